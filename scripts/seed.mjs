@@ -1,0 +1,32 @@
+// Writes the demo contacts for local development as SQL (INSERT OR IGNORE with fixed ids, so
+// running it again never duplicates them). The sort and search keys come from the app's own
+// module, loaded through Node's type stripping.
+import { writeFileSync } from 'node:fs';
+import { searchKey, sortKey } from '../src/contacts/keys.ts';
+
+const ASSET = 'lindenhof-whg-12';
+const demo = [
+  { id: 'demo-kueche', position: 'Küchenbauer', company: 'Küchen Schmidt GmbH', title: '', firstName: 'Stefan', lastName: 'Schmidt', street: 'Hauptstraße 5', postalCode: '80331', city: 'München', country: 'Deutschland', phone: '+49 89 1234567', mobile: '+49 171 2345678', email: 'info@kuechen-schmidt.de', website: 'https://www.kuechen-schmidt.de', notes: 'Aufmaß am 12. März.\nAnsprechpartner für die Arbeitsplatte.' },
+  { id: 'demo-garten', position: 'Gartenbauer', company: 'Grünwerk Gartenbau', title: '', firstName: 'Lena', lastName: 'Özdemir', street: 'Am Anger 2', postalCode: '85521', city: 'Ottobrunn', country: 'Deutschland', phone: '089 / 987 65 43', mobile: '', email: 'lena@gruenwerk.de', website: '', notes: '' },
+  { id: 'demo-innen', position: 'Innenarchitektin', company: '', title: 'Dr.', firstName: 'Julia', lastName: 'Ähler', street: '', postalCode: '', city: '', country: '', phone: '', mobile: '0172 555 0101', email: 'julia.aehler@example.de', website: 'https://aehler-interiors.example.de', notes: '' },
+  { id: 'demo-fliesen', position: 'Fliesenleger', company: 'Fliesen Bauer & Söhne', title: '', firstName: '', lastName: '', street: 'Gewerbering 14', postalCode: '85716', city: 'Unterschleißheim', country: 'Deutschland', phone: '089 3100 200', mobile: '', email: '', website: '', notes: 'Gewährleistung: Fuge im Bad (Mangel Nr. 7) bis Ende April.' },
+  { id: 'demo-bauleiter', position: 'Bauleiter', company: 'PROPSTER Bau GmbH', title: '', firstName: 'Markus', lastName: 'Weiß', street: '', postalCode: '', city: '', country: '', phone: '', mobile: '+49 160 1112233', email: 'm.weiss@example.de', website: '', notes: '' },
+];
+
+const quote = (value) => (value === null ? 'NULL' : typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`);
+const now = Date.parse('2026-11-01T09:00:00Z');
+const statements = demo.map((contact) => {
+  const row = {
+    id: contact.id, asset_id: ASSET, position: contact.position, company: contact.company, title: contact.title,
+    first_name: contact.firstName, last_name: contact.lastName, street: contact.street, postal_code: contact.postalCode,
+    city: contact.city, country: contact.country, phone: contact.phone, mobile: contact.mobile, email: contact.email,
+    website: contact.website, notes: contact.notes, sort_key: sortKey(contact), search_key: searchKey(contact), version: 1,
+    create_token: null, created_at: now, created_by: 'demo-anna', created_by_name: 'Anna Müller', updated_at: now,
+    updated_by: 'demo-anna', updated_by_name: 'Anna Müller',
+  };
+  return `INSERT OR IGNORE INTO contacts (${Object.keys(row).join(', ')}) VALUES (${Object.values(row).map(quote).join(', ')});`;
+});
+
+const target = process.argv[2] ?? '.wrangler/seed.sql';
+writeFileSync(target, `${statements.join('\n')}\n`);
+console.log(`seed: ${demo.length} demo contacts for ${ASSET} -> ${target}`);

@@ -1,0 +1,115 @@
+import type { Shell } from '../../views/shell';
+import type { Contact } from '../repository';
+import { FIELDS } from '../schema';
+import { formValuesOf } from './contact-form';
+import { addressLines, contactName, formatDateTime, mapUrl, telHref } from './format';
+
+/** One contact with every field, who changed it last, and its actions. */
+export function ContactDetail(props: { shell: Shell; assetId: string; contact: Contact; message?: string }) {
+  const { shell, assetId, contact } = props;
+  const { t, paths } = shell;
+  const values = formValuesOf(contact);
+  const address = addressLines(contact);
+  const edit = paths.editContact(assetId, contact.id);
+  const list = paths.contacts(assetId);
+  const remove = paths.deleteContact(assetId, contact.id);
+  return (
+    <article class="detail" aria-labelledby="contact-title">
+      <p class="crumb">
+        <a href={list} hx-get={list} hx-target="#main" hx-push-url="true">
+          <span aria-hidden="true">← </span>
+          {t.contacts.backToList}
+        </a>
+      </p>
+      <h1 id="contact-title" tabindex={-1} data-focus>
+        {contactName(contact)}
+      </h1>
+      {props.message ? (
+        <p class="alert" role="alert" data-announce={props.message}>
+          {props.message}
+        </p>
+      ) : null}
+      <dl class="fields">
+        {FIELDS.filter((spec) => values[spec.name] !== '').map((spec) => {
+          const value = values[spec.name];
+          return (
+            <div>
+              <dt>{t.contacts.fields[spec.name]}</dt>
+              <dd class={spec.kind === 'notes' ? 'pre' : undefined}>
+                {spec.kind === 'phone' ? (
+                  <a href={telHref(value)}>{value}</a>
+                ) : spec.kind === 'email' ? (
+                  <a href={`mailto:${value}`}>{value}</a>
+                ) : spec.kind === 'website' ? (
+                  <a href={value} target="_blank" rel="noopener noreferrer">
+                    {value}
+                    <span class="sr-only"> {t.contacts.opensInNewTab}</span>
+                  </a>
+                ) : (
+                  value
+                )}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      {address.length ? (
+        <p>
+          <a href={mapUrl(address)} target="_blank" rel="noopener noreferrer">
+            {t.contacts.map}
+            <span class="sr-only"> {t.contacts.opensInNewTab}</span>
+          </a>
+        </p>
+      ) : null}
+      <p class="changed">{t.contacts.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))}</p>
+      <div class="actions">
+        <a class="button primary" href={edit} hx-get={edit} hx-target="#main" hx-push-url="true">
+          {t.contacts.edit}
+        </a>
+        <a class="button" href={paths.exportOne(assetId, contact.id)} download>
+          {t.contacts.exportOne}
+        </a>
+        <a
+          class="button danger"
+          href={remove}
+          hx-post={remove}
+          hx-vals={JSON.stringify({ version: String(contact.version) })}
+          hx-confirm={t.contacts.deleteQuestion(contactName(contact))}
+          hx-target="#main"
+        >
+          {t.contacts.delete}
+        </a>
+      </div>
+    </article>
+  );
+}
+
+/** Without JavaScript, deleting asks on its own page first (with JS, a confirm dialog does). */
+export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: Contact; message?: string }) {
+  const { shell, assetId, contact } = props;
+  const { t, paths } = shell;
+  const action = paths.deleteContact(assetId, contact.id);
+  const back = paths.contact(assetId, contact.id);
+  return (
+    <section class="confirm" aria-labelledby="confirm-title">
+      <h1 id="confirm-title" tabindex={-1} data-focus>
+        {t.contacts.deleteTitle(contactName(contact))}
+      </h1>
+      {props.message ? (
+        <p class="alert" role="alert" data-announce={props.message}>
+          {props.message}
+        </p>
+      ) : null}
+      <p>{t.contacts.deleteText}</p>
+      <form method="post" action={action} hx-post={action} hx-target="#main" class="form-actions">
+        <input type="hidden" name="version" value={String(contact.version)} />
+        <button type="submit" class="danger">
+          {t.contacts.deleteConfirm}
+        </button>
+        <a class="button" href={back} hx-get={back} hx-target="#main" hx-push-url="true">
+          {t.contacts.cancel}
+        </a>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+import type { Shell } from '../../views/shell';
+import type { Contact } from '../repository';
+import { type ErrorCode, FIELDS, type FieldErrors, type FieldName, type FieldSpec, type FormValues } from '../schema';
+import { contactName, formatDateTime } from './format';
+
+/** The stored values of a contact, keyed by form field names. */
+export function formValuesOf(contact: Contact): Required<FormValues> {
+  return {
+    position: contact.position,
+    company: contact.company,
+    title: contact.title,
+    first_name: contact.firstName,
+    last_name: contact.lastName,
+    street: contact.street,
+    postal_code: contact.postalCode,
+    city: contact.city,
+    country: contact.country,
+    phone: contact.phone,
+    mobile: contact.mobile,
+    email: contact.email,
+    website: contact.website,
+    notes: contact.notes,
+  };
+}
+
+export type FormMode =
+  | { kind: 'create'; formToken: string }
+  | { kind: 'edit'; contact: Contact; version: number }
+  /** The contact was deleted while being edited: offer to save the input as a new contact. */
+  | { kind: 'gone'; formToken: string };
+
+export interface ContactFormProps {
+  shell: Shell;
+  assetId: string;
+  mode: FormMode;
+  values: FormValues;
+  errors?: FieldErrors;
+  /** A stale version: the stored contact, shown beside the user's input. */
+  conflict?: Contact;
+  /** A page-level message (the cap was reached, storage was unavailable). */
+  message?: string;
+}
+
+const GROUPS: readonly FieldSpec['group'][] = ['person', 'reach', 'address', 'notes'];
+
+/** One form for new and edit: fields, labels and limits come from FIELDS (src/contacts/schema.ts). */
+export function ContactForm(props: ContactFormProps) {
+  const { shell, assetId, mode, values, conflict } = props;
+  const { t, paths } = shell;
+  const errors = props.errors ?? {};
+  const errorCount = Object.keys(errors).length;
+  const editing = mode.kind === 'edit';
+  const action = editing ? paths.contact(assetId, mode.contact.id) : paths.contacts(assetId);
+  const cancel = editing ? paths.contact(assetId, mode.contact.id) : paths.contacts(assetId);
+  const heading = editing ? t.contacts.editTitle(contactName(mode.contact)) : mode.kind === 'gone' ? t.contacts.goneTitle : t.contacts.newTitle;
+  const announcement = errorCount ? t.contacts.errorSummary(errorCount) : props.message;
+  return (
+    <section class="editor" aria-labelledby="form-title">
+      <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
+        {heading}
+      </h1>
+      {mode.kind === 'gone' ? <p class="alert">{t.contacts.goneText}</p> : null}
+      {props.message ? (
+        <p class="alert" role="alert">
+          {props.message}
+        </p>
+      ) : null}
+      {conflict ? <ConflictPanel shell={shell} values={values} stored={conflict} assetId={assetId} /> : null}
+      <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]" novalidate class="contact-form" data-announce={announcement}>
+        {mode.kind === 'edit' ? <input type="hidden" name="version" value={String(mode.version)} /> : <input type="hidden" name="form_token" value={mode.formToken} />}
+        {errorCount ? (
+          <p class="alert" id="form-errors">
+            {t.contacts.errorSummary(errorCount)}
+          </p>
+        ) : null}
+        {GROUPS.map((group) => (
+          <fieldset>
+            <legend>{t.contacts.groups[group]}</legend>
+            {group === 'person' ? <p class="hint">{t.contacts.nameRule}</p> : null}
+            {FIELDS.filter((spec) => spec.group === group).map((spec) => (
+              <Field shell={shell} spec={spec} value={values[spec.name] ?? ''} error={errors[spec.name]} firstError={firstError(errors) === spec.name} />
+            ))}
+          </fieldset>
+        ))}
+        <datalist id="positions">
+          {t.contacts.positions.map((position) => (
+            <option value={position} />
+          ))}
+        </datalist>
+        <div class="form-actions">
+          <button type="submit" class="primary">
+            {conflict ? t.contacts.conflictKeepMine : mode.kind === 'gone' ? t.contacts.saveAsNew : t.contacts.save}
+            <span class="htmx-indicator"> …</span>
+          </button>
+          <a class="button" href={cancel} hx-get={cancel} hx-target="#main" hx-push-url="true">
+            {t.contacts.cancel}
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function firstError(errors: FieldErrors): FieldName | undefined {
+  return FIELDS.find((spec) => errors[spec.name])?.name;
+}
+
+function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode): string {
+  const messages = shell.t.contacts.errors;
+  return code === 'tooLong' ? messages.tooLong(spec.max) : messages[code];
+}
+
+function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: ErrorCode; firstError: boolean }) {
+  const { shell, spec, value, error } = props;
+  const { t } = shell;
+  const id = `f-${spec.name}`;
+  const hint = t.contacts.hints[spec.name];
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name: spec.name,
+    autocomplete: spec.autocomplete,
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-describedby': describedBy,
+    'data-focus': props.firstError ? true : undefined,
+  };
+  const type = spec.kind === 'phone' ? 'tel' : spec.kind === 'email' ? 'email' : spec.kind === 'website' ? 'url' : 'text';
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{t.contacts.fields[spec.name]}</label>
+      {hint ? (
+        <span class="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {spec.kind === 'notes' ? (
+        <textarea {...common} rows={5}>
+          {value}
+        </textarea>
+      ) : (
+        <input {...common} type={type} value={value} inputmode={spec.inputMode} list={spec.name === 'position' ? 'positions' : undefined} />
+      )}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {errorText(shell, spec, error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ConflictPanel(props: { shell: Shell; assetId: string; values: FormValues; stored: Contact }) {
+  const { shell, assetId, values, stored } = props;
+  const { t, paths } = shell;
+  const storedValues = formValuesOf(stored);
+  const differing = FIELDS.filter((spec) => (values[spec.name] ?? '').trim() !== storedValues[spec.name]);
+  return (
+    <div class="conflict" role="alert">
+      <h2>{t.contacts.conflictTitle}</h2>
+      <p>{t.contacts.conflictText(stored.updatedByName, formatDateTime(t.locale, stored.updatedAt))}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.contacts.conflictField}</th>
+            <th scope="col">{t.contacts.conflictYours}</th>
+            <th scope="col">{t.contacts.conflictStored}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {differing.map((spec) => (
+            <tr>
+              <th scope="row">{t.contacts.fields[spec.name]}</th>
+              <td class="pre">{values[spec.name] || t.contacts.empty}</td>
+              <td class="pre">{storedValues[spec.name] || t.contacts.empty}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <a class="button" href={paths.editContact(assetId, stored.id)} hx-get={paths.editContact(assetId, stored.id)} hx-target="#main" hx-push-url="true">
+          {t.contacts.conflictTakeStored}
+        </a>
+      </p>
+    </div>
+  );
+}

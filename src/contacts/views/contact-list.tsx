@@ -1,0 +1,219 @@
+import type { Shell } from '../../views/shell';
+import type { Contact, ContactPage } from '../repository';
+import { addressLines, contactName, mapUrl, telHref } from './format';
+
+export interface Notice {
+  kind: 'saved' | 'deleted' | 'restored';
+  contact: Contact;
+}
+
+export interface ContactBookProps {
+  shell: Shell;
+  assetId: string;
+  assetName: string;
+  page: ContactPage;
+  query: string;
+  /** Live contacts in the asset, whatever the search: 0 shows the empty state. */
+  notice?: Notice;
+}
+
+/** The list page: heading, actions, notice, search and results. */
+export function ContactBook(props: ContactBookProps) {
+  const { shell, assetId, page, query, notice } = props;
+  const { t, paths } = shell;
+  const isEmpty = page.total === 0 && query === '';
+  return (
+    <section class="book" aria-labelledby="book-title">
+      <div class="bar">
+        <h1 id="book-title" tabindex={-1} data-focus>
+          {props.assetName}
+          <span class="sub">{t.contacts.title}</span>
+        </h1>
+        <div class="actions">
+          <a class="button primary" href={paths.newContact(assetId)} hx-get={paths.newContact(assetId)} hx-target="#main" hx-push-url="true">
+            {t.contacts.add}
+          </a>
+          {isEmpty ? null : (
+            <a class="button" href={paths.exportAll(assetId)} download>
+              {t.contacts.exportAll}
+            </a>
+          )}
+        </div>
+      </div>
+      {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} /> : null}
+      {isEmpty ? (
+        <EmptyState shell={shell} assetId={assetId} />
+      ) : (
+        <>
+          <form role="search" method="get" action={paths.contacts(assetId)} class="search">
+            <label for="q">{t.contacts.search}</label>
+            <div class="search-row">
+              <input
+                id="q"
+                type="search"
+                name="q"
+                value={query}
+                placeholder={t.contacts.searchHint}
+                autocomplete="off"
+                enterkeyhint="search"
+                hx-get={paths.contacts(assetId)}
+                hx-trigger="input changed delay:300ms, search"
+                hx-target="#results"
+                hx-vals='{"part":"results"}'
+                hx-sync="this:replace"
+              />
+              <button type="submit">{t.contacts.searchButton}</button>
+            </div>
+          </form>
+          <Results shell={shell} assetId={assetId} page={page} query={query} />
+          <details class="help">
+            <summary>{t.contacts.exportHelpTitle}</summary>
+            <ul>
+              {t.contacts.exportHelp.map((line) => (
+                <li>{line}</li>
+              ))}
+            </ul>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The search results: what active search swaps; its count is announced. */
+export function Results(props: { shell: Shell; assetId: string; page: ContactPage; query: string }) {
+  const { shell, assetId, page, query } = props;
+  const { t, paths } = shell;
+  const summary = query ? t.contacts.found(page.total, query) : t.contacts.count(page.total);
+  return (
+    <div id="results">
+      <p class="count" role="status">
+        {summary}
+      </p>
+      {page.total === 0 ? (
+        <p class="no-results">
+          {t.contacts.noResults(query)} <a href={paths.contacts(assetId)}>{t.contacts.clearSearch}</a>
+        </p>
+      ) : (
+        <ul class="contacts" id="rows">
+          <Rows shell={shell} assetId={assetId} page={page} query={query} />
+        </ul>
+      )}
+      {page.pageCount > 1 ? (
+        <nav class="pages" aria-label={t.contacts.pageOf(page.page, page.pageCount)}>
+          {page.page > 1 ? <a href={paths.contacts(assetId, { q: query, page: page.page - 1 })}>{t.contacts.previousPage}</a> : null}
+          <span>{t.contacts.pageOf(page.page, page.pageCount)}</span>
+          {page.page < page.pageCount ? <a href={paths.contacts(assetId, { q: query, page: page.page + 1 })}>{t.contacts.nextPage}</a> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+/** Rows of one page plus the "Mehr laden" item that fetches the next page's rows in its place. */
+export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; query: string }) {
+  const { shell, assetId, page, query } = props;
+  const next = shell.paths.contacts(assetId, { q: query, page: page.page + 1 });
+  return (
+    <>
+      {page.contacts.map((contact) => (
+        <ContactRow shell={shell} assetId={assetId} contact={contact} />
+      ))}
+      {page.page < page.pageCount ? (
+        <li class="more">
+          <a class="button" href={next} hx-get={next} hx-vals='{"part":"rows"}' hx-target="closest li" hx-swap="outerHTML">
+            {shell.t.contacts.loadMore}
+          </a>
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+export function ContactRow(props: { shell: Shell; assetId: string; contact: Contact }) {
+  const { shell, assetId, contact } = props;
+  const { t } = shell;
+  const href = shell.paths.contact(assetId, contact.id);
+  const name = contactName(contact);
+  const address = addressLines(contact);
+  const meta = [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
+  return (
+    <li class="contact" id={`c-${contact.id}`}>
+      <h2>
+        <a href={href} hx-get={href} hx-target="#main" hx-push-url="true">
+          {name}
+        </a>
+      </h2>
+      {meta ? <p class="meta">{meta}</p> : null}
+      <ul class="reach">
+        {contact.phone ? (
+          <li>
+            <a href={telHref(contact.phone)}>
+              <span class="k">{t.contacts.fields.phone}</span> {contact.phone}
+            </a>
+          </li>
+        ) : null}
+        {contact.mobile ? (
+          <li>
+            <a href={telHref(contact.mobile)}>
+              <span class="k">{t.contacts.fields.mobile}</span> {contact.mobile}
+            </a>
+          </li>
+        ) : null}
+        {contact.email ? (
+          <li>
+            <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          </li>
+        ) : null}
+        {contact.website ? (
+          <li>
+            <a href={contact.website} target="_blank" rel="noopener noreferrer">
+              {contact.website.replace(/^https?:\/\//i, '')}
+              <span class="sr-only"> {t.contacts.opensInNewTab}</span>
+            </a>
+          </li>
+        ) : null}
+        {address.length ? (
+          <li>
+            <a href={mapUrl(address)} target="_blank" rel="noopener noreferrer">
+              {address.join(', ')}
+              <span class="sr-only"> {t.contacts.opensInNewTab}</span>
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </li>
+  );
+}
+
+function EmptyState(props: { shell: Shell; assetId: string }) {
+  const { t, paths } = props.shell;
+  return (
+    <div class="empty">
+      <h2>{t.contacts.emptyTitle}</h2>
+      <p>{t.contacts.emptyText}</p>
+      <p>
+        <a class="button primary" href={paths.newContact(props.assetId)} hx-get={paths.newContact(props.assetId)} hx-target="#main" hx-push-url="true">
+          {t.contacts.emptyAction}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
+  const { shell, assetId, notice } = props;
+  const { t, paths } = shell;
+  const name = contactName(notice.contact);
+  const text = notice.kind === 'saved' ? t.contacts.saved(name) : notice.kind === 'deleted' ? t.contacts.deleted(name) : t.contacts.restored(name);
+  return (
+    <div class="notice" data-announce={text}>
+      <p>{text}</p>
+      {notice.kind === 'deleted' ? (
+        <form method="post" action={paths.restoreContact(assetId, notice.contact.id)} hx-post={paths.restoreContact(assetId, notice.contact.id)} hx-target="#main">
+          <button type="submit">{t.contacts.undo}</button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { sign } from 'hono/jwt';
+import type { AppEnv } from '../env';
+import { render, shellOf } from '../views/render';
+import { DEMO_USERS } from './demo-users';
+
+const DEV_SESSION_SECONDS = 8 * 60 * 60;
+
+/**
+ * The local dev login (contract §3): issues the platform's cookie for a demo user. Every route
+ * is a 404 unless DEV_LOGIN is "true", which only .dev.vars sets.
+ */
+export const devLogin = new Hono<AppEnv>()
+  .use(async function onlyInDevelopment(c, next) {
+    if (c.env.DEV_LOGIN !== 'true') throw new HTTPException(404);
+    await next();
+  })
+  .get('/login', (c) => {
+    const { t, paths } = shellOf(c);
+    return render(c, {
+      title: t.devLogin.title,
+      body: (
+        <section aria-labelledby="dev-login-title">
+          <h1 id="dev-login-title">{t.devLogin.title}</h1>
+          <p>{t.devLogin.text}</p>
+          <form method="post" action={paths.devLogin()} class="stack">
+            <fieldset>
+              <legend>{t.devLogin.user}</legend>
+              {DEMO_USERS.map((user, index) => (
+                <label class="choice">
+                  <input type="radio" name="user" value={user.key} checked={index === 0} />
+                  {` ${user.name} · ${user.role} · ${user.assets.map((asset) => asset.name).join(', ')}`}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit">{t.devLogin.submit}</button>
+          </form>
+        </section>
+      ),
+    });
+  })
+  .post('/login', async (c) => {
+    const form = await c.req.parseBody();
+    const user = DEMO_USERS.find((candidate) => candidate.key === form.user);
+    if (!user) throw new HTTPException(422, { message: 'unknown demo user' });
+    const now = Math.floor(Date.now() / 1000);
+    const token = await sign(
+      {
+        sub: user.sub,
+        name: user.name,
+        role: user.role,
+        assets: user.assets,
+        iss: c.env.SESSION_ISSUER,
+        aud: c.env.SESSION_AUDIENCE,
+        iat: now,
+        exp: now + DEV_SESSION_SECONDS,
+      },
+      c.env.SESSION_SECRET,
+      'HS256',
+    );
+    const secure = new URL(c.req.url).protocol === 'https:';
+    setCookie(c, c.env.SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: DEV_SESSION_SECONDS });
+    return c.redirect(shellOf(c).paths.home(), 303);
+  });

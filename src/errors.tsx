@@ -1,0 +1,70 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './env';
+import { ErrorPage } from './views/error-page';
+import { render, shellOf } from './views/render';
+
+/** Thrown by the repository when D1 cannot be reached: the page says to try again (503). */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+}
+
+/** Where the login link of a 401 points: the platform login, carrying the way back here. */
+export function loginUrl(c: Context<AppEnv>, returnTo: string): string {
+  const login = new URL(c.env.LOGIN_URL, c.req.url);
+  login.searchParams.set(c.env.LOGIN_RETURN_PARAM ?? 'returnTo', returnTo);
+  return login.origin === new URL(c.req.url).origin ? `${login.pathname}${login.search}` : login.toString();
+}
+
+/**
+ * The one place that turns a failure into a page: German (or English) text, the shell, the
+ * security headers of every response, never a stack trace. Unexpected errors are logged once.
+ */
+export function renderError(
+  c: Context<AppEnv>,
+  status: number,
+  reason?: string,
+  headers?: Record<string, string>,
+  cause?: unknown,
+) {
+  const shell = shellOf(c);
+  const { t, paths } = shell;
+  const code: ContentfulStatusCode = isContentful(status) ? status : 500;
+  if (code >= 500 && cause) console.error(JSON.stringify({ level: 'error', message: 'unhandled error', error: describe(cause) }));
+  for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
+  const home = { href: paths.home(), label: t.errors.home };
+  const page = (() => {
+    switch (code) {
+      case 401: {
+        const url = new URL(c.req.url);
+        const action = { href: loginUrl(c, url.pathname + url.search), label: t.errors.unauthorized.action };
+        return { title: t.errors.unauthorized.title, text: t.errors.unauthorized.text, action };
+      }
+      case 403:
+        return reason === 'cross-site'
+          ? { title: t.errors.crossSite.title, text: t.errors.crossSite.text, action: home }
+          : { title: t.errors.forbidden.title, text: t.errors.forbidden.text, action: { href: c.env.PLATFORM_URL, label: t.backToPlatform } };
+      case 404:
+        return { title: t.errors.notFound.title, text: t.errors.notFound.text, action: home };
+      case 405:
+        return { title: t.errors.methodNotAllowed.title, text: t.errors.methodNotAllowed.text, action: home };
+      case 413:
+        return { title: t.errors.payloadTooLarge.title, text: t.errors.payloadTooLarge.text };
+      case 429:
+        return { title: t.errors.tooManyRequests.title, text: t.errors.tooManyRequests.text };
+      case 503:
+        return { title: t.errors.unavailable.title, text: t.errors.unavailable.text, action: home };
+      default:
+        return { title: t.errors.internal.title, text: t.errors.internal.text, action: home };
+    }
+  })();
+  return render(c, { status: code, title: page.title, body: <ErrorPage shell={shell} {...page} /> });
+}
+
+function isContentful(status: number): status is ContentfulStatusCode {
+  return status >= 400 && status <= 599;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,32 @@
+/**
+ * Every URL the app links to, redirects to or posts to, built under the optional BASE_PATH
+ * (the platform mounts Kontakte at e.g. /kontakte). Views and routes never write paths by hand.
+ */
+export function makePaths(basePath: string) {
+  const base = basePath.replace(/\/+$/, '');
+  const asset = (assetId: string) => `${base}/assets/${encodeURIComponent(assetId)}`;
+  const contact = (assetId: string, contactId: string) => `${asset(assetId)}/contacts/${encodeURIComponent(contactId)}`;
+  return {
+    base,
+    home: () => `${base}/`,
+    file: (publicPath: string) => `${base}${publicPath}`,
+    devLogin: () => `${base}/dev/login`,
+    contacts: (assetId: string, query: { q?: string; page?: number; notice?: { kind: 'saved' | 'deleted' | 'restored'; id: string } } = {}) => {
+      const params = new URLSearchParams();
+      if (query.q) params.set('q', query.q);
+      if (query.page && query.page > 1) params.set('page', String(query.page));
+      if (query.notice) params.set(query.notice.kind, query.notice.id);
+      const search = params.toString();
+      return `${asset(assetId)}/contacts${search ? `?${search}` : ''}`;
+    },
+    newContact: (assetId: string) => `${asset(assetId)}/contacts/new`,
+    exportAll: (assetId: string) => `${asset(assetId)}/contacts.vcf`,
+    contact,
+    editContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/edit`,
+    deleteContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/delete`,
+    restoreContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/restore`,
+    exportOne: (assetId: string, contactId: string) => `${contact(assetId, contactId)}.vcf`,
+  };
+}
+
+export type Paths = ReturnType<typeof makePaths>;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** Clock skew tolerated on `exp`, `iat` and `nbf` (contract §2). */
+export const CLOCK_SKEW_SECONDS = 60;
+/** Longest token lifetime accepted: assignments ride in the token, so tokens stay short-lived. */
+export const MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+
+const seconds = z.number().finite();
+
+export const assetClaim = z.object({
+  id: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
+  name: z.string().max(200),
+});
+
+/** The claims of the platform's session token, every one required (contract §2). */
+export const sessionClaims = z.object({
+  sub: z.string().min(1).max(128),
+  name: z.string().max(200),
+  role: z.string().max(64),
+  assets: z.array(assetClaim).min(1).max(100),
+  iss: z.string(),
+  aud: z.union([z.string(), z.array(z.string())]),
+  iat: seconds,
+  exp: seconds,
+  nbf: seconds.optional(),
+});
+
+export type SessionClaims = z.infer<typeof sessionClaims>;
+export type AssetClaim = z.infer<typeof assetClaim>;
+
+export interface Session {
+  userId: string;
+  name: string;
+  role: string;
+  assets: AssetClaim[];
+  expiresAt: number;
+}
+
+export interface ClaimExpectations {
+  issuer: string;
+  audience: string;
+  nowSeconds: number;
+}
+
+/**
+ * Validates the payload of a token whose signature was already verified. hono's `verify`
+ * checks exp/iat only when present and without leeway, so time checks happen here.
+ */
+export function sessionFromPayload(payload: unknown, expected: ClaimExpectations): Session | null {
+  const parsed = sessionClaims.safeParse(payload);
+  if (!parsed.success) return null;
+  const claims = parsed.data;
+  const now = expected.nowSeconds;
+  const audiences = typeof claims.aud === 'string' ? [claims.aud] : claims.aud;
+  if (claims.iss !== expected.issuer || !audiences.includes(expected.audience)) return null;
+  if (claims.exp <= now - CLOCK_SKEW_SECONDS) return null;
+  if (claims.iat > now + CLOCK_SKEW_SECONDS) return null;
+  if (claims.nbf !== undefined && claims.nbf > now + CLOCK_SKEW_SECONDS) return null;
+  if (claims.exp <= claims.iat || claims.exp - claims.iat > MAX_LIFETIME_SECONDS) return null;
+  return {
+    userId: claims.sub,
+    name: claims.name,
+    role: claims.role,
+    assets: claims.assets,
+    expiresAt: claims.exp,
+  };
+}

@@ -1,0 +1,29 @@
+import type { Child } from 'hono/jsx';
+import type { Shell } from './shell';
+
+export interface ErrorPageProps {
+  shell: Shell;
+  title: string;
+  text: string;
+  /** A link out of the error, e.g. to the login or back home. */
+  action?: { href: string; label: string };
+  children?: Child;
+}
+
+/** The body of every error page (401, 403, 404, 405, 413, 429, 500, 503). */
+export function ErrorPage(props: ErrorPageProps) {
+  return (
+    <section class="error" aria-labelledby="error-title">
+      <h1 id="error-title">{props.title}</h1>
+      <p>{props.text}</p>
+      {props.action ? (
+        <p>
+          <a class="button" href={props.action.href}>
+            {props.action.label}
+          </a>
+        </p>
+      ) : null}
+      {props.children}
+    </section>
+  );
+}

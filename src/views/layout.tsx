@@ -1,0 +1,48 @@
+import type { Child } from 'hono/jsx';
+import { APP_JS_PATH, CRITICAL_CSS, HTMX_PATH } from '../generated/assets';
+import type { Shell } from './shell';
+
+/**
+ * htmx 4 settings: its indicator CSS is ours (CSP); requests time out on dead networks; going
+ * back reloads the page from the server (always a whole page, never a stale fragment).
+ */
+const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout: 30000, history: 'reload' });
+
+export function Layout(props: { shell: Shell; title: string; children: Child }) {
+  const { shell, title } = props;
+  const { t, paths, user, asset } = shell;
+  return (
+    <html lang={t.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>{`${title} · ${t.appName}`}</title>
+        <meta name="htmx-config" content={HTMX_CONFIG} />
+        <link rel="icon" href="data:," />
+        {/* Our own build-time constant, hashed into the CSP: not user data. */}
+        <style dangerouslySetInnerHTML={{ __html: CRITICAL_CSS }} />
+        <script src={paths.file(HTMX_PATH)} defer></script>
+        <script src={paths.file(APP_JS_PATH)} defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">{t.skipToContent}</a>
+        <header class="top">
+          <a class="back" href={shell.platformUrl}>
+            <span aria-hidden="true">← </span>
+            {t.backToPlatform}
+          </a>
+          <span class="platform">{shell.platformName}</span>
+          {user && asset && user.assets.length > 1 ? (
+            <a class="switch" href={paths.home()}>
+              {t.switchAsset}
+            </a>
+          ) : null}
+        </header>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        <div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
+      </body>
+    </html>
+  );
+}

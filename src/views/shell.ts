@@ -1,0 +1,13 @@
+import type { Messages } from '../i18n';
+import type { Paths } from '../paths';
+import type { AssetClaim } from '../session/claims';
+
+/** What every page view needs besides its own data: language, URLs, platform and asset. */
+export interface Shell {
+  t: Messages;
+  paths: Paths;
+  platformName: string;
+  platformUrl: string;
+  user?: { name: string; assets: readonly AssetClaim[] };
+  asset?: AssetClaim;
+}

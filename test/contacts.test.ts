@@ -1,0 +1,509 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { anna, gzipSize, jonas, petra, selin, send, textOf, type TestUser } from './helpers';
+
+const ASSET = 'whg-12';
+const LIST = `/assets/${ASSET}/contacts`;
+
+/** The fields of a complete contact, as a German buyer would type them. */
+const kuechenbauer = {
+  position: 'Küchenbauer',
+  company: 'Küchen Schmidt GmbH',
+  title: 'Dr.',
+  first_name: 'Jürgen',
+  last_name: 'Müller',
+  street: 'Hauptstraße 5',
+  postal_code: '80331',
+  city: 'München',
+  country: 'Deutschland',
+  phone: '+49 89 1234567',
+  mobile: '0171 / 234 56 78',
+  email: 'juergen@kuechen-schmidt.de',
+  website: 'www.kuechen-schmidt.de',
+  notes: 'Aufmaß am 12. März\r\nArbeitsplatte: Granit 🪨',
+};
+
+let tokenCounter = 0;
+function freshToken(): string {
+  tokenCounter += 1;
+  return `test-token-${String(tokenCounter).padStart(8, '0')}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/** Creates a contact through the form (no JavaScript) and returns its id. */
+async function create(fields: Record<string, string>, user: TestUser = anna, asset = ASSET): Promise<string> {
+  const response = await send(`/assets/${asset}/contacts`, { user, form: { form_token: freshToken(), ...fields } });
+  expect(response.status, await response.clone().text()).toBe(303);
+  const location = response.headers.get('location') ?? '';
+  const id = new URL(location, 'https://x').searchParams.get('saved');
+  expect(id).toBeTruthy();
+  return id ?? '';
+}
+
+async function storedRow(id: string) {
+  return env.DB.prepare('SELECT * FROM contacts WHERE id = ?').bind(id).first<Record<string, unknown>>();
+}
+
+async function snapshot(asset = ASSET) {
+  const { results } = await env.DB.prepare('SELECT * FROM contacts WHERE asset_id = ? ORDER BY id').bind(asset).all();
+  return results;
+}
+
+describe('list', () => {
+  it('starts empty, explains what the book is for and offers the add button', async () => {
+    const response = await send('/assets/whg-7/contacts', { user: selin });
+    expect(response.status).toBe(200);
+    const text = textOf(await response.text());
+    expect(text).toContain('Seeblick, Wohnung 7');
+    expect(text).toContain('Ihr gemeinsames Adressbuch ist noch leer');
+    expect(text).toContain('Küchenbauer');
+    expect(text).toContain('Ersten Kontakt hinzufügen');
+  });
+
+  it('shows every field a buyer needs, with tel:, mailto:, map and safe website links', async () => {
+    const id = await create(kuechenbauer);
+    const html = await (await send(LIST, { user: anna })).text();
+    expect(html).toContain(`href="/assets/${ASSET}/contacts/${id}"`);
+    expect(html).toContain('Dr. Jürgen Müller');
+    expect(html).toContain('Küchenbauer · Küchen Schmidt GmbH');
+    expect(html).toContain('href="tel:+49891234567"');
+    expect(html).toContain('href="tel:01712345678"');
+    expect(html).toContain('href="mailto:juergen@kuechen-schmidt.de"');
+    expect(html).toContain('href="https://www.kuechen-schmidt.de" target="_blank" rel="noopener noreferrer"');
+    expect(html).toContain('https://www.openstreetmap.org/search?query=Hauptstra%C3%9Fe%205%2C%2080331%20M%C3%BCnchen%2C%20Deutschland');
+    expect(html).toContain('Neuen Kontakt hinzufügen');
+    expect(html).toContain(`href="/assets/${ASSET}/contacts.vcf"`);
+  });
+
+  it('sorts in German order: umlauts as their base letter, company when there is no last name', async () => {
+    for (const fields of [{ last_name: 'Zander' }, { last_name: 'Özdemir' }, { company: 'Bäder Becker' }, { last_name: 'Oberholzer' }, { last_name: 'Ärger' }, { last_name: 'Adler' }]) {
+      await create(fields, selin, 'whg-3');
+    }
+    const text = textOf(await (await send('/assets/whg-3/contacts', { user: selin })).text());
+    const order = ['Adler', 'Ärger', 'Bäder Becker', 'Oberholzer', 'Özdemir', 'Zander'].map((name) => text.indexOf(name));
+    expect(order.every((position) => position > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('pages after 100 contacts with "Mehr laden" for htmx and page links without it', async () => {
+    const asset = 'paging-asset';
+    const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Paging' }] };
+    const now = Date.now();
+    const statements = Array.from({ length: 105 }, (_, index) =>
+      env.DB.prepare(
+        `INSERT INTO contacts (id, asset_id, last_name, sort_key, search_key, created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)
+         VALUES (?, ?, ?, ?, ?, ?, 'u', 'U', ?, 'u', 'U')`,
+      ).bind(`p${index}`, asset, `Name ${String(index).padStart(3, '0')}`, `name ${String(index).padStart(3, '0')}`, `\nname ${index}\n\n`, now, now),
+    );
+    await env.DB.batch(statements);
+    const first = await (await send(`/assets/${asset}/contacts`, { user })).text();
+    expect(first).toContain('Name 099');
+    expect(first).not.toContain('Name 100');
+    expect(first).toContain('Mehr laden');
+    expect(first).toContain('href="/assets/paging-asset/contacts?page=2"');
+    const rows = await send(`/assets/${asset}/contacts?page=2&part=rows`, { user, htmx: true });
+    const rowsHtml = await rows.text();
+    expect(rowsHtml).toContain('Name 104');
+    expect(rowsHtml).not.toContain('Name 099');
+    expect(rowsHtml).not.toContain('<html');
+    const secondPage = await (await send(`/assets/${asset}/contacts?page=2`, { user })).text();
+    expect(secondPage).toContain('<!DOCTYPE html>');
+    expect(secondPage).toContain('Name 104');
+  });
+});
+
+describe('search', () => {
+  it('is case-insensitive and folds umlauts both ways', async () => {
+    await create({ first_name: 'Hans', last_name: 'Müller', position: 'Fliesenleger' }, selin, 'whg-7');
+    await create({ company: 'Gärtnerei Weiß', position: 'Gartenbauer' }, selin, 'whg-7');
+    await create({ last_name: 'Schulz' }, selin, 'whg-7');
+    for (const [query, expected] of [
+      ['muller', 'Hans Müller'],
+      ['MUELLER', 'Hans Müller'],
+      ['Müller', 'Hans Müller'],
+      ['fliesen', 'Hans Müller'],
+      ['weiss', 'Gärtnerei Weiß'],
+      ['gaertnerei', 'Gärtnerei Weiß'],
+    ]) {
+      const text = textOf(await (await send(`/assets/whg-7/contacts?q=${encodeURIComponent(query)}`, { user: selin })).text());
+      expect(text, query).toContain(expected);
+      expect(text, query).not.toContain('Schulz');
+    }
+  });
+
+  it('matches %, _ and quotes literally', async () => {
+    await create({ company: '100% Bad_Design' }, selin, 'whg-7');
+    await create({ company: "O'Brien \"Fliesen\"" }, selin, 'whg-7');
+    const count = async (query: string) => {
+      const text = textOf(await (await send(`/assets/whg-7/contacts?q=${encodeURIComponent(query)}`, { user: selin })).text());
+      return /(\d+) Treffer/.exec(text)?.[1] ?? (text.includes('Kein Kontakt passt') ? '0' : '?');
+    };
+    expect(await count('%')).toBe('1');
+    expect(await count('_')).toBe('1');
+    expect(await count("'")).toBe('1');
+    expect(await count('"fliesen"')).toBe('1');
+    expect(await count("' OR 1=1 --")).toBe('0');
+  });
+
+  it('answers htmx active search with the results fragment, a status region and a clean URL', async () => {
+    await create({ last_name: 'Bergmann' }, selin, 'whg-7');
+    const response = await send('/assets/whg-7/contacts?q=berg&part=results', { user: selin, htmx: true });
+    const html = await response.text();
+    expect(response.headers.get('HX-Replace-Url')).toBe('/assets/whg-7/contacts?q=berg');
+    expect(html).toMatch(/^<div id="results">/);
+    expect(html).toContain('role="status"');
+    expect(html).toContain('1 Treffer für „berg“');
+  });
+});
+
+describe('add', () => {
+  it('shows the form with contract field names, labels, keyboards and Deutschland as country', async () => {
+    const html = await (await send(`${LIST}/new`, { user: anna })).text();
+    for (const [name, label] of [
+      ['position', 'Position / Rolle'],
+      ['company', 'Unternehmen'],
+      ['title', 'Titel'],
+      ['first_name', 'Vorname'],
+      ['last_name', 'Nachname'],
+      ['street', 'Straße und Hausnummer'],
+      ['postal_code', 'PLZ'],
+      ['city', 'Ort'],
+      ['country', 'Land'],
+      ['phone', 'Telefon'],
+      ['mobile', 'Mobil'],
+      ['email', 'E-Mail'],
+      ['website', 'Webseite'],
+      ['notes', 'Notizen'],
+    ]) {
+      expect(html).toContain(`<label for="f-${name}">${label}</label>`);
+      expect(html).toContain(`name="${name}"`);
+    }
+    expect(html).toMatch(/name="phone"[^>]*type="tel"[^>]*inputmode="tel"|type="tel"[^>]*name="phone"/);
+    expect(html).toContain('autocomplete="email"');
+    expect(html).toContain('list="positions"');
+    expect(html).toContain('<option value="Küchenbauer">');
+    expect(html).toMatch(/name="country"[^>]*value="Deutschland"/);
+    expect(html).toMatch(/<input type="hidden" name="form_token" value="[A-Za-z0-9_-]{24}"/);
+  });
+
+  it('stores exactly what was typed, trimmed, CRLF as LF, https:// before a bare domain, and redirects with 303', async () => {
+    const id = await create({ ...kuechenbauer, company: '  Küchen Schmidt GmbH  ' });
+    const row = await storedRow(id);
+    expect(row).toMatchObject({
+      asset_id: ASSET,
+      company: 'Küchen Schmidt GmbH',
+      first_name: 'Jürgen',
+      notes: 'Aufmaß am 12. März\nArbeitsplatte: Granit 🪨',
+      website: 'https://www.kuechen-schmidt.de',
+      mobile: '0171 / 234 56 78',
+      created_by: anna.sub,
+      updated_by_name: anna.name,
+      version: 1,
+      deleted_at: null,
+    });
+  });
+
+  it('creates one contact when the same form is sent twice, and answers as the first time', async () => {
+    const form = { form_token: freshToken(), company: 'Doppelklick GmbH' };
+    const first = await send(LIST, { user: anna, form });
+    const second = await send(LIST, { user: anna, form });
+    expect(first.status).toBe(303);
+    expect(second.status).toBe(303);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    const { results } = await env.DB.prepare("SELECT id FROM contacts WHERE company = 'Doppelklick GmbH'").all();
+    expect(results).toHaveLength(1);
+  });
+
+  it('answers htmx with the updated list, an announced confirmation and a pushed URL', async () => {
+    const response = await send(LIST, { user: anna, htmx: true, form: { form_token: freshToken(), company: 'Poolbau Nord' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).not.toContain('<html');
+    expect(html).toContain('data-announce="„Poolbau Nord“ wurde gespeichert."');
+    expect(html).toContain('Poolbau Nord');
+    expect(response.headers.get('HX-Push-Url')).toMatch(/^\/assets\/whg-12\/contacts\?saved=[A-Za-z0-9_-]+$/);
+  });
+
+  it('answers invalid input with 422, every typed value kept, each error beside its field', async () => {
+    const before = await snapshot();
+    const typed = { form_token: freshToken(), first_name: '', last_name: '', company: '', position: 'Bäder 🛁 מים', email: 'kein-at-zeichen', phone: '12', website: 'javascript:alert(1)', notes: 'Zeile 1\nZeile 2' };
+    const response = await send(LIST, { user: anna, form: typed });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('value="Bäder 🛁 מים"');
+    expect(html).toContain('value="kein-at-zeichen"');
+    expect(html).toContain('Zeile 1\nZeile 2</textarea>');
+    expect(html).toContain(`value="${typed.form_token}"`);
+    for (const field of ['company', 'email', 'phone', 'website']) {
+      expect(html).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"[^>]*aria-describedby="[^"]*f-${field}-error`));
+      expect(html).toContain(`id="f-${field}-error"`);
+    }
+    expect(html).toContain('Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.');
+    expect(html).toContain('Bitte eine gültige E-Mail-Adresse angeben');
+    expect(html).toMatch(/id="f-company"[^>]*data-focus/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('counts lengths in code points and names the field that is too long', async () => {
+    const ok = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(200) } });
+    expect(ok.status).toBe(303);
+    const tooLong = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(201) } });
+    expect(tooLong.status).toBe(422);
+    expect(await tooLong.text()).toMatch(/id="f-company-error"[^>]*>Bitte höchstens 200 Zeichen\./);
+  });
+
+  it('refuses control characters outside notes and non-http websites', async () => {
+    for (const [field, value] of [
+      ['company', 'Tab\there'],
+      ['company', 'Null\u0000Byte'],
+      ['last_name', 'Zeilen\numbruch'],
+      ['website', 'data:text/html,hi'],
+      ['website', 'vbscript:msgbox'],
+      ['website', 'ftp://example.de'],
+      ['email', 'a@b'],
+      ['phone', '+49 (0) 89 12345678901234567890'],
+    ]) {
+      const response = await send(LIST, { user: anna, form: { form_token: freshToken(), last_name: 'Test', [field]: value } });
+      expect(response.status, `${field}=${JSON.stringify(value)}`).toBe(422);
+    }
+  });
+
+  it('speaks English when the browser prefers it', async () => {
+    const response = await send(LIST, { user: anna, headers: { 'Accept-Language': 'en-US,en;q=0.9,de;q=0.8' }, form: { form_token: freshToken() } });
+    const html = await response.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Please enter at least a first name, last name or company.');
+    const german = await send(LIST, { user: anna, headers: { 'Accept-Language': 'de-DE,de;q=0.9,en;q=0.8' } });
+    expect(await german.text()).toContain('<html lang="de">');
+    const star = await send(LIST, { user: anna, headers: { 'Accept-Language': '*' } });
+    expect(await star.text()).toContain('<html lang="de">');
+  });
+});
+
+describe('detail and edit', () => {
+  it('shows all fields and who changed it last, in German date format', async () => {
+    const id = await create(kuechenbauer);
+    const html = await (await send(`${LIST}/${id}`, { user: jonas })).text();
+    const text = textOf(html);
+    for (const value of ['Küchenbauer', 'Küchen Schmidt GmbH', 'Hauptstraße 5', '80331', 'München', '+49 89 1234567', 'juergen@kuechen-schmidt.de']) {
+      expect(text).toContain(value);
+    }
+    expect(html).toContain('Aufmaß am 12. März\nArbeitsplatte: Granit 🪨');
+    expect(text).toMatch(/Zuletzt geändert von Anna Müller am \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+  });
+
+  it('edits with the version; the co-buyer sees the change', async () => {
+    const id = await create({ company: 'Alt GmbH' });
+    const form = await (await send(`${LIST}/${id}/edit`, { user: jonas })).text();
+    expect(form).toContain('<input type="hidden" name="version" value="1"/>');
+    const response = await send(`${LIST}/${id}`, { user: jonas, form: { version: '1', company: 'Neu GmbH', position: 'Bauleiter' } });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`${LIST}/${id}`);
+    const text = textOf(await (await send(`${LIST}/${id}`, { user: anna })).text());
+    expect(text).toContain('Neu GmbH');
+    expect(text).toContain('Zuletzt geändert von Jonas Müller');
+    expect(await storedRow(id)).toMatchObject({ version: 2, company: 'Neu GmbH', updated_by: jonas.sub });
+  });
+
+  it('accepts PUT for updates', async () => {
+    const id = await create({ company: 'Put GmbH' });
+    const response = await send(`${LIST}/${id}`, { user: anna, method: 'PUT', form: { version: '1', company: 'Put AG' } });
+    expect(response.status).toBe(303);
+    expect(await storedRow(id)).toMatchObject({ company: 'Put AG', version: 2 });
+  });
+
+  it('keeps every value on 422 during an edit and changes nothing', async () => {
+    const id = await create({ company: 'Bleibt GmbH' });
+    const response = await send(`${LIST}/${id}`, { user: anna, form: { version: '1', company: '', email: 'x@', notes: 'Notiz 🙂' } });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('value="x@"');
+    expect(html).toContain('Notiz 🙂</textarea>');
+    expect(await storedRow(id)).toMatchObject({ company: 'Bleibt GmbH', version: 1 });
+  });
+
+  it('answers a stale version with 409, both versions side by side, nothing overwritten', async () => {
+    const id = await create({ company: 'Konflikt GmbH', phone: '089 111' });
+    expect((await send(`${LIST}/${id}`, { user: jonas, form: { version: '1', company: 'Konflikt GmbH', phone: '089 222' } })).status).toBe(303);
+    const stale = await send(`${LIST}/${id}`, { user: anna, form: { version: '1', company: 'Konflikt GmbH', phone: '089 333' } });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    const text = textOf(html);
+    expect(text).toContain('Jemand hat diesen Kontakt inzwischen geändert');
+    expect(text).toContain('Jonas Müller');
+    expect(text).toMatch(/Telefon 089 333 089 222/);
+    expect(html).toContain('value="089 333"');
+    expect(html).toContain('<input type="hidden" name="version" value="2"/>');
+    expect(text).toContain('Meine Eingaben trotzdem speichern');
+    expect(await storedRow(id)).toMatchObject({ phone: '089 222', version: 2 });
+    // The deliberate way to apply one's own values: send the form again with the new version.
+    expect((await send(`${LIST}/${id}`, { user: anna, form: { version: '2', company: 'Konflikt GmbH', phone: '089 333' } })).status).toBe(303);
+    expect(await storedRow(id)).toMatchObject({ phone: '089 333', version: 3 });
+  });
+
+  it('lets exactly one of two edits from the same version win', async () => {
+    const id = await create({ company: 'Rennen GmbH' });
+    const [a, b] = await Promise.all([
+      send(`${LIST}/${id}`, { user: anna, form: { version: '1', company: 'Anna GmbH' } }),
+      send(`${LIST}/${id}`, { user: jonas, form: { version: '1', company: 'Jonas GmbH' } }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([303, 409]);
+    expect(await storedRow(id)).toMatchObject({ version: 2 });
+  });
+
+  it('keeps the input and offers to save it anew when the contact was deleted meanwhile', async () => {
+    const id = await create({ company: 'Weg GmbH' });
+    expect((await send(`${LIST}/${id}/delete`, { user: jonas, form: {} })).status).toBe(303);
+    const response = await send(`${LIST}/${id}`, { user: anna, form: { version: '1', company: 'Weg GmbH', notes: 'wichtig' } });
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(textOf(html)).toContain('Dieser Kontakt wurde inzwischen gelöscht');
+    expect(html).toContain('wichtig</textarea>');
+    expect(html).toContain(`action="${LIST}"`);
+  });
+});
+
+describe('delete and undo', () => {
+  it('asks first without JavaScript, deletes with 303, and undo restores', async () => {
+    const id = await create({ company: 'Löschbar GmbH' });
+    const confirm = await send(`${LIST}/${id}/delete`, { user: anna });
+    expect(confirm.status).toBe(200);
+    expect(textOf(await confirm.text())).toContain('Löschbar GmbH löschen?');
+    const response = await send(`${LIST}/${id}/delete`, { user: anna, form: { version: '1' } });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`${LIST}?deleted=${id}`);
+    const list = await (await send(`${LIST}?deleted=${id}`, { user: anna })).text();
+    expect(textOf(list)).toContain('„Löschbar GmbH“ wurde gelöscht.');
+    expect(list).toContain(`action="${LIST}/${id}/restore"`);
+    expect((await send(`${LIST}/${id}`, { user: anna })).status).toBe(404);
+    const undo = await send(`${LIST}/${id}/restore`, { user: anna, form: {} });
+    expect(undo.status).toBe(303);
+    expect((await send(`${LIST}/${id}`, { user: anna })).status).toBe(200);
+  });
+
+  it('deletes with DELETE too, and a stale version gets 409 without deleting', async () => {
+    const id = await create({ company: 'Versioniert GmbH' });
+    await send(`${LIST}/${id}`, { user: jonas, form: { version: '1', company: 'Versioniert AG' } });
+    const stale = await send(`${LIST}/${id}/delete`, { user: anna, form: { version: '1' } });
+    expect(stale.status).toBe(409);
+    expect(textOf(await stale.text())).toContain('Jonas Müller hat den Kontakt am');
+    expect(await storedRow(id)).toMatchObject({ deleted_at: null });
+    const gone = await send(`${LIST}/${id}?version=2`, { user: anna, method: 'DELETE', htmx: true });
+    expect(gone.status).toBe(200);
+    expect(await gone.text()).toContain('wurde gelöscht');
+    expect((await storedRow(id))?.deleted_at).not.toBeNull();
+  });
+});
+
+describe('co-buyers and other assets', () => {
+  it('shows co-buyers the same list', async () => {
+    await create({ company: 'Gemeinsam GmbH' }, anna);
+    expect(await (await send(LIST, { user: jonas })).text()).toContain('Gemeinsam GmbH');
+  });
+
+  it('answers 404 to a customer of another asset for every route, and changes nothing', async () => {
+    const id = await create({ company: 'Privat GmbH' }, anna);
+    const before = await storedRow(id);
+    const intruder: TestUser = { ...selin, assets: [...selin.assets] };
+    const attempts: [string, Parameters<typeof send>[1]][] = [
+      [`${LIST}/${id}`, {}],
+      [`${LIST}/${id}/edit`, {}],
+      [`${LIST}/${id}.vcf`, {}],
+      [`${LIST}/${id}`, { form: { version: '1', company: 'Gehackt' } }],
+      [`${LIST}/${id}/delete`, { form: {} }],
+      [`${LIST}/${id}`, { method: 'DELETE' }],
+      [`/assets/whg-3/contacts/${id}`, {}],
+      [`/assets/whg-3/contacts/${id}`, { form: { version: '1', company: 'Gehackt' } }],
+      [`/assets/whg-3/contacts/${id}/delete`, { form: {} }],
+      [`/assets/whg-3/contacts/${id}.vcf`, {}],
+    ];
+    for (const [path, options] of attempts) {
+      expect((await send(path, { ...options, user: intruder })).status, path).toBe(404);
+    }
+    expect(await storedRow(id)).toEqual(before);
+  });
+
+  it('answers 403 to a project manager on every contact route', async () => {
+    const id = await create({ company: 'Nur Käufer GmbH' });
+    for (const [path, options] of [
+      [LIST, {}],
+      [`${LIST}/new`, {}],
+      [`${LIST}/${id}`, {}],
+      [`${LIST}/${id}/edit`, {}],
+      [`${LIST}.vcf`, {}],
+      [`${LIST}/${id}.vcf`, {}],
+      [LIST, { form: { company: 'PM GmbH' } }],
+      [`${LIST}/${id}`, { form: { version: '1', company: 'PM' } }],
+      [`${LIST}/${id}/delete`, { form: {} }],
+    ] as const) {
+      expect((await send(path, { ...options, user: petra })).status, path).toBe(403);
+    }
+    expect(await storedRow(id)).toMatchObject({ company: 'Nur Käufer GmbH', version: 1 });
+  });
+
+  it('shows a picker for several assets and says which asset a page belongs to', async () => {
+    const picker = await send('/', { user: selin });
+    expect(picker.status).toBe(200);
+    const html = await picker.text();
+    expect(html).toContain('href="/assets/whg-3/contacts"');
+    expect(html).toContain('href="/assets/whg-7/contacts"');
+    const list = await (await send('/assets/whg-7/contacts', { user: selin })).text();
+    expect(list).toContain('Objekt wechseln');
+  });
+});
+
+describe('markup in fields', () => {
+  it('renders script, markup and htmx attributes inert everywhere', async () => {
+    const hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)> hx-get="/x"';
+    const id = await create({ company: hostile, position: hostile, notes: hostile, city: hostile });
+    for (const path of [LIST, `${LIST}/${id}`, `${LIST}/${id}/edit`]) {
+      const html = await (await send(path, { user: anna })).text();
+      expect(html, path).not.toContain('<script>alert(1)');
+      expect(html, path).not.toContain('<img src=x');
+      expect(html, path).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
+  });
+});
+
+describe('the cap of 1,000 contacts', () => {
+  it('refuses the 1,001st contact with 409 and keeps the input, even when creates race', async () => {
+    const asset = 'full-asset';
+    const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Voll' }] };
+    const now = Date.now();
+    const insert = (index: number) =>
+      env.DB.prepare(
+        `INSERT INTO contacts (id, asset_id, company, sort_key, search_key, created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)
+         VALUES (?, ?, 'Firma', 'firma', 'firma', ?, 'u', 'U', ?, 'u', 'U')`,
+      ).bind(`f${index}`, asset, now, now);
+    await env.DB.batch(Array.from({ length: 998 }, (_, index) => insert(index)));
+    const racers = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => send(`/assets/${asset}/contacts`, { user, form: { form_token: freshToken(), company: `Racer ${index}` } })),
+    );
+    expect(racers.filter((response) => response.status === 303)).toHaveLength(2);
+    const refused = racers.filter((response) => response.status === 409);
+    expect(refused).toHaveLength(3);
+    const html = await refused[0]!.text();
+    expect(html).toContain('Das Kontaktbuch ist voll');
+    expect(html).toMatch(/value="Racer \d"/);
+    const { results } = await env.DB.prepare('SELECT count(*) AS n FROM contacts WHERE asset_id = ? AND deleted_at IS NULL').bind(asset).all();
+    expect(results[0]).toEqual({ n: 1000 });
+  });
+});
+
+describe('byte budgets (gzip)', () => {
+  it('keeps the list of 50 contacts within 12 KB and a row and the empty form within 1.5 KB', async () => {
+    const asset = 'budget-asset';
+    const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Budget' }] };
+    for (let index = 0; index < 50; index += 1) {
+      await create({ ...kuechenbauer, last_name: `Müller ${index}` }, user, asset);
+    }
+    const list = await (await send(`/assets/${asset}/contacts`, { user })).text();
+    expect(list).toContain('50 Kontakte');
+    expect(await gzipSize(list)).toBeLessThanOrEqual(12 * 1024);
+    const row = await (await send(`/assets/${asset}/contacts?q=M%C3%BCller%2049&part=results`, { user, htmx: true })).text();
+    expect(row).toContain('Müller 49');
+    expect(await gzipSize(row)).toBeLessThanOrEqual(1536);
+    const form = await (await send(`/assets/${asset}/contacts/new`, { user, htmx: true })).text();
+    expect(form).not.toContain('<html');
+    expect(await gzipSize(form)).toBeLessThanOrEqual(1536);
+  });
+});

@@ -1,0 +1,92 @@
+import { env, exports } from 'cloudflare:workers';
+import { SignJWT } from 'jose';
+
+export const ORIGIN = 'https://kontakte.example.de';
+
+export interface TestUser {
+  sub: string;
+  name: string;
+  role: string;
+  assets: { id: string; name: string }[];
+}
+
+export const anna: TestUser = { sub: 'u-anna', name: 'Anna Müller', role: 'customer', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
+export const jonas: TestUser = { sub: 'u-jonas', name: 'Jonas Müller', role: 'customer', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
+export const selin: TestUser = {
+  sub: 'u-selin',
+  name: 'Selin Yıldız',
+  role: 'customer',
+  assets: [
+    { id: 'whg-3', name: 'Lindenhof, Wohnung 3' },
+    { id: 'whg-7', name: 'Seeblick, Wohnung 7' },
+  ],
+};
+export const petra: TestUser = { sub: 'u-petra', name: 'Petra Weber', role: 'project_manager', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
+export const admin: TestUser = { sub: 'u-admin', name: 'Admin', role: 'project_admin', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
+
+export interface TokenOptions {
+  secret?: string;
+  alg?: string;
+  iat?: number;
+  exp?: number | string | null;
+  iss?: string;
+  aud?: string;
+  claims?: Record<string, unknown>;
+}
+
+/** Mints a session token as the platform would (or as an attacker might, with options). */
+export async function tokenFor(user: TestUser, options: TokenOptions = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const payload: Record<string, unknown> = {
+    sub: user.sub,
+    name: user.name,
+    role: user.role,
+    assets: user.assets,
+    iss: options.iss ?? 'propster',
+    aud: options.aud ?? 'propster-contacts',
+    iat: options.iat ?? now,
+    ...(options.exp === null ? {} : { exp: options.exp ?? now + 3600 }),
+    ...options.claims,
+  };
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: options.alg ?? 'HS256', typ: 'JWT' })
+    .sign(new TextEncoder().encode(options.secret ?? env.SESSION_SECRET));
+}
+
+export interface RequestOptions {
+  user?: TestUser;
+  token?: string;
+  method?: string;
+  form?: Record<string, string>;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+  htmx?: boolean;
+  /** Sends a same-origin Origin header on writes unless set to false. */
+  sameOrigin?: boolean;
+}
+
+/** A request through the Worker's HTTP surface, as a browser on the app's origin would send it. */
+export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
+  const method = options.method ?? (options.form ? 'POST' : 'GET');
+  const headers = new Headers(options.headers);
+  const token = options.token ?? (options.user ? await tokenFor(options.user) : undefined);
+  if (token) headers.set('Cookie', `propster_session=${token}`);
+  if (options.htmx) headers.set('HX-Request', 'true');
+  if (method !== 'GET' && method !== 'HEAD' && options.sameOrigin !== false && !headers.has('Origin')) headers.set('Origin', ORIGIN);
+  let body = options.body;
+  if (options.form) {
+    body = new URLSearchParams(options.form).toString();
+    headers.set('Content-Type', 'application/x-www-form-urlencoded');
+  }
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { method, headers, body, redirect: 'manual' }));
+}
+
+/** The text of an HTML body with tags dropped and whitespace folded, for assertions. */
+export function textOf(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+export async function gzipSize(body: string): Promise<number> {
+  const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}

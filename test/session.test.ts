@@ -1,0 +1,102 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { admin, anna, petra, send, textOf, tokenFor } from './helpers';
+
+const LIST = '/assets/whg-12/contacts';
+const now = () => Math.floor(Date.now() / 1000);
+
+function unsigned(payload: Record<string, unknown>, header: Record<string, unknown>): string {
+  const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${encode(header)}.${encode(payload)}.`;
+}
+
+describe('session cookie (contract §2)', () => {
+  it('lets a customer with a valid token in', async () => {
+    const response = await send(LIST, { user: anna });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Lindenhof, Wohnung 12');
+  });
+
+  it('accepts a token signed with the previous secret during rotation', async () => {
+    const token = await tokenFor(anna, { secret: env.SESSION_SECRET_PREVIOUS });
+    expect((await send(LIST, { token })).status).toBe(200);
+  });
+
+  it('allows 60 s of clock skew on exp and iat', async () => {
+    expect((await send(LIST, { token: await tokenFor(anna, { iat: now() - 600, exp: now() - 30 }) })).status).toBe(200);
+    expect((await send(LIST, { token: await tokenFor(anna, { iat: now() + 30 }) })).status).toBe(200);
+  });
+
+  const rejected: [string, () => Promise<string>][] = [
+    ['a token signed with another key', () => tokenFor(anna, { secret: 'some-other-secret-that-is-long-enough-0123' })],
+    ['an expired token', () => tokenFor(anna, { iat: now() - 7200, exp: now() - 120 })],
+    ['a token without exp', () => tokenFor(anna, { exp: null })],
+    ['exp as a string', () => tokenFor(anna, { exp: String(now() + 3600) })],
+    ['iat in the future beyond the leeway', () => tokenFor(anna, { iat: now() + 600, exp: now() + 3600 })],
+    ['a lifetime over 24 h', () => tokenFor(anna, { iat: now(), exp: now() + 25 * 3600 })],
+    ['a wrong audience', () => tokenFor(anna, { aud: 'propster-other' })],
+    ['a wrong issuer', () => tokenFor(anna, { iss: 'evil' })],
+    ['HS512 instead of HS256', () => tokenFor(anna, { alg: 'HS512' })],
+    ['assets missing', () => tokenFor(anna, { claims: { assets: undefined } })],
+    ['an asset id with a slash', () => tokenFor(anna, { claims: { assets: [{ id: 'a/b', name: 'x' }] } })],
+    ['an empty sub', () => tokenFor(anna, { claims: { sub: '' } })],
+    ['alg none', async () => unsigned({ ...anna, iss: 'propster', aud: 'propster-contacts', iat: now(), exp: now() + 60 }, { alg: 'none', typ: 'JWT' })],
+    ['garbage', async () => 'not.a.token'],
+    [
+      'a payload edited under the old signature',
+      async () => {
+        const [header, , signature] = (await tokenFor(anna)).split('.');
+        const payload = btoa(JSON.stringify({ ...anna, assets: [{ id: 'whg-99', name: 'x' }], iss: 'propster', aud: 'propster-contacts', iat: now(), exp: now() + 60 }))
+          .replace(/=+$/, '')
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_');
+        return `${header}.${payload}.${signature}`;
+      },
+    ],
+  ];
+
+  it.each(rejected)('answers 401 with a login link for %s', async (_, makeToken) => {
+    const response = await send(LIST, { token: await makeToken() });
+    expect(response.status).toBe(401);
+    const body = await response.text();
+    expect(body).toContain('Bitte melden Sie sich an');
+    expect(body).toContain('href="https://kunden.example.de/login?returnTo=%2Fassets%2Fwhg-12%2Fcontacts"');
+  });
+
+  it('answers 401 without a cookie, also for writes and unknown methods', async () => {
+    expect((await send(LIST)).status).toBe(401);
+    expect((await send(LIST, { form: { company: 'X' } })).status).toBe(401);
+    expect((await send(LIST, { method: 'PATCH' })).status).toBe(401);
+    expect((await send('/')).status).toBe(401);
+  });
+
+  it('answers 403 to project managers and admins, and stores nothing', async () => {
+    for (const user of [petra, admin]) {
+      const response = await send(LIST, { user });
+      expect(response.status).toBe(403);
+      expect(textOf(await response.text())).toContain('nur für Käufer');
+      expect((await send(LIST, { user, form: { company: 'Staff GmbH' } })).status).toBe(403);
+    }
+    const list = await send(LIST, { user: anna });
+    expect(await list.text()).not.toContain('Staff GmbH');
+  });
+
+  it('answers 404 for an asset that is not in the token', async () => {
+    for (const path of ['/assets/whg-99/contacts', '/assets/whg-99/contacts/new', '/assets/whg-99/contacts.vcf', '/assets/..%2fwhg-12/contacts', '/assets/whg-12%2f/contacts']) {
+      expect((await send(path, { user: anna })).status, path).toBe(404);
+    }
+  });
+
+  it('sends a single-asset customer from / to the list with 303 and shows a picker otherwise', async () => {
+    const response = await send('/', { user: anna });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/assets/whg-12/contacts');
+  });
+});
+
+describe('health', () => {
+  it('answers /healthz without a session', async () => {
+    const response = await send('/healthz');
+    expect(response.status).toBe(200);
+  });
+});
