@@ -75,7 +75,8 @@ describe('list', () => {
   });
 
   it('sorts in German order: umlauts as their base letter, company when there is no last name', async () => {
-    for (const fields of [{ last_name: 'Zander' }, { last_name: 'Özdemir' }, { company: 'Bäder Becker' }, { last_name: 'Oberholzer' }, { last_name: 'Ärger' }, { last_name: 'Adler' }]) {
+    const names: Record<string, string>[] = [{ last_name: 'Zander' }, { last_name: 'Özdemir' }, { company: 'Bäder Becker' }, { last_name: 'Oberholzer' }, { last_name: 'Ärger' }, { last_name: 'Adler' }];
+    for (const fields of names) {
       await create(fields, selin, 'whg-3');
     }
     const text = textOf(await (await send('/assets/whg-3/contacts', { user: selin })).text());
@@ -116,14 +117,15 @@ describe('search', () => {
     await create({ first_name: 'Hans', last_name: 'Müller', position: 'Fliesenleger' }, selin, 'whg-7');
     await create({ company: 'Gärtnerei Weiß', position: 'Gartenbauer' }, selin, 'whg-7');
     await create({ last_name: 'Schulz' }, selin, 'whg-7');
-    for (const [query, expected] of [
+    const cases: [string, string][] = [
       ['muller', 'Hans Müller'],
       ['MUELLER', 'Hans Müller'],
       ['Müller', 'Hans Müller'],
       ['fliesen', 'Hans Müller'],
       ['weiss', 'Gärtnerei Weiß'],
       ['gaertnerei', 'Gärtnerei Weiß'],
-    ]) {
+    ];
+    for (const [query, expected] of cases) {
       const text = textOf(await (await send(`/assets/whg-7/contacts?q=${encodeURIComponent(query)}`, { user: selin })).text());
       expect(text, query).toContain(expected);
       expect(text, query).not.toContain('Schulz');
@@ -252,7 +254,7 @@ describe('add', () => {
   });
 
   it('refuses control characters outside notes and non-http websites', async () => {
-    for (const [field, value] of [
+    const cases: [string, string][] = [
       ['company', 'Tab\there'],
       ['company', 'Null\u0000Byte'],
       ['last_name', 'Zeilen\numbruch'],
@@ -261,7 +263,8 @@ describe('add', () => {
       ['website', 'ftp://example.de'],
       ['email', 'a@b'],
       ['phone', '+49 (0) 89 12345678901234567890'],
-    ]) {
+    ];
+    for (const [field, value] of cases) {
       const response = await send(LIST, { user: anna, form: { form_token: freshToken(), last_name: 'Test', [field]: value } });
       expect(response.status, `${field}=${JSON.stringify(value)}`).toBe(422);
     }
