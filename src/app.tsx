@@ -3,13 +3,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { languageDetector } from 'hono/language';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { contactRoutes } from './contacts/routes';
 import { devLogin } from './dev/login';
 import type { AppEnv, Bindings } from './env';
-import { messagesFor, SUPPORTED_LANGUAGES } from './i18n';
 import { renderError } from './errors';
 import { CRITICAL_CSS_HASH } from './generated/assets';
+import { messagesFor, SUPPORTED_LANGUAGES } from './i18n';
+import { requestLog } from './observability/request-log';
+import { writeRateLimit } from './security/rate-limit';
 import { sameOriginWrites } from './security/same-origin';
 import { requireCustomer } from './session';
 import { AssetPicker } from './views/asset-picker';
@@ -17,10 +20,26 @@ import { render, shellOf } from './views/render';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-function buildApp(basePath: string) {
-  const app = new Hono<AppEnv>();
-  const root = basePath ? app.basePath(basePath) : app;
+/** What shapes the app at build time; everything else is read per request from the env. */
+export interface AppConfig {
+  /** Mount point on the platform's domain, e.g. "/kontakte"; '' at the root. */
+  basePath: string;
+  /** CSP frame-ancestors sources; "'none'" unless the platform embeds Kontakte. */
+  frameAncestors: string[];
+}
 
+export function configOf(env: Bindings): AppConfig {
+  const basePath = (env.BASE_PATH ?? '').trim().replace(/\/+$/, '');
+  const frameAncestors = (env.FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean);
+  return { basePath: basePath && !basePath.startsWith('/') ? `/${basePath}` : basePath, frameAncestors: frameAncestors.length ? frameAncestors : ["'none'"] };
+}
+
+export function buildApp(config: AppConfig) {
+  const app = new Hono<AppEnv>();
+  const root = config.basePath ? app.basePath(config.basePath) : app;
+  const framingAllowed = !config.frameAncestors.includes("'none'");
+
+  root.use(requestId(), requestLog);
   root.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -31,10 +50,11 @@ function buildApp(basePath: string) {
         connectSrc: ["'self'"],
         formAction: ["'self'"],
         baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: config.frameAncestors,
       },
       strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-      xFrameOptions: 'DENY',
+      // X-Frame-Options cannot name origins: with framing allowed, frame-ancestors alone decides.
+      xFrameOptions: framingAllowed ? false : 'DENY',
       referrerPolicy: 'same-origin',
     }),
   );
@@ -53,12 +73,16 @@ function buildApp(basePath: string) {
   root.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => renderError(c, 405, undefined, { Allow: methods.join(', ') }) }));
 
   root.get('/healthz', (c) => c.text('ok'));
+  if (config.basePath) {
+    // Under a prefix the platform routes /kontakte/* to the Worker, so static files come through it.
+    root.get('/static/:file{[A-Za-z0-9._-]+}', (c) => c.env.ASSETS.fetch(new URL(`/static/${c.req.param('file')}`, c.req.url)));
+  }
   root.route('/dev', devLogin);
   root.use('/dev/*', sameOriginWrites);
 
   // Authentication comes before everything else: 401 before 403, 404, 405 and 413.
   root.use('/', requireCustomer);
-  root.use('/assets/*', requireCustomer, sameOriginWrites);
+  root.use('/assets/*', requireCustomer, sameOriginWrites, writeRateLimit);
   root.use(
     '/assets/*',
     bodyLimit({
@@ -88,13 +112,14 @@ function buildApp(basePath: string) {
 
 const apps = new Map<string, Hono<AppEnv>>();
 
-/** The app for a BASE_PATH value, built once per isolate. */
+/** The app for the env's configuration, built once per isolate. */
 export function appFor(env: Bindings): Hono<AppEnv> {
-  const basePath = (env.BASE_PATH ?? '').replace(/\/+$/, '');
-  let app = apps.get(basePath);
+  const config = configOf(env);
+  const key = JSON.stringify(config);
+  let app = apps.get(key);
   if (!app) {
-    app = buildApp(basePath);
-    apps.set(basePath, app);
+    app = buildApp(config);
+    apps.set(key, app);
   }
   return app;
 }

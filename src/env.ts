@@ -1,4 +1,5 @@
 import type { LanguageVariables } from 'hono/language';
+import type { RequestIdVariables } from 'hono/request-id';
 import type { AssetClaim, Session } from './session/claims';
 import type { Messages } from './i18n';
 
@@ -20,11 +21,15 @@ export interface Bindings {
   BASE_PATH?: string;
   /** The query parameter of LOGIN_URL that carries the return address; "returnTo" by default. */
   LOGIN_RETURN_PARAM?: string;
+  /** CSP frame-ancestors sources (space separated) for platforms that embed Kontakte; "'none'" by default. */
+  FRAME_ANCESTORS?: string;
+  /** Workers rate-limit binding for writes per user; optional. */
+  WRITE_LIMITER?: RateLimit;
   /** "true" enables /dev/login; only ever set in .dev.vars. */
   DEV_LOGIN?: string;
 }
 
-export interface Variables extends LanguageVariables {
+export interface Variables extends LanguageVariables, RequestIdVariables {
   session: Session;
   /** The asset of the current /assets/:assetId route, checked against the session. */
   asset: AssetClaim;

@@ -1,5 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { SignJWT } from 'jose';
+import { connect, createContact } from '../src/contacts/repository';
+import type { ContactInput } from '../src/contacts/schema';
 
 export const ORIGIN = 'https://kontakte.example.de';
 
@@ -90,3 +92,21 @@ export async function gzipSize(body: string): Promise<number> {
   const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
   return (await new Response(stream).arrayBuffer()).byteLength;
 }
+
+/** Seeds contacts straight into D1 through the repository (fast, no rate limit, no HTTP). */
+export async function seedContacts(assetId: string, count: number, fields: (index: number) => Partial<ContactInput>): Promise<string[]> {
+  const db = connect(env.DB);
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const input = { ...EMPTY_INPUT, ...fields(index) };
+    const result = await createContact(db, assetId, input, `seed-${assetId}-${index}-${crypto.randomUUID()}`, { userId: 'seed', name: 'Seed' });
+    if (result.kind === 'full') throw new Error('asset full');
+    ids.push(result.contact.id);
+  }
+  return ids;
+}
+
+const EMPTY_INPUT: ContactInput = {
+  position: '', company: '', title: '', first_name: '', last_name: '', street: '', postal_code: '', city: '',
+  country: '', phone: '', mobile: '', email: '', website: '', notes: '',
+};

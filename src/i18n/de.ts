@@ -17,6 +17,11 @@ export const de = {
       text: 'Ihre Sitzung ist abgelaufen oder ungültig. Melden Sie sich auf der Kundenplattform an, um Ihre Kontakte zu sehen.',
       action: 'Zur Anmeldung',
     },
+    sessionExpired: {
+      title: 'Sitzung abgelaufen – Ihre Eingaben sind erhalten',
+      text: 'Ihre Anmeldung ist abgelaufen, bevor das Formular ankam. Nichts wurde gespeichert, aber nichts ist verloren: Melden Sie sich in einem neuen Tab an und senden Sie das Formular dann hier erneut.',
+      login: 'In neuem Tab anmelden',
+    },
     forbidden: {
       title: 'Kein Zugriff',
       text: 'Das Kontaktbuch ist nur für Käufer da. Projektleitungen und Administratoren können hier keine Kontakte sehen oder bearbeiten.',

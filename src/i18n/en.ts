@@ -16,6 +16,11 @@ export const en: Messages = {
       text: 'Your session has expired or is not valid. Sign in on the customer platform to see your contacts.',
       action: 'Go to sign-in',
     },
+    sessionExpired: {
+      title: 'Session ended – your input is kept',
+      text: 'Your sign-in ended before the form arrived. Nothing was saved, but nothing is lost: sign in in a new tab, then send the form again here.',
+      login: 'Sign in in a new tab',
+    },
     forbidden: {
       title: 'No access',
       text: 'The contact book is for buyers only. Project managers and administrators cannot see or edit contacts here.',

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env';
@@ -11,12 +12,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * and lets a request with neither header pass; it also answers in plain text.
  */
 export const sameOriginWrites = createMiddleware<AppEnv>(async function sameOriginWrites(c, next) {
-  if (!SAFE_METHODS.has(c.req.method)) {
-    const origin = c.req.header('origin');
-    const fetchSite = c.req.header('sec-fetch-site');
-    const ownOrigin = new URL(c.req.url).origin;
-    const allowed = origin !== undefined ? origin === ownOrigin : fetchSite === 'same-origin';
-    if (!allowed) throw new HTTPException(403, { message: 'cross-site' });
-  }
+  if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c)) throw new HTTPException(403, { message: 'cross-site' });
   await next();
 });
+
+export function isSameOrigin(c: Context): boolean {
+  const origin = c.req.header('origin');
+  if (origin !== undefined) return origin === new URL(c.req.url).origin;
+  return c.req.header('sec-fetch-site') === 'same-origin';
+}

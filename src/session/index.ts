@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { verify } from 'hono/jwt';
 import type { AppEnv, Bindings } from '../env';
 import { type Session, sessionFromPayload } from './claims';
+import { sessionExpiredForm } from './expired';
 
 export type { Session } from './claims';
 
@@ -39,7 +40,11 @@ export async function verifySessionToken(token: string, env: Bindings, nowSecond
 export const requireCustomer = createMiddleware<AppEnv>(async function requireCustomer(c, next) {
   const token = getCookie(c, c.env.SESSION_COOKIE);
   const session = token ? await verifySessionToken(token, c.env) : null;
-  if (!session) throw new HTTPException(401, { message: 'unauthorized' });
+  if (!session) {
+    const keptInput = await sessionExpiredForm(c);
+    if (keptInput) return keptInput;
+    throw new HTTPException(401, { message: 'unauthorized' });
+  }
   c.set('session', session);
   if (session.role !== 'customer') throw new HTTPException(403, { message: 'forbidden' });
   await next();

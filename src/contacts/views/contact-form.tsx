@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { Shell } from '../../views/shell';
 import type { Contact } from '../repository';
 import { type ErrorCode, FIELDS, type FieldErrors, type FieldName, type FieldSpec, type FormValues } from '../schema';
@@ -27,7 +28,9 @@ export type FormMode =
   | { kind: 'create'; formToken: string }
   | { kind: 'edit'; contact: Contact; version: number }
   /** The contact was deleted while being edited: offer to save the input as a new contact. */
-  | { kind: 'gone'; formToken: string };
+  | { kind: 'gone'; formToken: string }
+  /** The session ended before the form arrived: the same request, ready to be sent again. */
+  | { kind: 'resend'; action: string; hidden: { name: 'form_token' | 'version'; value: string } };
 
 export interface ContactFormProps {
   shell: Shell;
@@ -39,6 +42,10 @@ export interface ContactFormProps {
   conflict?: Contact;
   /** A page-level message (the cap was reached, storage was unavailable). */
   message?: string;
+  /** Replaces the heading (the session-expired page). */
+  heading?: string;
+  /** Shown under the heading, e.g. the login link when the session ended. */
+  notice?: Child;
 }
 
 const GROUPS: readonly FieldSpec['group'][] = ['person', 'reach', 'address', 'notes'];
@@ -50,15 +57,17 @@ export function ContactForm(props: ContactFormProps) {
   const errors = props.errors ?? {};
   const errorCount = Object.keys(errors).length;
   const editing = mode.kind === 'edit';
-  const action = editing ? paths.contact(assetId, mode.contact.id) : paths.contacts(assetId);
+  const action = mode.kind === 'resend' ? mode.action : editing ? paths.contact(assetId, mode.contact.id) : paths.contacts(assetId);
   const cancel = editing ? paths.contact(assetId, mode.contact.id) : paths.contacts(assetId);
-  const heading = editing ? t.contacts.editTitle(contactName(mode.contact)) : mode.kind === 'gone' ? t.contacts.goneTitle : t.contacts.newTitle;
+  const heading =
+    props.heading ?? (editing ? t.contacts.editTitle(contactName(mode.contact)) : mode.kind === 'gone' ? t.contacts.goneTitle : t.contacts.newTitle);
   const announcement = errorCount ? t.contacts.errorSummary(errorCount) : props.message;
   return (
     <section class="editor" aria-labelledby="form-title">
       <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
         {heading}
       </h1>
+      {props.notice}
       {mode.kind === 'gone' ? <p class="alert">{t.contacts.goneText}</p> : null}
       {props.message ? (
         <p class="alert" role="alert">
@@ -66,8 +75,24 @@ export function ContactForm(props: ContactFormProps) {
         </p>
       ) : null}
       {conflict ? <ConflictPanel shell={shell} values={values} stored={conflict} assetId={assetId} /> : null}
-      <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]" novalidate class="contact-form" data-announce={announcement}>
-        {mode.kind === 'edit' ? <input type="hidden" name="version" value={String(mode.version)} /> : <input type="hidden" name="form_token" value={mode.formToken} />}
+      <form
+        method="post"
+        action={action}
+        hx-post={action}
+        hx-target="#main"
+        hx-disable="find button[type=submit]"
+        novalidate
+        class="contact-form"
+        data-announce={announcement}
+        data-draft={action}
+      >
+        {mode.kind === 'edit' ? (
+          <input type="hidden" name="version" value={String(mode.version)} />
+        ) : mode.kind === 'resend' ? (
+          <input type="hidden" name={mode.hidden.name} value={mode.hidden.value} />
+        ) : (
+          <input type="hidden" name="form_token" value={mode.formToken} />
+        )}
         {errorCount ? (
           <p class="alert" id="form-errors">
             {t.contacts.errorSummary(errorCount)}
@@ -92,9 +117,11 @@ export function ContactForm(props: ContactFormProps) {
             {conflict ? t.contacts.conflictKeepMine : mode.kind === 'gone' ? t.contacts.saveAsNew : t.contacts.save}
             <span class="htmx-indicator"> …</span>
           </button>
-          <a class="button" href={cancel} hx-get={cancel} hx-target="#main" hx-push-url="true">
-            {t.contacts.cancel}
-          </a>
+          {mode.kind === 'resend' ? null : (
+            <a class="button" href={cancel} hx-get={cancel} hx-target="#main" hx-push-url="true">
+              {t.contacts.cancel}
+            </a>
+          )}
         </div>
       </form>
     </section>

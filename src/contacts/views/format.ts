@@ -1,10 +1,7 @@
 import type { Contact } from '../repository';
 
-/** "Dr. Anna Müller", else the company: how a contact is named everywhere. */
-export function contactName(contact: Pick<Contact, 'title' | 'firstName' | 'lastName' | 'company'>): string {
-  const person = [contact.title, contact.firstName, contact.lastName].filter(Boolean).join(' ');
-  return contact.firstName || contact.lastName ? person : contact.company;
-}
+/** "Dr. Anna Müller", else the company: the vCard's FN is how a contact is named everywhere. */
+export { displayName as contactName } from '../vcard';
 
 /** A dialable tel: URI: digits and a leading plus only. */
 export function telHref(number: string): string {

@@ -1,0 +1,26 @@
+import { createMiddleware } from 'hono/factory';
+import { routePath } from 'hono/route';
+import type { AppEnv } from '../env';
+
+/**
+ * One JSON line per request for Workers Logs, and `Server-Timing: app;dur=` for benchmarks.
+ * Only what a maintainer needs and nothing personal: method, route pattern (never the concrete
+ * URL with its search query), status, duration, asset id, request id. No names, no tokens.
+ */
+export const requestLog = createMiddleware<AppEnv>(async function requestLog(c, next) {
+  const started = performance.now();
+  await next();
+  const duration = Math.round((performance.now() - started) * 100) / 100;
+  c.res.headers.set('Server-Timing', `app;dur=${duration}`);
+  console.log(
+    JSON.stringify({
+      level: c.res.status >= 500 ? 'error' : 'info',
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      route: routePath(c, -1),
+      status: c.res.status,
+      durationMs: duration,
+      assetId: c.get('asset')?.id,
+    }),
+  );
+});

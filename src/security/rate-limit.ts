@@ -1,0 +1,19 @@
+import { createMiddleware } from 'hono/factory';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from '../env';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Per-user limit on writes (Workers rate-limit binding WRITE_LIMITER, keyed by the user id,
+ * because mobile carriers put many customers behind one IP). The binding counts per location
+ * and approximately; where it is absent (a configuration without it) writes pass unlimited.
+ */
+export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateLimit(c, next) {
+  const limiter = c.env.WRITE_LIMITER;
+  if (limiter && !SAFE_METHODS.has(c.req.method)) {
+    const { success } = await limiter.limit({ key: `write:${c.get('session').userId}` });
+    if (!success) throw new HTTPException(429, { message: 'rate-limited' });
+  }
+  await next();
+});

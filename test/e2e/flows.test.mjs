@@ -1,0 +1,292 @@
+// Issue 5 item 1: the contact book as a buyer uses it, with htmx (JavaScript on).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  ASSET,
+  ASSET_NAME,
+  assertNoReload,
+  cardWith,
+  download,
+  fillContact,
+  listPath,
+  login,
+  markWindow,
+  openBrowser,
+  unique,
+  waitForFocus,
+} from './helpers.mjs';
+
+describe('as Anna (customer, JavaScript on)', () => {
+  let browser;
+  let page;
+  before(async () => {
+    browser = await openBrowser();
+    page = browser.page;
+    await login(page, 'anna');
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('the dev login lands on the contact list of her only asset', async () => {
+    assert.equal(new URL(page.url()).pathname, listPath());
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor());
+    // The seeded demo contacts are there.
+    assert.ok(await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).isVisible());
+    assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  });
+
+  test('add, see it in the list without a reload, edit, fix a validation error, search, delete and undo, export', async () => {
+    const tag = unique();
+    const company = `Poolbau Wasserfreude ${tag}`;
+    const name = `Ida Nöther-${tag}`;
+    await page.goto(listPath());
+    await markWindow(page);
+
+    // Add: the form comes in place (URL pushed), focus on its heading.
+    await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen', exact: true }).waitFor();
+    await waitForFocus(page, 'form-title', 'after opening the add form');
+    assert.equal(new URL(page.url()).pathname, `${listPath()}/new`);
+    assert.equal(await page.getByLabel('Land', { exact: true }).inputValue(), 'Deutschland', 'the country is prefilled');
+
+    // Validation error first: a broken e-mail and no name at all.
+    await fillContact(page, { position: 'Poolbauer', email: 'ida-at-example', phone: '12' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Bitte korrigieren Sie 3 Eingaben.').first().waitFor();
+    const companyField = page.getByLabel('Unternehmen', { exact: true });
+    assert.equal(await companyField.getAttribute('aria-invalid'), 'true');
+    assert.ok(await page.getByText('Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.').nth(1).isVisible());
+    assert.ok(await page.getByText('Bitte eine gültige E-Mail-Adresse angeben').isVisible());
+    assert.ok(await page.getByText('Bitte eine Telefonnummer mit 3 bis 20 Ziffern angeben').isVisible());
+    // Focus lands on the first invalid field (Unternehmen comes first in the form), every value kept.
+    await waitForFocus(page, 'f-company', 'after a 422');
+    assert.equal(await page.getByLabel('E-Mail', { exact: true }).inputValue(), 'ida-at-example');
+    assert.equal(await page.getByLabel('Position / Rolle', { exact: true }).inputValue(), 'Poolbauer');
+    assert.equal(await page.getByLabel('Telefon', { exact: true }).inputValue(), '12');
+    await assertNoReload(page, 'the 422 form');
+
+    // Fix it.
+    await fillContact(page, { company, first_name: 'Ida', last_name: `Nöther-${tag}`, email: 'ida@example.de', phone: '+49 30 1234567', city: 'Berlin' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+    await page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor();
+    assert.ok(await page.getByRole('link', { name, exact: true }).isVisible(), 'the new contact is in the list');
+    await waitForFocus(page, 'book-title', 'after saving a new contact');
+    assert.equal(new URL(page.url()).pathname, listPath(), 'the URL is the list again');
+    await assertNoReload(page, 'after adding');
+    // The save is read out through the page's live region.
+    await page.waitForFunction((text) => document.getElementById('announcer')?.textContent === text, `„${name}“ wurde gespeichert.`);
+
+    // Detail, then edit.
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await waitForFocus(page, 'contact-title', 'after opening a contact');
+    assert.ok(await page.getByRole('link', { name: '+49 30 1234567' }).isVisible());
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: `${name} bearbeiten` }).waitFor();
+    assert.match(new URL(page.url()).pathname, /\/edit$/);
+    await fillContact(page, { position: 'Poolbauer und Schwimmteiche', notes: 'Angebot bis Freitag.\nRückruf morgens.' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    assert.ok(await page.getByText('Poolbauer und Schwimmteiche').isVisible());
+    assert.ok(await page.getByText('Rückruf morgens.').isVisible());
+    assert.match(await page.getByText('Zuletzt geändert von').textContent(), /Anna Müller/);
+    assert.doesNotMatch(new URL(page.url()).pathname, /\/edit$/, 'the URL is the detail again');
+    await assertNoReload(page, 'after editing');
+
+    // Export this one contact.
+    const one = await download(page, () => page.getByRole('link', { name: 'Als vCard herunterladen (.vcf)' }).click());
+    assert.match(one.name, /\.vcf$/);
+    assert.match(one.text, /^BEGIN:VCARD\r\nVERSION:3\.0\r\n/);
+    assert.match(one.text, new RegExp(`\r\nFN(;[^:\r\n]*)?:${name}\r\n`), one.text);
+    assert.ok(one.text.replace(/\r\n[ \t]/g, '').includes('NOTE:Angebot bis Freitag.\\nRückruf morgens.'), one.text);
+
+    // Active search: results swap in place, the URL follows (HX-Replace-Url), focus stays in the field.
+    await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
+    await page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor();
+    const search = page.getByRole('searchbox', { name: 'Kontakte durchsuchen' });
+    await search.click();
+    await search.pressSequentially(`noether-${tag}`.toUpperCase(), { delay: 20 });
+    await page.getByText(`1 Treffer für „${`noether-${tag}`.toUpperCase()}“`).waitFor();
+    assert.equal(await page.locator('#rows > li.contact').count(), 1);
+    assert.ok(await page.getByRole('link', { name, exact: true }).isVisible(), 'German folding: oe finds ö');
+    await page.waitForURL((url) => url.searchParams.get('q') === `noether-${tag}`.toUpperCase());
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus stays in the search field');
+    await search.fill(`zzz-nichts-${tag}`);
+    await page.getByText(`Kein Kontakt passt zu „zzz-nichts-${tag}“.`).waitFor();
+    await search.fill('');
+    await page.waitForURL((url) => !url.searchParams.has('q'));
+    await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).waitFor();
+    await assertNoReload(page, 'after searching');
+
+    // Delete (confirm dialog) and undo.
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    let dialogText = '';
+    page.once('dialog', (dialog) => {
+      dialogText = dialog.message();
+      dialog.accept();
+    });
+    await page.getByRole('link', { name: 'Löschen' }).click();
+    await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+    assert.equal(dialogText, `„${name}“ wirklich löschen?`);
+    assert.equal(await page.getByRole('link', { name, exact: true }).count(), 0, 'gone from the list');
+    await waitForFocus(page, 'book-title', 'after deleting');
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+    assert.ok(await page.getByRole('link', { name, exact: true }).isVisible(), 'back in the list');
+    await assertNoReload(page, 'after delete and undo');
+
+    // A cancelled confirm deletes nothing.
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    page.once('dialog', (dialog) => dialog.dismiss());
+    await page.getByRole('link', { name: 'Löschen' }).click();
+    await page.waitForTimeout(300);
+    assert.ok(await page.getByRole('heading', { level: 1, name, exact: true }).isVisible(), 'still on the contact after cancelling');
+
+    // Export everything: the file holds the new contact and the demo contacts.
+    await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
+    await page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor();
+    const all = await download(page, () => page.getByRole('link', { name: 'Alle als vCard (.vcf)' }).click());
+    assert.match(all.name, /^Lindenhof.*\.vcf$/);
+    assert.ok(!all.text.startsWith('\uFEFF'), 'no BOM');
+    const card = cardWith(all.text, name);
+    assert.ok(card, `the export holds ${name}`);
+    assert.match(card, new RegExp(`\r\nORG(;[^:]*)?:${company}\r\n`), card);
+    assert.match(card, /\r\nTITLE(;[^:]*)?:Poolbauer und Schwimmteiche\r\n/, card);
+    assert.match(card, /\r\nEMAIL;TYPE=INTERNET(;[^:]*)?:ida@example\.de\r\n/, card);
+    assert.ok(cardWith(all.text, 'Stefan Schmidt'), 'and the demo contacts');
+    assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
+  });
+
+  test('"Mehr laden" is absent and the help for phones opens', async () => {
+    await page.goto(listPath());
+    assert.equal(await page.getByRole('link', { name: 'Mehr laden' }).count(), 0);
+    await page.getByText('Wie komme ich an die Kontakte auf meinem Handy?').click();
+    assert.ok(await page.getByText('Outlook (Desktop)').isVisible());
+  });
+
+  test('a search URL opened directly shows the filtered list', async () => {
+    await page.goto(`${listPath()}?q=${encodeURIComponent('MUELLER')}`);
+    // No demo contact is called Müller: the empty result says so and offers a way back.
+    await page.getByText('Kein Kontakt passt zu „MUELLER“.').waitFor();
+    await page.goto(`${listPath()}?q=${encodeURIComponent('kuche')}`);
+    assert.ok(await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).isVisible(), '"kuche" finds "Küchen Schmidt"');
+    assert.equal(await page.getByRole('searchbox').inputValue(), 'kuche');
+  });
+});
+
+describe('co-buyers share one list', () => {
+  test('what Anna adds, Jonas sees (and the other way round)', async () => {
+    const anna = await openBrowser();
+    const jonas = await openBrowser();
+    try {
+      const tag = unique();
+      await login(anna.page, 'anna');
+      await login(jonas.page, 'jonas');
+      await anna.page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+      await fillContact(anna.page, { company: `Elektro Funke ${tag}`, position: 'Elektriker' });
+      await anna.page.getByRole('button', { name: 'Speichern' }).click();
+      await anna.page.locator('main').getByText(`„Elektro Funke ${tag}“ wurde gespeichert.`).waitFor();
+
+      await jonas.page.reload();
+      assert.equal(new URL(jonas.page.url()).pathname, listPath());
+      await jonas.page.getByRole('link', { name: `Elektro Funke ${tag}`, exact: true }).waitFor();
+      assert.ok(await jonas.page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).isVisible(), 'and the demo contacts');
+      await jonas.page.getByRole('link', { name: `Elektro Funke ${tag}`, exact: true }).click();
+      await jonas.page.getByRole('heading', { level: 1, name: `Elektro Funke ${tag}` }).waitFor();
+      assert.match(await jonas.page.getByText('Zuletzt geändert von').textContent(), /Anna Müller/);
+      await jonas.page.getByRole('link', { name: 'Bearbeiten' }).click();
+      await fillContact(jonas.page, { first_name: 'Frieda', last_name: `Funke ${tag}` });
+      await jonas.page.getByRole('button', { name: 'Speichern' }).click();
+      await jonas.page.locator('main').getByText(`„Frieda Funke ${tag}“ wurde gespeichert.`).waitFor();
+
+      await anna.page.goto(listPath());
+      await anna.page.getByRole('link', { name: `Frieda Funke ${tag}`, exact: true }).click();
+      await anna.page.getByRole('heading', { level: 1, name: `Frieda Funke ${tag}` }).waitFor();
+      assert.match(await anna.page.getByText('Zuletzt geändert von').textContent(), /Jonas Müller/);
+    } finally {
+      await anna.close();
+      await jonas.close();
+    }
+  });
+});
+
+describe('Selin (customer of two assets)', () => {
+  test('picks an asset, adds a contact there, switches to the other asset and sees its own list', async () => {
+    const selin = await openBrowser();
+    const { page } = selin;
+    try {
+      const tag = unique();
+      await login(page, 'selin');
+      assert.equal(new URL(page.url()).pathname, '/');
+      await page.getByRole('heading', { level: 1, name: 'Ihre Objekte', exact: true }).waitFor();
+      await page.getByRole('link', { name: 'Lindenhof, Wohnung 3' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Lindenhof, Wohnung 3' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, listPath('lindenhof-whg-3'));
+      assert.equal(await page.getByRole('link', { name: 'Stefan Schmidt' }).count(), 0, 'nothing of Wohnung 12 here');
+
+      await page.getByRole('link', { name: /Kontakt hinzufügen/ }).first().click();
+      await fillContact(page, { company: `Maler Bunt ${tag}` });
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.locator('main').getByText(`„Maler Bunt ${tag}“ wurde gespeichert.`).waitFor();
+      assert.ok(await page.getByRole('link', { name: `Maler Bunt ${tag}`, exact: true }).isVisible());
+
+      await page.getByRole('link', { name: 'Objekt wechseln' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ihre Objekte', exact: true }).waitFor();
+      await page.getByRole('link', { name: 'Seeblick, Wohnung 7' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Seeblick, Wohnung 7' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: `Maler Bunt ${tag}` }).count(), 0, 'contacts stay with their asset');
+      // Seeblick 7 is never written to by any test: its list is the empty state.
+      assert.ok(await page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).isVisible());
+      assert.ok(await page.getByRole('link', { name: 'Ersten Kontakt hinzufügen' }).isVisible());
+      assert.equal(await page.getByRole('link', { name: 'Alle als vCard (.vcf)' }).count(), 0, 'no export of an empty list');
+
+      // Wohnung 12 is not hers: 404, and it does not say that it exists.
+      const response = await page.goto(listPath(ASSET));
+      assert.equal(response.status(), 404);
+      assert.ok(await page.getByRole('heading', { level: 1, name: 'Nicht gefunden', exact: true }).isVisible());
+    } finally {
+      await selin.close();
+    }
+  });
+});
+
+describe('Petra (project manager)', () => {
+  test('sees the 403 page that explains the feature is for buyers', async () => {
+    const petra = await openBrowser();
+    try {
+      const { page } = petra;
+      await page.goto('/dev/login');
+      await page.locator('input[name="user"][value="petra"]').check();
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/' && r.request().method() === 'GET'),
+        page.getByRole('button', { name: 'Anmelden' }).click(),
+      ]);
+      assert.equal(response.status(), 403);
+      await page.getByRole('heading', { level: 1, name: 'Kein Zugriff', exact: true }).waitFor();
+      assert.ok(await page.getByText('Das Kontaktbuch ist nur für Käufer da.').isVisible());
+      const direct = await page.goto(listPath());
+      assert.equal(direct.status(), 403);
+      assert.equal(await page.getByRole('link', { name: 'Stefan Schmidt' }).count(), 0, 'no contact leaks');
+    } finally {
+      await petra.close();
+    }
+  });
+
+  test('without a session the list is a 401 page with a login link', async () => {
+    const nobody = await openBrowser();
+    try {
+      const response = await nobody.page.goto(listPath());
+      assert.equal(response.status(), 401);
+      await nobody.page.getByRole('heading', { level: 1, name: 'Bitte melden Sie sich an', exact: true }).waitFor();
+      await nobody.page.getByRole('link', { name: 'Zur Anmeldung' }).click();
+      await nobody.page.getByRole('heading', { level: 1, name: 'Entwicklungs-Anmeldung', exact: true }).waitFor();
+    } finally {
+      await nobody.close();
+    }
+  });
+});
