@@ -22,6 +22,8 @@ export default defineConfig({
                 SESSION_SECRET: 'test-secret-0123456789abcdef0123456789abcdef',
                 SESSION_SECRET_PREVIOUS: 'old-test-secret-0123456789abcdef0123456789ab',
                 LOGIN_URL: 'https://kunden.example.de/login',
+                // A developer's .dev.vars must not switch the dev login on in tests.
+                DEV_LOGIN: 'false',
               },
             },
           }),

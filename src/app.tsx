@@ -35,7 +35,8 @@ export function configOf(env: Bindings): AppConfig {
 }
 
 export function buildApp(config: AppConfig) {
-  const app = new Hono<AppEnv>();
+  // Not strict: "/kontakte" and "/kontakte/" are the same page.
+  const app = new Hono<AppEnv>({ strict: false });
   const root = config.basePath ? app.basePath(config.basePath) : app;
   const framingAllowed = !config.frameAncestors.includes("'none'");
 
@@ -75,7 +76,10 @@ export function buildApp(config: AppConfig) {
   root.get('/healthz', (c) => c.text('ok'));
   if (config.basePath) {
     // Under a prefix the platform routes /kontakte/* to the Worker, so static files come through it.
-    root.get('/static/:file{[A-Za-z0-9._-]+}', (c) => c.env.ASSETS.fetch(new URL(`/static/${c.req.param('file')}`, c.req.url)));
+    root.get('/static/:file{[A-Za-z0-9._-]+}', async (c) => {
+      const file = await c.env.ASSETS.fetch(new URL(`/static/${c.req.param('file')}`, c.req.url));
+      return new Response(file.body, file); // a copy: the middlewares add headers
+    });
   }
   root.route('/dev', devLogin);
   root.use('/dev/*', sameOriginWrites);

@@ -1,0 +1,244 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { appFor } from '../src/app';
+import type { Bindings } from '../src/env';
+import { anna, ORIGIN, send, textOf, tokenFor } from './helpers';
+
+const LIST = '/assets/whg-12/contacts';
+
+/** The Worker with other vars, as another deployment would configure it. */
+async function fetchWith(vars: Partial<Bindings>, path: string, init: RequestInit = {}): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await appFor({ ...env, ...vars }).fetch(new Request(`${ORIGIN}${path}`, { redirect: 'manual', ...init }), { ...env, ...vars }, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+describe('security headers', () => {
+  it('are on pages and on error pages alike', async () => {
+    for (const response of [await send(LIST, { user: anna }), await send(LIST), await send('/nowhere', { user: anna })]) {
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('same-origin');
+      expect(response.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8$/i);
+      expect(response.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
+    }
+  });
+
+  it('hash-allows exactly the inline critical CSS and loads htmx deferred from a fingerprinted path', async () => {
+    const response = await send(LIST, { user: anna });
+    const html = await response.text();
+    const css = /<style>([^<]*)<\/style>/.exec(html)?.[1] ?? '';
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css));
+    const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
+    expect(response.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`);
+    expect(html).toMatch(/<script src="\/static\/htmx-[0-9a-f]{12}\.min\.js" defer=""><\/script>/);
+    expect(html).toContain('<!DOCTYPE html>');
+  });
+
+  it('serves fingerprinted static files immutable', async () => {
+    const html = await (await send(LIST, { user: anna })).text();
+    const path = /src="(\/static\/htmx-[^"]+)"/.exec(html)?.[1] ?? '';
+    const file = await env.ASSETS.fetch(new Request(`${ORIGIN}${path}`));
+    expect(file.status).toBe(200);
+    expect(file.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});
+
+describe('same-origin writes (CSRF)', () => {
+  it('refuses cross-site, sibling-origin and origin-less writes with a 403 page, storing nothing', async () => {
+    for (const headers of [{ Origin: 'https://evil.example' }, { Origin: 'https://kunden.example.de' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site' }, {}]) {
+      const response = await send(LIST, { user: anna, sameOrigin: false, headers, form: { company: 'CSRF GmbH' } });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(textOf(await response.text())).toContain('Anfrage abgelehnt');
+    }
+    expect(await (await send(LIST, { user: anna })).text()).not.toContain('CSRF GmbH');
+  });
+
+  it('accepts Sec-Fetch-Site: same-origin where no Origin is sent', async () => {
+    const response = await send(LIST, { user: anna, sameOrigin: false, headers: { 'Sec-Fetch-Site': 'same-origin' }, form: { company: 'Ohne Origin GmbH' } });
+    expect(response.status).toBe(303);
+  });
+
+  it('checks the session before the origin: 401 comes first', async () => {
+    expect((await send(LIST, { sameOrigin: false, form: { company: 'X' } })).status).toBe(401);
+  });
+});
+
+describe('limits and methods', () => {
+  it('answers a 2 MB body with a 413 page and stores nothing', async () => {
+    const response = await send(LIST, { user: anna, form: { company: 'Riesig GmbH', notes: 'x'.repeat(2 * 1024 * 1024) } });
+    expect(response.status).toBe(413);
+    expect(textOf(await response.text())).toContain('Zu viele Daten');
+    expect(await (await send(LIST, { user: anna })).text()).not.toContain('Riesig GmbH');
+  });
+
+  it('answers a wrong method on a known path with 405 and Allow', async () => {
+    const response = await send(LIST, { user: anna, method: 'PATCH' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toContain('POST');
+  });
+
+  it('ignores _method and X-HTTP-Method-Override', async () => {
+    const response = await send(`${LIST}/doesnotexist`, { user: anna, form: { _method: 'DELETE' }, headers: { 'X-HTTP-Method-Override': 'DELETE' } });
+    expect(response.status).toBe(404);
+  });
+
+  it('limits writes per user with a 429 page', async () => {
+    const spammer = { ...anna, sub: 'u-spammer' };
+    const statuses: number[] = [];
+    for (let index = 0; index < 62; index += 1) {
+      statuses.push((await send(LIST, { user: spammer, form: { form_token: `spam-token-${index}-abcdefgh`, company: `Spam ${index}` } })).status);
+    }
+    expect(statuses.filter((status) => status === 303).length).toBeLessThanOrEqual(60);
+    expect(statuses).toContain(429);
+    const limited = await send(LIST, { user: spammer, form: { company: 'Noch einer' } });
+    expect(limited.status).toBe(429);
+    expect(textOf(await limited.text())).toContain('Zu viele Änderungen');
+    // Reading stays possible, and other users are not affected.
+    expect((await send(LIST, { user: spammer })).status).toBe(200);
+    expect((await send(LIST, { user: anna, form: { company: 'Anna darf' } })).status).toBe(303);
+  });
+});
+
+describe('dev login (contract §3)', () => {
+  it('does not exist without DEV_LOGIN=true', async () => {
+    expect((await send('/dev/login')).status).toBe(404);
+    expect((await send('/dev/login', { form: { user: 'anna' } })).status).toBe(404);
+  });
+
+  it('lists demo users and sets a cookie the Worker accepts', async () => {
+    const page = await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login');
+    expect(page.status).toBe(200);
+    const text = textOf(await page.text());
+    expect(text).toContain('Anna Müller');
+    expect(text).toContain('Jonas Müller');
+    expect(text).toContain('project_manager');
+    const login = await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login', {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'user=anna',
+    });
+    expect(login.status).toBe(303);
+    const cookie = /propster_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    expect(login.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    const home = await send('/', { token: cookie });
+    expect(home.status).toBe(303);
+    expect(home.headers.get('location')).toBe('/assets/lindenhof-whg-12/contacts');
+  });
+});
+
+describe('session expiry without losing input', () => {
+  it('answers a create without a session with 401 and the typed values in a form to send again', async () => {
+    const response = await send(LIST, { form: { form_token: 'expired-token-0123456789', company: 'Küchen Schmidt 🍳', notes: 'Bitte\nnicht verlieren' } });
+    expect(response.status).toBe(401);
+    const html = await response.text();
+    expect(textOf(html)).toContain('Sitzung abgelaufen');
+    expect(html).toContain('value="Küchen Schmidt 🍳"');
+    expect(html).toContain('Bitte\nnicht verlieren</textarea>');
+    expect(html).toContain('name="form_token" value="expired-token-0123456789"');
+    expect(html).toContain(`action="${LIST}"`);
+    expect(html).toContain('href="https://kunden.example.de/login?returnTo=%2Fassets%2Fwhg-12%2Fcontacts%2Fnew"');
+  });
+
+  it('keeps an edit with its version, and answers htmx with a fragment', async () => {
+    const response = await send(`${LIST}/abc123`, { htmx: true, form: { version: '4', last_name: 'Weiß' } });
+    expect(response.status).toBe(401);
+    const html = await response.text();
+    expect(html).not.toContain('<html');
+    expect(html).toContain('name="version" value="4"');
+    expect(html).toContain('value="Weiß"');
+    expect(html).toContain('returnTo=%2Fassets%2Fwhg-12%2Fcontacts%2Fabc123%2Fedit');
+  });
+
+  it('sends the same form again after login and stores it once', async () => {
+    const form = { form_token: 'resend-token-0123456789', company: 'Wieder da GmbH' };
+    expect((await send(LIST, { form })).status).toBe(401);
+    expect((await send(LIST, { user: anna, form })).status).toBe(303);
+    expect((await send(LIST, { user: anna, form })).status).toBe(303);
+    const { results } = await env.DB.prepare("SELECT id FROM contacts WHERE company = 'Wieder da GmbH'").all();
+    expect(results).toHaveLength(1);
+  });
+
+  it('drops the values of a cross-site post', async () => {
+    const response = await send(LIST, { sameOrigin: false, headers: { Origin: 'https://evil.example' }, form: { company: 'Untergeschoben' } });
+    expect(response.status).toBe(401);
+    expect(await response.text()).not.toContain('Untergeschoben');
+  });
+});
+
+describe('living under a path prefix (BASE_PATH)', () => {
+  const prefixed = { BASE_PATH: '/kontakte' };
+
+  it('serves every route, link, form and redirect under the prefix', async () => {
+    const cookie = `propster_session=${await tokenFor(anna)}`;
+    const home = await fetchWith(prefixed, '/kontakte/', { headers: { Cookie: cookie } });
+    expect(home.status).toBe(303);
+    expect(home.headers.get('location')).toBe('/kontakte/assets/whg-12/contacts');
+    const create = await fetchWith(prefixed, '/kontakte/assets/whg-12/contacts', {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ form_token: 'prefix-token-0123456789', company: 'Präfix GmbH' }).toString(),
+    });
+    expect(create.status).toBe(303);
+    const location = create.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/kontakte\/assets\/whg-12\/contacts\?saved=/);
+    const list = await (await fetchWith(prefixed, location, { headers: { Cookie: cookie } })).text();
+    expect(list).toContain('Präfix GmbH');
+    expect(list).toMatch(/href="\/kontakte\/assets\/whg-12\/contacts\/[A-Za-z0-9_-]+"/);
+    expect(list).toContain('href="/kontakte/assets/whg-12/contacts/new"');
+    expect(list).toContain('hx-get="/kontakte/assets/whg-12/contacts/new"');
+    expect(list).toContain('href="/kontakte/assets/whg-12/contacts.vcf"');
+    expect(list).toContain('action="/kontakte/assets/whg-12/contacts"');
+    expect(list).toMatch(/src="\/kontakte\/static\/htmx-[0-9a-f]{12}\.min\.js"/);
+    expect(list).not.toMatch(/(href|action|src|hx-get|hx-post)="\/(assets|static)\//);
+    const id = new URL(location, ORIGIN).searchParams.get('saved');
+    const vcard = await fetchWith(prefixed, `/kontakte/assets/whg-12/contacts/${id}.vcf`, { headers: { Cookie: cookie } });
+    expect(vcard.status).toBe(200);
+    expect(await vcard.text()).toContain('ORG;CHARSET=UTF-8:Präfix GmbH');
+    const script = /src="(\/kontakte\/static\/htmx-[^"]+)"/.exec(list)?.[1] ?? '';
+    const file = await fetchWith(prefixed, script);
+    expect(file.status).toBe(200);
+    expect((await fetchWith(prefixed, LIST, { headers: { Cookie: cookie } })).status).toBe(404);
+  });
+
+  it('keeps the prefix in the 401 return address', async () => {
+    const response = await fetchWith(prefixed, '/kontakte/assets/whg-12/contacts');
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain('returnTo=%2Fkontakte%2Fassets%2Fwhg-12%2Fcontacts');
+  });
+});
+
+describe('framing', () => {
+  it('allows exactly the configured frame ancestors', async () => {
+    const response = await fetchWith({ FRAME_ANCESTORS: 'https://kunden.example.de' }, '/healthz');
+    expect(response.headers.get('content-security-policy')).toContain('frame-ancestors https://kunden.example.de');
+    expect(response.headers.get('x-frame-options')).toBeNull();
+    expect((await send('/healthz')).headers.get('x-frame-options')).toBe('DENY');
+  });
+});
+
+describe('request logs', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('writes one JSON line per request with route, status, asset and request id, and nothing personal', async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
+    const response = await send(`${LIST}?q=M%C3%BCller`, { user: anna });
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ method: 'GET', route: '/assets/:assetId/contacts', status: 200, assetId: 'whg-12', requestId: response.headers.get('x-request-id') });
+    expect(typeof entries[0]?.durationMs).toBe('number');
+    const text = lines.join('\n');
+    expect(text).not.toContain('Müller');
+    expect(text).not.toContain('Anna');
+    expect(text).not.toContain(anna.sub);
+  });
+});
