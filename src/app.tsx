@@ -8,7 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { contactRoutes } from './contacts/routes';
 import { devLogin } from './dev/login';
 import type { AppEnv, Bindings } from './env';
-import { renderError } from './errors';
+import { renderError, StorageUnavailableError } from './errors';
 import { CRITICAL_CSS_HASH } from './generated/assets';
 import { messagesFor, SUPPORTED_LANGUAGES } from './i18n';
 import { requestLog } from './observability/request-log';
@@ -109,6 +109,7 @@ export function buildApp(config: AppConfig) {
   app.notFound((c) => renderError(c, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return renderError(c, error.status, error.message);
+    if (error instanceof StorageUnavailableError) return renderError(c, 503, undefined, undefined, error);
     return renderError(c, 500, undefined, undefined, error);
   });
   return app;

@@ -30,7 +30,9 @@ export function renderError(
   const shell = shellOf(c);
   const { t, paths } = shell;
   const code: ContentfulStatusCode = isContentful(status) ? status : 500;
-  if (code >= 500 && cause) console.error(JSON.stringify({ level: 'error', message: 'unhandled error', error: describe(cause) }));
+  if (code >= 500 && cause) {
+    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: code === 503 ? 'storage unavailable' : 'unhandled error', error: describe(cause) }));
+  }
   for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
   const home = { href: paths.home(), label: t.errors.home };
   const page = (() => {
@@ -65,6 +67,9 @@ function isContentful(status: number): status is ContentfulStatusCode {
   return status >= 400 && status <= 599;
 }
 
+/** Name and message of the error and its cause: D1 messages name no row values. */
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (!(error instanceof Error)) return 'non-error thrown';
+  const cause = error.cause instanceof Error ? ` (cause: ${error.cause.message})` : '';
+  return `${error.name}: ${error.message}${cause}`;
 }

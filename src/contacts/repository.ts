@@ -25,13 +25,44 @@ export function connect(d1: D1Database) {
   return drizzle(d1, { schema: { contacts } });
 }
 
-/** Storage failures become a 503 with the user's input kept; everything else is a bug. */
+/** The errors D1 documents as transient (developers.cloudflare.com/d1/best-practices/retry-queries). */
+const TRANSIENT = /network connection lost|object to be reset|reset because its code was updated|transient issue/i;
+const RETRY_DELAYS_MS = [40, 160];
+
+/** drizzle wraps the driver's error (its message lists the query's parameters): find D1's own. */
+export function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause !== undefined) current = current.cause;
+  return current;
+}
+
+export function isTransientStorageError(error: unknown): boolean {
+  const cause = rootCause(error);
+  return cause instanceof Error && TRANSIENT.test(cause.message);
+}
+
+/**
+ * Runs one storage operation. Transient D1 errors are retried with backoff: every operation here
+ * is safe to repeat (reads; creates carry a one-time token; updates and deletes are guarded by
+ * version and recognise their own earlier success). What still fails becomes a 503 that keeps
+ * the user's input (StorageUnavailableError).
+ */
 async function guarded<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    throw new StorageUnavailableError('D1 request failed', { cause: error });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await operation();
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      // Only D1's own message travels on: drizzle's wrapper would carry personal data into logs.
+      if (delay === undefined || !isTransientStorageError(error)) throw new StorageUnavailableError('D1 request failed', { cause: rootCause(error) });
+      await new Promise((resolve) => setTimeout(resolve, delay * (0.75 + Math.random() / 2)));
+    }
   }
+}
+
+/** True when `contact` carries exactly the change this author made at `now` (a retried write whose first try had landed). */
+function isOwnWrite(contact: Contact, author: Author, now: number): boolean {
+  return contact.updatedBy === author.userId && contact.updatedAt === now;
 }
 
 function columnsFrom(input: ContactInput) {
@@ -177,7 +208,10 @@ export async function updateContact(
   );
   if (updated) return { kind: 'updated', contact: updated };
   const current = await findAnyContact(db, assetId, contactId);
-  if (current && current.deletedAt === null) return { kind: 'conflict', current };
+  if (current && current.deletedAt === null) {
+    if (current.version === version + 1 && isOwnWrite(current, author, now)) return { kind: 'updated', contact: current };
+    return { kind: 'conflict', current };
+  }
   return { kind: 'gone', current };
 }
 
@@ -207,8 +241,10 @@ export async function deleteContact(
     return rows;
   });
   if (deleted) return { kind: 'deleted', contact: deleted };
-  const current = await findContact(db, assetId, contactId);
-  return current ? { kind: 'conflict', current } : { kind: 'gone' };
+  const current = await findAnyContact(db, assetId, contactId);
+  if (!current) return { kind: 'gone' };
+  if (current.deletedAt !== null) return isOwnWrite(current, author, now) ? { kind: 'deleted', contact: current } : { kind: 'gone' };
+  return { kind: 'conflict', current };
 }
 
 export type RestoreResult = { kind: 'restored'; contact: Contact } | { kind: 'full' } | { kind: 'gone' };

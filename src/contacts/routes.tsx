@@ -63,7 +63,7 @@ function newFormToken(): string {
 function formPage(
   c: Context<AppEnv>,
   status: 200 | 409 | 422 | 503,
-  form: { mode: FormMode; values: FormValues; errors?: FieldErrors; conflict?: Contact; message?: string },
+  form: { mode: FormMode; values: FormValues; errors?: FieldErrors; conflict?: Contact; message?: string; heading?: string },
 ) {
   const shell = shellOf(c);
   const title =
@@ -179,10 +179,12 @@ contactRoutes.post(
   },
 );
 
+/** Storage is down: the form again with everything typed, ready to be sent once more (503). */
 function unavailableForm(c: Context<AppEnv>, error: StorageUnavailableError, form: { mode: FormMode; values: FormValues }) {
-  console.error(JSON.stringify({ level: 'error', message: 'storage unavailable', error: String(error.cause) }));
+  const cause = error.cause instanceof Error ? error.cause.message : 'unknown';
+  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: 'storage unavailable', error: cause }));
   const { t } = shellOf(c);
-  return formPage(c, 503, { ...form, message: `${t.errors.unavailable.text} ${t.errors.unavailable.inputKept}` });
+  return formPage(c, 503, { ...form, heading: t.errors.unavailable.title, message: `${t.errors.unavailable.text} ${t.errors.unavailable.inputKept}` });
 }
 
 // ---- one contact ----------------------------------------------------------------------------
@@ -232,9 +234,8 @@ async function update(c: Context<AppEnv, '/contacts/:contactId', { out: { param:
     return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values });
   } catch (error) {
     if (!(error instanceof StorageUnavailableError)) throw error;
-    const contact = await findContact(db(c), assetId, id).catch(() => undefined);
-    if (!contact) throw error;
-    return unavailableForm(c, error, { mode: { kind: 'edit', contact, version: form.version }, values });
+    const action = shellOf(c).paths.contact(assetId, id);
+    return unavailableForm(c, error, { mode: { kind: 'resend', action, hidden: { name: 'version', value: String(form.version) } }, values });
   }
 }
 

@@ -1,0 +1,162 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildApp, configOf } from '../src/app';
+import { anna, ORIGIN, seedContacts, textOf, tokenFor } from './helpers';
+
+const ASSET = 'whg-12';
+const LIST = `/assets/${ASSET}/contacts`;
+
+type Fault = 'before' | 'after';
+
+/**
+ * Wraps the real D1 binding so that chosen calls fail: 'before' fails without executing (the
+ * statement never ran); 'after' executes, then fails (the write landed but its answer was lost).
+ */
+function faultyDatabase(plan: (call: number, kind: string) => Fault | undefined, message = 'D1_ERROR: Network connection lost.') {
+  let calls = 0;
+  const real = new WeakMap<object, D1PreparedStatement>();
+  const fire = async <T>(kind: string, run: () => Promise<T>): Promise<T> => {
+    calls += 1;
+    const fault = plan(calls, kind);
+    if (fault === 'before') throw new Error(message);
+    const result = await run();
+    if (fault === 'after') throw new Error(message);
+    return result;
+  };
+  const wrap = (statement: D1PreparedStatement): D1PreparedStatement => {
+    const proxy = new Proxy(statement, {
+      get(target, property) {
+        if (property === 'bind') return (...values: unknown[]) => wrap(target.bind(...values));
+        if (property === 'run' || property === 'all' || property === 'raw' || property === 'first') {
+          return (...args: unknown[]) => fire(String(property), () => Reflect.apply(Reflect.get(target, property), target, args));
+        }
+        return Reflect.get(target, property);
+      },
+    });
+    real.set(proxy, statement);
+    return proxy;
+  };
+  const database = new Proxy(env.DB, {
+    get(target, property) {
+      if (property === 'prepare') return (query: string) => wrap(target.prepare(query));
+      if (property === 'batch') {
+        return (statements: D1PreparedStatement[]) => fire('batch', () => target.batch(statements.map((statement) => real.get(statement) ?? statement)));
+      }
+      return Reflect.get(target, property);
+    },
+  });
+  return { database, calls: () => calls };
+}
+
+async function sendWith(database: D1Database, path: string, init: { method?: string; form?: Record<string, string>; htmx?: boolean } = {}) {
+  const faultyEnv = { ...env, DB: database };
+  const headers = new Headers({ Cookie: `propster_session=${await tokenFor(anna)}` });
+  if (init.htmx) headers.set('HX-Request', 'true');
+  let body: string | undefined;
+  if (init.form) {
+    headers.set('Origin', ORIGIN);
+    headers.set('Content-Type', 'application/x-www-form-urlencoded');
+    body = new URLSearchParams(init.form).toString();
+  }
+  const ctx = createExecutionContext();
+  const response = await buildApp(configOf(faultyEnv)).fetch(
+    new Request(`${ORIGIN}${path}`, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' }),
+    faultyEnv,
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+async function rows() {
+  const { results } = await env.DB.prepare('SELECT * FROM contacts WHERE asset_id = ? ORDER BY id').bind(ASSET).all();
+  return results;
+}
+
+let loggedErrors: string[] = [];
+beforeEach(() => {
+  loggedErrors = [];
+  vi.spyOn(console, 'error').mockImplementation((line: unknown) => void loggedErrors.push(String(line)));
+  vi.spyOn(console, 'log').mockImplementation(() => undefined);
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('storage faults', () => {
+  it('retries a transient failure before the insert and stores the contact once', async () => {
+    const { database, calls } = faultyDatabase((call) => (call === 1 ? 'before' : undefined));
+    const response = await sendWith(database, LIST, { form: { form_token: 'fault-token-before-0001', company: 'Wackelig GmbH' } });
+    expect(response.status).toBe(303);
+    expect(calls()).toBeGreaterThan(1);
+    expect((await rows()).filter((row) => row.company === 'Wackelig GmbH')).toHaveLength(1);
+  });
+
+  it('stores once when the insert landed but its answer was lost', async () => {
+    const { database } = faultyDatabase((call) => (call === 1 ? 'after' : undefined));
+    const response = await sendWith(database, LIST, { form: { form_token: 'fault-token-after-00001', company: 'Verloren GmbH' } });
+    expect(response.status).toBe(303);
+    expect((await rows()).filter((row) => row.company === 'Verloren GmbH')).toHaveLength(1);
+  });
+
+  it('answers 503 with the typed input kept and stores nothing when storage stays down', async () => {
+    const before = await rows();
+    const { database } = faultyDatabase(() => 'before');
+    const response = await sendWith(database, LIST, { form: { form_token: 'fault-token-down-000001', company: 'Nie gespeichert 🛠', notes: 'Zeile 1\nZeile 2' } });
+    expect(response.status).toBe(503);
+    const html = await response.text();
+    expect(textOf(html)).toContain('Vorübergehend nicht erreichbar');
+    expect(html).toContain('value="Nie gespeichert 🛠"');
+    expect(html).toContain('Zeile 1\nZeile 2</textarea>');
+    expect(html).toContain('value="fault-token-down-000001"');
+    expect(html).not.toMatch(/at \w+ \(|D1_ERROR|Network connection lost/);
+    expect(await rows()).toEqual(before);
+    const logged = loggedErrors.join('\n');
+    expect(logged).toContain('Network connection lost');
+    expect(logged).not.toContain('Nie gespeichert');
+  });
+
+  it('does not retry an error that is not transient, and still keeps the input', async () => {
+    const { database, calls } = faultyDatabase(() => 'before', 'D1_ERROR: no such table: contacts');
+    const response = await sendWith(database, LIST, { form: { form_token: 'fault-token-fatal-00001', company: 'Fatal GmbH' } });
+    expect(response.status).toBe(503);
+    expect(calls()).toBe(1);
+    expect(await response.text()).toContain('value="Fatal GmbH"');
+  });
+
+  it('treats an update whose answer was lost as done, not as a conflict with oneself', async () => {
+    const [id] = await seedContacts(ASSET, 1, () => ({ company: 'Update Alt' }));
+    const { database } = faultyDatabase((call) => (call === 1 ? 'after' : undefined));
+    const response = await sendWith(database, `${LIST}/${id}`, { form: { version: '1', company: 'Update Neu' } });
+    expect(response.status).toBe(303);
+    const row = await env.DB.prepare('SELECT company, version FROM contacts WHERE id = ?').bind(id).first();
+    expect(row).toEqual({ company: 'Update Neu', version: 2 });
+  });
+
+  it('keeps the edit form with the input on 503 during an update, nothing half-written', async () => {
+    const [id] = await seedContacts(ASSET, 1, () => ({ company: 'Bleibt', phone: '089 1' }));
+    const { database } = faultyDatabase(() => 'before');
+    const response = await sendWith(database, `${LIST}/${id}`, { form: { version: '1', company: 'Bleibt nicht', phone: '089 2' } });
+    expect(response.status).toBe(503);
+    const html = await response.text();
+    expect(html).toContain('value="Bleibt nicht"');
+    expect(html).toContain('name="version" value="1"');
+    expect(html).toContain(`action="${LIST}/${id}"`);
+    const row = await env.DB.prepare('SELECT company, phone, version FROM contacts WHERE id = ?').bind(id).first();
+    expect(row).toEqual({ company: 'Bleibt', phone: '089 1', version: 1 });
+  });
+
+  it('deletes once when the delete landed but its answer was lost', async () => {
+    const [id] = await seedContacts(ASSET, 1, () => ({ company: 'Weg damit' }));
+    const { database } = faultyDatabase((call) => (call === 1 ? 'after' : undefined));
+    const response = await sendWith(database, `${LIST}/${id}/delete`, { form: { version: '1' } });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`${LIST}?deleted=${id}`);
+  });
+
+  it('shows the 503 page on a read that keeps failing', async () => {
+    const { database } = faultyDatabase(() => 'before');
+    const response = await sendWith(database, LIST);
+    expect(response.status).toBe(503);
+    expect(textOf(await response.text())).toContain('Bitte versuchen Sie es in einem Moment noch einmal');
+  });
+});
