@@ -5,10 +5,10 @@ import { anna, seedContacts, send, type TestUser } from './helpers';
 const ASSET = 'whg-12';
 const LIST = `/assets/${ASSET}/contacts`;
 
-function cardsOf(text: string) {
-  const parsed = ICAL.parse(text);
-  const components = Array.isArray(parsed[0]) ? parsed : [parsed];
-  return components.map((jcal) => new ICAL.Component(jcal));
+function cardsOf(text: string): ICAL.Component[] {
+  const parsed: unknown = ICAL.parse(text);
+  const list: unknown[] = Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed];
+  return list.map((jcal) => new ICAL.Component(jcal as ConstructorParameters<typeof ICAL.Component>[0]));
 }
 
 describe('vCard export', () => {

@@ -1,6 +1,6 @@
 import { type Hook, zValidator } from '@hono/zod-validator';
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AppEnv } from '../env';
 import { type FieldErrors, fieldErrorsFrom } from './schema';
 
@@ -9,7 +9,7 @@ import { type FieldErrors, fieldErrorsFrom } from './schema';
  * the library's JSON 400: `onInvalid` gets the raw body (to keep every typed value) and the
  * errors by field.
  */
-export function contactFormValidator<T extends z.ZodType>(
+export function contactFormValidator<T extends z.ZodMiniType>(
   schema: T,
   onInvalid: (c: Context<AppEnv>, raw: unknown, errors: FieldErrors) => Response | Promise<Response>,
 ) {

@@ -1,7 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AppEnv } from '../env';
 import { StorageUnavailableError } from '../errors';
 import { fragment, render, shellOf, wantsFragment } from '../views/render';
@@ -29,20 +29,30 @@ import { contactName, formatDateTime } from './views/format';
 /** The contact book of one asset, mounted at /assets/:assetId. */
 export const contactRoutes = new Hono<AppEnv>();
 
-const contactId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const contactId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const idParam = z.object({ contactId });
-const vcfParam = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{1,64}\.vcf$/) });
+const vcfParam = z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}\.vcf$/)) });
+/** A malformed query parameter falls back to its default instead of failing the page. */
+const optionalId = z.catch(z.optional(contactId), undefined);
 
 const listQuery = z.object({
-  q: z.string().max(200).catch(''),
-  page: z.coerce.number().int().min(1).max(1000).catch(1),
-  part: z.enum(['results', 'rows']).optional().catch(undefined),
-  saved: contactId.optional().catch(undefined),
-  deleted: contactId.optional().catch(undefined),
-  restored: contactId.optional().catch(undefined),
+  q: z.catch(z.string().check(z.maxLength(200)), ''),
+  page: z.catch(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 1),
+  part: z.catch(z.optional(z.enum(['results', 'rows'])), undefined),
+  saved: optionalId,
+  deleted: optionalId,
+  restored: optionalId,
 });
 
-const deleteForm = z.object({ version: z.coerce.number().int().positive().optional().catch(undefined) });
+const deleteForm = z.object({ version: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined) });
+
+/** A malformed contact id names no contact: 404, never the validator's JSON 400. */
+const contactParam = zValidator('param', idParam, (result) => {
+  if (!result.success) throw new HTTPException(404);
+});
+const vcfFileParam = zValidator('param', vcfParam, (result) => {
+  if (!result.success) throw new HTTPException(404);
+});
 
 /** The asset must be one of the session's; any other id is a 404 (never reveal it exists). */
 contactRoutes.use('*', async function requireAsset(c, next) {
@@ -144,7 +154,7 @@ contactRoutes.get('/contacts.vcf', async (c) => {
   return vcardResponse(c, serializeContacts(contacts), asset.name || asset.id);
 });
 
-contactRoutes.get('/contacts/:file{[A-Za-z0-9_-]+\\.vcf}', zValidator('param', vcfParam), async (c) => {
+contactRoutes.get('/contacts/:file{[A-Za-z0-9_-]+\\.vcf}', vcfFileParam, async (c) => {
   const contact = await requireContact(c, c.req.valid('param').file.slice(0, -'.vcf'.length));
   return vcardResponse(c, serializeContact(contact), contactName(contact));
 });
@@ -189,19 +199,19 @@ function unavailableForm(c: Context<AppEnv>, error: StorageUnavailableError, for
 
 // ---- one contact ----------------------------------------------------------------------------
 
-contactRoutes.get('/contacts/:contactId', zValidator('param', idParam), async (c) => {
+contactRoutes.get('/contacts/:contactId', contactParam, async (c) => {
   const contact = await requireContact(c, c.req.valid('param').contactId);
   const shell = shellOf(c);
   return render(c, { title: contactName(contact), body: <ContactDetail shell={shell} assetId={c.get('asset').id} contact={contact} /> });
 });
 
-contactRoutes.get('/contacts/:contactId/edit', zValidator('param', idParam), async (c) => {
+contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
   const contact = await requireContact(c, c.req.valid('param').contactId);
   return formPage(c, 200, { mode: { kind: 'edit', contact, version: contact.version }, values: formValuesOf(contact) });
 });
 
 const updateHandlers = [
-  zValidator('param', idParam),
+  contactParam,
   contactFormValidator(updateForm, async (c, raw, errors) => {
     const contact = await requireContact(c, c.req.param('contactId') ?? '');
     const version = Number(typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'version') : NaN);
@@ -244,7 +254,7 @@ contactRoutes.put('/contacts/:contactId', ...updateHandlers, update);
 
 // ---- delete and undo ------------------------------------------------------------------------
 
-contactRoutes.get('/contacts/:contactId/delete', zValidator('param', idParam), async (c) => {
+contactRoutes.get('/contacts/:contactId/delete', contactParam, async (c) => {
   const contact = await requireContact(c, c.req.valid('param').contactId);
   const shell = shellOf(c);
   return render(c, { title: shell.t.contacts.deleteTitle(contactName(contact)), body: <DeleteConfirm shell={shell} assetId={c.get('asset').id} contact={contact} /> });
@@ -263,14 +273,14 @@ async function remove(c: Context<AppEnv>, id: string, version: number | undefine
   return afterWrite(c, { kind: 'deleted', contact: result.contact });
 }
 
-contactRoutes.post('/contacts/:contactId/delete', zValidator('param', idParam), zValidator('form', deleteForm), (c) =>
+contactRoutes.post('/contacts/:contactId/delete', contactParam, zValidator('form', deleteForm), (c) =>
   remove(c, c.req.valid('param').contactId, c.req.valid('form').version),
 );
-contactRoutes.delete('/contacts/:contactId', zValidator('param', idParam), zValidator('query', deleteForm), (c) =>
+contactRoutes.delete('/contacts/:contactId', contactParam, zValidator('query', deleteForm), (c) =>
   remove(c, c.req.valid('param').contactId, c.req.valid('query').version),
 );
 
-contactRoutes.post('/contacts/:contactId/restore', zValidator('param', idParam), async (c) => {
+contactRoutes.post('/contacts/:contactId/restore', contactParam, async (c) => {
   const assetId = c.get('asset').id;
   const result = await restoreContact(db(c), assetId, c.req.valid('param').contactId, author(c));
   if (result.kind === 'gone') throw new HTTPException(404);

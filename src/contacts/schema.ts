@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The contact form, defined once: the zod schema that validates it and the metadata that renders
@@ -84,17 +84,17 @@ function isHttpUrl(value: string): boolean {
 }
 
 function fieldSchema(spec: FieldSpec) {
-  const normalised = z
-    .string()
-    .default('')
-    .transform((value) => {
+  const normalised = z.pipe(
+    z._default(z.string(), ''),
+    z.transform((value: string) => {
       const trimmed = value.trim();
       if (spec.kind === 'notes') return trimmed.replace(/\r\n?/g, '\n');
       if (spec.kind === 'website') return withScheme(trimmed);
       return trimmed;
-    });
-  return normalised.superRefine((value, ctx) => {
-    const fail = (message: ErrorCode) => ctx.addIssue({ code: 'custom', message });
+    }),
+  );
+  return normalised.check(z.superRefine((value, ctx) => {
+    const fail = (message: ErrorCode) => ctx.addIssue({ code: 'custom', message, input: value });
     const controls = spec.kind === 'notes' ? CONTROL_CHARACTERS_EXCEPT_LF : CONTROL_CHARACTERS;
     if (controls.test(value) || LONE_SURROGATE.test(value)) return fail('controlCharacters');
     if (codePoints(value) > spec.max) return fail('tooLong');
@@ -107,7 +107,7 @@ function fieldSchema(spec: FieldSpec) {
     } else if (spec.kind === 'website') {
       if (!isHttpUrl(value)) fail('website');
     }
-  });
+  }));
 }
 
 type FieldSchemas = { [K in FieldName]: ReturnType<typeof fieldSchema> };
@@ -115,17 +115,19 @@ type FieldSchemas = { [K in FieldName]: ReturnType<typeof fieldSchema> };
 const fieldSchemas = Object.fromEntries(FIELDS.map((spec) => [spec.name, fieldSchema(spec)])) as FieldSchemas;
 
 /** The contact's fields as the form sends them; at least one of first/last name or company. */
-export const contactInput = z.object(fieldSchemas).superRefine((value, ctx) => {
-  if (!value.first_name && !value.last_name && !value.company) {
-    ctx.addIssue({ code: 'custom', message: 'nameRequired' satisfies ErrorCode, path: ['company'] });
-  }
-});
+export const contactInput = z.object(fieldSchemas).check(
+  z.superRefine((value, ctx) => {
+    if (!value.first_name && !value.last_name && !value.company) {
+      ctx.addIssue({ code: 'custom', message: 'nameRequired' satisfies ErrorCode, path: ['company'], input: value });
+    }
+  }),
+);
 
 export type ContactInput = z.output<typeof contactInput>;
 
 /** What a form carries besides the contact: the one-time create token, or the edit version. */
-export const createForm = contactInput.and(z.object({ form_token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined) }));
-export const updateForm = contactInput.and(z.object({ version: z.coerce.number().int().positive() }));
+export const createForm = z.intersection(contactInput, z.object({ form_token: z.catch(z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/))), undefined) }));
+export const updateForm = z.intersection(contactInput, z.object({ version: z.coerce.number().check(z.int(), z.positive()) }));
 
 /** The values to show in a form again: whatever was typed, as strings, never lost. */
 export type FormValues = Partial<Record<FieldName, string>>;

@@ -1,28 +1,28 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Clock skew tolerated on `exp`, `iat` and `nbf` (contract §2). */
 export const CLOCK_SKEW_SECONDS = 60;
 /** Longest token lifetime accepted: assignments ride in the token, so tokens stay short-lived. */
 export const MAX_LIFETIME_SECONDS = 24 * 60 * 60;
 
-const seconds = z.number().finite();
+const seconds = z.number();
 
 export const assetClaim = z.object({
-  id: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
-  name: z.string().max(200),
+  id: z.string().check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/)),
+  name: z.string().check(z.maxLength(200)),
 });
 
 /** The claims of the platform's session token, every one required (contract §2). */
 export const sessionClaims = z.object({
-  sub: z.string().min(1).max(128),
-  name: z.string().max(200),
-  role: z.string().max(64),
-  assets: z.array(assetClaim).min(1).max(100),
+  sub: z.string().check(z.minLength(1), z.maxLength(128)),
+  name: z.string().check(z.maxLength(200)),
+  role: z.string().check(z.maxLength(64)),
+  assets: z.array(assetClaim).check(z.minLength(1), z.maxLength(100)),
   iss: z.string(),
   aud: z.union([z.string(), z.array(z.string())]),
   iat: seconds,
   exp: seconds,
-  nbf: seconds.optional(),
+  nbf: z.optional(seconds),
 });
 
 export type SessionClaims = z.infer<typeof sessionClaims>;
