@@ -5,28 +5,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { displayName, serializeContact, serializeContacts, type VCardContact } from '../../src/contacts/vcard';
 
-// The project's tsconfig carries only the Workers types (there is no @types/node), so the few
-// Node APIs this host-side test needs are declared here and loaded by a specifier TypeScript
-// does not resolve. With @types/node as a dev dependency these become plain `node:` imports.
-interface ChildProcessApi {
-  spawnSync(
-    command: string,
-    args: readonly string[],
-    options: { encoding: 'utf8' },
-  ): { status: number | null; stdout: string; stderr: string; error?: Error };
-}
-interface FsApi {
-  mkdtempSync(prefix: string): string;
-  writeFileSync(path: string, data: string, encoding: 'utf8'): void;
-  rmSync(path: string, options: { recursive: boolean; force: boolean }): void;
-}
-interface OsApi {
-  tmpdir(): string;
-}
-const builtin = (name: string) => import(/* @vite-ignore */ `node:${name}`);
-const childProcess: ChildProcessApi = await builtin('child_process');
-const fs: FsApi = await builtin('fs');
-const os: OsApi = await builtin('os');
+import * as childProcess from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = new URL('../../scripts/vobject_roundtrip.py', import.meta.url).pathname;
