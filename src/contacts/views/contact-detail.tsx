@@ -76,6 +76,7 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
           hx-vals={JSON.stringify({ version: String(contact.version) })}
           hx-confirm={t.contacts.deleteQuestion(contactName(contact))}
           hx-target="#main"
+          hx-sync="this:drop"
         >
           {t.contacts.delete}
         </a>
@@ -101,7 +102,7 @@ export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: C
         </p>
       ) : null}
       <p>{t.contacts.deleteText}</p>
-      <form method="post" action={action} hx-post={action} hx-target="#main" class="form-actions">
+      <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]" class="form-actions">
         <input type="hidden" name="version" value={String(contact.version)} />
         <button type="submit" class="danger">
           {t.contacts.deleteConfirm}

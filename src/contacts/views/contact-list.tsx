@@ -210,7 +210,13 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
     <div class="notice" data-announce={text}>
       <p>{text}</p>
       {notice.kind === 'deleted' ? (
-        <form method="post" action={paths.restoreContact(assetId, notice.contact.id)} hx-post={paths.restoreContact(assetId, notice.contact.id)} hx-target="#main">
+        <form
+          method="post"
+          action={paths.restoreContact(assetId, notice.contact.id)}
+          hx-post={paths.restoreContact(assetId, notice.contact.id)}
+          hx-target="#main"
+          hx-disable="find button[type=submit]"
+        >
           <button type="submit">{t.contacts.undo}</button>
         </form>
       ) : null}

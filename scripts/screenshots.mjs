@@ -1,0 +1,109 @@
+// `npm run screenshots`: phone (360×800) and desktop (1280×900) screenshots of the list, the
+// form with errors, the empty state and the conflict view, into docs/screenshots/*.png (they are
+// committed, so they show the viewport only, at device scale 1). It starts its own server with
+// throwaway demo data (scripts/e2e.mjs startServer) and uses Debian's chromium.
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './e2e.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'docs', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars'];
+const DEVICES = {
+  phone: { viewport: { width: 360, height: 800 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true },
+  desktop: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 },
+};
+
+async function browserFor(baseURL, device) {
+  const profile = mkdtempSync(join(tmpdir(), 'kontakte-shots-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, locale: 'de-DE', timezoneId: 'Europe/Berlin', baseURL, ...DEVICES[device] });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+}
+
+async function login(page, user) {
+  await page.goto('/dev/login');
+  await page.locator(`input[name="user"][value="${user}"]`).check();
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/dev/')), page.getByRole('button', { name: 'Anmelden' }).click()]);
+}
+
+const shots = [];
+async function shoot(page, name) {
+  // No blinking caret, no running transition, focus ring as the user sees it.
+  await page.waitForTimeout(100);
+  const path = join(outDir, `${name}.png`);
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  shots.push({ path, bytes: statSync(path).size });
+}
+
+const list = '/assets/lindenhof-whg-12/contacts';
+
+async function run(baseURL, device) {
+  const anna = await browserFor(baseURL, device);
+  const jonas = await browserFor(baseURL, device);
+  const selin = await browserFor(baseURL, device);
+  try {
+    await login(anna.page, 'anna');
+    await anna.page.goto(list);
+    await shoot(anna.page, `${device}-list`);
+
+    // The form with errors, reached the htmx way (focus on the first invalid field).
+    await anna.page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+    await anna.page.getByLabel('Position / Rolle', { exact: true }).fill('Küchenbauer');
+    await anna.page.getByLabel('Telefon', { exact: true }).fill('089 12');
+    await anna.page.getByLabel('E-Mail', { exact: true }).fill('info@kuechen');
+    await anna.page.getByRole('button', { name: 'Speichern' }).click();
+    await anna.page.getByText('Bitte korrigieren Sie 2 Eingaben.').first().waitFor();
+    await anna.page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(anna.page, `${device}-form-errors`);
+
+    // The conflict view: Anna and Jonas edit the tiler's card at the same time; Jonas saves first.
+    const edit = `${list}/demo-fliesen/edit`;
+    await anna.page.goto(edit);
+    await login(jonas.page, 'jonas');
+    await jonas.page.goto(edit);
+    await jonas.page.getByLabel('Telefon', { exact: true }).fill('089 3100 299');
+    await jonas.page.getByRole('button', { name: 'Speichern' }).click();
+    await jonas.page.getByText('Zuletzt geändert von Jonas Müller').waitFor();
+    await anna.page.getByLabel('Telefon', { exact: true }).fill('089 3100 201');
+    await anna.page.getByLabel('Notizen', { exact: true }).fill('Gewährleistung: Fuge im Bad (Mangel Nr. 7) bis Ende April.\nTermin am 3. April bestätigt.');
+    await anna.page.getByRole('button', { name: 'Speichern' }).click();
+    await anna.page.getByRole('heading', { name: 'Jemand hat diesen Kontakt inzwischen geändert' }).waitFor();
+    await anna.page.locator('.conflict').scrollIntoViewIfNeeded();
+    await anna.page.evaluate(() => document.querySelector('.conflict').scrollIntoView({ block: 'start' }));
+    await shoot(anna.page, `${device}-conflict`);
+    // Put the demo contact back as it was for the next device's run.
+    await anna.page.getByRole('link', { name: 'Gespeicherte Fassung übernehmen' }).click();
+    await anna.page.waitForFunction(() => !document.querySelector('.conflict'));
+    await anna.page.getByLabel('Telefon', { exact: true }).fill('089 3100 200');
+    await anna.page.getByRole('button', { name: 'Speichern' }).click();
+    await anna.page.getByText('Zuletzt geändert von Anna Müller').waitFor();
+
+    // The empty state: Selin's second apartment has no contacts yet.
+    await login(selin.page, 'selin');
+    await selin.page.goto('/assets/seeblick-whg-7/contacts');
+    await selin.page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).waitFor();
+    await shoot(selin.page, `${device}-empty`);
+  } finally {
+    await anna.close();
+    await jonas.close();
+    await selin.close();
+  }
+}
+
+mkdirSync(outDir, { recursive: true });
+const server = await startServer({ log: join(root, 'test-results', 'screenshots-server.log') });
+try {
+  for (const device of Object.keys(DEVICES)) await run(server.baseUrl, device);
+  for (const shot of shots) console.log(`screenshots: ${relative(root, shot.path)} ${(shot.bytes / 1024).toFixed(1)} KB`);
+} catch (error) {
+  console.error(`screenshots: ${error.message}`);
+  process.exitCode = 1;
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,242 @@
+// Issue 5 item 3: axe-core inside the page (WCAG 2.2 AA) on every view a buyer sees, and the
+// whole flow with the keyboard alone, focus landing sensibly after each htmx swap.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  ASSET_NAME,
+  assertNoAxeViolations,
+  assertNoReload,
+  fillContact,
+  focused,
+  listPath,
+  login,
+  markWindow,
+  openBrowser,
+  tabTo,
+  tabToText,
+  unique,
+  waitForFocus,
+} from './helpers.mjs';
+
+describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)', () => {
+  // bypassCSP only here: axe is injected as an inline script, which the app's CSP forbids.
+  let browser;
+  let page;
+  before(async () => {
+    browser = await openBrowser({ bypassCSP: true });
+    page = browser.page;
+    await login(page, 'anna');
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('the list', async () => {
+    await page.goto(listPath());
+    await assertNoAxeViolations(page, 'the list');
+    await page.getByText('Wie komme ich an die Kontakte auf meinem Handy?').click();
+    await assertNoAxeViolations(page, 'the list with the help open');
+  });
+
+  test('the list with a notice (after saving) and search results, swapped in by htmx', async () => {
+    const name = `Schreinerei Holz ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: name, position: 'Schreiner' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+    await assertNoAxeViolations(page, 'the list with the saved notice');
+    await page.getByRole('searchbox').fill('schmidt');
+    await page.getByText('1 Treffer für „schmidt“').waitFor();
+    await assertNoAxeViolations(page, 'search results');
+    await page.getByRole('searchbox').fill(`nichts-${unique()}`);
+    await page.getByText(/Kein Kontakt passt/).waitFor();
+    await assertNoAxeViolations(page, 'no search results');
+  });
+
+  test('the new-contact form, empty and with errors (page and htmx fragment)', async () => {
+    await page.goto(`${listPath()}/new`);
+    await assertNoAxeViolations(page, 'the empty form');
+    await fillContact(page, { email: 'kaputt', website: 'ftp://x', phone: 'abc' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Bitte korrigieren Sie 4 Eingaben.').first().waitFor();
+    await assertNoAxeViolations(page, 'the form with errors (htmx swap)');
+  });
+
+  test('the detail view and the edit form', async () => {
+    await page.goto(listPath());
+    await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stefan Schmidt', exact: true }).waitFor();
+    await assertNoAxeViolations(page, 'the detail view');
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stefan Schmidt bearbeiten', exact: true }).waitFor();
+    await assertNoAxeViolations(page, 'the edit form');
+  });
+
+  test('the delete confirmation page (the no-JavaScript way)', async () => {
+    await page.goto(`${listPath()}/demo-garten/delete`);
+    await page.getByRole('heading', { level: 1, name: 'Lena Özdemir löschen?', exact: true }).waitFor();
+    await assertNoAxeViolations(page, 'the delete confirmation');
+  });
+
+  test('the conflict view', async () => {
+    const name = `Konflikt Fliesen ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: name, phone: '030 111 222' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
+    // Someone else saves in another tab meanwhile.
+    const other = await browser.context.newPage();
+    await other.goto(new URL(page.url()).pathname);
+    await other.getByLabel('Telefon', { exact: true }).fill('030 999 888');
+    await other.getByRole('button', { name: 'Speichern' }).click();
+    await other.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await other.close();
+    await fillContact(page, { phone: '030 444 555', notes: 'Fugenfarbe: anthrazit' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { name: 'Jemand hat diesen Kontakt inzwischen geändert' }).waitFor();
+    await assertNoAxeViolations(page, 'the conflict view (htmx swap)');
+  });
+
+  test('the empty state and the asset picker (Selin)', async () => {
+    const selin = await openBrowser({ bypassCSP: true });
+    try {
+      await login(selin.page, 'selin');
+      await assertNoAxeViolations(selin.page, 'the asset picker');
+      await selin.page.goto(listPath('seeblick-whg-7'));
+      await selin.page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).waitFor();
+      await assertNoAxeViolations(selin.page, 'the empty state');
+    } finally {
+      await selin.close();
+    }
+  });
+
+  test('the 403 page (Petra), the 401 page and the dev login', async () => {
+    const petra = await openBrowser({ bypassCSP: true });
+    try {
+      await petra.page.goto(listPath());
+      await assertNoAxeViolations(petra.page, 'the 401 page');
+      await petra.page.goto('/dev/login');
+      await assertNoAxeViolations(petra.page, 'the dev login');
+      await login(petra.page, 'petra');
+      await petra.page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
+      await assertNoAxeViolations(petra.page, 'the 403 page');
+    } finally {
+      await petra.close();
+    }
+  });
+});
+
+describe('keyboard only', () => {
+  let browser;
+  let page;
+  before(async () => {
+    browser = await openBrowser();
+    page = browser.page;
+    await login(page, 'anna');
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('skip link, add with an error and its fix, open, edit, delete and undo: Tab and Enter only', async () => {
+    const tag = unique();
+    const name = `Hausverwaltung Tast ${tag}`;
+    await page.goto(listPath());
+    await markWindow(page);
+
+    // The first Tab reaches the skip link; it leads into the main content.
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).text, 'Zum Inhalt springen');
+    assert.ok(await page.getByRole('link', { name: 'Zum Inhalt springen' }).isVisible(), 'the skip link shows when focused');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, 'main', 'after the skip link');
+
+    // Add.
+    await tabToText(page, 'Neuen Kontakt hinzufügen');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen', exact: true }).waitFor();
+    await waitForFocus(page, 'form-title', 'after opening the form');
+    // The next Tab reaches the first field.
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).id, 'f-position');
+    await page.keyboard.type('Hausverwaltung');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).id, 'f-company', 'Tab order follows the visual order');
+    // Submit with Enter from a field without a name: the 422 moves focus to the field to fix.
+    await page.keyboard.press('Enter');
+    await page.getByText('Bitte korrigieren Sie 1 Eingabe.').first().waitFor();
+    await waitForFocus(page, 'f-company', 'after the 422');
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+    await waitForFocus(page, 'book-title', 'after saving');
+
+    // Open it from the list.
+    await tabToText(page, name);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await waitForFocus(page, 'contact-title', 'after opening the contact');
+
+    // Edit and save with the submit button.
+    await tabToText(page, 'Bearbeiten');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, 'form-title', 'after opening the edit form');
+    await tabTo(page, 'Telefon', () => document.activeElement?.id === 'f-phone');
+    await page.keyboard.type('+49 89 555 0000');
+    await tabToText(page, 'Speichern');
+    await page.keyboard.press('Enter');
+    await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+    await waitForFocus(page, 'contact-title', 'after saving the edit');
+    assert.ok(await page.getByRole('link', { name: '+49 89 555 0000' }).isVisible());
+
+    // Cancel an edit: back on the contact.
+    await tabToText(page, 'Bearbeiten');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, 'form-title', 'after opening the edit form again');
+    await tabToText(page, 'Abbrechen');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, 'contact-title', 'after cancelling');
+
+    // Delete (the confirm dialog is accepted as a user would) and undo.
+    page.once('dialog', (dialog) => dialog.accept());
+    await tabToText(page, 'Löschen');
+    await page.keyboard.press('Enter');
+    await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+    await waitForFocus(page, 'book-title', 'after deleting');
+    await tabToText(page, 'Rückgängig');
+    await page.keyboard.press('Enter');
+    await page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+    await waitForFocus(page, 'book-title', 'after undo');
+
+    // Search from the keyboard: focus stays in the field while results change.
+    await tabTo(page, 'the search field', () => document.activeElement?.id === 'q');
+    await page.keyboard.type(`tast ${tag}`);
+    await page.getByText(`1 Treffer für „tast ${tag}“`).waitFor();
+    assert.equal((await focused(page)).id, 'q');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).text, name, 'after the search button comes the first result');
+    await assertNoReload(page, 'the keyboard flow');
+    assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
+  });
+
+  test('every focusable element shows a visible focus indicator', async () => {
+    await page.goto(listPath());
+    const missing = [];
+    for (let i = 0; i < 40; i += 1) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return { text: (el.textContent || el.id).trim().slice(0, 40), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      });
+      if (!info) break;
+      if (!info.outline) missing.push(info.text);
+    }
+    assert.deepEqual(missing, [], 'elements without a focus outline');
+  });
+});

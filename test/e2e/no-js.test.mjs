@@ -1,0 +1,105 @@
+// Issue 5 item 1, last part: the core flow once more with JavaScript disabled (plain HTML
+// forms, links and 303 redirects; contract §4).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ASSET_NAME, cardWith, download, fillContact, listPath, login, openBrowser, unique } from './helpers.mjs';
+
+describe('with JavaScript disabled', () => {
+  let browser;
+  let page;
+  before(async () => {
+    browser = await openBrowser({ javaScriptEnabled: false });
+    page = browser.page;
+    await login(page, 'anna');
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('add (with a validation error first), edit, search, delete and undo, export', async () => {
+    const htmxType = await page.evaluate(() => typeof window.htmx).catch(() => 'undefined');
+    assert.equal(htmxType, 'undefined', 'scripts really are off: htmx never ran');
+    const tag = unique();
+    const name = `Bodenleger Eiche ${tag}`;
+    assert.equal(new URL(page.url()).pathname, listPath());
+    await page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor();
+
+    // Add: a plain link to the form page.
+    await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+    await page.waitForURL((url) => url.pathname === `${listPath()}/new`);
+    await fillContact(page, { position: 'Bodenleger', website: 'javascript:alert(1)' });
+    const [invalid] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Speichern' }).click(),
+    ]);
+    assert.equal(invalid.status(), 422);
+    await page.getByText('Bitte korrigieren Sie 2 Eingaben.').waitFor();
+    assert.ok(await page.getByText('Bitte eine Webadresse mit http:// oder https:// angeben').isVisible());
+    assert.equal(await page.getByLabel('Position / Rolle', { exact: true }).inputValue(), 'Bodenleger', 'input kept');
+    assert.equal(await page.getByLabel('Webseite', { exact: true }).inputValue(), 'javascript:alert(1)', 'input kept');
+
+    await fillContact(page, { company: name, website: 'parkett-eiche.example.de' });
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Speichern' }).click(),
+    ]);
+    assert.equal(created.status(), 303, 'a successful write without JS answers 303');
+    await page.getByText(`„${name}“ wurde gespeichert.`).waitFor();
+    assert.equal(new URL(page.url()).pathname, listPath());
+    assert.ok(await page.getByRole('link', { name, exact: true }).isVisible());
+
+    // Edit.
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    assert.ok(await page.getByRole('link', { name: /^https:\/\/parkett-eiche\.example\.de/ }).isVisible(), 'https:// added to a bare domain');
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
+    await fillContact(page, { phone: '0711 / 44 55 66', notes: 'Muster bringen\nEiche geölt' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    assert.ok(await page.getByRole('link', { name: '0711 / 44 55 66' }).isVisible());
+    assert.equal(await page.getByRole('link', { name: '0711 / 44 55 66' }).getAttribute('href'), 'tel:0711445566');
+
+    // Search through the form's button.
+    await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
+    await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).fill(`eiche ${tag}`);
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === `eiche ${tag}`);
+    await page.getByText(`1 Treffer für „eiche ${tag}“`).waitFor();
+
+    // Export one contact from its page, then all.
+    await page.getByRole('link', { name, exact: true }).click();
+    const one = await download(page, () => page.getByRole('link', { name: 'Als vCard herunterladen (.vcf)' }).click());
+    assert.ok(cardWith(one.text, name), one.text);
+    assert.match(one.text, /\r\nURL:https:\/\/parkett-eiche\.example\.de\r\n/);
+    await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
+    const all = await download(page, () => page.getByRole('link', { name: 'Alle als vCard (.vcf)' }).click());
+    assert.ok(cardWith(all.text, name), 'the full export holds the new contact');
+    assert.ok(cardWith(all.text, 'Stefan Schmidt'), 'and the demo contacts');
+
+    // Delete: without JS a confirmation page asks first.
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('link', { name: 'Löschen' }).click();
+    await page.getByRole('heading', { level: 1, name: `${name} löschen?`, exact: true }).waitFor();
+    const [deleted] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Ja, löschen' }).click(),
+    ]);
+    assert.equal(deleted.status(), 303);
+    await page.getByText(`„${name}“ wurde gelöscht.`).waitFor();
+    assert.equal(await page.getByRole('link', { name, exact: true }).count(), 0);
+
+    // Undo.
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await page.getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+    assert.ok(await page.getByRole('link', { name, exact: true }).isVisible());
+  });
+
+  test('cancelling the delete confirmation keeps the contact', async () => {
+    await page.goto(listPath());
+    await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).click();
+    await page.getByRole('link', { name: 'Löschen' }).click();
+    await page.getByRole('link', { name: 'Abbrechen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stefan Schmidt', exact: true }).waitFor();
+  });
+});

@@ -1,0 +1,331 @@
+// Issue 5 items 4 and 5 (the part that is a test): at 360×800 nothing scrolls sideways and
+// every tap target is at least 44×44 CSS px; while an htmx request is in flight the submit
+// button is disabled and a loading indicator shows.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { fillContact, listPath, login, openBrowser, unique } from './helpers.mjs';
+
+const PHONE = { viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const MIN_TARGET = 44;
+
+/**
+ * Measured in the page: sideways overflow of the document, and every visible interactive
+ * element smaller than 44×44. A radio or checkbox counts with the label that wraps it (the
+ * label is what one taps). Off-screen elements (the skip link until it is focused) and
+ * elements hidden from everyone are not targets.
+ */
+async function measure(page) {
+  return page.evaluate((min) => {
+    const root = document.documentElement;
+    const overflow = { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, bodyScrollWidth: document.body.scrollWidth };
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && getComputedStyle(el).position !== 'fixed')
+      .filter((el) => !el.closest('.sr-only, .skip'))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className} right=${Math.round(el.getBoundingClientRect().right)}`);
+    const small = [];
+    for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')) {
+      if (el.closest('.skip')) continue;
+      let box = el.getBoundingClientRect();
+      if (el.matches('input[type=radio], input[type=checkbox]')) {
+        const label = el.closest('label');
+        if (label) box = label.getBoundingClientRect();
+      }
+      const style = getComputedStyle(el);
+      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+      if (box.width < min - 0.5 || box.height < min - 0.5) {
+        const text = (el.textContent || el.getAttribute('aria-label') || el.id || el.name || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+        small.push(`<${el.tagName.toLowerCase()}> "${text}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return { overflow, wide, small };
+  }, MIN_TARGET);
+}
+
+async function assertPhoneFriendly(page, what) {
+  const { overflow, wide, small } = await measure(page);
+  assert.ok(
+    overflow.scrollWidth <= overflow.clientWidth && overflow.bodyScrollWidth <= overflow.clientWidth,
+    `${what}: scrolls sideways (${JSON.stringify(overflow)}): ${wide.join(', ')}`,
+  );
+  assert.deepEqual(small, [], `${what}: tap targets smaller than ${MIN_TARGET}×${MIN_TARGET} px`);
+}
+
+describe('on a phone (360×800)', () => {
+  let browser;
+  let page;
+  const tag = unique();
+  // Long unbroken values: the worst case for sideways scrolling.
+  const long = {
+    company: `Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft-${tag}`,
+    email: `sehr.lange.adresse.ohne.umbruch.${tag}@gewaehrleistungs-und-maengelbeseitigungs-gmbh.example.de`,
+    website: `https://www.ein-wirklich-sehr-langer-domainname-fuer-den-test-${tag}.example.de/pfad/zur/seite?mit=parametern`,
+    street: 'Bürgermeister-Johann-Friedrich-Schwarzenberger-Straße 123a',
+    phone: '+49 (0) 89 / 123 456 - 789',
+    notes: `Eine Notiz mit einem sehr langen Wort: ${'Gewährleistungsbürgschaft'.repeat(6)}\nund einer zweiten Zeile.`,
+  };
+  before(async () => {
+    browser = await openBrowser(PHONE);
+    page = browser.page;
+    await login(page, 'anna');
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('list, search results and no results', async () => {
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { ...long, position: 'Gewährleistung' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('main').getByText('wurde gespeichert.').waitFor();
+    await assertPhoneFriendly(page, 'the list with a saved notice (long values)');
+    await page.goto(listPath());
+    await assertPhoneFriendly(page, 'the list');
+    await page.getByText('Wie komme ich an die Kontakte auf meinem Handy?').click();
+    await assertPhoneFriendly(page, 'the list with the help open');
+    await page.getByRole('searchbox').fill('schmidt');
+    await page.getByText('1 Treffer für „schmidt“').waitFor();
+    await assertPhoneFriendly(page, 'search results');
+    await page.getByRole('searchbox').fill(`nichts-${tag}`);
+    await page.getByText(/Kein Kontakt passt/).waitFor();
+    await assertPhoneFriendly(page, 'no search results');
+  });
+
+  test('the form, empty and with errors', async () => {
+    await page.goto(`${listPath()}/new`);
+    await assertPhoneFriendly(page, 'the new-contact form');
+    await fillContact(page, { email: 'kaputt', website: 'ftp://nein', phone: '1' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Bitte korrigieren Sie 4 Eingaben.').first().waitFor();
+    await assertPhoneFriendly(page, 'the form with errors');
+  });
+
+  test('the detail view with long values, the edit form, the delete confirmation and the conflict view', async () => {
+    await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
+    await page.getByRole('link', { name: long.company, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: long.company, exact: true }).waitFor();
+    await assertPhoneFriendly(page, 'the detail view');
+    const detail = page.url();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: `${long.company} bearbeiten`, exact: true }).waitFor();
+    await assertPhoneFriendly(page, 'the edit form');
+    // Someone else saves meanwhile: the conflict table with long values on both sides.
+    const other = await browser.context.newPage();
+    await other.goto(new URL(page.url()).pathname);
+    await fillContact(other, { notes: `Andere Notiz: ${'Mängelbeseitigungsfrist'.repeat(5)}`, email: `anderer.${long.email}` });
+    await other.getByRole('button', { name: 'Speichern' }).click();
+    await other.getByRole('heading', { level: 1, name: long.company, exact: true }).waitFor();
+    await other.close();
+    await fillContact(page, { city: 'Garmisch-Partenkirchen' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { name: 'Jemand hat diesen Kontakt inzwischen geändert' }).waitFor();
+    await assertPhoneFriendly(page, 'the conflict view');
+    await page.goto(`${new URL(detail).pathname}/delete`);
+    await assertPhoneFriendly(page, 'the delete confirmation');
+  });
+
+  test('the empty state, the asset picker, the 403 page and the dev login', async () => {
+    const selin = await openBrowser(PHONE);
+    try {
+      await selin.page.goto('/dev/login');
+      await assertPhoneFriendly(selin.page, 'the dev login');
+      await login(selin.page, 'selin');
+      await assertPhoneFriendly(selin.page, 'the asset picker');
+      await selin.page.goto(listPath('seeblick-whg-7'));
+      await selin.page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).waitFor();
+      await assertPhoneFriendly(selin.page, 'the empty state');
+      await login(selin.page, 'petra');
+      await selin.page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
+      await assertPhoneFriendly(selin.page, 'the 403 page');
+    } finally {
+      await selin.close();
+    }
+  });
+});
+
+describe('while an htmx request is in flight (a slow network)', () => {
+  let browser;
+  let page;
+  before(async () => {
+    browser = await openBrowser(PHONE);
+    page = browser.page;
+    await login(page, 'anna');
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  /** Holds matching requests until release() is called; resolves `seen` when one arrives. */
+  async function holdRequests(predicate) {
+    let release;
+    const released = new Promise((resolve) => {
+      release = resolve;
+    });
+    let seen;
+    const arrived = new Promise((resolve) => {
+      seen = resolve;
+    });
+    const handler = async (route) => {
+      if (!predicate(route.request())) return route.fallback();
+      seen();
+      await released;
+      return route.fallback();
+    };
+    await page.route('**/assets/**', handler);
+    return { arrived, release: () => release(), stop: () => page.unroute('**/assets/**', handler) };
+  }
+
+  async function loadingState(form) {
+    return form.evaluate((el) => {
+      const button = el.querySelector('button[type=submit]');
+      const indicator = button.querySelector('.htmx-indicator');
+      const style = indicator && getComputedStyle(indicator);
+      const bar = getComputedStyle(document.body, '::before');
+      return {
+        disabled: button.disabled,
+        indicatorShown: Boolean(style && style.opacity === '1' && style.visibility === 'visible' && indicator.getBoundingClientRect().width > 0),
+        bar: bar.content !== 'none' && bar.position === 'fixed',
+      };
+    });
+  }
+
+  test('saving: the button is disabled and the indicator shows until the answer arrives; a double tap creates one contact', async () => {
+    const name = `Langsam Bau ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    const form = page.locator('form.contact-form');
+    assert.deepEqual(await loadingState(form), { disabled: false, indicatorShown: false, bar: false }, 'idle form');
+    await fillContact(page, { company: name });
+    const hold = await holdRequests((request) => request.method() === 'POST');
+    try {
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await hold.arrived;
+      await page.waitForTimeout(250); // past the bar's 150 ms delay
+      assert.deepEqual(await loadingState(form), { disabled: true, indicatorShown: true, bar: true }, 'in flight');
+      // A second tap on the disabled button sends nothing.
+      await page.getByRole('button', { name: 'Speichern' }).click({ force: true });
+      hold.release();
+      await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+    } finally {
+      await hold.stop();
+    }
+    assert.equal(await page.getByRole('link', { name, exact: true }).count(), 1, 'exactly one new contact');
+    const bar = await page.evaluate(() => getComputedStyle(document.body, '::before').content);
+    assert.equal(bar, 'none', 'the loading bar is gone after the swap');
+  });
+
+  test('a 422 answer: the button comes back enabled with the errors', async () => {
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { email: 'nicht-gueltig' });
+    const hold = await holdRequests((request) => request.method() === 'POST');
+    try {
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await hold.arrived;
+      assert.equal((await loadingState(page.locator('form.contact-form'))).disabled, true);
+      hold.release();
+      await page.getByText('Bitte korrigieren Sie 2 Eingaben.').first().waitFor();
+    } finally {
+      await hold.stop();
+    }
+    assert.deepEqual(await loadingState(page.locator('form.contact-form')), { disabled: false, indicatorShown: false, bar: false });
+  });
+
+  /** A fresh contact of Anna's, deleted: the list shows its "Rückgängig" notice. */
+  async function deletedContact() {
+    const name = `Langsam Weg ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: name });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('link', { name: 'Löschen' }).click();
+    await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+    return name;
+  }
+
+  test('undo and the delete confirmation page: their buttons are disabled while in flight', async () => {
+    const name = await deletedContact();
+    const undo = await holdRequests((request) => request.method() === 'POST' && request.url().endsWith('/restore'));
+    try {
+      await page.getByRole('button', { name: 'Rückgängig' }).click();
+      await undo.arrived;
+      assert.equal(await page.getByRole('button', { name: 'Rückgängig' }).isDisabled(), true, '"Rückgängig" is disabled while its request runs');
+      undo.release();
+      await page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+    } finally {
+      undo.release();
+      await undo.stop();
+    }
+
+    // The confirmation page (the no-JS way to delete) posts through htmx when scripts run.
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.goto(`${new URL(page.url()).pathname}/delete`);
+    const confirm = await holdRequests((request) => request.method() === 'POST');
+    try {
+      await page.getByRole('button', { name: 'Ja, löschen' }).click();
+      await confirm.arrived;
+      assert.equal(await page.getByRole('button', { name: 'Ja, löschen' }).isDisabled(), true, '"Ja, löschen" is disabled while its request runs');
+      confirm.release();
+      await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+    } finally {
+      confirm.release();
+      await confirm.stop();
+    }
+  });
+
+  test('tapping "Löschen" again while the delete is in flight still ends on the list with "Rückgängig"', async () => {
+    const name = `Langsam Doppel ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: name });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    const hold = await holdRequests((request) => request.method() === 'POST' && request.url().endsWith('/delete'));
+    const accept = (dialog) => dialog.accept();
+    page.on('dialog', accept);
+    try {
+      await page.getByRole('link', { name: 'Löschen' }).click();
+      await hold.arrived;
+      // Nothing seems to happen on a slow network, so the user taps (and confirms) again.
+      await page.getByRole('link', { name: 'Löschen' }).click();
+      await page.waitForTimeout(200);
+      hold.release();
+      await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+      await page.waitForTimeout(1000); // a second request, if one was sent, answers meanwhile
+      assert.equal(await page.locator('h1').first().innerText(), `Lindenhof, Wohnung 12\nKontakte`, 'still the list, not "Nicht gefunden"');
+      assert.ok(await page.getByRole('button', { name: 'Rückgängig' }).isVisible(), 'the undo is still offered');
+    } finally {
+      page.off('dialog', accept);
+      hold.release();
+      await hold.stop();
+    }
+  });
+
+  test('following a link and searching show the loading bar', async () => {
+    await page.goto(listPath());
+    const hold = await holdRequests((request) => request.method() === 'GET' && request.headers()['hx-request'] === 'true');
+    try {
+      await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+      await hold.arrived;
+      await page.waitForTimeout(250);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body, '::before').content), '""', 'bar while the form loads');
+      hold.release();
+      await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen', exact: true }).waitFor();
+    } finally {
+      await hold.stop();
+    }
+    await page.goto(listPath());
+    const search = await holdRequests((request) => request.method() === 'GET' && request.headers()['hx-request'] === 'true');
+    try {
+      await page.getByRole('searchbox').fill('garten');
+      await search.arrived;
+      await page.waitForTimeout(250);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body, '::before').content), '""', 'bar while searching');
+      search.release();
+      await page.getByText('1 Treffer für „garten“').waitFor();
+    } finally {
+      await search.stop();
+    }
+  });
+});
