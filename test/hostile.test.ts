@@ -1257,9 +1257,8 @@ describe('15: a create sent twice → one contact', () => {
 
 // ---- 16 -----------------------------------------------------------------------------------------
 
-describe('16: D1 failing mid-request', () => {
-  it.todo('16: 503 page, input kept, nothing half-written — covered by the storage-fault suite, not here');
-});
+// Group 16 (D1 failing mid-request: 503 page, input kept, nothing half-written, transient
+// errors retried) lives in test/storage-faults.test.ts, which wraps the D1 binding.
 
 // ---- 17 -----------------------------------------------------------------------------------------
 
