@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { type ContactRow, contacts } from '../db/schema';
 import { StorageUnavailableError } from '../errors';
+import { randomToken } from '../random';
 import { searchKey, searchNeedle, sortKey } from './keys';
 import type { ContactInput } from './schema';
 
@@ -86,10 +87,8 @@ function columnsFrom(input: ContactInput) {
   return { ...fields, sortKey: sortKey(fields), searchKey: searchKey(fields) };
 }
 
-export function newContactId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(15));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
-}
+/** 20 characters of [A-Za-z0-9_-]: opaque, unguessable, safe in a URL. */
+export const newContactId = () => randomToken(15);
 
 const live = (assetId: string) => and(eq(contacts.assetId, assetId), isNull(contacts.deletedAt));
 

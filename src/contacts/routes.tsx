@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../env';
 import { StorageUnavailableError } from '../errors';
+import { randomToken } from '../random';
 import { fragment, render, shellOf, wantsFragment } from '../views/render';
 import {
   type Contact,
@@ -65,10 +66,8 @@ contactRoutes.use('*', async function requireAsset(c, next) {
 const author = (c: Context<AppEnv>) => ({ userId: c.get('session').userId, name: c.get('session').name });
 const db = (c: Context<AppEnv>) => connect(c.env.DB);
 
-function newFormToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
-}
+/** The one-time token of a new-contact form (24 characters). */
+const newFormToken = () => randomToken(18);
 
 function formPage(
   c: Context<AppEnv>,

@@ -3,6 +3,7 @@ import { ContactForm } from '../contacts/views/contact-form';
 import { formValuesFrom } from '../contacts/schema';
 import type { AppEnv } from '../env';
 import { loginUrl } from '../errors';
+import { randomToken } from '../random';
 import { isSameOrigin } from '../security/same-origin';
 import { render, shellOf } from '../views/render';
 
@@ -29,7 +30,7 @@ export async function sessionExpiredForm(c: Context<AppEnv>): Promise<Response |
   const { t, paths } = shell;
   const hidden = contactId
     ? { name: 'version' as const, value: typeof body.version === 'string' && /^\d{1,9}$/.test(body.version) ? body.version : '1' }
-    : { name: 'form_token' as const, value: typeof body.form_token === 'string' && FORM_TOKEN.test(body.form_token) ? body.form_token : crypto.randomUUID() };
+    : { name: 'form_token' as const, value: typeof body.form_token === 'string' && FORM_TOKEN.test(body.form_token) ? body.form_token : randomToken(18) };
   const returnTo = contactId ? paths.editContact(assetId, contactId) : paths.newContact(assetId);
   const action = contactId ? paths.contact(assetId, contactId) : paths.contacts(assetId);
   const notice = (
