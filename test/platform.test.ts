@@ -138,6 +138,38 @@ describe('dev login (contract §3)', () => {
   });
 });
 
+describe('dev login return address', () => {
+  it('goes back to a path on this origin, never elsewhere', async () => {
+    const post = (returnTo: string) =>
+      fetchWith({ DEV_LOGIN: 'true' }, '/dev/login', {
+        method: 'POST',
+        headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ user: 'anna', returnTo }).toString(),
+      });
+    expect((await post('/assets/lindenhof-whg-12/contacts/new')).headers.get('location')).toBe('/assets/lindenhof-whg-12/contacts/new');
+    for (const hostile of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+      expect((await post(hostile)).headers.get('location'), hostile).toBe('/');
+    }
+    const page = await (await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login?returnTo=%2Fassets%2Fx%2Fcontacts%2Fnew')).text();
+    expect(page).toContain('<input type="hidden" name="returnTo" value="/assets/x/contacts/new"/>');
+  });
+});
+
+describe('drafts in the browser', () => {
+  it('marks forms that echo unsaved input, and clears the draft once the save is confirmed', async () => {
+    const fresh = await (await send(`${LIST}/new`, { user: anna })).text();
+    expect(fresh).toContain(`data-draft="${LIST}"`);
+    expect(fresh).not.toContain('data-draft-server');
+    expect(fresh).toMatch(/<p class="draft-note" data-draft-note="true" hidden="">/);
+    const invalid = await (await send(LIST, { user: anna, form: { form_token: 'draft-token-0123456789', email: 'x' } })).text();
+    expect(invalid).toContain('data-draft-server="shown"');
+    const expired = await (await send(LIST, { form: { form_token: 'draft-token-expired-01', company: 'Abgelaufen' } })).text();
+    expect(expired).toContain('data-draft-server="pending"');
+    const saved = await send(LIST, { user: anna, htmx: true, form: { form_token: 'draft-token-0123456789', company: 'Entwurf GmbH' } });
+    expect(await saved.text()).toContain(`data-draft-clear="${LIST}"`);
+  });
+});
+
 describe('session expiry without losing input', () => {
   it('answers a create without a session with 401 and the typed values in a form to send again', async () => {
     const response = await send(LIST, { form: { form_token: 'expired-token-0123456789', company: 'Küchen Schmidt 🍳', notes: 'Bitte\nnicht verlieren' } });

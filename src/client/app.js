@@ -1,17 +1,117 @@
 // Progressive enhancement on top of htmx, kept tiny and CSP-safe (no inline script, no eval).
-// After htmx swaps new content into the page: move focus to where the user continues, and
-// read out what happened through the page's one polite live region.
+// - After htmx swaps new content into the page: move focus to where the user continues, and
+//   read out what happened through the page's one polite live region.
+// - Drafts: what is typed into a contact form is kept in this tab's sessionStorage until the
+//   server confirms the save, so a reload, a lost connection or a sign-in after the session
+//   ended (and the way back to the form) loses nothing.
 (function () {
   'use strict';
+  var PREFIX = 'kontakte-draft:';
+
   function announce(text) {
     var region = document.getElementById('announcer');
     if (!region || !text) return;
     region.textContent = '';
     setTimeout(function () { region.textContent = text; }, 50);
   }
+
+  function storage() {
+    try { return window.sessionStorage; } catch (e) { return null; }
+  }
+
+  function fieldsOf(form) {
+    return Array.prototype.filter.call(form.elements, function (field) {
+      return field.name && (field.tagName === 'TEXTAREA' || (field.tagName === 'INPUT' && field.type !== 'hidden' && field.type !== 'submit'));
+    });
+  }
+
+  function readDraft(key) {
+    var store = storage();
+    try { return JSON.parse((store && store.getItem(PREFIX + key)) || 'null'); } catch (e) { return null; }
+  }
+
+  /**
+   * Keeps the form's values. `pending` marks input that was sent but not confirmed as saved
+   * (the session had ended, storage was down, the network failed): it comes back wherever the
+   * form opens again. Other drafts come back only on a reload of the same page.
+   */
+  function saveDraft(form, pending) {
+    var store = storage();
+    if (!store) return;
+    var key = form.getAttribute('data-draft');
+    var values = {};
+    fieldsOf(form).forEach(function (field) { values[field.name] = field.value; });
+    var previous = readDraft(key);
+    var draft = { values: values, pending: pending === undefined ? Boolean(previous && previous.pending) : pending };
+    try { store.setItem(PREFIX + key, JSON.stringify(draft)); } catch (e) { /* full or disabled */ }
+  }
+
+  function clearDraft(key) {
+    var store = storage();
+    if (store) store.removeItem(PREFIX + key);
+  }
+
+  function isReload() {
+    var navigation = window.performance && performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
+    return Boolean(navigation && navigation.type === 'reload');
+  }
+
+  /** Puts a kept draft back into a fresh form (never over a form the server sent back with input). */
+  function restoreDraft(form, initialLoad) {
+    var draft = readDraft(form.getAttribute('data-draft'));
+    if (!draft || !draft.values || form.hasAttribute('data-draft-server')) return;
+    if (!draft.pending && !(initialLoad && isReload())) return;
+    var values = draft.values;
+    var changed = false;
+    fieldsOf(form).forEach(function (field) {
+      if (typeof values[field.name] === 'string' && values[field.name] !== field.value) {
+        field.value = values[field.name];
+        changed = true;
+      }
+    });
+    var note = form.querySelector('[data-draft-note]');
+    if (changed && note) {
+      note.hidden = false;
+      announce(note.textContent);
+    }
+  }
+
+  function enhance(root, initialLoad) {
+    Array.prototype.forEach.call(root.querySelectorAll('[data-draft-clear]'), function (marker) {
+      clearDraft(marker.getAttribute('data-draft-clear'));
+    });
+    Array.prototype.forEach.call(root.querySelectorAll('form[data-draft]'), function (form) {
+      restoreDraft(form, initialLoad);
+      // The server sent the input back: still unsaved after a failure ("pending"), or shown
+      // again with errors or a conflict, where the user now decides.
+      var echoed = form.getAttribute('data-draft-server');
+      if (echoed) saveDraft(form, echoed === 'pending');
+    });
+  }
+
+  document.addEventListener('input', function (event) {
+    var form = event.target.form;
+    if (form && form.hasAttribute('data-draft')) saveDraft(form);
+  });
+  document.addEventListener('submit', function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute('data-draft')) saveDraft(event.target, true);
+  }, true);
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest) return;
+    // Cancel, or taking the stored version after a conflict: the user chose to drop the input.
+    var drop = event.target.closest('[data-draft-drop]');
+    if (drop) clearDraft(drop.getAttribute('data-draft-drop'));
+    var button = event.target.closest('[data-draft-discard]');
+    if (!button) return;
+    clearDraft(button.form.getAttribute('data-draft'));
+    window.location.reload();
+  });
+  document.addEventListener('DOMContentLoaded', function () { enhance(document, true); });
+
   document.addEventListener('htmx:after:swap', function (event) {
     var target = event.target;
     if (!target || !target.querySelector) return;
+    enhance(target, false);
     var main = document.getElementById('main');
     var message = target.querySelector('[data-announce]');
     if (message) announce(message.getAttribute('data-announce'));

@@ -72,7 +72,7 @@ const newFormToken = () => randomToken(18);
 function formPage(
   c: Context<AppEnv>,
   status: 200 | 409 | 422 | 503,
-  form: { mode: FormMode; values: FormValues; errors?: FieldErrors; conflict?: Contact; message?: string; heading?: string },
+  form: { mode: FormMode; values: FormValues; errors?: FieldErrors; conflict?: Contact; message?: string; heading?: string; unsaved?: boolean },
 ) {
   const shell = shellOf(c);
   const title =
@@ -193,7 +193,7 @@ function unavailableForm(c: Context<AppEnv>, error: StorageUnavailableError, for
   const cause = error.cause instanceof Error ? error.cause.message : 'unknown';
   console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: 'storage unavailable', error: cause }));
   const { t } = shellOf(c);
-  return formPage(c, 503, { ...form, heading: t.errors.unavailable.title, message: `${t.errors.unavailable.text} ${t.errors.unavailable.inputKept}` });
+  return formPage(c, 503, { ...form, unsaved: true, heading: t.errors.unavailable.title, message: `${t.errors.unavailable.text} ${t.errors.unavailable.inputKept}` });
 }
 
 // ---- one contact ----------------------------------------------------------------------------

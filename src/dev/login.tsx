@@ -8,6 +8,11 @@ import { DEMO_USERS } from './demo-users';
 
 const DEV_SESSION_SECONDS = 8 * 60 * 60;
 
+/** Like the platform's login, go back where the user came from: a path on this origin only. */
+function returnAddress(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) ? value : undefined;
+}
+
 /**
  * The local dev login (contract §3): issues the platform's cookie for a demo user. Every route
  * is a 404 unless DEV_LOGIN is "true", which only .dev.vars sets.
@@ -26,6 +31,7 @@ export const devLogin = new Hono<AppEnv>()
           <h1 id="dev-login-title">{t.devLogin.title}</h1>
           <p>{t.devLogin.text}</p>
           <form method="post" action={paths.devLogin()} class="stack">
+            {returnAddress(c.req.query('returnTo')) ? <input type="hidden" name="returnTo" value={c.req.query('returnTo')} /> : null}
             <fieldset>
               <legend>{t.devLogin.user}</legend>
               {DEMO_USERS.map((user, index) => (
@@ -62,5 +68,5 @@ export const devLogin = new Hono<AppEnv>()
     );
     const secure = new URL(c.req.url).protocol === 'https:';
     setCookie(c, c.env.SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: DEV_SESSION_SECONDS });
-    return c.redirect(shellOf(c).paths.home(), 303);
+    return c.redirect(returnAddress(form.returnTo) ?? shellOf(c).paths.home(), 303);
   });

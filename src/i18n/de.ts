@@ -157,6 +157,8 @@ export const de = {
     goneText: 'Ein anderer Käufer hat den Kontakt gelöscht, während Sie ihn bearbeitet haben. Ihre Eingaben sind unten erhalten: Sie können sie als neuen Kontakt speichern.',
     saveAsNew: 'Als neuen Kontakt speichern',
     empty: '—',
+    draftRestored: 'Ihre nicht gesendeten Eingaben wurden wiederhergestellt.',
+    draftDiscard: 'Verwerfen',
   },
   devLogin: {
     title: 'Entwicklungs-Anmeldung',

@@ -143,6 +143,8 @@ export const en: Messages = {
     goneText: 'Another buyer deleted the contact while you were editing it. Your input is kept below: you can save it as a new contact.',
     saveAsNew: 'Save as new contact',
     empty: '—',
+    draftRestored: 'Your unsent input was restored.',
+    draftDiscard: 'Discard',
   },
   devLogin: {
     title: 'Development sign-in',

@@ -47,7 +47,15 @@ export async function sessionExpiredForm(c: Context<AppEnv>): Promise<Response |
     status: 401,
     title: t.errors.sessionExpired.title,
     body: (
-      <ContactForm shell={shell} assetId={assetId} mode={{ kind: 'resend', action, hidden }} values={values} heading={t.errors.sessionExpired.title} notice={notice} />
+      <ContactForm
+        shell={shell}
+        assetId={assetId}
+        mode={{ kind: 'resend', action, hidden }}
+        values={values}
+        heading={t.errors.sessionExpired.title}
+        notice={notice}
+        unsaved
+      />
     ),
   });
 }

@@ -25,7 +25,7 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
         {contactName(contact)}
       </h1>
       {props.message ? (
-        <p class="alert" role="alert" data-announce={props.message}>
+        <p class="notice" role="status" data-announce={props.message} data-draft-clear={paths.contact(assetId, contact.id)}>
           {props.message}
         </p>
       ) : null}

@@ -46,6 +46,8 @@ export interface ContactFormProps {
   heading?: string;
   /** Shown under the heading, e.g. the login link when the session ended. */
   notice?: Child;
+  /** The save failed for reasons outside the input (session ended, storage down). */
+  unsaved?: boolean;
 }
 
 const GROUPS: readonly FieldSpec['group'][] = ['person', 'reach', 'address', 'notes'];
@@ -62,6 +64,9 @@ export function ContactForm(props: ContactFormProps) {
   const heading =
     props.heading ?? (editing ? t.contacts.editTitle(contactName(mode.contact)) : mode.kind === 'gone' ? t.contacts.goneTitle : t.contacts.newTitle);
   const announcement = errorCount ? t.contacts.errorSummary(errorCount) : props.message;
+  // The form echoes input the server did not store: the browser keeps it as the draft, as
+  // "pending" when a failure (not the user's input) stopped the save.
+  const echoedInput = props.unsaved ? 'pending' : errorCount > 0 || conflict !== undefined || props.message !== undefined || mode.kind === 'gone' ? 'shown' : undefined;
   return (
     <section class="editor" aria-labelledby="form-title">
       <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
@@ -85,6 +90,7 @@ export function ContactForm(props: ContactFormProps) {
         class="contact-form"
         data-announce={announcement}
         data-draft={action}
+        data-draft-server={echoedInput}
       >
         {mode.kind === 'edit' ? (
           <input type="hidden" name="version" value={String(mode.version)} />
@@ -93,6 +99,12 @@ export function ContactForm(props: ContactFormProps) {
         ) : (
           <input type="hidden" name="form_token" value={mode.formToken} />
         )}
+        <p class="draft-note" data-draft-note hidden>
+          {t.contacts.draftRestored}{' '}
+          <button type="button" data-draft-discard>
+            {t.contacts.draftDiscard}
+          </button>
+        </p>
         {errorCount ? (
           <p class="alert" id="form-errors">
             {t.contacts.errorSummary(errorCount)}
@@ -118,7 +130,7 @@ export function ContactForm(props: ContactFormProps) {
             <span class="htmx-indicator"> …</span>
           </button>
           {mode.kind === 'resend' ? null : (
-            <a class="button" href={cancel} hx-get={cancel} hx-target="#main" hx-push-url="true">
+            <a class="button" href={cancel} hx-get={cancel} hx-target="#main" hx-push-url="true" data-draft-drop={action}>
               {t.contacts.cancel}
             </a>
           )}
@@ -204,7 +216,14 @@ function ConflictPanel(props: { shell: Shell; assetId: string; values: FormValue
         </tbody>
       </table>
       <p>
-        <a class="button" href={paths.editContact(assetId, stored.id)} hx-get={paths.editContact(assetId, stored.id)} hx-target="#main" hx-push-url="true">
+        <a
+          class="button"
+          href={paths.editContact(assetId, stored.id)}
+          hx-get={paths.editContact(assetId, stored.id)}
+          hx-target="#main"
+          hx-push-url="true"
+          data-draft-drop={paths.contact(assetId, stored.id)}
+        >
           {t.contacts.conflictTakeStored}
         </a>
       </p>

@@ -207,7 +207,7 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
   const name = contactName(notice.contact);
   const text = notice.kind === 'saved' ? t.contacts.saved(name) : notice.kind === 'deleted' ? t.contacts.deleted(name) : t.contacts.restored(name);
   return (
-    <div class="notice" data-announce={text}>
+    <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>
       <p>{text}</p>
       {notice.kind === 'deleted' ? (
         <form

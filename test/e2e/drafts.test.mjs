@@ -1,0 +1,68 @@
+// Issue 8 item 3 in a real browser: what a customer types survives a session that ends while
+// typing, and the way back after signing in (and a plain reload) restores it.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { listPath, login, openBrowser, unique } from './helpers.mjs';
+
+describe('drafts and an expired session', () => {
+  let browser;
+  let page;
+  before(async () => {
+    browser = await openBrowser();
+    page = browser.page;
+    await login(page, 'anna');
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('a reload keeps the unsent input, says so, and "Verwerfen" drops it', async () => {
+    const company = `Entwurf GmbH ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    await page.getByLabel('Notizen', { exact: true }).fill('Zeile 1\nZeile 2');
+    await page.reload();
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company);
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Zeile 1\nZeile 2');
+    await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.getByRole('button', { name: 'Verwerfen' }).click();
+    await page.waitForLoadState('load');
+    await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen' }).waitFor();
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), '');
+    assert.equal(await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').isVisible(), false);
+  });
+
+  test('the session ends while typing: the input is kept, and after signing in again it is still there and saves once', async () => {
+    const company = `Abgelaufen GmbH ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    await page.getByLabel('Telefon', { exact: true }).fill('089 123456');
+    await browser.context.clearCookies();
+    const [expired] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Speichern' }).click(),
+    ]);
+    assert.equal(expired.status(), 401);
+    await page.getByRole('heading', { level: 1, name: /Sitzung abgelaufen/ }).waitFor();
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'the 401 answer holds the input');
+    const signIn = page.getByRole('link', { name: 'In neuem Tab anmelden' });
+    const href = await signIn.getAttribute('href');
+    assert.match(href, /^\/dev\/login\?returnTo=%2Fassets%2Flindenhof-whg-12%2Fcontacts%2Fnew$/);
+
+    // Sign in again in the same tab, as a customer on a phone would, and come back.
+    await page.goto(href);
+    await page.locator('input[name="user"][value="anna"]').check();
+    await Promise.all([page.waitForURL((url) => url.pathname === `${listPath()}/new`), page.getByRole('button', { name: 'Anmelden' }).click()]);
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'restored on return');
+    assert.equal(await page.getByLabel('Telefon', { exact: true }).inputValue(), '089 123456');
+    await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText(`„${company}“ wurde gespeichert.`).waitFor();
+    assert.equal(await page.getByRole('link', { name: company, exact: true }).count(), 1);
+
+    // Saved: the draft is gone, the next new form is empty.
+    await page.goto(`${listPath()}/new`);
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), '');
+    assert.deepEqual(browser.errors, []);
+  });
+});
