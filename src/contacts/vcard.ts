@@ -76,11 +76,20 @@ export function serializeContacts(cs: readonly VCardContact[]): string {
 // A value that is not plain ASCII also gets CHARSET=UTF-8: classic Outlook reads the file as
 // Windows-1252 otherwise (not a 3.0 parameter, ignored by everyone else; see docs/vcard.md).
 function contentLine(name: string, params: string, value: string): string {
-  const charset = /[^\x00-\x7f]/.test(value) ? 'CHARSET=UTF-8' : '';
-  const allParams = [params, charset].filter((p) => p !== '');
-  const head = [name, ...allParams].join(';');
-  return fold(`${head}:${value}`);
+  if (isAscii(value)) {
+    const line = params ? `${name};${params}:${value}` : `${name}:${value}`;
+    return line.length <= MAX_LINE_OCTETS ? line : fold(line);
+  }
+  return fold(params ? `${name};${params};CHARSET=UTF-8:${value}` : `${name};CHARSET=UTF-8:${value}`);
 }
+
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** What `text` escapes; most values contain none of it and are returned as they are. */
+const NEEDS_ESCAPE = /[\\,\r\n]/;
 
 // Every line break (CRLF, CR or LF) becomes the one newline escape vCard has, so no input can
 // ever start a property of its own.
@@ -92,12 +101,14 @@ const LINE_BREAK = /\r\n|\r|\n/g;
  * `\;` here verbatim, and vobject reads both forms the same.
  */
 function text(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(LINE_BREAK, '\\n');
 }
 
 /** One component of N, ADR or ORG, where `;` separates the components. */
 function component(value: string): string {
-  return text(value).replace(/;/g, '\\;');
+  const escaped = text(value);
+  return escaped.includes(';') ? escaped.replace(/;/g, '\\;') : escaped;
 }
 
 /**
@@ -120,6 +131,8 @@ const FOLD_UNIT = /\\[\s\S]|[\s\S]/gu;
  * (owncloud-archive/apps#673).
  */
 function fold(line: string): string {
+  // Almost every line fits: skip the unit split (an array of one-character strings per line).
+  if (line.length <= MAX_LINE_OCTETS / 3 || utf8Length(line) <= MAX_LINE_OCTETS) return line;
   const units = line.match(FOLD_UNIT) ?? [];
   const physical: string[] = [];
   let start = 0;
@@ -145,11 +158,16 @@ function fold(line: string): string {
 }
 
 function utf8Length(s: string): number {
-  let octets = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    // A lone surrogate is encoded as U+FFFD (3 octets) by TextEncoder.
-    octets += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  // UTF-16 code units to UTF-8 octets; a lone surrogate counts 3 (TextEncoder writes U+FFFD).
+  let octets = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) octets += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      octets += 2; // the pair: 2 units, 4 octets
+      i += 1;
+    } else octets += 2;
   }
   return octets;
 }

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import type { AppEnv } from '../env';
+import { withTimings } from './timing';
 
 /**
  * One JSON line per request for Workers Logs, and `Server-Timing: app;dur=` for benchmarks.
@@ -9,9 +10,9 @@ import type { AppEnv } from '../env';
  */
 export const requestLog = createMiddleware<AppEnv>(async function requestLog(c, next) {
   const started = performance.now();
-  await next();
+  const timings = await withTimings(next);
   const duration = Math.round((performance.now() - started) * 100) / 100;
-  c.res.headers.set('Server-Timing', `app;dur=${duration}`);
+  c.res.headers.set('Server-Timing', `app;dur=${duration}, db;dur=${Math.round(timings.db * 100) / 100}`);
   console.log(
     JSON.stringify({
       level: c.res.status >= 500 ? 'error' : 'info',

@@ -1,0 +1,92 @@
+// Single-request measurements: time inside the Worker (Server-Timing), CPU of the workerd
+// process per request, and bytes on the wire.
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { cpuMs } from './servers.mjs';
+import { requestSource } from './scenarios.mjs';
+
+/** Every `name;dur=ms` metric of a Server-Timing header. */
+export function serverTimings(header) {
+  const out = {};
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const dur = params.map((p) => p.trim()).find((p) => p.startsWith('dur='));
+    if (name && dur) out[name.trim()] = Number(dur.slice(4));
+  }
+  return out;
+}
+
+/** The whole request inside the Worker: `app;dur=` (or hono/timing's `total;dur=`), in ms. */
+export function serverTiming(header) {
+  const metrics = serverTimings(header);
+  return metrics.app ?? metrics.total;
+}
+
+export const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : undefined);
+
+/** One request as the browser (or wrk) would send it; bodies identity-encoded like wrk's. */
+export async function send(origin, request) {
+  const headers = { 'Accept-Encoding': 'identity', ...request.headers };
+  if (request.write) headers.Origin = origin;
+  const started = performance.now();
+  const response = await fetch(origin + request.path, { method: request.method, headers, body: request.body, redirect: 'manual' });
+  const body = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, body, wallMs: performance.now() - started };
+}
+
+/**
+ * `count` requests of a scenario one after the other (after `warmup` unrecorded ones): the
+ * in-Worker duration from Server-Timing and the runtime's CPU time per request.
+ */
+export async function measureSingle(server, scenario, { count, warmup }) {
+  const source = requestSource(scenario);
+  const statuses = {};
+  for (let i = 0; i < warmup; i++) {
+    const request = source.next();
+    source.after(request, await send(server.origin, request));
+  }
+  const durations = [];
+  const dbDurations = [];
+  const ownDurations = [];
+  const walls = [];
+  let missing = 0;
+  const pids = server.pids;
+  const cpuBefore = cpuMs(pids);
+  for (let i = 0; i < count; i++) {
+    const request = source.next();
+    const response = await send(server.origin, request);
+    source.after(request, response);
+    statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    const metrics = serverTimings(response.headers.get('server-timing'));
+    const dur = metrics.app ?? metrics.total;
+    if (dur === undefined) missing += 1;
+    else durations.push(dur);
+    // Optional: time spent waiting for D1 (`db;dur=`), if the app reports it.
+    if (metrics.db !== undefined) dbDurations.push(metrics.db);
+    if (metrics.db !== undefined && dur !== undefined) ownDurations.push(Math.max(0, dur - metrics.db));
+    walls.push(response.wallMs);
+  }
+  const cpuTotal = cpuMs(pids) - cpuBefore;
+  durations.sort((a, b) => a - b);
+  walls.sort((a, b) => a - b);
+  return {
+    count,
+    statuses,
+    serverTiming: durations.length
+      ? { p50: percentile(durations, 50), p99: percentile(durations, 99), mean: durations.reduce((a, b) => a + b, 0) / durations.length, max: durations.at(-1) }
+      : undefined,
+    serverTimingMissing: missing,
+    dbMean: dbDurations.length ? dbDurations.reduce((a, b) => a + b, 0) / dbDurations.length : undefined,
+    // app − db per request: the Worker's own share (what Cloudflare's CPU limit counts)
+    own: ownDurations.length ? (ownDurations.sort((a, b) => a - b), { p50: percentile(ownDurations, 50), p99: percentile(ownDurations, 99) }) : undefined,
+    cpuPerRequestMs: cpuTotal / count,
+    wall: { p50: percentile(walls, 50), p99: percentile(walls, 99) },
+  };
+}
+
+export function compressedSizes(buffer) {
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, { level: 6 }).length,
+    brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }).length,
+  };
+}

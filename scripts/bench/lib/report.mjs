@@ -1,0 +1,303 @@
+// Budgets (../shared/research/performance.md) and the Markdown report in docs/benchmarks.md.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const START = '<!-- bench:start -->';
+export const END = '<!-- bench:end -->';
+
+// ---- bundle contents from the source map ------------------------------------------------------
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Bytes of the bundle per package (or per src/ file), from its source map. */
+export function bundleBreakdown(code, map) {
+  const lines = code.split('\n');
+  const perSource = new Map();
+  const codeOf = new Map();
+  let source = 0;
+  const mappingLines = map.mappings.split(';');
+  for (let li = 0; li < mappingLines.length; li++) {
+    const points = [];
+    let column = 0;
+    for (const segment of mappingLines[li] ? mappingLines[li].split(',') : []) {
+      const values = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of segment) {
+        let digit = B64.indexOf(ch);
+        const more = digit & 32;
+        digit &= 31;
+        value += digit << shift;
+        if (more) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >> 1) : value >> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += values[0];
+      if (values.length > 1) source += values[1];
+      points.push([column, values.length > 1 ? source : -1]);
+    }
+    const length = (lines[li] ?? '').length + 1;
+    for (let i = 0; i < points.length; i++) {
+      const end = i + 1 < points.length ? points[i + 1][0] : length;
+      const name = points[i][1] < 0 ? '(unmapped)' : map.sources[points[i][1]];
+      perSource.set(name, (perSource.get(name) ?? 0) + end - points[i][0]);
+      if (!codeOf.has(name)) codeOf.set(name, []);
+      codeOf.get(name).push(lines[li]?.slice(points[i][0], end) ?? '');
+    }
+  }
+  const perPackage = new Map();
+  const packageCode = new Map();
+  for (const [name, bytes] of perSource) {
+    const pkg = name.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+    // drizzle-orm's own source maps point at ../src/*.ts inside node_modules
+    const key = pkg ? (pkg[1] === 'src' ? 'drizzle-orm' : pkg[1]) : name.includes('/src/') ? 'app (src/)' : name;
+    perPackage.set(key, (perPackage.get(key) ?? 0) + bytes);
+    packageCode.set(key, (packageCode.get(key) ?? '') + codeOf.get(name).join(''));
+  }
+  // Each package's code gzipped on its own: an estimate of its share of the gzip total.
+  const gzipOf = (key) => gzipSync(Buffer.from(packageCode.get(key) ?? '', 'utf8'), { level: 6 }).length;
+  const appFiles = [...perSource].filter(([name]) => !/node_modules\//.test(name) && name.includes('/src/')).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, bytes]) => ({ name: name.replace(/^.*?\/src\//, 'src/'), bytes }));
+  const zodLocales = [...perSource].filter(([name]) => /zod\/v4\/locales\//.test(name)).reduce((sum, [, b]) => sum + b, 0);
+  const zodJsonSchema = [...perSource].filter(([name]) => /zod\/v4\/.*(json-schema|to-json|from-json)/.test(name)).reduce((sum, [, b]) => sum + b, 0);
+  return {
+    packages: [...perPackage].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => ({ name, bytes, gzip: gzipOf(name) })),
+    appFiles,
+    zodLocales,
+    zodJsonSchema,
+  };
+}
+
+// ---- budgets ----------------------------------------------------------------------------------
+
+const KB = 1000;
+const SIZES_FOR_REPORT = [50, 200, 1000];
+
+export function evaluateBudgets(r) {
+  const out = [];
+  const add = (budget, target, measured, pass, note = '') => out.push({ budget, target, measured, verdict: pass === undefined ? 'n/a' : pass ? 'PASS' : 'MISS', note });
+  const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+
+  add('first page, 50 contacts, gzip', '≤ 12 KB', kb(r.bytes.firstPage.gzip), r.bytes.firstPage.gzip <= 12 * KB, `${kb(r.bytes.firstPage.raw)} raw, inline CSS ${kb(r.bytes.anatomy.inlineCss.gzip)} gzip`);
+  if (r.js) {
+    const scripts = r.js.scripts;
+    const names = scripts.map((s) => (s.src ?? 'inline').replace(/^.*\//, '')).join(', ');
+    const allDeferred = scripts.every((s) => s.src && (s.defer || s.async || s.module));
+    const allFingerprinted = scripts.every((s) => s.fingerprinted);
+    const allImmutable = scripts.every((s) => s.immutable);
+    const notServed = scripts.filter((s) => s.src && s.status !== 200);
+    const onlyHtmx = scripts.length === 1 && /htmx/.test(scripts[0].src ?? '');
+    const gz = scripts.reduce((sum, s) => sum + (s.gzip ?? 0), 0);
+    const ok = allDeferred && allFingerprinted && allImmutable && r.js.blockingStylesheets === 0 && notServed.length === 0;
+    add(
+      'JavaScript on first visit',
+      'htmx only, deferred, fingerprinted, immutable',
+      `${names} (${kb(gz)} gzip)`,
+      ok && onlyHtmx,
+      `${notServed.length ? `NOT SERVED: ${notServed.map((s) => `${s.src} → ${s.status}`).join(', ')} (public/static re-generated during the run?); ` : ''}${allDeferred ? 'all deferred' : 'NOT all deferred'}, ${allFingerprinted ? 'fingerprinted' : 'NOT fingerprinted'}, ${allImmutable ? 'immutable' : 'NOT immutable'}, ${r.js.blockingStylesheets} blocking stylesheets${onlyHtmx ? '' : '; besides htmx: ' + scripts.filter((s) => !/htmx/.test(s.src ?? '')).map((s) => `${(s.src ?? 'inline').replace(/^.*\//, '')} ${s.gzip ?? 0} B gzip`).join(', ')}`,
+    );
+  } else add('JavaScript on first visit', 'htmx only, deferred, fingerprinted, immutable', 'not checked (wrangler dev skipped)', undefined);
+  add('htmx fragment, one row, gzip', '≤ 1.5 KB', kb(r.bytes.oneRowFragment.gzip), r.bytes.oneRowFragment.gzip <= 1.5 * KB, `${r.bytes.oneRowFragment.rows} row(s)`);
+  add('htmx fragment, new-contact form, gzip', '≤ 1.5 KB', kb(r.bytes.formFragment.gzip), r.bytes.formFragment.gzip <= 1.5 * KB);
+  add('htmx fragment, edit form, gzip', '≤ 1.5 KB', kb(r.bytes.editFragment.gzip), r.bytes.editFragment.gzip <= 1.5 * KB);
+  add('Worker bundle (dry-run), gzip', '≤ 60 KB', kb(r.bundle.gzip), r.bundle.gzip <= 60 * KB, `${kb(r.bundle.raw)} raw`);
+
+  const st = (key) => r.single[key]?.serverTiming;
+  for (const [key, limit, label] of [
+    ['list@200', 2, 'list, 200 contacts'],
+    ['create@200', 2, 'create, 200 contacts'],
+    ['full export@1000', 8, 'full export, 1,000 contacts'],
+  ]) {
+    const m = st(key);
+    const cpu = r.single[key]?.cpuPerRequestMs;
+    add(
+      `time in the Worker p99: ${label}`,
+      `≤ ${limit} ms`,
+      m ? `${fmt(m.p99)} ms (p50 ${fmt(m.p50)}, mean ${fmt(m.mean)})` : r.single[key] ? 'no Server-Timing header' : 'not measured',
+      m ? m.p99 <= limit : undefined,
+      [
+        r.single[key]?.dbMean !== undefined && m ? `without D1 wait (app − db): mean ${fmt(m.mean - r.single[key].dbMean)} ms, p99 ${fmt(r.single[key].own?.p99)} ms` : 'no `db;dur` to separate D1 wait',
+        cpu !== undefined ? `workerd process CPU ${fmt(cpu)} ms/request (mean, incl. local D1)` : '',
+      ].filter(Boolean).join('; '),
+    );
+  }
+
+  const prod = r.load?.prod;
+  if (prod) {
+    const c50 = 50;
+    const c10 = 10;
+    for (const size of [50, 200, 1000]) {
+      const m = prod[`list@${size}`]?.[c50];
+      if (m) add(`list p99, 50 connections, ${size} contacts`, '≤ 25 ms', `${fmt(m.p99)} ms`, m.p99 <= 25);
+    }
+    for (const size of [50, 200, 1000]) {
+      const m = prod[`create@${size}`]?.[c50];
+      if (m) add(`create p99, 50 connections, ${size} contacts`, '≤ 40 ms', `${fmt(m.p99)} ms`, m.p99 <= 40, writeNote(m));
+    }
+    const e = prod['full export@1000']?.[c50];
+    if (e) add('full export p99, 50 connections, 1,000 contacts', '≤ 80 ms', `${fmt(e.p99)} ms`, e.p99 <= 80);
+    const h = healthzRef(prod, c10);
+    for (const [key, min, label] of [
+      ['list@50', 0.3, 'list of 50'],
+      ['full export@50', 0.25, 'full export of 50'],
+      ['create@50', 0.2, 'create'],
+    ]) {
+      const m = prod[key]?.[c10];
+      if (m && h) add(`throughput vs /healthz, 10 connections: ${label}`, `≥ ${min * 100} %`, `${pct(m.rps / h.rps)} (${m.rps.toFixed(0)} vs ${h.rps.toFixed(0)} req/s)`, m.rps / h.rps >= min);
+    }
+  }
+  add('throttled Regular 3G (CDP), CLS, usable without JS', 'see performance.md', 'not measured by this bench (browser tests)', undefined);
+  return out;
+}
+
+/** The do-nothing reference: the mean of /healthz at the start and at the end of the load runs. */
+export function healthzRef(load, c) {
+  const runs = [load.healthz?.[c], load.healthzEnd?.[c]].filter(Boolean);
+  if (!runs.length) return undefined;
+  return { rps: runs.reduce((sum, x) => sum + x.rps, 0) / runs.length, p50: runs[0].p50, p99: runs[0].p99 };
+}
+
+const fmt = (n) => (n === undefined || n === null || Number.isNaN(n) ? 'n/a' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const pct = (x) => `${(x * 100).toFixed(0)} %`;
+const writeNote = (m) => {
+  const s = m.status;
+  const bad = s['409'] + s['429'] + s['4xx'] + s['5xx'];
+  return bad ? `non-3xx: 409 ${s['409']}, 429 ${s['429']}, 4xx ${s['4xx']}, 5xx ${s['5xx']}` : '';
+};
+
+// ---- Markdown ---------------------------------------------------------------------------------
+
+const table = (header, rows) => [`| ${header.join(' | ')} |`, `|${header.map((h, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+const bytes = (n) => (n === undefined ? 'n/a' : n.toLocaleString('en-US'));
+
+function loadTable(load, connections) {
+  const h = Object.fromEntries(connections.map((c) => [c, healthzRef(load, c)]));
+  const header = ['scenario', 'contacts', ...connections.flatMap((c) => [`c${c} req/s`, `c${c} vs /healthz`, `c${c} p50 ms`, `c${c} p99 ms`]), 'notes'];
+  const rows = [];
+  for (const [label, runs] of [['/healthz (do-nothing route), first', load.healthz], ['/healthz, again at the end', load.healthzEnd]]) {
+    if (runs) rows.push([label, '–', ...connections.flatMap((c) => [runs[c].rps.toFixed(0), pct(runs[c].rps / h[c].rps), fmt(runs[c].p50), fmt(runs[c].p99)]), '']);
+  }
+  for (const [key, byC] of Object.entries(load)) {
+    if (key === 'healthz' || key === 'healthzEnd') continue;
+    const [name, size] = key.split('@');
+    const notes = connections.map((c) => writeNote(byC[c]) && `c${c}: ${writeNote(byC[c])}`).filter(Boolean).join('; ');
+    const socket = connections.map((c) => byC[c].socketErrors && `c${c}: ${byC[c].socketErrors} socket errors`).filter(Boolean).join('; ');
+    rows.push([name, size, ...connections.flatMap((c) => [byC[c].rps.toFixed(0), pct(byC[c].rps / h[c].rps), fmt(byC[c].p50), fmt(byC[c].p99)]), [notes, socket].filter(Boolean).join('; ')]);
+  }
+  return table(header, rows);
+}
+
+export function renderMarkdown(r) {
+  const m = r.meta;
+  const v = m.versions;
+  const s = m.settings;
+  const out = [];
+  out.push('## Benchmark (generated by `npm run bench`)', '');
+  out.push(`_Generated ${m.date.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} from commit \`${m.commit}\`; everything between the bench markers is rewritten on every run._`, '');
+  out.push(
+    `**Machine:** ${m.machine.cpu}, ${m.machine.cores} cores, ${m.machine.memoryGiB} GiB RAM, ${m.machine.os} (kernel ${m.machine.kernel}); load average ${m.machine.loadAtStart[0]} at the start, ${m.machine.loadAtEnd[0]} at the end, up to ${m.machine.maxLoad1.toFixed(2)} during the load runs${m.machine.maxLoad1 > m.machine.cores ? ' — **other processes competed for the CPU: absolute figures are pessimistic, compare the ratios to /healthz**' : ''}.  `,
+    `**Versions:** Node ${v.node}, wrangler ${v.wrangler}, miniflare ${v.miniflare}, workerd ${v.workerd}, hono ${v.hono}, drizzle-orm ${v['drizzle-orm']}, zod ${v.zod}, htmx.org ${v['htmx.org']}, ${v.wrk}.  `,
+    `**Method:** wrk with one thread (the other core is workerd's), ${s.duration} s per run production-like and ${s.devDuration} s through \`wrangler dev\`, connections ${s.connections.join(' and ')}; short runs, so read ±10 % on req/s and more on p99. Requests carry no \`Accept-Encoding\` (the edge compresses outside the Worker). Reads use one session with ${s.readAssets} assets; writes rotate over ${s.writeUsers} users (the per-user \`WRITE_LIMITER\`, 60 writes per 10 s, would answer 429 otherwise) and creates over ${s.sinks} assets per run (the 1,000-contact cap). Total bench time ${m.totalSeconds} s.  `,
+    `**Data:** ${r.data.rows.toLocaleString('en-US')} contacts in ${r.data.assets} assets of one local D1 (${r.data.layout}). Production-like = the \`wrangler deploy --dry-run\` bundle on one workerd through Miniflare's API with the same D1 file, vars, secret and rate-limit binding; \`wrangler dev\` = what \`npm start\` runs, on a copy of the same data.`,
+    '',
+  );
+
+  out.push('### Budgets (../shared/research/performance.md; 1 KB = 1,000 B)', '');
+  out.push(table(['budget', 'target', 'measured', 'verdict', 'notes'], r.budgets.map((b) => [b.budget, b.target, b.measured, b.verdict === 'MISS' ? '**MISS**' : b.verdict, b.note])), '');
+
+  out.push('### Load, production-like (deployable bundle on one workerd)', '');
+  out.push(loadTable(r.load.prod, s.connections), '');
+  if (r.load.dev) {
+    out.push('### Load through `wrangler dev`', '');
+    out.push(loadTable(r.load.dev, s.connections), '');
+  }
+
+  out.push('### Time per request inside the Worker (production-like, one request at a time)', '');
+  out.push(
+    `\`Server-Timing: app;dur=\` as the app reports it (src/observability/request-log.ts)${r.serverTimingPresent ? '' : ' — **missing on some or all responses**'}. Locally workerd's clock advances during execution but in whole milliseconds, so single values are 0, 1, 2 …; the mean over many requests is finer. It is wall time of the handler and includes the local SQLite work (D1 runs in the same workerd). "workerd CPU" is the process's user+system CPU over the run divided by the requests (tick ${fmt(r.cpuTickMs)} ms): it also counts HTTP parsing, the D1 object and the request-log line.`,
+    '',
+  );
+  const singleRows = Object.entries(r.single).map(([key, m]) => {
+    const [name, size] = key.split('@');
+    const statuses = Object.entries(m.statuses).map(([k, n]) => `${k}×${n}`).join(' ');
+    return [name, size ?? '–', m.count, m.serverTiming ? fmt(m.serverTiming.p50) : 'n/a', m.serverTiming ? fmt(m.serverTiming.p99) : 'n/a', m.serverTiming ? fmt(m.serverTiming.mean) : 'n/a', m.dbMean === undefined ? '–' : fmt(m.dbMean), fmt(m.cpuPerRequestMs), `${fmt(m.wall.p50)} / ${fmt(m.wall.p99)}`, statuses];
+  });
+  out.push(table(['scenario', 'contacts', 'requests', '`app` p50 ms', '`app` p99 ms', '`app` mean ms', '`db` mean ms', 'workerd CPU ms/req', 'client wall p50/p99 ms', 'statuses'], singleRows), '');
+  out.push('`db` is the `db;dur=` metric (time waiting for D1) when the app reports it; `–` means it does not (yet).', '');
+
+  if (r.d1) {
+    out.push('### D1 inside workerd (diagnostic wrapper Worker, mean per call over many calls in one request)', '');
+    const kinds = [
+      ['list', "the list's batch: page of ≤ 100 (`SELECT *`) + count"],
+      ['listSlim', 'the same batch, only the 14 columns a list row shows'],
+      ['listPageOnly', 'the page alone (`SELECT *`), no count'],
+      ['exportAll', 'export query, `SELECT *` (what allContacts does)'],
+      ['exportSlim', 'export query, only the 16 columns a vCard needs'],
+      ['count', "create's cap check (count of live contacts)"],
+    ];
+    out.push(table(['D1 call', ...SIZES_FOR_REPORT.map((n) => `${n} contacts, ms`)], [...kinds.map(([k, label]) => [label, ...SIZES_FOR_REPORT.map((n) => fmt(r.d1[`${k}@${n}`]))]), ['`SELECT 1` (fixed cost of a D1 round trip)', fmt(r.d1.ping), '', '']]), '');
+  }
+
+  out.push('### Bundle and start-up', '');
+  const b = r.bundle;
+  const st = r.startup;
+  out.push(
+    table(['what', 'value'], [
+      ['bundle `index.js` raw / gzip / brotli', `${bytes(b.raw)} B / ${bytes(b.gzip)} B / ${bytes(b.brotli)} B`],
+      ['largest parts: raw B (gzip B of that part alone), from the source map', b.breakdown.packages.slice(0, 6).map((p) => `${p.name} ${bytes(p.bytes)} (${bytes(p.gzip)})`).join(', ')],
+      ['largest app files, raw B', b.breakdown.appFiles.map((f) => `${f.name} ${bytes(f.bytes)}`).join(', ')],
+      ['of zod: locales (unused translations) / JSON-schema code', `${bytes(b.breakdown.zodLocales)} B / ${bytes(b.breakdown.zodJsonSchema)} B`],
+      ['Miniflare ready with the bundle (workerd start + compile)', `${fmt(st.prodReadyMs)} ms`],
+      ['Miniflare ready with an empty Worker (same set-up)', `${fmt(st.emptyReadyMs)} ms`],
+      ['first request after start (list of 50, cold isolate)', `${fmt(st.firstRequestMs)} ms client, ${st.firstRequestServerTiming ?? 'n/a'} ms Server-Timing`],
+      ['module evaluation of the bundle in Node (parse + global scope)', `${fmt(st.nodeImportMs)} ms`],
+      ['`wrangler dev` until /healthz answers (build + two workerd)', st.devReadyMs ? `${fmt(st.devReadyMs)} ms` : 'skipped'],
+    ]),
+    '',
+  );
+
+  out.push('### Bytes on the wire (bodies compressed here with node:zlib: gzip level 6, brotli quality 11)', '');
+  const byteRows = ['firstPage', 'resultsFragment', 'oneRowFragment', 'formFragment', 'editFragment', 'exportOne', 'export50', 'export1000'].map((key) => {
+    const e = r.bytes[key];
+    return [e.what, bytes(e.raw), bytes(e.gzip), bytes(e.brotli), bytes(e.headerBytes)];
+  });
+  const f = r.floor;
+  byteRows.push(
+    ['floor: one contact\'s data (tab-separated fields; 1,000-contact average in brackets)', `${bytes(f.one.raw)} (${bytes(f.oneAverage)})`, bytes(f.one.gzip), bytes(f.one.brotli), ''],
+    ['floor: data of 50 contacts', bytes(f[50].raw), bytes(f[50].gzip), bytes(f[50].brotli), ''],
+    ['floor: data of 1,000 contacts', bytes(f[1000].raw), bytes(f[1000].gzip), bytes(f[1000].brotli), ''],
+    ['first page: its inline `<style>`', bytes(r.bytes.anatomy.inlineCss.raw), bytes(r.bytes.anatomy.inlineCss.gzip), bytes(r.bytes.anatomy.inlineCss.brotli), ''],
+    [`first page: its ${r.bytes.firstPage.rows} rows (${bytes(r.bytes.anatomy.perRowRaw)} B raw per row)`, bytes(r.bytes.anatomy.rows.raw), bytes(r.bytes.anatomy.rows.gzip), bytes(r.bytes.anatomy.rows.brotli), ''],
+  );
+  out.push(table(['body', 'raw B', 'gzip B', 'brotli B', 'response headers B'], byteRows), '');
+
+  if (r.js) {
+    out.push('### Scripts of the first page (served by `wrangler dev` from public/)', '');
+    out.push(table(['src', 'status', 'defer', 'fingerprinted', 'Cache-Control', 'raw B', 'gzip B'], r.js.scripts.map((x) => [`\`${x.src}\``, x.status ?? 'n/a', x.defer ? 'yes' : 'no', x.fingerprinted ? 'yes' : 'no', x.cacheControl ?? 'n/a', bytes(x.raw), bytes(x.gzip)])), '');
+  }
+
+  out.push('### Query plans (SQLite `EXPLAIN QUERY PLAN` on the seeded file)', '');
+  out.push(table(['query', 'plan'], Object.entries(r.plans).map(([k, p]) => [k, `\`${p}\``])), '');
+  if (r.prodErrors?.length) out.push('### Errors logged by the Worker during the run', '', ...r.prodErrors.map((e) => `- \`${e.replace(/`/g, "'")}\``), '');
+  return out.join('\n');
+}
+
+/** Replaces the generated section of docs/benchmarks.md, keeping everything else. */
+export function writeReport(file, markdown) {
+  const section = `${START}\n${markdown}\n${END}`;
+  let text;
+  if (!existsSync(file)) {
+    text = `# Benchmarks\n\nHow fast and how small Kontakte is, measured locally. Run \`npm run bench\` (under 5 minutes on two cores; needs \`wrk\`). The section between the bench markers is generated; other sections (for example a load test) can live beside it.\n\n${section}\n`;
+  } else {
+    const current = readFileSync(file, 'utf8');
+    const start = current.indexOf(START);
+    const end = current.indexOf(END);
+    text = start >= 0 && end > start ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.trimEnd()}\n\n${section}\n`;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}

@@ -1,0 +1,265 @@
+// Where the Worker's time goes, request by request: runs the deployable bundle inside Node
+// (same V8 as workerd) against an in-memory SQLite with a minimal D1 shim, times each scenario
+// with microsecond resolution (workerd's clock has whole milliseconds) and, with --profile,
+// attributes V8 CPU samples to packages and functions through the bundle's source map.
+//
+//   npx node scripts/bench/profile.mjs [--bundle <dir with index.js>] [--profile] [--count 300]
+//     [--only <regex>] [--dump <dir>]  (--dump writes each scenario's first body, to diff two bundles)
+//
+// Not a budget measurement (no D1 RPC, no workerd HTTP): a tool to find and check fixes.
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (warning.name !== 'ExperimentalWarning') console.warn(warning);
+});
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { values: args } = parseArgs({ options: { bundle: { type: 'string' }, profile: { type: 'boolean' }, count: { type: 'string' }, only: { type: 'string' }, dump: { type: 'string' } } });
+const COUNT = Number(args.count ?? 300);
+const { DatabaseSync } = await import('node:sqlite');
+const { seed } = await import('./lib/data.mjs');
+const { buildScenarios, seedPlan, requestSource } = await import('./lib/scenarios.mjs');
+const { run } = await import('./lib/servers.mjs');
+const { wranglerEnv } = await import(pathToFileURL(join(root, 'scripts', 'wrangler-env.mjs')).href);
+
+let work;
+let bundleDir = args.bundle;
+if (!bundleDir) {
+  work = mkdtempSync(join(tmpdir(), 'kontakte-profile-'));
+  bundleDir = join(work, 'bundle');
+  run(join(root, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', bundleDir], { cwd: root, env: { ...wranglerEnv(root), XDG_CONFIG_HOME: join(work, 'config') } });
+}
+
+// ---- D1 shim over node:sqlite (the subset drizzle-orm/d1 uses) --------------------------------
+work ??= mkdtempSync(join(tmpdir(), 'kontakte-profile-'));
+const dbFile = join(work, 'd1.sqlite');
+const sqlite = new DatabaseSync(dbFile);
+for (const file of readdirSync(join(root, 'migrations')).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const statement of readFileSync(join(root, 'migrations', file), 'utf8').split('--> statement-breakpoint')) sqlite.exec(statement);
+}
+sqlite.close();
+const seeded = await seed(dbFile, seedPlan([10]));
+const db = new DatabaseSync(dbFile);
+// Keep disk syncs out of the picture: this tool looks at the JavaScript.
+db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;');
+const toSql = (v) => (typeof v === 'boolean' ? Number(v) : v);
+class Statement {
+  constructor(sql, params = []) {
+    this.sql = sql;
+    this.params = params;
+  }
+  bind(...params) {
+    return new Statement(this.sql, params.map(toSql));
+  }
+  #stmt() {
+    return db.prepare(this.sql);
+  }
+  async all() {
+    return this.allSync();
+  }
+  allSync() {
+    const results = this.#stmt().all(...this.params);
+    return { results, success: true, meta: { changes: 0 } };
+  }
+  async raw() {
+    return this.#stmt().all(...this.params).map((row) => Object.values(row));
+  }
+  async first(column) {
+    const row = this.#stmt().get(...this.params);
+    return column ? row?.[column] : row ?? null;
+  }
+  async run() {
+    const info = this.#stmt().run(...this.params);
+    return { success: true, results: [], meta: { changes: Number(info.changes), last_row_id: Number(info.lastInsertRowid) } };
+  }
+}
+const d1 = {
+  prepare: (sql) => new Statement(sql),
+  async batch(statements) {
+    db.exec('BEGIN');
+    try {
+      const out = statements.map((s) => (/^\s*(select|with)|returning/i.test(s.sql) ? s.allSync() : { results: [], meta: { changes: Number(db.prepare(s.sql).run(...s.params).changes) } }));
+      db.exec('COMMIT');
+      return out;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  },
+};
+const ratelimit = { limit: async () => ({ success: true }) };
+
+// ---- the Worker -----------------------------------------------------------------------------
+const worker = (await import(pathToFileURL(join(bundleDir, 'index.js')).href)).default;
+const secret = 'profile-secret-0123456789abcdef-0123456789';
+const env = {
+  DB: d1,
+  WRITE_LIMITER: ratelimit,
+  SESSION_SECRET: secret,
+  SESSION_COOKIE: 'propster_session',
+  SESSION_ISSUER: 'propster',
+  SESSION_AUDIENCE: 'propster-contacts',
+  LOGIN_URL: '/dev/login',
+  PLATFORM_NAME: 'PROPSTER Kundenplattform',
+  PLATFORM_URL: '/',
+  ASSETS: { fetch: async () => new Response('') },
+};
+const ctx = { waitUntil() {}, passThroughOnException() {} };
+const origin = 'https://kontakte.example';
+const silence = console.log;
+console.log = () => {}; // the request log line per request
+const { scenarios } = await buildScenarios({ secret, seeded, connections: [10] });
+const call = async (request) => {
+  const headers = new Headers(request.headers);
+  if (request.write) headers.set('Origin', origin);
+  const response = await worker.fetch(new Request(origin + request.path, { method: request.method, headers, body: request.body, redirect: 'manual' }), env, ctx);
+  const body = await response.arrayBuffer();
+  return { status: response.status, headers: response.headers, body };
+};
+
+// ---- profiler (node:inspector) ----------------------------------------------------------------
+let session;
+if (args.profile) {
+  const inspector = await import('node:inspector/promises');
+  session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 50 });
+}
+const map = JSON.parse(readFileSync(join(bundleDir, 'index.js.map'), 'utf8'));
+const sourceAt = buildSourceLookup(map);
+
+const healthz = { name: 'healthz', size: '', requests: () => [{ method: 'GET', path: '/healthz', headers: {} }] };
+const rows = [];
+for (const scenario of [healthz, ...scenarios]) {
+  const key = `${scenario.name}@${scenario.size}`;
+  if (args.only && !new RegExp(args.only).test(key)) continue;
+  const source = requestSource(scenario);
+  if (args.dump) {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(args.dump, { recursive: true });
+    const first = await call(scenario.requests ? requestSource(scenario).next() : source.next());
+    const text = Buffer.from(first.body).toString('utf8').replace(/x-request-id[^\n]*/gi, '');
+    writeFileSync(join(args.dump, `${key.replace(/[^A-Za-z0-9@]+/g, '_')}.txt`), `${first.status} ${first.headers.get('location') ?? ''}\n${text}`);
+  }
+  const count = scenario.name === 'full export' && scenario.size >= 1000 ? Math.ceil(COUNT / 3) : COUNT;
+  for (let i = 0; i < 30; i++) {
+    const request = source.next();
+    source.after(request, await call(request));
+  }
+  if (session) await session.post('Profiler.start');
+  const times = [];
+  const statuses = {};
+  for (let i = 0; i < count; i++) {
+    const request = source.next();
+    const started = performance.now();
+    const response = await call(request);
+    times.push(performance.now() - started);
+    source.after(request, response);
+    statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+  }
+  let top = '';
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    top = summarise(profile);
+  }
+  times.sort((a, b) => a - b);
+  const p = (q) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
+  rows.push({ key, p50: p(0.5), p99: p(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length, statuses, top });
+}
+console.log = silence;
+console.log('scenario              p50 ms   p99 ms  mean ms  statuses');
+for (const r of rows) {
+  console.log(`${r.key.padEnd(20)} ${r.p50.toFixed(3).padStart(7)}  ${r.p99.toFixed(3).padStart(7)}  ${r.mean.toFixed(3).padStart(7)}  ${JSON.stringify(r.statuses)}`);
+  if (r.top) console.log(r.top);
+}
+db.close();
+rmSync(work, { recursive: true, force: true });
+
+/** Self time per package and the heaviest functions (bundle positions mapped back to sources). */
+function summarise(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (dt[i] ?? 0));
+  const perPackage = new Map();
+  const perFunction = new Map();
+  let total = 0;
+  for (const [id, us] of self) {
+    const frame = byId.get(id).callFrame;
+    let where;
+    let originalName;
+    if (frame.url.endsWith('index.js') && frame.url.includes(bundleDir.split('/').pop())) {
+      const found = sourceAt(frame.lineNumber, frame.columnNumber);
+      const src = found?.source ?? '?';
+      if (found?.name) originalName = found.name;
+      const pkg = src.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+      where = pkg ? (pkg[1] === 'src' ? 'drizzle-orm' : pkg[1]) : src.replace(/^.*?\/src\//, 'src/');
+    } else if (frame.url.startsWith('node:') || frame.url === '') where = frame.functionName ? `(runtime) ${frame.url || 'native'}` : '(runtime/gc/idle)';
+    else where = frame.url.replace(/^.*node_modules\//, '');
+    if (where === '(runtime/gc/idle)' && frame.functionName === '(idle)') continue;
+    total += us;
+    const group = where.startsWith('src/') ? 'app src/' : where;
+    perPackage.set(group, (perPackage.get(group) ?? 0) + us);
+    const fn = `${originalName && originalName !== frame.functionName ? `${originalName} (${frame.functionName || 'anon'})` : frame.functionName || '(anonymous)'} [${where}]`;
+    perFunction.set(fn, (perFunction.get(fn) ?? 0) + us);
+  }
+  const fmt = (entries) => [...entries].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, us]) => `      ${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`).join('\n');
+  return `    by package (self time):\n${fmt(perPackage)}\n    heaviest functions:\n${fmt(perFunction)}`;
+}
+
+/** (generated line, column) -> original source path, for the bundle's source map. */
+function buildSourceLookup(sourceMap) {
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const lines = [];
+  let source = 0;
+  let name = 0;
+  for (const line of sourceMap.mappings.split(';')) {
+    const points = [];
+    let column = 0;
+    for (const segment of line ? line.split(',') : []) {
+      const values = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of segment) {
+        let digit = B64.indexOf(ch);
+        const more = digit & 32;
+        digit &= 31;
+        value += digit << shift;
+        if (more) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >> 1) : value >> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += values[0];
+      if (values.length > 1) source += values[1];
+      if (values.length > 4) name += values[4];
+      points.push([column, values.length > 1 ? source : -1, values.length > 4 ? name : -1]);
+    }
+    lines.push(points);
+  }
+  return (line, column) => {
+    const points = lines[line];
+    if (!points?.length) return undefined;
+    let lo = 0;
+    let hi = points.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (points[mid][0] <= column) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = points[lo][1];
+    if (s < 0) return undefined;
+    // The name of the function starting here: the nearest named segment at or after it.
+    let n = -1;
+    for (let i = lo; i < Math.min(points.length, lo + 4) && n < 0; i++) n = points[i][2];
+    return { source: sourceMap.sources[s], name: n >= 0 ? sourceMap.names[n] : undefined };
+  };
+}
