@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { APP_JS_PATH, CRITICAL_CSS, HTMX_PATH } from '../generated/assets';
+import { CRITICAL_CSS, HTMX_PATH } from '../generated/assets';
 import type { Shell } from './shell';
 
 /**
@@ -21,8 +21,8 @@ export function Layout(props: { shell: Shell; title: string; children: Child }) 
         <link rel="icon" href="data:," />
         {/* Our own build-time constant, hashed into the CSP: not user data. */}
         <style dangerouslySetInnerHTML={{ __html: CRITICAL_CSS }} />
+        {/* htmx with src/client/app.js appended: one deferred, fingerprinted, immutable file. */}
         <script src={paths.file(HTMX_PATH)} defer></script>
-        <script src={paths.file(APP_JS_PATH)} defer></script>
       </head>
       <body>
         <a class="skip" href="#main">{t.skipToContent}</a>
