@@ -109,6 +109,10 @@ describe('list', () => {
     const secondPage = await (await send(`/assets/${asset}/contacts?page=2`, { user })).text();
     expect(secondPage).toContain('<!DOCTYPE html>');
     expect(secondPage).toContain('Name 104');
+    expect(secondPage).toContain('Seite 2 von 2');
+    const pastTheEnd = await (await send(`/assets/${asset}/contacts?page=9`, { user })).text();
+    expect(pastTheEnd).toContain('Name 104');
+    expect(pastTheEnd).toContain('Seite 2 von 2');
   });
 });
 
@@ -144,6 +148,9 @@ describe('search', () => {
     expect(await count("'")).toBe('1');
     expect(await count('"fliesen"')).toBe('1');
     expect(await count("' OR 1=1 --")).toBe('0');
+    const blank = textOf(await (await send('/assets/whg-7/contacts?q=%20%20%20', { user: selin })).text());
+    expect(blank).toMatch(/\d+ Kontakte/);
+    expect(blank).not.toContain('Treffer');
   });
 
   it('answers htmx active search with the results fragment, a status region and a clean URL', async () => {

@@ -37,7 +37,7 @@ const vcfParam = z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}
 const optionalId = z.catch(z.optional(contactId), undefined);
 
 const listQuery = z.object({
-  q: z.catch(z.string().check(z.maxLength(200)), ''),
+  q: z.catch(z.string().check(z.maxLength(200), z.trim()), ''),
   page: z.catch(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 1),
   part: z.catch(z.optional(z.enum(['results', 'rows'])), undefined),
   saved: optionalId,
@@ -89,10 +89,18 @@ async function afterWrite(c: Context<AppEnv>, notice: Notice) {
   return listPage(c, { q: '', page: 1 }, notice);
 }
 
+/** One page of the list; a page number past the end shows the last page. */
+async function pageOf(c: Context<AppEnv>, query: { q: string; page: number }) {
+  const assetId = c.get('asset').id;
+  const page = await listContacts(db(c), assetId, { query: query.q, page: query.page });
+  if (page.contacts.length > 0 || page.page <= page.pageCount) return page;
+  return listContacts(db(c), assetId, { query: query.q, page: page.pageCount });
+}
+
 async function listPage(c: Context<AppEnv>, query: { q: string; page: number }, notice?: Notice) {
   const shell = shellOf(c);
   const asset = c.get('asset');
-  const page = await listContacts(db(c), asset.id, { query: query.q, page: query.page });
+  const page = await pageOf(c, query);
   return render(c, {
     title: shell.t.contacts.heading(asset.name),
     body: <ContactBook shell={shell} assetId={asset.id} assetName={asset.name || asset.id} page={page} query={query.q} notice={notice} />,
@@ -129,7 +137,7 @@ contactRoutes.get('/contacts', zValidator('query', listQuery), async (c) => {
   const shell = shellOf(c);
   const assetId = c.get('asset').id;
   if (wantsFragment(c) && query.part) {
-    const page = await listContacts(db(c), assetId, { query: query.q, page: query.page });
+    const page = await pageOf(c, query);
     if (query.part === 'rows') return fragment(c, <Rows shell={shell} assetId={assetId} page={page} query={query.q} />);
     c.header('HX-Replace-Url', shell.paths.contacts(assetId, { q: query.q }));
     return fragment(c, <Results shell={shell} assetId={assetId} page={page} query={query.q} />);
