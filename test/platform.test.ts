@@ -242,6 +242,24 @@ describe('living under a path prefix (BASE_PATH)', () => {
     const file = await fetchWith(prefixed, script);
     expect(file.status).toBe(200);
     expect((await fetchWith(prefixed, LIST, { headers: { Cookie: cookie } })).status).toBe(404);
+
+    // Edit and delete with htmx under the prefix: fragments, pushed URLs and forms keep it.
+    const write = (path: string, form: Record<string, string>) =>
+      fetchWith(prefixed, path, {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: ORIGIN, 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      });
+    const editForm = await (await fetchWith(prefixed, `/kontakte/assets/whg-12/contacts/${id}/edit`, { headers: { Cookie: cookie, 'HX-Request': 'true' } })).text();
+    expect(editForm).toContain(`hx-post="/kontakte/assets/whg-12/contacts/${id}"`);
+    const updated = await write(`/kontakte/assets/whg-12/contacts/${id}`, { version: '1', company: 'Präfix AG' });
+    expect(updated.status).toBe(200);
+    expect(updated.headers.get('HX-Push-Url')).toBe(`/kontakte/assets/whg-12/contacts/${id}`);
+    expect(await updated.text()).toContain(`href="/kontakte/assets/whg-12/contacts/${id}/edit"`);
+    const deleted = await write(`/kontakte/assets/whg-12/contacts/${id}/delete`, { version: '2' });
+    expect(deleted.status).toBe(200);
+    expect(deleted.headers.get('HX-Push-Url')).toBe(`/kontakte/assets/whg-12/contacts?deleted=${id}`);
+    expect(await deleted.text()).toContain(`action="/kontakte/assets/whg-12/contacts/${id}/restore"`);
   });
 
   it('keeps the prefix in the 401 return address', async () => {
