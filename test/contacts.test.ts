@@ -136,6 +136,18 @@ describe('search', () => {
     }
   });
 
+  it('finds parts of words that contain ae, oe or ue as typed', async () => {
+    await create({ first_name: 'Michael', last_name: 'Duerr' }, selin, 'whg-7');
+    await create({ first_name: 'Zoë', last_name: 'Dürr' }, selin, 'whg-7');
+    const found = async (query: string) => textOf(await (await send(`/assets/whg-7/contacts?q=${encodeURIComponent(query)}`, { user: selin })).text());
+    expect(await found('el')).toContain('Michael Duerr');
+    expect(await found('err')).toContain('Michael Duerr');
+    expect(await found('err')).toContain('Zoë Dürr');
+    expect(await found('dürr')).toContain('Michael Duerr');
+    expect(await found('duerr')).toContain('Zoë Dürr');
+    expect(await found('zoe')).toContain('Zoë Dürr');
+  });
+
   it('matches %, _ and quotes literally', async () => {
     await create({ company: '100% Bad_Design' }, selin, 'whg-7');
     await create({ company: "O'Brien \"Fliesen\"" }, selin, 'whg-7');

@@ -18,25 +18,38 @@ function stripMarks(value: string): string {
   return value.normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
+/** Case, accents and ß ignored: "Müller" → "muller", "Michael" stays "michael". */
+function plain(value: string): string {
+  return stripMarks(value.toLocaleLowerCase('de-DE').replace(/ß/g, 'ss'));
+}
+
 /**
- * German search folding, applied to stored values and to the query alike:
- * ä≈ae≈a, ö≈oe≈o, ü≈ue≈u, ß≈ss, case and other accents ignored. "Müller", "MUELLER" and
+ * German search folding: on top of `plain`, ae≈a, oe≈o, ue≈u, so "Müller", "MUELLER" and
  * "muller" all fold to "muller".
  */
 export function foldForSearch(value: string): string {
-  return stripMarks(value.toLocaleLowerCase('de-DE').replace(/ß/g, 'ss'))
-    .replace(/ae/g, 'a')
-    .replace(/oe/g, 'o')
-    .replace(/ue/g, 'u');
+  return plain(value).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
 }
 
+/** Umlauts spelled out: "Dürr" → "duerr". */
+function expanded(value: string): string {
+  return plain(value.toLocaleLowerCase('de-DE').replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue'));
+}
+
+/**
+ * The stored search key holds every field three times: plain, with umlauts spelled out, and
+ * folded. A query matches when its plain or its folded form is in the key, so "mueller" finds
+ * "Müller", "el" still finds "Michael" (folding alone makes it "michal") and "err" finds "Dürr".
+ */
 export function searchKey(fields: KeyFields): string {
-  return [fields.firstName, fields.lastName, fields.company, fields.position].map(foldForSearch).join(FIELD_SEPARATOR);
+  const values = [fields.firstName, fields.lastName, fields.company, fields.position];
+  return [...values.map(plain), ...values.map(expanded), ...values.map(foldForSearch)].join(FIELD_SEPARATOR);
 }
 
-/** The needle for a query, or '' when nothing searchable remains. */
-export function searchNeedle(query: string): string {
-  return foldForSearch(query.replace(/[\u0000-\u001f\u007f]/g, ' ').trim());
+/** The needles of a query (plain and folded), or null when nothing searchable remains. */
+export function searchNeedles(query: string): { plain: string; folded: string } | null {
+  const cleaned = query.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return cleaned ? { plain: plain(cleaned), folded: foldForSearch(cleaned) } : null;
 }
 
 /**

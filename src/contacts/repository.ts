@@ -1,10 +1,10 @@
-import { and, asc, count, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { type ContactRow, contacts } from '../db/schema';
 import { StorageUnavailableError } from '../errors';
 import { timedDb } from '../observability/timing';
 import { randomToken } from '../random';
-import { searchKey, searchNeedle, sortKey } from './keys';
+import { searchKey, searchNeedles, sortKey } from './keys';
 import type { ContactInput } from './schema';
 import type { VCardContact } from './vcard';
 
@@ -103,9 +103,12 @@ export interface ContactPage {
 
 /** One page of the asset's contacts in German order, optionally filtered by a search query. */
 export async function listContacts(db: Database, assetId: string, options: { query?: string; page?: number } = {}): Promise<ContactPage> {
-  const needle = searchNeedle(options.query ?? '');
-  // instr() instead of LIKE: %, _ and quotes match literally, and D1's LIKE pattern limit never applies.
-  const where = needle ? and(live(assetId), sql`instr(${contacts.searchKey}, ${needle}) > 0`) : live(assetId);
+  const needles = searchNeedles(options.query ?? '');
+  // instr() instead of LIKE: %, _ and quotes match literally, and D1's LIKE pattern limit never
+  // applies. A needle never holds the separator, so it cannot match across fields or halves.
+  const where = needles
+    ? and(live(assetId), or(sql`instr(${contacts.searchKey}, ${needles.plain}) > 0`, sql`instr(${contacts.searchKey}, ${needles.folded}) > 0`))
+    : live(assetId);
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const [rows, totals] = await guarded(() =>
     db.batch([
