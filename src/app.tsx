@@ -1,16 +1,17 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { languageDetector } from 'hono/language';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { contactRoutes } from './contacts/routes';
 import { devLogin } from './dev/login';
+import { type AppConfig, configOf } from './config';
 import type { AppEnv, Bindings } from './env';
 import { renderError, StorageUnavailableError } from './errors';
 import { CRITICAL_CSS_HASH } from './generated/assets';
-import { messagesFor, SUPPORTED_LANGUAGES } from './i18n';
+import { languageOf, messagesFor } from './i18n';
+import { MAX_BODY_BYTES } from './limits';
 import { requestLog } from './observability/request-log';
 import { writeRateLimit } from './security/rate-limit';
 import { sameOriginWrites } from './security/same-origin';
@@ -18,21 +19,8 @@ import { requireCustomer } from './session';
 import { AssetPicker } from './views/asset-picker';
 import { render, shellOf } from './views/render';
 
-export const MAX_BODY_BYTES = 64 * 1024;
 
-/** What shapes the app at build time; everything else is read per request from the env. */
-export interface AppConfig {
-  /** Mount point on the platform's domain, e.g. "/kontakte"; '' at the root. */
-  basePath: string;
-  /** CSP frame-ancestors sources; "'none'" unless the platform embeds Kontakte. */
-  frameAncestors: string[];
-}
-
-export function configOf(env: Bindings): AppConfig {
-  const basePath = (env.BASE_PATH ?? '').trim().replace(/\/+$/, '');
-  const frameAncestors = (env.FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean);
-  return { basePath: basePath && !basePath.startsWith('/') ? `/${basePath}` : basePath, frameAncestors: frameAncestors.length ? frameAncestors : ["'none'"] };
-}
+export { configOf } from './config';
 
 export function buildApp(config: AppConfig) {
   // Not strict: "/kontakte" and "/kontakte/" are the same page.
@@ -59,34 +47,30 @@ export function buildApp(config: AppConfig) {
       referrerPolicy: 'same-origin',
     }),
   );
-  root.use(
-    languageDetector({
-      order: ['header'],
-      caches: false,
-      supportedLanguages: [...SUPPORTED_LANGUAGES],
-      fallbackLanguage: 'de',
-    }),
-  );
   root.use(async function messages(c, next) {
-    c.set('t', messagesFor(c.get('language')));
+    const language = languageOf(c.req.header('accept-language'));
+    c.set('language', language);
+    c.set('t', messagesFor(language));
     await next();
   });
-  root.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => renderError(c, 405, undefined, { Allow: methods.join(', ') }) }));
+  root.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => renderError(c, 405, { headers: { Allow: methods.join(', ') } }) }));
 
   root.get('/healthz', (c) => c.text('ok'));
   if (config.basePath) {
     // Under a prefix the platform routes /kontakte/* to the Worker, so static files come through it.
     root.get('/static/:file{[A-Za-z0-9._-]+}', async (c) => {
       const file = await c.env.ASSETS.fetch(new URL(`/static/${c.req.param('file')}`, c.req.url));
+      if (!file.ok) throw new HTTPException(404);
       return new Response(file.body, file); // a copy: the middlewares add headers
     });
   }
-  root.route('/dev', devLogin);
   root.use('/dev/*', sameOriginWrites);
+  root.route('/dev', devLogin);
 
-  // Authentication comes before everything else: 401 before 403, 404, 405 and 413.
-  root.use('/', requireCustomer);
-  root.use('/assets/*', requireCustomer, sameOriginWrites, writeRateLimit);
+  // Authentication comes before everything else on every other path: 401 before 403, 404, 405
+  // and 413 (the routes above answer first and never reach it).
+  root.use('*', requireCustomer);
+  root.use('/assets/*', sameOriginWrites, writeRateLimit);
   root.use(
     '/assets/*',
     bodyLimit({
@@ -108,9 +92,9 @@ export function buildApp(config: AppConfig) {
 
   app.notFound((c) => renderError(c, 404));
   app.onError((error, c) => {
-    if (error instanceof HTTPException) return renderError(c, error.status, error.message);
-    if (error instanceof StorageUnavailableError) return renderError(c, 503, undefined, undefined, error);
-    return renderError(c, 500, undefined, undefined, error);
+    if (error instanceof HTTPException) return renderError(c, error.status, { reason: error.message });
+    if (error instanceof StorageUnavailableError) return renderError(c, 503, { cause: error });
+    return renderError(c, 500, { cause: error });
   });
   return app;
 }

@@ -4,10 +4,7 @@ import type { AppEnv } from './env';
 import { ErrorPage } from './views/error-page';
 import { render, shellOf } from './views/render';
 
-/** Thrown by the repository when D1 cannot be reached: the page says to try again (503). */
-export class StorageUnavailableError extends Error {
-  override readonly name = 'StorageUnavailableError';
-}
+export { StorageUnavailableError } from './storage/errors';
 
 /** Where the login link of a 401 points: the platform login, carrying the way back here. */
 export function loginUrl(c: Context<AppEnv>, returnTo: string): string {
@@ -23,10 +20,9 @@ export function loginUrl(c: Context<AppEnv>, returnTo: string): string {
 export function renderError(
   c: Context<AppEnv>,
   status: number,
-  reason?: string,
-  headers?: Record<string, string>,
-  cause?: unknown,
+  options: { reason?: string; headers?: Record<string, string>; cause?: unknown } = {},
 ) {
+  const { reason, headers, cause } = options;
   const shell = shellOf(c);
   const { t, paths } = shell;
   const code: ContentfulStatusCode = isContentful(status) ? status : 500;
@@ -56,6 +52,9 @@ export function renderError(
         return { title: t.errors.tooManyRequests.title, text: t.errors.tooManyRequests.text };
       case 503:
         return { title: t.errors.unavailable.title, text: t.errors.unavailable.text, action: home };
+      case 400:
+      case 422:
+        return { title: t.errors.badRequest.title, text: t.errors.badRequest.text, action: home };
       default:
         return { title: t.errors.internal.title, text: t.errors.internal.text, action: home };
     }

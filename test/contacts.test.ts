@@ -298,6 +298,10 @@ describe('add', () => {
     expect(await german.text()).toContain('<html lang="de">');
     const star = await send(LIST, { user: anna, headers: { 'Accept-Language': '*' } });
     expect(await star.text()).toContain('<html lang="de">');
+    const tie = await send(LIST, { user: anna, headers: { 'Accept-Language': 'en;q=0.5, de;q=0.5' } });
+    expect(await tie.text()).toContain('<html lang="de">');
+    const onlyEnglish = await send(LIST, { user: anna, headers: { 'Accept-Language': 'fr-FR, en-GB;q=0.7' } });
+    expect(await onlyEnglish.text()).toContain('<html lang="en">');
   });
 });
 
@@ -525,5 +529,62 @@ describe('byte budgets (gzip)', () => {
     const form = await (await send(`/assets/${asset}/contacts/new`, { user, htmx: true })).text();
     expect(form).not.toContain('<html');
     expect(await gzipSize(form)).toBeLessThanOrEqual(1536);
+  });
+});
+
+describe('edge cases a reviewer found', () => {
+  it('deletes nothing when DELETE or the delete form carries a stale or malformed version', async () => {
+    const id = await create({ company: 'Version GmbH' });
+    await send(`${LIST}/${id}`, { user: anna, form: { version: '1', company: 'Version AG' } });
+    const staleBody = await send(`${LIST}/${id}`, { user: anna, method: 'DELETE', form: { version: '1' } });
+    expect(staleBody.status).toBe(409);
+    for (const version of ['abc', '0', '-1', '1.5']) {
+      expect((await send(`${LIST}/${id}/delete`, { user: anna, form: { version } })).status, version).toBe(409);
+    }
+    expect(await storedRow(id)).toMatchObject({ deleted_at: null, company: 'Version AG' });
+  });
+
+  it('shows an edit without a version beside the stored contact instead of saving it', async () => {
+    const id = await create({ company: 'Ohne Version GmbH' });
+    const response = await send(`${LIST}/${id}`, { user: anna, form: { company: 'Überschrieben' } });
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(textOf(html)).toContain('Jemand hat diesen Kontakt inzwischen geändert');
+    expect(html).toContain('value="Überschrieben"');
+    expect(await storedRow(id)).toMatchObject({ company: 'Ohne Version GmbH', version: 1 });
+  });
+
+  it('answers an invalid edit of a contact deleted meanwhile like a valid one: 409 with the input', async () => {
+    const id = await create({ company: 'Gelöscht GmbH' });
+    await send(`${LIST}/${id}/delete`, { user: jonas, form: {} });
+    const response = await send(`${LIST}/${id}`, { user: anna, form: { version: '1', company: 'Neu', email: 'kaputt' } });
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(html).toContain('value="kaputt"');
+    expect(textOf(html)).toContain('Dieser Kontakt wurde inzwischen gelöscht');
+  });
+
+  it('puts the asset name on every page, focuses the first error without JS, and never caches pages', async () => {
+    const id = await create({ company: 'Kopf GmbH' });
+    for (const path of [`${LIST}/${id}`, `${LIST}/${id}/edit`, `${LIST}/new`, `${LIST}/${id}/delete`]) {
+      const response = await send(path, { user: anna });
+      expect(textOf(await response.text()), path).toContain('Objekt: Lindenhof, Wohnung 12');
+      expect(response.headers.get('cache-control'), path).toBe('private, no-store');
+    }
+    const invalid = await (await send(LIST, { user: anna, form: { form_token: freshToken(), email: 'x' } })).text();
+    expect(invalid).toMatch(/id="f-company"[^>]*autofocus=""/);
+    expect(invalid).toMatch(/id="f-first_name"[^>]*aria-invalid="true"[^>]*aria-describedby="f-company-error"/);
+    expect(invalid.match(/autofocus/g)).toHaveLength(1);
+  });
+
+  it('gives rows with nothing to reach no empty list, and marks where focus goes after "Mehr laden"', async () => {
+    await create({ company: 'Nur Name GmbH' });
+    const html = await (await send(LIST, { user: anna })).text();
+    expect(html).not.toContain('<ul class="reach"></ul>');
+    const asset = 'more-focus';
+    const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Mehr' }] };
+    await seedContacts(asset, 101, (index) => ({ last_name: `Zeile ${String(index).padStart(3, '0')}` }));
+    const rows = await (await send(`/assets/${asset}/contacts?page=2&part=rows`, { user, htmx: true })).text();
+    expect(rows).toMatch(/^<li class="contact"[^>]*><h2><a [^>]*data-focus-row>Zeile 100<\/a>/);
   });
 });

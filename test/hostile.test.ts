@@ -506,11 +506,12 @@ describe('6: safe methods never write; method overrides are ignored', () => {
     const book = await seedBook();
     const [id = ''] = book.ours;
     await unchanged(async () => {
-      // Without a version the update is invalid (422); honouring the override would delete instead.
+      // An update without a version is shown beside the stored contact (409, nothing written);
+      // honouring the override would delete instead.
       const override = await send(`${LIST}/${id}`, { user: fresh(anna), form: { _method: 'DELETE', company: 'X' }, headers: { 'X-HTTP-Method-Override': 'DELETE' } });
-      expect(override.status).toBe(422);
+      expect(override.status).toBe(409);
       const query = await send(`${LIST}/${id}?_method=DELETE`, { user: fresh(anna), form: { company: 'X' } });
-      expect(query.status).toBe(422);
+      expect(query.status).toBe(409);
       const deletedAgain = await send(`${LIST}/${book.oursDeleted}/delete`, { user: fresh(anna), form: { _method: 'PUT' }, headers: { 'X-HTTP-Method-Override': 'PUT' } });
       expect(deletedAgain.status).toBe(404);
     });
@@ -1312,9 +1313,11 @@ describe('17: static paths never serve a file outside public/', () => {
       for (const user of [undefined, anna]) {
         const response = await send(path, { user });
         const label = `worker ${user ? 'with' : 'without'} session ${path}`;
-        // A path that the URL parser normalises to the home ("//", "/static/..") is the home route
-        // (303 to the list, or 401); anything else is a 404.
-        if (/^\/+$/.test(new URL(`${ORIGIN}${path}`).pathname)) expect(response.status, label).toBe(user ? 303 : 401);
+        // Authentication comes first on every app path (contract §4): without a session, 401.
+        // With one, a path that the URL parser normalises to the home ("//", "/static/..") is
+        // the home route (303 to the list); anything else is a 404.
+        if (!user) expect(response.status, label).toBe(401);
+        else if (/^\/+$/.test(new URL(`${ORIGIN}${path}`).pathname)) expect(response.status, label).toBe(303);
         else expect(response.status, label).toBe(404);
         await expectNoOutsideFile(response, label);
       }

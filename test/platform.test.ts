@@ -117,6 +117,18 @@ describe('dev login (contract §3)', () => {
     expect((await send('/dev/login', { form: { user: 'anna' } })).status).toBe(404);
   });
 
+  it('refuses a cross-site or origin-less login post', async () => {
+    for (const headers of [{ Origin: 'https://evil.example' }, {}]) {
+      const response = await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login', {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'user=anna',
+      });
+      expect(response.status).toBe(403);
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
   it('lists demo users and sets a cookie the Worker accepts', async () => {
     const page = await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login');
     expect(page.status).toBe(200);

@@ -19,9 +19,14 @@
     try { return window.sessionStorage; } catch (e) { return null; }
   }
 
+  // The visible fields, plus the one-time create token and the edit version: a restored draft
+  // is the same request (a create sent twice still stores one contact; an edit of a contact
+  // changed meanwhile still meets its conflict).
   function fieldsOf(form) {
     return Array.prototype.filter.call(form.elements, function (field) {
-      return field.name && (field.tagName === 'TEXTAREA' || (field.tagName === 'INPUT' && field.type !== 'hidden' && field.type !== 'submit'));
+      if (!field.name) return false;
+      if (field.type === 'hidden') return field.name === 'form_token' || field.name === 'version';
+      return field.tagName === 'TEXTAREA' || (field.tagName === 'INPUT' && field.type !== 'submit');
     });
   }
 
@@ -66,7 +71,7 @@
     fieldsOf(form).forEach(function (field) {
       if (typeof values[field.name] === 'string' && values[field.name] !== field.value) {
         field.value = values[field.name];
-        changed = true;
+        if (field.type !== 'hidden') changed = true;
       }
     });
     var note = form.querySelector('[data-draft-note]');
@@ -108,22 +113,36 @@
   });
   document.addEventListener('DOMContentLoaded', function () { enhance(document, true); });
 
+  // htmx 4 fires after:swap on the element that made the request; what was swapped is ctx.target
+  // (for an outerHTML swap that element is gone: look it up again by id).
   document.addEventListener('htmx:after:swap', function (event) {
-    var target = event.target;
-    if (!target || !target.querySelector) return;
-    enhance(target, false);
+    var ctx = event.detail && event.detail.ctx;
+    var id = ctx && ctx.target && ctx.target.id;
     var main = document.getElementById('main');
-    var message = target.querySelector('[data-announce]');
-    if (message) announce(message.getAttribute('data-announce'));
-    if (target === main) {
+    if (id === 'main' && main) {
+      enhance(main, false);
+      var message = main.querySelector('[data-announce]');
+      if (message) announce(message.getAttribute('data-announce'));
       var focus = main.querySelector('[data-focus]') || main;
       focus.focus({ preventScroll: false });
       var heading = main.querySelector('h1');
       if (heading) document.title = heading.textContent.trim() + ' · ' + document.title.split(' · ').pop();
-    } else if (target.id === 'results') {
-      // The result count is a status region inside the swapped content: read it out too.
-      var count = target.querySelector('.count');
+    } else if (id === 'results') {
+      // The new result count is read out; focus stays in the search field.
+      var count = document.querySelector('#results .count');
       if (count) announce(count.textContent);
     }
   });
+
+  // "Mehr laden" replaces itself with the next rows (the event then has no connected element):
+  // keyboard focus continues on the first new row.
+  if (window.MutationObserver) {
+    new MutationObserver(function () {
+      var row = document.querySelector('[data-focus-row]');
+      if (!row) return;
+      row.removeAttribute('data-focus-row');
+      row.focus();
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+  document.documentElement.classList.add('js');
 })();

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { type ContactRow, contacts } from '../db/schema';
-import { StorageUnavailableError } from '../errors';
+import { StorageUnavailableError } from '../storage/errors';
 import { timedDb } from '../observability/timing';
 import { randomToken } from '../random';
 import { searchKey, searchNeedles, sortKey } from './keys';
@@ -149,11 +149,6 @@ const vcardColumns = {
 /** All live contacts of the asset, in list order, as the export needs them. */
 export async function allContacts(db: Database, assetId: string): Promise<VCardContact[]> {
   return guarded(() => db.select(vcardColumns).from(contacts).where(live(assetId)).orderBy(asc(contacts.sortKey), asc(contacts.id)));
-}
-
-export async function countContacts(db: Database, assetId: string): Promise<number> {
-  const [row] = await guarded(() => db.select({ total: count() }).from(contacts).where(live(assetId)));
-  return row?.total ?? 0;
 }
 
 export async function findContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {

@@ -45,7 +45,17 @@ const listQuery = z.object({
   restored: optionalId,
 });
 
-const deleteForm = z.object({ version: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined) });
+const deleteForm = z.object({ version: z.catch(z.optional(z.string()), undefined) });
+
+/**
+ * The version a delete was sent with: none (delete whatever is stored), or a number. A value
+ * that is not a version can never match, so it answers like a stale one (409) and deletes nothing.
+ */
+function deleteVersion(...sent: (string | undefined)[]): number | undefined {
+  const value = sent.find((candidate) => candidate !== undefined);
+  if (value === undefined) return undefined;
+  return /^[1-9]\d{0,8}$/.test(value) ? Number(value) : 0;
+}
 
 /** A malformed contact id names no contact: 404, never the validator's JSON 400. */
 const contactParam = zValidator('param', idParam, (result) => {
@@ -86,7 +96,7 @@ async function afterWrite(c: Context<AppEnv>, notice: Notice) {
   const target = shellOf(c).paths.contacts(assetId, { notice: { kind: notice.kind, id: notice.contact.id } });
   if (!wantsFragment(c)) return c.redirect(target, 303);
   c.header('HX-Push-Url', target);
-  return listPage(c, { q: '', page: 1 }, notice);
+  return listPage(c, { q: '', page: 1 }, { notice });
 }
 
 /** One page of the list; a page number past the end shows the last page. */
@@ -97,13 +107,14 @@ async function pageOf(c: Context<AppEnv>, query: { q: string; page: number }) {
   return listContacts(db(c), assetId, { query: query.q, page: page.pageCount });
 }
 
-async function listPage(c: Context<AppEnv>, query: { q: string; page: number }, notice?: Notice) {
+async function listPage(c: Context<AppEnv>, query: { q: string; page: number }, extra: { notice?: Notice; alert?: string; status?: 200 | 409 } = {}) {
   const shell = shellOf(c);
   const asset = c.get('asset');
   const page = await pageOf(c, query);
   return render(c, {
-    title: shell.t.contacts.heading(asset.name),
-    body: <ContactBook shell={shell} assetId={asset.id} assetName={asset.name || asset.id} page={page} query={query.q} notice={notice} />,
+    status: extra.status,
+    title: shell.t.contacts.heading(asset.name || asset.id),
+    body: <ContactBook shell={shell} assetId={asset.id} assetName={asset.name || asset.id} page={page} query={query.q} notice={extra.notice} alert={extra.alert} />,
   });
 }
 
@@ -138,11 +149,11 @@ contactRoutes.get('/contacts', zValidator('query', listQuery), async (c) => {
   const assetId = c.get('asset').id;
   if (wantsFragment(c) && query.part) {
     const page = await pageOf(c, query);
-    if (query.part === 'rows') return fragment(c, <Rows shell={shell} assetId={assetId} page={page} query={query.q} />);
+    if (query.part === 'rows') return fragment(c, <Rows shell={shell} assetId={assetId} page={page} query={query.q} loadedMore />);
     c.header('HX-Replace-Url', shell.paths.contacts(assetId, { q: query.q }));
     return fragment(c, <Results shell={shell} assetId={assetId} page={page} query={query.q} />);
   }
-  return listPage(c, query, await noticeFrom(c, query));
+  return listPage(c, query, { notice: await noticeFrom(c, query) });
 });
 
 // ---- export ---------------------------------------------------------------------------------
@@ -220,10 +231,27 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
 const updateHandlers = [
   contactParam,
   contactFormValidator(updateForm, async (c, raw, errors) => {
-    const contact = await requireContact(c, c.req.param('contactId') ?? '');
-    const version = Number(typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'version') : NaN);
-    const mode: FormMode = { kind: 'edit', contact, version: Number.isInteger(version) && version > 0 ? version : contact.version };
-    return formPage(c, 422, { mode, values: formValuesFrom(raw), errors });
+    const id = c.req.param('contactId') ?? '';
+    const assetId = c.get('asset').id;
+    const values = formValuesFrom(raw);
+    const sent = typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'version') : undefined;
+    const version = typeof sent === 'string' && /^[1-9]\d{0,8}$/.test(sent) ? Number(sent) : undefined;
+    let contact: Contact | undefined;
+    try {
+      contact = await findContact(db(c), assetId, id);
+      if (!contact && (await findDeletedContact(db(c), assetId, id))) {
+        return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values, errors });
+      }
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      const action = shellOf(c).paths.contact(assetId, id);
+      return unavailableForm(c, error, { mode: { kind: 'resend', action, hidden: { name: 'version', value: String(version ?? '') } }, values });
+    }
+    if (!contact) throw new HTTPException(404);
+    // Without the version the form was loaded with, nobody can tell what this edit is based on:
+    // show it beside what is stored, as for a conflict, and let the user decide.
+    if (version === undefined) return formPage(c, 409, { mode: { kind: 'edit', contact, version: contact.version }, values, errors, conflict: contact });
+    return formPage(c, 422, { mode: { kind: 'edit', contact, version }, values, errors });
   }),
 ] as const;
 
@@ -281,32 +309,17 @@ async function remove(c: Context<AppEnv>, id: string, version: number | undefine
 }
 
 contactRoutes.post('/contacts/:contactId/delete', contactParam, zValidator('form', deleteForm), (c) =>
-  remove(c, c.req.valid('param').contactId, c.req.valid('form').version),
+  remove(c, c.req.valid('param').contactId, deleteVersion(c.req.valid('form').version)),
 );
-contactRoutes.delete('/contacts/:contactId', contactParam, zValidator('query', deleteForm), (c) =>
-  remove(c, c.req.valid('param').contactId, c.req.valid('query').version),
+// DELETE carries the version in the query (htmx 4 sends no body with it) or, from other clients, in a form body.
+contactRoutes.delete('/contacts/:contactId', contactParam, zValidator('query', deleteForm), zValidator('form', deleteForm), (c) =>
+  remove(c, c.req.valid('param').contactId, deleteVersion(c.req.valid('query').version, c.req.valid('form').version)),
 );
 
 contactRoutes.post('/contacts/:contactId/restore', contactParam, async (c) => {
   const assetId = c.get('asset').id;
   const result = await restoreContact(db(c), assetId, c.req.valid('param').contactId, author(c));
   if (result.kind === 'gone') throw new HTTPException(404);
-  if (result.kind === 'full') {
-    const shell = shellOf(c);
-    const page = await listContacts(db(c), assetId);
-    const asset = c.get('asset');
-    return render(c, {
-      status: 409,
-      title: shell.t.contacts.heading(asset.name),
-      body: (
-        <>
-          <p class="alert" role="alert" data-announce={shell.t.contacts.full(MAX_CONTACTS_PER_ASSET)}>
-            {shell.t.contacts.full(MAX_CONTACTS_PER_ASSET)}
-          </p>
-          <ContactBook shell={shell} assetId={assetId} assetName={asset.name || asset.id} page={page} query="" />
-        </>
-      ),
-    });
-  }
+  if (result.kind === 'full') return listPage(c, { q: '', page: 1 }, { status: 409, alert: shellOf(c).t.contacts.full(MAX_CONTACTS_PER_ASSET) });
   return afterWrite(c, { kind: 'restored', contact: result.contact });
 });

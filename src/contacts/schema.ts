@@ -30,7 +30,7 @@ export interface FieldSpec {
   max: number;
   /** HTML autocomplete token for phone keyboards and password managers. */
   autocomplete: string;
-  inputMode?: 'tel' | 'email' | 'url' | 'numeric' | 'text';
+  inputMode?: 'tel' | 'email' | 'url';
   /** The form groups fields under these headings. */
   group: 'person' | 'address' | 'reach' | 'notes';
 }
@@ -41,12 +41,13 @@ export const FIELDS: readonly FieldSpec[] = [
   { name: 'title', kind: 'text', max: 50, autocomplete: 'honorific-prefix', group: 'person' },
   { name: 'first_name', kind: 'text', max: 100, autocomplete: 'given-name', group: 'person' },
   { name: 'last_name', kind: 'text', max: 100, autocomplete: 'family-name', group: 'person' },
-  { name: 'phone', kind: 'phone', max: 40, autocomplete: 'tel', inputMode: 'tel', group: 'reach' },
-  { name: 'mobile', kind: 'phone', max: 40, autocomplete: 'tel', inputMode: 'tel', group: 'reach' },
+  { name: 'phone', kind: 'phone', max: 40, autocomplete: 'work tel', inputMode: 'tel', group: 'reach' },
+  { name: 'mobile', kind: 'phone', max: 40, autocomplete: 'mobile tel', inputMode: 'tel', group: 'reach' },
   { name: 'email', kind: 'email', max: 254, autocomplete: 'email', inputMode: 'email', group: 'reach' },
   { name: 'website', kind: 'website', max: 2000, autocomplete: 'url', inputMode: 'url', group: 'reach' },
   { name: 'street', kind: 'text', max: 200, autocomplete: 'street-address', group: 'address' },
-  { name: 'postal_code', kind: 'text', max: 20, autocomplete: 'postal-code', inputMode: 'numeric', group: 'address' },
+  // No numeric keyboard: postcodes abroad have letters (A-1010, SW1A 1AA).
+  { name: 'postal_code', kind: 'text', max: 20, autocomplete: 'postal-code', group: 'address' },
   { name: 'city', kind: 'text', max: 100, autocomplete: 'address-level2', group: 'address' },
   { name: 'country', kind: 'text', max: 100, autocomplete: 'country-name', group: 'address' },
   { name: 'notes', kind: 'notes', max: 2000, autocomplete: 'off', group: 'notes' },

@@ -183,7 +183,7 @@ const FALLBACK_NAME = 'kontakte';
 // Control and format characters that could hide or fake the extension (U+202E and the other
 // bidi controls), lone surrogates, and what no file name on any platform may contain.
 const UNSAFE_IN_FILE_NAME =
-  /[\p{Cc}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"\\/:*?<>|]+/gu;
+  /[\p{Cc}\p{Cs}\p{Cf}\p{Zl}\p{Zp}"\\/:*?<>|]+/gu;
 const EDGE_JUNK = /^[\s._]+|[\s._]+$/gu;
 
 // German spelling first (ä → ae, not a); then letters that Unicode does not decompose.

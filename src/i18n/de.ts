@@ -1,3 +1,8 @@
+import type { FieldName } from '../contacts/schema';
+
+/** Hints under some form fields, keyed by the contract's field names. */
+type Hints = Partial<Record<FieldName, string>>;
+
 /**
  * German catalog: the default language and the shape every other catalog must match.
  * Plain strings, or functions where a value is interpolated.
@@ -8,7 +13,6 @@ export const de = {
   appName: 'Kontakte',
   skipToContent: 'Zum Inhalt springen',
   backToPlatform: 'Zurück zur Kundenplattform',
-  loading: 'Wird geladen …',
   asset: 'Objekt',
   switchAsset: 'Objekt wechseln',
   errors: {
@@ -51,6 +55,10 @@ export const de = {
       text: 'Die Kontakte können gerade nicht gespeichert oder geladen werden. Bitte versuchen Sie es in einem Moment noch einmal.',
       inputKept: 'Ihre Eingaben sind unten erhalten. Senden Sie das Formular einfach erneut.',
     },
+    badRequest: {
+      title: 'Ungültige Anfrage',
+      text: 'Die gesendeten Daten konnten nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
+    },
     internal: {
       title: 'Ein Fehler ist aufgetreten',
       text: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es noch einmal.',
@@ -91,7 +99,6 @@ export const de = {
     newTitle: 'Neuen Kontakt hinzufügen',
     save: 'Speichern',
     cancel: 'Abbrechen',
-    saving: 'Wird gespeichert …',
     delete: 'Löschen',
     deleteTitle: (name: string) => `${name} löschen?`,
     deleteText: 'Der Kontakt verschwindet für alle Käufer dieser Wohnung. Sie können das Löschen danach noch rückgängig machen.',
@@ -102,8 +109,6 @@ export const de = {
     deleted: (name: string) => `„${name}“ wurde gelöscht.`,
     restored: (name: string) => `„${name}“ ist wiederhergestellt.`,
     lastChanged: (name: string, date: string) => `Zuletzt geändert von ${name} am ${date}`,
-    created: (name: string, date: string) => `Angelegt von ${name} am ${date}`,
-    call: 'Anrufen',
     map: 'Auf der Karte zeigen',
     opensInNewTab: '(öffnet in neuem Tab)',
     groups: { person: 'Person und Unternehmen', reach: 'Erreichbarkeit', address: 'Adresse', notes: 'Notizen' },
@@ -128,7 +133,7 @@ export const de = {
       title: 'z. B. Dr. oder Prof.',
       phone: 'z. B. +49 89 1234567',
       website: 'z. B. www.kuechen-schmidt.de',
-    } as Partial<Record<string, string>>,
+    } satisfies Hints as Hints,
     positions: ['Küchenbauer', 'Gartenbauer', 'Poolbauer', 'Innenarchitekt', 'Fliesenleger', 'Bauleiter', 'Elektriker', 'Sanitär und Heizung', 'Maler', 'Schreiner', 'Bodenleger', 'Hausverwaltung', 'Gewährleistung'],
     defaultCountry: 'Deutschland',
     nameRule: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',

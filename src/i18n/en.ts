@@ -7,7 +7,6 @@ export const en: Messages = {
   appName: 'Contacts',
   skipToContent: 'Skip to content',
   backToPlatform: 'Back to the customer platform',
-  loading: 'Loading …',
   asset: 'Property',
   switchAsset: 'Switch property',
   errors: {
@@ -40,6 +39,10 @@ export const en: Messages = {
       title: 'Temporarily unavailable',
       text: 'Contacts cannot be saved or loaded right now. Please try again in a moment.',
       inputKept: 'Your input is kept below. Simply send the form again.',
+    },
+    badRequest: {
+      title: 'Invalid request',
+      text: 'The data sent could not be read. Please reload the page and try again.',
     },
     internal: { title: 'Something went wrong', text: 'Something went wrong. Please try again.' },
     home: 'Go to start page',
@@ -78,7 +81,6 @@ export const en: Messages = {
     newTitle: 'Add new contact',
     save: 'Save',
     cancel: 'Cancel',
-    saving: 'Saving …',
     delete: 'Delete',
     deleteTitle: (name: string) => `Delete ${name}?`,
     deleteText: 'The contact disappears for every buyer of this home. You can still undo the deletion afterwards.',
@@ -89,8 +91,6 @@ export const en: Messages = {
     deleted: (name: string) => `“${name}” was deleted.`,
     restored: (name: string) => `“${name}” is restored.`,
     lastChanged: (name: string, date: string) => `Last changed by ${name} on ${date}`,
-    created: (name: string, date: string) => `Added by ${name} on ${date}`,
-    call: 'Call',
     map: 'Show on map',
     opensInNewTab: '(opens in a new tab)',
     groups: { person: 'Person and company', reach: 'How to reach', address: 'Address', notes: 'Notes' },
@@ -117,6 +117,8 @@ export const en: Messages = {
       website: 'e.g. www.kuechen-schmidt.de',
     },
     positions: ['Kitchen builder', 'Gardener', 'Pool builder', 'Interior architect', 'Tiler', 'Site manager', 'Electrician', 'Plumbing and heating', 'Painter', 'Carpenter', 'Floor layer', 'Property management', 'Warranty'],
+    // The stored value, not UI text: the apartments and most firms are in Germany, and German
+    // phones and address books expect "Deutschland" in the card.
     defaultCountry: 'Deutschland',
     nameRule: 'Please enter at least a first name, last name or company.',
     errorSummary: (n: number) => (n === 1 ? 'Please correct 1 entry.' : `Please correct ${n} entries.`),

@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env';
+import { SAFE_METHODS } from './same-origin';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Per-user limit on writes (Workers rate-limit binding WRITE_LIMITER, keyed by the user id,

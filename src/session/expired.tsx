@@ -4,10 +4,10 @@ import { formValuesFrom } from '../contacts/schema';
 import type { AppEnv } from '../env';
 import { loginUrl } from '../errors';
 import { randomToken } from '../random';
+import { MAX_BODY_BYTES } from '../limits';
 import { isSameOrigin } from '../security/same-origin';
 import { render, shellOf } from '../views/render';
 
-const MAX_KEPT_BODY_BYTES = 64 * 1024;
 const FORM_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
 /**
@@ -23,8 +23,9 @@ export async function sessionExpiredForm(c: Context<AppEnv>): Promise<Response |
   const match = /^\/assets\/([A-Za-z0-9._:-]{1,128})\/contacts(?:\/([A-Za-z0-9_-]{1,64}))?$/.exec(path);
   if (!match) return null;
   const [, assetId = '', contactId] = match;
-  const length = Number(c.req.header('content-length') ?? '0');
-  if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded') || length > MAX_KEPT_BODY_BYTES) return null;
+  // Only a body of known, allowed size is read back (never a chunked upload of any length).
+  const length = Number(c.req.header('content-length'));
+  if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded') || !(length >= 0 && length <= MAX_BODY_BYTES)) return null;
   const body = await c.req.parseBody();
   const values = formValuesFrom(body);
   const { t, paths } = shell;

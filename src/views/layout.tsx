@@ -32,6 +32,11 @@ export function Layout(props: { shell: Shell; title: string; children: Child }) 
             {t.backToPlatform}
           </a>
           <span class="platform">{shell.platformName}</span>
+          {asset ? (
+            <span class="asset">
+              {t.asset}: {asset.name || asset.id}
+            </span>
+          ) : null}
           {user && asset && user.assets.length > 1 ? (
             <a class="switch" href={paths.home()}>
               {t.switchAsset}

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { configOf } from '../config';
 import type { AppEnv } from '../env';
 import { messagesFor } from '../i18n';
 import { makePaths } from '../paths';
@@ -19,7 +20,7 @@ export function shellOf(c: Context<AppEnv>): Shell {
   const t = c.get('t') ?? messagesFor('de');
   return {
     t,
-    paths: makePaths(c.env.BASE_PATH ?? ''),
+    paths: makePaths(configOf(c.env).basePath),
     platformName: c.env.PLATFORM_NAME,
     platformUrl: c.env.PLATFORM_URL,
     user: session ? { name: session.name, assets: session.assets } : undefined,
@@ -27,16 +28,22 @@ export function shellOf(c: Context<AppEnv>): Shell {
   };
 }
 
+/** Pages carry a customer's contacts: never stored by a browser or proxy cache; they vary by these. */
+function privateHtml(c: Context<AppEnv>) {
+  c.header('Cache-Control', 'private, no-store');
+  c.header('Vary', 'HX-Request, Accept-Language, Cookie');
+}
+
 /** A piece of a page for htmx alone (search results, the next rows). */
 export function fragment(c: Context<AppEnv>, body: Child, status: ContentfulStatusCode = 200) {
-  c.header('Vary', 'HX-Request, Accept-Language, Cookie');
+  privateHtml(c);
   return c.html(<>{body}</>, status);
 }
 
 /** One helper decides page vs fragment: the fragment is the very body of the page. */
 export function render(c: Context<AppEnv>, view: { title: string; body: Child; status?: ContentfulStatusCode }) {
   const status = view.status ?? 200;
-  c.header('Vary', 'HX-Request, Accept-Language, Cookie');
+  privateHtml(c);
   if (wantsFragment(c)) return c.html(<>{view.body}</>, status);
   return c.html(
     html`<!DOCTYPE html>${(

@@ -46,10 +46,10 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
     await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
     await assertNoAxeViolations(page, 'the list with the saved notice');
     await page.getByRole('searchbox').fill('schmidt');
-    await page.getByText('1 Treffer für „schmidt“').waitFor();
+    await page.locator('#results').getByText('1 Treffer für „schmidt“').waitFor();
     await assertNoAxeViolations(page, 'search results');
     await page.getByRole('searchbox').fill(`nichts-${unique()}`);
-    await page.getByText(/Kein Kontakt passt/).waitFor();
+    await page.locator('#results').getByText(/Kein Kontakt passt/).waitFor();
     await assertNoAxeViolations(page, 'no search results');
   });
 
@@ -214,7 +214,7 @@ describe('keyboard only', () => {
     // Search from the keyboard: focus stays in the field while results change.
     await tabTo(page, 'the search field', () => document.activeElement?.id === 'q');
     await page.keyboard.type(`tast ${tag}`);
-    await page.getByText(`1 Treffer für „tast ${tag}“`).waitFor();
+    await page.locator('#results').getByText(`1 Treffer für „tast ${tag}“`).waitFor();
     assert.equal((await focused(page)).id, 'q');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');

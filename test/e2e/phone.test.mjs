@@ -84,10 +84,10 @@ describe('on a phone (360×800)', () => {
     await page.getByText('Wie komme ich an die Kontakte auf meinem Handy?').click();
     await assertPhoneFriendly(page, 'the list with the help open');
     await page.getByRole('searchbox').fill('schmidt');
-    await page.getByText('1 Treffer für „schmidt“').waitFor();
+    await page.locator('#results').getByText('1 Treffer für „schmidt“').waitFor();
     await assertPhoneFriendly(page, 'search results');
     await page.getByRole('searchbox').fill(`nichts-${tag}`);
-    await page.getByText(/Kein Kontakt passt/).waitFor();
+    await page.locator('#results').getByText(/Kein Kontakt passt/).waitFor();
     await assertPhoneFriendly(page, 'no search results');
   });
 
@@ -323,7 +323,7 @@ describe('while an htmx request is in flight (a slow network)', () => {
       await page.waitForTimeout(250);
       assert.equal(await page.evaluate(() => getComputedStyle(document.body, '::before').content), '""', 'bar while searching');
       search.release();
-      await page.getByText('1 Treffer für „garten“').waitFor();
+      await page.locator('#results').getByText('1 Treffer für „garten“').waitFor();
     } finally {
       await search.stop();
     }

@@ -115,7 +115,14 @@ export function ContactForm(props: ContactFormProps) {
             <legend>{t.contacts.groups[group]}</legend>
             {group === 'person' ? <p class="hint">{t.contacts.nameRule}</p> : null}
             {FIELDS.filter((spec) => spec.group === group).map((spec) => (
-              <Field shell={shell} spec={spec} value={values[spec.name] ?? ''} error={errors[spec.name]} firstError={firstError(errors) === spec.name} />
+              <Field
+                shell={shell}
+                spec={spec}
+                value={values[spec.name] ?? ''}
+                error={errors[spec.name]}
+                firstError={firstError(errors) === spec.name}
+                sharedError={errors.company === 'nameRequired' && (spec.name === 'first_name' || spec.name === 'last_name') ? 'f-company-error' : undefined}
+              />
             ))}
           </fieldset>
         ))}
@@ -149,18 +156,24 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode): string {
   return code === 'tooLong' ? messages.tooLong(spec.max) : messages[code];
 }
 
-function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: ErrorCode; firstError: boolean }) {
+/**
+ * One labelled input with its hint and error. `sharedError` names another field's error that
+ * also concerns this one (first and last name share the company's "name or company" rule).
+ */
+function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: ErrorCode; firstError: boolean; sharedError?: string }) {
   const { shell, spec, value, error } = props;
   const { t } = shell;
   const id = `f-${spec.name}`;
   const hint = t.contacts.hints[spec.name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', props.sharedError ?? ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name: spec.name,
     autocomplete: spec.autocomplete,
-    'aria-invalid': error ? 'true' : undefined,
+    'aria-invalid': error || props.sharedError ? 'true' : undefined,
     'aria-describedby': describedBy,
+    // Focus on the first error: autofocus for the page without JavaScript, data-focus after an htmx swap.
+    autofocus: props.firstError ? true : undefined,
     'data-focus': props.firstError ? true : undefined,
   };
   const type = spec.kind === 'phone' ? 'tel' : spec.kind === 'email' ? 'email' : spec.kind === 'website' ? 'url' : 'text';

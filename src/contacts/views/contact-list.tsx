@@ -1,4 +1,4 @@
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { Shell } from '../../views/shell';
 import type { Contact, ContactPage } from '../repository';
 import { addressLines, contactName, mapUrl, telHref } from './format';
@@ -14,8 +14,10 @@ export interface ContactBookProps {
   assetName: string;
   page: ContactPage;
   query: string;
-  /** Live contacts in the asset, whatever the search: 0 shows the empty state. */
+  /** What just happened (saved, deleted with undo, restored). */
   notice?: Notice;
+  /** A page-level alert, e.g. the book is full. */
+  alert?: string;
 }
 
 /** The list page: heading, actions, notice, search and results. */
@@ -41,6 +43,11 @@ export function ContactBook(props: ContactBookProps) {
           )}
         </div>
       </div>
+      {props.alert ? (
+        <p class="alert" role="alert" data-announce={props.alert}>
+          {props.alert}
+        </p>
+      ) : null}
       {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} /> : null}
       {isEmpty ? (
         <EmptyState shell={shell} assetId={assetId} />
@@ -60,6 +67,7 @@ export function ContactBook(props: ContactBookProps) {
                 hx-get={paths.contacts(assetId)}
                 hx-trigger="input changed delay:300ms, search"
                 hx-target="#results"
+                hx-swap="outerHTML"
                 hx-vals='{"part":"results"}'
                 hx-sync="this:replace"
               />
@@ -111,15 +119,16 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
   );
 }
 
-/** Rows of one page plus the "Mehr laden" item that fetches the next page's rows in its place. */
-export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; query: string }) {
+/**
+ * Rows of one page plus the "Mehr laden" item that fetches the next page's rows in its place.
+ * Rows loaded that way mark their first link, where keyboard focus continues.
+ */
+export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; query: string; loadedMore?: boolean }) {
   const { shell, assetId, page, query } = props;
   const next = shell.paths.contacts(assetId, { q: query, page: page.page + 1 });
   return (
     <>
-      {page.contacts.map((contact) => (
-        ContactRow({ shell, assetId, contact })
-      ))}
+      {page.contacts.map((contact, index) => ContactRow({ shell, assetId, contact, focus: props.loadedMore === true && index === 0 }))}
       {page.page < page.pageCount ? (
         <li class="more">
           <a class="button" href={next} hx-get={next} hx-vals='{"part":"rows"}' hx-target="closest li" hx-swap="outerHTML">
@@ -135,7 +144,7 @@ export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; 
  * One row of the list. Written with hono/html (escaping tagged template) instead of JSX: it runs
  * up to 100 times per page, and building JSX nodes costs about 2.7 times as much as this.
  */
-export function ContactRow(props: { shell: Shell; assetId: string; contact: Contact }) {
+export function ContactRow(props: { shell: Shell; assetId: string; contact: Contact; focus?: boolean }) {
   const { shell, assetId, contact } = props;
   const { t } = shell;
   const href = shell.paths.contact(assetId, contact.id);
@@ -143,21 +152,20 @@ export function ContactRow(props: { shell: Shell; assetId: string; contact: Cont
   const address = addressLines(contact);
   const meta = [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
   const newTab = t.contacts.opensInNewTab;
-  return html`<li class="contact" id="c-${contact.id}"><h2><a href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true">${name}</a></h2>${
-    meta ? html`<p class="meta">${meta}</p>` : ''
-  }<ul class="reach">${
-    contact.phone ? html`<li><a href="${telHref(contact.phone)}"><span class="k">${t.contacts.fields.phone}</span> ${contact.phone}</a></li>` : ''
-  }${
-    contact.mobile ? html`<li><a href="${telHref(contact.mobile)}"><span class="k">${t.contacts.fields.mobile}</span> ${contact.mobile}</a></li>` : ''
-  }${contact.email ? html`<li><a href="mailto:${contact.email}">${contact.email}</a></li>` : ''}${
+  const reach = [
+    contact.phone ? html`<li><a href="${telHref(contact.phone)}"><span class="k">${t.contacts.fields.phone}</span> ${contact.phone}</a></li>` : '',
+    contact.mobile ? html`<li><a href="${telHref(contact.mobile)}"><span class="k">${t.contacts.fields.mobile}</span> ${contact.mobile}</a></li>` : '',
+    contact.email ? html`<li><a href="mailto:${contact.email}">${contact.email}</a></li>` : '',
     contact.website
       ? html`<li><a href="${contact.website}" target="_blank" rel="noopener noreferrer">${contact.website.replace(/^https?:\/\//i, '')}<span class="sr-only"> ${newTab}</span></a></li>`
-      : ''
-  }${
+      : '',
     address.length
       ? html`<li><a href="${mapUrl(address)}" target="_blank" rel="noopener noreferrer">${address.join(', ')}<span class="sr-only"> ${newTab}</span></a></li>`
-      : ''
-  }</ul></li>`;
+      : '',
+  ].filter((item) => item !== '');
+  return html`<li class="contact" id="c-${contact.id}"><h2><a href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
+    props.focus ? raw(' data-focus-row') : ''
+  }>${name}</a></h2>${meta ? html`<p class="meta">${meta}</p>` : ''}${reach.length ? html`<ul class="reach">${reach}</ul>` : ''}</li>`;
 }
 
 function EmptyState(props: { shell: Shell; assetId: string }) {

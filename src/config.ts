@@ -1,0 +1,17 @@
+import type { Bindings } from './env';
+
+/** What shapes the app at build time; everything else is read per request from the env. */
+export interface AppConfig {
+  /** Mount point on the platform's domain, e.g. "/kontakte"; '' at the root. */
+  basePath: string;
+  /** CSP frame-ancestors sources; "'none'" unless the platform embeds Kontakte. */
+  frameAncestors: string[];
+}
+
+/** The one place that reads and normalises BASE_PATH and FRAME_ANCESTORS. */
+export function configOf(env: Bindings): AppConfig {
+  const trimmed = (env.BASE_PATH ?? '').trim().replace(/\/+$/, '');
+  const basePath = trimmed && !trimmed.startsWith('/') ? `/${trimmed}` : trimmed;
+  const frameAncestors = (env.FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean);
+  return { basePath, frameAncestors: frameAncestors.length ? frameAncestors : ["'none'"] };
+}

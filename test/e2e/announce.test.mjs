@@ -1,0 +1,60 @@
+// Screen-reader announcements and keyboard focus after the partial swaps that do not replace
+// the whole page: active search and "Mehr laden".
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { BASE_URL, listPath, login, openBrowser, unique } from './helpers.mjs';
+
+/** Adds contacts through the app's own form endpoint, as the browser would post them. */
+async function addThroughHttp(page, count, prefix) {
+  for (let index = 0; index < count; index += 1) {
+    const response = await page.request.post(listPath(), {
+      headers: { Origin: BASE_URL },
+      form: { form_token: `announce-${prefix}-${index}-${unique()}`, company: `${prefix} ${String(index).padStart(3, '0')}` },
+      maxRedirects: 0,
+    });
+    assert.equal(response.status(), 303);
+  }
+}
+
+describe('announcements and focus after partial swaps', () => {
+  let anna;
+  let jonas;
+  before(async () => {
+    anna = await openBrowser();
+    jonas = await openBrowser();
+    await login(anna.page, 'anna');
+    await login(jonas.page, 'jonas');
+  });
+  after(async () => {
+    await anna?.close();
+    await jonas?.close();
+  });
+
+  test('active search swaps the results once and reads the new count out', async () => {
+    const { page } = anna;
+    await page.goto(listPath());
+    await page.getByLabel('Kontakte durchsuchen').fill('schmidt');
+    await page.locator('#results').getByText('1 Treffer für „schmidt“').waitFor();
+    assert.equal(await page.locator('[id="results"]').count(), 1, 'one #results after the swap');
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 Treffer für „schmidt“');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus stays in the search field');
+  });
+
+  test('"Mehr laden" continues the list in place and keyboard focus moves to the first new row', async () => {
+    // The book needs more than 100 contacts: two co-buyers add them (each under the write limit).
+    const prefix = `Zzz Mehr ${unique()}`; // sorts last: other tests keep their contacts on page 1
+    await addThroughHttp(anna.page, 50, `${prefix} A`);
+    await addThroughHttp(jonas.page, 50, `${prefix} B`);
+    const { page } = anna;
+    await page.goto(listPath());
+    assert.equal(await page.locator('nav.pages').isVisible(), false, 'with JavaScript the page links give way to "Mehr laden"');
+    const more = page.getByRole('link', { name: 'Mehr laden' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('li.more'));
+    const focused = await page.evaluate(() => document.activeElement?.closest('li.contact')?.querySelector('h2')?.textContent ?? document.activeElement?.tagName);
+    const rows = await page.locator('li.contact h2').allInnerTexts();
+    assert.ok(rows.length > 100, `all rows in one list (${rows.length})`);
+    assert.equal(focused, rows[100], 'focus on the first row that "Mehr laden" brought');
+  });
+});
