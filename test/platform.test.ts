@@ -118,7 +118,8 @@ describe('dev login (contract §3)', () => {
   });
 
   it('refuses a cross-site or origin-less login post', async () => {
-    for (const headers of [{ Origin: 'https://evil.example' }, {}]) {
+    const attempts: Record<string, string>[] = [{ Origin: 'https://evil.example' }, {}];
+    for (const headers of attempts) {
       const response = await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login', {
         method: 'POST',
         headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },

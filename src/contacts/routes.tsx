@@ -20,7 +20,7 @@ import {
   updateContact,
 } from './repository';
 import { contactFormValidator } from './form-validator';
-import { type FieldErrors, type FormValues, createForm, formValuesFrom, updateForm } from './schema';
+import { FORM_TOKEN, type FieldErrors, type FormValues, createForm, formValuesFrom, updateForm } from './schema';
 import { contentDisposition, serializeContact, serializeContacts } from './vcard';
 import { ContactDetail, DeleteConfirm } from './views/contact-detail';
 import { ContactForm, type FormMode, formValuesOf } from './views/contact-form';
@@ -188,7 +188,7 @@ contactRoutes.post(
   '/contacts',
   contactFormValidator(createForm, (c, raw, errors) => {
     const token = typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'form_token') : undefined;
-    const formToken = typeof token === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(token) ? token : newFormToken();
+    const formToken = typeof token === 'string' && FORM_TOKEN.test(token) ? token : newFormToken();
     return formPage(c, 422, { mode: { kind: 'create', formToken }, values: formValuesFrom(raw), errors });
   }),
   async (c) => {

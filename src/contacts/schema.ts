@@ -127,7 +127,10 @@ export const contactInput = z.object(fieldSchemas).check(
 export type ContactInput = z.output<typeof contactInput>;
 
 /** What a form carries besides the contact: the one-time create token, or the edit version. */
-export const createForm = z.intersection(contactInput, z.object({ form_token: z.catch(z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/))), undefined) }));
+/** The one-time token of a new-contact form. */
+export const FORM_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+
+export const createForm = z.intersection(contactInput, z.object({ form_token: z.catch(z.optional(z.string().check(z.regex(FORM_TOKEN))), undefined) }));
 export const updateForm = z.intersection(contactInput, z.object({ version: z.coerce.number().check(z.int(), z.positive()) }));
 
 /** The values to show in a form again: whatever was typed, as strings, never lost. */

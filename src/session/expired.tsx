@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { ContactForm } from '../contacts/views/contact-form';
-import { formValuesFrom } from '../contacts/schema';
+import { FORM_TOKEN, formValuesFrom } from '../contacts/schema';
 import type { AppEnv } from '../env';
 import { loginUrl } from '../errors';
 import { randomToken } from '../random';
@@ -8,7 +8,6 @@ import { MAX_BODY_BYTES } from '../limits';
 import { isSameOrigin } from '../security/same-origin';
 import { render, shellOf } from '../views/render';
 
-const FORM_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
 /**
  * A contact form that arrives after the session ended must not lose what the customer typed:
