@@ -1,5 +1,5 @@
-// Writes the demo contacts for local development as SQL (INSERT OR IGNORE with fixed ids, so
-// running it again never duplicates them). The sort and search keys come from the app's own
+// Writes the demo contacts for local development as SQL (fixed ids and ON CONFLICT, so running
+// it again never duplicates them). The sort and search keys come from the app's own
 // module, loaded through Node's type stripping.
 import { writeFileSync } from 'node:fs';
 import { searchKey, sortKey } from '../src/contacts/keys.ts';
@@ -24,7 +24,9 @@ const statements = demo.map((contact) => {
     create_token: null, created_at: now, created_by: 'demo-anna', created_by_name: 'Anna Müller', updated_at: now,
     updated_by: 'demo-anna', updated_by_name: 'Anna Müller',
   };
-  return `INSERT OR IGNORE INTO contacts (${Object.keys(row).join(', ')}) VALUES (${Object.values(row).map(quote).join(', ')});`;
+  // Existing demo rows stay as they are (a developer may have edited them); only their derived
+  // keys follow the current key functions.
+  return `INSERT INTO contacts (${Object.keys(row).join(', ')}) VALUES (${Object.values(row).map(quote).join(', ')}) ON CONFLICT(id) DO UPDATE SET sort_key = excluded.sort_key, search_key = excluded.search_key;`;
 });
 
 const target = process.argv[2] ?? '.wrangler/seed.sql';
