@@ -2,13 +2,12 @@
 // Several simulated customers of several apartments list, search, create, edit and delete for
 // LOAD_SECONDS (default 130); afterwards every acknowledged write must be present exactly once,
 // in its own apartment and nowhere else. Prints figures and writes them to docs/benchmarks.md.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
+import { startServer } from './e2e.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 130);
@@ -17,47 +16,13 @@ const USERS_PER_ASSET = 3;
 /** Each user thinks between actions: well under the 60 writes / 10 s rate limit. */
 const THINK_MS = 150;
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
 if (!existsSync(join(root, '.dev.vars'))) copyFileSync(join(root, '.dev.vars.example'), join(root, '.dev.vars'));
 const secret = /SESSION_SECRET="?([^"\n]+)"?/.exec(readFileSync(join(root, '.dev.vars'), 'utf8'))?.[1];
 if (!secret) throw new Error('SESSION_SECRET missing in .dev.vars');
 
-const port = await freePort();
-const inspector = await freePort();
-const persist = mkdtempSync(join(tmpdir(), 'kontakte-load-'));
-const origin = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--inspector-port', String(inspector), '--log-level', process.env.LOAD_LOG_LEVEL ?? 'warn'], {
-  cwd: root,
-  env: { ...process.env, PORT: String(port), KONTAKTE_PERSIST_DIR: persist },
-  stdio: ['ignore', process.env.LOAD_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
-  detached: true,
-});
-const stop = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {}
-};
-process.on('exit', () => {
-  stop();
-  rmSync(persist, { recursive: true, force: true });
-});
-
-async function waitUntilUp() {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    try {
-      if ((await fetch(`${origin}/healthz`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('server did not start');
-}
+// The same local server as the browser tests: free ports, throwaway D1 state, log in test-results/.
+const server = await startServer({ log: join(root, 'test-results', 'load-server.log') });
+const origin = server.baseUrl;
 
 async function tokenFor(sub, assets) {
   const now = Math.floor(Date.now() / 1000);
@@ -175,7 +140,6 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 
-await waitUntilUp();
 const users = [];
 for (const asset of ASSETS) {
   for (let index = 0; index < USERS_PER_ASSET; index += 1) {
@@ -185,9 +149,15 @@ for (const asset of ASSETS) {
 }
 console.log(`load: ${users.length} customers on ${ASSETS.length} apartments for ${SECONDS} s against ${origin} (wrangler dev, local D1)`);
 const started = Date.now();
-await Promise.all(users.map((user) => customer(user, started + SECONDS * 1000)));
-const elapsed = (Date.now() - started) / 1000;
-const problems = await verify(users);
+let elapsed;
+let problems;
+try {
+  await Promise.all(users.map((user) => customer(user, started + SECONDS * 1000)));
+  elapsed = (Date.now() - started) / 1000;
+  problems = await verify(users);
+} finally {
+  await server.stop();
+}
 const live = [...acknowledged.values()].filter((state) => !state.deleted).length;
 const rows = [
   ['duration', `${elapsed.toFixed(0)} s`],
@@ -215,5 +185,4 @@ ${table}
 <!-- load:end -->`;
 const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
 writeFileSync(docPath, doc.includes('<!-- load:start -->') ? doc.replace(/<!-- load:start -->[\s\S]*<!-- load:end -->/, section) : `${doc.trimEnd()}\n\n${section}\n`);
-stop();
 process.exit(counts.errors === 0 && problems.length === 0 ? 0 : 1);

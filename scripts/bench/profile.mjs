@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { decodeMappings } from './lib/sourcemap.mjs';
 
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
@@ -215,36 +216,7 @@ function summarise(profile) {
 
 /** (generated line, column) -> original source path, for the bundle's source map. */
 function buildSourceLookup(sourceMap) {
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const lines = [];
-  let source = 0;
-  let name = 0;
-  for (const line of sourceMap.mappings.split(';')) {
-    const points = [];
-    let column = 0;
-    for (const segment of line ? line.split(',') : []) {
-      const values = [];
-      let value = 0;
-      let shift = 0;
-      for (const ch of segment) {
-        let digit = B64.indexOf(ch);
-        const more = digit & 32;
-        digit &= 31;
-        value += digit << shift;
-        if (more) shift += 5;
-        else {
-          values.push(value & 1 ? -(value >> 1) : value >> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += values[0];
-      if (values.length > 1) source += values[1];
-      if (values.length > 4) name += values[4];
-      points.push([column, values.length > 1 ? source : -1, values.length > 4 ? name : -1]);
-    }
-    lines.push(points);
-  }
+  const lines = decodeMappings(sourceMap.mappings);
   return (line, column) => {
     const points = lines[line];
     if (!points?.length) return undefined;

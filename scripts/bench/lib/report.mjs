@@ -2,44 +2,21 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { decodeMappings } from './sourcemap.mjs';
 
 export const START = '<!-- bench:start -->';
 export const END = '<!-- bench:end -->';
 
 // ---- bundle contents from the source map ------------------------------------------------------
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /** Bytes of the bundle per package (or per src/ file), from its source map. */
 export function bundleBreakdown(code, map) {
   const lines = code.split('\n');
   const perSource = new Map();
   const codeOf = new Map();
-  let source = 0;
-  const mappingLines = map.mappings.split(';');
-  for (let li = 0; li < mappingLines.length; li++) {
-    const points = [];
-    let column = 0;
-    for (const segment of mappingLines[li] ? mappingLines[li].split(',') : []) {
-      const values = [];
-      let value = 0;
-      let shift = 0;
-      for (const ch of segment) {
-        let digit = B64.indexOf(ch);
-        const more = digit & 32;
-        digit &= 31;
-        value += digit << shift;
-        if (more) shift += 5;
-        else {
-          values.push(value & 1 ? -(value >> 1) : value >> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += values[0];
-      if (values.length > 1) source += values[1];
-      points.push([column, values.length > 1 ? source : -1]);
-    }
+  const mapped = decodeMappings(map.mappings);
+  for (let li = 0; li < mapped.length; li++) {
+    const points = mapped[li];
     const length = (lines[li] ?? '').length + 1;
     for (let i = 0; i < points.length; i++) {
       const end = i + 1 < points.length ? points[i + 1][0] : length;

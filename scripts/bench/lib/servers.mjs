@@ -1,22 +1,10 @@
 // Starting and stopping the two runtimes the benchmark drives, and reading their CPU time.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../lib/net.mjs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** A free loopback port (the OS picks; closed again before use). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a command to completion (inherits nothing, captures output); throws on failure. */
 export function run(command, args, options) {
