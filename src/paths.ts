@@ -1,6 +1,14 @@
+import { ASSET_ID } from './session/claims';
+
+/** Contact ids are opaque (contract §4): what we generate is 20 characters of these. */
+export const CONTACT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export type NoticeKind = 'saved' | 'deleted' | 'restored';
+
 /**
  * Every URL the app links to, redirects to or posts to, built under the optional BASE_PATH
  * (the platform mounts Kontakte at e.g. /kontakte). Views and routes never write paths by hand.
+ * Made once when the app is built.
  */
 export function makePaths(basePath: string) {
   const base = basePath.replace(/\/+$/, '');
@@ -11,7 +19,7 @@ export function makePaths(basePath: string) {
     home: () => `${base}/`,
     file: (publicPath: string) => `${base}${publicPath}`,
     devLogin: () => `${base}/dev/login`,
-    contacts: (assetId: string, query: { q?: string; page?: number; notice?: { kind: 'saved' | 'deleted' | 'restored'; id: string } } = {}) => {
+    contacts: (assetId: string, query: { q?: string; page?: number; notice?: { kind: NoticeKind; id: string } } = {}) => {
       const params = new URLSearchParams();
       if (query.q) params.set('q', query.q);
       if (query.page && query.page > 1) params.set('page', String(query.page));
@@ -26,6 +34,17 @@ export function makePaths(basePath: string) {
     deleteContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/delete`,
     restoreContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/restore`,
     exportOne: (assetId: string, contactId: string) => `${contact(assetId, contactId)}.vcf`,
+    /**
+     * The reverse of `contacts` and `contact` for the two form targets (create and update):
+     * which asset and contact a path names, or null.
+     */
+    formTarget(path: string): { assetId: string; contactId?: string } | null {
+      if (!path.startsWith(`${base}/assets/`)) return null;
+      const [assetId = '', section, contactId, ...rest] = path.slice(`${base}/assets/`.length).split('/');
+      if (section !== 'contacts' || rest.length > 0 || !ASSET_ID.test(assetId)) return null;
+      if (contactId === undefined) return { assetId };
+      return CONTACT_ID.test(contactId) ? { assetId, contactId } : null;
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { SignJWT } from 'jose';
-import { connect, createContact } from '../src/contacts/repository';
+import { createContact } from '../src/contacts/repository';
+import { connect } from '../src/db/client';
+import { EMPTY_FIELDS } from '../src/contacts/fields';
 import type { ContactInput } from '../src/contacts/schema';
 
 export const ORIGIN = 'https://kontakte.example.de';
@@ -106,7 +108,5 @@ export async function seedContacts(assetId: string, count: number, fields: (inde
   return ids;
 }
 
-const EMPTY_INPUT: ContactInput = {
-  position: '', company: '', title: '', first_name: '', last_name: '', street: '', postal_code: '', city: '',
-  country: '', phone: '', mobile: '', email: '', website: '', notes: '',
-};
+/** Every field empty (derived from FIELDS, so a new field needs no change here). */
+const EMPTY_INPUT: ContactInput = { ...EMPTY_FIELDS };

@@ -46,8 +46,9 @@ const APP_LIMITS: Readonly<Partial<Record<Field, number>>> = { phone: 40, mobile
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
-const CONTROL = /\p{Cc}/u;
-const CONTROL_EXCEPT_LF = /[^\P{Cc}\n]/u;
+/** Controls, and the line and paragraph separators U+2028/U+2029 (contract §5). */
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+const CONTROL_EXCEPT_LF = /[^\P{Cc}\n]|[\u2028\u2029]/u;
 
 const codePoints = (value: string) => [...value].length;
 
@@ -107,9 +108,11 @@ function judgeForm(form: Form): Verdict {
   return verdicts.includes('unknown') ? 'unknown' : 'valid';
 }
 
-/** The 14 stored fields a body must produce when accepted. */
+/** The 14 stored fields a body must produce when accepted: a country alone is no address (contract §5). */
 function expectedStored(form: Form): Record<Field, string> {
-  return Object.fromEntries(FIELDS.map((field) => [field, normalise(field, form[field] ?? '')])) as Record<Field, string>;
+  const stored = Object.fromEntries(FIELDS.map((field) => [field, normalise(field, form[field] ?? '')])) as Record<Field, string>;
+  if (!stored.street && !stored.postal_code && !stored.city) stored.country = '';
+  return stored;
 }
 
 /** Every stored contact satisfies the contract's rules, whatever came in. */

@@ -1,9 +1,7 @@
 import { and, asc, count, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
+import { type Database, guarded, randomToken } from '../db/client';
 import { type ContactRow, contacts } from '../db/schema';
-import { StorageUnavailableError } from '../storage/errors';
-import { timedDb } from '../observability/timing';
-import { randomToken } from '../random';
+import { type ContactFields, columnsOf, FIELDS } from './fields';
 import { searchKey, searchNeedles, sortKey } from './keys';
 import type { ContactInput } from './schema';
 import type { VCardContact } from './vcard';
@@ -22,70 +20,14 @@ export interface Author {
   name: string;
 }
 
-export type Database = ReturnType<typeof connect>;
-
-/** Plain query builder: the relational API (and its bundle weight) is not needed. */
-export function connect(d1: D1Database) {
-  return drizzle(d1);
-}
-
-/** The errors D1 documents as transient (developers.cloudflare.com/d1/best-practices/retry-queries). */
-const TRANSIENT = /network connection lost|object to be reset|reset because its code was updated|transient issue/i;
-const RETRY_DELAYS_MS = [40, 160];
-
-/** drizzle wraps the driver's error (its message lists the query's parameters): find D1's own. */
-export function rootCause(error: unknown): unknown {
-  let current = error;
-  while (current instanceof Error && current.cause !== undefined) current = current.cause;
-  return current;
-}
-
-export function isTransientStorageError(error: unknown): boolean {
-  const cause = rootCause(error);
-  return cause instanceof Error && TRANSIENT.test(cause.message);
-}
-
-/**
- * Runs one storage operation. Transient D1 errors are retried with backoff: every operation here
- * is safe to repeat (reads; creates carry a one-time token; updates and deletes are guarded by
- * version and recognise their own earlier success). What still fails becomes a 503 that keeps
- * the user's input (StorageUnavailableError).
- */
-async function guarded<T>(operation: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await timedDb(operation);
-    } catch (error) {
-      const delay = RETRY_DELAYS_MS[attempt];
-      // Only D1's own message travels on: drizzle's wrapper would carry personal data into logs.
-      if (delay === undefined || !isTransientStorageError(error)) throw new StorageUnavailableError('D1 request failed', { cause: rootCause(error) });
-      await new Promise((resolve) => setTimeout(resolve, delay * (0.75 + Math.random() / 2)));
-    }
-  }
-}
-
 /** True when `contact` carries exactly the change this author made at `now` (a retried write whose first try had landed). */
 function isOwnWrite(contact: Contact, author: Author, now: number): boolean {
   return contact.updatedBy === author.userId && contact.updatedAt === now;
 }
 
+/** The stored columns of a contact's input, with the keys derived from them. */
 function columnsFrom(input: ContactInput) {
-  const fields = {
-    position: input.position,
-    company: input.company,
-    title: input.title,
-    firstName: input.first_name,
-    lastName: input.last_name,
-    street: input.street,
-    postalCode: input.postal_code,
-    city: input.city,
-    country: input.country,
-    phone: input.phone,
-    mobile: input.mobile,
-    email: input.email,
-    website: input.website,
-    notes: input.notes,
-  };
+  const fields: ContactFields = columnsOf(input);
   return { ...fields, sortKey: sortKey(fields), searchKey: searchKey(fields) };
 }
 
@@ -126,25 +68,12 @@ export async function listContacts(db: Database, assetId: string, options: { que
   return { contacts: rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** The columns a vCard needs: the export reads 16 of the 27 (it is the heaviest read). */
+/** The columns a vCard needs: the export reads these 16 of the row's columns (it is the heaviest read). */
 const vcardColumns = {
   id: contacts.id,
-  position: contacts.position,
-  company: contacts.company,
-  title: contacts.title,
-  firstName: contacts.firstName,
-  lastName: contacts.lastName,
-  street: contacts.street,
-  postalCode: contacts.postalCode,
-  city: contacts.city,
-  country: contacts.country,
-  phone: contacts.phone,
-  mobile: contacts.mobile,
-  email: contacts.email,
-  website: contacts.website,
-  notes: contacts.notes,
   updatedAt: contacts.updatedAt,
-} satisfies Record<keyof VCardContact, unknown>;
+  ...Object.fromEntries(FIELDS.map((spec) => [spec.column, contacts[spec.column]])),
+} as { [K in keyof VCardContact]: (typeof contacts)[K] };
 
 /** All live contacts of the asset, in list order, as the export needs them. */
 export async function allContacts(db: Database, assetId: string): Promise<VCardContact[]> {
@@ -157,7 +86,7 @@ export async function findContact(db: Database, assetId: string, contactId: stri
 }
 
 /** Also finds a deleted contact (for undo and for telling a conflict from a deletion). */
-async function findAnyContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
+export async function findAnyContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
   const [row] = await guarded(() =>
     db.select().from(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId))).limit(1),
   );
@@ -181,15 +110,17 @@ export async function createContact(
 ): Promise<CreateResult> {
   const id = newContactId();
   const c = columnsFrom(input);
+  const row = {
+    id, assetId, ...c, version: 1, createToken: formToken, createdAt: now, createdBy: author.userId,
+    createdByName: author.name, updatedAt: now, updatedBy: author.userId, updatedByName: author.name,
+  } satisfies typeof contacts.$inferInsert;
+  // INSERT … SELECT … WHERE: the cap is checked inside the statement itself (drizzle's insert
+  // builder has no WHERE on a VALUES insert), with every column named from the row above.
+  const names = Object.keys(row) as (keyof typeof row)[];
   const result = await guarded(() =>
     db.run(sql`
-      INSERT INTO contacts (id, asset_id, position, company, title, first_name, last_name, street, postal_code, city,
-        country, phone, mobile, email, website, notes, sort_key, search_key, version, create_token,
-        created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)
-      SELECT ${id}, ${assetId}, ${c.position}, ${c.company}, ${c.title}, ${c.firstName}, ${c.lastName}, ${c.street},
-        ${c.postalCode}, ${c.city}, ${c.country}, ${c.phone}, ${c.mobile}, ${c.email}, ${c.website}, ${c.notes},
-        ${c.sortKey}, ${c.searchKey}, 1, ${formToken}, ${now}, ${author.userId}, ${author.name}, ${now},
-        ${author.userId}, ${author.name}
+      INSERT INTO contacts (${sql.join(names.map((name) => sql.identifier(contacts[name].name)), sql`, `)})
+      SELECT ${sql.join(names.map((name) => sql`${row[name]}`), sql`, `)}
       WHERE (SELECT count(*) FROM contacts WHERE asset_id = ${assetId} AND deleted_at IS NULL) < ${MAX_CONTACTS_PER_ASSET}
       ON CONFLICT DO NOTHING`),
   );

@@ -1,4 +1,4 @@
-import type { FieldName } from '../contacts/schema';
+import type { FieldName } from '../contacts/fields';
 
 /** Hints under some form fields, keyed by the contract's field names. */
 type Hints = Partial<Record<FieldName, string>>;

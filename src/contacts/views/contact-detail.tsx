@@ -1,14 +1,14 @@
 import type { Shell } from '../../views/shell';
 import type { Contact } from '../repository';
-import { FIELDS } from '../schema';
-import { formValuesOf } from './contact-form';
-import { addressLines, contactName, formatDateTime, mapUrl, telHref } from './format';
+import { FIELDS, fieldValuesOf } from '../fields';
+import { displayName } from '../vcard';
+import { addressLines, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
 
 /** One contact with every field, who changed it last, and its actions. */
 export function ContactDetail(props: { shell: Shell; assetId: string; contact: Contact; message?: string }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
-  const values = formValuesOf(contact);
+  const values = fieldValuesOf(contact);
   const address = addressLines(contact);
   const edit = paths.editContact(assetId, contact.id);
   const list = paths.contacts(assetId);
@@ -22,7 +22,7 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
         </a>
       </p>
       <h1 id="contact-title" tabindex={-1} data-focus>
-        {contactName(contact)}
+        {displayName(contact)}
       </h1>
       {props.message ? (
         <p class="notice" role="status" data-announce={props.message} data-draft-clear={paths.contact(assetId, contact.id)}>
@@ -39,7 +39,7 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
                 {spec.kind === 'phone' ? (
                   <a href={telHref(value)}>{value}</a>
                 ) : spec.kind === 'email' ? (
-                  <a href={`mailto:${value}`}>{value}</a>
+                  <a href={mailtoHref(value)}>{value}</a>
                 ) : spec.kind === 'website' ? (
                   <a href={value} target="_blank" rel="noopener noreferrer">
                     {value}
@@ -74,7 +74,7 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
           href={remove}
           hx-post={remove}
           hx-vals={JSON.stringify({ version: String(contact.version) })}
-          hx-confirm={t.contacts.deleteQuestion(contactName(contact))}
+          hx-confirm={t.contacts.deleteQuestion(displayName(contact))}
           hx-target="#main"
           hx-sync="this:drop"
         >
@@ -94,7 +94,7 @@ export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: C
   return (
     <section class="confirm" aria-labelledby="confirm-title">
       <h1 id="confirm-title" tabindex={-1} data-focus>
-        {t.contacts.deleteTitle(contactName(contact))}
+        {t.contacts.deleteTitle(displayName(contact))}
       </h1>
       {props.message ? (
         <p class="alert" role="alert" data-announce={props.message}>

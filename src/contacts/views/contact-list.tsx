@@ -1,7 +1,8 @@
 import { html, raw } from 'hono/html';
 import type { Shell } from '../../views/shell';
 import type { Contact, ContactPage } from '../repository';
-import { addressLines, contactName, mapUrl, telHref } from './format';
+import { displayName } from '../vcard';
+import { addressLines, mailtoHref, mapUrl, telHref } from './format';
 
 export interface Notice {
   kind: 'saved' | 'deleted' | 'restored';
@@ -148,14 +149,14 @@ export function ContactRow(props: { shell: Shell; assetId: string; contact: Cont
   const { shell, assetId, contact } = props;
   const { t } = shell;
   const href = shell.paths.contact(assetId, contact.id);
-  const name = contactName(contact);
+  const name = displayName(contact);
   const address = addressLines(contact);
   const meta = [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
   const newTab = t.contacts.opensInNewTab;
   const reach = [
     contact.phone ? html`<li><a href="${telHref(contact.phone)}"><span class="k">${t.contacts.fields.phone}</span> ${contact.phone}</a></li>` : '',
     contact.mobile ? html`<li><a href="${telHref(contact.mobile)}"><span class="k">${t.contacts.fields.mobile}</span> ${contact.mobile}</a></li>` : '',
-    contact.email ? html`<li><a href="mailto:${contact.email}">${contact.email}</a></li>` : '',
+    contact.email ? html`<li><a href="${mailtoHref(contact.email)}">${contact.email}</a></li>` : '',
     contact.website
       ? html`<li><a href="${contact.website}" target="_blank" rel="noopener noreferrer">${contact.website.replace(/^https?:\/\//i, '')}<span class="sr-only"> ${newTab}</span></a></li>`
       : '',
@@ -186,7 +187,7 @@ function EmptyState(props: { shell: Shell; assetId: string }) {
 function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
   const { shell, assetId, notice } = props;
   const { t, paths } = shell;
-  const name = contactName(notice.contact);
+  const name = displayName(notice.contact);
   const text = notice.kind === 'saved' ? t.contacts.saved(name) : notice.kind === 'deleted' ? t.contacts.deleted(name) : t.contacts.restored(name);
   return (
     <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>
