@@ -21,6 +21,7 @@ export default defineConfig({
                 TEST_MIGRATIONS: migrations,
                 SESSION_SECRET: 'test-secret-0123456789abcdef0123456789abcdef',
                 SESSION_SECRET_PREVIOUS: 'old-test-secret-0123456789abcdef0123456789ab',
+                PLATFORM_API_SECRET: 'test-platform-secret-0123456789abcdef0123456789',
                 LOGIN_URL: 'https://kunden.example.de/login',
                 // A developer's .dev.vars must not switch the dev login on in tests.
                 DEV_LOGIN: 'false',

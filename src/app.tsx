@@ -18,6 +18,7 @@ import { writeRateLimit } from './security/rate-limit';
 import { sameOriginWrites } from './security/same-origin';
 import { requireCustomer } from './session';
 import { makePaths } from './paths';
+import { platformRoutes } from './platform/routes';
 import { AssetPicker } from './views/asset-picker';
 import { render } from './views/render';
 
@@ -75,6 +76,9 @@ export function buildApp(config: AppConfig) {
       return new Response(file.body, file); // a copy: the middlewares add headers
     });
   }
+  // The platform's own calls come before the customer session (they carry none).
+  root.use('/platform/*', bodyLimitOf413());
+  root.route('/platform', platformRoutes);
   root.use('/dev/*', sameOriginWrites, bodyLimitOf413());
   root.route('/dev', devLogin);
 

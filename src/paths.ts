@@ -34,6 +34,12 @@ export function makePaths(basePath: string) {
     deleteContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/delete`,
     restoreContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/restore`,
     exportOne: (assetId: string, contactId: string) => `${contact(assetId, contactId)}.vcf`,
+    history: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/history`,
+    restoreVersion: (assetId: string, contactId: string, version: number) => `${contact(assetId, contactId)}/history/${version}/restore`,
+    purgeContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/purge`,
+    deleted: (assetId: string) => `${asset(assetId)}/contacts/deleted`,
+    /** The card after a save that took over co-buyers' changes since `base`: it names them. */
+    mergedContact: (assetId: string, contactId: string, base: number) => `${contact(assetId, contactId)}?merged=${base}`,
     /**
      * The reverse of `contacts` and `contact` for the two form targets (create and update):
      * which asset and contact a path names, or null.

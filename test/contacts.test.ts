@@ -347,21 +347,20 @@ describe('detail and edit', () => {
     expect(await storedRow(id)).toMatchObject({ company: 'Bleibt GmbH', version: 1 });
   });
 
-  it('answers a stale version with 409, both versions side by side, nothing overwritten', async () => {
+  it('answers a clash on the same field with 409: only that field, both values, nothing overwritten', async () => {
     const id = await create({ company: 'Konflikt GmbH', phone: '089 111' });
     expect((await send(`${LIST}/${id}`, { user: jonas, form: { version: '1', company: 'Konflikt GmbH', phone: '089 222' } })).status).toBe(303);
     const stale = await send(`${LIST}/${id}`, { user: anna, form: { version: '1', company: 'Konflikt GmbH', phone: '089 333' } });
     expect(stale.status).toBe(409);
     const html = await stale.text();
     const text = textOf(html);
-    expect(text).toContain('Jemand hat diesen Kontakt inzwischen geändert');
-    expect(text).toContain('Jonas Müller');
-    expect(text).toMatch(/Telefon 089 333 089 222/);
-    expect(html).toContain('value="089 333"');
+    expect(text).toContain('Bitte entscheiden Sie, welche Angabe gilt');
+    expect(text).toContain('Jonas Müller hat dieselben Felder inzwischen anders geändert');
+    expect(html).toContain('<input type="radio" name="phone" value="089 333"');
+    expect(html).toContain('<input type="radio" name="phone" value="089 222" checked=""');
     expect(html).toContain('<input type="hidden" name="version" value="2"/>');
-    expect(text).toContain('Meine Eingaben trotzdem speichern');
     expect(await storedRow(id)).toMatchObject({ phone: '089 222', version: 2 });
-    // The deliberate way to apply one's own values: send the form again with the new version.
+    // Choosing "Meine Eingabe" sends the form with the stored version: applied exactly.
     expect((await send(`${LIST}/${id}`, { user: anna, form: { version: '2', company: 'Konflikt GmbH', phone: '089 333' } })).status).toBe(303);
     expect(await storedRow(id)).toMatchObject({ phone: '089 333', version: 3 });
   });

@@ -102,7 +102,7 @@ export async function seedContacts(assetId: string, count: number, fields: (inde
   for (let index = 0; index < count; index += 1) {
     const input = { ...EMPTY_INPUT, ...fields(index) };
     const result = await createContact(db, assetId, input, `seed-${assetId}-${index}-${crypto.randomUUID()}`, { userId: 'seed', name: 'Seed' });
-    if (result.kind === 'full') throw new Error('asset full');
+    if (result.kind === 'full' || result.kind === 'noRoom') throw new Error('asset full');
     ids.push(result.contact.id);
   }
   return ids;

@@ -61,3 +61,6 @@ export function sortKey(fields: KeyFields): string {
   const primary = fields.lastName || fields.company || fields.firstName;
   return [dictionary(primary), dictionary(fields.firstName), dictionary(fields.company), primary].join('\u0001');
 }
+
+/** The format of the keys above; rows with an older one are rebuilt. */
+export const KEY_FORMAT = 1;

@@ -3,6 +3,8 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { StorageUnavailableError } from '../db/client';
 import type { AppEnv } from '../env';
+import type { Messages } from '../i18n';
+import type { MergeNotice } from './edits';
 import { render, wantsFragment } from '../views/render';
 import { type Contact, listContacts } from './repository';
 import type { FieldErrors, FormValues } from './schema';
@@ -70,6 +72,13 @@ export async function listPage(
     title: shell.t.contacts.heading(asset.name || asset.id),
     body: <ContactBook shell={shell} assetId={asset.id} assetName={asset.name || asset.id} page={page} query={view.q} notice={extra.notice} alert={extra.alert} />,
   });
+}
+
+/** "Jonas Müller hat inzwischen Telefon und Notizen geändert – beides ist übernommen." */
+export function mergedMessage(t: Messages, notice: MergeNotice): string {
+  const list = (items: readonly string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`);
+  const by = notice.by.length ? list(notice.by) : t.contacts.someone;
+  return t.contacts.merged(by, list(notice.fields.map((name) => t.contacts.fields[name])), notice.fields.length);
 }
 
 export function contactPage(c: Context<AppEnv>, contact: Contact, message?: string) {

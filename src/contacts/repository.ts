@@ -1,17 +1,23 @@
-import { and, asc, count, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { type Database, guarded, randomToken } from '../db/client';
-import { type ContactRow, contacts } from '../db/schema';
-import { type ContactFields, columnsOf, FIELDS } from './fields';
-import { searchKey, searchNeedles, sortKey } from './keys';
-import type { ContactInput } from './schema';
+import { assetUsage, type ContactRow, contactVersions, contacts, type VersionRow } from '../db/schema';
+import { type ContactFields, columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues } from './fields';
+import { KEY_FORMAT, searchKey, searchNeedles, sortKey } from './keys';
 import type { VCardContact } from './vcard';
 
 /** Every query of the contact book lives here, and every one is scoped by the asset id. */
 
+// The asset's bounds (issue 14). The triggers of migrations/0003 enforce the same numbers;
+// test/storage-bounds.test.ts holds the two equal and docs/architecture.md states the worst case.
 export const MAX_CONTACTS_PER_ASSET = 1000;
-export const PAGE_SIZE = 100;
-/** Deleted contacts stay restorable this long, then the next delete in the asset purges them. */
+/** Versions kept per live contact (a deleted one keeps only its last). */
+export const MAX_VERSIONS = 20;
+/** Deleted contacts kept per asset, each for at most PURGE_AFTER_MS. */
+export const MAX_DELETED = 1000;
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+/** Everything an asset stores: contacts, keys, versions (UTF-8 bytes plus a row overhead). */
+export const STORAGE_BUDGET_BYTES = 10_000_000;
+export const PAGE_SIZE = 100;
 
 export type Contact = ContactRow;
 
@@ -25,11 +31,24 @@ function isOwnWrite(contact: Contact, author: Author, now: number): boolean {
   return contact.updatedBy === author.userId && contact.updatedAt === now;
 }
 
-/** The stored columns of a contact's input, with the keys derived from them. */
-function columnsFrom(input: ContactInput) {
-  const fields: ContactFields = columnsOf(input);
-  return { ...fields, sortKey: sortKey(fields), searchKey: searchKey(fields) };
+const utf8 = new TextEncoder();
+
+/** The stored columns of a contact's values, with the keys derived from them and their size. */
+function columnsFrom(values: FieldValues) {
+  const fields: ContactFields = columnsOf(values);
+  const keys = { sortKey: sortKey(fields), searchKey: searchKey(fields) };
+  // The same measure the migration used for older rows: fields as JSON, keys, a row overhead.
+  const bytes = utf8.encode(JSON.stringify(values)).length + utf8.encode(keys.sortKey).length + utf8.encode(keys.searchKey).length + 128;
+  return { ...fields, ...keys, bytes };
 }
+
+/**
+ * True while the asset has room for a write of about `bytes` (the row and its version): the
+ * triggers purge the oldest versions before the budget is reached, so only live data can fill it.
+ */
+const hasRoom = (assetId: string, bytes: number) =>
+  sql`coalesce((SELECT ${assetUsage.bytes} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0) + ${2 * bytes} <= ${STORAGE_BUDGET_BYTES}`;
+const liveCount = (assetId: string) => sql`coalesce((SELECT ${assetUsage.live} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)`;
 
 /** 20 characters of [A-Za-z0-9_-]: opaque, unguessable, safe in a URL. */
 export const newContactId = () => randomToken(15);
@@ -41,6 +60,8 @@ export interface ContactPage {
   total: number;
   page: number;
   pageCount: number;
+  /** The asset has contacts deleted within 30 days ("Zuletzt gelöscht" is worth a link). */
+  hasDeleted: boolean;
 }
 
 /** One page of the asset's contacts in German order, optionally filtered by a search query. */
@@ -52,7 +73,8 @@ export async function listContacts(db: Database, assetId: string, options: { que
     ? and(live(assetId), or(sql`instr(${contacts.searchKey}, ${needles.plain}) > 0`, sql`instr(${contacts.searchKey}, ${needles.folded}) > 0`))
     : live(assetId);
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  const [rows, totals] = await guarded(() =>
+  const now = Date.now();
+  const [rows, totals, deleted] = await guarded(() =>
     db.batch([
       db
         .select()
@@ -62,10 +84,15 @@ export async function listContacts(db: Database, assetId: string, options: { que
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE),
       db.select({ total: count() }).from(contacts).where(where),
+      db
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(and(eq(contacts.assetId, assetId), isNotNull(contacts.deletedAt), gt(contacts.deletedAt, now - PURGE_AFTER_MS)))
+        .limit(1),
     ]),
   );
   const total = totals[0]?.total ?? 0;
-  return { contacts: rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { contacts: rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), hasDeleted: deleted.length > 0 };
 }
 
 /** The columns a vCard needs: the export reads these 16 of the row's columns (it is the heaviest read). */
@@ -87,23 +114,22 @@ export async function findContact(db: Database, assetId: string, contactId: stri
 
 /** Also finds a deleted contact (for undo and for telling a conflict from a deletion). */
 export async function findAnyContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
-  const [row] = await guarded(() =>
-    db.select().from(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId))).limit(1),
-  );
+  const [row] = await guarded(() => db.select().from(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId))).limit(1));
   return row;
 }
 
-export type CreateResult = { kind: 'created' | 'duplicate'; contact: Contact } | { kind: 'full' };
+export type CreateResult = { kind: 'created' | 'duplicate'; contact: Contact } | { kind: 'full' } | { kind: 'noRoom' };
 
 /**
- * Creates a contact in one atomic statement that also enforces the per-asset cap (two creates
- * racing for the last place cannot both win) and the one-time form token (a resubmitted form
- * finds the contact it created the first time).
+ * Creates a contact in one atomic statement that also enforces the per-asset cap and byte
+ * budget (two creates racing for the last place cannot both win) and the one-time form token
+ * (a resubmitted form finds the contact it created the first time). Its first version and the
+ * asset's counters are written by the triggers of the same statement.
  */
 export async function createContact(
   db: Database,
   assetId: string,
-  input: ContactInput,
+  input: FieldValues,
   formToken: string,
   author: Author,
   now = Date.now(),
@@ -111,68 +137,130 @@ export async function createContact(
   const id = newContactId();
   const c = columnsFrom(input);
   const row = {
-    id, assetId, ...c, version: 1, createToken: formToken, createdAt: now, createdBy: author.userId,
+    id, assetId, ...c, keyFormat: KEY_FORMAT, version: 1, createToken: formToken, createdAt: now, createdBy: author.userId,
     createdByName: author.name, updatedAt: now, updatedBy: author.userId, updatedByName: author.name,
   } satisfies typeof contacts.$inferInsert;
-  // INSERT … SELECT … WHERE: the cap is checked inside the statement itself (drizzle's insert
-  // builder has no WHERE on a VALUES insert), with every column named from the row above.
+  // INSERT … SELECT … WHERE: the cap and budget are checked inside the statement itself
+  // (drizzle's insert builder has no WHERE on a VALUES insert), every column named from `row`.
   const names = Object.keys(row) as (keyof typeof row)[];
   const result = await guarded(() =>
     db.run(sql`
       INSERT INTO contacts (${sql.join(names.map((name) => sql.identifier(contacts[name].name)), sql`, `)})
       SELECT ${sql.join(names.map((name) => sql`${row[name]}`), sql`, `)}
-      WHERE (SELECT count(*) FROM contacts WHERE asset_id = ${assetId} AND deleted_at IS NULL) < ${MAX_CONTACTS_PER_ASSET}
+      WHERE ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET} AND ${hasRoom(assetId, c.bytes)}
       ON CONFLICT DO NOTHING`),
   );
-  if (result.meta.changes === 1) {
+  // `changes` counts the trigger's rows too: anything above 0 means the contact was inserted.
+  if (result.meta.changes > 0) {
     // Exactly what was inserted: no second round trip to read it back.
-    const contact: Contact = {
-      id, assetId, ...c, version: 1, createToken: formToken, createdAt: now, createdBy: author.userId,
-      createdByName: author.name, updatedAt: now, updatedBy: author.userId, updatedByName: author.name, deletedAt: null,
-    };
-    return { kind: 'created', contact };
+    return { kind: 'created', contact: { ...row, deletedAt: null, importId: null } };
   }
-  const [earlier] = await guarded(() =>
-    db
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.assetId, assetId), eq(contacts.createToken, formToken)))
-      .limit(1),
+  const [earlier, usage] = await guarded(() =>
+    db.batch([
+      db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.assetId, assetId), eq(contacts.createToken, formToken)))
+        .limit(1),
+      db.select({ live: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId)),
+    ]),
   );
-  return earlier ? { kind: 'duplicate', contact: earlier } : { kind: 'full' };
+  if (earlier[0]) return { kind: 'duplicate', contact: earlier[0] };
+  return (usage[0]?.live ?? 0) >= MAX_CONTACTS_PER_ASSET ? { kind: 'full' } : { kind: 'noRoom' };
 }
 
-export type UpdateResult = { kind: 'updated'; contact: Contact } | { kind: 'conflict'; current: Contact } | { kind: 'gone'; current?: Contact };
+/** A contact with the versions a merge needs: the one an edit started from and every later one. */
+export interface ContactState {
+  contact: Contact | undefined;
+  /** Oldest first; the base version may be missing (purged), the newer ones are there. */
+  versions: Version[];
+}
 
-/** Updates only if nobody changed the contact since `version` was read (no lost updates). */
-export async function updateContact(
+export interface Version {
+  version: number;
+  action: string;
+  values: FieldValues;
+  authorId: string;
+  authorName: string;
+  createdAt: number;
+}
+
+function versionOf(row: VersionRow): Version {
+  const parsed: unknown = JSON.parse(row.fields);
+  const values: FieldValues = { ...EMPTY_FIELDS };
+  for (const { name } of FIELDS) {
+    const value: unknown = typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, name) : undefined;
+    if (typeof value === 'string') values[name] = value;
+  }
+  return { version: row.version, action: row.action, values, authorId: row.authorId, authorName: row.authorName, createdAt: row.createdAt };
+}
+
+/** The contact (also when deleted) and its versions from `since` on, in one round trip. */
+export async function contactState(db: Database, assetId: string, contactId: string, since: number): Promise<ContactState> {
+  const [rows, versions] = await guarded(() =>
+    db.batch([
+      db.select().from(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId))).limit(1),
+      db
+        .select()
+        .from(contactVersions)
+        .where(and(eq(contactVersions.assetId, assetId), eq(contactVersions.contactId, contactId), gte(contactVersions.version, since)))
+        .orderBy(asc(contactVersions.version)),
+    ]),
+  );
+  return { contact: rows[0], versions: versions.map(versionOf) };
+}
+
+/** Every kept version of a contact, newest first (its history). */
+export async function contactHistory(db: Database, assetId: string, contactId: string): Promise<ContactState> {
+  const state = await contactState(db, assetId, contactId, 0);
+  return { contact: state.contact, versions: state.versions.reverse() };
+}
+
+export type WriteResult = { kind: 'written'; contact: Contact } | { kind: 'stale' } | { kind: 'full' | 'noRoom' };
+
+/**
+ * Writes `values` over the stored contact if it is still at `version` (no lost updates); a
+ * deleted contact is restored with them when `restore` is set (like a create, within the cap).
+ * Its version row is written by the trigger of the same statement.
+ */
+export async function writeContact(
   db: Database,
   assetId: string,
   contactId: string,
   version: number,
-  input: ContactInput,
+  values: FieldValues,
   author: Author,
-  now = Date.now(),
-): Promise<UpdateResult> {
+  options: { restore?: boolean; now?: number } = {},
+): Promise<WriteResult> {
+  const now = options.now ?? Date.now();
+  const columns = columnsFrom(values);
   const [updated] = await guarded(() =>
     db
       .update(contacts)
-      .set({ ...columnsFrom(input), version: sql`${contacts.version} + 1`, updatedAt: now, updatedBy: author.userId, updatedByName: author.name })
-      .where(and(live(assetId), eq(contacts.id, contactId), eq(contacts.version, version)))
+      .set({ ...columns, keyFormat: KEY_FORMAT, deletedAt: null, version: sql`${contacts.version} + 1`, updatedAt: now, updatedBy: author.userId, updatedByName: author.name })
+      .where(
+        and(
+          eq(contacts.assetId, assetId),
+          eq(contacts.id, contactId),
+          eq(contacts.version, version),
+          options.restore ? sql`(${contacts.deletedAt} IS NULL OR ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET})` : isNull(contacts.deletedAt),
+          hasRoom(assetId, columns.bytes),
+        ),
+      )
       .returning(),
   );
-  if (updated) return { kind: 'updated', contact: updated };
+  if (updated) return { kind: 'written', contact: updated };
   const current = await findAnyContact(db, assetId, contactId);
-  if (current && current.deletedAt === null) {
-    if (current.version === version + 1 && isOwnWrite(current, author, now)) return { kind: 'updated', contact: current };
-    return { kind: 'conflict', current };
-  }
-  return { kind: 'gone', current };
+  // A retried write whose first try had landed finds its own change.
+  if (current && current.version === version + 1 && isOwnWrite(current, author, now)) return { kind: 'written', contact: current };
+  if (!current || current.version !== version) return { kind: 'stale' };
+  if (options.restore && current.deletedAt !== null) return { kind: 'full' };
+  return { kind: 'noRoom' };
 }
 
 export type DeleteResult = { kind: 'deleted'; contact: Contact } | { kind: 'conflict'; current: Contact } | { kind: 'gone' };
 
-/** Soft delete (undo stays possible); purges the asset's long-deleted contacts in the same batch. */
+/** Soft delete (undo and "Zuletzt gelöscht" stay possible); the triggers keep the bounds. */
 export async function deleteContact(
   db: Database,
   assetId: string,
@@ -182,19 +270,13 @@ export async function deleteContact(
   now = Date.now(),
 ): Promise<DeleteResult> {
   const matches = and(live(assetId), eq(contacts.id, contactId), version === undefined ? undefined : eq(contacts.version, version));
-  const [deleted] = await guarded(async () => {
-    const [rows] = await db.batch([
-      db
-        .update(contacts)
-        .set({ deletedAt: now, version: sql`${contacts.version} + 1`, updatedAt: now, updatedBy: author.userId, updatedByName: author.name })
-        .where(matches)
-        .returning(),
-      db
-        .delete(contacts)
-        .where(and(eq(contacts.assetId, assetId), isNotNull(contacts.deletedAt), lt(contacts.deletedAt, now - PURGE_AFTER_MS))),
-    ]);
-    return rows;
-  });
+  const [deleted] = await guarded(() =>
+    db
+      .update(contacts)
+      .set({ deletedAt: now, version: sql`${contacts.version} + 1`, updatedAt: now, updatedBy: author.userId, updatedByName: author.name })
+      .where(matches)
+      .returning(),
+  );
   if (deleted) return { kind: 'deleted', contact: deleted };
   const current = await findAnyContact(db, assetId, contactId);
   if (!current) return { kind: 'gone' };
@@ -204,7 +286,7 @@ export async function deleteContact(
 
 export type RestoreResult = { kind: 'restored'; contact: Contact } | { kind: 'full' } | { kind: 'gone' };
 
-/** Undo of a delete; like a create, it respects the cap atomically. */
+/** Undo of a delete, by any co-buyer; like a create, it respects the cap atomically. */
 export async function restoreContact(db: Database, assetId: string, contactId: string, author: Author, now = Date.now()): Promise<RestoreResult> {
   const [restored] = await guarded(() =>
     db
@@ -215,7 +297,7 @@ export async function restoreContact(db: Database, assetId: string, contactId: s
           eq(contacts.assetId, assetId),
           eq(contacts.id, contactId),
           isNotNull(contacts.deletedAt),
-          sql`(SELECT count(*) FROM contacts WHERE asset_id = ${assetId} AND deleted_at IS NULL) < ${MAX_CONTACTS_PER_ASSET}`,
+          sql`${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET}`,
         ),
       )
       .returning(),
@@ -231,4 +313,57 @@ export async function restoreContact(db: Database, assetId: string, contactId: s
 export async function findDeletedContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
   const contact = await findAnyContact(db, assetId, contactId);
   return contact && contact.deletedAt !== null ? contact : undefined;
+}
+
+/** "Zuletzt gelöscht": the asset's deleted contacts of the last 30 days, newest first. */
+export async function deletedContacts(db: Database, assetId: string, now = Date.now()): Promise<Contact[]> {
+  return guarded(() =>
+    db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.assetId, assetId), isNotNull(contacts.deletedAt), gt(contacts.deletedAt, now - PURGE_AFTER_MS)))
+      .orderBy(desc(contacts.deletedAt), desc(contacts.id))
+      .limit(MAX_DELETED),
+  );
+}
+
+/** "Endgültig löschen": a deleted contact and (by the trigger) all its versions, for good. */
+export async function purgeContact(db: Database, assetId: string, contactId: string): Promise<boolean> {
+  const purged = await guarded(() =>
+    db.delete(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId), isNotNull(contacts.deletedAt))).returning({ id: contacts.id }),
+  );
+  return purged.length > 0;
+}
+
+/** The scheduled purge (DSGVO): deleted contacts older than 30 days, of every asset. */
+export async function purgeExpired(db: Database, now = Date.now()): Promise<number> {
+  const purged = await guarded(() =>
+    db.delete(contacts).where(and(isNotNull(contacts.deletedAt), lt(contacts.deletedAt, now - PURGE_AFTER_MS))).returning({ id: contacts.id }),
+  );
+  return purged.length;
+}
+
+/** Resale: everything of an asset goes (contacts, deleted ones, versions by the trigger, counters). */
+export async function wipeAsset(db: Database, assetId: string): Promise<void> {
+  await guarded(() =>
+    db.batch([
+      db.delete(contacts).where(eq(contacts.assetId, assetId)),
+      db.delete(contactVersions).where(eq(contactVersions.assetId, assetId)),
+      db.delete(assetUsage).where(eq(assetUsage.assetId, assetId)),
+    ]),
+  );
+}
+
+/** A former co-buyer's name leaves the asset's book: on contacts and in every version. */
+export async function anonymiseAuthor(db: Database, assetId: string, userId: string, replacement: string): Promise<void> {
+  await guarded(() =>
+    db.batch([
+      db.update(contacts).set({ createdByName: replacement }).where(and(eq(contacts.assetId, assetId), eq(contacts.createdBy, userId))),
+      db.update(contacts).set({ updatedByName: replacement }).where(and(eq(contacts.assetId, assetId), eq(contacts.updatedBy, userId))),
+      db
+        .update(contactVersions)
+        .set({ authorName: replacement })
+        .where(and(eq(contactVersions.assetId, assetId), eq(contactVersions.authorId, userId))),
+    ]),
+  );
 }

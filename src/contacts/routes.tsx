@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod/mini';
@@ -7,22 +7,30 @@ import { connect } from '../db/client';
 import type { AppEnv } from '../env';
 import { CONTACT_ID } from '../paths';
 import { fragment, render } from '../views/render';
-import { afterWrite, contactPage, formPage, keepingInput, listPage } from './pages';
+import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
+import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage } from './pages';
 import {
   MAX_CONTACTS_PER_ASSET,
+  MAX_VERSIONS,
   allContacts,
+  contactHistory,
+  contactState,
   createContact,
   deleteContact,
+  deletedContacts,
   findContact,
   findDeletedContact,
   listContacts,
+  purgeContact,
   restoreContact,
 } from './repository';
-import { saveEdit } from './edits';
 import { fieldValuesOf } from './fields';
-import { type FormResult, formTokenOf, newFormToken, readContactForm, versionOf } from './schema';
+import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFormToken, readContactForm, versionOf } from './schema';
 import { contentDisposition, displayName, serializeContact, serializeContacts } from './vcard';
 import { DeleteConfirm } from './views/contact-detail';
+import { DeletedContacts } from './views/deleted';
+import { ContactHistory } from './views/history';
+import { MergeClash } from './views/merge-clash';
 import { Results, Rows } from './views/contact-list';
 import { formatDateTime } from './views/format';
 
@@ -71,7 +79,8 @@ contactRoutes.use(
   }),
 );
 
-const author = (c: { get(key: 'session'): { userId: string; name: string } }) => ({ userId: c.get('session').userId, name: c.get('session').name });
+type Ctx = Context<AppEnv>;
+const author = (c: Ctx) => ({ userId: c.var.session.userId, name: c.var.session.name });
 
 // ---- list and search ----------------------------------------------------------------------
 
@@ -127,16 +136,35 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   return keepingInput(c, { mode, values: form.values }, async () => {
     const result = await createContact(c.get('db'), c.get('asset').id, form.input, mode.formToken, author(c));
     if (result.kind === 'full') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
+    if (result.kind === 'noRoom') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.noRoom });
     return afterWrite(c, { kind: 'saved', contact: result.contact });
   });
 });
 
+// ---- recently deleted (before /contacts/:contactId: "deleted" is never a contact id) -------
+
+contactRoutes.get('/contacts/deleted', async (c) => {
+  const { shell } = c.var;
+  const contacts = await deletedContacts(c.var.db, c.var.asset.id);
+  return render(c, { title: shell.t.contacts.deletedTitle, body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} /> });
+});
+
 // ---- one contact ----------------------------------------------------------------------------
 
-contactRoutes.get('/contacts/:contactId', contactParam, async (c) => {
-  const contact = await findContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId);
-  if (!contact) throw new HTTPException(404);
-  return contactPage(c, contact);
+contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', z.object({ merged: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined) })), async (c) => {
+  const { contactId } = c.req.valid('param');
+  const { merged } = c.req.valid('query');
+  if (merged === undefined) {
+    const contact = await findContact(c.var.db, c.var.asset.id, contactId);
+    if (!contact) throw new HTTPException(404);
+    return contactPage(c, contact);
+  }
+  // After a save that took over co-buyers' changes: name them (from the versions since the base).
+  const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, merged);
+  if (!contact || contact.deletedAt !== null) throw new HTTPException(404);
+  const notice = mergeNoticeOf(versions, merged, contact.version);
+  const { t } = c.var.shell;
+  return contactPage(c, contact, [notice ? mergedMessage(t, notice) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '));
 });
 
 contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
@@ -149,31 +177,98 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   const { contactId } = c.req.valid('param');
   const form: FormResult = c.req.valid('form');
   const version = versionOf(form.raw);
-  const assetId = c.get('asset').id;
-  const resend = { kind: 'resend', action: c.var.shell.paths.contact(assetId, contactId), hidden: { name: 'version', value: String(version ?? '') } } as const;
+  const resend = { kind: 'resend', action: c.var.shell.paths.contact(c.var.asset.id, contactId), hidden: { name: 'version', value: String(version ?? '') } } as const;
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
-    const outcome = await saveEdit(c.get('db'), assetId, contactId, version, form.ok ? form.input : undefined, author(c));
-    switch (outcome.kind) {
-      case 'updated':
-        if (c.req.header('hx-request') !== 'true') return c.redirect(c.var.shell.paths.contact(assetId, contactId), 303);
-        c.header('HX-Push-Url', c.var.shell.paths.contact(assetId, contactId));
-        return contactPage(c, outcome.contact, c.var.shell.t.contacts.saved(displayName(outcome.contact)));
-      case 'invalid':
-        return formPage(c, 422, { mode: { kind: 'edit', contactId, name: displayName(outcome.current), version }, values: form.values, errors: form.ok ? undefined : form.errors });
-      case 'conflict':
-        // Without a version nobody can tell what the edit is based on: shown like a conflict.
-        return formPage(c, 409, {
-          mode: { kind: 'edit', contactId, name: displayName(outcome.current), version: outcome.current.version },
-          values: form.values,
-          errors: form.ok ? undefined : form.errors,
-          conflict: outcome.current,
-        });
-      case 'gone':
-        return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values: form.values, errors: form.ok ? undefined : form.errors });
-      case 'missing':
-        throw new HTTPException(404);
-    }
+    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c));
+    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
   });
+});
+
+/** What an edit's outcome shows: the card (saved, maybe merged), the form again, or the choice of a clash. */
+function answerEdit(c: Ctx, outcome: EditOutcome, form: { version: number | undefined; values: FormValues; errors?: FieldErrors }) {
+  const { shell, asset } = c.var;
+  const { t, paths } = shell;
+  switch (outcome.kind) {
+    case 'saved': {
+      const { contact, merged } = outcome;
+      if (c.req.header('hx-request') !== 'true') {
+        return c.redirect(merged && form.version ? paths.mergedContact(asset.id, contact.id, form.version) : paths.contact(asset.id, contact.id), 303);
+      }
+      c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
+      return contactPage(c, contact, [merged ? mergedMessage(t, merged) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '));
+    }
+    case 'invalid':
+      return formPage(c, 422, { mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version }, values: form.values, errors: form.errors });
+    case 'clash': {
+      const by = outcome.by.length ? outcome.by.join(', ') : t.contacts.someone;
+      const body = (
+        <MergeClash shell={shell} assetId={asset.id} contactId={outcome.current.id} version={outcome.current.version} values={outcome.values} mine={outcome.mine} clashes={outcome.clashes} by={by} />
+      );
+      return render(c, { status: 409, title: t.contacts.clashTitle, body });
+    }
+    case 'conflict':
+      // No base to merge against: both sides, as before merging existed.
+      return formPage(c, 409, {
+        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: outcome.current.version },
+        values: form.values,
+        errors: form.errors,
+        conflict: outcome.current,
+      });
+    case 'full':
+    case 'noRoom':
+      return formPage(c, 409, {
+        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version },
+        values: form.values,
+        message: outcome.kind === 'full' ? t.contacts.full(MAX_CONTACTS_PER_ASSET) : t.contacts.noRoom,
+      });
+    case 'gone':
+      return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values: form.values, errors: form.errors });
+    case 'missing':
+      throw new HTTPException(404);
+  }
+}
+
+// ---- history, restore a version, recently deleted ------------------------------------------
+
+contactRoutes.get('/contacts/:contactId/history', contactParam, async (c) => {
+  const { contact, versions } = await contactHistory(c.var.db, c.var.asset.id, c.req.valid('param').contactId);
+  if (!contact) throw new HTTPException(404);
+  const { shell } = c.var;
+  return render(c, {
+    title: shell.t.contacts.historyTitle(displayName(contact)),
+    body: <ContactHistory shell={shell} assetId={c.var.asset.id} contact={contact} versions={versions} maxVersions={MAX_VERSIONS} />,
+  });
+});
+
+contactRoutes.post(
+  '/contacts/:contactId/history/:version{[1-9][0-9]{0,8}}/restore',
+  zValidator('param', z.object({ contactId: z.string().check(z.regex(CONTACT_ID)), version: z.coerce.number() }), (result) => {
+    if (!result.success) throw new HTTPException(404);
+  }),
+  deleteVersion,
+  async (c) => {
+    const { contactId, version: restoring } = c.req.valid('param');
+    const { version } = c.req.valid('form');
+    const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, restoring);
+    const old = versions.find((candidate) => candidate.version === restoring);
+    if (!contact || !old) throw new HTTPException(404);
+    // An older version is restored like an edit that types its values: validated by today's
+    // rules, merged with whatever co-buyers saved since the page was loaded.
+    const form = readContactForm(old.values);
+    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), { restore: true });
+    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
+  },
+);
+
+contactRoutes.post('/contacts/:contactId/purge', contactParam, async (c) => {
+  const { contactId } = c.req.valid('param');
+  const contact = await findDeletedContact(c.var.db, c.var.asset.id, contactId);
+  if (!contact || !(await purgeContact(c.var.db, c.var.asset.id, contactId))) throw new HTTPException(404);
+  const { shell } = c.var;
+  if (c.req.header('hx-request') !== 'true') return c.redirect(shell.paths.deleted(c.var.asset.id), 303);
+  const contacts = await deletedContacts(c.var.db, c.var.asset.id);
+  const message = shell.t.contacts.purged(displayName(contact));
+  return render(c, { title: shell.t.contacts.deletedTitle, body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} message={message} /> });
 });
 
 // ---- delete and undo ------------------------------------------------------------------------

@@ -61,7 +61,12 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
           </a>
         </p>
       ) : null}
-      <p class="changed">{t.contacts.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))}</p>
+      <p class="changed">
+        {t.contacts.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))} ·{' '}
+        <a href={paths.history(assetId, contact.id)} hx-get={paths.history(assetId, contact.id)} hx-target="#main" hx-push-url="true">
+          {t.contacts.history}
+        </a>
+      </p>
       <div class="actions">
         <a class="button primary" href={edit} hx-get={edit} hx-target="#main" hx-push-url="true">
           {t.contacts.edit}
@@ -105,7 +110,7 @@ export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: C
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]" class="form-actions">
         <input type="hidden" name="version" value={String(contact.version)} />
         <button type="submit" class="danger">
-          {t.contacts.deleteConfirm}
+          {props.message ? t.contacts.deleteAnyway : t.contacts.deleteConfirm}
         </button>
         <a class="button" href={back} hx-get={back} hx-target="#main" hx-push-url="true">
           {t.contacts.cancel}

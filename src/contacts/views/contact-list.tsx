@@ -86,6 +86,13 @@ export function ContactBook(props: ContactBookProps) {
           </details>
         </>
       )}
+      {page.hasDeleted ? (
+        <p class="quiet-link">
+          <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
+            {t.contacts.deletedLink}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }
