@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { undoIcalSemicolonBug } from './ical';
 import { describe, expect, it } from 'vitest';
 import { anna, seedContacts, send, type TestUser } from './helpers';
 
@@ -33,7 +34,8 @@ describe('vCard export', () => {
     expect(names).toContain('Ärmel 2');
     expect(names).not.toContain('Ärmel 1');
     const card = cards.find((candidate) => candidate.getFirstPropertyValue('fn') === 'Ärmel 0');
-    expect(card?.getFirstPropertyValue('note')).toBe('Zeile 1\nZeile; 2, \\ 0');
+    // ical.js leaves `\;` escaped in text (test/ical.ts): undone here exactly as there.
+    expect(undoIcalSemicolonBug('NOTE', 'text', card?.getFirstPropertyValue('note'))).toBe('Zeile 1\nZeile; 2, \\ 0');
     expect(card?.getFirstPropertyValue('uid')).toBe(`kontakte-${ids[0]}`);
   });
 

@@ -5,13 +5,14 @@
 // mid-request) lives in the storage-fault suite.
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import ICAL from 'ical.js';
 import { SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appFor } from '../src/app';
 import { contactInput } from '../src/contacts/schema';
+import { phoneValue } from '../src/contacts/vcard';
 import { admin, anna, jonas, ORIGIN, petra, type RequestOptions, seedContacts, selin, send, textOf, tokenFor, type TestUser } from './helpers';
 import { decodeHtml, escapeHtml, formValue } from './html-values';
+import { type ParsedProperty, parseWithIcal } from './ical';
 
 const ASSET = 'whg-12';
 const LIST = `/assets/${ASSET}/contacts`;
@@ -934,35 +935,6 @@ describe('11: search metacharacters match literally', () => {
 
 // ---- 12 -----------------------------------------------------------------------------------------
 
-interface ParsedProperty {
-  name: string;
-  params: Record<string, string[]>;
-  values: unknown[];
-}
-
-function parseWithIcal(vcf: string): ParsedProperty[][] {
-  const parsed: unknown = ICAL.parse(vcf);
-  if (!Array.isArray(parsed)) throw new Error('ical.js returned no jCal');
-  const jcal: readonly unknown[] = parsed;
-  const components: readonly unknown[] = typeof jcal[0] === 'string' ? [jcal] : jcal;
-  return components.map((component) => {
-    if (!Array.isArray(component)) throw new Error('not a component');
-    const [name, properties]: readonly unknown[] = component;
-    if (name !== 'vcard' || !Array.isArray(properties)) throw new Error(`not a vcard: ${String(name)}`);
-    const list: readonly unknown[] = properties;
-    return list.map((property) => {
-      if (!Array.isArray(property)) throw new Error('not a property');
-      const [propertyName, params, , ...values]: readonly unknown[] = property;
-      if (typeof propertyName !== 'string' || typeof params !== 'object' || params === null) throw new Error('malformed property');
-      const normalized: Record<string, string[]> = {};
-      for (const [key, value] of Object.entries(params)) {
-        const entries: readonly unknown[] = Array.isArray(value) ? value : [value];
-        normalized[key.toUpperCase()] = entries.map(String);
-      }
-      return { name: propertyName.toUpperCase(), params: normalized, values };
-    });
-  });
-}
 
 const text = (stored: Row, column: string): string => {
   const value = stored[column];
@@ -971,7 +943,7 @@ const text = (stored: Row, column: string): string => {
 };
 
 /** What a reader must get back for a stored row: exactly the stored values, nothing else. */
-function expectedCard(stored: Row): ParsedProperty[] {
+function expectedCard(stored: Row, assetName: string): ParsedProperty[] {
   const props: ParsedProperty[] = [];
   const add = (name: string, type: string[], value: string | string[]) => {
     const params: Record<string, string[]> = {};
@@ -983,10 +955,11 @@ function expectedCard(stored: Row): ParsedProperty[] {
   const first = field('first_name');
   const last = field('last_name');
   add('VERSION', [], '3.0');
-  add('PRODID', [], '-//PROPSTER//Kontakte//DE');
   add('N', [], [last, first, '', field('title'), '']);
+  add('REV', [], `${new Date(Number(stored['updated_at'])).toISOString().slice(0, 19)}Z`);
   add('FN', [], first === '' && last === '' ? field('company') : [field('title'), first, last].filter((part) => part !== '').join(' '));
   if (field('company') !== '') add('ORG', [], field('company'));
+  add('PRODID', [], '-//PROPSTER//Kontakte//DE');
   if (field('position') !== '') {
     add('TITLE', [], field('position'));
     add('ROLE', [], field('position'));
@@ -994,13 +967,13 @@ function expectedCard(stored: Row): ParsedProperty[] {
   if (['street', 'postal_code', 'city', 'country'].some((column) => field(column) !== '')) {
     add('ADR', ['WORK'], ['', '', field('street'), field('city'), '', field('postal_code'), field('country')]);
   }
-  if (field('phone') !== '') add('TEL', ['WORK', 'VOICE'], field('phone'));
-  if (field('mobile') !== '') add('TEL', ['CELL'], field('mobile'));
+  add('UID', [], `kontakte-${field('id')}`);
+  if (field('phone') !== '') add('TEL', ['WORK', 'VOICE'], phoneValue(field('phone')));
+  if (field('mobile') !== '') add('TEL', ['CELL'], phoneValue(field('mobile')));
   if (field('email') !== '') add('EMAIL', ['INTERNET'], field('email'));
   if (field('website') !== '') add('URL', [], field('website'));
   if (field('notes') !== '') add('NOTE', [], field('notes'));
-  add('UID', [], `kontakte-${field('id')}`);
-  add('REV', [], `${new Date(Number(stored['updated_at'])).toISOString().slice(0, 19)}Z`);
+  if (assetName !== '') add('CATEGORIES', [], assetName);
   return props;
 }
 
@@ -1057,14 +1030,14 @@ describe('12: vCard metacharacters in every field parse back exactly, no extra p
         const uid = card.find((property) => property.name === 'UID')?.values[0];
         const match = stored.find((candidate) => `kontakte-${String(candidate['id'])}` === uid);
         expect(match, String(uid)).toBeDefined();
-        if (match) expect(card).toEqual(expectedCard(match));
+        if (match) expect(card).toEqual(expectedCard(match, user.assets[0]?.name ?? ''));
       }
       for (const id of ids) {
         const one = await send(`/assets/${assetId}/contacts/${id}.vcf`, { user });
         expect(one.status).toBe(200);
         const match = stored.find((candidate) => candidate['id'] === id);
         if (!match) throw new Error('missing row');
-        expect(parseWithIcal(await one.text())).toEqual([expectedCard(match)]);
+        expect(parseWithIcal(await one.text())).toEqual([expectedCard(match, user.assets[0]?.name ?? '')]);
       }
     });
   }
@@ -1103,7 +1076,7 @@ describe('12: vCard metacharacters in every field parse back exactly, no extra p
     expect(vcf).toContain('\r\nADR;TYPE=WORK;CHARSET=UTF-8:;;Weg\\\\;München;;;\r\n');
     const [card] = parseWithIcal(vcf);
     expect(card?.find((property) => property.name === 'N')?.values).toEqual([['Pfad\\;Anna', '', '', '']]);
-    expect(card?.map((property) => property.name)).toEqual(['VERSION', 'PRODID', 'N', 'FN', 'ADR', 'UID', 'REV']);
+    expect(card?.map((property) => property.name)).toEqual(['VERSION', 'N', 'REV', 'FN', 'PRODID', 'ADR', 'UID', 'CATEGORIES']);
   });
 });
 

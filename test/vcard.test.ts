@@ -19,6 +19,7 @@ import {
   serializeContacts,
   type VCardContact,
 } from '../src/contacts/vcard';
+import { type ParsedProperty, parseWithIcal, undoIcalSemicolonBug } from './ical';
 import companyOnlyGolden from './golden/company-only.vcf?raw';
 import fullContactGolden from './golden/full-contact.vcf?raw';
 import multilineNotesGolden from './golden/multiline-notes.vcf?raw';
@@ -116,55 +117,6 @@ function propertyLine(vcf: string, name: string): string | undefined {
 }
 
 const propertyNames = (vcf: string) => contentLines(vcf).map((line) => /^[A-Z]+/.exec(line)?.[0]);
-
-interface ParsedProperty {
-  name: string;
-  params: Record<string, string[]>;
-  values: unknown[];
-}
-
-/**
- * ical.js 2.2.1 unescapes `\\ \, \n` in a vCard 3.0 text value but not `\;` (its
- * FROM_VCARD_NEWLINE leaves `;` out), so `NOTE:a\;b` reads as `a\;b`. Every `;` it returns in
- * such a value therefore carries exactly one extra backslash before it; this removes exactly
- * that backslash, and only in plain text properties. N, ADR and ORG are structured: ical.js
- * reads `\;` there correctly, so they are left alone. Pinned below, so a fix in ical.js shows.
- */
-const STRUCTURED = new Set(['N', 'ADR', 'ORG']);
-function undoIcalSemicolonBug(name: string, type: unknown, value: unknown): unknown {
-  if (STRUCTURED.has(name) || type !== 'text' || typeof value !== 'string') return value;
-  return value.replace(/\\;/g, ';');
-}
-
-/** ICAL.parse gives untyped jCal; check its shape instead of trusting it. */
-function parseWithIcal(vcf: string, { undoBug = true } = {}): ParsedProperty[][] {
-  const parsed: unknown = ICAL.parse(vcf);
-  if (!Array.isArray(parsed)) throw new Error('ical.js returned no jCal');
-  const jcal: readonly unknown[] = parsed;
-  const components: readonly unknown[] = typeof jcal[0] === 'string' ? [jcal] : jcal;
-  return components.map((component) => {
-    if (!Array.isArray(component)) throw new Error('not a component');
-    const [name, properties]: readonly unknown[] = component;
-    if (name !== 'vcard' || !Array.isArray(properties)) throw new Error(`not a vcard: ${String(name)}`);
-    const list: readonly unknown[] = properties;
-    return list.map((property) => toParsedProperty(property, undoBug));
-  });
-}
-
-function toParsedProperty(property: unknown, undoBug: boolean): ParsedProperty {
-  if (!Array.isArray(property)) throw new Error('not a property');
-  const [rawName, params, type, ...values]: readonly unknown[] = property;
-  if (typeof rawName !== 'string' || typeof params !== 'object' || params === null) {
-    throw new Error('malformed property');
-  }
-  const name = rawName.toUpperCase();
-  const normalized: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(params)) {
-    const list: readonly unknown[] = Array.isArray(value) ? value : [value];
-    normalized[key.toUpperCase()] = list.map(String);
-  }
-  return { name, params: normalized, values: undoBug ? values.map((v) => undoIcalSemicolonBug(name, type, v)) : values };
-}
 
 // ---------------------------------------------------------------------------------------------
 // What every reader must get back for a contact, in the order the file lists it. The only

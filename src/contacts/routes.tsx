@@ -108,7 +108,7 @@ const vcard = (body: string, fileName: string) =>
 
 contactRoutes.get('/contacts.vcf', async (c) => {
   const asset = c.get('asset');
-  return vcard(serializeContacts(await allContacts(c.get('db'), asset.id)), asset.name || asset.id);
+  return vcard(serializeContacts(await allContacts(c.get('db'), asset.id), { assetName: asset.name || asset.id }), asset.name || asset.id);
 });
 
 contactRoutes.get(
@@ -119,7 +119,7 @@ contactRoutes.get(
   async (c) => {
     const contact = await findContact(c.get('db'), c.get('asset').id, c.req.valid('param').file.slice(0, -'.vcf'.length));
     if (!contact) throw new HTTPException(404);
-    return vcard(serializeContact(contact), displayName(contact));
+    return vcard(serializeContact(contact, { assetName: c.var.asset.name || c.var.asset.id }), displayName(contact));
   },
 );
 

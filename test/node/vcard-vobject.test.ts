@@ -3,13 +3,16 @@
 // back with exactly the stored values, parameters and properties, nothing more.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayName, serializeContact, serializeContacts, type VCardContact } from '../../src/contacts/vcard';
+import { displayName, phoneValue, serializeContact, serializeContacts, type VCardContact } from '../../src/contacts/vcard';
 
 import * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 
 const PYTHON = '/usr/bin/python3';
+/** Written as CATEGORIES into every card (contract §7): a list, so its comma is escaped. */
+const ASSET_NAME = 'Lindenhof, Wohnung 12; Haus "Süd" \\ END:VCARD';
+const options = { assetName: ASSET_NAME };
 const SCRIPT = new URL('../../scripts/vobject_roundtrip.py', import.meta.url).pathname;
 
 interface ExpectedProperty {
@@ -33,6 +36,8 @@ function property(name: string, type: string[], value: string | string[]): Expec
   return { name, params, value };
 }
 
+// What is stored comes back, except (contract §7) a "(0)" after the country code leaves TEL
+// and CATEGORIES carries the asset's name.
 function expectedProperties(c: VCardContact, url: string = c.website): ExpectedProperty[] {
   const t = lineBreaksAsLf;
   const props = [
@@ -42,14 +47,16 @@ function expectedProperties(c: VCardContact, url: string = c.website): ExpectedP
     property('FN', [], t(displayName(c))),
     property('UID', [], `kontakte-${c.id}`),
     property('REV', [], `${new Date(c.updatedAt).toISOString().slice(0, 19)}Z`),
+    // vobject reads CATEGORIES as a list: one entry shows that the escaped comma stayed inside the name.
+    property('CATEGORIES', [], [ASSET_NAME]),
   ];
   if (c.company !== '') props.push(property('ORG', [], [t(c.company)]));
   if (c.position !== '') props.push(property('TITLE', [], t(c.position)), property('ROLE', [], t(c.position)));
   if ([c.street, c.postalCode, c.city, c.country].some((v) => v !== '')) {
     props.push(property('ADR', ['WORK'], ['', '', t(c.street), t(c.city), '', t(c.postalCode), t(c.country)]));
   }
-  if (c.phone !== '') props.push(property('TEL', ['WORK', 'VOICE'], c.phone));
-  if (c.mobile !== '') props.push(property('TEL', ['CELL'], c.mobile));
+  if (c.phone !== '') props.push(property('TEL', ['WORK', 'VOICE'], phoneValue(c.phone)));
+  if (c.mobile !== '') props.push(property('TEL', ['CELL'], phoneValue(c.mobile)));
   if (c.email !== '') props.push(property('EMAIL', ['INTERNET'], t(c.email)));
   if (c.website !== '') props.push(property('URL', [], url));
   if (c.notes !== '') props.push(property('NOTE', [], t(c.notes)));
@@ -136,6 +143,13 @@ const tricky: VCardContact[] = [
     company: 'Firma\nEND:VCARD\nBEGIN:VCARD',
     notes: 'Zeile 1\r\nZeile 2\rZeile 3\nNOTE:boom',
   },
+  {
+    ...base,
+    id: 'card-markers',
+    lastName: 'END:VCARD',
+    position: `${'x'.repeat(60)}BEGIN:VCARD`,
+    notes: 'Vorlage:\nEND:VCARD\nBEGIN:VCARD\nFN:Fake\nend:vcard',
+  },
   { ...base, id: 'whitespace', firstName: '  Anna  ', notes: ' \t leading and trailing \t ', city: ' ' },
 ];
 
@@ -158,7 +172,7 @@ const urlDeviations: { contact: VCardContact; vobjectUrl: string }[] = [
 // URL avoids the two characters vobject reads differently (above); everything else is any
 // Unicode, with the characters that matter for vCard on purpose.
 const specials = [';', ',', '\\', ':', '"', ' ', '\t', '\n', '\r', '\r\n', 'n', 'N', '=', '^', 'ä', 'ß', 'Ü',
-  '😀', '👩‍👩‍👧', '\u0301', 'שלום', '\u202e', '\u2028', '\u0085', '\ufeff', '\u00a0', '\u0000'];
+  '😀', '👩‍👩‍👧', '\u0301', 'שלום', '\u202e', '\u2028', '\u0085', '\ufeff', '\u00a0', '\u0000', 'END:VCARD', 'BEGIN:VCARD'];
 const unit = fc.oneof(
   fc.constantFrom(...specials),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
@@ -168,6 +182,7 @@ const text = fc.oneof(fc.constant(''), fc.string({ unit, maxLength: 90 }));
 const phone = fc.oneof(
   fc.constant(''),
   fc.string({ unit: fc.constantFrom(...'0123456789 +/-().'), minLength: 3, maxLength: 25 }),
+  fc.constantFrom('+49 (0)30 123456', '0049(0)211 / 12-3', '+41 (0) 44 123'),
 );
 const website = fc.oneof(
   fc.constant(''),
@@ -239,9 +254,9 @@ function runVobject(files: Record<string, { vcf: string; expected: ExpectedPrope
 describe('vobject reads back every export exactly', () => {
   it('fixed tricky contacts, one file each and all in one file', () => {
     const files: Record<string, { vcf: string; expected: ExpectedProperty[][] }> = {
-      all: { vcf: serializeContacts(tricky), expected: tricky.map((c) => expectedProperties(c)) },
+      all: { vcf: serializeContacts(tricky, options), expected: tricky.map((c) => expectedProperties(c)) },
     };
-    for (const c of tricky) files[c.id] = { vcf: serializeContact(c), expected: [expectedProperties(c)] };
+    for (const c of tricky) files[c.id] = { vcf: serializeContact(c, options), expected: [expectedProperties(c)] };
     const report = runVobject(files);
     expect(report.mismatches).toEqual([]);
     expect(report).toMatchObject({ files: tricky.length + 1, cards: tricky.length * 2 });
@@ -249,11 +264,11 @@ describe('vobject reads back every export exactly', () => {
 
   it('URL: vobject reads it as TEXT (documented deviation), everything else still exact', () => {
     for (const { contact: c } of urlDeviations) {
-      expect(serializeContact(c)).toContain(`\r\nURL:${c.website}\r\n`);
+      expect(serializeContact(c, options)).toContain(`\r\nURL:${c.website}\r\n`);
     }
     const report = runVobject({
       deviations: {
-        vcf: serializeContacts(urlDeviations.map((d) => d.contact)),
+        vcf: serializeContacts(urlDeviations.map((d) => d.contact), options),
         expected: urlDeviations.map((d) => expectedProperties(d.contact, d.vobjectUrl)),
       },
     });
@@ -265,7 +280,7 @@ describe('vobject reads back every export exactly', () => {
     const seed = Date.now();
     const contacts = fc.sample(contact, { numRuns: 200, seed });
     const report = runVobject({
-      generated: { vcf: serializeContacts(contacts), expected: contacts.map((c) => expectedProperties(c)) },
+      generated: { vcf: serializeContacts(contacts, options), expected: contacts.map((c) => expectedProperties(c)) },
     });
     expect(report.mismatches, `fast-check seed ${seed}`).toEqual([]);
     expect(report.cards).toBe(200);

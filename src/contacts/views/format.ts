@@ -1,9 +1,9 @@
+import { dialable } from '../vcard';
 import type { Contact } from '../repository';
 
-/** A dialable tel: URI: digits and a leading plus only. */
+/** A dialable tel: URI: digits and a leading plus only, without a "(0)" after the country code (contract §7). */
 export function telHref(number: string): string {
-  const plus = number.trim().startsWith('+') ? '+' : '';
-  return `tel:${plus}${number.replace(/\D/g, '')}`;
+  return `tel:${dialable(number)}`;
 }
 
 /**
