@@ -18,7 +18,7 @@ import {
   warrantyBadge,
 } from '../src/contacts/warranty';
 
-const seed = Number(process.env['FC_SEED'] ?? Date.now());
+const seed = Number(process.env.FC_SEED ?? Date.now());
 function check<T>(property: fc.IProperty<T>, numRuns = 500): void {
   try {
     fc.assert(property, { seed, numRuns, verbose: true });
