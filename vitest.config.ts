@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/node/**'],
+          exclude: ['test/node/**', 'test/interop/**'],
           setupFiles: ['./test/apply-migrations.ts'],
         },
       },

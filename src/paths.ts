@@ -34,6 +34,7 @@ export function makePaths(basePath: string) {
     deleteContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/delete`,
     restoreContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/restore`,
     exportOne: (assetId: string, contactId: string) => `${contact(assetId, contactId)}.vcf`,
+    qrCode: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/qr.svg`,
     history: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/history`,
     restoreVersion: (assetId: string, contactId: string, version: number) => `${contact(assetId, contactId)}/history/${version}/restore`,
     purgeContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/purge`,

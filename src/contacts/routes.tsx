@@ -26,7 +26,8 @@ import {
 } from './repository';
 import { fieldValuesOf } from './fields';
 import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFormToken, readContactForm, versionOf } from './schema';
-import { contentDisposition, displayName, serializeContact, serializeContacts } from './vcard';
+import { fitsQr, qrSvg } from './qr';
+import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { DeleteConfirm } from './views/contact-detail';
 import { DeletedContacts } from './views/deleted';
 import { ContactHistory } from './views/history';
@@ -122,6 +123,17 @@ contactRoutes.get(
     return vcard(serializeContact(contact, { assetName: c.var.asset.name || c.var.asset.id }), displayName(contact));
   },
 );
+
+contactRoutes.get('/contacts/:contactId/qr.svg', contactParam, async (c) => {
+  const contact = await findContact(c.var.db, c.var.asset.id, c.req.valid('param').contactId);
+  if (!contact) throw new HTTPException(404);
+  const { text } = qrPayload(contact, fitsQr);
+  // Names and company alone beyond a scannable code: the card says so instead of showing one.
+  if (!fitsQr(text)) throw new HTTPException(404);
+  return new Response(qrSvg(text, c.var.shell.t.contacts.qrTitle(displayName(contact))), {
+    headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'private, no-store' },
+  });
+});
 
 // ---- create ---------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 import type { Shell } from '../../views/shell';
 import type { Contact } from '../repository';
 import { FIELDS, fieldValuesOf } from '../fields';
-import { displayName } from '../vcard';
+import { fitsQr } from '../qr';
+import { displayName, qrPayload } from '../vcard';
 import { addressLines, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
 
 /** One contact with every field, who changed it last, and its actions. */
@@ -67,6 +68,7 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
           {t.contacts.history}
         </a>
       </p>
+      <QrCode shell={shell} assetId={assetId} contact={contact} />
       <div class="actions">
         <a class="button primary" href={edit} hx-get={edit} hx-target="#main" hx-push-url="true">
           {t.contacts.edit}
@@ -87,6 +89,29 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
         </a>
       </div>
     </article>
+  );
+}
+
+/**
+ * The contact as a QR code: pointing a phone's camera at the screen saves it. On phones it sits
+ * behind a disclosure that works without JS (an image in a closed <details> is not loaded); on
+ * wide screens it shows at once. The card says what the code leaves out to stay scannable.
+ */
+function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
+  const { shell, assetId, contact } = props;
+  const { t, paths } = shell;
+  const payload = qrPayload(contact, fitsQr);
+  if (!fitsQr(payload.text)) return <p class="hint">{t.contacts.qrTooLong}</p>;
+  const src = paths.qrCode(assetId, contact.id);
+  const alt = t.contacts.qrTitle(displayName(contact));
+  const leftOut = payload.dropped.length ? <p class="hint">{t.contacts.qrLeavesOut(payload.dropped.map((part) => t.contacts.qrOmissions[part]).join(', '))}</p> : null;
+  return (
+    <details class="qr">
+      <summary>{t.contacts.qrShow}</summary>
+      <img src={src} alt={alt} width="240" height="240" loading="lazy" />
+      <p class="hint">{t.contacts.qrHelp}</p>
+      {leftOut}
+    </details>
   );
 }
 
