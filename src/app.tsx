@@ -5,6 +5,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { type AppConfig, configOf, MAX_BODY_BYTES } from './config';
+import { keepFormOnBrokenEncoding } from './contacts/broken-encoding';
 import { contactRoutes } from './contacts/routes';
 import { keepFormOnExpiredSession } from './contacts/session-expired';
 import { StorageUnavailableError } from './db/client';
@@ -16,6 +17,7 @@ import { languageOf, messagesFor } from './i18n';
 import { requestLog } from './observability/request-log';
 import { writeRateLimit } from './security/rate-limit';
 import { sameOriginWrites } from './security/same-origin';
+import { strictFormEncoding } from './security/strict-forms';
 import { requireCustomer } from './session';
 import { makePaths } from './paths';
 import { platformRoutes } from './platform/routes';
@@ -85,7 +87,7 @@ export function buildApp(config: AppConfig) {
   // Authentication comes before everything else on every other path: 401 before 403, 404, 405
   // and 413 (the routes above answer first and never reach it).
   root.use('*', requireCustomer({ onUnauthenticated: keepFormOnExpiredSession }));
-  root.use('/assets/*', sameOriginWrites, writeRateLimit, bodyLimitOf413());
+  root.use('/assets/*', sameOriginWrites, writeRateLimit, bodyLimitOf413(), strictFormEncoding({ onInvalid: keepFormOnBrokenEncoding }));
 
   root.get('/', (c) => {
     const session = c.get('session');

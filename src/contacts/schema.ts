@@ -9,7 +9,7 @@ import { FIELDS, type FieldName, type FieldSpec } from './fields';
  */
 
 /** Error codes: the views translate them (src/i18n). */
-export type ErrorCode = 'invalid' | 'tooLong' | 'controlCharacters' | 'phone' | 'email' | 'website' | 'nameRequired';
+export type ErrorCode = 'invalid' | 'tooLong' | 'controlCharacters' | 'phone' | 'email' | 'website' | 'nameRequired' | 'encoding';
 
 // C0/C1 controls, U+2028/U+2029 (line and paragraph separators break single-line values in
 // vCards and JavaScript alike) and lone surrogates are refused (contract §5).
