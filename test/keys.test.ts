@@ -389,6 +389,27 @@ describe('bounded stored keys (issue 12.6)', () => {
     for (const word of [...words, 'Mueller', 'gewahrleistung', 'yildiz']) expect(matches(key, parseQuery(word)), word).toBe(true);
   });
 
+  it('stays within 2× for a contact of distinct words at the maximum field sizes (the issue\'s check)', () => {
+    let state = 12;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const letters = [...'abcdefghijklmnopqrstuvwxyzäöüßéıçşğ'];
+    const fields = { ...EMPTY };
+    for (const field of FIELDS) {
+      let text = '';
+      while (codePointsOf(text) < field.max) {
+        const length = 2 + Math.floor(random() * 10);
+        for (let index = 0; index < length; index += 1) text += letters[Math.floor(random() * letters.length)];
+        text += ' ';
+      }
+      fields[CAMEL[field.name]] = [...text].slice(0, field.max).join('').trim();
+    }
+    const key = expectBounded(fields);
+    expect(codePointsOf(key)).toBeLessThanOrEqual(2 * textOf(fields));
+  });
+
   it('stores a word once however often it occurs, and a form once per section', () => {
     const key = searchKey(contact({ lastName: 'Müller', company: 'Müller Müller', notes: 'Müller müller MÜLLER Mueller' }));
     expect(key).toBe(' muller mueller');
