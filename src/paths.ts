@@ -5,6 +5,15 @@ export const CONTACT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type NoticeKind = 'saved' | 'deleted' | 'restored';
 
+/** What the list's URL carries: search, grouping, the paging cursor, a notice. */
+export interface ListQuery {
+  q?: string;
+  group?: 'position';
+  after?: string;
+  through?: string;
+  notice?: { kind: NoticeKind; id: string };
+}
+
 /**
  * Every URL the app links to, redirects to or posts to, built under the optional BASE_PATH
  * (the platform mounts Kontakte at e.g. /kontakte). Views and routes never write paths by hand.
@@ -19,10 +28,12 @@ export function makePaths(basePath: string) {
     home: () => `${base}/`,
     file: (publicPath: string) => `${base}${publicPath}`,
     devLogin: () => `${base}/dev/login`,
-    contacts: (assetId: string, query: { q?: string; page?: number; notice?: { kind: NoticeKind; id: string } } = {}) => {
+    contacts: (assetId: string, query: ListQuery = {}) => {
       const params = new URLSearchParams();
       if (query.q) params.set('q', query.q);
-      if (query.page && query.page > 1) params.set('page', String(query.page));
+      if (query.group) params.set('group', query.group);
+      if (query.after) params.set('after', query.after);
+      if (query.through) params.set('through', query.through);
       if (query.notice) params.set(query.notice.kind, query.notice.id);
       const search = params.toString();
       return `${asset(assetId)}/contacts${search ? `?${search}` : ''}`;

@@ -85,34 +85,38 @@ describe('list', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
-  it('pages after 100 contacts with "Mehr laden" for htmx and page links without it', async () => {
+  it('pages after 100 contacts by key: "Mehr laden" for htmx and a "Weiter" link without it', async () => {
     const asset = 'paging-asset';
     const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Paging' }] };
-    const now = Date.now();
-    const statements = Array.from({ length: 105 }, (_, index) =>
-      env.DB.prepare(
-        `INSERT INTO contacts (id, asset_id, last_name, sort_key, search_key, created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)
-         VALUES (?, ?, ?, ?, ?, ?, 'u', 'U', ?, 'u', 'U')`,
-      ).bind(`p${index}`, asset, `Name ${String(index).padStart(3, '0')}`, `name ${String(index).padStart(3, '0')}`, `\nname ${index}\n\n`, now, now),
-    );
-    await env.DB.batch(statements);
+    await seedContacts(asset, 105, (index) => ({ last_name: `Name ${String(index).padStart(3, '0')}` }));
     const first = await (await send(`/assets/${asset}/contacts`, { user })).text();
     expect(first).toContain('Name 099');
     expect(first).not.toContain('Name 100');
     expect(first).toContain('Mehr laden');
-    expect(first).toContain('href="/assets/paging-asset/contacts?page=2"');
-    const rows = await send(`/assets/${asset}/contacts?page=2&part=rows`, { user, htmx: true });
+    const next = /href="(\/assets\/paging-asset\/contacts\?after=[A-Za-z0-9_-]+)">Weiter<\/a>/.exec(first)?.[1] ?? '';
+    expect(next).not.toBe('');
+    const rows = await send(`${next}&part=rows`, { user, htmx: true });
     const rowsHtml = await rows.text();
     expect(rowsHtml).toContain('Name 104');
     expect(rowsHtml).not.toContain('Name 099');
     expect(rowsHtml).not.toContain('<html');
-    const secondPage = await (await send(`/assets/${asset}/contacts?page=2`, { user })).text();
+    // The address bar follows: a reload shows every row loaded so far, from the start.
+    const through = rows.headers.get('hx-replace-url') ?? '';
+    expect(through).toMatch(/^\/assets\/paging-asset\/contacts\?through=/);
+    const reloaded = await (await send(through, { user })).text();
+    expect(reloaded).toContain('Name 000');
+    expect(reloaded).toContain('Name 104');
+    const secondPage = await (await send(next, { user })).text();
     expect(secondPage).toContain('<!DOCTYPE html>');
     expect(secondPage).toContain('Name 104');
-    expect(secondPage).toContain('Seite 2 von 2');
-    const pastTheEnd = await (await send(`/assets/${asset}/contacts?page=9`, { user })).text();
-    expect(pastTheEnd).toContain('Name 104');
-    expect(pastTheEnd).toContain('Seite 2 von 2');
+    expect(secondPage).not.toContain('Name 099');
+    expect(secondPage).toContain('Zurück zum Anfang');
+    // A damaged cursor, or one of another order, starts at the beginning, never an error page.
+    for (const after of ['kaputt', 'WyJzZWFyY2giLDAsImEiLCJiIl0', '%%%']) {
+      const page = await send(`/assets/${asset}/contacts?after=${after}`, { user });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Name 000');
+    }
   });
 });
 
@@ -153,7 +157,7 @@ describe('search', () => {
     await create({ company: "O'Brien \"Fliesen\"" }, selin, 'whg-7');
     const count = async (query: string) => {
       const text = textOf(await (await send(`/assets/whg-7/contacts?q=${encodeURIComponent(query)}`, { user: selin })).text());
-      return /(\d+) Treffer/.exec(text)?.[1] ?? (text.includes('Kein Kontakt passt') ? '0' : '?');
+      return /(\d+) Treffer/.exec(text)?.[1] ?? (text.includes('Keine Treffer für') ? '0' : '?');
     };
     expect(await count('%')).toBe('1');
     expect(await count('_')).toBe('1');
@@ -518,12 +522,13 @@ describe('byte budgets (gzip)', () => {
   it('keeps the list of 50 contacts within 12 KB and a row and the empty form within 1.5 KB', async () => {
     const asset = 'budget-asset';
     const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Budget' }] };
-    await seedContacts(asset, 50, (index) => ({ ...kuechenbauer, website: 'https://www.kuechen-schmidt.de', notes: 'Aufmaß am 12. März', last_name: `Müller ${index}` }));
+    await seedContacts(asset, 50, (index) => ({ ...kuechenbauer, website: 'https://www.kuechen-schmidt.de', notes: 'Aufmaß am 12. März', last_name: `Müller Nr${index}` }));
     const list = await (await send(`/assets/${asset}/contacts`, { user })).text();
     expect(list).toContain('50 Kontakte');
     expect(await gzipSize(list)).toBeLessThanOrEqual(12 * 1024);
-    const row = await (await send(`/assets/${asset}/contacts?q=M%C3%BCller%2049&part=results`, { user, htmx: true })).text();
-    expect(row).toContain('Müller 49');
+    const row = await (await send(`/assets/${asset}/contacts?q=M%C3%BCller%20Nr49&part=results`, { user, htmx: true })).text();
+    expect(row).toContain('Müller Nr49');
+    expect(row).toContain('1 Treffer');
     expect(await gzipSize(row)).toBeLessThanOrEqual(1536);
     const form = await (await send(`/assets/${asset}/contacts/new`, { user, htmx: true })).text();
     expect(form).not.toContain('<html');
@@ -583,7 +588,9 @@ describe('edge cases a reviewer found', () => {
     const asset = 'more-focus';
     const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Mehr' }] };
     await seedContacts(asset, 101, (index) => ({ last_name: `Zeile ${String(index).padStart(3, '0')}` }));
-    const rows = await (await send(`/assets/${asset}/contacts?page=2&part=rows`, { user, htmx: true })).text();
+    const first = await (await send(`/assets/${asset}/contacts`, { user })).text();
+    const next = /href="([^"]+)">Weiter</.exec(first)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const rows = await (await send(`${next}&part=rows`, { user, htmx: true })).text();
     expect(rows).toMatch(/^<li class="contact"[^>]*><h2><a [^>]*data-focus-row>Zeile 100<\/a>/);
   });
 });

@@ -324,7 +324,7 @@ describe("3: another asset's contact → 404, row unchanged", () => {
     await unchanged(async () => {
       const search = await send(`${LIST}?q=Fremdfirma`, { user: anna });
       expect(search.status).toBe(200);
-      expect(textOf(await search.text())).toContain('Kein Kontakt passt');
+      expect(textOf(await search.text())).toContain('Keine Treffer für');
       const vcf = await send(`${LIST}.vcf`, { user: anna });
       expect(vcf.status).toBe(200);
       expect(await vcf.text()).not.toContain(book.theirs);
@@ -898,7 +898,7 @@ describe('11: search metacharacters match literally', () => {
       const response = await send(`/assets/${asset}/contacts?q=${encodeURIComponent(q)}`, { user });
       expect(response.status, q).toBe(200);
       const text = textOf(await response.text());
-      return /(\d+) Treffer/.exec(text)?.[1] ?? (text.includes('Kein Kontakt passt') ? '0' : '?');
+      return /(\d+) Treffer/.exec(text)?.[1] ?? (text.includes('Keine Treffer für') ? '0' : '?');
     };
     await unchanged(async () => {
       const cases: [string, string][] = [

@@ -22,7 +22,7 @@ import {
   searchKey,
   sortKey,
 } from '../src/contacts/keys';
-import { FIELDS, type FieldName } from '../src/contacts/schema';
+import { FIELDS, type FieldName } from '../src/contacts/fields';
 
 const EMPTY: KeyFields = {
   position: '',

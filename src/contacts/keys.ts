@@ -499,5 +499,11 @@ export function compareKeys(a: string, b: string): number {
   return left.length - right.length;
 }
 
-/** The format of the keys above; rows with an older one are rebuilt. */
-export const KEY_FORMAT = 1;
+/**
+ * The position in dictionary form, for the list grouped by position: "Fliesenleger" and
+ * "fliesenleger " are one group. Contacts without a position come last (the largest code point).
+ */
+export function groupKey(position: string): string {
+  const key = plain(position).trim();
+  return key === '' ? '\u{10FFFF}' : key;
+}

@@ -6,12 +6,12 @@ import type { AppEnv } from '../env';
 import type { Messages } from '../i18n';
 import type { MergeNotice } from './edits';
 import { render, wantsFragment } from '../views/render';
-import { type Contact, listContacts } from './repository';
+import { type Contact, listContacts, rebuildOldKeys } from './repository';
 import type { FieldErrors, FormValues } from './schema';
 import { displayName } from './vcard';
 import { ContactDetail } from './views/contact-detail';
 import { ContactForm, type FormMode } from './views/contact-form';
-import { ContactBook, type Notice } from './views/contact-list';
+import { ContactBook, type ListView, type Notice } from './views/contact-list';
 
 /**
  * The contact book's pages as answers: what a route returns once it knows what happened. Each
@@ -51,26 +51,31 @@ export async function keepingInput(c: Context<AppEnv>, form: FormPage, write: ()
   }
 }
 
-export interface ListView {
-  q: string;
-  page: number;
-}
-
-/** The list page (or its body for htmx); a page number past the end shows the last page. */
+/** The list page (or its body for htmx). */
 export async function listPage(
   c: Context<AppEnv>,
-  view: ListView,
+  view: ListView & { after?: string; through?: string },
   extra: { notice?: Notice; alert?: string; status?: ContentfulStatusCode } = {},
 ) {
   const { shell } = c.var;
   const asset = c.get('asset');
-  const db = c.get('db');
-  let page = await listContacts(db, asset.id, { query: view.q, page: view.page });
-  if (page.contacts.length === 0 && page.page > page.pageCount) page = await listContacts(db, asset.id, { query: view.q, page: page.pageCount });
+  const page = await listContacts(c.get('db'), asset.id, { query: view.q, group: view.group, after: view.after, through: view.through });
+  // Rows whose keys an older format built are rebuilt after the answer (read-repair).
+  if (page.staleKeys) c.executionCtx.waitUntil(rebuildOldKeys(c.get('db'), asset.id).catch(() => 0));
   return render(c, {
     status: extra.status,
     title: shell.t.contacts.heading(asset.name || asset.id),
-    body: <ContactBook shell={shell} assetId={asset.id} assetName={asset.name || asset.id} page={page} query={view.q} notice={extra.notice} alert={extra.alert} />,
+    body: (
+      <ContactBook
+        shell={shell}
+        assetId={asset.id}
+        assetName={asset.name || asset.id}
+        page={page}
+        view={{ q: view.q, group: view.group }}
+        notice={extra.notice}
+        alert={extra.alert}
+      />
+    ),
   });
 }
 
@@ -91,5 +96,5 @@ export async function afterWrite(c: Context<AppEnv>, notice: Notice) {
   const target = c.get('shell').paths.contacts(assetId, { notice: { kind: notice.kind, id: notice.contact.id } });
   if (!wantsFragment(c)) return c.redirect(target, 303);
   c.header('HX-Push-Url', target);
-  return listPage(c, { q: '', page: 1 }, { notice });
+  return listPage(c, { q: '' }, { notice });
 }

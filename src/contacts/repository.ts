@@ -1,8 +1,10 @@
-import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type Database, guarded, randomToken } from '../db/client';
 import { assetUsage, type ContactRow, contactVersions, contacts, type VersionRow } from '../db/schema';
-import { type ContactFields, columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues } from './fields';
-import { KEY_FORMAT, searchKey, searchNeedles, sortKey } from './keys';
+import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from './fields';
+import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './cursor';
+import { derivedColumns } from './derived';
+import { KEY_FORMAT, type KeyTest, matchTest, parseQuery, prefixTest, type SearchTerm } from './keys';
 import type { VCardContact } from './vcard';
 
 /** Every query of the contact book lives here, and every one is scoped by the asset id. */
@@ -31,15 +33,9 @@ function isOwnWrite(contact: Contact, author: Author, now: number): boolean {
   return contact.updatedBy === author.userId && contact.updatedAt === now;
 }
 
-const utf8 = new TextEncoder();
-
-/** The stored columns of a contact's values, with the keys derived from them and their size. */
+/** The stored columns of a contact's values, with everything derived from them. */
 function columnsFrom(values: FieldValues) {
-  const fields: ContactFields = columnsOf(values);
-  const keys = { sortKey: sortKey(fields), searchKey: searchKey(fields) };
-  // The same measure the migration used for older rows: fields as JSON, keys, a row overhead.
-  const bytes = utf8.encode(JSON.stringify(values)).length + utf8.encode(keys.sortKey).length + utf8.encode(keys.searchKey).length + 128;
-  return { ...fields, ...keys, bytes };
+  return { ...columnsOf(values), ...derivedColumns(values) };
 }
 
 /**
@@ -57,42 +53,111 @@ const live = (assetId: string) => and(eq(contacts.assetId, assetId), isNull(cont
 
 export interface ContactPage {
   contacts: Contact[];
+  /** Contacts in the asset, or matches of the search. */
   total: number;
-  page: number;
-  pageCount: number;
+  /** The order the rows are in (search results rank first by how the name or company starts). */
+  order: ListOrder;
+  /** Where the next page starts, when there is one. */
+  next?: string;
+  /** The cursor of the last row shown: the list "through" it is what this page leaves on screen. */
+  through?: string;
+  /** Whether this page starts after a cursor (then "Zurück zum Anfang" is offered). */
+  continued: boolean;
   /** The asset has contacts deleted within 30 days ("Zuletzt gelöscht" is worth a link). */
   hasDeleted: boolean;
+  /** Some of the asset's rows have keys of an older format (rebuildOldKeys brings them up to date). */
+  staleKeys: boolean;
 }
 
-/** One page of the asset's contacts in German order, optionally filtered by a search query. */
-export async function listContacts(db: Database, assetId: string, options: { query?: string; page?: number } = {}): Promise<ContactPage> {
-  const needles = searchNeedles(options.query ?? '');
-  // instr() instead of LIKE: %, _ and quotes match literally, and D1's LIKE pattern limit never
-  // applies. A needle never holds the separator, so it cannot match across fields or halves.
-  const where = needles
-    ? and(live(assetId), or(sql`instr(${contacts.searchKey}, ${needles.plain}) > 0`, sql`instr(${contacts.searchKey}, ${needles.folded}) > 0`))
-    : live(assetId);
-  const page = Math.max(1, Math.floor(options.page ?? 1));
-  const now = Date.now();
-  const [rows, totals, deleted] = await guarded(() =>
+export interface ListOptions {
+  query?: string;
+  group?: 'position';
+  /** Rows after this cursor ("Weiter", "Mehr laden"). */
+  after?: string;
+  /** Rows from the start through this cursor (a reload after "Mehr laden" shows the same rows). */
+  through?: string;
+  now?: number;
+}
+
+/** A test of src/contacts/keys.ts as SQL: `instr()` only, so `%`, `_` and quotes are literal. */
+function keyTestSql(test: KeyTest): SQL {
+  if ('contains' in test) return sql`instr(${contacts.searchKey}, ${test.contains}) > 0`;
+  const parts = ('all' in test ? test.all : test.any).map(keyTestSql);
+  return sql`(${sql.join(parts, 'all' in test ? sql` AND ` : sql` OR `)})`;
+}
+
+/** The sort values of each order, id last (a cursor holds them for the last row shown). */
+function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: ListOrder; columns: SQL[] } {
+  if (terms.length > 0) {
+    // Terms that do not start a word of the name, company or position: 0 ranks first.
+    const rank = sql`(${sql.join(terms.map((term) => sql`(CASE WHEN ${keyTestSql(prefixTest(term))} THEN 0 ELSE 1 END)`), sql` + `)})`;
+    return { order: 'search', columns: [rank, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
+  }
+  if (options.group === 'position') return { order: 'position', columns: [sql`${contacts.groupKey}`, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
+  return { order: 'name', columns: [sql`${contacts.sortKey}`, sql`${contacts.id}`] };
+}
+
+/**
+ * One page of the asset's contacts in German order (or grouped by position, or ranked search
+ * results), paged by key, with the total and whether anything was deleted lately: one round
+ * trip. Without a search the total is the asset's kept count (no scan of the asset's rows).
+ */
+export async function listContacts(db: Database, assetId: string, options: ListOptions = {}): Promise<ContactPage> {
+  const terms = parseQuery(options.query ?? '');
+  const { order, columns } = orderOf(options, terms);
+  const position = sql`(${sql.join(columns, sql`, `)})`;
+  const after = decodeCursor(options.after, order);
+  const through = after ? undefined : decodeCursor(options.through, order);
+  const matching = terms.length ? and(live(assetId), keyTestSql(matchTest(terms))) : live(assetId);
+  const window = after
+    ? sql`${position} > (${sql.join(after.map((value) => sql`${value}`), sql`, `)})`
+    : through
+      ? sql`${position} <= (${sql.join(through.map((value) => sql`${value}`), sql`, `)})`
+      : undefined;
+  const limit = through ? MAX_CONTACTS_PER_ASSET : PAGE_SIZE;
+  const now = options.now ?? Date.now();
+  const [rows, totals, deleted, stale] = await guarded(() =>
     db.batch([
       db
-        .select()
+        .select({ contact: contacts, position: sql<string>`json_array(${sql.join(columns, sql`, `)})` })
         .from(contacts)
-        .where(where)
-        .orderBy(asc(contacts.sortKey), asc(contacts.id))
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE),
-      db.select({ total: count() }).from(contacts).where(where),
+        .where(and(matching, window))
+        .orderBy(...columns)
+        .limit(limit + 1),
+      terms.length
+        ? db.select({ total: count() }).from(contacts).where(matching)
+        : db.select({ total: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId)),
       db
         .select({ id: contacts.id })
         .from(contacts)
         .where(and(eq(contacts.assetId, assetId), isNotNull(contacts.deletedAt), gt(contacts.deletedAt, now - PURGE_AFTER_MS)))
         .limit(1),
+      db
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(and(eq(contacts.assetId, assetId), lt(contacts.keyFormat, KEY_FORMAT)))
+        .limit(1),
     ]),
   );
-  const total = totals[0]?.total ?? 0;
-  return { contacts: rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), hasDeleted: deleted.length > 0 };
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  const more = rows.length > limit;
+  const lastCursor = last ? encodeCursor(order, cursorValues(last.position)) : undefined;
+  return {
+    contacts: shown.map((row) => row.contact),
+    total: totals[0]?.total ?? 0,
+    order,
+    next: more ? lastCursor : undefined,
+    through: lastCursor,
+    continued: after !== undefined,
+    hasDeleted: deleted.length > 0,
+    staleKeys: stale.length > 0,
+  };
+}
+
+function cursorValues(json: string): CursorValue[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((value): value is CursorValue => typeof value === 'string' || typeof value === 'number') : [];
 }
 
 /** The columns a vCard needs: the export reads these 16 of the row's columns (it is the heaviest read). */
@@ -137,7 +202,7 @@ export async function createContact(
   const id = newContactId();
   const c = columnsFrom(input);
   const row = {
-    id, assetId, ...c, keyFormat: KEY_FORMAT, version: 1, createToken: formToken, createdAt: now, createdBy: author.userId,
+    id, assetId, ...c, version: 1, createToken: formToken, createdAt: now, createdBy: author.userId,
     createdByName: author.name, updatedAt: now, updatedBy: author.userId, updatedByName: author.name,
   } satisfies typeof contacts.$inferInsert;
   // INSERT … SELECT … WHERE: the cap and budget are checked inside the statement itself
@@ -237,7 +302,7 @@ export async function writeContact(
   const [updated] = await guarded(() =>
     db
       .update(contacts)
-      .set({ ...columns, keyFormat: KEY_FORMAT, deletedAt: null, version: sql`${contacts.version} + 1`, updatedAt: now, updatedBy: author.userId, updatedByName: author.name })
+      .set({ ...columns, deletedAt: null, version: sql`${contacts.version} + 1`, updatedAt: now, updatedBy: author.userId, updatedByName: author.name })
       .where(
         and(
           eq(contacts.assetId, assetId),
@@ -366,4 +431,29 @@ export async function anonymiseAuthor(db: Database, assetId: string, userId: str
         .where(and(eq(contactVersions.assetId, assetId), eq(contactVersions.authorId, userId))),
     ]),
   );
+}
+
+/**
+ * Rebuilds the keys of up to `limit` of the asset's rows whose keys an older format built
+ * (src/contacts/keys.ts KEY_FORMAT): the list does it in the background when it sees such rows,
+ * scripts/rebuild-keys.mjs for all rows at deploy. Idempotent; returns how many were rebuilt.
+ */
+export async function rebuildOldKeys(db: Database, assetId: string, limit = 200): Promise<number> {
+  const rows = await guarded(() =>
+    db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.assetId, assetId), lt(contacts.keyFormat, KEY_FORMAT)))
+      .limit(limit),
+  );
+  if (rows.length === 0) return 0;
+  const updates = rows.map((row) =>
+    db
+      .update(contacts)
+      .set(derivedColumns(fieldValuesOf(row)))
+      .where(and(eq(contacts.id, row.id), lt(contacts.keyFormat, KEY_FORMAT))),
+  );
+  const [first, ...rest] = updates;
+  if (first) await guarded(() => db.batch([first, ...rest]));
+  return rows.length;
 }

@@ -48,8 +48,13 @@ const listQuery = zValidator(
   'query',
   z.object({
     q: z.catch(z.string().check(z.maxLength(200), z.trim()), ''),
-    page: z.catch(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 1),
+    group: z.catch(z.optional(z.literal('position')), undefined),
+    // Opaque cursors (src/contacts/cursor.ts): a damaged one starts the list at the beginning.
+    after: z.catch(z.optional(z.string().check(z.maxLength(40_000))), undefined),
+    through: z.catch(z.optional(z.string().check(z.maxLength(40_000))), undefined),
     part: z.catch(z.optional(z.enum(['results', 'rows'])), undefined),
+    /** The position of the row above the loaded ones (grouped list: no repeated heading). */
+    previous: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
     saved: optionalId,
     deleted: optionalId,
     restored: optionalId,
@@ -87,17 +92,21 @@ const author = (c: Ctx) => ({ userId: c.var.session.userId, name: c.var.session.
 
 contactRoutes.get('/contacts', listQuery, async (c) => {
   const query = c.req.valid('query');
-  const { shell } = c.var;
-  const assetId = c.get('asset').id;
+  const { shell, asset, db } = c.var;
+  const view = { q: query.q, group: query.group };
   if (query.part && c.req.header('hx-request') === 'true') {
-    const page = await listContacts(c.get('db'), assetId, { query: query.q, page: query.page });
-    if (query.part === 'rows') return fragment(c, <Rows shell={shell} assetId={assetId} page={page} query={query.q} loadedMore />);
-    c.header('HX-Replace-Url', shell.paths.contacts(assetId, { q: query.q }));
-    return fragment(c, <Results shell={shell} assetId={assetId} page={page} query={query.q} />);
+    const page = await listContacts(db, asset.id, { query: query.q, group: query.group, after: query.after });
+    if (query.part === 'rows') {
+      // The address bar follows "Mehr laden": a reload or the way back shows the same rows.
+      c.header('HX-Replace-Url', shell.paths.contacts(asset.id, { ...view, through: page.through }));
+      return fragment(c, <Rows shell={shell} assetId={asset.id} page={page} view={view} loadedMore previous={query.previous} />);
+    }
+    c.header('HX-Replace-Url', shell.paths.contacts(asset.id, view));
+    return fragment(c, <Results shell={shell} assetId={asset.id} page={page} view={view} />);
   }
   const [kind, id] = query.saved ? (['saved', query.saved] as const) : query.restored ? (['restored', query.restored] as const) : (['deleted', query.deleted] as const);
-  const contact = id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(c.get('db'), assetId, id) : await findContact(c.get('db'), assetId, id);
-  return listPage(c, query, { notice: contact && { kind, contact } });
+  const contact = id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(db, asset.id, id) : await findContact(db, asset.id, id);
+  return listPage(c, { ...view, after: query.after, through: query.through }, { notice: contact && { kind, contact } });
 });
 
 // ---- export ---------------------------------------------------------------------------------
@@ -312,6 +321,6 @@ contactRoutes.delete('/contacts/:contactId', contactParam, deleteVersionQuery, d
 contactRoutes.post('/contacts/:contactId/restore', contactParam, async (c) => {
   const result = await restoreContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId, author(c));
   if (result.kind === 'gone') throw new HTTPException(404);
-  if (result.kind === 'full') return listPage(c, { q: '', page: 1 }, { status: 409, alert: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
+  if (result.kind === 'full') return listPage(c, { q: '' }, { status: 409, alert: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
   return afterWrite(c, { kind: 'restored', contact: result.contact });
 });

@@ -28,6 +28,8 @@ export const contacts = sqliteTable(
     notes: text('notes').notNull().default(''),
     sortKey: text('sort_key').notNull(),
     searchKey: text('search_key').notNull(),
+    /** The position in dictionary form, for the list grouped by position (`?group=position`). */
+    groupKey: text('group_key').notNull().default(''),
     /** Which format of src/contacts/keys.ts built the keys (KEY_FORMAT); older rows are rebuilt. */
     keyFormat: integer('key_format').notNull().default(0),
     /** What the row takes in storage (fields and keys, UTF-8): the asset's byte budget counts it. */
@@ -47,6 +49,8 @@ export const contacts = sqliteTable(
   },
   (table) => [
     index('contacts_asset_list').on(table.assetId, table.deletedAt, table.sortKey, table.id),
+    index('contacts_asset_group').on(table.assetId, table.deletedAt, table.groupKey, table.sortKey, table.id),
+    index('contacts_asset_key_format').on(table.assetId, table.keyFormat),
     index('contacts_asset_deleted').on(table.assetId, table.deletedAt).where(sql`deleted_at IS NOT NULL`),
     index('contacts_asset_import').on(table.assetId, table.importId).where(sql`import_id IS NOT NULL`),
     uniqueIndex('contacts_asset_create_token')

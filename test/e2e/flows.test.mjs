@@ -115,7 +115,7 @@ describe('as Anna (customer, JavaScript on)', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === `noether-${tag}`.toUpperCase());
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus stays in the search field');
     await search.fill(`zzz-nichts-${tag}`);
-    await page.locator('#results').getByText(`Kein Kontakt passt zu „zzz-nichts-${tag}“.`).waitFor();
+    await page.locator('#results').getByText(`Keine Treffer für „zzz-nichts-${tag}“.`).waitFor();
     await search.fill('');
     await page.waitForURL((url) => !url.searchParams.has('q'));
     await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).waitFor();
@@ -172,7 +172,7 @@ describe('as Anna (customer, JavaScript on)', () => {
   test('a search URL opened directly shows the filtered list', async () => {
     await page.goto(`${listPath()}?q=${encodeURIComponent('MUELLER')}`);
     // No demo contact is called Müller: the empty result says so and offers a way back.
-    await page.locator('#results').getByText('Kein Kontakt passt zu „MUELLER“.').waitFor();
+    await page.locator('#results').getByText('Keine Treffer für „MUELLER“.').waitFor();
     await page.goto(`${listPath()}?q=${encodeURIComponent('kuche')}`);
     assert.ok(await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).isVisible(), '"kuche" finds "Küchen Schmidt"');
     assert.equal(await page.getByRole('searchbox').inputValue(), 'kuche');
