@@ -78,7 +78,7 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
     await assertNoAxeViolations(page, 'the delete confirmation');
   });
 
-  test('the conflict view', async () => {
+  test('the merge choice (a clash)', async () => {
     const name = `Konflikt Fliesen ${unique()}`;
     await page.goto(`${listPath()}/new`);
     await fillContact(page, { company: name, phone: '030 111 222' });
@@ -96,8 +96,8 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
     await other.close();
     await fillContact(page, { phone: '030 444 555', notes: 'Fugenfarbe: anthrazit' });
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByRole('heading', { name: 'Jemand hat diesen Kontakt inzwischen geändert' }).waitFor();
-    await assertNoAxeViolations(page, 'the conflict view (htmx swap)');
+    await page.getByRole('heading', { name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
+    await assertNoAxeViolations(page, 'the merge choice (htmx swap)');
   });
 
   test('the empty state and the asset picker (Selin)', async () => {
@@ -217,8 +217,11 @@ describe('keyboard only', () => {
     await page.locator('#results').getByText(`1 Treffer für „tast ${tag}“`).waitFor();
     assert.equal((await focused(page)).id, 'q');
     await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).text, 'Suchen');
     await page.keyboard.press('Tab');
-    assert.equal((await focused(page)).text, name, 'after the search button comes the first result');
+    assert.equal((await focused(page)).text, 'Nach Position ordnen', 'then the choice of order');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).text, name, 'then the first result');
     await assertNoReload(page, 'the keyboard flow');
     assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
   });

@@ -1,8 +1,14 @@
-// Issue 5 item 2: two co-buyers edit the same contact at once. The second save must not
-// overwrite the first: it shows the conflict view with both values, and nothing is lost.
+// Issue 14: two co-buyers edit the same contact at once, on a 360 px phone, with and without
+// JavaScript. Changes to different fields are merged and named; only a field both changed is a
+// choice, and the choice is applied exactly. Nothing a co-buyer saved is ever dropped silently.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { fillContact, listPath, login, openBrowser, unique, waitForFocus } from './helpers.mjs';
+import { fillContact, listPath, login, openBrowser, unique } from './helpers.mjs';
+
+const phone = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
+const shots = 'test-results/screenshots';
+mkdirSync(shots, { recursive: true });
 
 async function openEditor(page, name) {
   await page.goto(listPath());
@@ -12,70 +18,66 @@ async function openEditor(page, name) {
 }
 
 for (const javaScript of [true, false]) {
-  test(`Anna and Jonas edit the same contact (JavaScript ${javaScript ? 'on' : 'off'}): conflict view, then either version wins on purpose`, async () => {
-    const anna = await openBrowser({ javaScriptEnabled: javaScript });
-    const jonas = await openBrowser({ javaScriptEnabled: javaScript });
+  test(`Anna and Jonas edit the same contact on a phone (JavaScript ${javaScript ? 'on' : 'off'}): merged where they differ, a choice where they clash`, async () => {
+    const anna = await openBrowser({ javaScriptEnabled: javaScript, ...phone });
+    const jonas = await openBrowser({ javaScriptEnabled: javaScript, ...phone });
     try {
       const tag = unique();
       const name = `Sanitär Klar ${tag}`;
       await login(anna.page, 'anna');
       await login(jonas.page, 'jonas');
-
-      // Anna creates the contact, then both open its edit form.
       await anna.page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
-      await fillContact(anna.page, { company: name, phone: '089 100 100', notes: 'Wartung jährlich' });
+      await fillContact(anna.page, { company: name, email: 'alt@sanitaer-klar.example', notes: 'Wartung jährlich' });
       await anna.page.getByRole('button', { name: 'Speichern' }).click();
       await anna.page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+
+      // Both open the form. Jonas adds a landline and changes the notes, and saves first.
       await openEditor(anna.page, name);
       await openEditor(jonas.page, name);
-
-      // Jonas saves first.
-      await fillContact(jonas.page, { phone: '089 200 200', email: 'service@sanitaer-klar.example' });
+      await fillContact(jonas.page, { phone: '089 200 200', notes: 'Wartung im März' });
       await jonas.page.getByRole('button', { name: 'Speichern' }).click();
       await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
 
-      // Anna saves her (older) form: 409, the conflict view shows her input beside the stored values.
-      await fillContact(anna.page, { phone: '089 300 300', notes: 'Wartung jährlich\nSchlüssel beim Hausmeister' });
+      // Anna changed the e-mail and the notes: only the notes clash.
+      await fillContact(anna.page, { email: 'service@sanitaer-klar.example', notes: 'Schlüssel beim Hausmeister' });
       const [response] = await Promise.all([
         anna.page.waitForResponse((r) => r.request().method() === 'POST'),
         anna.page.getByRole('button', { name: 'Speichern' }).click(),
       ]);
       assert.equal(response.status(), 409);
-      const conflict = anna.page.locator('.conflict');
-      await conflict.getByRole('heading', { name: 'Jemand hat diesen Kontakt inzwischen geändert' }).waitFor();
-      assert.match(await conflict.innerText(), /Jonas Müller hat den Kontakt am .* geändert/);
-      const row = (label) => conflict.locator('tbody tr').filter({ has: anna.page.getByRole('rowheader', { name: label, exact: true }) });
-      assert.deepEqual(await row('Telefon').locator('td').allInnerTexts(), ['089 300 300', '089 200 200'], 'phone: hers and the stored one');
-      assert.deepEqual(await row('E-Mail').locator('td').allInnerTexts(), ['—', 'service@sanitaer-klar.example'], 'e-mail: hers (empty) and the stored one');
-      assert.deepEqual(await row('Notizen').locator('td').allInnerTexts(), ['Wartung jährlich\nSchlüssel beim Hausmeister', 'Wartung jährlich']);
-      assert.equal(await conflict.locator('tbody tr').count(), 3, 'only the fields that differ');
-      // Her input is still in the form, nothing was overwritten on the server.
-      assert.equal(await anna.page.getByLabel('Telefon', { exact: true }).inputValue(), '089 300 300');
-      assert.equal(await anna.page.getByLabel('Notizen', { exact: true }).inputValue(), 'Wartung jährlich\nSchlüssel beim Hausmeister');
-      if (javaScript) await waitForFocus(anna.page, 'form-title', 'after the 409 swap');
+      await anna.page.getByRole('heading', { level: 1, name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
+      const rows = anna.page.locator('.choices tbody tr');
+      assert.equal(await rows.count(), 1, 'only the field both changed');
+      assert.equal(await rows.first().getByRole('rowheader').innerText(), 'Notizen');
+      // Both actions sit directly under the table, in the first screen of the phone.
+      const save = anna.page.getByRole('button', { name: 'Auswahl speichern' });
+      const box = await save.boundingBox();
+      assert.ok(box && box.y + box.height <= 800, `the save button is in the first screen (y=${box?.y})`);
+      await anna.page.screenshot({ path: `${shots}/phone-merge-choice-${javaScript ? 'js' : 'nojs'}.png`, fullPage: true });
+      // Nothing was overwritten yet: Jonas still sees his values.
       await jonas.page.reload();
-      assert.ok(await jonas.page.getByRole('link', { name: '089 200 200' }).isVisible(), "Jonas's save stands");
+      assert.ok(await jonas.page.getByText('Wartung im März').isVisible());
 
-      // Taking the stored version loads it into the form; Anna adds her phone again and saves.
-      await conflict.getByRole('link', { name: 'Gespeicherte Fassung übernehmen' }).click();
-      await anna.page.waitForFunction(() => !document.querySelector('.conflict'));
-      assert.equal(await anna.page.getByLabel('Telefon', { exact: true }).inputValue(), '089 200 200');
-      assert.equal(await anna.page.getByLabel('E-Mail', { exact: true }).inputValue(), 'service@sanitaer-klar.example');
-
-      // A second conflict: Jonas changes the notes again, and this time Anna keeps her input.
-      await openEditor(jonas.page, name);
-      await fillContact(jonas.page, { notes: 'Wartung im März' });
-      await jonas.page.getByRole('button', { name: 'Speichern' }).click();
-      await jonas.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-      await fillContact(anna.page, { mobile: '0170 1234567' });
-      await anna.page.getByRole('button', { name: 'Speichern' }).click();
-      await conflict.waitFor();
-      assert.deepEqual(await row('Notizen').locator('td').allInnerTexts(), ['Wartung jährlich', 'Wartung im März']);
-      await anna.page.getByRole('button', { name: 'Meine Eingaben trotzdem speichern' }).click();
+      // Anna keeps her notes.
+      await anna.page.getByRole('radio', { name: 'Schlüssel beim Hausmeister' }).check();
+      await save.click();
       await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-      assert.ok(await anna.page.getByRole('link', { name: '0170 1234567' }).isVisible());
       await jonas.page.reload();
-      assert.ok(await jonas.page.getByRole('link', { name: '0170 1234567' }).isVisible(), 'Jonas sees what Anna decided');
+      for (const value of ['089 200 200', 'service@sanitaer-klar.example', 'Schlüssel beim Hausmeister']) {
+        assert.ok(await jonas.page.getByText(value, { exact: true }).first().isVisible(), `${value} stands`);
+      }
+
+      // Different fields only: saved at once, and the card says what was combined.
+      await openEditor(anna.page, name);
+      await openEditor(jonas.page, name);
+      await fillContact(jonas.page, { mobile: '0170 1234567' });
+      await jonas.page.getByRole('button', { name: 'Speichern' }).click();
+      await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
+      await fillContact(anna.page, { city: 'München', street: 'Weg 1' });
+      await anna.page.getByRole('button', { name: 'Speichern' }).click();
+      await anna.page.locator('main').getByText('Jonas Müller hat inzwischen Mobil geändert – diese Änderung ist übernommen.').waitFor();
+      assert.ok(await anna.page.getByRole('link', { name: '0170 1234567' }).isVisible());
+      await anna.page.screenshot({ path: `${shots}/phone-merged-${javaScript ? 'js' : 'nojs'}.png` });
       assert.equal(anna.errors.length + jonas.errors.length, 0, [...anna.errors, ...jonas.errors].join('\n'));
     } finally {
       await anna.close();

@@ -100,7 +100,7 @@ describe('on a phone (360×800)', () => {
     await assertPhoneFriendly(page, 'the form with errors');
   });
 
-  test('the detail view with long values, the edit form, the delete confirmation and the conflict view', async () => {
+  test('the detail view with long values, the edit form, the delete confirmation and the merge choice', async () => {
     await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
     await page.getByRole('link', { name: long.company, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: long.company, exact: true }).waitFor();
@@ -109,17 +109,17 @@ describe('on a phone (360×800)', () => {
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByRole('heading', { level: 1, name: `${long.company} bearbeiten`, exact: true }).waitFor();
     await assertPhoneFriendly(page, 'the edit form');
-    // Someone else saves meanwhile: the conflict table with long values on both sides.
+    // Someone else saves meanwhile: the choice table with long values on both sides.
     const other = await browser.context.newPage();
     await other.goto(new URL(page.url()).pathname);
     await fillContact(other, { notes: `Andere Notiz: ${'Mängelbeseitigungsfrist'.repeat(5)}`, email: `anderer.${long.email}` });
     await other.getByRole('button', { name: 'Speichern' }).click();
     await other.getByRole('heading', { level: 1, name: long.company, exact: true }).waitFor();
     await other.close();
-    await fillContact(page, { city: 'Garmisch-Partenkirchen' });
+    await fillContact(page, { city: 'Garmisch-Partenkirchen', notes: `Meine Notiz: ${'Gewährleistungsbürgschaft'.repeat(5)}` });
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByRole('heading', { name: 'Jemand hat diesen Kontakt inzwischen geändert' }).waitFor();
-    await assertPhoneFriendly(page, 'the conflict view');
+    await page.getByRole('heading', { name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
+    await assertPhoneFriendly(page, 'the merge choice');
     await page.goto(`${new URL(detail).pathname}/delete`);
     await assertPhoneFriendly(page, 'the delete confirmation');
   });
