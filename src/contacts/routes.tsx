@@ -1,9 +1,10 @@
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod/mini';
-import { connect } from '../db/client';
+import { BOOKMARK_COOKIE, openSession } from '../db/client';
 import type { AppEnv } from '../env';
 import { CONTACT_ID } from '../paths';
 import { fragment, render } from '../views/render';
@@ -80,8 +81,15 @@ contactRoutes.use(
     if (!asset) throw new HTTPException(404);
     c.set('asset', asset);
     c.set('shell', { ...c.get('shell'), asset });
-    c.set('db', connect(c.env.DB));
+    const session = openSession(c.env.DB, getCookie(c, BOOKMARK_COOKIE));
+    c.set('db', session.db);
     await next();
+    // After a write, this browser's next requests start from it: a buyer always sees their own
+    // change at once, even when a replica serves the read (docs/architecture.md).
+    const bookmark = c.req.method === 'GET' ? null : session.bookmark();
+    if (bookmark) {
+      setCookie(c, BOOKMARK_COOKIE, bookmark, { httpOnly: true, secure: new URL(c.req.url).protocol === 'https:', sameSite: 'Lax', path: c.var.shell.paths.base || '/' });
+    }
   }),
 );
 

@@ -11,6 +11,22 @@ export function connect(d1: D1Database) {
   return drizzle(d1);
 }
 
+/** The cookie that carries a browser's D1 session bookmark (read replicas, read-your-writes). */
+export const BOOKMARK_COOKIE = 'kontakte_d1';
+const BOOKMARK = /^[A-Za-z0-9._:-]{1,200}$/;
+
+/**
+ * A D1 session (Sessions API) for one request: reads may be served by a nearby read replica,
+ * but never one older than `bookmark`, the position of this browser's last write. Without one,
+ * the first query may go to any replica ('first-unconstrained'); writes always reach the
+ * primary. drizzle's D1 driver uses only `prepare` and `batch`, which a session has: hence the
+ * one cast below (the session is no request data).
+ */
+export function openSession(d1: D1Database, bookmark: string | undefined) {
+  const session = d1.withSession(bookmark && BOOKMARK.test(bookmark) ? bookmark : 'first-unconstrained');
+  return { db: drizzle(session as unknown as D1Database), bookmark: () => session.getBookmark() };
+}
+
 export type Database = ReturnType<typeof connect>;
 
 /** Thrown when D1 cannot be reached: the page says to try again (503) and keeps the input. */
