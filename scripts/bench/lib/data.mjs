@@ -3,7 +3,7 @@
 // app's own src/contacts/keys.ts, loaded through Node's type stripping).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { searchKey, sortKey } from '../../../src/contacts/keys.ts';
+import { derivedColumns } from '../../../src/contacts/derived.ts';
 
 /** mulberry32: small, fast, deterministic. */
 export function prng(seed) {
@@ -79,9 +79,10 @@ export function makeId(random) {
 /** The 14 user-entered fields, in form order. */
 export const FIELDS = ['position', 'company', 'title', 'first_name', 'last_name', 'street', 'postal_code', 'city', 'country', 'phone', 'mobile', 'email', 'website', 'notes'];
 
+/** The row's derived columns, computed by the app's own code (src/contacts/derived.ts). */
 export const keysOf = (contact) => {
-  const fields = { position: contact.position, company: contact.company, firstName: contact.first_name, lastName: contact.last_name };
-  return { sort_key: sortKey(fields), search_key: searchKey(fields) };
+  const derived = derivedColumns(Object.fromEntries(FIELDS.map((field) => [field, contact[field]])));
+  return { sort_key: derived.sortKey, search_key: derived.searchKey, group_key: derived.groupKey, bytes: derived.bytes, key_format: derived.keyFormat };
 };
 
 /** The D1 SQLite file that `wrangler d1 migrations apply --local --persist-to <dir>` created. */
@@ -99,7 +100,7 @@ export function d1File(persistDir) {
 export async function seed(file, plan) {
   const { DatabaseSync } = await import('node:sqlite');
   const db = new DatabaseSync(file);
-  const columns = ['id', 'asset_id', ...FIELDS, 'sort_key', 'search_key', 'version', 'create_token', 'created_at', 'created_by', 'created_by_name', 'updated_at', 'updated_by', 'updated_by_name'];
+  const columns = ['id', 'asset_id', ...FIELDS, 'sort_key', 'search_key', 'group_key', 'bytes', 'key_format', 'version', 'create_token', 'created_at', 'created_by', 'created_by_name', 'updated_at', 'updated_by', 'updated_by_name'];
   const insert = db.prepare(`INSERT INTO contacts (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   const now = Date.parse('2026-11-01T09:00:00Z');
   const out = {};
@@ -110,8 +111,8 @@ export async function seed(file, plan) {
     for (let i = 0; i < count; i++) {
       const contact = makeContact(random);
       const id = makeId(random);
-      const { sort_key, search_key } = keysOf(contact);
-      insert.run(id, assetId, ...FIELDS.map((f) => contact[f]), sort_key, search_key, 1, null, now, 'bench-seed', 'Bench Seed', now, 'bench-seed', 'Bench Seed');
+      const { sort_key, search_key, group_key, bytes, key_format } = keysOf(contact);
+      insert.run(id, assetId, ...FIELDS.map((f) => contact[f]), sort_key, search_key, group_key, bytes, key_format, 1, null, now, 'bench-seed', 'Bench Seed', now, 'bench-seed', 'Bench Seed');
       rows.push({ id, ...contact });
     }
     out[assetId] = rows;
