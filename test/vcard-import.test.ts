@@ -391,6 +391,20 @@ describe('what does not fit', () => {
     expect(c.problems).toEqual([{ field: 'notes', kind: 'tooLong', value: `${note}\n\nWeitere Telefonnummer: 030 2`, outcome: 'truncated' }]);
   });
 
+  it('moves an over-long FN (the only name) into the notes, and lists the card by its company', () => {
+    const longName = 'F'.repeat(101);
+    const c = only(vcf(card('N:;;;;', `FN:${longName}`, 'ORG:Firma')));
+    expect(c).toMatchObject({ nameFrom: 'company', values: { ...none, company: 'Firma', notes: `Nachname: ${longName}` } });
+    expect(c.problems).toEqual([{ field: 'last_name', kind: 'tooLong', value: longName, outcome: 'movedToNotes' }]);
+  });
+
+  it('stays linear on values of half a million spaces', () => {
+    const spaces = ' '.repeat(500_000);
+    const c = only(vcf(card('N:A;;;;', `TITLE:x${spaces}y`, `ORG:a${spaces}\\nb`), '\n'));
+    expect(c.values.company).toBe('a, b');
+    expect(c.problems.map((p) => [p.field, p.outcome])).toEqual([['position', 'movedToNotes'], ['notes', 'truncated']]);
+  });
+
   it('drops control characters the form refuses; a tab becomes a space', () => {
     expect(only(vcf(card('N:A\u0007b\tc;;;;', 'NOTE:x\ty\u0000z'))).values).toMatchObject({ last_name: 'Ab c', notes: 'x yz' });
   });

@@ -425,11 +425,18 @@ function listComponent(raw: string, version: string): string {
 
 // Characters the contact form refuses (schema.ts): line breaks become ", " in one-line fields,
 // tabs a space, other control characters are dropped (they are invisible anyway).
-const LINE_BREAKS = /[ \t]*(?:\r\n|\r|\n)+[ \t]*/g;
+// (No single regex around the line break: `[ \t]*\n+[ \t]*` backtracks quadratically on a long
+// run of spaces, and a value may be a megabyte long.)
 const OTHER_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 function singleLine(value: string): string {
-  return value.replace(LINE_BREAKS, ', ').replace(/\t/g, ' ').replace(OTHER_CONTROLS, '').trim();
+  const clean = value.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(OTHER_CONTROLS, '');
+  if (!clean.includes('\n')) return clean.trim();
+  return clean
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(', ');
 }
 
 function multiLine(value: string): string {
@@ -679,10 +686,9 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   let nameFrom: NameSource | null = lastName !== '' || firstName !== '' ? 'name' : null;
   if (!nameFrom) {
     const formattedName = reader.text(reader.first('FN'));
-    if (formattedName !== '' && formattedName !== company && codePoints(formattedName) <= maxOf('last_name')) {
-      lastName = formattedName;
-      nameFrom = 'formattedName';
-    } else if (company !== '') nameFrom = 'company';
+    if (formattedName !== '' && formattedName !== company) lastName = overflow.fit('last_name', formattedName);
+    if (lastName !== '') nameFrom = 'formattedName';
+    else if (company !== '') nameFrom = 'company';
     else if (email !== '') {
       lastName = email;
       nameFrom = 'email';
