@@ -1,0 +1,807 @@
+// .vcf import (issue 16): the bytes of an uploaded file to the contacts it would create, with
+// what does not fit said per card. A pure module (no framework or database imports): the routes
+// stage its result, the preview shows it, and it runs unchanged in workerd and in Node.
+//
+// Why our own parser and not ical.js (already a dev dependency for tests): ical.js costs about
+// 23 KB gzip in the Worker bundle, cannot read vCard 2.1's QUOTED-PRINTABLE (what Android and
+// Outlook still export), knows nothing of per-property CHARSET, and leaves `\;` escaped in plain
+// text values. The files people have are few formats with known quirks; a small, strict reader
+// of exactly those is less code than adapting a general one.
+//
+// What it reads: vCard 2.1 (Android: CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE with `=` soft line
+// breaks; bare-type parameters as in TEL;CELL;PREF), 3.0 (Apple: item1. groups and X-ABLabel;
+// Google: `URL:http\://…`), Outlook's 2.1 (often Windows-1252), 4.0 (TEL;VALUE=uri:tel:…);
+// several cards per file; CRLF, LF or CR; a UTF-8 or UTF-16 byte order mark; folded lines.
+// Photos (and any base64 value) are skipped while reading, never decoded, and do not count
+// towards the text limit.
+//
+// Charsets: a property is decoded in its declared CHARSET; without one, as UTF-8. A file that
+// declares no other charset anywhere and is not UTF-8 is refused ('charset'): guessing
+// Windows-1252 would store mojibake for a file in any other charset. Outlook declares
+// CHARSET=Windows-1252 on some properties and writes others (ADR) in it undeclared: when a file
+// declares one non-UTF-8 charset, undeclared properties that are not valid UTF-8 are read in it.
+// Only values that are imported are decoded: bytes of ignored properties are never judged.
+//
+// CATEGORIES is ignored: our own export writes the asset's name there (contract §7), and a
+// phone's groups mean nothing in another apartment's contact book.
+
+import { bytesToBinary, binaryToBytes, decodeStrict, hasUtf16Bom, isKnownNonUtf8Charset, utf16AsUtf8 } from './charset';
+import { codePoints, contactInput, type ContactInput, FIELDS, type FieldName } from './schema';
+
+/** At most this much text per file once photos are skipped (contract §4: 1 MB). */
+export const MAX_IMPORT_TEXT_BYTES = 1024 * 1024;
+/** At most this many cards per file (the contact book's own cap is 1,000 contacts). */
+export const MAX_IMPORT_CARDS = 1000;
+
+export type ImportFailure = 'notVcard' | 'truncated' | 'charset' | 'tooLarge' | 'tooManyCards';
+
+/**
+ * A value the card could not store as the file has it. `value` is the value as read (decoded,
+ * unescaped). Outcomes: `movedToNotes`: the field stays empty, the value is a line of the notes
+ * instead; `truncated`: only for notes, cut at their limit (what is cut is lost); `blocksImport`:
+ * the card cannot be imported as it is (a safety net: the mapping should never produce one).
+ */
+export interface ImportProblem {
+  field: FieldName;
+  kind: 'tooLong' | 'invalid';
+  value: string;
+  outcome: 'movedToNotes' | 'truncated' | 'blocksImport';
+}
+
+/** Where the name a card is listed under came from. */
+export type NameSource =
+  /** N (family or given name) */
+  | 'name'
+  /** no personal name: listed by its company (ORG), as Kontakte does for company contacts */
+  | 'company'
+  /** N empty: FN as a whole became the last name */
+  | 'formattedName'
+  /** nothing else: the first e-mail address became the last name */
+  | 'email';
+
+export interface ImportedCard {
+  /** 1-based position of the card in the file */
+  index: number;
+  /** what VERSION said ('2.1', '3.0', '4.0'; '' when missing) */
+  version: string;
+  /** the card's UID ('' when none): our own export writes `kontakte-<contact id>` */
+  uid: string;
+  /** every field as it would be stored: trimmed, valid under `contactInput`, '' when empty */
+  values: ContactInput;
+  nameFrom: NameSource | null;
+  /** false: no name, company, FN or e-mail to list it under, or a `blocksImport` problem */
+  importable: boolean;
+  problems: ImportProblem[];
+  /** properties with content that Kontakte has no field for (PHOTO, BDAY, NICKNAME, …), upper-case, each once */
+  ignored: string[];
+}
+
+export interface ImportSkipped {
+  /** PHOTO (and Outlook's X-MS-CARDPICTURE) values skipped, embedded or linked */
+  photos: number;
+  /** lines inside a card that are no property at all (no `name:`) */
+  malformedLines: number;
+}
+
+export type ImportResult =
+  | { ok: true; cards: ImportedCard[]; skipped: ImportSkipped }
+  | { ok: false; error: ImportFailure };
+
+// ---------------------------------------------------------------------------------------------
+// Reading: bytes → cards of raw properties. Values stay bytes (as a binary string) until used.
+
+interface RawProperty {
+  /** lower-case group (`item1`), '' when none */
+  group: string;
+  /** upper-case name */
+  name: string;
+  /** upper-case TYPE values, 2.1's bare parameters included (CELL, WORK, PREF, …) */
+  types: Set<string>;
+  charset: string | undefined;
+  quotedPrintable: boolean;
+  uriValue: boolean;
+  /** the raw value, one char per byte, soft line breaks and folding already undone ('' when skipped) */
+  raw: string;
+  /** a photo or other binary value that was skipped unread */
+  skippedValue: boolean;
+}
+
+interface RawCard {
+  version: string;
+  properties: RawProperty[];
+}
+
+class ImportError extends Error {
+  constructor(readonly failure: ImportFailure) {
+    super(failure);
+  }
+}
+
+const BINARY_PROPERTIES = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY', 'X-MS-CARDPICTURE']);
+const PHOTO_PROPERTIES = new Set(['PHOTO', 'X-MS-CARDPICTURE']);
+const ENCODING_WORDS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
+const PROPERTY_NAME = /^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)$/;
+/** A line of base64 that a 2.1 writer did not indent (old Nokia and Outlook exports). */
+const BARE_BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
+
+interface Reading {
+  cards: RawCard[];
+  skipped: ImportSkipped;
+  /** the first non-UTF-8 charset the file declares on any property */
+  declaredCharset: string | undefined;
+  /** true for a UTF-16 file: re-encoded as UTF-8, so CHARSET parameters no longer apply */
+  forcedUtf8: boolean;
+}
+
+function read(file: Uint8Array): Reading {
+  let bytes = file;
+  let forcedUtf8 = false;
+  if (hasUtf16Bom(bytes)) {
+    const utf8 = utf16AsUtf8(bytes);
+    if (!utf8) throw new ImportError('charset');
+    bytes = utf8;
+    forcedUtf8 = true;
+  } else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    bytes = bytes.subarray(3);
+  }
+  const lines = bytesToBinary(bytes).split(/\r\n|\r|\n/);
+  const reading: Reading = { cards: [], skipped: { photos: 0, malformedLines: 0 }, declaredCharset: undefined, forcedUtf8 };
+  let textBytes = 0;
+  const countText = (line: string) => {
+    textBytes += line.length + 1;
+    if (textBytes > MAX_IMPORT_TEXT_BYTES) throw new ImportError('tooLarge');
+  };
+
+  let card: RawCard | undefined;
+  /** BEGIN:VCARD inside a card (2.1's AGENT embeds a whole card): its lines are skipped. */
+  let nestedDepth = 0;
+  let sawAnything = false;
+  let i = 0;
+  while (i < lines.length) {
+    const first = lines[i] ?? '';
+    i += 1;
+    if (first.trim() === '') continue;
+    if (first.startsWith(' ') || first.startsWith('\t')) {
+      // A continuation without a line to continue (after a blank line): nothing to attach it to.
+      countText(first);
+      continue;
+    }
+    // The head (group, name, parameters) ends at the first ':' outside double quotes; it may be
+    // folded itself (a long 4.0 LABEL parameter). Pieces are joined once at the end: joining
+    // line by line would copy a long value once per line.
+    const pieces = [first];
+    const scan = { quoted: false };
+    let colon = headEnd(first, scan);
+    let consumed = first.length;
+    while (colon < 0 && isContinuation(lines[i])) {
+      const piece = (lines[i] ?? '').slice(1);
+      pieces.push(piece);
+      i += 1;
+      colon = headEnd(piece, scan);
+      if (colon >= 0) colon += consumed;
+      consumed += piece.length;
+    }
+    const headText = colon < 0 ? undefined : pieces.join('').slice(0, colon);
+    const head = headText === undefined ? undefined : parseHead(headText);
+    if (!sawAnything) {
+      sawAnything = true;
+      const value = pieces.join('').slice(colon + 1);
+      if (head?.name !== 'BEGIN' || value.trim().toUpperCase() !== 'VCARD') throw new ImportError('notVcard');
+    }
+    if (!head) {
+      countText(pieces.join(''));
+      if (card) reading.skipped.malformedLines += 1;
+      continue;
+    }
+
+    if (head.binary) {
+      // Skip the value without building it: folded lines, and bare base64 lines of 2.1.
+      const valueStart = i;
+      while (isContinuation(lines[i]) || (head.encodedBase64 && BARE_BASE64_LINE.test(lines[i] ?? ''))) i += 1;
+      const hasValue = pieces.join('').slice(colon + 1).trim() !== '' || i > valueStart;
+      if (card && nestedDepth === 0) {
+        if (hasValue && PHOTO_PROPERTIES.has(head.name)) reading.skipped.photos += 1;
+        card.properties.push({ ...head.property, raw: '', skippedValue: hasValue });
+      }
+      continue;
+    }
+
+    for (;;) {
+      const next = lines[i];
+      if (next === undefined) break;
+      const last = pieces[pieces.length - 1] ?? '';
+      if (head.property.quotedPrintable && last.endsWith('=') && (pieces.length > 1 || last.length > colon + 1)) {
+        // A soft line break of quoted-printable: the next line continues the value as it is.
+        if (/^END:VCARD\s*$/i.test(next)) break;
+        pieces[pieces.length - 1] = last.slice(0, -1);
+        pieces.push(next);
+        i += 1;
+        continue;
+      }
+      if (!isContinuation(next)) break;
+      pieces.push(next.slice(1));
+      i += 1;
+    }
+    const logical = pieces.join('');
+    countText(logical);
+    const value = logical.slice(colon + 1);
+    const { name } = head.property;
+
+    if (name === 'BEGIN' && value.trim().toUpperCase() === 'VCARD') {
+      if (card) nestedDepth += 1;
+      else {
+        if (reading.cards.length === MAX_IMPORT_CARDS) throw new ImportError('tooManyCards');
+        card = { version: '', properties: [] };
+      }
+      continue;
+    }
+    if (name === 'END' && value.trim().toUpperCase() === 'VCARD') {
+      if (nestedDepth > 0) nestedDepth -= 1;
+      else if (card) {
+        reading.cards.push(card);
+        card = undefined;
+      }
+      continue;
+    }
+    if (!card || nestedDepth > 0) continue; // text between cards, or inside an embedded card
+    if (name === 'VERSION') card.version = value.trim();
+    const charset = head.property.charset;
+    if (charset && !reading.declaredCharset && isKnownNonUtf8Charset(charset)) reading.declaredCharset = charset;
+    card.properties.push({ ...head.property, raw: value, skippedValue: false });
+  }
+  if (card) throw new ImportError('truncated');
+  if (reading.cards.length === 0) throw new ImportError('notVcard');
+  return reading;
+}
+
+function isContinuation(line: string | undefined): boolean {
+  return line !== undefined && line.length > 0 && (line[0] === ' ' || line[0] === '\t');
+}
+
+/**
+ * Index in `piece` of the ':' that ends a content line's head, or -1. `scan` carries the quote
+ * state across the pieces of a folded head, so each piece is scanned once.
+ */
+function headEnd(piece: string, scan: { quoted: boolean }): number {
+  for (let i = 0; i < piece.length; i++) {
+    const ch = piece[i];
+    if (ch === '"') scan.quoted = !scan.quoted;
+    else if (ch === ':' && !scan.quoted) return i;
+  }
+  return -1;
+}
+
+interface Head {
+  name: string;
+  binary: boolean;
+  encodedBase64: boolean;
+  property: Omit<RawProperty, 'raw' | 'skippedValue'>;
+}
+
+function parseHead(head: string): Head | undefined {
+  const parts = splitOutsideQuotes(head, ';');
+  const match = PROPERTY_NAME.exec((parts[0] ?? '').trim());
+  if (!match) return undefined;
+  const group = (match[1] ?? '').toLowerCase();
+  const name = (match[2] ?? '').toUpperCase();
+  const types = new Set<string>();
+  let charset: string | undefined;
+  let encoding = '';
+  let uriValue = false;
+  for (const param of parts.slice(1)) {
+    const eq = param.indexOf('=');
+    if (eq < 0) {
+      // vCard 2.1: a bare parameter is a type, or an encoding.
+      const word = param.trim().toUpperCase();
+      if (word === '') continue;
+      if (ENCODING_WORDS.has(word)) encoding = word;
+      else types.add(word);
+      continue;
+    }
+    const key = param.slice(0, eq).trim().toUpperCase();
+    const values = splitOutsideQuotes(param.slice(eq + 1), ',').map(paramValue);
+    // TYPE=a,b and 4.0's quoted TYPE="a,b" alike.
+    if (key === 'TYPE') for (const type of values.flatMap((value) => value.split(','))) if (type.trim() !== '') types.add(type.trim().toUpperCase());
+    if (key === 'CHARSET') charset = values[0]?.trim() || undefined;
+    if (key === 'ENCODING') encoding = (values[0] ?? '').trim().toUpperCase();
+    if (key === 'VALUE') uriValue = /^(uri|url)$/i.test((values[0] ?? '').trim());
+  }
+  const encodedBase64 = encoding === 'B' || encoding === 'BASE64';
+  return {
+    name,
+    binary: encodedBase64 || BINARY_PROPERTIES.has(name),
+    encodedBase64,
+    property: { group, name, types, charset, quotedPrintable: encoding === 'QUOTED-PRINTABLE', uriValue },
+  };
+}
+
+function splitOutsideQuotes(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === separator && !quoted) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** A parameter value without its quotes, RFC 6868's ^n ^^ ^' decoded. */
+function paramValue(raw: string): string {
+  const trimmed = raw.trim();
+  const unquoted = trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
+  return unquoted.replace(/\^(['n^])/g, (_match, ch: string) => (ch === 'n' ? '\n' : ch === "'" ? '"' : '^'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding one value: quoted-printable, then the charset, then vCard's escapes.
+
+interface Decoding {
+  declaredCharset: string | undefined;
+  forcedUtf8: boolean;
+}
+
+function isAscii(binary: string): boolean {
+  for (let i = 0; i < binary.length; i++) if (binary.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function decodeBytes(property: RawProperty, decoding: Decoding): string {
+  const binary = property.quotedPrintable ? decodeQuotedPrintable(property.raw) : property.raw;
+  if (isAscii(binary)) return binary;
+  const bytes = binaryToBytes(binary);
+  if (decoding.forcedUtf8) return decodeOrFail(bytes, 'utf-8');
+  if (property.charset) return decodeOrFail(bytes, property.charset);
+  const utf8 = decodeStrict(bytes, 'utf-8');
+  if (utf8 !== undefined) return utf8;
+  if (decoding.declaredCharset) return decodeOrFail(bytes, decoding.declaredCharset);
+  throw new ImportError('charset');
+}
+
+function decodeOrFail(bytes: Uint8Array, charset: string): string {
+  const text = decodeStrict(bytes, charset);
+  if (text === undefined) throw new ImportError('charset');
+  return text;
+}
+
+/** `=XX` to its byte; a `=` not followed by two hex digits stays as it is. */
+function decodeQuotedPrintable(binary: string): string {
+  return binary.replace(/=([0-9A-Fa-f]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/**
+ * A text value without its escapes. vCard 2.1 escapes only `;` (it writes line breaks as
+ * quoted-printable =0D=0A); 3.0 and 4.0 escape `\\`, `\,`, `\;` and newline as `\n`. Google
+ * also escapes `:` (`http\://`): a backslash before any other punctuation stands for that
+ * character; before a letter or digit it is kept, as a sloppy writer's literal backslash
+ * (`C:\Users`) is likelier than an escape vCard does not have.
+ */
+function unescapeText(value: string, version: string): string {
+  if (!value.includes('\\')) return value;
+  if (version === '2.1') return value.replace(/\\;/g, ';');
+  return value.replace(/\\([\s\S])/g, (match, ch: string) => {
+    if (ch === 'n' || ch === 'N') return '\n';
+    return /[A-Za-z0-9]/.test(ch) ? match : ch;
+  });
+}
+
+/** Splits at each `separator` that is not escaped by a backslash; the parts keep their escapes. */
+function splitUnescaped(value: string, separator: ';' | ','): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '\\') i += 1;
+    else if (ch === separator) {
+      parts.push(value.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(value.slice(start));
+  return parts;
+}
+
+/** The components of N, ADR or ORG, each unescaped and on one line. */
+function components(value: string, version: string): string[] {
+  return splitUnescaped(value, ';').map((part) => singleLine(unescapeText(part, version)));
+}
+
+/**
+ * A component that 3.0 and 4.0 allow to be a list (additional names, prefixes, suffixes; 2.1
+ * writers use commas the same way): its items joined by spaces. Family and given name keep
+ * their commas as written.
+ */
+function listComponent(raw: string, version: string): string {
+  return splitUnescaped(raw, ',')
+    .map((item) => singleLine(unescapeText(item, version)))
+    .filter((item) => item !== '')
+    .join(' ');
+}
+
+// Characters the contact form refuses (schema.ts): line breaks become ", " in one-line fields,
+// tabs a space, other control characters are dropped (they are invisible anyway).
+// (No single regex around the line break: `[ \t]*\n+[ \t]*` backtracks quadratically on a long
+// run of spaces, and a value may be a megabyte long.)
+const OTHER_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+function singleLine(value: string): string {
+  const clean = value.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(OTHER_CONTROLS, '');
+  if (!clean.includes('\n')) return clean.trim();
+  return clean
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(', ');
+}
+
+function multiLine(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(OTHER_CONTROLS, '').trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping one card to Kontakte's fields.
+
+// The notes are stored text and the contact book speaks German: these words are data, not UI.
+const NOTE_LABELS: Readonly<Record<FieldName, string>> = {
+  position: 'Position / Rolle',
+  company: 'Unternehmen',
+  title: 'Titel',
+  first_name: 'Vorname',
+  last_name: 'Nachname',
+  street: 'Straße und Hausnummer',
+  postal_code: 'PLZ',
+  city: 'Ort',
+  country: 'Land',
+  phone: 'Telefonnummer',
+  mobile: 'Mobilnummer',
+  email: 'E-Mail-Adresse',
+  website: 'Webseite',
+  notes: 'Notizen',
+};
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  HOME: 'privat',
+  WORK: 'geschäftlich',
+  CELL: 'mobil',
+  IPHONE: 'iPhone',
+  MAIN: 'Hauptnummer',
+  FAX: 'Fax',
+  PAGER: 'Pager',
+  OTHER: 'sonstige',
+  SCHOOL: 'Schule',
+};
+
+// Apple's built-in labels (X-ABLabel:_$!<Mobile>!$_), in German.
+const APPLE_LABELS: Readonly<Record<string, string>> = {
+  mobile: 'mobil',
+  iphone: 'iPhone',
+  home: 'privat',
+  work: 'geschäftlich',
+  main: 'Hauptnummer',
+  homefax: 'Fax privat',
+  workfax: 'Fax geschäftlich',
+  otherfax: 'Fax',
+  pager: 'Pager',
+  other: 'sonstige',
+  homepage: 'Homepage',
+  assistantphone: 'Assistenz',
+};
+
+const MOBILE_TYPES = ['CELL', 'MOBILE', 'IPHONE'];
+const NOT_A_PHONE_TYPES = ['FAX', 'PAGER'];
+
+/** What a "Weitere …" line names: the property's TYPE words or its Apple label. */
+interface Labelled {
+  types: ReadonlySet<string>;
+  /** X-ABLabel of the property's group, as read ('' when none) */
+  label: string;
+}
+
+interface Entry extends Labelled {
+  value: string;
+}
+
+interface AddressEntry extends Labelled {
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+}
+
+/** Properties that carry nothing a user would miss (bookkeeping, or mapped, or shown by mapped ones). */
+const NOT_REPORTED = new Set([
+  'BEGIN', 'END', 'VERSION', 'PRODID', 'UID', 'REV', 'N', 'FN', 'ORG', 'TITLE', 'ROLE', 'ADR', 'TEL', 'EMAIL', 'URL',
+  'NOTE', 'LABEL', 'CATEGORIES', 'X-ABLABEL', 'X-ABADR', 'X-ABUID', 'X-ABSHOWAS', 'SORT-STRING', 'X-EVOLUTION-FILE-AS',
+  'KIND', 'SOURCE', 'NAME', 'PROFILE', 'MAILER', 'CLASS',
+]);
+
+const fieldMax = new Map(FIELDS.map((spec) => [spec.name, spec.max]));
+const maxOf = (field: FieldName) => fieldMax.get(field) ?? 0;
+
+/** The form's own rule for one field (schema.ts), so import and form never disagree. */
+const isValid = (field: FieldName, value: string) => contactInput.shape[field].safeParse(value).success;
+
+function labelOf(entry: Labelled): string {
+  const label = entry.label.trim();
+  if (label !== '') {
+    const apple = /^_\$!<(.*)>!\$_$/.exec(label);
+    if (!apple) return label;
+    const inner = apple[1] ?? '';
+    return APPLE_LABELS[inner.toLowerCase()] ?? inner;
+  }
+  const words = [...entry.types].map((type) => TYPE_WORDS[type]).filter((word): word is string => word !== undefined);
+  return [...new Set(words)].join(', ');
+}
+
+function withLabel(text: string, entry: Labelled): string {
+  const label = labelOf(entry);
+  return label === '' ? text : `${text} (${label})`;
+}
+
+/** One card's decoded properties, read on demand: a value is decoded only when it is used. */
+class CardReader {
+  private readonly labels = new Map<string, string>();
+
+  constructor(
+    private readonly card: RawCard,
+    private readonly decoding: Decoding,
+  ) {
+    for (const property of card.properties) {
+      if (property.name === 'X-ABLABEL' && property.group !== '') this.labels.set(property.group, this.text(property));
+    }
+  }
+
+  get version(): string {
+    return this.card.version;
+  }
+
+  first(name: string): RawProperty | undefined {
+    return this.card.properties.find((property) => property.name === name);
+  }
+
+  all(name: string): RawProperty[] {
+    return this.card.properties.filter((property) => property.name === name);
+  }
+
+  /** The value as a string, charset decoded, escapes kept. */
+  raw(property: RawProperty | undefined): string {
+    return property ? decodeBytes(property, this.decoding) : '';
+  }
+
+  /** A one-line text value (FN, TITLE, TEL, EMAIL, …). */
+  text(property: RawProperty | undefined): string {
+    return singleLine(unescapeText(this.raw(property), this.version));
+  }
+
+  label(property: RawProperty): string {
+    return property.group === '' ? '' : (this.labels.get(property.group) ?? '');
+  }
+
+  entries(name: string, read: (property: RawProperty) => string): Entry[] {
+    return this.all(name)
+      .map((property) => ({ value: read(property), types: property.types, label: this.label(property) }))
+      .filter((entry) => entry.value !== '');
+  }
+}
+
+/** Collects what does not fit a field: problems for the preview, lines for the notes. */
+class Overflow {
+  readonly problems: ImportProblem[] = [];
+  /** Lines for the notes, after the card's own NOTE text. */
+  readonly lines: string[] = [];
+
+  /** The value if it fits its field; otherwise '' and the value becomes a line of the notes. */
+  fit(field: FieldName, value: string): string {
+    if (codePoints(value) <= maxOf(field)) return value;
+    this.move(field, 'tooLong', value, NOTE_LABELS[field]);
+    return '';
+  }
+
+  move(field: FieldName, kind: ImportProblem['kind'], value: string, label: string): void {
+    this.problems.push({ field, kind, value, outcome: 'movedToNotes' });
+    this.lines.push(`${label}: ${value}`);
+  }
+
+  /**
+   * The first entry that suits the field and is valid for it. One that would have taken the
+   * field but is invalid moves to the notes (a problem); every other becomes a "Weitere …" line.
+   */
+  pick(entries: readonly Entry[], field: FieldName, further: string, suits: (entry: Entry) => boolean = () => true): string {
+    let picked = '';
+    for (const entry of entries) {
+      if (picked !== '' || !suits(entry)) this.lines.push(`${withLabel(further, entry)}: ${entry.value}`);
+      else if (isValid(field, entry.value)) picked = entry.value;
+      else this.move(field, 'invalid', entry.value, withLabel(NOTE_LABELS[field], entry));
+    }
+    return picked;
+  }
+}
+
+const isMobile = (entry: Entry) => MOBILE_TYPES.some((type) => entry.types.has(type)) || /mobil|handy|iphone|cell/i.test(entry.label);
+// A fax or pager number is no number to call: it never becomes the phone, only a notes line.
+const isVoice = (entry: Entry) => !NOT_A_PHONE_TYPES.some((type) => entry.types.has(type)) && !/fax|pager/i.test(entry.label);
+
+function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard {
+  const reader = new CardReader(card, decoding);
+  const { version } = reader;
+  const overflow = new Overflow();
+
+  // N: family; given; additional; prefix; suffix. The suffix ("jr.", "MBA") follows the family
+  // name, as phones show it; additional names follow the given name.
+  const n = splitUnescaped(reader.raw(reader.first('N')), ';');
+  const family = singleLine(unescapeText(n[0] ?? '', version));
+  const given = singleLine(unescapeText(n[1] ?? '', version));
+  let lastName = overflow.fit('last_name', joinNonEmpty(' ', family, listComponent(n[4] ?? '', version)));
+  const firstName = overflow.fit('first_name', joinNonEmpty(' ', given, listComponent(n[2] ?? '', version)));
+  const title = overflow.fit('title', listComponent(n[3] ?? '', version));
+
+  // ORG: company; departments.
+  const org = components(reader.raw(reader.first('ORG')), version);
+  const company = overflow.fit('company', org[0] ?? '');
+  const department = joinNonEmpty(', ', ...org.slice(1));
+  if (department !== '') overflow.lines.push(`Abteilung: ${department}`);
+
+  // Our export writes the position as TITLE and ROLE alike; other writers differ (Outlook:
+  // TITLE the job title, ROLE the profession).
+  const jobTitle = reader.text(reader.first('TITLE'));
+  const role = reader.text(reader.first('ROLE'));
+  const position = overflow.fit('position', jobTitle || role);
+  if (jobTitle !== '' && role !== '' && role !== jobTitle) overflow.lines.push(`Rolle: ${role}`);
+
+  // ADR: the first WORK address, else the first; the others as notes lines.
+  const addresses = reader.all('ADR').map((property) => toAddress(components(reader.raw(property), version), property.types, reader.label(property)));
+  const present = addresses.filter((entry) => entry.street !== '' || entry.postalCode !== '' || entry.city !== '' || entry.country !== '');
+  const address = present.find((entry) => entry.types.has('WORK')) ?? present[0];
+  const street = overflow.fit('street', address?.street ?? '');
+  const postalCode = overflow.fit('postal_code', address?.postalCode ?? '');
+  const city = overflow.fit('city', address?.city ?? '');
+  const country = overflow.fit('country', address?.country ?? '');
+  for (const other of present) {
+    if (other === address) continue;
+    const line = joinNonEmpty(', ', other.street, joinNonEmpty(' ', other.postalCode, other.city), other.country);
+    overflow.lines.push(`${withLabel('Weitere Adresse', other)}: ${line}`);
+  }
+
+  // TEL: the first mobile number is the mobile, the first other voice number the phone.
+  const phones = reader.entries('TEL', (property) => {
+    const value = reader.text(property);
+    return property.uriValue || /^tel:/i.test(value) ? telUriNumber(value) : value;
+  });
+  const mobile = overflow.pick(phones.filter(isMobile), 'mobile', 'Weitere Telefonnummer');
+  const phone = overflow.pick(phones.filter((entry) => !isMobile(entry)), 'phone', 'Weitere Telefonnummer', isVoice);
+  const email = overflow.pick(reader.entries('EMAIL', (property) => reader.text(property)), 'email', 'Weitere E-Mail-Adresse');
+  // Our own export writes URLs verbatim (RFC 6350 errata 3845): a backslash there is the URL's.
+  const ownExport = reader.text(reader.first('PRODID')).includes('//PROPSTER//Kontakte//');
+  const urls = reader.entries('URL', (property) => singleLine(urlValue(reader.raw(property), version, ownExport)));
+  const website = overflow.pick(urls, 'website', 'Weitere Webseite');
+
+  // Someone to list the card under: N, else FN (unless it only repeats the company), else the
+  // company, else the e-mail address. FN is not split into first and last name: "Müller GmbH &
+  // Co. KG" or "Anna van der Berg" would be split wrongly; the whole of it stays findable.
+  let nameFrom: NameSource | null = lastName !== '' || firstName !== '' ? 'name' : null;
+  if (!nameFrom) {
+    const formattedName = reader.text(reader.first('FN'));
+    if (formattedName !== '' && formattedName !== company) lastName = overflow.fit('last_name', formattedName);
+    if (lastName !== '') nameFrom = 'formattedName';
+    else if (company !== '') nameFrom = 'company';
+    else if (email !== '') {
+      lastName = email;
+      nameFrom = 'email';
+    }
+  }
+
+  // NOTE (all of them), then the lines of what did not fit elsewhere.
+  const noteText = reader
+    .all('NOTE')
+    .map((property) => multiLine(unescapeText(reader.raw(property), version)))
+    .filter((note) => note !== '')
+    .join('\n\n');
+  let notes = joinNonEmpty('\n\n', noteText, overflow.lines.join('\n'));
+  if (codePoints(notes) > maxOf('notes')) {
+    overflow.problems.push({ field: 'notes', kind: 'tooLong', value: notes, outcome: 'truncated' });
+    let cut = [...notes].slice(0, maxOf('notes')).join('');
+    // A cut inside the added lines drops whole lines: half a phone number is worse than none.
+    if (codePoints(noteText) < maxOf('notes')) cut = cut.slice(0, Math.max(cut.lastIndexOf('\n'), noteText.length));
+    notes = cut.trim();
+  }
+
+  const candidate: ContactInput = {
+    position,
+    company,
+    title,
+    first_name: firstName,
+    last_name: lastName,
+    street,
+    postal_code: postalCode,
+    city,
+    country,
+    phone,
+    mobile,
+    email,
+    website,
+    notes,
+  };
+  // The form's validation as the last word: values that pass it can be stored as they are.
+  const checked = contactInput.safeParse(candidate);
+  if (!checked.success) {
+    for (const spec of FIELDS) {
+      if (!isValid(spec.name, candidate[spec.name])) {
+        overflow.problems.push({ field: spec.name, kind: 'invalid', value: candidate[spec.name], outcome: 'blocksImport' });
+      }
+    }
+  }
+
+  return {
+    index,
+    version,
+    uid: reader.text(reader.first('UID')),
+    values: checked.success ? checked.data : candidate,
+    nameFrom,
+    importable: nameFrom !== null && checked.success,
+    problems: overflow.problems,
+    ignored: ignoredProperties(card),
+  };
+}
+
+function joinNonEmpty(separator: string, ...parts: string[]): string {
+  return parts.filter((part) => part !== '').join(separator);
+}
+
+/** ADR: post-office box; extended address; street; locality; region; postal code; country. */
+function toAddress(parts: readonly string[], types: ReadonlySet<string>, label: string): AddressEntry {
+  const [box = '', extended = '', street = '', city = '', region = '', postalCode = '', country = ''] = parts;
+  return { types, label, street: joinNonEmpty(', ', street, extended, box), city: joinNonEmpty(', ', city, region), postalCode, country };
+}
+
+function ignoredProperties(card: RawCard): string[] {
+  const names = new Set<string>();
+  for (const property of card.properties) {
+    if (NOT_REPORTED.has(property.name) || property.name.startsWith('X-MS-OL-')) continue;
+    if (property.skippedValue || property.raw.trim() !== '') names.add(property.name);
+  }
+  return [...names];
+}
+
+/** tel:+49-30-123;ext=5 → +49-30-123 ext. 5 (the rest of a tel: URI's parameters dropped). */
+function telUriNumber(value: string): string {
+  const withoutScheme = value.replace(/^tel:/i, '');
+  const [number = '', ...params] = withoutScheme.split(';');
+  const ext = params.find((param) => /^ext=/i.test(param));
+  let decoded = number;
+  try {
+    decoded = decodeURIComponent(number);
+  } catch {
+    // keep it as written
+  }
+  return ext ? `${decoded} ext. ${ext.slice(4)}` : decoded;
+}
+
+/**
+ * URL values are not escaped (RFC 2426 §3.6.8, RFC 6350 errata 3845), but Google and others
+ * escape them like text (`http\://`): a backslash before `\ , ; :` is dropped, except in 2.1,
+ * in 4.0 and in our own export, which write URLs verbatim.
+ */
+function urlValue(value: string, version: string, ownExport: boolean): string {
+  if (ownExport || version === '2.1' || version === '4.0') return value;
+  return value.replace(/\\([\\,;:])/g, '$1');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Reads an uploaded .vcf file: every card as it would be stored, or why the file cannot be read. */
+export function parseVcf(file: Uint8Array): ImportResult {
+  try {
+    const reading = read(file);
+    const decoding: Decoding = { declaredCharset: reading.declaredCharset, forcedUtf8: reading.forcedUtf8 };
+    const cards = reading.cards.map((card, position) => mapCard(card, position + 1, decoding));
+    return { ok: true, cards, skipped: reading.skipped };
+  } catch (error) {
+    if (error instanceof ImportError) return { ok: false, error: error.failure };
+    throw error;
+  }
+}

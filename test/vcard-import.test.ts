@@ -1,0 +1,608 @@
+// The .vcf import parser (src/contacts/vcard-import.ts) in workerd, where it runs: charsets as
+// workerd decodes them, the reading rules of 2.1/3.0/4.0, the mapping onto Kontakte's fields and
+// what happens to what does not fit, the file-level refusals and limits, and the round trip of
+// our own export. Real exports from other address books: test/node/vcard-import-fixtures.test.ts.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeStrict } from '../src/contacts/charset';
+import { type ContactInput, contactInput, FIELDS } from '../src/contacts/schema';
+import { serializeContacts, type VCardContact } from '../src/contacts/vcard';
+import { type ImportedCard, MAX_IMPORT_CARDS, MAX_IMPORT_TEXT_BYTES, parseVcf } from '../src/contacts/vcard-import';
+
+const utf8 = new TextEncoder();
+
+/** A file from text lines (CRLF unless told), as UTF-8 bytes. */
+function vcf(lines: readonly string[], eol = '\r\n'): Uint8Array {
+  return utf8.encode(lines.join(eol) + eol);
+}
+
+/** A file whose `\xNN` escapes are raw bytes (for charsets other than UTF-8). */
+function bytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code > 0xff) throw new Error('bytes() takes byte values only');
+    return code;
+  });
+}
+
+function cardsOf(file: Uint8Array): ImportedCard[] {
+  const result = parseVcf(file);
+  if (!result.ok) throw new Error(`refused: ${result.error}`);
+  return result.cards;
+}
+
+function only(file: Uint8Array): ImportedCard {
+  const cards = cardsOf(file);
+  expect(cards).toHaveLength(1);
+  const [card] = cards;
+  if (!card) throw new Error('no card');
+  return card;
+}
+
+const card = (...body: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...body, 'END:VCARD'];
+const card21 = (...body: string[]) => ['BEGIN:VCARD', 'VERSION:2.1', ...body, 'END:VCARD'];
+
+const none: ContactInput = {
+  position: '', company: '', title: '', first_name: '', last_name: '', street: '', postal_code: '', city: '',
+  country: '', phone: '', mobile: '', email: '', website: '', notes: '',
+};
+
+// ---------------------------------------------------------------------------------------------
+
+describe('charsets in workerd', () => {
+  it('decodes Windows-1252 and ISO-8859-1 (as Windows-1252, like every browser) without a table of our own', () => {
+    const muellerEuro = Uint8Array.of(0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x20, 0x80);
+    expect(decodeStrict(muellerEuro, 'Windows-1252')).toBe('Müller €');
+    expect(decodeStrict(muellerEuro, 'ISO-8859-1')).toBe('Müller €');
+    expect(decodeStrict(muellerEuro, 'latin1')).toBe('Müller €');
+    expect(decodeStrict(utf8.encode('Müller €'), 'UTF-8')).toBe('Müller €');
+  });
+
+  it('refuses invalid UTF-8, unknown labels and UTF-16 per property', () => {
+    expect(decodeStrict(Uint8Array.of(0x4d, 0xfc), 'utf-8')).toBeUndefined();
+    expect(decodeStrict(Uint8Array.of(0x41), 'blabla')).toBeUndefined();
+    expect(decodeStrict(Uint8Array.of(0x41, 0x00), 'utf-16le')).toBeUndefined();
+  });
+});
+
+describe('reading the file', () => {
+  const lines = card('N:Weiß;Jörg;;;', 'FN:Jörg Weiß', 'TEL;TYPE=CELL:+49 160 5551234', 'NOTE:eins\\nzwei');
+  const expected = { ...none, first_name: 'Jörg', last_name: 'Weiß', mobile: '+49 160 5551234', notes: 'eins\nzwei' };
+
+  it.each([
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+    ['CR', '\r'],
+  ])('reads %s line ends alike', (_name, eol) => {
+    expect(only(vcf(lines, eol)).values).toEqual(expected);
+  });
+
+  it('skips a UTF-8 byte order mark', () => {
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...vcf(lines)]);
+    expect(only(withBom).values).toEqual(expected);
+  });
+
+  it('reads a UTF-16 file with a byte order mark, LE and BE', () => {
+    const text = `\ufeff${lines.join('\r\n')}\r\n`;
+    const le = new Uint8Array(text.length * 2);
+    const be = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      le[2 * i] = code & 0xff;
+      le[2 * i + 1] = code >> 8;
+      be[2 * i] = code >> 8;
+      be[2 * i + 1] = code & 0xff;
+    }
+    expect(only(le).values).toEqual(expected);
+    expect(only(be).values).toEqual(expected);
+  });
+
+  it('unfolds lines continued with a space or a tab, inside a value and inside the parameters', () => {
+    const folded = card('N:Wei', ' ß;Jö', '\trg;;;', 'TEL;TY', ' PE=CELL:+49 160', '  5551234', 'NOTE:eins\\', ' nzwei');
+    expect(only(vcf(folded)).values).toEqual({ ...expected, mobile: '+49 160 5551234' });
+  });
+
+  it('reads 2.1 quoted-printable with soft line breaks and a charset per property', () => {
+    const file = bytes(
+      [
+        ...card21(
+          'N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Wei=C3=9F;J=C3=B6rg;;;',
+          'ORG;CHARSET=Windows-1252;QUOTED-PRINTABLE:M=FCller =26 S=F6hne',
+          'NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Zeile eins=0D=0AZeile =',
+          'zwei mit =3D und ein sehr langer Rest=',
+          '',
+          'TEL;CELL;PREF:0160 5551234',
+        ),
+      ].join('\r\n'),
+    );
+    expect(only(file).values).toEqual({
+      ...none,
+      first_name: 'Jörg',
+      last_name: 'Weiß',
+      company: 'Müller & Söhne',
+      mobile: '0160 5551234',
+      notes: 'Zeile eins\nZeile zwei mit = und ein sehr langer Rest',
+    });
+  });
+
+  it('reads undeclared bytes in the one non-UTF-8 charset the file declares elsewhere (Outlook)', () => {
+    const file = bytes(card21('N:M\xfcller;J\xf6rg', 'LABEL;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:L=E4mmerweg', 'ADR;HOME:;;L\xe4mmerweg 12;Kleindorf;;98765;').join('\r\n'));
+    expect(only(file).values).toEqual({ ...none, first_name: 'Jörg', last_name: 'Müller', street: 'Lämmerweg 12', postal_code: '98765', city: 'Kleindorf' });
+  });
+
+  it('still prefers UTF-8 for undeclared values that are valid UTF-8', () => {
+    const file = bytes(card21('N;CHARSET=ISO-8859-1:M\xfcller', 'NOTE:\xc3\xbc').join('\r\n'));
+    expect(only(file).values).toMatchObject({ last_name: 'Müller', notes: 'ü' });
+  });
+
+  it('refuses a file that declares no charset and is not UTF-8 (no guessing)', () => {
+    expect(parseVcf(bytes(card21('N:M\xfcller;J\xf6rg').join('\r\n')))).toEqual({ ok: false, error: 'charset' });
+    expect(parseVcf(bytes(card('N:M\xfcller;J\xf6rg').join('\n')))).toEqual({ ok: false, error: 'charset' });
+  });
+
+  it('refuses bytes that contradict the declared charset, and a charset nobody knows', () => {
+    expect(parseVcf(bytes(card21('N;CHARSET=UTF-8:M\xfcller').join('\r\n')))).toEqual({ ok: false, error: 'charset' });
+    expect(parseVcf(bytes(card21('N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=FCller').join('\r\n')))).toEqual({ ok: false, error: 'charset' });
+    expect(parseVcf(bytes(card21('N;CHARSET=blabla:M\xfcller').join('\r\n')))).toEqual({ ok: false, error: 'charset' });
+  });
+
+  it('never judges the bytes of properties it does not import', () => {
+    const file = bytes(card21('N:Weiss;Joerg', 'X-MS-OL-DESIGN:<card>\xfc</card>', 'NICKNAME;CHARSET=blabla:x').join('\r\n'));
+    expect(only(file).values).toMatchObject({ last_name: 'Weiss', first_name: 'Joerg' });
+  });
+
+  it('reads several cards, ignores blank lines and text between them, and numbers the cards', () => {
+    const file = vcf(['', ...card('N:A;;;;'), '', 'some trailer', ...card('N:B;;;;'), ...card('N:C;;;;'), '']);
+    const cards = cardsOf(file);
+    expect(cards.map((c) => [c.index, c.values.last_name])).toEqual([[1, 'A'], [2, 'B'], [3, 'C']]);
+  });
+
+  it('skips an embedded 2.1 AGENT card', () => {
+    const file = vcf(card21('N:Chef;;;;', 'AGENT:', 'BEGIN:VCARD', 'VERSION:2.1', 'N:Assistenz;;;;', 'TEL:0301', 'END:VCARD', 'TEL;WORK:0302'));
+    expect(only(file).values).toMatchObject({ last_name: 'Chef', phone: '0302' });
+  });
+
+  it('accepts case-insensitive names and parameters, and groups', () => {
+    const file = vcf(['begin:vcard', 'version:3.0', 'n:Klein;;;;', 'item1.tel;type=cell:0171 1', 'item1.x-ablabel:Handy', 'end:vcard']);
+    expect(only(file).values).toMatchObject({ last_name: 'Klein', mobile: '0171 1' });
+  });
+
+  it('counts a line that is no property, and goes on', () => {
+    const result = parseVcf(vcf(card('N:A;;;;', 'this line has no colon', 'TEL:030 1')));
+    expect(result).toMatchObject({ ok: true, skipped: { photos: 0, malformedLines: 1 } });
+    if (result.ok) expect(result.cards[0]?.values.phone).toBe('030 1');
+  });
+});
+
+describe('escapes', () => {
+  it('reads `;` in FN, TITLE, ROLE and NOTE escaped or not (our export changes to always escaping it)', () => {
+    for (const semicolon of [';', '\\;']) {
+      const c = only(vcf(card(`FN:a${semicolon}b`, `TITLE:Bau${semicolon}leitung`, `NOTE:n${semicolon}o`, 'N:;;;;', `ORG:X\\; Y`)));
+      expect(c.values).toMatchObject({ last_name: `a;b`, position: 'Bau;leitung', notes: 'n;o', company: 'X; Y' });
+    }
+  });
+
+  it('unescapes \\\\ \\, \\n \\N in 3.0 and keeps a backslash before a letter', () => {
+    const c = only(vcf(card('N:M\\,x\\\\y;;;;', 'NOTE:a\\nb\\Nc\\,d\\\\e C:\\Users\\tmp')));
+    expect(c.values).toMatchObject({ last_name: 'M,x\\y', notes: 'a\nb\nc,d\\e C:\\Users\\tmp' });
+  });
+
+  it('takes 2.1 backslashes literally except before `;`', () => {
+    const c = only(vcf(card21('N:Pfad\\n;A\\;B;;;', 'NOTE:a\\,b\\;c')));
+    expect(c.values).toMatchObject({ last_name: 'Pfad\\n', first_name: 'A;B', notes: 'a\\,b;c' });
+  });
+
+  it("reads Google's escaped URLs (URL:http\\://…) and 4.0's verbatim ones", () => {
+    expect(only(vcf(card('N:A;;;;', 'URL:http\\://www.example.com/a\\,b'))).values.website).toBe('http://www.example.com/a,b');
+    expect(only(vcf(['BEGIN:VCARD', 'VERSION:4.0', 'N:A;;;;', 'URL:https://example.com/a\\,b', 'END:VCARD'])).values.website).toBe(
+      'https://example.com/a\\,b',
+    );
+  });
+
+  it('reads 4.0 tel: URIs and quoted TYPE lists', () => {
+    const c = only(
+      vcf(['BEGIN:VCARD', 'VERSION:4.0', 'N:A;;;;', 'TEL;VALUE=uri;TYPE="cell,voice":tel:+49-160-555', 'TEL;VALUE=uri;TYPE=work:tel:+49-30-1234', 'END:VCARD']),
+    );
+    expect(c.values).toMatchObject({ mobile: '+49-160-555', phone: '+49-30-1234' });
+  });
+
+  it('decodes RFC 6868 caret escapes and colons in quoted parameters', () => {
+    const c = only(vcf(['BEGIN:VCARD', 'VERSION:4.0', 'N:A;;;;', 'ADR;LABEL="Weg 1^nBerlin: Mitte";TYPE=work:;;Weg 1;Berlin;;10115;', 'END:VCARD']));
+    expect(c.values).toMatchObject({ street: 'Weg 1', city: 'Berlin', postal_code: '10115' });
+  });
+});
+
+describe('mapping to the fields', () => {
+  it('maps N, ORG, TITLE, ADR, TEL, EMAIL, URL and NOTE', () => {
+    const c = only(
+      vcf(
+        card(
+          'N:Müller;Anna;;Dr.;',
+          'ORG:Müller & Söhne GmbH;Planung',
+          'TITLE:Innenarchitektin',
+          'ADR;TYPE=HOME:;;Privatweg 1;Köln;;50667;Deutschland',
+          'ADR;TYPE=WORK:;;Königsallee 12;Düsseldorf;;40212;Deutschland',
+          'TEL;TYPE=WORK,VOICE:+49 211 123456-0',
+          'TEL;TYPE=CELL:+49 171 9876543',
+          'EMAIL;TYPE=INTERNET:anna@example.de',
+          'URL:https://www.example.de',
+          'NOTE:Küche und Bäder',
+          'CATEGORIES:Wohnung 12',
+        ),
+      ),
+    );
+    expect(c).toEqual({
+      index: 1,
+      version: '3.0',
+      uid: '',
+      values: {
+        position: 'Innenarchitektin',
+        company: 'Müller & Söhne GmbH',
+        title: 'Dr.',
+        first_name: 'Anna',
+        last_name: 'Müller',
+        street: 'Königsallee 12',
+        postal_code: '40212',
+        city: 'Düsseldorf',
+        country: 'Deutschland',
+        phone: '+49 211 123456-0',
+        mobile: '+49 171 9876543',
+        email: 'anna@example.de',
+        website: 'https://www.example.de',
+        notes: 'Küche und Bäder\n\nAbteilung: Planung\nWeitere Adresse (privat): Privatweg 1, 50667 Köln, Deutschland',
+      },
+      nameFrom: 'name',
+      importable: true,
+      problems: [],
+      ignored: [],
+    });
+  });
+
+  it('keeps further numbers and e-mails in the notes, with their label; fax and pager never become the phone', () => {
+    const c = only(
+      vcf(
+        card(
+          'N:A;;;;',
+          'NOTE:Erst anrufen',
+          'TEL;TYPE=FAX:030 999',
+          'item1.TEL:030 111',
+          'item1.X-ABLabel:Baustelle',
+          'TEL;TYPE=HOME:030 222',
+          'item2.TEL:0171 333',
+          'item2.X-ABLabel:_$!<Mobile>!$_',
+          'TEL;TYPE=CELL:0171 444',
+          'TEL;TYPE=PAGER:0171 555',
+          'EMAIL:a@example.de',
+          'EMAIL;TYPE=HOME:b@example.de',
+        ),
+      ),
+    );
+    expect(c.values).toMatchObject({ phone: '030 111', mobile: '0171 333', email: 'a@example.de' });
+    expect(c.values.notes).toBe(
+      [
+        'Erst anrufen',
+        '',
+        'Weitere Telefonnummer (mobil): 0171 444',
+        'Weitere Telefonnummer (Fax): 030 999',
+        'Weitere Telefonnummer (privat): 030 222',
+        'Weitere Telefonnummer (Pager): 0171 555',
+        'Weitere E-Mail-Adresse (privat): b@example.de',
+      ].join('\n'),
+    );
+  });
+
+  it('uses ROLE when there is no TITLE, and keeps a different ROLE in the notes', () => {
+    expect(only(vcf(card('N:A;;;;', 'ROLE:Bauleiter'))).values.position).toBe('Bauleiter');
+    expect(only(vcf(card('N:A;;;;', 'TITLE:Geschäftsführer', 'ROLE:Bauleiter'))).values).toMatchObject({
+      position: 'Geschäftsführer',
+      notes: 'Rolle: Bauleiter',
+    });
+  });
+
+  it('joins additional names to the first name and the suffix to the last name', () => {
+    expect(only(vcf(card('N:Doe;John;Richter,James;Mr.;Sr.'))).values).toMatchObject({ first_name: 'John Richter James', last_name: 'Doe Sr.', title: 'Mr.' });
+  });
+
+  it('puts a multi-line street on one line, the extended address and region beside street and city', () => {
+    expect(only(vcf(card('N:A;;;;', 'ADR:Postfach 7;3. OG;Street4\\nBuilding 6;Albany;NY;12345;USA'))).values).toMatchObject({
+      street: 'Street4, Building 6, 3. OG, Postfach 7',
+      city: 'Albany, NY',
+      postal_code: '12345',
+      country: 'USA',
+    });
+  });
+
+  it('adds https:// to a bare domain, as the form does', () => {
+    expect(only(vcf(card('N:A;;;;', 'URL:www.example.de'))).values.website).toBe('https://www.example.de');
+  });
+
+  it('ignores CATEGORIES (our export writes the asset name there) and says which other properties it ignores', () => {
+    const c = only(vcf(card('N:A;;;;', 'CATEGORIES:Wohnung 12,Handwerker', 'BDAY:1980-03-22', 'NICKNAME:Andi', 'X-ABUID:1', 'PHOTO;VALUE=uri:https://example.com/a.jpg')));
+    expect(c.values).toEqual({ ...none, last_name: 'A' });
+    expect(c.ignored).toEqual(['BDAY', 'NICKNAME', 'PHOTO']);
+  });
+});
+
+describe('who a card is', () => {
+  it('takes FN as the last name when N is empty, unsplit', () => {
+    const c = only(vcf(card('N:;;;;', 'FN:Anna van der Berg')));
+    expect(c).toMatchObject({ nameFrom: 'formattedName', importable: true, values: { ...none, last_name: 'Anna van der Berg' } });
+  });
+
+  it('lists a company card by its company (FN repeats ORG, as Apple and our export write it)', () => {
+    const c = only(vcf(card('N:;;;Dr.;', 'FN:Küchen Schmidt GmbH', 'ORG:Küchen Schmidt GmbH')));
+    expect(c).toMatchObject({ nameFrom: 'company', importable: true, values: { ...none, company: 'Küchen Schmidt GmbH', title: 'Dr.' } });
+  });
+
+  it('falls back to the e-mail address (Android writes cards with nothing else)', () => {
+    const c = only(vcf(card21('EMAIL;PREF:john.doe@company.com', 'CATEGORIES:My Contacts')));
+    expect(c).toMatchObject({ nameFrom: 'email', importable: true, values: { ...none, last_name: 'john.doe@company.com', email: 'john.doe@company.com' } });
+  });
+
+  it('flags a card with nothing to list it under', () => {
+    const c = only(vcf(card21('TEL;CELL:0171 1234567')));
+    expect(c).toMatchObject({ nameFrom: null, importable: false, values: { ...none, mobile: '0171 1234567' } });
+  });
+
+  it('reports the UID', () => {
+    expect(only(vcf(card('N:A;;;;', 'UID:kontakte-q7Xc2mK9pL'))).uid).toBe('kontakte-q7Xc2mK9pL');
+  });
+});
+
+describe('what does not fit', () => {
+  it('moves an over-long value into the notes and says so', () => {
+    const longName = 'N'.repeat(101);
+    const c = only(vcf(card(`N:${longName};Anna;;;`, 'NOTE:Notiz')));
+    expect(c.values).toMatchObject({ last_name: '', first_name: 'Anna', notes: `Notiz\n\nNachname: ${longName}` });
+    expect(c.problems).toEqual([{ field: 'last_name', kind: 'tooLong', value: longName, outcome: 'movedToNotes' }]);
+    expect(c.importable).toBe(true);
+  });
+
+  it('counts code points, not UTF-16 units, as the form does', () => {
+    const emoji = '😀'.repeat(100);
+    expect(only(vcf(card(`N:${emoji};;;;`))).values.last_name).toBe(emoji);
+  });
+
+  it('moves a number that breaks the phone rule into the notes and takes the next valid one', () => {
+    const c = only(vcf(card('N:A;;;;', 'TEL;TYPE=WORK:0800-FLOWERS', 'TEL;TYPE=WORK:030 123')));
+    expect(c.values).toMatchObject({ phone: '030 123', notes: 'Telefonnummer (geschäftlich): 0800-FLOWERS' });
+    expect(c.problems).toEqual([{ field: 'phone', kind: 'invalid', value: '0800-FLOWERS', outcome: 'movedToNotes' }]);
+  });
+
+  it('moves an invalid e-mail address and a non-http URL into the notes', () => {
+    const c = only(vcf(card('N:A;;;;', 'EMAIL:kein-at-zeichen', 'URL:ftp://example.com/x')));
+    expect(c.values).toMatchObject({ email: '', website: '', notes: 'E-Mail-Adresse: kein-at-zeichen\nWebseite: ftp://example.com/x' });
+    expect(c.problems.map((p) => [p.field, p.kind])).toEqual([['email', 'invalid'], ['website', 'invalid']]);
+  });
+
+  it('cuts notes at 2,000 code points, added lines only whole, and says what they would have held', () => {
+    const note = 'ä'.repeat(1960);
+    const c = only(vcf(card('N:A;;;;', `NOTE:${note}`, 'TEL:030 1', 'TEL:030 2', 'TEL:030 3')));
+    const full = `${note}\n\nWeitere Telefonnummer: 030 2\nWeitere Telefonnummer: 030 3`;
+    expect(c.values.notes).toBe(`${note}\n\nWeitere Telefonnummer: 030 2`);
+    expect(c.problems).toEqual([{ field: 'notes', kind: 'tooLong', value: full, outcome: 'truncated' }]);
+    expect(c.importable).toBe(true);
+  });
+
+  it('cuts an over-long NOTE of its own at exactly 2,000 code points', () => {
+    const note = `${'😀'.repeat(1999)}ab`;
+    const c = only(vcf(card('N:A;;;;', `NOTE:${note}`, 'TEL:030 1', 'TEL:030 2')));
+    expect(c.values.notes).toBe(`${'😀'.repeat(1999)}a`);
+    expect(c.problems).toEqual([{ field: 'notes', kind: 'tooLong', value: `${note}\n\nWeitere Telefonnummer: 030 2`, outcome: 'truncated' }]);
+  });
+
+  it('moves an over-long FN (the only name) into the notes, and lists the card by its company', () => {
+    const longName = 'F'.repeat(101);
+    const c = only(vcf(card('N:;;;;', `FN:${longName}`, 'ORG:Firma')));
+    expect(c).toMatchObject({ nameFrom: 'company', values: { ...none, company: 'Firma', notes: `Nachname: ${longName}` } });
+    expect(c.problems).toEqual([{ field: 'last_name', kind: 'tooLong', value: longName, outcome: 'movedToNotes' }]);
+  });
+
+  it('stays linear on values of half a million spaces', () => {
+    const spaces = ' '.repeat(500_000);
+    const c = only(vcf(card('N:A;;;;', `TITLE:x${spaces}y`, `ORG:a${spaces}\\nb`), '\n'));
+    expect(c.values.company).toBe('a, b');
+    expect(c.problems.map((p) => [p.field, p.outcome])).toEqual([['position', 'movedToNotes'], ['notes', 'truncated']]);
+  });
+
+  it('drops control characters the form refuses; a tab becomes a space', () => {
+    expect(only(vcf(card('N:A\u0007b\tc;;;;', 'NOTE:x\ty\u0000z'))).values).toMatchObject({ last_name: 'Ab c', notes: 'x yz' });
+  });
+});
+
+describe('photos', () => {
+  it('skips a folded base64 photo without decoding it and counts it', () => {
+    const photo = ['PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD', ...Array.from({ length: 50 }, () => ' QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB')];
+    const result = parseVcf(vcf(card('N:A;;;;', ...photo, 'TEL:030 1')));
+    expect(result).toMatchObject({ ok: true, skipped: { photos: 1, malformedLines: 0 } });
+    if (result.ok) expect(result.cards[0]).toMatchObject({ values: { last_name: 'A', phone: '030 1' }, ignored: ['PHOTO'] });
+  });
+
+  it('skips 2.1 base64 lines that are not indented, up to the blank line', () => {
+    const file = vcf(card21('N:A;;;;', 'PHOTO;ENCODING=BASE64;TYPE=JPEG:', '/9j/4AAQSkZJRgABAQAAAQABAAD', 'QUFBQUFB+/==', '', 'TEL;WORK:030 1'));
+    expect(only(file).values).toMatchObject({ last_name: 'A', phone: '030 1' });
+  });
+
+  it('does not count photos towards the text limit', () => {
+    const line = ` ${'A'.repeat(74)}`;
+    const photo = ['PHOTO;ENCODING=b;TYPE=JPEG:AAAA', ...Array.from({ length: Math.ceil((2 * MAX_IMPORT_TEXT_BYTES) / 76) }, () => line)];
+    expect(parseVcf(vcf(card('N:A;;;;', ...photo)))).toMatchObject({ ok: true, skipped: { photos: 1 } });
+  });
+});
+
+describe('files that are refused', () => {
+  it.each([
+    ['an empty file', new Uint8Array()],
+    ['blank lines', utf8.encode('\r\n\r\n')],
+    ['a CSV file', utf8.encode('Vorname;Nachname\r\nAnna;Müller\r\n')],
+    ['a JPEG', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46)],
+    ['an iCalendar file', utf8.encode('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n')],
+    ['a vCard after other text', utf8.encode(`Anbei die Kontakte:\r\n${card('N:A;;;;').join('\r\n')}\r\n`)],
+  ])('%s is not a vCard', (_name, file) => {
+    expect(parseVcf(file)).toEqual({ ok: false, error: 'notVcard' });
+  });
+
+  it('a file that ends inside a card is truncated', () => {
+    expect(parseVcf(vcf([...card('N:A;;;;'), 'BEGIN:VCARD', 'VERSION:3.0', 'N:B;;;;']))).toEqual({ ok: false, error: 'truncated' });
+    expect(parseVcf(vcf(['BEGIN:VCARD', 'VERSION:2.1', 'NOTE;ENCODING=QUOTED-PRINTABLE:abc=']))).toEqual({ ok: false, error: 'truncated' });
+  });
+
+  it(`takes ${MAX_IMPORT_CARDS} cards and refuses one more`, () => {
+    const cards = (n: number) => vcf(Array.from({ length: n }, (_, i) => card(`N:K${i};;;;`)).flat());
+    const result = parseVcf(cards(MAX_IMPORT_CARDS));
+    expect(result.ok && result.cards.length).toBe(MAX_IMPORT_CARDS);
+    expect(parseVcf(cards(MAX_IMPORT_CARDS + 1))).toEqual({ ok: false, error: 'tooManyCards' });
+  });
+
+  it('takes up to 1 MiB of text and refuses more (a line end counts one byte)', () => {
+    const noteOf = (octets: number) => vcf(card('N:A;;;;', `NOTE:${'x'.repeat(octets)}`), '\n');
+    const overhead = noteOf(0).length;
+    expect(parseVcf(noteOf(MAX_IMPORT_TEXT_BYTES - overhead))).toMatchObject({ ok: true });
+    expect(parseVcf(noteOf(MAX_IMPORT_TEXT_BYTES - overhead + 1))).toEqual({ ok: false, error: 'tooLarge' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Our own export read back: exactly the stored values (contract §7: except a "(0)" after the
+// country code in TEL, and CATEGORIES, which is ignored).
+
+const seed = Number(process.env.FC_SEED ?? Date.now());
+
+function assertProperty<T>(property: fc.IProperty<T>, numRuns: number): void {
+  try {
+    fc.assert(property, { seed, numRuns, verbose: true });
+  } catch (error) {
+    console.error(`fast-check seed: ${seed} (rerun with FC_SEED=${seed})`);
+    throw error;
+  }
+}
+
+const textUnit = fc.oneof(
+  { weight: 6, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
+  { weight: 3, arbitrary: fc.constantFrom(';', ',', '\\', ':', '"', '=', '^', ' ', 'n', 'N', '\\n', '\\;', 'ä', 'ß', 'Ü', '€', '\u00a0', '\u2028') },
+  { weight: 1, arbitrary: fc.constantFrom('😀', '👩‍👩‍👧', 'e\u0301', 'שלום', 'BEGIN:VCARD', 'END:VCARD', '=0D=0A', 'item1.') },
+);
+const text = (maxLength: number) => fc.string({ unit: textUnit, maxLength }).map((s) => s.trim());
+const noteText = fc.string({ unit: fc.oneof({ weight: 8, arbitrary: textUnit }, { weight: 1, arbitrary: fc.constant('\n') }), maxLength: 300 }).map((s) => s.trim());
+const phoneNumber = fc.oneof(
+  fc.constant(''),
+  fc.string({ unit: fc.constantFrom(...'0123456789 /().-'), minLength: 3, maxLength: 22 }).map((s) => s.trim()),
+  fc.tuple(fc.constantFrom('+49 (0)', '+49 (0) ', '+43(0)', '+49 '), fc.string({ unit: fc.constantFrom(...'0123456789 -'), minLength: 4, maxLength: 14 })).map(([cc, rest]) => `${cc}${rest}`.trim()),
+);
+const emailAddress = fc.oneof(
+  fc.constant(''),
+  fc
+    .tuple(fc.string({ unit: fc.constantFrom(...'abcxyz019._%+-äö'), minLength: 1, maxLength: 20 }), fc.string({ unit: fc.constantFrom(...'abc019-ü'), minLength: 1, maxLength: 15 }), fc.constantFrom('de', 'com', 'co.uk'))
+    .map(([local, domain, tld]) => `${local}@${domain}.${tld}`),
+);
+const website = fc.oneof(
+  fc.constant(''),
+  fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }),
+  fc.string({ unit: fc.constantFrom(...'abc/\\,;:?=&%~!$\'()*+'), maxLength: 30 }).map((path) => `https://example.de/${path}`),
+);
+
+const storedContact = fc
+  .record({
+    position: text(40),
+    company: text(60),
+    title: text(12),
+    first_name: text(30),
+    last_name: fc.oneof(text(30), text(0)),
+    street: text(40),
+    postal_code: text(8),
+    city: text(30),
+    country: text(20),
+    phone: phoneNumber,
+    mobile: phoneNumber,
+    email: emailAddress,
+    website,
+    notes: noteText,
+  })
+  // Only what the form would store, exactly as it would store it.
+  .filter((c) => {
+    const parsed = contactInput.safeParse(c);
+    return parsed.success && FIELDS.every((spec) => parsed.data[spec.name] === c[spec.name]);
+  });
+
+const toVCardContact = (c: ContactInput, id: string, updatedAt: number): VCardContact => ({
+  id,
+  position: c.position,
+  company: c.company,
+  title: c.title,
+  firstName: c.first_name,
+  lastName: c.last_name,
+  street: c.street,
+  postalCode: c.postal_code,
+  city: c.city,
+  country: c.country,
+  phone: c.phone,
+  mobile: c.mobile,
+  email: c.email,
+  website: c.website,
+  notes: c.notes,
+  updatedAt,
+});
+
+/** The number as typed, or (contract §7) without a "(0)" after the country code: same digits otherwise. */
+function sameNumber(read: string, stored: string): boolean {
+  if (read === stored) return true;
+  const withoutTrunkZero = stored.replace(/^(\+\d{1,3})\s*\(0\)\s*/, '$1 ');
+  return withoutTrunkZero !== stored && read.replace(/\D/g, '') === withoutTrunkZero.replace(/\D/g, '');
+}
+
+const unfold = (file: string) => file.replace(/\r\n /g, '');
+
+/** `;` → `\\;` after the first ':' (our export's heads hold no ':'), escapes left as they are. */
+function escapeSemicolonsInValue(line: string): string {
+  const colon = line.indexOf(':');
+  let out = line.slice(0, colon + 1);
+  for (let i = colon + 1; i < line.length; i++) {
+    const ch = line[i] ?? '';
+    if (ch === '\\') {
+      out += ch + (line[i + 1] ?? '');
+      i += 1;
+    } else out += ch === ';' ? '\\;' : ch;
+  }
+  return out;
+}
+
+describe('export → import round trip (fast-check)', () => {
+  it('reads back exactly the stored values of every contact, in order', () => {
+    assertProperty(
+      fc.property(fc.array(storedContact, { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: Date.UTC(2100, 0, 1) }), (contacts, updatedAt) => {
+        const file = serializeContacts(contacts.map((c, i) => toVCardContact(c, `id_${i}`, updatedAt)));
+        const result = parseVcf(utf8.encode(file));
+        if (!result.ok) throw new Error(`refused: ${result.error}`);
+        expect(result.cards).toHaveLength(contacts.length);
+        result.cards.forEach((imported, i) => {
+          const stored = contacts[i];
+          if (!stored) throw new Error('missing contact');
+          expect(imported.problems).toEqual([]);
+          expect(imported.importable).toBe(true);
+          expect(imported.uid).toBe(`kontakte-id_${i}`);
+          expect(imported.ignored).toEqual([]);
+          expect(sameNumber(imported.values.phone, stored.phone)).toBe(true);
+          expect(sameNumber(imported.values.mobile, stored.mobile)).toBe(true);
+          expect({ ...imported.values, phone: '', mobile: '' }).toEqual({ ...stored, phone: '', mobile: '' });
+        });
+      }),
+      300,
+    );
+  });
+
+  it('reads the exported file with `;` escaped in every text value as well', () => {
+    // The exporter is about to escape `;` in FN, TITLE, ROLE and NOTE too (issue 16, item 5).
+    assertProperty(
+      fc.property(storedContact, (c) => {
+        const file = unfold(serializeContacts([toVCardContact(c, 'x', 0)]))
+          .split('\r\n')
+          .map((line) => (/^(FN|TITLE|ROLE|NOTE)[;:]/.test(line) ? escapeSemicolonsInValue(line) : line))
+          .join('\r\n');
+        const result = parseVcf(utf8.encode(file));
+        if (!result.ok) throw new Error(`refused: ${result.error}`);
+        expect({ ...result.cards[0]?.values, phone: '', mobile: '' }).toEqual({ ...c, phone: '', mobile: '' });
+      }),
+      200,
+    );
+  });
+});
