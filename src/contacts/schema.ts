@@ -96,6 +96,11 @@ function fieldSchema(spec: FieldSpec) {
 type FieldSchemas = { [K in FieldName]: ReturnType<typeof fieldSchema> };
 const fieldSchemas = Object.fromEntries(FIELDS.map((spec) => [spec.name, fieldSchema(spec)])) as FieldSchemas;
 
+/** Whether one field's value passes the form's own rule (the import checks values with it). */
+export function isValidField(name: FieldName, value: string): boolean {
+  return z.safeParse(fieldSchemas[name], value).success;
+}
+
 /**
  * The contact's fields as the form sends them; at least one of first/last name or company. A
  * country alone is no address (the form suggests "Deutschland" for convenience): it is dropped.

@@ -26,7 +26,8 @@
 // phone's groups mean nothing in another apartment's contact book.
 
 import { bytesToBinary, binaryToBytes, decodeStrict, hasUtf16Bom, isKnownNonUtf8Charset, utf16AsUtf8 } from './charset';
-import { codePoints, contactInput, type ContactInput, FIELDS, type FieldName } from './schema';
+import { FIELDS, type FieldName } from './fields';
+import { codePoints, type ContactInput, contactInput, isValidField } from './schema';
 
 /** At most this much text per file once photos are skipped (contract §4: 1 MB). */
 export const MAX_IMPORT_TEXT_BYTES = 1024 * 1024;
@@ -524,7 +525,7 @@ const fieldMax = new Map(FIELDS.map((spec) => [spec.name, spec.max]));
 const maxOf = (field: FieldName) => fieldMax.get(field) ?? 0;
 
 /** The form's own rule for one field (schema.ts), so import and form never disagree. */
-const isValid = (field: FieldName, value: string) => contactInput.shape[field].safeParse(value).success;
+const isValid = (field: FieldName, value: string) => isValidField(field, value);
 
 function labelOf(entry: Labelled): string {
   const label = entry.label.trim();
