@@ -34,7 +34,7 @@ function isOwnWrite(contact: Contact, author: Author, now: number): boolean {
 }
 
 /** The stored columns of a contact's values, with everything derived from them. */
-function columnsFrom(values: FieldValues) {
+export function columnsFrom(values: FieldValues) {
   return { ...columnsOf(values), ...derivedColumns(values) };
 }
 
@@ -42,9 +42,9 @@ function columnsFrom(values: FieldValues) {
  * True while the asset has room for a write of about `bytes` (the row and its version): the
  * triggers purge the oldest versions before the budget is reached, so only live data can fill it.
  */
-const hasRoom = (assetId: string, bytes: number) =>
+export const hasRoom = (assetId: string, bytes: number) =>
   sql`coalesce((SELECT ${assetUsage.bytes} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0) + ${2 * bytes} <= ${STORAGE_BUDGET_BYTES}`;
-const liveCount = (assetId: string) => sql`coalesce((SELECT ${assetUsage.live} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)`;
+export const liveCount = (assetId: string) => sql`coalesce((SELECT ${assetUsage.live} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)`;
 
 /** 20 characters of [A-Za-z0-9_-]: opaque, unguessable, safe in a URL. */
 export const newContactId = () => randomToken(15);

@@ -91,3 +91,23 @@ export const assetUsage = sqliteTable('asset_usage', {
   live: integer('live').notNull().default(0),
   bytes: integer('bytes').notNull().default(0),
 });
+
+/**
+ * A .vcf upload between its preview and its confirmation (an hour at most): the parsed cards as
+ * JSON, scoped to the asset. `status` turns to 'done' in the same atomic batch that inserts the
+ * contacts, so a double submit imports once; the undo finds the contacts by `contacts.import_id`.
+ */
+export const importStaging = sqliteTable(
+  'import_staging',
+  {
+    importId: text('import_id').primaryKey(),
+    assetId: text('asset_id').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    cards: text('cards').notNull(),
+    status: text('status').notNull().default('staged'),
+    doneToken: text('done_token'),
+    imported: integer('imported').notNull().default(0),
+  },
+  (table) => [index('import_staging_asset').on(table.assetId, table.createdAt)],
+);

@@ -1,0 +1,183 @@
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { type Database, guarded, randomToken } from '../db/client';
+import { contacts, importStaging } from '../db/schema';
+import { FIELDS, type FieldValues } from './fields';
+import { fold, phoneDigits } from './keys';
+import { type Author, columnsFrom, hasRoom, liveCount, MAX_CONTACTS_PER_ASSET, newContactId } from './repository';
+import type { ImportedCard } from './vcard-import';
+
+/**
+ * The queries of the .vcf import (issue 16): staging an upload for its preview, the atomic
+ * import of the ticked cards, and the undo. Every query is scoped by the asset id.
+ */
+
+/** How long a staged upload waits for its confirmation. */
+export const STAGED_FOR_MS = 60 * 60 * 1000;
+
+/** A card as the preview shows it and the confirmation imports it. */
+export interface StagedCard {
+  index: number;
+  values: FieldValues;
+  importable: boolean;
+  problems: ImportedCard['problems'];
+  ignored: string[];
+  /** Likely a contact the book already has (same e-mail, phone digits, or name and company). */
+  duplicateOf?: string;
+}
+
+export interface Staged {
+  importId: string;
+  cards: StagedCard[];
+  createdAt: number;
+  status: string;
+  imported: number;
+}
+
+const newImportId = () => randomToken(15);
+
+/** The asset's contacts, as far as duplicates are recognised by them. */
+export async function duplicateIndex(db: Database, assetId: string) {
+  const rows = await guarded(() =>
+    db
+      .select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, company: contacts.company, email: contacts.email, phone: contacts.phone, mobile: contacts.mobile })
+      .from(contacts)
+      .where(and(eq(contacts.assetId, assetId), isNull(contacts.deletedAt))),
+  );
+  const index = new Map<string, string>();
+  const name = (first: string, last: string, company: string) => `n:${fold(`${first} ${last}`).trim()}|${fold(company).trim()}`;
+  for (const row of rows) {
+    if (row.email) index.set(`e:${row.email.toLowerCase()}`, row.id);
+    for (const number of [row.phone, row.mobile]) if (number) index.set(`p:${phoneDigits(number)}`, row.id);
+    index.set(name(row.firstName, row.lastName, row.company), row.id);
+  }
+  return (values: FieldValues): string | undefined => {
+    const keys = [
+      values.email ? `e:${values.email.toLowerCase()}` : '',
+      values.phone ? `p:${phoneDigits(values.phone)}` : '',
+      values.mobile ? `p:${phoneDigits(values.mobile)}` : '',
+      values.first_name || values.last_name || values.company ? name(values.first_name, values.last_name, values.company) : '',
+    ];
+    for (const key of keys) if (key && index.has(key)) return index.get(key);
+    return undefined;
+  };
+}
+
+/** Stages an upload for its preview (and removes the asset's expired stagings). */
+export async function stageImport(db: Database, assetId: string, cards: StagedCard[], author: Author, now = Date.now()): Promise<string> {
+  const importId = newImportId();
+  await guarded(() =>
+    db.batch([
+      db.delete(importStaging).where(and(eq(importStaging.assetId, assetId), lt(importStaging.createdAt, now - STAGED_FOR_MS))),
+      db.insert(importStaging).values({ importId, assetId, createdBy: author.userId, createdAt: now, cards: JSON.stringify(cards) }),
+    ]),
+  );
+  return importId;
+}
+
+export async function findStaged(db: Database, assetId: string, importId: string, now = Date.now()): Promise<Staged | undefined> {
+  const [row] = await guarded(() =>
+    db
+      .select()
+      .from(importStaging)
+      .where(and(eq(importStaging.assetId, assetId), eq(importStaging.importId, importId), gt(importStaging.createdAt, now - STAGED_FOR_MS)))
+      .limit(1),
+  );
+  if (!row) return undefined;
+  const parsed: unknown = JSON.parse(row.cards);
+  return { importId, cards: Array.isArray(parsed) ? (parsed as StagedCard[]) : [], createdAt: row.createdAt, status: row.status, imported: row.imported };
+}
+
+export type ImportOutcome = { kind: 'imported'; count: number } | { kind: 'already'; count: number } | { kind: 'full' } | { kind: 'noRoom' } | { kind: 'gone' };
+
+/** Columns of an imported row, in the order the JSON rows carry them. */
+const IMPORT_COLUMNS = [
+  'id', 'asset_id', ...FIELDS.map((spec) => spec.name), 'sort_key', 'search_key', 'group_key', 'key_format', 'bytes', 'version',
+  'import_id', 'created_at', 'created_by', 'created_by_name', 'updated_at', 'updated_by', 'updated_by_name',
+] as const;
+/** D1 takes at most 100 KB of SQL per statement; a JSON parameter is kept below that too. */
+const CHUNK_BYTES = 90_000;
+
+/**
+ * Imports the chosen cards all or nothing, in one batch: the staging row turns 'done' only when
+ * the asset has room for all of them (cap and byte budget), and every INSERT (bulk, through
+ * json_each of one JSON parameter per chunk) only happens when that first statement did. A
+ * double submit finds the row done and imports nothing again.
+ */
+export async function confirmImport(db: Database, assetId: string, staged: Staged, chosen: readonly StagedCard[], author: Author, now = Date.now()): Promise<ImportOutcome> {
+  const doneToken = randomToken(12);
+  const rows = chosen.map((card) => {
+    const c = columnsFrom(card.values);
+    const byColumn: Record<(typeof IMPORT_COLUMNS)[number], string | number> = {
+      id: newContactId(), asset_id: assetId, ...card.values, sort_key: c.sortKey, search_key: c.searchKey, group_key: c.groupKey,
+      key_format: c.keyFormat, bytes: c.bytes, version: 1, import_id: staged.importId, created_at: now, created_by: author.userId,
+      created_by_name: author.name, updated_at: now, updated_by: author.userId, updated_by_name: author.name,
+    };
+    return IMPORT_COLUMNS.map((column) => byColumn[column]);
+  });
+  const bytes = rows.reduce((sum, row) => sum + Number(row[IMPORT_COLUMNS.indexOf('bytes')]), 0);
+  const chunks: unknown[][][] = [];
+  let size = 0;
+  for (const row of rows) {
+    const length = JSON.stringify(row).length;
+    if (chunks.length === 0 || size + length > CHUNK_BYTES) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks.at(-1)?.push(row);
+    size += length;
+  }
+  const columns = sql.join(IMPORT_COLUMNS.map((column) => sql.identifier(column)), sql`, `);
+  const values = sql.join(IMPORT_COLUMNS.map((_, index) => sql`json_extract(j.value, ${`$[${index}]`})`), sql`, `);
+  const claim = db
+    .update(importStaging)
+    .set({ status: 'done', doneToken, imported: rows.length })
+    .where(
+      and(
+        eq(importStaging.importId, staged.importId),
+        eq(importStaging.assetId, assetId),
+        eq(importStaging.status, 'staged'),
+        gt(importStaging.createdAt, now - STAGED_FOR_MS),
+        sql`${liveCount(assetId)} + ${rows.length} <= ${MAX_CONTACTS_PER_ASSET}`,
+        hasRoom(assetId, bytes),
+      ),
+    )
+    .returning({ importId: importStaging.importId });
+  const inserts = chunks.map((chunk) =>
+    db.run(sql`INSERT INTO contacts (${columns}) SELECT ${values} FROM json_each(${JSON.stringify(chunk)}) AS j
+      WHERE EXISTS (SELECT 1 FROM import_staging WHERE import_id = ${staged.importId} AND done_token = ${doneToken})`),
+  );
+  const [claimed] = await guarded(() => db.batch([claim, ...inserts] as unknown as [typeof claim]));
+  if (claimed.length > 0) return { kind: 'imported', count: rows.length };
+  const current = await findStaged(db, assetId, staged.importId, now);
+  if (!current) return { kind: 'gone' };
+  if (current.status === 'done') return { kind: 'already', count: current.imported };
+  return rows.length + 0 > 0 && (await roomForCount(db, assetId, rows.length)) ? { kind: 'noRoom' } : { kind: 'full' };
+}
+
+async function roomForCount(db: Database, assetId: string, count: number): Promise<boolean> {
+  const [row] = await guarded(() => db.select({ ok: sql<number>`${liveCount(assetId)} + ${count} <= ${MAX_CONTACTS_PER_ASSET}` }).from(sql`(SELECT 1)`));
+  return Number(row?.ok) === 1;
+}
+
+export interface UndoResult {
+  removed: number;
+  /** Contacts of the import someone changed (or deleted) since: kept, by name. */
+  kept: { id: string; company: string; firstName: string; lastName: string; title: string }[];
+}
+
+/** "Import rückgängig": removes exactly the import's contacts nobody changed since (version 1). */
+export async function undoImport(db: Database, assetId: string, importId: string): Promise<UndoResult> {
+  const [removed, kept] = await guarded(() =>
+    db.batch([
+      db
+        .delete(contacts)
+        .where(and(eq(contacts.assetId, assetId), eq(contacts.importId, importId), eq(contacts.version, 1), isNull(contacts.deletedAt)))
+        .returning({ id: contacts.id }),
+      db
+        .select({ id: contacts.id, company: contacts.company, firstName: contacts.firstName, lastName: contacts.lastName, title: contacts.title })
+        .from(contacts)
+        .where(and(eq(contacts.assetId, assetId), eq(contacts.importId, importId), isNull(contacts.deletedAt))),
+    ]),
+  );
+  return { removed: removed.length, kept };
+}
