@@ -93,13 +93,21 @@ export async function gzipSize(body: string): Promise<number> {
   return (await new Response(stream).arrayBuffer()).byteLength;
 }
 
-/** Seeds contacts straight into D1 through the repository (fast, no rate limit, no HTTP). */
-export async function seedContacts(assetId: string, count: number, fields: (index: number) => Partial<ContactInput>): Promise<string[]> {
+/**
+ * Seeds contacts straight into D1 through the repository (fast, no rate limit, no HTTP).
+ * `now` sets their creation time (ms), so a test can tell a later change apart without waiting.
+ */
+export async function seedContacts(
+  assetId: string,
+  count: number,
+  fields: (index: number) => Partial<ContactInput>,
+  { now }: { now?: number } = {},
+): Promise<string[]> {
   const db = connect(env.DB);
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const input = { ...EMPTY_INPUT, ...fields(index) };
-    const result = await createContact(db, assetId, input, `seed-${assetId}-${index}-${crypto.randomUUID()}`, { userId: 'seed', name: 'Seed' });
+    const result = await createContact(db, assetId, input, `seed-${assetId}-${index}-${crypto.randomUUID()}`, { userId: 'seed', name: 'Seed' }, now);
     if (result.kind === 'full') throw new Error('asset full');
     ids.push(result.contact.id);
   }

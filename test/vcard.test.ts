@@ -2,9 +2,8 @@
 // The vCard export as an address book sees it: exact bytes for typical contacts, the format
 // rules of RFC 2426 (escaping, folding, CRLF), and a round trip through ical.js (the parser of
 // Thunderbird's address book) for any input. The same cards through Python's vobject:
-// test/node/vcard-vobject.test.ts.
+// test/interop/vcard-vobject.test.ts.
 import fc from 'fast-check';
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import {
   contentDisposition,
@@ -16,25 +15,9 @@ import {
 import companyOnlyGolden from './golden/company-only.vcf?raw';
 import fullContactGolden from './golden/full-contact.vcf?raw';
 import multilineNotesGolden from './golden/multiline-notes.vcf?raw';
-
-const empty: VCardContact = {
-  id: 'c1',
-  position: '',
-  company: '',
-  title: '',
-  firstName: '',
-  lastName: '',
-  street: '',
-  postalCode: '',
-  city: '',
-  country: '',
-  phone: '',
-  mobile: '',
-  email: '',
-  website: '',
-  notes: '',
-  updatedAt: Date.UTC(2026, 10, 29, 3, 36, 46, 789),
-};
+import { asIcal, type ParsedProperty, parseWithIcal } from './ical';
+import { assertProperty } from './property';
+import { anyContact, anyText, contactId, emptyContact as empty, expectedProperties, unit, updatedAt } from './vcard-fixtures';
 
 const fullContact: VCardContact = {
   ...empty,
@@ -105,78 +88,8 @@ function propertyLine(vcf: string, name: string): string | undefined {
   return contentLines(vcf).find((line) => line.startsWith(`${name}:`) || line.startsWith(`${name};`));
 }
 
-interface ParsedProperty {
-  name: string;
-  params: Record<string, string[]>;
-  values: unknown[];
-}
-
-/** ICAL.parse gives untyped jCal; check its shape instead of trusting it. */
-function parseWithIcal(vcf: string): ParsedProperty[][] {
-  const parsed: unknown = ICAL.parse(vcf);
-  if (!Array.isArray(parsed)) throw new Error('ical.js returned no jCal');
-  const jcal: readonly unknown[] = parsed;
-  const components: readonly unknown[] = typeof jcal[0] === 'string' ? [jcal] : jcal;
-  return components.map((component) => {
-    if (!Array.isArray(component)) throw new Error('not a component');
-    const [name, properties]: readonly unknown[] = component;
-    if (name !== 'vcard' || !Array.isArray(properties)) throw new Error(`not a vcard: ${String(name)}`);
-    const list: readonly unknown[] = properties;
-    return list.map(toParsedProperty);
-  });
-}
-
-function toParsedProperty(property: unknown): ParsedProperty {
-  if (!Array.isArray(property)) throw new Error('not a property');
-  const [name, params, , ...values]: readonly unknown[] = property;
-  if (typeof name !== 'string' || typeof params !== 'object' || params === null) {
-    throw new Error('malformed property');
-  }
-  const normalized: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(params)) {
-    const list: readonly unknown[] = Array.isArray(value) ? value : [value];
-    normalized[key.toUpperCase()] = list.map(String);
-  }
-  return { name: name.toUpperCase(), params: normalized, values };
-}
-
-// ---------------------------------------------------------------------------------------------
-// What every reader must get back for a contact, in the order the file lists it.
-
-const NON_ASCII = /[^\x00-\x7f]/;
-const lf = (value: string) => value.replace(/\r\n?/g, '\n');
-
-function expected(c: VCardContact): ParsedProperty[] {
-  const props: ParsedProperty[] = [];
-  const add = (name: string, type: string[], value: string | string[]) => {
-    const params: Record<string, string[]> = {};
-    if (type.length > 0) params['TYPE'] = type;
-    if ((typeof value === 'string' ? [value] : value).some((v) => NON_ASCII.test(v))) {
-      params['CHARSET'] = ['UTF-8'];
-    }
-    props.push({ name, params, values: [value] });
-  };
-  add('VERSION', [], '3.0');
-  add('PRODID', [], '-//PROPSTER//Kontakte//DE');
-  add('N', [], [lf(c.lastName), lf(c.firstName), '', lf(c.title), '']);
-  add('FN', [], lf(displayName(c)));
-  if (c.company !== '') add('ORG', [], lf(c.company));
-  if (c.position !== '') {
-    add('TITLE', [], lf(c.position));
-    add('ROLE', [], lf(c.position));
-  }
-  if ([c.street, c.postalCode, c.city, c.country].some((v) => v !== '')) {
-    add('ADR', ['WORK'], ['', '', lf(c.street), lf(c.city), '', lf(c.postalCode), lf(c.country)]);
-  }
-  if (c.phone !== '') add('TEL', ['WORK', 'VOICE'], c.phone);
-  if (c.mobile !== '') add('TEL', ['CELL'], c.mobile);
-  if (c.email !== '') add('EMAIL', ['INTERNET'], lf(c.email));
-  if (c.website !== '') add('URL', [], c.website);
-  if (c.notes !== '') add('NOTE', [], lf(c.notes));
-  add('UID', [], `kontakte-${c.id}`);
-  add('REV', [], `${new Date(c.updatedAt).toISOString().slice(0, 19)}Z`);
-  return props;
-}
+/** What every reader must get back (test/vcard-fixtures.ts), as ical.js returns it. */
+const expected = (c: VCardContact): ParsedProperty[] => asIcal(expectedProperties(c));
 
 /** The layout rules every export must keep, whatever went in. */
 function expectWellFormed(vcf: string): void {
@@ -392,57 +305,15 @@ describe('folding', () => {
 // ---------------------------------------------------------------------------------------------
 // Any input.
 
-const specials = [';', ',', '\\', ':', '"', ' ', '\t', '\n', '\r', '\r\n', 'n', 'N', '=', '^', 'ä', 'ß', 'Ü',
-  '😀', '👩‍👩‍👧', '\u0301', 'שלום', '\u202e', '\u2028', '\u0085', '\ufeff', '\u00a0', '\u0000'];
-const unit = fc.oneof(
-  fc.constantFrom(...specials),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
-  fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }),
-);
-const anyText = fc.oneof(fc.constant(''), fc.string({ unit, maxLength: 90 }));
-const anyNotes = fc.oneof(anyText, fc.string({ unit, maxLength: 400 }));
-const formPhone = fc.oneof(
-  fc.constant(''),
-  fc.string({ unit: fc.constantFrom(...'0123456789 +/-().'), minLength: 3, maxLength: 25 }),
-);
-const anyUrl = fc
-  .oneof(
-    fc.constant(''),
-    fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }),
-    fc.string({ unit, maxLength: 60 }).map((s) => `https://example.de/${s}`),
-  )
-  .map((url) => url.replace(/[\r\n]/g, ''));
-const updatedAt = fc.integer({ min: 0, max: Date.UTC(9999, 11, 31, 23, 59, 59) });
-const id = fc.string({ unit: fc.constantFrom(...'abcXYZ019_-'), minLength: 1, maxLength: 24 });
-
 // ical.js 2.2.1 cannot read a component of N or ADR that ends in a backslash when another
 // component follows (see the test above and docs/vcard.md); vobject covers those.
 const endsInBackslash = (v: string) => v.endsWith('\\');
 const icalReadable = (c: VCardContact) =>
   ![c.lastName, c.firstName, c.title, c.street, c.city, c.postalCode].some(endsInBackslash);
 
-const anyContact = fc.record({
-  id,
-  position: anyText,
-  company: anyText,
-  title: anyText,
-  firstName: anyText,
-  lastName: anyText,
-  street: anyText,
-  postalCode: anyText,
-  city: anyText,
-  country: anyText,
-  phone: formPhone,
-  mobile: formPhone,
-  email: anyText,
-  website: anyUrl,
-  notes: anyNotes,
-  updatedAt,
-});
-
 describe('any input (fast-check)', () => {
   it('ical.js reads back exactly the values, parameters and properties', () => {
-    fc.assert(
+    assertProperty(
       fc.property(anyContact.filter(icalReadable), (c) => {
         const vcf = serializeContact(c);
         expectWellFormed(vcf);
@@ -453,7 +324,7 @@ describe('any input (fast-check)', () => {
   });
 
   it('several cards in one file stay apart', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(anyContact.filter(icalReadable), { maxLength: 5 }), (cs) => {
         const vcf = serializeContacts(cs);
         expect(vcf.split('BEGIN:VCARD\r\n')).toHaveLength(cs.length + 1);
@@ -469,7 +340,7 @@ describe('any input (fast-check)', () => {
       fc.constantFrom('a@b.com\r\nTEL:+1999', 'x\nEND:VCARD\r\nBEGIN:VCARD', '\r', '\n', 'x\r\n NOTE:y', 'https://a.de/\nURL:x'),
     );
     const hostileContact = fc.record({
-      id: fc.oneof(id, hostile),
+      id: fc.oneof(contactId, hostile),
       position: hostile,
       company: hostile,
       title: hostile,
@@ -486,7 +357,7 @@ describe('any input (fast-check)', () => {
       notes: hostile,
       updatedAt,
     });
-    fc.assert(
+    assertProperty(
       fc.property(hostileContact, (c) => {
         const vcf = serializeContact(c);
         expectWellFormed(vcf);
@@ -554,7 +425,7 @@ describe('contentDisposition', () => {
   });
 
   it('is always a well-formed header value (fast-check)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.string({ unit: fc.oneof(unit, fc.constantFrom('"', '\\', '\r', '\n', '/', '%', "'")) }), (name) => {
         const header = contentDisposition(name);
         const { ascii, encoded, decoded } = parts(header);

@@ -7,15 +7,11 @@
 // is also tested directly with them.
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactInput } from '../src/contacts/schema';
 import { anna, ORIGIN, seedContacts, send, type TestUser } from './helpers';
 import { escapeHtml, formValue } from './html-values';
-
-beforeEach(() => {
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-afterEach(() => vi.restoreAllMocks());
+import { assertAsyncProperty, assertProperty } from './property';
 
 // ---- the contract's rules, as an oracle ----------------------------------------------------
 
@@ -320,7 +316,7 @@ const count = (key: string) => {
 
 describe('the write path, property-tested through HTTP', () => {
   it('create: never a 5xx, never an invalid contact, a valid one reads back exactly', async () => {
-    await fc.assert(
+    await assertAsyncProperty(
       fc.asyncProperty(formArb, async (form) => {
         const { asset, user } = freshRun();
         const fields: Record<string, string> = { form_token: `prop-token-${run}-${crypto.randomUUID().slice(0, 8)}`, ...form };
@@ -360,7 +356,7 @@ describe('the write path, property-tested through HTTP', () => {
   }, 60_000);
 
   it('update: never a 5xx; accepted → exactly the input, version + 1; refused → the row unchanged', async () => {
-    await fc.assert(
+    await assertAsyncProperty(
       fc.asyncProperty(formArb, fc.boolean(), async (form, htmx) => {
         const { asset, user } = freshRun();
         const [id = ''] = await seedContacts(asset, 1, () => ({ company: 'Vorher GmbH', notes: 'alt' }));
@@ -397,7 +393,7 @@ describe('the contact schema, property-tested directly (lone surrogates and cont
   );
 
   it('accepts exactly what the contract accepts and normalises only as the contract says', () => {
-    fc.assert(
+    assertProperty(
       fc.property(rawForm, (form) => {
         const result = contactInput.safeParse(form);
         const verdict = judgeForm(form);
@@ -419,7 +415,7 @@ describe('the contact schema, property-tested directly (lone surrogates and cont
       // Letters on both sides keep the surrogate unpaired, whatever the value holds.
       return { form: { ...form, [field]: `${value.slice(0, position)}x${lone}x${value.slice(position)}` }, field };
     });
-    fc.assert(
+    assertProperty(
       fc.property(withLone, ({ form, field }) => {
         fc.pre(LONE_SURROGATE.test(form[field] ?? ''));
         const result = contactInput.safeParse(form);
@@ -432,7 +428,7 @@ describe('the contact schema, property-tested directly (lone surrogates and cont
 
   it('refuses a control character other than a line break in notes, naming that field', () => {
     const withControl = fc.tuple(fc.constantFrom(...FIELDS), controlCharacter).filter(([field, control]) => !(field === 'notes' && (control === '\n' || control === '\r')));
-    fc.assert(
+    assertProperty(
       fc.property(withControl, ([field, control]) => {
         const result = contactInput.safeParse({ last_name: 'Kontrolle', [field]: `a${control}b` });
         expect(result.success, `${field} ${JSON.stringify(control)}`).toBe(false);
