@@ -41,7 +41,7 @@ function toParsedProperty(property: unknown): ParsedProperty {
 }
 
 /** The first value of the card's first property called `name` (e.g. FN, UID, REV, N). */
-export function valueOf(card: readonly ParsedProperty[] | undefined, name: string): unknown {
+export function propertyValue(card: readonly ParsedProperty[] | undefined, name: string): unknown {
   return card?.find((property) => property.name === name)?.values[0];
 }
 

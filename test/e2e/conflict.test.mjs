@@ -2,7 +2,7 @@
 // overwrite the first: it shows the conflict view with both values, and nothing is lost.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fillContact, listPath, login, openBrowser, unique, waitForFocus } from './helpers.mjs';
+import { fillContact, listPath, unique, waitForFocus, withBrowser } from './helpers.mjs';
 
 async function openEditor(page, name) {
   await page.goto(listPath());
@@ -13,13 +13,10 @@ async function openEditor(page, name) {
 
 for (const javaScript of [true, false]) {
   test(`Anna and Jonas edit the same contact (JavaScript ${javaScript ? 'on' : 'off'}): conflict view, then either version wins on purpose`, async () => {
-    const anna = await openBrowser({ javaScriptEnabled: javaScript });
-    const jonas = await openBrowser({ javaScriptEnabled: javaScript });
-    try {
+    const options = { javaScriptEnabled: javaScript };
+    await withBrowser('anna', (anna) => withBrowser('jonas', async (jonas) => {
       const tag = unique();
       const name = `Sanitär Klar ${tag}`;
-      await login(anna.page, 'anna');
-      await login(jonas.page, 'jonas');
 
       // Anna creates the contact, then both open its edit form.
       await anna.page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
@@ -77,9 +74,6 @@ for (const javaScript of [true, false]) {
       await jonas.page.reload();
       assert.ok(await jonas.page.getByRole('link', { name: '0170 1234567' }).isVisible(), 'Jonas sees what Anna decided');
       assert.equal(anna.errors.length + jonas.errors.length, 0, [...anna.errors, ...jonas.errors].join('\n'));
-    } finally {
-      await anna.close();
-      await jonas.close();
-    }
+    }, options), options);
   });
 }
