@@ -129,18 +129,22 @@ export async function assertReloaded(page, what) {
 }
 
 /**
- * Counts the htmx requests the element sends and finishes (answer swapped in). Listens on the
- * element itself: htmx's htmx:finally:request still reaches it after the swap removed it.
+ * Counts the htmx requests the element sends and finishes (answer swapped in). A request is
+ * followed by its htmx context object from htmx:before:request on: once the swap has removed the
+ * element, htmx fires the request's last events on the document with another source element.
  */
 export async function watchHtmxRequests(locator) {
   await locator.evaluate((el) => {
     const counts = { started: 0, finished: 0 };
     window.__e2eRequests = counts;
-    el.addEventListener('htmx:before:request', () => {
+    const sent = new Set();
+    document.addEventListener('htmx:before:request', (event) => {
+      if (event.detail?.ctx?.sourceElement !== el) return;
+      sent.add(event.detail.ctx);
       counts.started += 1;
     });
-    el.addEventListener('htmx:finally:request', () => {
-      counts.finished += 1;
+    document.addEventListener('htmx:finally:request', (event) => {
+      if (sent.delete(event.detail?.ctx)) counts.finished += 1;
     });
   });
   const page = locator.page();
@@ -148,7 +152,13 @@ export async function watchHtmxRequests(locator) {
     /** Requests sent so far. Input is handled in a page task of its own: evaluating after it sees its effect. */
     started: () => page.evaluate(() => window.__e2eRequests.started),
     /** Waits until every request sent so far is answered and swapped in. */
-    settled: () => page.waitForFunction(() => window.__e2eRequests.started === window.__e2eRequests.finished),
+    async settled() {
+      try {
+        await page.waitForFunction(() => window.__e2eRequests.started === window.__e2eRequests.finished, undefined, { timeout: 5_000 });
+      } catch {
+        assert.fail(`htmx requests not settled: ${JSON.stringify(await page.evaluate(() => window.__e2eRequests))}`);
+      }
+    },
   };
 }
 
