@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 // Three projects. `npm test` runs two of them, which need nothing but what npm installs:
 // `workers` runs inside workerd (the Worker through its HTTP surface, with real local D1 and the
 // same migrations wrangler applies); `node` builds the production bundle. `npm run test:interop`
-// runs the third, `interop`: the export read back by Python's vobject, which needs Debian's
-// python3-vobject and fails (never skips) without it. The browser suite is `npm run test:e2e`.
+// runs the third, `interop`: the exports read back by independent Python parsers (vobject for the
+// vCards, icalendar for warranty.ics), which need Debian's python3-vobject and python3-icalendar
+// and fail (never skip) without them. The browser suite is `npm run test:e2e`.
 const migrations = await readD1Migrations('migrations');
 
 /** One fast-check seed for the whole run (test/property.ts): FC_SEED replays a failed run. */
@@ -35,6 +36,7 @@ export default defineConfig({
                 TEST_MIGRATIONS: migrations,
                 SESSION_SECRET: 'test-secret-0123456789abcdef0123456789abcdef',
                 SESSION_SECRET_PREVIOUS: 'old-test-secret-0123456789abcdef0123456789ab',
+                PLATFORM_API_SECRET: 'test-platform-secret-0123456789abcdef0123456789',
                 LOGIN_URL: 'https://kunden.example.de/login',
                 // A developer's .dev.vars must not switch the dev login on in tests.
                 DEV_LOGIN: 'false',

@@ -13,6 +13,8 @@ const database = environment === 'production' ? 'kontakte-production' : 'kontakt
 for (const [command, args] of [
   [process.execPath, [join(root, 'scripts', 'fingerprint.mjs')]],
   [wrangler, ['d1', 'migrations', 'apply', database, '--remote', '--env', environment]],
+  // Keys of rows written by an older format (src/contacts/keys.ts): idempotent, resumable.
+  [process.execPath, [join(root, 'scripts', 'rebuild-keys.mjs'), database, '--remote', '--env', environment]],
   [wrangler, ['deploy', '--env', environment]],
 ]) {
   const result = spawnSync(command, args, { cwd: root, env: wranglerEnv(root), stdio: 'inherit' });

@@ -1,8 +1,8 @@
 // Writes the demo contacts for local development as SQL (fixed ids and ON CONFLICT, so running
-// it again never duplicates them). The sort and search keys come from the app's own
-// module, loaded through Node's type stripping.
+// it again never duplicates them). The derived keys come from the app's own module, loaded
+// through Node's type stripping; scripts/rebuild-keys.mjs brings older rows up to date.
 import { writeFileSync } from 'node:fs';
-import { searchKey, sortKey } from '../src/contacts/keys.ts';
+import { derivedColumns } from '../src/contacts/derived.ts';
 
 const ASSET = 'lindenhof-whg-12';
 const demo = [
@@ -20,13 +20,18 @@ const statements = demo.map((contact) => {
     id: contact.id, asset_id: ASSET, position: contact.position, company: contact.company, title: contact.title,
     first_name: contact.firstName, last_name: contact.lastName, street: contact.street, postal_code: contact.postalCode,
     city: contact.city, country: contact.country, phone: contact.phone, mobile: contact.mobile, email: contact.email,
-    website: contact.website, notes: contact.notes, sort_key: sortKey(contact), search_key: searchKey(contact), version: 1,
+    website: contact.website, notes: contact.notes, version: 1,
     create_token: null, created_at: now, created_by: 'demo-anna', created_by_name: 'Anna Müller', updated_at: now,
     updated_by: 'demo-anna', updated_by_name: 'Anna Müller',
   };
-  // Existing demo rows stay as they are (a developer may have edited them); only their derived
-  // keys follow the current key functions.
-  return `INSERT INTO contacts (${Object.keys(row).join(', ')}) VALUES (${Object.values(row).map(quote).join(', ')}) ON CONFLICT(id) DO UPDATE SET sort_key = excluded.sort_key, search_key = excluded.search_key;`;
+  const derived = derivedColumns({
+    position: row.position, company: row.company, title: row.title, first_name: row.first_name, last_name: row.last_name,
+    street: row.street, postal_code: row.postal_code, city: row.city, country: row.country, phone: row.phone,
+    mobile: row.mobile, email: row.email, website: row.website, notes: row.notes,
+  });
+  Object.assign(row, { sort_key: derived.sortKey, search_key: derived.searchKey, group_key: derived.groupKey, bytes: derived.bytes, key_format: derived.keyFormat });
+  // Existing demo rows stay as they are (a developer may have edited them).
+  return `INSERT INTO contacts (${Object.keys(row).join(', ')}) VALUES (${Object.values(row).map(quote).join(', ')}) ON CONFLICT(id) DO NOTHING;`;
 });
 
 const target = process.argv[2] ?? '.wrangler/seed.sql';

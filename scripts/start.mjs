@@ -31,6 +31,7 @@ run(process.execPath, [join(root, 'scripts', 'fingerprint.mjs')]);
 run(wrangler, ['d1', 'migrations', 'apply', 'kontakte', '--local', ...persist]);
 run(process.execPath, [join(root, 'scripts', 'seed.mjs'), seedFile]);
 run(wrangler, ['d1', 'execute', 'kontakte', '--local', ...persist, '--file', seedFile]);
+run(process.execPath, [join(root, 'scripts', 'rebuild-keys.mjs'), 'kontakte', '--local', ...persist]);
 
 const extra = process.argv.slice(2);
 const server = spawn(wrangler, ['dev', '--local', '--ip', process.env.HOST ?? '127.0.0.1', '--port', port, '--show-interactive-dev-session=false', ...persist, ...extra], {

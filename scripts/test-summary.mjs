@@ -15,7 +15,9 @@ function readReport(file) {
 /** Suites vitest marks failed although none of their tests failed: their tests never ran. */
 function suitesFailedOutsideTests(report) {
   if (!Array.isArray(report.testResults)) return 0;
-  return report.testResults.filter((suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed')).length;
+  return report.testResults.filter(
+    (suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
 }
 
 for (const file of process.argv.slice(2)) {

@@ -4,23 +4,35 @@ import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { type AppConfig, configOf, MAX_BODY_BYTES } from './config';
+import { keepFormOnBrokenEncoding } from './contacts/broken-encoding';
 import { contactRoutes } from './contacts/routes';
+import { keepFormOnExpiredSession } from './contacts/session-expired';
+import { StorageUnavailableError } from './db/client';
 import { devLogin } from './dev/login';
-import { type AppConfig, configOf } from './config';
 import type { AppEnv, Bindings } from './env';
-import { renderError, StorageUnavailableError } from './errors';
+import { renderError } from './errors';
 import { CRITICAL_CSS_HASH } from './generated/assets';
 import { languageOf, messagesFor } from './i18n';
-import { MAX_BODY_BYTES } from './limits';
 import { requestLog } from './observability/request-log';
 import { writeRateLimit } from './security/rate-limit';
 import { sameOriginWrites } from './security/same-origin';
+import { strictFormEncoding } from './security/strict-forms';
 import { requireCustomer } from './session';
+import { makePaths } from './paths';
+import { platformRoutes } from './platform/routes';
 import { AssetPicker } from './views/asset-picker';
-import { render, shellOf } from './views/render';
-
+import { render } from './views/render';
 
 export { configOf } from './config';
+
+const bodyLimitOf413 = () =>
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HTTPException(413);
+    },
+  });
 
 export function buildApp(config: AppConfig) {
   // Not strict: "/kontakte" and "/kontakte/" are the same page.
@@ -28,7 +40,15 @@ export function buildApp(config: AppConfig) {
   const root = config.basePath ? app.basePath(config.basePath) : app;
   const framingAllowed = !config.frameAncestors.includes("'none'");
 
-  root.use(requestId(), requestLog);
+  const paths = makePaths(config.basePath);
+  // The shell of every page, also of a 404 outside the prefix: language, paths, platform.
+  app.use(async function shell(c, next) {
+    const t = messagesFor(languageOf(c.req.header('accept-language')));
+    c.set('shell', { t, paths, platformName: c.env.PLATFORM_NAME, platformUrl: c.env.PLATFORM_URL });
+    await next();
+  });
+  // Our own id for every request: a client-sent X-Request-Id is neither trusted nor echoed.
+  root.use(requestId({ headerName: '' }), requestLog);
   root.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -47,12 +67,6 @@ export function buildApp(config: AppConfig) {
       referrerPolicy: 'same-origin',
     }),
   );
-  root.use(async function messages(c, next) {
-    const language = languageOf(c.req.header('accept-language'));
-    c.set('language', language);
-    c.set('t', messagesFor(language));
-    await next();
-  });
   root.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => renderError(c, 405, { headers: { Allow: methods.join(', ') } }) }));
 
   root.get('/healthz', (c) => c.text('ok'));
@@ -64,28 +78,22 @@ export function buildApp(config: AppConfig) {
       return new Response(file.body, file); // a copy: the middlewares add headers
     });
   }
-  root.use('/dev/*', sameOriginWrites);
+  // The platform's own calls come before the customer session (they carry none).
+  root.use('/platform/*', bodyLimitOf413());
+  root.route('/platform', platformRoutes);
+  root.use('/dev/*', sameOriginWrites, bodyLimitOf413());
   root.route('/dev', devLogin);
 
   // Authentication comes before everything else on every other path: 401 before 403, 404, 405
   // and 413 (the routes above answer first and never reach it).
-  root.use('*', requireCustomer);
-  root.use('/assets/*', sameOriginWrites, writeRateLimit);
-  root.use(
-    '/assets/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HTTPException(413);
-      },
-    }),
-  );
+  root.use('*', requireCustomer({ onUnauthenticated: keepFormOnExpiredSession }));
+  root.use('/assets/*', sameOriginWrites, writeRateLimit, bodyLimitOf413(), strictFormEncoding({ onInvalid: keepFormOnBrokenEncoding }));
 
   root.get('/', (c) => {
     const session = c.get('session');
     const [only] = session.assets;
-    if (only && session.assets.length === 1) return c.redirect(shellOf(c).paths.contacts(only.id), 303);
-    const shell = shellOf(c);
+    if (only && session.assets.length === 1) return c.redirect(paths.contacts(only.id), 303);
+    const { shell } = c.var;
     return render(c, { title: shell.t.picker.title, body: <AssetPicker shell={shell} assets={session.assets} /> });
   });
   root.route('/assets/:assetId', contactRoutes);

@@ -15,3 +15,6 @@ export function configOf(env: Bindings): AppConfig {
   const frameAncestors = (env.FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean);
   return { basePath, frameAncestors: frameAncestors.length ? frameAncestors : ["'none'"] };
 }
+
+/** Largest request body accepted (contract §6: 413 above it); the dev login and every app path. */
+export const MAX_BODY_BYTES = 64 * 1024;

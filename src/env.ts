@@ -1,40 +1,24 @@
-import type { LanguageVariables } from 'hono/language';
 import type { RequestIdVariables } from 'hono/request-id';
+import type { Database } from './db/client';
 import type { AssetClaim, Session } from './session/claims';
-import type { Messages } from './i18n';
+import type { Shell } from './views/shell';
 
-/** Bindings and vars of the Worker (wrangler.toml, .dev.vars, secrets). */
-export interface Bindings {
-  DB: D1Database;
-  ASSETS: Fetcher;
-  /** HS256 key for the platform's session cookie; at least 32 bytes. */
-  SESSION_SECRET: string;
-  /** The previous key, accepted during rotation. */
-  SESSION_SECRET_PREVIOUS?: string;
-  SESSION_COOKIE: string;
-  SESSION_ISSUER: string;
-  SESSION_AUDIENCE: string;
-  LOGIN_URL: string;
-  PLATFORM_NAME: string;
-  PLATFORM_URL: string;
-  /** Where the app is mounted on the platform's domain, e.g. "/kontakte"; empty by default. */
-  BASE_PATH?: string;
-  /** The query parameter of LOGIN_URL that carries the return address; "returnTo" by default. */
-  LOGIN_RETURN_PARAM?: string;
-  /** CSP frame-ancestors sources (space separated) for platforms that embed Kontakte; "'none'" by default. */
-  FRAME_ANCESTORS?: string;
-  /** Workers rate-limit binding for writes per user; optional. */
-  WRITE_LIMITER?: RateLimit;
-  /** "true" enables /dev/login; only ever set in .dev.vars. */
-  DEV_LOGIN?: string;
-}
+/**
+ * Bindings and vars of the Worker: `Bindings` is generated from wrangler.toml and
+ * .dev.vars.example by `npm run types` (src/worker-configuration.d.ts); wrangler.toml says what
+ * each one means.
+ */
+type WorkerBindings = Bindings;
+export type { WorkerBindings as Bindings };
 
-export interface Variables extends LanguageVariables, RequestIdVariables {
+export interface Variables extends RequestIdVariables {
   session: Session;
   /** The asset of the current /assets/:assetId route, checked against the session. */
   asset: AssetClaim;
-  t: Messages;
-  cspNonce: string;
+  /** The asset's database connection, opened once per request by the asset route. */
+  db: Database;
+  /** What every page view needs: built once per request, completed by the session and asset. */
+  shell: Shell;
 }
 
 export interface AppEnv {

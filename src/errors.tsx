@@ -2,9 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
 import { ErrorPage } from './views/error-page';
-import { render, shellOf } from './views/render';
-
-export { StorageUnavailableError } from './storage/errors';
+import { render } from './views/render';
 
 /** Where the login link of a 401 points: the platform login, carrying the way back here. */
 export function loginUrl(c: Context<AppEnv>, returnTo: string): string {
@@ -23,7 +21,7 @@ export function renderError(
   options: { reason?: string; headers?: Record<string, string>; cause?: unknown } = {},
 ) {
   const { reason, headers, cause } = options;
-  const shell = shellOf(c);
+  const shell = c.get('shell');
   const { t, paths } = shell;
   const code: ContentfulStatusCode = isContentful(status) ? status : 500;
   if (code >= 500 && cause) {

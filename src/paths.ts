@@ -1,6 +1,23 @@
+import { ASSET_ID } from './session/claims';
+
+/** Contact ids are opaque (contract §4): what we generate is 20 characters of these. */
+export const CONTACT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export type NoticeKind = 'saved' | 'deleted' | 'restored';
+
+/** What the list's URL carries: search, grouping, the paging cursor, a notice. */
+export interface ListQuery {
+  q?: string;
+  group?: 'position';
+  after?: string;
+  through?: string;
+  notice?: { kind: NoticeKind; id: string };
+}
+
 /**
  * Every URL the app links to, redirects to or posts to, built under the optional BASE_PATH
  * (the platform mounts Kontakte at e.g. /kontakte). Views and routes never write paths by hand.
+ * Made once when the app is built.
  */
 export function makePaths(basePath: string) {
   const base = basePath.replace(/\/+$/, '');
@@ -11,10 +28,12 @@ export function makePaths(basePath: string) {
     home: () => `${base}/`,
     file: (publicPath: string) => `${base}${publicPath}`,
     devLogin: () => `${base}/dev/login`,
-    contacts: (assetId: string, query: { q?: string; page?: number; notice?: { kind: 'saved' | 'deleted' | 'restored'; id: string } } = {}) => {
+    contacts: (assetId: string, query: ListQuery = {}) => {
       const params = new URLSearchParams();
       if (query.q) params.set('q', query.q);
-      if (query.page && query.page > 1) params.set('page', String(query.page));
+      if (query.group) params.set('group', query.group);
+      if (query.after) params.set('after', query.after);
+      if (query.through) params.set('through', query.through);
       if (query.notice) params.set(query.notice.kind, query.notice.id);
       const search = params.toString();
       return `${asset(assetId)}/contacts${search ? `?${search}` : ''}`;
@@ -26,6 +45,24 @@ export function makePaths(basePath: string) {
     deleteContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/delete`,
     restoreContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/restore`,
     exportOne: (assetId: string, contactId: string) => `${contact(assetId, contactId)}.vcf`,
+    qrCode: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/qr.svg`,
+    history: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/history`,
+    restoreVersion: (assetId: string, contactId: string, version: number) => `${contact(assetId, contactId)}/history/${version}/restore`,
+    purgeContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/purge`,
+    deleted: (assetId: string) => `${asset(assetId)}/contacts/deleted`,
+    /** The card after a save that took over co-buyers' changes since `base`: it names them. */
+    mergedContact: (assetId: string, contactId: string, base: number) => `${contact(assetId, contactId)}?merged=${base}`,
+    /**
+     * The reverse of `contacts` and `contact` for the two form targets (create and update):
+     * which asset and contact a path names, or null.
+     */
+    formTarget(path: string): { assetId: string; contactId?: string } | null {
+      if (!path.startsWith(`${base}/assets/`)) return null;
+      const [assetId = '', section, contactId, ...rest] = path.slice(`${base}/assets/`.length).split('/');
+      if (section !== 'contacts' || rest.length > 0 || !ASSET_ID.test(assetId)) return null;
+      if (contactId === undefined) return { assetId };
+      return CONTACT_ID.test(contactId) ? { assetId, contactId } : null;
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { anna, gzipSize, jonas, petra, seedContacts, selin, send, textOf, type TestUser } from './helpers';
+import { anna, gzipSize, jonas, petra, seedContacts, selin, send, type TestUser, textOf } from './helpers';
 
 const ASSET = 'whg-12';
 const LIST = `/assets/${ASSET}/contacts`;
@@ -75,7 +75,14 @@ describe('list', () => {
   });
 
   it('sorts in German order: umlauts as their base letter, company when there is no last name', async () => {
-    const names: Record<string, string>[] = [{ last_name: 'Zander' }, { last_name: 'Özdemir' }, { company: 'Bäder Becker' }, { last_name: 'Oberholzer' }, { last_name: 'Ärger' }, { last_name: 'Adler' }];
+    const names: Record<string, string>[] = [
+      { last_name: 'Zander' },
+      { last_name: 'Özdemir' },
+      { company: 'Bäder Becker' },
+      { last_name: 'Oberholzer' },
+      { last_name: 'Ärger' },
+      { last_name: 'Adler' },
+    ];
     for (const fields of names) {
       await create(fields, selin, 'whg-3');
     }
@@ -85,34 +92,38 @@ describe('list', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
-  it('pages after 100 contacts with "Mehr laden" for htmx and page links without it', async () => {
+  it('pages after 100 contacts by key: "Mehr laden" for htmx and a "Weiter" link without it', async () => {
     const asset = 'paging-asset';
     const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Paging' }] };
-    const now = Date.now();
-    const statements = Array.from({ length: 105 }, (_, index) =>
-      env.DB.prepare(
-        `INSERT INTO contacts (id, asset_id, last_name, sort_key, search_key, created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)
-         VALUES (?, ?, ?, ?, ?, ?, 'u', 'U', ?, 'u', 'U')`,
-      ).bind(`p${index}`, asset, `Name ${String(index).padStart(3, '0')}`, `name ${String(index).padStart(3, '0')}`, `\nname ${index}\n\n`, now, now),
-    );
-    await env.DB.batch(statements);
+    await seedContacts(asset, 105, (index) => ({ last_name: `Name ${String(index).padStart(3, '0')}` }));
     const first = await (await send(`/assets/${asset}/contacts`, { user })).text();
     expect(first).toContain('Name 099');
     expect(first).not.toContain('Name 100');
     expect(first).toContain('Mehr laden');
-    expect(first).toContain('href="/assets/paging-asset/contacts?page=2"');
-    const rows = await send(`/assets/${asset}/contacts?page=2&part=rows`, { user, htmx: true });
+    const next = /href="(\/assets\/paging-asset\/contacts\?after=[A-Za-z0-9_-]+)">Weiter<\/a>/.exec(first)?.[1] ?? '';
+    expect(next).not.toBe('');
+    const rows = await send(`${next}&part=rows`, { user, htmx: true });
     const rowsHtml = await rows.text();
     expect(rowsHtml).toContain('Name 104');
     expect(rowsHtml).not.toContain('Name 099');
     expect(rowsHtml).not.toContain('<html');
-    const secondPage = await (await send(`/assets/${asset}/contacts?page=2`, { user })).text();
+    // The address bar follows: a reload shows every row loaded so far, from the start.
+    const through = rows.headers.get('hx-replace-url') ?? '';
+    expect(through).toMatch(/^\/assets\/paging-asset\/contacts\?through=/);
+    const reloaded = await (await send(through, { user })).text();
+    expect(reloaded).toContain('Name 000');
+    expect(reloaded).toContain('Name 104');
+    const secondPage = await (await send(next, { user })).text();
     expect(secondPage).toContain('<!DOCTYPE html>');
     expect(secondPage).toContain('Name 104');
-    expect(secondPage).toContain('Seite 2 von 2');
-    const pastTheEnd = await (await send(`/assets/${asset}/contacts?page=9`, { user })).text();
-    expect(pastTheEnd).toContain('Name 104');
-    expect(pastTheEnd).toContain('Seite 2 von 2');
+    expect(secondPage).not.toContain('Name 099');
+    expect(secondPage).toContain('Zurück zum Anfang');
+    // A damaged cursor, or one of another order, starts at the beginning, never an error page.
+    for (const after of ['kaputt', 'WyJzZWFyY2giLDAsImEiLCJiIl0', '%%%']) {
+      const page = await send(`/assets/${asset}/contacts?after=${after}`, { user });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Name 000');
+    }
   });
 });
 
@@ -139,7 +150,8 @@ describe('search', () => {
   it('finds parts of words that contain ae, oe or ue as typed', async () => {
     await create({ first_name: 'Michael', last_name: 'Duerr' }, selin, 'whg-7');
     await create({ first_name: 'Zoë', last_name: 'Dürr' }, selin, 'whg-7');
-    const found = async (query: string) => textOf(await (await send(`/assets/whg-7/contacts?q=${encodeURIComponent(query)}`, { user: selin })).text());
+    const found = async (query: string) =>
+      textOf(await (await send(`/assets/whg-7/contacts?q=${encodeURIComponent(query)}`, { user: selin })).text());
     expect(await found('el')).toContain('Michael Duerr');
     expect(await found('err')).toContain('Michael Duerr');
     expect(await found('err')).toContain('Zoë Dürr');
@@ -150,10 +162,10 @@ describe('search', () => {
 
   it('matches %, _ and quotes literally', async () => {
     await create({ company: '100% Bad_Design' }, selin, 'whg-7');
-    await create({ company: "O'Brien \"Fliesen\"" }, selin, 'whg-7');
+    await create({ company: 'O\'Brien "Fliesen"' }, selin, 'whg-7');
     const count = async (query: string) => {
       const text = textOf(await (await send(`/assets/whg-7/contacts?q=${encodeURIComponent(query)}`, { user: selin })).text());
-      return /(\d+) Treffer/.exec(text)?.[1] ?? (text.includes('Kein Kontakt passt') ? '0' : '?');
+      return /(\d+) Treffer/.exec(text)?.[1] ?? (text.includes('Keine Treffer für') ? '0' : '?');
     };
     expect(await count('%')).toBe('1');
     expect(await count('_')).toBe('1');
@@ -246,7 +258,17 @@ describe('add', () => {
 
   it('answers invalid input with 422, every typed value kept, each error beside its field', async () => {
     const before = await snapshot();
-    const typed = { form_token: freshToken(), first_name: '', last_name: '', company: '', position: 'Bäder 🛁 מים', email: 'kein-at-zeichen', phone: '12', website: 'javascript:alert(1)', notes: 'Zeile 1\nZeile 2' };
+    const typed = {
+      form_token: freshToken(),
+      first_name: '',
+      last_name: '',
+      company: '',
+      position: 'Bäder 🛁 מים',
+      email: 'kein-at-zeichen',
+      phone: '12',
+      website: 'javascript:alert(1)',
+      notes: 'Zeile 1\nZeile 2',
+    };
     const response = await send(LIST, { user: anna, form: typed });
     expect(response.status).toBe(422);
     const html = await response.text();
@@ -290,7 +312,11 @@ describe('add', () => {
   });
 
   it('speaks English when the browser prefers it', async () => {
-    const response = await send(LIST, { user: anna, headers: { 'Accept-Language': 'en-US,en;q=0.9,de;q=0.8' }, form: { form_token: freshToken() } });
+    const response = await send(LIST, {
+      user: anna,
+      headers: { 'Accept-Language': 'en-US,en;q=0.9,de;q=0.8' },
+      form: { form_token: freshToken() },
+    });
     const html = await response.text();
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Please enter at least a first name, last name or company.');
@@ -310,7 +336,15 @@ describe('detail and edit', () => {
     const id = await create(kuechenbauer);
     const html = await (await send(`${LIST}/${id}`, { user: jonas })).text();
     const text = textOf(html);
-    for (const value of ['Küchenbauer', 'Küchen Schmidt GmbH', 'Hauptstraße 5', '80331', 'München', '+49 89 1234567', 'juergen@kuechen-schmidt.de']) {
+    for (const value of [
+      'Küchenbauer',
+      'Küchen Schmidt GmbH',
+      'Hauptstraße 5',
+      '80331',
+      'München',
+      '+49 89 1234567',
+      'juergen@kuechen-schmidt.de',
+    ]) {
       expect(text).toContain(value);
     }
     expect(html).toContain('Aufmaß am 12. März\nArbeitsplatte: Granit 🪨');
@@ -347,22 +381,25 @@ describe('detail and edit', () => {
     expect(await storedRow(id)).toMatchObject({ company: 'Bleibt GmbH', version: 1 });
   });
 
-  it('answers a stale version with 409, both versions side by side, nothing overwritten', async () => {
+  it('answers a clash on the same field with 409: only that field, both values, nothing overwritten', async () => {
     const id = await create({ company: 'Konflikt GmbH', phone: '089 111' });
-    expect((await send(`${LIST}/${id}`, { user: jonas, form: { version: '1', company: 'Konflikt GmbH', phone: '089 222' } })).status).toBe(303);
+    expect((await send(`${LIST}/${id}`, { user: jonas, form: { version: '1', company: 'Konflikt GmbH', phone: '089 222' } })).status).toBe(
+      303,
+    );
     const stale = await send(`${LIST}/${id}`, { user: anna, form: { version: '1', company: 'Konflikt GmbH', phone: '089 333' } });
     expect(stale.status).toBe(409);
     const html = await stale.text();
     const text = textOf(html);
-    expect(text).toContain('Jemand hat diesen Kontakt inzwischen geändert');
-    expect(text).toContain('Jonas Müller');
-    expect(text).toMatch(/Telefon 089 333 089 222/);
-    expect(html).toContain('value="089 333"');
+    expect(text).toContain('Bitte entscheiden Sie, welche Angabe gilt');
+    expect(text).toContain('Jonas Müller hat dieselben Felder inzwischen anders geändert');
+    expect(html).toContain('<input type="radio" name="phone" value="089 333"');
+    expect(html).toContain('<input type="radio" name="phone" value="089 222" checked=""');
     expect(html).toContain('<input type="hidden" name="version" value="2"/>');
-    expect(text).toContain('Meine Eingaben trotzdem speichern');
     expect(await storedRow(id)).toMatchObject({ phone: '089 222', version: 2 });
-    // The deliberate way to apply one's own values: send the form again with the new version.
-    expect((await send(`${LIST}/${id}`, { user: anna, form: { version: '2', company: 'Konflikt GmbH', phone: '089 333' } })).status).toBe(303);
+    // Choosing "Meine Eingabe" sends the form with the stored version: applied exactly.
+    expect((await send(`${LIST}/${id}`, { user: anna, form: { version: '2', company: 'Konflikt GmbH', phone: '089 333' } })).status).toBe(
+      303,
+    );
     expect(await storedRow(id)).toMatchObject({ phone: '089 333', version: 3 });
   });
 
@@ -502,7 +539,9 @@ describe('the cap of 1,000 contacts', () => {
       ).bind(`f${index}`, asset, now, now);
     await env.DB.batch(Array.from({ length: 998 }, (_, index) => insert(index)));
     const racers = await Promise.all(
-      Array.from({ length: 5 }, (_, index) => send(`/assets/${asset}/contacts`, { user, form: { form_token: freshToken(), company: `Racer ${index}` } })),
+      Array.from({ length: 5 }, (_, index) =>
+        send(`/assets/${asset}/contacts`, { user, form: { form_token: freshToken(), company: `Racer ${index}` } }),
+      ),
     );
     expect(racers.filter((response) => response.status === 303)).toHaveLength(2);
     const refused = racers.filter((response) => response.status === 409);
@@ -510,7 +549,9 @@ describe('the cap of 1,000 contacts', () => {
     const html = (await refused[0]?.text()) ?? '';
     expect(html).toContain('Das Kontaktbuch ist voll');
     expect(html).toMatch(/value="Racer \d"/);
-    const { results } = await env.DB.prepare('SELECT count(*) AS n FROM contacts WHERE asset_id = ? AND deleted_at IS NULL').bind(asset).all();
+    const { results } = await env.DB.prepare('SELECT count(*) AS n FROM contacts WHERE asset_id = ? AND deleted_at IS NULL')
+      .bind(asset)
+      .all();
     expect(results[0]).toEqual({ n: 1000 });
   });
 });
@@ -519,12 +560,18 @@ describe('byte budgets (gzip)', () => {
   it('keeps the list of 50 contacts within 12 KB and a row and the empty form within 1.5 KB', async () => {
     const asset = 'budget-asset';
     const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Budget' }] };
-    await seedContacts(asset, 50, (index) => ({ ...kuechenbauer, website: 'https://www.kuechen-schmidt.de', notes: 'Aufmaß am 12. März', last_name: `Müller ${index}` }));
+    await seedContacts(asset, 50, (index) => ({
+      ...kuechenbauer,
+      website: 'https://www.kuechen-schmidt.de',
+      notes: 'Aufmaß am 12. März',
+      last_name: `Müller Nr${index}`,
+    }));
     const list = await (await send(`/assets/${asset}/contacts`, { user })).text();
     expect(list).toContain('50 Kontakte');
     expect(await gzipSize(list)).toBeLessThanOrEqual(12 * 1024);
-    const row = await (await send(`/assets/${asset}/contacts?q=M%C3%BCller%2049&part=results`, { user, htmx: true })).text();
-    expect(row).toContain('Müller 49');
+    const row = await (await send(`/assets/${asset}/contacts?q=M%C3%BCller%20Nr49&part=results`, { user, htmx: true })).text();
+    expect(row).toContain('Müller Nr49');
+    expect(row).toContain('1 Treffer');
     expect(await gzipSize(row)).toBeLessThanOrEqual(1536);
     const form = await (await send(`/assets/${asset}/contacts/new`, { user, htmx: true })).text();
     expect(form).not.toContain('<html');
@@ -584,7 +631,9 @@ describe('edge cases a reviewer found', () => {
     const asset = 'more-focus';
     const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Mehr' }] };
     await seedContacts(asset, 101, (index) => ({ last_name: `Zeile ${String(index).padStart(3, '0')}` }));
-    const rows = await (await send(`/assets/${asset}/contacts?page=2&part=rows`, { user, htmx: true })).text();
+    const first = await (await send(`/assets/${asset}/contacts`, { user })).text();
+    const next = /href="([^"]+)">Weiter</.exec(first)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const rows = await (await send(`${next}&part=rows`, { user, htmx: true })).text();
     expect(rows).toMatch(/^<li class="contact"[^>]*><h2><a [^>]*data-focus-row>Zeile 100<\/a>/);
   });
 });

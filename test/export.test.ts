@@ -7,7 +7,11 @@ const LIST = `/assets/${ASSET}/contacts`;
 
 describe('vCard export', () => {
   it('downloads all live contacts of the asset as one vCard 3.0 file', async () => {
-    const ids = await seedContacts(ASSET, 3, (index) => ({ company: `Export ${index} GmbH`, last_name: `Ärmel ${index}`, notes: `Zeile 1\nZeile; 2, \\ ${index}` }));
+    const ids = await seedContacts(ASSET, 3, (index) => ({
+      company: `Export ${index} GmbH`,
+      last_name: `Ärmel ${index}`,
+      notes: `Zeile 1\nZeile; 2, \\ ${index}`,
+    }));
     await send(`${LIST}/${ids[1]}/delete`, { user: anna, form: {} });
     const response = await send(`${LIST}.vcf`, { user: anna });
     expect(response.status).toBe(200);
@@ -34,9 +38,14 @@ describe('vCard export', () => {
   it('downloads one contact, named after it, with a stable UID and a new REV after an edit', async () => {
     // Seeded at a fixed time in the past: the edit below gets a later REV without waiting.
     const seededAt = Date.UTC(2020, 0, 2, 9, 30, 15, 250);
-    const [id] = await seedContacts(ASSET, 1, () => ({ title: 'Dr.', first_name: 'Jürgen', last_name: 'Weiß', company: 'Bäder & Söhne', position: 'Poolbauer' }), {
-      now: seededAt,
-    });
+    const [id] = await seedContacts(
+      ASSET,
+      1,
+      () => ({ title: 'Dr.', first_name: 'Jürgen', last_name: 'Weiß', company: 'Bäder & Söhne', position: 'Poolbauer' }),
+      {
+        now: seededAt,
+      },
+    );
     const first = await send(`${LIST}/${id}.vcf`, { user: anna });
     expect(first.status).toBe(200);
     expect(first.headers.get('content-disposition')).toBe(
@@ -47,7 +56,10 @@ describe('vCard export', () => {
     expect(propertyValue(card, 'ROLE')).toBe('Poolbauer');
     expect(propertyValue(card, 'N')).toEqual(['Weiß', 'Jürgen', '', 'Dr.', '']);
     expect(propertyValue(card, 'REV')).toBe('2020-01-02T09:30:15Z');
-    await send(`${LIST}/${id}`, { user: anna, form: { version: '1', title: 'Dr.', first_name: 'Jürgen', last_name: 'Weiß', company: 'Bäder & Söhne AG' } });
+    await send(`${LIST}/${id}`, {
+      user: anna,
+      form: { version: '1', title: 'Dr.', first_name: 'Jürgen', last_name: 'Weiß', company: 'Bäder & Söhne AG' },
+    });
     const [edited] = parseWithIcal(await (await send(`${LIST}/${id}.vcf`, { user: anna })).text());
     expect(propertyValue(edited, 'UID')).toBe(propertyValue(card, 'UID'));
     expect(propertyValue(edited, 'REV')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);

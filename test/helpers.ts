@@ -1,7 +1,9 @@
 import { env, exports } from 'cloudflare:workers';
 import { SignJWT } from 'jose';
-import { connect, createContact } from '../src/contacts/repository';
+import { EMPTY_FIELDS } from '../src/contacts/fields';
+import { createContact } from '../src/contacts/repository';
 import type { ContactInput } from '../src/contacts/schema';
+import { connect } from '../src/db/client';
 
 export const ORIGIN = 'https://kontakte.example.de';
 
@@ -12,8 +14,18 @@ export interface TestUser {
   assets: { id: string; name: string }[];
 }
 
-export const anna: TestUser = { sub: 'u-anna', name: 'Anna Müller', role: 'customer', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
-export const jonas: TestUser = { sub: 'u-jonas', name: 'Jonas Müller', role: 'customer', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
+export const anna: TestUser = {
+  sub: 'u-anna',
+  name: 'Anna Müller',
+  role: 'customer',
+  assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }],
+};
+export const jonas: TestUser = {
+  sub: 'u-jonas',
+  name: 'Jonas Müller',
+  role: 'customer',
+  assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }],
+};
 export const selin: TestUser = {
   sub: 'u-selin',
   name: 'Selin Yıldız',
@@ -23,8 +35,18 @@ export const selin: TestUser = {
     { id: 'whg-7', name: 'Seeblick, Wohnung 7' },
   ],
 };
-export const petra: TestUser = { sub: 'u-petra', name: 'Petra Weber', role: 'project_manager', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
-export const admin: TestUser = { sub: 'u-admin', name: 'Admin', role: 'project_admin', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
+export const petra: TestUser = {
+  sub: 'u-petra',
+  name: 'Petra Weber',
+  role: 'project_manager',
+  assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }],
+};
+export const admin: TestUser = {
+  sub: 'u-admin',
+  name: 'Admin',
+  role: 'project_admin',
+  assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }],
+};
 
 export interface TokenOptions {
   secret?: string;
@@ -107,14 +129,19 @@ export async function seedContacts(
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const input = { ...EMPTY_INPUT, ...fields(index) };
-    const result = await createContact(db, assetId, input, `seed-${assetId}-${index}-${crypto.randomUUID()}`, { userId: 'seed', name: 'Seed' }, now);
-    if (result.kind === 'full') throw new Error('asset full');
+    const result = await createContact(
+      db,
+      assetId,
+      input,
+      `seed-${assetId}-${index}-${crypto.randomUUID()}`,
+      { userId: 'seed', name: 'Seed' },
+      now,
+    );
+    if (result.kind === 'full' || result.kind === 'noRoom') throw new Error('asset full');
     ids.push(result.contact.id);
   }
   return ids;
 }
 
-const EMPTY_INPUT: ContactInput = {
-  position: '', company: '', title: '', first_name: '', last_name: '', street: '', postal_code: '', city: '',
-  country: '', phone: '', mobile: '', email: '', website: '', notes: '',
-};
+/** Every field empty (derived from FIELDS, so a new field needs no change here). */
+const EMPTY_INPUT: ContactInput = { ...EMPTY_FIELDS };

@@ -1,63 +1,509 @@
 /**
  * Keys derived on write, because SQLite (D1) has no German collation and no ICU, and both the
- * sort order and the umlaut-tolerant search must work inside SQL to page.
- * This module has no imports so that scripts/seed.mjs can load it with Node's type stripping.
+ * sort order and the folded search must work inside SQL to page.
+ * This module has no imports so that scripts/seed.mjs can load it with Node's type stripping
+ * (so: no enums, no namespaces, nothing but erasable types).
+ *
+ * What must match what is tabled in docs/contract.md ("Search q"). In short: a query is split
+ * into words (a run of phone-shaped words stays one phone term); a contact matches when every
+ * term occurs in its search key; every test is `instr(search_key, needle) > 0`, nothing else.
  */
 
+/**
+ * Version of the key layout below. Rows written before it existed have format 0 (NULL): their
+ * keys must be rebuilt (searchKey and sortKey) before searching them gives these answers.
+ */
+export const KEY_FORMAT = 1;
+
+/** The 14 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
   position: string;
   company: string;
+  title: string;
   firstName: string;
   lastName: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  phone: string;
+  mobile: string;
+  email: string;
+  website: string;
+  notes: string;
 }
 
-/** Separates fields inside the search key; a query never contains it (see searchNeedle). */
-const FIELD_SEPARATOR = '\n';
+export type SortKeyFields = Pick<KeyFields, 'firstName' | 'lastName' | 'company'>;
 
-function stripMarks(value: string): string {
-  return value.normalize('NFKD').replace(/\p{M}/gu, '');
-}
+type FieldName = keyof KeyFields;
 
-/** Case, accents and ß ignored: "Müller" → "muller", "Michael" stays "michael". */
-function plain(value: string): string {
-  return stripMarks(value.toLocaleLowerCase('de-DE').replace(/ß/g, 'ss'));
-}
+/** Words here rank first when a query word starts one of them ("the name or company starts with it"). */
+const HEAD_FIELDS: readonly FieldName[] = ['firstName', 'lastName', 'company', 'position', 'title'];
+const BODY_FIELDS: readonly FieldName[] = ['street', 'postalCode', 'city', 'country', 'email', 'website', 'notes', 'phone', 'mobile'];
+const PHONE_FIELDS: readonly FieldName[] = ['phone', 'mobile'];
+
+// ---- the search key's layout --------------------------------------------------------------
+// Every stored form is preceded by the mark of its section. No needle contains a mark (queries
+// are split on whitespace and lose their control characters) nor a full-width digit (folding
+// turns them into ASCII digits), so a needle can only match inside one form of its own section
+// and no test needs positions or substr():
+//   ' ' + form     a word of a head field (so ' ' + needle is a word-prefix test on the head)
+//   '\t' + form    a word of any other field, including the phone fields as typed
+//   '\n' + digits  the canonical digits of phone and mobile, written in full-width digits
+//                  (U+FF10-FF19), so that text needles never match them and digit needles
+//                  never match text ("3100" typed as text still finds "3100" in the notes).
+const HEAD_MARK = ' ';
+const BODY_MARK = '\t';
+const DIGITS_MARK = '\n';
+const FULLWIDTH_ZERO = 0xff10;
+
+/** The bound of issue 12: a key holds at most 3 code points per code point of its text, and at most 16 KiB. */
+export const KEY_MAX_FACTOR = 3;
+export const KEY_MAX_BYTES = 16 * 1024;
+
+// ---- folding ------------------------------------------------------------------------------
 
 /**
- * German search folding: on top of `plain`, ae≈a, oe≈o, ue≈u, so "Müller", "MUELLER" and
- * "muller" all fold to "muller".
+ * Letters that Unicode does not decompose into a base letter and a mark, spelled as German
+ * readers spell them. Applied after case folding, so only lower case is listed. ς → σ undoes
+ * JavaScript's context-dependent final sigma, so that folding is the same per word and per text.
  */
-export function foldForSearch(value: string): string {
-  return plain(value).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  ı: 'i',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ƒ: 'f',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ð: 'd',
+  ς: 'σ',
+};
+const SPECIAL_LETTER = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'gu');
+
+/** Marks, control and format characters (soft hyphen, zero-width joiner, bidi marks) and lone surrogates: invisible for search. */
+const INVISIBLE = /[\p{M}\p{Cc}\p{Cf}\p{Cs}]/gu;
+const INVISIBLE_OR_SPACE = /[\p{M}\p{Cc}\p{Cf}\p{Cs}\s]/gu;
+const WHITESPACE = /^\s$/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** A character never folds into more than this many (NFKD of U+FDFA alone gives 18). */
+const MAX_EXPANSION = 3;
+const HANGUL_SYLLABLES = /[\uac00-\ud7a3]/;
+
+const countCodePoints = (value: string): number => {
+  let count = 0;
+  for (const _ of value) count += 1;
+  return count;
+};
+
+/**
+ * Locale-independent full case folding: upper then lower case, so that "ß", "SS" and "ss", "ı",
+ * "I" and "i", "ﬃ" and "FFI" all end alike ("İ" becomes "i" plus a dot that is then dropped).
+ */
+const caseFold = (value: string): string => value.toUpperCase().toLowerCase();
+
+const specialLetters = (value: string): string => value.replace(SPECIAL_LETTER, (letter) => SPECIAL_LETTERS[letter] ?? letter);
+
+/** Folding a character costs two normalize() calls: remembered, within a bound that no isolate's memory notices. */
+const baseLettersCache = new Map<string, string>();
+const BASE_LETTERS_CACHE_SIZE = 4096;
+
+function baseLetters(character: string): string {
+  const cached = baseLettersCache.get(character);
+  if (cached !== undefined) return cached;
+  if (baseLettersCache.size >= BASE_LETTERS_CACHE_SIZE) baseLettersCache.clear();
+  const letters = decomposed(character);
+  baseLettersCache.set(character, letters);
+  return letters;
 }
 
-/** Umlauts spelled out: "Dürr" → "duerr". */
-function expanded(value: string): string {
-  return plain(value.toLocaleLowerCase('de-DE').replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue'));
+/** One case-folded character without its marks: its compatibility decomposition, else its canonical one, else itself. */
+function decomposed(character: string): string {
+  // Hangul syllables decompose into 2-3 jamo: no use for search, and a tripled Korean name would not fit the bound.
+  if (HANGUL_SYLLABLES.test(character)) return character;
+  // A spacing accent (´ ¨ ‗) decomposes into a space and a mark: the space must not split a word.
+  const invisible = WHITESPACE.test(character) ? INVISIBLE : INVISIBLE_OR_SPACE;
+  for (const form of ['NFKD', 'NFD'] as const) {
+    const letters = specialLetters(caseFold(character.normalize(form)).replace(invisible, ''));
+    if (countCodePoints(letters) <= MAX_EXPANSION) return letters;
+  }
+  return character;
 }
 
 /**
- * The stored search key holds every field three times: plain, with umlauts spelled out, and
- * folded. A query matches when its plain or its folded form is in the key, so "mueller" finds
- * "Müller", "el" still finds "Michael" (folding alone makes it "michal") and "err" finds "Dürr".
+ * Case, marks and special letters folded; umlauts become their base letter; spacing is kept.
+ * "Müller" → "muller", "Yıldız" → "yildiz", "İstanbul" → "istanbul", "Weiß" → "weiss",
+ * "Øster" → "oster", "Łódź" → "lodz", "Ærø" → "aero", "ﬁ" → "fi", "Ｆ０" → "f0".
+ */
+export function plain(text: string): string {
+  const folded = caseFold(text);
+  if (PRINTABLE_ASCII.test(folded)) return folded;
+  let result = '';
+  for (const character of folded) {
+    if (character < '\u0080') result += character < ' ' || character === '\u007f' ? '' : character;
+    else result += SPECIAL_LETTERS[character] ?? baseLetters(character);
+  }
+  return result;
+}
+
+const UMLAUT = /[äöüÄÖÜ]|\u0308/;
+
+/** Umlauts spelled out (ä → ae, ö → oe, ü → ue), then `plain`: "Dürr" → "duerr". */
+export function expanded(text: string): string {
+  if (!UMLAUT.test(text)) return plain(text);
+  return plain(caseFold(text).normalize('NFD').replace(/([aou])\u0308/g, '$1e'));
+}
+
+/**
+ * THE search folding. `plain`, then the German spellings ae, oe, ue become a, o, u (a run of e
+ * after a, o or u goes entirely, so folding twice changes nothing). "Müller", "MUELLER",
+ * "Mueller" and "muller" all fold to "muller"; "Yılmaz" and "YILMAZ" to "yilmaz"; "Straße" to
+ * "strasse"; "Michael" to "michal" (which is why a search also tries the unfolded `plain` form).
+ */
+export function fold(text: string): string {
+  return plain(text).replace(/([aou])e+/g, '$1');
+}
+
+// ---- phone numbers --------------------------------------------------------------------------
+
+function canonicalPhone(value: string): { digits: string; plus: boolean } {
+  const compact = plain(value).replace(/\s+/g, '');
+  const plus = compact.startsWith('+');
+  const international = plus || compact.startsWith('00');
+  // "+49 (0)89 …": the national trunk 0 in parentheses is not dialled from abroad.
+  let digits = (international ? compact.replace(/\(0\)/g, '') : compact).replace(/[^0-9]/g, '');
+  if (plus) digits = `00${digits}`;
+  // German numbers in national form; German area codes never start with 0, so "+49 089" is "089".
+  if (digits.startsWith('0049')) digits = `0${digits.slice(4).replace(/^0+/, '')}`;
+  return { digits, plus };
+}
+
+/**
+ * Canonical digits of a phone number: everything but digits goes, "+49…" and "0049…" become
+ * the German national "0…", other "+cc…" become "00cc…", and "(0)" after a country code is
+ * ignored. "089 3100 200", "+49 89 3100200", "0049 89 3100200", "+49 (0)89 3100-200" and
+ * "089/3100 200" all give "0893100200".
+ */
+export function phoneDigits(value: string): string {
+  return canonicalPhone(value).digits;
+}
+
+const storedDigits = (digits: string): string => digits.replace(/[0-9]/g, (digit) => String.fromCharCode(FULLWIDTH_ZERO + Number(digit)));
+
+// ---- words ----------------------------------------------------------------------------------
+
+/** Control characters separate words like spaces do (a query's pasted tab or line break). */
+const wordsOf = (value: string): string[] => value.replace(/\p{Cc}/gu, ' ').split(/\s+/u).filter((word) => word !== '');
+
+/** The distinct non-empty forms of a word: plain, folded (when it differs), expanded (when it differs from both). */
+function formsOf(word: string): { plain: string; folded?: string; expanded?: string } | null {
+  const base = plain(word);
+  if (base === '') return null;
+  const folded = base.replace(/([aou])e+/g, '$1');
+  const spelled = expanded(word);
+  return {
+    plain: base,
+    ...(folded !== base ? { folded } : {}),
+    ...(spelled !== base && spelled !== folded ? { expanded: spelled } : {}),
+  };
+}
+
+// ---- the search key -------------------------------------------------------------------------
+
+/** Code points and UTF-8 bytes of a string (a lone surrogate counts as the 3 bytes of U+FFFD). */
+function measure(value: string): { codePoints: number; bytes: number } {
+  let codePoints = 0;
+  let bytes = 0;
+  for (let index = 0; index < value.length; index += 1) {
+    const unit = value.charCodeAt(index);
+    codePoints += 1;
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < value.length && (value.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      index += 1;
+    } else bytes += 3;
+  }
+  return { codePoints, bytes };
+}
+
+const fieldValue = (fields: Partial<KeyFields>, name: FieldName): string => fields[name] ?? '';
+
+/** Lower priority numbers are kept first when the bound is reached. */
+const PRIORITY = { headPlain: 0, digits: 1, bodyPlain: 2, folded: 3, expanded: 4 } as const;
+
+interface Entry {
+  mark: string;
+  form: string;
+  priority: number;
+}
+
+/**
+ * The stored search key: every word of every field in its plain, folded and expanded form
+ * (each distinct form once per section), head fields (names, company, position, title) marked
+ * for prefix ranking, and the canonical digits of phone and mobile. See the layout above.
+ *
+ * Bound: at most KEY_MAX_FACTOR code points per code point of the fields and at most
+ * KEY_MAX_BYTES of UTF-8. Forms are admitted by priority (head words' plain forms, phone digits,
+ * other words' plain forms, folded forms, expanded forms) while they fit, so the rare excess of
+ * pathological text costs its least useful forms first. A word's plain form always fits unless
+ * its characters fold into three each (ﬃ, …, ½): then some words of such a contact may go.
  */
 export function searchKey(fields: KeyFields): string {
-  const values = [fields.firstName, fields.lastName, fields.company, fields.position];
-  return [...values.map(plain), ...values.map(expanded), ...values.map(foldForSearch)].join(FIELD_SEPARATOR);
+  const entries: Entry[] = [];
+  let textCodePoints = 0;
+  for (const name of [...HEAD_FIELDS, ...BODY_FIELDS]) {
+    const value = fieldValue(fields, name);
+    textCodePoints += measure(value).codePoints;
+    const head = HEAD_FIELDS.includes(name);
+    const mark = head ? HEAD_MARK : BODY_MARK;
+    for (const word of new Set(wordsOf(value))) {
+      const forms = formsOf(word);
+      if (!forms) continue;
+      entries.push({ mark, form: forms.plain, priority: head ? PRIORITY.headPlain : PRIORITY.bodyPlain });
+      if (forms.folded) entries.push({ mark, form: forms.folded, priority: PRIORITY.folded });
+      if (forms.expanded) entries.push({ mark, form: forms.expanded, priority: PRIORITY.expanded });
+    }
+  }
+  for (const name of PHONE_FIELDS) {
+    const { digits } = canonicalPhone(fieldValue(fields, name));
+    if (digits !== '') entries.push({ mark: DIGITS_MARK, form: storedDigits(digits), priority: PRIORITY.digits });
+  }
+
+  const maxCodePoints = KEY_MAX_FACTOR * textCodePoints;
+  let codePoints = 0;
+  let bytes = 0;
+  const kept = new Set<Entry>();
+  const inHead = new Set<string>();
+  const inText = new Set<string>();
+  const inDigits = new Set<string>();
+  // Array.prototype.sort is stable: within a priority, the field order stays.
+  for (const entry of [...entries].sort((a, b) => a.priority - b.priority)) {
+    // A form already stored in the head covers the same form in the body (a needle matches either).
+    const seen = entry.mark === HEAD_MARK ? inHead : entry.mark === BODY_MARK ? inText : inDigits;
+    if (seen.has(entry.form)) continue;
+    const size = measure(entry.mark + entry.form);
+    if (codePoints + size.codePoints > maxCodePoints || bytes + size.bytes > KEY_MAX_BYTES) continue;
+    codePoints += size.codePoints;
+    bytes += size.bytes;
+    kept.add(entry);
+    seen.add(entry.form);
+    if (entry.mark === HEAD_MARK) inText.add(entry.form);
+  }
+  // Written in field order (head, body, digits) so that a key reads like the contact. A body form
+  // that a head form (admitted later, by priority) also holds is redundant.
+  return entries
+    .filter((entry) => kept.has(entry) && !(entry.mark === BODY_MARK && inHead.has(entry.form)))
+    .map((entry) => entry.mark + entry.form)
+    .join('');
 }
 
-/** The needles of a query (plain and folded), or null when nothing searchable remains. */
-export function searchNeedles(query: string): { plain: string; folded: string } | null {
-  const cleaned = query.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
-  return cleaned ? { plain: plain(cleaned), folded: foldForSearch(cleaned) } : null;
+// ---- queries --------------------------------------------------------------------------------
+
+/** A word of the query: the contact matches when any needle occurs in its key. */
+export interface TextTerm {
+  readonly kind: 'text';
+  /** The word as typed. */
+  readonly word: string;
+  /** Its distinct plain and folded forms: "Müller" → ["muller"], "Michael" → ["michael", "michal"]. */
+  readonly needles: readonly string[];
 }
 
 /**
- * Sort key after DIN 5007-1 (dictionary order: ä sorts as a, ß as ss), by last name, else
- * company, else first name; then first name; then the exact text as a stable tie-break.
+ * A run of phone-shaped words ("+49 89 3100-200", "80331", "12.03."): it matches when all its
+ * words match as text, or when its canonical digits occur among the stored phone digits.
  */
-export function sortKey(fields: KeyFields): string {
-  const dictionary = (value: string) => stripMarks(value.toLocaleLowerCase('de-DE').replace(/ß/g, 'ss')).trim();
-  const primary = fields.lastName || fields.company || fields.firstName;
-  return [dictionary(primary), dictionary(fields.firstName), dictionary(fields.company), primary].join('\u0001');
+export interface PhoneTerm {
+  readonly kind: 'phone';
+  /** The run as typed. */
+  readonly text: string;
+  readonly words: readonly TextTerm[];
+  /** Canonical digits (phoneDigits). */
+  readonly digits: string;
+  /**
+   * What to look for in the key: the digits in stored (full-width) form. A number typed with
+   * "+" ("+49 89…") starts a stored number; anything else may be any part of one ("3100"; also
+   * "0049 89…", since "00…" may as well be a part from the middle of a number).
+   */
+  readonly digitsNeedle: string;
+}
+
+export type SearchTerm = TextTerm | PhoneTerm;
+
+/**
+ * A test on the search key, to be turned into SQL one to one:
+ * `contains` → `instr(search_key, ?) > 0`, `all` → `(… AND …)`, `any` → `(… OR …)`.
+ * parseQuery never produces an empty `all` or `any`.
+ */
+export type KeyTest = { readonly contains: string } | { readonly all: readonly KeyTest[] } | { readonly any: readonly KeyTest[] };
+
+/** A query beyond this is cut (the longest field holds 2000). */
+export const MAX_QUERY_CODE_POINTS = 2000;
+/**
+ * At most this many `contains` in matchTest plus all prefixTests together: D1 binds at most 100
+ * parameters per statement. Terms beyond it are dropped (the search gets broader, never wrong).
+ */
+export const MAX_QUERY_NEEDLES = 60;
+
+const PHONE_SHAPED = /^[0-9+/().-]+$/;
+
+function textTerm(word: string): TextTerm | null {
+  const base = plain(word);
+  const needles = [...new Set([base, fold(word)])].filter((needle) => needle !== '');
+  return needles.length === 0 ? null : { kind: 'text', word, needles };
+}
+
+function phoneTerm(run: readonly string[]): SearchTerm[] {
+  const words = run.map(textTerm).filter((term): term is TextTerm => term !== null);
+  if (!run.some((word) => /[0-9]/.test(plain(word)))) return words;
+  const text = run.join(' ');
+  const { digits, plus } = canonicalPhone(text);
+  const needle = storedDigits(digits);
+  return [{ kind: 'phone', text, words, digits, digitsNeedle: plus ? DIGITS_MARK + needle : needle }];
+}
+
+const needleCount = (test: KeyTest): number =>
+  'contains' in test ? 1 : ('all' in test ? test.all : test.any).reduce((sum, part) => sum + needleCount(part), 0);
+
+/**
+ * The terms of a search query, or [] when nothing searchable remains (then nothing is filtered).
+ * Control characters separate words; a run of consecutive phone-shaped words (digits and
+ * `+ / - ( ) .`, at least one digit in the run) stays together as one PhoneTerm. Repeated terms
+ * count once. `%`, `_`, quotes and backslashes are ordinary characters.
+ */
+export function parseQuery(query: string): SearchTerm[] {
+  const words = wordsOf([...query].slice(0, MAX_QUERY_CODE_POINTS).join(''));
+  const terms: SearchTerm[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    terms.push(...phoneTerm(run));
+    run = [];
+  };
+  for (const word of words) {
+    if (PHONE_SHAPED.test(plain(word))) {
+      run.push(word);
+      continue;
+    }
+    flush();
+    const term = textTerm(word);
+    if (term) terms.push(term);
+  }
+  flush();
+
+  const seen = new Set<string>();
+  const kept: SearchTerm[] = [];
+  let needles = 0;
+  for (const term of terms) {
+    const identity = JSON.stringify([termTest(term), prefixTest(term)]);
+    if (seen.has(identity)) continue;
+    const cost = needleCount(termTest(term)) + needleCount(prefixTest(term));
+    if (needles + cost > MAX_QUERY_NEEDLES) break;
+    seen.add(identity);
+    kept.push(term);
+    needles += cost;
+  }
+  return kept;
+}
+
+/** When a contact matches one term. */
+export function termTest(term: SearchTerm): KeyTest {
+  if (term.kind === 'text') return { any: term.needles.map((needle) => ({ contains: needle })) };
+  const digits: KeyTest = { contains: term.digitsNeedle };
+  return term.words.length === 0 ? digits : { any: [{ all: term.words.map(termTest) }, digits] };
+}
+
+/** When a contact matches the whole query: every term. (An empty query filters nothing.) */
+export function matchTest(terms: readonly SearchTerm[]): KeyTest {
+  return { all: terms.map(termTest) };
+}
+
+/**
+ * When a term starts a word of a head field (first or last name, company, position, title):
+ * "schm" starts "Schmidt", "midt" does not. A phone term: when each of its words does.
+ */
+export function prefixTest(term: SearchTerm): KeyTest {
+  if (term.kind === 'text') return { any: term.needles.map((needle) => ({ contains: HEAD_MARK + needle })) };
+  return { all: term.words.map(prefixTest) };
+}
+
+/** Evaluates a KeyTest on a key exactly as SQLite's instr() does. */
+export function evaluate(key: string, test: KeyTest): boolean {
+  if ('contains' in test) return key.includes(test.contains);
+  if ('all' in test) return test.all.every((part) => evaluate(key, part));
+  return test.any.some((part) => evaluate(key, part));
+}
+
+/** The JS mirror of the SQL filter: every term matches. */
+export function matches(key: string, terms: readonly SearchTerm[]): boolean {
+  return evaluate(key, matchTest(terms));
+}
+
+/**
+ * The JS mirror of the SQL ranking: how many terms do NOT start a head word (0 ranks first).
+ * Within a rank, the list keeps its German order (sort key, then id).
+ */
+export function rank(key: string, terms: readonly SearchTerm[]): number {
+  return terms.filter((term) => !evaluate(key, prefixTest(term))).length;
+}
+
+// ---- the sort key ---------------------------------------------------------------------------
+
+const SORT_SEPARATOR = '\u0001';
+
+function truncate(value: string, maxCodePoints: number, maxBytes: number): string {
+  let result = '';
+  let codePoints = 0;
+  let bytes = 0;
+  for (const character of value) {
+    const size = measure(character).bytes;
+    if (codePoints + 1 > maxCodePoints || bytes + size > maxBytes) break;
+    result += character;
+    codePoints += 1;
+    bytes += size;
+  }
+  return result;
+}
+
+/**
+ * Sort key after DIN 5007-1 (dictionary order: ä sorts as a, ß as ss, ı as i, ø as o, …), by
+ * last name, else company, else first name; then first name; then company (each only when it is
+ * not the first part already); then the exact text as a tie-break. SQLite compares it byte by
+ * byte (BINARY), which is code point order. Bounded like the search key; a cut only ever removes tie-breaks (then the id decides).
+ */
+export function sortKey(fields: SortKeyFields): string {
+  const firstName = fieldValue(fields, 'firstName');
+  const lastName = fieldValue(fields, 'lastName');
+  const company = fieldValue(fields, 'company');
+  const primary = lastName || company || firstName;
+  const dictionary = (value: string) => plain(value).trim();
+  // A name that is already the primary is not repeated (company-only and first-name-only contacts).
+  const secondary = lastName || company ? dictionary(firstName) : '';
+  const tertiary = lastName ? dictionary(company) : '';
+  const key = [dictionary(primary), secondary, tertiary, primary].join(SORT_SEPARATOR);
+  return truncate(key, KEY_MAX_FACTOR * countCodePoints(lastName + company + firstName), KEY_MAX_BYTES);
+}
+
+/** Compares two keys as SQLite's BINARY collation does (code points, not UTF-16 units). */
+export function compareKeys(a: string, b: string): number {
+  const left = [...a];
+  const right = [...b];
+  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
+    const difference = (left[index]?.codePointAt(0) ?? 0) - (right[index]?.codePointAt(0) ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return left.length - right.length;
+}
+
+/**
+ * The position in dictionary form, for the list grouped by position: "Fliesenleger" and
+ * "fliesenleger " are one group. Contacts without a position come last (the largest code point).
+ */
+export function groupKey(position: string): string {
+  const key = plain(position).trim();
+  return key === '' ? '\u{10FFFF}' : key;
 }

@@ -1,19 +1,25 @@
-import { and, asc, count, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
-import { type ContactRow, contacts } from '../db/schema';
-import { StorageUnavailableError } from '../storage/errors';
-import { timedDb } from '../observability/timing';
-import { randomToken } from '../random';
-import { searchKey, searchNeedles, sortKey } from './keys';
-import type { ContactInput } from './schema';
+import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { type Database, guarded, randomToken } from '../db/client';
+import { assetUsage, type ContactRow, contactVersions, contacts, type VersionRow } from '../db/schema';
+import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from './fields';
+import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './cursor';
+import { derivedColumns } from './derived';
+import { KEY_FORMAT, type KeyTest, matchTest, parseQuery, prefixTest, type SearchTerm } from './keys';
 import type { VCardContact } from './vcard';
 
 /** Every query of the contact book lives here, and every one is scoped by the asset id. */
 
+// The asset's bounds (issue 14). The triggers of migrations/0003 enforce the same numbers;
+// test/storage-bounds.test.ts holds the two equal and docs/architecture.md states the worst case.
 export const MAX_CONTACTS_PER_ASSET = 1000;
-export const PAGE_SIZE = 100;
-/** Deleted contacts stay restorable this long, then the next delete in the asset purges them. */
+/** Versions kept per live contact (a deleted one keeps only its last). */
+export const MAX_VERSIONS = 20;
+/** Deleted contacts kept per asset, each for at most PURGE_AFTER_MS. */
+export const MAX_DELETED = 1000;
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+/** Everything an asset stores: contacts, keys, versions (UTF-8 bytes plus a row overhead). */
+export const STORAGE_BUDGET_BYTES = 10_000_000;
+export const PAGE_SIZE = 100;
 
 export type Contact = ContactRow;
 
@@ -22,72 +28,23 @@ export interface Author {
   name: string;
 }
 
-export type Database = ReturnType<typeof connect>;
-
-/** Plain query builder: the relational API (and its bundle weight) is not needed. */
-export function connect(d1: D1Database) {
-  return drizzle(d1);
-}
-
-/** The errors D1 documents as transient (developers.cloudflare.com/d1/best-practices/retry-queries). */
-const TRANSIENT = /network connection lost|object to be reset|reset because its code was updated|transient issue/i;
-const RETRY_DELAYS_MS = [40, 160];
-
-/** drizzle wraps the driver's error (its message lists the query's parameters): find D1's own. */
-export function rootCause(error: unknown): unknown {
-  let current = error;
-  while (current instanceof Error && current.cause !== undefined) current = current.cause;
-  return current;
-}
-
-export function isTransientStorageError(error: unknown): boolean {
-  const cause = rootCause(error);
-  return cause instanceof Error && TRANSIENT.test(cause.message);
-}
-
-/**
- * Runs one storage operation. Transient D1 errors are retried with backoff: every operation here
- * is safe to repeat (reads; creates carry a one-time token; updates and deletes are guarded by
- * version and recognise their own earlier success). What still fails becomes a 503 that keeps
- * the user's input (StorageUnavailableError).
- */
-async function guarded<T>(operation: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await timedDb(operation);
-    } catch (error) {
-      const delay = RETRY_DELAYS_MS[attempt];
-      // Only D1's own message travels on: drizzle's wrapper would carry personal data into logs.
-      if (delay === undefined || !isTransientStorageError(error)) throw new StorageUnavailableError('D1 request failed', { cause: rootCause(error) });
-      await new Promise((resolve) => setTimeout(resolve, delay * (0.75 + Math.random() / 2)));
-    }
-  }
-}
-
 /** True when `contact` carries exactly the change this author made at `now` (a retried write whose first try had landed). */
 function isOwnWrite(contact: Contact, author: Author, now: number): boolean {
   return contact.updatedBy === author.userId && contact.updatedAt === now;
 }
 
-function columnsFrom(input: ContactInput) {
-  const fields = {
-    position: input.position,
-    company: input.company,
-    title: input.title,
-    firstName: input.first_name,
-    lastName: input.last_name,
-    street: input.street,
-    postalCode: input.postal_code,
-    city: input.city,
-    country: input.country,
-    phone: input.phone,
-    mobile: input.mobile,
-    email: input.email,
-    website: input.website,
-    notes: input.notes,
-  };
-  return { ...fields, sortKey: sortKey(fields), searchKey: searchKey(fields) };
+/** The stored columns of a contact's values, with everything derived from them. */
+function columnsFrom(values: FieldValues) {
+  return { ...columnsOf(values), ...derivedColumns(values) };
 }
+
+/**
+ * True while the asset has room for a write of about `bytes` (the row and its version): the
+ * triggers purge the oldest versions before the budget is reached, so only live data can fill it.
+ */
+const hasRoom = (assetId: string, bytes: number) =>
+  sql`coalesce((SELECT ${assetUsage.bytes} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0) + ${2 * bytes} <= ${STORAGE_BUDGET_BYTES}`;
+const liveCount = (assetId: string) => sql`coalesce((SELECT ${assetUsage.live} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)`;
 
 /** 20 characters of [A-Za-z0-9_-]: opaque, unguessable, safe in a URL. */
 export const newContactId = () => randomToken(15);
@@ -96,55 +53,119 @@ const live = (assetId: string) => and(eq(contacts.assetId, assetId), isNull(cont
 
 export interface ContactPage {
   contacts: Contact[];
+  /** Contacts in the asset, or matches of the search. */
   total: number;
-  page: number;
-  pageCount: number;
+  /** The order the rows are in (search results rank first by how the name or company starts). */
+  order: ListOrder;
+  /** Where the next page starts, when there is one. */
+  next?: string;
+  /** The cursor of the last row shown: the list "through" it is what this page leaves on screen. */
+  through?: string;
+  /** Whether this page starts after a cursor (then "Zurück zum Anfang" is offered). */
+  continued: boolean;
+  /** The asset has contacts deleted within 30 days ("Zuletzt gelöscht" is worth a link). */
+  hasDeleted: boolean;
+  /** Some of the asset's rows have keys of an older format (rebuildOldKeys brings them up to date). */
+  staleKeys: boolean;
 }
 
-/** One page of the asset's contacts in German order, optionally filtered by a search query. */
-export async function listContacts(db: Database, assetId: string, options: { query?: string; page?: number } = {}): Promise<ContactPage> {
-  const needles = searchNeedles(options.query ?? '');
-  // instr() instead of LIKE: %, _ and quotes match literally, and D1's LIKE pattern limit never
-  // applies. A needle never holds the separator, so it cannot match across fields or halves.
-  const where = needles
-    ? and(live(assetId), or(sql`instr(${contacts.searchKey}, ${needles.plain}) > 0`, sql`instr(${contacts.searchKey}, ${needles.folded}) > 0`))
-    : live(assetId);
-  const page = Math.max(1, Math.floor(options.page ?? 1));
-  const [rows, totals] = await guarded(() =>
+export interface ListOptions {
+  query?: string;
+  group?: 'position';
+  /** Rows after this cursor ("Weiter", "Mehr laden"). */
+  after?: string;
+  /** Rows from the start through this cursor (a reload after "Mehr laden" shows the same rows). */
+  through?: string;
+  now?: number;
+}
+
+/** A test of src/contacts/keys.ts as SQL: `instr()` only, so `%`, `_` and quotes are literal. */
+function keyTestSql(test: KeyTest): SQL {
+  if ('contains' in test) return sql`instr(${contacts.searchKey}, ${test.contains}) > 0`;
+  const parts = ('all' in test ? test.all : test.any).map(keyTestSql);
+  return sql`(${sql.join(parts, 'all' in test ? sql` AND ` : sql` OR `)})`;
+}
+
+/** The sort values of each order, id last (a cursor holds them for the last row shown). */
+function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: ListOrder; columns: SQL[] } {
+  if (terms.length > 0) {
+    // Terms that do not start a word of the name, company or position: 0 ranks first.
+    const rank = sql`(${sql.join(terms.map((term) => sql`(CASE WHEN ${keyTestSql(prefixTest(term))} THEN 0 ELSE 1 END)`), sql` + `)})`;
+    return { order: 'search', columns: [rank, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
+  }
+  if (options.group === 'position') return { order: 'position', columns: [sql`${contacts.groupKey}`, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
+  return { order: 'name', columns: [sql`${contacts.sortKey}`, sql`${contacts.id}`] };
+}
+
+/**
+ * One page of the asset's contacts in German order (or grouped by position, or ranked search
+ * results), paged by key, with the total and whether anything was deleted lately: one round
+ * trip. Without a search the total is the asset's kept count (no scan of the asset's rows).
+ */
+export async function listContacts(db: Database, assetId: string, options: ListOptions = {}): Promise<ContactPage> {
+  const terms = parseQuery(options.query ?? '');
+  const { order, columns } = orderOf(options, terms);
+  const position = sql`(${sql.join(columns, sql`, `)})`;
+  const after = decodeCursor(options.after, order);
+  const through = after ? undefined : decodeCursor(options.through, order);
+  const matching = terms.length ? and(live(assetId), keyTestSql(matchTest(terms))) : live(assetId);
+  const window = after
+    ? sql`${position} > (${sql.join(after.map((value) => sql`${value}`), sql`, `)})`
+    : through
+      ? sql`${position} <= (${sql.join(through.map((value) => sql`${value}`), sql`, `)})`
+      : undefined;
+  const limit = through ? MAX_CONTACTS_PER_ASSET : PAGE_SIZE;
+  const now = options.now ?? Date.now();
+  const [rows, totals, deleted, stale] = await guarded(() =>
     db.batch([
       db
-        .select()
+        .select({ contact: contacts, position: sql<string>`json_array(${sql.join(columns, sql`, `)})` })
         .from(contacts)
-        .where(where)
-        .orderBy(asc(contacts.sortKey), asc(contacts.id))
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE),
-      db.select({ total: count() }).from(contacts).where(where),
+        .where(and(matching, window))
+        .orderBy(...columns)
+        .limit(limit + 1),
+      terms.length
+        ? db.select({ total: count() }).from(contacts).where(matching)
+        : db.select({ total: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId)),
+      db
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(and(eq(contacts.assetId, assetId), isNotNull(contacts.deletedAt), gt(contacts.deletedAt, now - PURGE_AFTER_MS)))
+        .limit(1),
+      db
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(and(eq(contacts.assetId, assetId), lt(contacts.keyFormat, KEY_FORMAT)))
+        .limit(1),
     ]),
   );
-  const total = totals[0]?.total ?? 0;
-  return { contacts: rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  const more = rows.length > limit;
+  const lastCursor = last ? encodeCursor(order, cursorValues(last.position)) : undefined;
+  return {
+    contacts: shown.map((row) => row.contact),
+    total: totals[0]?.total ?? 0,
+    order,
+    next: more ? lastCursor : undefined,
+    through: lastCursor,
+    continued: after !== undefined,
+    hasDeleted: deleted.length > 0,
+    staleKeys: stale.length > 0,
+  };
 }
 
-/** The columns a vCard needs: the export reads 16 of the 27 (it is the heaviest read). */
+function cursorValues(json: string): CursorValue[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((value): value is CursorValue => typeof value === 'string' || typeof value === 'number') : [];
+}
+
+/** The columns a vCard needs: the export reads these 16 of the row's columns (it is the heaviest read). */
 const vcardColumns = {
   id: contacts.id,
-  position: contacts.position,
-  company: contacts.company,
-  title: contacts.title,
-  firstName: contacts.firstName,
-  lastName: contacts.lastName,
-  street: contacts.street,
-  postalCode: contacts.postalCode,
-  city: contacts.city,
-  country: contacts.country,
-  phone: contacts.phone,
-  mobile: contacts.mobile,
-  email: contacts.email,
-  website: contacts.website,
-  notes: contacts.notes,
   updatedAt: contacts.updatedAt,
-} satisfies Record<keyof VCardContact, unknown>;
+  ...Object.fromEntries(FIELDS.map((spec) => [spec.column, contacts[spec.column]])),
+} as { [K in keyof VCardContact]: (typeof contacts)[K] };
 
 /** All live contacts of the asset, in list order, as the export needs them. */
 export async function allContacts(db: Database, assetId: string): Promise<VCardContact[]> {
@@ -157,91 +178,154 @@ export async function findContact(db: Database, assetId: string, contactId: stri
 }
 
 /** Also finds a deleted contact (for undo and for telling a conflict from a deletion). */
-async function findAnyContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
-  const [row] = await guarded(() =>
-    db.select().from(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId))).limit(1),
-  );
+export async function findAnyContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
+  const [row] = await guarded(() => db.select().from(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId))).limit(1));
   return row;
 }
 
-export type CreateResult = { kind: 'created' | 'duplicate'; contact: Contact } | { kind: 'full' };
+export type CreateResult = { kind: 'created' | 'duplicate'; contact: Contact } | { kind: 'full' } | { kind: 'noRoom' };
 
 /**
- * Creates a contact in one atomic statement that also enforces the per-asset cap (two creates
- * racing for the last place cannot both win) and the one-time form token (a resubmitted form
- * finds the contact it created the first time).
+ * Creates a contact in one atomic statement that also enforces the per-asset cap and byte
+ * budget (two creates racing for the last place cannot both win) and the one-time form token
+ * (a resubmitted form finds the contact it created the first time). Its first version and the
+ * asset's counters are written by the triggers of the same statement.
  */
 export async function createContact(
   db: Database,
   assetId: string,
-  input: ContactInput,
+  input: FieldValues,
   formToken: string,
   author: Author,
   now = Date.now(),
 ): Promise<CreateResult> {
   const id = newContactId();
   const c = columnsFrom(input);
+  const row = {
+    id, assetId, ...c, version: 1, createToken: formToken, createdAt: now, createdBy: author.userId,
+    createdByName: author.name, updatedAt: now, updatedBy: author.userId, updatedByName: author.name,
+  } satisfies typeof contacts.$inferInsert;
+  // INSERT … SELECT … WHERE: the cap and budget are checked inside the statement itself
+  // (drizzle's insert builder has no WHERE on a VALUES insert), every column named from `row`.
+  const names = Object.keys(row) as (keyof typeof row)[];
   const result = await guarded(() =>
     db.run(sql`
-      INSERT INTO contacts (id, asset_id, position, company, title, first_name, last_name, street, postal_code, city,
-        country, phone, mobile, email, website, notes, sort_key, search_key, version, create_token,
-        created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)
-      SELECT ${id}, ${assetId}, ${c.position}, ${c.company}, ${c.title}, ${c.firstName}, ${c.lastName}, ${c.street},
-        ${c.postalCode}, ${c.city}, ${c.country}, ${c.phone}, ${c.mobile}, ${c.email}, ${c.website}, ${c.notes},
-        ${c.sortKey}, ${c.searchKey}, 1, ${formToken}, ${now}, ${author.userId}, ${author.name}, ${now},
-        ${author.userId}, ${author.name}
-      WHERE (SELECT count(*) FROM contacts WHERE asset_id = ${assetId} AND deleted_at IS NULL) < ${MAX_CONTACTS_PER_ASSET}
+      INSERT INTO contacts (${sql.join(names.map((name) => sql.identifier(contacts[name].name)), sql`, `)})
+      SELECT ${sql.join(names.map((name) => sql`${row[name]}`), sql`, `)}
+      WHERE ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET} AND ${hasRoom(assetId, c.bytes)}
       ON CONFLICT DO NOTHING`),
   );
-  if (result.meta.changes === 1) {
+  // `changes` counts the trigger's rows too: anything above 0 means the contact was inserted.
+  if (result.meta.changes > 0) {
     // Exactly what was inserted: no second round trip to read it back.
-    const contact: Contact = {
-      id, assetId, ...c, version: 1, createToken: formToken, createdAt: now, createdBy: author.userId,
-      createdByName: author.name, updatedAt: now, updatedBy: author.userId, updatedByName: author.name, deletedAt: null,
-    };
-    return { kind: 'created', contact };
+    return { kind: 'created', contact: { ...row, deletedAt: null, importId: null } };
   }
-  const [earlier] = await guarded(() =>
-    db
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.assetId, assetId), eq(contacts.createToken, formToken)))
-      .limit(1),
+  const [earlier, usage] = await guarded(() =>
+    db.batch([
+      db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.assetId, assetId), eq(contacts.createToken, formToken)))
+        .limit(1),
+      db.select({ live: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId)),
+    ]),
   );
-  return earlier ? { kind: 'duplicate', contact: earlier } : { kind: 'full' };
+  if (earlier[0]) return { kind: 'duplicate', contact: earlier[0] };
+  return (usage[0]?.live ?? 0) >= MAX_CONTACTS_PER_ASSET ? { kind: 'full' } : { kind: 'noRoom' };
 }
 
-export type UpdateResult = { kind: 'updated'; contact: Contact } | { kind: 'conflict'; current: Contact } | { kind: 'gone'; current?: Contact };
+/** A contact with the versions a merge needs: the one an edit started from and every later one. */
+export interface ContactState {
+  contact: Contact | undefined;
+  /** Oldest first; the base version may be missing (purged), the newer ones are there. */
+  versions: Version[];
+}
 
-/** Updates only if nobody changed the contact since `version` was read (no lost updates). */
-export async function updateContact(
+export interface Version {
+  version: number;
+  action: string;
+  values: FieldValues;
+  authorId: string;
+  authorName: string;
+  createdAt: number;
+}
+
+function versionOf(row: VersionRow): Version {
+  const parsed: unknown = JSON.parse(row.fields);
+  const values: FieldValues = { ...EMPTY_FIELDS };
+  for (const { name } of FIELDS) {
+    const value: unknown = typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, name) : undefined;
+    if (typeof value === 'string') values[name] = value;
+  }
+  return { version: row.version, action: row.action, values, authorId: row.authorId, authorName: row.authorName, createdAt: row.createdAt };
+}
+
+/** The contact (also when deleted) and its versions from `since` on, in one round trip. */
+export async function contactState(db: Database, assetId: string, contactId: string, since: number): Promise<ContactState> {
+  const [rows, versions] = await guarded(() =>
+    db.batch([
+      db.select().from(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId))).limit(1),
+      db
+        .select()
+        .from(contactVersions)
+        .where(and(eq(contactVersions.assetId, assetId), eq(contactVersions.contactId, contactId), gte(contactVersions.version, since)))
+        .orderBy(asc(contactVersions.version)),
+    ]),
+  );
+  return { contact: rows[0], versions: versions.map(versionOf) };
+}
+
+/** Every kept version of a contact, newest first (its history). */
+export async function contactHistory(db: Database, assetId: string, contactId: string): Promise<ContactState> {
+  const state = await contactState(db, assetId, contactId, 0);
+  return { contact: state.contact, versions: state.versions.reverse() };
+}
+
+export type WriteResult = { kind: 'written'; contact: Contact } | { kind: 'stale' } | { kind: 'full' | 'noRoom' };
+
+/**
+ * Writes `values` over the stored contact if it is still at `version` (no lost updates); a
+ * deleted contact is restored with them when `restore` is set (like a create, within the cap).
+ * Its version row is written by the trigger of the same statement.
+ */
+export async function writeContact(
   db: Database,
   assetId: string,
   contactId: string,
   version: number,
-  input: ContactInput,
+  values: FieldValues,
   author: Author,
-  now = Date.now(),
-): Promise<UpdateResult> {
+  options: { restore?: boolean; now?: number } = {},
+): Promise<WriteResult> {
+  const now = options.now ?? Date.now();
+  const columns = columnsFrom(values);
   const [updated] = await guarded(() =>
     db
       .update(contacts)
-      .set({ ...columnsFrom(input), version: sql`${contacts.version} + 1`, updatedAt: now, updatedBy: author.userId, updatedByName: author.name })
-      .where(and(live(assetId), eq(contacts.id, contactId), eq(contacts.version, version)))
+      .set({ ...columns, deletedAt: null, version: sql`${contacts.version} + 1`, updatedAt: now, updatedBy: author.userId, updatedByName: author.name })
+      .where(
+        and(
+          eq(contacts.assetId, assetId),
+          eq(contacts.id, contactId),
+          eq(contacts.version, version),
+          options.restore ? sql`(${contacts.deletedAt} IS NULL OR ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET})` : isNull(contacts.deletedAt),
+          hasRoom(assetId, columns.bytes),
+        ),
+      )
       .returning(),
   );
-  if (updated) return { kind: 'updated', contact: updated };
+  if (updated) return { kind: 'written', contact: updated };
   const current = await findAnyContact(db, assetId, contactId);
-  if (current && current.deletedAt === null) {
-    if (current.version === version + 1 && isOwnWrite(current, author, now)) return { kind: 'updated', contact: current };
-    return { kind: 'conflict', current };
-  }
-  return { kind: 'gone', current };
+  // A retried write whose first try had landed finds its own change.
+  if (current && current.version === version + 1 && isOwnWrite(current, author, now)) return { kind: 'written', contact: current };
+  if (!current || current.version !== version) return { kind: 'stale' };
+  if (options.restore && current.deletedAt !== null) return { kind: 'full' };
+  return { kind: 'noRoom' };
 }
 
 export type DeleteResult = { kind: 'deleted'; contact: Contact } | { kind: 'conflict'; current: Contact } | { kind: 'gone' };
 
-/** Soft delete (undo stays possible); purges the asset's long-deleted contacts in the same batch. */
+/** Soft delete (undo and "Zuletzt gelöscht" stay possible); the triggers keep the bounds. */
 export async function deleteContact(
   db: Database,
   assetId: string,
@@ -251,19 +335,13 @@ export async function deleteContact(
   now = Date.now(),
 ): Promise<DeleteResult> {
   const matches = and(live(assetId), eq(contacts.id, contactId), version === undefined ? undefined : eq(contacts.version, version));
-  const [deleted] = await guarded(async () => {
-    const [rows] = await db.batch([
-      db
-        .update(contacts)
-        .set({ deletedAt: now, version: sql`${contacts.version} + 1`, updatedAt: now, updatedBy: author.userId, updatedByName: author.name })
-        .where(matches)
-        .returning(),
-      db
-        .delete(contacts)
-        .where(and(eq(contacts.assetId, assetId), isNotNull(contacts.deletedAt), lt(contacts.deletedAt, now - PURGE_AFTER_MS))),
-    ]);
-    return rows;
-  });
+  const [deleted] = await guarded(() =>
+    db
+      .update(contacts)
+      .set({ deletedAt: now, version: sql`${contacts.version} + 1`, updatedAt: now, updatedBy: author.userId, updatedByName: author.name })
+      .where(matches)
+      .returning(),
+  );
   if (deleted) return { kind: 'deleted', contact: deleted };
   const current = await findAnyContact(db, assetId, contactId);
   if (!current) return { kind: 'gone' };
@@ -273,7 +351,7 @@ export async function deleteContact(
 
 export type RestoreResult = { kind: 'restored'; contact: Contact } | { kind: 'full' } | { kind: 'gone' };
 
-/** Undo of a delete; like a create, it respects the cap atomically. */
+/** Undo of a delete, by any co-buyer; like a create, it respects the cap atomically. */
 export async function restoreContact(db: Database, assetId: string, contactId: string, author: Author, now = Date.now()): Promise<RestoreResult> {
   const [restored] = await guarded(() =>
     db
@@ -284,7 +362,7 @@ export async function restoreContact(db: Database, assetId: string, contactId: s
           eq(contacts.assetId, assetId),
           eq(contacts.id, contactId),
           isNotNull(contacts.deletedAt),
-          sql`(SELECT count(*) FROM contacts WHERE asset_id = ${assetId} AND deleted_at IS NULL) < ${MAX_CONTACTS_PER_ASSET}`,
+          sql`${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET}`,
         ),
       )
       .returning(),
@@ -300,4 +378,82 @@ export async function restoreContact(db: Database, assetId: string, contactId: s
 export async function findDeletedContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
   const contact = await findAnyContact(db, assetId, contactId);
   return contact && contact.deletedAt !== null ? contact : undefined;
+}
+
+/** "Zuletzt gelöscht": the asset's deleted contacts of the last 30 days, newest first. */
+export async function deletedContacts(db: Database, assetId: string, now = Date.now()): Promise<Contact[]> {
+  return guarded(() =>
+    db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.assetId, assetId), isNotNull(contacts.deletedAt), gt(contacts.deletedAt, now - PURGE_AFTER_MS)))
+      .orderBy(desc(contacts.deletedAt), desc(contacts.id))
+      .limit(MAX_DELETED),
+  );
+}
+
+/** "Endgültig löschen": a deleted contact and (by the trigger) all its versions, for good. */
+export async function purgeContact(db: Database, assetId: string, contactId: string): Promise<boolean> {
+  const purged = await guarded(() =>
+    db.delete(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId), isNotNull(contacts.deletedAt))).returning({ id: contacts.id }),
+  );
+  return purged.length > 0;
+}
+
+/** The scheduled purge (DSGVO): deleted contacts older than 30 days, of every asset. */
+export async function purgeExpired(db: Database, now = Date.now()): Promise<number> {
+  const purged = await guarded(() =>
+    db.delete(contacts).where(and(isNotNull(contacts.deletedAt), lt(contacts.deletedAt, now - PURGE_AFTER_MS))).returning({ id: contacts.id }),
+  );
+  return purged.length;
+}
+
+/** Resale: everything of an asset goes (contacts, deleted ones, versions by the trigger, counters). */
+export async function wipeAsset(db: Database, assetId: string): Promise<void> {
+  await guarded(() =>
+    db.batch([
+      db.delete(contacts).where(eq(contacts.assetId, assetId)),
+      db.delete(contactVersions).where(eq(contactVersions.assetId, assetId)),
+      db.delete(assetUsage).where(eq(assetUsage.assetId, assetId)),
+    ]),
+  );
+}
+
+/** A former co-buyer's name leaves the asset's book: on contacts and in every version. */
+export async function anonymiseAuthor(db: Database, assetId: string, userId: string, replacement: string): Promise<void> {
+  await guarded(() =>
+    db.batch([
+      db.update(contacts).set({ createdByName: replacement }).where(and(eq(contacts.assetId, assetId), eq(contacts.createdBy, userId))),
+      db.update(contacts).set({ updatedByName: replacement }).where(and(eq(contacts.assetId, assetId), eq(contacts.updatedBy, userId))),
+      db
+        .update(contactVersions)
+        .set({ authorName: replacement })
+        .where(and(eq(contactVersions.assetId, assetId), eq(contactVersions.authorId, userId))),
+    ]),
+  );
+}
+
+/**
+ * Rebuilds the keys of up to `limit` of the asset's rows whose keys an older format built
+ * (src/contacts/keys.ts KEY_FORMAT): the list does it in the background when it sees such rows,
+ * scripts/rebuild-keys.mjs for all rows at deploy. Idempotent; returns how many were rebuilt.
+ */
+export async function rebuildOldKeys(db: Database, assetId: string, limit = 200): Promise<number> {
+  const rows = await guarded(() =>
+    db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.assetId, assetId), lt(contacts.keyFormat, KEY_FORMAT)))
+      .limit(limit),
+  );
+  if (rows.length === 0) return 0;
+  const updates = rows.map((row) =>
+    db
+      .update(contacts)
+      .set(derivedColumns(fieldValuesOf(row)))
+      .where(and(eq(contacts.id, row.id), lt(contacts.keyFormat, KEY_FORMAT))),
+  );
+  const [first, ...rest] = updates;
+  if (first) await guarded(() => db.batch([first, ...rest]));
+  return rows.length;
 }

@@ -1,325 +1,326 @@
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod/mini';
+import { connect } from '../db/client';
 import type { AppEnv } from '../env';
-import { StorageUnavailableError } from '../errors';
-import { randomToken } from '../random';
-import { fragment, render, shellOf, wantsFragment } from '../views/render';
+import { CONTACT_ID } from '../paths';
+import { fragment, render } from '../views/render';
+import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
+import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage } from './pages';
 import {
-  type Contact,
   MAX_CONTACTS_PER_ASSET,
+  MAX_VERSIONS,
   allContacts,
-  connect,
+  contactHistory,
+  contactState,
   createContact,
   deleteContact,
+  deletedContacts,
   findContact,
   findDeletedContact,
   listContacts,
+  purgeContact,
   restoreContact,
-  updateContact,
 } from './repository';
-import { contactFormValidator } from './form-validator';
-import { FORM_TOKEN, type FieldErrors, type FormValues, createForm, formValuesFrom, updateForm } from './schema';
-import { contentDisposition, serializeContact, serializeContacts } from './vcard';
-import { ContactDetail, DeleteConfirm } from './views/contact-detail';
-import { ContactForm, type FormMode, formValuesOf } from './views/contact-form';
-import { ContactBook, type Notice, Results, Rows } from './views/contact-list';
-import { contactName, formatDateTime } from './views/format';
+import { fieldValuesOf } from './fields';
+import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFormToken, readContactForm, versionOf } from './schema';
+import { fitsQr, qrSvg } from './qr';
+import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
+import { DeleteConfirm } from './views/contact-detail';
+import { DeletedContacts } from './views/deleted';
+import { ContactHistory } from './views/history';
+import { MergeClash } from './views/merge-clash';
+import { Results, Rows } from './views/contact-list';
+import { formatDateTime } from './views/format';
 
-/** The contact book of one asset, mounted at /assets/:assetId. */
+/** The contact book of one asset, mounted at /assets/:assetId. Each route: validate → repository → page. */
 export const contactRoutes = new Hono<AppEnv>();
 
-const contactId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
-const idParam = z.object({ contactId });
-const vcfParam = z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}\.vcf$/)) });
-/** A malformed query parameter falls back to its default instead of failing the page. */
-const optionalId = z.catch(z.optional(contactId), undefined);
-
-const listQuery = z.object({
-  q: z.catch(z.string().check(z.maxLength(200), z.trim()), ''),
-  page: z.catch(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 1),
-  part: z.catch(z.optional(z.enum(['results', 'rows'])), undefined),
-  saved: optionalId,
-  deleted: optionalId,
-  restored: optionalId,
-});
-
-const deleteForm = z.object({ version: z.catch(z.optional(z.string()), undefined) });
-
-/**
- * The version a delete was sent with: none (delete whatever is stored), or a number. A value
- * that is not a version can never match, so it answers like a stale one (409) and deletes nothing.
- */
-function deleteVersion(...sent: (string | undefined)[]): number | undefined {
-  const value = sent.find((candidate) => candidate !== undefined);
-  if (value === undefined) return undefined;
-  return /^[1-9]\d{0,8}$/.test(value) ? Number(value) : 0;
-}
-
 /** A malformed contact id names no contact: 404, never the validator's JSON 400. */
-const contactParam = zValidator('param', idParam, (result) => {
+const contactParam = zValidator('param', z.object({ contactId: z.string().check(z.regex(CONTACT_ID)) }), (result) => {
   if (!result.success) throw new HTTPException(404);
 });
-const vcfFileParam = zValidator('param', vcfParam, (result) => {
-  if (!result.success) throw new HTTPException(404);
-});
+/** A malformed query parameter falls back to its default instead of failing the page. */
+const optionalId = z.catch(z.optional(z.string().check(z.regex(CONTACT_ID))), undefined);
+const listQuery = zValidator(
+  'query',
+  z.object({
+    q: z.catch(z.string().check(z.maxLength(200), z.trim()), ''),
+    group: z.catch(z.optional(z.literal('position')), undefined),
+    // Opaque cursors (src/contacts/cursor.ts): a damaged one starts the list at the beginning.
+    after: z.catch(z.optional(z.string().check(z.maxLength(40_000))), undefined),
+    through: z.catch(z.optional(z.string().check(z.maxLength(40_000))), undefined),
+    part: z.catch(z.optional(z.enum(['results', 'rows'])), undefined),
+    /** The position of the row above the loaded ones (grouped list: no repeated heading). */
+    previous: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
+    saved: optionalId,
+    deleted: optionalId,
+    restored: optionalId,
+  }),
+);
+/** Any contact form: never fails, the route decides what invalid input shows (FormResult). */
+const contactForm = zValidator('form', z.pipe(z.record(z.string(), z.unknown()), z.transform((raw) => readContactForm(raw))));
+/** The version a delete was sent with (in the body, or in the query where htmx sends no body). */
+const deleteVersion = zValidator('form', z.pipe(z.record(z.string(), z.unknown()), z.transform(versionSent)));
+const deleteVersionQuery = zValidator('query', z.pipe(z.record(z.string(), z.unknown()), z.transform(versionSent)));
+
+/** No version: delete whatever is stored. A value that is not a version never matches (409). */
+function versionSent(raw: Record<string, unknown>): { version: number | undefined } {
+  if (raw.version === undefined) return { version: undefined };
+  return { version: versionOf(raw) ?? 0 };
+}
 
 /** The asset must be one of the session's; any other id is a 404 (never reveal it exists). */
-contactRoutes.use('*', async function requireAsset(c, next) {
-  const asset = c.get('session').assets.find((candidate) => candidate.id === c.req.param('assetId'));
-  if (!asset) throw new HTTPException(404);
-  c.set('asset', asset);
-  await next();
-});
+contactRoutes.use(
+  '*',
+  createMiddleware<AppEnv>(async function requireAsset(c, next) {
+    const asset = c.get('session').assets.find((candidate) => candidate.id === c.req.param('assetId'));
+    if (!asset) throw new HTTPException(404);
+    c.set('asset', asset);
+    c.set('shell', { ...c.get('shell'), asset });
+    c.set('db', connect(c.env.DB));
+    await next();
+  }),
+);
 
-const author = (c: Context<AppEnv>) => ({ userId: c.get('session').userId, name: c.get('session').name });
-const db = (c: Context<AppEnv>) => connect(c.env.DB);
-
-/** The one-time token of a new-contact form (24 characters). */
-const newFormToken = () => randomToken(18);
-
-function formPage(
-  c: Context<AppEnv>,
-  status: 200 | 409 | 422 | 503,
-  form: { mode: FormMode; values: FormValues; errors?: FieldErrors; conflict?: Contact; message?: string; heading?: string; unsaved?: boolean },
-) {
-  const shell = shellOf(c);
-  const title =
-    form.mode.kind === 'edit' ? shell.t.contacts.editTitle(contactName(form.mode.contact)) : shell.t.contacts.newTitle;
-  return render(c, { status, title, body: <ContactForm shell={shell} assetId={c.get('asset').id} {...form} /> });
-}
-
-/** After a successful write: 303 without JavaScript, the list (2xx) with htmx. */
-async function afterWrite(c: Context<AppEnv>, notice: Notice) {
-  const assetId = c.get('asset').id;
-  const target = shellOf(c).paths.contacts(assetId, { notice: { kind: notice.kind, id: notice.contact.id } });
-  if (!wantsFragment(c)) return c.redirect(target, 303);
-  c.header('HX-Push-Url', target);
-  return listPage(c, { q: '', page: 1 }, { notice });
-}
-
-/** One page of the list; a page number past the end shows the last page. */
-async function pageOf(c: Context<AppEnv>, query: { q: string; page: number }) {
-  const assetId = c.get('asset').id;
-  const page = await listContacts(db(c), assetId, { query: query.q, page: query.page });
-  if (page.contacts.length > 0 || page.page <= page.pageCount) return page;
-  return listContacts(db(c), assetId, { query: query.q, page: page.pageCount });
-}
-
-async function listPage(c: Context<AppEnv>, query: { q: string; page: number }, extra: { notice?: Notice; alert?: string; status?: 200 | 409 } = {}) {
-  const shell = shellOf(c);
-  const asset = c.get('asset');
-  const page = await pageOf(c, query);
-  return render(c, {
-    status: extra.status,
-    title: shell.t.contacts.heading(asset.name || asset.id),
-    body: <ContactBook shell={shell} assetId={asset.id} assetName={asset.name || asset.id} page={page} query={query.q} notice={extra.notice} alert={extra.alert} />,
-  });
-}
-
-async function noticeFrom(c: Context<AppEnv>, query: z.infer<typeof listQuery>): Promise<Notice | undefined> {
-  const assetId = c.get('asset').id;
-  if (query.saved) {
-    const contact = await findContact(db(c), assetId, query.saved);
-    return contact && { kind: 'saved', contact };
-  }
-  if (query.restored) {
-    const contact = await findContact(db(c), assetId, query.restored);
-    return contact && { kind: 'restored', contact };
-  }
-  if (query.deleted) {
-    const contact = await findDeletedContact(db(c), assetId, query.deleted);
-    return contact && { kind: 'deleted', contact };
-  }
-  return undefined;
-}
-
-async function requireContact(c: Context<AppEnv>, id: string): Promise<Contact> {
-  const contact = await findContact(db(c), c.get('asset').id, id);
-  if (!contact) throw new HTTPException(404);
-  return contact;
-}
+type Ctx = Context<AppEnv>;
+const author = (c: Ctx) => ({ userId: c.var.session.userId, name: c.var.session.name });
 
 // ---- list and search ----------------------------------------------------------------------
 
-contactRoutes.get('/contacts', zValidator('query', listQuery), async (c) => {
+contactRoutes.get('/contacts', listQuery, async (c) => {
   const query = c.req.valid('query');
-  const shell = shellOf(c);
-  const assetId = c.get('asset').id;
-  if (wantsFragment(c) && query.part) {
-    const page = await pageOf(c, query);
-    if (query.part === 'rows') return fragment(c, <Rows shell={shell} assetId={assetId} page={page} query={query.q} loadedMore />);
-    c.header('HX-Replace-Url', shell.paths.contacts(assetId, { q: query.q }));
-    return fragment(c, <Results shell={shell} assetId={assetId} page={page} query={query.q} />);
+  const { shell, asset, db } = c.var;
+  const view = { q: query.q, group: query.group };
+  if (query.part && c.req.header('hx-request') === 'true') {
+    const page = await listContacts(db, asset.id, { query: query.q, group: query.group, after: query.after });
+    if (query.part === 'rows') {
+      // The address bar follows "Mehr laden": a reload or the way back shows the same rows.
+      c.header('HX-Replace-Url', shell.paths.contacts(asset.id, { ...view, through: page.through }));
+      return fragment(c, <Rows shell={shell} assetId={asset.id} page={page} view={view} loadedMore previous={query.previous} />);
+    }
+    c.header('HX-Replace-Url', shell.paths.contacts(asset.id, view));
+    return fragment(c, <Results shell={shell} assetId={asset.id} page={page} view={view} />);
   }
-  return listPage(c, query, { notice: await noticeFrom(c, query) });
+  const [kind, id] = query.saved ? (['saved', query.saved] as const) : query.restored ? (['restored', query.restored] as const) : (['deleted', query.deleted] as const);
+  const contact = id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(db, asset.id, id) : await findContact(db, asset.id, id);
+  return listPage(c, { ...view, after: query.after, through: query.through }, { notice: contact && { kind, contact } });
 });
 
 // ---- export ---------------------------------------------------------------------------------
 
-function vcardResponse(c: Context<AppEnv>, body: string, fileName: string) {
-  return c.body(body, 200, {
-    'Content-Type': 'text/vcard; charset=utf-8',
-    'Content-Disposition': contentDisposition(fileName),
-    'Cache-Control': 'private, no-store',
+const vcard = (body: string, fileName: string) =>
+  new Response(body, {
+    headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'Content-Disposition': contentDisposition(fileName), 'Cache-Control': 'private, no-store' },
   });
-}
 
 contactRoutes.get('/contacts.vcf', async (c) => {
   const asset = c.get('asset');
-  const contacts = await allContacts(db(c), asset.id);
-  return vcardResponse(c, serializeContacts(contacts), asset.name || asset.id);
+  return vcard(serializeContacts(await allContacts(c.get('db'), asset.id), { assetName: asset.name || asset.id }), asset.name || asset.id);
 });
 
-contactRoutes.get('/contacts/:file{[A-Za-z0-9_-]+\\.vcf}', vcfFileParam, async (c) => {
-  const contact = await requireContact(c, c.req.valid('param').file.slice(0, -'.vcf'.length));
-  return vcardResponse(c, serializeContact(contact), contactName(contact));
+contactRoutes.get(
+  '/contacts/:file{[A-Za-z0-9_-]+\\.vcf}',
+  zValidator('param', z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}\.vcf$/)) }), (result) => {
+    if (!result.success) throw new HTTPException(404);
+  }),
+  async (c) => {
+    const contact = await findContact(c.get('db'), c.get('asset').id, c.req.valid('param').file.slice(0, -'.vcf'.length));
+    if (!contact) throw new HTTPException(404);
+    return vcard(serializeContact(contact, { assetName: c.var.asset.name || c.var.asset.id }), displayName(contact));
+  },
+);
+
+contactRoutes.get('/contacts/:contactId/qr.svg', contactParam, async (c) => {
+  const contact = await findContact(c.var.db, c.var.asset.id, c.req.valid('param').contactId);
+  if (!contact) throw new HTTPException(404);
+  const { text } = qrPayload(contact, fitsQr);
+  // Names and company alone beyond a scannable code: the card says so instead of showing one.
+  if (!fitsQr(text)) throw new HTTPException(404);
+  return new Response(qrSvg(text, c.var.shell.t.contacts.qrTitle(displayName(contact))), {
+    headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'private, no-store' },
+  });
 });
 
 // ---- create ---------------------------------------------------------------------------------
 
-contactRoutes.get('/contacts/new', (c) => {
-  const shell = shellOf(c);
-  return formPage(c, 200, { mode: { kind: 'create', formToken: newFormToken() }, values: { country: shell.t.contacts.defaultCountry } });
-});
-
-contactRoutes.post(
-  '/contacts',
-  contactFormValidator(createForm, (c, raw, errors) => {
-    const token = typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'form_token') : undefined;
-    const formToken = typeof token === 'string' && FORM_TOKEN.test(token) ? token : newFormToken();
-    return formPage(c, 422, { mode: { kind: 'create', formToken }, values: formValuesFrom(raw), errors });
-  }),
-  async (c) => {
-    const form = c.req.valid('form');
-    const formToken = form.form_token ?? newFormToken();
-    const mode: FormMode = { kind: 'create', formToken };
-    const values = formValuesFrom(form);
-    try {
-      const result = await createContact(db(c), c.get('asset').id, form, formToken, author(c));
-      if (result.kind === 'full') return formPage(c, 409, { mode, values, message: shellOf(c).t.contacts.full(MAX_CONTACTS_PER_ASSET) });
-      return afterWrite(c, { kind: 'saved', contact: result.contact });
-    } catch (error) {
-      if (error instanceof StorageUnavailableError) return unavailableForm(c, error, { mode, values });
-      throw error;
-    }
-  },
+contactRoutes.get('/contacts/new', (c) =>
+  formPage(c, 200, { mode: { kind: 'create', formToken: newFormToken() }, values: { country: c.var.shell.t.contacts.defaultCountry } }),
 );
 
-/** Storage is down: the form again with everything typed, ready to be sent once more (503). */
-function unavailableForm(c: Context<AppEnv>, error: StorageUnavailableError, form: { mode: FormMode; values: FormValues }) {
-  const cause = error.cause instanceof Error ? error.cause.message : 'unknown';
-  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: 'storage unavailable', error: cause }));
-  const { t } = shellOf(c);
-  return formPage(c, 503, { ...form, unsaved: true, heading: t.errors.unavailable.title, message: `${t.errors.unavailable.text} ${t.errors.unavailable.inputKept}` });
-}
+contactRoutes.post('/contacts', contactForm, async (c) => {
+  const form = c.req.valid('form');
+  const mode = { kind: 'create', formToken: formTokenOf(form.raw) } as const;
+  if (!form.ok) return formPage(c, 422, { mode, values: form.values, errors: form.errors });
+  return keepingInput(c, { mode, values: form.values }, async () => {
+    const result = await createContact(c.get('db'), c.get('asset').id, form.input, mode.formToken, author(c));
+    if (result.kind === 'full') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
+    if (result.kind === 'noRoom') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.noRoom });
+    return afterWrite(c, { kind: 'saved', contact: result.contact });
+  });
+});
+
+// ---- recently deleted (before /contacts/:contactId: "deleted" is never a contact id) -------
+
+contactRoutes.get('/contacts/deleted', async (c) => {
+  const { shell } = c.var;
+  const contacts = await deletedContacts(c.var.db, c.var.asset.id);
+  return render(c, { title: shell.t.contacts.deletedTitle, body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} /> });
+});
 
 // ---- one contact ----------------------------------------------------------------------------
 
-contactRoutes.get('/contacts/:contactId', contactParam, async (c) => {
-  const contact = await requireContact(c, c.req.valid('param').contactId);
-  const shell = shellOf(c);
-  return render(c, { title: contactName(contact), body: <ContactDetail shell={shell} assetId={c.get('asset').id} contact={contact} /> });
+contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', z.object({ merged: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined) })), async (c) => {
+  const { contactId } = c.req.valid('param');
+  const { merged } = c.req.valid('query');
+  if (merged === undefined) {
+    const contact = await findContact(c.var.db, c.var.asset.id, contactId);
+    if (!contact) throw new HTTPException(404);
+    return contactPage(c, contact);
+  }
+  // After a save that took over co-buyers' changes: name them (from the versions since the base).
+  const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, merged);
+  if (!contact || contact.deletedAt !== null) throw new HTTPException(404);
+  const notice = mergeNoticeOf(versions, merged, contact.version);
+  const { t } = c.var.shell;
+  return contactPage(c, contact, [notice ? mergedMessage(t, notice) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '));
 });
 
 contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
-  const contact = await requireContact(c, c.req.valid('param').contactId);
-  return formPage(c, 200, { mode: { kind: 'edit', contact, version: contact.version }, values: formValuesOf(contact) });
+  const contact = await findContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId);
+  if (!contact) throw new HTTPException(404);
+  return formPage(c, 200, { mode: { kind: 'edit', contactId: contact.id, name: displayName(contact), version: contact.version }, values: fieldValuesOf(contact) });
 });
 
-const updateHandlers = [
-  contactParam,
-  contactFormValidator(updateForm, async (c, raw, errors) => {
-    const id = c.req.param('contactId') ?? '';
-    const assetId = c.get('asset').id;
-    const values = formValuesFrom(raw);
-    const sent = typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'version') : undefined;
-    const version = typeof sent === 'string' && /^[1-9]\d{0,8}$/.test(sent) ? Number(sent) : undefined;
-    let contact: Contact | undefined;
-    try {
-      contact = await findContact(db(c), assetId, id);
-      if (!contact && (await findDeletedContact(db(c), assetId, id))) {
-        return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values, errors });
-      }
-    } catch (error) {
-      if (!(error instanceof StorageUnavailableError)) throw error;
-      const action = shellOf(c).paths.contact(assetId, id);
-      return unavailableForm(c, error, { mode: { kind: 'resend', action, hidden: { name: 'version', value: String(version ?? '') } }, values });
-    }
-    if (!contact) throw new HTTPException(404);
-    // Without the version the form was loaded with, nobody can tell what this edit is based on:
-    // show it beside what is stored, as for a conflict, and let the user decide.
-    if (version === undefined) return formPage(c, 409, { mode: { kind: 'edit', contact, version: contact.version }, values, errors, conflict: contact });
-    return formPage(c, 422, { mode: { kind: 'edit', contact, version }, values, errors });
-  }),
-] as const;
+contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactForm, async (c) => {
+  const { contactId } = c.req.valid('param');
+  const form: FormResult = c.req.valid('form');
+  const version = versionOf(form.raw);
+  const resend = { kind: 'resend', action: c.var.shell.paths.contact(c.var.asset.id, contactId), hidden: { name: 'version', value: String(version ?? '') } } as const;
+  return keepingInput(c, { mode: resend, values: form.values }, async () => {
+    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c));
+    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
+  });
+});
 
-async function update(c: Context<AppEnv, '/contacts/:contactId', { out: { param: { contactId: string }; form: z.output<typeof updateForm> } }>) {
-  const { contactId: id } = c.req.valid('param');
-  const form = c.req.valid('form');
-  const values = formValuesFrom(form);
-  const assetId = c.get('asset').id;
-  try {
-    const result = await updateContact(db(c), assetId, id, form.version, form, author(c));
-    if (result.kind === 'updated') {
-      if (!wantsFragment(c)) return c.redirect(shellOf(c).paths.contact(assetId, id), 303);
-      c.header('HX-Push-Url', shellOf(c).paths.contact(assetId, id));
-      const shell = shellOf(c);
-      return render(c, {
-        title: contactName(result.contact),
-        body: <ContactDetail shell={shell} assetId={assetId} contact={result.contact} message={shell.t.contacts.saved(contactName(result.contact))} />,
+/** What an edit's outcome shows: the card (saved, maybe merged), the form again, or the choice of a clash. */
+function answerEdit(c: Ctx, outcome: EditOutcome, form: { version: number | undefined; values: FormValues; errors?: FieldErrors }) {
+  const { shell, asset } = c.var;
+  const { t, paths } = shell;
+  switch (outcome.kind) {
+    case 'saved': {
+      const { contact, merged } = outcome;
+      if (c.req.header('hx-request') !== 'true') {
+        return c.redirect(merged && form.version ? paths.mergedContact(asset.id, contact.id, form.version) : paths.contact(asset.id, contact.id), 303);
+      }
+      c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
+      return contactPage(c, contact, [merged ? mergedMessage(t, merged) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '));
+    }
+    case 'invalid':
+      return formPage(c, 422, { mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version }, values: form.values, errors: form.errors });
+    case 'clash': {
+      const by = outcome.by.length ? outcome.by.join(', ') : t.contacts.someone;
+      const body = (
+        <MergeClash shell={shell} assetId={asset.id} contactId={outcome.current.id} version={outcome.current.version} values={outcome.values} mine={outcome.mine} clashes={outcome.clashes} by={by} />
+      );
+      return render(c, { status: 409, title: t.contacts.clashTitle, body });
+    }
+    case 'conflict':
+      // No base to merge against: both sides, as before merging existed.
+      return formPage(c, 409, {
+        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: outcome.current.version },
+        values: form.values,
+        errors: form.errors,
+        conflict: outcome.current,
       });
-    }
-    if (result.kind === 'conflict') {
-      const current = result.current;
-      return formPage(c, 409, { mode: { kind: 'edit', contact: current, version: current.version }, values, conflict: current });
-    }
-    if (!result.current) throw new HTTPException(404);
-    return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values });
-  } catch (error) {
-    if (!(error instanceof StorageUnavailableError)) throw error;
-    const action = shellOf(c).paths.contact(assetId, id);
-    return unavailableForm(c, error, { mode: { kind: 'resend', action, hidden: { name: 'version', value: String(form.version) } }, values });
+    case 'full':
+    case 'noRoom':
+      return formPage(c, 409, {
+        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version },
+        values: form.values,
+        message: outcome.kind === 'full' ? t.contacts.full(MAX_CONTACTS_PER_ASSET) : t.contacts.noRoom,
+      });
+    case 'gone':
+      return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values: form.values, errors: form.errors });
+    case 'missing':
+      throw new HTTPException(404);
   }
 }
 
-contactRoutes.post('/contacts/:contactId', ...updateHandlers, update);
-contactRoutes.put('/contacts/:contactId', ...updateHandlers, update);
+// ---- history, restore a version, recently deleted ------------------------------------------
+
+contactRoutes.get('/contacts/:contactId/history', contactParam, async (c) => {
+  const { contact, versions } = await contactHistory(c.var.db, c.var.asset.id, c.req.valid('param').contactId);
+  if (!contact) throw new HTTPException(404);
+  const { shell } = c.var;
+  return render(c, {
+    title: shell.t.contacts.historyTitle(displayName(contact)),
+    body: <ContactHistory shell={shell} assetId={c.var.asset.id} contact={contact} versions={versions} maxVersions={MAX_VERSIONS} />,
+  });
+});
+
+contactRoutes.post(
+  '/contacts/:contactId/history/:version{[1-9][0-9]{0,8}}/restore',
+  zValidator('param', z.object({ contactId: z.string().check(z.regex(CONTACT_ID)), version: z.coerce.number() }), (result) => {
+    if (!result.success) throw new HTTPException(404);
+  }),
+  deleteVersion,
+  async (c) => {
+    const { contactId, version: restoring } = c.req.valid('param');
+    const { version } = c.req.valid('form');
+    const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, restoring);
+    const old = versions.find((candidate) => candidate.version === restoring);
+    if (!contact || !old) throw new HTTPException(404);
+    // An older version is restored like an edit that types its values: validated by today's
+    // rules, merged with whatever co-buyers saved since the page was loaded.
+    const form = readContactForm(old.values);
+    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), { restore: true });
+    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
+  },
+);
+
+contactRoutes.post('/contacts/:contactId/purge', contactParam, async (c) => {
+  const { contactId } = c.req.valid('param');
+  const contact = await findDeletedContact(c.var.db, c.var.asset.id, contactId);
+  if (!contact || !(await purgeContact(c.var.db, c.var.asset.id, contactId))) throw new HTTPException(404);
+  const { shell } = c.var;
+  if (c.req.header('hx-request') !== 'true') return c.redirect(shell.paths.deleted(c.var.asset.id), 303);
+  const contacts = await deletedContacts(c.var.db, c.var.asset.id);
+  const message = shell.t.contacts.purged(displayName(contact));
+  return render(c, { title: shell.t.contacts.deletedTitle, body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} message={message} /> });
+});
 
 // ---- delete and undo ------------------------------------------------------------------------
 
 contactRoutes.get('/contacts/:contactId/delete', contactParam, async (c) => {
-  const contact = await requireContact(c, c.req.valid('param').contactId);
-  const shell = shellOf(c);
-  return render(c, { title: shell.t.contacts.deleteTitle(contactName(contact)), body: <DeleteConfirm shell={shell} assetId={c.get('asset').id} contact={contact} /> });
+  const contact = await findContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId);
+  if (!contact) throw new HTTPException(404);
+  const { shell } = c.var;
+  return render(c, { title: shell.t.contacts.deleteTitle(displayName(contact)), body: <DeleteConfirm shell={shell} assetId={c.get('asset').id} contact={contact} /> });
 });
 
-async function remove(c: Context<AppEnv>, id: string, version: number | undefined) {
+async function remove(c: Parameters<typeof afterWrite>[0], contactId: string, version: number | undefined) {
   const assetId = c.get('asset').id;
-  const result = await deleteContact(db(c), assetId, id, version, author(c));
+  const result = await deleteContact(c.get('db'), assetId, contactId, version, author(c));
   if (result.kind === 'gone') throw new HTTPException(404);
-  if (result.kind === 'conflict') {
-    const shell = shellOf(c);
-    const current = result.current;
-    const message = shell.t.contacts.conflictDeleteText(current.updatedByName, formatDateTime(shell.t.locale, current.updatedAt));
-    return render(c, { status: 409, title: shell.t.contacts.deleteTitle(contactName(current)), body: <DeleteConfirm shell={shell} assetId={assetId} contact={current} message={message} /> });
-  }
-  return afterWrite(c, { kind: 'deleted', contact: result.contact });
+  if (result.kind === 'deleted') return afterWrite(c, { kind: 'deleted', contact: result.contact });
+  const { shell } = c.var;
+  const current = result.current;
+  const message = shell.t.contacts.conflictDeleteText(current.updatedByName, formatDateTime(shell.t.locale, current.updatedAt));
+  return render(c, { status: 409, title: shell.t.contacts.deleteTitle(displayName(current)), body: <DeleteConfirm shell={shell} assetId={assetId} contact={current} message={message} /> });
 }
 
-contactRoutes.post('/contacts/:contactId/delete', contactParam, zValidator('form', deleteForm), (c) =>
-  remove(c, c.req.valid('param').contactId, deleteVersion(c.req.valid('form').version)),
-);
+contactRoutes.post('/contacts/:contactId/delete', contactParam, deleteVersion, (c) => remove(c, c.req.valid('param').contactId, c.req.valid('form').version));
 // DELETE carries the version in the query (htmx 4 sends no body with it) or, from other clients, in a form body.
-contactRoutes.delete('/contacts/:contactId', contactParam, zValidator('query', deleteForm), zValidator('form', deleteForm), (c) =>
-  remove(c, c.req.valid('param').contactId, deleteVersion(c.req.valid('query').version, c.req.valid('form').version)),
+contactRoutes.delete('/contacts/:contactId', contactParam, deleteVersionQuery, deleteVersion, (c) =>
+  remove(c, c.req.valid('param').contactId, c.req.valid('query').version ?? c.req.valid('form').version),
 );
 
 contactRoutes.post('/contacts/:contactId/restore', contactParam, async (c) => {
-  const assetId = c.get('asset').id;
-  const result = await restoreContact(db(c), assetId, c.req.valid('param').contactId, author(c));
+  const result = await restoreContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId, author(c));
   if (result.kind === 'gone') throw new HTTPException(404);
-  if (result.kind === 'full') return listPage(c, { q: '', page: 1 }, { status: 409, alert: shellOf(c).t.contacts.full(MAX_CONTACTS_PER_ASSET) });
+  if (result.kind === 'full') return listPage(c, { q: '' }, { status: 409, alert: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
   return afterWrite(c, { kind: 'restored', contact: result.contact });
 });

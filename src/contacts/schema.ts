@@ -1,66 +1,28 @@
 import * as z from 'zod/mini';
+import { randomToken } from '../db/client';
+import { FIELDS, type FieldName, type FieldSpec } from './fields';
 
 /**
- * The contact form, defined once: the zod schema that validates it and the metadata that renders
- * it (src/contacts/views/contact-form.tsx) both come from FIELDS. Names are the contract's (§5).
+ * The contact form's validation, derived from FIELDS (src/contacts/fields.ts): one zod schema
+ * per field, the rules of contract §5, and the two things a form carries besides the contact
+ * (the one-time create token, the edit version) with exactly one rule each.
  */
 
-export type FieldName =
-  | 'position'
-  | 'company'
-  | 'title'
-  | 'first_name'
-  | 'last_name'
-  | 'street'
-  | 'postal_code'
-  | 'city'
-  | 'country'
-  | 'phone'
-  | 'mobile'
-  | 'email'
-  | 'website'
-  | 'notes';
-
-export type FieldKind = 'text' | 'phone' | 'email' | 'website' | 'notes';
-
-export interface FieldSpec {
-  name: FieldName;
-  kind: FieldKind;
-  /** Upper limit in Unicode code points. */
-  max: number;
-  /** HTML autocomplete token for phone keyboards and password managers. */
-  autocomplete: string;
-  inputMode?: 'tel' | 'email' | 'url';
-  /** The form groups fields under these headings. */
-  group: 'person' | 'address' | 'reach' | 'notes';
-}
-
-export const FIELDS: readonly FieldSpec[] = [
-  { name: 'position', kind: 'text', max: 100, autocomplete: 'organization-title', group: 'person' },
-  { name: 'company', kind: 'text', max: 200, autocomplete: 'organization', group: 'person' },
-  { name: 'title', kind: 'text', max: 50, autocomplete: 'honorific-prefix', group: 'person' },
-  { name: 'first_name', kind: 'text', max: 100, autocomplete: 'given-name', group: 'person' },
-  { name: 'last_name', kind: 'text', max: 100, autocomplete: 'family-name', group: 'person' },
-  { name: 'phone', kind: 'phone', max: 40, autocomplete: 'work tel', inputMode: 'tel', group: 'reach' },
-  { name: 'mobile', kind: 'phone', max: 40, autocomplete: 'mobile tel', inputMode: 'tel', group: 'reach' },
-  { name: 'email', kind: 'email', max: 254, autocomplete: 'email', inputMode: 'email', group: 'reach' },
-  { name: 'website', kind: 'website', max: 2000, autocomplete: 'url', inputMode: 'url', group: 'reach' },
-  { name: 'street', kind: 'text', max: 200, autocomplete: 'street-address', group: 'address' },
-  // No numeric keyboard: postcodes abroad have letters (A-1010, SW1A 1AA).
-  { name: 'postal_code', kind: 'text', max: 20, autocomplete: 'postal-code', group: 'address' },
-  { name: 'city', kind: 'text', max: 100, autocomplete: 'address-level2', group: 'address' },
-  { name: 'country', kind: 'text', max: 100, autocomplete: 'country-name', group: 'address' },
-  { name: 'notes', kind: 'notes', max: 2000, autocomplete: 'off', group: 'notes' },
-];
-
 /** Error codes: the views translate them (src/i18n). */
-export type ErrorCode = 'invalid' | 'tooLong' | 'controlCharacters' | 'phone' | 'email' | 'website' | 'nameRequired';
+export type ErrorCode = 'invalid' | 'tooLong' | 'controlCharacters' | 'phone' | 'email' | 'website' | 'nameRequired' | 'encoding';
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-const CONTROL_CHARACTERS_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+// C0/C1 controls, U+2028/U+2029 (line and paragraph separators break single-line values in
+// vCards and JavaScript alike) and lone surrogates are refused (contract §5).
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_CHARACTERS_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const PHONE = /^\+?[0-9 /().-]+$/;
-const EMAIL = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\.]+(?:\.[^\s@"<>()[\],;:\\.]+)+$/u;
+/**
+ * A local part and a domain, nothing else: no `?cc=…&body=…` after the domain that a `mailto:`
+ * link would turn into hidden recipients or a prefilled text. Domain labels are letters (any
+ * script), digits and hyphens; the local part is percent-encoded in links (views/format.ts).
+ */
+const EMAIL = /^[^\s@"<>()[\],;:\\]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 export const codePoints = (value: string) => [...value].length;
@@ -74,75 +36,121 @@ export function withScheme(website: string): string {
   return `https://${website}`;
 }
 
+/**
+ * http(s) with a dotted host and nothing a browser would read differently from a person: no
+ * white space, no backslash (`https://good.de\@evil.example` opens evil.example's path on
+ * good.de in one parser and evil.example in another) and no credentials (`user@host`).
+ */
 function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value) || /[\s<>"]/.test(value)) return false;
+  if (!/^https?:\/\//i.test(value) || /[\s<>"\\]/.test(value)) return false;
+  const authority = value.slice(value.indexOf('//') + 2).split(/[/?#]/, 1)[0] ?? '';
+  if (authority.includes('@')) return false;
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.') && !url.username && !url.password;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
   } catch {
     return false;
   }
 }
 
-function fieldSchema(spec: FieldSpec) {
-  const normalised = z.pipe(
-    z._default(z.string(), ''),
-    z.transform((value: string) => {
-      const trimmed = value.trim();
-      if (spec.kind === 'notes') return trimmed.replace(/\r\n?/g, '\n');
-      if (spec.kind === 'website') return withScheme(trimmed);
-      return trimmed;
-    }),
-  );
-  return normalised.check(z.superRefine((value, ctx) => {
-    const fail = (message: ErrorCode) => ctx.addIssue({ code: 'custom', message, input: value });
-    const controls = spec.kind === 'notes' ? CONTROL_CHARACTERS_EXCEPT_LF : CONTROL_CHARACTERS;
-    if (controls.test(value) || LONE_SURROGATE.test(value)) return fail('controlCharacters');
-    if (codePoints(value) > spec.max) return fail('tooLong');
-    if (value === '') return;
-    if (spec.kind === 'phone') {
+function normalise(spec: FieldSpec, value: string): string {
+  const trimmed = value.trim();
+  if (spec.kind === 'notes') return trimmed.replace(/\r\n?/g, '\n');
+  if (spec.kind === 'website') return withScheme(trimmed);
+  return trimmed;
+}
+
+function problemOf(spec: FieldSpec, value: string): ErrorCode | undefined {
+  const controls = spec.kind === 'notes' ? CONTROL_CHARACTERS_EXCEPT_LF : CONTROL_CHARACTERS;
+  if (controls.test(value) || LONE_SURROGATE.test(value)) return 'controlCharacters';
+  if (codePoints(value) > spec.max) return 'tooLong';
+  if (value === '') return undefined;
+  switch (spec.kind) {
+    case 'phone': {
       const digits = value.replace(/\D/g, '').length;
-      if (!PHONE.test(value) || digits < 3 || digits > 20) fail('phone');
-    } else if (spec.kind === 'email') {
-      if (!EMAIL.test(value)) fail('email');
-    } else if (spec.kind === 'website') {
-      if (!isHttpUrl(value)) fail('website');
+      return PHONE.test(value) && digits >= 3 && digits <= 20 ? undefined : 'phone';
     }
-  }));
+    case 'email':
+      return EMAIL.test(value) ? undefined : 'email';
+    case 'website':
+      return isHttpUrl(value) ? undefined : 'website';
+    default:
+      return undefined;
+  }
+}
+
+function fieldSchema(spec: FieldSpec) {
+  return z
+    .pipe(
+      z._default(z.string(), ''),
+      z.transform((value: string) => normalise(spec, value)),
+    )
+    .check(
+      z.superRefine((value, ctx) => {
+        const problem = problemOf(spec, value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+      }),
+    );
 }
 
 type FieldSchemas = { [K in FieldName]: ReturnType<typeof fieldSchema> };
-
 const fieldSchemas = Object.fromEntries(FIELDS.map((spec) => [spec.name, fieldSchema(spec)])) as FieldSchemas;
 
-/** The contact's fields as the form sends them; at least one of first/last name or company. */
-export const contactInput = z.object(fieldSchemas).check(
-  z.superRefine((value, ctx) => {
-    if (!value.first_name && !value.last_name && !value.company) {
-      ctx.addIssue({ code: 'custom', message: 'nameRequired' satisfies ErrorCode, path: ['company'], input: value });
-    }
-  }),
+/**
+ * The contact's fields as the form sends them; at least one of first/last name or company. A
+ * country alone is no address (the form suggests "Deutschland" for convenience): it is dropped.
+ */
+export const contactInput = z.pipe(
+  z.object(fieldSchemas).check(
+    z.superRefine((value, ctx) => {
+      if (!value.first_name && !value.last_name && !value.company) {
+        ctx.addIssue({ code: 'custom', message: 'nameRequired' satisfies ErrorCode, path: ['company'], input: value });
+      }
+    }),
+  ),
+  z.transform((value) => (value.street || value.postal_code || value.city ? value : { ...value, country: '' })),
 );
 
 export type ContactInput = z.output<typeof contactInput>;
 
-/** What a form carries besides the contact: the one-time create token, or the edit version. */
-/** The one-time token of a new-contact form. */
-export const FORM_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+// ---- what a form carries besides the contact -------------------------------------------------
 
-export const createForm = z.intersection(contactInput, z.object({ form_token: z.catch(z.optional(z.string().check(z.regex(FORM_TOKEN))), undefined) }));
-export const updateForm = z.intersection(contactInput, z.object({ version: z.coerce.number().check(z.int(), z.positive()) }));
+/** The one-time token of a new-contact form: 24 URL-safe characters when we make it. */
+export const FORM_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+export const newFormToken = () => randomToken(18);
+
+/** The token a form was sent with when it is one of ours, else a fresh one. */
+export function formTokenOf(raw: unknown): string {
+  const token = field(raw, 'form_token');
+  return token !== undefined && FORM_TOKEN.test(token) ? token : newFormToken();
+}
+
+/** A version is a positive integer as the edit form wrote it. */
+const VERSION = /^[1-9]\d{0,8}$/;
+
+/** The version a form was sent with; undefined when there is none or it is not a version. */
+export function versionOf(raw: unknown): number | undefined {
+  const value = field(raw, 'version');
+  return value !== undefined && VERSION.test(value) ? Number(value) : undefined;
+}
+
+/** A string field of a parsed body (the first value where a field was repeated). */
+function field(raw: unknown, name: string): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const value: unknown = Reflect.get(raw, name);
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return undefined;
+}
 
 /** The values to show in a form again: whatever was typed, as strings, never lost. */
 export type FormValues = Partial<Record<FieldName, string>>;
 
 export function formValuesFrom(raw: unknown): FormValues {
   const values: FormValues = {};
-  if (typeof raw !== 'object' || raw === null) return values;
   for (const spec of FIELDS) {
-    const value: unknown = Reflect.get(raw, spec.name);
-    if (typeof value === 'string') values[spec.name] = value;
-    else if (Array.isArray(value) && typeof value[0] === 'string') values[spec.name] = value[0];
+    const value = field(raw, spec.name);
+    if (value !== undefined) values[spec.name] = value;
   }
   return values;
 }
@@ -152,8 +160,8 @@ export type FieldErrors = Partial<Record<FieldName, ErrorCode>>;
 export function fieldErrorsFrom(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
-    const [field] = issue.path;
-    const spec = FIELDS.find((candidate) => candidate.name === field);
+    const [name] = issue.path;
+    const spec = FIELDS.find((candidate) => candidate.name === name);
     if (spec && !errors[spec.name]) errors[spec.name] = toErrorCode(issue.message);
   }
   return errors;
@@ -162,4 +170,15 @@ export function fieldErrorsFrom(error: { issues: readonly { path: readonly Prope
 function toErrorCode(message: string): ErrorCode {
   const codes: readonly ErrorCode[] = ['tooLong', 'controlCharacters', 'phone', 'email', 'website', 'nameRequired'];
   return codes.find((code) => code === message) ?? 'invalid';
+}
+
+/** The outcome of reading a contact form: never a thrown error, so the route decides what to show. */
+export type FormResult =
+  | { ok: true; input: ContactInput; values: FormValues; raw: unknown }
+  | { ok: false; errors: FieldErrors; values: FormValues; raw: unknown };
+
+export function readContactForm(raw: unknown): FormResult {
+  const values = formValuesFrom(raw);
+  const result = z.safeParse(contactInput, raw);
+  return result.success ? { ok: true, input: result.data, values, raw } : { ok: false, errors: fieldErrorsFrom(result.error), values, raw };
 }

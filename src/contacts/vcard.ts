@@ -1,27 +1,46 @@
-// vCard 3.0 export (RFC 2426) and the download header for it. A pure module: no framework or
-// database imports, so it runs unchanged in workerd and in Node (the vobject round-trip test).
+// vCard 3.0 export (RFC 2426), the QR code's payload and the download header for it. A pure
+// module: no framework or database code (the row type is a type-only import), so it runs
+// unchanged in workerd and in Node (the vobject round-trip test).
 // Decisions and the reasons behind them: docs/vcard.md.
+import type { ContactRow } from '../db/schema';
 
-export interface VCardContact {
-  /** opaque, [A-Za-z0-9_-] */
-  id: string;
-  position: string;
-  company: string;
-  title: string;
-  firstName: string;
-  lastName: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  country: string;
-  phone: string;
-  mobile: string;
-  email: string;
-  /** an http(s) URL, already validated */
-  website: string;
-  notes: string;
-  /** ms since epoch */
-  updatedAt: number;
+/** The columns a card is written from (the export reads these 16 of the row's columns). */
+export type VCardContact = Pick<
+  ContactRow,
+  | 'id'
+  | 'position'
+  | 'company'
+  | 'title'
+  | 'firstName'
+  | 'lastName'
+  | 'street'
+  | 'postalCode'
+  | 'city'
+  | 'country'
+  | 'phone'
+  | 'mobile'
+  | 'email'
+  | 'website'
+  | 'notes'
+  | 'updatedAt'
+>;
+
+export interface VCardOptions {
+  /** The asset's name: every card carries it as CATEGORIES, so one import is findable as a group. */
+  assetName: string;
+}
+
+/** What the QR code holds: no notes, no UID or REV (contract §4, issue 16). */
+export type QrContact = Omit<VCardContact, 'id' | 'notes' | 'updatedAt'>;
+
+/** What may be left out of a QR code that would not fit, in the order it is left out. */
+export type QrOmission = 'url' | 'adr' | 'title';
+
+export interface QrPayload {
+  /** A vCard 3.0 with CRLF line ends. */
+  text: string;
+  /** What the code leaves out (only fields the contact has), for the card to say so. */
+  dropped: QrOmission[];
 }
 
 const PRODID = '-//PROPSTER//Kontakte//DE';
@@ -29,58 +48,149 @@ const CRLF = '\r\n';
 const MAX_LINE_OCTETS = 75;
 
 /** "Dr. Anna Müller"; a contact without a personal name is shown by its company. */
-export function displayName(
-  c: Pick<VCardContact, 'title' | 'firstName' | 'lastName' | 'company'>,
-): string {
+export function displayName(c: Pick<VCardContact, 'title' | 'firstName' | 'lastName' | 'company'>): string {
   if (c.firstName === '' && c.lastName === '') return c.company;
   return [c.title, c.firstName, c.lastName].filter((part) => part !== '').join(' ');
 }
 
-/** One card, CRLF-terminated, lines folded at 75 octets. */
-export function serializeContact(c: VCardContact): string {
+// ---------------------------------------------------------------------------------------------
+// Phone numbers. "+49 (0)30 123456" is the German way of writing a number that is dialled as
+// +49 30 123456 from abroad and 030 123456 at home; Android imports the digits as +49030123456,
+// a wrong number. After a country code (+CC or 00CC) the "(0)" goes; the rest stays as typed.
+
+const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^(\s*(?:\+|00)[1-9]\d{0,2})[\s./-]*\(\s*0\s*\)[\s./-]*/;
+
+/** The number as a vCard's TEL carries it: as typed, without a "(0)" after the country code. */
+export function phoneValue(number: string): string {
+  return number.replace(TRUNK_ZERO_AFTER_COUNTRY_CODE, (match: string, countryCode: string, offset: number, whole: string) =>
+    whole.length > offset + match.length ? `${countryCode} ` : countryCode,
+  );
+}
+
+/** What a `tel:` link dials: a leading "+" and the digits, without a "(0)" after the country code. */
+export function dialable(number: string): string {
+  const value = phoneValue(number).trim();
+  return (value.startsWith('+') ? '+' : '') + value.replace(/\D/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The file.
+
+/**
+ * One card, CRLF-terminated, lines folded at 75 octets.
+ *
+ * Order: Android up to 7.1 swallows a folded line that directly follows N, ORG or ADR (fixed in
+ * Android 8), so each of them is followed by a property that is always short and never folded:
+ * REV after N (24 octets), PRODID after ORG (32), UID after ADR (33: ids are 20 characters).
+ * CATEGORIES, which may be long, comes last.
+ */
+export function serializeContact(c: VCardContact, options: VCardOptions): string {
   const lines = [
     'BEGIN:VCARD',
     'VERSION:3.0',
-    `PRODID:${PRODID}`,
-    contentLine('N', '', [c.lastName, c.firstName, '', c.title, ''].map(component).join(';')),
-    contentLine('FN', '', text(displayName(c))),
+    fileLine('N', '', nameValue(c)),
+    `REV:${new Date(c.updatedAt).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+    fileLine('FN', '', text(displayName(c))),
   ];
-  if (c.company !== '') lines.push(contentLine('ORG', '', component(c.company)));
+  if (c.company !== '') lines.push(fileLine('ORG', '', text(c.company)));
+  lines.push(`PRODID:${PRODID}`);
   if (c.position !== '') {
     // Phones show TITLE, RFC 2426 calls the same thing ROLE: write both.
-    lines.push(contentLine('TITLE', '', text(c.position)), contentLine('ROLE', '', text(c.position)));
+    lines.push(fileLine('TITLE', '', text(c.position)), fileLine('ROLE', '', text(c.position)));
   }
-  if (c.street !== '' || c.postalCode !== '' || c.city !== '' || c.country !== '') {
-    // post-office box; extended address; street; locality; region; postal code; country
-    const adr = ['', '', c.street, c.city, '', c.postalCode, c.country].map(component).join(';');
-    lines.push(contentLine('ADR', 'TYPE=WORK', adr));
-  }
-  if (c.phone !== '') lines.push(contentLine('TEL', 'TYPE=WORK,VOICE', text(c.phone)));
-  if (c.mobile !== '') lines.push(contentLine('TEL', 'TYPE=CELL', text(c.mobile)));
-  if (c.email !== '') lines.push(contentLine('EMAIL', 'TYPE=INTERNET', text(c.email)));
-  if (c.website !== '') lines.push(contentLine('URL', '', uri(c.website)));
-  if (c.notes !== '') lines.push(contentLine('NOTE', '', text(c.notes)));
-  lines.push(
-    contentLine('UID', '', text(`kontakte-${c.id}`)),
-    `REV:${new Date(c.updatedAt).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
-    'END:VCARD',
-  );
+  if (hasAddress(c)) lines.push(fileLine('ADR', 'TYPE=WORK', addressValue(c)));
+  lines.push(fileLine('UID', '', text(`kontakte-${c.id}`)));
+  if (c.phone !== '') lines.push(fileLine('TEL', 'TYPE=WORK,VOICE', text(phoneValue(c.phone))));
+  if (c.mobile !== '') lines.push(fileLine('TEL', 'TYPE=CELL', text(phoneValue(c.mobile))));
+  if (c.email !== '') lines.push(fileLine('EMAIL', 'TYPE=INTERNET', text(c.email)));
+  if (c.website !== '') lines.push(fileLine('URL', '', uri(c.website)));
+  if (c.notes !== '') lines.push(fileLine('NOTE', '', text(c.notes)));
+  // CATEGORIES is a list: text() escapes the commas, so the asset's name stays one category.
+  if (options.assetName !== '') lines.push(fileLine('CATEGORIES', '', text(options.assetName)));
+  lines.push('END:VCARD');
   return lines.join(CRLF) + CRLF;
 }
 
 /** Several cards in one file ('' for none). */
-export function serializeContacts(cs: readonly VCardContact[]): string {
-  return cs.map(serializeContact).join('');
+export function serializeContacts(cs: readonly VCardContact[], options: VCardOptions): string {
+  return cs.map((c) => serializeContact(c, options)).join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The QR code.
+
+const QR_DROP_ORDER: readonly QrOmission[] = ['url', 'adr', 'title'];
+
+/**
+ * The vCard a QR code holds: N, FN, ORG, TITLE, the phones, e-mail, URL and ADR. Where `fits`
+ * says no, URL, then ADR, then TITLE are left out until it fits; names, phones and e-mail never
+ * are. If even the smallest card does not fit, it is returned anyway: the caller decides.
+ *
+ * Compact on purpose: no folding (a QR code is no file: camera apps read lines of any length,
+ * and RFC 2425 §5.8.1 only says SHOULD; a fold costs 3 bytes per 75), no CHARSET (it is for
+ * classic Outlook reading a file; QR byte mode is read as UTF-8), no ROLE (phones show TITLE).
+ * The one fold kept is the one inside a typed "BEGIN:VCARD"/"END:VCARD", as in the file.
+ */
+export function qrPayload(c: QrContact, fits: (text: string) => boolean): QrPayload {
+  const droppable = QR_DROP_ORDER.filter((field) => qrHas(c, field));
+  const dropped: QrOmission[] = [];
+  let payload = qrCard(c, dropped);
+  for (const field of droppable) {
+    if (fits(payload)) break;
+    dropped.push(field);
+    payload = qrCard(c, dropped);
+  }
+  return { text: payload, dropped };
+}
+
+function qrHas(c: QrContact, field: QrOmission): boolean {
+  if (field === 'url') return c.website !== '';
+  if (field === 'adr') return hasAddress(c);
+  return c.position !== '';
+}
+
+function qrCard(c: QrContact, dropped: readonly QrOmission[]): string {
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', qrLine('N', '', nameValue(c)), qrLine('FN', '', text(displayName(c)))];
+  if (c.company !== '') lines.push(qrLine('ORG', '', text(c.company)));
+  if (c.position !== '' && !dropped.includes('title')) lines.push(qrLine('TITLE', '', text(c.position)));
+  if (c.phone !== '') lines.push(qrLine('TEL', 'TYPE=WORK,VOICE', text(phoneValue(c.phone))));
+  if (c.mobile !== '') lines.push(qrLine('TEL', 'TYPE=CELL', text(phoneValue(c.mobile))));
+  if (c.email !== '') lines.push(qrLine('EMAIL', 'TYPE=INTERNET', text(c.email)));
+  if (c.website !== '' && !dropped.includes('url')) lines.push(qrLine('URL', '', uri(c.website)));
+  if (hasAddress(c) && !dropped.includes('adr')) lines.push(qrLine('ADR', 'TYPE=WORK', addressValue(c)));
+  lines.push('END:VCARD');
+  return lines.join(CRLF) + CRLF;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values and content lines.
+
+type NameParts = Pick<VCardContact, 'lastName' | 'firstName' | 'title'>;
+type AddressParts = Pick<VCardContact, 'street' | 'postalCode' | 'city' | 'country'>;
+
+/** Family; given; additional; honorific prefix; suffix. */
+function nameValue(c: NameParts): string {
+  return [c.lastName, c.firstName, '', c.title, ''].map(text).join(';');
+}
+
+function hasAddress(c: AddressParts): boolean {
+  return c.street !== '' || c.postalCode !== '' || c.city !== '' || c.country !== '';
+}
+
+/** Post-office box; extended address; street; locality; region; postal code; country. */
+function addressValue(c: AddressParts): string {
+  return ['', '', c.street, c.city, '', c.postalCode, c.country].map(text).join(';');
 }
 
 // A value that is not plain ASCII also gets CHARSET=UTF-8: classic Outlook reads the file as
 // Windows-1252 otherwise (not a 3.0 parameter, ignored by everyone else; see docs/vcard.md).
-function contentLine(name: string, params: string, value: string): string {
-  if (isAscii(value)) {
-    const line = params ? `${name};${params}:${value}` : `${name}:${value}`;
-    return line.length <= MAX_LINE_OCTETS ? line : fold(line);
-  }
-  return fold(params ? `${name};${params};CHARSET=UTF-8:${value}` : `${name};CHARSET=UTF-8:${value}`);
+function fileLine(name: string, params: string, value: string): string {
+  const allParams = isAscii(value) ? params : params ? `${params};CHARSET=UTF-8` : 'CHARSET=UTF-8';
+  return fold(allParams ? `${name};${allParams}:${value}` : `${name}:${value}`, MAX_LINE_OCTETS);
+}
+
+function qrLine(name: string, params: string, value: string): string {
+  return fold(params ? `${name};${params}:${value}` : `${name}:${value}`, Number.POSITIVE_INFINITY);
 }
 
 function isAscii(value: string): boolean {
@@ -89,26 +199,20 @@ function isAscii(value: string): boolean {
 }
 
 /** What `text` escapes; most values contain none of it and are returned as they are. */
-const NEEDS_ESCAPE = /[\\,\r\n]/;
+const NEEDS_ESCAPE = /[\\,;\r\n]/;
 
 // Every line break (CRLF, CR or LF) becomes the one newline escape vCard has, so no input can
 // ever start a property of its own.
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 /**
- * A single-valued text property (FN, TITLE, ROLE, NOTE, EMAIL, TEL, UID). `;` stays as it is:
- * it only separates components in N, ADR and ORG, ical.js (Thunderbird's parser) would keep a
- * `\;` here verbatim, and vobject reads both forms the same.
+ * A text value or one component of N, ADR or ORG: `\` `,` `;` and line breaks escaped, in every
+ * property (RFC 2426 §4 and §5). GNOME Evolution and Text::vCard cut FN, TITLE or NOTE at an
+ * unescaped `;`; KDE and ical.js show `\;` for an escaped one (their bug, nothing is lost).
  */
 function text(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) return value;
-  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(LINE_BREAK, '\\n');
-}
-
-/** One component of N, ADR or ORG, where `;` separates the components. */
-function component(value: string): string {
-  const escaped = text(value);
-  return escaped.includes(';') ? escaped.replace(/;/g, '\\;') : escaped;
+  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(LINE_BREAK, '\\n');
 }
 
 /**
@@ -124,29 +228,38 @@ function uri(value: string): string {
 // code point is never split, so no UTF-8 sequence or surrogate pair is cut either.
 const FOLD_UNIT = /\\[\s\S]|[\s\S]/gu;
 
+// Evolution splits a file into cards wherever it finds these, even inside a value. A fold inside
+// them ("END:V" CRLF " CARD") keeps them from standing contiguous in the file; unfolding gives
+// the value back exactly.
+const CARD_MARKER = /BEGIN:VCARD|END:VCARD/gi;
+const HAS_CARD_MARKER = /BEGIN:VCARD|END:VCARD/i;
+
 /**
- * RFC 2426 §2.6 folding after escaping: at most 75 octets per physical line, continuation lines
- * start with one space (which counts). A continuation line never starts with ':' when it can
- * be avoided, because Apple's Address Book misread exactly that after an unescaped ';'
- * (owncloud-archive/apps#673).
+ * RFC 2426 §2.6 folding after escaping: at most `maxOctets` per physical line, continuation lines
+ * start with one space (which counts), and always a fold inside a typed BEGIN:VCARD or END:VCARD.
+ * A continuation line never starts with ':' when it can be avoided, because Apple's Address
+ * Book misread exactly that after an unescaped ';' (owncloud-archive/apps#673).
  */
-function fold(line: string): string {
+function fold(line: string, maxOctets: number): string {
+  const hasMarker = HAS_CARD_MARKER.test(line);
   // Almost every line fits: skip the unit split (an array of one-character strings per line).
-  if (line.length <= MAX_LINE_OCTETS / 3 || utf8Length(line) <= MAX_LINE_OCTETS) return line;
+  if (!hasMarker && (line.length <= maxOctets / 3 || utf8Length(line) <= maxOctets)) return line;
   const units = line.match(FOLD_UNIT) ?? [];
+  const forced = hasMarker ? markerBreaks(line, units) : new Set<number>();
   const physical: string[] = [];
   let start = 0;
   while (start < units.length) {
-    const budget = physical.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+    const budget = physical.length === 0 ? maxOctets : maxOctets - 1;
     let end = start;
     let octets = 0;
     for (let unit = units[end]; unit !== undefined; unit = units[end]) {
+      if (end > start && forced.has(end)) break;
       const size = utf8Length(unit);
       if (octets + size > budget) break;
       octets += size;
       end += 1;
     }
-    if (end < units.length) {
+    if (end < units.length && !forced.has(end)) {
       let breakAt = end;
       while (breakAt > start + 1 && units[breakAt]?.startsWith(':')) breakAt -= 1;
       if (!units[breakAt]?.startsWith(':')) end = breakAt;
@@ -155,6 +268,20 @@ function fold(line: string): string {
     start = end;
   }
   return physical.join(`${CRLF} `);
+}
+
+/** The unit indices to fold before: at the "CARD" of every typed BEGIN:VCARD / END:VCARD. */
+function markerBreaks(line: string, units: readonly string[]): Set<number> {
+  const offsets = new Set<number>();
+  for (const match of line.matchAll(CARD_MARKER)) offsets.add(match.index + match[0].length - 'CARD'.length);
+  const breaks = new Set<number>();
+  let offset = 0;
+  units.forEach((unit, index) => {
+    // "V" before "CARD" is never a backslash, so "CARD" always starts a unit.
+    if (offsets.has(offset)) breaks.add(index);
+    offset += unit.length;
+  });
+  return breaks;
 }
 
 function utf8Length(s: string): number {
@@ -180,10 +307,14 @@ function utf8Length(s: string): number {
 const NAME_LIMIT = 100;
 const FALLBACK_NAME = 'kontakte';
 
-// Control and format characters that could hide or fake the extension (U+202E and the other
-// bidi controls), lone surrogates, and what no file name on any platform may contain.
-const UNSAFE_IN_FILE_NAME =
-  /[\p{Cc}\p{Cs}\p{Cf}\p{Zl}\p{Zp}"\\/:*?<>|]+/gu;
+// Control characters, lone surrogates, line separators, the bidi controls (U+202E and friends
+// could fake the extension) and what no file name on any platform may contain become "_".
+const UNSAFE_IN_FILE_NAME = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\p{Bidi_Control}"\\/:*?<>|]+/gu;
+// Other invisible format characters (soft hyphen, zero-width space, word joiner, BOM) are
+// dropped. Zero-width (non-)joiners stay in the real name: they shape emoji sequences and
+// Persian or Indic words. The ASCII name drops them too.
+const INVISIBLE = /(?![\u200c\u200d])\p{Cf}/gu;
+const JOINERS = /[\u200c\u200d]/g;
 const EDGE_JUNK = /^[\s._]+|[\s._]+$/gu;
 
 // German spelling first (ä → ae, not a); then letters that Unicode does not decompose.
@@ -206,7 +337,17 @@ const TRANSLITERATION: Readonly<Record<string, string>> = {
   Ł: 'L',
   đ: 'd',
   Đ: 'D',
+  ı: 'i',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'Th',
+  ħ: 'h',
+  Ħ: 'H',
+  ŧ: 't',
+  Ŧ: 'T',
 };
+const TRANSLITERATED = new RegExp(`[${Object.keys(TRANSLITERATION).join('')}]`, 'g');
 
 /** `attachment; filename="<ascii>.vcf"; filename*=UTF-8''<percent-encoded>.vcf` */
 export function contentDisposition(baseName: string): string {
@@ -215,13 +356,14 @@ export function contentDisposition(baseName: string): string {
 }
 
 function cleanFileName(raw: string): string {
-  const cleaned = raw.normalize('NFC').replace(UNSAFE_IN_FILE_NAME, '_').replace(EDGE_JUNK, '');
+  const cleaned = raw.normalize('NFC').replace(UNSAFE_IN_FILE_NAME, '_').replace(INVISIBLE, '').replace(EDGE_JUNK, '');
   return Array.from(cleaned).slice(0, NAME_LIMIT).join('').replace(EDGE_JUNK, '');
 }
 
 function asciiFileName(name: string): string {
   const ascii = name
-    .replace(/[äöüÄÖÜßẞæÆœŒøØłŁđĐ]/g, (ch) => TRANSLITERATION[ch] ?? ch)
+    .replace(JOINERS, '')
+    .replace(TRANSLITERATED, (ch) => TRANSLITERATION[ch] ?? ch)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/[^A-Za-z0-9 ._-]+/g, '_')
@@ -233,8 +375,5 @@ function asciiFileName(name: string): string {
 
 /** RFC 5987 value-chars: encodeURIComponent leaves ' ( ) * alone, attr-char does not allow them. */
 function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(value).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * One contact of one asset's shared contact book. Every optional text field is stored as ''
@@ -28,6 +28,14 @@ export const contacts = sqliteTable(
     notes: text('notes').notNull().default(''),
     sortKey: text('sort_key').notNull(),
     searchKey: text('search_key').notNull(),
+    /** The position in dictionary form, for the list grouped by position (`?group=position`). */
+    groupKey: text('group_key').notNull().default(''),
+    /** Which format of src/contacts/keys.ts built the keys (KEY_FORMAT); older rows are rebuilt. */
+    keyFormat: integer('key_format').notNull().default(0),
+    /** What the row takes in storage (fields and keys, UTF-8): the asset's byte budget counts it. */
+    bytes: integer('bytes').notNull().default(0),
+    /** The .vcf import that created the contact, for "Import rückgängig". */
+    importId: text('import_id'),
     version: integer('version').notNull().default(1),
     /** The one-time token of the form that created the contact: a resubmission finds it. */
     createToken: text('create_token'),
@@ -41,6 +49,10 @@ export const contacts = sqliteTable(
   },
   (table) => [
     index('contacts_asset_list').on(table.assetId, table.deletedAt, table.sortKey, table.id),
+    index('contacts_asset_group').on(table.assetId, table.deletedAt, table.groupKey, table.sortKey, table.id),
+    index('contacts_asset_key_format').on(table.assetId, table.keyFormat),
+    index('contacts_asset_deleted').on(table.assetId, table.deletedAt).where(sql`deleted_at IS NOT NULL`),
+    index('contacts_asset_import').on(table.assetId, table.importId).where(sql`import_id IS NOT NULL`),
     uniqueIndex('contacts_asset_create_token')
       .on(table.assetId, table.createToken)
       .where(sql`create_token IS NOT NULL`),
@@ -48,3 +60,34 @@ export const contacts = sqliteTable(
 );
 
 export type ContactRow = typeof contacts.$inferSelect;
+
+/**
+ * Every state a contact has had: written by triggers on `contacts` (migrations/0003), so no write
+ * path can forget it. `fields` is the contact's field values as JSON keyed by column name.
+ * Bounded: 20 per live contact, only the last one of a deleted contact, the asset's byte budget.
+ */
+export const contactVersions = sqliteTable(
+  'contact_versions',
+  {
+    contactId: text('contact_id').notNull(),
+    version: integer('version').notNull(),
+    assetId: text('asset_id').notNull(),
+    /** create, update, delete, restore or import. */
+    action: text('action').notNull(),
+    fields: text('fields').notNull(),
+    authorId: text('author_id').notNull(),
+    authorName: text('author_name').notNull(),
+    createdAt: integer('created_at').notNull(),
+    bytes: integer('bytes').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.contactId, table.version] }), index('contact_versions_asset_created').on(table.assetId, table.createdAt)],
+);
+
+export type VersionRow = typeof contactVersions.$inferSelect;
+
+/** What each asset holds, kept by the same triggers: live contacts (the cap) and bytes (the budget). */
+export const assetUsage = sqliteTable('asset_usage', {
+  assetId: text('asset_id').primaryKey(),
+  live: integer('live').notNull().default(0),
+  bytes: integer('bytes').notNull().default(0),
+});

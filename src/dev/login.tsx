@@ -3,7 +3,7 @@ import { setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { sign } from 'hono/jwt';
 import type { AppEnv } from '../env';
-import { render, shellOf } from '../views/render';
+import { render } from '../views/render';
 import { DEMO_USERS } from './demo-users';
 
 const DEV_SESSION_SECONDS = 8 * 60 * 60;
@@ -23,7 +23,7 @@ export const devLogin = new Hono<AppEnv>()
     await next();
   })
   .get('/login', (c) => {
-    const { t, paths } = shellOf(c);
+    const { t, paths } = c.var.shell;
     return render(c, {
       title: t.devLogin.title,
       body: (
@@ -68,5 +68,5 @@ export const devLogin = new Hono<AppEnv>()
     );
     const secure = new URL(c.req.url).protocol === 'https:';
     setCookie(c, c.env.SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: DEV_SESSION_SECONDS });
-    return c.redirect(returnAddress(form.returnTo) ?? shellOf(c).paths.home(), 303);
+    return c.redirect(returnAddress(form.returnTo) ?? c.var.shell.paths.home(), 303);
   });

@@ -6,17 +6,21 @@ import { withTimings } from './timing';
 /**
  * One JSON line per request for Workers Logs, and `Server-Timing: app;dur=` for benchmarks.
  * Only what a maintainer needs and nothing personal: method, route pattern (never the concrete
- * URL with its search query), status, duration, asset id, request id. No names, no tokens.
+ * URL with its search query), status, duration, asset id, our request id (never one a client
+ * sent) and Cloudflare's ray id. No names, no tokens.
  */
 export const requestLog = createMiddleware<AppEnv>(async function requestLog(c, next) {
   const started = performance.now();
   const timings = await withTimings(next);
   const duration = Math.round((performance.now() - started) * 100) / 100;
   c.res.headers.set('Server-Timing', `app;dur=${duration}, db;dur=${Math.round(timings.db * 100) / 100}`);
+  c.res.headers.set('X-Request-Id', c.get('requestId'));
   console.log(
     JSON.stringify({
       level: c.res.status >= 500 ? 'error' : 'info',
       requestId: c.get('requestId'),
+      // Cloudflare's own id of the request, where the platform's edge sends one.
+      cfRay: c.req.header('cf-ray'),
       method: c.req.method,
       route: routePath(c, -1),
       status: c.res.status,

@@ -7,8 +7,11 @@ export const MAX_LIFETIME_SECONDS = 24 * 60 * 60;
 
 const seconds = z.number();
 
+/** Asset ids are the platform's (contract §2); they appear in URLs. */
+export const ASSET_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
 export const assetClaim = z.object({
-  id: z.string().check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/)),
+  id: z.string().check(z.regex(ASSET_ID)),
   name: z.string(),
 });
 

@@ -1,10 +1,10 @@
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { verify } from 'hono/jwt';
 import type { AppEnv, Bindings } from '../env';
 import { type Session, sessionFromPayload } from './claims';
-import { sessionExpiredForm } from './expired';
 
 export type { Session } from './claims';
 
@@ -36,16 +36,28 @@ export async function verifySessionToken(token: string, env: Bindings, nowSecond
   return null;
 }
 
+export interface RequireCustomerOptions {
+  /**
+   * Answers a request without a valid session before the plain 401 page: a feature may keep what
+   * the request carried (the contact book keeps typed form input). Null: the 401 page.
+   */
+  onUnauthenticated?: (c: Context<AppEnv>) => Promise<Response | null>;
+}
+
 /** Requires a valid session (401 otherwise) of a customer (403 otherwise). */
-export const requireCustomer = createMiddleware<AppEnv>(async function requireCustomer(c, next) {
-  const token = getCookie(c, c.env.SESSION_COOKIE);
-  const session = token ? await verifySessionToken(token, c.env) : null;
-  if (!session) {
-    const keptInput = await sessionExpiredForm(c);
-    if (keptInput) return keptInput;
-    throw new HTTPException(401, { message: 'unauthorized' });
-  }
-  c.set('session', session);
-  if (session.role !== 'customer') throw new HTTPException(403, { message: 'forbidden' });
-  await next();
-});
+export function requireCustomer(options: RequireCustomerOptions = {}) {
+  const { onUnauthenticated } = options;
+  return createMiddleware<AppEnv>(async function requireCustomer(c, next) {
+    const token = getCookie(c, c.env.SESSION_COOKIE);
+    const session = token ? await verifySessionToken(token, c.env) : null;
+    if (!session) {
+      const answer = onUnauthenticated ? await onUnauthenticated(c) : null;
+      if (answer) return answer;
+      throw new HTTPException(401, { message: 'unauthorized' });
+    }
+    c.set('session', session);
+    c.set('shell', { ...c.get('shell'), user: { name: session.name, assets: session.assets } });
+    if (session.role !== 'customer') throw new HTTPException(403, { message: 'forbidden' });
+    await next();
+  });
+}

@@ -2,30 +2,12 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { configOf } from '../config';
 import type { AppEnv } from '../env';
-import { messagesFor } from '../i18n';
-import { makePaths } from '../paths';
 import { Layout } from './layout';
-import type { Shell } from './shell';
 
 /** An htmx request wants a fragment; anything else (no JS, reload, back) a whole page. */
 export function wantsFragment(c: Context<AppEnv>): boolean {
   return c.req.header('hx-request') === 'true' && c.req.header('hx-history-restore-request') !== 'true';
-}
-
-export function shellOf(c: Context<AppEnv>): Shell {
-  const session = c.get('session');
-  const assetId = c.req.param('assetId');
-  const t = c.get('t') ?? messagesFor('de');
-  return {
-    t,
-    paths: makePaths(configOf(c.env).basePath),
-    platformName: c.env.PLATFORM_NAME,
-    platformUrl: c.env.PLATFORM_URL,
-    user: session ? { name: session.name, assets: session.assets } : undefined,
-    asset: session && assetId ? session.assets.find((asset) => asset.id === assetId) : undefined,
-  };
 }
 
 /** Pages carry a customer's contacts: never stored by a browser or proxy cache; they vary by these. */
@@ -47,7 +29,7 @@ export function render(c: Context<AppEnv>, view: { title: string; body: Child; s
   if (wantsFragment(c)) return c.html(<>{view.body}</>, status);
   return c.html(
     html`<!DOCTYPE html>${(
-      <Layout shell={shellOf(c)} title={view.title}>
+      <Layout shell={c.get('shell')} title={view.title}>
         {view.body}
       </Layout>
     )}`,

@@ -45,7 +45,10 @@ describe('drafts and an expired session', () => {
     // Sign in again in the same tab, as a customer on a phone would, and come back.
     await page.goto(href);
     await page.locator('input[name="user"][value="anna"]').check();
-    await Promise.all([page.waitForURL((url) => url.pathname === `${listPath()}/new`), page.getByRole('button', { name: 'Anmelden' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `${listPath()}/new`),
+      page.getByRole('button', { name: 'Anmelden' }).click(),
+    ]);
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'restored on return');
     assert.equal(await page.getByLabel('Telefon', { exact: true }).inputValue(), '089 123456');
     await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();

@@ -61,7 +61,14 @@ describe('as Anna (customer, JavaScript on)', () => {
     await assertNoReload(page, 'the 422 form');
 
     // Fix it.
-    await fillContact(page, { company, first_name: 'Ida', last_name: `Nöther-${tag}`, email: 'ida@example.de', phone: '+49 30 1234567', city: 'Berlin' });
+    await fillContact(page, {
+      company,
+      first_name: 'Ida',
+      last_name: `Nöther-${tag}`,
+      email: 'ida@example.de',
+      phone: '+49 30 1234567',
+      city: 'Berlin',
+    });
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
     await page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor();
@@ -103,13 +110,16 @@ describe('as Anna (customer, JavaScript on)', () => {
     const search = page.getByRole('searchbox', { name: 'Kontakte durchsuchen' });
     await search.click();
     await search.pressSequentially(`noether-${tag}`.toUpperCase(), { delay: 20 });
-    await page.locator('#results').getByText(`1 Treffer für „${`noether-${tag}`.toUpperCase()}“`).waitFor();
+    await page
+      .locator('#results')
+      .getByText(`1 Treffer für „${`noether-${tag}`.toUpperCase()}“`)
+      .waitFor();
     assert.equal(await page.locator('#rows > li.contact').count(), 1);
     assert.ok(await page.getByRole('link', { name, exact: true }).isVisible(), 'German folding: oe finds ö');
     await page.waitForURL((url) => url.searchParams.get('q') === `noether-${tag}`.toUpperCase());
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus stays in the search field');
     await search.fill(`zzz-nichts-${tag}`);
-    await page.locator('#results').getByText(`Kein Kontakt passt zu „zzz-nichts-${tag}“.`).waitFor();
+    await page.locator('#results').getByText(`Keine Treffer für „zzz-nichts-${tag}“.`).waitFor();
     await search.fill('');
     await page.waitForURL((url) => !url.searchParams.has('q'));
     await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).waitFor();
@@ -170,7 +180,7 @@ describe('as Anna (customer, JavaScript on)', () => {
     const { page } = browser;
     await page.goto(`${listPath()}?q=${encodeURIComponent('MUELLER')}`);
     // No demo contact is called Müller: the empty result says so and offers a way back.
-    await page.locator('#results').getByText('Kein Kontakt passt zu „MUELLER“.').waitFor();
+    await page.locator('#results').getByText('Keine Treffer für „MUELLER“.').waitFor();
     await page.goto(`${listPath()}?q=${encodeURIComponent('kuche')}`);
     assert.ok(await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).isVisible(), '"kuche" finds "Küchen Schmidt"');
     assert.equal(await page.getByRole('searchbox').inputValue(), 'kuche');
@@ -179,30 +189,32 @@ describe('as Anna (customer, JavaScript on)', () => {
 
 describe('co-buyers share one list', () => {
   test('what Anna adds, Jonas sees (and the other way round)', async () => {
-    await withBrowser('anna', (anna) => withBrowser('jonas', async (jonas) => {
-      const tag = unique();
-      await anna.page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
-      await fillContact(anna.page, { company: `Elektro Funke ${tag}`, position: 'Elektriker' });
-      await anna.page.getByRole('button', { name: 'Speichern' }).click();
-      await anna.page.locator('main').getByText(`„Elektro Funke ${tag}“ wurde gespeichert.`).waitFor();
+    await withBrowser('anna', (anna) =>
+      withBrowser('jonas', async (jonas) => {
+        const tag = unique();
+        await anna.page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+        await fillContact(anna.page, { company: `Elektro Funke ${tag}`, position: 'Elektriker' });
+        await anna.page.getByRole('button', { name: 'Speichern' }).click();
+        await anna.page.locator('main').getByText(`„Elektro Funke ${tag}“ wurde gespeichert.`).waitFor();
 
-      await jonas.page.reload();
-      assert.equal(new URL(jonas.page.url()).pathname, listPath());
-      await jonas.page.getByRole('link', { name: `Elektro Funke ${tag}`, exact: true }).waitFor();
-      assert.ok(await jonas.page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).isVisible(), 'and the demo contacts');
-      await jonas.page.getByRole('link', { name: `Elektro Funke ${tag}`, exact: true }).click();
-      await jonas.page.getByRole('heading', { level: 1, name: `Elektro Funke ${tag}` }).waitFor();
-      assert.match(await jonas.page.getByText('Zuletzt geändert von').textContent(), /Anna Müller/);
-      await jonas.page.getByRole('link', { name: 'Bearbeiten' }).click();
-      await fillContact(jonas.page, { first_name: 'Frieda', last_name: `Funke ${tag}` });
-      await jonas.page.getByRole('button', { name: 'Speichern' }).click();
-      await jonas.page.locator('main').getByText(`„Frieda Funke ${tag}“ wurde gespeichert.`).waitFor();
+        await jonas.page.reload();
+        assert.equal(new URL(jonas.page.url()).pathname, listPath());
+        await jonas.page.getByRole('link', { name: `Elektro Funke ${tag}`, exact: true }).waitFor();
+        assert.ok(await jonas.page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).isVisible(), 'and the demo contacts');
+        await jonas.page.getByRole('link', { name: `Elektro Funke ${tag}`, exact: true }).click();
+        await jonas.page.getByRole('heading', { level: 1, name: `Elektro Funke ${tag}` }).waitFor();
+        assert.match(await jonas.page.getByText('Zuletzt geändert von').textContent(), /Anna Müller/);
+        await jonas.page.getByRole('link', { name: 'Bearbeiten' }).click();
+        await fillContact(jonas.page, { first_name: 'Frieda', last_name: `Funke ${tag}` });
+        await jonas.page.getByRole('button', { name: 'Speichern' }).click();
+        await jonas.page.locator('main').getByText(`„Frieda Funke ${tag}“ wurde gespeichert.`).waitFor();
 
-      await anna.page.goto(listPath());
-      await anna.page.getByRole('link', { name: `Frieda Funke ${tag}`, exact: true }).click();
-      await anna.page.getByRole('heading', { level: 1, name: `Frieda Funke ${tag}` }).waitFor();
-      assert.match(await anna.page.getByText('Zuletzt geändert von').textContent(), /Jonas Müller/);
-    }));
+        await anna.page.goto(listPath());
+        await anna.page.getByRole('link', { name: `Frieda Funke ${tag}`, exact: true }).click();
+        await anna.page.getByRole('heading', { level: 1, name: `Frieda Funke ${tag}` }).waitFor();
+        assert.match(await anna.page.getByText('Zuletzt geändert von').textContent(), /Jonas Müller/);
+      }),
+    );
   });
 });
 
@@ -217,7 +229,10 @@ describe('Selin (customer of two assets)', () => {
       assert.equal(new URL(page.url()).pathname, listPath('lindenhof-whg-3'));
       assert.equal(await page.getByRole('link', { name: 'Stefan Schmidt' }).count(), 0, 'nothing of Wohnung 12 here');
 
-      await page.getByRole('link', { name: /Kontakt hinzufügen/ }).first().click();
+      await page
+        .getByRole('link', { name: /Kontakt hinzufügen/ })
+        .first()
+        .click();
       await fillContact(page, { company: `Maler Bunt ${tag}` });
       await page.getByRole('button', { name: 'Speichern' }).click();
       await page.locator('main').getByText(`„Maler Bunt ${tag}“ wurde gespeichert.`).waitFor();

@@ -273,6 +273,7 @@ export async function download(page, action) {
 /** The (unfolded) vCard whose FN is `fn`, out of a file of several. */
 export function cardWith(vcf, fn) {
   const unfolded = vcf.replace(/\r\n[ \t]/g, '');
-  return unfolded.split('END:VCARD').find((card) => card.split('\r\n').some((line) => /^FN[;:]/.test(line) && line.slice(line.indexOf(':') + 1) === fn));
+  return unfolded
+    .split('END:VCARD')
+    .find((card) => card.split('\r\n').some((line) => /^FN[;:]/.test(line) && line.slice(line.indexOf(':') + 1) === fn));
 }
-

@@ -43,7 +43,10 @@ describe('with JavaScript disabled', () => {
     // Edit.
     await page.getByRole('link', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-    assert.ok(await page.getByRole('link', { name: /^https:\/\/parkett-eiche\.example\.de/ }).isVisible(), 'https:// added to a bare domain');
+    assert.ok(
+      await page.getByRole('link', { name: /^https:\/\/parkett-eiche\.example\.de/ }).isVisible(),
+      'https:// added to a bare domain',
+    );
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
     await fillContact(page, { phone: '0711 / 44 55 66', notes: 'Muster bringen\nEiche geölt' });

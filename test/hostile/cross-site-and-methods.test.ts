@@ -38,7 +38,12 @@ describe('5: cross-site writes → 403, nothing written', () => {
         [`${LIST}/${book.oursDeleted}/restore`, { form: {} }],
       ];
       for (const [path, options] of writes) {
-        const response = await send(path, { ...options, user: fresh(anna), sameOrigin: false, headers: { ...options.headers, ...headers } });
+        const response = await send(path, {
+          ...options,
+          user: fresh(anna),
+          sameOrigin: false,
+          headers: { ...options.headers, ...headers },
+        });
         const label = `${options.method ?? 'POST'} ${path}`;
         expect(response.status, label).toBe(403);
         expect(textOf(await response.text()), label).toContain('Anfrage abgelehnt');
@@ -92,7 +97,11 @@ describe('6: safe methods never write; method overrides are ignored', () => {
       ];
       for (const path of attempts) {
         for (const method of ['GET', 'HEAD']) {
-          const response = await send(path, { user: anna, method, headers: { 'X-HTTP-Method-Override': 'DELETE', 'X-HTTP-Method': 'DELETE', 'X-Method-Override': 'DELETE' } });
+          const response = await send(path, {
+            user: anna,
+            method,
+            headers: { 'X-HTTP-Method-Override': 'DELETE', 'X-HTTP-Method': 'DELETE', 'X-Method-Override': 'DELETE' },
+          });
           expect(response.status, `${method} ${path}`).toBe(200);
         }
       }
@@ -105,11 +114,19 @@ describe('6: safe methods never write; method overrides are ignored', () => {
     await unchanged(async () => {
       // An update without a version is shown beside the stored contact (409, nothing written);
       // honouring the override would delete instead.
-      const override = await send(`${LIST}/${id}`, { user: fresh(anna), form: { _method: 'DELETE', company: 'X' }, headers: { 'X-HTTP-Method-Override': 'DELETE' } });
+      const override = await send(`${LIST}/${id}`, {
+        user: fresh(anna),
+        form: { _method: 'DELETE', company: 'X' },
+        headers: { 'X-HTTP-Method-Override': 'DELETE' },
+      });
       expect(override.status).toBe(409);
       const query = await send(`${LIST}/${id}?_method=DELETE`, { user: fresh(anna), form: { company: 'X' } });
       expect(query.status).toBe(409);
-      const deletedAgain = await send(`${LIST}/${book.oursDeleted}/delete`, { user: fresh(anna), form: { _method: 'PUT' }, headers: { 'X-HTTP-Method-Override': 'PUT' } });
+      const deletedAgain = await send(`${LIST}/${book.oursDeleted}/delete`, {
+        user: fresh(anna),
+        form: { _method: 'PUT' },
+        headers: { 'X-HTTP-Method-Override': 'PUT' },
+      });
       expect(deletedAgain.status).toBe(404);
     });
   });
@@ -128,7 +145,12 @@ describe('6: safe methods never write; method overrides are ignored', () => {
         ['PUT', `${LIST}/${id}/delete`],
         ['DELETE', `${LIST}.vcf`],
       ] as const) {
-        const response = await send(path, { user: fresh(anna), method, body: method === 'OPTIONS' ? undefined : 'version=1&company=X', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+        const response = await send(path, {
+          user: fresh(anna),
+          method,
+          body: method === 'OPTIONS' ? undefined : 'version=1&company=X',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        });
         expect(response.status, `${method} ${path}`).toBe(405);
       }
       // POST on an export shares its shape with POST /contacts/:contactId: a 404 (no such id) is as harmless as a 405.

@@ -90,7 +90,16 @@ describe('7: over-long fields → 422 naming the field; huge bodies → 413; not
     await seedBook();
     await unchanged(async () => {
       const justOver = `form_token=${formToken()}&company=Knapp&notes=${'x'.repeat(64 * 1024)}`;
-      expect((await send(LIST, { user: fresh(anna), method: 'POST', body: justOver, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status).toBe(413);
+      expect(
+        (
+          await send(LIST, {
+            user: fresh(anna),
+            method: 'POST',
+            body: justOver,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          })
+        ).status,
+      ).toBe(413);
       const multipart = new FormData();
       multipart.set('company', 'Multipart GmbH');
       multipart.set('notes', 'y'.repeat(2 * 1024 * 1024));
@@ -102,7 +111,16 @@ describe('7: over-long fields → 422 naming the field; huge bodies → 413; not
           controller.close();
         },
       });
-      expect((await send(LIST, { user: fresh(anna), method: 'POST', body: stream, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status).toBe(413);
+      expect(
+        (
+          await send(LIST, {
+            user: fresh(anna),
+            method: 'POST',
+            body: stream,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          })
+        ).status,
+      ).toBe(413);
     });
   });
 
@@ -112,11 +130,41 @@ describe('7: over-long fields → 422 naming the field; huge bodies → 413; not
       const shapes: [string, RequestOptions][] = [
         ['JSON', { method: 'POST', body: JSON.stringify({ company: 'Json GmbH' }), headers: { 'Content-Type': 'application/json' } }],
         ['no content type', { method: 'POST', body: 'company=Ohne+Typ' }],
-        ['a file instead of a field', { method: 'POST', body: (() => { const data = new FormData(); data.set('company', new File(['Datei GmbH'], 'a.txt')); return data; })() }],
-        ['broken multipart', { method: 'POST', body: '--x\r\nContent-Disposition: form-data; name="company"\r\n\r\nKaputt', headers: { 'Content-Type': 'multipart/form-data; boundary=x' } }],
-        ['a field sent twice with different values', { method: 'POST', body: 'company=Erste&company=Zweite', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }],
-        ['array-style names', { method: 'POST', body: 'company[]=A&company[]=B', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }],
-        ['a prototype-polluting name', { method: 'POST', body: '__proto__[company]=Proto&constructor[prototype][company]=Proto', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }],
+        [
+          'a file instead of a field',
+          {
+            method: 'POST',
+            body: (() => {
+              const data = new FormData();
+              data.set('company', new File(['Datei GmbH'], 'a.txt'));
+              return data;
+            })(),
+          },
+        ],
+        [
+          'broken multipart',
+          {
+            method: 'POST',
+            body: '--x\r\nContent-Disposition: form-data; name="company"\r\n\r\nKaputt',
+            headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+          },
+        ],
+        [
+          'a field sent twice with different values',
+          { method: 'POST', body: 'company=Erste&company=Zweite', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+        ],
+        [
+          'array-style names',
+          { method: 'POST', body: 'company[]=A&company[]=B', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+        ],
+        [
+          'a prototype-polluting name',
+          {
+            method: 'POST',
+            body: '__proto__[company]=Proto&constructor[prototype][company]=Proto',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          },
+        ],
       ];
       for (const [label, options] of shapes) {
         const response = await send(LIST, { ...options, user: fresh(anna) });
@@ -158,25 +206,57 @@ describe('8: emoji, RTL and combining marks stay intact; controls and lone surro
     }
   });
 
-  const controls = ['\u0000', '\u0001', '\u0007', '\u0008', '\t', '\u000b', '\u000c', '\r', '\n', '\u001b', '\u001f', '\u007f', '\u0080', '\u0085', '\u009f'];
+  const controls = [
+    '\u0000',
+    '\u0001',
+    '\u0007',
+    '\u0008',
+    '\t',
+    '\u000b',
+    '\u000c',
+    '\r',
+    '\n',
+    '\u001b',
+    '\u001f',
+    '\u007f',
+    '\u0080',
+    '\u0085',
+    '\u009f',
+  ];
 
-  it.each(controls.map((control): [string, string] => [JSON.stringify(control), control]))('8: %s inside a one-line field → 422, nothing stored', async (_label, control) => {
-    await seedBook();
-    await unchanged(async () => {
-      for (const field of ['company', 'first_name', 'city', 'phone', 'email', 'website']) {
-        const value = field === 'phone' ? `089${control}123` : field === 'email' ? `a${control}b@example.de` : field === 'website' ? `https://exa${control}mple.de` : `Vor${control}Nach`;
-        const response = await send(LIST, { user: fresh(anna), form: { form_token: formToken(), last_name: 'Kontrolle', [field]: value } });
-        expect(response.status, field).toBe(422);
-        expect(await response.text()).toContain(`id="f-${field}-error"`);
-      }
-    });
-  });
+  it.each(controls.map((control): [string, string] => [JSON.stringify(control), control]))(
+    '8: %s inside a one-line field → 422, nothing stored',
+    async (_label, control) => {
+      await seedBook();
+      await unchanged(async () => {
+        for (const field of ['company', 'first_name', 'city', 'phone', 'email', 'website']) {
+          const value =
+            field === 'phone'
+              ? `089${control}123`
+              : field === 'email'
+                ? `a${control}b@example.de`
+                : field === 'website'
+                  ? `https://exa${control}mple.de`
+                  : `Vor${control}Nach`;
+          const response = await send(LIST, {
+            user: fresh(anna),
+            form: { form_token: formToken(), last_name: 'Kontrolle', [field]: value },
+          });
+          expect(response.status, field).toBe(422);
+          expect(await response.text()).toContain(`id="f-${field}-error"`);
+        }
+      });
+    },
+  );
 
   it('8: controls other than line breaks inside notes → 422; CRLF and LF are kept', async () => {
     await seedBook();
     await unchanged(async () => {
       for (const control of controls.filter((candidate) => candidate !== '\n' && candidate !== '\r')) {
-        const response = await send(LIST, { user: fresh(anna), form: { form_token: formToken(), last_name: 'Notiz', notes: `Zeile 1${control}Zeile 2` } });
+        const response = await send(LIST, {
+          user: fresh(anna),
+          form: { form_token: formToken(), last_name: 'Notiz', notes: `Zeile 1${control}Zeile 2` },
+        });
         expect(response.status, JSON.stringify(control)).toBe(422);
         expect(await response.text()).toContain('id="f-notes-error"');
       }
@@ -191,7 +271,22 @@ describe('8: emoji, RTL and combining marks stay intact; controls and lone surro
     const lone = ['\ud800', '\udbff', '\udc00', '\udfff', 'a\ud83d', '\ude00b', '\ude00\ud83d'];
     const base = { last_name: 'Surrogat' };
     for (const surrogate of lone) {
-      for (const field of ['position', 'company', 'title', 'first_name', 'last_name', 'street', 'postal_code', 'city', 'country', 'phone', 'mobile', 'email', 'website', 'notes']) {
+      for (const field of [
+        'position',
+        'company',
+        'title',
+        'first_name',
+        'last_name',
+        'street',
+        'postal_code',
+        'city',
+        'country',
+        'phone',
+        'mobile',
+        'email',
+        'website',
+        'notes',
+      ]) {
         const result = contactInput.safeParse({ ...base, [field]: `x${surrogate}y` });
         expect(result.success, `${field} ${JSON.stringify(surrogate)}`).toBe(false);
         expect(result.error?.issues.some((issue) => issue.path[0] === field)).toBe(true);
@@ -202,11 +297,17 @@ describe('8: emoji, RTL and combining marks stay intact; controls and lone surro
 
   it('8: invalid UTF-8 (a surrogate encoded as bytes) never reaches storage as a lone surrogate', async () => {
     const form_token = formToken();
-    const response = await send(LIST, { user: fresh(anna), method: 'POST', body: `form_token=${form_token}&company=A%ED%A0%80B&city=%C3`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const response = await send(LIST, {
+      user: fresh(anna),
+      method: 'POST',
+      body: `form_token=${form_token}&company=A%ED%A0%80B&city=%C3`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect([303, 422]).toContain(response.status);
     for (const stored of await assetRows(ASSET)) {
       for (const value of Object.values(stored)) {
-        if (typeof value === 'string') expect(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)).toBe(false);
+        if (typeof value === 'string')
+          expect(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)).toBe(false);
       }
     }
   });

@@ -41,7 +41,10 @@ describe('9: markup and htmx attributes in fields are rendered inert', () => {
       ['delete confirmation', send(`${LIST}/${id}/delete`, { user })],
       ['422 echo on create', send(LIST, { user: fresh(anna), form: { form_token: formToken(), ...hostile, email: `${IMG}@x` } })],
       ['422 echo on update', send(`${LIST}/${id}`, { user: fresh(anna), form: { version: '1', ...hostile, phone: SCRIPT } })],
-      ['409 conflict', send(`${LIST}/${id}`, { user: fresh(anna), form: { version: '99', ...hostile, company: `${hostile.company ?? ''}!` } })],
+      [
+        '409 conflict',
+        send(`${LIST}/${id}`, { user: fresh(anna), form: { version: '99', ...hostile, company: `${hostile.company ?? ''}!` } }),
+      ],
       ['401 echo', send(LIST, { form: { form_token: formToken(), ...hostile } })],
       ['htmx create', send(LIST, { user: fresh(anna), htmx: true, form: { form_token: formToken(), ...hostile } })],
     ];

@@ -7,13 +7,26 @@ import { ASSET, everyRoute, expectNoInternals, fresh, OTHER, seedBook, unchanged
 
 function base64url(value: string): string {
   const bytes = new TextEncoder().encode(value);
-  return btoa(String.fromCharCode(...bytes)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/=+$/, '')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 function annaClaims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { sub: anna.sub, name: anna.name, role: anna.role, assets: anna.assets, iss: 'propster', aud: 'propster-contacts', iat: nowSeconds(), exp: nowSeconds() + 3600, ...overrides };
+  return {
+    sub: anna.sub,
+    name: anna.name,
+    role: anna.role,
+    assets: anna.assets,
+    iss: 'propster',
+    aud: 'propster-contacts',
+    iat: nowSeconds(),
+    exp: nowSeconds() + 3600,
+    ...overrides,
+  };
 }
 
 // ---- 1 ------------------------------------------------------------------------------------------
@@ -32,7 +45,10 @@ describe('1: forged, expired and malformed sessions → 401, nothing written', (
       }),
     ],
     ['an empty signature', withToken(async () => (await tokenFor(anna)).split('.').slice(0, 2).join('.') + '.')],
-    ['alg: none', withToken(async () => `${base64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${base64url(JSON.stringify(annaClaims()))}.`)],
+    [
+      'alg: none',
+      withToken(async () => `${base64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${base64url(JSON.stringify(annaClaims()))}.`),
+    ],
     [
       'alg: none with a valid signature kept',
       withToken(async () => {
@@ -41,7 +57,10 @@ describe('1: forged, expired and malformed sessions → 401, nothing written', (
       }),
     ],
     ['HS256 signed with another key', withToken(() => tokenFor(anna, { secret: 'an-attackers-own-secret-0123456789abcdef' }))],
-    ['HS256 signed with the committed dev secret', withToken(() => tokenFor(anna, { secret: 'dev-only-secret-change-me-0123456789abcdef' }))],
+    [
+      'HS256 signed with the committed dev secret',
+      withToken(() => tokenFor(anna, { secret: 'dev-only-secret-change-me-0123456789abcdef' })),
+    ],
     ['HS512 with the right key', withToken(() => tokenFor(anna, { alg: 'HS512' }))],
     ['HS384 with the right key', withToken(() => tokenFor(anna, { alg: 'HS384' }))],
     ['expired (beyond the leeway)', withToken(() => tokenFor(anna, { iat: nowSeconds() - 7200, exp: nowSeconds() - 61 - 60 }))],
@@ -66,9 +85,17 @@ describe('1: forged, expired and malformed sessions → 401, nothing written', (
         return `${header}.${base64url(JSON.stringify(annaClaims()))}.${signature}`;
       }),
     ],
-    ['a token of another type (typ: at+jwt) signed with another key', withToken(async () => new SignJWT(annaClaims()).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' }).sign(new TextEncoder().encode('x'.repeat(32))))],
+    [
+      'a token of another type (typ: at+jwt) signed with another key',
+      withToken(async () =>
+        new SignJWT(annaClaims()).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' }).sign(new TextEncoder().encode('x'.repeat(32))),
+      ),
+    ],
     ['garbage', withToken(async () => 'eyJhbGciOiJIUzI1NiJ9.garbage.garbage')],
-    ['the token in an Authorization header instead of the cookie', async () => ({ headers: { Authorization: `Bearer ${await tokenFor(anna)}` } })],
+    [
+      'the token in an Authorization header instead of the cookie',
+      async () => ({ headers: { Authorization: `Bearer ${await tokenFor(anna)}` } }),
+    ],
     ['the cookie under another name', async () => ({ headers: { Cookie: `PROPSTER_SESSION=${await tokenFor(anna)}` } })],
   ];
 

@@ -11,7 +11,14 @@ import { LIST, seedBook, unchanged } from './helpers';
 
 describe('17: static paths never serve a file outside public/', () => {
   /** Text that only files outside public/ contain. */
-  const OUTSIDE = ['compatibility_date', 'devDependencies', 'SESSION_SECRET', 'CREATE TABLE', 'export function buildApp', 'Cache-Control: public, max-age=31536000, immutable'];
+  const OUTSIDE = [
+    'compatibility_date',
+    'devDependencies',
+    'SESSION_SECRET',
+    'CREATE TABLE',
+    'export function buildApp',
+    'Cache-Control: public, max-age=31536000, immutable',
+  ];
   const paths = [
     '/static/..%2fwrangler.toml',
     '/static/..%2f..%2fwrangler.toml',

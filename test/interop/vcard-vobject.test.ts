@@ -1,21 +1,25 @@
 // The exported vCards read back by an independent parser: Python's vobject (what Radicale uses),
 // run as Debian's /usr/bin/python3 through scripts/vobject_roundtrip.py. Every card must come
 // back with exactly the stored values, parameters and properties, nothing more.
-import * as childProcess from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serializeContact, serializeContacts, type VCardContact } from '../../src/contacts/vcard';
 import { sampleWithSeed, seedHint } from '../property';
-import { anyContactWith, anyUrl, emptyContact, type ExpectedProperty, expectedProperties as sharedExpected } from '../vcard-fixtures';
+import { anyContactWith, anyUrl, type ExpectedProperty, emptyContact, expectedProperties as sharedExpected } from '../vcard-fixtures';
+import { type RoundTripReport, runRoundTrip } from './python';
 
-const PYTHON = '/usr/bin/python3';
-const SCRIPT = new URL('../../scripts/vobject_roundtrip.py', import.meta.url).pathname;
+/** Written as CATEGORIES into every card (contract §7): a list, so its comma is escaped. */
+const ASSET_NAME = 'Lindenhof, Wohnung 12; Haus "Süd" \\ END:VCARD';
+const options = { assetName: ASSET_NAME };
 
-/** What vobject must read (test/vcard-fixtures.ts), in its shapes: ORG is a list of components; `url` where it reads URL differently. */
+/**
+ * What vobject must read (test/vcard-fixtures.ts), in its shapes: ORG and CATEGORIES are lists
+ * (one CATEGORIES entry shows that the escaped comma stayed inside the name); `url` where it
+ * reads URL differently.
+ */
 function expectedProperties(c: VCardContact, url?: string): ExpectedProperty[] {
-  return sharedExpected(c).map((property) => {
-    if (property.name === 'ORG' && typeof property.value === 'string') return { ...property, value: [property.value] };
+  return sharedExpected(c, ASSET_NAME).map((property) => {
+    if ((property.name === 'ORG' || property.name === 'CATEGORIES') && typeof property.value === 'string')
+      return { ...property, value: [property.value] };
     if (property.name === 'URL' && url !== undefined) return { ...property, value: url };
     return property;
   });
@@ -82,6 +86,13 @@ const tricky: VCardContact[] = [
     company: 'Firma\nEND:VCARD\nBEGIN:VCARD',
     notes: 'Zeile 1\r\nZeile 2\rZeile 3\nNOTE:boom',
   },
+  {
+    ...emptyContact,
+    id: 'card-markers',
+    lastName: 'END:VCARD',
+    position: `${'x'.repeat(60)}BEGIN:VCARD`,
+    notes: 'Vorlage:\nEND:VCARD\nBEGIN:VCARD\nFN:Fake\nend:vcard',
+  },
   { ...emptyContact, id: 'whitespace', firstName: '  Anna  ', notes: ' \t leading and trailing \t ', city: ' ' },
 ];
 
@@ -104,66 +115,22 @@ const urlDeviations: { contact: VCardContact; vobjectUrl: string }[] = [
 // reads differently (above).
 const contact = anyContactWith(anyUrl.map((url) => url.replace(/[,\\]/g, '')));
 
-interface Report {
-  files: number;
-  cards: number;
-  mismatches: unknown[];
-}
-
-function isReport(value: unknown): value is Report {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'files' in value &&
-    typeof value.files === 'number' &&
-    'cards' in value &&
-    typeof value.cards === 'number' &&
-    'mismatches' in value &&
-    Array.isArray(value.mismatches)
-  );
-}
-
-let dir = '';
-afterEach(() => {
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
-
-// Strict on purpose: without Debian's python3-vobject every test here fails (a failing hook
-// would only mark them skipped). CI (.ci/run) installs it; `npm test` does not run this suite,
-// `npm run test:interop` does.
-function requireVobject(): void {
-  const probe = childProcess.spawnSync(PYTHON, ['-c', 'import vobject'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(`${PYTHON} cannot import vobject (apt-get install python3 python3-vobject): ${probe.error?.message ?? probe.stderr.trim()}`);
-  }
-}
-
-function runVobject(files: Record<string, { vcf: string; expected: ExpectedProperty[][] }>): Report {
-  requireVobject();
-  dir = fs.mkdtempSync(`${os.tmpdir()}/kontakte-vobject-`);
+/** Reads every NAME.vcf through vobject and compares it with NAME.json (scripts/vobject_roundtrip.py). */
+function runVobject(files: Record<string, { vcf: string; expected: ExpectedProperty[][] }>): RoundTripReport<'cards'> {
+  const written: Record<string, string> = {};
   for (const [name, { vcf, expected }] of Object.entries(files)) {
-    fs.writeFileSync(`${dir}/${name}.vcf`, vcf, 'utf8');
-    fs.writeFileSync(`${dir}/${name}.json`, JSON.stringify(expected), 'utf8');
+    written[`${name}.vcf`] = vcf;
+    written[`${name}.json`] = JSON.stringify(expected);
   }
-  const run = childProcess.spawnSync(PYTHON, [SCRIPT, dir], { encoding: 'utf8' });
-  expect(run.error, 'could not start /usr/bin/python3').toBeUndefined();
-  let report: unknown;
-  try {
-    report = JSON.parse(run.stdout);
-  } catch {
-    throw new Error(`vobject_roundtrip.py printed no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
-  }
-  if (!isReport(report)) throw new Error(`unexpected report: ${run.stdout}`);
-  return report;
+  return runRoundTrip({ script: 'vobject_roundtrip.py', module: 'vobject', debianPackage: 'python3-vobject', count: 'cards' }, written);
 }
 
 describe('vobject reads back every export exactly', () => {
   it('fixed tricky contacts, one file each and all in one file', () => {
     const files: Record<string, { vcf: string; expected: ExpectedProperty[][] }> = {
-      all: { vcf: serializeContacts(tricky), expected: tricky.map((c) => expectedProperties(c)) },
+      all: { vcf: serializeContacts(tricky, options), expected: tricky.map((c) => expectedProperties(c)) },
     };
-    for (const c of tricky) files[c.id] = { vcf: serializeContact(c), expected: [expectedProperties(c)] };
+    for (const c of tricky) files[c.id] = { vcf: serializeContact(c, options), expected: [expectedProperties(c)] };
     const report = runVobject(files);
     expect(report.mismatches).toEqual([]);
     expect(report).toMatchObject({ files: tricky.length + 1, cards: tricky.length * 2 });
@@ -171,11 +138,14 @@ describe('vobject reads back every export exactly', () => {
 
   it('URL: vobject reads it as TEXT (documented deviation), everything else still exact', () => {
     for (const { contact: c } of urlDeviations) {
-      expect(serializeContact(c)).toContain(`\r\nURL:${c.website}\r\n`);
+      expect(serializeContact(c, options)).toContain(`\r\nURL:${c.website}\r\n`);
     }
     const report = runVobject({
       deviations: {
-        vcf: serializeContacts(urlDeviations.map((d) => d.contact)),
+        vcf: serializeContacts(
+          urlDeviations.map((d) => d.contact),
+          options,
+        ),
         expected: urlDeviations.map((d) => expectedProperties(d.contact, d.vobjectUrl)),
       },
     });
@@ -186,7 +156,7 @@ describe('vobject reads back every export exactly', () => {
   it('200 generated contacts', () => {
     const contacts = sampleWithSeed(contact, 200);
     const report = runVobject({
-      generated: { vcf: serializeContacts(contacts), expected: contacts.map((c) => expectedProperties(c)) },
+      generated: { vcf: serializeContacts(contacts, options), expected: contacts.map((c) => expectedProperties(c)) },
     });
     expect(report.mismatches, seedHint).toEqual([]);
     expect(report.cards).toBe(200);

@@ -13,20 +13,24 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe('production bundle', () => {
   it('builds with wrangler deploy --dry-run --env production and stays within its size guard', () => {
-    const result = spawnSync(join(root, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--env', 'production', '--outdir', outdir], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(root, '.wrangler', 'config') },
-    });
+    const result = spawnSync(
+      join(root, 'node_modules', '.bin', 'wrangler'),
+      ['deploy', '--dry-run', '--env', 'production', '--outdir', outdir],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(root, '.wrangler', 'config') },
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('env.BASE_PATH ("/kontakte")');
     expect(result.stdout).not.toContain('DEV_LOGIN');
     const bundle = readFileSync(join(outdir, 'index.js'));
     const gzip = gzipSync(bundle, { level: 9 }).length;
-    // performance.md budgets 60 KB gzip; the libraries the design mandates (hono with jsx,
-    // drizzle's D1 driver, zod/mini) alone take about 57 KB. This guard holds today's size so
-    // that growth is noticed; docs/benchmarks.md reports the budget miss and its breakdown.
-    expect(gzip).toBeLessThanOrEqual(80 * 1024);
+    // performance.md (updated for issue 18) budgets 100 KB gzip: the libraries the design
+    // mandates (hono with jsx, drizzle's D1 driver, zod/mini) take about 57 KB; the bench
+    // reports what each dependency of this round adds.
+    expect(gzip).toBeLessThanOrEqual(100 * 1024);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });
 });

@@ -1,14 +1,15 @@
 import type { Shell } from '../../views/shell';
 import type { Contact } from '../repository';
-import { FIELDS } from '../schema';
-import { formValuesOf } from './contact-form';
-import { addressLines, contactName, formatDateTime, mapUrl, telHref } from './format';
+import { FIELDS, fieldValuesOf } from '../fields';
+import { fitsQr } from '../qr';
+import { displayName, qrPayload } from '../vcard';
+import { addressLines, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
 
 /** One contact with every field, who changed it last, and its actions. */
 export function ContactDetail(props: { shell: Shell; assetId: string; contact: Contact; message?: string }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
-  const values = formValuesOf(contact);
+  const values = fieldValuesOf(contact);
   const address = addressLines(contact);
   const edit = paths.editContact(assetId, contact.id);
   const list = paths.contacts(assetId);
@@ -22,7 +23,7 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
         </a>
       </p>
       <h1 id="contact-title" tabindex={-1} data-focus>
-        {contactName(contact)}
+        {displayName(contact)}
       </h1>
       {props.message ? (
         <p class="notice" role="status" data-announce={props.message} data-draft-clear={paths.contact(assetId, contact.id)}>
@@ -39,7 +40,7 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
                 {spec.kind === 'phone' ? (
                   <a href={telHref(value)}>{value}</a>
                 ) : spec.kind === 'email' ? (
-                  <a href={`mailto:${value}`}>{value}</a>
+                  <a href={mailtoHref(value)}>{value}</a>
                 ) : spec.kind === 'website' ? (
                   <a href={value} target="_blank" rel="noopener noreferrer">
                     {value}
@@ -61,7 +62,13 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
           </a>
         </p>
       ) : null}
-      <p class="changed">{t.contacts.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))}</p>
+      <p class="changed">
+        {t.contacts.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))} ·{' '}
+        <a href={paths.history(assetId, contact.id)} hx-get={paths.history(assetId, contact.id)} hx-target="#main" hx-push-url="true">
+          {t.contacts.history}
+        </a>
+      </p>
+      <QrCode shell={shell} assetId={assetId} contact={contact} />
       <div class="actions">
         <a class="button primary" href={edit} hx-get={edit} hx-target="#main" hx-push-url="true">
           {t.contacts.edit}
@@ -74,7 +81,7 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
           href={remove}
           hx-post={remove}
           hx-vals={JSON.stringify({ version: String(contact.version) })}
-          hx-confirm={t.contacts.deleteQuestion(contactName(contact))}
+          hx-confirm={t.contacts.deleteQuestion(displayName(contact))}
           hx-target="#main"
           hx-sync="this:drop"
         >
@@ -82,6 +89,29 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
         </a>
       </div>
     </article>
+  );
+}
+
+/**
+ * The contact as a QR code: pointing a phone's camera at the screen saves it. On phones it sits
+ * behind a disclosure that works without JS (an image in a closed <details> is not loaded); on
+ * wide screens it shows at once. The card says what the code leaves out to stay scannable.
+ */
+function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
+  const { shell, assetId, contact } = props;
+  const { t, paths } = shell;
+  const payload = qrPayload(contact, fitsQr);
+  if (!fitsQr(payload.text)) return <p class="hint">{t.contacts.qrTooLong}</p>;
+  const src = paths.qrCode(assetId, contact.id);
+  const alt = t.contacts.qrTitle(displayName(contact));
+  const leftOut = payload.dropped.length ? <p class="hint">{t.contacts.qrLeavesOut(payload.dropped.map((part) => t.contacts.qrOmissions[part]).join(', '))}</p> : null;
+  return (
+    <details class="qr">
+      <summary>{t.contacts.qrShow}</summary>
+      <img src={src} alt={alt} width="240" height="240" loading="lazy" />
+      <p class="hint">{t.contacts.qrHelp}</p>
+      {leftOut}
+    </details>
   );
 }
 
@@ -94,7 +124,7 @@ export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: C
   return (
     <section class="confirm" aria-labelledby="confirm-title">
       <h1 id="confirm-title" tabindex={-1} data-focus>
-        {t.contacts.deleteTitle(contactName(contact))}
+        {t.contacts.deleteTitle(displayName(contact))}
       </h1>
       {props.message ? (
         <p class="alert" role="alert" data-announce={props.message}>
@@ -105,7 +135,7 @@ export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: C
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]" class="form-actions">
         <input type="hidden" name="version" value={String(contact.version)} />
         <button type="submit" class="danger">
-          {t.contacts.deleteConfirm}
+          {props.message ? t.contacts.deleteAnyway : t.contacts.deleteConfirm}
         </button>
         <a class="button" href={back} hx-get={back} hx-target="#main" hx-push-url="true">
           {t.contacts.cancel}

@@ -1,32 +1,14 @@
 import type { Child } from 'hono/jsx';
 import type { Shell } from '../../views/shell';
 import type { Contact } from '../repository';
-import { type ErrorCode, FIELDS, type FieldErrors, type FieldName, type FieldSpec, type FormValues } from '../schema';
-import { contactName, formatDateTime } from './format';
-
-/** The stored values of a contact, keyed by form field names. */
-export function formValuesOf(contact: Contact): Required<FormValues> {
-  return {
-    position: contact.position,
-    company: contact.company,
-    title: contact.title,
-    first_name: contact.firstName,
-    last_name: contact.lastName,
-    street: contact.street,
-    postal_code: contact.postalCode,
-    city: contact.city,
-    country: contact.country,
-    phone: contact.phone,
-    mobile: contact.mobile,
-    email: contact.email,
-    website: contact.website,
-    notes: contact.notes,
-  };
-}
+import { FIELDS, type FieldGroup, type FieldName, type FieldSpec, fieldValuesOf } from '../fields';
+import type { ErrorCode, FieldErrors, FormValues } from '../schema';
+import { formatDateTime } from './format';
 
 export type FormMode =
   | { kind: 'create'; formToken: string }
-  | { kind: 'edit'; contact: Contact; version: number }
+  /** `version` is what the form was loaded with; `name` the contact's name for the heading. */
+  | { kind: 'edit'; contactId: string; name: string; version: number | undefined }
   /** The contact was deleted while being edited: offer to save the input as a new contact. */
   | { kind: 'gone'; formToken: string }
   /** The session ended before the form arrived: the same request, ready to be sent again. */
@@ -50,7 +32,7 @@ export interface ContactFormProps {
   unsaved?: boolean;
 }
 
-const GROUPS: readonly FieldSpec['group'][] = ['person', 'reach', 'address', 'notes'];
+const GROUPS: readonly FieldGroup[] = ['person', 'reach', 'address', 'notes'];
 
 /** One form for new and edit: fields, labels and limits come from FIELDS (src/contacts/schema.ts). */
 export function ContactForm(props: ContactFormProps) {
@@ -59,10 +41,9 @@ export function ContactForm(props: ContactFormProps) {
   const errors = props.errors ?? {};
   const errorCount = Object.keys(errors).length;
   const editing = mode.kind === 'edit';
-  const action = mode.kind === 'resend' ? mode.action : editing ? paths.contact(assetId, mode.contact.id) : paths.contacts(assetId);
-  const cancel = editing ? paths.contact(assetId, mode.contact.id) : paths.contacts(assetId);
-  const heading =
-    props.heading ?? (editing ? t.contacts.editTitle(contactName(mode.contact)) : mode.kind === 'gone' ? t.contacts.goneTitle : t.contacts.newTitle);
+  const action = mode.kind === 'resend' ? mode.action : editing ? paths.contact(assetId, mode.contactId) : paths.contacts(assetId);
+  const cancel = editing ? paths.contact(assetId, mode.contactId) : paths.contacts(assetId);
+  const heading = props.heading ?? (editing ? t.contacts.editTitle(mode.name) : mode.kind === 'gone' ? t.contacts.goneTitle : t.contacts.newTitle);
   const announcement = errorCount ? t.contacts.errorSummary(errorCount) : props.message;
   // The form echoes input the server did not store: the browser keeps it as the draft, as
   // "pending" when a failure (not the user's input) stopped the save.
@@ -93,7 +74,7 @@ export function ContactForm(props: ContactFormProps) {
         data-draft-server={echoedInput}
       >
         {mode.kind === 'edit' ? (
-          <input type="hidden" name="version" value={String(mode.version)} />
+          <input type="hidden" name="version" value={mode.version === undefined ? '' : String(mode.version)} />
         ) : mode.kind === 'resend' ? (
           <input type="hidden" name={mode.hidden.name} value={mode.hidden.value} />
         ) : (
@@ -204,7 +185,7 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
 function ConflictPanel(props: { shell: Shell; assetId: string; values: FormValues; stored: Contact }) {
   const { shell, assetId, values, stored } = props;
   const { t, paths } = shell;
-  const storedValues = formValuesOf(stored);
+  const storedValues = fieldValuesOf(stored);
   const differing = FIELDS.filter((spec) => (values[spec.name] ?? '').trim() !== storedValues[spec.name]);
   return (
     <div class="conflict" role="alert">

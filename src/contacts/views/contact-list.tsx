@@ -1,7 +1,8 @@
 import { html, raw } from 'hono/html';
 import type { Shell } from '../../views/shell';
 import type { Contact, ContactPage } from '../repository';
-import { addressLines, contactName, mapUrl, telHref } from './format';
+import { displayName } from '../vcard';
+import { addressLines, mailtoHref, mapUrl, telHref } from './format';
 
 export interface Notice {
   kind: 'saved' | 'deleted' | 'restored';
@@ -13,7 +14,7 @@ export interface ContactBookProps {
   assetId: string;
   assetName: string;
   page: ContactPage;
-  query: string;
+  view: ListView;
   /** What just happened (saved, deleted with undo, restored). */
   notice?: Notice;
   /** A page-level alert, e.g. the book is full. */
@@ -22,9 +23,9 @@ export interface ContactBookProps {
 
 /** The list page: heading, actions, notice, search and results. */
 export function ContactBook(props: ContactBookProps) {
-  const { shell, assetId, page, query, notice } = props;
+  const { shell, assetId, page, view, notice } = props;
   const { t, paths } = shell;
-  const isEmpty = page.total === 0 && query === '';
+  const isEmpty = page.total === 0 && view.q === '' && !page.continued;
   return (
     <section class="book" aria-labelledby="book-title">
       <div class="bar">
@@ -60,7 +61,7 @@ export function ContactBook(props: ContactBookProps) {
                 id="q"
                 type="search"
                 name="q"
-                value={query}
+                value={view.q}
                 placeholder={t.contacts.searchHint}
                 autocomplete="off"
                 enterkeyhint="search"
@@ -69,12 +70,21 @@ export function ContactBook(props: ContactBookProps) {
                 hx-target="#results"
                 hx-swap="outerHTML"
                 hx-vals='{"part":"results"}'
+                hx-include="closest form"
                 hx-sync="this:replace"
               />
+              {view.group ? <input type="hidden" name="group" value={view.group} /> : null}
               <button type="submit">{t.contacts.searchButton}</button>
             </div>
           </form>
-          <Results shell={shell} assetId={assetId} page={page} query={query} />
+          <p class="view-switch">
+            {view.group === 'position' ? (
+              <a href={paths.contacts(assetId, { q: view.q })}>{t.contacts.sortByName}</a>
+            ) : (
+              <a href={paths.contacts(assetId, { q: view.q, group: 'position' })}>{t.contacts.groupByPosition}</a>
+            )}
+          </p>
+          <Results shell={shell} assetId={assetId} page={page} view={view} />
           <details class="help">
             <summary>{t.contacts.exportHelpTitle}</summary>
             <ul>
@@ -85,34 +95,51 @@ export function ContactBook(props: ContactBookProps) {
           </details>
         </>
       )}
+      {page.hasDeleted ? (
+        <p class="quiet-link">
+          <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
+            {t.contacts.deletedLink}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }
 
+/** What the list shows: the search and the grouping (the cursor is the page's own). */
+export interface ListView {
+  q: string;
+  group?: 'position';
+}
+
 /** The search results: what active search swaps; its count is announced. */
-export function Results(props: { shell: Shell; assetId: string; page: ContactPage; query: string }) {
-  const { shell, assetId, page, query } = props;
+export function Results(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView }) {
+  const { shell, assetId, page, view } = props;
   const { t, paths } = shell;
-  const summary = query ? t.contacts.found(page.total, query) : t.contacts.count(page.total);
+  const first = paths.contacts(assetId, { q: view.q, group: view.group });
   return (
     <div id="results">
-      <p class="count" role="status">
-        {summary}
-      </p>
-      {page.total === 0 ? (
-        <p class="no-results">
-          {t.contacts.noResults(query)} <a href={paths.contacts(assetId)}>{t.contacts.clearSearch}</a>
-        </p>
+      {view.q && page.total === 0 ? (
+        <div class="no-results" role="status">
+          <p>
+            {t.contacts.noResults(view.q)} <a href={paths.contacts(assetId, { group: view.group })}>{t.contacts.clearSearch}</a>
+          </p>
+          <p class="hint">{t.contacts.searchScope}</p>
+        </div>
       ) : (
-        <ul class="contacts" id="rows">
-          <Rows shell={shell} assetId={assetId} page={page} query={query} />
-        </ul>
+        <>
+          <p class="count" role="status">
+            {view.q ? t.contacts.found(page.total, view.q) : t.contacts.count(page.total)}
+          </p>
+          <ul class="contacts" id="rows">
+            <Rows shell={shell} assetId={assetId} page={page} view={view} />
+          </ul>
+        </>
       )}
-      {page.pageCount > 1 ? (
-        <nav class="pages" aria-label={t.contacts.pageOf(page.page, page.pageCount)}>
-          {page.page > 1 ? <a href={paths.contacts(assetId, { q: query, page: page.page - 1 })}>{t.contacts.previousPage}</a> : null}
-          <span>{t.contacts.pageOf(page.page, page.pageCount)}</span>
-          {page.page < page.pageCount ? <a href={paths.contacts(assetId, { q: query, page: page.page + 1 })}>{t.contacts.nextPage}</a> : null}
+      {page.continued || page.next ? (
+        <nav class="pages" aria-label={t.contacts.paging}>
+          {page.continued ? <a href={first}>{t.contacts.backToStart}</a> : null}
+          {page.next ? <a href={paths.contacts(assetId, { ...view, after: page.next })}>{t.contacts.nextPage}</a> : null}
         </nav>
       ) : null}
     </div>
@@ -121,17 +148,25 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
 
 /**
  * Rows of one page plus the "Mehr laden" item that fetches the next page's rows in its place.
- * Rows loaded that way mark their first link, where keyboard focus continues.
+ * Rows loaded that way mark their first link, where keyboard focus continues. Grouped by
+ * position, a heading starts each group (`previous` is the last row of the page before).
  */
-export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; query: string; loadedMore?: boolean }) {
-  const { shell, assetId, page, query } = props;
-  const next = shell.paths.contacts(assetId, { q: query, page: page.page + 1 });
+export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; loadedMore?: boolean; previous?: string }) {
+  const { shell, assetId, page, view } = props;
+  const next = page.next ? shell.paths.contacts(assetId, { ...view, after: page.next }) : undefined;
+  let group = props.previous;
+  const rows = page.contacts.map((contact, index) => {
+    const row = ContactRow({ shell, assetId, contact, focus: props.loadedMore === true && index === 0 });
+    if (page.order !== 'position' || contact.position === group) return row;
+    group = contact.position;
+    return html`<li class="group"><h2>${contact.position || shell.t.contacts.noPosition}</h2></li>${row}`;
+  });
   return (
     <>
-      {page.contacts.map((contact, index) => ContactRow({ shell, assetId, contact, focus: props.loadedMore === true && index === 0 }))}
-      {page.page < page.pageCount ? (
+      {rows}
+      {next ? (
         <li class="more">
-          <a class="button" href={next} hx-get={next} hx-vals='{"part":"rows"}' hx-target="closest li" hx-swap="outerHTML">
+          <a class="button" href={next} hx-get={next} hx-vals={JSON.stringify({ part: 'rows', previous: group ?? '' })} hx-target="closest li" hx-swap="outerHTML">
             {shell.t.contacts.loadMore}
           </a>
         </li>
@@ -148,14 +183,14 @@ export function ContactRow(props: { shell: Shell; assetId: string; contact: Cont
   const { shell, assetId, contact } = props;
   const { t } = shell;
   const href = shell.paths.contact(assetId, contact.id);
-  const name = contactName(contact);
+  const name = displayName(contact);
   const address = addressLines(contact);
   const meta = [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
   const newTab = t.contacts.opensInNewTab;
   const reach = [
     contact.phone ? html`<li><a href="${telHref(contact.phone)}"><span class="k">${t.contacts.fields.phone}</span> ${contact.phone}</a></li>` : '',
     contact.mobile ? html`<li><a href="${telHref(contact.mobile)}"><span class="k">${t.contacts.fields.mobile}</span> ${contact.mobile}</a></li>` : '',
-    contact.email ? html`<li><a href="mailto:${contact.email}">${contact.email}</a></li>` : '',
+    contact.email ? html`<li><a href="${mailtoHref(contact.email)}">${contact.email}</a></li>` : '',
     contact.website
       ? html`<li><a href="${contact.website}" target="_blank" rel="noopener noreferrer">${contact.website.replace(/^https?:\/\//i, '')}<span class="sr-only"> ${newTab}</span></a></li>`
       : '',
@@ -186,7 +221,7 @@ function EmptyState(props: { shell: Shell; assetId: string }) {
 function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
   const { shell, assetId, notice } = props;
   const { t, paths } = shell;
-  const name = contactName(notice.contact);
+  const name = displayName(notice.contact);
   const text = notice.kind === 'saved' ? t.contacts.saved(name) : notice.kind === 'deleted' ? t.contacts.deleted(name) : t.contacts.restored(name);
   return (
     <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>

@@ -1,12 +1,18 @@
+import { dialable } from '../vcard';
 import type { Contact } from '../repository';
 
-/** "Dr. Anna Müller", else the company: the vCard's FN is how a contact is named everywhere. */
-export { displayName as contactName } from '../vcard';
-
-/** A dialable tel: URI: digits and a leading plus only. */
+/** A dialable tel: URI: digits and a leading plus only, without a "(0)" after the country code (contract §7). */
 export function telHref(number: string): string {
-  const plus = number.trim().startsWith('+') ? '+' : '';
-  return `tel:${plus}${number.replace(/\D/g, '')}`;
+  return `tel:${dialable(number)}`;
+}
+
+/**
+ * A mailto: link that opens a mail to this address and nothing else: the stored address has no
+ * query (src/contacts/schema.ts), and the local part is percent-encoded all the same.
+ */
+export function mailtoHref(email: string): string {
+  const at = email.lastIndexOf('@');
+  return `mailto:${encodeURIComponent(email.slice(0, at))}@${email.slice(at + 1)}`;
 }
 
 export function addressLines(contact: Pick<Contact, 'street' | 'postalCode' | 'city' | 'country'>): string[] {

@@ -1,0 +1,34 @@
+/**
+ * The opaque position in a list after which "Mehr laden" / "Weiter" go on (contract §4): the
+ * sort values of the last row shown, id last. Paging by key never repeats or skips a row while
+ * co-buyers add or delete contacts, where paging by offset does. A cursor names its order: one
+ * from another order (or a damaged one) is no cursor, and the list starts at the beginning.
+ */
+export type ListOrder = 'name' | 'search' | 'position' | 'warranty';
+
+export type CursorValue = string | number;
+
+/** How many sort values each order has (the id included). */
+const ARITY: Readonly<Record<ListOrder, number>> = { name: 2, search: 3, position: 3, warranty: 3 };
+
+const isCursorValue = (value: unknown): value is CursorValue => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+
+export function encodeCursor(order: ListOrder, values: readonly CursorValue[]): string {
+  const bytes = new TextEncoder().encode(JSON.stringify([order, ...values]));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decodeCursor(token: string | undefined, order: ListOrder): CursorValue[] | undefined {
+  if (!token || token.length > 40_000 || !/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
+  try {
+    const binary = atob(token.replace(/-/g, '+').replace(/_/g, '/'));
+    const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    if (!Array.isArray(parsed) || parsed[0] !== order || parsed.length !== ARITY[order] + 1) return undefined;
+    const values: unknown[] = parsed.slice(1);
+    return values.every(isCursorValue) ? values : undefined;
+  } catch {
+    return undefined;
+  }
+}

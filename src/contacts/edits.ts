@@ -1,0 +1,98 @@
+import type { Database } from '../db/client';
+import { type FieldName, type FieldValues, fieldValuesOf } from './fields';
+import { changedFields, mergeFields } from './merge';
+import { type Author, type Contact, contactState, type Version, writeContact } from './repository';
+import * as z from 'zod/mini';
+import { type ContactInput, contactInput, fieldErrorsFrom } from './schema';
+
+/**
+ * The one place that decides what an edit (or a restore of an older version) means for the
+ * stored contact: saved as it is, merged with what co-buyers saved since the form was loaded,
+ * a clash the user must decide, deleted meanwhile, or no such contact at all.
+ */
+export type EditOutcome =
+  | { kind: 'saved'; contact: Contact; merged?: MergeNotice }
+  /** The input has errors; the contact is still there. */
+  | { kind: 'invalid'; current: Contact }
+  /**
+   * The same fields were changed on both sides (or the merged result would be invalid): nothing
+   * was written; `values` holds everything already merged, `clashes` what to choose.
+   */
+  | { kind: 'clash'; current: Contact; values: FieldValues; mine: FieldValues; clashes: FieldName[]; by: string[] }
+  /** No base to merge against (no version sent, or it was purged): both sides shown, as a conflict. */
+  | { kind: 'conflict'; current: Contact }
+  /** Deleted while being edited: the input can be saved as a new contact. */
+  | { kind: 'gone' }
+  | { kind: 'missing' }
+  | { kind: 'full' | 'noRoom'; current: Contact };
+
+/** What co-buyers changed that a save took over: the page names it. */
+export interface MergeNotice {
+  fields: FieldName[];
+  by: string[];
+}
+
+/** Tries again when yet another save lands between reading and writing (bounded). */
+const ATTEMPTS = 3;
+
+export async function saveEdit(
+  db: Database,
+  assetId: string,
+  contactId: string,
+  version: number | undefined,
+  input: ContactInput | undefined,
+  author: Author,
+  options: { restore?: boolean } = {},
+): Promise<EditOutcome> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const { contact: current, versions } = await contactState(db, assetId, contactId, version ?? Number.MAX_SAFE_INTEGER);
+    if (!current) return { kind: 'missing' };
+    if (current.deletedAt !== null && !options.restore) return { kind: 'gone' };
+    // Without the version the form was loaded with, nobody can tell what this edit is based on.
+    if (version === undefined) return { kind: 'conflict', current };
+    if (input === undefined) return { kind: 'invalid', current };
+    const mine: FieldValues = input;
+    let values = mine;
+    let merged: MergeNotice | undefined;
+    if (current.version !== version) {
+      const base = versions.find((candidate) => candidate.version === version);
+      if (!base || version > current.version) return { kind: 'conflict', current };
+      const merge = mergeFields(base.values, fieldValuesOf(current), mine);
+      const by = coBuyers(versions, version, author);
+      if (merge.clashes.length > 0) return { kind: 'clash', current, values: merge.values, mine, clashes: merge.clashes, by };
+      // Each side was valid; together they may not be (one emptied the company, the other the
+      // last name): an invalid merge is a clash to decide, never a stored invalid contact.
+      const checked = z.safeParse(contactInput, merge.values);
+      if (!checked.success) {
+        const invalid = Object.keys(fieldErrorsFrom(checked.error)) as FieldName[];
+        const names: FieldName[] = invalid.includes('company') ? ['first_name', 'last_name', 'company'] : invalid;
+        const clashes = names.filter((name) => merge.theirs.includes(name) || merge.mine.includes(name));
+        return { kind: 'clash', current, values: merge.values, mine, clashes: clashes.length ? clashes : invalid, by };
+      }
+      values = checked.data;
+      merged = merge.theirs.length ? { fields: merge.theirs, by } : undefined;
+    }
+    const written = await writeContact(db, assetId, contactId, current.version, values, author, { restore: options.restore });
+    if (written.kind === 'written') return { kind: 'saved', contact: written.contact, merged };
+    if (written.kind !== 'stale') return { kind: written.kind, current };
+  }
+  const { contact: current } = await contactState(db, assetId, contactId, Number.MAX_SAFE_INTEGER);
+  return current ? { kind: 'conflict', current } : { kind: 'missing' };
+}
+
+/** Who saved since `version`, in order, without this user and without repeats. */
+function coBuyers(versions: readonly Version[], version: number, author: Author): string[] {
+  const names = versions.filter((candidate) => candidate.version > version && candidate.authorId !== author.userId).map((candidate) => candidate.authorName);
+  return [...new Set(names)];
+}
+
+/** What co-buyers changed between `base` and the save that followed (the last version). */
+export function mergeNoticeOf(versions: readonly Version[], base: number, current: number): MergeNotice | undefined {
+  const from = versions.find((candidate) => candidate.version === base);
+  const before = versions.find((candidate) => candidate.version === current - 1);
+  const mine = versions.find((candidate) => candidate.version === current);
+  if (!from || !before || !mine || before.version <= base) return undefined;
+  const fields = changedFields(from.values, before.values);
+  const by = [...new Set(versions.filter((v) => v.version > base && v.version < current && v.authorId !== mine.authorId).map((v) => v.authorName))];
+  return fields.length ? { fields, by } : undefined;
+}

@@ -1,0 +1,71 @@
+import type { ContactRow } from '../db/schema';
+
+/**
+ * The contact's fields, defined once. Everything else is derived from this table: the form's
+ * inputs, labels (by `name`, in src/i18n) and limits, the zod schema (src/contacts/schema.ts),
+ * the mapping between form names and drizzle columns, the vCard input type and test fixtures.
+ * `name` is the contract's form field name (§5), `column` the drizzle property in
+ * src/db/schema.ts. Adding a field: see "Adding a field" in docs/architecture.md.
+ */
+export const FIELDS = [
+  { name: 'position', column: 'position', kind: 'text', max: 100, autocomplete: 'organization-title', group: 'person' },
+  { name: 'company', column: 'company', kind: 'text', max: 200, autocomplete: 'organization', group: 'person' },
+  { name: 'title', column: 'title', kind: 'text', max: 50, autocomplete: 'honorific-prefix', group: 'person' },
+  { name: 'first_name', column: 'firstName', kind: 'text', max: 100, autocomplete: 'given-name', group: 'person' },
+  { name: 'last_name', column: 'lastName', kind: 'text', max: 100, autocomplete: 'family-name', group: 'person' },
+  { name: 'phone', column: 'phone', kind: 'phone', max: 40, autocomplete: 'work tel', inputMode: 'tel', group: 'reach' },
+  { name: 'mobile', column: 'mobile', kind: 'phone', max: 40, autocomplete: 'mobile tel', inputMode: 'tel', group: 'reach' },
+  { name: 'email', column: 'email', kind: 'email', max: 254, autocomplete: 'email', inputMode: 'email', group: 'reach' },
+  { name: 'website', column: 'website', kind: 'website', max: 2000, autocomplete: 'url', inputMode: 'url', group: 'reach' },
+  { name: 'street', column: 'street', kind: 'text', max: 200, autocomplete: 'street-address', group: 'address' },
+  // No numeric keyboard: postcodes abroad have letters (A-1010, SW1A 1AA).
+  { name: 'postal_code', column: 'postalCode', kind: 'text', max: 20, autocomplete: 'postal-code', group: 'address' },
+  { name: 'city', column: 'city', kind: 'text', max: 100, autocomplete: 'address-level2', group: 'address' },
+  { name: 'country', column: 'country', kind: 'text', max: 100, autocomplete: 'country-name', group: 'address' },
+  { name: 'notes', column: 'notes', kind: 'notes', max: 2000, autocomplete: 'off', group: 'notes' },
+] as const satisfies readonly FieldSpecShape[];
+
+interface FieldSpecShape {
+  name: string;
+  column: keyof ContactRow;
+  kind: 'text' | 'phone' | 'email' | 'website' | 'notes';
+  /** Upper limit in Unicode code points. */
+  max: number;
+  /** HTML autocomplete token for phone keyboards and password managers. */
+  autocomplete: string;
+  inputMode?: 'tel' | 'email' | 'url';
+  /** The form groups fields under these headings. */
+  group: 'person' | 'address' | 'reach' | 'notes';
+}
+
+export type FieldSpec = (typeof FIELDS)[number] & FieldSpecShape;
+export type FieldName = FieldSpec['name'];
+export type FieldKind = FieldSpec['kind'];
+export type FieldGroup = FieldSpec['group'];
+export type FieldColumn = FieldSpec['column'];
+
+/** A contact's field values by column, as stored (every one a string, '' when empty). */
+export type ContactFields = Pick<ContactRow, FieldColumn>;
+/** The same values keyed by the form's field names. */
+export type FieldValues = Record<FieldName, string>;
+
+/** Form names → columns. */
+export function columnsOf(values: FieldValues): ContactFields {
+  const columns: Partial<Record<FieldColumn, string>> = {};
+  for (const spec of FIELDS) columns[spec.column] = values[spec.name];
+  return columns as ContactFields;
+}
+
+/** Columns → form names. */
+export function fieldValuesOf(contact: ContactFields): FieldValues {
+  const values: Partial<FieldValues> = {};
+  for (const spec of FIELDS) values[spec.name] = contact[spec.column];
+  return values as FieldValues;
+}
+
+/** Every field empty: the start of a new contact, and the base of fixtures. */
+export const EMPTY_FIELDS: FieldValues = Object.freeze(fieldValuesOf(Object.fromEntries(FIELDS.map((spec) => [spec.column, ''])) as ContactFields));
+
+export function fieldSpec(name: string): FieldSpec | undefined {
+  return FIELDS.find((spec) => spec.name === name);
+}

@@ -1,0 +1,166 @@
+// iCalendar export of warranty ends (RFC 5545; issue 17, contract §4 `warranty.ics`): one all-day
+// event per contact with an end date, each with two display alarms. A pure module like vcard.ts:
+// no framework or database imports, so the same code runs in workerd and under the Python
+// interop test. Hand-written rather than with ical.js's writer: what we write is a dozen fixed
+// lines per event, not worth a calendar library in the Worker bundle; ical.js (and Python's
+// icalendar) read it back in the tests instead.
+
+import { addDays, formatDate, isIsoDate, type WarrantyMessages } from './warranty';
+
+export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+
+/** The alarms of every event, in days before its day. RFC 5545 durations have no months (§3.3.6). */
+export const ALARM_DAYS_BEFORE = [90, 14] as const;
+
+export interface CalendarEvent {
+  /** stable across exports, so a second import updates instead of duplicating (warrantyEventUid) */
+  uid: string;
+  /** grows whenever the event's date changes (RFC 5545 §3.8.7.4), a non-negative integer */
+  sequence: number;
+  /** the warranty's last day, `YYYY-MM-DD` */
+  date: string;
+  summary: string;
+  /** '' leaves the property out */
+  description: string;
+  /** '' leaves the property out */
+  location: string;
+}
+
+export interface CalendarOptions {
+  /** PRODID, e.g. '-//PROPSTER//Kontakte//DE' */
+  prodId: string;
+  /** DTSTAMP of every event: when the file was made */
+  now: Date;
+}
+
+const CRLF = '\r\n';
+const MAX_LINE_OCTETS = 75;
+
+/** The whole file: CRLF line ends, lines folded at 75 octets, one VEVENT per entry in the given order. */
+export function warrantyCalendar(events: readonly CalendarEvent[], options: CalendarOptions): string {
+  const stamp = utcDateTime(options.now);
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${text(options.prodId)}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  for (const event of events) lines.push(...eventLines(event, stamp));
+  lines.push('END:VCALENDAR');
+  return lines.map(fold).join(CRLF) + CRLF;
+}
+
+function eventLines(event: CalendarEvent, stamp: string): string[] {
+  if (!isIsoDate(event.date)) throw new RangeError(`event ${event.uid}: not a warranty date: ${JSON.stringify(event.date)}`);
+  if (!Number.isSafeInteger(event.sequence) || event.sequence < 0) throw new RangeError(`event ${event.uid}: bad SEQUENCE ${event.sequence}`);
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${text(event.uid)}`,
+    `SEQUENCE:${event.sequence}`,
+    `DTSTAMP:${stamp}`,
+    // An all-day event: a DATE start and the exclusive end the day after (§3.6.1), so every
+    // calendar shows one day, in whatever zone the phone is.
+    `DTSTART;VALUE=DATE:${basicDate(event.date)}`,
+    `DTEND;VALUE=DATE:${basicDate(addDays(event.date, 1))}`,
+    `SUMMARY:${text(event.summary)}`,
+  ];
+  if (event.description !== '') lines.push(`DESCRIPTION:${text(event.description)}`);
+  if (event.location !== '') lines.push(`LOCATION:${text(event.location)}`);
+  // A reminder, not an appointment: it must not mark the day as busy.
+  lines.push('TRANSP:TRANSPARENT');
+  for (const days of ALARM_DAYS_BEFORE) {
+    // DISPLAY alarms need a DESCRIPTION (§3.6.6); the event's summary is what the phone should say.
+    lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:-P${days}D`, `DESCRIPTION:${text(event.summary)}`, 'END:VALARM');
+  }
+  lines.push('END:VEVENT');
+  return lines;
+}
+
+function basicDate(iso: string): string {
+  return iso.replace(/-/g, '');
+}
+
+/** DATE-TIME in UTC, `19970714T173000Z` (§3.3.5, form #2). */
+function utcDateTime(instant: Date): string {
+  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+// TEXT (§3.3.11) has no room for control characters other than HTAB; line breaks become `\n`.
+// Stored contact fields never hold others (contract §5), so dropping them loses nothing real.
+const LINE_BREAK = /\r\n|\r|\n/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/** A TEXT value: `\` `;` `,` escaped, every line break (CRLF, CR, LF) as `\n`. */
+function text(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(LINE_BREAK, '\\n')
+    .replace(CONTROL, '');
+}
+
+// Folding units: a code point (never half of a UTF-8 sequence or of a surrogate pair) or an
+// escape sequence, kept whole as vcard.ts does, so a folded `\n` is never cut in two.
+const FOLD_UNIT = /\\[\s\S]|[\s\S]/gu;
+const utf8 = new TextEncoder();
+
+/** §3.1: at most 75 octets per physical line (CRLF not counted); a continuation starts with one space, which counts. */
+function fold(line: string): string {
+  if (utf8.encode(line).length <= MAX_LINE_OCTETS) return line;
+  const physical: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const unit of line.match(FOLD_UNIT) ?? []) {
+    const size = utf8.encode(unit).length;
+    const budget = physical.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+    if (octets + size > budget) {
+      physical.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += unit;
+    octets += size;
+  }
+  physical.push(current);
+  return physical.join(`${CRLF} `);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an event says about a contact
+
+/** Stable for the contact (ids are opaque and never reused), so re-importing updates the event. */
+export function warrantyEventUid(contactId: string): string {
+  return `kontakte-warranty-${contactId}`;
+}
+
+export interface WarrantyEventContact {
+  /** "Fliesenleger", '' when unknown */
+  position: string;
+  /** how the contact is named everywhere (displayName in vcard.ts) */
+  name: string;
+  phone: string;
+  mobile: string;
+  email: string;
+  /** `YYYY-MM-DD` */
+  warrantyUntil: string;
+}
+
+/** The part of the message catalog an event needs: the locale for the date and the calendar words. */
+export interface WarrantyEventTranslator {
+  locale: string;
+  warranty: Pick<WarrantyMessages, 'calendar'>;
+}
+
+/**
+ * SUMMARY "Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden" and a DESCRIPTION with
+ * the contact's phone, mobile and e-mail (one per line, only those given) and the end date.
+ */
+export function warrantyEventText(t: WarrantyEventTranslator, contact: WarrantyEventContact): { summary: string; description: string } {
+  const words = t.warranty.calendar;
+  const who = [contact.position, contact.name].filter((part) => part !== '').join(' ');
+  const reach: [string, string][] = [
+    [words.phone, contact.phone],
+    [words.mobile, contact.mobile],
+    [words.email, contact.email],
+  ];
+  const lines = reach.filter(([, value]) => value !== '').map(([label, value]) => `${label}: ${value}`);
+  lines.push(words.until(formatDate(contact.warrantyUntil, t.locale)));
+  return { summary: words.summary(who), description: lines.join('\n') };
+}

@@ -1,0 +1,100 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { StorageUnavailableError } from '../db/client';
+import type { AppEnv } from '../env';
+import type { Messages } from '../i18n';
+import type { MergeNotice } from './edits';
+import { render, wantsFragment } from '../views/render';
+import { type Contact, listContacts, rebuildOldKeys } from './repository';
+import type { FieldErrors, FormValues } from './schema';
+import { displayName } from './vcard';
+import { ContactDetail } from './views/contact-detail';
+import { ContactForm, type FormMode } from './views/contact-form';
+import { ContactBook, type ListView, type Notice } from './views/contact-list';
+
+/**
+ * The contact book's pages as answers: what a route returns once it knows what happened. Each
+ * takes the request context only for the shell and the answer's headers; views stay pure.
+ */
+
+export interface FormPage {
+  mode: FormMode;
+  values: FormValues;
+  errors?: FieldErrors;
+  conflict?: Contact;
+  message?: string;
+  heading?: string;
+  unsaved?: boolean;
+}
+
+/** The contact form as a page; `assetId` defaults to the route's asset (there is none without a session). */
+export function formPage(c: Context<AppEnv>, status: 200 | 401 | 409 | 422 | 503, form: FormPage & { notice?: Child }, assetId = c.get('asset').id) {
+  const shell = c.get('shell');
+  const title = form.heading ?? (form.mode.kind === 'edit' ? shell.t.contacts.editTitle(form.mode.name) : shell.t.contacts.newTitle);
+  return render(c, { status, title, body: <ContactForm shell={shell} assetId={assetId} {...form} /> });
+}
+
+/**
+ * Runs a write and, when storage is unavailable, answers with the form again (503): everything
+ * typed is kept, ready to be sent once more (the form token and version make that safe).
+ */
+export async function keepingInput(c: Context<AppEnv>, form: FormPage, write: () => Promise<Response>): Promise<Response> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    const cause = error.cause instanceof Error ? error.cause.message : 'unknown';
+    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: 'storage unavailable', error: cause }));
+    const { t } = c.get('shell');
+    return formPage(c, 503, { ...form, unsaved: true, heading: t.errors.unavailable.title, message: `${t.errors.unavailable.text} ${t.errors.unavailable.inputKept}` });
+  }
+}
+
+/** The list page (or its body for htmx). */
+export async function listPage(
+  c: Context<AppEnv>,
+  view: ListView & { after?: string; through?: string },
+  extra: { notice?: Notice; alert?: string; status?: ContentfulStatusCode } = {},
+) {
+  const { shell } = c.var;
+  const asset = c.get('asset');
+  const page = await listContacts(c.get('db'), asset.id, { query: view.q, group: view.group, after: view.after, through: view.through });
+  // Rows whose keys an older format built are rebuilt after the answer (read-repair).
+  if (page.staleKeys) c.executionCtx.waitUntil(rebuildOldKeys(c.get('db'), asset.id).catch(() => 0));
+  return render(c, {
+    status: extra.status,
+    title: shell.t.contacts.heading(asset.name || asset.id),
+    body: (
+      <ContactBook
+        shell={shell}
+        assetId={asset.id}
+        assetName={asset.name || asset.id}
+        page={page}
+        view={{ q: view.q, group: view.group }}
+        notice={extra.notice}
+        alert={extra.alert}
+      />
+    ),
+  });
+}
+
+/** "Jonas Müller hat inzwischen Telefon und Notizen geändert – beides ist übernommen." */
+export function mergedMessage(t: Messages, notice: MergeNotice): string {
+  const list = (items: readonly string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`);
+  const by = notice.by.length ? list(notice.by) : t.contacts.someone;
+  return t.contacts.merged(by, list(notice.fields.map((name) => t.contacts.fields[name])), notice.fields.length);
+}
+
+export function contactPage(c: Context<AppEnv>, contact: Contact, message?: string) {
+  return render(c, { title: displayName(contact), body: <ContactDetail shell={c.get('shell')} assetId={c.get('asset').id} contact={contact} message={message} /> });
+}
+
+/** After a successful write: 303 without JavaScript, the list (2xx) with htmx. */
+export async function afterWrite(c: Context<AppEnv>, notice: Notice) {
+  const assetId = c.get('asset').id;
+  const target = c.get('shell').paths.contacts(assetId, { notice: { kind: notice.kind, id: notice.contact.id } });
+  if (!wantsFragment(c)) return c.redirect(target, 303);
+  c.header('HX-Push-Url', target);
+  return listPage(c, { q: '' }, { notice });
+}

@@ -1,0 +1,59 @@
+import type { Shell } from '../../views/shell';
+import type { Contact } from '../repository';
+import { displayName } from '../vcard';
+import { formatDateTime } from './format';
+
+/** "Zuletzt gelöscht": the asset's deleted contacts, each restorable by any co-buyer or deleted for good. */
+export function DeletedContacts(props: { shell: Shell; assetId: string; contacts: readonly Contact[]; message?: string }) {
+  const { shell, assetId, contacts } = props;
+  const { t, paths } = shell;
+  const list = paths.contacts(assetId);
+  return (
+    <section class="deleted" aria-labelledby="deleted-title">
+      <p class="crumb">
+        <a href={list} hx-get={list} hx-target="#main" hx-push-url="true">
+          <span aria-hidden="true">← </span>
+          {t.contacts.backToList}
+        </a>
+      </p>
+      <h1 id="deleted-title" tabindex={-1} data-focus>
+        {t.contacts.deletedTitle}
+      </h1>
+      {props.message ? (
+        <p class="notice" role="status" data-announce={props.message}>
+          {props.message}
+        </p>
+      ) : null}
+      <p class="hint">{t.contacts.deletedText}</p>
+      {contacts.length === 0 ? (
+        <p>{t.contacts.deletedEmpty}</p>
+      ) : (
+        <ul class="deleted-list">
+          {contacts.map((contact) => {
+            const restore = paths.restoreVersion(assetId, contact.id, contact.version);
+            const purge = paths.purgeContact(assetId, contact.id);
+            return (
+              <li id={`c-${contact.id}`}>
+                <h2>{displayName(contact)}</h2>
+                <p class="meta">{t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}</p>
+                <div class="row-actions">
+                  <form method="post" action={restore} hx-post={restore} hx-target="#main" hx-disable="find button[type=submit]">
+                    <input type="hidden" name="version" value={String(contact.version)} />
+                    <button type="submit" class="primary">
+                      {t.contacts.restore}
+                    </button>
+                  </form>
+                  <form method="post" action={purge} hx-post={purge} hx-target="#main" hx-disable="find button[type=submit]">
+                    <button type="submit" class="danger">
+                      {t.contacts.purge}
+                    </button>
+                  </form>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

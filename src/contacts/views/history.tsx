@@ -1,0 +1,74 @@
+import type { Shell } from '../../views/shell';
+import { EMPTY_FIELDS, FIELDS, type FieldValues } from '../fields';
+import { changedFields } from '../merge';
+import type { Contact, Version } from '../repository';
+import { displayName } from '../vcard';
+import { formatDateTime } from './format';
+
+/** A deleted contact's own name, or the name its last version had. */
+export const nameOf = (values: FieldValues) =>
+  displayName({ title: values.title, firstName: values.first_name, lastName: values.last_name, company: values.company });
+
+/**
+ * "Verlauf": who changed what and when, newest first; each version shows only the fields it
+ * changed (old → new). Every older version can be restored: a form that carries the current
+ * version, so restoring over a co-buyer's newer change goes through the same merge as an edit.
+ */
+export function ContactHistory(props: { shell: Shell; assetId: string; contact: Contact; versions: readonly Version[]; maxVersions: number }) {
+  const { shell, assetId, contact, versions } = props;
+  const { t, paths } = shell;
+  const back = paths.contact(assetId, contact.id);
+  return (
+    <section class="history" aria-labelledby="history-title">
+      <p class="crumb">
+        <a href={back} hx-get={back} hx-target="#main" hx-push-url="true">
+          <span aria-hidden="true">← </span>
+          {t.contacts.backToContact}
+        </a>
+      </p>
+      <h1 id="history-title" tabindex={-1} data-focus>
+        {t.contacts.historyTitle(displayName(contact))}
+      </h1>
+      <p class="hint">
+        {t.contacts.historyText} {t.contacts.historyLimit(props.maxVersions)}
+      </p>
+      <ol class="versions">
+        {versions.map((version, index) => {
+          const older = versions[index + 1]?.values ?? EMPTY_FIELDS;
+          const changed = changedFields(older, version.values);
+          const current = version.version === contact.version;
+          const action = paths.restoreVersion(assetId, contact.id, version.version);
+          return (
+            <li class="version" id={`v-${version.version}`}>
+              <h2>{t.contacts.historyEntry(version.authorName, t.contacts.historyAction[version.action] ?? version.action, formatDateTime(t.locale, version.createdAt))}</h2>
+              {changed.length === 0 ? (
+                <p class="hint">{t.contacts.historyNoChange}</p>
+              ) : (
+                <dl class="changes">
+                  {FIELDS.filter((spec) => changed.includes(spec.name)).map((spec) => (
+                    <div>
+                      <dt>{t.contacts.fields[spec.name]}</dt>
+                      <dd>
+                        {older[spec.name] ? <del class="pre">{older[spec.name]}</del> : null}
+                        {older[spec.name] && version.values[spec.name] ? <span aria-hidden="true"> → </span> : null}
+                        {version.values[spec.name] ? <ins class="pre">{version.values[spec.name]}</ins> : <span class="hint">{t.contacts.empty}</span>}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+              {current ? (
+                <p class="badge">{t.contacts.historyCurrent}</p>
+              ) : (
+                <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
+                  <input type="hidden" name="version" value={String(contact.version)} />
+                  <button type="submit">{t.contacts.historyRestore}</button>
+                </form>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

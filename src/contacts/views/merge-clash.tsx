@@ -1,0 +1,84 @@
+import type { Shell } from '../../views/shell';
+import { FIELDS, type FieldName, type FieldValues } from '../fields';
+
+export interface ClashProps {
+  shell: Shell;
+  assetId: string;
+  contactId: string;
+  /** The stored version: the choice is saved against it (the merge's next base). */
+  version: number;
+  /** Everything already merged; for a clashing field, the stored value. */
+  values: FieldValues;
+  mine: FieldValues;
+  clashes: readonly FieldName[];
+  /** Who changed the contact meanwhile. */
+  by: string;
+}
+
+/**
+ * 409 after a merge found the same fields changed on both sides: a compact table of just those
+ * fields, each a choice between this user's input and the co-buyer's value (radio buttons, no JS
+ * needed), both actions directly beneath. Every other field travels as the merged value, so
+ * saving the choice stores exactly the merge plus the choices. The co-buyer's value is chosen
+ * until the user picks: nothing is overwritten without a decision.
+ */
+export function MergeClash(props: ClashProps) {
+  const { shell, assetId, contactId, values, mine, clashes, by } = props;
+  const { t, paths } = shell;
+  const action = paths.contact(assetId, contactId);
+  const edit = paths.editContact(assetId, contactId);
+  return (
+    <section class="clash" aria-labelledby="clash-title">
+      <h1 id="clash-title" tabindex={-1} data-focus>
+        {t.contacts.clashTitle}
+      </h1>
+      <p role="alert" data-announce={t.contacts.clashText(by)}>
+        {t.contacts.clashText(by)}
+      </p>
+      <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
+        <input type="hidden" name="version" value={String(props.version)} />
+        {FIELDS.filter((spec) => !clashes.includes(spec.name)).map((spec) => (
+          <input type="hidden" name={spec.name} value={values[spec.name]} />
+        ))}
+        <table class="choices">
+          <thead>
+            <tr>
+              <th scope="col">{t.contacts.conflictField}</th>
+              <th scope="col">{t.contacts.clashMine}</th>
+              <th scope="col">{t.contacts.clashTheirs(by)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {FIELDS.filter((spec) => clashes.includes(spec.name)).map((spec) => (
+              <tr>
+                <th scope="row" id={`clash-${spec.name}`}>
+                  {t.contacts.fields[spec.name]}
+                </th>
+                <td>
+                  <label class="choice">
+                    <input type="radio" name={spec.name} value={mine[spec.name]} aria-describedby={`clash-${spec.name}`} />
+                    <span class="pre">{mine[spec.name] || t.contacts.empty}</span>
+                  </label>
+                </td>
+                <td>
+                  <label class="choice">
+                    <input type="radio" name={spec.name} value={values[spec.name]} checked aria-describedby={`clash-${spec.name}`} />
+                    <span class="pre">{values[spec.name] || t.contacts.empty}</span>
+                  </label>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div class="form-actions">
+          <button type="submit" class="primary">
+            {t.contacts.clashSave}
+          </button>
+          <a class="button" href={edit} hx-get={edit} hx-target="#main" hx-push-url="true">
+            {t.contacts.clashEditAll}
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,321 @@
+// Warranty dates of a contact (issue 17; contract §5: `accepted_on`, `warranty_years`,
+// `warranty_until`): calendar-date arithmetic, the Europe/Berlin "today", the list badges and the
+// form rule. A pure module: no framework or database imports, so it runs unchanged in workerd and
+// in Node. Dates are ISO calendar dates (`YYYY-MM-DD`) throughout: a warranty ends on a day, not
+// at an instant, so no Date object ever carries one across a time zone.
+
+/** The contract's range for every warranty date (§5: 1990-2100). */
+export const MIN_DATE = '1990-01-01';
+export const MAX_DATE = '2100-12-31';
+
+/**
+ * The periods the form offers beside "Abnahme am", longest first (the usual one for a building
+ * first). Each has a key for its label, so the catalogs (src/i18n) name them:
+ * - 5: BGB § 634a Abs. 1 Nr. 2, work on a building (Bauwerk);
+ * - 4: VOB/B § 13 Abs. 4 Nr. 1, building contracts that agreed on the VOB/B;
+ * - 2: movable things (BGB § 438 Abs. 1 Nr. 3, § 634a Abs. 1 Nr. 1), e.g. appliances.
+ */
+export const WARRANTY_PERIODS = [5, 4, 2] as const;
+export type WarrantyYears = (typeof WARRANTY_PERIODS)[number];
+export type WarrantyPeriodKey = 'building' | 'vobB' | 'movable';
+export const WARRANTY_PERIOD_KEYS: Readonly<Record<WarrantyYears, WarrantyPeriodKey>> = { 5: 'building', 4: 'vobB', 2: 'movable' };
+
+export function isWarrantyYears(value: number): value is WarrantyYears {
+  return WARRANTY_PERIODS.some((years) => years === value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar dates
+
+interface YearMonthDay {
+  year: number;
+  /** 1-12 */
+  month: number;
+  /** 1-31 */
+  day: number;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** A real Gregorian calendar date written as `YYYY-MM-DD` (any year), or null: 2023-02-30 is not one. */
+function parseDate(value: string): YearMonthDay | null {
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+function formatIso({ year, month, day }: YearMonthDay): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function inRange(iso: string): boolean {
+  // ISO dates of four-digit years compare as strings exactly as they do as dates.
+  return iso >= MIN_DATE && iso <= MAX_DATE;
+}
+
+/** A real calendar date `YYYY-MM-DD` within the contract's 1990-01-01..2100-12-31. */
+export function isIsoDate(value: string): boolean {
+  return parseDate(value) !== null && inRange(value);
+}
+
+function requireDate(iso: string): YearMonthDay {
+  const date = parseDate(iso);
+  if (!date) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(iso)}`);
+  return date;
+}
+
+/**
+ * The end of a period of `months` months (negative: back) that starts with an event on `iso`.
+ *
+ * BGB § 187 Abs. 1: when an event (here the acceptance, "Abnahme") starts a period, the day it
+ * falls on is not counted. § 188 Abs. 2 (first case): a period of months or years then ends with
+ * the expiry of the day of the last month "welcher durch seine Benennung oder seine Zahl dem Tage
+ * entspricht, in den das Ereignis [...] fällt", the day with the same number: 10.05.2022 + 5 years
+ * → 10.05.2027. § 188 Abs. 3: "Fehlt [...] in dem letzten Monat der für ihren Ablauf maßgebende
+ * Tag, so endigt die Frist mit dem Ablauf des letzten Tages dieses Monats": 29.02.2024 + 5 years
+ * → 28.02.2029, 31.08.2026 + 6 months → 28.02.2027. (§ 188 Abs. 2's second case, a period that
+ * starts at the beginning of a day, § 187 Abs. 2, would end one day earlier; it does not apply to
+ * an acceptance.) § 193 BGB (a deadline on a weekend or holiday moves to the next working day)
+ * is deliberately not applied: these are the buyer's own reminders, and the earlier day is the
+ * safe one to act on.
+ */
+export function addMonths(iso: string, months: number): string {
+  const { year, month, day } = requireDate(iso);
+  const index = year * 12 + (month - 1) + Math.trunc(months);
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  return formatIso({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
+}
+
+/** The warranty's last day for an acceptance on `iso` and a period of `years` (see addMonths). */
+export function addYears(iso: string, years: number): string {
+  return addMonths(iso, Math.trunc(years) * 12);
+}
+
+/** `iso` moved by whole days (negative: back). */
+export function addDays(iso: string, days: number): string {
+  const { year, month, day } = requireDate(iso);
+  // setUTCFullYear, not Date.UTC: the latter maps years 0-99 to 1900-1999.
+  const moved = new Date(0);
+  moved.setUTCFullYear(year, month - 1, day + Math.trunc(days));
+  return formatIso({ year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Today in Berlin
+
+// One formatter for the whole isolate: building an Intl.DateTimeFormat is the expensive part.
+// formatToParts, not format: the order and separators of a locale's output are not ours to rely on.
+const berlinParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day of the instant `now` in Europe/Berlin (issue 17: "Days are Europe/Berlin days"). */
+export function berlinToday(now: Date): string {
+  const parts = berlinParts.formatToParts(now);
+  const part = (type: 'year' | 'month' | 'day') => Number(parts.find((p) => p.type === type)?.value);
+  return formatIso({ year: part('year'), month: part('month'), day: part('day') });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list badges
+
+/** How long before the end the quiet badge appears: 6 calendar months (same month-end rule). */
+export const ENDS_SOON_MONTHS = 6;
+/** How long after the end the strong badge stays: 30 days. */
+export const ENDED_RECENTLY_DAYS = 30;
+
+export type WarrantyBadge = 'endsSoon' | 'endedRecently';
+
+/**
+ * Which badge a contact whose warranty ends on `until` gets on `today` (both ISO dates, today in
+ * Berlin). Both windows include both of their ends:
+ * - endsSoon: today ≤ until ≤ today + 6 months (the last day itself still counts: defects may be
+ *   reported until the day is over);
+ * - endedRecently: today − 30 days ≤ until < today (ended at most 30 days ago).
+ * Anything else, and a date that is not one, gets none.
+ */
+export function warrantyBadge(until: string, today: string): WarrantyBadge | null {
+  if (!parseDate(until) || !parseDate(today)) return null;
+  if (until >= today) return until <= addMonths(today, ENDS_SOON_MONTHS) ? 'endsSoon' : null;
+  return until >= addDays(today, -ENDED_RECENTLY_DAYS) ? 'endedRecently' : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Showing a date
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar date for people: de-DE "12.03.2027", en-GB "12 Mar 2027" (dateStyle 'medium', as
+ * formatDateTime in views/format.ts; short month names keep the English form unambiguous).
+ * Formatted in UTC because the date is a day, not an instant. Not a date: returned as it is.
+ */
+export function formatDate(iso: string, locale: string): string {
+  const date = parseDate(iso);
+  if (!date) return iso;
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  const instant = new Date(0);
+  instant.setUTCFullYear(date.year, date.month - 1, date.day);
+  return format.format(instant);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The form rule (contract §5)
+
+export type WarrantyField = 'accepted_on' | 'warranty_years' | 'warranty_until';
+/**
+ * - date: not a real calendar date `YYYY-MM-DD`;
+ * - dateRange: a date outside 1990-2100 (also a computed end beyond 2100, reported on
+ *   `warranty_until` because that is the date that would be out of range);
+ * - endBeforeStart: the end lies before the acceptance;
+ * - period: `warranty_years` is not one of 5, 4, 2.
+ */
+export type WarrantyError = 'date' | 'dateRange' | 'endBeforeStart' | 'period';
+export type WarrantyFieldErrors = Partial<Record<WarrantyField, WarrantyError>>;
+
+export interface WarrantyInput {
+  accepted_on?: string | undefined;
+  /** the form's choice: '5', '4', '2' or '' (none) */
+  warranty_years?: string | undefined;
+  warranty_until?: string | undefined;
+}
+
+export type WarrantyResult =
+  | { ok: true; accepted_on: string; warranty_until: string }
+  | { ok: false; errors: WarrantyFieldErrors };
+
+function dateError(value: string): WarrantyError | undefined {
+  if (value === '') return undefined;
+  if (!parseDate(value)) return 'date';
+  return inRange(value) ? undefined : 'dateRange';
+}
+
+/**
+ * The dates to store ('' for none) from what the form sent. A typed end date wins; without one,
+ * an acceptance date and a chosen period give the end (addYears). A period without an acceptance
+ * date is ignored: there is nothing to count from, and the choice is not stored.
+ */
+export function resolveWarranty(input: WarrantyInput): WarrantyResult {
+  const acceptedOn = (input.accepted_on ?? '').trim();
+  const typedUntil = (input.warranty_until ?? '').trim();
+  const yearsText = (input.warranty_years ?? '').trim();
+  const errors: WarrantyFieldErrors = {};
+
+  const acceptedError = dateError(acceptedOn);
+  if (acceptedError) errors.accepted_on = acceptedError;
+  const untilError = dateError(typedUntil);
+  if (untilError) errors.warranty_until = untilError;
+  const years = Number(yearsText);
+  if (yearsText !== '' && !(/^\d$/.test(yearsText) && isWarrantyYears(years))) errors.warranty_years = 'period';
+
+  let until = typedUntil;
+  if (until === '' && acceptedOn !== '' && !acceptedError && yearsText !== '' && !errors.warranty_years) {
+    until = addYears(acceptedOn, years);
+    if (!inRange(until)) errors.warranty_until = 'dateRange';
+  }
+  if (!errors.accepted_on && !errors.warranty_until && acceptedOn !== '' && until !== '' && until < acceptedOn) {
+    errors.warranty_until = 'endBeforeStart';
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, accepted_on: acceptedOn, warranty_until: until };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words. Plain de/en maps for now; they move into src/i18n (de.ts, en.ts) with the views.
+
+export interface WarrantyMessages {
+  acceptedOn: string;
+  warrantyUntil: string;
+  /** the empty choice of the period select */
+  noPeriod: string;
+  periods: Record<WarrantyPeriodKey, string>;
+  errors: Record<WarrantyError, string>;
+  badge: Record<WarrantyBadge, (date: string) => string>;
+  calendar: {
+    /** SUMMARY: position and name as far as known, e.g. "Fliesenleger Bauer" */
+    summary: (who: string) => string;
+    phone: string;
+    mobile: string;
+    email: string;
+    /** the last line of DESCRIPTION */
+    until: (date: string) => string;
+  };
+}
+
+export const WARRANTY_MESSAGES: Readonly<Record<'de' | 'en', WarrantyMessages>> = {
+  de: {
+    acceptedOn: 'Abnahme am',
+    warrantyUntil: 'Gewährleistung bis',
+    noPeriod: 'Frist wählen (optional)',
+    periods: {
+      building: '5 Jahre – Bauwerk (BGB § 634a)',
+      vobB: '4 Jahre – Vertrag nach VOB/B (§ 13)',
+      movable: '2 Jahre – bewegliche Sachen',
+    },
+    errors: {
+      date: 'Bitte geben Sie ein gültiges Datum ein.',
+      dateRange: 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
+      endBeforeStart: 'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',
+      period: 'Bitte wählen Sie 5, 4 oder 2 Jahre.',
+    },
+    badge: {
+      endsSoon: (date) => `Gewährleistung endet am ${date}`,
+      endedRecently: (date) => `Gewährleistung endete am ${date}`,
+    },
+    calendar: {
+      summary: (who) => `Gewährleistung ${who} endet – Mängel vorher melden`,
+      phone: 'Telefon',
+      mobile: 'Mobil',
+      email: 'E-Mail',
+      until: (date) => `Gewährleistung bis ${date} (Ihre eigene Angabe, keine Rechtsberatung)`,
+    },
+  },
+  en: {
+    acceptedOn: 'Accepted on',
+    warrantyUntil: 'Warranty until',
+    noPeriod: 'Choose a period (optional)',
+    periods: {
+      building: '5 years – building work (BGB § 634a)',
+      vobB: '4 years – VOB/B contract (§ 13)',
+      movable: '2 years – movable goods',
+    },
+    errors: {
+      date: 'Please enter a valid date.',
+      dateRange: 'Please enter a date between 1990 and 2100.',
+      endBeforeStart: 'The warranty cannot end before the acceptance.',
+      period: 'Please choose 5, 4 or 2 years.',
+    },
+    badge: {
+      endsSoon: (date) => `Warranty ends on ${date}`,
+      endedRecently: (date) => `Warranty ended on ${date}`,
+    },
+    calendar: {
+      summary: (who) => `Warranty for ${who} ends – report defects before then`,
+      phone: 'Phone',
+      mobile: 'Mobile',
+      email: 'Email',
+      until: (date) => `Warranty until ${date} (your own note, not legal advice)`,
+    },
+  },
+};

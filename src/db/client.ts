@@ -1,0 +1,60 @@
+import { drizzle } from 'drizzle-orm/d1';
+import { timedDb } from '../observability/timing';
+
+/**
+ * The database connection and what every query shares: retries of D1's transient errors, the
+ * one error the app shows as "storage unavailable" (503, input kept), and random ids.
+ */
+
+/** Plain query builder: the relational API (and its bundle weight) is not needed. */
+export function connect(d1: D1Database) {
+  return drizzle(d1);
+}
+
+export type Database = ReturnType<typeof connect>;
+
+/** Thrown when D1 cannot be reached: the page says to try again (503) and keeps the input. */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+}
+
+/** The errors D1 documents as transient (developers.cloudflare.com/d1/best-practices/retry-queries). */
+const TRANSIENT = /network connection lost|object to be reset|reset because its code was updated|transient issue/i;
+const RETRY_DELAYS_MS = [40, 160];
+
+/** drizzle wraps the driver's error (its message lists the query's parameters): find D1's own. */
+export function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause !== undefined) current = current.cause;
+  return current;
+}
+
+export function isTransientStorageError(error: unknown): boolean {
+  const cause = rootCause(error);
+  return cause instanceof Error && TRANSIENT.test(cause.message);
+}
+
+/**
+ * Runs one storage operation. Transient D1 errors are retried with backoff: every operation of
+ * the repository is safe to repeat (reads; creates carry a one-time token; updates and deletes
+ * are guarded by version and recognise their own earlier success). What still fails becomes a
+ * StorageUnavailableError carrying D1's own message only (drizzle's would put personal data
+ * into logs).
+ */
+export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await timedDb(operation);
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !isTransientStorageError(error)) throw new StorageUnavailableError('D1 request failed', { cause: rootCause(error) });
+      await new Promise((resolve) => setTimeout(resolve, delay * (0.75 + Math.random() / 2)));
+    }
+  }
+}
+
+/** An unguessable URL-safe token (base64url of `bytes` random bytes): contact ids, form tokens. */
+export function randomToken(bytes: number): string {
+  const random = crypto.getRandomValues(new Uint8Array(bytes));
+  return btoa(String.fromCharCode(...random)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

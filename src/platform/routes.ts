@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { timingSafeEqual } from 'hono/utils/buffer';
+import { anonymiseAuthor, wipeAsset } from '../contacts/repository';
+import { connect } from '../db/client';
+import type { AppEnv } from '../env';
+
+/**
+ * Machine-to-machine calls of the platform (never a customer session): `Authorization: Bearer
+ * <PLATFORM_API_SECRET>`, a secret of its own. When an apartment is resold the platform wipes
+ * its book, or removes a former co-buyer's name from it (DSGVO). Answers are plain, no pages.
+ */
+export const platformRoutes = new Hono<AppEnv>();
+
+const MIN_SECRET_BYTES = 32;
+
+platformRoutes.use(
+  '*',
+  createMiddleware<AppEnv>(async function requirePlatform(c, next) {
+    const secret = c.env.PLATFORM_API_SECRET ?? '';
+    const sent = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+    const valid = new TextEncoder().encode(secret).length >= MIN_SECRET_BYTES && (await timingSafeEqual(sent, secret));
+    if (!valid) return c.text('unauthorized', 401, { 'WWW-Authenticate': 'Bearer' });
+    await next();
+  }),
+);
+
+/** Everything of the asset goes: contacts, deleted ones, versions, counters. 204. */
+platformRoutes.post('/assets/:assetId{[A-Za-z0-9._:-]{1,128}}/wipe', async (c) => {
+  await wipeAsset(connect(c.env.DB), c.req.param('assetId'));
+  return c.body(null, 204);
+});
+
+/**
+ * A former co-buyer's name is replaced in the asset's book (who created, changed or deleted
+ * what). Asset ids as in the session (contract §2). Body: `user=<sub>` (form) and optionally `name=<replacement>`. 204.
+ */
+platformRoutes.post('/assets/:assetId{[A-Za-z0-9._:-]{1,128}}/anonymise', async (c) => {
+  const body = await c.req.parseBody();
+  const user = typeof body.user === 'string' ? body.user : '';
+  if (user.length < 1 || user.length > 128) return c.text('user required', 400);
+  const name = typeof body.name === 'string' && body.name.trim() ? body.name.trim().slice(0, 100) : 'Ehemalige Käuferin / ehemaliger Käufer';
+  await anonymiseAuthor(connect(c.env.DB), c.req.param('assetId'), user, name);
+  return c.body(null, 204);
+});

@@ -1,0 +1,304 @@
+// warranty.ics as a calendar app sees it (issue 17, contract §4): exact bytes for a typical event,
+// RFC 5545's format rules (CRLF, folding at 75 octets without cutting a character, escaping), and
+// every event, alarm, UID and SEQUENCE read back by ical.js (Thunderbird's parser) for any text.
+// The same files through Python's icalendar: test/interop/ics-python.test.ts.
+import fc from 'fast-check';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import {
+  ALARM_DAYS_BEFORE,
+  type CalendarEvent,
+  ICS_CONTENT_TYPE,
+  warrantyCalendar,
+  warrantyEventText,
+  warrantyEventUid,
+} from '../src/contacts/ics';
+import { addDays, WARRANTY_MESSAGES } from '../src/contacts/warranty';
+import { assertProperty } from './property';
+import { calendarEvents, DTSTAMP, expectedText, NOW, PROD_ID, trickyEvents } from './warranty-events';
+
+const utf8 = new TextEncoder();
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function physicalLines(ics: string): string[] {
+  return ics.slice(0, -2).split('\r\n');
+}
+
+/** The format rules every file must keep, whatever the events said. */
+function expectWellFormed(ics: string): void {
+  expect(ics.endsWith('\r\n')).toBe(true);
+  // CRLF everywhere: no CR without LF, no LF without CR.
+  expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  for (const line of physicalLines(ics)) {
+    // JSON.stringify: a lone surrogate in a failure message would break vitest's worker channel.
+    expect(utf8.encode(line).length, JSON.stringify(line)).toBeLessThanOrEqual(75);
+    // A fold between the halves of a surrogate pair would leave one on each line.
+    expect(LONE_SURROGATE.test(line), JSON.stringify(line)).toBe(false);
+  }
+}
+
+interface ParsedAlarm {
+  action: string;
+  trigger: string;
+  triggerSeconds: number;
+  description: string;
+}
+
+interface ParsedEvent {
+  uid: string;
+  sequence: number;
+  stamp: string;
+  start: string;
+  startIsDate: boolean;
+  end: string;
+  endIsDate: boolean;
+  summary: string;
+  description: string | null;
+  location: string | null;
+  transp: string;
+  alarms: ParsedAlarm[];
+}
+
+function textProperty(component: ICAL.Component, name: string): string | null {
+  const value = component.getFirstPropertyValue(name);
+  if (value === null) return null;
+  if (typeof value !== 'string') throw new Error(`${name} is not text: ${String(value)}`);
+  return value;
+}
+
+function timeProperty(component: ICAL.Component, name: string): ICAL.Time {
+  const value = component.getFirstPropertyValue(name);
+  if (!(value instanceof ICAL.Time)) throw new Error(`${name} is not a date or date-time`);
+  return value;
+}
+
+function parseCalendar(ics: string): { props: Record<string, string | null>; events: ParsedEvent[] } {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  expect(calendar.name).toBe('vcalendar');
+  expect(calendar.getAllSubcomponents().every((c) => c.name === 'vevent')).toBe(true);
+  const props = Object.fromEntries(['version', 'prodid', 'calscale', 'method'].map((name) => [name, textProperty(calendar, name)]));
+  const events = calendar.getAllSubcomponents('vevent').map((vevent): ParsedEvent => {
+    const start = timeProperty(vevent, 'dtstart');
+    const end = timeProperty(vevent, 'dtend');
+    const sequence = vevent.getFirstPropertyValue('sequence');
+    if (typeof sequence !== 'number') throw new Error('SEQUENCE is not an integer');
+    return {
+      uid: textProperty(vevent, 'uid') ?? '',
+      sequence,
+      stamp: timeProperty(vevent, 'dtstamp').toICALString(),
+      start: start.toString(),
+      startIsDate: start.isDate,
+      end: end.toString(),
+      endIsDate: end.isDate,
+      summary: textProperty(vevent, 'summary') ?? '',
+      description: textProperty(vevent, 'description'),
+      location: textProperty(vevent, 'location'),
+      transp: textProperty(vevent, 'transp') ?? '',
+      alarms: vevent.getAllSubcomponents('valarm').map((valarm) => {
+        const trigger = valarm.getFirstPropertyValue('trigger');
+        if (!(trigger instanceof ICAL.Duration)) throw new Error('TRIGGER is not a duration');
+        expect(valarm.getAllSubcomponents()).toEqual([]);
+        return {
+          action: textProperty(valarm, 'action') ?? '',
+          trigger: trigger.toString(),
+          triggerSeconds: trigger.toSeconds(),
+          description: textProperty(valarm, 'description') ?? '',
+        };
+      }),
+    };
+  });
+  return { props, events };
+}
+
+/** What ical.js must read for an event we wrote. */
+function expectedEvent(event: CalendarEvent): ParsedEvent {
+  const summary = expectedText(event.summary);
+  return {
+    uid: event.uid,
+    sequence: event.sequence,
+    stamp: DTSTAMP,
+    start: event.date,
+    startIsDate: true,
+    end: addDays(event.date, 1),
+    endIsDate: true,
+    summary,
+    description: event.description === '' ? null : expectedText(event.description),
+    location: event.location === '' ? null : expectedText(event.location),
+    transp: 'TRANSPARENT',
+    alarms: ALARM_DAYS_BEFORE.map((days) => ({
+      action: 'DISPLAY',
+      trigger: `-P${days}D`,
+      triggerSeconds: -days * 86_400,
+      description: summary,
+    })),
+  };
+}
+
+const [typical, leapDay] = trickyEvents;
+if (!typical || !leapDay) throw new Error('fixture');
+
+describe('warranty.ics: the exact file for a typical event', () => {
+  it('matches byte for byte', () => {
+    expect(warrantyCalendar([typical], { prodId: PROD_ID, now: NOW })).toBe(
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//PROPSTER//Kontakte//DE',
+        'CALSCALE:GREGORIAN',
+        'METHOD:PUBLISH',
+        'BEGIN:VEVENT',
+        'UID:kontakte-warranty-q7Xc2mK9pL',
+        'SEQUENCE:0',
+        'DTSTAMP:20261129T033646Z',
+        'DTSTART;VALUE=DATE:20270510',
+        'DTEND;VALUE=DATE:20270511',
+        // 75 octets: "ä" and "–" are 2 and 3 octets each.
+        'SUMMARY:Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
+        'DESCRIPTION:Telefon: +49 30 123456\\nE-Mail: info@fliesen-bauer.de\\nGewährl',
+        ' eistung bis 10.05.2027 (Ihre eigene Angabe\\, keine Rechtsberatung)',
+        'LOCATION:Wohnung 12\\, Große Straße 5a\\; Berlin',
+        'TRANSP:TRANSPARENT',
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        'TRIGGER:-P90D',
+        'DESCRIPTION:Gewährleistung Fliesenleger Bauer endet – Mängel vorher mel',
+        ' den',
+        'END:VALARM',
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        'TRIGGER:-P14D',
+        'DESCRIPTION:Gewährleistung Fliesenleger Bauer endet – Mängel vorher mel',
+        ' den',
+        'END:VALARM',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('no events: a calendar with its header only', () => {
+    const ics = warrantyCalendar([], { prodId: PROD_ID, now: NOW });
+    expect(ics).toBe(
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//PROPSTER//Kontakte//DE\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n',
+    );
+    expect(parseCalendar(ics).events).toEqual([]);
+  });
+
+  it('is served as UTF-8 text/calendar', () => {
+    expect(ICS_CONTENT_TYPE).toBe('text/calendar; charset=utf-8');
+  });
+});
+
+describe('warranty.ics: format rules', () => {
+  const ics = warrantyCalendar(trickyEvents, { prodId: PROD_ID, now: NOW });
+
+  it('CRLF everywhere, every physical line at most 75 octets, no character cut in two', () => {
+    expectWellFormed(ics);
+    // The fixture really is folded, also in the middle of multi-octet runs.
+    expect(physicalLines(ics).filter((line) => line.startsWith(' ')).length).toBeGreaterThan(10);
+    expect(physicalLines(ics).some((line) => /^ [üäöß€😀]/u.test(line))).toBe(true);
+  });
+
+  it('folds exactly at 75 octets: a 75-octet line stays whole, a 76-octet one is folded', () => {
+    const at = (location: string) => physicalLines(warrantyCalendar([{ ...leapDay, location }], { prodId: PROD_ID, now: NOW }));
+    expect(at('a'.repeat(66))).toContain(`LOCATION:${'a'.repeat(66)}`);
+    expect(at('a'.repeat(67))).toEqual(expect.arrayContaining([`LOCATION:${'a'.repeat(66)}`, ' a']));
+    // A 2-octet "ü" that would end at octet 76 moves to the next line whole.
+    expect(at(`${'a'.repeat(65)}ü`)).toEqual(expect.arrayContaining([`LOCATION:${'a'.repeat(65)}`, ' ü']));
+  });
+
+  it('a line break or a separator in a text cannot start a property or an event of its own', () => {
+    const unfolded = ics.replace(/\r\n /g, '');
+    expect(unfolded.match(/^BEGIN:VEVENT$/gm)?.length).toBe(trickyEvents.length);
+    expect(unfolded).toContain(
+      'DESCRIPTION:Zeile 1\\nZeile 2\\nZeile 3\\nEND:VEVENT\\nBEGIN:VEVENT\\n\\nLetzte Zeile\\; mit\\, allem \\\\\r\n',
+    );
+    expect(unfolded).toContain('LOCATION:C:\\\\Bau\\\\WE-12\\; Haus 3\\, Eingang B\r\n');
+  });
+
+  it('refuses what no calendar could show correctly, instead of writing it', () => {
+    const event = typical;
+    expect(() => warrantyCalendar([{ ...event, date: '2027-02-30' }], { prodId: PROD_ID, now: NOW })).toThrow(RangeError);
+    expect(() => warrantyCalendar([{ ...event, date: '' }], { prodId: PROD_ID, now: NOW })).toThrow(RangeError);
+    expect(() => warrantyCalendar([{ ...event, sequence: -1 }], { prodId: PROD_ID, now: NOW })).toThrow(RangeError);
+    expect(() => warrantyCalendar([{ ...event, sequence: 1.5 }], { prodId: PROD_ID, now: NOW })).toThrow(RangeError);
+  });
+
+  it('a second export differs only in DTSTAMP, so importing it again updates the same events', () => {
+    const later = warrantyCalendar(trickyEvents, { prodId: PROD_ID, now: new Date('2027-01-05T14:00:00Z') });
+    const withoutStamp = (file: string) => file.replace(/^DTSTAMP:.*\r\n/gm, '');
+    expect(withoutStamp(later)).toBe(withoutStamp(ics));
+    expect(later).toContain('\r\nDTSTAMP:20270105T140000Z\r\n');
+  });
+});
+
+describe('ical.js reads back every event, alarm, UID and SEQUENCE exactly', () => {
+  it('the fixed tricky events (long, umlauts, emoji, separators, line breaks, leap day, 1990 and 2100)', () => {
+    const { props, events } = parseCalendar(warrantyCalendar(trickyEvents, { prodId: PROD_ID, now: NOW }));
+    expect(props).toEqual({ version: '2.0', prodid: PROD_ID, calscale: 'GREGORIAN', method: 'PUBLISH' });
+    expect(events).toEqual(trickyEvents.map(expectedEvent));
+  });
+
+  it('all-day events: DTEND is the next day, also at month and year ends and on a leap day', () => {
+    const { events } = parseCalendar(warrantyCalendar(trickyEvents, { prodId: PROD_ID, now: NOW }));
+    expect(events.map((e) => [e.start, e.end])).toEqual([
+      ['2027-05-10', '2027-05-11'],
+      ['2029-02-28', '2029-03-01'],
+      ['2100-12-31', '2101-01-01'],
+      ['1990-01-01', '1990-01-02'],
+      ['2024-02-29', '2024-03-01'],
+    ]);
+  });
+
+  it('property: any events', () => {
+    assertProperty(
+      fc.property(calendarEvents, (events) => {
+        const ics = warrantyCalendar(events, { prodId: PROD_ID, now: NOW });
+        expectWellFormed(ics);
+        expect(parseCalendar(ics).events).toEqual(events.map(expectedEvent));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('what an event says', () => {
+  const contact = {
+    position: 'Fliesenleger',
+    name: 'Bauer',
+    phone: '+49 30 123456',
+    mobile: '',
+    email: 'info@fliesen-bauer.de',
+    warrantyUntil: '2027-03-12',
+  };
+
+  it('German: position and name in the summary, the ways to reach them and the end date in the description', () => {
+    expect(warrantyEventText({ locale: 'de-DE', warranty: WARRANTY_MESSAGES.de }, contact)).toEqual({
+      summary: 'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
+      description:
+        'Telefon: +49 30 123456\nE-Mail: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
+    });
+  });
+
+  it('English', () => {
+    expect(warrantyEventText({ locale: 'en-GB', warranty: WARRANTY_MESSAGES.en }, { ...contact, mobile: '0171 1234567' })).toEqual({
+      summary: 'Warranty for Fliesenleger Bauer ends – report defects before then',
+      description:
+        'Phone: +49 30 123456\nMobile: 0171 1234567\nEmail: info@fliesen-bauer.de\nWarranty until 12 Mar 2027 (your own note, not legal advice)',
+    });
+  });
+
+  it('without a position or any way to reach them', () => {
+    const bare = { ...contact, position: '', phone: '', email: '', name: 'Küchen Schmidt GmbH' };
+    expect(warrantyEventText({ locale: 'de-DE', warranty: WARRANTY_MESSAGES.de }, bare)).toEqual({
+      summary: 'Gewährleistung Küchen Schmidt GmbH endet – Mängel vorher melden',
+      description: 'Gewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
+    });
+  });
+
+  it('one UID per contact, the same in every export', () => {
+    expect(warrantyEventUid('q7Xc2mK9pL')).toBe('kontakte-warranty-q7Xc2mK9pL');
+    expect(warrantyEventUid('a')).not.toBe(warrantyEventUid('b'));
+  });
+});

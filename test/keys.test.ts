@@ -1,0 +1,489 @@
+// The search and sort keys (issue 12, contract §4 "Search q"), tested as the pure module they
+// are. matches() and rank() mirror the SQL the repository builds from the same KeyTests
+// (instr() only), so these examples say what a user finds; the repository's own tests check the
+// SQL against this mirror.
+import { describe, expect, it } from 'vitest';
+import { FIELDS, type FieldName } from '../src/contacts/fields';
+import {
+  compareKeys,
+  evaluate,
+  expanded,
+  fold,
+  KEY_FORMAT,
+  KEY_MAX_BYTES,
+  type KeyFields,
+  MAX_QUERY_NEEDLES,
+  matches,
+  matchTest,
+  parseQuery,
+  phoneDigits,
+  plain,
+  prefixTest,
+  rank,
+  searchKey,
+  sortKey,
+} from '../src/contacts/keys';
+import { emptyFields } from './vcard-fixtures';
+
+const EMPTY: KeyFields = emptyFields;
+
+const CAMEL: Record<FieldName, keyof KeyFields> = {
+  position: 'position',
+  company: 'company',
+  title: 'title',
+  first_name: 'firstName',
+  last_name: 'lastName',
+  street: 'street',
+  postal_code: 'postalCode',
+  city: 'city',
+  country: 'country',
+  phone: 'phone',
+  mobile: 'mobile',
+  email: 'email',
+  website: 'website',
+  notes: 'notes',
+};
+
+const contact = (fields: Partial<KeyFields>): KeyFields => ({ ...EMPTY, ...fields });
+
+const stefan = contact({
+  position: 'Küchenbauer',
+  company: 'Küchen Schmidt GmbH',
+  firstName: 'Stefan',
+  lastName: 'Schmidt',
+  street: 'Hauptstraße 5',
+  postalCode: '80331',
+  city: 'München',
+  country: 'Deutschland',
+  phone: '089 3100 200',
+  mobile: '+49 171 2345678',
+  email: 'info@kuechen-schmidt.de',
+  website: 'https://www.kuechen-schmidt.de',
+  notes: 'Aufmaß am 12. März.\nAnsprechpartner für die Arbeitsplatte.',
+});
+const lena = contact({
+  position: 'Gartenbauer',
+  company: 'Grünwerk Gartenbau',
+  firstName: 'Lena',
+  lastName: 'Özdemir',
+  street: 'Am Anger 2',
+  postalCode: '85521',
+  city: 'Ottobrunn',
+  phone: '089 / 987 65 43',
+});
+
+/** Whether the query finds the contact, as the list would. */
+const finds = (query: string, fields: KeyFields) => matches(searchKey(fields), parseQuery(query));
+
+const codePointsOf = (value: string) => [...value].length;
+const bytesOf = (value: string) => new TextEncoder().encode(value).length;
+const textOf = (fields: KeyFields) => codePointsOf(Object.values(fields).join(''));
+
+describe('folding (one function, both sides of the search)', () => {
+  it.each([
+    ['Müller', 'muller'],
+    ['MUELLER', 'muller'],
+    ['Mueller', 'muller'],
+    ['muller', 'muller'],
+    ['Weiß', 'weiss'],
+    ['WEISS', 'weiss'],
+    ['Straße', 'strasse'],
+    ['Yıldız', 'yildiz'],
+    ['YILDIZ', 'yildiz'],
+    ['İstanbul', 'istanbul'],
+    ['Şahin Çelik Erdoğan', 'sahin celik erdogan'],
+    ['Dvořák Žižek', 'dvorak zizek'],
+    ['Lőrinc Núñez', 'lorinc nunez'],
+    ['Åsa Bjørn Ødegård', 'asa bjorn odegard'],
+    ['Łukasz Wałęsa', 'lukasz walesa'],
+    ['Đorđević', 'dordevic'],
+    ['Ærø', 'aro'],
+    ['Œuvre', 'ouvre'],
+    ['Þór', 'thor'],
+    ['Crème brûlée', 'creme brulee'],
+    ['Michael', 'michal'],
+    ['Andre´', 'andre'],
+  ])('fold(%j) is %j', (text, folded) => {
+    expect(fold(text)).toBe(folded);
+  });
+
+  it('keeps umlauts as their base letter in plain and spells them out in expanded', () => {
+    expect(plain('Dürr Ähler Öl')).toBe('durr ahler ol');
+    expect(expanded('Dürr Ähler Öl')).toBe('duerr aehler oel');
+    // Decomposed input (as some Mac clients send it) folds alike.
+    expect(expanded('Du\u0308rr')).toBe('duerr');
+    expect(plain('Du\u0308rr')).toBe('durr');
+  });
+
+  it('never lets one character grow beyond three (U+FDFA would give 18 under NFKD)', () => {
+    expect(plain('\ufdfa')).toBe('\ufdfa');
+    expect(plain('ﬁ')).toBe('fi');
+    expect(plain('Ｍüｌｌｅｒ')).toBe('muller');
+    // Korean stays in syllables: decomposed jamo would triple every name.
+    expect(plain('김민준')).toBe('김민준');
+  });
+});
+
+describe('every word counts, in any field (issue 12.1)', () => {
+  it.each([
+    'Stefan Schmidt',
+    'Schmidt Stefan',
+    'Küchen München',
+    'schmidt 80331',
+    'KÜCHENBAUER',
+    'kuechen-schmidt.de',
+    'Arbeitsplatte',
+    'Deutschland',
+    'Hauptstrasse 5',
+  ])('%j finds Stefan Schmidt of Küchen Schmidt GmbH, not Lena Özdemir', (query) => {
+    expect(finds(query, stefan)).toBe(true);
+    expect(finds(query, lena)).toBe(false);
+  });
+
+  it('needs every word: one word that is nowhere means no match', () => {
+    expect(finds('Stefan Müller', stefan)).toBe(false);
+    expect(finds('Schmidt Ottobrunn', stefan)).toBe(false);
+  });
+
+  it('finds a part of a word, as before: "el" finds Michael, "err" finds Dürr, "ll" finds Müller', () => {
+    expect(finds('el', contact({ firstName: 'Michael' }))).toBe(true);
+    expect(finds('err', contact({ lastName: 'Dürr' }))).toBe(true);
+    expect(finds('ll', contact({ lastName: 'Müller' }))).toBe(true);
+    expect(finds('mich', contact({ lastName: 'Michael' }))).toBe(true);
+  });
+
+  it('treats %, _, quotes and backslashes literally', () => {
+    const book = [
+      contact({ company: '100% Sicher GmbH' }),
+      contact({ company: 'Bad_Design AG' }),
+      contact({ company: "O'Brien Fliesen" }),
+      contact({ company: 'Der "Beste" Bau' }),
+      contact({ company: 'Normal GmbH' }),
+    ];
+    const hits = (query: string) => book.filter((fields) => finds(query, fields)).map((fields) => fields.company);
+    expect(hits('%')).toEqual(['100% Sicher GmbH']);
+    expect(hits('_')).toEqual(['Bad_Design AG']);
+    expect(hits("'")).toEqual(["O'Brien Fliesen"]);
+    expect(hits('"beste"')).toEqual(['Der "Beste" Bau']);
+    expect(hits("o'brien")).toEqual(["O'Brien Fliesen"]);
+    for (const nothing of ['%%', '_%', '%_%', '*', '[a-z]', "' OR 1=1 --", "'; DROP TABLE contacts; --", '\\'])
+      expect(hits(nothing), nothing).toEqual([]);
+    expect(hits('GmbH')).toHaveLength(2);
+  });
+
+  it('gives no terms for an empty or invisible query (the list is then unfiltered)', () => {
+    for (const query of ['', '   ', '\t\n', '\u0000\u0007', '\u0301', '\u200d\u00ad'])
+      expect(parseQuery(query), JSON.stringify(query)).toEqual([]);
+    expect(matches(searchKey(stefan), [])).toBe(true);
+  });
+
+  it('counts a word once however often it is typed', () => {
+    expect(parseQuery('Müller müller MÜLLER muller')).toHaveLength(1);
+  });
+
+  it('keeps a long query within D1 parameter limits', () => {
+    const terms = parseQuery(Array.from({ length: 200 }, (_, index) => `wort${index}ä`).join(' '));
+    const count = (test: ReturnType<typeof matchTest>): number =>
+      'contains' in test ? 1 : ('all' in test ? test.all : test.any).reduce((sum, part) => sum + count(part), 0);
+    const needles = count(matchTest(terms)) + terms.reduce((sum, term) => sum + count(prefixTest(term)), 0);
+    expect(terms.length).toBeGreaterThan(5);
+    expect(needles).toBeLessThanOrEqual(MAX_QUERY_NEEDLES);
+  });
+});
+
+describe('phone numbers by their digits (issue 12.2)', () => {
+  it.each([
+    ['089 3100 200', '0893100200'],
+    ['+49 89 3100200', '0893100200'],
+    ['0049 89 3100200', '0893100200'],
+    ['+49 (0)89 3100-200', '0893100200'],
+    ['+49 (0) 89 3100-200', '0893100200'],
+    ['089/3100 200', '0893100200'],
+    ['(089) 3100 200', '0893100200'],
+    ['+49 089 3100200', '0893100200'],
+    ['+43 1 234 56', '0043123456'],
+    ['0043 1 234 56', '0043123456'],
+    ['+44 (0)20 7946 0958', '00442079460958'],
+  ])('phoneDigits(%j) is %j', (typed, digits) => {
+    expect(phoneDigits(typed)).toBe(digits);
+  });
+
+  const fliesen = contact({ company: 'Fliesen Bauer & Söhne', phone: '089 3100 200', postalCode: '85716' });
+
+  it.each([
+    '0893100200',
+    '089 3100-200',
+    '089/3100 200',
+    '+49 89 3100200',
+    '0049 89 3100200',
+    '+49 (0)89 3100200',
+    '3100',
+    '3100 200',
+    '+49 89',
+    'Fliesen 089 3100',
+  ])('%j finds "089 3100 200"', (query) => {
+    expect(finds(query, fliesen)).toBe(true);
+  });
+
+  it.each(['+43 89 3100200', '089 3100 201', '0049 1 3100200', '3100 Müller'])('%j does not find "089 3100 200"', (query) => {
+    expect(finds(query, fliesen)).toBe(false);
+  });
+
+  it('matches stored numbers in international form from a national query, and in the mobile field', () => {
+    const stored = contact({ lastName: 'Weiß', mobile: '+49 (0)160 111-2233', phone: '0043 1 234 56' });
+    expect(finds('0160 1112233', stored)).toBe(true);
+    expect(finds('01601112233', stored)).toBe(true);
+    expect(finds('+43 1 23456', stored)).toBe(true);
+    expect(finds('1112233', stored)).toBe(true);
+  });
+
+  it('keeps a run of phone-shaped words together and everything else apart', () => {
+    const [name, number, ...rest] = parseQuery('Müller +49 (0)89 / 3100-200 Bad');
+    expect(rest).toHaveLength(1);
+    expect(name).toMatchObject({ kind: 'text', needles: ['muller'] });
+    expect(number).toMatchObject({ kind: 'phone', text: '+49 (0)89 / 3100-200', digits: '0893100200' });
+    // Punctuation alone is no number.
+    expect(parseQuery('Bauer - Söhne').map((term) => term.kind)).toEqual(['text', 'text', 'text']);
+  });
+
+  it('matches digits only among phone numbers, and digit words also as text (postal code, house number)', () => {
+    const noPhone = contact({
+      lastName: 'Ohnetelefon',
+      notes: 'Rechnung 0893 über 100200 Euro',
+      street: 'Am Anger 2',
+      postalCode: '85521',
+    });
+    expect(finds('0893100200', noPhone)).toBe(false);
+    expect(finds('0893 100200', noPhone)).toBe(true);
+    expect(finds('Anger 2 85521', noPhone)).toBe(true);
+    // Digits typed in international form start a stored number; "+49 3100" is not "089 3100 200".
+    expect(finds('+49 3100', fliesen)).toBe(false);
+  });
+});
+
+describe('folding for the names German buyers meet (issue 12.3)', () => {
+  it.each([
+    ['Yilmaz', 'Yılmaz'],
+    ['YILMAZ', 'Yılmaz'],
+    ['Yıldız', 'Yildiz'],
+    ['YILDIZ', 'Yıldız'],
+    ['yildiz', 'Yıldız'],
+    ['istanbul', 'İstanbul'],
+    ['ISTANBUL', 'İstanbul'],
+    ['İstanbul', 'Istanbul'],
+    ['sahin', 'Şahin'],
+    ['Şahin', 'Sahin'],
+    ['erdogan', 'Erdoğan'],
+    ['celik', 'Çelik'],
+    ['Rene', 'René'],
+    ['René', 'Rene'],
+    ['nunez', 'Núñez'],
+    ['Bjorn Odegard', 'Bjørn Ødegård'],
+    ['lukasz walesa', 'Łukasz Wałęsa'],
+    ['dvorak', 'Dvořák'],
+    ['Zizek', 'Žižek'],
+    ['Lorinc', 'Lőrinc'],
+    ['Muller', 'Müller'],
+    ['Müller', 'Muller'],
+    ['MUELLER', 'Müller'],
+    ['Müller', 'MUELLER'],
+    ['mueller', 'Muller'],
+    ['muller', 'Mueller'],
+    ['Weiss', 'Weiß'],
+    ['Weiß', 'Weiss'],
+    ['Ahler', 'Ähler'],
+    ['Aehler', 'Ähler'],
+    ['Ähler', 'Aehler'],
+    ['Aero', 'Ærø'],
+    ['Ærø', 'Aero'],
+  ])('%j finds %j', (query, lastName) => {
+    expect(finds(query, contact({ lastName }))).toBe(true);
+  });
+
+  it('chains as docs/contract.md says: ae≈a for every a before e, æ≈ae≈a, compatibility forms', () => {
+    expect(finds('Bauer', contact({ lastName: 'Baur' }))).toBe(true);
+    expect(finds('Raphal', contact({ firstName: 'Raphaël' }))).toBe(true);
+    expect(finds('Arhus', contact({ city: 'Århus' }))).toBe(true);
+    expect(finds('Aro', contact({ city: 'Ærø' }))).toBe(true);
+    expect(finds('Weis', contact({ lastName: 'Weiß' }))).toBe(true);
+    expect(finds('ﬁscher ＭÜＬＬＥＲ', contact({ lastName: 'Fischer Müller' }))).toBe(true);
+    expect(finds('Москва', contact({ city: 'МОСКВА' }))).toBe(true);
+    expect(finds('Moskva', contact({ city: 'Москва' }))).toBe(false);
+  });
+
+  it('folds, but does not make everything equal', () => {
+    expect(finds('Müller', contact({ lastName: 'Miller' }))).toBe(false);
+    expect(finds('Yılmaz', contact({ lastName: 'Yalmaz' }))).toBe(false);
+    expect(finds('Weiß', contact({ lastName: 'Weis' }))).toBe(false);
+  });
+});
+
+describe('the best match first (issue 12.4)', () => {
+  const byName = contact({ firstName: 'Anna', lastName: 'Schmidt' });
+  const byCompany = contact({ company: 'Schmidt & Söhne' });
+  const inNotes = contact({ lastName: 'Bauer', notes: 'Schmidt anrufen' });
+  const inside = contact({ lastName: 'Goldschmidt' });
+
+  it('ranks contacts whose name, company or position starts with the word before the rest', () => {
+    const terms = parseQuery('schmidt');
+    expect([byName, byCompany, inNotes, inside].map((fields) => rank(searchKey(fields), terms))).toEqual([0, 0, 1, 1]);
+    expect(rank(searchKey(byName), parseQuery('Schmi An'))).toBe(0);
+    expect(rank(searchKey(byName), parseQuery('Anna anrufen'))).toBe(1);
+  });
+
+  it('ranks by folded prefixes too ("Muller" starts "Müller-Lüdenscheidt")', () => {
+    expect(rank(searchKey(contact({ lastName: 'Müller-Lüdenscheidt' })), parseQuery('MUELLER'))).toBe(0);
+    expect(rank(searchKey(contact({ lastName: 'Ähler' })), parseQuery('ae'))).toBe(0);
+  });
+
+  it('gives a prefix test that only looks at head words', () => {
+    const key = searchKey(inNotes);
+    const [term] = parseQuery('schmidt');
+    if (!term) throw new Error('no term');
+    expect(evaluate(key, prefixTest(term))).toBe(false);
+    expect(matches(key, [term])).toBe(true);
+  });
+});
+
+describe('bounded stored keys (issue 12.6)', () => {
+  /** Fills every field to its maximum length (schema.ts), with `unit` repeated. */
+  const atMaximum = (unit: string): KeyFields => {
+    const fields = { ...EMPTY };
+    for (const field of FIELDS) fields[CAMEL[field.name]] = [...unit.repeat(field.max)].slice(0, field.max).join('');
+    return fields;
+  };
+
+  const expectBounded = (fields: KeyFields) => {
+    const key = searchKey(fields);
+    expect(codePointsOf(key)).toBeLessThanOrEqual(3 * textOf(fields));
+    expect(bytesOf(key)).toBeLessThanOrEqual(KEY_MAX_BYTES);
+    const sortText = codePointsOf(fields.lastName + fields.company + fields.firstName);
+    const sort = sortKey(fields);
+    expect(codePointsOf(sort)).toBeLessThanOrEqual(3 * sortText);
+    expect(bytesOf(sort)).toBeLessThanOrEqual(KEY_MAX_BYTES);
+    return key;
+  };
+
+  it.each([
+    ['U+FDFA', '\ufdfa'],
+    ['U+FDFA words', '\ufdfa '],
+    ['ﬃ', 'ﬃ'],
+    ['ﬃ words', 'ﬃ '],
+    ['umlaut words', 'ä '],
+    ['Ä', 'Ä'],
+    ['ß', 'ß'],
+    ['CJK', '東'],
+    ['Hangul', '민'],
+    ['emoji', '👩‍👩‍👧 '],
+    ['Ǆ', 'Ǆ'],
+    ['½', '½ '],
+    ['German', 'Müller-Lüdenscheidt Gewährleistung Straße Öl '],
+  ])('holds at the maximum field lengths with %s', (_, unit) => {
+    expectBounded(atMaximum(unit));
+  });
+
+  it('holds for a tiny contact, and a typical one keeps every form', () => {
+    for (const tiny of [contact({ lastName: 'Ä' }), contact({ company: 'ß' }), contact({ firstName: 'Ö', phone: '1' }), contact({})])
+      expectBounded(tiny);
+    const key = expectBounded(stefan);
+    expect(codePointsOf(key)).toBeLessThan(2 * textOf(stefan));
+    // These need the stored folded ("kuchen-schmidt") and expanded ("muenchen") forms.
+    for (const query of ['Küchen-Schmidt.de', 'enchen', 'Maerz', 'fuer']) expect(matches(key, parseQuery(query)), query).toBe(true);
+  });
+
+  it('keeps every word of a contact at the maximum field sizes findable', () => {
+    const words = 'Müller Gewährleistung Fußbodenheizung Yıldız Straße Ærø Wasserschaden Kellerabdichtung'.split(' ');
+    const big = atMaximum(`${words.join(' ')} `);
+    const key = expectBounded(big);
+    for (const word of [...words, 'Mueller', 'gewahrleistung', 'yildiz']) expect(matches(key, parseQuery(word)), word).toBe(true);
+  });
+
+  it("stays within 2× for a contact of distinct words at the maximum field sizes (the issue's check)", () => {
+    let state = 12;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const letters = [...'abcdefghijklmnopqrstuvwxyzäöüßéıçşğ'];
+    const fields = { ...EMPTY };
+    for (const field of FIELDS) {
+      let text = '';
+      while (codePointsOf(text) < field.max) {
+        const length = 2 + Math.floor(random() * 10);
+        for (let index = 0; index < length; index += 1) text += letters[Math.floor(random() * letters.length)];
+        text += ' ';
+      }
+      fields[CAMEL[field.name]] = [...text].slice(0, field.max).join('').trim();
+    }
+    const key = expectBounded(fields);
+    expect(codePointsOf(key)).toBeLessThanOrEqual(2 * textOf(fields));
+  });
+
+  it('stores a word once however often it occurs, and a form once per section', () => {
+    const key = searchKey(contact({ lastName: 'Müller', company: 'Müller Müller', notes: 'Müller müller MÜLLER Mueller' }));
+    expect(key).toBe(' muller mueller');
+  });
+
+  it('has an integer format version above the implicit 0 of old rows', () => {
+    expect(Number.isInteger(KEY_FORMAT)).toBe(true);
+    expect(KEY_FORMAT).toBeGreaterThan(0);
+  });
+});
+
+describe('the sort key (DIN 5007-1)', () => {
+  const ordered = (fields: Partial<KeyFields>[]) =>
+    fields
+      .map((partial) => contact(partial))
+      .sort((a, b) => compareKeys(sortKey(a), sortKey(b)))
+      .map((fields) => [fields.lastName, fields.firstName, fields.company].filter(Boolean).join(' '));
+
+  it('sorts umlauts as their base letter, ß as ss, and the special letters as their base', () => {
+    expect(
+      ordered([
+        { lastName: 'Zander' },
+        { lastName: 'Öztürk' },
+        { lastName: 'Ober' },
+        { lastName: 'Ähler' },
+        { lastName: 'Adler' },
+        { lastName: 'Łukasz' },
+        { lastName: 'Lutz' },
+        { lastName: 'Yılmaz' },
+        { lastName: 'Yildiz' },
+        { lastName: 'Weiß' },
+        { lastName: 'Weiss' },
+        { lastName: 'Weist' },
+        { company: 'Bauer GmbH' },
+        { lastName: 'Bauer', firstName: 'Anna' },
+        { firstName: 'Carla' },
+        { lastName: 'Østergaard' },
+      ]),
+    ).toEqual([
+      'Adler',
+      'Ähler',
+      'Bauer Anna',
+      'Bauer GmbH',
+      'Carla',
+      'Łukasz',
+      'Lutz',
+      'Ober',
+      'Østergaard',
+      'Öztürk',
+      'Weiss',
+      'Weiß',
+      'Weist',
+      'Yildiz',
+      'Yılmaz',
+      'Zander',
+    ]);
+  });
+
+  it('orders by first name within a last name', () => {
+    expect(
+      ordered([
+        { lastName: 'Schmidt', firstName: 'Stefan' },
+        { lastName: 'Schmidt', firstName: 'Ärne' },
+        { lastName: 'Schmidt', firstName: 'Bernd' },
+      ]),
+    ).toEqual(['Schmidt Ärne', 'Schmidt Bernd', 'Schmidt Stefan']);
+  });
+});

@@ -1,0 +1,122 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FIELDS } from '../src/contacts/fields';
+import { createContact, deleteContact } from '../src/contacts/repository';
+import { connect } from '../src/db/client';
+import { anna, gzipSize, seedContacts, send, type TestUser } from './helpers';
+
+// Issue 13 item 1: paging by key never repeats or skips a contact while co-buyers write.
+
+const author = { userId: 'u-jonas', name: 'Jonas Müller' };
+
+/** Every row id on a page (list rows only), and the "Weiter" link. */
+function pageOf(html: string): { ids: string[]; next?: string } {
+  const ids = [...html.matchAll(/<li class="contact" id="c-([A-Za-z0-9_-]+)"/g)].map((match) => match[1] ?? '');
+  const next = /href="([^"]+)">Weiter</.exec(html)?.[1]?.replace(/&amp;/g, '&');
+  return { ids, next };
+}
+
+/**
+ * Pages through the list as a user without JS would ("Weiter"), while `between` (another
+ * co-buyer) writes after every page; returns every id seen, in order.
+ */
+async function pageThrough(user: TestUser, start: string, between: (page: number, shown: string[]) => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  let url: string | undefined = start;
+  for (let page = 0; url && page < 20; page += 1) {
+    const { ids, next } = pageOf(await (await send(url, { user })).text());
+    seen.push(...ids);
+    await between(page, ids);
+    url = next;
+  }
+  return seen;
+}
+
+async function scenario(assetId: string, fields: (index: number) => Record<string, string>, start: string) {
+  const user: TestUser = { ...anna, sub: `u-${assetId}`, assets: [{ id: assetId, name: assetId }] };
+  const ids = await seedContacts(assetId, 250, fields);
+  const db = connect(env.DB);
+  const deleted = new Set<string>();
+  const inserted: string[] = [];
+  const seen = await pageThrough(user, start, async (page, shown) => {
+    // Before, between and after the rows shown: names sorting first, in the middle and last.
+    for (const [n, name] of ['Aaa', 'Mmm', 'Zzz'].entries()) {
+      const created = await createContact(
+        db,
+        assetId,
+        { ...EMPTY_FIELDS, ...fields(1000 + page * 3 + n), last_name: `${name} neu ${page}` },
+        `ins-${assetId}-${page}-${n}`,
+        author,
+      );
+      if (created.kind === 'created') inserted.push(created.contact.id);
+    }
+    // And delete two rows just shown (one of them the last, where the cursor stands).
+    for (const id of [shown[0], shown.at(-1)]) {
+      if (id && !deleted.has(id)) {
+        await deleteContact(db, assetId, id, undefined, author);
+        deleted.add(id);
+      }
+    }
+  });
+  // Every contact that existed throughout is seen exactly once; nothing is seen twice.
+  expect(new Set(seen).size).toBe(seen.length);
+  for (const id of ids)
+    expect(
+      seen.filter((candidate) => candidate === id),
+      id,
+    ).toHaveLength(1);
+  return { seen, inserted };
+}
+
+describe('paging by key while a co-buyer inserts and deletes', () => {
+  it('the alphabetical list: every contact that existed throughout exactly once', async () => {
+    const { seen } = await scenario(
+      'page-name',
+      (index) => ({ last_name: `Kunde ${String(index).padStart(4, '0')}` }),
+      '/assets/page-name/contacts',
+    );
+    expect(seen.length).toBeGreaterThanOrEqual(250);
+  });
+
+  it('search results (ranked): the same', async () => {
+    // Half rank first (the name starts with the query word), half only match in the notes.
+    await scenario(
+      'page-search',
+      (index): Record<string, string> =>
+        index % 2
+          ? { last_name: `Fliese ${String(index).padStart(4, '0')}` }
+          : { last_name: `Kunde ${String(index).padStart(4, '0')}`, notes: 'hat Fliesen verlegt' },
+      '/assets/page-search/contacts?q=fliese',
+    );
+  });
+
+  it('the list grouped by position: the same, and each group heading once', async () => {
+    const positions = ['Fliesenleger', 'Maler', 'Elektriker', ''];
+    const { seen } = await scenario(
+      'page-group',
+      (index) => ({ last_name: `Firma ${String(index).padStart(4, '0')}`, position: positions[index % positions.length] ?? '' }),
+      '/assets/page-group/contacts?group=position',
+    );
+    expect(seen.length).toBeGreaterThanOrEqual(250);
+  });
+});
+
+describe('the fragment of "Mehr laden"', () => {
+  it('stays within its byte budget and continues the grouping without repeating a heading', async () => {
+    const user: TestUser = { ...anna, sub: 'u-frag', assets: [{ id: 'page-frag', name: 'Frag' }] };
+    await seedContacts('page-frag', 130, (index) => ({
+      last_name: `Name ${String(index).padStart(3, '0')}`,
+      position: 'Maler',
+      phone: '089 1234567',
+      email: `n${index}@maler.de`,
+    }));
+    const first = await (await send('/assets/page-frag/contacts?group=position', { user })).text();
+    expect(first.match(/<li class="group">/g)).toHaveLength(1);
+    const next = pageOf(first).next ?? '';
+    const rows = await (await send(`${next}&part=rows&previous=Maler`, { user, htmx: true })).text();
+    expect(rows).not.toContain('<li class="group">');
+    expect(pageOf(rows).ids).toHaveLength(30);
+    // 30 rows; the budget of a row is 1.5 KB gzip (performance.md): far below.
+    expect(await gzipSize(rows)).toBeLessThanOrEqual(30 * 1536);
+  });
+});

@@ -1,0 +1,154 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { derivedColumns } from '../src/contacts/derived';
+import { fieldValuesOf } from '../src/contacts/fields';
+import { KEY_FORMAT } from '../src/contacts/keys';
+import { findContact, listContacts, rebuildOldKeys } from '../src/contacts/repository';
+import { connect } from '../src/db/client';
+import { anna, seedContacts, send, type TestUser, textOf } from './helpers';
+
+// Issue 12 through the HTTP surface: every word, every field, phone digits, every language.
+
+const ASSET = 'search-asset';
+const user: TestUser = { ...anna, sub: 'u-search', assets: [{ id: ASSET, name: 'Suche' }] };
+const LIST = `/assets/${ASSET}/contacts`;
+
+const stefan = {
+  first_name: 'Stefan',
+  last_name: 'Schmidt',
+  company: 'Küchen Schmidt GmbH',
+  position: 'Küchenbauer',
+  street: 'Hauptstraße 5',
+  postal_code: '80331',
+  city: 'München',
+  phone: '089 3100 200',
+  email: 'info@kuechen-schmidt.de',
+  notes: 'Gewährleistung bis 2031, Wasserschaden im Keller',
+};
+
+let seeded: Promise<string[]> | undefined;
+const seed = () => {
+  seeded ??= seedContacts(
+    ASSET,
+    5,
+    (index) =>
+      [
+        stefan,
+        { first_name: 'Selin', last_name: 'Yılmaz', company: 'Yılmaz Sanitär', mobile: '+49 (0)171 555 0101' },
+        { first_name: 'Thomas', last_name: 'Müller', position: 'Fliesenleger', city: 'Augsburg' },
+        { first_name: 'René', last_name: 'Þórsson', company: 'Łódź Design', notes: 'Ærø' },
+        { last_name: 'Kunde', notes: 'Schmidt hat empfohlen' },
+      ][index] ?? {},
+  );
+  return seeded;
+};
+
+/** The names the list shows for a query, in order (whole page, or the htmx fragment). */
+async function found(q: string, htmx = false): Promise<string[]> {
+  await seed();
+  const html = await (await send(`${LIST}?q=${encodeURIComponent(q)}${htmx ? '&part=results' : ''}`, { user, htmx })).text();
+  return [...html.matchAll(/<li class="contact"[^>]*><h2><a [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
+}
+
+describe('search finds what people type', () => {
+  it('every word counts, in any order and any field', async () => {
+    for (const q of [
+      'Stefan Schmidt',
+      'Schmidt Stefan',
+      'Küchen München',
+      'schmidt 80331',
+      'info@kuechen',
+      'Gewährleistung',
+      'wasser',
+      'München',
+      'hauptstrasse',
+    ]) {
+      expect(await found(q), q).toContain('Stefan Schmidt');
+      expect(await found(q, true), `${q} (htmx)`).toContain('Stefan Schmidt');
+    }
+    expect(await found('Stefan Müller')).toEqual([]);
+  });
+
+  it('phone numbers by their digits, national and international, and in part', async () => {
+    for (const q of [
+      '0893100200',
+      '089 3100-200',
+      '089/3100 200',
+      '+49 89 3100200',
+      '0049 89 3100200',
+      '+49 (0)89 3100200',
+      '3100',
+      '089',
+    ]) {
+      expect(await found(q), q).toContain('Stefan Schmidt');
+    }
+    for (const q of ['0171 5550101', '+49 171 555 0101', '5550101']) expect(await found(q), q).toContain('Selin Yılmaz');
+    expect(await found('+43 89 3100200')).not.toContain('Stefan Schmidt');
+  });
+
+  it('names from every language: ı/İ, accents, ø, ł, þ, æ, and German folding both ways', async () => {
+    for (const [q, name] of [
+      ['Yilmaz', 'Selin Yılmaz'],
+      ['YILMAZ', 'Selin Yılmaz'],
+      ['Rene', 'René Þórsson'],
+      ['thorsson', 'René Þórsson'],
+      ['lodz', 'René Þórsson'],
+      ['aero', 'René Þórsson'],
+      ['muller', 'Thomas Müller'],
+      ['MUELLER', 'Thomas Müller'],
+      ['Müller', 'Thomas Müller'],
+      ['kuchen', 'Stefan Schmidt'],
+    ] as const) {
+      expect(await found(q), q).toContain(name);
+    }
+  });
+
+  it('puts contacts whose name or company starts with the query before those that only mention it', async () => {
+    expect(await found('schmidt')).toEqual(['Stefan Schmidt', 'Kunde']);
+  });
+
+  it('shows one clear empty state with a way back and what is searched', async () => {
+    await seed();
+    const html = await (await send(`${LIST}?q=zzz-nichts`, { user })).text();
+    const text = textOf(html);
+    expect(text.match(/Keine Treffer für „zzz-nichts“/g)).toHaveLength(1);
+    expect(text).toContain('Gesucht wird in Namen, Unternehmen, Position, Adresse, Telefonnummern');
+    expect(html).toContain(`href="${LIST}">Suche zurücksetzen</a>`);
+    expect(text).not.toMatch(/0 Treffer/);
+  });
+});
+
+describe('stored keys', () => {
+  it('stay within 3× their text and 16 KB, also for U+FDFA at the maximum field sizes', async () => {
+    const [id] = await seedContacts(ASSET, 1, () => ({
+      first_name: '\ufdfa'.repeat(100),
+      last_name: '\ufdfa'.repeat(100),
+      company: '\ufdfa'.repeat(200),
+      notes: '\ufdfa'.repeat(2000),
+    }));
+    const row = await findContact(connect(env.DB), ASSET, id ?? '');
+    const text = [row?.firstName, row?.lastName, row?.company, row?.notes].join('');
+    expect([...(row?.searchKey ?? '')].length).toBeLessThanOrEqual(3 * [...text].length);
+    expect(new TextEncoder().encode(row?.searchKey).length).toBeLessThanOrEqual(16 * 1024);
+    expect(new TextEncoder().encode(row?.sortKey).length).toBeLessThanOrEqual(16 * 1024);
+    expect(row?.keyFormat).toBe(KEY_FORMAT);
+  });
+
+  it('of old rows are rebuilt: their format is below KEY_FORMAT and the rebuild makes them findable', async () => {
+    // A row as the previous format stored it: names only, three forms, no digits.
+    await env.DB.prepare(
+      `INSERT INTO contacts (id, asset_id, last_name, city, phone, sort_key, search_key, key_format, created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)
+       VALUES ('old-row', ?, 'Altbestand', 'Bremen', '0421 123', 'altbestand', 'altbestand', 0, 1, 'u', 'U', 1, 'u', 'U')`,
+    )
+      .bind(ASSET)
+      .run();
+    const db = connect(env.DB);
+    expect((await listContacts(db, ASSET, { query: 'Bremen' })).contacts.map((c) => c.id)).not.toContain('old-row');
+    expect(await rebuildOldKeys(db, ASSET)).toBe(1);
+    expect(await rebuildOldKeys(db, ASSET)).toBe(0); // idempotent
+    const row = await findContact(db, ASSET, 'old-row');
+    expect(row?.keyFormat).toBe(KEY_FORMAT);
+    expect(row && row.searchKey).toBe(row && derivedColumns(fieldValuesOf(row)).searchKey);
+    expect((await listContacts(db, ASSET, { query: 'Bremen 0421' })).contacts.map((c) => c.id)).toContain('old-row');
+  });
+});

@@ -1,0 +1,157 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FIELDS } from '../src/contacts/fields';
+import { createContact, deleteContact, MAX_CONTACTS_PER_ASSET, MAX_DELETED, STORAGE_BUDGET_BYTES } from '../src/contacts/repository';
+import { connect } from '../src/db/client';
+import { anna, ORIGIN, seedContacts, send } from './helpers';
+
+// Issue 14, items 5 and 6: everything an asset stores is bounded, and what must go really goes.
+
+const author = { userId: 'u-churn', name: 'Churn' };
+const usage = (assetId: string) =>
+  env.DB.prepare('SELECT live, bytes FROM asset_usage WHERE asset_id = ?').bind(assetId).first<{ live: number; bytes: number }>();
+const count = (sql: string, ...args: unknown[]) =>
+  env.DB.prepare(sql)
+    .bind(...args)
+    .first<number>('n');
+
+/** What the asset really holds, measured the way the counters measure it. */
+async function measured(assetId: string) {
+  const rows = await count('SELECT coalesce(sum(bytes), 0) AS n FROM contacts WHERE asset_id = ?', assetId);
+  const versions = await count('SELECT coalesce(sum(bytes), 0) AS n FROM contact_versions WHERE asset_id = ?', assetId);
+  return (rows ?? 0) + (versions ?? 0);
+}
+
+describe('the bounds of one asset', () => {
+  it('state the same numbers in SQL (migrations/0003) and in the repository', () => {
+    const sql = (env.TEST_MIGRATIONS.find((migration) => migration.name.startsWith('0003_'))?.queries ?? []).join('\n');
+    expect(sql).toContain(`OFFSET ${MAX_DELETED}`);
+    expect(sql).toContain('version <= NEW.version - 20');
+    expect(sql).toContain(`${30 * 24 * 60 * 60 * 1000}`);
+    expect(sql.match(new RegExp(`\\b${STORAGE_BUDGET_BYTES - 64 * 1024}\\b`, 'g'))).toHaveLength(2);
+  });
+
+  it('a churn of 1,200 creates and deletes leaves at most 1,000 deleted contacts, each with one version, and another asset untouched', async () => {
+    await seedContacts('whg-other', 3, (index) => ({ company: `Nachbar ${index}` }));
+    const before = await env.DB.prepare("SELECT * FROM contacts WHERE asset_id = 'whg-other' ORDER BY id").all();
+    const db = connect(env.DB);
+    for (let index = 0; index < 1200; index += 1) {
+      const created = await createContact(
+        db,
+        'whg-churn',
+        { ...EMPTY_FIELDS, company: `Churn ${index}` },
+        `churn-${index}`,
+        author,
+        1_000_000 + index,
+      );
+      if (created.kind !== 'created') throw new Error(created.kind);
+      await deleteContact(db, 'whg-churn', created.contact.id, 1, author, 2_000_000 + index);
+    }
+    expect(await count("SELECT count(*) AS n FROM contacts WHERE asset_id = 'whg-churn' AND deleted_at IS NOT NULL")).toBe(MAX_DELETED);
+    expect(await count("SELECT count(*) AS n FROM contact_versions WHERE asset_id = 'whg-churn'")).toBe(MAX_DELETED);
+    // The oldest went first.
+    expect(await count("SELECT count(*) AS n FROM contacts WHERE asset_id = 'whg-churn' AND company = 'Churn 199'")).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM contacts WHERE asset_id = 'whg-churn' AND company = 'Churn 200'")).toBe(1);
+    expect(await usage('whg-churn')).toEqual({ live: 0, bytes: await measured('whg-churn') });
+    expect((await env.DB.prepare("SELECT * FROM contacts WHERE asset_id = 'whg-other' ORDER BY id").all()).results).toEqual(before.results);
+  }, 60_000);
+
+  it('keeps the counters exact through creates, edits, deletes, restores and purges', async () => {
+    const ids = await seedContacts('whg-count', 4, (index) => ({ company: `Zähler ${index}` }));
+    const db = connect(env.DB);
+    await deleteContact(db, 'whg-count', ids[0] ?? '', undefined, author);
+    await env.DB.prepare('DELETE FROM contacts WHERE id = ?').bind(ids[0]).run();
+    expect(await usage('whg-count')).toEqual({ live: 3, bytes: await measured('whg-count') });
+  });
+
+  it('purges the oldest versions when the byte budget is reached, and refuses a write (409) only when live data fills it', async () => {
+    const user = { ...anna, sub: 'u-budget', assets: [{ id: 'whg-budget', name: 'Budget' }] };
+    const db = connect(env.DB);
+    const big = 'ß'.repeat(1999); // about 4 KB of notes per version
+    const [id = ''] = await seedContacts('whg-budget', 1, () => ({ company: 'Versionen', notes: big }));
+    // Many large contacts with many versions: far more than 10 MB if nothing were purged.
+    const ids = await seedContacts('whg-budget', 400, (index) => ({ company: `Groß ${index}`, notes: `${index}${big}`.slice(0, 2000) }));
+    for (let round = 0; round < 8; round += 1) {
+      for (const [index, contactId] of ids.entries()) {
+        await env.DB.prepare('UPDATE contacts SET notes = ?, bytes = bytes, version = version + 1, updated_at = ? WHERE id = ?')
+          .bind(`${round}-${index}${big}`.slice(0, 2000), 3_000_000 + round * 1000 + index, contactId)
+          .run();
+      }
+    }
+    const held = await usage('whg-budget');
+    expect(held?.bytes).toBeLessThanOrEqual(STORAGE_BUDGET_BYTES);
+    expect(held?.bytes).toBe(await measured('whg-budget'));
+    // Every contact keeps its current version.
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM contacts c WHERE asset_id = 'whg-budget' AND NOT EXISTS (SELECT 1 FROM contact_versions v WHERE v.contact_id = c.id AND v.version = c.version)",
+      ),
+    ).toBe(0);
+    // Fill the rest with live data: at some point a create is refused with a clear 409, nothing half-written.
+    let refused: Response | undefined;
+    for (let index = 0; index < 2000 && !refused; index += 1) {
+      const created = await createContact(
+        db,
+        'whg-budget',
+        { ...EMPTY_FIELDS, company: `Füll ${index}`, notes: big },
+        `fill-${index}`,
+        author,
+      );
+      if (created.kind === 'full' || created.kind === 'noRoom') {
+        refused = await send('/assets/whg-budget/contacts', {
+          user,
+          form: { form_token: crypto.randomUUID(), company: 'Noch einer', notes: big },
+        });
+      }
+    }
+    expect(refused?.status).toBe(409);
+    const text = await refused?.text();
+    expect(text).toMatch(/Kontaktbuch ist voll|Speicherplatz dieses Objekts ist aufgebraucht/);
+    expect(text).toContain('Noch einer');
+    expect((await usage('whg-budget'))?.bytes).toBeLessThanOrEqual(STORAGE_BUDGET_BYTES);
+    expect(await count("SELECT count(*) AS n FROM contacts WHERE asset_id = 'whg-budget' AND deleted_at IS NULL")).toBeLessThanOrEqual(
+      MAX_CONTACTS_PER_ASSET,
+    );
+    expect(id).not.toBe('');
+  }, 120_000);
+});
+
+describe('the platform wipes an asset or a former co-buyer\u2019s name', () => {
+  const secret = 'test-platform-secret-0123456789abcdef0123456789';
+  const call = (path: string, token: string | undefined, form?: Record<string, string>) =>
+    send(path, { method: 'POST', headers: token === undefined ? {} : { Authorization: `Bearer ${token}` }, form, sameOrigin: false });
+
+  it('refuses anything but its own secret, also a valid customer session', async () => {
+    const [id] = await seedContacts('whg-12', 1, () => ({ company: 'Bleibt' }));
+    for (const token of [undefined, '', 'wrong', `${secret}x`])
+      expect((await call('/platform/assets/whg-12/wipe', token)).status).toBe(401);
+    expect((await send('/platform/assets/whg-12/wipe', { user: anna, method: 'POST', form: {} })).status).toBe(401);
+    expect(await env.DB.prepare('SELECT id FROM contacts WHERE id = ?').bind(id).first()).not.toBeNull();
+  });
+
+  it('wipes contacts, deleted ones, versions and counters of that asset, and nothing else', async () => {
+    const [keep] = await seedContacts('whg-3', 1, () => ({ company: 'Andere Wohnung' }));
+    const ids = await seedContacts('whg-resale', 3, (index) => ({ company: `Verkauft ${index}` }));
+    await deleteContact(connect(env.DB), 'whg-resale', ids[0] ?? '', undefined, author);
+    expect((await call('/platform/assets/whg-resale/wipe', secret)).status).toBe(204);
+    for (const table of ['contacts', 'contact_versions', 'asset_usage']) {
+      expect(await count(`SELECT count(*) AS n FROM ${table} WHERE asset_id = ?`, 'whg-resale')).toBe(0);
+    }
+    expect(await env.DB.prepare('SELECT id FROM contacts WHERE id = ?').bind(keep).first()).not.toBeNull();
+  });
+
+  it('replaces a former co-buyer\u2019s name everywhere in the asset\u2019s book', async () => {
+    const response = await send('/assets/whg-12/contacts', {
+      user: anna,
+      form: { form_token: crypto.randomUUID(), company: 'Anonym GmbH' },
+    });
+    const id = new URL(response.headers.get('location') ?? '', ORIGIN).searchParams.get('saved');
+    expect((await call('/platform/assets/whg-12/anonymise', secret, { user: anna.sub })).status).toBe(204);
+    const row = await env.DB.prepare('SELECT created_by_name, updated_by_name FROM contacts WHERE id = ?').bind(id).first();
+    expect(row).toEqual({
+      created_by_name: 'Ehemalige Käuferin / ehemaliger Käufer',
+      updated_by_name: 'Ehemalige Käuferin / ehemaliger Käufer',
+    });
+    expect(await count("SELECT count(*) AS n FROM contact_versions WHERE asset_id = 'whg-12' AND author_name = ?", anna.name)).toBe(0);
+  });
+});
