@@ -1,16 +1,31 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `workers` runs inside workerd (the Worker through its HTTP surface, with real
-// local D1 and the same migrations wrangler applies); `node` runs what needs the host: the
-// independent Python vCard parser and the bundle build.
+// Three projects. `npm test` runs two of them, which need nothing but what npm installs:
+// `workers` runs inside workerd (the Worker through its HTTP surface, with real local D1 and the
+// same migrations wrangler applies); `node` builds the production bundle. `npm run test:interop`
+// runs the third, `interop`: the exports read back by independent Python parsers (vobject for the
+// vCards, icalendar for warranty.ics), which need Debian's python3-vobject and python3-icalendar
+// and fail (never skip) without them. The browser suite is `npm run test:e2e`.
 const migrations = await readD1Migrations('migrations');
+
+/** One fast-check seed for the whole run (test/property.ts): FC_SEED replays a failed run. */
+function fastCheckSeed(): number {
+  const given = process.env.FC_SEED;
+  if (given === undefined || given === '') return Date.now() % 0x7fffffff;
+  const seed = Number(given);
+  if (!Number.isSafeInteger(seed)) throw new Error(`FC_SEED must be an integer, got ${JSON.stringify(given)}`);
+  return seed;
+}
 
 export default defineConfig({
   test: {
-    // The JSON report gives .ci/run its closing "N passed, N failed" line.
+    // The JSON report gives .ci/run its closing "N passed, N failed" line (test:interop writes its own).
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    // Console output (the request log's JSON lines) is shown for failing tests only.
+    silent: 'passed-only',
+    provide: { fcSeed: fastCheckSeed() },
     projects: [
       {
         plugins: [
@@ -41,6 +56,14 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/node/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'interop',
+          environment: 'node',
+          include: ['test/interop/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

@@ -10,7 +10,7 @@
 // test-results/e2e-server.log. startServer() is exported for scripts/screenshots.mjs and
 // scripts/throttle-bench.mjs.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitForHealth(url, server, log) {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server exited early (${server.exitCode ?? server.signalCode}); see ${relative(root, log)}`);
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new Error(`the server exited early (${server.exitCode ?? server.signalCode}); see ${relative(root, log)}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return;
@@ -85,7 +86,12 @@ function testFiles(args) {
 /** Counts from the TAP summary node's test runner writes at the end (`# pass N`, `# fail N`). */
 function countsFromTap(tap) {
   const count = (key) => Number(tap.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
-  return { tests: count('tests'), passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
+  return {
+    tests: count('tests'),
+    passed: count('pass'),
+    failed: count('fail') + count('cancelled'),
+    skipped: count('skipped') + count('todo'),
+  };
 }
 
 /**
@@ -102,7 +108,8 @@ export async function startServer({ log = serverLog, quiet = false } = {}) {
   mkdirSync(dirname(log), { recursive: true });
   const logFd = openSync(log, 'w');
   const started = Date.now();
-  if (!quiet) console.log(`server: starting on ${baseUrl} (inspector ${inspectorPort}), state in ${stateDir}, log in ${relative(root, log)}`);
+  if (!quiet)
+    console.log(`server: starting on ${baseUrl} (inspector ${inspectorPort}), state in ${stateDir}, log in ${relative(root, log)}`);
   const server = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--inspector-port', String(inspectorPort)], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KONTAKTE_PERSIST_DIR: stateDir },
@@ -138,7 +145,8 @@ export async function startServer({ log = serverLog, quiet = false } = {}) {
 
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
-  if (!existsSync(chromium)) return fail(`no browser at ${chromium}: install Debian's chromium (apt-get install -y chromium); never a downloaded one`);
+  if (!existsSync(chromium))
+    return fail(`no browser at ${chromium}: install Debian's chromium (apt-get install -y chromium); never a downloaded one`);
   const args = process.argv.slice(2);
   const files = testFiles(args);
   if (!files.length) return fail('no test files in test/e2e/');
@@ -161,7 +169,11 @@ async function main() {
         ...args.filter((arg) => !files.includes(join(root, arg))),
         ...files,
       ],
-      { cwd: root, env: { ...process.env, E2E_BASE_URL: server.baseUrl, CHROMIUM_PATH: chromium }, stdio: ['ignore', 'inherit', 'inherit'] },
+      {
+        cwd: root,
+        env: { ...process.env, E2E_BASE_URL: server.baseUrl, CHROMIUM_PATH: chromium },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
     );
     const code = await new Promise((resolve) => runner.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
     const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
@@ -170,7 +182,9 @@ async function main() {
     const failed = counts.failed || (code !== 0 ? 1 : 0);
     const seconds = Math.round((Date.now() - started) / 1000);
     writeReport(counts.passed, failed, { numTotalTests: counts.tests, numSkippedTests: counts.skipped, durationSeconds: seconds });
-    console.log(`e2e: ${counts.passed} passed, ${failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} in ${seconds} s -> ${relative(root, reportFile)}`);
+    console.log(
+      `e2e: ${counts.passed} passed, ${failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} in ${seconds} s -> ${relative(root, reportFile)}`,
+    );
     if (failed || counts.passed === 0) process.exitCode = 1;
   } catch (error) {
     fail(error.message);

@@ -1,18 +1,40 @@
-// Prints one closing line "N passed, N failed" from the test reports that exist, so a CI run
-// that executed no test is visible; exits non-zero when anything failed or nothing ran.
+// Prints one closing line "N passed, N failed" over every test report given (vitest's JSON
+// reports and the e2e runner's), so a CI run that executed no test is visible. Strict: a missing
+// or unreadable report, a suite that failed outside its tests (an import error, a failing hook)
+// and a skipped test each count as a failure. Exits non-zero when anything failed or nothing ran.
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
+
+function readReport(file) {
+  if (!existsSync(file)) throw new Error('missing');
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Suites vitest marks failed although none of their tests failed: their tests never ran. */
+function suitesFailedOutsideTests(report) {
+  if (!Array.isArray(report.testResults)) return 0;
+  return report.testResults.filter(
+    (suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
+}
+
 for (const file of process.argv.slice(2)) {
-  if (!existsSync(file)) {
-    console.error(`test-summary: missing report ${file}`);
+  let report;
+  try {
+    report = readReport(file);
+  } catch (error) {
+    console.error(`test-summary: no usable report ${file} (${error.message})`);
     failed += 1;
     continue;
   }
-  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0) + (report.numSkippedTests ?? 0);
+  const broken = suitesFailedOutsideTests(report) + (report.numRuntimeErrorTestSuites ?? 0);
+  if (skipped) console.error(`test-summary: ${file}: ${skipped} skipped (CI runs every test)`);
+  if (broken) console.error(`test-summary: ${file}: ${broken} suite(s) failed outside their tests`);
   passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+  failed += (report.numFailedTests ?? 0) + broken + skipped;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

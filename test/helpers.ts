@@ -1,9 +1,9 @@
 import { env, exports } from 'cloudflare:workers';
 import { SignJWT } from 'jose';
-import { createContact } from '../src/contacts/repository';
-import { connect } from '../src/db/client';
 import { EMPTY_FIELDS } from '../src/contacts/fields';
+import { createContact } from '../src/contacts/repository';
 import type { ContactInput } from '../src/contacts/schema';
+import { connect } from '../src/db/client';
 
 export const ORIGIN = 'https://kontakte.example.de';
 
@@ -14,8 +14,18 @@ export interface TestUser {
   assets: { id: string; name: string }[];
 }
 
-export const anna: TestUser = { sub: 'u-anna', name: 'Anna Müller', role: 'customer', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
-export const jonas: TestUser = { sub: 'u-jonas', name: 'Jonas Müller', role: 'customer', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
+export const anna: TestUser = {
+  sub: 'u-anna',
+  name: 'Anna Müller',
+  role: 'customer',
+  assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }],
+};
+export const jonas: TestUser = {
+  sub: 'u-jonas',
+  name: 'Jonas Müller',
+  role: 'customer',
+  assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }],
+};
 export const selin: TestUser = {
   sub: 'u-selin',
   name: 'Selin Yıldız',
@@ -25,8 +35,18 @@ export const selin: TestUser = {
     { id: 'whg-7', name: 'Seeblick, Wohnung 7' },
   ],
 };
-export const petra: TestUser = { sub: 'u-petra', name: 'Petra Weber', role: 'project_manager', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
-export const admin: TestUser = { sub: 'u-admin', name: 'Admin', role: 'project_admin', assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }] };
+export const petra: TestUser = {
+  sub: 'u-petra',
+  name: 'Petra Weber',
+  role: 'project_manager',
+  assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }],
+};
+export const admin: TestUser = {
+  sub: 'u-admin',
+  name: 'Admin',
+  role: 'project_admin',
+  assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }],
+};
 
 export interface TokenOptions {
   secret?: string;
@@ -95,13 +115,28 @@ export async function gzipSize(body: string): Promise<number> {
   return (await new Response(stream).arrayBuffer()).byteLength;
 }
 
-/** Seeds contacts straight into D1 through the repository (fast, no rate limit, no HTTP). */
-export async function seedContacts(assetId: string, count: number, fields: (index: number) => Partial<ContactInput>): Promise<string[]> {
+/**
+ * Seeds contacts straight into D1 through the repository (fast, no rate limit, no HTTP).
+ * `now` sets their creation time (ms), so a test can tell a later change apart without waiting.
+ */
+export async function seedContacts(
+  assetId: string,
+  count: number,
+  fields: (index: number) => Partial<ContactInput>,
+  { now }: { now?: number } = {},
+): Promise<string[]> {
   const db = connect(env.DB);
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const input = { ...EMPTY_INPUT, ...fields(index) };
-    const result = await createContact(db, assetId, input, `seed-${assetId}-${index}-${crypto.randomUUID()}`, { userId: 'seed', name: 'Seed' });
+    const result = await createContact(
+      db,
+      assetId,
+      input,
+      `seed-${assetId}-${index}-${crypto.randomUUID()}`,
+      { userId: 'seed', name: 'Seed' },
+      now,
+    );
     if (result.kind === 'full' || result.kind === 'noRoom') throw new Error('asset full');
     ids.push(result.contact.id);
   }

@@ -4,11 +4,14 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt:
 
 /** Decodes the character references hono/jsx and browsers produce. */
 export function decodeHtml(value: string): string {
-  return value.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (entity, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
-    return HTML_ENTITIES[(name ?? '').toLowerCase()] ?? entity;
-  });
+  return value.replace(
+    /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi,
+    (entity, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (dec) return String.fromCodePoint(Number(dec));
+      if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
+      return HTML_ENTITIES[(name ?? '').toLowerCase()] ?? entity;
+    },
+  );
 }
 
 /** hono/jsx escapes these five in text and attributes alike. */

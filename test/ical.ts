@@ -1,6 +1,8 @@
+// The one ical.js reading of a vCard file (Thunderbird's address book parser) that the vCard,
+// export and hostile-input suites share; the same cards through Python's vobject:
+// test/interop/vcard-vobject.test.ts.
 import ICAL from 'ical.js';
-
-// The one ical.js reading of a vCard file that the vCard, export and hostile-input suites share.
+import type { ExpectedProperty } from './vcard-fixtures';
 
 export interface ParsedProperty {
   name: string;
@@ -51,3 +53,12 @@ function toParsedProperty(property: unknown, undoBug: boolean): ParsedProperty {
   return { name, params: normalized, values: undoBug ? values.map((v) => undoIcalSemicolonBug(name, type, v)) : values };
 }
 
+/** The first value of the card's first property called `name` (e.g. FN, UID, REV, N). */
+export function propertyValue(card: readonly ParsedProperty[] | undefined, name: string): unknown {
+  return card?.find((property) => property.name === name)?.values[0];
+}
+
+/** Expected properties (test/vcard-fixtures.ts) in the shape parseWithIcal returns. */
+export function asIcal(expected: readonly ExpectedProperty[]): ParsedProperty[] {
+  return expected.map(({ name, params, value }) => ({ name, params, values: [value] }));
+}

@@ -5,9 +5,17 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { ALARM_DAYS_BEFORE, type CalendarEvent, ICS_CONTENT_TYPE, warrantyCalendar, warrantyEventText, warrantyEventUid } from '../src/contacts/ics';
+import {
+  ALARM_DAYS_BEFORE,
+  type CalendarEvent,
+  ICS_CONTENT_TYPE,
+  warrantyCalendar,
+  warrantyEventText,
+  warrantyEventUid,
+} from '../src/contacts/ics';
 import { addDays, WARRANTY_MESSAGES } from '../src/contacts/warranty';
-import { calendarEvents, DTSTAMP, expectedText, fcSeed, NOW, PROD_ID, trickyEvents } from './warranty-events';
+import { assertProperty } from './property';
+import { calendarEvents, DTSTAMP, expectedText, NOW, PROD_ID, trickyEvents } from './warranty-events';
 
 const utf8 = new TextEncoder();
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -171,7 +179,9 @@ describe('warranty.ics: the exact file for a typical event', () => {
 
   it('no events: a calendar with its header only', () => {
     const ics = warrantyCalendar([], { prodId: PROD_ID, now: NOW });
-    expect(ics).toBe('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//PROPSTER//Kontakte//DE\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n');
+    expect(ics).toBe(
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//PROPSTER//Kontakte//DE\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n',
+    );
     expect(parseCalendar(ics).events).toEqual([]);
   });
 
@@ -201,7 +211,9 @@ describe('warranty.ics: format rules', () => {
   it('a line break or a separator in a text cannot start a property or an event of its own', () => {
     const unfolded = ics.replace(/\r\n /g, '');
     expect(unfolded.match(/^BEGIN:VEVENT$/gm)?.length).toBe(trickyEvents.length);
-    expect(unfolded).toContain('DESCRIPTION:Zeile 1\\nZeile 2\\nZeile 3\\nEND:VEVENT\\nBEGIN:VEVENT\\n\\nLetzte Zeile\\; mit\\, allem \\\\\r\n');
+    expect(unfolded).toContain(
+      'DESCRIPTION:Zeile 1\\nZeile 2\\nZeile 3\\nEND:VEVENT\\nBEGIN:VEVENT\\n\\nLetzte Zeile\\; mit\\, allem \\\\\r\n',
+    );
     expect(unfolded).toContain('LOCATION:C:\\\\Bau\\\\WE-12\\; Haus 3\\, Eingang B\r\n');
   });
 
@@ -240,20 +252,14 @@ describe('ical.js reads back every event, alarm, UID and SEQUENCE exactly', () =
   });
 
   it('property: any events', () => {
-    const seed = fcSeed();
-    try {
-      fc.assert(
-        fc.property(calendarEvents, (events) => {
-          const ics = warrantyCalendar(events, { prodId: PROD_ID, now: NOW });
-          expectWellFormed(ics);
-          expect(parseCalendar(ics).events).toEqual(events.map(expectedEvent));
-        }),
-        { seed, numRuns: 150, verbose: true },
-      );
-    } catch (error) {
-      console.error(`fast-check seed ${seed} (rerun with FC_SEED=${seed})`);
-      throw error;
-    }
+    assertProperty(
+      fc.property(calendarEvents, (events) => {
+        const ics = warrantyCalendar(events, { prodId: PROD_ID, now: NOW });
+        expectWellFormed(ics);
+        expect(parseCalendar(ics).events).toEqual(events.map(expectedEvent));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
@@ -270,14 +276,16 @@ describe('what an event says', () => {
   it('German: position and name in the summary, the ways to reach them and the end date in the description', () => {
     expect(warrantyEventText({ locale: 'de-DE', warranty: WARRANTY_MESSAGES.de }, contact)).toEqual({
       summary: 'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
-      description: 'Telefon: +49 30 123456\nE-Mail: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
+      description:
+        'Telefon: +49 30 123456\nE-Mail: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
     });
   });
 
   it('English', () => {
     expect(warrantyEventText({ locale: 'en-GB', warranty: WARRANTY_MESSAGES.en }, { ...contact, mobile: '0171 1234567' })).toEqual({
       summary: 'Warranty for Fliesenleger Bauer ends – report defects before then',
-      description: 'Phone: +49 30 123456\nMobile: 0171 1234567\nEmail: info@fliesen-bauer.de\nWarranty until 12 Mar 2027 (your own note, not legal advice)',
+      description:
+        'Phone: +49 30 123456\nMobile: 0171 1234567\nEmail: info@fliesen-bauer.de\nWarranty until 12 Mar 2027 (your own note, not legal advice)',
     });
   });
 

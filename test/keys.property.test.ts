@@ -1,7 +1,5 @@
-// Property tests of the search folding and the stored keys (issue 12.3 and 12.6). Each run prints
-// its seed on failure; FC_SEED=<seed> replays it once vitest.config.ts passes FC_SEED to the
-// workers as a binding (workerd does not see the host's process.env).
-import { env } from 'cloudflare:workers';
+// Property tests of the search folding and the stored keys (issue 12.3 and 12.6). The run's seed
+// comes from test/property.ts: a failure names it, FC_SEED=<seed> replays it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,21 +14,27 @@ import {
   searchKey,
   sortKey,
 } from '../src/contacts/keys';
+import { assertProperty } from './property';
+import { emptyFields } from './vcard-fixtures';
 
-const replay: unknown = Reflect.get(env, 'FC_SEED');
-const seed = typeof replay === 'string' && /^-?\d+$/.test(replay) ? Number(replay) : Date.now() % 0x7fffffff;
+const check = <T>(property: fc.IProperty<T>, numRuns = 300) => assertProperty(property, { numRuns });
 
-/** fc.assert with a printed seed: a failure names the seed that replays it. */
-function check<T>(property: fc.IProperty<T>, numRuns = 300) {
-  try {
-    fc.assert(property, { seed, numRuns, verbose: 0 });
-  } catch (error) {
-    console.error(`keys.property.test: failed with FC_SEED=${seed}`);
-    throw error;
-  }
-}
-
-const FIELD_NAMES = ['position', 'company', 'title', 'firstName', 'lastName', 'street', 'postalCode', 'city', 'country', 'phone', 'mobile', 'email', 'website', 'notes'] as const;
+const FIELD_NAMES = [
+  'position',
+  'company',
+  'title',
+  'firstName',
+  'lastName',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'phone',
+  'mobile',
+  'email',
+  'website',
+  'notes',
+] as const;
 
 /** Characters where folding has something to do, plus separators, digits and SQL metacharacters. */
 const INTERESTING = [
@@ -47,7 +51,12 @@ const INTERESTING = [
   ...'-+()/.0123456789%_\'"\\',
 ];
 const interestingText = fc.string({ unit: fc.constantFrom(...INTERESTING), maxLength: 40 });
-const anyText = fc.oneof(interestingText, fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.string({ maxLength: 40 }));
+const anyText = fc.oneof(
+  interestingText,
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.string({ maxLength: 40 }),
+);
 
 const fieldArb = fc.oneof(fc.constant(''), anyText);
 const fieldsArb: fc.Arbitrary<KeyFields> = fc.record({
@@ -66,26 +75,15 @@ const fieldsArb: fc.Arbitrary<KeyFields> = fc.record({
   website: fieldArb,
   notes: fieldArb,
 });
-const EMPTY: KeyFields = {
-  position: '',
-  company: '',
-  title: '',
-  firstName: '',
-  lastName: '',
-  street: '',
-  postalCode: '',
-  city: '',
-  country: '',
-  phone: '',
-  mobile: '',
-  email: '',
-  website: '',
-  notes: '',
-};
+const EMPTY: KeyFields = emptyFields;
 
 const codePoints = (value: string) => [...value].length;
 const bytes = (value: string) => new TextEncoder().encode(value).length;
-const wordsOf = (value: string) => value.replace(/\p{Cc}/gu, ' ').split(/\s+/u).filter(Boolean);
+const wordsOf = (value: string) =>
+  value
+    .replace(/\p{Cc}/gu, ' ')
+    .split(/\s+/u)
+    .filter(Boolean);
 /** The stated condition under which every word is guaranteed to fit: no character folds into three or more. */
 const noTripling = (fields: KeyFields) => [...Object.values(fields).join('')].every((character) => codePoints(plain(character)) <= 2);
 
@@ -136,7 +134,10 @@ describe('the search key, property-tested', () => {
   });
 
   it('holds its bound at the maximum field sizes, whatever the text', () => {
-    const long = fc.tuple(fc.string({ unit: fc.constantFrom(...INTERESTING), minLength: 1, maxLength: 6 }), fc.constantFrom(50, 100, 200, 254, 2000));
+    const long = fc.tuple(
+      fc.string({ unit: fc.constantFrom(...INTERESTING), minLength: 1, maxLength: 6 }),
+      fc.constantFrom(50, 100, 200, 254, 2000),
+    );
     check(
       fc.property(fc.array(long, { minLength: 14, maxLength: 14 }), (units) => {
         const fields = { ...EMPTY };
@@ -154,7 +155,13 @@ describe('the search key, property-tested', () => {
 
   it('finds a contact by any word of any field, and by any part of it', () => {
     const picked = fieldsArb.chain((fields) =>
-      fc.record({ fields: fc.constant(fields), field: fc.constantFrom(...FIELD_NAMES), index: fc.nat(), start: fc.nat(), length: fc.nat() }),
+      fc.record({
+        fields: fc.constant(fields),
+        field: fc.constantFrom(...FIELD_NAMES),
+        index: fc.nat(),
+        start: fc.nat(),
+        length: fc.nat(),
+      }),
     );
     check(
       fc.property(picked, ({ fields, field, index, start, length }) => {
@@ -174,7 +181,7 @@ describe('the search key, property-tested', () => {
   });
 
   it('needs every word: a query matches exactly when each of its words does', () => {
-    const word = fc.string({ unit: fc.constantFrom(...'aäeouüßıİéøKlmn%_\''), minLength: 1, maxLength: 4 });
+    const word = fc.string({ unit: fc.constantFrom(..."aäeouüßıİéøKlmn%_'"), minLength: 1, maxLength: 4 });
     check(
       fc.property(fieldsArb, fc.array(word, { minLength: 1, maxLength: 4 }), (fields, words) => {
         const key = searchKey(fields);
@@ -186,7 +193,7 @@ describe('the search key, property-tested', () => {
     );
   });
 
-  it('keeps needles out of the key\'s separators and out of the phone digits', () => {
+  it("keeps needles out of the key's separators and out of the phone digits", () => {
     check(
       fc.property(anyText, (query) => {
         for (const term of parseQuery(query)) {
@@ -213,9 +220,21 @@ describe('phone numbers, property-tested', () => {
     return `${digits.slice(0, at)}${separator}${digits.slice(at)}`;
   };
   const written = fc.record({ style: fc.nat(5), cut: fc.nat(), separator: fc.constantFrom(' ', '-', '', ' - ', '.') });
-  const format = ({ area, subscriber }: { area: string; subscriber: string }, { style, cut, separator }: { style: number; cut: number; separator: string }) => {
+  const format = (
+    { area, subscriber }: { area: string; subscriber: string },
+    { style, cut, separator }: { style: number; cut: number; separator: string },
+  ) => {
     const local = splitUp(subscriber, cut, separator);
-    return [`0${area} ${local}`, `0${area}/${local}`, `(0${area}) ${local}`, `+49 ${area} ${local}`, `0049 ${area} ${local}`, `+49 (0)${area} ${local}`][style] ?? '';
+    return (
+      [
+        `0${area} ${local}`,
+        `0${area}/${local}`,
+        `(0${area}) ${local}`,
+        `+49 ${area} ${local}`,
+        `0049 ${area} ${local}`,
+        `+49 (0)${area} ${local}`,
+      ][style] ?? ''
+    );
   };
 
   it('finds a German number written one way by the same number written any other way, and by a part of it', () => {
@@ -241,17 +260,15 @@ describe('the sort key, property-tested', () => {
   const UMLAUTS: Readonly<Record<string, string>> = { a: 'ä', o: 'ö', u: 'ü', i: 'ı' };
   /** An ASCII name, and the same name as it may be written: umlauts, ß for ss, any case. */
   const spelled = fc.stringMatching(/^[a-z]{1,8}$/).chain((base) =>
-    fc
-      .array(fc.boolean(), { minLength: base.length, maxLength: base.length })
-      .map((flags) => ({
-        base,
-        written: [...base.replace(/ss/g, flags[0] ? 'ß' : 'ss')]
-          .map((letter, index) => {
-            const umlaut = flags[index] ? (UMLAUTS[letter] ?? letter) : letter;
-            return flags[(index + 1) % flags.length] ? umlaut.toUpperCase() : umlaut;
-          })
-          .join(''),
-      })),
+    fc.array(fc.boolean(), { minLength: base.length, maxLength: base.length }).map((flags) => ({
+      base,
+      written: [...base.replace(/ss/g, flags[0] ? 'ß' : 'ss')]
+        .map((letter, index) => {
+          const umlaut = flags[index] ? (UMLAUTS[letter] ?? letter) : letter;
+          return flags[(index + 1) % flags.length] ? umlaut.toUpperCase() : umlaut;
+        })
+        .join(''),
+    })),
   );
 
   it('orders names as their plain ASCII letters do (DIN 5007-1: ä as a, ß as ss, case ignored)', () => {

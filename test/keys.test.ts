@@ -3,6 +3,7 @@
 // (instr() only), so these examples say what a user finds; the repository's own tests check the
 // SQL against this mirror.
 import { describe, expect, it } from 'vitest';
+import { FIELDS, type FieldName } from '../src/contacts/fields';
 import {
   compareKeys,
   evaluate,
@@ -22,24 +23,9 @@ import {
   searchKey,
   sortKey,
 } from '../src/contacts/keys';
-import { FIELDS, type FieldName } from '../src/contacts/fields';
+import { emptyFields } from './vcard-fixtures';
 
-const EMPTY: KeyFields = {
-  position: '',
-  company: '',
-  title: '',
-  firstName: '',
-  lastName: '',
-  street: '',
-  postalCode: '',
-  city: '',
-  country: '',
-  phone: '',
-  mobile: '',
-  email: '',
-  website: '',
-  notes: '',
-};
+const EMPTY: KeyFields = emptyFields;
 
 const CAMEL: Record<FieldName, keyof KeyFields> = {
   position: 'position',
@@ -139,13 +125,20 @@ describe('folding (one function, both sides of the search)', () => {
 });
 
 describe('every word counts, in any field (issue 12.1)', () => {
-  it.each(['Stefan Schmidt', 'Schmidt Stefan', 'Küchen München', 'schmidt 80331', 'KÜCHENBAUER', 'kuechen-schmidt.de', 'Arbeitsplatte', 'Deutschland', 'Hauptstrasse 5'])(
-    '%j finds Stefan Schmidt of Küchen Schmidt GmbH, not Lena Özdemir',
-    (query) => {
-      expect(finds(query, stefan)).toBe(true);
-      expect(finds(query, lena)).toBe(false);
-    },
-  );
+  it.each([
+    'Stefan Schmidt',
+    'Schmidt Stefan',
+    'Küchen München',
+    'schmidt 80331',
+    'KÜCHENBAUER',
+    'kuechen-schmidt.de',
+    'Arbeitsplatte',
+    'Deutschland',
+    'Hauptstrasse 5',
+  ])('%j finds Stefan Schmidt of Küchen Schmidt GmbH, not Lena Özdemir', (query) => {
+    expect(finds(query, stefan)).toBe(true);
+    expect(finds(query, lena)).toBe(false);
+  });
 
   it('needs every word: one word that is nowhere means no match', () => {
     expect(finds('Stefan Müller', stefan)).toBe(false);
@@ -173,12 +166,14 @@ describe('every word counts, in any field (issue 12.1)', () => {
     expect(hits("'")).toEqual(["O'Brien Fliesen"]);
     expect(hits('"beste"')).toEqual(['Der "Beste" Bau']);
     expect(hits("o'brien")).toEqual(["O'Brien Fliesen"]);
-    for (const nothing of ['%%', '_%', '%_%', '*', '[a-z]', "' OR 1=1 --", "'; DROP TABLE contacts; --", '\\']) expect(hits(nothing), nothing).toEqual([]);
+    for (const nothing of ['%%', '_%', '%_%', '*', '[a-z]', "' OR 1=1 --", "'; DROP TABLE contacts; --", '\\'])
+      expect(hits(nothing), nothing).toEqual([]);
     expect(hits('GmbH')).toHaveLength(2);
   });
 
   it('gives no terms for an empty or invisible query (the list is then unfiltered)', () => {
-    for (const query of ['', '   ', '\t\n', '\u0000\u0007', '\u0301', '\u200d\u00ad']) expect(parseQuery(query), JSON.stringify(query)).toEqual([]);
+    for (const query of ['', '   ', '\t\n', '\u0000\u0007', '\u0301', '\u200d\u00ad'])
+      expect(parseQuery(query), JSON.stringify(query)).toEqual([]);
     expect(matches(searchKey(stefan), [])).toBe(true);
   });
 
@@ -215,12 +210,20 @@ describe('phone numbers by their digits (issue 12.2)', () => {
 
   const fliesen = contact({ company: 'Fliesen Bauer & Söhne', phone: '089 3100 200', postalCode: '85716' });
 
-  it.each(['0893100200', '089 3100-200', '089/3100 200', '+49 89 3100200', '0049 89 3100200', '+49 (0)89 3100200', '3100', '3100 200', '+49 89', 'Fliesen 089 3100'])(
-    '%j finds "089 3100 200"',
-    (query) => {
-      expect(finds(query, fliesen)).toBe(true);
-    },
-  );
+  it.each([
+    '0893100200',
+    '089 3100-200',
+    '089/3100 200',
+    '+49 89 3100200',
+    '0049 89 3100200',
+    '+49 (0)89 3100200',
+    '3100',
+    '3100 200',
+    '+49 89',
+    'Fliesen 089 3100',
+  ])('%j finds "089 3100 200"', (query) => {
+    expect(finds(query, fliesen)).toBe(true);
+  });
 
   it.each(['+43 89 3100200', '089 3100 201', '0049 1 3100200', '3100 Müller'])('%j does not find "089 3100 200"', (query) => {
     expect(finds(query, fliesen)).toBe(false);
@@ -244,7 +247,12 @@ describe('phone numbers by their digits (issue 12.2)', () => {
   });
 
   it('matches digits only among phone numbers, and digit words also as text (postal code, house number)', () => {
-    const noPhone = contact({ lastName: 'Ohnetelefon', notes: 'Rechnung 0893 über 100200 Euro', street: 'Am Anger 2', postalCode: '85521' });
+    const noPhone = contact({
+      lastName: 'Ohnetelefon',
+      notes: 'Rechnung 0893 über 100200 Euro',
+      street: 'Am Anger 2',
+      postalCode: '85521',
+    });
     expect(finds('0893100200', noPhone)).toBe(false);
     expect(finds('0893 100200', noPhone)).toBe(true);
     expect(finds('Anger 2 85521', noPhone)).toBe(true);
@@ -375,7 +383,8 @@ describe('bounded stored keys (issue 12.6)', () => {
   });
 
   it('holds for a tiny contact, and a typical one keeps every form', () => {
-    for (const tiny of [contact({ lastName: 'Ä' }), contact({ company: 'ß' }), contact({ firstName: 'Ö', phone: '1' }), contact({})]) expectBounded(tiny);
+    for (const tiny of [contact({ lastName: 'Ä' }), contact({ company: 'ß' }), contact({ firstName: 'Ö', phone: '1' }), contact({})])
+      expectBounded(tiny);
     const key = expectBounded(stefan);
     expect(codePointsOf(key)).toBeLessThan(2 * textOf(stefan));
     // These need the stored folded ("kuchen-schmidt") and expanded ("muenchen") forms.
@@ -389,7 +398,7 @@ describe('bounded stored keys (issue 12.6)', () => {
     for (const word of [...words, 'Mueller', 'gewahrleistung', 'yildiz']) expect(matches(key, parseQuery(word)), word).toBe(true);
   });
 
-  it('stays within 2× for a contact of distinct words at the maximum field sizes (the issue\'s check)', () => {
+  it("stays within 2× for a contact of distinct words at the maximum field sizes (the issue's check)", () => {
     let state = 12;
     const random = () => {
       state = (state * 1103515245 + 12345) % 2147483648;
@@ -469,10 +478,12 @@ describe('the sort key (DIN 5007-1)', () => {
   });
 
   it('orders by first name within a last name', () => {
-    expect(ordered([{ lastName: 'Schmidt', firstName: 'Stefan' }, { lastName: 'Schmidt', firstName: 'Ärne' }, { lastName: 'Schmidt', firstName: 'Bernd' }])).toEqual([
-      'Schmidt Ärne',
-      'Schmidt Bernd',
-      'Schmidt Stefan',
-    ]);
+    expect(
+      ordered([
+        { lastName: 'Schmidt', firstName: 'Stefan' },
+        { lastName: 'Schmidt', firstName: 'Ärne' },
+        { lastName: 'Schmidt', firstName: 'Bernd' },
+      ]),
+    ).toEqual(['Schmidt Ärne', 'Schmidt Bernd', 'Schmidt Stefan']);
   });
 });

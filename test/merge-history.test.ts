@@ -1,12 +1,13 @@
-import { createScheduledController, createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import worker from '../src/index';
 import { EMPTY_FIELDS, FIELDS, type FieldValues } from '../src/contacts/fields';
 import { mergeFields } from '../src/contacts/merge';
 import { MAX_VERSIONS, PURGE_AFTER_MS } from '../src/contacts/repository';
-import { anna, jonas, ORIGIN, selin, send, textOf, type TestUser } from './helpers';
+import worker from '../src/index';
+import { anna, jonas, ORIGIN, selin, send, type TestUser, textOf } from './helpers';
+import { assertAsyncProperty, assertProperty } from './property';
 
 // Issue 14: co-buyers never lose each other's changes (merge, history, "Zuletzt gelöscht").
 
@@ -64,7 +65,9 @@ describe('a stale edit is merged field by field', () => {
     expect((await edit(jonas, id, { ...(await formOf(id, jonas)), city: 'Augsburg', street: 'Weg 1' })).status).toBe(303);
     const answer = await edit(anna, id, { ...annas, notes: 'Termin Freitag' }, true);
     expect(answer.status).toBe(200);
-    expect(textOf(await answer.text())).toMatch(/Jonas Müller hat inzwischen Straße und Hausnummer und Ort geändert – beides ist übernommen/);
+    expect(textOf(await answer.text())).toMatch(
+      /Jonas Müller hat inzwischen Straße und Hausnummer und Ort geändert – beides ist übernommen/,
+    );
     expect(await row(id)).toMatchObject({ city: 'Augsburg', notes: 'Termin Freitag' });
   });
 
@@ -159,7 +162,9 @@ describe('history (Verlauf)', () => {
     const restore = await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } });
     expect(restore.status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '089 1', notes: '', version: 3 });
-    const versions = await env.DB.prepare('SELECT version, action FROM contact_versions WHERE contact_id = ? ORDER BY version').bind(id).all();
+    const versions = await env.DB.prepare('SELECT version, action FROM contact_versions WHERE contact_id = ? ORDER BY version')
+      .bind(id)
+      .all();
     expect(versions.results).toEqual([
       { version: 1, action: 'create' },
       { version: 2, action: 'update' },
@@ -181,7 +186,9 @@ describe('history (Verlauf)', () => {
     for (let index = 1; index <= 30; index += 1) {
       expect((await edit(anna, id, { ...(await formOf(id)), notes: `Änderung ${index}` })).status).toBe(303);
     }
-    const kept = await env.DB.prepare('SELECT min(version) AS oldest, count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first();
+    const kept = await env.DB.prepare('SELECT min(version) AS oldest, count(*) AS n FROM contact_versions WHERE contact_id = ?')
+      .bind(id)
+      .first();
     expect(kept).toEqual({ oldest: 12, n: MAX_VERSIONS });
     // A form loaded from a purged version still gets a sensible answer: both sides (409).
     const stale = await edit(jonas, id, { ...(await formOf(id, jonas)), version: '2', notes: 'veraltet' });
@@ -233,9 +240,12 @@ describe('the scheduled purge (DSGVO)', () => {
     };
     const old = await made('Lange her GmbH');
     const recent = await made('Gerade eben GmbH');
-    for (const id of [old, recent]) expect((await send(`/assets/whg-cron/contacts/${id}/delete`, { user: purger, form: {} })).status).toBe(303);
+    for (const id of [old, recent])
+      expect((await send(`/assets/whg-cron/contacts/${id}/delete`, { user: purger, form: {} })).status).toBe(303);
     const now = Date.now() + PURGE_AFTER_MS + 60_000;
-    await env.DB.prepare('UPDATE contacts SET deleted_at = ? WHERE id = ?').bind(Date.now() + 120_000, recent).run();
+    await env.DB.prepare('UPDATE contacts SET deleted_at = ? WHERE id = ?')
+      .bind(Date.now() + 120_000, recent)
+      .run();
     const controller = createScheduledController({ scheduledTime: new Date(now), cron: '17 3 * * *' });
     const ctx = createExecutionContext();
     await worker.scheduled?.(controller, env);
@@ -250,8 +260,7 @@ describe('the three-way merge, property-tested', () => {
   const value = fc.constantFrom('', 'a', 'b', 'c');
   const state = fc.record(Object.fromEntries(FIELDS.map(({ name }) => [name, value]))) as fc.Arbitrary<FieldValues>;
   it('never loses a value one side set and the other did not touch', () => {
-    const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
-    fc.assert(
+    assertProperty(
       fc.property(state, state, state, (base, theirs, mine) => {
         const merge = mergeFields({ ...EMPTY_FIELDS, ...base }, theirs, mine);
         for (const { name } of FIELDS) {
@@ -263,26 +272,31 @@ describe('the three-way merge, property-tested', () => {
           }
         }
       }),
-      { seed, numRuns: 500, reporter: (details) => { if (details.failed) throw new Error(`merge property failed (FC_SEED=${seed}): ${details.counterexample}`); } },
+      { numRuns: 500 },
     );
   });
 
   it('holds through HTTP for random edit sequences by two users from random base versions', async () => {
-    const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
     const field = fc.constantFrom('phone', 'mobile', 'email', 'notes', 'city', 'position');
-    const valueFor = (name: string, n: number) => (name === 'phone' || name === 'mobile' ? `089 ${100 + n}` : name === 'email' ? `x${n}@y.de` : `W${n}`);
-    await fc.assert(
+    const valueFor = (name: string, n: number) =>
+      name === 'phone' || name === 'mobile' ? `089 ${100 + n}` : name === 'email' ? `x${n}@y.de` : `W${n}`;
+    await assertAsyncProperty(
       fc.asyncProperty(fc.array(fc.tuple(fc.boolean(), field, fc.nat(5)), { minLength: 2, maxLength: 6 }), async (steps) => {
         // Fresh users each run: the write rate limit is per user.
         const run = crypto.randomUUID().slice(0, 8);
-        const [first, second] = [{ ...anna, sub: `u-a-${run}` }, { ...jonas, sub: `u-j-${run}` }];
+        const [first, second] = [
+          { ...anna, sub: `u-a-${run}` },
+          { ...jonas, sub: `u-j-${run}` },
+        ];
         const id = await create(first, { company: 'Eigenschaft GmbH', street: 'Weg 1' });
         const expected: Record<string, string> = {};
         for (const [index, [byAnna, name, back]] of steps.entries()) {
           const stored = await row(id);
           const current = Number(stored?.version);
           const base = Math.max(1, current - back);
-          const baseValues = await env.DB.prepare('SELECT fields FROM contact_versions WHERE contact_id = ? AND version = ?').bind(id, base).first<string>('fields');
+          const baseValues = await env.DB.prepare('SELECT fields FROM contact_versions WHERE contact_id = ? AND version = ?')
+            .bind(id, base)
+            .first<string>('fields');
           if (!baseValues) continue;
           const form: Record<string, string> = { ...JSON.parse(baseValues), version: String(base) };
           form[name] = valueFor(name, index);
@@ -294,7 +308,7 @@ describe('the three-way merge, property-tested', () => {
           for (const [key, set] of Object.entries(expected)) if (key !== name || answer.status === 303) expect(after?.[key], key).toBe(set);
         }
       }),
-      { seed, numRuns: 15, reporter: (details) => { if (details.failed) throw new Error(`merge property failed (FC_SEED=${seed}): ${details.counterexample}`); } },
+      { numRuns: 15 },
     );
   });
 });

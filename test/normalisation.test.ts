@@ -2,9 +2,9 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { appFor } from '../src/app';
-import { connect } from '../src/db/client';
 import { findContact } from '../src/contacts/repository';
-import { anna, ORIGIN, send, seedContacts } from './helpers';
+import { connect } from '../src/db/client';
+import { anna, ORIGIN, seedContacts, send } from './helpers';
 
 // Contract §5's normalisations and the small defects the code-shape review found (issue 11, item 9).
 
@@ -21,7 +21,12 @@ async function create(form: Record<string, string>) {
 
 describe('e-mail addresses are a local part and a domain, nothing else', () => {
   it('refuses mailto: parameters after the domain, beside the field', async () => {
-    for (const email of ['info@firma.de?cc=someone@else.example&subject=Hallo', 'info@firma.de&body=x', 'info@firma.de/pfad', 'info@firma.de#x']) {
+    for (const email of [
+      'info@firma.de?cc=someone@else.example&subject=Hallo',
+      'info@firma.de&body=x',
+      'info@firma.de/pfad',
+      'info@firma.de#x',
+    ]) {
       const answer = await create({ email });
       expect(answer.status, email).toBe(422);
       expect(answer.body).toContain('id="f-email-error"');
@@ -40,7 +45,13 @@ describe('e-mail addresses are a local part and a domain, nothing else', () => {
 
 describe('websites', () => {
   it('refuses a backslash and credentials, which browsers read as another host', async () => {
-    for (const website of ['https://good.de\\@evil.example', 'https://good.de\\evil', 'https://user:pass@good.de', 'https://user@good.de/x', 'good.de@evil.example']) {
+    for (const website of [
+      'https://good.de\\@evil.example',
+      'https://good.de\\evil',
+      'https://user:pass@good.de',
+      'https://user@good.de/x',
+      'good.de@evil.example',
+    ]) {
       expect((await create({ website })).status, website).toBe(422);
     }
     expect((await create({ website: 'https://good.de/a@b' })).status).toBe(303);
@@ -49,7 +60,11 @@ describe('websites', () => {
 
 describe('line and paragraph separators', () => {
   it('are refused like other control characters, in single-line fields and notes', async () => {
-    for (const [field, value] of [['company', 'A\u2028B'], ['city', 'A\u2029B'], ['notes', 'Zeile\u2028Zeile']] as const) {
+    for (const [field, value] of [
+      ['company', 'A\u2028B'],
+      ['city', 'A\u2029B'],
+      ['notes', 'Zeile\u2028Zeile'],
+    ] as const) {
       const answer = await create({ [field]: value, street: 'Weg 1' });
       expect(answer.status, field).toBe(422);
       expect(answer.body).toContain(`id="f-${field}-error"`);
@@ -73,7 +88,10 @@ describe('a country alone is no address (contract §5)', () => {
   });
 
   it('the migration clears the country of stored rows that hold nothing else of an address', async () => {
-    const [countryOnly, withCity] = await seedContacts('whg-12', 2, (index) => ({ last_name: `Alt ${index}`, city: index === 0 ? '' : 'Bonn' }));
+    const [countryOnly, withCity] = await seedContacts('whg-12', 2, (index) => ({
+      last_name: `Alt ${index}`,
+      city: index === 0 ? '' : 'Bonn',
+    }));
     // Rows stored before the rule existed.
     await env.DB.prepare("UPDATE contacts SET country = 'Deutschland' WHERE id IN (?, ?)").bind(countryOnly, withCity).run();
     const migration = env.TEST_MIGRATIONS.find((candidate) => candidate.name.startsWith('0001_'));

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { connect } from '../src/db/client';
 import { EMPTY_FIELDS } from '../src/contacts/fields';
 import { createContact, deleteContact } from '../src/contacts/repository';
+import { connect } from '../src/db/client';
 import { anna, gzipSize, seedContacts, send, type TestUser } from './helpers';
 
 // Issue 13 item 1: paging by key never repeats or skips a contact while co-buyers write.
@@ -41,7 +41,13 @@ async function scenario(assetId: string, fields: (index: number) => Record<strin
   const seen = await pageThrough(user, start, async (page, shown) => {
     // Before, between and after the rows shown: names sorting first, in the middle and last.
     for (const [n, name] of ['Aaa', 'Mmm', 'Zzz'].entries()) {
-      const created = await createContact(db, assetId, { ...EMPTY_FIELDS, ...fields(1000 + page * 3 + n), last_name: `${name} neu ${page}` }, `ins-${assetId}-${page}-${n}`, author);
+      const created = await createContact(
+        db,
+        assetId,
+        { ...EMPTY_FIELDS, ...fields(1000 + page * 3 + n), last_name: `${name} neu ${page}` },
+        `ins-${assetId}-${page}-${n}`,
+        author,
+      );
       if (created.kind === 'created') inserted.push(created.contact.id);
     }
     // And delete two rows just shown (one of them the last, where the cursor stands).
@@ -54,13 +60,21 @@ async function scenario(assetId: string, fields: (index: number) => Record<strin
   });
   // Every contact that existed throughout is seen exactly once; nothing is seen twice.
   expect(new Set(seen).size).toBe(seen.length);
-  for (const id of ids) expect(seen.filter((candidate) => candidate === id), id).toHaveLength(1);
+  for (const id of ids)
+    expect(
+      seen.filter((candidate) => candidate === id),
+      id,
+    ).toHaveLength(1);
   return { seen, inserted };
 }
 
 describe('paging by key while a co-buyer inserts and deletes', () => {
   it('the alphabetical list: every contact that existed throughout exactly once', async () => {
-    const { seen } = await scenario('page-name', (index) => ({ last_name: `Kunde ${String(index).padStart(4, '0')}` }), '/assets/page-name/contacts');
+    const { seen } = await scenario(
+      'page-name',
+      (index) => ({ last_name: `Kunde ${String(index).padStart(4, '0')}` }),
+      '/assets/page-name/contacts',
+    );
     expect(seen.length).toBeGreaterThanOrEqual(250);
   });
 
@@ -68,7 +82,10 @@ describe('paging by key while a co-buyer inserts and deletes', () => {
     // Half rank first (the name starts with the query word), half only match in the notes.
     await scenario(
       'page-search',
-      (index): Record<string, string> => (index % 2 ? { last_name: `Fliese ${String(index).padStart(4, '0')}` } : { last_name: `Kunde ${String(index).padStart(4, '0')}`, notes: 'hat Fliesen verlegt' }),
+      (index): Record<string, string> =>
+        index % 2
+          ? { last_name: `Fliese ${String(index).padStart(4, '0')}` }
+          : { last_name: `Kunde ${String(index).padStart(4, '0')}`, notes: 'hat Fliesen verlegt' },
       '/assets/page-search/contacts?q=fliese',
     );
   });
@@ -87,7 +104,12 @@ describe('paging by key while a co-buyer inserts and deletes', () => {
 describe('the fragment of "Mehr laden"', () => {
   it('stays within its byte budget and continues the grouping without repeating a heading', async () => {
     const user: TestUser = { ...anna, sub: 'u-frag', assets: [{ id: 'page-frag', name: 'Frag' }] };
-    await seedContacts('page-frag', 130, (index) => ({ last_name: `Name ${String(index).padStart(3, '0')}`, position: 'Maler', phone: '089 1234567', email: `n${index}@maler.de` }));
+    await seedContacts('page-frag', 130, (index) => ({
+      last_name: `Name ${String(index).padStart(3, '0')}`,
+      position: 'Maler',
+      phone: '089 1234567',
+      email: `n${index}@maler.de`,
+    }));
     const first = await (await send('/assets/page-frag/contacts?group=position', { user })).text();
     expect(first.match(/<li class="group">/g)).toHaveLength(1);
     const next = pageOf(first).next ?? '';

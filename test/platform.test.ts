@@ -10,7 +10,11 @@ const LIST = '/assets/whg-12/contacts';
 /** The Worker with other vars, as another deployment would configure it. */
 async function fetchWith(vars: Partial<Bindings>, path: string, init: RequestInit = {}): Promise<Response> {
   const ctx = createExecutionContext();
-  const response = await appFor({ ...env, ...vars }).fetch(new Request(`${ORIGIN}${path}`, { redirect: 'manual', ...init }), { ...env, ...vars }, ctx);
+  const response = await appFor({ ...env, ...vars }).fetch(
+    new Request(`${ORIGIN}${path}`, { redirect: 'manual', ...init }),
+    { ...env, ...vars },
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -54,7 +58,13 @@ describe('security headers', () => {
 
 describe('same-origin writes (CSRF)', () => {
   it('refuses cross-site, sibling-origin and origin-less writes with a 403 page, storing nothing', async () => {
-    const attempts: Record<string, string>[] = [{ Origin: 'https://evil.example' }, { Origin: 'https://kunden.example.de' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site' }, {}];
+    const attempts: Record<string, string>[] = [
+      { Origin: 'https://evil.example' },
+      { Origin: 'https://kunden.example.de' },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      {},
+    ];
     for (const headers of attempts) {
       const response = await send(LIST, { user: anna, sameOrigin: false, headers, form: { company: 'CSRF GmbH' } });
       expect(response.status, JSON.stringify(headers)).toBe(403);
@@ -64,7 +74,12 @@ describe('same-origin writes (CSRF)', () => {
   });
 
   it('accepts Sec-Fetch-Site: same-origin where no Origin is sent', async () => {
-    const response = await send(LIST, { user: anna, sameOrigin: false, headers: { 'Sec-Fetch-Site': 'same-origin' }, form: { company: 'Ohne Origin GmbH' } });
+    const response = await send(LIST, {
+      user: anna,
+      sameOrigin: false,
+      headers: { 'Sec-Fetch-Site': 'same-origin' },
+      form: { company: 'Ohne Origin GmbH' },
+    });
     expect(response.status).toBe(303);
   });
 
@@ -88,7 +103,11 @@ describe('limits and methods', () => {
   });
 
   it('ignores _method and X-HTTP-Method-Override', async () => {
-    const response = await send(`${LIST}/doesnotexist`, { user: anna, form: { _method: 'DELETE' }, headers: { 'X-HTTP-Method-Override': 'DELETE' } });
+    const response = await send(`${LIST}/doesnotexist`, {
+      user: anna,
+      form: { _method: 'DELETE' },
+      headers: { 'X-HTTP-Method-Override': 'DELETE' },
+    });
     expect(response.status).toBe(404);
   });
 
@@ -97,7 +116,9 @@ describe('limits and methods', () => {
     // 60 writes per 10 s window: 125 writes sent at once span at most two windows, so at most
     // 120 can pass whatever the timing, and the rest must be refused.
     const responses = await Promise.all(
-      Array.from({ length: 125 }, (_, index) => send(LIST, { user: spammer, form: { form_token: `spam-token-${index}-abcdefgh`, company: `Spam ${index}` } })),
+      Array.from({ length: 125 }, (_, index) =>
+        send(LIST, { user: spammer, form: { form_token: `spam-token-${index}-abcdefgh`, company: `Spam ${index}` } }),
+      ),
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 303).length).toBeLessThanOrEqual(120);
@@ -185,7 +206,9 @@ describe('drafts in the browser', () => {
 
 describe('session expiry without losing input', () => {
   it('answers a create without a session with 401 and the typed values in a form to send again', async () => {
-    const response = await send(LIST, { form: { form_token: 'expired-token-0123456789', company: 'Küchen Schmidt 🍳', notes: 'Bitte\nnicht verlieren' } });
+    const response = await send(LIST, {
+      form: { form_token: 'expired-token-0123456789', company: 'Küchen Schmidt 🍳', notes: 'Bitte\nnicht verlieren' },
+    });
     expect(response.status).toBe(401);
     const html = await response.text();
     expect(textOf(html)).toContain('Sitzung abgelaufen');
@@ -216,7 +239,11 @@ describe('session expiry without losing input', () => {
   });
 
   it('drops the values of a cross-site post', async () => {
-    const response = await send(LIST, { sameOrigin: false, headers: { Origin: 'https://evil.example' }, form: { company: 'Untergeschoben' } });
+    const response = await send(LIST, {
+      sameOrigin: false,
+      headers: { Origin: 'https://evil.example' },
+      form: { company: 'Untergeschoben' },
+    });
     expect(response.status).toBe(401);
     expect(await response.text()).not.toContain('Untergeschoben');
   });
@@ -263,7 +290,9 @@ describe('living under a path prefix (BASE_PATH)', () => {
         headers: { Cookie: cookie, Origin: ORIGIN, 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(form).toString(),
       });
-    const editForm = await (await fetchWith(prefixed, `/kontakte/assets/whg-12/contacts/${id}/edit`, { headers: { Cookie: cookie, 'HX-Request': 'true' } })).text();
+    const editForm = await (
+      await fetchWith(prefixed, `/kontakte/assets/whg-12/contacts/${id}/edit`, { headers: { Cookie: cookie, 'HX-Request': 'true' } })
+    ).text();
     expect(editForm).toContain(`hx-post="/kontakte/assets/whg-12/contacts/${id}"`);
     const updated = await write(`/kontakte/assets/whg-12/contacts/${id}`, { version: '1', company: 'Präfix AG' });
     expect(updated.status).toBe(200);
@@ -300,7 +329,13 @@ describe('request logs', () => {
     const response = await send(`${LIST}?q=M%C3%BCller`, { user: anna });
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ method: 'GET', route: '/assets/:assetId/contacts', status: 200, assetId: 'whg-12', requestId: response.headers.get('x-request-id') });
+    expect(entries[0]).toMatchObject({
+      method: 'GET',
+      route: '/assets/:assetId/contacts',
+      status: 200,
+      assetId: 'whg-12',
+      requestId: response.headers.get('x-request-id'),
+    });
     expect(typeof entries[0]?.durationMs).toBe('number');
     const text = lines.join('\n');
     expect(text).not.toContain('Müller');

@@ -10,9 +10,19 @@ const LIST = '/assets/whg-12/contacts';
 describe('GET …/contacts/:id/qr.svg', () => {
   it('holds the contact as vCard 3.0 without notes, categories, UID or REV, and decodes back exactly', async () => {
     const [id] = await seedContacts('whg-12', 1, () => ({
-      first_name: 'Jürgen', last_name: 'Weiß', title: 'Dr.', company: 'Bäder & Söhne', position: 'Poolbauer',
-      phone: '+49 (0)89 1234567', mobile: '0171 2345678', email: 'j@baeder.de', website: 'https://baeder.de',
-      street: 'Seestraße 1', postal_code: '82319', city: 'Starnberg', notes: 'geheim: Torcode 1234',
+      first_name: 'Jürgen',
+      last_name: 'Weiß',
+      title: 'Dr.',
+      company: 'Bäder & Söhne',
+      position: 'Poolbauer',
+      phone: '+49 (0)89 1234567',
+      mobile: '0171 2345678',
+      email: 'j@baeder.de',
+      website: 'https://baeder.de',
+      street: 'Seestraße 1',
+      postal_code: '82319',
+      city: 'Starnberg',
+      notes: 'geheim: Torcode 1234',
     }));
     const response = await send(`${LIST}/${id}/qr.svg`, { user: anna });
     expect(response.status).toBe(200);
@@ -22,7 +32,17 @@ describe('GET …/contacts/:id/qr.svg', () => {
     expect(await gzipSize(svg)).toBeLessThanOrEqual(4096);
     const decoded = decodeQrSvg(svg)?.text ?? '';
     expect(decoded).toMatch(/^BEGIN:VCARD\r\nVERSION:3\.0\r\n/);
-    for (const part of ['N:Weiß;Jürgen;;Dr.;', 'FN:Dr. Jürgen Weiß', 'ORG:Bäder & Söhne', 'TITLE:Poolbauer', 'TEL;TYPE=WORK,VOICE:+49 89 1234567', 'TEL;TYPE=CELL:0171 2345678', 'EMAIL;TYPE=INTERNET:j@baeder.de', 'URL:https://baeder.de', 'ADR;TYPE=WORK:;;Seestraße 1;Starnberg;;82319;']) {
+    for (const part of [
+      'N:Weiß;Jürgen;;Dr.;',
+      'FN:Dr. Jürgen Weiß',
+      'ORG:Bäder & Söhne',
+      'TITLE:Poolbauer',
+      'TEL;TYPE=WORK,VOICE:+49 89 1234567',
+      'TEL;TYPE=CELL:0171 2345678',
+      'EMAIL;TYPE=INTERNET:j@baeder.de',
+      'URL:https://baeder.de',
+      'ADR;TYPE=WORK:;;Seestraße 1;Starnberg;;82319;',
+    ]) {
       expect(decoded).toContain(part);
     }
     for (const absent of ['NOTE', 'Torcode', 'CATEGORIES', 'UID', 'REV']) expect(decoded).not.toContain(absent);
@@ -31,16 +51,32 @@ describe('GET …/contacts/:id/qr.svg', () => {
   it('drops URL, then address, then position to stay scannable, never names, phones or e-mail, and the card says so', async () => {
     const long = (n: number, c: string) => c.repeat(n);
     const [id] = await seedContacts('whg-12', 1, () => ({
-      first_name: long(60, 'A'), last_name: long(60, 'B'), company: long(150, 'C'), position: long(80, 'P'),
-      phone: '089 111 222', mobile: '0171 333', email: 'lang@example.de', website: `https://example.de/${long(300, 'w')}`,
-      street: long(150, 'S'), city: 'München', postal_code: '80331',
+      first_name: long(60, 'A'),
+      last_name: long(60, 'B'),
+      company: long(150, 'C'),
+      position: long(80, 'P'),
+      phone: '089 111 222',
+      mobile: '0171 333',
+      email: 'lang@example.de',
+      website: `https://example.de/${long(300, 'w')}`,
+      street: long(150, 'S'),
+      city: 'München',
+      postal_code: '80331',
     }));
     const decoded = decodeQrSvg(await (await send(`${LIST}/${id}/qr.svg`, { user: anna })).text())?.text ?? '';
     expect(fitsQr(decoded)).toBe(true);
     expect(decoded).not.toContain('URL:');
     expect(decoded).not.toContain('ADR');
     expect(decoded).toContain('TITLE:');
-    for (const kept of ['N:', 'FN:', 'ORG:', 'TEL;TYPE=WORK,VOICE:089 111 222', 'TEL;TYPE=CELL:0171 333', 'EMAIL;TYPE=INTERNET:lang@example.de']) expect(decoded).toContain(kept);
+    for (const kept of [
+      'N:',
+      'FN:',
+      'ORG:',
+      'TEL;TYPE=WORK,VOICE:089 111 222',
+      'TEL;TYPE=CELL:0171 333',
+      'EMAIL;TYPE=INTERNET:lang@example.de',
+    ])
+      expect(decoded).toContain(kept);
     const card = await (await send(`${LIST}/${id}`, { user: anna })).text();
     expect(card).toContain('Damit der Code lesbar bleibt, fehlen: Webseite, Adresse.');
     expect(card).toContain(`src="${LIST}/${id}/qr.svg"`);

@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { connect } from '../src/db/client';
 import { derivedColumns } from '../src/contacts/derived';
 import { fieldValuesOf } from '../src/contacts/fields';
 import { KEY_FORMAT } from '../src/contacts/keys';
 import { findContact, listContacts, rebuildOldKeys } from '../src/contacts/repository';
-import { anna, seedContacts, send, textOf, type TestUser } from './helpers';
+import { connect } from '../src/db/client';
+import { anna, seedContacts, send, type TestUser, textOf } from './helpers';
 
 // Issue 12 through the HTTP surface: every word, every field, phone digits, every language.
 
@@ -14,20 +14,31 @@ const user: TestUser = { ...anna, sub: 'u-search', assets: [{ id: ASSET, name: '
 const LIST = `/assets/${ASSET}/contacts`;
 
 const stefan = {
-  first_name: 'Stefan', last_name: 'Schmidt', company: 'Küchen Schmidt GmbH', position: 'Küchenbauer', street: 'Hauptstraße 5',
-  postal_code: '80331', city: 'München', phone: '089 3100 200', email: 'info@kuechen-schmidt.de', notes: 'Gewährleistung bis 2031, Wasserschaden im Keller',
+  first_name: 'Stefan',
+  last_name: 'Schmidt',
+  company: 'Küchen Schmidt GmbH',
+  position: 'Küchenbauer',
+  street: 'Hauptstraße 5',
+  postal_code: '80331',
+  city: 'München',
+  phone: '089 3100 200',
+  email: 'info@kuechen-schmidt.de',
+  notes: 'Gewährleistung bis 2031, Wasserschaden im Keller',
 };
 
 let seeded: Promise<string[]> | undefined;
 const seed = () => {
-  seeded ??= seedContacts(ASSET, 5, (index) =>
-    [
-      stefan,
-      { first_name: 'Selin', last_name: 'Yılmaz', company: 'Yılmaz Sanitär', mobile: '+49 (0)171 555 0101' },
-      { first_name: 'Thomas', last_name: 'Müller', position: 'Fliesenleger', city: 'Augsburg' },
-      { first_name: 'René', last_name: 'Þórsson', company: 'Łódź Design', notes: 'Ærø' },
-      { last_name: 'Kunde', notes: 'Schmidt hat empfohlen' },
-    ][index] ?? {},
+  seeded ??= seedContacts(
+    ASSET,
+    5,
+    (index) =>
+      [
+        stefan,
+        { first_name: 'Selin', last_name: 'Yılmaz', company: 'Yılmaz Sanitär', mobile: '+49 (0)171 555 0101' },
+        { first_name: 'Thomas', last_name: 'Müller', position: 'Fliesenleger', city: 'Augsburg' },
+        { first_name: 'René', last_name: 'Þórsson', company: 'Łódź Design', notes: 'Ærø' },
+        { last_name: 'Kunde', notes: 'Schmidt hat empfohlen' },
+      ][index] ?? {},
   );
   return seeded;
 };
@@ -41,7 +52,17 @@ async function found(q: string, htmx = false): Promise<string[]> {
 
 describe('search finds what people type', () => {
   it('every word counts, in any order and any field', async () => {
-    for (const q of ['Stefan Schmidt', 'Schmidt Stefan', 'Küchen München', 'schmidt 80331', 'info@kuechen', 'Gewährleistung', 'wasser', 'München', 'hauptstrasse']) {
+    for (const q of [
+      'Stefan Schmidt',
+      'Schmidt Stefan',
+      'Küchen München',
+      'schmidt 80331',
+      'info@kuechen',
+      'Gewährleistung',
+      'wasser',
+      'München',
+      'hauptstrasse',
+    ]) {
       expect(await found(q), q).toContain('Stefan Schmidt');
       expect(await found(q, true), `${q} (htmx)`).toContain('Stefan Schmidt');
     }
@@ -49,7 +70,16 @@ describe('search finds what people type', () => {
   });
 
   it('phone numbers by their digits, national and international, and in part', async () => {
-    for (const q of ['0893100200', '089 3100-200', '089/3100 200', '+49 89 3100200', '0049 89 3100200', '+49 (0)89 3100200', '3100', '089']) {
+    for (const q of [
+      '0893100200',
+      '089 3100-200',
+      '089/3100 200',
+      '+49 89 3100200',
+      '0049 89 3100200',
+      '+49 (0)89 3100200',
+      '3100',
+      '089',
+    ]) {
       expect(await found(q), q).toContain('Stefan Schmidt');
     }
     for (const q of ['0171 5550101', '+49 171 555 0101', '5550101']) expect(await found(q), q).toContain('Selin Yılmaz');
@@ -58,8 +88,16 @@ describe('search finds what people type', () => {
 
   it('names from every language: ı/İ, accents, ø, ł, þ, æ, and German folding both ways', async () => {
     for (const [q, name] of [
-      ['Yilmaz', 'Selin Yılmaz'], ['YILMAZ', 'Selin Yılmaz'], ['Rene', 'René Þórsson'], ['thorsson', 'René Þórsson'], ['lodz', 'René Þórsson'],
-      ['aero', 'René Þórsson'], ['muller', 'Thomas Müller'], ['MUELLER', 'Thomas Müller'], ['Müller', 'Thomas Müller'], ['kuchen', 'Stefan Schmidt'],
+      ['Yilmaz', 'Selin Yılmaz'],
+      ['YILMAZ', 'Selin Yılmaz'],
+      ['Rene', 'René Þórsson'],
+      ['thorsson', 'René Þórsson'],
+      ['lodz', 'René Þórsson'],
+      ['aero', 'René Þórsson'],
+      ['muller', 'Thomas Müller'],
+      ['MUELLER', 'Thomas Müller'],
+      ['Müller', 'Thomas Müller'],
+      ['kuchen', 'Stefan Schmidt'],
     ] as const) {
       expect(await found(q), q).toContain(name);
     }
@@ -82,7 +120,12 @@ describe('search finds what people type', () => {
 
 describe('stored keys', () => {
   it('stay within 3× their text and 16 KB, also for U+FDFA at the maximum field sizes', async () => {
-    const [id] = await seedContacts(ASSET, 1, () => ({ first_name: '\ufdfa'.repeat(100), last_name: '\ufdfa'.repeat(100), company: '\ufdfa'.repeat(200), notes: '\ufdfa'.repeat(2000) }));
+    const [id] = await seedContacts(ASSET, 1, () => ({
+      first_name: '\ufdfa'.repeat(100),
+      last_name: '\ufdfa'.repeat(100),
+      company: '\ufdfa'.repeat(200),
+      notes: '\ufdfa'.repeat(2000),
+    }));
     const row = await findContact(connect(env.DB), ASSET, id ?? '');
     const text = [row?.firstName, row?.lastName, row?.company, row?.notes].join('');
     expect([...(row?.searchKey ?? '')].length).toBeLessThanOrEqual(3 * [...text].length);
@@ -96,7 +139,9 @@ describe('stored keys', () => {
     await env.DB.prepare(
       `INSERT INTO contacts (id, asset_id, last_name, city, phone, sort_key, search_key, key_format, created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)
        VALUES ('old-row', ?, 'Altbestand', 'Bremen', '0421 123', 'altbestand', 'altbestand', 0, 1, 'u', 'U', 1, 'u', 'U')`,
-    ).bind(ASSET).run();
+    )
+      .bind(ASSET)
+      .run();
     const db = connect(env.DB);
     expect((await listContacts(db, ASSET, { query: 'Bremen' })).contacts.map((c) => c.id)).not.toContain('old-row');
     expect(await rebuildOldKeys(db, ASSET)).toBe(1);

@@ -40,13 +40,26 @@ describe('session cookie (contract §2)', () => {
     ['assets missing', () => tokenFor(anna, { claims: { assets: undefined } })],
     ['an asset id with a slash', () => tokenFor(anna, { claims: { assets: [{ id: 'a/b', name: 'x' }] } })],
     ['an empty sub', () => tokenFor(anna, { claims: { sub: '' } })],
-    ['alg none', async () => unsigned({ ...anna, iss: 'propster', aud: 'propster-contacts', iat: now(), exp: now() + 60 }, { alg: 'none', typ: 'JWT' })],
+    [
+      'alg none',
+      async () =>
+        unsigned({ ...anna, iss: 'propster', aud: 'propster-contacts', iat: now(), exp: now() + 60 }, { alg: 'none', typ: 'JWT' }),
+    ],
     ['garbage', async () => 'not.a.token'],
     [
       'a payload edited under the old signature',
       async () => {
         const [header, , signature] = (await tokenFor(anna)).split('.');
-        const payload = btoa(JSON.stringify({ ...anna, assets: [{ id: 'whg-99', name: 'x' }], iss: 'propster', aud: 'propster-contacts', iat: now(), exp: now() + 60 }))
+        const payload = btoa(
+          JSON.stringify({
+            ...anna,
+            assets: [{ id: 'whg-99', name: 'x' }],
+            iss: 'propster',
+            aud: 'propster-contacts',
+            iat: now(),
+            exp: now() + 60,
+          }),
+        )
           .replace(/=+$/, '')
           .replace(/\+/g, '-')
           .replace(/\//g, '_');
@@ -82,7 +95,13 @@ describe('session cookie (contract §2)', () => {
   });
 
   it('answers 404 for an asset that is not in the token', async () => {
-    for (const path of ['/assets/whg-99/contacts', '/assets/whg-99/contacts/new', '/assets/whg-99/contacts.vcf', '/assets/..%2fwhg-12/contacts', '/assets/whg-12%2f/contacts']) {
+    for (const path of [
+      '/assets/whg-99/contacts',
+      '/assets/whg-99/contacts/new',
+      '/assets/whg-99/contacts.vcf',
+      '/assets/..%2fwhg-12/contacts',
+      '/assets/whg-12%2f/contacts',
+    ]) {
       expect((await send(path, { user: anna })).status, path).toBe(404);
     }
   });

@@ -1,15 +1,19 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { connect } from '../src/db/client';
-import { createContact, deleteContact, MAX_CONTACTS_PER_ASSET, MAX_DELETED, STORAGE_BUDGET_BYTES } from '../src/contacts/repository';
 import { EMPTY_FIELDS } from '../src/contacts/fields';
+import { createContact, deleteContact, MAX_CONTACTS_PER_ASSET, MAX_DELETED, STORAGE_BUDGET_BYTES } from '../src/contacts/repository';
+import { connect } from '../src/db/client';
 import { anna, ORIGIN, seedContacts, send } from './helpers';
 
 // Issue 14, items 5 and 6: everything an asset stores is bounded, and what must go really goes.
 
 const author = { userId: 'u-churn', name: 'Churn' };
-const usage = (assetId: string) => env.DB.prepare('SELECT live, bytes FROM asset_usage WHERE asset_id = ?').bind(assetId).first<{ live: number; bytes: number }>();
-const count = (sql: string, ...args: unknown[]) => env.DB.prepare(sql).bind(...args).first<number>('n');
+const usage = (assetId: string) =>
+  env.DB.prepare('SELECT live, bytes FROM asset_usage WHERE asset_id = ?').bind(assetId).first<{ live: number; bytes: number }>();
+const count = (sql: string, ...args: unknown[]) =>
+  env.DB.prepare(sql)
+    .bind(...args)
+    .first<number>('n');
 
 /** What the asset really holds, measured the way the counters measure it. */
 async function measured(assetId: string) {
@@ -32,7 +36,14 @@ describe('the bounds of one asset', () => {
     const before = await env.DB.prepare("SELECT * FROM contacts WHERE asset_id = 'whg-other' ORDER BY id").all();
     const db = connect(env.DB);
     for (let index = 0; index < 1200; index += 1) {
-      const created = await createContact(db, 'whg-churn', { ...EMPTY_FIELDS, company: `Churn ${index}` }, `churn-${index}`, author, 1_000_000 + index);
+      const created = await createContact(
+        db,
+        'whg-churn',
+        { ...EMPTY_FIELDS, company: `Churn ${index}` },
+        `churn-${index}`,
+        author,
+        1_000_000 + index,
+      );
       if (created.kind !== 'created') throw new Error(created.kind);
       await deleteContact(db, 'whg-churn', created.contact.id, 1, author, 2_000_000 + index);
     }
@@ -49,7 +60,7 @@ describe('the bounds of one asset', () => {
     const ids = await seedContacts('whg-count', 4, (index) => ({ company: `Zähler ${index}` }));
     const db = connect(env.DB);
     await deleteContact(db, 'whg-count', ids[0] ?? '', undefined, author);
-    await env.DB.prepare("DELETE FROM contacts WHERE id = ?").bind(ids[0]).run();
+    await env.DB.prepare('DELETE FROM contacts WHERE id = ?').bind(ids[0]).run();
     expect(await usage('whg-count')).toEqual({ live: 3, bytes: await measured('whg-count') });
   });
 
@@ -71,13 +82,26 @@ describe('the bounds of one asset', () => {
     expect(held?.bytes).toBeLessThanOrEqual(STORAGE_BUDGET_BYTES);
     expect(held?.bytes).toBe(await measured('whg-budget'));
     // Every contact keeps its current version.
-    expect(await count("SELECT count(*) AS n FROM contacts c WHERE asset_id = 'whg-budget' AND NOT EXISTS (SELECT 1 FROM contact_versions v WHERE v.contact_id = c.id AND v.version = c.version)")).toBe(0);
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM contacts c WHERE asset_id = 'whg-budget' AND NOT EXISTS (SELECT 1 FROM contact_versions v WHERE v.contact_id = c.id AND v.version = c.version)",
+      ),
+    ).toBe(0);
     // Fill the rest with live data: at some point a create is refused with a clear 409, nothing half-written.
     let refused: Response | undefined;
     for (let index = 0; index < 2000 && !refused; index += 1) {
-      const created = await createContact(db, 'whg-budget', { ...EMPTY_FIELDS, company: `Füll ${index}`, notes: big }, `fill-${index}`, author);
+      const created = await createContact(
+        db,
+        'whg-budget',
+        { ...EMPTY_FIELDS, company: `Füll ${index}`, notes: big },
+        `fill-${index}`,
+        author,
+      );
       if (created.kind === 'full' || created.kind === 'noRoom') {
-        refused = await send('/assets/whg-budget/contacts', { user, form: { form_token: crypto.randomUUID(), company: 'Noch einer', notes: big } });
+        refused = await send('/assets/whg-budget/contacts', {
+          user,
+          form: { form_token: crypto.randomUUID(), company: 'Noch einer', notes: big },
+        });
       }
     }
     expect(refused?.status).toBe(409);
@@ -85,7 +109,9 @@ describe('the bounds of one asset', () => {
     expect(text).toMatch(/Kontaktbuch ist voll|Speicherplatz dieses Objekts ist aufgebraucht/);
     expect(text).toContain('Noch einer');
     expect((await usage('whg-budget'))?.bytes).toBeLessThanOrEqual(STORAGE_BUDGET_BYTES);
-    expect(await count("SELECT count(*) AS n FROM contacts WHERE asset_id = 'whg-budget' AND deleted_at IS NULL")).toBeLessThanOrEqual(MAX_CONTACTS_PER_ASSET);
+    expect(await count("SELECT count(*) AS n FROM contacts WHERE asset_id = 'whg-budget' AND deleted_at IS NULL")).toBeLessThanOrEqual(
+      MAX_CONTACTS_PER_ASSET,
+    );
     expect(id).not.toBe('');
   }, 120_000);
 });
@@ -97,7 +123,8 @@ describe('the platform wipes an asset or a former co-buyer\u2019s name', () => {
 
   it('refuses anything but its own secret, also a valid customer session', async () => {
     const [id] = await seedContacts('whg-12', 1, () => ({ company: 'Bleibt' }));
-    for (const token of [undefined, '', 'wrong', `${secret}x`]) expect((await call('/platform/assets/whg-12/wipe', token)).status).toBe(401);
+    for (const token of [undefined, '', 'wrong', `${secret}x`])
+      expect((await call('/platform/assets/whg-12/wipe', token)).status).toBe(401);
     expect((await send('/platform/assets/whg-12/wipe', { user: anna, method: 'POST', form: {} })).status).toBe(401);
     expect(await env.DB.prepare('SELECT id FROM contacts WHERE id = ?').bind(id).first()).not.toBeNull();
   });
@@ -114,11 +141,17 @@ describe('the platform wipes an asset or a former co-buyer\u2019s name', () => {
   });
 
   it('replaces a former co-buyer\u2019s name everywhere in the asset\u2019s book', async () => {
-    const response = await send('/assets/whg-12/contacts', { user: anna, form: { form_token: crypto.randomUUID(), company: 'Anonym GmbH' } });
+    const response = await send('/assets/whg-12/contacts', {
+      user: anna,
+      form: { form_token: crypto.randomUUID(), company: 'Anonym GmbH' },
+    });
     const id = new URL(response.headers.get('location') ?? '', ORIGIN).searchParams.get('saved');
     expect((await call('/platform/assets/whg-12/anonymise', secret, { user: anna.sub })).status).toBe(204);
     const row = await env.DB.prepare('SELECT created_by_name, updated_by_name FROM contacts WHERE id = ?').bind(id).first();
-    expect(row).toEqual({ created_by_name: 'Ehemalige Käuferin / ehemaliger Käufer', updated_by_name: 'Ehemalige Käuferin / ehemaliger Käufer' });
+    expect(row).toEqual({
+      created_by_name: 'Ehemalige Käuferin / ehemaliger Käufer',
+      updated_by_name: 'Ehemalige Käuferin / ehemaliger Käufer',
+    });
     expect(await count("SELECT count(*) AS n FROM contact_versions WHERE asset_id = 'whg-12' AND author_name = ?", anna.name)).toBe(0);
   });
 });

@@ -41,7 +41,8 @@ function faultyDatabase(plan: (call: number, kind: string) => Fault | undefined,
     get(target, property) {
       if (property === 'prepare') return (query: string) => wrap(target.prepare(query));
       if (property === 'batch') {
-        return (statements: D1PreparedStatement[]) => fire('batch', () => target.batch(statements.map((statement) => real.get(statement) ?? statement)));
+        return (statements: D1PreparedStatement[]) =>
+          fire('batch', () => target.batch(statements.map((statement) => real.get(statement) ?? statement)));
       }
       // The app reads through a D1 session (Sessions API): the session is this same faulty database.
       if (property === 'withSession') return () => ({ prepare: database.prepare.bind(database), batch: database.batch.bind(database), getBookmark: () => null });
@@ -103,7 +104,9 @@ describe('storage faults', () => {
   it('answers 503 with the typed input kept and stores nothing when storage stays down', async () => {
     const before = await rows();
     const { database } = faultyDatabase(() => 'before');
-    const response = await sendWith(database, LIST, { form: { form_token: 'fault-token-down-000001', company: 'Nie gespeichert 🛠', notes: 'Zeile 1\nZeile 2' } });
+    const response = await sendWith(database, LIST, {
+      form: { form_token: 'fault-token-down-000001', company: 'Nie gespeichert 🛠', notes: 'Zeile 1\nZeile 2' },
+    });
     expect(response.status).toBe(503);
     const html = await response.text();
     expect(textOf(html)).toContain('Vorübergehend nicht erreichbar');

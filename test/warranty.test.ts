@@ -17,16 +17,9 @@ import {
   WARRANTY_PERIODS,
   warrantyBadge,
 } from '../src/contacts/warranty';
+import { assertProperty } from './property';
 
-const seed = Number(process.env.FC_SEED ?? Date.now());
-function check<T>(property: fc.IProperty<T>, numRuns = 500): void {
-  try {
-    fc.assert(property, { seed, numRuns, verbose: true });
-  } catch (error) {
-    console.error(`fast-check seed ${seed} (rerun with FC_SEED=${seed})`);
-    throw error;
-  }
-}
+const check = <T>(property: fc.IProperty<T>, numRuns = 500): void => assertProperty(property, { numRuns });
 
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 const monthLength = (year: number, month: number) => [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
@@ -249,7 +242,11 @@ describe('formatDate: German dates on screen', () => {
 describe('resolveWarranty: the form rule (contract §5)', () => {
   it('nothing entered is fine and stores nothing', () => {
     expect(resolveWarranty({})).toEqual({ ok: true, accepted_on: '', warranty_until: '' });
-    expect(resolveWarranty({ accepted_on: '', warranty_years: '', warranty_until: '' })).toEqual({ ok: true, accepted_on: '', warranty_until: '' });
+    expect(resolveWarranty({ accepted_on: '', warranty_years: '', warranty_until: '' })).toEqual({
+      ok: true,
+      accepted_on: '',
+      warranty_until: '',
+    });
   });
 
   it.each([
@@ -302,14 +299,20 @@ describe('resolveWarranty: the form rule (contract §5)', () => {
     [{ accepted_on: '2022-05-10', warranty_years: '3' }, { warranty_years: 'period' }],
     [{ accepted_on: '2022-05-10', warranty_years: '5.0' }, { warranty_years: 'period' }],
     [{ accepted_on: '2022-05-10', warranty_years: 'fünf' }, { warranty_years: 'period' }],
-    [{ accepted_on: 'x', warranty_until: '2023-02-29' }, { accepted_on: 'date', warranty_until: 'date' }],
+    [
+      { accepted_on: 'x', warranty_until: '2023-02-29' },
+      { accepted_on: 'date', warranty_until: 'date' },
+    ],
     [{ accepted_on: '2022-05-10', warranty_years: '5', warranty_until: '2020-01-01' }, { warranty_until: 'endBeforeStart' }],
   ])('%j → %j', (input, errors) => {
     expect(resolveWarranty(input)).toEqual({ ok: false, errors });
   });
 
   it('property: a valid result is always a pair of valid dates in order, and the computed end is addYears', () => {
-    const maybeDate = fc.oneof(fc.constant(''), date.map(({ year, month, day }) => iso(year, month, day)));
+    const maybeDate = fc.oneof(
+      fc.constant(''),
+      date.map(({ year, month, day }) => iso(year, month, day)),
+    );
     check(
       fc.property(maybeDate, fc.constantFrom('', '5', '4', '2'), maybeDate, (accepted, years, typed) => {
         const result = resolveWarranty({ accepted_on: accepted, warranty_years: years, warranty_until: typed });
@@ -329,7 +332,8 @@ describe('resolveWarranty: the form rule (contract §5)', () => {
 describe('words', () => {
   it('every period has a label in German and English', () => {
     for (const years of WARRANTY_PERIODS) {
-      for (const messages of Object.values(WARRANTY_MESSAGES)) expect(messages.periods[WARRANTY_PERIOD_KEYS[years]]).toContain(String(years));
+      for (const messages of Object.values(WARRANTY_MESSAGES))
+        expect(messages.periods[WARRANTY_PERIOD_KEYS[years]]).toContain(String(years));
     }
   });
 

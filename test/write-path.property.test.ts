@@ -7,19 +7,30 @@
 // is also tested directly with them.
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactInput } from '../src/contacts/schema';
 import { anna, ORIGIN, seedContacts, send, type TestUser } from './helpers';
 import { escapeHtml, formValue } from './html-values';
-
-beforeEach(() => {
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-afterEach(() => vi.restoreAllMocks());
+import { assertAsyncProperty, assertProperty } from './property';
 
 // ---- the contract's rules, as an oracle ----------------------------------------------------
 
-const FIELDS = ['position', 'company', 'title', 'first_name', 'last_name', 'street', 'postal_code', 'city', 'country', 'phone', 'mobile', 'email', 'website', 'notes'] as const;
+const FIELDS = [
+  'position',
+  'company',
+  'title',
+  'first_name',
+  'last_name',
+  'street',
+  'postal_code',
+  'city',
+  'country',
+  'phone',
+  'mobile',
+  'email',
+  'website',
+  'notes',
+] as const;
 type Field = (typeof FIELDS)[number];
 type Form = Partial<Record<Field, string>>;
 type Verdict = 'valid' | 'invalid' | 'unknown';
@@ -81,7 +92,7 @@ function judgeField(field: Field, raw: string): Verdict {
   switch (field) {
     case 'phone':
     case 'mobile': {
-      if (/[^0-9 +\/().-]/.test(value)) return /[^\P{Nd}0-9]/u.test(value) ? 'unknown' : 'invalid';
+      if (/[^0-9 +/().-]/.test(value)) return /[^\P{Nd}0-9]/u.test(value) ? 'unknown' : 'invalid';
       const digits = value.replace(/\D/g, '').length;
       if (value.lastIndexOf('+') > 0 || digits < 3 || digits > 20) return 'invalid';
       return beyondAppLimit ? 'unknown' : 'valid';
@@ -130,11 +141,14 @@ function expectContractValid(row: Record<string, unknown>): void {
     const limit = LIMITS[field];
     if (limit !== undefined) expect(codePoints(stored), `${field} length`).toBeLessThanOrEqual(limit);
   }
-  expect([value('first_name'), value('last_name'), value('company')].some((name) => name !== ''), 'a name').toBe(true);
+  expect(
+    [value('first_name'), value('last_name'), value('company')].some((name) => name !== ''),
+    'a name',
+  ).toBe(true);
   for (const field of ['phone', 'mobile'] as const) {
     const phone = value(field);
     if (phone === '') continue;
-    expect(phone, field).toMatch(/^\+?[0-9 \/().-]+$/);
+    expect(phone, field).toMatch(/^\+?[0-9 /().-]+$/);
     const digits = phone.replace(/\D/g, '').length;
     expect(digits, `${field} digits`).toBeGreaterThanOrEqual(3);
     expect(digits, `${field} digits`).toBeLessThanOrEqual(20);
@@ -151,13 +165,68 @@ function expectContractValid(row: Record<string, unknown>): void {
 // ---- generators ---------------------------------------------------------------------------
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
-const controlCharacter = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((code) => String.fromCharCode(code));
+const controlCharacter = fc
+  .oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f }))
+  .map((code) => String.fromCharCode(code));
 const SPECIALS = [
-  'ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü', 'ß', 'ẞ', 'é', 'e\u0301', '\u0308', '\u0301\u0301', // umlauts, combining marks
-  '😀', '👩‍👩‍👧‍👦', '🇩🇪', '🏳️‍🌈', '👍🏽', // emoji incl. ZWJ, flags, skin tones
-  'ש', 'ל', 'ו', 'م', 'ر', '\u200f', '\u200e', '\u202e', '\u2067', // RTL and bidi controls (format, not Cc)
-  '\u00a0', '\u2028', '\ufffd', '\ufeff', '\u200b', '\uffff', '\u{10ffff}', '\ue000',
-  ';', ',', '\\', '"', "'", '<', '>', '&', '%', '_', ':', '=', ' ', '-', '.', '/', '(', ')', '@', '+', '#', '`', '{', '}',
+  'ä',
+  'ö',
+  'ü',
+  'Ä',
+  'Ö',
+  'Ü',
+  'ß',
+  'ẞ',
+  'é',
+  'e\u0301',
+  '\u0308',
+  '\u0301\u0301', // umlauts, combining marks
+  '😀',
+  '👩‍👩‍👧‍👦',
+  '🇩🇪',
+  '🏳️‍🌈',
+  '👍🏽', // emoji incl. ZWJ, flags, skin tones
+  'ש',
+  'ל',
+  'ו',
+  'م',
+  'ر',
+  '\u200f',
+  '\u200e',
+  '\u202e',
+  '\u2067', // RTL and bidi controls (format, not Cc)
+  '\u00a0',
+  '\u2028',
+  '\ufffd',
+  '\ufeff',
+  '\u200b',
+  '\uffff',
+  '\u{10ffff}',
+  '\ue000',
+  ';',
+  ',',
+  '\\',
+  '"',
+  "'",
+  '<',
+  '>',
+  '&',
+  '%',
+  '_',
+  ':',
+  '=',
+  ' ',
+  '-',
+  '.',
+  '/',
+  '(',
+  ')',
+  '@',
+  '+',
+  '#',
+  '`',
+  '{',
+  '}',
 ];
 /** Anything but control characters (lone surrogates included: HTTP turns them into U+FFFD). */
 const printable = fc.oneof(
@@ -180,12 +249,17 @@ function mostlyClean(clean: fc.Arbitrary<string>, hostile: fc.Arbitrary<string>)
 
 /** A value of exactly `codePointCount` code points made of one repeated unit. */
 const repeated = (units: readonly string[], min: number, max: number) =>
-  fc.tuple(fc.constantFrom(...units), fc.integer({ min, max })).map(([unit, codePointCount]) => [...unit.repeat(codePointCount)].slice(0, codePointCount).join(''));
+  fc
+    .tuple(fc.constantFrom(...units), fc.integer({ min, max }))
+    .map(([unit, codePointCount]) => [...unit.repeat(codePointCount)].slice(0, codePointCount).join(''));
 
 function textArb(limit: number) {
   return mostlyClean(
     fc.oneof(
-      { weight: 8, arbitrary: fc.tuple(edge, fc.string({ unit: printable, maxLength: Math.min(limit, 25) }), edge).map((parts) => parts.join('')) },
+      {
+        weight: 8,
+        arbitrary: fc.tuple(edge, fc.string({ unit: printable, maxLength: Math.min(limit, 25) }), edge).map((parts) => parts.join('')),
+      },
       { weight: 1, arbitrary: repeated(['x', 'ä', '😀', 'e\u0301', '👩‍👩‍👧‍👦'], limit - 3, limit) },
     ),
     fc.oneof(fc.string({ unit: anything, maxLength: 30 }), repeated(['x', 'ä', '😀', 'e\u0301'], limit + 1, limit + 3)),
@@ -195,15 +269,30 @@ function textArb(limit: number) {
 const digitGroup = fc.stringMatching(/^[0-9]{1,4}$/);
 const phoneArb = mostlyClean(
   fc
-    .tuple(fc.constantFrom('', '+'), fc.array(fc.tuple(digitGroup, fc.constantFrom(' ', ' / ', '-', '.', '')), { minLength: 1, maxLength: 6 }))
+    .tuple(
+      fc.constantFrom('', '+'),
+      fc.array(fc.tuple(digitGroup, fc.constantFrom(' ', ' / ', '-', '.', '')), { minLength: 1, maxLength: 6 }),
+    )
     .map(([plus, groups]) => `${plus}${groups.map(([digits, separator]) => `${digits}${separator}`).join('')}`)
     .filter((phone) => {
       const digits = phone.replace(/\D/g, '').length;
       return digits >= 3 && digits <= 20 && phone.trim().length <= 40;
     }),
   fc.oneof(
-    fc.tuple(fc.constantFrom('', '+'), fc.string({ unit: fc.constantFrom(...'0123456789 /().-'), minLength: 1, maxLength: 28 })).map((parts) => parts.join('')),
-    fc.constantFrom('+49 89 1234567', '0171 / 234 56 78', '(089) 12.34-56', '12', '++49 123', '49+123', '+49 89 abc', '١٢٣٤٥', '０８９１２３'),
+    fc
+      .tuple(fc.constantFrom('', '+'), fc.string({ unit: fc.constantFrom(...'0123456789 /().-'), minLength: 1, maxLength: 28 }))
+      .map((parts) => parts.join('')),
+    fc.constantFrom(
+      '+49 89 1234567',
+      '0171 / 234 56 78',
+      '(089) 12.34-56',
+      '12',
+      '++49 123',
+      '49+123',
+      '+49 89 abc',
+      '١٢٣٤٥',
+      '０８９１２３',
+    ),
     fc.string({ unit: anything, maxLength: 20 }),
   ),
 );
@@ -216,18 +305,48 @@ const emailArb = mostlyClean(
   fc.tuple(localPart, host).map(([local, domain]) => `${local}@${domain}`),
   fc.oneof(
     fc.integer({ min: 250, max: 258 }).map((length) => `${'a'.repeat(length - 11)}@example.de`),
-    fc.constantFrom('kein-at', 'a@b', '@example.de', 'a@', 'a@@b.de', 'a b@c.de', 'a@b@c.de', 'müller@bäcker.de', 'a"b@c.de', '<a@b.de>', 'a@b.de, c@d.de'),
+    fc.constantFrom(
+      'kein-at',
+      'a@b',
+      '@example.de',
+      'a@',
+      'a@@b.de',
+      'a b@c.de',
+      'a@b@c.de',
+      'müller@bäcker.de',
+      'a"b@c.de',
+      '<a@b.de>',
+      'a@b.de, c@d.de',
+    ),
     fc.string({ unit: anything, maxLength: 24 }),
   ),
 );
 
-const urlRest = fc.string({ unit: fc.constantFrom(...'abcXYZ019-._~!$&\'()*+,;=:@%/?#äöü'), maxLength: 40 });
+const urlRest = fc.string({ unit: fc.constantFrom(..."abcXYZ019-._~!$&'()*+,;=:@%/?#äöü"), maxLength: 40 });
 const websiteArb = mostlyClean(
   fc
-    .tuple(fc.constantFrom('', '', 'http://', 'https://', 'HTTPS://', 'Http://'), fc.constantFrom('', 'www.'), host, fc.option(fc.integer({ min: 1, max: 9999 })), fc.option(urlRest))
-    .map(([scheme, www, domain, port, rest]) => `${scheme}${www}${domain}${port === null ? '' : `:${port}`}${rest === null ? '' : `/${rest}`}`),
+    .tuple(
+      fc.constantFrom('', '', 'http://', 'https://', 'HTTPS://', 'Http://'),
+      fc.constantFrom('', 'www.'),
+      host,
+      fc.option(fc.integer({ min: 1, max: 9999 })),
+      fc.option(urlRest),
+    )
+    .map(
+      ([scheme, www, domain, port, rest]) => `${scheme}${www}${domain}${port === null ? '' : `:${port}`}${rest === null ? '' : `/${rest}`}`,
+    ),
   fc.oneof(
-    fc.constantFrom('javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:msgbox(1)', 'ftp://example.de', 'file:///etc/passwd', 'mailto:a@b.de', 'javascript://example.de/%0aalert(1)', 'javascript:0'),
+    fc.constantFrom(
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<b>x</b>',
+      'vbscript:msgbox(1)',
+      'ftp://example.de',
+      'file:///etc/passwd',
+      'mailto:a@b.de',
+      'javascript://example.de/%0aalert(1)',
+      'javascript:0',
+    ),
     fc.string({ unit: anything, maxLength: 30 }),
   ),
 );
@@ -235,7 +354,12 @@ const websiteArb = mostlyClean(
 const lineArb = fc.string({ unit: printable, maxLength: 50 });
 const notesArb = mostlyClean(
   fc.oneof(
-    { weight: 8, arbitrary: fc.tuple(fc.array(lineArb, { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, lineBreak]) => lines.join(lineBreak)) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .tuple(fc.array(lineArb, { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'))
+        .map(([lines, lineBreak]) => lines.join(lineBreak)),
+    },
     // 3 code points a line after CRLF → LF: 667 lines are 2000 code points stored but 2667 typed.
     { weight: 1, arbitrary: fc.integer({ min: 664, max: 667 }).map((count) => 'ab\r\n'.repeat(count)) },
     { weight: 1, arbitrary: repeated(['😀', 'x'], 1997, 2000) },
@@ -265,17 +389,15 @@ const fieldArbs = {
 };
 
 /** A random subset of the 14 fields; half the time with a plain company so that more bodies are valid. */
-const formArb: fc.Arbitrary<Form> = fc
-  .tuple(fc.record(fieldArbs, { requiredKeys: [] }), fc.boolean())
-  .map(([record, named]) => {
-    const form: Form = {};
-    for (const field of FIELDS) {
-      const value = record[field];
-      if (value !== undefined) form[field] = value;
-    }
-    if (named) form.company = `Firma ${form.company ?? ''}`.slice(0, 150);
-    return form;
-  });
+const formArb: fc.Arbitrary<Form> = fc.tuple(fc.record(fieldArbs, { requiredKeys: [] }), fc.boolean()).map(([record, named]) => {
+  const form: Form = {};
+  for (const field of FIELDS) {
+    const value = record[field];
+    if (value !== undefined) form[field] = value;
+  }
+  if (named) form.company = `Firma ${form.company ?? ''}`.slice(0, 150);
+  return form;
+});
 
 // ---- helpers ------------------------------------------------------------------------------
 
@@ -284,11 +406,16 @@ let run = 0;
 function freshRun(): { asset: string; user: TestUser } {
   run += 1;
   const asset = `prop-${run}`;
-  return { asset, user: { ...anna, sub: `prop-${run}-${crypto.randomUUID().slice(0, 8)}`, assets: [{ id: asset, name: `Eigenschaft ${run}` }] } };
+  return {
+    asset,
+    user: { ...anna, sub: `prop-${run}-${crypto.randomUUID().slice(0, 8)}`, assets: [{ id: asset, name: `Eigenschaft ${run}` }] },
+  };
 }
 
 async function rowsOf(asset: string): Promise<Record<string, unknown>[]> {
-  const { results } = await env.DB.prepare('SELECT * FROM contacts WHERE asset_id = ? ORDER BY id').bind(asset).all<Record<string, unknown>>();
+  const { results } = await env.DB.prepare('SELECT * FROM contacts WHERE asset_id = ? ORDER BY id')
+    .bind(asset)
+    .all<Record<string, unknown>>();
   return results;
 }
 
@@ -323,7 +450,7 @@ const count = (key: string) => {
 
 describe('the write path, property-tested through HTTP', () => {
   it('create: never a 5xx, never an invalid contact, a valid one reads back exactly', async () => {
-    await fc.assert(
+    await assertAsyncProperty(
       fc.asyncProperty(formArb, async (form) => {
         const { asset, user } = freshRun();
         const fields: Record<string, string> = { form_token: `prop-token-${run}-${crypto.randomUUID().slice(0, 8)}`, ...form };
@@ -356,14 +483,18 @@ describe('the write path, property-tested through HTTP', () => {
       { numRuns: 150 },
     );
     // The generators must reach both sides of the contract, or the property says little.
-    const accepted = Object.entries(seen).filter(([key]) => key.startsWith('create') && key.endsWith('303')).reduce((sum, [, n]) => sum + n, 0);
-    const refused = Object.entries(seen).filter(([key]) => key.startsWith('create') && key.endsWith('422')).reduce((sum, [, n]) => sum + n, 0);
+    const accepted = Object.entries(seen)
+      .filter(([key]) => key.startsWith('create') && key.endsWith('303'))
+      .reduce((sum, [, n]) => sum + n, 0);
+    const refused = Object.entries(seen)
+      .filter(([key]) => key.startsWith('create') && key.endsWith('422'))
+      .reduce((sum, [, n]) => sum + n, 0);
     expect(accepted).toBeGreaterThan(20);
     expect(refused).toBeGreaterThan(20);
   }, 60_000);
 
   it('update: never a 5xx; accepted → exactly the input, version + 1; refused → the row unchanged', async () => {
-    await fc.assert(
+    await assertAsyncProperty(
       fc.asyncProperty(formArb, fc.boolean(), async (form, htmx) => {
         const { asset, user } = freshRun();
         const [id = ''] = await seedContacts(asset, 1, () => ({ company: 'Vorher GmbH', notes: 'alt' }));
@@ -395,12 +526,15 @@ describe('the write path, property-tested through HTTP', () => {
 
 describe('the contact schema, property-tested directly (lone surrogates and control characters)', () => {
   const rawForm: fc.Arbitrary<Form> = fc.record(
-    Object.fromEntries(FIELDS.map((field) => [field, fc.oneof(fieldArbs[field], fc.string({ unit: anything, maxLength: 20 }))])) as Record<Field, fc.Arbitrary<string>>,
+    Object.fromEntries(FIELDS.map((field) => [field, fc.oneof(fieldArbs[field], fc.string({ unit: anything, maxLength: 20 }))])) as Record<
+      Field,
+      fc.Arbitrary<string>
+    >,
     { requiredKeys: [] },
   );
 
   it('accepts exactly what the contract accepts and normalises only as the contract says', () => {
-    fc.assert(
+    assertProperty(
       fc.property(rawForm, (form) => {
         const result = contactInput.safeParse(form);
         const verdict = judgeForm(form);
@@ -422,20 +556,25 @@ describe('the contact schema, property-tested directly (lone surrogates and cont
       // Letters on both sides keep the surrogate unpaired, whatever the value holds.
       return { form: { ...form, [field]: `${value.slice(0, position)}x${lone}x${value.slice(position)}` }, field };
     });
-    fc.assert(
+    assertProperty(
       fc.property(withLone, ({ form, field }) => {
         fc.pre(LONE_SURROGATE.test(form[field] ?? ''));
         const result = contactInput.safeParse(form);
         expect(result.success).toBe(false);
-        expect(result.error?.issues.some((issue) => issue.path[0] === field), field).toBe(true);
+        expect(
+          result.error?.issues.some((issue) => issue.path[0] === field),
+          field,
+        ).toBe(true);
       }),
       { numRuns: 500 },
     );
   });
 
   it('refuses a control character other than a line break in notes, naming that field', () => {
-    const withControl = fc.tuple(fc.constantFrom(...FIELDS), controlCharacter).filter(([field, control]) => !(field === 'notes' && (control === '\n' || control === '\r')));
-    fc.assert(
+    const withControl = fc
+      .tuple(fc.constantFrom(...FIELDS), controlCharacter)
+      .filter(([field, control]) => !(field === 'notes' && (control === '\n' || control === '\r')));
+    assertProperty(
       fc.property(withControl, ([field, control]) => {
         const result = contactInput.safeParse({ last_name: 'Kontrolle', [field]: `a${control}b` });
         expect(result.success, `${field} ${JSON.stringify(control)}`).toBe(false);

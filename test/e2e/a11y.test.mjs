@@ -1,37 +1,29 @@
 // Issue 5 item 3: axe-core inside the page (WCAG 2.2 AA) on every view a buyer sees, and the
 // whole flow with the keyboard alone, focus landing sensibly after each htmx swap.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  ASSET_NAME,
   assertNoAxeViolations,
   assertNoReload,
+  browserForSuite,
   fillContact,
   focused,
   listPath,
   login,
   markWindow,
-  openBrowser,
   tabTo,
   tabToText,
   unique,
   waitForFocus,
+  withBrowser,
 } from './helpers.mjs';
 
 describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)', () => {
   // bypassCSP only here: axe is injected as an inline script, which the app's CSP forbids.
-  let browser;
-  let page;
-  before(async () => {
-    browser = await openBrowser({ bypassCSP: true });
-    page = browser.page;
-    await login(page, 'anna');
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite('anna', { bypassCSP: true });
 
   test('the list', async () => {
+    const { page } = browser;
     await page.goto(listPath());
     await assertNoAxeViolations(page, 'the list');
     await page.getByText('Wie komme ich an die Kontakte auf meinem Handy?').click();
@@ -39,6 +31,7 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
   });
 
   test('the list with a notice (after saving) and search results, swapped in by htmx', async () => {
+    const { page } = browser;
     const name = `Schreinerei Holz ${unique()}`;
     await page.goto(`${listPath()}/new`);
     await fillContact(page, { company: name, position: 'Schreiner' });
@@ -49,11 +42,15 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
     await page.locator('#results').getByText('1 Treffer für „schmidt“').waitFor();
     await assertNoAxeViolations(page, 'search results');
     await page.getByRole('searchbox').fill(`nichts-${unique()}`);
-    await page.locator('#results').getByText(/Keine Treffer für/).waitFor();
+    await page
+      .locator('#results')
+      .getByText(/Keine Treffer für/)
+      .waitFor();
     await assertNoAxeViolations(page, 'no search results');
   });
 
   test('the new-contact form, empty and with errors (page and htmx fragment)', async () => {
+    const { page } = browser;
     await page.goto(`${listPath()}/new`);
     await assertNoAxeViolations(page, 'the empty form');
     await fillContact(page, { email: 'kaputt', website: 'ftp://x', phone: 'abc' });
@@ -63,6 +60,7 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
   });
 
   test('the detail view and the edit form', async () => {
+    const { page } = browser;
     await page.goto(listPath());
     await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Stefan Schmidt', exact: true }).waitFor();
@@ -73,12 +71,14 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
   });
 
   test('the delete confirmation page (the no-JavaScript way)', async () => {
+    const { page } = browser;
     await page.goto(`${listPath()}/demo-garten/delete`);
     await page.getByRole('heading', { level: 1, name: 'Lena Özdemir löschen?', exact: true }).waitFor();
     await assertNoAxeViolations(page, 'the delete confirmation');
   });
 
   test('the merge choice (a clash)', async () => {
+    const { page } = browser;
     const name = `Konflikt Fliesen ${unique()}`;
     await page.goto(`${listPath()}/new`);
     await fillContact(page, { company: name, phone: '030 111 222' });
@@ -101,47 +101,40 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
   });
 
   test('the empty state and the asset picker (Selin)', async () => {
-    const selin = await openBrowser({ bypassCSP: true });
-    try {
-      await login(selin.page, 'selin');
-      await assertNoAxeViolations(selin.page, 'the asset picker');
-      await selin.page.goto(listPath('seeblick-whg-7'));
-      await selin.page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).waitFor();
-      await assertNoAxeViolations(selin.page, 'the empty state');
-    } finally {
-      await selin.close();
-    }
+    await withBrowser(
+      'selin',
+      async ({ page }) => {
+        await assertNoAxeViolations(page, 'the asset picker');
+        await page.goto(listPath('seeblick-whg-7'));
+        await page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).waitFor();
+        await assertNoAxeViolations(page, 'the empty state');
+      },
+      { bypassCSP: true },
+    );
   });
 
   test('the 403 page (Petra), the 401 page and the dev login', async () => {
-    const petra = await openBrowser({ bypassCSP: true });
-    try {
-      await petra.page.goto(listPath());
-      await assertNoAxeViolations(petra.page, 'the 401 page');
-      await petra.page.goto('/dev/login');
-      await assertNoAxeViolations(petra.page, 'the dev login');
-      await login(petra.page, 'petra');
-      await petra.page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
-      await assertNoAxeViolations(petra.page, 'the 403 page');
-    } finally {
-      await petra.close();
-    }
+    await withBrowser(
+      null,
+      async ({ page }) => {
+        await page.goto(listPath());
+        await assertNoAxeViolations(page, 'the 401 page');
+        await page.goto('/dev/login');
+        await assertNoAxeViolations(page, 'the dev login');
+        await login(page, 'petra');
+        await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
+        await assertNoAxeViolations(page, 'the 403 page');
+      },
+      { bypassCSP: true },
+    );
   });
 });
 
 describe('keyboard only', () => {
-  let browser;
-  let page;
-  before(async () => {
-    browser = await openBrowser();
-    page = browser.page;
-    await login(page, 'anna');
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite('anna');
 
   test('skip link, add with an error and its fix, open, edit, delete and undo: Tab and Enter only', async () => {
+    const { page } = browser;
     const tag = unique();
     const name = `Hausverwaltung Tast ${tag}`;
     await page.goto(listPath());
@@ -227,6 +220,7 @@ describe('keyboard only', () => {
   });
 
   test('every focusable element shows a visible focus indicator', async () => {
+    const { page } = browser;
     await page.goto(listPath());
     const missing = [];
     for (let i = 0; i < 40; i += 1) {
@@ -235,7 +229,10 @@ describe('keyboard only', () => {
         const el = document.activeElement;
         if (!el || el === document.body) return null;
         const style = getComputedStyle(el);
-        return { text: (el.textContent || el.id).trim().slice(0, 40), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+        return {
+          text: (el.textContent || el.id).trim().slice(0, 40),
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        };
       });
       if (!info) break;
       if (!info.outline) missing.push(info.text);

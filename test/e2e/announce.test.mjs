@@ -1,8 +1,8 @@
 // Screen-reader announcements and keyboard focus after the partial swaps that do not replace
 // the whole page: active search and "Mehr laden".
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { BASE_URL, listPath, login, openBrowser, unique } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { BASE_URL, browserForSuite, listPath, unique } from './helpers.mjs';
 
 /** Adds contacts through the app's own form endpoint, as the browser would post them. */
 async function addThroughHttp(page, count, prefix) {
@@ -17,18 +17,8 @@ async function addThroughHttp(page, count, prefix) {
 }
 
 describe('announcements and focus after partial swaps', () => {
-  let anna;
-  let jonas;
-  before(async () => {
-    anna = await openBrowser();
-    jonas = await openBrowser();
-    await login(anna.page, 'anna');
-    await login(jonas.page, 'jonas');
-  });
-  after(async () => {
-    await anna?.close();
-    await jonas?.close();
-  });
+  const anna = browserForSuite('anna');
+  const jonas = browserForSuite('jonas');
 
   test('active search swaps the results once and reads the new count out', async () => {
     const { page } = anna;
@@ -52,7 +42,9 @@ describe('announcements and focus after partial swaps', () => {
     await more.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !document.querySelector('li.more'));
-    const focused = await page.evaluate(() => document.activeElement?.closest('li.contact')?.querySelector('h2')?.textContent ?? document.activeElement?.tagName);
+    const focused = await page.evaluate(
+      () => document.activeElement?.closest('li.contact')?.querySelector('h2')?.textContent ?? document.activeElement?.tagName,
+    );
     const rows = await page.locator('li.contact h2').allInnerTexts();
     assert.ok(rows.length > 100, `all rows in one list (${rows.length})`);
     assert.equal(focused, rows[100], 'focus on the first row that "Mehr laden" brought');

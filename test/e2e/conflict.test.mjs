@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { fillContact, listPath, login, openBrowser, unique } from './helpers.mjs';
+import { fillContact, listPath, unique, withBrowser } from './helpers.mjs';
 
 const phone = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
 const shots = 'test-results/screenshots';
@@ -19,69 +19,65 @@ async function openEditor(page, name) {
 
 for (const javaScript of [true, false]) {
   test(`Anna and Jonas edit the same contact on a phone (JavaScript ${javaScript ? 'on' : 'off'}): merged where they differ, a choice where they clash`, async () => {
-    const anna = await openBrowser({ javaScriptEnabled: javaScript, ...phone });
-    const jonas = await openBrowser({ javaScriptEnabled: javaScript, ...phone });
-    try {
-      const tag = unique();
-      const name = `Sanitär Klar ${tag}`;
-      await login(anna.page, 'anna');
-      await login(jonas.page, 'jonas');
-      await anna.page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
-      await fillContact(anna.page, { company: name, email: 'alt@sanitaer-klar.example', notes: 'Wartung jährlich' });
-      await anna.page.getByRole('button', { name: 'Speichern' }).click();
-      await anna.page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
-
-      // Both open the form. Jonas adds a landline and changes the notes, and saves first.
-      await openEditor(anna.page, name);
-      await openEditor(jonas.page, name);
-      await fillContact(jonas.page, { phone: '089 200 200', notes: 'Wartung im März' });
-      await jonas.page.getByRole('button', { name: 'Speichern' }).click();
-      await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
-
-      // Anna changed the e-mail and the notes: only the notes clash.
-      await fillContact(anna.page, { email: 'service@sanitaer-klar.example', notes: 'Schlüssel beim Hausmeister' });
-      const [response] = await Promise.all([
-        anna.page.waitForResponse((r) => r.request().method() === 'POST'),
-        anna.page.getByRole('button', { name: 'Speichern' }).click(),
-      ]);
-      assert.equal(response.status(), 409);
-      await anna.page.getByRole('heading', { level: 1, name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
-      const rows = anna.page.locator('.choices tbody tr');
-      assert.equal(await rows.count(), 1, 'only the field both changed');
-      assert.equal(await rows.first().getByRole('rowheader').innerText(), 'Notizen');
-      // Both actions sit directly under the table, in the first screen of the phone.
-      const save = anna.page.getByRole('button', { name: 'Auswahl speichern' });
-      const box = await save.boundingBox();
-      assert.ok(box && box.y + box.height <= 800, `the save button is in the first screen (y=${box?.y})`);
-      await anna.page.screenshot({ path: `${shots}/phone-merge-choice-${javaScript ? 'js' : 'nojs'}.png`, fullPage: true });
-      // Nothing was overwritten yet: Jonas still sees his values.
-      await jonas.page.reload();
-      assert.ok(await jonas.page.getByText('Wartung im März').isVisible());
-
-      // Anna keeps her notes.
-      await anna.page.getByRole('radio', { name: 'Schlüssel beim Hausmeister' }).check();
-      await save.click();
-      await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-      await jonas.page.reload();
-      for (const value of ['089 200 200', 'service@sanitaer-klar.example', 'Schlüssel beim Hausmeister']) {
-        assert.ok(await jonas.page.getByText(value, { exact: true }).first().isVisible(), `${value} stands`);
-      }
-
-      // Different fields only: saved at once, and the card says what was combined.
-      await openEditor(anna.page, name);
-      await openEditor(jonas.page, name);
-      await fillContact(jonas.page, { mobile: '0170 1234567' });
-      await jonas.page.getByRole('button', { name: 'Speichern' }).click();
-      await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
-      await fillContact(anna.page, { city: 'München', street: 'Weg 1' });
-      await anna.page.getByRole('button', { name: 'Speichern' }).click();
-      await anna.page.locator('main').getByText('Jonas Müller hat inzwischen Mobil geändert – diese Änderung ist übernommen.').waitFor();
-      assert.ok(await anna.page.getByRole('link', { name: '0170 1234567' }).isVisible());
-      await anna.page.screenshot({ path: `${shots}/phone-merged-${javaScript ? 'js' : 'nojs'}.png` });
-      assert.equal(anna.errors.length + jonas.errors.length, 0, [...anna.errors, ...jonas.errors].join('\n'));
-    } finally {
-      await anna.close();
-      await jonas.close();
-    }
+    const options = { javaScriptEnabled: javaScript, ...phone };
+    await withBrowser('anna', (anna) => withBrowser('jonas', (jonas) => scenario(anna, jonas, javaScript), options), options);
   });
+}
+
+async function scenario(anna, jonas, javaScript) {
+  const tag = unique();
+  const name = `Sanitär Klar ${tag}`;
+  await anna.page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+  await fillContact(anna.page, { company: name, email: 'alt@sanitaer-klar.example', notes: 'Wartung jährlich' });
+  await anna.page.getByRole('button', { name: 'Speichern' }).click();
+  await anna.page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+
+  // Both open the form. Jonas adds a landline and changes the notes, and saves first.
+  await openEditor(anna.page, name);
+  await openEditor(jonas.page, name);
+  await fillContact(jonas.page, { phone: '089 200 200', notes: 'Wartung im März' });
+  await jonas.page.getByRole('button', { name: 'Speichern' }).click();
+  await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
+
+  // Anna changed the e-mail and the notes: only the notes clash.
+  await fillContact(anna.page, { email: 'service@sanitaer-klar.example', notes: 'Schlüssel beim Hausmeister' });
+  const [response] = await Promise.all([
+    anna.page.waitForResponse((r) => r.request().method() === 'POST'),
+    anna.page.getByRole('button', { name: 'Speichern' }).click(),
+  ]);
+  assert.equal(response.status(), 409);
+  await anna.page.getByRole('heading', { level: 1, name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
+  const rows = anna.page.locator('.choices tbody tr');
+  assert.equal(await rows.count(), 1, 'only the field both changed');
+  assert.equal(await rows.first().getByRole('rowheader').innerText(), 'Notizen');
+  // Both actions sit directly under the table, in the first screen of the phone.
+  const save = anna.page.getByRole('button', { name: 'Auswahl speichern' });
+  const box = await save.boundingBox();
+  assert.ok(box && box.y + box.height <= 800, `the save button is in the first screen (y=${box?.y})`);
+  await anna.page.screenshot({ path: `${shots}/phone-merge-choice-${javaScript ? 'js' : 'nojs'}.png`, fullPage: true });
+  // Nothing was overwritten yet: Jonas still sees his values.
+  await jonas.page.reload();
+  assert.ok(await jonas.page.getByText('Wartung im März').isVisible());
+
+  // Anna keeps her notes.
+  await anna.page.getByRole('radio', { name: 'Schlüssel beim Hausmeister' }).check();
+  await save.click();
+  await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  await jonas.page.reload();
+  for (const value of ['089 200 200', 'service@sanitaer-klar.example', 'Schlüssel beim Hausmeister']) {
+    assert.ok(await jonas.page.getByText(value, { exact: true }).first().isVisible(), `${value} stands`);
+  }
+
+  // Different fields only: saved at once, and the card says what was combined.
+  await openEditor(anna.page, name);
+  await openEditor(jonas.page, name);
+  await fillContact(jonas.page, { mobile: '0170 1234567' });
+  await jonas.page.getByRole('button', { name: 'Speichern' }).click();
+  await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
+  await fillContact(anna.page, { city: 'München', street: 'Weg 1' });
+  await anna.page.getByRole('button', { name: 'Speichern' }).click();
+  await anna.page.locator('main').getByText('Jonas Müller hat inzwischen Mobil geändert – diese Änderung ist übernommen.').waitFor();
+  assert.ok(await anna.page.getByRole('link', { name: '0170 1234567' }).isVisible());
+  await anna.page.screenshot({ path: `${shots}/phone-merged-${javaScript ? 'js' : 'nojs'}.png` });
+  assert.equal(anna.errors.length + jonas.errors.length, 0, [...anna.errors, ...jonas.errors].join('\n'));
 }

@@ -1,22 +1,14 @@
 // Issue 8 item 3 in a real browser: what a customer types survives a session that ends while
 // typing, and the way back after signing in (and a plain reload) restores it.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { listPath, login, openBrowser, unique } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { browserForSuite, listPath, unique } from './helpers.mjs';
 
 describe('drafts and an expired session', () => {
-  let browser;
-  let page;
-  before(async () => {
-    browser = await openBrowser();
-    page = browser.page;
-    await login(page, 'anna');
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite('anna');
 
   test('a reload keeps the unsent input, says so, and "Verwerfen" drops it', async () => {
+    const { page } = browser;
     const company = `Entwurf GmbH ${unique()}`;
     await page.goto(`${listPath()}/new`);
     await page.getByLabel('Unternehmen', { exact: true }).fill(company);
@@ -33,6 +25,7 @@ describe('drafts and an expired session', () => {
   });
 
   test('the session ends while typing: the input is kept, and after signing in again it is still there and saves once', async () => {
+    const { page } = browser;
     const company = `Abgelaufen GmbH ${unique()}`;
     await page.goto(`${listPath()}/new`);
     await page.getByLabel('Unternehmen', { exact: true }).fill(company);
@@ -52,12 +45,16 @@ describe('drafts and an expired session', () => {
     // Sign in again in the same tab, as a customer on a phone would, and come back.
     await page.goto(href);
     await page.locator('input[name="user"][value="anna"]').check();
-    await Promise.all([page.waitForURL((url) => url.pathname === `${listPath()}/new`), page.getByRole('button', { name: 'Anmelden' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `${listPath()}/new`),
+      page.getByRole('button', { name: 'Anmelden' }).click(),
+    ]);
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'restored on return');
     assert.equal(await page.getByLabel('Telefon', { exact: true }).inputValue(), '089 123456');
     await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByText(`„${company}“ wurde gespeichert.`).waitFor();
+    // Scoped to the page content: the screen-reader announcer (#announcer) says the same.
+    await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
     assert.equal(await page.getByRole('link', { name: company, exact: true }).count(), 1);
 
     // Saved: the draft is gone, the next new form is empty.

@@ -1,34 +1,27 @@
 // Issue 5 item 1: the contact book as a buyer uses it, with htmx (JavaScript on).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   ASSET,
   ASSET_NAME,
   assertNoReload,
+  browserForSuite,
   cardWith,
   download,
   fillContact,
   listPath,
-  login,
   markWindow,
-  openBrowser,
   unique,
   waitForFocus,
+  watchHtmxRequests,
+  withBrowser,
 } from './helpers.mjs';
 
 describe('as Anna (customer, JavaScript on)', () => {
-  let browser;
-  let page;
-  before(async () => {
-    browser = await openBrowser();
-    page = browser.page;
-    await login(page, 'anna');
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite('anna');
 
   test('the dev login lands on the contact list of her only asset', async () => {
+    const { page } = browser;
     assert.equal(new URL(page.url()).pathname, listPath());
     await assert.doesNotReject(page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor());
     // The seeded demo contacts are there.
@@ -37,6 +30,7 @@ describe('as Anna (customer, JavaScript on)', () => {
   });
 
   test('add, see it in the list without a reload, edit, fix a validation error, search, delete and undo, export', async () => {
+    const { page } = browser;
     const tag = unique();
     const company = `Poolbau Wasserfreude ${tag}`;
     const name = `Ida Nöther-${tag}`;
@@ -67,7 +61,14 @@ describe('as Anna (customer, JavaScript on)', () => {
     await assertNoReload(page, 'the 422 form');
 
     // Fix it.
-    await fillContact(page, { company, first_name: 'Ida', last_name: `Nöther-${tag}`, email: 'ida@example.de', phone: '+49 30 1234567', city: 'Berlin' });
+    await fillContact(page, {
+      company,
+      first_name: 'Ida',
+      last_name: `Nöther-${tag}`,
+      email: 'ida@example.de',
+      phone: '+49 30 1234567',
+      city: 'Berlin',
+    });
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
     await page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor();
@@ -109,7 +110,10 @@ describe('as Anna (customer, JavaScript on)', () => {
     const search = page.getByRole('searchbox', { name: 'Kontakte durchsuchen' });
     await search.click();
     await search.pressSequentially(`noether-${tag}`.toUpperCase(), { delay: 20 });
-    await page.locator('#results').getByText(`1 Treffer für „${`noether-${tag}`.toUpperCase()}“`).waitFor();
+    await page
+      .locator('#results')
+      .getByText(`1 Treffer für „${`noether-${tag}`.toUpperCase()}“`)
+      .waitFor();
     assert.equal(await page.locator('#rows > li.contact').count(), 1);
     assert.ok(await page.getByRole('link', { name, exact: true }).isVisible(), 'German folding: oe finds ö');
     await page.waitForURL((url) => url.searchParams.get('q') === `noether-${tag}`.toUpperCase());
@@ -139,12 +143,14 @@ describe('as Anna (customer, JavaScript on)', () => {
     assert.ok(await page.getByRole('link', { name, exact: true }).isVisible(), 'back in the list');
     await assertNoReload(page, 'after delete and undo');
 
-    // A cancelled confirm deletes nothing.
+    // A cancelled confirm deletes nothing: htmx sends no request at all.
     await page.getByRole('link', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-    page.once('dialog', (dialog) => dialog.dismiss());
+    const deletes = await watchHtmxRequests(page.getByRole('link', { name: 'Löschen' }));
+    const dismissed = new Promise((resolve) => page.once('dialog', (dialog) => resolve(dialog.dismiss())));
     await page.getByRole('link', { name: 'Löschen' }).click();
-    await page.waitForTimeout(300);
+    await dismissed;
+    assert.equal(await deletes.started(), 0, 'no delete request after cancelling');
     assert.ok(await page.getByRole('heading', { level: 1, name, exact: true }).isVisible(), 'still on the contact after cancelling');
 
     // Export everything: the file holds the new contact and the demo contacts.
@@ -163,6 +169,7 @@ describe('as Anna (customer, JavaScript on)', () => {
   });
 
   test('the help on getting the contacts onto a phone opens', async () => {
+    const { page } = browser;
     await page.goto(listPath());
     assert.ok(!(await page.getByText('Outlook (Desktop)').isVisible()), 'closed at first');
     await page.getByText('Wie komme ich an die Kontakte auf meinem Handy?').click();
@@ -170,6 +177,7 @@ describe('as Anna (customer, JavaScript on)', () => {
   });
 
   test('a search URL opened directly shows the filtered list', async () => {
+    const { page } = browser;
     await page.goto(`${listPath()}?q=${encodeURIComponent('MUELLER')}`);
     // No demo contact is called Müller: the empty result says so and offers a way back.
     await page.locator('#results').getByText('Keine Treffer für „MUELLER“.').waitFor();
@@ -181,47 +189,39 @@ describe('as Anna (customer, JavaScript on)', () => {
 
 describe('co-buyers share one list', () => {
   test('what Anna adds, Jonas sees (and the other way round)', async () => {
-    const anna = await openBrowser();
-    const jonas = await openBrowser();
-    try {
-      const tag = unique();
-      await login(anna.page, 'anna');
-      await login(jonas.page, 'jonas');
-      await anna.page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
-      await fillContact(anna.page, { company: `Elektro Funke ${tag}`, position: 'Elektriker' });
-      await anna.page.getByRole('button', { name: 'Speichern' }).click();
-      await anna.page.locator('main').getByText(`„Elektro Funke ${tag}“ wurde gespeichert.`).waitFor();
+    await withBrowser('anna', (anna) =>
+      withBrowser('jonas', async (jonas) => {
+        const tag = unique();
+        await anna.page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+        await fillContact(anna.page, { company: `Elektro Funke ${tag}`, position: 'Elektriker' });
+        await anna.page.getByRole('button', { name: 'Speichern' }).click();
+        await anna.page.locator('main').getByText(`„Elektro Funke ${tag}“ wurde gespeichert.`).waitFor();
 
-      await jonas.page.reload();
-      assert.equal(new URL(jonas.page.url()).pathname, listPath());
-      await jonas.page.getByRole('link', { name: `Elektro Funke ${tag}`, exact: true }).waitFor();
-      assert.ok(await jonas.page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).isVisible(), 'and the demo contacts');
-      await jonas.page.getByRole('link', { name: `Elektro Funke ${tag}`, exact: true }).click();
-      await jonas.page.getByRole('heading', { level: 1, name: `Elektro Funke ${tag}` }).waitFor();
-      assert.match(await jonas.page.getByText('Zuletzt geändert von').textContent(), /Anna Müller/);
-      await jonas.page.getByRole('link', { name: 'Bearbeiten' }).click();
-      await fillContact(jonas.page, { first_name: 'Frieda', last_name: `Funke ${tag}` });
-      await jonas.page.getByRole('button', { name: 'Speichern' }).click();
-      await jonas.page.locator('main').getByText(`„Frieda Funke ${tag}“ wurde gespeichert.`).waitFor();
+        await jonas.page.reload();
+        assert.equal(new URL(jonas.page.url()).pathname, listPath());
+        await jonas.page.getByRole('link', { name: `Elektro Funke ${tag}`, exact: true }).waitFor();
+        assert.ok(await jonas.page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).isVisible(), 'and the demo contacts');
+        await jonas.page.getByRole('link', { name: `Elektro Funke ${tag}`, exact: true }).click();
+        await jonas.page.getByRole('heading', { level: 1, name: `Elektro Funke ${tag}` }).waitFor();
+        assert.match(await jonas.page.getByText('Zuletzt geändert von').textContent(), /Anna Müller/);
+        await jonas.page.getByRole('link', { name: 'Bearbeiten' }).click();
+        await fillContact(jonas.page, { first_name: 'Frieda', last_name: `Funke ${tag}` });
+        await jonas.page.getByRole('button', { name: 'Speichern' }).click();
+        await jonas.page.locator('main').getByText(`„Frieda Funke ${tag}“ wurde gespeichert.`).waitFor();
 
-      await anna.page.goto(listPath());
-      await anna.page.getByRole('link', { name: `Frieda Funke ${tag}`, exact: true }).click();
-      await anna.page.getByRole('heading', { level: 1, name: `Frieda Funke ${tag}` }).waitFor();
-      assert.match(await anna.page.getByText('Zuletzt geändert von').textContent(), /Jonas Müller/);
-    } finally {
-      await anna.close();
-      await jonas.close();
-    }
+        await anna.page.goto(listPath());
+        await anna.page.getByRole('link', { name: `Frieda Funke ${tag}`, exact: true }).click();
+        await anna.page.getByRole('heading', { level: 1, name: `Frieda Funke ${tag}` }).waitFor();
+        assert.match(await anna.page.getByText('Zuletzt geändert von').textContent(), /Jonas Müller/);
+      }),
+    );
   });
 });
 
 describe('Selin (customer of two assets)', () => {
   test('picks an asset, adds a contact there, switches to the other asset and sees its own list', async () => {
-    const selin = await openBrowser();
-    const { page } = selin;
-    try {
+    await withBrowser('selin', async ({ page }) => {
       const tag = unique();
-      await login(page, 'selin');
       assert.equal(new URL(page.url()).pathname, '/');
       await page.getByRole('heading', { level: 1, name: 'Ihre Objekte', exact: true }).waitFor();
       await page.getByRole('link', { name: 'Lindenhof, Wohnung 3' }).click();
@@ -229,7 +229,10 @@ describe('Selin (customer of two assets)', () => {
       assert.equal(new URL(page.url()).pathname, listPath('lindenhof-whg-3'));
       assert.equal(await page.getByRole('link', { name: 'Stefan Schmidt' }).count(), 0, 'nothing of Wohnung 12 here');
 
-      await page.getByRole('link', { name: /Kontakt hinzufügen/ }).first().click();
+      await page
+        .getByRole('link', { name: /Kontakt hinzufügen/ })
+        .first()
+        .click();
       await fillContact(page, { company: `Maler Bunt ${tag}` });
       await page.getByRole('button', { name: 'Speichern' }).click();
       await page.locator('main').getByText(`„Maler Bunt ${tag}“ wurde gespeichert.`).waitFor();
@@ -249,17 +252,13 @@ describe('Selin (customer of two assets)', () => {
       const response = await page.goto(listPath(ASSET));
       assert.equal(response.status(), 404);
       assert.ok(await page.getByRole('heading', { level: 1, name: 'Nicht gefunden', exact: true }).isVisible());
-    } finally {
-      await selin.close();
-    }
+    });
   });
 });
 
 describe('Petra (project manager)', () => {
   test('sees the 403 page that explains the feature is for buyers', async () => {
-    const petra = await openBrowser();
-    try {
-      const { page } = petra;
+    await withBrowser(null, async ({ page }) => {
       await page.goto('/dev/login');
       await page.locator('input[name="user"][value="petra"]').check();
       const [response] = await Promise.all([
@@ -272,21 +271,16 @@ describe('Petra (project manager)', () => {
       const direct = await page.goto(listPath());
       assert.equal(direct.status(), 403);
       assert.equal(await page.getByRole('link', { name: 'Stefan Schmidt' }).count(), 0, 'no contact leaks');
-    } finally {
-      await petra.close();
-    }
+    });
   });
 
   test('without a session the list is a 401 page with a login link', async () => {
-    const nobody = await openBrowser();
-    try {
-      const response = await nobody.page.goto(listPath());
+    await withBrowser(null, async ({ page }) => {
+      const response = await page.goto(listPath());
       assert.equal(response.status(), 401);
-      await nobody.page.getByRole('heading', { level: 1, name: 'Bitte melden Sie sich an', exact: true }).waitFor();
-      await nobody.page.getByRole('link', { name: 'Zur Anmeldung' }).click();
-      await nobody.page.getByRole('heading', { level: 1, name: 'Entwicklungs-Anmeldung', exact: true }).waitFor();
-    } finally {
-      await nobody.close();
-    }
+      await page.getByRole('heading', { level: 1, name: 'Bitte melden Sie sich an', exact: true }).waitFor();
+      await page.getByRole('link', { name: 'Zur Anmeldung' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Entwicklungs-Anmeldung', exact: true }).waitFor();
+    });
   });
 });

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -72,6 +73,39 @@ export async function openBrowser(options = {}) {
   };
 }
 
+/**
+ * Runs `fn` with a fresh browser in which `user` (a dev-login name such as 'anna') is signed in,
+ * or nobody when `user` is null, and closes the browser afterwards, also when `fn` fails.
+ */
+export async function withBrowser(user, fn, options = {}) {
+  const browser = await openBrowser(options);
+  try {
+    if (user) await login(browser.page, user);
+    return await fn(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * One browser for all tests of the calling describe block: opened with `user` signed in before
+ * the first test, closed after the last. The returned handle's page, context and errors are
+ * those of that browser once the tests run (read them inside a test, not at describe time).
+ */
+export function browserForSuite(user, options = {}) {
+  const handle = { page: undefined, context: undefined, errors: [] };
+  let browser;
+  before(async () => {
+    browser = await openBrowser(options);
+    Object.assign(handle, { page: browser.page, context: browser.context, errors: browser.errors });
+    if (user) await login(browser.page, user);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return handle;
+}
+
 /** Logs in through the dev login (contract §3) and waits for the page it redirects to. */
 export async function login(page, user) {
   await page.goto('/dev/login');
@@ -92,6 +126,49 @@ export async function assertNoReload(page, what) {
 
 export async function assertReloaded(page, what) {
   assert.equal(await page.evaluate(() => window.__e2eMark), undefined, `${what}: expected a full page load`);
+}
+
+/**
+ * Counts the htmx requests the element sends and finishes (answer swapped in). A request is
+ * followed by its htmx context object from htmx:before:request on: once the swap has removed the
+ * element, htmx fires the request's last events on the document with another source element.
+ */
+export async function watchHtmxRequests(locator) {
+  await locator.evaluate((el) => {
+    const counts = { started: 0, finished: 0 };
+    window.__e2eRequests = counts;
+    const sent = new Set();
+    document.addEventListener('htmx:before:request', (event) => {
+      if (event.detail?.ctx?.sourceElement !== el) return;
+      sent.add(event.detail.ctx);
+      counts.started += 1;
+    });
+    document.addEventListener('htmx:finally:request', (event) => {
+      if (sent.delete(event.detail?.ctx)) counts.finished += 1;
+    });
+  });
+  const page = locator.page();
+  return {
+    /** Requests sent so far. Input is handled in a page task of its own: evaluating after it sees its effect. */
+    started: () => page.evaluate(() => window.__e2eRequests.started),
+    /** Waits until every request sent so far is answered and swapped in. */
+    async settled() {
+      try {
+        await page.waitForFunction(() => window.__e2eRequests.started === window.__e2eRequests.finished, undefined, { timeout: 5_000 });
+      } catch {
+        assert.fail(`htmx requests not settled: ${JSON.stringify(await page.evaluate(() => window.__e2eRequests))}`);
+      }
+    },
+  };
+}
+
+/** Waits until the page-wide loading bar (body::before while an htmx request runs) shows. */
+export async function waitForLoadingBar(page, what) {
+  try {
+    await page.waitForFunction(() => getComputedStyle(document.body, '::before').content !== 'none', undefined, { timeout: 5_000 });
+  } catch {
+    assert.fail(`${what}: the loading bar never showed`);
+  }
 }
 
 /** What has keyboard focus, described for assertion messages. */
@@ -196,7 +273,7 @@ export async function download(page, action) {
 /** The (unfolded) vCard whose FN is `fn`, out of a file of several. */
 export function cardWith(vcf, fn) {
   const unfolded = vcf.replace(/\r\n[ \t]/g, '');
-  return unfolded.split('END:VCARD').find((card) => card.split('\r\n').some((line) => /^FN[;:]/.test(line) && line.slice(line.indexOf(':') + 1) === fn));
+  return unfolded
+    .split('END:VCARD')
+    .find((card) => card.split('\r\n').some((line) => /^FN[;:]/.test(line) && line.slice(line.indexOf(':') + 1) === fn));
 }
-
-export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

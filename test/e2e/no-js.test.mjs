@@ -1,22 +1,14 @@
 // Issue 5 item 1, last part: the core flow once more with JavaScript disabled (plain HTML
 // forms, links and 303 redirects; contract §4).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { ASSET_NAME, cardWith, download, fillContact, listPath, login, openBrowser, unique } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { ASSET_NAME, browserForSuite, cardWith, download, fillContact, listPath, unique } from './helpers.mjs';
 
 describe('with JavaScript disabled', () => {
-  let browser;
-  let page;
-  before(async () => {
-    browser = await openBrowser({ javaScriptEnabled: false });
-    page = browser.page;
-    await login(page, 'anna');
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite('anna', { javaScriptEnabled: false });
 
   test('add (with a validation error first), edit, search, delete and undo, export', async () => {
+    const { page } = browser;
     const htmxType = await page.evaluate(() => typeof window.htmx).catch(() => 'undefined');
     assert.equal(htmxType, 'undefined', 'scripts really are off: htmx never ran');
     const tag = unique();
@@ -51,7 +43,10 @@ describe('with JavaScript disabled', () => {
     // Edit.
     await page.getByRole('link', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-    assert.ok(await page.getByRole('link', { name: /^https:\/\/parkett-eiche\.example\.de/ }).isVisible(), 'https:// added to a bare domain');
+    assert.ok(
+      await page.getByRole('link', { name: /^https:\/\/parkett-eiche\.example\.de/ }).isVisible(),
+      'https:// added to a bare domain',
+    );
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
     await fillContact(page, { phone: '0711 / 44 55 66', notes: 'Muster bringen\nEiche geölt' });
@@ -96,6 +91,7 @@ describe('with JavaScript disabled', () => {
   });
 
   test('cancelling the delete confirmation keeps the contact', async () => {
+    const { page } = browser;
     await page.goto(listPath());
     await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).click();
     await page.getByRole('link', { name: 'Löschen' }).click();

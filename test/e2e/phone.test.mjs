@@ -2,8 +2,8 @@
 // every tap target is at least 44×44 CSS px; while an htmx request is in flight the submit
 // button is disabled and a loading indicator shows.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { fillContact, listPath, login, openBrowser, unique } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { browserForSuite, fillContact, listPath, login, unique, waitForLoadingBar, watchHtmxRequests, withBrowser } from './helpers.mjs';
 
 const PHONE = { viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const MIN_TARGET = 44;
@@ -22,7 +22,10 @@ async function measure(page) {
       .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && getComputedStyle(el).position !== 'fixed')
       .filter((el) => !el.closest('.sr-only, .skip'))
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className} right=${Math.round(el.getBoundingClientRect().right)}`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className} right=${Math.round(el.getBoundingClientRect().right)}`,
+      );
     const small = [];
     for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')) {
       if (el.closest('.skip')) continue;
@@ -52,8 +55,7 @@ async function assertPhoneFriendly(page, what) {
 }
 
 describe('on a phone (360×800)', () => {
-  let browser;
-  let page;
+  const browser = browserForSuite('anna', PHONE);
   const tag = unique();
   // Long unbroken values: the worst case for sideways scrolling.
   const long = {
@@ -64,16 +66,9 @@ describe('on a phone (360×800)', () => {
     phone: '+49 (0) 89 / 123 456 - 789',
     notes: `Eine Notiz mit einem sehr langen Wort: ${'Gewährleistungsbürgschaft'.repeat(6)}\nund einer zweiten Zeile.`,
   };
-  before(async () => {
-    browser = await openBrowser(PHONE);
-    page = browser.page;
-    await login(page, 'anna');
-  });
-  after(async () => {
-    await browser?.close();
-  });
 
   test('list, search results and no results', async () => {
+    const { page } = browser;
     await page.goto(`${listPath()}/new`);
     await fillContact(page, { ...long, position: 'Gewährleistung' });
     await page.getByRole('button', { name: 'Speichern' }).click();
@@ -87,11 +82,15 @@ describe('on a phone (360×800)', () => {
     await page.locator('#results').getByText('1 Treffer für „schmidt“').waitFor();
     await assertPhoneFriendly(page, 'search results');
     await page.getByRole('searchbox').fill(`nichts-${tag}`);
-    await page.locator('#results').getByText(/Keine Treffer für/).waitFor();
+    await page
+      .locator('#results')
+      .getByText(/Keine Treffer für/)
+      .waitFor();
     await assertPhoneFriendly(page, 'no search results');
   });
 
   test('the form, empty and with errors', async () => {
+    const { page } = browser;
     await page.goto(`${listPath()}/new`);
     await assertPhoneFriendly(page, 'the new-contact form');
     await fillContact(page, { email: 'kaputt', website: 'ftp://nein', phone: '1' });
@@ -101,6 +100,7 @@ describe('on a phone (360×800)', () => {
   });
 
   test('the detail view with long values, the edit form, the delete confirmation and the merge choice', async () => {
+    const { page } = browser;
     await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
     await page.getByRole('link', { name: long.company, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: long.company, exact: true }).waitFor();
@@ -125,38 +125,31 @@ describe('on a phone (360×800)', () => {
   });
 
   test('the empty state, the asset picker, the 403 page and the dev login', async () => {
-    const selin = await openBrowser(PHONE);
-    try {
-      await selin.page.goto('/dev/login');
-      await assertPhoneFriendly(selin.page, 'the dev login');
-      await login(selin.page, 'selin');
-      await assertPhoneFriendly(selin.page, 'the asset picker');
-      await selin.page.goto(listPath('seeblick-whg-7'));
-      await selin.page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).waitFor();
-      await assertPhoneFriendly(selin.page, 'the empty state');
-      await login(selin.page, 'petra');
-      await selin.page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
-      await assertPhoneFriendly(selin.page, 'the 403 page');
-    } finally {
-      await selin.close();
-    }
+    await withBrowser(
+      null,
+      async ({ page }) => {
+        await page.goto('/dev/login');
+        await assertPhoneFriendly(page, 'the dev login');
+        await login(page, 'selin');
+        await assertPhoneFriendly(page, 'the asset picker');
+        await page.goto(listPath('seeblick-whg-7'));
+        await page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).waitFor();
+        await assertPhoneFriendly(page, 'the empty state');
+        await login(page, 'petra');
+        await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
+        await assertPhoneFriendly(page, 'the 403 page');
+      },
+      PHONE,
+    );
   });
 });
 
 describe('while an htmx request is in flight (a slow network)', () => {
-  let browser;
-  let page;
-  before(async () => {
-    browser = await openBrowser(PHONE);
-    page = browser.page;
-    await login(page, 'anna');
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite('anna', PHONE);
 
   /** Holds matching requests until release() is called; resolves `seen` when one arrives. */
   async function holdRequests(predicate) {
+    const { page } = browser;
     let release;
     const released = new Promise((resolve) => {
       release = resolve;
@@ -183,13 +176,16 @@ describe('while an htmx request is in flight (a slow network)', () => {
       const bar = getComputedStyle(document.body, '::before');
       return {
         disabled: button.disabled,
-        indicatorShown: Boolean(style && style.opacity === '1' && style.visibility === 'visible' && indicator.getBoundingClientRect().width > 0),
+        indicatorShown: Boolean(
+          style && style.opacity === '1' && style.visibility === 'visible' && indicator.getBoundingClientRect().width > 0,
+        ),
         bar: bar.content !== 'none' && bar.position === 'fixed',
       };
     });
   }
 
   test('saving: the button is disabled and the indicator shows until the answer arrives; a double tap creates one contact', async () => {
+    const { page } = browser;
     const name = `Langsam Bau ${unique()}`;
     await page.goto(`${listPath()}/new`);
     const form = page.locator('form.contact-form');
@@ -199,7 +195,7 @@ describe('while an htmx request is in flight (a slow network)', () => {
     try {
       await page.getByRole('button', { name: 'Speichern' }).click();
       await hold.arrived;
-      await page.waitForTimeout(250); // past the bar's 150 ms delay
+      await waitForLoadingBar(page, 'saving');
       assert.deepEqual(await loadingState(form), { disabled: true, indicatorShown: true, bar: true }, 'in flight');
       // A second tap on the disabled button sends nothing.
       await page.getByRole('button', { name: 'Speichern' }).click({ force: true });
@@ -214,6 +210,7 @@ describe('while an htmx request is in flight (a slow network)', () => {
   });
 
   test('a 422 answer: the button comes back enabled with the errors', async () => {
+    const { page } = browser;
     await page.goto(`${listPath()}/new`);
     await fillContact(page, { email: 'nicht-gueltig' });
     const hold = await holdRequests((request) => request.method() === 'POST');
@@ -231,6 +228,7 @@ describe('while an htmx request is in flight (a slow network)', () => {
 
   /** A fresh contact of Anna's, deleted: the list shows its "Rückgängig" notice. */
   async function deletedContact() {
+    const { page } = browser;
     const name = `Langsam Weg ${unique()}`;
     await page.goto(`${listPath()}/new`);
     await fillContact(page, { company: name });
@@ -244,12 +242,17 @@ describe('while an htmx request is in flight (a slow network)', () => {
   }
 
   test('undo and the delete confirmation page: their buttons are disabled while in flight', async () => {
+    const { page } = browser;
     const name = await deletedContact();
     const undo = await holdRequests((request) => request.method() === 'POST' && request.url().endsWith('/restore'));
     try {
       await page.getByRole('button', { name: 'Rückgängig' }).click();
       await undo.arrived;
-      assert.equal(await page.getByRole('button', { name: 'Rückgängig' }).isDisabled(), true, '"Rückgängig" is disabled while its request runs');
+      assert.equal(
+        await page.getByRole('button', { name: 'Rückgängig' }).isDisabled(),
+        true,
+        '"Rückgängig" is disabled while its request runs',
+      );
       undo.release();
       await page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
     } finally {
@@ -265,7 +268,11 @@ describe('while an htmx request is in flight (a slow network)', () => {
     try {
       await page.getByRole('button', { name: 'Ja, löschen' }).click();
       await confirm.arrived;
-      assert.equal(await page.getByRole('button', { name: 'Ja, löschen' }).isDisabled(), true, '"Ja, löschen" is disabled while its request runs');
+      assert.equal(
+        await page.getByRole('button', { name: 'Ja, löschen' }).isDisabled(),
+        true,
+        '"Ja, löschen" is disabled while its request runs',
+      );
       confirm.release();
       await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
     } finally {
@@ -275,6 +282,7 @@ describe('while an htmx request is in flight (a slow network)', () => {
   });
 
   test('tapping "Löschen" again while the delete is in flight still ends on the list with "Rückgängig"', async () => {
+    const { page } = browser;
     const name = `Langsam Doppel ${unique()}`;
     await page.goto(`${listPath()}/new`);
     await fillContact(page, { company: name });
@@ -282,6 +290,7 @@ describe('while an htmx request is in flight (a slow network)', () => {
     await page.getByRole('link', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     const hold = await holdRequests((request) => request.method() === 'POST' && request.url().endsWith('/delete'));
+    const requests = await watchHtmxRequests(page.getByRole('link', { name: 'Löschen' }));
     const accept = (dialog) => dialog.accept();
     page.on('dialog', accept);
     try {
@@ -289,10 +298,12 @@ describe('while an htmx request is in flight (a slow network)', () => {
       await hold.arrived;
       // Nothing seems to happen on a slow network, so the user taps (and confirms) again.
       await page.getByRole('link', { name: 'Löschen' }).click();
-      await page.waitForTimeout(200);
+      // The second tap is handled by now (dropped, or sent and held like the first).
+      assert.ok((await requests.started()) >= 1, 'the first tap sent the delete');
       hold.release();
       await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
-      await page.waitForTimeout(1000); // a second request, if one was sent, answers meanwhile
+      // A second request, if one was sent, is answered and swapped in before the checks.
+      await requests.settled();
       assert.equal(await page.locator('h1').first().innerText(), `Lindenhof, Wohnung 12\nKontakte`, 'still the list, not "Nicht gefunden"');
       assert.ok(await page.getByRole('button', { name: 'Rückgängig' }).isVisible(), 'the undo is still offered');
     } finally {
@@ -303,12 +314,13 @@ describe('while an htmx request is in flight (a slow network)', () => {
   });
 
   test('following a link and searching show the loading bar', async () => {
+    const { page } = browser;
     await page.goto(listPath());
     const hold = await holdRequests((request) => request.method() === 'GET' && request.headers()['hx-request'] === 'true');
     try {
       await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
       await hold.arrived;
-      await page.waitForTimeout(250);
+      await waitForLoadingBar(page, 'opening the form');
       assert.equal(await page.evaluate(() => getComputedStyle(document.body, '::before').content), '""', 'bar while the form loads');
       hold.release();
       await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen', exact: true }).waitFor();
@@ -320,7 +332,7 @@ describe('while an htmx request is in flight (a slow network)', () => {
     try {
       await page.getByRole('searchbox').fill('garten');
       await search.arrived;
-      await page.waitForTimeout(250);
+      await waitForLoadingBar(page, 'searching');
       assert.equal(await page.evaluate(() => getComputedStyle(document.body, '::before').content), '""', 'bar while searching');
       search.release();
       await page.locator('#results').getByText('1 Treffer für „garten“').waitFor();

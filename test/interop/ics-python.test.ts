@@ -2,19 +2,13 @@
 // 4.0.3), run as /usr/bin/python3 through scripts/icalendar_roundtrip.py. Every event must come
 // back with exactly its UID, SEQUENCE, dates, texts and both alarms, nothing more. Runs in Node
 // (vitest project "interop"); a missing python3 or icalendar module fails the test, never skips it.
-import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALARM_DAYS_BEFORE, type CalendarEvent, warrantyCalendar } from '../../src/contacts/ics';
 import { addDays } from '../../src/contacts/warranty';
-import { calendarEvents, expectedText, fcSeed, NOW, PROD_ID, trickyEvents } from '../warranty-events';
-
-import * as childProcess from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-
-const PYTHON = '/usr/bin/python3';
-const SCRIPT = new URL('../../scripts/icalendar_roundtrip.py', import.meta.url).pathname;
+import { sampleWithSeed, seedHint } from '../property';
+import { calendarEvents, expectedText, NOW, PROD_ID, trickyEvents } from '../warranty-events';
+import { type RoundTripReport, runRoundTrip } from './python';
 
 // python-icalendar 4.0.3 unescapes TEXT twice, through placeholders: Contentline.parts() turns
 // `\,` `\;` `\:` `\\` into %2C %3B %3A %5C and back, then vText unescapes the result again. So a
@@ -74,49 +68,19 @@ function expectedEvent(event: CalendarEvent): ExpectedEvent {
   };
 }
 
-interface Report {
-  files: number;
-  events: number;
-  mismatches: unknown[];
-}
-
-function isReport(value: unknown): value is Report {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'files' in value &&
-    typeof value.files === 'number' &&
-    'events' in value &&
-    typeof value.events === 'number' &&
-    'mismatches' in value &&
-    Array.isArray(value.mismatches)
-  );
-}
-
-let dir = '';
-afterEach(() => {
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
-
 type Files = Record<string, { ics: string; expected: { calendar: Record<string, string>; events: ExpectedEvent[] } }>;
 
-function runIcalendar(files: Files): Report {
-  dir = fs.mkdtempSync(`${os.tmpdir()}/kontakte-icalendar-`);
+/** Reads every NAME.ics through python-icalendar and compares it with NAME.json (scripts/icalendar_roundtrip.py). */
+function runIcalendar(files: Files): RoundTripReport<'events'> {
+  const written: Record<string, string> = {};
   for (const [name, { ics, expected }] of Object.entries(files)) {
-    fs.writeFileSync(`${dir}/${name}.ics`, ics, 'utf8');
-    fs.writeFileSync(`${dir}/${name}.json`, JSON.stringify(expected), 'utf8');
+    written[`${name}.ics`] = ics;
+    written[`${name}.json`] = JSON.stringify(expected);
   }
-  const run = childProcess.spawnSync(PYTHON, [SCRIPT, dir], { encoding: 'utf8' });
-  expect(run.error, 'could not start /usr/bin/python3').toBeUndefined();
-  let report: unknown;
-  try {
-    report = JSON.parse(run.stdout);
-  } catch {
-    throw new Error(`icalendar_roundtrip.py printed no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
-  }
-  if (!isReport(report)) throw new Error(`unexpected report: ${run.stdout}`);
-  return report;
+  return runRoundTrip(
+    { script: 'icalendar_roundtrip.py', module: 'icalendar', debianPackage: 'python3-icalendar', count: 'events' },
+    written,
+  );
 }
 
 function file(events: readonly CalendarEvent[]): Files[string] {
@@ -144,15 +108,17 @@ describe('python-icalendar reads back every event, alarm, UID and SEQUENCE exact
   });
 
   it('generated events', () => {
-    const seed = fcSeed();
-    const batches = fc.sample(calendarEvents.map((events) => events.map(pythonSafeEvent)), { numRuns: 20, seed });
+    const batches = sampleWithSeed(
+      calendarEvents.map((events) => events.map(pythonSafeEvent)),
+      20,
+    );
     const files: Files = {};
     batches.forEach((events, index) => {
       files[`generated-${index}`] = file(events);
     });
     const report = runIcalendar(files);
-    expect(report.mismatches, `fast-check seed ${seed}`).toEqual([]);
-    expect(report.events, `fast-check seed ${seed}`).toBe(batches.reduce((sum, events) => sum + events.length, 0));
+    expect(report.mismatches, seedHint).toEqual([]);
+    expect(report.events, seedHint).toBe(batches.reduce((sum, events) => sum + events.length, 0));
   });
 
   it('backslashes and %2C-like sequences: python-icalendar misreads them (pinned), ical.js reads them as written', () => {
@@ -161,14 +127,19 @@ describe('python-icalendar reads back every event, alarm, UID and SEQUENCE exact
     const event = { ...base, summary: 'Pfad C:\\Bau\\neu\\Notes', description: 'https://example.de/a%2Cb%3Bc', location: 'a\\,b' };
     const ics = warrantyCalendar([event], { prodId: PROD_ID, now: NOW });
     const [vevent] = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
-    expect([vevent?.getFirstPropertyValue('summary'), vevent?.getFirstPropertyValue('description'), vevent?.getFirstPropertyValue('location')]).toEqual([
-      event.summary,
-      event.description,
-      event.location,
-    ]);
+    expect([
+      vevent?.getFirstPropertyValue('summary'),
+      vevent?.getFirstPropertyValue('description'),
+      vevent?.getFirstPropertyValue('location'),
+    ]).toEqual([event.summary, event.description, event.location]);
     // A typed backslash before n or N becomes a line break (the letter is lost), one before a comma
     // is lost, and %2C, %3B turn into `,` and `;`.
-    const misread = expectedEvent({ ...event, summary: 'Pfad C:\\Bau\neu\notes', description: 'https://example.de/a,b;c', location: 'a,b' });
+    const misread = expectedEvent({
+      ...event,
+      summary: 'Pfad C:\\Bau\neu\notes',
+      description: 'https://example.de/a,b;c',
+      location: 'a,b',
+    });
     const report = runIcalendar({ deviations: { ics, expected: { calendar: calendarProperties, events: [misread] } } });
     expect(report.mismatches).toEqual([]);
   });

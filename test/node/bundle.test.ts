@@ -13,11 +13,15 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe('production bundle', () => {
   it('builds with wrangler deploy --dry-run --env production and stays within its size guard', () => {
-    const result = spawnSync(join(root, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--env', 'production', '--outdir', outdir], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(root, '.wrangler', 'config') },
-    });
+    const result = spawnSync(
+      join(root, 'node_modules', '.bin', 'wrangler'),
+      ['deploy', '--dry-run', '--env', 'production', '--outdir', outdir],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(root, '.wrangler', 'config') },
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('env.BASE_PATH ("/kontakte")');
     expect(result.stdout).not.toContain('DEV_LOGIN');
