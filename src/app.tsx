@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { type AppConfig, configOf, MAX_BODY_BYTES } from './config';
+import { type AppConfig, configOf, MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES } from './config';
 import { keepFormOnBrokenEncoding } from './contacts/broken-encoding';
 import { contactRoutes } from './contacts/routes';
 import { keepFormOnExpiredSession } from './contacts/session-expired';
@@ -26,9 +26,9 @@ import { render } from './views/render';
 
 export { configOf } from './config';
 
-const bodyLimitOf413 = () =>
+const bodyLimitOf413 = (maxSize = MAX_BODY_BYTES) =>
   bodyLimit({
-    maxSize: MAX_BODY_BYTES,
+    maxSize,
     onError: () => {
       throw new HTTPException(413);
     },
@@ -87,7 +87,12 @@ export function buildApp(config: AppConfig) {
   // Authentication comes before everything else on every other path: 401 before 403, 404, 405
   // and 413 (the routes above answer first and never reach it).
   root.use('*', requireCustomer({ onUnauthenticated: keepFormOnExpiredSession }));
-  root.use('/assets/*', sameOriginWrites, writeRateLimit, bodyLimitOf413(), strictFormEncoding({ onInvalid: keepFormOnBrokenEncoding }));
+  // The .vcf upload has a body limit of its own; every other path 64 KiB.
+  const formLimit = bodyLimitOf413();
+  const importLimit = bodyLimitOf413(MAX_IMPORT_BODY_BYTES);
+  const isUpload = (path: string) => /\/assets\/[^/]+\/contacts\/import$/.test(path);
+  root.use('/assets/*', sameOriginWrites, writeRateLimit, (c, next) => (isUpload(c.req.path) ? importLimit : formLimit)(c, next));
+  root.use('/assets/*', strictFormEncoding({ onInvalid: keepFormOnBrokenEncoding }));
 
   root.get('/', (c) => {
     const session = c.get('session');

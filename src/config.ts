@@ -18,3 +18,5 @@ export function configOf(env: Bindings): AppConfig {
 
 /** Largest request body accepted (contract §6: 413 above it); the dev login and every app path. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The .vcf upload may be larger (photos make real exports large; contract §4): 5 MB. */
+export const MAX_IMPORT_BODY_BYTES = 5 * 1024 * 1024;

@@ -12,6 +12,8 @@ export interface ListQuery {
   after?: string;
   through?: string;
   notice?: { kind: NoticeKind; id: string };
+  /** After an import: its id, for the notice with "Import rückgängig". */
+  imported?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export function makePaths(basePath: string) {
       if (query.after) params.set('after', query.after);
       if (query.through) params.set('through', query.through);
       if (query.notice) params.set(query.notice.kind, query.notice.id);
+      if (query.imported) params.set('imported', query.imported);
       const search = params.toString();
       return `${asset(assetId)}/contacts${search ? `?${search}` : ''}`;
     },
@@ -50,6 +53,9 @@ export function makePaths(basePath: string) {
     restoreVersion: (assetId: string, contactId: string, version: number) => `${contact(assetId, contactId)}/history/${version}/restore`,
     purgeContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/purge`,
     deleted: (assetId: string) => `${asset(assetId)}/contacts/deleted`,
+    importContacts: (assetId: string) => `${asset(assetId)}/contacts/import`,
+    confirmImport: (assetId: string, importId: string) => `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}`,
+    undoImport: (assetId: string, importId: string) => `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}/undo`,
     /** The card after a save that took over co-buyers' changes since `base`: it names them. */
     mergedContact: (assetId: string, contactId: string, base: number) => `${contact(assetId, contactId)}?merged=${base}`,
     /**

@@ -3,7 +3,7 @@ import { type Database, guarded, randomToken } from '../db/client';
 import { contacts, importStaging } from '../db/schema';
 import { FIELDS, type FieldValues } from './fields';
 import { fold, phoneDigits } from './keys';
-import { type Author, columnsFrom, hasRoom, liveCount, MAX_CONTACTS_PER_ASSET, newContactId } from './repository';
+import { type Author, columnsFrom, liveCount, MAX_CONTACTS_PER_ASSET, newContactId, STORAGE_BUDGET_BYTES } from './repository';
 import type { ImportedCard } from './vcard-import';
 
 /**
@@ -50,7 +50,7 @@ export async function duplicateIndex(db: Database, assetId: string) {
     for (const number of [row.phone, row.mobile]) if (number) index.set(`p:${phoneDigits(number)}`, row.id);
     index.set(name(row.firstName, row.lastName, row.company), row.id);
   }
-  return (values: FieldValues): string | undefined => {
+  const duplicateOf = (values: FieldValues): string | undefined => {
     const keys = [
       values.email ? `e:${values.email.toLowerCase()}` : '',
       values.phone ? `p:${phoneDigits(values.phone)}` : '',
@@ -60,6 +60,7 @@ export async function duplicateIndex(db: Database, assetId: string) {
     for (const key of keys) if (key && index.has(key)) return index.get(key);
     return undefined;
   };
+  return { duplicateOf, live: rows.length };
 }
 
 /** Stages an upload for its preview (and removes the asset's expired stagings). */
@@ -126,27 +127,29 @@ export async function confirmImport(db: Database, assetId: string, staged: Stage
     chunks.at(-1)?.push(row);
     size += length;
   }
-  const columns = sql.join(IMPORT_COLUMNS.map((column) => sql.identifier(column)), sql`, `);
-  const values = sql.join(IMPORT_COLUMNS.map((_, index) => sql`json_extract(j.value, ${`$[${index}]`})`), sql`, `);
-  const claim = db
-    .update(importStaging)
-    .set({ status: 'done', doneToken, imported: rows.length })
-    .where(
-      and(
-        eq(importStaging.importId, staged.importId),
-        eq(importStaging.assetId, assetId),
-        eq(importStaging.status, 'staged'),
-        gt(importStaging.createdAt, now - STAGED_FOR_MS),
-        sql`${liveCount(assetId)} + ${rows.length} <= ${MAX_CONTACTS_PER_ASSET}`,
-        hasRoom(assetId, bytes),
-      ),
+  // One D1 batch of plain statements (drizzle cannot batch a raw INSERT … SELECT): all or nothing.
+  const client = db.$client;
+  const claim = client
+    .prepare(
+      `UPDATE import_staging SET status = 'done', done_token = ?, imported = ?
+       WHERE import_id = ? AND asset_id = ? AND status = 'staged' AND created_at > ?
+         AND coalesce((SELECT live FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
+         AND coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
+       RETURNING import_id`,
     )
-    .returning({ importId: importStaging.importId });
+    .bind(doneToken, rows.length, staged.importId, assetId, now - STAGED_FOR_MS, assetId, rows.length, MAX_CONTACTS_PER_ASSET, assetId, 2 * bytes, STORAGE_BUDGET_BYTES);
+  const columns = IMPORT_COLUMNS.join(', ');
+  const values = IMPORT_COLUMNS.map((_, index) => `json_extract(j.value, '$[${index}]')`).join(', ');
   const inserts = chunks.map((chunk) =>
-    db.run(sql`INSERT INTO contacts (${columns}) SELECT ${values} FROM json_each(${JSON.stringify(chunk)}) AS j
-      WHERE EXISTS (SELECT 1 FROM import_staging WHERE import_id = ${staged.importId} AND done_token = ${doneToken})`),
+    client
+      .prepare(
+        `INSERT INTO contacts (${columns}) SELECT ${values} FROM json_each(?) AS j
+         WHERE EXISTS (SELECT 1 FROM import_staging WHERE import_id = ? AND done_token = ?)`,
+      )
+      .bind(JSON.stringify(chunk), staged.importId, doneToken),
   );
-  const [claimed] = await guarded(() => db.batch([claim, ...inserts] as unknown as [typeof claim]));
+  const [claimResult] = await guarded(() => client.batch([claim, ...inserts]));
+  const claimed = claimResult?.results ?? [];
   if (claimed.length > 0) return { kind: 'imported', count: rows.length };
   const current = await findStaged(db, assetId, staged.importId, now);
   if (!current) return { kind: 'gone' };

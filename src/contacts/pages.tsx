@@ -55,7 +55,7 @@ export async function keepingInput(c: Context<AppEnv>, form: FormPage, write: ()
 export async function listPage(
   c: Context<AppEnv>,
   view: ListView & { after?: string; through?: string },
-  extra: { notice?: Notice; alert?: string; status?: ContentfulStatusCode } = {},
+  extra: { notice?: Notice; alert?: string; status?: ContentfulStatusCode; imported?: { count: number; importId: string } } = {},
 ) {
   const { shell } = c.var;
   const asset = c.get('asset');
@@ -74,6 +74,7 @@ export async function listPage(
         view={{ q: view.q, group: view.group }}
         notice={extra.notice}
         alert={extra.alert}
+        imported={extra.imported}
       />
     ),
   });

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type Database, guarded, randomToken } from '../db/client';
-import { assetUsage, type ContactRow, contactVersions, contacts, type VersionRow } from '../db/schema';
+import { assetUsage, type ContactRow, contactVersions, contacts, importStaging, type VersionRow } from '../db/schema';
 import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from './fields';
 import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './cursor';
 import { derivedColumns } from './derived';
@@ -402,8 +402,12 @@ export async function purgeContact(db: Database, assetId: string, contactId: str
 
 /** The scheduled purge (DSGVO): deleted contacts older than 30 days, of every asset. */
 export async function purgeExpired(db: Database, now = Date.now()): Promise<number> {
-  const purged = await guarded(() =>
-    db.delete(contacts).where(and(isNotNull(contacts.deletedAt), lt(contacts.deletedAt, now - PURGE_AFTER_MS))).returning({ id: contacts.id }),
+  const [purged] = await guarded(() =>
+    db.batch([
+      db.delete(contacts).where(and(isNotNull(contacts.deletedAt), lt(contacts.deletedAt, now - PURGE_AFTER_MS))).returning({ id: contacts.id }),
+      // Uploads never confirmed go after their hour, too (their cards are personal data).
+      db.delete(importStaging).where(lt(importStaging.createdAt, now - 60 * 60 * 1000)),
+    ]),
   );
   return purged.length;
 }
@@ -415,6 +419,7 @@ export async function wipeAsset(db: Database, assetId: string): Promise<void> {
       db.delete(contacts).where(eq(contacts.assetId, assetId)),
       db.delete(contactVersions).where(eq(contactVersions.assetId, assetId)),
       db.delete(assetUsage).where(eq(assetUsage.assetId, assetId)),
+      db.delete(importStaging).where(eq(importStaging.assetId, assetId)),
     ]),
   );
 }

@@ -9,6 +9,8 @@ import type { AppEnv } from '../env';
 import { CONTACT_ID } from '../paths';
 import { fragment, render } from '../views/render';
 import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
+import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport } from './imports';
+import { parseVcf } from './vcard-import';
 import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage } from './pages';
 import {
   MAX_CONTACTS_PER_ASSET,
@@ -30,6 +32,7 @@ import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFor
 import { fitsQr, qrSvg } from './qr';
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { DeleteConfirm } from './views/contact-detail';
+import { ImportForm, ImportPreview } from './views/import';
 import { DeletedContacts } from './views/deleted';
 import { ContactHistory } from './views/history';
 import { MergeClash } from './views/merge-clash';
@@ -59,6 +62,7 @@ const listQuery = zValidator(
     saved: optionalId,
     deleted: optionalId,
     restored: optionalId,
+    imported: optionalId,
   }),
 );
 /** Any contact form: never fails, the route decides what invalid input shows (FormResult). */
@@ -114,7 +118,9 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
   }
   const [kind, id] = query.saved ? (['saved', query.saved] as const) : query.restored ? (['restored', query.restored] as const) : (['deleted', query.deleted] as const);
   const contact = id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(db, asset.id, id) : await findContact(db, asset.id, id);
-  return listPage(c, { ...view, after: query.after, through: query.through }, { notice: contact && { kind, contact } });
+  const staged = query.imported ? await findStaged(db, asset.id, query.imported) : undefined;
+  const imported = staged && staged.status === 'done' ? { count: staged.imported, importId: staged.importId } : undefined;
+  return listPage(c, { ...view, after: query.after, through: query.through }, { notice: contact && { kind, contact }, imported });
 });
 
 // ---- export ---------------------------------------------------------------------------------
@@ -168,6 +174,73 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
     if (result.kind === 'noRoom') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.noRoom });
     return afterWrite(c, { kind: 'saved', contact: result.contact });
   });
+});
+
+// ---- import a .vcf (before /contacts/:contactId: "import" is never a contact id) -------------
+
+const importParam = zValidator('param', z.object({ importId: z.string().check(z.regex(CONTACT_ID)) }), (result) => {
+  if (!result.success) throw new HTTPException(404);
+});
+
+contactRoutes.get('/contacts/import', (c) =>
+  render(c, { title: c.var.shell.t.contacts.importTitle, body: <ImportForm shell={c.var.shell} assetId={c.var.asset.id} /> }),
+);
+
+contactRoutes.post('/contacts/import', async (c) => {
+  const { shell, asset, db } = c.var;
+  const { t } = shell;
+  const refuse = (error: string) =>
+    render(c, { status: 422, title: t.contacts.importTitle, body: <ImportForm shell={shell} assetId={asset.id} error={error} /> });
+  const body = await c.req.parseBody();
+  const file = body.file;
+  if (!(file instanceof File) || file.size === 0) return refuse(t.contacts.importErrors.noFile ?? '');
+  const parsed = parseVcf(new Uint8Array(await file.arrayBuffer()));
+  if (!parsed.ok) return refuse(t.contacts.importErrors[parsed.error] ?? '');
+  const { duplicateOf, live } = await duplicateIndex(db, asset.id);
+  const cards: StagedCard[] = parsed.cards.map((card) => ({
+    index: card.index,
+    values: card.values,
+    importable: card.importable,
+    problems: card.problems,
+    ignored: card.ignored,
+    duplicateOf: duplicateOf(card.values),
+  }));
+  const importId = await stageImport(db, asset.id, cards, author(c));
+  return render(c, {
+    title: t.contacts.previewTitle(cards.length),
+    body: <ImportPreview shell={shell} assetId={asset.id} importId={importId} cards={cards} room={MAX_CONTACTS_PER_ASSET - live} photos={parsed.skipped.photos} />,
+  });
+});
+
+contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
+  const { shell, asset, db } = c.var;
+  const { importId } = c.req.valid('param');
+  const body = await c.req.parseBody({ all: true });
+  const ticked = new Set((Array.isArray(body.card) ? body.card : [body.card]).filter((value): value is string => typeof value === 'string'));
+  const staged = await findStaged(db, asset.id, importId);
+  if (!staged) {
+    return render(c, { status: 404, title: shell.t.contacts.importTitle, body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors.gone} /> });
+  }
+  const chosen = staged.cards.filter((card) => card.importable && ticked.has(String(card.index)));
+  const outcome = await confirmImport(db, asset.id, staged, chosen, author(c));
+  if (outcome.kind === 'imported' || outcome.kind === 'already') return c.redirect(shell.paths.contacts(asset.id, { imported: importId }), 303);
+  if (outcome.kind === 'gone') throw new HTTPException(404);
+  const { live } = await duplicateIndex(db, asset.id);
+  const message = outcome.kind === 'full' ? shell.t.contacts.importFull(MAX_CONTACTS_PER_ASSET - live) : shell.t.contacts.noRoom;
+  return render(c, {
+    status: 409,
+    title: shell.t.contacts.previewTitle(staged.cards.length),
+    body: <ImportPreview shell={shell} assetId={asset.id} importId={importId} cards={staged.cards} room={MAX_CONTACTS_PER_ASSET - live} photos={0} message={message} />,
+  });
+});
+
+contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => {
+  const { shell, asset, db } = c.var;
+  const { importId } = c.req.valid('param');
+  const result = await undoImport(db, asset.id, importId);
+  const kept = result.kept.map((contact) => displayName(contact)).join(', ');
+  const alert = [shell.t.contacts.importUndone(result.removed), kept ? shell.t.contacts.importKept(kept) : ''].filter(Boolean).join(' ');
+  return listPage(c, { q: '' }, { alert, status: 200 });
 });
 
 // ---- recently deleted (before /contacts/:contactId: "deleted" is never a contact id) -------

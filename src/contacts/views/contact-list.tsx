@@ -19,6 +19,8 @@ export interface ContactBookProps {
   notice?: Notice;
   /** A page-level alert, e.g. the book is full. */
   alert?: string;
+  /** Just imported: how many, and the import to undo. */
+  imported?: { count: number; importId: string };
 }
 
 /** The list page: heading, actions, notice, search and results. */
@@ -50,6 +52,14 @@ export function ContactBook(props: ContactBookProps) {
         </p>
       ) : null}
       {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} /> : null}
+      {props.imported ? (
+        <div class="notice" data-announce={t.contacts.imported(props.imported.count)}>
+          <p>{t.contacts.imported(props.imported.count)}</p>
+          <form method="post" action={paths.undoImport(assetId, props.imported.importId)}>
+            <button type="submit">{t.contacts.importUndo}</button>
+          </form>
+        </div>
+      ) : null}
       {isEmpty ? (
         <EmptyState shell={shell} assetId={assetId} />
       ) : (
@@ -95,13 +105,17 @@ export function ContactBook(props: ContactBookProps) {
           </details>
         </>
       )}
-      {page.hasDeleted ? (
-        <p class="quiet-link">
-          <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
-            {t.contacts.deletedLink}
-          </a>
-        </p>
-      ) : null}
+      <p class="quiet-link">
+        <a href={paths.importContacts(assetId)}>{t.contacts.importLink}</a>
+        {page.hasDeleted ? (
+          <>
+            {' · '}
+            <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
+              {t.contacts.deletedLink}
+            </a>
+          </>
+        ) : null}
+      </p>
     </section>
   );
 }

@@ -32,6 +32,11 @@ export function ContactHistory(props: { shell: Shell; assetId: string; contact: 
       <p class="hint">
         {t.contacts.historyText} {t.contacts.historyLimit(props.maxVersions)}
       </p>
+      {contact.importId ? (
+        <form method="post" action={paths.undoImport(assetId, contact.importId)} class="quiet-link">
+          <button type="submit">{t.contacts.importUndo}</button>
+        </form>
+      ) : null}
       <ol class="versions">
         {versions.map((version, index) => {
           const older = versions[index + 1]?.values ?? EMPTY_FIELDS;

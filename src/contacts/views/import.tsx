@@ -1,0 +1,116 @@
+import type { Shell } from '../../views/shell';
+import type { StagedCard } from '../imports';
+import { displayName } from '../vcard';
+
+/** The upload form (multipart, file field `file`); `error` says why the last file was refused. */
+export function ImportForm(props: { shell: Shell; assetId: string; error?: string }) {
+  const { shell, assetId, error } = props;
+  const { t, paths } = shell;
+  const action = paths.importContacts(assetId);
+  const list = paths.contacts(assetId);
+  return (
+    <section class="import" aria-labelledby="import-title">
+      <p class="crumb">
+        <a href={list}>
+          <span aria-hidden="true">← </span>
+          {t.contacts.backToList}
+        </a>
+      </p>
+      <h1 id="import-title" tabindex={-1} data-focus={error ? undefined : true}>
+        {t.contacts.importTitle}
+      </h1>
+      <p>{t.contacts.importText}</p>
+      <form method="post" action={action} enctype="multipart/form-data" class="stack">
+        <div class={error ? 'field invalid' : 'field'}>
+          <label for="f-file">{t.contacts.importFile}</label>
+          <span class="hint" id="f-file-hint">
+            {t.contacts.importLimits}
+          </span>
+          <input
+            id="f-file"
+            type="file"
+            name="file"
+            accept=".vcf,.vcard,text/vcard,text/x-vcard"
+            required
+            aria-describedby={error ? 'f-file-hint f-file-error' : 'f-file-hint'}
+            aria-invalid={error ? 'true' : undefined}
+            autofocus={error ? true : undefined}
+          />
+          {error ? (
+            <p class="field-error" id="f-file-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="primary">
+            {t.contacts.importSubmit}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * The preview: every card as it would be stored, what did not fit said plainly, likely
+ * duplicates unticked; the form imports the ticked ones.
+ */
+export function ImportPreview(props: { shell: Shell; assetId: string; importId: string; cards: readonly StagedCard[]; room: number; photos: number; message?: string }) {
+  const { shell, assetId, importId, cards } = props;
+  const { t, paths } = shell;
+  const action = paths.confirmImport(assetId, importId);
+  const label = (field: string) => (t.contacts.fields as Record<string, string>)[field] ?? field;
+  return (
+    <section class="import" aria-labelledby="preview-title">
+      <h1 id="preview-title" tabindex={-1} data-focus>
+        {t.contacts.previewTitle(cards.length)}
+      </h1>
+      {props.message ? (
+        <p class="alert" role="alert">
+          {props.message}
+        </p>
+      ) : null}
+      <p>{t.contacts.previewText(props.room)}</p>
+      {props.photos ? <p class="hint">{t.contacts.previewPhotos(props.photos)}</p> : null}
+      <form method="post" action={action}>
+        <ul class="preview">
+          {cards.map((card) => {
+            const name = displayName({ title: card.values.title, firstName: card.values.first_name, lastName: card.values.last_name, company: card.values.company });
+            const meta = [card.values.position, card.values.first_name || card.values.last_name ? card.values.company : ''].filter(Boolean).join(' · ');
+            const reach = [card.values.phone, card.values.mobile, card.values.email].filter(Boolean).join(' · ');
+            const id = `card-${card.index}`;
+            return (
+              <li>
+                <label class="choice" for={id}>
+                  <input type="checkbox" id={id} name="card" value={String(card.index)} checked={card.importable && !card.duplicateOf} disabled={!card.importable} />
+                  <span>
+                    <strong>{name || '—'}</strong>
+                    {meta ? <span class="meta"> {meta}</span> : null}
+                    {reach ? <span class="meta"> {reach}</span> : null}
+                  </span>
+                </label>
+                <ul class="notes">
+                  {card.duplicateOf ? <li>{t.contacts.previewDuplicate}</li> : null}
+                  {card.importable ? null : <li>{t.contacts.previewNotImportable}</li>}
+                  {card.problems.map((problem) =>
+                    problem.outcome === 'truncated' ? <li>{t.contacts.previewTruncated}</li> : <li>{t.contacts.previewMoved(label(problem.field))}</li>,
+                  )}
+                  {card.ignored.length ? <li>{t.contacts.previewIgnored(card.ignored.join(', '))}</li> : null}
+                </ul>
+              </li>
+            );
+          })}
+        </ul>
+        <div class="form-actions">
+          <button type="submit" class="primary">
+            {t.contacts.previewConfirm}
+          </button>
+          <a class="button" href={paths.contacts(assetId)}>
+            {t.contacts.cancel}
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { anna, ORIGIN, seedContacts, send, textOf, type TestUser } from './helpers';
+import android from './fixtures/vcf/android-2.1-qp.vcf?raw';
+import google from './fixtures/vcf/google-3.0.vcf?raw';
+
+// Issue 16 item 2 through HTTP: upload → preview → confirm (once, all or nothing) → undo.
+
+function household(assetId: string): TestUser {
+  return { ...anna, sub: `u-${assetId}`, assets: [{ id: assetId, name: `Haus ${assetId}` }] };
+}
+
+async function upload(user: TestUser, file: string | Uint8Array, name = 'kontakte.vcf') {
+  const form = new FormData();
+  form.set('file', new File([file], name, { type: 'text/vcard' }));
+  return send(`/assets/${user.assets[0]?.id}/contacts/import`, { user, method: 'POST', body: form });
+}
+
+/** The import id and the ticked card indices of a preview page. */
+function previewOf(html: string) {
+  const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(html)?.[1] ?? '';
+  const ticked = [...html.matchAll(/<input type="checkbox" id="card-(\d+)" name="card" value="\d+" checked=""/g)].map((match) => match[1] ?? '');
+  const all = [...html.matchAll(/<input type="checkbox" id="card-(\d+)"/g)].map((match) => match[1] ?? '');
+  return { importId, ticked, all };
+}
+
+async function confirm(user: TestUser, importId: string, cards: string[]) {
+  const body = new URLSearchParams(cards.map((card) => ['card', card]));
+  return send(`/assets/${user.assets[0]?.id}/contacts/import/${importId}`, { user, method: 'POST', body: body.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+}
+
+const rows = async (assetId: string) => (await env.DB.prepare('SELECT * FROM contacts WHERE asset_id = ? ORDER BY sort_key').bind(assetId).all<Record<string, string | number | null>>()).results;
+
+describe('importing a .vcf', () => {
+  it('shows a preview, imports the ticked cards once, as exactly the values shown, with an undo', async () => {
+    const user = household('imp-a');
+    const preview = await upload(user, android);
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(textOf(html)).toContain('6 Kontakte in der Datei');
+    expect(textOf(html)).toContain('1 Foto(s) übersprungen');
+    const { importId, ticked } = previewOf(html);
+    expect(ticked).toHaveLength(6);
+    expect(await rows('imp-a')).toHaveLength(0);
+    const done = await confirm(user, importId, ticked);
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`/assets/imp-a/contacts?imported=${importId}`);
+    const stored = await rows('imp-a');
+    expect(stored).toHaveLength(6);
+    expect(stored.map((row) => row.email)).toEqual(expect.arrayContaining(['jane.doe@company.com', 'john.doe@company.com']));
+    expect(stored.every((row) => row.import_id === importId && row.version === 1)).toBe(true);
+    const actions = await env.DB.prepare("SELECT DISTINCT action FROM contact_versions WHERE asset_id = 'imp-a'").all();
+    expect(actions.results).toEqual([{ action: 'import' }]);
+    // A double submit imports nothing again.
+    expect((await confirm(user, importId, ticked)).status).toBe(303);
+    expect(await rows('imp-a')).toHaveLength(6);
+    const list = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
+    expect(list).toContain('6 Kontakte importiert.');
+    expect(list).toContain('Import rückgängig');
+  });
+
+  it('leaves likely duplicates unticked and imports only what is ticked', async () => {
+    const user = household('imp-b');
+    await seedContacts('imp-b', 1, () => ({ last_name: 'Bekannt', email: 'john.doe@company.com' }));
+    const { importId, ticked, all } = previewOf(await (await upload(user, android)).text());
+    expect(all).toHaveLength(6);
+    expect(ticked).toHaveLength(5);
+    expect(ticked).not.toContain('1');
+    expect((await confirm(user, importId, ticked.slice(0, 2))).status).toBe(303);
+    expect(await rows('imp-b')).toHaveLength(3);
+  });
+
+  it('reads Google\u2019s 3.0 export', async () => {
+    const user = household('imp-g');
+    const { importId, ticked } = previewOf(await (await upload(user, google)).text());
+    expect(ticked.length).toBeGreaterThan(0);
+    expect((await confirm(user, importId, ticked)).status).toBe(303);
+    expect((await rows('imp-g')).length).toBe(ticked.length);
+  });
+
+  it('undo removes exactly the imported contacts nobody changed since, and names the kept ones', async () => {
+    const user = household('imp-u');
+    const { importId, ticked } = previewOf(await (await upload(user, android)).text());
+    await confirm(user, importId, ticked);
+    const [changed] = await rows('imp-u');
+    await env.DB.prepare("UPDATE contacts SET notes = 'geändert', version = version + 1 WHERE id = ?").bind(changed?.id).run();
+    await seedContacts('imp-u', 1, () => ({ last_name: 'Nicht importiert' }));
+    const undo = await send(`/assets/imp-u/contacts/import/${importId}/undo`, { user, method: 'POST', form: {} });
+    expect(undo.status).toBe(200);
+    const text = textOf(await undo.text());
+    expect(text).toContain('5 importierte Kontakte entfernt.');
+    expect(text).toContain('Behalten, weil sie inzwischen geändert wurden');
+    const left = await rows('imp-u');
+    expect(left.map((row) => row.id).sort()).toEqual([changed?.id, left.find((row) => row.last_name === 'Nicht importiert')?.id].sort());
+  });
+
+  it('refuses a file that is not a vCard, a truncated one, and one without a charset that is not UTF-8: 422, nothing stored', async () => {
+    const user = household('imp-x');
+    const latin1 = new Uint8Array([...new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:3.0\r\nN:M'), 0xfc, ...new TextEncoder().encode('ller;;;;\r\nEND:VCARD\r\n')]);
+    for (const [file, message] of [
+      ['Name;Telefon\nMüller;089', 'keine vCard-Datei'],
+      ['BEGIN:VCARD\r\nVERSION:3.0\r\nN:Abbruch;;;;\r\n', 'unvollständig'],
+      [latin1, 'nicht sicher gelesen'],
+    ] as const) {
+      const answer = await upload(user, file);
+      expect(answer.status).toBe(422);
+      const html = await answer.text();
+      expect(html).toContain('id="f-file-error"');
+      expect(textOf(html)).toContain(message);
+    }
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM import_staging WHERE asset_id = 'imp-x'").first('n')).toBe(0);
+    expect(await rows('imp-x')).toHaveLength(0);
+  });
+
+  it('takes bodies up to 5 MB on the upload only, and answers 413 beyond', async () => {
+    const user = household('imp-s');
+    const photo = `PHOTO;ENCODING=b;TYPE=JPEG:${'A'.repeat(200_000)}\r\n`;
+    const big = `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Foto;Anna;;;\r\n${photo}END:VCARD\r\n`;
+    expect((await upload(user, big)).status).toBe(200);
+    expect((await upload(user, 'x'.repeat(5 * 1024 * 1024 + 10))).status).toBe(413);
+    const form = await send('/assets/imp-s/contacts', { user, form: { form_token: crypto.randomUUID(), company: 'x', notes: 'y'.repeat(70_000) } });
+    expect(form.status).toBe(413);
+  });
+
+  it('respects the 1,000-contact cap all or nothing: 409, nothing stored', async () => {
+    const user = household('imp-c');
+    await seedContacts('imp-c', 998, (index) => ({ last_name: `Voll ${index}` }));
+    const { importId, ticked } = previewOf(await (await upload(user, android)).text());
+    const answer = await confirm(user, importId, ticked);
+    expect(answer.status).toBe(409);
+    expect(textOf(await answer.text())).toContain('Es ist noch Platz für 2');
+    expect(await rows('imp-c')).toHaveLength(998);
+  }, 30_000);
+});
