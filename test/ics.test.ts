@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { ALARM_DAYS_BEFORE, type CalendarEvent, ICS_CONTENT_TYPE, warrantyCalendar, warrantyEventText, warrantyEventUid } from '../src/contacts/ics';
-import { addDays, WARRANTY_MESSAGES } from '../src/contacts/warranty';
+import { addDays } from '../src/contacts/warranty';
+import { de } from '../src/i18n/de';
+import { en } from '../src/i18n/en';
 import { calendarEvents, DTSTAMP, expectedText, fcSeed, NOW, PROD_ID, trickyEvents } from './warranty-events';
 
 const utf8 = new TextEncoder();
@@ -268,14 +270,14 @@ describe('what an event says', () => {
   };
 
   it('German: position and name in the summary, the ways to reach them and the end date in the description', () => {
-    expect(warrantyEventText({ locale: 'de-DE', warranty: WARRANTY_MESSAGES.de }, contact)).toEqual({
+    expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, contact)).toEqual({
       summary: 'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
       description: 'Telefon: +49 30 123456\nE-Mail: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
     });
   });
 
   it('English', () => {
-    expect(warrantyEventText({ locale: 'en-GB', warranty: WARRANTY_MESSAGES.en }, { ...contact, mobile: '0171 1234567' })).toEqual({
+    expect(warrantyEventText({ locale: 'en-GB', warranty: en.warranty }, { ...contact, mobile: '0171 1234567' })).toEqual({
       summary: 'Warranty for Fliesenleger Bauer ends – report defects before then',
       description: 'Phone: +49 30 123456\nMobile: 0171 1234567\nEmail: info@fliesen-bauer.de\nWarranty until 12 Mar 2027 (your own note, not legal advice)',
     });
@@ -283,7 +285,7 @@ describe('what an event says', () => {
 
   it('without a position or any way to reach them', () => {
     const bare = { ...contact, position: '', phone: '', email: '', name: 'Küchen Schmidt GmbH' };
-    expect(warrantyEventText({ locale: 'de-DE', warranty: WARRANTY_MESSAGES.de }, bare)).toEqual({
+    expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, bare)).toEqual({
       summary: 'Gewährleistung Küchen Schmidt GmbH endet – Mängel vorher melden',
       description: 'Gewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
     });

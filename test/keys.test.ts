@@ -39,6 +39,8 @@ const EMPTY: KeyFields = {
   email: '',
   website: '',
   notes: '',
+  acceptedOn: '',
+  warrantyUntil: '',
 };
 
 const CAMEL: Record<FieldName, keyof KeyFields> = {
@@ -56,6 +58,8 @@ const CAMEL: Record<FieldName, keyof KeyFields> = {
   email: 'email',
   website: 'website',
   notes: 'notes',
+  accepted_on: 'acceptedOn',
+  warranty_until: 'warrantyUntil',
 };
 
 const contact = (fields: Partial<KeyFields>): KeyFields => ({ ...EMPTY, ...fields });

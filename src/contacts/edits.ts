@@ -3,7 +3,7 @@ import { type FieldName, type FieldValues, fieldValuesOf } from './fields';
 import { changedFields, mergeFields } from './merge';
 import { type Author, type Contact, contactState, type Version, writeContact } from './repository';
 import * as z from 'zod/mini';
-import { type ContactInput, contactInput, fieldErrorsFrom } from './schema';
+import { type ContactInput, contactInput, fieldErrorsFrom, fieldsOfErrors } from './schema';
 
 /**
  * The one place that decides what an edit (or a restore of an older version) means for the
@@ -64,9 +64,8 @@ export async function saveEdit(
       // last name): an invalid merge is a clash to decide, never a stored invalid contact.
       const checked = z.safeParse(contactInput, merge.values);
       if (!checked.success) {
-        const invalid = Object.keys(fieldErrorsFrom(checked.error)) as FieldName[];
-        const names: FieldName[] = invalid.includes('company') ? ['first_name', 'last_name', 'company'] : invalid;
-        const clashes = names.filter((name) => merge.theirs.includes(name) || merge.mine.includes(name));
+        const invalid = fieldsOfErrors(fieldErrorsFrom(checked.error));
+        const clashes = invalid.filter((name) => merge.theirs.includes(name) || merge.mine.includes(name));
         return { kind: 'clash', current, values: merge.values, mine, clashes: clashes.length ? clashes : invalid, by };
       }
       values = checked.data;
