@@ -15,7 +15,9 @@ function buyer(assetId: string): TestUser {
 const listOf = (assetId: string) => `/assets/${assetId}/contacts`;
 
 async function stored(id: string) {
-  return env.DB.prepare('SELECT accepted_on, warranty_until, version FROM contacts WHERE id = ?').bind(id).first<{ accepted_on: string; warranty_until: string; version: number }>();
+  return env.DB.prepare('SELECT accepted_on, warranty_until, version FROM contacts WHERE id = ?')
+    .bind(id)
+    .first<{ accepted_on: string; warranty_until: string; version: number }>();
 }
 
 async function create(user: TestUser, fields: Record<string, string>): Promise<Response> {
@@ -39,8 +41,12 @@ describe('the form', () => {
     const user = buyer('w-form');
     const html = await (await send(`${listOf('w-form')}/new`, { user })).text();
     expect(html).toContain('<legend>Gewährleistung</legend>');
-    expect(html).toMatch(/<label for="f-accepted_on">Abnahme am<\/label><input id="f-accepted_on" name="accepted_on"[^>]* type="date" value=""/);
-    expect(html).toMatch(/<label for="f-warranty_until">Gewährleistung bis<\/label><input id="f-warranty_until" name="warranty_until"[^>]* type="date" value=""/);
+    expect(html).toMatch(
+      /<label for="f-accepted_on">Abnahme am<\/label><input id="f-accepted_on" name="accepted_on"[^>]* type="date" value=""/,
+    );
+    expect(html).toMatch(
+      /<label for="f-warranty_until">Gewährleistung bis<\/label><input id="f-warranty_until" name="warranty_until"[^>]* type="date" value=""/,
+    );
     expect(html).toMatch(/min="1990-01-01" max="2100-12-31"/);
     const select = /<select id="f-warranty_years" name="warranty_years">(.*?)<\/select>/.exec(html)?.[1] ?? '';
     expect([...select.matchAll(/<option value="(\d?)"/g)].map((match) => match[1])).toEqual(['', '5', '4', '2']);
@@ -75,7 +81,9 @@ describe('the form', () => {
 
   it('keeps a typed end date over the computed one, and a period without acceptance changes nothing', async () => {
     const user = buyer('w-typed');
-    const typed = createdId(await create(user, { company: 'Garten Grün', accepted_on: '2022-05-10', warranty_years: '5', warranty_until: '2031-12-31' }));
+    const typed = createdId(
+      await create(user, { company: 'Garten Grün', accepted_on: '2022-05-10', warranty_years: '5', warranty_until: '2031-12-31' }),
+    );
     expect(await stored(typed)).toMatchObject({ accepted_on: '2022-05-10', warranty_until: '2031-12-31' });
     const alone = createdId(await create(user, { company: 'Pool Blau', warranty_years: '5' }));
     expect(await stored(alone)).toMatchObject({ accepted_on: '', warranty_until: '' });
@@ -84,13 +92,38 @@ describe('the form', () => {
   });
 
   it.each([
-    ['a day that does not exist', { accepted_on: '2023-02-30', warranty_years: '5' }, 'accepted_on', 'Bitte geben Sie ein gültiges Datum ein.'],
-    ['a German date typed into a browser without a date picker', { warranty_until: '12.03.2027' }, 'warranty_until', 'Bitte geben Sie ein gültiges Datum ein.'],
+    [
+      'a day that does not exist',
+      { accepted_on: '2023-02-30', warranty_years: '5' },
+      'accepted_on',
+      'Bitte geben Sie ein gültiges Datum ein.',
+    ],
+    [
+      'a German date typed into a browser without a date picker',
+      { warranty_until: '12.03.2027' },
+      'warranty_until',
+      'Bitte geben Sie ein gültiges Datum ein.',
+    ],
     ['an acceptance before 1990', { accepted_on: '1989-12-31' }, 'accepted_on', 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.'],
     ['an end after 2100', { warranty_until: '2101-01-01' }, 'warranty_until', 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.'],
-    ['a computed end after 2100', { accepted_on: '2099-06-01', warranty_years: '5' }, 'warranty_until', 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.'],
-    ['an end before the acceptance', { accepted_on: '2022-05-10', warranty_until: '2022-05-09' }, 'warranty_until', 'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.'],
-    ['a period that is not offered', { accepted_on: '2022-05-10', warranty_years: '3' }, 'warranty_years', 'Bitte wählen Sie 5, 4 oder 2 Jahre.'],
+    [
+      'a computed end after 2100',
+      { accepted_on: '2099-06-01', warranty_years: '5' },
+      'warranty_until',
+      'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
+    ],
+    [
+      'an end before the acceptance',
+      { accepted_on: '2022-05-10', warranty_until: '2022-05-09' },
+      'warranty_until',
+      'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',
+    ],
+    [
+      'a period that is not offered',
+      { accepted_on: '2022-05-10', warranty_years: '3' },
+      'warranty_years',
+      'Bitte wählen Sie 5, 4 oder 2 Jahre.',
+    ],
   ])('answers %s with 422, the error beside its field and every value kept', async (_, dates, field, message) => {
     const user = buyer(`w-invalid-${field}`);
     const form: Record<string, string> = { company: 'Elektro Volt', phone: '089 123', ...dates };
@@ -100,7 +133,8 @@ describe('the form', () => {
     expect(errorBeside(html, field)).toBe(message);
     expect(html).toContain('Bitte korrigieren Sie 1 Eingabe.');
     expect(html).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
-    for (const name of ['company', 'phone', 'accepted_on', 'warranty_until'] as const) expect(formValue(html, name), name).toBe(form[name] ?? '');
+    for (const name of ['company', 'phone', 'accepted_on', 'warranty_until'] as const)
+      expect(formValue(html, name), name).toBe(form[name] ?? '');
     const chosen = /<option value="(\d)" selected/.exec(html)?.[1];
     expect(chosen).toBe(['5', '4', '2'].includes(form.warranty_years ?? '') ? form.warranty_years : undefined);
     const { results } = await env.DB.prepare('SELECT id FROM contacts WHERE asset_id = ?').bind(user.assets[0]?.id).all();
@@ -141,7 +175,10 @@ describe('the card and the history', () => {
     expect(formValue(form, 'warranty_until')).toBe('2027-05-10');
     expect(form).not.toMatch(/<option value="\d" selected/);
     // A later end typed into the edit form: it wins over any period.
-    const saved = await send(`${list}/${id}`, { user, form: { version: '1', company: 'Dach Meier', accepted_on: '2022-05-10', warranty_years: '5', warranty_until: '2028-05-10' } });
+    const saved = await send(`${list}/${id}`, {
+      user,
+      form: { version: '1', company: 'Dach Meier', accepted_on: '2022-05-10', warranty_years: '5', warranty_until: '2028-05-10' },
+    });
     expect(saved.status).toBe(303);
     expect(await stored(id)).toMatchObject({ warranty_until: '2028-05-10', version: 2 });
 
@@ -191,7 +228,10 @@ describe('the list badges', () => {
         ['31 days ago', addDays(today, -31)],
         ['no date', ''],
       ] as const;
-      const ids = await seedContacts('w-badges', cases.length, (index) => ({ company: cases[index]?.[0] ?? '', warranty_until: cases[index]?.[1] ?? '' }));
+      const ids = await seedContacts('w-badges', cases.length, (index) => ({
+        company: cases[index]?.[0] ?? '',
+        warranty_until: cases[index]?.[1] ?? '',
+      }));
       const page = await (await send(list, { user })).text();
       return { page, today, ids, cases };
     });
@@ -235,15 +275,18 @@ describe('the warranty view', () => {
   it('lists every live contact with an end, the soonest first, ties in name order, with a link from the list', async () => {
     const user = buyer('w-view');
     const list = listOf('w-view');
-    const [late, early, none, tieB, tieA, gone] = await seedContacts('w-view', 6, (index) =>
-      [
-        { company: 'Spät GmbH', warranty_until: '2031-01-01' },
-        { company: 'Früh GmbH', warranty_until: '2025-03-01' },
-        { company: 'Ohne GmbH' },
-        { last_name: 'Bäcker', warranty_until: '2028-06-30' },
-        { last_name: 'Adler', warranty_until: '2028-06-30' },
-        { company: 'Gelöscht GmbH', warranty_until: '2026-01-01' },
-      ][index] ?? {},
+    const [late, early, none, tieB, tieA, gone] = await seedContacts(
+      'w-view',
+      6,
+      (index) =>
+        [
+          { company: 'Spät GmbH', warranty_until: '2031-01-01' },
+          { company: 'Früh GmbH', warranty_until: '2025-03-01' },
+          { company: 'Ohne GmbH' },
+          { last_name: 'Bäcker', warranty_until: '2028-06-30' },
+          { last_name: 'Adler', warranty_until: '2028-06-30' },
+          { company: 'Gelöscht GmbH', warranty_until: '2026-01-01' },
+        ][index] ?? {},
     );
     await env.DB.prepare('UPDATE contacts SET deleted_at = 1, version = version + 1 WHERE id = ?').bind(gone).run();
     const main = await (await send(list, { user })).text();
@@ -255,9 +298,18 @@ describe('the warranty view', () => {
     expect(textOf(view)).toContain('4 Kontakte mit Gewährleistungsende');
     expect(textOf(rowOf(view, late ?? ''))).toContain('Gewährleistung bis 01.01.2031');
     // The calendar download and its help sit on the view; no search there.
-    expect(/<a class="button" href="([^"]+)" download[^>]*>Erinnerungen für den Kalender \(\.ics\)<\/a>/.exec(view)?.[1]).toBe(`${list}/warranty.ics`);
+    expect(/<a class="button" href="([^"]+)" download[^>]*>Erinnerungen für den Kalender \(\.ics\)<\/a>/.exec(view)?.[1]).toBe(
+      `${list}/warranty.ics`,
+    );
     const help = textOf(/<details class="help"><summary>Wie kommen die Erinnerungen(.*?)<\/details>/s.exec(view)?.[0] ?? '');
-    for (const words of ['iPhone', 'Android', 'Outlook', 'Google Kalender übernimmt beim Import keine Erinnerungen', 'Kalender-Abo', 'keine Rechtsberatung']) {
+    for (const words of [
+      'iPhone',
+      'Android',
+      'Outlook',
+      'Google Kalender übernimmt beim Import keine Erinnerungen',
+      'Kalender-Abo',
+      'keine Rechtsberatung',
+    ]) {
       expect(help).toContain(words);
     }
     expect(view).not.toContain('role="search"');
@@ -276,7 +328,9 @@ describe('the warranty view', () => {
     const list = listOf('w-paging');
     // 130 ends on 13 days (ties broken by name, then id), 20 contacts without an end between them.
     const ids = await seedContacts('w-paging', 150, (index) =>
-      index % 15 === 14 ? { company: `Ohne ${index}` } : { company: `Firma ${String(index).padStart(3, '0')}`, warranty_until: addDays('2027-01-01', (index * 7) % 13) },
+      index % 15 === 14
+        ? { company: `Ohne ${index}` }
+        : { company: `Firma ${String(index).padStart(3, '0')}`, warranty_until: addDays('2027-01-01', (index * 7) % 13) },
     );
     const { results } = await env.DB.prepare(
       "SELECT id FROM contacts WHERE asset_id = ? AND deleted_at IS NULL AND warranty_until <> '' ORDER BY warranty_until, sort_key, id",
@@ -312,7 +366,11 @@ describe('the warranty view', () => {
     expect(after).not.toBe('');
     const mixed = await (await send(`${list}?view=warranty&after=${after}`, { user })).text();
     expect([...mixed.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])[0]).toBe(
-      (await env.DB.prepare("SELECT id FROM contacts WHERE asset_id = 'w-paging' AND warranty_until <> '' ORDER BY warranty_until, sort_key, id LIMIT 1").first<{ id: string }>())?.id,
+      (
+        await env.DB.prepare(
+          "SELECT id FROM contacts WHERE asset_id = 'w-paging' AND warranty_until <> '' ORDER BY warranty_until, sort_key, id LIMIT 1",
+        ).first<{ id: string }>()
+      )?.id,
     );
   });
 

@@ -65,8 +65,14 @@ export async function saveEdit(
       const checked = z.safeParse(contactInput, merge.values);
       if (!checked.success) {
         const invalid = fieldsOfErrors(fieldErrorsFrom(checked.error));
-        const clashes = invalid.filter((name) => merge.theirs.includes(name) || merge.mine.includes(name));
-        return { kind: 'clash', current, values: merge.values, mine, clashes: clashes.length ? clashes : invalid, by };
+        const named = invalid.filter((name) => merge.theirs.includes(name) || merge.mine.includes(name));
+        const clashes = named.length ? named : invalid;
+        // Each choice is between this user's input and what is stored now (not the merged value,
+        // which for a field only this user changed is the input again: no choice at all).
+        const stored = fieldValuesOf(current);
+        const values = { ...merge.values };
+        for (const name of clashes) values[name] = stored[name];
+        return { kind: 'clash', current, values, mine, clashes, by };
       }
       values = checked.data;
       merged = merge.theirs.length ? { fields: merge.theirs, by } : undefined;
