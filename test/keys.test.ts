@@ -22,7 +22,7 @@ import {
   searchKey,
   sortKey,
 } from '../src/contacts/keys';
-import { FIELDS, type FieldName } from '../src/contacts/fields';
+import { type FieldColumn, FIELDS } from '../src/contacts/fields';
 
 const EMPTY: KeyFields = {
   position: '',
@@ -43,24 +43,8 @@ const EMPTY: KeyFields = {
   warrantyUntil: '',
 };
 
-const CAMEL: Record<FieldName, keyof KeyFields> = {
-  position: 'position',
-  company: 'company',
-  title: 'title',
-  first_name: 'firstName',
-  last_name: 'lastName',
-  street: 'street',
-  postal_code: 'postalCode',
-  city: 'city',
-  country: 'country',
-  phone: 'phone',
-  mobile: 'mobile',
-  email: 'email',
-  website: 'website',
-  notes: 'notes',
-  accepted_on: 'acceptedOn',
-  warranty_until: 'warrantyUntil',
-};
+/** Every column of FIELDS empty: a field that is not searched is still part of a contact. */
+const EMPTY_COLUMNS: Record<FieldColumn, string> = Object.fromEntries(FIELDS.map((field) => [field.column, ''])) as Record<FieldColumn, string>;
 
 const contact = (fields: Partial<KeyFields>): KeyFields => ({ ...EMPTY, ...fields });
 
@@ -344,8 +328,8 @@ describe('the best match first (issue 12.4)', () => {
 describe('bounded stored keys (issue 12.6)', () => {
   /** Fills every field to its maximum length (schema.ts), with `unit` repeated. */
   const atMaximum = (unit: string): KeyFields => {
-    const fields = { ...EMPTY };
-    for (const field of FIELDS) fields[CAMEL[field.name]] = [...unit.repeat(field.max)].slice(0, field.max).join('');
+    const fields = { ...EMPTY_COLUMNS };
+    for (const field of FIELDS) fields[field.column] = [...unit.repeat(field.max)].slice(0, field.max).join('');
     return fields;
   };
 
@@ -400,7 +384,7 @@ describe('bounded stored keys (issue 12.6)', () => {
       return state / 2147483648;
     };
     const letters = [...'abcdefghijklmnopqrstuvwxyzäöüßéıçşğ'];
-    const fields = { ...EMPTY };
+    const fields = { ...EMPTY_COLUMNS };
     for (const field of FIELDS) {
       let text = '';
       while (codePointsOf(text) < field.max) {
@@ -408,7 +392,7 @@ describe('bounded stored keys (issue 12.6)', () => {
         for (let index = 0; index < length; index += 1) text += letters[Math.floor(random() * letters.length)];
         text += ' ';
       }
-      fields[CAMEL[field.name]] = [...text].slice(0, field.max).join('').trim();
+      fields[field.column] = [...text].slice(0, field.max).join('').trim();
     }
     const key = expectBounded(fields);
     expect(codePointsOf(key)).toBeLessThanOrEqual(2 * textOf(fields));

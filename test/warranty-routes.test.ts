@@ -271,6 +271,20 @@ describe('the list badges', () => {
   });
 });
 
+describe('search', () => {
+  it('finds the contacts whose warranty ends in the year searched for, not those accepted then', async () => {
+    const user = buyer('w-search');
+    const ends2027 = createdId(await create(user, { company: 'Endet Bau', accepted_on: '2022-03-12', warranty_years: '5' }));
+    createdId(await create(user, { company: 'Abnahme Bau', accepted_on: '2027-01-10', warranty_until: '2032-01-10' }));
+    createdId(await create(user, { company: 'Ohne Bau' }));
+    const found = await (await send(`${listOf('w-search')}?q=2027`, { user })).text();
+    expect([...found.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])).toEqual([ends2027]);
+    expect(textOf(found)).toContain('1 Treffer für „2027“');
+    const month = await (await send(`${listOf('w-search')}?q=2027-03`, { user })).text();
+    expect([...month.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])).toEqual([ends2027]);
+  });
+});
+
 describe('the warranty view', () => {
   it('lists every live contact with an end, the soonest first, ties in name order, with a link from the list', async () => {
     const user = buyer('w-view');
