@@ -9,6 +9,7 @@ export type NoticeKind = 'saved' | 'deleted' | 'restored';
 export interface ListQuery {
   q?: string;
   group?: 'position';
+  view?: 'warranty';
   after?: string;
   through?: string;
   notice?: { kind: NoticeKind; id: string };
@@ -34,6 +35,7 @@ export function makePaths(basePath: string) {
       const params = new URLSearchParams();
       if (query.q) params.set('q', query.q);
       if (query.group) params.set('group', query.group);
+      if (query.view) params.set('view', query.view);
       if (query.after) params.set('after', query.after);
       if (query.through) params.set('through', query.through);
       if (query.notice) params.set(query.notice.kind, query.notice.id);
@@ -43,6 +45,7 @@ export function makePaths(basePath: string) {
     },
     newContact: (assetId: string) => `${asset(assetId)}/contacts/new`,
     exportAll: (assetId: string) => `${asset(assetId)}/contacts.vcf`,
+    warrantyCalendar: (assetId: string) => `${asset(assetId)}/contacts/warranty.ics`,
     contact,
     editContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/edit`,
     deleteContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/delete`,

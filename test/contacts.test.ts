@@ -557,7 +557,9 @@ describe('the cap of 1,000 contacts', () => {
 });
 
 describe('byte budgets (gzip)', () => {
-  it('keeps the list of 50 contacts within 12 KB and a row and the empty form within 1.5 KB', async () => {
+  // Budgets of ../shared/research/performance.md: a whole form (new/edit, now with more fields
+  // and groups, e.g. the warranty dates of issue 17) ≤ 2.5 KB, one row ≤ 1.5 KB.
+  it('keeps the list of 50 contacts within 12 KB, a row within 1.5 KB and the empty form within 2.5 KB', async () => {
     const asset = 'budget-asset';
     const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Budget' }] };
     await seedContacts(asset, 50, (index) => ({
@@ -575,7 +577,7 @@ describe('byte budgets (gzip)', () => {
     expect(await gzipSize(row)).toBeLessThanOrEqual(1536);
     const form = await (await send(`/assets/${asset}/contacts/new`, { user, htmx: true })).text();
     expect(form).not.toContain('<html');
-    expect(await gzipSize(form)).toBeLessThanOrEqual(1536);
+    expect(await gzipSize(form)).toBeLessThanOrEqual(2560);
   });
 });
 

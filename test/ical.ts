@@ -2,7 +2,9 @@
 // export and hostile-input suites share; the same cards through Python's vobject:
 // test/interop/vcard-vobject.test.ts.
 import ICAL from 'ical.js';
+import { expect } from 'vitest';
 import type { ExpectedProperty } from './vcard-fixtures';
+// Also the ical.js reading of a warranty.ics calendar (the serializer's suite and the route's).
 
 export interface ParsedProperty {
   name: string;
@@ -61,4 +63,99 @@ export function propertyValue(card: readonly ParsedProperty[] | undefined, name:
 /** Expected properties (test/vcard-fixtures.ts) in the shape parseWithIcal returns. */
 export function asIcal(expected: readonly ExpectedProperty[]): ParsedProperty[] {
   return expected.map(({ name, params, value }) => ({ name, params, values: [value] }));
+}
+
+// ---- warranty.ics -----------------------------------------------------------------------------
+
+const utf8 = new TextEncoder();
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function physicalLines(ics: string): string[] {
+  return ics.slice(0, -2).split('\r\n');
+}
+
+/** The format rules every file must keep, whatever the events said. */
+export function expectWellFormed(ics: string): void {
+  expect(ics.endsWith('\r\n')).toBe(true);
+  // CRLF everywhere: no CR without LF, no LF without CR.
+  expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  for (const line of physicalLines(ics)) {
+    // JSON.stringify: a lone surrogate in a failure message would break vitest's worker channel.
+    expect(utf8.encode(line).length, JSON.stringify(line)).toBeLessThanOrEqual(75);
+    // A fold between the halves of a surrogate pair would leave one on each line.
+    expect(LONE_SURROGATE.test(line), JSON.stringify(line)).toBe(false);
+  }
+}
+
+export interface ParsedAlarm {
+  action: string;
+  trigger: string;
+  triggerSeconds: number;
+  description: string;
+}
+
+export interface ParsedEvent {
+  uid: string;
+  sequence: number;
+  stamp: string;
+  start: string;
+  startIsDate: boolean;
+  end: string;
+  endIsDate: boolean;
+  summary: string;
+  description: string | null;
+  location: string | null;
+  transp: string;
+  alarms: ParsedAlarm[];
+}
+
+function textProperty(component: ICAL.Component, name: string): string | null {
+  const value = component.getFirstPropertyValue(name);
+  if (value === null) return null;
+  if (typeof value !== 'string') throw new Error(`${name} is not text: ${String(value)}`);
+  return value;
+}
+
+function timeProperty(component: ICAL.Component, name: string): ICAL.Time {
+  const value = component.getFirstPropertyValue(name);
+  if (!(value instanceof ICAL.Time)) throw new Error(`${name} is not a date or date-time`);
+  return value;
+}
+
+export function parseCalendar(ics: string): { props: Record<string, string | null>; events: ParsedEvent[] } {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  expect(calendar.name).toBe('vcalendar');
+  expect(calendar.getAllSubcomponents().every((c) => c.name === 'vevent')).toBe(true);
+  const props = Object.fromEntries(['version', 'prodid', 'calscale', 'method'].map((name) => [name, textProperty(calendar, name)]));
+  const events = calendar.getAllSubcomponents('vevent').map((vevent): ParsedEvent => {
+    const start = timeProperty(vevent, 'dtstart');
+    const end = timeProperty(vevent, 'dtend');
+    const sequence = vevent.getFirstPropertyValue('sequence');
+    if (typeof sequence !== 'number') throw new Error('SEQUENCE is not an integer');
+    return {
+      uid: textProperty(vevent, 'uid') ?? '',
+      sequence,
+      stamp: timeProperty(vevent, 'dtstamp').toICALString(),
+      start: start.toString(),
+      startIsDate: start.isDate,
+      end: end.toString(),
+      endIsDate: end.isDate,
+      summary: textProperty(vevent, 'summary') ?? '',
+      description: textProperty(vevent, 'description'),
+      location: textProperty(vevent, 'location'),
+      transp: textProperty(vevent, 'transp') ?? '',
+      alarms: vevent.getAllSubcomponents('valarm').map((valarm) => {
+        const trigger = valarm.getFirstPropertyValue('trigger');
+        if (!(trigger instanceof ICAL.Duration)) throw new Error('TRIGGER is not a duration');
+        expect(valarm.getAllSubcomponents()).toEqual([]);
+        return {
+          action: textProperty(valarm, 'action') ?? '',
+          trigger: trigger.toString(),
+          triggerSeconds: trigger.toSeconds(),
+          description: textProperty(valarm, 'description') ?? '',
+        };
+      }),
+    };
+  });
+  return { props, events };
 }

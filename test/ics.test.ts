@@ -3,112 +3,14 @@
 // every event, alarm, UID and SEQUENCE read back by ical.js (Thunderbird's parser) for any text.
 // The same files through Python's icalendar: test/interop/ics-python.test.ts.
 import fc from 'fast-check';
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import {
-  ALARM_DAYS_BEFORE,
-  type CalendarEvent,
-  ICS_CONTENT_TYPE,
-  warrantyCalendar,
-  warrantyEventText,
-  warrantyEventUid,
-} from '../src/contacts/ics';
-import { addDays, WARRANTY_MESSAGES } from '../src/contacts/warranty';
+import { ALARM_DAYS_BEFORE, type CalendarEvent, ICS_CONTENT_TYPE, warrantyCalendar, warrantyEventText, warrantyEventUid } from '../src/contacts/ics';
+import { addDays } from '../src/contacts/warranty';
+import { de } from '../src/i18n/de';
+import { en } from '../src/i18n/en';
+import { expectWellFormed, type ParsedEvent, parseCalendar, physicalLines } from './ical';
 import { assertProperty } from './property';
 import { calendarEvents, DTSTAMP, expectedText, NOW, PROD_ID, trickyEvents } from './warranty-events';
-
-const utf8 = new TextEncoder();
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-function physicalLines(ics: string): string[] {
-  return ics.slice(0, -2).split('\r\n');
-}
-
-/** The format rules every file must keep, whatever the events said. */
-function expectWellFormed(ics: string): void {
-  expect(ics.endsWith('\r\n')).toBe(true);
-  // CRLF everywhere: no CR without LF, no LF without CR.
-  expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-  for (const line of physicalLines(ics)) {
-    // JSON.stringify: a lone surrogate in a failure message would break vitest's worker channel.
-    expect(utf8.encode(line).length, JSON.stringify(line)).toBeLessThanOrEqual(75);
-    // A fold between the halves of a surrogate pair would leave one on each line.
-    expect(LONE_SURROGATE.test(line), JSON.stringify(line)).toBe(false);
-  }
-}
-
-interface ParsedAlarm {
-  action: string;
-  trigger: string;
-  triggerSeconds: number;
-  description: string;
-}
-
-interface ParsedEvent {
-  uid: string;
-  sequence: number;
-  stamp: string;
-  start: string;
-  startIsDate: boolean;
-  end: string;
-  endIsDate: boolean;
-  summary: string;
-  description: string | null;
-  location: string | null;
-  transp: string;
-  alarms: ParsedAlarm[];
-}
-
-function textProperty(component: ICAL.Component, name: string): string | null {
-  const value = component.getFirstPropertyValue(name);
-  if (value === null) return null;
-  if (typeof value !== 'string') throw new Error(`${name} is not text: ${String(value)}`);
-  return value;
-}
-
-function timeProperty(component: ICAL.Component, name: string): ICAL.Time {
-  const value = component.getFirstPropertyValue(name);
-  if (!(value instanceof ICAL.Time)) throw new Error(`${name} is not a date or date-time`);
-  return value;
-}
-
-function parseCalendar(ics: string): { props: Record<string, string | null>; events: ParsedEvent[] } {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  expect(calendar.name).toBe('vcalendar');
-  expect(calendar.getAllSubcomponents().every((c) => c.name === 'vevent')).toBe(true);
-  const props = Object.fromEntries(['version', 'prodid', 'calscale', 'method'].map((name) => [name, textProperty(calendar, name)]));
-  const events = calendar.getAllSubcomponents('vevent').map((vevent): ParsedEvent => {
-    const start = timeProperty(vevent, 'dtstart');
-    const end = timeProperty(vevent, 'dtend');
-    const sequence = vevent.getFirstPropertyValue('sequence');
-    if (typeof sequence !== 'number') throw new Error('SEQUENCE is not an integer');
-    return {
-      uid: textProperty(vevent, 'uid') ?? '',
-      sequence,
-      stamp: timeProperty(vevent, 'dtstamp').toICALString(),
-      start: start.toString(),
-      startIsDate: start.isDate,
-      end: end.toString(),
-      endIsDate: end.isDate,
-      summary: textProperty(vevent, 'summary') ?? '',
-      description: textProperty(vevent, 'description'),
-      location: textProperty(vevent, 'location'),
-      transp: textProperty(vevent, 'transp') ?? '',
-      alarms: vevent.getAllSubcomponents('valarm').map((valarm) => {
-        const trigger = valarm.getFirstPropertyValue('trigger');
-        if (!(trigger instanceof ICAL.Duration)) throw new Error('TRIGGER is not a duration');
-        expect(valarm.getAllSubcomponents()).toEqual([]);
-        return {
-          action: textProperty(valarm, 'action') ?? '',
-          trigger: trigger.toString(),
-          triggerSeconds: trigger.toSeconds(),
-          description: textProperty(valarm, 'description') ?? '',
-        };
-      }),
-    };
-  });
-  return { props, events };
-}
 
 /** What ical.js must read for an event we wrote. */
 function expectedEvent(event: CalendarEvent): ParsedEvent {
@@ -274,7 +176,7 @@ describe('what an event says', () => {
   };
 
   it('German: position and name in the summary, the ways to reach them and the end date in the description', () => {
-    expect(warrantyEventText({ locale: 'de-DE', warranty: WARRANTY_MESSAGES.de }, contact)).toEqual({
+    expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, contact)).toEqual({
       summary: 'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
       description:
         'Telefon: +49 30 123456\nE-Mail: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
@@ -282,7 +184,7 @@ describe('what an event says', () => {
   });
 
   it('English', () => {
-    expect(warrantyEventText({ locale: 'en-GB', warranty: WARRANTY_MESSAGES.en }, { ...contact, mobile: '0171 1234567' })).toEqual({
+    expect(warrantyEventText({ locale: 'en-GB', warranty: en.warranty }, { ...contact, mobile: '0171 1234567' })).toEqual({
       summary: 'Warranty for Fliesenleger Bauer ends – report defects before then',
       description:
         'Phone: +49 30 123456\nMobile: 0171 1234567\nEmail: info@fliesen-bauer.de\nWarranty until 12 Mar 2027 (your own note, not legal advice)',
@@ -291,7 +193,7 @@ describe('what an event says', () => {
 
   it('without a position or any way to reach them', () => {
     const bare = { ...contact, position: '', phone: '', email: '', name: 'Küchen Schmidt GmbH' };
-    expect(warrantyEventText({ locale: 'de-DE', warranty: WARRANTY_MESSAGES.de }, bare)).toEqual({
+    expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, bare)).toEqual({
       summary: 'Gewährleistung Küchen Schmidt GmbH endet – Mängel vorher melden',
       description: 'Gewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
     });

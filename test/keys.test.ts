@@ -3,7 +3,6 @@
 // (instr() only), so these examples say what a user finds; the repository's own tests check the
 // SQL against this mirror.
 import { describe, expect, it } from 'vitest';
-import { FIELDS, type FieldName } from '../src/contacts/fields';
 import {
   compareKeys,
   evaluate,
@@ -23,26 +22,29 @@ import {
   searchKey,
   sortKey,
 } from '../src/contacts/keys';
-import { emptyFields } from './vcard-fixtures';
+import { type FieldColumn, type FieldName, FIELDS } from '../src/contacts/fields';
 
-const EMPTY: KeyFields = emptyFields;
-
-const CAMEL: Record<FieldName, keyof KeyFields> = {
-  position: 'position',
-  company: 'company',
-  title: 'title',
-  first_name: 'firstName',
-  last_name: 'lastName',
-  street: 'street',
-  postal_code: 'postalCode',
-  city: 'city',
-  country: 'country',
-  phone: 'phone',
-  mobile: 'mobile',
-  email: 'email',
-  website: 'website',
-  notes: 'notes',
+const EMPTY: KeyFields = {
+  position: '',
+  company: '',
+  title: '',
+  firstName: '',
+  lastName: '',
+  street: '',
+  postalCode: '',
+  city: '',
+  country: '',
+  phone: '',
+  mobile: '',
+  email: '',
+  website: '',
+  notes: '',
+  acceptedOn: '',
+  warrantyUntil: '',
 };
+
+/** Every column of FIELDS empty: a field that is not searched is still part of a contact. */
+const EMPTY_COLUMNS: Record<FieldColumn, string> = Object.fromEntries(FIELDS.map((field) => [field.column, ''])) as Record<FieldColumn, string>;
 
 const contact = (fields: Partial<KeyFields>): KeyFields => ({ ...EMPTY, ...fields });
 
@@ -348,8 +350,8 @@ describe('the best match first (issue 12.4)', () => {
 describe('bounded stored keys (issue 12.6)', () => {
   /** Fills every field to its maximum length (schema.ts), with `unit` repeated. */
   const atMaximum = (unit: string): KeyFields => {
-    const fields = { ...EMPTY };
-    for (const field of FIELDS) fields[CAMEL[field.name]] = [...unit.repeat(field.max)].slice(0, field.max).join('');
+    const fields = { ...EMPTY_COLUMNS };
+    for (const field of FIELDS) fields[field.column] = [...unit.repeat(field.max)].slice(0, field.max).join('');
     return fields;
   };
 
@@ -405,7 +407,7 @@ describe('bounded stored keys (issue 12.6)', () => {
       return state / 2147483648;
     };
     const letters = [...'abcdefghijklmnopqrstuvwxyzäöüßéıçşğ'];
-    const fields = { ...EMPTY };
+    const fields = { ...EMPTY_COLUMNS };
     for (const field of FIELDS) {
       let text = '';
       while (codePointsOf(text) < field.max) {
@@ -413,7 +415,7 @@ describe('bounded stored keys (issue 12.6)', () => {
         for (let index = 0; index < length; index += 1) text += letters[Math.floor(random() * letters.length)];
         text += ' ';
       }
-      fields[CAMEL[field.name]] = [...text].slice(0, field.max).join('').trim();
+      fields[field.column] = [...text].slice(0, field.max).join('').trim();
     }
     const key = expectBounded(fields);
     expect(codePointsOf(key)).toBeLessThanOrEqual(2 * textOf(fields));

@@ -10,6 +10,9 @@ import { type ContactInput, contactInput } from '../src/contacts/schema';
 import { serializeContacts, type VCardContact } from '../src/contacts/vcard';
 import { type ImportedCard, MAX_IMPORT_CARDS, MAX_IMPORT_TEXT_BYTES, parseVcf } from '../src/contacts/vcard-import';
 
+/** The import maps nothing into the warranty dates (issue 17). */
+const NO_DATES = { accepted_on: '', warranty_until: '' };
+
 const utf8 = new TextEncoder();
 
 /** A file from text lines (CRLF unless told), as UTF-8 bytes. */
@@ -44,7 +47,7 @@ const card = (...body: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...body, 'END
 const card21 = (...body: string[]) => ['BEGIN:VCARD', 'VERSION:2.1', ...body, 'END:VCARD'];
 
 const none: ContactInput = {
-  position: '', company: '', title: '', first_name: '', last_name: '', street: '', postal_code: '', city: '',
+  accepted_on: '', warranty_until: '', position: '', company: '', title: '', first_name: '', last_name: '', street: '', postal_code: '', city: '',
   country: '', phone: '', mobile: '', email: '', website: '', notes: '',
 };
 
@@ -116,7 +119,7 @@ describe('reading the file', () => {
         ),
       ].join('\r\n'),
     );
-    expect(only(file).values).toEqual({
+    expect(only(file).values).toEqual({ ...NO_DATES,
       ...none,
       first_name: 'Jörg',
       last_name: 'Weiß',
@@ -239,6 +242,7 @@ describe('mapping to the fields', () => {
       version: '3.0',
       uid: '',
       values: {
+        ...NO_DATES,
         position: 'Innenarchitektin',
         company: 'Müller & Söhne GmbH',
         title: 'Dr.',
@@ -520,6 +524,8 @@ const storedContact = fc
     email: emailAddress,
     website,
     notes: noteText,
+    accepted_on: fc.constant(''),
+    warranty_until: fc.constant(''),
   })
   // Only what the form would store, exactly as it would store it.
   .filter((c) => {

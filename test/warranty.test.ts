@@ -12,11 +12,12 @@ import {
   formatDate,
   isIsoDate,
   resolveWarranty,
-  WARRANTY_MESSAGES,
   WARRANTY_PERIOD_KEYS,
   WARRANTY_PERIODS,
   warrantyBadge,
 } from '../src/contacts/warranty';
+import { de } from '../src/i18n/de';
+import { en } from '../src/i18n/en';
 import { assertProperty } from './property';
 
 const check = <T>(property: fc.IProperty<T>, numRuns = 500): void => assertProperty(property, { numRuns });
@@ -332,13 +333,12 @@ describe('resolveWarranty: the form rule (contract §5)', () => {
 describe('words', () => {
   it('every period has a label in German and English', () => {
     for (const years of WARRANTY_PERIODS) {
-      for (const messages of Object.values(WARRANTY_MESSAGES))
-        expect(messages.periods[WARRANTY_PERIOD_KEYS[years]]).toContain(String(years));
+      for (const messages of [de.warranty, en.warranty]) expect(messages.periods[WARRANTY_PERIOD_KEYS[years]]).toContain(String(years));
     }
   });
 
   it('the badge names the date as shown on screen', () => {
-    expect(WARRANTY_MESSAGES.de.badge.endsSoon(formatDate('2027-03-12', 'de-DE'))).toBe('Gewährleistung endet am 12.03.2027');
-    expect(WARRANTY_MESSAGES.en.badge.endedRecently(formatDate('2027-03-12', 'en-GB'))).toBe('Warranty ended on 12 Mar 2027');
+    expect(de.warranty.badge.endsSoon(formatDate('2027-03-12', 'de-DE'))).toBe('Gewährleistung endet am 12.03.2027');
+    expect(en.warranty.badge.endedRecently(formatDate('2027-03-12', 'en-GB'))).toBe('Warranty ended on 12 Mar 2027');
   });
 });

@@ -3,7 +3,7 @@ import { type FieldName, type FieldValues, fieldValuesOf } from './fields';
 import { changedFields, mergeFields } from './merge';
 import { type Author, type Contact, contactState, type Version, writeContact } from './repository';
 import * as z from 'zod/mini';
-import { type ContactInput, contactInput, fieldErrorsFrom } from './schema';
+import { type ContactInput, contactInput, fieldErrorsFrom, fieldsOfErrors } from './schema';
 
 /**
  * The one place that decides what an edit (or a restore of an older version) means for the
@@ -64,10 +64,15 @@ export async function saveEdit(
       // last name): an invalid merge is a clash to decide, never a stored invalid contact.
       const checked = z.safeParse(contactInput, merge.values);
       if (!checked.success) {
-        const invalid = Object.keys(fieldErrorsFrom(checked.error)) as FieldName[];
-        const names: FieldName[] = invalid.includes('company') ? ['first_name', 'last_name', 'company'] : invalid;
-        const clashes = names.filter((name) => merge.theirs.includes(name) || merge.mine.includes(name));
-        return { kind: 'clash', current, values: merge.values, mine, clashes: clashes.length ? clashes : invalid, by };
+        const invalid = fieldsOfErrors(fieldErrorsFrom(checked.error));
+        const named = invalid.filter((name) => merge.theirs.includes(name) || merge.mine.includes(name));
+        const clashes = named.length ? named : invalid;
+        // Each choice is between this user's input and what is stored now (not the merged value,
+        // which for a field only this user changed is the input again: no choice at all).
+        const stored = fieldValuesOf(current);
+        const values = { ...merge.values };
+        for (const name of clashes) values[name] = stored[name];
+        return { kind: 'clash', current, values, mine, clashes, by };
       }
       values = checked.data;
       merged = merge.theirs.length ? { fields: merge.theirs, by } : undefined;

@@ -22,20 +22,24 @@ export const FIELDS = [
   { name: 'postal_code', column: 'postalCode', kind: 'text', max: 20, autocomplete: 'postal-code', group: 'address' },
   { name: 'city', column: 'city', kind: 'text', max: 100, autocomplete: 'address-level2', group: 'address' },
   { name: 'country', column: 'country', kind: 'text', max: 100, autocomplete: 'country-name', group: 'address' },
+  // ISO dates (`YYYY-MM-DD`, '' when none): the rule spanning both, and the form-only period
+  // `warranty_years`, live in src/contacts/schema.ts (resolveWarranty of src/contacts/warranty.ts).
+  { name: 'accepted_on', column: 'acceptedOn', kind: 'date', max: 10, autocomplete: 'off', group: 'warranty' },
+  { name: 'warranty_until', column: 'warrantyUntil', kind: 'date', max: 10, autocomplete: 'off', group: 'warranty' },
   { name: 'notes', column: 'notes', kind: 'notes', max: 2000, autocomplete: 'off', group: 'notes' },
 ] as const satisfies readonly FieldSpecShape[];
 
 interface FieldSpecShape {
   name: string;
   column: keyof ContactRow;
-  kind: 'text' | 'phone' | 'email' | 'website' | 'notes';
+  kind: 'text' | 'phone' | 'email' | 'website' | 'notes' | 'date';
   /** Upper limit in Unicode code points. */
   max: number;
   /** HTML autocomplete token for phone keyboards and password managers. */
   autocomplete: string;
   inputMode?: 'tel' | 'email' | 'url';
-  /** The form groups fields under these headings. */
-  group: 'person' | 'address' | 'reach' | 'notes';
+  /** The form groups fields under these headings, in the order the groups first appear here. */
+  group: 'person' | 'address' | 'reach' | 'warranty' | 'notes';
 }
 
 export type FieldSpec = (typeof FIELDS)[number] & FieldSpecShape;
@@ -65,6 +69,9 @@ export function fieldValuesOf(contact: ContactFields): FieldValues {
 
 /** Every field empty: the start of a new contact, and the base of fixtures. */
 export const EMPTY_FIELDS: FieldValues = Object.freeze(fieldValuesOf(Object.fromEntries(FIELDS.map((spec) => [spec.column, ''])) as ContactFields));
+
+/** The form's groups in the order of FIELDS: a new group needs no change in the form. */
+export const FIELD_GROUPS: readonly FieldGroup[] = [...new Set(FIELDS.map((spec) => spec.group))];
 
 export function fieldSpec(name: string): FieldSpec | undefined {
   return FIELDS.find((spec) => spec.name === name);

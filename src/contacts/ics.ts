@@ -8,6 +8,8 @@
 import { addDays, formatDate, isIsoDate, type WarrantyMessages } from './warranty';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+/** PRODID of warranty.ics (RFC 5545 §3.7.3). */
+export const PROD_ID = '-//PROPSTER//Kontakte//DE';
 
 /** The alarms of every event, in days before its day. RFC 5545 durations have no months (§3.3.6). */
 export const ALARM_DAYS_BEFORE = [90, 14] as const;
@@ -163,4 +165,27 @@ export function warrantyEventText(t: WarrantyEventTranslator, contact: WarrantyE
   const lines = reach.filter(([, value]) => value !== '').map(([label, value]) => `${label}: ${value}`);
   lines.push(words.until(formatDate(contact.warrantyUntil, t.locale)));
   return { summary: words.summary(who), description: lines.join('\n') };
+}
+
+/** A contact with a warranty end as warranty.ics needs it: the text's parts, its id and version. */
+export interface WarrantyCalendarContact extends WarrantyEventContact {
+  id: string;
+  /** The contact's version: it grows with every change of the contact, its dates included. */
+  version: number;
+}
+
+/**
+ * One event per contact, in the given order: UID from the contact's id (stable across exports),
+ * SEQUENCE its version (RFC 5545 §3.8.7.4: a re-import with a higher one updates the event), the
+ * asset's name as LOCATION. The version also grows for changes that leave the dates alone; a
+ * SEQUENCE that grows more often than needed only makes calendars take the same event again.
+ */
+export function warrantyEvents(t: WarrantyEventTranslator, contacts: readonly WarrantyCalendarContact[], location: string): CalendarEvent[] {
+  return contacts.map((contact) => ({
+    uid: warrantyEventUid(contact.id),
+    sequence: contact.version,
+    date: contact.warrantyUntil,
+    ...warrantyEventText(t, contact),
+    location,
+  }));
 }

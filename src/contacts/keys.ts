@@ -12,10 +12,11 @@
 /**
  * Version of the key layout below. Rows written before it existed have format 0 (NULL): their
  * keys must be rebuilt (searchKey and sortKey) before searching them gives these answers.
+ * 2: the warranty's end date is searched too ("2027" finds the warranties ending that year).
  */
-export const KEY_FORMAT = 1;
+export const KEY_FORMAT = 2;
 
-/** The 14 user-entered fields, in the repository's (camelCase) names. */
+/** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
   position: string;
   company: string;
@@ -31,6 +32,10 @@ export interface KeyFields {
   email: string;
   website: string;
   notes: string;
+  /** "Abnahme am", ISO date: not searched (a year typed in the search means an end). */
+  acceptedOn: string;
+  /** "Gewährleistung bis", ISO date `2027-03-12`: a word of the body, so "2027" and "2027-03" find it. */
+  warrantyUntil: string;
 }
 
 export type SortKeyFields = Pick<KeyFields, 'firstName' | 'lastName' | 'company'>;
@@ -39,7 +44,7 @@ type FieldName = keyof KeyFields;
 
 /** Words here rank first when a query word starts one of them ("the name or company starts with it"). */
 const HEAD_FIELDS: readonly FieldName[] = ['firstName', 'lastName', 'company', 'position', 'title'];
-const BODY_FIELDS: readonly FieldName[] = ['street', 'postalCode', 'city', 'country', 'email', 'website', 'notes', 'phone', 'mobile'];
+const BODY_FIELDS: readonly FieldName[] = ['street', 'postalCode', 'city', 'country', 'email', 'website', 'notes', 'phone', 'mobile', 'warrantyUntil'];
 const PHONE_FIELDS: readonly FieldName[] = ['phone', 'mobile'];
 
 // ---- the search key's layout --------------------------------------------------------------

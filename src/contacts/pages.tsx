@@ -9,6 +9,7 @@ import { render, wantsFragment } from '../views/render';
 import { type Contact, listContacts, rebuildOldKeys } from './repository';
 import type { FieldErrors, FormValues } from './schema';
 import { displayName } from './vcard';
+import { berlinToday } from './warranty';
 import { ContactDetail } from './views/contact-detail';
 import { ContactForm, type FormMode } from './views/contact-form';
 import { ContactBook, type ListView, type Notice } from './views/contact-list';
@@ -59,7 +60,7 @@ export async function listPage(
 ) {
   const { shell } = c.var;
   const asset = c.get('asset');
-  const page = await listContacts(c.get('db'), asset.id, { query: view.q, group: view.group, after: view.after, through: view.through });
+  const page = await listContacts(c.get('db'), asset.id, { query: view.q, group: view.group, view: view.view, after: view.after, through: view.through });
   // Rows whose keys an older format built are rebuilt after the answer (read-repair).
   if (page.staleKeys) c.executionCtx.waitUntil(rebuildOldKeys(c.get('db'), asset.id).catch(() => 0));
   return render(c, {
@@ -71,7 +72,8 @@ export async function listPage(
         assetId={asset.id}
         assetName={asset.name || asset.id}
         page={page}
-        view={{ q: view.q, group: view.group }}
+        view={{ q: view.q, group: view.group, view: view.view }}
+        today={berlinToday(new Date())}
         notice={extra.notice}
         alert={extra.alert}
         imported={extra.imported}

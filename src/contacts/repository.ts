@@ -72,6 +72,8 @@ export interface ContactPage {
 export interface ListOptions {
   query?: string;
   group?: 'position';
+  /** Only contacts with a warranty end, the soonest first (the search does not apply). */
+  view?: 'warranty';
   /** Rows after this cursor ("Weiter", "Mehr laden"). */
   after?: string;
   /** Rows from the start through this cursor (a reload after "Mehr laden" shows the same rows). */
@@ -86,8 +88,13 @@ function keyTestSql(test: KeyTest): SQL {
   return sql`(${sql.join(parts, 'all' in test ? sql` AND ` : sql` OR `)})`;
 }
 
+/** Contacts with a warranty end: a literal '' so that the partial index contacts_asset_warranty applies. */
+const hasWarrantyEnd = sql`${contacts.warrantyUntil} <> ''`;
+
 /** The sort values of each order, id last (a cursor holds them for the last row shown). */
 function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: ListOrder; columns: SQL[] } {
+  // ISO dates sort as text exactly as they do as dates.
+  if (options.view === 'warranty') return { order: 'warranty', columns: [sql`${contacts.warrantyUntil}`, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
   if (terms.length > 0) {
     // Terms that do not start a word of the name, company or position: 0 ranks first.
     const rank = sql`(${sql.join(terms.map((term) => sql`(CASE WHEN ${keyTestSql(prefixTest(term))} THEN 0 ELSE 1 END)`), sql` + `)})`;
@@ -103,12 +110,12 @@ function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: L
  * trip. Without a search the total is the asset's kept count (no scan of the asset's rows).
  */
 export async function listContacts(db: Database, assetId: string, options: ListOptions = {}): Promise<ContactPage> {
-  const terms = parseQuery(options.query ?? '');
+  const terms = options.view === 'warranty' ? [] : parseQuery(options.query ?? '');
   const { order, columns } = orderOf(options, terms);
   const position = sql`(${sql.join(columns, sql`, `)})`;
   const after = decodeCursor(options.after, order);
   const through = after ? undefined : decodeCursor(options.through, order);
-  const matching = terms.length ? and(live(assetId), keyTestSql(matchTest(terms))) : live(assetId);
+  const matching = terms.length ? and(live(assetId), keyTestSql(matchTest(terms))) : order === 'warranty' ? and(live(assetId), hasWarrantyEnd) : live(assetId);
   const window = after
     ? sql`${position} > (${sql.join(after.map((value) => sql`${value}`), sql`, `)})`
     : through
@@ -124,7 +131,7 @@ export async function listContacts(db: Database, assetId: string, options: ListO
         .where(and(matching, window))
         .orderBy(...columns)
         .limit(limit + 1),
-      terms.length
+      terms.length || order === 'warranty'
         ? db.select({ total: count() }).from(contacts).where(matching)
         : db.select({ total: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId)),
       db
@@ -166,6 +173,36 @@ const vcardColumns = {
   updatedAt: contacts.updatedAt,
   ...Object.fromEntries(FIELDS.map((spec) => [spec.column, contacts[spec.column]])),
 } as { [K in keyof VCardContact]: (typeof contacts)[K] };
+
+/** What a warranty.ics event needs of a contact: its name, reach, end date and version (SEQUENCE). */
+export type WarrantyEventRow = Pick<
+  ContactRow,
+  'id' | 'version' | 'position' | 'title' | 'firstName' | 'lastName' | 'company' | 'phone' | 'mobile' | 'email' | 'warrantyUntil'
+>;
+
+/** Every live contact of the asset with a warranty end, the soonest first: one query. */
+export async function warrantyContacts(db: Database, assetId: string): Promise<WarrantyEventRow[]> {
+  return guarded(() =>
+    db
+      .select({
+        id: contacts.id,
+        version: contacts.version,
+        position: contacts.position,
+        title: contacts.title,
+        firstName: contacts.firstName,
+        lastName: contacts.lastName,
+        company: contacts.company,
+        phone: contacts.phone,
+        mobile: contacts.mobile,
+        email: contacts.email,
+        warrantyUntil: contacts.warrantyUntil,
+      })
+      .from(contacts)
+      .where(and(live(assetId), hasWarrantyEnd))
+      .orderBy(asc(contacts.warrantyUntil), asc(contacts.sortKey), asc(contacts.id))
+      .limit(MAX_CONTACTS_PER_ASSET),
+  );
+}
 
 /** All live contacts of the asset, in list order, as the export needs them. */
 export async function allContacts(db: Database, assetId: string): Promise<VCardContact[]> {

@@ -26,7 +26,9 @@ import {
   listContacts,
   purgeContact,
   restoreContact,
+  warrantyContacts,
 } from './repository';
+import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { fieldValuesOf } from './fields';
 import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFormToken, readContactForm, versionOf } from './schema';
 import { fitsQr, qrSvg } from './qr';
@@ -36,7 +38,8 @@ import { ImportForm, ImportPreview } from './views/import';
 import { DeletedContacts } from './views/deleted';
 import { ContactHistory } from './views/history';
 import { MergeClash } from './views/merge-clash';
-import { Results, Rows } from './views/contact-list';
+import { type ListView, Results, Rows } from './views/contact-list';
+import { berlinToday } from './warranty';
 import { formatDateTime } from './views/format';
 
 /** The contact book of one asset, mounted at /assets/:assetId. Each route: validate → repository → page. */
@@ -53,6 +56,7 @@ const listQuery = zValidator(
   z.object({
     q: z.catch(z.string().check(z.maxLength(200), z.trim()), ''),
     group: z.catch(z.optional(z.literal('position')), undefined),
+    view: z.catch(z.optional(z.literal('warranty')), undefined),
     // Opaque cursors (src/contacts/cursor.ts): a damaged one starts the list at the beginning.
     after: z.catch(z.optional(z.string().check(z.maxLength(40_000))), undefined),
     through: z.catch(z.optional(z.string().check(z.maxLength(40_000))), undefined),
@@ -105,16 +109,18 @@ const author = (c: Ctx) => ({ userId: c.var.session.userId, name: c.var.session.
 contactRoutes.get('/contacts', listQuery, async (c) => {
   const query = c.req.valid('query');
   const { shell, asset, db } = c.var;
-  const view = { q: query.q, group: query.group };
+  // The warranty view has its own order and no search: its URLs carry nothing else.
+  const view: ListView = query.view ? { q: '', view: query.view } : { q: query.q, group: query.group };
   if (query.part && c.req.header('hx-request') === 'true') {
-    const page = await listContacts(db, asset.id, { query: query.q, group: query.group, after: query.after });
+    const page = await listContacts(db, asset.id, { query: view.q, group: view.group, view: view.view, after: query.after });
+    const today = berlinToday(new Date());
     if (query.part === 'rows') {
       // The address bar follows "Mehr laden": a reload or the way back shows the same rows.
       c.header('HX-Replace-Url', shell.paths.contacts(asset.id, { ...view, through: page.through }));
-      return fragment(c, <Rows shell={shell} assetId={asset.id} page={page} view={view} loadedMore previous={query.previous} />);
+      return fragment(c, <Rows shell={shell} assetId={asset.id} page={page} view={view} today={today} loadedMore previous={query.previous} />);
     }
     c.header('HX-Replace-Url', shell.paths.contacts(asset.id, view));
-    return fragment(c, <Results shell={shell} assetId={asset.id} page={page} view={view} />);
+    return fragment(c, <Results shell={shell} assetId={asset.id} page={page} view={view} today={today} />);
   }
   const [kind, id] = query.saved ? (['saved', query.saved] as const) : query.restored ? (['restored', query.restored] as const) : (['deleted', query.deleted] as const);
   const contact = id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(db, asset.id, id) : await findContact(db, asset.id, id);
@@ -155,6 +161,22 @@ contactRoutes.get('/contacts/:contactId/qr.svg', contactParam, async (c) => {
   if (!fitsQr(text)) throw new HTTPException(404);
   return new Response(qrSvg(text, c.var.shell.t.contacts.qrTitle(displayName(contact))), {
     headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'private, no-store' },
+  });
+});
+
+// ---- warranty.ics (before /contacts/:contactId: "warranty" is never a contact id) -----------
+
+contactRoutes.get('/contacts/warranty.ics', async (c) => {
+  const { shell, asset } = c.var;
+  const assetName = asset.name || asset.id;
+  const rows = await warrantyContacts(c.var.db, asset.id);
+  const events = warrantyEvents(shell.t, rows.map((row) => ({ ...row, name: displayName(row) })), assetName);
+  return new Response(warrantyCalendar(events, { prodId: PROD_ID, now: new Date() }), {
+    headers: {
+      'Content-Type': ICS_CONTENT_TYPE,
+      'Content-Disposition': contentDisposition(shell.t.warranty.fileName(assetName), 'ics'),
+      'Cache-Control': 'private, no-store',
+    },
   });
 });
 

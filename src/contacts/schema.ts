@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { randomToken } from '../db/client';
 import { FIELDS, type FieldName, type FieldSpec } from './fields';
+import { resolveWarranty, type WarrantyError } from './warranty';
 
 /**
  * The contact form's validation, derived from FIELDS (src/contacts/fields.ts): one zod schema
@@ -9,7 +10,15 @@ import { FIELDS, type FieldName, type FieldSpec } from './fields';
  */
 
 /** Error codes: the views translate them (src/i18n). */
-export type ErrorCode = 'invalid' | 'tooLong' | 'controlCharacters' | 'phone' | 'email' | 'website' | 'nameRequired' | 'encoding';
+export type ErrorCode = 'invalid' | 'tooLong' | 'controlCharacters' | 'phone' | 'email' | 'website' | 'nameRequired' | 'encoding' | WarrantyError;
+
+/**
+ * What a contact form sends besides the stored fields: the period beside "Abnahme am" (contract
+ * §5 `warranty_years`), read once to compute `warranty_until` and never stored.
+ */
+export const FORM_ONLY_FIELDS = ['warranty_years'] as const;
+export type FormOnlyName = (typeof FORM_ONLY_FIELDS)[number];
+export type FormFieldName = FieldName | FormOnlyName;
 
 // C0/C1 controls, U+2028/U+2029 (line and paragraph separators break single-line values in
 // vCards and JavaScript alike) and lone surrogates are refused (contract §5).
@@ -61,6 +70,8 @@ function normalise(spec: FieldSpec, value: string): string {
 }
 
 function problemOf(spec: FieldSpec, value: string): ErrorCode | undefined {
+  // A date is judged with the other warranty fields (resolveWarranty, below): 'date', not 'tooLong'.
+  if (spec.kind === 'date') return undefined;
   const controls = spec.kind === 'notes' ? CONTROL_CHARACTERS_EXCEPT_LF : CONTROL_CHARACTERS;
   if (controls.test(value) || LONE_SURROGATE.test(value)) return 'controlCharacters';
   if (codePoints(value) > spec.max) return 'tooLong';
@@ -104,16 +115,26 @@ export function isValidField(name: FieldName, value: string): boolean {
 /**
  * The contact's fields as the form sends them; at least one of first/last name or company. A
  * country alone is no address (the form suggests "Deutschland" for convenience): it is dropped.
+ * The warranty dates follow resolveWarranty (src/contacts/warranty.ts): real dates in 1990-2100,
+ * the end not before the acceptance; a typed end wins, else acceptance + period gives the end.
+ * Its errors land on the field they concern, so the form shows them beside it.
  */
 export const contactInput = z.pipe(
-  z.object(fieldSchemas).check(
+  z.object({ ...fieldSchemas, warranty_years: z.optional(z.string()) }).check(
     z.superRefine((value, ctx) => {
       if (!value.first_name && !value.last_name && !value.company) {
         ctx.addIssue({ code: 'custom', message: 'nameRequired' satisfies ErrorCode, path: ['company'], input: value });
       }
+      const warranty = resolveWarranty(value);
+      if (warranty.ok) return;
+      for (const [name, code] of Object.entries(warranty.errors)) ctx.addIssue({ code: 'custom', message: code, path: [name], input: value });
     }),
   ),
-  z.transform((value) => (value.street || value.postal_code || value.city ? value : { ...value, country: '' })),
+  z.transform(({ warranty_years, ...value }) => {
+    const warranty = resolveWarranty({ ...value, warranty_years });
+    const dated = warranty.ok ? { ...value, accepted_on: warranty.accepted_on, warranty_until: warranty.warranty_until } : value;
+    return dated.street || dated.postal_code || dated.city ? dated : { ...dated, country: '' };
+  }),
 );
 
 export type ContactInput = z.output<typeof contactInput>;
@@ -149,32 +170,53 @@ function field(raw: unknown, name: string): string | undefined {
 }
 
 /** The values to show in a form again: whatever was typed, as strings, never lost. */
-export type FormValues = Partial<Record<FieldName, string>>;
+export type FormValues = Partial<Record<FormFieldName, string>>;
+
+const FORM_FIELD_NAMES: readonly FormFieldName[] = [...FIELDS.map((spec) => spec.name), ...FORM_ONLY_FIELDS];
 
 export function formValuesFrom(raw: unknown): FormValues {
   const values: FormValues = {};
-  for (const spec of FIELDS) {
-    const value = field(raw, spec.name);
-    if (value !== undefined) values[spec.name] = value;
+  for (const name of FORM_FIELD_NAMES) {
+    const value = field(raw, name);
+    if (value !== undefined) values[name] = value;
   }
   return values;
 }
 
-export type FieldErrors = Partial<Record<FieldName, ErrorCode>>;
+export type FieldErrors = Partial<Record<FormFieldName, ErrorCode>>;
 
 export function fieldErrorsFrom(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
-    const [name] = issue.path;
-    const spec = FIELDS.find((candidate) => candidate.name === name);
-    if (spec && !errors[spec.name]) errors[spec.name] = toErrorCode(issue.message);
+    const [path] = issue.path;
+    const name = FORM_FIELD_NAMES.find((candidate) => candidate === path);
+    if (name && !errors[name]) errors[name] = toErrorCode(issue.message);
   }
   return errors;
 }
 
 function toErrorCode(message: string): ErrorCode {
-  const codes: readonly ErrorCode[] = ['tooLong', 'controlCharacters', 'phone', 'email', 'website', 'nameRequired'];
+  const codes: readonly ErrorCode[] = ['tooLong', 'controlCharacters', 'phone', 'email', 'website', 'nameRequired', 'date', 'dateRange', 'endBeforeStart', 'period'];
   return codes.find((code) => code === message) ?? 'invalid';
+}
+
+/**
+ * The fields a rule spanning several of them concerns: a merge whose result breaks such a rule
+ * lets the user choose among all of them (src/contacts/edits.ts), not just the one it names.
+ */
+const RULE_FIELDS: Partial<Record<ErrorCode, readonly FieldName[]>> = {
+  nameRequired: ['first_name', 'last_name', 'company'],
+  endBeforeStart: ['accepted_on', 'warranty_until'],
+};
+
+/** The stored fields an invalid result's errors concern, rules spanning several fields widened to all of them. */
+export function fieldsOfErrors(errors: FieldErrors): FieldName[] {
+  const names = new Set<FieldName>();
+  for (const spec of FIELDS) {
+    const code = errors[spec.name];
+    if (code) for (const name of RULE_FIELDS[code] ?? [spec.name]) names.add(name);
+  }
+  return FIELDS.map((spec) => spec.name).filter((name) => names.has(name));
 }
 
 /** The outcome of reading a contact form: never a thrown error, so the route decides what to show. */

@@ -449,6 +449,8 @@ function multiLine(value: string): string {
 
 // The notes are stored text and the contact book speaks German: these words are data, not UI.
 const NOTE_LABELS: Readonly<Record<FieldName, string>> = {
+  accepted_on: 'Abnahme am',
+  warranty_until: 'Gewährleistung bis',
   position: 'Position / Rolle',
   company: 'Unternehmen',
   title: 'Titel',
@@ -711,7 +713,10 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
     notes = cut.trim();
   }
 
+  // The import maps nothing into the warranty dates (issue 17): they are the buyer's own notes.
   const candidate: ContactInput = {
+    accepted_on: '',
+    warranty_until: '',
     position,
     company,
     title,

@@ -349,10 +349,10 @@ const TRANSLITERATION: Readonly<Record<string, string>> = {
 };
 const TRANSLITERATED = new RegExp(`[${Object.keys(TRANSLITERATION).join('')}]`, 'g');
 
-/** `attachment; filename="<ascii>.vcf"; filename*=UTF-8''<percent-encoded>.vcf` */
-export function contentDisposition(baseName: string): string {
+/** `attachment; filename="<ascii>.vcf"; filename*=UTF-8''<percent-encoded>.vcf` (or another extension, e.g. warranty.ics's `ics`). */
+export function contentDisposition(baseName: string, extension: 'vcf' | 'ics' = 'vcf'): string {
   const name = cleanFileName(baseName) || FALLBACK_NAME;
-  return `attachment; filename="${asciiFileName(name)}.vcf"; filename*=UTF-8''${encodeRfc5987(name)}.vcf`;
+  return `attachment; filename="${asciiFileName(name)}.${extension}"; filename*=UTF-8''${encodeRfc5987(name)}.${extension}`;
 }
 
 function cleanFileName(raw: string): string {

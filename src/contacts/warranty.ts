@@ -242,15 +242,13 @@ export function resolveWarranty(input: WarrantyInput): WarrantyResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Words. Plain de/en maps for now; they move into src/i18n (de.ts, en.ts) with the views.
+// Words: the catalogs (src/i18n/de.ts, en.ts, key `warranty`) hold them; this is the part of
+// their shape that the pure modules read (ics.ts), so they take the words as a parameter.
 
 export interface WarrantyMessages {
-  acceptedOn: string;
-  warrantyUntil: string;
   /** the empty choice of the period select */
   noPeriod: string;
   periods: Record<WarrantyPeriodKey, string>;
-  errors: Record<WarrantyError, string>;
   badge: Record<WarrantyBadge, (date: string) => string>;
   calendar: {
     /** SUMMARY: position and name as far as known, e.g. "Fliesenleger Bauer" */
@@ -262,60 +260,3 @@ export interface WarrantyMessages {
     until: (date: string) => string;
   };
 }
-
-export const WARRANTY_MESSAGES: Readonly<Record<'de' | 'en', WarrantyMessages>> = {
-  de: {
-    acceptedOn: 'Abnahme am',
-    warrantyUntil: 'Gewährleistung bis',
-    noPeriod: 'Frist wählen (optional)',
-    periods: {
-      building: '5 Jahre – Bauwerk (BGB § 634a)',
-      vobB: '4 Jahre – Vertrag nach VOB/B (§ 13)',
-      movable: '2 Jahre – bewegliche Sachen',
-    },
-    errors: {
-      date: 'Bitte geben Sie ein gültiges Datum ein.',
-      dateRange: 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
-      endBeforeStart: 'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',
-      period: 'Bitte wählen Sie 5, 4 oder 2 Jahre.',
-    },
-    badge: {
-      endsSoon: (date) => `Gewährleistung endet am ${date}`,
-      endedRecently: (date) => `Gewährleistung endete am ${date}`,
-    },
-    calendar: {
-      summary: (who) => `Gewährleistung ${who} endet – Mängel vorher melden`,
-      phone: 'Telefon',
-      mobile: 'Mobil',
-      email: 'E-Mail',
-      until: (date) => `Gewährleistung bis ${date} (Ihre eigene Angabe, keine Rechtsberatung)`,
-    },
-  },
-  en: {
-    acceptedOn: 'Accepted on',
-    warrantyUntil: 'Warranty until',
-    noPeriod: 'Choose a period (optional)',
-    periods: {
-      building: '5 years – building work (BGB § 634a)',
-      vobB: '4 years – VOB/B contract (§ 13)',
-      movable: '2 years – movable goods',
-    },
-    errors: {
-      date: 'Please enter a valid date.',
-      dateRange: 'Please enter a date between 1990 and 2100.',
-      endBeforeStart: 'The warranty cannot end before the acceptance.',
-      period: 'Please choose 5, 4 or 2 years.',
-    },
-    badge: {
-      endsSoon: (date) => `Warranty ends on ${date}`,
-      endedRecently: (date) => `Warranty ended on ${date}`,
-    },
-    calendar: {
-      summary: (who) => `Warranty for ${who} ends – report defects before then`,
-      phone: 'Phone',
-      mobile: 'Mobile',
-      email: 'Email',
-      until: (date) => `Warranty until ${date} (your own note, not legal advice)`,
-    },
-  },
-};

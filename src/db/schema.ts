@@ -26,6 +26,9 @@ export const contacts = sqliteTable(
     email: text('email').notNull().default(''),
     website: text('website').notNull().default(''),
     notes: text('notes').notNull().default(''),
+    /** "Abnahme am" and "Gewährleistung bis": ISO calendar dates `YYYY-MM-DD`, '' when none. */
+    acceptedOn: text('accepted_on').notNull().default(''),
+    warrantyUntil: text('warranty_until').notNull().default(''),
     sortKey: text('sort_key').notNull(),
     searchKey: text('search_key').notNull(),
     /** The position in dictionary form, for the list grouped by position (`?group=position`). */
@@ -50,6 +53,10 @@ export const contacts = sqliteTable(
   (table) => [
     index('contacts_asset_list').on(table.assetId, table.deletedAt, table.sortKey, table.id),
     index('contacts_asset_group').on(table.assetId, table.deletedAt, table.groupKey, table.sortKey, table.id),
+    // The warranty view (`?view=warranty`, soonest end first) and warranty.ics: only rows with an end date.
+    index('contacts_asset_warranty')
+      .on(table.assetId, table.deletedAt, table.warrantyUntil, table.sortKey, table.id)
+      .where(sql`warranty_until <> ''`),
     index('contacts_asset_key_format').on(table.assetId, table.keyFormat),
     index('contacts_asset_deleted').on(table.assetId, table.deletedAt).where(sql`deleted_at IS NOT NULL`),
     index('contacts_asset_import').on(table.assetId, table.importId).where(sql`import_id IS NOT NULL`),

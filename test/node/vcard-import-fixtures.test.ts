@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { ContactInput } from '../../src/contacts/schema';
 import { type ImportedCard, type ImportResult, parseVcf } from '../../src/contacts/vcard-import';
 
+/** The import maps nothing into the warranty dates (issue 17). */
+const NO_DATES = { accepted_on: '', warranty_until: '' };
+
 const FIXTURES = new URL('../fixtures/vcf/', import.meta.url);
 
 function parseFixture(name: string): ImportResult {
@@ -21,7 +24,7 @@ function cardsOf(name: string): ImportedCard[] {
 }
 
 const none: ContactInput = {
-  position: '', company: '', title: '', first_name: '', last_name: '', street: '', postal_code: '', city: '',
+  accepted_on: '', warranty_until: '', position: '', company: '', title: '', first_name: '', last_name: '', street: '', postal_code: '', city: '',
   country: '', phone: '', mobile: '', email: '', website: '', notes: '',
 };
 
@@ -106,6 +109,7 @@ describe('iPhone 3.0 (groups, X-ABLabel, base64 photo)', () => {
       problems: [],
       ignored: ['NICKNAME', 'BDAY', 'PHOTO'],
       values: {
+        ...NO_DATES,
         position: 'Money Counter',
         company: 'IBM',
         title: 'Mr.',
@@ -136,6 +140,8 @@ describe('iPhone 3.0 (groups, X-ABLabel, base64 photo)', () => {
 
 describe('Google 3.0 (URL:http\\://…)', () => {
   const expected: ContactInput = {
+    accepted_on: '',
+    warranty_until: '',
     position: 'TheJobTitle',
     company: 'TheCompany',
     title: '',
@@ -193,7 +199,7 @@ describe('Google 3.0 (URL:http\\://…)', () => {
 describe('Outlook 2.1', () => {
   it('English Outlook 2007: ROLE beside TITLE, QP LABEL ignored, photo skipped', () => {
     const [card] = cardsOf('outlook-2.1-en.vcf');
-    expect(card?.values).toEqual({
+    expect(card?.values).toEqual({ ...NO_DATES,
       position: 'Money Counter',
       company: 'IBM',
       title: 'Mr.',
@@ -223,7 +229,7 @@ describe('Outlook 2.1', () => {
     const result = parseFixture('outlook-2.1-utf-8.vcf');
     expect(result).toMatchObject({ ok: true, skipped: { photos: 1, malformedLines: 0 } });
     const [card] = cardsOf('outlook-2.1-utf-8.vcf');
-    expect(card?.values).toEqual({
+    expect(card?.values).toEqual({ ...NO_DATES,
       position: 'Musterposition',
       company: 'Musterfirma GmbH',
       title: 'Herr',
@@ -264,6 +270,7 @@ describe('vCard 4.0', () => {
     const cards = cardsOf('thunderbird-4.0.vcf');
     expect(cards.map((c) => c.values)).toEqual([
       {
+        ...NO_DATES,
         ...none,
         company: 'KiTa Öhrdingen',
         first_name: 'Gerda',
@@ -274,6 +281,7 @@ describe('vCard 4.0', () => {
         notes: 'Weitere Telefonnummer (Fax): 034441/ 39 23 34',
       },
       {
+        ...NO_DATES,
         position: 'Gröfaz',
         company: 'SED',
         title: 'Dr.',
@@ -318,7 +326,7 @@ describe('vCard 4.0', () => {
 
   it('RFC 6350 example (LF only): tel: URIs, a folded ADR; the extension does not fit the phone rule', () => {
     const [card] = cardsOf('rfc6350-4.0-lf.vcf');
-    expect(card?.values).toEqual({
+    expect(card?.values).toEqual({ ...NO_DATES,
       ...none,
       company: 'Viagenie',
       first_name: 'Simon',

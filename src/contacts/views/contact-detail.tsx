@@ -3,7 +3,7 @@ import type { Contact } from '../repository';
 import { FIELDS, fieldValuesOf } from '../fields';
 import { fitsQr } from '../qr';
 import { displayName, qrPayload } from '../vcard';
-import { addressLines, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
+import { addressLines, fieldText, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
 
 /** One contact with every field, who changed it last, and its actions. */
 export function ContactDetail(props: { shell: Shell; assetId: string; contact: Contact; message?: string }) {
@@ -47,13 +47,14 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
                     <span class="sr-only"> {t.contacts.opensInNewTab}</span>
                   </a>
                 ) : (
-                  value
+                  fieldText(spec, value, t.locale)
                 )}
               </dd>
             </div>
           );
         })}
       </dl>
+      {FIELDS.some((spec) => spec.group === 'warranty' && values[spec.name] !== '') ? <p class="hint">{t.warranty.cardHelp}</p> : null}
       {address.length ? (
         <p>
           <a href={mapUrl(address)} target="_blank" rel="noopener noreferrer">

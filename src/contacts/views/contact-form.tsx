@@ -1,9 +1,10 @@
 import type { Child } from 'hono/jsx';
 import type { Shell } from '../../views/shell';
 import type { Contact } from '../repository';
-import { FIELDS, type FieldGroup, type FieldName, type FieldSpec, fieldValuesOf } from '../fields';
-import type { ErrorCode, FieldErrors, FormValues } from '../schema';
-import { formatDateTime } from './format';
+import { FIELD_GROUPS, FIELDS, type FieldName, type FieldSpec, fieldValuesOf } from '../fields';
+import type { ErrorCode, FieldErrors, FormFieldName, FormValues } from '../schema';
+import { MAX_DATE, MIN_DATE, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
+import { fieldText, formatDateTime } from './format';
 
 export type FormMode =
   | { kind: 'create'; formToken: string }
@@ -31,8 +32,6 @@ export interface ContactFormProps {
   /** The save failed for reasons outside the input (session ended, storage down). */
   unsaved?: boolean;
 }
-
-const GROUPS: readonly FieldGroup[] = ['person', 'reach', 'address', 'notes'];
 
 /** One form for new and edit: fields, labels and limits come from FIELDS (src/contacts/schema.ts). */
 export function ContactForm(props: ContactFormProps) {
@@ -91,19 +90,22 @@ export function ContactForm(props: ContactFormProps) {
             {t.contacts.errorSummary(errorCount)}
           </p>
         ) : null}
-        {GROUPS.map((group) => (
+        {FIELD_GROUPS.map((group) => (
           <fieldset>
             <legend>{t.contacts.groups[group]}</legend>
-            {group === 'person' ? <p class="hint">{t.contacts.nameRule}</p> : null}
+            {group === 'person' ? <p class="hint">{t.contacts.nameRule}</p> : group === 'warranty' ? <p class="hint">{t.warranty.formHint}</p> : null}
             {FIELDS.filter((spec) => spec.group === group).map((spec) => (
-              <Field
-                shell={shell}
-                spec={spec}
-                value={values[spec.name] ?? ''}
-                error={errors[spec.name]}
-                firstError={firstError(errors) === spec.name}
-                sharedError={errors.company === 'nameRequired' && (spec.name === 'first_name' || spec.name === 'last_name') ? 'f-company-error' : undefined}
-              />
+              <>
+                <Field
+                  shell={shell}
+                  spec={spec}
+                  value={values[spec.name] ?? ''}
+                  error={errors[spec.name]}
+                  firstError={firstError(errors) === spec.name}
+                  sharedError={errors.company === 'nameRequired' && (spec.name === 'first_name' || spec.name === 'last_name') ? 'f-company-error' : undefined}
+                />
+                {spec.name === 'accepted_on' ? <PeriodChoice shell={shell} value={values.warranty_years ?? ''} error={errors.warranty_years} firstError={firstError(errors) === 'warranty_years'} /> : null}
+              </>
             ))}
           </fieldset>
         ))}
@@ -128,13 +130,54 @@ export function ContactForm(props: ContactFormProps) {
   );
 }
 
-function firstError(errors: FieldErrors): FieldName | undefined {
-  return FIELDS.find((spec) => errors[spec.name])?.name;
+/** In the form's order: the period sits right after the acceptance date. */
+function firstError(errors: FieldErrors): FormFieldName | undefined {
+  for (const spec of FIELDS) {
+    if (errors[spec.name]) return spec.name;
+    if (spec.name === 'accepted_on' && errors.warranty_years) return 'warranty_years';
+  }
+  return undefined;
 }
 
-function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode): string {
+function errorText(shell: Shell, max: number, code: ErrorCode): string {
   const messages = shell.t.contacts.errors;
-  return code === 'tooLong' ? messages.tooLong(spec.max) : messages[code];
+  return code === 'tooLong' ? messages.tooLong(max) : messages[code];
+}
+
+/**
+ * The form-only period beside "Abnahme am" (contract §5 `warranty_years`): with an acceptance date
+ * and no typed end, the server computes the end, so it works without JavaScript. Not stored: an
+ * edit form starts at "Kein Zeitraum", the end date it produced is what was kept.
+ */
+function PeriodChoice(props: { shell: Shell; value: string; error?: ErrorCode; firstError: boolean }) {
+  const { shell, value, error } = props;
+  const { t } = shell;
+  const id = 'f-warranty_years';
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{t.warranty.period}</label>
+      <select
+        id={id}
+        name="warranty_years"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        autofocus={props.firstError ? true : undefined}
+        data-focus={props.firstError ? true : undefined}
+      >
+        <option value="">{t.warranty.noPeriod}</option>
+        {WARRANTY_PERIODS.map((years) => (
+          <option value={String(years)} selected={value.trim() === String(years)}>
+            {t.warranty.periods[WARRANTY_PERIOD_KEYS[years]]}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {errorText(shell, 0, error)}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 /**
@@ -157,7 +200,9 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
     autofocus: props.firstError ? true : undefined,
     'data-focus': props.firstError ? true : undefined,
   };
-  const type = spec.kind === 'phone' ? 'tel' : spec.kind === 'email' ? 'email' : spec.kind === 'website' ? 'url' : 'text';
+  const type = spec.kind === 'phone' ? 'tel' : spec.kind === 'email' ? 'email' : spec.kind === 'website' ? 'url' : spec.kind === 'date' ? 'date' : 'text';
+  // A date picker offers the contract's range; the value stays ISO (`YYYY-MM-DD`) as submitted.
+  const range = spec.kind === 'date' ? { min: MIN_DATE, max: MAX_DATE } : {};
   return (
     <div class={error ? 'field invalid' : 'field'}>
       <label for={id}>{t.contacts.fields[spec.name]}</label>
@@ -171,11 +216,11 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
           {value}
         </textarea>
       ) : (
-        <input {...common} type={type} value={value} inputmode={spec.inputMode} list={spec.name === 'position' ? 'positions' : undefined} />
+        <input {...common} {...range} type={type} value={value} inputmode={spec.inputMode} list={spec.name === 'position' ? 'positions' : undefined} />
       )}
       {error ? (
         <p class="field-error" id={`${id}-error`}>
-          {errorText(shell, spec, error)}
+          {errorText(shell, spec.max, error)}
         </p>
       ) : null}
     </div>
@@ -203,8 +248,8 @@ function ConflictPanel(props: { shell: Shell; assetId: string; values: FormValue
           {differing.map((spec) => (
             <tr>
               <th scope="row">{t.contacts.fields[spec.name]}</th>
-              <td class="pre">{values[spec.name] || t.contacts.empty}</td>
-              <td class="pre">{storedValues[spec.name] || t.contacts.empty}</td>
+              <td class="pre">{values[spec.name] ? fieldText(spec, values[spec.name] ?? '', t.locale) : t.contacts.empty}</td>
+              <td class="pre">{storedValues[spec.name] ? fieldText(spec, storedValues[spec.name], t.locale) : t.contacts.empty}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { html, raw } from 'hono/html';
 import type { Shell } from '../../views/shell';
 import type { Contact, ContactPage } from '../repository';
 import { displayName } from '../vcard';
+import { formatDate, warrantyBadge } from '../warranty';
 import { addressLines, mailtoHref, mapUrl, telHref } from './format';
 
 export interface Notice {
@@ -15,6 +16,8 @@ export interface ContactBookProps {
   assetName: string;
   page: ContactPage;
   view: ListView;
+  /** Today in Berlin (`YYYY-MM-DD`): the warranty badges depend on it. */
+  today: string;
   /** What just happened (saved, deleted with undo, restored). */
   notice?: Notice;
   /** A page-level alert, e.g. the book is full. */
@@ -25,15 +28,16 @@ export interface ContactBookProps {
 
 /** The list page: heading, actions, notice, search and results. */
 export function ContactBook(props: ContactBookProps) {
-  const { shell, assetId, page, view, notice } = props;
+  const { shell, assetId, page, view, notice, today } = props;
   const { t, paths } = shell;
-  const isEmpty = page.total === 0 && view.q === '' && !page.continued;
+  const warranty = view.view === 'warranty';
+  const isEmpty = page.total === 0 && view.q === '' && !page.continued && !warranty;
   return (
     <section class="book" aria-labelledby="book-title">
       <div class="bar">
         <h1 id="book-title" tabindex={-1} data-focus>
           {props.assetName}
-          <span class="sub">{t.contacts.title}</span>
+          <span class="sub">{warranty ? t.warranty.viewTitle : t.contacts.title}</span>
         </h1>
         <div class="actions">
           <a class="button primary" href={paths.newContact(assetId)} hx-get={paths.newContact(assetId)} hx-target="#main" hx-push-url="true">
@@ -62,6 +66,8 @@ export function ContactBook(props: ContactBookProps) {
       ) : null}
       {isEmpty ? (
         <EmptyState shell={shell} assetId={assetId} />
+      ) : warranty ? (
+        <WarrantyView shell={shell} assetId={assetId} page={page} view={view} today={today} />
       ) : (
         <>
           <form role="search" method="get" action={paths.contacts(assetId)} class="search">
@@ -93,8 +99,10 @@ export function ContactBook(props: ContactBookProps) {
             ) : (
               <a href={paths.contacts(assetId, { q: view.q, group: 'position' })}>{t.contacts.groupByPosition}</a>
             )}
+            {' · '}
+            <a href={paths.contacts(assetId, { view: 'warranty' })}>{t.warranty.viewLink}</a>
           </p>
-          <Results shell={shell} assetId={assetId} page={page} view={view} />
+          <Results shell={shell} assetId={assetId} page={page} view={view} today={today} />
           <details class="help">
             <summary>{t.contacts.exportHelpTitle}</summary>
             <ul>
@@ -120,17 +128,58 @@ export function ContactBook(props: ContactBookProps) {
   );
 }
 
-/** What the list shows: the search and the grouping (the cursor is the page's own). */
+/** What the list shows: the search, the grouping or the warranty view (the cursor is the page's own). */
 export interface ListView {
   q: string;
   group?: 'position';
+  view?: 'warranty';
+}
+
+/**
+ * `?view=warranty`: every contact with a warranty end, the soonest first, and the same ends as a
+ * calendar file to download, with the help a buyer needs to import it (no JavaScript needed).
+ */
+function WarrantyView(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string }) {
+  const { shell, assetId, page, view, today } = props;
+  const { t, paths } = shell;
+  const calendar = paths.warrantyCalendar(assetId);
+  return (
+    <>
+      <p class="view-switch">
+        <a href={paths.contacts(assetId)}>{t.contacts.sortByName}</a>
+        {' · '}
+        <a href={paths.contacts(assetId, { group: 'position' })}>{t.contacts.groupByPosition}</a>
+      </p>
+      <p>{t.warranty.viewText}</p>
+      {page.total === 0 && !page.continued ? (
+        <p class="empty">{t.warranty.empty}</p>
+      ) : (
+        <>
+          <p class="actions">
+            <a class="button" href={calendar} download>
+              {t.warranty.download}
+            </a>
+          </p>
+          <details class="help">
+            <summary>{t.warranty.helpTitle}</summary>
+            <ul>
+              {t.warranty.help.map((line) => (
+                <li>{line}</li>
+              ))}
+            </ul>
+          </details>
+          <Results shell={shell} assetId={assetId} page={page} view={view} today={today} />
+        </>
+      )}
+    </>
+  );
 }
 
 /** The search results: what active search swaps; its count is announced. */
-export function Results(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView }) {
-  const { shell, assetId, page, view } = props;
+export function Results(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string }) {
+  const { shell, assetId, page, view, today } = props;
   const { t, paths } = shell;
-  const first = paths.contacts(assetId, { q: view.q, group: view.group });
+  const first = paths.contacts(assetId, { q: view.q, group: view.group, view: view.view });
   return (
     <div id="results">
       {view.q && page.total === 0 ? (
@@ -143,10 +192,10 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
       ) : (
         <>
           <p class="count" role="status">
-            {view.q ? t.contacts.found(page.total, view.q) : t.contacts.count(page.total)}
+            {view.view === 'warranty' ? t.warranty.count(page.total) : view.q ? t.contacts.found(page.total, view.q) : t.contacts.count(page.total)}
           </p>
           <ul class="contacts" id="rows">
-            <Rows shell={shell} assetId={assetId} page={page} view={view} />
+            <Rows shell={shell} assetId={assetId} page={page} view={view} today={today} />
           </ul>
         </>
       )}
@@ -165,12 +214,12 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
  * Rows loaded that way mark their first link, where keyboard focus continues. Grouped by
  * position, a heading starts each group (`previous` is the last row of the page before).
  */
-export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; loadedMore?: boolean; previous?: string }) {
-  const { shell, assetId, page, view } = props;
+export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string; loadedMore?: boolean; previous?: string }) {
+  const { shell, assetId, page, view, today } = props;
   const next = page.next ? shell.paths.contacts(assetId, { ...view, after: page.next }) : undefined;
   let group = props.previous;
   const rows = page.contacts.map((contact, index) => {
-    const row = ContactRow({ shell, assetId, contact, focus: props.loadedMore === true && index === 0 });
+    const row = ContactRow({ shell, assetId, contact, today, showEnd: page.order === 'warranty', focus: props.loadedMore === true && index === 0 });
     if (page.order !== 'position' || contact.position === group) return row;
     group = contact.position;
     return html`<li class="group"><h2>${contact.position || shell.t.contacts.noPosition}</h2></li>${row}`;
@@ -190,10 +239,23 @@ export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; 
 }
 
 /**
+ * The warranty line of a row: a quiet badge when the warranty ends within 6 months, a strong one
+ * when it ended within the last 30 days (warrantyBadge), else in the warranty view the plain end.
+ */
+function warrantyLine(shell: Shell, until: string, today: string, showEnd: boolean) {
+  if (until === '') return '';
+  const badge = warrantyBadge(until, today);
+  const date = formatDate(until, shell.t.locale);
+  if (badge === 'endsSoon') return html`<p class="wb">${shell.t.warranty.badge.endsSoon(date)}</p>`;
+  if (badge === 'endedRecently') return html`<p class="wb ended">${shell.t.warranty.badge.endedRecently(date)}</p>`;
+  return showEnd ? html`<p class="meta">${shell.t.warranty.until(date)}</p>` : '';
+}
+
+/**
  * One row of the list. Written with hono/html (escaping tagged template) instead of JSX: it runs
  * up to 100 times per page, and building JSX nodes costs about 2.7 times as much as this.
  */
-export function ContactRow(props: { shell: Shell; assetId: string; contact: Contact; focus?: boolean }) {
+export function ContactRow(props: { shell: Shell; assetId: string; contact: Contact; today: string; showEnd?: boolean; focus?: boolean }) {
   const { shell, assetId, contact } = props;
   const { t } = shell;
   const href = shell.paths.contact(assetId, contact.id);
@@ -214,7 +276,9 @@ export function ContactRow(props: { shell: Shell; assetId: string; contact: Cont
   ].filter((item) => item !== '');
   return html`<li class="contact" id="c-${contact.id}"><h2><a href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
     props.focus ? raw(' data-focus-row') : ''
-  }>${name}</a></h2>${meta ? html`<p class="meta">${meta}</p>` : ''}${reach.length ? html`<ul class="reach">${reach}</ul>` : ''}</li>`;
+  }>${name}</a></h2>${meta ? html`<p class="meta">${meta}</p>` : ''}${warrantyLine(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
+    reach.length ? html`<ul class="reach">${reach}</ul>` : ''
+  }</li>`;
 }
 
 function EmptyState(props: { shell: Shell; assetId: string }) {

@@ -1,5 +1,7 @@
 import { dialable } from '../vcard';
+import type { FieldSpec } from '../fields';
 import type { Contact } from '../repository';
+import { formatDate } from '../warranty';
 
 /** A dialable tel: URI: digits and a leading plus only, without a "(0)" after the country code (contract §7). */
 export function telHref(number: string): string {
@@ -22,6 +24,11 @@ export function addressLines(contact: Pick<Contact, 'street' | 'postalCode' | 'c
 /** An OpenStreetMap search for the address (no API key, no tracking script). */
 export function mapUrl(lines: readonly string[]): string {
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(lines.join(', '))}`;
+}
+
+/** A field's value as people read it: dates in the page's language (12.03.2027), everything else as stored. */
+export function fieldText(spec: Pick<FieldSpec, 'kind'>, value: string, locale: string): string {
+  return spec.kind === 'date' ? formatDate(value, locale) : value;
 }
 
 /** German (or English) date and time in the platform's time zone. */

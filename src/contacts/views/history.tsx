@@ -3,7 +3,7 @@ import { EMPTY_FIELDS, FIELDS, type FieldValues } from '../fields';
 import { changedFields } from '../merge';
 import type { Contact, Version } from '../repository';
 import { displayName } from '../vcard';
-import { formatDateTime } from './format';
+import { fieldText, formatDateTime } from './format';
 
 /** A deleted contact's own name, or the name its last version had. */
 export const nameOf = (values: FieldValues) =>
@@ -54,9 +54,13 @@ export function ContactHistory(props: { shell: Shell; assetId: string; contact: 
                     <div>
                       <dt>{t.contacts.fields[spec.name]}</dt>
                       <dd>
-                        {older[spec.name] ? <del class="pre">{older[spec.name]}</del> : null}
+                        {older[spec.name] ? <del class="pre">{fieldText(spec, older[spec.name], t.locale)}</del> : null}
                         {older[spec.name] && version.values[spec.name] ? <span aria-hidden="true"> → </span> : null}
-                        {version.values[spec.name] ? <ins class="pre">{version.values[spec.name]}</ins> : <span class="hint">{t.contacts.empty}</span>}
+                        {version.values[spec.name] ? (
+                          <ins class="pre">{fieldText(spec, version.values[spec.name], t.locale)}</ins>
+                        ) : (
+                          <span class="hint">{t.contacts.empty}</span>
+                        )}
                       </dd>
                     </div>
                   ))}

@@ -1,5 +1,6 @@
 import type { Shell } from '../../views/shell';
 import { FIELDS, type FieldName, type FieldValues } from '../fields';
+import { fieldText } from './format';
 
 export interface ClashProps {
   shell: Shell;
@@ -57,13 +58,13 @@ export function MergeClash(props: ClashProps) {
                 <td>
                   <label class="choice">
                     <input type="radio" name={spec.name} value={mine[spec.name]} aria-describedby={`clash-${spec.name}`} />
-                    <span class="pre">{mine[spec.name] || t.contacts.empty}</span>
+                    <span class="pre">{mine[spec.name] ? fieldText(spec, mine[spec.name], t.locale) : t.contacts.empty}</span>
                   </label>
                 </td>
                 <td>
                   <label class="choice">
                     <input type="radio" name={spec.name} value={values[spec.name]} checked aria-describedby={`clash-${spec.name}`} />
-                    <span class="pre">{values[spec.name] || t.contacts.empty}</span>
+                    <span class="pre">{values[spec.name] ? fieldText(spec, values[spec.name], t.locale) : t.contacts.empty}</span>
                   </label>
                 </td>
               </tr>

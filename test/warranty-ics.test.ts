@@ -1,0 +1,158 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../src/contacts/warranty';
+import { anna, ORIGIN, send, type TestUser } from './helpers';
+import { expectWellFormed, type ParsedEvent, parseCalendar } from './ical';
+
+// GET /assets/:assetId/contacts/warranty.ics (issue 17, contract §4) as a phone's calendar gets it:
+// headers of a private download, one all-day event per live contact with a warranty end (the
+// soonest first), two alarms each, UID stable per contact and SEQUENCE its version, read back by
+// ical.js. The serializer's own format rules and the second parser: test/ics.test.ts, test/interop.
+
+const ASSET = 'w-ics';
+const LIST = `/assets/${ASSET}/contacts`;
+const CALENDAR = `${LIST}/warranty.ics`;
+const buyer: TestUser = { ...anna, sub: 'u-w-ics', assets: [{ id: ASSET, name: 'Lindenhof, Wohnung 12' }] };
+const coBuyer: TestUser = { ...buyer, sub: 'u-w-ics-2', name: 'Jonas Müller' };
+
+async function create(user: TestUser, fields: Record<string, string>): Promise<string> {
+  const response = await send(LIST, { user, form: { form_token: crypto.randomUUID(), ...fields } });
+  expect(response.status).toBe(303);
+  return new URL(response.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+}
+
+async function versionOf(id: string): Promise<number> {
+  return (await env.DB.prepare('SELECT version FROM contacts WHERE id = ?').bind(id).first<{ version: number }>())?.version ?? 0;
+}
+
+/** The event ical.js must read for a contact: both alarms say the summary, 90 and 14 days before. */
+function event(id: string, sequence: number, date: string, summary: string, description: string): Omit<ParsedEvent, 'stamp'> {
+  const alarm = (days: number) => ({ action: 'DISPLAY', trigger: `-P${days}D`, triggerSeconds: -days * 86400, description: summary });
+  return {
+    uid: `kontakte-warranty-${id}`,
+    sequence,
+    start: date,
+    startIsDate: true,
+    end: addDays(date, 1),
+    endIsDate: true,
+    summary,
+    description,
+    location: 'Lindenhof, Wohnung 12',
+    transp: 'TRANSPARENT',
+    alarms: [alarm(90), alarm(14)],
+  };
+}
+
+async function download(user: TestUser = buyer, headers: Record<string, string> = {}) {
+  const response = await send(CALENDAR, { user, headers });
+  expect(response.status).toBe(200);
+  const ics = await response.text();
+  expectWellFormed(ics);
+  const { props, events } = parseCalendar(ics);
+  return { response, ics, props, events: events.map(({ stamp, ...rest }) => rest), stamps: events.map((e) => e.stamp) };
+}
+
+describe('warranty.ics', () => {
+  it('holds every live contact with an end, the soonest first, each with its alarms, UID and SEQUENCE exact', async () => {
+    const tiles = await create(buyer, {
+      position: 'Fliesenleger',
+      company: 'Fliesen Bauer',
+      last_name: 'Bauer',
+      phone: '+49 30 123456',
+      email: 'info@fliesen-bauer.de',
+      accepted_on: '2022-05-10',
+      warranty_years: '5',
+    });
+    const kitchen = await create(buyer, {
+      position: 'Küchenbauer',
+      company: 'Küchen Schmidt; Söhne, GmbH',
+      mobile: '0171 / 234 56 78',
+      accepted_on: '2024-02-29',
+      warranty_years: '5',
+    });
+    await create(buyer, { company: 'Ohne Gewährleistung' });
+    const gone = await create(buyer, { company: 'Gelöscht GmbH', warranty_until: '2026-06-01' });
+    expect((await send(`${LIST}/${gone}/delete`, { user: buyer, form: { version: '1' } })).status).toBe(303);
+
+    const before = new Date();
+    const { response, props, events, stamps } = await download();
+    expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store');
+    expect(response.headers.get('Content-Disposition')).toBe(
+      `attachment; filename="Gewaehrleistung Lindenhof_ Wohnung 12.ics"; filename*=UTF-8''Gew%C3%A4hrleistung%20Lindenhof%2C%20Wohnung%2012.ics`,
+    );
+    expect(props).toEqual({ version: '2.0', prodid: '-//PROPSTER//Kontakte//DE', calscale: 'GREGORIAN', method: 'PUBLISH' });
+    expect(events).toEqual([
+      event(
+        tiles,
+        1,
+        '2027-05-10',
+        'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
+        'Telefon: +49 30 123456\nE-Mail: info@fliesen-bauer.de\nGewährleistung bis 10.05.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
+      ),
+      event(
+        kitchen,
+        1,
+        '2029-02-28',
+        'Gewährleistung Küchenbauer Küchen Schmidt; Söhne, GmbH endet – Mängel vorher melden',
+        'Mobil: 0171 / 234 56 78\nGewährleistung bis 28.02.2029 (Ihre eigene Angabe, keine Rechtsberatung)',
+      ),
+    ]);
+    // DTSTAMP: when the file was made, in UTC.
+    const made = (stamp: string) => Date.parse(stamp.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
+    for (const stamp of stamps) expect(made(stamp)).toBeGreaterThanOrEqual(Math.floor(before.getTime() / 1000) * 1000);
+  });
+
+  it('keeps each UID and raises SEQUENCE when the contact changes, its dates included', async () => {
+    const id = await create(buyer, { company: 'Garten Grün', accepted_on: '2023-04-01', warranty_years: '2' });
+    const find = async () => (await download()).events.find((e) => e.uid === `kontakte-warranty-${id}`);
+    expect(await find()).toMatchObject({ sequence: 1, start: '2025-04-01' });
+    // The co-buyer corrects the acceptance and picks 5 years: the end moves, SEQUENCE grows.
+    const edited = await send(`${LIST}/${id}`, {
+      user: coBuyer,
+      form: { version: '1', company: 'Garten Grün', accepted_on: '2023-05-02', warranty_years: '5' },
+    });
+    expect(edited.status).toBe(303);
+    const moved = await find();
+    expect(moved).toMatchObject({ uid: `kontakte-warranty-${id}`, sequence: 2, start: '2028-05-02', end: '2028-05-03' });
+    expect(moved?.sequence).toBe(await versionOf(id));
+    // Another change of the contact: the same UID, a higher SEQUENCE again (never lower).
+    expect(
+      (
+        await send(`${LIST}/${id}`, {
+          user: buyer,
+          form: { version: '2', company: 'Garten Grün GmbH', accepted_on: '2023-05-02', warranty_until: '2028-05-02' },
+        })
+      ).status,
+    ).toBe(303);
+    expect(await find()).toMatchObject({
+      sequence: 3,
+      start: '2028-05-02',
+      summary: 'Gewährleistung Garten Grün GmbH endet – Mängel vorher melden',
+    });
+    // Its end removed: the contact leaves the calendar.
+    expect(
+      (await send(`${LIST}/${id}`, { user: buyer, form: { version: '3', company: 'Garten Grün GmbH', accepted_on: '2023-05-02' } })).status,
+    ).toBe(303);
+    expect(await find()).toBeUndefined();
+  });
+
+  it('speaks the browser\u2019s language', async () => {
+    const id = await create(buyer, { position: 'Maler', company: 'Maler Roth', phone: '089 1', warranty_until: '2030-03-12' });
+    const { response, events } = await download(buyer, { 'Accept-Language': 'en-GB,en;q=0.9' });
+    expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="Warranty Lindenhof_ Wohnung 12\.ics";/);
+    expect(events.find((e) => e.uid === `kontakte-warranty-${id}`)).toMatchObject({
+      summary: 'Warranty for Maler Maler Roth ends – report defects before then',
+      description: 'Phone: 089 1\nWarranty until 12 Mar 2030 (your own note, not legal advice)',
+    });
+  });
+
+  it('is an empty calendar for a book without ends, and answers 401 without a session and 404 for another asset', async () => {
+    const empty: TestUser = { ...anna, sub: 'u-w-ics-empty', assets: [{ id: 'w-ics-empty', name: 'Leer' }] };
+    const response = await send('/assets/w-ics-empty/contacts/warranty.ics', { user: empty });
+    expect(response.status).toBe(200);
+    expect(parseCalendar(await response.text()).events).toEqual([]);
+    expect((await send(CALENDAR)).status).toBe(401);
+    expect((await send(CALENDAR, { user: empty })).status).toBe(404);
+  });
+});

@@ -1,0 +1,120 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { FIELDS } from '../src/contacts/fields';
+import { anna, jonas, ORIGIN, send, textOf, type TestUser } from './helpers';
+
+// Issue 17 with issue 14's merge: a stale edit that changes a warranty date is merged field by
+// field like any other (src/contacts/edits.ts works over FIELDS), a clash on a date is a choice
+// shown in German and sent back as ISO, and a merge that would put the end before the
+// acceptance lets the buyer choose both dates instead of storing an invalid contact.
+
+/** Co-buyers of an apartment of their own: an untouched book and their own rate limit. */
+function household(assetId: string): [TestUser, TestUser] {
+  const assets = [{ id: assetId, name: `Haus ${assetId}` }];
+  return [
+    { ...anna, sub: `u-anna-${assetId}`, assets },
+    { ...jonas, sub: `u-jonas-${assetId}`, assets },
+  ];
+}
+
+async function row(id: string) {
+  return env.DB.prepare('SELECT * FROM contacts WHERE id = ?').bind(id).first<Record<string, string | number | null>>();
+}
+
+/** The contact as its edit form sends it back: every stored field and the version it was loaded with. */
+async function formOf(id: string): Promise<Record<string, string>> {
+  const stored = await row(id);
+  const form: Record<string, string> = { version: String(stored?.version) };
+  for (const { name } of FIELDS) form[name] = String(stored?.[name] ?? '');
+  return form;
+}
+
+async function setup(assetId: string, fields: Record<string, string>) {
+  const [first, second] = household(assetId);
+  const list = `/assets/${assetId}/contacts`;
+  const created = await send(list, { user: first, form: { form_token: crypto.randomUUID(), ...fields } });
+  expect(created.status).toBe(303);
+  const id = new URL(created.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+  const edit = (user: TestUser, form: Record<string, string>) => send(`${list}/${id}`, { user, form });
+  return { anna: first, jonas: second, list, id, edit };
+}
+
+describe('a stale edit of the warranty dates', () => {
+  it('is merged with a co-buyer\u2019s change of another field, and the card names what was taken over', async () => {
+    const { anna, jonas, list, id, edit } = await setup('wm-merge', {
+      company: 'Fliesen Bauer',
+      accepted_on: '2022-05-10',
+      warranty_until: '2027-05-10',
+    });
+    const annas = await formOf(id);
+    expect((await edit(jonas, { ...(await formOf(id)), phone: '089 555' })).status).toBe(303);
+    const saved = await edit(anna, { ...annas, warranty_until: '2027-11-30' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`${list}/${id}?merged=1`);
+    expect(await row(id)).toMatchObject({ phone: '089 555', accepted_on: '2022-05-10', warranty_until: '2027-11-30', version: 3 });
+    const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
+    expect(card).toContain('Jonas Müller hat inzwischen Telefon geändert – diese Änderung ist übernommen');
+    expect(card).toContain('Gewährleistung bis 30.11.2027');
+  });
+
+  it('computes the end from the period also when the edit is merged', async () => {
+    const { anna, jonas, id, edit } = await setup('wm-period', { company: 'Küchen Schmidt' });
+    const annas = await formOf(id);
+    expect((await edit(jonas, { ...(await formOf(id)), notes: 'Arbeitsplatte getauscht' })).status).toBe(303);
+    expect((await edit(anna, { ...annas, accepted_on: '2024-02-29', warranty_years: '5' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ notes: 'Arbeitsplatte getauscht', accepted_on: '2024-02-29', warranty_until: '2029-02-28' });
+  });
+
+  it('asks which end applies when both changed it, showing German dates and sending the ISO value', async () => {
+    const { anna, jonas, id, edit } = await setup('wm-clash', { company: 'Dach Meier', warranty_until: '2027-05-10' });
+    const annas = await formOf(id);
+    expect((await edit(jonas, { ...(await formOf(id)), warranty_until: '2027-06-01' })).status).toBe(303);
+    const clash = await edit(anna, { ...annas, warranty_until: '2028-01-15' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    expect(html.match(/type="radio"/g)).toHaveLength(2);
+    expect(html).toMatch(/<input type="radio" name="warranty_until" value="2028-01-15"[^>]*\/><span class="pre">15\.01\.2028<\/span>/);
+    expect(html).toMatch(
+      /<input type="radio" name="warranty_until" value="2027-06-01" checked[^>]*\/><span class="pre">01\.06\.2027<\/span>/,
+    );
+    expect(await row(id)).toMatchObject({ warranty_until: '2027-06-01', version: 2 });
+    // Anna keeps her end: the choice form carries every other field as merged.
+    const hidden = Object.fromEntries(
+      [...html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+    );
+    expect((await edit(anna, { ...hidden, warranty_until: '2028-01-15' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ company: 'Dach Meier', warranty_until: '2028-01-15', version: 3 });
+  });
+
+  it('offers both dates when the merge would end the warranty before the acceptance, and stores nothing invalid', async () => {
+    const { anna, jonas, id, edit } = await setup('wm-rule', {
+      company: 'Garten Grün',
+      accepted_on: '2022-05-10',
+      warranty_until: '2027-05-10',
+    });
+    const annas = await formOf(id);
+    // Jonas corrects the acceptance to 2025; Anna, from the old version, shortens the end to 2024.
+    // Each change alone is valid; together the end would lie before the acceptance.
+    expect((await edit(jonas, { ...(await formOf(id)), accepted_on: '2025-06-01' })).status).toBe(303);
+    const clash = await edit(anna, { ...annas, warranty_until: '2024-12-31' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    // Both dates are a choice between Anna's input and what is stored now.
+    const choices = [...html.matchAll(/<input type="radio" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`);
+    expect(choices).toEqual(['accepted_on=2022-05-10', 'accepted_on=2025-06-01', 'warranty_until=2024-12-31', 'warranty_until=2027-05-10']);
+    expect(textOf(html)).toContain('01.06.2025');
+    expect(await row(id)).toMatchObject({ accepted_on: '2025-06-01', warranty_until: '2027-05-10', version: 2 });
+    // A choice that still breaks the rule is the form again (422), the error beside the end date.
+    const hidden = Object.fromEntries(
+      [...html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+    );
+    const invalid = await edit(anna, { ...hidden, accepted_on: '2025-06-01', warranty_until: '2024-12-31' });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.text()).toContain(
+      '<p class="field-error" id="f-warranty_until-error">Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.</p>',
+    );
+    const chosen = await edit(anna, { ...hidden, accepted_on: '2022-05-10', warranty_until: '2024-12-31' });
+    expect(chosen.status).toBe(303);
+    expect(await row(id)).toMatchObject({ accepted_on: '2022-05-10', warranty_until: '2024-12-31', version: 3 });
+  });
+});

@@ -1,0 +1,401 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, berlinToday, formatDate } from '../src/contacts/warranty';
+import { anna, ORIGIN, seedContacts, send, textOf, type TestUser } from './helpers';
+import { formValue } from './html-values';
+
+// Issue 17 through HTTP: the warranty dates on the form (the period choice without JavaScript,
+// the typed end winning, errors beside the fields), on the card, as list badges at their
+// boundaries and as the warranty view (`?view=warranty`) with its order and paging.
+
+/** A buyer of an apartment of their own: every test starts from an empty book and its own rate limit. */
+function buyer(assetId: string): TestUser {
+  return { ...anna, sub: `u-${assetId}`, assets: [{ id: assetId, name: `Lindenhof ${assetId}` }] };
+}
+const listOf = (assetId: string) => `/assets/${assetId}/contacts`;
+
+async function stored(id: string) {
+  return env.DB.prepare('SELECT accepted_on, warranty_until, version FROM contacts WHERE id = ?')
+    .bind(id)
+    .first<{ accepted_on: string; warranty_until: string; version: number }>();
+}
+
+async function create(user: TestUser, fields: Record<string, string>): Promise<Response> {
+  return send(listOf(user.assets[0]?.id ?? ''), { user, form: { form_token: crypto.randomUUID(), ...fields } });
+}
+
+/** The id of the contact a create redirected to. */
+function createdId(response: Response): string {
+  expect(response.status).toBe(303);
+  return new URL(response.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+}
+
+/** The error text shown beside a field (`<p class="field-error" id="f-<name>-error">`). */
+function errorBeside(html: string, name: string): string | undefined {
+  const match = new RegExp(`<p class="field-error" id="f-${name}-error">([^<]*)</p>`).exec(html);
+  return match?.[1];
+}
+
+describe('the form', () => {
+  it('has a Gewährleistung group with date inputs, their labels and the period choice (none by default)', async () => {
+    const user = buyer('w-form');
+    const html = await (await send(`${listOf('w-form')}/new`, { user })).text();
+    expect(html).toContain('<legend>Gewährleistung</legend>');
+    expect(html).toMatch(
+      /<label for="f-accepted_on">Abnahme am<\/label><input id="f-accepted_on" name="accepted_on"[^>]* type="date" value=""/,
+    );
+    expect(html).toMatch(
+      /<label for="f-warranty_until">Gewährleistung bis<\/label><input id="f-warranty_until" name="warranty_until"[^>]* type="date" value=""/,
+    );
+    expect(html).toMatch(/min="1990-01-01" max="2100-12-31"/);
+    const select = /<select id="f-warranty_years" name="warranty_years">(.*?)<\/select>/.exec(html)?.[1] ?? '';
+    expect([...select.matchAll(/<option value="(\d?)"/g)].map((match) => match[1])).toEqual(['', '5', '4', '2']);
+    expect(select).toContain('<option value="">Kein Zeitraum</option>');
+    expect(select).not.toContain('selected');
+    // The period sits between the two dates, in the form's order.
+    expect(html.indexOf('f-accepted_on')).toBeLessThan(html.indexOf('f-warranty_years'));
+    expect(html.indexOf('f-warranty_years')).toBeLessThan(html.indexOf('f-warranty_until'));
+  });
+
+  it('computes the end from acceptance and period on the server, without JavaScript (BGB § 188)', async () => {
+    const user = buyer('w-period');
+    const id = createdId(await create(user, { company: 'Fliesen Bauer', accepted_on: '2022-05-10', warranty_years: '5' }));
+    expect(await stored(id)).toMatchObject({ accepted_on: '2022-05-10', warranty_until: '2027-05-10' });
+    for (const [years, until] of [
+      ['4', '2026-05-10'],
+      ['2', '2024-05-10'],
+    ]) {
+      const other = createdId(await create(user, { company: `Frist ${years}`, accepted_on: '2022-05-10', warranty_years: years ?? '' }));
+      expect((await stored(other))?.warranty_until).toBe(until);
+    }
+  });
+
+  it('ends a warranty accepted on a leap day on 28.02.2029 (29.02.2024 + 5 years)', async () => {
+    const user = buyer('w-leap');
+    const id = createdId(await create(user, { company: 'Küchen Schmidt', accepted_on: '2024-02-29', warranty_years: '5' }));
+    expect(await stored(id)).toMatchObject({ accepted_on: '2024-02-29', warranty_until: '2029-02-28' });
+    const card = textOf(await (await send(`${listOf('w-leap')}/${id}`, { user })).text());
+    expect(card).toContain('Abnahme am 29.02.2024');
+    expect(card).toContain('Gewährleistung bis 28.02.2029');
+  });
+
+  it('keeps a typed end date over the computed one, and a period without acceptance changes nothing', async () => {
+    const user = buyer('w-typed');
+    const typed = createdId(
+      await create(user, { company: 'Garten Grün', accepted_on: '2022-05-10', warranty_years: '5', warranty_until: '2031-12-31' }),
+    );
+    expect(await stored(typed)).toMatchObject({ accepted_on: '2022-05-10', warranty_until: '2031-12-31' });
+    const alone = createdId(await create(user, { company: 'Pool Blau', warranty_years: '5' }));
+    expect(await stored(alone)).toMatchObject({ accepted_on: '', warranty_until: '' });
+    const endOnly = createdId(await create(user, { company: 'Maler Roth', warranty_until: ' 2030-01-15 ' }));
+    expect(await stored(endOnly)).toMatchObject({ accepted_on: '', warranty_until: '2030-01-15' });
+  });
+
+  it.each([
+    [
+      'a day that does not exist',
+      { accepted_on: '2023-02-30', warranty_years: '5' },
+      'accepted_on',
+      'Bitte geben Sie ein gültiges Datum ein.',
+    ],
+    [
+      'a German date typed into a browser without a date picker',
+      { warranty_until: '12.03.2027' },
+      'warranty_until',
+      'Bitte geben Sie ein gültiges Datum ein.',
+    ],
+    ['an acceptance before 1990', { accepted_on: '1989-12-31' }, 'accepted_on', 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.'],
+    ['an end after 2100', { warranty_until: '2101-01-01' }, 'warranty_until', 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.'],
+    [
+      'a computed end after 2100',
+      { accepted_on: '2099-06-01', warranty_years: '5' },
+      'warranty_until',
+      'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
+    ],
+    [
+      'an end before the acceptance',
+      { accepted_on: '2022-05-10', warranty_until: '2022-05-09' },
+      'warranty_until',
+      'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',
+    ],
+    [
+      'a period that is not offered',
+      { accepted_on: '2022-05-10', warranty_years: '3' },
+      'warranty_years',
+      'Bitte wählen Sie 5, 4 oder 2 Jahre.',
+    ],
+  ])('answers %s with 422, the error beside its field and every value kept', async (_, dates, field, message) => {
+    const user = buyer(`w-invalid-${field}`);
+    const form: Record<string, string> = { company: 'Elektro Volt', phone: '089 123', ...dates };
+    const response = await create(user, form);
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(errorBeside(html, field)).toBe(message);
+    expect(html).toContain('Bitte korrigieren Sie 1 Eingabe.');
+    expect(html).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
+    for (const name of ['company', 'phone', 'accepted_on', 'warranty_until'] as const)
+      expect(formValue(html, name), name).toBe(form[name] ?? '');
+    const chosen = /<option value="(\d)" selected/.exec(html)?.[1];
+    expect(chosen).toBe(['5', '4', '2'].includes(form.warranty_years ?? '') ? form.warranty_years : undefined);
+    const { results } = await env.DB.prepare('SELECT id FROM contacts WHERE asset_id = ?').bind(user.assets[0]?.id).all();
+    expect(results).toHaveLength(0);
+  });
+
+  it('answers in English when the browser prefers it', async () => {
+    const user = buyer('w-english');
+    const response = await send(listOf('w-english'), {
+      user,
+      form: { form_token: crypto.randomUUID(), company: 'Tiler Ltd', accepted_on: '2022-05-10', warranty_until: '2021-01-01' },
+      headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('<legend>Warranty</legend>');
+    expect(errorBeside(html, 'warranty_until')).toBe('The warranty cannot end before the acceptance.');
+  });
+});
+
+describe('the card and the history', () => {
+  it('shows the dates in German format, the careful words beside them, and each change of a date in the history', async () => {
+    const user = buyer('w-card');
+    const list = listOf('w-card');
+    const id = createdId(await create(user, { company: 'Dach Meier', accepted_on: '2022-05-10', warranty_years: '5' }));
+    const card = await (await send(`${list}/${id}`, { user })).text();
+    expect(textOf(card)).toContain('Abnahme am 10.05.2022');
+    expect(textOf(card)).toContain('Gewährleistung bis 10.05.2027');
+    expect(card).not.toContain('2027-05-10');
+    expect(textOf(card)).toContain('Diese Daten sind Ihre eigenen Notizen, keine Rechtsberatung. Welche Frist gilt, bestimmt Ihr Vertrag.');
+    // A contact without dates shows neither the dates nor the words about them.
+    const plain = createdId(await create(user, { company: 'Ohne Datum GmbH' }));
+    expect(textOf(await (await send(`${list}/${plain}`, { user })).text())).not.toContain('Rechtsberatung');
+
+    // The edit form carries the dates as ISO values; the period starts at "Kein Zeitraum" again.
+    const form = await (await send(`${list}/${id}/edit`, { user })).text();
+    expect(formValue(form, 'accepted_on')).toBe('2022-05-10');
+    expect(formValue(form, 'warranty_until')).toBe('2027-05-10');
+    expect(form).not.toMatch(/<option value="\d" selected/);
+    // A later end typed into the edit form: it wins over any period.
+    const saved = await send(`${list}/${id}`, {
+      user,
+      form: { version: '1', company: 'Dach Meier', accepted_on: '2022-05-10', warranty_years: '5', warranty_until: '2028-05-10' },
+    });
+    expect(saved.status).toBe(303);
+    expect(await stored(id)).toMatchObject({ warranty_until: '2028-05-10', version: 2 });
+
+    const history = await (await send(`${list}/${id}/history`, { user })).text();
+    const newest = /<li class="version" id="v-2">(.*?)<\/li>/s.exec(history)?.[1] ?? '';
+    expect(textOf(newest)).toContain('Gewährleistung bis 10.05.2027 → 10.05.2028');
+    expect(textOf(newest)).not.toContain('Abnahme am');
+    const first = /<li class="version" id="v-1">(.*?)<\/li>/s.exec(history)?.[1] ?? '';
+    expect(textOf(first)).toContain('Abnahme am 10.05.2022');
+    expect(textOf(first)).toContain('Gewährleistung bis 10.05.2027');
+    // The version rows carry the dates (migration 0006): restoring version 1 brings the old end back.
+    const restored = await send(`${list}/${id}/history/1/restore`, { user, form: { version: '2' } });
+    expect(restored.status).toBe(303);
+    expect(await stored(id)).toMatchObject({ accepted_on: '2022-05-10', warranty_until: '2027-05-10', version: 3 });
+  });
+});
+
+/** The `<li class="contact">` of a contact in a list page. */
+function rowOf(html: string, id: string): string {
+  return new RegExp(`<li class="contact" id="c-${id}">(.*?)</li>(?=<li|</ul>)`, 's').exec(html)?.[1] ?? '';
+}
+
+/**
+ * Runs `look` with today in Berlin and answers what it saw; should Berlin's midnight pass while it
+ * runs, it looks again, so a boundary is never judged against two different days.
+ */
+async function onOneDay<T>(look: (today: string) => Promise<T>): Promise<T> {
+  for (;;) {
+    const today = berlinToday(new Date());
+    const seen = await look(today);
+    if (berlinToday(new Date()) === today) return seen;
+  }
+}
+
+describe('the list badges', () => {
+  it('marks ends within 6 calendar months quietly and ends within the last 30 days strongly, both boundaries included', async () => {
+    const user = buyer('w-badges');
+    const list = listOf('w-badges');
+    const html = await onOneDay(async (today) => {
+      await env.DB.prepare('DELETE FROM contacts WHERE asset_id = ?').bind('w-badges').run();
+      const cases = [
+        ['today', today],
+        ['in 6 months', addMonths(today, 6)],
+        ['in 6 months and a day', addDays(addMonths(today, 6), 1)],
+        ['yesterday', addDays(today, -1)],
+        ['30 days ago', addDays(today, -30)],
+        ['31 days ago', addDays(today, -31)],
+        ['no date', ''],
+      ] as const;
+      const ids = await seedContacts('w-badges', cases.length, (index) => ({
+        company: cases[index]?.[0] ?? '',
+        warranty_until: cases[index]?.[1] ?? '',
+      }));
+      const page = await (await send(list, { user })).text();
+      return { page, today, ids, cases };
+    });
+    const { page, today, ids } = html;
+    const badge = (index: number) => {
+      const row = rowOf(page, ids[index] ?? '');
+      expect(row, `row ${index}`).not.toBe('');
+      return /<p class="(wb[^"]*)">([^<]*)<\/p>/.exec(row)?.slice(1) ?? [];
+    };
+    const de = (iso: string) => formatDate(iso, 'de-DE');
+    expect(badge(0)).toEqual(['wb', `Gewährleistung endet am ${de(today)}`]);
+    expect(badge(1)).toEqual(['wb', `Gewährleistung endet am ${de(addMonths(today, 6))}`]);
+    expect(badge(2)).toEqual([]);
+    expect(badge(3)).toEqual(['wb ended', `Gewährleistung endete am ${de(addDays(today, -1))}`]);
+    expect(badge(4)).toEqual(['wb ended', `Gewährleistung endete am ${de(addDays(today, -30))}`]);
+    expect(badge(5)).toEqual([]);
+    expect(badge(6)).toEqual([]);
+    // The date on the badge is the German one, e.g. "12.03.2027".
+    expect(de('2027-03-12')).toBe('12.03.2027');
+  });
+
+  it('keeps the list of 50 contacts with warranty ends within its budget (12 KB gzip)', async () => {
+    const { gzipSize } = await import('./helpers');
+    const user = buyer('w-budget');
+    const today = berlinToday(new Date());
+    await seedContacts('w-budget', 50, (index) => ({
+      position: 'Küchenbauer',
+      company: 'Küchen Schmidt GmbH',
+      last_name: `Müller Nr${index}`,
+      phone: '+49 89 1234567',
+      email: 'juergen@kuechen-schmidt.de',
+      warranty_until: addDays(today, index * 4 - 40),
+    }));
+    const page = await (await send(listOf('w-budget'), { user })).text();
+    expect(page.match(/class="wb/g)?.length).toBeGreaterThan(40);
+    expect(await gzipSize(page)).toBeLessThanOrEqual(12 * 1024);
+  });
+});
+
+describe('search', () => {
+  it('finds the contacts whose warranty ends in the year searched for, not those accepted then', async () => {
+    const user = buyer('w-search');
+    const ends2027 = createdId(await create(user, { company: 'Endet Bau', accepted_on: '2022-03-12', warranty_years: '5' }));
+    createdId(await create(user, { company: 'Abnahme Bau', accepted_on: '2027-01-10', warranty_until: '2032-01-10' }));
+    createdId(await create(user, { company: 'Ohne Bau' }));
+    const found = await (await send(`${listOf('w-search')}?q=2027`, { user })).text();
+    expect([...found.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])).toEqual([ends2027]);
+    expect(textOf(found)).toContain('1 Treffer für „2027“');
+    const month = await (await send(`${listOf('w-search')}?q=2027-03`, { user })).text();
+    expect([...month.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])).toEqual([ends2027]);
+  });
+});
+
+describe('the warranty view', () => {
+  it('lists every live contact with an end, the soonest first, ties in name order, with a link from the list', async () => {
+    const user = buyer('w-view');
+    const list = listOf('w-view');
+    const [late, early, none, tieB, tieA, gone] = await seedContacts(
+      'w-view',
+      6,
+      (index) =>
+        [
+          { company: 'Spät GmbH', warranty_until: '2031-01-01' },
+          { company: 'Früh GmbH', warranty_until: '2025-03-01' },
+          { company: 'Ohne GmbH' },
+          { last_name: 'Bäcker', warranty_until: '2028-06-30' },
+          { last_name: 'Adler', warranty_until: '2028-06-30' },
+          { company: 'Gelöscht GmbH', warranty_until: '2026-01-01' },
+        ][index] ?? {},
+    );
+    await env.DB.prepare('UPDATE contacts SET deleted_at = 1, version = version + 1 WHERE id = ?').bind(gone).run();
+    const main = await (await send(list, { user })).text();
+    expect(main).toContain(`<a href="${list}?view=warranty">Gewährleistung</a>`);
+    const view = await (await send(`${list}?view=warranty`, { user })).text();
+    const order = [...view.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1]);
+    expect(order).toEqual([early, tieA, tieB, late]);
+    expect(order).not.toContain(none);
+    expect(textOf(view)).toContain('4 Kontakte mit Gewährleistungsende');
+    expect(textOf(rowOf(view, late ?? ''))).toContain('Gewährleistung bis 01.01.2031');
+    // The calendar download and its help sit on the view; no search there.
+    expect(/<a class="button" href="([^"]+)" download[^>]*>Erinnerungen für den Kalender \(\.ics\)<\/a>/.exec(view)?.[1]).toBe(
+      `${list}/warranty.ics`,
+    );
+    const help = textOf(/<details class="help"><summary>Wie kommen die Erinnerungen(.*?)<\/details>/s.exec(view)?.[0] ?? '');
+    for (const words of [
+      'iPhone',
+      'Android',
+      'Outlook',
+      'Google Kalender übernimmt beim Import keine Erinnerungen',
+      'Kalender-Abo',
+      'keine Rechtsberatung',
+    ]) {
+      expect(help).toContain(words);
+    }
+    expect(view).not.toContain('role="search"');
+  });
+
+  it('explains itself when no contact has an end yet', async () => {
+    const user = buyer('w-view-empty');
+    await seedContacts('w-view-empty', 1, () => ({ company: 'Ohne GmbH' }));
+    const view = textOf(await (await send(`${listOf('w-view-empty')}?view=warranty`, { user })).text());
+    expect(view).toContain('Noch hat kein Kontakt ein Ende der Gewährleistung.');
+    expect(view).not.toContain('.ics');
+  });
+
+  it('pages by key: "Weiter" and "Mehr laden" go on after the last row, never repeating or skipping one', async () => {
+    const user = buyer('w-paging');
+    const list = listOf('w-paging');
+    // 130 ends on 13 days (ties broken by name, then id), 20 contacts without an end between them.
+    const ids = await seedContacts('w-paging', 150, (index) =>
+      index % 15 === 14
+        ? { company: `Ohne ${index}` }
+        : { company: `Firma ${String(index).padStart(3, '0')}`, warranty_until: addDays('2027-01-01', (index * 7) % 13) },
+    );
+    const { results } = await env.DB.prepare(
+      "SELECT id FROM contacts WHERE asset_id = ? AND deleted_at IS NULL AND warranty_until <> '' ORDER BY warranty_until, sort_key, id",
+    )
+      .bind('w-paging')
+      .all<{ id: string }>();
+    const expected = results.map((row) => row.id);
+    expect(expected).toHaveLength(140);
+    expect(ids).toHaveLength(150);
+
+    const first = await (await send(`${list}?view=warranty`, { user })).text();
+    const shown = [...first.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1]);
+    expect(shown).toEqual(expected.slice(0, 100));
+    expect(textOf(first)).toContain('140 Kontakte mit Gewährleistungsende');
+    const next = /<a href="([^"]+)">Weiter<\/a>/.exec(first)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect(next).toMatch(/[?&]view=warranty&after=/);
+
+    // A co-buyer adds an end before the cursor meanwhile: the next page neither repeats nor skips.
+    await seedContacts('w-paging', 1, () => ({ company: 'Neu eingefügt', warranty_until: '2026-12-31' }));
+    const second = await (await send(next, { user })).text();
+    expect([...second.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])).toEqual(expected.slice(100));
+    expect(second).toContain('Zurück zum Anfang');
+    expect(second).not.toContain('>Weiter<');
+
+    // The same with htmx: the rows fragment, and the address bar follows.
+    const more = await send(`${next}&part=rows`, { user, htmx: true });
+    expect([...(await more.text()).matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])).toEqual(expected.slice(100));
+    expect(more.headers.get('HX-Replace-Url')).toMatch(/^\/assets\/w-paging\/contacts\?view=warranty&through=/);
+
+    // A cursor of another order is no cursor: the view starts at the beginning.
+    const byName = /<a href="([^"]+)">Weiter<\/a>/.exec(await (await send(list, { user })).text())?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const after = new URL(byName, ORIGIN).searchParams.get('after') ?? '';
+    expect(after).not.toBe('');
+    const mixed = await (await send(`${list}?view=warranty&after=${after}`, { user })).text();
+    expect([...mixed.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])[0]).toBe(
+      (
+        await env.DB.prepare(
+          "SELECT id FROM contacts WHERE asset_id = 'w-paging' AND warranty_until <> '' ORDER BY warranty_until, sort_key, id LIMIT 1",
+        ).first<{ id: string }>()
+      )?.id,
+    );
+  });
+
+  it('reads the view through its partial index', async () => {
+    const plan = await env.DB.prepare(
+      `EXPLAIN QUERY PLAN SELECT id FROM contacts WHERE asset_id = ? AND deleted_at IS NULL AND "contacts"."warranty_until" <> '' ORDER BY warranty_until, sort_key, id LIMIT 101`,
+    )
+      .bind('w-plan')
+      .all<{ detail: string }>();
+    const details = plan.results.map((row) => row.detail).join('\n');
+    expect(details).toContain('contacts_asset_warranty');
+    expect(details).not.toContain('TEMP B-TREE');
+  });
+});
