@@ -2,6 +2,7 @@ import { html, raw } from 'hono/html';
 import type { Shell } from '../../views/shell';
 import type { Contact, ContactPage } from '../repository';
 import { displayName } from '../vcard';
+import { ExportActions, ExportHelp } from './export-actions';
 import { addressLines, mailtoHref, mapUrl, telHref } from './format';
 
 export interface Notice {
@@ -37,13 +38,10 @@ export function ContactBook(props: ContactBookProps) {
           <a class="button primary" href={paths.newContact(assetId)} hx-get={paths.newContact(assetId)} hx-target="#main" hx-push-url="true">
             {t.contacts.add}
           </a>
-          {isEmpty ? null : (
-            <a class="button" href={paths.exportAll(assetId)} download>
-              {t.contacts.exportAll}
-            </a>
-          )}
+          {isEmpty ? null : <ExportActions shell={shell} assetId={assetId} q={view.q} />}
         </div>
       </div>
+      {isEmpty ? null : <ExportHelp shell={shell} />}
       {props.alert ? (
         <p class="alert" role="alert" data-announce={props.alert}>
           {props.alert}
@@ -85,14 +83,6 @@ export function ContactBook(props: ContactBookProps) {
             )}
           </p>
           <Results shell={shell} assetId={assetId} page={page} view={view} />
-          <details class="help">
-            <summary>{t.contacts.exportHelpTitle}</summary>
-            <ul>
-              {t.contacts.exportHelp.map((line) => (
-                <li>{line}</li>
-              ))}
-            </ul>
-          </details>
         </>
       )}
       {page.hasDeleted ? (
