@@ -38,16 +38,22 @@ export function ContactBook(props: ContactBookProps) {
           <a class="button primary" href={paths.newContact(assetId)} hx-get={paths.newContact(assetId)} hx-target="#main" hx-push-url="true">
             {t.contacts.add}
           </a>
-          {isEmpty ? null : <ExportActions shell={shell} assetId={assetId} q={view.q} />}
         </div>
       </div>
-      {isEmpty ? null : <ExportHelp shell={shell} />}
       {props.alert ? (
         <p class="alert" role="alert" data-announce={props.alert}>
           {props.alert}
         </p>
       ) : null}
       {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} /> : null}
+      {isEmpty ? null : (
+        <div class="export">
+          <div class="actions">
+            <ExportActions shell={shell} assetId={assetId} q={view.q} />
+          </div>
+          <ExportHelp shell={shell} />
+        </div>
+      )}
       {isEmpty ? (
         <EmptyState shell={shell} assetId={assetId} />
       ) : (
