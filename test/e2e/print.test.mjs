@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ASSET_NAME, BASE_URL, delay, listPath, login, openBrowser, unique } from './helpers.mjs';
+import { ASSET_NAME, BASE_URL, assertNoAxeViolations, delay, listPath, login, openBrowser, unique } from './helpers.mjs';
 
 const FIRST = ['Stefan', 'Julia', 'Thomas', 'Lena', 'Markus', 'Sabine', 'Jürgen', 'Aylin', 'Katarzyna', 'Henrik'];
 const LAST = ['Schmidt', 'Ähler', 'Müller', 'Özdemir', 'Weiß', 'Hoffmann', 'Brandstätter', 'Yılmaz', 'Nowak', 'Lindqvist'];
@@ -113,6 +113,20 @@ describe('the printable phone list and printing', () => {
     });
     await button.click();
     assert.equal(await page.evaluate(() => window.__printed), 1, 'window.print() called once');
+  });
+
+  test('the phone list meets WCAG 2.2 AA (axe-core), on screen and as printed', async () => {
+    const checked = await openBrowser({ bypassCSP: true });
+    try {
+      await login(checked.page, 'anna');
+      await checked.page.goto(printPath);
+      await checked.page.getByRole('button', { name: 'Drucken' }).waitFor();
+      await assertNoAxeViolations(checked.page, 'the phone list');
+      await checked.page.emulateMedia({ media: 'print' });
+      await assertNoAxeViolations(checked.page, 'the printed phone list');
+    } finally {
+      await checked.close();
+    }
   });
 
   test('without JavaScript there is no "Drucken" button but the hint says how to print', async () => {
