@@ -44,7 +44,10 @@ export function makePaths(basePath: string) {
       return `${asset(assetId)}/contacts${search ? `?${search}` : ''}`;
     },
     newContact: (assetId: string) => `${asset(assetId)}/contacts/new`,
-    exportAll: (assetId: string) => `${asset(assetId)}/contacts.vcf`,
+    /** The vCard file of the whole book, or of what the search `q` finds (contract §4). */
+    exportAll: (assetId: string, q = '') => `${asset(assetId)}/contacts.vcf${q ? `?${new URLSearchParams({ q })}` : ''}`,
+    /** The printable phone list, of the whole book or of what the search `q` finds. */
+    printList: (assetId: string, q = '') => `${asset(assetId)}/contacts/print${q ? `?${new URLSearchParams({ q })}` : ''}`,
     warrantyCalendar: (assetId: string) => `${asset(assetId)}/contacts/warranty.ics`,
     contact,
     editContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/edit`,

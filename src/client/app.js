@@ -82,6 +82,7 @@
   }
 
   function enhance(root, initialLoad) {
+    enhanceActions(root);
     Array.prototype.forEach.call(root.querySelectorAll('[data-draft-clear]'), function (marker) {
       clearDraft(marker.getAttribute('data-draft-clear'));
     });
@@ -93,6 +94,81 @@
       if (echoed) saveDraft(form, echoed === 'pending');
     });
   }
+
+  // ---- "Drucken" and "Teilen": buttons that exist only with JavaScript (rendered hidden) ----
+  // "Drucken" on the phone list opens the browser's print dialog. "Teilen" hands the .vcf of the
+  // list's export link to the phone's share sheet, where navigator.canShare({ files }) says it can.
+
+  function vcfFile(text, name) {
+    return new File([text], name, { type: 'text/vcard' });
+  }
+
+  function canShareFiles() {
+    try {
+      return Boolean(navigator.share && navigator.canShare && navigator.canShare({ files: [vcfFile('', 'kontakte.vcf')] }));
+    } catch (e) { return false; }
+  }
+
+  function enhanceActions(root) {
+    Array.prototype.forEach.call(root.querySelectorAll('[data-print]'), function (button) { button.hidden = false; });
+    if (!canShareFiles()) return;
+    Array.prototype.forEach.call(root.querySelectorAll('[data-share]'), function (button) { button.hidden = false; });
+  }
+
+  /** The file name the server gave the download (its UTF-8 form), or a plain one. */
+  function fileNameOf(response) {
+    var match = /filename\*=UTF-8''([^;]+)/i.exec(response.headers.get('Content-Disposition') || '');
+    try { return match ? decodeURIComponent(match[1]) : 'kontakte.vcf'; } catch (e) { return 'kontakte.vcf'; }
+  }
+
+  function shareStatus(text) {
+    var status = document.getElementById('share-status');
+    if (status) status.textContent = text || '';
+  }
+
+  // The file fetched last, by URL: a second tap within a minute shares it at once.
+  var fetched = null;
+
+  function shareFile(button) {
+    var link = document.getElementById(button.getAttribute('data-share'));
+    if (!link) return;
+    var url = link.href;
+    shareStatus('');
+    if (fetched && fetched.url === url && Date.now() - fetched.at < 60000) {
+      // Shared straight from the tap: a refusal now means this device cannot share the file.
+      navigator.share({ files: [fetched.file] }).catch(function (error) {
+        if (error && error.name === 'AbortError') return;
+        button.hidden = true;
+        shareStatus(button.getAttribute('data-share-failed'));
+      });
+      return;
+    }
+    button.disabled = true;
+    fetch(url, { credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.text().then(function (text) { return vcfFile(text, fileNameOf(response)); });
+      })
+      .then(function (file) {
+        fetched = { url: url, file: file, at: Date.now() };
+        return navigator.share({ files: [file] }).catch(function (error) {
+          if (error && error.name === 'AbortError') return; // the user closed the share sheet
+          // Loading the file may have outlasted the tap's permission to share: the next tap
+          // shares the loaded file right away.
+          if (error && error.name === 'NotAllowedError') return shareStatus(button.getAttribute('data-share-retry'));
+          throw error;
+        });
+      })
+      .catch(function () { shareStatus(button.getAttribute('data-share-failed')); })
+      .then(function () { button.disabled = false; });
+  }
+
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest) return;
+    if (event.target.closest('[data-print]')) window.print();
+    var share = event.target.closest('[data-share]');
+    if (share) shareFile(share);
+  });
 
   document.addEventListener('input', function (event) {
     var form = event.target.form;

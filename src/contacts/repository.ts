@@ -90,6 +90,10 @@ function keyTestSql(test: KeyTest): SQL {
 
 /** Contacts with a warranty end: a literal '' so that the partial index contacts_asset_warranty applies. */
 const hasWarrantyEnd = sql`${contacts.warrantyUntil} <> ''`;
+/** The asset's live contacts that match every term of a search (all of them without one): list, export and print agree. */
+function selection(assetId: string, terms: readonly SearchTerm[]): SQL | undefined {
+  return terms.length ? and(live(assetId), keyTestSql(matchTest(terms))) : live(assetId);
+}
 
 /** The sort values of each order, id last (a cursor holds them for the last row shown). */
 function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: ListOrder; columns: SQL[] } {
@@ -115,7 +119,7 @@ export async function listContacts(db: Database, assetId: string, options: ListO
   const position = sql`(${sql.join(columns, sql`, `)})`;
   const after = decodeCursor(options.after, order);
   const through = after ? undefined : decodeCursor(options.through, order);
-  const matching = terms.length ? and(live(assetId), keyTestSql(matchTest(terms))) : order === 'warranty' ? and(live(assetId), hasWarrantyEnd) : live(assetId);
+  const matching = order === 'warranty' ? and(live(assetId), hasWarrantyEnd) : selection(assetId, terms);
   const window = after
     ? sql`${position} > (${sql.join(after.map((value) => sql`${value}`), sql`, `)})`
     : through
@@ -204,9 +208,36 @@ export async function warrantyContacts(db: Database, assetId: string): Promise<W
   );
 }
 
-/** All live contacts of the asset, in list order, as the export needs them. */
-export async function allContacts(db: Database, assetId: string): Promise<VCardContact[]> {
-  return guarded(() => db.select(vcardColumns).from(contacts).where(live(assetId)).orderBy(asc(contacts.sortKey), asc(contacts.id)));
+/** All live contacts of the asset (or those the list's search `query` finds), in name order, as the export needs them. */
+export async function allContacts(db: Database, assetId: string, query = ''): Promise<VCardContact[]> {
+  return guarded(() =>
+    db.select(vcardColumns).from(contacts).where(selection(assetId, parseQuery(query))).orderBy(asc(contacts.sortKey), asc(contacts.id)),
+  );
+}
+
+/** The columns of the printed phone list: no notes, website or bookkeeping (a lighter read than the export's). */
+const phoneListColumns = {
+  id: contacts.id,
+  title: contacts.title,
+  firstName: contacts.firstName,
+  lastName: contacts.lastName,
+  company: contacts.company,
+  position: contacts.position,
+  phone: contacts.phone,
+  mobile: contacts.mobile,
+  email: contacts.email,
+  street: contacts.street,
+  postalCode: contacts.postalCode,
+  city: contacts.city,
+  country: contacts.country,
+};
+export type PhoneListContact = { [K in keyof typeof phoneListColumns]: Contact[K] };
+
+/** The printed phone list: the same selection as the list's search `query`, in name order, in one query. */
+export async function phoneList(db: Database, assetId: string, query = ''): Promise<PhoneListContact[]> {
+  return guarded(() =>
+    db.select(phoneListColumns).from(contacts).where(selection(assetId, parseQuery(query))).orderBy(asc(contacts.sortKey), asc(contacts.id)),
+  );
 }
 
 export async function findContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {

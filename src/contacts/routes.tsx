@@ -24,6 +24,7 @@ import {
   findContact,
   findDeletedContact,
   listContacts,
+  phoneList,
   purgeContact,
   restoreContact,
   warrantyContacts,
@@ -39,6 +40,8 @@ import { DeletedContacts } from './views/deleted';
 import { ContactHistory } from './views/history';
 import { MergeClash } from './views/merge-clash';
 import { type ListView, Results, Rows } from './views/contact-list';
+import { ExportLinks } from './views/export-actions';
+import { PhoneList } from './views/print';
 import { berlinToday } from './warranty';
 import { formatDateTime } from './views/format';
 
@@ -51,10 +54,13 @@ const contactParam = zValidator('param', z.object({ contactId: z.string().check(
 });
 /** A malformed query parameter falls back to its default instead of failing the page. */
 const optionalId = z.catch(z.optional(z.string().check(z.regex(CONTACT_ID))), undefined);
+/** The search `q` of the list, the export and the print view: one reading, so all three select alike. */
+const searchText = z.catch(z.string().check(z.maxLength(200), z.trim()), '');
+const searchQuery = zValidator('query', z.object({ q: searchText }));
 const listQuery = zValidator(
   'query',
   z.object({
-    q: z.catch(z.string().check(z.maxLength(200), z.trim()), ''),
+    q: searchText,
     group: z.catch(z.optional(z.literal('position')), undefined),
     view: z.catch(z.optional(z.literal('warranty')), undefined),
     // Opaque cursors (src/contacts/cursor.ts): a damaged one starts the list at the beginning.
@@ -120,7 +126,13 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
       return fragment(c, <Rows shell={shell} assetId={asset.id} page={page} view={view} today={today} loadedMore previous={query.previous} />);
     }
     c.header('HX-Replace-Url', shell.paths.contacts(asset.id, view));
-    return fragment(c, <Results shell={shell} assetId={asset.id} page={page} view={view} today={today} />);
+    return fragment(
+      c,
+      <>
+        <Results shell={shell} assetId={asset.id} page={page} view={view} today={today} />
+        <ExportLinks shell={shell} assetId={asset.id} q={query.q} oob />
+      </>,
+    );
   }
   const [kind, id] = query.saved ? (['saved', query.saved] as const) : query.restored ? (['restored', query.restored] as const) : (['deleted', query.deleted] as const);
   const contact = id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(db, asset.id, id) : await findContact(db, asset.id, id);
@@ -136,9 +148,22 @@ const vcard = (body: string, fileName: string) =>
     headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'Content-Disposition': contentDisposition(fileName), 'Cache-Control': 'private, no-store' },
   });
 
-contactRoutes.get('/contacts.vcf', async (c) => {
+contactRoutes.get('/contacts.vcf', searchQuery, async (c) => {
   const asset = c.get('asset');
-  return vcard(serializeContacts(await allContacts(c.get('db'), asset.id), { assetName: asset.name || asset.id }), asset.name || asset.id);
+  const contacts = await allContacts(c.get('db'), asset.id, c.req.valid('query').q);
+  return vcard(serializeContacts(contacts, { assetName: asset.name || asset.id }), asset.name || asset.id);
+});
+
+// The printable phone list (before /contacts/:contactId: "print" is never a contact id).
+contactRoutes.get('/contacts/print', searchQuery, async (c) => {
+  const { shell, asset, db } = c.var;
+  const { q } = c.req.valid('query');
+  const assetName = asset.name || asset.id;
+  const contacts = await phoneList(db, asset.id, q);
+  return render(c, {
+    title: shell.t.contacts.print.title(assetName),
+    body: <PhoneList shell={shell} assetId={asset.id} assetName={assetName} q={q} contacts={contacts} now={Date.now()} />,
+  });
 });
 
 contactRoutes.get(

@@ -156,7 +156,7 @@ describe('as Anna (customer, JavaScript on)', () => {
     // Export everything: the file holds the new contact and the demo contacts.
     await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
     await page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor();
-    const all = await download(page, () => page.getByRole('link', { name: 'Alle als vCard (.vcf)' }).click());
+    const all = await download(page, () => page.getByRole('link', { name: 'Auf das Handy übernehmen (.vcf)' }).click());
     assert.match(all.name, /^Lindenhof.*\.vcf$/);
     assert.ok(!all.text.startsWith('\uFEFF'), 'no BOM');
     const card = cardWith(all.text, name);
@@ -246,7 +246,7 @@ describe('Selin (customer of two assets)', () => {
       // Seeblick 7 is never written to by any test: its list is the empty state.
       assert.ok(await page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).isVisible());
       assert.ok(await page.getByRole('link', { name: 'Ersten Kontakt hinzufügen' }).isVisible());
-      assert.equal(await page.getByRole('link', { name: 'Alle als vCard (.vcf)' }).count(), 0, 'no export of an empty list');
+      assert.equal(await page.getByRole('link', { name: 'Auf das Handy übernehmen (.vcf)' }).count(), 0, 'no export of an empty list');
 
       // Wohnung 12 is not hers: 404, and it does not say that it exists.
       const response = await page.goto(listPath(ASSET));

@@ -68,7 +68,7 @@ describe('with JavaScript disabled', () => {
     assert.ok(cardWith(one.text, name), one.text);
     assert.match(one.text, /\r\nURL:https:\/\/parkett-eiche\.example\.de\r\n/);
     await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
-    const all = await download(page, () => page.getByRole('link', { name: 'Alle als vCard (.vcf)' }).click());
+    const all = await download(page, () => page.getByRole('link', { name: 'Auf das Handy übernehmen (.vcf)' }).click());
     assert.ok(cardWith(all.text, name), 'the full export holds the new contact');
     assert.ok(cardWith(all.text, 'Stefan Schmidt'), 'and the demo contacts');
 

@@ -3,6 +3,7 @@ import type { Shell } from '../../views/shell';
 import type { Contact, ContactPage } from '../repository';
 import { displayName } from '../vcard';
 import { formatDate, warrantyBadge } from '../warranty';
+import { ExportActions, ExportHelp } from './export-actions';
 import { addressLines, mailtoHref, mapUrl, telHref } from './format';
 
 export interface Notice {
@@ -43,11 +44,6 @@ export function ContactBook(props: ContactBookProps) {
           <a class="button primary" href={paths.newContact(assetId)} hx-get={paths.newContact(assetId)} hx-target="#main" hx-push-url="true">
             {t.contacts.add}
           </a>
-          {isEmpty ? null : (
-            <a class="button" href={paths.exportAll(assetId)} download>
-              {t.contacts.exportAll}
-            </a>
-          )}
         </div>
       </div>
       {props.alert ? (
@@ -64,6 +60,14 @@ export function ContactBook(props: ContactBookProps) {
           </form>
         </div>
       ) : null}
+      {isEmpty ? null : (
+        <div class="export">
+          <div class="actions">
+            <ExportActions shell={shell} assetId={assetId} q={view.q} />
+          </div>
+          <ExportHelp shell={shell} />
+        </div>
+      )}
       {isEmpty ? (
         <EmptyState shell={shell} assetId={assetId} />
       ) : warranty ? (
@@ -103,14 +107,6 @@ export function ContactBook(props: ContactBookProps) {
             <a href={paths.contacts(assetId, { view: 'warranty' })}>{t.warranty.viewLink}</a>
           </p>
           <Results shell={shell} assetId={assetId} page={page} view={view} today={today} />
-          <details class="help">
-            <summary>{t.contacts.exportHelpTitle}</summary>
-            <ul>
-              {t.contacts.exportHelp.map((line) => (
-                <li>{line}</li>
-              ))}
-            </ul>
-          </details>
         </>
       )}
       <p class="quiet-link">

@@ -1,0 +1,57 @@
+import type { Shell } from '../../views/shell';
+
+/**
+ * The list's ways out of the app (issue 16): the .vcf of what the list shows, "Teilen" to the
+ * phone's share sheet, and the printable phone list. The links carry the search `q`, so the file
+ * and the printout hold exactly what the list found.
+ */
+export function ExportActions(props: { shell: Shell; assetId: string; q: string }) {
+  const { t } = props.shell;
+  return (
+    <>
+      <ExportLinks {...props} />
+      {/* Shown by src/client/app.js only where navigator.canShare({ files }) says yes. */}
+      <button type="button" class="button" data-share="export-vcf" data-share-retry={t.contacts.shareRetry} data-share-failed={t.contacts.shareFailed} hidden>
+        {t.contacts.share}
+      </button>
+    </>
+  );
+}
+
+/**
+ * The two links that follow the search. Active search swaps only #results, so its answer carries
+ * these again as out-of-band swaps (`oob`): the links never export or print a stale selection.
+ */
+export function ExportLinks(props: { shell: Shell; assetId: string; q: string; oob?: boolean }) {
+  const { t, paths } = props.shell;
+  const oob = props.oob ? 'true' : undefined;
+  return (
+    <>
+      <a class="button" href={paths.exportAll(props.assetId, props.q)} download id="export-vcf" hx-swap-oob={oob}>
+        {t.contacts.exportAll}
+      </a>
+      <a class="button" href={paths.printList(props.assetId, props.q)} id="print-list" hx-swap-oob={oob}>
+        {t.contacts.print.link}
+      </a>
+    </>
+  );
+}
+
+/** How to get the file into iPhone, Android and Outlook: right below the buttons, not after the rows. */
+export function ExportHelp(props: { shell: Shell }) {
+  const { t } = props.shell;
+  return (
+    <>
+      {/* What "Teilen" has to say (ready again, or not possible here) appears here. */}
+      <p class="share-status" id="share-status" role="status"></p>
+      <details class="help">
+        <summary>{t.contacts.exportHelpTitle}</summary>
+        <ul>
+          {t.contacts.exportHelp.map((line) => (
+            <li>{line}</li>
+          ))}
+        </ul>
+      </details>
+    </>
+  );
+}

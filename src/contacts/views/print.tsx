@@ -1,0 +1,83 @@
+import { html } from 'hono/html';
+import type { Shell } from '../../views/shell';
+import type { PhoneListContact } from '../repository';
+import { displayName } from '../vcard';
+import { addressLines } from './format';
+
+/**
+ * The printable phone list (issue 16, for the "Hausakte" by the fuse box): every contact in one
+ * table row of two lines, so that 50 contacts fit on two A4 pages. The screen shows it as a
+ * preview with "Drucken"; printing hides everything else (the `@media print` rules in
+ * src/views/styles.css).
+ */
+export interface PhoneListProps {
+  shell: Shell;
+  assetId: string;
+  assetName: string;
+  /** The search the list is limited to ('' for all contacts). */
+  q: string;
+  contacts: readonly PhoneListContact[];
+  /** When the list was made: printed as "Stand: 1. Dezember 2026". */
+  now: number;
+}
+
+/** "1. Dezember 2026" (en: "1 December 2026"): the day in the platform's time zone. */
+export function printedOn(locale: string, epochMs: number): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(epochMs);
+}
+
+export function PhoneList(props: PhoneListProps) {
+  const { shell, assetId, q, contacts } = props;
+  const { t, paths } = shell;
+  const about = [t.contacts.print.heading, t.contacts.print.asOf(printedOn(t.locale, props.now)), q ? t.contacts.print.selection(q) : '', t.contacts.count(contacts.length)];
+  return (
+    <section class="phone-list" aria-labelledby="print-title">
+      <div class="bar">
+        <h1 id="print-title" tabindex={-1} data-focus>
+          {props.assetName}
+          <span class="sub">{about.filter(Boolean).join(' · ')}</span>
+        </h1>
+        <div class="actions">
+          {/* window.print() through src/client/app.js (no inline script under the CSP); without it the hint below says how. */}
+          <button type="button" class="primary" data-print="" hidden>
+            {t.contacts.print.button}
+          </button>
+          <a class="button" href={paths.contacts(assetId, { q })}>
+            {t.contacts.backToList}
+          </a>
+        </div>
+      </div>
+      <p class="print-hint">{t.contacts.print.hint}</p>
+      {contacts.length === 0 ? (
+        <p>{q ? t.contacts.noResults(q) : t.contacts.print.empty}</p>
+      ) : (
+        <table class="phones">
+          <thead>
+            <tr>
+              <th scope="col">{t.contacts.print.name}</th>
+              <th scope="col">{t.contacts.print.phones}</th>
+              <th scope="col">{t.contacts.print.reach}</th>
+            </tr>
+          </thead>
+          <tbody>{contacts.map((contact) => PhoneRow({ shell, contact }))}</tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/**
+ * One contact: name over position · company, phone over mobile, e-mail over address. Written with
+ * hono/html like the list's rows (up to 1,000 of them); a country that is the catalog's default
+ * is left out, as on an envelope sent within it.
+ */
+function PhoneRow(props: { shell: Shell; contact: PhoneListContact }) {
+  const { shell, contact } = props;
+  const { t } = shell;
+  const meta = [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
+  const { country, ...rest } = contact;
+  const address = addressLines({ ...rest, country: country === t.contacts.defaultCountry ? '' : country }).join(', ');
+  const line = (text: string) => (text ? html`<span>${text}</span>` : '');
+  const mobile = contact.mobile ? html`<span><span class="k">${t.contacts.print.mobile}</span> ${contact.mobile}</span>` : '';
+  return html`<tr><th scope="row">${displayName(contact)}${meta ? html`<small>${meta}</small>` : ''}</th><td>${line(contact.phone)}${mobile}</td><td>${line(contact.email)}${line(address)}</td></tr>`;
+}

@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import { anna, gzipSize, seedContacts, send, textOf, type TestUser } from './helpers';
+import { parseWithIcal } from './ical';
+import type { ContactInput } from '../src/contacts/schema';
+
+// Issue 16 items 3 and 4: the printable phone list and the export of what the list shows,
+// both through the HTTP surface, both with the list's own search (contract §4).
+
+const ASSET = 'print-asset';
+const ASSET_NAME = 'Lindenhof, Wohnung 4';
+const user: TestUser = { ...anna, sub: 'u-print', assets: [{ id: ASSET, name: ASSET_NAME }] };
+const LIST = `/assets/${ASSET}/contacts`;
+
+const book: Partial<ContactInput>[] = [
+  { first_name: 'Stefan', last_name: 'Schmidt', company: 'Küchen Schmidt GmbH', position: 'Küchenbauer', phone: '+49 89 1234567', mobile: '+49 (0)171 555 0101', email: 'info@kuechen-schmidt.de', street: 'Hauptstraße 5', postal_code: '80331', city: 'München', country: 'Deutschland' },
+  { company: 'Fliesen Bauer & Söhne', position: 'Fliesenleger', phone: '089 3100 200', street: 'Gewerbering 14', postal_code: '85716', city: 'Unterschleißheim', country: 'Deutschland' },
+  { title: 'Dr.', first_name: 'Julia', last_name: 'Ähler', position: 'Innenarchitektin', mobile: '0172 555 0102', email: 'julia.aehler@example.de', street: 'Rue de la Paix 3', postal_code: '75002', city: 'Paris', country: 'Frankreich' },
+  { first_name: 'Thomas', last_name: 'Müller', company: 'Müller Fliesen', position: 'Fliesenleger', notes: '100% zuverlässig' },
+  { first_name: 'Lena', last_name: 'Özdemir', company: 'Grünwerk Gartenbau', position: 'Gartenbauer', phone: '089 / 987 65 43' },
+];
+
+let seeded: Promise<string[]> | undefined;
+const seed = () => {
+  seeded ??= (async () => {
+    const ids = await seedContacts(ASSET, book.length + 1, (index) => book[index] ?? { company: 'Gelöscht GmbH', position: 'Fliesenleger' });
+    const deleted = ids.at(-1) ?? '';
+    expect((await send(`${LIST}/${deleted}/delete`, { user, form: {} })).status).toBe(303);
+    // Another asset's contact that every search below would find: it must never show.
+    await seedContacts('print-other', 1, () => ({ company: 'Fliesen Fremd', position: 'Fliesenleger', email: 'x@example.de' }));
+    return ids.slice(0, -1);
+  })();
+  return seeded;
+};
+
+const query = (q: string) => (q ? `?q=${encodeURIComponent(q)}` : '');
+
+/** The names (first cell of each row) of the printed list, in order. */
+async function printed(q: string, headers: Record<string, string> = {}): Promise<{ names: string[]; html: string; response: Response }> {
+  await seed();
+  const response = await send(`${LIST}/print${query(q)}`, { user, headers });
+  const html = await response.text();
+  const names = [...html.matchAll(/<tr><th scope="row">([^<]+)/g)].map((match) => match[1] ?? '');
+  return { names, html, response };
+}
+
+/** The names the list finds for `q` (the search of contract §4), in list order. */
+async function listed(q: string): Promise<string[]> {
+  await seed();
+  const html = await (await send(`${LIST}${query(q)}`, { user })).text();
+  return [...html.matchAll(/<li class="contact"[^>]*><h2><a [^>]*>([^<]+)<\/a>/g)].map((match) => decode(match[1] ?? ''));
+}
+
+/** The FN of every card of the export for `q`, parsed by ical.js (the shared helper). */
+async function exported(q: string): Promise<string[]> {
+  await seed();
+  const response = await send(`${LIST}.vcf${query(q)}`, { user });
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  if (text === '') return [];
+  return parseWithIcal(text).map((card) => String(card.find((property) => property.name === 'FN')?.values[0]));
+}
+
+const decode = (html: string) => html.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const sorted = (names: string[]) => [...names].sort();
+
+/** Searches of every kind the list knows: words, folding, phone digits, literal `%`, none. */
+const SEARCHES = ['', 'fliesen', 'FLIESENLEGER muller', 'aehler', '0171 5550101', '+49 171 555 0101', '100%', 'münchen schmidt', 'nichts-dergleichen'];
+
+describe('the printable phone list', () => {
+  it('lists exactly what the list finds, for every kind of search, and nothing deleted or of another asset', async () => {
+    for (const q of SEARCHES) {
+      const { names, response } = await printed(q);
+      expect(response.status, q).toBe(200);
+      expect(sorted(names.map(decode)), `print?q=${q}`).toEqual(sorted(await listed(q)));
+    }
+    const all = (await printed('')).names.map(decode);
+    // German name order, as in the list; the deleted contact and the other asset's are absent.
+    expect(all).toEqual(['Dr. Julia Ähler', 'Fliesen Bauer & Söhne', 'Thomas Müller', 'Lena Özdemir', 'Stefan Schmidt']);
+    expect((await printed('fliesen')).names.map(decode)).toEqual(['Fliesen Bauer & Söhne', 'Thomas Müller']);
+  });
+
+  it('prints name, position · company, phone, mobile, e-mail and address of each contact in one row', async () => {
+    const { html } = await printed('schmidt');
+    const row = textOf(decode(html.match(/<tr><th scope="row">.*?<\/tr>/)?.[0] ?? ''));
+    expect(row.trim()).toBe(
+      'Stefan Schmidt Küchenbauer · Küchen Schmidt GmbH +49 89 1234567 Mobil +49 (0)171 555 0101 info@kuechen-schmidt.de Hauptstraße 5, 80331 München',
+    );
+    // A country other than the catalog's own is printed.
+    expect(textOf(decode((await printed('paris')).html))).toContain('Rue de la Paix 3, 75002 Paris, Frankreich');
+  });
+
+  it('heads the page with the asset, the date in Berlin and the search, privately', async () => {
+    const day = () => new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(Date.now());
+    const before = day();
+    const { html, response } = await printed('fliesen');
+    const after = day();
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const heading = textOf(decode(html.match(/<h1[^>]*>.*?<\/h1>/)?.[0] ?? '')).trim();
+    expect([before, after].map((date) => `${ASSET_NAME} Telefonliste · Stand: ${date} · Auswahl: „fliesen“ · 2 Kontakte`)).toContain(heading);
+    expect(heading).toMatch(/Stand: \d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}/);
+    expect(html).toContain(`<title>Telefonliste · ${ASSET_NAME} · Kontakte</title>`);
+  });
+
+  it('offers "Drucken" for JavaScript (rendered hidden, no inline script) and says how to print without it', async () => {
+    const { html } = await printed('');
+    expect(html).toMatch(/<button type="button" class="primary" data-print="" hidden="">Drucken<\/button>/);
+    expect(html).toContain('Drucken Sie diese Seite über die Druckfunktion Ihres Browsers');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/\sonclick=/);
+    expect(html).toContain(`href="${LIST}"`); // back to the list
+    const searched = (await printed('fliesen')).html;
+    expect(searched).toContain(`href="${LIST}?q=fliesen"`); // back to the same search
+  });
+
+  it('speaks English where the browser asks for it', async () => {
+    const { html } = await printed('fliesen', { 'Accept-Language': 'en-GB,en;q=0.9' });
+    const heading = textOf(decode(html.match(/<h1[^>]*>.*?<\/h1>/)?.[0] ?? '')).trim();
+    expect(heading).toMatch(/^Lindenhof, Wohnung 4 Phone list · As of \d{1,2} [A-Z][a-z]+ \d{4} · Selection: “fliesen” · 2 contacts$/);
+    expect(html).toContain('>Print</button>');
+  });
+
+  it('says so when there is nothing to print', async () => {
+    expect(textOf((await printed('nichts-dergleichen')).html)).toContain('Keine Treffer für „nichts-dergleichen“.');
+    const empty: TestUser = { ...anna, sub: 'u-print-empty', assets: [{ id: 'print-empty', name: 'Leer' }] };
+    const response = await send('/assets/print-empty/contacts/print', { user: empty });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Es gibt keine Kontakte zu drucken.');
+    expect(html).not.toContain('<table');
+  });
+
+  it('is a 404 for an asset that is not the user’s, and needs a session', async () => {
+    await seed();
+    expect((await send('/assets/print-other/contacts/print', { user })).status).toBe(404);
+    expect((await send(`${LIST}/print`, { user: anna })).status).toBe(404);
+    expect((await send(`${LIST}/print`)).status).toBe(401);
+  });
+
+  it('keeps 50 realistic contacts compact: at most 6 KB gzip (4.4 KB measured), no row above 450 bytes of HTML', async () => {
+    const big: TestUser = { ...anna, sub: 'u-print-big', assets: [{ id: 'print-big', name: 'Seeblick, Haus 2' }] };
+    await seedContacts('print-big', 50, (index) => realistic(index));
+    const response = await send('/assets/print-big/contacts/print', { user: big });
+    const html = await response.text();
+    const rows = [...html.matchAll(/<tr><th scope="row">.*?<\/tr>/g)].map((match) => match[0]);
+    expect(rows).toHaveLength(50);
+    expect(Math.max(...rows.map((row) => new TextEncoder().encode(row).length))).toBeLessThanOrEqual(450);
+    expect(await gzipSize(html)).toBeLessThanOrEqual(6 * 1024);
+  });
+});
+
+describe('the export of what the list shows', () => {
+  it('contacts.vcf?q= holds exactly the contacts the list finds, for every kind of search', async () => {
+    for (const q of SEARCHES) {
+      expect(sorted(await exported(q)), `contacts.vcf?q=${q}`).toEqual(sorted(await listed(q)));
+    }
+    expect(sorted(await exported('fliesen'))).toEqual(['Fliesen Bauer & Söhne', 'Thomas Müller']);
+    expect(await exported('nichts-dergleichen')).toEqual([]);
+  });
+
+  it('names the file after the asset, with or without a search', async () => {
+    await seed();
+    const response = await send(`${LIST}.vcf?q=fliesen`, { user });
+    expect(response.headers.get('content-type')).toBe('text/vcard; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="Lindenhof_ Wohnung 4.vcf"; filename*=UTF-8''Lindenhof%2C%20Wohnung%204.vcf`);
+  });
+
+  it('the list’s export and print links carry the search, with the help for phones right below the buttons', async () => {
+    await seed();
+    const html = await (await send(`${LIST}?q=${encodeURIComponent('fliesen müller')}`, { user })).text();
+    const q = 'q=fliesen+m%C3%BCller';
+    expect(html).toContain(`<a class="button" href="${LIST}.vcf?${q}" download="" id="export-vcf">Auf das Handy übernehmen (.vcf)</a>`);
+    expect(html).toContain(`<a class="button" href="${LIST}/print?${q}" id="print-list">Telefonliste drucken</a>`);
+    // "Teilen" exists for JavaScript only: rendered hidden, pointing at the export link.
+    expect(html).toMatch(/<button type="button" class="button" data-share="export-vcf" [^>]*hidden="">Teilen<\/button>/);
+    const help = html.indexOf('Wie komme ich an die Kontakte auf meinem Handy?');
+    expect(help).toBeGreaterThan(html.indexOf('id="export-vcf"'));
+    expect(help).toBeLessThan(html.indexOf('id="results"'));
+    expect(html).toContain('Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei.');
+    // Without a search, the plain links.
+    const all = await (await send(LIST, { user })).text();
+    expect(all).toContain(`href="${LIST}.vcf" download=""`);
+    expect(all).toContain(`href="${LIST}/print" id="print-list"`);
+  });
+
+  it('active search sends the links again for the new search (out of band), so they never go stale', async () => {
+    await seed();
+    const html = await (await send(`${LIST}?q=schmidt&part=results`, { user, htmx: true })).text();
+    expect(html).toContain(`<a class="button" href="${LIST}.vcf?q=schmidt" download="" id="export-vcf" hx-swap-oob="true">`);
+    expect(html).toContain(`<a class="button" href="${LIST}/print?q=schmidt" id="print-list" hx-swap-oob="true">`);
+  });
+
+  it('reads "Add to your phone (.vcf)" in English', async () => {
+    await seed();
+    const html = await (await send(LIST, { user, headers: { 'Accept-Language': 'en' } })).text();
+    expect(html).toContain('>Add to your phone (.vcf)</a>');
+    expect(html).toContain('>Print phone list</a>');
+    expect(html).toMatch(/hidden="">Share<\/button>/);
+  });
+});
+
+const FIRST = ['Stefan', 'Julia', 'Thomas', 'Lena', 'Markus', 'Sabine', 'Jürgen', 'Aylin', 'Katarzyna', 'Henrik'];
+const LAST = ['Schmidt', 'Ähler', 'Müller', 'Özdemir', 'Weiß', 'Hoffmann', 'Brandstätter', 'Yılmaz', 'Nowak', 'Lindqvist'];
+const TRADES = ['Küchenbauer', 'Fliesenleger', 'Sanitär und Heizung', 'Elektriker', 'Gartenbauer', 'Bauleiter', 'Maler', 'Schreiner', 'Bodenleger', 'Hausverwaltung'];
+const CITIES = [['80331', 'München'], ['85716', 'Unterschleißheim'], ['86150', 'Augsburg'], ['82008', 'Unterhaching'], ['85521', 'Ottobrunn']] as const;
+
+/** A contact as people keep them: every field of the phone list filled, lengths as in real books. */
+export function realistic(index: number): Partial<ContactInput> {
+  const first = FIRST[index % FIRST.length] ?? '';
+  const last = LAST[(index * 3) % LAST.length] ?? '';
+  const trade = TRADES[index % TRADES.length] ?? '';
+  const [postal, city] = CITIES[index % CITIES.length] ?? ['', ''];
+  return {
+    first_name: first,
+    last_name: last,
+    company: `${last} ${trade} GmbH & Co. KG`,
+    position: trade,
+    phone: `+49 89 ${String(3_100_200 + index * 7919).slice(0, 7)}`,
+    mobile: `+49 (0)171 ${String(5_550_100 + index * 131)}`,
+    email: `${first.toLowerCase()}.${index}@${trade.toLowerCase().replace(/[^a-z]/g, '')}-service.example.de`,
+    street: `Gewerbering ${index + 1}`,
+    postal_code: postal,
+    city,
+    country: 'Deutschland',
+    notes: `Angebot Nr. ${1000 + index}, Gewährleistung bis 2031.`,
+  };
+}
