@@ -214,6 +214,8 @@ describe('keyboard only', () => {
     await page.keyboard.press('Tab');
     assert.equal((await focused(page)).text, 'Nach Position ordnen', 'then the choice of order');
     await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).text, 'Gewährleistung', 'and the warranty view');
+    await page.keyboard.press('Tab');
     assert.equal((await focused(page)).text, name, 'then the first result');
     await assertNoReload(page, 'the keyboard flow');
     assert.equal(browser.errors.length, 0, browser.errors.join('\n'));

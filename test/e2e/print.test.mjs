@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ASSET_NAME, BASE_URL, assertNoAxeViolations, delay, listPath, login, openBrowser, unique } from './helpers.mjs';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ASSET_NAME, BASE_URL, assertNoAxeViolations, listPath, login, openBrowser, unique } from './helpers.mjs';
 
 const FIRST = ['Stefan', 'Julia', 'Thomas', 'Lena', 'Markus', 'Sabine', 'Jürgen', 'Aylin', 'Katarzyna', 'Henrik'];
 const LAST = ['Schmidt', 'Ähler', 'Müller', 'Özdemir', 'Weiß', 'Hoffmann', 'Brandstätter', 'Yılmaz', 'Nowak', 'Lindqvist'];
