@@ -7,11 +7,10 @@ import type { Messages } from '../i18n';
 import type { MergeNotice } from './edits';
 import { render, wantsFragment } from '../views/render';
 import { type Contact, listContacts, rebuildOldKeys } from './repository';
-import type { FieldErrors, FormValues } from './schema';
 import { displayName } from './vcard';
 import { berlinToday } from './warranty';
 import { ContactDetail } from './views/contact-detail';
-import { ContactForm, type FormMode } from './views/contact-form';
+import { ContactForm, type ContactFormProps } from './views/contact-form';
 import { ContactBook, type ListView, type Notice } from './views/contact-list';
 
 /**
@@ -19,15 +18,8 @@ import { ContactBook, type ListView, type Notice } from './views/contact-list';
  * takes the request context only for the shell and the answer's headers; views stay pure.
  */
 
-export interface FormPage {
-  mode: FormMode;
-  values: FormValues;
-  errors?: FieldErrors;
-  conflict?: Contact;
-  message?: string;
-  heading?: string;
-  unsaved?: boolean;
-}
+/** What a form page shows: the form's own props, less what the page supplies. */
+export type FormPage = Omit<ContactFormProps, 'shell' | 'assetId' | 'notice'>;
 
 /** The contact form as a page; `assetId` defaults to the route's asset (there is none without a session). */
 export function formPage(c: Context<AppEnv>, status: 200 | 401 | 409 | 422 | 503, form: FormPage & { notice?: Child }, assetId = c.get('asset').id) {
