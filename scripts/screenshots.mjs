@@ -55,8 +55,8 @@ async function run(baseURL, device) {
     // The form with errors, reached the htmx way (focus on the first invalid field).
     await anna.page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
     await anna.page.getByLabel('Position / Rolle', { exact: true }).fill('Küchenbauer');
-    await anna.page.getByLabel('Telefon', { exact: true }).fill('089 12');
-    await anna.page.getByLabel('E-Mail', { exact: true }).fill('info@kuechen');
+    await anna.page.getByLabel('Telefonnummer', { exact: true }).fill('089 12');
+    await anna.page.getByLabel('E-Mail-Adresse', { exact: true }).fill('info@kuechen');
     await anna.page.getByRole('button', { name: 'Speichern' }).click();
     await anna.page.getByText('Bitte korrigieren Sie 2 Eingaben.').first().waitFor();
     await anna.page.evaluate(() => window.scrollTo(0, 0));
@@ -67,10 +67,10 @@ async function run(baseURL, device) {
     await anna.page.goto(edit);
     await login(jonas.page, 'jonas');
     await jonas.page.goto(edit);
-    await jonas.page.getByLabel('Telefon', { exact: true }).fill('089 3100 299');
+    await jonas.page.getByLabel('Telefonnummer', { exact: true }).fill('089 3100 299');
     await jonas.page.getByRole('button', { name: 'Speichern' }).click();
     await jonas.page.getByText('Zuletzt geändert von Jonas Müller').waitFor();
-    await anna.page.getByLabel('Telefon', { exact: true }).fill('089 3100 201');
+    await anna.page.getByLabel('Telefonnummer', { exact: true }).fill('089 3100 201');
     await anna.page.getByLabel('Notizen', { exact: true }).fill('Gewährleistung: Fuge im Bad (Mangel Nr. 7) bis Ende April.\nTermin am 3. April bestätigt.');
     await anna.page.getByRole('button', { name: 'Speichern' }).click();
     await anna.page.getByRole('heading', { name: 'Jemand hat diesen Kontakt inzwischen geändert' }).waitFor();
@@ -80,14 +80,14 @@ async function run(baseURL, device) {
     // Put the demo contact back as it was for the next device's run.
     await anna.page.getByRole('link', { name: 'Gespeicherte Fassung übernehmen' }).click();
     await anna.page.waitForFunction(() => !document.querySelector('.conflict'));
-    await anna.page.getByLabel('Telefon', { exact: true }).fill('089 3100 200');
+    await anna.page.getByLabel('Telefonnummer', { exact: true }).fill('089 3100 200');
     await anna.page.getByRole('button', { name: 'Speichern' }).click();
     await anna.page.getByText('Zuletzt geändert von Anna Müller').waitFor();
 
     // The empty state: Selin's second apartment has no contacts yet.
     await login(selin.page, 'selin');
     await selin.page.goto('/assets/seeblick-whg-7/contacts');
-    await selin.page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).waitFor();
+    await selin.page.getByRole('heading', { name: 'Hier sind noch keine Kontakte' }).waitFor();
     await shoot(selin.page, `${device}-empty`);
   } finally {
     await anna.close();

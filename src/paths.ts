@@ -50,6 +50,8 @@ export function makePaths(basePath: string) {
     restoreVersion: (assetId: string, contactId: string, version: number) => `${contact(assetId, contactId)}/history/${version}/restore`,
     purgeContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/purge`,
     deleted: (assetId: string) => `${asset(assetId)}/contacts/deleted`,
+    /** The card of a contact just added: it says "Gespeichert" (the id in `saved` is the one shown). */
+    savedContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}?saved=${encodeURIComponent(contactId)}`,
     /** The card after a save that took over co-buyers' changes since `base`: it names them. */
     mergedContact: (assetId: string, contactId: string, base: number) => `${contact(assetId, contactId)}?merged=${base}`,
     /**

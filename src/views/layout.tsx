@@ -26,17 +26,14 @@ export function Layout(props: { shell: Shell; title: string; children: Child }) 
       </head>
       <body>
         <a class="skip" href="#main">{t.skipToContent}</a>
+        {/* One line: the way back to the platform, the asset's name (only here), the other assets where there are several. */}
         <header class="top">
           <a class="back" href={shell.platformUrl}>
-            <span aria-hidden="true">← </span>
-            {t.backToPlatform}
+            <span aria-hidden="true">←</span>
+            <span class="sr-only">{t.backToPlatform}: </span>
+            {shell.platformName}
           </a>
-          <span class="platform">{shell.platformName}</span>
-          {asset ? (
-            <span class="asset">
-              {t.asset}: {asset.name || asset.id}
-            </span>
-          ) : null}
+          {asset ? <span class="asset">{asset.name || asset.id}</span> : null}
           {user && asset && user.assets.length > 1 ? (
             <a class="switch" href={paths.home()}>
               {t.switchAsset}

@@ -90,7 +90,7 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
     // Someone else saves in another tab meanwhile.
     const other = await browser.context.newPage();
     await other.goto(new URL(page.url()).pathname);
-    await other.getByLabel('Telefon', { exact: true }).fill('030 999 888');
+    await other.getByLabel('Telefonnummer', { exact: true }).fill('030 999 888');
     await other.getByRole('button', { name: 'Speichern' }).click();
     await other.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     await other.close();
@@ -106,7 +106,7 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
       async ({ page }) => {
         await assertNoAxeViolations(page, 'the asset picker');
         await page.goto(listPath('seeblick-whg-7'));
-        await page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).waitFor();
+        await page.getByRole('heading', { name: 'Hier sind noch keine Kontakte' }).waitFor();
         await assertNoAxeViolations(page, 'the empty state');
       },
       { bypassCSP: true },
@@ -212,7 +212,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Tab');
     assert.equal((await focused(page)).text, 'Suchen');
     await page.keyboard.press('Tab');
-    assert.equal((await focused(page)).text, 'Nach Position ordnen', 'then the choice of order');
+    assert.equal((await focused(page)).text, 'Nach Position', 'then the choice of order');
     await page.keyboard.press('Tab');
     assert.equal((await focused(page)).text, name, 'then the first result');
     await assertNoReload(page, 'the keyboard flow');

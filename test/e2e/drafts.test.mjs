@@ -29,7 +29,7 @@ describe('drafts and an expired session', () => {
     const company = `Abgelaufen GmbH ${unique()}`;
     await page.goto(`${listPath()}/new`);
     await page.getByLabel('Unternehmen', { exact: true }).fill(company);
-    await page.getByLabel('Telefon', { exact: true }).fill('089 123456');
+    await page.getByLabel('Telefonnummer', { exact: true }).fill('089 123456');
     await browser.context.clearCookies();
     const [expired] = await Promise.all([
       page.waitForResponse((response) => response.request().method() === 'POST'),
@@ -50,7 +50,7 @@ describe('drafts and an expired session', () => {
       page.getByRole('button', { name: 'Anmelden' }).click(),
     ]);
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'restored on return');
-    assert.equal(await page.getByLabel('Telefon', { exact: true }).inputValue(), '089 123456');
+    assert.equal(await page.getByLabel('Telefonnummer', { exact: true }).inputValue(), '089 123456');
     await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
     await page.getByRole('button', { name: 'Speichern' }).click();
     // Scoped to the page content: the screen-reader announcer (#announcer) says the same.

@@ -23,7 +23,7 @@ describe('as Anna (customer, JavaScript on)', () => {
   test('the dev login lands on the contact list of her only asset', async () => {
     const { page } = browser;
     assert.equal(new URL(page.url()).pathname, listPath());
-    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor());
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor());
     // The seeded demo contacts are there.
     assert.ok(await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).isVisible());
     assert.equal(await page.locator('html').getAttribute('lang'), 'de');
@@ -51,13 +51,15 @@ describe('as Anna (customer, JavaScript on)', () => {
     const companyField = page.getByLabel('Unternehmen', { exact: true });
     assert.equal(await companyField.getAttribute('aria-invalid'), 'true');
     assert.ok(await page.getByText('Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.').nth(1).isVisible());
-    assert.ok(await page.getByText('Bitte eine gültige E-Mail-Adresse angeben').isVisible());
-    assert.ok(await page.getByText('Bitte eine Telefonnummer mit 3 bis 20 Ziffern angeben').isVisible());
+    assert.ok(await page.locator('.field-error', { hasText: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein' }).isVisible());
+    assert.ok(await page.locator('.field-error', { hasText: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.' }).isVisible());
+    // The summary at the top links to each field.
+    assert.equal(await page.locator('#form-errors a[href="#f-email"]').count(), 1);
     // Focus lands on the first invalid field (Unternehmen comes first in the form), every value kept.
     await waitForFocus(page, 'f-company', 'after a 422');
-    assert.equal(await page.getByLabel('E-Mail', { exact: true }).inputValue(), 'ida-at-example');
+    assert.equal(await page.getByLabel('E-Mail-Adresse', { exact: true }).inputValue(), 'ida-at-example');
     assert.equal(await page.getByLabel('Position / Rolle', { exact: true }).inputValue(), 'Poolbauer');
-    assert.equal(await page.getByLabel('Telefon', { exact: true }).inputValue(), '12');
+    assert.equal(await page.getByLabel('Telefonnummer', { exact: true }).inputValue(), '12');
     await assertNoReload(page, 'the 422 form');
 
     // Fix it.
@@ -71,7 +73,7 @@ describe('as Anna (customer, JavaScript on)', () => {
     });
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
-    await page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
     assert.ok(await page.getByRole('link', { name, exact: true }).isVisible(), 'the new contact is in the list');
     await waitForFocus(page, 'book-title', 'after saving a new contact');
     assert.equal(new URL(page.url()).pathname, listPath(), 'the URL is the list again');
@@ -105,8 +107,8 @@ describe('as Anna (customer, JavaScript on)', () => {
     assert.match(one.text.replace(/\r\n[ \t]/g, ''), /\r\nNOTE(;[^:]*)?:Angebot bis Freitag\.\\nRückruf morgens\.\r\n/, one.text);
 
     // Active search: results swap in place, the URL follows (HX-Replace-Url), focus stays in the field.
-    await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
-    await page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor();
+    await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
     const search = page.getByRole('searchbox', { name: 'Kontakte durchsuchen' });
     await search.click();
     await search.pressSequentially(`noether-${tag}`.toUpperCase(), { delay: 20 });
@@ -154,8 +156,8 @@ describe('as Anna (customer, JavaScript on)', () => {
     assert.ok(await page.getByRole('heading', { level: 1, name, exact: true }).isVisible(), 'still on the contact after cancelling');
 
     // Export everything: the file holds the new contact and the demo contacts.
-    await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
-    await page.getByRole('heading', { level: 1, name: ASSET_NAME }).waitFor();
+    await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
     const all = await download(page, () => page.getByRole('link', { name: 'Alle als vCard (.vcf)' }).click());
     assert.match(all.name, /^Lindenhof.*\.vcf$/);
     assert.ok(!all.text.startsWith('\uFEFF'), 'no BOM');
@@ -244,7 +246,7 @@ describe('Selin (customer of two assets)', () => {
       await page.getByRole('heading', { level: 1, name: 'Seeblick, Wohnung 7' }).waitFor();
       assert.equal(await page.getByRole('link', { name: `Maler Bunt ${tag}` }).count(), 0, 'contacts stay with their asset');
       // Seeblick 7 is never written to by any test: its list is the empty state.
-      assert.ok(await page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).isVisible());
+      assert.ok(await page.getByRole('heading', { name: 'Hier sind noch keine Kontakte' }).isVisible());
       assert.ok(await page.getByRole('link', { name: 'Ersten Kontakt hinzufügen' }).isVisible());
       assert.equal(await page.getByRole('link', { name: 'Alle als vCard (.vcf)' }).count(), 0, 'no export of an empty list');
 
@@ -267,7 +269,7 @@ describe('Petra (project manager)', () => {
       ]);
       assert.equal(response.status(), 403);
       await page.getByRole('heading', { level: 1, name: 'Kein Zugriff', exact: true }).waitFor();
-      assert.ok(await page.getByText('Das Kontaktbuch ist nur für Käufer da.').isVisible());
+      assert.ok(await page.getByText('Die Kontakte sind nur für die Käufer eines Objekts da.').isVisible());
       const direct = await page.goto(listPath());
       assert.equal(direct.status(), 403);
       assert.equal(await page.getByRole('link', { name: 'Stefan Schmidt' }).count(), 0, 'no contact leaks');

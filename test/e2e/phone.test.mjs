@@ -133,7 +133,7 @@ describe('on a phone (360×800)', () => {
         await login(page, 'selin');
         await assertPhoneFriendly(page, 'the asset picker');
         await page.goto(listPath('seeblick-whg-7'));
-        await page.getByRole('heading', { name: 'Ihr gemeinsames Adressbuch ist noch leer' }).waitFor();
+        await page.getByRole('heading', { name: 'Hier sind noch keine Kontakte' }).waitFor();
         await assertPhoneFriendly(page, 'the empty state');
         await login(page, 'petra');
         await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();

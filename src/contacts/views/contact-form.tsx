@@ -86,33 +86,45 @@ export function ContactForm(props: ContactFormProps) {
             {t.contacts.draftDiscard}
           </button>
         </p>
-        {errorCount ? (
-          <p class="alert" id="form-errors">
-            {t.contacts.errorSummary(errorCount)}
-          </p>
-        ) : null}
-        {GROUPS.map((group) => (
-          <fieldset>
-            <legend>{t.contacts.groups[group]}</legend>
-            {group === 'person' ? <p class="hint">{t.contacts.nameRule}</p> : null}
-            {FIELDS.filter((spec) => spec.group === group).map((spec) => (
-              <Field
-                shell={shell}
-                spec={spec}
-                value={values[spec.name] ?? ''}
-                error={errors[spec.name]}
-                firstError={firstError(errors) === spec.name}
-                sharedError={errors.company === 'nameRequired' && (spec.name === 'first_name' || spec.name === 'last_name') ? 'f-company-error' : undefined}
-              />
-            ))}
-          </fieldset>
-        ))}
+        {errorCount ? <ErrorSummary shell={shell} values={values} errors={errors} /> : null}
+        {GROUPS.map((group) => {
+          const field = (spec: FieldSpec) => (
+            <Field
+              shell={shell}
+              spec={spec}
+              value={values[spec.name] ?? ''}
+              error={errors[spec.name]}
+              firstError={firstError(errors) === spec.name}
+              sharedError={errors.company === 'nameRequired' && (spec.name === 'first_name' || spec.name === 'last_name') ? 'f-company-error' : undefined}
+            />
+          );
+          const specs = FIELDS.filter((spec) => spec.group === group);
+          return (
+            <fieldset class={`group-${group}`}>
+              <legend>{t.contacts.groups[group]}</legend>
+              {group === 'person' ? <p class="hint">{t.contacts.nameRule}</p> : null}
+              <div class="cols">
+                {specs.map((spec) =>
+                  // PLZ and Ort share one row (a short and a long field, as on an envelope).
+                  spec.name === 'postal_code' ? (
+                    <div class="plz-ort">
+                      {field(spec)}
+                      {specs.filter((other) => other.name === 'city').map(field)}
+                    </div>
+                  ) : spec.name === 'city' ? null : (
+                    field(spec)
+                  ),
+                )}
+              </div>
+            </fieldset>
+          );
+        })}
         <datalist id="positions">
           {t.contacts.positions.map((position) => (
             <option value={position} />
           ))}
         </datalist>
-        <div class="form-actions">
+        <div class="form-actions save-bar">
           <button type="submit" class="primary">
             {conflict ? t.contacts.conflictKeepMine : mode.kind === 'gone' ? t.contacts.saveAsNew : t.contacts.save}
             <span class="htmx-indicator"> …</span>
@@ -132,9 +144,42 @@ function firstError(errors: FieldErrors): FieldName | undefined {
   return FIELDS.find((spec) => errors[spec.name])?.name;
 }
 
-function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode): string {
+/** One plain sentence that says what to do; for a phone number or web address, what was wrong with it. */
+function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string): string {
   const messages = shell.t.contacts.errors;
-  return code === 'tooLong' ? messages.tooLong(spec.max) : messages[code];
+  if (code === 'tooLong') return messages.tooLong(spec.max);
+  if (code === 'phone') {
+    const digits = value.replace(/\D/g, '').length;
+    return digits < 3 ? messages.phoneShort : digits > 20 ? messages.phoneLong : messages.phone;
+  }
+  if (code === 'website' && /\s/.test(value.trim())) return messages.websiteSpace;
+  return messages[code];
+}
+
+/** The summary at the top of a form with errors: each entry links to its field. */
+function ErrorSummary(props: { shell: Shell; values: FormValues; errors: FieldErrors }) {
+  const { shell, values, errors } = props;
+  const { t } = shell;
+  const wrong = FIELDS.filter((spec) => errors[spec.name]);
+  return (
+    <div class="alert summary" id="form-errors">
+      <p>
+        <strong>{t.contacts.errorSummary(wrong.length)}</strong>
+      </p>
+      <ul>
+        {wrong.map((spec) => {
+          const code = errors[spec.name];
+          return code ? (
+            <li>
+              <a href={`#f-${spec.name}`}>
+                {t.contacts.fields[spec.name]}: {errorText(shell, spec, code, values[spec.name] ?? '')}
+              </a>
+            </li>
+          ) : null;
+        })}
+      </ul>
+    </div>
+  );
 }
 
 /**
@@ -159,7 +204,7 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
   };
   const type = spec.kind === 'phone' ? 'tel' : spec.kind === 'email' ? 'email' : spec.kind === 'website' ? 'url' : 'text';
   return (
-    <div class={error ? 'field invalid' : 'field'}>
+    <div class={`field f-${spec.kind}${spec.name === 'street' ? ' wide' : ''}${error ? ' invalid' : ''}`}>
       <label for={id}>{t.contacts.fields[spec.name]}</label>
       {hint ? (
         <span class="hint" id={`${id}-hint`}>
@@ -175,7 +220,7 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
       )}
       {error ? (
         <p class="field-error" id={`${id}-error`}>
-          {errorText(shell, spec, error)}
+          {errorText(shell, spec, error, value)}
         </p>
       ) : null}
     </div>

@@ -2,7 +2,9 @@ import { html, raw } from 'hono/html';
 import type { Shell } from '../../views/shell';
 import type { Contact, ContactPage } from '../repository';
 import { displayName } from '../vcard';
-import { addressLines, mailtoHref, mapUrl, telHref } from './format';
+import { sortKey } from '../keys';
+import { icon } from '../../views/icon';
+import { mailtoHref, telHref } from './format';
 
 export interface Notice {
   kind: 'saved' | 'deleted' | 'restored';
@@ -30,18 +32,13 @@ export function ContactBook(props: ContactBookProps) {
     <section class="book" aria-labelledby="book-title">
       <div class="bar">
         <h1 id="book-title" tabindex={-1} data-focus>
-          {props.assetName}
-          <span class="sub">{t.contacts.title}</span>
+          {t.contacts.title}
         </h1>
         <div class="actions">
-          <a class="button primary" href={paths.newContact(assetId)} hx-get={paths.newContact(assetId)} hx-target="#main" hx-push-url="true">
-            {t.contacts.add}
+          <a class="button primary add" href={paths.newContact(assetId)} hx-get={paths.newContact(assetId)} hx-target="#main" hx-push-url="true">
+            {icon(paths, 'plus')}
+            <span class="label">{t.contacts.add}</span>
           </a>
-          {isEmpty ? null : (
-            <a class="button" href={paths.exportAll(assetId)} download>
-              {t.contacts.exportAll}
-            </a>
-          )}
         </div>
       </div>
       {props.alert ? (
@@ -55,7 +52,9 @@ export function ContactBook(props: ContactBookProps) {
       ) : (
         <>
           <form role="search" method="get" action={paths.contacts(assetId)} class="search">
-            <label for="q">{t.contacts.search}</label>
+            <label for="q" class="sr-only">
+              {t.contacts.search}
+            </label>
             <div class="search-row">
               <input
                 id="q"
@@ -85,14 +84,20 @@ export function ContactBook(props: ContactBookProps) {
             )}
           </p>
           <Results shell={shell} assetId={assetId} page={page} view={view} />
-          <details class="help">
-            <summary>{t.contacts.exportHelpTitle}</summary>
-            <ul>
-              {t.contacts.exportHelp.map((line) => (
-                <li>{line}</li>
-              ))}
-            </ul>
-          </details>
+          <div class="export">
+            <a class="button" href={paths.exportAll(assetId)} download>
+              {icon(paths, 'card')}
+              {t.contacts.exportAll}
+            </a>
+            <details class="help">
+              <summary>{t.contacts.exportHelpTitle}</summary>
+              <ul>
+                {t.contacts.exportHelp.map((line) => (
+                  <li>{line}</li>
+                ))}
+              </ul>
+            </details>
+          </div>
         </>
       )}
       {page.hasDeleted ? (
@@ -132,6 +137,12 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
             {view.q ? t.contacts.found(page.total, view.q) : t.contacts.count(page.total)}
           </p>
           <ul class="contacts" id="rows">
+            <li class="head" aria-hidden="true">
+              <span>{t.contacts.columns.name}</span>
+              <span>{t.contacts.columns.meta}</span>
+              <span>{t.contacts.columns.phone}</span>
+              <span>{t.contacts.columns.email}</span>
+            </li>
             <Rows shell={shell} assetId={assetId} page={page} view={view} />
           </ul>
         </>
@@ -147,9 +158,19 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
 }
 
 /**
+ * The letter a row of the name order files under: the first letter of its sort key (umlauts and
+ * accents already folded there, so "Ärzte" sits under A as in the order), "#" for anything else.
+ */
+export function letterOf(contact: Contact): string {
+  const first = sortKey(contact).charAt(0).toUpperCase();
+  return first >= 'A' && first <= 'Z' ? first : '#';
+}
+
+/**
  * Rows of one page plus the "Mehr laden" item that fetches the next page's rows in its place.
- * Rows loaded that way mark their first link, where keyboard focus continues. Grouped by
- * position, a heading starts each group (`previous` is the last row of the page before).
+ * Rows loaded that way mark their first link, where keyboard focus continues. A heading starts
+ * each section: the letter in the name order, the position when grouped (`previous` is the
+ * section of the last row of the page before, so no heading repeats).
  */
 export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; loadedMore?: boolean; previous?: string }) {
   const { shell, assetId, page, view } = props;
@@ -157,9 +178,11 @@ export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; 
   let group = props.previous;
   const rows = page.contacts.map((contact, index) => {
     const row = ContactRow({ shell, assetId, contact, focus: props.loadedMore === true && index === 0 });
-    if (page.order !== 'position' || contact.position === group) return row;
-    group = contact.position;
-    return html`<li class="group"><h2>${contact.position || shell.t.contacts.noPosition}</h2></li>${row}`;
+    if (page.order === 'search') return row;
+    const section = page.order === 'position' ? contact.position : letterOf(contact);
+    if (section === group) return row;
+    group = section;
+    return html`<li class="group"><h2>${section || shell.t.contacts.noPosition}</h2></li>${row}`;
   });
   return (
     <>
@@ -175,32 +198,35 @@ export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; 
   );
 }
 
+/** "Position · Unternehmen" under a name (the company only where it is not the name itself). */
+export function metaLine(contact: Contact): string {
+  return [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
+}
+
 /**
- * One row of the list. Written with hono/html (escaping tagged template) instead of JSX: it runs
- * up to 100 times per page, and building JSX nodes costs about 2.7 times as much as this.
+ * One row of the list: the name link is stretched over the whole row by CSS (it opens the
+ * contact, also without JS); the round call and e-mail buttons sit above it. On wide screens
+ * the same markup is a table row (CSS grid). Written with hono/html (escaping tagged template)
+ * instead of JSX: it runs up to 100 times per page, and building JSX nodes costs about 2.7 times
+ * as much as this.
  */
 export function ContactRow(props: { shell: Shell; assetId: string; contact: Contact; focus?: boolean }) {
   const { shell, assetId, contact } = props;
-  const { t } = shell;
-  const href = shell.paths.contact(assetId, contact.id);
+  const { t, paths } = shell;
+  const href = paths.contact(assetId, contact.id);
   const name = displayName(contact);
-  const address = addressLines(contact);
-  const meta = [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
-  const newTab = t.contacts.opensInNewTab;
-  const reach = [
-    contact.phone ? html`<li><a href="${telHref(contact.phone)}"><span class="k">${t.contacts.fields.phone}</span> ${contact.phone}</a></li>` : '',
-    contact.mobile ? html`<li><a href="${telHref(contact.mobile)}"><span class="k">${t.contacts.fields.mobile}</span> ${contact.mobile}</a></li>` : '',
-    contact.email ? html`<li><a href="${mailtoHref(contact.email)}">${contact.email}</a></li>` : '',
-    contact.website
-      ? html`<li><a href="${contact.website}" target="_blank" rel="noopener noreferrer">${contact.website.replace(/^https?:\/\//i, '')}<span class="sr-only"> ${newTab}</span></a></li>`
-      : '',
-    address.length
-      ? html`<li><a href="${mapUrl(address)}" target="_blank" rel="noopener noreferrer">${address.join(', ')}<span class="sr-only"> ${newTab}</span></a></li>`
-      : '',
-  ].filter((item) => item !== '');
-  return html`<li class="contact" id="c-${contact.id}"><h2><a href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
+  const meta = metaLine(contact);
+  const phone = contact.phone || contact.mobile;
+  const call = phone ? html`<a class="round" href="${telHref(phone)}">${icon(paths, 'call')}<span class="sr-only">${t.contacts.callName(name)}</span></a>` : '';
+  const mail = contact.email
+    ? html`<a class="round" href="${mailtoHref(contact.email)}">${icon(paths, 'mail')}<span class="sr-only">${t.contacts.mailName(name)}</span></a>`
+    : '';
+  // Empty cells are left out: on wide screens each cell has its own grid column.
+  return html`<li class="contact" id="c-${contact.id}"><a class="name" href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
     props.focus ? raw(' data-focus-row') : ''
-  }>${name}</a></h2>${meta ? html`<p class="meta">${meta}</p>` : ''}${reach.length ? html`<ul class="reach">${reach}</ul>` : ''}</li>`;
+  }>${name}</a>${meta ? html`<span class="meta">${meta}</span>` : ''}${phone ? html`<span class="tel">${phone}</span>` : ''}${
+    contact.email ? html`<span class="mail">${contact.email}</span>` : ''
+  }${call || mail ? html`<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }
 
 function EmptyState(props: { shell: Shell; assetId: string }) {
