@@ -31,7 +31,7 @@ export function Layout(props: { shell: Shell; title: string; children: Child }) 
           <a class="back" href={shell.platformUrl}>
             <span aria-hidden="true">←</span>
             <span class="sr-only">{t.backToPlatform}: </span>
-            {shell.platformName}
+            <span class="pname">{shell.platformName}</span>
           </a>
           {asset ? <span class="asset">{asset.name || asset.id}</span> : null}
           {user && asset && user.assets.length > 1 ? (
@@ -43,6 +43,13 @@ export function Layout(props: { shell: Shell; title: string; children: Child }) 
         <main id="main" tabindex={-1}>
           {props.children}
         </main>
+        {/* Shown by src/client/app.js when a request fails on the way (JS only, so hidden). */}
+        <div id="net" class="net" hidden>
+          <p>{t.contacts.offline}</p>
+          <button type="button" data-retry>
+            {t.contacts.retry}
+          </button>
+        </div>
         <div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
       </body>
     </html>
