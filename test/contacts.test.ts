@@ -587,6 +587,17 @@ describe('byte budgets (gzip)', () => {
     const form = await (await send(`/assets/${asset}/contacts/new`, { user, htmx: true })).text();
     expect(form).not.toContain('<html');
     expect(await gzipSize(form)).toBeLessThanOrEqual(1536);
+    // The form with every field in error (the summary links to each): the 2.5 KB budget of a whole form.
+    const invalid = await (
+      await send(`/assets/${asset}/contacts`, {
+        user,
+        htmx: true,
+        form: { form_token: freshToken(), phone: '1', mobile: 'x', email: 'a@', website: 'www.firma .de', notes: 'a\u0000' },
+      })
+    ).text();
+    expect(invalid).toContain('id="form-errors"');
+    expect(await gzipSize(invalid)).toBeLessThanOrEqual(2560);
+    console.log(`budgets (gzip): list of 50 ${await gzipSize(list)} B, one-row result ${await gzipSize(row)} B, form ${await gzipSize(form)} B, form with errors ${await gzipSize(invalid)} B`);
   });
 });
 
