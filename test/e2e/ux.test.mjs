@@ -70,7 +70,7 @@ describe('the list on a phone (360×800)', () => {
     await fillContact(page, { company, phone: '089 55555' });
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Speichern' }).click();
-    const message = page.getByText('Keine Verbindung. Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.');
+    const message = page.locator('#net').getByText('Keine Verbindung. Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.');
     await message.waitFor();
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'the input stays');
     await context.setOffline(false);
