@@ -35,10 +35,13 @@ describe('the list on a phone (360×800)', () => {
       { action: listPath(BOOK), tag },
     );
     await page.goto(listPath(BOOK));
-    const visible = await page.evaluate(
-      () => [...document.querySelectorAll('li.contact')].filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight).length,
-    );
-    assert.ok(visible >= 8, `${visible} contacts in the first screen`);
+    const { visible, layout } = await page.evaluate(() => ({
+      visible: [...document.querySelectorAll('li.contact')].filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight).length,
+      layout: [...document.querySelectorAll('main > section > *, li')]
+        .slice(0, 14)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().top)}+${Math.round(el.getBoundingClientRect().height)}`),
+    }));
+    assert.ok(visible >= 8, `${visible} contacts in the first screen: ${layout.join(', ')}`);
     // The letters of the name order, and the header names the asset once.
     assert.ok(await page.getByRole('heading', { level: 2, name: 'A', exact: true }).isVisible());
     assert.equal(await page.getByText('Lindenhof, Wohnung 3', { exact: true }).count(), 1);

@@ -34,7 +34,7 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
       label: t.contacts.fields.website,
       value: (
         <a href={contact.website} target="_blank" rel="noopener noreferrer">
-          {contact.website.replace(/^https?:\/\//i, '')}
+          {contact.website}
           {newTab}
         </a>
       ),
