@@ -62,6 +62,8 @@ export function makePaths(basePath: string) {
     importContacts: (assetId: string) => `${asset(assetId)}/contacts/import`,
     confirmImport: (assetId: string, importId: string) => `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}`,
     undoImport: (assetId: string, importId: string) => `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}/undo`,
+    /** The card of a contact just added: it says "Gespeichert" (the id in `saved` is the one shown). */
+    savedContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}?saved=${encodeURIComponent(contactId)}`,
     /** The card after a save that took over co-buyers' changes since `base`: it names them. */
     mergedContact: (assetId: string, contactId: string, base: number) => `${contact(assetId, contactId)}?merged=${base}`,
     /**

@@ -54,24 +54,30 @@ describe('list', () => {
     expect(response.status).toBe(200);
     const text = textOf(await response.text());
     expect(text).toContain('Seeblick, Wohnung 7');
-    expect(text).toContain('Ihr gemeinsames Adressbuch ist noch leer');
+    expect(text).toContain('Hier sind noch keine Kontakte');
     expect(text).toContain('Küchenbauer');
     expect(text).toContain('Ersten Kontakt hinzufügen');
   });
 
-  it('shows every field a buyer needs, with tel:, mailto:, map and safe website links', async () => {
+  it('shows a compact row (call and e-mail) and a card with every way to reach, map and safe website links', async () => {
     const id = await create(kuechenbauer);
     const html = await (await send(LIST, { user: anna })).text();
     expect(html).toContain(`href="/assets/${ASSET}/contacts/${id}"`);
     expect(html).toContain('Dr. Jürgen Müller');
     expect(html).toContain('Küchenbauer · Küchen Schmidt GmbH');
     expect(html).toContain('href="tel:+49891234567"');
-    expect(html).toContain('href="tel:01712345678"');
+    expect(textOf(html)).toContain('Dr. Jürgen Müller anrufen');
     expect(html).toContain('href="mailto:juergen@kuechen-schmidt.de"');
-    expect(html).toContain('href="https://www.kuechen-schmidt.de" target="_blank" rel="noopener noreferrer"');
-    expect(html).toContain('https://www.openstreetmap.org/search?query=Hauptstra%C3%9Fe%205%2C%2080331%20M%C3%BCnchen%2C%20Deutschland');
+    expect(textOf(html)).toContain('E-Mail an Dr. Jürgen Müller');
     expect(html).toContain('Neuen Kontakt hinzufügen');
     expect(html).toContain(`href="/assets/${ASSET}/contacts.vcf"`);
+    const card = await (await send(`${LIST}/${id}`, { user: anna })).text();
+    expect(card).toContain('href="tel:+49891234567"');
+    expect(card).toContain('href="tel:01712345678"');
+    expect(card).toContain('href="mailto:juergen@kuechen-schmidt.de"');
+    expect(card).toContain('href="https://www.kuechen-schmidt.de" target="_blank" rel="noopener noreferrer"');
+    expect(card).toContain('https://www.openstreetmap.org/search?query=Hauptstra%C3%9Fe%205%2C%2080331%20M%C3%BCnchen%2C%20Deutschland');
+    expect(textOf(card)).toMatch(/Anrufen\s+Mobil\s+E-Mail\s+Route/);
   });
 
   it('sorts in German order: umlauts as their base letter, company when there is no last name', async () => {
@@ -201,10 +207,10 @@ describe('add', () => {
       ['postal_code', 'PLZ'],
       ['city', 'Ort'],
       ['country', 'Land'],
-      ['phone', 'Telefon'],
-      ['mobile', 'Mobil'],
-      ['email', 'E-Mail'],
-      ['website', 'Webseite'],
+      ['phone', 'Telefonnummer'],
+      ['mobile', 'Mobilnummer'],
+      ['email', 'E-Mail-Adresse'],
+      ['website', 'Webseite des Unternehmens'],
       ['notes', 'Notizen'],
     ]) {
       expect(html).toContain(`<label for="f-${name}">${label}</label>`);
@@ -246,14 +252,19 @@ describe('add', () => {
     expect(results).toHaveLength(1);
   });
 
-  it('answers htmx with the updated list, an announced confirmation and a pushed URL', async () => {
+  it('answers htmx with the card of the new contact, an announced confirmation and a pushed URL', async () => {
     const response = await send(LIST, { user: anna, htmx: true, form: { form_token: freshToken(), company: 'Poolbau Nord' } });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).not.toContain('<html');
     expect(html).toContain('data-announce="„Poolbau Nord“ wurde gespeichert."');
     expect(html).toContain('Poolbau Nord');
-    expect(response.headers.get('HX-Push-Url')).toMatch(/^\/assets\/whg-12\/contacts\?saved=[A-Za-z0-9_-]+$/);
+    const pushed = response.headers.get('HX-Push-Url') ?? '';
+    expect(pushed).toMatch(/^\/assets\/whg-12\/contacts\/([A-Za-z0-9_-]+)\?saved=\1$/);
+    expect(html).toContain('id="contact-title"');
+    // The card at that URL (a reload) says "Gespeichert" too; another contact's id there does not.
+    expect(textOf(await (await send(pushed, { user: anna })).text())).toContain('„Poolbau Nord“ wurde gespeichert.');
+    expect(textOf(await (await send(`${pushed.split('?')[0]}?saved=other`, { user: anna })).text())).not.toContain('wurde gespeichert');
   });
 
   it('answers invalid input with 422, every typed value kept, each error beside its field', async () => {
@@ -281,7 +292,7 @@ describe('add', () => {
       expect(html).toContain(`id="f-${field}-error"`);
     }
     expect(html).toContain('Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.');
-    expect(html).toContain('Bitte eine gültige E-Mail-Adresse angeben');
+    expect(html).toContain('Bitte geben Sie eine vollständige E-Mail-Adresse ein');
     expect(html).toMatch(/id="f-company"[^>]*data-focus/);
     expect(await snapshot()).toEqual(before);
   });
@@ -291,7 +302,7 @@ describe('add', () => {
     expect(ok.status).toBe(303);
     const tooLong = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(201) } });
     expect(tooLong.status).toBe(422);
-    expect(await tooLong.text()).toMatch(/id="f-company-error"[^>]*>Bitte höchstens 200 Zeichen\./);
+    expect(await tooLong.text()).toMatch(/id="f-company-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 200 Zeichen\./);
   });
 
   it('refuses control characters outside notes and non-http websites', async () => {
@@ -547,7 +558,7 @@ describe('the cap of 1,000 contacts', () => {
     const refused = racers.filter((response) => response.status === 409);
     expect(refused).toHaveLength(3);
     const html = (await refused[0]?.text()) ?? '';
-    expect(html).toContain('Das Kontaktbuch ist voll');
+    expect(html).toContain('Es sind keine weiteren Kontakte möglich');
     expect(html).toMatch(/value="Racer \d"/);
     const { results } = await env.DB.prepare('SELECT count(*) AS n FROM contacts WHERE asset_id = ? AND deleted_at IS NULL')
       .bind(asset)
@@ -577,7 +588,19 @@ describe('byte budgets (gzip)', () => {
     expect(await gzipSize(row)).toBeLessThanOrEqual(1536);
     const form = await (await send(`/assets/${asset}/contacts/new`, { user, htmx: true })).text();
     expect(form).not.toContain('<html');
+    // A whole form, the warranty dates included: 2.5 KB (performance.md).
     expect(await gzipSize(form)).toBeLessThanOrEqual(2560);
+    // The form with every field in error (the summary links to each): the 2.5 KB budget of a whole form.
+    const invalid = await (
+      await send(`/assets/${asset}/contacts`, {
+        user,
+        htmx: true,
+        form: { form_token: freshToken(), phone: '1', mobile: 'x', email: 'a@', website: 'www.firma .de', notes: 'a\u0000' },
+      })
+    ).text();
+    expect(invalid).toContain('id="form-errors"');
+    expect(await gzipSize(invalid)).toBeLessThanOrEqual(2560);
+    console.log(`budgets (gzip): list of 50 ${await gzipSize(list)} B, one-row result ${await gzipSize(row)} B, form ${await gzipSize(form)} B, form with errors ${await gzipSize(invalid)} B`);
   });
 });
 
@@ -617,7 +640,7 @@ describe('edge cases a reviewer found', () => {
     const id = await create({ company: 'Kopf GmbH' });
     for (const path of [`${LIST}/${id}`, `${LIST}/${id}/edit`, `${LIST}/new`, `${LIST}/${id}/delete`]) {
       const response = await send(path, { user: anna });
-      expect(textOf(await response.text()), path).toContain('Objekt: Lindenhof, Wohnung 12');
+      expect(textOf(await response.text()), path).toContain('Lindenhof, Wohnung 12');
       expect(response.headers.get('cache-control'), path).toBe('private, no-store');
     }
     const invalid = await (await send(LIST, { user: anna, form: { form_token: freshToken(), email: 'x' } })).text();
@@ -636,6 +659,7 @@ describe('edge cases a reviewer found', () => {
     const first = await (await send(`/assets/${asset}/contacts`, { user })).text();
     const next = /href="([^"]+)">Weiter</.exec(first)?.[1]?.replace(/&amp;/g, '&') ?? '';
     const rows = await (await send(`${next}&part=rows`, { user, htmx: true })).text();
-    expect(rows).toMatch(/^<li class="contact"[^>]*><h2><a [^>]*data-focus-row>Zeile 100<\/a>/);
+    // Without `previous` (the "Weiter" link's URL) the rows start with their section letter.
+    expect(rows).toMatch(/^<li class="group"><h2>Z<\/h2><\/li><li class="contact"[^>]*><a class="name" [^>]*data-focus-row>Zeile 100<\/a>/);
   });
 });

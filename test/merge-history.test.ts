@@ -56,7 +56,7 @@ describe('a stale edit is merged field by field', () => {
     expect(saved.headers.get('location')).toBe(`${LIST}/${id}?merged=1`);
     expect(await row(id)).toMatchObject({ phone: '089 555 66', notes: 'Rohrbruch 3.12.', email: 'neu@huber.de', version: 3 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
-    expect(card).toContain('Jonas Müller hat inzwischen Telefon und Notizen geändert – beides ist übernommen');
+    expect(card).toContain('Jonas Müller hat inzwischen Telefonnummer und Notizen geändert – beides ist übernommen');
   });
 
   it('says the same in the htmx answer', async () => {
@@ -101,7 +101,7 @@ describe('a stale edit is merged field by field', () => {
     expect(saved.status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '089 3', email: 'l@drei.de', notes: 'von Anna', version: 4 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
-    expect(card).toContain('Jonas Müller und Lena Schulz hat inzwischen Telefon und E-Mail geändert');
+    expect(card).toContain('Jonas Müller und Lena Schulz hat inzwischen Telefonnummer und E-Mail-Adresse geändert');
   });
 
   it('treats a merge that would be invalid as a clash, never storing an invalid contact', async () => {
@@ -150,7 +150,7 @@ describe('history (Verlauf)', () => {
     expect(entries[0]).toContain('Notizen');
     expect(entries[0]).not.toContain('Telefon');
     expect(entries[1]).toContain('Jonas Müller hat den Kontakt geändert');
-    expect(entries[1]).toMatch(/Telefon 089 1 → 089 2/);
+    expect(entries[1]).toMatch(/Telefonnummer 089 1 → 089 2/);
     expect(entries[2]).toContain('Anna Müller hat den Kontakt angelegt');
     expect(entries[2]).toContain('Garten Grün');
     expect(html).toContain(`href="${LIST}/${id}/history"`.replace('/history', '')); // back to the card

@@ -92,7 +92,7 @@ describe('limits and methods', () => {
   it('answers a 2 MB body with a 413 page and stores nothing', async () => {
     const response = await send(LIST, { user: anna, form: { company: 'Riesig GmbH', notes: 'x'.repeat(2 * 1024 * 1024) } });
     expect(response.status).toBe(413);
-    expect(textOf(await response.text())).toContain('Zu viele Daten');
+    expect(textOf(await response.text())).toContain('Zu lange Angaben');
     expect(await (await send(LIST, { user: anna })).text()).not.toContain('Riesig GmbH');
   });
 
@@ -264,8 +264,11 @@ describe('living under a path prefix (BASE_PATH)', () => {
     });
     expect(create.status).toBe(303);
     const location = create.headers.get('location') ?? '';
-    expect(location).toMatch(/^\/kontakte\/assets\/whg-12\/contacts\?saved=/);
-    const list = await (await fetchWith(prefixed, location, { headers: { Cookie: cookie } })).text();
+    expect(location).toMatch(/^\/kontakte\/assets\/whg-12\/contacts\/[A-Za-z0-9_-]+\?saved=/);
+    const card = await (await fetchWith(prefixed, location, { headers: { Cookie: cookie } })).text();
+    expect(card).toContain('Präfix GmbH');
+    expect(card).toMatch(/use href="\/kontakte\/static\/icons-[0-9a-f]{12}\.svg#card"/);
+    const list = await (await fetchWith(prefixed, '/kontakte/assets/whg-12/contacts', { headers: { Cookie: cookie } })).text();
     expect(list).toContain('Präfix GmbH');
     expect(list).toMatch(/href="\/kontakte\/assets\/whg-12\/contacts\/[A-Za-z0-9_-]+"/);
     expect(list).toContain('href="/kontakte/assets/whg-12/contacts/new"');

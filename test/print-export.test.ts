@@ -47,7 +47,7 @@ async function printed(q: string, headers: Record<string, string> = {}): Promise
 async function listed(q: string): Promise<string[]> {
   await seed();
   const html = await (await send(`${LIST}${query(q)}`, { user })).text();
-  return [...html.matchAll(/<li class="contact"[^>]*><h2><a [^>]*>([^<]+)<\/a>/g)].map((match) => decode(match[1] ?? ''));
+  return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => decode(match[1] ?? ''));
 }
 
 /** The FN of every card of the export for `q`, parsed by ical.js (the shared helper). */

@@ -47,7 +47,7 @@ const seed = () => {
 async function found(q: string, htmx = false): Promise<string[]> {
   await seed();
   const html = await (await send(`${LIST}?q=${encodeURIComponent(q)}${htmx ? '&part=results' : ''}`, { user, htmx })).text();
-  return [...html.matchAll(/<li class="contact"[^>]*><h2><a [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
+  return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
 }
 
 describe('search finds what people type', () => {

@@ -87,7 +87,7 @@ describe('session cookie (contract §2)', () => {
     for (const user of [petra, admin]) {
       const response = await send(LIST, { user });
       expect(response.status).toBe(403);
-      expect(textOf(await response.text())).toContain('nur für Käufer');
+      expect(textOf(await response.text())).toContain('nur für die Käufer eines Objekts');
       expect((await send(LIST, { user, form: { company: 'Staff GmbH' } })).status).toBe(403);
     }
     const list = await send(LIST, { user: anna });

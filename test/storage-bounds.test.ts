@@ -106,7 +106,7 @@ describe('the bounds of one asset', () => {
     }
     expect(refused?.status).toBe(409);
     const text = await refused?.text();
-    expect(text).toMatch(/Kontaktbuch ist voll|Speicherplatz dieses Objekts ist aufgebraucht/);
+    expect(text).toMatch(/keine weiteren Kontakte möglich|Speicherplatz dieses Objekts ist aufgebraucht/);
     expect(text).toContain('Noch einer');
     expect((await usage('whg-budget'))?.bytes).toBeLessThanOrEqual(STORAGE_BUDGET_BYTES);
     expect(await count("SELECT count(*) AS n FROM contacts WHERE asset_id = 'whg-budget' AND deleted_at IS NULL")).toBeLessThanOrEqual(

@@ -53,7 +53,7 @@ describe('a stale edit of the warranty dates', () => {
     expect(saved.headers.get('location')).toBe(`${list}/${id}?merged=1`);
     expect(await row(id)).toMatchObject({ phone: '089 555', accepted_on: '2022-05-10', warranty_until: '2027-11-30', version: 3 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
-    expect(card).toContain('Jonas Müller hat inzwischen Telefon geändert – diese Änderung ist übernommen');
+    expect(card).toContain('Jonas Müller hat inzwischen Telefonnummer geändert – diese Änderung ist übernommen');
     expect(card).toContain('Gewährleistung bis 30.11.2027');
   });
 

@@ -239,7 +239,7 @@ describe('the list badges', () => {
     const badge = (index: number) => {
       const row = rowOf(page, ids[index] ?? '');
       expect(row, `row ${index}`).not.toBe('');
-      return /<p class="(wb[^"]*)">([^<]*)<\/p>/.exec(row)?.slice(1) ?? [];
+      return /<span class="(wb[^"]*)">([^<]*)<\/span>/.exec(row)?.slice(1) ?? [];
     };
     const de = (iso: string) => formatDate(iso, 'de-DE');
     expect(badge(0)).toEqual(['wb', `Gewährleistung endet am ${de(today)}`]);

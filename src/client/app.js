@@ -210,6 +210,43 @@
     }
   });
 
+  // A request that failed on the way (offline, timeout) or at a server in between (a 5xx that is
+  // not one of our pages): the page stays as it is, a message says so, "Erneut senden" repeats it.
+  // Resending is safe: a new contact carries its one-time token, an edit its version.
+  var failed = null;
+  function showFailure(source) {
+    failed = source;
+    var box = document.getElementById('net');
+    if (!box) return;
+    box.hidden = false;
+    announce(box.querySelector('p').textContent);
+  }
+  function hideFailure() {
+    failed = null;
+    var box = document.getElementById('net');
+    if (box) box.hidden = true;
+  }
+  document.addEventListener('htmx:error', function (event) {
+    showFailure(event.detail && event.detail.ctx && event.detail.ctx.sourceElement);
+  });
+  document.addEventListener('htmx:response:error', function (event) {
+    var ctx = event.detail && event.detail.ctx;
+    // Our own answers (422, 409, 503 with the form) are pages with a heading to focus: those swap.
+    if (!ctx || ctx.response.status < 500 || /data-focus/.test(ctx.text || '')) return;
+    ctx.swap = 'none';
+    showFailure(ctx.sourceElement);
+  });
+  document.addEventListener('htmx:after:swap', hideFailure);
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest || !event.target.closest('[data-retry]')) return;
+    var source = failed;
+    hideFailure();
+    var form = source && (source.tagName === 'FORM' ? source : source.form);
+    if (form && form.isConnected) form.requestSubmit();
+    else if (source && source.isConnected) source.click();
+    else window.location.reload();
+  });
+
   // "Mehr laden" replaces itself with the next rows (the event then has no connected element):
   // keyboard focus continues on the first new row.
   if (window.MutationObserver) {

@@ -81,14 +81,47 @@ export function mergedMessage(t: Messages, notice: MergeNotice): string {
   return t.contacts.merged(by, list(notice.fields.map((name) => t.contacts.fields[name])), notice.fields.length);
 }
 
-export function contactPage(c: Context<AppEnv>, contact: Contact, message?: string) {
-  return render(c, { title: displayName(contact), body: <ContactDetail shell={c.get('shell')} assetId={c.get('asset').id} contact={contact} message={message} /> });
+/**
+ * The way back from a card: the list as the user left it (search, grouping, paging cursor, read
+ * from the Referer the browser sends for same-origin requests), scrolled to this contact's row.
+ */
+export function backToList(c: Context<AppEnv>, contactId: string): string {
+  const list = c.get('shell').paths.contacts(c.get('asset').id);
+  const params = new URLSearchParams();
+  const referer = URL.canParse(c.req.header('referer') ?? '') ? new URL(c.req.header('referer') ?? '') : undefined;
+  if (referer?.pathname === list) {
+    for (const key of ['q', 'group', 'after', 'through']) {
+      const value = referer.searchParams.get(key);
+      if (value) params.set(key, value);
+    }
+  }
+  const search = params.toString();
+  return `${list}${search ? `?${search}` : ''}#c-${contactId}`;
 }
 
-/** After a successful write: 303 without JavaScript, the list (2xx) with htmx. */
+/** The card; `draftKey` names the form whose kept draft the save just made obsolete. */
+export function contactPage(c: Context<AppEnv>, contact: Contact, message?: string, draftKey?: string) {
+  return render(c, {
+    title: displayName(contact),
+    body: <ContactDetail shell={c.get('shell')} assetId={c.get('asset').id} contact={contact} message={message} back={backToList(c, contact.id)} draftKey={draftKey} />,
+  });
+}
+
+/**
+ * After a successful write: 303 without JavaScript, the page itself (2xx) with htmx. A new
+ * contact opens its card with a "Gespeichert" notice (as phone contact apps do; `saved` carries
+ * its id); a delete or restore returns to the list with its notice (and undo).
+ */
 export async function afterWrite(c: Context<AppEnv>, notice: Notice) {
   const assetId = c.get('asset').id;
-  const target = c.get('shell').paths.contacts(assetId, { notice: { kind: notice.kind, id: notice.contact.id } });
+  const { paths, t } = c.get('shell');
+  if (notice.kind === 'saved') {
+    const target = paths.savedContact(assetId, notice.contact.id);
+    if (!wantsFragment(c)) return c.redirect(target, 303);
+    c.header('HX-Push-Url', target);
+    return contactPage(c, notice.contact, t.contacts.saved(displayName(notice.contact)), paths.contacts(assetId));
+  }
+  const target = paths.contacts(assetId, { notice: { kind: notice.kind, id: notice.contact.id } });
   if (!wantsFragment(c)) return c.redirect(target, 303);
   c.header('HX-Push-Url', target);
   return listPage(c, { q: '' }, { notice });

@@ -300,12 +300,16 @@ contactRoutes.get('/contacts/deleted', async (c) => {
 
 // ---- one contact ----------------------------------------------------------------------------
 
-contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', z.object({ merged: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined) })), async (c) => {
+const cardQuery = z.object({ merged: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined), saved: optionalId });
+
+contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', cardQuery), async (c) => {
   const { contactId } = c.req.valid('param');
-  const { merged } = c.req.valid('query');
+  const { merged, saved } = c.req.valid('query');
   if (merged === undefined) {
     const contact = await findContact(c.var.db, c.var.asset.id, contactId);
     if (!contact) throw new HTTPException(404);
+    // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
+    if (saved === contact.id) return contactPage(c, contact, c.var.shell.t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
     return contactPage(c, contact);
   }
   // After a save that took over co-buyers' changes: name them (from the versions since the base).

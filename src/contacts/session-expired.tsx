@@ -31,8 +31,13 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   const notice = (
     <div class="alert" role="alert" data-announce={t.errors.sessionExpired.text}>
       <p>{t.errors.sessionExpired.text}</p>
+      {/* With JS the draft is kept in this tab and comes back after signing in here; without JS
+          only a second tab keeps this page (and its input) open. */}
       <p>
-        <a href={loginUrl(c, returnTo)} target="_blank" rel="noopener">
+        <a class="button primary js-only" href={loginUrl(c, returnTo)}>
+          {t.errors.sessionExpired.continue}
+        </a>
+        <a class="no-js" href={loginUrl(c, returnTo)} target="_blank" rel="noopener">
           {t.errors.sessionExpired.login}
         </a>
       </p>

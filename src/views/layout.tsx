@@ -26,17 +26,14 @@ export function Layout(props: { shell: Shell; title: string; children: Child }) 
       </head>
       <body>
         <a class="skip" href="#main">{t.skipToContent}</a>
+        {/* One line: the way back to the platform, the asset's name (only here), the other assets where there are several. */}
         <header class="top">
           <a class="back" href={shell.platformUrl}>
-            <span aria-hidden="true">← </span>
-            {t.backToPlatform}
+            <span aria-hidden="true">←</span>
+            <span class="sr-only">{t.backToPlatform}: </span>
+            <span class="pname">{shell.platformName}</span>
           </a>
-          <span class="platform">{shell.platformName}</span>
-          {asset ? (
-            <span class="asset">
-              {t.asset}: {asset.name || asset.id}
-            </span>
-          ) : null}
+          {asset ? <span class="asset">{asset.name || asset.id}</span> : null}
           {user && asset && user.assets.length > 1 ? (
             <a class="switch" href={paths.home()}>
               {t.switchAsset}
@@ -46,6 +43,13 @@ export function Layout(props: { shell: Shell; title: string; children: Child }) 
         <main id="main" tabindex={-1}>
           {props.children}
         </main>
+        {/* Shown by src/client/app.js when a request fails on the way (JS only, so hidden). */}
+        <div id="net" class="net" hidden>
+          <p>{t.contacts.offline}</p>
+          <button type="button" data-retry>
+            {t.contacts.retry}
+          </button>
+        </div>
         <div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
       </body>
     </html>

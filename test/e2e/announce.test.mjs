@@ -43,9 +43,9 @@ describe('announcements and focus after partial swaps', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !document.querySelector('li.more'));
     const focused = await page.evaluate(
-      () => document.activeElement?.closest('li.contact')?.querySelector('h2')?.textContent ?? document.activeElement?.tagName,
+      () => document.activeElement?.closest('li.contact')?.querySelector('.name')?.textContent ?? document.activeElement?.tagName,
     );
-    const rows = await page.locator('li.contact h2').allInnerTexts();
+    const rows = await page.locator('li.contact > a.name').allInnerTexts();
     assert.ok(rows.length > 100, `all rows in one list (${rows.length})`);
     assert.equal(focused, rows[100], 'focus on the first row that "Mehr laden" brought');
   });

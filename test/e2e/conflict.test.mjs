@@ -76,7 +76,7 @@ async function scenario(anna, jonas, javaScript) {
   await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
   await fillContact(anna.page, { city: 'München', street: 'Weg 1' });
   await anna.page.getByRole('button', { name: 'Speichern' }).click();
-  await anna.page.locator('main').getByText('Jonas Müller hat inzwischen Mobil geändert – diese Änderung ist übernommen.').waitFor();
+  await anna.page.locator('main').getByText('Jonas Müller hat inzwischen Mobilnummer geändert – diese Änderung ist übernommen.').waitFor();
   assert.ok(await anna.page.getByRole('link', { name: '0170 1234567' }).isVisible());
   await anna.page.screenshot({ path: `${shots}/phone-merged-${javaScript ? 'js' : 'nojs'}.png` });
   assert.equal(anna.errors.length + jonas.errors.length, 0, [...anna.errors, ...jonas.errors].join('\n'));

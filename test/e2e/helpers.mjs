@@ -232,10 +232,10 @@ export async function fillContact(page, values) {
     postal_code: 'PLZ',
     city: 'Ort',
     country: 'Land',
-    phone: 'Telefon',
-    mobile: 'Mobil',
-    email: 'E-Mail',
-    website: 'Webseite',
+    phone: 'Telefonnummer',
+    mobile: 'Mobilnummer',
+    email: 'E-Mail-Adresse',
+    website: 'Webseite des Unternehmens',
     notes: 'Notizen',
   };
   for (const [field, value] of Object.entries(values)) {

@@ -136,7 +136,7 @@ describe('2: staff and unknown roles → 403 on every route, nothing written', (
         const response = await send(path, { ...options, user: fresh(user) });
         const body = await response.text();
         expect(response.status, `${options.method ?? (options.form ? 'POST' : 'GET')} ${path}`).toBe(403);
-        expect(textOf(body)).toContain('nur für Käufer');
+        expect(textOf(body)).toContain('nur für die Käufer eines Objekts');
         expect(body).not.toContain('Unsere Firma');
         expect(body).not.toContain('Fremdfirma');
       }

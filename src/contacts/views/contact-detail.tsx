@@ -1,95 +1,135 @@
+import type { Child } from 'hono/jsx';
+import { type IconName, icon } from '../../views/icon';
 import type { Shell } from '../../views/shell';
+import { FIELDS } from '../fields';
 import type { Contact } from '../repository';
-import { FIELDS, fieldValuesOf } from '../fields';
 import { fitsQr } from '../qr';
 import { displayName, qrPayload } from '../vcard';
+import { metaLine } from './contact-list';
 import { addressLines, fieldText, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
 
-/** One contact with every field, who changed it last, and its actions. */
-export function ContactDetail(props: { shell: Shell; assetId: string; contact: Contact; message?: string }) {
+/**
+ * One contact as a card: name and "Position · Unternehmen", a row of actions (call, mobile,
+ * e-mail, route, vCard), then the details (the address as one block), who changed it last,
+ * and a quiet delete at the end. `back` is the list as the user left it (search, paging), at
+ * this contact's row.
+ */
+export function ContactDetail(props: { shell: Shell; assetId: string; contact: Contact; message?: string; back?: string; draftKey?: string }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
-  const values = fieldValuesOf(contact);
+  const name = displayName(contact);
   const address = addressLines(contact);
   const edit = paths.editContact(assetId, contact.id);
-  const list = paths.contacts(assetId);
+  const back = props.back ?? `${paths.contacts(assetId)}#c-${contact.id}`;
   const remove = paths.deleteContact(assetId, contact.id);
+  const meta = metaLine(contact);
+  const newTab = <span class="sr-only"> {t.contacts.opensInNewTab}</span>;
+  const details: { label: string; value: Child; pre?: boolean }[] = [];
+  // A title shows in the name; without a first or last name the heading is the company alone.
+  if (contact.title && !contact.firstName && !contact.lastName) details.push({ label: t.contacts.fields.title, value: contact.title });
+  if (contact.phone) details.push({ label: t.contacts.fields.phone, value: <a href={telHref(contact.phone)}>{contact.phone}</a> });
+  if (contact.mobile) details.push({ label: t.contacts.fields.mobile, value: <a href={telHref(contact.mobile)}>{contact.mobile}</a> });
+  if (contact.email) details.push({ label: t.contacts.fields.email, value: <a href={mailtoHref(contact.email)}>{contact.email}</a> });
+  if (contact.website) {
+    details.push({
+      label: t.contacts.fields.website,
+      value: (
+        <a href={contact.website} target="_blank" rel="noopener noreferrer">
+          {contact.website}
+          {newTab}
+        </a>
+      ),
+    });
+  }
+  if (address.length) details.push({ label: t.contacts.address, value: address.join('\n'), pre: true });
+  if (contact.notes) details.push({ label: t.contacts.fields.notes, value: contact.notes, pre: true });
+  // The warranty dates (issue 17), in German format on screen.
+  const warranty = FIELDS.filter((spec) => spec.group === 'warranty' && contact[spec.column] !== '');
+  for (const spec of warranty) details.push({ label: t.contacts.fields[spec.name], value: fieldText(spec, contact[spec.column], t.locale) });
   return (
     <article class="detail" aria-labelledby="contact-title">
       <p class="crumb">
-        <a href={list} hx-get={list} hx-target="#main" hx-push-url="true">
+        {/* A whole page load: the browser itself returns to the row (#c-…). */}
+        <a href={back}>
           <span aria-hidden="true">← </span>
           {t.contacts.backToList}
         </a>
       </p>
-      <h1 id="contact-title" tabindex={-1} data-focus>
-        {displayName(contact)}
-      </h1>
+      <div class="bar">
+        <div>
+          <h1 id="contact-title" tabindex={-1} data-focus>
+            {name}
+          </h1>
+          {meta ? <p class="meta">{meta}</p> : null}
+        </div>
+        <a class="button" href={edit} hx-get={edit} hx-target="#main" hx-push-url="true">
+          {t.contacts.edit}
+        </a>
+      </div>
       {props.message ? (
-        <p class="notice" role="status" data-announce={props.message} data-draft-clear={paths.contact(assetId, contact.id)}>
+        <p class="notice" role="status" data-announce={props.message} data-draft-clear={props.draftKey ?? paths.contact(assetId, contact.id)}>
           {props.message}
         </p>
       ) : null}
-      <dl class="fields">
-        {FIELDS.filter((spec) => values[spec.name] !== '').map((spec) => {
-          const value = values[spec.name];
-          return (
+      <ul class="quick">
+        {contact.phone ? <Action shell={shell} href={telHref(contact.phone)} icon="call" label={t.contacts.call} /> : null}
+        {contact.mobile ? <Action shell={shell} href={telHref(contact.mobile)} icon="mobile" label={t.contacts.callMobile} /> : null}
+        {contact.email ? <Action shell={shell} href={mailtoHref(contact.email)} icon="mail" label={t.contacts.mail} /> : null}
+        {address.length ? <Action shell={shell} href={mapUrl(address)} icon="route" label={t.contacts.map} newTab /> : null}
+        <Action shell={shell} href={paths.exportOne(assetId, contact.id)} icon="card" label={t.contacts.vcard} download />
+      </ul>
+      {details.length ? (
+        <dl class="fields">
+          {details.map((detail) => (
             <div>
-              <dt>{t.contacts.fields[spec.name]}</dt>
-              <dd class={spec.kind === 'notes' ? 'pre' : undefined}>
-                {spec.kind === 'phone' ? (
-                  <a href={telHref(value)}>{value}</a>
-                ) : spec.kind === 'email' ? (
-                  <a href={mailtoHref(value)}>{value}</a>
-                ) : spec.kind === 'website' ? (
-                  <a href={value} target="_blank" rel="noopener noreferrer">
-                    {value}
-                    <span class="sr-only"> {t.contacts.opensInNewTab}</span>
-                  </a>
-                ) : (
-                  fieldText(spec, value, t.locale)
-                )}
-              </dd>
+              <dt>{detail.label}</dt>
+              <dd class={detail.pre ? 'pre' : undefined}>{detail.value}</dd>
             </div>
-          );
-        })}
-      </dl>
-      {FIELDS.some((spec) => spec.group === 'warranty' && values[spec.name] !== '') ? <p class="hint">{t.warranty.cardHelp}</p> : null}
-      {address.length ? (
-        <p>
-          <a href={mapUrl(address)} target="_blank" rel="noopener noreferrer">
-            {t.contacts.map}
-            <span class="sr-only"> {t.contacts.opensInNewTab}</span>
-          </a>
-        </p>
+          ))}
+        </dl>
       ) : null}
+      {warranty.length ? <p class="hint">{t.warranty.cardHelp}</p> : null}
+      <QrCode shell={shell} assetId={assetId} contact={contact} />
       <p class="changed">
         {t.contacts.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))} ·{' '}
         <a href={paths.history(assetId, contact.id)} hx-get={paths.history(assetId, contact.id)} hx-target="#main" hx-push-url="true">
           {t.contacts.history}
         </a>
       </p>
-      <QrCode shell={shell} assetId={assetId} contact={contact} />
-      <div class="actions">
-        <a class="button primary" href={edit} hx-get={edit} hx-target="#main" hx-push-url="true">
-          {t.contacts.edit}
-        </a>
-        <a class="button" href={paths.exportOne(assetId, contact.id)} download>
-          {t.contacts.exportOne}
-        </a>
+      {/* Deleting is undone with one tap on the next page, so it asks nothing first (without JS: its own page). */}
+      <p class="quiet-link">
         <a
-          class="button danger"
+          class="delete"
           href={remove}
           hx-post={remove}
           hx-vals={JSON.stringify({ version: String(contact.version) })}
-          hx-confirm={t.contacts.deleteQuestion(displayName(contact))}
           hx-target="#main"
           hx-sync="this:drop"
         >
           {t.contacts.delete}
         </a>
-      </div>
+      </p>
     </article>
+  );
+}
+
+/** One round action of the card: an icon with its word beneath. */
+function Action(props: { shell: Shell; href: string; icon: IconName; label: string; newTab?: boolean; download?: boolean }) {
+  const { shell } = props;
+  return (
+    <li>
+      <a
+        class="act"
+        href={props.href}
+        target={props.newTab ? '_blank' : undefined}
+        rel={props.newTab ? 'noopener noreferrer' : undefined}
+        download={props.download ? true : undefined}
+      >
+        {icon(shell.paths, props.icon)}
+        <span>{props.label}</span>
+        {props.newTab ? <span class="sr-only"> {shell.t.contacts.opensInNewTab}</span> : null}
+      </a>
+    </li>
   );
 }
 
@@ -116,7 +156,7 @@ function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
   );
 }
 
-/** Without JavaScript, deleting asks on its own page first (with JS, a confirm dialog does). */
+/** Without JavaScript, deleting asks on its own page first (with JS, undo on the next page is the safety net). */
 export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: Contact; message?: string }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;

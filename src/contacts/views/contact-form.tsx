@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Shell } from '../../views/shell';
 import type { Contact } from '../repository';
-import { FIELD_GROUPS, FIELDS, type FieldName, type FieldSpec, fieldValuesOf } from '../fields';
+import { FIELD_GROUPS, FIELDS, type FieldSpec, fieldValuesOf } from '../fields';
 import type { ErrorCode, FieldErrors, FormFieldName, FormValues } from '../schema';
 import { MAX_DATE, MIN_DATE, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { fieldText, formatDateTime } from './format';
@@ -32,6 +32,7 @@ export interface ContactFormProps {
   /** The save failed for reasons outside the input (session ended, storage down). */
   unsaved?: boolean;
 }
+
 
 /** One form for new and edit: fields, labels and limits come from FIELDS (src/contacts/schema.ts). */
 export function ContactForm(props: ContactFormProps) {
@@ -85,36 +86,51 @@ export function ContactForm(props: ContactFormProps) {
             {t.contacts.draftDiscard}
           </button>
         </p>
-        {errorCount ? (
-          <p class="alert" id="form-errors">
-            {t.contacts.errorSummary(errorCount)}
-          </p>
-        ) : null}
-        {FIELD_GROUPS.map((group) => (
-          <fieldset>
-            <legend>{t.contacts.groups[group]}</legend>
-            {group === 'person' ? <p class="hint">{t.contacts.nameRule}</p> : group === 'warranty' ? <p class="hint">{t.warranty.formHint}</p> : null}
-            {FIELDS.filter((spec) => spec.group === group).map((spec) => (
-              <>
-                <Field
-                  shell={shell}
-                  spec={spec}
-                  value={values[spec.name] ?? ''}
-                  error={errors[spec.name]}
-                  firstError={firstError(errors) === spec.name}
-                  sharedError={errors.company === 'nameRequired' && (spec.name === 'first_name' || spec.name === 'last_name') ? 'f-company-error' : undefined}
-                />
-                {spec.name === 'accepted_on' ? <PeriodChoice shell={shell} value={values.warranty_years ?? ''} error={errors.warranty_years} firstError={firstError(errors) === 'warranty_years'} /> : null}
-              </>
-            ))}
-          </fieldset>
-        ))}
+        {errorCount ? <ErrorSummary shell={shell} values={values} errors={errors} /> : null}
+        {FIELD_GROUPS.map((group) => {
+          const field = (spec: FieldSpec) => (
+            <Field
+              shell={shell}
+              spec={spec}
+              value={values[spec.name] ?? ''}
+              error={errors[spec.name]}
+              firstError={firstError(errors) === spec.name}
+              sharedError={errors.company === 'nameRequired' && (spec.name === 'first_name' || spec.name === 'last_name') ? 'f-company-error' : undefined}
+            />
+          );
+          const specs = FIELDS.filter((spec) => spec.group === group);
+          return (
+            <fieldset class={`group-${group}`}>
+              <legend>{t.contacts.groups[group]}</legend>
+              {group === 'person' ? <p class="hint">{t.contacts.nameRule}</p> : group === 'warranty' ? <p class="hint">{t.warranty.formHint}</p> : null}
+              <div class="cols">
+                {specs.map((spec) =>
+                  // PLZ and Ort share one row (a short and a long field, as on an envelope).
+                  spec.name === 'postal_code' ? (
+                    <div class="plz-ort">
+                      {field(spec)}
+                      {specs.filter((other) => other.name === 'city').map(field)}
+                    </div>
+                  ) : spec.name === 'city' ? null : spec.name === 'accepted_on' ? (
+                    // The period sits right after the acceptance date it counts from.
+                    <>
+                      {field(spec)}
+                      <PeriodChoice shell={shell} value={values.warranty_years ?? ''} error={errors.warranty_years} firstError={firstError(errors) === 'warranty_years'} />
+                    </>
+                  ) : (
+                    field(spec)
+                  ),
+                )}
+              </div>
+            </fieldset>
+          );
+        })}
         <datalist id="positions">
           {t.contacts.positions.map((position) => (
             <option value={position} />
           ))}
         </datalist>
-        <div class="form-actions">
+        <div class="form-actions save-bar">
           <button type="submit" class="primary">
             {conflict ? t.contacts.conflictKeepMine : mode.kind === 'gone' ? t.contacts.saveAsNew : t.contacts.save}
             <span class="htmx-indicator"> …</span>
@@ -139,9 +155,16 @@ function firstError(errors: FieldErrors): FormFieldName | undefined {
   return undefined;
 }
 
-function errorText(shell: Shell, max: number, code: ErrorCode): string {
+/** One plain sentence that says what to do; for a phone number or web address, what was wrong with it. */
+function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string): string {
   const messages = shell.t.contacts.errors;
-  return code === 'tooLong' ? messages.tooLong(max) : messages[code];
+  if (code === 'tooLong') return messages.tooLong(spec.max);
+  if (code === 'phone') {
+    const digits = value.replace(/\D/g, '').length;
+    return digits < 3 ? messages.phoneShort : digits > 20 ? messages.phoneLong : messages.phone;
+  }
+  if (code === 'website' && /\s/.test(value.trim())) return messages.websiteSpace;
+  return messages[code];
 }
 
 /**
@@ -173,9 +196,35 @@ function PeriodChoice(props: { shell: Shell; value: string; error?: ErrorCode; f
       </select>
       {error ? (
         <p class="field-error" id={`${id}-error`}>
-          {errorText(shell, 0, error)}
+          {shell.t.contacts.errors[error === 'tooLong' ? 'invalid' : error]}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** The summary at the top of a form with errors: each entry links to its field. */
+function ErrorSummary(props: { shell: Shell; values: FormValues; errors: FieldErrors }) {
+  const { shell, values, errors } = props;
+  const { t } = shell;
+  const wrong = FIELDS.filter((spec) => errors[spec.name]);
+  return (
+    <div class="alert summary" id="form-errors">
+      <p>
+        <strong>{t.contacts.errorSummary(wrong.length)}</strong>
+      </p>
+      <ul>
+        {wrong.map((spec) => {
+          const code = errors[spec.name];
+          return code ? (
+            <li>
+              <a href={`#f-${spec.name}`}>
+                {t.contacts.fields[spec.name]}: {errorText(shell, spec, code, values[spec.name] ?? '')}
+              </a>
+            </li>
+          ) : null;
+        })}
+      </ul>
     </div>
   );
 }
@@ -204,7 +253,7 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
   // A date picker offers the contract's range; the value stays ISO (`YYYY-MM-DD`) as submitted.
   const range = spec.kind === 'date' ? { min: MIN_DATE, max: MAX_DATE } : {};
   return (
-    <div class={error ? 'field invalid' : 'field'}>
+    <div class={`field f-${spec.kind}${spec.name === 'street' ? ' wide' : ''}${error ? ' invalid' : ''}`}>
       <label for={id}>{t.contacts.fields[spec.name]}</label>
       {hint ? (
         <span class="hint" id={`${id}-hint`}>
@@ -220,7 +269,7 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
       )}
       {error ? (
         <p class="field-error" id={`${id}-error`}>
-          {errorText(shell, spec.max, error)}
+          {errorText(shell, spec, error, value)}
         </p>
       ) : null}
     </div>

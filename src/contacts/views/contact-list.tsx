@@ -2,9 +2,11 @@ import { html, raw } from 'hono/html';
 import type { Shell } from '../../views/shell';
 import type { Contact, ContactPage } from '../repository';
 import { displayName } from '../vcard';
+import { sortKey } from '../keys';
+import { icon } from '../../views/icon';
 import { formatDate, warrantyBadge } from '../warranty';
 import { ExportActions, ExportHelp } from './export-actions';
-import { addressLines, mailtoHref, mapUrl, telHref } from './format';
+import { mailtoHref, telHref } from './format';
 
 export interface Notice {
   kind: 'saved' | 'deleted' | 'restored';
@@ -37,12 +39,12 @@ export function ContactBook(props: ContactBookProps) {
     <section class="book" aria-labelledby="book-title">
       <div class="bar">
         <h1 id="book-title" tabindex={-1} data-focus>
-          {props.assetName}
-          <span class="sub">{warranty ? t.warranty.viewTitle : t.contacts.title}</span>
+          {warranty ? t.warranty.viewTitle : t.contacts.title}
         </h1>
         <div class="actions">
-          <a class="button primary" href={paths.newContact(assetId)} hx-get={paths.newContact(assetId)} hx-target="#main" hx-push-url="true">
-            {t.contacts.add}
+          <a class="button primary add" href={paths.newContact(assetId)} hx-get={paths.newContact(assetId)} hx-target="#main" hx-push-url="true">
+            {icon(paths, 'plus')}
+            <span class="label">{t.contacts.add}</span>
           </a>
         </div>
       </div>
@@ -75,7 +77,9 @@ export function ContactBook(props: ContactBookProps) {
       ) : (
         <>
           <form role="search" method="get" action={paths.contacts(assetId)} class="search">
-            <label for="q">{t.contacts.search}</label>
+            <label for="q" class="sr-only">
+              {t.contacts.search}
+            </label>
             <div class="search-row">
               <input
                 id="q"
@@ -191,6 +195,12 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
             {view.view === 'warranty' ? t.warranty.count(page.total) : view.q ? t.contacts.found(page.total, view.q) : t.contacts.count(page.total)}
           </p>
           <ul class="contacts" id="rows">
+            <li class="head" aria-hidden="true">
+              <span>{t.contacts.columns.name}</span>
+              <span>{t.contacts.columns.meta}</span>
+              <span>{t.contacts.columns.phone}</span>
+              <span>{t.contacts.columns.email}</span>
+            </li>
             <Rows shell={shell} assetId={assetId} page={page} view={view} today={today} />
           </ul>
         </>
@@ -206,9 +216,19 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
 }
 
 /**
+ * The letter a row of the name order files under: the first letter of its sort key (umlauts and
+ * accents already folded there, so "Ärzte" sits under A as in the order), "#" for anything else.
+ */
+export function letterOf(contact: Contact): string {
+  const first = sortKey(contact).charAt(0).toUpperCase();
+  return first >= 'A' && first <= 'Z' ? first : '#';
+}
+
+/**
  * Rows of one page plus the "Mehr laden" item that fetches the next page's rows in its place.
- * Rows loaded that way mark their first link, where keyboard focus continues. Grouped by
- * position, a heading starts each group (`previous` is the last row of the page before).
+ * Rows loaded that way mark their first link, where keyboard focus continues. A heading starts
+ * each section: the letter in the name order, the position when grouped (`previous` is the
+ * section of the last row of the page before, so no heading repeats).
  */
 export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string; loadedMore?: boolean; previous?: string }) {
   const { shell, assetId, page, view, today } = props;
@@ -216,9 +236,11 @@ export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; 
   let group = props.previous;
   const rows = page.contacts.map((contact, index) => {
     const row = ContactRow({ shell, assetId, contact, today, showEnd: page.order === 'warranty', focus: props.loadedMore === true && index === 0 });
-    if (page.order !== 'position' || contact.position === group) return row;
-    group = contact.position;
-    return html`<li class="group"><h2>${contact.position || shell.t.contacts.noPosition}</h2></li>${row}`;
+    if (page.order === 'search' || page.order === 'warranty') return row;
+    const section = page.order === 'position' ? contact.position : letterOf(contact);
+    if (section === group) return row;
+    group = section;
+    return html`<li class="group"><h2>${section || shell.t.contacts.noPosition}</h2></li>${row}`;
   });
   return (
     <>
@@ -234,6 +256,11 @@ export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; 
   );
 }
 
+/** "Position · Unternehmen" under a name (the company only where it is not the name itself). */
+export function metaLine(contact: Contact): string {
+  return [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
+}
+
 /**
  * The warranty line of a row: a quiet badge when the warranty ends within 6 months, a strong one
  * when it ended within the last 30 days (warrantyBadge), else in the warranty view the plain end.
@@ -242,39 +269,35 @@ function warrantyLine(shell: Shell, until: string, today: string, showEnd: boole
   if (until === '') return '';
   const badge = warrantyBadge(until, today);
   const date = formatDate(until, shell.t.locale);
-  if (badge === 'endsSoon') return html`<p class="wb">${shell.t.warranty.badge.endsSoon(date)}</p>`;
-  if (badge === 'endedRecently') return html`<p class="wb ended">${shell.t.warranty.badge.endedRecently(date)}</p>`;
-  return showEnd ? html`<p class="meta">${shell.t.warranty.until(date)}</p>` : '';
+  if (badge === 'endsSoon') return html`<span class="wb">${shell.t.warranty.badge.endsSoon(date)}</span>`;
+  if (badge === 'endedRecently') return html`<span class="wb ended">${shell.t.warranty.badge.endedRecently(date)}</span>`;
+  return showEnd ? html`<span class="wb plain">${shell.t.warranty.until(date)}</span>` : '';
 }
 
 /**
- * One row of the list. Written with hono/html (escaping tagged template) instead of JSX: it runs
- * up to 100 times per page, and building JSX nodes costs about 2.7 times as much as this.
+ * One row of the list: the name link is stretched over the whole row by CSS (it opens the
+ * contact, also without JS); the round call and e-mail buttons sit above it. On wide screens
+ * the same markup is a table row (CSS grid). Written with hono/html (escaping tagged template)
+ * instead of JSX: it runs up to 100 times per page, and building JSX nodes costs about 2.7 times
+ * as much as this.
  */
 export function ContactRow(props: { shell: Shell; assetId: string; contact: Contact; today: string; showEnd?: boolean; focus?: boolean }) {
   const { shell, assetId, contact } = props;
-  const { t } = shell;
-  const href = shell.paths.contact(assetId, contact.id);
+  const { t, paths } = shell;
+  const href = paths.contact(assetId, contact.id);
   const name = displayName(contact);
-  const address = addressLines(contact);
-  const meta = [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
-  const newTab = t.contacts.opensInNewTab;
-  const reach = [
-    contact.phone ? html`<li><a href="${telHref(contact.phone)}"><span class="k">${t.contacts.fields.phone}</span> ${contact.phone}</a></li>` : '',
-    contact.mobile ? html`<li><a href="${telHref(contact.mobile)}"><span class="k">${t.contacts.fields.mobile}</span> ${contact.mobile}</a></li>` : '',
-    contact.email ? html`<li><a href="${mailtoHref(contact.email)}">${contact.email}</a></li>` : '',
-    contact.website
-      ? html`<li><a href="${contact.website}" target="_blank" rel="noopener noreferrer">${contact.website.replace(/^https?:\/\//i, '')}<span class="sr-only"> ${newTab}</span></a></li>`
-      : '',
-    address.length
-      ? html`<li><a href="${mapUrl(address)}" target="_blank" rel="noopener noreferrer">${address.join(', ')}<span class="sr-only"> ${newTab}</span></a></li>`
-      : '',
-  ].filter((item) => item !== '');
-  return html`<li class="contact" id="c-${contact.id}"><h2><a href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
+  const meta = metaLine(contact);
+  const phone = contact.phone || contact.mobile;
+  const call = phone ? html`<a class="round" href="${telHref(phone)}">${icon(paths, 'call')}<span class="sr-only">${t.contacts.callName(name)}</span></a>` : '';
+  const mail = contact.email
+    ? html`<a class="round" href="${mailtoHref(contact.email)}">${icon(paths, 'mail')}<span class="sr-only">${t.contacts.mailName(name)}</span></a>`
+    : '';
+  // Empty cells are left out: on wide screens each cell has its own grid column.
+  return html`<li class="contact" id="c-${contact.id}"><a class="name" href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
     props.focus ? raw(' data-focus-row') : ''
-  }>${name}</a></h2>${meta ? html`<p class="meta">${meta}</p>` : ''}${warrantyLine(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
-    reach.length ? html`<ul class="reach">${reach}</ul>` : ''
-  }</li>`;
+  }>${name}</a>${meta ? html`<span class="meta">${meta}</span>` : ''}${warrantyLine(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${phone ? html`<span class="tel">${phone}</span>` : ''}${
+    contact.email ? html`<span class="mail">${contact.email}</span>` : ''
+  }${call || mail ? html`<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }
 
 function EmptyState(props: { shell: Shell; assetId: string }) {

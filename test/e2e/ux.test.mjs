@@ -1,0 +1,91 @@
+// Issue 15: the list is scannable on a phone, and a failed request says so (with a safe resend).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { browserForSuite, fillContact, listPath, unique } from './helpers.mjs';
+
+const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
+// Selin's Lindenhof 3: only one other test adds a contact there.
+const BOOK = 'lindenhof-whg-3';
+
+describe('the list on a phone (360×800)', () => {
+  const browser = browserForSuite('selin', PHONE);
+
+  test('shows at least 8 contacts of a 50-contact book in the first screen, with section letters and round buttons', async () => {
+    const { page } = browser;
+    const tag = unique();
+    await page.goto(listPath(BOOK));
+    // 50 contacts, sent from the page itself (same origin, the session's cookie).
+    await page.evaluate(
+      async ({ action, tag }) => {
+        const letters = 'ABCDEFGHIKLMNOPRSTW';
+        for (let index = 0; index < 50; index += 1) {
+          const body = new URLSearchParams({
+            form_token: `ux-${tag}-${String(index).padStart(4, '0')}`,
+            last_name: `${letters[index % letters.length]}mann ${tag} ${index}`,
+            first_name: 'Eva',
+            position: 'Fliesenleger',
+            company: 'Bau GmbH',
+            phone: '089 123456',
+            email: `eva${index}@example.de`,
+          });
+          const response = await fetch(action, { method: 'POST', body, redirect: 'manual' });
+          if (response.type !== 'opaqueredirect' && response.status !== 303) throw new Error(`create ${index}: ${response.status}`);
+        }
+      },
+      { action: listPath(BOOK), tag },
+    );
+    await page.goto(listPath(BOOK));
+    const { visible, layout } = await page.evaluate(() => ({
+      visible: [...document.querySelectorAll('li.contact')].filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight).length,
+      layout: [...document.querySelectorAll('main > section > *, li')]
+        .slice(0, 14)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().top)}+${Math.round(el.getBoundingClientRect().height)}`),
+    }));
+    assert.ok(visible >= 8, `${visible} contacts in the first screen: ${layout.join(', ')}`);
+    // The letters of the name order, and the header names the asset once.
+    assert.ok(await page.getByRole('heading', { level: 2, name: 'A', exact: true }).isVisible());
+    assert.equal(await page.getByText('Lindenhof, Wohnung 3', { exact: true }).count(), 1);
+    // Round call and e-mail buttons of 44 px with an accessible name.
+    const call = page.getByRole('link', { name: new RegExp(`^Eva Amann ${tag} 0 anrufen$`) });
+    const box = await call.boundingBox();
+    assert.ok(box && box.width >= 44 && box.height >= 44, JSON.stringify(box));
+    assert.match(await call.getAttribute('href'), /^tel:/);
+    // The add button is compact here and keeps its name.
+    assert.ok(await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).isVisible());
+    // The search stays reachable while scrolling.
+    await page.mouse.wheel(0, 3000);
+    await page.waitForFunction(() => window.scrollY > 1000);
+    const search = await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).boundingBox();
+    assert.ok(search && search.y >= 0 && search.y < 100, `search at ${JSON.stringify(search)}`);
+    // A tap anywhere on the row (not on a button) opens the contact.
+    const row = page.locator('li.contact', { hasText: `Amann ${tag} 0` });
+    await row.scrollIntoViewIfNeeded();
+    const rowBox = await row.boundingBox();
+    await page.mouse.click(rowBox.x + 40, rowBox.y + rowBox.height - 6);
+    await page.getByRole('heading', { level: 1, name: `Eva Amann ${tag} 0`, exact: true }).waitFor();
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('offline: saving says so, keeps the input, and "Erneut senden" saves once', async () => {
+    const { page, context } = browser;
+    const company = `Offline GmbH ${unique()}`;
+    await page.goto(`${listPath(BOOK)}/new`);
+    await fillContact(page, { company, phone: '089 55555' });
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    const message = page.locator('#net').getByText('Keine Verbindung. Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.');
+    await message.waitFor();
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'the input stays');
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Erneut senden' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    assert.equal(await message.isVisible(), false);
+    await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(company)}`);
+    assert.equal(await page.locator('li.contact').count(), 1, 'stored once');
+    // Network errors are expected in this test; nothing else may fail.
+    assert.deepEqual(
+      browser.errors.filter((error) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|NetworkError/.test(error)),
+      [],
+    );
+  });
+});
