@@ -45,6 +45,8 @@ export const CRITICAL_CSS_HASH = ${JSON.stringify(`sha256-${hash(css, 'base64')}
 `;
 const target = join(generatedDir, 'assets.ts');
 let previous = '';
-try { previous = readFileSync(target, 'utf8'); } catch {}
+try {
+  previous = readFileSync(target, 'utf8');
+} catch {}
 if (previous !== moduleText) writeFileSync(target, moduleText);
 console.log(`fingerprint: ${htmxPath} (htmx + src/client/app.js), ${css.length} B critical CSS`);

@@ -80,11 +80,17 @@ async function customer(user, deadline) {
     const roll = Math.random();
     const list = `/assets/${user.asset}/contacts`;
     if (roll < 0.35) await call(user, 'GET', list);
-    else if (roll < 0.5) await call(user, 'GET', `${list}?q=${encodeURIComponent(['mül', 'firma', 'bau', user.sub.slice(-2)][sequence % 4])}`);
+    else if (roll < 0.5)
+      await call(user, 'GET', `${list}?q=${encodeURIComponent(['mül', 'firma', 'bau', user.sub.slice(-2)][sequence % 4])}`);
     else if (roll < 0.55) await call(user, 'GET', `${list}.vcf`);
     else if (roll < 0.8 || mine.length === 0) {
       const company = `Firma ${user.sub} ${sequence}`;
-      const response = await call(user, 'POST', list, { form_token: `load-${user.sub}-${sequence}-token`, company, last_name: 'Müller', position: 'Bau' });
+      const response = await call(user, 'POST', list, {
+        form_token: `load-${user.sub}-${sequence}-token`,
+        company,
+        last_name: 'Müller',
+        position: 'Bau',
+      });
       if (response?.status === 303) {
         const id = new URL(response.headers.get('location'), origin).searchParams.get('saved');
         acknowledged.set(id, { asset: user.asset, company, version: 1 });
@@ -94,7 +100,12 @@ async function customer(user, deadline) {
       const id = mine[Math.floor(Math.random() * mine.length)];
       const state = acknowledged.get(id);
       const company = `${state.company.split(' v')[0]} v${state.version + 1}`;
-      const response = await call(user, 'POST', `${list}/${id}`, { version: String(state.version), company, last_name: 'Müller', position: 'Bau' });
+      const response = await call(user, 'POST', `${list}/${id}`, {
+        version: String(state.version),
+        company,
+        last_name: 'Müller',
+        position: 'Bau',
+      });
       if (response?.status === 303) acknowledged.set(id, { ...state, company, version: state.version + 1 });
     } else {
       const id = mine.splice(Math.floor(Math.random() * mine.length), 1)[0];
@@ -184,5 +195,10 @@ ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${Math.round(t
 ${table}
 <!-- load:end -->`;
 const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-writeFileSync(docPath, doc.includes('<!-- load:start -->') ? doc.replace(/<!-- load:start -->[\s\S]*<!-- load:end -->/, section) : `${doc.trimEnd()}\n\n${section}\n`);
+writeFileSync(
+  docPath,
+  doc.includes('<!-- load:start -->')
+    ? doc.replace(/<!-- load:start -->[\s\S]*<!-- load:end -->/, section)
+    : `${doc.trimEnd()}\n\n${section}\n`,
+);
 process.exit(counts.errors === 0 && problems.length === 0 ? 0 : 1);

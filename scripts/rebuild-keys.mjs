@@ -26,7 +26,12 @@ if (!database || !flags.some((flag) => flag === '--local' || flag === '--remote'
 const quote = (value) => (typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`);
 
 function d1(args) {
-  const result = spawnSync(wrangler, ['d1', 'execute', database, ...flags, ...args], { cwd: root, env: wranglerEnv(root), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(wrangler, ['d1', 'execute', database, ...flags, ...args], {
+    cwd: root,
+    env: wranglerEnv(root),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.status !== 0) {
     console.error(result.stderr || result.stdout);
     process.exit(result.status ?? 1);

@@ -12,7 +12,17 @@ import { startServer } from './e2e.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--hide-scrollbars',
+];
 const DEVICES = {
   phone: { viewport: { width: 360, height: 800 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true },
   desktop: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 },
@@ -20,10 +30,24 @@ const DEVICES = {
 
 async function browserFor(baseURL, device) {
   const profile = mkdtempSync(join(tmpdir(), 'kontakte-shots-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, locale: 'de-DE', timezoneId: 'Europe/Berlin', baseURL, ...DEVICES[device] });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    baseURL,
+    ...DEVICES[device],
+  });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());
-  return { context, page, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 async function login(page, user) {
@@ -82,7 +106,9 @@ async function run(baseURL, device) {
       await jonas.page.getByRole('button', { name: 'Speichern' }).click();
       await jonas.page.getByText('Zuletzt geändert von Jonas Müller').waitFor();
       await anna.page.getByLabel('Telefonnummer', { exact: true }).fill('089 3100 201');
-      await anna.page.getByLabel('Notizen', { exact: true }).fill('Gewährleistung: Fuge im Bad (Mangel Nr. 7) bis Ende April.\nTermin am 3. April bestätigt.');
+      await anna.page
+        .getByLabel('Notizen', { exact: true })
+        .fill('Gewährleistung: Fuge im Bad (Mangel Nr. 7) bis Ende April.\nTermin am 3. April bestätigt.');
       await anna.page.getByRole('button', { name: 'Speichern' }).click();
       await anna.page.getByRole('heading', { name: 'Jemand hat diesen Kontakt inzwischen geändert' }).waitFor();
       await anna.page.locator('.conflict').scrollIntoViewIfNeeded();

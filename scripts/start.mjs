@@ -34,10 +34,14 @@ run(wrangler, ['d1', 'execute', 'kontakte', '--local', ...persist, '--file', see
 run(process.execPath, [join(root, 'scripts', 'rebuild-keys.mjs'), 'kontakte', '--local', ...persist]);
 
 const extra = process.argv.slice(2);
-const server = spawn(wrangler, ['dev', '--local', '--ip', process.env.HOST ?? '127.0.0.1', '--port', port, '--show-interactive-dev-session=false', ...persist, ...extra], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
+const server = spawn(
+  wrangler,
+  ['dev', '--local', '--ip', process.env.HOST ?? '127.0.0.1', '--port', port, '--show-interactive-dev-session=false', ...persist, ...extra],
+  {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

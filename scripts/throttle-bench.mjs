@@ -21,7 +21,16 @@ import { startServer } from './e2e.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.argv[2] ?? 5);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const KBPS = (kbps) => (kbps * 1024) / 8; // bytes per second, as Lighthouse/DevTools compute it
 const REGULAR_3G = { offline: false, latency: 1125, downloadThroughput: KBPS(630), uploadThroughput: KBPS(630) };
 const CPU_SLOWDOWN = 4;
@@ -47,7 +56,15 @@ function navigationFigures(page) {
           const [nav] = performance.getEntriesByType('navigation');
           const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
           const bytes = performance.getEntriesByType('resource').reduce((sum, r) => sum + r.transferSize, nav.transferSize);
-          resolve({ ttfb: nav.responseStart, fcp, lcp, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, htmlBytes: nav.transferSize, bytes });
+          resolve({
+            ttfb: nav.responseStart,
+            fcp,
+            lcp,
+            dcl: nav.domContentLoadedEventEnd,
+            load: nav.loadEventEnd,
+            htmlBytes: nav.transferSize,
+            bytes,
+          });
         }, 100);
       }),
   );
@@ -70,7 +87,11 @@ function armFragmentTimer(page) {
 
 async function fragmentTime(page) {
   await page.waitForFunction(() => window.__bench?.painted, null, { timeout: 20_000 });
-  return page.evaluate(() => ({ roundTrip: window.__bench.painted - window.__bench.request, swap: window.__bench.swap - window.__bench.request, start: window.__bench.request }));
+  return page.evaluate(() => ({
+    roundTrip: window.__bench.painted - window.__bench.request,
+    swap: window.__bench.swap - window.__bench.request,
+    start: window.__bench.request,
+  }));
 }
 
 async function oneRun(context, cold) {
@@ -150,19 +171,52 @@ try {
   }
   await context.close();
 
-  console.log(`Regular 3G (latency ${REGULAR_3G.latency} ms, 630/630 kbps) + ${CPU_SLOWDOWN}x CPU, 360×800, headless chromium; median of ${RUNS} runs [each run]`);
+  console.log(
+    `Regular 3G (latency ${REGULAR_3G.latency} ms, 630/630 kbps) + ${CPU_SLOWDOWN}x CPU, 360×800, headless chromium; median of ${RUNS} runs [each run]`,
+  );
   const first = runs.cold[0].list;
-  console.log(`  list page (5 demo contacts): ${first.htmlBytes} B HTML on the wire (${first.encoding}, headers included), ${first.bytes} B in all on a first visit`);
+  console.log(
+    `  list page (5 demo contacts): ${first.htmlBytes} B HTML on the wire (${first.encoding}, headers included), ${first.bytes} B in all on a first visit`,
+  );
   for (const kind of ['cold', 'warm']) {
     const r = runs[kind];
     console.log(kind === 'cold' ? 'First visit (empty cache):' : 'Repeat visit (htmx cached, immutable):');
-    allOk = row('list visible (first contentful paint)', r.map((x) => x.list.fcp), BUDGET.visible) && allOk;
-    row('list largest contentful paint', r.map((x) => x.list.lcp));
-    row('list enhanced (DOMContentLoaded: deferred htmx has run)', r.map((x) => x.list.dcl));
-    allOk = row('add form usable, opened directly (first contentful paint)', r.map((x) => x.form.fcp), BUDGET.visible) && allOk;
-    allOk = row('add form usable, opened from the list (htmx fragment)', r.map((x) => x.formFragment.roundTrip), BUDGET.fragment) && allOk;
-    allOk = row('fragment round trip: active search, request -> painted', r.map((x) => x.search.roundTrip), BUDGET.fragment) && allOk;
-    row('active search, first keystroke -> painted (incl. 300 ms debounce)', r.map((x) => x.search.fromTyping));
+    allOk =
+      row(
+        'list visible (first contentful paint)',
+        r.map((x) => x.list.fcp),
+        BUDGET.visible,
+      ) && allOk;
+    row(
+      'list largest contentful paint',
+      r.map((x) => x.list.lcp),
+    );
+    row(
+      'list enhanced (DOMContentLoaded: deferred htmx has run)',
+      r.map((x) => x.list.dcl),
+    );
+    allOk =
+      row(
+        'add form usable, opened directly (first contentful paint)',
+        r.map((x) => x.form.fcp),
+        BUDGET.visible,
+      ) && allOk;
+    allOk =
+      row(
+        'add form usable, opened from the list (htmx fragment)',
+        r.map((x) => x.formFragment.roundTrip),
+        BUDGET.fragment,
+      ) && allOk;
+    allOk =
+      row(
+        'fragment round trip: active search, request -> painted',
+        r.map((x) => x.search.roundTrip),
+        BUDGET.fragment,
+      ) && allOk;
+    row(
+      'active search, first keystroke -> painted (incl. 300 ms debounce)',
+      r.map((x) => x.search.fromTyping),
+    );
   }
   console.log(allOk ? 'throttle-bench: every figure within its budget' : 'throttle-bench: some figures are over budget');
 } catch (error) {

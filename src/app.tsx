@@ -15,12 +15,12 @@ import { renderError } from './errors';
 import { CRITICAL_CSS_HASH } from './generated/assets';
 import { languageOf, messagesFor } from './i18n';
 import { requestLog } from './observability/request-log';
+import { makePaths } from './paths';
+import { platformRoutes } from './platform/routes';
 import { writeRateLimit } from './security/rate-limit';
 import { sameOriginWrites } from './security/same-origin';
 import { strictFormEncoding } from './security/strict-forms';
 import { requireCustomer } from './session';
-import { makePaths } from './paths';
-import { platformRoutes } from './platform/routes';
 import { AssetPicker } from './views/asset-picker';
 import { render } from './views/render';
 

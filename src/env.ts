@@ -9,6 +9,7 @@ import type { Shell } from './views/shell';
  * each one means.
  */
 type WorkerBindings = Bindings;
+
 export type { WorkerBindings as Bindings };
 
 export interface Variables extends RequestIdVariables {

@@ -25,7 +25,14 @@ export function renderError(
   const { t, paths } = shell;
   const code: ContentfulStatusCode = isContentful(status) ? status : 500;
   if (code >= 500 && cause) {
-    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: code === 503 ? 'storage unavailable' : 'unhandled error', error: describe(cause) }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        requestId: c.get('requestId'),
+        message: code === 503 ? 'storage unavailable' : 'unhandled error',
+        error: describe(cause),
+      }),
+    );
   }
   for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
   const home = { href: paths.home(), label: t.errors.home };
@@ -39,7 +46,11 @@ export function renderError(
       case 403:
         return reason === 'cross-site'
           ? { title: t.errors.crossSite.title, text: t.errors.crossSite.text, action: home }
-          : { title: t.errors.forbidden.title, text: t.errors.forbidden.text, action: { href: c.env.PLATFORM_URL, label: t.backToPlatform } };
+          : {
+              title: t.errors.forbidden.title,
+              text: t.errors.forbidden.text,
+              action: { href: c.env.PLATFORM_URL, label: t.backToPlatform },
+            };
       case 404:
         return { title: t.errors.notFound.title, text: t.errors.notFound.text, action: home };
       case 405:

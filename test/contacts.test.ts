@@ -600,7 +600,9 @@ describe('byte budgets (gzip)', () => {
     ).text();
     expect(invalid).toContain('id="form-errors"');
     expect(await gzipSize(invalid)).toBeLessThanOrEqual(2560);
-    console.log(`budgets (gzip): list of 50 ${await gzipSize(list)} B, one-row result ${await gzipSize(row)} B, form ${await gzipSize(form)} B, form with errors ${await gzipSize(invalid)} B`);
+    console.log(
+      `budgets (gzip): list of 50 ${await gzipSize(list)} B, one-row result ${await gzipSize(row)} B, form ${await gzipSize(form)} B, form with errors ${await gzipSize(invalid)} B`,
+    );
   });
 });
 

@@ -29,7 +29,8 @@ function countedStatement(statement: D1PreparedStatement, count: D1Count): D1Pre
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
-      if (property === 'bind') return (...args: unknown[]) => countedStatement(Reflect.apply(value, target, args) as D1PreparedStatement, count);
+      if (property === 'bind')
+        return (...args: unknown[]) => countedStatement(Reflect.apply(value, target, args) as D1PreparedStatement, count);
       if (['run', 'all', 'first', 'raw'].includes(String(property))) {
         return async (...args: unknown[]) => {
           count.roundTrips += 1;
@@ -45,7 +46,10 @@ function countedStatement(statement: D1PreparedStatement, count: D1Count): D1Pre
   return wrapped;
 }
 
-function counted<T extends { prepare(query: string): D1PreparedStatement; batch(statements: D1PreparedStatement[]): Promise<unknown[]> }>(target: T, count: D1Count): T {
+function counted<T extends { prepare(query: string): D1PreparedStatement; batch(statements: D1PreparedStatement[]): Promise<unknown[]> }>(
+  target: T,
+  count: D1Count,
+): T {
   return new Proxy(target, {
     get(inner, property, receiver) {
       const value: unknown = Reflect.get(inner, property, receiver);

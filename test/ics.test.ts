@@ -4,7 +4,14 @@
 // The same files through Python's icalendar: test/interop/ics-python.test.ts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALARM_DAYS_BEFORE, type CalendarEvent, ICS_CONTENT_TYPE, warrantyCalendar, warrantyEventText, warrantyEventUid } from '../src/contacts/ics';
+import {
+  ALARM_DAYS_BEFORE,
+  type CalendarEvent,
+  ICS_CONTENT_TYPE,
+  warrantyCalendar,
+  warrantyEventText,
+  warrantyEventUid,
+} from '../src/contacts/ics';
 import { addDays } from '../src/contacts/warranty';
 import { de } from '../src/i18n/de';
 import { en } from '../src/i18n/en';

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { anna, ORIGIN, seedContacts, send, textOf, type TestUser } from './helpers';
 import android from './fixtures/vcf/android-2.1-qp.vcf?raw';
 import google from './fixtures/vcf/google-3.0.vcf?raw';
+import { anna, ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
 
 // Issue 16 item 2 through HTTP: upload → preview → confirm (once, all or nothing) → undo.
 
@@ -19,17 +19,29 @@ async function upload(user: TestUser, file: string | Uint8Array, name = 'kontakt
 /** The import id and the ticked card indices of a preview page. */
 function previewOf(html: string) {
   const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(html)?.[1] ?? '';
-  const ticked = [...html.matchAll(/<input type="checkbox" id="card-(\d+)" name="card" value="\d+" checked=""/g)].map((match) => match[1] ?? '');
+  const ticked = [...html.matchAll(/<input type="checkbox" id="card-(\d+)" name="card" value="\d+" checked=""/g)].map(
+    (match) => match[1] ?? '',
+  );
   const all = [...html.matchAll(/<input type="checkbox" id="card-(\d+)"/g)].map((match) => match[1] ?? '');
   return { importId, ticked, all };
 }
 
 async function confirm(user: TestUser, importId: string, cards: string[]) {
   const body = new URLSearchParams(cards.map((card) => ['card', card]));
-  return send(`/assets/${user.assets[0]?.id}/contacts/import/${importId}`, { user, method: 'POST', body: body.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  return send(`/assets/${user.assets[0]?.id}/contacts/import/${importId}`, {
+    user,
+    method: 'POST',
+    body: body.toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
 }
 
-const rows = async (assetId: string) => (await env.DB.prepare('SELECT * FROM contacts WHERE asset_id = ? ORDER BY sort_key').bind(assetId).all<Record<string, string | number | null>>()).results;
+const rows = async (assetId: string) =>
+  (
+    await env.DB.prepare('SELECT * FROM contacts WHERE asset_id = ? ORDER BY sort_key')
+      .bind(assetId)
+      .all<Record<string, string | number | null>>()
+  ).results;
 
 describe('importing a .vcf', () => {
   it('shows a preview, imports the ticked cards once, as exactly the values shown, with an undo', async () => {
@@ -96,7 +108,11 @@ describe('importing a .vcf', () => {
 
   it('refuses a file that is not a vCard, a truncated one, and one without a charset that is not UTF-8: 422, nothing stored', async () => {
     const user = household('imp-x');
-    const latin1 = new Uint8Array([...new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:3.0\r\nN:M'), 0xfc, ...new TextEncoder().encode('ller;;;;\r\nEND:VCARD\r\n')]);
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:3.0\r\nN:M'),
+      0xfc,
+      ...new TextEncoder().encode('ller;;;;\r\nEND:VCARD\r\n'),
+    ]);
     for (const [file, message] of [
       ['Name;Telefon\nMüller;089', 'keine vCard-Datei'],
       ['BEGIN:VCARD\r\nVERSION:3.0\r\nN:Abbruch;;;;\r\n', 'unvollständig'],
@@ -118,7 +134,10 @@ describe('importing a .vcf', () => {
     const big = `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Foto;Anna;;;\r\n${photo}END:VCARD\r\n`;
     expect((await upload(user, big)).status).toBe(200);
     expect((await upload(user, 'x'.repeat(5 * 1024 * 1024 + 10))).status).toBe(413);
-    const form = await send('/assets/imp-s/contacts', { user, form: { form_token: crypto.randomUUID(), company: 'x', notes: 'y'.repeat(70_000) } });
+    const form = await send('/assets/imp-s/contacts', {
+      user,
+      form: { form_token: crypto.randomUUID(), company: 'x', notes: 'y'.repeat(70_000) },
+    });
     expect(form.status).toBe(413);
   });
 

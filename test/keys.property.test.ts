@@ -19,7 +19,23 @@ import { emptyFields } from './vcard-fixtures';
 
 const check = <T>(property: fc.IProperty<T>, numRuns = 300) => assertProperty(property, { numRuns });
 
-const FIELD_NAMES = ['position', 'company', 'title', 'firstName', 'lastName', 'street', 'postalCode', 'city', 'country', 'phone', 'mobile', 'email', 'website', 'notes', 'warrantyUntil'] as const;
+const FIELD_NAMES = [
+  'position',
+  'company',
+  'title',
+  'firstName',
+  'lastName',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'phone',
+  'mobile',
+  'email',
+  'website',
+  'notes',
+  'warrantyUntil',
+] as const;
 
 /** Characters where folding has something to do, plus separators, digits and SQL metacharacters. */
 const INTERESTING = [

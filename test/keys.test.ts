@@ -3,6 +3,7 @@
 // (instr() only), so these examples say what a user finds; the repository's own tests check the
 // SQL against this mirror.
 import { describe, expect, it } from 'vitest';
+import { FIELDS, type FieldColumn, type FieldName } from '../src/contacts/fields';
 import {
   compareKeys,
   evaluate,
@@ -22,7 +23,6 @@ import {
   searchKey,
   sortKey,
 } from '../src/contacts/keys';
-import { type FieldColumn, type FieldName, FIELDS } from '../src/contacts/fields';
 
 const EMPTY: KeyFields = {
   position: '',
@@ -44,7 +44,10 @@ const EMPTY: KeyFields = {
 };
 
 /** Every column of FIELDS empty: a field that is not searched is still part of a contact. */
-const EMPTY_COLUMNS: Record<FieldColumn, string> = Object.fromEntries(FIELDS.map((field) => [field.column, ''])) as Record<FieldColumn, string>;
+const EMPTY_COLUMNS: Record<FieldColumn, string> = Object.fromEntries(FIELDS.map((field) => [field.column, ''])) as Record<
+  FieldColumn,
+  string
+>;
 
 const contact = (fields: Partial<KeyFields>): KeyFields => ({ ...EMPTY, ...fields });
 

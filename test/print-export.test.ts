@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { anna, gzipSize, seedContacts, send, textOf, type TestUser } from './helpers';
-import { parseWithIcal } from './ical';
 import type { ContactInput } from '../src/contacts/schema';
+import { anna, gzipSize, seedContacts, send, type TestUser, textOf } from './helpers';
+import { parseWithIcal } from './ical';
 
 // Issue 16 items 3 and 4: the printable phone list and the export of what the list shows,
 // both through the HTTP surface, both with the list's own search (contract §4).
@@ -12,9 +12,40 @@ const user: TestUser = { ...anna, sub: 'u-print', assets: [{ id: ASSET, name: AS
 const LIST = `/assets/${ASSET}/contacts`;
 
 const book: Partial<ContactInput>[] = [
-  { first_name: 'Stefan', last_name: 'Schmidt', company: 'Küchen Schmidt GmbH', position: 'Küchenbauer', phone: '+49 89 1234567', mobile: '+49 (0)171 555 0101', email: 'info@kuechen-schmidt.de', street: 'Hauptstraße 5', postal_code: '80331', city: 'München', country: 'Deutschland' },
-  { company: 'Fliesen Bauer & Söhne', position: 'Fliesenleger', phone: '089 3100 200', street: 'Gewerbering 14', postal_code: '85716', city: 'Unterschleißheim', country: 'Deutschland' },
-  { title: 'Dr.', first_name: 'Julia', last_name: 'Ähler', position: 'Innenarchitektin', mobile: '0172 555 0102', email: 'julia.aehler@example.de', street: 'Rue de la Paix 3', postal_code: '75002', city: 'Paris', country: 'Frankreich' },
+  {
+    first_name: 'Stefan',
+    last_name: 'Schmidt',
+    company: 'Küchen Schmidt GmbH',
+    position: 'Küchenbauer',
+    phone: '+49 89 1234567',
+    mobile: '+49 (0)171 555 0101',
+    email: 'info@kuechen-schmidt.de',
+    street: 'Hauptstraße 5',
+    postal_code: '80331',
+    city: 'München',
+    country: 'Deutschland',
+  },
+  {
+    company: 'Fliesen Bauer & Söhne',
+    position: 'Fliesenleger',
+    phone: '089 3100 200',
+    street: 'Gewerbering 14',
+    postal_code: '85716',
+    city: 'Unterschleißheim',
+    country: 'Deutschland',
+  },
+  {
+    title: 'Dr.',
+    first_name: 'Julia',
+    last_name: 'Ähler',
+    position: 'Innenarchitektin',
+    mobile: '0172 555 0102',
+    email: 'julia.aehler@example.de',
+    street: 'Rue de la Paix 3',
+    postal_code: '75002',
+    city: 'Paris',
+    country: 'Frankreich',
+  },
   { first_name: 'Thomas', last_name: 'Müller', company: 'Müller Fliesen', position: 'Fliesenleger', notes: '100% zuverlässig' },
   { first_name: 'Lena', last_name: 'Özdemir', company: 'Grünwerk Gartenbau', position: 'Gartenbauer', phone: '089 / 987 65 43' },
 ];
@@ -22,7 +53,11 @@ const book: Partial<ContactInput>[] = [
 let seeded: Promise<string[]> | undefined;
 const seed = () => {
   seeded ??= (async () => {
-    const ids = await seedContacts(ASSET, book.length + 1, (index) => book[index] ?? { company: 'Gelöscht GmbH', position: 'Fliesenleger' });
+    const ids = await seedContacts(
+      ASSET,
+      book.length + 1,
+      (index) => book[index] ?? { company: 'Gelöscht GmbH', position: 'Fliesenleger' },
+    );
     const deleted = ids.at(-1) ?? '';
     expect((await send(`${LIST}/${deleted}/delete`, { user, form: {} })).status).toBe(303);
     // Another asset's contact that every search below would find: it must never show.
@@ -60,11 +95,27 @@ async function exported(q: string): Promise<string[]> {
   return parseWithIcal(text).map((card) => String(card.find((property) => property.name === 'FN')?.values[0]));
 }
 
-const decode = (html: string) => html.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (html: string) =>
+  html
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 const sorted = (names: string[]) => [...names].sort();
 
 /** Searches of every kind the list knows: words, folding, phone digits, literal `%`, none. */
-const SEARCHES = ['', 'fliesen', 'FLIESENLEGER muller', 'aehler', '0171 5550101', '+49 171 555 0101', '100%', 'münchen schmidt', 'nichts-dergleichen'];
+const SEARCHES = [
+  '',
+  'fliesen',
+  'FLIESENLEGER muller',
+  'aehler',
+  '0171 5550101',
+  '+49 171 555 0101',
+  '100%',
+  'münchen schmidt',
+  'nichts-dergleichen',
+];
 
 describe('the printable phone list', () => {
   it('lists exactly what the list finds, for every kind of search, and nothing deleted or of another asset', async () => {
@@ -97,7 +148,9 @@ describe('the printable phone list', () => {
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const heading = textOf(decode(html.match(/<h1[^>]*>.*?<\/h1>/)?.[0] ?? '')).trim();
-    expect([before, after].map((date) => `${ASSET_NAME} Telefonliste · Stand: ${date} · Auswahl: „fliesen“ · 2 Kontakte`)).toContain(heading);
+    expect([before, after].map((date) => `${ASSET_NAME} Telefonliste · Stand: ${date} · Auswahl: „fliesen“ · 2 Kontakte`)).toContain(
+      heading,
+    );
     expect(heading).toMatch(/Stand: \d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}/);
     expect(html).toContain(`<title>Telefonliste · ${ASSET_NAME} · Kontakte</title>`);
   });
@@ -163,7 +216,9 @@ describe('the export of what the list shows', () => {
     const response = await send(`${LIST}.vcf?q=fliesen`, { user });
     expect(response.headers.get('content-type')).toBe('text/vcard; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('private, no-store');
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="Lindenhof_ Wohnung 4.vcf"; filename*=UTF-8''Lindenhof%2C%20Wohnung%204.vcf`);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="Lindenhof_ Wohnung 4.vcf"; filename*=UTF-8''Lindenhof%2C%20Wohnung%204.vcf`,
+    );
   });
 
   it('the list’s export and print links carry the search, with the help for phones right below the buttons', async () => {
@@ -202,11 +257,28 @@ describe('the export of what the list shows', () => {
 
 const FIRST = ['Stefan', 'Julia', 'Thomas', 'Lena', 'Markus', 'Sabine', 'Jürgen', 'Aylin', 'Katarzyna', 'Henrik'];
 const LAST = ['Schmidt', 'Ähler', 'Müller', 'Özdemir', 'Weiß', 'Hoffmann', 'Brandstätter', 'Yılmaz', 'Nowak', 'Lindqvist'];
-const TRADES = ['Küchenbauer', 'Fliesenleger', 'Sanitär und Heizung', 'Elektriker', 'Gartenbauer', 'Bauleiter', 'Maler', 'Schreiner', 'Bodenleger', 'Hausverwaltung'];
-const CITIES = [['80331', 'München'], ['85716', 'Unterschleißheim'], ['86150', 'Augsburg'], ['82008', 'Unterhaching'], ['85521', 'Ottobrunn']] as const;
+const TRADES = [
+  'Küchenbauer',
+  'Fliesenleger',
+  'Sanitär und Heizung',
+  'Elektriker',
+  'Gartenbauer',
+  'Bauleiter',
+  'Maler',
+  'Schreiner',
+  'Bodenleger',
+  'Hausverwaltung',
+];
+const CITIES = [
+  ['80331', 'München'],
+  ['85716', 'Unterschleißheim'],
+  ['86150', 'Augsburg'],
+  ['82008', 'Unterhaching'],
+  ['85521', 'Ottobrunn'],
+] as const;
 
 /** A contact as people keep them: every field of the phone list filled, lengths as in real books. */
-export function realistic(index: number): Partial<ContactInput> {
+function realistic(index: number): Partial<ContactInput> {
   const first = FIRST[index % FIRST.length] ?? '';
   const last = LAST[(index * 3) % LAST.length] ?? '';
   const trade = TRADES[index % TRADES.length] ?? '';

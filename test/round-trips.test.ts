@@ -21,7 +21,11 @@ async function measure(path: string, init: { method?: string; form?: Record<stri
     body = new URLSearchParams(init.form).toString();
   }
   const ctx = createExecutionContext();
-  const response = await appFor(vars).fetch(new Request(`${ORIGIN}${path}`, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' }), vars, ctx);
+  const response = await appFor(vars).fetch(
+    new Request(`${ORIGIN}${path}`, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' }),
+    vars,
+    ctx,
+  );
   const text = await response.text();
   const before = count.roundTrips;
   // Work after the answer (read-repair of old keys) is not what the buyer waits for.
@@ -31,8 +35,23 @@ async function measure(path: string, init: { method?: string; form?: Record<stri
 
 describe('D1 round trips per request', () => {
   it('reads take one: list, search, grouped, card, QR, history, deleted, both exports', async () => {
-    const [id] = await seedContacts('whg-12', 50, (index) => ({ company: `Firma ${index}`, phone: '089 123', position: index % 2 ? 'Maler' : 'Fliesenleger' }));
-    for (const path of [LIST, `${LIST}?q=firma%2012`, `${LIST}?q=089`, `${LIST}?group=position`, `${LIST}/${id}`, `${LIST}/${id}/qr.svg`, `${LIST}/${id}/history`, `${LIST}/deleted`, `${LIST}.vcf`, `${LIST}/${id}.vcf`]) {
+    const [id] = await seedContacts('whg-12', 50, (index) => ({
+      company: `Firma ${index}`,
+      phone: '089 123',
+      position: index % 2 ? 'Maler' : 'Fliesenleger',
+    }));
+    for (const path of [
+      LIST,
+      `${LIST}?q=firma%2012`,
+      `${LIST}?q=089`,
+      `${LIST}?group=position`,
+      `${LIST}/${id}`,
+      `${LIST}/${id}/qr.svg`,
+      `${LIST}/${id}/history`,
+      `${LIST}/deleted`,
+      `${LIST}.vcf`,
+      `${LIST}/${id}.vcf`,
+    ]) {
       const { response, count } = await measure(path);
       expect(response.status, path).toBe(200);
       expect(count.roundTrips, path).toBe(1);

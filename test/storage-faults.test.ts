@@ -45,7 +45,8 @@ function faultyDatabase(plan: (call: number, kind: string) => Fault | undefined,
           fire('batch', () => target.batch(statements.map((statement) => real.get(statement) ?? statement)));
       }
       // The app reads through a D1 session (Sessions API): the session is this same faulty database.
-      if (property === 'withSession') return () => ({ prepare: database.prepare.bind(database), batch: database.batch.bind(database), getBookmark: () => null });
+      if (property === 'withSession')
+        return () => ({ prepare: database.prepare.bind(database), batch: database.batch.bind(database), getBookmark: () => null });
       return Reflect.get(target, property);
     },
   });

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../src/contacts/fields';
-import { anna, jonas, ORIGIN, send, textOf, type TestUser } from './helpers';
+import { anna, jonas, ORIGIN, send, type TestUser, textOf } from './helpers';
 
 // Issue 17 with issue 14's merge: a stale edit that changes a warranty date is merged field by
 // field like any other (src/contacts/edits.ts works over FIELDS), a clash on a date is a choice

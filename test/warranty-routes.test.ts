@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, berlinToday, formatDate } from '../src/contacts/warranty';
-import { anna, ORIGIN, seedContacts, send, textOf, type TestUser } from './helpers';
+import { anna, ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
 import { formValue } from './html-values';
 
 // Issue 17 through HTTP: the warranty dates on the form (the period choice without JavaScript,

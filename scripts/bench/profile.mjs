@@ -7,7 +7,7 @@
 //     [--only <regex>] [--dump <dir>]  (--dump writes each scenario's first body, to diff two bundles)
 //
 // Not a budget measurement (no D1 RPC, no workerd HTTP): a tool to find and check fixes.
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,7 +20,15 @@ process.on('warning', (warning) => {
 });
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { values: args } = parseArgs({ options: { bundle: { type: 'string' }, profile: { type: 'boolean' }, count: { type: 'string' }, only: { type: 'string' }, dump: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: {
+    bundle: { type: 'string' },
+    profile: { type: 'boolean' },
+    count: { type: 'string' },
+    only: { type: 'string' },
+    dump: { type: 'string' },
+  },
+});
 const COUNT = Number(args.count ?? 300);
 const { DatabaseSync } = await import('node:sqlite');
 const { seed } = await import('./lib/data.mjs');
@@ -33,14 +41,19 @@ let bundleDir = args.bundle;
 if (!bundleDir) {
   work = mkdtempSync(join(tmpdir(), 'kontakte-profile-'));
   bundleDir = join(work, 'bundle');
-  run(join(root, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', bundleDir], { cwd: root, env: { ...wranglerEnv(root), XDG_CONFIG_HOME: join(work, 'config') } });
+  run(join(root, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', bundleDir], {
+    cwd: root,
+    env: { ...wranglerEnv(root), XDG_CONFIG_HOME: join(work, 'config') },
+  });
 }
 
 // ---- D1 shim over node:sqlite (the subset drizzle-orm/d1 uses) --------------------------------
 work ??= mkdtempSync(join(tmpdir(), 'kontakte-profile-'));
 const dbFile = join(work, 'd1.sqlite');
 const sqlite = new DatabaseSync(dbFile);
-for (const file of readdirSync(join(root, 'migrations')).filter((f) => f.endsWith('.sql')).sort()) {
+for (const file of readdirSync(join(root, 'migrations'))
+  .filter((f) => f.endsWith('.sql'))
+  .sort()) {
   for (const statement of readFileSync(join(root, 'migrations', file), 'utf8').split('--> statement-breakpoint')) sqlite.exec(statement);
 }
 sqlite.close();
@@ -68,11 +81,13 @@ class Statement {
     return { results, success: true, meta: { changes: 0 } };
   }
   async raw() {
-    return this.#stmt().all(...this.params).map((row) => Object.values(row));
+    return this.#stmt()
+      .all(...this.params)
+      .map((row) => Object.values(row));
   }
   async first(column) {
     const row = this.#stmt().get(...this.params);
-    return column ? row?.[column] : row ?? null;
+    return column ? row?.[column] : (row ?? null);
   }
   async run() {
     const info = this.#stmt().run(...this.params);
@@ -84,7 +99,11 @@ const d1 = {
   async batch(statements) {
     db.exec('BEGIN');
     try {
-      const out = statements.map((s) => (/^\s*(select|with)|returning/i.test(s.sql) ? s.allSync() : { results: [], meta: { changes: Number(db.prepare(s.sql).run(...s.params).changes) } }));
+      const out = statements.map((s) =>
+        /^\s*(select|with)|returning/i.test(s.sql)
+          ? s.allSync()
+          : { results: [], meta: { changes: Number(db.prepare(s.sql).run(...s.params).changes) } },
+      );
       db.exec('COMMIT');
       return out;
     } catch (error) {
@@ -118,7 +137,11 @@ const { scenarios } = await buildScenarios({ secret, seeded, connections: [10] }
 const call = async (request) => {
   const headers = new Headers(request.headers);
   if (request.write) headers.set('Origin', origin);
-  const response = await worker.fetch(new Request(origin + request.path, { method: request.method, headers, body: request.body, redirect: 'manual' }), env, ctx);
+  const response = await worker.fetch(
+    new Request(origin + request.path, { method: request.method, headers, body: request.body, redirect: 'manual' }),
+    env,
+    ctx,
+  );
   const body = await response.arrayBuffer();
   return { status: response.status, headers: response.headers, body };
 };
@@ -145,8 +168,13 @@ for (const scenario of [healthz, ...scenarios]) {
     const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(args.dump, { recursive: true });
     const first = await call(scenario.requests ? requestSource(scenario).next() : source.next());
-    const text = Buffer.from(first.body).toString('utf8').replace(/x-request-id[^\n]*/gi, '');
-    writeFileSync(join(args.dump, `${key.replace(/[^A-Za-z0-9@]+/g, '_')}.txt`), `${first.status} ${first.headers.get('location') ?? ''}\n${text}`);
+    const text = Buffer.from(first.body)
+      .toString('utf8')
+      .replace(/x-request-id[^\n]*/gi, '');
+    writeFileSync(
+      join(args.dump, `${key.replace(/[^A-Za-z0-9@]+/g, '_')}.txt`),
+      `${first.status} ${first.headers.get('location') ?? ''}\n${text}`,
+    );
   }
   const count = scenario.name === 'full export' && scenario.size >= 1000 ? Math.ceil(COUNT / 3) : COUNT;
   for (let i = 0; i < 30; i++) {
@@ -176,7 +204,9 @@ for (const scenario of [healthz, ...scenarios]) {
 console.log = silence;
 console.log('scenario              p50 ms   p99 ms  mean ms  statuses');
 for (const r of rows) {
-  console.log(`${r.key.padEnd(20)} ${r.p50.toFixed(3).padStart(7)}  ${r.p99.toFixed(3).padStart(7)}  ${r.mean.toFixed(3).padStart(7)}  ${JSON.stringify(r.statuses)}`);
+  console.log(
+    `${r.key.padEnd(20)} ${r.p50.toFixed(3).padStart(7)}  ${r.p99.toFixed(3).padStart(7)}  ${r.mean.toFixed(3).padStart(7)}  ${JSON.stringify(r.statuses)}`,
+  );
   if (r.top) console.log(r.top);
 }
 db.close();
@@ -201,7 +231,8 @@ function summarise(profile) {
       if (found?.name) originalName = found.name;
       const pkg = src.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
       where = pkg ? (pkg[1] === 'src' ? 'drizzle-orm' : pkg[1]) : src.replace(/^.*?\/src\//, 'src/');
-    } else if (frame.url.startsWith('node:') || frame.url === '') where = frame.functionName ? `(runtime) ${frame.url || 'native'}` : '(runtime/gc/idle)';
+    } else if (frame.url.startsWith('node:') || frame.url === '')
+      where = frame.functionName ? `(runtime) ${frame.url || 'native'}` : '(runtime/gc/idle)';
     else where = frame.url.replace(/^.*node_modules\//, '');
     if (where === '(runtime/gc/idle)' && frame.functionName === '(idle)') continue;
     total += us;
@@ -210,7 +241,12 @@ function summarise(profile) {
     const fn = `${originalName && originalName !== frame.functionName ? `${originalName} (${frame.functionName || 'anon'})` : frame.functionName || '(anonymous)'} [${where}]`;
     perFunction.set(fn, (perFunction.get(fn) ?? 0) + us);
   }
-  const fmt = (entries) => [...entries].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, us]) => `      ${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`).join('\n');
+  const fmt = (entries) =>
+    [...entries]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([k, us]) => `      ${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`)
+      .join('\n');
   return `    by package (self time):\n${fmt(perPackage)}\n    heaviest functions:\n${fmt(perFunction)}`;
 }
 

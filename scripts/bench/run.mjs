@@ -15,12 +15,13 @@
 // BENCH_CONNECTIONS (default "10,50"), BENCH_SKIP_DEV=1, BENCH_KEEP=1 (keep the temp dir),
 // BENCH_SINGLE (requests per single-request measurement, default 100), BENCH_ONLY=<regex>,
 // BENCH_JSON=<file> (also write the raw results as JSON).
+
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, hostname, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // node:sqlite and type stripping announce themselves as experimental: not news for a reader.
 process.removeAllListeners('warning');
@@ -33,7 +34,9 @@ const { wranglerEnv } = await import(pathToFileURL(join(root, 'scripts', 'wrangl
 const { d1File, queryPlans, seed, FIELDS } = await import('./lib/data.mjs');
 const { startMiniflare, startWranglerDev, run, CPU_TICK_MS } = await import('./lib/servers.mjs');
 const { runWrk, wrkVersion } = await import('./lib/wrk.mjs');
-const { SIZES, OTHER_ASSETS, SINKS_PER_RUN, WRITE_USERS, createStart, seedPlan, buildScenarios, readAsset } = await import('./lib/scenarios.mjs');
+const { SIZES, OTHER_ASSETS, SINKS_PER_RUN, WRITE_USERS, createStart, seedPlan, buildScenarios, readAsset } = await import(
+  './lib/scenarios.mjs'
+);
 const { measureSingle, send, compressedSizes, serverTiming } = await import('./lib/measure.mjs');
 const { bundleBreakdown, evaluateBudgets, renderMarkdown, writeReport } = await import('./lib/report.mjs');
 
@@ -41,7 +44,10 @@ const numberEnv = (name, fallback) => (process.env[name] ? Number(process.env[na
 const DURATION = numberEnv('BENCH_DURATION', 3);
 const DEV_DURATION = numberEnv('BENCH_DEV_DURATION', 2);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
-const DEV_SIZES = (process.env.BENCH_DEV_SIZES ?? '200').split(',').map(Number).filter((n) => SIZES.includes(n));
+const DEV_SIZES = (process.env.BENCH_DEV_SIZES ?? '200')
+  .split(',')
+  .map(Number)
+  .filter((n) => SIZES.includes(n));
 const SKIP_DEV = process.env.BENCH_SKIP_DEV === '1';
 const SINGLE = numberEnv('BENCH_SINGLE', 100);
 // BENCH_ONLY=<regex> limits the scenarios ("name@size") while working on one of them.
@@ -115,7 +121,17 @@ try {
         'htmx.org': versionOf('htmx.org'),
         wrk: wrkVersion(),
       },
-      settings: { readAssets: SIZES.length + OTHER_ASSETS.length, duration: DURATION, devDuration: DEV_DURATION, connections: CONNECTIONS, devSizes: DEV_SIZES, skipDev: SKIP_DEV, single: SINGLE, sinks: SINKS_PER_RUN, writeUsers: WRITE_USERS },
+      settings: {
+        readAssets: SIZES.length + OTHER_ASSETS.length,
+        duration: DURATION,
+        devDuration: DEV_DURATION,
+        connections: CONNECTIONS,
+        devSizes: DEV_SIZES,
+        skipDev: SKIP_DEV,
+        single: SINGLE,
+        sinks: SINKS_PER_RUN,
+        writeUsers: WRITE_USERS,
+      },
     },
   };
   const git = spawnSync('git', ['-C', root, 'describe', '--always', '--dirty'], { encoding: 'utf8' });
@@ -129,7 +145,12 @@ try {
   run(wrangler, ['deploy', '--dry-run', '--outdir', bundleDir], { cwd: root, env });
   const bundleFile = join(bundleDir, 'index.js');
   const bundleBytes = readFileSync(bundleFile);
-  results.bundle = { ...compressedSizes(bundleBytes), breakdown: existsSync(`${bundleFile}.map`) ? bundleBreakdown(bundleBytes.toString('utf8'), JSON.parse(readFileSync(`${bundleFile}.map`, 'utf8'))) : [] };
+  results.bundle = {
+    ...compressedSizes(bundleBytes),
+    breakdown: existsSync(`${bundleFile}.map`)
+      ? bundleBreakdown(bundleBytes.toString('utf8'), JSON.parse(readFileSync(`${bundleFile}.map`, 'utf8')))
+      : [],
+  };
   const importStarted = performance.now();
   await import(pathToFileURL(bundleFile).href);
   results.startup = { nodeImportMs: performance.now() - importStarted };
@@ -148,26 +169,49 @@ try {
   results.plans = await queryPlans(d1File(template), readAsset(1000), seeded[readAsset(1000)][0].id);
   // The floor: the contact data itself, as tab-separated text.
   const floorOf = (rows) => compressedSizes(Buffer.from(rows.map((row) => FIELDS.map((f) => row[f]).join('\t')).join('\n'), 'utf8'));
-  results.floor = { one: floorOf(seeded[readAsset(50)].slice(0, 1)), 50: floorOf(seeded[readAsset(50)]), 1000: floorOf(seeded[readAsset(1000)]) };
+  results.floor = {
+    one: floorOf(seeded[readAsset(50)].slice(0, 1)),
+    50: floorOf(seeded[readAsset(50)]),
+    1000: floorOf(seeded[readAsset(1000)]),
+  };
   results.floor.oneAverage = Math.round(floorOf(seeded[readAsset(1000)]).raw / 1000);
 
   const secret = `bench-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-0123456789abcdef`;
   const { scenarios, reader } = await buildScenarios({ secret, seeded, connections: CONNECTIONS });
   const bindings = { ...config.vars, SESSION_SECRET: secret };
-  const ratelimits = Object.fromEntries((config.ratelimits ?? []).map((r) => [r.name, { namespace_id: r.namespace_id, simple: { ...r.simple } }]));
+  const ratelimits = Object.fromEntries(
+    (config.ratelimits ?? []).map((r) => [r.name, { namespace_id: r.namespace_id, simple: { ...r.simple } }]),
+  );
 
   // ---- 3. production-like ---------------------------------------------------------------------
   say('production-like: starting the bundle on one workerd (Miniflare API)');
   writeFileSync(join(work, 'empty-worker.mjs'), 'export default { fetch() { return new Response("ok"); } };\n');
   {
     // Baseline: the same runtime set-up with a Worker that does nothing (start-up without our code).
-    const empty = await startMiniflare({ root, bundleDir: work, persistRoot: join(work, 'state-empty'), bindings, compatibilityDate: config.compatibility_date, compatibilityFlags: config.compatibility_flags, ratelimits, script: 'empty-worker.mjs' });
+    const empty = await startMiniflare({
+      root,
+      bundleDir: work,
+      persistRoot: join(work, 'state-empty'),
+      bindings,
+      compatibilityDate: config.compatibility_date,
+      compatibilityFlags: config.compatibility_flags,
+      ratelimits,
+      script: 'empty-worker.mjs',
+    });
     results.startup.emptyReadyMs = empty.readyMs;
     await empty.stop();
   }
   const prodState = join(work, 'state-prod');
   cpSync(template, prodState, { recursive: true });
-  const prod = await startMiniflare({ root, bundleDir, persistRoot: prodState, bindings, compatibilityDate: config.compatibility_date, compatibilityFlags: config.compatibility_flags, ratelimits });
+  const prod = await startMiniflare({
+    root,
+    bundleDir,
+    persistRoot: prodState,
+    bindings,
+    compatibilityDate: config.compatibility_date,
+    compatibilityFlags: config.compatibility_flags,
+    ratelimits,
+  });
   servers.push(prod);
   results.startup.prodReadyMs = prod.readyMs;
   {
@@ -201,7 +245,17 @@ try {
 
   say('production-like: D1 query shapes timed inside workerd (diagnostic wrapper Worker)');
   cpSync(join(root, 'scripts', 'bench', 'lib', 'diag-worker.mjs'), join(bundleDir, 'diag.mjs'));
-  const diag = await startMiniflare({ root, bundleDir, persistRoot: prodState, bindings, compatibilityDate: config.compatibility_date, compatibilityFlags: config.compatibility_flags, ratelimits, script: 'diag.mjs', imports: ['index.js'] });
+  const diag = await startMiniflare({
+    root,
+    bundleDir,
+    persistRoot: prodState,
+    bindings,
+    compatibilityDate: config.compatibility_date,
+    compatibilityFlags: config.compatibility_flags,
+    ratelimits,
+    script: 'diag.mjs',
+    imports: ['index.js'],
+  });
   servers.push(diag);
   results.d1 = {};
   for (const size of SIZES) {
@@ -220,7 +274,13 @@ try {
     say('wrangler dev: starting (own D1 copy, --var SESSION_SECRET)');
     const devState = join(work, 'state-dev');
     cpSync(template, devState, { recursive: true });
-    const dev = await startWranglerDev({ root, env, persistRoot: devState, vars: { SESSION_SECRET: secret }, logFile: join(work, 'wrangler-dev.log') });
+    const dev = await startWranglerDev({
+      root,
+      env,
+      persistRoot: devState,
+      vars: { SESSION_SECRET: secret },
+      logFile: join(work, 'wrangler-dev.log'),
+    });
     servers.push(dev);
     results.startup.devReadyMs = dev.readyMs;
     // The page as this server renders it (public/static may have been re-fingerprinted meanwhile).
@@ -243,31 +303,57 @@ try {
   const target = writeReport(join(root, 'docs', 'benchmarks.md'), markdown);
   console.log(`\n${markdown}\n`);
   say(`written to ${target}`);
-  if (results.meta.totalSeconds > 300) say(`took ${results.meta.totalSeconds} s, more than the 5 minutes aimed at (a busy machine?); BENCH_DURATION and BENCH_SINGLE shorten it`);
+  if (results.meta.totalSeconds > 300)
+    say(
+      `took ${results.meta.totalSeconds} s, more than the 5 minutes aimed at (a busy machine?); BENCH_DURATION and BENCH_SINGLE shorten it`,
+    );
 
   // ---- helpers (hoisted) ----------------------------------------------------------------------
 
   async function loadMatrix(server, sizes, seconds) {
     const out = { healthz: {} };
     for (const c of CONNECTIONS) {
-      out.healthz[c] = await runWrk({ origin: server.origin, config: { mode: 'static', requests: [{ method: 'GET', path: '/healthz', headers: {} }] }, connections: c, seconds, workDir: work, label: `${server.name}-healthz` });
+      out.healthz[c] = await runWrk({
+        origin: server.origin,
+        config: { mode: 'static', requests: [{ method: 'GET', path: '/healthz', headers: {} }] },
+        connections: c,
+        seconds,
+        workDir: work,
+        label: `${server.name}-healthz`,
+      });
       await sleep(250);
     }
     for (const scenario of scenarios.filter((s) => sizes.includes(s.size) && selected(s))) {
       const key = `${scenario.name}@${scenario.size}`;
       out[key] = {};
       for (const c of CONNECTIONS) {
-        out[key][c] = await runWrk({ origin: server.origin, config: scenario.wrk(c), connections: c, seconds, workDir: work, label: `${server.name}-${key}` });
+        out[key][c] = await runWrk({
+          origin: server.origin,
+          config: scenario.wrk(c),
+          connections: c,
+          seconds,
+          workDir: work,
+          label: `${server.name}-${key}`,
+        });
         const r = out[key][c];
         maxLoad1 = Math.max(maxLoad1, loadavg()[0]);
-        say(`  ${server.name} ${key.padEnd(18)} c${String(c).padEnd(3)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${statusNote(r)}`);
+        say(
+          `  ${server.name} ${key.padEnd(18)} c${String(c).padEnd(3)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${statusNote(r)}`,
+        );
         await sleep(250);
       }
     }
     // /healthz again at the end: the machine may be shared, so relative figures use the mean.
     out.healthzEnd = {};
     for (const c of CONNECTIONS) {
-      out.healthzEnd[c] = await runWrk({ origin: server.origin, config: { mode: 'static', requests: [{ method: 'GET', path: '/healthz', headers: {} }] }, connections: c, seconds, workDir: work, label: `${server.name}-healthz-end` });
+      out.healthzEnd[c] = await runWrk({
+        origin: server.origin,
+        config: { mode: 'static', requests: [{ method: 'GET', path: '/healthz', headers: {} }] },
+        connections: c,
+        seconds,
+        workDir: work,
+        label: `${server.name}-healthz-end`,
+      });
       await sleep(250);
     }
     return out;
@@ -288,17 +374,30 @@ try {
     const oneContact = rows[readAsset(50)].find((row) => row.last_name === unique) ?? rows[readAsset(50)][0];
     const entries = {
       firstPage: { what: 'first page: list of 50 (whole page)', response: list50 },
-      resultsFragment: { what: 'search fragment `?q=a&part=results` (htmx), 50 contacts', response: await get(`/assets/${readAsset(50)}/contacts?q=a&part=results`, htmx) },
-      oneRowFragment: { what: `search fragment with one row (\`?q=${unique}&part=results\`)`, response: await get(`/assets/${readAsset(50)}/contacts?q=${encodeURIComponent(unique)}&part=results`, htmx) },
+      resultsFragment: {
+        what: 'search fragment `?q=a&part=results` (htmx), 50 contacts',
+        response: await get(`/assets/${readAsset(50)}/contacts?q=a&part=results`, htmx),
+      },
+      oneRowFragment: {
+        what: `search fragment with one row (\`?q=${unique}&part=results\`)`,
+        response: await get(`/assets/${readAsset(50)}/contacts?q=${encodeURIComponent(unique)}&part=results`, htmx),
+      },
       formFragment: { what: 'new-contact form fragment (htmx)', response: await get(`/assets/${readAsset(50)}/contacts/new`, htmx) },
-      editFragment: { what: 'edit form fragment (htmx)', response: await get(`/assets/${readAsset(50)}/contacts/${oneContact.id}/edit`, htmx) },
+      editFragment: {
+        what: 'edit form fragment (htmx)',
+        response: await get(`/assets/${readAsset(50)}/contacts/${oneContact.id}/edit`, htmx),
+      },
       exportOne: { what: 'one contact as vCard', response: await get(`/assets/${readAsset(50)}/contacts/${oneContact.id}.vcf`) },
       export50: { what: 'full export, 50 contacts', response: await get(`/assets/${readAsset(50)}/contacts.vcf`) },
       export1000: { what: 'full export, 1,000 contacts', response: await get(`/assets/${readAsset(1000)}/contacts.vcf`) },
     };
     const out = {};
     for (const [key, { what, response }] of Object.entries(entries)) {
-      out[key] = { what, ...compressedSizes(response.body), headerBytes: [...response.headers].reduce((sum, [k, v]) => sum + k.length + v.length + 4, 0) };
+      out[key] = {
+        what,
+        ...compressedSizes(response.body),
+        headerBytes: [...response.headers].reduce((sum, [k, v]) => sum + k.length + v.length + 4, 0),
+      };
     }
     const oneRowHtml = entries.oneRowFragment.response.body.toString('utf8');
     out.oneRowFragment.rows = (oneRowHtml.match(/<li class="contact"/g) ?? []).length;
@@ -308,7 +407,11 @@ try {
     const html = out.firstPageHtml;
     const style = (html.match(/<style[^>]*>[\s\S]*?<\/style>/) ?? [''])[0];
     const rowsHtml = (html.match(/<li class="contact"[\s\S]*?<\/ul><\/li>/g) ?? []).join('');
-    out.anatomy = { inlineCss: compressedSizes(Buffer.from(style)), rows: compressedSizes(Buffer.from(rowsHtml)), perRowRaw: Math.round(rowsHtml.length / Math.max(1, out.firstPage.rows)) };
+    out.anatomy = {
+      inlineCss: compressedSizes(Buffer.from(style)),
+      rows: compressedSizes(Buffer.from(rowsHtml)),
+      perRowRaw: Math.round(rowsHtml.length / Math.max(1, out.firstPage.rows)),
+    };
     return out;
   }
 
@@ -318,7 +421,13 @@ try {
     const out = { scripts: [], blockingStylesheets: stylesheets };
     for (const attrs of scripts) {
       const src = (attrs.match(/src="([^"]+)"/) ?? [])[1];
-      const entry = { src, defer: /\bdefer\b/.test(attrs), async: /\basync\b/.test(attrs), module: /type="module"/.test(attrs), fingerprinted: src ? /-[0-9a-f]{8,}\./.test(src) : false };
+      const entry = {
+        src,
+        defer: /\bdefer\b/.test(attrs),
+        async: /\basync\b/.test(attrs),
+        module: /type="module"/.test(attrs),
+        fingerprinted: src ? /-[0-9a-f]{8,}\./.test(src) : false,
+      };
       if (src) {
         const response = await send(server.origin, { method: 'GET', path: src, headers: {} });
         entry.status = response.status;

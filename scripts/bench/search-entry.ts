@@ -11,8 +11,11 @@ import { listContacts } from '../../src/contacts/repository';
 import type { Database } from '../../src/db/client';
 
 const sqlite = new DatabaseSync(':memory:');
-for (const file of readdirSync('migrations').filter((name) => name.endsWith('.sql')).sort()) {
-  for (const statement of readFileSync(`migrations/${file}`, 'utf8').split('--> statement-breakpoint')) if (statement.trim()) sqlite.exec(statement);
+for (const file of readdirSync('migrations')
+  .filter((name) => name.endsWith('.sql'))
+  .sort()) {
+  for (const statement of readFileSync(`migrations/${file}`, 'utf8').split('--> statement-breakpoint'))
+    if (statement.trim()) sqlite.exec(statement);
 }
 const captured: string[] = [];
 const run = (query: string, params: unknown[], method: string) => {
@@ -33,7 +36,20 @@ const proxy = drizzle(
 const db = proxy as unknown as Database;
 
 // ---- data: 1,000 contacts at the maximum field sizes, and 200 typical ones -------------------
-const words = ['Küchen', 'Schmidt', 'Fliesen', 'Müller', 'Bauer', 'Wasser', 'Gewährleistung', 'Keller', 'Straße', 'München', 'Yılmaz', 'Özdemir'];
+const words = [
+  'Küchen',
+  'Schmidt',
+  'Fliesen',
+  'Müller',
+  'Bauer',
+  'Wasser',
+  'Gewährleistung',
+  'Keller',
+  'Straße',
+  'München',
+  'Yılmaz',
+  'Özdemir',
+];
 const fill = (max: number, seed: number) => {
   let text = '';
   for (let i = 0; text.length < max; i += 1) text += `${words[(seed + i * 7) % words.length]}${(seed * 31 + i) % 1000} `;
@@ -48,7 +64,16 @@ function seed(assetId: string, count: number, make: (index: number) => FieldValu
   for (let index = 0; index < count; index += 1) {
     const values = make(index);
     const derived = derivedColumns(values);
-    insert.run(`${assetId}-${index}`, assetId, ...FIELDS.map((spec) => values[spec.name]), derived.sortKey, derived.searchKey, derived.groupKey, derived.keyFormat, derived.bytes);
+    insert.run(
+      `${assetId}-${index}`,
+      assetId,
+      ...FIELDS.map((spec) => values[spec.name]),
+      derived.sortKey,
+      derived.searchKey,
+      derived.groupKey,
+      derived.keyFormat,
+      derived.bytes,
+    );
   }
   sqlite.exec('COMMIT');
 }
@@ -57,7 +82,15 @@ seed('cap', 1000, (index) => {
   for (const spec of FIELDS) {
     if (spec.kind === 'text' || spec.kind === 'notes') values[spec.name] = fill(spec.max, index + spec.max);
   }
-  return { ...values, phone: `089 ${3100000 + index}`, mobile: `+49 171 ${5550000 + index}`, email: `kontakt${index}@firma-${index}.de`, website: `https://firma-${index}.de`, accepted_on: '', warranty_until: '' };
+  return {
+    ...values,
+    phone: `089 ${3100000 + index}`,
+    mobile: `+49 171 ${5550000 + index}`,
+    email: `kontakt${index}@firma-${index}.de`,
+    website: `https://firma-${index}.de`,
+    accepted_on: '',
+    warranty_until: '',
+  };
 });
 seed('typical', 200, (index) => ({
   ...EMPTY_FIELDS,
@@ -71,7 +104,11 @@ seed('typical', 200, (index) => ({
   phone: `089 ${3100000 + index}`,
   notes: index % 5 ? '' : 'Gewährleistung bis 2031, Wasserschaden im Keller',
 }));
-const keyBytes = sqlite.prepare("SELECT sum(length(CAST(search_key AS BLOB))) AS keys, sum(length(CAST(sort_key AS BLOB))) AS sorts FROM contacts WHERE asset_id = 'cap'").get();
+const keyBytes = sqlite
+  .prepare(
+    "SELECT sum(length(CAST(search_key AS BLOB))) AS keys, sum(length(CAST(sort_key AS BLOB))) AS sorts FROM contacts WHERE asset_id = 'cap'",
+  )
+  .get();
 
 // ---- measure -----------------------------------------------------------------------------------
 const queries = ['Stefan Schmidt', 'küchen münchen', 'wasser keller', '089 3100500', '+49 171 5550999', '3100', 'zzz-nichts', 'müller 42'];
@@ -87,7 +124,14 @@ for (const asset of ['typical', 'cap']) {
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
-    results.push({ asset, query, medianMs: median(times), p95Ms: times[Math.floor(times.length * 0.95)] ?? 0, rows: page.contacts.length, total: page.total });
+    results.push({
+      asset,
+      query,
+      medianMs: median(times),
+      p95Ms: times[Math.floor(times.length * 0.95)] ?? 0,
+      rows: page.contacts.length,
+      total: page.total,
+    });
   }
 }
 captured.length = 0;

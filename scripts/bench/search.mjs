@@ -11,7 +11,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'kontakte-search-'));
 try {
   const out = join(dir, 'search.mjs');
-  const build = spawnSync(join(root, 'node_modules', '.bin', 'esbuild'), ['scripts/bench/search-entry.ts', '--bundle', '--platform=node', '--format=esm', `--outfile=${out}`, '--log-level=error'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(
+    join(root, 'node_modules', '.bin', 'esbuild'),
+    ['scripts/bench/search-entry.ts', '--bundle', '--platform=node', '--format=esm', `--outfile=${out}`, '--log-level=error'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
   const run = spawnSync(process.execPath, ['--no-warnings', out], { cwd: root, encoding: 'utf8' });
   if (run.status !== 0) {
@@ -19,10 +23,14 @@ try {
     process.exit(run.status ?? 1);
   }
   const { keyBytes, results, plan } = JSON.parse(run.stdout);
-  console.log(`search keys of 1,000 contacts at the maximum sizes: ${(keyBytes.keys / 1e6).toFixed(2)} MB search keys, ${(keyBytes.sorts / 1e3).toFixed(0)} KB sort keys`);
+  console.log(
+    `search keys of 1,000 contacts at the maximum sizes: ${(keyBytes.keys / 1e6).toFixed(2)} MB search keys, ${(keyBytes.sorts / 1e3).toFixed(0)} KB sort keys`,
+  );
   console.log('asset    query                  median ms   p95 ms   shown  total');
   for (const r of results) {
-    console.log(`${r.asset.padEnd(8)} ${JSON.stringify(r.query).padEnd(22)} ${r.medianMs.toFixed(2).padStart(9)} ${r.p95Ms.toFixed(2).padStart(8)} ${String(r.rows).padStart(7)} ${String(r.total).padStart(6)}`);
+    console.log(
+      `${r.asset.padEnd(8)} ${JSON.stringify(r.query).padEnd(22)} ${r.medianMs.toFixed(2).padStart(9)} ${r.p95Ms.toFixed(2).padStart(8)} ${String(r.rows).padStart(7)} ${String(r.total).padStart(6)}`,
+    );
   }
   console.log(`query plan: ${plan.join('; ')}`);
 } finally {

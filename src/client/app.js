@@ -4,26 +4,31 @@
 // - Drafts: what is typed into a contact form is kept in this tab's sessionStorage until the
 //   server confirms the save, so a reload, a lost connection or a sign-in after the session
 //   ended (and the way back to the form) loses nothing.
-(function () {
-  'use strict';
+(() => {
   var PREFIX = 'kontakte-draft:';
 
   function announce(text) {
     var region = document.getElementById('announcer');
     if (!region || !text) return;
     region.textContent = '';
-    setTimeout(function () { region.textContent = text; }, 50);
+    setTimeout(() => {
+      region.textContent = text;
+    }, 50);
   }
 
   function storage() {
-    try { return window.sessionStorage; } catch (e) { return null; }
+    try {
+      return window.sessionStorage;
+    } catch (e) {
+      return null;
+    }
   }
 
   // The visible fields, plus the one-time create token and the edit version: a restored draft
   // is the same request (a create sent twice still stores one contact; an edit of a contact
   // changed meanwhile still meets its conflict).
   function fieldsOf(form) {
-    return Array.prototype.filter.call(form.elements, function (field) {
+    return Array.prototype.filter.call(form.elements, (field) => {
       if (!field.name) return false;
       if (field.type === 'hidden') return field.name === 'form_token' || field.name === 'version';
       return field.tagName === 'TEXTAREA' || (field.tagName === 'INPUT' && field.type !== 'submit');
@@ -32,7 +37,11 @@
 
   function readDraft(key) {
     var store = storage();
-    try { return JSON.parse((store && store.getItem(PREFIX + key)) || 'null'); } catch (e) { return null; }
+    try {
+      return JSON.parse((store && store.getItem(PREFIX + key)) || 'null');
+    } catch (e) {
+      return null;
+    }
   }
 
   /**
@@ -45,10 +54,16 @@
     if (!store) return;
     var key = form.getAttribute('data-draft');
     var values = {};
-    fieldsOf(form).forEach(function (field) { values[field.name] = field.value; });
+    fieldsOf(form).forEach((field) => {
+      values[field.name] = field.value;
+    });
     var previous = readDraft(key);
     var draft = { values: values, pending: pending === undefined ? Boolean(previous && previous.pending) : pending };
-    try { store.setItem(PREFIX + key, JSON.stringify(draft)); } catch (e) { /* full or disabled */ }
+    try {
+      store.setItem(PREFIX + key, JSON.stringify(draft));
+    } catch (e) {
+      /* full or disabled */
+    }
   }
 
   function clearDraft(key) {
@@ -68,7 +83,7 @@
     if (!draft.pending && !(initialLoad && isReload())) return;
     var values = draft.values;
     var changed = false;
-    fieldsOf(form).forEach(function (field) {
+    fieldsOf(form).forEach((field) => {
       if (typeof values[field.name] === 'string' && values[field.name] !== field.value) {
         field.value = values[field.name];
         if (field.type !== 'hidden') changed = true;
@@ -83,10 +98,10 @@
 
   function enhance(root, initialLoad) {
     enhanceActions(root);
-    Array.prototype.forEach.call(root.querySelectorAll('[data-draft-clear]'), function (marker) {
+    Array.prototype.forEach.call(root.querySelectorAll('[data-draft-clear]'), (marker) => {
       clearDraft(marker.getAttribute('data-draft-clear'));
     });
-    Array.prototype.forEach.call(root.querySelectorAll('form[data-draft]'), function (form) {
+    Array.prototype.forEach.call(root.querySelectorAll('form[data-draft]'), (form) => {
       restoreDraft(form, initialLoad);
       // The server sent the input back: still unsaved after a failure ("pending"), or shown
       // again with errors or a conflict, where the user now decides.
@@ -106,19 +121,29 @@
   function canShareFiles() {
     try {
       return Boolean(navigator.share && navigator.canShare && navigator.canShare({ files: [vcfFile('', 'kontakte.vcf')] }));
-    } catch (e) { return false; }
+    } catch (e) {
+      return false;
+    }
   }
 
   function enhanceActions(root) {
-    Array.prototype.forEach.call(root.querySelectorAll('[data-print]'), function (button) { button.hidden = false; });
+    Array.prototype.forEach.call(root.querySelectorAll('[data-print]'), (button) => {
+      button.hidden = false;
+    });
     if (!canShareFiles()) return;
-    Array.prototype.forEach.call(root.querySelectorAll('[data-share]'), function (button) { button.hidden = false; });
+    Array.prototype.forEach.call(root.querySelectorAll('[data-share]'), (button) => {
+      button.hidden = false;
+    });
   }
 
   /** The file name the server gave the download (its UTF-8 form), or a plain one. */
   function fileNameOf(response) {
     var match = /filename\*=UTF-8''([^;]+)/i.exec(response.headers.get('Content-Disposition') || '');
-    try { return match ? decodeURIComponent(match[1]) : 'kontakte.vcf'; } catch (e) { return 'kontakte.vcf'; }
+    try {
+      return match ? decodeURIComponent(match[1]) : 'kontakte.vcf';
+    } catch (e) {
+      return 'kontakte.vcf';
+    }
   }
 
   function shareStatus(text) {
@@ -136,7 +161,7 @@
     shareStatus('');
     if (fetched && fetched.url === url && Date.now() - fetched.at < 60000) {
       // Shared straight from the tap: a refusal now means this device cannot share the file.
-      navigator.share({ files: [fetched.file] }).catch(function (error) {
+      navigator.share({ files: [fetched.file] }).catch((error) => {
         if (error && error.name === 'AbortError') return;
         button.hidden = true;
         shareStatus(button.getAttribute('data-share-failed'));
@@ -145,13 +170,13 @@
     }
     button.disabled = true;
     fetch(url, { credentials: 'same-origin' })
-      .then(function (response) {
+      .then((response) => {
         if (!response.ok) throw new Error('HTTP ' + response.status);
-        return response.text().then(function (text) { return vcfFile(text, fileNameOf(response)); });
+        return response.text().then((text) => vcfFile(text, fileNameOf(response)));
       })
-      .then(function (file) {
+      .then((file) => {
         fetched = { url: url, file: file, at: Date.now() };
-        return navigator.share({ files: [file] }).catch(function (error) {
+        return navigator.share({ files: [file] }).catch((error) => {
           if (error && error.name === 'AbortError') return; // the user closed the share sheet
           // Loading the file may have outlasted the tap's permission to share: the next tap
           // shares the loaded file right away.
@@ -159,25 +184,33 @@
           throw error;
         });
       })
-      .catch(function () { shareStatus(button.getAttribute('data-share-failed')); })
-      .then(function () { button.disabled = false; });
+      .catch(() => {
+        shareStatus(button.getAttribute('data-share-failed'));
+      })
+      .then(() => {
+        button.disabled = false;
+      });
   }
 
-  document.addEventListener('click', function (event) {
+  document.addEventListener('click', (event) => {
     if (!event.target.closest) return;
     if (event.target.closest('[data-print]')) window.print();
     var share = event.target.closest('[data-share]');
     if (share) shareFile(share);
   });
 
-  document.addEventListener('input', function (event) {
+  document.addEventListener('input', (event) => {
     var form = event.target.form;
     if (form && form.hasAttribute('data-draft')) saveDraft(form);
   });
-  document.addEventListener('submit', function (event) {
-    if (event.target.hasAttribute && event.target.hasAttribute('data-draft')) saveDraft(event.target, true);
-  }, true);
-  document.addEventListener('click', function (event) {
+  document.addEventListener(
+    'submit',
+    (event) => {
+      if (event.target.hasAttribute && event.target.hasAttribute('data-draft')) saveDraft(event.target, true);
+    },
+    true,
+  );
+  document.addEventListener('click', (event) => {
     if (!event.target.closest) return;
     // Cancel, or taking the stored version after a conflict: the user chose to drop the input.
     var drop = event.target.closest('[data-draft-drop]');
@@ -187,25 +220,27 @@
     clearDraft(button.form.getAttribute('data-draft'));
     window.location.reload();
   });
-  document.addEventListener('DOMContentLoaded', function () { enhance(document, true); });
+  document.addEventListener('DOMContentLoaded', () => {
+    enhance(document, true);
+  });
 
   // htmx 4 fires after:swap on the element that made the request; what was swapped is ctx.target
   // (for an outerHTML swap that element is gone: look it up again by id).
-  document.addEventListener('htmx:after:swap', function (event) {
+  document.addEventListener('htmx:after:swap', (event) => {
     var ctx = event.detail && event.detail.ctx;
     var id = ctx && ctx.target && ctx.target.id;
     var main = document.getElementById('main');
     if (id === 'main' && main) {
       enhance(main, false);
-      var message = main.querySelector('[data-announce]');
+      const message = main.querySelector('[data-announce]');
       if (message) announce(message.getAttribute('data-announce'));
-      var focus = main.querySelector('[data-focus]') || main;
+      const focus = main.querySelector('[data-focus]') || main;
       focus.focus({ preventScroll: false });
-      var heading = main.querySelector('h1');
+      const heading = main.querySelector('h1');
       if (heading) document.title = heading.textContent.trim() + ' · ' + document.title.split(' · ').pop();
     } else if (id === 'results') {
       // The new result count is read out; focus stays in the search field.
-      var count = document.querySelector('#results .count');
+      const count = document.querySelector('#results .count');
       if (count) announce(count.textContent);
     }
   });
@@ -226,10 +261,10 @@
     var box = document.getElementById('net');
     if (box) box.hidden = true;
   }
-  document.addEventListener('htmx:error', function (event) {
+  document.addEventListener('htmx:error', (event) => {
     showFailure(event.detail && event.detail.ctx && event.detail.ctx.sourceElement);
   });
-  document.addEventListener('htmx:response:error', function (event) {
+  document.addEventListener('htmx:response:error', (event) => {
     var ctx = event.detail && event.detail.ctx;
     // Our own answers (422, 409, 503 with the form) are pages with a heading to focus: those swap.
     if (!ctx || ctx.response.status < 500 || /data-focus/.test(ctx.text || '')) return;
@@ -237,7 +272,7 @@
     showFailure(ctx.sourceElement);
   });
   document.addEventListener('htmx:after:swap', hideFailure);
-  document.addEventListener('click', function (event) {
+  document.addEventListener('click', (event) => {
     if (!event.target.closest || !event.target.closest('[data-retry]')) return;
     var source = failed;
     hideFailure();
@@ -250,7 +285,7 @@
   // "Mehr laden" replaces itself with the next rows (the event then has no connected element):
   // keyboard focus continues on the first new row.
   if (window.MutationObserver) {
-    new MutationObserver(function () {
+    new MutationObserver(() => {
       var row = document.querySelector('[data-focus-row]');
       if (!row) return;
       row.removeAttribute('data-focus-row');

@@ -25,7 +25,11 @@ export function keepFormOnBrokenEncoding(c: Context<AppEnv>, recovered: Recovere
   if (Object.keys(errors).length === 0) return null;
   const { assetId, contactId } = target;
   const mode = contactId
-    ? ({ kind: 'resend', action: paths.contact(assetId, contactId), hidden: { name: 'version', value: String(versionOf(recovered.values) ?? '') } } as const)
+    ? ({
+        kind: 'resend',
+        action: paths.contact(assetId, contactId),
+        hidden: { name: 'version', value: String(versionOf(recovered.values) ?? '') },
+      } as const)
     : ({ kind: 'create', formToken: formTokenOf(recovered.values) } as const);
   return formPage(c, 422, { mode, values: formValuesFrom(recovered.values), errors, heading: t.contacts.encodingTitle }, assetId);
 }

@@ -11,7 +11,8 @@ export type CursorValue = string | number;
 /** How many sort values each order has (the id included). */
 const ARITY: Readonly<Record<ListOrder, number>> = { name: 2, search: 3, position: 3, warranty: 3 };
 
-const isCursorValue = (value: unknown): value is CursorValue => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+const isCursorValue = (value: unknown): value is CursorValue =>
+  typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
 export function encodeCursor(order: ListOrder, values: readonly CursorValue[]): string {
   const bytes = new TextEncoder().encode(JSON.stringify([order, ...values]));
@@ -24,7 +25,9 @@ export function decodeCursor(token: string | undefined, order: ListOrder): Curso
   if (!token || token.length > 40_000 || !/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
   try {
     const binary = atob(token.replace(/-/g, '+').replace(/_/g, '/'));
-    const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    const parsed: unknown = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))),
+    );
     if (!Array.isArray(parsed) || parsed[0] !== order || parsed.length !== ARITY[order] + 1) return undefined;
     const values: unknown[] = parsed.slice(1);
     return values.every(isCursorValue) ? values : undefined;

@@ -11,7 +11,8 @@ import { groupKey, KEY_FORMAT, searchKey, sortKey } from './keys.ts';
 export function derivedColumns(values: FieldValues) {
   const fields = columnsOf(values);
   const keys = { sortKey: sortKey(fields), searchKey: searchKey(fields), groupKey: groupKey(fields.position) };
-  const bytes = utf8Length(JSON.stringify(values)) + utf8Length(keys.sortKey) + utf8Length(keys.searchKey) + utf8Length(keys.groupKey) + 128;
+  const bytes =
+    utf8Length(JSON.stringify(values)) + utf8Length(keys.sortKey) + utf8Length(keys.searchKey) + utf8Length(keys.groupKey) + 128;
   return { ...keys, keyFormat: KEY_FORMAT, bytes };
 }
 

@@ -1,8 +1,8 @@
+import * as z from 'zod/mini';
 import type { Database } from '../db/client';
 import { type FieldName, type FieldValues, fieldValuesOf } from './fields';
 import { changedFields, mergeFields } from './merge';
 import { type Author, type Contact, contactState, type Version, writeContact } from './repository';
-import * as z from 'zod/mini';
 import { type ContactInput, contactInput, fieldErrorsFrom, fieldsOfErrors } from './schema';
 
 /**
@@ -87,7 +87,9 @@ export async function saveEdit(
 
 /** Who saved since `version`, in order, without this user and without repeats. */
 function coBuyers(versions: readonly Version[], version: number, author: Author): string[] {
-  const names = versions.filter((candidate) => candidate.version > version && candidate.authorId !== author.userId).map((candidate) => candidate.authorName);
+  const names = versions
+    .filter((candidate) => candidate.version > version && candidate.authorId !== author.userId)
+    .map((candidate) => candidate.authorName);
   return [...new Set(names)];
 }
 
@@ -98,6 +100,8 @@ export function mergeNoticeOf(versions: readonly Version[], base: number, curren
   const mine = versions.find((candidate) => candidate.version === current);
   if (!from || !before || !mine || before.version <= base) return undefined;
   const fields = changedFields(from.values, before.values);
-  const by = [...new Set(versions.filter((v) => v.version > base && v.version < current && v.authorId !== mine.authorId).map((v) => v.authorName))];
+  const by = [
+    ...new Set(versions.filter((v) => v.version > base && v.version < current && v.authorId !== mine.authorId).map((v) => v.authorName)),
+  ];
   return fields.length ? { fields, by } : undefined;
 }

@@ -68,7 +68,9 @@ export function fieldValuesOf(contact: ContactFields): FieldValues {
 }
 
 /** Every field empty: the start of a new contact, and the base of fixtures. */
-export const EMPTY_FIELDS: FieldValues = Object.freeze(fieldValuesOf(Object.fromEntries(FIELDS.map((spec) => [spec.column, ''])) as ContactFields));
+export const EMPTY_FIELDS: FieldValues = Object.freeze(
+  fieldValuesOf(Object.fromEntries(FIELDS.map((spec) => [spec.column, ''])) as ContactFields),
+);
 
 /** The form's groups in the order of FIELDS: a new group needs no change in the form. */
 export const FIELD_GROUPS: readonly FieldGroup[] = [...new Set(FIELDS.map((spec) => spec.group))];

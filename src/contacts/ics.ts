@@ -49,7 +49,8 @@ export function warrantyCalendar(events: readonly CalendarEvent[], options: Cale
 
 function eventLines(event: CalendarEvent, stamp: string): string[] {
   if (!isIsoDate(event.date)) throw new RangeError(`event ${event.uid}: not a warranty date: ${JSON.stringify(event.date)}`);
-  if (!Number.isSafeInteger(event.sequence) || event.sequence < 0) throw new RangeError(`event ${event.uid}: bad SEQUENCE ${event.sequence}`);
+  if (!Number.isSafeInteger(event.sequence) || event.sequence < 0)
+    throw new RangeError(`event ${event.uid}: bad SEQUENCE ${event.sequence}`);
   const lines = [
     'BEGIN:VEVENT',
     `UID:${text(event.uid)}`,
@@ -79,7 +80,10 @@ function basicDate(iso: string): string {
 
 /** DATE-TIME in UTC, `19970714T173000Z` (§3.3.5, form #2). */
 function utcDateTime(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 // TEXT (§3.3.11) has no room for control characters other than HTAB; line breaks become `\n`.
@@ -90,12 +94,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** A TEXT value: `\` `;` `,` escaped, every line break (CRLF, CR, LF) as `\n`. */
 function text(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(LINE_BREAK, '\\n')
-    .replace(CONTROL, '');
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(LINE_BREAK, '\\n').replace(CONTROL, '');
 }
 
 // Folding units: a code point (never half of a UTF-8 sequence or of a surrogate pair) or an
@@ -180,7 +179,11 @@ export interface WarrantyCalendarContact extends WarrantyEventContact {
  * asset's name as LOCATION. The version also grows for changes that leave the dates alone; a
  * SEQUENCE that grows more often than needed only makes calendars take the same event again.
  */
-export function warrantyEvents(t: WarrantyEventTranslator, contacts: readonly WarrantyCalendarContact[], location: string): CalendarEvent[] {
+export function warrantyEvents(
+  t: WarrantyEventTranslator,
+  contacts: readonly WarrantyCalendarContact[],
+  location: string,
+): CalendarEvent[] {
   return contacts.map((contact) => ({
     uid: warrantyEventUid(contact.id),
     sequence: contact.version,

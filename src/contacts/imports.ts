@@ -39,7 +39,15 @@ const newImportId = () => randomToken(15);
 export async function duplicateIndex(db: Database, assetId: string) {
   const rows = await guarded(() =>
     db
-      .select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, company: contacts.company, email: contacts.email, phone: contacts.phone, mobile: contacts.mobile })
+      .select({
+        id: contacts.id,
+        firstName: contacts.firstName,
+        lastName: contacts.lastName,
+        company: contacts.company,
+        email: contacts.email,
+        phone: contacts.phone,
+        mobile: contacts.mobile,
+      })
       .from(contacts)
       .where(and(eq(contacts.assetId, assetId), isNull(contacts.deletedAt))),
   );
@@ -80,20 +88,47 @@ export async function findStaged(db: Database, assetId: string, importId: string
     db
       .select()
       .from(importStaging)
-      .where(and(eq(importStaging.assetId, assetId), eq(importStaging.importId, importId), gt(importStaging.createdAt, now - STAGED_FOR_MS)))
+      .where(
+        and(eq(importStaging.assetId, assetId), eq(importStaging.importId, importId), gt(importStaging.createdAt, now - STAGED_FOR_MS)),
+      )
       .limit(1),
   );
   if (!row) return undefined;
   const parsed: unknown = JSON.parse(row.cards);
-  return { importId, cards: Array.isArray(parsed) ? (parsed as StagedCard[]) : [], createdAt: row.createdAt, status: row.status, imported: row.imported };
+  return {
+    importId,
+    cards: Array.isArray(parsed) ? (parsed as StagedCard[]) : [],
+    createdAt: row.createdAt,
+    status: row.status,
+    imported: row.imported,
+  };
 }
 
-export type ImportOutcome = { kind: 'imported'; count: number } | { kind: 'already'; count: number } | { kind: 'full' } | { kind: 'noRoom' } | { kind: 'gone' };
+export type ImportOutcome =
+  | { kind: 'imported'; count: number }
+  | { kind: 'already'; count: number }
+  | { kind: 'full' }
+  | { kind: 'noRoom' }
+  | { kind: 'gone' };
 
 /** Columns of an imported row, in the order the JSON rows carry them. */
 const IMPORT_COLUMNS = [
-  'id', 'asset_id', ...FIELDS.map((spec) => spec.name), 'sort_key', 'search_key', 'group_key', 'key_format', 'bytes', 'version',
-  'import_id', 'created_at', 'created_by', 'created_by_name', 'updated_at', 'updated_by', 'updated_by_name',
+  'id',
+  'asset_id',
+  ...FIELDS.map((spec) => spec.name),
+  'sort_key',
+  'search_key',
+  'group_key',
+  'key_format',
+  'bytes',
+  'version',
+  'import_id',
+  'created_at',
+  'created_by',
+  'created_by_name',
+  'updated_at',
+  'updated_by',
+  'updated_by_name',
 ] as const;
 /** D1 takes at most 100 KB of SQL per statement; a JSON parameter is kept below that too. */
 const CHUNK_BYTES = 90_000;
@@ -104,14 +139,34 @@ const CHUNK_BYTES = 90_000;
  * json_each of one JSON parameter per chunk) only happens when that first statement did. A
  * double submit finds the row done and imports nothing again.
  */
-export async function confirmImport(db: Database, assetId: string, staged: Staged, chosen: readonly StagedCard[], author: Author, now = Date.now()): Promise<ImportOutcome> {
+export async function confirmImport(
+  db: Database,
+  assetId: string,
+  staged: Staged,
+  chosen: readonly StagedCard[],
+  author: Author,
+  now = Date.now(),
+): Promise<ImportOutcome> {
   const doneToken = randomToken(12);
   const rows = chosen.map((card) => {
     const c = columnsFrom(card.values);
     const byColumn: Record<(typeof IMPORT_COLUMNS)[number], string | number> = {
-      id: newContactId(), asset_id: assetId, ...card.values, sort_key: c.sortKey, search_key: c.searchKey, group_key: c.groupKey,
-      key_format: c.keyFormat, bytes: c.bytes, version: 1, import_id: staged.importId, created_at: now, created_by: author.userId,
-      created_by_name: author.name, updated_at: now, updated_by: author.userId, updated_by_name: author.name,
+      id: newContactId(),
+      asset_id: assetId,
+      ...card.values,
+      sort_key: c.sortKey,
+      search_key: c.searchKey,
+      group_key: c.groupKey,
+      key_format: c.keyFormat,
+      bytes: c.bytes,
+      version: 1,
+      import_id: staged.importId,
+      created_at: now,
+      created_by: author.userId,
+      created_by_name: author.name,
+      updated_at: now,
+      updated_by: author.userId,
+      updated_by_name: author.name,
     };
     return IMPORT_COLUMNS.map((column) => byColumn[column]);
   });
@@ -137,7 +192,19 @@ export async function confirmImport(db: Database, assetId: string, staged: Stage
          AND coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
        RETURNING import_id`,
     )
-    .bind(doneToken, rows.length, staged.importId, assetId, now - STAGED_FOR_MS, assetId, rows.length, MAX_CONTACTS_PER_ASSET, assetId, 2 * bytes, STORAGE_BUDGET_BYTES);
+    .bind(
+      doneToken,
+      rows.length,
+      staged.importId,
+      assetId,
+      now - STAGED_FOR_MS,
+      assetId,
+      rows.length,
+      MAX_CONTACTS_PER_ASSET,
+      assetId,
+      2 * bytes,
+      STORAGE_BUDGET_BYTES,
+    );
   const columns = IMPORT_COLUMNS.join(', ');
   const values = IMPORT_COLUMNS.map((_, index) => `json_extract(j.value, '$[${index}]')`).join(', ');
   const inserts = chunks.map((chunk) =>
@@ -158,7 +225,9 @@ export async function confirmImport(db: Database, assetId: string, staged: Stage
 }
 
 async function roomForCount(db: Database, assetId: string, count: number): Promise<boolean> {
-  const [row] = await guarded(() => db.select({ ok: sql<number>`${liveCount(assetId)} + ${count} <= ${MAX_CONTACTS_PER_ASSET}` }).from(sql`(SELECT 1)`));
+  const [row] = await guarded(() =>
+    db.select({ ok: sql<number>`${liveCount(assetId)} + ${count} <= ${MAX_CONTACTS_PER_ASSET}` }).from(sql`(SELECT 1)`),
+  );
   return Number(row?.ok) === 1;
 }
 
@@ -177,7 +246,13 @@ export async function undoImport(db: Database, assetId: string, importId: string
         .where(and(eq(contacts.assetId, assetId), eq(contacts.importId, importId), eq(contacts.version, 1), isNull(contacts.deletedAt)))
         .returning({ id: contacts.id }),
       db
-        .select({ id: contacts.id, company: contacts.company, firstName: contacts.firstName, lastName: contacts.lastName, title: contacts.title })
+        .select({
+          id: contacts.id,
+          company: contacts.company,
+          firstName: contacts.firstName,
+          lastName: contacts.lastName,
+          title: contacts.title,
+        })
         .from(contacts)
         .where(and(eq(contacts.assetId, assetId), eq(contacts.importId, importId), isNull(contacts.deletedAt))),
     ]),

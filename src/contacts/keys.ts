@@ -44,7 +44,18 @@ type FieldName = keyof KeyFields;
 
 /** Words here rank first when a query word starts one of them ("the name or company starts with it"). */
 const HEAD_FIELDS: readonly FieldName[] = ['firstName', 'lastName', 'company', 'position', 'title'];
-const BODY_FIELDS: readonly FieldName[] = ['street', 'postalCode', 'city', 'country', 'email', 'website', 'notes', 'phone', 'mobile', 'warrantyUntil'];
+const BODY_FIELDS: readonly FieldName[] = [
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'email',
+  'website',
+  'notes',
+  'phone',
+  'mobile',
+  'warrantyUntil',
+];
 const PHONE_FIELDS: readonly FieldName[] = ['phone', 'mobile'];
 
 // ---- the search key's layout --------------------------------------------------------------
@@ -161,7 +172,11 @@ const UMLAUT = /[äöüÄÖÜ]|\u0308/;
 /** Umlauts spelled out (ä → ae, ö → oe, ü → ue), then `plain`: "Dürr" → "duerr". */
 export function expanded(text: string): string {
   if (!UMLAUT.test(text)) return plain(text);
-  return plain(caseFold(text).normalize('NFD').replace(/([aou])\u0308/g, '$1e'));
+  return plain(
+    caseFold(text)
+      .normalize('NFD')
+      .replace(/([aou])\u0308/g, '$1e'),
+  );
 }
 
 /**
@@ -203,7 +218,11 @@ const storedDigits = (digits: string): string => digits.replace(/[0-9]/g, (digit
 // ---- words ----------------------------------------------------------------------------------
 
 /** Control characters separate words like spaces do (a query's pasted tab or line break). */
-const wordsOf = (value: string): string[] => value.replace(/\p{Cc}/gu, ' ').split(/\s+/u).filter((word) => word !== '');
+const wordsOf = (value: string): string[] =>
+  value
+    .replace(/\p{Cc}/gu, ' ')
+    .split(/\s+/u)
+    .filter((word) => word !== '');
 
 /** The distinct non-empty forms of a word: plain, folded (when it differs), expanded (when it differs from both). */
 function formsOf(word: string): { plain: string; folded?: string; expanded?: string } | null {

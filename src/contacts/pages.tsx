@@ -4,14 +4,14 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { StorageUnavailableError } from '../db/client';
 import type { AppEnv } from '../env';
 import type { Messages } from '../i18n';
-import type { MergeNotice } from './edits';
 import { render, wantsFragment } from '../views/render';
+import type { MergeNotice } from './edits';
 import { type Contact, listContacts, rebuildOldKeys } from './repository';
 import { displayName } from './vcard';
-import { berlinToday } from './warranty';
 import { ContactDetail } from './views/contact-detail';
 import { ContactForm, type ContactFormProps } from './views/contact-form';
 import { ContactBook, type ListView, type Notice } from './views/contact-list';
+import { berlinToday } from './warranty';
 
 /**
  * The contact book's pages as answers: what a route returns once it knows what happened. Each
@@ -22,7 +22,12 @@ import { ContactBook, type ListView, type Notice } from './views/contact-list';
 export type FormPage = Omit<ContactFormProps, 'shell' | 'assetId' | 'notice'>;
 
 /** The contact form as a page; `assetId` defaults to the route's asset (there is none without a session). */
-export function formPage(c: Context<AppEnv>, status: 200 | 401 | 409 | 422 | 503, form: FormPage & { notice?: Child }, assetId = c.get('asset').id) {
+export function formPage(
+  c: Context<AppEnv>,
+  status: 200 | 401 | 409 | 422 | 503,
+  form: FormPage & { notice?: Child },
+  assetId = c.get('asset').id,
+) {
   const shell = c.get('shell');
   const title = form.heading ?? (form.mode.kind === 'edit' ? shell.t.contacts.editTitle(form.mode.name) : shell.t.contacts.newTitle);
   return render(c, { status, title, body: <ContactForm shell={shell} assetId={assetId} {...form} /> });
@@ -40,7 +45,12 @@ export async function keepingInput(c: Context<AppEnv>, form: FormPage, write: ()
     const cause = error.cause instanceof Error ? error.cause.message : 'unknown';
     console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: 'storage unavailable', error: cause }));
     const { t } = c.get('shell');
-    return formPage(c, 503, { ...form, unsaved: true, heading: t.errors.unavailable.title, message: `${t.errors.unavailable.text} ${t.errors.unavailable.inputKept}` });
+    return formPage(c, 503, {
+      ...form,
+      unsaved: true,
+      heading: t.errors.unavailable.title,
+      message: `${t.errors.unavailable.text} ${t.errors.unavailable.inputKept}`,
+    });
   }
 }
 
@@ -52,7 +62,13 @@ export async function listPage(
 ) {
   const { shell } = c.var;
   const asset = c.get('asset');
-  const page = await listContacts(c.get('db'), asset.id, { query: view.q, group: view.group, view: view.view, after: view.after, through: view.through });
+  const page = await listContacts(c.get('db'), asset.id, {
+    query: view.q,
+    group: view.group,
+    view: view.view,
+    after: view.after,
+    through: view.through,
+  });
   // Rows whose keys an older format built are rebuilt after the answer (read-repair).
   if (page.staleKeys) c.executionCtx.waitUntil(rebuildOldKeys(c.get('db'), asset.id).catch(() => 0));
   return render(c, {
@@ -76,7 +92,8 @@ export async function listPage(
 
 /** "Jonas Müller hat inzwischen Telefon und Notizen geändert – beides ist übernommen." */
 export function mergedMessage(t: Messages, notice: MergeNotice): string {
-  const list = (items: readonly string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`);
+  const list = (items: readonly string[]) =>
+    items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`;
   const by = notice.by.length ? list(notice.by) : t.contacts.someone;
   return t.contacts.merged(by, list(notice.fields.map((name) => t.contacts.fields[name])), notice.fields.length);
 }
@@ -103,7 +120,16 @@ export function backToList(c: Context<AppEnv>, contactId: string): string {
 export function contactPage(c: Context<AppEnv>, contact: Contact, message?: string, draftKey?: string) {
   return render(c, {
     title: displayName(contact),
-    body: <ContactDetail shell={c.get('shell')} assetId={c.get('asset').id} contact={contact} message={message} back={backToList(c, contact.id)} draftKey={draftKey} />,
+    body: (
+      <ContactDetail
+        shell={c.get('shell')}
+        assetId={c.get('asset').id}
+        contact={contact}
+        message={message}
+        back={backToList(c, contact.id)}
+        draftKey={draftKey}
+      />
+    ),
   });
 }
 

@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type Database, guarded, randomToken } from '../db/client';
-import { assetUsage, type ContactRow, contactVersions, contacts, importStaging, type VersionRow } from '../db/schema';
-import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from './fields';
+import { assetUsage, type ContactRow, contacts, contactVersions, importStaging, type VersionRow } from '../db/schema';
 import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './cursor';
 import { derivedColumns } from './derived';
+import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from './fields';
 import { KEY_FORMAT, type KeyTest, matchTest, parseQuery, prefixTest, type SearchTerm } from './keys';
 import type { VCardContact } from './vcard';
 
@@ -44,7 +44,8 @@ export function columnsFrom(values: FieldValues) {
  */
 export const hasRoom = (assetId: string, bytes: number) =>
   sql`coalesce((SELECT ${assetUsage.bytes} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0) + ${2 * bytes} <= ${STORAGE_BUDGET_BYTES}`;
-export const liveCount = (assetId: string) => sql`coalesce((SELECT ${assetUsage.live} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)`;
+export const liveCount = (assetId: string) =>
+  sql`coalesce((SELECT ${assetUsage.live} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)`;
 
 /** 20 characters of [A-Za-z0-9_-]: opaque, unguessable, safe in a URL. */
 export const newContactId = () => randomToken(15);
@@ -98,13 +99,18 @@ function selection(assetId: string, terms: readonly SearchTerm[]): SQL | undefin
 /** The sort values of each order, id last (a cursor holds them for the last row shown). */
 function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: ListOrder; columns: SQL[] } {
   // ISO dates sort as text exactly as they do as dates.
-  if (options.view === 'warranty') return { order: 'warranty', columns: [sql`${contacts.warrantyUntil}`, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
+  if (options.view === 'warranty')
+    return { order: 'warranty', columns: [sql`${contacts.warrantyUntil}`, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
   if (terms.length > 0) {
     // Terms that do not start a word of the name, company or position: 0 ranks first.
-    const rank = sql`(${sql.join(terms.map((term) => sql`(CASE WHEN ${keyTestSql(prefixTest(term))} THEN 0 ELSE 1 END)`), sql` + `)})`;
+    const rank = sql`(${sql.join(
+      terms.map((term) => sql`(CASE WHEN ${keyTestSql(prefixTest(term))} THEN 0 ELSE 1 END)`),
+      sql` + `,
+    )})`;
     return { order: 'search', columns: [rank, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
   }
-  if (options.group === 'position') return { order: 'position', columns: [sql`${contacts.groupKey}`, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
+  if (options.group === 'position')
+    return { order: 'position', columns: [sql`${contacts.groupKey}`, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
   return { order: 'name', columns: [sql`${contacts.sortKey}`, sql`${contacts.id}`] };
 }
 
@@ -121,9 +127,15 @@ export async function listContacts(db: Database, assetId: string, options: ListO
   const through = after ? undefined : decodeCursor(options.through, order);
   const matching = order === 'warranty' ? and(live(assetId), hasWarrantyEnd) : selection(assetId, terms);
   const window = after
-    ? sql`${position} > (${sql.join(after.map((value) => sql`${value}`), sql`, `)})`
+    ? sql`${position} > (${sql.join(
+        after.map((value) => sql`${value}`),
+        sql`, `,
+      )})`
     : through
-      ? sql`${position} <= (${sql.join(through.map((value) => sql`${value}`), sql`, `)})`
+      ? sql`${position} <= (${sql.join(
+          through.map((value) => sql`${value}`),
+          sql`, `,
+        )})`
       : undefined;
   const limit = through ? MAX_CONTACTS_PER_ASSET : PAGE_SIZE;
   const now = options.now ?? Date.now();
@@ -168,7 +180,9 @@ export async function listContacts(db: Database, assetId: string, options: ListO
 
 function cursorValues(json: string): CursorValue[] {
   const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((value): value is CursorValue => typeof value === 'string' || typeof value === 'number') : [];
+  return Array.isArray(parsed)
+    ? parsed.filter((value): value is CursorValue => typeof value === 'string' || typeof value === 'number')
+    : [];
 }
 
 /** The columns a vCard needs: the export reads these 16 of the row's columns (it is the heaviest read). */
@@ -211,7 +225,11 @@ export async function warrantyContacts(db: Database, assetId: string): Promise<W
 /** All live contacts of the asset (or those the list's search `query` finds), in name order, as the export needs them. */
 export async function allContacts(db: Database, assetId: string, query = ''): Promise<VCardContact[]> {
   return guarded(() =>
-    db.select(vcardColumns).from(contacts).where(selection(assetId, parseQuery(query))).orderBy(asc(contacts.sortKey), asc(contacts.id)),
+    db
+      .select(vcardColumns)
+      .from(contacts)
+      .where(selection(assetId, parseQuery(query)))
+      .orderBy(asc(contacts.sortKey), asc(contacts.id)),
   );
 }
 
@@ -236,18 +254,34 @@ export type PhoneListContact = { [K in keyof typeof phoneListColumns]: Contact[K
 /** The printed phone list: the same selection as the list's search `query`, in name order, in one query. */
 export async function phoneList(db: Database, assetId: string, query = ''): Promise<PhoneListContact[]> {
   return guarded(() =>
-    db.select(phoneListColumns).from(contacts).where(selection(assetId, parseQuery(query))).orderBy(asc(contacts.sortKey), asc(contacts.id)),
+    db
+      .select(phoneListColumns)
+      .from(contacts)
+      .where(selection(assetId, parseQuery(query)))
+      .orderBy(asc(contacts.sortKey), asc(contacts.id)),
   );
 }
 
 export async function findContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
-  const [row] = await guarded(() => db.select().from(contacts).where(and(live(assetId), eq(contacts.id, contactId))).limit(1));
+  const [row] = await guarded(() =>
+    db
+      .select()
+      .from(contacts)
+      .where(and(live(assetId), eq(contacts.id, contactId)))
+      .limit(1),
+  );
   return row;
 }
 
 /** Also finds a deleted contact (for undo and for telling a conflict from a deletion). */
 export async function findAnyContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
-  const [row] = await guarded(() => db.select().from(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId))).limit(1));
+  const [row] = await guarded(() =>
+    db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId)))
+      .limit(1),
+  );
   return row;
 }
 
@@ -270,16 +304,31 @@ export async function createContact(
   const id = newContactId();
   const c = columnsFrom(input);
   const row = {
-    id, assetId, ...c, version: 1, createToken: formToken, createdAt: now, createdBy: author.userId,
-    createdByName: author.name, updatedAt: now, updatedBy: author.userId, updatedByName: author.name,
+    id,
+    assetId,
+    ...c,
+    version: 1,
+    createToken: formToken,
+    createdAt: now,
+    createdBy: author.userId,
+    createdByName: author.name,
+    updatedAt: now,
+    updatedBy: author.userId,
+    updatedByName: author.name,
   } satisfies typeof contacts.$inferInsert;
   // INSERT … SELECT … WHERE: the cap and budget are checked inside the statement itself
   // (drizzle's insert builder has no WHERE on a VALUES insert), every column named from `row`.
   const names = Object.keys(row) as (keyof typeof row)[];
   const result = await guarded(() =>
     db.run(sql`
-      INSERT INTO contacts (${sql.join(names.map((name) => sql.identifier(contacts[name].name)), sql`, `)})
-      SELECT ${sql.join(names.map((name) => sql`${row[name]}`), sql`, `)}
+      INSERT INTO contacts (${sql.join(
+        names.map((name) => sql.identifier(contacts[name].name)),
+        sql`, `,
+      )})
+      SELECT ${sql.join(
+        names.map((name) => sql`${row[name]}`),
+        sql`, `,
+      )}
       WHERE ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET} AND ${hasRoom(assetId, c.bytes)}
       ON CONFLICT DO NOTHING`),
   );
@@ -332,7 +381,11 @@ function versionOf(row: VersionRow): Version {
 export async function contactState(db: Database, assetId: string, contactId: string, since: number): Promise<ContactState> {
   const [rows, versions] = await guarded(() =>
     db.batch([
-      db.select().from(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId))).limit(1),
+      db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId)))
+        .limit(1),
       db
         .select()
         .from(contactVersions)
@@ -370,13 +423,22 @@ export async function writeContact(
   const [updated] = await guarded(() =>
     db
       .update(contacts)
-      .set({ ...columns, deletedAt: null, version: sql`${contacts.version} + 1`, updatedAt: now, updatedBy: author.userId, updatedByName: author.name })
+      .set({
+        ...columns,
+        deletedAt: null,
+        version: sql`${contacts.version} + 1`,
+        updatedAt: now,
+        updatedBy: author.userId,
+        updatedByName: author.name,
+      })
       .where(
         and(
           eq(contacts.assetId, assetId),
           eq(contacts.id, contactId),
           eq(contacts.version, version),
-          options.restore ? sql`(${contacts.deletedAt} IS NULL OR ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET})` : isNull(contacts.deletedAt),
+          options.restore
+            ? sql`(${contacts.deletedAt} IS NULL OR ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET})`
+            : isNull(contacts.deletedAt),
           hasRoom(assetId, columns.bytes),
         ),
       )
@@ -420,7 +482,13 @@ export async function deleteContact(
 export type RestoreResult = { kind: 'restored'; contact: Contact } | { kind: 'full' } | { kind: 'gone' };
 
 /** Undo of a delete, by any co-buyer; like a create, it respects the cap atomically. */
-export async function restoreContact(db: Database, assetId: string, contactId: string, author: Author, now = Date.now()): Promise<RestoreResult> {
+export async function restoreContact(
+  db: Database,
+  assetId: string,
+  contactId: string,
+  author: Author,
+  now = Date.now(),
+): Promise<RestoreResult> {
   const [restored] = await guarded(() =>
     db
       .update(contacts)
@@ -463,7 +531,10 @@ export async function deletedContacts(db: Database, assetId: string, now = Date.
 /** "Endgültig löschen": a deleted contact and (by the trigger) all its versions, for good. */
 export async function purgeContact(db: Database, assetId: string, contactId: string): Promise<boolean> {
   const purged = await guarded(() =>
-    db.delete(contacts).where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId), isNotNull(contacts.deletedAt))).returning({ id: contacts.id }),
+    db
+      .delete(contacts)
+      .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId), isNotNull(contacts.deletedAt)))
+      .returning({ id: contacts.id }),
   );
   return purged.length > 0;
 }
@@ -472,7 +543,10 @@ export async function purgeContact(db: Database, assetId: string, contactId: str
 export async function purgeExpired(db: Database, now = Date.now()): Promise<number> {
   const [purged] = await guarded(() =>
     db.batch([
-      db.delete(contacts).where(and(isNotNull(contacts.deletedAt), lt(contacts.deletedAt, now - PURGE_AFTER_MS))).returning({ id: contacts.id }),
+      db
+        .delete(contacts)
+        .where(and(isNotNull(contacts.deletedAt), lt(contacts.deletedAt, now - PURGE_AFTER_MS)))
+        .returning({ id: contacts.id }),
       // Uploads never confirmed go after their hour, too (their cards are personal data).
       db.delete(importStaging).where(lt(importStaging.createdAt, now - 60 * 60 * 1000)),
     ]),
@@ -496,8 +570,14 @@ export async function wipeAsset(db: Database, assetId: string): Promise<void> {
 export async function anonymiseAuthor(db: Database, assetId: string, userId: string, replacement: string): Promise<void> {
   await guarded(() =>
     db.batch([
-      db.update(contacts).set({ createdByName: replacement }).where(and(eq(contacts.assetId, assetId), eq(contacts.createdBy, userId))),
-      db.update(contacts).set({ updatedByName: replacement }).where(and(eq(contacts.assetId, assetId), eq(contacts.updatedBy, userId))),
+      db
+        .update(contacts)
+        .set({ createdByName: replacement })
+        .where(and(eq(contacts.assetId, assetId), eq(contacts.createdBy, userId))),
+      db
+        .update(contacts)
+        .set({ updatedByName: replacement })
+        .where(and(eq(contacts.assetId, assetId), eq(contacts.updatedBy, userId))),
       db
         .update(contactVersions)
         .set({ authorName: replacement })

@@ -9,12 +9,12 @@ import type { AppEnv } from '../env';
 import { CONTACT_ID } from '../paths';
 import { fragment, render } from '../views/render';
 import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
+import { fieldValuesOf } from './fields';
+import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport } from './imports';
-import { parseVcf } from './vcard-import';
 import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage } from './pages';
+import { fitsQr, qrSvg } from './qr';
 import {
-  MAX_CONTACTS_PER_ASSET,
-  MAX_VERSIONS,
   allContacts,
   contactHistory,
   contactState,
@@ -24,26 +24,26 @@ import {
   findContact,
   findDeletedContact,
   listContacts,
+  MAX_CONTACTS_PER_ASSET,
+  MAX_VERSIONS,
   phoneList,
   purgeContact,
   restoreContact,
   warrantyContacts,
 } from './repository';
-import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
-import { fieldValuesOf } from './fields';
 import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFormToken, readContactForm, versionOf } from './schema';
-import { fitsQr, qrSvg } from './qr';
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
+import { parseVcf } from './vcard-import';
 import { DeleteConfirm } from './views/contact-detail';
-import { ImportForm, ImportPreview } from './views/import';
-import { DeletedContacts } from './views/deleted';
-import { ContactHistory } from './views/history';
-import { MergeClash } from './views/merge-clash';
 import { type ListView, Results, Rows } from './views/contact-list';
+import { DeletedContacts } from './views/deleted';
 import { ExportLinks } from './views/export-actions';
+import { formatDateTime } from './views/format';
+import { ContactHistory } from './views/history';
+import { ImportForm, ImportPreview } from './views/import';
+import { MergeClash } from './views/merge-clash';
 import { PhoneList } from './views/print';
 import { berlinToday } from './warranty';
-import { formatDateTime } from './views/format';
 
 /** The contact book of one asset, mounted at /assets/:assetId. Each route: validate → repository → page. */
 export const contactRoutes = new Hono<AppEnv>();
@@ -76,7 +76,13 @@ const listQuery = zValidator(
   }),
 );
 /** Any contact form: never fails, the route decides what invalid input shows (FormResult). */
-const contactForm = zValidator('form', z.pipe(z.record(z.string(), z.unknown()), z.transform((raw) => readContactForm(raw))));
+const contactForm = zValidator(
+  'form',
+  z.pipe(
+    z.record(z.string(), z.unknown()),
+    z.transform((raw) => readContactForm(raw)),
+  ),
+);
 /** The version a delete was sent with (in the body, or in the query where htmx sends no body). */
 const deleteVersion = zValidator('form', z.pipe(z.record(z.string(), z.unknown()), z.transform(versionSent)));
 const deleteVersionQuery = zValidator('query', z.pipe(z.record(z.string(), z.unknown()), z.transform(versionSent)));
@@ -102,7 +108,12 @@ contactRoutes.use(
     // change at once, even when a replica serves the read (docs/architecture.md).
     const bookmark = c.req.method === 'GET' ? null : session.bookmark();
     if (bookmark) {
-      setCookie(c, BOOKMARK_COOKIE, bookmark, { httpOnly: true, secure: new URL(c.req.url).protocol === 'https:', sameSite: 'Lax', path: c.var.shell.paths.base || '/' });
+      setCookie(c, BOOKMARK_COOKIE, bookmark, {
+        httpOnly: true,
+        secure: new URL(c.req.url).protocol === 'https:',
+        sameSite: 'Lax',
+        path: c.var.shell.paths.base || '/',
+      });
     }
   }),
 );
@@ -123,7 +134,10 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
     if (query.part === 'rows') {
       // The address bar follows "Mehr laden": a reload or the way back shows the same rows.
       c.header('HX-Replace-Url', shell.paths.contacts(asset.id, { ...view, through: page.through }));
-      return fragment(c, <Rows shell={shell} assetId={asset.id} page={page} view={view} today={today} loadedMore previous={query.previous} />);
+      return fragment(
+        c,
+        <Rows shell={shell} assetId={asset.id} page={page} view={view} today={today} loadedMore previous={query.previous} />,
+      );
     }
     c.header('HX-Replace-Url', shell.paths.contacts(asset.id, view));
     return fragment(
@@ -134,8 +148,13 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
       </>,
     );
   }
-  const [kind, id] = query.saved ? (['saved', query.saved] as const) : query.restored ? (['restored', query.restored] as const) : (['deleted', query.deleted] as const);
-  const contact = id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(db, asset.id, id) : await findContact(db, asset.id, id);
+  const [kind, id] = query.saved
+    ? (['saved', query.saved] as const)
+    : query.restored
+      ? (['restored', query.restored] as const)
+      : (['deleted', query.deleted] as const);
+  const contact =
+    id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(db, asset.id, id) : await findContact(db, asset.id, id);
   const staged = query.imported ? await findStaged(db, asset.id, query.imported) : undefined;
   const imported = staged && staged.status === 'done' ? { count: staged.imported, importId: staged.importId } : undefined;
   return listPage(c, { ...view, after: query.after, through: query.through }, { notice: contact && { kind, contact }, imported });
@@ -145,7 +164,11 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
 
 const vcard = (body: string, fileName: string) =>
   new Response(body, {
-    headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'Content-Disposition': contentDisposition(fileName), 'Cache-Control': 'private, no-store' },
+    headers: {
+      'Content-Type': 'text/vcard; charset=utf-8',
+      'Content-Disposition': contentDisposition(fileName),
+      'Cache-Control': 'private, no-store',
+    },
   });
 
 contactRoutes.get('/contacts.vcf', searchQuery, async (c) => {
@@ -195,7 +218,11 @@ contactRoutes.get('/contacts/warranty.ics', async (c) => {
   const { shell, asset } = c.var;
   const assetName = asset.name || asset.id;
   const rows = await warrantyContacts(c.var.db, asset.id);
-  const events = warrantyEvents(shell.t, rows.map((row) => ({ ...row, name: displayName(row) })), assetName);
+  const events = warrantyEvents(
+    shell.t,
+    rows.map((row) => ({ ...row, name: displayName(row) })),
+    assetName,
+  );
   return new Response(warrantyCalendar(events, { prodId: PROD_ID, now: new Date() }), {
     headers: {
       'Content-Type': ICS_CONTENT_TYPE,
@@ -217,7 +244,8 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   if (!form.ok) return formPage(c, 422, { mode, values: form.values, errors: form.errors });
   return keepingInput(c, { mode, values: form.values }, async () => {
     const result = await createContact(c.get('db'), c.get('asset').id, form.input, mode.formToken, author(c));
-    if (result.kind === 'full') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
+    if (result.kind === 'full')
+      return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
     if (result.kind === 'noRoom') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.noRoom });
     return afterWrite(c, { kind: 'saved', contact: result.contact });
   });
@@ -255,7 +283,16 @@ contactRoutes.post('/contacts/import', async (c) => {
   const importId = await stageImport(db, asset.id, cards, author(c));
   return render(c, {
     title: t.contacts.previewTitle(cards.length),
-    body: <ImportPreview shell={shell} assetId={asset.id} importId={importId} cards={cards} room={MAX_CONTACTS_PER_ASSET - live} photos={parsed.skipped.photos} />,
+    body: (
+      <ImportPreview
+        shell={shell}
+        assetId={asset.id}
+        importId={importId}
+        cards={cards}
+        room={MAX_CONTACTS_PER_ASSET - live}
+        photos={parsed.skipped.photos}
+      />
+    ),
   });
 });
 
@@ -263,21 +300,38 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   const { shell, asset, db } = c.var;
   const { importId } = c.req.valid('param');
   const body = await c.req.parseBody({ all: true });
-  const ticked = new Set((Array.isArray(body.card) ? body.card : [body.card]).filter((value): value is string => typeof value === 'string'));
+  const ticked = new Set(
+    (Array.isArray(body.card) ? body.card : [body.card]).filter((value): value is string => typeof value === 'string'),
+  );
   const staged = await findStaged(db, asset.id, importId);
   if (!staged) {
-    return render(c, { status: 404, title: shell.t.contacts.importTitle, body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors.gone} /> });
+    return render(c, {
+      status: 404,
+      title: shell.t.contacts.importTitle,
+      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors.gone} />,
+    });
   }
   const chosen = staged.cards.filter((card) => card.importable && ticked.has(String(card.index)));
   const outcome = await confirmImport(db, asset.id, staged, chosen, author(c));
-  if (outcome.kind === 'imported' || outcome.kind === 'already') return c.redirect(shell.paths.contacts(asset.id, { imported: importId }), 303);
+  if (outcome.kind === 'imported' || outcome.kind === 'already')
+    return c.redirect(shell.paths.contacts(asset.id, { imported: importId }), 303);
   if (outcome.kind === 'gone') throw new HTTPException(404);
   const { live } = await duplicateIndex(db, asset.id);
   const message = outcome.kind === 'full' ? shell.t.contacts.importFull(MAX_CONTACTS_PER_ASSET - live) : shell.t.contacts.noRoom;
   return render(c, {
     status: 409,
     title: shell.t.contacts.previewTitle(staged.cards.length),
-    body: <ImportPreview shell={shell} assetId={asset.id} importId={importId} cards={staged.cards} room={MAX_CONTACTS_PER_ASSET - live} photos={0} message={message} />,
+    body: (
+      <ImportPreview
+        shell={shell}
+        assetId={asset.id}
+        importId={importId}
+        cards={staged.cards}
+        room={MAX_CONTACTS_PER_ASSET - live}
+        photos={0}
+        message={message}
+      />
+    ),
   });
 });
 
@@ -295,7 +349,10 @@ contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => 
 contactRoutes.get('/contacts/deleted', async (c) => {
   const { shell } = c.var;
   const contacts = await deletedContacts(c.var.db, c.var.asset.id);
-  return render(c, { title: shell.t.contacts.deletedTitle, body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} /> });
+  return render(c, {
+    title: shell.t.contacts.deletedTitle,
+    body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} />,
+  });
 });
 
 // ---- one contact ----------------------------------------------------------------------------
@@ -309,7 +366,8 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
     const contact = await findContact(c.var.db, c.var.asset.id, contactId);
     if (!contact) throw new HTTPException(404);
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
-    if (saved === contact.id) return contactPage(c, contact, c.var.shell.t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
+    if (saved === contact.id)
+      return contactPage(c, contact, c.var.shell.t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
     return contactPage(c, contact);
   }
   // After a save that took over co-buyers' changes: name them (from the versions since the base).
@@ -317,20 +375,31 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   if (!contact || contact.deletedAt !== null) throw new HTTPException(404);
   const notice = mergeNoticeOf(versions, merged, contact.version);
   const { t } = c.var.shell;
-  return contactPage(c, contact, [notice ? mergedMessage(t, notice) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '));
+  return contactPage(
+    c,
+    contact,
+    [notice ? mergedMessage(t, notice) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '),
+  );
 });
 
 contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
   const contact = await findContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId);
   if (!contact) throw new HTTPException(404);
-  return formPage(c, 200, { mode: { kind: 'edit', contactId: contact.id, name: displayName(contact), version: contact.version }, values: fieldValuesOf(contact) });
+  return formPage(c, 200, {
+    mode: { kind: 'edit', contactId: contact.id, name: displayName(contact), version: contact.version },
+    values: fieldValuesOf(contact),
+  });
 });
 
 contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactForm, async (c) => {
   const { contactId } = c.req.valid('param');
   const form: FormResult = c.req.valid('form');
   const version = versionOf(form.raw);
-  const resend = { kind: 'resend', action: c.var.shell.paths.contact(c.var.asset.id, contactId), hidden: { name: 'version', value: String(version ?? '') } } as const;
+  const resend = {
+    kind: 'resend',
+    action: c.var.shell.paths.contact(c.var.asset.id, contactId),
+    hidden: { name: 'version', value: String(version ?? '') },
+  } as const;
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c));
     return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
@@ -345,17 +414,37 @@ function answerEdit(c: Ctx, outcome: EditOutcome, form: { version: number | unde
     case 'saved': {
       const { contact, merged } = outcome;
       if (c.req.header('hx-request') !== 'true') {
-        return c.redirect(merged && form.version ? paths.mergedContact(asset.id, contact.id, form.version) : paths.contact(asset.id, contact.id), 303);
+        return c.redirect(
+          merged && form.version ? paths.mergedContact(asset.id, contact.id, form.version) : paths.contact(asset.id, contact.id),
+          303,
+        );
       }
       c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
-      return contactPage(c, contact, [merged ? mergedMessage(t, merged) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '));
+      return contactPage(
+        c,
+        contact,
+        [merged ? mergedMessage(t, merged) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '),
+      );
     }
     case 'invalid':
-      return formPage(c, 422, { mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version }, values: form.values, errors: form.errors });
+      return formPage(c, 422, {
+        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version },
+        values: form.values,
+        errors: form.errors,
+      });
     case 'clash': {
       const by = outcome.by.length ? outcome.by.join(', ') : t.contacts.someone;
       const body = (
-        <MergeClash shell={shell} assetId={asset.id} contactId={outcome.current.id} version={outcome.current.version} values={outcome.values} mine={outcome.mine} clashes={outcome.clashes} by={by} />
+        <MergeClash
+          shell={shell}
+          assetId={asset.id}
+          contactId={outcome.current.id}
+          version={outcome.current.version}
+          values={outcome.values}
+          mine={outcome.mine}
+          clashes={outcome.clashes}
+          by={by}
+        />
       );
       return render(c, { status: 409, title: t.contacts.clashTitle, body });
     }
@@ -408,7 +497,9 @@ contactRoutes.post(
     // An older version is restored like an edit that types its values: validated by today's
     // rules, merged with whatever co-buyers saved since the page was loaded.
     const form = readContactForm(old.values);
-    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), { restore: true });
+    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
+      restore: true,
+    });
     return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
   },
 );
@@ -421,7 +512,10 @@ contactRoutes.post('/contacts/:contactId/purge', contactParam, async (c) => {
   if (c.req.header('hx-request') !== 'true') return c.redirect(shell.paths.deleted(c.var.asset.id), 303);
   const contacts = await deletedContacts(c.var.db, c.var.asset.id);
   const message = shell.t.contacts.purged(displayName(contact));
-  return render(c, { title: shell.t.contacts.deletedTitle, body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} message={message} /> });
+  return render(c, {
+    title: shell.t.contacts.deletedTitle,
+    body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} message={message} />,
+  });
 });
 
 // ---- delete and undo ------------------------------------------------------------------------
@@ -430,7 +524,10 @@ contactRoutes.get('/contacts/:contactId/delete', contactParam, async (c) => {
   const contact = await findContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId);
   if (!contact) throw new HTTPException(404);
   const { shell } = c.var;
-  return render(c, { title: shell.t.contacts.deleteTitle(displayName(contact)), body: <DeleteConfirm shell={shell} assetId={c.get('asset').id} contact={contact} /> });
+  return render(c, {
+    title: shell.t.contacts.deleteTitle(displayName(contact)),
+    body: <DeleteConfirm shell={shell} assetId={c.get('asset').id} contact={contact} />,
+  });
 });
 
 async function remove(c: Parameters<typeof afterWrite>[0], contactId: string, version: number | undefined) {
@@ -441,10 +538,16 @@ async function remove(c: Parameters<typeof afterWrite>[0], contactId: string, ve
   const { shell } = c.var;
   const current = result.current;
   const message = shell.t.contacts.conflictDeleteText(current.updatedByName, formatDateTime(shell.t.locale, current.updatedAt));
-  return render(c, { status: 409, title: shell.t.contacts.deleteTitle(displayName(current)), body: <DeleteConfirm shell={shell} assetId={assetId} contact={current} message={message} /> });
+  return render(c, {
+    status: 409,
+    title: shell.t.contacts.deleteTitle(displayName(current)),
+    body: <DeleteConfirm shell={shell} assetId={assetId} contact={current} message={message} />,
+  });
 }
 
-contactRoutes.post('/contacts/:contactId/delete', contactParam, deleteVersion, (c) => remove(c, c.req.valid('param').contactId, c.req.valid('form').version));
+contactRoutes.post('/contacts/:contactId/delete', contactParam, deleteVersion, (c) =>
+  remove(c, c.req.valid('param').contactId, c.req.valid('form').version),
+);
 // DELETE carries the version in the query (htmx 4 sends no body with it) or, from other clients, in a form body.
 contactRoutes.delete('/contacts/:contactId', contactParam, deleteVersionQuery, deleteVersion, (c) =>
   remove(c, c.req.valid('param').contactId, c.req.valid('query').version ?? c.req.valid('form').version),

@@ -10,7 +10,16 @@ import { resolveWarranty, type WarrantyError } from './warranty';
  */
 
 /** Error codes: the views translate them (src/i18n). */
-export type ErrorCode = 'invalid' | 'tooLong' | 'controlCharacters' | 'phone' | 'email' | 'website' | 'nameRequired' | 'encoding' | WarrantyError;
+export type ErrorCode =
+  | 'invalid'
+  | 'tooLong'
+  | 'controlCharacters'
+  | 'phone'
+  | 'email'
+  | 'website'
+  | 'nameRequired'
+  | 'encoding'
+  | WarrantyError;
 
 /**
  * What a contact form sends besides the stored fields: the period beside "Abnahme am" (contract
@@ -127,7 +136,8 @@ export const contactInput = z.pipe(
       }
       const warranty = resolveWarranty(value);
       if (warranty.ok) return;
-      for (const [name, code] of Object.entries(warranty.errors)) ctx.addIssue({ code: 'custom', message: code, path: [name], input: value });
+      for (const [name, code] of Object.entries(warranty.errors))
+        ctx.addIssue({ code: 'custom', message: code, path: [name], input: value });
     }),
   ),
   z.transform(({ warranty_years, ...value }) => {
@@ -196,7 +206,18 @@ export function fieldErrorsFrom(error: { issues: readonly { path: readonly Prope
 }
 
 function toErrorCode(message: string): ErrorCode {
-  const codes: readonly ErrorCode[] = ['tooLong', 'controlCharacters', 'phone', 'email', 'website', 'nameRequired', 'date', 'dateRange', 'endBeforeStart', 'period'];
+  const codes: readonly ErrorCode[] = [
+    'tooLong',
+    'controlCharacters',
+    'phone',
+    'email',
+    'website',
+    'nameRequired',
+    'date',
+    'dateRange',
+    'endBeforeStart',
+    'period',
+  ];
   return codes.find((code) => code === message) ?? 'invalid';
 }
 

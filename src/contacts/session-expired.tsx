@@ -20,7 +20,8 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   if (!target) return null;
   // Only a body of known, allowed size is read back (never a chunked upload of any length).
   const length = Number(c.req.header('content-length'));
-  if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded') || !(length >= 0 && length <= MAX_BODY_BYTES)) return null;
+  if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded') || !(length >= 0 && length <= MAX_BODY_BYTES))
+    return null;
   const body = await c.req.parseBody();
   const { assetId, contactId } = target;
   const hidden = contactId
@@ -43,5 +44,16 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
       </p>
     </div>
   );
-  return formPage(c, 401, { mode: { kind: 'resend', action, hidden }, values: formValuesFrom(body), heading: t.errors.sessionExpired.title, notice, unsaved: true }, assetId);
+  return formPage(
+    c,
+    401,
+    {
+      mode: { kind: 'resend', action, hidden },
+      values: formValuesFrom(body),
+      heading: t.errors.sessionExpired.title,
+      notice,
+      unsaved: true,
+    },
+    assetId,
+  );
 }

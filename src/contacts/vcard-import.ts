@@ -25,9 +25,9 @@
 // CATEGORIES is ignored: our own export writes the asset's name there (contract §7), and a
 // phone's groups mean nothing in another apartment's contact book.
 
-import { bytesToBinary, binaryToBytes, decodeStrict, hasUtf16Bom, isKnownNonUtf8Charset, utf16AsUtf8 } from './charset';
+import { binaryToBytes, bytesToBinary, decodeStrict, hasUtf16Bom, isKnownNonUtf8Charset, utf16AsUtf8 } from './charset';
 import { FIELDS, type FieldName } from './fields';
-import { codePoints, type ContactInput, contactInput, isValidField } from './schema';
+import { type ContactInput, codePoints, contactInput, isValidField } from './schema';
 
 /** At most this much text per file once photos are skipped (contract §4: 1 MB). */
 export const MAX_IMPORT_TEXT_BYTES = 1024 * 1024;
@@ -84,9 +84,7 @@ export interface ImportSkipped {
   malformedLines: number;
 }
 
-export type ImportResult =
-  | { ok: true; cards: ImportedCard[]; skipped: ImportSkipped }
-  | { ok: false; error: ImportFailure };
+export type ImportResult = { ok: true; cards: ImportedCard[]; skipped: ImportSkipped } | { ok: false; error: ImportFailure };
 
 // ---------------------------------------------------------------------------------------------
 // Reading: bytes → cards of raw properties. Values stay bytes (as a binary string) until used.
@@ -199,7 +197,11 @@ function read(file: Uint8Array): Reading {
       // Skip the value without building it: folded lines, and bare base64 lines of 2.1.
       const valueStart = i;
       while (isContinuation(lines[i]) || (head.encodedBase64 && BARE_BASE64_LINE.test(lines[i] ?? ''))) i += 1;
-      const hasValue = pieces.join('').slice(colon + 1).trim() !== '' || i > valueStart;
+      const hasValue =
+        pieces
+          .join('')
+          .slice(colon + 1)
+          .trim() !== '' || i > valueStart;
       if (card && nestedDepth === 0) {
         if (hasValue && PHOTO_PROPERTIES.has(head.name)) reading.skipped.photos += 1;
         card.properties.push({ ...head.property, raw: '', skippedValue: hasValue });
@@ -302,7 +304,8 @@ function parseHead(head: string): Head | undefined {
     const key = param.slice(0, eq).trim().toUpperCase();
     const values = splitOutsideQuotes(param.slice(eq + 1), ',').map(paramValue);
     // TYPE=a,b and 4.0's quoted TYPE="a,b" alike.
-    if (key === 'TYPE') for (const type of values.flatMap((value) => value.split(','))) if (type.trim() !== '') types.add(type.trim().toUpperCase());
+    if (key === 'TYPE')
+      for (const type of values.flatMap((value) => value.split(','))) if (type.trim() !== '') types.add(type.trim().toUpperCase());
     if (key === 'CHARSET') charset = values[0]?.trim() || undefined;
     if (key === 'ENCODING') encoding = (values[0] ?? '').trim().toUpperCase();
     if (key === 'VALUE') uriValue = /^(uri|url)$/i.test((values[0] ?? '').trim());
@@ -518,9 +521,36 @@ interface AddressEntry extends Labelled {
 
 /** Properties that carry nothing a user would miss (bookkeeping, or mapped, or shown by mapped ones). */
 const NOT_REPORTED = new Set([
-  'BEGIN', 'END', 'VERSION', 'PRODID', 'UID', 'REV', 'N', 'FN', 'ORG', 'TITLE', 'ROLE', 'ADR', 'TEL', 'EMAIL', 'URL',
-  'NOTE', 'LABEL', 'CATEGORIES', 'X-ABLABEL', 'X-ABADR', 'X-ABUID', 'X-ABSHOWAS', 'SORT-STRING', 'X-EVOLUTION-FILE-AS',
-  'KIND', 'SOURCE', 'NAME', 'PROFILE', 'MAILER', 'CLASS',
+  'BEGIN',
+  'END',
+  'VERSION',
+  'PRODID',
+  'UID',
+  'REV',
+  'N',
+  'FN',
+  'ORG',
+  'TITLE',
+  'ROLE',
+  'ADR',
+  'TEL',
+  'EMAIL',
+  'URL',
+  'NOTE',
+  'LABEL',
+  'CATEGORIES',
+  'X-ABLABEL',
+  'X-ABADR',
+  'X-ABUID',
+  'X-ABSHOWAS',
+  'SORT-STRING',
+  'X-EVOLUTION-FILE-AS',
+  'KIND',
+  'SOURCE',
+  'NAME',
+  'PROFILE',
+  'MAILER',
+  'CLASS',
 ]);
 
 const fieldMax = new Map(FIELDS.map((spec) => [spec.name, spec.max]));
@@ -657,7 +687,9 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   if (jobTitle !== '' && role !== '' && role !== jobTitle) overflow.lines.push(`Rolle: ${role}`);
 
   // ADR: the first WORK address, else the first; the others as notes lines.
-  const addresses = reader.all('ADR').map((property) => toAddress(components(reader.raw(property), version), property.types, reader.label(property)));
+  const addresses = reader
+    .all('ADR')
+    .map((property) => toAddress(components(reader.raw(property), version), property.types, reader.label(property)));
   const present = addresses.filter((entry) => entry.street !== '' || entry.postalCode !== '' || entry.city !== '' || entry.country !== '');
   const address = present.find((entry) => entry.types.has('WORK')) ?? present[0];
   const street = overflow.fit('street', address?.street ?? '');
@@ -676,8 +708,17 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
     return property.uriValue || /^tel:/i.test(value) ? telUriNumber(value) : value;
   });
   const mobile = overflow.pick(phones.filter(isMobile), 'mobile', 'Weitere Telefonnummer');
-  const phone = overflow.pick(phones.filter((entry) => !isMobile(entry)), 'phone', 'Weitere Telefonnummer', isVoice);
-  const email = overflow.pick(reader.entries('EMAIL', (property) => reader.text(property)), 'email', 'Weitere E-Mail-Adresse');
+  const phone = overflow.pick(
+    phones.filter((entry) => !isMobile(entry)),
+    'phone',
+    'Weitere Telefonnummer',
+    isVoice,
+  );
+  const email = overflow.pick(
+    reader.entries('EMAIL', (property) => reader.text(property)),
+    'email',
+    'Weitere E-Mail-Adresse',
+  );
   // Our own export writes URLs verbatim (RFC 6350 errata 3845): a backslash there is the URL's.
   const ownExport = reader.text(reader.first('PRODID')).includes('//PROPSTER//Kontakte//');
   const urls = reader.entries('URL', (property) => singleLine(urlValue(reader.raw(property), version, ownExport)));

@@ -201,9 +201,7 @@ export interface WarrantyInput {
   warranty_until?: string | undefined;
 }
 
-export type WarrantyResult =
-  | { ok: true; accepted_on: string; warranty_until: string }
-  | { ok: false; errors: WarrantyFieldErrors };
+export type WarrantyResult = { ok: true; accepted_on: string; warranty_until: string } | { ok: false; errors: WarrantyFieldErrors };
 
 function dateError(value: string): WarrantyError | undefined {
   if (value === '') return undefined;

@@ -63,7 +63,8 @@ export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
       return await timedDb(operation);
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
-      if (delay === undefined || !isTransientStorageError(error)) throw new StorageUnavailableError('D1 request failed', { cause: rootCause(error) });
+      if (delay === undefined || !isTransientStorageError(error))
+        throw new StorageUnavailableError('D1 request failed', { cause: rootCause(error) });
       await new Promise((resolve) => setTimeout(resolve, delay * (0.75 + Math.random() / 2)));
     }
   }
@@ -72,5 +73,8 @@ export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
 /** An unguessable URL-safe token (base64url of `bytes` random bytes): contact ids, form tokens. */
 export function randomToken(bytes: number): string {
   const random = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...random)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...random))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }

@@ -60,9 +60,7 @@ export const contacts = sqliteTable(
     index('contacts_asset_key_format').on(table.assetId, table.keyFormat),
     index('contacts_asset_deleted').on(table.assetId, table.deletedAt).where(sql`deleted_at IS NOT NULL`),
     index('contacts_asset_import').on(table.assetId, table.importId).where(sql`import_id IS NOT NULL`),
-    uniqueIndex('contacts_asset_create_token')
-      .on(table.assetId, table.createToken)
-      .where(sql`create_token IS NOT NULL`),
+    uniqueIndex('contacts_asset_create_token').on(table.assetId, table.createToken).where(sql`create_token IS NOT NULL`),
   ],
 );
 
@@ -87,7 +85,10 @@ export const contactVersions = sqliteTable(
     createdAt: integer('created_at').notNull(),
     bytes: integer('bytes').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.contactId, table.version] }), index('contact_versions_asset_created').on(table.assetId, table.createdAt)],
+  (table) => [
+    primaryKey({ columns: [table.contactId, table.version] }),
+    index('contact_versions_asset_created').on(table.assetId, table.createdAt),
+  ],
 );
 
 export type VersionRow = typeof contactVersions.$inferSelect;

@@ -162,7 +162,21 @@ export const de = {
       phone: 'z. B. +49 89 1234567',
       website: 'z. B. www.kuechen-schmidt.de',
     } satisfies Hints as Hints,
-    positions: ['Küchenbauer', 'Gartenbauer', 'Poolbauer', 'Innenarchitekt', 'Fliesenleger', 'Bauleiter', 'Elektriker', 'Sanitär und Heizung', 'Maler', 'Schreiner', 'Bodenleger', 'Hausverwaltung', 'Gewährleistung'],
+    positions: [
+      'Küchenbauer',
+      'Gartenbauer',
+      'Poolbauer',
+      'Innenarchitekt',
+      'Fliesenleger',
+      'Bauleiter',
+      'Elektriker',
+      'Sanitär und Heizung',
+      'Maler',
+      'Schreiner',
+      'Bodenleger',
+      'Hausverwaltung',
+      'Gewährleistung',
+    ],
     defaultCountry: 'Deutschland',
     nameRule: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',
     errorSummary: (n: number) => (n === 1 ? 'Bitte korrigieren Sie 1 Eingabe.' : `Bitte korrigieren Sie ${n} Eingaben.`),
@@ -187,7 +201,8 @@ export const de = {
       endBeforeStart: 'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',
       period: 'Bitte wählen Sie 5, 4 oder 2 Jahre.',
     },
-    full: (max: number) => `Es sind keine weiteren Kontakte möglich: Ein Objekt kann höchstens ${max.toLocaleString('de-DE')} Kontakte haben. Löschen Sie nicht mehr benötigte Kontakte, um neue anzulegen.`,
+    full: (max: number) =>
+      `Es sind keine weiteren Kontakte möglich: Ein Objekt kann höchstens ${max.toLocaleString('de-DE')} Kontakte haben. Löschen Sie nicht mehr benötigte Kontakte, um neue anzulegen.`,
     conflictTitle: 'Jemand hat diesen Kontakt inzwischen geändert',
     conflictText: (name: string, date: string) =>
       `${name} hat den Kontakt am ${date} geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben. Vergleichen Sie die Angaben und entscheiden Sie.`,
@@ -198,7 +213,8 @@ export const de = {
     conflictTakeStored: 'Gespeicherte Fassung übernehmen',
     conflictDeleteText: (name: string, date: string) =>
       `${name} hat den Kontakt am ${date} geändert. Prüfen Sie die aktuelle Fassung, bevor Sie ihn löschen.`,
-    noRoom: 'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
+    noRoom:
+      'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
     merged: (by: string, fields: string, count: number) =>
       `${by} hat inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen. Ihre Änderungen sind ebenfalls gespeichert.`,
     someone: 'Ein anderer Käufer',
@@ -213,8 +229,15 @@ export const de = {
     deleteAnyway: 'Trotzdem löschen',
     history: 'Verlauf',
     historyTitle: (name: string) => `Verlauf von ${name}`,
-    historyText: 'Jede Änderung an diesem Kontakt, die neueste zuerst. Sie können jede ältere Fassung wiederherstellen; das wird eine neue Fassung, der Verlauf bleibt erhalten.',
-    historyAction: { create: 'angelegt', import: 'importiert', update: 'geändert', delete: 'gelöscht', restore: 'wiederhergestellt' } as Record<string, string>,
+    historyText:
+      'Jede Änderung an diesem Kontakt, die neueste zuerst. Sie können jede ältere Fassung wiederherstellen; das wird eine neue Fassung, der Verlauf bleibt erhalten.',
+    historyAction: {
+      create: 'angelegt',
+      import: 'importiert',
+      update: 'geändert',
+      delete: 'gelöscht',
+      restore: 'wiederhergestellt',
+    } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} hat den Kontakt ${action} · ${date}`,
     historyCurrent: 'Aktuelle Fassung',
     historyNoChange: 'Keine Änderung an den Angaben.',
@@ -223,7 +246,8 @@ export const de = {
     backToContact: 'Zurück zum Kontakt',
     deletedLink: 'Zuletzt gelöscht',
     deletedTitle: 'Zuletzt gelöscht',
-    deletedText: 'Gelöschte Kontakte der letzten 30 Tage. Jeder Käufer dieses Objekts kann sie wiederherstellen. Danach werden sie endgültig gelöscht.',
+    deletedText:
+      'Gelöschte Kontakte der letzten 30 Tage. Jeder Käufer dieses Objekts kann sie wiederherstellen. Danach werden sie endgültig gelöscht.',
     deletedEmpty: 'In den letzten 30 Tagen wurde kein Kontakt gelöscht.',
     deletedBy: (name: string, date: string) => `Gelöscht von ${name} am ${date}`,
     restore: 'Wiederherstellen',
@@ -231,12 +255,14 @@ export const de = {
     purged: (name: string) => `„${name}“ wurde endgültig gelöscht.`,
     qrShow: 'QR-Code zeigen',
     qrTitle: (name: string) => `QR-Code mit dem Kontakt ${name}`,
-    qrHelp: 'Richten Sie die Kamera Ihres Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Notizen sind nicht enthalten.',
+    qrHelp:
+      'Richten Sie die Kamera Ihres Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Notizen sind nicht enthalten.',
     qrLeavesOut: (parts: string) => `Damit der Code lesbar bleibt, fehlen: ${parts}.`,
     qrOmissions: { url: 'Webseite', adr: 'Adresse', title: 'Position' } as Record<'url' | 'adr' | 'title', string>,
     qrTooLong: 'Für einen QR-Code sind Name und Unternehmen dieses Kontakts zu lang. Nutzen Sie bitte die vCard.',
     encodingTitle: 'Einige Eingaben konnten nicht gelesen werden',
-    searchScope: 'Gesucht wird in Namen, Unternehmen, Position, Adresse, Telefonnummern, E-Mail-Adressen, Webseiten, Notizen und dem Ende der Gewährleistung (z. B. 2027). Jedes Wort muss vorkommen.',
+    searchScope:
+      'Gesucht wird in Namen, Unternehmen, Position, Adresse, Telefonnummern, E-Mail-Adressen, Webseiten, Notizen und dem Ende der Gewährleistung (z. B. 2027). Jedes Wort muss vorkommen.',
     paging: 'Weitere Kontakte',
     backToStart: 'Zurück zum Anfang',
     noPosition: 'Ohne Position',
@@ -244,21 +270,24 @@ export const de = {
     groupByPosition: 'Nach Position',
     importLink: 'Kontakte importieren (.vcf)',
     importTitle: 'Kontakte aus einer Datei übernehmen',
-    importText: 'Wählen Sie eine vCard-Datei (.vcf), wie sie iPhone, Android, Google Kontakte oder Outlook exportieren. Sie sehen vorher jeden Kontakt und entscheiden, welche übernommen werden.',
+    importText:
+      'Wählen Sie eine vCard-Datei (.vcf), wie sie iPhone, Android, Google Kontakte oder Outlook exportieren. Sie sehen vorher jeden Kontakt und entscheiden, welche übernommen werden.',
     importFile: 'vCard-Datei (.vcf)',
     importSubmit: 'Datei prüfen',
     importLimits: 'Höchstens 5 MB (Fotos werden übersprungen) und 1.000 Kontakte.',
     importErrors: {
       notVcard: 'Diese Datei ist keine vCard-Datei. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',
       truncated: 'Diese Datei ist unvollständig: Ein Kontakt hört mittendrin auf. Bitte exportieren Sie die Kontakte noch einmal.',
-      charset: 'Die Zeichen dieser Datei konnten nicht sicher gelesen werden (sie ist nicht UTF-8 und nennt keinen Zeichensatz). Bitte exportieren Sie die Datei als UTF-8.',
+      charset:
+        'Die Zeichen dieser Datei konnten nicht sicher gelesen werden (sie ist nicht UTF-8 und nennt keinen Zeichensatz). Bitte exportieren Sie die Datei als UTF-8.',
       tooLarge: 'Diese Datei ist zu groß: höchstens 1 MB Text ohne Fotos.',
       tooManyCards: 'Diese Datei enthält mehr als 1.000 Kontakte.',
       noFile: 'Bitte wählen Sie eine Datei aus.',
       gone: 'Diese Vorschau ist abgelaufen (nach einer Stunde). Bitte laden Sie die Datei noch einmal hoch.',
     } as Record<string, string>,
     previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${n.toLocaleString('de-DE')} Kontakte in der Datei`),
-    previewText: (room: number) => `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${room.toLocaleString('de-DE')} Kontakte.`,
+    previewText: (room: number) =>
+      `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${room.toLocaleString('de-DE')} Kontakte.`,
     previewDuplicate: 'Wahrscheinlich schon vorhanden – nicht angehakt.',
     previewNotImportable: 'Ohne Namen, Unternehmen oder E-Mail-Adresse: kann nicht übernommen werden.',
     previewMoved: (field: string) => `${field} passte nicht ins Feld und steht in den Notizen.`,
@@ -271,9 +300,11 @@ export const de = {
     importUndo: 'Import rückgängig',
     importUndone: (removed: number) => `${removed.toLocaleString('de-DE')} importierte Kontakte entfernt.`,
     importKept: (names: string) => `Behalten, weil sie inzwischen geändert wurden: ${names}.`,
-    importFull: (room: number) => `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${room.toLocaleString('de-DE')}. Haken Sie weniger an.`,
+    importFull: (room: number) =>
+      `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${room.toLocaleString('de-DE')}. Haken Sie weniger an.`,
     goneTitle: 'Dieser Kontakt wurde inzwischen gelöscht',
-    goneText: 'Ein anderer Käufer hat den Kontakt gelöscht, während Sie ihn bearbeitet haben. Ihre Eingaben sind unten erhalten: Sie können sie als neuen Kontakt speichern.',
+    goneText:
+      'Ein anderer Käufer hat den Kontakt gelöscht, während Sie ihn bearbeitet haben. Ihre Eingaben sind unten erhalten: Sie können sie als neuen Kontakt speichern.',
     saveAsNew: 'Als neuen Kontakt speichern',
     empty: '—',
     draftRestored: 'Ihre nicht gesendeten Eingaben wurden wiederhergestellt.',
@@ -288,7 +319,8 @@ export const de = {
       vobB: '4 Jahre – Vertrag nach VOB/B (§ 13)',
       movable: '2 Jahre – bewegliche Sachen',
     },
-    formHint: 'Ist „Gewährleistung bis“ leer, wird das Ende aus Abnahme und Frist berechnet. Ihre eigenen Notizen: Die Frist bestimmt Ihr Vertrag.',
+    formHint:
+      'Ist „Gewährleistung bis“ leer, wird das Ende aus Abnahme und Frist berechnet. Ihre eigenen Notizen: Die Frist bestimmt Ihr Vertrag.',
     cardHelp: 'Diese Daten sind Ihre eigenen Notizen, keine Rechtsberatung. Welche Frist gilt, bestimmt Ihr Vertrag.',
     badge: {
       endsSoon: (date: string) => `Gewährleistung endet am ${date}`,

@@ -144,7 +144,21 @@ export const en: Messages = {
       phone: 'e.g. +49 89 1234567',
       website: 'e.g. www.kuechen-schmidt.de',
     },
-    positions: ['Kitchen builder', 'Gardener', 'Pool builder', 'Interior architect', 'Tiler', 'Site manager', 'Electrician', 'Plumbing and heating', 'Painter', 'Carpenter', 'Floor layer', 'Property management', 'Warranty'],
+    positions: [
+      'Kitchen builder',
+      'Gardener',
+      'Pool builder',
+      'Interior architect',
+      'Tiler',
+      'Site manager',
+      'Electrician',
+      'Plumbing and heating',
+      'Painter',
+      'Carpenter',
+      'Floor layer',
+      'Property management',
+      'Warranty',
+    ],
     // The stored value, not UI text: the apartments and most firms are in Germany, and German
     // phones and address books expect "Deutschland" in the card.
     defaultCountry: 'Deutschland',
@@ -171,7 +185,8 @@ export const en: Messages = {
       endBeforeStart: 'The warranty cannot end before the acceptance.',
       period: 'Please choose 5, 4 or 2 years.',
     },
-    full: (max: number) => `No more contacts are possible: a property can have at most ${max.toLocaleString('en-GB')} contacts. Delete contacts you no longer need to add new ones.`,
+    full: (max: number) =>
+      `No more contacts are possible: a property can have at most ${max.toLocaleString('en-GB')} contacts. Delete contacts you no longer need to add new ones.`,
     conflictTitle: 'Someone changed this contact meanwhile',
     conflictText: (name: string, date: string) =>
       `${name} changed the contact on ${date} while you were editing it. Nothing was overwritten. Compare the details and decide.`,
@@ -180,8 +195,10 @@ export const en: Messages = {
     conflictStored: 'Saved now',
     conflictKeepMine: 'Save my input anyway',
     conflictTakeStored: 'Take the saved version',
-    conflictDeleteText: (name: string, date: string) => `${name} changed the contact on ${date}. Check the current version before deleting it.`,
-    noRoom: 'This property has used up its storage. Delete contacts you no longer need for good under “Recently deleted” or shorten long notes, then you can save again.',
+    conflictDeleteText: (name: string, date: string) =>
+      `${name} changed the contact on ${date}. Check the current version before deleting it.`,
+    noRoom:
+      'This property has used up its storage. Delete contacts you no longer need for good under “Recently deleted” or shorten long notes, then you can save again.',
     merged: (by: string, fields: string, count: number) =>
       `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept. Your changes are saved too.`,
     someone: 'Another buyer',
@@ -196,8 +213,12 @@ export const en: Messages = {
     deleteAnyway: 'Delete anyway',
     history: 'History',
     historyTitle: (name: string) => `History of ${name}`,
-    historyText: 'Every change to this contact, newest first. You can restore any older version; that becomes a new version and the history is kept.',
-    historyAction: { create: 'added', import: 'imported', update: 'changed', delete: 'deleted', restore: 'restored' } as Record<string, string>,
+    historyText:
+      'Every change to this contact, newest first. You can restore any older version; that becomes a new version and the history is kept.',
+    historyAction: { create: 'added', import: 'imported', update: 'changed', delete: 'deleted', restore: 'restored' } as Record<
+      string,
+      string
+    >,
     historyEntry: (name: string, action: string, date: string) => `${name} ${action} the contact · ${date}`,
     historyCurrent: 'Current version',
     historyNoChange: 'No change to the details.',
@@ -206,7 +227,8 @@ export const en: Messages = {
     backToContact: 'Back to the contact',
     deletedLink: 'Recently deleted',
     deletedTitle: 'Recently deleted',
-    deletedText: 'Contacts deleted in the last 30 days. Every buyer of this property can restore them. After that they are deleted for good.',
+    deletedText:
+      'Contacts deleted in the last 30 days. Every buyer of this property can restore them. After that they are deleted for good.',
     deletedEmpty: 'No contact was deleted in the last 30 days.',
     deletedBy: (name: string, date: string) => `Deleted by ${name} on ${date}`,
     restore: 'Restore',
@@ -219,7 +241,8 @@ export const en: Messages = {
     qrOmissions: { url: 'website', adr: 'address', title: 'position' } as Record<'url' | 'adr' | 'title', string>,
     qrTooLong: 'Name and company of this contact are too long for a QR code. Please use the vCard.',
     encodingTitle: 'Some input could not be read',
-    searchScope: 'Names, company, position, address, phone numbers, e-mail addresses, websites, notes and the warranty end date (e.g. 2027) are searched. Every word must occur.',
+    searchScope:
+      'Names, company, position, address, phone numbers, e-mail addresses, websites, notes and the warranty end date (e.g. 2027) are searched. Every word must occur.',
     paging: 'More contacts',
     backToStart: 'Back to the start',
     noPosition: 'No position',
@@ -227,14 +250,16 @@ export const en: Messages = {
     groupByPosition: 'By position',
     importLink: 'Import contacts (.vcf)',
     importTitle: 'Add contacts from a file',
-    importText: 'Choose a vCard file (.vcf) as iPhone, Android, Google Contacts or Outlook export it. You see every contact first and decide which to add.',
+    importText:
+      'Choose a vCard file (.vcf) as iPhone, Android, Google Contacts or Outlook export it. You see every contact first and decide which to add.',
     importFile: 'vCard file (.vcf)',
     importSubmit: 'Check the file',
     importLimits: 'At most 5 MB (photos are skipped) and 1,000 contacts.',
     importErrors: {
       notVcard: 'This file is not a vCard file. Please choose a .vcf file from your address book.',
       truncated: 'This file is incomplete: a contact stops in the middle. Please export the contacts again.',
-      charset: 'The characters of this file could not be read safely (it is not UTF-8 and names no character set). Please export it as UTF-8.',
+      charset:
+        'The characters of this file could not be read safely (it is not UTF-8 and names no character set). Please export it as UTF-8.',
       tooLarge: 'This file is too large: at most 1 MB of text without photos.',
       tooManyCards: 'This file holds more than 1,000 contacts.',
       noFile: 'Please choose a file.',
@@ -254,7 +279,8 @@ export const en: Messages = {
     importUndo: 'Undo import',
     importUndone: (removed: number) => `${removed.toLocaleString('en-GB')} imported contacts removed.`,
     importKept: (names: string) => `Kept because they were changed since: ${names}.`,
-    importFull: (room: number) => `That many contacts no longer fit this property: there is room for ${room.toLocaleString('en-GB')}. Tick fewer.`,
+    importFull: (room: number) =>
+      `That many contacts no longer fit this property: there is room for ${room.toLocaleString('en-GB')}. Tick fewer.`,
     goneTitle: 'This contact was deleted meanwhile',
     goneText: 'Another buyer deleted the contact while you were editing it. Your input is kept below: you can save it as a new contact.',
     saveAsNew: 'Save as new contact',
@@ -270,7 +296,8 @@ export const en: Messages = {
       vobB: '4 years – VOB/B contract (§ 13)',
       movable: '2 years – movable goods',
     },
-    formHint: 'If “Warranty until” is empty, the end is worked out from the acceptance and the period. Your own notes: your contract decides the period.',
+    formHint:
+      'If “Warranty until” is empty, the end is worked out from the acceptance and the period. Your own notes: your contract decides the period.',
     cardHelp: 'These dates are your own notes, not legal advice. Your contract decides which period applies.',
     badge: {
       endsSoon: (date: string) => `Warranty ends on ${date}`,

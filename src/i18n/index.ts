@@ -1,5 +1,5 @@
-import { de, type Messages } from './de';
 import { parseAccept } from 'hono/utils/accept';
+import { de, type Messages } from './de';
 import { en } from './en';
 
 export type { Messages };
@@ -16,7 +16,12 @@ const catalogs: Record<Language, Messages> = { de, en };
 export function languageOf(acceptLanguage: string | undefined): Language {
   if (!acceptLanguage) return 'de';
   const quality = (language: Language) =>
-    Math.max(0, ...parseAccept(acceptLanguage).filter(({ type }) => type.toLowerCase() === language || type.toLowerCase().startsWith(`${language}-`)).map(({ q }) => q));
+    Math.max(
+      0,
+      ...parseAccept(acceptLanguage)
+        .filter(({ type }) => type.toLowerCase() === language || type.toLowerCase().startsWith(`${language}-`))
+        .map(({ q }) => q),
+    );
   return quality('en') > quality('de') ? 'en' : 'de';
 }
 

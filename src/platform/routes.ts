@@ -39,7 +39,8 @@ platformRoutes.post('/assets/:assetId{[A-Za-z0-9._:-]{1,128}}/anonymise', async 
   const body = await c.req.parseBody();
   const user = typeof body.user === 'string' ? body.user : '';
   if (user.length < 1 || user.length > 128) return c.text('user required', 400);
-  const name = typeof body.name === 'string' && body.name.trim() ? body.name.trim().slice(0, 100) : 'Ehemalige Käuferin / ehemaliger Käufer';
+  const name =
+    typeof body.name === 'string' && body.name.trim() ? body.name.trim().slice(0, 100) : 'Ehemalige Käuferin / ehemaliger Käufer';
   await anonymiseAuthor(connect(c.env.DB), c.req.param('assetId'), user, name);
   return c.body(null, 204);
 });

@@ -3,7 +3,6 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env';
 import { SAFE_METHODS } from './same-origin';
 
-
 /**
  * Per-user limit on writes (Workers rate-limit binding WRITE_LIMITER, keyed by the user id,
  * because mobile carriers put many customers behind one IP). The binding counts per location

@@ -22,7 +22,11 @@ function keysOf(env: Bindings): string[] {
  * Verifies a session token: HS256 only (the header's alg must equal it), signed with the
  * current or the previous secret, then the claims (src/session/claims.ts). Null on any failure.
  */
-export async function verifySessionToken(token: string, env: Bindings, nowSeconds = Math.floor(Date.now() / 1000)): Promise<Session | null> {
+export async function verifySessionToken(
+  token: string,
+  env: Bindings,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Promise<Session | null> {
   for (const key of keysOf(env)) {
     let payload: unknown;
     try {

@@ -25,7 +25,9 @@ export function Layout(props: { shell: Shell; title: string; children: Child }) 
         <script src={paths.file(HTMX_PATH)} defer></script>
       </head>
       <body>
-        <a class="skip" href="#main">{t.skipToContent}</a>
+        <a class="skip" href="#main">
+          {t.skipToContent}
+        </a>
         {/* One line: the way back to the platform, the asset's name (only here), the other assets where there are several. */}
         <header class="top">
           <a class="back" href={shell.platformUrl}>

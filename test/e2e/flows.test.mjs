@@ -52,7 +52,9 @@ describe('as Anna (customer, JavaScript on)', () => {
     assert.equal(await companyField.getAttribute('aria-invalid'), 'true');
     assert.ok(await page.getByText('Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.').nth(1).isVisible());
     assert.ok(await page.locator('.field-error', { hasText: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein' }).isVisible());
-    assert.ok(await page.locator('.field-error', { hasText: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.' }).isVisible());
+    assert.ok(
+      await page.locator('.field-error', { hasText: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.' }).isVisible(),
+    );
     // The summary at the top links to each field.
     assert.equal(await page.locator('#form-errors a[href="#f-email"]').count(), 1);
     // Focus lands on the first invalid field (Unternehmen comes first in the form), every value kept.

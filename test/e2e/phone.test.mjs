@@ -35,7 +35,8 @@ async function measure(page) {
         if (label) box = label.getBoundingClientRect();
       }
       // A row's name link is stretched over the whole row by CSS (::after): the row is what one taps.
-      if (el.matches('li.contact > a.name') && getComputedStyle(el, '::after').position === 'absolute') box = el.parentElement.getBoundingClientRect();
+      if (el.matches('li.contact > a.name') && getComputedStyle(el, '::after').position === 'absolute')
+        box = el.parentElement.getBoundingClientRect();
       const style = getComputedStyle(el);
       if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
       if (box.width < min - 0.5 || box.height < min - 0.5) {

@@ -6,14 +6,42 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ASSET_NAME, BASE_URL, assertNoAxeViolations, listPath, login, openBrowser, unique } from './helpers.mjs';
+import { ASSET_NAME, assertNoAxeViolations, BASE_URL, listPath, login, openBrowser, unique } from './helpers.mjs';
 
 const FIRST = ['Stefan', 'Julia', 'Thomas', 'Lena', 'Markus', 'Sabine', 'Jürgen', 'Aylin', 'Katarzyna', 'Henrik'];
 const LAST = ['Schmidt', 'Ähler', 'Müller', 'Özdemir', 'Weiß', 'Hoffmann', 'Brandstätter', 'Yılmaz', 'Nowak', 'Lindqvist'];
-const TRADES = ['Küchenbauer', 'Fliesenleger', 'Sanitär und Heizung', 'Elektriker', 'Gartenbauer', 'Bauleiter', 'Maler und Lackierer', 'Schreiner', 'Bodenleger', 'Hausverwaltung'];
-const FIRMS = ['Küchenstudio', 'Fliesen', 'Haustechnik', 'Elektrotechnik', 'Garten- und Landschaftsbau', 'Bauunternehmung', 'Malerbetrieb', 'Schreinerei', 'Bodenbeläge', 'Immobilienverwaltung'];
+const TRADES = [
+  'Küchenbauer',
+  'Fliesenleger',
+  'Sanitär und Heizung',
+  'Elektriker',
+  'Gartenbauer',
+  'Bauleiter',
+  'Maler und Lackierer',
+  'Schreiner',
+  'Bodenleger',
+  'Hausverwaltung',
+];
+const FIRMS = [
+  'Küchenstudio',
+  'Fliesen',
+  'Haustechnik',
+  'Elektrotechnik',
+  'Garten- und Landschaftsbau',
+  'Bauunternehmung',
+  'Malerbetrieb',
+  'Schreinerei',
+  'Bodenbeläge',
+  'Immobilienverwaltung',
+];
 const FORMS = ['GmbH', 'GmbH & Co. KG', 'e. K.', 'GmbH', 'und Söhne GbR'];
-const PLACES = [['Hauptstraße 5', '80331', 'München'], ['Gewerbering 14', '85716', 'Unterschleißheim'], ['Maximilianstraße 112', '86150', 'Augsburg'], ['Am Anger 2', '85521', 'Ottobrunn'], ['Industriestraße 27a', '82008', 'Unterhaching']];
+const PLACES = [
+  ['Hauptstraße 5', '80331', 'München'],
+  ['Gewerbering 14', '85716', 'Unterschleißheim'],
+  ['Maximilianstraße 112', '86150', 'Augsburg'],
+  ['Am Anger 2', '85521', 'Ottobrunn'],
+  ['Industriestraße 27a', '82008', 'Unterhaching'],
+];
 
 /** A contact as real books hold them: every printed field filled, names and companies of real lengths. */
 function realistic(index, tag) {
@@ -21,7 +49,15 @@ function realistic(index, tag) {
   const last = LAST[(index + Math.floor(index / 10) * 3) % LAST.length];
   const trade = TRADES[index % TRADES.length];
   const [street, postal, city] = PLACES[index % PLACES.length];
-  const ascii = (text) => text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/ı/g, 'i').replace(/[^a-z]/g, '');
+  const ascii = (text) =>
+    text
+      .toLowerCase()
+      .replace(/ä/g, 'ae')
+      .replace(/ö/g, 'oe')
+      .replace(/ü/g, 'ue')
+      .replace(/ß/g, 'ss')
+      .replace(/ı/g, 'i')
+      .replace(/[^a-z]/g, '');
   const firm = FIRMS[index % FIRMS.length];
   return {
     first_name: first,
@@ -94,7 +130,8 @@ describe('the printable phone list and printing', () => {
     for (const margin of [undefined, { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' }]) {
       const pdf = await page.pdf({ format: 'A4', margin });
       // PRINT_PDF_DIR=/tmp/x keeps the PDFs for a look at the printout.
-      if (process.env.PRINT_PDF_DIR) writeFileSync(join(process.env.PRINT_PDF_DIR, `phone-list-margin-${margin ? '10mm' : 'css'}.pdf`), pdf);
+      if (process.env.PRINT_PDF_DIR)
+        writeFileSync(join(process.env.PRINT_PDF_DIR, `phone-list-margin-${margin ? '10mm' : 'css'}.pdf`), pdf);
       const pages = pdfPages(pdf);
       assert.ok(pages >= 1 && pages <= 2, `50 contacts on ${pages} A4 pages (margin ${JSON.stringify(margin)})`);
     }
@@ -154,7 +191,11 @@ describe('the printable phone list and printing', () => {
         assert.ok(path === printPath || count > 5, `the page has controls to hide (${count})`);
         for (let index = 0; index < count; index += 1) {
           const control = controls.nth(index);
-          assert.equal(await control.isVisible(), false, `${path}: printed: ${await control.evaluate((element) => element.outerHTML.slice(0, 120))}`);
+          assert.equal(
+            await control.isVisible(),
+            false,
+            `${path}: printed: ${await control.evaluate((element) => element.outerHTML.slice(0, 120))}`,
+          );
         }
         const content = path === printPath ? page.locator('table.phones tbody tr').first() : page.locator('li.contact').first();
         assert.ok(await content.isVisible(), `${path}: the contacts are printed`);
@@ -182,7 +223,10 @@ describe('the printable phone list and printing', () => {
       await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).fill(`${tag} Küchenbauer`);
       await page.locator('#results .count').getByText(`5 Treffer für „${tag} Küchenbauer“`).waitFor();
       const q = new URLSearchParams({ q: `${tag} Küchenbauer` }).toString();
-      assert.equal(await page.getByRole('link', { name: 'Auf das Handy übernehmen (.vcf)' }).getAttribute('href'), `${listPath()}.vcf?${q}`);
+      assert.equal(
+        await page.getByRole('link', { name: 'Auf das Handy übernehmen (.vcf)' }).getAttribute('href'),
+        `${listPath()}.vcf?${q}`,
+      );
       assert.equal(await page.getByRole('link', { name: 'Telefonliste drucken' }).getAttribute('href'), `${listPath()}/print?${q}`);
 
       const share = page.getByRole('button', { name: 'Teilen' });
@@ -201,7 +245,12 @@ describe('the printable phone list and printing', () => {
     // A desktop browser that cannot share files never shows the button.
     await anna.page.goto(listPath());
     await anna.page.getByRole('link', { name: 'Auf das Handy übernehmen (.vcf)' }).waitFor();
-    assert.equal(await anna.page.evaluate(() => typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File([''], 'a.vcf', { type: 'text/vcard' })] })), false);
+    assert.equal(
+      await anna.page.evaluate(
+        () => typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File([''], 'a.vcf', { type: 'text/vcard' })] }),
+      ),
+      false,
+    );
     assert.equal(await anna.page.getByRole('button', { name: 'Teilen' }).isVisible(), false);
   });
 });

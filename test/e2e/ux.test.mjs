@@ -36,10 +36,14 @@ describe('the list on a phone (360×800)', () => {
     );
     await page.goto(listPath(BOOK));
     const { visible, layout } = await page.evaluate(() => ({
-      visible: [...document.querySelectorAll('li.contact')].filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight).length,
+      visible: [...document.querySelectorAll('li.contact')].filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight)
+        .length,
       layout: [...document.querySelectorAll('main > section > *, li')]
         .slice(0, 14)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().top)}+${Math.round(el.getBoundingClientRect().height)}`),
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().top)}+${Math.round(el.getBoundingClientRect().height)}`,
+        ),
     }));
     assert.ok(visible >= 8, `${visible} contacts in the first screen: ${layout.join(', ')}`);
     // The letters of the name order, and the header names the asset once.
@@ -73,7 +77,9 @@ describe('the list on a phone (360×800)', () => {
     await fillContact(page, { company, phone: '089 55555' });
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Speichern' }).click();
-    const message = page.locator('#net').getByText('Keine Verbindung. Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.');
+    const message = page
+      .locator('#net')
+      .getByText('Keine Verbindung. Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.');
     await message.waitFor();
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'the input stays');
     await context.setOffline(false);

@@ -140,8 +140,12 @@ export function expectInert(html: string, where: string): void {
       /^\/assets\/[^/]+\/contacts\/[A-Za-z0-9_-]+\/qr\.svg$/.test(tag.attributes.find(([name]) => name === 'src')?.[1] ?? '');
     // And its icons: decorative <svg class="i"> whose <use> names a symbol of its one sprite file.
     const ownIcon = tag.name === 'svg' && tag.attributes.some(([name, value]) => name === 'class' && value === 'i');
-    if (tag.name === 'use') expect(tag.attributes.find(([name]) => name === 'href')?.[1], `${where}: <use>`).toMatch(/^\/static\/icons-[0-9a-f]{12}\.svg#[a-z]+$/);
-    if (!ownQr && !ownIcon) expect(['img', 'svg', 'iframe', 'object', 'embed', 'math', 'b', 'base'], `${where}: <${tag.name}>`).not.toContain(tag.name);
+    if (tag.name === 'use')
+      expect(tag.attributes.find(([name]) => name === 'href')?.[1], `${where}: <use>`).toMatch(
+        /^\/static\/icons-[0-9a-f]{12}\.svg#[a-z]+$/,
+      );
+    if (!ownQr && !ownIcon)
+      expect(['img', 'svg', 'iframe', 'object', 'embed', 'math', 'b', 'base'], `${where}: <${tag.name}>`).not.toContain(tag.name);
     for (const [name, value] of tag.attributes) {
       expect(name, `${where}: <${tag.name} ${name}>`).not.toMatch(/^on/);
       if (/^hx-(get|post|put|patch|delete|push-url|replace-url|trigger|vals|headers|include|target|swap)$/.test(name)) {

@@ -24,8 +24,22 @@ function cardsOf(name: string): ImportedCard[] {
 }
 
 const none: ContactInput = {
-  accepted_on: '', warranty_until: '', position: '', company: '', title: '', first_name: '', last_name: '', street: '', postal_code: '', city: '',
-  country: '', phone: '', mobile: '', email: '', website: '', notes: '',
+  accepted_on: '',
+  warranty_until: '',
+  position: '',
+  company: '',
+  title: '',
+  first_name: '',
+  last_name: '',
+  street: '',
+  postal_code: '',
+  city: '',
+  country: '',
+  phone: '',
+  mobile: '',
+  email: '',
+  website: '',
+  notes: '',
 };
 
 const N = 'Ñ';
@@ -199,7 +213,8 @@ describe('Google 3.0 (URL:http\\://…)', () => {
 describe('Outlook 2.1', () => {
   it('English Outlook 2007: ROLE beside TITLE, QP LABEL ignored, photo skipped', () => {
     const [card] = cardsOf('outlook-2.1-en.vcf');
-    expect(card?.values).toEqual({ ...NO_DATES,
+    expect(card?.values).toEqual({
+      ...NO_DATES,
       position: 'Money Counter',
       company: 'IBM',
       title: 'Mr.',
@@ -229,7 +244,8 @@ describe('Outlook 2.1', () => {
     const result = parseFixture('outlook-2.1-utf-8.vcf');
     expect(result).toMatchObject({ ok: true, skipped: { photos: 1, malformedLines: 0 } });
     const [card] = cardsOf('outlook-2.1-utf-8.vcf');
-    expect(card?.values).toEqual({ ...NO_DATES,
+    expect(card?.values).toEqual({
+      ...NO_DATES,
       position: 'Musterposition',
       company: 'Musterfirma GmbH',
       title: 'Herr',
@@ -256,7 +272,15 @@ describe('Outlook 2.1', () => {
     const result = parseFixture('outlook-2.1-windows-1252.vcf');
     expect(result).toMatchObject({ ok: true, skipped: { photos: 1, malformedLines: 0 } });
     const [card] = cardsOf('outlook-2.1-windows-1252.vcf');
-    expect(card?.values).toEqual({ ...none, first_name: 'Ralf', last_name: 'Rastral', street: 'Lämmerweg 12', postal_code: '98765', city: 'Kleindorf', country: 'Deutschland' });
+    expect(card?.values).toEqual({
+      ...none,
+      first_name: 'Ralf',
+      last_name: 'Rastral',
+      street: 'Lämmerweg 12',
+      postal_code: '98765',
+      city: 'Kleindorf',
+      country: 'Deutschland',
+    });
     expect(card?.ignored).toEqual(['X-MS-CARDPICTURE']);
   });
 
@@ -320,13 +344,19 @@ describe('vCard 4.0', () => {
     ]);
     expect(cards[1]?.problems).toEqual([
       { field: 'mobile', kind: 'invalid', value: 'Mobil', outcome: 'movedToNotes' },
-      ...['Privattelefon', 'Diensttelefon', 'Festnetz', 'sonstige', 'ohne'].map((value) => ({ field: 'phone', kind: 'invalid', value, outcome: 'movedToNotes' })),
+      ...['Privattelefon', 'Diensttelefon', 'Festnetz', 'sonstige', 'ohne'].map((value) => ({
+        field: 'phone',
+        kind: 'invalid',
+        value,
+        outcome: 'movedToNotes',
+      })),
     ]);
   });
 
   it('RFC 6350 example (LF only): tel: URIs, a folded ADR; the extension does not fit the phone rule', () => {
     const [card] = cardsOf('rfc6350-4.0-lf.vcf');
-    expect(card?.values).toEqual({ ...NO_DATES,
+    expect(card?.values).toEqual({
+      ...NO_DATES,
       ...none,
       company: 'Viagenie',
       first_name: 'Simon',
@@ -360,7 +390,15 @@ describe('other files', () => {
         country: 'DE',
         notes: 'Weitere E-Mail-Adresse: email2@folker-kinzel.de',
       },
-      { ...none, company: 'KMS Außenstelle', first_name: 'WSF', last_name: 'KMS', phone: '03443-303776', email: 'blablö@blub.com', notes: 'Weitere Telefonnummer (homeFax): 03443-333440' },
+      {
+        ...none,
+        company: 'KMS Außenstelle',
+        first_name: 'WSF',
+        last_name: 'KMS',
+        phone: '03443-303776',
+        email: 'blablö@blub.com',
+        notes: 'Weitere Telefonnummer (homeFax): 03443-333440',
+      },
     ]);
   });
 

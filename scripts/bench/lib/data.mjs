@@ -17,13 +17,184 @@ export function prng(seed) {
   };
 }
 
-const LAST = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Schäfer', 'Koch', 'Bauer', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Schmitt', 'Werner', 'Krause', 'Meier', 'Lehmann', 'Köhler', 'Herrmann', 'König', 'Walter', 'Huber', 'Kaiser', 'Fuchs', 'Peters', 'Scholz', 'Möller', 'Weiß', 'Jung', 'Hahn', 'Vogel', 'Keller', 'Günther', 'Berger', 'Winkler', 'Roth', 'Beck', 'Lorenz', 'Baumann', 'Albrecht', 'Böhm', 'Winter', 'Krämer', 'Jäger', 'Sommer', 'Groß', 'Seidel', 'Brandt', 'Haas', 'Graf', 'Dietrich', 'Ziegler', 'Kühn', 'Engel', 'Horn', 'Bergmann', 'Voigt', 'Pfeiffer', 'Özdemir', 'Yılmaz', 'Nowak', 'Kowalski', 'Ähler', 'Üzüm', "O'Neill"];
-const FIRST = ['Anna', 'Jonas', 'Lena', 'Lukas', 'Sophie', 'Maximilian', 'Marie', 'Felix', 'Emma', 'Paul', 'Mia', 'Leon', 'Hannah', 'Finn', 'Lea', 'Elias', 'Jürgen', 'Jörg', 'Björn', 'Sören', 'Zoë', 'Stefan', 'Julia', 'Markus', 'Sabine', 'Thomas', 'Petra', 'Michael', 'Claudia', 'Andreas', 'Selin', 'Mehmet', 'Agnieszka', 'René', 'Chloé'];
-const TRADES = ['Küchen', 'Elektro', 'Sanitär', 'Malerbetrieb', 'Fliesen', 'Gartenbau', 'Schreinerei', 'Dachdeckerei', 'Pool & Wellness', 'Bauunternehmung', 'Heizung', 'Parkett', 'Fenster & Türen'];
+const LAST = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Schäfer',
+  'Koch',
+  'Bauer',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Krüger',
+  'Hofmann',
+  'Hartmann',
+  'Lange',
+  'Schmitt',
+  'Werner',
+  'Krause',
+  'Meier',
+  'Lehmann',
+  'Köhler',
+  'Herrmann',
+  'König',
+  'Walter',
+  'Huber',
+  'Kaiser',
+  'Fuchs',
+  'Peters',
+  'Scholz',
+  'Möller',
+  'Weiß',
+  'Jung',
+  'Hahn',
+  'Vogel',
+  'Keller',
+  'Günther',
+  'Berger',
+  'Winkler',
+  'Roth',
+  'Beck',
+  'Lorenz',
+  'Baumann',
+  'Albrecht',
+  'Böhm',
+  'Winter',
+  'Krämer',
+  'Jäger',
+  'Sommer',
+  'Groß',
+  'Seidel',
+  'Brandt',
+  'Haas',
+  'Graf',
+  'Dietrich',
+  'Ziegler',
+  'Kühn',
+  'Engel',
+  'Horn',
+  'Bergmann',
+  'Voigt',
+  'Pfeiffer',
+  'Özdemir',
+  'Yılmaz',
+  'Nowak',
+  'Kowalski',
+  'Ähler',
+  'Üzüm',
+  "O'Neill",
+];
+const FIRST = [
+  'Anna',
+  'Jonas',
+  'Lena',
+  'Lukas',
+  'Sophie',
+  'Maximilian',
+  'Marie',
+  'Felix',
+  'Emma',
+  'Paul',
+  'Mia',
+  'Leon',
+  'Hannah',
+  'Finn',
+  'Lea',
+  'Elias',
+  'Jürgen',
+  'Jörg',
+  'Björn',
+  'Sören',
+  'Zoë',
+  'Stefan',
+  'Julia',
+  'Markus',
+  'Sabine',
+  'Thomas',
+  'Petra',
+  'Michael',
+  'Claudia',
+  'Andreas',
+  'Selin',
+  'Mehmet',
+  'Agnieszka',
+  'René',
+  'Chloé',
+];
+const TRADES = [
+  'Küchen',
+  'Elektro',
+  'Sanitär',
+  'Malerbetrieb',
+  'Fliesen',
+  'Gartenbau',
+  'Schreinerei',
+  'Dachdeckerei',
+  'Pool & Wellness',
+  'Bauunternehmung',
+  'Heizung',
+  'Parkett',
+  'Fenster & Türen',
+];
 const FORMS = ['GmbH', 'GmbH & Co. KG', 'KG', 'e.K.', '& Söhne', 'AG', ''];
-const POSITIONS = ['Küchenbauer', 'Gartenbauer', 'Poolbauer', 'Innenarchitekt', 'Innenarchitektin', 'Fliesenleger', 'Bauleiter', 'Elektriker', 'Installateur', 'Maler', 'Schreiner', 'Dachdecker', 'Architektin', 'Hausverwaltung', 'Notar', 'Energieberater', ''];
-const STREETS = ['Hauptstraße', 'Bahnhofstraße', 'Gartenweg', 'Am Anger', 'Gewerbering', 'Industriestraße', 'Lindenallee', 'Schulstraße', 'Mühlweg', 'Römerstraße', 'Am Sonnenhügel'];
-const CITIES = [['80331', 'München'], ['86150', 'Augsburg'], ['85521', 'Ottobrunn'], ['85716', 'Unterschleißheim'], ['85748', 'Garching'], ['85354', 'Freising'], ['85221', 'Dachau'], ['85435', 'Erding'], ['82319', 'Starnberg'], ['90402', 'Nürnberg'], ['97070', 'Würzburg']];
+const POSITIONS = [
+  'Küchenbauer',
+  'Gartenbauer',
+  'Poolbauer',
+  'Innenarchitekt',
+  'Innenarchitektin',
+  'Fliesenleger',
+  'Bauleiter',
+  'Elektriker',
+  'Installateur',
+  'Maler',
+  'Schreiner',
+  'Dachdecker',
+  'Architektin',
+  'Hausverwaltung',
+  'Notar',
+  'Energieberater',
+  '',
+];
+const STREETS = [
+  'Hauptstraße',
+  'Bahnhofstraße',
+  'Gartenweg',
+  'Am Anger',
+  'Gewerbering',
+  'Industriestraße',
+  'Lindenallee',
+  'Schulstraße',
+  'Mühlweg',
+  'Römerstraße',
+  'Am Sonnenhügel',
+];
+const CITIES = [
+  ['80331', 'München'],
+  ['86150', 'Augsburg'],
+  ['85521', 'Ottobrunn'],
+  ['85716', 'Unterschleißheim'],
+  ['85748', 'Garching'],
+  ['85354', 'Freising'],
+  ['85221', 'Dachau'],
+  ['85435', 'Erding'],
+  ['82319', 'Starnberg'],
+  ['90402', 'Nürnberg'],
+  ['97070', 'Würzburg'],
+];
 const NOTES = [
   'Aufmaß am 12. März.\nAnsprechpartner für die Arbeitsplatte.',
   'Gewährleistung bis Ende April; Mangel Nr. 7 (Fuge im Bad).',
@@ -35,9 +206,14 @@ const NOTES = [
 const ascii = (value) =>
   value
     .toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .normalize('NFKD').replace(/\p{M}/gu, '')
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -77,12 +253,33 @@ export function makeId(random) {
 }
 
 /** The 14 user-entered fields, in form order. */
-export const FIELDS = ['position', 'company', 'title', 'first_name', 'last_name', 'street', 'postal_code', 'city', 'country', 'phone', 'mobile', 'email', 'website', 'notes'];
+export const FIELDS = [
+  'position',
+  'company',
+  'title',
+  'first_name',
+  'last_name',
+  'street',
+  'postal_code',
+  'city',
+  'country',
+  'phone',
+  'mobile',
+  'email',
+  'website',
+  'notes',
+];
 
 /** The row's derived columns, computed by the app's own code (src/contacts/derived.ts). */
 export const keysOf = (contact) => {
   const derived = derivedColumns(Object.fromEntries(FIELDS.map((field) => [field, contact[field]])));
-  return { sort_key: derived.sortKey, search_key: derived.searchKey, group_key: derived.groupKey, bytes: derived.bytes, key_format: derived.keyFormat };
+  return {
+    sort_key: derived.sortKey,
+    search_key: derived.searchKey,
+    group_key: derived.groupKey,
+    bytes: derived.bytes,
+    key_format: derived.keyFormat,
+  };
 };
 
 /** The D1 SQLite file that `wrangler d1 migrations apply --local --persist-to <dir>` created. */
@@ -100,7 +297,24 @@ export function d1File(persistDir) {
 export async function seed(file, plan) {
   const { DatabaseSync } = await import('node:sqlite');
   const db = new DatabaseSync(file);
-  const columns = ['id', 'asset_id', ...FIELDS, 'sort_key', 'search_key', 'group_key', 'bytes', 'key_format', 'version', 'create_token', 'created_at', 'created_by', 'created_by_name', 'updated_at', 'updated_by', 'updated_by_name'];
+  const columns = [
+    'id',
+    'asset_id',
+    ...FIELDS,
+    'sort_key',
+    'search_key',
+    'group_key',
+    'bytes',
+    'key_format',
+    'version',
+    'create_token',
+    'created_at',
+    'created_by',
+    'created_by_name',
+    'updated_at',
+    'updated_by',
+    'updated_by_name',
+  ];
   const insert = db.prepare(`INSERT INTO contacts (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   const now = Date.parse('2026-11-01T09:00:00Z');
   const out = {};
@@ -112,7 +326,24 @@ export async function seed(file, plan) {
       const contact = makeContact(random);
       const id = makeId(random);
       const { sort_key, search_key, group_key, bytes, key_format } = keysOf(contact);
-      insert.run(id, assetId, ...FIELDS.map((f) => contact[f]), sort_key, search_key, group_key, bytes, key_format, 1, null, now, 'bench-seed', 'Bench Seed', now, 'bench-seed', 'Bench Seed');
+      insert.run(
+        id,
+        assetId,
+        ...FIELDS.map((f) => contact[f]),
+        sort_key,
+        search_key,
+        group_key,
+        bytes,
+        key_format,
+        1,
+        null,
+        now,
+        'bench-seed',
+        'Bench Seed',
+        now,
+        'bench-seed',
+        'Bench Seed',
+      );
       rows.push({ id, ...contact });
     }
     out[assetId] = rows;
@@ -127,7 +358,12 @@ export async function seed(file, plan) {
 export async function queryPlans(file, assetId, contactId) {
   const { DatabaseSync } = await import('node:sqlite');
   const db = new DatabaseSync(file, { readOnly: true });
-  const plan = (sql, ...params) => db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((row) => row.detail).join('; ');
+  const plan = (sql, ...params) =>
+    db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params)
+      .map((row) => row.detail)
+      .join('; ');
   const live = 'asset_id = ? AND deleted_at IS NULL';
   const result = {
     list: plan(`SELECT * FROM contacts WHERE ${live} ORDER BY sort_key, id LIMIT 100 OFFSET 0`, assetId),

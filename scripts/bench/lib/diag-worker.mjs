@@ -13,9 +13,17 @@ const VCARD_COLUMNS =
 
 const QUERIES = {
   // listContacts: one page plus the total, in one batch (what the app does)
-  list: (db, asset) => db.batch([db.prepare(`${ALL_COLUMNS} WHERE ${LIVE} ORDER BY sort_key, id LIMIT 100 OFFSET 0`).bind(asset), db.prepare(`SELECT count(*) AS total FROM contacts WHERE ${LIVE}`).bind(asset)]),
+  list: (db, asset) =>
+    db.batch([
+      db.prepare(`${ALL_COLUMNS} WHERE ${LIVE} ORDER BY sort_key, id LIMIT 100 OFFSET 0`).bind(asset),
+      db.prepare(`SELECT count(*) AS total FROM contacts WHERE ${LIVE}`).bind(asset),
+    ]),
   // the same with only the columns a list row shows
-  listSlim: (db, asset) => db.batch([db.prepare(`${LIST_COLUMNS} WHERE ${LIVE} ORDER BY sort_key, id LIMIT 100 OFFSET 0`).bind(asset), db.prepare(`SELECT count(*) AS total FROM contacts WHERE ${LIVE}`).bind(asset)]),
+  listSlim: (db, asset) =>
+    db.batch([
+      db.prepare(`${LIST_COLUMNS} WHERE ${LIVE} ORDER BY sort_key, id LIMIT 100 OFFSET 0`).bind(asset),
+      db.prepare(`SELECT count(*) AS total FROM contacts WHERE ${LIVE}`).bind(asset),
+    ]),
   // the page alone (no count)
   listPageOnly: (db, asset) => db.prepare(`${ALL_COLUMNS} WHERE ${LIVE} ORDER BY sort_key, id LIMIT 100 OFFSET 0`).bind(asset).raw(),
   // allContacts for the export: every column (what the app does) ...

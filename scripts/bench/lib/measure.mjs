@@ -1,8 +1,8 @@
 // Single-request measurements: time inside the Worker (Server-Timing), CPU of the workerd
 // process per request, and bytes on the wire.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { cpuMs } from './servers.mjs';
 import { requestSource } from './scenarios.mjs';
+import { cpuMs } from './servers.mjs';
 
 /** Every `name;dur=ms` metric of a Server-Timing header. */
 export function serverTimings(header) {
@@ -21,7 +21,8 @@ export function serverTiming(header) {
   return metrics.app ?? metrics.total;
 }
 
-export const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : undefined);
+export const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : undefined;
 
 /** One request as the browser (or wrk) would send it; bodies identity-encoded like wrk's. */
 export async function send(origin, request) {
@@ -72,12 +73,19 @@ export async function measureSingle(server, scenario, { count, warmup }) {
     count,
     statuses,
     serverTiming: durations.length
-      ? { p50: percentile(durations, 50), p99: percentile(durations, 99), mean: durations.reduce((a, b) => a + b, 0) / durations.length, max: durations.at(-1) }
+      ? {
+          p50: percentile(durations, 50),
+          p99: percentile(durations, 99),
+          mean: durations.reduce((a, b) => a + b, 0) / durations.length,
+          max: durations.at(-1),
+        }
       : undefined,
     serverTimingMissing: missing,
     dbMean: dbDurations.length ? dbDurations.reduce((a, b) => a + b, 0) / dbDurations.length : undefined,
     // app − db per request: the Worker's own share (what Cloudflare's CPU limit counts)
-    own: ownDurations.length ? (ownDurations.sort((a, b) => a - b), { p50: percentile(ownDurations, 50), p99: percentile(ownDurations, 99) }) : undefined,
+    own: ownDurations.length
+      ? (ownDurations.sort((a, b) => a - b), { p50: percentile(ownDurations, 50), p99: percentile(ownDurations, 99) })
+      : undefined,
     cpuPerRequestMs: cpuTotal / count,
     wall: { p50: percentile(walls, 50), p99: percentile(walls, 99) },
   };
@@ -87,6 +95,8 @@ export function compressedSizes(buffer) {
   return {
     raw: buffer.length,
     gzip: gzipSync(buffer, { level: 6 }).length,
-    brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
+    }).length,
   };
 }

@@ -37,9 +37,15 @@ export function bundleBreakdown(code, map) {
   }
   // Each package's code gzipped on its own: an estimate of its share of the gzip total.
   const gzipOf = (key) => gzipSync(Buffer.from(packageCode.get(key) ?? '', 'utf8'), { level: 6 }).length;
-  const appFiles = [...perSource].filter(([name]) => !/node_modules\//.test(name) && name.includes('/src/')).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, bytes]) => ({ name: name.replace(/^.*?\/src\//, 'src/'), bytes }));
+  const appFiles = [...perSource]
+    .filter(([name]) => !/node_modules\//.test(name) && name.includes('/src/'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, bytes]) => ({ name: name.replace(/^.*?\/src\//, 'src/'), bytes }));
   const zodLocales = [...perSource].filter(([name]) => /zod\/v4\/locales\//.test(name)).reduce((sum, [, b]) => sum + b, 0);
-  const zodJsonSchema = [...perSource].filter(([name]) => /zod\/v4\/.*(json-schema|to-json|from-json)/.test(name)).reduce((sum, [, b]) => sum + b, 0);
+  const zodJsonSchema = [...perSource]
+    .filter(([name]) => /zod\/v4\/.*(json-schema|to-json|from-json)/.test(name))
+    .reduce((sum, [, b]) => sum + b, 0);
   return {
     packages: [...perPackage].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => ({ name, bytes, gzip: gzipOf(name) })),
     appFiles,
@@ -55,10 +61,17 @@ const SIZES_FOR_REPORT = [50, 200, 1000];
 
 export function evaluateBudgets(r) {
   const out = [];
-  const add = (budget, target, measured, pass, note = '') => out.push({ budget, target, measured, verdict: pass === undefined ? 'n/a' : pass ? 'PASS' : 'MISS', note });
+  const add = (budget, target, measured, pass, note = '') =>
+    out.push({ budget, target, measured, verdict: pass === undefined ? 'n/a' : pass ? 'PASS' : 'MISS', note });
   const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 
-  add('first page, 50 contacts, gzip', '≤ 12 KB', kb(r.bytes.firstPage.gzip), r.bytes.firstPage.gzip <= 12 * KB, `${kb(r.bytes.firstPage.raw)} raw, inline CSS ${kb(r.bytes.anatomy.inlineCss.gzip)} gzip`);
+  add(
+    'first page, 50 contacts, gzip',
+    '≤ 12 KB',
+    kb(r.bytes.firstPage.gzip),
+    r.bytes.firstPage.gzip <= 12 * KB,
+    `${kb(r.bytes.firstPage.raw)} raw, inline CSS ${kb(r.bytes.anatomy.inlineCss.gzip)} gzip`,
+  );
   if (r.js) {
     const scripts = r.js.scripts;
     const names = scripts.map((s) => (s.src ?? 'inline').replace(/^.*\//, '')).join(', ');
@@ -74,10 +87,24 @@ export function evaluateBudgets(r) {
       'htmx only, deferred, fingerprinted, immutable',
       `${names} (${kb(gz)} gzip)`,
       ok && onlyHtmx,
-      `${notServed.length ? `NOT SERVED: ${notServed.map((s) => `${s.src} → ${s.status}`).join(', ')} (public/static re-generated during the run?); ` : ''}${allDeferred ? 'all deferred' : 'NOT all deferred'}, ${allFingerprinted ? 'fingerprinted' : 'NOT fingerprinted'}, ${allImmutable ? 'immutable' : 'NOT immutable'}, ${r.js.blockingStylesheets} blocking stylesheets${onlyHtmx ? '' : '; besides htmx: ' + scripts.filter((s) => !/htmx/.test(s.src ?? '')).map((s) => `${(s.src ?? 'inline').replace(/^.*\//, '')} ${s.gzip ?? 0} B gzip`).join(', ')}`,
+      `${notServed.length ? `NOT SERVED: ${notServed.map((s) => `${s.src} → ${s.status}`).join(', ')} (public/static re-generated during the run?); ` : ''}${allDeferred ? 'all deferred' : 'NOT all deferred'}, ${allFingerprinted ? 'fingerprinted' : 'NOT fingerprinted'}, ${allImmutable ? 'immutable' : 'NOT immutable'}, ${r.js.blockingStylesheets} blocking stylesheets${
+        onlyHtmx
+          ? ''
+          : '; besides htmx: ' +
+            scripts
+              .filter((s) => !/htmx/.test(s.src ?? ''))
+              .map((s) => `${(s.src ?? 'inline').replace(/^.*\//, '')} ${s.gzip ?? 0} B gzip`)
+              .join(', ')
+      }`,
     );
   } else add('JavaScript on first visit', 'htmx only, deferred, fingerprinted, immutable', 'not checked (wrangler dev skipped)', undefined);
-  add('htmx fragment, one row, gzip', '≤ 1.5 KB', kb(r.bytes.oneRowFragment.gzip), r.bytes.oneRowFragment.gzip <= 1.5 * KB, `${r.bytes.oneRowFragment.rows} row(s)`);
+  add(
+    'htmx fragment, one row, gzip',
+    '≤ 1.5 KB',
+    kb(r.bytes.oneRowFragment.gzip),
+    r.bytes.oneRowFragment.gzip <= 1.5 * KB,
+    `${r.bytes.oneRowFragment.rows} row(s)`,
+  );
   add('htmx fragment, new-contact form, gzip', '≤ 1.5 KB', kb(r.bytes.formFragment.gzip), r.bytes.formFragment.gzip <= 1.5 * KB);
   add('htmx fragment, edit form, gzip', '≤ 1.5 KB', kb(r.bytes.editFragment.gzip), r.bytes.editFragment.gzip <= 1.5 * KB);
   add('Worker bundle (dry-run), gzip', '≤ 60 KB', kb(r.bundle.gzip), r.bundle.gzip <= 60 * KB, `${kb(r.bundle.raw)} raw`);
@@ -96,9 +123,13 @@ export function evaluateBudgets(r) {
       m ? `${fmt(m.p99)} ms (p50 ${fmt(m.p50)}, mean ${fmt(m.mean)})` : r.single[key] ? 'no Server-Timing header' : 'not measured',
       m ? m.p99 <= limit : undefined,
       [
-        r.single[key]?.dbMean !== undefined && m ? `without D1 wait (app − db): mean ${fmt(m.mean - r.single[key].dbMean)} ms, p99 ${fmt(r.single[key].own?.p99)} ms` : 'no `db;dur` to separate D1 wait',
+        r.single[key]?.dbMean !== undefined && m
+          ? `without D1 wait (app − db): mean ${fmt(m.mean - r.single[key].dbMean)} ms, p99 ${fmt(r.single[key].own?.p99)} ms`
+          : 'no `db;dur` to separate D1 wait',
         cpu !== undefined ? `workerd process CPU ${fmt(cpu)} ms/request (mean, incl. local D1)` : '',
-      ].filter(Boolean).join('; '),
+      ]
+        .filter(Boolean)
+        .join('; '),
     );
   }
 
@@ -123,7 +154,13 @@ export function evaluateBudgets(r) {
       ['create@50', 0.2, 'create'],
     ]) {
       const m = prod[key]?.[c10];
-      if (m && h) add(`throughput vs /healthz, 10 connections: ${label}`, `≥ ${min * 100} %`, `${pct(m.rps / h.rps)} (${m.rps.toFixed(0)} vs ${h.rps.toFixed(0)} req/s)`, m.rps / h.rps >= min);
+      if (m && h)
+        add(
+          `throughput vs /healthz, 10 connections: ${label}`,
+          `≥ ${min * 100} %`,
+          `${pct(m.rps / h.rps)} (${m.rps.toFixed(0)} vs ${h.rps.toFixed(0)} req/s)`,
+          m.rps / h.rps >= min,
+        );
     }
   }
   add('throttled Regular 3G (CDP), CLS, usable without JS', 'see performance.md', 'not measured by this bench (browser tests)', undefined);
@@ -137,7 +174,8 @@ export function healthzRef(load, c) {
   return { rps: runs.reduce((sum, x) => sum + x.rps, 0) / runs.length, p50: runs[0].p50, p99: runs[0].p99 };
 }
 
-const fmt = (n) => (n === undefined || n === null || Number.isNaN(n) ? 'n/a' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const fmt = (n) =>
+  n === undefined || n === null || Number.isNaN(n) ? 'n/a' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
 const pct = (x) => `${(x * 100).toFixed(0)} %`;
 const writeNote = (m) => {
   const s = m.status;
@@ -147,22 +185,52 @@ const writeNote = (m) => {
 
 // ---- Markdown ---------------------------------------------------------------------------------
 
-const table = (header, rows) => [`| ${header.join(' | ')} |`, `|${header.map((h, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+const table = (header, rows) =>
+  [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((h, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 const bytes = (n) => (n === undefined ? 'n/a' : n.toLocaleString('en-US'));
 
 function loadTable(load, connections) {
   const h = Object.fromEntries(connections.map((c) => [c, healthzRef(load, c)]));
-  const header = ['scenario', 'contacts', ...connections.flatMap((c) => [`c${c} req/s`, `c${c} vs /healthz`, `c${c} p50 ms`, `c${c} p99 ms`]), 'notes'];
+  const header = [
+    'scenario',
+    'contacts',
+    ...connections.flatMap((c) => [`c${c} req/s`, `c${c} vs /healthz`, `c${c} p50 ms`, `c${c} p99 ms`]),
+    'notes',
+  ];
   const rows = [];
-  for (const [label, runs] of [['/healthz (do-nothing route), first', load.healthz], ['/healthz, again at the end', load.healthzEnd]]) {
-    if (runs) rows.push([label, '–', ...connections.flatMap((c) => [runs[c].rps.toFixed(0), pct(runs[c].rps / h[c].rps), fmt(runs[c].p50), fmt(runs[c].p99)]), '']);
+  for (const [label, runs] of [
+    ['/healthz (do-nothing route), first', load.healthz],
+    ['/healthz, again at the end', load.healthzEnd],
+  ]) {
+    if (runs)
+      rows.push([
+        label,
+        '–',
+        ...connections.flatMap((c) => [runs[c].rps.toFixed(0), pct(runs[c].rps / h[c].rps), fmt(runs[c].p50), fmt(runs[c].p99)]),
+        '',
+      ]);
   }
   for (const [key, byC] of Object.entries(load)) {
     if (key === 'healthz' || key === 'healthzEnd') continue;
     const [name, size] = key.split('@');
-    const notes = connections.map((c) => writeNote(byC[c]) && `c${c}: ${writeNote(byC[c])}`).filter(Boolean).join('; ');
-    const socket = connections.map((c) => byC[c].socketErrors && `c${c}: ${byC[c].socketErrors} socket errors`).filter(Boolean).join('; ');
-    rows.push([name, size, ...connections.flatMap((c) => [byC[c].rps.toFixed(0), pct(byC[c].rps / h[c].rps), fmt(byC[c].p50), fmt(byC[c].p99)]), [notes, socket].filter(Boolean).join('; ')]);
+    const notes = connections
+      .map((c) => writeNote(byC[c]) && `c${c}: ${writeNote(byC[c])}`)
+      .filter(Boolean)
+      .join('; ');
+    const socket = connections
+      .map((c) => byC[c].socketErrors && `c${c}: ${byC[c].socketErrors} socket errors`)
+      .filter(Boolean)
+      .join('; ');
+    rows.push([
+      name,
+      size,
+      ...connections.flatMap((c) => [byC[c].rps.toFixed(0), pct(byC[c].rps / h[c].rps), fmt(byC[c].p50), fmt(byC[c].p99)]),
+      [notes, socket].filter(Boolean).join('; '),
+    ]);
   }
   return table(header, rows);
 }
@@ -173,7 +241,10 @@ export function renderMarkdown(r) {
   const s = m.settings;
   const out = [];
   out.push('## Benchmark (generated by `npm run bench`)', '');
-  out.push(`_Generated ${m.date.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} from commit \`${m.commit}\`; everything between the bench markers is rewritten on every run._`, '');
+  out.push(
+    `_Generated ${m.date.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} from commit \`${m.commit}\`; everything between the bench markers is rewritten on every run._`,
+    '',
+  );
   out.push(
     `**Machine:** ${m.machine.cpu}, ${m.machine.cores} cores, ${m.machine.memoryGiB} GiB RAM, ${m.machine.os} (kernel ${m.machine.kernel}); load average ${m.machine.loadAtStart[0]} at the start, ${m.machine.loadAtEnd[0]} at the end, up to ${m.machine.maxLoad1.toFixed(2)} during the load runs${m.machine.maxLoad1 > m.machine.cores ? ' — **other processes competed for the CPU: absolute figures are pessimistic, compare the ratios to /healthz**' : ''}.  `,
     `**Versions:** Node ${v.node}, wrangler ${v.wrangler}, miniflare ${v.miniflare}, workerd ${v.workerd}, hono ${v.hono}, drizzle-orm ${v['drizzle-orm']}, zod ${v.zod}, htmx.org ${v['htmx.org']}, ${v.wrk}.  `,
@@ -183,7 +254,13 @@ export function renderMarkdown(r) {
   );
 
   out.push('### Budgets (../shared/research/performance.md; 1 KB = 1,000 B)', '');
-  out.push(table(['budget', 'target', 'measured', 'verdict', 'notes'], r.budgets.map((b) => [b.budget, b.target, b.measured, b.verdict === 'MISS' ? '**MISS**' : b.verdict, b.note])), '');
+  out.push(
+    table(
+      ['budget', 'target', 'measured', 'verdict', 'notes'],
+      r.budgets.map((b) => [b.budget, b.target, b.measured, b.verdict === 'MISS' ? '**MISS**' : b.verdict, b.note]),
+    ),
+    '',
+  );
 
   out.push('### Load, production-like (deployable bundle on one workerd)', '');
   out.push(loadTable(r.load.prod, s.connections), '');
@@ -199,10 +276,40 @@ export function renderMarkdown(r) {
   );
   const singleRows = Object.entries(r.single).map(([key, m]) => {
     const [name, size] = key.split('@');
-    const statuses = Object.entries(m.statuses).map(([k, n]) => `${k}×${n}`).join(' ');
-    return [name, size ?? '–', m.count, m.serverTiming ? fmt(m.serverTiming.p50) : 'n/a', m.serverTiming ? fmt(m.serverTiming.p99) : 'n/a', m.serverTiming ? fmt(m.serverTiming.mean) : 'n/a', m.dbMean === undefined ? '–' : fmt(m.dbMean), fmt(m.cpuPerRequestMs), `${fmt(m.wall.p50)} / ${fmt(m.wall.p99)}`, statuses];
+    const statuses = Object.entries(m.statuses)
+      .map(([k, n]) => `${k}×${n}`)
+      .join(' ');
+    return [
+      name,
+      size ?? '–',
+      m.count,
+      m.serverTiming ? fmt(m.serverTiming.p50) : 'n/a',
+      m.serverTiming ? fmt(m.serverTiming.p99) : 'n/a',
+      m.serverTiming ? fmt(m.serverTiming.mean) : 'n/a',
+      m.dbMean === undefined ? '–' : fmt(m.dbMean),
+      fmt(m.cpuPerRequestMs),
+      `${fmt(m.wall.p50)} / ${fmt(m.wall.p99)}`,
+      statuses,
+    ];
   });
-  out.push(table(['scenario', 'contacts', 'requests', '`app` p50 ms', '`app` p99 ms', '`app` mean ms', '`db` mean ms', 'workerd CPU ms/req', 'client wall p50/p99 ms', 'statuses'], singleRows), '');
+  out.push(
+    table(
+      [
+        'scenario',
+        'contacts',
+        'requests',
+        '`app` p50 ms',
+        '`app` p99 ms',
+        '`app` mean ms',
+        '`db` mean ms',
+        'workerd CPU ms/req',
+        'client wall p50/p99 ms',
+        'statuses',
+      ],
+      singleRows,
+    ),
+    '',
+  );
   out.push('`db` is the `db;dur=` metric (time waiting for D1) when the app reports it; `–` means it does not (yet).', '');
 
   if (r.d1) {
@@ -215,50 +322,122 @@ export function renderMarkdown(r) {
       ['exportSlim', 'export query, only the 16 columns a vCard needs'],
       ['count', "create's cap check (count of live contacts)"],
     ];
-    out.push(table(['D1 call', ...SIZES_FOR_REPORT.map((n) => `${n} contacts, ms`)], [...kinds.map(([k, label]) => [label, ...SIZES_FOR_REPORT.map((n) => fmt(r.d1[`${k}@${n}`]))]), ['`SELECT 1` (fixed cost of a D1 round trip)', fmt(r.d1.ping), '', '']]), '');
+    out.push(
+      table(
+        ['D1 call', ...SIZES_FOR_REPORT.map((n) => `${n} contacts, ms`)],
+        [
+          ...kinds.map(([k, label]) => [label, ...SIZES_FOR_REPORT.map((n) => fmt(r.d1[`${k}@${n}`]))]),
+          ['`SELECT 1` (fixed cost of a D1 round trip)', fmt(r.d1.ping), '', ''],
+        ],
+      ),
+      '',
+    );
   }
 
   out.push('### Bundle and start-up', '');
   const b = r.bundle;
   const st = r.startup;
   out.push(
-    table(['what', 'value'], [
-      ['bundle `index.js` raw / gzip / brotli', `${bytes(b.raw)} B / ${bytes(b.gzip)} B / ${bytes(b.brotli)} B`],
-      ['largest parts: raw B (gzip B of that part alone), from the source map', b.breakdown.packages.slice(0, 6).map((p) => `${p.name} ${bytes(p.bytes)} (${bytes(p.gzip)})`).join(', ')],
-      ['largest app files, raw B', b.breakdown.appFiles.map((f) => `${f.name} ${bytes(f.bytes)}`).join(', ')],
-      ['of zod: locales (unused translations) / JSON-schema code', `${bytes(b.breakdown.zodLocales)} B / ${bytes(b.breakdown.zodJsonSchema)} B`],
-      ['Miniflare ready with the bundle (workerd start + compile)', `${fmt(st.prodReadyMs)} ms`],
-      ['Miniflare ready with an empty Worker (same set-up)', `${fmt(st.emptyReadyMs)} ms`],
-      ['first request after start (list of 50, cold isolate)', `${fmt(st.firstRequestMs)} ms client, ${st.firstRequestServerTiming ?? 'n/a'} ms Server-Timing`],
-      ['module evaluation of the bundle in Node (parse + global scope)', `${fmt(st.nodeImportMs)} ms`],
-      ['`wrangler dev` until /healthz answers (build + two workerd)', st.devReadyMs ? `${fmt(st.devReadyMs)} ms` : 'skipped'],
-    ]),
+    table(
+      ['what', 'value'],
+      [
+        ['bundle `index.js` raw / gzip / brotli', `${bytes(b.raw)} B / ${bytes(b.gzip)} B / ${bytes(b.brotli)} B`],
+        [
+          'largest parts: raw B (gzip B of that part alone), from the source map',
+          b.breakdown.packages
+            .slice(0, 6)
+            .map((p) => `${p.name} ${bytes(p.bytes)} (${bytes(p.gzip)})`)
+            .join(', '),
+        ],
+        ['largest app files, raw B', b.breakdown.appFiles.map((f) => `${f.name} ${bytes(f.bytes)}`).join(', ')],
+        [
+          'of zod: locales (unused translations) / JSON-schema code',
+          `${bytes(b.breakdown.zodLocales)} B / ${bytes(b.breakdown.zodJsonSchema)} B`,
+        ],
+        ['Miniflare ready with the bundle (workerd start + compile)', `${fmt(st.prodReadyMs)} ms`],
+        ['Miniflare ready with an empty Worker (same set-up)', `${fmt(st.emptyReadyMs)} ms`],
+        [
+          'first request after start (list of 50, cold isolate)',
+          `${fmt(st.firstRequestMs)} ms client, ${st.firstRequestServerTiming ?? 'n/a'} ms Server-Timing`,
+        ],
+        ['module evaluation of the bundle in Node (parse + global scope)', `${fmt(st.nodeImportMs)} ms`],
+        ['`wrangler dev` until /healthz answers (build + two workerd)', st.devReadyMs ? `${fmt(st.devReadyMs)} ms` : 'skipped'],
+      ],
+    ),
     '',
   );
 
   out.push('### Bytes on the wire (bodies compressed here with node:zlib: gzip level 6, brotli quality 11)', '');
-  const byteRows = ['firstPage', 'resultsFragment', 'oneRowFragment', 'formFragment', 'editFragment', 'exportOne', 'export50', 'export1000'].map((key) => {
+  const byteRows = [
+    'firstPage',
+    'resultsFragment',
+    'oneRowFragment',
+    'formFragment',
+    'editFragment',
+    'exportOne',
+    'export50',
+    'export1000',
+  ].map((key) => {
     const e = r.bytes[key];
     return [e.what, bytes(e.raw), bytes(e.gzip), bytes(e.brotli), bytes(e.headerBytes)];
   });
   const f = r.floor;
   byteRows.push(
-    ['floor: one contact\'s data (tab-separated fields; 1,000-contact average in brackets)', `${bytes(f.one.raw)} (${bytes(f.oneAverage)})`, bytes(f.one.gzip), bytes(f.one.brotli), ''],
+    [
+      "floor: one contact's data (tab-separated fields; 1,000-contact average in brackets)",
+      `${bytes(f.one.raw)} (${bytes(f.oneAverage)})`,
+      bytes(f.one.gzip),
+      bytes(f.one.brotli),
+      '',
+    ],
     ['floor: data of 50 contacts', bytes(f[50].raw), bytes(f[50].gzip), bytes(f[50].brotli), ''],
     ['floor: data of 1,000 contacts', bytes(f[1000].raw), bytes(f[1000].gzip), bytes(f[1000].brotli), ''],
-    ['first page: its inline `<style>`', bytes(r.bytes.anatomy.inlineCss.raw), bytes(r.bytes.anatomy.inlineCss.gzip), bytes(r.bytes.anatomy.inlineCss.brotli), ''],
-    [`first page: its ${r.bytes.firstPage.rows} rows (${bytes(r.bytes.anatomy.perRowRaw)} B raw per row)`, bytes(r.bytes.anatomy.rows.raw), bytes(r.bytes.anatomy.rows.gzip), bytes(r.bytes.anatomy.rows.brotli), ''],
+    [
+      'first page: its inline `<style>`',
+      bytes(r.bytes.anatomy.inlineCss.raw),
+      bytes(r.bytes.anatomy.inlineCss.gzip),
+      bytes(r.bytes.anatomy.inlineCss.brotli),
+      '',
+    ],
+    [
+      `first page: its ${r.bytes.firstPage.rows} rows (${bytes(r.bytes.anatomy.perRowRaw)} B raw per row)`,
+      bytes(r.bytes.anatomy.rows.raw),
+      bytes(r.bytes.anatomy.rows.gzip),
+      bytes(r.bytes.anatomy.rows.brotli),
+      '',
+    ],
   );
   out.push(table(['body', 'raw B', 'gzip B', 'brotli B', 'response headers B'], byteRows), '');
 
   if (r.js) {
     out.push('### Scripts of the first page (served by `wrangler dev` from public/)', '');
-    out.push(table(['src', 'status', 'defer', 'fingerprinted', 'Cache-Control', 'raw B', 'gzip B'], r.js.scripts.map((x) => [`\`${x.src}\``, x.status ?? 'n/a', x.defer ? 'yes' : 'no', x.fingerprinted ? 'yes' : 'no', x.cacheControl ?? 'n/a', bytes(x.raw), bytes(x.gzip)])), '');
+    out.push(
+      table(
+        ['src', 'status', 'defer', 'fingerprinted', 'Cache-Control', 'raw B', 'gzip B'],
+        r.js.scripts.map((x) => [
+          `\`${x.src}\``,
+          x.status ?? 'n/a',
+          x.defer ? 'yes' : 'no',
+          x.fingerprinted ? 'yes' : 'no',
+          x.cacheControl ?? 'n/a',
+          bytes(x.raw),
+          bytes(x.gzip),
+        ]),
+      ),
+      '',
+    );
   }
 
   out.push('### Query plans (SQLite `EXPLAIN QUERY PLAN` on the seeded file)', '');
-  out.push(table(['query', 'plan'], Object.entries(r.plans).map(([k, p]) => [k, `\`${p}\``])), '');
-  if (r.prodErrors?.length) out.push('### Errors logged by the Worker during the run', '', ...r.prodErrors.map((e) => `- \`${e.replace(/`/g, "'")}\``), '');
+  out.push(
+    table(
+      ['query', 'plan'],
+      Object.entries(r.plans).map(([k, p]) => [k, `\`${p}\``]),
+    ),
+    '',
+  );
+  if (r.prodErrors?.length)
+    out.push('### Errors logged by the Worker during the run', '', ...r.prodErrors.map((e) => `- \`${e.replace(/`/g, "'")}\``), '');
   return out.join('\n');
 }
 
@@ -272,7 +451,10 @@ export function writeReport(file, markdown) {
     const current = readFileSync(file, 'utf8');
     const start = current.indexOf(START);
     const end = current.indexOf(END);
-    text = start >= 0 && end > start ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.trimEnd()}\n\n${section}\n`;
+    text =
+      start >= 0 && end > start
+        ? current.slice(0, start) + section + current.slice(end + END.length)
+        : `${current.trimEnd()}\n\n${section}\n`;
   }
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);

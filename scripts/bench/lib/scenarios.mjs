@@ -42,7 +42,14 @@ export async function makeTokenFactory(secret) {
   const key = new TextEncoder().encode(secret);
   const now = Math.floor(Date.now() / 1000);
   return async (sub, assets) =>
-    new SignJWT({ sub, name: `Bench ${sub}`, role: 'customer', assets: assets.map((id) => ({ id, name: `Wohnung ${id}` })), iss: 'propster', aud: 'propster-contacts' })
+    new SignJWT({
+      sub,
+      name: `Bench ${sub}`,
+      role: 'customer',
+      assets: assets.map((id) => ({ id, name: `Wohnung ${id}` })),
+      iss: 'propster',
+      aud: 'propster-contacts',
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuedAt(now)
       .setExpirationTime(now + 6 * 3600)
@@ -90,8 +97,18 @@ export async function buildScenarios({ secret, seeded, connections }) {
       requests: () => requests.map((r) => ({ method: 'GET', headers: readHeaders, ...r })),
     });
     scenarios.push(staticScenario('list', [{ path: base }]));
-    scenarios.push(staticScenario('search', SEARCH_TERMS.map((q) => ({ path: `${base}?q=${encodeURIComponent(q)}` }))));
-    scenarios.push(staticScenario('one vCard', ids.map((id) => ({ path: `${base}/${id}.vcf` }))));
+    scenarios.push(
+      staticScenario(
+        'search',
+        SEARCH_TERMS.map((q) => ({ path: `${base}?q=${encodeURIComponent(q)}` })),
+      ),
+    );
+    scenarios.push(
+      staticScenario(
+        'one vCard',
+        ids.map((id) => ({ path: `${base}/${id}.vcf` })),
+      ),
+    );
     scenarios.push(staticScenario('full export', [{ path: `/assets/${asset}/contacts.vcf` }]));
 
     // update: a dedicated asset per run, every contact at version 1 when the run starts
@@ -121,7 +138,13 @@ export async function buildScenarios({ secret, seeded, connections }) {
             const body = `${bodies[n % bodies.length]}&version=${versions.get(id)}`;
             const cookie = u.cookies[n % u.cookies.length];
             n += 1;
-            return { method: 'POST', path: `/assets/${u.asset}/contacts/${id}`, headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body, write: true };
+            return {
+              method: 'POST',
+              path: `/assets/${u.asset}/contacts/${id}`,
+              headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+              body,
+              write: true,
+            };
           },
           after(request, response) {
             if (response.status === 303) {
@@ -153,7 +176,13 @@ export async function buildScenarios({ secret, seeded, connections }) {
             const target = targets[n % targets.length];
             const body = `${bodies[n % bodies.length]}&form_token=bench-${runId}-${size}-cpu-${String(n).padStart(10, '0')}`;
             n += 1;
-            return { method: 'POST', path: target.path, headers: { Cookie: target.cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body, write: true };
+            return {
+              method: 'POST',
+              path: target.path,
+              headers: { Cookie: target.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+              body,
+              write: true,
+            };
           },
           after() {},
         };

@@ -1,10 +1,9 @@
 // Starting and stopping the two runtimes the benchmark drives, and reading their CPU time.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, readFileSync, readdirSync } from 'node:fs';
-import { freePort } from '../../lib/net.mjs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-
+import { freePort } from '../../lib/net.mjs';
 
 /** Runs a command to completion (inherits nothing, captures output); throws on failure. */
 export function run(command, args, options) {
@@ -49,7 +48,10 @@ function statOf(pid) {
 
 /** Every descendant of `rootPid` (including itself) with its name and CPU ticks. */
 export function processTree(rootPid) {
-  const all = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map((name) => statOf(Number(name))).filter(Boolean);
+  const all = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => statOf(Number(name)))
+    .filter(Boolean);
   const children = new Map();
   for (const stat of all) {
     if (!children.has(stat.ppid)) children.set(stat.ppid, []);
@@ -83,7 +85,17 @@ export const CPU_TICK_MS = 1000 / CLOCK_TICKS;
  * Serves the deployable bundle with Miniflare (v5, driven through the v4 option shape).
  * `persistRoot` is a `--persist-to` directory (Miniflare's resource path is its `v3` folder).
  */
-export async function startMiniflare({ root, bundleDir, persistRoot, bindings, compatibilityDate, compatibilityFlags, ratelimits, script = 'index.js', imports = [] }) {
+export async function startMiniflare({
+  root,
+  bundleDir,
+  persistRoot,
+  bindings,
+  compatibilityDate,
+  compatibilityFlags,
+  ratelimits,
+  script = 'index.js',
+  imports = [],
+}) {
   const { Miniflare, convertV4MiniflareOptions } = await import(join(root, 'node_modules', 'miniflare', 'dist', 'src', 'index.js'));
   const errors = [];
   const started = performance.now();
@@ -132,12 +144,31 @@ export async function startMiniflare({ root, bundleDir, persistRoot, bindings, c
 export async function startWranglerDev({ root, env, persistRoot, vars, logFile }) {
   const port = await freePort();
   const inspectorPort = await freePort();
-  const args = ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistRoot, '--show-interactive-dev-session=false', '--log-level', 'warn'];
+  const args = [
+    'dev',
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
+    '--persist-to',
+    persistRoot,
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    'warn',
+  ];
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);
   const log = createWriteStream(logFile);
   const started = performance.now();
   // Own process group, so that stopping it ends wrangler and both workerd processes.
-  const child = spawn(join(root, 'node_modules', '.bin', 'wrangler'), args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(join(root, 'node_modules', '.bin', 'wrangler'), args, {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let exited = false;

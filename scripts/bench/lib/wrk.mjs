@@ -9,7 +9,10 @@ const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', 'lua', 'scena
 export function wrkVersion() {
   const result = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
   if (result.error) return undefined;
-  return `${result.stdout}${result.stderr}`.split('\n')[0].replace(/\s+Copyright.*$/, '').trim();
+  return `${result.stdout}${result.stderr}`
+    .split('\n')[0]
+    .replace(/\s+Copyright.*$/, '')
+    .trim();
 }
 
 /** A Lua string literal for any JS string: printable ASCII kept, every other byte as \ddd. */

@@ -2,8 +2,8 @@ import type { Child } from 'hono/jsx';
 import { type IconName, icon } from '../../views/icon';
 import type { Shell } from '../../views/shell';
 import { FIELDS } from '../fields';
-import type { Contact } from '../repository';
 import { fitsQr } from '../qr';
+import type { Contact } from '../repository';
 import { displayName, qrPayload } from '../vcard';
 import { metaLine } from './contact-list';
 import { addressLines, fieldText, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
@@ -14,7 +14,14 @@ import { addressLines, fieldText, formatDateTime, mailtoHref, mapUrl, telHref } 
  * and a quiet delete at the end. `back` is the list as the user left it (search, paging), at
  * this contact's row.
  */
-export function ContactDetail(props: { shell: Shell; assetId: string; contact: Contact; message?: string; back?: string; draftKey?: string }) {
+export function ContactDetail(props: {
+  shell: Shell;
+  assetId: string;
+  contact: Contact;
+  message?: string;
+  back?: string;
+  draftKey?: string;
+}) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
   const name = displayName(contact);
@@ -45,7 +52,8 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
   if (contact.notes) details.push({ label: t.contacts.fields.notes, value: contact.notes, pre: true });
   // The warranty dates (issue 17), in German format on screen.
   const warranty = FIELDS.filter((spec) => spec.group === 'warranty' && contact[spec.column] !== '');
-  for (const spec of warranty) details.push({ label: t.contacts.fields[spec.name], value: fieldText(spec, contact[spec.column], t.locale) });
+  for (const spec of warranty)
+    details.push({ label: t.contacts.fields[spec.name], value: fieldText(spec, contact[spec.column], t.locale) });
   return (
     <article class="detail" aria-labelledby="contact-title">
       <p class="crumb">
@@ -67,7 +75,12 @@ export function ContactDetail(props: { shell: Shell; assetId: string; contact: C
         </a>
       </div>
       {props.message ? (
-        <p class="notice" role="status" data-announce={props.message} data-draft-clear={props.draftKey ?? paths.contact(assetId, contact.id)}>
+        <p
+          class="notice"
+          role="status"
+          data-announce={props.message}
+          data-draft-clear={props.draftKey ?? paths.contact(assetId, contact.id)}
+        >
           {props.message}
         </p>
       ) : null}
@@ -145,7 +158,9 @@ function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
   if (!fitsQr(payload.text)) return <p class="hint">{t.contacts.qrTooLong}</p>;
   const src = paths.qrCode(assetId, contact.id);
   const alt = t.contacts.qrTitle(displayName(contact));
-  const leftOut = payload.dropped.length ? <p class="hint">{t.contacts.qrLeavesOut(payload.dropped.map((part) => t.contacts.qrOmissions[part]).join(', '))}</p> : null;
+  const leftOut = payload.dropped.length ? (
+    <p class="hint">{t.contacts.qrLeavesOut(payload.dropped.map((part) => t.contacts.qrOmissions[part]).join(', '))}</p>
+  ) : null;
   return (
     <details class="qr">
       <summary>{t.contacts.qrShow}</summary>

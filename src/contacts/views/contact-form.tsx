@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Shell } from '../../views/shell';
-import type { Contact } from '../repository';
 import { FIELD_GROUPS, FIELDS, type FieldSpec, fieldValuesOf } from '../fields';
+import type { Contact } from '../repository';
 import type { ErrorCode, FieldErrors, FormFieldName, FormValues } from '../schema';
 import { MAX_DATE, MIN_DATE, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { fieldText, formatDateTime } from './format';
@@ -33,7 +33,6 @@ export interface ContactFormProps {
   unsaved?: boolean;
 }
 
-
 /** One form for new and edit: fields, labels and limits come from FIELDS (src/contacts/schema.ts). */
 export function ContactForm(props: ContactFormProps) {
   const { shell, assetId, mode, values, conflict } = props;
@@ -43,11 +42,16 @@ export function ContactForm(props: ContactFormProps) {
   const editing = mode.kind === 'edit';
   const action = mode.kind === 'resend' ? mode.action : editing ? paths.contact(assetId, mode.contactId) : paths.contacts(assetId);
   const cancel = editing ? paths.contact(assetId, mode.contactId) : paths.contacts(assetId);
-  const heading = props.heading ?? (editing ? t.contacts.editTitle(mode.name) : mode.kind === 'gone' ? t.contacts.goneTitle : t.contacts.newTitle);
+  const heading =
+    props.heading ?? (editing ? t.contacts.editTitle(mode.name) : mode.kind === 'gone' ? t.contacts.goneTitle : t.contacts.newTitle);
   const announcement = errorCount ? t.contacts.errorSummary(errorCount) : props.message;
   // The form echoes input the server did not store: the browser keeps it as the draft, as
   // "pending" when a failure (not the user's input) stopped the save.
-  const echoedInput = props.unsaved ? 'pending' : errorCount > 0 || conflict !== undefined || props.message !== undefined || mode.kind === 'gone' ? 'shown' : undefined;
+  const echoedInput = props.unsaved
+    ? 'pending'
+    : errorCount > 0 || conflict !== undefined || props.message !== undefined || mode.kind === 'gone'
+      ? 'shown'
+      : undefined;
   return (
     <section class="editor" aria-labelledby="form-title">
       <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
@@ -95,14 +99,22 @@ export function ContactForm(props: ContactFormProps) {
               value={values[spec.name] ?? ''}
               error={errors[spec.name]}
               firstError={firstError(errors) === spec.name}
-              sharedError={errors.company === 'nameRequired' && (spec.name === 'first_name' || spec.name === 'last_name') ? 'f-company-error' : undefined}
+              sharedError={
+                errors.company === 'nameRequired' && (spec.name === 'first_name' || spec.name === 'last_name')
+                  ? 'f-company-error'
+                  : undefined
+              }
             />
           );
           const specs = FIELDS.filter((spec) => spec.group === group);
           return (
             <fieldset class={`group-${group}`}>
               <legend>{t.contacts.groups[group]}</legend>
-              {group === 'person' ? <p class="hint">{t.contacts.nameRule}</p> : group === 'warranty' ? <p class="hint">{t.warranty.formHint}</p> : null}
+              {group === 'person' ? (
+                <p class="hint">{t.contacts.nameRule}</p>
+              ) : group === 'warranty' ? (
+                <p class="hint">{t.warranty.formHint}</p>
+              ) : null}
               <div class="cols">
                 {specs.map((spec) =>
                   // PLZ and Ort share one row (a short and a long field, as on an envelope).
@@ -115,7 +127,12 @@ export function ContactForm(props: ContactFormProps) {
                     // The period sits right after the acceptance date it counts from.
                     <>
                       {field(spec)}
-                      <PeriodChoice shell={shell} value={values.warranty_years ?? ''} error={errors.warranty_years} firstError={firstError(errors) === 'warranty_years'} />
+                      <PeriodChoice
+                        shell={shell}
+                        value={values.warranty_years ?? ''}
+                        error={errors.warranty_years}
+                        firstError={firstError(errors) === 'warranty_years'}
+                      />
                     </>
                   ) : (
                     field(spec)
@@ -238,7 +255,8 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
   const { t } = shell;
   const id = `f-${spec.name}`;
   const hint = t.contacts.hints[spec.name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', props.sharedError ?? ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : '', props.sharedError ?? ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name: spec.name,
@@ -249,7 +267,16 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
     autofocus: props.firstError ? true : undefined,
     'data-focus': props.firstError ? true : undefined,
   };
-  const type = spec.kind === 'phone' ? 'tel' : spec.kind === 'email' ? 'email' : spec.kind === 'website' ? 'url' : spec.kind === 'date' ? 'date' : 'text';
+  const type =
+    spec.kind === 'phone'
+      ? 'tel'
+      : spec.kind === 'email'
+        ? 'email'
+        : spec.kind === 'website'
+          ? 'url'
+          : spec.kind === 'date'
+            ? 'date'
+            : 'text';
   // A date picker offers the contract's range; the value stays ISO (`YYYY-MM-DD`) as submitted.
   const range = spec.kind === 'date' ? { min: MIN_DATE, max: MAX_DATE } : {};
   return (
@@ -265,7 +292,14 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
           {value}
         </textarea>
       ) : (
-        <input {...common} {...range} type={type} value={value} inputmode={spec.inputMode} list={spec.name === 'position' ? 'positions' : undefined} />
+        <input
+          {...common}
+          {...range}
+          type={type}
+          value={value}
+          inputmode={spec.inputMode}
+          list={spec.name === 'position' ? 'positions' : undefined}
+        />
       )}
       {error ? (
         <p class="field-error" id={`${id}-error`}>

@@ -1,9 +1,9 @@
 import { html, raw } from 'hono/html';
+import { icon } from '../../views/icon';
 import type { Shell } from '../../views/shell';
+import { sortKey } from '../keys';
 import type { Contact, ContactPage } from '../repository';
 import { displayName } from '../vcard';
-import { sortKey } from '../keys';
-import { icon } from '../../views/icon';
 import { formatDate, warrantyBadge } from '../warranty';
 import { ExportActions, ExportHelp } from './export-actions';
 import { mailtoHref, telHref } from './format';
@@ -42,7 +42,13 @@ export function ContactBook(props: ContactBookProps) {
           {warranty ? t.warranty.viewTitle : t.contacts.title}
         </h1>
         <div class="actions">
-          <a class="button primary add" href={paths.newContact(assetId)} hx-get={paths.newContact(assetId)} hx-target="#main" hx-push-url="true">
+          <a
+            class="button primary add"
+            href={paths.newContact(assetId)}
+            hx-get={paths.newContact(assetId)}
+            hx-target="#main"
+            hx-push-url="true"
+          >
             {icon(paths, 'plus')}
             <span class="label">{t.contacts.add}</span>
           </a>
@@ -76,6 +82,7 @@ export function ContactBook(props: ContactBookProps) {
         <WarrantyView shell={shell} assetId={assetId} page={page} view={view} today={today} />
       ) : (
         <>
+          {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers of older phones; role="search" is the same landmark */}
           <form role="search" method="get" action={paths.contacts(assetId)} class="search">
             <label for="q" class="sr-only">
               {t.contacts.search}
@@ -192,7 +199,11 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
       ) : (
         <>
           <p class="count" role="status">
-            {view.view === 'warranty' ? t.warranty.count(page.total) : view.q ? t.contacts.found(page.total, view.q) : t.contacts.count(page.total)}
+            {view.view === 'warranty'
+              ? t.warranty.count(page.total)
+              : view.q
+                ? t.contacts.found(page.total, view.q)
+                : t.contacts.count(page.total)}
           </p>
           <ul class="contacts" id="rows">
             <li class="head" aria-hidden="true">
@@ -230,12 +241,27 @@ export function letterOf(contact: Contact): string {
  * each section: the letter in the name order, the position when grouped (`previous` is the
  * section of the last row of the page before, so no heading repeats).
  */
-export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string; loadedMore?: boolean; previous?: string }) {
+export function Rows(props: {
+  shell: Shell;
+  assetId: string;
+  page: ContactPage;
+  view: ListView;
+  today: string;
+  loadedMore?: boolean;
+  previous?: string;
+}) {
   const { shell, assetId, page, view, today } = props;
   const next = page.next ? shell.paths.contacts(assetId, { ...view, after: page.next }) : undefined;
   let group = props.previous;
   const rows = page.contacts.map((contact, index) => {
-    const row = ContactRow({ shell, assetId, contact, today, showEnd: page.order === 'warranty', focus: props.loadedMore === true && index === 0 });
+    const row = ContactRow({
+      shell,
+      assetId,
+      contact,
+      today,
+      showEnd: page.order === 'warranty',
+      focus: props.loadedMore === true && index === 0,
+    });
     if (page.order === 'search' || page.order === 'warranty') return row;
     const section = page.order === 'position' ? contact.position : letterOf(contact);
     if (section === group) return row;
@@ -247,7 +273,14 @@ export function Rows(props: { shell: Shell; assetId: string; page: ContactPage; 
       {rows}
       {next ? (
         <li class="more">
-          <a class="button" href={next} hx-get={next} hx-vals={JSON.stringify({ part: 'rows', previous: group ?? '' })} hx-target="closest li" hx-swap="outerHTML">
+          <a
+            class="button"
+            href={next}
+            hx-get={next}
+            hx-vals={JSON.stringify({ part: 'rows', previous: group ?? '' })}
+            hx-target="closest li"
+            hx-swap="outerHTML"
+          >
             {shell.t.contacts.loadMore}
           </a>
         </li>
@@ -288,7 +321,9 @@ export function ContactRow(props: { shell: Shell; assetId: string; contact: Cont
   const name = displayName(contact);
   const meta = metaLine(contact);
   const phone = contact.phone || contact.mobile;
-  const call = phone ? html`<a class="round" href="${telHref(phone)}">${icon(paths, 'call')}<span class="sr-only">${t.contacts.callName(name)}</span></a>` : '';
+  const call = phone
+    ? html`<a class="round" href="${telHref(phone)}">${icon(paths, 'call')}<span class="sr-only">${t.contacts.callName(name)}</span></a>`
+    : '';
   const mail = contact.email
     ? html`<a class="round" href="${mailtoHref(contact.email)}">${icon(paths, 'mail')}<span class="sr-only">${t.contacts.mailName(name)}</span></a>`
     : '';
@@ -307,7 +342,13 @@ function EmptyState(props: { shell: Shell; assetId: string }) {
       <h2>{t.contacts.emptyTitle}</h2>
       <p>{t.contacts.emptyText}</p>
       <p>
-        <a class="button primary" href={paths.newContact(props.assetId)} hx-get={paths.newContact(props.assetId)} hx-target="#main" hx-push-url="true">
+        <a
+          class="button primary"
+          href={paths.newContact(props.assetId)}
+          hx-get={paths.newContact(props.assetId)}
+          hx-target="#main"
+          hx-push-url="true"
+        >
           {t.contacts.emptyAction}
         </a>
       </p>
@@ -319,7 +360,8 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
   const { shell, assetId, notice } = props;
   const { t, paths } = shell;
   const name = displayName(notice.contact);
-  const text = notice.kind === 'saved' ? t.contacts.saved(name) : notice.kind === 'deleted' ? t.contacts.deleted(name) : t.contacts.restored(name);
+  const text =
+    notice.kind === 'saved' ? t.contacts.saved(name) : notice.kind === 'deleted' ? t.contacts.deleted(name) : t.contacts.restored(name);
   return (
     <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>
       <p>{text}</p>

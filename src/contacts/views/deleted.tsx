@@ -35,7 +35,9 @@ export function DeletedContacts(props: { shell: Shell; assetId: string; contacts
             return (
               <li id={`c-${contact.id}`}>
                 <h2>{displayName(contact)}</h2>
-                <p class="meta">{t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}</p>
+                <p class="meta">
+                  {t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
+                </p>
                 <div class="row-actions">
                   <form method="post" action={restore} hx-post={restore} hx-target="#main" hx-disable="find button[type=submit]">
                     <input type="hidden" name="version" value={String(contact.version)} />

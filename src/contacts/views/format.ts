@@ -1,6 +1,6 @@
-import { dialable } from '../vcard';
 import type { FieldSpec } from '../fields';
 import type { Contact } from '../repository';
+import { dialable } from '../vcard';
 import { formatDate } from '../warranty';
 
 /** A dialable tel: URI: digits and a leading plus only, without a "(0)" after the country code (contract §7). */

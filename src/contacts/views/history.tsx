@@ -14,7 +14,13 @@ export const nameOf = (values: FieldValues) =>
  * changed (old → new). Every older version can be restored: a form that carries the current
  * version, so restoring over a co-buyer's newer change goes through the same merge as an edit.
  */
-export function ContactHistory(props: { shell: Shell; assetId: string; contact: Contact; versions: readonly Version[]; maxVersions: number }) {
+export function ContactHistory(props: {
+  shell: Shell;
+  assetId: string;
+  contact: Contact;
+  versions: readonly Version[];
+  maxVersions: number;
+}) {
   const { shell, assetId, contact, versions } = props;
   const { t, paths } = shell;
   const back = paths.contact(assetId, contact.id);
@@ -45,7 +51,13 @@ export function ContactHistory(props: { shell: Shell; assetId: string; contact: 
           const action = paths.restoreVersion(assetId, contact.id, version.version);
           return (
             <li class="version" id={`v-${version.version}`}>
-              <h2>{t.contacts.historyEntry(version.authorName, t.contacts.historyAction[version.action] ?? version.action, formatDateTime(t.locale, version.createdAt))}</h2>
+              <h2>
+                {t.contacts.historyEntry(
+                  version.authorName,
+                  t.contacts.historyAction[version.action] ?? version.action,
+                  formatDateTime(t.locale, version.createdAt),
+                )}
+              </h2>
               {changed.length === 0 ? (
                 <p class="hint">{t.contacts.historyNoChange}</p>
               ) : (

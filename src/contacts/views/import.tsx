@@ -56,7 +56,15 @@ export function ImportForm(props: { shell: Shell; assetId: string; error?: strin
  * The preview: every card as it would be stored, what did not fit said plainly, likely
  * duplicates unticked; the form imports the ticked ones.
  */
-export function ImportPreview(props: { shell: Shell; assetId: string; importId: string; cards: readonly StagedCard[]; room: number; photos: number; message?: string }) {
+export function ImportPreview(props: {
+  shell: Shell;
+  assetId: string;
+  importId: string;
+  cards: readonly StagedCard[];
+  room: number;
+  photos: number;
+  message?: string;
+}) {
   const { shell, assetId, importId, cards } = props;
   const { t, paths } = shell;
   const action = paths.confirmImport(assetId, importId);
@@ -76,14 +84,28 @@ export function ImportPreview(props: { shell: Shell; assetId: string; importId: 
       <form method="post" action={action}>
         <ul class="preview">
           {cards.map((card) => {
-            const name = displayName({ title: card.values.title, firstName: card.values.first_name, lastName: card.values.last_name, company: card.values.company });
-            const meta = [card.values.position, card.values.first_name || card.values.last_name ? card.values.company : ''].filter(Boolean).join(' · ');
+            const name = displayName({
+              title: card.values.title,
+              firstName: card.values.first_name,
+              lastName: card.values.last_name,
+              company: card.values.company,
+            });
+            const meta = [card.values.position, card.values.first_name || card.values.last_name ? card.values.company : '']
+              .filter(Boolean)
+              .join(' · ');
             const reach = [card.values.phone, card.values.mobile, card.values.email].filter(Boolean).join(' · ');
             const id = `card-${card.index}`;
             return (
               <li>
                 <label class="choice" for={id}>
-                  <input type="checkbox" id={id} name="card" value={String(card.index)} checked={card.importable && !card.duplicateOf} disabled={!card.importable} />
+                  <input
+                    type="checkbox"
+                    id={id}
+                    name="card"
+                    value={String(card.index)}
+                    checked={card.importable && !card.duplicateOf}
+                    disabled={!card.importable}
+                  />
                   <span>
                     <strong>{name || '—'}</strong>
                     {meta ? <span class="meta"> {meta}</span> : null}
@@ -94,7 +116,11 @@ export function ImportPreview(props: { shell: Shell; assetId: string; importId: 
                   {card.duplicateOf ? <li>{t.contacts.previewDuplicate}</li> : null}
                   {card.importable ? null : <li>{t.contacts.previewNotImportable}</li>}
                   {card.problems.map((problem) =>
-                    problem.outcome === 'truncated' ? <li>{t.contacts.previewTruncated}</li> : <li>{t.contacts.previewMoved(label(problem.field))}</li>,
+                    problem.outcome === 'truncated' ? (
+                      <li>{t.contacts.previewTruncated}</li>
+                    ) : (
+                      <li>{t.contacts.previewMoved(label(problem.field))}</li>
+                    ),
                   )}
                   {card.ignored.length ? <li>{t.contacts.previewIgnored(card.ignored.join(', '))}</li> : null}
                 </ul>

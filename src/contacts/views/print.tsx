@@ -29,7 +29,12 @@ export function printedOn(locale: string, epochMs: number): string {
 export function PhoneList(props: PhoneListProps) {
   const { shell, assetId, q, contacts } = props;
   const { t, paths } = shell;
-  const about = [t.contacts.print.heading, t.contacts.print.asOf(printedOn(t.locale, props.now)), q ? t.contacts.print.selection(q) : '', t.contacts.count(contacts.length)];
+  const about = [
+    t.contacts.print.heading,
+    t.contacts.print.asOf(printedOn(t.locale, props.now)),
+    q ? t.contacts.print.selection(q) : '',
+    t.contacts.count(contacts.length),
+  ];
   return (
     <section class="phone-list" aria-labelledby="print-title">
       <div class="bar">
