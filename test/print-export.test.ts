@@ -173,6 +173,16 @@ describe('the printable phone list', () => {
     expect(html).toContain('>Print</button>');
   });
 
+  it('prints the end of a warranty under the name (issue 17)', async () => {
+    const user: TestUser = { ...anna, sub: 'u-print-w', assets: [{ id: 'print-warranty', name: 'Garantie' }] };
+    await seedContacts('print-warranty', 2, (index) =>
+      index ? { company: 'Ohne Datum' } : { company: 'Fliesen mit Frist', warranty_until: '2029-02-28' },
+    );
+    const text = textOf(await (await send('/assets/print-warranty/contacts/print', { user })).text());
+    expect(text).toContain('Fliesen mit Frist Gewährleistung bis 28.02.2029');
+    expect(text.match(/Gewährleistung bis/g)).toHaveLength(1);
+  });
+
   it('says so when there is nothing to print', async () => {
     expect(textOf((await printed('nichts-dergleichen')).html)).toContain('Keine Treffer für „nichts-dergleichen“.');
     const empty: TestUser = { ...anna, sub: 'u-print-empty', assets: [{ id: 'print-empty', name: 'Leer' }] };

@@ -248,6 +248,7 @@ const phoneListColumns = {
   postalCode: contacts.postalCode,
   city: contacts.city,
   country: contacts.country,
+  warrantyUntil: contacts.warrantyUntil,
 };
 export type PhoneListContact = { [K in keyof typeof phoneListColumns]: Contact[K] };
 

@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import type { Shell } from '../../views/shell';
 import type { PhoneListContact } from '../repository';
 import { displayName } from '../vcard';
+import { formatDate } from '../warranty';
 import { addressLines } from './format';
 
 /**
@@ -84,5 +85,7 @@ function PhoneRow(props: { shell: Shell; contact: PhoneListContact }) {
   const address = addressLines({ ...rest, country: country === t.contacts.defaultCountry ? '' : country }).join(', ');
   const line = (text: string) => (text ? html`<span>${text}</span>` : '');
   const mobile = contact.mobile ? html`<span><span class="k">${t.contacts.print.mobile}</span> ${contact.mobile}</span>` : '';
-  return html`<tr><th scope="row">${displayName(contact)}${meta ? html`<small>${meta}</small>` : ''}</th><td>${line(contact.phone)}${mobile}</td><td>${line(contact.email)}${line(address)}</td></tr>`;
+  // The warranty's end (issue 17) under the name: what the folder by the fuse box is for.
+  const warranty = contact.warrantyUntil ? html`<small>${t.warranty.until(formatDate(contact.warrantyUntil, t.locale))}</small>` : '';
+  return html`<tr><th scope="row">${displayName(contact)}${meta ? html`<small>${meta}</small>` : ''}${warranty}</th><td>${line(contact.phone)}${mobile}</td><td>${line(contact.email)}${line(address)}</td></tr>`;
 }
