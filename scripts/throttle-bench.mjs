@@ -118,7 +118,7 @@ async function oneRun(context, cold) {
   await armFragmentTimer(page);
   const typed = await page.evaluate(() => performance.now());
   await page.getByRole('searchbox').fill('garten');
-  await page.getByText('1 Treffer für „garten“').waitFor();
+  await page.locator('#results').getByText('1 Treffer für „garten“').waitFor();
   result.search = await fragmentTime(page);
   result.search.fromTyping = result.search.roundTrip + result.search.start - typed;
 

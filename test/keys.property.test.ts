@@ -15,7 +15,7 @@ import {
   sortKey,
 } from '../src/contacts/keys';
 import { assertProperty } from './property';
-import { emptyFields } from './vcard-fixtures';
+import { emptyColumns, emptyFields } from './vcard-fixtures';
 
 const check = <T>(property: fc.IProperty<T>, numRuns = 300) => assertProperty(property, { numRuns });
 
@@ -78,24 +78,7 @@ const fieldsArb: fc.Arbitrary<KeyFields> = fc.record({
   acceptedOn: fieldArb,
   warrantyUntil: fieldArb,
 });
-const EMPTY: KeyFields = {
-  position: '',
-  company: '',
-  title: '',
-  firstName: '',
-  lastName: '',
-  street: '',
-  postalCode: '',
-  city: '',
-  country: '',
-  phone: '',
-  mobile: '',
-  email: '',
-  website: '',
-  notes: '',
-  acceptedOn: '',
-  warrantyUntil: '',
-};
+const EMPTY: KeyFields = emptyColumns;
 
 const codePoints = (value: string) => [...value].length;
 const bytes = (value: string) => new TextEncoder().encode(value).length;

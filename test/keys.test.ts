@@ -23,31 +23,12 @@ import {
   searchKey,
   sortKey,
 } from '../src/contacts/keys';
+import { emptyColumns } from './vcard-fixtures';
 
-const EMPTY: KeyFields = {
-  position: '',
-  company: '',
-  title: '',
-  firstName: '',
-  lastName: '',
-  street: '',
-  postalCode: '',
-  city: '',
-  country: '',
-  phone: '',
-  mobile: '',
-  email: '',
-  website: '',
-  notes: '',
-  acceptedOn: '',
-  warrantyUntil: '',
-};
+const EMPTY: KeyFields = emptyColumns;
 
 /** Every column of FIELDS empty: a field that is not searched is still part of a contact. */
-const EMPTY_COLUMNS: Record<FieldColumn, string> = Object.fromEntries(FIELDS.map((field) => [field.column, ''])) as Record<
-  FieldColumn,
-  string
->;
+const EMPTY_COLUMNS: Record<FieldColumn, string> = emptyColumns;
 
 const contact = (fields: Partial<KeyFields>): KeyFields => ({ ...EMPTY, ...fields });
 

@@ -3,10 +3,15 @@
 // contact to build fixtures from, what any reader must get back for a contact (written from
 // RFC 2426 and contract §7; only the "(0)" rule for TEL is src's phoneValue, pinned by examples in
 // test/vcard.test.ts), and fast-check arbitraries for any input. Pure: runs in workerd and Node.
+
 import fc from 'fast-check';
+import { type ContactFields, columnsOf, EMPTY_FIELDS } from '../src/contacts/fields';
 import { phoneValue, type VCardContact } from '../src/contacts/vcard';
 
-/** The 14 user-entered fields, all empty, in the repository's camelCase names (also the search keys' KeyFields). */
+/** Every field of FIELDS empty, by column (the repository's camelCase names, also the search keys' KeyFields). */
+export const emptyColumns: ContactFields = columnsOf(EMPTY_FIELDS);
+
+/** The 14 user-entered fields the vCard carries, all empty. */
 export const emptyFields: Omit<VCardContact, 'id' | 'updatedAt'> = {
   position: '',
   company: '',

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeStrict } from '../src/contacts/charset';
-import { FIELDS } from '../src/contacts/fields';
+import { EMPTY_FIELDS, FIELDS } from '../src/contacts/fields';
 import { type ContactInput, contactInput } from '../src/contacts/schema';
 import { serializeContacts, type VCardContact } from '../src/contacts/vcard';
 import { type ImportedCard, MAX_IMPORT_CARDS, MAX_IMPORT_TEXT_BYTES, parseVcf } from '../src/contacts/vcard-import';
@@ -46,24 +46,8 @@ function only(file: Uint8Array): ImportedCard {
 const card = (...body: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...body, 'END:VCARD'];
 const card21 = (...body: string[]) => ['BEGIN:VCARD', 'VERSION:2.1', ...body, 'END:VCARD'];
 
-const none: ContactInput = {
-  accepted_on: '',
-  warranty_until: '',
-  position: '',
-  company: '',
-  title: '',
-  first_name: '',
-  last_name: '',
-  street: '',
-  postal_code: '',
-  city: '',
-  country: '',
-  phone: '',
-  mobile: '',
-  email: '',
-  website: '',
-  notes: '',
-};
+/** Every field empty (derived from FIELDS). */
+const none: ContactInput = { ...EMPTY_FIELDS };
 
 // ---------------------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@
 // workerd by test/vcard-import.test.ts.
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_FIELDS } from '../../src/contacts/fields';
 import type { ContactInput } from '../../src/contacts/schema';
 import { type ImportedCard, type ImportResult, parseVcf } from '../../src/contacts/vcard-import';
 
@@ -23,24 +24,8 @@ function cardsOf(name: string): ImportedCard[] {
   return result.cards;
 }
 
-const none: ContactInput = {
-  accepted_on: '',
-  warranty_until: '',
-  position: '',
-  company: '',
-  title: '',
-  first_name: '',
-  last_name: '',
-  street: '',
-  postal_code: '',
-  city: '',
-  country: '',
-  phone: '',
-  mobile: '',
-  email: '',
-  website: '',
-  notes: '',
-};
+/** Every field empty (derived from FIELDS). */
+const none: ContactInput = { ...EMPTY_FIELDS };
 
 const N = 'Ñ';
 
