@@ -168,7 +168,7 @@ try {
   };
   results.plans = await queryPlans(d1File(template), readAsset(1000), seeded[readAsset(1000)][0].id);
   // The floor: the contact data itself, as tab-separated text.
-  const floorOf = (rows) => compressedSizes(Buffer.from(rows.map((row) => FIELDS.map((f) => row[f]).join('\t')).join('\n'), 'utf8'));
+  const floorOf = (rows) => compressedSizes(Buffer.from(rows.map((row) => FIELDS.map((f) => row[f] ?? '').join('\t')).join('\n'), 'utf8'));
   results.floor = {
     one: floorOf(seeded[readAsset(50)].slice(0, 1)),
     50: floorOf(seeded[readAsset(50)]),

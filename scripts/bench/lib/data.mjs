@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { derivedColumns } from '../../../src/contacts/derived.ts';
+import { FIELDS as CONTACT_FIELDS } from '../../../src/contacts/fields.ts';
 
 /** mulberry32: small, fast, deterministic. */
 export function prng(seed) {
@@ -252,27 +253,12 @@ export function makeId(random) {
   return Array.from({ length: 20 }, () => ID_ALPHABET[Math.floor(random() * 64)]).join('');
 }
 
-/** The 14 user-entered fields, in form order. */
-export const FIELDS = [
-  'position',
-  'company',
-  'title',
-  'first_name',
-  'last_name',
-  'street',
-  'postal_code',
-  'city',
-  'country',
-  'phone',
-  'mobile',
-  'email',
-  'website',
-  'notes',
-];
+/** The contact's fields, in form order: the app's own table (src/contacts/fields.ts). */
+export const FIELDS = CONTACT_FIELDS.map((spec) => spec.name);
 
 /** The row's derived columns, computed by the app's own code (src/contacts/derived.ts). */
 export const keysOf = (contact) => {
-  const derived = derivedColumns(Object.fromEntries(FIELDS.map((field) => [field, contact[field]])));
+  const derived = derivedColumns(Object.fromEntries(FIELDS.map((field) => [field, contact[field] ?? ''])));
   return {
     sort_key: derived.sortKey,
     search_key: derived.searchKey,
@@ -329,7 +315,7 @@ export async function seed(file, plan) {
       insert.run(
         id,
         assetId,
-        ...FIELDS.map((f) => contact[f]),
+        ...FIELDS.map((f) => contact[f] ?? ''),
         sort_key,
         search_key,
         group_key,
