@@ -111,6 +111,10 @@ const d1 = {
       throw error;
     }
   },
+  // D1's Sessions API (src/db/client.ts): one local database, so a session is the database itself.
+  withSession() {
+    return { prepare: d1.prepare, batch: d1.batch, getBookmark: () => null };
+  },
 };
 const ratelimit = { limit: async () => ({ success: true }) };
 
