@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Database } from '../db/client';
 import { type FieldName, type FieldValues, fieldValuesOf } from './fields';
 import { changedFields, mergeFields } from './merge';
-import { type Author, type Contact, contactState, type Version, writeContact } from './repository';
+import { type Author, type Contact, type ContactState, contactState, type Version, writeContact } from './repository';
 import { type ContactInput, contactInput, fieldErrorsFrom, fieldsOfErrors } from './schema';
 
 /**
@@ -42,10 +42,16 @@ export async function saveEdit(
   version: number | undefined,
   input: ContactInput | undefined,
   author: Author,
-  options: { restore?: boolean } = {},
+  /**
+   * `state`: the contact and its versions since at most `version`, when the caller has just read
+   * them (restoring a version reads the old values): the first attempt uses it instead of a second
+   * round trip to D1.
+   */
+  options: { restore?: boolean; state?: ContactState } = {},
 ): Promise<EditOutcome> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const { contact: current, versions } = await contactState(db, assetId, contactId, version ?? Number.MAX_SAFE_INTEGER);
+    const { contact: current, versions } =
+      attempt === 0 && options.state ? options.state : await contactState(db, assetId, contactId, version ?? Number.MAX_SAFE_INTEGER);
     if (!current) return { kind: 'missing' };
     if (current.deletedAt !== null && !options.restore) return { kind: 'gone' };
     // Without the version the form was loaded with, nobody can tell what this edit is based on.

@@ -491,14 +491,16 @@ contactRoutes.post(
   async (c) => {
     const { contactId, version: restoring } = c.req.valid('param');
     const { version } = c.req.valid('form');
-    const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, restoring);
-    const old = versions.find((candidate) => candidate.version === restoring);
-    if (!contact || !old) throw new HTTPException(404);
+    // One read serves both: the version to restore and the versions the merge needs.
+    const state = await contactState(c.var.db, c.var.asset.id, contactId, Math.min(restoring, version ?? restoring));
+    const old = state.versions.find((candidate) => candidate.version === restoring);
+    if (!state.contact || !old) throw new HTTPException(404);
     // An older version is restored like an edit that types its values: validated by today's
     // rules, merged with whatever co-buyers saved since the page was loaded.
     const form = readContactForm(old.values);
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
       restore: true,
+      state: version === undefined ? undefined : state,
     });
     return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
   },
