@@ -14,10 +14,12 @@
 // BENCH_DEV_DURATION (s, wrangler dev, default 2), BENCH_DEV_SIZES (default "200"),
 // BENCH_CONNECTIONS (default "10,50"), BENCH_SKIP_DEV=1, BENCH_KEEP=1 (keep the temp dir),
 // BENCH_SINGLE (requests per single-request measurement, default 100), BENCH_ONLY=<regex>,
-// BENCH_JSON=<file> (also write the raw results as JSON).
+// BENCH_JSON=<file> (also write the raw results as JSON), BENCH_D1_RTT_MS (the delay per D1 round
+// trip of the far-away-database run, default 30), BENCH_ROUTE_REPEAT (requests per route in the
+// per-route runs, default 20), BENCH_PACED_RATE (requests/s of the fixed-rate latency, default 100).
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, hostname, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -32,13 +34,14 @@ process.on('warning', (warning) => {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { wranglerEnv } = await import(pathToFileURL(join(root, 'scripts', 'wrangler-env.mjs')).href);
 const { d1File, queryPlans, seed, FIELDS } = await import('./lib/data.mjs');
-const { startMiniflare, startWranglerDev, run, CPU_TICK_MS } = await import('./lib/servers.mjs');
+const { startMiniflare, startWranglerDev, run, cpuMs, CPU_TICK_MS } = await import('./lib/servers.mjs');
 const { runWrk, wrkVersion } = await import('./lib/wrk.mjs');
-const { SIZES, OTHER_ASSETS, SINKS_PER_RUN, WRITE_USERS, createStart, seedPlan, buildScenarios, readAsset } = await import(
+const { SIZES, OTHER_ASSETS, SINKS_PER_RUN, WRITE_USERS, ROUTE_ASSETS, createStart, seedPlan, buildScenarios, readAsset } = await import(
   './lib/scenarios.mjs'
 );
-const { measureSingle, send, compressedSizes, serverTiming } = await import('./lib/measure.mjs');
-const { bundleBreakdown, evaluateBudgets, renderMarkdown, writeReport } = await import('./lib/report.mjs');
+const { measureSingle, measurePaced, send, compressedSizes, serverTiming } = await import('./lib/measure.mjs');
+const { measureRoutes, measureBigImport } = await import('./lib/routes.mjs');
+const { benchSummary, bundleBreakdown, evaluateBudgets, renderMarkdown, writeReport } = await import('./lib/report.mjs');
 
 const numberEnv = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const DURATION = numberEnv('BENCH_DURATION', 3);
@@ -50,6 +53,10 @@ const DEV_SIZES = (process.env.BENCH_DEV_SIZES ?? '200')
   .filter((n) => SIZES.includes(n));
 const SKIP_DEV = process.env.BENCH_SKIP_DEV === '1';
 const SINGLE = numberEnv('BENCH_SINGLE', 100);
+const RTT_MS = numberEnv('BENCH_D1_RTT_MS', 30);
+const ROUTE_REPEAT = numberEnv('BENCH_ROUTE_REPEAT', 20);
+const PACED_RATE = numberEnv('BENCH_PACED_RATE', 100);
+const PACED_SECONDS = 5;
 // BENCH_ONLY=<regex> limits the scenarios ("name@size") while working on one of them.
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
 const selected = (scenario) => !ONLY || ONLY.test(`${scenario.name}@${scenario.size}`);
@@ -131,6 +138,10 @@ try {
         single: SINGLE,
         sinks: SINKS_PER_RUN,
         writeUsers: WRITE_USERS,
+        rttMs: RTT_MS,
+        routeRepeat: ROUTE_REPEAT,
+        pacedRate: PACED_RATE,
+        pacedSeconds: PACED_SECONDS,
       },
     },
   };
@@ -166,6 +177,11 @@ try {
     rows: plan.reduce((sum, p) => sum + p.count, 0),
     layout: `read: ${SIZES.map(readAsset).join(', ')}; others: ${OTHER_ASSETS.map((o) => `${o.assetId} (${o.count})`).join(', ')}; per size and run: one update asset (same size) and ${SINKS_PER_RUN} create assets (start ${SIZES.map(createStart).join('/')})`,
   };
+  {
+    const { statSync } = await import('node:fs');
+    const fileBytes = statSync(d1File(template)).size;
+    results.storage = { fileBytes, contacts: results.data.rows, bytesPerContact: Math.round(fileBytes / results.data.rows) };
+  }
   results.plans = await queryPlans(d1File(template), readAsset(1000), seeded[readAsset(1000)][0].id);
   // The floor: the contact data itself, as tab-separated text.
   const floorOf = (rows) => compressedSizes(Buffer.from(rows.map((row) => FIELDS.map((f) => row[f] ?? '').join('\t')).join('\n'), 'utf8'));
@@ -237,11 +253,65 @@ try {
   say('production-like: bytes on the wire');
   results.bytes = await measureBytes(prod, seeded);
 
+  say(`production-like: latency at a fixed rate (${PACED_RATE} requests/s for ${PACED_SECONDS} s, open loop)`);
+  results.paced = {};
+  for (const key of ['list@50', 'create@50', 'full export@1000']) {
+    const scenario = scenarios.find((x) => `${x.name}@${x.size}` === key);
+    if (scenario && selected(scenario))
+      results.paced[key] = await measurePaced(prod, scenario, { rate: PACED_RATE, count: PACED_RATE * PACED_SECONDS });
+  }
+
   say(`production-like: wrk, ${DURATION} s per run, connections ${CONNECTIONS.join('/')}`);
   results.load = { prod: await loadMatrix(prod, SIZES, DURATION), dev: undefined };
   results.prodErrors = prod.errors;
   await prod.stop();
   servers.splice(servers.indexOf(prod), 1);
+
+  say(`production-like: every route, one request at a time, through the D1 wrapper (counts; then ${RTT_MS} ms per round trip)`);
+  cpSync(join(root, 'scripts', 'bench', 'lib', 'd1-bench-worker.mjs'), join(bundleDir, 'd1-bench.mjs'));
+  const startWrapped = (rtt) =>
+    startMiniflare({
+      root,
+      bundleDir,
+      persistRoot: prodState,
+      bindings: { ...bindings, BENCH_D1_RTT_MS: String(rtt) },
+      compatibilityDate: config.compatibility_date,
+      compatibilityFlags: config.compatibility_flags,
+      ratelimits,
+      script: 'd1-bench.mjs',
+      imports: ['index.js'],
+    });
+  {
+    const counting = await startWrapped(0);
+    servers.push(counting);
+    results.routes = await measureRoutes(counting.origin, {
+      secret,
+      asset: ROUTE_ASSETS.count,
+      rows: seeded[ROUTE_ASSETS.count],
+      repeat: ROUTE_REPEAT,
+      run: 'count',
+    });
+    results.bigImport = await measureBigImport(counting.origin, {
+      secret,
+      asset: ROUTE_ASSETS.import,
+      count: 1000,
+      cpu: () => cpuMs(counting.pids),
+    });
+    results.routesErrors = counting.errors;
+    await counting.stop();
+    servers.splice(servers.indexOf(counting), 1);
+    const delayed = await startWrapped(RTT_MS);
+    servers.push(delayed);
+    results.routesRtt = await measureRoutes(delayed.origin, {
+      secret,
+      asset: ROUTE_ASSETS.rtt,
+      rows: seeded[ROUTE_ASSETS.rtt],
+      repeat: ROUTE_REPEAT,
+      run: 'rtt',
+    });
+    await delayed.stop();
+    servers.splice(servers.indexOf(delayed), 1);
+  }
 
   say('production-like: D1 query shapes timed inside workerd (diagnostic wrapper Worker)');
   cpSync(join(root, 'scripts', 'bench', 'lib', 'diag-worker.mjs'), join(bundleDir, 'diag.mjs'));
@@ -303,6 +373,17 @@ try {
   const target = writeReport(join(root, 'docs', 'benchmarks.md'), markdown);
   console.log(`\n${markdown}\n`);
   say(`written to ${target}`);
+  // The figures the chart and the cost model are drawn from (both scripts also run on their own).
+  mkdirSync(join(root, 'docs', 'bench'), { recursive: true });
+  const summary = benchSummary(results);
+  writeFileSync(join(root, 'docs', 'bench', 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  const { renderChart } = await import('./chart.mjs');
+  writeFileSync(join(root, 'docs', 'bench', 'chart.svg'), renderChart(summary));
+  const capacity = spawnSync(process.execPath, [join(root, 'scripts', 'bench', 'capacity.mjs'), join(root, 'docs', 'bench', 'results.json')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (capacity.status !== 0) throw new Error(`capacity model failed: ${capacity.stderr}`);
   if (results.meta.totalSeconds > 300)
     say(
       `took ${results.meta.totalSeconds} s, more than the 5 minutes aimed at (a busy machine?); BENCH_DURATION and BENCH_SINGLE shorten it`,

@@ -84,7 +84,12 @@ export async function measureSingle(server, scenario, { count, warmup }) {
     dbMean: dbDurations.length ? dbDurations.reduce((a, b) => a + b, 0) / dbDurations.length : undefined,
     // app − db per request: the Worker's own share (what Cloudflare's CPU limit counts)
     own: ownDurations.length
-      ? (ownDurations.sort((a, b) => a - b), { p50: percentile(ownDurations, 50), p99: percentile(ownDurations, 99) })
+      ? (ownDurations.sort((a, b) => a - b),
+        {
+          p50: percentile(ownDurations, 50),
+          p99: percentile(ownDurations, 99),
+          mean: ownDurations.reduce((a, b) => a + b, 0) / ownDurations.length,
+        })
       : undefined,
     cpuPerRequestMs: cpuTotal / count,
     wall: { p50: percentile(walls, 50), p99: percentile(walls, 99) },
@@ -98,5 +103,47 @@ export function compressedSizes(buffer) {
     brotli: brotliCompressSync(buffer, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
     }).length,
+  };
+}
+
+/**
+ * Latency at a fixed request rate (open loop): request i leaves at start + i / rate whatever the
+ * earlier ones do, and its latency counts from that planned moment, so a stall shows up in the
+ * requests that had to wait for it (no coordinated omission). A saturating load on two shared
+ * cores measures queueing; this measures what one buyer waits at a given traffic.
+ */
+export async function measurePaced(server, scenario, { rate, count, warmup = 20 }) {
+  const source = requestSource(scenario);
+  for (let i = 0; i < warmup; i++) {
+    const request = source.next();
+    source.after(request, await send(server.origin, request));
+  }
+  const latencies = [];
+  const statuses = {};
+  const started = performance.now();
+  const pending = [];
+  for (let i = 0; i < count; i++) {
+    const planned = started + (i * 1000) / rate;
+    const wait = planned - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const request = source.next();
+    pending.push(
+      send(server.origin, request).then((response) => {
+        source.after(request, response);
+        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+        latencies.push(performance.now() - planned);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  latencies.sort((a, b) => a - b);
+  return {
+    rate,
+    count,
+    achievedRate: (count * 1000) / (performance.now() - started),
+    statuses,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1),
   };
 }

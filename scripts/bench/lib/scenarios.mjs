@@ -17,6 +17,9 @@ export const createStart = (size) => (size >= 1000 ? 900 : size);
 /** Distinct users for writes: the per-user WRITE_LIMITER (60 per 10 s) would answer 429 otherwise. */
 export const WRITE_USERS = 400;
 
+/** The per-route measurements (lib/routes.mjs): 50 contacts for the counts, 50 for the RTT run, an empty one for a 1,000-card import. */
+export const ROUTE_ASSETS = { count: 'routes-count', rtt: 'routes-rtt', import: 'routes-import' };
+
 export const readAsset = (size) => `bench-${size}`;
 export const updateAsset = (size, run) => `upd-${size}-${run}`;
 export const sinkAsset = (size, run, k) => `sink-${size}-${run}-${k}`;
@@ -35,6 +38,8 @@ export function seedPlan(connections) {
     }
   }
   for (const other of OTHER_ASSETS) plan.push({ ...other, seed: seed++ });
+  plan.push({ assetId: ROUTE_ASSETS.count, count: 50, seed: seed++ }, { assetId: ROUTE_ASSETS.rtt, count: 50, seed: seed++ });
+  plan.push({ assetId: ROUTE_ASSETS.import, count: 0, seed: seed++ });
   return plan;
 }
 
