@@ -395,8 +395,9 @@ const scaleName = (apartments) => `${formatCount(apartments).replace(' ', '\u202
 /**
  * The section between the capacity markers (Markdown).
  * @param {ReturnType<typeof capacityModel>} model
+ * @param {{ example?: boolean }} [options] example: the figures are the example fixture's, not a measurement
  */
-export function renderCapacityMarkdown(model) {
+export function renderCapacityMarkdown(model, options = {}) {
   const a = model.assumptions;
   const cf = model.cloudflare;
   const s = model.scales;
@@ -408,6 +409,12 @@ export function renderCapacityMarkdown(model) {
   lines.push(
     `_Computed by \`npm run capacity\` (scripts/bench/capacity.mjs) from the bench's measured figures${measuredOn ? ` (${measuredOn})` : ''}` +
       ' and the assumptions below; rewritten on every run, edit the script rather than this section._',
+    ...(options.example
+      ? [
+          '',
+          '**These figures come from the example fixture (docs/bench/results.example.json), not from a measurement: run `npm run bench`.**',
+        ]
+      : []),
     '',
     '**Assumptions.**',
     '',
@@ -534,7 +541,7 @@ function main(argv) {
   const { path, fellBack, results } = loadResults(file);
   if (fellBack)
     console.warn(`capacity: ${relative(root, RESULTS_FILE)} does not exist yet (npm run bench writes it); using ${relative(root, path)}`);
-  const section = renderCapacityMarkdown(capacityModel(results));
+  const section = renderCapacityMarkdown(capacityModel(results), { example: path === EXAMPLE_FILE });
   console.log(section);
   if (printOnly) return;
   writeFileSync(ARCHITECTURE_FILE, replaceBetweenMarkers(readFileSync(ARCHITECTURE_FILE, 'utf8'), section));
