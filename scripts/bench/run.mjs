@@ -379,10 +379,14 @@ try {
   writeFileSync(join(root, 'docs', 'bench', 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
   const { renderChart } = await import('./chart.mjs');
   writeFileSync(join(root, 'docs', 'bench', 'chart.svg'), renderChart(summary));
-  const capacity = spawnSync(process.execPath, [join(root, 'scripts', 'bench', 'capacity.mjs'), join(root, 'docs', 'bench', 'results.json')], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const capacity = spawnSync(
+    process.execPath,
+    [join(root, 'scripts', 'bench', 'capacity.mjs'), join(root, 'docs', 'bench', 'results.json')],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (capacity.status !== 0) throw new Error(`capacity model failed: ${capacity.stderr}`);
   if (results.meta.totalSeconds > 300)
     say(

@@ -117,7 +117,9 @@ export function evaluateBudgets(r) {
     const appFile = (pattern) => r.bundle.breakdown.appFiles.find((f) => pattern.test(f.name));
     const newOnes = [
       gz('lean-qr') !== undefined ? `lean-qr (QR codes) ${kb(gz('lean-qr'))} gzip` : '',
-      appFile(/vcard-import/) ? `src/contacts/vcard-import.ts (the .vcf parser, hand-written) ${kb(appFile(/vcard-import/).gzip)} gzip` : '',
+      appFile(/vcard-import/)
+        ? `src/contacts/vcard-import.ts (the .vcf parser, hand-written) ${kb(appFile(/vcard-import/).gzip)} gzip`
+        : '',
       appFile(/ics\.ts/) ? `src/contacts/ics.ts ${kb(appFile(/ics\.ts/).gzip)} gzip` : '',
     ].filter(Boolean);
     add(
@@ -344,7 +346,17 @@ export function renderMarkdown(r) {
     );
     out.push(
       table(
-        ['route', 'round trips', 'D1 calls', 'rows read', 'rows written', 'Worker ms (app − db)', 'p50 local ms', `p50 at ${rtt} ms RTT`, 'budget'],
+        [
+          'route',
+          'round trips',
+          'D1 calls',
+          'rows read',
+          'rows written',
+          'Worker ms (app − db)',
+          'p50 local ms',
+          `p50 at ${rtt} ms RTT`,
+          'budget',
+        ],
         Object.entries(r.routes).map(([route, m]) => {
           const far = r.routesRtt?.[route];
           const limit = m.kind === 'read' ? rtt + 5 : 2 * rtt + 5;

@@ -45,7 +45,8 @@ const formOf = (values) => new URLSearchParams(values);
 function vcardsOf(run, n) {
   return Array.from(
     { length: 3 },
-    (_, k) => `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Import${run}x${n}x${k};Bench;;;\r\nFN:Bench Import${run}x${n}x${k}\r\nTEL:+49 89 ${1000000 + n * 3 + k}\r\nEND:VCARD\r\n`,
+    (_, k) =>
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Import${run}x${n}x${k};Bench;;;\r\nFN:Bench Import${run}x${n}x${k}\r\nTEL:+49 89 ${1000000 + n * 3 + k}\r\nEND:VCARD\r\n`,
   ).join('');
 }
 
@@ -65,7 +66,7 @@ export async function measureRoutes(origin, { secret, asset, rows, repeat, run }
   const samples = Object.fromEntries(ROUTES.map(({ route }) => [route, []]));
 
   const call = async (route, request, expect) => {
-    const response = await send(origin, { headers: {}, ...request, headers: { ...request.headers } });
+    const response = await send(origin, request);
     if (!expect.includes(response.status))
       throw new Error(`${route}: ${request.method} ${request.path} answered ${response.status}, expected ${expect.join('/')}`);
     if (route) {
