@@ -170,20 +170,20 @@ export async function measureRoutes(origin, { secret, asset, rows, repeat, run }
 /** A .vcf of `count` typical cards (the seed's generator), as a phone's export would hold them. */
 export function vcardFile(count, seed) {
   const random = prng(seed);
-  const escape = (value) => value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\n/g, '\\n');
+  const esc = (value) => value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\n/g, '\\n');
   const cards = [];
   for (let i = 0; i < count; i++) {
     const c = makeContact(random);
-    const lines = ['BEGIN:VCARD', 'VERSION:3.0', `N:${escape(c.last_name)};${escape(c.first_name)};;${escape(c.title)};`];
-    lines.push(`FN:${escape([c.title, c.first_name, c.last_name].filter(Boolean).join(' ') || c.company || `Kontakt ${i}`)}`);
-    if (c.company) lines.push(`ORG:${escape(c.company)}`);
-    if (c.position) lines.push(`TITLE:${escape(c.position)}`);
+    const lines = ['BEGIN:VCARD', 'VERSION:3.0', `N:${esc(c.last_name)};${esc(c.first_name)};;${esc(c.title)};`];
+    lines.push(`FN:${esc([c.title, c.first_name, c.last_name].filter(Boolean).join(' ') || c.company || `Kontakt ${i}`)}`);
+    if (c.company) lines.push(`ORG:${esc(c.company)}`);
+    if (c.position) lines.push(`TITLE:${esc(c.position)}`);
     if (c.phone) lines.push(`TEL;TYPE=WORK,VOICE:${c.phone}`);
     if (c.mobile) lines.push(`TEL;TYPE=CELL:${c.mobile}`);
     if (c.email) lines.push(`EMAIL;TYPE=INTERNET:${c.email}`);
     if (c.website) lines.push(`URL:${c.website}`);
-    if (c.street || c.city) lines.push(`ADR;TYPE=WORK:;;${escape(c.street)};${escape(c.city)};;${c.postal_code};${escape(c.country)}`);
-    if (c.notes) lines.push(`NOTE:${escape(c.notes)}`);
+    if (c.street || c.city) lines.push(`ADR;TYPE=WORK:;;${esc(c.street)};${esc(c.city)};;${c.postal_code};${esc(c.country)}`);
+    if (c.notes) lines.push(`NOTE:${esc(c.notes)}`);
     lines.push('END:VCARD');
     cards.push(lines.join('\r\n'));
   }
