@@ -248,10 +248,31 @@ function summarise(profile) {
   const fmt = (entries) =>
     [...entries]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 12)
+      .slice(0, Number(process.env.PROFILE_TOP ?? 12))
       .map(([k, us]) => `      ${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`)
       .join('\n');
-  return `    by package (self time):\n${fmt(perPackage)}\n    heaviest functions:\n${fmt(perFunction)}`;
+  // Inclusive time of the app's own functions (src/): where a page's time goes, callees included.
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const nameOf = (id) => {
+    const frame = byId.get(id).callFrame;
+    if (!(frame.url.endsWith('index.js') && frame.url.includes(bundleDir.split('/').pop()))) return undefined;
+    const found = sourceAt(frame.lineNumber, frame.columnNumber);
+    if (!found?.source?.includes('/src/') || /node_modules/.test(found.source)) return undefined;
+    return `${found.name ?? frame.functionName ?? '(anonymous)'} [${found.source.replace(/^.*?\/src\//, 'src/')}]`;
+  };
+  const inclusive = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const seen = new Set();
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const name = nameOf(id);
+      if (name && !seen.has(name)) {
+        seen.add(name);
+        inclusive.set(name, (inclusive.get(name) ?? 0) + (dt[i] ?? 0));
+      }
+    }
+  }
+  return `    by package (self time):\n${fmt(perPackage)}\n    heaviest functions:\n${fmt(perFunction)}\n    app functions, inclusive:\n${fmt(inclusive)}`;
 }
 
 /** (generated line, column) -> original source path, for the bundle's source map. */

@@ -1,8 +1,7 @@
 import { html, raw } from 'hono/html';
 import { icon } from '../../views/icon';
 import type { Shell } from '../../views/shell';
-import { sortKey } from '../keys';
-import type { Contact, ContactPage } from '../repository';
+import type { Contact, ContactPage, ListContact } from '../repository';
 import { displayName } from '../vcard';
 import { formatDate, warrantyBadge } from '../warranty';
 import { ExportActions, ExportHelp } from './export-actions';
@@ -230,8 +229,9 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
  * The letter a row of the name order files under: the first letter of its sort key (umlauts and
  * accents already folded there, so "Ärzte" sits under A as in the order), "#" for anything else.
  */
-export function letterOf(contact: Contact): string {
-  const first = sortKey(contact).charAt(0).toUpperCase();
+export function letterOf(contact: Pick<Contact, 'sortKey'>): string {
+  // The stored key (what the list is ordered by), not one computed again for every row.
+  const first = contact.sortKey.charAt(0).toUpperCase();
   return first >= 'A' && first <= 'Z' ? first : '#';
 }
 
@@ -290,7 +290,7 @@ export function Rows(props: {
 }
 
 /** "Position · Unternehmen" under a name (the company only where it is not the name itself). */
-export function metaLine(contact: Contact): string {
+export function metaLine(contact: Pick<Contact, 'position' | 'firstName' | 'lastName' | 'company'>): string {
   return [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
 }
 
@@ -314,7 +314,14 @@ function warrantyLine(shell: Shell, until: string, today: string, showEnd: boole
  * instead of JSX: it runs up to 100 times per page, and building JSX nodes costs about 2.7 times
  * as much as this.
  */
-export function ContactRow(props: { shell: Shell; assetId: string; contact: Contact; today: string; showEnd?: boolean; focus?: boolean }) {
+export function ContactRow(props: {
+  shell: Shell;
+  assetId: string;
+  contact: ListContact;
+  today: string;
+  showEnd?: boolean;
+  focus?: boolean;
+}) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
   const href = paths.contact(assetId, contact.id);
