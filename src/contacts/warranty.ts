@@ -128,10 +128,18 @@ const berlinParts = new Intl.DateTimeFormat('en-US', {
 
 /** The calendar day of the instant `now` in Europe/Berlin (issue 17: "Days are Europe/Berlin days"). */
 export function berlinToday(now: Date): string {
+  // Intl's formatToParts is slow next to the rest of a list page: a day in Berlin starts on a
+  // full quarter hour of UTC (every offset it ever had is whole or half hours), so the answer for
+  // one minute holds for the whole minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute === lastDay.minute) return lastDay.iso;
   const parts = berlinParts.formatToParts(now);
   const part = (type: 'year' | 'month' | 'day') => Number(parts.find((p) => p.type === type)?.value);
-  return formatIso({ year: part('year'), month: part('month'), day: part('day') });
+  const iso = formatIso({ year: part('year'), month: part('month'), day: part('day') });
+  lastDay = { minute, iso };
+  return iso;
 }
+let lastDay = { minute: Number.NaN, iso: '' };
 
 // ---------------------------------------------------------------------------------------------
 // The list badges
