@@ -179,14 +179,17 @@ export function evaluateBudgets(r) {
   }
   if (r.routesRtt) {
     const rtt = r.meta.settings.rttMs;
+    // The budget is about the app on top of its round trips: each round trip counts as what the
+    // emulated delay really took here (workerd's timer wakes late), measured in the same run.
+    const effective = Math.max(rtt, r.effectiveRttMs ?? rtt);
     for (const [route, m] of Object.entries(r.routesRtt)) {
-      const limit = m.kind === 'read' ? rtt + 5 : 2 * rtt + 5;
+      const limit = m.kind === 'read' ? effective + 5 : 2 * effective + 5;
       add(
         `p50 with ${rtt} ms per D1 round trip: ${route}`,
-        `≤ ${limit} ms`,
+        `${m.kind === 'read' ? '≤ RTT + 5 ms' : '≤ 2 RTT + 5 ms'} (${fmt(limit)} ms)`,
         `${fmt(m.wall.p50)} ms`,
         m.wall.p50 <= limit,
-        `locally without delay ${fmt(r.routes?.[route]?.wall.p50)} ms; ${fmt(m.maxRoundTrips)} round trip(s)`,
+        `${fmt(m.maxRoundTrips)} round trip(s); locally without delay ${fmt(r.routes?.[route]?.wall.p50)} ms; one emulated round trip took ${fmt(effective)} ms`,
       );
     }
   }
@@ -341,7 +344,7 @@ export function renderMarkdown(r) {
     const rtt = s.rttMs;
     out.push('### Per route: D1 round trips, rows, Worker time, and latency with a far-away database', '');
     out.push(
-      `Each route ${s.routeRepeat} times, one request at a time, on an asset of 50 contacts, through a wrapper around the D1 binding (scripts/bench/lib/d1-bench-worker.mjs) that counts the calls, the sequential round trips and D1's \`meta.rows_read\` / \`rows_written\`; then again with every round trip delayed by ${rtt} ms (a primary or replica ${rtt} ms away). Writes run as chains on contacts the run creates: create → update (co-buyer B) → merged update (A, from version 1, another field) → restore version 1 → delete → restore; imports stage and confirm 3 cards. "Worker ms" is \`app − db\` from Server-Timing (whole-millisecond clock: read the mean). ![Per route: throughput share of /healthz, round trips, rows read](bench/chart.svg)`,
+      `Each route ${s.routeRepeat} times, one request at a time, on an asset of 50 contacts, through a wrapper around the D1 binding (scripts/bench/lib/d1-bench-worker.mjs) that counts the calls, the sequential round trips and D1's \`meta.rows_read\` / \`rows_written\`; then again with every round trip delayed by ${rtt} ms (a primary or replica ${rtt} ms away; one such delay took ${fmt(r.effectiveRttMs)} ms here at p50, workerd's timer waking late, and the budget counts a round trip as that). Writes run as chains on contacts the run creates: create → update (co-buyer B) → merged update (A, from version 1, another field) → restore version 1 → delete → restore; imports stage and confirm 3 cards. "Worker ms" is \`app − db\` from Server-Timing (whole-millisecond clock: read the mean). ![Per route: throughput share of /healthz, round trips, rows read](bench/chart.svg)`,
       '',
     );
     out.push(
@@ -359,7 +362,8 @@ export function renderMarkdown(r) {
         ],
         Object.entries(r.routes).map(([route, m]) => {
           const far = r.routesRtt?.[route];
-          const limit = m.kind === 'read' ? rtt + 5 : 2 * rtt + 5;
+          const effective = Math.max(rtt, r.effectiveRttMs ?? rtt);
+          const limit = m.kind === 'read' ? effective + 5 : 2 * effective + 5;
           return [
             route,
             fmt(m.maxRoundTrips),
@@ -369,7 +373,7 @@ export function renderMarkdown(r) {
             fmt(m.own),
             fmt(m.wall.p50),
             far ? fmt(far.wall.p50) : 'n/a',
-            `${m.kind === 'read' ? '1' : '≤ 2'} RT, ≤ ${limit} ms`,
+            `${m.kind === 'read' ? '1' : '≤ 2'} RT, ≤ ${fmt(limit)} ms`,
           ];
         }),
       ),

@@ -52,7 +52,8 @@ function vcardsOf(run, n) {
 
 /**
  * Runs every route `repeat` times on `asset` (seeded with `rows`; the reads come first, while it
- * holds exactly those). Returns { [route]: { statuses, calls, rt, read, written, app, db, own, wall } }.
+ * holds exactly those). Returns { routes: { [route]: { statuses, calls, rt, read, written, app, db, own, wall } },
+ * sleepP50 } — the latter the client's p50 of a request that only waits one emulated round trip.
  */
 export async function measureRoutes(origin, { secret, asset, rows, repeat, run }) {
   const token = await makeTokenFactory(secret);
@@ -89,6 +90,11 @@ export async function measureRoutes(origin, { secret, asset, rows, repeat, run }
       },
       expect,
     );
+
+  // ---- the emulated round trip alone (no app, no D1) ----------------------------------------
+  const sleeps = [];
+  for (let n = 0; n < 40; n++) sleeps.push((await send(origin, { method: 'GET', path: '/__bench/sleep', headers: {} })).wallMs);
+  sleeps.sort((x, y) => x - y);
 
   // ---- reads (the asset holds exactly its seeded rows) -------------------------------------
   await get(undefined, base); // warm the isolate
@@ -164,7 +170,7 @@ export async function measureRoutes(origin, { secret, asset, rows, repeat, run }
       wall: { p50: percentile(walls, 50), p99: percentile(walls, 99), mean: mean('wall') },
     };
   }
-  return out;
+  return { routes: out, sleepP50: percentile(sleeps, 50) };
 }
 
 /** A .vcf of `count` typical cards (the seed's generator), as a phone's export would hold them. */
