@@ -158,7 +158,13 @@ export async function listContacts(db: Database, assetId: string, options: ListO
       : undefined;
   const limit = through ? MAX_CONTACTS_PER_ASSET : PAGE_SIZE;
   const now = options.now ?? Date.now();
-  const [rows, totals, deleted, stale] = await guarded(() =>
+  // The page and one row of facts about the asset: two statements in one round trip (each
+  // statement of a batch costs D1 time of its own, so the three facts share one).
+  const total =
+    terms.length || order === 'warranty'
+      ? sql<number>`(select count(*) from ${contacts} where ${matching})`
+      : sql<number>`coalesce((select ${assetUsage.live} from ${assetUsage} where ${eq(assetUsage.assetId, assetId)}), 0)`;
+  const [rows, facts] = await guarded(() =>
     db.batch([
       db
         .select({ ...listColumns, cursor: sql<string>`json_array(${sql.join(columns, sql`, `)})` })
@@ -166,34 +172,36 @@ export async function listContacts(db: Database, assetId: string, options: ListO
         .where(and(matching, window))
         .orderBy(...columns)
         .limit(limit + 1),
-      terms.length || order === 'warranty'
-        ? db.select({ total: count() }).from(contacts).where(matching)
-        : db.select({ total: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId)),
       db
-        .select({ id: contacts.id })
-        .from(contacts)
-        .where(and(eq(contacts.assetId, assetId), isNotNull(contacts.deletedAt), gt(contacts.deletedAt, now - PURGE_AFTER_MS)))
-        .limit(1),
-      db
-        .select({ id: contacts.id })
-        .from(contacts)
-        .where(and(eq(contacts.assetId, assetId), lt(contacts.keyFormat, KEY_FORMAT)))
-        .limit(1),
+        .select({
+          total: total.mapWith(Number),
+          hasDeleted: sql<number>`exists (select 1 from ${contacts} where ${and(
+            eq(contacts.assetId, assetId),
+            isNotNull(contacts.deletedAt),
+            gt(contacts.deletedAt, now - PURGE_AFTER_MS),
+          )})`.mapWith(Number),
+          staleKeys: sql<number>`exists (select 1 from ${contacts} where ${and(
+            eq(contacts.assetId, assetId),
+            lt(contacts.keyFormat, KEY_FORMAT),
+          )})`.mapWith(Number),
+        })
+        .from(sql`(select 1)`),
     ]),
   );
+  const fact = facts[0];
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   const more = rows.length > limit;
   const lastCursor = last ? encodeCursor(order, cursorValues(last.cursor)) : undefined;
   return {
     contacts: shown.map(({ cursor: _, ...contact }) => contact),
-    total: totals[0]?.total ?? 0,
+    total: fact?.total ?? 0,
     order,
     next: more ? lastCursor : undefined,
     through: lastCursor,
     continued: after !== undefined,
-    hasDeleted: deleted.length > 0,
-    staleKeys: stale.length > 0,
+    hasDeleted: fact?.hasDeleted === 1,
+    staleKeys: fact?.staleKeys === 1,
   };
 }
 

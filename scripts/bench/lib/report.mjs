@@ -459,8 +459,8 @@ export function renderMarkdown(r) {
   if (r.d1) {
     out.push('### D1 inside workerd (diagnostic wrapper Worker, mean per call over many calls in one request)', '');
     const kinds = [
-      ['list', "the list's batch: page of ≤ 100 (`SELECT *`) + count"],
-      ['listSlim', 'the same batch, only the 14 columns a list row shows'],
+      ['list', 'a page of ≤ 100 (`SELECT *`) + count in one batch (the list of round 1)'],
+      ['listSlim', 'the same batch, only the columns a list row shows (what the list reads now, plus its facts row)'],
       ['listPageOnly', 'the page alone (`SELECT *`), no count'],
       ['exportAll', 'export query, `SELECT *` (what allContacts does)'],
       ['exportSlim', 'export query, only the 16 columns a vCard needs'],
