@@ -253,12 +253,19 @@ try {
   say('production-like: bytes on the wire');
   results.bytes = await measureBytes(prod, seeded);
 
-  say(`production-like: latency at a fixed rate (${PACED_RATE} requests/s for ${PACED_SECONDS} s, open loop)`);
+  // A full export of 1,000 contacts costs ~15 ms of workerd CPU: 100/s would be more than the
+  // one workerd thread can serve at all (a queue, not a latency). Exports are rare: 20/s, a
+  // hundred times what the cost model expects at the busiest hour of a million apartments.
+  const pacedRates = { 'list@50': PACED_RATE, 'create@50': PACED_RATE, 'full export@1000': Math.min(PACED_RATE, 20) };
+  say(
+    `production-like: latency at a fixed rate (${Object.entries(pacedRates)
+      .map(([k, v]) => `${k} ${v}/s`)
+      .join(', ')}; ${PACED_SECONDS} s each, open loop)`,
+  );
   results.paced = {};
-  for (const key of ['list@50', 'create@50', 'full export@1000']) {
+  for (const [key, rate] of Object.entries(pacedRates)) {
     const scenario = scenarios.find((x) => `${x.name}@${x.size}` === key);
-    if (scenario && selected(scenario))
-      results.paced[key] = await measurePaced(prod, scenario, { rate: PACED_RATE, count: PACED_RATE * PACED_SECONDS });
+    if (scenario && selected(scenario)) results.paced[key] = await measurePaced(prod, scenario, { rate, count: rate * PACED_SECONDS });
   }
 
   say(`production-like: wrk, ${DURATION} s per run, connections ${CONNECTIONS.join('/')}`);

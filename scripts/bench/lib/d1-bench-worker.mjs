@@ -77,6 +77,36 @@ function database(inner, count, rtt) {
   });
 }
 
+/** Only the delay, nothing counted or buffered: the latency run measures what a buyer waits. */
+function delayed(inner, rtt) {
+  const wait = () => new Promise((resolve) => setTimeout(resolve, rtt));
+  const statement = (real) => {
+    const wrapped = new Proxy(real, {
+      get(target, property) {
+        const value = Reflect.get(target, property);
+        if (typeof value !== 'function') return value;
+        if (property === 'bind') return (...args) => statement(value.apply(target, args));
+        if (property === 'run' || property === 'all' || property === 'first' || property === 'raw')
+          return (...args) => wait().then(() => value.apply(target, args));
+        return value.bind(target);
+      },
+    });
+    originals.set(wrapped, real);
+    return wrapped;
+  };
+  const db = (real) =>
+    new Proxy(real, {
+      get(target, property) {
+        const value = Reflect.get(target, property);
+        if (property === 'prepare') return (query) => statement(target.prepare(query));
+        if (property === 'batch') return (statements) => wait().then(() => target.batch(statements.map((s) => originals.get(s) ?? s)));
+        if (property === 'withSession') return (bookmark) => db(target.withSession(bookmark));
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  return db(inner);
+}
+
 export default {
   async fetch(request, env, ctx) {
     const rtt = Number(env.BENCH_D1_RTT_MS ?? 0);
@@ -86,6 +116,7 @@ export default {
       if (rtt > 0) await new Promise((resolve) => setTimeout(resolve, rtt));
       return new Response('ok');
     }
+    if (rtt > 0) return app.fetch(request, { ...env, DB: delayed(env.DB, rtt) }, ctx);
     const count = { calls: 0, rt: 0, read: 0, written: 0, inFlight: 0 };
     const response = await app.fetch(request, { ...env, DB: database(env.DB, count, rtt) }, ctx);
     // The whole body first: a streamed answer may still read from D1 while it is sent.
