@@ -57,6 +57,14 @@ const RTT_MS = numberEnv('BENCH_D1_RTT_MS', 30);
 const ROUTE_REPEAT = numberEnv('BENCH_ROUTE_REPEAT', 20);
 const PACED_RATE = numberEnv('BENCH_PACED_RATE', 100);
 const PACED_SECONDS = 5;
+/** What one asset may hold: read from src/contacts/repository.ts (not importable from Node). */
+const STORAGE_BUDGET_BYTES = Number(
+  (/STORAGE_BUDGET_BYTES = ([\d_]+);/.exec(readFileSync(join(root, 'src', 'contacts', 'repository.ts'), 'utf8')) ?? [])[1]?.replace(
+    /_/g,
+    '',
+  ),
+);
+if (!(STORAGE_BUDGET_BYTES > 0)) throw new Error('bench: STORAGE_BUDGET_BYTES not found in src/contacts/repository.ts');
 // BENCH_ONLY=<regex> limits the scenarios ("name@size") while working on one of them.
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
 const selected = (scenario) => !ONLY || ONLY.test(`${scenario.name}@${scenario.size}`);
@@ -180,7 +188,19 @@ try {
   {
     const { statSync } = await import('node:fs');
     const fileBytes = statSync(d1File(template)).size;
-    results.storage = { fileBytes, contacts: results.data.rows, bytesPerContact: Math.round(fileBytes / results.data.rows) };
+    // The bytes the app counts against an asset's 10 MB budget (asset_usage, kept by triggers),
+    // and what they take on disk: the worst case of the cost model is an asset at its budget.
+    const { DatabaseSync } = await import('node:sqlite');
+    const file = new DatabaseSync(d1File(template), { readOnly: true });
+    const appBytes = Number(file.prepare('SELECT coalesce(sum(bytes), 0) AS b FROM asset_usage').get().b);
+    file.close();
+    results.storage = {
+      fileBytes,
+      contacts: results.data.rows,
+      bytesPerContact: Math.round(fileBytes / results.data.rows),
+      appBytes,
+      worstBytesPerAsset: appBytes > 0 ? Math.round(STORAGE_BUDGET_BYTES * (fileBytes / appBytes)) : undefined,
+    };
   }
   results.plans = await queryPlans(d1File(template), readAsset(1000), seeded[readAsset(1000)][0].id);
   // The floor: the contact data itself, as tab-separated text.

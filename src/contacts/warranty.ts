@@ -128,11 +128,11 @@ const berlinParts = new Intl.DateTimeFormat('en-US', {
 
 /** The calendar day of the instant `now` in Europe/Berlin (issue 17: "Days are Europe/Berlin days"). */
 export function berlinToday(now: Date): string {
-  // Intl's formatToParts is slow next to the rest of a list page: a day in Berlin starts on a
-  // full quarter hour of UTC (every offset it ever had is whole or half hours), so the answer for
-  // one minute holds for the whole minute.
+  // Intl's formatToParts is slow next to the rest of a list page: since 1893 Berlin's offsets
+  // are whole hours, so a Berlin day starts on a full minute of UTC and the answer for one minute
+  // holds for all of it (earlier dates, in local mean time, are computed every time).
   const minute = Math.floor(now.getTime() / 60_000);
-  if (minute === lastDay.minute) return lastDay.iso;
+  if (minute === lastDay.minute && minute >= BERLIN_WHOLE_HOURS) return lastDay.iso;
   const parts = berlinParts.formatToParts(now);
   const part = (type: 'year' | 'month' | 'day') => Number(parts.find((p) => p.type === type)?.value);
   const iso = formatIso({ year: part('year'), month: part('month'), day: part('day') });
@@ -140,6 +140,8 @@ export function berlinToday(now: Date): string {
   return iso;
 }
 let lastDay = { minute: Number.NaN, iso: '' };
+/** 1893-04-01 (Berlin's switch from local mean time to CET), in minutes since the epoch. */
+const BERLIN_WHOLE_HOURS = Date.UTC(1893, 3, 1) / 60_000;
 
 // ---------------------------------------------------------------------------------------------
 // The list badges

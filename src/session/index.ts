@@ -22,6 +22,8 @@ function hmacKey(secret: Uint8Array, text: string): Promise<CryptoKey> {
   if (!key) {
     key = crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
     imported.set(text, key);
+    // A failed import is tried again by the next request, never kept for the isolate's life.
+    key.catch(() => imported.delete(text));
   }
   return key;
 }

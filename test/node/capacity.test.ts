@@ -18,6 +18,7 @@ interface Scale {
   rowsRead: number;
   rowsWritten: number;
   storageGb: number;
+  worstStorageGb: number;
   databases: number;
   limits: Limit[];
   cost: {
@@ -49,7 +50,7 @@ interface Route {
 }
 interface Results {
   routes: Route[];
-  storage: { bytesPerContact: number };
+  storage: { bytesPerContact: number; worstBytesPerAsset?: number };
 }
 
 // A specifier in a variable: the .mjs has no type declarations, the interface above says what the test relies on.
@@ -73,12 +74,13 @@ const limitOf = (scale: Scale | undefined, key: string) => scale?.limits.find((l
 describe('capacity model', () => {
   it('computes the monthly figures of a hand-checked mix', () => {
     // 10,000 apartments × 2 buyers × 50% active = 10,000 active buyers, each 2 lists and 1 create:
-    // list reads 53 rows (2.1 ms CPU), create reads 9 and writes 7 rows (2.9 ms CPU).
+    // list reads 53 rows (0.9 ms of the Worker's own time), create reads 9 and writes 7 rows (1.1 ms).
+    // The Worker's own time (app − db) is what Cloudflare bills, not workerd's CPU with local D1.
     const [scale] = capacity.capacityModel(example, tiny).scales;
     expect(scale?.requests).toBe(30_000);
     expect(scale?.rowsRead).toBe(10_000 * (2 * 53 + 9));
     expect(scale?.rowsWritten).toBe(70_000);
-    expect(scale?.cpuMs).toBeCloseTo(10_000 * (2 * 2.1 + 2.9), 6);
+    expect(scale?.cpuMs).toBeCloseTo(10_000 * (2 * 0.9 + 1.1), 6);
     // 50 contacts × 1,400 bytes per apartment.
     expect(scale?.storageGb).toBeCloseTo(0.7, 9);
     // All of it within the included amounts: only the Workers Paid base fee.
@@ -91,10 +93,18 @@ describe('capacity model', () => {
     expect(half?.rowsRead).toBe(10_000 * (2 * 26.5 + 9));
   });
 
-  it('falls back to workerMs where cpuMs was not measured, and says so', () => {
-    const model = capacity.capacityModel(example, { ...tiny, mix: { restore: 1 } });
-    expect(model.scales[0]?.cpuMs).toBeCloseTo(10_000 * 1.0, 6);
-    expect(capacity.renderCapacityMarkdown(model)).toContain('`workerMs`, marked ¹');
+  it("falls back to workerd's whole CPU where the Worker's own time was not measured, and says so", () => {
+    const withoutOwn = { ...example, routes: example.routes.map((r) => (r.route === 'list' ? { ...r, workerMs: null } : r)) };
+    const model = capacity.capacityModel(withoutOwn, { ...tiny, mix: { list: 1 } });
+    expect(model.scales[0]?.cpuMs).toBeCloseTo(10_000 * 2.1, 6);
+    expect(capacity.renderCapacityMarkdown(model)).toContain("workerd's whole CPU including local D1 (marked ¹)");
+  });
+
+  it('takes the worst case from the measured storage budget when it is larger than the cap', () => {
+    const budget = { ...example, storage: { ...example.storage, worstBytesPerAsset: 14_000_000 } };
+    const [scale] = capacity.capacityModel(budget, tiny).scales;
+    expect(scale?.worstStorageGb).toBeCloseTo((10_000 * 14_000_000) / 1e9, 9);
+    expect(capacity.renderCapacityMarkdown(capacity.capacityModel(budget, tiny))).toContain('at its storage budget');
   });
 
   it('marks the 10 GB database limit as binding at a million apartments of large contacts, not at 10 k', () => {

@@ -100,6 +100,7 @@ function delayed(inner, rtt) {
         const value = Reflect.get(target, property);
         if (property === 'prepare') return (query) => statement(target.prepare(query));
         if (property === 'batch') return (statements) => wait().then(() => target.batch(statements.map((s) => originals.get(s) ?? s)));
+        if (property === 'exec') return (query) => wait().then(() => target.exec(query));
         if (property === 'withSession') return (bookmark) => db(target.withSession(bookmark));
         return typeof value === 'function' ? value.bind(target) : value;
       },

@@ -246,6 +246,8 @@ export function makeContact(random) {
     email: chance(0.7) ? `${person ? ascii(`${firstName}.${lastName}`) : 'info'}@${domain}.de` : '',
     website: chance(0.4) ? `https://www.${domain}.de` : '',
     notes: chance(0.3) ? pick(NOTES) : '',
+    // A third of the trades have a warranty end (the calendar and the warranty view have work).
+    warranty_until: chance(0.3) ? `20${27 + Math.floor(random() * 5)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` : '',
   };
 }
 

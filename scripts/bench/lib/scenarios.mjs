@@ -175,11 +175,14 @@ export async function buildScenarios({ secret, seeded, connections }) {
       wrk: (c) => ({ mode: 'create', targets: createConfigs[`c${c}`], bodies, token_prefix: `bench-${runId}-${size}-c${c}-` }),
       requests: () => {
         const targets = createConfigs.cpu;
+        // Each source its own tokens: a second measurement (single, then paced) must create, not
+        // replay the first one's submissions (a known token answers with the stored contact).
+        const source = Math.random().toString(36).slice(2, 10);
         let n = 0;
         return {
           next() {
             const target = targets[n % targets.length];
-            const body = `${bodies[n % bodies.length]}&form_token=bench-${runId}-${size}-cpu-${String(n).padStart(10, '0')}`;
+            const body = `${bodies[n % bodies.length]}&form_token=bench-${runId}-${size}-cpu-${source}-${String(n).padStart(10, '0')}`;
             n += 1;
             return {
               method: 'POST',
