@@ -4,7 +4,8 @@
 // attributes V8 CPU samples to packages and functions through the bundle's source map.
 //
 //   npx node scripts/bench/profile.mjs [--bundle <dir with index.js>] [--profile] [--count 300]
-//     [--only <regex>] [--dump <dir>]  (--dump writes each scenario's first body, to diff two bundles)
+//     [--only <regex>] [--dump <dir>] [--path <GET path>]…  (--dump writes each scenario's first
+//     body, to diff two bundles; --path adds a GET as the bench's reader as a scenario of its own)
 //
 // Not a budget measurement (no D1 RPC, no workerd HTTP): a tool to find and check fixes.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     count: { type: 'string' },
     only: { type: 'string' },
     dump: { type: 'string' },
+    path: { type: 'string', multiple: true },
   },
 });
 const COUNT = Number(args.count ?? 300);
@@ -137,7 +139,10 @@ const ctx = { waitUntil() {}, passThroughOnException() {} };
 const origin = 'https://kontakte.example';
 const silence = console.log;
 console.log = () => {}; // the request log line per request
-const { scenarios } = await buildScenarios({ secret, seeded, connections: [10] });
+const { scenarios, reader } = await buildScenarios({ secret, seeded, connections: [10] });
+// --path /assets/bench-50/contacts/warranty.ics: any GET as the bench's reader, as its own scenario.
+for (const path of args.path ?? [])
+  scenarios.push({ name: path, size: 'path', requests: () => [{ method: 'GET', path, headers: { Cookie: reader } }] });
 const call = async (request) => {
   const headers = new Headers(request.headers);
   if (request.write) headers.set('Origin', origin);

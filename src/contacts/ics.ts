@@ -5,6 +5,7 @@
 // lines per event, not worth a calendar library in the Worker bundle; ical.js (and Python's
 // icalendar) read it back in the tests instead.
 
+import { utf8Length } from './vcard';
 import { addDays, formatDate, isIsoDate, type WarrantyMessages } from './warranty';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -100,16 +101,18 @@ function text(value: string): string {
 // Folding units: a code point (never half of a UTF-8 sequence or of a surrogate pair) or an
 // escape sequence, kept whole as vcard.ts does, so a folded `\n` is never cut in two.
 const FOLD_UNIT = /\\[\s\S]|[\s\S]/gu;
-const utf8 = new TextEncoder();
-
-/** §3.1: at most 75 octets per physical line (CRLF not counted); a continuation starts with one space, which counts. */
+/**
+ * §3.1: at most 75 octets per physical line (CRLF not counted); a continuation starts with one
+ * space, which counts. Octets are counted, not encoded: encoding every line and unit was half of
+ * the calendar's time.
+ */
 function fold(line: string): string {
-  if (utf8.encode(line).length <= MAX_LINE_OCTETS) return line;
+  if (line.length <= MAX_LINE_OCTETS / 3 || utf8Length(line) <= MAX_LINE_OCTETS) return line;
   const physical: string[] = [];
   let current = '';
   let octets = 0;
   for (const unit of line.match(FOLD_UNIT) ?? []) {
-    const size = utf8.encode(unit).length;
+    const size = utf8Length(unit);
     const budget = physical.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
     if (octets + size > budget) {
       physical.push(current);

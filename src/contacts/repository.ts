@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type Database, guarded, randomToken } from '../db/client';
 import { assetUsage, type ContactRow, contacts, contactVersions, importStaging, type VersionRow } from '../db/schema';
 import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './cursor';

@@ -284,7 +284,8 @@ function markerBreaks(line: string, units: readonly string[]): Set<number> {
   return breaks;
 }
 
-function utf8Length(s: string): number {
+/** UTF-8 octets of a string without encoding it (the vCard and iCalendar folders count lines). */
+export function utf8Length(s: string): number {
   // UTF-16 code units to UTF-8 octets; a lone surrogate counts 3 (TextEncoder writes U+FFFD).
   let octets = s.length;
   for (let i = 0; i < s.length; i++) {

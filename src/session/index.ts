@@ -11,9 +11,9 @@ export type { Session } from './claims';
 const MIN_SECRET_BYTES = 32;
 
 /**
- * The HMAC keys of the current and the previous secret, imported once per isolate (importing a
- * raw key on every request was a tenth of a list page's time in the Worker). A raw import also
- * keeps hono/jwt from reading a secret that happens to contain "PRIVATE" as a PEM key.
+ * The HMAC keys of the current and the previous secret, imported once per isolate rather than on
+ * every request (it showed in the profile of a list page). A raw import also keeps hono/jwt from
+ * reading a secret that happens to contain "PRIVATE" as a PEM key.
  */
 const imported = new Map<string, Promise<CryptoKey>>();
 
