@@ -430,8 +430,8 @@ export function renderCapacityMarkdown(model, options = {}) {
     `- ${a.buyersPerApartment} buyers per apartment; ${pct(a.activeShare)} of buyers use Kontakte in a given month.`,
     `- ${a.contactsPerApartment} contacts per apartment typically with ${model.bytesPerContact.toLocaleString('en-US')} bytes each (measured: the row with its first version, search keys and indexes);` +
       (model.worstFromBudget
-        ? ` in the worst case an apartment at its storage budget, ${formatGb(model.worstBytesPerApartment / 1e9)} (1,000 contacts with their versions and 1,000 deleted ones: the 10 MB budget as it lies on disk, measured).`
-        : ` in the worst case ${a.contactsCap.toLocaleString('en-US')} contacts (the cap), ${formatGb(model.worstBytesPerApartment / 1e9)}.`),
+        ? ` in the worst case an apartment at its storage budget, ${formatCount(model.worstBytesPerApartment / 1e6)} MB (1,000 contacts with their versions and 1,000 deleted ones: the 10 MB budget as it lies on disk, measured).`
+        : ` in the worst case ${a.contactsCap.toLocaleString('en-US')} contacts (the cap), ${formatCount(model.worstBytesPerApartment / 1e6)} MB.`),
     `- Rows read of ${a.perAssetRoutes.join(', ')} are measured on an asset of ${a.measuredAssetContacts} contacts and scaled to ${a.contactsPerApartment}.`,
     `- Worker CPU is the Worker's own time per request without the D1 wait (\`app − db\`, what Cloudflare bills)${model.cpuSources.includes('cpuMs') ? "; where that was not measured, workerd's whole CPU including local D1 (marked ¹)" : ''}.`,
     `- Peak: ${pct(a.busiestDayShare)} of a month's requests fall on the busiest day, ${pct(a.busiestHourShare)} of that day's in its busiest hour.`,
