@@ -12,6 +12,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
+import { FIELDS } from '../src/contacts/fields.ts';
 import { startServer } from './e2e.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,25 +29,8 @@ const LIVE_CAP = 900;
 const SHARED_PER_ASSET = 2;
 /** On a shared contact each co-buyer writes a field of their own (merges); notes are written by all (clashes). */
 const OWNED_FIELDS = ['position', 'city', 'street'];
-/** The form fields of contract §5 that a contact stores. */
-const FIELD_NAMES = [
-  'position',
-  'company',
-  'title',
-  'first_name',
-  'last_name',
-  'street',
-  'postal_code',
-  'city',
-  'country',
-  'phone',
-  'mobile',
-  'email',
-  'website',
-  'notes',
-  'accepted_on',
-  'warranty_until',
-];
+/** The form fields of contract §5 that a contact stores: the app's own field table. */
+const FIELD_NAMES = FIELDS.map((field) => field.name);
 /** Share of each action in a customer's mix (sums to 1). */
 const MIX = [
   ['list', 0.27],
