@@ -1,8 +1,8 @@
-import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
-import { sign } from 'hono/jwt';
+import { Hono } from 'hono/tiny';
 import type { AppEnv } from '../env';
+import { signHs256 } from '../session/jwt';
 import { render } from '../views/render';
 import { DEMO_USERS } from './demo-users';
 
@@ -52,7 +52,7 @@ export const devLogin = new Hono<AppEnv>()
     const user = DEMO_USERS.find((candidate) => candidate.key === form.user);
     if (!user) throw new HTTPException(422, { message: 'unknown demo user' });
     const now = Math.floor(Date.now() / 1000);
-    const token = await sign(
+    const token = await signHs256(
       {
         sub: user.sub,
         name: user.name,
@@ -64,7 +64,6 @@ export const devLogin = new Hono<AppEnv>()
         exp: now + DEV_SESSION_SECONDS,
       },
       c.env.SESSION_SECRET,
-      'HS256',
     );
     const secure = new URL(c.req.url).protocol === 'https:';
     setCookie(c, c.env.SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: DEV_SESSION_SECONDS });

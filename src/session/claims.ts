@@ -47,8 +47,8 @@ export interface ClaimExpectations {
 }
 
 /**
- * Validates the payload of a token whose signature was already verified. hono's `verify`
- * checks exp/iat only when present and without leeway, so time checks happen here.
+ * Validates the payload of a token whose signature was already verified (src/session/jwt.ts):
+ * every claim, issuer, audience and the times with leeway.
  */
 export function sessionFromPayload(payload: unknown, expected: ClaimExpectations): Session | null {
   const parsed = sessionClaims.safeParse(payload);

@@ -1,0 +1,67 @@
+/**
+ * HS256 JSON Web Tokens (RFC 7519, RFC 7515 compact form), the one algorithm of the contract (§2).
+ *
+ * Written here instead of taken from hono/jwt: Hono's helper verifies every JWA algorithm, imports
+ * PEM and JWK keys and fetches JWKS, 3.3 KB gzip of a Worker that has to fit 100 KB (issue #18),
+ * while HS256 is one WebCrypto call on each side. The checks are Hono's (4.13) for the options the
+ * app used: three parts; a header that is a JSON object with `alg` exactly "HS256", `typ` absent
+ * or "JWT" (any case, "application/" allowed) and no `crit`; a payload that is a JSON object; an
+ * unpadded or padded base64url signature that WebCrypto verifies (in constant time). Times,
+ * issuer and audience are checked by the caller (src/session/claims.ts). The hostile suite
+ * (test/hostile/sessions.test.ts) signs its tokens with jose, an independent implementation.
+ */
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+function bytesOf(part: string): Uint8Array<ArrayBuffer> | null {
+  if (!BASE64URL.test(part) || part.length % 4 === 1) return null;
+  const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function objectOf(part: string): Record<string, unknown> | null {
+  const bytes = bytesOf(part);
+  if (!bytes) return null;
+  try {
+    const value: unknown = JSON.parse(decoder.decode(bytes));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const isJwtType = (typ: unknown) =>
+  typ === undefined || (typeof typ === 'string' && typ.toLowerCase().replace(/^application\//, '') === 'jwt');
+
+/**
+ * The payload of an HS256 token whose signature `key` (HMAC SHA-256, usage "verify") verifies;
+ * null for anything else.
+ */
+export async function verifyHs256(token: string, key: CryptoKey): Promise<Record<string, unknown> | null> {
+  const parts = token.split('.');
+  if (parts.length !== 3) return null;
+  const [head = '', body = '', tail = ''] = parts;
+  const header = objectOf(head);
+  if (!header || header.alg !== 'HS256' || !isJwtType(header.typ) || 'crit' in header) return null;
+  const payload = objectOf(body);
+  const signature = bytesOf(tail.replace(/={1,2}$/, ''));
+  if (!payload || !signature) return null;
+  return (await crypto.subtle.verify('HMAC', key, signature, encoder.encode(`${head}.${body}`))) ? payload : null;
+}
+
+/** An HS256 token of `payload` (header `{"alg":"HS256","typ":"JWT"}`), signed with `secret`. */
+export async function signHs256(payload: Record<string, unknown>, secret: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const unsigned = `${base64url(encoder.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' })))}.${base64url(encoder.encode(JSON.stringify(payload)))}`;
+  return `${unsigned}.${base64url(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(unsigned))))}`;
+}
