@@ -1,9 +1,7 @@
-import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
+import { Hono } from 'hono/tiny';
 import { type AppConfig, configOf, MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES } from './config';
 import { keepFormOnBrokenEncoding } from './contacts/broken-encoding';
 import { contactRoutes } from './contacts/routes';
@@ -12,11 +10,11 @@ import { StorageUnavailableError } from './db/client';
 import { devLogin } from './dev/login';
 import type { AppEnv, Bindings } from './env';
 import { renderError } from './errors';
-import { CRITICAL_CSS_HASH } from './generated/assets';
 import { languageOf, messagesFor } from './i18n';
 import { requestLog } from './observability/request-log';
 import { makePaths } from './paths';
 import { platformRoutes } from './platform/routes';
+import { securityHeaders } from './security/headers';
 import { writeRateLimit } from './security/rate-limit';
 import { sameOriginWrites } from './security/same-origin';
 import { strictFormEncoding } from './security/strict-forms';
@@ -35,10 +33,10 @@ const bodyLimitOf413 = (maxSize = MAX_BODY_BYTES) =>
   });
 
 export function buildApp(config: AppConfig) {
-  // Not strict: "/kontakte" and "/kontakte/" are the same page.
+  // Not strict: "/kontakte" and "/kontakte/" are the same page. hono/tiny: the PatternRouter, 1.5 KB
+  // gzip smaller than the default's two routers and as fast for the few dozen routes here.
   const app = new Hono<AppEnv>({ strict: false });
   const root = config.basePath ? app.basePath(config.basePath) : app;
-  const framingAllowed = !config.frameAncestors.includes("'none'");
 
   const paths = makePaths(config.basePath);
   // The shell of every page, also of a 404 outside the prefix: language, paths, platform.
@@ -47,26 +45,9 @@ export function buildApp(config: AppConfig) {
     c.set('shell', { t, paths, platformName: c.env.PLATFORM_NAME, platformUrl: c.env.PLATFORM_URL });
     await next();
   });
-  // Our own id for every request: a client-sent X-Request-Id is neither trusted nor echoed.
-  root.use(requestId({ headerName: '' }), requestLog);
-  root.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", `'${CRITICAL_CSS_HASH}'`],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        baseUri: ["'none'"],
-        frameAncestors: config.frameAncestors,
-      },
-      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-      // X-Frame-Options cannot name origins: with framing allowed, frame-ancestors alone decides.
-      xFrameOptions: framingAllowed ? false : 'DENY',
-      referrerPolicy: 'same-origin',
-    }),
-  );
+  // Our own id for every request (set by the log): a client-sent X-Request-Id is neither trusted nor echoed.
+  root.use(requestLog);
+  root.use(securityHeaders(config.frameAncestors));
   root.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => renderError(c, 405, { headers: { Allow: methods.join(', ') } }) }));
 
   root.get('/healthz', (c) => c.text('ok'));

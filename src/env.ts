@@ -1,4 +1,3 @@
-import type { RequestIdVariables } from 'hono/request-id';
 import type { Database } from './db/client';
 import type { AssetClaim, Session } from './session/claims';
 import type { Shell } from './views/shell';
@@ -12,7 +11,9 @@ type WorkerBindings = Bindings;
 
 export type { WorkerBindings as Bindings };
 
-export interface Variables extends RequestIdVariables {
+export interface Variables {
+  /** Our own id of the request (a random UUID), set by the request log; never one a client sent. */
+  requestId: string;
   session: Session;
   /** The asset of the current /assets/:assetId route, checked against the session. */
   asset: AssetClaim;

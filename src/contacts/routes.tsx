@@ -1,8 +1,9 @@
 import { zValidator } from '@hono/zod-validator';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
+import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import { BOOKMARK_COOKIE, openSession } from '../db/client';
 import type { AppEnv } from '../env';

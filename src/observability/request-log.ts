@@ -11,6 +11,7 @@ import { withTimings } from './timing';
  */
 export const requestLog = createMiddleware<AppEnv>(async function requestLog(c, next) {
   const started = performance.now();
+  c.set('requestId', crypto.randomUUID());
   const timings = await withTimings(next);
   const duration = Math.round((performance.now() - started) * 100) / 100;
   c.res.headers.set('Server-Timing', `app;dur=${duration}, db;dur=${Math.round(timings.db * 100) / 100}`);

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { Hono } from 'hono/tiny';
 import { timingSafeEqual } from 'hono/utils/buffer';
 import { anonymiseAuthor, wipeAsset } from '../contacts/repository';
 import { connect } from '../db/client';
