@@ -1,4 +1,3 @@
-import { parseAccept } from 'hono/utils/accept';
 import { de, type Messages } from './de';
 import { en } from './en';
 
@@ -9,20 +8,37 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 const catalogs: Record<Language, Messages> = { de, en };
 
 /**
+ * The highest weight an Accept-Language header gives `language` or one of its subtags (RFC 9110
+ * §12.4.2, §12.5.4: `range;q=value, …`; a missing or unreadable weight counts as 1, weights are
+ * held to 0…1); 0 when it is not named. Written here rather than with hono/utils/accept, which
+ * parses every Accept header with quoted parameters (0.8 KB gzip of a Worker that has to fit
+ * 100 KB, issue #18); test/i18n.test.ts holds it to hono's parser.
+ */
+export function weightOf(acceptLanguage: string, language: string): number {
+  let weight = 0;
+  for (const item of acceptLanguage.split(',')) {
+    const [range = '', ...parameters] = item.split(';');
+    const tag = range.trim().toLowerCase();
+    if (tag !== language && !tag.startsWith(`${language}-`)) continue;
+    let q = 1;
+    for (const parameter of parameters) {
+      const [name = '', value = ''] = parameter.split('=');
+      const number = Number(value.trim());
+      if (name.trim().toLowerCase() === 'q' && value.trim() !== '' && !Number.isNaN(number)) q = Math.min(1, Math.max(0, number));
+    }
+    weight = Math.max(weight, q);
+  }
+  return weight;
+}
+
+/**
  * German unless Accept-Language ranks English above German (contract §6): a tie, `*` or no
- * header is German. hono's languageDetector takes the first of equally ranked languages, hence
- * this small rule on top of hono's own Accept parser.
+ * header is German. (hono's languageDetector takes the first of equally ranked languages, hence
+ * this small rule of our own.)
  */
 export function languageOf(acceptLanguage: string | undefined): Language {
   if (!acceptLanguage) return 'de';
-  const quality = (language: Language) =>
-    Math.max(
-      0,
-      ...parseAccept(acceptLanguage)
-        .filter(({ type }) => type.toLowerCase() === language || type.toLowerCase().startsWith(`${language}-`))
-        .map(({ q }) => q),
-    );
-  return quality('en') > quality('de') ? 'en' : 'de';
+  return weightOf(acceptLanguage, 'en') > weightOf(acceptLanguage, 'de') ? 'en' : 'de';
 }
 
 export function messagesFor(language: string): Messages {

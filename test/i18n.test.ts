@@ -1,0 +1,65 @@
+// Language choice from Accept-Language (contract §6). The weights come from a small parser of our
+// own (src/i18n/index.ts); hono's Accept parser, which the app used before, is the oracle for
+// generated headers. The run's seed comes from test/property.ts (FC_SEED replays a failure).
+import fc from 'fast-check';
+import { parseAccept } from 'hono/utils/accept';
+import { describe, expect, it } from 'vitest';
+import { languageOf, weightOf } from '../src/i18n';
+import { assertProperty } from './property';
+
+const honoWeight = (header: string, language: string) =>
+  Math.max(
+    0,
+    ...parseAccept(header)
+      .filter(({ type }) => type.toLowerCase() === language || type.toLowerCase().startsWith(`${language}-`))
+      .map(({ q }) => q),
+  );
+
+const space = fc.constantFrom('', ' ', '  ', '\t');
+const range = fc.constantFrom(
+  'de',
+  'DE',
+  'de-DE',
+  'de-AT',
+  'de-CH',
+  'en',
+  'EN',
+  'en-GB',
+  'en-US',
+  'fr',
+  'fr-FR',
+  'dea',
+  'eng',
+  '*',
+  'tr',
+  'de-1996',
+);
+const weight = fc.constantFrom('1', '0', '1.0', '1.000', '0.9', '0.8', '0.5', '0.123', '0.001', '0.0', '2', '-1', 'x', '');
+const item = fc
+  .tuple(space, range, fc.option(fc.tuple(space, fc.constantFrom('q', 'Q'), space, weight), { nil: undefined }), space)
+  .map(([before, tag, q, after]) => `${before}${tag}${q ? `${q[0]};${q[0]}${q[1]}=${q[3]}` : ''}${after}`);
+const header = fc.array(item, { minLength: 1, maxLength: 6 }).map((items) => items.join(','));
+
+describe('Accept-Language', () => {
+  it('weighs every language as hono’s Accept parser does', () => {
+    assertProperty(
+      fc.property(header, (value) => {
+        for (const language of ['de', 'en']) expect(weightOf(value, language), value).toBe(honoWeight(value, language));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('chooses English only when it ranks above German', () => {
+    expect(languageOf(undefined)).toBe('de');
+    expect(languageOf('')).toBe('de');
+    expect(languageOf('*')).toBe('de');
+    expect(languageOf('en')).toBe('en');
+    expect(languageOf('en-US,en;q=0.9,de;q=0.8')).toBe('en');
+    expect(languageOf('de-DE,de;q=0.9,en;q=0.8')).toBe('de');
+    expect(languageOf('en;q=0.5, de;q=0.5')).toBe('de');
+    expect(languageOf('fr-FR, en-GB;q=0.7')).toBe('en');
+    expect(languageOf('en;q=0, de;q=0')).toBe('de');
+    expect(languageOf('english')).toBe('de');
+  });
+});
