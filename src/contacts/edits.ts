@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Database } from '../db/client';
 import { type FieldName, type FieldValues, fieldValuesOf } from './fields';
 import { changedFields, mergeFields } from './merge';
-import { type Author, type Contact, type ContactState, contactState, type Version, writeContact } from './repository';
+import { type Author, type Contact, type ContactState, contactState, type Version, writeContact, writeOrReadState } from './repository';
 import { type ContactInput, contactInput, fieldErrorsFrom, fieldsOfErrors } from './schema';
 
 /**
@@ -45,13 +45,22 @@ export async function saveEdit(
   /**
    * `state`: the contact and its versions since at most `version`, when the caller has just read
    * them (restoring a version reads the old values): the first attempt uses it instead of a second
-   * round trip to D1.
+   * round trip to D1. Without it an edit first tries the write itself (one round trip).
    */
   options: { restore?: boolean; state?: ContactState } = {},
 ): Promise<EditOutcome> {
+  let prefetched = options.state;
+  // The common case first, in one round trip: nobody saved since the form was loaded, so the
+  // input is written as it is; the same batch reads the state that any other case needs below.
+  if (!prefetched && version !== undefined && input !== undefined && !options.restore) {
+    const first = await writeOrReadState(db, assetId, contactId, version, input, author);
+    if (first.result.kind === 'written') return { kind: 'saved', contact: first.result.contact };
+    if (first.result.kind !== 'stale' && first.state.contact) return { kind: first.result.kind, current: first.state.contact };
+    prefetched = first.state;
+  }
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const { contact: current, versions } =
-      attempt === 0 && options.state ? options.state : await contactState(db, assetId, contactId, version ?? Number.MAX_SAFE_INTEGER);
+      attempt === 0 && prefetched ? prefetched : await contactState(db, assetId, contactId, version ?? Number.MAX_SAFE_INTEGER);
     if (!current) return { kind: 'missing' };
     if (current.deletedAt !== null && !options.restore) return { kind: 'gone' };
     // Without the version the form was loaded with, nobody can tell what this edit is based on.

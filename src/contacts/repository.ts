@@ -405,22 +405,25 @@ function versionOf(row: VersionRow): Version {
   return { version: row.version, action: row.action, values, authorId: row.authorId, authorName: row.authorName, createdAt: row.createdAt };
 }
 
+/** The two reads of a contact's state: the row (also when deleted) and its versions from `since` on. */
+function stateQueries(db: Database, assetId: string, contactId: string, since: number) {
+  return [
+    db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId)))
+      .limit(1),
+    db
+      .select()
+      .from(contactVersions)
+      .where(and(eq(contactVersions.assetId, assetId), eq(contactVersions.contactId, contactId), gte(contactVersions.version, since)))
+      .orderBy(asc(contactVersions.version)),
+  ] as const;
+}
+
 /** The contact (also when deleted) and its versions from `since` on, in one round trip. */
 export async function contactState(db: Database, assetId: string, contactId: string, since: number): Promise<ContactState> {
-  const [rows, versions] = await guarded(() =>
-    db.batch([
-      db
-        .select()
-        .from(contacts)
-        .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId)))
-        .limit(1),
-      db
-        .select()
-        .from(contactVersions)
-        .where(and(eq(contactVersions.assetId, assetId), eq(contactVersions.contactId, contactId), gte(contactVersions.version, since)))
-        .orderBy(asc(contactVersions.version)),
-    ]),
-  );
+  const [rows, versions] = await guarded(() => db.batch(stateQueries(db, assetId, contactId, since)));
   return { contact: rows[0], versions: versions.map(versionOf) };
 }
 
@@ -447,37 +450,78 @@ export async function writeContact(
   options: { restore?: boolean; now?: number } = {},
 ): Promise<WriteResult> {
   const now = options.now ?? Date.now();
-  const columns = columnsFrom(values);
-  const [updated] = await guarded(() =>
-    db
-      .update(contacts)
-      .set({
-        ...columns,
-        deletedAt: null,
-        version: sql`${contacts.version} + 1`,
-        updatedAt: now,
-        updatedBy: author.userId,
-        updatedByName: author.name,
-      })
-      .where(
-        and(
-          eq(contacts.assetId, assetId),
-          eq(contacts.id, contactId),
-          eq(contacts.version, version),
-          options.restore
-            ? sql`(${contacts.deletedAt} IS NULL OR ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET})`
-            : isNull(contacts.deletedAt),
-          hasRoom(assetId, columns.bytes),
-        ),
-      )
-      .returning(),
-  );
+  const restore = options.restore ?? false;
+  const [updated] = await guarded(() => updateStatement(db, assetId, contactId, version, values, author, now, restore));
   if (updated) return { kind: 'written', contact: updated };
-  const current = await findAnyContact(db, assetId, contactId);
+  return failedWrite(await findAnyContact(db, assetId, contactId), version, author, now, restore);
+}
+
+/**
+ * An edit in one round trip when nobody saved in between (the common case): the write of
+ * writeContact and, in the same batch after it, the contact's state since `version`, which a
+ * stale edit needs for its merge (src/contacts/edits.ts) without a second round trip to read it.
+ */
+export async function writeOrReadState(
+  db: Database,
+  assetId: string,
+  contactId: string,
+  version: number,
+  values: FieldValues,
+  author: Author,
+  now = Date.now(),
+): Promise<{ result: WriteResult; state: ContactState }> {
+  const [updated, rows, versions] = await guarded(() =>
+    db.batch([
+      updateStatement(db, assetId, contactId, version, values, author, now, false),
+      ...stateQueries(db, assetId, contactId, version),
+    ]),
+  );
+  const state = { contact: rows[0], versions: versions.map(versionOf) };
+  const [row] = updated;
+  return { result: row ? { kind: 'written', contact: row } : failedWrite(state.contact, version, author, now, false), state };
+}
+
+/** The conditional UPDATE of a write (its version row comes from the trigger of the statement). */
+function updateStatement(
+  db: Database,
+  assetId: string,
+  contactId: string,
+  version: number,
+  values: FieldValues,
+  author: Author,
+  now: number,
+  restore: boolean,
+) {
+  const columns = columnsFrom(values);
+  return db
+    .update(contacts)
+    .set({
+      ...columns,
+      deletedAt: null,
+      version: sql`${contacts.version} + 1`,
+      updatedAt: now,
+      updatedBy: author.userId,
+      updatedByName: author.name,
+    })
+    .where(
+      and(
+        eq(contacts.assetId, assetId),
+        eq(contacts.id, contactId),
+        eq(contacts.version, version),
+        restore ? sql`(${contacts.deletedAt} IS NULL OR ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET})` : isNull(contacts.deletedAt),
+        hasRoom(assetId, columns.bytes),
+      ),
+    )
+    .returning();
+}
+
+/** Why a write changed no row, from the row as it is now. */
+function failedWrite(current: Contact | undefined, version: number, author: Author, now: number, restore: boolean): WriteResult {
   // A retried write whose first try had landed finds its own change.
   if (current && current.version === version + 1 && isOwnWrite(current, author, now)) return { kind: 'written', contact: current };
   if (!current || current.version !== version) return { kind: 'stale' };
-  if (options.restore && current.deletedAt !== null) return { kind: 'full' };
+  // Deleted at this very version: not written, and the caller sees it as deleted.
+  if (current.deletedAt !== null) return restore ? { kind: 'full' } : { kind: 'stale' };
   return { kind: 'noRoom' };
 }
 
