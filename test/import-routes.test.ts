@@ -143,11 +143,19 @@ describe('importing a .vcf', () => {
 
   it('respects the 1,000-contact cap all or nothing: 409, nothing stored', async () => {
     const user = household('imp-c');
-    await seedContacts('imp-c', 998, (index) => ({ last_name: `Voll ${index}` }));
+    await seedContacts('imp-c', 997, (index) => ({ last_name: `Voll ${index}` }));
+    await seedContacts('imp-c', 1, () => ({ last_name: 'Bekannt', email: 'john.doe@company.com' }));
     const { importId, ticked } = previewOf(await (await upload(user, android)).text());
+    expect(ticked).not.toContain('1');
     const answer = await confirm(user, importId, ticked);
     expect(answer.status).toBe(409);
-    expect(textOf(await answer.text())).toContain('Es ist noch Platz für 2');
+    const html = await answer.text();
+    expect(textOf(html)).toContain('Es ist noch Platz für 2');
+    // The preview shown again still leaves the likely duplicate unticked.
+    const again = previewOf(html);
+    expect(again.all).toHaveLength(6);
+    expect(again.ticked).not.toContain('1');
+    expect(again.ticked).toHaveLength(5);
     expect(await rows('imp-c')).toHaveLength(998);
   }, 30_000);
 });

@@ -108,7 +108,7 @@ describe('D1 round trips per request', () => {
     expect(purged.count.roundTrips).toBeGreaterThanOrEqual(1);
   });
 
-  it('an import takes at most two per step: staging the upload, confirming it, undoing it', async () => {
+  it('an import takes one round trip to stage the upload, at most two to confirm and to undo it', async () => {
     const cards = ['Ada Runde', 'Bert Runde', 'Cem Runde']
       .map(
         (name) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nN:${name.split(' ').reverse().join(';')};;;\r\nTEL:089 1\r\nEND:VCARD\r\n`,
@@ -116,8 +116,8 @@ describe('D1 round trips per request', () => {
       .join('');
     const staged = await measure(`${LIST}/import`, { file: cards });
     expect(staged.response.status).toBe(200);
-    expect(staged.count.roundTrips).toBeLessThanOrEqual(2);
-    expect(staged.count.roundTrips).toBeGreaterThanOrEqual(1);
+    // The staging row and the contacts that mark likely duplicates in one batch.
+    expect(staged.count.roundTrips).toBe(1);
     const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(staged.text)?.[1] ?? '';
     expect(importId).not.toBe('');
     const ticked = [...staged.text.matchAll(/name="card" value="(\d+)" checked=""/g)].map((match) => ['card', match[1] ?? '']);

@@ -35,22 +35,31 @@ export interface Staged {
 
 const newImportId = () => randomToken(15);
 
-/** The asset's contacts, as far as duplicates are recognised by them. */
-export async function duplicateIndex(db: Database, assetId: string) {
-  const rows = await guarded(() =>
-    db
-      .select({
-        id: contacts.id,
-        firstName: contacts.firstName,
-        lastName: contacts.lastName,
-        company: contacts.company,
-        email: contacts.email,
-        phone: contacts.phone,
-        mobile: contacts.mobile,
-      })
-      .from(contacts)
-      .where(and(eq(contacts.assetId, assetId), isNull(contacts.deletedAt))),
-  );
+/** The asset's live contacts, as far as duplicates are recognised by them. */
+function duplicateQuery(db: Database, assetId: string) {
+  return db
+    .select({
+      id: contacts.id,
+      firstName: contacts.firstName,
+      lastName: contacts.lastName,
+      company: contacts.company,
+      email: contacts.email,
+      phone: contacts.phone,
+      mobile: contacts.mobile,
+    })
+    .from(contacts)
+    .where(and(eq(contacts.assetId, assetId), isNull(contacts.deletedAt)));
+}
+
+type DuplicateRow = Awaited<ReturnType<typeof duplicateQuery>>[number];
+
+/** Which contact a card likely duplicates (same e-mail, phone digits, or name and company), and how many live. */
+export interface DuplicateIndex {
+  duplicateOf: (values: FieldValues) => string | undefined;
+  live: number;
+}
+
+function indexOf(rows: readonly DuplicateRow[]): DuplicateIndex {
   const index = new Map<string, string>();
   const name = (first: string, last: string, company: string) => `n:${fold(`${first} ${last}`).trim()}|${fold(company).trim()}`;
   for (const row of rows) {
@@ -71,16 +80,32 @@ export async function duplicateIndex(db: Database, assetId: string) {
   return { duplicateOf, live: rows.length };
 }
 
-/** Stages an upload for its preview (and removes the asset's expired stagings). */
-export async function stageImport(db: Database, assetId: string, cards: StagedCard[], author: Author, now = Date.now()): Promise<string> {
+/** The asset's contacts, as far as duplicates are recognised by them. */
+export async function duplicateIndex(db: Database, assetId: string): Promise<DuplicateIndex> {
+  return indexOf(await guarded(() => duplicateQuery(db, assetId)));
+}
+
+/**
+ * Stages an upload for its preview (and removes the asset's expired stagings), and reads in the
+ * same round trip what the preview needs to mark likely duplicates. The staged cards carry no
+ * duplicate marks: a page that shows them again marks them against the contacts of that moment.
+ */
+export async function stageImport(
+  db: Database,
+  assetId: string,
+  cards: StagedCard[],
+  author: Author,
+  now = Date.now(),
+): Promise<{ importId: string } & DuplicateIndex> {
   const importId = newImportId();
-  await guarded(() =>
+  const [, , rows] = await guarded(() =>
     db.batch([
       db.delete(importStaging).where(and(eq(importStaging.assetId, assetId), lt(importStaging.createdAt, now - STAGED_FOR_MS))),
       db.insert(importStaging).values({ importId, assetId, createdBy: author.userId, createdAt: now, cards: JSON.stringify(cards) }),
+      duplicateQuery(db, assetId),
     ]),
   );
-  return importId;
+  return { importId, ...indexOf(rows) };
 }
 
 export async function findStaged(db: Database, assetId: string, importId: string, now = Date.now()): Promise<Staged | undefined> {

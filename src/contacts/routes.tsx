@@ -272,16 +272,15 @@ contactRoutes.post('/contacts/import', async (c) => {
   if (!(file instanceof File) || file.size === 0) return refuse(t.contacts.importErrors.noFile ?? '');
   const parsed = parseVcf(new Uint8Array(await file.arrayBuffer()));
   if (!parsed.ok) return refuse(t.contacts.importErrors[parsed.error] ?? '');
-  const { duplicateOf, live } = await duplicateIndex(db, asset.id);
-  const cards: StagedCard[] = parsed.cards.map((card) => ({
+  const staged: StagedCard[] = parsed.cards.map((card) => ({
     index: card.index,
     values: card.values,
     importable: card.importable,
     problems: card.problems,
     ignored: card.ignored,
-    duplicateOf: duplicateOf(card.values),
   }));
-  const importId = await stageImport(db, asset.id, cards, author(c));
+  const { importId, duplicateOf, live } = await stageImport(db, asset.id, staged, author(c));
+  const cards = staged.map((card) => ({ ...card, duplicateOf: duplicateOf(card.values) }));
   return render(c, {
     title: t.contacts.previewTitle(cards.length),
     body: (
@@ -317,7 +316,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   if (outcome.kind === 'imported' || outcome.kind === 'already')
     return c.redirect(shell.paths.contacts(asset.id, { imported: importId }), 303);
   if (outcome.kind === 'gone') throw new HTTPException(404);
-  const { live } = await duplicateIndex(db, asset.id);
+  const { live, duplicateOf } = await duplicateIndex(db, asset.id);
   const message = outcome.kind === 'full' ? shell.t.contacts.importFull(MAX_CONTACTS_PER_ASSET - live) : shell.t.contacts.noRoom;
   return render(c, {
     status: 409,
@@ -327,7 +326,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
         shell={shell}
         assetId={asset.id}
         importId={importId}
-        cards={staged.cards}
+        cards={staged.cards.map((card) => ({ ...card, duplicateOf: duplicateOf(card.values) }))}
         room={MAX_CONTACTS_PER_ASSET - live}
         photos={0}
         message={message}
