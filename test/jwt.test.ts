@@ -42,6 +42,23 @@ describe('verifyHs256', () => {
     expect(await verifyHs256(`${token}=`, await key())).toEqual(claims);
   });
 
+  it('refuses wrong padding, a non-canonical spelling and a cut or lengthened signature', async () => {
+    const token = await joseToken();
+    const [head, body, signature = ''] = token.split('.');
+    expect(signature).toHaveLength(43);
+    expect(await verifyHs256(`${token}==`, await key())).toBeNull();
+    expect(await verifyHs256(`${token}===`, await key())).toBeNull();
+    // The last character carries 4 bits of the MAC and 2 spare bits; setting a spare bit decodes
+    // to the same bytes under a lenient decoder, a second spelling of one signature.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(signature.at(-1) ?? '');
+    expect(last % 4).toBe(0);
+    const respelled = `${signature.slice(0, 42)}${alphabet[last + 1]}`;
+    expect(await verifyHs256(`${head}.${body}.${respelled}`, await key())).toBeNull();
+    expect(await verifyHs256(`${head}.${body}.${signature.slice(0, 42)}`, await key())).toBeNull();
+    expect(await verifyHs256(`${head}.${body}.${signature}A`, await key())).toBeNull();
+  });
+
   it('refuses another key, another algorithm, another type, crit and alg none', async () => {
     const other = await crypto.subtle.importKey('raw', new TextEncoder().encode('x'.repeat(32)), { name: 'HMAC', hash: 'SHA-256' }, false, [
       'verify',

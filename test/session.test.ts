@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { verifySessionToken } from '../src/session';
 import { admin, anna, petra, send, textOf, tokenFor } from './helpers';
 
 const LIST = '/assets/whg-12/contacts';
@@ -20,6 +21,23 @@ describe('session cookie (contract §2)', () => {
   it('accepts a token signed with the previous secret during rotation', async () => {
     const token = await tokenFor(anna, { secret: env.SESSION_SECRET_PREVIOUS });
     expect((await send(LIST, { token })).status).toBe(200);
+  });
+
+  it('refuses a token (null, not a thrown 500) when WebCrypto will not import a secret, and still tries the other', async () => {
+    // Fresh secrets: the keys are imported once per isolate and kept by their text.
+    const current = `current-secret-only-this-test-uses-${crypto.randomUUID()}`;
+    const previous = `previous-secret-only-this-test-uses-${crypto.randomUUID()}`;
+    const testEnv = { ...env, SESSION_SECRET: current, SESSION_SECRET_PREVIOUS: previous };
+    const [byCurrent, byPrevious] = [await tokenFor(anna, { secret: current }), await tokenFor(anna, { secret: previous })];
+    const importKey = vi.spyOn(crypto.subtle, 'importKey').mockRejectedValueOnce(new Error('refused'));
+    try {
+      expect(await verifySessionToken(byCurrent, testEnv)).toBeNull();
+      expect(await verifySessionToken(byPrevious, testEnv)).toMatchObject({ role: 'customer' });
+      // The failed import is not kept: the next request imports the current secret again.
+      expect(await verifySessionToken(byCurrent, testEnv)).toMatchObject({ role: 'customer' });
+    } finally {
+      importKey.mockRestore();
+    }
   });
 
   it('allows 60 s of clock skew on exp and iat', async () => {

@@ -116,6 +116,35 @@ describe('the bounds of one asset', () => {
   }, 120_000);
 });
 
+describe('restoring a version of a deleted contact when the asset is at its limit', () => {
+  const restoreVersion = async (assetId: string, exhaust: string) => {
+    const user = { ...anna, sub: `u-${assetId}`, assets: [{ id: assetId, name: 'Grenze' }] };
+    const [id = ''] = await seedContacts(assetId, 1, () => ({ company: 'Zurückholen' }));
+    await deleteContact(connect(env.DB), assetId, id, undefined, author);
+    // The counters as a full asset would hold them (kept by triggers; set here to reach the limit).
+    await env.DB.prepare(`UPDATE asset_usage SET ${exhaust} WHERE asset_id = ?`).bind(assetId).run();
+    // A deleted contact keeps its last version (2, the deleted one), which restores it.
+    const response = await send(`/assets/${assetId}/contacts/${id}/history/2/restore`, { user, form: { version: '2' } });
+    const deletedAt = await count('SELECT deleted_at AS n FROM contacts WHERE id = ?', id);
+    return { status: response.status, text: await response.text(), deletedAt };
+  };
+
+  it('names the byte budget when the bytes are used up (409), and the contact stays deleted', async () => {
+    const answer = await restoreVersion('whg-restore-bytes', `bytes = ${STORAGE_BUDGET_BYTES - 16}`);
+    expect(answer.status).toBe(409);
+    expect(answer.text).toContain('Speicherplatz dieses Objekts ist aufgebraucht');
+    expect(answer.text).not.toContain('keine weiteren Kontakte möglich');
+    expect(answer.deletedAt).not.toBeNull();
+  });
+
+  it('names the cap when the asset holds the most contacts it may (409), and the contact stays deleted', async () => {
+    const answer = await restoreVersion('whg-restore-cap', `live = ${MAX_CONTACTS_PER_ASSET}`);
+    expect(answer.status).toBe(409);
+    expect(answer.text).toContain('keine weiteren Kontakte möglich');
+    expect(answer.deletedAt).not.toBeNull();
+  });
+});
+
 describe('the platform wipes an asset or a former co-buyer\u2019s name', () => {
   const secret = 'test-platform-secret-0123456789abcdef0123456789';
   const call = (path: string, token: string | undefined, form?: Record<string, string>) =>

@@ -53,11 +53,16 @@ function faultyDatabase(plan: (call: number, kind: string) => Fault | undefined,
   return { database, calls: () => calls };
 }
 
-async function sendWith(database: D1Database, path: string, init: { method?: string; form?: Record<string, string>; htmx?: boolean } = {}) {
+async function sendWith(
+  database: D1Database,
+  path: string,
+  init: { method?: string; form?: Record<string, string>; htmx?: boolean; body?: FormData } = {},
+) {
   const faultyEnv = { ...env, DB: database };
   const headers = new Headers({ Cookie: `propster_session=${await tokenFor(anna)}` });
   if (init.htmx) headers.set('HX-Request', 'true');
-  let body: string | undefined;
+  let body: string | FormData | undefined = init.body;
+  if (init.body) headers.set('Origin', ORIGIN);
   if (init.form) {
     headers.set('Origin', ORIGIN);
     headers.set('Content-Type', 'application/x-www-form-urlencoded');
@@ -65,7 +70,12 @@ async function sendWith(database: D1Database, path: string, init: { method?: str
   }
   const ctx = createExecutionContext();
   const response = await buildApp(configOf(faultyEnv)).fetch(
-    new Request(`${ORIGIN}${path}`, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' }),
+    new Request(`${ORIGIN}${path}`, {
+      method: init.method ?? (init.form || init.body ? 'POST' : 'GET'),
+      headers,
+      body,
+      redirect: 'manual',
+    }),
     faultyEnv,
     ctx,
   );
@@ -100,6 +110,21 @@ describe('storage faults', () => {
     const response = await sendWith(database, LIST, { form: { form_token: 'fault-token-after-00001', company: 'Verloren GmbH' } });
     expect(response.status).toBe(303);
     expect((await rows()).filter((row) => row.company === 'Verloren GmbH')).toHaveLength(1);
+  });
+
+  it('stages an upload once when the staging landed but its answer was lost, and shows the preview', async () => {
+    const { database } = faultyDatabase((call, kind) => (call === 1 && kind === 'batch' ? 'after' : undefined));
+    const form = new FormData();
+    form.set('file', new File(['BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Verloren Import\r\nN:Import;Verloren;;;\r\nEND:VCARD\r\n'], 'k.vcf'));
+    const staged = () =>
+      env.DB.prepare("SELECT count(*) AS n FROM import_staging WHERE asset_id = ? AND cards LIKE '%Verloren%'")
+        .bind(ASSET)
+        .first<number>('n');
+    const before = await staged();
+    const response = await sendWith(database, `${LIST}/import`, { body: form });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Verloren Import');
+    expect((await staged()) ?? 0).toBe((before ?? 0) + 1);
   });
 
   it('answers 503 with the typed input kept and stores nothing when storage stays down', async () => {

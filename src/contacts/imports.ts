@@ -101,7 +101,11 @@ export async function stageImport(
   const [, , rows] = await guarded(() =>
     db.batch([
       db.delete(importStaging).where(and(eq(importStaging.assetId, assetId), lt(importStaging.createdAt, now - STAGED_FOR_MS))),
-      db.insert(importStaging).values({ importId, assetId, createdBy: author.userId, createdAt: now, cards: JSON.stringify(cards) }),
+      // A retry of a batch that landed but whose answer was lost finds its own row (same id).
+      db
+        .insert(importStaging)
+        .values({ importId, assetId, createdBy: author.userId, createdAt: now, cards: JSON.stringify(cards) })
+        .onConflictDoNothing(),
       duplicateQuery(db, assetId),
     ]),
   );

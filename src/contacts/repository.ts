@@ -453,7 +453,21 @@ export async function writeContact(
   const restore = options.restore ?? false;
   const [updated] = await guarded(() => updateStatement(db, assetId, contactId, version, values, author, now, restore));
   if (updated) return { kind: 'written', contact: updated };
-  return failedWrite(await findAnyContact(db, assetId, contactId), version, author, now, restore);
+  if (!restore) return failedWrite(await findAnyContact(db, assetId, contactId), version, author, now, false);
+  // A deleted contact that could not come back: the cap or the byte budget, told apart by the
+  // asset's live count, read in the same round trip as the row.
+  const [rows, usage] = await guarded(() =>
+    db.batch([
+      db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId)))
+        .limit(1),
+      db.select({ live: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId)),
+    ]),
+  );
+  const failed = failedWrite(rows[0], version, author, now, true);
+  return failed.kind === 'full' && (usage[0]?.live ?? 0) < MAX_CONTACTS_PER_ASSET ? { kind: 'noRoom' } : failed;
 }
 
 /**

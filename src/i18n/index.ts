@@ -12,7 +12,9 @@ const catalogs: Record<Language, Messages> = { de, en };
  * §12.4.2, §12.5.4: `range;q=value, …`; a missing or unreadable weight counts as 1, weights are
  * held to 0…1); 0 when it is not named. Written here rather than with hono/utils/accept, which
  * parses every Accept header with quoted parameters (0.8 KB gzip of a Worker that has to fit
- * 100 KB, issue #18); test/i18n.test.ts holds it to hono's parser.
+ * 100 KB, issue #18); test/i18n.test.ts holds it to hono's parser on the RFC's syntax. Outside it
+ * (a quoted or repeated q, `q=NaN`) the two may read a header differently; either way the answer
+ * is one of the two catalogs, never an error.
  */
 export function weightOf(acceptLanguage: string, language: string): number {
   let weight = 0;

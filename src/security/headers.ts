@@ -7,7 +7,7 @@ import { CRITICAL_CSS_HASH } from '../generated/assets';
  * `X-Powered-By` removed). A constant list written out here instead of hono/secure-headers: the
  * middleware builds this same list from options and carries a nonce generator, report endpoints
  * and permission policies the app does not use, 1.3 KB gzip of a Worker that has to fit 100 KB
- * (issue #18). test/node/security-headers.test.ts holds it to what hono's middleware answers
+ * (issue #18). test/security-headers.test.ts holds it to what hono's middleware answers
  * with the options the app used before.
  *
  * `frameAncestors` is the platform's list (FRAME_ANCESTORS, contract §7). X-Frame-Options cannot

@@ -48,8 +48,11 @@ export async function verifySessionToken(
   nowSeconds = Math.floor(Date.now() / 1000),
 ): Promise<Session | null> {
   for (const key of keysOf(env)) {
+    // A key WebCrypto refused to import verifies nothing: the token is refused (401), not a 500.
+    const verifier = await key.catch(() => null);
+    if (!verifier) continue;
     // Times, issuer and audience are checked (times with leeway) in sessionFromPayload.
-    const payload = await verifyHs256(token, await key);
+    const payload = await verifyHs256(token, verifier);
     if (payload) return sessionFromPayload(payload, { issuer: env.SESSION_ISSUER, audience: env.SESSION_AUDIENCE, nowSeconds });
   }
   return null;

@@ -6,7 +6,8 @@
  * while HS256 is one WebCrypto call on each side. The checks are Hono's (4.13) for the options the
  * app used: three parts; a header that is a JSON object with `alg` exactly "HS256", `typ` absent
  * or "JWT" (any case, "application/" allowed) and no `crit`; a payload that is a JSON object; an
- * unpadded or padded base64url signature that WebCrypto verifies (in constant time). Times,
+ * unpadded or padded (one `=`) base64url signature of 32 bytes, spelled canonically, that WebCrypto
+ * verifies (in constant time); hono accepted `==` and non-zero spare bits too. Times,
  * issuer and audience are checked by the caller (src/session/claims.ts). The hostile suite
  * (test/hostile/sessions.test.ts) signs its tokens with jose, an independent implementation.
  */
@@ -14,6 +15,7 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const SIGNATURE = /^[A-Za-z0-9_-]{43}=?$/;
 
 function bytesOf(part: string): Uint8Array<ArrayBuffer> | null {
   if (!BASE64URL.test(part) || part.length % 4 === 1) return null;
@@ -54,8 +56,11 @@ export async function verifyHs256(token: string, key: CryptoKey): Promise<Record
   const header = objectOf(head);
   if (!header || header.alg !== 'HS256' || !isJwtType(header.typ) || 'crit' in header) return null;
   const payload = objectOf(body);
-  const signature = bytesOf(tail.replace(/={1,2}$/, ''));
-  if (!payload || !signature) return null;
+  // 32 bytes of HMAC SHA-256: 43 characters, or 44 with the one `=` of padding. Only the canonical
+  // spelling (the unused low bits of the last character zero): a token has one signature string.
+  const signed = SIGNATURE.test(tail) ? tail.slice(0, 43) : '';
+  const signature = bytesOf(signed);
+  if (!payload || !signature || base64url(signature) !== signed) return null;
   return (await crypto.subtle.verify('HMAC', key, signature, encoder.encode(`${head}.${body}`))) ? payload : null;
 }
 
