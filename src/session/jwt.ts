@@ -60,7 +60,7 @@ export async function verifyHs256(token: string, key: CryptoKey): Promise<Record
   // spelling (the unused low bits of the last character zero): a token has one signature string.
   const signed = SIGNATURE.test(tail) ? tail.slice(0, 43) : '';
   const signature = bytesOf(signed);
-  if (!payload || !signature || base64url(signature) !== signed) return null;
+  if (!payload || !signed || !signature || base64url(signature) !== signed) return null;
   return (await crypto.subtle.verify('HMAC', key, signature, encoder.encode(`${head}.${body}`))) ? payload : null;
 }
 
