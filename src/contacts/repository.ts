@@ -455,7 +455,9 @@ export async function writeContact(
   if (updated) return { kind: 'written', contact: updated };
   if (!restore) return failedWrite(await findAnyContact(db, assetId, contactId), version, author, now, false);
   // A deleted contact that could not come back: the cap or the byte budget, told apart by the
-  // asset's live count, read in the same round trip as the row.
+  // asset's live count, read with the row in one round trip after the write (not atomic with it:
+  // a co-buyer's create or delete in between can tip the message, which is then the true one a
+  // moment later).
   const [rows, usage] = await guarded(() =>
     db.batch([
       db
