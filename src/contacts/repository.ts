@@ -163,7 +163,7 @@ export async function listContacts(db: Database, assetId: string, options: ListO
   const total =
     terms.length || order === 'warranty'
       ? sql<number>`(select count(*) from ${contacts} where ${matching})`
-      : sql<number>`coalesce((select ${assetUsage.live} from ${assetUsage} where ${eq(assetUsage.assetId, assetId)}), 0)`;
+      : sql<number>`${liveCount(assetId)}`;
   const [rows, facts] = await guarded(() =>
     db.batch([
       db
@@ -303,14 +303,22 @@ export async function findContact(db: Database, assetId: string, contactId: stri
 
 /** Also finds a deleted contact (for undo and for telling a conflict from a deletion). */
 export async function findAnyContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
-  const [row] = await guarded(() =>
-    db
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId)))
-      .limit(1),
-  );
+  const [row] = await guarded(() => anyContactQuery(db, assetId, contactId));
   return row;
+}
+
+/** The contact's row, also when deleted (at most one). */
+function anyContactQuery(db: Database, assetId: string, contactId: string) {
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId)))
+    .limit(1);
+}
+
+/** The asset's kept count of live contacts (no row while the asset never had one). */
+function liveQuery(db: Database, assetId: string) {
+  return db.select({ live: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId));
 }
 
 export type CreateResult = { kind: 'created' | 'duplicate'; contact: Contact } | { kind: 'full' } | { kind: 'noRoom' };
@@ -372,7 +380,7 @@ export async function createContact(
         .from(contacts)
         .where(and(eq(contacts.assetId, assetId), eq(contacts.createToken, formToken)))
         .limit(1),
-      db.select({ live: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId)),
+      liveQuery(db, assetId),
     ]),
   );
   if (earlier[0]) return { kind: 'duplicate', contact: earlier[0] };
@@ -408,11 +416,7 @@ function versionOf(row: VersionRow): Version {
 /** The two reads of a contact's state: the row (also when deleted) and its versions from `since` on. */
 function stateQueries(db: Database, assetId: string, contactId: string, since: number) {
   return [
-    db
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId)))
-      .limit(1),
+    anyContactQuery(db, assetId, contactId),
     db
       .select()
       .from(contactVersions)
@@ -458,16 +462,7 @@ export async function writeContact(
   // asset's live count, read with the row in one round trip after the write (not atomic with it:
   // a co-buyer's create or delete in between can tip the message, which is then the true one a
   // moment later).
-  const [rows, usage] = await guarded(() =>
-    db.batch([
-      db
-        .select()
-        .from(contacts)
-        .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId)))
-        .limit(1),
-      db.select({ live: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId)),
-    ]),
-  );
+  const [rows, usage] = await guarded(() => db.batch([anyContactQuery(db, assetId, contactId), liveQuery(db, assetId)]));
   const failed = failedWrite(rows[0], version, author, now, true);
   return failed.kind === 'full' && (usage[0]?.live ?? 0) < MAX_CONTACTS_PER_ASSET ? { kind: 'noRoom' } : failed;
 }
