@@ -3,6 +3,8 @@
 // written add up from D1's `meta` where the call returns it (batch, run, all).
 
 export interface D1Count {
+  /** Every round trip waits this long first (a database that far away). */
+  delayMs: number;
   roundTrips: number;
   rowsRead: number;
   rowsWritten: number;
@@ -21,6 +23,10 @@ function tally(count: D1Count, result: unknown) {
   }
 }
 
+async function far(count: D1Count) {
+  if (count.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, count.delayMs));
+}
+
 /** The real binding's statements, unwrapped again for batch (D1 checks their class). */
 const originals = new WeakMap<object, D1PreparedStatement>();
 
@@ -34,6 +40,7 @@ function countedStatement(statement: D1PreparedStatement, count: D1Count): D1Pre
       if (['run', 'all', 'first', 'raw'].includes(String(property))) {
         return async (...args: unknown[]) => {
           count.roundTrips += 1;
+          await far(count);
           const result: unknown = await Reflect.apply(value, target, args);
           tally(count, result);
           return result;
@@ -59,6 +66,7 @@ function counted<T extends { prepare(query: string): D1PreparedStatement; batch(
       if (property === 'batch') {
         return async (statements: D1PreparedStatement[]) => {
           count.roundTrips += 1;
+          await far(count);
           const result = await inner.batch(statements.map((statement) => originals.get(statement) ?? statement));
           tally(count, result);
           return result;
@@ -75,7 +83,7 @@ function counted<T extends { prepare(query: string): D1PreparedStatement; batch(
   });
 }
 
-export function countingD1(d1: D1Database): { db: D1Database; count: D1Count } {
-  const count: D1Count = { roundTrips: 0, rowsRead: 0, rowsWritten: 0, sessions: [] };
+export function countingD1(d1: D1Database, delayMs = 0): { db: D1Database; count: D1Count } {
+  const count: D1Count = { delayMs, roundTrips: 0, rowsRead: 0, rowsWritten: 0, sessions: [] };
   return { db: counted(d1, count), count };
 }

@@ -2,6 +2,8 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { appFor } from '../src/app';
+import { guarded } from '../src/db/client';
+import { withTimings } from '../src/observability/timing';
 import { countingD1 } from './d1-counter';
 import { anna, ORIGIN, seedContacts, tokenFor } from './helpers';
 
@@ -12,9 +14,9 @@ const LIST = '/assets/whg-12/contacts';
 
 async function measure(
   path: string,
-  init: { method?: string; form?: Record<string, string> | URLSearchParams; file?: string; cookie?: string } = {},
+  init: { method?: string; form?: Record<string, string> | URLSearchParams; file?: string; cookie?: string; delayMs?: number } = {},
 ) {
-  const { db, count } = countingD1(env.DB);
+  const { db, count } = countingD1(env.DB, init.delayMs);
   const vars = { ...env, DB: db };
   const headers = new Headers({ Cookie: `propster_session=${await tokenFor(anna)}${init.cookie ? `; ${init.cookie}` : ''}` });
   let body: string | FormData | undefined;
@@ -156,5 +158,43 @@ describe('read replicas with read-your-writes (D1 Sessions API)', () => {
     const damaged = await measure(LIST, { cookie: 'kontakte_d1=%3Cscript%3E' });
     expect(damaged.count.sessions).toEqual(['first-unconstrained']);
     expect(damaged.response.status).toBe(200);
+  });
+});
+
+/** `Server-Timing: app;dur=…, db;dur=…` in milliseconds. */
+function serverTiming(response: Response): { app: number; db: number } {
+  const header = response.headers.get('Server-Timing') ?? '';
+  const value = (name: string) => Number(new RegExp(`${name};dur=([0-9.]+)`).exec(header)?.[1] ?? Number.NaN);
+  return { app: value('app'), db: value('db') };
+}
+
+describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is the Worker's own time)", () => {
+  const FAR_MS = 40;
+
+  it('counts every round trip of reads, writes and the import’s raw batch as D1 wait', async () => {
+    await seedContacts('whg-12', 5, (index) => ({ company: `Nah ${index}` }));
+    const list = await measure(LIST, { delayMs: FAR_MS });
+    const create = await measure(LIST, { form: { form_token: crypto.randomUUID(), company: 'Ferne GmbH' }, delayMs: FAR_MS });
+    const staged = await measure(`${LIST}/import`, {
+      file: 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Weit Weg\r\nORG:Weit Weg GmbH\r\nEND:VCARD\r\n',
+    });
+    const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(staged.text)?.[1] ?? '';
+    const ticked = [...staged.text.matchAll(/name="card" value="(\d+)" checked=""/g)].map((match) => ['card', match[1] ?? '']);
+    expect(ticked).toHaveLength(1);
+    const confirm = await measure(`${LIST}/import/${importId}`, { form: new URLSearchParams(ticked), delayMs: FAR_MS });
+    expect([list.response.status, create.response.status, confirm.response.status]).toEqual([200, 303, 303]);
+    for (const { response, count } of [list, create, confirm]) {
+      const timing = serverTiming(response);
+      // The timer may wake a millisecond early; the whole wait is D1's, not the Worker's.
+      expect(timing.db).toBeGreaterThanOrEqual(count.roundTrips * (FAR_MS - 1));
+      expect(timing.app).toBeGreaterThanOrEqual(timing.db);
+      expect(timing.app - timing.db).toBeLessThan(FAR_MS);
+    }
+    expect(confirm.count.roundTrips).toBe(2);
+  });
+
+  it('work around a D1 call (a retry’s wait, drizzle building SQL or mapping rows) is not D1 wait', async () => {
+    const timings = await withTimings(() => guarded(() => new Promise<void>((resolve) => setTimeout(resolve, FAR_MS))));
+    expect(timings.db).toBe(0);
   });
 });

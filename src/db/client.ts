@@ -8,7 +8,45 @@ import { timedDb } from '../observability/timing';
 
 /** Plain query builder: the relational API (and its bundle weight) is not needed. */
 export function connect(d1: D1Database) {
-  return drizzle(d1);
+  return drizzle(timed(d1));
+}
+
+/** What drizzle's D1 driver (and the import's raw batch) calls on a database or a session. */
+interface D1Client {
+  prepare(query: string): D1PreparedStatement;
+  batch(statements: D1PreparedStatement[]): Promise<D1Result[]>;
+}
+
+/**
+ * A D1 statement whose calls are timed as D1 wait (Server-Timing `db`). Only the binding's own
+ * calls are: drizzle building the SQL before and mapping the rows after is the Worker's own time.
+ */
+class TimedStatement {
+  constructor(readonly statement: D1PreparedStatement) {}
+  bind(...values: unknown[]): TimedStatement {
+    return new TimedStatement(this.statement.bind(...values));
+  }
+  run() {
+    return timedDb(() => this.statement.run());
+  }
+  all() {
+    return timedDb(() => this.statement.all());
+  }
+  raw() {
+    return timedDb(() => this.statement.raw());
+  }
+  first(column?: string) {
+    return timedDb(() => (column === undefined ? this.statement.first() : this.statement.first(column)));
+  }
+}
+
+/** The database or session with its round trips timed; batch gets the binding's own statements back (D1 checks their class). */
+function timed(client: D1Client): D1Database {
+  const timedClient = {
+    prepare: (query: string) => new TimedStatement(client.prepare(query)),
+    batch: (statements: TimedStatement[]) => timedDb(() => client.batch(statements.map((statement) => statement.statement))),
+  };
+  return timedClient as unknown as D1Database;
 }
 
 /** The cookie that carries a browser's D1 session bookmark (read replicas, read-your-writes). */
@@ -20,11 +58,11 @@ const BOOKMARK = /^[A-Za-z0-9._:-]{1,200}$/;
  * but never one older than `bookmark`, the position of this browser's last write. Without one,
  * the first query may go to any replica ('first-unconstrained'); writes always reach the
  * primary. drizzle's D1 driver uses only `prepare` and `batch`, which a session has: hence the
- * one cast below (the session is no request data).
+ * one cast in `timed` (the session is no request data).
  */
 export function openSession(d1: D1Database, bookmark: string | undefined) {
   const session = d1.withSession(bookmark && BOOKMARK.test(bookmark) ? bookmark : 'first-unconstrained');
-  return { db: drizzle(session as unknown as D1Database), bookmark: () => session.getBookmark() };
+  return { db: drizzle(timed(session)), bookmark: () => session.getBookmark() };
 }
 
 export type Database = ReturnType<typeof connect>;
@@ -60,7 +98,7 @@ export function isTransientStorageError(error: unknown): boolean {
 export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await timedDb(operation);
+      return await operation();
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay === undefined || !isTransientStorageError(error))
