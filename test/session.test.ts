@@ -46,6 +46,49 @@ describe('session cookie (contract §2)', () => {
     }
   });
 
+  it('checks a token’s signature once per isolate, its claims on every request', async () => {
+    const secret = `remembered-secret-only-this-test-uses-${crypto.randomUUID()}`;
+    const testEnv = { ...env, SESSION_SECRET: secret, SESSION_SECRET_PREVIOUS: '' };
+    const token = await tokenFor(anna, { secret, iat: now(), exp: now() + 3600 });
+    const verify = vi.spyOn(crypto.subtle, 'verify');
+    try {
+      expect(await verifySessionToken(token, testEnv)).toMatchObject({ role: 'customer' });
+      expect(await verifySessionToken(token, testEnv)).toMatchObject({ role: 'customer' });
+      expect(verify).toHaveBeenCalledTimes(1);
+      // Remembered, yet expired two hours later (60 s of leeway), not yet valid an hour earlier.
+      expect(await verifySessionToken(token, testEnv, now() + 7200)).toBeNull();
+      expect(await verifySessionToken(token, testEnv, now() - 3600)).toBeNull();
+      // Still for another audience or issuer.
+      expect(await verifySessionToken(token, { ...testEnv, SESSION_AUDIENCE: 'other-app' })).toBeNull();
+      expect(await verifySessionToken(token, { ...testEnv, SESSION_ISSUER: 'other-issuer' })).toBeNull();
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
+  it('refuses a remembered token once its secret is neither the current nor the previous one', async () => {
+    const [first, second, third] = ['first', 'second', 'third'].map((name) => `${name}-secret-only-this-test-uses-${crypto.randomUUID()}`);
+    const token = await tokenFor(anna, { secret: first });
+    expect(await verifySessionToken(token, { ...env, SESSION_SECRET: first ?? '', SESSION_SECRET_PREVIOUS: '' })).not.toBeNull();
+    // Rotated once: the first secret is the previous one, the token still counts.
+    expect(await verifySessionToken(token, { ...env, SESSION_SECRET: second ?? '', SESSION_SECRET_PREVIOUS: first ?? '' })).not.toBeNull();
+    // Rotated twice: the first secret is gone, and so is the token.
+    expect(await verifySessionToken(token, { ...env, SESSION_SECRET: third ?? '', SESSION_SECRET_PREVIOUS: second ?? '' })).toBeNull();
+  });
+
+  it('does not remember a refused token', async () => {
+    const token = await tokenFor(anna, { secret: 'some-other-secret-that-is-long-enough-0123' });
+    const verify = vi.spyOn(crypto.subtle, 'verify');
+    try {
+      expect(await verifySessionToken(token, env)).toBeNull();
+      expect(await verifySessionToken(token, env)).toBeNull();
+      // Each of the two secrets (current, previous) tried on each request.
+      expect(verify).toHaveBeenCalledTimes(4);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
   it('allows 60 s of clock skew on exp and iat', async () => {
     expect((await send(LIST, { token: await tokenFor(anna, { iat: now() - 600, exp: now() - 30 }) })).status).toBe(200);
     expect((await send(LIST, { token: await tokenFor(anna, { iat: now() + 30 }) })).status).toBe(200);
