@@ -178,11 +178,6 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
  * Formatted in UTC because the date is a day, not an instant. Not a date: returned as it is.
  */
 export function formatDate(iso: string, locale: string): string {
-  // Intl's format is the slow part of a list row with a warranty end (2 % of a list page in the
-  // profile): each answer is kept per isolate, bounded (a date is formatted the same every time).
-  const key = `${locale} ${iso}`;
-  const known = formattedDates.get(key);
-  if (known !== undefined) return known;
   const date = parseDate(iso);
   if (!date) return iso;
   let format = dateFormats.get(locale);
@@ -192,13 +187,8 @@ export function formatDate(iso: string, locale: string): string {
   }
   const instant = new Date(0);
   instant.setUTCFullYear(date.year, date.month - 1, date.day);
-  const text = format.format(instant);
-  if (formattedDates.size >= MAX_FORMATTED_DATES) formattedDates.clear();
-  formattedDates.set(key, text);
-  return text;
+  return format.format(instant);
 }
-const formattedDates = new Map<string, string>();
-const MAX_FORMATTED_DATES = 4096;
 
 // ---------------------------------------------------------------------------------------------
 // The form rule (contract §5)
