@@ -35,9 +35,7 @@ class TimedStatement {
   raw() {
     return timedDb(() => this.statement.raw());
   }
-  first(column?: string) {
-    return timedDb(() => (column === undefined ? this.statement.first() : this.statement.first(column)));
-  }
+  // No `first`: neither drizzle's D1 driver nor the app calls it.
 }
 
 /** The database or session with its round trips timed; batch gets the binding's own statements back (D1 checks their class). */

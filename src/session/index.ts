@@ -16,10 +16,10 @@ const MIN_SECRET_BYTES = 32;
  */
 const imported = new Map<string, Promise<CryptoKey>>();
 
-function hmacKey(secret: Uint8Array, text: string): Promise<CryptoKey> {
+function hmacKey(text: string): Promise<CryptoKey> {
   let key = imported.get(text);
   if (!key) {
-    key = crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(text), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
     imported.set(text, key);
     // A failed import is tried again by the next request, never kept for the isolate's life.
     key.catch(() => imported.delete(text));
@@ -36,9 +36,14 @@ function secretsOf(env: Bindings): string[] {
   return secrets;
 }
 
-function keysOf(secrets: string[]): Promise<CryptoKey>[] {
-  return secrets.map((text) => hmacKey(new TextEncoder().encode(text), text));
-}
+/**
+ * Tokens whose signature a secret verified, by the token's exact text: a browser sends the same
+ * cookie with every request, so the HMAC and the decoding run once per token and isolate (they
+ * were 6 % of a list page in the profile). Only the signature is remembered: the claims (expiry,
+ * not-before, issuer, audience, role) are checked on every request. Bounded: the oldest goes first.
+ */
+const verified = new Map<string, { secret: string; payload: Record<string, unknown> }>();
+const MAX_VERIFIED_TOKENS = 512;
 
 /**
  * Verifies a session token: HS256 only (the header's alg must equal it), signed with the
@@ -55,34 +60,17 @@ export async function verifySessionToken(
   const known = verified.get(token);
   // Only while the secret that verified it is still the current or the previous one.
   if (known && secrets.includes(known.secret)) return sessionFromPayload(known.payload, expected);
-  for (const [index, key] of keysOf(secrets).entries()) {
+  for (const secret of secrets) {
     // A key WebCrypto refused to import verifies nothing: the token is refused (401), not a 500.
-    const verifier = await key.catch(() => null);
-    if (!verifier) continue;
-    const payload = await verifyHs256(token, verifier);
+    const verifier = await hmacKey(secret).catch(() => null);
+    const payload = verifier && (await verifyHs256(token, verifier));
     if (payload) {
-      remember(token, { secret: secrets[index] ?? '', payload });
+      if (verified.size >= MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value ?? '');
+      verified.set(token, { secret, payload });
       return sessionFromPayload(payload, expected);
     }
   }
   return null;
-}
-
-/**
- * Tokens whose signature a secret verified, by the token's exact text: a browser sends the same
- * cookie with every request, so the HMAC and the decoding run once per token and isolate (they
- * were 6 % of a list page in the profile). Only the signature is remembered: the claims (expiry,
- * not-before, issuer, audience, role) are checked on every request. Bounded: the oldest goes first.
- */
-const verified = new Map<string, { secret: string; payload: Record<string, unknown> }>();
-const MAX_VERIFIED_TOKENS = 512;
-
-function remember(token: string, entry: { secret: string; payload: Record<string, unknown> }) {
-  if (verified.size >= MAX_VERIFIED_TOKENS) {
-    const oldest = verified.keys().next();
-    if (!oldest.done) verified.delete(oldest.value);
-  }
-  verified.set(token, entry);
 }
 
 export interface RequireCustomerOptions {
