@@ -238,6 +238,21 @@ describe('formatDate: German dates on screen', () => {
   it('leaves what is not a date as it is', () => {
     expect(formatDate('2023-02-30', 'de-DE')).toBe('2023-02-30');
   });
+
+  it('answers the same the second time and past its bound of kept answers, each language its own', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(formatDate('2031-07-04', 'de-DE')).toBe('04.07.2031');
+      expect(formatDate('2031-07-04', 'en-GB')).toBe('4 Jul 2031');
+      expect(formatDate('2031-07-04', 'de-DE')).toBe('04.07.2031');
+    }
+    // More dates than are kept: every answer still right.
+    for (let day = 0; day < 5000; day++) {
+      const date = new Date(Date.UTC(2000, 0, 1 + day)).toISOString().slice(0, 10);
+      const [year, month, dayOfMonth] = date.split('-');
+      expect(formatDate(date, 'de-DE')).toBe(`${dayOfMonth}.${month}.${year}`);
+    }
+    expect(formatDate('2031-07-04', 'en-GB')).toBe('4 Jul 2031');
+  });
 });
 
 describe('resolveWarranty: the form rule (contract §5)', () => {
