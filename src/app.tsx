@@ -1,6 +1,5 @@
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { methodNotAllowed } from 'hono/method-not-allowed';
 import { Hono } from 'hono/tiny';
 import { type AppConfig, configOf, MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES } from './config';
 import { keepFormOnBrokenEncoding } from './contacts/broken-encoding';
@@ -15,6 +14,7 @@ import { requestLog } from './observability/request-log';
 import { makePaths } from './paths';
 import { platformRoutes } from './platform/routes';
 import { securityHeaders } from './security/headers';
+import { methodNotAllowed } from './security/method-not-allowed';
 import { writeRateLimit } from './security/rate-limit';
 import { sameOriginWrites } from './security/same-origin';
 import { strictFormEncoding } from './security/strict-forms';
@@ -48,7 +48,7 @@ export function buildApp(config: AppConfig) {
   // Our own id for every request (set by the log): a client-sent X-Request-Id is neither trusted nor echoed.
   root.use(requestLog);
   root.use(securityHeaders(config.frameAncestors));
-  root.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => renderError(c, 405, { headers: { Allow: methods.join(', ') } }) }));
+  root.use(methodNotAllowed(app, (c, methods) => renderError(c, 405, { headers: { Allow: methods.join(', ') } })));
 
   root.get('/healthz', (c) => c.text('ok'));
   if (config.basePath) {
