@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { parseAccept } from 'hono/utils/accept';
 import { describe, expect, it } from 'vitest';
+import { formatDateTime } from '../src/contacts/views/format';
 import { languageOf, weightOf } from '../src/i18n';
 import { assertProperty } from './property';
 
@@ -61,5 +62,15 @@ describe('Accept-Language', () => {
     expect(languageOf('fr-FR, en-GB;q=0.7')).toBe('en');
     expect(languageOf('en;q=0, de;q=0')).toBe('de');
     expect(languageOf('english')).toBe('de');
+  });
+});
+
+describe('formatDateTime: when a version was saved, in Berlin time', () => {
+  it('answers in the page’s language, winter and summer time, the same on every call', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(formatDateTime('de-DE', Date.UTC(2026, 11, 1, 4, 0))).toBe('01.12.2026, 05:00');
+      expect(formatDateTime('en-GB', Date.UTC(2026, 11, 1, 4, 0))).toBe('1 Dec 2026, 05:00');
+      expect(formatDateTime('de-DE', Date.UTC(2027, 6, 1, 10, 30))).toBe('01.07.2027, 12:30');
+    }
   });
 });

@@ -31,7 +31,14 @@ export function fieldText(spec: Pick<FieldSpec, 'kind'>, value: string, locale: 
   return spec.kind === 'date' ? formatDate(value, locale) : value;
 }
 
-/** German (or English) date and time in the platform's time zone. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** German (or English) date and time in the platform's time zone (one formatter per language and isolate: building one is the slow part). */
 export function formatDateTime(locale: string, epochMs: number): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(epochMs);
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(epochMs);
 }
