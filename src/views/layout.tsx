@@ -1,3 +1,4 @@
+import { html, raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { CRITICAL_CSS, HTMX_PATH } from '../generated/assets';
 import type { Shell } from './shell';
@@ -8,52 +9,20 @@ import type { Shell } from './shell';
  */
 const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout: 30000, history: 'reload' });
 
-export function Layout(props: { shell: Shell; title: string; children: Child }) {
-  const { shell, title } = props;
+/**
+ * The whole page around a view's body. Written with hono/html (escaping tagged template) instead
+ * of JSX, as the list rows are: every page pays for it, and hono/jsx sends <title>, <meta>,
+ * <link>, <style> and <script> through components of its own (hoisting into <head>), which a
+ * page that writes its own <head> does not need.
+ */
+export function layout(shell: Shell, title: string, body: Child) {
   const { t, paths, user, asset } = shell;
-  return (
-    <html lang={t.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <title>{`${title} · ${t.appName}`}</title>
-        <meta name="htmx-config" content={HTMX_CONFIG} />
-        <link rel="icon" href="data:," />
-        {/* Our own build-time constant, hashed into the CSP: not user data. */}
-        <style dangerouslySetInnerHTML={{ __html: CRITICAL_CSS }} />
-        {/* htmx with src/client/app.js appended: one deferred, fingerprinted, immutable file. */}
-        <script src={paths.file(HTMX_PATH)} defer></script>
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          {t.skipToContent}
-        </a>
-        {/* One line: the way back to the platform, the asset's name (only here), the other assets where there are several. */}
-        <header class="top">
-          <a class="back" href={shell.platformUrl}>
-            <span aria-hidden="true">←</span>
-            <span class="sr-only">{t.backToPlatform}: </span>
-            <span class="pname">{shell.platformName}</span>
-          </a>
-          {asset ? <span class="asset">{asset.name || asset.id}</span> : null}
-          {user && asset && user.assets.length > 1 ? (
-            <a class="switch" href={paths.home()}>
-              {t.switchAsset}
-            </a>
-          ) : null}
-        </header>
-        <main id="main" tabindex={-1}>
-          {props.children}
-        </main>
-        {/* Shown by src/client/app.js when a request fails on the way (JS only, so hidden). */}
-        <div id="net" class="net" hidden>
-          <p>{t.contacts.offline}</p>
-          <button type="button" data-retry>
-            {t.contacts.retry}
-          </button>
-        </div>
-        <div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
-      </body>
-    </html>
-  );
+  // The critical CSS is our own build-time constant, hashed into the CSP: not user data.
+  return html`<!DOCTYPE html><html lang="${t.lang}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><title>${title} · ${t.appName}</title><meta name="htmx-config" content="${HTMX_CONFIG}"/><link rel="icon" href="data:,"/><style>${raw(CRITICAL_CSS)}</style><script src="${paths.file(HTMX_PATH)}" defer=""></script></head><body><a class="skip" href="#main">${t.skipToContent}</a><header class="top"><a class="back" href="${shell.platformUrl}"><span aria-hidden="true">←</span><span class="sr-only">${t.backToPlatform}: </span><span class="pname">${shell.platformName}</span></a>${
+    // One line: the way back to the platform, the asset's name (only here), the other assets where there are several.
+    asset ? html`<span class="asset">${asset.name || asset.id}</span>` : ''
+  }${user && asset && user.assets.length > 1 ? html`<a class="switch" href="${paths.home()}">${t.switchAsset}</a>` : ''}</header><main id="main" tabindex="-1">${body}</main><div id="net" class="net" hidden=""><p>${
+    // Shown by src/client/app.js when a request fails on the way (JS only, so hidden).
+    t.contacts.offline
+  }</p><button type="button" data-retry="true">${t.contacts.retry}</button></div><div id="announcer" class="sr-only" role="status" aria-live="polite"></div></body></html>`;
 }

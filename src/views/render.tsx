@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
-import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../env';
-import { Layout } from './layout';
+import { layout } from './layout';
 
 /** An htmx request wants a fragment; anything else (no JS, reload, back) a whole page. */
 export function wantsFragment(c: Context<AppEnv>): boolean {
@@ -27,12 +26,5 @@ export function render(c: Context<AppEnv>, view: { title: string; body: Child; s
   const status = view.status ?? 200;
   privateHtml(c);
   if (wantsFragment(c)) return c.html(<>{view.body}</>, status);
-  return c.html(
-    html`<!DOCTYPE html>${(
-      <Layout shell={c.get('shell')} title={view.title}>
-        {view.body}
-      </Layout>
-    )}`,
-    status,
-  );
+  return c.html(layout(c.get('shell'), view.title, view.body), status);
 }
