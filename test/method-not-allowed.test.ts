@@ -1,12 +1,13 @@
+import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { methodNotAllowed as honoMethodNotAllowed } from 'hono/method-not-allowed';
 import { Hono as TinyHono } from 'hono/tiny';
 import { describe, expect, it } from 'vitest';
-import { buildApp, configOf } from '../src/app';
+import { appFor, buildApp, configOf } from '../src/app';
 import type { AppEnv } from '../src/env';
 import { methodNotAllowed } from '../src/security/method-not-allowed';
-import { anna, send } from './helpers';
+import { anna, send, tokenFor } from './helpers';
 
 // src/security/method-not-allowed.ts matches with hono/tiny's PatternRouter instead of the
 // TrieRouter hono's middleware carries. Held here to hono's middleware: both answer every method on
@@ -63,5 +64,26 @@ describe('405 with Allow (hono/method-not-allowed’s rule on hono/tiny’s rout
     expect(response.headers.get('allow')).toBe('POST');
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(await response.text()).toContain('Aktion nicht möglich');
+  });
+
+  it('the same under the platform’s /kontakte prefix', async () => {
+    const vars = { ...env, BASE_PATH: '/kontakte' };
+    const response = await appFor(vars).fetch(
+      new Request(`https://kontakte.example.de/kontakte/assets/whg-12/contacts/${ID}/restore`, {
+        headers: { Cookie: `propster_session=${await tokenFor(anna)}` },
+      }),
+      vars,
+      createExecutionContext(),
+    );
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
+  it('an asset not in the session is a 404 for every method, never a 405 that would tell its paths apart', async () => {
+    for (const method of ['GET', 'POST', 'PUT']) {
+      const response = await send(`/assets/whg-99/contacts/${ID}/restore`, { user: anna, method });
+      expect(response.status, method).toBe(404);
+      expect(response.headers.get('allow'), method).toBeNull();
+    }
   });
 });

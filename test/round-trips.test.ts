@@ -2,7 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { appFor } from '../src/app';
-import { guarded } from '../src/db/client';
+import { connect, guarded } from '../src/db/client';
 import { withTimings } from '../src/observability/timing';
 import { countingD1 } from './d1-counter';
 import { anna, ORIGIN, seedContacts, tokenFor } from './helpers';
@@ -193,7 +193,25 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     expect(confirm.count.roundTrips).toBe(2);
   });
 
-  it('work around a D1 call (a retry’s wait, drizzle building SQL or mapping rows) is not D1 wait', async () => {
+  it('the timed binding answers as the binding does (every statement method, batch), and times each call', async () => {
+    // Every call 5 ms away: the wait is what Server-Timing's db must count.
+    const client = connect(countingD1(env.DB, 5).db).$client;
+    const timings = await withTimings(async () => {
+      const statement = client.prepare('SELECT ? AS x').bind(7);
+      expect(await statement.first()).toEqual({ x: 7 });
+      expect(await statement.first('x')).toBe(7);
+      expect(await statement.raw()).toEqual([[7]]);
+      expect(await statement.raw({ columnNames: true })).toEqual([['x'], [7]]);
+      expect((await statement.all()).results).toEqual([{ x: 7 }]);
+      expect((await statement.run()).success).toBe(true);
+      const [one, two] = await client.batch([statement, client.prepare('SELECT 8 AS y')]);
+      expect([one?.results, two?.results]).toEqual([[{ x: 7 }], [{ y: 8 }]]);
+    });
+    // Six statement calls and a batch, each 5 ms away (the timer may wake a millisecond early).
+    expect(timings.db).toBeGreaterThanOrEqual(7 * 4);
+  });
+
+  it('work around a D1 call (here a retry’s kind of wait) is not D1 wait', async () => {
     const timings = await withTimings(() => guarded(() => new Promise<void>((resolve) => setTimeout(resolve, FAR_MS))));
     expect(timings.db).toBe(0);
   });

@@ -76,6 +76,27 @@ describe('session cookie (contract §2)', () => {
     expect(await verifySessionToken(token, { ...env, SESSION_SECRET: third ?? '', SESSION_SECRET_PREVIOUS: second ?? '' })).toBeNull();
   });
 
+  it('keeps at most 512 tokens: the oldest is checked again, and still accepted', async () => {
+    const secret = `bounded-secret-only-this-test-uses-${crypto.randomUUID()}`;
+    const testEnv = { ...env, SESSION_SECRET: secret, SESSION_SECRET_PREVIOUS: '' };
+    const first = await tokenFor(anna, { secret, iat: now(), exp: now() + 3600 });
+    expect(await verifySessionToken(first, testEnv)).not.toBeNull();
+    let last = '';
+    for (let k = 1; k <= 512; k++) {
+      last = await tokenFor(anna, { secret, iat: now() - k, exp: now() + 3600 });
+      expect(await verifySessionToken(last, testEnv)).not.toBeNull();
+    }
+    const verify = vi.spyOn(crypto.subtle, 'verify');
+    try {
+      expect(await verifySessionToken(last, testEnv)).not.toBeNull();
+      expect(verify).toHaveBeenCalledTimes(0);
+      expect(await verifySessionToken(first, testEnv)).toMatchObject({ role: 'customer' });
+      expect(verify).toHaveBeenCalledTimes(1);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
   it('does not remember a refused token', async () => {
     const token = await tokenFor(anna, { secret: 'some-other-secret-that-is-long-enough-0123' });
     const verify = vi.spyOn(crypto.subtle, 'verify');

@@ -180,7 +180,7 @@ const shownDates = new Map<string, string>();
  * Formatted in UTC because the date is a day, not an instant. Not a date: returned as it is.
  */
 export function formatDate(iso: string, locale: string): string {
-  const key = locale + iso;
+  const key = `${locale} ${iso}`;
   let text = shownDates.get(key);
   if (text === undefined) {
     const date = parseDate(iso);
