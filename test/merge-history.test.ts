@@ -156,6 +156,15 @@ describe('history (Verlauf)', () => {
     expect(html).toContain(`href="${LIST}/${id}/history"`.replace('/history', '')); // back to the card
   });
 
+  it('shows a removed value as a change to nothing, on the same line: "old → —"', async () => {
+    const id = await create(anna, { company: 'Dach Rot', phone: '089 7' });
+    expect((await edit(anna, id, { ...(await formOf(id)), phone: '' })).status).toBe(303);
+    const html = await (await send(`${LIST}/${id}/history`, { user: anna })).text();
+    const newest = html.split('<li class="version"')[1] ?? '';
+    expect(textOf(newest)).toMatch(/Telefonnummer 089 7 → —/);
+    expect(newest).toContain('<del class="pre">089 7</del><span aria-hidden="true"> → </span><span class="meta">—</span>');
+  });
+
   it('restores an older version as a new version, never rewriting history', async () => {
     const id = await create(anna, { company: 'Pool Blau', phone: '089 1' });
     expect((await edit(jonas, id, { ...(await formOf(id, jonas)), phone: '089 2', notes: 'neu' })).status).toBe(303);

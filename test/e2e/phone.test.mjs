@@ -127,6 +127,41 @@ describe('on a phone (360×800)', () => {
     await assertPhoneFriendly(page, 'the delete confirmation');
   });
 
+  test('the history, the phone list to print, the import preview and "Zuletzt gelöscht"', async () => {
+    const { page } = browser;
+    await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
+    await page.getByRole('link', { name: long.company, exact: true }).click();
+    await page.getByRole('link', { name: 'Verlauf' }).click();
+    await page.getByRole('heading', { level: 1, name: `Verlauf von ${long.company}` }).waitFor();
+    await assertPhoneFriendly(page, 'the history');
+    await page.goto(`${listPath()}/print`);
+    await assertPhoneFriendly(page, 'the phone list to print');
+    // Its heading beside two buttons once took a few pixels and broke after every letter.
+    const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+    assert.ok(heading && heading.width > 180, `the phone list's heading is ${heading?.width} px wide`);
+    await page.goto(`${listPath()}/import`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'handy.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(
+        `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${long.company}\r\nORG:${long.company}\r\nEMAIL:${long.email}\r\nTEL:${long.phone}\r\nNOTE:${'Gewährleistungsbürgschaft'.repeat(4)}\r\nEND:VCARD\r\n`,
+      ),
+    });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    await page.locator('input[name=card]').first().waitFor();
+    await assertPhoneFriendly(page, 'the import preview');
+    await page.goto(`${listPath()}/new`);
+    const gone = `Weg ${tag}`;
+    await fillContact(page, { company: gone });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: gone, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Löschen' }).click();
+    await page.getByRole('button', { name: 'Rückgängig' }).waitFor();
+    await page.goto(`${listPath()}/deleted`);
+    await page.getByRole('heading', { name: gone }).waitFor();
+    await assertPhoneFriendly(page, '"Zuletzt gelöscht"');
+  });
+
   test('the empty state, the asset picker, the 403 page and the dev login', async () => {
     await withBrowser(
       null,

@@ -67,11 +67,12 @@ export function ContactHistory(props: {
                       <dt>{t.contacts.fields[spec.name]}</dt>
                       <dd>
                         {older[spec.name] ? <del class="pre">{fieldText(spec, older[spec.name], t.locale)}</del> : null}
-                        {older[spec.name] && version.values[spec.name] ? <span aria-hidden="true"> → </span> : null}
+                        {older[spec.name] ? <span aria-hidden="true"> → </span> : null}
                         {version.values[spec.name] ? (
                           <ins class="pre">{fieldText(spec, version.values[spec.name], t.locale)}</ins>
                         ) : (
-                          <span class="hint">{t.contacts.empty}</span>
+                          // A removed value reads like any other change: "01.03.2027 → —".
+                          <span class="meta">{t.contacts.empty}</span>
                         )}
                       </dd>
                     </div>
