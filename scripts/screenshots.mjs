@@ -1,5 +1,6 @@
 // `npm run screenshots`: phone (360×800) and desktop (1280×900) screenshots of the list (also
-// grouped by position and in dark mode), a card, the form with errors, the empty state and the conflict view, into docs/screenshots/*.png (they are
+// grouped by position and in dark mode), a card, the form with errors, the empty state, the conflict view, the history, the import
+// preview, the phone list to print and "Zuletzt gelöscht", into docs/screenshots/*.png (they are
 // committed, so they show the viewport only, at device scale 1). It starts its own server with
 // throwaway demo data (scripts/e2e.mjs startServer) and uses Debian's chromium.
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -125,6 +126,36 @@ async function run(baseURL, device) {
     await anna.page.goto(edit);
     await anna.page.getByLabel('Gewährleistung bis', { exact: true }).fill('');
     await anna.page.getByRole('button', { name: 'Speichern' }).click();
+    await anna.page.getByRole('link', { name: 'Bearbeiten' }).waitFor();
+
+    // The history of the contact just edited (three versions), the import preview, the phone
+    // list to print, and "Zuletzt gelöscht" with one contact (restored again afterwards).
+    await anna.page.goto(`${list}/demo-fliesen/history`);
+    await shoot(anna.page, `${device}-history`);
+    await anna.page.goto(`${list}/import`);
+    await anna.page.locator('input[type=file]').setInputFiles({
+      name: 'handy.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(
+        [
+          'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Petra Lang\r\nN:Lang;Petra;;;\r\nORG:Gartenbau Lang\r\nTITLE:Gärtnerin\r\nTEL;TYPE=CELL:0171 2345678\r\nEMAIL:petra@gartenbau-lang.de\r\nEND:VCARD\r\n',
+          'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Fliesen Schmitt\r\nORG:Fliesen Schmitt GmbH\r\nTEL:089 3100 200\r\nEND:VCARD\r\n',
+        ].join(''),
+      ),
+    });
+    await anna.page.getByRole('button', { name: 'Datei prüfen' }).click();
+    await anna.page.locator('input[name=card]').first().waitFor();
+    await shoot(anna.page, `${device}-import-preview`);
+    await anna.page.goto(`${list}/print`);
+    await shoot(anna.page, `${device}-print`);
+    await anna.page.goto(`${list}/demo-fliesen`);
+    // Deleting asks nothing first (it is undone in one tap): the list comes back with the notice.
+    await anna.page.getByRole('link', { name: 'Löschen' }).click();
+    await anna.page.getByRole('button', { name: 'Rückgängig' }).waitFor();
+    await anna.page.goto(`${list}/deleted`);
+    await anna.page.getByRole('button', { name: 'Wiederherstellen' }).first().waitFor();
+    await shoot(anna.page, `${device}-deleted`);
+    await anna.page.getByRole('button', { name: 'Wiederherstellen' }).first().click();
     await anna.page.getByRole('link', { name: 'Bearbeiten' }).waitFor();
 
     // The empty state: Selin's second apartment has no contacts yet.
