@@ -13,7 +13,8 @@ const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout:
  * The whole page around a view's body. Written with hono/html (escaping tagged template) instead
  * of JSX, as the list rows are: every page pays for it, and hono/jsx sends <title>, <meta>,
  * <link>, <style> and <script> through components of its own (hoisting into <head>), which a
- * page that writes its own <head> does not need.
+ * page that writes its own <head> does not need. The one script is htmx with src/client/app.js
+ * appended: deferred, fingerprinted, immutable.
  */
 export function layout(shell: Shell, title: string, body: Child) {
   const { t, paths, user, asset } = shell;
