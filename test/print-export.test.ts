@@ -200,7 +200,7 @@ describe('the printable phone list', () => {
     expect((await send(`${LIST}/print`)).status).toBe(401);
   });
 
-  it('keeps 50 realistic contacts compact: at most 6 KB gzip (4.4 KB measured), no row above 450 bytes of HTML', async () => {
+  it('keeps 50 realistic contacts compact: no row above 450 bytes of HTML, 3 KB gzip without the stylesheet every page inlines (2.3 KB measured), 12 KB with it', async () => {
     const big: TestUser = { ...anna, sub: 'u-print-big', assets: [{ id: 'print-big', name: 'Seeblick, Haus 2' }] };
     await seedContacts('print-big', 50, (index) => realistic(index));
     const response = await send('/assets/print-big/contacts/print', { user: big });
@@ -208,7 +208,11 @@ describe('the printable phone list', () => {
     const rows = [...html.matchAll(/<tr><th scope="row">.*?<\/tr>/g)].map((match) => match[0]);
     expect(rows).toHaveLength(50);
     expect(Math.max(...rows.map((row) => new TextEncoder().encode(row).length))).toBeLessThanOrEqual(450);
-    expect(await gzipSize(html)).toBeLessThanOrEqual(6 * 1024);
+    // The inline stylesheet is the same on every page and grew with the new look (3.9 KB gzip of
+    // this page's 6.1 KB): the rows are what this guards; the whole page keeps to the first round
+    // trip's 12 KB, as the list does.
+    expect(await gzipSize(html.replace(/<style>[^<]*<\/style>/, ''))).toBeLessThanOrEqual(3 * 1024);
+    expect(await gzipSize(html)).toBeLessThanOrEqual(12 * 1024);
   });
 });
 
