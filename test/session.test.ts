@@ -1,5 +1,7 @@
+import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { appFor } from '../src/app';
 import { verifySessionToken } from '../src/session';
 import { admin, anna, petra, send, textOf, tokenFor } from './helpers';
 
@@ -11,7 +13,17 @@ function unsigned(payload: Record<string, unknown>, header: Record<string, unkno
   return `${encode(header)}.${encode(payload)}.`;
 }
 
+/** A secret no other test uses (tokens are remembered per isolate by their text), and an env with only it. */
+function onlySecret(label: string) {
+  const secret = `${label}-secret-only-this-test-uses-${crypto.randomUUID()}`;
+  return { secret, testEnv: { ...env, SESSION_SECRET: secret, SESSION_SECRET_PREVIOUS: '' } };
+}
+
 describe('session cookie (contract §2)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('lets a customer with a valid token in', async () => {
     const response = await send(LIST, { user: anna });
     expect(response.status).toBe(200);
@@ -47,23 +59,18 @@ describe('session cookie (contract §2)', () => {
   });
 
   it('checks a token’s signature once per isolate, its claims on every request', async () => {
-    const secret = `remembered-secret-only-this-test-uses-${crypto.randomUUID()}`;
-    const testEnv = { ...env, SESSION_SECRET: secret, SESSION_SECRET_PREVIOUS: '' };
+    const { secret, testEnv } = onlySecret('remembered');
     const token = await tokenFor(anna, { secret, iat: now(), exp: now() + 3600 });
     const verify = vi.spyOn(crypto.subtle, 'verify');
-    try {
-      expect(await verifySessionToken(token, testEnv)).toMatchObject({ role: 'customer' });
-      expect(await verifySessionToken(token, testEnv)).toMatchObject({ role: 'customer' });
-      expect(verify).toHaveBeenCalledTimes(1);
-      // Remembered, yet expired two hours later (60 s of leeway), not yet valid an hour earlier.
-      expect(await verifySessionToken(token, testEnv, now() + 7200)).toBeNull();
-      expect(await verifySessionToken(token, testEnv, now() - 3600)).toBeNull();
-      // Still for another audience or issuer.
-      expect(await verifySessionToken(token, { ...testEnv, SESSION_AUDIENCE: 'other-app' })).toBeNull();
-      expect(await verifySessionToken(token, { ...testEnv, SESSION_ISSUER: 'other-issuer' })).toBeNull();
-    } finally {
-      verify.mockRestore();
-    }
+    expect(await verifySessionToken(token, testEnv)).toMatchObject({ role: 'customer' });
+    expect(await verifySessionToken(token, testEnv)).toMatchObject({ role: 'customer' });
+    expect(verify).toHaveBeenCalledTimes(1);
+    // Remembered, yet expired two hours later (60 s of leeway), not yet valid an hour earlier.
+    expect(await verifySessionToken(token, testEnv, now() + 7200)).toBeNull();
+    expect(await verifySessionToken(token, testEnv, now() - 3600)).toBeNull();
+    // Still for another audience or issuer.
+    expect(await verifySessionToken(token, { ...testEnv, SESSION_AUDIENCE: 'other-app' })).toBeNull();
+    expect(await verifySessionToken(token, { ...testEnv, SESSION_ISSUER: 'other-issuer' })).toBeNull();
   });
 
   it('refuses a remembered token once its secret is neither the current nor the previous one', async () => {
@@ -77,8 +84,7 @@ describe('session cookie (contract §2)', () => {
   });
 
   it('keeps at most 512 tokens: the oldest is checked again, and still accepted', async () => {
-    const secret = `bounded-secret-only-this-test-uses-${crypto.randomUUID()}`;
-    const testEnv = { ...env, SESSION_SECRET: secret, SESSION_SECRET_PREVIOUS: '' };
+    const { secret, testEnv } = onlySecret('bounded');
     const first = await tokenFor(anna, { secret, iat: now(), exp: now() + 3600 });
     expect(await verifySessionToken(first, testEnv)).not.toBeNull();
     let last = '';
@@ -87,27 +93,37 @@ describe('session cookie (contract §2)', () => {
       expect(await verifySessionToken(last, testEnv)).not.toBeNull();
     }
     const verify = vi.spyOn(crypto.subtle, 'verify');
-    try {
-      expect(await verifySessionToken(last, testEnv)).not.toBeNull();
-      expect(verify).toHaveBeenCalledTimes(0);
-      expect(await verifySessionToken(first, testEnv)).toMatchObject({ role: 'customer' });
-      expect(verify).toHaveBeenCalledTimes(1);
-    } finally {
-      verify.mockRestore();
-    }
+    expect(await verifySessionToken(last, testEnv)).not.toBeNull();
+    expect(verify).toHaveBeenCalledTimes(0);
+    expect(await verifySessionToken(first, testEnv)).toMatchObject({ role: 'customer' });
+    expect(verify).toHaveBeenCalledTimes(1);
   });
 
   it('does not remember a refused token', async () => {
     const token = await tokenFor(anna, { secret: 'some-other-secret-that-is-long-enough-0123' });
     const verify = vi.spyOn(crypto.subtle, 'verify');
-    try {
-      expect(await verifySessionToken(token, env)).toBeNull();
-      expect(await verifySessionToken(token, env)).toBeNull();
-      // Each of the two secrets (current, previous) tried on each request.
-      expect(verify).toHaveBeenCalledTimes(4);
-    } finally {
-      verify.mockRestore();
-    }
+    expect(await verifySessionToken(token, env)).toBeNull();
+    expect(await verifySessionToken(token, env)).toBeNull();
+    // Each of the two secrets (current, previous) tried on each request.
+    expect(verify).toHaveBeenCalledTimes(4);
+  });
+
+  it('through HTTP: the cookie that opened the list is a 401 once its secret is rotated out', async () => {
+    const { secret, testEnv } = onlySecret('rotated');
+    const cookie = `propster_session=${await tokenFor(anna, { secret })}`;
+    const list = async (vars: typeof testEnv) =>
+      (
+        await appFor(vars).fetch(
+          new Request(`https://kontakte.example.de${LIST}`, { headers: { Cookie: cookie } }),
+          vars,
+          createExecutionContext(),
+        )
+      ).status;
+    expect(await list(testEnv)).toBe(200);
+    expect(await list(testEnv)).toBe(200);
+    const other = onlySecret('next').secret;
+    expect(await list({ ...testEnv, SESSION_SECRET: other, SESSION_SECRET_PREVIOUS: secret })).toBe(200);
+    expect(await list({ ...testEnv, SESSION_SECRET: other, SESSION_SECRET_PREVIOUS: onlySecret('later').secret })).toBe(401);
   });
 
   it('allows 60 s of clock skew on exp and iat', async () => {
