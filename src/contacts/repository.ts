@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Database, guarded, randomToken } from '../db/client';
+import { BuiltRead, builtOnce, runRead, runReads } from '../db/prepared';
 import { assetUsage, type ContactRow, contacts, contactVersions, importStaging, type VersionRow } from '../db/schema';
 import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './cursor';
 import { derivedColumns } from './derived';
@@ -44,13 +45,13 @@ export function columnsFrom(values: FieldValues) {
  */
 export const hasRoom = (assetId: string, bytes: number) =>
   sql`coalesce((SELECT ${assetUsage.bytes} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0) + ${2 * bytes} <= ${STORAGE_BUDGET_BYTES}`;
-export const liveCount = (assetId: string) =>
+export const liveCount = (assetId: string | Placeholder) =>
   sql`coalesce((SELECT ${assetUsage.live} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)`;
 
 /** 20 characters of [A-Za-z0-9_-]: opaque, unguessable, safe in a URL. */
 export const newContactId = () => randomToken(15);
 
-const live = (assetId: string) => and(eq(contacts.assetId, assetId), isNull(contacts.deletedAt));
+const live = (assetId: string | Placeholder) => and(eq(contacts.assetId, assetId), isNull(contacts.deletedAt));
 
 /**
  * The columns a row of the list shows (and its section letter): the list reads only these, not
@@ -111,7 +112,7 @@ function keyTestSql(test: KeyTest): SQL {
 /** Contacts with a warranty end: a literal '' so that the partial index contacts_asset_warranty applies. */
 const hasWarrantyEnd = sql`${contacts.warrantyUntil} <> ''`;
 /** The asset's live contacts that match every term of a search (all of them without one): list, export and print agree. */
-function selection(assetId: string, terms: readonly SearchTerm[]): SQL | undefined {
+function selection(assetId: string | Placeholder, terms: readonly SearchTerm[]): SQL | undefined {
   return terms.length ? and(live(assetId), keyTestSql(matchTest(terms))) : live(assetId);
 }
 
@@ -141,54 +142,28 @@ function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: L
 export async function listContacts(db: Database, assetId: string, options: ListOptions = {}): Promise<ContactPage> {
   const terms = options.view === 'warranty' ? [] : parseQuery(options.query ?? '');
   const { order, columns } = orderOf(options, terms);
-  const position = sql`(${sql.join(columns, sql`, `)})`;
   const after = decodeCursor(options.after, order);
   const through = after ? undefined : decodeCursor(options.through, order);
-  const matching = order === 'warranty' ? and(live(assetId), hasWarrantyEnd) : selection(assetId, terms);
-  const window = after
-    ? sql`${position} > (${sql.join(
-        after.map((value) => sql`${value}`),
-        sql`, `,
-      )})`
-    : through
-      ? sql`${position} <= (${sql.join(
-          through.map((value) => sql`${value}`),
-          sql`, `,
-        )})`
-      : undefined;
+  const cursor = after ?? through ?? [];
+  const window = after ? 'after' : through ? 'through' : 'none';
   const limit = through ? MAX_CONTACTS_PER_ASSET : PAGE_SIZE;
   const now = options.now ?? Date.now();
-  // The page and one row of facts about the asset: two statements in one round trip (each
-  // statement of a batch costs D1 time of its own, so the three facts share one).
-  const total =
-    terms.length || order === 'warranty'
-      ? sql<number>`(select count(*) from ${contacts} where ${matching})`
-      : sql<number>`${liveCount(assetId)}`;
-  const [rows, facts] = await guarded(() =>
-    db.batch([
-      db
-        .select({ ...listColumns, cursor: sql<string>`json_array(${sql.join(columns, sql`, `)})` })
-        .from(contacts)
-        .where(and(matching, window))
-        .orderBy(...columns)
-        .limit(limit + 1),
-      db
-        .select({
-          total: total.mapWith(Number),
-          hasDeleted: sql<number>`exists (select 1 from ${contacts} where ${and(
-            eq(contacts.assetId, assetId),
-            isNotNull(contacts.deletedAt),
-            gt(contacts.deletedAt, now - PURGE_AFTER_MS),
-          )})`.mapWith(Number),
-          staleKeys: sql<number>`exists (select 1 from ${contacts} where ${and(
-            eq(contacts.assetId, assetId),
-            lt(contacts.keyFormat, KEY_FORMAT),
-          )})`.mapWith(Number),
-        })
-        .from(sql`(select 1)`),
-    ]),
-  );
-  const fact = facts[0];
+  const values = {
+    asset: assetId,
+    limit: limit + 1,
+    deletedSince: now - PURGE_AFTER_MS,
+    ...Object.fromEntries(cursor.map((value, i) => [`cursor${i}`, value])),
+  };
+  // A search's SQL follows the words typed: built per request. Every other list is one of a few
+  // shapes (order and window), each built once.
+  const statements = () => listStatements(db, { order, columns, terms, window, cursorLength: cursor.length });
+  const [page, facts] = terms.length
+    ? statements()
+    : [
+        listPages(`${order} ${window} ${cursor.length}`, () => statements()[0]),
+        listFacts(order === 'warranty' ? 'warranty' : 'kept', () => statements()[1]),
+      ];
+  const [rows, [fact]] = await runReads(db, [page, values], [facts, values]);
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   const more = rows.length > limit;
@@ -203,6 +178,63 @@ export async function listContacts(db: Database, assetId: string, options: ListO
     hasDeleted: fact?.hasDeleted === 1,
     staleKeys: fact?.staleKeys === 1,
   };
+}
+
+type ListRow = ListContact & { cursor: string };
+interface ListFacts {
+  total: number;
+  hasDeleted: number;
+  staleKeys: number;
+}
+const listPages = builtOnce<ListRow>();
+const listFacts = builtOnce<ListFacts>();
+
+/**
+ * The list's two statements, one round trip: the page (one row more than shown, to know whether
+ * another page follows) and one row of facts about the asset (each statement of a batch costs D1
+ * time of its own, so the three facts share one). Every value is a placeholder (`asset`,
+ * `limit`, `deletedSince`, `cursor0`…) except a search's words.
+ */
+function listStatements(
+  db: Database,
+  shape: { order: ListOrder; columns: SQL[]; terms: readonly SearchTerm[]; window: 'none' | 'after' | 'through'; cursorLength: number },
+): [BuiltRead<ListRow>, BuiltRead<ListFacts>] {
+  const { order, columns, terms } = shape;
+  const asset = sql.placeholder('asset');
+  const position = sql`(${sql.join(columns, sql`, `)})`;
+  const cursor = sql`(${sql.join(
+    Array.from({ length: shape.cursorLength }, (_, i) => sql.placeholder(`cursor${i}`)),
+    sql`, `,
+  )})`;
+  const window =
+    shape.window === 'after' ? sql`${position} > ${cursor}` : shape.window === 'through' ? sql`${position} <= ${cursor}` : undefined;
+  const matching = order === 'warranty' ? and(live(asset), hasWarrantyEnd) : selection(asset, terms);
+  const total = terms.length || order === 'warranty' ? sql`(select count(*) from ${contacts} where ${matching})` : liveCount(asset);
+  const pageColumns = { ...listColumns, cursor: sql<string>`json_array(${sql.join(columns, sql`, `)})` };
+  const factColumns = {
+    total: total.mapWith(Number),
+    hasDeleted: sql<number>`exists (select 1 from ${contacts} where ${and(
+      eq(contacts.assetId, asset),
+      isNotNull(contacts.deletedAt),
+      gt(contacts.deletedAt, sql.placeholder('deletedSince')),
+    )})`.mapWith(Number),
+    staleKeys: sql<number>`exists (select 1 from ${contacts} where ${and(
+      eq(contacts.assetId, asset),
+      lt(contacts.keyFormat, KEY_FORMAT),
+    )})`.mapWith(Number),
+  };
+  return [
+    BuiltRead.of(
+      pageColumns,
+      db
+        .select(pageColumns)
+        .from(contacts)
+        .where(and(matching, window))
+        .orderBy(...columns)
+        .limit(sql.placeholder('limit')),
+    ),
+    BuiltRead.of(factColumns, db.select(factColumns).from(sql`(select 1)`)),
+  ];
 }
 
 function cursorValues(json: string): CursorValue[] {
@@ -225,39 +257,67 @@ export type WarrantyEventRow = Pick<
   'id' | 'version' | 'position' | 'title' | 'firstName' | 'lastName' | 'company' | 'phone' | 'mobile' | 'email' | 'warrantyUntil'
 >;
 
+const warrantyEventColumns = {
+  id: contacts.id,
+  version: contacts.version,
+  position: contacts.position,
+  title: contacts.title,
+  firstName: contacts.firstName,
+  lastName: contacts.lastName,
+  company: contacts.company,
+  phone: contacts.phone,
+  mobile: contacts.mobile,
+  email: contacts.email,
+  warrantyUntil: contacts.warrantyUntil,
+};
+const warrantyEvents = builtOnce<WarrantyEventRow>();
+
 /** Every live contact of the asset with a warranty end, the soonest first: one query. */
 export async function warrantyContacts(db: Database, assetId: string): Promise<WarrantyEventRow[]> {
-  return guarded(() =>
-    db
-      .select({
-        id: contacts.id,
-        version: contacts.version,
-        position: contacts.position,
-        title: contacts.title,
-        firstName: contacts.firstName,
-        lastName: contacts.lastName,
-        company: contacts.company,
-        phone: contacts.phone,
-        mobile: contacts.mobile,
-        email: contacts.email,
-        warrantyUntil: contacts.warrantyUntil,
-      })
-      .from(contacts)
-      .where(and(live(assetId), hasWarrantyEnd))
-      .orderBy(asc(contacts.warrantyUntil), asc(contacts.sortKey), asc(contacts.id))
-      .limit(MAX_CONTACTS_PER_ASSET),
+  const read = warrantyEvents('all', () =>
+    BuiltRead.of(
+      warrantyEventColumns,
+      db
+        .select(warrantyEventColumns)
+        .from(contacts)
+        .where(and(live(sql.placeholder('asset')), hasWarrantyEnd))
+        .orderBy(asc(contacts.warrantyUntil), asc(contacts.sortKey), asc(contacts.id))
+        .limit(MAX_CONTACTS_PER_ASSET),
+    ),
   );
+  return runRead(db, read, { asset: assetId });
 }
 
 /** All live contacts of the asset (or those the list's search `query` finds), in name order, as the export needs them. */
 export async function allContacts(db: Database, assetId: string, query = ''): Promise<VCardContact[]> {
-  return guarded(() =>
-    db
-      .select(vcardColumns)
-      .from(contacts)
-      .where(selection(assetId, parseQuery(query)))
-      .orderBy(asc(contacts.sortKey), asc(contacts.id)),
+  return readInNameOrder(db, vcardReads, assetId, query, (where) =>
+    BuiltRead.of(
+      vcardColumns,
+      db
+        .select(vcardColumns)
+        .from(contacts)
+        .where(where)
+        .orderBy(...nameOrder),
+    ),
   );
+}
+const vcardReads = builtOnce<VCardContact>();
+const nameOrder = [asc(contacts.sortKey), asc(contacts.id)];
+
+/**
+ * The asset's live contacts (or a search's matches) in name order: the export and the printed
+ * list. Without a search the statement is built once; a search's follows its words.
+ */
+async function readInNameOrder<Row>(
+  db: Database,
+  reads: ReturnType<typeof builtOnce<Row>>,
+  assetId: string,
+  query: string,
+  build: (where: SQL | undefined) => BuiltRead<Row>,
+): Promise<Row[]> {
+  const terms = parseQuery(query);
+  const read = () => build(selection(sql.placeholder('asset'), terms));
+  return runRead(db, terms.length ? read() : reads('all', read), { asset: assetId });
 }
 
 /** The columns of the printed phone list: no notes, website or bookkeeping (a lighter read than the export's). */
@@ -281,14 +341,18 @@ export type PhoneListContact = { [K in keyof typeof phoneListColumns]: Contact[K
 
 /** The printed phone list: the same selection as the list's search `query`, in name order, in one query. */
 export async function phoneList(db: Database, assetId: string, query = ''): Promise<PhoneListContact[]> {
-  return guarded(() =>
-    db
-      .select(phoneListColumns)
-      .from(contacts)
-      .where(selection(assetId, parseQuery(query)))
-      .orderBy(asc(contacts.sortKey), asc(contacts.id)),
+  return readInNameOrder(db, phoneListReads, assetId, query, (where) =>
+    BuiltRead.of(
+      phoneListColumns,
+      db
+        .select(phoneListColumns)
+        .from(contacts)
+        .where(where)
+        .orderBy(...nameOrder),
+    ),
   );
 }
+const phoneListReads = builtOnce<PhoneListContact>();
 
 export async function findContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
   const [row] = await guarded(() =>
