@@ -1,8 +1,18 @@
 import { env } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { allContacts, deleteContact, listContacts, PURGE_AFTER_MS, phoneList, warrantyContacts } from '../src/contacts/repository';
-import { connect } from '../src/db/client';
+import { encodeCursor, type ListOrder } from '../src/contacts/cursor';
+import {
+  allContacts,
+  deleteContact,
+  findContact,
+  type ListOptions,
+  listContacts,
+  PURGE_AFTER_MS,
+  phoneList,
+  warrantyContacts,
+} from '../src/contacts/repository';
+import { connect, StorageUnavailableError } from '../src/db/client';
 import { BuiltRead, builtOnce, runRead, runReads } from '../src/db/prepared';
 import { contacts } from '../src/db/schema';
 import { seedContacts } from './helpers';
@@ -13,23 +23,73 @@ import { seedContacts } from './helpers';
 const names = (rows: readonly { lastName: string }[]) => rows.map((row) => row.lastName).sort();
 
 describe('reads built once per shape', () => {
-  it('answer each asset with its own contacts, whichever asset built the statement first', async () => {
+  it('answer each asset with its own contacts and facts, whichever asset built the statement first', async () => {
     const db = connect(env.DB);
     await seedContacts('built-a', 3, (i) => ({ last_name: `Anton${i}`, position: 'Maler', warranty_until: `2030-01-0${i + 1}` }));
     await seedContacts('built-b', 2, (i) => ({ last_name: `Berta${i}`, position: 'Fliesenleger', warranty_until: `2031-01-0${i + 1}` }));
-    for (const [asset, expected] of [
-      ['built-a', ['Anton0', 'Anton1', 'Anton2']],
-      ['built-b', ['Berta0', 'Berta1']],
-      ['built-a', ['Anton0', 'Anton1', 'Anton2']],
+    // One asset's rows carry keys of an older format: only its list offers to rebuild them.
+    await env.DB.prepare("UPDATE contacts SET key_format = 0 WHERE asset_id = 'built-b'").run();
+    for (const [asset, expected, staleKeys] of [
+      ['built-a', ['Anton0', 'Anton1', 'Anton2'], false],
+      ['built-b', ['Berta0', 'Berta1'], true],
+      ['built-a', ['Anton0', 'Anton1', 'Anton2'], false],
     ] as const) {
-      const page = await listContacts(db, asset, {});
-      expect(names(page.contacts)).toEqual(expected);
-      expect(page.total).toBe(expected.length);
-      expect(names((await listContacts(db, asset, { group: 'position' })).contacts)).toEqual(expected);
-      expect(names((await listContacts(db, asset, { view: 'warranty' })).contacts)).toEqual(expected);
+      for (const options of [{}, { group: 'position' }, { view: 'warranty' }] satisfies ListOptions[]) {
+        const page = await listContacts(db, asset, options);
+        expect(names(page.contacts)).toEqual(expected);
+        expect(page.total).toBe(expected.length);
+        expect(page.staleKeys).toBe(staleKeys);
+      }
       expect(names(await allContacts(db, asset))).toEqual(expected);
       expect(names(await phoneList(db, asset))).toEqual(expected);
       expect(names(await warrantyContacts(db, asset))).toEqual(expected);
+    }
+  });
+
+  it('keep each order and window apart: pages after and through a row in every order, interleaved', async () => {
+    const db = connect(env.DB);
+    const people = [
+      { last_name: 'Adler', position: 'Zimmerer', warranty_until: '2030-05-01' },
+      { last_name: 'Bauer', position: 'Elektriker', warranty_until: '2030-01-01' },
+      { last_name: 'Cramer', position: 'Architekt', warranty_until: '2030-03-01' },
+      { last_name: 'Dorn', position: 'Maler', warranty_until: '2030-02-01' },
+      { last_name: 'Engel', position: 'Installateur', warranty_until: '2030-04-01' },
+    ];
+    const ids = await seedContacts('built-shapes', people.length, (i) => people[i] ?? {});
+    const found = await Promise.all(ids.map((id) => findContact(db, 'built-shapes', id)));
+    const rows = found.filter((row) => row !== undefined);
+    expect(rows).toHaveLength(people.length);
+    // Three different orders of the same five people.
+    const orders: {
+      order: ListOrder;
+      options: ListOptions;
+      expected: string[];
+      cursor: (row: (typeof rows)[number]) => (string | number)[];
+    }[] = [
+      { order: 'name', options: {}, expected: ['Adler', 'Bauer', 'Cramer', 'Dorn', 'Engel'], cursor: (r) => [r.sortKey, r.id] },
+      {
+        order: 'position',
+        options: { group: 'position' },
+        expected: ['Cramer', 'Bauer', 'Engel', 'Dorn', 'Adler'],
+        cursor: (r) => [r.groupKey, r.sortKey, r.id],
+      },
+      {
+        order: 'warranty',
+        options: { view: 'warranty' },
+        expected: ['Bauer', 'Dorn', 'Cramer', 'Engel', 'Adler'],
+        cursor: (r) => [r.warrantyUntil, r.sortKey, r.id],
+      },
+    ];
+    const inOrder = (page: { contacts: readonly { lastName: string }[] }) => page.contacts.map((c) => c.lastName);
+    for (let k = 0; k < 4; k += 1) {
+      for (const { order, options, expected, cursor } of orders) {
+        expect(inOrder(await listContacts(db, 'built-shapes', options))).toEqual(expected);
+        const row = rows.find((r) => r.lastName === expected[k]);
+        if (!row) throw new Error(`no row ${expected[k]}`);
+        const token = encodeCursor(order, cursor(row));
+        expect(inOrder(await listContacts(db, 'built-shapes', { ...options, after: token }))).toEqual(expected.slice(k + 1));
+        expect(inOrder(await listContacts(db, 'built-shapes', { ...options, through: token }))).toEqual(expected.slice(0, k + 1));
+      }
     }
   });
 
@@ -44,7 +104,7 @@ describe('reads built once per shape', () => {
     expect(await hasDeleted(deletedAt + 60_000)).toBe(true);
   });
 
-  it('decode rows as drizzle does: mapWith applies, NULL stays null, columns keep their type', async () => {
+  it('decode rows as drizzle does: mapWith applies and NULL stays null, alone and in a batch', async () => {
     const db = connect(env.DB);
     await seedContacts('built-decode', 1, () => ({ last_name: 'Dekodiert' }));
     const selection = {
@@ -54,12 +114,12 @@ describe('reads built once per shape', () => {
       answer: sql<number>`'42'`.mapWith(Number),
       nothing: sql<number | null>`NULL`.mapWith(Number),
     };
-    const query = () =>
+    const query = (fields: typeof selection) =>
       db
-        .select(selection)
+        .select(fields)
         .from(contacts)
         .where(sql`${contacts.assetId} = ${sql.placeholder('asset')}`);
-    const read = BuiltRead.of(selection, query());
+    const read = BuiltRead.of(selection, query);
     const byDrizzle = await db.select(selection).from(contacts).where(sql`${contacts.assetId} = ${'built-decode'}`);
     expect(byDrizzle).toHaveLength(1);
     expect(byDrizzle[0]).toMatchObject({ version: 1, deletedAt: null, answer: 42, nothing: null });
@@ -71,10 +131,32 @@ describe('reads built once per shape', () => {
 
   it('refuse a batch whose columns share a name (its row objects would drop one) instead of shifting values', async () => {
     const db = connect(env.DB);
-    const selection = { first: sql<number>`1`, second: sql<number>`1` };
-    const read = BuiltRead.of(selection, db.select(selection).from(sql`(select 1)`));
-    expect(await runRead(db, read, {})).toEqual([{ first: 1, second: 1 }]);
+    const selection = { first: sql<string>`'x'`, second: sql<string>`'x'` };
+    const read = BuiltRead.of(selection, (fields) => db.select(fields).from(sql`(select 1)`));
+    expect(await runRead(db, read, {})).toEqual([{ first: 'x', second: 'x' }]);
     await expect(runReads(db, [read, {}], [read, {}])).rejects.toThrow('read returned 1 columns, 2 selected');
+  });
+
+  it('refuse a batch with a column named like an array index (its object would list it first) instead of shifting values', async () => {
+    const db = connect(env.DB);
+    const selection = { text: sql<string>`'x'`, number: sql<number>`1` };
+    const read = BuiltRead.of(selection, (fields) => db.select(fields).from(sql`(select 1)`));
+    expect(await runRead(db, read, {})).toEqual([{ text: 'x', number: 1 }]);
+    await expect(runReads(db, [read, {}], [read, {}])).rejects.toThrow('named like an array index');
+  });
+
+  it('report a missing value as the bug it is, not as storage to try again', async () => {
+    const db = connect(env.DB);
+    const selection = { id: contacts.id };
+    const read = BuiltRead.of(selection, (fields) =>
+      db
+        .select(fields)
+        .from(contacts)
+        .where(sql`${contacts.assetId} = ${sql.placeholder('asset')}`),
+    );
+    const missing = runRead(db, read, {});
+    await expect(missing).rejects.toThrow('No value for placeholder "asset"');
+    await expect(missing).rejects.not.toBeInstanceOf(StorageUnavailableError);
   });
 
   it('build a statement once for each shape and keep it', () => {
@@ -83,7 +165,7 @@ describe('reads built once per shape', () => {
     let builds = 0;
     const build = () => {
       builds += 1;
-      return BuiltRead.of({ id: contacts.id }, db.select({ id: contacts.id }).from(contacts));
+      return BuiltRead.of({ id: contacts.id }, (fields) => db.select(fields).from(contacts));
     };
     const first = reads('name none 0', build);
     expect(reads('name none 0', build)).toBe(first);

@@ -155,7 +155,8 @@ export async function listContacts(db: Database, assetId: string, options: ListO
     ...Object.fromEntries(cursor.map((value, i) => [`cursor${i}`, value])),
   };
   // A search's SQL follows the words typed: built per request. Every other list is one of a few
-  // shapes (order and window), each built once.
+  // shapes, each built once: its key holds every argument of listStatements but the (absent)
+  // terms, since the columns follow from the order (test/built-reads.test.ts pages every shape).
   const statements = () => listStatements(db, { order, columns, terms, window, cursorLength: cursor.length });
   const [page, facts] = terms.length
     ? statements()
@@ -224,16 +225,15 @@ function listStatements(
     )})`.mapWith(Number),
   };
   return [
-    BuiltRead.of(
-      pageColumns,
+    BuiltRead.of(pageColumns, (fields) =>
       db
-        .select(pageColumns)
+        .select(fields)
         .from(contacts)
         .where(and(matching, window))
         .orderBy(...columns)
         .limit(sql.placeholder('limit')),
     ),
-    BuiltRead.of(factColumns, db.select(factColumns).from(sql`(select 1)`)),
+    BuiltRead.of(factColumns, (fields) => db.select(fields).from(sql`(select 1)`)),
   ];
 }
 
@@ -275,10 +275,9 @@ const warrantyEvents = builtOnce<WarrantyEventRow>();
 /** Every live contact of the asset with a warranty end, the soonest first: one query. */
 export async function warrantyContacts(db: Database, assetId: string): Promise<WarrantyEventRow[]> {
   const read = warrantyEvents('all', () =>
-    BuiltRead.of(
-      warrantyEventColumns,
+    BuiltRead.of(warrantyEventColumns, (fields) =>
       db
-        .select(warrantyEventColumns)
+        .select(fields)
         .from(contacts)
         .where(and(live(sql.placeholder('asset')), hasWarrantyEnd))
         .orderBy(asc(contacts.warrantyUntil), asc(contacts.sortKey), asc(contacts.id))
@@ -291,10 +290,9 @@ export async function warrantyContacts(db: Database, assetId: string): Promise<W
 /** All live contacts of the asset (or those the list's search `query` finds), in name order, as the export needs them. */
 export async function allContacts(db: Database, assetId: string, query = ''): Promise<VCardContact[]> {
   return readInNameOrder(db, vcardReads, assetId, query, (where) =>
-    BuiltRead.of(
-      vcardColumns,
+    BuiltRead.of(vcardColumns, (fields) =>
       db
-        .select(vcardColumns)
+        .select(fields)
         .from(contacts)
         .where(where)
         .orderBy(...nameOrder),
@@ -342,10 +340,9 @@ export type PhoneListContact = { [K in keyof typeof phoneListColumns]: Contact[K
 /** The printed phone list: the same selection as the list's search `query`, in name order, in one query. */
 export async function phoneList(db: Database, assetId: string, query = ''): Promise<PhoneListContact[]> {
   return readInNameOrder(db, phoneListReads, assetId, query, (where) =>
-    BuiltRead.of(
-      phoneListColumns,
+    BuiltRead.of(phoneListColumns, (fields) =>
       db
-        .select(phoneListColumns)
+        .select(fields)
         .from(contacts)
         .where(where)
         .orderBy(...nameOrder),

@@ -1,5 +1,5 @@
 import { Column, type DriverValueDecoder, fillPlaceholders, is, SQL } from 'drizzle-orm';
-import { type Database, guarded } from './client';
+import { type Database, guarded, StorageUnavailableError } from './client';
 
 /**
  * Reads whose SQL drizzle builds once per isolate instead of on every request.
@@ -25,6 +25,9 @@ type Selection = Record<string, Column | SQL>;
 
 /** A statement of a read built once: its SQL, its parameters (placeholders among them) and its row decoders. */
 export class BuiltRead<Row> {
+  /** Whether a batch answer's column names were checked once (see `rowsOf`). */
+  private namesChecked = false;
+
   private constructor(
     readonly sql: string,
     private readonly params: unknown[],
@@ -33,11 +36,12 @@ export class BuiltRead<Row> {
   ) {}
 
   /**
-   * Builds `query`, which selects `selection` (the object passed to `db.select`): drizzle writes
-   * the columns in that object's order, so the i-th value of a row is its i-th key.
+   * Builds the select `query` makes of `selection` (`(fields) => db.select(fields)…`): drizzle
+   * writes the columns in that object's order, so the i-th value of a row is its i-th key, and
+   * the row type is the one drizzle infers for that very selection.
    */
-  static of<Row>(selection: Selection, query: SelectBuilder<Row>): BuiltRead<Row> {
-    const { sql, params } = query.toSQL();
+  static of<S extends Selection, Row>(selection: S, query: (fields: S) => SelectBuilder<Row>): BuiltRead<Row> {
+    const { sql, params } = query(selection).toSQL();
     const keys = Object.keys(selection);
     const decoders = keys.map((key) => {
       const field = selection[key];
@@ -49,13 +53,17 @@ export class BuiltRead<Row> {
     return new BuiltRead<Row>(sql, params, keys, decoders);
   }
 
-  /** The statement with this request's values for the placeholders. */
-  bind(client: D1Database, values: Record<string, unknown>): D1PreparedStatement {
-    return client.prepare(this.sql).bind(...fillPlaceholders(this.params, values));
+  /**
+   * This request's values for the placeholders, in parameter order. Outside `guarded`: a missing
+   * value is a bug to see, not storage trouble to retry and show as "try again".
+   */
+  values(values: Record<string, unknown>): unknown[] {
+    return fillPlaceholders(this.params, values);
   }
 
   /** One row from its values in column order, decoded as drizzle decodes them (null stays null). */
   row(values: readonly unknown[]): Row {
+    if (values.length !== this.keys.length) throw new Error(`read returned ${values.length} columns, ${this.keys.length} selected`);
     const row: Record<string, unknown> = {};
     for (let i = 0; i < this.keys.length; i++) {
       const value = values[i];
@@ -64,14 +72,20 @@ export class BuiltRead<Row> {
     return row as Row;
   }
 
-  /** Rows of a batch result (objects keyed by column name, in column order). */
+  /**
+   * Rows of a batch result: D1 answers a batch with objects keyed by column name, in column order.
+   * Two columns of one name would become one key (drizzle's batch has the same limit), and a name
+   * like "1" would move to the front of the object: both are refused, not read shifted.
+   */
   rowsOf(result: D1Result): Row[] {
-    return (result.results as Record<string, unknown>[]).map((object) => {
-      const values = Object.values(object);
-      // Two columns of one name would have become one key: drizzle's batch has the same limit.
-      if (values.length !== this.keys.length) throw new Error(`read returned ${values.length} columns, ${this.keys.length} selected`);
-      return this.row(values);
-    });
+    const objects = result.results as Record<string, unknown>[];
+    const first = objects[0];
+    if (first && !this.namesChecked) {
+      if (Object.keys(first).some((name) => /^(0|[1-9][0-9]*)$/.test(name)))
+        throw new Error('a column named like an array index cannot be read in column order: alias it');
+      this.namesChecked = true;
+    }
+    return objects.map((object) => this.row(Object.values(object)));
   }
 }
 
@@ -101,7 +115,14 @@ function clientOf(db: Database): D1Database {
 
 /** One read, one round trip; rows as arrays straight from D1 (no objects to take apart). */
 export async function runRead<Row>(db: Database, read: BuiltRead<Row>, values: Record<string, unknown>): Promise<Row[]> {
-  const rows = await guarded(() => read.bind(clientOf(db), values).raw());
+  const client = clientOf(db);
+  const params = read.values(values);
+  const rows = await guarded(() =>
+    client
+      .prepare(read.sql)
+      .bind(...params)
+      .raw(),
+  );
   return rows.map((row) => read.row(row));
 }
 
@@ -112,7 +133,11 @@ export async function runReads<A, B>(
   second: [BuiltRead<B>, Record<string, unknown>],
 ): Promise<[A[], B[]]> {
   const client = clientOf(db);
-  const [a, b] = await guarded(() => client.batch([first[0].bind(client, first[1]), second[0].bind(client, second[1])]));
-  if (!a || !b) throw new Error('D1 batch answered fewer results than statements');
+  const params = [first[0].values(first[1]), second[0].values(second[1])] as const;
+  const [a, b] = await guarded(() =>
+    client.batch([client.prepare(first[0].sql).bind(...params[0]), client.prepare(second[0].sql).bind(...params[1])]),
+  );
+  // D1 answers every statement of a batch or throws; a short answer is storage trouble all the same.
+  if (!a || !b) throw new StorageUnavailableError('D1 batch answered fewer results than statements');
   return [first[0].rowsOf(a), second[0].rowsOf(b)];
 }
