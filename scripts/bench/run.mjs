@@ -524,7 +524,8 @@ try {
     // Page anatomy: how much of the page is CSS, head, and the rows.
     const html = out.firstPageHtml;
     const style = (html.match(/<style[^>]*>[\s\S]*?<\/style>/) ?? [''])[0];
-    const rowsHtml = (html.match(/<li class="contact"[\s\S]*?<\/ul><\/li>/g) ?? []).join('');
+    // A row is one <li> with no list inside it (src/contacts/views/contact-list.tsx, ContactRow).
+    const rowsHtml = (html.match(/<li class="contact"[\s\S]*?<\/li>/g) ?? []).join('');
     out.anatomy = {
       inlineCss: compressedSizes(Buffer.from(style)),
       rows: compressedSizes(Buffer.from(rowsHtml)),
