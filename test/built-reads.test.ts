@@ -15,7 +15,7 @@ import {
 import { connect, StorageUnavailableError } from '../src/db/client';
 import { BuiltRead, builtOnce, runRead, runReads } from '../src/db/prepared';
 import { contacts } from '../src/db/schema';
-import { seedContacts } from './helpers';
+import { anna, seedContacts, send, type TestUser } from './helpers';
 
 // Issue 18 item 4: the list, the export, the printed list and the calendar build their SQL once
 // per shape (src/db/prepared.ts). Everything a request varies must stay a value of that request.
@@ -89,6 +89,34 @@ describe('reads built once per shape', () => {
         const token = encodeCursor(order, cursor(row));
         expect(inOrder(await listContacts(db, 'built-shapes', { ...options, after: token }))).toEqual(expected.slice(k + 1));
         expect(inOrder(await listContacts(db, 'built-shapes', { ...options, through: token }))).toEqual(expected.slice(0, k + 1));
+      }
+    }
+  });
+
+  it('through HTTP: two apartments in turn each get their own list, file, printout and calendar', async () => {
+    const homes = [
+      { id: 'built-http-a', name: 'Haus A', last: 'Amsel' },
+      { id: 'built-http-b', name: 'Haus B', last: 'Birke' },
+    ];
+    for (const home of homes) await seedContacts(home.id, 2, (i) => ({ last_name: `${home.last}${i}`, warranty_until: '2031-06-30' }));
+    for (const home of [...homes, ...homes]) {
+      const user: TestUser = { ...anna, sub: `u-${home.id}`, assets: [{ id: home.id, name: home.name }] };
+      const other = homes.find((h) => h !== home)?.last ?? '';
+      const base = `/assets/${home.id}/contacts`;
+      for (const path of [
+        base,
+        `${base}?group=position`,
+        `${base}?view=warranty`,
+        `${base}.vcf`,
+        `${base}/print`,
+        `${base}/warranty.ics`,
+      ]) {
+        const response = await send(path, { user });
+        expect(response.status, path).toBe(200);
+        const body = await response.text();
+        expect(body, path).toContain(`${home.last}0`);
+        expect(body, path).toContain(`${home.last}1`);
+        expect(body, path).not.toContain(other);
       }
     }
   });
