@@ -48,7 +48,7 @@ export class BuiltRead<Row> {
       if (is(field, Column)) return field;
       // The decoder `.mapWith()` sets (drizzle's own row mapping reads the same property).
       if (is(field, SQL)) return (field as SQL & { decoder: DriverValueDecoder<unknown, unknown> }).decoder;
-      throw new TypeError(`${key}: only columns and SQL expressions can be selected`);
+      throw new TypeError(`${key}: not a column or SQL`);
     });
     return new BuiltRead<Row>(sql, params, keys, decoders);
   }
@@ -81,8 +81,7 @@ export class BuiltRead<Row> {
     const objects = result.results as Record<string, unknown>[];
     const first = objects[0];
     if (first && !this.namesChecked) {
-      if (Object.keys(first).some((name) => /^(0|[1-9][0-9]*)$/.test(name)))
-        throw new Error('a column named like an array index cannot be read in column order: alias it');
+      if (Object.keys(first).some((name) => /^(0|[1-9][0-9]*)$/.test(name))) throw new Error('a column named like an array index');
       this.namesChecked = true;
     }
     return objects.map((object) => this.row(Object.values(object)));
@@ -138,6 +137,6 @@ export async function runReads<A, B>(
     client.batch([client.prepare(first[0].sql).bind(...params[0]), client.prepare(second[0].sql).bind(...params[1])]),
   );
   // D1 answers every statement of a batch or throws; a short answer is storage trouble all the same.
-  if (!a || !b) throw new StorageUnavailableError('D1 batch answered fewer results than statements');
+  if (!a || !b) throw new StorageUnavailableError('D1 batch answer too short');
   return [first[0].rowsOf(a), second[0].rowsOf(b)];
 }
