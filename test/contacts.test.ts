@@ -322,6 +322,22 @@ describe('add', () => {
     }
   });
 
+  it('refuses a phone number with fewer than 3 digits to dial: "+49 (0)" would come back from the export as "+49"', async () => {
+    // A user and an apartment of their own: the write rate limit counts per user, and the other
+    // tests of this file count the contacts of anna's apartment.
+    const dialler: TestUser = { ...anna, sub: 'u-dialler', assets: [{ id: 'phone-digits', name: 'Nummern' }] };
+    const list = '/assets/phone-digits/contacts';
+    for (const phone of ['+49 (0)', '+49 (0)-', '+43(0) -']) {
+      const response = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Nummer', phone } });
+      expect(response.status, phone).toBe(422);
+      expect(await response.text(), phone).toMatch(
+        /id="f-phone-error"[^>]*>Die Nummer ist zu kurz\. Bitte geben Sie mindestens 3 Ziffern ein\./,
+      );
+    }
+    const ok = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Nummer', phone: '+49 (0)8' } });
+    expect(ok.status).toBe(303);
+  });
+
   it('speaks English when the browser prefers it', async () => {
     const response = await send(LIST, {
       user: anna,

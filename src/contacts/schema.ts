@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { randomToken } from '../db/client';
 import { FIELDS, type FieldName, type FieldSpec } from './fields';
+import { dialledDigits } from './vcard';
 import { resolveWarranty, type WarrantyError } from './warranty';
 
 /**
@@ -87,7 +88,7 @@ function problemOf(spec: FieldSpec, value: string): ErrorCode | undefined {
   if (value === '') return undefined;
   switch (spec.kind) {
     case 'phone': {
-      const digits = value.replace(/\D/g, '').length;
+      const digits = dialledDigits(value);
       return PHONE.test(value) && digits >= 3 && digits <= 20 ? undefined : 'phone';
     }
     case 'email':

@@ -73,6 +73,15 @@ export function dialable(number: string): string {
   return (value.startsWith('+') ? '+' : '') + value.replace(/\D/g, '');
 }
 
+/**
+ * How many digits of a phone number are dialled: a "(0)" after a country code is none (TEL
+ * drops it, contract §7), so "+49 (0)" alone, which its export would give back as
+ * "+49", is no number. The rule and its message (too short, too long) both count these.
+ */
+export function dialledDigits(value: string): number {
+  return dialable(value).replace(/\D/g, '').length;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The file.
 

@@ -3,6 +3,7 @@ import type { Shell } from '../../views/shell';
 import { FIELD_GROUPS, FIELDS, type FieldSpec, fieldValuesOf } from '../fields';
 import type { Contact } from '../repository';
 import type { ErrorCode, FieldErrors, FormFieldName, FormValues } from '../schema';
+import { dialledDigits } from '../vcard';
 import { MAX_DATE, MIN_DATE, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { fieldText, formatDateTime } from './format';
 
@@ -177,7 +178,7 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
   const messages = shell.t.contacts.errors;
   if (code === 'tooLong') return messages.tooLong(spec.max);
   if (code === 'phone') {
-    const digits = value.replace(/\D/g, '').length;
+    const digits = dialledDigits(value);
     return digits < 3 ? messages.phoneShort : digits > 20 ? messages.phoneLong : messages.phone;
   }
   if (code === 'website' && /\s/.test(value.trim())) return messages.websiteSpace;
