@@ -1,5 +1,6 @@
 // Single-request measurements: time inside the Worker (Server-Timing), CPU of the workerd
 // process per request, and bytes on the wire.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { requestSource } from './scenarios.mjs';
 import { cpuMs } from './servers.mjs';
@@ -120,6 +121,15 @@ export async function measurePaced(server, scenario, { rate, count, warmup = 20 
   }
   const latencies = [];
   const statuses = {};
+  // Where a slow request's time went: sent late by this (Node) client, inside the Worker
+  // (Server-Timing app, of it db), or neither (waiting in the runtime before the handler ran).
+  let worst;
+  let maxLate = 0;
+  let longest;
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  const pids = server.pids;
+  const cpuBefore = cpuMs(pids);
   const started = performance.now();
   const pending = [];
   for (let i = 0; i < count; i++) {
@@ -127,23 +137,39 @@ export async function measurePaced(server, scenario, { rate, count, warmup = 20 
     const wait = planned - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const request = source.next();
+    const late = performance.now() - planned;
+    maxLate = Math.max(maxLate, late);
     pending.push(
       send(server.origin, request).then((response) => {
         source.after(request, response);
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-        latencies.push(performance.now() - planned);
+        const latency = performance.now() - planned;
+        latencies.push(latency);
+        const metrics = serverTimings(response.headers.get('server-timing'));
+        if (metrics.app !== undefined && (!longest || metrics.app > longest.appMs))
+          longest = { appMs: metrics.app, dbMs: metrics.db, atMs: planned - started, latency };
+        if (!worst || latency > worst.latency)
+          worst = { latency, atMs: planned - started, lateMs: late, appMs: metrics.app, dbMs: metrics.db };
       }),
     );
   }
   await Promise.all(pending);
+  const elapsed = performance.now() - started;
+  loopDelay.disable();
   latencies.sort((a, b) => a - b);
   return {
     rate,
     count,
-    achievedRate: (count * 1000) / (performance.now() - started),
+    achievedRate: (count * 1000) / elapsed,
     statuses,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: latencies.at(-1),
+    slow: latencies.filter((ms) => ms > 25).length,
+    worst,
+    maxLateMs: maxLate,
+    longest,
+    clientLoopDelayMaxMs: loopDelay.max / 1e6,
+    cpuPerRequestMs: (cpuMs(pids) - cpuBefore) / count,
   };
 }
