@@ -14,10 +14,34 @@ const LIST = '/assets/whg-12/contacts';
 
 async function measure(
   path: string,
-  init: { method?: string; form?: Record<string, string> | URLSearchParams; file?: string; cookie?: string; delayMs?: number } = {},
+  init: {
+    method?: string;
+    form?: Record<string, string> | URLSearchParams;
+    file?: string;
+    cookie?: string;
+    delayMs?: number;
+    /** The rate-limit binding answers this much later (a limiter far away). */
+    limiterDelayMs?: number;
+  } = {},
 ) {
   const { db, count } = countingD1(env.DB, init.delayMs);
-  const vars = { ...env, DB: db };
+  const limiter = env.WRITE_LIMITER;
+  const limiterDelayMs = init.limiterDelayMs;
+  let limiterCalls = 0;
+  const vars =
+    limiterDelayMs === undefined
+      ? { ...env, DB: db }
+      : {
+          ...env,
+          DB: db,
+          WRITE_LIMITER: {
+            async limit(options: { key: string }) {
+              limiterCalls += 1;
+              await new Promise((resolve) => setTimeout(resolve, limiterDelayMs));
+              return limiter.limit(options);
+            },
+          },
+        };
   const headers = new Headers({ Cookie: `propster_session=${await tokenFor(anna)}${init.cookie ? `; ${init.cookie}` : ''}` });
   let body: string | FormData | undefined;
   if (init.form) {
@@ -36,7 +60,7 @@ async function measure(
   const before = count.roundTrips;
   // Work after the answer (read-repair of old keys) is not what the buyer waits for.
   await waitOnExecutionContext(ctx);
-  return { response, text, count: { ...count, roundTrips: before } };
+  return { response, text, count: { ...count, roundTrips: before }, limiterCalls };
 }
 
 describe('D1 round trips per request', () => {
@@ -161,11 +185,11 @@ describe('read replicas with read-your-writes (D1 Sessions API)', () => {
   });
 });
 
-/** `Server-Timing: app;dur=…, db;dur=…` in milliseconds. */
-function serverTiming(response: Response): { app: number; db: number } {
+/** `Server-Timing: app;dur=…, db;dur=…, limit;dur=…` in milliseconds. */
+function serverTiming(response: Response): { app: number; db: number; limit: number } {
   const header = response.headers.get('Server-Timing') ?? '';
   const value = (name: string) => Number(new RegExp(`${name};dur=([0-9.]+)`).exec(header)?.[1] ?? Number.NaN);
-  return { app: value('app'), db: value('db') };
+  return { app: value('app'), db: value('db'), limit: value('limit') };
 }
 
 describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is the Worker's own time)", () => {
@@ -209,6 +233,22 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     });
     // Six statement calls and a batch, each 5 ms away (the timer may wake a millisecond early).
     expect(timings.db).toBeGreaterThanOrEqual(7 * 4);
+  });
+
+  it("the rate limiter's wait is `limit`, neither D1 wait nor the Worker's own time", async () => {
+    const create = await measure(LIST, { form: { form_token: crypto.randomUUID(), company: 'Limit GmbH' }, limiterDelayMs: FAR_MS });
+    expect(create.response.status).toBe(303);
+    expect(create.limiterCalls).toBe(1);
+    const timing = serverTiming(create.response);
+    // The timer may wake a millisecond early; the limiter's wait is neither D1's nor the Worker's.
+    expect(timing.limit).toBeGreaterThanOrEqual(FAR_MS - 1);
+    expect(timing.db).toBeLessThan(FAR_MS);
+    expect(timing.app - timing.db - timing.limit).toBeLessThan(FAR_MS);
+    // A read asks no limiter: its limit is 0, and it still says so.
+    const list = await measure(LIST, { limiterDelayMs: FAR_MS });
+    expect(list.response.status).toBe(200);
+    expect(list.limiterCalls).toBe(0);
+    expect(serverTiming(list.response).limit).toBe(0);
   });
 
   it('work around a D1 call (here a retry’s kind of wait) is not D1 wait', async () => {

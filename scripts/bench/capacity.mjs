@@ -433,7 +433,7 @@ export function renderCapacityMarkdown(model, options = {}) {
         ? ` in the worst case an apartment at its storage budget, ${formatCount(model.worstBytesPerApartment / 1e6)} MB (1,000 contacts with their versions and 1,000 deleted ones: the 10 MB budget as it lies on disk, measured).`
         : ` in the worst case ${a.contactsCap.toLocaleString('en-US')} contacts (the cap), ${formatCount(model.worstBytesPerApartment / 1e6)} MB.`),
     `- Rows read of ${a.perAssetRoutes.join(', ')} are measured on an asset of ${a.measuredAssetContacts} contacts and scaled to ${a.contactsPerApartment}.`,
-    `- Worker CPU is the Worker's own time per request without the D1 wait (\`app − db\`, what Cloudflare bills)${model.cpuSources.includes('cpuMs') ? "; where that was not measured, workerd's whole CPU including local D1 (marked ¹)" : ''}.`,
+    `- Worker CPU is the Worker's own time per request without the waits for D1 and the rate limiter (\`app − db − limit\`, what Cloudflare bills)${model.cpuSources.includes('cpuMs') ? "; where that was not measured, workerd's whole CPU including local D1 (marked ¹)" : ''}.`,
     `- Peak: ${pct(a.busiestDayShare)} of a month's requests fall on the busiest day, ${pct(a.busiestHourShare)} of that day's in its busiest hour.`,
     `- One D1 database runs one query at a time: ${formatCount(model.databaseQps)} queries/s at ${+model.queryMs.toFixed(2)} ms a query` +
       ` (the larger of ${a.d1QueryMs} ms assumed and ${model.measuredD1QueryMs === null ? 'nothing' : `${+model.measuredD1QueryMs.toFixed(2)} ms`} measured locally per round trip),` +

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { withTimings } from './timing';
 
 /**
- * One JSON line per request for Workers Logs, and `Server-Timing: app;dur=` for benchmarks.
+ * One JSON line per request for Workers Logs, and `Server-Timing` (app, db, limit) for benchmarks.
  * Only what a maintainer needs and nothing personal: method, route pattern (never the concrete
  * URL with its search query), status, duration, asset id, our request id (never one a client
  * sent) and Cloudflare's ray id. No names, no tokens.
@@ -14,7 +14,8 @@ export const requestLog = createMiddleware<AppEnv>(async function requestLog(c, 
   c.set('requestId', crypto.randomUUID());
   const timings = await withTimings(next);
   const duration = Math.round((performance.now() - started) * 100) / 100;
-  c.res.headers.set('Server-Timing', `app;dur=${duration}, db;dur=${Math.round(timings.db * 100) / 100}`);
+  const ms = (wait: number) => Math.round(wait * 100) / 100;
+  c.res.headers.set('Server-Timing', `app;dur=${duration}, db;dur=${ms(timings.db)}, limit;dur=${ms(timings.limit)}`);
   c.res.headers.set('X-Request-Id', c.get('requestId'));
   console.log(
     JSON.stringify({

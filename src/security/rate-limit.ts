@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env';
+import { timedWait } from '../observability/timing';
 import { SAFE_METHODS } from './same-origin';
 
 /**
@@ -11,7 +12,8 @@ import { SAFE_METHODS } from './same-origin';
 export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateLimit(c, next) {
   const limiter = c.env.WRITE_LIMITER;
   if (limiter && !SAFE_METHODS.has(c.req.method)) {
-    const { success } = await limiter.limit({ key: `write:${c.get('session').userId}` });
+    // Timed as a wait, like D1: the binding answers from a service beside the Worker.
+    const { success } = await timedWait('limit', () => limiter.limit({ key: `write:${c.get('session').userId}` }));
     if (!success) throw new HTTPException(429, { message: 'rate-limited' });
   }
   await next();

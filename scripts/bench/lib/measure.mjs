@@ -49,6 +49,8 @@ export async function measureSingle(server, scenario, { count, warmup }) {
   const durations = [];
   const dbDurations = [];
   const ownDurations = [];
+  const limitDurations = [];
+  const withLimit = [];
   const walls = [];
   let missing = 0;
   const pids = server.pids;
@@ -64,7 +66,13 @@ export async function measureSingle(server, scenario, { count, warmup }) {
     else durations.push(dur);
     // Optional: time spent waiting for D1 (`db;dur=`), if the app reports it.
     if (metrics.db !== undefined) dbDurations.push(metrics.db);
-    if (metrics.db !== undefined && dur !== undefined) ownDurations.push(Math.max(0, dur - metrics.db));
+    // The rate-limit binding's wait (`limit;dur`, writes only) is a wait like D1's: locally a
+    // Durable Object with SQLite in the same workerd, in production a service beside the Worker.
+    if (metrics.limit !== undefined) limitDurations.push(metrics.limit);
+    if (metrics.db !== undefined && dur !== undefined) {
+      ownDurations.push(Math.max(0, dur - metrics.db - (metrics.limit ?? 0)));
+      withLimit.push(Math.max(0, dur - metrics.db));
+    }
     walls.push(response.wallMs);
   }
   const cpuTotal = cpuMs(pids) - cpuBefore;
@@ -83,7 +91,18 @@ export async function measureSingle(server, scenario, { count, warmup }) {
       : undefined,
     serverTimingMissing: missing,
     dbMean: dbDurations.length ? dbDurations.reduce((a, b) => a + b, 0) / dbDurations.length : undefined,
-    // app − db per request: the Worker's own share (what Cloudflare's CPU limit counts)
+    limitMean: limitDurations.length ? limitDurations.reduce((a, b) => a + b, 0) / limitDurations.length : undefined,
+    // app − db without the limiter's wait too, as measured before `limit;dur` existed
+    ownWithLimit: withLimit.length
+      ? {
+          mean: withLimit.reduce((a, b) => a + b, 0) / withLimit.length,
+          p99: percentile(
+            withLimit.sort((a, b) => a - b),
+            99,
+          ),
+        }
+      : undefined,
+    // app − db − limit per request: the Worker's own share (what Cloudflare's CPU limit counts)
     own: ownDurations.length
       ? (ownDurations.sort((a, b) => a - b),
         {

@@ -73,7 +73,7 @@ export async function measureRoutes(origin, { secret, asset, rows, repeat, run }
     if (route) {
       const d1 = d1Header(response.headers.get('x-bench-d1'));
       const timing = serverTimings(response.headers.get('server-timing'));
-      samples[route].push({ status: response.status, ...d1, app: timing.app, db: timing.db, wall: response.wallMs });
+      samples[route].push({ status: response.status, ...d1, app: timing.app, db: timing.db, limit: timing.limit, wall: response.wallMs });
     }
     return response;
   };
@@ -153,7 +153,7 @@ export async function measureRoutes(origin, { secret, asset, rows, repeat, run }
     const walls = list.map((s) => s.wall).sort((x, y) => x - y);
     const owns = list
       .filter((s) => s.app !== undefined && s.db !== undefined)
-      .map((s) => Math.max(0, s.app - s.db))
+      .map((s) => Math.max(0, s.app - s.db - (s.limit ?? 0)))
       .sort((x, y) => x - y);
     out[route] = {
       kind,
