@@ -171,10 +171,11 @@ export function capacityModel(results, assumptions = DEFAULT_ASSUMPTIONS) {
     const cpuSource = typeof r.workerMs === 'number' ? 'workerMs' : typeof r.cpuMs === 'number' ? 'cpuMs' : 'none';
     if (cpuSource === 'none') warnings.push(`route "${name}" has neither cpuMs nor workerMs: counted as 0 ms CPU`);
     const cpuMs = cpuSource === 'cpuMs' ? r.cpuMs : cpuSource === 'workerMs' ? r.workerMs : 0;
-    // workerd's CPU minus the Worker's own time is local SQLite's: a measured D1 time per round trip.
+    // workerd's CPU minus the Worker's own time and the local rate limiter's wait (writes) is
+    // local SQLite's: a measured D1 time per round trip.
     const d1Ms =
       typeof r.cpuMs === 'number' && typeof r.workerMs === 'number' && r.roundTrips > 0
-        ? positive(r.cpuMs - r.workerMs) / r.roundTrips
+        ? positive(r.cpuMs - r.workerMs - (r.limitMs ?? 0)) / r.roundTrips
         : null;
     routes.push({
       route: name,

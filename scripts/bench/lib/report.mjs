@@ -699,6 +699,8 @@ export function benchSummary(r) {
       rowsWritten: round(m.rowsWritten, 1),
       workerMs: round(single?.own?.mean ?? m.own),
       cpuMs: round(single?.cpuPerRequestMs),
+      // The wait for the local rate limiter (writes): part of workerd's CPU, neither D1's nor the Worker's.
+      limitMs: round(single?.limitMean),
       shareOfHealthz: c10 && h ? round(c10.rps / h.rps) : null,
       rttP50Ms: round(r.routesRtt?.[route]?.wall.p50, 1),
     };
