@@ -253,7 +253,7 @@ export function evaluateBudgets(r) {
           `${pct(m.rps / h.rps)} (${m.rps.toFixed(0)} vs ${h.rps.toFixed(0)} req/s)`,
           m.rps / h.rps >= min,
           one && base
-            ? `workerd CPU per request ${fmt(one.cpuPerRequestMs)} ms vs ${fmt(base.cpuPerRequestMs)} ms for /healthz; of it waiting for the local D1 (in the same process) ${fmt(one.dbMean)} ms, the Worker's own ${fmt(one.own?.mean)} ms`
+            ? `workerd CPU per request ${fmt(one.cpuPerRequestMs)} ms vs ${fmt(base.cpuPerRequestMs)} ms for /healthz; of it waiting for the local D1 (in the same process) ${fmt(one.dbMean)} ms${one.limitMean ? `, for the local rate limiter (in the same process) ${fmt(one.limitMean)} ms` : ''}, the Worker's own ${fmt(one.own?.mean)} ms`
             : '',
         );
     }
