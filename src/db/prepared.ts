@@ -7,11 +7,12 @@ import { type Database, guarded, StorageUnavailableError } from './client';
  * drizzle builds a query's SQL anew each time it runs (about 0.1 ms for the list's two
  * statements in the Node profile; building them and mapping the rows cell by cell took about
  * 0.25 of the list's 0.85 ms in workerd), and its prepared queries cannot be used where the list
- * needs them: in a D1 batch, drizzle binds their placeholders unfilled (drizzle-orm#2197). So the hot reads (list, export, print, calendar) let drizzle build their
- * statement once per shape with `sql.placeholder(...)` for every value, keep its SQL text, and
- * per request fill the placeholders (drizzle's `fillPlaceholders`), run it alone or in one
- * batch, and map each row with the same decoders drizzle's own mapping uses, looked up once
- * per statement instead of once per cell.
+ * needs them: in a D1 batch, drizzle binds their placeholders unfilled (drizzle-orm#2197). So
+ * the hot reads (list, export, print, calendar) let drizzle build their statement once per
+ * shape with `sql.placeholder(...)` for every value, keep its SQL text, and per request fill the
+ * placeholders (drizzle's `fillPlaceholders`), run it alone or in one batch, and map each row
+ * with the same decoders drizzle's own mapping uses, looked up once per statement instead of
+ * once per cell.
  */
 
 /** What a select of a flat selection (`db.select({ a: column, b: sql`…` })`) offers. */

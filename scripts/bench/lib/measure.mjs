@@ -25,6 +25,15 @@ export function serverTiming(header) {
 export const percentile = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : undefined;
 
+const mean = (values) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined);
+
+/** p50, p99 and mean of a list of milliseconds (sorted in place), or undefined when it is empty. */
+const stats = (values) => {
+  if (!values.length) return undefined;
+  values.sort((a, b) => a - b);
+  return { p50: percentile(values, 50), p99: percentile(values, 99), mean: mean(values) };
+};
+
 /** One request as the browser (or wrk) would send it; bodies identity-encoded like wrk's. */
 export async function send(origin, request) {
   const headers = { 'Accept-Encoding': 'identity', ...request.headers };
@@ -76,41 +85,19 @@ export async function measureSingle(server, scenario, { count, warmup }) {
     walls.push(response.wallMs);
   }
   const cpuTotal = cpuMs(pids) - cpuBefore;
-  durations.sort((a, b) => a - b);
   walls.sort((a, b) => a - b);
+  const timing = stats(durations);
   return {
     count,
     statuses,
-    serverTiming: durations.length
-      ? {
-          p50: percentile(durations, 50),
-          p99: percentile(durations, 99),
-          mean: durations.reduce((a, b) => a + b, 0) / durations.length,
-          max: durations.at(-1),
-        }
-      : undefined,
+    serverTiming: timing && { ...timing, max: durations.at(-1) },
     serverTimingMissing: missing,
-    dbMean: dbDurations.length ? dbDurations.reduce((a, b) => a + b, 0) / dbDurations.length : undefined,
-    limitMean: limitDurations.length ? limitDurations.reduce((a, b) => a + b, 0) / limitDurations.length : undefined,
+    dbMean: mean(dbDurations),
+    limitMean: mean(limitDurations),
     // app − db without the limiter's wait too, as measured before `limit;dur` existed
-    ownWithLimit: withLimit.length
-      ? {
-          mean: withLimit.reduce((a, b) => a + b, 0) / withLimit.length,
-          p99: percentile(
-            withLimit.sort((a, b) => a - b),
-            99,
-          ),
-        }
-      : undefined,
+    ownWithLimit: stats(withLimit),
     // app − db − limit per request: the Worker's own share (what Cloudflare's CPU limit counts)
-    own: ownDurations.length
-      ? (ownDurations.sort((a, b) => a - b),
-        {
-          p50: percentile(ownDurations, 50),
-          p99: percentile(ownDurations, 99),
-          mean: ownDurations.reduce((a, b) => a + b, 0) / ownDurations.length,
-        })
-      : undefined,
+    own: stats(ownDurations),
     cpuPerRequestMs: cpuTotal / count,
     wall: { p50: percentile(walls, 50), p99: percentile(walls, 99) },
   };
