@@ -250,8 +250,10 @@ try {
   });
   servers.push(prod);
   results.startup.prodReadyMs = prod.readyMs;
+  let firstListBody;
   {
     const first = await send(prod.origin, { method: 'GET', path: `/assets/${readAsset(50)}/contacts`, headers: { Cookie: reader } });
+    firstListBody = first.body;
     results.startup.firstRequestMs = first.wallMs;
     results.startup.firstRequestServerTiming = serverTiming(first.headers.get('server-timing'));
     if (first.status !== 200) throw new Error(`first list request answered ${first.status}: ${first.body.toString('utf8').slice(0, 300)}`);
@@ -351,6 +353,69 @@ try {
     results.harnessFloorMs = plain.sleepP50;
     await delayed.stop();
     servers.splice(servers.indexOf(delayed), 1);
+  }
+
+  // The same bundle with its D1 in a workerd of its own (as on Cloudflare, where D1 runs
+  // elsewhere): what the Worker's own process then spends, and the throughput shares again.
+  // Reported beside the budgets, not instead of them: the budget's runner is the one above.
+  say('production-like, D1 apart: the bundle on one workerd, its D1 on another (single requests, then wrk at 10 connections)');
+  {
+    cpSync(join(root, 'scripts', 'bench', 'lib', 'd1-host-worker.mjs'), join(bundleDir, 'd1-host.mjs'));
+    cpSync(join(root, 'scripts', 'bench', 'lib', 'd1-apart-worker.mjs'), join(bundleDir, 'd1-apart.mjs'));
+    const common = {
+      root,
+      bundleDir,
+      persistRoot: prodState,
+      compatibilityDate: config.compatibility_date,
+      compatibilityFlags: config.compatibility_flags,
+    };
+    const host = await startMiniflare({ ...common, bindings: {}, ratelimits: {}, script: 'd1-host.mjs' });
+    servers.push(host);
+    const apart = await startMiniflare({
+      ...common,
+      bindings,
+      ratelimits,
+      script: 'd1-apart.mjs',
+      imports: ['index.js'],
+      d1: false,
+      serviceBindings: { D1_HOST: { external: { address: new URL(host.origin).host, http: {} } } },
+    });
+    servers.push(apart);
+    // The same answer as the runner above, byte for byte (else this would measure something else).
+    const there = await send(apart.origin, { method: 'GET', path: `/assets/${readAsset(50)}/contacts`, headers: { Cookie: reader } });
+    if (there.status !== 200 || !there.body.equals(firstListBody))
+      throw new Error(`D1 apart: the list answered ${there.status}, not the production-like runner's page byte for byte`);
+    const keys = ['list@50', 'full export@50', 'create@50'];
+    const chosen = scenarios.filter((s) => keys.includes(`${s.name}@${s.size}`) && selected(s));
+    results.apart = { single: {}, load: {} };
+    for (const scenario of [{ name: 'healthz', size: '', requests: () => [{ method: 'GET', path: '/healthz', headers: {} }] }, ...chosen]) {
+      const key = scenario.name === 'healthz' ? 'healthz' : `${scenario.name}@${scenario.size}`;
+      const hostBefore = cpuMs(host.pids);
+      const m = await measureSingle(apart, scenario, { count: SINGLE, warmup: 10 });
+      results.apart.single[key] = { ...m, d1CpuPerRequestMs: (cpuMs(host.pids) - hostBefore) / SINGLE };
+    }
+    const wrkRun = async (label, config) => {
+      const hostBefore = cpuMs(host.pids);
+      const appBefore = cpuMs(apart.pids);
+      const w = await runWrk({ origin: apart.origin, config, connections: 10, seconds: DURATION, workDir: work, label: `apart-${label}` });
+      await sleep(250);
+      return { ...w, workerCpuMs: (cpuMs(apart.pids) - appBefore) / w.requests, d1CpuMs: (cpuMs(host.pids) - hostBefore) / w.requests };
+    };
+    const healthzConfig = { mode: 'static', requests: [{ method: 'GET', path: '/healthz', headers: {} }] };
+    results.apart.load.healthz = { 10: await wrkRun('healthz', healthzConfig) };
+    for (const scenario of chosen) {
+      const key = `${scenario.name}@${scenario.size}`;
+      const r = await wrkRun(key, scenario.wrk(10));
+      results.apart.load[key] = { 10: r };
+      say(
+        `  D1 apart ${key.padEnd(18)} c10  ${r.rps.toFixed(0).padStart(6)} req/s  Worker process ${r.workerCpuMs.toFixed(2)} ms CPU/request, D1 process ${r.d1CpuMs.toFixed(2)}${statusNote(r)}`,
+      );
+    }
+    results.apart.load.healthzEnd = { 10: await wrkRun('healthz-end', healthzConfig) };
+    for (const server of [apart, host]) {
+      await server.stop();
+      servers.splice(servers.indexOf(server), 1);
+    }
   }
 
   say('production-like: D1 query shapes timed inside workerd (diagnostic wrapper Worker)');

@@ -154,6 +154,9 @@ export function evaluateBudgets(r) {
           ? `waiting for the local rate limiter ${fmt(m.limitMean)} ms mean (taken out since 2026-12-01); by app − db alone, the wording of performance.md, ${fmt(m.ownWithLimit?.[stat])} ms: ${m.ownWithLimit?.[stat] <= limit ? 'within' : '**over**'} the budget`
           : '',
         cpu !== undefined ? `workerd process CPU ${fmt(cpu)} ms/request (incl. local D1 and HTTP)` : '',
+        r.apart?.single?.[key]
+          ? `with D1 in a workerd of its own (see "D1 apart"): ${fmt(r.apart.single[key].own?.[stat])} ms, the Worker's process ${fmt(r.apart.single[key].cpuPerRequestMs)} ms CPU/request`
+          : '',
       ]
         .filter(Boolean)
         .join('; '),
@@ -253,7 +256,7 @@ export function evaluateBudgets(r) {
           `${pct(m.rps / h.rps)} (${m.rps.toFixed(0)} vs ${h.rps.toFixed(0)} req/s)`,
           m.rps / h.rps >= min,
           one && base
-            ? `workerd CPU per request ${fmt(one.cpuPerRequestMs)} ms vs ${fmt(base.cpuPerRequestMs)} ms for /healthz; of it waiting for the local D1 (in the same process) ${fmt(one.dbMean)} ms${one.limitMean ? `, for the local rate limiter (in the same process) ${fmt(one.limitMean)} ms` : ''}, the Worker's own ${fmt(one.own?.mean)} ms`
+            ? `workerd CPU per request ${fmt(one.cpuPerRequestMs)} ms vs ${fmt(base.cpuPerRequestMs)} ms for /healthz; of it waiting for the local D1 (in the same process) ${fmt(one.dbMean)} ms${one.limitMean ? `, for the local rate limiter (in the same process) ${fmt(one.limitMean)} ms` : ''}, the Worker's own ${fmt(one.own?.mean)} ms${apartShare(r, key)}`
             : '',
         );
     }
@@ -270,6 +273,15 @@ export function evaluateBudgets(r) {
   }
   add('throttled Regular 3G (CDP), CLS, usable without JS', 'see performance.md', 'not measured by this bench (browser tests)', undefined);
   return out;
+}
+
+/** The throughput share with D1 in a workerd of its own, as a clause for a budget row's cause. */
+function apartShare(r, key) {
+  const m = r.apart?.load?.[key]?.[10];
+  const h = r.apart?.load ? healthzRef(r.apart.load, 10) : undefined;
+  return m && h
+    ? `; with D1 in a workerd of its own (see "D1 apart") ${pct(m.rps / h.rps)} (${m.rps.toFixed(0)} vs ${h.rps.toFixed(0)} req/s)`
+    : '';
 }
 
 /** The do-nothing reference: the mean of /healthz at the start and at the end of the load runs. */
@@ -511,6 +523,55 @@ export function renderMarkdown(r) {
     '',
   );
   out.push('`db` is the `db;dur=` metric (time waiting for D1) when the app reports it; `–` means it does not (yet).', '');
+
+  if (r.apart) {
+    const a = r.apart;
+    const ha = healthzRef(a.load, 10);
+    const hp = r.load?.prod ? healthzRef(r.load.prod, 10) : undefined;
+    out.push('### D1 apart: the same bundle with its D1 in a workerd of its own (reported, not a budget verdict)', '');
+    out.push(
+      `On Cloudflare D1 runs elsewhere; above, Miniflare runs it in the Worker's own workerd, where its SQLite, its checks of every row and its RPC share the Worker's one thread. Here the deployable bundle runs on one workerd and a second workerd holds the local D1: every call of the app's D1 binding goes there as JSON over HTTP (scripts/bench/lib/d1-apart-worker.mjs and d1-host-worker.mjs; that JSON is inside the app's \`db\` wait, as the D1 binding's own JavaScript is on Cloudflare). The list answered here byte for byte as above. ${s.single} single requests per scenario, then wrk with 10 connections for ${s.duration} s; both processes share the machine's two cores with wrk.`,
+      '',
+    );
+    const rows = Object.entries(a.single).map(([key, m]) => {
+      const load = key === 'healthz' ? ha : a.load[key]?.[10];
+      const main = key === 'healthz' ? hp : r.load?.prod?.[key]?.[10];
+      const list = (counts) =>
+        Object.entries(counts ?? {})
+          .filter(([, n]) => n > 0)
+          .map(([k, n]) => `${k}×${n}`)
+          .join(' ');
+      const statuses = `${list(m.statuses)} / ${list(load?.status) || '–'}`;
+      return [
+        key,
+        fmt(m.own?.mean),
+        fmt(m.cpuPerRequestMs),
+        fmt(m.d1CpuPerRequestMs),
+        load ? load.rps.toFixed(0) : '–',
+        load && ha && key !== 'healthz' ? pct(load.rps / ha.rps) : '–',
+        main && hp && key !== 'healthz' ? pct(main.rps / hp.rps) : '–',
+        load?.workerCpuMs === undefined ? '–' : `${fmt(load.workerCpuMs)} / ${fmt(load.d1CpuMs)}`,
+        statuses,
+      ];
+    });
+    out.push(
+      table(
+        [
+          'scenario (one request at a time, then wrk c10)',
+          'Worker ms (app − db − limit), mean',
+          'Worker process CPU ms/req',
+          'D1 process CPU ms/req',
+          'req/s c10',
+          'share of /healthz',
+          'share above (D1 in the same workerd)',
+          'under wrk: CPU ms/req Worker / D1 process',
+          'statuses single / wrk',
+        ],
+        rows,
+      ),
+      '',
+    );
+  }
 
   if (r.d1) {
     out.push('### D1 inside workerd (diagnostic wrapper Worker, mean per call over many calls in one request)', '');

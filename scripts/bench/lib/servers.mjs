@@ -84,6 +84,8 @@ export const CPU_TICK_MS = 1000 / CLOCK_TICKS;
 /**
  * Serves the deployable bundle with Miniflare (v5, driven through the v4 option shape).
  * `persistRoot` is a `--persist-to` directory (Miniflare's resource path is its `v3` folder).
+ * `d1: false` leaves the D1 binding out (the "D1 apart" runner reaches it through a service
+ * binding instead); `serviceBindings` as Miniflare takes them.
  */
 export async function startMiniflare({
   root,
@@ -95,9 +97,13 @@ export async function startMiniflare({
   ratelimits,
   script = 'index.js',
   imports = [],
+  d1 = true,
+  serviceBindings,
 }) {
   const { Miniflare, convertV4MiniflareOptions } = await import(join(root, 'node_modules', 'miniflare', 'dist', 'src', 'index.js'));
   const errors = [];
+  // This instance's workerd is the one that was not there before (the bench may run two at once).
+  const before = new Set(processTree(process.pid).map((p) => p.pid));
   const started = performance.now();
   const mf = new Miniflare(
     convertV4MiniflareOptions({
@@ -117,16 +123,17 @@ export async function startMiniflare({
           modulesRoot: bundleDir,
           compatibilityDate,
           compatibilityFlags,
-          d1Databases: { DB: '00000000-0000-0000-0000-000000000000' },
+          d1Databases: d1 ? { DB: '00000000-0000-0000-0000-000000000000' } : {},
           ratelimits,
           bindings,
+          serviceBindings,
         },
       ],
     }),
   );
   const url = await mf.ready;
   const readyMs = performance.now() - started;
-  const workerd = processTree(process.pid).filter((p) => p.comm.startsWith('workerd'));
+  const workerd = processTree(process.pid).filter((p) => p.comm.startsWith('workerd') && !before.has(p.pid));
   return {
     name: 'production-like',
     origin: url.origin,
