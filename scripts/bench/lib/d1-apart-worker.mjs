@@ -1,5 +1,5 @@
 // The app's Worker of the bench's "D1 apart" runner (bench only, never deployed): serves the
-// deployable bundle unchanged, but its D1 binding sends each call as JSON over HTTP to a D1 in a
+// deployable bundle's fetch handler unchanged, but its D1 binding sends each call as JSON over HTTP to a D1 in a
 // workerd of its own (scripts/bench/lib/d1-host-worker.mjs, reached through the service binding
 // D1_HOST). Only what the app uses of D1's binding API: prepare → bind → all/run/raw/first,
 // batch, withSession → getBookmark (src/db/client.ts). The JSON and HTTP of each call run inside
@@ -56,14 +56,17 @@ class Session {
     });
     const answer = await response.json();
     if (answer.bookmark) this.bookmark = answer.bookmark;
-    if (answer.error) throw new Error(answer.error.message);
+    if (answer.error) {
+      const { message, cause } = answer.error;
+      throw cause === undefined ? new Error(message) : new Error(message, { cause: new Error(cause) });
+    }
     return answer.result;
   }
 }
 
+// Only `fetch`: the bench sends requests; the app's scheduled purge is not part of this runner.
 export default {
   fetch(request, env, ctx) {
     return app.fetch(request, { ...env, DB: new Session(env.D1_HOST, null) }, ctx);
   },
-  scheduled: app.scheduled,
 };

@@ -8,7 +8,7 @@
 //
 // Request:  { session: string | null, call }, call = { kind: 'all' | 'run' | 'raw' | 'first',
 //           sql, params, columnNames?, column? } or { kind: 'batch', statements: [{ sql, params }] }
-// Answer:   { result, bookmark } or { error: { message } } (D1's own message, as the binding throws it)
+// Answer:   { result, bookmark } or { error: { message, cause } } (D1's own, as the binding throws it)
 export default {
   async fetch(request, env) {
     const { session, call } = await request.json();
@@ -27,7 +27,8 @@ export default {
       // D1 answers numbers, strings and null (the app stores no blobs): JSON carries them as they are.
       return Response.json({ result, bookmark: session ? db.getBookmark() : null });
     } catch (error) {
-      return Response.json({ error: { message: String(error?.message ?? error) } });
+      // D1's binding throws Error('D1_ERROR: …', { cause }) with SQLite's own message as the cause.
+      return Response.json({ error: { message: String(error?.message ?? error), cause: error?.cause?.message } });
     }
   },
 };

@@ -48,7 +48,7 @@ export async function send(origin, request) {
  * `count` requests of a scenario one after the other (after `warmup` unrecorded ones): the
  * in-Worker duration from Server-Timing and the runtime's CPU time per request.
  */
-export async function measureSingle(server, scenario, { count, warmup }) {
+export async function measureSingle(server, scenario, { count, warmup, alsoPids = [] }) {
   const source = requestSource(scenario);
   const statuses = {};
   for (let i = 0; i < warmup; i++) {
@@ -64,6 +64,7 @@ export async function measureSingle(server, scenario, { count, warmup }) {
   let missing = 0;
   const pids = server.pids;
   const cpuBefore = cpuMs(pids);
+  const alsoBefore = cpuMs(alsoPids);
   for (let i = 0; i < count; i++) {
     const request = source.next();
     const response = await send(server.origin, request);
@@ -85,6 +86,7 @@ export async function measureSingle(server, scenario, { count, warmup }) {
     walls.push(response.wallMs);
   }
   const cpuTotal = cpuMs(pids) - cpuBefore;
+  const alsoTotal = cpuMs(alsoPids) - alsoBefore;
   walls.sort((a, b) => a - b);
   const timing = stats(durations);
   return {
@@ -99,6 +101,8 @@ export async function measureSingle(server, scenario, { count, warmup }) {
     // app − db − limit per request: the Worker's own share (what Cloudflare's CPU limit counts)
     own: stats(ownDurations),
     cpuPerRequestMs: cpuTotal / count,
+    // The CPU of other processes over the same requests (the D1 apart runner's D1 workerd).
+    ...(alsoPids.length ? { alsoCpuPerRequestMs: alsoTotal / count } : {}),
     wall: { p50: percentile(walls, 50), p99: percentile(walls, 99) },
   };
 }

@@ -155,7 +155,7 @@ export function evaluateBudgets(r) {
           : '',
         cpu !== undefined ? `workerd process CPU ${fmt(cpu)} ms/request (incl. local D1 and HTTP)` : '',
         r.apart?.single?.[key]
-          ? `with D1 in a workerd of its own (see "D1 apart"): ${fmt(r.apart.single[key].own?.[stat])} ms, the Worker's process ${fmt(r.apart.single[key].cpuPerRequestMs)} ms CPU/request`
+          ? `with D1 in a workerd of its own (see "D1 apart"): ${fmt(r.apart.single[key].own?.[stat])} ms; that workerd's CPU (the Worker, HTTP, the D1 binding's JSON${key.startsWith('create') ? ', the local rate limiter' : ''}) ${fmt(r.apart.single[key].cpuPerRequestMs)} ms/request, ${fmt(r.apart.single.healthz?.cpuPerRequestMs)} for /healthz`
           : '',
       ]
         .filter(Boolean)
@@ -526,51 +526,66 @@ export function renderMarkdown(r) {
 
   if (r.apart) {
     const a = r.apart;
-    const ha = healthzRef(a.load, 10);
-    const hp = r.load?.prod ? healthzRef(r.load.prod, 10) : undefined;
     out.push('### D1 apart: the same bundle with its D1 in a workerd of its own (reported, not a budget verdict)', '');
     out.push(
-      `On Cloudflare D1 runs elsewhere; above, Miniflare runs it in the Worker's own workerd, where its SQLite, its checks of every row and its RPC share the Worker's one thread. Here the deployable bundle runs on one workerd and a second workerd holds the local D1: every call of the app's D1 binding goes there as JSON over HTTP (scripts/bench/lib/d1-apart-worker.mjs and d1-host-worker.mjs; that JSON is inside the app's \`db\` wait, as the D1 binding's own JavaScript is on Cloudflare). The list answered here byte for byte as above. ${s.single} single requests per scenario, then wrk with 10 connections for ${s.duration} s; both processes share the machine's two cores with wrk.`,
+      `On Cloudflare D1 runs elsewhere; above, Miniflare runs it in the Worker's own workerd, where its SQLite, its checks of every row and its RPC share the Worker's one thread. Here the deployable bundle runs on one workerd and a second workerd holds the local D1: every call of the app's D1 binding goes there as JSON over HTTP (scripts/bench/lib/d1-apart-worker.mjs and d1-host-worker.mjs; that JSON is inside the app's \`db\` wait, as the D1 binding's own JavaScript is on Cloudflare). The Worker's workerd still holds Miniflare's entry and the local rate limiter (writes). ${s.single} single requests per scenario, then wrk with 10 connections for ${s.duration} s; both workerd processes and wrk share the machine's ${m.machine.cores} cores.`,
       '',
     );
-    const rows = Object.entries(a.single).map(([key, m]) => {
-      const load = key === 'healthz' ? ha : a.load[key]?.[10];
-      const main = key === 'healthz' ? hp : r.load?.prod?.[key]?.[10];
-      const list = (counts) =>
-        Object.entries(counts ?? {})
-          .filter(([, n]) => n > 0)
-          .map(([k, n]) => `${k}×${n}`)
-          .join(' ');
-      const statuses = `${list(m.statuses)} / ${list(load?.status) || '–'}`;
-      return [
-        key,
-        fmt(m.own?.mean),
-        fmt(m.cpuPerRequestMs),
-        fmt(m.d1CpuPerRequestMs),
-        load ? load.rps.toFixed(0) : '–',
-        load && ha && key !== 'healthz' ? pct(load.rps / ha.rps) : '–',
-        main && hp && key !== 'healthz' ? pct(main.rps / hp.rps) : '–',
-        load?.workerCpuMs === undefined ? '–' : `${fmt(load.workerCpuMs)} / ${fmt(load.d1CpuMs)}`,
-        statuses,
-      ];
-    });
-    out.push(
-      table(
-        [
-          'scenario (one request at a time, then wrk c10)',
-          'Worker ms (app − db − limit), mean',
-          'Worker process CPU ms/req',
-          'D1 process CPU ms/req',
-          'req/s c10',
-          'share of /healthz',
-          'share above (D1 in the same workerd)',
-          'under wrk: CPU ms/req Worker / D1 process',
-          'statuses single / wrk',
-        ],
-        rows,
-      ),
-      '',
-    );
+    if (a.error) out.push(`**Left out in this run:** ${a.error}.`, '');
+    else {
+      out.push('The list answered here byte for byte as in the runner above.', '');
+      // /healthz ran twice under wrk (first and last): its figures are the mean of both.
+      const both = [a.load.healthz?.[10], a.load.healthzEnd?.[10]].filter(Boolean);
+      const avg = (k) => (both.length ? both.reduce((sum, w) => sum + w[k], 0) / both.length : undefined);
+      const ha = both.length
+        ? {
+            rps: avg('rps'),
+            workerCpuMs: avg('workerCpuMs'),
+            d1CpuMs: avg('d1CpuMs'),
+            socketErrors: both.reduce((sum, w) => sum + w.socketErrors, 0),
+            status: Object.fromEntries(Object.keys(both[0].status).map((k) => [k, both.reduce((sum, w) => sum + (w.status[k] ?? 0), 0)])),
+          }
+        : undefined;
+      const hp = r.load?.prod ? healthzRef(r.load.prod, 10) : undefined;
+      const rows = Object.entries(a.single).map(([key, m]) => {
+        const load = key === 'healthz' ? ha : a.load[key]?.[10];
+        const main = key === 'healthz' ? hp : r.load?.prod?.[key]?.[10];
+        const list = (counts) =>
+          Object.entries(counts ?? {})
+            .filter(([, n]) => n > 0)
+            .map(([k, n]) => `${k}×${n}`)
+            .join(' ');
+        const wrkStatuses = load ? `${list(load.status) || '–'}${load.socketErrors ? `, socket errors ${load.socketErrors}` : ''}` : '–';
+        return [
+          key,
+          fmt(m.own?.mean),
+          fmt(m.cpuPerRequestMs),
+          fmt(m.alsoCpuPerRequestMs),
+          load ? load.rps.toFixed(0) : '–',
+          load && ha && key !== 'healthz' ? pct(load.rps / ha.rps) : '–',
+          main && hp && key !== 'healthz' ? pct(main.rps / hp.rps) : '–',
+          load?.workerCpuMs === undefined ? '–' : `${fmt(load.workerCpuMs)} / ${fmt(load.d1CpuMs)}`,
+          `${list(m.statuses)} / ${wrkStatuses}`,
+        ];
+      });
+      out.push(
+        table(
+          [
+            'scenario (one request at a time, then wrk c10)',
+            'Worker ms (app − db − limit), mean',
+            "the Worker's workerd, CPU ms/req",
+            "D1's workerd, CPU ms/req",
+            'req/s c10',
+            'share of /healthz',
+            'share above (D1 in the same workerd)',
+            "under wrk: CPU ms/req, the Worker's / D1's workerd",
+            'statuses single / wrk',
+          ],
+          rows,
+        ),
+        '',
+      );
+    }
   }
 
   if (r.d1) {

@@ -172,7 +172,13 @@ export async function buildScenarios({ secret, seeded, connections }) {
     scenarios.push({
       name: 'create',
       size,
-      wrk: (c) => ({ mode: 'create', targets: createConfigs[`c${c}`], bodies, token_prefix: `bench-${runId}-${size}-c${c}-` }),
+      // Each wrk run its own tokens too (wrk counts from 1 again): a second run must create.
+      wrk: (c) => ({
+        mode: 'create',
+        targets: createConfigs[`c${c}`],
+        bodies,
+        token_prefix: `bench-${runId}-${size}-c${c}-${Math.random().toString(36).slice(2, 8)}-`,
+      }),
       requests: () => {
         const targets = createConfigs.cpu;
         // Each source its own tokens: a second measurement (single, then paced) must create, not
