@@ -1,10 +1,10 @@
 // The app's Worker of the bench's "D1 apart" runner (bench only, never deployed): serves the
-// deployable bundle's fetch handler unchanged, but its D1 binding sends each call as JSON over HTTP to a D1 in a
-// workerd of its own (scripts/bench/lib/d1-host-worker.mjs, reached through the service binding
-// D1_HOST). Only what the app uses of D1's binding API: prepare → bind → all/run/raw/first,
-// batch, withSession → getBookmark (src/db/client.ts). The JSON and HTTP of each call run inside
-// the app's timed binding call (Server-Timing `db`), as the D1 binding's own JavaScript does on
-// Cloudflare (it, too, speaks JSON to a D1 elsewhere).
+// deployable bundle's fetch handler unchanged, but its D1 binding sends each call as JSON over
+// HTTP to a D1 in a workerd of its own (scripts/bench/lib/d1-host-worker.mjs, reached through the
+// service binding D1_HOST). Only what the app uses of D1's binding API: prepare → bind →
+// all/run/raw/first, batch, withSession → getBookmark (src/db/client.ts). The JSON and HTTP of
+// each call run inside the app's timed binding call (Server-Timing `db`), as the D1 binding's own
+// JavaScript does on Cloudflare (it, too, speaks JSON to a D1 elsewhere).
 import app from './index.js';
 
 class Statement {

@@ -3,8 +3,8 @@
 // made on its D1 binding (scripts/bench/lib/d1-apart-worker.mjs sends them). In production D1 runs
 // on other machines; locally Miniflare puts it in the Worker's process, where its SQLite, its
 // zod checks of every row and its RPC all take the one thread the Worker runs on. With this, the
-// Worker's process does only what the Worker does on Cloudflare: its own code, the D1 binding's
-// JavaScript (here: JSON over HTTP) and HTTP.
+// Worker's process does what the Worker does on Cloudflare (its own code, the D1 binding's
+// JavaScript, here JSON over HTTP, and HTTP), plus Miniflare's entry and the local rate limiter.
 //
 // Request:  { session: string | null, call }, call = { kind: 'all' | 'run' | 'raw' | 'first',
 //           sql, params, columnNames?, column? } or { kind: 'batch', statements: [{ sql, params }] }
