@@ -65,6 +65,10 @@ const STORAGE_BUDGET_BYTES = Number(
   ),
 );
 if (!(STORAGE_BUDGET_BYTES > 0)) throw new Error('bench: STORAGE_BUDGET_BYTES not found in src/contacts/repository.ts');
+/** The do-nothing route, as single requests and as a wrk configuration (the reference of every share). */
+const HEALTHZ_REQUEST = { method: 'GET', path: '/healthz', headers: {} };
+const HEALTHZ_SCENARIO = { name: 'healthz', requests: () => [HEALTHZ_REQUEST] };
+const HEALTHZ_WRK = { mode: 'static', requests: [HEALTHZ_REQUEST] };
 // BENCH_ONLY=<regex> limits the scenarios ("name@size") while working on one of them.
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
 const selected = (scenario) => !ONLY || ONLY.test(`${scenario.name}@${scenario.size}`);
@@ -261,8 +265,7 @@ try {
 
   say(`production-like: ${SINGLE} single requests per scenario (Server-Timing, workerd CPU)`);
   const single = {};
-  const healthz = { name: 'healthz', requests: () => [{ method: 'GET', path: '/healthz', headers: {} }] };
-  single.healthz = await measureSingle(prod, healthz, { count: SINGLE, warmup: 30 });
+  single.healthz = await measureSingle(prod, HEALTHZ_SCENARIO, { count: SINGLE, warmup: 30 });
   for (const scenario of scenarios.filter(selected)) {
     const count = scenario.name === 'full export' && scenario.size >= 1000 ? Math.ceil(SINGLE / 2) : SINGLE;
     single[`${scenario.name}@${scenario.size}`] = await measureSingle(prod, scenario, { count, warmup: 10 });
@@ -391,9 +394,8 @@ try {
       const keys = ['list@50', 'full export@50', 'create@50'];
       const chosen = scenarios.filter((s) => keys.includes(`${s.name}@${s.size}`) && selected(s));
       results.apart = { single: {}, load: {} };
-      const healthz = { name: 'healthz', requests: () => [{ method: 'GET', path: '/healthz', headers: {} }] };
-      for (const scenario of [healthz, ...chosen]) {
-        const key = scenario === healthz ? 'healthz' : `${scenario.name}@${scenario.size}`;
+      for (const scenario of [HEALTHZ_SCENARIO, ...chosen]) {
+        const key = scenario === HEALTHZ_SCENARIO ? 'healthz' : `${scenario.name}@${scenario.size}`;
         results.apart.single[key] = await measureSingle(apart, scenario, { count: SINGLE, warmup: 10, alsoPids: host.pids });
       }
       // Throughput against /healthz at 10 connections, as the budget's rows (if 10 is among them).
@@ -412,8 +414,7 @@ try {
           await sleep(250);
           return { ...w, workerCpuMs: (cpuMs(apart.pids) - appBefore) / w.requests, d1CpuMs: (cpuMs(host.pids) - hostBefore) / w.requests };
         };
-        const healthzConfig = { mode: 'static', requests: [{ method: 'GET', path: '/healthz', headers: {} }] };
-        results.apart.load.healthz = { 10: await wrkRun('healthz', healthzConfig) };
+        results.apart.load.healthz = { 10: await wrkRun('healthz', HEALTHZ_WRK) };
         for (const scenario of chosen) {
           const key = `${scenario.name}@${scenario.size}`;
           const r = await wrkRun(key, scenario.wrk(10));
@@ -422,7 +423,7 @@ try {
             `  D1 apart ${key.padEnd(18)} c10  ${r.rps.toFixed(0).padStart(6)} req/s  Worker's workerd ${r.workerCpuMs.toFixed(2)} ms CPU/request, D1's ${r.d1CpuMs.toFixed(2)}${statusNote(r)}`,
           );
         }
-        results.apart.load.healthzEnd = { 10: await wrkRun('healthz-end', healthzConfig) };
+        results.apart.load.healthzEnd = { 10: await wrkRun('healthz-end', HEALTHZ_WRK) };
       }
     }
     for (const server of [apart, host]) {
@@ -518,7 +519,7 @@ try {
     for (const c of CONNECTIONS) {
       out.healthz[c] = await runWrk({
         origin: server.origin,
-        config: { mode: 'static', requests: [{ method: 'GET', path: '/healthz', headers: {} }] },
+        config: HEALTHZ_WRK,
         connections: c,
         seconds,
         workDir: work,
@@ -551,7 +552,7 @@ try {
     for (const c of CONNECTIONS) {
       out.healthzEnd[c] = await runWrk({
         origin: server.origin,
-        config: { mode: 'static', requests: [{ method: 'GET', path: '/healthz', headers: {} }] },
+        config: HEALTHZ_WRK,
         connections: c,
         seconds,
         workDir: work,

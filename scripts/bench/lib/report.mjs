@@ -288,7 +288,20 @@ function apartShare(r, key) {
 export function healthzRef(load, c) {
   const runs = [load.healthz?.[c], load.healthzEnd?.[c]].filter(Boolean);
   if (!runs.length) return undefined;
-  return { rps: runs.reduce((sum, x) => sum + x.rps, 0) / runs.length, p50: runs[0].p50, p99: runs[0].p99 };
+  const mean = (key) =>
+    runs.every((x) => typeof x[key] === 'number') ? runs.reduce((sum, x) => sum + x[key], 0) / runs.length : undefined;
+  const statuses = {};
+  for (const run of runs) for (const [k, n] of Object.entries(run.status ?? {})) statuses[k] = (statuses[k] ?? 0) + n;
+  return {
+    rps: mean('rps'),
+    p50: runs[0].p50,
+    p99: runs[0].p99,
+    // The D1 apart runner's CPU per request of each workerd (absent elsewhere).
+    workerCpuMs: mean('workerCpuMs'),
+    d1CpuMs: mean('d1CpuMs'),
+    socketErrors: runs.reduce((sum, x) => sum + (x.socketErrors ?? 0), 0),
+    status: statuses,
+  };
 }
 
 const fmt = (n) =>
@@ -535,17 +548,7 @@ export function renderMarkdown(r) {
     else {
       out.push('The list answered here byte for byte as in the runner above.', '');
       // /healthz ran twice under wrk (first and last): its figures are the mean of both.
-      const both = [a.load.healthz?.[10], a.load.healthzEnd?.[10]].filter(Boolean);
-      const avg = (k) => (both.length ? both.reduce((sum, w) => sum + w[k], 0) / both.length : undefined);
-      const ha = both.length
-        ? {
-            rps: avg('rps'),
-            workerCpuMs: avg('workerCpuMs'),
-            d1CpuMs: avg('d1CpuMs'),
-            socketErrors: both.reduce((sum, w) => sum + w.socketErrors, 0),
-            status: Object.fromEntries(Object.keys(both[0].status).map((k) => [k, both.reduce((sum, w) => sum + (w.status[k] ?? 0), 0)])),
-          }
-        : undefined;
+      const ha = healthzRef(a.load, 10);
       const hp = r.load?.prod ? healthzRef(r.load.prod, 10) : undefined;
       const rows = Object.entries(a.single).map(([key, m]) => {
         const load = key === 'healthz' ? ha : a.load[key]?.[10];
