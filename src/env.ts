@@ -1,4 +1,4 @@
-import type { Database } from './db/client';
+import type { Database, WriteGate } from './db/client';
 import type { AssetClaim, Session } from './session/claims';
 import type { Shell } from './views/shell';
 
@@ -19,6 +19,8 @@ export interface Variables {
   asset: AssetClaim;
   /** The asset's database connection, opened once per request by the asset route. */
   db: Database;
+  /** A write's rate-limit check (src/security/rate-limit.ts); not set for reads. */
+  writeGate?: WriteGate;
   /** What every page view needs: built once per request, completed by the session and asset. */
   shell: Shell;
 }

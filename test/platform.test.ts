@@ -124,6 +124,9 @@ describe('limits and methods', () => {
     expect(statuses.filter((status) => status === 303).length).toBeLessThanOrEqual(120);
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(5);
     expect(statuses.every((status) => status === 303 || status === 429)).toBe(true);
+    // Exactly the writes that were let through are stored; a refused one left nothing behind.
+    const stored = await env.DB.prepare("select count(*) as n from contacts where company like 'Spam %'").first();
+    expect(stored?.n).toBe(statuses.filter((status) => status === 303).length);
     const limited = responses.find((response) => response.status === 429);
     expect(textOf((await limited?.text()) ?? '')).toContain('Zu viele Änderungen');
     // Reading stays possible, and other users are not affected.

@@ -5,7 +5,7 @@ import { appFor } from '../src/app';
 import { connect, guarded } from '../src/db/client';
 import { withTimings } from '../src/observability/timing';
 import { countingD1 } from './d1-counter';
-import { anna, ORIGIN, seedContacts, tokenFor } from './helpers';
+import { anna, ORIGIN, seedContacts, textOf, tokenFor } from './helpers';
 
 // Issue 18: the number of sequential D1 round trips per request is the latency a buyer feels
 // when the database is far away. Counted through a wrapper around the real binding.
@@ -22,6 +22,8 @@ async function measure(
     delayMs?: number;
     /** The rate-limit binding answers this much later (a limiter far away). */
     limiterDelayMs?: number;
+    /** The rate-limit binding refuses (after `limiterDelayMs`). */
+    limiterRefuses?: boolean;
   } = {},
 ) {
   const { db, count } = countingD1(env.DB, init.delayMs);
@@ -38,7 +40,7 @@ async function measure(
             async limit(options: { key: string }) {
               limiterCalls += 1;
               await new Promise((resolve) => setTimeout(resolve, limiterDelayMs));
-              return limiter.limit(options);
+              return init.limiterRefuses ? { success: false } : limiter.limit(options);
             },
           },
         };
@@ -258,6 +260,62 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     expect(list.response.status).toBe(200);
     expect(list.limiterCalls).toBe(0);
     expect(serverTiming(list.response).limit).toBe(0);
+  });
+
+  it('the rate-limit check runs beside what comes before the first write; only the write waits for it', async () => {
+    const create = await measure(LIST, { form: { form_token: crypto.randomUUID(), company: 'Beiher GmbH' } });
+    const id = new URL(create.response.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    expect((await measure(`${LIST}/${id}`, { form: { version: '1', company: 'Beiher GmbH', phone: '089 2' } })).response.status).toBe(303);
+    // Restoring a version reads it first: the limiter far away answers during that round trip.
+    const back = await measure(`${LIST}/${id}/history/1/restore`, { form: { version: '2' }, limiterDelayMs: FAR_MS, delayMs: FAR_MS });
+    expect(back.response.status).toBe(303);
+    expect(back.limiterCalls).toBe(1);
+    expect(back.count.roundTrips).toBe(2);
+    const timing = serverTiming(back.response);
+    expect(timing.limit).toBeLessThan(FAR_MS / 2);
+    // One after the other, the limiter and two round trips would take three times FAR_MS.
+    expect(timing.app).toBeLessThan(2 * FAR_MS + FAR_MS / 2);
+    const row = await env.DB.prepare('select phone, version from contacts where id = ?').bind(id).first();
+    expect(row).toEqual({ phone: '', version: 3 });
+    // Confirming an import reads the staged cards first: the same.
+    const staged = await measure(`${LIST}/import`, { file: 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Beiher Zwei\r\nEND:VCARD\r\n' });
+    const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(staged.text)?.[1] ?? '';
+    const confirm = await measure(`${LIST}/import/${importId}`, { form: { card: '0' }, limiterDelayMs: FAR_MS, delayMs: FAR_MS });
+    expect(confirm.response.status).toBe(303);
+    expect(confirm.count.roundTrips).toBe(2);
+    expect(serverTiming(confirm.response).limit).toBeLessThan(FAR_MS / 2);
+  });
+
+  it('a refused check stops every write, also one that read first, and refuses a request that writes nothing', async () => {
+    const create = await measure(LIST, { form: { form_token: crypto.randomUUID(), company: 'Sperre GmbH' } });
+    const id = new URL(create.response.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    expect((await measure(`${LIST}/${id}`, { form: { version: '1', company: 'Sperre GmbH', phone: '089 3' } })).response.status).toBe(303);
+    const refused = { limiterDelayMs: FAR_MS, limiterRefuses: true };
+    const stored = async () => ({
+      contacts: (await env.DB.prepare('select company, phone, notes, version from contacts order by company, id').all()).results,
+      staged: (await env.DB.prepare('select import_id from import_staging order by import_id').all()).results,
+    });
+    const before = await stored();
+    const back = await measure(`${LIST}/${id}/history/1/restore`, { form: { version: '2' }, ...refused });
+    expect(back.response.status).toBe(429);
+    expect(textOf(back.text)).toContain('Zu viele Änderungen');
+    // The read went out beside the check; the write never did.
+    expect(back.count.roundTrips).toBe(1);
+    const merged = await measure(`${LIST}/${id}`, { form: { version: '1', company: 'Sperre GmbH', notes: 'neu' }, ...refused });
+    expect(merged.response.status).toBe(429);
+    expect(merged.count.roundTrips).toBe(0);
+    const created = await measure(LIST, { form: { form_token: crypto.randomUUID(), company: 'Nicht GmbH' }, ...refused });
+    expect(created.response.status).toBe(429);
+    expect(created.count.roundTrips).toBe(0);
+    const staged = await measure(`${LIST}/import`, { file: 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nicht Da\r\nEND:VCARD\r\n', ...refused });
+    expect(staged.response.status).toBe(429);
+    expect(staged.count.roundTrips).toBe(0);
+    // A form that would be refused as invalid, without any write, is refused by the limit all the same.
+    const invalid = await measure(LIST, { form: { form_token: crypto.randomUUID(), email: 'kein-at' }, ...refused });
+    expect(invalid.response.status).toBe(429);
+    expect(await stored()).toEqual(before);
+    // Without the refusal the same invalid form is the field's error.
+    expect((await measure(LIST, { form: { form_token: crypto.randomUUID(), email: 'kein-at' } })).response.status).toBe(422);
   });
 
   it('work around a D1 call (here a retry’s kind of wait) is not D1 wait', async () => {

@@ -102,7 +102,7 @@ contactRoutes.use(
     if (!asset) throw new HTTPException(404);
     c.set('asset', asset);
     c.set('shell', { ...c.get('shell'), asset });
-    const session = openSession(c.env.DB, getCookie(c, BOOKMARK_COOKIE));
+    const session = openSession(c.env.DB, getCookie(c, BOOKMARK_COOKIE), c.get('writeGate'));
     c.set('db', session.db);
     await next();
     // After a write, this browser's next requests start from it: a buyer always sees their own

@@ -1,4 +1,5 @@
 import { drizzle } from 'drizzle-orm/d1';
+import { HTTPException } from 'hono/http-exception';
 import { timedDb } from '../observability/timing';
 
 /**
@@ -18,27 +19,45 @@ interface D1Client {
 }
 
 /**
+ * What must pass before a statement that may write goes out: the request's rate-limit check
+ * (src/security/rate-limit.ts), which meanwhile runs beside what comes first (reading the form,
+ * a read the write needs). It throws to refuse the write.
+ */
+export type WriteGate = () => Promise<void>;
+
+/** A statement that only reads, as drizzle and the app write them; anything else may write. */
+const READ = /^select\s/i;
+
+/**
  * A D1 statement whose calls are timed as D1 wait (Server-Timing `db`). Only the binding's calls
  * are: drizzle building the SQL before and mapping the rows after is the Worker's own time. (The
  * binding's own JavaScript, which parses D1's answer into rows inside the isolate, is inside the
- * call and counts as wait: docs/benchmarks.md says so.)
+ * call and counts as wait: docs/benchmarks.md says so.) A statement that may write first passes
+ * its gate, if it has one.
  */
 class TimedStatement {
-  constructor(readonly statement: D1PreparedStatement) {}
+  constructor(
+    readonly statement: D1PreparedStatement,
+    readonly gate?: WriteGate,
+  ) {}
   bind(...values: unknown[]): TimedStatement {
-    return new TimedStatement(this.statement.bind(...values));
+    return new TimedStatement(this.statement.bind(...values), this.gate);
+  }
+  private async call<T>(operation: () => Promise<T>): Promise<T> {
+    await this.gate?.();
+    return timedDb(operation);
   }
   run() {
-    return timedDb(() => this.statement.run());
+    return this.call(() => this.statement.run());
   }
   all() {
-    return timedDb(() => this.statement.all());
+    return this.call(() => this.statement.all());
   }
   raw(options?: { columnNames: true }) {
-    return timedDb(() => (options ? this.statement.raw(options) : this.statement.raw()));
+    return this.call(() => (options ? this.statement.raw(options) : this.statement.raw()));
   }
   first(column?: string) {
-    return timedDb(() => (column === undefined ? this.statement.first() : this.statement.first(column)));
+    return this.call(() => (column === undefined ? this.statement.first() : this.statement.first(column)));
   }
 }
 
@@ -46,12 +65,16 @@ class TimedStatement {
  * The database or session with its round trips timed; batch gets the binding's own statements back
  * (D1 checks their class). Only `prepare` and `batch` (all drizzle's D1 driver and the import's
  * raw batch use): the cast below makes it a D1Database for drizzle, but `exec`, `dump` and
- * `withSession` are not there, and a statement prepared outside it cannot join its batch.
+ * `withSession` are not there, and a statement prepared outside it cannot join its batch. With a
+ * `gate`, every statement but a SELECT waits for it, and so does a batch that holds one.
  */
-function timed(client: D1Client): D1Database {
+function timed(client: D1Client, gate?: WriteGate): D1Database {
   const timedClient = {
-    prepare: (query: string) => new TimedStatement(client.prepare(query)),
-    batch: (statements: TimedStatement[]) => timedDb(() => client.batch(statements.map((statement) => statement.statement))),
+    prepare: (query: string) => new TimedStatement(client.prepare(query), READ.test(query) ? undefined : gate),
+    batch: async (statements: TimedStatement[]) => {
+      await statements.find((statement) => statement.gate)?.gate?.();
+      return timedDb(() => client.batch(statements.map((statement) => statement.statement)));
+    },
   };
   return timedClient as unknown as D1Database;
 }
@@ -65,11 +88,11 @@ const BOOKMARK = /^[A-Za-z0-9._:-]{1,200}$/;
  * but never one older than `bookmark`, the position of this browser's last write. Without one,
  * the first query may go to any replica ('first-unconstrained'); writes always reach the
  * primary. drizzle's D1 driver uses only `prepare` and `batch`, which a session has: hence the
- * one cast in `timed` (the session is no request data).
+ * one cast in `timed` (the session is no request data). `gate`: see `WriteGate`.
  */
-export function openSession(d1: D1Database, bookmark: string | undefined) {
+export function openSession(d1: D1Database, bookmark: string | undefined, gate?: WriteGate) {
   const session = d1.withSession(bookmark && BOOKMARK.test(bookmark) ? bookmark : 'first-unconstrained');
-  return { db: drizzle(timed(session)), bookmark: () => session.getBookmark() };
+  return { db: drizzle(timed(session, gate)), bookmark: () => session.getBookmark() };
 }
 
 export type Database = ReturnType<typeof connect>;
@@ -107,6 +130,9 @@ export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
     } catch (error) {
+      // A refused write (the rate limit's 429) is no storage trouble: it passes as it is.
+      const cause = rootCause(error);
+      if (cause instanceof HTTPException) throw cause;
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay === undefined || !isTransientStorageError(error))
         throw new StorageUnavailableError('D1 request failed', { cause: rootCause(error) });
