@@ -6,7 +6,6 @@ import { keepFormOnBrokenEncoding } from './contacts/broken-encoding';
 import { contactRoutes } from './contacts/routes';
 import { keepFormOnExpiredSession } from './contacts/session-expired';
 import { StorageUnavailableError } from './db/client';
-import { devLogin } from './dev/login';
 import type { AppEnv, Bindings } from './env';
 import { renderError } from './errors';
 import { languageOf, messagesFor } from './i18n';
@@ -32,7 +31,12 @@ const bodyLimitOf413 = (maxSize = MAX_BODY_BYTES) =>
     },
   });
 
-export function buildApp(config: AppConfig) {
+/**
+ * The app for one configuration. `devRoutes`: the local dev login (src/dev/login.tsx), which only
+ * the entry of local development and tests passes (src/index.ts); the production entry
+ * (src/production.ts) does not import it, so its code is not in the deployed bundle at all.
+ */
+export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
   // Not strict: "/kontakte" and "/kontakte/" are the same page. hono/tiny: the PatternRouter, 1.5 KB
   // gzip smaller than the default's two routers and as fast for the few dozen routes here.
   const app = new Hono<AppEnv>({ strict: false });
@@ -62,8 +66,15 @@ export function buildApp(config: AppConfig) {
   // The platform's own calls come before the customer session (they carry none).
   root.use('/platform/*', bodyLimitOf413());
   root.route('/platform', platformRoutes);
-  root.use('/dev/*', sameOriginWrites, bodyLimitOf413());
-  root.route('/dev', devLogin);
+  if (devRoutes) {
+    root.use('/dev/*', sameOriginWrites, bodyLimitOf413());
+    root.route('/dev', devRoutes);
+  } else {
+    // As the dev login answers where DEV_LOGIN is not "true" (contract §3), before the session.
+    root.all('/dev/*', () => {
+      throw new HTTPException(404);
+    });
+  }
 
   // Authentication comes before everything else on every other path: 401 before 403, 404, 405
   // and 413 (the routes above answer first and never reach it).
@@ -95,13 +106,13 @@ export function buildApp(config: AppConfig) {
 
 const apps = new Map<string, Hono<AppEnv>>();
 
-/** The app for the env's configuration, built once per isolate. */
-export function appFor(env: Bindings): Hono<AppEnv> {
+/** The app for the env's configuration (and dev routes), built once per isolate. */
+export function appFor(env: Bindings, devRoutes?: Hono<AppEnv>): Hono<AppEnv> {
   const config = configOf(env);
-  const key = JSON.stringify(config);
+  const key = JSON.stringify(config) + (devRoutes ? ' dev' : '');
   let app = apps.get(key);
   if (!app) {
-    app = buildApp(config);
+    app = buildApp(config, devRoutes);
     apps.set(key, app);
   }
   return app;

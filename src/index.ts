@@ -1,19 +1,7 @@
-import { appFor } from './app';
-import { purgeExpired } from './contacts/repository';
-import { connect } from './db/client';
-import type { Bindings } from './env';
+import { devLogin } from './dev/login';
+import { worker } from './worker';
 
-// The Worker's entry: only handlers may be exported from here (workerd rejects other values).
-export default {
-  fetch(request, env, ctx) {
-    return appFor(env).fetch(request, env, ctx);
-  },
-  /**
-   * The daily purge (wrangler.toml [triggers]): what a buyer deleted really goes after 30 days,
-   * also in an asset nobody writes to any more (DSGVO).
-   */
-  async scheduled(controller, env) {
-    const purged = await purgeExpired(connect(env.DB), controller.scheduledTime);
-    console.log(JSON.stringify({ level: 'info', message: 'scheduled purge', cron: controller.cron, purged }));
-  },
-} satisfies ExportedHandler<Bindings>;
+// The entry of local development (`npm start`) and the tests: the app with the dev login, whose
+// routes still answer 404 unless DEV_LOGIN is "true" (only .dev.vars sets it). Production
+// deploys src/production.ts. Only handlers may be exported from here (workerd rejects other values).
+export default worker(devLogin);

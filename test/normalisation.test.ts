@@ -1,9 +1,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { appFor } from '../src/app';
 import { findContact } from '../src/contacts/repository';
 import { connect } from '../src/db/client';
+import worker from '../src/index';
 import { anna, ORIGIN, seedContacts, send } from './helpers';
 
 // Contract §5's normalisations and the small defects the code-shape review found (issue 11, item 9).
@@ -131,7 +131,7 @@ describe('the dev login', () => {
       body: `user=anna&pad=${'x'.repeat(70 * 1024)}`,
       redirect: 'manual',
     });
-    const response = await appFor(vars).fetch(request, vars, ctx);
+    const response = await worker.fetch(request, vars, ctx);
     await waitOnExecutionContext(ctx);
     expect(response.status).toBe(413);
   });

@@ -1,20 +1,17 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appFor } from '../src/app';
 import type { Bindings } from '../src/env';
+import worker from '../src/index';
+import production from '../src/production';
 import { anna, ORIGIN, send, textOf, tokenFor } from './helpers';
 
 const LIST = '/assets/whg-12/contacts';
 
-/** The Worker with other vars, as another deployment would configure it. */
-async function fetchWith(vars: Partial<Bindings>, path: string, init: RequestInit = {}): Promise<Response> {
+/** The Worker (the entry of local development, with the dev login) with other vars, as another deployment would configure it. */
+async function fetchWith(vars: Partial<Bindings>, path: string, init: RequestInit = {}, entry = worker): Promise<Response> {
   const ctx = createExecutionContext();
-  const response = await appFor({ ...env, ...vars }).fetch(
-    new Request(`${ORIGIN}${path}`, { redirect: 'manual', ...init }),
-    { ...env, ...vars },
-    ctx,
-  );
+  const response = await entry.fetch(new Request(`${ORIGIN}${path}`, { redirect: 'manual', ...init }), { ...env, ...vars }, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -172,6 +169,35 @@ describe('dev login (contract §3)', () => {
     const home = await send('/', { token: cookie });
     expect(home.status).toBe(303);
     expect(home.headers.get('location')).toBe('/assets/lindenhof-whg-12/contacts');
+  });
+});
+
+describe('the production entry (src/production.ts)', () => {
+  it('serves the app but has no dev login, whatever DEV_LOGIN says', async () => {
+    const list = await fetchWith({}, LIST, { headers: { Cookie: `propster_session=${await tokenFor(anna)}` } }, production);
+    expect(list.status).toBe(200);
+    expect(await list.text()).toContain('Kontakte');
+    // Its routes answer 404 as the dev login does without DEV_LOGIN=true (contract §3), with or without a session.
+    const cookie = { Cookie: `propster_session=${await tokenFor(anna)}` };
+    for (const headers of [cookie, {}]) {
+      expect((await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login', { headers }, production)).status).toBe(404);
+    }
+    const post = await fetchWith(
+      { DEV_LOGIN: 'true' },
+      '/dev/login',
+      { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'user=anna' },
+      production,
+    );
+    expect(post.status).toBe(404);
+    expect(post.headers.get('set-cookie')).toBeNull();
+    // The same request to the development entry logs in.
+    const dev = await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login', {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'user=anna',
+    });
+    expect(dev.status).toBe(303);
+    expect(dev.headers.get('set-cookie') ?? '').toContain('propster_session=');
   });
 });
 
