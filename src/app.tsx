@@ -97,7 +97,9 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
 
   app.notFound((c) => renderError(c, 404));
   app.onError((error, c) => {
-    if (error instanceof HTTPException) return renderError(c, error.status, { reason: error.message });
+    // One with a cause (the rate limiter failing) is logged with it, as any error of the Worker is.
+    if (error instanceof HTTPException)
+      return renderError(c, error.status, { reason: error.message, cause: error.cause === undefined ? undefined : error });
     if (error instanceof StorageUnavailableError) return renderError(c, 503, { cause: error });
     return renderError(c, 500, { cause: error });
   });

@@ -1,6 +1,6 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { appFor } from '../src/app';
 import { connect, guarded } from '../src/db/client';
 import { withTimings } from '../src/observability/timing';
@@ -22,8 +22,10 @@ async function measure(
     delayMs?: number;
     /** The rate-limit binding answers this much later (a limiter far away). */
     limiterDelayMs?: number;
-    /** The rate-limit binding refuses (after `limiterDelayMs`). */
+    /** The rate-limit binding refuses (after `limiterDelayMs`, which must then be given). */
     limiterRefuses?: boolean;
+    /** The rate-limit binding fails with this message (after `limiterDelayMs`, which must then be given). */
+    limiterFails?: string;
   } = {},
 ) {
   const { db, count } = countingD1(env.DB, init.delayMs);
@@ -40,6 +42,7 @@ async function measure(
             async limit(options: { key: string }) {
               limiterCalls += 1;
               await new Promise((resolve) => setTimeout(resolve, limiterDelayMs));
+              if (init.limiterFails !== undefined) throw new Error(init.limiterFails);
               return init.limiterRefuses ? { success: false } : limiter.limit(options);
             },
           },
@@ -316,6 +319,28 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     expect(await stored()).toEqual(before);
     // Without the refusal the same invalid form is the field's error.
     expect((await measure(LIST, { form: { form_token: crypto.randomUUID(), email: 'kein-at' } })).response.status).toBe(422);
+  });
+
+  it('a failing limiter is an error of its own: 500, logged once, nothing written, no storage retry', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      // D1's own transient message: were it taken for storage trouble, it would be retried and shown as 503.
+      const failing = { limiterDelayMs: 1, limiterFails: 'Network connection lost.' };
+      const created = await measure(LIST, { form: { form_token: crypto.randomUUID(), company: 'Ausfall GmbH' }, ...failing });
+      expect(created.response.status).toBe(500);
+      expect(created.count.roundTrips).toBe(0);
+      const invalid = await measure(LIST, { form: { form_token: crypto.randomUUID(), email: 'kein-at' }, ...failing });
+      expect(invalid.response.status).toBe(500);
+      const logged = errors.mock.calls.map(([line]) => JSON.parse(String(line)) as { message: string; error: string });
+      expect(logged).toHaveLength(2);
+      for (const line of logged) {
+        expect(line.message).toBe('unhandled error');
+        expect(line.error).toContain('rate limiter failed');
+      }
+      expect(await env.DB.prepare("select count(*) as n from contacts where company = 'Ausfall GmbH'").first('n')).toBe(0);
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('work around a D1 call (here a retry’s kind of wait) is not D1 wait', async () => {

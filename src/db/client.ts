@@ -113,6 +113,12 @@ export function rootCause(error: unknown): unknown {
   return current;
 }
 
+/** An HTTPException in the error or its causes (drizzle wraps what the driver throws). */
+function httpExceptionIn(error: unknown): HTTPException | undefined {
+  for (let current = error; current instanceof Error; current = current.cause) if (current instanceof HTTPException) return current;
+  return undefined;
+}
+
 export function isTransientStorageError(error: unknown): boolean {
   const cause = rootCause(error);
   return cause instanceof Error && TRANSIENT.test(cause.message);
@@ -130,9 +136,9 @@ export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
     } catch (error) {
-      // A refused write (the rate limit's 429) is no storage trouble: it passes as it is.
-      const cause = rootCause(error);
-      if (cause instanceof HTTPException) throw cause;
+      // A refused write (the rate limit's answer) is no storage trouble: it passes as it is.
+      const refusal = httpExceptionIn(error);
+      if (refusal) throw refusal;
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay === undefined || !isTransientStorageError(error))
         throw new StorageUnavailableError('D1 request failed', { cause: rootCause(error) });

@@ -13,20 +13,32 @@ import { SAFE_METHODS } from './same-origin';
  * request's first statement that may write (the `writeGate` its D1 client passes, see
  * src/db/client.ts), and after the handler, so a request over the limit is refused (429)
  * whether or not it came as far as writing. Meanwhile the request reads its form and, where a
- * write needs one first (restoring a version, confirming an import), its first D1 round trip.
+ * write needs one first (restoring a version, confirming an import), its first D1 round trip;
+ * an upload waits for the check before it is parsed (src/contacts/routes.tsx).
  */
 export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateLimit(c, next) {
   const limiter = c.env.WRITE_LIMITER;
   if (!limiter || SAFE_METHODS.has(c.req.method)) return next();
   const check = limiter.limit({ key: `write:${c.get('session').userId}` });
-  let passed: Promise<void> | undefined;
-  // Timed as a wait, like D1 (the binding answers from a service beside the Worker), but only
-  // from when the request stands still for it.
-  const gate = () =>
-    (passed ??= timedWait('limit', () => check).then(({ success }) => {
-      if (!success) throw new HTTPException(429, { message: 'rate-limited' });
-    }));
-  c.set('writeGate', gate);
+  // What the gate answered when it refused (or the limiter failed), once.
+  let refusal: HTTPException | undefined;
+  const refuse = (error: HTTPException) => {
+    refusal = error;
+    throw error;
+  };
+  // Settled here, so a failing limiter is never an unhandled rejection; timed as a wait, like D1
+  // (the binding answers from a service beside the Worker), from when the request stands still for it.
+  const passed = check.then(
+    ({ success }) => success || refuse(new HTTPException(429, { message: 'rate-limited' })),
+    (error: unknown) => refuse(new HTTPException(500, { message: 'rate limiter failed', cause: error })),
+  );
+  passed.catch(() => undefined);
+  let waited: Promise<unknown> | undefined;
+  c.set('writeGate', async () => {
+    waited ??= timedWait('limit', () => passed);
+    await waited;
+  });
   await next();
-  await gate();
+  // Refused where it wrote, the answer already is the refusal; anything else still hears it.
+  if (!refusal || c.error !== refusal) await passed;
 });
