@@ -34,7 +34,7 @@ const bodyLimitOf413 = (maxSize = MAX_BODY_BYTES) =>
 /**
  * The app for one configuration. `devRoutes`: the local dev login (src/dev/login.tsx), which only
  * the entry of local development and tests passes (src/index.ts); the production entry
- * (src/production.ts) does not import it, so its code is not in the deployed bundle at all.
+ * (src/production.ts) does not import it, so its routes, page and demo users are not in the deployed bundle.
  */
 export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
   // Not strict: "/kontakte" and "/kontakte/" are the same page. hono/tiny: the PatternRouter, 1.5 KB
