@@ -635,14 +635,14 @@ export function renderMarkdown(r) {
           `${bytes(b.raw)} B / ${bytes(b.gzip)} B / ${bytes(b.brotli)} B`,
         ],
         [
-          'largest parts: raw B (gzip B of that part alone), from the source map',
+          `largest parts${b.breakdownOf === 'production' ? ' of the production bundle' : ''}: raw B (gzip B of that part alone), from the source map`,
           b.breakdown.packages
             .slice(0, 6)
             .map((p) => `${p.name} ${bytes(p.bytes)} (${bytes(p.gzip)})`)
             .join(', '),
         ],
         [
-          'largest app files, raw B (gzip B alone)',
+          `largest app files${b.breakdownOf === 'production' ? ' of the production bundle' : ''}, raw B (gzip B alone)`,
           b.breakdown.appFiles
             .slice(0, 8)
             .map((f) => `${f.name} ${bytes(f.bytes)} (${bytes(f.gzip)})`)
