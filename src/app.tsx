@@ -83,7 +83,12 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
   const formLimit = bodyLimitOf413();
   const importLimit = bodyLimitOf413(MAX_IMPORT_BODY_BYTES);
   const isUpload = (path: string) => /\/assets\/[^/]+\/contacts\/import$/.test(path);
-  root.use('/assets/*', sameOriginWrites, writeRateLimit, (c, next) => (isUpload(c.req.path) ? importLimit : formLimit)(c, next));
+  root.use('/assets/*', sameOriginWrites, writeRateLimit, async (c, next) => {
+    if (!isUpload(c.req.path)) return formLimit(c, next);
+    // Up to 5 MiB to read and decode: only once the write is allowed (src/security/rate-limit.ts).
+    await c.var.writeGate?.();
+    return importLimit(c, next);
+  });
   root.use('/assets/*', strictFormEncoding({ onInvalid: keepFormOnBrokenEncoding }));
 
   root.get('/', (c) => {

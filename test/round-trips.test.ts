@@ -26,6 +26,8 @@ async function measure(
     limiterRefuses?: boolean;
     /** The rate-limit binding fails with this message (after `limiterDelayMs`, which must then be given). */
     limiterFails?: string;
+    /** A body of its own (with its Content-Type), e.g. a stream that records whether it was read. */
+    body?: { content: ReadableStream<Uint8Array>; type: string };
   } = {},
 ) {
   const { db, count } = countingD1(env.DB, init.delayMs);
@@ -48,11 +50,15 @@ async function measure(
           },
         };
   const headers = new Headers({ Cookie: `propster_session=${await tokenFor(anna)}${init.cookie ? `; ${init.cookie}` : ''}` });
-  let body: string | FormData | undefined;
+  let body: string | FormData | ReadableStream<Uint8Array> | undefined;
   if (init.form) {
     headers.set('Content-Type', 'application/x-www-form-urlencoded');
     headers.set('Origin', ORIGIN);
     body = new URLSearchParams(init.form).toString();
+  } else if (init.body) {
+    headers.set('Content-Type', init.body.type);
+    headers.set('Origin', ORIGIN);
+    body = init.body.content;
   } else if (init.file !== undefined) {
     headers.set('Origin', ORIGIN);
     body = new FormData();
@@ -287,6 +293,13 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     expect(confirm.response.status).toBe(303);
     expect(confirm.count.roundTrips).toBe(2);
     expect(serverTiming(confirm.response).limit).toBeLessThan(FAR_MS / 2);
+    // A request that writes nothing still hears the check after its handler: that wait is `limit` too.
+    const invalid = await measure(LIST, { form: { form_token: crypto.randomUUID(), email: 'kein-at' }, limiterDelayMs: FAR_MS });
+    expect(invalid.response.status).toBe(422);
+    const waited = serverTiming(invalid.response);
+    // The check ran beside the handler: the wait is what was left of it.
+    expect(waited.limit).toBeGreaterThanOrEqual(FAR_MS / 2);
+    expect(waited.app - waited.db - waited.limit).toBeLessThan(FAR_MS / 2);
   });
 
   it('a refused check stops every write, also one that read first, and refuses a request that writes nothing', async () => {
@@ -321,6 +334,37 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     expect((await measure(LIST, { form: { form_token: crypto.randomUUID(), email: 'kein-at' } })).response.status).toBe(422);
   });
 
+  it('an upload over the limit is not even read', async () => {
+    // A multipart body of one small card, as a stream that records whether anything pulled it.
+    const upload = () => {
+      const boundary = 'grenze';
+      const text = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="k.vcf"\r\nContent-Type: text/vcard\r\n\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Strom Karte\r\nEND:VCARD\r\n\r\n--${boundary}--\r\n`;
+      const state = { read: false };
+      // highWaterMark 0: nothing is pulled until someone reads.
+      const content = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            state.read = true;
+            controller.enqueue(new TextEncoder().encode(text));
+            controller.close();
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      return { state, body: { content, type: `multipart/form-data; boundary=${boundary}` } };
+    };
+    const refused = upload();
+    const answer = await measure(`${LIST}/import`, { body: refused.body, limiterDelayMs: FAR_MS, limiterRefuses: true });
+    expect(answer.response.status).toBe(429);
+    expect(refused.state.read).toBe(false);
+    // Allowed, the same upload is read and staged.
+    const allowed = upload();
+    const staged = await measure(`${LIST}/import`, { body: allowed.body });
+    expect(staged.response.status).toBe(200);
+    expect(allowed.state.read).toBe(true);
+    expect(staged.text).toContain('Strom Karte');
+  });
+
   it('a failing limiter is an error of its own: 500, logged once, nothing written, no storage retry', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
@@ -331,8 +375,13 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
       expect(created.count.roundTrips).toBe(0);
       const invalid = await measure(LIST, { form: { form_token: crypto.randomUUID(), email: 'kein-at' }, ...failing });
       expect(invalid.response.status).toBe(500);
+      // Failing while restoring a version is still reading (nobody waits for the check yet): no unhandled rejection.
+      const [id] = await seedContacts('whg-12', 1, () => ({ company: 'Ausfall Zwei' }));
+      const back = await measure(`${LIST}/${id}/history/1/restore`, { form: { version: '1' }, delayMs: FAR_MS, ...failing });
+      expect(back.response.status).toBe(500);
+      expect(back.count.roundTrips).toBe(1);
       const logged = errors.mock.calls.map(([line]) => JSON.parse(String(line)) as { message: string; error: string });
-      expect(logged).toHaveLength(2);
+      expect(logged).toHaveLength(3);
       for (const line of logged) {
         expect(line.message).toBe('unhandled error');
         expect(line.error).toContain('rate limiter failed');

@@ -267,8 +267,6 @@ contactRoutes.post('/contacts/import', async (c) => {
   const { t } = shell;
   const refuse = (error: string) =>
     render(c, { status: 422, title: t.contacts.importTitle, body: <ImportForm shell={shell} assetId={asset.id} error={error} /> });
-  // Up to 5 MiB to read and parse: only once the write is allowed (src/security/rate-limit.ts).
-  await c.var.writeGate?.();
   const body = await c.req.parseBody();
   const file = body.file;
   if (!(file instanceof File) || file.size === 0) return refuse(t.contacts.importErrors.noFile ?? '');

@@ -14,7 +14,7 @@ import { SAFE_METHODS } from './same-origin';
  * src/db/client.ts), and after the handler, so a request over the limit is refused (429)
  * whether or not it came as far as writing. Meanwhile the request reads its form and, where a
  * write needs one first (restoring a version, confirming an import), its first D1 round trip;
- * an upload waits for the check before it is parsed (src/contacts/routes.tsx).
+ * an upload waits for the check before its body is read (src/app.tsx).
  */
 export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateLimit(c, next) {
   const limiter = c.env.WRITE_LIMITER;
@@ -34,11 +34,13 @@ export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateL
   );
   passed.catch(() => undefined);
   let waited: Promise<unknown> | undefined;
-  c.set('writeGate', async () => {
+  const gate = async () => {
     waited ??= timedWait('limit', () => passed);
     await waited;
-  });
+  };
+  c.set('writeGate', gate);
   await next();
-  // Refused where it wrote, the answer already is the refusal; anything else still hears it.
-  if (!refusal || c.error !== refusal) await passed;
+  // Refused where it wrote, the answer already is the refusal; anything else still hears it
+  // (timed as well, where the handler never asked).
+  if (!refusal || c.error !== refusal) await gate();
 });
