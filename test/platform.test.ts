@@ -174,11 +174,11 @@ describe('dev login (contract §3)', () => {
 
 describe('the production entry (src/production.ts)', () => {
   it('serves the app but has no dev login, whatever DEV_LOGIN says', async () => {
-    const list = await fetchWith({}, LIST, { headers: { Cookie: `propster_session=${await tokenFor(anna)}` } }, production);
+    const cookie = { Cookie: `propster_session=${await tokenFor(anna)}` };
+    const list = await fetchWith({}, LIST, { headers: cookie }, production);
     expect(list.status).toBe(200);
     expect(await list.text()).toContain('Kontakte');
     // Its routes answer 404 as the dev login does without DEV_LOGIN=true (contract §3), with or without a session.
-    const cookie = { Cookie: `propster_session=${await tokenFor(anna)}` };
     for (const headers of [cookie, {}]) {
       expect((await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login', { headers }, production)).status).toBe(404);
     }

@@ -19,7 +19,6 @@ import { SAFE_METHODS } from './same-origin';
 export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateLimit(c, next) {
   const limiter = c.env.WRITE_LIMITER;
   if (!limiter || SAFE_METHODS.has(c.req.method)) return next();
-  const check = limiter.limit({ key: `write:${c.get('session').userId}` });
   // What the gate answered when it refused (or the limiter failed), once.
   let refusal: HTTPException | undefined;
   const refuse = (error: HTTPException) => {
@@ -28,7 +27,7 @@ export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateL
   };
   // Settled here, so a failing limiter is never an unhandled rejection; timed as a wait, like D1
   // (the binding answers from a service beside the Worker), from when the request stands still for it.
-  const passed = check.then(
+  const passed = limiter.limit({ key: `write:${c.get('session').userId}` }).then(
     ({ success }) => success || refuse(new HTTPException(429, { message: 'rate-limited' })),
     (error: unknown) => refuse(new HTTPException(500, { message: 'rate limiter failed', cause: error })),
   );
