@@ -40,7 +40,11 @@ export default defineConfig({
                 LOGIN_URL: 'https://kunden.example.de/login',
                 // A developer's .dev.vars must not switch the dev login on in tests.
                 DEV_LOGIN: 'false',
+                // A tenant with a database of its own (test/tenants.test.ts); every other asset uses DB.
+                TENANT_DATABASES: JSON.stringify({ seeblick: 'DB_SEEBLICK' }),
               },
+              // wrangler.toml's DB and the tenant's own database.
+              d1Databases: ['DB', 'DB_SEEBLICK'],
             },
           }),
         ],

@@ -7,7 +7,13 @@ import type { Shell } from './views/shell';
  * .dev.vars.example by `npm run types` (src/worker-configuration.d.ts); wrangler.toml says what
  * each one means.
  */
-type WorkerBindings = Bindings;
+type WorkerBindings = Bindings & {
+  /**
+   * Tenants with a database of their own: a JSON object of tenant name to D1 binding (`DB_…`),
+   * each binding declared in wrangler.toml (src/db/tenants.ts). Unset: every asset lives in `DB`.
+   */
+  TENANT_DATABASES?: string;
+};
 
 export type { WorkerBindings as Bindings };
 

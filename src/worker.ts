@@ -2,6 +2,7 @@ import type { Hono } from 'hono/tiny';
 import { appFor } from './app';
 import { purgeExpired } from './contacts/repository';
 import { connect } from './db/client';
+import { allDatabases } from './db/tenants';
 import type { AppEnv, Bindings } from './env';
 
 /**
@@ -20,8 +21,16 @@ export function worker(devRoutes?: Hono<AppEnv>) {
      * also in an asset nobody writes to any more (DSGVO).
      */
     async scheduled(controller, env) {
-      const purged = await purgeExpired(connect(env.DB), controller.scheduledTime);
-      console.log(JSON.stringify({ level: 'info', message: 'scheduled purge', cron: controller.cron, purged }));
+      // Every database (src/db/tenants.ts), each on its own: one failing does not keep the others.
+      const results = await Promise.allSettled(
+        allDatabases(env).map(async ({ binding, d1 }) => {
+          const purged = await purgeExpired(connect(d1), controller.scheduledTime);
+          console.log(JSON.stringify({ level: 'info', message: 'scheduled purge', cron: controller.cron, database: binding, purged }));
+        }),
+      );
+      const failed = results.find((result) => result.status === 'rejected');
+      // The run is marked failed (and retried the next day): the error carries D1's own message.
+      if (failed) throw failed.reason;
     },
   } satisfies ExportedHandler<Bindings>;
 }

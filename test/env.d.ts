@@ -5,6 +5,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
+      /** The test tenant's own database (vitest.config.ts). */
+      DB_SEEBLICK: D1Database;
     }
     interface GlobalProps {
       mainModule: typeof import('../src/index');

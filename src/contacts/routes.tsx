@@ -5,7 +5,8 @@ import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
-import { BOOKMARK_COOKIE, openSession } from '../db/client';
+import { bookmarkCookie, openSession } from '../db/client';
+import { databaseOf } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { CONTACT_ID } from '../paths';
 import { fragment, render } from '../views/render';
@@ -102,14 +103,17 @@ contactRoutes.use(
     if (!asset) throw new HTTPException(404);
     c.set('asset', asset);
     c.set('shell', { ...c.get('shell'), asset });
-    const session = openSession(c.env.DB, getCookie(c, BOOKMARK_COOKIE), c.get('writeGate'));
+    // The asset's tenant (a claim of the platform's token) picks its database.
+    const { binding, d1 } = databaseOf(c.env, asset.tenant);
+    const cookie = bookmarkCookie(binding);
+    const session = openSession(d1, getCookie(c, cookie), c.get('writeGate'));
     c.set('db', session.db);
     await next();
     // After a write, this browser's next requests start from it: a buyer always sees their own
     // change at once, even when a replica serves the read (docs/architecture.md).
     const bookmark = c.req.method === 'GET' ? null : session.bookmark();
     if (bookmark) {
-      setCookie(c, BOOKMARK_COOKIE, bookmark, {
+      setCookie(c, cookie, bookmark, {
         httpOnly: true,
         secure: new URL(c.req.url).protocol === 'https:',
         sameSite: 'Lax',

@@ -80,8 +80,11 @@ function timed(client: D1Client, gate?: WriteGate): D1Database {
   return timedClient as unknown as D1Database;
 }
 
-/** The cookie that carries a browser's D1 session bookmark (read replicas, read-your-writes). */
-export const BOOKMARK_COOKIE = 'kontakte_d1';
+/**
+ * The cookie that carries a browser's D1 session bookmark (read replicas, read-your-writes): one
+ * per database (src/db/tenants.ts), since a bookmark is a position in one database's log.
+ */
+export const bookmarkCookie = (binding: string) => (binding === 'DB' ? 'kontakte_d1' : `kontakte_d1_${binding}`);
 const BOOKMARK = /^[A-Za-z0-9._:-]{1,200}$/;
 
 /**

@@ -3,6 +3,7 @@ import { Hono } from 'hono/tiny';
 import { timingSafeEqual } from 'hono/utils/buffer';
 import { anonymiseAuthor, wipeAsset } from '../contacts/repository';
 import { connect } from '../db/client';
+import { allDatabases } from '../db/tenants';
 import type { AppEnv } from '../env';
 
 /**
@@ -25,15 +26,18 @@ platformRoutes.use(
   }),
 );
 
-/** Everything of the asset goes: contacts, deleted ones, versions, counters. 204. */
+/**
+ * Everything of the asset goes: contacts, deleted ones, versions, counters; in every database
+ * (src/db/tenants.ts: the call names no tenant, and after a tenant moved its old copy goes too). 204.
+ */
 platformRoutes.post('/assets/:assetId{[A-Za-z0-9._:-]{1,128}}/wipe', async (c) => {
-  await wipeAsset(connect(c.env.DB), c.req.param('assetId'));
+  await Promise.all(allDatabases(c.env).map(({ d1 }) => wipeAsset(connect(d1), c.req.param('assetId'))));
   return c.body(null, 204);
 });
 
 /**
  * A former co-buyer's name is replaced in the asset's book (who created, changed or deleted
- * what). Asset ids as in the session (contract §2). Body: `user=<sub>` (form) and optionally `name=<replacement>`. 204.
+ * what), in every database as `wipe`. Asset ids as in the session (contract §2). Body: `user=<sub>` (form) and optionally `name=<replacement>`. 204.
  */
 platformRoutes.post('/assets/:assetId{[A-Za-z0-9._:-]{1,128}}/anonymise', async (c) => {
   const body = await c.req.parseBody();
@@ -41,6 +45,6 @@ platformRoutes.post('/assets/:assetId{[A-Za-z0-9._:-]{1,128}}/anonymise', async 
   if (user.length < 1 || user.length > 128) return c.text('user required', 400);
   const name =
     typeof body.name === 'string' && body.name.trim() ? body.name.trim().slice(0, 100) : 'Ehemalige Käuferin / ehemaliger Käufer';
-  await anonymiseAuthor(connect(c.env.DB), c.req.param('assetId'), user, name);
+  await Promise.all(allDatabases(c.env).map(({ d1 }) => anonymiseAuthor(connect(d1), c.req.param('assetId'), user, name)));
   return c.body(null, 204);
 });

@@ -10,9 +10,14 @@ const seconds = z.number();
 /** Asset ids are the platform's (contract §2); they appear in URLs. */
 export const ASSET_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** A tenant's name (a property developer): it picks the asset's database (src/db/tenants.ts). */
+export const TENANT = /^[a-z0-9-]{1,64}$/;
+
 export const assetClaim = z.object({
   id: z.string().check(z.regex(ASSET_ID)),
   name: z.string(),
+  // Optional (docs/contract.md §2): without it, or for a tenant without a database of its own, `DB`.
+  tenant: z.optional(z.string().check(z.regex(TENANT))),
 });
 
 /** The claims of the platform's session token, every one required (contract §2). */
