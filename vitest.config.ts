@@ -43,8 +43,9 @@ export default defineConfig({
                 // A tenant with a database of its own (test/tenants.test.ts); every other asset uses DB.
                 TENANT_DATABASES: JSON.stringify({ seeblick: 'DB_SEEBLICK' }),
               },
-              // wrangler.toml's DB and the tenant's own database.
-              d1Databases: ['DB', 'DB_SEEBLICK'],
+              // wrangler.toml's DB, the tenant's own database, and one no tenant maps to (a tenant's
+              // old database after a move).
+              d1Databases: ['DB', 'DB_SEEBLICK', 'DB_OLD'],
             },
           }),
         ],

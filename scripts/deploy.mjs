@@ -5,30 +5,26 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unstable_readConfig } from 'wrangler';
+import { databasesToMigrate } from './lib/deploy-plan.mjs';
 import { wranglerEnv } from './wrangler-env.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
 const environment = process.env.DEPLOY_ENV ?? 'production';
 
-// Every D1 database of the environment: `DB` and the tenants' own (src/db/tenants.ts). The
-// tenant map must name only declared D1 bindings; the Worker refuses to serve otherwise, so the
-// deploy stops here instead.
-const config = unstable_readConfig({ config: join(root, 'wrangler.toml'), env: environment });
-const databases = config.d1_databases;
-const declared = new Set(databases.map((database) => database.binding));
-const raw = config.vars.TENANT_DATABASES;
-const tenants = typeof raw === 'string' && raw.trim() ? JSON.parse(raw) : {};
-for (const [tenant, binding] of Object.entries(tenants)) {
-  if (!declared.has(binding)) {
-    console.error(`TENANT_DATABASES: ${tenant} maps to ${binding}, which is no d1_databases binding of ${environment}`);
-    process.exit(1);
-  }
+// Every D1 database of the environment: `DB` and the tenants' own (src/db/tenants.ts). A tenant
+// map the Worker would refuse, or one naming an undeclared binding, stops the deploy here.
+let databases;
+try {
+  databases = databasesToMigrate(unstable_readConfig({ config: join(root, 'wrangler.toml'), env: environment }), environment);
+} catch (error) {
+  console.error(String(error));
+  process.exit(1);
 }
 
 for (const [command, args] of [
   [process.execPath, [join(root, 'scripts', 'fingerprint.mjs')]],
-  ...databases.flatMap(({ database_name: database }) => [
+  ...databases.flatMap((database) => [
     [wrangler, ['d1', 'migrations', 'apply', database, '--remote', '--env', environment]],
     // Keys of rows written by an older format (src/contacts/keys.ts): idempotent, resumable.
     [process.execPath, [join(root, 'scripts', 'rebuild-keys.mjs'), database, '--remote', '--env', environment]],

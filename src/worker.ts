@@ -2,7 +2,7 @@ import type { Hono } from 'hono/tiny';
 import { appFor } from './app';
 import { purgeExpired } from './contacts/repository';
 import { connect } from './db/client';
-import { allDatabases } from './db/tenants';
+import { inEveryDatabase } from './db/tenants';
 import type { AppEnv, Bindings } from './env';
 
 /**
@@ -21,16 +21,12 @@ export function worker(devRoutes?: Hono<AppEnv>) {
      * also in an asset nobody writes to any more (DSGVO).
      */
     async scheduled(controller, env) {
-      // Every database (src/db/tenants.ts), each on its own: one failing does not keep the others.
-      const results = await Promise.allSettled(
-        allDatabases(env).map(async ({ binding, d1 }) => {
-          const purged = await purgeExpired(connect(d1), controller.scheduledTime);
-          console.log(JSON.stringify({ level: 'info', message: 'scheduled purge', cron: controller.cron, database: binding, purged }));
-        }),
-      );
-      const failed = results.find((result) => result.status === 'rejected');
-      // The run is marked failed (and retried the next day): the error carries D1's own message.
-      if (failed) throw failed.reason;
+      // Every database (src/db/tenants.ts), each on its own: one failing does not keep the others,
+      // and the run is then marked failed with D1's own message (the next day's run purges again).
+      await inEveryDatabase(env, async (d1, binding) => {
+        const purged = await purgeExpired(connect(d1), controller.scheduledTime);
+        console.log(JSON.stringify({ level: 'info', message: 'scheduled purge', cron: controller.cron, database: binding, purged }));
+      });
     },
   } satisfies ExportedHandler<Bindings>;
 }

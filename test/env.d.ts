@@ -7,6 +7,8 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       /** The test tenant's own database (vitest.config.ts). */
       DB_SEEBLICK: D1Database;
+      /** A database no tenant maps to (vitest.config.ts). */
+      DB_OLD: D1Database;
     }
     interface GlobalProps {
       mainModule: typeof import('../src/index');

@@ -5,54 +5,60 @@ import type { Bindings } from '../env';
  * database binds"). A tenant is a property developer and its apartments; the platform names it
  * per asset in the session token (`assets[].tenant`, docs/contract.md §2), and the var
  * `TENANT_DATABASES` maps tenants to D1 bindings, e.g. `{"seeblick": "DB_SEEBLICK"}`. An asset
- * without a tenant, or of a tenant not in the map, lives in `DB`. Moving a tenant is a change of
- * this map (after its assets are copied: docs/architecture.md, "How a tenant moves").
+ * without a tenant, or of a tenant not in the map, lives in `DB`. Only type imports here:
+ * scripts/deploy.mjs loads this file to check the map before a deploy.
  */
 
 /** The default database's binding. */
 export const DEFAULT_DATABASE = 'DB';
-/** The binding names the map may use: `DB_` and capitals, digits, underscores. */
+/** A tenant's name as the token may carry it (src/session/claims.ts checks it there). */
+export const TENANT = /^[a-z0-9-]{1,64}$/;
+/** The binding names of tenants' databases: `DB_` and capitals, digits, underscores. */
 const BINDING = /^DB_[A-Z0-9_]{1,60}$/;
 
-let parsed: { raw: string; map: Map<string, string> } | undefined;
+let parsed: { raw: unknown; map: Map<string, string> } | undefined;
 
 /**
  * The tenant map of `TENANT_DATABASES` (parsed once per isolate and value). A map that is not
  * a JSON object of tenant names to `DB_…` binding names is a configuration error: thrown, so
- * no request is served from a database it did not mean (`npm run deploy` checks it before).
+ * no asset of a tenant is served from a database the map did not mean (`npm run deploy` checks
+ * it before it starts).
  */
-export function tenantDatabases(raw = ''): Map<string, string> {
-  if (parsed?.raw === raw) return parsed.map;
+export function tenantDatabases(raw: unknown = ''): Map<string, string> {
+  if (parsed && parsed.raw === raw) return parsed.map;
+  if (typeof raw !== 'string') throw new Error('TENANT_DATABASES: not a string of JSON');
   const value: unknown = raw.trim() ? JSON.parse(raw) : {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('TENANT_DATABASES: not a JSON object');
   const map = new Map<string, string>();
   for (const [tenant, binding] of Object.entries(value)) {
-    if (typeof binding !== 'string' || !BINDING.test(binding)) throw new Error(`TENANT_DATABASES: ${tenant} maps to no DB_… binding name`);
+    if (!TENANT.test(tenant) || typeof binding !== 'string' || !BINDING.test(binding))
+      throw new Error(`TENANT_DATABASES: ${tenant} is no tenant name or maps to no DB_… binding name`);
     map.set(tenant, binding);
   }
   parsed = { raw, map };
   return map;
 }
 
-/** A binding of the env by name, checked to be a D1 database (a missing one is a configuration error). */
-function d1Named(env: Bindings, binding: string): D1Database {
-  const d1: unknown = Reflect.get(env, binding);
-  if (typeof d1 !== 'object' || d1 === null || !('withSession' in d1)) throw new Error(`TENANT_DATABASES: no D1 binding ${binding}`);
-  return d1 as D1Database;
-}
+const isD1 = (value: unknown): value is D1Database => typeof value === 'object' && value !== null && 'withSession' in value;
 
-/** The database of an asset of `tenant`, and its binding's name. */
+/** The database of an asset of `tenant`, and its binding's name (a binding the Worker lacks is a configuration error). */
 export function databaseOf(env: Bindings, tenant: string | undefined): { binding: string; d1: D1Database } {
   const binding = (tenant !== undefined && tenantDatabases(env.TENANT_DATABASES).get(tenant)) || DEFAULT_DATABASE;
-  return { binding, d1: d1Named(env, binding) };
+  const d1: unknown = Reflect.get(env, binding);
+  if (!isD1(d1)) throw new Error(`TENANT_DATABASES: no D1 binding ${binding}`);
+  return { binding, d1 };
 }
 
 /**
- * Every database the Worker serves (the default first), for what works by asset id alone or on
- * all assets: the platform's wipe and anonymise (an asset is cleared wherever it is, also in the
- * old database of a tenant that moved) and the daily purge.
+ * Runs `work` in every database the Worker has (`DB` and every D1 binding named `DB_…`, mapped
+ * or not: the old database of a tenant that moved, too), each on its own, and fails after all
+ * have settled if one failed. For what works by asset id alone or on all assets: the platform's
+ * wipe and anonymise (an asset is cleared wherever it is) and the daily purge. Independent of
+ * `TENANT_DATABASES`, so a broken map stops none of them.
  */
-export function allDatabases(env: Bindings): { binding: string; d1: D1Database }[] {
-  const bindings = new Set([DEFAULT_DATABASE, ...tenantDatabases(env.TENANT_DATABASES).values()]);
-  return [...bindings].map((binding) => ({ binding, d1: d1Named(env, binding) }));
+export async function inEveryDatabase(env: Bindings, work: (d1: D1Database, binding: string) => Promise<unknown>): Promise<void> {
+  const bindings = Object.keys(env).filter((name) => (name === DEFAULT_DATABASE || BINDING.test(name)) && isD1(Reflect.get(env, name)));
+  const results = await Promise.allSettled(bindings.map((binding) => work(Reflect.get(env, binding) as D1Database, binding)));
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }

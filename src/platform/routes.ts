@@ -3,7 +3,7 @@ import { Hono } from 'hono/tiny';
 import { timingSafeEqual } from 'hono/utils/buffer';
 import { anonymiseAuthor, wipeAsset } from '../contacts/repository';
 import { connect } from '../db/client';
-import { allDatabases } from '../db/tenants';
+import { inEveryDatabase } from '../db/tenants';
 import type { AppEnv } from '../env';
 
 /**
@@ -28,10 +28,11 @@ platformRoutes.use(
 
 /**
  * Everything of the asset goes: contacts, deleted ones, versions, counters; in every database
- * (src/db/tenants.ts: the call names no tenant, and after a tenant moved its old copy goes too). 204.
+ * (src/db/tenants.ts: the call names no tenant, and after a tenant moved its old copy goes too);
+ * one database failing does not stop the others, and the answer is then 503 (the call is safe to repeat). 204.
  */
 platformRoutes.post('/assets/:assetId{[A-Za-z0-9._:-]{1,128}}/wipe', async (c) => {
-  await Promise.all(allDatabases(c.env).map(({ d1 }) => wipeAsset(connect(d1), c.req.param('assetId'))));
+  await inEveryDatabase(c.env, (d1) => wipeAsset(connect(d1), c.req.param('assetId')));
   return c.body(null, 204);
 });
 
@@ -45,6 +46,6 @@ platformRoutes.post('/assets/:assetId{[A-Za-z0-9._:-]{1,128}}/anonymise', async 
   if (user.length < 1 || user.length > 128) return c.text('user required', 400);
   const name =
     typeof body.name === 'string' && body.name.trim() ? body.name.trim().slice(0, 100) : 'Ehemalige Käuferin / ehemaliger Käufer';
-  await Promise.all(allDatabases(c.env).map(({ d1 }) => anonymiseAuthor(connect(d1), c.req.param('assetId'), user, name)));
+  await inEveryDatabase(c.env, (d1) => anonymiseAuthor(connect(d1), c.req.param('assetId'), user, name));
   return c.body(null, 204);
 });

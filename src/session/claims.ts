@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { TENANT } from '../db/tenants';
 
 /** Clock skew tolerated on `exp`, `iat` and `nbf` (contract §2). */
 export const CLOCK_SKEW_SECONDS = 60;
@@ -10,12 +11,10 @@ const seconds = z.number();
 /** Asset ids are the platform's (contract §2); they appear in URLs. */
 export const ASSET_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** A tenant's name (a property developer): it picks the asset's database (src/db/tenants.ts). */
-export const TENANT = /^[a-z0-9-]{1,64}$/;
-
 export const assetClaim = z.object({
   id: z.string().check(z.regex(ASSET_ID)),
   name: z.string(),
+  // The apartment's tenant (a property developer): it picks the asset's database (src/db/tenants.ts).
   // Optional (docs/contract.md §2): without it, or for a tenant without a database of its own, `DB`.
   tenant: z.optional(z.string().check(z.regex(TENANT))),
 });

@@ -1,0 +1,16 @@
+// What `npm run deploy` migrates (scripts/deploy.mjs), checked before anything runs: the
+// environment's D1 databases, after the tenant map passed the Worker's own check
+// (src/db/tenants.ts, loaded with Node's type stripping) and names only declared bindings.
+import { tenantDatabases } from '../../src/db/tenants.ts';
+
+/** The database names to migrate, `DB`'s first; throws with the reason where the map is wrong. */
+export function databasesToMigrate(config, environment) {
+  const databases = config.d1_databases ?? [];
+  const declared = new Set(databases.map((database) => database.binding));
+  if (!declared.has('DB')) throw new Error(`no d1_databases binding DB in ${environment}`);
+  for (const [tenant, binding] of tenantDatabases(config.vars?.TENANT_DATABASES)) {
+    if (!declared.has(binding))
+      throw new Error(`TENANT_DATABASES: ${tenant} maps to ${binding}, which is no d1_databases binding of ${environment}`);
+  }
+  return [...databases].sort((a, b) => Number(b.binding === 'DB') - Number(a.binding === 'DB')).map((database) => database.database_name);
+}
