@@ -42,6 +42,8 @@ export default defineConfig({
                 DEV_LOGIN: 'false',
                 // A tenant with a database of its own (test/tenants.test.ts); every other asset uses DB.
                 TENANT_DATABASES: JSON.stringify({ seeblick: 'DB_SEEBLICK' }),
+                // A var named like a database that is none: what reaches every database skips it.
+                DB_NOTE: 'not a database',
               },
               // wrangler.toml's DB, the tenant's own database, and one no tenant maps to (a tenant's
               // old database after a move).

@@ -194,6 +194,76 @@ describe('what works by asset id alone reaches every database, mapped or not', (
   });
 });
 
+describe('one database failing', () => {
+  /** A D1 binding whose every call fails, as a database that is down. */
+  const broken = {
+    withSession: () => broken,
+    prepare: () => {
+      const statement = { bind: () => statement, all: fail, raw: fail, run: fail, first: fail };
+      return statement;
+    },
+    batch: fail,
+  };
+  function fail(): Promise<never> {
+    return Promise.reject(new Error('D1_ERROR: the database is down'));
+  }
+  const vars = { ...env, DB_BROKEN: broken as unknown as D1Database };
+  const platformCall = async (path: string, bindings: Record<string, unknown> = vars) => {
+    const ctx = createExecutionContext();
+    const request = new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${env.PLATFORM_API_SECRET}` } });
+    const workerEnv = bindings as unknown as typeof env;
+    const response = await appFor(workerEnv).fetch(request, workerEnv, ctx);
+    await waitOnExecutionContext(ctx);
+    return response;
+  };
+
+  it('stops no other database: the wipe clears the rest and answers 503 (to be repeated), logged per database', async () => {
+    await create(buyer('sb-b', 'u-ida', 'Ida Kern'), 'Trotzdem weg GmbH');
+    await create(buyer('sb-b', 'u-ida', 'Ida Kern', null), 'Auch trotzdem weg GmbH');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect((await platformCall('/platform/assets/sb-b/wipe')).status).toBe(503);
+      const failures = error.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('failed in one database'));
+      expect(failures.map((line) => (JSON.parse(line) as { database: string }).database)).toEqual(['DB_BROKEN']);
+      expect(failures[0]).toContain('the database is down');
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(await Promise.all([env.DB, env.DB_SEEBLICK, env.DB_OLD].map((d1) => count(d1, 'contacts', 'sb-b')))).toEqual([0, 0, 0]);
+  });
+
+  it('stops no other database: the purge runs in the rest and then fails', async () => {
+    const purger = buyer('sb-q', 'u-uwe', 'Uwe Lenz');
+    const id = await create(purger, 'Trotzdem gelöscht GmbH');
+    expect((await send(`/assets/sb-q/contacts/${id}/delete`, { user: purger, form: {} })).status).toBe(303);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const controller = createScheduledController({ scheduledTime: new Date(Date.now() + PURGE_AFTER_MS + 60_000), cron: '17 3 * * *' });
+      await expect(worker.scheduled?.(controller, vars)).rejects.toThrow();
+      const purged = log.mock.calls
+        .map(([line]) => JSON.parse(String(line)) as { message: string; database: string })
+        .filter(({ message }) => message === 'scheduled purge')
+        .map(({ database }) => database);
+      expect(purged.sort()).toEqual(['DB', 'DB_OLD', 'DB_SEEBLICK']);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(await count(env.DB_SEEBLICK, 'contacts', 'sb-q')).toBe(0);
+  });
+
+  it('without a D1 DB the wipe fails rather than answer 204 for having done nothing', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect((await platformCall('/platform/assets/sb-b/wipe', { ...env, DB: undefined })).status).toBe(500);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+});
+
 describe('a tenant map that names no database', () => {
   it('is refused as it is read', () => {
     expect(() => tenantDatabases('[]')).toThrow(/JSON object/);
@@ -222,6 +292,8 @@ describe('a tenant map that names no database', () => {
         const vars = { ...env, TENANT_DATABASES: broken };
         expect((await call(vars, lea)).status).toBe(500);
         expect((await call(vars, lea, { form: { form_token: crypto.randomUUID(), company: 'Nirgends GmbH' } })).status).toBe(500);
+        // An asset without a tenant does not need the map: it is served from DB as ever.
+        expect((await call(vars, buyer('sb-3', 'u-lea', 'Lea Brandt', null))).status).toBe(200);
       }
       expect(error.mock.calls.join(' ')).toContain('DB_GONE');
     } finally {

@@ -6,6 +6,8 @@ import { tenantDatabases } from '../../src/db/tenants.ts';
 /** The database names to migrate, `DB`'s first; throws with the reason where the map is wrong. */
 export function databasesToMigrate(config, environment) {
   const databases = config.d1_databases ?? [];
+  const unnamed = databases.find((database) => !database.database_name);
+  if (unnamed) throw new Error(`d1_databases binding ${unnamed.binding} has no database_name in ${environment}`);
   const declared = new Set(databases.map((database) => database.binding));
   if (!declared.has('DB')) throw new Error(`no d1_databases binding DB in ${environment}`);
   for (const [tenant, binding] of tenantDatabases(config.vars?.TENANT_DATABASES)) {

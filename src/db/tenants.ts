@@ -50,15 +50,31 @@ export function databaseOf(env: Bindings, tenant: string | undefined): { binding
 }
 
 /**
- * Runs `work` in every database the Worker has (`DB` and every D1 binding named `DB_…`, mapped
- * or not: the old database of a tenant that moved, too), each on its own, and fails after all
- * have settled if one failed. For what works by asset id alone or on all assets: the platform's
- * wipe and anonymise (an asset is cleared wherever it is) and the daily purge. Independent of
- * `TENANT_DATABASES`, so a broken map stops none of them.
+ * Runs `work` in every database the Worker has (`DB` and every binding named `DB_…` that is a D1
+ * database, mapped or not: the old database of a tenant that moved, too), each on its own, and
+ * fails after all have settled if one failed, each failure logged with its binding. For what
+ * works by asset id alone or on all assets: the platform's wipe and anonymise (an asset is
+ * cleared wherever it is) and the daily purge. Independent of `TENANT_DATABASES`, so a broken
+ * map stops none of them; without a D1 `DB` it fails rather than do nothing.
  */
 export async function inEveryDatabase(env: Bindings, work: (d1: D1Database, binding: string) => Promise<unknown>): Promise<void> {
-  const bindings = Object.keys(env).filter((name) => (name === DEFAULT_DATABASE || BINDING.test(name)) && isD1(Reflect.get(env, name)));
-  const results = await Promise.allSettled(bindings.map((binding) => work(Reflect.get(env, binding) as D1Database, binding)));
+  const bindings = new Set([DEFAULT_DATABASE, ...Object.keys(env).filter((name) => BINDING.test(name) && isD1(Reflect.get(env, name)))]);
+  const results = await Promise.allSettled(
+    [...bindings].map(async (binding) => {
+      const d1: unknown = Reflect.get(env, binding);
+      if (!isD1(d1)) throw new Error(`no D1 binding ${binding}`);
+      try {
+        await work(d1, binding);
+      } catch (error) {
+        // The error and D1's own message (its cause), never query parameters (src/db/client.ts guarded).
+        const cause = error instanceof Error && error.cause !== undefined ? String(error.cause) : undefined;
+        console.error(
+          JSON.stringify({ level: 'error', message: 'failed in one database', database: binding, error: String(error), cause }),
+        );
+        throw error;
+      }
+    }),
+  );
   const failed = results.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
 }

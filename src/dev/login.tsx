@@ -5,6 +5,7 @@ import type { AppEnv } from '../env';
 import { signHs256 } from '../session/jwt';
 import { render } from '../views/render';
 import { DEMO_USERS } from './demo-users';
+import { DEV_LOGIN_MESSAGES } from './messages';
 
 const DEV_SESSION_SECONDS = 8 * 60 * 60;
 
@@ -23,17 +24,18 @@ export const devLogin = new Hono<AppEnv>()
     await next();
   })
   .get('/login', (c) => {
-    const { t, paths } = c.var.shell;
+    const { t: app, paths } = c.var.shell;
+    const t = DEV_LOGIN_MESSAGES[app.lang === 'en' ? 'en' : 'de'];
     return render(c, {
-      title: t.devLogin.title,
+      title: t.title,
       body: (
         <section aria-labelledby="dev-login-title">
-          <h1 id="dev-login-title">{t.devLogin.title}</h1>
-          <p>{t.devLogin.text}</p>
+          <h1 id="dev-login-title">{t.title}</h1>
+          <p>{t.text}</p>
           <form method="post" action={paths.devLogin()} class="stack">
             {returnAddress(c.req.query('returnTo')) ? <input type="hidden" name="returnTo" value={c.req.query('returnTo')} /> : null}
             <fieldset>
-              <legend>{t.devLogin.user}</legend>
+              <legend>{t.user}</legend>
               {DEMO_USERS.map((user, index) => (
                 <label class="choice">
                   <input type="radio" name="user" value={user.key} checked={index === 0} />
@@ -41,7 +43,7 @@ export const devLogin = new Hono<AppEnv>()
                 </label>
               ))}
             </fieldset>
-            <button type="submit">{t.devLogin.submit}</button>
+            <button type="submit">{t.submit}</button>
           </form>
         </section>
       ),

@@ -348,12 +348,6 @@ export const de = {
       until: (date: string) => `Gewährleistung bis ${date} (Ihre eigene Angabe, keine Rechtsberatung)`,
     },
   },
-  devLogin: {
-    title: 'Entwicklungs-Anmeldung',
-    text: 'Nur für die lokale Entwicklung: Wählen Sie einen Demo-Benutzer.',
-    user: 'Benutzer',
-    submit: 'Anmelden',
-  },
   picker: {
     title: 'Ihre Objekte',
     text: 'Wählen Sie das Objekt, dessen Kontakte Sie sehen möchten.',

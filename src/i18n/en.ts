@@ -325,12 +325,6 @@ export const en: Messages = {
       until: (date: string) => `Warranty until ${date} (your own note, not legal advice)`,
     },
   },
-  devLogin: {
-    title: 'Development sign-in',
-    text: 'Local development only: choose a demo user.',
-    user: 'User',
-    submit: 'Sign in',
-  },
   picker: {
     title: 'Your properties',
     text: 'Choose the property whose contacts you want to see.',

@@ -35,5 +35,6 @@ describe('npm run deploy: the databases it migrates', () => {
     expect(plan({ TENANT_DATABASES: '{"Seeblick": "DB_SEEBLICK"}' })).toThrow(/Seeblick/);
     expect(plan({ TENANT_DATABASES: '{"seeblick": "DB"}' })).toThrow(/seeblick/);
     expect(plan({}, [db('DB_SEEBLICK', 'k-seeblick')])).toThrow(/binding DB/);
+    expect(plan({}, [db('DB', 'k'), { binding: 'DB_SEEBLICK' } as ReturnType<typeof db>])).toThrow(/DB_SEEBLICK has no database_name/);
   });
 });
