@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { HTTPException } from 'hono/http-exception';
 import { timedDb } from '../observability/timing';
+import { DEFAULT_DATABASE } from './tenants';
 
 /**
  * The database connection and what every query shares: retries of D1's transient errors, the
@@ -84,7 +85,7 @@ function timed(client: D1Client, gate?: WriteGate): D1Database {
  * The cookie that carries a browser's D1 session bookmark (read replicas, read-your-writes): one
  * per database (src/db/tenants.ts), since a bookmark is a position in one database's log.
  */
-export const bookmarkCookie = (binding: string) => (binding === 'DB' ? 'kontakte_d1' : `kontakte_d1_${binding}`);
+export const bookmarkCookie = (binding: string) => (binding === DEFAULT_DATABASE ? 'kontakte_d1' : `kontakte_d1_${binding}`);
 const BOOKMARK = /^[A-Za-z0-9._:-]{1,200}$/;
 
 /**
