@@ -683,16 +683,22 @@ export async function purgeContact(db: Database, assetId: string, contactId: str
   return purged.length > 0;
 }
 
-/** The scheduled purge (DSGVO): deleted contacts older than 30 days, of every asset. */
+/** An asset being moved to another database (migrations/0008): this one refuses its writes. */
+const notFrozen = sql`asset_id NOT IN (SELECT asset_id FROM frozen_assets)`;
+
+/**
+ * The scheduled purge (DSGVO): deleted contacts older than 30 days, of every asset but one being
+ * moved (its copy is purged in its new database, this one deleted when the move ends).
+ */
 export async function purgeExpired(db: Database, now = Date.now()): Promise<number> {
   const [purged] = await guarded(() =>
     db.batch([
       db
         .delete(contacts)
-        .where(and(isNotNull(contacts.deletedAt), lt(contacts.deletedAt, now - PURGE_AFTER_MS)))
+        .where(and(isNotNull(contacts.deletedAt), lt(contacts.deletedAt, now - PURGE_AFTER_MS), notFrozen))
         .returning({ id: contacts.id }),
       // Uploads never confirmed go after their hour, too (their cards are personal data).
-      db.delete(importStaging).where(lt(importStaging.createdAt, now - 60 * 60 * 1000)),
+      db.delete(importStaging).where(and(lt(importStaging.createdAt, now - 60 * 60 * 1000), notFrozen)),
     ]),
   );
   return purged.length;

@@ -31,6 +31,9 @@ describe('production bundle', () => {
     const code = bundle.toString('utf8');
     for (const devOnly of ['demo-anna', 'lindenhof-whg-12', 'dev-login-title', 'Entwicklungs-Anmeldung', 'Development sign-in'])
       expect(code).not.toContain(devOnly);
+    // Nor the mover of a tenant's move (src/mover/index.ts, a Worker of its own): the app only skips frozen assets in its purge.
+    expect(code).not.toContain('MOVER_SECRET');
+    expect(code).toContain('frozen_assets');
     // At zlib's default level, as wrangler reports the size it uploads and as the bench measures.
     const gzip = gzipSync(bundle).length;
     // performance.md (updated for issue 18) budgets 100 KB gzip: the libraries the design

@@ -1,0 +1,252 @@
+import { Hono } from 'hono/tiny';
+import { timingSafeEqual } from 'hono/utils/buffer';
+
+/**
+ * The mover: a Worker of its own (wrangler.mover.toml), deployed only while a tenant moves to
+ * another database (docs/architecture.md, "How a tenant moves"; `npm run move-tenant` drives
+ * it). It is not part of the app's bundle: the app knows nothing of moves but the freeze, which
+ * the database itself enforces (migrations/0008_frozen_assets.sql). It has the bindings of the
+ * databases it moves between and a secret of its own; every call names one asset and the
+ * bindings (`from`, `to`), and is safe to repeat:
+ *
+ * - `POST /assets/:id/freeze?from=` lists the asset in `from`'s `frozen_assets`: from then on
+ *   `from` refuses every write of it (buyers get 503 with their input kept, reads go on).
+ * - `POST /assets/:id/copy?from=&to=` (frozen only) writes `from`'s rows of the asset (contacts,
+ *   deleted ones, versions, counters, staged imports) into `to` in one batch, reads them back,
+ *   compares every row, and notes the copy in `from`. 200 with the counts. Where `to` already
+ *   holds other rows of the asset (written there after the switch, or left by a move given up),
+ *   409 and nothing copied, unless `replace=1` asks to replace them.
+ * - `POST /assets/:id/finish?from=&to=` (copied to `to` only) deletes the asset from `from`
+ *   and unlists it there, in one batch. For after the tenant's map entry is live.
+ * - `POST /assets/:id/thaw?from=` unlists the asset in `from`: a move given up before the switch.
+ * - `GET /assets/:id?from=&to=` what each side holds.
+ *
+ * Written by hand: D1 has no copy between databases, and a dump (`wrangler d1 export`) takes a
+ * whole database, not one asset, and cannot load into a database that is in use.
+ */
+
+export interface MoverEnv {
+  MOVER_SECRET?: string;
+  [binding: string]: unknown;
+}
+
+/** The tables that hold an asset, each with the order its rows are read, written and compared in. */
+const TABLES = [
+  { name: 'contacts', order: 'id' },
+  // Ascending versions: the trigger that bounds a contact's versions sees them as they were written.
+  { name: 'contact_versions', order: 'contact_id, version' },
+  { name: 'asset_usage', order: 'asset_id' },
+  { name: 'import_staging', order: 'import_id' },
+] as const;
+type Table = (typeof TABLES)[number]['name'];
+type Row = Record<string, unknown>;
+type Rows = Record<Table, Row[]>;
+
+/** Rows per insert statement: JSON of at most this many characters (D1 takes 2 MB per value). */
+const CHUNK_CHARS = 500_000;
+const MIN_SECRET_BYTES = 32;
+const BINDING = /^DB(_[A-Z0-9_]{1,60})?$/;
+const COLUMN = /^[a-z_]{1,64}$/;
+const ASSET = '/assets/:assetId{[A-Za-z0-9._:-]{1,128}}';
+
+class MoveError extends Error {
+  constructor(
+    readonly status: 400 | 409 | 500,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function database(env: MoverEnv, binding: string | undefined, role: string): D1Database {
+  const d1: unknown = binding && BINDING.test(binding) ? Reflect.get(env, binding) : undefined;
+  if (typeof d1 !== 'object' || d1 === null || !('batch' in d1)) throw new MoveError(400, `${role}: no D1 binding ${binding ?? ''}`);
+  return d1 as D1Database;
+}
+
+/** What `frozen_assets` says of the asset in `d1`, or undefined when it is not frozen there. */
+interface Freeze {
+  since: number;
+  copied_to: string | null;
+  copied_at: number | null;
+}
+
+/** The freeze line and every row of the asset, in one batch (one transaction, from the primary). */
+async function readAsset(d1: D1Database, assetId: string): Promise<{ freeze: Freeze | undefined; rows: Rows }> {
+  const results = await d1.batch([
+    d1.prepare('SELECT since, copied_to, copied_at FROM frozen_assets WHERE asset_id = ?').bind(assetId),
+    ...TABLES.map(({ name, order }) => d1.prepare(`SELECT * FROM ${name} WHERE asset_id = ? ORDER BY ${order}`).bind(assetId)),
+  ]);
+  const [freeze, ...tables] = results.map((result) => result.results as Row[]);
+  const rows = Object.fromEntries(TABLES.map(({ name }, i) => [name, tables[i] ?? []])) as Rows;
+  return { freeze: freeze?.[0] as Freeze | undefined, rows };
+}
+
+/** Inserts of `rows` into `table`, a few hundred KB of JSON each, in the rows' order. */
+function inserts(d1: D1Database, table: Table, rows: Row[]): D1PreparedStatement[] {
+  const first = rows[0];
+  if (!first) return [];
+  const columns = Object.keys(first);
+  const bad = columns.find((column) => !COLUMN.test(column));
+  if (bad) throw new MoveError(500, `${table}: unexpected column ${bad}`);
+  const sql = `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns
+    .map((column) => `json_extract(value, '$.${column}')`)
+    .join(', ')} FROM json_each(?) ORDER BY key`;
+  const statements: D1PreparedStatement[] = [];
+  let chunk: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    if (chunk.length) statements.push(d1.prepare(sql).bind(`[${chunk.join(',')}]`));
+    chunk = [];
+    chars = 0;
+  };
+  for (const row of rows) {
+    const json = JSON.stringify(row);
+    if (chars + json.length > CHUNK_CHARS) flush();
+    chunk.push(json);
+    chars += json.length + 1;
+  }
+  flush();
+  return statements;
+}
+
+/**
+ * `to`'s rows of the asset replaced with `rows`, in one batch (a transaction: all or nothing).
+ * The triggers of `to` run as on any write: inserting the contacts writes a version of each and
+ * counts them, so those versions are deleted again before the copied ones go in, and the
+ * counters are set to the copied ones last.
+ */
+function replaceStatements(d1: D1Database, assetId: string, rows: Rows): D1PreparedStatement[] {
+  const clear = (table: Table) => d1.prepare(`DELETE FROM ${table} WHERE asset_id = ?`).bind(assetId);
+  const usage = rows.asset_usage[0];
+  return [
+    // Its versions and counters follow by the triggers; what is left of them goes next.
+    clear('contacts'),
+    clear('contact_versions'),
+    clear('asset_usage'),
+    clear('import_staging'),
+    ...inserts(d1, 'contacts', rows.contacts),
+    clear('contact_versions'),
+    ...inserts(d1, 'contact_versions', rows.contact_versions),
+    ...inserts(d1, 'import_staging', rows.import_staging),
+    usage
+      ? d1
+          .prepare(
+            'INSERT INTO asset_usage (asset_id, live, bytes) VALUES (?, ?, ?) ON CONFLICT (asset_id) DO UPDATE SET live = excluded.live, bytes = excluded.bytes',
+          )
+          .bind(assetId, usage.live, usage.bytes)
+      : clear('asset_usage'),
+  ];
+}
+
+const counts = (rows: Rows) => ({
+  contacts: rows.contacts.length,
+  deleted: rows.contacts.filter((row) => row.deleted_at !== null).length,
+  versions: rows.contact_versions.length,
+  staged: rows.import_staging.length,
+  bytes: Number(rows.asset_usage[0]?.bytes ?? 0),
+});
+
+/** The first table whose rows differ between the two sides (column order and values), if any. */
+function firstDifference(a: Rows, b: Rows): Table | undefined {
+  return TABLES.find(({ name }) => JSON.stringify(a[name]) !== JSON.stringify(b[name]))?.name;
+}
+
+type MoverContext = { Bindings: MoverEnv };
+const mover = new Hono<MoverContext>();
+
+mover.use('*', async (c, next) => {
+  const secret = c.env.MOVER_SECRET ?? '';
+  const sent = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+  const valid = new TextEncoder().encode(secret).length >= MIN_SECRET_BYTES && (await timingSafeEqual(sent, secret));
+  if (!valid) return c.json({ error: 'unauthorized' }, 401, { 'WWW-Authenticate': 'Bearer' });
+  await next();
+});
+
+mover.onError((error, c) => {
+  if (error instanceof MoveError) return c.json({ error: error.message }, error.status);
+  console.error(JSON.stringify({ level: 'error', message: 'move failed', error: String(error), cause: String(error.cause ?? '') }));
+  return c.json({ error: String(error.cause ?? error) }, 500);
+});
+
+/** The two databases of a copy or a finish: both named, and not the same. */
+function both(c: { env: MoverEnv; req: { query(name: string): string | undefined } }) {
+  const fromName = c.req.query('from');
+  const toName = c.req.query('to');
+  if (fromName === toName) throw new MoveError(400, 'from and to must be two databases');
+  return { from: database(c.env, fromName, 'from'), to: database(c.env, toName, 'to'), toName: toName ?? '' };
+}
+
+mover.get(ASSET, async (c) => {
+  const { from, to } = both(c);
+  const assetId = c.req.param('assetId');
+  const [source, target] = await Promise.all([readAsset(from, assetId), readAsset(to, assetId)]);
+  return c.json({
+    from: { frozen: source.freeze ?? null, ...counts(source.rows) },
+    to: { frozen: target.freeze ?? null, ...counts(target.rows) },
+    identical: firstDifference(source.rows, target.rows) === undefined,
+  });
+});
+
+mover.post(`${ASSET}/freeze`, async (c) => {
+  const from = database(c.env, c.req.query('from'), 'from');
+  const assetId = c.req.param('assetId');
+  await from
+    .prepare('INSERT INTO frozen_assets (asset_id, since) VALUES (?, ?) ON CONFLICT (asset_id) DO NOTHING')
+    .bind(assetId, Date.now())
+    .run();
+  const { freeze, rows } = await readAsset(from, assetId);
+  return c.json({ frozen: freeze, ...counts(rows) });
+});
+
+mover.post(`${ASSET}/copy`, async (c) => {
+  const { from, to, toName } = both(c);
+  const assetId = c.req.param('assetId');
+  const source = await readAsset(from, assetId);
+  // Unfrozen, the source could change while it is copied, and its writes after the copy would be lost.
+  if (!source.freeze) throw new MoveError(409, `${assetId} is not frozen in from: freeze it first`);
+  const before = await readAsset(to, assetId);
+  if (before.freeze) throw new MoveError(409, `${assetId} is frozen in to`);
+  // What `to` holds of the asset and the source does not: written there since the switch, or left
+  // by a move given up. Replaced only when asked to, never silently.
+  const held = TABLES.some(({ name }) => before.rows[name].length > 0);
+  if (held && firstDifference(source.rows, before.rows) && c.req.query('replace') !== '1')
+    throw new MoveError(
+      409,
+      `${assetId}: to holds other rows of it (written there since the switch?); nothing copied; replace=1 replaces them`,
+    );
+  await to.batch(replaceStatements(to, assetId, source.rows));
+  const copied = await readAsset(to, assetId);
+  const differs = firstDifference(source.rows, copied.rows);
+  // Not noted as copied: a finish will not delete the source of a copy that is not exact.
+  if (differs) throw new MoveError(500, `${assetId}: ${differs} differ after the copy`);
+  const now = Date.now();
+  await from.prepare('UPDATE frozen_assets SET copied_to = ?, copied_at = ? WHERE asset_id = ?').bind(toName, now, assetId).run();
+  return c.json({ copied: counts(copied.rows), copiedAt: now });
+});
+
+mover.post(`${ASSET}/finish`, async (c) => {
+  const { from, toName } = both(c);
+  const assetId = c.req.param('assetId');
+  const { freeze, rows } = await readAsset(from, assetId);
+  if (!freeze) throw new MoveError(409, `${assetId} is not frozen in from: nothing deleted`);
+  if (freeze.copied_to !== toName) throw new MoveError(409, `${assetId} was not copied to ${toName}: nothing deleted`);
+  // One transaction: the deletes run only if the line still names this copy (`finishing` lets
+  // them past the freeze), and the line goes last.
+  const finishing = 'EXISTS (SELECT 1 FROM frozen_assets WHERE asset_id = ?1 AND finishing = 1)';
+  await from.batch([
+    from.prepare('UPDATE frozen_assets SET finishing = 1 WHERE asset_id = ? AND copied_to = ?').bind(assetId, toName),
+    ...TABLES.map(({ name }) => from.prepare(`DELETE FROM ${name} WHERE asset_id = ?1 AND ${finishing}`).bind(assetId)),
+    from.prepare('DELETE FROM frozen_assets WHERE asset_id = ? AND finishing = 1').bind(assetId),
+  ]);
+  return c.json({ removed: counts(rows) });
+});
+
+mover.post(`${ASSET}/thaw`, async (c) => {
+  const from = database(c.env, c.req.query('from'), 'from');
+  const assetId = c.req.param('assetId');
+  await from.prepare('DELETE FROM frozen_assets WHERE asset_id = ?').bind(assetId).run();
+  return c.json({ thawed: assetId });
+});
+
+export default mover;
