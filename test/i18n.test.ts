@@ -6,6 +6,8 @@ import { parseAccept } from 'hono/utils/accept';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '../src/contacts/views/format';
 import { languageOf, weightOf } from '../src/i18n';
+import { de } from '../src/i18n/de';
+import { en } from '../src/i18n/en';
 import { assertProperty } from './property';
 
 const honoWeight = (header: string, language: string) =>
@@ -72,5 +74,17 @@ describe('formatDateTime: when a version was saved, in Berlin time', () => {
       expect(formatDateTime('en-GB', Date.UTC(2026, 11, 1, 4, 0))).toBe('1 Dec 2026, 05:00');
       expect(formatDateTime('de-DE', Date.UTC(2027, 6, 1, 10, 30))).toBe('01.07.2027, 12:30');
     }
+  });
+});
+
+describe('counts and people in a sentence', () => {
+  it('says one contact and several co-buyers the German way (and the English)', () => {
+    expect(de.contacts.importUndone(1)).toBe('1 importierter Kontakt entfernt.');
+    expect(de.contacts.importUndone(1200)).toBe('1.200 importierte Kontakte entfernt.');
+    expect(en.contacts.importUndone(1)).toBe('1 imported contact removed.');
+    expect(de.contacts.merged('Jonas Müller', 'Ort', 1, 1)).toMatch(
+      /^Jonas Müller hat inzwischen Ort geändert – diese Änderung ist übernommen/,
+    );
+    expect(de.contacts.merged('Jonas und Lena', 'Ort', 1, 2)).toMatch(/^Jonas und Lena haben inzwischen Ort geändert/);
   });
 });

@@ -92,6 +92,36 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ notes: 'Anna schreibt', phone: '089 2', mobile: '0171 222', version: 3 });
   });
 
+  it('"Alles noch einmal bearbeiten" opens the whole form with the merge and the choices, against the stored version, saving nothing yet', async () => {
+    // Co-buyers of their own (the rate limit counts per user): Mia and Kai.
+    const mia: TestUser = { ...anna, sub: 'u-mia', name: 'Mia Kraus' };
+    const kai: TestUser = { ...jonas, sub: 'u-kai', name: 'Kai Kraus' };
+    const id = await create(mia, { company: 'Estrich Kraus', notes: 'alt', city: 'Ottobrunn' });
+    const mias = await formOf(id, mia);
+    expect((await edit(kai, id, { ...(await formOf(id, kai)), notes: 'Kai schreibt', mobile: '0171 333' })).status).toBe(303);
+    const clash = await edit(mia, id, { ...mias, notes: 'Mia schreibt', city: 'Haar' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    expect(html).toContain('name="again" value="1"');
+    // The clash form as the browser sends it with that button: the merge, the choice (Mia's notes), again=1.
+    const sent: Record<string, string> = { version: '2', notes: 'Mia schreibt', again: '1' };
+    for (const match of html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) sent[match[1] ?? ''] = match[2] ?? '';
+    for (const htmx of [false, true]) {
+      const again = await edit(mia, id, sent, htmx);
+      expect(again.status).toBe(200);
+      const form = await again.text();
+      expect(textOf(form)).toContain('Noch nicht gespeichert');
+      for (const value of ['name="version" value="2"', 'value="Haar"', 'value="0171 333"', '>Mia schreibt</textarea>'])
+        expect(form).toContain(value);
+      // Echoed input: the browser keeps it as the draft and never puts an older draft over it.
+      expect(form).toContain('data-draft-server="shown"');
+    }
+    expect(await row(id)).toMatchObject({ notes: 'Kai schreibt', city: 'Ottobrunn', mobile: '0171 333', version: 2 });
+    const { again: _, ...save } = sent;
+    expect((await edit(mia, id, save)).status).toBe(303);
+    expect(await row(id)).toMatchObject({ notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333', version: 3 });
+  });
+
   it('merges three co-buyers editing from the same version', async () => {
     const id = await create(anna, { company: 'Drei GmbH' });
     const [a, j, l] = [await formOf(id, anna), await formOf(id, jonas), await formOf(id, lena)];
@@ -101,7 +131,7 @@ describe('a stale edit is merged field by field', () => {
     expect(saved.status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '089 3', email: 'l@drei.de', notes: 'von Anna', version: 4 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
-    expect(card).toContain('Jonas Müller und Lena Schulz hat inzwischen Telefonnummer und E-Mail-Adresse geändert');
+    expect(card).toContain('Jonas Müller und Lena Schulz haben inzwischen Telefonnummer und E-Mail-Adresse geändert');
   });
 
   it('treats a merge that would be invalid as a clash, never storing an invalid contact', async () => {
@@ -179,6 +209,11 @@ describe('history (Verlauf)', () => {
       { version: 2, action: 'update' },
       { version: 3, action: 'update' },
     ]);
+    // With htmx the card says what happened: restored, not just saved.
+    const again = await send(`${LIST}/${id}/history/2/restore`, { user: anna, form: { version: '3' }, htmx: true });
+    expect(again.status).toBe(200);
+    expect(textOf(await again.text())).toContain('„Pool Blau“ ist wiederhergestellt.');
+    expect(await row(id)).toMatchObject({ phone: '089 2', notes: 'neu', version: 4 });
   });
 
   it('merges a restore over a co-buyer\u2019s newer change like an edit', async () => {
@@ -219,7 +254,11 @@ describe('Zuletzt gelöscht', () => {
     expect(textOf(await (await send(list, { user: a })).text())).not.toContain('Zuletzt gelöscht');
     for (const id of [keep, gone]) expect((await send(`${list}/${id}/delete`, { user: a, form: {} })).status).toBe(303);
     expect(await (await send(list, { user: j })).text()).toContain(`href="${list}/deleted"`);
-    const page = textOf(await (await send(`${list}/deleted`, { user: j })).text());
+    const html = await (await send(`${list}/deleted`, { user: j })).text();
+    // "Endgültig löschen" cannot be undone: its button sits in a closed disclosure, a second step also without JS.
+    expect(html).toContain(`<details class="help"><summary>Endgültig löschen</summary><form method="post" action="${list}/${gone}/purge"`);
+    expect(html).not.toMatch(/<details class="help" open/);
+    const page = textOf(html);
     expect(page).toContain('Zurück GmbH');
     expect(page).toContain('Gelöscht von Anna Müller');
     // Jonas (not the one who deleted it) restores it, days later.

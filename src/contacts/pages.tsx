@@ -58,7 +58,13 @@ export async function keepingInput(c: Context<AppEnv>, form: FormPage, write: ()
 export async function listPage(
   c: Context<AppEnv>,
   view: ListView & { after?: string; through?: string },
-  extra: { notice?: Notice; alert?: string; status?: ContentfulStatusCode; imported?: { count: number; importId: string } } = {},
+  extra: {
+    notice?: Notice;
+    alert?: string;
+    done?: string;
+    status?: ContentfulStatusCode;
+    imported?: { count: number; importId: string };
+  } = {},
 ) {
   const { shell } = c.var;
   const asset = c.get('asset');
@@ -84,6 +90,7 @@ export async function listPage(
         today={berlinToday(new Date())}
         notice={extra.notice}
         alert={extra.alert}
+        done={extra.done}
         imported={extra.imported}
       />
     ),
@@ -95,7 +102,7 @@ export function mergedMessage(t: Messages, notice: MergeNotice): string {
   const list = (items: readonly string[]) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`;
   const by = notice.by.length ? list(notice.by) : t.contacts.someone;
-  return t.contacts.merged(by, list(notice.fields.map((name) => t.contacts.fields[name])), notice.fields.length);
+  return t.contacts.merged(by, list(notice.fields.map((name) => t.contacts.fields[name])), notice.fields.length, notice.by.length);
 }
 
 /**

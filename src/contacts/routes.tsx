@@ -344,8 +344,8 @@ contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => 
   const { importId } = c.req.valid('param');
   const result = await undoImport(db, asset.id, importId);
   const kept = result.kept.map((contact) => displayName(contact)).join(', ');
-  const alert = [shell.t.contacts.importUndone(result.removed), kept ? shell.t.contacts.importKept(kept) : ''].filter(Boolean).join(' ');
-  return listPage(c, { q: '' }, { alert, status: 200 });
+  const done = [shell.t.contacts.importUndone(result.removed), kept ? shell.t.contacts.importKept(kept) : ''].filter(Boolean).join(' ');
+  return listPage(c, { q: '' }, { done, status: 200 });
 });
 
 // ---- recently deleted (before /contacts/:contactId: "deleted" is never a contact id) -------
@@ -404,6 +404,23 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     action: c.var.shell.paths.contact(c.var.asset.id, contactId),
     hidden: { name: 'version', value: String(version ?? '') },
   } as const;
+  // "Alles noch einmal bearbeiten" on a clash: the whole form with the merge and the choices made,
+  // against the version stored now; nothing is saved until it is sent again.
+  if ((form.raw as Record<string, unknown>).again === '1') {
+    const v = form.values;
+    const name = displayName({
+      title: v.title ?? '',
+      firstName: v.first_name ?? '',
+      lastName: v.last_name ?? '',
+      company: v.company ?? '',
+    });
+    return formPage(c, 200, {
+      mode: { kind: 'edit', contactId, name, version },
+      values: v,
+      errors: form.ok ? undefined : form.errors,
+      message: c.var.shell.t.contacts.clashAgain,
+    });
+  }
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c));
     return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
@@ -411,7 +428,11 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
 });
 
 /** What an edit's outcome shows: the card (saved, maybe merged), the form again, or the choice of a clash. */
-function answerEdit(c: Ctx, outcome: EditOutcome, form: { version: number | undefined; values: FormValues; errors?: FieldErrors }) {
+function answerEdit(
+  c: Ctx,
+  outcome: EditOutcome,
+  form: { version: number | undefined; values: FormValues; errors?: FieldErrors; restored?: boolean },
+) {
   const { shell, asset } = c.var;
   const { t, paths } = shell;
   switch (outcome.kind) {
@@ -427,7 +448,9 @@ function answerEdit(c: Ctx, outcome: EditOutcome, form: { version: number | unde
       return contactPage(
         c,
         contact,
-        [merged ? mergedMessage(t, merged) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '),
+        [merged ? mergedMessage(t, merged) : '', (form.restored ? t.contacts.restored : t.contacts.saved)(displayName(contact))]
+          .filter(Boolean)
+          .join(' '),
       );
     }
     case 'invalid':
@@ -506,7 +529,7 @@ contactRoutes.post(
       restore: true,
       state: version === undefined ? undefined : state,
     });
-    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
+    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors, restored: true });
   },
 );
 

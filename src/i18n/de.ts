@@ -211,17 +211,18 @@ export const de = {
       `${name} hat den Kontakt am ${date} geändert. Prüfen Sie die aktuelle Fassung, bevor Sie ihn löschen.`,
     noRoom:
       'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
-    merged: (by: string, fields: string, count: number) =>
-      `${by} hat inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen. Ihre Änderungen sind ebenfalls gespeichert.`,
+    merged: (by: string, fields: string, count: number, people: number) =>
+      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen. Ihre Änderungen sind ebenfalls gespeichert.`,
     someone: 'Ein anderer Käufer',
     and: 'und',
     clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
     clashText: (by: string) =>
-      `${by} hat dieselben Felder inzwischen anders geändert. Alle anderen Änderungen sind bereits zusammengeführt. Noch ist nichts überschrieben: Wählen Sie für jedes Feld eine Fassung und speichern Sie.`,
+      `${by} hat dieselben Felder inzwischen anders geändert. Noch ist nichts gespeichert: Wählen Sie für jedes Feld eine Fassung; Ihre übrigen Änderungen werden mit gespeichert.`,
     clashMine: 'Meine Eingabe',
     clashTheirs: (by: string) => `Von ${by}`,
     clashSave: 'Auswahl speichern',
     clashEditAll: 'Alles noch einmal bearbeiten',
+    clashAgain: 'Noch nicht gespeichert: Prüfen Sie alle Angaben und speichern Sie.',
     deleteAnyway: 'Trotzdem löschen',
     history: 'Verlauf',
     historyTitle: (name: string) => `Verlauf von ${name}`,
@@ -293,7 +294,8 @@ export const de = {
     previewConfirm: 'Angehakte Kontakte übernehmen',
     imported: (n: number) => (n === 1 ? '1 Kontakt importiert.' : `${n.toLocaleString('de-DE')} Kontakte importiert.`),
     importUndo: 'Import rückgängig',
-    importUndone: (removed: number) => `${removed.toLocaleString('de-DE')} importierte Kontakte entfernt.`,
+    importUndone: (n: number) =>
+      n === 1 ? '1 importierter Kontakt entfernt.' : `${n.toLocaleString('de-DE')} importierte Kontakte entfernt.`,
     importKept: (names: string) => `Behalten, weil sie inzwischen geändert wurden: ${names}.`,
     importFull: (room: number) =>
       `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${room.toLocaleString('de-DE')}. Haken Sie weniger an.`,

@@ -201,11 +201,12 @@ export const en: Messages = {
     and: 'and',
     clashTitle: 'Please choose which entry applies',
     clashText: (by: string) =>
-      `${by} changed the same fields differently meanwhile. All other changes are already merged. Nothing has been overwritten yet: choose a version for each field and save.`,
+      `${by} changed the same fields differently meanwhile. Nothing is saved yet: choose a version for each field; your other changes are saved with it.`,
     clashMine: 'My input',
     clashTheirs: (by: string) => `From ${by}`,
     clashSave: 'Save my choice',
     clashEditAll: 'Edit everything again',
+    clashAgain: 'Not saved yet: check everything and save.',
     deleteAnyway: 'Delete anyway',
     history: 'History',
     historyTitle: (name: string) => `History of ${name}`,
@@ -272,7 +273,7 @@ export const en: Messages = {
     previewConfirm: 'Add the ticked contacts',
     imported: (n: number) => (n === 1 ? '1 contact imported.' : `${n.toLocaleString('en-GB')} contacts imported.`),
     importUndo: 'Undo import',
-    importUndone: (removed: number) => `${removed.toLocaleString('en-GB')} imported contacts removed.`,
+    importUndone: (n: number) => (n === 1 ? '1 imported contact removed.' : `${n.toLocaleString('en-GB')} imported contacts removed.`),
     importKept: (names: string) => `Kept because they were changed since: ${names}.`,
     importFull: (room: number) =>
       `That many contacts no longer fit this property: there is room for ${room.toLocaleString('en-GB')}. Tick fewer.`,

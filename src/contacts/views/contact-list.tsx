@@ -24,6 +24,8 @@ export interface ContactBookProps {
   notice?: Notice;
   /** A page-level alert, e.g. the book is full. */
   alert?: string;
+  /** What a write just did, e.g. an import undone. */
+  done?: string;
   /** Just imported: how many, and the import to undo. */
   imported?: { count: number; importId: string };
 }
@@ -56,6 +58,11 @@ export function ContactBook(props: ContactBookProps) {
       {props.alert ? (
         <p class="alert" role="alert" data-announce={props.alert}>
           {props.alert}
+        </p>
+      ) : null}
+      {props.done ? (
+        <p class="notice" role="status" data-announce={props.done}>
+          {props.done}
         </p>
       ) : null}
       {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} /> : null}

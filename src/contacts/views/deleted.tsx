@@ -45,11 +45,15 @@ export function DeletedContacts(props: { shell: Shell; assetId: string; contacts
                       {t.contacts.restore}
                     </button>
                   </form>
-                  <form method="post" action={purge} hx-post={purge} hx-target="#main" hx-disable="find button[type=submit]">
-                    <button type="submit" class="danger">
-                      {t.contacts.purge}
-                    </button>
-                  </form>
+                  {/* Two steps, also without JS: it cannot be undone. */}
+                  <details class="help">
+                    <summary>{t.contacts.purge}</summary>
+                    <form method="post" action={purge} hx-post={purge} hx-target="#main" hx-disable="find button[type=submit]">
+                      <button type="submit" class="danger">
+                        {t.contacts.purge}
+                      </button>
+                    </form>
+                  </details>
                 </div>
               </li>
             );

@@ -20,14 +20,14 @@ export interface ClashProps {
  * 409 after a merge found the same fields changed on both sides: a compact table of just those
  * fields, each a choice between this user's input and the co-buyer's value (radio buttons, no JS
  * needed), both actions directly beneath. Every other field travels as the merged value, so
- * saving the choice stores exactly the merge plus the choices. The co-buyer's value is chosen
+ * saving the choice stores exactly the merge plus the choices, and "Alles noch einmal
+ * bearbeiten" opens the whole form with them. The co-buyer's value is chosen
  * until the user picks: nothing is overwritten without a decision.
  */
 export function MergeClash(props: ClashProps) {
   const { shell, assetId, contactId, values, mine, clashes, by } = props;
   const { t, paths } = shell;
   const action = paths.contact(assetId, contactId);
-  const edit = paths.editContact(assetId, contactId);
   return (
     <section class="clash" aria-labelledby="clash-title">
       <h1 id="clash-title" tabindex={-1} data-focus>
@@ -75,9 +75,10 @@ export function MergeClash(props: ClashProps) {
           <button type="submit" class="primary">
             {t.contacts.clashSave}
           </button>
-          <a class="button" href={edit} hx-get={edit} hx-target="#main" hx-push-url="true">
+          {/* The whole form again with the merge and these choices, against the stored version (nothing is saved yet). */}
+          <button type="submit" name="again" value="1">
             {t.contacts.clashEditAll}
-          </a>
+          </button>
         </div>
       </form>
     </section>
