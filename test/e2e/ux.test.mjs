@@ -49,6 +49,12 @@ describe('the list on a phone (360×800)', () => {
     // The letters of the name order, and the header names the asset once.
     assert.ok(await page.getByRole('heading', { level: 2, name: 'A', exact: true }).isVisible());
     assert.equal(await page.getByText('Lindenhof, Wohnung 3', { exact: true }).count(), 1);
+    // Whole, beside "Objekt wechseln": the apartment's number is what tells Selin's two apart.
+    const asset = page.locator('header .asset');
+    assert.ok(
+      await asset.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth),
+      'not cut off',
+    );
     // Round call and e-mail buttons of 44 px with an accessible name.
     const call = page.getByRole('link', { name: new RegExp(`^Eva Amann ${tag} 0 anrufen$`) });
     const box = await call.boundingBox();
@@ -93,5 +99,35 @@ describe('the list on a phone (360×800)', () => {
       browser.errors.filter((error) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|NetworkError/.test(error)),
       [],
     );
+  });
+});
+
+describe('the list on a desktop (1280×800)', () => {
+  const browser = browserForSuite('selin', { viewport: { width: 1280, height: 800 } });
+
+  test('a warranty badge sits under the name, never over it', async () => {
+    const { page } = browser;
+    const name = `Fliesen Breit ${unique()}`;
+    // An end within the next six months: the list shows its badge.
+    const soon = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`${listPath(BOOK)}/new`);
+    await fillContact(page, { company: name, position: 'Fliesenleger', phone: '089 1' });
+    await page.locator('input[name="warranty_until"]').fill(soon);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(name)}`);
+    const row = page.locator('li.contact', { hasText: name });
+    const link = row.getByRole('link', { name, exact: true });
+    const badge = row.locator('.wb');
+    const [nameBox, badgeBox] = [await link.boundingBox(), await badge.boundingBox()];
+    assert.ok(nameBox && badgeBox, 'both shown');
+    assert.ok(badgeBox.y >= nameBox.y + nameBox.height - 1, `badge ${JSON.stringify(badgeBox)} under the name ${JSON.stringify(nameBox)}`);
+    // What is on top at the name's centre is the name itself.
+    const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('a')?.textContent ?? '', {
+      x: nameBox.x + 10,
+      y: nameBox.y + nameBox.height / 2,
+    });
+    assert.equal(onTop, name);
+    assert.deepEqual(browser.errors, []);
   });
 });
