@@ -6,13 +6,17 @@
 -- contract asks. Reads go on. The daily purge skips the asset (src/contacts/repository.ts).
 -- `copied_to`: the database the mover copied the frozen asset into; only then may it delete the
 -- asset here, in one batch that sets `finishing` (which lets its deletes through), deletes the
--- asset's rows and then its line. Empty in every database but during a move.
+-- asset's rows and sets `finished_at`: the line stays, so this database goes on refusing writes
+-- of the asset (a token without the tenant never starts a second book here). Empty in every
+-- database that no tenant has moved out of. Not in src/db/schema.ts (like the triggers): only
+-- wrangler's migrations create it; `drizzle-kit push` would not know it.
 CREATE TABLE `frozen_assets` (
 	`asset_id` text PRIMARY KEY NOT NULL,
 	`since` integer NOT NULL,
 	`copied_to` text,
 	`copied_at` integer,
-	`finishing` integer DEFAULT 0 NOT NULL
+	`finishing` integer DEFAULT 0 NOT NULL,
+	`finished_at` integer
 );
 --> statement-breakpoint
 CREATE TRIGGER contacts_frozen_insert BEFORE INSERT ON contacts

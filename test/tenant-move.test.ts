@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { PURGE_AFTER_MS } from '../src/contacts/repository';
 import worker from '../src/index';
-import mover from '../src/mover';
+import mover, { internals } from '../src/mover';
 import android from './fixtures/vcf/android-2.1-qp.vcf?raw';
 import { ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
 
@@ -213,10 +213,123 @@ describe('the copy, the switch and the end of a move', () => {
     const finish = await move('finish', 'mv-2', FROM_TO);
     expect(finish.status).toBe(200);
     for (const table of TABLES) expect(await count(env.DB, table, 'mv-2'), table).toBe(0);
-    expect(await env.DB.prepare('SELECT count(*) AS n FROM frozen_assets WHERE asset_id = ?').bind('mv-2').first('n')).toBe(0);
     expect(await count(env.DB_SEEBLICK, 'contacts', 'mv-2')).toBe(403 + ticked.length);
-    // Once is enough: a second finish finds nothing frozen and deletes nothing.
-    expect((await move('finish', 'mv-2', FROM_TO)).status).toBe(409);
+    // Again: nothing left to delete, the same answer.
+    const again = await move('finish', 'mv-2', FROM_TO);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ removed: { contacts: 0, versions: 0 } });
+
+    // The line stays as the marker of the move: a token still without the tenant finds an empty
+    // book in DB and cannot start a second one there.
+    expect(
+      await env.DB.prepare('SELECT finished_at IS NOT NULL AS done FROM frozen_assets WHERE asset_id = ?').bind('mv-2').first('done'),
+    ).toBe(1);
+    expect(textOf(await (await send(list('mv-2'), { user: lea })).text())).not.toContain('Küchen Müller GmbH');
+    expect((await create(lea, { company: 'Zweites Buch GmbH' })).status).toBe(503);
+    expect(await count(env.DB, 'contacts', 'mv-2')).toBe(0);
+    // Nor does a copy or a thaw open it again, unless the tenant moves back (force=1).
+    expect((await move('copy', 'mv-2', FROM_TO)).status).toBe(409);
+    expect((await move('copy', 'mv-2', `${FROM_TO}&replace=1`)).status).toBe(409);
+    expect(await count(env.DB_SEEBLICK, 'contacts', 'mv-2')).toBe(403 + ticked.length);
+    expect((await move('thaw', 'mv-2', 'from=DB')).status).toBe(409);
+    // The platform's wipe now goes through everywhere (DB holds no row of the asset to refuse).
+    const wipe = await send('/platform/assets/mv-2/wipe', {
+      form: {},
+      headers: { Authorization: `Bearer ${env.PLATFORM_API_SECRET}` },
+      sameOrigin: false,
+    });
+    expect(wipe.status).toBe(204);
+    expect(await count(env.DB_SEEBLICK, 'contacts', 'mv-2')).toBe(0);
+    expect((await move('thaw', 'mv-2', 'from=DB&force=1')).status).toBe(200);
+    expect((await create(lea, { company: 'Zurück in DB GmbH' })).status).toBe(303);
+  });
+
+  it('takes an inexact copy out again and notes nothing; a purge in the new database since the copy is not a difference', async () => {
+    await bookInDb('mv-5');
+    // Older than the purge keeps: the deleted contact 31 days ago, the upload 2 hours ago.
+    const past = Date.now() - 31 * 86_400_000;
+    await env.DB.prepare('UPDATE contacts SET deleted_at = ? WHERE asset_id = ? AND deleted_at IS NOT NULL').bind(past, 'mv-5').run();
+    await env.DB.prepare('UPDATE import_staging SET created_at = ? WHERE asset_id = ?')
+      .bind(Date.now() - 7_200_000, 'mv-5')
+      .run();
+    // Counters as they may have drifted: the copy carries them as they are.
+    await env.DB.prepare('UPDATE asset_usage SET bytes = bytes + 7 WHERE asset_id = ?').bind('mv-5').run();
+    expect((await move('freeze', 'mv-5', 'from=DB')).status).toBe(200);
+
+    // A target that alters what it is given (here a trigger of the test's own): the comparison sees it.
+    await env.DB_OLD.prepare(
+      "CREATE TRIGGER test_alters AFTER INSERT ON contacts BEGIN UPDATE contacts SET notes = notes || '!' WHERE id = NEW.id; END",
+    ).run();
+    try {
+      const inexact = await move('copy', 'mv-5', 'from=DB&to=DB_OLD');
+      expect(inexact.status).toBe(500);
+      expect(await inexact.json()).toEqual({ error: 'mv-5: contacts differ after the copy; taken out of to again' });
+    } finally {
+      await env.DB_OLD.prepare('DROP TRIGGER test_alters').run();
+    }
+    for (const table of TABLES) expect(await count(env.DB_OLD, table, 'mv-5'), table).toBe(0);
+    expect((await move('finish', 'mv-5', 'from=DB&to=DB_OLD')).status).toBe(409);
+    expect(await count(env.DB, 'contacts', 'mv-5')).toBe(2);
+
+    const copy = await move('copy', 'mv-5', 'from=DB&to=DB_OLD');
+    expect(copy.status).toBe(200);
+    expect(await rowsOf(env.DB_OLD, 'mv-5')).toEqual(await rowsOf(env.DB, 'mv-5'));
+    // The daily purge runs in DB_OLD (and skips the frozen source): the expired rows go there only.
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await worker.scheduled?.(createScheduledController({ scheduledTime: new Date(), cron: '17 3 * * *' }), env);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect([await count(env.DB_OLD, 'contacts', 'mv-5'), await count(env.DB_OLD, 'import_staging', 'mv-5')]).toEqual([1, 0]);
+    expect([await count(env.DB, 'contacts', 'mv-5'), await count(env.DB, 'import_staging', 'mv-5')]).toEqual([2, 1]);
+    const status = await move('', 'mv-5', 'from=DB&to=DB_OLD', { method: 'GET' });
+    expect(await status.json()).toMatchObject({ identical: true });
+    expect((await move('copy', 'mv-5', 'from=DB&to=DB_OLD')).status).toBe(200);
+  });
+
+  it('refuses a target where the asset is frozen too, and holds a co-buyer known only from the history against anonymising', async () => {
+    const { lea, id } = await bookInDb('mv-6');
+    const tom = buyer('mv-6', null, 'u-tom', 'Tom Brandt');
+    const edit = await send(`${list('mv-6')}/${id}`, {
+      user: tom,
+      form: { version: '2', company: 'Küchen Müller GmbH', phone: '+49 89 456' },
+    });
+    expect(edit.status).toBe(303);
+    const third = await send(`${list('mv-6')}/${id}`, {
+      user: lea,
+      form: { version: '3', company: 'Küchen Müller GmbH', phone: '+49 89 789' },
+    });
+    expect(third.status).toBe(303);
+    // Tom is now named only in the contact's versions.
+    expect(
+      await env.DB.prepare('SELECT count(*) AS n FROM contacts WHERE asset_id = ? AND (updated_by = ? OR created_by = ?)')
+        .bind('mv-6', 'u-tom', 'u-tom')
+        .first('n'),
+    ).toBe(0);
+    expect((await move('freeze', 'mv-6', 'from=DB')).status).toBe(200);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const anonymise = await send('/platform/assets/mv-6/anonymise', {
+        form: { user: 'u-tom' },
+        headers: { Authorization: `Bearer ${env.PLATFORM_API_SECRET}` },
+        sameOrigin: false,
+      });
+      expect(anonymise.status).toBe(503);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(
+      await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE asset_id = ? AND author_name = ?')
+        .bind('mv-6', 'Tom Brandt')
+        .first('n'),
+    ).toBe(1);
+
+    await env.DB_OLD.prepare('INSERT INTO frozen_assets (asset_id, since) VALUES (?, ?)').bind('mv-6', Date.now()).run();
+    const frozenTarget = await move('copy', 'mv-6', 'from=DB&to=DB_OLD');
+    expect(frozenTarget.status).toBe(409);
+    expect(await frozenTarget.json()).toEqual({ error: 'mv-6 is frozen in to' });
+    expect(await count(env.DB_OLD, 'contacts', 'mv-6')).toBe(0);
   });
 
   it('deletes nothing before a copy to that very database; a move given up thaws the asset', async () => {
@@ -250,5 +363,49 @@ describe('the copy, the switch and the end of a move', () => {
     expect((await move('copy', 'mv-4', 'from=DB&to=DB')).status).toBe(400);
     expect((await move('copy', 'mv-4', 'from=DB')).status).toBe(400);
     expect(await env.DB.prepare('SELECT count(*) AS n FROM frozen_assets WHERE asset_id = ?').bind('mv-4').first('n')).toBe(0);
+  });
+
+  it('never replaces a write that lands in the target between the copy reading it and writing it', async () => {
+    await bookInDb('mv-7');
+    expect((await move('freeze', 'mv-7', 'from=DB')).status).toBe(200);
+    const { rows } = await internals.readAsset(env.DB, 'mv-7');
+    const held = internals.fingerprintOf((await internals.readAsset(env.DB_SEEBLICK, 'mv-7')).rows);
+    // Meanwhile a buyer with the tenant writes there (the switch came early).
+    expect((await create(buyer('mv-7', 'seeblick'), { company: 'Schon im neuen Buch GmbH' })).status).toBe(303);
+    await expect(env.DB_SEEBLICK.batch(internals.replaceStatements(env.DB_SEEBLICK, 'mv-7', rows, held))).rejects.toThrow(
+      /NOT NULL constraint failed: frozen_assets\.since/,
+    );
+    expect(textOf(await (await send(list('mv-7'), { user: buyer('mv-7', 'seeblick') })).text())).toContain('Schon im neuen Buch GmbH');
+    expect(await count(env.DB_SEEBLICK, 'contacts', 'mv-7')).toBe(1);
+    expect(await env.DB_SEEBLICK.prepare('SELECT count(*) AS n FROM frozen_assets').first('n')).toBe(0);
+    // With the fingerprint as it is now, the same batch goes through.
+    const now = internals.fingerprintOf((await internals.readAsset(env.DB_SEEBLICK, 'mv-7')).rows);
+    await env.DB_SEEBLICK.batch(internals.replaceStatements(env.DB_SEEBLICK, 'mv-7', rows, now));
+    expect(await rowsOf(env.DB_SEEBLICK, 'mv-7')).toEqual(await rowsOf(env.DB, 'mv-7'));
+  });
+
+  it('notes no copy when the asset was thawed and frozen again while it was copied (its writes in between may be missing)', async () => {
+    await bookInDb('mv-8');
+    expect((await move('freeze', 'mv-8', 'from=DB')).status).toBe(200);
+    // The target's batch is where the copy spends its time: someone thaws and freezes again right then.
+    let raced = false;
+    const target = {
+      prepare: (query: string) => env.DB_OLD.prepare(query),
+      batch: async (statements: D1PreparedStatement[]) => {
+        if (!raced && statements.length > TABLES.length + 1) {
+          raced = true;
+          expect((await move('thaw', 'mv-8', 'from=DB')).status).toBe(200);
+          expect((await create(buyer('mv-8', null), { company: 'Dazwischen GmbH' })).status).toBe(303);
+          expect((await move('freeze', 'mv-8', 'from=DB')).status).toBe(200);
+        }
+        return env.DB_OLD.batch(statements);
+      },
+    };
+    const copy = await move('copy', 'mv-8', 'from=DB&to=DB_OLD', { vars: { DB_OLD: target } });
+    expect(raced).toBe(true);
+    expect(copy.status).toBe(409);
+    expect(await copy.json()).toEqual({ error: 'mv-8: its freeze changed during the copy; copy again' });
+    expect((await move('finish', 'mv-8', 'from=DB&to=DB_OLD')).status).toBe(409);
+    expect(await count(env.DB, 'contacts', 'mv-8')).toBe(3);
   });
 });

@@ -1,25 +1,33 @@
 import { Hono } from 'hono/tiny';
 import { timingSafeEqual } from 'hono/utils/buffer';
+import { STAGED_FOR_MS } from '../contacts/imports';
+import { PURGE_AFTER_MS } from '../contacts/repository';
 
 /**
- * The mover: a Worker of its own (wrangler.mover.toml), deployed only while a tenant moves to
- * another database (docs/architecture.md, "How a tenant moves"; `npm run move-tenant` drives
- * it). It is not part of the app's bundle: the app knows nothing of moves but the freeze, which
- * the database itself enforces (migrations/0008_frozen_assets.sql). It has the bindings of the
- * databases it moves between and a secret of its own; every call names one asset and the
- * bindings (`from`, `to`), and is safe to repeat:
+ * The mover: a Worker of its own (scripts/mover/wrangler.toml), deployed only while a tenant
+ * moves to another database (docs/architecture.md, "How a tenant moves"; `npm run move-tenant`
+ * drives it). It is not part of the app's bundle: the app knows nothing of moves but the
+ * freeze, which the database itself enforces (migrations/0008_frozen_assets.sql). It has the
+ * bindings of the databases it moves between and a secret of its own; every call names one
+ * asset and the bindings (`from`, `to`), and may be repeated:
  *
  * - `POST /assets/:id/freeze?from=` lists the asset in `from`'s `frozen_assets`: from then on
  *   `from` refuses every write of it (buyers get 503 with their input kept, reads go on).
  * - `POST /assets/:id/copy?from=&to=` (frozen only) writes `from`'s rows of the asset (contacts,
  *   deleted ones, versions, counters, staged imports) into `to` in one batch, reads them back,
- *   compares every row, and notes the copy in `from`. 200 with the counts. Where `to` already
- *   holds other rows of the asset (written there after the switch, or left by a move given up),
- *   409 and nothing copied, unless `replace=1` asks to replace them.
- * - `POST /assets/:id/finish?from=&to=` (copied to `to` only) deletes the asset from `from`
- *   and unlists it there, in one batch. For after the tenant's map entry is live.
- * - `POST /assets/:id/thaw?from=` unlists the asset in `from`: a move given up before the switch.
- * - `GET /assets/:id?from=&to=` what each side holds.
+ *   compares every row, and notes the copy on the freeze line. 200 with the counts. A copy that
+ *   is not exact is taken out of `to` again (500, not noted). Where `to` already holds other rows
+ *   of the asset (written there after the switch, or left by a move given up), 409 and nothing
+ *   copied, unless `replace=1` asks to replace them; the batch itself checks that `to` did not
+ *   change after it was read.
+ * - `POST /assets/:id/finish?from=&to=` (copied to `to` only) deletes the asset's rows from
+ *   `from` in one batch and keeps its line there as a marker (`finished_at`): `from` goes on
+ *   refusing writes of the asset, so a token that still lacks the tenant finds an empty book it
+ *   cannot write to (503), never a second book. For after the tenant's map entry is live.
+ * - `POST /assets/:id/thaw?from=` unlists the asset in `from`: a move given up before the
+ *   switch (after a finish only with `force=1`, e.g. when the tenant moves back there).
+ * - `GET /assets/:id?from=&to=` what each side holds, and whether they hold the same (rows the
+ *   daily purge may already have removed on one side left out).
  *
  * Written by hand: D1 has no copy between databases, and a dump (`wrangler d1 export`) takes a
  * whole database, not one asset, and cannot load into a database that is in use.
@@ -58,6 +66,13 @@ class MoveError extends Error {
   }
 }
 
+/** D1's own error under the runtime's wrapping. */
+function rootOf(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause !== undefined) current = current.cause;
+  return current;
+}
+
 function database(env: MoverEnv, binding: string | undefined, role: string): D1Database {
   const d1: unknown = binding && BINDING.test(binding) ? Reflect.get(env, binding) : undefined;
   if (typeof d1 !== 'object' || d1 === null || !('batch' in d1)) throw new MoveError(400, `${role}: no D1 binding ${binding ?? ''}`);
@@ -69,12 +84,13 @@ interface Freeze {
   since: number;
   copied_to: string | null;
   copied_at: number | null;
+  finished_at: number | null;
 }
 
 /** The freeze line and every row of the asset, in one batch (one transaction, from the primary). */
 async function readAsset(d1: D1Database, assetId: string): Promise<{ freeze: Freeze | undefined; rows: Rows }> {
   const results = await d1.batch([
-    d1.prepare('SELECT since, copied_to, copied_at FROM frozen_assets WHERE asset_id = ?').bind(assetId),
+    d1.prepare('SELECT since, copied_to, copied_at, finished_at FROM frozen_assets WHERE asset_id = ?').bind(assetId),
     ...TABLES.map(({ name, order }) => d1.prepare(`SELECT * FROM ${name} WHERE asset_id = ? ORDER BY ${order}`).bind(assetId)),
   ]);
   const [freeze, ...tables] = results.map((result) => result.results as Row[]);
@@ -110,16 +126,27 @@ function inserts(d1: D1Database, table: Table, rows: Row[]): D1PreparedStatement
   return statements;
 }
 
+/** A fingerprint of what `to` holds of the asset that every buyer's write changes (count, versions, uploads). */
+const FINGERPRINT =
+  "(SELECT count(*) || '/' || coalesce(sum(version), 0) FROM contacts WHERE asset_id = ?1) || '/' || (SELECT count(*) FROM import_staging WHERE asset_id = ?1)";
+const fingerprintOf = (rows: Rows) =>
+  `${rows.contacts.length}/${rows.contacts.reduce((sum, row) => sum + Number(row.version), 0)}/${rows.import_staging.length}`;
+/** What D1 says when the fingerprint statement below fails. */
+const CHANGED = /NOT NULL constraint failed: frozen_assets\.since/;
+
 /**
  * `to`'s rows of the asset replaced with `rows`, in one batch (a transaction: all or nothing).
  * The triggers of `to` run as on any write: inserting the contacts writes a version of each and
  * counts them, so those versions are deleted again before the copied ones go in, and the
- * counters are set to the copied ones last.
+ * counters are set to the copied ones last. `held`: the fingerprint of `to` when it was read.
  */
-function replaceStatements(d1: D1Database, assetId: string, rows: Rows): D1PreparedStatement[] {
+function replaceStatements(d1: D1Database, assetId: string, rows: Rows, held: string): D1PreparedStatement[] {
   const clear = (table: Table) => d1.prepare(`DELETE FROM ${table} WHERE asset_id = ?`).bind(assetId);
   const usage = rows.asset_usage[0];
   return [
+    // Fails the batch at once (a NOT NULL violation, which `copy` answers with 409) if `to`
+    // changed after it was read: a buyer's write there is never replaced unseen.
+    d1.prepare(`INSERT INTO frozen_assets (asset_id, since) SELECT ?1, NULL WHERE ${FINGERPRINT} IS NOT ?2`).bind(assetId, held),
     // Its versions and counters follow by the triggers; what is left of them goes next.
     clear('contacts'),
     clear('contact_versions'),
@@ -139,6 +166,10 @@ function replaceStatements(d1: D1Database, assetId: string, rows: Rows): D1Prepa
   ];
 }
 
+/** Every row of the asset out of `d1`, in one batch (its triggers keep the counters). */
+const clearAsset = (d1: D1Database, assetId: string) =>
+  d1.batch(TABLES.map(({ name }) => d1.prepare(`DELETE FROM ${name} WHERE asset_id = ?`).bind(assetId)));
+
 const counts = (rows: Rows) => ({
   contacts: rows.contacts.length,
   deleted: rows.contacts.filter((row) => row.deleted_at !== null).length,
@@ -150,6 +181,24 @@ const counts = (rows: Rows) => ({
 /** The first table whose rows differ between the two sides (column order and values), if any. */
 function firstDifference(a: Rows, b: Rows): Table | undefined {
   return TABLES.find(({ name }) => JSON.stringify(a[name]) !== JSON.stringify(b[name]))?.name;
+}
+
+/**
+ * The rows the daily purge leaves (src/contacts/repository.ts purgeExpired): without contacts
+ * deleted more than 30 days ago and their versions, without uploads staged more than an hour
+ * ago, and without the byte count, which shrinks with them. The purge runs in `to` but skips
+ * the frozen source, so only these can be compared once a purge may have run since the copy.
+ */
+function current(rows: Rows, now: number): Rows {
+  const expired = new Set(
+    rows.contacts.filter((row) => row.deleted_at !== null && Number(row.deleted_at) < now - PURGE_AFTER_MS).map((row) => row.id),
+  );
+  return {
+    contacts: rows.contacts.filter((row) => !expired.has(row.id)),
+    contact_versions: rows.contact_versions.filter((row) => !expired.has(row.contact_id)),
+    asset_usage: rows.asset_usage.map(({ bytes: _, ...usage }) => usage),
+    import_staging: rows.import_staging.filter((row) => Number(row.created_at) >= now - STAGED_FOR_MS),
+  };
 }
 
 type MoverContext = { Bindings: MoverEnv };
@@ -181,10 +230,11 @@ mover.get(ASSET, async (c) => {
   const { from, to } = both(c);
   const assetId = c.req.param('assetId');
   const [source, target] = await Promise.all([readAsset(from, assetId), readAsset(to, assetId)]);
+  const now = Date.now();
   return c.json({
     from: { frozen: source.freeze ?? null, ...counts(source.rows) },
     to: { frozen: target.freeze ?? null, ...counts(target.rows) },
-    identical: firstDifference(source.rows, target.rows) === undefined,
+    identical: firstDifference(current(source.rows, now), current(target.rows, now)) === undefined,
   });
 });
 
@@ -205,48 +255,82 @@ mover.post(`${ASSET}/copy`, async (c) => {
   const source = await readAsset(from, assetId);
   // Unfrozen, the source could change while it is copied, and its writes after the copy would be lost.
   if (!source.freeze) throw new MoveError(409, `${assetId} is not frozen in from: freeze it first`);
+  if (source.freeze.finished_at !== null) throw new MoveError(409, `${assetId} was moved already: from holds none of its rows`);
   const before = await readAsset(to, assetId);
   if (before.freeze) throw new MoveError(409, `${assetId} is frozen in to`);
   // What `to` holds of the asset and the source does not: written there since the switch, or left
   // by a move given up. Replaced only when asked to, never silently.
+  const now = Date.now();
   const held = TABLES.some(({ name }) => before.rows[name].length > 0);
-  if (held && firstDifference(source.rows, before.rows) && c.req.query('replace') !== '1')
+  if (held && firstDifference(current(source.rows, now), current(before.rows, now)) && c.req.query('replace') !== '1')
     throw new MoveError(
       409,
       `${assetId}: to holds other rows of it (written there since the switch?); nothing copied; replace=1 replaces them`,
     );
-  await to.batch(replaceStatements(to, assetId, source.rows));
+  try {
+    await to.batch(replaceStatements(to, assetId, source.rows, fingerprintOf(before.rows)));
+  } catch (error) {
+    if (CHANGED.test(String(rootOf(error)))) throw new MoveError(409, `${assetId}: to changed while the copy was prepared; nothing copied`);
+    throw error;
+  }
   const copied = await readAsset(to, assetId);
   const differs = firstDifference(source.rows, copied.rows);
-  // Not noted as copied: a finish will not delete the source of a copy that is not exact.
-  if (differs) throw new MoveError(500, `${assetId}: ${differs} differ after the copy`);
-  const now = Date.now();
-  await from.prepare('UPDATE frozen_assets SET copied_to = ?, copied_at = ? WHERE asset_id = ?').bind(toName, now, assetId).run();
+  if (differs) {
+    // Not left behind, and not noted: a finish never deletes the source of an inexact copy.
+    await clearAsset(to, assetId);
+    throw new MoveError(500, `${assetId}: ${differs} differ after the copy; taken out of to again`);
+  }
+  // Noted on this very freeze line: if the asset was thawed and frozen again meanwhile, the copy
+  // may lack writes made in between, and is not noted.
+  const noted = await from
+    .prepare('UPDATE frozen_assets SET copied_to = ?, copied_at = ? WHERE asset_id = ? AND since = ? AND finished_at IS NULL')
+    .bind(toName, now, assetId, source.freeze.since)
+    .run();
+  if (noted.meta.changes !== 1) throw new MoveError(409, `${assetId}: its freeze changed during the copy; copy again`);
   return c.json({ copied: counts(copied.rows), copiedAt: now });
 });
 
 mover.post(`${ASSET}/finish`, async (c) => {
   const { from, toName } = both(c);
   const assetId = c.req.param('assetId');
-  const { freeze, rows } = await readAsset(from, assetId);
-  if (!freeze) throw new MoveError(409, `${assetId} is not frozen in from: nothing deleted`);
-  if (freeze.copied_to !== toName) throw new MoveError(409, `${assetId} was not copied to ${toName}: nothing deleted`);
-  // One transaction: the deletes run only if the line still names this copy (`finishing` lets
-  // them past the freeze), and the line goes last.
+  const { rows } = await readAsset(from, assetId);
+  // One transaction, decided by the line itself: the deletes run only if it names this copy
+  // (`finishing` lets them past the freeze); then it stays, as the marker of a finished move.
   const finishing = 'EXISTS (SELECT 1 FROM frozen_assets WHERE asset_id = ?1 AND finishing = 1)';
-  await from.batch([
+  const [gate] = await from.batch([
     from.prepare('UPDATE frozen_assets SET finishing = 1 WHERE asset_id = ? AND copied_to = ?').bind(assetId, toName),
     ...TABLES.map(({ name }) => from.prepare(`DELETE FROM ${name} WHERE asset_id = ?1 AND ${finishing}`).bind(assetId)),
-    from.prepare('DELETE FROM frozen_assets WHERE asset_id = ? AND finishing = 1').bind(assetId),
+    from
+      .prepare('UPDATE frozen_assets SET finishing = 0, finished_at = coalesce(finished_at, ?2) WHERE asset_id = ?1 AND finishing = 1')
+      .bind(assetId, Date.now()),
   ]);
+  if (gate?.meta.changes !== 1) {
+    const { freeze } = await readAsset(from, assetId);
+    throw new MoveError(
+      409,
+      freeze ? `${assetId} was not copied to ${toName}: nothing deleted` : `${assetId} is not frozen in from: nothing deleted`,
+    );
+  }
   return c.json({ removed: counts(rows) });
 });
 
 mover.post(`${ASSET}/thaw`, async (c) => {
   const from = database(c.env, c.req.query('from'), 'from');
   const assetId = c.req.param('assetId');
-  await from.prepare('DELETE FROM frozen_assets WHERE asset_id = ?').bind(assetId).run();
+  // After a finish the line is what keeps a token without the tenant from starting a second book.
+  const thawed = await from
+    .prepare('DELETE FROM frozen_assets WHERE asset_id = ? AND (finished_at IS NULL OR ?)')
+    .bind(assetId, c.req.query('force') === '1' ? 1 : 0)
+    .run();
+  if (thawed.meta.changes === 0 && (await readAsset(from, assetId)).freeze)
+    throw new MoveError(
+      409,
+      `${assetId} was moved out of from: thawing would let a second book start there; force=1 if the tenant moves back`,
+    );
   return c.json({ thawed: assetId });
 });
+
+/** For the tests of what a single request cannot show (a write landing between read and batch). */
+export const internals = { replaceStatements, fingerprintOf, readAsset };
 
 export default mover;

@@ -108,16 +108,24 @@ describe('npm run move-tenant', () => {
     // An asset not frozen stops the copy there, and says so.
     const halfway = await moveTenant(['copy', ...common('with-lindenhof.txt')]);
     expect(halfway.code).toBe(1);
-    expect(halfway.stderr).toContain('lh-1: copy failed with 409');
-    expect(halfway.stderr).toContain('1 of 2 assets done');
+    expect(halfway.stderr).toContain('lh-1: copy failed: 409');
+    expect(halfway.stderr).toContain('1 of 2 assets done before it');
     expect(await count(target, 'lh-1')).toBe(0);
+
+    // The check says what is not copied yet (sb-1 was, before the run above stopped), and fails.
+    const unready = await moveTenant(['status', ...common()]);
+    expect(unready.code).toBe(1);
+    expect(unready.stdout).toContain('sb-1: 3 contacts, 3 versions; identical');
+    expect(unready.stdout).toContain('sb-2: 1 contacts, 1 versions; not copied');
+    expect(unready.stderr).toContain('not ready for the switch: sb-2');
 
     const copy = await moveTenant(['copy', ...common()]);
     expect(copy.code).toBe(0);
     expect(copy.stdout).toContain('copy: 2 assets, 4 contacts, 4 versions');
     const status = await moveTenant(['status', ...common()]);
-    expect(status.stdout).toMatch(/sb-1: status ok \(3 contacts, 3 versions\) identical/);
-    expect(status.stdout).toMatch(/sb-2: status ok \(1 contacts, 1 versions\) identical/);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('sb-1: 3 contacts, 3 versions; identical');
+    expect(status.stdout).toContain('sb-2: 1 contacts, 1 versions; identical');
 
     // Deleting the old copy needs the operator's word that the switch is live.
     const early = await moveTenant(['finish', ...common()]);
@@ -128,6 +136,12 @@ describe('npm run move-tenant', () => {
     expect(finish.code).toBe(0);
     expect([await count(source, 'sb-1'), await count(source, 'sb-2'), await count(source, 'lh-1')]).toEqual([0, 0, 1]);
     expect([await count(target, 'sb-1'), await count(target, 'sb-2')]).toEqual([3, 1]);
+    const after = await moveTenant(['status', ...common()]);
+    expect(after.stdout).toContain('sb-1: 0 contacts, 0 versions; finished');
+    // The old database keeps refusing writes of a moved asset; a thaw needs --force.
+    await expect(seed(source, 'sb-1', ['Zweites Buch GmbH'])).rejects.toThrow(/frozen for a move/);
+    expect((await moveTenant(['thaw', ...common()])).stderr).toContain('409');
+    expect((await moveTenant(['thaw', ...common(), '--force'])).code).toBe(0);
   });
 
   it('refuses without the right secret, a known step or the asset list', async () => {
@@ -136,6 +150,11 @@ describe('npm run move-tenant', () => {
     expect(wrong.stderr).toContain('401');
     expect((await moveTenant(['status', ...common()], '')).stderr).toContain('MOVER_SECRET is not set');
     expect((await moveTenant(['move', ...common()])).code).toBe(2);
+    expect((await moveTenant(['status', ...common(), '--colour'])).stderr).toContain("Unknown option '--colour'");
+    expect(
+      (await moveTenant(['status', '--url', 'nowhere', '--from', 'DB', '--to', 'DB_SEEBLICK', '--assets', join(work, 'seeblick.txt')]))
+        .stderr,
+    ).toContain('not a URL');
     expect((await moveTenant(['copy', '--url', url, '--from', 'DB', '--assets', join(work, 'seeblick.txt')])).stderr).toContain(
       'copy needs --to',
     );
