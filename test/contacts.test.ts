@@ -334,6 +334,12 @@ describe('add', () => {
         /id="f-phone-error"[^>]*>Die Nummer ist zu kurz\. Bitte geben Sie mindestens 3 Ziffern ein\./,
       );
     }
+    // Letters are not a short number: the message asks for digits.
+    for (const phone of ['abc', '12ab']) {
+      const response = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Nummer', phone } });
+      expect(response.status, phone).toBe(422);
+      expect(await response.text(), phone).toMatch(/id="f-phone-error"[^>]*>Bitte geben Sie die Nummer mit Ziffern ein/);
+    }
     const ok = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Nummer', phone: '+49 (0)8' } });
     expect(ok.status).toBe(303);
   });

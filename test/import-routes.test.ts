@@ -50,7 +50,7 @@ describe('importing a .vcf', () => {
     expect(preview.status).toBe(200);
     const html = await preview.text();
     expect(textOf(html)).toContain('6 Kontakte in der Datei');
-    expect(textOf(html)).toContain('1 Foto(s) übersprungen');
+    expect(textOf(html)).toContain('1 Foto übersprungen');
     const { importId, ticked } = previewOf(html);
     expect(ticked).toHaveLength(6);
     expect(await rows('imp-a')).toHaveLength(0);

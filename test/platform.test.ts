@@ -240,7 +240,7 @@ describe('session expiry without losing input', () => {
     });
     expect(response.status).toBe(401);
     const html = await response.text();
-    expect(textOf(html)).toContain('Sitzung abgelaufen');
+    expect(textOf(html)).toContain('Anmeldung abgelaufen');
     expect(html).toContain('value="Küchen Schmidt 🍳"');
     expect(html).toContain('Bitte\nnicht verlieren</textarea>');
     expect(html).toContain('name="form_token" value="expired-token-0123456789"');

@@ -22,7 +22,7 @@ export const de = {
       action: 'Zur Anmeldung',
     },
     sessionExpired: {
-      title: 'Sitzung abgelaufen – Ihre Eingaben sind erhalten',
+      title: 'Anmeldung abgelaufen – Ihre Eingaben sind erhalten',
       text: 'Ihre Anmeldung ist abgelaufen, bevor das Formular ankam. Es wurde noch nichts gespeichert, und Ihre Eingaben sind erhalten: Melden Sie sich an, dann kommt das Formular mit Ihren Eingaben zurück.',
       continue: 'Anmelden und weitermachen',
       login: 'In neuem Tab anmelden',
@@ -102,7 +102,7 @@ export const de = {
     noResults: (q: string) => `Keine Treffer für „${q}“.`,
     clearSearch: 'Suche zurücksetzen',
     search: 'Kontakte durchsuchen',
-    searchHint: 'Name, Firma, Telefon, Ort …',
+    searchHint: 'Name, Unternehmen, Nummer …',
     searchButton: 'Suchen',
     loadMore: 'Mehr laden',
     nextPage: 'Weiter',
@@ -290,12 +290,11 @@ export const de = {
     previewMoved: (field: string) => `${field} passte nicht ins Feld und steht in den Notizen.`,
     previewTruncated: 'Die Notizen sind länger als 2.000 Zeichen und werden gekürzt.',
     previewIgnored: (names: string) => `Nicht übernommen: ${names}.`,
-    previewPhotos: (n: number) => `${n.toLocaleString('de-DE')} Foto(s) übersprungen.`,
+    previewPhotos: (n: number) => `${n.toLocaleString('de-DE')} Foto${n === 1 ? '' : 's'} übersprungen.`,
     previewConfirm: 'Angehakte Kontakte übernehmen',
     imported: (n: number) => (n === 1 ? '1 Kontakt importiert.' : `${n.toLocaleString('de-DE')} Kontakte importiert.`),
     importUndo: 'Import rückgängig',
-    importUndone: (n: number) =>
-      n === 1 ? '1 importierter Kontakt entfernt.' : `${n.toLocaleString('de-DE')} importierte Kontakte entfernt.`,
+    importUndone: (n: number) => `${n.toLocaleString('de-DE')} importierte${n === 1 ? 'r Kontakt' : ' Kontakte'} entfernt.`,
     importKept: (names: string) => `Behalten, weil sie inzwischen geändert wurden: ${names}.`,
     importFull: (room: number) =>
       `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${room.toLocaleString('de-DE')}. Haken Sie weniger an.`,

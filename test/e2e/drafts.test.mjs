@@ -36,7 +36,7 @@ describe('drafts and an expired session', () => {
       page.getByRole('button', { name: 'Speichern' }).click(),
     ]);
     assert.equal(expired.status(), 401);
-    await page.getByRole('heading', { level: 1, name: /Sitzung abgelaufen/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /Anmeldung abgelaufen/ }).waitFor();
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'the 401 answer holds the input');
     // With JS the main action signs in in the same tab; the new-tab way is for pages without JS.
     assert.equal(await page.getByRole('link', { name: 'In neuem Tab anmelden' }).isVisible(), false);

@@ -178,7 +178,8 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
   const messages = shell.t.contacts.errors;
   if (code === 'tooLong') return messages.tooLong(spec.max);
   if (code === 'phone') {
-    const digits = dialledDigits(value);
+    // Letters or other signs first: "abc" is no short number.
+    const digits = /[a-z]/i.test(value) ? 3 : dialledDigits(value);
     return digits < 3 ? messages.phoneShort : digits > 20 ? messages.phoneLong : messages.phone;
   }
   if (code === 'website' && /\s/.test(value.trim())) return messages.websiteSpace;
