@@ -102,7 +102,7 @@ export const de = {
     noResults: (q: string) => `Keine Treffer für „${q}“.`,
     clearSearch: 'Suche zurücksetzen',
     search: 'Kontakte durchsuchen',
-    searchHint: 'Name, Unternehmen, Nummer …',
+    searchHint: 'Name, Ort, Nummer …',
     searchButton: 'Suchen',
     loadMore: 'Mehr laden',
     nextPage: 'Weiter',
