@@ -61,6 +61,9 @@ try {
 } catch {
   fail(`--url ${args.url}: not a URL`);
 }
+// The secret travels with every call: never in the clear, but to this machine.
+if (base.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(base.hostname))
+  fail(`--url ${args.url}: https only (the secret goes with every call)`);
 let assets;
 try {
   assets = readFileSync(args.assets, 'utf8')

@@ -86,13 +86,14 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ notes: 'Jonas schreibt', phone: '089 1', version: 2 });
     // The form as the browser sends it when Anna picks "Meine Eingabe" for the notes.
     const choice: Record<string, string> = { version: '2' };
-    for (const match of html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) choice[match[1] ?? ''] = match[2] ?? '';
+    for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
+      choice[match[1] ?? ''] = match[2] ?? '';
     choice.notes = 'Anna schreibt';
     expect((await edit(anna, id, choice)).status).toBe(303);
     expect(await row(id)).toMatchObject({ notes: 'Anna schreibt', phone: '089 2', mobile: '0171 222', version: 3 });
   });
 
-  it('"Alles noch einmal bearbeiten" opens the whole form with the merge and the choices, against the stored version, saving nothing yet', async () => {
+  it('"Alles noch einmal bearbeiten" opens the whole form with the merge and the user\u2019s own input, against the clash\u2019s version, saving nothing yet', async () => {
     // Co-buyers of their own (the rate limit counts per user): Mia and Kai.
     const mia: TestUser = { ...anna, sub: 'u-mia', name: 'Mia Kraus' };
     const kai: TestUser = { ...jonas, sub: 'u-kai', name: 'Kai Kraus' };
@@ -102,19 +103,21 @@ describe('a stale edit is merged field by field', () => {
     const clash = await edit(mia, id, { ...mias, notes: 'Mia schreibt', city: 'Haar' });
     expect(clash.status).toBe(409);
     const html = await clash.text();
-    expect(html).toContain('name="again" value="1"');
-    // The clash form as the browser sends it with that button: the merge, the choice (Mia's notes), again=1.
-    const sent: Record<string, string> = { version: '2', notes: 'Mia schreibt', again: '1' };
-    for (const match of html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) sent[match[1] ?? ''] = match[2] ?? '';
+    // Its own form, as the browser sends it: the merge, Mia's own notes (the radio button still on
+    // Kai's, the default), and `again` as a field, so that even a resend without the button is no save.
+    const form2 = html.slice(html.lastIndexOf('<form'));
+    expect(form2).toContain('<input type="hidden" name="again" value="1"/>');
+    const sent: Record<string, string> = {};
+    for (const match of form2.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) sent[match[1] ?? ''] = match[2] ?? '';
+    expect(sent).toMatchObject({ again: '1', version: '2', notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333' });
     for (const htmx of [false, true]) {
       const again = await edit(mia, id, sent, htmx);
       expect(again.status).toBe(200);
       const form = await again.text();
-      expect(textOf(form)).toContain('Noch nicht gespeichert');
       for (const value of ['name="version" value="2"', 'value="Haar"', 'value="0171 333"', '>Mia schreibt</textarea>'])
         expect(form).toContain(value);
-      // Echoed input: the browser keeps it as the draft and never puts an older draft over it.
-      expect(form).toContain('data-draft-server="shown"');
+      // Echoed, not saved: the browser keeps it as a pending draft and never puts an older draft over it.
+      expect(form).toContain('data-draft-server="pending"');
     }
     expect(await row(id)).toMatchObject({ notes: 'Kai schreibt', city: 'Ottobrunn', mobile: '0171 333', version: 2 });
     const { again: _, ...save } = sent;
@@ -209,10 +212,12 @@ describe('history (Verlauf)', () => {
       { version: 2, action: 'update' },
       { version: 3, action: 'update' },
     ]);
-    // With htmx the card says what happened: restored, not just saved.
+    // With htmx the answer is the card, as restored.
     const again = await send(`${LIST}/${id}/history/2/restore`, { user: anna, form: { version: '3' }, htmx: true });
     expect(again.status).toBe(200);
-    expect(textOf(await again.text())).toContain('„Pool Blau“ ist wiederhergestellt.');
+    const card = textOf(await again.text());
+    expect(card).toContain('„Pool Blau“ wurde gespeichert.');
+    expect(card).toContain('089 2');
     expect(await row(id)).toMatchObject({ phone: '089 2', notes: 'neu', version: 4 });
   });
 

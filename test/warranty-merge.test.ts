@@ -80,7 +80,11 @@ describe('a stale edit of the warranty dates', () => {
     expect(await row(id)).toMatchObject({ warranty_until: '2027-06-01', version: 2 });
     // Anna keeps her end: the choice form carries every other field as merged.
     const hidden = Object.fromEntries(
-      [...html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+      // The choice's form (the first; the second is "Alles noch einmal bearbeiten").
+      [...html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [
+        m[1] ?? '',
+        m[2] ?? '',
+      ]),
     );
     expect((await edit(anna, { ...hidden, warranty_until: '2028-01-15' })).status).toBe(303);
     expect(await row(id)).toMatchObject({ company: 'Dach Meier', warranty_until: '2028-01-15', version: 3 });
@@ -106,7 +110,11 @@ describe('a stale edit of the warranty dates', () => {
     expect(await row(id)).toMatchObject({ accepted_on: '2025-06-01', warranty_until: '2027-05-10', version: 2 });
     // A choice that still breaks the rule is the form again (422), the error beside the end date.
     const hidden = Object.fromEntries(
-      [...html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+      // The choice's form (the first; the second is "Alles noch einmal bearbeiten").
+      [...html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [
+        m[1] ?? '',
+        m[2] ?? '',
+      ]),
     );
     const invalid = await edit(anna, { ...hidden, accepted_on: '2025-06-01', warranty_until: '2024-12-31' });
     expect(invalid.status).toBe(422);

@@ -404,8 +404,9 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     action: c.var.shell.paths.contact(c.var.asset.id, contactId),
     hidden: { name: 'version', value: String(version ?? '') },
   } as const;
-  // "Alles noch einmal bearbeiten" on a clash: the whole form with the merge and the choices made,
-  // against the version stored now; nothing is saved until it is sent again.
+  // "Alles noch einmal bearbeiten" on a clash: the whole form with the merge and this user's input
+  // where both changed, against the version stored at the clash (a later change is merged when it
+  // is sent); nothing is saved until then.
   if ((form.raw as Record<string, unknown>).again === '1') {
     const v = form.values;
     const name = displayName({
@@ -418,7 +419,8 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       mode: { kind: 'edit', contactId, name, version },
       values: v,
       errors: form.ok ? undefined : form.errors,
-      message: c.var.shell.t.contacts.clashAgain,
+      // Kept by the browser as a pending draft: it comes back if the form is left unsaved.
+      unsaved: true,
     });
   }
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
@@ -428,11 +430,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
 });
 
 /** What an edit's outcome shows: the card (saved, maybe merged), the form again, or the choice of a clash. */
-function answerEdit(
-  c: Ctx,
-  outcome: EditOutcome,
-  form: { version: number | undefined; values: FormValues; errors?: FieldErrors; restored?: boolean },
-) {
+function answerEdit(c: Ctx, outcome: EditOutcome, form: { version: number | undefined; values: FormValues; errors?: FieldErrors }) {
   const { shell, asset } = c.var;
   const { t, paths } = shell;
   switch (outcome.kind) {
@@ -448,9 +446,7 @@ function answerEdit(
       return contactPage(
         c,
         contact,
-        [merged ? mergedMessage(t, merged) : '', (form.restored ? t.contacts.restored : t.contacts.saved)(displayName(contact))]
-          .filter(Boolean)
-          .join(' '),
+        [merged ? mergedMessage(t, merged) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '),
       );
     }
     case 'invalid':
@@ -529,7 +525,7 @@ contactRoutes.post(
       restore: true,
       state: version === undefined ? undefined : state,
     });
-    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors, restored: true });
+    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
   },
 );
 

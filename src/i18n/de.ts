@@ -222,7 +222,6 @@ export const de = {
     clashTheirs: (by: string) => `Von ${by}`,
     clashSave: 'Auswahl speichern',
     clashEditAll: 'Alles noch einmal bearbeiten',
-    clashAgain: 'Noch nicht gespeichert: Prüfen Sie alle Angaben und speichern Sie.',
     deleteAnyway: 'Trotzdem löschen',
     history: 'Verlauf',
     historyTitle: (name: string) => `Verlauf von ${name}`,

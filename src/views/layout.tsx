@@ -20,7 +20,7 @@ export function layout(shell: Shell, title: string, body: Child) {
   const { t, paths, user, asset } = shell;
   // The critical CSS is our own build-time constant, hashed into the CSP: not user data.
   return html`<!DOCTYPE html><html lang="${t.lang}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><title>${title} · ${t.appName}</title><meta name="htmx-config" content="${HTMX_CONFIG}"/><link rel="icon" href="data:,"/><style>${raw(CRITICAL_CSS)}</style><script src="${paths.file(HTMX_PATH)}" defer=""></script></head><body><a class="skip" href="#main">${t.skipToContent}</a><header class="top"><a class="back" href="${shell.platformUrl}"><span aria-hidden="true">←</span><span class="sr-only">${t.backToPlatform}: </span><span class="pname">${shell.platformName}</span></a>${
-    // One line: the way back to the platform, the asset's name (only here), the other assets where there are several.
+    // The way back to the platform, the asset's name (only here; it may wrap on a phone), the other assets where there are several.
     asset ? html`<span class="asset">${asset.name || asset.id}</span>` : ''
   }${user && asset && user.assets.length > 1 ? html`<a class="switch" href="${paths.home()}">${t.switchAsset}</a>` : ''}</header><main id="main" tabindex="-1">${body}</main><div id="net" class="net" hidden=""><p>${
     // Shown by src/client/app.js when a request fails on the way (JS only, so hidden).

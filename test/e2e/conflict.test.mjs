@@ -79,5 +79,29 @@ async function scenario(anna, jonas, javaScript) {
   await anna.page.locator('main').getByText('Jonas Müller hat inzwischen Mobilnummer geändert – diese Änderung ist übernommen.').waitFor();
   assert.ok(await anna.page.getByRole('link', { name: '0170 1234567' }).isVisible());
   await anna.page.screenshot({ path: `${shots}/phone-merged-${javaScript ? 'js' : 'nojs'}.png` });
+
+  // Another clash; this time Anna opens the whole form once more, the radio button left on Jonas's
+  // notes: her own input is there, the rest merged, and nothing is saved until she sends it.
+  await openEditor(anna.page, name);
+  await openEditor(jonas.page, name);
+  await fillContact(jonas.page, { notes: 'Hausmeister: Herr Pohl' });
+  await jonas.page.getByRole('button', { name: 'Speichern' }).click();
+  await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
+  await fillContact(anna.page, { notes: 'Schlüssel bei Frau Roth', postal_code: '80331' });
+  await anna.page.getByRole('button', { name: 'Speichern' }).click();
+  await anna.page.getByRole('heading', { level: 1, name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
+  await anna.page.getByRole('button', { name: 'Alles noch einmal bearbeiten' }).click();
+  await anna.page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
+  assert.equal(await anna.page.getByLabel('Notizen', { exact: true }).inputValue(), 'Schlüssel bei Frau Roth');
+  assert.equal(await anna.page.getByLabel('PLZ', { exact: true }).inputValue(), '80331');
+  await jonas.page.reload();
+  assert.ok(await jonas.page.getByText('Hausmeister: Herr Pohl').isVisible(), 'nothing saved yet');
+  await fillContact(anna.page, { notes: 'Schlüssel bei Frau Roth, Hausmeister Herr Pohl' });
+  await anna.page.getByRole('button', { name: 'Speichern' }).click();
+  await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  await jonas.page.reload();
+  for (const value of ['Schlüssel bei Frau Roth, Hausmeister Herr Pohl', '0170 1234567']) {
+    assert.ok(await jonas.page.getByText(value, { exact: true }).first().isVisible(), `${value} stands`);
+  }
   assert.equal(anna.errors.length + jonas.errors.length, 0, [...anna.errors, ...jonas.errors].join('\n'));
 }

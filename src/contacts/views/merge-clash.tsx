@@ -21,7 +21,7 @@ export interface ClashProps {
  * fields, each a choice between this user's input and the co-buyer's value (radio buttons, no JS
  * needed), both actions directly beneath. Every other field travels as the merged value, so
  * saving the choice stores exactly the merge plus the choices, and "Alles noch einmal
- * bearbeiten" opens the whole form with them. The co-buyer's value is chosen
+ * bearbeiten" opens the whole form with the merge and this user's input. The co-buyer's value is chosen
  * until the user picks: nothing is overwritten without a decision.
  */
 export function MergeClash(props: ClashProps) {
@@ -75,11 +75,18 @@ export function MergeClash(props: ClashProps) {
           <button type="submit" class="primary">
             {t.contacts.clashSave}
           </button>
-          {/* The whole form again with the merge and these choices, against the stored version (nothing is saved yet). */}
-          <button type="submit" name="again" value="1">
-            {t.contacts.clashEditAll}
-          </button>
         </div>
+      </form>
+      {/* The whole form again, nothing saved yet: the merge, and this user's own input where both
+          changed (whichever way a radio button is set), against the stored version. `again` is a
+          field of its own, so a resent form is never taken for a save. */}
+      <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
+        <input type="hidden" name="again" value="1" />
+        <input type="hidden" name="version" value={String(props.version)} />
+        {FIELDS.map((spec) => (
+          <input type="hidden" name={spec.name} value={(clashes.includes(spec.name) ? mine : values)[spec.name]} />
+        ))}
+        <button type="submit">{t.contacts.clashEditAll}</button>
       </form>
     </section>
   );
