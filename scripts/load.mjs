@@ -174,12 +174,15 @@ function editFormOf(html) {
   return Number.isInteger(version) && version > 0 ? { version, values } : undefined;
 }
 
-/** The 409 clash page's form answered with "keep mine" (the first radio of each clashing field). */
+/**
+ * The 409 clash page's first form (the choice; the second is "Alles noch einmal bearbeiten")
+ * answered with "keep mine" (the first radio of each clashing field).
+ */
 function keepMineOf(html) {
   const start = html.indexOf('<section class="clash"');
   if (start < 0) return undefined;
   const form = {};
-  for (const input of inputsOf(html.slice(start, html.indexOf('</section>', start)))) {
+  for (const input of inputsOf(html.slice(start, html.indexOf('</form>', start)))) {
     if (input.type === 'hidden') form[input.name] = input.value;
     else if (input.type === 'radio' && !(input.name in form)) form[input.name] = input.value;
   }
