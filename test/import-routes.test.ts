@@ -105,7 +105,7 @@ describe('importing a .vcf', () => {
     expect(html).not.toContain('class="alert"');
     const text = textOf(html);
     expect(text).toContain('5 importierte Kontakte entfernt.');
-    expect(text).toContain('Behalten, weil sie inzwischen geändert wurden');
+    expect(text).toContain('Behalten, da inzwischen geändert: ');
     const left = await rows('imp-u');
     expect(left.map((row) => row.id).sort()).toEqual([changed?.id, left.find((row) => row.last_name === 'Nicht importiert')?.id].sort());
   });

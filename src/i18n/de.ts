@@ -217,7 +217,7 @@ export const de = {
     and: 'und',
     clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
     clashText: (by: string) =>
-      `${by} hat dieselben Felder inzwischen anders geändert. Noch ist nichts gespeichert: Wählen Sie für jedes Feld eine Fassung; Ihre übrigen Änderungen werden mit gespeichert.`,
+      `Dieselben Felder wurden inzwischen von ${by} anders geändert. Noch ist nichts gespeichert: Wählen Sie für jedes Feld eine Fassung; Ihre übrigen Änderungen werden mit gespeichert.`,
     clashMine: 'Meine Eingabe',
     clashTheirs: (by: string) => `Von ${by}`,
     clashSave: 'Auswahl speichern',
@@ -294,7 +294,7 @@ export const de = {
     imported: (n: number) => (n === 1 ? '1 Kontakt importiert.' : `${n.toLocaleString('de-DE')} Kontakte importiert.`),
     importUndo: 'Import rückgängig',
     importUndone: (n: number) => `${n.toLocaleString('de-DE')} importierte${n === 1 ? 'r Kontakt' : ' Kontakte'} entfernt.`,
-    importKept: (names: string) => `Behalten, weil sie inzwischen geändert wurden: ${names}.`,
+    importKept: (names: string) => `Behalten, da inzwischen geändert: ${names}.`,
     importFull: (room: number) =>
       `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${room.toLocaleString('de-DE')}. Haken Sie weniger an.`,
     goneTitle: 'Dieser Kontakt wurde inzwischen gelöscht',

@@ -273,7 +273,7 @@ export const en: Messages = {
     imported: (n: number) => (n === 1 ? '1 contact imported.' : `${n.toLocaleString('en-GB')} contacts imported.`),
     importUndo: 'Undo import',
     importUndone: (n: number) => `${n.toLocaleString('en-GB')} imported contact${n === 1 ? '' : 's'} removed.`,
-    importKept: (names: string) => `Kept because they were changed since: ${names}.`,
+    importKept: (names: string) => `Kept, as changed since: ${names}.`,
     importFull: (room: number) =>
       `That many contacts no longer fit this property: there is room for ${room.toLocaleString('en-GB')}. Tick fewer.`,
     goneTitle: 'This contact was deleted meanwhile',
