@@ -78,8 +78,8 @@ export function MergeClash(props: ClashProps) {
         </div>
       </form>
       {/* The whole form again, nothing saved yet: the merge, and this user's own input where both
-          changed (whichever way a radio button is set), against the stored version. `again` is a
-          field of its own, so a resent form is never taken for a save. */}
+          changed (whichever way a radio button is set), against the version stored at the clash.
+          `again` is a field of its own, so a resent form is never taken for a save. */}
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="again" value="1" />
         <input type="hidden" name="version" value={String(props.version)} />
