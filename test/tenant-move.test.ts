@@ -390,6 +390,7 @@ describe('the copy, the switch and the end of a move', () => {
     // The target's batch is where the copy spends its time: someone thaws and freezes again right then.
     let raced = false;
     const target = {
+      withSession: () => env.DB_OLD.withSession(),
       prepare: (query: string) => env.DB_OLD.prepare(query),
       batch: async (statements: D1PreparedStatement[]) => {
         if (!raced && statements.length > TABLES.length + 1) {

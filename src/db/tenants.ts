@@ -39,7 +39,8 @@ export function tenantDatabases(raw: unknown = ''): Map<string, string> {
   return map;
 }
 
-const isD1 = (value: unknown): value is D1Database => typeof value === 'object' && value !== null && 'withSession' in value;
+/** A D1 binding (a database with sessions), not a var or another binding of the same name pattern. */
+export const isD1 = (value: unknown): value is D1Database => typeof value === 'object' && value !== null && 'withSession' in value;
 
 /** The database of an asset of `tenant`, and its binding's name (a binding the Worker lacks is a configuration error). */
 export function databaseOf(env: Bindings, tenant: string | undefined): { binding: string; d1: D1Database } {

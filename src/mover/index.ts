@@ -1,7 +1,9 @@
 import { Hono } from 'hono/tiny';
-import { timingSafeEqual } from 'hono/utils/buffer';
 import { STAGED_FOR_MS } from '../contacts/imports';
 import { PURGE_AFTER_MS } from '../contacts/repository';
+import { rootCause } from '../db/client';
+import { isD1 } from '../db/tenants';
+import { bearerMatches } from '../security/bearer';
 
 /**
  * The mover: a Worker of its own (scripts/mover/wrangler.toml), deployed only while a tenant
@@ -52,7 +54,6 @@ type Rows = Record<Table, Row[]>;
 
 /** Rows per insert statement: JSON of at most this many characters (D1 takes 2 MB per value). */
 const CHUNK_CHARS = 500_000;
-const MIN_SECRET_BYTES = 32;
 const BINDING = /^DB(_[A-Z0-9_]{1,60})?$/;
 const COLUMN = /^[a-z_]{1,64}$/;
 const ASSET = '/assets/:assetId{[A-Za-z0-9._:-]{1,128}}';
@@ -66,17 +67,10 @@ class MoveError extends Error {
   }
 }
 
-/** D1's own error under the runtime's wrapping. */
-function rootOf(error: unknown): unknown {
-  let current = error;
-  while (current instanceof Error && current.cause !== undefined) current = current.cause;
-  return current;
-}
-
 function database(env: MoverEnv, binding: string | undefined, role: string): D1Database {
   const d1: unknown = binding && BINDING.test(binding) ? Reflect.get(env, binding) : undefined;
-  if (typeof d1 !== 'object' || d1 === null || !('batch' in d1)) throw new MoveError(400, `${role}: no D1 binding ${binding ?? ''}`);
-  return d1 as D1Database;
+  if (!isD1(d1)) throw new MoveError(400, `${role}: no D1 binding ${binding ?? ''}`);
+  return d1;
 }
 
 /** What `frozen_assets` says of the asset in `d1`, or undefined when it is not frozen there. */
@@ -205,10 +199,8 @@ type MoverContext = { Bindings: MoverEnv };
 const mover = new Hono<MoverContext>();
 
 mover.use('*', async (c, next) => {
-  const secret = c.env.MOVER_SECRET ?? '';
-  const sent = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
-  const valid = new TextEncoder().encode(secret).length >= MIN_SECRET_BYTES && (await timingSafeEqual(sent, secret));
-  if (!valid) return c.json({ error: 'unauthorized' }, 401, { 'WWW-Authenticate': 'Bearer' });
+  if (!(await bearerMatches(c.req.header('authorization'), c.env.MOVER_SECRET)))
+    return c.json({ error: 'unauthorized' }, 401, { 'WWW-Authenticate': 'Bearer' });
   await next();
 });
 
@@ -270,7 +262,8 @@ mover.post(`${ASSET}/copy`, async (c) => {
   try {
     await to.batch(replaceStatements(to, assetId, source.rows, fingerprintOf(before.rows)));
   } catch (error) {
-    if (CHANGED.test(String(rootOf(error)))) throw new MoveError(409, `${assetId}: to changed while the copy was prepared; nothing copied`);
+    if (CHANGED.test(String(rootCause(error))))
+      throw new MoveError(409, `${assetId}: to changed while the copy was prepared; nothing copied`);
     throw error;
   }
   const copied = await readAsset(to, assetId);

@@ -1,10 +1,10 @@
 import { createMiddleware } from 'hono/factory';
 import { Hono } from 'hono/tiny';
-import { timingSafeEqual } from 'hono/utils/buffer';
 import { anonymiseAuthor, wipeAsset } from '../contacts/repository';
 import { connect } from '../db/client';
 import { inEveryDatabase } from '../db/tenants';
 import type { AppEnv } from '../env';
+import { bearerMatches } from '../security/bearer';
 
 /**
  * Machine-to-machine calls of the platform (never a customer session): `Authorization: Bearer
@@ -13,15 +13,11 @@ import type { AppEnv } from '../env';
  */
 export const platformRoutes = new Hono<AppEnv>();
 
-const MIN_SECRET_BYTES = 32;
-
 platformRoutes.use(
   '*',
   createMiddleware<AppEnv>(async function requirePlatform(c, next) {
-    const secret = c.env.PLATFORM_API_SECRET ?? '';
-    const sent = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
-    const valid = new TextEncoder().encode(secret).length >= MIN_SECRET_BYTES && (await timingSafeEqual(sent, secret));
-    if (!valid) return c.text('unauthorized', 401, { 'WWW-Authenticate': 'Bearer' });
+    if (!(await bearerMatches(c.req.header('authorization'), c.env.PLATFORM_API_SECRET)))
+      return c.text('unauthorized', 401, { 'WWW-Authenticate': 'Bearer' });
     await next();
   }),
 );
