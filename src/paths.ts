@@ -64,8 +64,12 @@ export function makePaths(basePath: string) {
     undoImport: (assetId: string, importId: string) => `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}/undo`,
     /** The card of a contact just added: it says "Gespeichert" (the id in `saved` is the one shown). */
     savedContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}?saved=${encodeURIComponent(contactId)}`,
-    /** The card after a save that took over co-buyers' changes since `base`: it names them. */
-    mergedContact: (assetId: string, contactId: string, base: number) => `${contact(assetId, contactId)}?merged=${base}`,
+    /**
+     * The card after an edit or a restored version was saved without JavaScript: it says so, and
+     * after a save that took over co-buyers' changes since `base`, it names them.
+     */
+    editedContact: (assetId: string, contactId: string, done: 'saved' | 'restored', base?: number) =>
+      `${contact(assetId, contactId)}?done=${done}${base ? `&merged=${base}` : ''}`,
     /**
      * The reverse of `contacts` and `contact` for the two form targets (create and update):
      * which asset and contact a path names, or null.

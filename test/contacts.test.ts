@@ -390,7 +390,7 @@ describe('detail and edit', () => {
     expect(form).toContain('<input type="hidden" name="version" value="1"/>');
     const response = await send(`${LIST}/${id}`, { user: jonas, form: { version: '1', company: 'Neu GmbH', position: 'Bauleiter' } });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`${LIST}/${id}`);
+    expect(response.headers.get('location')).toBe(`${LIST}/${id}?done=saved`);
     const text = textOf(await (await send(`${LIST}/${id}`, { user: anna })).text());
     expect(text).toContain('Neu GmbH');
     expect(text).toContain('Zuletzt geändert von Jonas Müller');

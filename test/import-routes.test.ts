@@ -71,6 +71,49 @@ describe('importing a .vcf', () => {
     expect(list).toContain('Import rückgängig');
   });
 
+  it('shows everything a card would store, and names what it leaves out in the buyer\u2019s words', async () => {
+    const user = household('imp-p');
+    const notes = `Zugang über den Hof, ${'Schlüssel beim Hausmeister. '.repeat(6)}`;
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:Lang;Petra;;;',
+      'ORG:Gartenbau Lang',
+      'ADR;TYPE=WORK:;;Lindenstraße 4;München;;80331;Deutschland',
+      'URL:https://gartenbau-lang.example',
+      `NOTE:${notes}`,
+      'BDAY:1980-04-01',
+      'NICKNAME:Pe',
+      'X-GTALK:petra@example.com',
+      'X-SKYPE:petra.lang',
+      'X-CUSTOM-THING:x',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const text = textOf(await (await upload(user, card)).text());
+    expect(text).toContain('Lindenstraße 4, 80331 München, Deutschland');
+    expect(text).toContain('https://gartenbau-lang.example');
+    // The notes' beginning, cut at 120 characters.
+    expect(text).toContain(`${[...notes].slice(0, 119).join('')}…`);
+    expect(text).not.toContain(notes.trim());
+    expect(text).toContain('Nicht übernommen: Geburtstag, Spitzname, Messenger und Profile, X-CUSTOM-THING.');
+    const english = textOf(
+      await (
+        await send(`/assets/imp-p/contacts/import`, {
+          user,
+          method: 'POST',
+          body: (() => {
+            const form = new FormData();
+            form.set('file', new File([card], 'kontakte.vcf', { type: 'text/vcard' }));
+            return form;
+          })(),
+          headers: { 'Accept-Language': 'en' },
+        })
+      ).text(),
+    );
+    expect(english).toContain('Not added: birthday, nickname, messengers and profiles, X-CUSTOM-THING.');
+  });
+
   it('leaves likely duplicates unticked and imports only what is ticked', async () => {
     const user = household('imp-b');
     await seedContacts('imp-b', 1, () => ({ last_name: 'Bekannt', email: 'john.doe@company.com' }));
@@ -108,6 +151,13 @@ describe('importing a .vcf', () => {
     expect(text).toContain('Behalten, da inzwischen geändert: ');
     const left = await rows('imp-u');
     expect(left.map((row) => row.id).sort()).toEqual([changed?.id, left.find((row) => row.last_name === 'Nicht importiert')?.id].sort());
+    // With htmx the list takes the page, read out, at the list's own address.
+    const again = await send(`/assets/imp-u/contacts/import/${importId}/undo`, { user, method: 'POST', form: {}, htmx: true });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('hx-push-url')).toBe('/assets/imp-u/contacts');
+    expect(await again.text()).toContain(
+      'role="status" data-announce="0 importierte Kontakte entfernt. Behalten, da inzwischen geändert: ',
+    );
   });
 
   it('refuses a file that is not a vCard, a truncated one, and one without a charset that is not UTF-8: 422, nothing stored', async () => {

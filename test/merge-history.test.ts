@@ -53,10 +53,23 @@ describe('a stale edit is merged field by field', () => {
     expect((await edit(jonas, id, { ...jonass, phone: '089 555 66', notes: 'Rohrbruch 3.12.' })).status).toBe(303);
     const saved = await edit(anna, id, { ...annas, email: 'neu@huber.de' });
     expect(saved.status).toBe(303);
-    expect(saved.headers.get('location')).toBe(`${LIST}/${id}?merged=1`);
+    expect(saved.headers.get('location')).toBe(`${LIST}/${id}?done=saved&merged=1`);
     expect(await row(id)).toMatchObject({ phone: '089 555 66', notes: 'Rohrbruch 3.12.', email: 'neu@huber.de', version: 3 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
     expect(card).toContain('Jonas Müller hat inzwischen Telefonnummer und Notizen geändert – beides ist übernommen');
+    expect(card).toContain('„Sanitär Huber“ wurde gespeichert.');
+  });
+
+  it('says "gespeichert" on the card after an edit without JS too, as with htmx', async () => {
+    const id = await create(anna, { company: 'Fliesen Klar' });
+    const saved = await edit(anna, id, { ...(await formOf(id)), notes: 'Fugen grau' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`${LIST}/${id}?done=saved`);
+    expect(textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text())).toContain(
+      '„Fliesen Klar“ wurde gespeichert.',
+    );
+    // The card itself, linked or reloaded without the marker, says nothing.
+    expect(textOf(await (await send(`${LIST}/${id}`, { user: anna })).text())).not.toContain('gespeichert');
   });
 
   it('says the same in the htmx answer', async () => {
@@ -203,6 +216,11 @@ describe('history (Verlauf)', () => {
     expect((await edit(jonas, id, { ...(await formOf(id, jonas)), phone: '089 2', notes: 'neu' })).status).toBe(303);
     const restore = await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } });
     expect(restore.status).toBe(303);
+    // Without JS the card it leads to says what happened.
+    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=restored`);
+    const shown = textOf(await (await send(restore.headers.get('location') ?? '', { user: anna })).text());
+    expect(shown).toContain('„Pool Blau“ ist wiederhergestellt.');
+    expect(shown).not.toContain('gespeichert');
     expect(await row(id)).toMatchObject({ phone: '089 1', notes: '', version: 3 });
     const versions = await env.DB.prepare('SELECT version, action FROM contact_versions WHERE contact_id = ? ORDER BY version')
       .bind(id)
@@ -216,7 +234,7 @@ describe('history (Verlauf)', () => {
     const again = await send(`${LIST}/${id}/history/2/restore`, { user: anna, form: { version: '3' }, htmx: true });
     expect(again.status).toBe(200);
     const card = textOf(await again.text());
-    expect(card).toContain('„Pool Blau“ wurde gespeichert.');
+    expect(card).toContain('„Pool Blau“ ist wiederhergestellt.');
     expect(card).toContain('089 2');
     expect(await row(id)).toMatchObject({ phone: '089 2', notes: 'neu', version: 4 });
   });
@@ -226,8 +244,13 @@ describe('history (Verlauf)', () => {
     expect((await edit(anna, id, { ...(await formOf(id)), phone: '089 2' })).status).toBe(303);
     // Anna opens the history at version 2; meanwhile Jonas adds an e-mail.
     expect((await edit(jonas, id, { ...(await formOf(id, jonas)), email: 'info@licht.de' })).status).toBe(303);
-    expect((await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } })).status).toBe(303);
+    const restore = await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } });
+    expect(restore.status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '089 1', email: 'info@licht.de', version: 4 });
+    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=restored&merged=2`);
+    expect(textOf(await (await send(restore.headers.get('location') ?? '', { user: anna })).text())).toContain(
+      'Jonas Müller hat inzwischen E-Mail-Adresse geändert – diese Änderung ist übernommen. Ihre Änderungen sind ebenfalls gespeichert. „Elektro Licht“ ist wiederhergestellt.',
+    );
   });
 
   it('keeps at most 20 versions of a contact', async () => {
@@ -262,6 +285,8 @@ describe('Zuletzt gelöscht', () => {
     const html = await (await send(`${list}/deleted`, { user: j })).text();
     // "Endgültig löschen" cannot be undone: its button sits in a closed disclosure, a second step also without JS.
     expect(html).toContain(`<details class="help"><summary>Endgültig löschen</summary><form method="post" action="${list}/${gone}/purge"`);
+    // The second step says what it means and is named apart from the first.
+    expect(textOf(html)).toContain('Endgültig löschen Das lässt sich nicht rückgängig machen. Ja, endgültig löschen');
     expect(html).not.toMatch(/<details class="help" open/);
     const page = textOf(html);
     expect(page).toContain('Zurück GmbH');

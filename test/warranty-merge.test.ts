@@ -50,7 +50,7 @@ describe('a stale edit of the warranty dates', () => {
     expect((await edit(jonas, { ...(await formOf(id)), phone: '089 555' })).status).toBe(303);
     const saved = await edit(anna, { ...annas, warranty_until: '2027-11-30' });
     expect(saved.status).toBe(303);
-    expect(saved.headers.get('location')).toBe(`${list}/${id}?merged=1`);
+    expect(saved.headers.get('location')).toBe(`${list}/${id}?done=saved&merged=1`);
     expect(await row(id)).toMatchObject({ phone: '089 555', accepted_on: '2022-05-10', warranty_until: '2027-11-30', version: 3 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
     expect(card).toContain('Jonas Müller hat inzwischen Telefonnummer geändert – diese Änderung ist übernommen');
@@ -73,9 +73,11 @@ describe('a stale edit of the warranty dates', () => {
     expect(clash.status).toBe(409);
     const html = await clash.text();
     expect(html.match(/type="radio"/g)).toHaveLength(2);
-    expect(html).toMatch(/<input type="radio" name="warranty_until" value="2028-01-15"[^>]*\/><span class="pre">15\.01\.2028<\/span>/);
     expect(html).toMatch(
-      /<input type="radio" name="warranty_until" value="2027-06-01" checked[^>]*\/><span class="pre">01\.06\.2027<\/span>/,
+      /<input type="radio" name="warranty_until" value="2028-01-15"[^>]*\/><span><span class="who">Meine Eingabe<\/span><span class="pre">15\.01\.2028<\/span>/,
+    );
+    expect(html).toMatch(
+      /<input type="radio" name="warranty_until" value="2027-06-01" checked[^>]*\/><span><span class="who">Von [^<]+<\/span><span class="pre">01\.06\.2027<\/span>/,
     );
     expect(await row(id)).toMatchObject({ warranty_until: '2027-06-01', version: 2 });
     // Anna keeps her end: the choice form carries every other field as merged.

@@ -105,6 +105,11 @@ export function mergedMessage(t: Messages, notice: MergeNotice): string {
   return t.contacts.merged(by, list(notice.fields.map((name) => t.contacts.fields[name])), notice.fields.length, notice.by.length);
 }
 
+/** What the card says after an edit ("gespeichert") or a restored version ("wiederhergestellt"). */
+export function savedMessage(t: Messages, contact: Contact, done: 'saved' | 'restored' = 'saved'): string {
+  return done === 'restored' ? t.contacts.restored(displayName(contact)) : t.contacts.saved(displayName(contact));
+}
+
 /**
  * The way back from a card: the list as the user left it (search, grouping, paging cursor, read
  * from the Referer the browser sends for same-origin requests), scrolled to this contact's row.

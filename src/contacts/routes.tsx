@@ -14,7 +14,7 @@ import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
 import { fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport } from './imports';
-import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage } from './pages';
+import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
   allContacts,
@@ -345,6 +345,8 @@ contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => 
   const result = await undoImport(db, asset.id, importId);
   const kept = result.kept.map((contact) => displayName(contact)).join(', ');
   const done = [shell.t.contacts.importUndone(result.removed), kept ? shell.t.contacts.importKept(kept) : ''].filter(Boolean).join(' ');
+  // With htmx the list takes #main and the address becomes the list's (a reload shows the list, not the import's notice).
+  if (c.req.header('hx-request') === 'true') c.header('HX-Push-Url', shell.paths.contacts(asset.id));
   return listPage(c, { q: '' }, { done, status: 200 });
 });
 
@@ -361,29 +363,29 @@ contactRoutes.get('/contacts/deleted', async (c) => {
 
 // ---- one contact ----------------------------------------------------------------------------
 
-const cardQuery = z.object({ merged: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined), saved: optionalId });
+const cardQuery = z.object({
+  merged: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
+  saved: optionalId,
+  done: z.catch(z.optional(z.enum(['saved', 'restored'])), undefined),
+});
 
 contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', cardQuery), async (c) => {
   const { contactId } = c.req.valid('param');
-  const { merged, saved } = c.req.valid('query');
+  const { merged, saved, done } = c.req.valid('query');
+  const { t } = c.var.shell;
   if (merged === undefined) {
     const contact = await findContact(c.var.db, c.var.asset.id, contactId);
     if (!contact) throw new HTTPException(404);
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
     if (saved === contact.id)
-      return contactPage(c, contact, c.var.shell.t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
-    return contactPage(c, contact);
+      return contactPage(c, contact, t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
+    return contactPage(c, contact, done && savedMessage(t, contact, done));
   }
   // After a save that took over co-buyers' changes: name them (from the versions since the base).
   const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, merged);
   if (!contact || contact.deletedAt !== null) throw new HTTPException(404);
   const notice = mergeNoticeOf(versions, merged, contact.version);
-  const { t } = c.var.shell;
-  return contactPage(
-    c,
-    contact,
-    [notice ? mergedMessage(t, notice) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '),
-  );
+  return contactPage(c, contact, [notice ? mergedMessage(t, notice) : '', savedMessage(t, contact, done)].filter(Boolean).join(' '));
 });
 
 contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
@@ -430,24 +432,21 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
 });
 
 /** What an edit's outcome shows: the card (saved, maybe merged), the form again, or the choice of a clash. */
-function answerEdit(c: Ctx, outcome: EditOutcome, form: { version: number | undefined; values: FormValues; errors?: FieldErrors }) {
+function answerEdit(
+  c: Ctx,
+  outcome: EditOutcome,
+  form: { version: number | undefined; values: FormValues; errors?: FieldErrors },
+  done: 'saved' | 'restored' = 'saved',
+) {
   const { shell, asset } = c.var;
   const { t, paths } = shell;
   switch (outcome.kind) {
     case 'saved': {
       const { contact, merged } = outcome;
-      if (c.req.header('hx-request') !== 'true') {
-        return c.redirect(
-          merged && form.version ? paths.mergedContact(asset.id, contact.id, form.version) : paths.contact(asset.id, contact.id),
-          303,
-        );
-      }
+      if (c.req.header('hx-request') !== 'true')
+        return c.redirect(paths.editedContact(asset.id, contact.id, done, merged ? form.version : undefined), 303);
       c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
-      return contactPage(
-        c,
-        contact,
-        [merged ? mergedMessage(t, merged) : '', t.contacts.saved(displayName(contact))].filter(Boolean).join(' '),
-      );
+      return contactPage(c, contact, [merged ? mergedMessage(t, merged) : '', savedMessage(t, contact, done)].filter(Boolean).join(' '));
     }
     case 'invalid':
       return formPage(c, 422, {
@@ -525,7 +524,7 @@ contactRoutes.post(
       restore: true,
       state: version === undefined ? undefined : state,
     });
-    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
+    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors }, 'restored');
   },
 );
 

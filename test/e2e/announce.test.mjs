@@ -1,5 +1,5 @@
 // Screen-reader announcements and keyboard focus after the partial swaps that do not replace
-// the whole page: active search and "Mehr laden".
+// the whole page: active search, "Mehr laden" and undoing an import.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BASE_URL, browserForSuite, listPath, unique } from './helpers.mjs';
@@ -48,5 +48,24 @@ describe('announcements and focus after partial swaps', () => {
     const rows = await page.locator('li.contact > a.name').allInnerTexts();
     assert.ok(rows.length > 100, `all rows in one list (${rows.length})`);
     assert.equal(focused, rows[100], 'focus on the first row that "Mehr laden" brought');
+  });
+
+  test('undoing an import swaps the list in, reads out what was removed and leaves the address on the list', async () => {
+    const { page } = jonas;
+    const name = `Import Zurück ${unique()}`;
+    await page.goto(`${listPath()}/import`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'eins.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(`BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nORG:${name}\r\nEND:VCARD\r\n`),
+    });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    await page.getByRole('button', { name: 'Angehakte Kontakte übernehmen' }).click();
+    await page.getByText('1 Kontakt importiert.').waitFor();
+    await page.getByRole('button', { name: 'Import rückgängig' }).click();
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 importierter Kontakt entfernt.');
+    assert.equal(new URL(page.url()).pathname, listPath(), 'the address is the list again');
+    assert.equal(await page.getByRole('link', { name, exact: true }).count(), 0, 'the imported contact is gone');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the list heading');
   });
 });

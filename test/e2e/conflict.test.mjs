@@ -47,10 +47,18 @@ async function scenario(anna, jonas, javaScript) {
   ]);
   assert.equal(response.status(), 409);
   await anna.page.getByRole('heading', { level: 1, name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
-  const rows = anna.page.locator('.choices tbody tr');
-  assert.equal(await rows.count(), 1, 'only the field both changed');
-  assert.equal(await rows.first().getByRole('rowheader').innerText(), 'Notizen');
-  // Both actions sit directly under the table, in the first screen of the phone.
+  const groups = anna.page.getByRole('group');
+  assert.equal(await groups.count(), 1, 'only the field both changed');
+  assert.equal(await anna.page.getByRole('group', { name: 'Notizen' }).count(), 1);
+  // Each choice says whose it is, and neither value is broken into pieces at 360 px.
+  const mine = anna.page.getByRole('radio', { name: 'Meine Eingabe Schlüssel beim Hausmeister' });
+  const theirs = anna.page.getByRole('radio', { name: 'Von Jonas Müller Wartung im März' });
+  assert.ok((await mine.count()) === 1 && (await theirs.isChecked()), "the co-buyer's value is chosen until Anna picks");
+  for (const choice of [mine, theirs]) {
+    const label = await anna.page.locator('label.choice', { has: choice }).boundingBox();
+    assert.ok(label && label.width >= 300, `each choice takes the phone's whole width (${label?.width} px)`);
+  }
+  // Both actions sit directly under the choices, in the first screen of the phone.
   const save = anna.page.getByRole('button', { name: 'Auswahl speichern' });
   const box = await save.boundingBox();
   assert.ok(box && box.y + box.height <= 800, `the save button is in the first screen (y=${box?.y})`);

@@ -69,7 +69,13 @@ export function ContactBook(props: ContactBookProps) {
       {props.imported ? (
         <div class="notice" data-announce={t.contacts.imported(props.imported.count)}>
           <p>{t.contacts.imported(props.imported.count)}</p>
-          <form method="post" action={paths.undoImport(assetId, props.imported.importId)}>
+          <form
+            method="post"
+            action={paths.undoImport(assetId, props.imported.importId)}
+            hx-post={paths.undoImport(assetId, props.imported.importId)}
+            hx-target="#main"
+            hx-disable="find button[type=submit]"
+          >
             <button type="submit">{t.contacts.importUndo}</button>
           </form>
         </div>

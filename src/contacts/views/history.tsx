@@ -39,7 +39,14 @@ export function ContactHistory(props: {
         {t.contacts.historyText} {t.contacts.historyLimit(props.maxVersions)}
       </p>
       {contact.importId ? (
-        <form method="post" action={paths.undoImport(assetId, contact.importId)} class="quiet-link">
+        <form
+          method="post"
+          action={paths.undoImport(assetId, contact.importId)}
+          hx-post={paths.undoImport(assetId, contact.importId)}
+          hx-target="#main"
+          hx-disable="find button[type=submit]"
+          class="quiet-link"
+        >
           <button type="submit">{t.contacts.importUndo}</button>
         </form>
       ) : null}

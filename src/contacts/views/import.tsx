@@ -1,6 +1,40 @@
+import type { Messages } from '../../i18n';
 import type { Shell } from '../../views/shell';
 import type { StagedCard } from '../imports';
 import { displayName } from '../vcard';
+import { formatDate } from '../warranty';
+import { addressLines } from './format';
+
+type Kind = keyof Messages['contacts']['ignoredKinds'];
+
+/** The vCard properties a card can carry that Kontakte has no field for, by what people call them. */
+const KINDS: readonly [Kind, RegExp][] = [
+  ['birthday', /^BDAY$/],
+  ['dates', /^(ANNIVERSARY|X-(MS-)?ANNIVERSARY|X-ABDATE)$/],
+  ['nickname', /^NICKNAME$/],
+  ['phonetic', /^X-PHONETIC-/],
+  ['messengers', /^(IMPP|X-(SOCIALPROFILE|MS-IMADDRESS|AIM|GTALK|ICQ|JABBER|MSN|QQ|SKYPE(-USERNAME)?|YAHOO|TWITTER))$/],
+  ['related', /^(RELATED|X-ABRELATEDNAMES|X-(MS-)?(MANAGER|ASSISTANT|SPOUSE))$/],
+  ['photo', /^(PHOTO|LOGO|X-MS-CARDPICTURE)$/],
+  ['gender', /^GENDER$/],
+  ['language', /^LANG$/],
+  ['geo', /^GEO$/],
+  ['timezone', /^TZ$/],
+  ['key', /^KEY$/],
+];
+const kindOf = (property: string) => KINDS.find(([, names]) => names.test(property))?.[0];
+
+/** "Geburtstag, Spitzname, X-CUSTOM": each kind once, in the card's order; a property of no known kind by its own name. */
+function ignoredNames(t: Messages, properties: readonly string[]): string {
+  return [
+    ...new Set(
+      properties.map((name) => {
+        const kind = kindOf(name);
+        return kind ? t.contacts.ignoredKinds[kind] : name;
+      }),
+    ),
+  ].join(', ');
+}
 
 /** The upload form (multipart, file field `file`); `error` says why the last file was refused. */
 export function ImportForm(props: { shell: Shell; assetId: string; error?: string }) {
@@ -93,7 +127,26 @@ export function ImportPreview(props: {
             const meta = [card.values.position, card.values.first_name || card.values.last_name ? card.values.company : '']
               .filter(Boolean)
               .join(' · ');
-            const reach = [card.values.phone, card.values.mobile, card.values.email].filter(Boolean).join(' · ');
+            const values = card.values;
+            const reach = [values.phone, values.mobile, values.email].filter(Boolean).join(' · ');
+            // Everything else the card would store, so nothing arrives unseen: address, website,
+            // warranty dates and the start of the notes.
+            const address = addressLines({
+              street: values.street,
+              postalCode: values.postal_code,
+              city: values.city,
+              country: values.country,
+            });
+            const dates = (['accepted_on', 'warranty_until'] as const)
+              .filter((field) => values[field])
+              .map((field) => `${t.contacts.fields[field]}: ${formatDate(values[field], t.locale)}`);
+            const notes = [...values.notes];
+            const more = [
+              address.join(', '),
+              values.website,
+              ...dates,
+              notes.length > 120 ? `${notes.slice(0, 119).join('')}…` : values.notes,
+            ];
             const id = `card-${card.index}`;
             return (
               <li>
@@ -110,6 +163,7 @@ export function ImportPreview(props: {
                     <strong>{name || '—'}</strong>
                     {meta ? <span class="meta"> {meta}</span> : null}
                     {reach ? <span class="meta"> {reach}</span> : null}
+                    {more.map((line) => (line ? <span class="meta"> {line}</span> : null))}
                   </span>
                 </label>
                 <ul class="notes">
@@ -122,7 +176,7 @@ export function ImportPreview(props: {
                       <li>{t.contacts.previewMoved(label(problem.field))}</li>
                     ),
                   )}
-                  {card.ignored.length ? <li>{t.contacts.previewIgnored(card.ignored.join(', '))}</li> : null}
+                  {card.ignored.length ? <li>{t.contacts.previewIgnored(ignoredNames(t, card.ignored))}</li> : null}
                 </ul>
               </li>
             );

@@ -17,8 +17,8 @@ export interface ClashProps {
 }
 
 /**
- * 409 after a merge found the same fields changed on both sides: a compact table of just those
- * fields, each a choice between this user's input and the co-buyer's value (radio buttons, no JS
+ * 409 after a merge found the same fields changed on both sides: just those fields, one group
+ * each, each a choice between this user's input and the co-buyer's value (radio buttons, no JS
  * needed), both actions directly beneath. Every other field travels as the merged value, so
  * saving the choice stores exactly the merge plus the choices, and "Alles noch einmal
  * bearbeiten" opens the whole form with the merge and this user's input. The co-buyer's value is chosen
@@ -28,6 +28,15 @@ export function MergeClash(props: ClashProps) {
   const { shell, assetId, contactId, values, mine, clashes, by } = props;
   const { t, paths } = shell;
   const action = paths.contact(assetId, contactId);
+  const choice = (spec: (typeof FIELDS)[number], who: string, value: string, checked: boolean) => (
+    <label class="choice">
+      <input type="radio" name={spec.name} value={value} checked={checked} />
+      <span>
+        <span class="who">{who}</span>
+        <span class="pre">{value ? fieldText(spec, value, t.locale) : t.contacts.empty}</span>
+      </span>
+    </label>
+  );
   return (
     <section class="clash" aria-labelledby="clash-title">
       <h1 id="clash-title" tabindex={-1} data-focus>
@@ -41,36 +50,15 @@ export function MergeClash(props: ClashProps) {
         {FIELDS.filter((spec) => !clashes.includes(spec.name)).map((spec) => (
           <input type="hidden" name={spec.name} value={values[spec.name]} />
         ))}
-        <table class="choices">
-          <thead>
-            <tr>
-              <th scope="col">{t.contacts.conflictField}</th>
-              <th scope="col">{t.contacts.clashMine}</th>
-              <th scope="col">{t.contacts.clashTheirs(by)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {FIELDS.filter((spec) => clashes.includes(spec.name)).map((spec) => (
-              <tr>
-                <th scope="row" id={`clash-${spec.name}`}>
-                  {t.contacts.fields[spec.name]}
-                </th>
-                <td>
-                  <label class="choice">
-                    <input type="radio" name={spec.name} value={mine[spec.name]} aria-describedby={`clash-${spec.name}`} />
-                    <span class="pre">{mine[spec.name] ? fieldText(spec, mine[spec.name], t.locale) : t.contacts.empty}</span>
-                  </label>
-                </td>
-                <td>
-                  <label class="choice">
-                    <input type="radio" name={spec.name} value={values[spec.name]} checked aria-describedby={`clash-${spec.name}`} />
-                    <span class="pre">{values[spec.name] ? fieldText(spec, values[spec.name], t.locale) : t.contacts.empty}</span>
-                  </label>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {/* One group per field, each choice naming whose it is: on a phone the two stand one
+            under the other, from 48rem side by side (a table broke words and numbers at 360 px). */}
+        {FIELDS.filter((spec) => clashes.includes(spec.name)).map((spec) => (
+          <fieldset class="pick">
+            <legend>{t.contacts.fields[spec.name]}</legend>
+            {choice(spec, t.contacts.clashMine, mine[spec.name], false)}
+            {choice(spec, t.contacts.clashTheirs(by), values[spec.name], true)}
+          </fieldset>
+        ))}
         <div class="form-actions">
           <button type="submit" class="primary">
             {t.contacts.clashSave}
