@@ -64,7 +64,7 @@ function response(status, headers, body)
   if cfg.mode ~= "update" then return end
   if status == 303 then
     local location = headers["Location"] or headers["location"] or ""
-    local id = string.match(location, "/contacts/([A-Za-z0-9_-]+)$")
+    local id = string.match(location, "/contacts/([A-Za-z0-9_-]+)[^/]*$")
     if id and versions[id] then
       versions[id] = versions[id] + 1
       inflight[id] = nil
