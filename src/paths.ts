@@ -68,7 +68,7 @@ export function makePaths(basePath: string) {
      * The card after an edit or a restored version was saved without JavaScript: it says so, and
      * after a save that took over co-buyers' changes since `base`, it names them.
      */
-    editedContact: (assetId: string, contactId: string, done: 'saved' | 'restored', base?: number) =>
+    editedContact: (assetId: string, contactId: string, done: 'saved' | 'restored' | 'version', base?: number) =>
       `${contact(assetId, contactId)}?done=${done}${base ? `&merged=${base}` : ''}`,
     /**
      * The reverse of `contacts` and `contact` for the two form targets (create and update):

@@ -90,7 +90,13 @@ describe('importing a .vcf', () => {
       'END:VCARD',
       '',
     ].join('\r\n');
-    const text = textOf(await (await upload(user, card)).text());
+    const html = await (await upload(user, card)).text();
+    const text = textOf(html);
+    // Beside the checkbox's name (which stays short), as its description.
+    expect(html).toMatch(/<input type="checkbox" id="card-1"[^>]* aria-describedby="card-1-more"\/>/);
+    expect(html).toMatch(
+      /<\/label><p class="extra" id="card-1-more"><span class="meta">Lindenstraße 4, 80331 München, Deutschland<\/span>/,
+    );
     expect(text).toContain('Lindenstraße 4, 80331 München, Deutschland');
     expect(text).toContain('https://gartenbau-lang.example');
     // The notes' beginning, cut at 120 characters.

@@ -217,9 +217,9 @@ describe('history (Verlauf)', () => {
     const restore = await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } });
     expect(restore.status).toBe(303);
     // Without JS the card it leads to says what happened.
-    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=restored`);
+    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version`);
     const shown = textOf(await (await send(restore.headers.get('location') ?? '', { user: anna })).text());
-    expect(shown).toContain('„Pool Blau“ ist wiederhergestellt.');
+    expect(shown).toContain('Die frühere Fassung von „Pool Blau“ ist wiederhergestellt.');
     expect(shown).not.toContain('gespeichert');
     expect(await row(id)).toMatchObject({ phone: '089 1', notes: '', version: 3 });
     const versions = await env.DB.prepare('SELECT version, action FROM contact_versions WHERE contact_id = ? ORDER BY version')
@@ -234,7 +234,7 @@ describe('history (Verlauf)', () => {
     const again = await send(`${LIST}/${id}/history/2/restore`, { user: anna, form: { version: '3' }, htmx: true });
     expect(again.status).toBe(200);
     const card = textOf(await again.text());
-    expect(card).toContain('„Pool Blau“ ist wiederhergestellt.');
+    expect(card).toContain('Die frühere Fassung von „Pool Blau“ ist wiederhergestellt.');
     expect(card).toContain('089 2');
     expect(await row(id)).toMatchObject({ phone: '089 2', notes: 'neu', version: 4 });
   });
@@ -247,9 +247,9 @@ describe('history (Verlauf)', () => {
     const restore = await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } });
     expect(restore.status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '089 1', email: 'info@licht.de', version: 4 });
-    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=restored&merged=2`);
+    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version&merged=2`);
     expect(textOf(await (await send(restore.headers.get('location') ?? '', { user: anna })).text())).toContain(
-      'Jonas Müller hat inzwischen E-Mail-Adresse geändert – diese Änderung ist übernommen. Ihre Änderungen sind ebenfalls gespeichert. „Elektro Licht“ ist wiederhergestellt.',
+      'Die frühere Fassung von „Elektro Licht“ ist wiederhergestellt. Jonas Müller hat inzwischen E-Mail-Adresse geändert – diese Änderung ist übernommen. Ihre Änderungen sind ebenfalls gespeichert.',
     );
   });
 
@@ -287,14 +287,23 @@ describe('Zuletzt gelöscht', () => {
     expect(html).toContain(`<details class="help"><summary>Endgültig löschen</summary><form method="post" action="${list}/${gone}/purge"`);
     // The second step says what it means and is named apart from the first.
     expect(textOf(html)).toContain('Endgültig löschen Das lässt sich nicht rückgängig machen. Ja, endgültig löschen');
+    expect(html).toContain(
+      `<p class="hint" id="purge-${gone}">Das lässt sich nicht rückgängig machen.</p><button type="submit" class="danger" aria-describedby="purge-${gone}">`,
+    );
     expect(html).not.toMatch(/<details class="help" open/);
     const page = textOf(html);
     expect(page).toContain('Zurück GmbH');
     expect(page).toContain('Gelöscht von Anna Müller');
     // Jonas (not the one who deleted it) restores it, days later.
     const version = String((await row(keep))?.version);
-    expect((await send(`${list}/${keep}/history/${version}/restore`, { user: j, form: { version } })).status).toBe(303);
+    const back = await send(`${list}/${keep}/history/${version}/restore`, { user: j, form: { version } });
+    expect(back.status).toBe(303);
     expect(await row(keep)).toMatchObject({ deleted_at: null, company: 'Zurück GmbH' });
+    // The card says it is back (not "an earlier version").
+    expect(back.headers.get('location')).toBe(`${list}/${keep}?done=restored`);
+    expect(textOf(await (await send(back.headers.get('location') ?? '', { user: j })).text())).toContain(
+      '„Zurück GmbH“ ist wiederhergestellt.',
+    );
     // "Endgültig löschen": the contact and every version are gone.
     expect((await send(`${list}/${gone}/purge`, { user: j, form: {} })).status).toBe(303);
     expect(await row(gone)).toBeNull();

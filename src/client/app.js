@@ -98,9 +98,19 @@
 
   function enhance(root, initialLoad) {
     enhanceActions(root);
-    Array.prototype.forEach.call(root.querySelectorAll('[data-draft-clear]'), (marker) => {
+    var markers = root.querySelectorAll('[data-draft-clear]');
+    Array.prototype.forEach.call(markers, (marker) => {
       clearDraft(marker.getAttribute('data-draft-clear'));
     });
+    // A saved draft's marker holds once: the address loses what put it there (?saved=, ?done=,
+    // ?merged=), so going back to this page or reloading it later never clears a newer draft.
+    if (markers.length && /[?&](saved|done|merged)=/.test(location.search)) {
+      var url = new URL(location.href);
+      ['saved', 'done', 'merged'].forEach((name) => {
+        url.searchParams.delete(name);
+      });
+      history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    }
     Array.prototype.forEach.call(root.querySelectorAll('form[data-draft]'), (form) => {
       restoreDraft(form, initialLoad);
       // The server sent the input back: still unsaved after a failure ("pending"), or shown

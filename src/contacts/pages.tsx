@@ -105,9 +105,19 @@ export function mergedMessage(t: Messages, notice: MergeNotice): string {
   return t.contacts.merged(by, list(notice.fields.map((name) => t.contacts.fields[name])), notice.fields.length, notice.by.length);
 }
 
-/** What the card says after an edit ("gespeichert") or a restored version ("wiederhergestellt"). */
-export function savedMessage(t: Messages, contact: Contact, done: 'saved' | 'restored' = 'saved'): string {
-  return done === 'restored' ? t.contacts.restored(displayName(contact)) : t.contacts.saved(displayName(contact));
+/** What a save did: an edit, a deleted contact brought back, an earlier version restored. */
+export type Done = 'saved' | 'restored' | 'version';
+
+/**
+ * What the card says after a save ("gespeichert", "wiederhergestellt"), after what the merge
+ * took over from co-buyers if it did; a restore says first what it restored.
+ */
+export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved', merged?: MergeNotice): string {
+  const name = displayName(contact);
+  const said =
+    done === 'saved' ? t.contacts.saved(name) : done === 'restored' ? t.contacts.restored(name) : t.contacts.versionRestored(name);
+  if (!merged) return said;
+  return done === 'saved' ? `${mergedMessage(t, merged)} ${said}` : `${said} ${mergedMessage(t, merged)}`;
 }
 
 /**

@@ -14,7 +14,7 @@ import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
 import { fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport } from './imports';
-import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage, savedMessage } from './pages';
+import { afterWrite, contactPage, type Done, formPage, keepingInput, listPage, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
   allContacts,
@@ -366,7 +366,7 @@ contactRoutes.get('/contacts/deleted', async (c) => {
 const cardQuery = z.object({
   merged: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
   saved: optionalId,
-  done: z.catch(z.optional(z.enum(['saved', 'restored'])), undefined),
+  done: z.catch(z.optional(z.enum(['saved', 'restored', 'version'])), undefined),
 });
 
 contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', cardQuery), async (c) => {
@@ -384,8 +384,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   // After a save that took over co-buyers' changes: name them (from the versions since the base).
   const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, merged);
   if (!contact || contact.deletedAt !== null) throw new HTTPException(404);
-  const notice = mergeNoticeOf(versions, merged, contact.version);
-  return contactPage(c, contact, [notice ? mergedMessage(t, notice) : '', savedMessage(t, contact, done)].filter(Boolean).join(' '));
+  return contactPage(c, contact, savedMessage(t, contact, done, mergeNoticeOf(versions, merged, contact.version)));
 });
 
 contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
@@ -436,7 +435,7 @@ function answerEdit(
   c: Ctx,
   outcome: EditOutcome,
   form: { version: number | undefined; values: FormValues; errors?: FieldErrors },
-  done: 'saved' | 'restored' = 'saved',
+  done: Done = 'saved',
 ) {
   const { shell, asset } = c.var;
   const { t, paths } = shell;
@@ -446,7 +445,7 @@ function answerEdit(
       if (c.req.header('hx-request') !== 'true')
         return c.redirect(paths.editedContact(asset.id, contact.id, done, merged ? form.version : undefined), 303);
       c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
-      return contactPage(c, contact, [merged ? mergedMessage(t, merged) : '', savedMessage(t, contact, done)].filter(Boolean).join(' '));
+      return contactPage(c, contact, savedMessage(t, contact, done, merged));
     }
     case 'invalid':
       return formPage(c, 422, {
@@ -524,7 +523,9 @@ contactRoutes.post(
       restore: true,
       state: version === undefined ? undefined : state,
     });
-    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors }, 'restored');
+    // From "Zuletzt gelöscht" a deleted contact comes back; from the history, an earlier version.
+    const done = state.contact.deletedAt === null ? 'version' : 'restored';
+    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors }, done);
   },
 );
 

@@ -6,12 +6,12 @@
  * `relations.js` imports `PrimaryKeyBuilder` from `pg-core/primary-keys.js`; with them esbuild
  * keeps Postgres's column, enum, array, foreign-key and table classes, about 1.1 KB of the
  * Worker's gzip budget (performance.md: 100 KB) that a D1 app never runs. What they answer here
- * is what drizzle's own answer for a SQLite app: no chunk of a SQLite query is a Postgres enum,
+ * is drizzle's own answer for a SQLite app: no chunk of a SQLite query is a Postgres enum,
  * and no SQLite table config is a Postgres primary key. test/node/sqlite-only.test.ts holds both
  * to drizzle's originals; the Workers tests run drizzle unchanged, the e2e suite and the bench
  * run the bundle with this module in place.
  */
-import { entityKind } from 'drizzle-orm';
+import { entityKind } from 'drizzle-orm/entity';
 
 /** drizzle's test (pg-core/columns/enum.js), word for word: a function marked with the enum symbol. */
 export function isPgEnum(obj: unknown): boolean {

@@ -124,6 +124,7 @@ export const de = {
     saved: (name: string) => `„${name}“ wurde gespeichert.`,
     deleted: (name: string) => `„${name}“ wurde gelöscht.`,
     restored: (name: string) => `„${name}“ ist wiederhergestellt.`,
+    versionRestored: (name: string) => `Die frühere Fassung von „${name}“ ist wiederhergestellt.`,
     lastChanged: (name: string, date: string) => `Zuletzt geändert von ${name} am ${date}`,
     map: 'Route',
     call: 'Anrufen',

@@ -106,6 +106,7 @@ export const en: Messages = {
     saved: (name: string) => `“${name}” was saved.`,
     deleted: (name: string) => `“${name}” was deleted.`,
     restored: (name: string) => `“${name}” is restored.`,
+    versionRestored: (name: string) => `The earlier version of “${name}” is restored.`,
     lastChanged: (name: string, date: string) => `Last changed by ${name} on ${date}`,
     map: 'Route',
     call: 'Call',

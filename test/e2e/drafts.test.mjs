@@ -59,11 +59,19 @@ describe('drafts and an expired session', () => {
     await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
     // The answer is the new contact's card.
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
-    assert.match(new URL(page.url()).search, /^\?saved=/);
+    // The card's address without the one-time marker (?saved=) that cleared the draft.
+    await page.waitForURL((url) => /^\/assets\/lindenhof-whg-12\/contacts\/[A-Za-z0-9_-]+$/.test(url.pathname) && url.search === '');
 
     // Saved: the draft is gone, the next new form is empty.
     await page.goto(`${listPath()}/new`);
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), '');
+    // A new draft survives going back to that card (it no longer carries the marker).
+    const next = `Nächster Entwurf ${unique()}`;
+    await page.getByLabel('Unternehmen', { exact: true }).fill(next);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    const kept = await page.evaluate((key) => sessionStorage.getItem(`kontakte-draft:${key}`), listPath());
+    assert.ok(kept?.includes(next), `the new contact's draft is kept (${kept})`);
     assert.deepEqual(browser.errors, []);
   });
 });

@@ -1,6 +1,7 @@
 // The two stand-ins wrangler.toml's [alias] puts in place of drizzle-orm's Postgres imports in the
-// Worker's bundle (src/db/sqlite-only.ts) answer as drizzle's originals do, and the alias holds:
-// the bundle the e2e suite and the bench run has them, and no Postgres classes.
+// Worker's bundle (src/db/sqlite-only.ts) answer as drizzle's originals do, and the alias names
+// exactly the imports drizzle makes. That the bundle then holds no Postgres classes is checked
+// in bundle.test.ts; the e2e suite and the bench run that bundle.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { is, sql } from 'drizzle-orm';

@@ -49,8 +49,10 @@ export function DeletedContacts(props: { shell: Shell; assetId: string; contacts
                   <details class="help">
                     <summary>{t.contacts.purge}</summary>
                     <form method="post" action={purge} hx-post={purge} hx-target="#main" hx-disable="find button[type=submit]">
-                      <p class="hint">{t.contacts.purgeWarning}</p>
-                      <button type="submit" class="danger">
+                      <p class="hint" id={`purge-${contact.id}`}>
+                        {t.contacts.purgeWarning}
+                      </p>
+                      <button type="submit" class="danger" aria-describedby={`purge-${contact.id}`}>
                         {t.contacts.purgeConfirm}
                       </button>
                     </form>

@@ -2,7 +2,6 @@ import type { Messages } from '../../i18n';
 import type { Shell } from '../../views/shell';
 import type { StagedCard } from '../imports';
 import { displayName } from '../vcard';
-import { formatDate } from '../warranty';
 import { addressLines } from './format';
 
 type Kind = keyof Messages['contacts']['ignoredKinds'];
@@ -129,24 +128,21 @@ export function ImportPreview(props: {
               .join(' · ');
             const values = card.values;
             const reach = [values.phone, values.mobile, values.email].filter(Boolean).join(' · ');
-            // Everything else the card would store, so nothing arrives unseen: address, website,
-            // warranty dates and the start of the notes.
+            // Everything else the card would store, so nothing arrives unseen: the address, the
+            // website and the start of the notes (an import sets no warranty dates). Beside the
+            // checkbox's name, not in it: it describes the checkbox.
             const address = addressLines({
               street: values.street,
               postalCode: values.postal_code,
               city: values.city,
               country: values.country,
             });
-            const dates = (['accepted_on', 'warranty_until'] as const)
-              .filter((field) => values[field])
-              .map((field) => `${t.contacts.fields[field]}: ${formatDate(values[field], t.locale)}`);
             const notes = [...values.notes];
             const more = [
               address.join(', '),
               values.website,
-              ...dates,
               notes.length > 120 ? `${notes.slice(0, 119).join('')}…` : values.notes,
-            ];
+            ].filter(Boolean);
             const id = `card-${card.index}`;
             return (
               <li>
@@ -158,14 +154,21 @@ export function ImportPreview(props: {
                     value={String(card.index)}
                     checked={card.importable && !card.duplicateOf}
                     disabled={!card.importable}
+                    aria-describedby={more.length ? `${id}-more` : undefined}
                   />
                   <span>
                     <strong>{name || '—'}</strong>
                     {meta ? <span class="meta"> {meta}</span> : null}
                     {reach ? <span class="meta"> {reach}</span> : null}
-                    {more.map((line) => (line ? <span class="meta"> {line}</span> : null))}
                   </span>
                 </label>
+                {more.length ? (
+                  <p class="extra" id={`${id}-more`}>
+                    {more.map((line) => (
+                      <span class="meta">{line}</span>
+                    ))}
+                  </p>
+                ) : null}
                 <ul class="notes">
                   {card.duplicateOf ? <li>{t.contacts.previewDuplicate}</li> : null}
                   {card.importable ? null : <li>{t.contacts.previewNotImportable}</li>}
