@@ -105,7 +105,7 @@
     // A saved draft's marker holds once: the address loses what put it there (?saved=, ?done=,
     // ?merged=), so going back to this page or reloading it later never clears a newer draft.
     if (markers.length && /[?&](saved|done|merged)=/.test(location.search)) {
-      var url = new URL(location.href);
+      const url = new URL(location.href);
       ['saved', 'done', 'merged'].forEach((name) => {
         url.searchParams.delete(name);
       });
