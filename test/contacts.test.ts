@@ -424,7 +424,7 @@ describe('detail and edit', () => {
     const html = await stale.text();
     const text = textOf(html);
     expect(text).toContain('Bitte entscheiden Sie, welche Angabe gilt');
-    expect(text).toContain('Dieselben Felder wurden inzwischen von Jonas Müller anders geändert');
+    expect(text).toContain('Jonas Müller hat inzwischen anders geändert, was Sie auch geändert haben. Noch ist nichts gespeichert');
     expect(html).toContain('<input type="radio" name="phone" value="089 333"');
     expect(html).toContain('<input type="radio" name="phone" value="089 222" checked=""');
     expect(html).toContain('<input type="hidden" name="version" value="2"/>');

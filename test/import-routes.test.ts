@@ -69,6 +69,12 @@ describe('importing a .vcf', () => {
     const list = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
     expect(list).toContain('6 Kontakte importiert.');
     expect(list).toContain('Import rückgängig');
+    // Undone, then sent again (the way back to that notice): it says nothing is left, not "0 removed".
+    const undo = (htmx: boolean) => send(`/assets/imp-a/contacts/import/${importId}/undo`, { user, method: 'POST', form: {}, htmx });
+    expect(textOf(await (await undo(false)).text())).toContain('6 importierte Kontakte entfernt.');
+    const again = textOf(await (await undo(true)).text());
+    expect(again).toContain('Von diesem Import ist nichts mehr zu entfernen.');
+    expect(again).not.toContain('0 importierte');
   });
 
   it('shows everything a card would store, and names what it leaves out in the buyer\u2019s words', async () => {

@@ -60,6 +60,28 @@ describe('a stale edit is merged field by field', () => {
     expect(card).toContain('„Sanitär Huber“ wurde gespeichert.');
   });
 
+  it('writes nothing for a save that changes nothing, also from an older version, and says what was merged', async () => {
+    // Co-buyers of their own (the rate limit counts per user): Nina and Tom.
+    const nina: TestUser = { ...anna, sub: 'u-nina', name: 'Nina Vogt' };
+    const tom: TestUser = { ...jonas, sub: 'u-tom', name: 'Tom Vogt' };
+    const id = await create(nina, { company: 'Gleich GmbH', phone: '089 1' });
+    const versions = async () =>
+      (await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first<{ n: number }>())?.n;
+    const annas = await formOf(id, nina);
+    // Tom opens the form and saves it as it is: saved, but no new version, and Nina stays the last to change it.
+    const jonass = await formOf(id, tom);
+    expect((await edit(tom, id, jonass)).status).toBe(303);
+    expect(await row(id)).toMatchObject({ version: 1, updated_by: nina.sub });
+    expect(await versions()).toBe(1);
+    // Then he changes the phone; Nina sends her untouched form of version 1: his change stands, nothing more is written.
+    expect((await edit(tom, id, { ...jonass, phone: '089 2' })).status).toBe(303);
+    const stale = await edit(nina, id, annas, true);
+    expect(stale.status).toBe(200);
+    expect(textOf(await stale.text())).toContain('Tom Vogt hat inzwischen Telefonnummer geändert – diese Änderung ist übernommen.');
+    expect(await row(id)).toMatchObject({ version: 2, phone: '089 2', updated_by: tom.sub });
+    expect(await versions()).toBe(2);
+  });
+
   it('says "gespeichert" on the card after an edit without JS too, as with htmx', async () => {
     const id = await create(anna, { company: 'Fliesen Klar' });
     const saved = await edit(anna, id, { ...(await formOf(id)), notes: 'Fugen grau' });
@@ -131,6 +153,12 @@ describe('a stale edit is merged field by field', () => {
         expect(form).toContain(value);
       // Echoed, not saved: the browser keeps it as a pending draft and never puts an older draft over it.
       expect(form).toContain('data-draft-server="pending"');
+      // Above the form, Kai's notes beside Mia's (and the town only she changed): nothing to recall.
+      const panel = textOf(form.slice(form.indexOf('<div class="conflict"'), form.indexOf('</table>')));
+      expect(panel).toContain('Kai Kraus hat den Kontakt am');
+      expect(panel).toContain('Notizen Mia schreibt Kai schreibt');
+      expect(panel).toContain('Ort Haar Ottobrunn');
+      expect(panel).not.toContain('Mobilnummer');
     }
     expect(await row(id)).toMatchObject({ notes: 'Kai schreibt', city: 'Ottobrunn', mobile: '0171 333', version: 2 });
     const { again: _, ...save } = sent;

@@ -9,8 +9,9 @@
 
   function announce(text) {
     var region = document.getElementById('announcer');
-    if (!region || !text) return;
+    if (!region) return;
     region.textContent = '';
+    if (!text) return;
     setTimeout(() => {
       region.textContent = text;
     }, 50);
@@ -243,15 +244,17 @@
     if (id === 'main' && main) {
       enhance(main, false);
       const message = main.querySelector('[data-announce]');
-      if (message) announce(message.getAttribute('data-announce'));
+      // A page without a message of its own leaves none of the last page's behind in the live region.
+      announce(message ? message.getAttribute('data-announce') : '');
       const focus = main.querySelector('[data-focus]') || main;
       focus.focus({ preventScroll: false });
       const heading = main.querySelector('h1');
       if (heading) document.title = heading.textContent.trim() + ' · ' + document.title.split(' · ').pop();
     } else if (id === 'results') {
-      // The new result count is read out; focus stays in the search field.
-      const count = document.querySelector('#results .count');
-      if (count) announce(count.textContent);
+      // The new result count (or "Keine Treffer …") is read out; focus stays in the search field.
+      const none = document.querySelector('#results .no-results p');
+      const count = document.querySelector('#results .count') || (none && none.firstChild);
+      if (count) announce(count.textContent.trim());
     }
   });
 

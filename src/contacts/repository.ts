@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Database, guarded, randomToken } from '../db/client';
 import { BuiltRead, builtOnce, runRead, runReads } from '../db/prepared';
 import { assetUsage, type ContactRow, contacts, contactVersions, importStaging, type VersionRow } from '../db/schema';
@@ -518,13 +518,13 @@ export async function writeContact(
   const restore = options.restore ?? false;
   const [updated] = await guarded(() => updateStatement(db, assetId, contactId, version, values, author, now, restore));
   if (updated) return { kind: 'written', contact: updated };
-  if (!restore) return failedWrite(await findAnyContact(db, assetId, contactId), version, author, now, false);
+  if (!restore) return failedWrite(await findAnyContact(db, assetId, contactId), version, author, now, false, values);
   // A deleted contact that could not come back: the cap or the byte budget, told apart by the
   // asset's live count, read with the row in one round trip after the write (not atomic with it:
   // a co-buyer's create or delete in between can tip the message, which is then the true one a
   // moment later).
   const [rows, usage] = await guarded(() => db.batch([anyContactQuery(db, assetId, contactId), liveQuery(db, assetId)]));
-  const failed = failedWrite(rows[0], version, author, now, true);
+  const failed = failedWrite(rows[0], version, author, now, true, values);
   return failed.kind === 'full' && (usage[0]?.live ?? 0) < MAX_CONTACTS_PER_ASSET ? { kind: 'noRoom' } : failed;
 }
 
@@ -550,7 +550,7 @@ export async function writeOrReadState(
   );
   const state = { contact: rows[0], versions: versions.map(versionOf) };
   const [row] = updated;
-  return { result: row ? { kind: 'written', contact: row } : failedWrite(state.contact, version, author, now, false), state };
+  return { result: row ? { kind: 'written', contact: row } : failedWrite(state.contact, version, author, now, false, values), state };
 }
 
 /** The conditional UPDATE of a write (its version row comes from the trigger of the statement). */
@@ -582,16 +582,29 @@ function updateStatement(
         eq(contacts.version, version),
         restore ? sql`(${contacts.deletedAt} IS NULL OR ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET})` : isNull(contacts.deletedAt),
         hasRoom(assetId, columns.bytes),
+        // A save that changes nothing writes nothing: no empty version that would push real ones
+        // out of the 20 kept, no "Zuletzt geändert von" for a look (failedWrite answers it).
+        or(isNotNull(contacts.deletedAt), ...FIELDS.map((spec) => ne(contacts[spec.column], values[spec.name]))),
       ),
     )
     .returning();
 }
 
 /** Why a write changed no row, from the row as it is now. */
-function failedWrite(current: Contact | undefined, version: number, author: Author, now: number, restore: boolean): WriteResult {
+function failedWrite(
+  current: Contact | undefined,
+  version: number,
+  author: Author,
+  now: number,
+  restore: boolean,
+  values: FieldValues,
+): WriteResult {
   // A retried write whose first try had landed finds its own change.
   if (current && current.version === version + 1 && isOwnWrite(current, author, now)) return { kind: 'written', contact: current };
   if (!current || current.version !== version) return { kind: 'stale' };
+  // Nothing to change: stored as it is, which is what was asked for.
+  if (current.deletedAt === null && FIELDS.every((spec) => current[spec.column] === values[spec.name]))
+    return { kind: 'written', contact: current };
   // Deleted at this very version: not written, and the caller sees it as deleted.
   if (current.deletedAt !== null) return restore ? { kind: 'full' } : { kind: 'stale' };
   return { kind: 'noRoom' };

@@ -344,7 +344,11 @@ contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => 
   const { importId } = c.req.valid('param');
   const result = await undoImport(db, asset.id, importId);
   const kept = result.kept.map((contact) => displayName(contact)).join(', ');
-  const done = [shell.t.contacts.importUndone(result.removed), kept ? shell.t.contacts.importKept(kept) : ''].filter(Boolean).join(' ');
+  // Sent again (the way back to the list before it, a reload without JS): nothing was left to remove.
+  const done =
+    result.removed || kept
+      ? [shell.t.contacts.importUndone(result.removed), kept ? shell.t.contacts.importKept(kept) : ''].filter(Boolean).join(' ')
+      : shell.t.contacts.importNothing;
   // With htmx the list takes #main and the address becomes the list's (a reload shows the list, not the import's notice).
   if (c.req.header('hx-request') === 'true') c.header('HX-Push-Url', shell.paths.contacts(asset.id));
   return listPage(c, { q: '' }, { done, status: 200 });
@@ -407,8 +411,11 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   } as const;
   // "Alles noch einmal bearbeiten" on a clash: the whole form with the merge and this user's input
   // where both changed, against the version stored at the clash (a later change is merged when it
-  // is sent); nothing is saved until then.
+  // is sent); nothing is saved until then. Above it, what is stored now where it differs from the
+  // form (the co-buyer's values of the clash among them), so nobody has to recall them.
   if ((form.raw as Record<string, unknown>).again === '1') {
+    // (Deleted meanwhile: the form all the same; sending it says so and keeps the input.)
+    const stored = await findContact(c.var.db, c.var.asset.id, contactId);
     const v = form.values;
     const name = displayName({
       title: v.title ?? '',
@@ -417,9 +424,10 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       company: v.company ?? '',
     });
     return formPage(c, 200, {
-      mode: { kind: 'edit', contactId, name, version },
+      mode: { kind: 'edit', contactId, name: stored ? displayName(stored) : name, version },
       values: v,
       errors: form.ok ? undefined : form.errors,
+      conflict: stored,
       // Kept by the browser as a pending draft: it comes back if the form is left unsaved.
       unsaved: true,
     });

@@ -28,6 +28,9 @@ describe('announcements and focus after partial swaps', () => {
     assert.equal(await page.locator('[id="results"]').count(), 1, 'one #results after the swap');
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 Treffer für „schmidt“');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus stays in the search field');
+    // No match: that is read out too, not the last count.
+    await page.getByLabel('Kontakte durchsuchen').fill('xyzzy');
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === 'Keine Treffer für „xyzzy“.');
   });
 
   test('"Mehr laden" continues the list in place and keyboard focus moves to the first new row', async () => {

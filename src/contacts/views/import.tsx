@@ -15,11 +15,6 @@ const KINDS: readonly [Kind, RegExp][] = [
   ['messengers', /^(IMPP|X-(SOCIALPROFILE|MS-IMADDRESS|AIM|GTALK|ICQ|JABBER|MSN|QQ|SKYPE(-USERNAME)?|YAHOO|TWITTER))$/],
   ['related', /^(RELATED|X-ABRELATEDNAMES|X-(MS-)?(MANAGER|ASSISTANT|SPOUSE))$/],
   ['photo', /^(PHOTO|LOGO|X-MS-CARDPICTURE)$/],
-  ['gender', /^GENDER$/],
-  ['language', /^LANG$/],
-  ['geo', /^GEO$/],
-  ['timezone', /^TZ$/],
-  ['key', /^KEY$/],
 ];
 const kindOf = (property: string) => KINDS.find(([, names]) => names.test(property))?.[0];
 

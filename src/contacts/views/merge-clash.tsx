@@ -42,9 +42,8 @@ export function MergeClash(props: ClashProps) {
       <h1 id="clash-title" tabindex={-1} data-focus>
         {t.contacts.clashTitle}
       </h1>
-      <p role="alert" data-announce={t.contacts.clashText(by)}>
-        {t.contacts.clashText(by)}
-      </p>
+      {/* role=alert is read out on arrival; a data-announce would say it twice. */}
+      <p role="alert">{t.contacts.clashText(by)}</p>
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="version" value={String(props.version)} />
         {FIELDS.filter((spec) => !clashes.includes(spec.name)).map((spec) => (
