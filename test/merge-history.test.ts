@@ -333,8 +333,12 @@ describe('Zuletzt gelöscht', () => {
       '„Zurück GmbH“ ist wiederhergestellt.',
     );
     // "Endgültig löschen": the contact and every version are gone.
-    expect((await send(`${list}/${gone}/purge`, { user: j, form: {} })).status).toBe(303);
+    const purged = await send(`${list}/${gone}/purge`, { user: j, form: {} });
+    expect(purged.status).toBe(303);
     expect(await row(gone)).toBeNull();
+    // Without JS the page it leads to says so.
+    expect(purged.headers.get('location')).toBe(`${list}/deleted?purged=1`);
+    expect(textOf(await (await send(`${list}/deleted?purged=1`, { user: j })).text())).toContain('Der Kontakt wurde endgültig gelöscht.');
     expect(await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(gone).first('n')).toBe(0);
   });
 

@@ -359,9 +359,10 @@ contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => 
 contactRoutes.get('/contacts/deleted', async (c) => {
   const { shell } = c.var;
   const contacts = await deletedContacts(c.var.db, c.var.asset.id);
+  const message = c.req.query('purged') === '1' ? shell.t.contacts.purgedOne : undefined;
   return render(c, {
     title: shell.t.contacts.deletedTitle,
-    body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} />,
+    body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} message={message} />,
   });
 });
 
@@ -542,7 +543,8 @@ contactRoutes.post('/contacts/:contactId/purge', contactParam, async (c) => {
   const contact = await findDeletedContact(c.var.db, c.var.asset.id, contactId);
   if (!contact || !(await purgeContact(c.var.db, c.var.asset.id, contactId))) throw new HTTPException(404);
   const { shell } = c.var;
-  if (c.req.header('hx-request') !== 'true') return c.redirect(shell.paths.deleted(c.var.asset.id), 303);
+  // Without JS the list of deleted contacts says it too (the name is gone with the contact).
+  if (c.req.header('hx-request') !== 'true') return c.redirect(`${shell.paths.deleted(c.var.asset.id)}?purged=1`, 303);
   const contacts = await deletedContacts(c.var.db, c.var.asset.id);
   const message = shell.t.contacts.purged(displayName(contact));
   return render(c, {

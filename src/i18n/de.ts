@@ -102,7 +102,7 @@ export const de = {
     noResults: (q: string) => `Keine Treffer für „${q}“.`,
     clearSearch: 'Suche zurücksetzen',
     search: 'Kontakte durchsuchen',
-    searchHint: 'Name, Ort, Nummer …',
+    searchHint: 'Name, Ort, Nummer',
     searchButton: 'Suchen',
     loadMore: 'Mehr laden',
     nextPage: 'Weiter',
@@ -252,6 +252,7 @@ export const de = {
     purgeConfirm: 'Ja, endgültig löschen',
     purgeWarning: 'Das lässt sich nicht rückgängig machen.',
     purged: (name: string) => `„${name}“ wurde endgültig gelöscht.`,
+    purgedOne: 'Der Kontakt wurde endgültig gelöscht.',
     qrShow: 'QR-Code zeigen',
     qrTitle: (name: string) => `QR-Code mit dem Kontakt ${name}`,
     qrHelp:

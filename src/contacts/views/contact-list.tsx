@@ -135,12 +135,9 @@ export function ContactBook(props: ContactBookProps) {
       <p class="quiet-link">
         <a href={paths.importContacts(assetId)}>{t.contacts.importLink}</a>
         {page.hasDeleted ? (
-          <>
-            {' · '}
-            <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
-              {t.contacts.deletedLink}
-            </a>
-          </>
+          <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
+            {t.contacts.deletedLink}
+          </a>
         ) : null}
       </p>
     </section>
