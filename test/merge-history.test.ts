@@ -80,6 +80,11 @@ describe('a stale edit is merged field by field', () => {
     expect(textOf(await stale.text())).toContain('Tom Vogt hat inzwischen Telefonnummer geändert – diese Änderung ist übernommen.');
     expect(await row(id)).toMatchObject({ version: 2, phone: '089 2', updated_by: tom.sub });
     expect(await versions()).toBe(2);
+    // A restore is always a new version (contract §4), also of values that are current already.
+    expect((await send(`${LIST}/${id}/history/1/restore`, { user: nina, form: { version: '2' } })).status).toBe(303);
+    expect((await send(`${LIST}/${id}/history/1/restore`, { user: nina, form: { version: '3' } })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ version: 4, phone: '089 1', updated_by: nina.sub });
+    expect(await versions()).toBe(4);
   });
 
   it('says "gespeichert" on the card after an edit without JS too, as with htmx', async () => {

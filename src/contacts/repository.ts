@@ -582,9 +582,10 @@ function updateStatement(
         eq(contacts.version, version),
         restore ? sql`(${contacts.deletedAt} IS NULL OR ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET})` : isNull(contacts.deletedAt),
         hasRoom(assetId, columns.bytes),
-        // A save that changes nothing writes nothing: no empty version that would push real ones
-        // out of the 20 kept, no "Zuletzt geändert von" for a look (failedWrite answers it).
-        or(isNotNull(contacts.deletedAt), ...FIELDS.map((spec) => ne(contacts[spec.column], values[spec.name]))),
+        // An edit that changes nothing writes nothing: no empty version that would push real ones
+        // out of the 20 kept, no "Zuletzt geändert von" for a look (failedWrite answers it). A
+        // restore is always a new version (contract §4), also of values that are current.
+        restore ? undefined : or(...FIELDS.map((spec) => ne(contacts[spec.column], values[spec.name]))),
       ),
     )
     .returning();
@@ -602,8 +603,8 @@ function failedWrite(
   // A retried write whose first try had landed finds its own change.
   if (current && current.version === version + 1 && isOwnWrite(current, author, now)) return { kind: 'written', contact: current };
   if (!current || current.version !== version) return { kind: 'stale' };
-  // Nothing to change: stored as it is, which is what was asked for.
-  if (current.deletedAt === null && FIELDS.every((spec) => current[spec.column] === values[spec.name]))
+  // An edit with nothing to change: stored as it is, which is what was asked for.
+  if (!restore && current.deletedAt === null && FIELDS.every((spec) => current[spec.column] === values[spec.name]))
     return { kind: 'written', contact: current };
   // Deleted at this very version: not written, and the caller sees it as deleted.
   if (current.deletedAt !== null) return restore ? { kind: 'full' } : { kind: 'stale' };
