@@ -69,15 +69,7 @@ export function ContactBook(props: ContactBookProps) {
       {props.imported ? (
         <div class="notice" data-announce={t.contacts.imported(props.imported.count)}>
           <p>{t.contacts.imported(props.imported.count)}</p>
-          <form
-            method="post"
-            action={paths.undoImport(assetId, props.imported.importId)}
-            hx-post={paths.undoImport(assetId, props.imported.importId)}
-            hx-target="#main"
-            hx-disable="find button[type=submit]"
-          >
-            <button type="submit">{t.contacts.importUndo}</button>
-          </form>
+          <PostButton action={paths.undoImport(assetId, props.imported.importId)} label={t.contacts.importUndo} />
         </div>
       ) : null}
       {isEmpty ? null : (
@@ -382,17 +374,26 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
   return (
     <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>
       <p>{text}</p>
-      {notice.kind === 'deleted' ? (
-        <form
-          method="post"
-          action={paths.restoreContact(assetId, notice.contact.id)}
-          hx-post={paths.restoreContact(assetId, notice.contact.id)}
-          hx-target="#main"
-          hx-disable="find button[type=submit]"
-        >
-          <button type="submit">{t.contacts.undo}</button>
-        </form>
-      ) : null}
+      {notice.kind === 'deleted' ? <PostButton action={paths.restoreContact(assetId, notice.contact.id)} label={t.contacts.undo} /> : null}
     </div>
+  );
+}
+
+/**
+ * One button that posts and takes the page: "Rückgängig", "Import rückgängig". Without JS the form
+ * posts as it is; with htmx the answer replaces #main and is read out, and the button waits.
+ */
+export function PostButton(props: { action: string; label: string; class?: string }) {
+  return (
+    <form
+      method="post"
+      action={props.action}
+      hx-post={props.action}
+      hx-target="#main"
+      hx-disable="find button[type=submit]"
+      class={props.class}
+    >
+      <button type="submit">{props.label}</button>
+    </form>
   );
 }

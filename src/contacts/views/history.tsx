@@ -3,6 +3,7 @@ import { EMPTY_FIELDS, FIELDS, type FieldValues } from '../fields';
 import { changedFields } from '../merge';
 import type { Contact, Version } from '../repository';
 import { displayName } from '../vcard';
+import { PostButton } from './contact-list';
 import { fieldText, formatDateTime } from './format';
 
 /** A deleted contact's own name, or the name its last version had. */
@@ -39,16 +40,7 @@ export function ContactHistory(props: {
         {t.contacts.historyText} {t.contacts.historyLimit(props.maxVersions)}
       </p>
       {contact.importId ? (
-        <form
-          method="post"
-          action={paths.undoImport(assetId, contact.importId)}
-          hx-post={paths.undoImport(assetId, contact.importId)}
-          hx-target="#main"
-          hx-disable="find button[type=submit]"
-          class="quiet-link"
-        >
-          <button type="submit">{t.contacts.importUndo}</button>
-        </form>
+        <PostButton action={paths.undoImport(assetId, contact.importId)} label={t.contacts.importUndo} class="quiet-link" />
       ) : null}
       <ol class="versions">
         {versions.map((version, index) => {
