@@ -5,6 +5,10 @@ export const CONTACT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type NoticeKind = 'saved' | 'deleted' | 'restored';
 
+/** What a save without JS did, as the card's `?done=` says: an edit, a deleted contact brought back, an earlier version restored. */
+export const DONE = ['saved', 'restored', 'version'] as const;
+export type Done = (typeof DONE)[number];
+
 /** What the list's URL carries: search, grouping, the paging cursor, a notice. */
 export interface ListQuery {
   q?: string;
@@ -68,7 +72,7 @@ export function makePaths(basePath: string) {
      * The card after an edit or a restored version was saved without JavaScript: it says so, and
      * after a save that took over co-buyers' changes since `base`, it names them.
      */
-    editedContact: (assetId: string, contactId: string, done: 'saved' | 'restored' | 'version', base?: number) =>
+    editedContact: (assetId: string, contactId: string, done: Done, base?: number) =>
       `${contact(assetId, contactId)}?done=${done}${base ? `&merged=${base}` : ''}`,
     /**
      * The reverse of `contacts` and `contact` for the two form targets (create and update):

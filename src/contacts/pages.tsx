@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { StorageUnavailableError } from '../db/client';
 import type { AppEnv } from '../env';
 import type { Messages } from '../i18n';
+import type { Done } from '../paths';
 import { render, wantsFragment } from '../views/render';
 import type { MergeNotice } from './edits';
 import { type Contact, listContacts, rebuildOldKeys } from './repository';
@@ -104,9 +105,6 @@ export function mergedMessage(t: Messages, notice: MergeNotice): string {
   const by = notice.by.length ? list(notice.by) : t.contacts.someone;
   return t.contacts.merged(by, list(notice.fields.map((name) => t.contacts.fields[name])), notice.fields.length, notice.by.length);
 }
-
-/** What a save did: an edit, a deleted contact brought back, an earlier version restored. */
-export type Done = 'saved' | 'restored' | 'version';
 
 /**
  * What the card says after a save ("gespeichert", "wiederhergestellt"), after what the merge

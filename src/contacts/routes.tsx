@@ -8,13 +8,13 @@ import * as z from 'zod/mini';
 import { bookmarkCookie, openSession } from '../db/client';
 import { databaseOf } from '../db/tenants';
 import type { AppEnv } from '../env';
-import { CONTACT_ID } from '../paths';
+import { CONTACT_ID, DONE, type Done } from '../paths';
 import { fragment, render } from '../views/render';
 import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
 import { fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport } from './imports';
-import { afterWrite, contactPage, type Done, formPage, keepingInput, listPage, savedMessage } from './pages';
+import { afterWrite, contactPage, formPage, keepingInput, listPage, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
   allContacts,
@@ -371,7 +371,7 @@ contactRoutes.get('/contacts/deleted', async (c) => {
 const cardQuery = z.object({
   merged: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
   saved: optionalId,
-  done: z.catch(z.optional(z.enum(['saved', 'restored', 'version'])), undefined),
+  done: z.catch(z.optional(z.enum(DONE)), undefined),
 });
 
 contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', cardQuery), async (c) => {
@@ -418,14 +418,11 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // (Deleted meanwhile: the form all the same; sending it says so and keeps the input.)
     const stored = await findContact(c.var.db, c.var.asset.id, contactId);
     const v = form.values;
-    const name = displayName({
-      title: v.title ?? '',
-      firstName: v.first_name ?? '',
-      lastName: v.last_name ?? '',
-      company: v.company ?? '',
-    });
+    const name = displayName(
+      stored ?? { title: v.title ?? '', firstName: v.first_name ?? '', lastName: v.last_name ?? '', company: v.company ?? '' },
+    );
     return formPage(c, 200, {
-      mode: { kind: 'edit', contactId, name: stored ? displayName(stored) : name, version },
+      mode: { kind: 'edit', contactId, name, version },
       values: v,
       errors: form.ok ? undefined : form.errors,
       conflict: stored,

@@ -24,6 +24,15 @@ for (const javaScript of [true, false]) {
   });
 }
 
+/** Both open the contact's form; Jonas changes `fields` and saves first. */
+async function jonasSavesFirst(anna, jonas, name, fields) {
+  await openEditor(anna.page, name);
+  await openEditor(jonas.page, name);
+  await fillContact(jonas.page, fields);
+  await jonas.page.getByRole('button', { name: 'Speichern' }).click();
+  await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
+}
+
 async function scenario(anna, jonas, javaScript) {
   const tag = unique();
   const name = `Sanitär Klar ${tag}`;
@@ -33,11 +42,7 @@ async function scenario(anna, jonas, javaScript) {
   await anna.page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
 
   // Both open the form. Jonas adds a landline and changes the notes, and saves first.
-  await openEditor(anna.page, name);
-  await openEditor(jonas.page, name);
-  await fillContact(jonas.page, { phone: '089 200 200', notes: 'Wartung im März' });
-  await jonas.page.getByRole('button', { name: 'Speichern' }).click();
-  await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
+  await jonasSavesFirst(anna, jonas, name, { phone: '089 200 200', notes: 'Wartung im März' });
 
   // Anna changed the e-mail and the notes: only the notes clash.
   await fillContact(anna.page, { email: 'service@sanitaer-klar.example', notes: 'Schlüssel beim Hausmeister' });
@@ -77,11 +82,7 @@ async function scenario(anna, jonas, javaScript) {
   }
 
   // Different fields only: saved at once, and the card says what was combined.
-  await openEditor(anna.page, name);
-  await openEditor(jonas.page, name);
-  await fillContact(jonas.page, { mobile: '0170 1234567' });
-  await jonas.page.getByRole('button', { name: 'Speichern' }).click();
-  await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
+  await jonasSavesFirst(anna, jonas, name, { mobile: '0170 1234567' });
   await fillContact(anna.page, { city: 'München', street: 'Weg 1' });
   await anna.page.getByRole('button', { name: 'Speichern' }).click();
   await anna.page.locator('main').getByText('Jonas Müller hat inzwischen Mobilnummer geändert – diese Änderung ist übernommen.').waitFor();
@@ -90,11 +91,7 @@ async function scenario(anna, jonas, javaScript) {
 
   // Another clash; this time Anna opens the whole form once more, the radio button left on Jonas's
   // notes: her own input is there, the rest merged, and nothing is saved until she sends it.
-  await openEditor(anna.page, name);
-  await openEditor(jonas.page, name);
-  await fillContact(jonas.page, { notes: 'Hausmeister: Herr Pohl' });
-  await jonas.page.getByRole('button', { name: 'Speichern' }).click();
-  await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
+  await jonasSavesFirst(anna, jonas, name, { notes: 'Hausmeister: Herr Pohl' });
   await fillContact(anna.page, { notes: 'Schlüssel bei Frau Roth', postal_code: '80331' });
   await anna.page.getByRole('button', { name: 'Speichern' }).click();
   await anna.page.getByRole('heading', { level: 1, name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
