@@ -37,6 +37,8 @@ describe('production bundle', () => {
     // drizzle-orm's Postgres classes stay out (wrangler.toml [alias], src/db/sqlite-only.ts); the SQLite ones are there.
     expect(code).not.toContain('"PgColumn"');
     expect(code).toContain('"SQLiteColumn"');
+    // Nor hono/jsx's hoisting components (wrangler.toml [alias], src/views/jsx-plain.ts).
+    expect(code).not.toContain('data-precedence');
     // At zlib's default level, as wrangler reports the size it uploads and as the bench measures.
     const gzip = gzipSync(bundle).length;
     // performance.md (updated for issue 18) budgets 100 KB gzip: the libraries the design
@@ -49,7 +51,8 @@ describe('production bundle', () => {
     // 573 B, of which the dev login's texts leaving the app's catalogs paid 108 B); 99,969 B with
     // the purge's skip of frozen assets (30 B) and the fixes of a buyer's review (187 B), one bearer check shared with the mover (15 B);
     // 98,867 B without drizzle-orm's Postgres classes (wrangler.toml [alias], -1,102 B); 99,944 B
-    // with two buyers' reviews (the clash as groups, restore notices, the import preview).
+    // with two buyers' reviews (the clash as groups, restore notices, the import preview);
+    // 98,853 B without hono/jsx's hoisting components (src/views/jsx-plain.ts, -1,091 B).
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });
