@@ -75,6 +75,20 @@ describe('importing a .vcf', () => {
     const again = textOf(await (await undo(true)).text());
     expect(again).toContain('Von diesem Import ist nichts mehr zu entfernen.');
     expect(again).not.toContain('0 importierte');
+    // Back to the list's notice after the undo: it no longer offers the undo nor claims an import.
+    const back = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
+    expect(back).not.toContain('Import rückgängig');
+    expect(back).not.toContain('importiert.');
+    // "Importieren" pressed again on the preview after the undo imports it anew, once.
+    expect(await rows('imp-a')).toHaveLength(0);
+    expect((await confirm(user, importId, ticked)).status).toBe(303);
+    expect((await confirm(user, importId, ticked)).status).toBe(303);
+    const anew = await rows('imp-a');
+    expect(anew).toHaveLength(6);
+    expect(anew.every((row) => row.import_id === importId && !stored.some((old) => old.id === row.id))).toBe(true);
+    const relisted = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
+    expect(relisted).toContain('6 Kontakte importiert.');
+    expect(relisted).toContain('Import rückgängig');
   });
 
   it('shows everything a card would store, and names what it leaves out in the buyer\u2019s words', async () => {

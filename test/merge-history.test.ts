@@ -261,8 +261,15 @@ describe('history (Verlauf)', () => {
     expect(versions.results).toEqual([
       { version: 1, action: 'create' },
       { version: 2, action: 'update' },
-      { version: 3, action: 'update' },
+      { version: 3, action: 'revert' },
     ]);
+    // The history says it was a restore, not an edit, and shows what it changed back.
+    const history = await (await send(`${LIST}/${id}/history`, { user: anna })).text();
+    const entry = (n: number) => textOf((history.split('<li class="version"')[n] ?? '').replace(/^[^>]*>/, '')).trim();
+    const newest = entry(1);
+    expect(newest).toMatch(/^Anna Müller hat den Kontakt auf eine frühere Fassung zurückgesetzt · /);
+    expect(newest).toContain('Telefonnummer 089 2 → 089 1');
+    expect(entry(2)).toMatch(/^Jonas Müller hat den Kontakt geändert · /);
     // With htmx the answer is the card, as restored.
     const again = await send(`${LIST}/${id}/history/2/restore`, { user: anna, form: { version: '3' }, htmx: true });
     expect(again.status).toBe(200);
@@ -280,10 +287,44 @@ describe('history (Verlauf)', () => {
     const restore = await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } });
     expect(restore.status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '089 1', email: 'info@licht.de', version: 4 });
+    // Only the merged restore's own version is marked, not Jonas's edit before it.
+    const actions = await env.DB.prepare('SELECT version, action FROM contact_versions WHERE contact_id = ? ORDER BY version')
+      .bind(id)
+      .all();
+    expect(actions.results.map((v) => v.action)).toEqual(['create', 'update', 'update', 'revert']);
     expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version&merged=2`);
     expect(textOf(await (await send(restore.headers.get('location') ?? '', { user: anna })).text())).toContain(
       'Die frühere Fassung von „Elektro Licht“ ist wiederhergestellt. Jonas Müller hat inzwischen E-Mail-Adresse geändert – diese Änderung ist übernommen. Ihre Änderungen sind ebenfalls gespeichert.',
     );
+  });
+
+  it('asks which applies when a restore meets a co-buyer\u2019s different change of the same field, worded for a restore', async () => {
+    // Co-buyers of their own (the rate limit counts per user): Lea and Tom.
+    const lea: TestUser = { ...anna, sub: 'u-lea', name: 'Lea Berg' };
+    const tom: TestUser = { ...jonas, sub: 'u-tom', name: 'Tom Berg' };
+    const id = await create(lea, { company: 'Garten Grün', phone: '089 1' });
+    expect((await edit(lea, id, { ...(await formOf(id, lea)), phone: '089 2' })).status).toBe(303);
+    // Lea opens the history at version 2; meanwhile Tom types a third number.
+    expect((await edit(tom, id, { ...(await formOf(id, tom)), phone: '089 3' })).status).toBe(303);
+    const clash = await send(`${LIST}/${id}/history/1/restore`, { user: lea, form: { version: '2' } });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const text = textOf(html);
+    expect(text).toContain('Tom Berg hat inzwischen auch geändert, was die frühere Fassung zurücksetzen würde.');
+    expect(text).not.toContain('Meine Eingabe');
+    expect(html).toMatch(/<input type="radio" name="phone" value="089 1"\/><span><span class="who">Frühere Fassung<\/span>/);
+    expect(html).toMatch(/<input type="radio" name="phone" value="089 3" checked=""\/><span><span class="who">Von Tom Berg<\/span>/);
+    expect(await row(id)).toMatchObject({ phone: '089 3', version: 3 });
+    // In English the same.
+    const english = await send(`${LIST}/${id}/history/1/restore`, {
+      user: lea,
+      form: { version: '2' },
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(english.status).toBe(409);
+    const englishText = textOf(await english.text());
+    expect(englishText).toContain('Tom Berg has meanwhile also changed what the earlier version would set back.');
+    expect(englishText).toContain('Earlier version 089 1');
   });
 
   it('keeps at most 20 versions of a contact', async () => {
@@ -306,12 +347,12 @@ describe('Zuletzt gelöscht', () => {
   it('lists deleted contacts with who deleted them; any co-buyer restores or deletes for good', async () => {
     const [a, j] = household('whg-del');
     const list = '/assets/whg-del/contacts';
-    const made = async (company: string) => {
-      const response = await send(list, { user: a, form: { form_token: crypto.randomUUID(), company } });
+    const made = async (company: string, more: Record<string, string> = {}) => {
+      const response = await send(list, { user: a, form: { form_token: crypto.randomUUID(), company, ...more } });
       return new URL(response.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
     };
     const keep = await made('Zurück GmbH');
-    const gone = await made('Weg AG');
+    const gone = await made('Weg AG', { position: 'Maler', last_name: 'Weg', phone: '089 123', email: 'info@weg.de' });
     expect(textOf(await (await send(list, { user: a })).text())).not.toContain('Zuletzt gelöscht');
     for (const id of [keep, gone]) expect((await send(`${list}/${id}/delete`, { user: a, form: {} })).status).toBe(303);
     expect(await (await send(list, { user: j })).text()).toContain(`href="${list}/deleted"`);
@@ -327,11 +368,19 @@ describe('Zuletzt gelöscht', () => {
     const page = textOf(html);
     expect(page).toContain('Zurück GmbH');
     expect(page).toContain('Gelöscht von Anna Müller');
+    // Enough of each to tell them apart: role, firm, number, e-mail (none for a firm's name alone).
+    expect(html).toContain('<h2>Weg</h2><p>Maler · Weg AG · 089 123 · info@weg.de</p><p class="meta">Gelöscht von Anna Müller');
+    expect(html).toContain('<h2>Zurück GmbH</h2><p class="meta">Gelöscht von Anna Müller');
     // Jonas (not the one who deleted it) restores it, days later.
     const version = String((await row(keep))?.version);
     const back = await send(`${list}/${keep}/history/${version}/restore`, { user: j, form: { version } });
     expect(back.status).toBe(303);
     expect(await row(keep)).toMatchObject({ deleted_at: null, company: 'Zurück GmbH' });
+    // Back from deleted: the history says "wiederhergestellt", not "zurückgesetzt".
+    const last = await env.DB.prepare('SELECT action FROM contact_versions WHERE contact_id = ? ORDER BY version DESC LIMIT 1')
+      .bind(keep)
+      .first();
+    expect(last).toEqual({ action: 'restore' });
     // The card says it is back (not "an earlier version").
     expect(back.headers.get('location')).toBe(`${list}/${keep}?done=restored`);
     expect(textOf(await (await send(back.headers.get('location') ?? '', { user: j })).text())).toContain(

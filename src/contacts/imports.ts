@@ -166,7 +166,7 @@ const CHUNK_BYTES = 90_000;
  * Imports the chosen cards all or nothing, in one batch: the staging row turns 'done' only when
  * the asset has room for all of them (cap and byte budget), and every INSERT (bulk, through
  * json_each of one JSON parameter per chunk) only happens when that first statement did. A
- * double submit finds the row done and imports nothing again.
+ * double submit finds the row done and imports nothing again; after an undo it imports again.
  */
 export async function confirmImport(
   db: Database,
@@ -216,7 +216,7 @@ export async function confirmImport(
   const claim = client
     .prepare(
       `UPDATE import_staging SET status = 'done', done_token = ?, imported = ?
-       WHERE import_id = ? AND asset_id = ? AND status = 'staged' AND created_at > ?
+       WHERE import_id = ? AND asset_id = ? AND status IN ('staged', 'undone') AND created_at > ?
          AND coalesce((SELECT live FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
          AND coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
        RETURNING import_id`,
@@ -266,7 +266,11 @@ export interface UndoResult {
   kept: { id: string; company: string; firstName: string; lastName: string; title: string }[];
 }
 
-/** "Import rückgängig": removes exactly the import's contacts nobody changed since (version 1). */
+/**
+ * "Import rückgängig": removes exactly the import's contacts nobody changed since (version 1).
+ * The upload turns 'undone' in the same batch: the list no longer offers its undo, and the
+ * preview's "Importieren", pressed again on purpose, imports it anew (while it is staged).
+ */
 export async function undoImport(db: Database, assetId: string, importId: string): Promise<UndoResult> {
   const [removed, kept] = await guarded(() =>
     db.batch([
@@ -284,6 +288,10 @@ export async function undoImport(db: Database, assetId: string, importId: string
         })
         .from(contacts)
         .where(and(eq(contacts.assetId, assetId), eq(contacts.importId, importId), isNull(contacts.deletedAt))),
+      db
+        .update(importStaging)
+        .set({ status: 'undone' })
+        .where(and(eq(importStaging.assetId, assetId), eq(importStaging.importId, importId), eq(importStaging.status, 'done'))),
     ]),
   );
   return { removed: removed.length, kept };

@@ -516,7 +516,12 @@ export async function writeContact(
 ): Promise<WriteResult> {
   const now = options.now ?? Date.now();
   const restore = options.restore ?? false;
-  const [updated] = await guarded(() => updateStatement(db, assetId, contactId, version, values, author, now, restore));
+  const write = updateStatement(db, assetId, contactId, version, values, author, now, restore);
+  // A restored version is marked in the history in the same batch (the trigger writes every
+  // other write of a live contact as an update): "auf eine frühere Fassung zurückgesetzt".
+  const [updated] = restore
+    ? (await guarded(() => db.batch([write, revertMark(db, assetId, contactId, version + 1, author, now)])))[0]
+    : await guarded(() => write);
   if (updated) return { kind: 'written', contact: updated };
   if (!restore) return failedWrite(await findAnyContact(db, assetId, contactId), version, author, now, false, values);
   // A deleted contact that could not come back: the cap or the byte budget, told apart by the
@@ -589,6 +594,27 @@ function updateStatement(
       ),
     )
     .returning();
+}
+
+/**
+ * Marks the version row that a restore of an older version has just written as `revert`. Only
+ * that row matches: the next version, an update (a contact that comes back from deleted stays
+ * `restore`), by this user at this very time; when the write changed nothing, nothing matches.
+ */
+function revertMark(db: Database, assetId: string, contactId: string, version: number, author: Author, now: number) {
+  return db
+    .update(contactVersions)
+    .set({ action: 'revert' })
+    .where(
+      and(
+        eq(contactVersions.assetId, assetId),
+        eq(contactVersions.contactId, contactId),
+        eq(contactVersions.version, version),
+        eq(contactVersions.action, 'update'),
+        eq(contactVersions.authorId, author.userId),
+        eq(contactVersions.createdAt, now),
+      ),
+    );
 }
 
 /** Why a write changed no row, from the row as it is now. */

@@ -471,6 +471,7 @@ function answerEdit(
           mine={outcome.mine}
           clashes={outcome.clashes}
           by={by}
+          restoring={done !== 'saved'}
         />
       );
       return render(c, { status: 409, title: t.contacts.clashTitle, body });

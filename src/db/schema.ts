@@ -77,7 +77,7 @@ export const contactVersions = sqliteTable(
     contactId: text('contact_id').notNull(),
     version: integer('version').notNull(),
     assetId: text('asset_id').notNull(),
-    /** create, update, delete, restore or import. */
+    /** create, update, delete, restore (from deleted), revert (an older version restored) or import. */
     action: text('action').notNull(),
     fields: text('fields').notNull(),
     authorId: text('author_id').notNull(),
@@ -103,7 +103,8 @@ export const assetUsage = sqliteTable('asset_usage', {
 /**
  * A .vcf upload between its preview and its confirmation (an hour at most): the parsed cards as
  * JSON, scoped to the asset. `status` turns to 'done' in the same atomic batch that inserts the
- * contacts, so a double submit imports once; the undo finds the contacts by `contacts.import_id`.
+ * contacts, so a double submit imports once; the undo finds the contacts by `contacts.import_id`
+ * and turns it 'undone' (then it may be confirmed again).
  */
 export const importStaging = sqliteTable(
   'import_staging',

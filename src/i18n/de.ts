@@ -220,6 +220,10 @@ export const de = {
     clashText: (by: string) =>
       `${by} hat inzwischen anders geändert, was Sie auch geändert haben. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
     clashMine: 'Meine Eingabe',
+    // The same choice when an older version is restored over a co-buyer's newer change.
+    clashRestoreText: (by: string) =>
+      `${by} hat inzwischen auch geändert, was die frühere Fassung zurücksetzen würde. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; das Übrige der früheren Fassung wird mit wiederhergestellt.`,
+    clashRestoreMine: 'Frühere Fassung',
     clashTheirs: (by: string) => `Von ${by}`,
     clashSave: 'Auswahl speichern',
     clashEditAll: 'Alles noch einmal bearbeiten',
@@ -234,6 +238,7 @@ export const de = {
       update: 'geändert',
       delete: 'gelöscht',
       restore: 'wiederhergestellt',
+      revert: 'auf eine frühere Fassung zurückgesetzt',
     } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} hat den Kontakt ${action} · ${date}`,
     historyCurrent: 'Aktuelle Fassung',

@@ -204,6 +204,9 @@ export const en: Messages = {
     clashText: (by: string) =>
       `${by} has meanwhile changed what you changed too, differently. Nothing is saved yet: choose below what applies; your other changes are saved with it.`,
     clashMine: 'My input',
+    clashRestoreText: (by: string) =>
+      `${by} has meanwhile also changed what the earlier version would set back. Nothing is saved yet: choose below what applies; the rest of the earlier version is restored with it.`,
+    clashRestoreMine: 'Earlier version',
     clashTheirs: (by: string) => `From ${by}`,
     clashSave: 'Save my choice',
     clashEditAll: 'Edit everything again',
@@ -212,10 +215,14 @@ export const en: Messages = {
     historyTitle: (name: string) => `History of ${name}`,
     historyText:
       'Every change to this contact, newest first. You can restore any older version; that becomes a new version and the history is kept.',
-    historyAction: { create: 'added', import: 'imported', update: 'changed', delete: 'deleted', restore: 'restored' } as Record<
-      string,
-      string
-    >,
+    historyAction: {
+      create: 'added',
+      import: 'imported',
+      update: 'changed',
+      delete: 'deleted',
+      restore: 'restored',
+      revert: 'reverted',
+    } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} ${action} the contact · ${date}`,
     historyCurrent: 'Current version',
     historyNoChange: 'No change to the details.',

@@ -1,6 +1,7 @@
 import type { Shell } from '../../views/shell';
 import type { Contact } from '../repository';
 import { displayName } from '../vcard';
+import { metaLine } from './contact-list';
 import { formatDateTime } from './format';
 
 /** "Zuletzt gelöscht": the asset's deleted contacts, each restorable by any co-buyer or deleted for good. */
@@ -32,9 +33,12 @@ export function DeletedContacts(props: { shell: Shell; assetId: string; contacts
           {contacts.map((contact) => {
             const restore = paths.restoreVersion(assetId, contact.id, contact.version);
             const purge = paths.purgeContact(assetId, contact.id);
+            // Enough to tell two "Müller" apart before restoring: role, firm, a number, the e-mail.
+            const known = [metaLine(contact), contact.phone || contact.mobile, contact.email].filter(Boolean).join(' · ');
             return (
               <li id={`c-${contact.id}`}>
                 <h2>{displayName(contact)}</h2>
+                {known ? <p>{known}</p> : null}
                 <p class="meta">
                   {t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
                 </p>

@@ -14,6 +14,8 @@ export interface ClashProps {
   clashes: readonly FieldName[];
   /** Who changed the contact meanwhile. */
   by: string;
+  /** The choice comes from restoring an older version (its values are "mine"), not from an edit. */
+  restoring?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ClashProps {
  * until the user picks: nothing is overwritten without a decision.
  */
 export function MergeClash(props: ClashProps) {
-  const { shell, assetId, contactId, values, mine, clashes, by } = props;
+  const { shell, assetId, contactId, values, mine, clashes, by, restoring } = props;
   const { t, paths } = shell;
   const action = paths.contact(assetId, contactId);
   const choice = (spec: (typeof FIELDS)[number], who: string, value: string, checked: boolean) => (
@@ -43,7 +45,7 @@ export function MergeClash(props: ClashProps) {
         {t.contacts.clashTitle}
       </h1>
       {/* role=alert is read out on arrival; a data-announce would say it twice. */}
-      <p role="alert">{t.contacts.clashText(by)}</p>
+      <p role="alert">{restoring ? t.contacts.clashRestoreText(by) : t.contacts.clashText(by)}</p>
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="version" value={String(props.version)} />
         {FIELDS.filter((spec) => !clashes.includes(spec.name)).map((spec) => (
@@ -54,7 +56,7 @@ export function MergeClash(props: ClashProps) {
         {FIELDS.filter((spec) => clashes.includes(spec.name)).map((spec) => (
           <fieldset class="pick">
             <legend>{t.contacts.fields[spec.name]}</legend>
-            {choice(spec, t.contacts.clashMine, mine[spec.name], false)}
+            {choice(spec, restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine, mine[spec.name], false)}
             {choice(spec, t.contacts.clashTheirs(by), values[spec.name], true)}
           </fieldset>
         ))}
