@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Three projects. `npm test` runs two of them, which need nothing but what npm installs:
@@ -8,6 +11,25 @@ import { defineConfig } from 'vitest/config';
 // vCards, icalendar for warranty.ics), which need Debian's python3-vobject and python3-icalendar
 // and fail (never skip) without them. The browser suite is `npm run test:e2e`.
 const migrations = await readD1Migrations('migrations');
+
+/**
+ * wrangler.toml's [alias] for the Workers tests as well, so that they run the code the bundle
+ * runs: the Workers pool reads wrangler.toml but leaves [alias] to wrangler's own build. Only
+ * imports from the dependencies are replaced (esbuild matches the same import texts there).
+ */
+function wranglerAliases(): Plugin {
+  const toml = readFileSync('wrangler.toml', 'utf8');
+  const section = /^\[alias\]\n((?:"[^"\n]+" = "[^"\n]+"\n)+)/m.exec(toml)?.[1] ?? '';
+  const aliases = new Map([...section.matchAll(/^"([^"]+)" = "([^"]+)"$/gm)].map((m) => [m[1] ?? '', resolve(m[2] ?? '')]));
+  if (aliases.size === 0) throw new Error('wrangler.toml: no [alias] entries found');
+  return {
+    name: 'wrangler-aliases',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return importer?.includes('/node_modules/') ? aliases.get(source) : undefined;
+    },
+  };
+}
 
 /** One fast-check seed for the whole run (test/property.ts): FC_SEED replays a failed run. */
 function fastCheckSeed(): number {
@@ -29,6 +51,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [
+          wranglerAliases(),
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {

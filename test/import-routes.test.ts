@@ -79,16 +79,39 @@ describe('importing a .vcf', () => {
     const back = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
     expect(back).not.toContain('Import rückgängig');
     expect(back).not.toContain('importiert.');
-    // "Importieren" pressed again on the preview after the undo imports it anew, once.
+    // "Importieren" pressed again on the old preview imports nothing (its duplicates are out of
+    // date: contacts someone changed were kept); it says how to repeat the import.
+    const repeated = await confirm(user, importId, ticked);
+    expect(repeated.status).toBe(409);
+    const repeatedHtml = await repeated.text();
+    expect(textOf(repeatedHtml)).toContain(
+      'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',
+    );
+    expect(repeatedHtml).toContain('aria-invalid="true"');
     expect(await rows('imp-a')).toHaveLength(0);
+  });
+
+  it('an import confirmed again after its undo adds nothing twice, also of contacts the undo kept', async () => {
+    const user = household('imp-r');
+    const { importId, ticked } = previewOf(await (await upload(user, android)).text());
     expect((await confirm(user, importId, ticked)).status).toBe(303);
-    expect((await confirm(user, importId, ticked)).status).toBe(303);
-    const anew = await rows('imp-a');
-    expect(anew).toHaveLength(6);
-    expect(anew.every((row) => row.import_id === importId && !stored.some((old) => old.id === row.id))).toBe(true);
-    const relisted = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
-    expect(relisted).toContain('6 Kontakte importiert.');
-    expect(relisted).toContain('Import rückgängig');
+    // Someone changes one imported contact: the undo keeps it.
+    const [first] = await rows('imp-r');
+    await env.DB.prepare("UPDATE contacts SET notes = 'geändert', version = 2 WHERE id = ?").bind(first?.id).run();
+    const undone = await send(`/assets/imp-r/contacts/import/${importId}/undo`, { user, method: 'POST', form: {} });
+    expect(textOf(await undone.text())).toContain('5 importierte Kontakte entfernt.');
+    expect(await rows('imp-r')).toHaveLength(1);
+    expect((await confirm(user, importId, ticked)).status).toBe(409);
+    expect((await rows('imp-r')).map((row) => row.id)).toEqual([first?.id]);
+    // In English the same.
+    const english = await send(`/assets/imp-r/contacts/import/${importId}`, {
+      user,
+      method: 'POST',
+      body: new URLSearchParams(ticked.map((card) => ['card', card])).toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept-Language': 'en' },
+    });
+    expect(english.status).toBe(409);
+    expect(textOf(await english.text())).toContain('This import was undone. To repeat it, please upload the file again.');
   });
 
   it('shows everything a card would store, and names what it leaves out in the buyer\u2019s words', async () => {

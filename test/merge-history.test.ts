@@ -267,7 +267,7 @@ describe('history (Verlauf)', () => {
     const history = await (await send(`${LIST}/${id}/history`, { user: anna })).text();
     const entry = (n: number) => textOf((history.split('<li class="version"')[n] ?? '').replace(/^[^>]*>/, '')).trim();
     const newest = entry(1);
-    expect(newest).toMatch(/^Anna Müller hat den Kontakt auf eine frühere Fassung zurückgesetzt · /);
+    expect(newest).toMatch(/^Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt · /);
     expect(newest).toContain('Telefonnummer 089 2 → 089 1');
     expect(entry(2)).toMatch(/^Jonas Müller hat den Kontakt geändert · /);
     // With htmx the answer is the card, as restored.
@@ -310,7 +310,7 @@ describe('history (Verlauf)', () => {
     expect(clash.status).toBe(409);
     const html = await clash.text();
     const text = textOf(html);
-    expect(text).toContain('Tom Berg hat inzwischen auch geändert, was die frühere Fassung zurücksetzen würde.');
+    expect(text).toContain('Tom Berg hat inzwischen Angaben geändert, die in der früheren Fassung anders lauten.');
     expect(text).not.toContain('Meine Eingabe');
     expect(html).toMatch(/<input type="radio" name="phone" value="089 1"\/><span><span class="who">Frühere Fassung<\/span>/);
     expect(html).toMatch(/<input type="radio" name="phone" value="089 3" checked=""\/><span><span class="who">Von Tom Berg<\/span>/);
@@ -323,8 +323,23 @@ describe('history (Verlauf)', () => {
     });
     expect(english.status).toBe(409);
     const englishText = textOf(await english.text());
-    expect(englishText).toContain('Tom Berg has meanwhile also changed what the earlier version would set back.');
+    expect(englishText).toContain('Tom Berg has meanwhile changed details that read differently in the earlier version.');
     expect(englishText).toContain('Earlier version 089 1');
+    // Lea picks the earlier number: the choice completes the restore, recorded and said as one.
+    const choice: Record<string, string> = {};
+    for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
+      choice[match[1] ?? ''] = match[2] ?? '';
+    expect(choice).toMatchObject({ version: '3', restore: '1' });
+    const chosen = await send(`${LIST}/${id}`, { user: lea, form: { ...choice, phone: '089 1' } });
+    expect(chosen.status).toBe(303);
+    expect(chosen.headers.get('location')).toMatch(new RegExp(`^${LIST}/${id}\\?done=version`));
+    expect(await row(id)).toMatchObject({ phone: '089 1', version: 4 });
+    const last = await env.DB.prepare('SELECT action FROM contact_versions WHERE contact_id = ? ORDER BY version DESC LIMIT 1')
+      .bind(id)
+      .first();
+    expect(last).toEqual({ action: 'revert' });
+    // "Alles noch einmal bearbeiten" stays an edit's form (no restore field in it).
+    expect(html.slice(html.lastIndexOf('<form'))).not.toContain('name="restore"');
   });
 
   it('keeps at most 20 versions of a contact', async () => {
@@ -376,7 +391,7 @@ describe('Zuletzt gelöscht', () => {
     const back = await send(`${list}/${keep}/history/${version}/restore`, { user: j, form: { version } });
     expect(back.status).toBe(303);
     expect(await row(keep)).toMatchObject({ deleted_at: null, company: 'Zurück GmbH' });
-    // Back from deleted: the history says "wiederhergestellt", not "zurückgesetzt".
+    // Back from deleted: the history says "wiederhergestellt", not "aus einer früheren Fassung".
     const last = await env.DB.prepare('SELECT action FROM contact_versions WHERE contact_id = ? ORDER BY version DESC LIMIT 1')
       .bind(keep)
       .first();

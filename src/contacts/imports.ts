@@ -136,6 +136,7 @@ export async function findStaged(db: Database, assetId: string, importId: string
 export type ImportOutcome =
   | { kind: 'imported'; count: number }
   | { kind: 'already'; count: number }
+  | { kind: 'undone' }
   | { kind: 'full' }
   | { kind: 'noRoom' }
   | { kind: 'gone' };
@@ -166,7 +167,8 @@ const CHUNK_BYTES = 90_000;
  * Imports the chosen cards all or nothing, in one batch: the staging row turns 'done' only when
  * the asset has room for all of them (cap and byte budget), and every INSERT (bulk, through
  * json_each of one JSON parameter per chunk) only happens when that first statement did. A
- * double submit finds the row done and imports nothing again; after an undo it imports again.
+ * double submit finds the row done and imports nothing again, nor does a preview confirmed after
+ * its import was undone (its duplicates are out of date: the file is uploaded anew).
  */
 export async function confirmImport(
   db: Database,
@@ -216,7 +218,7 @@ export async function confirmImport(
   const claim = client
     .prepare(
       `UPDATE import_staging SET status = 'done', done_token = ?, imported = ?
-       WHERE import_id = ? AND asset_id = ? AND status IN ('staged', 'undone') AND created_at > ?
+       WHERE import_id = ? AND asset_id = ? AND status = 'staged' AND created_at > ?
          AND coalesce((SELECT live FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
          AND coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
        RETURNING import_id`,
@@ -250,6 +252,7 @@ export async function confirmImport(
   const current = await findStaged(db, assetId, staged.importId, now);
   if (!current) return { kind: 'gone' };
   if (current.status === 'done') return { kind: 'already', count: current.imported };
+  if (current.status === 'undone') return { kind: 'undone' };
   return rows.length + 0 > 0 && (await roomForCount(db, assetId, rows.length)) ? { kind: 'noRoom' } : { kind: 'full' };
 }
 
@@ -268,8 +271,8 @@ export interface UndoResult {
 
 /**
  * "Import rückgängig": removes exactly the import's contacts nobody changed since (version 1).
- * The upload turns 'undone' in the same batch: the list no longer offers its undo, and the
- * preview's "Importieren", pressed again on purpose, imports it anew (while it is staged).
+ * The upload turns 'undone' in the same batch: the list no longer offers its undo, and its
+ * preview no longer imports (the contacts kept would come twice): the file is uploaded anew.
  */
 export async function undoImport(db: Database, assetId: string, importId: string): Promise<UndoResult> {
   const [removed, kept] = await guarded(() =>

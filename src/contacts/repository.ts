@@ -518,7 +518,7 @@ export async function writeContact(
   const restore = options.restore ?? false;
   const write = updateStatement(db, assetId, contactId, version, values, author, now, restore);
   // A restored version is marked in the history in the same batch (the trigger writes every
-  // other write of a live contact as an update): "auf eine frühere Fassung zurückgesetzt".
+  // other write of a live contact as an update): "aus einer früheren Fassung wiederhergestellt".
   const [updated] = restore
     ? (await guarded(() => db.batch([write, revertMark(db, assetId, contactId, version + 1, author, now)])))[0]
     : await guarded(() => write);
@@ -599,7 +599,9 @@ function updateStatement(
 /**
  * Marks the version row that a restore of an older version has just written as `revert`. Only
  * that row matches: the next version, an update (a contact that comes back from deleted stays
- * `restore`), by this user at this very time; when the write changed nothing, nothing matches.
+ * `restore`), by this user at this very time; when the write changed nothing, nothing matches
+ * (unless the same user saved the same contact in the same millisecond elsewhere, which a retry
+ * takes for its own write too: see isOwnWrite).
  */
 function revertMark(db: Database, assetId: string, contactId: string, version: number, author: Author, now: number) {
   return db

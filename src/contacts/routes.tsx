@@ -320,6 +320,12 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   if (outcome.kind === 'imported' || outcome.kind === 'already')
     return c.redirect(shell.paths.contacts(asset.id, { imported: importId }), 303);
   if (outcome.kind === 'gone') throw new HTTPException(404);
+  if (outcome.kind === 'undone')
+    return render(c, {
+      status: 409,
+      title: shell.t.contacts.importTitle,
+      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors.undone} />,
+    });
   const { live, duplicateOf } = await duplicateIndex(db, asset.id);
   const message = outcome.kind === 'full' ? shell.t.contacts.importFull(MAX_CONTACTS_PER_ASSET - live) : shell.t.contacts.noRoom;
   return render(c, {
@@ -430,9 +436,14 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       unsaved: true,
     });
   }
+  // The choice of a clash that restoring an older version met: still that restore.
+  const restore = (form.raw as Record<string, unknown>).restore === '1';
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
-    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c));
-    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors });
+    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
+      restore,
+    });
+    const errors = form.ok ? undefined : form.errors;
+    return answerEdit(c, outcome, { version, values: form.values, errors }, restore ? 'version' : 'saved');
   });
 });
 

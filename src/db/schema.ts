@@ -104,7 +104,7 @@ export const assetUsage = sqliteTable('asset_usage', {
  * A .vcf upload between its preview and its confirmation (an hour at most): the parsed cards as
  * JSON, scoped to the asset. `status` turns to 'done' in the same atomic batch that inserts the
  * contacts, so a double submit imports once; the undo finds the contacts by `contacts.import_id`
- * and turns it 'undone' (then it may be confirmed again).
+ * and turns it 'undone' (a preview confirmed then imports nothing).
  */
 export const importStaging = sqliteTable(
   'import_staging',

@@ -8,8 +8,8 @@
  * Worker's gzip budget (performance.md: 100 KB) that a D1 app never runs. What they answer here
  * is drizzle's own answer for a SQLite app: no chunk of a SQLite query is a Postgres enum,
  * and no SQLite table config is a Postgres primary key. test/node/sqlite-only.test.ts holds both
- * to drizzle's originals; the Workers tests run drizzle unchanged, the e2e suite and the bench
- * run the bundle with this module in place.
+ * to drizzle's originals; the Workers tests (vitest.config.ts applies the same aliases), the e2e
+ * suite and the bench run with this module in place.
  */
 import { entityKind } from 'drizzle-orm/entity';
 

@@ -222,7 +222,7 @@ export const de = {
     clashMine: 'Meine Eingabe',
     // The same choice when an older version is restored over a co-buyer's newer change.
     clashRestoreText: (by: string) =>
-      `${by} hat inzwischen auch geändert, was die frühere Fassung zurücksetzen würde. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; das Übrige der früheren Fassung wird mit wiederhergestellt.`,
+      `${by} hat inzwischen Angaben geändert, die in der früheren Fassung anders lauten. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; alles Übrige der früheren Fassung wird mit wiederhergestellt.`,
     clashRestoreMine: 'Frühere Fassung',
     clashTheirs: (by: string) => `Von ${by}`,
     clashSave: 'Auswahl speichern',
@@ -238,7 +238,7 @@ export const de = {
       update: 'geändert',
       delete: 'gelöscht',
       restore: 'wiederhergestellt',
-      revert: 'auf eine frühere Fassung zurückgesetzt',
+      revert: 'aus einer früheren Fassung wiederhergestellt',
     } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} hat den Kontakt ${action} · ${date}`,
     historyCurrent: 'Aktuelle Fassung',
@@ -289,6 +289,7 @@ export const de = {
       tooManyCards: 'Diese Datei enthält mehr als 1.000 Kontakte.',
       noFile: 'Bitte wählen Sie eine Datei aus.',
       gone: 'Diese Vorschau ist abgelaufen (nach einer Stunde). Bitte laden Sie die Datei noch einmal hoch.',
+      undone: 'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',
     } as Record<string, string>,
     previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${n.toLocaleString('de-DE')} Kontakte in der Datei`),
     previewText: (room: number) =>

@@ -2,8 +2,8 @@
 // (wrangler.toml [alias]). That is only right while (1) hono gives special behaviour to the tags
 // it knows today, (2) the app writes none of the hoisted tags in JSX and no function action, and
 // (3) for everything else hono's components render what a plain node renders. That the bundle
-// then holds none of them is checked in bundle.test.ts; the e2e suite and the bench run that
-// bundle.
+// then holds none of them is checked in bundle.test.ts; the Workers tests (test/bundle-aliases.test.ts),
+// the e2e suite and the bench render through the stand-in.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +40,22 @@ describe('src/views/jsx-plain.ts, in place of hono/jsx/intrinsic-element/compone
     expect(Object.keys(plain)).toEqual([]);
     expect(readFileSync(hono('base.js'), 'utf8')).toContain('import { components_exports } from "./intrinsic-element/components.js";');
     expect(readFileSync(join(root, 'wrangler.toml'), 'utf8')).toContain('"./intrinsic-element/components.js" = "./src/views/jsx-plain.ts"');
+  });
+
+  it("nothing the app runs fills hono's DOM renderers, which would need the components", () => {
+    // base.js gives every entry of `domRenderers` to the component of its tag; with no components
+    // that would throw. Only hono/jsx/dom fills it, and the app renders on the server alone.
+    const dist = join(root, 'node_modules', 'hono', 'dist');
+    const writers = (readdirSync(dist, { recursive: true }) as string[])
+      .filter(
+        (file) =>
+          file.endsWith('.js') && !file.startsWith('cjs') && readFileSync(join(dist, file), 'utf8').includes('Object.assign(domRenderers'),
+      )
+      .sort();
+    expect(writers).toEqual([join('jsx', 'dom', 'intrinsic-element', 'components.js')]);
+    const sources = (readdirSync(join(root, 'src'), { recursive: true }) as string[]).filter((f) => /\.(ts|tsx|js)$/.test(f));
+    expect(sources.length).toBeGreaterThan(30);
+    for (const file of sources) expect(readFileSync(join(root, 'src', file), 'utf8'), file).not.toMatch(/hono\/jsx\/dom/);
   });
 
   it('the app writes no hoisted tag in JSX and no function as a form action', () => {

@@ -48,6 +48,8 @@ export function MergeClash(props: ClashProps) {
       <p role="alert">{restoring ? t.contacts.clashRestoreText(by) : t.contacts.clashText(by)}</p>
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="version" value={String(props.version)} />
+        {/* The choice completes the restore: saved as one, said as one. */}
+        {restoring ? <input type="hidden" name="restore" value="1" /> : null}
         {FIELDS.filter((spec) => !clashes.includes(spec.name)).map((spec) => (
           <input type="hidden" name={spec.name} value={values[spec.name]} />
         ))}
