@@ -170,6 +170,13 @@ describe('importing a .vcf', () => {
     expect(all).toHaveLength(6);
     expect(ticked).toHaveLength(5);
     expect(ticked).not.toContain('1');
+    // Nothing ticked: the preview again with a request to tick, not "0 Kontakte importiert".
+    const none = await confirm(user, importId, []);
+    expect(none.status).toBe(422);
+    const noneHtml = await none.text();
+    expect(noneHtml).toContain('<p class="alert" role="alert">Bitte haken Sie mindestens einen Kontakt an.</p>');
+    expect(previewOf(noneHtml).ticked).toEqual(ticked);
+    expect(await rows('imp-b')).toHaveLength(1);
     expect((await confirm(user, importId, ticked.slice(0, 2))).status).toBe(303);
     expect(await rows('imp-b')).toHaveLength(3);
   });
@@ -205,7 +212,7 @@ describe('importing a .vcf', () => {
     expect(again.status).toBe(200);
     expect(again.headers.get('hx-push-url')).toBe('/assets/imp-u/contacts');
     expect(await again.text()).toContain(
-      'role="status" data-announce="0 importierte Kontakte entfernt. Behalten, da inzwischen geändert: ',
+      'role="status" data-announce="Von diesem Import ist nichts mehr zu entfernen. Behalten, da inzwischen geändert: ',
     );
   });
 

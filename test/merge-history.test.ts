@@ -269,6 +269,11 @@ describe('history (Verlauf)', () => {
     const newest = entry(1);
     expect(newest).toMatch(/^Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt · /);
     expect(newest).toContain('Telefonnummer 089 2 → 089 1');
+    // Version 1 is what is stored now: restoring it would change nothing, so it is not offered.
+    const oldest = history.split('<li class="version"')[3] ?? '';
+    expect(textOf(oldest)).toContain('Entspricht der aktuellen Fassung.');
+    expect(oldest).not.toContain('/history/1/restore');
+    expect(history.split('<li class="version"')[2]).toContain('/history/2/restore');
     expect(entry(2)).toMatch(/^Jonas Müller hat den Kontakt geändert · /);
     // With htmx the answer is the card, as restored.
     const again = await send(`${LIST}/${id}/history/2/restore`, { user: anna, form: { version: '3' }, htmx: true });
@@ -312,6 +317,8 @@ describe('history (Verlauf)', () => {
     const text = textOf(html);
     expect(text).toContain('Tom Berg hat inzwischen Angaben geändert, die in der früheren Fassung anders lauten.');
     expect(text).not.toContain('Meine Eingabe');
+    // A way back that saves nothing.
+    expect(html).toContain(`<p class="crumb"><a href="${LIST}/${id}" hx-get="${LIST}/${id}"`);
     expect(html).toMatch(/<input type="radio" name="phone" value="089 1"\/><span><span class="who">Frühere Fassung<\/span>/);
     expect(html).toMatch(/<input type="radio" name="phone" value="089 3" checked=""\/><span><span class="who">Von Tom Berg<\/span>/);
     expect(await row(id)).toMatchObject({ phone: '089 3', version: 3 });
@@ -384,7 +391,9 @@ describe('Zuletzt gelöscht', () => {
     expect(page).toContain('Zurück GmbH');
     expect(page).toContain('Gelöscht von Anna Müller');
     // Enough of each to tell them apart: role, firm, number, e-mail (none for a firm's name alone).
-    expect(html).toContain('<h2>Weg</h2><p>Maler · Weg AG · 089 123 · info@weg.de</p><p class="meta">Gelöscht von Anna Müller');
+    expect(html).toContain(
+      '<h2>Weg</h2><p class="meta">Maler · Weg AG · 089 123 · info@weg.de</p><p class="meta">Gelöscht von Anna Müller',
+    );
     expect(html).toContain('<h2>Zurück GmbH</h2><p class="meta">Gelöscht von Anna Müller');
     // Jonas (not the one who deleted it) restores it, days later.
     const version = String((await row(keep))?.version);

@@ -295,6 +295,27 @@
     else window.location.reload();
   });
 
+  // The search form sent by Enter or "Suchen": with JS the results swap in as while typing, and
+  // focus stays in the field (a page load would drop it). Chromium and Safari fire the field's
+  // own "search" event on Enter already; the same search is not sent twice.
+  var lastSearch = null;
+  document.addEventListener(
+    'search',
+    (event) => {
+      lastSearch = { field: event.target, value: event.target.value, at: Date.now() };
+    },
+    true,
+  );
+  document.addEventListener('submit', (event) => {
+    var form = event.target;
+    var field = form.matches && form.matches('form[role="search"]') && form.querySelector('input[type="search"][hx-get]');
+    if (!field || !window.htmx) return;
+    event.preventDefault();
+    var same = lastSearch && lastSearch.field === field && lastSearch.value === field.value && Date.now() - lastSearch.at < 1000;
+    if (!same) field.dispatchEvent(new Event('search'));
+    field.focus();
+  });
+
   // "Mehr laden" replaces itself with the next rows (the event then has no connected element):
   // keyboard focus continues on the first new row.
   if (window.MutationObserver) {

@@ -315,7 +315,28 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
       body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors.gone} />,
     });
   }
+  // The preview again (duplicates marked anew), with what stopped the import.
+  const previewAgain = async (status: 409 | 422, message: (live: number) => string) => {
+    const { live, duplicateOf } = await duplicateIndex(db, asset.id);
+    return render(c, {
+      status,
+      title: shell.t.contacts.previewTitle(staged.cards.length),
+      body: (
+        <ImportPreview
+          shell={shell}
+          assetId={asset.id}
+          importId={importId}
+          cards={staged.cards.map((card) => ({ ...card, duplicateOf: duplicateOf(card.values) }))}
+          room={MAX_CONTACTS_PER_ASSET - live}
+          photos={0}
+          message={message(live)}
+        />
+      ),
+    });
+  };
   const chosen = staged.cards.filter((card) => card.importable && ticked.has(String(card.index)));
+  // Nothing ticked (all likely duplicates, say): not an import of nothing with an undo of nothing.
+  if (chosen.length === 0 && staged.status === 'staged') return previewAgain(422, () => shell.t.contacts.importNoneTicked);
   const outcome = await confirmImport(db, asset.id, staged, chosen, author(c));
   if (outcome.kind === 'imported' || outcome.kind === 'already')
     return c.redirect(shell.paths.contacts(asset.id, { imported: importId }), 303);
@@ -326,23 +347,9 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
       title: shell.t.contacts.importTitle,
       body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors.undone} />,
     });
-  const { live, duplicateOf } = await duplicateIndex(db, asset.id);
-  const message = outcome.kind === 'full' ? shell.t.contacts.importFull(MAX_CONTACTS_PER_ASSET - live) : shell.t.contacts.noRoom;
-  return render(c, {
-    status: 409,
-    title: shell.t.contacts.previewTitle(staged.cards.length),
-    body: (
-      <ImportPreview
-        shell={shell}
-        assetId={asset.id}
-        importId={importId}
-        cards={staged.cards.map((card) => ({ ...card, duplicateOf: duplicateOf(card.values) }))}
-        room={MAX_CONTACTS_PER_ASSET - live}
-        photos={0}
-        message={message}
-      />
-    ),
-  });
+  return previewAgain(409, (live) =>
+    outcome.kind === 'full' ? shell.t.contacts.importFull(MAX_CONTACTS_PER_ASSET - live) : shell.t.contacts.noRoom,
+  );
 });
 
 contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => {
@@ -350,11 +357,14 @@ contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => 
   const { importId } = c.req.valid('param');
   const result = await undoImport(db, asset.id, importId);
   const kept = result.kept.map((contact) => displayName(contact)).join(', ');
-  // Sent again (the way back to the list before it, a reload without JS): nothing was left to remove.
-  const done =
-    result.removed || kept
-      ? [shell.t.contacts.importUndone(result.removed), kept ? shell.t.contacts.importKept(kept) : ''].filter(Boolean).join(' ')
-      : shell.t.contacts.importNothing;
+  // Sent again (the way back to the list before it, a reload without JS): nothing was left to
+  // remove, and the contacts changed since are still named (never "0 removed").
+  const done = [
+    result.removed ? shell.t.contacts.importUndone(result.removed) : shell.t.contacts.importNothing,
+    kept ? shell.t.contacts.importKept(kept) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   // With htmx the list takes #main and the address becomes the list's (a reload shows the list, not the import's notice).
   if (c.req.header('hx-request') === 'true') c.header('HX-Push-Url', shell.paths.contacts(asset.id));
   return listPage(c, { q: '' }, { done, status: 200 });

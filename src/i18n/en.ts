@@ -225,6 +225,7 @@ export const en: Messages = {
     } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} ${action} the contact · ${date}`,
     historyCurrent: 'Current version',
+    historySame: 'Same as the current version.',
     historyNoChange: 'No change to the details.',
     historyRestore: 'Restore this version',
     historyLimit: (max: number) => `The last ${max} versions are kept; of a deleted contact only the last one.`,
@@ -295,6 +296,7 @@ export const en: Messages = {
     importUndo: 'Undo import',
     importUndone: (n: number) => `${n.toLocaleString('en-GB')} imported contact${n === 1 ? '' : 's'} removed.`,
     importNothing: 'Nothing of this import is left to remove.',
+    importNoneTicked: 'Please tick at least one contact.',
     importKept: (names: string) => `Kept, as changed since: ${names}.`,
     importFull: (room: number) =>
       `That many contacts no longer fit this property: there is room for ${room.toLocaleString('en-GB')}. Tick fewer.`,

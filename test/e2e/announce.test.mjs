@@ -33,6 +33,26 @@ describe('announcements and focus after partial swaps', () => {
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === 'Keine Treffer für „xyzzy“.');
   });
 
+  test('Enter in the search field and "Suchen" swap the results in place; focus stays in the field', async () => {
+    const { page } = anna;
+    await page.goto(listPath());
+    // A page load would drop this mark (and focus with it).
+    await page.evaluate(() => {
+      window.stayed = true;
+    });
+    const field = page.getByLabel('Kontakte durchsuchen');
+    await field.fill('schmidt');
+    await page.keyboard.press('Enter');
+    await page.locator('#results').getByText('1 Treffer für „schmidt“').waitFor();
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 Treffer für „schmidt“');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus stays in the search field after Enter');
+    await field.fill('xyzzy');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === 'Keine Treffer für „xyzzy“.');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'and after "Suchen"');
+    assert.equal(await page.evaluate(() => window.stayed), true, 'no page load');
+  });
+
   test('"Mehr laden" continues the list in place and keyboard focus moves to the first new row', async () => {
     // The book needs more than 100 contacts: two co-buyers add them (each under the write limit).
     const prefix = `Zzz Mehr ${unique()}`; // sorts last: other tests keep their contacts on page 1

@@ -38,7 +38,7 @@ export function DeletedContacts(props: { shell: Shell; assetId: string; contacts
             return (
               <li id={`c-${contact.id}`}>
                 <h2>{displayName(contact)}</h2>
-                {known ? <p>{known}</p> : null}
+                {known ? <p class="meta">{known}</p> : null}
                 <p class="meta">
                   {t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
                 </p>

@@ -1,5 +1,5 @@
 import type { Shell } from '../../views/shell';
-import { EMPTY_FIELDS, FIELDS, type FieldValues } from '../fields';
+import { EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from '../fields';
 import { changedFields } from '../merge';
 import type { Contact, Version } from '../repository';
 import { displayName } from '../vcard';
@@ -25,6 +25,7 @@ export function ContactHistory(props: {
   const { shell, assetId, contact, versions } = props;
   const { t, paths } = shell;
   const back = paths.contact(assetId, contact.id);
+  const stored = fieldValuesOf(contact);
   return (
     <section class="history" aria-labelledby="history-title">
       <p class="crumb">
@@ -80,6 +81,9 @@ export function ContactHistory(props: {
               )}
               {current ? (
                 <p class="badge">{t.contacts.historyCurrent}</p>
+              ) : changedFields(version.values, stored).length === 0 ? (
+                // Restoring it would change nothing (and take one of the versions kept).
+                <p class="hint">{t.contacts.historySame}</p>
               ) : (
                 <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
                   <input type="hidden" name="version" value={String(contact.version)} />

@@ -41,6 +41,13 @@ export function MergeClash(props: ClashProps) {
   );
   return (
     <section class="clash" aria-labelledby="clash-title">
+      {/* Leaving saves nothing: the contact stays as it is stored. */}
+      <p class="crumb">
+        <a href={action} hx-get={action} hx-target="#main" hx-push-url="true">
+          <span aria-hidden="true">← </span>
+          {t.contacts.backToContact}
+        </a>
+      </p>
       <h1 id="clash-title" tabindex={-1} data-focus>
         {t.contacts.clashTitle}
       </h1>
