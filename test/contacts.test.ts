@@ -222,6 +222,8 @@ describe('add', () => {
     expect(html).toContain('<option value="Küchenbauer">');
     expect(html).toMatch(/name="country"[^>]*value="Deutschland"/);
     expect(html).toMatch(/<input type="hidden" name="form_token" value="[A-Za-z0-9_-]{24}"/);
+    // The name rule, before anyone missed it, as the hint of its group.
+    expect(html).toContain('<legend>Person und Unternehmen</legend><p class="hint">Bitte geben Sie mindestens');
   });
 
   it('stores exactly what was typed, trimmed, CRLF as LF, https:// before a bare domain, and redirects with 303', async () => {
@@ -291,7 +293,11 @@ describe('add', () => {
       expect(html).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"[^>]*aria-describedby="[^"]*f-${field}-error`));
       expect(html).toContain(`id="f-${field}-error"`);
     }
-    expect(html).toContain('Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.');
+    expect(html).toContain(
+      '<p class="field-error" id="f-company-error">Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.</p>',
+    );
+    // Said as the error, not once more as the group's hint above it.
+    expect(html).not.toContain('<p class="hint">Bitte geben Sie mindestens');
     expect(html).toContain('Bitte geben Sie eine vollständige E-Mail-Adresse ein');
     expect(html).toMatch(/id="f-company"[^>]*data-focus/);
     expect(await snapshot()).toEqual(before);

@@ -50,7 +50,10 @@ describe('as Anna (customer, JavaScript on)', () => {
     await page.getByText('Bitte korrigieren Sie 3 Eingaben.').first().waitFor();
     const companyField = page.getByLabel('Unternehmen', { exact: true });
     assert.equal(await companyField.getAttribute('aria-invalid'), 'true');
-    assert.ok(await page.getByText('Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.').nth(1).isVisible());
+    assert.ok(
+      await page.locator('.field-error', { hasText: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.' }).isVisible(),
+    );
+    assert.equal(await page.locator('p.hint', { hasText: 'mindestens Vorname' }).count(), 0, 'the rule is said once, as the error');
     assert.ok(await page.locator('.field-error', { hasText: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein' }).isVisible());
     assert.ok(
       await page.locator('.field-error', { hasText: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.' }).isVisible(),

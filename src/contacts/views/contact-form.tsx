@@ -112,7 +112,10 @@ export function ContactForm(props: ContactFormProps) {
             <fieldset class={`group-${group}`}>
               <legend>{t.contacts.groups[group]}</legend>
               {group === 'person' ? (
-                <p class="hint">{t.contacts.nameRule}</p>
+                // Said once: as the error beside the company when it is missed, else as a hint.
+                errors.company === 'nameRequired' ? null : (
+                  <p class="hint">{t.contacts.nameRule}</p>
+                )
               ) : group === 'warranty' ? (
                 <p class="hint">{t.warranty.formHint}</p>
               ) : null}
