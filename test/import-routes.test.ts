@@ -73,7 +73,7 @@ describe('importing a .vcf', () => {
     const undo = (htmx: boolean) => send(`/assets/imp-a/contacts/import/${importId}/undo`, { user, method: 'POST', form: {}, htmx });
     expect(textOf(await (await undo(false)).text())).toContain('6 importierte Kontakte entfernt.');
     const again = textOf(await (await undo(true)).text());
-    expect(again).toContain('Von diesem Import ist nichts mehr zu entfernen.');
+    expect(again).toContain('Von diesem Import ist nichts zu entfernen.');
     expect(again).not.toContain('0 importierte');
     // Back to the list's notice after the undo: it no longer offers the undo nor claims an import.
     const back = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
@@ -175,10 +175,21 @@ describe('importing a .vcf', () => {
     expect(none.status).toBe(422);
     const noneHtml = await none.text();
     expect(noneHtml).toContain('<p class="alert" role="alert">Bitte haken Sie mindestens einen Kontakt an.</p>');
-    expect(previewOf(noneHtml).ticked).toEqual(ticked);
+    // The buyer's choice stays as it was sent (here: nothing), not the preview's defaults.
+    expect(previewOf(noneHtml).ticked).toEqual([]);
+    expect(previewOf(noneHtml).all).toHaveLength(6);
     expect(await rows('imp-b')).toHaveLength(1);
     expect((await confirm(user, importId, ticked.slice(0, 2))).status).toBe(303);
     expect(await rows('imp-b')).toHaveLength(3);
+  });
+
+  it('offers nothing to confirm for a file of which no card can be imported', async () => {
+    const user = household('imp-n');
+    const html = await (await upload(user, 'BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:Nur eine Notiz\r\nEND:VCARD\r\n')).text();
+    expect(previewOf(html).all).toHaveLength(1);
+    expect(html).toMatch(/<input type="checkbox" id="card-1" name="card" value="1" disabled=""/);
+    expect(html).not.toContain('Angehakte Kontakte übernehmen');
+    expect(html).toContain('Abbrechen');
   });
 
   it('reads Google\u2019s 3.0 export', async () => {
@@ -212,7 +223,7 @@ describe('importing a .vcf', () => {
     expect(again.status).toBe(200);
     expect(again.headers.get('hx-push-url')).toBe('/assets/imp-u/contacts');
     expect(await again.text()).toContain(
-      'role="status" data-announce="Von diesem Import ist nichts mehr zu entfernen. Behalten, da inzwischen geändert: ',
+      'role="status" data-announce="Von diesem Import ist nichts zu entfernen. Behalten, da inzwischen geändert: ',
     );
   });
 

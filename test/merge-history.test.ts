@@ -271,7 +271,7 @@ describe('history (Verlauf)', () => {
     expect(newest).toContain('Telefonnummer 089 2 → 089 1');
     // Version 1 is what is stored now: restoring it would change nothing, so it is not offered.
     const oldest = history.split('<li class="version"')[3] ?? '';
-    expect(textOf(oldest)).toContain('Entspricht der aktuellen Fassung.');
+    expect(textOf(oldest)).toContain('Diese Fassung entspricht der aktuellen.');
     expect(oldest).not.toContain('/history/1/restore');
     expect(history.split('<li class="version"')[2]).toContain('/history/2/restore');
     expect(entry(2)).toMatch(/^Jonas Müller hat den Kontakt geändert · /);

@@ -295,14 +295,26 @@
     else window.location.reload();
   });
 
-  // The search form sent by Enter or "Suchen": with JS the results swap in as while typing, and
-  // focus stays in the field (a page load would drop it). Chromium and Safari fire the field's
-  // own "search" event on Enter already; the same search is not sent twice.
+  // The search form sent by Enter or "Suchen": with JS the results swap in as while typing, the
+  // page stays (a page load would drop focus). Enter also fires the field's own "search" event
+  // (Chromium and Safari; not Firefox): before the submit in Safari, after it in Chromium. Each
+  // search goes out once: a submit right after the browser's event sends nothing, and the
+  // browser's event right after a submit's is stopped before htmx sees it.
   var lastSearch = null;
+  var sentBySubmit = null;
+  function sameSearch(last, field) {
+    return last && last.field === field && last.value === field.value && Date.now() - last.at < 1000;
+  }
   document.addEventListener(
     'search',
     (event) => {
-      lastSearch = { field: event.target, value: event.target.value, at: Date.now() };
+      var field = event.target;
+      if (event.isTrusted && sameSearch(sentBySubmit, field)) {
+        sentBySubmit = null;
+        event.stopImmediatePropagation();
+        return;
+      }
+      lastSearch = { field: field, value: field.value, at: Date.now() };
     },
     true,
   );
@@ -311,9 +323,9 @@
     var field = form.matches && form.matches('form[role="search"]') && form.querySelector('input[type="search"][hx-get]');
     if (!field || !window.htmx) return;
     event.preventDefault();
-    var same = lastSearch && lastSearch.field === field && lastSearch.value === field.value && Date.now() - lastSearch.at < 1000;
-    if (!same) field.dispatchEvent(new Event('search'));
-    field.focus();
+    if (sameSearch(lastSearch, field)) return;
+    sentBySubmit = { field: field, value: field.value, at: Date.now() };
+    field.dispatchEvent(new Event('search'));
   });
 
   // "Mehr laden" replaces itself with the next rows (the event then has no connected element):

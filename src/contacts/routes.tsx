@@ -330,6 +330,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
           room={MAX_CONTACTS_PER_ASSET - live}
           photos={0}
           message={message(live)}
+          ticked={ticked}
         />
       ),
     });

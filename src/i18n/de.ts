@@ -242,7 +242,7 @@ export const de = {
     } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} hat den Kontakt ${action} · ${date}`,
     historyCurrent: 'Aktuelle Fassung',
-    historySame: 'Entspricht der aktuellen Fassung.',
+    historySame: 'Diese Fassung entspricht der aktuellen.',
     historyNoChange: 'Keine Änderung an den Angaben.',
     historyRestore: 'Diese Fassung wiederherstellen',
     historyLimit: (max: number) => `Es werden die letzten ${max} Fassungen aufbewahrt, von einem gelöschten Kontakt nur die letzte.`,
@@ -314,7 +314,7 @@ export const de = {
     imported: (n: number) => (n === 1 ? '1 Kontakt importiert.' : `${n.toLocaleString('de-DE')} Kontakte importiert.`),
     importUndo: 'Import rückgängig',
     importUndone: (n: number) => `${n.toLocaleString('de-DE')} importierte${n === 1 ? 'r Kontakt' : ' Kontakte'} entfernt.`,
-    importNothing: 'Von diesem Import ist nichts mehr zu entfernen.',
+    importNothing: 'Von diesem Import ist nichts zu entfernen.',
     importNoneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',
     importKept: (names: string) => `Behalten, da inzwischen geändert: ${names}.`,
     importFull: (room: number) =>

@@ -225,7 +225,7 @@ export const en: Messages = {
     } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} ${action} the contact · ${date}`,
     historyCurrent: 'Current version',
-    historySame: 'Same as the current version.',
+    historySame: 'This version is the same as the current one.',
     historyNoChange: 'No change to the details.',
     historyRestore: 'Restore this version',
     historyLimit: (max: number) => `The last ${max} versions are kept; of a deleted contact only the last one.`,
@@ -295,7 +295,7 @@ export const en: Messages = {
     imported: (n: number) => (n === 1 ? '1 contact imported.' : `${n.toLocaleString('en-GB')} contacts imported.`),
     importUndo: 'Undo import',
     importUndone: (n: number) => `${n.toLocaleString('en-GB')} imported contact${n === 1 ? '' : 's'} removed.`,
-    importNothing: 'Nothing of this import is left to remove.',
+    importNothing: 'There is nothing of this import to remove.',
     importNoneTicked: 'Please tick at least one contact.',
     importKept: (names: string) => `Kept, as changed since: ${names}.`,
     importFull: (room: number) =>

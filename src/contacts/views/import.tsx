@@ -92,8 +92,10 @@ export function ImportPreview(props: {
   room: number;
   photos: number;
   message?: string;
+  /** The cards the buyer ticked, when the preview comes back after a confirm (their choice stays). */
+  ticked?: ReadonlySet<string>;
 }) {
-  const { shell, assetId, importId, cards } = props;
+  const { shell, assetId, importId, cards, ticked } = props;
   const { t, paths } = shell;
   const action = paths.confirmImport(assetId, importId);
   const label = (field: string) => (t.contacts.fields as Record<string, string>)[field] ?? field;
@@ -147,7 +149,7 @@ export function ImportPreview(props: {
                     id={id}
                     name="card"
                     value={String(card.index)}
-                    checked={card.importable && !card.duplicateOf}
+                    checked={card.importable && (ticked ? ticked.has(String(card.index)) : !card.duplicateOf)}
                     disabled={!card.importable}
                     aria-describedby={more.length ? `${id}-more` : undefined}
                   />
@@ -181,9 +183,12 @@ export function ImportPreview(props: {
           })}
         </ul>
         <div class="form-actions">
-          <button type="submit" class="primary">
-            {t.contacts.previewConfirm}
-          </button>
+          {/* A file of which nothing can be imported offers nothing to confirm. */}
+          {cards.some((card) => card.importable) ? (
+            <button type="submit" class="primary">
+              {t.contacts.previewConfirm}
+            </button>
+          ) : null}
           <a class="button" href={paths.contacts(assetId)}>
             {t.contacts.cancel}
           </a>
