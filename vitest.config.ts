@@ -76,6 +76,10 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
+          // Time is not what these tests assert (the bench measures speed): the heaviest (a tenant's
+          // move, a 1,000-card import) took 3.5-4.3 s of vitest's default 5 s on a slower machine
+          // and once timed out; a hang still fails, after 30 s.
+          testTimeout: 30_000,
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/node/**', 'test/interop/**'],
           setupFiles: ['./test/apply-migrations.ts'],
