@@ -5,7 +5,7 @@ import { FIELDS } from '../fields';
 import { fitsQr } from '../qr';
 import type { Contact } from '../repository';
 import { displayName, qrPayload } from '../vcard';
-import { metaLine } from './contact-list';
+import { Crumb, metaLine } from './contact-list';
 import { addressLines, fieldText, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
 
 /**
@@ -56,13 +56,8 @@ export function ContactDetail(props: {
     details.push({ label: t.contacts.fields[spec.name], value: fieldText(spec, contact[spec.column], t.locale) });
   return (
     <article class="detail" aria-labelledby="contact-title">
-      <p class="crumb">
-        {/* A whole page load: the browser itself returns to the row (#c-…). */}
-        <a href={back}>
-          <span aria-hidden="true">← </span>
-          {t.contacts.backToList}
-        </a>
-      </p>
+      {/* A whole page load: the browser itself returns to the row (#c-…). */}
+      <Crumb href={back} label={t.contacts.backToList} />
       <div class="bar">
         <div>
           <h1 id="contact-title" tabindex={-1} data-focus>

@@ -397,3 +397,19 @@ export function PostButton(props: { action: string; label: string; class?: strin
     </form>
   );
 }
+
+/**
+ * "← Zurück …" above a page's heading. `swap`: with htmx the page it leads to replaces #main and
+ * takes the address; without it, a whole page load (the list's row anchor then works).
+ */
+export function Crumb(props: { href: string; label: string; swap?: boolean }) {
+  const { href, swap } = props;
+  return (
+    <p class="crumb">
+      <a href={href} hx-get={swap ? href : undefined} hx-target={swap ? '#main' : undefined} hx-push-url={swap ? 'true' : undefined}>
+        <span aria-hidden="true">← </span>
+        {props.label}
+      </a>
+    </p>
+  );
+}

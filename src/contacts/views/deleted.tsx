@@ -1,7 +1,7 @@
 import type { Shell } from '../../views/shell';
 import type { Contact } from '../repository';
 import { displayName } from '../vcard';
-import { metaLine } from './contact-list';
+import { Crumb, metaLine } from './contact-list';
 import { formatDateTime } from './format';
 
 /** "Zuletzt gelöscht": the asset's deleted contacts, each restorable by any co-buyer or deleted for good. */
@@ -11,12 +11,7 @@ export function DeletedContacts(props: { shell: Shell; assetId: string; contacts
   const list = paths.contacts(assetId);
   return (
     <section class="deleted" aria-labelledby="deleted-title">
-      <p class="crumb">
-        <a href={list} hx-get={list} hx-target="#main" hx-push-url="true">
-          <span aria-hidden="true">← </span>
-          {t.contacts.backToList}
-        </a>
-      </p>
+      <Crumb href={list} label={t.contacts.backToList} swap />
       <h1 id="deleted-title" tabindex={-1} data-focus>
         {t.contacts.deletedTitle}
       </h1>

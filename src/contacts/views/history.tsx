@@ -3,7 +3,7 @@ import { EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from '../fields
 import { changedFields } from '../merge';
 import type { Contact, Version } from '../repository';
 import { displayName } from '../vcard';
-import { PostButton } from './contact-list';
+import { Crumb, PostButton } from './contact-list';
 import { fieldText, formatDateTime } from './format';
 
 /** A deleted contact's own name, or the name its last version had. */
@@ -28,12 +28,7 @@ export function ContactHistory(props: {
   const stored = fieldValuesOf(contact);
   return (
     <section class="history" aria-labelledby="history-title">
-      <p class="crumb">
-        <a href={back} hx-get={back} hx-target="#main" hx-push-url="true">
-          <span aria-hidden="true">← </span>
-          {t.contacts.backToContact}
-        </a>
-      </p>
+      <Crumb href={back} label={t.contacts.backToContact} swap />
       <h1 id="history-title" tabindex={-1} data-focus>
         {t.contacts.historyTitle(displayName(contact))}
       </h1>

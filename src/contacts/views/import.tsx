@@ -2,6 +2,7 @@ import type { Messages } from '../../i18n';
 import type { Shell } from '../../views/shell';
 import type { StagedCard } from '../imports';
 import { displayName } from '../vcard';
+import { Crumb } from './contact-list';
 import { addressLines } from './format';
 
 type Kind = keyof Messages['contacts']['ignoredKinds'];
@@ -38,12 +39,7 @@ export function ImportForm(props: { shell: Shell; assetId: string; error?: strin
   const list = paths.contacts(assetId);
   return (
     <section class="import" aria-labelledby="import-title">
-      <p class="crumb">
-        <a href={list}>
-          <span aria-hidden="true">← </span>
-          {t.contacts.backToList}
-        </a>
-      </p>
+      <Crumb href={list} label={t.contacts.backToList} />
       <h1 id="import-title" tabindex={-1} data-focus={error ? undefined : true}>
         {t.contacts.importTitle}
       </h1>

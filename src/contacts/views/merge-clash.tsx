@@ -1,5 +1,6 @@
 import type { Shell } from '../../views/shell';
 import { FIELDS, type FieldName, type FieldValues } from '../fields';
+import { Crumb } from './contact-list';
 import { fieldText } from './format';
 
 export interface ClashProps {
@@ -42,12 +43,7 @@ export function MergeClash(props: ClashProps) {
   return (
     <section class="clash" aria-labelledby="clash-title">
       {/* Leaving saves nothing: the contact stays as it is stored. */}
-      <p class="crumb">
-        <a href={action} hx-get={action} hx-target="#main" hx-push-url="true">
-          <span aria-hidden="true">← </span>
-          {t.contacts.backToContact}
-        </a>
-      </p>
+      <Crumb href={action} label={t.contacts.backToContact} swap />
       <h1 id="clash-title" tabindex={-1} data-focus>
         {t.contacts.clashTitle}
       </h1>
