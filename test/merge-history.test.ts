@@ -332,6 +332,33 @@ describe('history (Verlauf)', () => {
     const englishText = textOf(await english.text());
     expect(englishText).toContain('Tom Berg has meanwhile changed details that read differently in the earlier version.');
     expect(englishText).toContain('Earlier version 089 1');
+    // "Alles noch einmal bearbeiten": the whole form, its comparison worded for the restore (the
+    // earlier version beside what is stored), and saving that form is an edit (no restore field).
+    const againForm: Record<string, string> = {};
+    for (const match of html.slice(html.lastIndexOf('<form')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
+      againForm[match[1] ?? ''] = match[2] ?? '';
+    expect(againForm).toMatchObject({ again: '1', version: '3', restore: '1', phone: '089 1' });
+    for (const [language, wording, columns] of [
+      ['de', 'Tom Berg hat den Kontakt am', 'Feld Frühere Fassung Jetzt gespeichert Telefonnummer 089 1 089 3'],
+      ['en', 'Tom Berg changed the contact on', 'Field Earlier version Saved now Phone number 089 1 089 3'],
+    ] as const) {
+      const opened = await send(`${LIST}/${id}`, { user: lea, form: againForm, headers: { 'Accept-Language': language } });
+      expect(opened.status).toBe(200);
+      const page = await opened.text();
+      const panel = textOf(page.slice(page.indexOf('<div class="conflict"'), page.indexOf('</table>')));
+      expect(panel).toContain(wording);
+      expect(panel).toContain(language === 'de' ? 'nachdem Sie den Verlauf geöffnet haben' : 'after you opened its history');
+      expect(panel).not.toMatch(/während Sie ihn bearbeitet|while you were editing/);
+      expect(panel).toContain(columns);
+      expect(page.slice(page.indexOf('<form'))).not.toContain('name="restore"');
+    }
+    // A plain edit's clash words it for an edit, as before; neither request saved anything.
+    const editClashAgain = { ...againForm };
+    delete editClashAgain.restore;
+    const plain = textOf(await (await send(`${LIST}/${id}`, { user: lea, form: editClashAgain })).text());
+    expect(plain).toContain('während Sie ihn bearbeitet haben');
+    expect(plain).toContain('Feld Ihre Eingabe Jetzt gespeichert');
+    expect(await row(id)).toMatchObject({ phone: '089 3', version: 3 });
     // Lea picks the earlier number: the choice completes the restore, recorded and said as one.
     const choice: Record<string, string> = {};
     for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
@@ -345,8 +372,6 @@ describe('history (Verlauf)', () => {
       .bind(id)
       .first();
     expect(last).toEqual({ action: 'revert' });
-    // "Alles noch einmal bearbeiten" stays an edit's form (no restore field in it).
-    expect(html.slice(html.lastIndexOf('<form'))).not.toContain('name="restore"');
   });
 
   it('keeps at most 20 versions of a contact', async () => {

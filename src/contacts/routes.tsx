@@ -443,6 +443,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       values: v,
       errors: form.ok ? undefined : form.errors,
       conflict: stored,
+      conflictRestoring: (form.raw as Record<string, unknown>).restore === '1',
       // Kept by the browser as a pending draft: it comes back if the form is left unsaved.
       unsaved: true,
     });

@@ -203,6 +203,9 @@ export const de = {
     conflictTitle: 'Jemand hat diesen Kontakt inzwischen geändert',
     conflictText: (name: string, date: string) =>
       `${name} hat den Kontakt am ${date} geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben. Vergleichen Sie die Angaben und entscheiden Sie.`,
+    // The same comparison when the input is an earlier version restored over a newer change.
+    conflictRestoreText: (name: string, date: string) =>
+      `${name} hat den Kontakt am ${date} geändert, nachdem Sie den Verlauf geöffnet haben. Nichts wurde überschrieben. Vergleichen Sie die frühere Fassung mit der gespeicherten und entscheiden Sie.`,
     conflictField: 'Feld',
     conflictYours: 'Ihre Eingabe',
     conflictStored: 'Jetzt gespeichert',

@@ -187,6 +187,8 @@ export const en: Messages = {
     conflictTitle: 'Someone changed this contact meanwhile',
     conflictText: (name: string, date: string) =>
       `${name} changed the contact on ${date} while you were editing it. Nothing was overwritten. Compare the details and decide.`,
+    conflictRestoreText: (name: string, date: string) =>
+      `${name} changed the contact on ${date}, after you opened its history. Nothing was overwritten. Compare the earlier version with the saved one and decide.`,
     conflictField: 'Field',
     conflictYours: 'Your input',
     conflictStored: 'Saved now',

@@ -24,6 +24,8 @@ export interface ContactFormProps {
   errors?: FieldErrors;
   /** A stale version: the stored contact, shown beside the user's input. */
   conflict?: Contact;
+  /** The input beside it is an earlier version the user set out to restore (a restore's clash). */
+  conflictRestoring?: boolean;
   /** A page-level message (the cap was reached, storage was unavailable). */
   message?: string;
   /** Replaces the heading (the session-expired page). */
@@ -65,7 +67,9 @@ export function ContactForm(props: ContactFormProps) {
           {props.message}
         </p>
       ) : null}
-      {conflict ? <ConflictPanel shell={shell} values={values} stored={conflict} assetId={assetId} /> : null}
+      {conflict ? (
+        <ConflictPanel shell={shell} values={values} stored={conflict} assetId={assetId} restoring={props.conflictRestoring} />
+      ) : null}
       <form
         method="post"
         action={action}
@@ -315,20 +319,25 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
   );
 }
 
-function ConflictPanel(props: { shell: Shell; assetId: string; values: FormValues; stored: Contact }) {
-  const { shell, assetId, values, stored } = props;
+function ConflictPanel(props: { shell: Shell; assetId: string; values: FormValues; stored: Contact; restoring?: boolean }) {
+  const { shell, assetId, values, stored, restoring } = props;
   const { t, paths } = shell;
   const storedValues = fieldValuesOf(stored);
   const differing = FIELDS.filter((spec) => (values[spec.name] ?? '').trim() !== storedValues[spec.name]);
   return (
     <div class="conflict" role="alert">
       <h2>{t.contacts.conflictTitle}</h2>
-      <p>{t.contacts.conflictText(stored.updatedByName, formatDateTime(t.locale, stored.updatedAt))}</p>
+      <p>
+        {(restoring ? t.contacts.conflictRestoreText : t.contacts.conflictText)(
+          stored.updatedByName,
+          formatDateTime(t.locale, stored.updatedAt),
+        )}
+      </p>
       <table>
         <thead>
           <tr>
             <th scope="col">{t.contacts.conflictField}</th>
-            <th scope="col">{t.contacts.conflictYours}</th>
+            <th scope="col">{restoring ? t.contacts.clashRestoreMine : t.contacts.conflictYours}</th>
             <th scope="col">{t.contacts.conflictStored}</th>
           </tr>
         </thead>

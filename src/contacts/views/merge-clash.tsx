@@ -77,6 +77,8 @@ export function MergeClash(props: ClashProps) {
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="again" value="1" />
         <input type="hidden" name="version" value={String(props.version)} />
+        {/* Only the form's comparison is worded for a restore; saving that form is an edit. */}
+        {restoring ? <input type="hidden" name="restore" value="1" /> : null}
         {FIELDS.map((spec) => (
           <input type="hidden" name={spec.name} value={(clashes.includes(spec.name) ? mine : values)[spec.name]} />
         ))}
