@@ -162,6 +162,81 @@ describe('on a phone (360×800)', () => {
     await assertPhoneFriendly(page, '"Zuletzt gelöscht"');
   });
 
+  test('what focus or a link moves to stands clear of the sticky search and the sticky save bar', async () => {
+    const { page } = browser;
+    /** The focused element's box against the sticky bars (WCAG 2.4.11: not hidden by them). */
+    const clearance = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        const box = el.getBoundingClientRect();
+        const search = document.querySelector('form.search')?.getBoundingClientRect();
+        const bar = document.querySelector('.save-bar')?.getBoundingClientRect();
+        return {
+          what: `${el.tagName.toLowerCase()}#${el.id} ${(el.textContent || el.getAttribute('name') || '').trim().slice(0, 40)}`,
+          top: box.top,
+          bottom: box.bottom,
+          searchBottom: search ? search.bottom : 0,
+          barTop: bar && !el.closest('.save-bar') ? bar.top : window.innerHeight,
+          inRows: Boolean(el.closest('#rows')),
+          inForm: Boolean(el.closest('form.contact-form')) && !el.closest('.save-bar'),
+        };
+      });
+    // The form: Tab through every field from the first; each stands above the save bar.
+    await page.goto(`${listPath()}/new`);
+    await page.locator('form.contact-form input:not([type=hidden])').first().focus();
+    let fields = 0;
+    for (let press = 0; press < 40; press += 1) {
+      const seen = await clearance();
+      if (!seen.inForm) break;
+      fields += 1;
+      assert.ok(
+        seen.bottom <= seen.barTop + 0.5 && seen.top >= 0,
+        `${seen.what}: ${seen.top}-${seen.bottom} against the save bar at ${seen.barTop}`,
+      );
+      await page.keyboard.press('Tab');
+    }
+    assert.ok(fields >= 15, `tabbed through ${fields} fields`);
+    // The list: 30 rows of their own, from one import.
+    const tag = `Reihe ${unique()}`;
+    const cards = Array.from(
+      { length: 30 },
+      (_, index) =>
+        `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${tag} ${String(index + 1).padStart(2, '0')}\r\nORG:${tag} ${String(index + 1).padStart(2, '0')}\r\nTEL:089 ${index + 100}\r\nEND:VCARD\r\n`,
+    );
+    await page.goto(`${listPath()}/import`);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'reihe.vcf', mimeType: 'text/vcard', buffer: Buffer.from(cards.join('')) });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    await page.getByRole('button', { name: 'Angehakte Kontakte übernehmen' }).click();
+    await page.getByText('30 Kontakte importiert.').waitFor();
+    await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
+    // "Zurück zu den Kontakten" leads to the row one came from: below the search, not under it.
+    await page.getByRole('link', { name: `${tag} 08`, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `${tag} 08` }).waitFor();
+    await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
+    await page.locator('#results').getByText('30 Treffer').waitFor();
+    assert.match(page.url(), /#c-/, 'the way back names the row');
+    const row = await page.evaluate(() => {
+      const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      return {
+        top: target.getBoundingClientRect().top,
+        searchBottom: document.querySelector('form.search').getBoundingClientRect().bottom,
+        scrolled: window.scrollY,
+      };
+    });
+    assert.ok(row.scrolled > 0, 'the page scrolled to the row');
+    assert.ok(row.top >= row.searchBottom - 0.5, `the row at ${row.top} is below the search (bottom ${row.searchBottom})`);
+    // Shift+Tab up the list from its last row: every focused row shows below the search.
+    await page.getByRole('link', { name: `${tag} 30`, exact: true }).focus();
+    for (let press = 0; press < 25; press += 1) {
+      await page.keyboard.press('Shift+Tab');
+      const seen = await clearance();
+      if (!seen.inRows) break;
+      assert.ok(seen.top >= seen.searchBottom - 0.5, `${seen.what} at ${seen.top} is under the search (bottom ${seen.searchBottom})`);
+    }
+  });
+
   test('the empty state, the asset picker, the 403 page and the dev login', async () => {
     await withBrowser(
       null,
