@@ -169,11 +169,12 @@ describe('the card and the history', () => {
     const plain = createdId(await create(user, { company: 'Ohne Datum GmbH' }));
     expect(textOf(await (await send(`${list}/${plain}`, { user })).text())).not.toContain('Rechtsberatung');
 
-    // The edit form carries the dates as ISO values; the period starts at "Kein Zeitraum" again.
+    // The edit form carries the acceptance as an ISO value and the end it gave as its period (the
+    // end left empty, computed again when sent), so that a new date or period counts.
     const form = await (await send(`${list}/${id}/edit`, { user })).text();
     expect(formValue(form, 'accepted_on')).toBe('2022-05-10');
-    expect(formValue(form, 'warranty_until')).toBe('2027-05-10');
-    expect(form).not.toMatch(/<option value="\d" selected/);
+    expect(formValue(form, 'warranty_until')).toBe('');
+    expect(form.match(/<option value="\d" selected/g)).toEqual(['<option value="5" selected']);
     // A later end typed into the edit form: it wins over any period.
     const saved = await send(`${list}/${id}`, {
       user,
@@ -193,6 +194,72 @@ describe('the card and the history', () => {
     const restored = await send(`${list}/${id}/history/1/restore`, { user, form: { version: '2' } });
     expect(restored.status).toBe(303);
     expect(await stored(id)).toMatchObject({ accepted_on: '2022-05-10', warranty_until: '2027-05-10', version: 3 });
+  });
+});
+
+describe('editing the dates again', () => {
+  it('a new acceptance date or period counts: the edit form shows a computed end as its period', async () => {
+    const user = buyer('w-again');
+    const list = listOf('w-again');
+    // Stored from acceptance and period (the leap day: 29.02.2024 + 5 years = 28.02.2029).
+    const id = createdId(await create(user, { company: 'Küchen Schmidt', accepted_on: '2024-02-29', warranty_years: '5' }));
+    expect(await stored(id)).toMatchObject({ warranty_until: '2029-02-28' });
+    const form = await (await send(`${list}/${id}/edit`, { user })).text();
+    const sent: Record<string, string> = {};
+    for (const name of ['version', 'company', 'accepted_on', 'warranty_until']) sent[name] = formValue(form, name) ?? '';
+    expect(sent).toMatchObject({ version: '1', accepted_on: '2024-02-29', warranty_until: '' });
+    expect(form).toContain('<option value="5" selected="">');
+    // Sent unchanged, nothing changes (no new version).
+    expect((await send(`${list}/${id}`, { user, form: { ...sent, warranty_years: '5' } })).status).toBe(303);
+    expect(await stored(id)).toMatchObject({ accepted_on: '2024-02-29', warranty_until: '2029-02-28', version: 1 });
+    // The buyer corrects the acceptance and picks 4 years (VOB/B): the end follows both.
+    const saved = await send(`${list}/${id}`, { user, form: { ...sent, accepted_on: '2023-05-10', warranty_years: '4' } });
+    expect(saved.status).toBe(303);
+    expect(await stored(id)).toMatchObject({ accepted_on: '2023-05-10', warranty_until: '2027-05-10', version: 2 });
+    expect(textOf(await (await send(`${list}/${id}`, { user })).text())).toContain('Gewährleistung bis 10.05.2027');
+    // An end no period gives shows as typed, with no period; sent unchanged it stays.
+    expect(
+      (await send(`${list}/${id}`, { user, form: { ...sent, version: '2', accepted_on: '2023-05-10', warranty_until: '2027-12-31' } }))
+        .status,
+    ).toBe(303);
+    const custom = await (await send(`${list}/${id}/edit`, { user })).text();
+    expect(formValue(custom, 'warranty_until')).toBe('2027-12-31');
+    expect(custom).not.toMatch(/<option value="\d" selected/);
+    expect(await stored(id)).toMatchObject({ warranty_until: '2027-12-31', version: 3 });
+  });
+
+  it('a co-buyer\u2019s change meanwhile: the comparison shows the end a period gives, not an empty field', async () => {
+    const user = buyer('w-panel');
+    const other: TestUser = { ...user, sub: 'u-w-panel-2', name: 'Jonas Müller' };
+    const list = listOf('w-panel');
+    const id = createdId(await create(user, { company: 'Dach Meier', accepted_on: '2022-05-10', warranty_years: '5' }));
+    const form = await (await send(`${list}/${id}/edit`, { user })).text();
+    expect(formValue(form, 'warranty_until')).toBe('');
+    // Jonas types another end; the buyer, from the same version, picks 2 years.
+    expect(
+      (
+        await send(`${list}/${id}`, {
+          user: other,
+          form: { version: '1', company: 'Dach Meier', accepted_on: '2022-05-10', warranty_until: '2028-01-31' },
+        })
+      ).status,
+    ).toBe(303);
+    const clash = await send(`${list}/${id}`, {
+      user,
+      form: { version: '1', company: 'Dach Meier', accepted_on: '2022-05-10', warranty_years: '2' },
+    });
+    expect(clash.status).toBe(409);
+    const choice: Record<string, string> = {};
+    const html = await clash.text();
+    for (const match of html.slice(html.lastIndexOf('<form')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
+      choice[match[1] ?? ''] = match[2] ?? '';
+    expect(choice).toMatchObject({ again: '1', warranty_until: '2024-05-10' });
+    // The whole form again, and a stale form sent with a period: the end it gives, beside Jonas's.
+    for (const sentForm of [choice, { again: '1', version: '1', company: 'Dach Meier', accepted_on: '2022-05-10', warranty_years: '2' }]) {
+      const page = await (await send(`${list}/${id}`, { user, form: sentForm })).text();
+      const panel = textOf(page.slice(page.indexOf('<div class="conflict"'), page.indexOf('</table>')));
+      expect(panel).toContain('Gewährleistung bis 10.05.2024 31.01.2028');
+    }
   });
 });
 

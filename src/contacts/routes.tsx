@@ -45,7 +45,7 @@ import { ContactHistory } from './views/history';
 import { ImportForm, ImportPreview } from './views/import';
 import { MergeClash } from './views/merge-clash';
 import { PhoneList } from './views/print';
-import { berlinToday } from './warranty';
+import { berlinToday, warrantyFormValues } from './warranty';
 
 /** The contact book of one asset, mounted at /assets/:assetId. Each route: validate → repository → page. */
 export const contactRoutes = new Hono<AppEnv>();
@@ -414,7 +414,8 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
   if (!contact) throw new HTTPException(404);
   return formPage(c, 200, {
     mode: { kind: 'edit', contactId: contact.id, name: displayName(contact), version: contact.version },
-    values: fieldValuesOf(contact),
+    // An end that acceptance and period give comes as that period: a new date or period counts.
+    values: { ...fieldValuesOf(contact), ...warrantyFormValues(contact.acceptedOn, contact.warrantyUntil) },
   });
 });
 

@@ -105,6 +105,18 @@ export function addYears(iso: string, years: number): string {
   return addMonths(iso, Math.trunc(years) * 12);
 }
 
+/**
+ * The form's warranty fields for stored dates: an end that acceptance and one of the periods give
+ * shows as that period with the end left empty (computed again when sent), so that a new
+ * acceptance date or period counts; any other end shows as typed, with no period.
+ */
+export function warrantyFormValues(acceptedOn: string, until: string): { warranty_years: string; warranty_until: string } {
+  if (acceptedOn !== '' && until !== '' && parseDate(acceptedOn))
+    for (const years of WARRANTY_PERIODS)
+      if (addYears(acceptedOn, years) === until) return { warranty_years: String(years), warranty_until: '' };
+  return { warranty_years: '', warranty_until: until };
+}
+
 /** `iso` moved by whole days (negative: back). */
 export function addDays(iso: string, days: number): string {
   const { year, month, day } = requireDate(iso);

@@ -4,7 +4,7 @@ import { FIELD_GROUPS, FIELDS, type FieldSpec, fieldValuesOf } from '../fields';
 import type { Contact } from '../repository';
 import type { ErrorCode, FieldErrors, FormFieldName, FormValues } from '../schema';
 import { dialledDigits } from '../vcard';
-import { MAX_DATE, MIN_DATE, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
+import { MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { fieldText, formatDateTime } from './format';
 
 export type FormMode =
@@ -320,8 +320,11 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
 }
 
 function ConflictPanel(props: { shell: Shell; assetId: string; values: FormValues; stored: Contact; restoring?: boolean }) {
-  const { shell, assetId, values, stored, restoring } = props;
+  const { shell, assetId, stored, restoring } = props;
   const { t, paths } = shell;
+  // An end left empty beside a period is the end it gives: compared and shown as that date.
+  const warranty = resolveWarranty(props.values);
+  const values = warranty.ok ? { ...props.values, warranty_until: warranty.warranty_until } : props.values;
   const storedValues = fieldValuesOf(stored);
   const differing = FIELDS.filter((spec) => (values[spec.name] ?? '').trim() !== storedValues[spec.name]);
   return (
