@@ -378,6 +378,8 @@ describe('the warranty view', () => {
     expect(order).not.toContain(none);
     expect(textOf(view)).toContain('4 Kontakte mit Gewährleistungsende');
     expect(textOf(rowOf(view, late ?? ''))).toContain('Gewährleistung bis 01.01.2031');
+    // Ended long before today (more than 30 days): said as ended, quietly, never as running.
+    expect(rowOf(view, early ?? '')).toContain('<span class="wb plain">Gewährleistung endete am 01.03.2025</span>');
     // The calendar download and its help sit on the view; no search there.
     expect(/<a class="button" href="([^"]+)" download[^>]*>Erinnerungen für den Kalender \(\.ics\)<\/a>/.exec(view)?.[1]).toBe(
       `${list}/warranty.ics`,

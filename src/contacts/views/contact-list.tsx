@@ -298,7 +298,8 @@ export function metaLine(contact: Pick<Contact, 'position' | 'firstName' | 'last
 
 /**
  * The warranty line of a row: a quiet badge when the warranty ends within 6 months, a strong one
- * when it ended within the last 30 days (warrantyBadge), else in the warranty view the plain end.
+ * when it ended within the last 30 days (warrantyBadge), else in the warranty view the plain end
+ * (or that it ended).
  */
 function warrantyLine(shell: Shell, until: string, today: string, showEnd: boolean) {
   if (until === '') return '';
@@ -306,7 +307,8 @@ function warrantyLine(shell: Shell, until: string, today: string, showEnd: boole
   const date = formatDate(until, shell.t.locale);
   if (badge === 'endsSoon') return html`<span class="wb">${shell.t.warranty.badge.endsSoon(date)}</span>`;
   if (badge === 'endedRecently') return html`<span class="wb ended">${shell.t.warranty.badge.endedRecently(date)}</span>`;
-  return showEnd ? html`<span class="wb plain">${shell.t.warranty.until(date)}</span>` : '';
+  // Ended longer ago: said as ended, quietly, so it is never read as still running.
+  return showEnd ? html`<span class="wb plain">${(until < today ? shell.t.warranty.badge.endedRecently : shell.t.warranty.until)(date)}</span>` : '';
 }
 
 /**
