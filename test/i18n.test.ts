@@ -88,3 +88,10 @@ describe('counts and people in a sentence', () => {
     expect(de.contacts.merged('Jonas und Lena', 'Ort', 1, 2)).toMatch(/^Jonas und Lena haben inzwischen Ort geändert/);
   });
 });
+
+describe('help that names a button', () => {
+  it('names the card’s download button by its label (a review found a label that no button had)', () => {
+    expect(de.contacts.exportHelp.join(' ')).toContain(`„${de.contacts.vcard}“`);
+    expect(en.contacts.exportHelp.join(' ')).toContain(`“${en.contacts.vcard}”`);
+  });
+});

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import android from './fixtures/vcf/android-2.1-qp.vcf?raw';
 import google from './fixtures/vcf/google-3.0.vcf?raw';
+import thunderbird from './fixtures/vcf/thunderbird-4.0.vcf?raw';
 import { anna, ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
 
 // Issue 16 item 2 through HTTP: upload → preview → confirm (once, all or nothing) → undo.
@@ -161,6 +162,20 @@ describe('importing a .vcf', () => {
       ).text(),
     );
     expect(english).toContain('Not added: birthday, nickname, messengers and profiles, X-CUSTOM-THING.');
+  });
+
+  it('names what went into the notes once per field, with a count, and left-out properties in people\u2019s words', async () => {
+    const user = household('imp-tb');
+    const html = await (await upload(user, thunderbird)).text();
+    const cards = [...html.matchAll(/<ul class="notes">(.*?)<\/ul>/gs)].map((match) =>
+      [...(match[1] ?? '').matchAll(/<li>([^<]*)<\/li>/g)].map((line) => line[1] ?? ''),
+    );
+    // Thunderbird's sample card has six more numbers than fields: said once, not six times.
+    expect(cards.flat()).toContain('In den Notizen, da es nicht in die Felder passte: Mobilnummer, Telefonnummer (5 ×).');
+    for (const lines of cards) expect(new Set(lines).size).toBe(lines.length);
+    const text = textOf(html);
+    expect(text).toContain('Geschlecht');
+    expect(text).not.toContain('GENDER');
   });
 
   it('leaves likely duplicates unticked and imports only what is ticked', async () => {

@@ -441,7 +441,11 @@ describe('Zuletzt gelöscht', () => {
     expect(await row(gone)).toBeNull();
     // Without JS the page it leads to says so.
     expect(purged.headers.get('location')).toBe(`${list}/deleted?purged=1`);
-    expect(textOf(await (await send(`${list}/deleted?purged=1`, { user: j })).text())).toContain('Der Kontakt wurde endgültig gelöscht.');
+    const after = textOf(await (await send(`${list}/deleted?purged=1`, { user: j })).text());
+    expect(after).toContain('Der Kontakt wurde endgültig gelöscht.');
+    // Nothing left there: said without claiming nothing was deleted lately (one just was).
+    expect(after).toContain('Hier ist zurzeit kein gelöschter Kontakt.');
+    expect(after).not.toContain('wurde kein Kontakt gelöscht');
     expect(await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(gone).first('n')).toBe(0);
   });
 

@@ -16,6 +16,7 @@ const KINDS: readonly [Kind, RegExp][] = [
   ['messengers', /^(IMPP|X-(SOCIALPROFILE|MS-IMADDRESS|AIM|GTALK|ICQ|JABBER|MSN|QQ|SKYPE(-USERNAME)?|YAHOO|TWITTER))$/],
   ['related', /^(RELATED|X-ABRELATEDNAMES|X-(MS-)?(MANAGER|ASSISTANT|SPOUSE))$/],
   ['photo', /^(PHOTO|LOGO|X-MS-CARDPICTURE)$/],
+  ['gender', /^(X-)?GENDER$/],
 ];
 const kindOf = (property: string) => KINDS.find(([, names]) => names.test(property))?.[0];
 
@@ -95,6 +96,13 @@ export function ImportPreview(props: {
   const { t, paths } = shell;
   const action = paths.confirmImport(assetId, importId);
   const label = (field: string) => (t.contacts.fields as Record<string, string>)[field] ?? field;
+  // What went into the notes, once per field: "Mobilnummer, Telefonnummer (5 ×)".
+  const moved = (card: StagedCard) => {
+    const counts = new Map<string, number>();
+    for (const problem of card.problems)
+      if (problem.outcome === 'movedToNotes') counts.set(label(problem.field), (counts.get(label(problem.field)) ?? 0) + 1);
+    return [...counts].map(([field, n]) => (n > 1 ? `${field} (${n} ×)` : field)).join(', ');
+  };
   return (
     <section class="import" aria-labelledby="preview-title">
       <h1 id="preview-title" tabindex={-1} data-focus>
@@ -165,13 +173,8 @@ export function ImportPreview(props: {
                 <ul class="notes">
                   {card.duplicateOf ? <li>{t.contacts.previewDuplicate}</li> : null}
                   {card.importable ? null : <li>{t.contacts.previewNotImportable}</li>}
-                  {card.problems.map((problem) =>
-                    problem.outcome === 'truncated' ? (
-                      <li>{t.contacts.previewTruncated}</li>
-                    ) : (
-                      <li>{t.contacts.previewMoved(label(problem.field))}</li>
-                    ),
-                  )}
+                  {card.problems.some((problem) => problem.outcome === 'truncated') ? <li>{t.contacts.previewTruncated}</li> : null}
+                  {moved(card) ? <li>{t.contacts.previewMoved(moved(card))}</li> : null}
                   {card.ignored.length ? <li>{t.contacts.previewIgnored(ignoredNames(t, card.ignored))}</li> : null}
                 </ul>
               </li>
