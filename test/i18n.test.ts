@@ -79,9 +79,9 @@ describe('formatDateTime: when a version was saved, in Berlin time', () => {
 
 describe('counts and people in a sentence', () => {
   it('says one contact and several co-buyers the German way (and the English)', () => {
-    expect(de.contacts.importUndone(1)).toBe('1 importierter Kontakt entfernt.');
-    expect(de.contacts.importUndone(1200)).toBe('1.200 importierte Kontakte entfernt.');
-    expect(en.contacts.importUndone(1)).toBe('1 imported contact removed.');
+    expect(de.contacts.importUndone(1)).toBe('1 importierter Kontakt gelöscht.');
+    expect(de.contacts.importUndone(1200)).toBe('1.200 importierte Kontakte gelöscht.');
+    expect(en.contacts.importUndone(1)).toBe('1 imported contact deleted.');
     expect(de.contacts.merged('Jonas Müller', 'Ort', 1, 1)).toMatch(
       /^Jonas Müller hat inzwischen Ort geändert – diese Änderung ist übernommen/,
     );

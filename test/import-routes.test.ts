@@ -72,9 +72,9 @@ describe('importing a .vcf', () => {
     expect(list).toContain('Import rückgängig');
     // Undone, then sent again (the way back to that notice): it says nothing is left, not "0 removed".
     const undo = (htmx: boolean) => send(`/assets/imp-a/contacts/import/${importId}/undo`, { user, method: 'POST', form: {}, htmx });
-    expect(textOf(await (await undo(false)).text())).toContain('6 importierte Kontakte entfernt.');
+    expect(textOf(await (await undo(false)).text())).toContain('6 importierte Kontakte gelöscht.');
     const again = textOf(await (await undo(true)).text());
-    expect(again).toContain('Von diesem Import ist nichts zu entfernen.');
+    expect(again).toContain('Von diesem Import ist nichts mehr zu löschen.');
     expect(again).not.toContain('0 importierte');
     // Back to the list's notice after the undo: it no longer offers the undo nor claims an import.
     const back = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
@@ -100,7 +100,7 @@ describe('importing a .vcf', () => {
     const [first] = await rows('imp-r');
     await env.DB.prepare("UPDATE contacts SET notes = 'geändert', version = 2 WHERE id = ?").bind(first?.id).run();
     const undone = await send(`/assets/imp-r/contacts/import/${importId}/undo`, { user, method: 'POST', form: {} });
-    expect(textOf(await undone.text())).toContain('5 importierte Kontakte entfernt.');
+    expect(textOf(await undone.text())).toContain('5 importierte Kontakte gelöscht.');
     expect(await rows('imp-r')).toHaveLength(1);
     expect((await confirm(user, importId, ticked)).status).toBe(409);
     expect((await rows('imp-r')).map((row) => row.id)).toEqual([first?.id]);
@@ -226,10 +226,10 @@ describe('importing a .vcf', () => {
     expect(undo.status).toBe(200);
     const html = await undo.text();
     // Told as what was done (a status, styled as a success), not as an error.
-    expect(html).toMatch(/<p class="notice" role="status"[^>]*>5 importierte Kontakte entfernt\./);
+    expect(html).toMatch(/<p class="notice" role="status"[^>]*>5 importierte Kontakte gelöscht\./);
     expect(html).not.toContain('class="alert"');
     const text = textOf(html);
-    expect(text).toContain('5 importierte Kontakte entfernt.');
+    expect(text).toContain('5 importierte Kontakte gelöscht.');
     expect(text).toContain('Behalten, da inzwischen geändert: ');
     const left = await rows('imp-u');
     expect(left.map((row) => row.id).sort()).toEqual([changed?.id, left.find((row) => row.last_name === 'Nicht importiert')?.id].sort());
@@ -238,7 +238,7 @@ describe('importing a .vcf', () => {
     expect(again.status).toBe(200);
     expect(again.headers.get('hx-push-url')).toBe('/assets/imp-u/contacts');
     expect(await again.text()).toContain(
-      'role="status" data-announce="Von diesem Import ist nichts zu entfernen. Behalten, da inzwischen geändert: ',
+      'role="status" data-announce="Von diesem Import ist nichts mehr zu löschen. Behalten, da inzwischen geändert: ',
     );
   });
 

@@ -167,7 +167,7 @@ describe('D1 round trips per request', () => {
     const undone = await measure(`${LIST}/import/${importId}/undo`, { form: {} });
     // The list comes back with the result in its alert: the undo and the list in two round trips.
     expect(undone.response.status).toBe(200);
-    expect(undone.text).toContain('3 importierte Kontakte entfernt.');
+    expect(undone.text).toContain('3 importierte Kontakte gelöscht.');
     expect(undone.count.roundTrips).toBeLessThanOrEqual(2);
     expect(undone.count.roundTrips).toBeGreaterThanOrEqual(1);
   });

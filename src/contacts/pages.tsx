@@ -114,8 +114,8 @@ export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved'
   const name = displayName(contact);
   const said =
     done === 'saved' ? t.contacts.saved(name) : done === 'restored' ? t.contacts.restored(name) : t.contacts.versionRestored(name);
-  if (!merged) return said;
-  return done === 'saved' ? `${mergedMessage(t, merged)} ${said}` : `${said} ${mergedMessage(t, merged)}`;
+  // What was saved first, then what a co-buyer's change added to it ("gespeichert" said once).
+  return merged ? `${said} ${mergedMessage(t, merged)}` : said;
 }
 
 /**

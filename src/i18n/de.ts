@@ -92,8 +92,8 @@ export const de = {
       hint: 'Drucken Sie diese Seite über die Druckfunktion Ihres Browsers (Strg+P, am Mac ⌘+P).',
       empty: 'Es gibt keine Kontakte zu drucken.',
       name: 'Name',
-      phones: 'Telefon',
-      reach: 'E-Mail und Adresse',
+      phones: 'Telefonnummern',
+      reach: 'E-Mail-Adresse und Adresse',
       mobile: 'Mobil',
     },
     count: (n: number) => (n === 1 ? '1 Kontakt' : `${n.toLocaleString('de-DE')} Kontakte`),
@@ -133,7 +133,7 @@ export const de = {
     address: 'Adresse',
     callName: (name: string) => `${name} anrufen`,
     mailName: (name: string) => `E-Mail an ${name}`,
-    columns: { name: 'Name', meta: 'Position · Unternehmen', phone: 'Telefon', email: 'E-Mail' },
+    columns: { name: 'Name', meta: 'Position · Unternehmen', phone: 'Telefonnummer', email: 'E-Mail-Adresse' },
     opensInNewTab: '(öffnet in neuem Tab)',
     groups: { person: 'Person und Unternehmen', reach: 'Erreichbarkeit', address: 'Adresse', warranty: 'Gewährleistung', notes: 'Notizen' },
     fields: {
@@ -215,7 +215,7 @@ export const de = {
     noRoom:
       'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
     merged: (by: string, fields: string, count: number, people: number) =>
-      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen. Ihre Änderungen sind ebenfalls gespeichert.`,
+      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen.`,
     someone: 'Ein anderer Käufer',
     and: 'und',
     clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
@@ -316,8 +316,8 @@ export const de = {
     previewConfirm: 'Angehakte Kontakte übernehmen',
     imported: (n: number) => (n === 1 ? '1 Kontakt importiert.' : `${n.toLocaleString('de-DE')} Kontakte importiert.`),
     importUndo: 'Import rückgängig',
-    importUndone: (n: number) => `${n.toLocaleString('de-DE')} importierte${n === 1 ? 'r Kontakt' : ' Kontakte'} entfernt.`,
-    importNothing: 'Von diesem Import ist nichts zu entfernen.',
+    importUndone: (n: number) => `${n.toLocaleString('de-DE')} importierte${n === 1 ? 'r Kontakt' : ' Kontakte'} gelöscht.`,
+    importNothing: 'Von diesem Import ist nichts mehr zu löschen.',
     importNoneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',
     importKept: (names: string) => `Behalten, da inzwischen geändert: ${names}.`,
     importFull: (room: number) =>

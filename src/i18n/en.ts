@@ -74,7 +74,7 @@ export const en: Messages = {
       hint: 'Print this page with your browser’s print function (Ctrl+P, on a Mac ⌘+P).',
       empty: 'There are no contacts to print.',
       name: 'Name',
-      phones: 'Phone',
+      phones: 'Phone numbers',
       reach: 'Email and address',
       mobile: 'Mobile',
     },
@@ -115,7 +115,7 @@ export const en: Messages = {
     address: 'Address',
     callName: (name: string) => `Call ${name}`,
     mailName: (name: string) => `Email ${name}`,
-    columns: { name: 'Name', meta: 'Position · Company', phone: 'Phone', email: 'Email' },
+    columns: { name: 'Name', meta: 'Position · Company', phone: 'Phone number', email: 'Email address' },
     opensInNewTab: '(opens in a new tab)',
     groups: { person: 'Person and company', reach: 'Contact details', address: 'Address', warranty: 'Warranty', notes: 'Notes' },
     fields: {
@@ -140,7 +140,7 @@ export const en: Messages = {
       position: 'e.g. kitchen builder, tiler, site manager',
       title: 'e.g. Dr. or Prof.',
       phone: 'e.g. +49 89 1234567',
-      website: 'e.g. www.kuechen-schmidt.de',
+      website: 'e.g. www.company.com',
     },
     positions: [
       'Kitchen builder',
@@ -198,7 +198,7 @@ export const en: Messages = {
     noRoom:
       'This property has used up its storage. Delete contacts you no longer need for good under “Recently deleted” or shorten long notes, then you can save again.',
     merged: (by: string, fields: string, count: number) =>
-      `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept. Your changes are saved too.`,
+      `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
     someone: 'Another buyer',
     and: 'and',
     clashTitle: 'Please choose which entry applies',
@@ -296,10 +296,10 @@ export const en: Messages = {
     previewConfirm: 'Add the ticked contacts',
     imported: (n: number) => (n === 1 ? '1 contact imported.' : `${n.toLocaleString('en-GB')} contacts imported.`),
     importUndo: 'Undo import',
-    importUndone: (n: number) => `${n.toLocaleString('en-GB')} imported contact${n === 1 ? '' : 's'} removed.`,
-    importNothing: 'There is nothing of this import to remove.',
+    importUndone: (n: number) => `${n.toLocaleString('en-GB')} imported contact${n === 1 ? '' : 's'} deleted.`,
+    importNothing: 'Nothing of this import is left to delete.',
     importNoneTicked: 'Please tick at least one contact.',
-    importKept: (names: string) => `Kept, as changed since: ${names}.`,
+    importKept: (names: string) => `Kept, as changed after the import: ${names}.`,
     importFull: (room: number) =>
       `That many contacts no longer fit this property: there is room for ${room.toLocaleString('en-GB')}. Tick fewer.`,
     goneTitle: 'This contact was deleted meanwhile',

@@ -97,7 +97,7 @@ describe('announcements and focus after partial swaps', () => {
     await page.getByRole('button', { name: 'Angehakte Kontakte übernehmen' }).click();
     await page.getByText('1 Kontakt importiert.').waitFor();
     await page.getByRole('button', { name: 'Import rückgängig' }).click();
-    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 importierter Kontakt entfernt.');
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 importierter Kontakt gelöscht.');
     assert.equal(new URL(page.url()).pathname, listPath(), 'the address is the list again');
     assert.equal(await page.getByRole('link', { name, exact: true }).count(), 0, 'the imported contact is gone');
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the list heading');

@@ -308,7 +308,9 @@ function warrantyLine(shell: Shell, until: string, today: string, showEnd: boole
   if (badge === 'endsSoon') return html`<span class="wb">${shell.t.warranty.badge.endsSoon(date)}</span>`;
   if (badge === 'endedRecently') return html`<span class="wb ended">${shell.t.warranty.badge.endedRecently(date)}</span>`;
   // Ended longer ago: said as ended, quietly, so it is never read as still running.
-  return showEnd ? html`<span class="wb plain">${(until < today ? shell.t.warranty.badge.endedRecently : shell.t.warranty.until)(date)}</span>` : '';
+  return showEnd
+    ? html`<span class="wb plain">${(until < today ? shell.t.warranty.badge.endedRecently : shell.t.warranty.until)(date)}</span>`
+    : '';
 }
 
 /**
