@@ -152,3 +152,86 @@ describe('stored keys', () => {
     expect((await listContacts(db, ASSET, { query: 'Bremen 0421' })).contacts.map((c) => c.id)).toContain('old-row');
   });
 });
+
+describe('searching while grouped by position', () => {
+  const GROUPED = 'search-grouped';
+  const buyer: TestUser = { ...anna, sub: 'u-search-grouped', assets: [{ id: GROUPED, name: 'Gruppiert' }] };
+  const list = `/assets/${GROUPED}/contacts`;
+  /** Headings and names of a page or fragment, in order: "# Fliesenleger", "Anna Bauer", … */
+  const entries = (html: string) =>
+    [...html.matchAll(/<li class="group"><h2>([^<]+)<\/h2><\/li>|<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map(
+      (match) => (match[1] ? `# ${match[1]}` : (match[2] ?? '')),
+    );
+
+  it('keeps the groups, the best matches first within each; paging goes on within them', async () => {
+    await seedContacts(
+      GROUPED,
+      6,
+      (index) =>
+        [
+          { last_name: 'Bauer', first_name: 'Anna', position: 'Maler' },
+          { company: 'Fliesen Bauer', position: 'Fliesenleger' },
+          { last_name: 'Adler', position: 'Fliesenleger', notes: 'Bauer empfohlen' },
+          { last_name: 'Bauer', first_name: 'Zora', position: 'Fliesenleger' },
+          { last_name: 'Bauer', first_name: 'Ohne' },
+          { last_name: 'Keller', position: 'Maler' },
+        ][index] ?? {},
+    );
+    const page = await (await send(`${list}?q=bauer&group=position`, { user: buyer })).text();
+    // Within "Fliesenleger" the names that start with the word come first (by last name: Bauer,
+    // Zora before Fliesen Bauer), then the notes' match.
+    expect(entries(page)).toEqual([
+      '# Fliesenleger',
+      'Zora Bauer',
+      'Fliesen Bauer',
+      'Adler',
+      '# Maler',
+      'Anna Bauer',
+      '# Ohne Position',
+      'Ohne Bauer',
+    ]);
+    expect(textOf(page)).toContain('5 Treffer für „bauer“');
+    // The same through active search, and the view switch follows it out of band.
+    const fragment = await (await send(`${list}?q=bauer&group=position&part=results`, { user: buyer, htmx: true })).text();
+    expect(entries(fragment)).toEqual(entries(page));
+    expect(fragment).toContain(`<p class="view-switch" id="view-switch" hx-swap-oob="true"><a href="${list}?q=bauer">Nach Name</a>`);
+    const ungrouped = await (await send(`${list}?q=bauer&part=results`, { user: buyer, htmx: true })).text();
+    expect(ungrouped).toContain(`<a href="${list}?q=bauer&amp;group=position">Nach Position</a>`);
+    expect(entries(ungrouped).some((entry) => entry.startsWith('# '))).toBe(false);
+  });
+
+  it('pages by key in that order: "Mehr laden" never repeats or skips a match and no heading repeats', async () => {
+    const MANY = 'search-grouped-many';
+    // 130 matches in three positions (and 20 that do not match), so the first page ends inside a group.
+    const positions = ['Maler', 'Fliesenleger', 'Elektriker'];
+    await seedContacts(MANY, 150, (index) =>
+      index < 130
+        ? { last_name: `Bauer ${String(index).padStart(3, '0')}`, position: positions[index % 3] ?? '' }
+        : { last_name: `Keller ${index}`, position: 'Maler' },
+    );
+    const db = connect(env.DB);
+    const first = await listContacts(db, MANY, { query: 'bauer', group: 'position' });
+    expect(first.order).toBe('searchPosition');
+    expect(first.total).toBe(130);
+    expect(first.contacts).toHaveLength(100);
+    expect(first.next).toBeDefined();
+    const second = await listContacts(db, MANY, { query: 'bauer', group: 'position', after: first.next });
+    const all = [...first.contacts, ...second.contacts];
+    expect(second.next).toBeUndefined();
+    expect(new Set(all.map((contact) => contact.id)).size).toBe(130);
+    // Grouped: each position in one run, in the groups' order.
+    const runs = all.map((contact) => contact.position).filter((position, index, list) => position !== list[index - 1]);
+    expect(runs).toEqual(['Elektriker', 'Fliesenleger', 'Maler']);
+    // The first page ends inside "Maler" (43 + 43 + 14): the rows "Mehr laden" brings carry on
+    // that group without a second heading.
+    expect(first.contacts.at(-1)?.position).toBe('Maler');
+    const more = (previous: string) =>
+      `/assets/${MANY}/contacts?q=bauer&group=position&after=${first.next}&part=rows&previous=${encodeURIComponent(previous)}`;
+    const many: TestUser = { ...buyer, sub: 'u-many', assets: [{ id: MANY, name: 'Viele' }] };
+    const rows = await (await send(more('Maler'), { user: many, htmx: true })).text();
+    expect(rows.match(/<li class="contact"/g)).toHaveLength(30);
+    expect(rows).not.toContain('<li class="group">');
+    // (Coming from another group, the heading is there.)
+    expect(await (await send(more('Fliesenleger'), { user: many, htmx: true })).text()).toContain('<li class="group"><h2>Maler</h2></li>');
+  });
+});

@@ -4,12 +4,12 @@
  * co-buyers add or delete contacts, where paging by offset does. A cursor names its order: one
  * from another order (or a damaged one) is no cursor, and the list starts at the beginning.
  */
-export type ListOrder = 'name' | 'search' | 'position' | 'warranty';
+export type ListOrder = 'name' | 'search' | 'position' | 'searchPosition' | 'warranty';
 
 export type CursorValue = string | number;
 
 /** How many sort values each order has (the id included). */
-const ARITY: Readonly<Record<ListOrder, number>> = { name: 2, search: 3, position: 3, warranty: 3 };
+const ARITY: Readonly<Record<ListOrder, number>> = { name: 2, search: 3, position: 3, searchPosition: 4, warranty: 3 };
 
 const isCursorValue = (value: unknown): value is CursorValue =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));

@@ -127,6 +127,9 @@ function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: L
       terms.map((term) => sql`(CASE WHEN ${keyTestSql(prefixTest(term))} THEN 0 ELSE 1 END)`),
       sql` + `,
     )})`;
+    // Searching while grouped by position: the groups stay, ranked within each.
+    if (options.group === 'position')
+      return { order: 'searchPosition', columns: [sql`${contacts.groupKey}`, rank, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
     return { order: 'search', columns: [rank, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
   }
   if (options.group === 'position')

@@ -37,7 +37,7 @@ import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFor
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
 import { DeleteConfirm } from './views/contact-detail';
-import { type ListView, Results, Rows } from './views/contact-list';
+import { type ListView, Results, Rows, ViewSwitch } from './views/contact-list';
 import { DeletedContacts } from './views/deleted';
 import { ExportLinks } from './views/export-actions';
 import { formatDateTime } from './views/format';
@@ -150,6 +150,7 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
       <>
         <Results shell={shell} assetId={asset.id} page={page} view={view} today={today} />
         <ExportLinks shell={shell} assetId={asset.id} q={query.q} oob />
+        <ViewSwitch shell={shell} assetId={asset.id} view={view} oob />
       </>,
     );
   }

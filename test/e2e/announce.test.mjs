@@ -28,6 +28,12 @@ describe('announcements and focus after partial swaps', () => {
     assert.equal(await page.locator('[id="results"]').count(), 1, 'one #results after the swap');
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 Treffer für „schmidt“');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus stays in the search field');
+    // The view switch follows the search (sent out of band): "Nach Position" keeps it.
+    await Promise.all([page.waitForURL(/group=position/), page.getByRole('link', { name: 'Nach Position' }).click()]);
+    await page.locator('#results').getByText('1 Treffer für „schmidt“').waitFor();
+    assert.equal(new URL(page.url()).search, '?q=schmidt&group=position', 'grouped, the search kept');
+    assert.equal(await page.locator('#rows li.group').count(), 1, 'the match under its position');
+    await page.goto(listPath());
     // No match: that is read out too, not the last count.
     await page.getByLabel('Kontakte durchsuchen').fill('xyzzy');
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === 'Keine Treffer für „xyzzy“.');

@@ -112,15 +112,7 @@ export function ContactBook(props: ContactBookProps) {
               <button type="submit">{t.contacts.searchButton}</button>
             </div>
           </form>
-          <p class="view-switch">
-            {view.group === 'position' ? (
-              <a href={paths.contacts(assetId, { q: view.q })}>{t.contacts.sortByName}</a>
-            ) : (
-              <a href={paths.contacts(assetId, { q: view.q, group: 'position' })}>{t.contacts.groupByPosition}</a>
-            )}
-            {' · '}
-            <a href={paths.contacts(assetId, { view: 'warranty' })}>{t.warranty.viewLink}</a>
-          </p>
+          <ViewSwitch shell={shell} assetId={assetId} view={view} />
           <Results shell={shell} assetId={assetId} page={page} view={view} today={today} />
         </>
       )}
@@ -133,6 +125,26 @@ export function ContactBook(props: ContactBookProps) {
         ) : null}
       </p>
     </section>
+  );
+}
+
+/**
+ * By name or by position, with the search kept, and the warranty view. Active search sends it
+ * again out of band (`oob`), so that it follows what was typed.
+ */
+export function ViewSwitch(props: { shell: Shell; assetId: string; view: ListView; oob?: boolean }) {
+  const { shell, assetId, view } = props;
+  const { t, paths } = shell;
+  return (
+    <p class="view-switch" id="view-switch" hx-swap-oob={props.oob ? 'true' : undefined}>
+      {view.group === 'position' ? (
+        <a href={paths.contacts(assetId, { q: view.q })}>{t.contacts.sortByName}</a>
+      ) : (
+        <a href={paths.contacts(assetId, { q: view.q, group: 'position' })}>{t.contacts.groupByPosition}</a>
+      )}
+      {' · '}
+      <a href={paths.contacts(assetId, { view: 'warranty' })}>{t.warranty.viewLink}</a>
+    </p>
   );
 }
 
@@ -265,7 +277,7 @@ export function Rows(props: {
       focus: props.loadedMore === true && index === 0,
     });
     if (page.order === 'search' || page.order === 'warranty') return row;
-    const section = page.order === 'position' ? contact.position : letterOf(contact);
+    const section = page.order === 'name' ? letterOf(contact) : contact.position;
     if (section === group) return row;
     group = section;
     return html`<li class="group"><h2>${section || shell.t.contacts.noPosition}</h2></li>${row}`;
