@@ -407,11 +407,18 @@ describe('Zuletzt gelöscht', () => {
     expect(await (await send(list, { user: j })).text()).toContain(`href="${list}/deleted"`);
     const html = await (await send(`${list}/deleted`, { user: j })).text();
     // "Endgültig löschen" cannot be undone: its button sits in a closed disclosure, a second step also without JS.
-    expect(html).toContain(`<details class="help"><summary>Endgültig löschen</summary><form method="post" action="${list}/${gone}/purge"`);
+    expect(html).toContain(
+      `<details class="help"><summary id="p-${gone}" aria-labelledby="p-${gone} n-${gone}">Endgültig löschen</summary><form method="post" action="${list}/${gone}/purge"`,
+    );
+    // Each button is named with its contact (a screen reader's list of buttons tells them apart):
+    // the name is the button's own word followed by the contact's heading.
+    expect(html).toContain(`<h2 id="n-${gone}">Weg</h2>`);
+    expect(html).toContain(`id="r-${gone}" aria-labelledby="r-${gone} n-${gone}">Wiederherstellen</button>`);
+    expect(html).toContain(`id="r-${keep}" aria-labelledby="r-${keep} n-${keep}">Wiederherstellen</button>`);
     // The second step says what it means and is named apart from the first.
     expect(textOf(html)).toContain('Endgültig löschen Das lässt sich nicht rückgängig machen. Ja, endgültig löschen');
     expect(html).toContain(
-      `<p class="hint" id="purge-${gone}">Das lässt sich nicht rückgängig machen.</p><button type="submit" class="danger" aria-describedby="purge-${gone}">`,
+      `<p class="hint" id="purge-${gone}">Das lässt sich nicht rückgängig machen.</p><button type="submit" class="danger" id="f-${gone}" aria-labelledby="f-${gone} n-${gone}" aria-describedby="purge-${gone}">`,
     );
     expect(html).not.toMatch(/<details class="help" open/);
     const page = textOf(html);
@@ -419,9 +426,9 @@ describe('Zuletzt gelöscht', () => {
     expect(page).toContain('Gelöscht von Anna Müller');
     // Enough of each to tell them apart: role, firm, number, e-mail (none for a firm's name alone).
     expect(html).toContain(
-      '<h2>Weg</h2><p class="meta">Maler · Weg AG · 089 123 · info@weg.de</p><p class="meta">Gelöscht von Anna Müller',
+      `<h2 id="n-${gone}">Weg</h2><p class="meta">Maler · Weg AG · 089 123 · info@weg.de</p><p class="meta">Gelöscht von Anna Müller`,
     );
-    expect(html).toContain('<h2>Zurück GmbH</h2><p class="meta">Gelöscht von Anna Müller');
+    expect(html).toContain(`<h2 id="n-${keep}">Zurück GmbH</h2><p class="meta">Gelöscht von Anna Müller`);
     // Jonas (not the one who deleted it) restores it, days later.
     const version = String((await row(keep))?.version);
     const back = await send(`${list}/${keep}/history/${version}/restore`, { user: j, form: { version } });

@@ -334,8 +334,10 @@
     new MutationObserver(() => {
       var row = document.querySelector('[data-focus-row]');
       if (!row) return;
+      var said = row.getAttribute('data-focus-row');
       row.removeAttribute('data-focus-row');
       row.focus();
+      if (said) announce(said);
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
   document.documentElement.classList.add('js');

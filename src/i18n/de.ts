@@ -104,6 +104,7 @@ export const de = {
     searchHint: 'Name, Ort, Nummer',
     searchButton: 'Suchen',
     loadMore: 'Mehr laden',
+    loadedMore: (n: number) => (n === 1 ? '1 weiterer Kontakt geladen.' : `${n.toLocaleString('de-DE')} weitere Kontakte geladen.`),
     nextPage: 'Weiter',
     emptyTitle: 'Hier sind noch keine Kontakte',
     emptyText:

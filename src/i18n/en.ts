@@ -86,6 +86,7 @@ export const en: Messages = {
     searchHint: 'Name, town, number',
     searchButton: 'Search',
     loadMore: 'Load more',
+    loadedMore: (n: number) => (n === 1 ? '1 more contact loaded.' : `${n.toLocaleString('en-GB')} more contacts loaded.`),
     nextPage: 'Next',
     emptyTitle: 'There are no contacts here yet',
     emptyText:

@@ -88,6 +88,11 @@ describe('announcements and focus after partial swaps', () => {
     const rows = await page.locator('li.contact > a.name').allInnerTexts();
     assert.ok(rows.length > 100, `all rows in one list (${rows.length})`);
     assert.equal(focused, rows[100], 'focus on the first row that "Mehr laden" brought');
+    // And it is read out how many came.
+    await page.waitForFunction(
+      (n) => document.getElementById('announcer')?.textContent === `${n} weitere Kontakte geladen.`,
+      rows.length - 100,
+    );
   });
 
   test('undoing an import swaps the list in, reads out what was removed and leaves the address on the list', async () => {

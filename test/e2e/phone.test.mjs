@@ -159,6 +159,8 @@ describe('on a phone (360×800)', () => {
     await page.getByRole('button', { name: 'Rückgängig' }).waitFor();
     await page.goto(`${listPath()}/deleted`);
     await page.getByRole('heading', { name: gone }).waitFor();
+    // Its buttons are named with the contact, as a screen reader lists them.
+    assert.equal(await page.getByRole('button', { name: `Wiederherstellen ${gone}`, exact: true }).count(), 1);
     await assertPhoneFriendly(page, '"Zuletzt gelöscht"');
   });
 

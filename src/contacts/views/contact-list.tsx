@@ -274,7 +274,7 @@ export function Rows(props: {
       contact,
       today,
       showEnd: page.order === 'warranty',
-      focus: props.loadedMore === true && index === 0,
+      focus: props.loadedMore === true && index === 0 ? shell.t.contacts.loadedMore(page.contacts.length) : undefined,
     });
     if (page.order === 'search' || page.order === 'warranty') return row;
     const section = page.order === 'name' ? letterOf(contact) : contact.position;
@@ -338,7 +338,8 @@ export function ContactRow(props: {
   contact: ListContact;
   today: string;
   showEnd?: boolean;
-  focus?: boolean;
+  /** Keyboard focus goes on to this row after "Mehr laden"; the text is read out. */
+  focus?: string;
 }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
@@ -354,7 +355,7 @@ export function ContactRow(props: {
     : '';
   // Empty cells are left out: on wide screens each cell has its own grid column.
   return html`<li class="contact" id="c-${contact.id}"><a class="name" href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
-    props.focus ? raw(' data-focus-row') : ''
+    props.focus ? html` data-focus-row="${props.focus}"` : ''
   }>${name}</a>${meta ? html`<span class="meta">${meta}</span>` : ''}${warrantyLine(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${phone ? html`<span class="tel">${phone}</span>` : ''}${
     contact.email ? html`<span class="mail">${contact.email}</span>` : ''
   }${call || mail ? html`<span class="acts">${call}${mail}</span>` : ''}</li>`;

@@ -32,7 +32,7 @@ export function DeletedContacts(props: { shell: Shell; assetId: string; contacts
             const known = [metaLine(contact), contact.phone || contact.mobile, contact.email].filter(Boolean).join(' · ');
             return (
               <li id={`c-${contact.id}`}>
-                <h2>{displayName(contact)}</h2>
+                <h2 id={`n-${contact.id}`}>{displayName(contact)}</h2>
                 {known ? <p class="meta">{known}</p> : null}
                 <p class="meta">
                   {t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
@@ -40,18 +40,27 @@ export function DeletedContacts(props: { shell: Shell; assetId: string; contacts
                 <div class="row-actions">
                   <form method="post" action={restore} hx-post={restore} hx-target="#main" hx-disable="find button[type=submit]">
                     <input type="hidden" name="version" value={String(contact.version)} />
-                    <button type="submit" class="primary">
+                    {/* Named with the contact ("Wiederherstellen Anna Müller"): a list of buttons tells them apart. */}
+                    <button type="submit" class="primary" id={`r-${contact.id}`} aria-labelledby={`r-${contact.id} n-${contact.id}`}>
                       {t.contacts.restore}
                     </button>
                   </form>
                   {/* Two steps, also without JS: it cannot be undone. */}
                   <details class="help">
-                    <summary>{t.contacts.purge}</summary>
+                    <summary id={`p-${contact.id}`} aria-labelledby={`p-${contact.id} n-${contact.id}`}>
+                      {t.contacts.purge}
+                    </summary>
                     <form method="post" action={purge} hx-post={purge} hx-target="#main" hx-disable="find button[type=submit]">
                       <p class="hint" id={`purge-${contact.id}`}>
                         {t.contacts.purgeWarning}
                       </p>
-                      <button type="submit" class="danger" aria-describedby={`purge-${contact.id}`}>
+                      <button
+                        type="submit"
+                        class="danger"
+                        id={`f-${contact.id}`}
+                        aria-labelledby={`f-${contact.id} n-${contact.id}`}
+                        aria-describedby={`purge-${contact.id}`}
+                      >
                         {t.contacts.purgeConfirm}
                       </button>
                     </form>

@@ -46,7 +46,7 @@ export function ContactHistory(props: {
           const action = paths.restoreVersion(assetId, contact.id, version.version);
           return (
             <li class="version" id={`v-${version.version}`}>
-              <h2>
+              <h2 id={`h-${version.version}`}>
                 {t.contacts.historyEntry(
                   version.authorName,
                   t.contacts.historyAction[version.action] ?? version.action,
@@ -82,7 +82,10 @@ export function ContactHistory(props: {
               ) : (
                 <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
                   <input type="hidden" name="version" value={String(contact.version)} />
-                  <button type="submit">{t.contacts.historyRestore}</button>
+                  {/* Named with its version ("… wiederherstellen Anna Müller hat … geändert"). */}
+                  <button type="submit" id={`r-${version.version}`} aria-labelledby={`r-${version.version} h-${version.version}`}>
+                    {t.contacts.historyRestore}
+                  </button>
                 </form>
               )}
             </li>
