@@ -373,6 +373,9 @@ describe('the warranty view', () => {
     const main = await (await send(list, { user })).text();
     expect(main).toContain(`<a href="${list}?view=warranty">Gewährleistung</a>`);
     const view = await (await send(`${list}?view=warranty`, { user })).text();
+    // Titles: the book names its apartment once with the app; the view says what it is.
+    expect(main).toContain('<title>Lindenhof w-view · Kontakte</title>');
+    expect(view).toContain('<title>Gewährleistung · Lindenhof w-view · Kontakte</title>');
     const order = [...view.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1]);
     expect(order).toEqual([early, tieA, tieB, late]);
     expect(order).not.toContain(none);

@@ -249,7 +249,11 @@
       const focus = main.querySelector('[data-focus]') || main;
       focus.focus({ preventScroll: false });
       const heading = main.querySelector('h1');
-      if (heading) document.title = heading.textContent.trim() + ' · ' + document.title.split(' · ').pop();
+      // "<heading> · Kontakte"; the book itself, whose heading is the app's name: "<apartment> · Kontakte".
+      var app = document.title.split(' · ').pop();
+      var asset = document.querySelector('header .asset');
+      var said = heading && heading.textContent.trim();
+      if (said) document.title = (said === app && asset ? asset.textContent.trim() : said) + ' · ' + app;
     } else if (id === 'results') {
       // The new result count (or "Keine Treffer …") is read out; focus stays in the search field.
       const none = document.querySelector('#results .no-results p');

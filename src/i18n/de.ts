@@ -68,7 +68,6 @@ export const de = {
   },
   contacts: {
     title: 'Kontakte',
-    heading: (assetName: string) => `Kontakte · ${assetName}`,
     add: 'Neuen Kontakt hinzufügen',
     exportAll: 'Auf das Handy übernehmen (.vcf)',
     exportHelpTitle: 'Wie komme ich an die Kontakte auf meinem Handy?',

@@ -50,7 +50,6 @@ export const en: Messages = {
   },
   contacts: {
     title: 'Contacts',
-    heading: (assetName: string) => `Contacts · ${assetName}`,
     add: 'Add new contact',
     exportAll: 'Add to your phone (.vcf)',
     exportHelpTitle: 'How do I get the contacts onto my phone?',

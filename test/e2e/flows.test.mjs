@@ -144,8 +144,11 @@ describe('as Anna (customer, JavaScript on)', () => {
     });
     await page.getByRole('link', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    assert.equal(await page.title(), `${name} · Kontakte`, 'the card\u2019s title');
     await page.getByRole('link', { name: 'Löschen' }).click();
     await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+    // Back on the book through htmx: its title names the apartment, "Kontakte" once.
+    assert.equal(await page.title(), `${ASSET_NAME} · Kontakte`, 'the book\u2019s title after the swap');
     assert.equal(dialogs, 0, 'no native confirm');
     assert.equal(await page.getByRole('link', { name, exact: true }).count(), 0, 'gone from the list');
     await waitForFocus(page, 'book-title', 'after deleting');
