@@ -250,9 +250,9 @@
       focus.focus({ preventScroll: false });
       const heading = main.querySelector('h1');
       // "<heading> · Kontakte"; the book itself, whose heading is the app's name: "<apartment> · Kontakte".
-      var app = document.title.split(' · ').pop();
-      var asset = document.querySelector('header .asset');
-      var said = heading && heading.textContent.trim();
+      const app = document.title.split(' · ').pop();
+      const asset = document.querySelector('header .asset');
+      const said = heading && heading.textContent.trim();
       if (said) document.title = (said === app && asset ? asset.textContent.trim() : said) + ' · ' + app;
     } else if (id === 'results') {
       // The new result count (or "Keine Treffer …") is read out; focus stays in the search field.
