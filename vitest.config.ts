@@ -22,11 +22,18 @@ function wranglerAliases(): Plugin {
   const section = /^\[alias\]\n((?:"[^"\n]+" = "[^"\n]+"\n)+)/m.exec(toml)?.[1] ?? '';
   const aliases = new Map([...section.matchAll(/^"([^"]+)" = "([^"]+)"$/gm)].map((m) => [m[1] ?? '', resolve(m[2] ?? '')]));
   if (aliases.size === 0) throw new Error('wrangler.toml: no [alias] entries found');
+  // Vitest keeps transformed modules on disk (fsModuleCache, keyed by a file's content and the
+  // config): a module from the dependencies is cached with its imports resolved, so the aliases
+  // must be part of its key, or a changed [alias] would not reach it until the cache is cleared.
+  const aliasKey = section;
   return {
     name: 'wrangler-aliases',
     enforce: 'pre',
     resolveId(source, importer) {
       return importer?.includes('/node_modules/') ? aliases.get(source) : undefined;
+    },
+    configureVitest({ defineCacheKeyGenerator }) {
+      defineCacheKeyGenerator(({ id }) => (id.includes('/node_modules/') ? aliasKey : undefined));
     },
   };
 }

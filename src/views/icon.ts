@@ -9,5 +9,5 @@ export type IconName = 'call' | 'mobile' | 'mail' | 'route' | 'card' | 'web' | '
  * Decorative: the link or button around it carries the accessible name.
  */
 export function icon(paths: Paths, name: IconName) {
-  return html`<svg class="i" aria-hidden="true" focusable="false"><use href="${paths.file(ICONS_PATH)}#${name}"></use></svg>`;
+  return html`<svg class="i" aria-hidden="true"><use href="${paths.file(ICONS_PATH)}#${name}"></use></svg>`;
 }

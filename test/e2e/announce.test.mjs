@@ -112,5 +112,7 @@ describe('announcements and focus after partial swaps', () => {
     assert.equal(new URL(page.url()).pathname, listPath(), 'the address is the list again');
     assert.equal(await page.getByRole('link', { name, exact: true }).count(), 0, 'the imported contact is gone');
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the list heading');
+    // No script error or CSP violation on the way (a review once reported one after the undo).
+    assert.deepEqual(jonas.errors, []);
   });
 });
