@@ -194,6 +194,28 @@ describe('importing a .vcf', () => {
     expect(previewOf(noneHtml).ticked).toEqual([]);
     expect(previewOf(noneHtml).all).toHaveLength(6);
     expect(await rows('imp-b')).toHaveLength(1);
+    // "Alle Haken entfernen" and "Alle anhaken" without JS: the preview again, ticked so, nothing
+    // imported ("all" is every card that can be imported, the likely duplicate too, as it says).
+    const tick = async (value: string, cards: string[]) => {
+      const body = new URLSearchParams([['tick', value], ...cards.map((card) => ['card', card])]);
+      return send(`/assets/imp-b/contacts/import/${importId}`, {
+        user,
+        method: 'POST',
+        body: body.toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+    };
+    const cleared = await tick('none', ticked);
+    expect(cleared.status).toBe(200);
+    const clearedHtml = await cleared.text();
+    expect(previewOf(clearedHtml).ticked).toEqual([]);
+    expect(clearedHtml).toContain('<button type="submit" name="tick" value="all">Alle anhaken</button>');
+    expect(clearedHtml).toContain('<button type="submit" name="tick" value="none">Alle Haken entfernen</button>');
+    expect(textOf(clearedHtml)).toContain('Wahrscheinlich schon vorhanden, daher zunächst nicht angehakt.');
+    const everything = await tick('all', []);
+    expect(everything.status).toBe(200);
+    expect(previewOf(await everything.text()).ticked).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(await rows('imp-b')).toHaveLength(1);
     expect((await confirm(user, importId, ticked.slice(0, 2))).status).toBe(303);
     expect(await rows('imp-b')).toHaveLength(3);
   });

@@ -332,6 +332,15 @@
     field.dispatchEvent(new Event('search'));
   });
 
+  // The import preview's "Alle anhaken" / "Alle Haken entfernen": the boxes change at once, no
+  // round trip (without JS the buttons send the form and the preview comes back ticked so).
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest && event.target.closest('button[name="tick"]');
+    if (!button || !button.form) return;
+    event.preventDefault();
+    for (const box of button.form.querySelectorAll('input[name="card"]:not(:disabled)')) box.checked = button.value === 'all';
+  });
+
   // "Mehr laden" replaces itself with the next rows (the event then has no connected element):
   // keyboard focus continues on the first new row.
   if (window.MutationObserver) {

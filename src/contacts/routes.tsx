@@ -317,7 +317,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
     });
   }
   // The preview again (duplicates marked anew), with what stopped the import.
-  const previewAgain = async (status: 409 | 422, message: (live: number) => string) => {
+  const previewAgain = async (status: 200 | 409 | 422, message?: (live: number) => string, choice = ticked) => {
     const { live, duplicateOf } = await duplicateIndex(db, asset.id);
     return render(c, {
       status,
@@ -330,12 +330,19 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
           cards={staged.cards.map((card) => ({ ...card, duplicateOf: duplicateOf(card.values) }))}
           room={MAX_CONTACTS_PER_ASSET - live}
           photos={0}
-          message={message(live)}
-          ticked={ticked}
+          message={message?.(live)}
+          ticked={choice}
         />
       ),
     });
   };
+  // "Alle anhaken" / "Alle Haken entfernen" without JS: the preview again, ticked so; nothing imported.
+  if (body.tick === 'all' || body.tick === 'none')
+    return previewAgain(
+      200,
+      undefined,
+      new Set(body.tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []),
+    );
   const chosen = staged.cards.filter((card) => card.importable && ticked.has(String(card.index)));
   // Nothing ticked (all likely duplicates, say): not an import of nothing with an undo of nothing.
   if (chosen.length === 0 && staged.status === 'staged') return previewAgain(422, () => shell.t.contacts.importNoneTicked);

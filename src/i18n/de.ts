@@ -297,7 +297,9 @@ export const de = {
     previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${n.toLocaleString('de-DE')} Kontakte in der Datei`),
     previewText: (room: number) =>
       `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${room.toLocaleString('de-DE')} Kontakte.`,
-    previewDuplicate: 'Wahrscheinlich schon vorhanden – nicht angehakt.',
+    previewDuplicate: 'Wahrscheinlich schon vorhanden, daher zunächst nicht angehakt.',
+    tickAll: 'Alle anhaken',
+    tickNone: 'Alle Haken entfernen',
     previewNotImportable: 'Ohne Namen, Unternehmen oder E-Mail-Adresse: kann nicht übernommen werden.',
     previewMoved: (fields: string) => `In den Notizen, da es nicht in die Felder passte: ${fields}.`,
     previewTruncated: 'Die Notizen sind länger als 2.000 Zeichen und werden gekürzt.',

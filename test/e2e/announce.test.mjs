@@ -95,6 +95,43 @@ describe('announcements and focus after partial swaps', () => {
     );
   });
 
+  test('the import preview\u2019s "Alle Haken entfernen" and "Alle anhaken" change the boxes at once, without a request', async () => {
+    const { page } = anna;
+    const tag = `Haken ${unique()}`;
+    await page.goto(`${listPath()}/import`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'drei.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(
+        [1, 2, 3].map((n) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${tag} ${n}\r\nORG:${tag} ${n}\r\nEND:VCARD\r\n`).join(''),
+      ),
+    });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    const boxes = page.locator('input[name=card]');
+    await boxes.first().waitFor();
+    const states = () => boxes.evaluateAll((all) => all.map((box) => box.checked));
+    assert.deepEqual(await states(), [true, true, true]);
+    let requests = 0;
+    const count = () => {
+      requests += 1;
+    };
+    page.on('request', count);
+    await page.getByRole('button', { name: 'Alle Haken entfernen' }).click();
+    assert.deepEqual(await states(), [false, false, false]);
+    await page.getByRole('button', { name: 'Alle anhaken' }).click();
+    assert.deepEqual(await states(), [true, true, true]);
+    await page.getByRole('button', { name: 'Alle Haken entfernen' }).click();
+    await boxes.nth(1).check();
+    page.off('request', count);
+    assert.equal(requests, 0, 'no round trip for ticking');
+    await page.getByRole('button', { name: 'Angehakte Kontakte übernehmen' }).click();
+    await page.getByText('1 Kontakt importiert.').waitFor();
+    assert.equal(await page.getByRole('link', { name: `${tag} 2`, exact: true }).count(), 1, 'the one ticked is in the book');
+    assert.equal(await page.getByRole('link', { name: `${tag} 1`, exact: true }).count(), 0);
+    await page.getByRole('button', { name: 'Import rückgängig' }).click();
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 importierter Kontakt gelöscht.');
+  });
+
   test('undoing an import swaps the list in, reads out what was removed and leaves the address on the list', async () => {
     const { page } = jonas;
     const name = `Import Zurück ${unique()}`;

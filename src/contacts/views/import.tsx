@@ -116,6 +116,18 @@ export function ImportPreview(props: {
       <p>{t.contacts.previewText(props.room)}</p>
       {props.photos ? <p class="hint">{t.contacts.previewPhotos(props.photos)}</p> : null}
       <form method="post" action={action}>
+        {/* Out of a whole phone book, keep a few: untick all, then tick them. Without JS the preview
+            comes back ticked so; with JS (src/client/app.js) the boxes change at once. */}
+        {cards.filter((card) => card.importable).length > 1 ? (
+          <p class="actions">
+            <button type="submit" name="tick" value="all">
+              {t.contacts.tickAll}
+            </button>
+            <button type="submit" name="tick" value="none">
+              {t.contacts.tickNone}
+            </button>
+          </p>
+        ) : null}
         <ul class="preview">
           {cards.map((card) => {
             const name = displayName({
