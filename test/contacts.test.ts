@@ -462,6 +462,81 @@ describe('detail and edit', () => {
     expect(html).toContain('wichtig</textarea>');
     expect(html).toContain(`action="${LIST}"`);
   });
+
+  // Co-buyers of their own here: the write limit counts per user.
+  const ada: TestUser = { ...anna, sub: 'u-revive-a' };
+  const jon: TestUser = { ...jonas, sub: 'u-revive-j' };
+
+  it('brings a contact deleted while it was edited back with the input, so that the undo of the delete leaves no copy', async () => {
+    const id = await create({ company: 'Zurück GmbH', phone: '089 1' }, ada);
+    // Jonas deletes it while Anna, from version 1, adds notes.
+    expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '1' } })).status).toBe(303);
+    const gone = await send(`${LIST}/${id}`, {
+      user: ada,
+      form: { version: '1', company: 'Zurück GmbH', phone: '089 1', notes: 'Annas Notiz' },
+    });
+    expect(gone.status).toBe(409);
+    const html = await gone.text();
+    // Who deleted it, and both ways on: back with the input (first, so Enter takes it), or anew.
+    expect(textOf(html)).toContain('Jonas Müller hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.');
+    expect(html).toMatch(
+      new RegExp(
+        `<button type="submit" class="primary" name="revive" value="1" formaction="${LIST}/${id}" hx-post="${LIST}/${id}" hx-target="#main">Mit meinen Eingaben wiederherstellen</button><button type="submit">Als neuen Kontakt speichern`,
+      ),
+    );
+    const form: Record<string, string> = {};
+    for (const match of html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) form[match[1] ?? ''] = match[2] ?? '';
+    // Against the deleted version: nothing to merge.
+    expect(form).toMatchObject({ version: '2' });
+    const revived = await send(`${LIST}/${id}`, {
+      user: ada,
+      form: { ...form, revive: '1', company: 'Zurück GmbH', phone: '089 1', notes: 'Annas Notiz' },
+    });
+    expect(revived.status).toBe(303);
+    expect(revived.headers.get('location')).toBe(`${LIST}/${id}?done=restored`);
+    expect(await storedRow(id)).toMatchObject({ phone: '089 1', notes: 'Annas Notiz', deleted_at: null, version: 3 });
+    expect(textOf(await (await send(revived.headers.get('location') ?? '', { user: ada })).text())).toContain(
+      '„Zurück GmbH“ ist wiederhergestellt.',
+    );
+    // Jonas's undo of his delete now finds it live: no second copy, nothing written.
+    expect((await send(`${LIST}/${id}/restore`, { user: jon, form: {} })).status).toBe(303);
+    expect(await storedRow(id)).toMatchObject({ version: 3 });
+    const named = await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE asset_id = ? AND company = 'Zurück GmbH'")
+      .bind(ASSET)
+      .first('n');
+    expect(named).toBe(1);
+    const last = await env.DB.prepare('SELECT action FROM contact_versions WHERE contact_id = ? ORDER BY version DESC LIMIT 1')
+      .bind(id)
+      .first('action');
+    expect(last).toBe('restore');
+  });
+
+  it('offers only a new contact where a co-buyer changed it before deleting it (that change could not be merged)', async () => {
+    const id = await create({ company: 'Geändert GmbH', phone: '089 1' }, ada);
+    expect((await send(`${LIST}/${id}`, { user: jon, form: { version: '1', company: 'Geändert GmbH', phone: '089 2' } })).status).toBe(303);
+    expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '2' } })).status).toBe(303);
+    const response = await send(`${LIST}/${id}`, { user: ada, form: { version: '1', company: 'Geändert GmbH', notes: 'bleibt' } });
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(textOf(html)).toContain('Der Kontakt wurde inzwischen gelöscht. Ihre Eingaben sind unten erhalten');
+    expect(html).toContain('bleibt</textarea>');
+    expect(html).not.toContain('name="revive"');
+  });
+
+  it('offers only a new contact when the deleted one is gone for good before the input comes back', async () => {
+    const id = await create({ company: 'Endgültig GmbH' }, ada);
+    expect((await send(`${LIST}/${id}/delete`, { user: jon, form: {} })).status).toBe(303);
+    expect((await send(`${LIST}/${id}/purge`, { user: jon, form: {} })).status).toBe(303);
+    const response = await send(`${LIST}/${id}`, {
+      user: ada,
+      form: { version: '2', revive: '1', company: 'Endgültig GmbH', notes: 'bleibt' },
+    });
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(html).toContain('bleibt</textarea>');
+    expect(html).toContain(`action="${LIST}"`);
+    expect(html).not.toContain('name="revive"');
+  });
 });
 
 describe('delete and undo', () => {

@@ -21,8 +21,8 @@ export type EditOutcome =
   | { kind: 'clash'; current: Contact; values: FieldValues; mine: FieldValues; clashes: FieldName[]; by: string[] }
   /** No base to merge against (no version sent, or it was purged): both sides shown, as a conflict. */
   | { kind: 'conflict'; current: Contact }
-  /** Deleted while being edited: the input can be saved as a new contact. */
-  | { kind: 'gone' }
+  /** Deleted while being edited: the contact can come back with the input, or the input be saved as a new one. */
+  | { kind: 'gone'; current: Contact }
   | { kind: 'missing' }
   | { kind: 'full' | 'noRoom'; current: Contact };
 
@@ -62,7 +62,7 @@ export async function saveEdit(
     const { contact: current, versions } =
       attempt === 0 && prefetched ? prefetched : await contactState(db, assetId, contactId, version ?? Number.MAX_SAFE_INTEGER);
     if (!current) return { kind: 'missing' };
-    if (current.deletedAt !== null && !options.restore) return { kind: 'gone' };
+    if (current.deletedAt !== null && !options.restore) return { kind: 'gone', current };
     // Without the version the form was loaded with, nobody can tell what this edit is based on.
     if (version === undefined) return { kind: 'conflict', current };
     if (input === undefined) return { kind: 'invalid', current };

@@ -457,14 +457,20 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       unsaved: true,
     });
   }
-  // The choice of a clash that restoring an older version met: still that restore.
-  const restore = (form.raw as Record<string, unknown>).restore === '1';
+  // The choice of a clash that restoring an older version met: still that restore. `revive`: a
+  // contact deleted while being edited comes back with this input (merged as any edit).
+  const raw = form.raw as Record<string, unknown>;
+  const revive = raw.revive === '1';
+  const restore = raw.restore === '1' || revive;
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
       restore,
     });
     const errors = form.ok ? undefined : form.errors;
-    return answerEdit(c, outcome, { version, values: form.values, errors }, restore ? 'version' : 'saved');
+    // Deleted for good meanwhile: the input can still become a new contact.
+    if (revive && outcome.kind === 'missing')
+      return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values: form.values, errors });
+    return answerEdit(c, outcome, { version, values: form.values, errors }, revive ? 'restored' : restore ? 'version' : 'saved');
   });
 });
 
@@ -523,8 +529,17 @@ function answerEdit(
         values: form.values,
         message: outcome.kind === 'full' ? t.contacts.full(MAX_CONTACTS_PER_ASSET) : t.contacts.noRoom,
       });
-    case 'gone':
-      return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values: form.values, errors: form.errors });
+    case 'gone': {
+      // Back with the input only where the delete was the one change since the form was loaded:
+      // a deleted contact keeps its last version only, so a co-buyer's edit before the delete
+      // could not be merged, and would be lost. From the deleted version nothing needs merging.
+      const { current } = outcome;
+      const revive =
+        form.version !== undefined && current.version === form.version + 1
+          ? { contactId: current.id, version: current.version, by: current.updatedByName }
+          : undefined;
+      return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken(), revive }, values: form.values, errors: form.errors });
+    }
     case 'missing':
       throw new HTTPException(404);
   }

@@ -325,8 +325,11 @@ export const de = {
     importFull: (room: number) =>
       `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${room.toLocaleString('de-DE')}. Haken Sie weniger an.`,
     goneTitle: 'Dieser Kontakt wurde inzwischen gelöscht',
-    goneText:
-      'Ein anderer Käufer hat den Kontakt gelöscht, während Sie ihn bearbeitet haben. Ihre Eingaben sind unten erhalten: Sie können sie als neuen Kontakt speichern.',
+    goneText: (by?: string) =>
+      by
+        ? `${by} hat den Kontakt gelöscht, während Sie ihn bearbeitet haben. Ihre Eingaben sind unten erhalten: Sie können den Kontakt damit wiederherstellen oder sie als neuen Kontakt speichern.`
+        : 'Der Kontakt wurde inzwischen gelöscht. Ihre Eingaben sind unten erhalten: Sie können sie als neuen Kontakt speichern.',
+    reviveWithInput: 'Mit meinen Eingaben wiederherstellen',
     saveAsNew: 'Als neuen Kontakt speichern',
     empty: '—',
     draftRestored: 'Ihre nicht gesendeten Eingaben wurden wiederhergestellt.',

@@ -305,7 +305,11 @@ export const en: Messages = {
     importFull: (room: number) =>
       `That many contacts no longer fit this property: there is room for ${room.toLocaleString('en-GB')}. Tick fewer.`,
     goneTitle: 'This contact was deleted meanwhile',
-    goneText: 'Another buyer deleted the contact while you were editing it. Your input is kept below: you can save it as a new contact.',
+    goneText: (by?: string) =>
+      by
+        ? `${by} deleted the contact while you were editing it. Your input is kept below: you can restore the contact with it or save it as a new contact.`
+        : 'The contact was deleted meanwhile. Your input is kept below: you can save it as a new contact.',
+    reviveWithInput: 'Restore with my input',
     saveAsNew: 'Save as new contact',
     empty: '—',
     draftRestored: 'Your unsent input was restored.',

@@ -110,3 +110,43 @@ async function scenario(anna, jonas, javaScript) {
   }
   assert.equal(anna.errors.length + jonas.errors.length, 0, [...anna.errors, ...jonas.errors].join('\n'));
 }
+
+for (const javaScript of [true, false]) {
+  test(`Jonas deletes the contact Anna is editing (JavaScript ${javaScript ? 'on' : 'off'}): she brings it back with her input, and his undo leaves no copy`, async () => {
+    const options = { javaScriptEnabled: javaScript, ...phone };
+    await withBrowser(
+      'anna',
+      (anna) =>
+        withBrowser(
+          'jonas',
+          async (jonas) => {
+            const name = `Weg und zurück ${unique()}`;
+            await anna.page.goto(`${listPath()}/new`);
+            await fillContact(anna.page, { company: name });
+            await anna.page.getByRole('button', { name: 'Speichern' }).click();
+            await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+            await openEditor(anna.page, name);
+            await fillContact(anna.page, { notes: 'Annas Notiz' });
+            // Jonas deletes it meanwhile (on his card; without JS through the confirmation page).
+            await jonas.page.goto(listPath());
+            await jonas.page.getByRole('link', { name, exact: true }).click();
+            await jonas.page.getByRole('link', { name: 'Löschen' }).click();
+            if (!javaScript) await jonas.page.getByRole('button', { name: 'Ja, löschen' }).click();
+            await jonas.page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+            await anna.page.getByRole('button', { name: 'Speichern' }).click();
+            await anna.page.getByText('Jonas Müller hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.').waitFor();
+            await anna.page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).click();
+            await anna.page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+            assert.ok(await anna.page.locator('main').getByText('Annas Notiz').isVisible(), 'her notes are on the card');
+            // Jonas's undo, still on his screen: the contact is there once.
+            await jonas.page.getByRole('button', { name: 'Rückgängig' }).click();
+            await jonas.page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+            await jonas.page.goto(`${listPath()}?q=${encodeURIComponent(name)}`);
+            assert.equal(await jonas.page.getByRole('link', { name, exact: true }).count(), 1, 'one contact, no copy');
+          },
+          options,
+        ),
+      options,
+    );
+  });
+}

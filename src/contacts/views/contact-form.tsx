@@ -11,8 +11,12 @@ export type FormMode =
   | { kind: 'create'; formToken: string }
   /** `version` is what the form was loaded with; `name` the contact's name for the heading. */
   | { kind: 'edit'; contactId: string; name: string; version: number | undefined }
-  /** The contact was deleted while being edited: offer to save the input as a new contact. */
-  | { kind: 'gone'; formToken: string }
+  /**
+   * The contact was deleted while being edited: offer to save the input as a new contact, and
+   * (`revive`: it is still in "Zuletzt gelöscht") to bring it back with the input, which leaves
+   * no copy when the one who deleted it undoes that too.
+   */
+  | { kind: 'gone'; formToken: string; revive?: { contactId: string; version: number; by: string } }
   /** The session ended before the form arrived: the same request, ready to be sent again. */
   | { kind: 'resend'; action: string; hidden: { name: 'form_token' | 'version'; value: string } };
 
@@ -61,7 +65,7 @@ export function ContactForm(props: ContactFormProps) {
         {heading}
       </h1>
       {props.notice}
-      {mode.kind === 'gone' ? <p class="alert">{t.contacts.goneText}</p> : null}
+      {mode.kind === 'gone' ? <p class="alert">{t.contacts.goneText(mode.revive?.by)}</p> : null}
       {props.message ? (
         <p class="alert" role="alert">
           {props.message}
@@ -87,7 +91,10 @@ export function ContactForm(props: ContactFormProps) {
         ) : mode.kind === 'resend' ? (
           <input type="hidden" name={mode.hidden.name} value={mode.hidden.value} />
         ) : (
-          <input type="hidden" name="form_token" value={mode.formToken} />
+          <>
+            <input type="hidden" name="form_token" value={mode.formToken} />
+            {mode.kind === 'gone' && mode.revive ? <input type="hidden" name="version" value={String(mode.revive.version)} /> : null}
+          </>
         )}
         <p class="draft-note" data-draft-note hidden>
           {t.contacts.draftRestored}{' '}
@@ -156,7 +163,20 @@ export function ContactForm(props: ContactFormProps) {
           ))}
         </datalist>
         <div class="form-actions save-bar">
-          <button type="submit" class="primary">
+          {mode.kind === 'gone' && mode.revive ? (
+            <button
+              type="submit"
+              class="primary"
+              name="revive"
+              value="1"
+              formaction={paths.contact(assetId, mode.revive.contactId)}
+              hx-post={paths.contact(assetId, mode.revive.contactId)}
+              hx-target="#main"
+            >
+              {t.contacts.reviveWithInput}
+            </button>
+          ) : null}
+          <button type="submit" class={mode.kind === 'gone' && mode.revive ? undefined : 'primary'}>
             {conflict ? t.contacts.conflictKeepMine : mode.kind === 'gone' ? t.contacts.saveAsNew : t.contacts.save}
             <span class="htmx-indicator"> …</span>
           </button>
