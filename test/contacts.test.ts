@@ -511,6 +511,26 @@ describe('detail and edit', () => {
     expect(last).toBe('restore');
   });
 
+  it('answers a link to a deleted contact with who deleted it and the way back (still 404), in one round trip', async () => {
+    const id = await create({ company: 'Verlinkt GmbH' }, ada);
+    expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '1' } })).status).toBe(303);
+    const response = await send(`${LIST}/${id}`, { user: ada });
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    const text = textOf(html);
+    expect(text).toContain('Dieser Kontakt wurde inzwischen gelöscht');
+    expect(text).toContain('Verlinkt GmbH · Gelöscht von Jonas Müller am');
+    expect(html).toContain(`<form method="post" action="${LIST}/${id}/restore"`);
+    expect(html).toContain(`<a class="button" href="${LIST}/deleted">Zuletzt gelöscht</a>`);
+    expect(text).not.toContain('Nicht gefunden');
+    // Its "Wiederherstellen" brings it back; an id that never was stays a plain 404.
+    expect((await send(`${LIST}/${id}/restore`, { user: ada, form: {} })).status).toBe(303);
+    expect((await send(`${LIST}/${id}`, { user: ada })).status).toBe(200);
+    const never = await send(`${LIST}/nie-gewesen-0000000`, { user: ada });
+    expect(never.status).toBe(404);
+    expect(textOf(await never.text())).toContain('Nicht gefunden');
+  });
+
   it('offers only a new contact where a co-buyer changed it before deleting it (that change could not be merged)', async () => {
     const id = await create({ company: 'Geändert GmbH', phone: '089 1' }, ada);
     expect((await send(`${LIST}/${id}`, { user: jon, form: { version: '1', company: 'Geändert GmbH', phone: '089 2' } })).status).toBe(303);

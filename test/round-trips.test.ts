@@ -103,6 +103,12 @@ describe('D1 round trips per request', () => {
       expect(response.status, path).toBe(200);
       expect(count.roundTrips, path).toBe(1);
     }
+    // A link to a deleted contact says who deleted it, from the same one read.
+    const [gone] = await seedContacts('whg-12', 1, () => ({ company: 'Gelöscht und verlinkt' }));
+    await env.DB.prepare('UPDATE contacts SET deleted_at = ?, version = version + 1 WHERE id = ?').bind(Date.now(), gone).run();
+    const { response, count } = await measure(`${LIST}/${gone}`);
+    expect(response.status).toBe(404);
+    expect(count.roundTrips).toBe(1);
   });
 
   it('the list reads at most twice the rows it shows (no count(*) over the asset)', async () => {

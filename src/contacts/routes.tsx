@@ -23,6 +23,7 @@ import {
   createContact,
   deleteContact,
   deletedContacts,
+  findAnyContact,
   findContact,
   findDeletedContact,
   listContacts,
@@ -36,7 +37,7 @@ import {
 import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFormToken, readContactForm, versionOf } from './schema';
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
-import { DeleteConfirm } from './views/contact-detail';
+import { DeleteConfirm, DeletedCard } from './views/contact-detail';
 import { type ListView, Results, Rows, ViewSwitch } from './views/contact-list';
 import { DeletedContacts } from './views/deleted';
 import { ExportLinks } from './views/export-actions';
@@ -404,8 +405,15 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   const { merged, saved, done } = c.req.valid('query');
   const { t } = c.var.shell;
   if (merged === undefined) {
-    const contact = await findContact(c.var.db, c.var.asset.id, contactId);
+    // Deleted ones too, in the same round trip: a link to one says who deleted it (still 404).
+    const contact = await findAnyContact(c.var.db, c.var.asset.id, contactId);
     if (!contact) throw new HTTPException(404);
+    if (contact.deletedAt !== null)
+      return render(c, {
+        status: 404,
+        title: t.contacts.goneTitle,
+        body: <DeletedCard shell={c.var.shell} assetId={c.var.asset.id} contact={contact} />,
+      });
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
     if (saved === contact.id)
       return contactPage(c, contact, t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));

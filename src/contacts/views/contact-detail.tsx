@@ -5,7 +5,7 @@ import { FIELDS } from '../fields';
 import { fitsQr } from '../qr';
 import type { Contact } from '../repository';
 import { displayName, qrPayload } from '../vcard';
-import { Crumb, metaLine } from './contact-list';
+import { Crumb, metaLine, PostButton } from './contact-list';
 import { addressLines, fieldText, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
 
 /**
@@ -167,6 +167,33 @@ function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
 }
 
 /** Without JavaScript, deleting asks on its own page first (with JS, undo on the next page is the safety net). */
+/**
+ * A link to a contact that was deleted (a co-buyer's open tab, a bookmark, a link in a chat):
+ * who deleted it and when, and the way back, instead of a bare "Nicht gefunden" (still 404).
+ */
+export function DeletedCard(props: { shell: Shell; assetId: string; contact: Contact }) {
+  const { shell, assetId, contact } = props;
+  const { t, paths } = shell;
+  return (
+    <section class="detail" aria-labelledby="gone-title">
+      <Crumb href={paths.contacts(assetId)} label={t.contacts.backToList} swap />
+      <h1 id="gone-title" tabindex={-1} data-focus>
+        {t.contacts.goneTitle}
+      </h1>
+      <p>
+        <strong>{displayName(contact)}</strong> ·{' '}
+        {t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
+      </p>
+      <div class="row-actions">
+        <PostButton action={paths.restoreContact(assetId, contact.id)} label={t.contacts.restore} />
+        <a class="button" href={paths.deleted(assetId)}>
+          {t.contacts.deletedLink}
+        </a>
+      </div>
+    </section>
+  );
+}
+
 export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: Contact; message?: string }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
