@@ -70,12 +70,24 @@ describe('importing a .vcf', () => {
     const list = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
     expect(list).toContain('6 Kontakte importiert.');
     expect(list).toContain('Import rückgängig');
+    // Away from that notice, the import page still offers the undo of the latest import, with
+    // how many it would delete (those nobody changed since).
+    const page = async () => send('/assets/imp-a/contacts/import', { user }).then((response) => response.text());
+    const offered = await page();
+    expect(textOf(offered)).toMatch(
+      /Letzter Import \(\d\d\.\d\d\.\d{4}, \d\d:\d\d\): 6 importierte Kontakte sind noch unverändert\. Import rückgängig/,
+    );
+    expect(offered).toContain(`<form method="post" action="/assets/imp-a/contacts/import/${importId}/undo"`);
+    await env.DB.prepare("UPDATE contacts SET version = 2 WHERE asset_id = 'imp-a' AND email = 'jane.doe@company.com'").run();
+    expect(textOf(await page())).toContain('5 importierte Kontakte sind noch unverändert.');
+    await env.DB.prepare("UPDATE contacts SET version = 1 WHERE asset_id = 'imp-a' AND email = 'jane.doe@company.com'").run();
     // Undone, then sent again (the way back to that notice): it says nothing is left, not "0 removed".
     const undo = (htmx: boolean) => send(`/assets/imp-a/contacts/import/${importId}/undo`, { user, method: 'POST', form: {}, htmx });
     expect(textOf(await (await undo(false)).text())).toContain('6 importierte Kontakte gelöscht.');
     const again = textOf(await (await undo(true)).text());
     expect(again).toContain('Von diesem Import ist nichts mehr zu löschen.');
     expect(again).not.toContain('0 importierte');
+    expect(textOf(await page())).not.toContain('Letzter Import');
     // Back to the list's notice after the undo: it no longer offers the undo nor claims an import.
     const back = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
     expect(back).not.toContain('Import rückgängig');

@@ -699,6 +699,24 @@ export async function restoreContact(
   return { kind: 'full' };
 }
 
+/**
+ * The asset's latest import of which "Import rückgängig" would still delete something: the
+ * contacts it added that nobody changed or deleted since (version 1), and when they came.
+ */
+export async function lastImport(db: Database, assetId: string): Promise<{ importId: string; count: number; at: number } | undefined> {
+  const at = sql<number>`max(${contacts.createdAt})`.mapWith(Number);
+  const [row] = await guarded(() =>
+    db
+      .select({ importId: contacts.importId, count: sql<number>`count(*)`.mapWith(Number), at })
+      .from(contacts)
+      .where(and(eq(contacts.assetId, assetId), isNotNull(contacts.importId), eq(contacts.version, 1), isNull(contacts.deletedAt)))
+      .groupBy(contacts.importId)
+      .orderBy(desc(at))
+      .limit(1),
+  );
+  return row?.importId ? { importId: row.importId, count: row.count, at: row.at } : undefined;
+}
+
 /** A deleted contact that can still be restored (for the undo notice). */
 export async function findDeletedContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
   const contact = await findAnyContact(db, assetId, contactId);

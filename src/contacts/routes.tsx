@@ -26,6 +26,7 @@ import {
   findAnyContact,
   findContact,
   findDeletedContact,
+  lastImport,
   listContacts,
   MAX_CONTACTS_PER_ASSET,
   MAX_VERSIONS,
@@ -264,9 +265,13 @@ const importParam = zValidator('param', z.object({ importId: z.string().check(z.
   if (!result.success) throw new HTTPException(404);
 });
 
-contactRoutes.get('/contacts/import', (c) =>
-  render(c, { title: c.var.shell.t.contacts.importTitle, body: <ImportForm shell={c.var.shell} assetId={c.var.asset.id} /> }),
-);
+contactRoutes.get('/contacts/import', async (c) => {
+  const last = await lastImport(c.var.db, c.var.asset.id);
+  return render(c, {
+    title: c.var.shell.t.contacts.importTitle,
+    body: <ImportForm shell={c.var.shell} assetId={c.var.asset.id} last={last} />,
+  });
+});
 
 contactRoutes.post('/contacts/import', async (c) => {
   const { shell, asset, db } = c.var;

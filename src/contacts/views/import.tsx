@@ -2,8 +2,8 @@ import type { Messages } from '../../i18n';
 import type { Shell } from '../../views/shell';
 import type { StagedCard } from '../imports';
 import { displayName } from '../vcard';
-import { Crumb } from './contact-list';
-import { addressLines } from './format';
+import { Crumb, PostButton } from './contact-list';
+import { addressLines, formatDateTime } from './format';
 
 type Kind = keyof Messages['contacts']['ignoredKinds'];
 
@@ -33,8 +33,14 @@ function ignoredNames(t: Messages, properties: readonly string[]): string {
 }
 
 /** The upload form (multipart, file field `file`); `error` says why the last file was refused. */
-export function ImportForm(props: { shell: Shell; assetId: string; error?: string }) {
-  const { shell, assetId, error } = props;
+export function ImportForm(props: {
+  shell: Shell;
+  assetId: string;
+  error?: string;
+  /** The latest import an undo would still delete from: undone here too, not only on the list right after it. */
+  last?: { importId: string; count: number; at: number };
+}) {
+  const { shell, assetId, error, last } = props;
   const { t, paths } = shell;
   const action = paths.importContacts(assetId);
   const list = paths.contacts(assetId);
@@ -45,6 +51,12 @@ export function ImportForm(props: { shell: Shell; assetId: string; error?: strin
         {t.contacts.importTitle}
       </h1>
       <p>{t.contacts.importText}</p>
+      {last ? (
+        <div class="notice">
+          <p>{t.contacts.lastImport(last.count, formatDateTime(t.locale, last.at))}</p>
+          <PostButton action={paths.undoImport(assetId, last.importId)} label={t.contacts.importUndo} />
+        </div>
+      ) : null}
       <form method="post" action={action} enctype="multipart/form-data" class="stack">
         <div class={error ? 'field invalid' : 'field'}>
           <label for="f-file">{t.contacts.importFile}</label>
