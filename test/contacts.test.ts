@@ -488,6 +488,13 @@ describe('detail and edit', () => {
     for (const match of html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) form[match[1] ?? ''] = match[2] ?? '';
     // Against the deleted version: nothing to merge.
     expect(form).toMatchObject({ version: '2' });
+    // (Input to correct first: the same choice again, the error beside its field; nothing written.)
+    const invalid = await send(`${LIST}/${id}`, { user: ada, form: { ...form, revive: '1', company: 'Zurück GmbH', email: 'kaputt' } });
+    expect(invalid.status).toBe(422);
+    const invalidHtml = await invalid.text();
+    expect(invalidHtml).toContain('name="revive"');
+    expect(invalidHtml).toContain('id="f-email-error"');
+    expect(await storedRow(id)).toMatchObject({ deleted_at: expect.any(Number), version: 2 });
     const revived = await send(`${LIST}/${id}`, {
       user: ada,
       form: { ...form, revive: '1', company: 'Zurück GmbH', phone: '089 1', notes: 'Annas Notiz' },

@@ -483,6 +483,12 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // Deleted for good meanwhile: the input can still become a new contact.
     if (revive && outcome.kind === 'missing')
       return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values: form.values, errors });
+    // Input to correct first: the same choice again, with the errors beside the fields.
+    if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null) {
+      const { current } = outcome;
+      const again = { contactId: current.id, version: current.version, by: current.updatedByName };
+      return formPage(c, 422, { mode: { kind: 'gone', formToken: newFormToken(), revive: again }, values: form.values, errors });
+    }
     return answerEdit(c, outcome, { version, values: form.values, errors }, revive ? 'restored' : restore ? 'version' : 'saved');
   });
 });
