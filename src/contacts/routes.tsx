@@ -18,6 +18,7 @@ import { afterWrite, contactPage, formPage, keepingInput, listPage, savedMessage
 import { fitsQr, qrSvg } from './qr';
 import {
   allContacts,
+  type Contact,
   contactHistory,
   contactState,
   createContact,
@@ -484,14 +485,18 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     if (revive && outcome.kind === 'missing')
       return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values: form.values, errors });
     // Input to correct first: the same choice again, with the errors beside the fields.
-    if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null) {
-      const { current } = outcome;
-      const again = { contactId: current.id, version: current.version, by: current.updatedByName };
-      return formPage(c, 422, { mode: { kind: 'gone', formToken: newFormToken(), revive: again }, values: form.values, errors });
-    }
+    if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null)
+      return formPage(c, 422, {
+        mode: { kind: 'gone', formToken: newFormToken(), revive: reviveOf(outcome.current) },
+        values: form.values,
+        errors,
+      });
     return answerEdit(c, outcome, { version, values: form.values, errors }, revive ? 'restored' : restore ? 'version' : 'saved');
   });
 });
+
+/** The deleted contact a "Mit meinen Eingaben wiederherstellen" brings back: its deleted version, who deleted it. */
+const reviveOf = (deleted: Contact) => ({ contactId: deleted.id, version: deleted.version, by: deleted.updatedByName });
 
 /** What an edit's outcome shows: the card (saved, maybe merged), the form again, or the choice of a clash. */
 function answerEdit(
@@ -553,10 +558,7 @@ function answerEdit(
       // a deleted contact keeps its last version only, so a co-buyer's edit before the delete
       // could not be merged, and would be lost. From the deleted version nothing needs merging.
       const { current } = outcome;
-      const revive =
-        form.version !== undefined && current.version === form.version + 1
-          ? { contactId: current.id, version: current.version, by: current.updatedByName }
-          : undefined;
+      const revive = form.version !== undefined && current.version === form.version + 1 ? reviveOf(current) : undefined;
       return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken(), revive }, values: form.values, errors: form.errors });
     }
     case 'missing':

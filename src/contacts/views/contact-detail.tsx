@@ -166,7 +166,6 @@ function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
   );
 }
 
-/** Without JavaScript, deleting asks on its own page first (with JS, undo on the next page is the safety net). */
 /**
  * A link to a contact that was deleted (a co-buyer's open tab, a bookmark, a link in a chat):
  * who deleted it and when, and the way back, instead of a bare "Nicht gefunden" (still 404).
@@ -194,6 +193,7 @@ export function DeletedCard(props: { shell: Shell; assetId: string; contact: Con
   );
 }
 
+/** Without JavaScript, deleting asks on its own page first (with JS, undo on the next page is the safety net). */
 export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: Contact; message?: string }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;

@@ -169,6 +169,7 @@ export function ImportPreview(props: {
               notes.length > 120 ? `${notes.slice(0, 119).join('')}…` : values.notes,
             ].filter(Boolean);
             const id = `card-${card.index}`;
+            const movedFields = moved(card);
             return (
               <li>
                 <label class="choice" for={id}>
@@ -198,7 +199,7 @@ export function ImportPreview(props: {
                   {card.duplicateOf ? <li>{t.contacts.previewDuplicate}</li> : null}
                   {card.importable ? null : <li>{t.contacts.previewNotImportable}</li>}
                   {card.problems.some((problem) => problem.outcome === 'truncated') ? <li>{t.contacts.previewTruncated}</li> : null}
-                  {moved(card) ? <li>{t.contacts.previewMoved(moved(card))}</li> : null}
+                  {movedFields ? <li>{t.contacts.previewMoved(movedFields)}</li> : null}
                   {card.ignored.length ? <li>{t.contacts.previewIgnored(ignoredNames(t, card.ignored))}</li> : null}
                 </ul>
               </li>
