@@ -224,6 +224,11 @@ describe('add', () => {
     expect(html).toMatch(/<input type="hidden" name="form_token" value="[A-Za-z0-9_-]{24}"/);
     // The name rule, before anyone missed it, as the hint of its group.
     expect(html).toContain('<legend>Person und Unternehmen</legend><p class="hint">Bitte geben Sie mindestens');
+    // "Notizen" once: the one-field group's heading is the field's label, no group around it.
+    expect(html).toContain('<fieldset class="group-notes" role="none"><legend><label for="f-notes">Notizen</label></legend>');
+    expect(html.match(/>Notizen</g)).toHaveLength(1);
+    // In two columns the first name starts a row (beside the last name, not the title).
+    expect(html).toMatch(/<div class="field f-text row-start"><label for="f-first_name">/);
   });
 
   it('stores exactly what was typed, trimmed, CRLF as LF, https:// before a bare domain, and redirects with 303', async () => {
@@ -388,6 +393,10 @@ describe('detail and edit', () => {
     }
     expect(html).toContain('Aufmaß am 12. März\nArbeitsplatte: Granit 🪨');
     expect(text).toMatch(/Zuletzt geändert von Anna Müller am \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+    // The tiles whose word alone does not say what they do are named for a screen reader.
+    expect(html).toMatch(/<a class="act" href="tel:[^"]+" aria-label="Mobil anrufen">.*?<span>Mobil<\/span><\/a>/);
+    expect(html).toMatch(/<a class="act" href="[^"]+\.vcf" aria-label="vCard herunterladen" download="">.*?<span>vCard<\/span><\/a>/);
+    expect(html).toMatch(/<a class="act" href="tel:[^"]+">.*?<span>Anrufen<\/span><\/a>/);
   });
 
   it('edits with the version; the co-buyer sees the change', async () => {

@@ -105,7 +105,7 @@ describe('as Anna (customer, JavaScript on)', () => {
     await assertNoReload(page, 'after editing');
 
     // Export this one contact.
-    const one = await download(page, () => page.getByRole('link', { name: 'vCard', exact: true }).click());
+    const one = await download(page, () => page.getByRole('link', { name: 'vCard herunterladen', exact: true }).click());
     assert.match(one.name, /\.vcf$/);
     assert.match(one.text, /^BEGIN:VCARD\r\nVERSION:3\.0\r\n/);
     assert.match(one.text, new RegExp(`\r\nFN(;[^:\r\n]*)?:${name}\r\n`), one.text);

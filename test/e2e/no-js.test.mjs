@@ -63,7 +63,7 @@ describe('with JavaScript disabled', () => {
 
     // Export one contact from its page, then all.
     await page.getByRole('link', { name, exact: true }).click();
-    const one = await download(page, () => page.getByRole('link', { name: 'vCard', exact: true }).click());
+    const one = await download(page, () => page.getByRole('link', { name: 'vCard herunterladen', exact: true }).click());
     assert.ok(cardWith(one.text, name), one.text);
     assert.match(one.text, /\r\nURL:https:\/\/parkett-eiche\.example\.de\r\n/);
     await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();

@@ -130,4 +130,32 @@ describe('the list on a desktop (1280×800)', () => {
     assert.equal(onTop, name);
     assert.deepEqual(browser.errors, []);
   });
+
+  test('the form in two columns: first and last name side by side, "Notizen" said once', async () => {
+    const { page } = browser;
+    await page.goto(`${listPath(BOOK)}/new`);
+    // Each field by its label (the labels head the fields; a hint may stand between label and input).
+    const box = async (name) => {
+      const found = await page.locator(`label[for="f-${name}"]`).boundingBox();
+      assert.ok(found, `${name} shown`);
+      return found;
+    };
+    const [position, company, title, first, last] = [
+      await box('position'),
+      await box('company'),
+      await box('title'),
+      await box('first_name'),
+      await box('last_name'),
+    ];
+    assert.equal(company.y, position.y, 'Unternehmen beside Position');
+    assert.equal(last.y, first.y, 'Nachname beside Vorname');
+    assert.equal(first.x, title.x, 'Vorname starts the row under Titel');
+    assert.ok(first.y > title.y + title.height, 'Vorname below Titel, not beside it');
+    assert.ok(last.x > first.x + first.width, 'Nachname right of Vorname');
+    // The notes group's heading is the field's label: one "Notizen" on screen, and the field is named by it.
+    assert.equal(await page.getByText('Notizen', { exact: true }).count(), 1);
+    await page.getByText('Notizen', { exact: true }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-notes');
+    assert.deepEqual(browser.errors, []);
+  });
 });

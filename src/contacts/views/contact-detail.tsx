@@ -81,10 +81,25 @@ export function ContactDetail(props: {
       ) : null}
       <ul class="quick">
         {contact.phone ? <Action shell={shell} href={telHref(contact.phone)} icon="call" label={t.contacts.call} /> : null}
-        {contact.mobile ? <Action shell={shell} href={telHref(contact.mobile)} icon="mobile" label={t.contacts.callMobile} /> : null}
+        {contact.mobile ? (
+          <Action
+            shell={shell}
+            href={telHref(contact.mobile)}
+            icon="mobile"
+            label={t.contacts.callMobile}
+            name={t.contacts.callMobileName}
+          />
+        ) : null}
         {contact.email ? <Action shell={shell} href={mailtoHref(contact.email)} icon="mail" label={t.contacts.mail} /> : null}
         {address.length ? <Action shell={shell} href={mapUrl(address)} icon="route" label={t.contacts.map} newTab /> : null}
-        <Action shell={shell} href={paths.exportOne(assetId, contact.id)} icon="card" label={t.contacts.vcard} download />
+        <Action
+          shell={shell}
+          href={paths.exportOne(assetId, contact.id)}
+          icon="card"
+          label={t.contacts.vcard}
+          name={t.contacts.vcardName}
+          download
+        />
       </ul>
       {details.length ? (
         <dl class="fields">
@@ -121,14 +136,18 @@ export function ContactDetail(props: {
   );
 }
 
-/** One round action of the card: an icon with its word beneath. */
-function Action(props: { shell: Shell; href: string; icon: IconName; label: string; newTab?: boolean; download?: boolean }) {
+/**
+ * One round action of the card: an icon with its word beneath. `name`, where the word alone does
+ * not say what the tile does ("Mobil"), is what a screen reader reads; it contains the word (WCAG 2.5.3).
+ */
+function Action(props: { shell: Shell; href: string; icon: IconName; label: string; name?: string; newTab?: boolean; download?: boolean }) {
   const { shell } = props;
   return (
     <li>
       <a
         class="act"
         href={props.href}
+        aria-label={props.name}
         target={props.newTab ? '_blank' : undefined}
         rel={props.newTab ? 'noopener noreferrer' : undefined}
         download={props.download ? true : undefined}

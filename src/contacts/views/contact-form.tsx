@@ -104,10 +104,11 @@ export function ContactForm(props: ContactFormProps) {
         </p>
         {errorCount ? <ErrorSummary shell={shell} values={values} errors={errors} /> : null}
         {FIELD_GROUPS.map((group) => {
-          const field = (spec: FieldSpec) => (
+          const field = (spec: FieldSpec, labelled = true) => (
             <Field
               shell={shell}
               spec={spec}
+              labelled={labelled}
               value={values[spec.name] ?? ''}
               error={errors[spec.name]}
               firstError={firstError(errors) === spec.name}
@@ -119,6 +120,19 @@ export function ContactForm(props: ContactFormProps) {
             />
           );
           const specs = FIELDS.filter((spec) => spec.group === group);
+          const [only] = specs;
+          if (specs.length === 1 && only && t.contacts.groups[group] === t.contacts.fields[only.name]) {
+            // A group of one field named as the group ("Notizen"): its heading is the field's label,
+            // not a group around a label of the same name (seen twice, heard twice).
+            return (
+              <fieldset class={`group-${group}`} role="none">
+                <legend>
+                  <label for={`f-${only.name}`}>{t.contacts.fields[only.name]}</label>
+                </legend>
+                <div class="cols">{field(only, false)}</div>
+              </fieldset>
+            );
+          }
           return (
             <fieldset class={`group-${group}`}>
               <legend>{t.contacts.groups[group]}</legend>
@@ -136,7 +150,7 @@ export function ContactForm(props: ContactFormProps) {
                   spec.name === 'postal_code' ? (
                     <div class="plz-ort">
                       {field(spec)}
-                      {specs.filter((other) => other.name === 'city').map(field)}
+                      {specs.filter((other) => other.name === 'city').map((city) => field(city))}
                     </div>
                   ) : spec.name === 'city' ? null : spec.name === 'accepted_on' ? (
                     // The period sits right after the acceptance date it counts from.
@@ -279,7 +293,16 @@ function ErrorSummary(props: { shell: Shell; values: FormValues; errors: FieldEr
  * One labelled input with its hint and error. `sharedError` names another field's error that
  * also concerns this one (first and last name share the company's "name or company" rule).
  */
-function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: ErrorCode; firstError: boolean; sharedError?: string }) {
+function Field(props: {
+  shell: Shell;
+  spec: FieldSpec;
+  value: string;
+  error?: ErrorCode;
+  firstError: boolean;
+  sharedError?: string;
+  /** false: the label stands elsewhere (a one-field group's heading). */
+  labelled: boolean;
+}) {
   const { shell, spec, value, error } = props;
   const { t } = shell;
   const id = `f-${spec.name}`;
@@ -309,8 +332,11 @@ function Field(props: { shell: Shell; spec: FieldSpec; value: string; error?: Er
   // A date picker offers the contract's range; the value stays ISO (`YYYY-MM-DD`) as submitted.
   const range = spec.kind === 'date' ? { min: MIN_DATE, max: MAX_DATE } : {};
   return (
-    <div class={`field f-${spec.kind}${spec.name === 'street' ? ' wide' : ''}${error ? ' invalid' : ''}`}>
-      <label for={id}>{t.contacts.fields[spec.name]}</label>
+    // In two columns the first name starts a row, beside the last name (not beside the title).
+    <div
+      class={`field f-${spec.kind}${spec.name === 'street' ? ' wide' : spec.name === 'first_name' ? ' row-start' : ''}${error ? ' invalid' : ''}`}
+    >
+      {props.labelled ? <label for={id}>{t.contacts.fields[spec.name]}</label> : null}
       {hint ? (
         <span class="hint" id={`${id}-hint`}>
           {hint}
