@@ -3,6 +3,7 @@
 // every event, alarm, UID and SEQUENCE read back by ical.js (Thunderbird's parser) for any text.
 // The same files through Python's icalendar: test/interop/ics-python.test.ts.
 import fc from 'fast-check';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import {
   ALARM_DAYS_BEFORE,
@@ -36,8 +37,8 @@ function expectedEvent(event: CalendarEvent): ParsedEvent {
     transp: 'TRANSPARENT',
     alarms: ALARM_DAYS_BEFORE.map((days) => ({
       action: 'DISPLAY',
-      trigger: `-P${days}D`,
-      triggerSeconds: -days * 86_400,
+      trigger: `-P${days - 1}DT15H`,
+      triggerSeconds: -days * 86_400 + 9 * 3_600,
       description: summary,
     })),
   };
@@ -69,13 +70,13 @@ describe('warranty.ics: the exact file for a typical event', () => {
         'TRANSP:TRANSPARENT',
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
-        'TRIGGER:-P90D',
+        'TRIGGER:-P89DT15H',
         'DESCRIPTION:Gewährleistung Fliesenleger Bauer endet – Mängel vorher mel',
         ' den',
         'END:VALARM',
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
-        'TRIGGER:-P14D',
+        'TRIGGER:-P13DT15H',
         'DESCRIPTION:Gewährleistung Fliesenleger Bauer endet – Mängel vorher mel',
         ' den',
         'END:VALARM',
@@ -158,6 +159,22 @@ describe('ical.js reads back every event, alarm, UID and SEQUENCE exactly', () =
       ['1990-01-01', '1990-01-02'],
       ['2024-02-29', '2024-03-01'],
     ]);
+  });
+
+  it('each alarm rings at 09:00 on the day 90 and 14 days before, not at midnight', () => {
+    const ics = warrantyCalendar(trickyEvents, { prodId: PROD_ID, now: NOW });
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const rings = calendar.getAllSubcomponents('vevent').map((vevent) => {
+      // The event's day from midnight (as a phone places an all-day event in its own zone), then each trigger.
+      const day = vevent.getFirstPropertyValue('dtstart') as ICAL.Time;
+      return vevent.getAllSubcomponents('valarm').map((valarm) => {
+        const at = ICAL.Time.fromData({ year: day.year, month: day.month, day: day.day, hour: 0, minute: 0, second: 0 });
+        at.addDuration(valarm.getFirstPropertyValue('trigger') as ICAL.Duration);
+        return at.toString();
+      });
+    });
+    expect(rings).toEqual(trickyEvents.map((event) => [`${addDays(event.date, -90)}T09:00:00`, `${addDays(event.date, -14)}T09:00:00`]));
+    expect(rings[0]).toEqual(['2027-02-09T09:00:00', '2027-04-26T09:00:00']);
   });
 
   it('property: any events', () => {

@@ -25,9 +25,14 @@ async function versionOf(id: string): Promise<number> {
   return (await env.DB.prepare('SELECT version FROM contacts WHERE id = ?').bind(id).first<{ version: number }>())?.version ?? 0;
 }
 
-/** The event ical.js must read for a contact: both alarms say the summary, 90 and 14 days before. */
+/** The event ical.js must read for a contact: both alarms say the summary, 90 and 14 days before at 09:00. */
 function event(id: string, sequence: number, date: string, summary: string, description: string): Omit<ParsedEvent, 'stamp'> {
-  const alarm = (days: number) => ({ action: 'DISPLAY', trigger: `-P${days}D`, triggerSeconds: -days * 86400, description: summary });
+  const alarm = (days: number) => ({
+    action: 'DISPLAY',
+    trigger: `-P${days - 1}DT15H`,
+    triggerSeconds: -days * 86400 + 9 * 3600,
+    description: summary,
+  });
   return {
     uid: `kontakte-warranty-${id}`,
     sequence,

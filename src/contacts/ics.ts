@@ -14,6 +14,18 @@ export const PROD_ID = '-//PROPSTER//Kontakte//DE';
 
 /** The alarms of every event, in days before its day. RFC 5545 durations have no months (§3.3.6). */
 export const ALARM_DAYS_BEFORE = [90, 14] as const;
+/** Each alarm rings at this hour of its day, in the phone's own time zone, not at midnight. */
+export const ALARM_HOUR = 9;
+
+/**
+ * `TRIGGER` of the alarm `days` before the event's day at ALARM_HOUR: an all-day event starts at
+ * midnight of its day wherever the phone is, and an alarm counts from that start (RFC 5545
+ * §3.8.6.3), so 90 days before at 09:00 is 89 days and 15 hours before, `-P89DT15H` (the way Apple
+ * Calendar writes its own all-day alerts, "1 day before at 9:00" as `-PT15H`).
+ */
+export function alarmTrigger(days: number): string {
+  return `-P${days - 1}DT${24 - ALARM_HOUR}H`;
+}
 
 export interface CalendarEvent {
   /** stable across exports, so a second import updates instead of duplicating (warrantyEventUid) */
@@ -69,7 +81,7 @@ function eventLines(event: CalendarEvent, stamp: string): string[] {
   lines.push('TRANSP:TRANSPARENT');
   for (const days of ALARM_DAYS_BEFORE) {
     // DISPLAY alarms need a DESCRIPTION (§3.6.6); the event's summary is what the phone should say.
-    lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:-P${days}D`, `DESCRIPTION:${text(event.summary)}`, 'END:VALARM');
+    lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${alarmTrigger(days)}`, `DESCRIPTION:${text(event.summary)}`, 'END:VALARM');
   }
   lines.push('END:VEVENT');
   return lines;

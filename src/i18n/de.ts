@@ -364,7 +364,7 @@ export const de = {
     fileName: (assetName: string) => `Gewährleistung ${assetName}`,
     helpTitle: 'Wie kommen die Erinnerungen in meinen Kalender?',
     help: [
-      'Die Datei enthält für jedes Ende einer Gewährleistung einen ganztägigen Termin mit zwei Erinnerungen: 90 und 14 Tage vorher.',
+      'Die Datei enthält für jedes Ende einer Gewährleistung einen ganztägigen Termin mit zwei Erinnerungen: 90 und 14 Tage vorher, jeweils um 9 Uhr.',
       'iPhone: Die Datei in Safari öffnen und „Alle hinzufügen“ wählen, dann den Kalender wählen.',
       'Android: Die heruntergeladene Datei antippen und mit Ihrer Kalender-App öffnen. Geht das nicht, importieren Sie sie am Computer in Google Kalender („Einstellungen“ → „Importieren und exportieren“).',
       'Outlook: Die Datei am Computer doppelklicken; in Outlook im Web „Kalender hinzufügen“ → „Aus Datei hochladen“.',

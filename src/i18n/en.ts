@@ -344,7 +344,7 @@ export const en: Messages = {
     fileName: (assetName: string) => `Warranty ${assetName}`,
     helpTitle: 'How do the reminders get into my calendar?',
     help: [
-      'The file holds an all-day event for every warranty end, each with two reminders: 90 and 14 days before.',
+      'The file holds an all-day event for every warranty end, each with two reminders: 90 and 14 days before, at 9 am.',
       'iPhone: open the file in Safari, choose “Add All”, then the calendar.',
       'Android: tap the downloaded file and open it with your calendar app. If that does not work, import it into Google Calendar on a computer (“Settings” → “Import & export”).',
       'Outlook: double-click the file on a computer; in Outlook on the web, “Add calendar” → “Upload from file”.',

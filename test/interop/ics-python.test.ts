@@ -62,7 +62,8 @@ function expectedEvent(event: CalendarEvent): ExpectedEvent {
     alarms: ALARM_DAYS_BEFORE.map((days) => ({
       properties: ['ACTION', 'DESCRIPTION', 'TRIGGER'],
       action: 'DISPLAY',
-      trigger_seconds: -days * 86_400,
+      // 09:00 on the day `days` before: from the event's midnight back `days` days, then 9 hours on.
+      trigger_seconds: -days * 86_400 + 9 * 3_600,
       description: summary,
     })),
   };
