@@ -567,11 +567,58 @@ describe('detail and edit', () => {
       user: ada,
       form: { version: '2', revive: '1', company: 'Endgültig GmbH', notes: 'bleibt' },
     });
-    expect(response.status).toBe(409);
+    // Unknown now, as any contact that never was (404), but the input is there to save as new.
+    expect(response.status).toBe(404);
     const html = await response.text();
     expect(html).toContain('bleibt</textarea>');
     expect(html).toContain(`action="${LIST}"`);
     expect(html).not.toContain('name="revive"');
+  });
+
+  it('keeps an edit whose contact was deleted for good while it was typed: the input can be saved as new', async () => {
+    const id = await create({ company: 'Weg GmbH', phone: '089 1' }, ada);
+    // Anna opens the form (version 1); Jonas deletes the contact and then deletes it for good.
+    expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '1' } })).status).toBe(303);
+    expect((await send(`${LIST}/${id}/purge`, { user: jon, form: {} })).status).toBe(303);
+    for (const htmx of [false, true]) {
+      const response = await send(`${LIST}/${id}`, {
+        user: ada,
+        htmx,
+        form: { version: '1', company: 'Weg GmbH', phone: '089 1', notes: 'Zwanzig Minuten getippt' },
+      });
+      expect(response.status).toBe(404);
+      const html = await response.text();
+      expect(textOf(html)).toContain('Der Kontakt wurde inzwischen gelöscht. Ihre Eingaben sind unten erhalten');
+      expect(html).toContain('Zwanzig Minuten getippt</textarea>');
+      expect(html).toMatch(/<input type="hidden" name="form_token" value="[A-Za-z0-9_-]{24}"\/>/);
+      expect(html).toContain(`action="${LIST}"`);
+      expect(textOf(html)).not.toContain('Nicht gefunden');
+    }
+    // Saved as new from there: a new contact with all of it.
+    const form: Record<string, string> = {};
+    const page = await (await send(`${LIST}/${id}`, { user: ada, form: { version: '1', company: 'Weg GmbH', notes: 'x' } })).text();
+    for (const match of page.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) form[match[1] ?? ''] = match[2] ?? '';
+    const saved = await send(LIST, { user: ada, form: { ...form, company: 'Weg GmbH', notes: 'Zwanzig Minuten getippt' } });
+    expect(saved.status).toBe(303);
+    const named = await env.DB.prepare("SELECT notes FROM contacts WHERE asset_id = ? AND company = 'Weg GmbH' AND deleted_at IS NULL")
+      .bind(ASSET)
+      .all<{ notes: string }>();
+    expect(named.results).toEqual([{ notes: 'Zwanzig Minuten getippt' }]);
+    // Without a version nothing was being edited: a plain 404. Another apartment's contact looks
+    // exactly like one that never was (its id says nothing, its values are not shown).
+    const plain = await send(`${LIST}/${id}`, { user: ada, form: { company: 'Weg GmbH' } });
+    expect(plain.status).toBe(404);
+    expect(textOf(await plain.text())).toContain('Nicht gefunden');
+    const elsewhere = await create({ company: 'Seeblick Geheim GmbH', notes: 'nur Selin' }, selin, 'whg-7');
+    const foreign = await send(`${LIST}/${elsewhere}`, { user: ada, form: { version: '1', company: 'Meins' } });
+    const never = await send(`${LIST}/nie-gewesen-0000000`, { user: ada, form: { version: '1', company: 'Meins' } });
+    expect([foreign.status, never.status]).toEqual([404, 404]);
+    const token = /name="form_token" value="[^"]+"/g;
+    const [foreignHtml, neverHtml] = [await foreign.text(), await never.text()];
+    expect(foreignHtml.replace(token, '').replaceAll(elsewhere, 'ID')).toBe(
+      neverHtml.replace(token, '').replaceAll('nie-gewesen-0000000', 'ID'),
+    );
+    expect(foreignHtml).not.toContain('Geheim');
   });
 });
 

@@ -75,9 +75,14 @@ describe('importing a .vcf', () => {
     const page = async () => send('/assets/imp-a/contacts/import', { user }).then((response) => response.text());
     const offered = await page();
     expect(textOf(offered)).toMatch(
-      /Letzter Import \(\d\d\.\d\d\.\d{4}, \d\d:\d\d\): 6 importierte Kontakte sind noch unverändert\. Import rückgängig/,
+      /Ihr letzter Import \(\d\d\.\d\d\.\d{4}, \d\d:\d\d\): 6 importierte Kontakte sind noch unverändert\. Import rückgängig/,
     );
     expect(offered).toContain(`<form method="post" action="/assets/imp-a/contacts/import/${importId}/undo"`);
+    // Not to a co-buyer: that undo would delete for good what someone else brought in.
+    const coBuyer = { ...user, sub: 'u-imp-a-co', name: 'Jonas Müller' };
+    const theirs = await (await send('/assets/imp-a/contacts/import', { user: coBuyer })).text();
+    expect(textOf(theirs)).not.toContain('letzter Import');
+    expect(theirs).not.toContain('/undo"');
     await env.DB.prepare("UPDATE contacts SET version = 2 WHERE asset_id = 'imp-a' AND email = 'jane.doe@company.com'").run();
     expect(textOf(await page())).toContain('5 importierte Kontakte sind noch unverändert.');
     await env.DB.prepare("UPDATE contacts SET version = 1 WHERE asset_id = 'imp-a' AND email = 'jane.doe@company.com'").run();
@@ -87,7 +92,7 @@ describe('importing a .vcf', () => {
     const again = textOf(await (await undo(true)).text());
     expect(again).toContain('Von diesem Import ist nichts mehr zu löschen.');
     expect(again).not.toContain('0 importierte');
-    expect(textOf(await page())).not.toContain('Letzter Import');
+    expect(textOf(await page())).not.toContain('letzter Import');
     // Back to the list's notice after the undo: it no longer offers the undo nor claims an import.
     const back = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
     expect(back).not.toContain('Import rückgängig');

@@ -25,7 +25,7 @@ export type FormPage = Omit<ContactFormProps, 'shell' | 'assetId' | 'notice'>;
 /** The contact form as a page; `assetId` defaults to the route's asset (there is none without a session). */
 export function formPage(
   c: Context<AppEnv>,
-  status: 200 | 401 | 409 | 422 | 503,
+  status: 200 | 401 | 404 | 409 | 422 | 503,
   form: FormPage & { notice?: Child },
   assetId = c.get('asset').id,
 ) {

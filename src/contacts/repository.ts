@@ -700,16 +700,29 @@ export async function restoreContact(
 }
 
 /**
- * The asset's latest import of which "Import rückgängig" would still delete something: the
- * contacts it added that nobody changed or deleted since (version 1), and when they came.
+ * This user's latest import of which "Import rückgängig" would still delete something: the
+ * contacts it added that nobody changed or deleted since (version 1), and when they came. A
+ * co-buyer's import is not offered: its undo deletes for good what that co-buyer brought in.
  */
-export async function lastImport(db: Database, assetId: string): Promise<{ importId: string; count: number; at: number } | undefined> {
+export async function lastImport(
+  db: Database,
+  assetId: string,
+  userId: string,
+): Promise<{ importId: string; count: number; at: number } | undefined> {
   const at = sql<number>`max(${contacts.createdAt})`.mapWith(Number);
   const [row] = await guarded(() =>
     db
       .select({ importId: contacts.importId, count: sql<number>`count(*)`.mapWith(Number), at })
       .from(contacts)
-      .where(and(eq(contacts.assetId, assetId), isNotNull(contacts.importId), eq(contacts.version, 1), isNull(contacts.deletedAt)))
+      .where(
+        and(
+          eq(contacts.assetId, assetId),
+          isNotNull(contacts.importId),
+          eq(contacts.createdBy, userId),
+          eq(contacts.version, 1),
+          isNull(contacts.deletedAt),
+        ),
+      )
       .groupBy(contacts.importId)
       .orderBy(desc(at))
       .limit(1),

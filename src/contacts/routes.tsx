@@ -267,7 +267,7 @@ const importParam = zValidator('param', z.object({ importId: z.string().check(z.
 });
 
 contactRoutes.get('/contacts/import', async (c) => {
-  const last = await lastImport(c.var.db, c.var.asset.id);
+  const last = await lastImport(c.var.db, c.var.asset.id, c.var.session.userId);
   return render(c, {
     title: c.var.shell.t.contacts.importTitle,
     body: <ImportForm shell={c.var.shell} assetId={c.var.asset.id} last={last} />,
@@ -481,9 +481,6 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       restore,
     });
     const errors = form.ok ? undefined : form.errors;
-    // Deleted for good meanwhile: the input can still become a new contact.
-    if (revive && outcome.kind === 'missing')
-      return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken() }, values: form.values, errors });
     // Input to correct first: the same choice again, with the errors beside the fields.
     if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null)
       return formPage(c, 422, {
@@ -562,7 +559,11 @@ function answerEdit(
       return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken(), revive }, values: form.values, errors: form.errors });
     }
     case 'missing':
-      throw new HTTPException(404);
+      // Deleted for good meanwhile (a final delete, the undo of its import, the purge): still 404,
+      // as for any unknown contact, but the input can become a new contact. Without a version
+      // nothing was edited: a bare 404.
+      if (form.version === undefined) throw new HTTPException(404);
+      return formPage(c, 404, { mode: { kind: 'gone', formToken: newFormToken() }, values: form.values, errors: form.errors });
   }
 }
 

@@ -321,7 +321,7 @@ export const de = {
     imported: (n: number) => (n === 1 ? '1 Kontakt importiert.' : `${n.toLocaleString('de-DE')} Kontakte importiert.`),
     importUndo: 'Import rückgängig',
     lastImport: (n: number, date: string) =>
-      `Letzter Import (${date}): ${n === 1 ? '1 importierter Kontakt ist' : `${n.toLocaleString('de-DE')} importierte Kontakte sind`} noch unverändert.`,
+      `Ihr letzter Import (${date}): ${n === 1 ? '1 importierter Kontakt ist' : `${n.toLocaleString('de-DE')} importierte Kontakte sind`} noch unverändert.`,
     importUndone: (n: number) => `${n.toLocaleString('de-DE')} importierte${n === 1 ? 'r Kontakt' : ' Kontakte'} gelöscht.`,
     importNothing: 'Von diesem Import ist nichts mehr zu löschen.',
     importNoneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',

@@ -301,7 +301,7 @@ export const en: Messages = {
     imported: (n: number) => (n === 1 ? '1 contact imported.' : `${n.toLocaleString('en-GB')} contacts imported.`),
     importUndo: 'Undo import',
     lastImport: (n: number, date: string) =>
-      `Last import (${date}): ${n === 1 ? '1 imported contact is' : `${n.toLocaleString('en-GB')} imported contacts are`} still unchanged.`,
+      `Your last import (${date}): ${n === 1 ? '1 imported contact is' : `${n.toLocaleString('en-GB')} imported contacts are`} still unchanged.`,
     importUndone: (n: number) => `${n.toLocaleString('en-GB')} imported contact${n === 1 ? '' : 's'} deleted.`,
     importNothing: 'Nothing of this import is left to delete.',
     importNoneTicked: 'Please tick at least one contact.',
