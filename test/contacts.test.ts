@@ -255,8 +255,35 @@ describe('add', () => {
     expect(first.status).toBe(303);
     expect(second.status).toBe(303);
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
-    const { results } = await env.DB.prepare("SELECT id FROM contacts WHERE company = 'Doppelklick GmbH'").all();
+    const { results } = await env.DB.prepare("SELECT id, version FROM contacts WHERE company = 'Doppelklick GmbH'").all();
+    expect(results).toEqual([{ id: expect.any(String), version: 1 }]);
+  });
+
+  it('saves what a form sent again with changes says (back, corrected, sent): as an edit of the contact it made', async () => {
+    const ada: TestUser = { ...anna, sub: 'u-resend-a' };
+    const form = { form_token: freshToken(), company: 'Garten Lind', phone: '089 111' };
+    const first = await send(LIST, { user: ada, form });
+    expect(first.status).toBe(303);
+    const id = new URL(first.headers.get('location') ?? '', 'https://x').searchParams.get('saved') ?? '';
+    const second = await send(LIST, { user: ada, form: { ...form, phone: '089 222', notes: 'Rasen vertikutieren im April' } });
+    expect(second.status).toBe(303);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    expect(await storedRow(id)).toMatchObject({ phone: '089 222', notes: 'Rasen vertikutieren im April', version: 2 });
+    const { results } = await env.DB.prepare("SELECT id FROM contacts WHERE company = 'Garten Lind'").all();
     expect(results).toHaveLength(1);
+    // A co-buyer changed another field before it came again: merged, and said so.
+    const other = { form_token: freshToken(), company: 'Pool Blau', phone: '089 1' };
+    const made = await send(LIST, { user: ada, form: other });
+    const poolId = new URL(made.headers.get('location') ?? '', 'https://x').searchParams.get('saved') ?? '';
+    const byJonas = await send(`${LIST}/${poolId}`, {
+      user: jonas,
+      form: { version: '1', company: 'Pool Blau', phone: '089 1', email: 'info@pool.de' },
+    });
+    expect(byJonas.status).toBe(303);
+    const again = await send(LIST, { user: ada, htmx: true, form: { ...other, phone: '089 2' } });
+    expect(again.status).toBe(200);
+    expect(textOf(await again.text())).toContain('Jonas Müller hat inzwischen');
+    expect(await storedRow(poolId)).toMatchObject({ phone: '089 2', email: 'info@pool.de', version: 3 });
   });
 
   it('answers htmx with the card of the new contact, an announced confirmation and a pushed URL', async () => {

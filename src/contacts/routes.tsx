@@ -256,7 +256,13 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
     if (result.kind === 'full')
       return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
     if (result.kind === 'noRoom') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.noRoom });
-    return afterWrite(c, { kind: 'saved', contact: result.contact });
+    if (result.kind === 'created') return afterWrite(c, { kind: 'saved', contact: result.contact });
+    // The form was sent before (its answer lost, or back and corrected): what is sent now is an
+    // edit of the contact it made, from its first version, merged with any change since. The same
+    // input again writes nothing and is answered as the first time.
+    const outcome = await saveEdit(c.var.db, c.var.asset.id, result.contact.id, 1, form.input, author(c));
+    if (outcome.kind === 'saved' && !outcome.merged) return afterWrite(c, { kind: 'saved', contact: outcome.contact });
+    return answerEdit(c, outcome, { version: 1, values: form.values });
   });
 });
 
