@@ -79,14 +79,28 @@ describe('the form', () => {
     expect(card).toContain('Gewährleistung bis 28.02.2029');
   });
 
-  it('keeps a typed end date over the computed one, and a period without acceptance changes nothing', async () => {
+  it('keeps a typed end date over the computed one; a period with nothing to count from is a 422, not ignored', async () => {
     const user = buyer('w-typed');
     const typed = createdId(
       await create(user, { company: 'Garten Grün', accepted_on: '2022-05-10', warranty_years: '5', warranty_until: '2031-12-31' }),
     );
     expect(await stored(typed)).toMatchObject({ accepted_on: '2022-05-10', warranty_until: '2031-12-31' });
-    const alone = createdId(await create(user, { company: 'Pool Blau', warranty_years: '5' }));
-    expect(await stored(alone)).toMatchObject({ accepted_on: '', warranty_until: '' });
+    const alone = await create(user, { company: 'Pool Blau', warranty_years: '5' });
+    expect(alone.status).toBe(422);
+    const html = await alone.text();
+    expect(html).toMatch(/<input id="f-accepted_on"[^>]*aria-invalid="true"[^>]*aria-describedby="f-accepted_on-error"[^>]*autofocus=""/);
+    expect(html).toContain(
+      '<p class="field-error" id="f-accepted_on-error">Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung.</p>',
+    );
+    expect(html).toMatch(/<option value="5" selected="">/);
+    // An edit that clears the acceptance of an end the form showed as a period: not silently dropped.
+    const counted = createdId(await create(user, { company: 'Fenster Vogt', accepted_on: '2024-05-10', warranty_until: '2029-05-10' }));
+    const cleared = await send(`${listOf('w-typed')}/${counted}`, {
+      user,
+      form: { version: '1', company: 'Fenster Vogt', accepted_on: '', warranty_years: '5', warranty_until: '' },
+    });
+    expect(cleared.status).toBe(422);
+    expect(await stored(counted)).toMatchObject({ accepted_on: '2024-05-10', warranty_until: '2029-05-10' });
     const endOnly = createdId(await create(user, { company: 'Maler Roth', warranty_until: ' 2030-01-15 ' }));
     expect(await stored(endOnly)).toMatchObject({ accepted_on: '', warranty_until: '2030-01-15' });
   });

@@ -292,8 +292,14 @@ describe('resolveWarranty: the form rule (contract §5)', () => {
     expect(resolveWarranty({ accepted_on: '2022-05-10' })).toEqual({ ok: true, accepted_on: '2022-05-10', warranty_until: '' });
   });
 
-  it('a period without an acceptance date computes nothing', () => {
-    expect(resolveWarranty({ warranty_years: '5' })).toEqual({ ok: true, accepted_on: '', warranty_until: '' });
+  it('a period with neither an acceptance date nor a typed end is an error on the missing date', () => {
+    expect(resolveWarranty({ warranty_years: '5' })).toEqual({ ok: false, errors: { accepted_on: 'noStart' } });
+    // With a typed end, that end counts (the period has nothing to count from).
+    expect(resolveWarranty({ warranty_years: '5', warranty_until: '2030-01-15' })).toEqual({
+      ok: true,
+      accepted_on: '',
+      warranty_until: '2030-01-15',
+    });
   });
 
   it('the end may be the acceptance day itself, not before it', () => {
@@ -333,7 +339,11 @@ describe('resolveWarranty: the form rule (contract §5)', () => {
       fc.property(maybeDate, fc.constantFrom('', '5', '4', '2'), maybeDate, (accepted, years, typed) => {
         const result = resolveWarranty({ accepted_on: accepted, warranty_years: years, warranty_until: typed });
         if (!result.ok) {
-          expect(Object.values(result.errors).every((code) => code === 'endBeforeStart' || code === 'dateRange')).toBe(true);
+          // noStart exactly when a period has nothing to count from and no end was typed.
+          expect(result.errors.accepted_on === 'noStart').toBe(years !== '' && accepted === '' && typed === '');
+          expect(
+            Object.values(result.errors).every((code) => code === 'endBeforeStart' || code === 'dateRange' || code === 'noStart'),
+          ).toBe(true);
           return;
         }
         for (const value of [result.accepted_on, result.warranty_until]) expect(value === '' || isIsoDate(value)).toBe(true);

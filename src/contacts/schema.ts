@@ -218,6 +218,7 @@ function toErrorCode(message: string): ErrorCode {
     'dateRange',
     'endBeforeStart',
     'period',
+    'noStart',
   ];
   return codes.find((code) => code === message) ?? 'invalid';
 }

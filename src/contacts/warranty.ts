@@ -221,9 +221,12 @@ export type WarrantyField = 'accepted_on' | 'warranty_years' | 'warranty_until';
  * - dateRange: a date outside 1990-2100 (also a computed end beyond 2100, reported on
  *   `warranty_until` because that is the date that would be out of range);
  * - endBeforeStart: the end lies before the acceptance;
- * - period: `warranty_years` is not one of 5, 4, 2.
+ * - period: `warranty_years` is not one of 5, 4, 2;
+ * - noStart: a period chosen with neither an acceptance date to count from nor a typed end
+ *   (reported on `accepted_on`, the date that is missing; ignoring the period would drop the
+ *   end an edit form showed as a period).
  */
-export type WarrantyError = 'date' | 'dateRange' | 'endBeforeStart' | 'period';
+export type WarrantyError = 'date' | 'dateRange' | 'endBeforeStart' | 'period' | 'noStart';
 export type WarrantyFieldErrors = Partial<Record<WarrantyField, WarrantyError>>;
 
 export interface WarrantyInput {
@@ -243,8 +246,8 @@ function dateError(value: string): WarrantyError | undefined {
 
 /**
  * The dates to store ('' for none) from what the form sent. A typed end date wins; without one,
- * an acceptance date and a chosen period give the end (addYears). A period without an acceptance
- * date is ignored: there is nothing to count from, and the choice is not stored.
+ * an acceptance date and a chosen period give the end (addYears). A period with neither is an
+ * error (noStart): nothing to count from, and the user meant an end.
  */
 export function resolveWarranty(input: WarrantyInput): WarrantyResult {
   const acceptedOn = (input.accepted_on ?? '').trim();
@@ -260,6 +263,7 @@ export function resolveWarranty(input: WarrantyInput): WarrantyResult {
   if (yearsText !== '' && !(/^\d$/.test(yearsText) && isWarrantyYears(years))) errors.warranty_years = 'period';
 
   let until = typedUntil;
+  if (until === '' && acceptedOn === '' && yearsText !== '' && !errors.warranty_years) errors.accepted_on = 'noStart';
   if (until === '' && acceptedOn !== '' && !acceptedError && yearsText !== '' && !errors.warranty_years) {
     until = addYears(acceptedOn, years);
     if (!inRange(until)) errors.warranty_until = 'dateRange';

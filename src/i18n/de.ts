@@ -197,6 +197,7 @@ export const de = {
       date: 'Bitte geben Sie ein gültiges Datum ein.',
       dateRange: 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
       endBeforeStart: 'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',
+      noStart: 'Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung.',
       period: 'Bitte wählen Sie 5, 4 oder 2 Jahre.',
     },
     full: (max: number) =>

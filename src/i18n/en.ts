@@ -181,6 +181,7 @@ export const en: Messages = {
       date: 'Please enter a valid date.',
       dateRange: 'Please enter a date between 1990 and 2100.',
       endBeforeStart: 'The warranty cannot end before the acceptance.',
+      noStart: 'The period counts from the acceptance: please enter its date or the warranty end.',
       period: 'Please choose 5, 4 or 2 years.',
     },
     full: (max: number) =>
