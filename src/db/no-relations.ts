@@ -22,3 +22,12 @@ export const mapRelationalRow = unused;
 /** Only named in `is(relation, One)` of a relational query. */
 export class One {}
 export class Many {}
+/**
+ * In place of drizzle's sqlite-core/query-builders/query.js too: `db.query.<table>`, built only
+ * for the tables of a schema given to `drizzle()`.
+ */
+export class RelationalQueryBuilder {
+  constructor() {
+    unused();
+  }
+}

@@ -41,6 +41,7 @@ describe('production bundle', () => {
     expect(code).not.toContain('data-precedence');
     // Nor drizzle's relational queries (wrangler.toml [alias], src/db/no-relations.ts).
     expect(code).not.toContain('"Relations"');
+    expect(code).not.toContain('"SQLiteAsyncRelationalQuery"');
     expect(code).toContain('"SQLiteSelect"');
     // At zlib's default level, as wrangler reports the size it uploads and as the bench measures.
     const gzip = gzipSync(bundle).length;

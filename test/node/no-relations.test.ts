@@ -20,6 +20,26 @@ const importedNames = (source: string, specifier: string) =>
       .filter(Boolean),
   );
 
+/** The drizzle modules a D1 Worker may bundle: the core, sql/, sqlite-core/, d1/ (paths under drizzle-orm/). */
+function bundledDrizzle(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(root, 'node_modules', 'drizzle-orm', dir))) {
+      const path = dir ? `${dir}/${entry}` : entry;
+      if (statSync(join(root, 'node_modules', 'drizzle-orm', path)).isDirectory()) {
+        if (
+          ['sql', 'sqlite-core', 'd1', 'sqlite-core/query-builders', 'sqlite-core/columns', 'sql/expressions', 'sql/functions'].includes(
+            path,
+          )
+        )
+          walk(path);
+      } else if (path.endsWith('.js')) files.push(path);
+    }
+  };
+  walk('');
+  return files;
+}
+
 describe('src/db/no-relations.ts, in place of drizzle-orm/relations in the bundle', () => {
   const importers = [
     ['d1/driver.js', '../relations.js'],
@@ -41,22 +61,17 @@ describe('src/db/no-relations.ts, in place of drizzle-orm/relations in the bundl
     expect(toml).toContain('"../../relations.js" = "./src/db/no-relations.ts"');
     // Among the drizzle modules a D1 Worker bundles (the core, sql/, sqlite-core/, d1/), only these
     // three import relations.js by those specifiers.
-    const users: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(join(root, 'node_modules', 'drizzle-orm', dir))) {
-        const path = dir ? `${dir}/${entry}` : entry;
-        if (statSync(join(root, 'node_modules', 'drizzle-orm', path)).isDirectory()) {
-          if (
-            ['sql', 'sqlite-core', 'd1', 'sqlite-core/query-builders', 'sqlite-core/columns', 'sql/expressions', 'sql/functions'].includes(
-              path,
-            )
-          )
-            walk(path);
-        } else if (path.endsWith('.js') && /from "(\.\.\/)+relations\.js"/.test(drizzle(path))) users.push(path);
-      }
-    };
-    walk('');
+    const users = bundledDrizzle().filter((path) => /from "(\.\.\/)+relations\.js"/.test(drizzle(path)));
     expect(users.sort()).toEqual(importers.map(([file]) => file).sort());
+  });
+
+  it('stands in for the db.query builder too: the one import of that specifier in the bundled drizzle modules', () => {
+    const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+    expect(toml).toContain('"./query-builders/query.js" = "./src/db/no-relations.ts"');
+    expect(importedNames(drizzle('sqlite-core/db.js'), './query-builders/query.js')).toEqual(['RelationalQueryBuilder']);
+    // No other module of the drizzle parts a D1 Worker bundles imports by that text.
+    expect(bundledDrizzle().filter((path) => drizzle(path).includes('"./query-builders/query.js"'))).toEqual(['sqlite-core/db.js']);
+    expect(() => new stand.RelationalQueryBuilder()).toThrow(/not part of this build/);
   });
 
   it('is never reached: the app calls drizzle() without a schema, and the stand-in says so if it were', () => {
