@@ -254,6 +254,34 @@ describe('importing a .vcf', () => {
     expect((await rows('imp-g')).length).toBe(ticked.length);
   });
 
+  it('keeps at most 4 uploads of an apartment waiting: a fifth replaces the oldest, and a confirmed one keeps no cards', async () => {
+    const user = household('imp-bound');
+    const coBuyer = { ...user, sub: 'u-imp-bound-co' };
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const response = await upload(i % 2 ? coBuyer : user, google);
+      expect(response.status).toBe(200);
+      ids.push(previewOf(await response.text()).importId);
+    }
+    const staging = async () =>
+      (
+        await env.DB.prepare(
+          "SELECT import_id AS id, status, length(cards) AS size FROM import_staging WHERE asset_id = 'imp-bound' ORDER BY created_at, rowid",
+        ).all<{ id: string; status: string; size: number }>()
+      ).results;
+    expect((await staging()).map((row) => row.id)).toEqual(ids.slice(2));
+    // The oldest preview asks for the file again; a waiting one imports.
+    const oldest = await confirm(user, ids[0] ?? '', ['1']);
+    expect(oldest.status).toBe(404);
+    expect(textOf(await oldest.text())).toContain('Diese Vorschau gilt nicht mehr: nach einer Stunde oder nach vier neueren Dateien.');
+    expect((await confirm(user, ids[2] ?? '', ['1'])).status).toBe(303);
+    const done = (await staging()).find((row) => row.id === ids[2]);
+    expect(done).toMatchObject({ status: 'done', size: 2 });
+    // Sent again, it still says imported (once).
+    expect((await confirm(user, ids[2] ?? '', ['1'])).status).toBe(303);
+    expect(await rows('imp-bound')).toHaveLength(1);
+  });
+
   it('undo removes exactly the imported contacts nobody changed since, and names the kept ones', async () => {
     const user = household('imp-u');
     const { importId, ticked } = previewOf(await (await upload(user, android)).text());

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { type Database, guarded, randomToken } from '../db/client';
 import { contacts, importStaging } from '../db/schema';
 import { FIELDS, type FieldValues } from './fields';
@@ -13,6 +13,12 @@ import type { ImportedCard } from './vcard-import';
 
 /** How long a staged upload waits for its confirmation. */
 export const STAGED_FOR_MS = 60 * 60 * 1000;
+/**
+ * Uploads an asset keeps waiting for confirmation at once: a new one replaces the oldest (its
+ * preview then asks for the file again). With the upload's size limit this bounds what staging
+ * holds per asset (docs/architecture.md, "Bounds"); a confirmed upload keeps no cards.
+ */
+export const MAX_STAGED_PER_ASSET = 4;
 
 /** A card as the preview shows it and the confirmation imports it. */
 export interface StagedCard {
@@ -86,8 +92,9 @@ export async function duplicateIndex(db: Database, assetId: string): Promise<Dup
 }
 
 /**
- * Stages an upload for its preview (and removes the asset's expired stagings), and reads in the
- * same round trip what the preview needs to mark likely duplicates. The staged cards carry no
+ * Stages an upload for its preview (and removes the asset's expired stagings and its oldest
+ * unconfirmed ones beyond MAX_STAGED_PER_ASSET), and reads in the same round trip what the
+ * preview needs to mark likely duplicates. The staged cards carry no
  * duplicate marks: a page that shows them again marks them against the contacts of that moment.
  */
 export async function stageImport(
@@ -100,7 +107,26 @@ export async function stageImport(
   const importId = newImportId();
   const [, , rows] = await guarded(() =>
     db.batch([
-      db.delete(importStaging).where(and(eq(importStaging.assetId, assetId), lt(importStaging.createdAt, now - STAGED_FOR_MS))),
+      db.delete(importStaging).where(
+        and(
+          eq(importStaging.assetId, assetId),
+          or(
+            lt(importStaging.createdAt, now - STAGED_FOR_MS),
+            and(
+              eq(importStaging.status, 'staged'),
+              notInArray(
+                importStaging.importId,
+                db
+                  .select({ id: importStaging.importId })
+                  .from(importStaging)
+                  .where(and(eq(importStaging.assetId, assetId), eq(importStaging.status, 'staged')))
+                  .orderBy(desc(importStaging.createdAt))
+                  .limit(MAX_STAGED_PER_ASSET - 1),
+              ),
+            ),
+          ),
+        ),
+      ),
       // A retry of a batch that landed but whose answer was lost finds its own row (same id).
       db
         .insert(importStaging)
@@ -217,7 +243,7 @@ export async function confirmImport(
   const client = db.$client;
   const claim = client
     .prepare(
-      `UPDATE import_staging SET status = 'done', done_token = ?, imported = ?
+      `UPDATE import_staging SET status = 'done', done_token = ?, imported = ?, cards = '[]'
        WHERE import_id = ? AND asset_id = ? AND status = 'staged' AND created_at > ?
          AND coalesce((SELECT live FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
          AND coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?

@@ -294,7 +294,7 @@ export const de = {
       tooLarge: 'Diese Datei ist zu groß: höchstens 1 MB Text ohne Fotos.',
       tooManyCards: 'Diese Datei enthält mehr als 1.000 Kontakte.',
       noFile: 'Bitte wählen Sie eine Datei aus.',
-      gone: 'Diese Vorschau ist abgelaufen (nach einer Stunde). Bitte laden Sie die Datei noch einmal hoch.',
+      gone: 'Diese Vorschau gilt nicht mehr: nach einer Stunde oder nach vier neueren Dateien. Bitte laden Sie die Datei noch einmal hoch.',
       undone: 'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',
     } as Record<string, string>,
     previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${n.toLocaleString('de-DE')} Kontakte in der Datei`),

@@ -275,7 +275,7 @@ export const en: Messages = {
       tooLarge: 'This file is too large: at most 1 MB of text without photos.',
       tooManyCards: 'This file holds more than 1,000 contacts.',
       noFile: 'Please choose a file.',
-      gone: 'This preview has expired (after an hour). Please upload the file again.',
+      gone: 'This preview is no longer valid: after an hour or four newer files. Please upload the file again.',
       undone: 'This import was undone. To repeat it, please upload the file again.',
     } as Record<string, string>,
     previewTitle: (n: number) => (n === 1 ? '1 contact in the file' : `${n.toLocaleString('en-GB')} contacts in the file`),
