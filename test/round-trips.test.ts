@@ -330,9 +330,15 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     const merged = await measure(`${LIST}/${id}`, { form: { version: '1', company: 'Sperre GmbH', notes: 'neu' }, ...refused });
     expect(merged.response.status).toBe(429);
     expect(merged.count.roundTrips).toBe(0);
+    // A contact form refused so keeps what was typed, ready to be sent again (as on a 503).
+    expect(merged.text).toContain('neu</textarea>');
+    expect(merged.text).toContain('<input type="hidden" name="version" value="1"/>');
+    expect(textOf(merged.text)).toContain('Zu viele Änderungen');
+    expect(textOf(merged.text)).toContain('Ihre Eingaben sind unten erhalten.');
     const created = await measure(LIST, { form: { form_token: crypto.randomUUID(), company: 'Nicht GmbH' }, ...refused });
     expect(created.response.status).toBe(429);
     expect(created.count.roundTrips).toBe(0);
+    expect(created.text).toMatch(/name="company"[^>]*value="Nicht GmbH"/);
     const staged = await measure(`${LIST}/import`, { file: 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nicht Da\r\nEND:VCARD\r\n', ...refused });
     expect(staged.response.status).toBe(429);
     expect(staged.count.roundTrips).toBe(0);

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { StorageUnavailableError } from '../db/client';
@@ -25,7 +26,7 @@ export type FormPage = Omit<ContactFormProps, 'shell' | 'assetId' | 'notice'>;
 /** The contact form as a page; `assetId` defaults to the route's asset (there is none without a session). */
 export function formPage(
   c: Context<AppEnv>,
-  status: 200 | 401 | 404 | 409 | 422 | 503,
+  status: 200 | 401 | 404 | 409 | 422 | 429 | 503,
   form: FormPage & { notice?: Child },
   assetId = c.get('asset').id,
 ) {
@@ -35,22 +36,27 @@ export function formPage(
 }
 
 /**
- * Runs a write and, when storage is unavailable, answers with the form again (503): everything
- * typed is kept, ready to be sent once more (the form token and version make that safe).
+ * Runs a write and, when storage is unavailable (503) or the user's write limit refused it before
+ * it wrote (429, src/security/rate-limit.ts), answers with the form again: everything typed is
+ * kept, ready to be sent once more (the form token and version make that safe).
  */
 export async function keepingInput(c: Context<AppEnv>, form: FormPage, write: () => Promise<Response>): Promise<Response> {
   try {
     return await write();
   } catch (error) {
-    if (!(error instanceof StorageUnavailableError)) throw error;
-    const cause = error.cause instanceof Error ? error.cause.message : 'unknown';
-    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: 'storage unavailable', error: cause }));
     const { t } = c.get('shell');
-    return formPage(c, 503, {
+    const limited = error instanceof HTTPException && error.status === 429;
+    if (!limited && !(error instanceof StorageUnavailableError)) throw error;
+    if (!limited) {
+      const cause = error.cause instanceof Error ? error.cause.message : 'unknown';
+      console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: 'storage unavailable', error: cause }));
+    }
+    const page = limited ? t.errors.tooManyRequests : t.errors.unavailable;
+    return formPage(c, limited ? 429 : 503, {
       ...form,
       unsaved: true,
-      heading: t.errors.unavailable.title,
-      message: `${t.errors.unavailable.text} ${t.errors.unavailable.inputKept}`,
+      heading: page.title,
+      message: `${page.text} ${t.errors.unavailable.inputKept}`,
     });
   }
 }

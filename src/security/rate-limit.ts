@@ -39,7 +39,8 @@ export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateL
   };
   c.set('writeGate', gate);
   await next();
-  // Refused where it wrote, the answer already is the refusal; anything else still hears it
-  // (timed as well, where the handler never asked).
-  if (!refusal || c.error !== refusal) await gate();
+  // Refused where it wrote, the answer already is the refusal (the error page, or a form that
+  // keeps the input with 429, src/contacts/pages.tsx); anything else still hears it (timed as
+  // well, where the handler never asked).
+  if (!refusal || (c.error !== refusal && c.res.status !== 429)) await gate();
 });
