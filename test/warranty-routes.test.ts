@@ -273,7 +273,21 @@ describe('editing the dates again', () => {
       const page = await (await send(`${list}/${id}`, { user, form: sentForm })).text();
       const panel = textOf(page.slice(page.indexOf('<div class="conflict"'), page.indexOf('</table>')));
       expect(panel).toContain('Gewährleistung bis 10.05.2024 31.01.2028');
+      // The form below it shows that end as its period, as the edit form does, not as a typed date.
+      expect(formValue(page, 'warranty_until')).toBe('');
+      expect(page).toMatch(/<option value="2" selected="">/);
     }
+    // So a corrected acceptance date counts when it is sent from there (version 2: Jonas's).
+    const again = await (await send(`${list}/${id}`, { user, form: choice })).text();
+    const sent: Record<string, string> = {};
+    for (const match of again.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) sent[match[1] ?? ''] = match[2] ?? '';
+    expect(sent).toMatchObject({ version: '2' });
+    const saved = await send(`${list}/${id}`, {
+      user,
+      form: { ...sent, company: 'Dach Meier', accepted_on: '2022-05-20', warranty_years: '2', warranty_until: '' },
+    });
+    expect(saved.status).toBe(303);
+    expect(await stored(id)).toMatchObject({ accepted_on: '2022-05-20', warranty_until: '2024-05-20' });
   });
 });
 

@@ -469,7 +469,9 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     );
     return formPage(c, 200, {
       mode: { kind: 'edit', contactId, name, version },
-      values: v,
+      // As in the edit form: an end that acceptance and a period give comes as that period, so a
+      // corrected acceptance date counts (the clash's form carries dates only).
+      values: v.warranty_years ? v : { ...v, ...warrantyFormValues(v.accepted_on ?? '', v.warranty_until ?? '') },
       errors: form.ok ? undefined : form.errors,
       conflict: stored,
       conflictRestoring: (form.raw as Record<string, unknown>).restore === '1',
