@@ -566,6 +566,10 @@ describe('detail and edit', () => {
     expect(html).toContain(`<form method="post" action="${LIST}/${id}/restore"`);
     expect(html).toContain(`<a class="button" href="${LIST}/deleted">Zuletzt gelöscht</a>`);
     expect(text).not.toContain('Nicht gefunden');
+    // "Bearbeiten" on a card deleted since says the same.
+    const edit = await send(`${LIST}/${id}/edit`, { user: ada });
+    expect(edit.status).toBe(404);
+    expect(textOf(await edit.text())).toContain('Verlinkt GmbH · Gelöscht von Jonas Müller am');
     // Its "Wiederherstellen" brings it back; an id that never was stays a plain 404.
     expect((await send(`${LIST}/${id}/restore`, { user: ada, form: {} })).status).toBe(303);
     expect((await send(`${LIST}/${id}`, { user: ada })).status).toBe(200);

@@ -412,20 +412,29 @@ const cardQuery = z.object({
   done: z.catch(z.optional(z.enum(DONE)), undefined),
 });
 
+/**
+ * The live contact of a card or its edit form. Deleted ones are read in the same round trip: a
+ * link to one (a co-buyer's open tab, "Bearbeiten" on a card deleted since) says who deleted it,
+ * with the way back (still 404).
+ */
+async function liveContact(c: Ctx, contactId: string): Promise<Contact | Response> {
+  const contact = await findAnyContact(c.var.db, c.var.asset.id, contactId);
+  if (!contact) throw new HTTPException(404);
+  if (contact.deletedAt === null) return contact;
+  return render(c, {
+    status: 404,
+    title: c.var.shell.t.contacts.goneTitle,
+    body: <DeletedCard shell={c.var.shell} assetId={c.var.asset.id} contact={contact} />,
+  });
+}
+
 contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', cardQuery), async (c) => {
   const { contactId } = c.req.valid('param');
   const { merged, saved, done } = c.req.valid('query');
   const { t } = c.var.shell;
   if (merged === undefined) {
-    // Deleted ones too, in the same round trip: a link to one says who deleted it (still 404).
-    const contact = await findAnyContact(c.var.db, c.var.asset.id, contactId);
-    if (!contact) throw new HTTPException(404);
-    if (contact.deletedAt !== null)
-      return render(c, {
-        status: 404,
-        title: t.contacts.goneTitle,
-        body: <DeletedCard shell={c.var.shell} assetId={c.var.asset.id} contact={contact} />,
-      });
+    const contact = await liveContact(c, contactId);
+    if (contact instanceof Response) return contact;
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
     if (saved === contact.id)
       return contactPage(c, contact, t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
@@ -438,8 +447,8 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
 });
 
 contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
-  const contact = await findContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId);
-  if (!contact) throw new HTTPException(404);
+  const contact = await liveContact(c, c.req.valid('param').contactId);
+  if (contact instanceof Response) return contact;
   return formPage(c, 200, {
     mode: { kind: 'edit', contactId: contact.id, name: displayName(contact), version: contact.version },
     // An end that acceptance and period give comes as that period: a new date or period counts.
