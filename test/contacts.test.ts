@@ -658,7 +658,7 @@ describe('delete and undo', () => {
     const id = await create({ company: 'Löschbar GmbH' });
     const confirm = await send(`${LIST}/${id}/delete`, { user: anna });
     expect(confirm.status).toBe(200);
-    expect(textOf(await confirm.text())).toContain('Löschbar GmbH löschen?');
+    expect(textOf(await confirm.text())).toContain('„Löschbar GmbH“ löschen?');
     const response = await send(`${LIST}/${id}/delete`, { user: anna, form: { version: '1' } });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${LIST}?deleted=${id}`);

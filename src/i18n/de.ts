@@ -116,7 +116,7 @@ export const de = {
     save: 'Speichern',
     cancel: 'Abbrechen',
     delete: 'Löschen',
-    deleteTitle: (name: string) => `${name} löschen?`,
+    deleteTitle: (name: string) => `„${name}“ löschen?`,
     deleteText: 'Der Kontakt verschwindet für alle Käufer des Objekts. Sie können das Löschen danach noch rückgängig machen.',
     deleteConfirm: 'Ja, löschen',
     undo: 'Rückgängig',

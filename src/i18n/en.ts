@@ -98,7 +98,7 @@ export const en: Messages = {
     save: 'Save',
     cancel: 'Cancel',
     delete: 'Delete',
-    deleteTitle: (name: string) => `Delete ${name}?`,
+    deleteTitle: (name: string) => `Delete “${name}”?`,
     deleteText: 'The contact disappears for every buyer of the property. You can still undo the deletion afterwards.',
     deleteConfirm: 'Yes, delete',
     undo: 'Undo',

@@ -75,7 +75,7 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
   test('the delete confirmation page (the no-JavaScript way)', async () => {
     const { page } = browser;
     await page.goto(`${listPath()}/demo-garten/delete`);
-    await page.getByRole('heading', { level: 1, name: 'Lena Özdemir löschen?', exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '„Lena Özdemir“ löschen?', exact: true }).waitFor();
     await assertNoAxeViolations(page, 'the delete confirmation');
   });
 

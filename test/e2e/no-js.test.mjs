@@ -74,7 +74,7 @@ describe('with JavaScript disabled', () => {
     // Delete: without JS a confirmation page asks first.
     await page.getByRole('link', { name, exact: true }).click();
     await page.getByRole('link', { name: 'Löschen' }).click();
-    await page.getByRole('heading', { level: 1, name: `${name} löschen?`, exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `„${name}“ löschen?`, exact: true }).waitFor();
     const [deleted] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST'),
       page.getByRole('button', { name: 'Ja, löschen' }).click(),
