@@ -20,6 +20,11 @@ export const MAX_DELETED = 1000;
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 /** Everything an asset stores: contacts, keys, versions (UTF-8 bytes plus a row overhead). */
 export const STORAGE_BUDGET_BYTES = 10_000_000;
+/**
+ * What the triggers keep free of the budget by purging the oldest versions (migrations/0009):
+ * more than twice the largest row, as a write needs room for its row and its version (hasRoom).
+ */
+export const BUDGET_HEADROOM_BYTES = 128 * 1024;
 export const PAGE_SIZE = 100;
 
 export type Contact = ContactRow;
