@@ -92,7 +92,7 @@ describe('vCard export', () => {
     expect(list).toMatch(new RegExp(`<a class="button" href="${LIST}\\.vcf" download="" id="export-vcf">`));
     expect(list).toContain('Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei.');
     const detail = await (await send(`${LIST}/${id}`, { user: anna })).text();
-    expect(detail).toMatch(new RegExp(`<a class="act" href="${LIST}/${id}\\.vcf" download="">`));
+    expect(detail).toMatch(new RegExp(`<a class="act" href="${LIST}/${id}\\.vcf" aria-label="vCard herunterladen" download="">`));
   });
 
   it('answers 404 for an unknown or deleted contact', async () => {
