@@ -234,6 +234,16 @@
   document.addEventListener('DOMContentLoaded', () => {
     enhance(document, true);
   });
+  // A phone scrolls a focused text area only as far as its caret, so the rest of it could stay
+  // under the sticky save bar (WCAG 2.4.11): its whole box is brought clear (its scroll-margin).
+  document.addEventListener('focusin', (event) => {
+    var field = event.target;
+    var bar = field.tagName === 'TEXTAREA' && document.querySelector('.save-bar');
+    if (!bar || getComputedStyle(bar).position !== 'sticky') return;
+    requestAnimationFrame(() => {
+      if (field.getBoundingClientRect().bottom > bar.getBoundingClientRect().top) field.scrollIntoView({ block: 'nearest' });
+    });
+  });
 
   // htmx 4 fires after:swap on the element that made the request; what was swapped is ctx.target
   // (for an outerHTML swap that element is gone: look it up again by id).
