@@ -240,9 +240,7 @@
     var field = event.target;
     var bar = field.tagName === 'TEXTAREA' && document.querySelector('.save-bar');
     if (!bar || getComputedStyle(bar).position !== 'sticky') return;
-    requestAnimationFrame(() => {
-      if (field.getBoundingClientRect().bottom > bar.getBoundingClientRect().top) field.scrollIntoView({ block: 'nearest' });
-    });
+    if (field.getBoundingClientRect().bottom > bar.getBoundingClientRect().top) field.scrollIntoView({ block: 'nearest' });
   });
 
   // htmx 4 fires after:swap on the element that made the request; what was swapped is ctx.target

@@ -168,7 +168,9 @@ describe('on a phone (360×800)', () => {
     const { page } = browser;
     /** The focused element's box against the sticky bars (WCAG 2.4.11: not hidden by them). */
     const clearance = () =>
-      page.evaluate(() => {
+      // What the user sees: after the frame that follows the key press.
+      page.evaluate(async () => {
+        await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
         const el = document.activeElement;
         const box = el.getBoundingClientRect();
         const search = document.querySelector('form.search')?.getBoundingClientRect();
