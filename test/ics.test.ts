@@ -203,7 +203,7 @@ describe('what an event says', () => {
     expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, contact)).toEqual({
       summary: 'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
       description:
-        'Telefon: +49 30 123456\nE-Mail: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
+        'Telefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
     });
   });
 
@@ -211,7 +211,7 @@ describe('what an event says', () => {
     expect(warrantyEventText({ locale: 'en-GB', warranty: en.warranty }, { ...contact, mobile: '0171 1234567' })).toEqual({
       summary: 'Warranty for Fliesenleger Bauer ends – report defects before then',
       description:
-        'Phone: +49 30 123456\nMobile: 0171 1234567\nEmail: info@fliesen-bauer.de\nWarranty until 12 Mar 2027 (your own note, not legal advice)',
+        'Phone number: +49 30 123456\nMobile number: 0171 1234567\nEmail address: info@fliesen-bauer.de\nWarranty until 12 Mar 2027 (your own note, not legal advice)',
     });
   });
 

@@ -93,14 +93,14 @@ describe('warranty.ics', () => {
         1,
         '2027-05-10',
         'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
-        'Telefon: +49 30 123456\nE-Mail: info@fliesen-bauer.de\nGewährleistung bis 10.05.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
+        'Telefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 10.05.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
       ),
       event(
         kitchen,
         1,
         '2029-02-28',
         'Gewährleistung Küchenbauer Küchen Schmidt; Söhne, GmbH endet – Mängel vorher melden',
-        'Mobil: 0171 / 234 56 78\nGewährleistung bis 28.02.2029 (Ihre eigene Angabe, keine Rechtsberatung)',
+        'Mobilnummer: 0171 / 234 56 78\nGewährleistung bis 28.02.2029 (Ihre eigene Angabe, keine Rechtsberatung)',
       ),
     ]);
     // DTSTAMP: when the file was made, in UTC.
@@ -148,7 +148,7 @@ describe('warranty.ics', () => {
     expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="Warranty Lindenhof_ Wohnung 12\.ics";/);
     expect(events.find((e) => e.uid === `kontakte-warranty-${id}`)).toMatchObject({
       summary: 'Warranty for Maler Maler Roth ends – report defects before then',
-      description: 'Phone: 089 1\nWarranty until 12 Mar 2030 (your own note, not legal advice)',
+      description: 'Phone number: 089 1\nWarranty until 12 Mar 2030 (your own note, not legal advice)',
     });
   });
 

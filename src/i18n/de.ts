@@ -64,7 +64,7 @@ export const de = {
       title: 'Ein Fehler ist aufgetreten',
       text: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es noch einmal.',
     },
-    home: 'Zur Startseite',
+    home: 'Zu Ihren Kontakten',
   },
   contacts: {
     title: 'Kontakte',
@@ -376,9 +376,9 @@ export const de = {
     ],
     calendar: {
       summary: (who: string) => `Gewährleistung ${who} endet – Mängel vorher melden`,
-      phone: 'Telefon',
-      mobile: 'Mobil',
-      email: 'E-Mail',
+      phone: 'Telefonnummer',
+      mobile: 'Mobilnummer',
+      email: 'E-Mail-Adresse',
       until: (date: string) => `Gewährleistung bis ${date} (Ihre eigene Angabe, keine Rechtsberatung)`,
     },
   },

@@ -46,7 +46,7 @@ export const en: Messages = {
       text: 'Your input could not be read. Please reload the page and try again.',
     },
     internal: { title: 'Something went wrong', text: 'Something went wrong. Please try again.' },
-    home: 'Go to start page',
+    home: 'To your contacts',
   },
   contacts: {
     title: 'Contacts',
@@ -356,9 +356,9 @@ export const en: Messages = {
     ],
     calendar: {
       summary: (who: string) => `Warranty for ${who} ends – report defects before then`,
-      phone: 'Phone',
-      mobile: 'Mobile',
-      email: 'Email',
+      phone: 'Phone number',
+      mobile: 'Mobile number',
+      email: 'Email address',
       until: (date: string) => `Warranty until ${date} (your own note, not legal advice)`,
     },
   },
