@@ -1,11 +1,15 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import fc from 'fast-check';
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
 import { describe, expect, it, vi } from 'vitest';
 import { appFor } from '../src/app';
-import { connect, guarded } from '../src/db/client';
+import { bookmarkCookie, bookmarkSetCookie, connect, guarded } from '../src/db/client';
 import { withTimings } from '../src/observability/timing';
 import { countingD1 } from './d1-counter';
 import { anna, ORIGIN, seedContacts, textOf, tokenFor } from './helpers';
+import { assertProperty } from './property';
 
 // Issue 18: the number of sequential D1 round trips per request is the latency a buyer feels
 // when the database is far away. Counted through a wrapper around the real binding.
@@ -199,6 +203,30 @@ describe('read replicas with read-your-writes (D1 Sessions API)', () => {
     const damaged = await measure(LIST, { cookie: 'kontakte_d1=%3Cscript%3E' });
     expect(damaged.count.sessions).toEqual(['first-unconstrained']);
     expect(damaged.response.status).toBe(200);
+  });
+});
+
+describe("the bookmark cookie's Set-Cookie", () => {
+  it("is what hono's setCookie writes for the same options, for any bookmark, path and scheme", () => {
+    const path = fc.oneof(fc.constant('/'), fc.stringMatching(/^\/[a-z0-9/_-]{1,30}$/));
+    assertProperty(
+      fc.property(
+        fc.stringMatching(/^[A-Za-z0-9._:-]{1,200}$/),
+        path,
+        fc.boolean(),
+        fc.constantFrom('DB', 'DB_SEEBLICK'),
+        (bookmark, at, secure, binding) => {
+          const name = bookmarkCookie(binding);
+          const hono = new Hono().get('/', (c) => {
+            setCookie(c, name, bookmark, { httpOnly: true, secure, sameSite: 'Lax', path: at });
+            return c.body(null);
+          });
+          // hono's app.request is synchronous for a synchronous handler.
+          const response = hono.request('/') as Response;
+          expect(bookmarkSetCookie(name, bookmark, at, secure)).toBe(response.headers.get('set-cookie'));
+        },
+      ),
+    );
   });
 });
 

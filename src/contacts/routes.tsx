@@ -1,11 +1,11 @@
 import { zValidator } from '@hono/zod-validator';
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
-import { bookmarkCookie, openSession } from '../db/client';
+import { bookmarkCookie, bookmarkSetCookie, openSession } from '../db/client';
 import { databaseOf } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { CONTACT_ID, DONE, type Done } from '../paths';
@@ -116,12 +116,8 @@ contactRoutes.use(
     // change at once, even when a replica serves the read (docs/architecture.md).
     const bookmark = c.req.method === 'GET' ? null : session.bookmark();
     if (bookmark) {
-      setCookie(c, cookie, bookmark, {
-        httpOnly: true,
-        secure: new URL(c.req.url).protocol === 'https:',
-        sameSite: 'Lax',
-        path: c.var.shell.paths.base || '/',
-      });
+      const secure = new URL(c.req.url).protocol === 'https:';
+      c.header('Set-Cookie', bookmarkSetCookie(cookie, bookmark, c.var.shell.paths.base || '/', secure), { append: true });
     }
   }),
 );
