@@ -554,6 +554,34 @@ describe('detail and edit', () => {
     expect(last).toBe('restore');
   });
 
+  it('asks as for an edit when the contact came back with a co-buyer\u2019s change before "Mit meinen Eingaben wiederherstellen"', async () => {
+    const id = await create({ company: 'Klinker KG', notes: 'alt' }, ada);
+    expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '1' } })).status).toBe(303);
+    const gone = await send(`${LIST}/${id}`, { user: ada, form: { version: '1', company: 'Klinker KG', notes: 'Annas Notiz' } });
+    expect(gone.status).toBe(409);
+    // Before Anna chooses, Jonas restores it and writes other notes.
+    expect((await send(`${LIST}/${id}/restore`, { user: jon, form: {} })).status).toBe(303);
+    expect((await send(`${LIST}/${id}`, { user: jon, form: { version: '3', company: 'Klinker KG', notes: 'Jonas Notiz' } })).status).toBe(
+      303,
+    );
+    const clash = await send(`${LIST}/${id}`, {
+      user: ada,
+      form: { version: '2', revive: '1', company: 'Klinker KG', notes: 'Annas Notiz' },
+    });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    // Her input against his, worded as an edit's choice: nothing here is an earlier version.
+    expect(textOf(html)).toContain('Jonas Müller hat inzwischen anders geändert, was Sie auch geändert haben.');
+    expect(html).toMatch(/<input type="radio" name="notes" value="Annas Notiz"\/><span><span class="who">Meine Eingabe<\/span>/);
+    expect(html).not.toContain('Frühere Fassung');
+    expect(html).not.toContain('name="restore"');
+    expect(await storedRow(id)).toMatchObject({ notes: 'Jonas Notiz', version: 4 });
+    const chosen = await send(`${LIST}/${id}`, { user: ada, form: { version: '4', company: 'Klinker KG', notes: 'Annas Notiz' } });
+    expect(chosen.status).toBe(303);
+    expect(chosen.headers.get('location')).toBe(`${LIST}/${id}?done=saved`);
+    expect(await storedRow(id)).toMatchObject({ notes: 'Annas Notiz', deleted_at: null, version: 5 });
+  });
+
   it('answers a link to a deleted contact with who deleted it and the way back (still 404), in one round trip', async () => {
     const id = await create({ company: 'Verlinkt GmbH' }, ada);
     expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '1' } })).status).toBe(303);

@@ -286,6 +286,31 @@ describe('history (Verlauf)', () => {
     expect(await row(id)).toMatchObject({ phone: '089 2', notes: 'neu', version: 4 });
   });
 
+  it('writes a restore sent twice (a double tap without JS) once, and says the same both times', async () => {
+    const [mia, ben] = [
+      { ...anna, sub: 'u-mia', name: 'Mia Roth' },
+      { ...jonas, sub: 'u-ben', name: 'Ben Roth' },
+    ];
+    const id = await create(mia, { company: 'Fliesen Roth', phone: '089 1' });
+    expect((await edit(ben, id, { ...(await formOf(id, ben)), phone: '089 2' })).status).toBe(303);
+    const first = await send(`${LIST}/${id}/history/1/restore`, { user: mia, form: { version: '2' } });
+    const second = await send(`${LIST}/${id}/history/1/restore`, { user: mia, form: { version: '2' } });
+    for (const answer of [first, second]) {
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get('location')).toBe(`${LIST}/${id}?done=version`);
+    }
+    expect(await row(id)).toMatchObject({ phone: '089 1', version: 3 });
+    const count = await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first('n');
+    expect(count).toBe(3);
+    // A co-buyer's restore of the same version is a version of its own (contract §4).
+    const again = await send(`${LIST}/${id}/history/2/restore`, { user: ben, form: { version: '3' } });
+    expect(again.status).toBe(303);
+    expect(await row(id)).toMatchObject({ phone: '089 2', version: 4 });
+    const theirs = await send(`${LIST}/${id}/history/2/restore`, { user: mia, form: { version: '3' } });
+    expect(theirs.status).toBe(303);
+    expect(await row(id)).toMatchObject({ phone: '089 2', version: 5 });
+  });
+
   it('merges a restore over a co-buyer\u2019s newer change like an edit', async () => {
     const id = await create(anna, { company: 'Elektro Licht', phone: '089 1' });
     expect((await edit(anna, id, { ...(await formOf(id)), phone: '089 2' })).status).toBe(303);
@@ -456,6 +481,62 @@ describe('Zuletzt gelöscht', () => {
     expect(after).toContain('Hier ist zurzeit kein gelöschter Kontakt.');
     expect(after).not.toContain('wurde kein Kontakt gelöscht');
     expect(await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(gone).first('n')).toBe(0);
+  });
+
+  it('deletes for good only the version the page showed, not a co-buyer\u2019s change since', async () => {
+    const [a, j] = household('whg-purge');
+    const list = '/assets/whg-purge/contacts';
+    const created = await send(list, { user: a, form: { form_token: crypto.randomUUID(), company: 'Maler Klecks', phone: '089 1' } });
+    const id = new URL(created.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    expect((await send(`${list}/${id}/delete`, { user: a, form: { version: '1' } })).status).toBe(303);
+    // Jonas opens "Zuletzt gelöscht": the final delete carries the version he sees.
+    const page = await (await send(`${list}/deleted`, { user: j })).text();
+    expect(page).toContain(`<form method="post" action="${list}/${id}/purge" hx-post="${list}/${id}/purge" hx-target="#main"`);
+    expect(page).toMatch(new RegExp(`action="${list}/${id}/purge"[^>]*><input type="hidden" name="version" value="2"/>`));
+    // Meanwhile Anna brings it back, adds what she learnt, and deletes it again.
+    expect((await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '2' } })).status).toBe(303);
+    const form = { version: '3', company: 'Maler Klecks', phone: '089 1', notes: 'Angebot vom 3.12. liegt im Ordner' };
+    expect((await send(`${list}/${id}`, { user: a, form })).status).toBe(303);
+    expect((await send(`${list}/${id}/delete`, { user: a, form: { version: '4' } })).status).toBe(303);
+    // Jonas's stale "Ja, endgültig löschen" deletes nothing and says why, with the list as it is now.
+    for (const htmx of [false, true]) {
+      const stale = await send(`${list}/${id}/purge`, { user: j, form: { version: '2' }, htmx });
+      expect(stale.status).toBe(409);
+      const html = await stale.text();
+      expect(textOf(html)).toMatch(
+        /Anna Müller hat „Maler Klecks“ am [0-9.]+, [0-9:]+ geändert, nachdem Sie diese Seite geöffnet haben\. Nichts wurde endgültig gelöscht/,
+      );
+      expect(html).toContain('<p class="alert" role="alert" data-announce="Anna Müller hat „Maler Klecks“');
+      expect(html).toMatch(new RegExp(`action="${list}/${id}/purge"[^>]*><input type="hidden" name="version" value="5"/>`));
+    }
+    expect(await row(id)).toMatchObject({ notes: 'Angebot vom 3.12. liegt im Ordner', version: 5 });
+    // Restored since: not deleted, and the page says it is back.
+    expect((await send(`${list}/${id}/restore`, { user: a, form: {} })).status).toBe(303);
+    const revived = await send(`${list}/${id}/purge`, { user: j, form: { version: '5' } });
+    expect(revived.status).toBe(409);
+    expect(textOf(await revived.text())).toMatch(
+      /„Maler Klecks“ ist wieder bei Ihren Kontakten \(zuletzt geändert von Anna Müller am [0-9.]+, [0-9:]+\) und wurde nicht endgültig gelöscht\./,
+    );
+    expect(await row(id)).toMatchObject({ deleted_at: null, version: 6 });
+    // Seen as it is now, it goes.
+    expect((await send(`${list}/${id}/delete`, { user: a, form: { version: '6' } })).status).toBe(303);
+    expect((await send(`${list}/${id}/purge`, { user: j, form: { version: '7' } })).status).toBe(303);
+    expect(await row(id)).toBeNull();
+  });
+
+  it('brings a contact back once when "Wiederherstellen" is sent twice', async () => {
+    const [a, j] = household('whg-twice');
+    const list = '/assets/whg-twice/contacts';
+    const created = await send(list, { user: a, form: { form_token: crypto.randomUUID(), company: 'Zweimal GmbH' } });
+    const id = new URL(created.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    expect((await send(`${list}/${id}/delete`, { user: a, form: { version: '1' } })).status).toBe(303);
+    for (let tap = 0; tap < 2; tap += 1) {
+      const back = await send(`${list}/${id}/history/2/restore`, { user: j, form: { version: '2' } });
+      expect(back.status).toBe(303);
+      expect(back.headers.get('location')).toBe(`${list}/${id}?done=restored`);
+    }
+    expect(await row(id)).toMatchObject({ deleted_at: null, version: 3 });
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first('n')).toBe(2);
   });
 
   it('refuses to purge a live contact or one of another asset', async () => {

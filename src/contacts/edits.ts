@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Database } from '../db/client';
-import { type FieldName, type FieldValues, fieldValuesOf } from './fields';
+import { FIELDS, type FieldName, type FieldValues, fieldValuesOf } from './fields';
 import { changedFields, mergeFields } from './merge';
 import { type Author, type Contact, type ContactState, contactState, type Version, writeContact, writeOrReadState } from './repository';
 import { type ContactInput, contactInput, fieldErrorsFrom, fieldsOfErrors } from './schema';
@@ -70,6 +70,18 @@ export async function saveEdit(
     let values = mine;
     let merged: MergeNotice | undefined;
     if (current.version !== version) {
+      // The same restore sent again (a double tap without JS, a reload of its answer): its first
+      // send wrote these very values, and nobody else has saved since. That write is the answer;
+      // a second, identical version would only push a real one out of the 20 kept.
+      const since = versions.filter((candidate) => candidate.version > version);
+      if (
+        options.restore &&
+        current.deletedAt === null &&
+        since.length &&
+        since.every((candidate) => candidate.authorId === author.userId) &&
+        FIELDS.every((spec) => current[spec.column] === mine[spec.name])
+      )
+        return { kind: 'saved', contact: current };
       const base = versions.find((candidate) => candidate.version === version);
       if (!base || version > current.version) return { kind: 'conflict', current };
       const merge = mergeFields(base.values, fieldValuesOf(current), mine);

@@ -753,15 +753,27 @@ export async function deletedContacts(db: Database, assetId: string, now = Date.
   );
 }
 
-/** "Endgültig löschen": a deleted contact and (by the trigger) all its versions, for good. */
-export async function purgeContact(db: Database, assetId: string, contactId: string): Promise<boolean> {
-  const purged = await guarded(() =>
-    db
-      .delete(contacts)
-      .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId), isNotNull(contacts.deletedAt)))
-      .returning({ id: contacts.id }),
+export type PurgeResult = { kind: 'purged'; contact: Contact } | { kind: 'changed'; current: Contact } | { kind: 'gone' };
+
+/**
+ * "Endgültig löschen": a deleted contact and (by the trigger) all its versions, for good, if it is
+ * still at `version` (the one "Zuletzt gelöscht" showed): a co-buyer may have restored, changed
+ * and deleted it again since, and that change is not what the user chose to delete. One round
+ * trip; a second only to tell why nothing was deleted.
+ */
+export async function purgeContact(db: Database, assetId: string, contactId: string, version: number | undefined): Promise<PurgeResult> {
+  const matches = and(
+    eq(contacts.assetId, assetId),
+    eq(contacts.id, contactId),
+    isNotNull(contacts.deletedAt),
+    version === undefined ? undefined : eq(contacts.version, version),
   );
-  return purged.length > 0;
+  const [purged] = await guarded(() => db.delete(contacts).where(matches).returning());
+  if (purged) return { kind: 'purged', contact: purged };
+  const current = await findAnyContact(db, assetId, contactId);
+  // Without a version, only a deleted contact can be meant (as before versions were sent).
+  if (!current || (version === undefined && current.deletedAt === null)) return { kind: 'gone' };
+  return { kind: 'changed', current };
 }
 
 /** An asset being moved to another database (migrations/0008): this one refuses its writes. */

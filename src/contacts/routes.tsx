@@ -543,7 +543,9 @@ function answerEdit(
           mine={outcome.mine}
           clashes={outcome.clashes}
           by={by}
-          restoring={done !== 'saved'}
+          // A revive's clash ("Mit meinen Eingaben wiederherstellen" after a co-buyer restored and
+          // changed the contact) is between the user's input and the co-buyer's: an edit's choice.
+          restoring={done === 'version'}
         />
       );
       return render(c, { status: 409, title: t.contacts.clashTitle, body });
@@ -612,24 +614,35 @@ contactRoutes.post(
       restore: true,
       state: version === undefined ? undefined : state,
     });
-    // From "Zuletzt gelöscht" a deleted contact comes back; from the history, an earlier version.
-    const done = state.contact.deletedAt === null ? 'version' : 'restored';
+    // From "Zuletzt gelöscht" a deleted contact comes back (its form carries the deleted version;
+    // sent twice, the second finds it back already); from the history, an earlier version.
+    const done = state.contact.deletedAt !== null || (restoring === version && old.action === 'delete') ? 'restored' : 'version';
     return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors }, done);
   },
 );
 
-contactRoutes.post('/contacts/:contactId/purge', contactParam, async (c) => {
-  const { contactId } = c.req.valid('param');
-  const contact = await findDeletedContact(c.var.db, c.var.asset.id, contactId);
-  if (!contact || !(await purgeContact(c.var.db, c.var.asset.id, contactId))) throw new HTTPException(404);
-  const { shell } = c.var;
+contactRoutes.post('/contacts/:contactId/purge', contactParam, deleteVersion, async (c) => {
+  const { db, asset, shell } = c.var;
+  const { t } = shell;
+  const result = await purgeContact(db, asset.id, c.req.valid('param').contactId, c.req.valid('form').version);
+  if (result.kind === 'gone') throw new HTTPException(404);
+  // Restored (and maybe changed and deleted again) since the page was loaded: nothing is deleted
+  // for good without a look at what it is now (409, the list as it is now, and why).
+  const current = result.kind === 'changed' ? result.current : undefined;
   // Without JS the list of deleted contacts says it too (the name is gone with the contact).
-  if (c.req.header('hx-request') !== 'true') return c.redirect(`${shell.paths.deleted(c.var.asset.id)}?purged=1`, 303);
-  const contacts = await deletedContacts(c.var.db, c.var.asset.id);
-  const message = shell.t.contacts.purged(displayName(contact));
+  if (!current && c.req.header('hx-request') !== 'true') return c.redirect(`${shell.paths.deleted(asset.id)}?purged=1`, 303);
+  const message = current
+    ? (current.deletedAt === null ? t.contacts.purgeRevived : t.contacts.purgeChanged)(
+        displayName(current),
+        current.updatedByName,
+        formatDateTime(t.locale, current.updatedAt),
+      )
+    : result.kind === 'purged' && t.contacts.purged(displayName(result.contact));
+  const contacts = await deletedContacts(db, asset.id);
   return render(c, {
-    title: shell.t.contacts.deletedTitle,
-    body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} message={message} />,
+    status: current ? 409 : 200,
+    title: t.contacts.deletedTitle,
+    body: <DeletedContacts shell={shell} assetId={asset.id} contacts={contacts} message={message || undefined} alert={!!current} />,
   });
 });
 

@@ -264,6 +264,10 @@ export const de = {
     purgeWarning: 'Das lässt sich nicht rückgängig machen.',
     purged: (name: string) => `„${name}“ wurde endgültig gelöscht.`,
     purgedOne: 'Der Kontakt wurde endgültig gelöscht.',
+    purgeChanged: (name: string, by: string, date: string) =>
+      `${by} hat „${name}“ am ${date} geändert. Nichts wurde endgültig gelöscht: Bitte prüfen Sie die aktuelle Fassung.`,
+    purgeRevived: (name: string, by: string, date: string) =>
+      `„${name}“ ist wieder bei Ihren Kontakten (zuletzt geändert von ${by} am ${date}). Nichts wurde endgültig gelöscht.`,
     qrShow: 'QR-Code zeigen',
     qrTitle: (name: string) => `QR-Code mit dem Kontakt ${name}`,
     qrHelp:

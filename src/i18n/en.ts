@@ -246,6 +246,10 @@ export const en: Messages = {
     purgeWarning: 'This cannot be undone.',
     purged: (name: string) => `“${name}” was deleted for good.`,
     purgedOne: 'The contact was deleted for good.',
+    purgeChanged: (name: string, by: string, date: string) =>
+      `${by} changed “${name}” on ${date}. Nothing was deleted for good: please check the current version.`,
+    purgeRevived: (name: string, by: string, date: string) =>
+      `“${name}” is back among your contacts (last changed by ${by} on ${date}). Nothing was deleted for good.`,
     qrShow: 'Show QR code',
     qrTitle: (name: string) => `QR code with the contact ${name}`,
     qrHelp: 'Point your phone’s camera at the code: the phone offers to save the contact. Notes are not included.',

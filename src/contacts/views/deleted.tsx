@@ -5,7 +5,14 @@ import { Crumb, metaLine } from './contact-list';
 import { formatDateTime } from './format';
 
 /** "Zuletzt gelöscht": the asset's deleted contacts, each restorable by any co-buyer or deleted for good. */
-export function DeletedContacts(props: { shell: Shell; assetId: string; contacts: readonly Contact[]; message?: string }) {
+export function DeletedContacts(props: {
+  shell: Shell;
+  assetId: string;
+  contacts: readonly Contact[];
+  message?: string;
+  /** The message says why nothing was done (409). */
+  alert?: boolean;
+}) {
   const { shell, assetId, contacts } = props;
   const { t, paths } = shell;
   const list = paths.contacts(assetId);
@@ -16,7 +23,7 @@ export function DeletedContacts(props: { shell: Shell; assetId: string; contacts
         {t.contacts.deletedTitle}
       </h1>
       {props.message ? (
-        <p class="notice" role="status" data-announce={props.message}>
+        <p class={props.alert ? 'alert' : 'notice'} role={props.alert ? 'alert' : 'status'} data-announce={props.message}>
           {props.message}
         </p>
       ) : null}
@@ -51,6 +58,8 @@ export function DeletedContacts(props: { shell: Shell; assetId: string; contacts
                       {t.contacts.purge}
                     </summary>
                     <form method="post" action={purge} hx-post={purge} hx-target="#main" hx-disable="find button[type=submit]">
+                      {/* Deleted for good only as shown here: not after a co-buyer's change since. */}
+                      <input type="hidden" name="version" value={String(contact.version)} />
                       <p class="hint" id={`purge-${contact.id}`}>
                         {t.contacts.purgeWarning}
                       </p>
