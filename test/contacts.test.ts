@@ -108,11 +108,17 @@ describe('list', () => {
     expect(first).toContain('Mehr laden');
     const next = /href="(\/assets\/paging-asset\/contacts\?after=[A-Za-z0-9_-]+)">Weiter<\/a>/.exec(first)?.[1] ?? '';
     expect(next).not.toBe('');
-    const rows = await send(`${next}&part=rows`, { user, htmx: true });
+    const rows = await send(`${next}&part=rows&total=105`, { user, htmx: true });
     const rowsHtml = await rows.text();
     expect(rowsHtml).toContain('Name 104');
     expect(rowsHtml).not.toContain('Name 099');
     expect(rowsHtml).not.toContain('<html');
+    // The page's count goes with the rows "Mehr laden" fetches only when it changed meanwhile.
+    expect(first).toContain('<p class="count" role="status" id="count">105 Kontakte</p>');
+    expect(first).toContain('&quot;total&quot;:105}');
+    expect(rowsHtml).not.toContain('id="count"');
+    const added = await send(`${next}&part=rows&total=103`, { user, htmx: true });
+    expect(await added.text()).toContain('<p class="count" role="status" id="count" hx-swap-oob="true">105 Kontakte</p>');
     // The address bar follows: a reload shows every row loaded so far, from the start.
     const through = rows.headers.get('hx-replace-url') ?? '';
     expect(through).toMatch(/^\/assets\/paging-asset\/contacts\?through=/);

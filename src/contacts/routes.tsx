@@ -40,7 +40,7 @@ import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFor
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
 import { DeleteConfirm, DeletedCard } from './views/contact-detail';
-import { type ListView, Results, Rows, ViewSwitch } from './views/contact-list';
+import { Count, type ListView, Results, Rows, ViewSwitch } from './views/contact-list';
 import { DeletedContacts } from './views/deleted';
 import { ExportLinks } from './views/export-actions';
 import { formatDateTime } from './views/format';
@@ -74,6 +74,8 @@ const listQuery = zValidator(
     part: z.catch(z.optional(z.enum(['results', 'rows'])), undefined),
     /** The position of the row above the loaded ones (grouped list: no repeated heading). */
     previous: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
+    /** The count the page shows ("Mehr laden"): sent again only when it changed meanwhile. */
+    total: z.catch(z.optional(z.coerce.number()), undefined),
     saved: optionalId,
     deleted: optionalId,
     restored: optionalId,
@@ -140,7 +142,10 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
       c.header('HX-Replace-Url', shell.paths.contacts(asset.id, { ...view, through: page.through }));
       return fragment(
         c,
-        <Rows shell={shell} assetId={asset.id} page={page} view={view} today={today} loadedMore previous={query.previous} />,
+        <>
+          <Rows shell={shell} assetId={asset.id} page={page} view={view} today={today} loadedMore previous={query.previous} />
+          {query.total === page.total ? null : <Count shell={shell} page={page} view={view} oob />}
+        </>,
       );
     }
     c.header('HX-Replace-Url', shell.paths.contacts(asset.id, view));

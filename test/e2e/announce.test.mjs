@@ -78,6 +78,9 @@ describe('announcements and focus after partial swaps', () => {
     const { page } = anna;
     await page.goto(listPath());
     assert.equal(await page.locator('nav.pages').isVisible(), false, 'with JavaScript the page links give way to "Mehr laden"');
+    const shown = Number((await page.locator('#count').innerText()).replace(/\D/g, ''));
+    // Jonas adds one more while Anna reads: the count above the list follows with the rows.
+    await addThroughHttp(jonas.page, 1, `${prefix} C`);
     const more = page.getByRole('link', { name: 'Mehr laden' });
     await more.focus();
     await page.keyboard.press('Enter');
@@ -88,6 +91,8 @@ describe('announcements and focus after partial swaps', () => {
     const rows = await page.locator('li.contact > a.name').allInnerTexts();
     assert.ok(rows.length > 100, `all rows in one list (${rows.length})`);
     assert.equal(focused, rows[100], 'focus on the first row that "Mehr laden" brought');
+    assert.equal(await page.locator('#count').innerText(), `${shown + 1} Kontakte`, 'the count includes the co-buyer\u2019s new contact');
+    assert.equal(await page.locator('#count').count(), 1);
     // And it is read out how many came.
     await page.waitForFunction(
       (n) => document.getElementById('announcer')?.textContent === `${n} weitere Kontakte geladen.`,

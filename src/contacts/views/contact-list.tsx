@@ -211,13 +211,7 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
         </div>
       ) : (
         <>
-          <p class="count" role="status">
-            {view.view === 'warranty'
-              ? t.warranty.count(page.total)
-              : view.q
-                ? t.contacts.found(page.total, view.q)
-                : t.contacts.count(page.total)}
-          </p>
+          <Count shell={shell} page={page} view={view} />
           <ul class="contacts" id="rows">
             <li class="head" aria-hidden="true">
               <span>{t.contacts.columns.name}</span>
@@ -236,6 +230,24 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
         </nav>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * How many contacts the list (or search, or warranty view) holds. "Mehr laden" sends it again out
+ * of band (`oob`) when co-buyers added or deleted some since the page was loaded.
+ */
+export function Count(props: { shell: Shell; page: ContactPage; view: ListView; oob?: boolean }) {
+  const { shell, page, view } = props;
+  const { t } = shell;
+  return (
+    <p class="count" role="status" id="count" hx-swap-oob={props.oob ? 'true' : undefined}>
+      {view.view === 'warranty'
+        ? t.warranty.count(page.total)
+        : view.q
+          ? t.contacts.found(page.total, view.q)
+          : t.contacts.count(page.total)}
+    </p>
   );
 }
 
@@ -291,7 +303,7 @@ export function Rows(props: {
             class="button"
             href={next}
             hx-get={next}
-            hx-vals={JSON.stringify({ part: 'rows', previous: group ?? '' })}
+            hx-vals={JSON.stringify({ part: 'rows', previous: group ?? '', total: page.total })}
             hx-target="closest li"
             hx-swap="outerHTML"
           >
