@@ -362,3 +362,55 @@ describe('importing a .vcf', () => {
     expect(await rows('imp-c')).toHaveLength(998);
   }, 30_000);
 });
+
+// Found by a code review (stop 33): each failed on the code before it.
+describe('importing a .vcf: values no card loses', () => {
+  const vcf = (...lines: string[]) => `${['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'].join('\r\n')}\r\n`;
+
+  it('imports a card whose values hold line separators (U+2028, U+2029, vertical tab) as line breaks, not refused', async () => {
+    const user = household('imp-ls');
+    const card = vcf('N:Lang;Petra;;;', 'TEL;TYPE=CELL:0171 1234567', 'ORG:Tor\u2029Bau', 'NOTE:Tor 1\u2028Code 4711\u000bHinten links');
+    const html = await (await upload(user, card)).text();
+    expect(textOf(html)).not.toContain('kann nicht übernommen werden');
+    const { importId, ticked } = previewOf(html);
+    expect(ticked).toEqual(['1']);
+    expect((await confirm(user, importId, ticked)).status).toBe(303);
+    const [stored] = await rows('imp-ls');
+    expect(stored).toMatchObject({ mobile: '0171 1234567', company: 'Tor, Bau', notes: 'Tor 1\nCode 4711\nHinten links' });
+  });
+
+  it('takes the full address into the fields, not a WORK "address" that is only a country; a country alone goes to the notes', async () => {
+    const user = household('imp-adr');
+    const cards =
+      vcf('N:Lang;Petra;;;', 'ADR;TYPE=WORK:;;;;;;Deutschland', 'ADR;TYPE=HOME:;;Lindenstraße 4;München;;80331;Deutschland') +
+      vcf('N:Kurz;Karl;;;', 'ADR;TYPE=WORK:;;;;;;Österreich');
+    const { importId, ticked } = previewOf(await (await upload(user, cards)).text());
+    expect((await confirm(user, importId, ticked)).status).toBe(303);
+    const [kurz, lang] = await rows('imp-adr');
+    expect(lang).toMatchObject({ street: 'Lindenstraße 4', postal_code: '80331', city: 'München', country: 'Deutschland' });
+    expect(lang?.notes).toBe('Weitere Adresse (geschäftlich): Deutschland');
+    expect(kurz).toMatchObject({ street: '', city: '', country: '', notes: 'Adresse (geschäftlich): Österreich' });
+  });
+
+  it('stages an upload within D1\u2019s 2,000,000-byte row limit, and refuses as too large a file whose JSON would not fit', async () => {
+    const user = household('imp-big');
+    // One card, 600 KB of text: a job title pasted with quotes (well under the 1 MiB text limit).
+    const card = vcf('N:Lang;Petra;;;', `TITLE:${'"'.repeat(600_000)}`);
+    expect(new TextEncoder().encode(card).length).toBeLessThan(1024 * 1024);
+    expect((await upload(user, card)).status).toBe(200);
+    const staged = await env.DB.prepare(
+      "SELECT length(CAST(cards AS BLOB)) AS bytes FROM import_staging WHERE asset_id = 'imp-big'",
+    ).first<{
+      bytes: number;
+    }>();
+    expect(staged?.bytes).toBeLessThan(20_000);
+    // 480 cards whose notes are 2,000 quotes each: 1 MB of text, twice that as JSON.
+    const quotes = Array.from({ length: 480 }, (_, index) => vcf(`N:Quote ${index};Petra;;;`, `NOTE:${'"'.repeat(2000)}`)).join('');
+    expect(new TextEncoder().encode(quotes).length).toBeLessThan(1024 * 1024);
+    const refused = await upload(user, quotes);
+    expect(refused.status).toBe(422);
+    expect(textOf(await refused.text())).toContain('Diese Datei ist zu groß');
+    const count = await env.DB.prepare("SELECT count(*) AS n FROM import_staging WHERE asset_id = 'imp-big'").first('n');
+    expect(count).toBe(1);
+  });
+});

@@ -4,6 +4,7 @@ import { contacts, importStaging } from '../db/schema';
 import { FIELDS, type FieldValues } from './fields';
 import { fold, phoneDigits } from './keys';
 import { type Author, columnsFrom, liveCount, MAX_CONTACTS_PER_ASSET, newContactId, STORAGE_BUDGET_BYTES } from './repository';
+import { utf8Length } from './vcard';
 import type { ImportedCard } from './vcard-import';
 
 /**
@@ -19,13 +20,20 @@ export const STAGED_FOR_MS = 60 * 60 * 1000;
  * holds per asset (docs/architecture.md, "Bounds"); a confirmed upload keeps no cards.
  */
 export const MAX_STAGED_PER_ASSET = 4;
+/**
+ * The most a staged upload's cards may take as JSON: D1 refuses a row over 2,000,000 bytes. A file
+ * within the upload limit (1 MiB of text) stays far below it, unless its values are mostly quotes
+ * or backslashes, which JSON doubles: such a file is refused as too large.
+ */
+export const MAX_STAGED_BYTES = 1_900_000;
 
 /** A card as the preview shows it and the confirmation imports it. */
 export interface StagedCard {
   index: number;
   values: FieldValues;
   importable: boolean;
-  problems: ImportedCard['problems'];
+  /** What the preview says of each problem: its field and outcome (the value is in the card's notes or cut). */
+  problems: Omit<ImportedCard['problems'][number], 'value'>[];
   ignored: string[];
   /** Likely a contact the book already has (same e-mail, phone digits, or name and company). */
   duplicateOf?: string;
@@ -103,7 +111,9 @@ export async function stageImport(
   cards: StagedCard[],
   author: Author,
   now = Date.now(),
-): Promise<{ importId: string } & DuplicateIndex> {
+): Promise<({ importId: string } & DuplicateIndex) | undefined> {
+  const json = JSON.stringify(cards);
+  if (utf8Length(json) > MAX_STAGED_BYTES) return undefined;
   const importId = newImportId();
   const [, , rows] = await guarded(() =>
     db.batch([
@@ -128,10 +138,7 @@ export async function stageImport(
         ),
       ),
       // A retry of a batch that landed but whose answer was lost finds its own row (same id).
-      db
-        .insert(importStaging)
-        .values({ importId, assetId, createdBy: author.userId, createdAt: now, cards: JSON.stringify(cards) })
-        .onConflictDoNothing(),
+      db.insert(importStaging).values({ importId, assetId, createdBy: author.userId, createdAt: now, cards: json }).onConflictDoNothing(),
       duplicateQuery(db, assetId),
     ]),
   );

@@ -295,10 +295,12 @@ contactRoutes.post('/contacts/import', async (c) => {
     index: card.index,
     values: card.values,
     importable: card.importable,
-    problems: card.problems,
+    problems: card.problems.map(({ field, kind, outcome }) => ({ field, kind, outcome })),
     ignored: card.ignored,
   }));
-  const { importId, duplicateOf, live } = await stageImport(db, asset.id, staged, author(c));
+  const stagedAs = await stageImport(db, asset.id, staged, author(c));
+  if (!stagedAs) return refuse(t.contacts.importErrors.tooLarge ?? '');
+  const { importId, duplicateOf, live } = stagedAs;
   const cards = staged.map((card) => ({ ...card, duplicateOf: duplicateOf(card.values) }));
   return render(c, {
     title: t.contacts.previewTitle(cards.length),

@@ -427,14 +427,17 @@ function listComponent(raw: string, version: string): string {
     .join(' ');
 }
 
-// Characters the contact form refuses (schema.ts): line breaks become ", " in one-line fields,
-// tabs a space, other control characters are dropped (they are invisible anyway).
+// Characters the contact form refuses (schema.ts): line breaks (also the Unicode line and
+// paragraph separators, vertical tab and form feed) become ", " in one-line fields and line
+// breaks in the notes, tabs a space, other control characters are dropped (invisible anyway).
 // (No single regex around the line break: `[ \t]*\n+[ \t]*` backtracks quadratically on a long
 // run of spaces, and a value may be a megabyte long.)
 const OTHER_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+const LINE_BREAK = /\r\n?|[\u000b\u000c\u2028\u2029]/g;
+
 function singleLine(value: string): string {
-  const clean = value.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(OTHER_CONTROLS, '');
+  const clean = value.replace(LINE_BREAK, '\n').replace(/\t/g, ' ').replace(OTHER_CONTROLS, '');
   if (!clean.includes('\n')) return clean.trim();
   return clean
     .split('\n')
@@ -444,7 +447,7 @@ function singleLine(value: string): string {
 }
 
 function multiLine(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(OTHER_CONTROLS, '').trim();
+  return value.replace(LINE_BREAK, '\n').replace(/\t/g, ' ').replace(OTHER_CONTROLS, '').trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -686,12 +689,15 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   const position = overflow.fit('position', jobTitle || role);
   if (jobTitle !== '' && role !== '' && role !== jobTitle) overflow.lines.push(`Rolle: ${role}`);
 
-  // ADR: the first WORK address, else the first; the others as notes lines.
+  // ADR: the first WORK address, else the first, of those with more than a country (a country
+  // alone is no address the fields can hold: the form keeps none without street, code or city);
+  // the others as notes lines.
   const addresses = reader
     .all('ADR')
     .map((property) => toAddress(components(reader.raw(property), version), property.types, reader.label(property)));
   const present = addresses.filter((entry) => entry.street !== '' || entry.postalCode !== '' || entry.city !== '' || entry.country !== '');
-  const address = present.find((entry) => entry.types.has('WORK')) ?? present[0];
+  const full = present.filter((entry) => entry.street !== '' || entry.postalCode !== '' || entry.city !== '');
+  const address = full.find((entry) => entry.types.has('WORK')) ?? full[0];
   const street = overflow.fit('street', address?.street ?? '');
   const postalCode = overflow.fit('postal_code', address?.postalCode ?? '');
   const city = overflow.fit('city', address?.city ?? '');
@@ -699,7 +705,7 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   for (const other of present) {
     if (other === address) continue;
     const line = joinNonEmpty(', ', other.street, joinNonEmpty(' ', other.postalCode, other.city), other.country);
-    overflow.lines.push(`${withLabel('Weitere Adresse', other)}: ${line}`);
+    overflow.lines.push(`${withLabel(address ? 'Weitere Adresse' : 'Adresse', other)}: ${line}`);
   }
 
   // TEL: the first mobile number is the mobile, the first other voice number the phone.
