@@ -175,7 +175,9 @@ export async function listContacts(db: Database, assetId: string, options: ListO
   const [rows, [fact]] = await runReads(db, [page, values], [facts, values]);
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
-  const more = rows.length > limit;
+  // After a reload of "Mehr laden" (through a cursor) the rows beyond it are what the total
+  // counts besides those shown (the same selection, read in the same batch).
+  const more = rows.length > limit || (window === 'through' && shown.length < (fact?.total ?? 0));
   const lastCursor = last ? encodeCursor(order, cursorValues(last.cursor)) : undefined;
   return {
     contacts: shown.map(({ cursor: _, ...contact }) => contact),

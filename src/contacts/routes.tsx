@@ -72,8 +72,8 @@ const listQuery = zValidator(
     after: z.catch(z.optional(z.string().check(z.maxLength(40_000))), undefined),
     through: z.catch(z.optional(z.string().check(z.maxLength(40_000))), undefined),
     part: z.catch(z.optional(z.enum(['results', 'rows'])), undefined),
-    /** The position of the row above the loaded ones (grouped list: no repeated heading). */
-    previous: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
+    /** The section of the row above the loaded ones (its letter, or its position's key when grouped): no repeated heading. */
+    previous: z.catch(z.optional(z.string().check(z.maxLength(1000))), undefined),
     /** The count the page shows ("Mehr laden"): sent again only when it changed meanwhile. */
     total: z.catch(z.optional(z.coerce.number()), undefined),
     saved: optionalId,

@@ -1,6 +1,7 @@
 import { html, raw } from 'hono/html';
 import { icon } from '../../views/icon';
 import type { Shell } from '../../views/shell';
+import { groupKey } from '../keys';
 import type { Contact, ContactPage, ListContact } from '../repository';
 import { displayName } from '../vcard';
 import { formatDate, warrantyBadge } from '../warranty';
@@ -257,8 +258,11 @@ export function Count(props: { shell: Shell; page: ContactPage; view: ListView; 
  */
 export function letterOf(contact: Pick<Contact, 'sortKey'>): string {
   // The stored key (what the list is ordered by), not one computed again for every row.
-  const first = contact.sortKey.charAt(0).toUpperCase();
-  return first >= 'A' && first <= 'Z' ? first : '#';
+  const first = String.fromCodePoint(contact.sortKey.codePointAt(0) ?? 35).toUpperCase();
+  if (first >= 'A' && first <= 'Z') return first;
+  // Digits and signs sort before "A" (one "#" at the start); letters of other scripts after "Z",
+  // each under its own letter ("Ж"), so that "#" never stands at both ends.
+  return first > 'Z' && /\p{L}/u.test(first) ? first : '#';
 }
 
 /**
@@ -289,10 +293,13 @@ export function Rows(props: {
       focus: props.loadedMore === true && index === 0 ? shell.t.contacts.loadedMore(page.contacts.length) : undefined,
     });
     if (page.order === 'search' || page.order === 'warranty') return row;
-    const section = page.order === 'name' ? letterOf(contact) : contact.position;
+    // Grouped, rows are ordered by the position's dictionary form: "Fliesenleger" and
+    // "fliesenleger" are one group, headed as its first row writes it.
+    const section = page.order === 'name' ? letterOf(contact) : groupKey(contact.position);
     if (section === group) return row;
     group = section;
-    return html`<li class="group"><h2>${section || shell.t.contacts.noPosition}</h2></li>${row}`;
+    const heading = page.order === 'name' ? section : contact.position.trim() || shell.t.contacts.noPosition;
+    return html`<li class="group"><h2>${heading}</h2></li>${row}`;
   });
   return (
     <>
