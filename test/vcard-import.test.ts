@@ -402,6 +402,17 @@ describe('who a card is', () => {
     expect(c).toMatchObject({ nameFrom: null, importable: false, values: { ...none, mobile: '0171 1234567' } });
   });
 
+  it('keeps an FN whose words the name fields do not hold in the notes (nothing of the name is lost)', () => {
+    expect(only(vcf(card('N:Müller;;;;', 'FN:Anna Müller'))).values).toMatchObject({
+      last_name: 'Müller',
+      first_name: '',
+      notes: 'Name in der Datei: Anna Müller',
+    });
+    // The usual cases add nothing: FN as the fields give it, in any order, case or spelling of accents.
+    for (const fn of ['Anna Müller', 'Müller, Anna', 'Dr. ANNA Muller', 'Anna Müller, Bau GmbH'])
+      expect(only(vcf(card('N:Müller;Anna;;Dr.;', 'ORG:Bau GmbH', `FN:${fn}`))).values.notes, fn).toBe('');
+  });
+
   it('reports the UID', () => {
     expect(only(vcf(card('N:A;;;;', 'UID:kontakte-q7Xc2mK9pL'))).uid).toBe('kontakte-q7Xc2mK9pL');
   });

@@ -27,6 +27,7 @@
 
 import { binaryToBytes, bytesToBinary, decodeStrict, hasUtf16Bom, isKnownNonUtf8Charset, utf16AsUtf8 } from './charset';
 import { FIELDS, type FieldName } from './fields';
+import { plain } from './keys';
 import { type ContactInput, codePoints, contactInput, isValidField } from './schema';
 
 /** At most this much text per file once photos are skipped (contract §4: 1 MB). */
@@ -734,8 +735,14 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   // company, else the e-mail address. FN is not split into first and last name: "Müller GmbH &
   // Co. KG" or "Anna van der Berg" would be split wrongly; the whole of it stays findable.
   let nameFrom: NameSource | null = lastName !== '' || firstName !== '' ? 'name' : null;
-  if (!nameFrom) {
-    const formattedName = reader.text(reader.first('FN'));
+  const formattedName = reader.text(reader.first('FN'));
+  if (nameFrom) {
+    // An FN with words the name fields do not hold (N:Müller;;;; beside FN:Anna Müller) is kept
+    // whole in the notes rather than lose "Anna".
+    const known = plain([title, firstName, lastName, company].join(' '));
+    if (formattedName.split(/[\s,]+/).some((word) => word !== '' && !known.includes(plain(word))))
+      overflow.lines.unshift(`Name in der Datei: ${formattedName}`);
+  } else {
     if (formattedName !== '' && formattedName !== company) lastName = overflow.fit('last_name', formattedName);
     if (lastName !== '') nameFrom = 'formattedName';
     else if (company !== '') nameFrom = 'company';

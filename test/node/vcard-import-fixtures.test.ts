@@ -307,6 +307,8 @@ describe('vCard 4.0', () => {
         notes: [
           'Kommentar',
           '',
+          // Thunderbird's FN carries the nickname, which no field holds: kept as written.
+          'Name in der Datei: Dr. Max Horst Mustermann jr. Maxl SED',
           'Rolle: Generalsekretär',
           'Weitere Adresse (privat): Alte Str. 32, 06789 Entenhausen, Sachsen-Anhalt, Deutschland',
           'Mobilnummer (mobil): Mobil',
