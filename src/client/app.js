@@ -214,6 +214,21 @@
     var form = event.target.form;
     if (form && form.hasAttribute('data-draft')) saveDraft(form);
   });
+  // A form left with typed input (a link, the way back, another page) keeps it as unsent: it
+  // comes back, with "Verwerfen", wherever that form opens again. Cancel drops it first.
+  function keepLeft(within) {
+    Array.prototype.forEach.call(document.querySelectorAll('form[data-draft]'), (form) => {
+      var draft = readDraft(form.getAttribute('data-draft'));
+      if (draft && !draft.pending && (!within || within.contains(form))) saveDraft(form, true);
+    });
+  }
+  document.addEventListener('htmx:before:swap', (event) => {
+    var target = event.detail && event.detail.ctx && event.detail.ctx.target;
+    if (target && target.contains) keepLeft(target);
+  });
+  window.addEventListener('pagehide', () => {
+    keepLeft();
+  });
   document.addEventListener(
     'submit',
     (event) => {

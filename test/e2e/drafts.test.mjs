@@ -24,6 +24,37 @@ describe('drafts and an expired session', () => {
     assert.equal(await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').isVisible(), false);
   });
 
+  test('an edit left unsaved (back, another page) keeps its input: it comes back when the form opens again; "Abbrechen" drops it', async () => {
+    const { page } = browser;
+    const company = `Verlassen GmbH ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Notizen', { exact: true }).fill('Angebot folgt');
+    // Away by the browser's way back, then into the form again.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt');
+    // Away by a full page load: the same.
+    await page.getByLabel('Notizen', { exact: true }).fill('Angebot folgt am Montag');
+    const card = page.url().replace(/\/edit$/, '');
+    await page.goto(card);
+    await page.goto(`${card}/edit`);
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
+    // "Abbrechen" is the choice to drop it.
+    await page.getByRole('link', { name: 'Abbrechen' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Notizen', { exact: true }).waitFor();
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), '');
+    assert.equal(await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').isVisible(), false);
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('the session ends while typing: the input is kept, and after signing in again it is still there and saves once', async () => {
     const { page } = browser;
     const company = `Abgelaufen GmbH ${unique()}`;
