@@ -194,9 +194,13 @@ describe('searching while grouped by position', () => {
     // The same through active search, and the view switch follows it out of band.
     const fragment = await (await send(`${list}?q=bauer&group=position&part=results`, { user: buyer, htmx: true })).text();
     expect(entries(fragment)).toEqual(entries(page));
-    expect(fragment).toContain(`<p class="view-switch" id="view-switch" hx-swap-oob="true"><a href="${list}?q=bauer">Nach Name</a>`);
+    expect(fragment).toContain(
+      `<p class="view-switch" id="view-switch" hx-swap-oob="true"><a href="${list}?q=bauer">Nach Name</a> · <span aria-current="true">Nach Position</span>`,
+    );
     const ungrouped = await (await send(`${list}?q=bauer&part=results`, { user: buyer, htmx: true })).text();
-    expect(ungrouped).toContain(`<a href="${list}?q=bauer&amp;group=position">Nach Position</a>`);
+    expect(ungrouped).toContain(
+      `<span aria-current="true">Nach Name</span> · <a href="${list}?q=bauer&amp;group=position">Nach Position</a>`,
+    );
     expect(entries(ungrouped).some((entry) => entry.startsWith('# '))).toBe(false);
   });
 
@@ -228,10 +232,13 @@ describe('searching while grouped by position', () => {
     const more = (previous: string) =>
       `/assets/${MANY}/contacts?q=bauer&group=position&after=${first.next}&part=rows&previous=${encodeURIComponent(previous)}`;
     const many: TestUser = { ...buyer, sub: 'u-many', assets: [{ id: MANY, name: 'Viele' }] };
-    const rows = await (await send(more('Maler'), { user: many, htmx: true })).text();
+    // "Mehr laden" sends the group's key (the position's dictionary form), as the page gives it.
+    const page = await (await send(`/assets/${MANY}/contacts?q=bauer&group=position`, { user: many })).text();
+    expect(page).toContain('&quot;previous&quot;:&quot;maler&quot;');
+    const rows = await (await send(more('maler'), { user: many, htmx: true })).text();
     expect(rows.match(/<li class="contact"/g)).toHaveLength(30);
     expect(rows).not.toContain('<li class="group">');
     // (Coming from another group, the heading is there.)
-    expect(await (await send(more('Fliesenleger'), { user: many, htmx: true })).text()).toContain('<li class="group"><h2>Maler</h2></li>');
+    expect(await (await send(more('fliesenleger'), { user: many, htmx: true })).text()).toContain('<li class="group"><h2>Maler</h2></li>');
   });
 });
