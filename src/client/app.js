@@ -6,6 +6,8 @@
 //   ended (and the way back to the form) loses nothing.
 (() => {
   var PREFIX = 'kontakte-draft:';
+  var NOTICES = ['saved', 'done', 'merged', 'imported', 'deleted', 'restored', 'purged'];
+  var NOTICE = /[?&](saved|done|merged|imported|deleted|restored|purged)=/;
 
   function announce(text) {
     var region = document.getElementById('announcer');
@@ -103,11 +105,12 @@
     Array.prototype.forEach.call(markers, (marker) => {
       clearDraft(marker.getAttribute('data-draft-clear'));
     });
-    // A saved draft's marker holds once: the address loses what put it there (?saved=, ?done=,
-    // ?merged=), so going back to this page or reloading it later never clears a newer draft.
-    if (markers.length && /[?&](saved|done|merged)=/.test(location.search)) {
+    // A one-time notice holds once: the address loses what put it there (?saved=, ?done=,
+    // ?merged=, ?imported=, ?deleted=, ?restored=, ?purged=), so a reload, a bookmark or the way
+    // back never says it again, nor clears a newer draft.
+    if (NOTICE.test(location.search)) {
       const url = new URL(location.href);
-      ['saved', 'done', 'merged'].forEach((name) => {
+      NOTICES.forEach((name) => {
         url.searchParams.delete(name);
       });
       history.replaceState(history.state, '', url.pathname + url.search + url.hash);
@@ -208,6 +211,16 @@
     if (event.target.closest('[data-print]')) window.print();
     var share = event.target.closest('[data-share]');
     if (share) shareFile(share);
+  });
+
+  // Escape closes the disclosure ("Endgültig löschen", a help text) that holds focus, back on its summary.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !event.target.closest) return;
+    var open = event.target.closest('details[open]');
+    if (!open) return;
+    open.open = false;
+    var summary = open.querySelector('summary');
+    if (summary) summary.focus();
   });
 
   document.addEventListener('input', (event) => {

@@ -82,6 +82,8 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
   test('the merge choice (a clash)', async () => {
     const { page } = browser;
     const name = `Konflikt Fliesen ${unique()}`;
+    // A fresh form: the earlier test left the new-contact form with input, which would come back.
+    await page.evaluate(() => sessionStorage.clear());
     await page.goto(`${listPath()}/new`);
     await fillContact(page, { company: name, phone: '030 111 222' });
     await page.getByRole('button', { name: 'Speichern' }).click();
@@ -215,6 +217,18 @@ describe('keyboard only', () => {
     assert.equal((await focused(page)).text, name, 'then the first result');
     await assertNoReload(page, 'the keyboard flow');
     assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
+  });
+
+  test('Escape closes an open disclosure and puts focus back on its summary', async () => {
+    const { page } = browser;
+    await page.goto(listPath());
+    const summary = page.getByText('Wie komme ich an die Kontakte auf meinem Handy?');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('details.help').first().getAttribute('open'), '');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('details.help').first().getAttribute('open'), null, 'closed');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SUMMARY', 'focus on its summary');
   });
 
   test('every focusable element shows a visible focus indicator', async () => {

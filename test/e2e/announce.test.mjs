@@ -2,7 +2,7 @@
 // the whole page: active search, "Mehr laden" and undoing an import.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BASE_URL, browserForSuite, listPath, unique } from './helpers.mjs';
+import { BASE_URL, browserForSuite, listPath, unique, withBrowser } from './helpers.mjs';
 
 /** Adds contacts through the app's own form endpoint, as the browser would post them. */
 async function addThroughHttp(page, count, prefix) {
@@ -93,6 +93,16 @@ describe('announcements and focus after partial swaps', () => {
     assert.equal(focused, rows[100], 'focus on the first row that "Mehr laden" brought');
     assert.equal(await page.locator('#count').innerText(), `${shown + 1} Kontakte`, 'the count includes the co-buyer\u2019s new contact');
     assert.equal(await page.locator('#count').count(), 1);
+    // Without JavaScript the same list offers only "Weiter" (no "Mehr laden" that would be the same link).
+    await withBrowser(
+      'anna',
+      async ({ page: noJs }) => {
+        await noJs.goto(listPath());
+        assert.equal(await noJs.getByRole('link', { name: 'Weiter' }).isVisible(), true);
+        assert.equal(await noJs.getByRole('link', { name: 'Mehr laden' }).isVisible(), false);
+      },
+      { javaScriptEnabled: false },
+    );
     // And it is read out how many came.
     await page.waitForFunction(
       (n) => document.getElementById('announcer')?.textContent === `${n} weitere Kontakte geladen.`,
@@ -149,6 +159,13 @@ describe('announcements and focus after partial swaps', () => {
     await page.getByRole('button', { name: 'Datei prüfen' }).click();
     await page.getByRole('button', { name: 'Angehakte Kontakte übernehmen' }).click();
     await page.getByText('1 Kontakt importiert.').waitFor();
+    // Said once: the address loses the notice's marker, so a reload does not say it again.
+    await page.waitForURL((url) => url.pathname === listPath() && url.search === '');
+    await page.reload();
+    await page.getByRole('link', { name, exact: true }).waitFor();
+    assert.equal(await page.getByText('1 Kontakt importiert.').count(), 0, 'no notice after a reload');
+    // The undo stays where the import page offers it ("Ihr letzter Import").
+    await page.goto(`${listPath()}/import`);
     await page.getByRole('button', { name: 'Import rückgängig' }).click();
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 importierter Kontakt gelöscht.');
     assert.equal(new URL(page.url()).pathname, listPath(), 'the address is the list again');

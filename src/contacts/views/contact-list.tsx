@@ -138,8 +138,15 @@ export function ViewSwitch(props: { shell: Shell; assetId: string; view: ListVie
   const { t, paths } = shell;
   return (
     <p class="view-switch" id="view-switch" hx-swap-oob={props.oob ? 'true' : undefined}>
+      {/* Both orders, the one shown marked as such (not a link to itself). */}
       {view.group === 'position' ? (
         <a href={paths.contacts(assetId, { q: view.q })}>{t.contacts.sortByName}</a>
+      ) : (
+        <span aria-current="true">{t.contacts.sortByName}</span>
+      )}
+      {' · '}
+      {view.group === 'position' ? (
+        <span aria-current="true">{t.contacts.groupByPosition}</span>
       ) : (
         <a href={paths.contacts(assetId, { q: view.q, group: 'position' })}>{t.contacts.groupByPosition}</a>
       )}
