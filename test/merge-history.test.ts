@@ -504,7 +504,7 @@ describe('Zuletzt gelöscht', () => {
       expect(stale.status).toBe(409);
       const html = await stale.text();
       expect(textOf(html)).toMatch(
-        /Anna Müller hat „Maler Klecks“ am [0-9.]+, [0-9:]+ geändert, nachdem Sie diese Seite geöffnet haben\. Nichts wurde endgültig gelöscht/,
+        /Anna Müller hat „Maler Klecks“ am [0-9.]+, [0-9:]+ geändert\. Nichts wurde endgültig gelöscht: Bitte prüfen Sie die aktuelle Fassung\./,
       );
       expect(html).toContain('<p class="alert" role="alert" data-announce="Anna Müller hat „Maler Klecks“');
       expect(html).toMatch(new RegExp(`action="${list}/${id}/purge"[^>]*><input type="hidden" name="version" value="5"/>`));
@@ -515,7 +515,7 @@ describe('Zuletzt gelöscht', () => {
     const revived = await send(`${list}/${id}/purge`, { user: j, form: { version: '5' } });
     expect(revived.status).toBe(409);
     expect(textOf(await revived.text())).toMatch(
-      /„Maler Klecks“ ist wieder bei Ihren Kontakten \(zuletzt geändert von Anna Müller am [0-9.]+, [0-9:]+\) und wurde nicht endgültig gelöscht\./,
+      /„Maler Klecks“ ist wieder bei Ihren Kontakten \(zuletzt geändert von Anna Müller am [0-9.]+, [0-9:]+\)\. Nichts wurde endgültig gelöscht\./,
     );
     expect(await row(id)).toMatchObject({ deleted_at: null, version: 6 });
     // Seen as it is now, it goes.
