@@ -195,11 +195,11 @@ describe('searching while grouped by position', () => {
     const fragment = await (await send(`${list}?q=bauer&group=position&part=results`, { user: buyer, htmx: true })).text();
     expect(entries(fragment)).toEqual(entries(page));
     expect(fragment).toContain(
-      `<p class="view-switch" id="view-switch" hx-swap-oob="true"><a href="${list}?q=bauer">Nach Name</a> · <span aria-current="true">Nach Position</span>`,
+      `<p class="view-switch" id="view-switch" hx-swap-oob="true"><a href="${list}?q=bauer">Nach Name</a><span class="sep"> · </span><span aria-current="true">Nach Position</span>`,
     );
     const ungrouped = await (await send(`${list}?q=bauer&part=results`, { user: buyer, htmx: true })).text();
     expect(ungrouped).toContain(
-      `<span aria-current="true">Nach Name</span> · <a href="${list}?q=bauer&amp;group=position">Nach Position</a>`,
+      `<span aria-current="true">Nach Name</span><span class="sep"> · </span><a href="${list}?q=bauer&amp;group=position">Nach Position</a>`,
     );
     expect(entries(ungrouped).some((entry) => entry.startsWith('# '))).toBe(false);
   });

@@ -100,6 +100,9 @@ describe('on a phone (360×800)', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Bitte korrigieren Sie 4 Eingaben.').first().waitFor();
     await assertPhoneFriendly(page, 'the form with errors');
+    // Left by "Abbrechen": the input is dropped (left otherwise, it would come back in the next new form).
+    await page.getByRole('link', { name: 'Abbrechen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
   });
 
   test('the detail view with long values, the edit form, the delete confirmation and the merge choice', async () => {
@@ -342,6 +345,8 @@ describe('while an htmx request is in flight (a slow network)', () => {
       await hold.stop();
     }
     assert.deepEqual(await loadingState(page.locator('form.contact-form')), { disabled: false, indicatorShown: false, bar: false });
+    await page.getByRole('link', { name: 'Abbrechen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
   });
 
   /** A fresh contact of Anna's, deleted: the list shows its "Rückgängig" notice. */

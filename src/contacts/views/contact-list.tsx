@@ -138,19 +138,20 @@ export function ViewSwitch(props: { shell: Shell; assetId: string; view: ListVie
   const { t, paths } = shell;
   return (
     <p class="view-switch" id="view-switch" hx-swap-oob={props.oob ? 'true' : undefined}>
-      {/* Both orders, the one shown marked as such (not a link to itself). */}
+      {/* Both orders, the one shown marked as such (not a link to itself); on a phone it is
+          said to screen readers only, so that the switch keeps to one line. */}
       {view.group === 'position' ? (
         <a href={paths.contacts(assetId, { q: view.q })}>{t.contacts.sortByName}</a>
       ) : (
         <span aria-current="true">{t.contacts.sortByName}</span>
       )}
-      {' · '}
+      <span class="sep"> · </span>
       {view.group === 'position' ? (
         <span aria-current="true">{t.contacts.groupByPosition}</span>
       ) : (
         <a href={paths.contacts(assetId, { q: view.q, group: 'position' })}>{t.contacts.groupByPosition}</a>
       )}
-      {' · '}
+      <span class="sep"> · </span>
       <a href={paths.contacts(assetId, { view: 'warranty' })}>{t.warranty.viewLink}</a>
     </p>
   );
