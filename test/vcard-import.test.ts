@@ -413,6 +413,16 @@ describe('who a card is', () => {
       expect(only(vcf(card('N:Müller;Anna;;Dr.;', 'ORG:Bau GmbH', `FN:${fn}`))).values.notes, fn).toBe('');
   });
 
+  it('keeps an address given only as a printed label (LABEL, no ADR) in the notes', () => {
+    const c = only(vcf(card('N:Lang;Petra;;;', 'LABEL;TYPE=WORK:Lindenstraße 4\\n80331 München')));
+    expect(c.values).toMatchObject({ street: '', city: '', notes: 'Adresse (geschäftlich): Lindenstraße 4, 80331 München' });
+    // Beside an ADR, the label is that address printed: nothing more to keep.
+    const both = only(
+      vcf(card('N:Lang;Petra;;;', 'ADR;TYPE=WORK:;;Lindenstraße 4;München;;80331;', 'LABEL;TYPE=WORK:Lindenstraße 4\\n80331 München')),
+    );
+    expect(both.values).toMatchObject({ street: 'Lindenstraße 4', notes: '' });
+  });
+
   it('reports the UID', () => {
     expect(only(vcf(card('N:A;;;;', 'UID:kontakte-q7Xc2mK9pL'))).uid).toBe('kontakte-q7Xc2mK9pL');
   });

@@ -708,6 +708,10 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
     const line = joinNonEmpty(', ', other.street, joinNonEmpty(' ', other.postalCode, other.city), other.country);
     overflow.lines.push(`${withLabel(address ? 'Weitere Adresse' : 'Adresse', other)}: ${line}`);
   }
+  // An address given only as a printed label (LABEL without ADR, vCard 2.1/3.0): kept in the notes.
+  if (present.length === 0)
+    for (const label of reader.entries('LABEL', (property) => reader.text(property)))
+      overflow.lines.push(`${withLabel('Adresse', label)}: ${label.value}`);
 
   // TEL: the first mobile number is the mobile, the first other voice number the phone.
   const phones = reader.entries('TEL', (property) => {
