@@ -131,6 +131,21 @@ describe('the list on a desktop (1280×800)', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('"Kontakte importieren" (and "Zuletzt gelöscht" beside it) comes before the list on a wide screen, on screen and by Tab', async () => {
+    const { page } = browser;
+    await page.goto(listPath(BOOK));
+    const imports = page.getByRole('link', { name: 'Kontakte importieren (.vcf)' });
+    const firstRow = page.locator('li.contact').first();
+    const [importBox, rowBox] = [await imports.boundingBox(), await firstRow.boundingBox()];
+    assert.ok(importBox && rowBox && importBox.y < rowBox.y, 'above the first row');
+    // By keyboard: reached before the search field, not after every row.
+    const order = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('a[href], button, input, summary')];
+      return [all.findIndex((el) => el.textContent === 'Kontakte importieren (.vcf)'), all.findIndex((el) => el.id === 'q')];
+    });
+    assert.ok(order[0] >= 0 && order[0] < order[1], `import link before the search (${order})`);
+  });
+
   test('the form in two columns: first and last name side by side, "Notizen" said once', async () => {
     const { page } = browser;
     await page.goto(`${listPath(BOOK)}/new`);

@@ -37,6 +37,16 @@ export function ContactBook(props: ContactBookProps) {
   const { t, paths } = shell;
   const warranty = view.view === 'warranty';
   const isEmpty = page.total === 0 && view.q === '' && !page.continued && !warranty;
+  const quietLinks = (
+    <p class="quiet-link">
+      <a href={paths.importContacts(assetId)}>{t.contacts.importLink}</a>
+      {page.hasDeleted ? (
+        <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
+          {t.contacts.deletedLink}
+        </a>
+      ) : null}
+    </p>
+  );
   return (
     <section class="book" aria-labelledby="book-title">
       <div class="bar">
@@ -79,6 +89,9 @@ export function ContactBook(props: ContactBookProps) {
             <ExportActions shell={shell} assetId={assetId} q={view.q} />
           </div>
           <ExportHelp shell={shell} />
+          {/* With the ways out, the ways in and back: above the list on a wide screen (not 300
+              Tab stops away behind a long list), after it on a phone, as the export. */}
+          {quietLinks}
         </div>
       )}
       {isEmpty ? (
@@ -117,14 +130,7 @@ export function ContactBook(props: ContactBookProps) {
           <Results shell={shell} assetId={assetId} page={page} view={view} today={today} />
         </>
       )}
-      <p class="quiet-link">
-        <a href={paths.importContacts(assetId)}>{t.contacts.importLink}</a>
-        {page.hasDeleted ? (
-          <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
-            {t.contacts.deletedLink}
-          </a>
-        ) : null}
-      </p>
+      {isEmpty ? quietLinks : null}
     </section>
   );
 }
