@@ -92,7 +92,7 @@ const BOOKMARK = /^[A-Za-z0-9._:-]{1,200}$/;
  * The bookmark cookie's Set-Cookie (HttpOnly, SameSite=Lax, Secure over HTTPS, Path = the app's
  * base): what hono's setCookie writes for these options, held to it in test/round-trips.test.ts.
  * Written here because hono's serializer carries checks and messages for prefixes, Max-Age,
- * Expires and Partitioned that this cookie never uses (about 300 B of the bundle's gzip).
+ * Expires and Partitioned that this cookie never uses (568 B of the production bundle's gzip).
  */
 export const bookmarkSetCookie = (name: string, bookmark: string, path: string, secure: boolean) =>
   `${name}=${encodeURIComponent(bookmark)}; Path=${path}; HttpOnly${secure ? '; Secure' : ''}; SameSite=Lax`;
