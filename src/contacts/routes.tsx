@@ -633,23 +633,24 @@ contactRoutes.post('/contacts/:contactId/purge', contactParam, deleteVersion, as
   const { t } = shell;
   const result = await purgeContact(db, asset.id, c.req.valid('param').contactId, c.req.valid('form').version);
   if (result.kind === 'gone') throw new HTTPException(404);
+  // Without JS the list of deleted contacts says it too (the name is gone with the contact).
+  if (result.kind === 'purged' && c.req.header('hx-request') !== 'true')
+    return c.redirect(`${shell.paths.deleted(asset.id)}?purged=1`, 303);
   // Restored (and maybe changed and deleted again) since the page was loaded: nothing is deleted
   // for good without a look at what it is now (409, the list as it is now, and why).
-  const current = result.kind === 'changed' ? result.current : undefined;
-  // Without JS the list of deleted contacts says it too (the name is gone with the contact).
-  if (!current && c.req.header('hx-request') !== 'true') return c.redirect(`${shell.paths.deleted(asset.id)}?purged=1`, 303);
-  const message = current
-    ? (current.deletedAt === null ? t.contacts.purgeRevived : t.contacts.purgeChanged)(
-        displayName(current),
-        current.updatedByName,
-        formatDateTime(t.locale, current.updatedAt),
+  const changed = result.kind === 'changed';
+  const message = changed
+    ? (result.current.deletedAt === null ? t.contacts.purgeRevived : t.contacts.purgeChanged)(
+        displayName(result.current),
+        result.current.updatedByName,
+        formatDateTime(t.locale, result.current.updatedAt),
       )
-    : result.kind === 'purged' && t.contacts.purged(displayName(result.contact));
+    : t.contacts.purged(displayName(result.contact));
   const contacts = await deletedContacts(db, asset.id);
   return render(c, {
-    status: current ? 409 : 200,
+    status: changed ? 409 : 200,
     title: t.contacts.deletedTitle,
-    body: <DeletedContacts shell={shell} assetId={asset.id} contacts={contacts} message={message || undefined} alert={!!current} />,
+    body: <DeletedContacts shell={shell} assetId={asset.id} contacts={contacts} message={message} alert={changed} />,
   });
 });
 
