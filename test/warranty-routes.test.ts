@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, berlinToday, formatDate } from '../src/contacts/warranty';
+import { addDays, addMonths, addYears, berlinToday, formatDate } from '../src/contacts/warranty';
 import { anna, ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
 import { formValue } from './html-values';
 
@@ -346,6 +346,30 @@ describe('the list badges', () => {
     expect(badge(6)).toEqual([]);
     // The date on the badge is the German one, e.g. "12.03.2027".
     expect(de('2027-03-12')).toBe('12.03.2027');
+  });
+
+  it('says on the card, as in the list, that a warranty ends soon or has ended, and nothing extra for a far end', async () => {
+    const user = buyer('w-card-badge');
+    const { pages, today } = await onOneDay(async (today) => {
+      await env.DB.prepare('DELETE FROM contacts WHERE asset_id = ?').bind('w-card-badge').run();
+      const ends = [addMonths(today, 2), addDays(today, -3), '2020-01-31', addYears(today, 3)];
+      const ids = await seedContacts('w-card-badge', ends.length, (index) => ({
+        company: `Firma ${index}`,
+        warranty_until: ends[index] ?? '',
+      }));
+      const pages = await Promise.all(ids.map(async (id) => (await send(`${listOf('w-card-badge')}/${id}`, { user })).text()));
+      return { pages, today };
+    });
+    const de = (iso: string) => formatDate(iso, 'de-DE');
+    const head = (page: string) => /<div class="bar">(.*?)<\/div>/s.exec(page)?.[1] ?? '';
+    const badges = pages.map((page) => /<span class="(wb[^"]*)">([^<]*)<\/span>/.exec(head(page))?.slice(1) ?? []);
+    expect(badges[0]).toEqual(['wb', `Gewährleistung endet am ${de(addMonths(today, 2))}`]);
+    expect(badges[1]).toEqual(['wb ended', `Gewährleistung endete am ${de(addDays(today, -3))}`]);
+    // Ended long ago: said as ended, quietly, never read as running ("Gewährleistung bis 31.01.2020").
+    expect(badges[2]).toEqual(['wb plain', 'Gewährleistung endete am 31.01.2020']);
+    expect(badges[3]).toEqual([]);
+    // The dates themselves stay in the card's details.
+    expect(textOf(pages[3] ?? '')).toContain(`Gewährleistung bis ${de(addYears(today, 3))}`);
   });
 
   it('keeps the list of 50 contacts with warranty ends within its budget (12 KB gzip)', async () => {

@@ -128,6 +128,13 @@ describe('the list on a desktop (1280×800)', () => {
       y: nameBox.y + nameBox.height / 2,
     });
     assert.equal(onTop, name);
+    // On one line: "Gewährleistung endet am …" may use the position's column too.
+    const lineHeight = await badge.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+    assert.ok(badgeBox.height < 1.5 * lineHeight, `one line: ${badgeBox.height} px at a line height of ${lineHeight}`);
+    // The card says it too, under the name.
+    await link.click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    assert.match((await page.locator('.bar .wb').textContent()) ?? '', /^Gewährleistung endet am \d\d\.\d\d\.\d{4}$/);
     assert.deepEqual(browser.errors, []);
   });
 

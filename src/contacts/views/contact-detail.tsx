@@ -5,7 +5,8 @@ import { FIELDS } from '../fields';
 import { fitsQr } from '../qr';
 import type { Contact } from '../repository';
 import { displayName, qrPayload } from '../vcard';
-import { Crumb, metaLine, PostButton } from './contact-list';
+import { berlinToday } from '../warranty';
+import { Crumb, metaLine, PostButton, warrantyLine } from './contact-list';
 import { addressLines, fieldText, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
 
 /**
@@ -30,6 +31,7 @@ export function ContactDetail(props: {
   const back = props.back ?? `${paths.contacts(assetId)}#c-${contact.id}`;
   const remove = paths.deleteContact(assetId, contact.id);
   const meta = metaLine(contact);
+  const today = berlinToday(new Date());
   const newTab = <span class="sr-only"> {t.contacts.opensInNewTab}</span>;
   const details: { label: string; value: Child; pre?: boolean }[] = [];
   // A title shows in the name; without a first or last name the heading is the company alone.
@@ -64,6 +66,8 @@ export function ContactDetail(props: {
             {name}
           </h1>
           {meta ? <p class="meta">{meta}</p> : null}
+          {/* As in the list: the end when it is near or has passed (the dates themselves are below). */}
+          {warrantyLine(shell, contact.warrantyUntil, today, contact.warrantyUntil < today)}
         </div>
         <a class="button" href={edit} hx-get={edit} hx-target="#main" hx-push-url="true">
           {t.contacts.edit}

@@ -346,7 +346,7 @@ export function metaLine(contact: Pick<Contact, 'position' | 'firstName' | 'last
  * when it ended within the last 30 days (warrantyBadge), else in the warranty view the plain end
  * (or that it ended).
  */
-function warrantyLine(shell: Shell, until: string, today: string, showEnd: boolean) {
+export function warrantyLine(shell: Shell, until: string, today: string, showEnd: boolean) {
   if (until === '') return '';
   const badge = warrantyBadge(until, today);
   const date = formatDate(until, shell.t.locale);
