@@ -23,6 +23,8 @@ describe('GET …/contacts/:id/qr.svg', () => {
       postal_code: '82319',
       city: 'Starnberg',
       notes: 'geheim: Torcode 1234',
+      accepted_on: '2024-03-12',
+      warranty_until: '2029-03-12',
     }));
     const response = await send(`${LIST}/${id}/qr.svg`, { user: anna });
     expect(response.status).toBe(200);
@@ -45,7 +47,14 @@ describe('GET …/contacts/:id/qr.svg', () => {
     ]) {
       expect(decoded).toContain(part);
     }
-    for (const absent of ['NOTE', 'Torcode', 'CATEGORIES', 'UID', 'REV']) expect(decoded).not.toContain(absent);
+    for (const absent of ['NOTE', 'Torcode', '2024', '2029', 'CATEGORIES', 'UID', 'REV']) expect(decoded).not.toContain(absent);
+    // The card says what the code leaves out, in both languages.
+    expect(await (await send(`${LIST}/${id}`, { user: anna })).text()).toContain(
+      'Das Handy bietet an, den Kontakt zu speichern. Notizen und Gewährleistungsdaten sind nicht enthalten.',
+    );
+    expect(await (await send(`${LIST}/${id}`, { user: anna, headers: { 'accept-language': 'en' } })).text()).toContain(
+      'the phone offers to save the contact. Notes and warranty dates are not included.',
+    );
   });
 
   it('drops URL, then address, then position to stay scannable, never names, phones or e-mail, and the card says so', async () => {

@@ -271,7 +271,7 @@ export const de = {
     qrShow: 'QR-Code zeigen',
     qrTitle: (name: string) => `QR-Code mit dem Kontakt ${name}`,
     qrHelp:
-      'Richten Sie die Kamera Ihres Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Notizen sind nicht enthalten.',
+      'Richten Sie die Kamera Ihres Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Notizen und Gewährleistungsdaten sind nicht enthalten.',
     qrLeavesOut: (parts: string) => `Damit der Code lesbar bleibt, fehlen: ${parts}.`,
     qrOmissions: { url: 'Webseite', adr: 'Adresse', title: 'Position' } as Record<'url' | 'adr' | 'title', string>,
     qrTooLong: 'Für einen QR-Code sind Name und Unternehmen dieses Kontakts zu lang. Nutzen Sie bitte die vCard.',
