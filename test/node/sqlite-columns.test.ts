@@ -1,0 +1,63 @@
+// The stand-in wrangler.toml's [alias] puts in place of drizzle-orm's sqlite-core column-builder
+// set and its $count builder in the Worker's bundle (src/db/sqlite-columns.ts): the alias names
+// exactly drizzle's one import of each; the stand-in exports what those imports name; the app's
+// schema never defines a table by callback (the only caller of the builder set) and never calls
+// $count. bundle.test.ts guards the size; the Workers tests, the e2e suite and the bench run with it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { integer, text } from 'drizzle-orm/sqlite-core';
+import { describe, expect, it } from 'vitest';
+import * as stand from '../../src/db/sqlite-columns';
+
+const root = join(import.meta.dirname, '..', '..');
+const drizzle = (file: string) => readFileSync(join(root, 'node_modules', 'drizzle-orm', file), 'utf8');
+
+/** The drizzle modules a D1 Worker may bundle: the core, sql/, sqlite-core/, d1/ (paths under drizzle-orm/). */
+function bundledDrizzle(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(root, 'node_modules', 'drizzle-orm', dir))) {
+      const path = dir ? `${dir}/${entry}` : entry;
+      if (statSync(join(root, 'node_modules', 'drizzle-orm', path)).isDirectory()) {
+        if (['sql', 'sqlite-core', 'd1', 'sqlite-core/query-builders', 'sqlite-core/columns', 'sql/expressions'].includes(path)) walk(path);
+      } else if (path.endsWith('.js')) files.push(path);
+    }
+  };
+  walk('');
+  return files;
+}
+
+describe('src/db/sqlite-columns.ts, in place of two drizzle modules in the bundle', () => {
+  it('is aliased for the one import of each, and exports the names imported', () => {
+    const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+    expect(toml).toContain('"./columns/all.js" = "./src/db/sqlite-columns.ts"');
+    expect(toml).toContain('"./query-builders/count.js" = "./src/db/sqlite-columns.ts"');
+    // Only these modules import by those texts, and nothing imports all.js by another.
+    const users = (specifier: string) => bundledDrizzle().filter((path) => drizzle(path).includes(`"${specifier}"`));
+    expect(users('./columns/all.js')).toEqual(['sqlite-core/table.js']);
+    expect(users('./all.js')).toEqual([]);
+    expect(users('./query-builders/count.js')).toEqual(['sqlite-core/db.js']);
+    expect(drizzle('sqlite-core/table.js')).toContain('import { getSQLiteColumnBuilders } from "./columns/all.js"');
+    expect(drizzle('sqlite-core/db.js')).toContain('import { SQLiteCountBuilder } from "./query-builders/count.js"');
+    expect(stand.getSQLiteColumnBuilders()).toEqual({ integer, text });
+    expect(() => new stand.SQLiteCountBuilder()).toThrow(/not part of this build/);
+  });
+
+  it('is never reached for what it leaves out: the schema defines its tables by object, only with text and integer, and nothing calls $count', () => {
+    const schema = readFileSync(join(root, 'src', 'db', 'schema.ts'), 'utf8');
+    for (const call of schema.matchAll(/sqliteTable\(\s*'[^']+',\s*(.)/g)) expect(call[1]).toBe('{');
+    expect(
+      [...schema.matchAll(/import \{([^}]*)\} from 'drizzle-orm\/sqlite-core'/g)].flatMap((m) =>
+        (m[1] ?? '').split(',').map((n) => n.trim()),
+      ),
+    ).not.toEqual(expect.arrayContaining(['blob']));
+    for (const type of ['blob(', 'numeric(', 'real(', 'customType(']) expect(schema).not.toContain(type);
+    const sources = (dir: string): string[] =>
+      readdirSync(join(root, dir)).flatMap((entry) => {
+        const path = `${dir}/${entry}`;
+        return statSync(join(root, path)).isDirectory() ? sources(path) : /\.tsx?$/.test(entry) ? [path] : [];
+      });
+    for (const file of sources('src').filter((path) => path !== 'src/db/sqlite-columns.ts'))
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toContain('$count(');
+  });
+});
