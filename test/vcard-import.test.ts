@@ -457,22 +457,36 @@ describe('what does not fit', () => {
     ]);
   });
 
-  it('cuts notes at 2,000 code points, added lines only whole, and says what they would have held', () => {
+  it('cuts notes at 2,000 code points: the file\u2019s own note gives way to the values added to it, and it says so', () => {
     const note = 'ä'.repeat(1960);
     const c = only(vcf(card('N:A;;;;', `NOTE:${note}`, 'TEL:030 1', 'TEL:030 2', 'TEL:030 3')));
-    const full = `${note}\n\nWeitere Telefonnummer: 030 2\nWeitere Telefonnummer: 030 3`;
-    expect(c.values.notes).toBe(`${note}\n\nWeitere Telefonnummer: 030 2`);
-    expect(c.problems).toEqual([{ field: 'notes', kind: 'tooLong', value: full, outcome: 'truncated' }]);
+    const added = 'Weitere Telefonnummer: 030 2\nWeitere Telefonnummer: 030 3';
+    expect(c.values.notes).toBe(`${'ä'.repeat(2000 - added.length - 2)}\n\n${added}`);
+    expect([...c.values.notes].length).toBe(2000);
+    expect(c.problems).toEqual([{ field: 'notes', kind: 'tooLong', value: `${note}\n\n${added}`, outcome: 'truncated' }]);
     expect(c.importable).toBe(true);
   });
 
-  it('cuts an over-long NOTE of its own at exactly 2,000 code points', () => {
+  it('cuts an over-long NOTE of its own at exactly 2,000 code points, never inside a character', () => {
     const note = `${'😀'.repeat(1999)}ab`;
+    expect(only(vcf(card('N:A;;;;', `NOTE:${note}`, 'TEL:030 1'))).values.notes).toBe(`${'😀'.repeat(1999)}a`);
     const c = only(vcf(card('N:A;;;;', `NOTE:${note}`, 'TEL:030 1', 'TEL:030 2')));
-    expect(c.values.notes).toBe(`${'😀'.repeat(1999)}a`);
-    expect(c.problems).toEqual([
-      { field: 'notes', kind: 'tooLong', value: `${note}\n\nWeitere Telefonnummer: 030 2`, outcome: 'truncated' },
-    ]);
+    const added = 'Weitere Telefonnummer: 030 2';
+    expect(c.values.notes).toBe(`${'😀'.repeat(2000 - added.length - 2)}\n\n${added}`);
+    expect(c.problems).toEqual([{ field: 'notes', kind: 'tooLong', value: `${note}\n\n${added}`, outcome: 'truncated' }]);
+  });
+
+  it('keeps added lines only whole when they alone are too long, and names no value cut off as in the notes', () => {
+    const phones = Array.from({ length: 120 }, (_, i) => `TEL;TYPE=WORK:030 ${String(i).padStart(12, '0')} Zentrale`);
+    const c = only(vcf(card('N:A;;;;', 'NOTE:Eigene Notiz', ...phones)));
+    const notes = c.values.notes;
+    expect([...notes].length).toBeLessThanOrEqual(2000);
+    expect(notes.endsWith('Zentrale')).toBe(true);
+    // Every value named as moved into the notes is there whole; the others are said as cut.
+    const moved = c.problems.filter((p) => p.outcome === 'movedToNotes');
+    expect(moved.length).toBeGreaterThan(10);
+    for (const problem of moved) expect(notes).toContain(problem.value);
+    expect(c.problems.filter((p) => p.field === 'phone' && p.outcome === 'truncated').length).toBe(120 - moved.length);
   });
 
   it('moves an over-long FN (the only name) into the notes, and lists the card by its company', () => {
@@ -486,8 +500,9 @@ describe('what does not fit', () => {
     const spaces = ' '.repeat(500_000);
     const c = only(vcf(card('N:A;;;;', `TITLE:x${spaces}y`, `ORG:a${spaces}\\nb`), '\n'));
     expect(c.values.company).toBe('a, b');
+    // The position is too long even for the notes: said as cut, not as moved there.
     expect(c.problems.map((p) => [p.field, p.outcome])).toEqual([
-      ['position', 'movedToNotes'],
+      ['position', 'truncated'],
       ['notes', 'truncated'],
     ]);
   });

@@ -104,7 +104,20 @@ interface RawProperty {
   raw: string;
   /** a photo or other binary value that was skipped unread */
   skippedValue: boolean;
+  /** a NOTE's lines without a name that followed it, as read (raw, unescaped) */
+  more?: string[];
 }
+
+const NO_PROPERTY: RawProperty = {
+  group: '',
+  name: '',
+  types: new Set(),
+  charset: undefined,
+  quotedPrintable: false,
+  uriValue: false,
+  raw: '',
+  skippedValue: false,
+};
 
 interface RawCard {
   version: string;
@@ -189,8 +202,16 @@ function read(file: Uint8Array): Reading {
       if (head?.name !== 'BEGIN' || value.trim().toUpperCase() !== 'VCARD') throw new ImportError('notVcard');
     }
     if (!head) {
-      countText(pieces.join(''));
+      const text = pieces.join('');
+      countText(text);
       if (card) reading.skipped.malformedLines += 1;
+      // A line without a name is kept, never dropped unseen: after a NOTE it continues the note
+      // (some writers put a note's line breaks in raw), otherwise it is a note of its own.
+      if (card && nestedDepth === 0) {
+        const last = card.properties.at(-1);
+        if (last?.name === 'NOTE') last.more = [...(last.more ?? []), text];
+        else card.properties.push({ ...NO_PROPERTY, name: 'NOTE', more: [text] });
+      }
       continue;
     }
 
@@ -366,6 +387,18 @@ function decodeBytes(property: RawProperty, decoding: Decoding): string {
   if (utf8 !== undefined) return utf8;
   if (decoding.declaredCharset) return decodeOrFail(bytes, decoding.declaredCharset);
   throw new ImportError('charset');
+}
+
+/**
+ * A value the file was never refused for (a further ORG or TITLE, a line without a name): in
+ * its charset where it is valid there, else as UTF-8 with U+FFFD for what is not text.
+ */
+function decodeLoose(property: RawProperty, decoding: Decoding): string {
+  try {
+    return decodeBytes(property, decoding);
+  } catch {
+    return new TextDecoder().decode(binaryToBytes(property.quotedPrintable ? decodeQuotedPrintable(property.raw) : property.raw));
+  }
 }
 
 function decodeOrFail(bytes: Uint8Array, charset: string): string {
@@ -610,6 +643,11 @@ class CardReader {
     return property ? decodeBytes(property, this.decoding) : '';
   }
 
+  /** A further value, never refusing the file for its bytes (decodeLoose). */
+  loose(property: RawProperty): string {
+    return decodeLoose(property, this.decoding);
+  }
+
   /** A one-line text value (FN, TITLE, TEL, EMAIL, …). */
   text(property: RawProperty | undefined): string {
     return singleLine(unescapeText(this.raw(property), this.version));
@@ -678,17 +716,32 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   const title = overflow.fit('title', listComponent(n[3] ?? '', version));
 
   // ORG: company; departments.
-  const org = components(reader.raw(reader.first('ORG')), version);
+  const [firstOrg, ...otherOrgs] = reader.all('ORG');
+  const org = components(reader.raw(firstOrg), version);
   const company = overflow.fit('company', org[0] ?? '');
   const department = joinNonEmpty(', ', ...org.slice(1));
   if (department !== '') overflow.lines.push(`Abteilung: ${department}`);
 
   // Our export writes the position as TITLE and ROLE alike; other writers differ (Outlook:
   // TITLE the job title, ROLE the profession).
-  const jobTitle = reader.text(reader.first('TITLE'));
-  const role = reader.text(reader.first('ROLE'));
+  const [firstTitle, ...otherTitles] = reader.all('TITLE');
+  const [firstRole, ...otherRoles] = reader.all('ROLE');
+  const jobTitle = reader.text(firstTitle);
+  const role = reader.text(firstRole);
   const position = overflow.fit('position', jobTitle || role);
   if (jobTitle !== '' && role !== '' && role !== jobTitle) overflow.lines.push(`Rolle: ${role}`);
+  // Every further ORG, TITLE or ROLE (4.0 allows several) is a line of the notes, each value once.
+  const seen = new Set(['', joinNonEmpty(', ', ...org), jobTitle, role]);
+  const further = (label: string, properties: RawProperty[]) => {
+    for (const property of properties) {
+      const value = joinNonEmpty(', ', ...components(reader.loose(property), version));
+      if (!seen.has(value)) overflow.lines.push(`${label}: ${value}`);
+      seen.add(value);
+    }
+  };
+  further('Weiteres Unternehmen', otherOrgs);
+  further('Weitere Position', otherTitles);
+  further('Rolle', otherRoles);
 
   // ADR: the first WORK address, else the first, of those with more than a country (a country
   // alone is no address the fields can hold: the form keeps none without street, code or city);
@@ -759,16 +812,34 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   // NOTE (all of them), then the lines of what did not fit elsewhere.
   const noteText = reader
     .all('NOTE')
-    .map((property) => multiLine(unescapeText(reader.raw(property), version)))
+    .map((property) =>
+      multiLine(
+        joinNonEmpty(
+          '\n',
+          unescapeText(reader.raw(property), version),
+          ...(property.more ?? []).map((line) => reader.loose({ ...property, raw: line, quotedPrintable: false })),
+        ),
+      ),
+    )
     .filter((note) => note !== '')
     .join('\n\n');
-  let notes = joinNonEmpty('\n\n', noteText, overflow.lines.join('\n'));
-  if (codePoints(notes) > maxOf('notes')) {
+  const added = overflow.lines.join('\n');
+  let notes = joinNonEmpty('\n\n', noteText, added);
+  const max = maxOf('notes');
+  if (codePoints(notes) > max) {
     overflow.problems.push({ field: 'notes', kind: 'tooLong', value: notes, outcome: 'truncated' });
-    let cut = [...notes].slice(0, maxOf('notes')).join('');
-    // A cut inside the added lines drops whole lines: half a phone number is worse than none.
-    if (codePoints(noteText) < maxOf('notes')) cut = cut.slice(0, Math.max(cut.lastIndexOf('\n'), noteText.length));
-    notes = cut.trim();
+    // The added lines are short values the preview names ("in den Notizen"): the file's own note
+    // text gives way first, cut at its end.
+    const room = max - (added === '' ? 0 : codePoints(added) + 2);
+    if (room > 0) notes = joinNonEmpty('\n\n', [...noteText].slice(0, room).join('').trim(), added);
+    else {
+      // The added lines alone are too long: whole lines are kept (half a phone number is worse
+      // than none), and a value cut off is no longer named as being in the notes.
+      const cut = [...added].slice(0, max).join('');
+      notes = cut.slice(0, cut.lastIndexOf('\n') > 0 ? cut.lastIndexOf('\n') : max).trim();
+      for (const problem of overflow.problems)
+        if (problem.outcome === 'movedToNotes' && !notes.includes(problem.value)) problem.outcome = 'truncated';
+    }
   }
 
   // The import maps nothing into the warranty dates (issue 17): they are the buyer's own notes.

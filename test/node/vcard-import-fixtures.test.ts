@@ -82,8 +82,16 @@ describe('Android 2.1 (quoted-printable, bare types, photo)', () => {
           'Weitere Webseite: http://www.company.com',
         ].join('\n'),
       },
-      // The second ORG holds a stray =80 byte: ignored (only the first ORG is read), never judged.
-      { ...none, last_name: N.repeat(4), company: N.repeat(44), mobile: '55556666', email: 'henry@company.com' },
+      // The second ORG holds a stray =80 byte: kept in the notes (U+FFFD for the byte), never
+      // refusing the file; the third repeats the first.
+      {
+        ...none,
+        last_name: N.repeat(4),
+        company: N.repeat(44),
+        mobile: '55556666',
+        email: 'henry@company.com',
+        notes: `Weiteres Unternehmen: ${N.repeat(44)}\ufffd`,
+      },
     ]);
   });
 
