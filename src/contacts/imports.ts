@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { type Database, guarded, randomToken } from '../db/client';
-import { contacts, importStaging } from '../db/schema';
+import { assetUsage, contacts, importStaging } from '../db/schema';
 import { FIELDS, type FieldValues } from './fields';
 import { fold, phoneDigits } from './keys';
 import { type Author, columnsFrom, liveCount, MAX_CONTACTS_PER_ASSET, newContactId, STORAGE_BUDGET_BYTES } from './repository';
@@ -67,13 +67,27 @@ function duplicateQuery(db: Database, assetId: string) {
 
 type DuplicateRow = Awaited<ReturnType<typeof duplicateQuery>>[number];
 
+/** The book's state as DuplicateIndex['book'] (the SQL the confirm compares with is BOOK_STATE). */
+const bookQuery = (db: Database, assetId: string) =>
+  db.select({ state: sql<string>`live || '.' || bytes` }).from(assetUsage).where(eq(assetUsage.assetId, assetId));
+const BOOK_STATE = `coalesce((SELECT live || '.' || bytes FROM asset_usage WHERE asset_id = ?), '0.0')`;
+
 /** Which contact a card likely duplicates (same e-mail, phone digits, or name and company), and how many live. */
 export interface DuplicateIndex {
-  duplicateOf: (values: FieldValues) => string | undefined;
+  /**
+   * The cards with what each likely duplicates: a contact's id, or 'file' for a card that an
+   * earlier importable card of the same file already is.
+   */
+  mark: <T extends Pick<StagedCard, 'values' | 'importable'>>(cards: readonly T[]) => (T & { duplicateOf?: string })[];
   live: number;
+  /**
+   * The state of the book the marks were read in ("live.bytes" of asset_usage, which every write
+   * changes: a contact's bytes, or its version's): a confirm is refused when it changed since.
+   */
+  book: string;
 }
 
-function indexOf(rows: readonly DuplicateRow[]): DuplicateIndex {
+function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: string }[]): DuplicateIndex {
   const index = new Map<string, string>();
   const name = (first: string, last: string, company: string) => `n:${fold(`${first} ${last}`).trim()}|${fold(company).trim()}`;
   for (const row of rows) {
@@ -81,22 +95,30 @@ function indexOf(rows: readonly DuplicateRow[]): DuplicateIndex {
     for (const number of [row.phone, row.mobile]) if (number) index.set(`p:${phoneDigits(number)}`, row.id);
     index.set(name(row.firstName, row.lastName, row.company), row.id);
   }
-  const duplicateOf = (values: FieldValues): string | undefined => {
-    const keys = [
-      values.email ? `e:${values.email.toLowerCase()}` : '',
-      values.phone ? `p:${phoneDigits(values.phone)}` : '',
-      values.mobile ? `p:${phoneDigits(values.mobile)}` : '',
-      values.first_name || values.last_name || values.company ? name(values.first_name, values.last_name, values.company) : '',
-    ];
-    for (const key of keys) if (key && index.has(key)) return index.get(key);
-    return undefined;
+  const mark: DuplicateIndex['mark'] = (cards) => {
+    const inFile = new Set<string>();
+    return cards.map((card) => {
+      const { values } = card;
+      const keys = [
+        values.email ? `e:${values.email.toLowerCase()}` : '',
+        values.phone ? `p:${phoneDigits(values.phone)}` : '',
+        values.mobile ? `p:${phoneDigits(values.mobile)}` : '',
+        values.first_name || values.last_name || values.company ? name(values.first_name, values.last_name, values.company) : '',
+      ].filter(Boolean);
+      // Within the file only the same name and company counts (a card without either: its last
+      // detail): colleagues in one export often share an office's number or e-mail address.
+      const own = keys.at(-1);
+      const duplicateOf = keys.map((key) => index.get(key)).find(Boolean) ?? (own && inFile.has(own) ? 'file' : undefined);
+      if (own && card.importable) inFile.add(own);
+      return { ...card, duplicateOf };
+    });
   };
-  return { duplicateOf, live: rows.length };
+  return { mark, live: rows.length, book: usage?.state ?? '0.0' };
 }
 
 /** The asset's contacts, as far as duplicates are recognised by them. */
 export async function duplicateIndex(db: Database, assetId: string): Promise<DuplicateIndex> {
-  return indexOf(await guarded(() => duplicateQuery(db, assetId)));
+  return indexOf(...(await guarded(() => db.batch([duplicateQuery(db, assetId), bookQuery(db, assetId)]))));
 }
 
 /**
@@ -115,7 +137,7 @@ export async function stageImport(
   const json = JSON.stringify(cards);
   if (utf8Length(json) > MAX_STAGED_BYTES) return undefined;
   const importId = newImportId();
-  const [, , rows] = await guarded(() =>
+  const [, , rows, usage] = await guarded(() =>
     db.batch([
       db.delete(importStaging).where(
         and(
@@ -140,9 +162,10 @@ export async function stageImport(
       // A retry of a batch that landed but whose answer was lost finds its own row (same id).
       db.insert(importStaging).values({ importId, assetId, createdBy: author.userId, createdAt: now, cards: json }).onConflictDoNothing(),
       duplicateQuery(db, assetId),
+      bookQuery(db, assetId),
     ]),
   );
-  return { importId, ...indexOf(rows) };
+  return { importId, ...indexOf(rows, usage) };
 }
 
 export async function findStaged(db: Database, assetId: string, importId: string, now = Date.now()): Promise<Staged | undefined> {
@@ -172,6 +195,7 @@ export type ImportOutcome =
   | { kind: 'undone' }
   | { kind: 'full' }
   | { kind: 'noRoom' }
+  | { kind: 'changed' }
   | { kind: 'gone' };
 
 /** Columns of an imported row, in the order the JSON rows carry them. */
@@ -193,7 +217,11 @@ const IMPORT_COLUMNS = [
   'updated_by',
   'updated_by_name',
 ] as const;
-/** D1 takes at most 100 KB of SQL per statement; a JSON parameter is kept below that too. */
+/**
+ * The bytes of JSON (UTF-8) each INSERT's one parameter carries. D1's 100 KB limit is on a
+ * statement's SQL text (here about 1.5 KB), a bound string may take 2 MB: chunks keep each
+ * statement's work small, far below both.
+ */
 const CHUNK_BYTES = 90_000;
 
 /**
@@ -201,7 +229,9 @@ const CHUNK_BYTES = 90_000;
  * the asset has room for all of them (cap and byte budget), and every INSERT (bulk, through
  * json_each of one JSON parameter per chunk) only happens when that first statement did. A
  * double submit finds the row done and imports nothing again, nor does a preview confirmed after
- * its import was undone (its duplicates are out of date: the file is uploaded anew).
+ * its import was undone (its duplicates are out of date: the file is uploaded anew). Nor does a
+ * preview whose `book` changed since (a co-buyer imported the same file, say): its duplicate
+ * marks are out of date, the buyer sees them anew first ('changed').
  */
 export async function confirmImport(
   db: Database,
@@ -209,6 +239,7 @@ export async function confirmImport(
   staged: Staged,
   chosen: readonly StagedCard[],
   author: Author,
+  book: string | undefined,
   now = Date.now(),
 ): Promise<ImportOutcome> {
   const doneToken = randomToken(12);
@@ -238,7 +269,7 @@ export async function confirmImport(
   const chunks: unknown[][][] = [];
   let size = 0;
   for (const row of rows) {
-    const length = JSON.stringify(row).length;
+    const length = utf8Length(JSON.stringify(row));
     if (chunks.length === 0 || size + length > CHUNK_BYTES) {
       chunks.push([]);
       size = 0;
@@ -254,6 +285,7 @@ export async function confirmImport(
        WHERE import_id = ? AND asset_id = ? AND status = 'staged' AND created_at > ?
          AND coalesce((SELECT live FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
          AND coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
+         AND ${book === undefined ? '?' : BOOK_STATE} = ?
        RETURNING import_id`,
     )
     .bind(
@@ -268,6 +300,8 @@ export async function confirmImport(
       assetId,
       2 * bytes,
       STORAGE_BUDGET_BYTES,
+      book === undefined ? 0 : assetId,
+      book ?? 0,
     );
   const columns = IMPORT_COLUMNS.join(', ');
   const values = IMPORT_COLUMNS.map((_, index) => `json_extract(j.value, '$[${index}]')`).join(', ');
@@ -286,14 +320,15 @@ export async function confirmImport(
   if (!current) return { kind: 'gone' };
   if (current.status === 'done') return { kind: 'already', count: current.imported };
   if (current.status === 'undone') return { kind: 'undone' };
-  return rows.length + 0 > 0 && (await roomForCount(db, assetId, rows.length)) ? { kind: 'noRoom' } : { kind: 'full' };
-}
-
-async function roomForCount(db: Database, assetId: string, count: number): Promise<boolean> {
   const [row] = await guarded(() =>
-    db.select({ ok: sql<number>`${liveCount(assetId)} + ${count} <= ${MAX_CONTACTS_PER_ASSET}` }).from(sql`(SELECT 1)`),
+    db
+      .select({
+        fits: sql<number>`${liveCount(assetId)} + ${rows.length} <= ${MAX_CONTACTS_PER_ASSET}`,
+        changed: sql<number>`${book ?? null} <> coalesce((${bookQuery(db, assetId)}), '0.0')`,
+      })
+      .from(sql`(SELECT 1)`),
   );
-  return Number(row?.ok) === 1;
+  return { kind: Number(row?.changed) ? 'changed' : Number(row?.fits) ? 'noRoom' : 'full' };
 }
 
 export interface UndoResult {

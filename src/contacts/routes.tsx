@@ -300,8 +300,8 @@ contactRoutes.post('/contacts/import', async (c) => {
   }));
   const stagedAs = await stageImport(db, asset.id, staged, author(c));
   if (!stagedAs) return refuse(t.contacts.importErrors.tooLarge ?? '');
-  const { importId, duplicateOf, live } = stagedAs;
-  const cards = staged.map((card) => ({ ...card, duplicateOf: duplicateOf(card.values) }));
+  const { importId, mark, live, book } = stagedAs;
+  const cards = mark(staged);
   return render(c, {
     title: t.contacts.previewTitle(cards.length),
     body: (
@@ -311,6 +311,7 @@ contactRoutes.post('/contacts/import', async (c) => {
         importId={importId}
         cards={cards}
         room={MAX_CONTACTS_PER_ASSET - live}
+        book={book}
         photos={parsed.skipped.photos}
       />
     ),
@@ -333,8 +334,9 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
     });
   }
   // The preview again (duplicates marked anew), with what stopped the import.
-  const previewAgain = async (status: 200 | 409 | 422, message?: (live: number) => string, choice = ticked) => {
-    const { live, duplicateOf } = await duplicateIndex(db, asset.id);
+  const previewAgain = async (status: 200 | 409 | 422, message?: (live: number) => string, choice = ticked, untickDuplicates = false) => {
+    const { live, mark, book } = await duplicateIndex(db, asset.id);
+    const cards = mark(staged.cards);
     return render(c, {
       status,
       title: shell.t.contacts.previewTitle(staged.cards.length),
@@ -343,11 +345,16 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
           shell={shell}
           assetId={asset.id}
           importId={importId}
-          cards={staged.cards.map((card) => ({ ...card, duplicateOf: duplicateOf(card.values) }))}
+          cards={cards}
           room={MAX_CONTACTS_PER_ASSET - live}
+          book={book}
           photos={0}
           message={message?.(live)}
-          ticked={choice}
+          ticked={
+            untickDuplicates
+              ? new Set(cards.filter((card) => !card.duplicateOf && choice.has(String(card.index))).map((card) => String(card.index)))
+              : choice
+          }
         />
       ),
     });
@@ -362,7 +369,9 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   const chosen = staged.cards.filter((card) => card.importable && ticked.has(String(card.index)));
   // Nothing ticked (all likely duplicates, say): not an import of nothing with an undo of nothing.
   if (chosen.length === 0 && staged.status === 'staged') return previewAgain(422, () => shell.t.contacts.importNoneTicked);
-  const outcome = await confirmImport(db, asset.id, staged, chosen, author(c));
+  // The book as the preview showed it (sent without, as before this check: not compared).
+  const book = typeof body.book === 'string' ? body.book : undefined;
+  const outcome = await confirmImport(db, asset.id, staged, chosen, author(c), book);
   if (outcome.kind === 'imported' || outcome.kind === 'already')
     return c.redirect(shell.paths.contacts(asset.id, { imported: importId }), 303);
   if (outcome.kind === 'gone') throw new HTTPException(404);
@@ -372,6 +381,9 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
       title: shell.t.contacts.importTitle,
       body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors.undone} />,
     });
+  // The book changed since the preview (a co-buyer imported the same file, say): the duplicates
+  // marked anew and unticked, the buyer decides again.
+  if (outcome.kind === 'changed') return previewAgain(409, () => shell.t.contacts.importChanged, ticked, true);
   return previewAgain(409, (live) =>
     outcome.kind === 'full' ? shell.t.contacts.importFull(MAX_CONTACTS_PER_ASSET - live) : shell.t.contacts.noRoom,
   );

@@ -305,6 +305,9 @@ export const de = {
     previewText: (room: number) =>
       `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${room.toLocaleString('de-DE')} Kontakte.`,
     previewDuplicate: 'Wahrscheinlich schon vorhanden, daher zunächst nicht angehakt.',
+    previewTwiceInFile: 'Steht wahrscheinlich schon weiter oben in der Datei, daher zunächst nicht angehakt.',
+    importChanged:
+      'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte sind jetzt markiert und nicht angehakt: Bitte prüfen Sie die Auswahl.',
     tickAll: 'Alle anhaken',
     tickNone: 'Alle Haken entfernen',
     previewNotImportable: 'Ohne Namen, Unternehmen oder E-Mail-Adresse: kann nicht übernommen werden.',

@@ -285,6 +285,9 @@ export const en: Messages = {
     previewTitle: (n: number) => (n === 1 ? '1 contact in the file' : `${n.toLocaleString('en-GB')} contacts in the file`),
     previewText: (room: number) => `Tick what to add. This property has room for ${room.toLocaleString('en-GB')} more contacts.`,
     previewDuplicate: 'Probably already in your contacts, so not ticked at first.',
+    previewTwiceInFile: 'Probably already further up in the file, so not ticked at first.',
+    importChanged:
+      'Contacts were added or changed since your preview. Likely duplicates are now marked and not ticked: please check your choice.',
     tickAll: 'Tick all',
     tickNone: 'Untick all',
     previewNotImportable: 'No name, company or email address: cannot be added.',

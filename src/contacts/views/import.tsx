@@ -99,6 +99,8 @@ export function ImportPreview(props: {
   importId: string;
   cards: readonly StagedCard[];
   room: number;
+  /** DuplicateIndex['book'] */
+  book: string;
   photos: number;
   message?: string;
   /** The cards the buyer ticked, when the preview comes back after a confirm (their choice stays). */
@@ -128,6 +130,8 @@ export function ImportPreview(props: {
       <p>{t.contacts.previewText(props.room)}</p>
       {props.photos ? <p class="hint">{t.contacts.previewPhotos(props.photos)}</p> : null}
       <form method="post" action={action}>
+        {/* The book these duplicate marks were read in: a confirm after it changed shows them anew. */}
+        <input type="hidden" name="book" value={props.book} />
         {/* Out of a whole phone book, keep a few: untick all, then tick them. Without JS the preview
             comes back ticked so; with JS (src/client/app.js) the boxes change at once. */}
         {cards.filter((card) => card.importable).length > 1 ? (
@@ -196,7 +200,9 @@ export function ImportPreview(props: {
                   </p>
                 ) : null}
                 <ul class="notes">
-                  {card.duplicateOf ? <li>{t.contacts.previewDuplicate}</li> : null}
+                  {card.duplicateOf ? (
+                    <li>{card.duplicateOf === 'file' ? t.contacts.previewTwiceInFile : t.contacts.previewDuplicate}</li>
+                  ) : null}
                   {card.importable ? null : <li>{t.contacts.previewNotImportable}</li>}
                   {card.problems.some((problem) => problem.outcome === 'truncated') ? <li>{t.contacts.previewTruncated}</li> : null}
                   {movedFields ? <li>{t.contacts.previewMoved(movedFields)}</li> : null}

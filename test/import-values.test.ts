@@ -1,0 +1,221 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { anna, seedContacts, send, type TestUser, textOf } from './helpers';
+
+// What an import must neither drop nor double (a code review's findings, each failing before its fix).
+
+function household(assetId: string, sub = `u-iv-${assetId}`): TestUser {
+  return { ...anna, sub, assets: [{ id: assetId, name: `Haus ${assetId}` }] };
+}
+
+async function upload(user: TestUser, file: string | Uint8Array, name = 'kontakte.vcf') {
+  const form = new FormData();
+  form.set('file', new File([file], name, { type: 'text/vcard' }));
+  return send(`/assets/${user.assets[0]?.id}/contacts/import`, { user, method: 'POST', body: form });
+}
+
+function previewOf(html: string) {
+  const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(html)?.[1] ?? '';
+  const ticked = [...html.matchAll(/<input type="checkbox" id="card-(\d+)" name="card" value="\d+" checked=""/g)].map(
+    (match) => match[1] ?? '',
+  );
+  const all = [...html.matchAll(/<input type="checkbox" id="card-(\d+)"/g)].map((match) => match[1] ?? '');
+  // The form's hidden state of the book, sent back as a browser does.
+  const book = /<input type="hidden" name="book" value="([^"]*)"/.exec(html)?.[1] ?? '';
+  return { importId, ticked, all, book };
+}
+
+async function confirm(user: TestUser, preview: { importId: string; book: string }, cards: string[]) {
+  const { importId } = preview;
+  const body = new URLSearchParams([['book', preview.book], ...cards.map((card) => ['card', card])]);
+  return send(`/assets/${user.assets[0]?.id}/contacts/import/${importId}`, {
+    user,
+    method: 'POST',
+    body: body.toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+const rows = async (assetId: string) =>
+  (
+    await env.DB.prepare('SELECT * FROM contacts WHERE asset_id = ? ORDER BY sort_key, id')
+      .bind(assetId)
+      .all<Record<string, string | number | null>>()
+  ).results;
+
+const vcf = (...lines: string[]) => `${['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'].join('\r\n')}\r\n`;
+
+const THREE = [
+  vcf('N:Berger;Klaus;;;', 'FN:Klaus Berger', 'ORG:Küchen Berger', 'EMAIL:k.berger@kuechen.example', 'TEL;TYPE=WORK:089 111111'),
+  vcf('N:Huber;Sepp;;;', 'FN:Sepp Huber', 'ORG:Garten Huber', 'EMAIL:sepp@garten.example', 'TEL;TYPE=CELL:0171 2222222'),
+  vcf('N:Yılmaz;Ayşe;;;', 'FN:Ayşe Yılmaz', 'ORG:Fliesen Yılmaz', 'EMAIL:ayse@fliesen.example'),
+].join('');
+
+describe('likely duplicates', () => {
+  it('two co-buyers confirming previews of the same file: the second sees the contacts marked and confirms nothing twice', async () => {
+    const annaHere = household('iv-co', 'u-iv-co-a');
+    const jonasHere: TestUser = { ...annaHere, sub: 'u-iv-co-j', name: 'Jonas Müller' };
+    // Both upload the same file while the book is empty: neither preview marks duplicates.
+    const a = previewOf(await (await upload(annaHere, THREE)).text());
+    const j = previewOf(await (await upload(jonasHere, THREE)).text());
+    expect(a.ticked).toEqual(['1', '2', '3']);
+    expect(j.ticked).toEqual(['1', '2', '3']);
+    expect((await confirm(annaHere, a, a.ticked)).status).toBe(303);
+    expect(await rows('iv-co')).toHaveLength(3);
+    // Jonas confirms the preview he was shown: the contacts exist by now (same e-mail, phone, name).
+    const second = await confirm(jonasHere, j, j.ticked);
+    expect(second.status).toBe(409);
+    const html = await second.text();
+    expect(textOf(html)).toContain(
+      'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte sind jetzt markiert und nicht angehakt: Bitte prüfen Sie die Auswahl.',
+    );
+    expect(notesOf(html)).toEqual(Array.from({ length: 3 }, () => ['Wahrscheinlich schon vorhanden, daher zunächst nicht angehakt.']));
+    const again = previewOf(html);
+    expect(again.ticked).toEqual([]);
+    expect(await rows('iv-co')).toHaveLength(3);
+    // He still wants the third twice: ticked on the new preview, it comes (the book has not changed since).
+    expect((await confirm(jonasHere, again, ['3'])).status).toBe(303);
+    expect((await rows('iv-co')).map((row) => row.email)).toEqual([
+      'k.berger@kuechen.example',
+      'sepp@garten.example',
+      'ayse@fliesen.example',
+      'ayse@fliesen.example',
+    ]);
+  });
+
+  it('any write to the book meanwhile makes the preview come back; a confirm without the book state is not compared', async () => {
+    const user = household('iv-changed');
+    const preview = previewOf(await (await upload(user, THREE)).text());
+    // A co-buyer adds a contact meanwhile (no duplicate of the file's: still, the marks are of an older book).
+    await seedContacts('iv-changed', 1, () => ({ company: 'Dach Huber' }));
+    expect((await confirm(user, preview, preview.ticked)).status).toBe(409);
+    expect(await rows('iv-changed')).toHaveLength(1);
+    // As sent before this check existed (no book state): imported as ticked.
+    const body = new URLSearchParams(preview.ticked.map((card) => ['card', card]));
+    const old = await send(`/assets/iv-changed/contacts/import/${preview.importId}`, {
+      user,
+      method: 'POST',
+      body: body.toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(old.status).toBe(303);
+    expect(await rows('iv-changed')).toHaveLength(4);
+  });
+
+  it('marks the second copy of a contact within one file, and leaves it unticked', async () => {
+    const user = household('iv-dup');
+    const card = vcf('N:Berger;Klaus;;;', 'FN:Klaus Berger', 'ORG:Küchen Berger', 'EMAIL:k.berger@kuechen.example');
+    // Colleagues sharing the office's number are no duplicates of each other.
+    const colleague = vcf('N:Berger;Maria;;;', 'ORG:Küchen Berger', 'EMAIL:k.berger@kuechen.example');
+    const html = await (await upload(user, card + colleague + card)).text();
+    const preview = previewOf(html);
+    expect(preview.all).toEqual(['1', '2', '3']);
+    expect(notesOf(html)).toEqual([[], [], ['Steht wahrscheinlich schon weiter oben in der Datei, daher zunächst nicht angehakt.']]);
+    expect(preview.ticked).toEqual(['1', '2']);
+    expect((await confirm(user, preview, preview.ticked)).status).toBe(303);
+    expect(await rows('iv-dup')).toHaveLength(2);
+  });
+});
+
+describe('notes that must be cut', () => {
+  it('keep every value the preview names as in the notes: the file\u2019s own note text gives way', async () => {
+    const user = household('iv-cut');
+    const note = 'Aufmaß und Absprachen. '.repeat(85).trim(); // 1,954 code points
+    expect([...note].length).toBeLessThan(2000);
+    const card = vcf(
+      'N:Berger;Klaus;;;',
+      'ORG:Küchen Berger',
+      `NOTE:${note}`,
+      // Invalid for the phone field (letters): the import moves it into the notes and says so.
+      'TEL;TYPE=WORK:089 123456 Durchwahl Frau Meier',
+      'TEL;TYPE=CELL:0171 7654321',
+      'TEL;TYPE=HOME:089 999999',
+      'EMAIL;TYPE=WORK:k.berger@kuechen.example',
+      'EMAIL;TYPE=HOME:klaus.privat@example.de',
+    );
+    const html = await (await upload(user, card)).text();
+    const text = textOf(html);
+    // The preview says the phone number went into the notes.
+    expect(text).toContain('In den Notizen, da es nicht in die Felder passte: Telefonnummer.');
+    expect(text).toContain('Die Notizen sind länger als 2.000 Zeichen und werden gekürzt.');
+    const preview = previewOf(html);
+    expect((await confirm(user, preview, preview.ticked)).status).toBe(303);
+    const [stored] = await rows('iv-cut');
+    const notes = String(stored?.notes);
+    expect([...notes].length).toBeLessThanOrEqual(2000);
+    // Every value the preview said is in the notes is there, and the further ones too; the
+    // note's own text is cut at its end.
+    expect(notes).toContain('Telefonnummer (geschäftlich): 089 123456 Durchwahl Frau Meier');
+    expect(notes).toContain('Weitere E-Mail-Adresse (privat): klaus.privat@example.de');
+    expect(stored).toMatchObject({ phone: '089 999999', mobile: '0171 7654321', email: 'k.berger@kuechen.example' });
+    expect(notes.startsWith('Aufmaß und Absprachen. Aufmaß')).toBe(true);
+  });
+});
+
+/** The warnings under each card of a preview ("<ul class="notes">"). */
+const notesOf = (html: string) =>
+  [...html.matchAll(/<ul class="notes">(.*?)<\/ul>/gs)].map((match) =>
+    [...(match[1] ?? '').matchAll(/<li>([^<]*)<\/li>/g)].map((line) => line[1] ?? ''),
+  );
+
+describe('values a reader could drop without a word', () => {
+  it('keeps a line without a name: after a NOTE as its next line (a note written unfolded), elsewhere as a note of its own', async () => {
+    const user = household('iv-malformed');
+    const card = vcf(
+      'N:Berger;Klaus;;;',
+      'NOTE:Schlüssel beim Hausmeister',
+      'Tor-Code 4711 Hinterhof links',
+      'TEL:089 1',
+      'Bitte vorher anrufen',
+    );
+    const html = await (await upload(user, card)).text();
+    // Shown in the preview as what the notes will hold.
+    expect(textOf(html)).toContain('Schlüssel beim Hausmeister Tor-Code 4711 Hinterhof links');
+    const preview = previewOf(html);
+    expect((await confirm(user, preview, preview.ticked)).status).toBe(303);
+    const [stored] = await rows('iv-malformed');
+    expect(stored).toMatchObject({
+      phone: '089 1',
+      notes: 'Schlüssel beim Hausmeister\nTor-Code 4711 Hinterhof links\n\nBitte vorher anrufen',
+    });
+  });
+
+  it('keeps a line without a name whose bytes are not UTF-8 (as U+FFFD), instead of refusing the whole file', async () => {
+    const user = household('iv-bytes');
+    const file = new TextEncoder().encode(vcf('N:Berger;Klaus;;;', 'NOTE:Tor', 'Code XX'));
+    const at = new TextDecoder().decode(file).indexOf('XX');
+    file[at] = 0xe4; // Windows-1252 "ä", no UTF-8
+    file[at + 1] = 0x21;
+    const html = await (await upload(user, file)).text();
+    const preview = previewOf(html);
+    expect(preview.ticked).toEqual(['1']);
+    expect((await confirm(user, preview, preview.ticked)).status).toBe(303);
+    expect((await rows('iv-bytes'))[0]?.notes).toBe('Tor\nCode \ufffd!');
+  });
+
+  it('keeps a second ORG, TITLE or ROLE (4.0 allows several) in the notes', async () => {
+    const user = household('iv-multi');
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'N:Berger;Klaus;;;',
+      'FN:Klaus Berger',
+      'ORG:Küchen Berger GmbH',
+      'ORG:Berger Immobilien KG',
+      'TITLE:Geschäftsführer',
+      'TITLE:Sachverständiger für Schimmel',
+      'ROLE:Geschäftsführer',
+      'ROLE:Gutachter',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const preview = previewOf(await (await upload(user, card)).text());
+    expect((await confirm(user, preview, preview.ticked)).status).toBe(303);
+    const [stored] = await rows('iv-multi');
+    expect(stored).toMatchObject({
+      company: 'Küchen Berger GmbH',
+      position: 'Geschäftsführer',
+      notes: 'Weiteres Unternehmen: Berger Immobilien KG\nWeitere Position: Sachverständiger für Schimmel\nRolle: Gutachter',
+    });
+  });
+});
