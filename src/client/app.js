@@ -389,5 +389,15 @@
       if (said) announce(said);
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
+  // A second tap on a link or button whose request is still on its way is dropped (htmx would
+  // queue it: on a slow network "Bearbeiten" tapped twice sent the form twice, and the second
+  // replaced the first while the buyer typed). Elements with a strategy of their own keep it.
+  // On <main> (inherited by everything in it), set again after the way back swaps the body.
+  function dropRepeats() {
+    var main = document.getElementById('main');
+    if (main && !main.hasAttribute('hx-sync:inherited')) main.setAttribute('hx-sync:inherited', 'this:drop');
+  }
+  dropRepeats();
+  document.addEventListener('htmx:after:swap', dropRepeats);
   document.documentElement.classList.add('js');
 })();

@@ -102,6 +102,51 @@ describe('the list on a phone (360×800)', () => {
   });
 });
 
+describe('a slow network on a phone (360×800)', () => {
+  const browser = browserForSuite('selin', PHONE);
+
+  test('a second tap while a page is on its way is dropped: the form comes once and keeps what is typed', async () => {
+    const { page } = browser;
+    const name = `Doppelt ${unique()}`;
+    await page.goto(`${listPath(BOOK)}/new`);
+    await fillContact(page, { company: name });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    // Every request for a form takes 1.5 s (a slow mobile network).
+    const asked = [];
+    const slow = async (route) => {
+      asked.push(route.request().url());
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    };
+    await page.route(/\/(edit|new)(\?|$)/, slow);
+    const edit = page.getByRole('link', { name: 'Bearbeiten' });
+    await edit.click();
+    await page.waitForTimeout(250);
+    await edit.click();
+    const notes = page.getByLabel('Notizen');
+    await notes.waitFor();
+    await notes.pressSequentially('Termin am Montag');
+    // Long after the second tap's answer would have come.
+    await page.waitForTimeout(2500);
+    assert.equal(await notes.inputValue(), 'Termin am Montag', 'what was typed stays');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-notes', 'focus stays in the field');
+    assert.equal(asked.length, 1, `one request for the form: ${asked.join(', ')}`);
+    // "Mehr laden"-like buttons and the save itself are covered the same way: the next tap after
+    // the answer goes out again.
+    await page.unroute(/\/(edit|new)(\?|$)/, slow);
+    await page
+      .getByRole('button', { name: 'Abbrechen' })
+      .or(page.getByRole('link', { name: 'Abbrechen' }))
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Notizen').waitFor();
+    assert.deepEqual(browser.errors, []);
+  });
+});
+
 describe('the list on a desktop (1280×800)', () => {
   const browser = browserForSuite('selin', { viewport: { width: 1280, height: 800 } });
 
