@@ -24,9 +24,9 @@ export const FIELDS = [
   { name: 'country', column: 'country', kind: 'text', max: 100, autocomplete: 'country-name', group: 'address' },
   // ISO dates (`YYYY-MM-DD`, '' when none): the rule spanning both, and the form-only period
   // `warranty_years`, live in src/contacts/schema.ts (resolveWarranty of src/contacts/warranty.ts).
-  { name: 'accepted_on', column: 'acceptedOn', kind: 'date', max: 10, autocomplete: 'off', group: 'warranty' },
-  { name: 'warranty_until', column: 'warrantyUntil', kind: 'date', max: 10, autocomplete: 'off', group: 'warranty' },
-  { name: 'notes', column: 'notes', kind: 'notes', max: 2000, autocomplete: 'off', group: 'notes' },
+  { name: 'accepted_on', column: 'acceptedOn', kind: 'date', max: 10, group: 'warranty' },
+  { name: 'warranty_until', column: 'warrantyUntil', kind: 'date', max: 10, group: 'warranty' },
+  { name: 'notes', column: 'notes', kind: 'notes', max: 2000, group: 'notes' },
 ] as const satisfies readonly FieldSpecShape[];
 
 interface FieldSpecShape {
@@ -35,8 +35,12 @@ interface FieldSpecShape {
   kind: 'text' | 'phone' | 'email' | 'website' | 'notes' | 'date';
   /** Upper limit in Unicode code points. */
   max: number;
-  /** HTML autocomplete token for phone keyboards and password managers. */
-  autocomplete: string;
+  /**
+   * HTML autocomplete token for phone keyboards and password managers. None for the notes and
+   * dates: "off" would also keep a browser from giving them back on the way back to a form whose
+   * sending failed (Chromium restores no such field), and they are the longest input.
+   */
+  autocomplete?: string;
   inputMode?: 'tel' | 'email' | 'url';
   /** The form groups fields under these headings, in the order the groups first appear here. */
   group: 'person' | 'address' | 'reach' | 'warranty' | 'notes';
