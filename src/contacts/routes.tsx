@@ -244,9 +244,18 @@ contactRoutes.get('/contacts/warranty.ics', async (c) => {
 
 // ---- create ---------------------------------------------------------------------------------
 
-contactRoutes.get('/contacts/new', (c) =>
-  formPage(c, 200, { mode: { kind: 'create', formToken: newFormToken() }, values: { country: c.var.shell.t.contacts.defaultCountry } }),
-);
+contactRoutes.get('/contacts/new', async (c) => {
+  const page = await formPage(c, 200, {
+    mode: { kind: 'create', formToken: newFormToken() },
+    values: { country: c.var.shell.t.contacts.defaultCountry },
+  });
+  // An empty form the browser may keep for its way back (never served unasked: no-cache): back
+  // from the saved contact, or from a lost answer, the same one-time token comes along, so
+  // corrected and sent again it is an edit of the contact it made, not a second one.
+  page.headers.set('Cache-Control', 'private, no-cache');
+  page.headers.set('Vary', 'HX-Request, Accept-Language');
+  return page;
+});
 
 contactRoutes.post('/contacts', contactForm, async (c) => {
   const form = c.req.valid('form');

@@ -97,4 +97,67 @@ describe('with JavaScript disabled', () => {
     await page.getByRole('link', { name: 'Abbrechen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Stefan Schmidt', exact: true }).waitFor();
   });
+
+  test('saved, back and corrected: the correction is an edit of the contact made, not a second one', async () => {
+    const { page } = browser;
+    const name = `Zurück ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: name, phone: '089 1111' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.goBack();
+    await page.getByLabel('Telefonnummer', { exact: true }).fill('089 2222');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    assert.ok(await page.getByRole('link', { name: '089 2222' }).isVisible(), 'the correction is saved');
+    // The same after an answer that never came: sent again from the way back, still one contact.
+    const lost = `Verloren ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: lost });
+    await page.route(/\/contacts$/, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fetch(); // the server stores it; the answer is lost on the way
+      await route.abort('connectionreset');
+    });
+    await page
+      .getByRole('button', { name: 'Speichern' })
+      .click()
+      .catch(() => {});
+    await page.waitForLoadState();
+    await page.unroute(/\/contacts$/);
+    await page.goBack();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: lost, exact: true }).waitFor();
+    for (const company of [name, lost]) {
+      await page.goto(`${listPath()}?q=${encodeURIComponent(company)}`);
+      assert.equal(await page.locator('li.contact').count(), 1, `${company}: one contact`);
+    }
+  });
+
+  test('a save that fails offline keeps every field for the way back, the notes and dates too', async () => {
+    const { page, context } = browser;
+    const name = `Offline ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: name, phone: '089 3333', notes: 'Schlüssel beim Hausmeister, Tor-Code 4711' });
+    await page.getByLabel('Abnahme am').fill('2024-05-02');
+    await page.getByLabel('Gewährleistung bis').fill('2029-05-02');
+    await context.setOffline(true);
+    await page
+      .getByRole('button', { name: 'Speichern' })
+      .click()
+      .catch(() => {});
+    await page.waitForLoadState();
+    await context.setOffline(false);
+    await page.goBack();
+    await page.getByLabel('Unternehmen', { exact: true }).waitFor();
+    assert.deepEqual(
+      {
+        company: await page.getByLabel('Unternehmen', { exact: true }).inputValue(),
+        notes: await page.getByLabel('Notizen', { exact: true }).inputValue(),
+        accepted: await page.getByLabel('Abnahme am').inputValue(),
+        until: await page.getByLabel('Gewährleistung bis').inputValue(),
+      },
+      { company: name, notes: 'Schlüssel beim Hausmeister, Tor-Code 4711', accepted: '2024-05-02', until: '2029-05-02' },
+    );
+  });
 });
