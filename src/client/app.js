@@ -389,6 +389,33 @@
       if (said) announce(said);
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
+  // A form sent as a whole page (the import's upload and its confirmation: a file or a long
+  // preview goes with them) shows the loading bar and takes no second tap while the browser sends
+  // it: on a slow network every tap started the upload anew. Free again on the way back to the
+  // page (back/forward cache), or after a minute (the browser's own stop button).
+  function sent(form, busy) {
+    form.classList.toggle('htmx-request', busy);
+    if (busy) form.setAttribute('aria-busy', 'true');
+    else form.removeAttribute('aria-busy');
+  }
+  document.addEventListener('submit', (event) => {
+    var form = event.target;
+    if (event.defaultPrevented || !form.matches || form.matches('[hx-post],[hx-get]')) return;
+    if (form.classList.contains('htmx-request')) {
+      event.preventDefault();
+      return;
+    }
+    sent(form, true);
+    setTimeout(() => {
+      sent(form, false);
+    }, 60000);
+  });
+  window.addEventListener('pageshow', () => {
+    Array.prototype.forEach.call(document.querySelectorAll('form.htmx-request'), (form) => {
+      sent(form, false);
+    });
+  });
+
   // A second tap on a link or button whose request is still on its way is dropped (htmx would
   // queue it: on a slow network "Bearbeiten" tapped twice sent the form twice, and the second
   // replaced the first while the buyer typed). Elements with a strategy of their own keep it.

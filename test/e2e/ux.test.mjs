@@ -145,6 +145,49 @@ describe('a slow network on a phone (360×800)', () => {
     await page.getByLabel('Notizen').waitFor();
     assert.deepEqual(browser.errors, []);
   });
+
+  test('an upload on its way shows the loading bar and takes no second tap (each one started it anew)', async () => {
+    const { page } = browser;
+    const tag = `Upload ${unique()}`;
+    await page.goto(`${listPath(BOOK)}/import`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'zwei.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from([1, 2].map((n) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${tag} ${n}\r\nORG:${tag} ${n}\r\nEND:VCARD\r\n`).join('')),
+    });
+    const uploads = [];
+    const slow = async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      uploads.push(route.request().url());
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    };
+    await page.route(/\/import$/, slow);
+    // While the upload is on its way (the page itself is gone once the answer comes): what the
+    // loading bar shows, then a second tap, from inside the page.
+    await page.evaluate(() => {
+      document.addEventListener(
+        'submit',
+        () => {
+          setTimeout(() => {
+            sessionStorage.setItem('bar', getComputedStyle(document.body, '::before').content);
+            document.querySelector('form.stack button[type=submit]')?.click();
+          }, 100);
+        },
+        { once: true },
+      );
+    });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click({ noWaitAfter: true });
+    await page.getByRole('heading', { level: 1, name: '2 Kontakte in der Datei' }).waitFor();
+    const bar = await page.evaluate(() => sessionStorage.getItem('bar'));
+    await page.unroute(/\/import$/, slow);
+    assert.notEqual(bar, 'none', 'the loading bar runs');
+    assert.equal(uploads.length, 1, 'sent once');
+    // Back on the upload page (the back/forward cache), the form takes a tap again.
+    await page.goBack();
+    assert.equal(await page.locator('form.htmx-request').count(), 0);
+    assert.deepEqual(browser.errors, []);
+  });
 });
 
 describe('the list arriving slowly on a phone (360×800)', () => {
