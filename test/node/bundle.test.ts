@@ -45,8 +45,9 @@ describe('production bundle', () => {
     expect(code).toContain('"SQLiteSelect"');
     // Nor the column classes no table uses, nor $count (wrangler.toml [alias], src/db/sqlite-columns.ts).
     for (const kind of ['"SQLiteBlobJson"', '"SQLiteReal"', '"SQLiteCountBuilderAsync"']) expect(code).not.toContain(kind);
-    // Nor drizzle's query logger (src/db/quiet-logger.ts).
+    // Nor drizzle's query logger (src/db/quiet-logger.ts), nor its alias proxies (src/db/no-alias.ts).
     expect(code).not.toContain('"ConsoleLogWriter"');
+    expect(code).not.toContain('"RelationTableAliasProxyHandler"');
     expect(code).toContain('"SQLiteText"');
     // At zlib's default level, as wrangler reports the size it uploads and as the bench measures.
     const gzip = gzipSync(bundle).length;
