@@ -19,6 +19,8 @@ export interface ListQuery {
   notice?: { kind: NoticeKind; id: string };
   /** After an import: its id, for the notice with "Import rückgängig". */
   imported?: string;
+  /** After its undo without JS: the import's id and how many contacts it removed. */
+  undone?: { importId: string; removed: number };
 }
 
 /**
@@ -44,6 +46,10 @@ export function makePaths(basePath: string) {
       if (query.through) params.set('through', query.through);
       if (query.notice) params.set(query.notice.kind, query.notice.id);
       if (query.imported) params.set('imported', query.imported);
+      if (query.undone) {
+        params.set('undone', query.undone.importId);
+        params.set('removed', String(query.undone.removed));
+      }
       const search = params.toString();
       return `${asset(assetId)}/contacts${search ? `?${search}` : ''}`;
     },

@@ -37,6 +37,12 @@ async function confirm(user: TestUser, importId: string, cards: string[]) {
   });
 }
 
+/** The page a 303 leads to, as the browser asks for it. */
+async function followed(user: TestUser, response: Response) {
+  expect(response.status).toBe(303);
+  return send(response.headers.get('location') ?? '', { user });
+}
+
 const rows = async (assetId: string) =>
   (
     await env.DB.prepare('SELECT * FROM contacts WHERE asset_id = ? ORDER BY sort_key')
@@ -88,7 +94,7 @@ describe('importing a .vcf', () => {
     await env.DB.prepare("UPDATE contacts SET version = 1 WHERE asset_id = 'imp-a' AND email = 'jane.doe@company.com'").run();
     // Undone, then sent again (the way back to that notice): it says nothing is left, not "0 removed".
     const undo = (htmx: boolean) => send(`/assets/imp-a/contacts/import/${importId}/undo`, { user, method: 'POST', form: {}, htmx });
-    expect(textOf(await (await undo(false)).text())).toContain('6 importierte Kontakte gelöscht.');
+    expect(textOf(await (await followed(user, await undo(false))).text())).toContain('6 importierte Kontakte gelöscht.');
     const again = textOf(await (await undo(true)).text());
     expect(again).toContain('Von diesem Import ist nichts mehr zu löschen.');
     expect(again).not.toContain('0 importierte');
@@ -117,7 +123,7 @@ describe('importing a .vcf', () => {
     const [first] = await rows('imp-r');
     await env.DB.prepare("UPDATE contacts SET notes = 'geändert', version = 2 WHERE id = ?").bind(first?.id).run();
     const undone = await send(`/assets/imp-r/contacts/import/${importId}/undo`, { user, method: 'POST', form: {} });
-    expect(textOf(await undone.text())).toContain('5 importierte Kontakte gelöscht.');
+    expect(textOf(await (await followed(user, undone)).text())).toContain('5 importierte Kontakte gelöscht.');
     expect(await rows('imp-r')).toHaveLength(1);
     expect((await confirm(user, importId, ticked)).status).toBe(409);
     expect((await rows('imp-r')).map((row) => row.id)).toEqual([first?.id]);
@@ -289,9 +295,11 @@ describe('importing a .vcf', () => {
     const [changed] = await rows('imp-u');
     await env.DB.prepare("UPDATE contacts SET notes = 'geändert', version = version + 1 WHERE id = ?").bind(changed?.id).run();
     await seedContacts('imp-u', 1, () => ({ last_name: 'Nicht importiert' }));
+    // Without JS: 303 to the list (contract §6), which says what the undo did.
     const undo = await send(`/assets/imp-u/contacts/import/${importId}/undo`, { user, method: 'POST', form: {} });
-    expect(undo.status).toBe(200);
-    const html = await undo.text();
+    expect(undo.status).toBe(303);
+    expect(undo.headers.get('location')).toBe(`/assets/imp-u/contacts?undone=${importId}&removed=5`);
+    const html = await (await followed(user, undo)).text();
     // Told as what was done (a status, styled as a success), not as an error.
     expect(html).toMatch(/<p class="notice" role="status"[^>]*>5 importierte Kontakte gelöscht\./);
     expect(html).not.toContain('class="alert"');

@@ -6,8 +6,8 @@
 //   ended (and the way back to the form) loses nothing.
 (() => {
   var PREFIX = 'kontakte-draft:';
-  var NOTICES = ['saved', 'done', 'merged', 'imported', 'deleted', 'restored', 'purged'];
-  var NOTICE = /[?&](saved|done|merged|imported|deleted|restored|purged)=/;
+  var NOTICES = ['saved', 'done', 'merged', 'imported', 'deleted', 'restored', 'purged', 'undone', 'removed'];
+  var NOTICE = /[?&](saved|done|merged|imported|deleted|restored|purged|undone)=/;
 
   function announce(text) {
     var region = document.getElementById('announcer');
@@ -106,7 +106,7 @@
       clearDraft(marker.getAttribute('data-draft-clear'));
     });
     // A one-time notice holds once: the address loses what put it there (?saved=, ?done=,
-    // ?merged=, ?imported=, ?deleted=, ?restored=, ?purged=), so a reload, a bookmark or the way
+    // ?merged=, ?imported=, ?deleted=, ?restored=, ?purged=, ?undone=&removed=), so a reload, a bookmark or the way
     // back never says it again, nor clears a newer draft.
     if (NOTICE.test(location.search)) {
       const url = new URL(location.href);

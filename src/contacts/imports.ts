@@ -349,16 +349,7 @@ export async function undoImport(db: Database, assetId: string, importId: string
         .delete(contacts)
         .where(and(eq(contacts.assetId, assetId), eq(contacts.importId, importId), eq(contacts.version, 1), isNull(contacts.deletedAt)))
         .returning({ id: contacts.id }),
-      db
-        .select({
-          id: contacts.id,
-          company: contacts.company,
-          firstName: contacts.firstName,
-          lastName: contacts.lastName,
-          title: contacts.title,
-        })
-        .from(contacts)
-        .where(and(eq(contacts.assetId, assetId), eq(contacts.importId, importId), isNull(contacts.deletedAt))),
+      keptQuery(db, assetId, importId),
       db
         .update(importStaging)
         .set({ status: 'undone' })
@@ -366,4 +357,18 @@ export async function undoImport(db: Database, assetId: string, importId: string
     ]),
   );
   return { removed: removed.length, kept };
+}
+
+/** The import's contacts still in the book: after its undo, those changed since (kept). */
+export function keptQuery(db: Database, assetId: string, importId: string) {
+  return db
+    .select({
+      id: contacts.id,
+      company: contacts.company,
+      firstName: contacts.firstName,
+      lastName: contacts.lastName,
+      title: contacts.title,
+    })
+    .from(contacts)
+    .where(and(eq(contacts.assetId, assetId), eq(contacts.importId, importId), isNull(contacts.deletedAt)));
 }

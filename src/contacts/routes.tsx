@@ -8,12 +8,13 @@ import * as z from 'zod/mini';
 import { bookmarkCookie, bookmarkSetCookie, openSession } from '../db/client';
 import { databaseOf } from '../db/tenants';
 import type { AppEnv } from '../env';
+import type { Messages } from '../i18n';
 import { CONTACT_ID, DONE, type Done } from '../paths';
-import { fragment, render } from '../views/render';
+import { fragment, render, wantsFragment } from '../views/render';
 import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
 import { fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
-import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport } from './imports';
+import { confirmImport, duplicateIndex, findStaged, keptQuery, type StagedCard, stageImport, undoImport } from './imports';
 import { afterWrite, contactPage, formPage, keepingInput, listPage, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
@@ -80,6 +81,8 @@ const listQuery = zValidator(
     deleted: optionalId,
     restored: optionalId,
     imported: optionalId,
+    undone: optionalId,
+    removed: z.catch(z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CONTACTS_PER_ASSET))), undefined),
   }),
 );
 /** Any contact form: never fails, the route decides what invalid input shows (FormResult). */
@@ -167,7 +170,9 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
     id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(db, asset.id, id) : await findContact(db, asset.id, id);
   const staged = query.imported ? await findStaged(db, asset.id, query.imported) : undefined;
   const imported = staged && staged.status === 'done' ? { count: staged.imported, importId: staged.importId } : undefined;
-  return listPage(c, { ...view, after: query.after, through: query.through }, { notice: contact && { kind, contact }, imported });
+  // After an import's undo without JS: what it removed, and the contacts it kept (read anew).
+  const done = query.undone ? undoneText(shell.t, query.removed ?? 0, await keptQuery(db, asset.id, query.undone)) : undefined;
+  return listPage(c, { ...view, after: query.after, through: query.through }, { notice: contact && { kind, contact }, imported, done });
 });
 
 // ---- export ---------------------------------------------------------------------------------
@@ -401,20 +406,24 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
 contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => {
   const { shell, asset, db } = c.var;
   const { importId } = c.req.valid('param');
-  const result = await undoImport(db, asset.id, importId);
-  const kept = result.kept.map((contact) => displayName(contact)).join(', ');
-  // Sent again (the way back to the list before it, a reload without JS): nothing was left to
-  // remove, and the contacts changed since are still named (never "0 removed").
-  const done = [
-    result.removed ? shell.t.contacts.importUndone(result.removed) : shell.t.contacts.importNothing,
-    kept ? shell.t.contacts.importKept(kept) : '',
-  ]
+  const { removed, kept } = await undoImport(db, asset.id, importId);
+  // Without JS a 303 to the list, which says the same from `undone` and `removed` (contract §6).
+  if (!wantsFragment(c)) return c.redirect(shell.paths.contacts(asset.id, { undone: { importId, removed } }), 303);
+  // With htmx the list takes #main and the address becomes the list's (a reload shows the list, not the import's notice).
+  c.header('HX-Push-Url', shell.paths.contacts(asset.id));
+  return listPage(c, { q: '' }, { done: undoneText(shell.t, removed, kept) });
+});
+
+/**
+ * What an import's undo did. Sent again (the way back, a reload): nothing was left to remove,
+ * and the contacts changed since are still named (never "0 removed").
+ */
+function undoneText(t: Messages, removed: number, kept: Parameters<typeof displayName>[0][]) {
+  const names = kept.map((contact) => displayName(contact)).join(', ');
+  return [removed ? t.contacts.importUndone(removed) : t.contacts.importNothing, names ? t.contacts.importKept(names) : '']
     .filter(Boolean)
     .join(' ');
-  // With htmx the list takes #main and the address becomes the list's (a reload shows the list, not the import's notice).
-  if (c.req.header('hx-request') === 'true') c.header('HX-Push-Url', shell.paths.contacts(asset.id));
-  return listPage(c, { q: '' }, { done, status: 200 });
-});
+}
 
 // ---- recently deleted (before /contacts/:contactId: "deleted" is never a contact id) -------
 
