@@ -135,6 +135,45 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ notes: 'Anna schreibt', phone: '089 2', mobile: '0171 222', version: 3 });
   });
 
+  it('an edit or a choice sent again (its answer lost on the way, "Erneut senden") is the same save, never said as a co-buyer\u2019s change', async () => {
+    const lea: TestUser = { ...anna, sub: 'u-lea', name: 'Lea Berg' };
+    const tom: TestUser = { ...jonas, sub: 'u-tom', name: 'Tom Berg' };
+    const id = await create(lea, { company: 'Maler Berg', notes: 'alt', phone: '089 1' });
+    const sent = { ...(await formOf(id, lea)), email: 'info@berg.de', notes: 'Termin Montag' };
+    expect((await edit(lea, id, sent)).status).toBe(303);
+    // The answer never came: the same form again, with htmx ("Erneut senden") and without.
+    const again = await edit(lea, id, sent, true);
+    expect(again.status).toBe(200);
+    const card = textOf(await again.text());
+    expect(card).toContain('„Maler Berg“ wurde gespeichert.');
+    expect(card).not.toContain('inzwischen');
+    const plain = await edit(lea, id, sent);
+    expect(plain.headers.get('location')).toBe(`${LIST}/${id}?done=saved`);
+    expect(await row(id)).toMatchObject({ email: 'info@berg.de', notes: 'Termin Montag', version: 2 });
+    // A clash: Tom changed the notes meanwhile; Lea keeps hers, and that answer is lost too.
+    const leas = await formOf(id, lea);
+    expect((await edit(tom, id, { ...(await formOf(id, tom)), notes: 'Tom schreibt' })).status).toBe(303);
+    const clash = await edit(lea, id, { ...leas, notes: 'Lea schreibt' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const choice: Record<string, string> = {};
+    for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
+      choice[match[1] ?? ''] = match[2] ?? '';
+    choice.notes = 'Lea schreibt';
+    expect((await edit(lea, id, choice)).status).toBe(303);
+    const retried = await edit(lea, id, choice, true);
+    expect(retried.status).toBe(200);
+    const answer = textOf(await retried.text());
+    expect(answer).toContain('„Maler Berg“ wurde gespeichert.');
+    expect(answer).not.toContain('Tom Berg hat inzwischen');
+    expect(await row(id)).toMatchObject({ notes: 'Lea schreibt', version: 4 });
+    // A co-buyer's save in between is still merged and said as theirs.
+    expect((await edit(tom, id, { ...(await formOf(id, tom)), mobile: '0171 9' })).status).toBe(303);
+    const stale = await edit(lea, id, { ...choice, version: '4', phone: '089 2' }, true);
+    expect(textOf(await stale.text())).toContain('Tom Berg hat inzwischen Mobilnummer geändert');
+    expect(await row(id)).toMatchObject({ phone: '089 2', mobile: '0171 9', version: 6 });
+  });
+
   it('"Alles noch einmal bearbeiten" opens the whole form with the merge and the user\u2019s own input, against the clash\u2019s version, saving nothing yet', async () => {
     // Co-buyers of their own (the rate limit counts per user): Mia and Kai.
     const mia: TestUser = { ...anna, sub: 'u-mia', name: 'Mia Kraus' };

@@ -70,12 +70,13 @@ export async function saveEdit(
     let values = mine;
     let merged: MergeNotice | undefined;
     if (current.version !== version) {
-      // The same restore sent again (a double tap without JS, a reload of its answer): its first
-      // send wrote these very values, and nobody else has saved since. That write is the answer;
-      // a second, identical version would only push a real one out of the 20 kept.
+      // The same edit, choice or restore sent again (a double tap without JS, "Erneut senden"
+      // after an answer lost on the way): its first send wrote these very values, and nobody
+      // else has saved since. That write is the answer, not a co-buyer's change to merge with
+      // (it was said as one: "Ein anderer Käufer hat inzwischen … geändert"); a second,
+      // identical version would only push a real one out of the 20 kept.
       const since = versions.filter((candidate) => candidate.version > version);
       if (
-        options.restore &&
         current.deletedAt === null &&
         since.length &&
         since.every((candidate) => candidate.authorId === author.userId) &&
