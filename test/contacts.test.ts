@@ -717,6 +717,28 @@ describe('delete and undo', () => {
     expect(await gone.text()).toContain('wurde gelöscht');
     expect((await storedRow(id))?.deleted_at).not.toBeNull();
   });
+
+  it('answers a delete sent again (a double tap, "Erneut senden" after a lost answer) as the first time, with its undo', async () => {
+    const eva: TestUser = { ...anna, sub: 'u-eva-twice', name: 'Eva Roth' };
+    const id = await create({ company: 'Zweimal GmbH' }, eva);
+    for (const htmx of [false, false, true]) {
+      const answer = await send(`${LIST}/${id}/delete`, { user: eva, form: { version: '1' }, htmx });
+      if (htmx) {
+        expect(answer.status).toBe(200);
+        const html = await answer.text();
+        expect(textOf(html)).toContain('„Zweimal GmbH“ wurde gelöscht.');
+        expect(html).toContain(`action="${LIST}/${id}/restore"`);
+      } else {
+        expect(answer.status).toBe(303);
+        expect(answer.headers.get('location')).toBe(`${LIST}?deleted=${id}`);
+      }
+    }
+    expect(await storedRow(id)).toMatchObject({ version: 2 });
+    expect((await storedRow(id))?.deleted_at).not.toBeNull();
+    // A co-buyer's delete of that version, or a delete without its version, is no resend of this one: 404 as before.
+    expect((await send(`${LIST}/${id}/delete`, { user: jonas, form: { version: '1' } })).status).toBe(404);
+    expect((await send(`${LIST}/${id}/delete`, { user: eva, form: {} })).status).toBe(404);
+  });
 });
 
 describe('co-buyers and other assets', () => {

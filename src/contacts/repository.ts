@@ -671,7 +671,12 @@ export async function deleteContact(
   if (deleted) return { kind: 'deleted', contact: deleted };
   const current = await findAnyContact(db, assetId, contactId);
   if (!current) return { kind: 'gone' };
-  if (current.deletedAt !== null) return isOwnWrite(current, author, now) ? { kind: 'deleted', contact: current } : { kind: 'gone' };
+  // This author's delete of the version sent, sent again (a double tap without JS, "Erneut
+  // senden" after an answer lost on the way), or retried inside: the same answer, with its undo.
+  if (current.deletedAt !== null)
+    return isOwnWrite(current, author, now) || (current.updatedBy === author.userId && current.version === (version ?? -2) + 1)
+      ? { kind: 'deleted', contact: current }
+      : { kind: 'gone' };
   return { kind: 'conflict', current };
 }
 
