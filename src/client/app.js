@@ -301,34 +301,44 @@
   // A request that failed on the way (offline, timeout) or at a server in between (a 5xx that is
   // not one of our pages): the page stays as it is, a message says so, "Erneut senden" repeats it.
   // Resending is safe: a new contact carries its one-time token, an edit its version.
+  // The box says that input is kept only where a form was sent; while it shows, the page keeps
+  // its height free at the bottom (--net), so the sticky save bar stays above it, not under it.
   var failed = null;
-  function showFailure(source) {
-    failed = source;
+  function showFailure(ctx) {
+    failed = ctx && ctx.sourceElement;
     var box = document.getElementById('net');
     if (!box) return;
+    var form = box.querySelector('[data-form]');
+    if (form) form.hidden = !(ctx && ctx.request && ctx.request.method !== 'GET');
     box.hidden = false;
-    announce(box.querySelector('p').textContent);
+    document.documentElement.style.setProperty('--net', box.offsetHeight + 16 + 'px');
+    announce(box.querySelector('p').innerText);
   }
   function hideFailure() {
     failed = null;
     var box = document.getElementById('net');
     if (box) box.hidden = true;
+    document.documentElement.style.removeProperty('--net');
   }
   document.addEventListener('htmx:error', (event) => {
-    showFailure(event.detail && event.detail.ctx && event.detail.ctx.sourceElement);
+    showFailure(event.detail && event.detail.ctx);
   });
   document.addEventListener('htmx:response:error', (event) => {
     var ctx = event.detail && event.detail.ctx;
     // Our own answers (422, 409, 503 with the form) are pages with a heading to focus: those swap.
     if (!ctx || ctx.response.status < 500 || /data-focus/.test(ctx.text || '')) return;
     ctx.swap = 'none';
-    showFailure(ctx.sourceElement);
+    showFailure(ctx);
   });
   document.addEventListener('htmx:after:swap', hideFailure);
   document.addEventListener('click', (event) => {
     if (!event.target.closest || !event.target.closest('[data-retry]')) return;
     var source = failed;
     hideFailure();
+    // Focus was on the box's button, now hidden: back to what was sent (the search field, the
+    // form's button), not lost on the page's body.
+    var back = source && source.tagName === 'FORM' ? source.querySelector('[type="submit"]') : source;
+    if (back && back.isConnected && back.focus) back.focus({ preventScroll: true });
     var form = source && (source.tagName === 'FORM' ? source : source.form);
     if (form && form.isConnected) form.requestSubmit();
     else if (source && source.isConnected) source.click();

@@ -180,7 +180,9 @@ export const de = {
     defaultCountry: 'Deutschland',
     nameRule: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',
     errorSummary: (n: number) => (n === 1 ? 'Bitte korrigieren Sie 1 Eingabe.' : `Bitte korrigieren Sie ${n} Eingaben.`),
-    offline: 'Keine Verbindung. Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.',
+    offline: 'Keine Verbindung.',
+    /** Said only where a form was sent (not when a page or a search did not come). */
+    offlineForm: 'Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.',
     retry: 'Erneut senden',
     errors: {
       invalid: 'Bitte prüfen Sie diese Eingabe.',

@@ -164,7 +164,8 @@ export const en: Messages = {
     defaultCountry: 'Deutschland',
     nameRule: 'Please enter at least a first name, last name or company.',
     errorSummary: (n: number) => (n === 1 ? 'Please correct 1 entry.' : `Please correct ${n} entries.`),
-    offline: 'No connection. Your input is kept; sending again creates nothing twice.',
+    offline: 'No connection.',
+    offlineForm: 'Your input is kept; sending again creates nothing twice.',
     retry: 'Send again',
     errors: {
       invalid: 'Please check this entry.',

@@ -23,7 +23,7 @@ export function layout(shell: Shell, title: string, body: Child) {
     // The way back to the platform, the asset's name (only here; it may wrap on a phone), the other assets where there are several.
     asset ? html`<span class="asset">${asset.name || asset.id}</span>` : ''
   }${user && asset && user.assets.length > 1 ? html`<a class="switch" href="${paths.home()}">${t.switchAsset}</a>` : ''}</header><main id="main" tabindex="-1">${body}</main><div id="net" class="net" hidden=""><p>${
-    // Shown by src/client/app.js when a request fails on the way (JS only, so hidden).
+    // Shown by src/client/app.js when a request fails on the way (JS only, so hidden); the second sentence only for a form.
     t.contacts.offline
-  }</p><button type="button" data-retry="true">${t.contacts.retry}</button></div><div id="announcer" class="sr-only" role="status" aria-live="polite"></div></body></html>`;
+  }<span data-form=""> ${t.contacts.offlineForm}</span></p><button type="button" data-retry="true">${t.contacts.retry}</button></div><div id="announcer" class="sr-only" role="status" aria-live="polite"></div></body></html>`;
 }

@@ -88,6 +88,20 @@ describe('the list on a phone (360×800)', () => {
       .getByText('Keine Verbindung. Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.');
     await message.waitFor();
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'the input stays');
+    // The box covers neither the save bar's buttons (it stands above the box) nor the page's end.
+    for (const name of ['Speichern', 'Abbrechen']) {
+      const control = page
+        .getByRole('button', { name, exact: true })
+        .or(page.getByRole('link', { name, exact: true }))
+        .first();
+      const box = await control.boundingBox();
+      assert.ok(box, `${name} shown`);
+      const onTop = await control.evaluate((el, { x, y }) => el.contains(document.elementFromPoint(x, y)), {
+        x: box.x + box.width / 2,
+        y: box.y + box.height / 2,
+      });
+      assert.ok(onTop, `${name} is not under the box`);
+    }
     await context.setOffline(false);
     await page.getByRole('button', { name: 'Erneut senden' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
@@ -95,6 +109,27 @@ describe('the list on a phone (360×800)', () => {
     await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(company)}`);
     assert.equal(await page.locator('li.contact').count(), 1, 'stored once');
     // Network errors are expected in this test; nothing else may fail.
+    assert.deepEqual(
+      browser.errors.filter((error) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|NetworkError/.test(error)),
+      [],
+    );
+  });
+
+  test('offline: a search or a page that did not come says only that, and a retried search keeps focus in the field', async () => {
+    const { page, context } = browser;
+    await page.goto(listPath(BOOK));
+    const field = page.getByRole('searchbox');
+    await field.click();
+    await context.setOffline(true);
+    await field.pressSequentially('mann');
+    const box = page.locator('#net');
+    await box.waitFor({ state: 'visible' });
+    assert.equal((await box.locator('p').innerText()).trim(), 'Keine Verbindung.', 'nothing about input that was not sent');
+    await context.setOffline(false);
+    await box.getByRole('button', { name: 'Erneut senden' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'mann');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus back in the search field');
+    assert.equal(await box.isVisible(), false);
     assert.deepEqual(
       browser.errors.filter((error) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|NetworkError/.test(error)),
       [],
