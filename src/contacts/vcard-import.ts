@@ -836,7 +836,7 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
       // The added lines alone are too long: whole lines are kept (half a phone number is worse
       // than none), and a value cut off is no longer named as being in the notes.
       const cut = [...added].slice(0, max).join('');
-      notes = cut.slice(0, cut.lastIndexOf('\n') > 0 ? cut.lastIndexOf('\n') : max).trim();
+      notes = (cut.lastIndexOf('\n') > 0 ? cut.slice(0, cut.lastIndexOf('\n')) : cut).trim();
       for (const problem of overflow.problems)
         if (problem.outcome === 'movedToNotes' && !notes.includes(problem.value)) problem.outcome = 'truncated';
     }
