@@ -11,7 +11,10 @@ import { percentile, send, serverTimings } from './measure.mjs';
 import { makeTokenFactory, SEARCH_TERMS } from './scenarios.mjs';
 
 /** The routes in report order, with what the budgets expect of them. */
-export const ROUTES = [
+export /** The book's state a preview was read in (its form's hidden `book`). */
+const bookOf = (html) => /<input type="hidden" name="book" value="([^"]*)"/.exec(html)?.[1] ?? '';
+
+const ROUTES = [
   { route: 'list', kind: 'read' },
   { route: 'search', kind: 'read' },
   { route: 'card', kind: 'read' },
@@ -140,7 +143,8 @@ export async function measureRoutes(origin, { secret, asset, rows, repeat, run }
     const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(html)?.[1];
     const ticked = [...html.matchAll(/name="card" value="(\d+)" checked=""/g)].map((m) => ['card', m[1]]);
     if (!importId || ticked.length !== 3) throw new Error(`import preview without its form (${importId}, ${ticked.length} ticked)`);
-    await post('import confirm', `${base}/import/${importId}`, who, ticked);
+    // As a browser sends it: with the book's state the preview was read in (compared in the claim).
+    await post('import confirm', `${base}/import/${importId}`, who, [['book', bookOf(html)], ...ticked]);
   }
 
   const out = {};
@@ -225,7 +229,7 @@ export async function measureBigImport(origin, { secret, asset, count, cpu }) {
       path: `${base}/import/${importId}`,
       write: true,
       headers: { Cookie: who, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(ticked).toString(),
+      body: new URLSearchParams([['book', bookOf(html)], ...ticked]).toString(),
     },
     303,
   );
