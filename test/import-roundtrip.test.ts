@@ -2,37 +2,12 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../src/contacts/fields';
 import type { ContactInput } from '../src/contacts/schema';
-import { anna, seedContacts, send, type TestUser } from './helpers';
+import { seedContacts, send } from './helpers';
+import { confirm, household, previewOf, upload } from './import-helpers';
 
 // Export all as .vcf, import the same file into an empty book of another apartment: everything
 // typed is back (contract §7: only the "(0)" in TEL and CATEGORIES may differ; the warranty dates
 // are no part of a vCard).
-
-function household(assetId: string): TestUser {
-  return { ...anna, sub: `u-rt-${assetId}`, assets: [{ id: assetId, name: `Haus ${assetId}` }] };
-}
-
-async function upload(user: TestUser, file: string | Uint8Array) {
-  const form = new FormData();
-  form.set('file', new File([file], 'kontakte.vcf', { type: 'text/vcard' }));
-  return send(`/assets/${user.assets[0]?.id}/contacts/import`, { user, method: 'POST', body: form });
-}
-
-function previewOf(html: string) {
-  const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(html)?.[1] ?? '';
-  const all = [...html.matchAll(/<input type="checkbox" id="card-(\d+)"/g)].map((match) => match[1] ?? '');
-  return { importId, all };
-}
-
-async function confirm(user: TestUser, importId: string, cards: string[]) {
-  const body = new URLSearchParams(cards.map((card) => ['card', card]));
-  return send(`/assets/${user.assets[0]?.id}/contacts/import/${importId}`, {
-    user,
-    method: 'POST',
-    body: body.toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-  });
-}
 
 const COLUMNS = FIELDS.map((spec) => `${spec.column.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)} AS ${spec.name}`).join(', ');
 const valuesOf = async (assetId: string) =>
@@ -46,9 +21,10 @@ async function roundTrip(from: string, to: string, contacts: Partial<ContactInpu
   expect(exported.status).toBe(200);
   const file = await exported.text();
   const user = household(to);
-  const { importId, all } = previewOf(await (await upload(user, file)).text());
+  const preview = previewOf(await (await upload(user, file)).text());
+  const { all } = preview;
   expect(all).toHaveLength(contacts.length);
-  expect((await confirm(user, importId, all)).status).toBe(303);
+  expect((await confirm(user, preview, all)).status).toBe(303);
   const before = (await valuesOf(from)).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   const after = (await valuesOf(to)).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   return { before, after, file };

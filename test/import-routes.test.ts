@@ -3,39 +3,10 @@ import { describe, expect, it } from 'vitest';
 import android from './fixtures/vcf/android-2.1-qp.vcf?raw';
 import google from './fixtures/vcf/google-3.0.vcf?raw';
 import thunderbird from './fixtures/vcf/thunderbird-4.0.vcf?raw';
-import { anna, ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
+import { ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
+import { confirm, household, previewOf, upload } from './import-helpers';
 
 // Issue 16 item 2 through HTTP: upload → preview → confirm (once, all or nothing) → undo.
-
-function household(assetId: string): TestUser {
-  return { ...anna, sub: `u-${assetId}`, assets: [{ id: assetId, name: `Haus ${assetId}` }] };
-}
-
-async function upload(user: TestUser, file: string | Uint8Array, name = 'kontakte.vcf') {
-  const form = new FormData();
-  form.set('file', new File([file], name, { type: 'text/vcard' }));
-  return send(`/assets/${user.assets[0]?.id}/contacts/import`, { user, method: 'POST', body: form });
-}
-
-/** The import id and the ticked card indices of a preview page. */
-function previewOf(html: string) {
-  const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(html)?.[1] ?? '';
-  const ticked = [...html.matchAll(/<input type="checkbox" id="card-(\d+)" name="card" value="\d+" checked=""/g)].map(
-    (match) => match[1] ?? '',
-  );
-  const all = [...html.matchAll(/<input type="checkbox" id="card-(\d+)"/g)].map((match) => match[1] ?? '');
-  return { importId, ticked, all };
-}
-
-async function confirm(user: TestUser, importId: string, cards: string[]) {
-  const body = new URLSearchParams(cards.map((card) => ['card', card]));
-  return send(`/assets/${user.assets[0]?.id}/contacts/import/${importId}`, {
-    user,
-    method: 'POST',
-    body: body.toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-  });
-}
 
 /** The page a 303 leads to, as the browser asks for it. */
 async function followed(user: TestUser, response: Response) {

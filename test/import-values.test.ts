@@ -1,40 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { anna, seedContacts, send, type TestUser, textOf } from './helpers';
+import { seedContacts, send, type TestUser, textOf } from './helpers';
+import { confirm, household, previewOf, upload } from './import-helpers';
 
 // What an import must neither drop nor double (a code review's findings, each failing before its fix).
-
-function household(assetId: string, sub = `u-iv-${assetId}`): TestUser {
-  return { ...anna, sub, assets: [{ id: assetId, name: `Haus ${assetId}` }] };
-}
-
-async function upload(user: TestUser, file: string | Uint8Array, name = 'kontakte.vcf') {
-  const form = new FormData();
-  form.set('file', new File([file], name, { type: 'text/vcard' }));
-  return send(`/assets/${user.assets[0]?.id}/contacts/import`, { user, method: 'POST', body: form });
-}
-
-function previewOf(html: string) {
-  const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(html)?.[1] ?? '';
-  const ticked = [...html.matchAll(/<input type="checkbox" id="card-(\d+)" name="card" value="\d+" checked=""/g)].map(
-    (match) => match[1] ?? '',
-  );
-  const all = [...html.matchAll(/<input type="checkbox" id="card-(\d+)"/g)].map((match) => match[1] ?? '');
-  // The form's hidden state of the book, sent back as a browser does.
-  const book = /<input type="hidden" name="book" value="([^"]*)"/.exec(html)?.[1] ?? '';
-  return { importId, ticked, all, book };
-}
-
-async function confirm(user: TestUser, preview: { importId: string; book: string }, cards: string[]) {
-  const { importId } = preview;
-  const body = new URLSearchParams([['book', preview.book], ...cards.map((card) => ['card', card])]);
-  return send(`/assets/${user.assets[0]?.id}/contacts/import/${importId}`, {
-    user,
-    method: 'POST',
-    body: body.toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-  });
-}
 
 const rows = async (assetId: string) =>
   (
