@@ -2,13 +2,11 @@
 // Worker's bundle (src/db/no-alias.ts): it exports every name drizzle's modules import from it or
 // re-export, and the app never aliases a table or a subquery, the only way drizzle reaches them.
 // The Workers tests (vitest.config.ts applies the same aliases), the e2e suite and the bench run with it.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as stand from '../../src/db/no-alias';
-
-const root = join(import.meta.dirname, '..', '..');
-const drizzle = (file: string) => readFileSync(join(root, 'node_modules', 'drizzle-orm', file), 'utf8');
+import { drizzle, root, sources } from './drizzle-files';
 
 describe('src/db/no-alias.ts, in place of drizzle-orm/alias in the bundle', () => {
   it('exports every name of drizzle\u2019s alias module, which the wrangler.toml aliases replace', () => {
@@ -35,11 +33,6 @@ describe('src/db/no-alias.ts, in place of drizzle-orm/alias in the bundle', () =
   });
 
   it('is never reached: the app never aliases a table or a subquery', () => {
-    const sources = (dir: string): string[] =>
-      readdirSync(join(root, dir)).flatMap((entry) => {
-        const path = `${dir}/${entry}`;
-        return statSync(join(root, path)).isDirectory() ? sources(path) : /\.tsx?$/.test(entry) ? [path] : [];
-      });
     for (const file of sources('src').filter((path) => path !== 'src/db/no-alias.ts')) {
       const text = readFileSync(join(root, file), 'utf8');
       expect(text, file).not.toMatch(/\.as\(\s*['"`]|\$with\(|\balias\(/);

@@ -4,13 +4,12 @@
 // import; and the app never gives drizzle() a schema, the only way its relational queries (the
 // stand-in's throwing functions) are reached. bundle.test.ts checks that the bundle holds none of
 // drizzle's relation classes; the Workers tests, the e2e suite and the bench run with it.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as stand from '../../src/db/no-relations';
+import { bundledDrizzle, drizzle, root } from './drizzle-files';
 
-const root = join(import.meta.dirname, '..', '..');
-const drizzle = (file: string) => readFileSync(join(root, 'node_modules', 'drizzle-orm', file), 'utf8');
 /** The names a module imports from the given specifier: `import { a, b } from "<specifier>"`. */
 const importedNames = (source: string, specifier: string) =>
   [...source.matchAll(new RegExp(`import \\{([^}]*)\\} from "${specifier.replace(/\./g, '\\.')}"`, 'g'))].flatMap((match) =>
@@ -19,26 +18,6 @@ const importedNames = (source: string, specifier: string) =>
       .map((name) => name.trim())
       .filter(Boolean),
   );
-
-/** The drizzle modules a D1 Worker may bundle: the core, sql/, sqlite-core/, d1/ (paths under drizzle-orm/). */
-function bundledDrizzle(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(join(root, 'node_modules', 'drizzle-orm', dir))) {
-      const path = dir ? `${dir}/${entry}` : entry;
-      if (statSync(join(root, 'node_modules', 'drizzle-orm', path)).isDirectory()) {
-        if (
-          ['sql', 'sqlite-core', 'd1', 'sqlite-core/query-builders', 'sqlite-core/columns', 'sql/expressions', 'sql/functions'].includes(
-            path,
-          )
-        )
-          walk(path);
-      } else if (path.endsWith('.js')) files.push(path);
-    }
-  };
-  walk('');
-  return files;
-}
 
 describe('src/db/no-relations.ts, in place of drizzle-orm/relations in the bundle', () => {
   const importers = [

@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import { NoopLogger as drizzleNoop } from 'drizzle-orm/logger';
 import { describe, expect, it } from 'vitest';
 import * as stand from '../../src/db/quiet-logger';
-
-const root = join(import.meta.dirname, '..', '..');
-const drizzle = (file: string) => readFileSync(join(root, 'node_modules', 'drizzle-orm', file), 'utf8');
+import { drizzle, root } from './drizzle-files';
 
 describe('src/db/quiet-logger.ts, in place of drizzle-orm/logger in the bundle', () => {
   it('is aliased for the imports of drizzle\u2019s D1 driver and session, and exports what they import', () => {

@@ -3,29 +3,12 @@
 // exactly drizzle's one import of each; the stand-in exports what those imports name; the app's
 // schema never defines a table by callback (the only caller of the builder set) and never calls
 // $count. bundle.test.ts guards the size; the Workers tests, the e2e suite and the bench run with it.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { integer, text } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import * as stand from '../../src/db/sqlite-columns';
-
-const root = join(import.meta.dirname, '..', '..');
-const drizzle = (file: string) => readFileSync(join(root, 'node_modules', 'drizzle-orm', file), 'utf8');
-
-/** The drizzle modules a D1 Worker may bundle: the core, sql/, sqlite-core/, d1/ (paths under drizzle-orm/). */
-function bundledDrizzle(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(join(root, 'node_modules', 'drizzle-orm', dir))) {
-      const path = dir ? `${dir}/${entry}` : entry;
-      if (statSync(join(root, 'node_modules', 'drizzle-orm', path)).isDirectory()) {
-        if (['sql', 'sqlite-core', 'd1', 'sqlite-core/query-builders', 'sqlite-core/columns', 'sql/expressions'].includes(path)) walk(path);
-      } else if (path.endsWith('.js')) files.push(path);
-    }
-  };
-  walk('');
-  return files;
-}
+import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
 
 describe('src/db/sqlite-columns.ts, in place of two drizzle modules in the bundle', () => {
   it('is aliased for the one import of each, and exports the names imported', () => {
@@ -52,11 +35,6 @@ describe('src/db/sqlite-columns.ts, in place of two drizzle modules in the bundl
       ),
     ).not.toEqual(expect.arrayContaining(['blob']));
     for (const type of ['blob(', 'numeric(', 'real(', 'customType(']) expect(schema).not.toContain(type);
-    const sources = (dir: string): string[] =>
-      readdirSync(join(root, dir)).flatMap((entry) => {
-        const path = `${dir}/${entry}`;
-        return statSync(join(root, path)).isDirectory() ? sources(path) : /\.tsx?$/.test(entry) ? [path] : [];
-      });
     for (const file of sources('src').filter((path) => path !== 'src/db/sqlite-columns.ts'))
       expect(readFileSync(join(root, file), 'utf8'), file).not.toContain('$count(');
   });
