@@ -302,7 +302,9 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     expect(timing.limit).toBeLessThan(2 * FAR_MS);
     expect(timing.db).toBeGreaterThanOrEqual(create.count.roundTrips * (FAR_MS - 1));
     expect(timing.db).toBeLessThan(2 * FAR_MS);
-    expect(timing.app).toBeGreaterThanOrEqual(timing.db + timing.limit);
+    // Each of the three is its own whole-millisecond reading: the two waits may add up to 1 ms
+    // more than the whole (a clean clone's run under load read app 78 ms against 79).
+    expect(timing.app).toBeGreaterThanOrEqual(timing.db + timing.limit - 1);
     expect(timing.app - timing.db - timing.limit).toBeLessThan(FAR_MS);
     // A read asks no limiter: its limit is 0, and it still says so.
     const list = await measure(LIST, { limiterDelayMs: FAR_MS });
