@@ -308,8 +308,11 @@
     failed = ctx && ctx.sourceElement;
     var box = document.getElementById('net');
     if (!box) return;
-    var form = box.querySelector('[data-form]');
-    if (form) form.hidden = !(ctx && ctx.request && ctx.request.method !== 'GET');
+    // "Ihre Eingaben bleiben erhalten": only where a form with something to type or tick was sent
+    // (not a search, a page, a delete or a restore, whose forms hold hidden fields only).
+    var said = box.querySelector('[data-form]');
+    var form = ctx && ctx.request && ctx.request.method !== 'GET' && ctx.request.form;
+    if (said) said.hidden = !(form && form.querySelector('textarea, select, input:not([type="hidden"])'));
     box.hidden = false;
     document.documentElement.style.setProperty('--net', box.offsetHeight + 16 + 'px');
     announce(box.querySelector('p').innerText);
@@ -416,6 +419,7 @@
       return;
     }
     sent(form, true);
+    saySending(event.submitter);
     setTimeout(() => {
       sent(form, false);
     }, 60000);
@@ -424,6 +428,26 @@
     Array.prototype.forEach.call(document.querySelectorAll('form.htmx-request'), (form) => {
       sent(form, false);
     });
+  });
+
+  // A change still on its way after a second is said to screen readers as sighted users see it
+  // (the loading bar, "Speichern …"): the words of the button that sent it, in the page's
+  // language, with " …". The answer's own announcement follows it.
+  var pending = 0;
+  function saySending(button) {
+    var words = button && button.textContent.replace('…', '').trim();
+    clearTimeout(pending);
+    if (words)
+      pending = setTimeout(() => {
+        announce(words + ' …');
+      }, 1000);
+  }
+  document.addEventListener('htmx:before:request', (event) => {
+    var request = event.detail && event.detail.ctx && event.detail.ctx.request;
+    if (request && request.method !== 'GET') saySending(request.submitter || event.detail.ctx.sourceElement);
+  });
+  document.addEventListener('htmx:finally:request', () => {
+    clearTimeout(pending);
   });
 
   // A second tap on a link or button whose request is still on its way is dropped (htmx would

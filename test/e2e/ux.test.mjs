@@ -135,6 +135,29 @@ describe('the list on a phone (360×800)', () => {
       [],
     );
   });
+  test('offline: a delete that did not go out says nothing about input, and "Erneut senden" deletes once', async () => {
+    const { page, context } = browser;
+    const company = `Offline Weg ${unique()}`;
+    await page.goto(`${listPath(BOOK)}/new`);
+    await fillContact(page, { company });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    await context.setOffline(true);
+    await page.getByRole('link', { name: 'Löschen', exact: true }).click();
+    const box = page.locator('#net');
+    await box.waitFor({ state: 'visible' });
+    // Nothing was typed for a delete: "Ihre Eingaben bleiben erhalten" would promise what is not there.
+    assert.equal((await box.locator('p').innerText()).trim(), 'Keine Verbindung.');
+    await context.setOffline(false);
+    await box.getByRole('button', { name: 'Erneut senden' }).click();
+    await page.getByRole('button', { name: 'Rückgängig' }).waitFor();
+    await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(company)}`);
+    assert.equal(await page.locator('li.contact').count(), 0, 'deleted');
+    assert.deepEqual(
+      browser.errors.filter((error) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|NetworkError/.test(error)),
+      [],
+    );
+  });
 });
 
 describe('a slow network on a phone (360×800)', () => {
@@ -178,6 +201,33 @@ describe('a slow network on a phone (360×800)', () => {
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByLabel('Notizen').waitFor();
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('a save still on its way after a second is said to screen readers as the button shows it, then its answer', async () => {
+    const { page } = browser;
+    const company = `Langsam ${unique()}`;
+    await page.goto(`${listPath(BOOK)}/new`);
+    await fillContact(page, { company });
+    const slow = async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    };
+    await page.route(/\/contacts$/, slow);
+    const said = [];
+    await page.exposeFunction('__said', (text) => said.push(text));
+    await page.evaluate(() => {
+      const region = document.getElementById('announcer');
+      new MutationObserver(() => {
+        if (region.textContent) window.__said(region.textContent);
+      }).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent.includes('gespeichert'));
+    await page.unroute(/\/contacts$/, slow);
+    assert.deepEqual(said, ['Speichern …', `„${company}“ wurde gespeichert.`]);
     assert.deepEqual(browser.errors, []);
   });
 
