@@ -442,12 +442,23 @@
         announce(words + ' …');
       }, 1000);
   }
+  // While a change is on its way, nothing else of the page goes out: its answer replaces the page,
+  // and a tap on "Bearbeiten" after "Löschen" showed the buyer as the co-buyer who deleted it.
+  var writing = new Set();
   document.addEventListener('htmx:before:request', (event) => {
-    var request = event.detail && event.detail.ctx && event.detail.ctx.request;
-    if (request && request.method !== 'GET') saySending(request.submitter || event.detail.ctx.sourceElement);
+    var ctx = event.detail && event.detail.ctx;
+    if (!ctx || !ctx.request) return;
+    if (writing.size) {
+      event.preventDefault();
+      return;
+    }
+    if (ctx.request.method === 'GET') return;
+    writing.add(ctx);
+    saySending(ctx.request.submitter || ctx.sourceElement);
   });
-  document.addEventListener('htmx:finally:request', () => {
-    clearTimeout(pending);
+  document.addEventListener('htmx:finally:request', (event) => {
+    writing.delete(event.detail && event.detail.ctx);
+    if (!writing.size) clearTimeout(pending);
   });
 
   // A second tap on a link or button whose request is still on its way is dropped (htmx would

@@ -231,6 +231,35 @@ describe('a slow network on a phone (360×800)', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('while a delete is on its way, "Bearbeiten" sends nothing: the answer is the delete with its undo', async () => {
+    const { page } = browser;
+    const company = `Weg ${unique()}`;
+    await page.goto(`${listPath(BOOK)}/new`);
+    await fillContact(page, { company });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    const asked = [];
+    const slow = async (route) => {
+      asked.push(`${route.request().method()} ${new URL(route.request().url()).pathname}`);
+      if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    };
+    await page.route(/\/contacts\/[^/]+\/(delete|edit)(\?|$)/, slow);
+    await page.getByRole('link', { name: 'Löschen', exact: true }).click();
+    await page.waitForTimeout(300);
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('button', { name: 'Rückgängig' }).waitFor();
+    await page.waitForTimeout(1000);
+    await page.unroute(/\/contacts\/[^/]+\/(delete|edit)(\?|$)/, slow);
+    assert.deepEqual(
+      asked.map((line) => line.replace(/\/assets\/.*\/contacts\/[^/]+\//, '')),
+      ['POST delete'],
+      asked.join(', '),
+    );
+    assert.ok(await page.getByRole('button', { name: 'Rückgängig' }).isVisible(), 'the undo stays');
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('an upload on its way shows the loading bar and takes no second tap (each one started it anew)', async () => {
     const { page } = browser;
     const tag = `Upload ${unique()}`;
