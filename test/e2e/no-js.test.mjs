@@ -160,4 +160,31 @@ describe('with JavaScript disabled', () => {
       { company: name, notes: 'Schlüssel beim Hausmeister, Tor-Code 4711', accepted: '2024-05-02', until: '2029-05-02' },
     );
   });
+  test('"Alle Haken entfernen" in a long import preview comes back at its buttons, not at the top', async () => {
+    const { page } = browser;
+    const tag = unique();
+    await page.goto(`${listPath()}/import`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'viele.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(
+        Array.from(
+          { length: 30 },
+          (_, n) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Haken ${tag} ${n}\r\nORG:Haken ${tag} ${n}\r\nEND:VCARD\r\n`,
+        ).join(''),
+      ),
+    });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    await page.getByRole('heading', { level: 1, name: '30 Kontakte in der Datei' }).waitFor();
+    await page.getByRole('button', { name: 'Alle Haken entfernen' }).click();
+    await page.waitForURL((url) => url.hash === '#ticks');
+    assert.equal(await page.locator('input[name="card"]:checked').count(), 0, 'every box unticked');
+    const buttons = await page.getByRole('button', { name: 'Alle anhaken' }).boundingBox();
+    const height = await page.evaluate(() => window.innerHeight);
+    assert.ok(await page.evaluate(() => window.scrollY > 0), 'not at the top');
+    assert.ok(buttons && buttons.y >= 0 && buttons.y + buttons.height <= height, `the buttons in view: ${JSON.stringify(buttons)}`);
+    // Nothing was imported.
+    await page.goto(`${listPath()}?q=${encodeURIComponent(`Haken ${tag}`)}`);
+    assert.equal(await page.locator('li.contact').count(), 0);
+  });
 });

@@ -133,13 +133,14 @@ export function ImportPreview(props: {
         {/* The book these duplicate marks were read in: a confirm after it changed shows them anew. */}
         <input type="hidden" name="book" value={props.book} />
         {/* Out of a whole phone book, keep a few: untick all, then tick them. Without JS the preview
-            comes back ticked so; with JS (src/client/app.js) the boxes change at once. */}
+            comes back ticked so, at these buttons (not at the page's top); with JS
+            (src/client/app.js) the boxes change at once. */}
         {cards.filter((card) => card.importable).length > 1 ? (
-          <p class="actions">
-            <button type="submit" name="tick" value="all">
+          <p class="actions" id="ticks">
+            <button type="submit" name="tick" value="all" formaction={`${action}#ticks`}>
               {t.contacts.tickAll}
             </button>
-            <button type="submit" name="tick" value="none">
+            <button type="submit" name="tick" value="none" formaction={`${action}#ticks`}>
               {t.contacts.tickNone}
             </button>
           </p>
