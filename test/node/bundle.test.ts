@@ -49,6 +49,8 @@ describe('production bundle', () => {
     expect(code).not.toContain('"ConsoleLogWriter"');
     expect(code).not.toContain('"RelationTableAliasProxyHandler"');
     expect(code).toContain('"SQLiteText"');
+    // Nor hono's app.mount() (wrangler.toml [alias], src/no-mount.ts).
+    expect(code).not.toContain('Invalid mounted path');
     // At zlib's default level, as wrangler reports the size it uploads and as the bench measures.
     const gzip = gzipSync(bundle).length;
     // performance.md (updated for issue 18) budgets 100 KB gzip: the libraries the design
