@@ -13,8 +13,10 @@
  * Version of the key layout below. Rows written before it existed have format 0 (NULL): their
  * keys must be rebuilt (searchKey and sortKey) before searching them gives these answers.
  * 2: the warranty's end date is searched too ("2027" finds the warranties ending that year).
+ * 3: punctuation and symbols leave the sort order („Bauhaus“ under B), the exact first name and
+ *    company break its ties, and an invisible U+FEFF no longer splits a word of the search key.
  */
-export const KEY_FORMAT = 2;
+export const KEY_FORMAT = 3;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -217,9 +219,13 @@ const storedDigits = (digits: string): string => digits.replace(/[0-9]/g, (digit
 
 // ---- words ----------------------------------------------------------------------------------
 
-/** Control characters separate words like spaces do (a query's pasted tab or line break). */
+/**
+ * Control characters separate words like spaces do (a query's pasted tab or line break); format
+ * characters are invisible and split nothing (JavaScript's \s counts U+FEFF as a space).
+ */
 const wordsOf = (value: string): string[] =>
   value
+    .replace(/\p{Cf}/gu, '')
     .replace(/\p{Cc}/gu, ' ')
     .split(/\s+/u)
     .filter((word) => word !== '');
@@ -370,9 +376,12 @@ export type KeyTest = { readonly contains: string } | { readonly all: readonly K
 export const MAX_QUERY_CODE_POINTS = 2000;
 /**
  * At most this many `contains` in matchTest plus all prefixTests together: D1 binds at most 100
- * parameters per statement. Terms beyond it are dropped (the search gets broader, never wrong).
+ * parameters per statement, each distinct value once (src/db/prepared.ts), and a page's
+ * statement binds up to 6 more (asset, limit, a cursor of 4). Terms beyond it are dropped (the
+ * search gets broader, never wrong): from the 46th plain word, or the 23rd spelled with ae, oe or
+ * ue ("Bauer": two forms, each to match and to rank).
  */
-export const MAX_QUERY_NEEDLES = 60;
+export const MAX_QUERY_NEEDLES = 90;
 
 const PHONE_SHAPED = /^[0-9+/().-]+$/;
 
@@ -496,7 +505,8 @@ function truncate(value: string, maxCodePoints: number, maxBytes: number): strin
 /**
  * Sort key after DIN 5007-1 (dictionary order: ä sorts as a, ß as ss, ı as i, ø as o, …), by
  * last name, else company, else first name; then first name; then company (each only when it is
- * not the first part already); then the exact text as a tie-break. SQLite compares it byte by
+ * not the first part already), punctuation and symbols ignored; then the exact texts as
+ * tie-breaks. SQLite compares it byte by
  * byte (BINARY), which is code point order. Bounded like the search key; a cut only ever removes tie-breaks (then the id decides).
  */
 export function sortKey(fields: SortKeyFields): string {
@@ -504,11 +514,17 @@ export function sortKey(fields: SortKeyFields): string {
   const lastName = fieldValue(fields, 'lastName');
   const company = fieldValue(fields, 'company');
   const primary = lastName || company || firstName;
-  const dictionary = (value: string) => plain(value).trim();
+  // Punctuation and symbols do not count (DIN 5007): „Bauhaus“ files under B, "1&1" as "11".
+  const dictionary = (value: string) =>
+    plain(value)
+      .replace(/[\p{P}\p{S}]/gu, '')
+      .replace(/\s+/gu, ' ')
+      .trim();
   // A name that is already the primary is not repeated (company-only and first-name-only contacts).
   const secondary = lastName || company ? dictionary(firstName) : '';
   const tertiary = lastName ? dictionary(company) : '';
-  const key = [dictionary(primary), secondary, tertiary, primary].join(SORT_SEPARATOR);
+  // The exact texts break ties in the same order: Schmidt, Arne before Schmidt, Ärne.
+  const key = [dictionary(primary), secondary, tertiary, primary, secondary && firstName, tertiary && company].join(SORT_SEPARATOR);
   return truncate(key, KEY_MAX_FACTOR * countCodePoints(lastName + company + firstName), KEY_MAX_BYTES);
 }
 

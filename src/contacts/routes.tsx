@@ -15,6 +15,7 @@ import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
 import { fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, keptQuery, type StagedCard, stageImport, undoImport } from './imports';
+import { MAX_QUERY_CODE_POINTS } from './keys';
 import { afterWrite, contactPage, formPage, keepingInput, listPage, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
@@ -60,8 +61,18 @@ const contactParam = zValidator('param', z.object({ contactId: z.string().check(
 });
 /** A malformed query parameter falls back to its default instead of failing the page. */
 const optionalId = z.catch(z.optional(z.string().check(z.regex(CONTACT_ID))), undefined);
-/** The search `q` of the list, the export and the print view: one reading, so all three select alike. */
-const searchText = z.catch(z.string().check(z.maxLength(200), z.trim()), '');
+/**
+ * The search `q` of the list, the export and the print view: one reading, so all three select
+ * alike. A long query (a pasted signature) is cut where the search cuts it, never dropped: an
+ * empty `q` would show, export and print the whole book.
+ */
+const searchText = z.catch(
+  z.string().check(
+    z.overwrite((q) => [...q].slice(0, MAX_QUERY_CODE_POINTS).join('')),
+    z.trim(),
+  ),
+  '',
+);
 const searchQuery = zValidator('query', z.object({ q: searchText }));
 const listQuery = zValidator(
   'query',
@@ -142,7 +153,8 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
     const today = berlinToday(new Date());
     if (query.part === 'rows') {
       // The address bar follows "Mehr laden": a reload or the way back shows the same rows.
-      c.header('HX-Replace-Url', shell.paths.contacts(asset.id, { ...view, through: page.through }));
+      // ("Mehr laden" that finds nothing more: through where it was.)
+      c.header('HX-Replace-Url', shell.paths.contacts(asset.id, { ...view, through: page.through ?? query.after }));
       return fragment(
         c,
         <>

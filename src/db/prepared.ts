@@ -42,7 +42,18 @@ export class BuiltRead<Row> {
    * the row type is the one drizzle infers for that very selection.
    */
   static of<S extends Selection, Row>(selection: S, query: (fields: S) => SelectBuilder<Row>): BuiltRead<Row> {
-    const { sql, params } = query(selection).toSQL();
+    const built = query(selection).toSQL();
+    // Each distinct value is bound once (`?N`): D1 binds at most 100 per statement, and a search's
+    // words stand in its filter, its rank, the rank's window and its order. (A placeholder is one
+    // object per name here; drizzle writes every value as `?` and names in double quotes.)
+    const params: unknown[] = [];
+    let next = 0;
+    const sql = built.sql.replace(/\?/g, () => {
+      const value = built.params[next++];
+      const known = params.indexOf(value);
+      return `?${known < 0 ? params.push(value) : known + 1}`;
+    });
+    if (next !== built.params.length) throw new Error(`${built.params.length} values for ${next} parameters`);
     const keys = Object.keys(selection);
     const decoders = keys.map((key) => {
       const field = selection[key];

@@ -274,7 +274,8 @@ export function letterOf(contact: Pick<Contact, 'sortKey'>): string {
   // The stored key (what the list is ordered by), not one computed again for every row.
   const first = String.fromCodePoint(contact.sortKey.codePointAt(0) ?? 35).toUpperCase();
   if (first >= 'A' && first <= 'Z') return first;
-  // Digits and signs sort before "A" (one "#" at the start); letters of other scripts after "Z",
+  // Digits (and a name of signs only, which the key leaves empty) sort before "A" (one "#" at the
+  // start); letters of other scripts after "Z",
   // each under its own letter ("Ж"), so that "#" never stands at both ends.
   return first > 'Z' && /\p{L}/u.test(first) ? first : '#';
 }
