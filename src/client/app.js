@@ -34,7 +34,8 @@
     return Array.prototype.filter.call(form.elements, (field) => {
       if (!field.name) return false;
       if (field.type === 'hidden') return field.name === 'form_token' || field.name === 'version';
-      return field.tagName === 'TEXTAREA' || (field.tagName === 'INPUT' && field.type !== 'submit');
+      // The warranty period is a <select>: without it a restored draft lost the period chosen.
+      return field.tagName === 'TEXTAREA' || field.tagName === 'SELECT' || (field.tagName === 'INPUT' && field.type !== 'submit');
     });
   }
 
@@ -95,7 +96,8 @@
     var note = form.querySelector('[data-draft-note]');
     if (changed && note) {
       note.hidden = false;
-      announce(note.textContent);
+      // The sentence, not its "Verwerfen" button.
+      announce(note.firstChild.textContent.trim());
     }
   }
 

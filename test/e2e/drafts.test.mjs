@@ -55,6 +55,27 @@ describe('drafts and an expired session', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('a draft keeps the warranty period chosen, and its notice is read out without its button', async () => {
+    const { page } = browser;
+    const company = `Periode GmbH ${unique()}`;
+    await page.goto(listPath());
+    await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    await page.getByLabel('Abnahme am', { exact: true }).fill('2025-06-15');
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption({ label: '4 Jahre – Vertrag nach VOB/B (§ 13)' });
+    await page.goBack();
+    await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+    await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('Frist ab Abnahme', { exact: true }).inputValue(), '4');
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent !== '');
+    assert.equal(await page.locator('#announcer').textContent(), 'Ihre nicht gesendeten Eingaben wurden wiederhergestellt.');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    // "Gewährleistung bis": 4 years from the acceptance (before the fix: no end at all).
+    await page.locator('main dd', { hasText: '15.06.2029' }).waitFor();
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('the session ends while typing: the input is kept, and after signing in again it is still there and saves once', async () => {
     const { page } = browser;
     const company = `Abgelaufen GmbH ${unique()}`;
