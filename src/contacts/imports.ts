@@ -338,25 +338,65 @@ export interface UndoResult {
 }
 
 /**
- * "Import rückgängig": removes exactly the import's contacts nobody changed since (version 1).
- * The upload turns 'undone' in the same batch: the list no longer offers its undo, and its
- * preview no longer imports (the contacts kept would come twice): the file is uploaded anew.
+ * "Import rückgängig": removes exactly the import's contacts nobody changed since (version 1),
+ * and only for the buyer who imported them: a co-buyer's undo removes nothing (it would delete
+ * for good what someone else imported; security review). The upload turns 'undone' in the same
+ * batch: the list no longer offers its undo, its preview no longer imports (the contacts kept
+ * would come twice), and the list's notice after the undo without JS is said only for an
+ * upload that was undone (`undoneImport`). An upload the daily purge removed comes back as a row of
+ * no cards for that.
  */
-export async function undoImport(db: Database, assetId: string, importId: string): Promise<UndoResult> {
+export async function undoImport(db: Database, assetId: string, importId: string, userId: string, now = Date.now()): Promise<UndoResult> {
   const [removed, kept] = await guarded(() =>
     db.batch([
       db
         .delete(contacts)
-        .where(and(eq(contacts.assetId, assetId), eq(contacts.importId, importId), eq(contacts.version, 1), isNull(contacts.deletedAt)))
+        .where(
+          and(
+            eq(contacts.assetId, assetId),
+            eq(contacts.importId, importId),
+            eq(contacts.createdBy, userId),
+            eq(contacts.version, 1),
+            isNull(contacts.deletedAt),
+          ),
+        )
         .returning({ id: contacts.id }),
       keptQuery(db, assetId, importId),
       db
+        .insert(importStaging)
+        .values({ importId, assetId, createdBy: userId, createdAt: now, cards: '[]', status: 'done' })
+        .onConflictDoNothing(),
+      db
         .update(importStaging)
         .set({ status: 'undone' })
-        .where(and(eq(importStaging.assetId, assetId), eq(importStaging.importId, importId), eq(importStaging.status, 'done'))),
+        .where(
+          and(
+            eq(importStaging.assetId, assetId),
+            eq(importStaging.importId, importId),
+            eq(importStaging.createdBy, userId),
+            eq(importStaging.status, 'done'),
+          ),
+        ),
     ]),
   );
   return { removed: removed.length, kept };
+}
+
+/**
+ * After an undo without JS: the import's contacts kept (read anew), if this upload of the asset
+ * was undone; else nothing, so that a link made up says no removal.
+ */
+export async function undoneImport(db: Database, assetId: string, importId: string): Promise<UndoResult['kept'] | undefined> {
+  const [undone, kept] = await guarded(() =>
+    db.batch([
+      db
+        .select({ status: importStaging.status })
+        .from(importStaging)
+        .where(and(eq(importStaging.assetId, assetId), eq(importStaging.importId, importId), eq(importStaging.status, 'undone'))),
+      keptQuery(db, assetId, importId),
+    ]),
+  );
+  return undone.length ? kept : undefined;
 }
 
 /** The import's contacts still in the book: after its undo, those changed since (kept). */

@@ -12,9 +12,9 @@ import type { Messages } from '../i18n';
 import { CONTACT_ID, DONE, type Done } from '../paths';
 import { fragment, render, wantsFragment } from '../views/render';
 import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
-import { fieldValuesOf } from './fields';
+import { columnsOf, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
-import { confirmImport, duplicateIndex, findStaged, keptQuery, type StagedCard, stageImport, undoImport } from './imports';
+import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
 import { afterWrite, contactPage, formPage, keepingInput, listPage, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
@@ -182,8 +182,10 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
     id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(db, asset.id, id) : await findContact(db, asset.id, id);
   const staged = query.imported ? await findStaged(db, asset.id, query.imported) : undefined;
   const imported = staged && staged.status === 'done' ? { count: staged.imported, importId: staged.importId } : undefined;
-  // After an import's undo without JS: what it removed, and the contacts it kept (read anew).
-  const done = query.undone ? undoneText(shell.t, query.removed ?? 0, await keptQuery(db, asset.id, query.undone)) : undefined;
+  // After an import's undo without JS: what it removed, and the contacts it kept (read anew); only
+  // for an upload that was undone (no notice of a removal from a link made up).
+  const kept = query.undone ? await undoneImport(db, asset.id, query.undone) : undefined;
+  const done = kept ? undoneText(shell.t, query.removed ?? 0, kept) : undefined;
   return listPage(c, { ...view, after: query.after, through: query.through }, { notice: contact && { kind, contact }, imported, done });
 });
 
@@ -279,7 +281,15 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   const mode = { kind: 'create', formToken: formTokenOf(form.raw) } as const;
   if (!form.ok) return formPage(c, 422, { mode, values: form.values, errors: form.errors });
   return keepingInput(c, { mode, values: form.values }, async () => {
-    const result = await createContact(c.get('db'), c.get('asset').id, form.input, mode.formToken, author(c));
+    const me = author(c);
+    const name = displayName(columnsOf(form.input));
+    let result = await createContact(c.var.db, c.var.asset.id, form.input, mode.formToken, me);
+    // A form already sent is this user's resend or correction of the contact it made only under
+    // that contact's name; another name (a different contact typed into it) or another user (a
+    // shared device's cached form) is a contact of its own, never an overwrite. Its token follows
+    // from both, so that its own resend is recognised in turn (security review).
+    if (result.kind === 'duplicate' && (result.contact.createdBy !== me.userId || displayName(result.contact) !== name))
+      result = await createContact(c.var.db, c.var.asset.id, form.input, `${mode.formToken}:${me.userId}:${name}`, me);
     if (result.kind === 'full')
       return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
     if (result.kind === 'noRoom') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.noRoom });
@@ -418,7 +428,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
 contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => {
   const { shell, asset, db } = c.var;
   const { importId } = c.req.valid('param');
-  const { removed, kept } = await undoImport(db, asset.id, importId);
+  const { removed, kept } = await undoImport(db, asset.id, importId, c.var.session.userId);
   // Without JS a 303 to the list, which says the same from `undone` and `removed` (contract §6).
   if (!wantsFragment(c)) return c.redirect(shell.paths.contacts(asset.id, { undone: { importId, removed } }), 303);
   // With htmx the list takes #main and the address becomes the list's (a reload shows the list, not the import's notice).
@@ -639,7 +649,16 @@ contactRoutes.get('/contacts/:contactId/history', contactParam, async (c) => {
   const { shell } = c.var;
   return render(c, {
     title: shell.t.contacts.historyTitle(displayName(contact)),
-    body: <ContactHistory shell={shell} assetId={c.var.asset.id} contact={contact} versions={versions} maxVersions={MAX_VERSIONS} />,
+    body: (
+      <ContactHistory
+        shell={shell}
+        assetId={c.var.asset.id}
+        contact={contact}
+        versions={versions}
+        maxVersions={MAX_VERSIONS}
+        userId={c.var.session.userId}
+      />
+    ),
   });
 });
 

@@ -330,6 +330,8 @@ export const de = {
     previewConfirm: 'Angehakte Kontakte übernehmen',
     imported: (n: number) => (n === 1 ? '1 Kontakt importiert.' : `${n.toLocaleString('de-DE')} Kontakte importiert.`),
     importUndo: 'Import rückgängig',
+    importUndoHint:
+      'Sie haben diesen Kontakt importiert. „Import rückgängig“ löscht alle Kontakte dieses Imports, die seitdem niemand geändert hat, endgültig.',
     lastImport: (n: number, date: string) =>
       `Ihr letzter Import (${date}): ${n === 1 ? '1 importierter Kontakt ist' : `${n.toLocaleString('de-DE')} importierte Kontakte sind`} noch unverändert.`,
     importUndone: (n: number) => `${n.toLocaleString('de-DE')} importierte${n === 1 ? 'r Kontakt' : ' Kontakte'} gelöscht.`,

@@ -21,6 +21,8 @@ export function ContactHistory(props: {
   contact: Contact;
   versions: readonly Version[];
   maxVersions: number;
+  /** The buyer looking: only the one who imported the contact is offered the import's undo. */
+  userId: string;
 }) {
   const { shell, assetId, contact, versions } = props;
   const { t, paths } = shell;
@@ -35,8 +37,13 @@ export function ContactHistory(props: {
       <p class="hint">
         {t.contacts.historyText} {t.contacts.historyLimit(props.maxVersions)}
       </p>
-      {contact.importId ? (
-        <PostButton action={paths.undoImport(assetId, contact.importId)} label={t.contacts.importUndo} class="quiet-link" />
+      {/* The undo of the import this contact came with: for the buyer who imported it (a
+          co-buyer's would remove nothing), saying that it deletes the whole import's untouched contacts. */}
+      {contact.importId && contact.createdBy === props.userId ? (
+        <>
+          <p class="hint">{t.contacts.importUndoHint}</p>
+          <PostButton action={paths.undoImport(assetId, contact.importId)} label={t.contacts.importUndo} class="quiet-link" />
+        </>
       ) : null}
       <ol class="versions">
         {versions.map((version, index) => {

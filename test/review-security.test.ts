@@ -1,0 +1,138 @@
+// An outside security and data-safety review (stop 35): each test failed on the code as reviewed
+// (9df6d23). Helpers: ./helpers (send, seedContacts, textOf), ./import-helpers
+// (household, upload, previewOf, confirm).
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { seedContacts, send, textOf } from './helpers';
+import { confirm, household, previewOf, upload } from './import-helpers';
+
+const vcf = (n: number) =>
+  Array.from({ length: n }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Import${i};Karl;;;\r\nFN:Karl Import${i}\r\nEND:VCARD\r\n`).join('');
+
+describe('review 1: the undo of a co-buyer\u2019s import', () => {
+  it('is not offered on the history of a contact another buyer imported', async () => {
+    const anna = household('rv-undo', 'u-rv-anna');
+    const jonas = { ...anna, sub: 'u-rv-jonas', name: 'Jonas Müller' };
+    const preview = previewOf(await (await upload(anna, vcf(5))).text());
+    expect((await confirm(anna, preview, preview.ticked)).status).toBe(303);
+    const { results } = await env.DB.prepare("SELECT id FROM contacts WHERE asset_id = 'rv-undo'").all<{ id: string }>();
+    expect(results).toHaveLength(5);
+    const history = await (await send(`/assets/rv-undo/contacts/${results[0]?.id}/history`, { user: jonas })).text();
+    // The import page already hides it from co-buyers (test/import-routes.test.ts); the history offers it.
+    expect(history).not.toMatch(/action="[^"]*\/contacts\/import\/[^"]+\/undo"/);
+  });
+
+  it('deletes nothing of another buyer\u2019s import (it would be gone for good, not in "Zuletzt gelöscht")', async () => {
+    const anna = household('rv-undo2', 'u-rv-anna2');
+    const jonas = { ...anna, sub: 'u-rv-jonas2', name: 'Jonas Müller' };
+    const preview = previewOf(await (await upload(anna, vcf(5))).text());
+    expect((await confirm(anna, preview, preview.ticked)).status).toBe(303);
+    await send(`/assets/rv-undo2/contacts/import/${preview.importId}/undo`, { user: jonas, method: 'POST', form: {} });
+    const left = await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE asset_id = 'rv-undo2'").first<{ n: number }>();
+    // Actual: 0 rows left (hard DELETE), nothing in "Zuletzt gelöscht", Anna was never asked.
+    expect(left?.n).toBe(5);
+  });
+});
+
+describe('review 2: the cost of reading an upload', () => {
+  // Reading was quadratic in lines without a property name after a NOTE (each copied the list so
+  // far): 0.4 MB took about 14 s, 1 MB about 100 s and then failed with a 500 (too many
+  // arguments for the stack). Within the test's time limit only if linear: no timing asserted.
+  it('a .vcf at the text bound made of nameless lines after a NOTE is read, its note cut as any long note', async () => {
+    const user = household('rv-cpu', 'u-rv-cpu');
+    const file = `BEGIN:VCARD\r\nVERSION:2.1\r\nN:Zeilen;Viele\r\nNOTE:Anfang\r\n${'abcd\r\n'.repeat(160_000)}END:VCARD\r\n`;
+    expect(file.length).toBeGreaterThan(950_000);
+    const response = await upload(user, file);
+    expect(response.status).toBe(200);
+    const preview = previewOf(await response.text());
+    expect(preview.all).toHaveLength(1);
+    expect((await confirm(user, preview, preview.ticked)).status).toBe(303);
+    const row = await env.DB.prepare("SELECT notes FROM contacts WHERE asset_id = 'rv-cpu'").first<{ notes: string }>();
+    expect(row?.notes.startsWith('Anfang\nabcd\nabcd\n')).toBe(true);
+    expect([...(row?.notes ?? '')].length).toBe(2000);
+  });
+});
+
+describe('review 3: a create form sent with a token that already made a contact', () => {
+  it('a co-buyer\u2019s new contact never overwrites the contact another buyer made with that form', async () => {
+    const anna = household('rv-token', 'u-rv-tok-anna');
+    const jonas = { ...anna, sub: 'u-rv-tok-jonas', name: 'Jonas Müller' };
+    // The new-contact form is kept by the browser for the way back (private, no-cache, Vary without
+    // Cookie): on a shared tablet the next buyer who goes back to it sends Anna's one-time token.
+    const formToken = 'shared-tablet-token-0123456789';
+    const first = await send('/assets/rv-token/contacts', {
+      user: anna,
+      form: { form_token: formToken, company: 'Fliesen Bauer', phone: '089 111111' },
+    });
+    expect(first.status).toBe(303);
+    const second = await send('/assets/rv-token/contacts', {
+      user: jonas,
+      form: { form_token: formToken, company: 'Gärtnerei Schmidt', phone: '089 222222' },
+    });
+    expect(second.status).toBe(303); // answered as a new contact saved ("Gespeichert")
+    const { results } = await env.DB.prepare(
+      "SELECT company, phone FROM contacts WHERE asset_id = 'rv-token' AND deleted_at IS NULL ORDER BY company",
+    ).all();
+    // Actual: one row: Anna's "Fliesen Bauer" became "Gärtnerei Schmidt" with Jonas's phone.
+    expect(results).toEqual([
+      { company: 'Fliesen Bauer', phone: '089 111111' },
+      { company: 'Gärtnerei Schmidt', phone: '089 222222' },
+    ]);
+  });
+  it('the same buyer who types another contact into the form already sent gets a second contact, not an overwrite', async () => {
+    const anna = household('rv-token2', 'u-rv-tok2-anna');
+    const form_token = 'back-to-the-sent-form-0123456789';
+    const add = (company: string, phone: string) =>
+      send('/assets/rv-token2/contacts', { user: anna, form: { form_token, company, phone } });
+    expect((await add('Fliesen Bauer', '089 111111')).status).toBe(303);
+    // Back to the form (kept by the browser), another contact typed over it, saved; then sent again.
+    expect((await add('Gärtnerei Schmidt', '089 222222')).status).toBe(303);
+    expect((await add('Gärtnerei Schmidt', '089 222222')).status).toBe(303);
+    // A correction of a contact keeps its name: it stays an edit of that contact.
+    expect((await add('Gärtnerei Schmidt', '089 333333')).status).toBe(303);
+    const { results } = await env.DB.prepare(
+      "SELECT company, phone, version FROM contacts WHERE asset_id = 'rv-token2' AND deleted_at IS NULL ORDER BY company",
+    ).all();
+    expect(results).toEqual([
+      { company: 'Fliesen Bauer', phone: '089 111111', version: 1 },
+      { company: 'Gärtnerei Schmidt', phone: '089 333333', version: 2 },
+    ]);
+  });
+});
+
+describe('review 4: notices read from the address', () => {
+  it('the list does not claim that an import was undone when none was', async () => {
+    const user = household('rv-notice', 'u-rv-notice');
+    await seedContacts('rv-notice', 2, (i) => ({ company: `Firma ${i}` }));
+    const response = await send('/assets/rv-notice/contacts?undone=AAAAAAAAAAAAAAAAAAAA&removed=1000', { user });
+    expect(response.status).toBe(200);
+    // Actual: "1.000 importierte Kontakte gelöscht." on a book of two contacts that never had an import.
+    expect(textOf(await response.text()).match(/[\d.]+ importierte Kontakte gelöscht/)?.[0]).toBeUndefined();
+  });
+  it('says what an undo without JS removed when it was one, and a co-buyer\u2019s undo removes nothing', async () => {
+    const anna = household('rv-notice2', 'u-rv-notice2-anna');
+    const jonas = { ...anna, sub: 'u-rv-notice2-jonas', name: 'Jonas Müller' };
+    const preview = previewOf(await (await upload(anna, vcf(3))).text());
+    expect((await confirm(anna, preview, preview.ticked)).status).toBe(303);
+    const refused = await send(`/assets/rv-notice2/contacts/import/${preview.importId}/undo`, { user: jonas, method: 'POST', form: {} });
+    expect(refused.status).toBe(303);
+    const count = async () =>
+      (await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE asset_id = 'rv-notice2'").first<{ n: number }>())?.n;
+    expect(await count()).toBe(3);
+    const undo = await send(`/assets/rv-notice2/contacts/import/${preview.importId}/undo`, { user: anna, method: 'POST', form: {} });
+    expect(undo.status).toBe(303);
+    expect(await count()).toBe(0);
+    const list = await send(undo.headers.get('location') ?? '', { user: anna });
+    expect(textOf(await list.text())).toContain('3 importierte Kontakte gelöscht.');
+  });
+
+  it('an undo of an import whose upload the daily purge removed still says what it removed', async () => {
+    const anna = household('rv-notice3', 'u-rv-notice3-anna');
+    const preview = previewOf(await (await upload(anna, vcf(2))).text());
+    expect((await confirm(anna, preview, preview.ticked)).status).toBe(303);
+    await env.DB.prepare("DELETE FROM import_staging WHERE asset_id = 'rv-notice3'").run();
+    const undo = await send(`/assets/rv-notice3/contacts/import/${preview.importId}/undo`, { user: anna, method: 'POST', form: {} });
+    const list = await send(undo.headers.get('location') ?? '', { user: anna });
+    expect(textOf(await list.text())).toContain('2 importierte Kontakte gelöscht.');
+  });
+});
