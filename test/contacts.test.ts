@@ -521,6 +521,8 @@ describe('detail and edit', () => {
     const html = await gone.text();
     // Who deleted it, and both ways on: back with the input (first, so Enter takes it), or anew.
     expect(textOf(html)).toContain('Jonas Müller hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.');
+    // Read out as it arrives (buyer review: a screen reader heard only the heading).
+    expect(html).toContain('<p class="alert" role="alert">Jonas Müller hat den Kontakt gelöscht');
     expect(html).toMatch(
       new RegExp(
         `<button type="submit" class="primary" name="revive" value="1" formaction="${LIST}/${id}" hx-post="${LIST}/${id}" hx-target="#main">Mit meinen Eingaben wiederherstellen</button><button type="submit">Als neuen Kontakt speichern`,

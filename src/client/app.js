@@ -281,9 +281,14 @@
     var main = document.getElementById('main');
     if (id === 'main' && main) {
       enhance(main, false);
-      const message = main.querySelector('[data-announce]');
       // A page without a message of its own leaves none of the last page's behind in the live region.
-      announce(message ? message.getAttribute('data-announce') : '');
+      const message = main.querySelector('[data-announce]');
+      let news = message ? message.getAttribute('data-announce') : '';
+      // A role=alert is read out as it arrives: said here as well, it was heard twice.
+      Array.prototype.forEach.call(main.querySelectorAll('[role="alert"]'), (alert) => {
+        news = news.replace(alert.textContent.trim(), '').trim();
+      });
+      announce(news);
       const focus = main.querySelector('[data-focus]') || main;
       focus.focus({ preventScroll: false });
       const heading = main.querySelector('h1');

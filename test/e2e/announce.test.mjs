@@ -174,4 +174,38 @@ describe('announcements and focus after partial swaps', () => {
     // No script error or CSP violation on the way (a review once reported one after the undo).
     assert.deepEqual(jonas.errors, []);
   });
+  test('a message that arrives as an alert is read once, by the alert, not again through the live region', async () => {
+    const company = `Alarm ${unique()}`;
+    const created = await anna.page.request.post(listPath(), {
+      headers: { Origin: BASE_URL },
+      form: { form_token: `announce-alert-${unique()}`, company },
+      maxRedirects: 0,
+    });
+    const card = new URL(created.headers().location, BASE_URL).pathname;
+    const { page } = anna;
+    await page.goto(card);
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    // Jonas changes the contact meanwhile.
+    const edited = await jonas.page.request.post(card, {
+      headers: { Origin: BASE_URL },
+      form: { version: '1', company, notes: 'Von Jonas' },
+      maxRedirects: 0,
+    });
+    assert.equal(edited.status(), 303);
+    const said = [];
+    await page.exposeFunction('__saidAlert', (text) => said.push(text));
+    await page.evaluate(() => {
+      const region = document.getElementById('announcer');
+      new MutationObserver(() => {
+        if (region.textContent) window.__saidAlert(region.textContent);
+      }).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByRole('link', { name: 'Löschen', exact: true }).click();
+    const alert = page.locator('main [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Jonas Müller/);
+    await page.waitForTimeout(300);
+    assert.deepEqual(said, [], 'the live region does not say the alert again');
+    assert.deepEqual(anna.errors, []);
+  });
 });

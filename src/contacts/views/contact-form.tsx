@@ -65,7 +65,12 @@ export function ContactForm(props: ContactFormProps) {
         {heading}
       </h1>
       {props.notice}
-      {mode.kind === 'gone' ? <p class="alert">{t.contacts.goneText(mode.revive?.by)}</p> : null}
+      {/* Read out as it arrives, as a clash's explanation is: the heading alone does not say what to do. */}
+      {mode.kind === 'gone' ? (
+        <p class="alert" role="alert">
+          {t.contacts.goneText(mode.revive?.by)}
+        </p>
+      ) : null}
       {props.message ? (
         <p class="alert" role="alert">
           {props.message}
