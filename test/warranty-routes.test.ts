@@ -401,6 +401,11 @@ describe('search', () => {
     expect(textOf(found)).toContain('1 Treffer für „2027“');
     const month = await (await send(`${listOf('w-search')}?q=2027-03`, { user })).text();
     expect([...month.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])).toEqual([ends2027]);
+    // As the pages show the end, "Gewährleistung bis 12.03.2027" (buyer review: not found before).
+    for (const q of ['12.03.2027', '03.2027', '12.3.2027']) {
+      const shown = await (await send(`${listOf('w-search')}?q=${q}`, { user })).text();
+      expect([...shown.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1]), q).toEqual([ends2027]);
+    }
   });
 });
 

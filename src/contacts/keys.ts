@@ -14,7 +14,8 @@
  * keys must be rebuilt (searchKey and sortKey) before searching them gives these answers.
  * 2: the warranty's end date is searched too ("2027" finds the warranties ending that year).
  * 3: punctuation and symbols leave the sort order („Bauhaus“ under B), the exact first name and
- *    company break its ties, and an invisible U+FEFF no longer splits a word of the search key.
+ *    company break its ties, an invisible U+FEFF no longer splits a word of the search key, and
+ *    the warranty's end is also searched as shown (`12.03.2027`, `12.3.2027`).
  */
 export const KEY_FORMAT = 3;
 
@@ -36,7 +37,7 @@ export interface KeyFields {
   notes: string;
   /** "Abnahme am", ISO date: not searched (a year typed in the search means an end). */
   acceptedOn: string;
-  /** "Gewährleistung bis", ISO date `2027-03-12`: a word of the body, so "2027" and "2027-03" find it. */
+  /** "Gewährleistung bis", ISO date `2027-03-12`: words of the body, as stored and as shown ("12.03.2027"), so "2027", "2027-03" and "03.2027" find it. */
   warrantyUntil: string;
 }
 
@@ -288,7 +289,10 @@ export function searchKey(fields: KeyFields): string {
   const entries: Entry[] = [];
   let textCodePoints = 0;
   for (const name of [...HEAD_FIELDS, ...BODY_FIELDS]) {
-    const value = fieldValue(fields, name);
+    let value = fieldValue(fields, name);
+    // The warranty's end is also found as the pages show it: "10.05.2027", "05.2027", "10.5.2027".
+    const iso = name === 'warrantyUntil' ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(value) : null;
+    if (iso) value += ` ${iso[3]}.${iso[2]}.${iso[1]} ${Number(iso[3])}.${Number(iso[2])}.${iso[1]}`;
     textCodePoints += measure(value).codePoints;
     const head = HEAD_FIELDS.includes(name);
     const mark = head ? HEAD_MARK : BODY_MARK;
