@@ -397,6 +397,10 @@ describe('add', () => {
     const html = await response.text();
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Please enter at least a first name, last name or company.');
+    // Position suggestions are stored values of a book shared with German co-buyers: in English
+    // too they are the German trades, or "Tiler" and "Fliesenleger" would be two groups (buyer review).
+    expect(html).toContain('<option value="Fliesenleger"></option>');
+    expect(html).not.toContain('Tiler');
     const german = await send(LIST, { user: anna, headers: { 'Accept-Language': 'de-DE,de;q=0.9,en;q=0.8' } });
     expect(await german.text()).toContain('<html lang="de">');
     const star = await send(LIST, { user: anna, headers: { 'Accept-Language': '*' } });

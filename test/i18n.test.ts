@@ -86,6 +86,10 @@ describe('counts and people in a sentence', () => {
       /^Jonas Müller hat inzwischen Ort geändert – diese Änderung ist übernommen/,
     );
     expect(de.contacts.merged('Jonas und Lena', 'Ort', 1, 2)).toMatch(/^Jonas und Lena haben inzwischen Ort geändert/);
+    // English labels stand in a sentence in lower case; German nouns keep their capital (buyer review).
+    expect(en.contacts.merged('Jonas Müller', 'Title, Phone number and Mobile number', 3, 1)).toBe(
+      'Jonas Müller changed title, phone number and mobile number meanwhile – all of it is kept.',
+    );
   });
 });
 

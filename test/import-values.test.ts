@@ -36,7 +36,7 @@ describe('likely duplicates', () => {
     expect(second.status).toBe(409);
     const html = await second.text();
     expect(textOf(html)).toContain(
-      'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte sind jetzt markiert und nicht angehakt: Bitte prüfen Sie die Auswahl.',
+      'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
     );
     expect(notesOf(html)).toEqual(Array.from({ length: 3 }, () => ['Wahrscheinlich schon vorhanden, daher zunächst nicht angehakt.']));
     const again = previewOf(html);

@@ -50,7 +50,7 @@ describe('the form', () => {
     expect(html).toMatch(/min="1990-01-01" max="2100-12-31"/);
     const select = /<select id="f-warranty_years" name="warranty_years">(.*?)<\/select>/.exec(html)?.[1] ?? '';
     expect([...select.matchAll(/<option value="(\d?)"/g)].map((match) => match[1])).toEqual(['', '5', '4', '2']);
-    expect(select).toContain('<option value="">Kein Zeitraum</option>');
+    expect(select).toContain('<option value="">Keine Frist – Ende selbst eintragen</option>');
     expect(select).not.toContain('selected');
     // The period sits between the two dates, in the form's order.
     expect(html.indexOf('f-accepted_on')).toBeLessThan(html.indexOf('f-warranty_years'));
@@ -404,7 +404,10 @@ describe('search', () => {
     // As the pages show the end, "Gewährleistung bis 12.03.2027" (buyer review: not found before).
     for (const q of ['12.03.2027', '03.2027', '12.3.2027']) {
       const shown = await (await send(`${listOf('w-search')}?q=${q}`, { user })).text();
-      expect([...shown.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1]), q).toEqual([ends2027]);
+      expect(
+        [...shown.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1]),
+        q,
+      ).toEqual([ends2027]);
     }
   });
 });

@@ -309,7 +309,7 @@ export const de = {
     previewDuplicate: 'Wahrscheinlich schon vorhanden, daher zunächst nicht angehakt.',
     previewTwiceInFile: 'Steht wahrscheinlich schon weiter oben in der Datei, daher zunächst nicht angehakt.',
     importChanged:
-      'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte sind jetzt markiert und nicht angehakt: Bitte prüfen Sie die Auswahl.',
+      'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
     tickAll: 'Alle anhaken',
     tickNone: 'Alle Haken entfernen',
     previewNotImportable: 'Ohne Namen, Unternehmen oder E-Mail-Adresse: kann nicht übernommen werden.',
@@ -354,7 +354,7 @@ export const de = {
   /** Warranty dates (issue 17): the form's period, the list badges, the warranty view and warranty.ics. */
   warranty: {
     period: 'Frist ab Abnahme',
-    noPeriod: 'Kein Zeitraum',
+    noPeriod: 'Keine Frist – Ende selbst eintragen',
     periods: {
       building: '5 Jahre – Bauwerk (BGB § 634a)',
       vobB: '4 Jahre – Vertrag nach VOB/B (§ 13)',

@@ -1,4 +1,4 @@
-import type { Messages } from './de';
+import { de, type Messages } from './de';
 
 /** English catalog, served when the browser ranks English above German. */
 export const en: Messages = {
@@ -16,7 +16,7 @@ export const en: Messages = {
       action: 'Go to sign-in',
     },
     sessionExpired: {
-      title: 'Session ended – your input is kept',
+      title: 'Sign-in ended – your input is kept',
       text: 'Your sign-in ended before the form arrived. Nothing has been saved yet and your input is kept: sign in, and the form comes back with your input.',
       continue: 'Sign in and continue',
       login: 'Sign in in a new tab',
@@ -144,21 +144,9 @@ export const en: Messages = {
       phone: 'e.g. +49 89 1234567',
       website: 'e.g. www.company.com',
     },
-    positions: [
-      'Kitchen builder',
-      'Gardener',
-      'Pool builder',
-      'Interior architect',
-      'Tiler',
-      'Site manager',
-      'Electrician',
-      'Plumbing and heating',
-      'Painter',
-      'Carpenter',
-      'Floor layer',
-      'Property management',
-      'Warranty',
-    ],
+    // Stored values, not UI text: the book is shared with German co-buyers, and a suggestion in
+    // English ("Tiler") split one trade into two groups of the position order ("Fliesenleger").
+    positions: de.contacts.positions,
     // The stored value, not UI text: the apartments and most firms are in Germany, and German
     // phones and address books expect "Deutschland" in the card.
     defaultCountry: 'Deutschland',
@@ -201,8 +189,9 @@ export const en: Messages = {
       `${name} changed the contact on ${date}. Check the current version before deleting it.`,
     noRoom:
       'This property has used up its storage. Delete contacts you no longer need for good under “Recently deleted” or shorten long notes, then you can save again.',
+    // The field labels inside a sentence in lower case ("changed title and mobile number").
     merged: (by: string, fields: string, count: number) =>
-      `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
+      `${by} changed ${fields.toLowerCase()} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
     someone: 'Another buyer',
     and: 'and',
     clashTitle: 'Please choose which entry applies',
@@ -287,8 +276,7 @@ export const en: Messages = {
     previewText: (room: number) => `Tick what to add. This property has room for ${room.toLocaleString('en-GB')} more contacts.`,
     previewDuplicate: 'Probably already in your contacts, so not ticked at first.',
     previewTwiceInFile: 'Probably already further up in the file, so not ticked at first.',
-    importChanged:
-      'Contacts were added or changed since your preview. Likely duplicates are now marked and not ticked: please check your choice.',
+    importChanged: 'Contacts were added or changed since your preview. Likely duplicates are now not ticked: please check the ticks.',
     tickAll: 'Tick all',
     tickNone: 'Untick all',
     previewNotImportable: 'No name, company or email address: cannot be added.',
@@ -332,7 +320,7 @@ export const en: Messages = {
   },
   warranty: {
     period: 'Period from acceptance',
-    noPeriod: 'No period',
+    noPeriod: 'None – enter the end yourself',
     periods: {
       building: '5 years – building work (BGB § 634a)',
       vobB: '4 years – VOB/B contract (§ 13)',

@@ -235,7 +235,7 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
 /**
  * The form-only period beside "Abnahme am" (contract §5 `warranty_years`): with an acceptance date
  * and no typed end, the server computes the end, so it works without JavaScript. Not stored: an
- * edit form starts at "Kein Zeitraum", the end date it produced is what was kept.
+ * edit form starts at "Keine Frist", the end date it produced is what was kept.
  */
 function PeriodChoice(props: { shell: Shell; value: string; error?: ErrorCode; firstError: boolean }) {
   const { shell, value, error } = props;
