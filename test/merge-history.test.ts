@@ -190,7 +190,15 @@ describe('a stale edit is merged field by field', () => {
     expect(form2).toContain('<input type="hidden" name="again" value="1"/>');
     const sent: Record<string, string> = {};
     for (const match of form2.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) sent[match[1] ?? ''] = match[2] ?? '';
-    expect(sent).toMatchObject({ again: '1', version: '2', notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333' });
+    // `theirs`: what Kai changed (his mobile, merged; the notes, the clash).
+    expect(sent).toMatchObject({
+      again: '1',
+      version: '2',
+      notes: 'Mia schreibt',
+      city: 'Haar',
+      mobile: '0171 333',
+      theirs: 'mobile notes',
+    });
     for (const htmx of [false, true]) {
       const again = await edit(mia, id, sent, htmx);
       expect(again.status).toBe(200);
@@ -199,17 +207,24 @@ describe('a stale edit is merged field by field', () => {
         expect(form).toContain(value);
       // Echoed, not saved: the browser keeps it as a pending draft and never puts an older draft over it.
       expect(form).toContain('data-draft-server="pending"');
-      // Above the form, Kai's notes beside Mia's (and the town only she changed): nothing to recall.
+      // Above the form, Kai's notes beside Mia's: nothing to recall. Only what Kai changed (buyer
+      // review: the town only Mia changed, listed under "Kai Kraus hat … geändert", read as his).
       const panel = textOf(form.slice(form.indexOf('<div class="conflict"'), form.indexOf('</table>')));
       expect(panel).toContain('Kai Kraus hat den Kontakt am');
       expect(panel).toContain('Notizen Mia schreibt Kai schreibt');
-      expect(panel).toContain('Ort Haar Ottobrunn');
+      expect(panel).not.toContain('Ort');
       expect(panel).not.toContain('Mobilnummer');
     }
-    expect(await row(id)).toMatchObject({ notes: 'Kai schreibt', city: 'Ottobrunn', mobile: '0171 333', version: 2 });
+    // Once someone saved since the clash, every difference is shown (what they changed is not known).
+    expect((await edit(kai, id, { ...(await formOf(id, kai)), phone: '089 7' })).status).toBe(303);
+    const later = textOf(await (await edit(mia, id, sent)).text());
+    expect(later).toContain('Ort Haar Ottobrunn');
+    expect(later).toContain('Telefonnummer — 089 7');
+    expect((await edit(kai, id, { ...(await formOf(id, kai)), phone: '' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ notes: 'Kai schreibt', city: 'Ottobrunn', mobile: '0171 333', version: 4 });
     const { again: _, ...save } = sent;
     expect((await edit(mia, id, save)).status).toBe(303);
-    expect(await row(id)).toMatchObject({ notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333', version: 3 });
+    expect(await row(id)).toMatchObject({ notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333', version: 5 });
   });
 
   it('merges three co-buyers editing from the same version', async () => {

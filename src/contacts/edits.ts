@@ -18,7 +18,7 @@ export type EditOutcome =
    * The same fields were changed on both sides (or the merged result would be invalid): nothing
    * was written; `values` holds everything already merged, `clashes` what to choose.
    */
-  | { kind: 'clash'; current: Contact; values: FieldValues; mine: FieldValues; clashes: FieldName[]; by: string[] }
+  | { kind: 'clash'; current: Contact; values: FieldValues; mine: FieldValues; clashes: FieldName[]; by: string[]; theirs: FieldName[] }
   /** No base to merge against (no version sent, or it was purged): both sides shown, as a conflict. */
   | { kind: 'conflict'; current: Contact }
   /** Deleted while being edited: the contact can come back with the input, or the input be saved as a new one. */
@@ -87,7 +87,8 @@ export async function saveEdit(
       if (!base || version > current.version) return { kind: 'conflict', current };
       const merge = mergeFields(base.values, fieldValuesOf(current), mine);
       const by = coBuyers(versions, version, author);
-      if (merge.clashes.length > 0) return { kind: 'clash', current, values: merge.values, mine, clashes: merge.clashes, by };
+      if (merge.clashes.length > 0)
+        return { kind: 'clash', current, values: merge.values, mine, clashes: merge.clashes, by, theirs: merge.theirs };
       // Each side was valid; together they may not be (one emptied the company, the other the
       // last name): an invalid merge is a clash to decide, never a stored invalid contact.
       const checked = z.safeParse(contactInput, merge.values);
@@ -100,7 +101,7 @@ export async function saveEdit(
         const stored = fieldValuesOf(current);
         const values = { ...merge.values };
         for (const name of clashes) values[name] = stored[name];
-        return { kind: 'clash', current, values, mine, clashes, by };
+        return { kind: 'clash', current, values, mine, clashes, by, theirs: merge.theirs };
       }
       values = checked.data;
       merged = merge.theirs.length ? { fields: merge.theirs, by } : undefined;

@@ -539,6 +539,9 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       errors: form.ok ? undefined : form.errors,
       conflict: stored,
       conflictRestoring: (form.raw as Record<string, unknown>).restore === '1',
+      // Compared: what co-buyers changed (the clash's `theirs`), as long as nobody saved since the
+      // clash; after that, every field the form and the stored contact differ in.
+      conflictFields: stored?.version === version ? String((form.raw as Record<string, unknown>).theirs ?? '').split(' ') : undefined,
       // Kept by the browser as a pending draft: it comes back if the form is left unsaved.
       unsaved: true,
     });
@@ -601,6 +604,7 @@ function answerEdit(
           values={outcome.values}
           mine={outcome.mine}
           clashes={outcome.clashes}
+          theirs={outcome.theirs}
           by={by}
           // A revive's clash ("Mit meinen Eingaben wiederherstellen" after a co-buyer restored and
           // changed the contact) is between the user's input and the co-buyer's: an edit's choice.

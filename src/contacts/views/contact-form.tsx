@@ -28,6 +28,8 @@ export interface ContactFormProps {
   errors?: FieldErrors;
   /** A stale version: the stored contact, shown beside the user's input. */
   conflict?: Contact;
+  /** The fields the conflict's comparison shows where they differ (all of them without). */
+  conflictFields?: readonly string[];
   /** The input beside it is an earlier version the user set out to restore (a restore's clash). */
   conflictRestoring?: boolean;
   /** A page-level message (the cap was reached, storage was unavailable). */
@@ -77,7 +79,14 @@ export function ContactForm(props: ContactFormProps) {
         </p>
       ) : null}
       {conflict ? (
-        <ConflictPanel shell={shell} values={values} stored={conflict} assetId={assetId} restoring={props.conflictRestoring} />
+        <ConflictPanel
+          shell={shell}
+          values={values}
+          stored={conflict}
+          assetId={assetId}
+          restoring={props.conflictRestoring}
+          only={props.conflictFields}
+        />
       ) : null}
       <form
         method="post"
@@ -370,14 +379,23 @@ function Field(props: {
   );
 }
 
-function ConflictPanel(props: { shell: Shell; assetId: string; values: FormValues; stored: Contact; restoring?: boolean }) {
+function ConflictPanel(props: {
+  shell: Shell;
+  assetId: string;
+  values: FormValues;
+  stored: Contact;
+  restoring?: boolean;
+  only?: readonly string[];
+}) {
   const { shell, assetId, stored, restoring } = props;
   const { t, paths } = shell;
   // An end left empty beside a period is the end it gives: compared and shown as that date.
   const warranty = resolveWarranty(props.values);
   const values = warranty.ok ? { ...props.values, warranty_until: warranty.warranty_until } : props.values;
   const storedValues = fieldValuesOf(stored);
-  const differing = FIELDS.filter((spec) => (values[spec.name] ?? '').trim() !== storedValues[spec.name]);
+  const differing = FIELDS.filter(
+    (spec) => (values[spec.name] ?? '').trim() !== storedValues[spec.name] && (!props.only || props.only.includes(spec.name)),
+  );
   return (
     <div class="conflict" role="alert">
       <h2>{t.contacts.conflictTitle}</h2>

@@ -17,6 +17,8 @@ export interface ClashProps {
   by: string;
   /** The choice comes from restoring an older version (its values are "mine"), not from an edit. */
   restoring?: boolean;
+  /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
+  theirs: readonly FieldName[];
 }
 
 /**
@@ -77,6 +79,8 @@ export function MergeClash(props: ClashProps) {
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="again" value="1" />
         <input type="hidden" name="version" value={String(props.version)} />
+        {/* What co-buyers changed: the form's comparison shows those, not this user's own changes. */}
+        <input type="hidden" name="theirs" value={[...new Set([...props.theirs, ...clashes])].join(' ')} />
         {/* Only the form's comparison is worded for a restore; saving that form is an edit. */}
         {restoring ? <input type="hidden" name="restore" value="1" /> : null}
         {FIELDS.map((spec) => (
