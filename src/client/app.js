@@ -263,7 +263,60 @@
   });
   document.addEventListener('DOMContentLoaded', () => {
     enhance(document, true);
+    takeUpSpot();
   });
+
+  // The way back with htmx loads the address anew (config history: 'reload'), at the top: on a
+  // long list the buyer lost their place. Where a page was left (scroll, and the element with an
+  // id that held focus) is kept per address in this tab, and taken up when that address loads by
+  // Back or Forward. At most 30 addresses.
+  var SPOTS = 'kontakte-spots';
+  function spots() {
+    try {
+      return JSON.parse(storage().getItem(SPOTS)) || {};
+    } catch (e) {
+      return {};
+    }
+  }
+  document.addEventListener('htmx:before:request', () => {
+    var all = spots();
+    var here = location.pathname + location.search;
+    var holder = document.activeElement && document.activeElement.closest && document.activeElement.closest('[id]');
+    delete all[here];
+    all[here] = { y: window.scrollY, id: holder && holder.id !== 'main' ? holder.id : '' };
+    var addresses = Object.keys(all);
+    if (addresses.length > 30) delete all[addresses[0]];
+    try {
+      storage().setItem(SPOTS, JSON.stringify(all));
+    } catch (e) {
+      /* full, disabled or no storage */
+    }
+  });
+  // htmx announces the reload of the way back: only that load takes the spot up (a reload of the
+  // user's own keeps the browser's restoring).
+  document.addEventListener('htmx:before:history:restore', () => {
+    try {
+      storage().setItem(SPOTS + ':back', location.pathname + location.search);
+    } catch (e) {
+      /* no storage: the top, as before */
+    }
+  });
+  function takeUpSpot() {
+    var back = null;
+    try {
+      back = storage().getItem(SPOTS + ':back');
+      storage().removeItem(SPOTS + ':back');
+    } catch (e) {
+      /* no storage */
+    }
+    var spot = back === location.pathname + location.search && spots()[back];
+    if (!spot) return;
+    history.scrollRestoration = 'manual';
+    window.scrollTo(0, spot.y);
+    var holder = spot.id && document.getElementById(spot.id);
+    var target = holder && (holder.matches('a[href],button,input,select,textarea') ? holder : holder.querySelector('a[href],button'));
+    if (target) target.focus({ preventScroll: true });
+  }
   // A phone scrolls a focused text area only as far as its caret, so the rest of it could stay
   // under the sticky save bar (WCAG 2.4.11): its whole box is brought clear (its scroll-margin).
   document.addEventListener('focusin', (event) => {

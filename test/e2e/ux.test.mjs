@@ -304,6 +304,43 @@ describe('a slow network on a phone (360×800)', () => {
   });
 });
 
+describe('the way back on a phone (360×800)', () => {
+  const browser = browserForSuite('selin', PHONE);
+
+  test('Back from a card opened far down the list returns to that row, with focus on it, not to the top', async () => {
+    const { page } = browser;
+    const tag = unique();
+    await page.goto(listPath(BOOK));
+    await page.evaluate(
+      async ({ action, tag }) => {
+        for (let index = 0; index < 40; index += 1) {
+          const body = new URLSearchParams({
+            form_token: `back-${tag}-${index}`,
+            company: `Zurück ${tag} ${String(index).padStart(2, '0')}`,
+          });
+          const response = await fetch(action, { method: 'POST', body, redirect: 'manual' });
+          if (response.type !== 'opaqueredirect' && response.status !== 303) throw new Error(`create ${index}: ${response.status}`);
+        }
+      },
+      { action: listPath(BOOK), tag },
+    );
+    await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Zurück ${tag}`)}`);
+    const link = page.getByRole('link', { name: `Zurück ${tag} 30`, exact: true });
+    await link.focus();
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 1000, `scrolled down to the row: ${before}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Zurück ${tag} 30`, exact: true }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'A');
+    const after = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(after - before) < 5, `back at the row: ${after} against ${before}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), `Zurück ${tag} 30`);
+    assert.deepEqual(browser.errors, []);
+  });
+});
+
 describe('the list arriving slowly on a phone (360×800)', () => {
   // Anna's book: the demo contacts and more.
   const browser = browserForSuite('anna', PHONE);
