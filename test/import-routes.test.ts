@@ -131,7 +131,7 @@ describe('importing a .vcf', () => {
     const html = await (await upload(user, card)).text();
     const text = textOf(html);
     // Beside the checkbox's name (which stays short), as its description.
-    expect(html).toMatch(/<input type="checkbox" id="card-1"[^>]* aria-describedby="card-1-more"\/>/);
+    expect(html).toMatch(/<input type="checkbox" id="card-1"[^>]* aria-describedby="card-1-more card-1-notes"\/>/);
     expect(html).toMatch(
       /<\/label><p class="extra" id="card-1-more"><span class="meta">Lindenstraße 4, 80331 München, Deutschland<\/span>/,
     );
@@ -161,7 +161,7 @@ describe('importing a .vcf', () => {
   it('names what went into the notes once per field, with a count, and left-out properties in people\u2019s words', async () => {
     const user = household('imp-tb');
     const html = await (await upload(user, thunderbird)).text();
-    const cards = [...html.matchAll(/<ul class="notes">(.*?)<\/ul>/gs)].map((match) =>
+    const cards = [...html.matchAll(/<ul class="notes" id="card-[0-9]+-notes">(.*?)<\/ul>/gs)].map((match) =>
       [...(match[1] ?? '').matchAll(/<li>([^<]*)<\/li>/g)].map((line) => line[1] ?? ''),
     );
     // Thunderbird's sample card has six more numbers than fields: said once, not six times.

@@ -123,7 +123,7 @@ describe('notes that must be cut', () => {
 
 /** The warnings under each card of a preview ("<ul class="notes">"). */
 const notesOf = (html: string) =>
-  [...html.matchAll(/<ul class="notes">(.*?)<\/ul>/gs)].map((match) =>
+  [...html.matchAll(/<ul class="notes" id="card-[0-9]+-notes">(.*?)<\/ul>/gs)].map((match) =>
     [...(match[1] ?? '').matchAll(/<li>([^<]*)<\/li>/g)].map((line) => line[1] ?? ''),
   );
 

@@ -185,7 +185,8 @@ export function ImportPreview(props: {
                     value={String(card.index)}
                     checked={card.importable && (ticked ? ticked.has(String(card.index)) : !card.duplicateOf)}
                     disabled={!card.importable}
-                    aria-describedby={more.length ? `${id}-more` : undefined}
+                    // Described by what else it holds and why it is (not) ticked ("Wahrscheinlich schon vorhanden …").
+                    aria-describedby={more.length ? `${id}-more ${id}-notes` : `${id}-notes`}
                   />
                   <span>
                     <strong>{name || '—'}</strong>
@@ -200,7 +201,7 @@ export function ImportPreview(props: {
                     ))}
                   </p>
                 ) : null}
-                <ul class="notes">
+                <ul class="notes" id={`${id}-notes`}>
                   {card.duplicateOf ? (
                     <li>{card.duplicateOf === 'file' ? t.contacts.previewTwiceInFile : t.contacts.previewDuplicate}</li>
                   ) : null}
