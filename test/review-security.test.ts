@@ -90,12 +90,21 @@ describe('review 3: a create form sent with a token that already made a contact'
     expect((await add('Gärtnerei Schmidt', '089 222222')).status).toBe(303);
     // A correction of a contact keeps its name: it stays an edit of that contact.
     expect((await add('Gärtnerei Schmidt', '089 333333')).status).toBe(303);
+    // So does a corrected name beside the same e-mail address.
+    const mailed = (company: string) =>
+      send('/assets/rv-token2/contacts', {
+        user: anna,
+        form: { form_token: 'typo-in-the-name-0123456789', company, email: 'info@maler-k.de' },
+      });
+    expect((await mailed('Maler Klecs')).status).toBe(303);
+    expect((await mailed('Maler Klecks')).status).toBe(303);
     const { results } = await env.DB.prepare(
       "SELECT company, phone, version FROM contacts WHERE asset_id = 'rv-token2' AND deleted_at IS NULL ORDER BY company",
     ).all();
     expect(results).toEqual([
       { company: 'Fliesen Bauer', phone: '089 111111', version: 1 },
       { company: 'Gärtnerei Schmidt', phone: '089 333333', version: 2 },
+      { company: 'Maler Klecks', phone: '', version: 2 },
     ]);
   });
 });

@@ -282,13 +282,20 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   if (!form.ok) return formPage(c, 422, { mode, values: form.values, errors: form.errors });
   return keepingInput(c, { mode, values: form.values }, async () => {
     const me = author(c);
-    const name = displayName(columnsOf(form.input));
+    const typed = columnsOf(form.input);
+    const name = displayName(typed);
     let result = await createContact(c.var.db, c.var.asset.id, form.input, mode.formToken, me);
-    // A form already sent is this user's resend or correction of the contact it made only under
-    // that contact's name; another name (a different contact typed into it) or another user (a
-    // shared device's cached form) is a contact of its own, never an overwrite. Its token follows
-    // from both, so that its own resend is recognised in turn (security review).
-    if (result.kind === 'duplicate' && (result.contact.createdBy !== me.userId || displayName(result.contact) !== name))
+    // A form already sent is this user's resend or correction of the contact it made when it still
+    // names that contact: its name, e-mail or mobile number. Anything else (another contact typed
+    // into it) or another user (a shared device's cached form) is a contact of its own, never an
+    // overwrite; its token follows from the form's, the user and the name, so that its own resend
+    // is recognised in turn (security review).
+    const same = (earlier: Contact) =>
+      earlier.createdBy === me.userId &&
+      (displayName(earlier) === name ||
+        (typed.email !== '' && earlier.email === typed.email) ||
+        (typed.mobile !== '' && earlier.mobile === typed.mobile));
+    if (result.kind === 'duplicate' && !same(result.contact))
       result = await createContact(c.var.db, c.var.asset.id, form.input, `${mode.formToken}:${me.userId}:${name}`, me);
     if (result.kind === 'full')
       return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
