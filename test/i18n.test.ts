@@ -97,5 +97,8 @@ describe('help that names a button', () => {
   it('names the card’s download button by its label (a review found a label that no button had)', () => {
     expect(de.contacts.exportHelp.join(' ')).toContain(`„${de.contacts.vcard}“`);
     expect(en.contacts.exportHelp.join(' ')).toContain(`“${en.contacts.vcard}”`);
+    // The warranty dates are not in a vCard (contract §7): the help says so and where they are.
+    expect(de.contacts.exportHelp.join(' ')).toContain(`„${de.warranty.viewLink}“`);
+    expect(en.contacts.exportHelp.join(' ')).toContain(`“${en.warranty.viewLink}”`);
   });
 });

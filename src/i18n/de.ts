@@ -77,6 +77,7 @@ export const de = {
       'Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei. Laden Sie dort jeden Kontakt einzeln über „vCard“ auf seiner Seite.',
       'Google Kontakte und Apple Kontakte am Computer: „Importieren“ und die Datei wählen.',
       'Nach einer Suche enthält die Datei nur die gefundenen Kontakte.',
+      'Abnahme und Gewährleistung stehen nicht in der Datei (Handys haben dafür kein Feld): Für den Kalender gibt es sie unter „Gewährleistung“.',
     ],
     share: 'Teilen',
     shareRetry: 'Die Datei ist bereit. Tippen Sie bitte noch einmal auf „Teilen“.',

@@ -59,6 +59,7 @@ export const en: Messages = {
       'Outlook (desktop): Outlook takes only the first contact of a file. Download each contact on its own page with “vCard”.',
       'Google Contacts and Apple Contacts on a computer: choose “Import” and pick the file.',
       'After a search, the file holds only the contacts found.',
+      'Acceptance and warranty dates are not in the file (phones have no field for them): for your calendar, see “Warranty”.',
     ],
     share: 'Share',
     shareRetry: 'The file is ready. Please tap “Share” once more.',
