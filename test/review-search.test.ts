@@ -152,3 +152,18 @@ describe('review: "Mehr laden" that finds no more rows', () => {
     expect(rowIds(reloaded)).toHaveLength(200);
   });
 });
+
+describe('code review of the fixes: section letters', () => {
+  it('a name that starts with a digit of another script, or holds no letter, stands under the one "#" at the start', async () => {
+    const user = household('rd-letters');
+    for (const company of ['1&1 Versatel', 'Adler Bau', '\u0663 Brothers Bau', '\uf8ff Store', 'Жуков Фирма'])
+      expect(
+        (await send('/assets/rd-letters/contacts', { user, form: { form_token: `rd-letters-${crypto.randomUUID()}`, company } })).status,
+      ).toBe(303);
+    const html = await (await send('/assets/rd-letters/contacts', { user })).text();
+    const headings = [...html.matchAll(/<li class="group"><h2>([^<]*)<\/h2><\/li>/g)].map((m) => m[1]);
+    // Was ['#', 'A', 'Ж', '#']: "٣ Brothers Bau" (Arabic-Indic 3) and "\uF8FF Store" (private use) sorted after Ж.
+    // A digit of another script counts as a digit; a sign that is no letter does not count ("Store" under S).
+    expect(headings).toEqual(['#', 'A', 'S', 'Ж']);
+  });
+});

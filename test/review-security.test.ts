@@ -145,3 +145,64 @@ describe('review 4: notices read from the address', () => {
     expect(textOf(await list.text())).toContain('2 importierte Kontakte gelöscht.');
   });
 });
+
+const live = async (assetId: string) =>
+  (
+    await env.DB.prepare(
+      'SELECT company, last_name AS lastName, email, phone, version FROM contacts WHERE asset_id = ? AND deleted_at IS NULL ORDER BY company',
+    )
+      .bind(assetId)
+      .all()
+  ).results;
+
+describe('code review of the fixes: a create form sent again', () => {
+  it('a network retry after a co-buyer renamed the contact makes no second contact', async () => {
+    const anna = household('rd-retry', 'u-rd-retry-anna');
+    const jonas = { ...anna, sub: 'u-rd-retry-jonas', name: 'Jonas Müller' };
+    const form = { form_token: 'retry-after-rename-0123456789', company: 'Fliesen Bauer', phone: '089 111111' };
+    const first = await send('/assets/rd-retry/contacts', { user: anna, form });
+    expect(first.status).toBe(303);
+    const card = new URL(first.headers.get('location') ?? '', 'https://x').pathname;
+    // Jonas corrects the company's name meanwhile.
+    const renamed = await send(card, { user: jonas, form: { version: '1', company: 'Fliesen Bauer GmbH', phone: '089 111111' } });
+    expect(renamed.status).toBe(303);
+    // Anna's browser sends the very same form again (its first answer was lost; "Erneut senden").
+    const retry = await send('/assets/rd-retry/contacts', { user: anna, form });
+    expect(retry.status).toBe(303);
+    expect(await live('rd-retry')).toEqual([{ company: 'Fliesen Bauer GmbH', lastName: '', email: '', phone: '089 111111', version: 2 }]);
+  });
+
+  it('a corrected name beside the same e-mail stays one contact also for the second contact typed into the form', async () => {
+    const anna = household('rd-second', 'u-rd-second-anna');
+    const form_token = 'second-contact-corrected-0123456789';
+    const add = (fields: Record<string, string>) => send('/assets/rd-second/contacts', { user: anna, form: { form_token, ...fields } });
+    expect((await add({ company: 'Fliesen Bauer' })).status).toBe(303);
+    // Back to the kept form, another contact typed over it: a contact of its own (as designed).
+    expect((await add({ company: 'Maler Klecs', email: 'info@maler-k.de' })).status).toBe(303);
+    // Back again, the typo in that name corrected, the same e-mail beside it.
+    expect((await add({ company: 'Maler Klecks', email: 'info@maler-k.de' })).status).toBe(303);
+    expect((await live('rd-second')).map((row) => row.company)).toEqual(['Fliesen Bauer', 'Maler Klecks']);
+  });
+
+  it('another contact of the same last name typed into the form already sent is a contact of its own, not an overwrite', async () => {
+    const anna = household('rd-namesake', 'u-rd-namesake-anna');
+    const form_token = 'namesake-in-the-same-form-0123456789';
+    const add = (fields: Record<string, string>) => send('/assets/rd-namesake/contacts', { user: anna, form: { form_token, ...fields } });
+    expect((await add({ last_name: 'Müller', company: 'Küchen Schmidt', phone: '089 111111' })).status).toBe(303);
+    expect((await add({ last_name: 'Müller', company: 'Gärtnerei Blum', phone: '089 222222' })).status).toBe(303);
+    expect((await live('rd-namesake')).map((row) => row.company)).toEqual(['Gärtnerei Blum', 'Küchen Schmidt']);
+  });
+});
+
+describe('code review of the fixes: the undo of an import that never was', () => {
+  it('writes no row: an undo of a made-up upload id leaves import_staging as it was', async () => {
+    const user = household('rd-stub', 'u-rd-stub');
+    for (let i = 0; i < 10; i += 1) {
+      const id = `madeup${String(i).padStart(14, '0')}`;
+      expect((await send(`/assets/rd-stub/contacts/import/${id}/undo`, { user, method: 'POST', form: {} })).status).toBe(303);
+    }
+    const rows = await env.DB.prepare("SELECT count(*) AS n FROM import_staging WHERE asset_id = 'rd-stub'").first<{ n: number }>();
+    // Actual: 10 rows ('undone', created now), one per request, outside MAX_STAGED_PER_ASSET and the byte budget.
+    expect(rows?.n).toBe(0);
+  });
+});

@@ -311,8 +311,14 @@
     }
     var spot = back === location.pathname + location.search && spots()[back];
     if (!spot) return;
+    // The browser's own restoring (to the top here) held off for this load only: a later reload keeps it.
     history.scrollRestoration = 'manual';
     window.scrollTo(0, spot.y);
+    window.addEventListener('load', () => {
+      setTimeout(() => {
+        history.scrollRestoration = 'auto';
+      }, 0);
+    });
     var holder = spot.id && document.getElementById(spot.id);
     var target = holder && (holder.matches('a[href],button,input,select,textarea') ? holder : holder.querySelector('a[href],button'));
     if (target) target.focus({ preventScroll: true });
@@ -336,7 +342,8 @@
       enhance(main, false);
       // A page without a message of its own leaves none of the last page's behind in the live region.
       const message = main.querySelector('[data-announce]');
-      let news = message ? message.getAttribute('data-announce') : '';
+      // (An alert that carries the message itself, with links beside its text, says it all.)
+      let news = message && !message.closest('[role="alert"]') ? message.getAttribute('data-announce') : '';
       // A role=alert is read out as it arrives: said here as well, it was heard twice.
       Array.prototype.forEach.call(main.querySelectorAll('[role="alert"]'), (alert) => {
         news = news.replace(alert.textContent.trim(), '').trim();
@@ -514,7 +521,9 @@
     }
     if (ctx.request.method === 'GET') return;
     writing.add(ctx);
-    saySending(ctx.request.submitter || ctx.sourceElement);
+    // A form sent without a button ("Erneut senden" submits it): its own submit button's words.
+    var source = ctx.sourceElement;
+    saySending(ctx.request.submitter || (source.tagName === 'FORM' ? source.querySelector('[type="submit"]') : source));
   });
   document.addEventListener('htmx:finally:request', (event) => {
     writing.delete(event.detail && event.detail.ctx);

@@ -343,11 +343,11 @@ export interface UndoResult {
  * for good what someone else imported; security review). The upload turns 'undone' in the same
  * batch: the list no longer offers its undo, its preview no longer imports (the contacts kept
  * would come twice), and the list's notice after the undo without JS is said only for an
- * upload that was undone (`undoneImport`). An upload the daily purge removed comes back as a row of
- * no cards for that.
+ * upload that was undone (`undoneImport`). An upload the daily purge removed comes back as an
+ * undone row of no cards for that, if contacts of that import are or were here.
  */
 export async function undoImport(db: Database, assetId: string, importId: string, userId: string, now = Date.now()): Promise<UndoResult> {
-  const [removed, kept] = await guarded(() =>
+  const [removed, kept, marked] = await guarded(() =>
     db.batch([
       db
         .delete(contacts)
@@ -363,10 +363,6 @@ export async function undoImport(db: Database, assetId: string, importId: string
         .returning({ id: contacts.id }),
       keptQuery(db, assetId, importId),
       db
-        .insert(importStaging)
-        .values({ importId, assetId, createdBy: userId, createdAt: now, cards: '[]', status: 'done' })
-        .onConflictDoNothing(),
-      db
         .update(importStaging)
         .set({ status: 'undone' })
         .where(
@@ -376,9 +372,19 @@ export async function undoImport(db: Database, assetId: string, importId: string
             eq(importStaging.createdBy, userId),
             eq(importStaging.status, 'done'),
           ),
-        ),
+        )
+        .returning({ importId: importStaging.importId }),
     ]),
   );
+  // The daily purge removed the upload's row: it comes back, undone, for an import that was here
+  // (a second round trip on that path only; a made-up id writes nothing: code review).
+  if (!marked.length && (removed.length || kept.length))
+    await guarded(() =>
+      db
+        .insert(importStaging)
+        .values({ importId, assetId, createdBy: userId, createdAt: now, cards: '[]', status: 'undone' })
+        .onConflictDoNothing(),
+    );
   return { removed: removed.length, kept };
 }
 

@@ -518,10 +518,12 @@ export function sortKey(fields: SortKeyFields): string {
   const lastName = fieldValue(fields, 'lastName');
   const company = fieldValue(fields, 'company');
   const primary = lastName || company || firstName;
-  // Punctuation and symbols do not count (DIN 5007): „Bauhaus“ files under B, "1&1" as "11".
+  // Only letters, digits and spaces count (DIN 5007): „Bauhaus“ files under B, "1&1" as "11";
+  // a digit of another script counts as a digit (one "#" at the start), other signs not at all.
   const dictionary = (value: string) =>
     plain(value)
-      .replace(/[\p{P}\p{S}]/gu, '')
+      .replace(/[^\x00-\x7f]/gu, (character) => (/\p{Nd}/u.test(character) ? '0' : /\p{L}/u.test(character) ? character : ''))
+      .replace(/[^\p{L}0-9\s]/gu, '')
       .replace(/\s+/gu, ' ')
       .trim();
   // A name that is already the primary is not repeated (company-only and first-name-only contacts).

@@ -283,20 +283,25 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   return keepingInput(c, { mode, values: form.values }, async () => {
     const me = author(c);
     const typed = columnsOf(form.input);
-    const name = displayName(typed);
     let result = await createContact(c.var.db, c.var.asset.id, form.input, mode.formToken, me);
     // A form already sent is this user's resend or correction of the contact it made when it still
-    // names that contact: its name, e-mail or mobile number. Anything else (another contact typed
-    // into it) or another user (a shared device's cached form) is a contact of its own, never an
-    // overwrite; its token follows from the form's, the user and the name, so that its own resend
-    // is recognised in turn (security review).
-    const same = (earlier: Contact) =>
-      earlier.createdBy === me.userId &&
-      (displayName(earlier) === name ||
-        (typed.email !== '' && earlier.email === typed.email) ||
-        (typed.mobile !== '' && earlier.mobile === typed.mobile));
-    if (result.kind === 'duplicate' && !same(result.contact))
-      result = await createContact(c.var.db, c.var.asset.id, form.input, `${mode.formToken}:${me.userId}:${name}`, me);
+    // names that contact as it is or as the form made it (version 1; a co-buyer may have renamed
+    // it since): its name and company, e-mail or mobile number. Anything else (another contact
+    // typed into it) or another user (a shared device's cached form) is a contact of its own,
+    // never an overwrite. Its token follows from the form's, the user and what names it (e-mail,
+    // else mobile, else name and company), so that its resend or correction finds it in turn
+    // (security and code reviews).
+    const names = (earlier: Pick<Contact, 'title' | 'firstName' | 'lastName' | 'company' | 'email' | 'mobile'>) =>
+      (displayName(earlier) === displayName(typed) && earlier.company === typed.company) ||
+      (typed.email !== '' && earlier.email === typed.email) ||
+      (typed.mobile !== '' && earlier.mobile === typed.mobile);
+    if (result.kind === 'duplicate') {
+      const earlier = result.contact;
+      const first = earlier.createdBy === me.userId && (await contactState(c.var.db, c.var.asset.id, earlier.id, 1)).versions[0];
+      const mine = earlier.createdBy === me.userId && (names(earlier) || (first && first.version === 1 && names(columnsOf(first.values))));
+      const key = typed.email || typed.mobile || `${displayName(typed)}|${typed.company}`;
+      if (!mine) result = await createContact(c.var.db, c.var.asset.id, form.input, `${mode.formToken}:${me.userId}:${key}`, me);
+    }
     if (result.kind === 'full')
       return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
     if (result.kind === 'noRoom') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.noRoom });
