@@ -215,6 +215,9 @@ describe('a stale edit is merged field by field', () => {
       expect(panel).not.toContain('Ort');
       expect(panel).not.toContain('Mobilnummer');
     }
+    // A clash page from before `theirs` existed: every difference, as before.
+    const { theirs: _theirs, ...older } = sent;
+    expect(textOf(await (await edit(mia, id, older)).text())).toContain('Ort Haar Ottobrunn');
     // Once someone saved since the clash, every difference is shown (what they changed is not known).
     expect((await edit(kai, id, { ...(await formOf(id, kai)), phone: '089 7' })).status).toBe(303);
     const later = textOf(await (await edit(mia, id, sent)).text());

@@ -540,6 +540,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // (Deleted meanwhile: the form all the same; sending it says so and keeps the input.)
     const stored = await findContact(c.var.db, c.var.asset.id, contactId);
     const v = form.values;
+    const theirs = String((form.raw as Record<string, unknown>).theirs ?? '');
     const name = displayName(
       stored ?? { title: v.title ?? '', firstName: v.first_name ?? '', lastName: v.last_name ?? '', company: v.company ?? '' },
     );
@@ -552,8 +553,9 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       conflict: stored,
       conflictRestoring: (form.raw as Record<string, unknown>).restore === '1',
       // Compared: what co-buyers changed (the clash's `theirs`), as long as nobody saved since the
-      // clash; after that, every field the form and the stored contact differ in.
-      conflictFields: stored?.version === version ? String((form.raw as Record<string, unknown>).theirs ?? '').split(' ') : undefined,
+      // clash; after that, or from a clash page without it, every field the form and the stored
+      // contact differ in.
+      conflictFields: stored?.version === version && theirs ? theirs.split(' ') : undefined,
       // Kept by the browser as a pending draft: it comes back if the form is left unsaved.
       unsaved: true,
     });
