@@ -2,7 +2,7 @@
 // the whole page: active search, "Mehr laden" and undoing an import.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BASE_URL, browserForSuite, listPath, unique, withBrowser } from './helpers.mjs';
+import { BASE_URL, browserForSuite, listPath, recordAnnouncements, unique, withBrowser } from './helpers.mjs';
 
 /** Adds contacts through the app's own form endpoint, as the browser would post them. */
 async function addThroughHttp(page, count, prefix) {
@@ -192,14 +192,7 @@ describe('announcements and focus after partial swaps', () => {
       maxRedirects: 0,
     });
     assert.equal(edited.status(), 303);
-    const said = [];
-    await page.exposeFunction('__saidAlert', (text) => said.push(text));
-    await page.evaluate(() => {
-      const region = document.getElementById('announcer');
-      new MutationObserver(() => {
-        if (region.textContent) window.__saidAlert(region.textContent);
-      }).observe(region, { childList: true, characterData: true, subtree: true });
-    });
+    const said = await recordAnnouncements(page);
     await page.getByRole('link', { name: 'Löschen', exact: true }).click();
     const alert = page.locator('main [role="alert"]');
     await alert.waitFor();

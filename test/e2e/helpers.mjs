@@ -162,6 +162,40 @@ export async function watchHtmxRequests(locator) {
   };
 }
 
+let announcements = 0;
+/** Everything the polite live region (#announcer) says from now on, in order (empty texts left out). */
+export async function recordAnnouncements(page) {
+  const said = [];
+  announcements += 1;
+  const name = `__announced${announcements}`;
+  await page.exposeFunction(name, (text) => said.push(text));
+  await page.evaluate((name) => {
+    const region = document.getElementById('announcer');
+    new MutationObserver(() => {
+      if (region.textContent) window[name](region.textContent);
+    }).observe(region, { childList: true, characterData: true, subtree: true });
+  }, name);
+  return said;
+}
+
+/**
+ * Adds companies named `${prefix} 00`, `${prefix} 01`, … to `asset`'s book, posted from the page
+ * itself as its form would (same origin, the session's cookie).
+ */
+export async function addCompanies(page, prefix, count, asset = ASSET) {
+  await page.evaluate(
+    async ({ action, prefix, count }) => {
+      for (let index = 0; index < count; index += 1) {
+        const company = `${prefix} ${String(index).padStart(2, '0')}`;
+        const body = new URLSearchParams({ form_token: `${company}-${Math.random()}`, company });
+        const response = await fetch(action, { method: 'POST', body, redirect: 'manual' });
+        if (response.type !== 'opaqueredirect' && response.status !== 303) throw new Error(`create ${index}: ${response.status}`);
+      }
+    },
+    { action: listPath(asset), prefix, count },
+  );
+}
+
 /** Waits until the page-wide loading bar (body::before while an htmx request runs) shows. */
 export async function waitForLoadingBar(page, what) {
   try {

@@ -1,24 +1,11 @@
 // A code review of this stop's src/client/app.js changes (stop 35): each test failed on 53393d7.
-// Helpers: ./helpers.mjs (browserForSuite, withBrowser, fillContact, listPath, unique).
+// Helpers: ./helpers.mjs.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { browserForSuite, fillContact, listPath, unique, withBrowser } from './helpers.mjs';
+import { addCompanies, browserForSuite, fillContact, listPath, recordAnnouncements, unique, withBrowser } from './helpers.mjs';
 
 const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
 const BOOK = 'lindenhof-whg-3';
-
-/** Everything the polite live region (#announcer) says from now on. */
-async function listen(page) {
-  const said = [];
-  await page.exposeFunction('__appSaid', (text) => said.push(text));
-  await page.evaluate(() => {
-    const region = document.getElementById('announcer');
-    new MutationObserver(() => {
-      if (region.textContent) window.__appSaid(region.textContent);
-    }).observe(region, { childList: true, characterData: true, subtree: true });
-  });
-  return said;
-}
 
 describe('what the live region says', () => {
   const browser = browserForSuite('selin', PHONE);
@@ -28,7 +15,7 @@ describe('what the live region says', () => {
     const company = `Wieder ${unique()}`;
     await page.goto(`${listPath(BOOK)}/new`);
     await fillContact(page, { company });
-    const said = await listen(page);
+    const said = await recordAnnouncements(page);
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Speichern' }).click();
     const box = page.locator('#net');
@@ -57,7 +44,7 @@ describe('an alert is read once', () => {
     await withBrowser('anna', async ({ page, context }) => {
       await page.goto(`${listPath()}/new`);
       await page.getByLabel('Unternehmen', { exact: true }).fill(`Abgelaufen ${unique()}`);
-      const said = await listen(page);
+      const said = await recordAnnouncements(page);
       await context.clearCookies();
       await page.getByRole('button', { name: 'Speichern' }).click();
       await page.getByRole('heading', { level: 1, name: /Anmeldung abgelaufen/ }).waitFor();
@@ -77,19 +64,7 @@ describe('the way back, then a reload', () => {
     const { page } = browser;
     const tag = unique();
     await page.goto(listPath());
-    await page.evaluate(
-      async ({ action, tag }) => {
-        for (let index = 0; index < 25; index += 1) {
-          const body = new URLSearchParams({
-            form_token: `rd-back-${tag}-${index}`,
-            company: `Platz ${tag} ${String(index).padStart(2, '0')}`,
-          });
-          const response = await fetch(action, { method: 'POST', body, redirect: 'manual' });
-          if (response.type !== 'opaqueredirect' && response.status !== 303) throw new Error(`create ${index}: ${response.status}`);
-        }
-      },
-      { action: listPath(), tag },
-    );
+    await addCompanies(page, `Platz ${tag}`, 25);
     const list = `${listPath()}?q=${encodeURIComponent(`Platz ${tag}`)}`;
     // The browser's own restoring on a reload (nothing of app.js involved): the place is kept.
     await page.goto(list);

@@ -1,7 +1,7 @@
 // Issue 15: the list is scannable on a phone, and a failed request says so (with a safe resend).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { browserForSuite, fillContact, listPath, unique } from './helpers.mjs';
+import { addCompanies, browserForSuite, fillContact, listPath, recordAnnouncements, unique } from './helpers.mjs';
 
 const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
 // Selin's Lindenhof 3: only one other test adds a contact there.
@@ -215,14 +215,7 @@ describe('a slow network on a phone (360×800)', () => {
       await route.continue();
     };
     await page.route(/\/contacts$/, slow);
-    const said = [];
-    await page.exposeFunction('__said', (text) => said.push(text));
-    await page.evaluate(() => {
-      const region = document.getElementById('announcer');
-      new MutationObserver(() => {
-        if (region.textContent) window.__said(region.textContent);
-      }).observe(region, { childList: true, characterData: true, subtree: true });
-    });
+    const said = await recordAnnouncements(page);
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent.includes('gespeichert'));
@@ -311,19 +304,7 @@ describe('the way back on a phone (360×800)', () => {
     const { page } = browser;
     const tag = unique();
     await page.goto(listPath(BOOK));
-    await page.evaluate(
-      async ({ action, tag }) => {
-        for (let index = 0; index < 25; index += 1) {
-          const body = new URLSearchParams({
-            form_token: `back-${tag}-${index}`,
-            company: `Zurück ${tag} ${String(index).padStart(2, '0')}`,
-          });
-          const response = await fetch(action, { method: 'POST', body, redirect: 'manual' });
-          if (response.type !== 'opaqueredirect' && response.status !== 303) throw new Error(`create ${index}: ${response.status}`);
-        }
-      },
-      { action: listPath(BOOK), tag },
-    );
+    await addCompanies(page, `Zurück ${tag}`, 25, BOOK);
     await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Zurück ${tag}`)}`);
     const link = page.getByRole('link', { name: `Zurück ${tag} 20`, exact: true });
     await link.focus();
