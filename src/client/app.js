@@ -259,11 +259,32 @@
     var button = event.target.closest('[data-draft-discard]');
     if (!button) return;
     clearDraft(button.form.getAttribute('data-draft'));
+    // The page comes again with what is stored; focus goes back into the form, where it was
+    // (not to the page's start, as after any reload).
+    try {
+      storage().setItem('kontakte-discarded', location.pathname + location.search);
+    } catch (e) {
+      /* no storage: the page's start */
+    }
     window.location.reload();
   });
+  /** After "Verwerfen": the form's first field that can be typed in takes focus. */
+  function focusDiscarded() {
+    var here = null;
+    try {
+      here = storage().getItem('kontakte-discarded');
+      storage().removeItem('kontakte-discarded');
+    } catch (e) {
+      /* no storage */
+    }
+    if (here !== location.pathname + location.search) return;
+    var field = document.querySelector('form[data-draft] :is(input:not([type="hidden"]),select,textarea):not(:disabled)');
+    if (field) field.focus();
+  }
   document.addEventListener('DOMContentLoaded', () => {
     enhance(document, true);
     takeUpSpot();
+    focusDiscarded();
   });
 
   // The way back with htmx loads the address anew (config history: 'reload'), at the top: on a
@@ -454,7 +475,14 @@
     const button = event.target.closest && event.target.closest('button[name="tick"]');
     if (!button || !button.form) return;
     event.preventDefault();
-    for (const box of button.form.querySelectorAll('input[name="card"]:not(:disabled)')) box.checked = button.value === 'all';
+    var boxes = button.form.querySelectorAll('input[name="card"]:not(:disabled)');
+    for (const box of boxes) box.checked = button.value === 'all';
+    // Said, as the boxes changed out of sight. The words live here, not in the Worker's catalogs:
+    // only this script says them, and the Worker's bundle is at its size budget (issue 18).
+    var n = button.value === 'all' ? boxes.length : 0;
+    var en = document.documentElement.lang === 'en';
+    var words = en ? ['No contact', '1 contact', ' contacts', ' ticked.'] : ['Kein Kontakt', '1 Kontakt', ' Kontakte', ' angehakt.'];
+    announce((n < 2 ? words[n] : n.toLocaleString(en ? 'en' : 'de-DE') + words[2]) + words[3]);
   });
 
   // "Mehr laden" replaces itself with the next rows (the event then has no connected element):

@@ -131,10 +131,14 @@ describe('announcements and focus after partial swaps', () => {
       requests += 1;
     };
     page.on('request', count);
+    const said = (text) => page.waitForFunction((text) => document.getElementById('announcer')?.textContent === text, text);
     await page.getByRole('button', { name: 'Alle Haken entfernen' }).click();
     assert.deepEqual(await states(), [false, false, false]);
+    // The boxes change out of sight: a screen reader hears what happened.
+    await said('Kein Kontakt angehakt.');
     await page.getByRole('button', { name: 'Alle anhaken' }).click();
     assert.deepEqual(await states(), [true, true, true]);
+    await said('3 Kontakte angehakt.');
     await page.getByRole('button', { name: 'Alle Haken entfernen' }).click();
     await boxes.nth(1).check();
     page.off('request', count);
@@ -145,6 +149,29 @@ describe('announcements and focus after partial swaps', () => {
     assert.equal(await page.getByRole('link', { name: `${tag} 1`, exact: true }).count(), 0);
     await page.getByRole('button', { name: 'Import rückgängig' }).click();
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 importierter Kontakt gelöscht.');
+  });
+
+  test('in English the ticks are said in English', async () => {
+    await withBrowser(
+      'jonas',
+      async ({ page }) => {
+        const tag = `Ticks ${unique()}`;
+        await page.goto(`${listPath()}/import`);
+        await page.locator('input[type=file]').setInputFiles({
+          name: 'two.vcf',
+          mimeType: 'text/vcard',
+          buffer: Buffer.from([1, 2].map((n) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${tag} ${n}\r\nEND:VCARD\r\n`).join('')),
+        });
+        await page.getByRole('button', { name: 'Check the file' }).click();
+        await page.locator('input[name=card]').first().waitFor();
+        const said = (text) => page.waitForFunction((text) => document.getElementById('announcer')?.textContent === text, text);
+        await page.getByRole('button', { name: 'Untick all' }).click();
+        await said('No contact ticked.');
+        await page.getByRole('button', { name: 'Tick all', exact: true }).click();
+        await said('2 contacts ticked.');
+      },
+      { locale: 'en-GB' },
+    );
   });
 
   test('undoing an import swaps the list in, reads out what was removed and leaves the address on the list', async () => {

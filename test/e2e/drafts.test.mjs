@@ -21,6 +21,9 @@ describe('drafts and an expired session', () => {
     await page.waitForLoadState('load');
     await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen' }).waitFor();
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), '');
+    // Focus is back in the form, on its first field, not at the page's start.
+    const first = await page.locator('form[data-draft] input:not([type=hidden])').first().getAttribute('name');
+    await page.waitForFunction((name) => document.activeElement?.getAttribute('name') === name, first);
     assert.equal(await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').isVisible(), false);
   });
 

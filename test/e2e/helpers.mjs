@@ -110,7 +110,10 @@ export function browserForSuite(user, options = {}) {
 export async function login(page, user) {
   await page.goto('/dev/login');
   await page.locator(`input[name="user"][value="${user}"]`).check();
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/dev/')), page.getByRole('button', { name: 'Anmelden' }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/dev/')),
+    page.getByRole('button', { name: /^(Anmelden|Sign in)$/ }).click(),
+  ]);
 }
 
 /** Marks the window: the mark survives htmx swaps and disappears on any full page load. */
