@@ -108,6 +108,20 @@ describe('announcements and focus after partial swaps', () => {
       (n) => document.getElementById('announcer')?.textContent === `${n} weitere Kontakte geladen.`,
       rows.length - 100,
     );
+    // A row that "Mehr laden" brought, opened and left by Back: the list comes again with it
+    // (the address now holds how far it went), at the same place, focus on that row.
+    const target = rows[rows.length - 2];
+    const link = page.getByRole('link', { name: target, exact: true });
+    await link.focus();
+    const place = await page.evaluate(() => window.scrollY);
+    assert.ok(place > 1000, `scrolled down to the second page: ${place}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: target, exact: true }).waitFor();
+    await page.goBack();
+    await page.waitForFunction((target) => document.activeElement?.textContent === target, target);
+    assert.equal(await page.locator('li.contact > a.name').count(), rows.length, 'every row up to it again');
+    const back = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(back - place) < 5, `the same place: ${back} against ${place}`);
   });
 
   test('the import preview\u2019s "Alle Haken entfernen" and "Alle anhaken" change the boxes at once, without a request', async () => {
