@@ -16,6 +16,7 @@ import { columnsOf, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
+import { orElse } from './or-else';
 import { afterWrite, contactPage, formPage, keepingInput, listPage, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
@@ -60,13 +61,13 @@ const contactParam = zValidator('param', z.object({ contactId: z.string().check(
   if (!result.success) throw new HTTPException(404);
 });
 /** A malformed query parameter falls back to its default instead of failing the page. */
-const optionalId = z.catch(z.optional(z.string().check(z.regex(CONTACT_ID))), undefined);
+const optionalId = orElse(z.optional(z.string().check(z.regex(CONTACT_ID))), undefined);
 /**
  * The search `q` of the list, the export and the print view: one reading, so all three select
  * alike. A long query (a pasted signature) is cut where the search cuts it, never dropped: an
  * empty `q` would show, export and print the whole book.
  */
-const searchText = z.catch(
+const searchText = orElse(
   z.string().check(
     z.overwrite((q) => [...q].slice(0, MAX_QUERY_CODE_POINTS).join('')),
     z.trim(),
@@ -78,22 +79,22 @@ const listQuery = zValidator(
   'query',
   z.object({
     q: searchText,
-    group: z.catch(z.optional(z.literal('position')), undefined),
-    view: z.catch(z.optional(z.literal('warranty')), undefined),
+    group: orElse(z.optional(z.literal('position')), undefined),
+    view: orElse(z.optional(z.literal('warranty')), undefined),
     // Opaque cursors (src/contacts/cursor.ts): a damaged one starts the list at the beginning.
-    after: z.catch(z.optional(z.string().check(z.maxLength(40_000))), undefined),
-    through: z.catch(z.optional(z.string().check(z.maxLength(40_000))), undefined),
-    part: z.catch(z.optional(z.enum(['results', 'rows'])), undefined),
+    after: orElse(z.optional(z.string().check(z.maxLength(40_000))), undefined),
+    through: orElse(z.optional(z.string().check(z.maxLength(40_000))), undefined),
+    part: orElse(z.optional(z.enum(['results', 'rows'])), undefined),
     /** The section of the row above the loaded ones (its letter, or its position's key when grouped): no repeated heading. */
-    previous: z.catch(z.optional(z.string().check(z.maxLength(1000))), undefined),
+    previous: orElse(z.optional(z.string().check(z.maxLength(1000))), undefined),
     /** The count the page shows ("Mehr laden"): sent again only when it changed meanwhile. */
-    total: z.catch(z.optional(z.coerce.number()), undefined),
+    total: orElse(z.optional(z.coerce.number()), undefined),
     saved: optionalId,
     deleted: optionalId,
     restored: optionalId,
     imported: optionalId,
     undone: optionalId,
-    removed: z.catch(z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CONTACTS_PER_ASSET))), undefined),
+    removed: orElse(z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CONTACTS_PER_ASSET))), undefined),
   }),
 );
 /** Any contact form: never fails, the route decides what invalid input shows (FormResult). */
@@ -474,9 +475,9 @@ contactRoutes.get('/contacts/deleted', async (c) => {
 // ---- one contact ----------------------------------------------------------------------------
 
 const cardQuery = z.object({
-  merged: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
+  merged: orElse(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
   saved: optionalId,
-  done: z.catch(z.optional(z.enum(DONE)), undefined),
+  done: orElse(z.optional(z.enum(DONE)), undefined),
 });
 
 /**
