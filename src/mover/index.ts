@@ -16,13 +16,14 @@ import { bearerMatches } from '../security/bearer';
  * - `POST /assets/:id/freeze?from=` lists the asset in `from`'s `frozen_assets`: from then on
  *   `from` refuses every write of it (buyers get 503 with their input kept, reads go on).
  * - `POST /assets/:id/copy?from=&to=` (frozen only) writes `from`'s rows of the asset (contacts,
- *   deleted ones, versions, counters, staged imports) into `to` in one batch, reads them back,
- *   compares every row, and notes the copy on the freeze line. 200 with the counts. A copy that
- *   is not exact is taken out of `to` again (500, not noted). Where `to` already holds other rows
+ *   deleted ones, versions, counters, staged imports) into `to` in one batch, reads them back
+ *   in it, compares every row, and notes the copy on the freeze line (an earlier note goes
+ *   before the batch). 200 with the counts. A copy that is not exact is not noted (500), and
+ *   taken out of `to` again where `to` held nothing of the asset before. Where `to` already holds other rows
  *   of the asset (written there after the switch, or left by a move given up), 409 and nothing
  *   copied, unless `replace=1` asks to replace them; the batch itself checks that `to` did not
  *   change after it was read.
- * - `POST /assets/:id/finish?from=&to=` (copied to `to` only) deletes the asset's rows from
+ * - `POST /assets/:id/finish?from=&to=` (copied to `to` only, and `to` holding the asset) deletes the asset's rows from
  *   `from` in one batch and keeps its line there as a marker (`finished_at`): `from` goes on
  *   refusing writes of the asset, so a token that still lacks the tenant finds an empty book it
  *   cannot write to (503), never a second book. For after the tenant's map entry is live.
@@ -259,17 +260,37 @@ mover.post(`${ASSET}/copy`, async (c) => {
       409,
       `${assetId}: to holds other rows of it (written there since the switch?); nothing copied; replace=1 replaces them`,
     );
+  // An earlier copy's note goes first: from here on a copy that fails leaves nothing a finish
+  // trusts (a copy run again after the switch, failing, once left the old note, and a finish then
+  // deleted the source of a target that held nothing).
+  const unnoted = await from
+    .prepare('UPDATE frozen_assets SET copied_to = NULL, copied_at = NULL WHERE asset_id = ? AND since = ? AND finished_at IS NULL')
+    .bind(assetId, source.freeze.since)
+    .run();
+  if (unnoted.meta.changes !== 1) throw new MoveError(409, `${assetId}: its freeze changed during the copy; copy again`);
+  // The copy read back in its own batch (one transaction): a buyer's write in `to` right after it
+  // is no difference of the copy's, and is never taken out with it.
+  const readBack = TABLES.map(({ name, order }) => to.prepare(`SELECT * FROM ${name} WHERE asset_id = ? ORDER BY ${order}`).bind(assetId));
+  let results: D1Result[];
   try {
-    await to.batch(replaceStatements(to, assetId, source.rows, fingerprintOf(before.rows)));
+    results = await to.batch([...replaceStatements(to, assetId, source.rows, fingerprintOf(before.rows)), ...readBack]);
   } catch (error) {
     if (CHANGED.test(String(rootCause(error))))
       throw new MoveError(409, `${assetId}: to changed while the copy was prepared; nothing copied`);
     throw error;
   }
-  const copied = await readAsset(to, assetId);
+  const copied = {
+    rows: Object.fromEntries(
+      TABLES.map(({ name }, i) => [name, (results[results.length - TABLES.length + i]?.results ?? []) as Row[]]),
+    ) as Rows,
+  };
   const differs = firstDifference(source.rows, copied.rows);
   if (differs) {
-    // Not left behind, and not noted: a finish never deletes the source of an inexact copy.
+    // Not noted: a finish never deletes the source of an inexact copy. Taken out again only where
+    // `to` held nothing of the asset before: rows it held (replaced by this copy) are not removed
+    // on top; the operator looks at both sides (GET) before anything else.
+    if (held)
+      throw new MoveError(500, `${assetId}: ${differs} differ after the copy; left in to (it held rows of the asset before), not noted`);
     await clearAsset(to, assetId);
     throw new MoveError(500, `${assetId}: ${differs} differ after the copy; taken out of to again`);
   }
@@ -284,9 +305,14 @@ mover.post(`${ASSET}/copy`, async (c) => {
 });
 
 mover.post(`${ASSET}/finish`, async (c) => {
-  const { from, toName } = both(c);
+  const { from, to, toName } = both(c);
   const assetId = c.req.param('assetId');
-  const { rows } = await readAsset(from, assetId);
+  const [{ freeze, rows }, target] = await Promise.all([readAsset(from, assetId), readAsset(to, assetId)]);
+  // The note says a copy was made; `to` must still hold something of the book (its counters at
+  // least stay while buyers delete there) before the only other copy goes.
+  const empty = TABLES.every(({ name }) => target.rows[name].length === 0);
+  if (freeze?.copied_to === toName && empty && TABLES.some(({ name }) => rows[name].length > 0))
+    throw new MoveError(409, `${assetId}: to holds none of its rows; nothing deleted`);
   // One transaction, decided by the line itself: the deletes run only if it names this copy
   // (`finishing` lets them past the freeze); then it stays, as the marker of a finished move.
   const finishing = 'EXISTS (SELECT 1 FROM frozen_assets WHERE asset_id = ?1 AND finishing = 1)';
