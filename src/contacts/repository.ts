@@ -45,11 +45,12 @@ export function columnsFrom(values: FieldValues) {
 }
 
 /**
- * True while the asset has room for a write of about `bytes` (the row and its version): the
- * triggers purge the oldest versions before the budget is reached, so only live data can fill it.
+ * True while the asset has room for a write of about `bytes` (the row and its version), less the
+ * row it `replacing` (an edit's own row): the triggers purge the oldest versions before the budget
+ * is reached, so only live data can fill it.
  */
-export const hasRoom = (assetId: string, bytes: number) =>
-  sql`coalesce((SELECT ${assetUsage.bytes} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0) + ${2 * bytes} <= ${STORAGE_BUDGET_BYTES}`;
+export const hasRoom = (assetId: string, bytes: number, replacing?: SQL.Aliased | typeof contacts.bytes) =>
+  sql`coalesce((SELECT ${assetUsage.bytes} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)${replacing ? sql` - ${replacing}` : sql``} + ${2 * bytes} <= ${STORAGE_BUDGET_BYTES}`;
 export const liveCount = (assetId: string | Placeholder) =>
   sql`coalesce((SELECT ${assetUsage.live} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)`;
 
@@ -596,7 +597,9 @@ function updateStatement(
         eq(contacts.id, contactId),
         eq(contacts.version, version),
         restore ? sql`(${contacts.deletedAt} IS NULL OR ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET})` : isNull(contacts.deletedAt),
-        hasRoom(assetId, columns.bytes),
+        // The row it replaces makes room: on a full book an edit that does not grow the contact
+        // (a typo, shorter notes) is saved; its old version goes by the budget trigger.
+        hasRoom(assetId, columns.bytes, contacts.bytes),
         // An edit that changes nothing writes nothing: no empty version that would push real ones
         // out of the 20 kept, no "Zuletzt geändert von" for a look (failedWrite answers it). A
         // restore is always a new version (contract §4), also of values that are current.
