@@ -30,6 +30,31 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
     await assertNoAxeViolations(page, 'the list with the help open');
   });
 
+  test('the warranty view in dark mode, with an ended and a near end', async () => {
+    const { page } = browser;
+    const tag = unique();
+    const day = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    for (const [name, end] of [
+      [`Vorbei ${tag}`, day(-10)],
+      [`Bald ${tag}`, day(60)],
+    ]) {
+      await page.goto(`${listPath()}/new`);
+      await fillContact(page, { company: name });
+      await page.locator('input[name="warranty_until"]').fill(end);
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    }
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      await page.goto(`${listPath()}?view=warranty&q=${tag}`);
+      await page.locator('.wb.ended').waitFor();
+      // The ended badge was salmon on pink in dark mode (2:1): axe's colour contrast sees it.
+      await assertNoAxeViolations(page, 'the warranty view in dark mode');
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
   test('the card with a notice (after saving), the list and search results, swapped in by htmx', async () => {
     const { page } = browser;
     const name = `Schreinerei Holz ${unique()}`;

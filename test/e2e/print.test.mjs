@@ -162,6 +162,13 @@ describe('the printable phone list and printing', () => {
       await assertNoAxeViolations(checked.page, 'the phone list');
       await checked.page.emulateMedia({ media: 'print' });
       await assertNoAxeViolations(checked.page, 'the printed phone list');
+      // Paper is white: a phone or desktop in dark mode printed the list in grey (2.8:1).
+      await checked.page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      const inks = await checked.page.evaluate(() => {
+        const style = (selector) => getComputedStyle(document.querySelector(selector));
+        return { text: style('table.phones td').color, page: style('body').backgroundColor };
+      });
+      assert.deepEqual(inks, { text: 'rgb(22, 24, 27)', page: 'rgb(255, 255, 255)' });
     } finally {
       await checked.close();
     }
