@@ -103,6 +103,11 @@ describe('the form', () => {
     expect(await stored(counted)).toMatchObject({ accepted_on: '2024-05-10', warranty_until: '2029-05-10' });
     const endOnly = createdId(await create(user, { company: 'Maler Roth', warranty_until: ' 2030-01-15 ' }));
     expect(await stored(endOnly)).toMatchObject({ accepted_on: '', warranty_until: '2030-01-15' });
+    // Typed as Germans write dates, where a browser has no date picker: stored as the same days.
+    const german = createdId(await create(user, { company: 'Glaserei Klar', accepted_on: '1.3.2024', warranty_years: '5' }));
+    expect(await stored(german)).toMatchObject({ accepted_on: '2024-03-01', warranty_until: '2029-03-01' });
+    const typedEnd = createdId(await create(user, { company: 'Dach Hoch', warranty_until: '12.03.2027' }));
+    expect(await stored(typedEnd)).toMatchObject({ accepted_on: '', warranty_until: '2027-03-12' });
   });
 
   it.each([
@@ -110,21 +115,21 @@ describe('the form', () => {
       'a day that does not exist',
       { accepted_on: '2023-02-30', warranty_years: '5' },
       'accepted_on',
-      'Bitte geben Sie ein gültiges Datum ein.',
+      'Bitte geben Sie ein gültiges Datum ein, z. B. 12.03.2027.',
     ],
     [
-      'a German date typed into a browser without a date picker',
-      { warranty_until: '12.03.2027' },
+      'a German date with a two-digit year',
+      { warranty_until: '12.03.27' },
       'warranty_until',
-      'Bitte geben Sie ein gültiges Datum ein.',
+      'Bitte geben Sie ein gültiges Datum ein, z. B. 12.03.2027.',
     ],
     ['an acceptance before 1990', { accepted_on: '1989-12-31' }, 'accepted_on', 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.'],
     ['an end after 2100', { warranty_until: '2101-01-01' }, 'warranty_until', 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.'],
     [
       'a computed end after 2100',
       { accepted_on: '2099-06-01', warranty_years: '5' },
-      'warranty_until',
-      'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
+      'accepted_on',
+      'Mit dieser Frist endete die Gewährleistung nach 2100. Bitte prüfen Sie das Datum der Abnahme.',
     ],
     [
       'an end before the acceptance',

@@ -216,6 +216,7 @@ function toErrorCode(message: string): ErrorCode {
     'nameRequired',
     'date',
     'dateRange',
+    'periodRange',
     'endBeforeStart',
     'period',
     'noStart',

@@ -36,6 +36,8 @@ interface YearMonthDay {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A date as Germans write it (12.03.2027, 1.3.2027): what a browser without a date picker gets typed. */
+const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -217,16 +219,17 @@ export function formatDate(iso: string, locale: string): string {
 
 export type WarrantyField = 'accepted_on' | 'warranty_years' | 'warranty_until';
 /**
- * - date: not a real calendar date `YYYY-MM-DD`;
- * - dateRange: a date outside 1990-2100 (also a computed end beyond 2100, reported on
- *   `warranty_until` because that is the date that would be out of range);
+ * - date: not a real calendar date `YYYY-MM-DD` (or `DD.MM.YYYY`, as Germans type it);
+ * - dateRange: a date outside 1990-2100;
+ * - periodRange: the end computed from the acceptance and the period would lie beyond 2100
+ *   (reported on `accepted_on`: the end field is empty, and a mistyped year is the likely cause);
  * - endBeforeStart: the end lies before the acceptance;
  * - period: `warranty_years` is not one of 5, 4, 2;
  * - noStart: a period chosen with neither an acceptance date to count from nor a typed end
  *   (reported on `accepted_on`, the date that is missing; ignoring the period would drop the
  *   end an edit form showed as a period).
  */
-export type WarrantyError = 'date' | 'dateRange' | 'endBeforeStart' | 'period' | 'noStart';
+export type WarrantyError = 'date' | 'dateRange' | 'periodRange' | 'endBeforeStart' | 'period' | 'noStart';
 export type WarrantyFieldErrors = Partial<Record<WarrantyField, WarrantyError>>;
 
 export interface WarrantyInput {
@@ -244,14 +247,22 @@ function dateError(value: string): WarrantyError | undefined {
   return inRange(value) ? undefined : 'dateRange';
 }
 
+/** A typed date as `YYYY-MM-DD`: German day.month.year is read as that day; anything else as it is. */
+function isoOf(value: string | undefined): string {
+  const text = (value ?? '').trim();
+  const german = GERMAN_DATE.exec(text);
+  return german ? `${german[3]}-${german[2]?.padStart(2, '0')}-${german[1]?.padStart(2, '0')}` : text;
+}
+
 /**
- * The dates to store ('' for none) from what the form sent. A typed end date wins; without one,
+ * The dates to store ('' for none) from what the form sent (`YYYY-MM-DD`, or as Germans write
+ * them: 12.03.2027). A typed end date wins; without one,
  * an acceptance date and a chosen period give the end (addYears). A period with neither is an
  * error (noStart): nothing to count from, and the user meant an end.
  */
 export function resolveWarranty(input: WarrantyInput): WarrantyResult {
-  const acceptedOn = (input.accepted_on ?? '').trim();
-  const typedUntil = (input.warranty_until ?? '').trim();
+  const acceptedOn = isoOf(input.accepted_on);
+  const typedUntil = isoOf(input.warranty_until);
   const yearsText = (input.warranty_years ?? '').trim();
   const errors: WarrantyFieldErrors = {};
 
@@ -266,7 +277,7 @@ export function resolveWarranty(input: WarrantyInput): WarrantyResult {
   if (until === '' && acceptedOn === '' && yearsText !== '' && !errors.warranty_years) errors.accepted_on = 'noStart';
   if (until === '' && acceptedOn !== '' && !acceptedError && yearsText !== '' && !errors.warranty_years) {
     until = addYears(acceptedOn, years);
-    if (!inRange(until)) errors.warranty_until = 'dateRange';
+    if (!inRange(until)) errors.accepted_on = 'periodRange';
   }
   if (!errors.accepted_on && !errors.warranty_until && acceptedOn !== '' && until !== '' && until < acceptedOn) {
     errors.warranty_until = 'endBeforeStart';
