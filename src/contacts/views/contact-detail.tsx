@@ -165,9 +165,10 @@ function Action(props: { shell: Shell; href: string; icon: IconName; label: stri
 }
 
 /**
- * The contact as a QR code: pointing a phone's camera at the screen saves it. On phones it sits
- * behind a disclosure that works without JS (an image in a closed <details> is not loaded); on
- * wide screens it shows at once. The card says what the code leaves out to stay scannable.
+ * The contact as a QR code: pointing a phone's camera at the screen saves it. It sits behind a
+ * disclosure that works without JS (an image in a closed <details> is not loaded), shown 320 CSS
+ * px wide (3 px a module on a 1× screen for the densest code, version 20; test/e2e/qr.test.mjs
+ * reads a dense one from the pixels). The card says what the code leaves out to stay scannable.
  */
 function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
   const { shell, assetId, contact } = props;
@@ -182,7 +183,7 @@ function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
   return (
     <details class="qr">
       <summary>{t.contacts.qrShow}</summary>
-      <img src={src} alt={alt} width="240" height="240" loading="lazy" />
+      <img src={src} alt={alt} width="320" height="320" loading="lazy" />
       <p class="hint">{t.contacts.qrHelp}</p>
       {leftOut}
     </details>
