@@ -404,6 +404,10 @@
     box.hidden = false;
     document.documentElement.style.setProperty('--net', box.offsetHeight + 16 + 'px');
     announce(box.querySelector('p').innerText);
+    // Focus lost on the way (the pressed button was busy): to "Erneut senden", not the page's
+    // start, from where the box is the last thing a keyboard reaches. A search field keeps it.
+    var active = document.activeElement;
+    if (!active || active === document.body) box.querySelector('[data-retry]').focus();
   }
   function hideFailure() {
     failed = null;

@@ -82,11 +82,18 @@ describe('the list on a phone (360×800)', () => {
     await page.goto(`${listPath(BOOK)}/new`);
     await fillContact(page, { company, phone: '089 55555' });
     await context.setOffline(true);
-    await page.getByRole('button', { name: 'Speichern' }).click();
+    // By keyboard: focus is not lost to the page's start, it waits on "Erneut senden" (or the button pressed).
+    await page.getByRole('button', { name: 'Speichern' }).focus();
+    await page.keyboard.press('Enter');
     const message = page
       .locator('#net')
       .getByText('Keine Verbindung. Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.');
     await message.waitFor();
+    await page.waitForTimeout(100);
+    assert.ok(
+      ['Erneut senden', 'Speichern'].includes(await page.evaluate(() => document.activeElement?.textContent?.trim())),
+      `focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`,
+    );
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'the input stays');
     // The box covers neither the save bar's buttons (it stands above the box) nor the page's end.
     for (const name of ['Speichern', 'Abbrechen']) {
