@@ -46,7 +46,9 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
   // The shell of every page, also of a 404 outside the prefix: language, paths, platform.
   app.use(async function shell(c, next) {
     const t = messagesFor(languageOf(c.req.header('accept-language')));
-    c.set('shell', { t, paths, platformName: c.env.PLATFORM_NAME, platformUrl: c.env.PLATFORM_URL });
+    // The platform's name in the page's language where it has one for English (PLATFORM_NAME_EN).
+    const platformName = (t.lang === 'en' && c.env.PLATFORM_NAME_EN) || c.env.PLATFORM_NAME;
+    c.set('shell', { t, paths, platformName, platformUrl: c.env.PLATFORM_URL });
     await next();
   });
   // Our own id for every request (set by the log): a client-sent X-Request-Id is neither trusted nor echoed.

@@ -401,8 +401,12 @@ describe('add', () => {
     // too they are the German trades, or "Tiler" and "Fliesenleger" would be two groups (buyer review).
     expect(html).toContain('<option value="Fliesenleger"></option>');
     expect(html).not.toContain('Tiler');
+    // The platform's name in the header too (PLATFORM_NAME_EN), not the German one (UX review).
+    expect(html).toContain('<span class="pname">PROPSTER customer platform</span>');
     const german = await send(LIST, { user: anna, headers: { 'Accept-Language': 'de-DE,de;q=0.9,en;q=0.8' } });
-    expect(await german.text()).toContain('<html lang="de">');
+    const germanHtml = await german.text();
+    expect(germanHtml).toContain('<html lang="de">');
+    expect(germanHtml).toContain('<span class="pname">PROPSTER Kundenplattform</span>');
     const star = await send(LIST, { user: anna, headers: { 'Accept-Language': '*' } });
     expect(await star.text()).toContain('<html lang="de">');
     const tie = await send(LIST, { user: anna, headers: { 'Accept-Language': 'en;q=0.5, de;q=0.5' } });
@@ -902,7 +906,7 @@ describe('edge cases a reviewer found', () => {
     const response = await send(`${LIST}/${id}`, { user: anna, form: { company: 'Überschrieben' } });
     expect(response.status).toBe(409);
     const html = await response.text();
-    expect(textOf(html)).toContain('Jemand hat diesen Kontakt inzwischen geändert');
+    expect(textOf(html)).toContain('Dieser Kontakt wurde inzwischen geändert');
     expect(html).toContain('value="Überschrieben"');
     expect(await storedRow(id)).toMatchObject({ company: 'Ohne Version GmbH', version: 1 });
   });

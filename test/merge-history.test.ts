@@ -441,7 +441,7 @@ describe('history (Verlauf)', () => {
     delete editClashAgain.restore;
     const plain = textOf(await (await send(`${LIST}/${id}`, { user: lea, form: editClashAgain })).text());
     expect(plain).toContain('während Sie ihn bearbeitet haben');
-    expect(plain).toContain('Feld Ihre Eingabe Jetzt gespeichert');
+    expect(plain).toContain('Feld Meine Eingabe Jetzt gespeichert');
     expect(await row(id)).toMatchObject({ phone: '089 3', version: 3 });
     // Lea picks the earlier number: the choice completes the restore, recorded and said as one.
     const choice: Record<string, string> = {};
@@ -470,7 +470,7 @@ describe('history (Verlauf)', () => {
     // A form loaded from a purged version still gets a sensible answer: both sides (409).
     const stale = await edit(jonas, id, { ...(await formOf(id, jonas)), version: '2', notes: 'veraltet' });
     expect(stale.status).toBe(409);
-    expect(textOf(await stale.text())).toContain('Jemand hat diesen Kontakt inzwischen geändert');
+    expect(textOf(await stale.text())).toContain('Dieser Kontakt wurde inzwischen geändert');
   });
 });
 

@@ -141,7 +141,7 @@ describe('the printable phone list', () => {
   });
 
   it('heads the page with the asset, the date in Berlin and the search, privately', async () => {
-    const day = () => new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(Date.now());
+    const day = () => new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(Date.now());
     const before = day();
     const { html, response } = await printed('fliesen');
     const after = day();
@@ -151,7 +151,7 @@ describe('the printable phone list', () => {
     expect([before, after].map((date) => `${ASSET_NAME} Telefonliste · Stand: ${date} · Auswahl: „fliesen“ · 2 Kontakte`)).toContain(
       heading,
     );
-    expect(heading).toMatch(/Stand: \d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}/);
+    expect(heading).toMatch(/Stand: \d\d\.\d\d\.\d{4}/);
     expect(html).toContain(`<title>Telefonliste · ${ASSET_NAME} · Kontakte</title>`);
   });
 

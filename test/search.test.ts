@@ -113,7 +113,7 @@ describe('search finds what people type', () => {
     const text = textOf(html);
     expect(text.match(/Keine Treffer für „zzz-nichts“/g)).toHaveLength(1);
     expect(text).toContain('Gesucht wird in Namen, Unternehmen, Position, Adresse, Telefonnummern');
-    expect(html).toContain(`href="${LIST}">Suche zurücksetzen</a>`);
+    expect(html).toContain(`href="${LIST}">Suche leeren</a>`);
     expect(text).not.toMatch(/0 Treffer/);
   });
 });

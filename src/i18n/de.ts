@@ -18,7 +18,7 @@ export const de = {
   errors: {
     unauthorized: {
       title: 'Bitte melden Sie sich an',
-      text: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich auf der Kundenplattform neu an, dann sehen Sie Ihre Kontakte wieder.',
+      text: 'Um Ihre Kontakte zu sehen, melden Sie sich bitte auf der Kundenplattform an.',
       action: 'Zur Anmeldung',
     },
     sessionExpired: {
@@ -57,14 +57,14 @@ export const de = {
       inputKept: 'Ihre Eingaben sind unten erhalten. Senden Sie das Formular einfach erneut.',
     },
     badRequest: {
-      title: 'Ungültige Anfrage',
+      title: 'Anfrage nicht lesbar',
       text: 'Ihre Angaben konnten nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
     },
     internal: {
       title: 'Ein Fehler ist aufgetreten',
       text: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es noch einmal.',
     },
-    home: 'Zu Ihren Kontakten',
+    home: 'Zurück zu den Kontakten',
   },
   contacts: {
     title: 'Kontakte',
@@ -99,7 +99,7 @@ export const de = {
     count: (n: number) => (n === 1 ? '1 Kontakt' : `${n.toLocaleString('de-DE')} Kontakte`),
     found: (n: number, q: string) => (n === 1 ? `1 Treffer für „${q}“` : `${n.toLocaleString('de-DE')} Treffer für „${q}“`),
     noResults: (q: string) => `Keine Treffer für „${q}“.`,
-    clearSearch: 'Suche zurücksetzen',
+    clearSearch: 'Suche leeren',
     search: 'Kontakte durchsuchen',
     searchHint: 'Name, Ort, Nummer',
     searchButton: 'Suchen',
@@ -108,7 +108,7 @@ export const de = {
     nextPage: 'Weiter',
     emptyTitle: 'Hier sind noch keine Kontakte',
     emptyText:
-      'Sammeln Sie hier alle Ansprechpartner rund um Ihr Objekt: Küchenbauer, Gartenbauer, Poolbauer, Innenarchitektin, Fliesenleger, Bauleitung und die Firmen, die in der Gewährleistung Mängel beheben. Alle Käufer des Objekts sehen und pflegen dieselben Kontakte.',
+      'Sammeln Sie hier alle Ansprechpartner rund um Ihr Objekt: Küchenbauer, Gartenbauer, Poolbauer, Innenarchitektin, Fliesenleger, Bauleitung und die Unternehmen, die in der Gewährleistung Mängel beheben. Alle Käufer des Objekts sehen und pflegen dieselben Kontakte.',
     emptyAction: 'Ersten Kontakt hinzufügen',
     backToList: 'Zurück zu den Kontakten',
     edit: 'Bearbeiten',
@@ -206,14 +206,14 @@ export const de = {
     },
     full: (max: number) =>
       `Es sind keine weiteren Kontakte möglich: Ein Objekt kann höchstens ${max.toLocaleString('de-DE')} Kontakte haben. Löschen Sie nicht mehr benötigte Kontakte, um neue anzulegen.`,
-    conflictTitle: 'Jemand hat diesen Kontakt inzwischen geändert',
+    conflictTitle: 'Dieser Kontakt wurde inzwischen geändert',
     conflictText: (name: string, date: string) =>
       `${name} hat den Kontakt am ${date} geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben. Vergleichen Sie die Angaben und entscheiden Sie.`,
     // The same comparison when the input is an earlier version restored over a newer change.
     conflictRestoreText: (name: string, date: string) =>
       `${name} hat den Kontakt am ${date} geändert, nachdem Sie den Verlauf geöffnet haben. Nichts wurde überschrieben. Vergleichen Sie die frühere Fassung mit der gespeicherten und entscheiden Sie.`,
     conflictField: 'Feld',
-    conflictYours: 'Ihre Eingabe',
+    conflictYours: 'Meine Eingabe',
     conflictStored: 'Jetzt gespeichert',
     conflictKeepMine: 'Meine Eingaben trotzdem speichern',
     conflictTakeStored: 'Gespeicherte Fassung übernehmen',

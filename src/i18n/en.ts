@@ -12,7 +12,7 @@ export const en: Messages = {
   errors: {
     unauthorized: {
       title: 'Please sign in',
-      text: 'Your sign-in has ended. Please sign in again on the customer platform to see your contacts.',
+      text: 'To see your contacts, please sign in on the customer platform.',
       action: 'Go to sign-in',
     },
     sessionExpired: {
@@ -42,11 +42,11 @@ export const en: Messages = {
       inputKept: 'Your input is kept below. Simply send the form again.',
     },
     badRequest: {
-      title: 'Invalid request',
+      title: 'Request could not be read',
       text: 'Your input could not be read. Please reload the page and try again.',
     },
     internal: { title: 'Something went wrong', text: 'Something went wrong. Please try again.' },
-    home: 'To your contacts',
+    home: 'Back to the contacts',
   },
   contacts: {
     title: 'Contacts',
@@ -177,13 +177,13 @@ export const en: Messages = {
     },
     full: (max: number) =>
       `No more contacts are possible: a property can have at most ${max.toLocaleString('en-GB')} contacts. Delete contacts you no longer need to add new ones.`,
-    conflictTitle: 'Someone changed this contact meanwhile',
+    conflictTitle: 'This contact was changed meanwhile',
     conflictText: (name: string, date: string) =>
       `${name} changed the contact on ${date} while you were editing it. Nothing was overwritten. Compare the details and decide.`,
     conflictRestoreText: (name: string, date: string) =>
       `${name} changed the contact on ${date}, after you opened its history. Nothing was overwritten. Compare the earlier version with the saved one and decide.`,
     conflictField: 'Field',
-    conflictYours: 'Your input',
+    conflictYours: 'My input',
     conflictStored: 'Saved now',
     conflictKeepMine: 'Save my input anyway',
     conflictTakeStored: 'Take the saved version',

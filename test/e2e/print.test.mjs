@@ -121,7 +121,7 @@ describe('the printable phone list and printing', () => {
     await page.goto(printPath);
     assert.equal(await page.locator('table.phones tbody tr').count(), 50, 'the 50 contacts of the search');
     const heading = (await page.locator('h1').innerText()).replace(/\s+/g, ' ');
-    const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(Date.now());
+    const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(Date.now());
     assert.ok(heading.startsWith(ASSET_NAME), heading);
     assert.ok(heading.includes(`Stand: ${today}`), heading);
 

@@ -240,8 +240,17 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
       )}
       {page.continued || page.next ? (
         <nav class="pages" aria-label={t.contacts.paging}>
-          {page.continued ? <a href={first}>{t.contacts.backToStart}</a> : null}
-          {page.next ? <a href={paths.contacts(assetId, { ...view, after: page.next })}>{t.contacts.nextPage}</a> : null}
+          {/* Buttons, as "Mehr laden" is with JS: one way to page in either case. */}
+          {page.continued ? (
+            <a class="button" href={first}>
+              {t.contacts.backToStart}
+            </a>
+          ) : null}
+          {page.next ? (
+            <a class="button" href={paths.contacts(assetId, { ...view, after: page.next })}>
+              {t.contacts.nextPage}
+            </a>
+          ) : null}
         </nav>
       ) : null}
     </div>

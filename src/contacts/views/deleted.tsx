@@ -27,7 +27,7 @@ export function DeletedContacts(props: {
           {props.message}
         </p>
       ) : null}
-      <p class="hint">{t.contacts.deletedText}</p>
+      <p>{t.contacts.deletedText}</p>
       {contacts.length === 0 ? (
         <p>{t.contacts.deletedEmpty}</p>
       ) : (

@@ -34,7 +34,7 @@ export function ContactHistory(props: {
       <h1 id="history-title" tabindex={-1} data-focus>
         {t.contacts.historyTitle(displayName(contact))}
       </h1>
-      <p class="hint">
+      <p>
         {t.contacts.historyText} {t.contacts.historyLimit(props.maxVersions)}
       </p>
       {/* The undo of the import this contact came with: for the buyer who imported it (a

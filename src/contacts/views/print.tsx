@@ -18,13 +18,13 @@ export interface PhoneListProps {
   /** The search the list is limited to ('' for all contacts). */
   q: string;
   contacts: readonly PhoneListContact[];
-  /** When the list was made: printed as "Stand: 1. Dezember 2026". */
+  /** When the list was made: printed as "Stand: 01.12.2026", as every date of the app. */
   now: number;
 }
 
-/** "1. Dezember 2026" (en: "1 December 2026"): the day in the platform's time zone. */
+/** "01.12.2026" (en: "1 Dec 2026"): the day in the platform's time zone, as the other pages write dates. */
 export function printedOn(locale: string, epochMs: number): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(epochMs);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(epochMs);
 }
 
 export function PhoneList(props: PhoneListProps) {
