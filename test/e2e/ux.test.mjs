@@ -375,6 +375,26 @@ describe('the list arriving slowly on a phone (360×800)', () => {
   });
 });
 
+describe('the form on a desktop', () => {
+  const browser = browserForSuite('anna', { viewport: { width: 1280, height: 900 } });
+
+  test('fields side by side share their lines: with and without a hint, with and without an error', async () => {
+    const { page } = browser;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { position: 'Küchenbauer', phone: '089 12', email: 'info@kuechen' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Bitte korrigieren Sie 2 Eingaben.').first().waitFor();
+    const top = async (label) => (await page.getByLabel(label, { exact: true }).boundingBox()).y;
+    // Position has a hint, Unternehmen an error; Telefonnummer a hint; E-Mail an error, Webseite a hint.
+    for (const [left, right] of [
+      ['Position / Rolle', 'Unternehmen'],
+      ['Telefonnummer', 'Mobilnummer'],
+      ['E-Mail-Adresse', 'Webseite des Unternehmens'],
+    ])
+      assert.equal(await top(left), await top(right), `${left} and ${right} on one line`);
+  });
+});
+
 describe('the list on a desktop (1280×800)', () => {
   const browser = browserForSuite('selin', { viewport: { width: 1280, height: 800 } });
 
