@@ -15,8 +15,12 @@ import { ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
 const SECRET = 'test-mover-secret-0123456789abcdef0123456789';
 const TABLES = ['contacts', 'contact_versions', 'asset_usage', 'import_staging'] as const;
 
-/** A buyer of one apartment; `tenant` null: the claim has none. Each test has apartments of its own (storage is shared per file). */
-const buyer = (asset: string, tenant: string | null, sub = 'u-lea', name = 'Lea Brandt'): TestUser => ({
+/**
+ * A buyer of one apartment; `tenant` null: the claim has none. Each test has apartments of its
+ * own (storage is shared per file), and each apartment its own Lea (the write limit counts per
+ * user: one Lea for every test hit 429 on a fast run).
+ */
+const buyer = (asset: string, tenant: string | null, sub = `u-lea-${asset}`, name = 'Lea Brandt'): TestUser => ({
   sub,
   name,
   role: 'customer',
