@@ -423,6 +423,36 @@ describe('the sort key (DIN 5007-1)', () => {
       .sort((a, b) => compareKeys(sortKey(a), sortKey(b)))
       .map((fields) => [fields.lastName, fields.firstName, fields.company].filter(Boolean).join(' '));
 
+  it('files a last name under its core, not its particle (DIN 5007-2), as German phone books do', () => {
+    expect(
+      ordered([
+        { lastName: 'Vogel' },
+        { lastName: 'von Berg', firstName: 'Claudia' },
+        { lastName: 'Berg', firstName: 'Claudia' },
+        { lastName: 'de Vries', firstName: 'Anouk' },
+        { lastName: 'van der Meer', firstName: 'Jan' },
+        { lastName: 'Von Ahn', firstName: 'Luis' },
+        { lastName: 'De Luca', firstName: 'Marco' },
+        { lastName: 'zu Guttenberg', firstName: 'Karl' },
+        { lastName: 'Dahl' },
+        { lastName: 'von', firstName: 'Nur' },
+      ]),
+    ).toEqual([
+      'Von Ahn Luis',
+      'Berg Claudia',
+      'von Berg Claudia',
+      'Dahl',
+      'De Luca Marco',
+      'zu Guttenberg Karl',
+      'van der Meer Jan',
+      'Vogel',
+      'von Nur',
+      'de Vries Anouk',
+    ]);
+    // The section letter (the key's first letter) is the core's.
+    expect(sortKey(contact({ lastName: 'von Berg', firstName: 'Claudia' }))[0]).toBe('b');
+  });
+
   it('sorts umlauts as their base letter, ß as ss, and the special letters as their base', () => {
     expect(
       ordered([

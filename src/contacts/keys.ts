@@ -16,8 +16,10 @@
  * 3: punctuation and symbols leave the sort order („Bauhaus“ under B), the exact first name and
  *    company break its ties, an invisible U+FEFF no longer splits a word of the search key, and
  *    the warranty's end is also searched as shown (`12.03.2027`, `12.3.2027`).
+ * 4: a last name files under its core, not its particle (DIN 5007-2, as German phone books):
+ *    "von Berg" under B, after Berg without one.
  */
-export const KEY_FORMAT = 3;
+export const KEY_FORMAT = 4;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -513,11 +515,21 @@ function truncate(value: string, maxCodePoints: number, maxBytes: number): strin
  * tie-breaks. SQLite compares it byte by
  * byte (BINARY), which is code point order. Bounded like the search key; a cut only ever removes tie-breaks (then the id decides).
  */
+/**
+ * Name particles a German phone book files after the name (DIN 5007-2: "Berg, Claudia von"):
+ * German and Dutch ones in any case ("Von Berg" starts a sentence), Romance ones only written
+ * small ("de Vries", "da Silva"), since "De Luca" or "La Rosa" is the name itself.
+ */
+const PARTICLES =
+  /^(?:(?:[Vv]on|[Vv]om|[Zz]u|[Zz]um|[Zz]ur|[Vv]an|[Tt]er|[Tt]en)(?: (?:und zu|der|den|dem|de|het|'t))?|de(?: la| le| los| las)?|del|della|di|da|das|do|dos|du|des|le|la) (?=\S)/u;
+
 export function sortKey(fields: SortKeyFields): string {
   const firstName = fieldValue(fields, 'firstName');
   const lastName = fieldValue(fields, 'lastName');
   const company = fieldValue(fields, 'company');
-  const primary = lastName || company || firstName;
+  // Filed under the core of the last name; the exact text still breaks ties (below).
+  const core = lastName.replace(PARTICLES, '');
+  const primary = core || company || firstName;
   // Only letters, digits and spaces count (DIN 5007): „Bauhaus“ files under B, "1&1" as "11";
   // a digit of another script counts as a digit (one "#" at the start), other signs not at all.
   const dictionary = (value: string) =>
@@ -530,7 +542,9 @@ export function sortKey(fields: SortKeyFields): string {
   const secondary = lastName || company ? dictionary(firstName) : '';
   const tertiary = lastName ? dictionary(company) : '';
   // The exact texts break ties in the same order: Schmidt, Arne before Schmidt, Ärne.
-  const key = [dictionary(primary), secondary, tertiary, primary, secondary && firstName, tertiary && company].join(SORT_SEPARATOR);
+  const key = [dictionary(primary), secondary, tertiary, lastName || primary, secondary && firstName, tertiary && company].join(
+    SORT_SEPARATOR,
+  );
   return truncate(key, KEY_MAX_FACTOR * countCodePoints(lastName + company + firstName), KEY_MAX_BYTES);
 }
 
