@@ -208,7 +208,8 @@ export function DeletedCard(props: { shell: Shell; assetId: string; contact: Con
         {t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
       </p>
       <div class="row-actions">
-        <PostButton action={paths.restoreContact(assetId, contact.id)} label={t.contacts.restore} />
+        {/* The page's one way forward, as on "Zuletzt gelöscht": primary there and here. */}
+        <PostButton action={paths.restoreContact(assetId, contact.id)} label={t.contacts.restore} primary />
         <a class="button" href={paths.deleted(assetId)}>
           {t.contacts.deletedLink}
         </a>

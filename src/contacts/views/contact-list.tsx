@@ -443,7 +443,7 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
  * One button that posts and takes the page: "Rückgängig", "Import rückgängig". Without JS the form
  * posts as it is; with htmx the answer replaces #main and is read out, and the button waits.
  */
-export function PostButton(props: { action: string; label: string; class?: string }) {
+export function PostButton(props: { action: string; label: string; class?: string; primary?: boolean }) {
   return (
     <form
       method="post"
@@ -453,7 +453,9 @@ export function PostButton(props: { action: string; label: string; class?: strin
       hx-disable="find button[type=submit]"
       class={props.class}
     >
-      <button type="submit">{props.label}</button>
+      <button type="submit" class={props.primary ? 'primary' : undefined}>
+        {props.label}
+      </button>
     </form>
   );
 }
