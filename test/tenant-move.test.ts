@@ -424,6 +424,32 @@ describe('the copy, the switch and the end of a move', () => {
     expect(await count(env.DB, 'contacts', 'mv-11')).toBe(before);
   });
 
+  it('a copy refused with "nothing copied" keeps the earlier exact copy and its note: a finish still goes through', async () => {
+    // Found by a review of the fix above: the note went before the batch, and a batch that
+    // failed (the target changed, or D1 failed) left an exact copy without it: stuck after a switch.
+    await bookInDb('mv-13');
+    expect((await move('freeze', 'mv-13', 'from=DB')).status).toBe(200);
+    expect((await move('copy', 'mv-13', FROM_TO)).status).toBe(200);
+    let raced = false;
+    const target = {
+      withSession: () => env.DB_SEEBLICK.withSession(),
+      prepare: (query: string) => env.DB_SEEBLICK.prepare(query),
+      batch: async (statements: D1PreparedStatement[]) => {
+        if (!raced && statements.length > TABLES.length + 1) {
+          raced = true;
+          expect((await create(buyer('mv-13', 'seeblick'), { company: 'Nach dem Umzug GmbH' })).status).toBe(303);
+        }
+        return env.DB_SEEBLICK.batch(statements);
+      },
+    };
+    const again = await move('copy', 'mv-13', FROM_TO, { vars: { DB_SEEBLICK: target } });
+    expect(raced).toBe(true);
+    expect(await again.json()).toEqual({ error: 'mv-13: to changed while the copy was prepared; nothing copied' });
+    expect(textOf(await (await send(list('mv-13'), { user: buyer('mv-13', 'seeblick') })).text())).toContain('Nach dem Umzug GmbH');
+    expect((await move('finish', 'mv-13', FROM_TO)).status).toBe(200);
+    expect(await count(env.DB, 'contacts', 'mv-13')).toBe(0);
+  });
+
   it('a copy that fails leaves no earlier note behind: a finish after it deletes nothing', async () => {
     await bookInDb('mv-12');
     expect((await move('freeze', 'mv-12', 'from=DB')).status).toBe(200);

@@ -275,6 +275,15 @@ mover.post(`${ASSET}/copy`, async (c) => {
   try {
     results = await to.batch([...replaceStatements(to, assetId, source.rows, fingerprintOf(before.rows)), ...readBack]);
   } catch (error) {
+    // The batch wrote nothing (a transaction): an earlier exact copy in `to` is as it was, and
+    // so is its note (without it, a finish after a switch would be refused for good).
+    if (source.freeze.copied_to !== null)
+      await from
+        .prepare(
+          'UPDATE frozen_assets SET copied_to = ?, copied_at = ? WHERE asset_id = ? AND since = ? AND finished_at IS NULL AND copied_to IS NULL',
+        )
+        .bind(source.freeze.copied_to, source.freeze.copied_at, assetId, source.freeze.since)
+        .run();
     if (CHANGED.test(String(rootCause(error))))
       throw new MoveError(409, `${assetId}: to changed while the copy was prepared; nothing copied`);
     throw error;
