@@ -296,6 +296,24 @@ describe('editing the dates again', () => {
   });
 });
 
+describe('dates typed as Germans write them, on the conflict page', () => {
+  it('are compared as the dates they are: no false difference, shown as dates', async () => {
+    // Found by a review: "Abnahme am | 12.03.2027 | 12.03.2027" stood in the comparison.
+    const user = buyer('w-german-conflict');
+    const list = listOf('w-german-conflict');
+    const id = createdId(await create(user, { company: 'Dach Meier', accepted_on: '2027-03-12', warranty_until: '2031-01-01' }));
+    const page = await send(`${list}/${id}`, {
+      user,
+      form: { again: '1', company: 'Dach Meier', phone: '089 1', accepted_on: '12.03.2027', warranty_until: '1.1.2031' },
+    });
+    const html = await page.text();
+    const panel = textOf(html.slice(html.indexOf('<div class="conflict"'), html.indexOf('</table>')));
+    expect(panel).toContain('Telefonnummer 089 1');
+    expect(panel).not.toContain('Abnahme am');
+    expect(panel).not.toContain('Gewährleistung bis');
+  });
+});
+
 /** The `<li class="contact">` of a contact in a list page. */
 function rowOf(html: string, id: string): string {
   return new RegExp(`<li class="contact" id="c-${id}">(.*?)</li>(?=<li|</ul>)`, 's').exec(html)?.[1] ?? '';

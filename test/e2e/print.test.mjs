@@ -169,6 +169,10 @@ describe('the printable phone list and printing', () => {
         return { text: style('table.phones td').color, page: style('body').backgroundColor };
       });
       assert.deepEqual(inks, { text: 'rgb(22, 24, 27)', page: 'rgb(255, 255, 255)' });
+      // The list printed from dark mode: its call and mail discs in the light tints, not dark ones.
+      await checked.page.goto(listPath());
+      const disc = await checked.page.evaluate(() => getComputedStyle(document.querySelector('.round')).backgroundColor);
+      assert.equal(disc, 'rgb(231, 240, 250)');
     } finally {
       await checked.close();
     }

@@ -391,7 +391,10 @@ function ConflictPanel(props: {
   const { t, paths } = shell;
   // An end left empty beside a period is the end it gives: compared and shown as that date.
   const warranty = resolveWarranty(props.values);
-  const values = warranty.ok ? { ...props.values, warranty_until: warranty.warranty_until } : props.values;
+  // Both dates as stored (12.03.2027 typed is 2027-03-12): no false difference, shown as dates.
+  const values = warranty.ok
+    ? { ...props.values, accepted_on: warranty.accepted_on, warranty_until: warranty.warranty_until }
+    : props.values;
   const storedValues = fieldValuesOf(stored);
   const differing = FIELDS.filter(
     (spec) => (values[spec.name] ?? '').trim() !== storedValues[spec.name] && (!props.only || props.only.includes(spec.name)),
