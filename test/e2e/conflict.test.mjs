@@ -95,6 +95,13 @@ async function scenario(anna, jonas, javaScript) {
   await fillContact(anna.page, { notes: 'Schlüssel bei Frau Roth', postal_code: '80331' });
   await anna.page.getByRole('button', { name: 'Speichern' }).click();
   await anna.page.getByRole('heading', { level: 1, name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
+  // On a wide screen its two buttons stand side by side, as every other pair (they were stacked).
+  await anna.page.setViewportSize({ width: 1280, height: 800 });
+  const tops = [];
+  for (const name of ['Auswahl speichern', 'Alles noch einmal bearbeiten'])
+    tops.push((await anna.page.getByRole('button', { name }).boundingBox())?.y);
+  assert.equal(tops[0], tops[1], `one row: ${tops}`);
+  await anna.page.setViewportSize(phone.viewport);
   await anna.page.getByRole('button', { name: 'Alles noch einmal bearbeiten' }).click();
   await anna.page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
   assert.equal(await anna.page.getByLabel('Notizen', { exact: true }).inputValue(), 'Schlüssel bei Frau Roth');
