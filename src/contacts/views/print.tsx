@@ -3,6 +3,7 @@ import type { Shell } from '../../views/shell';
 import type { PhoneListContact } from '../repository';
 import { displayName } from '../vcard';
 import { formatDate } from '../warranty';
+import { Crumb } from './contact-list';
 import { addressLines } from './format';
 
 /**
@@ -38,6 +39,8 @@ export function PhoneList(props: PhoneListProps) {
   ];
   return (
     <section class="phone-list" aria-labelledby="print-title">
+      {/* The way back as on every other page: above the heading. */}
+      <Crumb href={paths.contacts(assetId, { q })} label={t.contacts.backToList} />
       <div class="bar">
         <h1 id="print-title" tabindex={-1} data-focus>
           {props.assetName}
@@ -48,9 +51,6 @@ export function PhoneList(props: PhoneListProps) {
           <button type="button" class="primary" data-print="" hidden>
             {t.contacts.print.button}
           </button>
-          <a class="button" href={paths.contacts(assetId, { q })}>
-            {t.contacts.backToList}
-          </a>
         </div>
       </div>
       <p class="print-hint">{t.contacts.print.hint}</p>
