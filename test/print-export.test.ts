@@ -148,7 +148,9 @@ describe('the printable phone list', () => {
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     // The way back above the heading, as on every other page (not a button beside it).
-    expect(html).toMatch(/<p class="crumb"><a href="[^"]*\/contacts\?q=fliesen"><span aria-hidden="true">← <\/span>Zurück zu den Kontakten<\/a><\/p>/);
+    expect(html).toMatch(
+      /<p class="crumb"><a href="[^"]*\/contacts\?q=fliesen"><span aria-hidden="true">← <\/span>Zurück zu den Kontakten<\/a><\/p>/,
+    );
     const heading = textOf(decode(html.match(/<h1[^>]*>.*?<\/h1>/)?.[0] ?? '')).trim();
     expect([before, after].map((date) => `${ASSET_NAME} Telefonliste · Stand: ${date} · Auswahl: „fliesen“ · 2 Kontakte`)).toContain(
       heading,
