@@ -65,6 +65,34 @@ describe('a stale edit of the warranty dates', () => {
     expect(await row(id)).toMatchObject({ notes: 'Arbeitsplatte getauscht', accepted_on: '2024-02-29', warranty_until: '2029-02-28' });
   });
 
+  it('offers one choice when both changed the acceptance under the same period: the end follows the acceptance chosen', async () => {
+    // Found by a buyer review: two separate choices let "my acceptance, Jonas's end" store an end
+    // five months before the real one (20.06.2025 with 10.01.2030).
+    const { anna, jonas, id, edit } = await setup('wm-linked', {
+      company: 'Küchen Schmidt',
+      accepted_on: '2024-10-01',
+      warranty_years: '5',
+    });
+    const annas = { ...(await formOf(id)), warranty_until: '' };
+    expect((await edit(jonas, { ...(await formOf(id)), warranty_until: '', accepted_on: '2025-01-10', warranty_years: '5' })).status).toBe(
+      303,
+    );
+    const clash = await edit(anna, { ...annas, accepted_on: '2025-06-20', warranty_years: '5' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const text = textOf(html);
+    expect(text).toContain('Meine Eingabe 20.06.2025 · Gewährleistung bis 20.06.2030');
+    expect(text).toContain('Von Jonas Müller 10.01.2025 · Gewährleistung bis 10.01.2030');
+    // The choice as the page sends it: Anna picks her acceptance; the end is computed from it.
+    const form: Record<string, string> = {};
+    const save = html.slice(html.indexOf('<form'), html.indexOf('</form>'));
+    expect(save).not.toContain('name="warranty_until" value="2030');
+    for (const match of save.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) form[match[1] ?? ''] = match[2] ?? '';
+    expect(form).toMatchObject({ warranty_until: '', warranty_years: '5' });
+    expect((await edit(anna, { ...form, accepted_on: '2025-06-20' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ accepted_on: '2025-06-20', warranty_until: '2030-06-20' });
+  });
+
   it('asks which end applies when both changed it, showing German dates and sending the ISO value', async () => {
     const { anna, jonas, id, edit } = await setup('wm-clash', { company: 'Dach Meier', warranty_until: '2027-05-10' });
     const annas = await formOf(id);

@@ -514,7 +514,7 @@ describe('the warranty view', () => {
     const shown = [...first.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1]);
     expect(shown).toEqual(expected.slice(0, 100));
     expect(textOf(first)).toContain('140 Kontakte mit Gewährleistungsende');
-    const next = /<a href="([^"]+)">Weiter<\/a>/.exec(first)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const next = /<a class="button" href="([^"]+)">Weiter<\/a>/.exec(first)?.[1]?.replace(/&amp;/g, '&') ?? '';
     expect(next).toMatch(/[?&]view=warranty&after=/);
 
     // A co-buyer adds an end before the cursor meanwhile: the next page neither repeats nor skips.
@@ -530,7 +530,8 @@ describe('the warranty view', () => {
     expect(more.headers.get('HX-Replace-Url')).toMatch(/^\/assets\/w-paging\/contacts\?view=warranty&through=/);
 
     // A cursor of another order is no cursor: the view starts at the beginning.
-    const byName = /<a href="([^"]+)">Weiter<\/a>/.exec(await (await send(list, { user })).text())?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const byName =
+      /<a class="button" href="([^"]+)">Weiter<\/a>/.exec(await (await send(list, { user })).text())?.[1]?.replace(/&amp;/g, '&') ?? '';
     const after = new URL(byName, ORIGIN).searchParams.get('after') ?? '';
     expect(after).not.toBe('');
     const mixed = await (await send(`${list}?view=warranty&after=${after}`, { user })).text();

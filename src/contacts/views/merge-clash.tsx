@@ -1,5 +1,6 @@
 import type { Shell } from '../../views/shell';
 import { FIELDS, type FieldName, type FieldValues } from '../fields';
+import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
 import { fieldText } from './format';
 
@@ -30,15 +31,29 @@ export interface ClashProps {
  * until the user picks: nothing is overwritten without a decision.
  */
 export function MergeClash(props: ClashProps) {
-  const { shell, assetId, contactId, values, mine, clashes, by, restoring } = props;
+  const { shell, assetId, contactId, values, mine, by, restoring } = props;
   const { t, paths } = shell;
+  // Both acceptance dates clash and each side's end is that date plus the same period: the end is
+  // no choice of its own (one from each side stored an end that fits neither), it follows the
+  // acceptance chosen. The period travels with the form; the server computes the end again.
+  const mineYears = warrantyFormValues(mine.accepted_on, mine.warranty_until).warranty_years;
+  const linked =
+    props.clashes.includes('accepted_on') &&
+    props.clashes.includes('warranty_until') &&
+    mineYears !== '' &&
+    warrantyFormValues(values.accepted_on, values.warranty_until).warranty_years === mineYears;
+  const clashes = linked ? props.clashes.filter((name) => name !== 'warranty_until') : props.clashes;
+  const shown = (spec: (typeof FIELDS)[number], value: string, end: string) =>
+    linked && spec.name === 'accepted_on' && value
+      ? `${fieldText(spec, value, t.locale)} · ${t.warranty.until(formatDate(end, t.locale))}`
+      : '';
   const action = paths.contact(assetId, contactId);
-  const choice = (spec: (typeof FIELDS)[number], who: string, value: string, checked: boolean) => (
+  const choice = (spec: (typeof FIELDS)[number], who: string, value: string, checked: boolean, end = '') => (
     <label class="choice">
       <input type="radio" name={spec.name} value={value} checked={checked} />
       <span>
         <span class="who">{who}</span>
-        <span class="pre">{value ? fieldText(spec, value, t.locale) : t.contacts.empty}</span>
+        <span class="pre">{shown(spec, value, end) || (value ? fieldText(spec, value, t.locale) : t.contacts.empty)}</span>
       </span>
     </label>
   );
@@ -56,15 +71,16 @@ export function MergeClash(props: ClashProps) {
         {/* The choice completes the restore: saved as one, said as one. */}
         {restoring ? <input type="hidden" name="restore" value="1" /> : null}
         {FIELDS.filter((spec) => !clashes.includes(spec.name)).map((spec) => (
-          <input type="hidden" name={spec.name} value={values[spec.name]} />
+          <input type="hidden" name={spec.name} value={linked && spec.name === 'warranty_until' ? '' : values[spec.name]} />
         ))}
+        {linked ? <input type="hidden" name="warranty_years" value={mineYears} /> : null}
         {/* One group per field, each choice naming whose it is: on a phone the two stand one
             under the other, from 48rem side by side (a table broke words and numbers at 360 px). */}
         {FIELDS.filter((spec) => clashes.includes(spec.name)).map((spec) => (
           <fieldset class="pick">
             <legend>{t.contacts.fields[spec.name]}</legend>
-            {choice(spec, restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine, mine[spec.name], false)}
-            {choice(spec, t.contacts.clashTheirs(by), values[spec.name], true)}
+            {choice(spec, restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine, mine[spec.name], false, mine.warranty_until)}
+            {choice(spec, t.contacts.clashTheirs(by), values[spec.name], true, values.warranty_until)}
           </fieldset>
         ))}
         <div class="form-actions">
@@ -80,11 +96,11 @@ export function MergeClash(props: ClashProps) {
         <input type="hidden" name="again" value="1" />
         <input type="hidden" name="version" value={String(props.version)} />
         {/* What co-buyers changed: the form's comparison shows those, not this user's own changes. */}
-        <input type="hidden" name="theirs" value={[...new Set([...props.theirs, ...clashes])].join(' ')} />
+        <input type="hidden" name="theirs" value={[...new Set([...props.theirs, ...props.clashes])].join(' ')} />
         {/* Only the form's comparison is worded for a restore; saving that form is an edit. */}
         {restoring ? <input type="hidden" name="restore" value="1" /> : null}
         {FIELDS.map((spec) => (
-          <input type="hidden" name={spec.name} value={(clashes.includes(spec.name) ? mine : values)[spec.name]} />
+          <input type="hidden" name={spec.name} value={(props.clashes.includes(spec.name) ? mine : values)[spec.name]} />
         ))}
         <button type="submit">{t.contacts.clashEditAll}</button>
       </form>
