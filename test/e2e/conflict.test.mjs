@@ -104,6 +104,13 @@ async function scenario(anna, jonas, javaScript) {
   await anna.page.setViewportSize(phone.viewport);
   await anna.page.getByRole('button', { name: 'Alles noch einmal bearbeiten' }).click();
   await anna.page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
+  // Its comparison on the phone: every value on the whole width under its column's name (three
+  // columns in 290 px broke words and phone numbers in the middle).
+  const cells = await anna.page
+    .locator('.conflict td')
+    .evaluateAll((tds) => tds.map((td) => ({ width: td.getBoundingClientRect().width, label: getComputedStyle(td, '::before').content })));
+  assert.ok(cells.length > 0 && cells.every((cell) => cell.width >= 250), JSON.stringify(cells));
+  assert.deepEqual([...new Set(cells.map((cell) => cell.label))], ['"Meine Eingabe"', '"Jetzt gespeichert"']);
   assert.equal(await anna.page.getByLabel('Notizen', { exact: true }).inputValue(), 'Schlüssel bei Frau Roth');
   assert.equal(await anna.page.getByLabel('PLZ', { exact: true }).inputValue(), '80331');
   await jonas.page.reload();

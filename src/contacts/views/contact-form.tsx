@@ -416,12 +416,18 @@ function ConflictPanel(props: {
             <th scope="col">{t.contacts.conflictStored}</th>
           </tr>
         </thead>
+        {/* On a phone each row stands as a block, every value under its column's name (data-label):
+            three columns in 290 px broke words and phone numbers in the middle. */}
         <tbody>
           {differing.map((spec) => (
             <tr>
               <th scope="row">{t.contacts.fields[spec.name]}</th>
-              <td class="pre">{values[spec.name] ? fieldText(spec, values[spec.name] ?? '', t.locale) : t.contacts.empty}</td>
-              <td class="pre">{storedValues[spec.name] ? fieldText(spec, storedValues[spec.name], t.locale) : t.contacts.empty}</td>
+              <td class="pre" data-label={restoring ? t.contacts.clashRestoreMine : t.contacts.conflictYours}>
+                {values[spec.name] ? fieldText(spec, values[spec.name] ?? '', t.locale) : t.contacts.empty}
+              </td>
+              <td class="pre" data-label={t.contacts.conflictStored}>
+                {storedValues[spec.name] ? fieldText(spec, storedValues[spec.name], t.locale) : t.contacts.empty}
+              </td>
             </tr>
           ))}
         </tbody>
