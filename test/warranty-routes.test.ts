@@ -118,8 +118,8 @@ describe('the form', () => {
       'Bitte geben Sie ein gültiges Datum ein, z. B. 12.03.2027.',
     ],
     [
-      'a German date with a two-digit year',
-      { warranty_until: '12.03.27' },
+      'a German date without its year',
+      { warranty_until: '12.03.' },
       'warranty_until',
       'Bitte geben Sie ein gültiges Datum ein, z. B. 12.03.2027.',
     ],

@@ -310,6 +310,14 @@ describe('resolveWarranty: the form rule (contract §5)', () => {
       warranty_until: '2029-03-01',
     });
     expect(resolveWarranty({ accepted_on: '29.02.2024', warranty_years: '5' })).toMatchObject({ warranty_until: '2029-02-28' });
+    // The short forms people type: a two-digit year (20yy, 19yy from 90 on), spaces after the dots, a closing dot.
+    for (const [typed, iso] of [
+      ['12.03.27', '2027-03-12'],
+      ['12. 03. 2027', '2027-03-12'],
+      ['12.03.2027.', '2027-03-12'],
+      ['1.3.95', '1995-03-01'],
+    ])
+      expect(resolveWarranty({ warranty_until: typed })).toEqual({ ok: true, accepted_on: '', warranty_until: iso });
     expect(resolveWarranty({ accepted_on: '10.05.2022', warranty_until: '09.05.2022' })).toEqual({
       ok: false,
       errors: { warranty_until: 'endBeforeStart' },
@@ -328,7 +336,8 @@ describe('resolveWarranty: the form rule (contract §5)', () => {
     [{ accepted_on: '2023-02-29' }, { accepted_on: 'date' }],
     [{ accepted_on: '2023-02-30', warranty_years: '5' }, { accepted_on: 'date' }],
     [{ warranty_until: '2027-04-31' }, { warranty_until: 'date' }],
-    [{ warranty_until: '12.03.27' }, { warranty_until: 'date' }],
+    [{ warranty_until: '12.3' }, { warranty_until: 'date' }],
+    [{ warranty_until: '12.03.027' }, { warranty_until: 'date' }],
     [{ warranty_until: '31.02.2027' }, { warranty_until: 'date' }],
     [{ warranty_until: '2027.03.12' }, { warranty_until: 'date' }],
     [{ accepted_on: '1989-12-31' }, { accepted_on: 'dateRange' }],

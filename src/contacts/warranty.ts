@@ -36,8 +36,12 @@ interface YearMonthDay {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** A date as Germans write it (12.03.2027, 1.3.2027): what a browser without a date picker gets typed. */
-const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+/**
+ * A date as Germans write it (12.03.2027, 1.3.2024, 12.03.27, "12. 03. 2027", a closing dot):
+ * what a browser without a date picker gets typed. A two-digit year is 20yy, or 19yy from 90 on
+ * (the contract's dates lie in 1990-2100).
+ */
+const GERMAN_DATE = /^(\d{1,2})\. ?(\d{1,2})\. ?(\d{4}|\d{2})\.?$/;
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -251,7 +255,10 @@ function dateError(value: string): WarrantyError | undefined {
 function isoOf(value: string | undefined): string {
   const text = (value ?? '').trim();
   const german = GERMAN_DATE.exec(text);
-  return german ? `${german[3]}-${german[2]?.padStart(2, '0')}-${german[1]?.padStart(2, '0')}` : text;
+  if (!german) return text;
+  const year = german[3] ?? '';
+  const century = year.length === 4 ? '' : Number(year) >= 90 ? '19' : '20';
+  return `${century}${year}-${german[2]?.padStart(2, '0')}-${german[1]?.padStart(2, '0')}`;
 }
 
 /**
