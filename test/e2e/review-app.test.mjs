@@ -60,6 +60,23 @@ describe('the way back, then a reload', () => {
   // Jonas, in Anna's book: Selin's writes are spent by the other phone tests (the write limit).
   const browser = browserForSuite('jonas', PHONE);
 
+  test('a row of a name alone stands in the middle beside its call button (buyer review, stop 36)', async () => {
+    const { page } = browser;
+    const name = `Nur Name ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { last_name: name, phone: '089 123' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.goto(`${listPath()}?q=${encodeURIComponent(name)}`);
+    const row = page.locator('li.contact', { hasText: name });
+    const middle = async (locator) => {
+      const box = await locator.boundingBox();
+      return box.y + box.height / 2;
+    };
+    const [text, button] = [await middle(row.locator('a.name')), await middle(row.locator('.acts'))];
+    assert.ok(Math.abs(text - button) <= 3, `name at ${text}, buttons at ${button}`);
+  });
+
   test('after Back took up the place in the list, a reload of the page keeps the place as any reload does', async () => {
     const { page } = browser;
     const tag = unique();
