@@ -509,13 +509,6 @@ function truncate(value: string, maxCodePoints: number, maxBytes: number): strin
 }
 
 /**
- * Sort key after DIN 5007-1 (dictionary order: ä sorts as a, ß as ss, ı as i, ø as o, …), by
- * last name, else company, else first name; then first name; then company (each only when it is
- * not the first part already), punctuation and symbols ignored; then the exact texts as
- * tie-breaks. SQLite compares it byte by
- * byte (BINARY), which is code point order. Bounded like the search key; a cut only ever removes tie-breaks (then the id decides).
- */
-/**
  * Name particles a German phone book files after the name (DIN 5007-2: "Berg, Claudia von"):
  * German and Dutch ones in any case ("Von Berg" starts a sentence), Romance ones only written
  * small ("de Vries", "da Silva"), since "De Luca" or "La Rosa" is the name itself.
@@ -523,6 +516,13 @@ function truncate(value: string, maxCodePoints: number, maxBytes: number): strin
 const PARTICLES =
   /^(?:(?:[Vv]on|[Vv]om|[Zz]u|[Zz]um|[Zz]ur|[Vv]an|[Tt]er|[Tt]en)(?: (?:und zu|der|den|dem|de|het|'t))?|de(?: la| le| los| las)?|del|della|di|da|das|do|dos|du|des|le|la) (?=\S)/u;
 
+/**
+ * Sort key after DIN 5007-1 (dictionary order: ä sorts as a, ß as ss, ı as i, ø as o, …), by
+ * last name, else company, else first name; then first name; then company (each only when it is
+ * not the first part already), punctuation and symbols ignored; then the exact texts as
+ * tie-breaks. SQLite compares it byte by
+ * byte (BINARY), which is code point order. Bounded like the search key; a cut only ever removes tie-breaks (then the id decides).
+ */
 export function sortKey(fields: SortKeyFields): string {
   const firstName = fieldValue(fields, 'firstName');
   const lastName = fieldValue(fields, 'lastName');
