@@ -44,6 +44,33 @@ async function move(op: string, asset: string, query: string, options: { method?
 }
 const FROM_TO = 'from=DB&to=DB_SEEBLICK';
 
+/**
+ * `d1` as the mover sees it, with `race` run once around the copy's batch (the one statement
+ * list longer than a read): `before` it, as a write landing between the copy's read and its
+ * batch, or `after` it, as one landing right after. `raced()` tells whether it ran.
+ */
+function racing(d1: D1Database, when: 'before' | 'after', race: () => Promise<void>) {
+  let ran = false;
+  const binding = {
+    withSession: () => d1.withSession(),
+    prepare: (query: string) => d1.prepare(query),
+    batch: async (statements: D1PreparedStatement[]) => {
+      const copying = !ran && statements.length > TABLES.length + 1;
+      if (copying && when === 'before') {
+        ran = true;
+        await race();
+      }
+      const result = await d1.batch(statements);
+      if (copying && when === 'after') {
+        ran = true;
+        await race();
+      }
+      return result;
+    },
+  };
+  return { binding, raced: () => ran };
+}
+
 /** Every row of the asset in `d1`, table by table, read straight from SQLite (not by the mover). */
 async function rowsOf(d1: D1Database, asset: string) {
   const tables: Record<string, unknown[]> = {};
@@ -397,21 +424,11 @@ describe('the copy, the switch and the end of a move', () => {
     expect((await move('copy', 'mv-11', FROM_TO)).status).toBe(200);
     const before = (await count(env.DB, 'contacts', 'mv-11')) ?? 0;
     // Switched (tokens carry the tenant); the operator copies again, and right after its batch a buyer saves there.
-    let raced = false;
-    const target = {
-      withSession: () => env.DB_SEEBLICK.withSession(),
-      prepare: (query: string) => env.DB_SEEBLICK.prepare(query),
-      batch: async (statements: D1PreparedStatement[]) => {
-        const result = await env.DB_SEEBLICK.batch(statements);
-        if (!raced && statements.length > TABLES.length + 1) {
-          raced = true;
-          expect((await create(buyer('mv-11', 'seeblick'), { company: 'Nach dem Umzug GmbH' })).status).toBe(303);
-        }
-        return result;
-      },
-    };
-    const again = await move('copy', 'mv-11', FROM_TO, { vars: { DB_SEEBLICK: target } });
-    expect(raced).toBe(true);
+    const target = racing(env.DB_SEEBLICK, 'after', async () => {
+      expect((await create(buyer('mv-11', 'seeblick'), { company: 'Nach dem Umzug GmbH' })).status).toBe(303);
+    });
+    const again = await move('copy', 'mv-11', FROM_TO, { vars: { DB_SEEBLICK: target.binding } });
+    expect(target.raced()).toBe(true);
     expect(again.status).toBe(200);
     expect(await count(env.DB_SEEBLICK, 'contacts', 'mv-11')).toBe(before + 1);
     expect(textOf(await (await send(list('mv-11'), { user: buyer('mv-11', 'seeblick') })).text())).toContain('Nach dem Umzug GmbH');
@@ -430,20 +447,11 @@ describe('the copy, the switch and the end of a move', () => {
     await bookInDb('mv-13');
     expect((await move('freeze', 'mv-13', 'from=DB')).status).toBe(200);
     expect((await move('copy', 'mv-13', FROM_TO)).status).toBe(200);
-    let raced = false;
-    const target = {
-      withSession: () => env.DB_SEEBLICK.withSession(),
-      prepare: (query: string) => env.DB_SEEBLICK.prepare(query),
-      batch: async (statements: D1PreparedStatement[]) => {
-        if (!raced && statements.length > TABLES.length + 1) {
-          raced = true;
-          expect((await create(buyer('mv-13', 'seeblick'), { company: 'Nach dem Umzug GmbH' })).status).toBe(303);
-        }
-        return env.DB_SEEBLICK.batch(statements);
-      },
-    };
-    const again = await move('copy', 'mv-13', FROM_TO, { vars: { DB_SEEBLICK: target } });
-    expect(raced).toBe(true);
+    const target = racing(env.DB_SEEBLICK, 'before', async () => {
+      expect((await create(buyer('mv-13', 'seeblick'), { company: 'Nach dem Umzug GmbH' })).status).toBe(303);
+    });
+    const again = await move('copy', 'mv-13', FROM_TO, { vars: { DB_SEEBLICK: target.binding } });
+    expect(target.raced()).toBe(true);
     expect(await again.json()).toEqual({ error: 'mv-13: to changed while the copy was prepared; nothing copied' });
     expect(textOf(await (await send(list('mv-13'), { user: buyer('mv-13', 'seeblick') })).text())).toContain('Nach dem Umzug GmbH');
     expect((await move('finish', 'mv-13', FROM_TO)).status).toBe(200);
@@ -479,22 +487,13 @@ describe('the copy, the switch and the end of a move', () => {
     await bookInDb('mv-8');
     expect((await move('freeze', 'mv-8', 'from=DB')).status).toBe(200);
     // The target's batch is where the copy spends its time: someone thaws and freezes again right then.
-    let raced = false;
-    const target = {
-      withSession: () => env.DB_OLD.withSession(),
-      prepare: (query: string) => env.DB_OLD.prepare(query),
-      batch: async (statements: D1PreparedStatement[]) => {
-        if (!raced && statements.length > TABLES.length + 1) {
-          raced = true;
-          expect((await move('thaw', 'mv-8', 'from=DB')).status).toBe(200);
-          expect((await create(buyer('mv-8', null), { company: 'Dazwischen GmbH' })).status).toBe(303);
-          expect((await move('freeze', 'mv-8', 'from=DB')).status).toBe(200);
-        }
-        return env.DB_OLD.batch(statements);
-      },
-    };
-    const copy = await move('copy', 'mv-8', 'from=DB&to=DB_OLD', { vars: { DB_OLD: target } });
-    expect(raced).toBe(true);
+    const target = racing(env.DB_OLD, 'before', async () => {
+      expect((await move('thaw', 'mv-8', 'from=DB')).status).toBe(200);
+      expect((await create(buyer('mv-8', null), { company: 'Dazwischen GmbH' })).status).toBe(303);
+      expect((await move('freeze', 'mv-8', 'from=DB')).status).toBe(200);
+    });
+    const copy = await move('copy', 'mv-8', 'from=DB&to=DB_OLD', { vars: { DB_OLD: target.binding } });
+    expect(target.raced()).toBe(true);
     expect(copy.status).toBe(409);
     expect(await copy.json()).toEqual({ error: 'mv-8: its freeze changed during the copy; copy again' });
     expect((await move('finish', 'mv-8', 'from=DB&to=DB_OLD')).status).toBe(409);
