@@ -152,11 +152,29 @@ describe('warranty.ics', () => {
     });
   });
 
-  it('is an empty calendar for a book without ends, and answers 401 without a session and 404 for another asset', async () => {
+  it("is no file for a book without ends (RFC 5545 wants an event): 404 with the warranty view's words; 401 without a session, 404 for another asset", async () => {
     const empty: TestUser = { ...anna, sub: 'u-w-ics-empty', assets: [{ id: 'w-ics-empty', name: 'Leer' }] };
     const response = await send('/assets/w-ics-empty/contacts/warranty.ics', { user: empty });
-    expect(response.status).toBe(200);
-    expect(parseCalendar(await response.text()).events).toEqual([]);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-disposition')).toBeNull();
+    const page = await response.text();
+    expect(page).toContain('Noch hat kein Kontakt ein Ende der Gewährleistung.');
+    expect(page).toContain('href="/assets/w-ics-empty/contacts?view=warranty"');
+    // An end removed again (the co-buyer's edit): no file again, not a calendar of nothing.
+    const made = await send('/assets/w-ics-empty/contacts', {
+      user: empty,
+      form: { form_token: crypto.randomUUID(), last_name: 'Roth', warranty_until: '2030-03-12' },
+    });
+    expect(made.status).toBe(303);
+    const id = new URL(made.headers.get('location') ?? '', ORIGIN).searchParams.get('saved');
+    expect((await send('/assets/w-ics-empty/contacts/warranty.ics', { user: empty })).status).toBe(200);
+    const edit = await send(`/assets/w-ics-empty/contacts/${id}`, {
+      user: empty,
+      form: { version: '1', last_name: 'Roth', warranty_until: '' },
+    });
+    expect(edit.status).toBe(303);
+    expect((await send('/assets/w-ics-empty/contacts/warranty.ics', { user: empty })).status).toBe(404);
     expect((await send(CALENDAR)).status).toBe(401);
     expect((await send(CALENDAR, { user: empty })).status).toBe(404);
   });

@@ -43,7 +43,7 @@ import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFor
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
 import { DeleteConfirm, DeletedCard } from './views/contact-detail';
-import { Count, type ListView, Results, Rows, ViewSwitch } from './views/contact-list';
+import { Count, type ListView, NoWarrantyEnds, Results, Rows, ViewSwitch } from './views/contact-list';
 import { DeletedContacts } from './views/deleted';
 import { ExportLinks } from './views/export-actions';
 import { formatDateTime } from './views/format';
@@ -253,6 +253,16 @@ contactRoutes.get('/contacts/warranty.ics', async (c) => {
     rows.map((row) => ({ ...row, name: displayName(row) })),
     assetName,
   );
+  // RFC 5545 §3.4 asks for at least one component: with no end (a co-buyer removed the last one,
+  // an old bookmark) there is no calendar to give, and an empty file would import as nothing
+  // without a word. The warranty view's own "no end yet" instead, as a 404 (no file downloads).
+  if (events.length === 0) {
+    return render(c, {
+      status: 404,
+      title: shell.t.warranty.viewTitle,
+      body: <NoWarrantyEnds shell={shell} assetId={asset.id} />,
+    });
+  }
   return new Response(warrantyCalendar(events, { prodId: PROD_ID, now: new Date() }), {
     headers: {
       'Content-Type': ICS_CONTENT_TYPE,

@@ -103,11 +103,6 @@ describe('python-icalendar reads back every event, alarm, UID and SEQUENCE exact
     expect(report).toMatchObject({ files: events.length + 1, events: events.length * 2 });
   });
 
-  it('an empty calendar', () => {
-    const report = runIcalendar({ empty: file([]) });
-    expect(report).toEqual({ files: 1, events: 0, mismatches: [] });
-  });
-
   it('generated events', () => {
     const batches = sampleWithSeed(
       calendarEvents.map((events) => events.map(pythonSafeEvent)),

@@ -210,6 +210,20 @@ function WarrantyView(props: { shell: Shell; assetId: string; page: ContactPage;
   );
 }
 
+/** warranty.ics of a book without a warranty end (404): what the warranty view says then. */
+export function NoWarrantyEnds(props: { shell: Shell; assetId: string }) {
+  const { t, paths } = props.shell;
+  return (
+    <section aria-labelledby="no-ends-title">
+      <Crumb href={paths.contacts(props.assetId, { view: 'warranty' })} label={t.warranty.viewTitle} />
+      <h1 id="no-ends-title" tabindex={-1} data-focus>
+        {t.warranty.viewTitle}
+      </h1>
+      <p>{t.warranty.empty}</p>
+    </section>
+  );
+}
+
 /** The search results: what active search swaps; its count is announced. */
 export function Results(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string }) {
   const { shell, assetId, page, view, today } = props;
