@@ -1,5 +1,5 @@
 // `npm run screenshots`: phone (360×800) and desktop (1280×900) screenshots of the list (also
-// grouped by position and in dark mode), a card, the form with errors, the empty state, the conflict view, the history, the import
+// grouped by position and in dark mode), a card (and one with every quick action), the form with errors, the empty state, the conflict view, the history, the import
 // preview, the phone list to print and "Zuletzt gelöscht", into docs/screenshots/*.png (they are
 // committed, so they show the viewport only, at device scale 1). It starts its own server with
 // throwaway demo data (scripts/e2e.mjs startServer) and uses Debian's chromium.
@@ -80,6 +80,9 @@ async function run(baseURL, device) {
     await shoot(anna.page, `${device}-grouped`);
     await anna.page.goto(`${list}/demo-fliesen`);
     await shoot(anna.page, `${device}-card`);
+    // A card with every quick action (call, mobile, e-mail, route, vCard): one row on a phone.
+    await anna.page.goto(`${list}/demo-kueche`);
+    await shoot(anna.page, `${device}-card-full`);
     // Dark mode: the same list with the system set to dark.
     await anna.page.emulateMedia({ colorScheme: 'dark' });
     await anna.page.goto(list);

@@ -287,7 +287,7 @@ export const de = {
     noPosition: 'Ohne Position',
     sortByName: 'Nach Name',
     groupByPosition: 'Nach Position',
-    importLink: 'Kontakte importieren (.vcf)',
+    importLink: 'Kontakte aus einer Datei übernehmen (.vcf)',
     importTitle: 'Kontakte aus einer Datei übernehmen',
     importText:
       'Wählen Sie eine vCard-Datei (.vcf), wie sie iPhone, Android, Google Kontakte oder Outlook exportieren. Sie sehen vorher jeden Kontakt und entscheiden, welche übernommen werden.',

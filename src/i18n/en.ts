@@ -256,7 +256,7 @@ export const en: Messages = {
     noPosition: 'No position',
     sortByName: 'By name',
     groupByPosition: 'By position',
-    importLink: 'Import contacts (.vcf)',
+    importLink: 'Add contacts from a file (.vcf)',
     importTitle: 'Add contacts from a file',
     importText:
       'Choose a vCard file (.vcf) as exported by iPhone, Android, Google Contacts or Outlook. You see every contact first and decide which to add.',

@@ -130,6 +130,58 @@ describe('on a phone (360×800)', () => {
     await assertPhoneFriendly(page, 'the delete confirmation');
   });
 
+  test('a card with all five quick actions stands them in one row, each label inside its button; "Verlauf" gets no tall gap', async () => {
+    const { page } = browser;
+    const name = `Fünf Knöpfe ${tag}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, {
+      company: name,
+      phone: '089 1234567',
+      mobile: '0171 2345678',
+      email: `fuenf.${tag}@example.de`,
+      street: 'Hauptstraße 5',
+      city: 'München',
+    });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await assertPhoneFriendly(page, 'the card with five quick actions');
+    const quick = await page.evaluate(() =>
+      [...document.querySelectorAll('.quick .act')].map((act) => {
+        const box = act.getBoundingClientRect();
+        const label = act.querySelector('span:not(.sr-only)');
+        return {
+          top: Math.round(box.top),
+          width: box.width,
+          text: label.textContent,
+          fits: label.scrollWidth <= label.clientWidth + 0.5 && label.getBoundingClientRect().right <= box.right + 0.5,
+        };
+      }),
+    );
+    assert.deepEqual(
+      quick.map((act) => act.text),
+      ['Anrufen', 'Mobil', 'E-Mail', 'Route', 'vCard'],
+    );
+    assert.equal(new Set(quick.map((act) => act.top)).size, 1, `one row: ${JSON.stringify(quick)}`);
+    assert.ok(
+      quick.every((act) => act.fits),
+      `every label inside its button: ${JSON.stringify(quick)}`,
+    );
+    // "Zuletzt geändert von … am …": its lines stand one under the other without a gap, however
+    // it wraps, and "Verlauf" (a 44 px target) stands apart.
+    const changed = await page.evaluate(() => {
+      const text = document.querySelector('.changed > span');
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const tops = [...new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))];
+      const lineHeight = Number.parseFloat(getComputedStyle(text).fontSize) * 1.7;
+      return { gaps: tops.slice(1).map((top, i) => top - tops[i]), lineHeight };
+    });
+    assert.ok(
+      changed.gaps.every((gap) => gap <= changed.lineHeight),
+      `the "Zuletzt geändert" lines: ${JSON.stringify(changed)}`,
+    );
+  });
+
   test('the history, the phone list to print, the import preview and "Zuletzt gelöscht"', async () => {
     const { page } = browser;
     await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);

@@ -431,19 +431,33 @@ describe('the list on a desktop (1280×800)', () => {
     assert.deepEqual(browser.errors, []);
   });
 
-  test('"Kontakte importieren" (and "Zuletzt gelöscht" beside it) comes before the list on a wide screen, on screen and by Tab', async () => {
+  test('"Kontakte aus einer Datei übernehmen" (and "Zuletzt gelöscht" beside it) comes before the list on a wide screen, on screen and by Tab', async () => {
     const { page } = browser;
     await page.goto(listPath(BOOK));
-    const imports = page.getByRole('link', { name: 'Kontakte importieren (.vcf)' });
+    const imports = page.getByRole('link', { name: 'Kontakte aus einer Datei übernehmen (.vcf)' });
     const firstRow = page.locator('li.contact').first();
     const [importBox, rowBox] = [await imports.boundingBox(), await firstRow.boundingBox()];
     assert.ok(importBox && rowBox && importBox.y < rowBox.y, 'above the first row');
     // By keyboard: reached before the search field, not after every row.
     const order = await page.evaluate(() => {
       const all = [...document.querySelectorAll('a[href], button, input, summary')];
-      return [all.findIndex((el) => el.textContent === 'Kontakte importieren (.vcf)'), all.findIndex((el) => el.id === 'q')];
+      return [all.findIndex((el) => el.textContent === 'Kontakte aus einer Datei übernehmen (.vcf)'), all.findIndex((el) => el.id === 'q')];
     });
     assert.ok(order[0] >= 0 && order[0] < order[1], `import link before the search (${order})`);
+    // The section letters stand in the names' column, where the column head "Name" stands.
+    const lefts = await page.evaluate(() => {
+      const textLeft = (el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return Math.round(range.getBoundingClientRect().left);
+      };
+      return {
+        letter: textLeft(document.querySelector('li.group h2')),
+        head: textLeft(document.querySelector('li.head span')),
+        name: textLeft(document.querySelector('li.contact a.name')),
+      };
+    });
+    assert.deepEqual([lefts.letter, lefts.head], [lefts.name, lefts.name], JSON.stringify(lefts));
   });
 
   test('the form in two columns: first and last name side by side, "Notizen" said once', async () => {

@@ -117,8 +117,9 @@ export function ContactDetail(props: {
       ) : null}
       {warranty.length ? <p class="hint">{t.warranty.cardHelp}</p> : null}
       <QrCode shell={shell} assetId={assetId} contact={contact} />
+      {/* The link on a line of its own when they wrap (its 44 px target made a tall gap in a line of text). */}
       <p class="changed">
-        {t.contacts.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))} ·{' '}
+        <span>{t.contacts.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))}</span>{' '}
         <a href={paths.history(assetId, contact.id)} hx-get={paths.history(assetId, contact.id)} hx-target="#main" hx-push-url="true">
           {t.contacts.history}
         </a>
