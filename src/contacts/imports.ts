@@ -70,7 +70,7 @@ type DuplicateRow = Awaited<ReturnType<typeof duplicateQuery>>[number];
 /** The book's state as DuplicateIndex['book'] (the SQL the confirm compares with is BOOK_STATE). */
 const bookQuery = (db: Database, assetId: string) =>
   db.select({ state: sql<string>`live || '.' || bytes` }).from(assetUsage).where(eq(assetUsage.assetId, assetId));
-const BOOK_STATE = `coalesce((SELECT live || '.' || bytes FROM asset_usage WHERE asset_id = ?), '0.0')`;
+const BOOK_STATE = `coalesce((SELECT live || '.' || bytes FROM asset_usage WHERE asset_id = ?9), '0.0')`;
 
 /** Which contact a card likely duplicates (same e-mail, phone digits, or name and company), and how many live. */
 export interface DuplicateIndex {
@@ -279,13 +279,19 @@ export async function confirmImport(
   }
   // One D1 batch of plain statements (drizzle cannot batch a raw INSERT … SELECT): all or nothing.
   const client = db.$client;
+  // Room: the cap, and the byte budget as the triggers keep it. Old versions (not a contact's
+  // current one) give way for new rows, as for any other write (migrations/0009): when the book is
+  // full of history, what counts is the rest of it; the triggers then purge while the rows go in.
   const claim = client
     .prepare(
-      `UPDATE import_staging SET status = 'done', done_token = ?, imported = ?, cards = '[]'
-       WHERE import_id = ? AND asset_id = ? AND status = 'staged' AND created_at > ?
-         AND coalesce((SELECT live FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
-         AND coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?), 0) + ? <= ?
-         AND ${book === undefined ? '?' : BOOK_STATE} = ?
+      `UPDATE import_staging SET status = 'done', done_token = ?1, imported = ?2, cards = '[]'
+       WHERE import_id = ?3 AND asset_id = ?4 AND status = 'staged' AND created_at > ?5
+         AND coalesce((SELECT live FROM asset_usage WHERE asset_id = ?4), 0) + ?2 <= ?6
+         AND (coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?4), 0) + ?7 <= ?8
+           OR coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?4), 0)
+             - coalesce((SELECT sum(v.bytes) FROM contact_versions v JOIN contacts c ON c.id = v.contact_id
+                 WHERE v.asset_id = ?4 AND v.version < c.version), 0) + ?7 <= ?8)
+         AND ${book === undefined ? '?9' : BOOK_STATE} = ?10
        RETURNING import_id`,
     )
     .bind(
@@ -294,10 +300,7 @@ export async function confirmImport(
       staged.importId,
       assetId,
       now - STAGED_FOR_MS,
-      assetId,
-      rows.length,
       MAX_CONTACTS_PER_ASSET,
-      assetId,
       2 * bytes,
       STORAGE_BUDGET_BYTES,
       book === undefined ? 0 : assetId,
