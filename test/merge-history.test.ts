@@ -254,6 +254,32 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ company: '', last_name: 'Maier', version: 2 });
   });
 
+  it('asks when the merge would drop a country both kept (one cleared the street, the other the city); the choice made is stored', async () => {
+    const [ada, jan] = household('whg-country');
+    const list = '/assets/whg-country/contacts';
+    const made = await send(list, {
+      user: ada,
+      form: { form_token: crypto.randomUUID(), company: 'Alpen Bau GmbH', street: 'Bergweg 3', city: 'Innsbruck', country: 'Österreich' },
+    });
+    const id = new URL(made.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    const stored = await row(id);
+    const base: Record<string, string> = { version: '1' };
+    for (const { name } of FIELDS) base[name] = String(stored?.[name] ?? '');
+    const save = (user: TestUser, form: Record<string, string>) => send(`${list}/${id}`, { user, form });
+    // Jan clears the street (a P.O. box now), Ada the city, each keeping the country: each valid alone.
+    expect((await save(jan, { ...base, street: '' })).status).toBe(303);
+    const clash = await save(ada, { ...base, city: '' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    expect(html).toContain('<legend>Straße und Hausnummer</legend>');
+    expect(html).toContain('<legend>Ort</legend>');
+    expect(html).not.toContain('<legend>Land</legend>');
+    expect(await row(id)).toMatchObject({ street: '', city: 'Innsbruck', country: 'Österreich', version: 2 });
+    // Ada keeps her street and takes Jan's city: the address and its country stay.
+    expect((await save(ada, { ...base, version: '2', street: 'Bergweg 3', city: 'Innsbruck' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ street: 'Bergweg 3', city: 'Innsbruck', country: 'Österreich', version: 3 });
+  });
+
   it('keeps the input when the contact was deleted meanwhile', async () => {
     const id = await create(anna, { company: 'Weg GmbH' });
     const annas = await formOf(id);

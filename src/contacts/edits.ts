@@ -92,13 +92,19 @@ export async function saveEdit(
       // Each side was valid; together they may not be (one emptied the company, the other the
       // last name): an invalid merge is a clash to decide, never a stored invalid contact.
       const checked = z.safeParse(contactInput, merge.values);
-      if (!checked.success) {
-        const invalid = fieldsOfErrors(fieldErrorsFrom(checked.error));
+      // Nor may the form's rules drop what both kept: one cleared the street, the other the city,
+      // and the country (kept only with an address) would go without anyone choosing so.
+      const stored = fieldValuesOf(current);
+      const addressLost =
+        checked.success && merge.values.country !== '' && !hasAddress(merge.values) && hasAddress(mine) && hasAddress(stored);
+      if (!checked.success || addressLost) {
+        const invalid = checked.success
+          ? ADDRESS_FIELDS.filter((name) => mine[name] !== stored[name])
+          : fieldsOfErrors(fieldErrorsFrom(checked.error));
         const named = invalid.filter((name) => merge.theirs.includes(name) || merge.mine.includes(name));
         const clashes = named.length ? named : invalid;
         // Each choice is between this user's input and what is stored now (not the merged value,
         // which for a field only this user changed is the input again: no choice at all).
-        const stored = fieldValuesOf(current);
         const values = { ...merge.values };
         for (const name of clashes) values[name] = stored[name];
         return { kind: 'clash', current, values, mine, clashes, by, theirs: merge.theirs };
@@ -113,6 +119,10 @@ export async function saveEdit(
   const { contact: current } = await contactState(db, assetId, contactId, Number.MAX_SAFE_INTEGER);
   return current ? { kind: 'conflict', current } : { kind: 'missing' };
 }
+
+/** The fields that make an address: the country is kept only with one of them (schema.ts). */
+const ADDRESS_FIELDS = ['street', 'postal_code', 'city'] as const satisfies readonly FieldName[];
+const hasAddress = (values: FieldValues) => ADDRESS_FIELDS.some((name) => values[name] !== '');
 
 /** Who saved since `version`, in order, without this user and without repeats. */
 function coBuyers(versions: readonly Version[], version: number, author: Author): string[] {
