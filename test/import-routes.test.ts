@@ -55,6 +55,13 @@ describe('importing a .vcf', () => {
       /Ihr letzter Import \(\d\d\.\d\d\.\d{4}, \d\d:\d\d\): 6 importierte Kontakte sind noch unverändert\. Import rückgängig/,
     );
     expect(offered).toContain(`<form method="post" action="/assets/imp-a/contacts/import/${importId}/undo"`);
+    // Two steps (it deletes for good): behind "Import rückgängig", said what it does, then confirmed.
+    expect(offered).toContain(
+      `<details class="help undo-import"><summary>Import rückgängig</summary><form method="post" action="/assets/imp-a/contacts/import/${importId}/undo"`,
+    );
+    expect(textOf(offered)).toContain(
+      'Import rückgängig Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen. Ja, Import rückgängig machen',
+    );
     // Not to a co-buyer: that undo would delete for good what someone else brought in.
     const coBuyer = { ...user, sub: 'u-imp-a-co', name: 'Jonas Müller' };
     const theirs = await (await send('/assets/imp-a/contacts/import', { user: coBuyer })).text();

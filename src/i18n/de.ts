@@ -332,8 +332,10 @@ export const de = {
     previewConfirm: 'Angehakte Kontakte übernehmen',
     imported: (n: number) => (n === 1 ? '1 Kontakt importiert.' : `${n.toLocaleString('de-DE')} Kontakte importiert.`),
     importUndo: 'Import rückgängig',
-    importUndoHint:
-      'Sie haben diesen Kontakt importiert. „Import rückgängig“ löscht alle Kontakte dieses Imports, die seitdem niemand geändert hat, endgültig.',
+    importUndoWarning:
+      'Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
+    importUndoConfirm: 'Ja, Import rückgängig machen',
+    importUndoHint: 'Sie haben diesen Kontakt aus einer Datei übernommen.',
     lastImport: (n: number, date: string) =>
       `Ihr letzter Import (${date}): ${n === 1 ? '1 importierter Kontakt ist' : `${n.toLocaleString('de-DE')} importierte Kontakte sind`} noch unverändert.`,
     importUndone: (n: number) => `${n.toLocaleString('de-DE')} importierte${n === 1 ? 'r Kontakt' : ' Kontakte'} gelöscht.`,

@@ -299,8 +299,9 @@ export const en: Messages = {
     previewConfirm: 'Add the ticked contacts',
     imported: (n: number) => (n === 1 ? '1 contact imported.' : `${n.toLocaleString('en-GB')} contacts imported.`),
     importUndo: 'Undo import',
-    importUndoHint:
-      'You imported this contact. “Undo import” deletes every contact of that import that nobody has changed since, for good.',
+    importUndoWarning: 'Every contact of this import that nobody has changed since is deleted for good. This cannot be undone.',
+    importUndoConfirm: 'Yes, undo the import',
+    importUndoHint: 'You added this contact from a file.',
     lastImport: (n: number, date: string) =>
       `Your last import (${date}): ${n === 1 ? '1 imported contact is' : `${n.toLocaleString('en-GB')} imported contacts are`} still unchanged.`,
     importUndone: (n: number) => `${n.toLocaleString('en-GB')} imported contact${n === 1 ? '' : 's'} deleted.`,

@@ -161,7 +161,11 @@ describe('announcements and focus after partial swaps', () => {
     await page.getByText('1 Kontakt importiert.').waitFor();
     assert.equal(await page.getByRole('link', { name: `${tag} 2`, exact: true }).count(), 1, 'the one ticked is in the book');
     assert.equal(await page.getByRole('link', { name: `${tag} 1`, exact: true }).count(), 0);
-    await page.getByRole('button', { name: 'Import rückgängig' }).click();
+    // Two steps: "Import rückgängig" opens what it does; only the confirmation deletes.
+    await page.getByText('Import rückgängig', { exact: true }).click();
+    await page.getByText('werden endgültig gelöscht').waitFor();
+    assert.equal(await page.getByRole('link', { name: `${tag} 2`, exact: true }).count(), 1, 'nothing deleted by the first tap');
+    await page.getByRole('button', { name: 'Ja, Import rückgängig machen' }).click();
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 importierter Kontakt gelöscht.');
   });
 
@@ -207,7 +211,8 @@ describe('announcements and focus after partial swaps', () => {
     assert.equal(await page.getByText('1 Kontakt importiert.').count(), 0, 'no notice after a reload');
     // The undo stays where the import page offers it ("Ihr letzter Import").
     await page.goto(`${listPath()}/import`);
-    await page.getByRole('button', { name: 'Import rückgängig' }).click();
+    await page.getByText('Import rückgängig', { exact: true }).click();
+    await page.getByRole('button', { name: 'Ja, Import rückgängig machen' }).click();
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 importierter Kontakt gelöscht.');
     assert.equal(new URL(page.url()).pathname, listPath(), 'the address is the list again');
     assert.equal(await page.getByRole('link', { name, exact: true }).count(), 0, 'the imported contact is gone');

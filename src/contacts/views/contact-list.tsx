@@ -80,7 +80,7 @@ export function ContactBook(props: ContactBookProps) {
       {props.imported ? (
         <div class="notice" data-announce={t.contacts.imported(props.imported.count)}>
           <p>{t.contacts.imported(props.imported.count)}</p>
-          <PostButton action={paths.undoImport(assetId, props.imported.importId)} label={t.contacts.importUndo} />
+          <UndoImport shell={shell} action={paths.undoImport(assetId, props.imported.importId)} />
         </div>
       ) : null}
       {isEmpty ? null : (
@@ -457,6 +457,25 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
  * One button that posts and takes the page: "Rückgängig", "Import rückgängig". Without JS the form
  * posts as it is; with htmx the answer replaces #main and is read out, and the button waits.
  */
+/**
+ * "Import rückgängig" deletes for good what nobody changed since: two steps, also without JS, as
+ * "Endgültig löschen" (one tap on the import page deleted a whole import by mistake: UX review).
+ */
+export function UndoImport(props: { shell: Shell; action: string; class?: string }) {
+  const { t } = props.shell;
+  return (
+    <details class={props.class ? `help undo-import ${props.class}` : 'help undo-import'}>
+      <summary>{t.contacts.importUndo}</summary>
+      <form method="post" action={props.action} hx-post={props.action} hx-target="#main" hx-disable="find button[type=submit]">
+        <p class="hint">{t.contacts.importUndoWarning}</p>
+        <button type="submit" class="danger">
+          {t.contacts.importUndoConfirm}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 export function PostButton(props: { action: string; label: string; class?: string; primary?: boolean }) {
   return (
     <form

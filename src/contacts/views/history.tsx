@@ -3,7 +3,7 @@ import { EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from '../fields
 import { changedFields } from '../merge';
 import type { Contact, Version } from '../repository';
 import { displayName } from '../vcard';
-import { Crumb, PostButton } from './contact-list';
+import { Crumb, UndoImport } from './contact-list';
 import { fieldText, formatDateTime } from './format';
 
 /** A deleted contact's own name, or the name its last version had. */
@@ -38,11 +38,11 @@ export function ContactHistory(props: {
         {t.contacts.historyText} {t.contacts.historyLimit(props.maxVersions)}
       </p>
       {/* The undo of the import this contact came with: for the buyer who imported it (a
-          co-buyer's would remove nothing), saying that it deletes the whole import's untouched contacts. */}
+          co-buyer's would remove nothing); it says that it deletes the import's untouched contacts. */}
       {contact.importId && contact.createdBy === props.userId ? (
         <>
           <p class="hint">{t.contacts.importUndoHint}</p>
-          <PostButton action={paths.undoImport(assetId, contact.importId)} label={t.contacts.importUndo} class="quiet-link" />
+          <UndoImport shell={shell} action={paths.undoImport(assetId, contact.importId)} />
         </>
       ) : null}
       <ol class="versions">

@@ -2,7 +2,7 @@ import type { Messages } from '../../i18n';
 import type { Shell } from '../../views/shell';
 import type { StagedCard } from '../imports';
 import { displayName } from '../vcard';
-import { Crumb, PostButton } from './contact-list';
+import { Crumb, UndoImport } from './contact-list';
 import { addressLines, formatDateTime } from './format';
 
 type Kind = keyof Messages['contacts']['ignoredKinds'];
@@ -54,7 +54,7 @@ export function ImportForm(props: {
       {last ? (
         <div class="notice">
           <p>{t.contacts.lastImport(last.count, formatDateTime(t.locale, last.at))}</p>
-          <PostButton action={paths.undoImport(assetId, last.importId)} label={t.contacts.importUndo} />
+          <UndoImport shell={shell} action={paths.undoImport(assetId, last.importId)} />
         </div>
       ) : null}
       <form method="post" action={action} enctype="multipart/form-data" class="stack">
