@@ -114,6 +114,7 @@ async function run(baseURL, device) {
     await anna.page.getByRole('heading', { name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
     await shoot(anna.page, `${device}-merge-choice`);
     // Keep Jonas's number, then put the demo contact back as it was for the next device's run.
+    await anna.page.getByRole('radio', { name: /^Von Jonas Müller/ }).check();
     await anna.page.getByRole('button', { name: 'Auswahl speichern' }).click();
     await anna.page.getByRole('link', { name: 'Bearbeiten' }).waitFor();
 

@@ -481,8 +481,10 @@ describe('detail and edit', () => {
     const text = textOf(html);
     expect(text).toContain('Bitte entscheiden Sie, welche Angabe gilt');
     expect(text).toContain('Jonas Müller hat inzwischen anders geändert, was Sie auch geändert haben. Noch ist nichts gespeichert');
-    expect(html).toContain('<input type="radio" name="phone" value="089 333"');
-    expect(html).toContain('<input type="radio" name="phone" value="089 222" checked=""');
+    // Neither side chosen before the user picks; the group must be answered (required).
+    expect(html).toContain('<input type="radio" name="phone" value="089 333" required=""/>');
+    expect(html).toContain('<input type="radio" name="phone" value="089 222"/>');
+    expect(html).not.toContain('checked');
     expect(html).toContain('<input type="hidden" name="version" value="2"/>');
     expect(await storedRow(id)).toMatchObject({ phone: '089 222', version: 2 });
     // Choosing "Meine Eingabe" sends the form with the stored version: applied exactly.
@@ -588,7 +590,9 @@ describe('detail and edit', () => {
     const html = await clash.text();
     // Her input against his, worded as an edit's choice: nothing here is an earlier version.
     expect(textOf(html)).toContain('Jonas Müller hat inzwischen anders geändert, was Sie auch geändert haben.');
-    expect(html).toMatch(/<input type="radio" name="notes" value="Annas Notiz"\/><span><span class="who">Meine Eingabe<\/span>/);
+    expect(html).toMatch(
+      /<input type="radio" name="notes" value="Annas Notiz" required=""\/><span><span class="who">Meine Eingabe<\/span>/,
+    );
     expect(html).not.toContain('Frühere Fassung');
     expect(html).not.toContain('name="restore"');
     expect(await storedRow(id)).toMatchObject({ notes: 'Jonas Notiz', version: 4 });

@@ -429,8 +429,8 @@ describe('history (Verlauf)', () => {
     expect(text).not.toContain('Meine Eingabe');
     // A way back that saves nothing.
     expect(html).toContain(`<p class="crumb"><a href="${LIST}/${id}" hx-get="${LIST}/${id}"`);
-    expect(html).toMatch(/<input type="radio" name="phone" value="089 1"\/><span><span class="who">Frühere Fassung<\/span>/);
-    expect(html).toMatch(/<input type="radio" name="phone" value="089 3" checked=""\/><span><span class="who">Von Tom Berg<\/span>/);
+    expect(html).toMatch(/<input type="radio" name="phone" value="089 1" required=""\/><span><span class="who">Frühere Fassung<\/span>/);
+    expect(html).toMatch(/<input type="radio" name="phone" value="089 3"\/><span><span class="who">Von Tom Berg<\/span>/);
     expect(await row(id)).toMatchObject({ phone: '089 3', version: 3 });
     // In English the same.
     const english = await send(`${LIST}/${id}/history/1/restore`, {

@@ -58,7 +58,8 @@ async function scenario(anna, jonas, javaScript) {
   // Each choice says whose it is, and neither value is broken into pieces at 360 px.
   const mine = anna.page.getByRole('radio', { name: 'Meine Eingabe Schlüssel beim Hausmeister' });
   const theirs = anna.page.getByRole('radio', { name: 'Von Jonas Müller Wartung im März' });
-  assert.ok((await mine.count()) === 1 && (await theirs.isChecked()), "the co-buyer's value is chosen until Anna picks");
+  assert.ok((await mine.count()) === 1 && (await theirs.count()) === 1, 'both values offered');
+  assert.ok(!(await mine.isChecked()) && !(await theirs.isChecked()), 'neither is chosen before Anna picks');
   for (const choice of [mine, theirs]) {
     const label = await anna.page.locator('label.choice', { has: choice }).boundingBox();
     assert.ok(label && label.width >= 300, `each choice takes the phone's whole width (${label?.width} px)`);
@@ -72,8 +73,19 @@ async function scenario(anna, jonas, javaScript) {
   await jonas.page.reload();
   assert.ok(await jonas.page.getByText('Wartung im März').isVisible());
 
+  // Without a choice nothing is sent (with or without JS): the browser asks for one.
+  let posts = 0;
+  const counting = (request) => {
+    if (request.method() === 'POST') posts += 1;
+  };
+  anna.page.on('request', counting);
+  await save.click();
+  await anna.page.waitForTimeout(300);
+  anna.page.off('request', counting);
+  assert.equal(posts, 0, 'no save without a choice');
+  assert.equal(await mine.evaluate((radio) => radio.validity.valueMissing), true);
   // Anna keeps her notes.
-  await anna.page.getByRole('radio', { name: 'Schlüssel beim Hausmeister' }).check();
+  await mine.check();
   await save.click();
   await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
   await jonas.page.reload();
@@ -89,8 +101,8 @@ async function scenario(anna, jonas, javaScript) {
   assert.ok(await anna.page.getByRole('link', { name: '0170 1234567' }).isVisible());
   await anna.page.screenshot({ path: `${shots}/phone-merged-${javaScript ? 'js' : 'nojs'}.png` });
 
-  // Another clash; this time Anna opens the whole form once more, the radio button left on Jonas's
-  // notes: her own input is there, the rest merged, and nothing is saved until she sends it.
+  // Another clash; this time Anna opens the whole form once more, without choosing: her own
+  // input is there, the rest merged, and nothing is saved until she sends it.
   await jonasSavesFirst(anna, jonas, name, { notes: 'Hausmeister: Herr Pohl' });
   await fillContact(anna.page, { notes: 'Schlüssel bei Frau Roth', postal_code: '80331' });
   await anna.page.getByRole('button', { name: 'Speichern' }).click();

@@ -27,8 +27,9 @@ export interface ClashProps {
  * each, each a choice between this user's input and the co-buyer's value (radio buttons, no JS
  * needed), both actions directly beneath. Every other field travels as the merged value, so
  * saving the choice stores exactly the merge plus the choices, and "Alles noch einmal
- * bearbeiten" opens the whole form with the merge and this user's input. The co-buyer's value is chosen
- * until the user picks: nothing is overwritten without a decision.
+ * bearbeiten" opens the whole form with the merge and this user's input. Neither side is chosen
+ * until the user picks (required, also without JS): a preselected co-buyer's value lost the
+ * user's own input, never saved anywhere, to a tap on "Auswahl speichern" (UX review).
  */
 export function MergeClash(props: ClashProps) {
   const { shell, assetId, contactId, values, mine, by, restoring } = props;
@@ -48,9 +49,10 @@ export function MergeClash(props: ClashProps) {
       ? `${fieldText(spec, value, t.locale)} · ${t.warranty.until(formatDate(end, t.locale))}`
       : '';
   const action = paths.contact(assetId, contactId);
-  const choice = (spec: (typeof FIELDS)[number], who: string, value: string, checked: boolean, end = '') => (
+  const choice = (spec: (typeof FIELDS)[number], who: string, value: string, first: boolean, end = '') => (
     <label class="choice">
-      <input type="radio" name={spec.name} value={value} checked={checked} />
+      {/* One required radio makes its group required: the form is not sent before every field has a choice. */}
+      <input type="radio" name={spec.name} value={value} required={first ? true : undefined} />
       <span>
         <span class="who">{who}</span>
         <span class="pre">{shown(spec, value, end) || (value ? fieldText(spec, value, t.locale) : t.contacts.empty)}</span>
@@ -79,8 +81,8 @@ export function MergeClash(props: ClashProps) {
         {FIELDS.filter((spec) => clashes.includes(spec.name)).map((spec) => (
           <fieldset class="pick">
             <legend>{t.contacts.fields[spec.name]}</legend>
-            {choice(spec, restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine, mine[spec.name], false, mine.warranty_until)}
-            {choice(spec, t.contacts.clashTheirs(by), values[spec.name], true, values.warranty_until)}
+            {choice(spec, restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine, mine[spec.name], true, mine.warranty_until)}
+            {choice(spec, t.contacts.clashTheirs(by), values[spec.name], false, values.warranty_until)}
           </fieldset>
         ))}
         <div class="form-actions">
