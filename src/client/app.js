@@ -473,6 +473,46 @@
     field.dispatchEvent(new Event('search'));
   });
 
+  // A date the browser cannot read (31.02.2027, an unfinished one) goes out as an empty value
+  // (HTML's badInput): the acceptance date or warranty end typed was dropped without a word (UX
+  // review). Nothing is sent then; the field says why, as the server's errors do. The words live
+  // here: only this script says them. Without JS the server cannot know a date was typed; a
+  // phone's date picker offers only real dates.
+  document.addEventListener(
+    'submit',
+    (event) => {
+      var form = event.target;
+      if (!form.querySelectorAll) return;
+      var bad = [...form.querySelectorAll('input[type="date"]')].filter((input) => input.validity.badInput);
+      if (!bad.length) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      var text =
+        document.documentElement.lang === 'en'
+          ? 'This date does not exist or is incomplete. Please check day, month and year, for example 12.03.2027.'
+          : 'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.';
+      for (const input of bad) {
+        const id = `${input.id}-error`;
+        const field = input.closest('.field');
+        let error = document.getElementById(id);
+        if (!error) {
+          error = document.createElement('p');
+          error.className = 'field-error';
+          error.id = id;
+          field.appendChild(error);
+        }
+        error.textContent = text;
+        field.classList.add('invalid');
+        input.setAttribute('aria-invalid', 'true');
+        const described = (input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+        if (described.indexOf(id) < 0) described.push(id);
+        input.setAttribute('aria-describedby', described.join(' '));
+      }
+      bad[0].focus();
+    },
+    true,
+  );
+
   // The import preview's "Alle anhaken" / "Alle Haken entfernen": the boxes change at once, no
   // round trip (without JS the buttons send the form and the preview comes back ticked so).
   document.addEventListener('click', (event) => {

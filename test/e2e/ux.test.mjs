@@ -393,6 +393,41 @@ describe('the form on a desktop', () => {
     ])
       assert.equal(await top(left), await top(right), `${left} and ${right} on one line`);
   });
+
+  test('a date the browser cannot read is said beside its field, nothing is sent; corrected, it is saved', async () => {
+    const { page } = browser;
+    const name = `Datum ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: name });
+    // Only the day typed: the browser sends an empty value for it (badInput), which dropped the end.
+    const end = page.getByLabel('Gewährleistung bis', { exact: true });
+    await end.focus();
+    await page.keyboard.type('15');
+    assert.equal(await end.evaluate((input) => input.validity.badInput), true, 'the browser holds a date it cannot read');
+    let posts = 0;
+    const counting = (request) => {
+      if (request.method() === 'POST') posts += 1;
+    };
+    page.on('request', counting);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    const error = page.locator('#f-warranty_until-error');
+    await error.waitFor();
+    assert.equal(
+      await error.textContent(),
+      'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.',
+    );
+    assert.equal(posts, 0, 'nothing sent');
+    page.off('request', counting);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-warranty_until', 'focus on the field');
+    assert.equal(await end.getAttribute('aria-invalid'), 'true');
+    assert.match((await end.getAttribute('aria-describedby')) ?? '', /(^| )f-warranty_until-error$/);
+    // Corrected: saved with the end.
+    await end.fill('2030-03-12');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    assert.ok(await page.locator('main').getByText('12.03.2030').first().isVisible());
+    assert.deepEqual(browser.errors, []);
+  });
 });
 
 describe('the list on a desktop (1280×800)', () => {
