@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anna, seedContacts, send, type TestUser } from './helpers';
+import { anna, seedContacts, send, type TestUser, textOf } from './helpers';
 import { parseWithIcal, propertyValue } from './ical';
 
 const ASSET = 'whg-12';
@@ -77,12 +77,16 @@ describe('vCard export', () => {
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 
-  it('answers an empty book with a valid, empty file', async () => {
+  it("answers an empty book with no file (an empty .vcf reads as broken on a phone): 404 with the list's words and its way back", async () => {
     const user: TestUser = { ...anna, assets: [{ id: 'empty-export', name: 'Leer' }] };
     const response = await send('/assets/empty-export/contacts.vcf', { user });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/vcard; charset=utf-8');
-    expect(await response.text()).toBe('');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-disposition')).toBeNull();
+    const text = textOf(await response.text());
+    expect(text).toContain('Hier sind noch keine Kontakte');
+    expect(text).toContain('Es gibt keine Kontakte, die in die Datei kommen könnten.');
+    expect(text).toContain('Zurück zu den Kontakten');
   });
 
   it('offers the downloads as plain links that htmx never swaps, with help for phones and Outlook', async () => {

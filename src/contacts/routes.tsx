@@ -43,7 +43,7 @@ import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFor
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
 import { DeleteConfirm, DeletedCard } from './views/contact-detail';
-import { Count, type ListView, NoWarrantyEnds, Results, Rows, ViewSwitch } from './views/contact-list';
+import { Count, type ListView, NothingToExport, NoWarrantyEnds, Results, Rows, ViewSwitch } from './views/contact-list';
 import { DeletedContacts } from './views/deleted';
 import { ExportLinks } from './views/export-actions';
 import { formatDateTime } from './views/format';
@@ -169,7 +169,7 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
       c,
       <>
         <Results shell={shell} assetId={asset.id} page={page} view={view} today={today} />
-        <ExportLinks shell={shell} assetId={asset.id} q={query.q} oob />
+        <ExportLinks shell={shell} assetId={asset.id} q={query.q} found={page.total} oob />
         <ViewSwitch shell={shell} assetId={asset.id} view={view} oob />
       </>,
     );
@@ -203,7 +203,18 @@ const vcard = (body: string, fileName: string) =>
 
 contactRoutes.get('/contacts.vcf', searchQuery, async (c) => {
   const asset = c.get('asset');
-  const contacts = await allContacts(c.get('db'), asset.id, c.req.valid('query').q);
+  const { q } = c.req.valid('query');
+  const contacts = await allContacts(c.get('db'), asset.id, q);
+  // No contact, no file: an empty .vcf reads as a broken file on a phone. The list's words
+  // instead, as a 404 (the list offers the file only when there is a contact to put in it).
+  if (contacts.length === 0) {
+    const { shell } = c.var;
+    return render(c, {
+      status: 404,
+      title: shell.t.contacts.exportAll,
+      body: <NothingToExport shell={shell} assetId={asset.id} q={q} />,
+    });
+  }
   return vcard(serializeContacts(contacts, { assetName: asset.name || asset.id }), asset.name || asset.id);
 });
 

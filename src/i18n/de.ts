@@ -70,6 +70,8 @@ export const de = {
     title: 'Kontakte',
     add: 'Neuen Kontakt hinzufügen',
     exportAll: 'Auf das Handy übernehmen (.vcf)',
+    exportNone: 'Es gibt keine Kontakte, die in die Datei kommen könnten.',
+    exportFound: (n: number) => `${n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`} auf das Handy übernehmen (.vcf)`,
     exportHelpTitle: 'Wie komme ich an die Kontakte auf meinem Handy?',
     exportHelp: [
       'iPhone: Die Datei öffnen und „Alle Kontakte hinzufügen“ wählen. Öffnet Safari sie nur als Vorschau, über „Teilen“ die App Kontakte wählen.',
@@ -84,6 +86,7 @@ export const de = {
     shareFailed: 'Das Teilen hat nicht geklappt. Laden Sie die Datei über „Auf das Handy übernehmen (.vcf)“ herunter.',
     print: {
       link: 'Telefonliste drucken',
+      found: (n: number) => `${n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`} drucken`,
       title: (assetName: string) => `Telefonliste · ${assetName}`,
       heading: 'Telefonliste',
       asOf: (date: string) => `Stand: ${date}`,

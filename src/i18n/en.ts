@@ -52,6 +52,8 @@ export const en: Messages = {
     title: 'Contacts',
     add: 'Add new contact',
     exportAll: 'Add to your phone (.vcf)',
+    exportNone: 'There are no contacts to put in the file.',
+    exportFound: (n: number) => `Add ${n === 1 ? '1 match' : `${n.toLocaleString('en-GB')} matches`} to your phone (.vcf)`,
     exportHelpTitle: 'How do I get the contacts onto my phone?',
     exportHelp: [
       'iPhone: open the file and choose “Add all contacts”. If Safari only shows a preview, use “Share” and pick Contacts.',
@@ -66,6 +68,7 @@ export const en: Messages = {
     shareFailed: 'Sharing did not work. Download the file with “Add to your phone (.vcf)” instead.',
     print: {
       link: 'Print phone list',
+      found: (n: number) => `Print ${n === 1 ? '1 match' : `${n.toLocaleString('en-GB')} matches`}`,
       title: (assetName: string) => `Phone list · ${assetName}`,
       heading: 'Phone list',
       asOf: (date: string) => `As of ${date}`,

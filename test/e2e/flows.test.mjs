@@ -167,7 +167,7 @@ describe('as Anna (customer, JavaScript on)', () => {
     assert.equal(await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).inputValue(), `noether-${tag}`);
 
     // Export what the list shows: the search is kept, so the file holds the contact found.
-    const all = await download(page, () => page.getByRole('link', { name: 'Auf das Handy übernehmen (.vcf)' }).click());
+    const all = await download(page, () => page.getByRole('link', { name: '1 Treffer auf das Handy übernehmen (.vcf)' }).click());
     assert.match(all.name, /^Lindenhof.*\.vcf$/);
     assert.ok(!all.text.startsWith('\uFEFF'), 'no BOM');
     const card = cardWith(all.text, name);

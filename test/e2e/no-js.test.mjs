@@ -67,7 +67,7 @@ describe('with JavaScript disabled', () => {
     assert.ok(cardWith(one.text, name), one.text);
     assert.match(one.text, /\r\nURL:https:\/\/parkett-eiche\.example\.de\r\n/);
     await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
-    const all = await download(page, () => page.getByRole('link', { name: 'Auf das Handy übernehmen (.vcf)' }).click());
+    const all = await download(page, () => page.getByRole('link', { name: '1 Treffer auf das Handy übernehmen (.vcf)' }).click());
     assert.ok(cardWith(all.text, name), 'the export of the search holds the contact found');
     assert.ok(!cardWith(all.text, 'Stefan Schmidt'), 'and only what the search finds (issue 16: export what you see)');
 

@@ -235,10 +235,10 @@ describe('the printable phone list and printing', () => {
       await page.locator('#results .count').getByText(`5 Treffer für „${tag} Küchenbauer“`).waitFor();
       const q = new URLSearchParams({ q: `${tag} Küchenbauer` }).toString();
       assert.equal(
-        await page.getByRole('link', { name: 'Auf das Handy übernehmen (.vcf)' }).getAttribute('href'),
+        await page.getByRole('link', { name: '5 Treffer auf das Handy übernehmen (.vcf)' }).getAttribute('href'),
         `${listPath()}.vcf?${q}`,
       );
-      assert.equal(await page.getByRole('link', { name: 'Telefonliste drucken' }).getAttribute('href'), `${listPath()}/print?${q}`);
+      assert.equal(await page.getByRole('link', { name: '5 Treffer drucken' }).getAttribute('href'), `${listPath()}/print?${q}`);
 
       const share = page.getByRole('button', { name: 'Teilen' });
       assert.ok(await share.isVisible(), '"Teilen" shows where files can be shared');
@@ -249,6 +249,11 @@ describe('the printable phone list and printing', () => {
       assert.equal(shared.type, 'text/vcard');
       assert.equal(shared.text.match(/BEGIN:VCARD/g)?.length, 5, 'the file of the search: its 5 contacts');
       assert.match(shared.text, /\r\nTITLE(;[^:]*)?:Küchenbauer\r\n/);
+      // A search that finds nothing offers no file, no printout and nothing to share.
+      await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).fill(`${tag} nichts`);
+      await page.locator('#results').getByText(`Keine Treffer für „${tag} nichts“.`).waitFor();
+      for (const selector of ['#export-vcf', '#print-list', '[data-share]'])
+        assert.equal(await page.locator(selector).isVisible(), false, `${selector} hidden`);
       assert.deepEqual(phone.errors, []);
     } finally {
       await phone.close();

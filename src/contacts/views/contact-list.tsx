@@ -86,7 +86,7 @@ export function ContactBook(props: ContactBookProps) {
       {isEmpty ? null : (
         <div class="export">
           <div class="actions">
-            <ExportActions shell={shell} assetId={assetId} q={view.q} />
+            <ExportActions shell={shell} assetId={assetId} q={view.q} found={page.total} />
           </div>
           <ExportHelp shell={shell} />
           {/* With the ways out, the ways in and back: above the list on a wide screen (not 300
@@ -220,6 +220,20 @@ export function NoWarrantyEnds(props: { shell: Shell; assetId: string }) {
         {t.warranty.viewTitle}
       </h1>
       <p>{t.warranty.empty}</p>
+    </section>
+  );
+}
+
+/** contacts.vcf when there is nothing to put in it (404): the list's own words, and the way back. */
+export function NothingToExport(props: { shell: Shell; assetId: string; q: string }) {
+  const { t, paths } = props.shell;
+  return (
+    <section aria-labelledby="no-export-title">
+      <Crumb href={paths.contacts(props.assetId, { q: props.q })} label={t.contacts.backToList} />
+      <h1 id="no-export-title" tabindex={-1} data-focus>
+        {props.q ? t.contacts.noResults(props.q) : t.contacts.emptyTitle}
+      </h1>
+      <p>{t.contacts.exportNone}</p>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import type { Shell } from '../../views/shell';
  * phone's share sheet, and the printable phone list. The links carry the search `q`, so the file
  * and the printout hold exactly what the list found.
  */
-export function ExportActions(props: { shell: Shell; assetId: string; q: string }) {
+export function ExportActions(props: { shell: Shell; assetId: string; q: string; found?: number }) {
   const { t } = props.shell;
   return (
     <>
@@ -28,17 +28,20 @@ export function ExportActions(props: { shell: Shell; assetId: string; q: string 
 /**
  * The two links that follow the search. Active search swaps only #results, so its answer carries
  * these again as out-of-band swaps (`oob`): the links never export or print a stale selection.
+ * After a search they say that they take its `found` contacts, and none when it found none (an
+ * empty .vcf reads as a broken file on a phone: UX review).
  */
-export function ExportLinks(props: { shell: Shell; assetId: string; q: string; oob?: boolean }) {
+export function ExportLinks(props: { shell: Shell; assetId: string; q: string; found?: number; oob?: boolean }) {
   const { t, paths } = props.shell;
   const oob = props.oob ? 'true' : undefined;
+  const found = props.q === '' ? undefined : props.found;
   return (
     <>
-      <a class="button" href={paths.exportAll(props.assetId, props.q)} download id="export-vcf" hx-swap-oob={oob}>
-        {t.contacts.exportAll}
+      <a class="button" href={paths.exportAll(props.assetId, props.q)} download id="export-vcf" hx-swap-oob={oob} hidden={found === 0}>
+        {found === undefined ? t.contacts.exportAll : t.contacts.exportFound(found)}
       </a>
-      <a class="button" href={paths.printList(props.assetId, props.q)} id="print-list" hx-swap-oob={oob}>
-        {t.contacts.print.link}
+      <a class="button" href={paths.printList(props.assetId, props.q)} id="print-list" hx-swap-oob={oob} hidden={found === 0}>
+        {found === undefined ? t.contacts.print.link : t.contacts.print.found(found)}
       </a>
     </>
   );
