@@ -22,6 +22,19 @@ const rows = async (assetId: string) =>
   ).results;
 
 describe('importing a .vcf', () => {
+  it('says of a card it cannot import only that, not also that it is likely there already', async () => {
+    const user = household('imp-nodup');
+    await seedContacts('imp-nodup', 1, () => ({ company: 'Fliesen Bauer', phone: '089 3100 200' }));
+    // A phone number alone (the book's contact has it): no name, company or e-mail to import.
+    const html = await (await upload(user, 'BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:089 3100 200\r\nEND:VCARD\r\n')).text();
+    const text = textOf(html);
+    expect(text).toContain('Ohne Namen, Unternehmen oder E-Mail-Adresse: kann nicht übernommen werden.');
+    expect(text).not.toContain('Wahrscheinlich schon vorhanden');
+    // The same number with a name is a likely duplicate, said so.
+    const named = await upload(user, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bauer\r\nN:Bauer;;;;\r\nTEL:089 3100 200\r\nEND:VCARD\r\n');
+    expect(textOf(await named.text())).toContain('Wahrscheinlich schon vorhanden, daher zunächst nicht angehakt.');
+  });
+
   it('shows a preview, imports the ticked cards once, as exactly the values shown, with an undo', async () => {
     const user = household('imp-a');
     const preview = await upload(user, android);

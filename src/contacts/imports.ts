@@ -98,6 +98,9 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
   const mark: DuplicateIndex['mark'] = (cards) => {
     const inFile = new Set<string>();
     return cards.map((card) => {
+      // A card that cannot be imported is said as that alone, not also as a likely duplicate
+      // ("daher zunächst nicht angehakt" beside "kann nicht übernommen werden": UX review).
+      if (!card.importable) return { ...card };
       const { values } = card;
       const keys = [
         values.email ? `e:${values.email.toLowerCase()}` : '',
@@ -109,7 +112,7 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
       // detail): colleagues in one export often share an office's number or e-mail address.
       const own = keys.at(-1);
       const duplicateOf = keys.map((key) => index.get(key)).find(Boolean) ?? (own && inFile.has(own) ? 'file' : undefined);
-      if (own && card.importable) inFile.add(own);
+      if (own) inFile.add(own);
       return { ...card, duplicateOf };
     });
   };
