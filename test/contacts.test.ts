@@ -602,6 +602,20 @@ describe('detail and edit', () => {
     expect(await storedRow(id)).toMatchObject({ notes: 'Annas Notiz', deleted_at: null, version: 5 });
   });
 
+  it('writes "Mit meinen Eingaben wiederherstellen" as the edit it is when a co-buyer\u2019s undo brought the contact back first', async () => {
+    const id = await create({ company: 'Maler Kurz', phone: '089 1' }, ada);
+    expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '1' } })).status).toBe(303);
+    const gone = await send(`${LIST}/${id}`, { user: ada, form: { version: '1', company: 'Maler Kurz', phone: '089 2' } });
+    expect(gone.status).toBe(409);
+    expect((await send(`${LIST}/${id}/restore`, { user: jon, form: {} })).status).toBe(303);
+    const revived = await send(`${LIST}/${id}`, { user: ada, form: { version: '2', revive: '1', company: 'Maler Kurz', phone: '089 2' } });
+    expect(revived.status).toBe(303);
+    expect(await storedRow(id)).toMatchObject({ phone: '089 2', deleted_at: null, version: 4 });
+    const actions = await env.DB.prepare('SELECT action FROM contact_versions WHERE contact_id = ? ORDER BY version').bind(id).all();
+    // Not "aus einer früheren Fassung wiederhergestellt": nothing earlier was restored.
+    expect(actions.results.map((row) => row.action)).toEqual(['delete', 'restore', 'update']);
+  });
+
   it('answers a link to a deleted contact with who deleted it and the way back (still 404), in one round trip', async () => {
     const id = await create({ company: 'Verlinkt GmbH' }, ada);
     expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '1' } })).status).toBe(303);

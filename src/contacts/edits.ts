@@ -47,7 +47,7 @@ export async function saveEdit(
    * them (restoring a version reads the old values): the first attempt uses it instead of a second
    * round trip to D1. Without it an edit first tries the write itself (one round trip).
    */
-  options: { restore?: boolean; state?: ContactState } = {},
+  options: { restore?: boolean; revive?: boolean; state?: ContactState } = {},
 ): Promise<EditOutcome> {
   let prefetched = options.state;
   // The common case first, in one round trip: nobody saved since the form was loaded, so the
@@ -112,7 +112,10 @@ export async function saveEdit(
       values = checked.data;
       merged = merge.theirs.length ? { fields: merge.theirs, by } : undefined;
     }
-    const written = await writeContact(db, assetId, contactId, current.version, values, author, { restore: options.restore });
+    const written = await writeContact(db, assetId, contactId, current.version, values, author, {
+      restore: options.restore,
+      revive: options.revive,
+    });
     if (written.kind === 'written') return { kind: 'saved', contact: written.contact, merged };
     if (written.kind !== 'stale') return { kind: written.kind, current };
   }

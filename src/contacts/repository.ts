@@ -523,16 +523,19 @@ export async function writeContact(
   version: number,
   values: FieldValues,
   author: Author,
-  options: { restore?: boolean; now?: number } = {},
+  /** `revive`: a deleted contact brought back with an edit's input; not a restored version. */
+  options: { restore?: boolean; revive?: boolean; now?: number } = {},
 ): Promise<WriteResult> {
   const now = options.now ?? Date.now();
   const restore = options.restore ?? false;
   const write = updateStatement(db, assetId, contactId, version, values, author, now, restore);
   // A restored version is marked in the history in the same batch (the trigger writes every
   // other write of a live contact as an update): "aus einer früheren Fassung wiederhergestellt".
-  const [updated] = restore
-    ? (await guarded(() => db.batch([write, revertMark(db, assetId, contactId, version + 1, author, now)])))[0]
-    : await guarded(() => write);
+  // Not a revive: if a co-buyer's undo brought the contact back first, it is an edit, said so.
+  const [updated] =
+    restore && !options.revive
+      ? (await guarded(() => db.batch([write, revertMark(db, assetId, contactId, version + 1, author, now)])))[0]
+      : await guarded(() => write);
   if (updated) return { kind: 'written', contact: updated };
   if (!restore) return failedWrite(await findAnyContact(db, assetId, contactId), version, author, now, false, values);
   // A deleted contact that could not come back: the cap or the byte budget, told apart by the

@@ -590,6 +590,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
       restore,
+      revive,
     });
     const errors = form.ok ? undefined : form.errors;
     // Input to correct first: the same choice again, with the errors beside the fields.
