@@ -39,6 +39,13 @@
     });
   }
 
+  /** What the page gave a field: its value attribute, or the option marked selected. */
+  function defaultOf(field) {
+    if (field.tagName !== 'SELECT') return field.defaultValue;
+    var chosen = Array.prototype.find.call(field.options, (option) => option.defaultSelected) || field.options[0];
+    return chosen ? chosen.value : '';
+  }
+
   function readDraft(key) {
     var store = storage();
     try {
@@ -58,8 +65,13 @@
     if (!store) return;
     var key = form.getAttribute('data-draft');
     var values = {};
+    // Only what the user typed (and the form's token and version): restored into a form loaded
+    // later, every other field shows what is stored then, a co-buyer's change since included (a
+    // whole draft put the old values back: UX review). A form the server sent back with input
+    // holds input in every field.
+    var echoed = form.hasAttribute('data-draft-server');
     fieldsOf(form).forEach((field) => {
-      values[field.name] = field.value;
+      if (echoed || field.type === 'hidden' || field.value !== defaultOf(field)) values[field.name] = field.value;
     });
     var previous = readDraft(key);
     var draft = { values: values, pending: pending === undefined ? Boolean(previous && previous.pending) : pending };

@@ -2,7 +2,7 @@
 // typing, and the way back after signing in (and a plain reload) restores it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { browserForSuite, listPath, unique } from './helpers.mjs';
+import { browserForSuite, listPath, unique, withBrowser } from './helpers.mjs';
 
 describe('drafts and an expired session', () => {
   const browser = browserForSuite('anna');
@@ -55,6 +55,39 @@ describe('drafts and an expired session', () => {
     await page.getByLabel('Notizen', { exact: true }).waitFor();
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), '');
     assert.equal(await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').isVisible(), false);
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('a restored draft brings back only what was typed: a co-buyer\u2019s change since shows in the other fields, and saving keeps both', async () => {
+    const { page } = browser;
+    const company = `Zwei Hände GmbH ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    await page.getByLabel('PLZ', { exact: true }).fill('80331');
+    await page.getByLabel('Ort', { exact: true }).fill('München');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    const card = new URL(page.url()).pathname;
+    // Anna starts changing the town and leaves the form unsaved.
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Ort', { exact: true }).fill('Garching');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    // Jonas corrects the postcode meanwhile.
+    await withBrowser('jonas', async ({ page: other }) => {
+      await other.goto(`${card}/edit`);
+      await other.getByLabel('PLZ', { exact: true }).fill('80333');
+      await other.getByRole('button', { name: 'Speichern' }).click();
+      await other.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    });
+    // Anna's draft comes back with her town; the postcode is Jonas's, not the one her form had.
+    await page.goto(`${card}/edit`);
+    await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('Ort', { exact: true }).inputValue(), 'Garching');
+    assert.equal(await page.getByLabel('PLZ', { exact: true }).inputValue(), '80333');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    assert.ok(await page.locator('main').getByText('80333 Garching').isVisible(), 'both changes stand');
     assert.deepEqual(browser.errors, []);
   });
 
