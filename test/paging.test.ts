@@ -153,6 +153,11 @@ describe('sections and the way on after a reload', () => {
     expect(ids).toHaveLength(200);
     const rest = await (await send(onwards ?? '', { user })).text();
     expect(rest).toContain('Kunde 200');
+    // It says where it starts (the count is the book's 250, not the 50 shown); the first page not.
+    expect(rest).toContain('<p class="count" role="status" id="count">250 Kontakte · hier ab „Kunde 200“</p>');
+    expect(first).toContain('<p class="count" role="status" id="count">250 Kontakte</p>');
+    // "Mehr laden" swaps rows only: its count (when it changes) never says "hier ab".
+    expect(await more.clone().text()).not.toContain('hier ab');
     expect(rest).toContain('Kunde 249');
     expect(pageOf(rest).next).toBeUndefined();
     // Reloaded at the very end: no way on.

@@ -254,7 +254,13 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
         </div>
       ) : (
         <>
-          <Count shell={shell} page={page} view={view} />
+          {/* A page after "Weiter" (without JS) says where it starts: the total is the book's. */}
+          <Count
+            shell={shell}
+            page={page}
+            view={view}
+            from={page.continued && page.contacts[0] ? displayName(page.contacts[0]) : undefined}
+          />
           <ul class="contacts" id="rows">
             <li class="head" aria-hidden="true">
               <span>{t.contacts.columns.name}</span>
@@ -289,7 +295,7 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
  * How many contacts the list (or search, or warranty view) holds. "Mehr laden" sends it again out
  * of band (`oob`) when co-buyers added or deleted some since the page was loaded.
  */
-export function Count(props: { shell: Shell; page: ContactPage; view: ListView; oob?: boolean }) {
+export function Count(props: { shell: Shell; page: ContactPage; view: ListView; oob?: boolean; from?: string }) {
   const { shell, page, view } = props;
   const { t } = shell;
   return (
@@ -299,6 +305,7 @@ export function Count(props: { shell: Shell; page: ContactPage; view: ListView; 
         : view.q
           ? t.contacts.found(page.total, view.q)
           : t.contacts.count(page.total)}
+      {props.from ? t.contacts.countFrom(props.from) : null}
     </p>
   );
 }
