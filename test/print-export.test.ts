@@ -167,7 +167,9 @@ describe('the printable phone list', () => {
   it('offers "Drucken" for JavaScript (rendered hidden, no inline script) and says how to print without it', async () => {
     const { html } = await printed('');
     expect(html).toMatch(/<button type="button" class="primary" data-print="" hidden="">Drucken<\/button>/);
-    expect(html).toContain('Drucken Sie diese Seite über die Druckfunktion Ihres Browsers');
+    expect(html).toContain(
+      'Drucken Sie diese Seite über die Druckfunktion Ihres Browsers: am Handy im Menü unter „Teilen“ oder „Drucken“, am Computer mit Strg+P (am Mac ⌘+P).',
+    );
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).not.toMatch(/\sonclick=/);
     expect(html).toContain(`href="${LIST}"`); // back to the list

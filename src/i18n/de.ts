@@ -92,7 +92,7 @@ export const de = {
       asOf: (date: string) => `Stand: ${date}`,
       selection: (q: string) => `Auswahl: „${q}“`,
       button: 'Drucken',
-      hint: 'Drucken Sie diese Seite über die Druckfunktion Ihres Browsers (Strg+P, am Mac ⌘+P).',
+      hint: 'Drucken Sie diese Seite über die Druckfunktion Ihres Browsers: am Handy im Menü unter „Teilen“ oder „Drucken“, am Computer mit Strg+P (am Mac ⌘+P).',
       empty: 'Es gibt keine Kontakte zu drucken.',
       name: 'Name',
       phones: 'Telefonnummern',

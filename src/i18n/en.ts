@@ -74,7 +74,7 @@ export const en: Messages = {
       asOf: (date: string) => `As of ${date}`,
       selection: (q: string) => `Selection: “${q}”`,
       button: 'Print',
-      hint: 'Print this page with your browser’s print function (Ctrl+P, on a Mac ⌘+P).',
+      hint: 'Print this page with your browser’s print function: on a phone from the menu under “Share” or “Print”, on a computer with Ctrl+P (on a Mac ⌘+P).',
       empty: 'There are no contacts to print.',
       name: 'Name',
       phones: 'Phone numbers',
