@@ -68,6 +68,13 @@ describe('announcements and focus after partial swaps', () => {
     assert.equal(await page.evaluate(() => window.stayed), true, 'no page load');
     await page.waitForTimeout(600);
     assert.deepEqual(searches, ['schmidt', 'xyzzy'], 'one request per search');
+    // "Suche leeren": the whole list again in place, the field empty and focused for the next search.
+    await page.getByRole('link', { name: 'Suche leeren' }).click();
+    await page.locator('#results li.contact').first().waitFor();
+    assert.equal(await field.inputValue(), '');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus in the search field');
+    assert.equal(await page.evaluate(() => window.stayed), true, 'still no page load');
+    assert.equal(new URL(page.url()).searchParams.get('q'), null, 'the address without the search');
   });
 
   test('"Mehr laden" continues the list in place and keyboard focus moves to the first new row', async () => {
