@@ -190,7 +190,9 @@ export function ContactForm(props: ContactFormProps) {
             <option value={position} />
           ))}
         </datalist>
-        <div class="form-actions save-bar">
+        {/* After a conflict its long button ("Meine Eingaben trotzdem speichern") over "Abbrechen"
+            took a fifth of a phone's screen as a sticky bar: in the flow then (UX review). */}
+        <div class={conflict ? 'form-actions save-bar in-flow' : 'form-actions save-bar'}>
           {mode.kind === 'gone' && mode.revive ? (
             <button
               type="submit"
