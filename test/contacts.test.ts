@@ -479,7 +479,10 @@ describe('detail and edit', () => {
     expect(stale.status).toBe(409);
     const html = await stale.text();
     const text = textOf(html);
-    expect(text).toContain('Bitte entscheiden Sie, welche Angabe gilt');
+    expect(html).toContain(
+      '>Bitte entscheiden Sie, welche Angabe gilt<span class="sr-only">: </span><span class="sub">Konflikt GmbH</span></h1>',
+    );
+    expect(html).toContain('<title>Bitte entscheiden Sie, welche Angabe gilt: Konflikt GmbH · Kontakte</title>');
     expect(text).toContain('Jonas Müller hat inzwischen anders geändert, was Sie auch geändert haben. Noch ist nichts gespeichert');
     // Neither side chosen before the user picks; the group must be answered (required).
     expect(html).toContain('<input type="radio" name="phone" value="089 333" required=""/>');

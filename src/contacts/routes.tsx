@@ -637,6 +637,7 @@ function answerEdit(
           shell={shell}
           assetId={asset.id}
           contactId={outcome.current.id}
+          name={displayName(outcome.current)}
           version={outcome.current.version}
           values={outcome.values}
           mine={outcome.mine}
@@ -648,7 +649,7 @@ function answerEdit(
           restoring={done === 'version'}
         />
       );
-      return render(c, { status: 409, title: t.contacts.clashTitle, body });
+      return render(c, { status: 409, title: `${t.contacts.clashTitle}: ${displayName(outcome.current)}`, body });
     }
     case 'conflict':
       // No base to merge against: both sides, as before merging existed.

@@ -52,6 +52,9 @@ async function scenario(anna, jonas, javaScript) {
   ]);
   assert.equal(response.status(), 409);
   await anna.page.getByRole('heading', { level: 1, name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
+  // The heading and the tab name the contact the choice is about (with JS the title follows the swap).
+  assert.equal(await anna.page.getByRole('heading', { level: 1 }).textContent(), `Bitte entscheiden Sie, welche Angabe gilt: ${name}`);
+  assert.equal(await anna.page.title(), `Bitte entscheiden Sie, welche Angabe gilt: ${name} · Kontakte`);
   const groups = anna.page.getByRole('group');
   assert.equal(await groups.count(), 1, 'only the field both changed');
   assert.equal(await anna.page.getByRole('group', { name: 'Notizen' }).count(), 1);

@@ -8,6 +8,8 @@ export interface ClashProps {
   shell: Shell;
   assetId: string;
   contactId: string;
+  /** The contact's name as stored: the heading says which contact the choice is about. */
+  name: string;
   /** The stored version: the choice is saved against it (the merge's next base). */
   version: number;
   /** Everything already merged; for a clashing field, the stored value. */
@@ -65,6 +67,9 @@ export function MergeClash(props: ClashProps) {
       <Crumb href={action} label={t.contacts.backToContact} swap />
       <h1 id="clash-title" tabindex={-1} data-focus>
         {t.contacts.clashTitle}
+        {/* Read (and taken for the tab's title after a swap) as "…: Name"; shown on a line of its own. */}
+        <span class="sr-only">: </span>
+        <span class="sub">{props.name}</span>
       </h1>
       {/* role=alert is read out on arrival; a data-announce would say it twice. */}
       <p role="alert">{restoring ? t.contacts.clashRestoreText(by) : t.contacts.clashText(by)}</p>
