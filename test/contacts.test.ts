@@ -484,6 +484,7 @@ describe('detail and edit', () => {
     );
     expect(html).toContain('<title>Bitte entscheiden Sie, welche Angabe gilt: Konflikt GmbH · Kontakte</title>');
     expect(text).toContain('Jonas Müller hat inzwischen anders geändert, was Sie auch geändert haben. Noch ist nichts gespeichert');
+    expect(text).not.toContain('außerdem'); // Jonas changed nothing else
     // Neither side chosen before the user picks; the group must be answered (required).
     expect(html).toContain('<input type="radio" name="phone" value="089 333" required=""/>');
     expect(html).toContain('<input type="radio" name="phone" value="089 222"/>');

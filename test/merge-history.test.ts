@@ -125,6 +125,8 @@ describe('a stale edit is merged field by field', () => {
     expect(html).toContain('name="notes" value="Anna schreibt"');
     expect(html).toContain('<input type="hidden" name="phone" value="089 2"/>');
     expect(html).toContain('<input type="hidden" name="mobile" value="0171 222"/>');
+    // What Jonas changed besides is said before the choice (it is kept with it), not the clash.
+    expect(textOf(html)).toContain('Jonas Müller hat außerdem Mobilnummer geändert – diese Änderung bleibt erhalten.');
     expect(await row(id)).toMatchObject({ notes: 'Jonas schreibt', phone: '089 1', version: 2 });
     // The form as the browser sends it when Anna picks "Meine Eingabe" for the notes.
     const choice: Record<string, string> = { version: '2' };

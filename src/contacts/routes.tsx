@@ -17,7 +17,7 @@ import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './i
 import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
 import { orElse } from './or-else';
-import { afterWrite, contactPage, formPage, keepingInput, listPage, savedMessage } from './pages';
+import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
   allContacts,
@@ -632,12 +632,15 @@ function answerEdit(
       });
     case 'clash': {
       const by = outcome.by.length ? outcome.by.join(', ') : t.contacts.someone;
+      // What co-buyers changed besides the clashes: kept with the choice, said before it.
+      const also = outcome.theirs.filter((name) => !outcome.clashes.includes(name));
       const body = (
         <MergeClash
           shell={shell}
           assetId={asset.id}
           contactId={outcome.current.id}
           name={displayName(outcome.current)}
+          alsoMerged={also.length ? mergedMessage(t, { fields: also, by: outcome.by }, t.contacts.clashAlsoMerged) : undefined}
           version={outcome.current.version}
           values={outcome.values}
           mine={outcome.mine}

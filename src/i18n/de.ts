@@ -227,6 +227,9 @@ export const de = {
       'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
     merged: (by: string, fields: string, count: number, people: number) =>
       `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen.`,
+    /** On a clash page: what co-buyers changed besides the clashing fields (kept with the choice). */
+    clashAlsoMerged: (by: string, fields: string, count: number, people: number) =>
+      `${by} ${people > 1 ? 'haben' : 'hat'} außerdem ${fields} geändert – ${count === 1 ? 'diese Änderung bleibt' : 'diese Änderungen bleiben'} erhalten.`,
     someone: 'Ein anderer Käufer',
     and: 'und',
     clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',

@@ -198,6 +198,8 @@ export const en: Messages = {
     // The field labels inside a sentence in lower case ("changed title and mobile number").
     merged: (by: string, fields: string, count: number) =>
       `${by} changed ${fields.toLowerCase()} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
+    clashAlsoMerged: (by: string, fields: string, count: number) =>
+      `${by} also changed ${fields.toLowerCase()} – ${count === 1 ? 'that change is' : 'those changes are'} kept.`,
     someone: 'Another buyer',
     and: 'and',
     clashTitle: 'Please choose which entry applies',

@@ -10,6 +10,8 @@ export interface ClashProps {
   contactId: string;
   /** The contact's name as stored: the heading says which contact the choice is about. */
   name: string;
+  /** What co-buyers changed besides the clashes, said before the choice (it is kept with it). */
+  alsoMerged?: string;
   /** The stored version: the choice is saved against it (the merge's next base). */
   version: number;
   /** Everything already merged; for a clashing field, the stored value. */
@@ -73,6 +75,7 @@ export function MergeClash(props: ClashProps) {
       </h1>
       {/* role=alert is read out on arrival; a data-announce would say it twice. */}
       <p role="alert">{restoring ? t.contacts.clashRestoreText(by) : t.contacts.clashText(by)}</p>
+      {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="version" value={String(props.version)} />
         {/* The choice completes the restore: saved as one, said as one. */}
