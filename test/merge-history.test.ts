@@ -132,6 +132,15 @@ describe('a stale edit is merged field by field', () => {
     const choice: Record<string, string> = { version: '2' };
     for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
       choice[match[1] ?? ''] = match[2] ?? '';
+    expect(choice.choose).toBe('notes');
+    // Sent without a choice (a client that ignores `required`): nothing saved, the notes not
+    // emptied; the whole form, the notes as stored now, and why.
+    const unchosen = await edit(lena, id, choice); // (another buyer: Anna's writes stay under the limit)
+    expect(unchosen.status).toBe(422);
+    const again = await unchosen.text();
+    expect(textOf(again)).toContain('Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.');
+    expect(again).toMatch(/<textarea[^>]*name="notes"[^>]*>Jonas schreibt<\/textarea>/);
+    expect(await row(id)).toMatchObject({ notes: 'Jonas schreibt', phone: '089 1', version: 2 });
     choice.notes = 'Anna schreibt';
     expect((await edit(anna, id, choice)).status).toBe(303);
     expect(await row(id)).toMatchObject({ notes: 'Anna schreibt', phone: '089 2', mobile: '0171 222', version: 3 });

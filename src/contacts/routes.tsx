@@ -12,7 +12,7 @@ import type { Messages } from '../i18n';
 import { CONTACT_ID, DONE, type Done } from '../paths';
 import { fragment, render, wantsFragment } from '../views/render';
 import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
-import { columnsOf, fieldValuesOf } from './fields';
+import { columnsOf, FIELDS, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
@@ -558,16 +558,26 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   // where both changed, against the version stored at the clash (a later change is merged when it
   // is sent); nothing is saved until then. Above it, what is stored now where it differs from the
   // form (the co-buyer's values of the clash among them), so nobody has to recall them.
-  if ((form.raw as Record<string, unknown>).again === '1') {
+  // A clash's choice sent without a choice for a field (a client that ignores `required`): that
+  // field would be stored empty, both values lost. The whole form instead, as below, the field
+  // as stored now, and why (422): nothing is saved.
+  const sent = form.raw as Record<string, unknown>;
+  const unchosen =
+    typeof sent.choose === 'string'
+      ? FIELDS.filter((spec) => String(sent.choose).split(' ').includes(spec.name) && typeof sent[spec.name] !== 'string')
+      : [];
+  if (sent.again === '1' || unchosen.length) {
     // (Deleted meanwhile: the form all the same; sending it says so and keeps the input.)
     const stored = await findContact(c.var.db, c.var.asset.id, contactId);
-    const v = form.values;
+    const v = { ...form.values };
+    for (const spec of unchosen) v[spec.name] = stored ? stored[spec.column] : '';
     const theirs = String((form.raw as Record<string, unknown>).theirs ?? '');
     const name = displayName(
       stored ?? { title: v.title ?? '', firstName: v.first_name ?? '', lastName: v.last_name ?? '', company: v.company ?? '' },
     );
-    return formPage(c, 200, {
+    return formPage(c, unchosen.length ? 422 : 200, {
       mode: { kind: 'edit', contactId, name, version },
+      message: unchosen.length ? c.var.shell.t.contacts.chooseMissing : undefined,
       // As in the edit form: an end that acceptance and a period give comes as that period, so a
       // corrected acceptance date counts (the clash's form carries dates only).
       values: v.warranty_years ? v : { ...v, ...warrantyFormValues(v.accepted_on ?? '', v.warranty_until ?? '') },

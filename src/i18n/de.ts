@@ -241,6 +241,7 @@ export const de = {
       `${by} hat inzwischen Angaben geändert, die in der früheren Fassung anders lauten. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; alles Übrige der früheren Fassung wird mit wiederhergestellt.`,
     clashRestoreMine: 'Frühere Fassung',
     clashTheirs: (by: string) => `Von ${by}`,
+    chooseMissing: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',
     clashSave: 'Auswahl speichern',
     clashEditAll: 'Alles noch einmal bearbeiten',
     deleteAnyway: 'Trotzdem löschen',

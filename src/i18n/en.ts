@@ -210,6 +210,7 @@ export const en: Messages = {
       `${by} has meanwhile changed details that read differently in the earlier version. Nothing is saved yet: choose below what applies; the rest of the earlier version is restored with it.`,
     clashRestoreMine: 'Earlier version',
     clashTheirs: (by: string) => `From ${by}`,
+    chooseMissing: 'Please choose which entry applies for each field. Nothing is saved yet.',
     clashSave: 'Save my choice',
     clashEditAll: 'Edit everything again',
     deleteAnyway: 'Delete anyway',

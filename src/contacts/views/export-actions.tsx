@@ -34,13 +34,15 @@ export function ExportActions(props: { shell: Shell; assetId: string; q: string;
 export function ExportLinks(props: { shell: Shell; assetId: string; q: string; found?: number; oob?: boolean }) {
   const { t, paths } = props.shell;
   const oob = props.oob ? 'true' : undefined;
-  const found = props.q === '' ? undefined : props.found;
+  // None found: hidden, with their plain words (an active search that finds some sends them anew).
+  const found = props.q === '' || props.found === 0 ? undefined : props.found;
+  const none = props.q !== '' && props.found === 0;
   return (
     <>
-      <a class="button" href={paths.exportAll(props.assetId, props.q)} download id="export-vcf" hx-swap-oob={oob} hidden={found === 0}>
+      <a class="button" href={paths.exportAll(props.assetId, props.q)} download id="export-vcf" hx-swap-oob={oob} hidden={none}>
         {found === undefined ? t.contacts.exportAll : t.contacts.exportFound(found)}
       </a>
-      <a class="button" href={paths.printList(props.assetId, props.q)} id="print-list" hx-swap-oob={oob} hidden={found === 0}>
+      <a class="button" href={paths.printList(props.assetId, props.q)} id="print-list" hx-swap-oob={oob} hidden={none}>
         {found === undefined ? t.contacts.print.link : t.contacts.print.found(found)}
       </a>
     </>

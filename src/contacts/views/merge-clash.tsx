@@ -84,6 +84,8 @@ export function MergeClash(props: ClashProps) {
           <input type="hidden" name={spec.name} value={linked && spec.name === 'warranty_until' ? '' : values[spec.name]} />
         ))}
         {linked ? <input type="hidden" name="warranty_years" value={mineYears} /> : null}
+        {/* The fields to choose: one sent without a choice is never stored empty (the server asks again). */}
+        <input type="hidden" name="choose" value={clashes.join(' ')} />
         {/* One group per field, each choice naming whose it is: on a phone the two stand one
             under the other, from 48rem side by side (a table broke words and numbers at 360 px). */}
         {FIELDS.filter((spec) => clashes.includes(spec.name)).map((spec) => (
