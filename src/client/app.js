@@ -490,51 +490,81 @@
   // review). Nothing is sent then; the field says why, as the server's errors do. The words live
   // here: only this script says them. Without JS the server cannot know a date was typed; a
   // phone's date picker offers only real dates.
+  function saidBadDates(form) {
+    var bad = [...form.querySelectorAll('input[type="date"]')].filter((input) => input.validity.badInput);
+    if (!bad.length) return false;
+    var text =
+      document.documentElement.lang === 'en'
+        ? 'This date does not exist or is incomplete. Please check day, month and year, for example 12.03.2027.'
+        : 'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.';
+    for (const input of bad) {
+      const id = `${input.id}-error`;
+      const field = input.closest('.field');
+      let error = document.getElementById(id);
+      if (!error) {
+        error = document.createElement('p');
+        error.className = 'field-error';
+        error.id = id;
+        field.appendChild(error);
+      }
+      error.textContent = text;
+      field.classList.add('invalid');
+      input.setAttribute('aria-invalid', 'true');
+      const described = (input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+      if (described.indexOf(id) < 0) described.push(id);
+      input.setAttribute('aria-describedby', described.join(' '));
+    }
+    bad[0].focus();
+    return true;
+  }
   document.addEventListener(
     'submit',
     (event) => {
-      var form = event.target;
-      if (!form.querySelectorAll) return;
-      var bad = [...form.querySelectorAll('input[type="date"]')].filter((input) => input.validity.badInput);
-      if (!bad.length) return;
+      if (!event.target.querySelectorAll || !saidBadDates(event.target)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      var text =
-        document.documentElement.lang === 'en'
-          ? 'This date does not exist or is incomplete. Please check day, month and year, for example 12.03.2027.'
-          : 'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.';
-      for (const input of bad) {
-        const id = `${input.id}-error`;
-        const field = input.closest('.field');
-        let error = document.getElementById(id);
-        if (!error) {
-          error = document.createElement('p');
-          error.className = 'field-error';
-          error.id = id;
-          field.appendChild(error);
-        }
-        error.textContent = text;
-        field.classList.add('invalid');
-        input.setAttribute('aria-invalid', 'true');
-        const described = (input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
-        if (described.indexOf(id) < 0) described.push(id);
-        input.setAttribute('aria-describedby', described.join(' '));
-      }
-      bad[0].focus();
     },
     true,
   );
+  // A button with a request of its own ("Mit meinen Eingaben wiederherstellen") sends no submit
+  // event: the same check as its request starts (before the handler below counts it as a write).
+  document.addEventListener('htmx:before:request', (event) => {
+    var ctx = event.detail && event.detail.ctx;
+    var source = ctx && ctx.sourceElement;
+    var form = source && (source.tagName === 'FORM' ? source : source.form);
+    if (form && ctx.request && ctx.request.method !== 'GET' && saidBadDates(form)) event.preventDefault();
+  });
 
-  // "Suche leeren" (a link to the whole list, without JS a page load): the field emptied and
-  // searched in place, focus kept in it for the next search (a page load left focus nowhere).
-  document.addEventListener('click', (event) => {
-    var link = event.target.closest && event.target.closest('.no-results a');
-    var field = document.querySelector('form[role="search"] input[type="search"][hx-get]');
-    if (!link || !field || !window.htmx || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    event.preventDefault();
-    field.value = '';
-    field.focus();
-    field.dispatchEvent(new Event('search'));
+  // A clash's choice left open: the page's words beside the group instead of the browser's bubble
+  // (in the browser's language, tied to nothing); focus on the first group without a choice.
+  document.addEventListener(
+    'invalid',
+    (event) => {
+      var radio = event.target;
+      var group = radio.type === 'radio' && radio.closest('fieldset.pick');
+      if (!group) return;
+      event.preventDefault();
+      var id = `pick-${radio.name}-error`;
+      if (!document.getElementById(id)) {
+        const error = document.createElement('p');
+        error.className = 'field-error';
+        error.id = id;
+        error.textContent =
+          document.documentElement.lang === 'en' ? 'Please choose which entry applies.' : 'Bitte wählen Sie, welche Angabe gilt.';
+        group.appendChild(error);
+        group.setAttribute('aria-describedby', id);
+      }
+      var first = radio.form && radio.form.querySelector('fieldset.pick input:invalid');
+      if (first && document.activeElement !== first && !first.closest('fieldset').contains(document.activeElement)) first.focus();
+    },
+    true,
+  );
+  document.addEventListener('change', (event) => {
+    var group = event.target.type === 'radio' && event.target.closest('fieldset.pick');
+    var error = group && document.getElementById(`pick-${event.target.name}-error`);
+    if (!error) return;
+    error.remove();
+    group.removeAttribute('aria-describedby');
   });
 
   // The import preview's "Alle anhaken" / "Alle Haken entfernen": the boxes change at once, no

@@ -87,8 +87,16 @@ async function scenario(anna, jonas, javaScript) {
   anna.page.off('request', counting);
   assert.equal(posts, 0, 'no save without a choice');
   assert.equal(await mine.evaluate((radio) => radio.validity.valueMissing), true);
-  // Anna keeps her notes.
+  if (javaScript) {
+    // The page's words beside the group (not the browser's bubble), focus on its first choice.
+    const said = anna.page.getByRole('group', { name: 'Notizen' }).locator('.field-error');
+    assert.equal(await said.textContent(), 'Bitte wählen Sie, welche Angabe gilt.');
+    assert.equal(await anna.page.getByRole('group', { name: 'Notizen' }).getAttribute('aria-describedby'), await said.getAttribute('id'));
+    assert.equal(await mine.evaluate((radio) => radio === document.activeElement), true, 'focus on the first choice');
+  }
+  // Anna keeps her notes (the words beside the group go with the choice).
   await mine.check();
+  assert.equal(await anna.page.locator('fieldset.pick .field-error').count(), 0);
   await save.click();
   await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
   await jonas.page.reload();

@@ -1,7 +1,7 @@
 // Issue 15: the list is scannable on a phone, and a failed request says so (with a safe resend).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addCompanies, browserForSuite, fillContact, listPath, recordAnnouncements, unique } from './helpers.mjs';
+import { addCompanies, browserForSuite, fillContact, listPath, recordAnnouncements, unique, withBrowser } from './helpers.mjs';
 
 const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
 // Selin's Lindenhof 3: only one other test adds a contact there.
@@ -429,6 +429,51 @@ describe('the form on a desktop', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     assert.ok(await page.locator('main').getByText('12.03.2030').first().isVisible());
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('"Mit meinen Eingaben wiederherstellen" (a button with a request of its own) sends no date it cannot read either', async () => {
+    const { page } = browser;
+    const company = `Zurückholen ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await fillContact(page, { company });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    const card = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Telefonnummer', { exact: true }).waitFor();
+    // Jonas deletes it meanwhile; Anna's save offers to bring it back with her input.
+    await withBrowser('jonas', async ({ page: other }) => {
+      await other.goto(card);
+      await other.evaluate(
+        async (action) => fetch(action, { method: 'POST', body: new URLSearchParams({ version: '1' }) }),
+        `${card}/delete`,
+      );
+    });
+    await page.getByLabel('Telefonnummer', { exact: true }).fill('089 7654321');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    const revive = page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' });
+    await revive.waitFor();
+    const end = page.getByLabel('Gewährleistung bis', { exact: true });
+    await end.focus();
+    await page.keyboard.type('15');
+    let posts = 0;
+    const counting = (request) => {
+      if (request.method() === 'POST') posts += 1;
+    };
+    page.on('request', counting);
+    await revive.click();
+    await page.locator('#f-warranty_until-error').waitFor();
+    await page.waitForTimeout(300);
+    page.off('request', counting);
+    assert.equal(posts, 0, 'nothing sent');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-warranty_until');
+    await end.fill('2030-03-12');
+    await revive.click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    assert.ok(await page.locator('main').getByText('12.03.2030').first().isVisible(), 'back, with the end');
     assert.deepEqual(browser.errors, []);
   });
 });
