@@ -291,6 +291,28 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ street: 'Bergweg 3', city: 'Innsbruck', country: 'Österreich', version: 3 });
   });
 
+  it('asks too when the co-buyer removed the address while this user typed its country', async () => {
+    const [ada, jan] = household('whg-country-2');
+    const list = '/assets/whg-country-2/contacts';
+    const made = await send(list, {
+      user: ada,
+      form: { form_token: crypto.randomUUID(), company: 'Alpen Bau GmbH', street: 'Bergweg 3', city: 'Innsbruck' },
+    });
+    const id = new URL(made.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    const stored = await row(id);
+    const base: Record<string, string> = { version: '1' };
+    for (const { name } of FIELDS) base[name] = String(stored?.[name] ?? '');
+    base.country = '';
+    const save = (user: TestUser, form: Record<string, string>) => send(`${list}/${id}`, { user, form });
+    expect((await save(jan, { ...base, street: '', city: '' })).status).toBe(303);
+    const clash = await save(ada, { ...base, country: 'Österreich' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    expect(html).toContain('<legend>Straße und Hausnummer</legend>');
+    expect(html).toContain('<legend>Ort</legend>');
+    expect(await row(id)).toMatchObject({ street: '', city: '', country: '', version: 2 });
+  });
+
   it('keeps the input when the contact was deleted meanwhile', async () => {
     const id = await create(anna, { company: 'Weg GmbH' });
     const annas = await formOf(id);

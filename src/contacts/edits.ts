@@ -92,11 +92,11 @@ export async function saveEdit(
       // Each side was valid; together they may not be (one emptied the company, the other the
       // last name): an invalid merge is a clash to decide, never a stored invalid contact.
       const checked = z.safeParse(contactInput, merge.values);
-      // Nor may the form's rules drop what both kept: one cleared the street, the other the city,
-      // and the country (kept only with an address) would go without anyone choosing so.
+      // Nor may the form's rules drop a country nobody removed: one cleared the street, the other
+      // the city (or the co-buyer the address, while this user typed its country), and the country
+      // (kept only with an address) would go without anyone choosing so.
       const stored = fieldValuesOf(current);
-      const addressLost =
-        checked.success && merge.values.country !== '' && !hasAddress(merge.values) && hasAddress(mine) && hasAddress(stored);
+      const addressLost = checked.success && merge.values.country !== '' && !hasAddress(merge.values) && hasAddress(mine);
       if (!checked.success || addressLost) {
         const invalid = checked.success
           ? ADDRESS_FIELDS.filter((name) => mine[name] !== stored[name])
