@@ -3,7 +3,15 @@ import { type Database, guarded, randomToken } from '../db/client';
 import { assetUsage, contacts, importStaging } from '../db/schema';
 import { FIELDS, type FieldValues } from './fields';
 import { fold, phoneDigits } from './keys';
-import { type Author, columnsFrom, liveCount, MAX_CONTACTS_PER_ASSET, newContactId, STORAGE_BUDGET_BYTES } from './repository';
+import {
+  type Author,
+  BUDGET_HEADROOM_BYTES,
+  columnsFrom,
+  liveCount,
+  MAX_CONTACTS_PER_ASSET,
+  newContactId,
+  STORAGE_BUDGET_BYTES,
+} from './repository';
 import { utf8Length } from './vcard';
 import type { ImportedCard } from './vcard-import';
 
@@ -309,6 +317,25 @@ export async function confirmImport(
       book === undefined ? 0 : assetId,
       book ?? 0,
     );
+  // Where old versions must give way, the oldest go once, before the rows: left to the budget
+  // trigger, its window over all of the book's versions ran for every imported row (9.5 s for 525
+  // cards into a book of 8,500 versions, holding the database; 0.14 s so: review). The room is
+  // counted as for the claim (each row twice), a little more than the rows take. Only when claimed.
+  const makeRoom = client
+    .prepare(
+      `DELETE FROM contact_versions WHERE rowid IN (
+         SELECT rid FROM (
+           SELECT v.rowid AS rid, v.bytes AS b,
+             sum(v.bytes) OVER (ORDER BY v.created_at, v.contact_id, v.version ROWS UNBOUNDED PRECEDING) AS running
+           FROM contact_versions v JOIN contacts c ON c.id = v.contact_id
+           WHERE v.asset_id = ?1 AND v.version < c.version
+         )
+         WHERE running - b < coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?1), 0) + ?2 - ?3
+       )
+       AND coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?1), 0) + ?2 > ?3
+       AND EXISTS (SELECT 1 FROM import_staging WHERE import_id = ?4 AND done_token = ?5)`,
+    )
+    .bind(assetId, 2 * bytes, STORAGE_BUDGET_BYTES - BUDGET_HEADROOM_BYTES, staged.importId, doneToken);
   const columns = IMPORT_COLUMNS.join(', ');
   const values = IMPORT_COLUMNS.map((_, index) => `json_extract(j.value, '$[${index}]')`).join(', ');
   const inserts = chunks.map((chunk) =>
@@ -319,7 +346,7 @@ export async function confirmImport(
       )
       .bind(JSON.stringify(chunk), staged.importId, doneToken),
   );
-  const [claimResult] = await guarded(() => client.batch([claim, ...inserts]));
+  const [claimResult] = await guarded(() => client.batch([claim, makeRoom, ...inserts]));
   const claimed = claimResult?.results ?? [];
   if (claimed.length > 0) return { kind: 'imported', count: rows.length };
   const current = await findStaged(db, assetId, staged.importId, now);
