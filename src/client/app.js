@@ -70,11 +70,21 @@
     // whole draft put the old values back: UX review). A form the server sent back with input
     // holds input in every field.
     var echoed = form.hasAttribute('data-draft-server');
-    fieldsOf(form).forEach((field) => {
-      if (echoed || field.type === 'hidden' || field.value !== defaultOf(field)) values[field.name] = field.value;
-    });
     var previous = readDraft(key);
-    var draft = { values: values, pending: pending === undefined ? Boolean(previous && previous.pending) : pending };
+    // `base`: what a typed field held when the form came (the same as before while the draft's
+    // version stands): restored into a newer form, a draft whose fields nobody changed since is an
+    // edit of that newer version (a value typed back to the old one then counts as a change).
+    var version = form.elements.version ? form.elements.version.value : '';
+    var kept = previous && previous.base && previous.values && previous.values.version === version ? previous.base : {};
+    var base = echoed ? undefined : {};
+    fieldsOf(form).forEach((field) => {
+      if (echoed || field.type === 'hidden') values[field.name] = field.value;
+      else if (field.value !== defaultOf(field)) {
+        values[field.name] = field.value;
+        base[field.name] = field.name in kept ? kept[field.name] : defaultOf(field);
+      }
+    });
+    var draft = { values: values, base: base, pending: pending === undefined ? Boolean(previous && previous.pending) : pending };
     try {
       store.setItem(PREFIX + key, JSON.stringify(draft));
     } catch (e) {
@@ -99,7 +109,17 @@
     if (!draft.pending && !(initialLoad && isReload())) return;
     var values = draft.values;
     var changed = false;
+    // Nobody changed the typed fields since the draft's version: the form's newer version stays, so
+    // the save is an edit of what the form shows. Otherwise the draft's, and the server asks.
+    var base = draft.base;
+    var fresh =
+      base &&
+      Object.keys(base).every((name) => {
+        var field = form.elements[name];
+        return !field || field instanceof RadioNodeList || defaultOf(field) === base[name];
+      });
     fieldsOf(form).forEach((field) => {
+      if (fresh && field.name === 'version') return;
       if (typeof values[field.name] === 'string' && values[field.name] !== field.value) {
         field.value = values[field.name];
         if (field.type !== 'hidden') changed = true;

@@ -88,6 +88,25 @@ describe('drafts and an expired session', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     assert.ok(await page.locator('main').getByText('80333 Garching').isVisible(), 'both changes stand');
+    // Again, and this time Anna types the postcode back to the one her draft's form had: that is
+    // her change of what the form shows, and it stands (not taken for "unchanged").
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Ort', { exact: true }).fill('Eching');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    await withBrowser('jonas', async ({ page: other }) => {
+      await other.goto(`${card}/edit`);
+      await other.getByLabel('PLZ', { exact: true }).fill('85386');
+      await other.getByRole('button', { name: 'Speichern' }).click();
+      await other.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    });
+    await page.goto(`${card}/edit`);
+    await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('PLZ', { exact: true }).inputValue(), '85386');
+    await page.getByLabel('PLZ', { exact: true }).fill('80333');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    assert.ok(await page.locator('main').getByText('80333 Eching').isVisible(), 'her postcode and her town');
     assert.deepEqual(browser.errors, []);
   });
 
