@@ -72,6 +72,10 @@ describe('importing a .vcf', () => {
     expect(offered).toContain(
       `<details class="help undo-import"><summary>Import rückgängig</summary><form method="post" action="/assets/imp-a/contacts/import/${importId}/undo"`,
     );
+    expect(offered).toContain(`<p class="hint" id="undo-${importId}">`);
+    expect(offered).toContain(
+      `<button type="submit" class="danger" aria-describedby="undo-${importId}">Ja, Import rückgängig machen</button>`,
+    );
     expect(textOf(offered)).toContain(
       'Import rückgängig Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen. Ja, Import rückgängig machen',
     );

@@ -475,21 +475,21 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
 }
 
 /**
- * One button that posts and takes the page: "Rückgängig", "Import rückgängig". Without JS the form
- * posts as it is; with htmx the answer replaces #main and is read out, and the button waits.
- */
-/**
  * "Import rückgängig" deletes for good what nobody changed since: two steps, also without JS, as
  * "Endgültig löschen" (one tap on the import page deleted a whole import by mistake: UX review).
  */
 export function UndoImport(props: { shell: Shell; action: string; class?: string }) {
   const { t } = props.shell;
+  // The warning is the confirmation's description, as on "Endgültig löschen".
+  const warning = `undo-${props.action.split('/').at(-2) ?? 'import'}`;
   return (
     <details class={props.class ? `help undo-import ${props.class}` : 'help undo-import'}>
       <summary>{t.contacts.importUndo}</summary>
       <form method="post" action={props.action} hx-post={props.action} hx-target="#main" hx-disable="find button[type=submit]">
-        <p class="hint">{t.contacts.importUndoWarning}</p>
-        <button type="submit" class="danger">
+        <p class="hint" id={warning}>
+          {t.contacts.importUndoWarning}
+        </p>
+        <button type="submit" class="danger" aria-describedby={warning}>
           {t.contacts.importUndoConfirm}
         </button>
       </form>
@@ -497,6 +497,10 @@ export function UndoImport(props: { shell: Shell; action: string; class?: string
   );
 }
 
+/**
+ * One button that posts and takes the page ("Rückgängig"). Without JS the form posts as it is;
+ * with htmx the answer replaces #main and is read out, and the button waits.
+ */
 export function PostButton(props: { action: string; label: string; class?: string; primary?: boolean }) {
   return (
     <form
