@@ -211,7 +211,7 @@ contactRoutes.get('/contacts.vcf', searchQuery, async (c) => {
     const { shell } = c.var;
     return render(c, {
       status: 404,
-      title: shell.t.contacts.exportAll,
+      title: q ? shell.t.contacts.noResults(q) : shell.t.contacts.emptyTitle,
       body: <NothingToExport shell={shell} assetId={asset.id} q={q} />,
     });
   }

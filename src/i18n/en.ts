@@ -65,7 +65,7 @@ export const en: Messages = {
     ],
     share: 'Share',
     shareRetry: 'The file is ready. Please tap “Share” once more.',
-    shareFailed: 'Sharing did not work. Download the file with “Add to your phone (.vcf)” instead.',
+    shareFailed: 'Sharing did not work. Download the file with the “… to your phone (.vcf)” button instead.',
     print: {
       link: 'Print phone list',
       found: (n: number) => `Print ${n === 1 ? '1 match' : `${n.toLocaleString('en-GB')} matches`}`,
