@@ -133,13 +133,16 @@ describe('a stale edit is merged field by field', () => {
     for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
       choice[match[1] ?? ''] = match[2] ?? '';
     expect(choice.choose).toBe('notes');
+    expect(choice.mine_notes).toBe('Anna schreibt');
     // Sent without a choice (a client that ignores `required`): nothing saved, the notes not
-    // emptied; the whole form, the notes as stored now, and why.
+    // emptied; the whole form with Anna's own notes, Jonas's stored ones beside them, and why.
     const unchosen = await edit(lena, id, choice); // (another buyer: Anna's writes stay under the limit)
     expect(unchosen.status).toBe(422);
     const again = await unchosen.text();
     expect(textOf(again)).toContain('Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.');
-    expect(again).toMatch(/<textarea[^>]*name="notes"[^>]*>Jonas schreibt<\/textarea>/);
+    expect(again).toMatch(/<textarea[^>]*name="notes"[^>]*>Anna schreibt<\/textarea>/);
+    expect(textOf(again)).toContain('Jonas schreibt');
+    expect(again).not.toContain('aria-invalid="true"');
     expect(await row(id)).toMatchObject({ notes: 'Jonas schreibt', phone: '089 1', version: 2 });
     choice.notes = 'Anna schreibt';
     expect((await edit(anna, id, choice)).status).toBe(303);
@@ -263,6 +266,30 @@ describe('a stale edit is merged field by field', () => {
     const html = await clash.text();
     expect(html).toContain('name="last_name"');
     expect(await row(id)).toMatchObject({ company: '', last_name: 'Maier', version: 2 });
+  });
+
+  it('a clash on the only name sent without a choice: the form with the user\u2019s name, no error beside it, nothing saved', async () => {
+    const [lia, ben] = household('whg-unchosen');
+    const list = '/assets/whg-unchosen/contacts';
+    const made = await send(list, { user: lia, form: { form_token: crypto.randomUUID(), last_name: 'Alt' } });
+    const id = new URL(made.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    const stored = await row(id);
+    const base: Record<string, string> = { version: '1' };
+    for (const { name } of FIELDS) base[name] = String(stored?.[name] ?? '');
+    const save = (user: TestUser, form: Record<string, string>) => send(`${list}/${id}`, { user, form });
+    expect((await save(ben, { ...base, last_name: 'Bens Name' })).status).toBe(303);
+    const clash = await (await save(lia, { ...base, last_name: 'Lias Name' })).text();
+    const choice: Record<string, string> = {};
+    for (const m of clash.slice(0, clash.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
+      choice[m[1] ?? ''] = m[2] ?? '';
+    expect(choice).toMatchObject({ choose: 'last_name', mine_last_name: 'Lias Name' });
+    const unchosen = await save(lia, choice);
+    expect(unchosen.status).toBe(422);
+    const page = await unchosen.text();
+    expect(page).toMatch(/<input id="f-last_name" name="last_name"[^>]*value="Lias Name"/);
+    expect(page).not.toContain('class="field-error"');
+    expect(textOf(page)).toContain('Bens Name');
+    expect(await row(id)).toMatchObject({ last_name: 'Bens Name', version: 2 });
   });
 
   it('asks when the merge would drop a country both kept (one cleared the street, the other the city); the choice made is stored', async () => {

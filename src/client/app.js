@@ -587,6 +587,18 @@
     group.removeAttribute('aria-describedby');
   });
 
+  // "Suche leeren" (a link to the whole list, without JS a page load): the field emptied and
+  // searched in place, focus kept in it for the next search (a page load left focus nowhere).
+  document.addEventListener('click', (event) => {
+    var link = event.target.closest && event.target.closest('.no-results a');
+    var field = document.querySelector('form[role="search"] input[type="search"][hx-get]');
+    if (!link || !field || !window.htmx || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    field.value = '';
+    field.focus();
+    field.dispatchEvent(new Event('search'));
+  });
+
   // The import preview's "Alle anhaken" / "Alle Haken entfernen": the boxes change at once, no
   // round trip (without JS the buttons send the form and the preview comes back ticked so).
   document.addEventListener('click', (event) => {

@@ -559,18 +559,21 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   // is sent); nothing is saved until then. Above it, what is stored now where it differs from the
   // form (the co-buyer's values of the clash among them), so nobody has to recall them.
   // A clash's choice sent without a choice for a field (a client that ignores `required`): that
-  // field would be stored empty, both values lost. The whole form instead, as below, the field
-  // as stored now, and why (422): nothing is saved.
+  // field would be stored empty, both values lost. The whole form instead, as "Alles noch einmal
+  // bearbeiten" gives it: the user's own input there (the clash form carries it as `mine_<name>`),
+  // what is stored now beside it, and why (422): nothing is saved.
   const sent = form.raw as Record<string, unknown>;
   const unchosen =
     typeof sent.choose === 'string'
       ? FIELDS.filter((spec) => String(sent.choose).split(' ').includes(spec.name) && typeof sent[spec.name] !== 'string')
       : [];
+  const refilled = unchosen.length
+    ? readContactForm({ ...sent, ...Object.fromEntries(unchosen.map((spec) => [spec.name, String(sent[`mine_${spec.name}`] ?? '')])) })
+    : form;
   if (sent.again === '1' || unchosen.length) {
     // (Deleted meanwhile: the form all the same; sending it says so and keeps the input.)
     const stored = await findContact(c.var.db, c.var.asset.id, contactId);
-    const v = { ...form.values };
-    for (const spec of unchosen) v[spec.name] = stored ? stored[spec.column] : '';
+    const v = refilled.values;
     const theirs = String((form.raw as Record<string, unknown>).theirs ?? '');
     const name = displayName(
       stored ?? { title: v.title ?? '', firstName: v.first_name ?? '', lastName: v.last_name ?? '', company: v.company ?? '' },
@@ -581,7 +584,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       // As in the edit form: an end that acceptance and a period give comes as that period, so a
       // corrected acceptance date counts (the clash's form carries dates only).
       values: v.warranty_years ? v : { ...v, ...warrantyFormValues(v.accepted_on ?? '', v.warranty_until ?? '') },
-      errors: form.ok ? undefined : form.errors,
+      errors: refilled.ok ? undefined : refilled.errors,
       conflict: stored,
       conflictRestoring: (form.raw as Record<string, unknown>).restore === '1',
       // Compared: what co-buyers changed (the clash's `theirs`), as long as nobody saved since the

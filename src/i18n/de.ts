@@ -83,7 +83,8 @@ export const de = {
     ],
     share: 'Teilen',
     shareRetry: 'Die Datei ist bereit. Tippen Sie bitte noch einmal auf „Teilen“.',
-    shareFailed: 'Das Teilen hat nicht geklappt. Laden Sie die Datei stattdessen mit dem Knopf „… auf das Handy übernehmen (.vcf)“ herunter.',
+    shareFailed:
+      'Das Teilen hat nicht geklappt. Laden Sie die Datei stattdessen mit dem Knopf „… auf das Handy übernehmen (.vcf)“ herunter.',
     print: {
       link: 'Telefonliste drucken',
       found: (n: number) => `${n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`} drucken`,

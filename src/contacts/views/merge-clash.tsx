@@ -84,8 +84,12 @@ export function MergeClash(props: ClashProps) {
           <input type="hidden" name={spec.name} value={linked && spec.name === 'warranty_until' ? '' : values[spec.name]} />
         ))}
         {linked ? <input type="hidden" name="warranty_years" value={mineYears} /> : null}
-        {/* The fields to choose: one sent without a choice is never stored empty (the server asks again). */}
+        {/* The fields to choose, and this user's input for them: one sent without a choice is never
+            stored empty; the server gives the whole form with that input instead. */}
         <input type="hidden" name="choose" value={clashes.join(' ')} />
+        {clashes.map((name) => (
+          <input type="hidden" name={`mine_${name}`} value={mine[name]} />
+        ))}
         {/* One group per field, each choice naming whose it is: on a phone the two stand one
             under the other, from 48rem side by side (a table broke words and numbers at 360 px). */}
         {FIELDS.filter((spec) => clashes.includes(spec.name)).map((spec) => (
