@@ -32,6 +32,11 @@ export function makePaths(basePath: string) {
   const base = basePath.replace(/\/+$/, '');
   const asset = (assetId: string) => `${base}/assets/${encodeURIComponent(assetId)}`;
   const contact = (assetId: string, contactId: string) => `${asset(assetId)}/contacts/${encodeURIComponent(contactId)}`;
+  /** The list a delete or its undo returns to: its search and grouping, as a query. */
+  const from = (view: Pick<ListQuery, 'q' | 'group'> = {}) => {
+    const search = new URLSearchParams({ ...(view.q && { q: view.q }), ...(view.group && { group: view.group }) }).toString();
+    return search ? `?${search}` : '';
+  };
   return {
     base,
     home: () => `${base}/`,
@@ -61,8 +66,8 @@ export function makePaths(basePath: string) {
     warrantyCalendar: (assetId: string) => `${asset(assetId)}/contacts/warranty.ics`,
     contact,
     editContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/edit`,
-    deleteContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/delete`,
-    restoreContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/restore`,
+    deleteContact: (assetId: string, contactId: string, view?: ListQuery) => `${contact(assetId, contactId)}/delete${from(view)}`,
+    restoreContact: (assetId: string, contactId: string, view?: ListQuery) => `${contact(assetId, contactId)}/restore${from(view)}`,
     exportOne: (assetId: string, contactId: string) => `${contact(assetId, contactId)}.vcf`,
     qrCode: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/qr.svg`,
     history: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/history`,

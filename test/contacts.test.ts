@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { anna, gzipSize, jonas, petra, seedContacts, selin, send, type TestUser, textOf } from './helpers';
+import { anna, gzipSize, jonas, ORIGIN, petra, seedContacts, selin, send, type TestUser, textOf } from './helpers';
 
 const ASSET = 'whg-12';
 const LIST = `/assets/${ASSET}/contacts`;
@@ -770,6 +770,38 @@ describe('delete and undo', () => {
     // A co-buyer's delete of that version, or a delete without its version, is no resend of this one: 404 as before.
     expect((await send(`${LIST}/${id}/delete`, { user: jonas, form: { version: '1' } })).status).toBe(404);
     expect((await send(`${LIST}/${id}/delete`, { user: eva, form: {} })).status).toBe(404);
+  });
+
+  it('returns to the search the card was opened from, with and without JavaScript, and so does its undo', async () => {
+    const eva: TestUser = { ...anna, sub: 'u-eva-search', name: 'Eva Roth' };
+    const id = await create({ company: 'Suchlösch GmbH', position: 'Fliesenleger' }, eva);
+    const other = await create({ company: 'Anderer Betrieb GmbH' }, eva);
+    const searched = `${LIST}?q=suchl%C3%B6sch&group=position`;
+    // The card, opened from that search (the Referer a browser sends), carries it to its delete.
+    const card = await (await send(`${LIST}/${id}`, { user: eva, headers: { Referer: `${ORIGIN}${searched}` } })).text();
+    const remove = `${LIST}/${id}/delete?q=suchl%C3%B6sch&amp;group=position`;
+    expect(card).toContain(`href="${remove}"`);
+    expect(card).toContain(`hx-post="${remove}"`);
+    // Without JS: the confirmation's form posts there; the answer is the search with the notice.
+    const confirm = await (await send(`${LIST}/${id}/delete?q=suchl%C3%B6sch&group=position`, { user: eva })).text();
+    expect(confirm).toContain(`action="${remove}"`);
+    const deleted = await send(`${LIST}/${id}/delete?q=suchl%C3%B6sch&group=position`, { user: eva, form: { version: '1' } });
+    expect(deleted.headers.get('location')).toBe(`${LIST}?q=suchl%C3%B6sch&group=position&deleted=${id}`);
+    const list = await (await send(deleted.headers.get('location') ?? '', { user: eva })).text();
+    expect(list).toContain('value="suchlösch"');
+    const undo = `${LIST}/${id}/restore?q=suchl%C3%B6sch&amp;group=position`;
+    expect(list).toContain(`action="${undo}"`);
+    // The undo with htmx: the same search, with its notice, and the address says so.
+    const restored = await send(`${LIST}/${id}/restore?q=suchl%C3%B6sch&group=position`, { user: eva, form: {}, htmx: true });
+    expect(restored.headers.get('hx-push-url')).toBe(`${LIST}?q=suchl%C3%B6sch&group=position&restored=${id}`);
+    const shown = textOf(await restored.text());
+    expect(shown).toContain('„Suchlösch GmbH“ ist wiederhergestellt.');
+    expect(shown).not.toContain('Anderer Betrieb GmbH');
+    // A delete with htmx from that card: the same.
+    const again = await send(`${LIST}/${id}/delete?q=suchl%C3%B6sch&group=position`, { user: eva, form: { version: '3' }, htmx: true });
+    expect(again.headers.get('hx-push-url')).toBe(`${LIST}?q=suchl%C3%B6sch&group=position&deleted=${id}`);
+    expect(textOf(await again.text())).not.toContain('Anderer Betrieb GmbH');
+    expect(await storedRow(other)).toMatchObject({ deleted_at: null });
   });
 });
 

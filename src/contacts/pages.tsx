@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { StorageUnavailableError } from '../db/client';
 import type { AppEnv } from '../env';
 import type { Messages } from '../i18n';
-import type { Done } from '../paths';
+import type { Done, ListQuery } from '../paths';
 import { render, wantsFragment } from '../views/render';
 import type { MergeNotice } from './edits';
 import { type Contact, listContacts, rebuildOldKeys } from './repository';
@@ -126,21 +126,15 @@ export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved'
 }
 
 /**
- * The way back from a card: the list as the user left it (search, grouping, paging cursor, read
- * from the Referer the browser sends for same-origin requests), scrolled to this contact's row.
+ * The list a card was opened from, as the user left it (search, grouping, paging cursor, read
+ * from the Referer the browser sends for same-origin requests): its way back and its delete lead there.
  */
-export function backToList(c: Context<AppEnv>, contactId: string): string {
+function listLeft(c: Context<AppEnv>): ListQuery {
   const list = c.get('shell').paths.contacts(c.get('asset').id);
-  const params = new URLSearchParams();
   const referer = URL.canParse(c.req.header('referer') ?? '') ? new URL(c.req.header('referer') ?? '') : undefined;
-  if (referer?.pathname === list) {
-    for (const key of ['q', 'group', 'after', 'through']) {
-      const value = referer.searchParams.get(key);
-      if (value) params.set(key, value);
-    }
-  }
-  const search = params.toString();
-  return `${list}${search ? `?${search}` : ''}#c-${contactId}`;
+  if (referer?.pathname !== list) return {};
+  const value = (key: string) => referer.searchParams.get(key) || undefined;
+  return { q: value('q'), group: value('group') === 'position' ? 'position' : undefined, after: value('after'), through: value('through') };
 }
 
 /** The card; `draftKey` names the form whose kept draft the save just made obsolete. */
@@ -153,7 +147,7 @@ export function contactPage(c: Context<AppEnv>, contact: Contact, message?: stri
         assetId={c.get('asset').id}
         contact={contact}
         message={message}
-        back={backToList(c, contact.id)}
+        from={listLeft(c)}
         draftKey={draftKey}
       />
     ),
@@ -163,9 +157,9 @@ export function contactPage(c: Context<AppEnv>, contact: Contact, message?: stri
 /**
  * After a successful write: 303 without JavaScript, the page itself (2xx) with htmx. A new
  * contact opens its card with a "Gespeichert" notice (as phone contact apps do; `saved` carries
- * its id); a delete or restore returns to the list with its notice (and undo).
+ * its id); a delete or restore returns to the list `from` (its search) with its notice (and undo).
  */
-export async function afterWrite(c: Context<AppEnv>, notice: Notice) {
+export async function afterWrite(c: Context<AppEnv>, notice: Notice, from: ListView = { q: '' }) {
   const assetId = c.get('asset').id;
   const { paths, t } = c.get('shell');
   if (notice.kind === 'saved') {
@@ -174,8 +168,8 @@ export async function afterWrite(c: Context<AppEnv>, notice: Notice) {
     c.header('HX-Push-Url', target);
     return contactPage(c, notice.contact, t.contacts.saved(displayName(notice.contact)), paths.contacts(assetId));
   }
-  const target = paths.contacts(assetId, { notice: { kind: notice.kind, id: notice.contact.id } });
+  const target = paths.contacts(assetId, { ...from, notice: { kind: notice.kind, id: notice.contact.id } });
   if (!wantsFragment(c)) return c.redirect(target, 303);
   c.header('HX-Push-Url', target);
-  return listPage(c, { q: '' }, { notice });
+  return listPage(c, from, { notice });
 }

@@ -75,11 +75,15 @@ const searchText = orElse(
   '',
 );
 const searchQuery = zValidator('query', z.object({ q: searchText }));
+const groupParam = orElse(z.optional(z.literal('position')), undefined);
+/** The list a delete or its undo returns to (its search, its grouping), carried in their URLs. */
+const fromListQuery = z.object({ q: searchText, group: groupParam });
+const fromList = (c: Ctx): ListView => fromListQuery.parse(c.req.query());
 const listQuery = zValidator(
   'query',
   z.object({
     q: searchText,
-    group: orElse(z.optional(z.literal('position')), undefined),
+    group: groupParam,
     view: orElse(z.optional(z.literal('warranty')), undefined),
     // Opaque cursors (src/contacts/cursor.ts): a damaged one starts the list at the beginning.
     after: orElse(z.optional(z.string().check(z.maxLength(40_000))), undefined),
@@ -781,22 +785,23 @@ contactRoutes.get('/contacts/:contactId/delete', contactParam, async (c) => {
   const { shell } = c.var;
   return render(c, {
     title: shell.t.contacts.deleteTitle(displayName(contact)),
-    body: <DeleteConfirm shell={shell} assetId={c.get('asset').id} contact={contact} />,
+    body: <DeleteConfirm shell={shell} assetId={c.get('asset').id} contact={contact} from={fromList(c)} />,
   });
 });
 
-async function remove(c: Parameters<typeof afterWrite>[0], contactId: string, version: number | undefined) {
+async function remove(c: Ctx, contactId: string, version: number | undefined) {
   const assetId = c.get('asset').id;
   const result = await deleteContact(c.get('db'), assetId, contactId, version, author(c));
   if (result.kind === 'gone') throw new HTTPException(404);
-  if (result.kind === 'deleted') return afterWrite(c, { kind: 'deleted', contact: result.contact });
+  const from = fromList(c);
+  if (result.kind === 'deleted') return afterWrite(c, { kind: 'deleted', contact: result.contact }, from);
   const { shell } = c.var;
   const current = result.current;
   const message = shell.t.contacts.conflictDeleteText(current.updatedByName, formatDateTime(shell.t.locale, current.updatedAt));
   return render(c, {
     status: 409,
     title: shell.t.contacts.deleteTitle(displayName(current)),
-    body: <DeleteConfirm shell={shell} assetId={assetId} contact={current} message={message} />,
+    body: <DeleteConfirm shell={shell} assetId={assetId} contact={current} message={message} from={from} />,
   });
 }
 
@@ -811,6 +816,7 @@ contactRoutes.delete('/contacts/:contactId', contactParam, deleteVersionQuery, d
 contactRoutes.post('/contacts/:contactId/restore', contactParam, async (c) => {
   const result = await restoreContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId, author(c));
   if (result.kind === 'gone') throw new HTTPException(404);
-  if (result.kind === 'full') return listPage(c, { q: '' }, { status: 409, alert: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
-  return afterWrite(c, { kind: 'restored', contact: result.contact });
+  const from = fromList(c);
+  if (result.kind === 'full') return listPage(c, from, { status: 409, alert: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
+  return afterWrite(c, { kind: 'restored', contact: result.contact }, from);
 });

@@ -165,6 +165,18 @@ describe('as Anna (customer, JavaScript on)', () => {
     await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
     assert.equal(new URL(page.url()).searchParams.get('q'), `noether-${tag}`, 'the search is kept');
     assert.equal(await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).inputValue(), `noether-${tag}`);
+    // A delete from that card, and its undo, come back to the same search (they went to the whole book).
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Löschen' }).click();
+    await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+    await page.locator('#results').getByText(`Keine Treffer für „noether-${tag}“.`).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('q'), `noether-${tag}`, 'the search is kept after a delete');
+    assert.equal(await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).inputValue(), `noether-${tag}`);
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+    await page.locator('#results').getByText(`1 Treffer für „noether-${tag}“`).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('q'), `noether-${tag}`, 'and after its undo');
 
     // Export what the list shows: the search is kept, so the file holds the contact found.
     const all = await download(page, () => page.getByRole('link', { name: '1 Treffer auf das Handy übernehmen (.vcf)' }).click());

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import type { ListQuery } from '../../paths';
 import { type IconName, icon } from '../../views/icon';
 import type { Shell } from '../../views/shell';
 import { FIELDS } from '../fields';
@@ -12,15 +13,15 @@ import { addressLines, fieldText, formatDateTime, mailtoHref, mapUrl, telHref } 
 /**
  * One contact as a card: name and "Position · Unternehmen", a row of actions (call, mobile,
  * e-mail, route, vCard), then the details (the address as one block), who changed it last,
- * and a quiet delete at the end. `back` is the list as the user left it (search, paging), at
- * this contact's row.
+ * and a quiet delete at the end. `from` is the list as the user left it (search, grouping, paging):
+ * the way back leads to this contact's row there, and a delete returns to it.
  */
 export function ContactDetail(props: {
   shell: Shell;
   assetId: string;
   contact: Contact;
   message?: string;
-  back?: string;
+  from?: ListQuery;
   draftKey?: string;
 }) {
   const { shell, assetId, contact } = props;
@@ -28,8 +29,8 @@ export function ContactDetail(props: {
   const name = displayName(contact);
   const address = addressLines(contact);
   const edit = paths.editContact(assetId, contact.id);
-  const back = props.back ?? `${paths.contacts(assetId)}#c-${contact.id}`;
-  const remove = paths.deleteContact(assetId, contact.id);
+  const back = `${paths.contacts(assetId, props.from)}#c-${contact.id}`;
+  const remove = paths.deleteContact(assetId, contact.id, props.from);
   const meta = metaLine(contact);
   const today = berlinToday(new Date());
   const newTab = <span class="sr-only"> {t.contacts.opensInNewTab}</span>;
@@ -220,10 +221,10 @@ export function DeletedCard(props: { shell: Shell; assetId: string; contact: Con
 }
 
 /** Without JavaScript, deleting asks on its own page first (with JS, undo on the next page is the safety net). */
-export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: Contact; message?: string }) {
+export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: Contact; message?: string; from: ListQuery }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
-  const action = paths.deleteContact(assetId, contact.id);
+  const action = paths.deleteContact(assetId, contact.id, props.from);
   const back = paths.contact(assetId, contact.id);
   return (
     <section class="confirm" aria-labelledby="confirm-title">

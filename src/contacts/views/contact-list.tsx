@@ -76,7 +76,7 @@ export function ContactBook(props: ContactBookProps) {
           {props.done}
         </p>
       ) : null}
-      {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} /> : null}
+      {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} view={view} /> : null}
       {props.imported ? (
         <div class="notice" data-announce={t.contacts.imported(props.imported.count)}>
           <p>{t.contacts.imported(props.imported.count)}</p>
@@ -460,7 +460,7 @@ function EmptyState(props: { shell: Shell; assetId: string }) {
   );
 }
 
-function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
+function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; view: ListView }) {
   const { shell, assetId, notice } = props;
   const { t, paths } = shell;
   const name = displayName(notice.contact);
@@ -469,7 +469,9 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice }) {
   return (
     <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>
       <p>{text}</p>
-      {notice.kind === 'deleted' ? <PostButton action={paths.restoreContact(assetId, notice.contact.id)} label={t.contacts.undo} /> : null}
+      {notice.kind === 'deleted' ? (
+        <PostButton action={paths.restoreContact(assetId, notice.contact.id, props.view)} label={t.contacts.undo} />
+      ) : null}
     </div>
   );
 }
