@@ -670,6 +670,14 @@ describe('Zuletzt gelöscht', () => {
     expect((await send(`${list}/${id}/delete`, { user: a, form: { version: '6' } })).status).toBe(303);
     expect((await send(`${list}/${id}/purge`, { user: j, form: { version: '7' } })).status).toBe(303);
     expect(await row(id)).toBeNull();
+    // Sent again (a double tap without JS, "Erneut senden" after a lost answer): said as the first
+    // time, not "Nicht gefunden" after a delete that worked.
+    const again = await send(`${list}/${id}/purge`, { user: j, form: { version: '7' } });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(`${list}/deleted?purged=1`);
+    const swapped = await send(`${list}/${id}/purge`, { user: a, form: { version: '7' }, htmx: true });
+    expect(swapped.status).toBe(200);
+    expect(textOf(await swapped.text())).toContain('Der Kontakt wurde endgültig gelöscht.');
   });
 
   it('brings a contact back once when "Wiederherstellen" is sent twice', async () => {

@@ -766,7 +766,12 @@ export async function deletedContacts(db: Database, assetId: string, now = Date.
   );
 }
 
-export type PurgeResult = { kind: 'purged'; contact: Contact } | { kind: 'changed'; current: Contact } | { kind: 'gone' };
+export type PurgeResult =
+  | { kind: 'purged'; contact: Contact }
+  | { kind: 'changed'; current: Contact }
+  /** gone for good already (by this request sent twice, a co-buyer, the scheduled purge) */
+  | { kind: 'missing' }
+  | { kind: 'gone' };
 
 /**
  * "Endgültig löschen": a deleted contact and (by the trigger) all its versions, for good, if it is
@@ -785,7 +790,8 @@ export async function purgeContact(db: Database, assetId: string, contactId: str
   if (purged) return { kind: 'purged', contact: purged };
   const current = await findAnyContact(db, assetId, contactId);
   // Without a version, only a deleted contact can be meant (as before versions were sent).
-  if (!current || (version === undefined && current.deletedAt === null)) return { kind: 'gone' };
+  if (!current) return { kind: version === undefined ? 'gone' : 'missing' };
+  if (version === undefined && current.deletedAt === null) return { kind: 'gone' };
   return { kind: 'changed', current };
 }
 

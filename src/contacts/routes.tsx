@@ -756,8 +756,9 @@ contactRoutes.post('/contacts/:contactId/purge', contactParam, deleteVersion, as
   const { t } = shell;
   const result = await purgeContact(db, asset.id, c.req.valid('param').contactId, c.req.valid('form').version);
   if (result.kind === 'gone') throw new HTTPException(404);
-  // Without JS the list of deleted contacts says it too (the name is gone with the contact).
-  if (result.kind === 'purged' && c.req.header('hx-request') !== 'true')
+  // Without JS the list of deleted contacts says it too (the name is gone with the contact). Gone
+  // for good already (a double tap, "Erneut senden" after a lost answer): said the same (no 404).
+  if (result.kind !== 'changed' && c.req.header('hx-request') !== 'true')
     return c.redirect(`${shell.paths.deleted(asset.id)}?purged=1`, 303);
   // Restored (and maybe changed and deleted again) since the page was loaded: nothing is deleted
   // for good without a look at what it is now (409, the list as it is now, and why).
@@ -768,7 +769,9 @@ contactRoutes.post('/contacts/:contactId/purge', contactParam, deleteVersion, as
         result.current.updatedByName,
         formatDateTime(t.locale, result.current.updatedAt),
       )
-    : t.contacts.purged(displayName(result.contact));
+    : result.kind === 'purged'
+      ? t.contacts.purged(displayName(result.contact))
+      : t.contacts.purgedOne;
   const contacts = await deletedContacts(db, asset.id);
   return render(c, {
     status: changed ? 409 : 200,
