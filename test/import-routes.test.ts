@@ -337,6 +337,42 @@ describe('importing a .vcf', () => {
     expect(await rows('imp-x')).toHaveLength(0);
   });
 
+  it('answers an upload cut off on the way with the import form and what happened (400), not a 500', async () => {
+    const user = household('imp-cut');
+    const whole = new FormData();
+    whole.set('file', new File(['BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ganz;;;;\r\nEND:VCARD\r\n'], 'k.vcf'));
+    const body = await new Response(whole).text();
+    const type = new Response(whole).headers.get('content-type') ?? '';
+    for (const cut of [body.slice(0, body.length - 30), 'garbage']) {
+      const answer = await send('/assets/imp-cut/contacts/import', { user, method: 'POST', body: cut, headers: { 'Content-Type': type } });
+      expect(answer.status).toBe(400);
+      const html = await answer.text();
+      expect(html).toContain('id="f-file-error"');
+      expect(textOf(html)).toContain('Die Datei kam nicht vollständig an (brach die Verbindung ab?). Bitte wählen Sie sie noch einmal.');
+    }
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM import_staging WHERE asset_id = 'imp-cut'").first('n')).toBe(0);
+  });
+
+  it('reads a card whose one long label names thousands of numbers (its notes grew with the square of the file: security review)', async () => {
+    const user = household('imp-label');
+    // One X-ABLabel of 60,000 letters for 10,000 numbers (186 KB). Each "Weitere Telefonnummer" line
+    // names the label: built for all of them, the notes text grew to 600 million characters before
+    // its cut, more than a JavaScript string holds (a 500). 10,000 letters took 51 s of CPU.
+    const label = 'L'.repeat(60_000);
+    const file = `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Viele;Nummern;;;\r\na.X-ABLabel:${label}\r\n${'a.TEL:089 1\r\n'.repeat(10_000)}END:VCARD\r\n`;
+    const preview = await upload(user, file);
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(textOf(html)).toContain('1 Kontakt in der Datei');
+    const { importId, ticked } = previewOf(html);
+    expect((await confirm(user, importId, ticked)).status).toBe(303);
+    const [stored] = await rows('imp-label');
+    // The first number is the phone; the notes hold what fits of the others: the first line's
+    // first 2,000 characters (no line of it fits whole).
+    expect(stored).toMatchObject({ last_name: 'Viele', first_name: 'Nummern', phone: '089 1' });
+    expect(stored?.notes).toBe(`Weitere Telefonnummer (${label}`.slice(0, 2000));
+  });
+
   it('takes bodies up to 5 MB on the upload only, and answers 413 beyond', async () => {
     const user = household('imp-s');
     const photo = `PHOTO;ENCODING=b;TYPE=JPEG:${'A'.repeat(200_000)}\r\n`;

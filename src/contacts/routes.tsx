@@ -358,9 +358,11 @@ contactRoutes.get('/contacts/import', async (c) => {
 contactRoutes.post('/contacts/import', async (c) => {
   const { shell, asset, db } = c.var;
   const { t } = shell;
-  const refuse = (error: string) =>
-    render(c, { status: 422, title: t.contacts.importTitle, body: <ImportForm shell={shell} assetId={asset.id} error={error} /> });
-  const body = await c.req.parseBody();
+  const refuse = (error: string, status: 400 | 422 = 422) =>
+    render(c, { status, title: t.contacts.importTitle, body: <ImportForm shell={shell} assetId={asset.id} error={error} /> });
+  // A body that is no whole multipart form (an upload cut off on the way) is said as such, not a 500.
+  const body = await c.req.parseBody().catch(() => undefined);
+  if (!body) return refuse(t.contacts.importErrors.cutOff ?? '', 400);
   const file = body.file;
   if (!(file instanceof File) || file.size === 0) return refuse(t.contacts.importErrors.noFile ?? '');
   const parsed = parseVcf(new Uint8Array(await file.arrayBuffer()));

@@ -549,6 +549,9 @@ interface Labelled {
 
 interface Entry extends Labelled {
   value: string;
+  /** Its TYPE or label says: a mobile number; a fax or pager (no number to call). */
+  mobile: boolean;
+  noCall: boolean;
 }
 
 interface AddressEntry extends Labelled {
@@ -659,9 +662,27 @@ class CardReader {
     return property.group === '' ? '' : (this.labels.get(property.group) ?? '');
   }
 
+  /** What each label says of a number, read once: a group's label names all its properties. */
+  private readonly says = new Map<string, { mobile: boolean; noCall: boolean }>();
+
   entries(name: string, read: (property: RawProperty) => string): Entry[] {
     return this.all(name)
-      .map((property) => ({ value: read(property), types: property.types, label: this.label(property) }))
+      .map((property) => {
+        const { types } = property;
+        const label = this.label(property);
+        let says = this.says.get(label);
+        if (!says) {
+          says = { mobile: /mobil|handy|iphone|cell/i.test(label), noCall: /fax|pager/i.test(label) };
+          this.says.set(label, says);
+        }
+        return {
+          value: read(property),
+          types,
+          label,
+          mobile: says.mobile || MOBILE_TYPES.some((type) => types.has(type)),
+          noCall: says.noCall || NOT_A_PHONE_TYPES.some((type) => types.has(type)),
+        };
+      })
       .filter((entry) => entry.value !== '');
   }
 }
@@ -671,6 +692,22 @@ class Overflow {
   readonly problems: ImportProblem[] = [];
   /** Lines for the notes, after the card's own NOTE text. */
   readonly lines: string[] = [];
+  /** The lines' code points, each with its line break. */
+  private size = 0;
+
+  /**
+   * A line for the notes, built only while the notes have room for it: a line past their limit
+   * is cut anyway. Built regardless, one long X-ABLabel named by every one of thousands of
+   * properties made a 100 KB file take 50 s of CPU (the square of its size: security review).
+   * Returns whether it was added.
+   */
+  add(line: () => string): boolean {
+    if (this.size > maxOf('notes')) return false;
+    const text = line();
+    this.lines.push(text);
+    this.size += codePoints(text) + 1;
+    return true;
+  }
 
   /** The value if it fits its field; otherwise '' and the value becomes a line of the notes. */
   fit(field: FieldName, value: string): string {
@@ -679,9 +716,10 @@ class Overflow {
     return '';
   }
 
-  move(field: FieldName, kind: ImportProblem['kind'], value: string, label: string): void {
-    this.problems.push({ field, kind, value, outcome: 'movedToNotes' });
-    this.lines.push(`${label}: ${value}`);
+  /** A value for the notes, with a problem for the preview: in the notes, or cut with them. */
+  move(field: FieldName, kind: ImportProblem['kind'], value: string, label: string, entry?: Labelled): void {
+    const moved = this.add(() => `${entry ? withLabel(label, entry) : label}: ${value}`);
+    this.problems.push({ field, kind, value, outcome: moved ? 'movedToNotes' : 'truncated' });
   }
 
   /**
@@ -691,17 +729,17 @@ class Overflow {
   pick(entries: readonly Entry[], field: FieldName, further: string, suits: (entry: Entry) => boolean = () => true): string {
     let picked = '';
     for (const entry of entries) {
-      if (picked !== '' || !suits(entry)) this.lines.push(`${withLabel(further, entry)}: ${entry.value}`);
+      if (picked !== '' || !suits(entry)) this.add(() => `${withLabel(further, entry)}: ${entry.value}`);
       else if (isValid(field, entry.value)) picked = entry.value;
-      else this.move(field, 'invalid', entry.value, withLabel(NOTE_LABELS[field], entry));
+      else this.move(field, 'invalid', entry.value, NOTE_LABELS[field], entry);
     }
     return picked;
   }
 }
 
-const isMobile = (entry: Entry) => MOBILE_TYPES.some((type) => entry.types.has(type)) || /mobil|handy|iphone|cell/i.test(entry.label);
+const isMobile = (entry: Entry) => entry.mobile;
 // A fax or pager number is no number to call: it never becomes the phone, only a notes line.
-const isVoice = (entry: Entry) => !NOT_A_PHONE_TYPES.some((type) => entry.types.has(type)) && !/fax|pager/i.test(entry.label);
+const isVoice = (entry: Entry) => !entry.noCall;
 
 function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard {
   const reader = new CardReader(card, decoding);
@@ -722,7 +760,7 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   const org = components(reader.raw(firstOrg), version);
   const company = overflow.fit('company', org[0] ?? '');
   const department = joinNonEmpty(', ', ...org.slice(1));
-  if (department !== '') overflow.lines.push(`Abteilung: ${department}`);
+  if (department !== '') overflow.add(() => `Abteilung: ${department}`);
 
   // Our export writes the position as TITLE and ROLE alike; other writers differ (Outlook:
   // TITLE the job title, ROLE the profession).
@@ -731,13 +769,13 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   const jobTitle = reader.text(firstTitle);
   const role = reader.text(firstRole);
   const position = overflow.fit('position', jobTitle || role);
-  if (jobTitle !== '' && role !== '' && role !== jobTitle) overflow.lines.push(`Rolle: ${role}`);
+  if (jobTitle !== '' && role !== '' && role !== jobTitle) overflow.add(() => `Rolle: ${role}`);
   // Every further ORG, TITLE or ROLE (4.0 allows several) is a line of the notes, each value once.
   const seen = new Set(['', joinNonEmpty(', ', ...org), jobTitle, role]);
   const further = (label: string, properties: RawProperty[]) => {
     for (const property of properties) {
       const value = joinNonEmpty(', ', ...components(reader.loose(property), version));
-      if (!seen.has(value)) overflow.lines.push(`${label}: ${value}`);
+      if (!seen.has(value)) overflow.add(() => `${label}: ${value}`);
       seen.add(value);
     }
   };
@@ -761,12 +799,12 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   for (const other of present) {
     if (other === address) continue;
     const line = joinNonEmpty(', ', other.street, joinNonEmpty(' ', other.postalCode, other.city), other.country);
-    overflow.lines.push(`${withLabel(address ? 'Weitere Adresse' : 'Adresse', other)}: ${line}`);
+    overflow.add(() => `${withLabel(address ? 'Weitere Adresse' : 'Adresse', other)}: ${line}`);
   }
   // An address given only as a printed label (LABEL without ADR, vCard 2.1/3.0): kept in the notes.
   if (present.length === 0)
     for (const label of reader.entries('LABEL', (property) => reader.text(property)))
-      overflow.lines.push(`${withLabel('Adresse', label)}: ${label.value}`);
+      overflow.add(() => `${withLabel('Adresse', label)}: ${label.value}`);
 
   // TEL: the first mobile number is the mobile, the first other voice number the phone.
   const phones = reader.entries('TEL', (property) => {

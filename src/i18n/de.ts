@@ -310,6 +310,7 @@ export const de = {
         'Die Zeichen dieser Datei konnten nicht sicher gelesen werden (sie ist nicht UTF-8 und nennt keinen Zeichensatz). Bitte exportieren Sie die Datei als UTF-8.',
       tooLarge: 'Diese Datei ist zu groß: höchstens 1 MB Text ohne Fotos.',
       tooManyCards: 'Diese Datei enthält mehr als 1.000 Kontakte.',
+      cutOff: 'Die Datei kam nicht vollständig an (brach die Verbindung ab?). Bitte wählen Sie sie noch einmal.',
       noFile: 'Bitte wählen Sie eine Datei aus.',
       gone: 'Diese Vorschau gilt nicht mehr: nach einer Stunde oder nach vier neueren Dateien. Bitte laden Sie die Datei noch einmal hoch.',
       undone: 'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',

@@ -277,6 +277,7 @@ export const en: Messages = {
         'The characters of this file could not be read safely (it is not UTF-8 and names no character set). Please export it as UTF-8.',
       tooLarge: 'This file is too large: at most 1 MB of text without photos.',
       tooManyCards: 'This file holds more than 1,000 contacts.',
+      cutOff: 'The file did not arrive in full (was the connection lost?). Please choose it again.',
       noFile: 'Please choose a file.',
       gone: 'This preview is no longer valid: after an hour or four newer files. Please upload the file again.',
       undone: 'This import was undone. To repeat it, please upload the file again.',
