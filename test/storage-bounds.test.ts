@@ -150,6 +150,19 @@ describe('the bounds of one asset', () => {
   }, 120_000);
 });
 
+describe('the names stored with each change', () => {
+  it('are cut to 100 characters, as a token\u2019s name is not counted in the byte budget (security review)', async () => {
+    const long = `Ä${'b'.repeat(2199)}`;
+    const user = { ...anna, sub: 'u-long-name', name: long, assets: [{ id: 'whg-long-name', name: 'Haus' }] };
+    const created = await send('/assets/whg-long-name/contacts', { user, form: { form_token: crypto.randomUUID(), company: 'Lang GmbH' } });
+    expect(created.status).toBe(303);
+    const row = await env.DB.prepare("SELECT created_by_name, updated_by_name FROM contacts WHERE asset_id = 'whg-long-name'").first();
+    expect(row).toEqual({ created_by_name: long.slice(0, 100), updated_by_name: long.slice(0, 100) });
+    const version = await env.DB.prepare("SELECT author_name FROM contact_versions WHERE asset_id = 'whg-long-name'").first('author_name');
+    expect(version).toBe(long.slice(0, 100));
+  });
+});
+
 describe('a book at its byte budget', () => {
   it('still saves an edit that does not grow the contact (a typo, shorter notes), and refuses one that does', async () => {
     // Found by a review: the 409 said "kürzen Sie lange Notizen", and then refused the shorter notes too.
