@@ -56,6 +56,11 @@ describe('websites', () => {
     }
     expect((await create({ website: 'https://good.de/a@b' })).status).toBe(303);
   });
+
+  it('stores a link without its scheme ("//firma.de") as that host, not as https:////firma.de', async () => {
+    expect((await create({ website: '//firma.de/kontakt' })).row?.website).toBe('https://firma.de/kontakt');
+    expect((await create({ website: 'firma.de' })).row?.website).toBe('https://firma.de');
+  });
 });
 
 describe('line and paragraph separators', () => {

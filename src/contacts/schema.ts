@@ -52,7 +52,8 @@ export function withScheme(website: string): string {
   const scheme = SCHEME.exec(website);
   // "example.de:8080/pfad" is a host with a port, not a scheme.
   if (scheme && !/^\d/.test(website.slice(scheme[0].length))) return website;
-  return `https://${website}`;
+  // "//example.de" (a link without its scheme) is that host, not `https:////example.de`.
+  return `https://${website.replace(/^\/+/, '')}`;
 }
 
 /**
