@@ -617,7 +617,7 @@ describe('detail and edit', () => {
     expect(await storedRow(id)).toMatchObject({ phone: '089 2', deleted_at: null, version: 4 });
     const actions = await env.DB.prepare('SELECT action FROM contact_versions WHERE contact_id = ? ORDER BY version').bind(id).all();
     // Not "aus einer früheren Fassung wiederhergestellt": nothing earlier was restored.
-    expect(actions.results.map((row) => row.action)).toEqual(['delete', 'restore', 'update']);
+    expect(actions.results.map((row) => row.action)).toEqual(['create', 'delete', 'restore', 'update']);
   });
 
   it('answers a link to a deleted contact with who deleted it and the way back (still 404), in one round trip', async () => {

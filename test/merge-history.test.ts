@@ -680,6 +680,21 @@ describe('Zuletzt gelöscht', () => {
     expect(textOf(await swapped.text())).toContain('Der Kontakt wurde endgültig gelöscht.');
   });
 
+  it('brings a contact back with its history after "Rückgängig", and an earlier version can still be restored (UX review)', async () => {
+    const { first, id, base, save } = await ownContact('whg-undo-history', { company: 'Fliesen Alt', phone: '089 111' });
+    expect((await save(first, { ...base, phone: '089 222' })).status).toBe(303);
+    expect((await save(first, { ...base, version: '2', phone: '089 333' })).status).toBe(303);
+    const list = '/assets/whg-undo-history/contacts';
+    expect((await send(`${list}/${id}/delete`, { user: first, form: { version: '3' } })).status).toBe(303);
+    expect((await send(`${list}/${id}/restore`, { user: first, form: {} })).status).toBe(303);
+    // Before, the delete kept only its own version: the creation and both edits were gone for good.
+    const history = await (await send(`${list}/${id}/history`, { user: first })).text();
+    expect([...history.matchAll(/<li class="version" id="v-(\d+)"/g)].map((match) => match[1])).toEqual(['5', '4', '3', '2', '1']);
+    // The old number comes back from version 1.
+    expect((await send(`${list}/${id}/history/1/restore`, { user: first, form: { version: '5' } })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ phone: '089 111', deleted_at: null, version: 6 });
+  });
+
   it('brings a contact back once when "Wiederherstellen" is sent twice', async () => {
     const [a, j] = household('whg-twice');
     const list = '/assets/whg-twice/contacts';
@@ -692,7 +707,7 @@ describe('Zuletzt gelöscht', () => {
       expect(back.headers.get('location')).toBe(`${list}/${id}?done=restored`);
     }
     expect(await row(id)).toMatchObject({ deleted_at: null, version: 3 });
-    expect(await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first('n')).toBe(2);
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first('n')).toBe(3); // created, deleted, restored: one restore
   });
 
   it('refuses to purge a live contact or one of another asset', async () => {

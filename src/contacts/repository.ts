@@ -13,7 +13,7 @@ import type { VCardContact } from './vcard';
 // The asset's bounds (issue 14). The triggers of migrations/0003 enforce the same numbers;
 // test/storage-bounds.test.ts holds the two equal and docs/architecture.md states the worst case.
 export const MAX_CONTACTS_PER_ASSET = 1000;
-/** Versions kept per live contact (a deleted one keeps only its last). */
+/** Versions kept per contact, deleted or not (migration 0010; a deleted one kept only its last before). */
 export const MAX_VERSIONS = 20;
 /** Deleted contacts kept per asset, each for at most PURGE_AFTER_MS. */
 export const MAX_DELETED = 1000;

@@ -690,8 +690,8 @@ function answerEdit(
       });
     case 'gone': {
       // Back with the input only where the delete was the one change since the form was loaded:
-      // a deleted contact keeps its last version only, so a co-buyer's edit before the delete
-      // could not be merged, and would be lost. From the deleted version nothing needs merging.
+      // from the deleted version nothing needs merging. A co-buyer's edit before the delete is
+      // not merged into a revive: then only "Als neuen Kontakt speichern" (nothing is lost).
       const { current } = outcome;
       const revive = form.version !== undefined && current.version === form.version + 1 ? reviveOf(current) : undefined;
       return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken(), revive }, values: form.values, errors: form.errors });

@@ -263,7 +263,8 @@ export const de = {
     historySame: 'Diese Fassung entspricht der aktuellen.',
     historyNoChange: 'Keine Änderung an den Angaben.',
     historyRestore: 'Diese Fassung wiederherstellen',
-    historyLimit: (max: number) => `Es werden die letzten ${max} Fassungen aufbewahrt, von einem gelöschten Kontakt nur die letzte.`,
+    historyLimit: (max: number) =>
+      `Es werden die letzten ${max} Fassungen aufbewahrt, auch nach dem Löschen, bis der Kontakt endgültig gelöscht ist.`,
     backToContact: 'Zurück zum Kontakt',
     deletedLink: 'Zuletzt gelöscht',
     deletedTitle: 'Zuletzt gelöscht',

@@ -231,7 +231,7 @@ export const en: Messages = {
     historySame: 'This version is the same as the current one.',
     historyNoChange: 'No change to the details.',
     historyRestore: 'Restore this version',
-    historyLimit: (max: number) => `The last ${max} versions are kept; of a deleted contact only the last one.`,
+    historyLimit: (max: number) => `The last ${max} versions are kept, also after a delete, until the contact is deleted for good.`,
     backToContact: 'Back to the contact',
     deletedLink: 'Recently deleted',
     deletedTitle: 'Recently deleted',
