@@ -87,6 +87,12 @@ describe('importing a .vcf', () => {
     await env.DB.prepare("UPDATE contacts SET version = 2 WHERE asset_id = 'imp-a' AND email = 'jane.doe@company.com'").run();
     expect(textOf(await page())).toContain('5 importierte Kontakte sind noch unverändert.');
     await env.DB.prepare("UPDATE contacts SET version = 1 WHERE asset_id = 'imp-a' AND email = 'jane.doe@company.com'").run();
+    // On one contact's history the undo says it is the whole file's (it took others by surprise: UX review).
+    const jane = stored.find((row) => row.email === 'jane.doe@company.com');
+    const history = textOf(await (await send(`/assets/imp-a/contacts/${jane?.id}/history`, { user })).text());
+    expect(history).toContain(
+      'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat. Import rückgängig Alle Kontakte dieses Imports',
+    );
     // Undone, then sent again (the way back to that notice): it says nothing is left, not "0 removed".
     const undo = (htmx: boolean) => send(`/assets/imp-a/contacts/import/${importId}/undo`, { user, method: 'POST', form: {}, htmx });
     expect(textOf(await (await followed(user, await undo(false))).text())).toContain('6 importierte Kontakte gelöscht.');

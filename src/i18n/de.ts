@@ -346,7 +346,8 @@ export const de = {
     importUndoWarning:
       'Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
     importUndoConfirm: 'Ja, Import rückgängig machen',
-    importUndoHint: 'Sie haben diesen Kontakt aus einer Datei übernommen.',
+    importUndoHint:
+      'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat.',
     lastImport: (n: number, date: string) =>
       `Ihr letzter Import (${date}): ${n === 1 ? '1 importierter Kontakt ist' : `${n.toLocaleString('de-DE')} importierte Kontakte sind`} noch unverändert.`,
     importUndone: (n: number) => `${n.toLocaleString('de-DE')} importierte${n === 1 ? 'r Kontakt' : ' Kontakte'} gelöscht.`,

@@ -309,7 +309,8 @@ export const en: Messages = {
     importUndo: 'Undo import',
     importUndoWarning: 'Every contact of this import that nobody has changed since is deleted for good. This cannot be undone.',
     importUndoConfirm: 'Yes, undo the import',
-    importUndoHint: 'You added this contact from a file.',
+    importUndoHint:
+      'You added this contact from a file. “Undo import” applies to the whole file: not only this contact, every one from it that nobody has changed since.',
     lastImport: (n: number, date: string) =>
       `Your last import (${date}): ${n === 1 ? '1 imported contact is' : `${n.toLocaleString('en-GB')} imported contacts are`} still unchanged.`,
     importUndone: (n: number) => `${n.toLocaleString('en-GB')} imported contact${n === 1 ? '' : 's'} deleted.`,
