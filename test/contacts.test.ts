@@ -401,6 +401,8 @@ describe('add', () => {
     // too they are the German trades, or "Tiler" and "Fliesenleger" would be two groups (buyer review).
     expect(html).toContain('<option value="Fliesenleger"></option>');
     expect(html).not.toContain('Tiler');
+    // Its hint names German trades as the suggestions do, and what they mean (UX review: it named English ones).
+    expect(html).toContain('e.g. Küchenbauer (kitchen), Fliesenleger (tiles), in German for your co-buyers');
     // The platform's name in the header too (PLATFORM_NAME_EN), not the German one (UX review).
     expect(html).toContain('<span class="pname">PROPSTER customer platform</span>');
     const german = await send(LIST, { user: anna, headers: { 'Accept-Language': 'de-DE,de;q=0.9,en;q=0.8' } });

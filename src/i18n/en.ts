@@ -144,7 +144,8 @@ export const en: Messages = {
       warranty_until: 'Warranty until',
     },
     hints: {
-      position: 'e.g. kitchen builder, tiler, site manager',
+      // The suggestions are German (below): the hint says what they mean.
+      position: 'e.g. Küchenbauer (kitchen), Fliesenleger (tiles), in German for your co-buyers',
       title: 'e.g. Dr. or Prof.',
       phone: 'e.g. +49 89 1234567',
       website: 'e.g. www.company.com',
