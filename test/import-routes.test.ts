@@ -32,7 +32,7 @@ describe('importing a .vcf', () => {
     expect(text).not.toContain('Wahrscheinlich schon vorhanden');
     // The same number with a name is a likely duplicate, said so.
     const named = await upload(user, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bauer\r\nN:Bauer;;;;\r\nTEL:089 3100 200\r\nEND:VCARD\r\n');
-    expect(textOf(await named.text())).toContain('Wahrscheinlich schon vorhanden, daher zunächst nicht angehakt.');
+    expect(textOf(await named.text())).toContain('Wahrscheinlich schon vorhanden als „Fliesen Bauer“, daher zunächst nicht angehakt.');
   });
 
   it('shows a preview, imports the ticked cards once, as exactly the values shown, with an undo', async () => {
@@ -238,7 +238,7 @@ describe('importing a .vcf', () => {
     expect(clearedHtml).toContain('<p class="actions" id="ticks">');
     expect(clearedHtml).toContain(`<button type="submit" name="tick" value="all" ${back}>Alle anhaken</button>`);
     expect(clearedHtml).toContain(`<button type="submit" name="tick" value="none" ${back}>Alle Haken entfernen</button>`);
-    expect(textOf(clearedHtml)).toContain('Wahrscheinlich schon vorhanden, daher zunächst nicht angehakt.');
+    expect(textOf(clearedHtml)).toContain('Wahrscheinlich schon vorhanden als „Bekannt“, daher zunächst nicht angehakt.');
     const everything = await tick('all', []);
     expect(everything.status).toBe(200);
     expect(previewOf(await everything.text()).ticked).toEqual(['1', '2', '3', '4', '5', '6']);

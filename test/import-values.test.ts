@@ -38,7 +38,12 @@ describe('likely duplicates', () => {
     expect(textOf(html)).toContain(
       'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
     );
-    expect(notesOf(html)).toEqual(Array.from({ length: 3 }, () => ['Wahrscheinlich schon vorhanden, daher zunächst nicht angehakt.']));
+    // Each names the contact it is likely to be (UX review: the buyer could not tell which).
+    expect(notesOf(html)).toEqual(
+      ['Klaus Berger', 'Sepp Huber', 'Ayşe Yılmaz'].map((name) => [
+        `Wahrscheinlich schon vorhanden als „${name}“, daher zunächst nicht angehakt.`,
+      ]),
+    );
     const again = previewOf(html);
     expect(again.ticked).toEqual([]);
     expect(await rows('iv-co')).toHaveLength(3);

@@ -12,7 +12,7 @@ import {
   newContactId,
   STORAGE_BUDGET_BYTES,
 } from './repository';
-import { utf8Length } from './vcard';
+import { displayName, utf8Length } from './vcard';
 import type { ImportedCard } from './vcard-import';
 
 /**
@@ -43,9 +43,12 @@ export interface StagedCard {
   /** What the preview says of each problem: its field and outcome (the value is in the card's notes or cut). */
   problems: Omit<ImportedCard['problems'][number], 'value'>[];
   ignored: string[];
-  /** Likely a contact the book already has (same e-mail, phone digits, or name and company). */
+  /** Likely a contact the book already has (same e-mail, phone digits, or name and company): its name; IN_FILE. */
   duplicateOf?: string;
 }
+
+/** `duplicateOf` of a card an earlier importable card of the same file already is (no name is a line break). */
+export const IN_FILE = '\n';
 
 export interface Staged {
   importId: string;
@@ -83,8 +86,8 @@ const BOOK_STATE = `coalesce((SELECT live || '.' || bytes FROM asset_usage WHERE
 /** Which contact a card likely duplicates (same e-mail, phone digits, or name and company), and how many live. */
 export interface DuplicateIndex {
   /**
-   * The cards with what each likely duplicates: a contact's id, or 'file' for a card that an
-   * earlier importable card of the same file already is.
+   * The cards with what each likely duplicates: a contact's name (the preview says which: UX
+   * review), or IN_FILE for a card that an earlier importable card of the same file already is.
    */
   mark: <T extends Pick<StagedCard, 'values' | 'importable'>>(cards: readonly T[]) => (T & { duplicateOf?: string })[];
   live: number;
@@ -99,9 +102,10 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
   const index = new Map<string, string>();
   const name = (first: string, last: string, company: string) => `n:${fold(`${first} ${last}`).trim()}|${fold(company).trim()}`;
   for (const row of rows) {
-    if (row.email) index.set(`e:${row.email.toLowerCase()}`, row.id);
-    for (const number of [row.phone, row.mobile]) if (number) index.set(`p:${phoneDigits(number)}`, row.id);
-    index.set(name(row.firstName, row.lastName, row.company), row.id);
+    const shown = displayName({ ...row, title: '' });
+    if (row.email) index.set(`e:${row.email.toLowerCase()}`, shown);
+    for (const number of [row.phone, row.mobile]) if (number) index.set(`p:${phoneDigits(number)}`, shown);
+    index.set(name(row.firstName, row.lastName, row.company), shown);
   }
   const mark: DuplicateIndex['mark'] = (cards) => {
     const inFile = new Set<string>();
@@ -119,7 +123,7 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
       // Within the file only the same name and company counts (a card without either: its last
       // detail): colleagues in one export often share an office's number or e-mail address.
       const own = keys.at(-1);
-      const duplicateOf = keys.map((key) => index.get(key)).find(Boolean) ?? (own && inFile.has(own) ? 'file' : undefined);
+      const duplicateOf = keys.map((key) => index.get(key)).find(Boolean) ?? (own && inFile.has(own) ? IN_FILE : undefined);
       if (own) inFile.add(own);
       return { ...card, duplicateOf };
     });

@@ -1,6 +1,6 @@
 import type { Messages } from '../../i18n';
 import type { Shell } from '../../views/shell';
-import type { StagedCard } from '../imports';
+import { IN_FILE, type StagedCard } from '../imports';
 import { displayName } from '../vcard';
 import { Crumb, UndoImport } from './contact-list';
 import { addressLines, formatDateTime } from './format';
@@ -203,7 +203,7 @@ export function ImportPreview(props: {
                 ) : null}
                 <ul class="notes" id={`${id}-notes`}>
                   {card.duplicateOf ? (
-                    <li>{card.duplicateOf === 'file' ? t.contacts.previewTwiceInFile : t.contacts.previewDuplicate}</li>
+                    <li>{card.duplicateOf === IN_FILE ? t.contacts.previewTwiceInFile : t.contacts.previewDuplicate(card.duplicateOf)}</li>
                   ) : null}
                   {card.importable ? null : <li>{t.contacts.previewNotImportable}</li>}
                   {card.problems.some((problem) => problem.outcome === 'truncated') ? <li>{t.contacts.previewTruncated}</li> : null}
