@@ -346,7 +346,9 @@ describe('add', () => {
     expect(ok.status).toBe(303);
     const tooLong = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(201) } });
     expect(tooLong.status).toBe(422);
-    expect(await tooLong.text()).toMatch(/id="f-company-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 200 Zeichen\./);
+    expect(await tooLong.text()).toMatch(
+      /id="f-company-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 200 Zeichen \(jetzt 201\)\./,
+    );
   });
 
   it('refuses control characters outside notes and non-http websites', async () => {
@@ -419,6 +421,24 @@ describe('add', () => {
 });
 
 describe('detail and edit', () => {
+  it('suggests Deutschland on the edit form of a contact without an address, and stores it only with one (UX review)', async () => {
+    const eva: TestUser = { ...anna, sub: 'u-eva-country', name: 'Eva Roth' };
+    const id = await create({ company: 'Ohne Adresse GmbH', phone: '089 1' }, eva);
+    const form = await (await send(`${LIST}/${id}/edit`, { user: eva })).text();
+    expect(form).toMatch(/name="country"[^>]*value="Deutschland"/);
+    // Saved as the form comes, without an address: no country (a country alone is no address).
+    const sent = { version: '1', company: 'Ohne Adresse GmbH', phone: '089 2', country: 'Deutschland' };
+    expect((await send(`${LIST}/${id}`, { user: eva, form: sent })).status).toBe(303);
+    expect(await storedRow(id)).toMatchObject({ phone: '089 2', country: '' });
+    // An address added later gets it, as on a new contact.
+    const address = { ...sent, version: '2', street: 'Weg 1', postal_code: '80331', city: 'München' };
+    expect((await send(`${LIST}/${id}`, { user: eva, form: address })).status).toBe(303);
+    expect(await storedRow(id)).toMatchObject({ street: 'Weg 1', country: 'Deutschland' });
+    // A stored address without a country stays as it is: nothing is suggested into it.
+    const kept = await create({ company: 'Nur Ort GmbH', city: 'Wien' }, eva);
+    expect(await (await send(`${LIST}/${kept}/edit`, { user: eva })).text()).toMatch(/name="country"(?![^>]*value="Deutschland")[^>]*>/);
+  });
+
   it('shows all fields and who changed it last, in German date format', async () => {
     const id = await create(kuechenbauer);
     const html = await (await send(`${LIST}/${id}`, { user: jonas })).text();

@@ -547,7 +547,16 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
   return formPage(c, 200, {
     mode: { kind: 'edit', contactId: contact.id, name: displayName(contact), version: contact.version },
     // An end that acceptance and period give comes as that period: a new date or period counts.
-    values: { ...fieldValuesOf(contact), ...warrantyFormValues(contact.acceptedOn, contact.warrantyUntil) },
+    // Without an address the country is suggested as for a new contact (an address added later
+    // had none: UX review); saved without an address it is dropped again (contactInput).
+    values: {
+      ...fieldValuesOf(contact),
+      ...warrantyFormValues(contact.acceptedOn, contact.warrantyUntil),
+      ...(!contact.street &&
+        !contact.postalCode &&
+        !contact.city &&
+        !contact.country && { country: c.var.shell.t.contacts.defaultCountry }),
+    },
   });
 });
 
