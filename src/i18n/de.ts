@@ -192,8 +192,7 @@ export const de = {
     retry: 'Erneut senden',
     errors: {
       invalid: 'Bitte prüfen Sie diese Eingabe.',
-      tooLong: (max: number, now: number) =>
-        `Bitte kürzen Sie die Eingabe auf höchstens ${max.toLocaleString('de-DE')} Zeichen (jetzt ${now.toLocaleString('de-DE')}).`,
+      tooLong: (max: number) => `Bitte kürzen Sie die Eingabe auf höchstens ${max.toLocaleString('de-DE')} Zeichen.`,
       controlCharacters: 'Die Eingabe enthält ein unsichtbares Sonderzeichen. Bitte tippen Sie sie noch einmal neu ein.',
       phone: 'Bitte geben Sie die Nummer mit Ziffern ein, z. B. +49 89 1234567.',
       phoneShort: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.',

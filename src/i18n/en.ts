@@ -163,8 +163,7 @@ export const en: Messages = {
     retry: 'Send again',
     errors: {
       invalid: 'Please check this entry.',
-      tooLong: (max: number, now: number) =>
-        `Please shorten the entry to at most ${max.toLocaleString('en-GB')} characters (now ${now.toLocaleString('en-GB')}).`,
+      tooLong: (max: number) => `Please shorten the entry to at most ${max.toLocaleString('en-GB')} characters.`,
       controlCharacters: 'The entry contains an invisible special character. Please type it again.',
       phone: 'Please enter the number in digits, e.g. +49 89 1234567.',
       phoneShort: 'The number is too short. Please enter at least 3 digits.',

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Shell } from '../../views/shell';
 import { FIELD_GROUPS, FIELDS, type FieldSpec, fieldValuesOf } from '../fields';
 import type { Contact } from '../repository';
-import { codePoints, type ErrorCode, type FieldErrors, type FormFieldName, type FormValues } from '../schema';
+import type { ErrorCode, FieldErrors, FormFieldName, FormValues } from '../schema';
 import { dialledDigits } from '../vcard';
 import { MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { fieldText, formatDateTime } from './format';
@@ -233,8 +233,7 @@ function firstError(errors: FieldErrors): FormFieldName | undefined {
 /** One plain sentence that says what to do; for a phone number or web address, what was wrong with it. */
 function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string): string {
   const messages = shell.t.contacts.errors;
-  // How many characters there are now: 20,000 pasted into the notes do not look like 20,000 (UX review).
-  if (code === 'tooLong') return messages.tooLong(spec.max, codePoints(value));
+  if (code === 'tooLong') return messages.tooLong(spec.max);
   if (code === 'phone') {
     // Letters or other signs first: "abc" is no short number.
     const digits = /[a-z]/i.test(value) ? 3 : dialledDigits(value);
