@@ -695,6 +695,29 @@ describe('Zuletzt gelöscht', () => {
     expect(await row(id)).toMatchObject({ phone: '089 111', deleted_at: null, version: 6 });
   });
 
+  it('does not undo a co-buyer\u2019s delete with an older version from a history loaded before it (review)', async () => {
+    const { first, second, id, base, save } = await ownContact('whg-restore-deleted', { company: 'Fliesen Alt', phone: '089 111' });
+    expect((await save(first, { ...base, phone: '089 222' })).status).toBe(303);
+    const list = '/assets/whg-restore-deleted/contacts';
+    // Anna's history shows version 2; Jonas deletes the contact meanwhile.
+    expect((await send(`${list}/${id}/delete`, { user: second, form: { version: '2' } })).status).toBe(303);
+    for (const htmx of [false, true]) {
+      const restored = await send(`${list}/${id}/history/1/restore`, { user: first, form: { version: '2' }, htmx });
+      expect(restored.status).toBe(409);
+      const text = textOf(await restored.text());
+      expect(text).toContain('Dieser Kontakt wurde inzwischen gelöscht');
+      expect(text).toContain('Jonas Müller');
+    }
+    expect(await row(id)).toMatchObject({ phone: '089 222', version: 3 });
+    expect((await row(id))?.deleted_at).not.toBeNull();
+    // The history of a deleted contact offers no restore of an older version ("Zuletzt gelöscht" brings it back).
+    const history = await (await send(`${list}/${id}/history`, { user: first })).text();
+    expect(history).not.toContain('/history/1/restore');
+    // Brought back from "Zuletzt gelöscht" (its deleted version), it comes back as it was.
+    expect((await send(`${list}/${id}/history/3/restore`, { user: first, form: { version: '3' } })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ phone: '089 222', deleted_at: null, version: 4 });
+  });
+
   it('brings a contact back once when "Wiederherstellen" is sent twice', async () => {
     const [a, j] = household('whg-twice');
     const list = '/assets/whg-twice/contacts';
@@ -715,6 +738,14 @@ describe('Zuletzt gelöscht', () => {
     expect((await send(`${LIST}/${id}/purge`, { user: anna, form: {} })).status).toBe(404);
     expect((await send(`/assets/whg-3/contacts/${id}/purge`, { user: selin, form: {} })).status).toBe(404);
     expect(await row(id)).not.toBeNull();
+    // With a version, a contact gone (or never there) is answered as a purge sent again, the same
+    // for any id: another asset's contact, deleted, stays, and nothing tells it exists.
+    expect((await send(`${LIST}/${id}/delete`, { user: anna, form: { version: '1' } })).status).toBe(303);
+    for (const other of [id, 'nie-da-gewesen']) {
+      const answer = await send(`/assets/whg-3/contacts/${other}/purge`, { user: selin, form: { version: '2' } });
+      expect(answer.headers.get('location')).toBe('/assets/whg-3/contacts/deleted?purged=1');
+    }
+    expect(await row(id)).toMatchObject({ version: 2 });
   });
 });
 

@@ -83,7 +83,7 @@ export function ContactHistory(props: {
               )}
               {current ? (
                 <p class="badge">{t.contacts.historyCurrent}</p>
-              ) : changedFields(version.values, stored).length === 0 ? (
+              ) : contact.deletedAt !== null ? null : changedFields(version.values, stored).length === 0 ? (
                 // Restoring it would change nothing (and take one of the versions kept).
                 <p class="hint">{t.contacts.historySame}</p>
               ) : (
