@@ -437,6 +437,18 @@ describe('what does not fit', () => {
     expect(c.importable).toBe(true);
   });
 
+  it('says the notes were cut when their added lines come to exactly 2,000 characters and more follow (review)', () => {
+    // "Abteilung: " and 239 letters, then 50 "Weitere Telefonnummer: 089 2000000" lines: 2,000 with
+    // their line breaks. Five numbers more do not fit: the notes are cut, and the preview says so.
+    const numbers = Array.from({ length: 55 }, (_, i) => `TEL:089 ${2000000 + i}`);
+    const c = only(vcf(card('N:Test;Anna;;;', `ORG:Firma;${'D'.repeat(239)}`, 'TEL:089 1000000', ...numbers)));
+    const full = [`Abteilung: ${'D'.repeat(239)}`, ...numbers.map((line) => `Weitere Telefonnummer: ${line.slice(4)}`)];
+    expect(full.slice(0, 51).join('\n')).toHaveLength(2000);
+    // Whole lines only (half a number is worse than none): the last one that fits whole goes too.
+    expect(c.values.notes).toBe(full.slice(0, 50).join('\n'));
+    expect(c.problems).toContainEqual(expect.objectContaining({ field: 'notes', kind: 'tooLong', outcome: 'truncated' }));
+  });
+
   it('counts code points, not UTF-16 units, as the form does', () => {
     const emoji = '😀'.repeat(100);
     expect(only(vcf(card(`N:${emoji};;;;`))).values.last_name).toBe(emoji);

@@ -702,7 +702,8 @@ class Overflow {
    * Returns whether it was added.
    */
   add(line: () => string): boolean {
-    if (this.size > maxOf('notes')) return false;
+    // Each line counts its line break; the last needs none.
+    if (this.size > maxOf('notes') + 1) return false;
     const text = line();
     this.lines.push(text);
     this.size += codePoints(text) + 1;
