@@ -3,7 +3,10 @@
 -- an old phone number was gone for good. Its versions now go with it (the purge after 30 days,
 -- "Endgültig löschen": contacts_removed) or, as any contact's, the 21st oldest with each new one
 -- and the oldest first when the byte budget needs room (versions_over_budget, 0009). The bounds:
--- docs/architecture.md, "Versions and bounded storage".
+-- docs/architecture.md, "Versions and bounded storage". Created anew, this trigger now fires
+-- before versions_over_budget (SQLite fires the newest AFTER trigger first): the budget's purge
+-- now sees the new version's bytes (fired first since 0009, it did not), after the 21st oldest
+-- went. It may purge a little earlier; the repository's room check (hasRoom) is unchanged.
 DROP TRIGGER versions_added;
 --> statement-breakpoint
 CREATE TRIGGER versions_added AFTER INSERT ON contact_versions BEGIN
