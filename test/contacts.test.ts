@@ -805,6 +805,12 @@ describe('delete and undo', () => {
     // Without JS: the confirmation's form posts there; the answer is the search with the notice.
     const confirm = await (await send(`${LIST}/${id}/delete?q=suchl%C3%B6sch&group=position`, { user: eva })).text();
     expect(confirm).toContain(`action="${remove}"`);
+    // Its "Abbrechen" leads to the card, which keeps the search (review: it went to the whole book).
+    const cancelled = await send(`${LIST}/${id}`, {
+      user: eva,
+      headers: { Referer: `${ORIGIN}${LIST}/${id}/delete?q=suchl%C3%B6sch&group=position` },
+    });
+    expect(await cancelled.text()).toContain(`href="${LIST}?q=suchl%C3%B6sch&amp;group=position#c-${id}"`);
     const deleted = await send(`${LIST}/${id}/delete?q=suchl%C3%B6sch&group=position`, { user: eva, form: { version: '1' } });
     expect(deleted.headers.get('location')).toBe(`${LIST}?q=suchl%C3%B6sch&group=position&deleted=${id}`);
     const list = await (await send(deleted.headers.get('location') ?? '', { user: eva })).text();

@@ -132,7 +132,8 @@ export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved'
 function listLeft(c: Context<AppEnv>): ListQuery {
   const list = c.get('shell').paths.contacts(c.get('asset').id);
   const referer = URL.canParse(c.req.header('referer') ?? '') ? new URL(c.req.header('referer') ?? '') : undefined;
-  if (referer?.pathname !== list) return {};
+  // Or "Abbrechen" on a delete's confirmation page (no JS), which carries the list's search.
+  if (referer?.pathname !== list && !referer?.pathname.startsWith(`${list}/`)) return {};
   const value = (key: string) => referer.searchParams.get(key) || undefined;
   return { q: value('q'), group: value('group') === 'position' ? 'position' : undefined, after: value('after'), through: value('through') };
 }
