@@ -67,8 +67,9 @@ export function sessionFromPayload(payload: unknown, expected: ClaimExpectations
   if (claims.exp <= claims.iat || claims.exp - claims.iat > MAX_LIFETIME_SECONDS) return null;
   return {
     userId: claims.sub,
-    // Stored with every change (who made it), outside the asset's byte budget: cut as a name the
-    // platform replaces (src/platform/routes.ts), so that storage stays bounded (security review).
+    // Stored with every change (who made it); a row's two are outside the asset's byte budget:
+    // cut as a name the platform replaces (src/platform/routes.ts), so that storage stays bounded
+    // (security review).
     name: [...claims.name].slice(0, 100).join(''),
     role: claims.role,
     assets: claims.assets,
