@@ -43,16 +43,6 @@ describe('e-mail addresses are a local part and a domain, nothing else', () => {
   });
 });
 
-describe('e-mail domains', () => {
-  it('keeps a domain with umlauts as typed when Chromium sends it in its ASCII form (UX review)', async () => {
-    expect((await create({ email: 'Info@xn--mller-fliesen-wob.de' })).row?.email).toBe('Info@müller-fliesen.de');
-    expect((await create({ email: 'info@sub.xn--bcher-kva.example' })).row?.email).toBe('info@sub.bücher.example');
-    // Any other domain stays exactly as typed (no case folding).
-    expect((await create({ email: 'Info@Firma.DE' })).row?.email).toBe('Info@Firma.DE');
-    expect((await create({ email: 'info@müller.de' })).row?.email).toBe('info@müller.de');
-  });
-});
-
 describe('websites', () => {
   it('refuses a backslash and credentials, which browsers read as another host', async () => {
     for (const website of [

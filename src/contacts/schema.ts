@@ -1,4 +1,3 @@
-import { domainToUnicode } from 'node:url';
 import * as z from 'zod/mini';
 import { randomToken } from '../db/client';
 import { FIELDS, type FieldName, type FieldSpec } from './fields';
@@ -78,9 +77,6 @@ function normalise(spec: FieldSpec, value: string): string {
   const trimmed = value.trim();
   if (spec.kind === 'notes') return trimmed.replace(/\r\n?/g, '\n');
   if (spec.kind === 'website') return withScheme(trimmed);
-  // Chromium sends "info@müller.de" typed into an e-mail field as "info@xn--mller-kva.de": kept
-  // as typed, so that it reads and is found as it was written (UX review).
-  if (spec.kind === 'email') return trimmed.replace(/@(.*\bxn--.*)/i, (_, domain: string) => `@${domainToUnicode(domain) || domain}`);
   return trimmed;
 }
 
