@@ -2,9 +2,11 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { saveEdit } from '../src/contacts/edits';
 import { EMPTY_FIELDS, FIELDS, type FieldValues } from '../src/contacts/fields';
 import { mergeFields } from '../src/contacts/merge';
-import { MAX_VERSIONS, PURGE_AFTER_MS } from '../src/contacts/repository';
+import { contactState, MAX_VERSIONS, PURGE_AFTER_MS } from '../src/contacts/repository';
+import { connect } from '../src/db/client';
 import worker from '../src/index';
 import { anna, jonas, ORIGIN, selin, send, type TestUser, textOf } from './helpers';
 import { assertAsyncProperty, assertProperty } from './property';
@@ -716,6 +718,41 @@ describe('Zuletzt gelöscht', () => {
     // Brought back from "Zuletzt gelöscht" (its deleted version), it comes back as it was.
     expect((await send(`${list}/${id}/history/3/restore`, { user: first, form: { version: '3' } })).status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '089 222', deleted_at: null, version: 4 });
+  });
+
+  it('does not undo a delete that lands between a restore\u2019s read and its write (review: the retry let it through)', async () => {
+    const { first, second, id, base, save } = await ownContact('whg-restore-race', { company: 'Fliesen Alt', phone: '089 111' });
+    expect((await save(first, { ...base, phone: '089 222' })).status).toBe(303);
+    const db = connect(env.DB);
+    // The restore read the contact live at version 2; then Jonas's delete; then its write, stale, is retried.
+    const read = await contactState(db, 'whg-restore-race', id, 1);
+    expect((await send(`/assets/whg-restore-race/contacts/${id}/delete`, { user: second, form: { version: '2' } })).status).toBe(303);
+    const versionOne = { ...EMPTY_FIELDS, company: 'Fliesen Alt', phone: '089 111' };
+    const outcome = await saveEdit(
+      db,
+      'whg-restore-race',
+      id,
+      2,
+      versionOne,
+      { userId: first.sub, name: first.name },
+      { restore: true, state: read },
+    );
+    expect(outcome.kind).toBe('gone');
+    expect(await row(id)).toMatchObject({ phone: '089 222', version: 3 });
+    expect((await row(id))?.deleted_at).not.toBeNull();
+  });
+
+  it('brings a contact back from a stale "Zuletzt gelöscht" with what a co-buyer saved since (review)', async () => {
+    const { first, second, id, base, save } = await ownContact('whg-stale-deleted', { company: 'Maler Klecks', phone: '089 1' });
+    const list = '/assets/whg-stale-deleted/contacts';
+    expect((await send(`${list}/${id}/delete`, { user: second, form: { version: '1' } })).status).toBe(303);
+    // Anna's "Zuletzt gelöscht" shows version 2; Jonas restores it, adds a note and deletes it again.
+    expect((await send(`${list}/${id}/restore`, { user: second, form: {} })).status).toBe(303);
+    expect((await save(second, { ...base, version: '3', notes: 'Angebot liegt im Ordner' })).status).toBe(303);
+    expect((await send(`${list}/${id}/delete`, { user: second, form: { version: '4' } })).status).toBe(303);
+    const back = await send(`${list}/${id}/history/2/restore`, { user: first, form: { version: '2' } });
+    expect(back.status).toBe(303);
+    expect(await row(id)).toMatchObject({ deleted_at: null, notes: 'Angebot liegt im Ordner', phone: '089 1' });
   });
 
   it('brings a contact back once when "Wiederherstellen" is sent twice', async () => {

@@ -47,7 +47,7 @@ export async function saveEdit(
    * them (restoring a version reads the old values): the first attempt uses it instead of a second
    * round trip to D1. Without it an edit first tries the write itself (one round trip).
    */
-  options: { restore?: boolean; revive?: boolean; state?: ContactState } = {},
+  options: { restore?: boolean; revive?: boolean; bringsBack?: boolean; state?: ContactState } = {},
 ): Promise<EditOutcome> {
   let prefetched = options.state;
   // The common case first, in one round trip: nobody saved since the form was loaded, so the
@@ -62,7 +62,12 @@ export async function saveEdit(
     const { contact: current, versions } =
       attempt === 0 && prefetched ? prefetched : await contactState(db, assetId, contactId, version ?? Number.MAX_SAFE_INTEGER);
     if (!current) return { kind: 'missing' };
-    if (current.deletedAt !== null && !options.restore) return { kind: 'gone', current };
+    // A deleted contact comes back only when that was asked: "Mit meinen Eingaben wiederherstellen",
+    // "Wiederherstellen" of a deleted version (`bringsBack`), or a restore's choice made seeing it
+    // deleted. Never by an edit or a restore on a page from before a co-buyer's delete, also not on
+    // a retry (since migration 0010 its history stays to merge with: review).
+    if (current.deletedAt !== null && !options.revive && !(options.restore && (options.bringsBack || current.version === version)))
+      return { kind: 'gone', current };
     // Without the version the form was loaded with, nobody can tell what this edit is based on.
     if (version === undefined) return { kind: 'conflict', current };
     if (input === undefined) return { kind: 'invalid', current };

@@ -751,13 +751,11 @@ contactRoutes.post(
     // An older version is restored like an edit that types its values: validated by today's
     // rules, merged with whatever co-buyers saved since the page was loaded.
     const form = readContactForm(old.values);
-    // Deleted, and not this version that "Zuletzt gelöscht" brings back: a co-buyer deleted it
-    // since the history was loaded. Said as for an edit, its values kept (a deleted contact keeps
-    // its history since migration 0010: merged, the restore undid the delete unasked: review).
-    if (state.contact.deletedAt !== null && restoring !== state.contact.version)
-      return answerEdit(c, { kind: 'gone', current: state.contact }, { version, values: form.values });
+    // A deleted version is what "Zuletzt gelöscht" brings back; an older one of a contact deleted
+    // since the history was loaded is answered as an edit of it (saveEdit: 'gone').
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
       restore: true,
+      bringsBack: old.action === 'delete',
       state: version === undefined ? undefined : state,
     });
     // From "Zuletzt gelöscht" a deleted contact comes back (its form carries the deleted version;
