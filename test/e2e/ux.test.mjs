@@ -394,6 +394,27 @@ describe('the form on a desktop', () => {
       assert.equal(await top(left), await top(right), `${left} and ${right} on one line`);
   });
 
+  test('an e-mail address with an umlaut in its domain is saved and shown as typed, and found by the umlaut', async () => {
+    const { page } = browser;
+    const tag = unique();
+    const email = `info-${tag}@müller-fliesen.de`;
+    await page.goto(`${listPath()}/new`);
+    // The company does not say "Müller": only the address can be found by it.
+    await fillContact(page, { company: `Fliesenleger ${tag}`, email });
+    // The mobile keyboard for addresses, and no capital letter or correction put in by the phone.
+    const field = page.getByLabel('E-Mail-Adresse', { exact: true });
+    assert.equal(await field.getAttribute('inputmode'), 'email');
+    assert.equal(await field.getAttribute('autocapitalize'), 'none');
+    assert.equal(await field.getAttribute('spellcheck'), 'false');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    // Chromium turns the domain of an <input type="email"> into punycode (xn--mller-fliesen-…).
+    await page.getByRole('link', { name: email, exact: true }).waitFor();
+    assert.equal(await page.getByRole('link', { name: email, exact: true }).getAttribute('href'), `mailto:${email}`);
+    await page.goto(`${listPath()}?q=${encodeURIComponent(`müller ${tag}`)}`);
+    await page.getByRole('link', { name: `Fliesenleger ${tag}`, exact: true }).waitFor();
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('a date the browser cannot read is said beside its field, nothing is sent; corrected, it is saved', async () => {
     const { page } = browser;
     const name = `Datum ${unique()}`;

@@ -335,16 +335,9 @@ function Field(props: {
     autofocus: props.firstError ? true : undefined,
     'data-focus': props.firstError ? true : undefined,
   };
-  const type =
-    spec.kind === 'phone'
-      ? 'tel'
-      : spec.kind === 'email'
-        ? 'email'
-        : spec.kind === 'website'
-          ? 'url'
-          : spec.kind === 'date'
-            ? 'date'
-            : 'text';
+  // An e-mail address is a text field with the e-mail keyboard: Chromium sends the domain of an
+  // <input type="email"> as punycode (info@xn--mller-kva.de), which no buyer could read or find.
+  const type = spec.kind === 'phone' ? 'tel' : spec.kind === 'website' ? 'url' : spec.kind === 'date' ? 'date' : 'text';
   // A date picker offers the contract's range; the value stays ISO (`YYYY-MM-DD`) as submitted.
   const range = spec.kind === 'date' ? { min: MIN_DATE, max: MAX_DATE } : {};
   return (
@@ -369,6 +362,7 @@ function Field(props: {
           type={type}
           value={value}
           inputmode={spec.inputMode}
+          {...(spec.kind === 'email' ? { autocapitalize: 'none', spellcheck: false } : {})}
           list={spec.name === 'position' ? 'positions' : undefined}
         />
       )}
