@@ -792,6 +792,16 @@ describe('delete and undo', () => {
     expect((await send(`${LIST}/${id}/delete`, { user: eva, form: {} })).status).toBe(404);
   });
 
+  it('leads back to the warranty view a card was opened from, soonest end first, to its row', async () => {
+    const eva: TestUser = { ...anna, sub: 'u-eva-warranty-back', name: 'Eva Roth' };
+    const id = await create({ company: 'Garantie Rückweg GmbH', warranty_until: '2031-04-30' }, eva);
+    const card = await (await send(`${LIST}/${id}`, { user: eva, headers: { Referer: `${ORIGIN}${LIST}?view=warranty` } })).text();
+    expect(card).toContain(`href="${LIST}?view=warranty#c-${id}"`);
+    // Opened from the whole book, the card leads back there.
+    const plain = await (await send(`${LIST}/${id}`, { user: eva, headers: { Referer: `${ORIGIN}${LIST}` } })).text();
+    expect(plain).toContain(`href="${LIST}#c-${id}"`);
+  });
+
   it('returns to the search the card was opened from, with and without JavaScript, and so does its undo', async () => {
     const eva: TestUser = { ...anna, sub: 'u-eva-search', name: 'Eva Roth' };
     const id = await create({ company: 'Suchlösch GmbH', position: 'Fliesenleger' }, eva);

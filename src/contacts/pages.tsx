@@ -126,7 +126,7 @@ export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved'
 }
 
 /**
- * The list a card was opened from, as the user left it (search, grouping, paging cursor, read
+ * The list a card was opened from, as the user left it (search, grouping, the warranty view, paging cursor, read
  * from the Referer the browser sends for same-origin requests): its way back and its delete lead there.
  */
 function listLeft(c: Context<AppEnv>): ListQuery {
@@ -135,7 +135,13 @@ function listLeft(c: Context<AppEnv>): ListQuery {
   // Or "Abbrechen" on a delete's confirmation page (no JS), which carries the list's search.
   if (referer?.pathname !== list && !referer?.pathname.startsWith(`${list}/`)) return {};
   const value = (key: string) => referer.searchParams.get(key) || undefined;
-  return { q: value('q'), group: value('group') === 'position' ? 'position' : undefined, after: value('after'), through: value('through') };
+  return {
+    q: value('q'),
+    group: value('group') === 'position' ? 'position' : undefined,
+    view: value('view') === 'warranty' ? 'warranty' : undefined,
+    after: value('after'),
+    through: value('through'),
+  };
 }
 
 /** The card; `draftKey` names the form whose kept draft the save just made obsolete. */
