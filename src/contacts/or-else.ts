@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { _coercedNumber } from 'zod/v4/core';
 
 /**
  * `z.catch(innerType, value)`: zod's catch, built as `z.catch` builds it, with the fallback as a
@@ -9,3 +10,10 @@ import * as z from 'zod/mini';
  */
 export const orElse = <T extends z.ZodMiniType>(innerType: T, value: z.output<T>) =>
   new z.ZodMiniCatch({ type: 'catch', innerType, catchValue: () => value }) as z.ZodMiniCatch<T>;
+
+/**
+ * `z.coerce.number()`, built as zod/mini's coerce builds it. `z.coerce` is a namespace: reaching
+ * it through `z` keeps all five coercions (and with them zod's boolean, bigint and date schemas)
+ * in the Worker's bundle. test/node/or-else.test.ts holds it to `z.coerce.number()`.
+ */
+export const coercedNumber = (): z.ZodMiniNumber<unknown> => _coercedNumber(z.ZodMiniNumber);

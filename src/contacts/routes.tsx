@@ -16,7 +16,7 @@ import { columnsOf, FIELDS, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
-import { orElse } from './or-else';
+import { coercedNumber, orElse } from './or-else';
 import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
@@ -92,13 +92,13 @@ const listQuery = zValidator(
     /** The section of the row above the loaded ones (its letter, or its position's key when grouped): no repeated heading. */
     previous: orElse(z.optional(z.string().check(z.maxLength(1000))), undefined),
     /** The count the page shows ("Mehr laden"): sent again only when it changed meanwhile. */
-    total: orElse(z.optional(z.coerce.number()), undefined),
+    total: orElse(z.optional(coercedNumber()), undefined),
     saved: optionalId,
     deleted: optionalId,
     restored: optionalId,
     imported: optionalId,
     undone: optionalId,
-    removed: orElse(z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CONTACTS_PER_ASSET))), undefined),
+    removed: orElse(z.optional(coercedNumber().check(z.int(), z.minimum(0), z.maximum(MAX_CONTACTS_PER_ASSET))), undefined),
   }),
 );
 /** Any contact form: never fails, the route decides what invalid input shows (FormResult). */
@@ -502,7 +502,7 @@ contactRoutes.get('/contacts/deleted', async (c) => {
 // ---- one contact ----------------------------------------------------------------------------
 
 const cardQuery = z.object({
-  merged: orElse(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
+  merged: orElse(z.optional(coercedNumber().check(z.int(), z.positive())), undefined),
   saved: optionalId,
   done: orElse(z.optional(z.enum(DONE)), undefined),
 });
@@ -737,7 +737,7 @@ contactRoutes.get('/contacts/:contactId/history', contactParam, async (c) => {
 
 contactRoutes.post(
   '/contacts/:contactId/history/:version{[1-9][0-9]{0,8}}/restore',
-  zValidator('param', z.object({ contactId: z.string().check(z.regex(CONTACT_ID)), version: z.coerce.number() }), (result) => {
+  zValidator('param', z.object({ contactId: z.string().check(z.regex(CONTACT_ID)), version: coercedNumber() }), (result) => {
     if (!result.success) throw new HTTPException(404);
   }),
   deleteVersion,

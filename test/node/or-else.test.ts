@@ -2,7 +2,7 @@
 // parameter can bring, valid or not, present or not.
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { orElse } from '../../src/contacts/or-else';
+import { coercedNumber, orElse } from '../../src/contacts/or-else';
 
 const schemas: [string, () => z.ZodMiniType, unknown][] = [
   ['an optional id', () => z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{21}$/))), undefined],
@@ -51,4 +51,24 @@ describe('orElse(schema, value) answers as z.catch(schema, value)', () => {
     expect(orElse(z.optional(z.literal('position')), undefined).parse('nope')).toBeUndefined();
     expect(orElse(z.string().check(z.trim()), '').parse(42)).toBe('');
   });
+});
+
+describe('coercedNumber() answers as z.coerce.number()', () => {
+  const pairs: [string, () => z.ZodMiniType, () => z.ZodMiniType][] = [
+    ['alone', () => coercedNumber(), () => z.coerce.number()],
+    ['optional', () => z.optional(coercedNumber()), () => z.optional(z.coerce.number())],
+    [
+      'a bounded integer',
+      () => coercedNumber().check(z.int(), z.minimum(0), z.maximum(1000)),
+      () => z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1000)),
+    ],
+    ['a positive integer', () => coercedNumber().check(z.int(), z.positive()), () => z.coerce.number().check(z.int(), z.positive())],
+  ];
+  for (const [name, ours, zods] of pairs)
+    it(name, () => {
+      expect(ours()._zod.def).toEqual(zods()._zod.def);
+      // Values, and issues with their messages, alike.
+      for (const input of [...inputs, '1e3', ' 42 ', '0x10', 'Infinity', 2 ** 60, 1n, new Date(0)])
+        expect({ input, result: ours().safeParse(input) }).toEqual({ input, result: zods().safeParse(input) });
+    });
 });
