@@ -1,12 +1,17 @@
 // The Workers tests run what the bundle runs: wrangler.toml's [alias] applies here too
 // (vitest.config.ts), so hono/jsx renders every tag as a plain node (src/views/jsx-plain.ts).
-import { jsx } from 'hono/jsx';
+// hono/jsx's runtime, as the app's JSX calls it (its index module creates contexts as it loads).
+import { jsx } from 'hono/jsx/jsx-runtime';
 import { describe, expect, it } from 'vitest';
 
 describe("wrangler.toml's [alias] in the Workers tests", () => {
   it('hono/jsx gives no tag a component of its own, as in the bundle', () => {
     for (const tag of ['form', 'input', 'button', 'title', 'meta', 'link', 'style', 'script'])
       expect(typeof (jsx(tag, {}) as unknown as { tag: unknown }).tag, tag).toBe('string');
+  });
+
+  it('hono/jsx has no render contexts, as in the bundle (src/views/jsx-no-context.ts): an <svg> in JSX would say so', () => {
+    expect(() => jsx('svg', {})).toThrow(/not part of this build/);
   });
 });
 
