@@ -93,6 +93,46 @@ describe('a stale edit of the warranty dates', () => {
     expect(await row(id)).toMatchObject({ accepted_on: '2025-06-20', warranty_until: '2030-06-20' });
   });
 
+  // A buyer review: Jonas chose another period, Anna (from the older form) corrected the
+  // acceptance. The clash offered Anna's end (old period) and Jonas's (old acceptance), both wrong.
+  it('counts a co-buyer\u2019s new period from the acceptance this buyer corrected, and names the change', async () => {
+    const { anna, jonas, list, id, edit } = await setup('wm-moved', {
+      company: 'VOB Test',
+      accepted_on: '2022-05-10',
+      warranty_years: '5',
+    });
+    // The forms as the page shows them: the period chosen, the end left to be computed.
+    const annas = { ...(await formOf(id)), warranty_until: '', warranty_years: '5' };
+    expect((await edit(jonas, { ...(await formOf(id)), warranty_until: '', warranty_years: '4' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ warranty_until: '2026-05-10' });
+    const saved = await edit(anna, { ...annas, accepted_on: '2022-05-20' });
+    expect(saved.status).toBe(303);
+    expect(await row(id)).toMatchObject({ accepted_on: '2022-05-20', warranty_until: '2026-05-20', version: 3 });
+    const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
+    expect(card).toContain('Jonas Müller hat inzwischen Gewährleistung bis geändert');
+    expect(card).toContain('Gewährleistung bis 20.05.2026');
+    // The other way round: Jonas moves the acceptance, Anna (older form) chooses two years.
+    const annas2 = { ...(await formOf(id)), warranty_until: '', warranty_years: '4' };
+    expect(
+      (await edit(jonas, { ...(await formOf(id)), accepted_on: '2022-06-01', warranty_until: '', warranty_years: '4' })).status,
+    ).toBe(303);
+    expect((await edit(anna, { ...annas2, warranty_years: '2' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ accepted_on: '2022-06-01', warranty_until: '2024-06-01', version: 5 });
+    // The edit form shows the period again, not a typed end that later corrections would not move.
+    const form = await (await send(`${list}/${id}/edit`, { user: anna })).text();
+    expect(form).toMatch(/<option value="2" selected="">/);
+    expect(form).toMatch(/name="warranty_until"[^>]* value=""/);
+  });
+
+  it('counts a period a co-buyer added to an acceptance without an end from the acceptance corrected since', async () => {
+    const { anna, jonas, id, edit } = await setup('wm-added', { company: 'Nur Abnahme', accepted_on: '2023-03-01' });
+    const annas = await formOf(id);
+    expect((await edit(jonas, { ...(await formOf(id)), warranty_years: '4' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ warranty_until: '2027-03-01' });
+    expect((await edit(anna, { ...annas, accepted_on: '2023-03-15' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ accepted_on: '2023-03-15', warranty_until: '2027-03-15' });
+  });
+
   it('asks which end applies when both changed it, showing German dates and sending the ISO value', async () => {
     const { anna, jonas, id, edit } = await setup('wm-clash', { company: 'Dach Meier', warranty_until: '2027-05-10' });
     const annas = await formOf(id);

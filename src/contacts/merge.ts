@@ -1,4 +1,5 @@
 import { FIELDS, type FieldName, type FieldValues } from './fields';
+import { addYears, isIsoDate, warrantyFormValues } from './warranty';
 
 /**
  * Three-way merge of one contact, field by field (issue 14): `base` is the version the user's
@@ -19,6 +20,7 @@ export interface Merge {
 }
 
 export function mergeFields(base: FieldValues, theirs: FieldValues, mine: FieldValues): Merge {
+  [theirs, mine] = warrantyRebased(base, theirs, mine);
   const values = { ...theirs };
   const merge: Merge = { values, theirs: [], mine: [], clashes: [] };
   for (const { name } of FIELDS) {
@@ -31,6 +33,35 @@ export function mergeFields(base: FieldValues, theirs: FieldValues, mine: FieldV
     else merge.clashes.push(name);
   }
   return merge;
+}
+
+/**
+ * One buyer moved the acceptance under the period it had, the other chose another period (a
+ * buyer review: the clash offered two ends, both wrong, and the period was never named): the end
+ * is the other's period counted from the moved acceptance, as if one buyer had done both. A
+ * period is what the form shows (warrantyFormValues: an end that acceptance and a period give);
+ * every other case merges the stored dates as they are.
+ */
+function warrantyRebased(base: FieldValues, theirs: FieldValues, mine: FieldValues): [FieldValues, FieldValues] {
+  const period = (values: FieldValues) => warrantyFormValues(values.accepted_on, values.warranty_until).warranty_years;
+  const theyMoved = theirs.accepted_on !== base.accepted_on;
+  if (theyMoved === (mine.accepted_on !== base.accepted_on)) return [theirs, mine];
+  const [moved, kept] = theyMoved ? [theirs, mine] : [mine, theirs];
+  const years = period(kept);
+  if (
+    years === '' ||
+    years === period(base) ||
+    !isIsoDate(moved.accepted_on) ||
+    period(moved) !== period(base) ||
+    (period(base) === '' && moved.warranty_until !== base.warranty_until)
+  )
+    return [theirs, mine];
+  // The mover changed no end, the other changed it: the merge below takes the other's.
+  const rebased = [
+    { ...moved, warranty_until: base.warranty_until },
+    { ...kept, warranty_until: addYears(moved.accepted_on, Number(years)) },
+  ];
+  return (theyMoved ? rebased : rebased.reverse()) as [FieldValues, FieldValues];
 }
 
 /** The fields whose values differ between two states (for history and notices). */
