@@ -164,7 +164,8 @@ describe('keyboard only', () => {
   test('skip link, add with an error and its fix, open, edit, delete and undo: Tab and Enter only', async () => {
     const { page } = browser;
     const tag = unique();
-    const name = `Hausverwaltung Tast ${tag}`;
+    // A leading digit files it under "#", first in the book: the undo below finds its row on the first page.
+    const name = `1 Hausverwaltung Tast ${tag}`;
     await page.goto(listPath());
     await markWindow(page);
 
@@ -225,7 +226,14 @@ describe('keyboard only', () => {
     await tabToText(page, 'Rückgängig');
     await page.keyboard.press('Enter');
     await page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
-    await waitForFocus(page, 'book-title', 'after undo');
+    // Focus on the contact that is back (it went to the top of the page, far from it).
+    await page.waitForFunction(
+      (expected) => document.activeElement?.matches('li.contact a.name') && document.activeElement.textContent === expected,
+      name,
+      { timeout: 5_000 },
+    );
+    // On from the top of the page.
+    await page.locator('#book-title').focus();
 
     // Search from the keyboard: focus stays in the field while results change.
     await tabTo(page, 'the search field', () => document.activeElement?.id === 'q');

@@ -177,6 +177,8 @@ describe('as Anna (customer, JavaScript on)', () => {
     await page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
     await page.locator('#results').getByText(`1 Treffer für „noether-${tag}“`).waitFor();
     assert.equal(new URL(page.url()).searchParams.get('q'), `noether-${tag}`, 'and after its undo');
+    // Focus on the contact that is back, not on the heading far above it.
+    assert.deepEqual(await page.evaluate(() => [document.activeElement?.className, document.activeElement?.textContent]), ['name', name]);
 
     // Export what the list shows: the search is kept, so the file holds the contact found.
     const all = await download(page, () => page.getByRole('link', { name: '1 Treffer auf das Handy übernehmen (.vcf)' }).click());

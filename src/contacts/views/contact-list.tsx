@@ -1,4 +1,4 @@
-import { html, raw } from 'hono/html';
+import { html } from 'hono/html';
 import { icon } from '../../views/icon';
 import type { Shell } from '../../views/shell';
 import { groupKey } from '../keys';
@@ -37,6 +37,8 @@ export function ContactBook(props: ContactBookProps) {
   const { t, paths } = shell;
   const warranty = view.view === 'warranty';
   const isEmpty = page.total === 0 && view.q === '' && !page.continued && !warranty;
+  // After "Rückgängig" focus goes to the contact that is back (when this page shows it), not to the top.
+  const back = notice?.kind === 'restored' && page.contacts.some((contact) => contact.id === notice.contact.id) ? notice.contact.id : '';
   const quietLinks = (
     <p class="quiet-link">
       <a href={paths.importContacts(assetId)}>{t.contacts.importLink}</a>
@@ -50,7 +52,7 @@ export function ContactBook(props: ContactBookProps) {
   return (
     <section class="book" aria-labelledby="book-title">
       <div class="bar">
-        <h1 id="book-title" tabindex={-1} data-focus>
+        <h1 id="book-title" tabindex={-1} data-focus={back ? undefined : true}>
           {warranty ? t.warranty.viewTitle : t.contacts.title}
         </h1>
         <div class="actions">
@@ -127,7 +129,7 @@ export function ContactBook(props: ContactBookProps) {
             </div>
           </form>
           <ViewSwitch shell={shell} assetId={assetId} view={view} />
-          <Results shell={shell} assetId={assetId} page={page} view={view} today={today} />
+          <Results shell={shell} assetId={assetId} page={page} view={view} today={today} focused={back} />
         </>
       )}
       {isEmpty ? quietLinks : null}
@@ -239,7 +241,7 @@ export function NothingToExport(props: { shell: Shell; assetId: string; q: strin
 }
 
 /** The search results: what active search swaps; its count is announced. */
-export function Results(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string }) {
+export function Results(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string; focused?: string }) {
   const { shell, assetId, page, view, today } = props;
   const { t, paths } = shell;
   const first = paths.contacts(assetId, { q: view.q, group: view.group, view: view.view });
@@ -268,7 +270,7 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
               <span>{t.contacts.columns.phone}</span>
               <span>{t.contacts.columns.email}</span>
             </li>
-            <Rows shell={shell} assetId={assetId} page={page} view={view} today={today} />
+            <Rows shell={shell} assetId={assetId} page={page} view={view} today={today} focused={props.focused} />
           </ul>
         </>
       )}
@@ -338,6 +340,8 @@ export function Rows(props: {
   today: string;
   loadedMore?: boolean;
   previous?: string;
+  /** The row whose link takes focus after the swap (a contact brought back). */
+  focused?: string;
 }) {
   const { shell, assetId, page, view, today } = props;
   const next = page.next ? shell.paths.contacts(assetId, { ...view, after: page.next }) : undefined;
@@ -350,6 +354,7 @@ export function Rows(props: {
       today,
       showEnd: page.order === 'warranty',
       focus: props.loadedMore === true && index === 0 ? shell.t.contacts.loadedMore(page.contacts.length) : undefined,
+      focused: contact.id === props.focused,
     });
     if (page.order === 'search' || page.order === 'warranty') return row;
     // Grouped, rows are ordered by the position's dictionary form: "Fliesenleger" and
@@ -418,6 +423,7 @@ export function ContactRow(props: {
   showEnd?: boolean;
   /** Keyboard focus goes on to this row after "Mehr laden"; the text is read out. */
   focus?: string;
+  focused?: boolean;
 }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
@@ -433,7 +439,7 @@ export function ContactRow(props: {
     : '';
   // Empty cells are left out: on wide screens each cell has its own grid column.
   return html`<li class="contact" id="c-${contact.id}"><a class="name" href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
-    props.focus ? html` data-focus-row="${props.focus}"` : ''
+    props.focus ? html` data-focus-row="${props.focus}"` : props.focused ? ' data-focus' : ''
   }>${name}</a>${meta ? html`<span class="meta">${meta}</span>` : ''}${warrantyLine(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${phone ? html`<span class="tel">${phone}</span>` : ''}${
     contact.email ? html`<span class="mail">${contact.email}</span>` : ''
   }${call || mail ? html`<span class="acts">${call}${mail}</span>` : ''}</li>`;
