@@ -715,9 +715,19 @@ describe('Zuletzt gelöscht', () => {
     // The history of a deleted contact offers no restore of an older version ("Zuletzt gelöscht" brings it back).
     const history = await (await send(`${list}/${id}/history`, { user: first })).text();
     expect(history).not.toContain('/history/1/restore');
+    // Nor does it say that one could (review); it says how.
+    expect(textOf(history)).toContain(
+      'Der Kontakt ist gelöscht. Eine ältere Fassung können Sie wiederherstellen, wenn Sie ihn zurückgeholt haben: Zuletzt gelöscht',
+    );
+    expect(history).toContain('href="/assets/whg-restore-deleted/contacts/deleted"');
+    expect(textOf(history)).not.toContain('Sie können jede ältere Fassung wiederherstellen');
     // Brought back from "Zuletzt gelöscht" (its deleted version), it comes back as it was.
     expect((await send(`${list}/${id}/history/3/restore`, { user: first, form: { version: '3' } })).status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '089 222', deleted_at: null, version: 4 });
+    // Back, its history offers the older versions again.
+    const back = await (await send(`${list}/${id}/history`, { user: first })).text();
+    expect(back).toContain('/history/1/restore');
+    expect(textOf(back)).toContain('die neueste zuerst. Sie können jede ältere Fassung wiederherstellen;');
   });
 
   it('does not undo a delete that lands between a restore\u2019s read and its write (review: the retry let it through)', async () => {

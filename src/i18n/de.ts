@@ -248,8 +248,9 @@ export const de = {
     deleteAnyway: 'Trotzdem löschen',
     history: 'Verlauf',
     historyTitle: (name: string) => `Verlauf von ${name}`,
-    historyText:
-      'Jede Änderung an diesem Kontakt, die neueste zuerst. Sie können jede ältere Fassung wiederherstellen; das wird eine neue Fassung, der Verlauf bleibt erhalten.',
+    historyText: 'Jede Änderung an diesem Kontakt, die neueste zuerst.',
+    historyRestoreText: 'Sie können jede ältere Fassung wiederherstellen; das wird eine neue Fassung, der Verlauf bleibt erhalten.',
+    historyDeleted: 'Der Kontakt ist gelöscht. Eine ältere Fassung können Sie wiederherstellen, wenn Sie ihn zurückgeholt haben:',
     historyAction: {
       create: 'angelegt',
       import: 'importiert',
@@ -397,7 +398,7 @@ export const de = {
       'Android: Die heruntergeladene Datei antippen und mit Ihrer Kalender-App öffnen. Geht das nicht, importieren Sie sie am Computer in Google Kalender („Einstellungen“ → „Importieren und exportieren“).',
       'Outlook: Die Datei am Computer doppelklicken; in Outlook im Web „Kalender hinzufügen“ → „Aus Datei hochladen“.',
       'Google Kalender übernimmt beim Import keine Erinnerungen: Stellen Sie dort für den Kalender eine Benachrichtigung ein. Manche andere Kalender lassen sie ebenfalls weg.',
-      'Nach Änderungen laden Sie die Datei einfach neu: Jeder Termin hat eine feste Kennung, so aktualisieren die meisten Kalender ihn, statt ihn doppelt anzulegen.',
+      'Nach Änderungen laden Sie die Datei einfach neu: Jeder Termin hat eine feste Kennung, so aktualisieren die meisten Kalender ihn, statt ihn doppelt anzulegen. Den Termin eines gelöschten Kontakts oder eines entfernten Endes löschen Sie im Kalender selbst.',
       'Ein Kalender-Abo, das sich selbst aktualisiert, gibt es nicht: Die Kontakte sind nur mit Ihrer Anmeldung erreichbar, und die kann ein Kalender-Abo nicht mitschicken.',
       'Die Daten sind Ihre eigenen Notizen, keine Rechtsberatung. Welche Frist gilt, bestimmt Ihr Vertrag.',
     ],

@@ -217,8 +217,9 @@ export const en: Messages = {
     deleteAnyway: 'Delete anyway',
     history: 'History',
     historyTitle: (name: string) => `History of ${name}`,
-    historyText:
-      'Every change to this contact, newest first. You can restore any older version; that becomes a new version and the history is kept.',
+    historyText: 'Every change to this contact, newest first.',
+    historyRestoreText: 'You can restore any older version; that becomes a new version and the history is kept.',
+    historyDeleted: 'The contact is deleted. You can restore an older version once you have brought it back:',
     historyAction: {
       create: 'added',
       import: 'imported',
@@ -361,7 +362,7 @@ export const en: Messages = {
       'Android: tap the downloaded file and open it with your calendar app. If that does not work, import it into Google Calendar on a computer (“Settings” → “Import & export”).',
       'Outlook: double-click the file on a computer; in Outlook on the web, “Add calendar” → “Upload from file”.',
       'Google Calendar drops the reminders when it imports a file: set a notification for the calendar there. Some other calendars drop them too.',
-      'After changes, simply download the file again: every event has a fixed identifier, so most calendars update it instead of adding it twice.',
+      'After changes, simply download the file again: every event has a fixed identifier, so most calendars update it instead of adding it twice. Delete the event of a deleted contact or of a removed end in the calendar yourself.',
       'There is no calendar subscription that updates itself: the contacts can only be reached with your sign-in, and a calendar subscription cannot send it.',
       'These dates are your own notes, not legal advice. Your contract decides which period applies.',
     ],

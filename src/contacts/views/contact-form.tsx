@@ -156,7 +156,9 @@ export function ContactForm(props: ContactFormProps) {
                   <p class="hint">{t.contacts.nameRule}</p>
                 )
               ) : group === 'warranty' ? (
-                <p class="hint">{t.warranty.formHint}</p>
+                <p class="hint" id="warranty-hint">
+                  {t.warranty.formHint}
+                </p>
               ) : null}
               <div class="cols">
                 {specs.map((spec) =>
@@ -259,7 +261,7 @@ function PeriodChoice(props: { shell: Shell; value: string; error?: ErrorCode; f
         id={id}
         name="warranty_years"
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={error ? `warranty-hint ${id}-error` : 'warranty-hint'}
         autofocus={props.firstError ? true : undefined}
         data-focus={props.firstError ? true : undefined}
       >
@@ -324,7 +326,10 @@ function Field(props: {
   const id = `f-${spec.name}`;
   const hint = t.contacts.hints[spec.name];
   const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : '', props.sharedError ?? ''].filter(Boolean).join(' ') || undefined;
+    // The warranty's rule (how the end is computed) stands once above its three fields: each is described by it.
+    [hint ? `${id}-hint` : '', spec.group === 'warranty' ? 'warranty-hint' : '', error ? `${id}-error` : '', props.sharedError ?? '']
+      .filter(Boolean)
+      .join(' ') || undefined;
   const common = {
     id,
     name: spec.name,

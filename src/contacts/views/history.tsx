@@ -35,7 +35,16 @@ export function ContactHistory(props: {
         {t.contacts.historyTitle(displayName(contact))}
       </h1>
       <p>
-        {t.contacts.historyText} {t.contacts.historyLimit(props.maxVersions)}
+        {t.contacts.historyText}{' '}
+        {/* A deleted contact's older versions are restored once it is back (review: this said they could be, with no button). */}
+        {contact.deletedAt === null ? (
+          t.contacts.historyRestoreText
+        ) : (
+          <>
+            {t.contacts.historyDeleted} <a href={paths.deleted(assetId)}>{t.contacts.deletedLink}</a>.
+          </>
+        )}{' '}
+        {t.contacts.historyLimit(props.maxVersions)}
       </p>
       {/* The undo of the import this contact came with: for the buyer who imported it (a
           co-buyer's would remove nothing); it says that it deletes the import's untouched contacts. */}
