@@ -330,6 +330,24 @@ describe('mapping to the fields', () => {
     );
   });
 
+  it('takes the number and e-mail address the card marks as preferred (2.1 PREF, 3.0 TYPE=pref, 4.0 PREF=1), the others to the notes', () => {
+    const [v21, v30, v40] = cardsOf(
+      vcf([
+        ...card21('N:A;;;;', 'TEL;X-Festnetz:0421 123456', 'TEL;VOICE;PREF:0421 654321', 'TEL;CELL:0171 1', 'TEL;CELL;PREF:0171 2'),
+        ...card('N:B;;;;', 'EMAIL;TYPE=INTERNET:b@example.de', 'EMAIL;TYPE=INTERNET,pref:b-pref@example.de'),
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'N:C;;;;',
+        'TEL;TYPE=work;PREF=2:030 1',
+        'TEL;TYPE=work;PREF=1:030 2',
+        'END:VCARD',
+      ]),
+    );
+    expect(v21?.values).toMatchObject({ phone: '0421 654321', mobile: '0171 2' });
+    expect(v21?.values.notes).toBe(['Weitere Telefonnummer (mobil): 0171 1', 'Weitere Telefonnummer: 0421 123456'].join('\n'));
+    expect(v30?.values).toMatchObject({ email: 'b-pref@example.de', notes: 'Weitere E-Mail-Adresse: b@example.de' });
+    expect(v40?.values).toMatchObject({ phone: '030 2', notes: 'Weitere Telefonnummer (geschäftlich): 030 1' });
+  });
   it('uses ROLE when there is no TITLE, and keeps a different ROLE in the notes', () => {
     expect(only(vcf(card('N:A;;;;', 'ROLE:Bauleiter'))).values.position).toBe('Bauleiter');
     expect(only(vcf(card('N:A;;;;', 'TITLE:Geschäftsführer', 'ROLE:Bauleiter'))).values).toMatchObject({

@@ -333,6 +333,8 @@ function parseHead(head: string): Head | undefined {
     if (key === 'CHARSET') charset = values[0]?.trim() || undefined;
     if (key === 'ENCODING') encoding = (values[0] ?? '').trim().toUpperCase();
     if (key === 'VALUE') uriValue = /^(uri|url)$/i.test((values[0] ?? '').trim());
+    // 4.0's PREF=1 (the most preferred) is 3.0's TYPE=pref and 2.1's bare PREF.
+    if (key === 'PREF' && values[0]?.trim() === '1') types.add('PREF');
   }
   const encodedBase64 = encoding === 'B' || encoding === 'BASE64';
   return {
@@ -729,7 +731,9 @@ class Overflow {
    */
   pick(entries: readonly Entry[], field: FieldName, further: string, suits: (entry: Entry) => boolean = () => true): string {
     let picked = '';
-    for (const entry of entries) {
+    // The value the card marks as preferred first (a buyer review: the first in the file won).
+    const preferred = entries.filter((entry) => entry.types.has('PREF'));
+    for (const entry of [...preferred, ...entries.filter((entry) => !preferred.includes(entry))]) {
       if (picked !== '' || !suits(entry)) this.add(() => `${withLabel(further, entry)}: ${entry.value}`);
       else if (isValid(field, entry.value)) picked = entry.value;
       else this.move(field, 'invalid', entry.value, NOTE_LABELS[field], entry);
@@ -807,7 +811,7 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
     for (const label of reader.entries('LABEL', (property) => reader.text(property)))
       overflow.add(() => `${withLabel('Adresse', label)}: ${label.value}`);
 
-  // TEL: the first mobile number is the mobile, the first other voice number the phone.
+  // TEL: the first mobile number is the mobile, the first other voice number the phone (a preferred one first: pick).
   const phones = reader.entries('TEL', (property) => {
     const value = reader.text(property);
     return property.uriValue || /^tel:/i.test(value) ? telUriNumber(value) : value;
