@@ -708,7 +708,10 @@ describe('Zuletzt gelöscht', () => {
       expect(restored.status).toBe(409);
       const text = textOf(await restored.text());
       expect(text).toContain('Dieser Kontakt wurde inzwischen gelöscht');
-      expect(text).toContain('Jonas Müller');
+      // The form holds the version asked for, not input (review: it said "Ihre Eingaben").
+      expect(text).toContain(
+        'Jonas Müller hat den Kontakt gelöscht, nachdem Sie den Verlauf geöffnet haben. Die Fassung, die Sie wiederherstellen wollten, steht unten: Sie können den Kontakt damit wiederherstellen oder sie als neuen Kontakt speichern.',
+      );
     }
     expect(await row(id)).toMatchObject({ phone: '089 222', version: 3 });
     expect((await row(id))?.deleted_at).not.toBeNull();

@@ -703,7 +703,12 @@ function answerEdit(
       // not merged into a revive: then only "Als neuen Kontakt speichern" (nothing is lost).
       const { current } = outcome;
       const revive = form.version !== undefined && current.version === form.version + 1 ? reviveOf(current) : undefined;
-      return formPage(c, 409, { mode: { kind: 'gone', formToken: newFormToken(), revive }, values: form.values, errors: form.errors });
+      // From the history (`version`), the values are the version's, not input (review).
+      return formPage(c, 409, {
+        mode: { kind: 'gone', formToken: newFormToken(), revive, version: done === 'version' || undefined },
+        values: form.values,
+        errors: form.errors,
+      });
     }
     case 'missing':
       // Deleted for good meanwhile (a final delete, the undo of its import, the purge): still 404,
@@ -760,7 +765,11 @@ contactRoutes.post(
     });
     // From "Zuletzt gelöscht" a deleted contact comes back (its form carries the deleted version;
     // sent twice, the second finds it back already); from the history, an earlier version.
-    const done = state.contact.deletedAt !== null || (restoring === version && old.action === 'delete') ? 'restored' : 'version';
+    // Deleted meanwhile (never from "Zuletzt gelöscht": bringsBack), the version's values are shown as such.
+    const done =
+      outcome.kind !== 'gone' && (state.contact.deletedAt !== null || (restoring === version && old.action === 'delete'))
+        ? 'restored'
+        : 'version';
     return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors }, done);
   },
 );

@@ -358,10 +358,9 @@ export const de = {
     importFull: (room: number) =>
       `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${room.toLocaleString('de-DE')}. Haken Sie weniger an.`,
     goneTitle: 'Dieser Kontakt wurde inzwischen gelöscht',
-    goneText: (by?: string) =>
-      by
-        ? `${by} hat den Kontakt gelöscht, während Sie ihn bearbeitet haben. Ihre Eingaben sind unten erhalten: Sie können den Kontakt damit wiederherstellen oder sie als neuen Kontakt speichern.`
-        : 'Der Kontakt wurde inzwischen gelöscht. Ihre Eingaben sind unten erhalten: Sie können sie als neuen Kontakt speichern.',
+    /** `version`: the form holds an older version a restore from the history brought, not input. */
+    goneText: (by?: string, version?: boolean) =>
+      `${by ? `${by} hat den Kontakt gelöscht, ${version ? 'nachdem Sie den Verlauf geöffnet haben' : 'während Sie ihn bearbeitet haben'}.` : 'Der Kontakt wurde inzwischen gelöscht.'} ${version ? 'Die Fassung, die Sie wiederherstellen wollten, steht unten' : 'Ihre Eingaben sind unten erhalten'}: Sie können ${by ? 'den Kontakt damit wiederherstellen oder sie' : 'sie'} als neuen Kontakt speichern.`,
     reviveWithInput: 'Mit meinen Eingaben wiederherstellen',
     saveAsNew: 'Als neuen Kontakt speichern',
     empty: '—',

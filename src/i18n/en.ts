@@ -322,10 +322,8 @@ export const en: Messages = {
     importFull: (room: number) =>
       `That many contacts no longer fit this property: there is room for ${room.toLocaleString('en-GB')}. Tick fewer.`,
     goneTitle: 'This contact was deleted meanwhile',
-    goneText: (by?: string) =>
-      by
-        ? `${by} deleted the contact while you were editing it. Your input is kept below: you can restore the contact with it or save it as a new contact.`
-        : 'The contact was deleted meanwhile. Your input is kept below: you can save it as a new contact.',
+    goneText: (by?: string, version?: boolean) =>
+      `${by ? `${by} deleted the contact ${version ? 'after you opened its history' : 'while you were editing it'}.` : 'The contact was deleted meanwhile.'} ${version ? 'The version you wanted to restore is below' : 'Your input is kept below'}: you can ${by ? 'restore the contact with it or save it' : 'save it'} as a new contact.`,
     reviveWithInput: 'Restore with my input',
     saveAsNew: 'Save as new contact',
     empty: '—',

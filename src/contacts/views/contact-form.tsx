@@ -16,7 +16,7 @@ export type FormMode =
    * (`revive`: it is still in "Zuletzt gelöscht") to bring it back with the input, which leaves
    * no copy when the one who deleted it undoes that too.
    */
-  | { kind: 'gone'; formToken: string; revive?: { contactId: string; version: number; by: string } }
+  | { kind: 'gone'; formToken: string; revive?: { contactId: string; version: number; by: string }; version?: boolean }
   /** The session ended before the form arrived: the same request, ready to be sent again. */
   | { kind: 'resend'; action: string; hidden: { name: 'form_token' | 'version'; value: string } };
 
@@ -70,7 +70,7 @@ export function ContactForm(props: ContactFormProps) {
       {/* Read out as it arrives, as a clash's explanation is: the heading alone does not say what to do. */}
       {mode.kind === 'gone' ? (
         <p class="alert" role="alert">
-          {t.contacts.goneText(mode.revive?.by)}
+          {t.contacts.goneText(mode.revive?.by, mode.version)}
         </p>
       ) : null}
       {props.message ? (
