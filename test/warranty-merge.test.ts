@@ -113,9 +113,9 @@ describe('a stale edit of the warranty dates', () => {
     expect(card).toContain('Gewährleistung bis 20.05.2026');
     // The other way round: Jonas moves the acceptance, Anna (older form) chooses two years.
     const annas2 = { ...(await formOf(id)), warranty_until: '', warranty_years: '4' };
-    expect(
-      (await edit(jonas, { ...(await formOf(id)), accepted_on: '2022-06-01', warranty_until: '', warranty_years: '4' })).status,
-    ).toBe(303);
+    expect((await edit(jonas, { ...(await formOf(id)), accepted_on: '2022-06-01', warranty_until: '', warranty_years: '4' })).status).toBe(
+      303,
+    );
     expect((await edit(anna, { ...annas2, warranty_years: '2' })).status).toBe(303);
     expect(await row(id)).toMatchObject({ accepted_on: '2022-06-01', warranty_until: '2024-06-01', version: 5 });
     // The edit form shows the period again, not a typed end that later corrections would not move.
