@@ -48,7 +48,12 @@ describe('the form', () => {
       /<label for="f-warranty_until">Gewährleistung bis<\/label><input id="f-warranty_until" name="warranty_until"[^>]* type="date" value=""/,
     );
     expect(html).toMatch(/min="1990-01-01" max="2100-12-31"/);
-    const select = /<select id="f-warranty_years" name="warranty_years" aria-describedby="warranty-hint">(.*?)<\/select>/.exec(html)?.[1] ?? '';
+    const select =
+      /<select id="f-warranty_years" name="warranty_years" aria-describedby="warranty-hint f-warranty_years-end">(.*?)<\/select>/.exec(
+        html,
+      )?.[1] ?? '';
+    // No end yet: its place under the period is there for the script, hidden and empty.
+    expect(html).toContain('<p class="hint end" id="f-warranty_years-end" data-text="Gewährleistung bis %" hidden=""></p>');
     expect([...select.matchAll(/<option value="(\d?)"/g)].map((match) => match[1])).toEqual(['', '5', '4', '2']);
     expect(select).toContain('<option value="">Keine Frist – Ende selbst eintragen</option>');
     expect(select).not.toContain('selected');
@@ -94,7 +99,7 @@ describe('the form', () => {
       /<input id="f-accepted_on"[^>]*aria-invalid="true"[^>]*aria-describedby="warranty-hint f-accepted_on-error"[^>]*autofocus=""/,
     );
     expect(html).toContain('<p class="hint" id="warranty-hint">');
-    expect(html).toMatch(/<select id="f-warranty_years" name="warranty_years" aria-describedby="warranty-hint">/);
+    expect(html).toMatch(/<select id="f-warranty_years" name="warranty_years" aria-describedby="warranty-hint f-warranty_years-end">/);
     expect(html).toMatch(/<input id="f-warranty_until"[^>]*aria-describedby="warranty-hint"/);
     expect(html).toContain(
       '<p class="field-error" id="f-accepted_on-error">Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung.</p>',
@@ -235,6 +240,10 @@ describe('editing the dates again', () => {
     for (const name of ['version', 'company', 'accepted_on', 'warranty_until']) sent[name] = formValue(form, name) ?? '';
     expect(sent).toMatchObject({ version: '1', accepted_on: '2024-02-29', warranty_until: '' });
     expect(form).toContain('<option value="5" selected="">');
+    // The end it gives stands under the period (a buyer review: the form showed no end at all).
+    expect(form).toContain(
+      '<p class="hint end" id="f-warranty_years-end" data-text="Gewährleistung bis %">Gewährleistung bis 28.02.2029</p>',
+    );
     // Sent unchanged, nothing changes (no new version).
     expect((await send(`${list}/${id}`, { user, form: { ...sent, warranty_years: '5' } })).status).toBe(303);
     expect(await stored(id)).toMatchObject({ accepted_on: '2024-02-29', warranty_until: '2029-02-28', version: 1 });
@@ -251,6 +260,8 @@ describe('editing the dates again', () => {
     const custom = await (await send(`${list}/${id}/edit`, { user })).text();
     expect(formValue(custom, 'warranty_until')).toBe('2027-12-31');
     expect(custom).not.toMatch(/<option value="\d" selected/);
+    // A typed end is said in its own field, not again under the period.
+    expect(custom).toContain('<p class="hint end" id="f-warranty_years-end" data-text="Gewährleistung bis %" hidden=""></p>');
     expect(await stored(id)).toMatchObject({ warranty_until: '2027-12-31', version: 3 });
   });
 

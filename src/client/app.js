@@ -151,6 +151,7 @@
     }
     Array.prototype.forEach.call(root.querySelectorAll('form[data-draft]'), (form) => {
       restoreDraft(form, initialLoad);
+      showEnd(form);
       // The server sent the input back: still unsaved after a failure ("pending"), or shown
       // again with errors or a conflict, where the user now decides.
       var echoed = form.getAttribute('data-draft-server');
@@ -585,6 +586,34 @@
     if (!error) return;
     error.remove();
     group.removeAttribute('aria-describedby');
+  });
+
+  // The end a warranty period gives, under its choice: the page shows it for the values it came
+  // with; here it follows the acceptance date, the period and a typed end (which wins) as they
+  // change, and a new period's end is read out. The same rule as addYears in
+  // src/contacts/warranty.ts (BGB § 188: the day with the same number, else the month's last).
+  function showEnd(form, say) {
+    var hint = form && form.querySelector('#f-warranty_years-end');
+    if (!hint) return;
+    var accepted = /^(\d{4})-(\d\d)-(\d\d)$/.exec(form.elements.accepted_on.value);
+    var years = Number(form.elements.warranty_years.value);
+    var text = '';
+    if (accepted && years && !form.elements.warranty_until.value) {
+      const year = Number(accepted[1]) + years;
+      const month = Number(accepted[2]);
+      const day = Math.min(Number(accepted[3]), new Date(Date.UTC(year, month, 0)).getUTCDate());
+      const date = new Date(Date.UTC(year, month - 1, day));
+      const locale = document.documentElement.lang === 'en' ? 'en-GB' : 'de-DE';
+      text = hint.getAttribute('data-text').replace('%', date.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+    }
+    if (text === hint.textContent) return;
+    hint.textContent = text;
+    hint.hidden = !text;
+    if (say && text) announce(text);
+  }
+  document.addEventListener('input', (event) => {
+    var field = event.target;
+    if (/^(accepted_on|warranty_years|warranty_until)$/.test(field.name)) showEnd(field.form, field.name === 'warranty_years');
   });
 
   // "Suche leeren" (a link to the whole list, without JS a page load): the field emptied and

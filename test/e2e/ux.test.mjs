@@ -453,6 +453,41 @@ describe('the form on a desktop', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('the end a period gives stands under it and follows the acceptance, the period and a typed end; the edit form shows it again', async () => {
+    const { page } = browser;
+    const name = `Frist ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    const end = page.locator('#f-warranty_years-end');
+    assert.equal(await end.isVisible(), false, 'no end before there is one');
+    await fillContact(page, { company: name });
+    await page.getByLabel('Abnahme am', { exact: true }).fill('2024-02-29');
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('5');
+    // BGB § 188 as the server counts: 29.02.2024 + 5 years is the last day of February 2029.
+    assert.equal(await end.textContent(), 'Gewährleistung bis 28.02.2029');
+    assert.ok(await end.isVisible());
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('4');
+    assert.equal(await end.textContent(), 'Gewährleistung bis 29.02.2028', '2028 has a 29 February');
+    await page.getByLabel('Abnahme am', { exact: true }).fill('2023-05-10');
+    assert.equal(await end.textContent(), 'Gewährleistung bis 10.05.2027');
+    // A typed end wins: none is shown under the period; emptied, the period's is back.
+    await page.getByLabel('Gewährleistung bis', { exact: true }).fill('2027-12-31');
+    assert.equal(await end.isVisible(), false);
+    await page.getByLabel('Gewährleistung bis', { exact: true }).fill('');
+    assert.equal(await end.textContent(), 'Gewährleistung bis 10.05.2027');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    assert.ok(await page.locator('main').getByText('10.05.2027', { exact: true }).first().isVisible());
+    // The edit form: the period chosen, the end field empty (computed again), the end under it.
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: `${name} bearbeiten` }).waitFor();
+    assert.equal(await page.getByLabel('Frist ab Abnahme', { exact: true }).inputValue(), '4');
+    assert.equal(await end.textContent(), 'Gewährleistung bis 10.05.2027');
+    assert.ok(await end.isVisible());
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('"Mit meinen Eingaben wiederherstellen" (a button with a request of its own) sends no date it cannot read either', async () => {
     const { page } = browser;
     const company = `Zurückholen ${unique()}`;

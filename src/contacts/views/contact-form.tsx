@@ -4,7 +4,7 @@ import { FIELD_GROUPS, FIELDS, type FieldSpec, fieldValuesOf } from '../fields';
 import type { Contact } from '../repository';
 import type { ErrorCode, FieldErrors, FormFieldName, FormValues } from '../schema';
 import { dialledDigits } from '../vcard';
-import { MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
+import { formatDate, MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { fieldText, formatDateTime } from './format';
 
 export type FormMode =
@@ -174,6 +174,7 @@ export function ContactForm(props: ContactFormProps) {
                       {field(spec)}
                       <PeriodChoice
                         shell={shell}
+                        values={values}
                         value={values.warranty_years ?? ''}
                         error={errors.warranty_years}
                         firstError={firstError(errors) === 'warranty_years'}
@@ -250,10 +251,14 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
  * and no typed end, the server computes the end, so it works without JavaScript. Not stored: an
  * edit form starts at "Keine Frist", the end date it produced is what was kept.
  */
-function PeriodChoice(props: { shell: Shell; value: string; error?: ErrorCode; firstError: boolean }) {
+function PeriodChoice(props: { shell: Shell; values: FormValues; value: string; error?: ErrorCode; firstError: boolean }) {
   const { shell, value, error } = props;
   const { t } = shell;
   const id = 'f-warranty_years';
+  // The end the period gives, beside it (a buyer review: an edit form showed no end at all, the
+  // field left empty to be computed again). src/client/app.js keeps it up to date while typing.
+  const warranty = props.values.warranty_until ? undefined : resolveWarranty(props.values);
+  const end = warranty?.ok && warranty.warranty_until ? t.warranty.until(formatDate(warranty.warranty_until, t.locale)) : '';
   return (
     <div class={error ? 'field invalid' : 'field'}>
       <label for={id}>{t.warranty.period}</label>
@@ -261,7 +266,7 @@ function PeriodChoice(props: { shell: Shell; value: string; error?: ErrorCode; f
         id={id}
         name="warranty_years"
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `warranty-hint ${id}-error` : 'warranty-hint'}
+        aria-describedby={error ? `warranty-hint ${id}-error` : `warranty-hint ${id}-end`}
         autofocus={props.firstError ? true : undefined}
         data-focus={props.firstError ? true : undefined}
       >
@@ -272,6 +277,9 @@ function PeriodChoice(props: { shell: Shell; value: string; error?: ErrorCode; f
           </option>
         ))}
       </select>
+      <p class="hint end" id={`${id}-end`} data-text={t.warranty.until('%')} hidden={!end}>
+        {end}
+      </p>
       {error ? (
         <p class="field-error" id={`${id}-error`}>
           {shell.t.contacts.errors[error === 'tooLong' ? 'invalid' : error]}
