@@ -108,6 +108,12 @@ describe('a stale edit of the warranty dates', () => {
     const saved = await edit(anna, { ...annas, accepted_on: '2022-05-20' });
     expect(saved.status).toBe(303);
     expect(await row(id)).toMatchObject({ accepted_on: '2022-05-20', warranty_until: '2026-05-20', version: 3 });
+    // Sent again (a double tap without JS, "Erneut senden"): the same answer, nothing written
+    // (review: a clash with her own save, offering the wrong end again).
+    const again = await edit(anna, { ...annas, accepted_on: '2022-05-20' });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(saved.headers.get('location'));
+    expect(await row(id)).toMatchObject({ accepted_on: '2022-05-20', warranty_until: '2026-05-20', version: 3 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
     expect(card).toContain('Jonas Müller hat inzwischen Gewährleistung bis geändert');
     expect(card).toContain('Gewährleistung bis 20.05.2026');
@@ -117,6 +123,11 @@ describe('a stale edit of the warranty dates', () => {
       303,
     );
     expect((await edit(anna, { ...annas2, warranty_years: '2' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ accepted_on: '2022-06-01', warranty_until: '2024-06-01', version: 5 });
+    // Sent again with htmx: the card, saying what Jonas changed, as the first answer did.
+    const twice = await send(`${list}/${id}`, { user: anna, form: { ...annas2, warranty_years: '2' }, htmx: true });
+    expect(twice.status).toBe(200);
+    expect(textOf(await twice.text())).toContain('Jonas Müller hat inzwischen Abnahme am geändert – diese Änderung ist übernommen');
     expect(await row(id)).toMatchObject({ accepted_on: '2022-06-01', warranty_until: '2024-06-01', version: 5 });
     // The edit form shows the period again, not a typed end that later corrections would not move.
     const form = await (await send(`${list}/${id}/edit`, { user: anna })).text();

@@ -90,8 +90,19 @@ export async function saveEdit(
         return { kind: 'saved', contact: current };
       const base = versions.find((candidate) => candidate.version === version);
       if (!base || version > current.version) return { kind: 'conflict', current };
-      const merge = mergeFields(base.values, fieldValuesOf(current), mine);
       const by = coBuyers(versions, version, author);
+      // The same edit sent again after its first send was merged with a co-buyer's save (that
+      // first send is the last version): merged over the version before it, it gives what is
+      // stored. Merged over its own result instead, a rebased warranty end (merge.ts) read as a
+      // clash with this user's own save (review).
+      const before = versions.find((candidate) => candidate.version === current.version - 1);
+      const last = versions.find((candidate) => candidate.version === current.version);
+      if (current.deletedAt === null && last?.authorId === author.userId && before && before.version >= version) {
+        const again = mergeFields(base.values, before.values, mine);
+        if (!again.clashes.length && FIELDS.every((spec) => current[spec.column] === again.values[spec.name]))
+          return { kind: 'saved', contact: current, merged: again.theirs.length ? { fields: again.theirs, by } : undefined };
+      }
+      const merge = mergeFields(base.values, fieldValuesOf(current), mine);
       if (merge.clashes.length > 0)
         return { kind: 'clash', current, values: merge.values, mine, clashes: merge.clashes, by, theirs: merge.theirs };
       // Each side was valid; together they may not be (one emptied the company, the other the
