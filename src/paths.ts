@@ -32,9 +32,13 @@ export function makePaths(basePath: string) {
   const base = basePath.replace(/\/+$/, '');
   const asset = (assetId: string) => `${base}/assets/${encodeURIComponent(assetId)}`;
   const contact = (assetId: string, contactId: string) => `${asset(assetId)}/contacts/${encodeURIComponent(contactId)}`;
-  /** The list a delete or its undo returns to: its search and grouping, as a query. */
-  const from = (view: Pick<ListQuery, 'q' | 'group'> = {}) => {
-    const search = new URLSearchParams({ ...(view.q && { q: view.q }), ...(view.group && { group: view.group }) }).toString();
+  /** The list a delete or its undo returns to: its search, grouping or warranty view, as a query. */
+  const from = (view: Pick<ListQuery, 'q' | 'group' | 'view'> = {}) => {
+    const search = new URLSearchParams({
+      ...(view.q && { q: view.q }),
+      ...(view.group && { group: view.group }),
+      ...(view.view && { view: view.view }),
+    }).toString();
     return search ? `?${search}` : '';
   };
   return {

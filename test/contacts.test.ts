@@ -800,6 +800,34 @@ describe('delete and undo', () => {
     // Opened from the whole book, the card leads back there.
     const plain = await (await send(`${LIST}/${id}`, { user: eva, headers: { Referer: `${ORIGIN}${LIST}` } })).text();
     expect(plain).toContain(`href="${LIST}#c-${id}"`);
+    // Its delete and the delete's undo lead back to the warranty view too (review: to the whole book).
+    expect(card).toContain(`href="${LIST}/${id}/delete?view=warranty"`);
+    const deleted = await send(`${LIST}/${id}/delete?view=warranty`, { user: eva, form: { version: '1' } });
+    expect(deleted.headers.get('location')).toBe(`${LIST}?view=warranty&deleted=${id}`);
+    const list = await (await send(deleted.headers.get('location') ?? '', { user: eva })).text();
+    expect(list).toContain(`action="${LIST}/${id}/restore?view=warranty"`);
+    const restored = await send(`${LIST}/${id}/restore?view=warranty`, { user: eva, form: {}, htmx: true });
+    expect(restored.headers.get('hx-push-url')).toBe(`${LIST}?view=warranty&restored=${id}`);
+    // Focus goes to the contact that is back, in this view too (the heading gives it up).
+    const html = await restored.text();
+    expect(html).toContain('<h1 id="book-title" tabindex="-1">Gewährleistung</h1>');
+    expect(html).toMatch(new RegExp(`<li class="contact" id="c-${id}"><a class="name" [^>]* data-focus>`));
+    expect(html.match(/data-focus[ >=]/g)).toHaveLength(1);
+  });
+
+  it('puts focus on the contact that is back after "Rückgängig", where the page shows it, else on the heading', async () => {
+    const eva: TestUser = { ...anna, sub: 'u-eva-undo-focus', name: 'Eva Roth', assets: [{ id: 'undo-focus', name: 'Haus' }] };
+    const list = '/assets/undo-focus/contacts';
+    const created = await send(list, { user: eva, form: { form_token: crypto.randomUUID(), company: 'Zurück GmbH' } });
+    const id = new URL(created.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    expect((await send(`${list}/${id}/delete`, { user: eva, form: { version: '1' } })).status).toBe(303);
+    const restored = await (await send(`${list}/${id}/restore`, { user: eva, form: {}, htmx: true })).text();
+    expect(restored).toContain('<h1 id="book-title" tabindex="-1">');
+    expect(restored).toMatch(new RegExp(`id="c-${id}"><a class="name" [^>]* data-focus>`));
+    // A search that does not show it: the heading keeps focus.
+    expect((await send(`${list}/${id}/delete`, { user: eva, form: { version: '3' } })).status).toBe(303);
+    const elsewhere = await (await send(`${list}/${id}/restore?q=anderes`, { user: eva, form: {}, htmx: true })).text();
+    expect(elsewhere).toContain('<h1 id="book-title" tabindex="-1" data-focus="true">');
   });
 
   it('returns to the search the card was opened from, with and without JavaScript, and so does its undo', async () => {

@@ -76,15 +76,16 @@ const searchText = orElse(
 );
 const searchQuery = zValidator('query', z.object({ q: searchText }));
 const groupParam = orElse(z.optional(z.literal('position')), undefined);
-/** The list a delete or its undo returns to (its search, its grouping), carried in their URLs. */
-const fromListQuery = z.object({ q: searchText, group: groupParam });
+const viewParam = orElse(z.optional(z.literal('warranty')), undefined);
+/** The list a delete or its undo returns to (its search, its grouping, the warranty view), carried in their URLs. */
+const fromListQuery = z.object({ q: searchText, group: groupParam, view: viewParam });
 const fromList = (c: Ctx): ListView => fromListQuery.parse(c.req.query());
 const listQuery = zValidator(
   'query',
   z.object({
     q: searchText,
     group: groupParam,
-    view: orElse(z.optional(z.literal('warranty')), undefined),
+    view: viewParam,
     // Opaque cursors (src/contacts/cursor.ts): a damaged one starts the list at the beginning.
     after: orElse(z.optional(z.string().check(z.maxLength(40_000))), undefined),
     through: orElse(z.optional(z.string().check(z.maxLength(40_000))), undefined),

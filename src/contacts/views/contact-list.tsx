@@ -99,7 +99,7 @@ export function ContactBook(props: ContactBookProps) {
       {isEmpty ? (
         <EmptyState shell={shell} assetId={assetId} />
       ) : warranty ? (
-        <WarrantyView shell={shell} assetId={assetId} page={page} view={view} today={today} />
+        <WarrantyView shell={shell} assetId={assetId} page={page} view={view} today={today} focused={back} />
       ) : (
         <>
           {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers of older phones; role="search" is the same landmark */}
@@ -176,7 +176,7 @@ export interface ListView {
  * `?view=warranty`: every contact with a warranty end, the soonest first, and the same ends as a
  * calendar file to download, with the help a buyer needs to import it (no JavaScript needed).
  */
-function WarrantyView(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string }) {
+function WarrantyView(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string; focused?: string }) {
   const { shell, assetId, page, view, today } = props;
   const { t, paths } = shell;
   const calendar = paths.warrantyCalendar(assetId);
@@ -205,7 +205,7 @@ function WarrantyView(props: { shell: Shell; assetId: string; page: ContactPage;
               ))}
             </ul>
           </details>
-          <Results shell={shell} assetId={assetId} page={page} view={view} today={today} />
+          <Results shell={shell} assetId={assetId} page={page} view={view} today={today} focused={props.focused} />
         </>
       )}
     </>
