@@ -117,18 +117,26 @@ describe('a stale edit of the warranty dates', () => {
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
     expect(card).toContain('Jonas Müller hat inzwischen Gewährleistung bis geändert');
     expect(card).toContain('Gewährleistung bis 20.05.2026');
+    // Also when someone saved after it (a third buyer's phone number): her save is found among
+    // the versions since, nothing is written, the phone stays (second review).
+    const maria: TestUser = { ...jonas, sub: `u-maria-wm-moved`, name: 'Maria Roth' };
+    expect((await edit(maria, { ...(await formOf(id)), warranty_until: '', warranty_years: '4', phone: '089 555' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ phone: '089 555', version: 4 });
+    const late = await edit(anna, { ...annas, accepted_on: '2022-05-20' });
+    expect(late.status).toBe(303);
+    expect(await row(id)).toMatchObject({ accepted_on: '2022-05-20', warranty_until: '2026-05-20', phone: '089 555', version: 4 });
     // The other way round: Jonas moves the acceptance, Anna (older form) chooses two years.
     const annas2 = { ...(await formOf(id)), warranty_until: '', warranty_years: '4' };
     expect((await edit(jonas, { ...(await formOf(id)), accepted_on: '2022-06-01', warranty_until: '', warranty_years: '4' })).status).toBe(
       303,
     );
     expect((await edit(anna, { ...annas2, warranty_years: '2' })).status).toBe(303);
-    expect(await row(id)).toMatchObject({ accepted_on: '2022-06-01', warranty_until: '2024-06-01', version: 5 });
+    expect(await row(id)).toMatchObject({ accepted_on: '2022-06-01', warranty_until: '2024-06-01', version: 6 });
     // Sent again with htmx: the card, saying what Jonas changed, as the first answer did.
     const twice = await send(`${list}/${id}`, { user: anna, form: { ...annas2, warranty_years: '2' }, htmx: true });
     expect(twice.status).toBe(200);
     expect(textOf(await twice.text())).toContain('Jonas Müller hat inzwischen Abnahme am geändert – diese Änderung ist übernommen');
-    expect(await row(id)).toMatchObject({ accepted_on: '2022-06-01', warranty_until: '2024-06-01', version: 5 });
+    expect(await row(id)).toMatchObject({ accepted_on: '2022-06-01', warranty_until: '2024-06-01', version: 6 });
     // The edit form shows the period again, not a typed end that later corrections would not move.
     const form = await (await send(`${list}/${id}/edit`, { user: anna })).text();
     expect(form).toMatch(/<option value="2" selected="">/);

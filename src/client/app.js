@@ -598,13 +598,15 @@
     var accepted = /^(\d{4})-(\d\d)-(\d\d)$/.exec(form.elements.accepted_on.value);
     var years = Number(form.elements.warranty_years.value);
     var text = '';
-    if (accepted && years && !form.elements.warranty_until.value) {
+    // Within the contract's 1990-2100, as the server checks it (outside it the form says why).
+    if (accepted && accepted[1] >= '1990' && years && !form.elements.warranty_until.value) {
       const year = Number(accepted[1]) + years;
       const month = Number(accepted[2]);
       const day = Math.min(Number(accepted[3]), new Date(Date.UTC(year, month, 0)).getUTCDate());
       const date = new Date(Date.UTC(year, month - 1, day));
       const locale = document.documentElement.lang === 'en' ? 'en-GB' : 'de-DE';
-      text = hint.getAttribute('data-text').replace('%', date.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+      if (year <= 2100)
+        text = hint.getAttribute('data-text').replace('%', date.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
     }
     if (text === hint.textContent) return;
     hint.textContent = text;

@@ -91,16 +91,18 @@ export async function saveEdit(
       const base = versions.find((candidate) => candidate.version === version);
       if (!base || version > current.version) return { kind: 'conflict', current };
       const by = coBuyers(versions, version, author);
-      // The same edit sent again after its first send was merged with a co-buyer's save (that
-      // first send is the last version): merged over the version before it, it gives what is
-      // stored. Merged over its own result instead, a rebased warranty end (merge.ts) read as a
-      // clash with this user's own save (review).
-      const before = versions.find((candidate) => candidate.version === current.version - 1);
-      const last = versions.find((candidate) => candidate.version === current.version);
-      if (current.deletedAt === null && last?.authorId === author.userId && before && before.version >= version) {
+      // The same edit sent again after its first send was merged with a co-buyer's save: that
+      // send is a version of this user's since, whose values are the input merged over the version
+      // before it. It is the answer (with what others changed before and after it); merged over
+      // its own result instead, a rebased warranty end (merge.ts) read as a clash with this
+      // user's own save (reviews).
+      for (const sent of versions) {
+        const before = versions.find((candidate) => candidate.version === sent.version - 1);
+        if (current.deletedAt !== null || sent.authorId !== author.userId || !before || before.version < version) continue;
         const again = mergeFields(base.values, before.values, mine);
-        if (!again.clashes.length && FIELDS.every((spec) => current[spec.column] === again.values[spec.name]))
-          return { kind: 'saved', contact: current, merged: again.theirs.length ? { fields: again.theirs, by } : undefined };
+        if (again.clashes.length || FIELDS.some((spec) => sent.values[spec.name] !== again.values[spec.name])) continue;
+        const fields = [...new Set([...again.theirs, ...changedFields(sent.values, fieldValuesOf(current))])];
+        return { kind: 'saved', contact: current, merged: fields.length ? { fields, by } : undefined };
       }
       const merge = mergeFields(base.values, fieldValuesOf(current), mine);
       if (merge.clashes.length > 0)

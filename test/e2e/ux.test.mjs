@@ -469,6 +469,9 @@ describe('the form on a desktop', () => {
     assert.ok(await end.isVisible());
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('4');
     assert.equal(await end.textContent(), 'Gewährleistung bis 29.02.2028', '2028 has a 29 February');
+    // An end after 2100 is none the server takes (it says so beside the acceptance): none shown.
+    await page.getByLabel('Abnahme am', { exact: true }).fill('2098-06-01');
+    assert.equal(await end.isVisible(), false, 'no end after 2100');
     await page.getByLabel('Abnahme am', { exact: true }).fill('2023-05-10');
     assert.equal(await end.textContent(), 'Gewährleistung bis 10.05.2027');
     // A typed end wins: none is shown under the period; emptied, the period's is back.
