@@ -152,6 +152,23 @@ describe('a stale edit of the warranty dates', () => {
     expect(await row(id)).toMatchObject({ accepted_on: '2023-03-15', warranty_until: '2027-03-15' });
   });
 
+  it('names two co-buyers on a clash with the verb for two ("… und … haben"), in German and English', async () => {
+    const { anna, jonas, id, edit, list } = await setup('wm-two', { company: 'Dach Meier', warranty_until: '2027-05-10' });
+    const maria: TestUser = { ...jonas, sub: 'u-maria-wm-two', name: 'Maria Roth' };
+    const annas = await formOf(id);
+    expect((await edit(jonas, { ...(await formOf(id)), warranty_until: '2027-06-01' })).status).toBe(303);
+    expect((await edit(maria, { ...(await formOf(id)), warranty_until: '2027-07-01' })).status).toBe(303);
+    const clash = await edit(anna, { ...annas, warranty_until: '2028-01-15' });
+    expect(clash.status).toBe(409);
+    expect(textOf(await clash.text())).toContain('Jonas Müller und Maria Roth haben inzwischen anders geändert');
+    const english = await send(`${list}/${id}`, {
+      user: anna,
+      form: { ...annas, warranty_until: '2028-01-15' },
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(textOf(await english.text())).toContain('Jonas Müller and Maria Roth have meanwhile changed');
+  });
+
   it('asks which end applies when both changed it, showing German dates and sending the ISO value', async () => {
     const { anna, jonas, id, edit } = await setup('wm-clash', { company: 'Dach Meier', warranty_until: '2027-05-10' });
     const annas = await formOf(id);

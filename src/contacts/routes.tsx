@@ -660,7 +660,9 @@ function answerEdit(
         errors: form.errors,
       });
     case 'clash': {
-      const by = outcome.by.length ? outcome.by.join(', ') : t.contacts.someone;
+      // "Jonas Müller und Maria Roth haben …" (review: "…, Maria Roth hat").
+      const names = outcome.by;
+      const by = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t.contacts.and} ${names.at(-1)}` : (names[0] ?? t.contacts.someone);
       // What co-buyers changed besides the clashes: kept with the choice, said before it.
       const also = outcome.theirs.filter((name) => !outcome.clashes.includes(name));
       const body = (
@@ -676,6 +678,7 @@ function answerEdit(
           clashes={outcome.clashes}
           theirs={outcome.theirs}
           by={by}
+          people={names.length}
           // A revive's clash ("Mit meinen Eingaben wiederherstellen" after a co-buyer restored and
           // changed the contact) is between the user's input and the co-buyer's: an edit's choice.
           restoring={done === 'version'}

@@ -234,12 +234,12 @@ export const de = {
     someone: 'Ein anderer Käufer',
     and: 'und',
     clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
-    clashText: (by: string) =>
-      `${by} hat inzwischen anders geändert, was Sie auch geändert haben. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
+    clashText: (by: string, people = 1) =>
+      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen anders geändert, was Sie auch geändert haben. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
     clashMine: 'Meine Eingabe',
     // The same choice when an older version is restored over a co-buyer's newer change.
-    clashRestoreText: (by: string) =>
-      `${by} hat inzwischen Angaben geändert, die in der früheren Fassung anders lauten. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; alles Übrige der früheren Fassung wird mit wiederhergestellt.`,
+    clashRestoreText: (by: string, people = 1) =>
+      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die in der früheren Fassung anders lauten. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; alles Übrige der früheren Fassung wird mit wiederhergestellt.`,
     clashRestoreMine: 'Frühere Fassung',
     clashTheirs: (by: string) => `Von ${by}`,
     chooseMissing: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',

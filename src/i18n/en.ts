@@ -204,11 +204,11 @@ export const en: Messages = {
     someone: 'Another buyer',
     and: 'and',
     clashTitle: 'Please choose which entry applies',
-    clashText: (by: string) =>
-      `${by} has meanwhile changed some of the same details as you, to something else. Nothing is saved yet: choose below what applies; your other changes are saved with it.`,
+    clashText: (by: string, people = 1) =>
+      `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed some of the same details as you, to something else. Nothing is saved yet: choose below what applies; your other changes are saved with it.`,
     clashMine: 'My input',
-    clashRestoreText: (by: string) =>
-      `${by} has meanwhile changed details that read differently in the earlier version. Nothing is saved yet: choose below what applies; the rest of the earlier version is restored with it.`,
+    clashRestoreText: (by: string, people = 1) =>
+      `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed details that read differently in the earlier version. Nothing is saved yet: choose below what applies; the rest of the earlier version is restored with it.`,
     clashRestoreMine: 'Earlier version',
     clashTheirs: (by: string) => `From ${by}`,
     chooseMissing: 'Please choose which entry applies for each field. Nothing is saved yet.',

@@ -20,6 +20,8 @@ export interface ClashProps {
   clashes: readonly FieldName[];
   /** Who changed the contact meanwhile. */
   by: string;
+  /** How many co-buyers `by` names (the verb agrees). */
+  people: number;
   /** The choice comes from restoring an older version (its values are "mine"), not from an edit. */
   restoring?: boolean;
   /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
@@ -74,7 +76,7 @@ export function MergeClash(props: ClashProps) {
         <span class="sub">{props.name}</span>
       </h1>
       {/* role=alert is read out on arrival; a data-announce would say it twice. */}
-      <p role="alert">{restoring ? t.contacts.clashRestoreText(by) : t.contacts.clashText(by)}</p>
+      <p role="alert">{(restoring ? t.contacts.clashRestoreText : t.contacts.clashText)(by, props.people)}</p>
       {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="version" value={String(props.version)} />
