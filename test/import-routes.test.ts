@@ -188,6 +188,18 @@ describe('importing a .vcf', () => {
     expect(english).toContain('Not added: birthday, nickname, messengers and profiles, X-CUSTOM-THING.');
   });
 
+  it('shows the notes\u2019 first lines as lines, not run together into one', async () => {
+    const user = household('imp-pl');
+    const card = (notes: string) =>
+      ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Petra Lang', 'N:Lang;Petra;;;', `NOTE:${notes}`, 'END:VCARD', ''].join('\r\n');
+    const four = await (
+      await upload(user, card('Zugang über den Hof\\nSchlüssel beim Hausmeister\\nKlingel defekt\\nBitte anrufen'))
+    ).text();
+    expect(four).toContain('<span class="meta pre">Zugang über den Hof\nSchlüssel beim Hausmeister\nKlingel defekt…</span>');
+    const two = await (await upload(user, card('Zugang über den Hof\\nKlingel defekt'))).text();
+    expect(two).toContain('<span class="meta pre">Zugang über den Hof\nKlingel defekt</span>');
+  });
+
   it('names what went into the notes once per field, with a count, and left-out properties in people\u2019s words', async () => {
     const user = household('imp-tb');
     const html = await (await upload(user, thunderbird)).text();

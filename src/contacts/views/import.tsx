@@ -33,6 +33,17 @@ function ignoredNames(t: Messages, properties: readonly string[]): string {
 }
 
 /** The upload form (multipart, file field `file`); `error` says why the last file was refused. */
+/**
+ * The start of the notes as the preview shows them: their first three lines (as lines) and at
+ * most 120 characters, "…" where more follows. All of them are imported.
+ */
+export function notesStart(notes: string): string {
+  const lines = notes.split('\n');
+  const head = [...lines.slice(0, 3).join('\n')];
+  if (head.length > 120) return `${head.slice(0, 119).join('')}…`;
+  return lines.length > 3 ? `${head.join('')}…` : notes;
+}
+
 export function ImportForm(props: {
   shell: Shell;
   assetId: string;
@@ -167,12 +178,7 @@ export function ImportPreview(props: {
               city: values.city,
               country: values.country,
             });
-            const notes = [...values.notes];
-            const more = [
-              address.join(', '),
-              values.website,
-              notes.length > 120 ? `${notes.slice(0, 119).join('')}…` : values.notes,
-            ].filter(Boolean);
+            const more = [address.join(', '), values.website, notesStart(values.notes)].filter(Boolean);
             const id = `card-${card.index}`;
             const movedFields = moved(card);
             return (
@@ -196,8 +202,9 @@ export function ImportPreview(props: {
                 </label>
                 {more.length ? (
                   <p class="extra" id={`${id}-more`}>
-                    {more.map((line) => (
-                      <span class="meta">{line}</span>
+                    {/* The notes' lines stay lines (pre-wrap): the last entry is theirs when there are notes. */}
+                    {more.map((line, i) => (
+                      <span class={values.notes && i === more.length - 1 ? 'meta pre' : 'meta'}>{line}</span>
                     ))}
                   </p>
                 ) : null}
