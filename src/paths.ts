@@ -32,12 +32,14 @@ export function makePaths(basePath: string) {
   const base = basePath.replace(/\/+$/, '');
   const asset = (assetId: string) => `${base}/assets/${encodeURIComponent(assetId)}`;
   const contact = (assetId: string, contactId: string) => `${asset(assetId)}/contacts/${encodeURIComponent(contactId)}`;
-  /** The list a delete or its undo returns to: its search, grouping or warranty view, as a query. */
-  const from = (view: Pick<ListQuery, 'q' | 'group' | 'view'> = {}) => {
+  /** The list a delete or its undo returns to: its search, grouping or warranty view and its page, as a query. */
+  const from = (view: Pick<ListQuery, 'q' | 'group' | 'view' | 'after' | 'through'> = {}) => {
     const search = new URLSearchParams({
       ...(view.q && { q: view.q }),
       ...(view.group && { group: view.group }),
       ...(view.view && { view: view.view }),
+      ...(view.after && { after: view.after }),
+      ...(view.through && { through: view.through }),
     }).toString();
     return search ? `?${search}` : '';
   };

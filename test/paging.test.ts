@@ -167,6 +167,45 @@ describe('sections and the way on after a reload', () => {
     expect(end).not.toContain('Mehr laden');
   });
 
+  it('a delete from a contact opened on the second page, and its undo, return to that page', async () => {
+    const assetId = 'sec-delete';
+    const user = household(assetId);
+    await seedContacts(assetId, 150, (index) => ({ last_name: `Kunde ${String(index).padStart(3, '0')}` }));
+    const first = await (await send(`/assets/${assetId}/contacts`, { user })).text();
+    const next = pageOf(first).next ?? '';
+    const after = new URL(next, 'https://x').searchParams.get('after') ?? '';
+    expect(after).not.toBe('');
+    const second = await (await send(next, { user })).text();
+    const id = pageOf(second).ids[10] ?? '';
+    expect(second).toContain('Kunde 110');
+    // The card opened from the second page: its delete carries that page.
+    const card = await (
+      await send(`/assets/${assetId}/contacts/${id}`, { user, headers: { Referer: `https://kontakte.test${next}` } })
+    ).text();
+    const remove = `/assets/${assetId}/contacts/${id}/delete?${new URLSearchParams({ after })}`;
+    expect(card).toContain(`hx-post="${remove.replace(/&/g, '&amp;')}"`);
+    // Without JS: back to the second page, with the undo; the undo returns there too, with the contact.
+    const deleted = await send(remove, { user, form: { version: '1' } });
+    expect(deleted.status).toBe(303);
+    const list = deleted.headers.get('location') ?? '';
+    expect(list).toBe(`/assets/${assetId}/contacts?${new URLSearchParams({ after, deleted: id })}`);
+    const page = await (await send(list, { user })).text();
+    expect(page).toContain('Kunde 100');
+    expect(page).not.toContain('Kunde 099');
+    const undo = `/assets/${assetId}/contacts/${id}/restore?${new URLSearchParams({ after })}`;
+    expect(page).toContain(`action="${undo.replace(/&/g, '&amp;')}"`);
+    const restored = await send(undo, { user, form: {} });
+    expect(restored.headers.get('location')).toBe(`/assets/${assetId}/contacts?${new URLSearchParams({ after, restored: id })}`);
+    // With htmx: the same page in the answer, the contact back on it.
+    const again = await send(remove, { user, form: { version: '3' }, htmx: true });
+    expect(again.status).toBe(200);
+    expect(pageOf(await again.text()).ids).not.toContain(id);
+    const back = await send(undo, { user, form: {}, htmx: true });
+    const shown = await back.text();
+    expect(pageOf(shown).ids).toContain(id);
+    expect(shown).not.toContain('Kunde 099');
+  });
+
   it('grouped by position: one heading per group, whatever the case of the position, also across "Mehr laden"', async () => {
     const assetId = 'sec-groups';
     const user = household(assetId);

@@ -12,7 +12,7 @@ import { type Contact, listContacts, rebuildOldKeys } from './repository';
 import { displayName } from './vcard';
 import { ContactDetail } from './views/contact-detail';
 import { ContactForm, type ContactFormProps } from './views/contact-form';
-import { ContactBook, type ListView, type Notice } from './views/contact-list';
+import { ContactBook, type ListFrom, type ListView, type Notice } from './views/contact-list';
 import { berlinToday } from './warranty';
 
 /**
@@ -64,7 +64,7 @@ export async function keepingInput(c: Context<AppEnv>, form: FormPage, write: ()
 /** The list page (or its body for htmx). */
 export async function listPage(
   c: Context<AppEnv>,
-  view: ListView & { after?: string; through?: string },
+  view: ListFrom,
   extra: {
     notice?: Notice;
     alert?: string;
@@ -95,6 +95,7 @@ export async function listPage(
         assetName={asset.name || asset.id}
         page={page}
         view={{ q: view.q, group: view.group, view: view.view }}
+        paging={{ after: view.after, through: view.through }}
         today={berlinToday(new Date())}
         notice={extra.notice}
         alert={extra.alert}
@@ -166,7 +167,7 @@ export function contactPage(c: Context<AppEnv>, contact: Contact, message?: stri
  * contact opens its card with a "Gespeichert" notice (as phone contact apps do; `saved` carries
  * its id); a delete or restore returns to the list `from` (its search) with its notice (and undo).
  */
-export async function afterWrite(c: Context<AppEnv>, notice: Notice, from: ListView = { q: '' }) {
+export async function afterWrite(c: Context<AppEnv>, notice: Notice, from: ListFrom = { q: '' }) {
   const assetId = c.get('asset').id;
   const { paths, t } = c.get('shell');
   if (notice.kind === 'saved') {

@@ -43,7 +43,7 @@ import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFor
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
 import { DeleteConfirm, DeletedCard } from './views/contact-detail';
-import { Count, type ListView, NothingToExport, NoWarrantyEnds, Results, Rows, ViewSwitch } from './views/contact-list';
+import { Count, type ListFrom, type ListView, NothingToExport, NoWarrantyEnds, Results, Rows, ViewSwitch } from './views/contact-list';
 import { DeletedContacts } from './views/deleted';
 import { ExportLinks } from './views/export-actions';
 import { formatDateTime } from './views/format';
@@ -77,18 +77,22 @@ const searchText = orElse(
 const searchQuery = zValidator('query', z.object({ q: searchText }));
 const groupParam = orElse(z.optional(z.literal('position')), undefined);
 const viewParam = orElse(z.optional(z.literal('warranty')), undefined);
-/** The list a delete or its undo returns to (its search, its grouping, the warranty view), carried in their URLs. */
-const fromListQuery = z.object({ q: searchText, group: groupParam, view: viewParam });
-const fromList = (c: Ctx): ListView => fromListQuery.parse(c.req.query());
+/** Opaque paging cursors (src/contacts/cursor.ts): a damaged one starts the list at the beginning. */
+const cursorParam = orElse(z.optional(z.string().check(z.maxLength(40_000))), undefined);
+/**
+ * The list a delete or its undo returns to (its search, its grouping, the warranty view, and the
+ * page the contact was opened from, "Weiter" or "Mehr laden"), carried in their URLs.
+ */
+const fromListQuery = z.object({ q: searchText, group: groupParam, view: viewParam, after: cursorParam, through: cursorParam });
+const fromList = (c: Ctx): ListFrom => fromListQuery.parse(c.req.query());
 const listQuery = zValidator(
   'query',
   z.object({
     q: searchText,
     group: groupParam,
     view: viewParam,
-    // Opaque cursors (src/contacts/cursor.ts): a damaged one starts the list at the beginning.
-    after: orElse(z.optional(z.string().check(z.maxLength(40_000))), undefined),
-    through: orElse(z.optional(z.string().check(z.maxLength(40_000))), undefined),
+    after: cursorParam,
+    through: cursorParam,
     part: orElse(z.optional(z.enum(['results', 'rows'])), undefined),
     /** The section of the row above the loaded ones (its letter, or its position's key when grouped): no repeated heading. */
     previous: orElse(z.optional(z.string().check(z.maxLength(1000))), undefined),

@@ -29,6 +29,8 @@ export interface ContactBookProps {
   done?: string;
   /** Just imported: how many, and the import to undo. */
   imported?: { count: number; importId: string };
+  /** The page shown ("Weiter", "Mehr laden"): an undo returns to it. */
+  paging?: Pick<ListFrom, 'after' | 'through'>;
 }
 
 /** The list page: heading, actions, notice, search and results. */
@@ -78,7 +80,7 @@ export function ContactBook(props: ContactBookProps) {
           {props.done}
         </p>
       ) : null}
-      {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} view={view} /> : null}
+      {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} from={{ ...view, ...props.paging }} /> : null}
       {props.imported ? (
         <div class="notice" data-announce={t.contacts.imported(props.imported.count)}>
           <p>{t.contacts.imported(props.imported.count)}</p>
@@ -170,6 +172,12 @@ export interface ListView {
   q: string;
   group?: 'position';
   view?: 'warranty';
+}
+
+/** A list as a delete or its undo returns to it: the view and the page it showed. */
+export interface ListFrom extends ListView {
+  after?: string;
+  through?: string;
 }
 
 /**
@@ -466,7 +474,7 @@ function EmptyState(props: { shell: Shell; assetId: string }) {
   );
 }
 
-function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; view: ListView }) {
+function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; from: ListFrom }) {
   const { shell, assetId, notice } = props;
   const { t, paths } = shell;
   const name = displayName(notice.contact);
@@ -476,7 +484,7 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; view:
     <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>
       <p>{text}</p>
       {notice.kind === 'deleted' ? (
-        <PostButton action={paths.restoreContact(assetId, notice.contact.id, props.view)} label={t.contacts.undo} />
+        <PostButton action={paths.restoreContact(assetId, notice.contact.id, props.from)} label={t.contacts.undo} />
       ) : null}
     </div>
   );
