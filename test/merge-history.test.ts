@@ -347,6 +347,34 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ street: '', city: '', country: '', version: 2 });
   });
 
+  it('offers the address beside a country both changed, when the co-buyer removed the address: the country chosen is stored', async () => {
+    const {
+      first: ada,
+      second: jan,
+      id,
+      base,
+      save,
+    } = await ownContact('whg-country-3', { company: 'Alpen Bau GmbH', street: 'Bergweg 3', city: 'Innsbruck', country: 'Österreich' });
+    // Jan removes the address (the form then drops the country too); Ada corrects the country.
+    expect((await save(jan, { ...base, street: '', city: '' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ street: '', city: '', country: '' });
+    const clash = await save(ada, { ...base, country: 'Schweiz' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    for (const legend of ['Straße und Hausnummer', 'Ort', 'Land']) expect(html).toContain(`<legend>${legend}</legend>`);
+    const choice = Object.fromEntries(
+      [...html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)].map((match) => [
+        match[1] ?? '',
+        match[2] ?? '',
+      ]),
+    );
+    expect(choice.choose).toBe('street city country');
+    // Ada's own for all three: stored as chosen, nothing dropped.
+    const chosen = await save(ada, { ...choice, street: 'Bergweg 3', city: 'Innsbruck', country: 'Schweiz' });
+    expect(chosen.status).toBe(303);
+    expect(await row(id)).toMatchObject({ street: 'Bergweg 3', city: 'Innsbruck', country: 'Schweiz', version: 3 });
+  });
+
   it('keeps the input when the contact was deleted meanwhile', async () => {
     const id = await create(anna, { company: 'Weg GmbH' });
     const annas = await formOf(id);

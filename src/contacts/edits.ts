@@ -105,8 +105,22 @@ export async function saveEdit(
         return { kind: 'saved', contact: current, merged: fields.length ? { fields, by } : undefined };
       }
       const merge = mergeFields(base.values, fieldValuesOf(current), mine);
-      if (merge.clashes.length > 0)
-        return { kind: 'clash', current, values: merge.values, mine, clashes: merge.clashes, by, theirs: merge.theirs };
+      if (merge.clashes.length > 0) {
+        // A country chosen as this user's ("Meine Eingabe") would be dropped with the address a
+        // co-buyer removed (the form keeps a country only with an address): the address this user
+        // has is a choice too, beside it, or the choice said "gespeichert" and stored no country.
+        const chosen = { ...merge.values };
+        for (const name of merge.clashes) chosen[name] = mine[name];
+        const stored = fieldValuesOf(current);
+        const address: FieldName[] =
+          merge.clashes.includes('country') && chosen.country !== '' && !hasAddress(chosen) && hasAddress(mine)
+            ? ADDRESS_FIELDS.filter((name) => mine[name] !== stored[name] && !merge.clashes.includes(name))
+            : [];
+        const clashes = FIELDS.map((spec) => spec.name).filter((name) => merge.clashes.includes(name) || address.includes(name));
+        const values = { ...merge.values };
+        for (const name of address) values[name] = stored[name];
+        return { kind: 'clash', current, values, mine, clashes, by, theirs: merge.theirs };
+      }
       // Each side was valid; together they may not be (one emptied the company, the other the
       // last name): an invalid merge is a clash to decide, never a stored invalid contact.
       const checked = z.safeParse(contactInput, merge.values);
