@@ -12,6 +12,19 @@ export function loginUrl(c: Context<AppEnv>, returnTo: string): string {
 }
 
 /**
+ * The page an action without a session was sent from (its Referer, when it is one of this app's
+ * pages), else its asset's list, else the start: where the action can be done again after login.
+ */
+function actionPage(c: Context<AppEnv>, url: URL): string {
+  const { paths } = c.get('shell');
+  const referer = URL.canParse(c.req.header('referer') ?? '') ? new URL(c.req.header('referer') ?? '') : undefined;
+  if (referer && referer.origin === url.origin && referer.pathname.startsWith(`${paths.base}/assets/`))
+    return referer.pathname + referer.search;
+  const assetId = url.pathname.startsWith(`${paths.base}/assets/`) ? url.pathname.slice(`${paths.base}/assets/`.length).split('/')[0] : '';
+  return assetId ? paths.contacts(decodeURIComponent(assetId)) : paths.home();
+}
+
+/**
  * The one place that turns a failure into a page: German (or English) text, the shell, the
  * security headers of every response, never a stack trace. Unexpected errors are logged once.
  */
@@ -40,8 +53,12 @@ export function renderError(
     switch (code) {
       case 401: {
         const url = new URL(c.req.url);
-        const action = { href: loginUrl(c, url.pathname + url.search), label: t.errors.unauthorized.action };
-        return { title: t.errors.unauthorized.title, text: t.errors.unauthorized.text, action };
+        // An action (undo, restore, import, …) is not an address to come back to (GET: 405): after
+        // the login the page it was sent from, where it can be done again.
+        const read = c.req.method === 'GET' || c.req.method === 'HEAD';
+        const back = read ? url.pathname + url.search : actionPage(c, url);
+        const action = { href: loginUrl(c, back), label: t.errors.unauthorized.action };
+        return { title: t.errors.unauthorized.title, text: read ? t.errors.unauthorized.text : t.errors.unauthorized.notDone, action };
       }
       case 403:
         return reason === 'cross-site'

@@ -267,6 +267,23 @@ describe('session expiry without losing input', () => {
     expect(results).toHaveLength(1);
   });
 
+  it('leads an action sent without a session (undo, restore, import) back to the page it was sent from, never to the action', async () => {
+    const undo = await send(`${LIST}/abc123/restore`, { form: {}, headers: { Referer: `${ORIGIN}${LIST}?deleted=abc123` } });
+    expect(undo.status).toBe(401);
+    const html = await undo.text();
+    expect(textOf(html)).toContain('es wurde nichts geändert');
+    expect(html).toContain('href="https://kunden.example.de/login?returnTo=%2Fassets%2Fwhg-12%2Fcontacts%3Fdeleted%3Dabc123"');
+    // Without a page of this app to go back to: the asset's list.
+    for (const referer of [undefined, 'https://evil.example/assets/whg-12/contacts/x']) {
+      const restore = await send(`${LIST}/abc123/history/2/restore`, { form: {}, headers: referer ? { Referer: referer } : {} });
+      expect(await restore.text()).toContain('returnTo=%2Fassets%2Fwhg-12%2Fcontacts"');
+    }
+    // A page read without a session comes back to itself, as before.
+    const read = await (await send(`${LIST}/deleted`)).text();
+    expect(read).toContain('returnTo=%2Fassets%2Fwhg-12%2Fcontacts%2Fdeleted"');
+    expect(textOf(read)).toContain('Um Ihre Kontakte zu sehen');
+  });
+
   it('drops the values of a cross-site post', async () => {
     const response = await send(LIST, {
       sameOrigin: false,

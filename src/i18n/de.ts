@@ -19,6 +19,8 @@ export const de = {
     unauthorized: {
       title: 'Bitte melden Sie sich an',
       text: 'Um Ihre Kontakte zu sehen, melden Sie sich bitte auf der Kundenplattform an.',
+      notDone:
+        'Ihre Anmeldung ist abgelaufen, es wurde nichts geändert. Melden Sie sich bitte auf der Kundenplattform an: Danach kommen Sie auf die Seite zurück und können es noch einmal tun.',
       action: 'Zur Anmeldung',
     },
     sessionExpired: {

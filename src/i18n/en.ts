@@ -13,6 +13,8 @@ export const en: Messages = {
     unauthorized: {
       title: 'Please sign in',
       text: 'To see your contacts, please sign in on the customer platform.',
+      notDone:
+        'Your session has expired and nothing was changed. Please sign in on the customer platform: you then come back to the page and can do it again.',
       action: 'Go to sign-in',
     },
     sessionExpired: {
