@@ -1051,6 +1051,9 @@ describe('edge cases a reviewer found', () => {
     const invalid = await (await send(LIST, { user: anna, form: { form_token: freshToken(), email: 'x' } })).text();
     expect(invalid).toMatch(/id="f-company"[^>]*autofocus=""/);
     expect(invalid).toMatch(/id="f-first_name"[^>]*aria-invalid="true"[^>]*aria-describedby="f-company-error"/);
+    // And marked as the company is, for the eye too (red border): not "invalid" to screen readers only.
+    for (const name of ['first_name', 'last_name', 'company'])
+      expect(invalid).toMatch(new RegExp(`<div class="field f-text[^"]* invalid"><label for="f-${name}"`));
     expect(invalid.match(/autofocus/g)).toHaveLength(1);
   });
 

@@ -356,7 +356,7 @@ function Field(props: {
   return (
     // In two columns the first name starts a row, beside the last name (not beside the title).
     <div
-      class={`field f-${spec.kind}${spec.name === 'street' ? ' wide' : spec.name === 'first_name' ? ' row-start' : ''}${error ? ' invalid' : ''}`}
+      class={`field f-${spec.kind}${spec.name === 'street' ? ' wide' : spec.name === 'first_name' ? ' row-start' : ''}${error || props.sharedError ? ' invalid' : ''}`}
     >
       {props.labelled ? <label for={id}>{t.contacts.fields[spec.name]}</label> : null}
       {hint ? (
