@@ -284,4 +284,50 @@ describe('keyboard only', () => {
     }
     assert.deepEqual(missing, [], 'elements without a focus outline');
   });
+
+  test('the focus ring stands out 3:1 from every surface it sits on, the search placeholder reads 4.5:1, light and dark', async () => {
+    const { page } = browser;
+    await page.goto(`${listPath()}/demo-fliesen`);
+    try {
+      for (const scheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const ratios = await page.evaluate(() => {
+          const rgb = (css) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+          const lum = (css) => {
+            const [r, g, b] = rgb(css)
+              .map((v) => v / 255)
+              .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+          const root = getComputedStyle(document.documentElement);
+          const colour = (name) => {
+            const probe = document.createElement('i');
+            probe.style.color = root.getPropertyValue(name);
+            document.body.append(probe);
+            const value = getComputedStyle(probe).color;
+            probe.remove();
+            return value;
+          };
+          const focus = document.querySelector('.act');
+          focus.focus();
+          const shown = getComputedStyle(focus).outlineColor;
+          const surfaces = ['--bg', '--soft', '--accent-soft', '--ok-soft', '--warn-soft', '--danger-soft'];
+          const search = document.createElement('input');
+          search.placeholder = 'x';
+          const row = document.createElement('div');
+          row.className = 'search-row';
+          row.append(search);
+          document.querySelector('main').append(row);
+          const placeholder = ratio(getComputedStyle(search, '::placeholder').color, getComputedStyle(search).backgroundColor);
+          row.remove();
+          return { placeholder, surfaces: surfaces.map((name) => [name, ratio(shown, colour(name))]) };
+        });
+        for (const [name, value] of ratios.surfaces) assert.ok(value >= 3, `${scheme}: the ring against ${name}: ${value.toFixed(2)}:1`);
+        assert.ok(ratios.placeholder >= 4.5, `${scheme}: the placeholder: ${ratios.placeholder.toFixed(2)}:1`);
+      }
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
 });
