@@ -264,6 +264,36 @@ describe('keyboard only', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SUMMARY', 'focus on its summary');
   });
 
+  test('on a phone Tab follows the order shown: search and rows first, the export after them, where it stands', async () => {
+    const { page } = browser;
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await page.goto(listPath());
+      await page.locator('a.add').focus();
+      const order = [];
+      for (let i = 0; i < 400 && !order.includes('export'); i += 1) {
+        await page.keyboard.press('Tab');
+        order.push(
+          await page.evaluate(() => {
+            const el = document.activeElement;
+            if (el?.id === 'q') return 'search';
+            if (el?.closest('.contacts')) return 'row';
+            if (el?.closest('.export')) return 'export';
+            return el?.tagName ?? '';
+          }),
+        );
+      }
+      assert.equal(order[0], 'search', `after "Neuen Kontakt hinzufügen": ${order.slice(0, 5).join(', ')}`);
+      assert.ok(order.includes('row'), 'the rows come before the export');
+      // And the export is drawn below the rows, as Tab reaches it.
+      const [rows, exported] = await Promise.all(['.contacts', '.export'].map((selector) => page.locator(selector).boundingBox()));
+      assert.ok(exported.y > rows.y + rows.height - 1, 'the export stands below the list');
+    } finally {
+      await page.setViewportSize(size);
+    }
+  });
+
   test('every focusable element shows a visible focus indicator', async () => {
     const { page } = browser;
     await page.goto(listPath());
