@@ -11,8 +11,8 @@ import { SAFE_METHODS } from './same-origin';
  *
  * The check starts as the request comes in and is awaited only where it must be: before the
  * request's first statement that may write (the `writeGate` its D1 client passes, see
- * src/db/client.ts), and after the handler, so a request over the limit is refused (429)
- * whether or not it came as far as writing. Meanwhile the request reads its form and, where a
+ * src/db/client.ts), and after the handler, so a request over the limit that came as far as
+ * writing is refused (429). Meanwhile the request reads its form and, where a
  * write needs one first (restoring a version, confirming an import), its first D1 round trip;
  * an upload waits for the check before its body is read (src/app.tsx).
  */
@@ -41,6 +41,12 @@ export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateL
   await next();
   // Refused where it wrote, the answer already is the refusal (the error page, or a form that
   // keeps the input with 429, src/contacts/pages.tsx); anything else still hears it (timed as
-  // well, where the handler never asked).
-  if (!refusal || (c.error !== refusal && c.res.status !== 429)) await gate();
+  // well, where the handler never asked). A handler that never asked wrote nothing: its answer
+  // stands over the limit, as it gives the input back (a form with its errors, "Alles noch einmal
+  // bearbeiten"), where the error page lost it (review). A failing limiter is an error all the same.
+  const wrote = waited !== undefined;
+  if (!refusal || (c.error !== refusal && c.res.status !== 429))
+    await gate().catch((error: unknown) => {
+      if (wrote || !(error instanceof HTTPException) || error !== refusal || error.status !== 429) throw error;
+    });
 });
