@@ -347,6 +347,15 @@ describe('add', () => {
     const tooLong = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(201) } });
     expect(tooLong.status).toBe(422);
     expect(await tooLong.text()).toMatch(/id="f-company-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 200 Zeichen\./);
+    // A website counts as typed: a bare domain of 2,000 is kept (with the `https://` it gets), one of 2,001 is too long.
+    const domain = (length: number) => `www.beispiel.de/${'a'.repeat(length - 16)}`;
+    const website = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: domain(2000) } });
+    expect(website.status).toBe(303);
+    const card = await (await send(website.headers.get('location') ?? '', { user: anna })).text();
+    expect(card).toContain(`href="https://${domain(2000)}"`);
+    const longer = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: domain(2001) } });
+    expect(longer.status).toBe(422);
+    expect(await longer.text()).toMatch(/id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 2\.000 Zeichen\./);
   });
 
   it('refuses control characters outside notes and non-http websites', async () => {

@@ -85,7 +85,8 @@ function problemOf(spec: FieldSpec, value: string): ErrorCode | undefined {
   if (spec.kind === 'date') return undefined;
   const controls = spec.kind === 'notes' ? CONTROL_CHARACTERS_EXCEPT_LF : CONTROL_CHARACTERS;
   if (controls.test(value) || LONE_SURROGATE.test(value)) return 'controlCharacters';
-  if (codePoints(value) > spec.max) return 'tooLong';
+  // A website counts as typed (its length is checked before `https://` is added: fieldSchema).
+  if (spec.kind !== 'website' && codePoints(value) > spec.max) return 'tooLong';
   if (value === '') return undefined;
   switch (spec.kind) {
     case 'phone': {
@@ -104,7 +105,13 @@ function problemOf(spec: FieldSpec, value: string): ErrorCode | undefined {
 function fieldSchema(spec: FieldSpec) {
   return z
     .pipe(
-      z._default(z.string(), ''),
+      z._default(z.string(), '').check(
+        z.superRefine((value, ctx) => {
+          // "höchstens 2.000 Zeichen" for what the user typed, not for it with the `https://` added.
+          if (spec.kind === 'website' && codePoints(value.trim()) > spec.max)
+            ctx.addIssue({ code: 'custom', message: 'tooLong', input: value });
+        }),
+      ),
       z.transform((value: string) => normalise(spec, value)),
     )
     .check(
