@@ -516,7 +516,8 @@
     if (!bad.length) return false;
     var text =
       document.documentElement.lang === 'en'
-        ? 'This date does not exist or is incomplete. Please check day, month and year, for example 12.03.2027.'
+        ? // No example: an English browser's date field shows its own order (12/03/2027 or 03/12/2027).
+          'This date does not exist or is incomplete. Please check day, month and year.'
         : 'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.';
     for (const input of bad) {
       const id = `${input.id}-error`;
@@ -535,7 +536,9 @@
       if (described.indexOf(id) < 0) described.push(id);
       input.setAttribute('aria-describedby', described.join(' '));
     }
-    bad[0].focus();
+    // Focus already there moves nowhere, and a moved focus is what reads the error out: say it.
+    if (document.activeElement === bad[0]) announce(text);
+    else bad[0].focus();
     return true;
   }
   document.addEventListener(
@@ -577,6 +580,8 @@
       }
       var first = radio.form && radio.form.querySelector('fieldset.pick input:invalid');
       if (first && document.activeElement !== first && !first.closest('fieldset').contains(document.activeElement)) first.focus();
+      // Focus already in the first open group does not move: what reads the error out is this.
+      else if (first === radio) announce(document.getElementById(id).textContent);
     },
     true,
   );

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { fillContact, listPath, unique, withBrowser } from './helpers.mjs';
+import { fillContact, listPath, recordAnnouncements, unique, withBrowser } from './helpers.mjs';
 
 const phone = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
 const shots = 'test-results/screenshots';
@@ -93,6 +93,11 @@ async function scenario(anna, jonas, javaScript) {
     assert.equal(await said.textContent(), 'Bitte wählen Sie, welche Angabe gilt.');
     assert.equal(await anna.page.getByRole('group', { name: 'Notizen' }).getAttribute('aria-describedby'), await said.getAttribute('id'));
     assert.equal(await mine.evaluate((radio) => radio === document.activeElement), true, 'focus on the first choice');
+    // Sent again from there (Enter): focus moves nowhere, so the words are said.
+    const heard = await recordAnnouncements(anna.page);
+    await anna.page.keyboard.press('Enter');
+    await anna.page.waitForFunction(() => document.getElementById('announcer')?.textContent);
+    assert.deepEqual(heard, ['Bitte wählen Sie, welche Angabe gilt.']);
   }
   // Anna keeps her notes (the words beside the group go with the choice).
   await mine.check();

@@ -445,6 +445,17 @@ describe('the form on a desktop', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-warranty_until', 'focus on the field');
     assert.equal(await end.getAttribute('aria-invalid'), 'true');
     assert.match((await end.getAttribute('aria-describedby')) ?? '', /(^| )f-warranty_until-error$/);
+    // Sent again from the field itself (Enter): focus moves nowhere, so the error is said.
+    const said = await recordAnnouncements(page);
+    page.on('request', counting);
+    await end.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent);
+    page.off('request', counting);
+    assert.deepEqual(said, [
+      'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.',
+    ]);
+    assert.equal(posts, 0, 'nothing sent');
     // Corrected: saved with the end.
     await end.fill('2030-03-12');
     await page.getByRole('button', { name: 'Speichern' }).click();
