@@ -1,11 +1,13 @@
 // Copies the browser files into public/static/ under content-hashed names and writes
 // src/generated/assets.ts, the module the page shell imports for those names, the inline
-// critical CSS and its CSP hash. Every entry point (start, test, bench, deploy) runs it first,
-// so the generated files never go into git and never go stale.
+// critical CSS and its CSP hash, and src/generated/sqlite-dialect.js, drizzle-orm's SQLite
+// dialect as the Worker bundles it (scripts/lib/drizzle-dialect.mjs). Every entry point (start, test,
+// bench, deploy) runs it first, so the generated files never go into git and never go stale.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trimDialect } from './lib/drizzle-dialect.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staticDir = join(root, 'public', 'static');
@@ -43,10 +45,18 @@ export const ICONS_PATH = ${JSON.stringify(iconsPath)};
 export const CRITICAL_CSS = ${JSON.stringify(css)};
 export const CRITICAL_CSS_HASH = ${JSON.stringify(`sha256-${hash(css, 'base64')}`)};
 `;
-const target = join(generatedDir, 'assets.ts');
-let previous = '';
-try {
-  previous = readFileSync(target, 'utf8');
-} catch {}
-if (previous !== moduleText) writeFileSync(target, moduleText);
+/** Writes a generated file only when its text changed. */
+function writeGenerated(name, text) {
+  const target = join(generatedDir, name);
+  let previous = '';
+  try {
+    previous = readFileSync(target, 'utf8');
+  } catch {}
+  if (previous !== text) writeFileSync(target, text);
+}
+writeGenerated('assets.ts', moduleText);
+writeGenerated(
+  'sqlite-dialect.js',
+  trimDialect(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'dialect.js'), 'utf8')),
+);
 console.log(`fingerprint: ${htmxPath} (htmx + src/client/app.js), ${css.length} B critical CSS`);

@@ -23,3 +23,10 @@ describe("drizzle's relations module in the Workers tests", () => {
     expect(() => drizzle({} as D1Database, { schema: { t: {} } })).toThrow(/not part of this build/);
   });
 });
+
+describe("drizzle's SQLite dialect in the Workers tests", () => {
+  it('is the one the bundle has (src/generated/sqlite-dialect.js): its migration runner says it is not part of this build', async () => {
+    const { SQLiteAsyncDialect } = await import('drizzle-orm/sqlite-core');
+    await expect(new SQLiteAsyncDialect().migrate([], {} as never)).rejects.toThrow(/not part of this build/);
+  });
+});

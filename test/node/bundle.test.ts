@@ -51,6 +51,14 @@ describe('production bundle', () => {
     expect(code).toContain('"SQLiteText"');
     // Nor hono/jsx's render contexts (wrangler.toml [alias], src/views/jsx-no-context.ts).
     expect(code).not.toContain('AsyncLocalStorage is unavailable');
+    // Nor drizzle's dialect for relational queries, set operations and migrations (wrangler.toml
+    // [alias], src/generated/sqlite-dialect.js from scripts/lib/drizzle-dialect.mjs).
+    for (const left of [
+      'You need to have at least one item in',
+      'Cannot pass undefined values to any set operator',
+      '__drizzle_migrations',
+    ])
+      expect(code).not.toContain(left);
     // Nor hono's app.mount() (wrangler.toml [alias], src/no-mount.ts).
     expect(code).not.toContain('Invalid mounted path');
     // Nor zod's util namespace as an object (`z.catch` reaches it; src/contacts/or-else.ts): its

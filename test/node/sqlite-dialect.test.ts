@@ -1,0 +1,118 @@
+// drizzle-orm's SQLite dialect as wrangler.toml's [alias] puts it in the Worker's bundle
+// (src/generated/sqlite-dialect.js, written by scripts/lib/drizzle-dialect.mjs from the installed
+// drizzle-orm): the alias names exactly the imports drizzle makes of its dialect; the module is
+// drizzle's, method for method, but for the four it leaves out, each throwing in place; its imports
+// are the same files; and nothing the app reaches calls those four. bundle.test.ts checks their
+// code gone; the Workers tests (vitest.config.ts applies the same aliases), the e2e suite and the
+// bench run with it.
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { LEFT_OUT, packageSpecifier, trimDialect } from '../../scripts/lib/drizzle-dialect.mjs';
+import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
+
+const generated = () => readFileSync(join(root, 'src', 'generated', 'sqlite-dialect.js'), 'utf8');
+const original = () => drizzle('sqlite-core/dialect.js');
+
+describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/dialect.js in the bundle', () => {
+  const importers = [
+    ['d1/driver.js', '../sqlite-core/dialect.js'],
+    ['sqlite-core/query-builders/query-builder.js', '../dialect.js'],
+    ['sqlite-core/index.js', './dialect.js'],
+  ] as const;
+
+  it('wrangler.toml aliases exactly the specifiers by which the bundled drizzle modules import the dialect', () => {
+    const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+    for (const [, specifier] of importers) expect(toml).toContain(`"${specifier}" = "./src/generated/sqlite-dialect.js"`);
+    const users = bundledDrizzle().filter((path) => /from "[./]+(sqlite-core\/)?dialect\.js"/.test(drizzle(path)));
+    expect(users.sort()).toEqual(importers.map(([file]) => file).sort());
+    for (const [file, specifier] of importers) expect(drizzle(file), file).toContain(`from "${specifier}"`);
+  });
+
+  it('is what scripts/fingerprint.mjs writes from the installed drizzle-orm (not stale)', () => {
+    expect(generated()).toBe(trimDialect(original()));
+  });
+
+  it("is drizzle's dialect member for member, but for the methods left out, each throwing in place", () => {
+    // Read with TypeScript's parser, independent of the script's line patterns.
+    const body = (text: string) => text.slice(text.search(/^class /m));
+    const source = ts.createSourceFile('dialect.js', original(), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+    const edits: { start: number; end: number; text: string }[] = [];
+    const found = new Set<string>();
+    for (const statement of source.statements) {
+      if (!ts.isClassDeclaration(statement)) continue;
+      for (const member of statement.members) {
+        if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name) || !LEFT_OUT.includes(member.name.text)) continue;
+        const name = member.name.text;
+        found.add(name);
+        const isAsync = member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ? 'async ' : '';
+        const message = `drizzle-orm's ${name} is not part of this build (scripts/lib/drizzle-dialect.mjs)`;
+        edits.push({
+          start: member.getStart(source),
+          end: member.getEnd(),
+          text: `${isAsync}${name}() {\n    throw new Error(${JSON.stringify(message)});\n  }`,
+        });
+      }
+    }
+    expect([...found].sort()).toEqual([...LEFT_OUT].sort());
+    let expected = original();
+    for (const { start, end, text } of edits.sort((a, b) => b.start - a.start))
+      expected = expected.slice(0, start) + text + expected.slice(end);
+    expected = expected.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+    expect(body(generated())).toBe(body(expected));
+  });
+
+  it("imports drizzle's own files, by the package's specifiers, and only names it uses", async () => {
+    const imports = [...original().matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)];
+    expect(imports.length).toBeGreaterThan(5);
+    const dialectUrl = pathToFileURL(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'dialect.js'));
+    const kept = [...generated().matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)];
+    expect(kept.length).toBeGreaterThan(5);
+    for (const [, names = '', from = ''] of imports) {
+      const specifier = packageSpecifier(from);
+      const line = kept.find(([, , to]) => to === specifier);
+      if (!line) continue; // only the methods left out used it
+      expect(realpathSync(fileURLToPath(import.meta.resolve(specifier))), from).toBe(
+        realpathSync(fileURLToPath(new URL(from, dialectUrl))),
+      );
+      for (const name of (line[1] ?? '').split(',').map((n) => n.trim()))
+        expect(
+          names.split(',').map((n) => n.trim()),
+          `${name} from ${from}`,
+        ).toContain(name);
+    }
+  });
+
+  it('leaves out only what nothing the app reaches calls', async () => {
+    // Callers among the drizzle modules a D1 Worker may bundle (the core, sql/, sqlite-core/, d1/).
+    const callers = (method: string) => bundledDrizzle().filter((path) => new RegExp(`\\.${method}\\(`).test(drizzle(path)));
+    // Relational queries: only the db.query builder, which the bundle leaves out (src/db/no-relations.ts).
+    expect(callers('buildRelationalQuery').sort()).toEqual(['sqlite-core/dialect.js', 'sqlite-core/query-builders/query.js']);
+    expect(readFileSync(join(root, 'wrangler.toml'), 'utf8')).toContain('"./query-builders/query.js" = "./src/db/no-relations.ts"');
+    // Set operations: only the dialect, for a select with set operators, which only union,
+    // unionAll, intersect and except add.
+    expect(callers('buildSetOperations')).toEqual(['sqlite-core/dialect.js']);
+    expect(callers('buildSetOperationQuery')).toEqual(['sqlite-core/dialect.js']);
+    expect(original()).toMatch(/if \(setOperators\.length > 0\) \{\s+return this\.buildSetOperations\(/);
+    expect(bundledDrizzle().filter((path) => /setOperators\.push\(|\.addSetOperators\(/.test(drizzle(path)))).toEqual([
+      'sqlite-core/query-builders/select.js',
+    ]);
+    // migrate: none of them (drizzle's other drivers' migrators call it; D1's runs its own batch).
+    expect(callers('migrate')).toEqual([]);
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8');
+      // (zod's z.union is not a select's.)
+      expect(text, file).not.toMatch(/(?<!\bz)\.(union|unionAll|intersect|except)\(|\bmigrate\b|drizzle-orm\/[\w-]+\/migrator/);
+      expect(text, file).not.toMatch(/import \{[^}]*\b(union|unionAll|intersect|except)\b[^}]*\} from 'drizzle-orm/);
+    }
+    // What it throws, were one ever reached.
+    const { SQLiteAsyncDialect, SQLiteSyncDialect } = await import(pathToFileURL(join(root, 'src', 'generated', 'sqlite-dialect.js')).href);
+    const dialect = new SQLiteAsyncDialect();
+    for (const method of ['buildRelationalQuery', 'buildSetOperations', 'buildSetOperationQuery'])
+      expect(() => dialect[method](), method).toThrow(/not part of this build/);
+    await expect(dialect.migrate()).rejects.toThrow(/not part of this build/);
+    expect(() => new SQLiteSyncDialect().migrate()).toThrow(/not part of this build/);
+  });
+});
