@@ -701,6 +701,29 @@ describe('detail and edit', () => {
     expect(html).not.toContain('name="revive"');
   });
 
+  it('says so when the undo or a restore comes after a co-buyer deleted the contact for good, on the page it came from', async () => {
+    const id = await create({ company: 'Ganz Weg GmbH' }, ada);
+    expect((await send(`${LIST}/${id}/delete?q=weg`, { user: ada, form: {} })).status).toBe(303);
+    expect((await send(`${LIST}/${id}/purge`, { user: jon, form: {} })).status).toBe(303);
+    for (const htmx of [false, true]) {
+      // "Rückgängig" on Anna's list (its search kept): the list, with the reason.
+      const undo = await send(`${LIST}/${id}/restore?q=weg`, { user: ada, form: {}, htmx });
+      expect(undo.status).toBe(404);
+      const list = await undo.text();
+      expect(list).toContain('<p class="alert" role="alert"');
+      expect(textOf(list)).toContain('Dieser Kontakt wurde inzwischen endgültig gelöscht und lässt sich nicht mehr wiederherstellen.');
+      expect(list).toMatch(/id="q"[^>]*value="weg"/);
+      // "Wiederherstellen" on "Zuletzt gelöscht" (the deleted version, 2): that page, with the reason.
+      const restore = await send(`${LIST}/${id}/history/2/restore`, { user: ada, form: { version: '2' }, htmx });
+      expect(restore.status).toBe(404);
+      const deleted = textOf(await restore.text());
+      expect(deleted).toContain('Zuletzt gelöscht');
+      expect(deleted).toContain('Dieser Kontakt wurde inzwischen endgültig gelöscht');
+    }
+    const english = await send(`${LIST}/${id}/restore`, { user: ada, form: {}, headers: { 'Accept-Language': 'en' } });
+    expect(textOf(await english.text())).toContain('This contact has been deleted for good meanwhile and can no longer be restored.');
+  });
+
   it('keeps an edit whose contact was deleted for good while it was typed: the input can be saved as new', async () => {
     const id = await create({ company: 'Weg GmbH', phone: '089 1' }, ada);
     // Anna opens the form (version 1); Jonas deletes the contact and then deletes it for good.

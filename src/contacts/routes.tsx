@@ -760,7 +760,8 @@ contactRoutes.post(
     // One read serves both: the version to restore and the versions the merge needs.
     const state = await contactState(c.var.db, c.var.asset.id, contactId, Math.min(restoring, version ?? restoring));
     const old = state.versions.find((candidate) => candidate.version === restoring);
-    if (!state.contact || !old) throw new HTTPException(404);
+    if (!state.contact) return goneForGood(c);
+    if (!old) throw new HTTPException(404);
     // An older version is restored like an edit that types its values: validated by today's
     // rules, merged with whatever co-buyers saved since the page was loaded.
     const form = readContactForm(old.values);
@@ -781,6 +782,17 @@ contactRoutes.post(
     return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors }, done);
   },
 );
+
+/** A restore of a contact deleted for good meanwhile: 404, said on "Zuletzt gelöscht" (where a restore comes from). */
+async function goneForGood(c: Ctx) {
+  const { db, asset, shell } = c.var;
+  const contacts = await deletedContacts(db, asset.id);
+  return render(c, {
+    status: 404,
+    title: shell.t.contacts.deletedTitle,
+    body: <DeletedContacts shell={shell} assetId={asset.id} contacts={contacts} message={shell.t.contacts.goneForGood} alert />,
+  });
+}
 
 contactRoutes.post('/contacts/:contactId/purge', contactParam, deleteVersion, async (c) => {
   const { db, asset, shell } = c.var;
@@ -849,8 +861,9 @@ contactRoutes.delete('/contacts/:contactId', contactParam, deleteVersionQuery, d
 
 contactRoutes.post('/contacts/:contactId/restore', contactParam, async (c) => {
   const result = await restoreContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId, author(c));
-  if (result.kind === 'gone') throw new HTTPException(404);
   const from = fromList(c);
+  // Deleted for good meanwhile (by a co-buyer in "Zuletzt gelöscht"): said on the list the undo was on.
+  if (result.kind === 'gone') return listPage(c, from, { status: 404, alert: c.var.shell.t.contacts.goneForGood });
   if (result.kind === 'full') return listPage(c, from, { status: 409, alert: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
   return afterWrite(c, { kind: 'restored', contact: result.contact }, from);
 });

@@ -281,6 +281,7 @@ export const de = {
     purgeWarning: 'Das lässt sich nicht rückgängig machen.',
     purged: (name: string) => `„${name}“ wurde endgültig gelöscht.`,
     purgedOne: 'Der Kontakt wurde endgültig gelöscht.',
+    goneForGood: 'Dieser Kontakt wurde inzwischen endgültig gelöscht und lässt sich nicht mehr wiederherstellen.',
     purgeChanged: (name: string, by: string, date: string) =>
       `${by} hat „${name}“ am ${date} geändert. Nichts wurde endgültig gelöscht: Bitte prüfen Sie die aktuelle Fassung.`,
     purgeRevived: (name: string, by: string, date: string) =>

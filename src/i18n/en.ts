@@ -249,6 +249,7 @@ export const en: Messages = {
     purgeWarning: 'This cannot be undone.',
     purged: (name: string) => `“${name}” was deleted for good.`,
     purgedOne: 'The contact was deleted for good.',
+    goneForGood: 'This contact has been deleted for good meanwhile and can no longer be restored.',
     purgeChanged: (name: string, by: string, date: string) =>
       `${by} changed “${name}” on ${date}. Nothing was deleted for good: please check the current version.`,
     purgeRevived: (name: string, by: string, date: string) =>
