@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { parseAccept } from 'hono/utils/accept';
 import { describe, expect, it } from 'vitest';
+import { mergedMessage } from '../src/contacts/pages';
 import { formatDateTime } from '../src/contacts/views/format';
 import { languageOf, weightOf } from '../src/i18n';
 import { de } from '../src/i18n/de';
@@ -82,13 +83,15 @@ describe('counts and people in a sentence', () => {
     expect(de.contacts.importUndone(1)).toBe('1 importierter Kontakt gelöscht.');
     expect(de.contacts.importUndone(1200)).toBe('1.200 importierte Kontakte gelöscht.');
     expect(en.contacts.importUndone(1)).toBe('1 imported contact deleted.');
-    expect(de.contacts.merged('Jonas Müller', 'Ort', 1, 1)).toMatch(
-      /^Jonas Müller hat inzwischen Ort geändert – diese Änderung ist übernommen/,
+    expect(mergedMessage(de, { by: ['Jonas Müller'], fields: ['city'] })).toBe(
+      'Jonas Müller hat inzwischen den Ort geändert – diese Änderung ist übernommen.',
     );
-    expect(de.contacts.merged('Jonas und Lena', 'Ort', 1, 2)).toMatch(/^Jonas und Lena haben inzwischen Ort geändert/);
-    // English labels stand in a sentence in lower case; German nouns keep their capital (buyer review).
-    expect(en.contacts.merged('Jonas Müller', 'Title, Phone number and Mobile number', 3, 1)).toBe(
-      'Jonas Müller changed title, phone number and mobile number meanwhile – all of it is kept.',
+    expect(mergedMessage(de, { by: ['Jonas', 'Lena'], fields: ['first_name', 'accepted_on'] })).toBe(
+      'Jonas und Lena haben inzwischen den Vornamen und das Abnahmedatum geändert – beides ist übernommen.',
+    );
+    // Fields in a sentence have their article (review: "hat inzwischen Telefonnummer geändert").
+    expect(mergedMessage(en, { by: ['Jonas Müller'], fields: ['title', 'phone', 'warranty_until'] })).toBe(
+      'Jonas Müller changed the title, the phone number and the end of the warranty meanwhile – all of it is kept.',
     );
   });
 });

@@ -83,7 +83,7 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ phone: '089 555 66', notes: 'Rohrbruch 3.12.', email: 'neu@huber.de', version: 3 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
     expect(card).toContain(
-      '„Sanitär Huber“ wurde gespeichert. Jonas Müller hat inzwischen Telefonnummer und Notizen geändert – beides ist übernommen.',
+      '„Sanitär Huber“ wurde gespeichert. Jonas Müller hat inzwischen die Telefonnummer und die Notizen geändert – beides ist übernommen.',
     );
     expect(card.match(/gespeichert/g)).toHaveLength(1);
   });
@@ -105,7 +105,7 @@ describe('a stale edit is merged field by field', () => {
     expect((await edit(tom, id, { ...jonass, phone: '089 2' })).status).toBe(303);
     const stale = await edit(nina, id, annas, true);
     expect(stale.status).toBe(200);
-    expect(textOf(await stale.text())).toContain('Tom Vogt hat inzwischen Telefonnummer geändert – diese Änderung ist übernommen.');
+    expect(textOf(await stale.text())).toContain('Tom Vogt hat inzwischen die Telefonnummer geändert – diese Änderung ist übernommen.');
     expect(await row(id)).toMatchObject({ version: 2, phone: '089 2', updated_by: tom.sub });
     expect(await versions()).toBe(2);
     // A restore is always a new version (contract §4), also of values that are current already.
@@ -133,9 +133,7 @@ describe('a stale edit is merged field by field', () => {
     expect((await edit(jonas, id, { ...(await formOf(id, jonas)), city: 'Augsburg', street: 'Weg 1' })).status).toBe(303);
     const answer = await edit(anna, id, { ...annas, notes: 'Termin Freitag' }, true);
     expect(answer.status).toBe(200);
-    expect(textOf(await answer.text())).toMatch(
-      /Jonas Müller hat inzwischen Straße und Hausnummer und Ort geändert – beides ist übernommen/,
-    );
+    expect(textOf(await answer.text())).toMatch(/Jonas Müller hat inzwischen die Straße und den Ort geändert – beides ist übernommen/);
     expect(await row(id)).toMatchObject({ city: 'Augsburg', notes: 'Termin Freitag' });
   });
 
@@ -152,7 +150,7 @@ describe('a stale edit is merged field by field', () => {
     expect(html).toContain('<input type="hidden" name="phone" value="089 2"/>');
     expect(html).toContain('<input type="hidden" name="mobile" value="0171 222"/>');
     // What Jonas changed besides is said before the choice (it is kept with it), not the clash.
-    expect(textOf(html)).toContain('Jonas Müller hat außerdem Mobilnummer geändert – diese Änderung bleibt erhalten.');
+    expect(textOf(html)).toContain('Jonas Müller hat außerdem die Mobilnummer geändert – diese Änderung bleibt erhalten.');
     expect(await row(id)).toMatchObject({ notes: 'Jonas schreibt', phone: '089 1', version: 2 });
     // The form as the browser sends it when Anna picks "Meine Eingabe" for the notes.
     const choice: Record<string, string> = { version: '2', ...firstFormHidden(html) };
@@ -208,7 +206,7 @@ describe('a stale edit is merged field by field', () => {
     // A co-buyer's save in between is still merged and said as theirs.
     expect((await edit(tom, id, { ...(await formOf(id, tom)), mobile: '0171 9' })).status).toBe(303);
     const stale = await edit(lea, id, { ...choice, version: '4', phone: '089 2' }, true);
-    expect(textOf(await stale.text())).toContain('Tom Berg hat inzwischen Mobilnummer geändert');
+    expect(textOf(await stale.text())).toContain('Tom Berg hat inzwischen die Mobilnummer geändert');
     expect(await row(id)).toMatchObject({ phone: '089 2', mobile: '0171 9', version: 6 });
   });
 
@@ -277,7 +275,7 @@ describe('a stale edit is merged field by field', () => {
     expect(saved.status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '089 3', email: 'l@drei.de', notes: 'von Anna', version: 4 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
-    expect(card).toContain('Jonas Müller und Lena Schulz haben inzwischen Telefonnummer und E-Mail-Adresse geändert');
+    expect(card).toContain('Jonas Müller und Lena Schulz haben inzwischen die Telefonnummer und die E-Mail-Adresse geändert');
   });
 
   it('treats a merge that would be invalid as a clash, never storing an invalid contact', async () => {
@@ -504,7 +502,7 @@ describe('history (Verlauf)', () => {
     expect(actions.results.map((v) => v.action)).toEqual(['create', 'update', 'update', 'revert']);
     expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version&merged=2`);
     expect(textOf(await (await send(restore.headers.get('location') ?? '', { user: anna })).text())).toContain(
-      'Die frühere Fassung von „Elektro Licht“ ist wiederhergestellt. Jonas Müller hat inzwischen E-Mail-Adresse geändert – diese Änderung ist übernommen.',
+      'Die frühere Fassung von „Elektro Licht“ ist wiederhergestellt. Jonas Müller hat inzwischen die E-Mail-Adresse geändert – diese Änderung ist übernommen.',
     );
   });
 

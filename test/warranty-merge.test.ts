@@ -53,7 +53,7 @@ describe('a stale edit of the warranty dates', () => {
     expect(saved.headers.get('location')).toBe(`${list}/${id}?done=saved&merged=1`);
     expect(await row(id)).toMatchObject({ phone: '089 555', accepted_on: '2022-05-10', warranty_until: '2027-11-30', version: 3 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
-    expect(card).toContain('Jonas Müller hat inzwischen Telefonnummer geändert – diese Änderung ist übernommen');
+    expect(card).toContain('Jonas Müller hat inzwischen die Telefonnummer geändert – diese Änderung ist übernommen');
     expect(card).toContain('Gewährleistung bis 30.11.2027');
   });
 
@@ -115,7 +115,7 @@ describe('a stale edit of the warranty dates', () => {
     expect(again.headers.get('location')).toBe(saved.headers.get('location'));
     expect(await row(id)).toMatchObject({ accepted_on: '2022-05-20', warranty_until: '2026-05-20', version: 3 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
-    expect(card).toContain('Jonas Müller hat inzwischen Gewährleistung bis geändert');
+    expect(card).toContain('Jonas Müller hat inzwischen das Ende der Gewährleistung geändert');
     expect(card).toContain('Gewährleistung bis 20.05.2026');
     // Also when someone saved after it (a third buyer's phone number): her save is found among
     // the versions since, nothing is written, the phone stays (second review).
@@ -135,7 +135,7 @@ describe('a stale edit of the warranty dates', () => {
     // Sent again with htmx: the card, saying what Jonas changed, as the first answer did.
     const twice = await send(`${list}/${id}`, { user: anna, form: { ...annas2, warranty_years: '2' }, htmx: true });
     expect(twice.status).toBe(200);
-    expect(textOf(await twice.text())).toContain('Jonas Müller hat inzwischen Abnahme am geändert – diese Änderung ist übernommen');
+    expect(textOf(await twice.text())).toContain('Jonas Müller hat inzwischen das Abnahmedatum geändert – diese Änderung ist übernommen');
     expect(await row(id)).toMatchObject({ accepted_on: '2022-06-01', warranty_until: '2024-06-01', version: 6 });
     // The edit form shows the period again, not a typed end that later corrections would not move.
     const form = await (await send(`${list}/${id}/edit`, { user: anna })).text();

@@ -106,12 +106,12 @@ export async function listPage(
   });
 }
 
-/** "Jonas Müller hat inzwischen Telefon und Notizen geändert – beides ist übernommen." */
+/** "Jonas Müller hat inzwischen die Telefonnummer und die Notizen geändert – beides ist übernommen." */
 export function mergedMessage(t: Messages, notice: MergeNotice, message = t.contacts.merged): string {
   const list = (items: readonly string[]) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`;
   const by = notice.by.length ? list(notice.by) : t.contacts.someone;
-  return message(by, list(notice.fields.map((name) => t.contacts.fields[name])), notice.fields.length, notice.by.length);
+  return message(by, list(notice.fields.map((name) => t.contacts.fieldsInText[name])), notice.fields.length, notice.by.length);
 }
 
 /**

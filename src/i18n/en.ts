@@ -145,6 +145,24 @@ export const en: Messages = {
       accepted_on: 'Accepted on',
       warranty_until: 'Warranty until',
     },
+    fieldsInText: {
+      position: 'the position',
+      company: 'the company',
+      title: 'the title',
+      first_name: 'the first name',
+      last_name: 'the last name',
+      street: 'the street',
+      postal_code: 'the postcode',
+      city: 'the town',
+      country: 'the country',
+      phone: 'the phone number',
+      mobile: 'the mobile number',
+      email: 'the email address',
+      website: 'the website',
+      notes: 'the notes',
+      accepted_on: 'the acceptance date',
+      warranty_until: 'the end of the warranty',
+    },
     hints: {
       // The suggestions are German (below): the hint says what they mean.
       position: 'e.g. Küchenbauer (kitchen), Fliesenleger (tiles), in German for your co-buyers',
@@ -198,11 +216,10 @@ export const en: Messages = {
       `${name} changed the contact on ${date}. Check the current version before deleting it.`,
     noRoom:
       'This property has used up its storage. Delete contacts you no longer need for good under “Recently deleted” or shorten long notes, then you can save again.',
-    // The field labels inside a sentence in lower case ("changed title and mobile number").
     merged: (by: string, fields: string, count: number) =>
-      `${by} changed ${fields.toLowerCase()} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
+      `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
     clashAlsoMerged: (by: string, fields: string, count: number) =>
-      `${by} also changed ${fields.toLowerCase()} – ${count === 1 ? 'that change is' : 'those changes are'} kept.`,
+      `${by} also changed ${fields} – ${count === 1 ? 'that change is' : 'those changes are'} kept.`,
     someone: 'Another buyer',
     and: 'and',
     clashTitle: 'Please choose which entry applies',

@@ -113,7 +113,10 @@ async function scenario(anna, jonas, javaScript) {
   await jonasSavesFirst(anna, jonas, name, { mobile: '0170 1234567' });
   await fillContact(anna.page, { city: 'München', street: 'Weg 1' });
   await anna.page.getByRole('button', { name: 'Speichern' }).click();
-  await anna.page.locator('main').getByText('Jonas Müller hat inzwischen Mobilnummer geändert – diese Änderung ist übernommen.').waitFor();
+  await anna.page
+    .locator('main')
+    .getByText('Jonas Müller hat inzwischen die Mobilnummer geändert – diese Änderung ist übernommen.')
+    .waitFor();
   assert.ok(await anna.page.getByRole('link', { name: '0170 1234567' }).isVisible());
   await anna.page.screenshot({ path: `${shots}/phone-merged-${javaScript ? 'js' : 'nojs'}.png` });
 
