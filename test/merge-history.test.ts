@@ -750,6 +750,12 @@ describe('Zuletzt gelöscht', () => {
     );
     expect(history).toContain('href="/assets/whg-restore-deleted/contacts/deleted"');
     expect(textOf(history)).not.toContain('Sie können jede ältere Fassung wiederherstellen');
+    // Its way back is "Zuletzt gelöscht" (its card is a 404), and the deletion is no "Aktuelle Fassung" (review).
+    expect(history).toMatch(
+      /<p class="crumb"><a href="\/assets\/whg-restore-deleted\/contacts\/deleted"[^>]*>.*Zurück zu „Zuletzt gelöscht“<\/a>/,
+    );
+    expect(history).not.toContain(`href="${list}/${id}"`);
+    expect(textOf(history)).not.toContain('Aktuelle Fassung');
     // Brought back from "Zuletzt gelöscht" (its deleted version), it comes back as it was.
     expect((await send(`${list}/${id}/history/3/restore`, { user: first, form: { version: '3' } })).status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '089 222', deleted_at: null, version: 4 });
@@ -757,6 +763,8 @@ describe('Zuletzt gelöscht', () => {
     const back = await (await send(`${list}/${id}/history`, { user: first })).text();
     expect(back).toContain('/history/1/restore');
     expect(textOf(back)).toContain('die neueste zuerst. Sie können jede ältere Fassung wiederherstellen;');
+    expect(back).toContain(`<p class="crumb"><a href="${list}/${id}"`);
+    expect(textOf(back)).toContain('Aktuelle Fassung');
   });
 
   it('does not undo a delete that lands between a restore\u2019s read and its write (review: the retry let it through)', async () => {

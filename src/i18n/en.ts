@@ -254,6 +254,7 @@ export const en: Messages = {
     historyRestore: 'Restore this version',
     historyLimit: (max: number) => `The last ${max} versions are kept, also after a delete, until the contact is deleted for good.`,
     backToContact: 'Back to the contact',
+    backToDeleted: 'Back to “Recently deleted”',
     deletedLink: 'Recently deleted',
     deletedTitle: 'Recently deleted',
     deletedText:

@@ -26,18 +26,23 @@ export function ContactHistory(props: {
 }) {
   const { shell, assetId, contact, versions } = props;
   const { t, paths } = shell;
-  const back = paths.contact(assetId, contact.id);
+  const deleted = contact.deletedAt !== null;
   const stored = fieldValuesOf(contact);
   return (
     <section class="history" aria-labelledby="history-title">
-      <Crumb href={back} label={t.contacts.backToContact} swap />
+      {/* A deleted contact has no card to go back to (review: its link led to 404): back to "Zuletzt gelöscht". */}
+      {deleted ? (
+        <Crumb href={paths.deleted(assetId)} label={t.contacts.backToDeleted} swap />
+      ) : (
+        <Crumb href={paths.contact(assetId, contact.id)} label={t.contacts.backToContact} swap />
+      )}
       <h1 id="history-title" tabindex={-1} data-focus>
         {t.contacts.historyTitle(displayName(contact))}
       </h1>
       <p>
         {t.contacts.historyText}{' '}
         {/* A deleted contact's older versions are restored once it is back (review: this said they could be, with no button). */}
-        {contact.deletedAt === null ? (
+        {!deleted ? (
           t.contacts.historyRestoreText
         ) : (
           <>
@@ -90,9 +95,10 @@ export function ContactHistory(props: {
                   ))}
                 </dl>
               )}
-              {current ? (
+              {/* The deletion, where the contact is deleted, is no "Aktuelle Fassung": its heading says "gelöscht". */}
+              {current && deleted ? null : current ? (
                 <p class="badge">{t.contacts.historyCurrent}</p>
-              ) : contact.deletedAt !== null ? null : changedFields(version.values, stored).length === 0 ? (
+              ) : deleted ? null : changedFields(version.values, stored).length === 0 ? (
                 // Restoring it would change nothing (and take one of the versions kept).
                 <p class="hint">{t.contacts.historySame}</p>
               ) : (
