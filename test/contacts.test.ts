@@ -353,6 +353,27 @@ describe('add', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('says that a space is the mistake in an e-mail or web address', async () => {
+    const spaced = await send(LIST, {
+      user: anna,
+      form: { form_token: freshToken(), company: 'Leer GmbH', email: 'anna mueller@firma.de', website: 'www.firma .de' },
+    });
+    expect(spaced.status).toBe(422);
+    const html = await spaced.text();
+    expect(html).toMatch(
+      /id="f-email-error"[^>]*>Die E-Mail-Adresse enthält ein Leerzeichen\. Bitte entfernen Sie es, z\. B\. name@firma\.de\./,
+    );
+    expect(html).toMatch(/id="f-website-error"[^>]*>Die Webadresse enthält ein Leerzeichen\./);
+    expect(html).toContain('value="anna mueller@firma.de"');
+    // Without a space, the general message.
+    const english = await send(LIST, {
+      user: anna,
+      form: { form_token: freshToken(), company: 'Leer GmbH', email: 'anna@firma' },
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(await english.text()).toMatch(/id="f-email-error"[^>]*>Please enter a complete email address/);
+  });
+
   it('counts lengths in code points and names the field that is too long', async () => {
     const ok = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(200) } });
     expect(ok.status).toBe(303);

@@ -219,6 +219,7 @@ export const de = {
       phoneShort: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.',
       phoneLong: 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.',
       email: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein, z. B. name@firma.de.',
+      emailSpace: 'Die E-Mail-Adresse enthält ein Leerzeichen. Bitte entfernen Sie es, z. B. name@firma.de.',
       website: 'Bitte geben Sie eine Webadresse wie www.firma.de ein.',
       websiteSpace: 'Die Webadresse enthält ein Leerzeichen. Bitte entfernen Sie es, z. B. www.firma.de.',
       encoding: 'Diese Eingabe kam beschädigt an. Bitte geben Sie sie noch einmal ein.',

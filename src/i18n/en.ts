@@ -189,6 +189,7 @@ export const en: Messages = {
       phoneShort: 'The number is too short. Please enter at least 3 digits.',
       phoneLong: 'The number is too long. Please enter at most 20 digits.',
       email: 'Please enter a complete email address, e.g. name@company.com.',
+      emailSpace: 'The email address contains a space. Please remove it, e.g. name@company.com.',
       website: 'Please enter a web address such as www.company.com.',
       websiteSpace: 'The web address contains a space. Please remove it, e.g. www.company.com.',
       encoding: 'This input arrived damaged. Please enter it again.',

@@ -243,6 +243,8 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
     return digits < 3 ? messages.phoneShort : digits > 20 ? messages.phoneLong : messages.phone;
   }
   if (code === 'website' && /\s/.test(value.trim())) return messages.websiteSpace;
+  // "anna mueller@firma.de": the space is the mistake, said as such (review).
+  if (code === 'email' && /\s/.test(value.trim())) return messages.emailSpace;
   return messages[code];
 }
 
