@@ -314,6 +314,49 @@ describe('on a phone (360×800)', () => {
       PHONE,
     );
   });
+
+  test('with large text (the browser set to 32 px): names wrap instead of ending in "…", nothing scrolls sideways', async () => {
+    await withBrowser(
+      'anna',
+      async ({ page }) => {
+        // Chromium's own text size setting ("Schriftgröße"), which rem and media queries follow.
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+        const name = `Fliesen Bauer und Söhne ${tag}`;
+        await page.goto(`${listPath()}/new`);
+        await fillContact(page, { company: name, position: 'Fliesenleger und Natursteinarbeiten' });
+        await page.getByRole('button', { name: 'Speichern' }).click();
+        await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+        assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '32px');
+        // A second version, so that the history offers "Diese Fassung wiederherstellen".
+        await page.getByRole('link', { name: 'Bearbeiten' }).click();
+        await fillContact(page, { position: 'Fliesenleger' });
+        await page.getByRole('button', { name: 'Speichern' }).click();
+        await page.getByText('wurde gespeichert').waitFor();
+        await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
+        const row = page.locator('li.contact', { hasText: name });
+        // Every word of the name and of its line is shown: nothing cut off.
+        const cut = await row.evaluate((li) =>
+          [...li.querySelectorAll('.name, .meta')]
+            .filter((el) => el.scrollWidth > el.clientWidth + 0.5 || el.scrollHeight > el.clientHeight + 0.5)
+            .map((el) => `${el.className}: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`),
+        );
+        assert.deepEqual(cut, [], 'cut off in the row at 32 px');
+        await assertPhoneFriendly(page, 'the list at 32 px');
+        // The search field keeps a line of its own (it shrank to a circle beside "Suchen").
+        const search = await page.getByRole('searchbox').boundingBox();
+        assert.ok(search && search.width > 250, `the search field is ${search?.width} px wide`);
+        await page.screenshot({ path: 'test-results/screenshots/phone-32px-list.png' });
+        await row.getByRole('link', { name, exact: true }).click();
+        await page.getByRole('link', { name: 'Verlauf' }).click();
+        await page.getByRole('heading', { level: 1, name: `Verlauf von ${name}` }).waitFor();
+        await page.locator('.version button').first().waitFor();
+        await assertPhoneFriendly(page, 'the history at 32 px');
+        await page.screenshot({ path: 'test-results/screenshots/phone-32px-history.png', fullPage: true });
+      },
+      PHONE,
+    );
+  });
 });
 
 describe('while an htmx request is in flight (a slow network)', () => {
