@@ -444,7 +444,11 @@ describe('add', () => {
     expect(html).toContain('<option value="Fliesenleger"></option>');
     expect(html).not.toContain('Tiler');
     // Its hint names German trades as the suggestions do, and what they mean (UX review: it named English ones).
-    expect(html).toContain('e.g. Küchenbauer (kitchen), Fliesenleger (tiles), in German for your co-buyers');
+    // Each German word in it, and the suggestions, marked as German for a screen reader's voice (review).
+    expect(html).toContain(
+      'e.g. <span lang="de">Küchenbauer</span> (kitchen), <span lang="de">Fliesenleger</span> (tiles), in German for your co-buyers',
+    );
+    expect(html).toContain('<datalist id="positions" lang="de">');
     // The platform's name in the header too (PLATFORM_NAME_EN), not the German one (UX review).
     expect(html).toContain('<span class="pname">PROPSTER customer platform</span>');
     const german = await send(LIST, { user: anna, headers: { 'Accept-Language': 'de-DE,de;q=0.9,en;q=0.8' } });

@@ -188,7 +188,8 @@ export function ContactForm(props: ContactFormProps) {
             </fieldset>
           );
         })}
-        <datalist id="positions">
+        {/* The suggestions are German in every language (stored values): said so, for a screen reader's voice. */}
+        <datalist id="positions" lang={t.lang === 'de' ? undefined : 'de'}>
           {t.contacts.positions.map((position) => (
             <option value={position} />
           ))}
@@ -246,6 +247,15 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
   // "anna mueller@firma.de": the space is the mistake, said as such (review).
   if (code === 'email' && /\s/.test(value.trim())) return messages.emailSpace;
   return messages[code];
+}
+
+/**
+ * An English text that names German suggestions ("e.g. Küchenbauer (kitchen)"): each German word
+ * in a `lang="de"` span, so that a screen reader says it in German (review).
+ */
+function germanWordsIn(text: string, words: readonly string[]) {
+  const pattern = new RegExp(`(${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+  return text.split(pattern).map((part, index) => (index % 2 === 1 ? <span lang="de">{part}</span> : part));
 }
 
 /**
@@ -363,7 +373,7 @@ function Field(props: {
       {props.labelled ? <label for={id}>{t.contacts.fields[spec.name]}</label> : null}
       {hint ? (
         <span class="hint" id={`${id}-hint`}>
-          {hint}
+          {t.lang === 'de' ? hint : germanWordsIn(hint, t.contacts.positions)}
         </span>
       ) : null}
       {spec.kind === 'notes' ? (
