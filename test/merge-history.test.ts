@@ -171,6 +171,44 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ notes: 'Anna schreibt', phone: '089 2', mobile: '0171 222', version: 3 });
   });
 
+  it('keeps a clash choice of the longest values in several-byte letters within the 64 KiB body limit (review: 413)', async () => {
+    const { first, second, id, base, save } = await ownContact('whg-big-clash', { company: 'Lang GmbH' });
+    // Both changed the notes (2,000 emoji, 4 bytes each) and the website (2,000 letters, 2 bytes each).
+    const theirs = { notes: '😀'.repeat(2000), website: `https://beispiel.de/${'ä'.repeat(1980)}` };
+    const mine = { notes: '🏠'.repeat(2000), website: `https://beispiel.de/${'ö'.repeat(1980)}` };
+    expect((await save(second, { ...base, ...theirs })).status).toBe(303);
+    const clash = await save(first, { ...base, ...mine });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const hidden = firstFormHidden(html);
+    expect(hidden.choose).toBe('website notes');
+    expect(hidden.mine_notes).toBeUndefined();
+    // Without a choice (a client that ignores `required`): nothing saved, nothing emptied; the form
+    // with the stored values, as the input did not fit twice.
+    const unchosen = await save(first, hidden);
+    expect(unchosen.status).toBe(422);
+    const form = await unchosen.text();
+    expect(form).toMatch(new RegExp(`<textarea[^>]*name="notes"[^>]*>${theirs.notes}</textarea>`));
+    expect(form).toContain(`value="${theirs.website}"`);
+    expect(await row(id)).toMatchObject({ ...theirs, version: 2 });
+    // As the browser sends it: Anna keeps her notes and takes Jonas's website.
+    const choice: Record<string, string> = { ...hidden, notes: mine.notes, website: theirs.website };
+    expect(new URLSearchParams(choice).toString().length).toBeLessThanOrEqual(64 * 1024);
+    expect((await save(first, choice)).status).toBe(303);
+    expect(await row(id)).toMatchObject({ ...mine, website: theirs.website, version: 3 });
+    // Where the input fits twice, it still comes back without a choice: Anna's notes, not the stored ones.
+    const third = { ...base, version: '3', notes: mine.notes, website: theirs.website };
+    expect((await save(second, { ...third, notes: theirs.notes })).status).toBe(303);
+    const again = await save(first, { ...third, notes: '🏡'.repeat(2000) });
+    expect(again.status).toBe(409);
+    const twice = firstFormHidden(await again.text());
+    expect(twice.mine_notes).toBe('🏡'.repeat(2000));
+    const back = await save(first, twice);
+    expect(back.status).toBe(422);
+    expect(await back.text()).toMatch(new RegExp(`<textarea[^>]*name="notes"[^>]*>${'🏡'.repeat(2000)}</textarea>`));
+    expect(await row(id)).toMatchObject({ notes: theirs.notes, version: 4 });
+  });
+
   it('an edit or a choice sent again (its answer lost on the way, "Erneut senden") is the same save, never said as a co-buyer\u2019s change', async () => {
     const lea: TestUser = { ...anna, sub: 'u-lea', name: 'Lea Berg' };
     const tom: TestUser = { ...jonas, sub: 'u-tom', name: 'Tom Berg' };

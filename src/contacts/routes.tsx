@@ -587,12 +587,17 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     typeof sent.choose === 'string'
       ? FIELDS.filter((spec) => String(sent.choose).split(' ').includes(spec.name) && typeof sent[spec.name] !== 'string')
       : [];
-  const refilled = unchosen.length
-    ? readContactForm({ ...sent, ...Object.fromEntries(unchosen.map((spec) => [spec.name, String(sent[`mine_${spec.name}`] ?? '')])) })
-    : form;
   if (sent.again === '1' || unchosen.length) {
     // (Deleted meanwhile: the form all the same; sending it says so and keeps the input.)
     const stored = await findContact(c.var.db, c.var.asset.id, contactId);
+    // Where the clash form could not carry the input twice (src/contacts/views/merge-clash.tsx), the stored value.
+    const kept = stored ? fieldValuesOf(stored) : undefined;
+    const refilled = unchosen.length
+      ? readContactForm({
+          ...sent,
+          ...Object.fromEntries(unchosen.map((spec) => [spec.name, String(sent[`mine_${spec.name}`] ?? kept?.[spec.name] ?? '')])),
+        })
+      : form;
     const v = refilled.values;
     const theirs = String((form.raw as Record<string, unknown>).theirs ?? '');
     const name = displayName(

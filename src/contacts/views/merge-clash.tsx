@@ -1,3 +1,4 @@
+import { MAX_BODY_BYTES } from '../../config';
 import type { Shell } from '../../views/shell';
 import { FIELDS, type FieldName, type FieldValues } from '../fields';
 import { formatDate, warrantyFormValues } from '../warranty';
@@ -55,6 +56,22 @@ export function MergeClash(props: ClashProps) {
       ? `${fieldText(spec, value, t.locale)} · ${t.warranty.until(formatDate(end, t.locale))}`
       : '';
   const action = paths.contact(assetId, contactId);
+  // This user's input for the clashing fields travels twice (the radio button chosen and
+  // `mine_<name>`, for a client that sends no choice): with long notes in a script of several
+  // bytes a letter that could pass the 64 KiB body limit (413, review). Then once only: a choice
+  // is required, and a client that sends none gets the stored value back instead of its own.
+  const sent = (value: string) => new URLSearchParams({ x: value.replace(/\r?\n/g, '\r\n') }).toString().length;
+  const withMine =
+    FIELDS.reduce(
+      (sum, spec) =>
+        // Each field's name (`sent` counts one letter for it), `mine_<name>` where it clashes.
+        sum +
+        20 +
+        Math.max(sent(values[spec.name]), sent(mine[spec.name])) +
+        (clashes.includes(spec.name) ? sent(mine[spec.name]) + 20 : 0),
+      // version, choose, restore, warranty_years
+      300,
+    ) <= MAX_BODY_BYTES;
   const choice = (spec: (typeof FIELDS)[number], who: string, value: string, first: boolean, end = '') => (
     <label class="choice">
       {/* One required radio makes its group required: the form is not sent before every field has a choice. */}
@@ -89,9 +106,7 @@ export function MergeClash(props: ClashProps) {
         {/* The fields to choose, and this user's input for them: one sent without a choice is never
             stored empty; the server gives the whole form with that input instead. */}
         <input type="hidden" name="choose" value={clashes.join(' ')} />
-        {clashes.map((name) => (
-          <input type="hidden" name={`mine_${name}`} value={mine[name]} />
-        ))}
+        {withMine ? clashes.map((name) => <input type="hidden" name={`mine_${name}`} value={mine[name]} />) : null}
         {/* One group per field, each choice naming whose it is: on a phone the two stand one
             under the other, from 48rem side by side (a table broke words and numbers at 360 px). */}
         {FIELDS.filter((spec) => clashes.includes(spec.name)).map((spec) => (
