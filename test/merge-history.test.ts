@@ -209,6 +209,29 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ notes: theirs.notes, version: 4 });
   });
 
+  it('says a change saved meanwhile in another window of the same buyer as hers, not as another buyer\u2019s (review)', async () => {
+    const { first, id, base, save } = await ownContact('whg-two-windows', { company: 'Zwei Fenster GmbH', notes: 'alt' });
+    // Two windows of Anna's, both from version 1: the first saves the phone, the second the notes.
+    expect((await save(first, { ...base, phone: '089 1' })).status).toBe(303);
+    const merged = await save(first, { ...base, notes: 'neu' });
+    expect(merged.status).toBe(303);
+    const card = textOf(await (await send(merged.headers.get('location') ?? '', { user: first })).text());
+    expect(card).toContain(
+      'Sie selbst (in einem anderen Fenster) haben inzwischen die Telefonnummer geändert – diese Änderung ist übernommen.',
+    );
+    expect(card).not.toContain('Ein anderer Käufer');
+    const english = await send(merged.headers.get('location') ?? '', { user: first, headers: { 'Accept-Language': 'en' } });
+    expect(textOf(await english.text())).toContain('You (in another window) changed the phone number meanwhile – that change is kept.');
+    // Both windows changed the notes: the choice names the other window, not a buyer.
+    expect((await save(first, { ...base, version: '3', notes: 'Fenster eins' })).status).toBe(303);
+    const clash = await save(first, { ...base, version: '3', phone: '089 1', notes: 'Fenster zwei' });
+    expect(clash.status).toBe(409);
+    const choice = textOf(await clash.text());
+    expect(choice).toContain('Sie selbst (in einem anderen Fenster) haben inzwischen anders geändert');
+    expect(choice).toContain('Aus dem anderen Fenster');
+    expect(choice).not.toContain('Von ');
+  });
+
   it('an edit or a choice sent again (its answer lost on the way, "Erneut senden") is the same save, never said as a co-buyer\u2019s change', async () => {
     const lea: TestUser = { ...anna, sub: 'u-lea', name: 'Lea Berg' };
     const tom: TestUser = { ...jonas, sub: 'u-tom', name: 'Tom Berg' };

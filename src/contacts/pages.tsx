@@ -110,8 +110,9 @@ export async function listPage(
 export function mergedMessage(t: Messages, notice: MergeNotice, message = t.contacts.merged): string {
   const list = (items: readonly string[]) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`;
-  const by = notice.by.length ? list(notice.by) : t.contacts.someone;
-  return message(by, list(notice.fields.map((name) => t.contacts.fieldsInText[name])), notice.fields.length, notice.by.length);
+  // Nobody else: this user saved in another window (review: it said "Ein anderer Käufer hat").
+  const by = notice.by.length ? list(notice.by) : t.contacts.yourself;
+  return message(by, list(notice.fields.map((name) => t.contacts.fieldsInText[name])), notice.fields.length, notice.by.length || 2);
 }
 
 /**

@@ -671,7 +671,9 @@ function answerEdit(
     case 'clash': {
       // "Jonas Müller und Maria Roth haben …" (review: "…, Maria Roth hat").
       const names = outcome.by;
-      const by = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t.contacts.and} ${names.at(-1)}` : (names[0] ?? t.contacts.someone);
+      // Nobody else: this user saved in another window (a plural verb: "Sie selbst … haben").
+      const by =
+        names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t.contacts.and} ${names.at(-1)}` : (names[0] ?? t.contacts.yourself);
       // What co-buyers changed besides the clashes: kept with the choice, said before it.
       const also = outcome.theirs.filter((name) => !outcome.clashes.includes(name));
       const body = (
@@ -687,7 +689,8 @@ function answerEdit(
           clashes={outcome.clashes}
           theirs={outcome.theirs}
           by={by}
-          people={names.length}
+          people={names.length || 2}
+          own={names.length === 0}
           // A revive's clash ("Mit meinen Eingaben wiederherstellen" after a co-buyer restored and
           // changed the contact) is between the user's input and the co-buyer's: an edit's choice.
           restoring={done === 'version'}

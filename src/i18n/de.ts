@@ -253,7 +253,8 @@ export const de = {
     /** On a clash page: what co-buyers changed besides the clashing fields (kept with the choice). */
     clashAlsoMerged: (by: string, fields: string, count: number, people: number) =>
       `${by} ${people > 1 ? 'haben' : 'hat'} außerdem ${fields} geändert – ${count === 1 ? 'diese Änderung bleibt' : 'diese Änderungen bleiben'} erhalten.`,
-    someone: 'Ein anderer Käufer',
+    /** Who saved meanwhile when it was this user, in another window or tab (a plural verb follows). */
+    yourself: 'Sie selbst (in einem anderen Fenster)',
     and: 'und',
     clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
     clashText: (by: string, people = 1) =>
@@ -264,6 +265,7 @@ export const de = {
       `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die in der früheren Fassung anders lauten. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; alles Übrige der früheren Fassung wird mit wiederhergestellt.`,
     clashRestoreMine: 'Frühere Fassung',
     clashTheirs: (by: string) => `Von ${by}`,
+    clashTheirsOwn: 'Aus dem anderen Fenster',
     chooseMissing: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',
     clashSave: 'Auswahl speichern',
     clashEditAll: 'Alles noch einmal bearbeiten',

@@ -221,7 +221,7 @@ export const en: Messages = {
       `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
     clashAlsoMerged: (by: string, fields: string, count: number) =>
       `${by} also changed ${fields} – ${count === 1 ? 'that change is' : 'those changes are'} kept.`,
-    someone: 'Another buyer',
+    yourself: 'You (in another window)',
     and: 'and',
     clashTitle: 'Please choose which entry applies',
     clashText: (by: string, people = 1) =>
@@ -231,6 +231,7 @@ export const en: Messages = {
       `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed details that read differently in the earlier version. Nothing is saved yet: choose below what applies; the rest of the earlier version is restored with it.`,
     clashRestoreMine: 'Earlier version',
     clashTheirs: (by: string) => `From ${by}`,
+    clashTheirsOwn: 'From the other window',
     chooseMissing: 'Please choose which entry applies for each field. Nothing is saved yet.',
     clashSave: 'Save my choice',
     clashEditAll: 'Edit everything again',

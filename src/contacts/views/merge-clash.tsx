@@ -23,6 +23,8 @@ export interface ClashProps {
   by: string;
   /** How many co-buyers `by` names (the verb agrees). */
   people: number;
+  /** No co-buyer: this user saved in another window meanwhile. */
+  own?: boolean;
   /** The choice comes from restoring an older version (its values are "mine"), not from an edit. */
   restoring?: boolean;
   /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
@@ -113,7 +115,13 @@ export function MergeClash(props: ClashProps) {
           <fieldset class="pick">
             <legend>{t.contacts.fields[spec.name]}</legend>
             {choice(spec, restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine, mine[spec.name], true, mine.warranty_until)}
-            {choice(spec, t.contacts.clashTheirs(by), values[spec.name], false, values.warranty_until)}
+            {choice(
+              spec,
+              props.own ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(by),
+              values[spec.name],
+              false,
+              values.warranty_until,
+            )}
           </fieldset>
         ))}
         <div class="form-actions">
