@@ -1,7 +1,18 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FIELDS } from '../src/contacts/fields';
-import { anna, jonas, ORIGIN, send, type TestUser, textOf } from './helpers';
+import { anna as annaOf, jonas as jonasOf, ORIGIN, send, type TestUser, textOf } from './helpers';
+
+// Writes are limited per user (60 in 10 s, wrangler.toml): every test has an Anna and a Jonas of
+// its own (the same names and apartment, a user id of their own), as test/contacts.test.ts does.
+let anna = annaOf;
+let jonas = jonasOf;
+let testNumber = 0;
+beforeEach(() => {
+  testNumber += 1;
+  anna = { ...annaOf, sub: `${annaOf.sub}-${testNumber}` };
+  jonas = { ...jonasOf, sub: `${jonasOf.sub}-${testNumber}` };
+});
 
 // Issue 17 with issue 14's merge: a stale edit that changes a warranty date is merged field by
 // field like any other (src/contacts/edits.ts works over FIELDS), a clash on a date is a choice
