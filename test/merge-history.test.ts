@@ -235,7 +235,7 @@ describe('a stale edit is merged field by field', () => {
     const english = await send(merged.headers.get('location') ?? '', { user: first, headers: { 'Accept-Language': 'en' } });
     expect(textOf(await english.text())).toContain('You (in another window) changed the phone number meanwhile – that change is kept.');
     // Both windows changed the notes: the choice names the other window, not a buyer.
-    expect((await save(first, { ...base, version: '3', notes: 'Fenster eins' })).status).toBe(303);
+    expect((await save(first, { ...base, version: '3', phone: '089 1', notes: 'Fenster eins' })).status).toBe(303);
     const clash = await save(first, { ...base, version: '3', phone: '089 1', notes: 'Fenster zwei' });
     expect(clash.status).toBe(409);
     const choice = textOf(await clash.text());
