@@ -447,6 +447,34 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ street: 'Bergweg 3', city: 'Innsbruck', country: 'Schweiz', version: 3 });
   });
 
+  it('offers the address when a clash on another field meets an address the merge empties: the country is not dropped unasked (review)', async () => {
+    const {
+      first: ada,
+      second: jan,
+      id,
+      base,
+      save,
+    } = await ownContact('whg-country-4', {
+      company: 'Alpen Bau GmbH',
+      street: 'Bergweg 3',
+      city: 'Innsbruck',
+      country: 'Österreich',
+      phone: '0512 111',
+    });
+    // Jan removes the street and changes the phone; Ada removes the city and changes the phone too.
+    expect((await save(jan, { ...base, street: '', phone: '0512 222' })).status).toBe(303);
+    const clash = await save(ada, { ...base, city: '', phone: '0512 333' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const choice = firstFormHidden(html);
+    // Street and city stand beside the phone: without one of them the country would go.
+    expect(choice.choose).toBe('phone street city');
+    expect(choice.country).toBe('Österreich');
+    // Ada keeps her phone and her street.
+    expect((await save(ada, { ...choice, phone: '0512 333', street: 'Bergweg 3', city: '' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ phone: '0512 333', street: 'Bergweg 3', city: '', country: 'Österreich', version: 3 });
+  });
+
   it('keeps the input when the contact was deleted meanwhile', async () => {
     const id = await create(anna, { company: 'Weg GmbH' });
     const annas = await formOf(id);

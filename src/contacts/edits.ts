@@ -106,14 +106,16 @@ export async function saveEdit(
       }
       const merge = mergeFields(base.values, fieldValuesOf(current), mine);
       if (merge.clashes.length > 0) {
-        // A country chosen as this user's ("Meine Eingabe") would be dropped with the address a
-        // co-buyer removed (the form keeps a country only with an address): the address this user
-        // has is a choice too, beside it, or the choice said "gespeichert" and stored no country.
+        // A country would be dropped with the address the merge leaves empty (the form keeps a
+        // country only with an address), whichever side is chosen where they clash, also when the
+        // clash is on another field (review): the address this user has is a choice too, beside
+        // it, or the choice said "gespeichert" and stored no country.
         const chosen = { ...merge.values };
         for (const name of merge.clashes) chosen[name] = mine[name];
         const stored = fieldValuesOf(current);
+        const lost = (values: FieldValues) => values.country !== '' && !hasAddress(values) && hasAddress(mine);
         const address: FieldName[] =
-          merge.clashes.includes('country') && chosen.country !== '' && !hasAddress(chosen) && hasAddress(mine)
+          lost(chosen) || lost(merge.values)
             ? ADDRESS_FIELDS.filter((name) => mine[name] !== stored[name] && !merge.clashes.includes(name))
             : [];
         const clashes = FIELDS.map((spec) => spec.name).filter((name) => merge.clashes.includes(name) || address.includes(name));
