@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseVcf } from '../src/contacts/vcard-import';
 import { anna as annaOf, gzipSize, jonas as jonasOf, ORIGIN, petra, seedContacts, selin, send, type TestUser, textOf } from './helpers';
 
 // Writes are limited per user (60 in 10 s, wrangler.toml). This file writes more than that as Anna
@@ -389,6 +390,19 @@ describe('add', () => {
     const longer = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: domain(2001) } });
     expect(longer.status).toBe(422);
     expect(await longer.text()).toMatch(/id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 2\.000 Zeichen\./);
+    // Stored with its `https://`, it passes again (review: it blocked every later save): an edit of
+    // another field, and its own export imported again.
+    const id = new URL(website.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    const stored = `https://${domain(2000)}`;
+    const edited = await send(`${LIST}/${id}`, {
+      user: anna,
+      form: { version: '1', company: 'Web GmbH', website: stored, phone: '089 1' },
+    });
+    expect(edited.status).toBe(303);
+    expect(await storedRow(id)).toMatchObject({ website: stored, phone: '089 1', version: 2 });
+    const vcf = new Uint8Array(await (await send(`${LIST}/${id}.vcf`, { user: anna })).arrayBuffer());
+    const imported = parseVcf(vcf);
+    expect(imported.ok && imported.cards[0]?.values).toMatchObject({ website: stored, notes: '' });
   });
 
   it('refuses control characters outside notes and non-http websites', async () => {

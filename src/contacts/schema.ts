@@ -46,6 +46,14 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 export const codePoints = (value: string) => [...value].length;
 
+/**
+ * A value's length as its limit counts it: a website's without its `http(s)://`, so that a bare
+ * domain typed up to the limit (stored with `https://` added) passes again when it is saved,
+ * restored or imported from its own export (review: it was refused there, 2,008 > 2,000).
+ */
+export const countedLength = (spec: FieldSpec, value: string) =>
+  codePoints(spec.kind === 'website' ? value.replace(/^https?:\/\//i, '') : value);
+
 /** Adds `https://` to a bare domain; leaves anything with a scheme for the check to judge. */
 export function withScheme(website: string): string {
   if (website === '') return website;
@@ -85,8 +93,7 @@ function problemOf(spec: FieldSpec, value: string): ErrorCode | undefined {
   if (spec.kind === 'date') return undefined;
   const controls = spec.kind === 'notes' ? CONTROL_CHARACTERS_EXCEPT_LF : CONTROL_CHARACTERS;
   if (controls.test(value) || LONE_SURROGATE.test(value)) return 'controlCharacters';
-  // A website counts as typed (its length is checked before `https://` is added: fieldSchema).
-  if (spec.kind !== 'website' && codePoints(value) > spec.max) return 'tooLong';
+  if (countedLength(spec, value) > spec.max) return 'tooLong';
   if (value === '') return undefined;
   switch (spec.kind) {
     case 'phone': {
@@ -105,13 +112,7 @@ function problemOf(spec: FieldSpec, value: string): ErrorCode | undefined {
 function fieldSchema(spec: FieldSpec) {
   return z
     .pipe(
-      z._default(z.string(), '').check(
-        z.superRefine((value, ctx) => {
-          // "höchstens 2.000 Zeichen" for what the user typed, not for it with the `https://` added.
-          if (spec.kind === 'website' && codePoints(value.trim()) > spec.max)
-            ctx.addIssue({ code: 'custom', message: 'tooLong', input: value });
-        }),
-      ),
+      z._default(z.string(), ''),
       z.transform((value: string) => normalise(spec, value)),
     )
     .check(
