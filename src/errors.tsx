@@ -21,7 +21,12 @@ function actionPage(c: Context<AppEnv>, url: URL): string {
   if (referer && referer.origin === url.origin && referer.pathname.startsWith(`${paths.base}/assets/`))
     return referer.pathname + referer.search;
   const assetId = url.pathname.startsWith(`${paths.base}/assets/`) ? url.pathname.slice(`${paths.base}/assets/`.length).split('/')[0] : '';
-  return assetId ? paths.contacts(decodeURIComponent(assetId)) : paths.home();
+  // A segment that is no valid percent-encoding (`%ZZ`) names no asset: the asset list (review: 500).
+  let decoded = '';
+  try {
+    decoded = decodeURIComponent(assetId);
+  } catch {}
+  return decoded ? paths.contacts(decoded) : paths.home();
 }
 
 /**

@@ -278,6 +278,10 @@ describe('session expiry without losing input', () => {
       const restore = await send(`${LIST}/abc123/history/2/restore`, { form: {}, headers: referer ? { Referer: referer } : {} });
       expect(await restore.text()).toContain('returnTo=%2Fassets%2Fwhg-12%2Fcontacts"');
     }
+    // An asset id that is no valid percent-encoding: 401 all the same, back to the asset list (review: 500).
+    const malformed = await send('/assets/%ZZ/contacts/abc/restore', { form: {} });
+    expect(malformed.status).toBe(401);
+    expect(await malformed.text()).toContain('returnTo=%2F"');
     // A page read without a session comes back to itself, as before.
     const read = await (await send(`${LIST}/deleted`)).text();
     expect(read).toContain('returnTo=%2Fassets%2Fwhg-12%2Fcontacts%2Fdeleted"');
