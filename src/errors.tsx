@@ -24,7 +24,7 @@ function actionPage(c: Context<AppEnv>, url: URL): string {
   // A segment that is no valid percent-encoding (`%ZZ`) names no asset: the asset list (review: 500).
   let decoded = '';
   try {
-    decoded = decodeURIComponent(assetId);
+    decoded = decodeURIComponent(assetId ?? '');
   } catch {}
   return decoded ? paths.contacts(decoded) : paths.home();
 }

@@ -362,7 +362,7 @@ describe('add', () => {
     expect(spaced.status).toBe(422);
     const html = await spaced.text();
     expect(html).toMatch(
-      /id="f-email-error"[^>]*>Die E-Mail-Adresse enthält ein Leerzeichen\. Bitte entfernen Sie es, z\. B\. name@firma\.de\./,
+      /id="f-email-error"[^>]*>Die E-Mail-Adresse enthält ein Leerzeichen\. Bitte geben Sie sie ohne Leerzeichen ein, z\. B\. name@firma\.de\./,
     );
     expect(html).toMatch(/id="f-website-error"[^>]*>Die Webadresse enthält ein Leerzeichen\./);
     expect(html).toContain('value="anna mueller@firma.de"');
@@ -776,7 +776,7 @@ describe('detail and edit', () => {
       expect(deleted).toContain('Dieser Kontakt wurde inzwischen endgültig gelöscht');
     }
     const english = await send(`${LIST}/${id}/restore`, { user: ada, form: {}, headers: { 'Accept-Language': 'en' } });
-    expect(textOf(await english.text())).toContain('This contact has been deleted for good meanwhile and can no longer be restored.');
+    expect(textOf(await english.text())).toContain('This contact has since been deleted for good and can no longer be restored.');
   });
 
   it('keeps an edit whose contact was deleted for good while it was typed: the input can be saved as new', async () => {

@@ -20,7 +20,7 @@ export const de = {
       title: 'Bitte melden Sie sich an',
       text: 'Um Ihre Kontakte zu sehen, melden Sie sich bitte auf der Kundenplattform an.',
       notDone:
-        'Ihre Anmeldung ist abgelaufen, es wurde nichts geändert. Melden Sie sich bitte auf der Kundenplattform an: Danach kommen Sie auf die Seite zurück und können es noch einmal tun.',
+        'Ihre Anmeldung ist abgelaufen, es wurde nichts geändert. Melden Sie sich bitte auf der Kundenplattform an: Danach kommen Sie auf diese Seite zurück und können den Schritt wiederholen.',
       action: 'Zur Anmeldung',
     },
     sessionExpired: {
@@ -219,9 +219,9 @@ export const de = {
       phoneShort: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.',
       phoneLong: 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.',
       email: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein, z. B. name@firma.de.',
-      emailSpace: 'Die E-Mail-Adresse enthält ein Leerzeichen. Bitte entfernen Sie es, z. B. name@firma.de.',
+      emailSpace: 'Die E-Mail-Adresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. name@firma.de.',
       website: 'Bitte geben Sie eine Webadresse wie www.firma.de ein.',
-      websiteSpace: 'Die Webadresse enthält ein Leerzeichen. Bitte entfernen Sie es, z. B. www.firma.de.',
+      websiteSpace: 'Die Webadresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. www.firma.de.',
       encoding: 'Diese Eingabe kam beschädigt an. Bitte geben Sie sie noch einmal ein.',
       nameRequired: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',
       date: 'Bitte geben Sie ein gültiges Datum ein, z. B. 12.03.2027.',

@@ -14,7 +14,7 @@ export const en: Messages = {
       title: 'Please sign in',
       text: 'To see your contacts, please sign in on the customer platform.',
       notDone:
-        'Your session has expired and nothing was changed. Please sign in on the customer platform: you then come back to the page and can do it again.',
+        'Your session has expired and nothing was changed. Please sign in on the customer platform: after signing in you return to this page and can try again.',
       action: 'Go to sign-in',
     },
     sessionExpired: {
@@ -189,9 +189,9 @@ export const en: Messages = {
       phoneShort: 'The number is too short. Please enter at least 3 digits.',
       phoneLong: 'The number is too long. Please enter at most 20 digits.',
       email: 'Please enter a complete email address, e.g. name@company.com.',
-      emailSpace: 'The email address contains a space. Please remove it, e.g. name@company.com.',
+      emailSpace: 'The email address contains a space. Please enter it without spaces, e.g. name@company.com.',
       website: 'Please enter a web address such as www.company.com.',
-      websiteSpace: 'The web address contains a space. Please remove it, e.g. www.company.com.',
+      websiteSpace: 'The web address contains a space. Please enter it without spaces, e.g. www.company.com.',
       encoding: 'This input arrived damaged. Please enter it again.',
       nameRequired: 'Please enter at least a first name, last name or company.',
       date: 'Please enter a valid date, for example 12.03.2027 (day, month, year).',
@@ -269,7 +269,7 @@ export const en: Messages = {
     purgeWarning: 'This cannot be undone.',
     purged: (name: string) => `“${name}” was deleted for good.`,
     purgedOne: 'The contact was deleted for good.',
-    goneForGood: 'This contact has been deleted for good meanwhile and can no longer be restored.',
+    goneForGood: 'This contact has since been deleted for good and can no longer be restored.',
     purgeChanged: (name: string, by: string, date: string) =>
       `${by} changed “${name}” on ${date}. Nothing was deleted for good: please check the current version.`,
     purgeRevived: (name: string, by: string, date: string) =>

@@ -32,7 +32,6 @@ function ignoredNames(t: Messages, properties: readonly string[]): string {
   ].join(', ');
 }
 
-/** The upload form (multipart, file field `file`); `error` says why the last file was refused. */
 /**
  * The start of the notes as the preview shows them: their first three lines (as lines) and at
  * most 120 characters, "…" where more follows. All of them are imported.
@@ -44,6 +43,7 @@ export function notesStart(notes: string): string {
   return lines.length > 3 ? `${head.join('')}…` : notes;
 }
 
+/** The upload form (multipart, file field `file`); `error` says why the last file was refused. */
 export function ImportForm(props: {
   shell: Shell;
   assetId: string;
