@@ -70,7 +70,7 @@ async function ownContact(assetId: string, fields: Record<string, string>) {
   const stored = await row(id);
   const base: Record<string, string> = { version: '1' };
   for (const { name } of FIELDS) base[name] = String(stored?.[name] ?? '');
-  const save = (user: TestUser, form: Record<string, string>) => send(`${list}/${id}`, { user, form });
+  const save = (user: TestUser, form: Record<string, string>, htmx = false) => send(`${list}/${id}`, { user, form, htmx });
   return { first, second, id, base, save };
 }
 
@@ -473,6 +473,22 @@ describe('a stale edit is merged field by field', () => {
     // Ada keeps her phone and her street.
     expect((await save(ada, { ...choice, phone: '0512 333', street: 'Bergweg 3', city: '' })).status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '0512 333', street: 'Bergweg 3', city: '', country: 'Österreich', version: 3 });
+  });
+
+  it('does not name the country the form fills in with a first address as a co-buyer\u2019s change (review)', async () => {
+    const { first: ada, second: jan, base, save } = await ownContact('whg-default-country', { company: 'Ohne Adresse GmbH' });
+    // Jan types a town (the form's country field already says "Deutschland") and a phone number;
+    // Ada, from the same version, the notes.
+    expect((await save(jan, { ...base, city: 'Berlin', country: 'Deutschland', phone: '030 1' })).status).toBe(303);
+    const merged = await save(ada, { ...base, country: 'Deutschland', notes: 'Termin' });
+    expect(merged.status).toBe(303);
+    const card = textOf(await (await send(merged.headers.get('location') ?? '', { user: ada })).text());
+    expect(card).toContain('Jonas Müller hat inzwischen die Telefonnummer und den Ort geändert – beides ist übernommen.');
+    // A country typed with it is named.
+    const other = await ownContact('whg-typed-country', { company: 'Ohne Adresse GmbH' });
+    expect((await other.save(other.second, { ...other.base, city: 'Wien', country: 'Österreich' })).status).toBe(303);
+    const told = await other.save(other.first, { ...other.base, country: 'Deutschland', notes: 'Termin' }, true);
+    expect(textOf(await told.text())).toContain('Jonas Müller hat inzwischen den Ort und das Land geändert – beides ist übernommen.');
   });
 
   it('keeps the input when the contact was deleted meanwhile', async () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Database } from '../db/client';
+import { de } from '../i18n/de';
 import { FIELDS, type FieldName, type FieldValues, fieldValuesOf } from './fields';
 import { changedFields, mergeFields } from './merge';
 import { type Author, type Contact, type ContactState, contactState, type Version, writeContact, writeOrReadState } from './repository';
@@ -101,7 +102,11 @@ export async function saveEdit(
         if (current.deletedAt !== null || sent.authorId !== author.userId || !before || before.version < version) continue;
         const again = mergeFields(base.values, before.values, mine);
         if (again.clashes.length || FIELDS.some((spec) => sent.values[spec.name] !== again.values[spec.name])) continue;
-        const fields = [...new Set([...again.theirs, ...changedFields(sent.values, fieldValuesOf(current))])];
+        const fields = told(
+          [...new Set([...again.theirs, ...changedFields(sent.values, fieldValuesOf(current))])],
+          base.values,
+          fieldValuesOf(current),
+        );
         return { kind: 'saved', contact: current, merged: fields.length ? { fields, by } : undefined };
       }
       const merge = mergeFields(base.values, fieldValuesOf(current), mine);
@@ -121,7 +126,7 @@ export async function saveEdit(
         const clashes = FIELDS.map((spec) => spec.name).filter((name) => merge.clashes.includes(name) || address.includes(name));
         const values = { ...merge.values };
         for (const name of address) values[name] = stored[name];
-        return { kind: 'clash', current, values, mine, clashes, by, theirs: merge.theirs };
+        return { kind: 'clash', current, values, mine, clashes, by, theirs: told(merge.theirs, base.values, stored) };
       }
       // Each side was valid; together they may not be (one emptied the company, the other the
       // last name): an invalid merge is a clash to decide, never a stored invalid contact.
@@ -141,10 +146,11 @@ export async function saveEdit(
         // which for a field only this user changed is the input again: no choice at all).
         const values = { ...merge.values };
         for (const name of clashes) values[name] = stored[name];
-        return { kind: 'clash', current, values, mine, clashes, by, theirs: merge.theirs };
+        return { kind: 'clash', current, values, mine, clashes, by, theirs: told(merge.theirs, base.values, stored) };
       }
       values = checked.data;
-      merged = merge.theirs.length ? { fields: merge.theirs, by } : undefined;
+      const fields = told(merge.theirs, base.values, stored);
+      merged = fields.length ? { fields, by } : undefined;
     }
     const written = await writeContact(db, assetId, contactId, current.version, values, author, {
       restore: options.restore,
@@ -155,6 +161,20 @@ export async function saveEdit(
   }
   const { contact: current } = await contactState(db, assetId, contactId, Number.MAX_SAFE_INTEGER);
   return current ? { kind: 'conflict', current } : { kind: 'missing' };
+}
+
+/**
+ * What co-buyers changed, as it is named: a country that came with the first address of a contact
+ * is the form's default ("Deutschland", filled in), which nobody typed; "hat inzwischen den Ort und
+ * das Land geändert" named a change nobody made (review). Any other country is named.
+ */
+function told(fields: FieldName[], before: FieldValues, after: FieldValues): FieldName[] {
+  const defaulted =
+    before.country === '' &&
+    !hasAddress(before) &&
+    after.country === de.contacts.defaultCountry &&
+    fields.some((name) => (ADDRESS_FIELDS as readonly FieldName[]).includes(name));
+  return defaulted ? fields.filter((name) => name !== 'country') : fields;
 }
 
 /** The fields that make an address: the country is kept only with one of them (schema.ts). */
@@ -175,7 +195,7 @@ export function mergeNoticeOf(versions: readonly Version[], base: number, curren
   const before = versions.find((candidate) => candidate.version === current - 1);
   const mine = versions.find((candidate) => candidate.version === current);
   if (!from || !before || !mine || before.version <= base) return undefined;
-  const fields = changedFields(from.values, before.values);
+  const fields = told(changedFields(from.values, before.values), from.values, before.values);
   const by = [
     ...new Set(versions.filter((v) => v.version > base && v.version < current && v.authorId !== mine.authorId).map((v) => v.authorName)),
   ];
