@@ -595,6 +595,8 @@ describe('detail and edit', () => {
     expect(response.status).toBe(409);
     const html = await response.text();
     expect(textOf(html)).toContain('Dieser Kontakt wurde inzwischen gelöscht');
+    // The page's title says it too (what a screen reader announces first; review).
+    expect(html).toContain('<title>Dieser Kontakt wurde inzwischen gelöscht · Kontakte</title>');
     expect(html).toContain('wichtig</textarea>');
     expect(html).toContain(`action="${LIST}"`);
   });

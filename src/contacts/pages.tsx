@@ -31,7 +31,15 @@ export function formPage(
   assetId = c.get('asset').id,
 ) {
   const shell = c.get('shell');
-  const title = form.heading ?? (form.mode.kind === 'edit' ? shell.t.contacts.editTitle(form.mode.name) : shell.t.contacts.newTitle);
+  // As the form's heading says (review: a contact deleted meanwhile was titled "Neuen Kontakt hinzufügen").
+  const { t } = shell;
+  const title =
+    form.heading ??
+    (form.mode.kind === 'edit'
+      ? t.contacts.editTitle(form.mode.name)
+      : form.mode.kind === 'gone'
+        ? t.contacts.goneTitle
+        : t.contacts.newTitle);
   return render(c, { status, title, body: <ContactForm shell={shell} assetId={assetId} {...form} /> });
 }
 
