@@ -510,6 +510,13 @@ describe('the warranty view', () => {
     const view = textOf(await (await send(`${listOf('w-view-empty')}?view=warranty`, { user })).text());
     expect(view).toContain('Noch hat kein Kontakt ein Ende der Gewährleistung.');
     expect(view).not.toContain('.ics');
+    // An empty book's warranty view offers no export, whose link would answer 404 (review);
+    // the ways in (import) stay.
+    const empty = await (await send(`${listOf('w-view-nothing')}?view=warranty`, { user: buyer('w-view-nothing') })).text();
+    expect(empty).not.toContain('id="export-vcf"');
+    expect(empty).not.toContain('/print"');
+    expect(textOf(empty)).toContain('Kontakte aus einer Datei übernehmen');
+    expect(textOf(empty)).toContain('Noch hat kein Kontakt ein Ende der Gewährleistung.');
   });
 
   it('pages by key: "Weiter" and "Mehr laden" go on after the last row, never repeating or skipping one', async () => {

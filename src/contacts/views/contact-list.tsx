@@ -39,6 +39,8 @@ export function ContactBook(props: ContactBookProps) {
   const { t, paths } = shell;
   const warranty = view.view === 'warranty';
   const isEmpty = page.total === 0 && view.q === '' && !page.continued && !warranty;
+  // Nothing to export where the view shows nothing: an empty book's warranty view offered a .vcf that answered 404 (review).
+  const noExport = page.total === 0 && view.q === '' && !page.continued;
   // After "Rückgängig" focus goes to the contact that is back (when this page shows it), not to the top.
   const back = notice?.kind === 'restored' && page.contacts.some((contact) => contact.id === notice.contact.id) ? notice.contact.id : '';
   const quietLinks = (
@@ -87,7 +89,7 @@ export function ContactBook(props: ContactBookProps) {
           <UndoImport shell={shell} action={paths.undoImport(assetId, props.imported.importId)} />
         </div>
       ) : null}
-      {isEmpty ? null : (
+      {noExport ? null : (
         <div class="export">
           <div class="actions">
             <ExportActions shell={shell} assetId={assetId} q={view.q} found={page.total} />
@@ -134,7 +136,7 @@ export function ContactBook(props: ContactBookProps) {
           <Results shell={shell} assetId={assetId} page={page} view={view} today={today} focused={back} />
         </>
       )}
-      {isEmpty ? quietLinks : null}
+      {noExport ? quietLinks : null}
     </section>
   );
 }
