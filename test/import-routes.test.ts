@@ -268,6 +268,17 @@ describe('importing a .vcf', () => {
     expect(html).toContain('Abbrechen');
   });
 
+  it('says that a chosen file is empty, and asks for a file where none was chosen (review)', async () => {
+    const user = household('imp-empty');
+    const empty = await upload(user, '', 'handy.vcf');
+    expect(empty.status).toBe(422);
+    expect(textOf(await empty.text())).toContain('Diese Datei ist leer. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.');
+    // No file chosen: the browser sends an empty part without a name.
+    const none = await upload(user, '', '');
+    expect(none.status).toBe(422);
+    expect(textOf(await none.text())).toContain('Bitte wählen Sie eine Datei aus.');
+  });
+
   it('reads Google\u2019s 3.0 export', async () => {
     const user = household('imp-g');
     const { importId, ticked } = previewOf(await (await upload(user, google)).text());

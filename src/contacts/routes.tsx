@@ -369,6 +369,8 @@ contactRoutes.post('/contacts/import', async (c) => {
   const body = await c.req.parseBody().catch(() => undefined);
   if (!body) return refuse(t.contacts.importErrors.cutOff ?? '', 400);
   const file = body.file;
+  // A file chosen that holds nothing is said as such (review: "Bitte wählen Sie eine Datei aus", though one was).
+  if (file instanceof File && file.size === 0 && file.name !== '') return refuse(t.contacts.importErrors.empty ?? '');
   if (!(file instanceof File) || file.size === 0) return refuse(t.contacts.importErrors.noFile ?? '');
   const parsed = parseVcf(new Uint8Array(await file.arrayBuffer()));
   if (!parsed.ok) return refuse(t.contacts.importErrors[parsed.error] ?? '');

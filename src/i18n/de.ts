@@ -340,6 +340,7 @@ export const de = {
       tooManyCards: 'Diese Datei enthält mehr als 1.000 Kontakte.',
       cutOff: 'Die Datei kam nicht vollständig an (brach die Verbindung ab?). Bitte wählen Sie sie noch einmal.',
       noFile: 'Bitte wählen Sie eine Datei aus.',
+      empty: 'Diese Datei ist leer. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',
       gone: 'Diese Vorschau gilt nicht mehr: nach einer Stunde oder nach vier neueren Dateien. Bitte laden Sie die Datei noch einmal hoch.',
       undone: 'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',
     } as Record<string, string>,

@@ -304,6 +304,7 @@ export const en: Messages = {
       tooManyCards: 'This file holds more than 1,000 contacts.',
       cutOff: 'The file did not arrive in full (was the connection lost?). Please choose it again.',
       noFile: 'Please choose a file.',
+      empty: 'This file is empty. Please choose a .vcf file from your address book.',
       gone: 'This preview is no longer valid: after an hour or four newer files. Please upload the file again.',
       undone: 'This import was undone. To repeat it, please upload the file again.',
     } as Record<string, string>,
