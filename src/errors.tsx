@@ -77,10 +77,12 @@ export function renderError(
         return { title: t.errors.notFound.title, text: t.errors.notFound.text, action: home };
       case 405:
         return { title: t.errors.methodNotAllowed.title, text: t.errors.methodNotAllowed.text, action: home };
+      // The input is where the browser's Back button leads (the text says so); the link is the
+      // way on where there is no going back (review: these pages had none).
       case 413:
-        return { title: t.errors.payloadTooLarge.title, text: t.errors.payloadTooLarge.text };
+        return { title: t.errors.payloadTooLarge.title, text: t.errors.payloadTooLarge.text, action: home };
       case 429:
-        return { title: t.errors.tooManyRequests.title, text: t.errors.tooManyRequests.text };
+        return { title: t.errors.tooManyRequests.title, text: t.errors.tooManyRequests.text, action: home };
       case 503:
         return { title: t.errors.unavailable.title, text: t.errors.unavailable.text, action: home };
       case 400:

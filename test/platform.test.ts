@@ -89,7 +89,11 @@ describe('limits and methods', () => {
   it('answers a 2 MB body with a 413 page and stores nothing', async () => {
     const response = await send(LIST, { user: anna, form: { company: 'Riesig GmbH', notes: 'x'.repeat(2 * 1024 * 1024) } });
     expect(response.status).toBe(413);
-    expect(textOf(await response.text())).toContain('Zu lange Angaben');
+    const html = await response.text();
+    expect(textOf(html)).toContain('Zu lange Angaben');
+    // Where the input is, and a way on (review: a dead end).
+    expect(textOf(html)).toContain('Gehen Sie bitte mit der Zurück-Taste Ihres Browsers zum Formular zurück');
+    expect(html).toMatch(/<a class="button" href="\/">Zurück zu den Kontakten<\/a>/);
     expect(await (await send(LIST, { user: anna })).text()).not.toContain('Riesig GmbH');
   });
 
