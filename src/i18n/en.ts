@@ -33,7 +33,10 @@ export const en: Messages = {
     },
     notFound: { title: 'Not found', text: 'This page or contact does not exist (any more).' },
     methodNotAllowed: { title: 'Not possible', text: 'This action is not possible at this address.' },
-    payloadTooLarge: { title: 'Input too long', text: 'Your input is too long to save at once. Please go back to the form with your browser’s Back button and shorten it, for example the notes.' },
+    payloadTooLarge: {
+      title: 'Input too long',
+      text: 'Your input is too long to save at once. Please go back to the form with your browser’s Back button and shorten it, for example the notes.',
+    },
     tooManyRequests: {
       title: 'Too many changes',
       text: 'You sent a great many changes in a short time. Please wait a moment, go back with your browser’s Back button and try again.',
