@@ -255,8 +255,21 @@ describe('importing a .vcf', () => {
     expect(everything.status).toBe(200);
     expect(previewOf(await everything.text()).ticked).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(await rows('imp-b')).toHaveLength(1);
+    // That address (left in the address bar) opened again: the preview, as it first came (review: 405).
+    const reopened = await send(`/assets/imp-b/contacts/import/${importId}`, { user });
+    expect(reopened.status).toBe(200);
+    const reopenedHtml = await reopened.text();
+    expect(previewOf(reopenedHtml).all).toHaveLength(6);
+    expect(previewOf(reopenedHtml).ticked).toEqual(ticked);
     expect((await confirm(user, importId, ticked.slice(0, 2))).status).toBe(303);
     expect(await rows('imp-b')).toHaveLength(3);
+    // Once imported it leads to the list; a preview that no longer exists says so.
+    const done = await send(`/assets/imp-b/contacts/import/${importId}`, { user });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/assets/imp-b/contacts');
+    const gone = await send('/assets/imp-b/contacts/import/AAAAAAAAAAAAAAAAAAAA', { user });
+    expect(gone.status).toBe(404);
+    expect(textOf(await gone.text())).toContain('Diese Vorschau gilt nicht mehr');
   });
 
   it('offers nothing to confirm for a file of which no card can be imported', async () => {

@@ -401,6 +401,37 @@ contactRoutes.post('/contacts/import', async (c) => {
   });
 });
 
+// The preview's own address, which a no-JS "Alle anhaken" leaves in the address bar, opened again
+// (from history, a new tab): the preview as it stands, or where its import went (review: 405).
+contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
+  const { shell, asset, db } = c.var;
+  const { importId } = c.req.valid('param');
+  const staged = await findStaged(db, asset.id, importId);
+  if (staged?.status === 'done') return c.redirect(shell.paths.contacts(asset.id), 303);
+  if (staged?.status !== 'staged')
+    return render(c, {
+      status: staged ? 409 : 404,
+      title: shell.t.contacts.importTitle,
+      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors[staged ? 'undone' : 'gone']} />,
+    });
+  const { live, mark, book } = await duplicateIndex(db, asset.id);
+  const cards = mark(staged.cards);
+  return render(c, {
+    title: shell.t.contacts.previewTitle(cards.length),
+    body: (
+      <ImportPreview
+        shell={shell}
+        assetId={asset.id}
+        importId={importId}
+        cards={cards}
+        room={MAX_CONTACTS_PER_ASSET - live}
+        book={book}
+        photos={0}
+      />
+    ),
+  });
+});
+
 contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   const { shell, asset, db } = c.var;
   const { importId } = c.req.valid('param');
