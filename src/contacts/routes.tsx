@@ -388,15 +388,7 @@ contactRoutes.post('/contacts/import', async (c) => {
   return render(c, {
     title: t.contacts.previewTitle(cards.length),
     body: (
-      <ImportPreview
-        shell={shell}
-        assetId={asset.id}
-        importId={importId}
-        cards={cards}
-        room={MAX_CONTACTS_PER_ASSET - live}
-        book={book}
-        photos={parsed.skipped.photos}
-      />
+      <ImportPreview shell={shell} assetId={asset.id} importId={importId} cards={cards} room={MAX_CONTACTS_PER_ASSET - live} book={book} />
     ),
   });
 });
@@ -419,15 +411,7 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
   return render(c, {
     title: shell.t.contacts.previewTitle(cards.length),
     body: (
-      <ImportPreview
-        shell={shell}
-        assetId={asset.id}
-        importId={importId}
-        cards={cards}
-        room={MAX_CONTACTS_PER_ASSET - live}
-        book={book}
-        photos={0}
-      />
+      <ImportPreview shell={shell} assetId={asset.id} importId={importId} cards={cards} room={MAX_CONTACTS_PER_ASSET - live} book={book} />
     ),
   });
 });
@@ -462,7 +446,6 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
           cards={cards}
           room={MAX_CONTACTS_PER_ASSET - live}
           book={book}
-          photos={0}
           message={message?.(live)}
           ticked={
             untickDuplicates

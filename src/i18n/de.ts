@@ -367,7 +367,6 @@ export const de = {
       photo: 'Foto',
       gender: 'Geschlecht',
     },
-    previewPhotos: (n: number) => `${n.toLocaleString('de-DE')} Foto${n === 1 ? '' : 's'} übersprungen.`,
     previewConfirm: 'Angehakte Kontakte übernehmen',
     imported: (n: number) => (n === 1 ? '1 Kontakt importiert.' : `${n.toLocaleString('de-DE')} Kontakte importiert.`),
     importUndo: 'Import rückgängig',

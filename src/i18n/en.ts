@@ -332,7 +332,6 @@ export const en: Messages = {
       photo: 'photo',
       gender: 'gender',
     },
-    previewPhotos: (n: number) => `${n.toLocaleString('en-GB')} photo${n === 1 ? '' : 's'} skipped.`,
     previewConfirm: 'Add the ticked contacts',
     imported: (n: number) => (n === 1 ? '1 contact imported.' : `${n.toLocaleString('en-GB')} contacts imported.`),
     importUndo: 'Undo import',

@@ -112,7 +112,6 @@ export function ImportPreview(props: {
   room: number;
   /** DuplicateIndex['book'] */
   book: string;
-  photos: number;
   message?: string;
   /** The cards the buyer ticked, when the preview comes back after a confirm (their choice stays). */
   ticked?: ReadonlySet<string>;
@@ -139,7 +138,7 @@ export function ImportPreview(props: {
         </p>
       ) : null}
       <p>{t.contacts.previewText(props.room)}</p>
-      {props.photos ? <p class="hint">{t.contacts.previewPhotos(props.photos)}</p> : null}
+      {/* A skipped photo is named with its card ("Nicht übernommen: …, Foto"), not once more above (review). */}
       <form method="post" action={action}>
         {/* The book these duplicate marks were read in: a confirm after it changed shows them anew. */}
         <input type="hidden" name="book" value={props.book} />
