@@ -381,23 +381,29 @@ describe('add', () => {
     const tooLong = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(201) } });
     expect(tooLong.status).toBe(422);
     expect(await tooLong.text()).toMatch(/id="f-company-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 200 Zeichen\./);
-    // A website counts as typed: a bare domain of 2,000 is kept (with the `https://` it gets), one of 2,001 is too long.
+    // A website counts as stored, with the `https://` a bare domain gets: 1,992 typed without it
+    // are kept, 1,993 are too long, and the message says how many can be typed so.
     const domain = (length: number) => `www.beispiel.de/${'a'.repeat(length - 16)}`;
-    const website = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: domain(2000) } });
+    const website = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: domain(1992) } });
     expect(website.status).toBe(303);
     const card = await (await send(website.headers.get('location') ?? '', { user: anna })).text();
-    expect(card).toContain(`href="https://${domain(2000)}"`);
-    const longer = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: domain(2001) } });
+    expect(card).toContain(`href="https://${domain(1992)}"`);
+    const longer = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: domain(1993) } });
     expect(longer.status).toBe(422);
-    expect(await longer.text()).toMatch(/id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 2\.000 Zeichen\./);
-    // Stored with its `https://`, it passes again (review: it blocked every later save): an edit of
-    // another field, and its own export imported again.
+    expect(await longer.text()).toMatch(/id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 1\.992 Zeichen\./);
+    const typed = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: `https://${domain(1993)}` } });
+    expect(await typed.text()).toMatch(/id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 2\.000 Zeichen\./);
+    // What was stored passes again (review: a count of what was typed stored 2,008, which blocked
+    // every later save): an edit of another field, and its own export imported again.
     const id = new URL(website.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
-    const stored = `https://${domain(2000)}`;
-    const edited = await send(`${LIST}/${id}`, {
-      user: anna,
-      form: { version: '1', company: 'Web GmbH', website: stored, phone: '089 1' },
-    });
+    const stored = `https://${domain(1992)}`;
+    const edited = await send(`${LIST}/${id}`, { user: anna, form: { version: '1', company: 'Web GmbH', website: stored, phone: '089 1' } });
+    expect(edited.status).toBe(303);
+    expect(await storedRow(id)).toMatchObject({ website: stored, phone: '089 1', version: 2 });
+    const vcf = new Uint8Array(await (await send(`${LIST}/${id}.vcf`, { user: anna })).arrayBuffer());
+    const imported = parseVcf(vcf);
+    expect(imported.ok && imported.cards[0]?.values).toMatchObject({ website: stored, notes: '' });
+  });
     expect(edited.status).toBe(303);
     expect(await storedRow(id)).toMatchObject({ website: stored, phone: '089 1', version: 2 });
     const vcf = new Uint8Array(await (await send(`${LIST}/${id}.vcf`, { user: anna })).arrayBuffer());

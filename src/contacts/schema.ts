@@ -46,14 +46,6 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 export const codePoints = (value: string) => [...value].length;
 
-/**
- * A value's length as its limit counts it: a website's without its `http(s)://`, so that a bare
- * domain typed up to the limit (stored with `https://` added) passes again when it is saved,
- * restored or imported from its own export (review: it was refused there, 2,008 > 2,000).
- */
-export const countedLength = (spec: FieldSpec, value: string) =>
-  codePoints(spec.kind === 'website' ? value.replace(/^https?:\/\//i, '') : value);
-
 /** Adds `https://` to a bare domain; leaves anything with a scheme for the check to judge. */
 export function withScheme(website: string): string {
   if (website === '') return website;
@@ -93,7 +85,10 @@ function problemOf(spec: FieldSpec, value: string): ErrorCode | undefined {
   if (spec.kind === 'date') return undefined;
   const controls = spec.kind === 'notes' ? CONTROL_CHARACTERS_EXCEPT_LF : CONTROL_CHARACTERS;
   if (controls.test(value) || LONE_SURROGATE.test(value)) return 'controlCharacters';
-  if (countedLength(spec, value) > spec.max) return 'tooLong';
+  // Counted as stored (a website with the `https://` added): what was stored passes again when it
+  // is saved, restored or imported from its own export (review: a count of what was typed let
+  // 2,008 through, which every later save refused). The message says what that leaves to type.
+  if (codePoints(value) > spec.max) return 'tooLong';
   if (value === '') return undefined;
   switch (spec.kind) {
     case 'phone': {

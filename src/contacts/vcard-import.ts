@@ -28,7 +28,7 @@
 import { binaryToBytes, bytesToBinary, decodeStrict, hasUtf16Bom, isKnownNonUtf8Charset, utf16AsUtf8 } from './charset';
 import { FIELDS, type FieldName } from './fields';
 import { plain } from './keys';
-import { type ContactInput, codePoints, contactInput, countedLength, isValidField } from './schema';
+import { type ContactInput, codePoints, contactInput, isValidField } from './schema';
 
 /** At most this much text per file once photos are skipped (contract §4: 1 MB). */
 export const MAX_IMPORT_TEXT_BYTES = 1024 * 1024;
@@ -597,8 +597,8 @@ const NOT_REPORTED = new Set([
   'CLASS',
 ]);
 
-const fieldSpecs = new Map(FIELDS.map((spec) => [spec.name, spec]));
-const maxOf = (field: FieldName) => fieldSpecs.get(field)?.max ?? 0;
+const fieldMax = new Map(FIELDS.map((spec) => [spec.name, spec.max]));
+const maxOf = (field: FieldName) => fieldMax.get(field) ?? 0;
 
 /** The form's own rule for one field (schema.ts), so import and form never disagree. */
 const isValid = (field: FieldName, value: string) => isValidField(field, value);
@@ -714,9 +714,7 @@ class Overflow {
 
   /** The value if it fits its field; otherwise '' and the value becomes a line of the notes. */
   fit(field: FieldName, value: string): string {
-    // Counted as the form counts it (a website without its `https://`).
-    const spec = fieldSpecs.get(field);
-    if (spec && countedLength(spec, value) <= spec.max) return value;
+    if (codePoints(value) <= maxOf(field)) return value;
     this.move(field, 'tooLong', value, NOTE_LABELS[field]);
     return '';
   }

@@ -237,7 +237,9 @@ function firstError(errors: FieldErrors): FormFieldName | undefined {
 /** One plain sentence that says what to do; for a phone number or web address, what was wrong with it. */
 function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string): string {
   const messages = shell.t.contacts.errors;
-  if (code === 'tooLong') return messages.tooLong(spec.max);
+  // A website typed without `https://` gets it added, and the limit counts it (schema.ts): what is left to type.
+  if (code === 'tooLong')
+    return messages.tooLong(spec.kind === 'website' && !/^https?:\/\//i.test(value.trim()) ? spec.max - 'https://'.length : spec.max);
   if (code === 'phone') {
     // Letters or other signs first: "abc" is no short number.
     const digits = /[a-z]/i.test(value) ? 3 : dialledDigits(value);
