@@ -391,19 +391,19 @@ describe('add', () => {
     const longer = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: domain(1993) } });
     expect(longer.status).toBe(422);
     expect(await longer.text()).toMatch(/id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 1\.992 Zeichen\./);
-    const typed = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: `https://${domain(1993)}` } });
+    const typed = await send(LIST, {
+      user: anna,
+      form: { form_token: freshToken(), company: 'Web GmbH', website: `https://${domain(1993)}` },
+    });
     expect(await typed.text()).toMatch(/id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 2\.000 Zeichen\./);
     // What was stored passes again (review: a count of what was typed stored 2,008, which blocked
     // every later save): an edit of another field, and its own export imported again.
     const id = new URL(website.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
     const stored = `https://${domain(1992)}`;
-    const edited = await send(`${LIST}/${id}`, { user: anna, form: { version: '1', company: 'Web GmbH', website: stored, phone: '089 1' } });
-    expect(edited.status).toBe(303);
-    expect(await storedRow(id)).toMatchObject({ website: stored, phone: '089 1', version: 2 });
-    const vcf = new Uint8Array(await (await send(`${LIST}/${id}.vcf`, { user: anna })).arrayBuffer());
-    const imported = parseVcf(vcf);
-    expect(imported.ok && imported.cards[0]?.values).toMatchObject({ website: stored, notes: '' });
-  });
+    const edited = await send(`${LIST}/${id}`, {
+      user: anna,
+      form: { version: '1', company: 'Web GmbH', website: stored, phone: '089 1' },
+    });
     expect(edited.status).toBe(303);
     expect(await storedRow(id)).toMatchObject({ website: stored, phone: '089 1', version: 2 });
     const vcf = new Uint8Array(await (await send(`${LIST}/${id}.vcf`, { user: anna })).arrayBuffer());

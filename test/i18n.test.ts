@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { parseAccept } from 'hono/utils/accept';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_COUNTRY } from '../src/contacts/fields';
 import { mergedMessage } from '../src/contacts/pages';
 import { formatDateTime } from '../src/contacts/views/format';
 import { languageOf, weightOf } from '../src/i18n';
@@ -75,6 +76,13 @@ describe('formatDateTime: when a version was saved, in Berlin time', () => {
       expect(formatDateTime('en-GB', Date.UTC(2026, 11, 1, 4, 0))).toBe('1 Dec 2026, 05:00');
       expect(formatDateTime('de-DE', Date.UTC(2027, 6, 1, 10, 30))).toBe('01.07.2027, 12:30');
     }
+  });
+});
+
+describe('the default country', () => {
+  it('is the stored value the merge knows as the form\u2019s, in both languages', () => {
+    expect(de.contacts.defaultCountry).toBe(DEFAULT_COUNTRY);
+    expect(en.contacts.defaultCountry).toBe(DEFAULT_COUNTRY);
   });
 });
 

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import type { Database } from '../db/client';
-import { de } from '../i18n/de';
-import { FIELDS, type FieldName, type FieldValues, fieldValuesOf } from './fields';
+import { DEFAULT_COUNTRY, FIELDS, type FieldName, type FieldValues, fieldValuesOf } from './fields';
 import { changedFields, mergeFields } from './merge';
 import { type Author, type Contact, type ContactState, contactState, type Version, writeContact, writeOrReadState } from './repository';
 import { type ContactInput, contactInput, fieldErrorsFrom, fieldsOfErrors } from './schema';
@@ -172,7 +171,7 @@ function told(fields: FieldName[], before: FieldValues, after: FieldValues): Fie
   const defaulted =
     before.country === '' &&
     !hasAddress(before) &&
-    after.country === de.contacts.defaultCountry &&
+    after.country === DEFAULT_COUNTRY &&
     fields.some((name) => (ADDRESS_FIELDS as readonly FieldName[]).includes(name));
   return defaulted ? fields.filter((name) => name !== 'country') : fields;
 }

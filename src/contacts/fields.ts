@@ -72,6 +72,9 @@ export function fieldValuesOf(contact: ContactFields): FieldValues {
 }
 
 /** Every field empty: the start of a new contact, and the base of fixtures. */
+/** The country the form fills in for a contact without an address (both catalogs' `defaultCountry`, a stored value). */
+export const DEFAULT_COUNTRY = 'Deutschland';
+
 export const EMPTY_FIELDS: FieldValues = Object.freeze(
   fieldValuesOf(Object.fromEntries(FIELDS.map((spec) => [spec.column, ''])) as ContactFields),
 );
