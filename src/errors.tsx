@@ -54,6 +54,7 @@ export function renderError(
   }
   for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
   const home = { href: paths.home(), label: t.errors.home };
+  const inPlace = c.req.header('hx-request') === 'true';
   const page = (() => {
     switch (code) {
       case 401: {
@@ -79,10 +80,11 @@ export function renderError(
         return { title: t.errors.methodNotAllowed.title, text: t.errors.methodNotAllowed.text, action: home };
       // The input is where the browser's Back button leads (the text says so); the link is the
       // way on where there is no going back (review: these pages had none).
+      // With JS the form stays and these words stand above it (src/client/app.js): no way back to name.
       case 413:
-        return { title: t.errors.payloadTooLarge.title, text: t.errors.payloadTooLarge.text, action: home };
+        return { title: t.errors.payloadTooLarge.title, text: t.errors.payloadTooLarge[inPlace ? 'inPlace' : 'text'], action: home };
       case 429:
-        return { title: t.errors.tooManyRequests.title, text: t.errors.tooManyRequests.text, action: home };
+        return { title: t.errors.tooManyRequests.title, text: t.errors.tooManyRequests[inPlace ? 'inPlace' : 'text'], action: home };
       case 503:
         return { title: t.errors.unavailable.title, text: t.errors.unavailable.text, action: home };
       case 400:

@@ -94,6 +94,14 @@ describe('limits and methods', () => {
     // Where the input is, and a way on (review: a dead end).
     expect(textOf(html)).toContain('Gehen Sie bitte mit der Zurück-Taste Ihres Browsers zum Formular zurück');
     expect(html).toMatch(/<a class="button" href="\/">Zurück zu den Kontakten<\/a>/);
+    // With htmx the form stays on screen (src/client/app.js shows these words above it): no Back to name.
+    const inPlace = await send(LIST, { user: anna, htmx: true, form: { company: 'Riesig GmbH', notes: 'x'.repeat(2 * 1024 * 1024) } });
+    expect(inPlace.status).toBe(413);
+    const fragment = textOf(await inPlace.text());
+    expect(fragment).toContain(
+      'Ihre Angaben sind zu lang, um sie auf einmal zu speichern. Bitte kürzen Sie sie, zum Beispiel die Notizen.',
+    );
+    expect(fragment).not.toContain('Zurück-Taste');
     expect(await (await send(LIST, { user: anna })).text()).not.toContain('Riesig GmbH');
   });
 

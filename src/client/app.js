@@ -453,6 +453,21 @@
   });
   document.addEventListener('htmx:response:error', (event) => {
     var ctx = event.detail && event.detail.ctx;
+    // Too long (413) or too many writes (429): the form stays with what was typed, the answer's
+    // words above it (swapped in, the page replaced the input, and its way back led elsewhere).
+    var form = ctx && ctx.request && ctx.request.form;
+    if (ctx && (ctx.response.status === 413 || ctx.response.status === 429) && form && form.isConnected) {
+      ctx.swap = 'none';
+      const said = new DOMParser().parseFromString(ctx.text || '', 'text/html').querySelector('.error p');
+      const alert = document.getElementById('limit-alert') || document.createElement('p');
+      alert.id = 'limit-alert';
+      alert.className = 'alert';
+      alert.setAttribute('role', 'alert');
+      alert.textContent = said ? said.textContent : '';
+      form.prepend(alert);
+      alert.scrollIntoView({ block: 'nearest' });
+      return;
+    }
     // Our own answers (422, 409, 503 with the form) are pages with a heading to focus: those swap.
     if (!ctx || ctx.response.status < 500 || /data-focus/.test(ctx.text || '')) return;
     ctx.swap = 'none';

@@ -48,10 +48,12 @@ export const de = {
     payloadTooLarge: {
       title: 'Zu lange Angaben',
       text: 'Ihre Angaben sind zu lang, um sie auf einmal zu speichern. Gehen Sie bitte mit der Zurück-Taste Ihres Browsers zum Formular zurück und kürzen Sie sie, zum Beispiel die Notizen.',
+      inPlace: 'Ihre Angaben sind zu lang, um sie auf einmal zu speichern. Bitte kürzen Sie sie, zum Beispiel die Notizen.',
     },
     tooManyRequests: {
       title: 'Zu viele Änderungen',
       text: 'Sie haben in kurzer Zeit sehr viele Änderungen gesendet. Bitte warten Sie einen Moment, gehen Sie mit der Zurück-Taste Ihres Browsers zurück und versuchen Sie es dann erneut.',
+      inPlace: 'Sie haben in kurzer Zeit sehr viele Änderungen gesendet. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
     },
     unavailable: {
       title: 'Vorübergehend nicht erreichbar',

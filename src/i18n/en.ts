@@ -36,10 +36,12 @@ export const en: Messages = {
     payloadTooLarge: {
       title: 'Input too long',
       text: 'Your input is too long to save at once. Please go back to the form with your browser’s Back button and shorten it, for example the notes.',
+      inPlace: 'Your input is too long to save at once. Please shorten it, for example the notes.',
     },
     tooManyRequests: {
       title: 'Too many changes',
       text: 'You sent a great many changes in a short time. Please wait a moment, go back with your browser’s Back button and try again.',
+      inPlace: 'You sent a great many changes in a short time. Please wait a moment and try again.',
     },
     unavailable: {
       title: 'Temporarily unavailable',

@@ -319,6 +319,11 @@ describe('on a phone (360×800)', () => {
     await withBrowser(
       'anna',
       async ({ page }) => {
+        // A 320 px phone at the usual 16 px keeps the usual layout: the search stays at the top (review).
+        await page.setViewportSize({ width: 320, height: 640 });
+        await page.goto(listPath());
+        assert.equal(await page.locator('form.search').evaluate((form) => getComputedStyle(form).position), 'sticky');
+        await page.setViewportSize({ width: 360, height: 800 });
         // Chromium's own text size setting ("Schriftgröße"), which rem and media queries follow.
         const cdp = await page.context().newCDPSession(page);
         await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
