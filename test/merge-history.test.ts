@@ -245,6 +245,30 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ phone: '089 1', notes: 'Fenster eins', version: 4 });
   });
 
+  it('credits each field to who changed it last: her other window, and a co-buyer who saved between (review)', async () => {
+    const { first: ada, second: jan, base, save } = await ownContact('whg-mixed-windows', { company: 'Mix GmbH', notes: 'alt' });
+    // Ada's first window saves the notes; Jonas then the phone; Ada's second window (from version 1) the mobile.
+    expect((await save(ada, { ...base, notes: 'Fenster eins' })).status).toBe(303);
+    expect((await save(jan, { ...base, version: '2', notes: 'Fenster eins', phone: '089 1' })).status).toBe(303);
+    const merged = await save(ada, { ...base, mobile: '0171 1' });
+    expect(merged.status).toBe(303);
+    for (const card of [
+      textOf(await (await send(merged.headers.get('location') ?? '', { user: ada })).text()),
+      textOf(await (await save(ada, { ...base, mobile: '0171 1' }, true)).text()),
+    ])
+      expect(card).toContain(
+        'Jonas Müller hat inzwischen die Telefonnummer geändert – diese Änderung ist übernommen. Sie selbst (in einem anderen Fenster) haben inzwischen die Notizen geändert – diese Änderung ist übernommen.',
+      );
+    // Her second window changes the notes too: the choice is against her other window, not Jonas.
+    const clash = await save(ada, { ...base, notes: 'Fenster zwei' });
+    expect(clash.status).toBe(409);
+    const choice = textOf(await clash.text());
+    expect(choice).toContain('Sie selbst (in einem anderen Fenster) haben inzwischen anders geändert');
+    expect(choice).toContain('Aus dem anderen Fenster');
+    expect(choice).toContain('Jonas Müller hat außerdem die Telefonnummer geändert');
+    expect(choice).not.toContain('Von Jonas Müller');
+  });
+
   it('an edit or a choice sent again (its answer lost on the way, "Erneut senden") is the same save, never said as a co-buyer\u2019s change', async () => {
     const lea: TestUser = { ...anna, sub: 'u-lea', name: 'Lea Berg' };
     const tom: TestUser = { ...jonas, sub: 'u-tom', name: 'Tom Berg' };

@@ -18,7 +18,17 @@ export type EditOutcome =
    * The same fields were changed on both sides (or the merged result would be invalid): nothing
    * was written; `values` holds everything already merged, `clashes` what to choose.
    */
-  | { kind: 'clash'; current: Contact; values: FieldValues; mine: FieldValues; clashes: FieldName[]; by: string[]; theirs: FieldName[] }
+  | {
+      kind: 'clash';
+      current: Contact;
+      values: FieldValues;
+      mine: FieldValues;
+      clashes: FieldName[];
+      by: string[];
+      theirs: FieldName[];
+      /** Fields whose stored value this user saved meanwhile, in another window. */
+      own: FieldName[];
+    }
   /** No base to merge against (no version sent, or it was purged): both sides shown, as a conflict. */
   | { kind: 'conflict'; current: Contact }
   /** Deleted while being edited: the contact can come back with the input, or the input be saved as a new one. */
@@ -30,6 +40,8 @@ export type EditOutcome =
 export interface MergeNotice {
   fields: FieldName[];
   by: string[];
+  /** Fields this user changed meanwhile in another window (said as such, not as a co-buyer's). */
+  own?: FieldName[];
 }
 
 /** Tries again when yet another save lands between reading and writing (bounded). */
@@ -106,7 +118,11 @@ export async function saveEdit(
           base.values,
           fieldValuesOf(current),
         );
-        return { kind: 'saved', contact: current, merged: fields.length ? { fields, by } : undefined };
+        return {
+          kind: 'saved',
+          contact: current,
+          merged: fields.length ? attributed(fields, versions, version, author, sent.version) : undefined,
+        };
       }
       const merge = mergeFields(base.values, fieldValuesOf(current), mine);
       if (merge.clashes.length > 0) {
@@ -125,7 +141,8 @@ export async function saveEdit(
         const clashes = FIELDS.map((spec) => spec.name).filter((name) => merge.clashes.includes(name) || address.includes(name));
         const values = { ...merge.values };
         for (const name of address) values[name] = stored[name];
-        return { kind: 'clash', current, values, mine, clashes, by, theirs: told(merge.theirs, base.values, stored) };
+        const theirs = told(merge.theirs, base.values, stored);
+        return { kind: 'clash', current, values, mine, clashes, by, theirs, own: ownOf(versions, version, author) };
       }
       // Each side was valid; together they may not be (one emptied the company, the other the
       // last name): an invalid merge is a clash to decide, never a stored invalid contact.
@@ -145,11 +162,12 @@ export async function saveEdit(
         // which for a field only this user changed is the input again: no choice at all).
         const values = { ...merge.values };
         for (const name of clashes) values[name] = stored[name];
-        return { kind: 'clash', current, values, mine, clashes, by, theirs: told(merge.theirs, base.values, stored) };
+        const theirs = told(merge.theirs, base.values, stored);
+        return { kind: 'clash', current, values, mine, clashes, by, theirs, own: ownOf(versions, version, author) };
       }
       values = checked.data;
       const fields = told(merge.theirs, base.values, stored);
-      merged = fields.length ? { fields, by } : undefined;
+      merged = fields.length ? attributed(fields, versions, version, author) : undefined;
     }
     const written = await writeContact(db, assetId, contactId, current.version, values, author, {
       restore: options.restore,
@@ -180,6 +198,38 @@ function told(fields: FieldName[], before: FieldValues, after: FieldValues): Fie
 const ADDRESS_FIELDS = ['street', 'postal_code', 'city'] as const satisfies readonly FieldName[];
 const hasAddress = (values: FieldValues) => ADDRESS_FIELDS.some((name) => values[name] !== '');
 
+/**
+ * Who last changed each field after `base` (a version left out: a resend's own first send): this
+ * user, in another window, or a co-buyer by name.
+ */
+function changers(versions: readonly Version[], base: number, author: Author, skip?: number): Map<FieldName, string | null> {
+  const who = new Map<FieldName, string | null>();
+  let before = versions.find((candidate) => candidate.version === base);
+  for (const version of versions.filter((candidate) => candidate.version > base).sort((a, b) => a.version - b.version)) {
+    if (before && version.version !== skip)
+      for (const name of changedFields(before.values, version.values))
+        who.set(name, version.authorId === author.userId ? null : version.authorName);
+    before = version;
+  }
+  return who;
+}
+
+/** The fields this user saved last since `base`, in another window. */
+const ownOf = (versions: readonly Version[], base: number, author: Author) =>
+  [...changers(versions, base, author)].filter(([, name]) => name === null).map(([field]) => field);
+
+/**
+ * The notice of a merge, each field credited to who changed it last: a co-buyer by name, or this
+ * user in another window (review: with a co-buyer's save between, both were said as his).
+ */
+function attributed(fields: FieldName[], versions: readonly Version[], base: number, author: Author, skip?: number): MergeNotice {
+  const who = changers(versions, base, author, skip);
+  const own = fields.filter((name) => who.get(name) === null);
+  const theirs = fields.filter((name) => who.get(name) !== null);
+  const by = [...new Set(theirs.map((name) => who.get(name)).filter((name): name is string => typeof name === 'string'))];
+  return own.length ? { fields: theirs, by, own } : { fields: theirs, by };
+}
+
 /** Who saved since `version`, in order, without this user and without repeats. */
 function coBuyers(versions: readonly Version[], version: number, author: Author): string[] {
   const names = versions
@@ -195,8 +245,6 @@ export function mergeNoticeOf(versions: readonly Version[], base: number, curren
   const mine = versions.find((candidate) => candidate.version === current);
   if (!from || !before || !mine || before.version <= base) return undefined;
   const fields = told(changedFields(from.values, before.values), from.values, before.values);
-  const by = [
-    ...new Set(versions.filter((v) => v.version > base && v.version < current && v.authorId !== mine.authorId).map((v) => v.authorName)),
-  ];
-  return fields.length ? { fields, by } : undefined;
+  const meanwhile = versions.filter((candidate) => candidate.version < current);
+  return fields.length ? attributed(fields, meanwhile, base, { userId: mine.authorId, name: mine.authorName }) : undefined;
 }

@@ -8,6 +8,7 @@ import type { Messages } from '../i18n';
 import type { Done, ListQuery } from '../paths';
 import { render, wantsFragment } from '../views/render';
 import type { MergeNotice } from './edits';
+import type { FieldName } from './fields';
 import { type Contact, listContacts, rebuildOldKeys } from './repository';
 import { displayName } from './vcard';
 import { ContactDetail } from './views/contact-detail';
@@ -118,9 +119,14 @@ export async function listPage(
 export function mergedMessage(t: Messages, notice: MergeNotice, message = t.contacts.merged): string {
   const list = (items: readonly string[]) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`;
-  // Nobody else: this user saved in another window (review: it said "Ein anderer Käufer hat").
-  const by = notice.by.length ? list(notice.by) : t.contacts.yourself;
-  return message(by, list(notice.fields.map((name) => t.contacts.fieldsInText[name])), notice.fields.length, notice.by.length || 2);
+  const fields = (names: readonly FieldName[]) => list(names.map((name) => t.contacts.fieldsInText[name]));
+  // What this user saved meanwhile in another window is said as such (review: it said "Ein anderer
+  // Käufer hat", or, with a co-buyer's save between, credited it to him).
+  const own = notice.own?.length ? message(t.contacts.yourself, fields(notice.own), notice.own.length, 2) : '';
+  const theirs = notice.fields.length
+    ? message(notice.by.length ? list(notice.by) : t.contacts.yourself, fields(notice.fields), notice.fields.length, notice.by.length || 2)
+    : '';
+  return [theirs, own].filter(Boolean).join(' ');
 }
 
 /**

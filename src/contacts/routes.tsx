@@ -687,26 +687,35 @@ function answerEdit(
     case 'clash': {
       // "Jonas Müller und Maria Roth haben …" (review: "…, Maria Roth hat").
       const names = outcome.by;
-      // Nobody else: this user saved in another window (a plural verb: "Sie selbst … haben").
-      const by =
-        names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t.contacts.and} ${names.at(-1)}` : (names[0] ?? t.contacts.yourself);
-      // What co-buyers changed besides the clashes: kept with the choice, said before it.
+      // Where this user's other window saved every clashing field, that window is named ("Sie selbst
+      // … haben", the choice "Aus dem anderen Fenster"), not a co-buyer (reviews).
+      const own = outcome.clashes.every((name) => outcome.own.includes(name));
+      const by = own
+        ? t.contacts.yourself
+        : names.length > 1
+          ? `${names.slice(0, -1).join(', ')} ${t.contacts.and} ${names.at(-1)}`
+          : (names[0] ?? t.contacts.yourself);
+      // What co-buyers (or this user's other window) changed besides the clashes: kept with the choice, said before it.
       const also = outcome.theirs.filter((name) => !outcome.clashes.includes(name));
+      const alsoTheirs = also.filter((name) => !outcome.own.includes(name));
+      const alsoOwn = also.filter((name) => outcome.own.includes(name));
       const body = (
         <MergeClash
           shell={shell}
           assetId={asset.id}
           contactId={outcome.current.id}
           name={displayName(outcome.current)}
-          alsoMerged={also.length ? mergedMessage(t, { fields: also, by: outcome.by }, t.contacts.clashAlsoMerged) : undefined}
+          alsoMerged={
+            also.length ? mergedMessage(t, { fields: alsoTheirs, by: outcome.by, own: alsoOwn }, t.contacts.clashAlsoMerged) : undefined
+          }
           version={outcome.current.version}
           values={outcome.values}
           mine={outcome.mine}
           clashes={outcome.clashes}
           theirs={outcome.theirs}
           by={by}
-          people={names.length || 2}
-          own={names.length === 0}
+          people={own ? 2 : names.length || 2}
+          own={outcome.own}
           // A revive's clash ("Mit meinen Eingaben wiederherstellen" after a co-buyer restored and
           // changed the contact) is between the user's input and the co-buyer's: an edit's choice.
           restoring={done === 'version'}

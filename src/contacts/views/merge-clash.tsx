@@ -23,8 +23,8 @@ export interface ClashProps {
   by: string;
   /** How many co-buyers `by` names (the verb agrees). */
   people: number;
-  /** No co-buyer: this user saved in another window meanwhile. */
-  own?: boolean;
+  /** The fields whose stored value this user saved meanwhile in another window. */
+  own?: readonly FieldName[];
   /** The choice comes from restoring an older version (its values are "mine"), not from an edit. */
   restoring?: boolean;
   /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
@@ -117,7 +117,7 @@ export function MergeClash(props: ClashProps) {
             {choice(spec, restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine, mine[spec.name], true, mine.warranty_until)}
             {choice(
               spec,
-              props.own ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(by),
+              props.own?.includes(spec.name) ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(by),
               values[spec.name],
               false,
               values.warranty_until,
