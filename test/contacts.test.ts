@@ -1,18 +1,26 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseVcf } from '../src/contacts/vcard-import';
-import { anna as annaOf, gzipSize, jonas as jonasOf, ORIGIN, petra, seedContacts, selin, send, type TestUser, textOf } from './helpers';
+import {
+  anna as annaOf,
+  gzipSize,
+  jonas as jonasOf,
+  ORIGIN,
+  petra,
+  seedContacts,
+  selin,
+  send,
+  type TestUser,
+  textOf,
+  withOwnId,
+} from './helpers';
 
-// Writes are limited per user (60 in 10 s, wrangler.toml). This file writes more than that as Anna
-// within 10 s on a fast machine (a 429 where a test expected its save: CI failed once), so every
-// test has an Anna and a Jonas of its own: the same names and apartment, a user id of their own.
+// Every test has an Anna and a Jonas of its own (withOwnId: the write limit counts per user id).
 let anna = annaOf;
 let jonas = jonasOf;
-let testNumber = 0;
 beforeEach(() => {
-  testNumber += 1;
-  anna = { ...annaOf, sub: `${annaOf.sub}-${testNumber}` };
-  jonas = { ...jonasOf, sub: `${jonasOf.sub}-${testNumber}` };
+  anna = withOwnId(annaOf);
+  jonas = withOwnId(jonasOf);
 });
 
 const ASSET = 'whg-12';
@@ -611,8 +619,8 @@ describe('detail and edit', () => {
   let ada: TestUser = annaOf;
   let jon: TestUser = jonasOf;
   beforeEach(() => {
-    ada = { ...annaOf, sub: `u-revive-a-${testNumber}` };
-    jon = { ...jonasOf, sub: `u-revive-j-${testNumber}` };
+    ada = withOwnId(annaOf, 'u-revive-a');
+    jon = withOwnId(jonasOf, 'u-revive-j');
   });
 
   it('brings a contact deleted while it was edited back with the input, so that the undo of the delete leaves no copy', async () => {

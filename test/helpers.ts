@@ -26,6 +26,17 @@ export const jonas: TestUser = {
   role: 'customer',
   assets: [{ id: 'whg-12', name: 'Lindenhof, Wohnung 12' }],
 };
+
+let ownIds = 0;
+/**
+ * The user with a user id of its own (the same name, role and apartments). Writes are limited per
+ * user id (60 in 10 s, wrangler.toml): a test file that writes a lot as one user on a fast machine
+ * met a 429 where a test expected its save (CI failed once), so such files give every test its own.
+ */
+export function withOwnId(user: TestUser, prefix = user.sub): TestUser {
+  ownIds += 1;
+  return { ...user, sub: `${prefix}-${ownIds}` };
+}
 export const selin: TestUser = {
   sub: 'u-selin',
   name: 'Selin Yıldız',

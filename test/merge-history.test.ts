@@ -8,17 +8,14 @@ import { mergeFields } from '../src/contacts/merge';
 import { contactState, MAX_VERSIONS, PURGE_AFTER_MS } from '../src/contacts/repository';
 import { connect } from '../src/db/client';
 import worker from '../src/index';
-import { anna as annaOf, jonas as jonasOf, ORIGIN, selin, send, type TestUser, textOf } from './helpers';
+import { anna as annaOf, jonas as jonasOf, ORIGIN, selin, send, type TestUser, textOf, withOwnId } from './helpers';
 
-// Writes are limited per user (60 in 10 s, wrangler.toml): every test has an Anna and a Jonas of
-// its own (the same names and apartment, a user id of their own), as test/contacts.test.ts does.
+// Every test has an Anna and a Jonas of its own (withOwnId: the write limit counts per user id).
 let anna = annaOf;
 let jonas = jonasOf;
-let testNumber = 0;
 beforeEach(() => {
-  testNumber += 1;
-  anna = { ...annaOf, sub: `${annaOf.sub}-${testNumber}` };
-  jonas = { ...jonasOf, sub: `${jonasOf.sub}-${testNumber}` };
+  anna = withOwnId(annaOf);
+  jonas = withOwnId(jonasOf);
 });
 
 import { assertAsyncProperty, assertProperty } from './property';

@@ -1,17 +1,14 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FIELDS } from '../src/contacts/fields';
-import { anna as annaOf, jonas as jonasOf, ORIGIN, send, type TestUser, textOf } from './helpers';
+import { anna as annaOf, jonas as jonasOf, ORIGIN, send, type TestUser, textOf, withOwnId } from './helpers';
 
-// Writes are limited per user (60 in 10 s, wrangler.toml): every test has an Anna and a Jonas of
-// its own (the same names and apartment, a user id of their own), as test/contacts.test.ts does.
+// Every test has an Anna and a Jonas of its own (withOwnId: the write limit counts per user id).
 let anna = annaOf;
 let jonas = jonasOf;
-let testNumber = 0;
 beforeEach(() => {
-  testNumber += 1;
-  anna = { ...annaOf, sub: `${annaOf.sub}-${testNumber}` };
-  jonas = { ...jonasOf, sub: `${jonasOf.sub}-${testNumber}` };
+  anna = withOwnId(annaOf);
+  jonas = withOwnId(jonasOf);
 });
 
 // Issue 17 with issue 14's merge: a stale edit that changes a warranty date is merged field by
