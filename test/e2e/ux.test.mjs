@@ -93,6 +93,7 @@ describe('the list on a phone (360×800)', () => {
     // Said without a way back that is not there (review: the page replaced the form and sent the buyer Back, to the list).
     assert.equal(await page.getByText('Zurück-Taste').count(), 0);
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'the input stays');
+    await page.screenshot({ path: 'test-results/screenshots/phone-413-form.png' });
     await page.getByLabel('Notizen', { exact: true }).fill('kurz');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
