@@ -304,8 +304,12 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     expect(create.limiterCalls).toBe(1);
     expect(create.count.roundTrips).toBe(1);
     const timing = serverTiming(create.response);
-    // The timer may wake a millisecond early.
-    expect(timing.limit).toBeGreaterThanOrEqual(FAR_MS - 1);
+    // The check starts as the request comes in and is timed from where the write waits for it:
+    // the Worker's own work before the write (parsing the form; 7 ms in a clean clone's run under
+    // load) is not counted twice. All of the limiter's delay lies outside the D1 wait, and most of
+    // it is the limiter's (the timer may wake a millisecond early).
+    expect(timing.app - timing.db).toBeGreaterThanOrEqual(FAR_MS - 1);
+    expect(timing.limit).toBeGreaterThan(FAR_MS / 2);
     expect(timing.limit).toBeLessThan(2 * FAR_MS);
     expect(timing.db).toBeGreaterThanOrEqual(create.count.roundTrips * (FAR_MS - 1));
     expect(timing.db).toBeLessThan(2 * FAR_MS);
