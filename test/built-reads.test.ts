@@ -50,9 +50,9 @@ describe('reads built once per shape', () => {
     const db = connect(env.DB);
     const people = [
       { last_name: 'Adler', position: 'Zimmerer', warranty_until: '2030-05-01' },
-      { last_name: 'Bauer', position: 'Elektriker', warranty_until: '2030-01-01' },
+      { last_name: 'Bauer', position: 'Elektriker', warranty_until: '2020-01-01' },
       { last_name: 'Cramer', position: 'Architekt', warranty_until: '2030-03-01' },
-      { last_name: 'Dorn', position: 'Maler', warranty_until: '2030-02-01' },
+      { last_name: 'Dorn', position: 'Maler', warranty_until: '2020-02-01' },
       { last_name: 'Engel', position: 'Installateur', warranty_until: '2030-04-01' },
     ];
     const ids = await seedContacts('built-shapes', people.length, (i) => people[i] ?? {});
@@ -75,9 +75,14 @@ describe('reads built once per shape', () => {
       },
       {
         order: 'warranty',
-        options: { view: 'warranty' },
-        expected: ['Bauer', 'Dorn', 'Cramer', 'Engel', 'Adler'],
-        cursor: (r) => [r.warrantyUntil, r.sortKey, r.id],
+        // Running ends first (soonest first), then ended ones (latest first), split at the
+        // cursor's day: the first of its values.
+        options: { view: 'warranty', now: Date.UTC(2026, 11, 1, 12) },
+        expected: ['Cramer', 'Engel', 'Adler', 'Dorn', 'Bauer'],
+        cursor: (r) => {
+          const seconds = Date.parse(r.warrantyUntil) / 1000;
+          return ['2026-12-01', r.warrantyUntil >= '2026-12-01' ? seconds : 100_000_000_000 - seconds, r.sortKey, r.id];
+        },
       },
     ];
     const inOrder = (page: { contacts: readonly { lastName: string }[] }) => page.contacts.map((c) => c.lastName);

@@ -454,7 +454,7 @@ describe('search', () => {
 });
 
 describe('the warranty view', () => {
-  it('lists every live contact with an end, the soonest first, ties in name order, with a link from the list', async () => {
+  it('lists every live contact with an end: running ones soonest first, ties in name order, then the ended ones; a link from the list', async () => {
     const user = buyer('w-view');
     const list = listOf('w-view');
     const [late, early, none, tieB, tieA, gone] = await seedContacts(
@@ -478,7 +478,15 @@ describe('the warranty view', () => {
     expect(main).toContain('<title>Lindenhof w-view · Kontakte</title>');
     expect(view).toContain('<title>Gewährleistung · Lindenhof w-view · Kontakte</title>');
     const order = [...view.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1]);
-    expect(order).toEqual([early, tieA, tieB, late]);
+    // An ended warranty comes after every running one, under a heading of its own (review: ended
+    // 2-year ends pushed the running ones off a phone's screen).
+    expect(order).toEqual([tieA, tieB, late, early]);
+    expect(view).toContain(`<li class="group"><h2>Abgelaufen</h2></li><li class="contact" id="c-${early}"`);
+    expect(view.match(/<li class="group">/g)).toHaveLength(1);
+    // The switch marks the view shown, as the list's does, and leads to the other two.
+    expect(view).toContain(
+      `<p class="view-switch" id="view-switch"><a href="${list}">Nach Name</a><span class="sep"> · </span><a href="${list}?group=position">Nach Position</a><span class="sep"> · </span><span aria-current="true">Gewährleistung</span></p>`,
+    );
     expect(order).not.toContain(none);
     expect(textOf(view)).toContain('4 Kontakte mit Gewährleistungsende');
     expect(textOf(rowOf(view, late ?? ''))).toContain('Gewährleistung bis 01.01.2031');
@@ -522,14 +530,21 @@ describe('the warranty view', () => {
   it('pages by key: "Weiter" and "Mehr laden" go on after the last row, never repeating or skipping one', async () => {
     const user = buyer('w-paging');
     const list = listOf('w-paging');
-    // 130 ends on 13 days (ties broken by name, then id), 20 contacts without an end between them.
+    // 140 ends on 13 days (ties broken by name, then id), 20 contacts without an end between
+    // them; 5 of the days long ended (2020), 8 far ahead (2040): the first page ends among the
+    // ended ones, so the next goes on inside their order (the latest end first).
     const ids = await seedContacts('w-paging', 150, (index) =>
       index % 15 === 14
         ? { company: `Ohne ${index}` }
-        : { company: `Firma ${String(index).padStart(3, '0')}`, warranty_until: addDays('2027-01-01', (index * 7) % 13) },
+        : {
+            company: `Firma ${String(index).padStart(3, '0')}`,
+            warranty_until: (index * 7) % 13 < 5 ? addDays('2020-06-01', (index * 7) % 13) : addDays('2040-01-01', (index * 7) % 13),
+          },
     );
+    const ENDED = '2030-01-01';
     const { results } = await env.DB.prepare(
-      "SELECT id FROM contacts WHERE asset_id = ? AND deleted_at IS NULL AND warranty_until <> '' ORDER BY warranty_until, sort_key, id",
+      `SELECT id FROM contacts WHERE asset_id = ? AND deleted_at IS NULL AND warranty_until <> ''
+       ORDER BY warranty_until < '${ENDED}', CASE WHEN warranty_until >= '${ENDED}' THEN warranty_until END, warranty_until DESC, sort_key, id`,
     )
       .bind('w-paging')
       .all<{ id: string }>();
@@ -544,16 +559,22 @@ describe('the warranty view', () => {
     const next = /<a class="button" href="([^"]+)">Weiter<\/a>/.exec(first)?.[1]?.replace(/&amp;/g, '&') ?? '';
     expect(next).toMatch(/[?&]view=warranty&after=/);
 
-    // A co-buyer adds an end before the cursor meanwhile: the next page neither repeats nor skips.
-    await seedContacts('w-paging', 1, () => ({ company: 'Neu eingefügt', warranty_until: '2026-12-31' }));
+    expect(first.match(/<h2>Abgelaufen<\/h2>/g)).toHaveLength(1);
+    // "Mehr laden" says where the page ended, so the rows it brings head no section again.
+    expect(first).toContain('hx-vals="{&quot;part&quot;:&quot;rows&quot;,&quot;previous&quot;:&quot;ended&quot;');
+    // A co-buyer adds an end before the cursor meanwhile, a running one and a more recently
+    // ended one: the next page neither repeats nor skips.
+    await seedContacts('w-paging', 2, (index) => ({ company: 'Neu eingefügt', warranty_until: ['2045-12-31', '2020-12-31'][index] }));
     const second = await (await send(next, { user })).text();
     expect([...second.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])).toEqual(expected.slice(100));
     expect(second).toContain('Zurück zum Anfang');
     expect(second).not.toContain('>Weiter<');
 
     // The same with htmx: the rows fragment, and the address bar follows.
-    const more = await send(`${next}&part=rows`, { user, htmx: true });
-    expect([...(await more.text()).matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])).toEqual(expected.slice(100));
+    const more = await send(`${next}&part=rows&previous=ended`, { user, htmx: true });
+    const moreRows = await more.text();
+    expect([...moreRows.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])).toEqual(expected.slice(100));
+    expect(moreRows).not.toContain('<li class="group">');
     expect(more.headers.get('HX-Replace-Url')).toMatch(/^\/assets\/w-paging\/contacts\?view=warranty&through=/);
 
     // A cursor of another order is no cursor: the view starts at the beginning.
@@ -565,7 +586,7 @@ describe('the warranty view', () => {
     expect([...mixed.matchAll(/<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1])[0]).toBe(
       (
         await env.DB.prepare(
-          "SELECT id FROM contacts WHERE asset_id = 'w-paging' AND warranty_until <> '' ORDER BY warranty_until, sort_key, id LIMIT 1",
+          "SELECT id FROM contacts WHERE asset_id = 'w-paging' AND warranty_until >= '2030-01-01' ORDER BY warranty_until, sort_key, id LIMIT 1",
         ).first<{ id: string }>()
       )?.id,
     );

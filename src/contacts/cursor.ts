@@ -9,7 +9,7 @@ export type ListOrder = 'name' | 'search' | 'position' | 'searchPosition' | 'war
 export type CursorValue = string | number;
 
 /** How many sort values each order has (the id included). */
-const ARITY: Readonly<Record<ListOrder, number>> = { name: 2, search: 3, position: 3, searchPosition: 4, warranty: 3 };
+const ARITY: Readonly<Record<ListOrder, number>> = { name: 2, search: 3, position: 3, searchPosition: 4, warranty: 4 };
 
 const isCursorValue = (value: unknown): value is CursorValue =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));

@@ -7,6 +7,7 @@ import { derivedColumns } from './derived';
 import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from './fields';
 import { KEY_FORMAT, type KeyTest, matchTest, parseQuery, prefixTest, type SearchTerm } from './keys';
 import type { VCardContact } from './vcard';
+import { berlinToday } from './warranty';
 
 /** Every query of the contact book lives here, and every one is scoped by the asset id. */
 
@@ -99,7 +100,7 @@ export interface ContactPage {
 export interface ListOptions {
   query?: string;
   group?: 'position';
-  /** Only contacts with a warranty end, the soonest first (the search does not apply). */
+  /** Only contacts with a warranty end: running ones, the soonest end first, then ended ones, the latest first (no search). */
   view?: 'warranty';
   /** Rows after this cursor ("Weiter", "Mehr laden"). */
   after?: string;
@@ -126,7 +127,19 @@ function selection(assetId: string | Placeholder, terms: readonly SearchTerm[]):
 function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: ListOrder; columns: SQL[] } {
   // ISO dates sort as text exactly as they do as dates.
   if (options.view === 'warranty')
-    return { order: 'warranty', columns: [sql`${contacts.warrantyUntil}`, sql`${contacts.sortKey}`, sql`${contacts.id}`] };
+    return {
+      order: 'warranty',
+      // Running warranties first, the soonest end first; then the ended ones, the latest first:
+      // after a few years the ended 2-year ones pushed the running ones off a phone's screen
+      // (review). "Today" is the first value of the cursor, so every page of one paging splits
+      // at the same day (a constant in ORDER BY sorts nothing).
+      columns: [
+        sql`${sql.placeholder('today')}`,
+        sql`(CASE WHEN ${contacts.warrantyUntil} >= ${sql.placeholder('today')} THEN unixepoch(${contacts.warrantyUntil}) ELSE 100000000000 - unixepoch(${contacts.warrantyUntil}) END)`,
+        sql`${contacts.sortKey}`,
+        sql`${contacts.id}`,
+      ],
+    };
   if (terms.length > 0) {
     // Terms that do not start a word of the name, company or position: 0 ranks first.
     const rank = sql`(${sql.join(
@@ -162,6 +175,7 @@ export async function listContacts(db: Database, assetId: string, options: ListO
     limit: limit + 1,
     deletedSince: now - PURGE_AFTER_MS,
     ...Object.fromEntries(cursor.map((value, i) => [`cursor${i}`, value])),
+    ...(order === 'warranty' ? { today: cursor[0] ?? berlinToday(new Date(now)) } : {}),
   };
   // A search's SQL follows the words typed: built per request. Every other list is one of a few
   // shapes, each built once: its key holds every argument of listStatements but the (absent)

@@ -53,7 +53,7 @@ export const contacts = sqliteTable(
   (table) => [
     index('contacts_asset_list').on(table.assetId, table.deletedAt, table.sortKey, table.id),
     index('contacts_asset_group').on(table.assetId, table.deletedAt, table.groupKey, table.sortKey, table.id),
-    // The warranty view (`?view=warranty`, soonest end first) and warranty.ics: only rows with an end date.
+    // The warranty view (`?view=warranty`) and warranty.ics: only rows with an end date.
     index('contacts_asset_warranty')
       .on(table.assetId, table.deletedAt, table.warrantyUntil, table.sortKey, table.id)
       .where(sql`warranty_until <> ''`),

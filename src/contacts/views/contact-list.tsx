@@ -148,23 +148,19 @@ export function ContactBook(props: ContactBookProps) {
 export function ViewSwitch(props: { shell: Shell; assetId: string; view: ListView; oob?: boolean }) {
   const { shell, assetId, view } = props;
   const { t, paths } = shell;
+  const warranty = view.view === 'warranty';
+  const grouped = !warranty && view.group === 'position';
+  // Every view, the one shown marked as such (not a link to itself; the warranty view's too,
+  // review); on a phone it is said to screen readers only, so that the switch keeps to one line.
+  const item = (current: boolean, label: string, href: string) =>
+    current ? <span aria-current="true">{label}</span> : <a href={href}>{label}</a>;
   return (
     <p class="view-switch" id="view-switch" hx-swap-oob={props.oob ? 'true' : undefined}>
-      {/* Both orders, the one shown marked as such (not a link to itself); on a phone it is
-          said to screen readers only, so that the switch keeps to one line. */}
-      {view.group === 'position' ? (
-        <a href={paths.contacts(assetId, { q: view.q })}>{t.contacts.sortByName}</a>
-      ) : (
-        <span aria-current="true">{t.contacts.sortByName}</span>
-      )}
+      {item(!warranty && !grouped, t.contacts.sortByName, paths.contacts(assetId, { q: view.q }))}
       <span class="sep"> · </span>
-      {view.group === 'position' ? (
-        <span aria-current="true">{t.contacts.groupByPosition}</span>
-      ) : (
-        <a href={paths.contacts(assetId, { q: view.q, group: 'position' })}>{t.contacts.groupByPosition}</a>
-      )}
+      {item(grouped, t.contacts.groupByPosition, paths.contacts(assetId, { q: view.q, group: 'position' }))}
       <span class="sep"> · </span>
-      <a href={paths.contacts(assetId, { view: 'warranty' })}>{t.warranty.viewLink}</a>
+      {item(warranty, t.warranty.viewLink, paths.contacts(assetId, { view: 'warranty' }))}
     </p>
   );
 }
@@ -183,7 +179,7 @@ export interface ListFrom extends ListView {
 }
 
 /**
- * `?view=warranty`: every contact with a warranty end, the soonest first, and the same ends as a
+ * `?view=warranty`: every contact with a warranty end (running ones first), and the same ends as a
  * calendar file to download, with the help a buyer needs to import it (no JavaScript needed).
  */
 function WarrantyView(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string; focused?: string }) {
@@ -192,11 +188,7 @@ function WarrantyView(props: { shell: Shell; assetId: string; page: ContactPage;
   const calendar = paths.warrantyCalendar(assetId);
   return (
     <>
-      <p class="view-switch">
-        <a href={paths.contacts(assetId)}>{t.contacts.sortByName}</a>
-        {' · '}
-        <a href={paths.contacts(assetId, { group: 'position' })}>{t.contacts.groupByPosition}</a>
-      </p>
+      <ViewSwitch shell={shell} assetId={assetId} view={view} />
       <p>{t.warranty.viewText}</p>
       {page.total === 0 && !page.continued ? (
         <p class="empty">{t.warranty.empty}</p>
@@ -366,13 +358,24 @@ export function Rows(props: {
       focus: props.loadedMore === true && index === 0 ? shell.t.contacts.loadedMore(page.contacts.length) : undefined,
       focused: contact.id === props.focused,
     });
-    if (page.order === 'search' || page.order === 'warranty') return row;
+    if (page.order === 'search') return row;
     // Grouped, rows are ordered by the position's dictionary form: "Fliesenleger" and
-    // "fliesenleger" are one group, headed as its first row writes it.
-    const section = page.order === 'name' ? letterOf(contact) : groupKey(contact.position);
-    if (section === group) return row;
+    // "fliesenleger" are one group, headed as its first row writes it. The warranty view heads
+    // only the ended ones, which follow the running ones.
+    const section =
+      page.order === 'warranty'
+        ? contact.warrantyUntil < today && 'ended'
+        : page.order === 'name'
+          ? letterOf(contact)
+          : groupKey(contact.position);
+    if (!section || section === group) return row;
     group = section;
-    const heading = page.order === 'name' ? section : contact.position.trim() || shell.t.contacts.noPosition;
+    const heading =
+      page.order === 'warranty'
+        ? shell.t.warranty.ended
+        : page.order === 'name'
+          ? section
+          : contact.position.trim() || shell.t.contacts.noPosition;
     return html`<li class="group"><h2>${heading}</h2></li>${row}`;
   });
   return (
