@@ -193,17 +193,19 @@ describe('what an event says', () => {
   const contact = {
     position: 'Fliesenleger',
     name: 'Bauer',
-    phone: '+49 30 123456',
+    company: 'Fliesen Bauer GmbH',
+    // Written as Germans do; tapped in a calendar, "(0)" after the country code dials a wrong number.
+    phone: '+49 (0)30 123456',
     mobile: '',
     email: 'info@fliesen-bauer.de',
     warrantyUntil: '2027-03-12',
   };
 
-  it('German: position and name in the summary, the ways to reach them and the end date in the description', () => {
+  it('German: position and name in the summary; the company who owes it, the ways to reach them and the end date in the description', () => {
     expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, contact)).toEqual({
       summary: 'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
       description:
-        'Telefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
+        'Unternehmen: Fliesen Bauer GmbH\nTelefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
     });
   });
 
@@ -211,12 +213,12 @@ describe('what an event says', () => {
     expect(warrantyEventText({ locale: 'en-GB', warranty: en.warranty }, { ...contact, mobile: '0171 1234567' })).toEqual({
       summary: 'Warranty for Fliesenleger Bauer ends – report defects before then',
       description:
-        'Phone number: +49 30 123456\nMobile number: 0171 1234567\nEmail address: info@fliesen-bauer.de\nWarranty until 12 Mar 2027 (your own note, not legal advice)',
+        'Company: Fliesen Bauer GmbH\nPhone number: +49 30 123456\nMobile number: 0171 1234567\nEmail address: info@fliesen-bauer.de\nWarranty until 12 Mar 2027 (your own note, not legal advice)',
     });
   });
 
   it('without a position or any way to reach them', () => {
-    const bare = { ...contact, position: '', phone: '', email: '', name: 'Küchen Schmidt GmbH' };
+    const bare = { ...contact, position: '', phone: '', email: '', name: 'Küchen Schmidt GmbH', company: '' };
     expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, bare)).toEqual({
       summary: 'Gewährleistung Küchen Schmidt GmbH endet – Mängel vorher melden',
       description: 'Gewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',

@@ -63,7 +63,7 @@ describe('warranty.ics', () => {
       position: 'Fliesenleger',
       company: 'Fliesen Bauer',
       last_name: 'Bauer',
-      phone: '+49 30 123456',
+      phone: '+49 (0)30 123456',
       email: 'info@fliesen-bauer.de',
       accepted_on: '2022-05-10',
       warranty_years: '5',
@@ -93,7 +93,8 @@ describe('warranty.ics', () => {
         1,
         '2027-05-10',
         'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
-        'Telefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 10.05.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
+        // The company behind a person owes the warranty; the number is dialled without "(0)".
+        'Unternehmen: Fliesen Bauer\nTelefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 10.05.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
       ),
       event(
         kitchen,

@@ -502,6 +502,9 @@ describe('the warranty view', () => {
       'Android',
       'Outlook',
       'Google Kalender übernimmt beim Import keine Erinnerungen',
+      // Google's own notifications reach at most 4 weeks before an all-day event, and apply to a
+      // whole calendar: a calendar of its own keeps them off the buyer's other all-day events (review).
+      'Importieren Sie die Datei dort in einen eigenen Kalender (z. B. „Gewährleistung“) und stellen Sie für ihn eine Benachrichtigung für ganztägige Termine ein, etwa 4 Wochen vorher.',
       'Kalender-Abo',
       'keine Rechtsberatung',
       // A new file updates changed events; one it no longer holds stays in the calendar (review).

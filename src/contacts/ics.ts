@@ -5,7 +5,7 @@
 // lines per event, not worth a calendar library in the Worker bundle; ical.js (and Python's
 // icalendar) read it back in the tests instead.
 
-import { utf8Length } from './vcard';
+import { phoneValue, utf8Length } from './vcard';
 import { addDays, formatDate, isIsoDate, type WarrantyMessages } from './warranty';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -151,6 +151,8 @@ export interface WarrantyEventContact {
   position: string;
   /** how the contact is named everywhere (displayName in vcard.ts) */
   name: string;
+  /** the company behind a person ('' where it is the name itself or unknown): who owes the warranty */
+  company: string;
   phone: string;
   mobile: string;
   email: string;
@@ -166,14 +168,17 @@ export interface WarrantyEventTranslator {
 
 /**
  * SUMMARY "Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden" and a DESCRIPTION with
- * the contact's phone, mobile and e-mail (one per line, only those given) and the end date.
+ * the company behind a person, the contact's phone, mobile and e-mail (one per line, only those
+ * given) and the end date. Numbers as the vCard writes them, without a "(0)" after the country
+ * code: a calendar makes them tappable, and "+49 (0)171 …" dials a wrong number (review).
  */
 export function warrantyEventText(t: WarrantyEventTranslator, contact: WarrantyEventContact): { summary: string; description: string } {
   const words = t.warranty.calendar;
   const who = [contact.position, contact.name].filter((part) => part !== '').join(' ');
   const reach: [string, string][] = [
-    [words.phone, contact.phone],
-    [words.mobile, contact.mobile],
+    [words.company, contact.company],
+    [words.phone, phoneValue(contact.phone)],
+    [words.mobile, phoneValue(contact.mobile)],
     [words.email, contact.email],
   ];
   const lines = reach.filter(([, value]) => value !== '').map(([label, value]) => `${label}: ${value}`);

@@ -270,7 +270,7 @@ contactRoutes.get('/contacts/warranty.ics', async (c) => {
   const rows = await warrantyContacts(c.var.db, asset.id);
   const events = warrantyEvents(
     shell.t,
-    rows.map((row) => ({ ...row, name: displayName(row) })),
+    rows.map((row) => ({ ...row, name: displayName(row), company: row.firstName || row.lastName ? row.company : '' })),
     assetName,
   );
   // RFC 5545 §3.4 asks for at least one component: with no end (a co-buyer removed the last one,

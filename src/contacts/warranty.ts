@@ -305,6 +305,7 @@ export interface WarrantyMessages {
   calendar: {
     /** SUMMARY: position and name as far as known, e.g. "Fliesenleger Bauer" */
     summary: (who: string) => string;
+    company: string;
     phone: string;
     mobile: string;
     email: string;
