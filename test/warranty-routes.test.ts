@@ -127,13 +127,13 @@ describe('the form', () => {
       'a day that does not exist',
       { accepted_on: '2023-02-30', warranty_years: '5' },
       'accepted_on',
-      'Bitte geben Sie ein gültiges Datum ein, z. B. 12.03.2027.',
+      'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.',
     ],
     [
       'a German date without its year',
       { warranty_until: '12.03.' },
       'warranty_until',
-      'Bitte geben Sie ein gültiges Datum ein, z. B. 12.03.2027.',
+      'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.',
     ],
     ['an acceptance before 1990', { accepted_on: '1989-12-31' }, 'accepted_on', 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.'],
     ['an end after 2100', { warranty_until: '2101-01-01' }, 'warranty_until', 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.'],
@@ -183,6 +183,15 @@ describe('the form', () => {
     const html = await response.text();
     expect(html).toContain('<legend>Warranty</legend>');
     expect(errorBeside(html, 'warranty_until')).toBe('The warranty cannot end before the acceptance.');
+    const noDay = await send(listOf('w-english'), {
+      user,
+      form: { form_token: crypto.randomUUID(), company: 'Tiler Ltd', accepted_on: '29.02.2023', warranty_years: '5' },
+      headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
+    });
+    expect(noDay.status).toBe(422);
+    expect(errorBeside(await noDay.text(), 'accepted_on')).toBe(
+      'This date does not exist or is incomplete. Please check day, month and year, for example 12.03.2027.',
+    );
   });
 });
 

@@ -226,7 +226,8 @@ export const de = {
       websiteSpace: 'Die Webadresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. www.firma.de.',
       encoding: 'Diese Eingabe kam beschädigt an. Bitte geben Sie sie noch einmal ein.',
       nameRequired: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',
-      date: 'Bitte geben Sie ein gültiges Datum ein, z. B. 12.03.2027.',
+      // The words app.js says for a date the browser cannot read: one voice with and without JS (review).
+      date: 'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.',
       dateRange: 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
       periodRange: 'Mit dieser Frist endete die Gewährleistung nach 2100. Bitte prüfen Sie das Datum der Abnahme.',
       endBeforeStart: 'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',
