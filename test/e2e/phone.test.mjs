@@ -315,6 +315,41 @@ describe('on a phone (360×800)', () => {
     );
   });
 
+  test('a long name is shown whole in the list, on a phone and on a wide screen; a tap leaves no row marked', async () => {
+    await withBrowser(
+      'anna',
+      async ({ page }) => {
+        const tag = unique();
+        const name = `Dipl.-Ing. Małgorzata Kowalczyk-Großmann ${tag}`;
+        await page.goto(`${listPath()}/new`);
+        await fillContact(page, {
+          title: 'Dipl.-Ing.',
+          first_name: 'Małgorzata',
+          last_name: `Kowalczyk-Großmann ${tag}`,
+          company: 'Innenarchitektur Kowalczyk-Großmann GmbH',
+        });
+        await page.getByRole('button', { name: 'Speichern' }).click();
+        await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+        for (const width of [360, 1280]) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
+          const link = page.locator('li.contact .name', { hasText: tag });
+          // Cut with "…", the surname the list sorts by was never seen (review).
+          const cut = await link.evaluate((el) => el.scrollWidth > el.clientWidth + 0.5 || el.scrollHeight > el.clientHeight + 0.5);
+          assert.equal(cut, false, `the name is cut at ${width} px`);
+          assert.equal((await link.innerText()).trim(), name);
+          if (width === 360) await assertPhoneFriendly(page, 'the list with a long name on a phone');
+        }
+        // A touch screen has no hover: the row a finger tapped is not left grey.
+        await page.setViewportSize({ width: 360, height: 800 });
+        const row = page.locator('li.contact', { hasText: tag });
+        await row.hover();
+        assert.equal(await row.evaluate((li) => getComputedStyle(li).backgroundColor), 'rgba(0, 0, 0, 0)');
+      },
+      PHONE,
+    );
+  });
+
   test('with large text (the browser set to 32 px): names wrap instead of ending in "…", nothing scrolls sideways', async () => {
     await withBrowser(
       'anna',

@@ -355,6 +355,7 @@ export function Rows(props: {
       contact,
       today,
       showEnd: page.order === 'warranty',
+      grouped: page.order === 'position' || page.order === 'searchPosition',
       focus: props.loadedMore === true && index === 0 ? shell.t.contacts.loadedMore(page.contacts.length) : undefined,
       focused: contact.id === props.focused,
     });
@@ -434,6 +435,8 @@ export function ContactRow(props: {
   contact: ListContact;
   today: string;
   showEnd?: boolean;
+  /** Under its position's heading: the row does not say the position again (review). */
+  grouped?: boolean;
   /** Keyboard focus goes on to this row after "Mehr laden"; the text is read out. */
   focus?: string;
   focused?: boolean;
@@ -442,7 +445,7 @@ export function ContactRow(props: {
   const { t, paths } = shell;
   const href = paths.contact(assetId, contact.id);
   const name = displayName(contact);
-  const meta = metaLine(contact);
+  const meta = metaLine(props.grouped ? { ...contact, position: '' } : contact);
   const phone = contact.phone || contact.mobile;
   const call = phone
     ? html`<a class="round" href="${telHref(phone)}">${icon(paths, 'call')}<span class="sr-only">${t.contacts.callName(name)}</span></a>`
