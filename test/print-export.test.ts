@@ -195,13 +195,18 @@ describe('the printable phone list', () => {
   });
 
   it('says so when there is nothing to print', async () => {
-    expect(textOf((await printed('nichts-dergleichen')).html)).toContain('Keine Treffer für „nichts-dergleichen“.');
+    const none = (await printed('nichts-dergleichen')).html;
+    expect(textOf(none)).toContain('Keine Treffer für „nichts-dergleichen“.');
+    // Nothing to print offers no "Drucken" and no hint how to print (review).
+    expect(none).not.toContain('data-print');
+    expect(none).not.toContain('class="print-hint"');
     const empty: TestUser = { ...anna, sub: 'u-print-empty', assets: [{ id: 'print-empty', name: 'Leer' }] };
     const response = await send('/assets/print-empty/contacts/print', { user: empty });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('Es gibt keine Kontakte zu drucken.');
     expect(html).not.toContain('<table');
+    expect(html).not.toContain('data-print');
   });
 
   it('is a 404 for an asset that is not the user’s, and needs a session', async () => {

@@ -46,27 +46,32 @@ export function PhoneList(props: PhoneListProps) {
           {props.assetName}
           <span class="sub">{about.filter(Boolean).join(' · ')}</span>
         </h1>
-        <div class="actions">
-          {/* window.print() through src/client/app.js (no inline script under the CSP); without it the hint below says how. */}
-          <button type="button" class="primary" data-print="" hidden>
-            {t.contacts.print.button}
-          </button>
-        </div>
+        {/* Nothing to print, no way to print it (review): the page says why instead. */}
+        {contacts.length ? (
+          <div class="actions">
+            {/* window.print() through src/client/app.js (no inline script under the CSP); without it the hint below says how. */}
+            <button type="button" class="primary" data-print="" hidden>
+              {t.contacts.print.button}
+            </button>
+          </div>
+        ) : null}
       </div>
-      <p class="print-hint">{t.contacts.print.hint}</p>
       {contacts.length === 0 ? (
         <p>{q ? t.contacts.noResults(q) : t.contacts.print.empty}</p>
       ) : (
-        <table class="phones">
-          <thead>
-            <tr>
-              <th scope="col">{t.contacts.print.name}</th>
-              <th scope="col">{t.contacts.print.phones}</th>
-              <th scope="col">{t.contacts.print.reach}</th>
-            </tr>
-          </thead>
-          <tbody>{contacts.map((contact) => PhoneRow({ shell, contact }))}</tbody>
-        </table>
+        <>
+          <p class="print-hint">{t.contacts.print.hint}</p>
+          <table class="phones">
+            <thead>
+              <tr>
+                <th scope="col">{t.contacts.print.name}</th>
+                <th scope="col">{t.contacts.print.phones}</th>
+                <th scope="col">{t.contacts.print.reach}</th>
+              </tr>
+            </thead>
+            <tbody>{contacts.map((contact) => PhoneRow({ shell, contact }))}</tbody>
+          </table>
+        </>
       )}
     </section>
   );
