@@ -90,7 +90,7 @@ describe('limits and methods', () => {
     const response = await send(LIST, { user: anna, form: { company: 'Riesig GmbH', notes: 'x'.repeat(2 * 1024 * 1024) } });
     expect(response.status).toBe(413);
     const html = await response.text();
-    expect(textOf(html)).toContain('Zu lange Angaben');
+    expect(textOf(html)).toContain('Zu lange Eingaben');
     // Where the input is, and a way on (review: a dead end).
     expect(textOf(html)).toContain('Gehen Sie bitte mit der Zurück-Taste Ihres Browsers zum Formular zurück');
     expect(html).toMatch(/<a class="button" href="\/">Zurück zu den Kontakten<\/a>/);
@@ -99,7 +99,7 @@ describe('limits and methods', () => {
     expect(inPlace.status).toBe(413);
     const fragment = textOf(await inPlace.text());
     expect(fragment).toContain(
-      'Ihre Angaben sind zu lang, um sie auf einmal zu speichern. Bitte kürzen Sie sie, zum Beispiel die Notizen.',
+      'Ihre Eingaben sind zu lang, um sie auf einmal zu speichern. Bitte kürzen Sie sie, zum Beispiel die Notizen.',
     );
     expect(fragment).not.toContain('Zurück-Taste');
     expect(await (await send(LIST, { user: anna })).text()).not.toContain('Riesig GmbH');

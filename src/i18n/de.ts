@@ -46,9 +46,9 @@ export const de = {
       text: 'Diese Aktion ist an dieser Adresse nicht möglich.',
     },
     payloadTooLarge: {
-      title: 'Zu lange Angaben',
-      text: 'Ihre Angaben sind zu lang, um sie auf einmal zu speichern. Gehen Sie bitte mit der Zurück-Taste Ihres Browsers zum Formular zurück und kürzen Sie sie, zum Beispiel die Notizen.',
-      inPlace: 'Ihre Angaben sind zu lang, um sie auf einmal zu speichern. Bitte kürzen Sie sie, zum Beispiel die Notizen.',
+      title: 'Zu lange Eingaben',
+      text: 'Ihre Eingaben sind zu lang, um sie auf einmal zu speichern. Gehen Sie bitte mit der Zurück-Taste Ihres Browsers zum Formular zurück und kürzen Sie sie, zum Beispiel die Notizen.',
+      inPlace: 'Ihre Eingaben sind zu lang, um sie auf einmal zu speichern. Bitte kürzen Sie sie, zum Beispiel die Notizen.',
     },
     tooManyRequests: {
       title: 'Zu viele Änderungen',
@@ -62,7 +62,7 @@ export const de = {
     },
     badRequest: {
       title: 'Anfrage nicht lesbar',
-      text: 'Ihre Angaben konnten nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
+      text: 'Ihre Eingaben konnten nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
     },
     internal: {
       title: 'Ein Fehler ist aufgetreten',
@@ -117,7 +117,7 @@ export const de = {
     nextPage: 'Weiter',
     emptyTitle: 'Hier sind noch keine Kontakte',
     emptyText:
-      'Sammeln Sie hier alle Ansprechpartner rund um Ihr Objekt: Küchenbauer, Gartenbauer, Poolbauer, Innenarchitektin, Fliesenleger, Bauleitung und die Unternehmen, die in der Gewährleistung Mängel beheben. Alle Käufer des Objekts sehen und pflegen dieselben Kontakte.',
+      'Sammeln Sie hier alle Ansprechpartner rund um Ihr Objekt: Küchenbauer, Gartenbauer, Poolbauer, Innenarchitekt, Fliesenleger, Bauleiter und die Unternehmen, die in der Gewährleistung Mängel beheben. Alle Käufer des Objekts sehen und pflegen dieselben Kontakte.',
     emptyAction: 'Ersten Kontakt hinzufügen',
     backToList: 'Zurück zu den Kontakten',
     edit: 'Bearbeiten',

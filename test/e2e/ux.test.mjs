@@ -88,7 +88,7 @@ describe('the list on a phone (360×800)', () => {
     assert.equal(answer.status(), 413);
     await page
       .locator('#limit-alert')
-      .getByText('Ihre Angaben sind zu lang, um sie auf einmal zu speichern. Bitte kürzen Sie sie')
+      .getByText('Ihre Eingaben sind zu lang, um sie auf einmal zu speichern. Bitte kürzen Sie sie')
       .waitFor();
     // Said without a way back that is not there (review: the page replaced the form and sent the buyer Back, to the list).
     assert.equal(await page.getByText('Zurück-Taste').count(), 0);
