@@ -53,7 +53,9 @@ export function renderError(
     );
   }
   for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
-  const home = { href: paths.home(), label: t.errors.home };
+  // Under an apartment of the user's, its list: the start is the apartment picker for a buyer of two (review).
+  const asset = c.get('asset');
+  const home = { href: asset ? paths.contacts(asset.id) : paths.home(), label: t.errors.home };
   const inPlace = c.req.header('hx-request') === 'true';
   const page = (() => {
     switch (code) {

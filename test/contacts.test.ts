@@ -741,7 +741,12 @@ describe('detail and edit', () => {
     expect((await send(`${LIST}/${id}`, { user: ada })).status).toBe(200);
     const never = await send(`${LIST}/nie-gewesen-0000000`, { user: ada });
     expect(never.status).toBe(404);
-    expect(textOf(await never.text())).toContain('Nicht gefunden');
+    const page = await never.text();
+    expect(textOf(page)).toContain('Nicht gefunden');
+    // Its way back leads to this apartment's list, not to the start (the picker for a buyer of two; review).
+    expect(page).toContain(`<a class="button" href="${LIST}">Zurück zu den Kontakten</a>`);
+    // An apartment not the user's has no list to go back to.
+    expect(await (await send('/assets/nicht-meins/contacts/x', { user: ada })).text()).toContain('href="/">Zurück zu den Kontakten</a>');
   });
 
   it('offers only a new contact where a co-buyer changed it before deleting it (that change could not be merged)', async () => {
