@@ -589,7 +589,10 @@
         error.className = 'field-error';
         error.id = id;
         error.textContent =
-          document.documentElement.lang === 'en' ? 'Please choose which entry applies.' : 'Bitte wählen Sie, welche Angabe gilt.';
+          // As the server's answer to a form sent without a choice says it (chooseMissing): nothing is saved yet.
+          document.documentElement.lang === 'en'
+            ? 'Please choose which entry applies. Nothing is saved yet.'
+            : 'Bitte wählen Sie, welche Angabe gilt. Noch ist nichts gespeichert.';
         group.appendChild(error);
         group.setAttribute('aria-describedby', id);
       }

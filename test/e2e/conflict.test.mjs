@@ -90,14 +90,14 @@ async function scenario(anna, jonas, javaScript) {
   if (javaScript) {
     // The page's words beside the group (not the browser's bubble), focus on its first choice.
     const said = anna.page.getByRole('group', { name: 'Notizen' }).locator('.field-error');
-    assert.equal(await said.textContent(), 'Bitte wählen Sie, welche Angabe gilt.');
+    assert.equal(await said.textContent(), 'Bitte wählen Sie, welche Angabe gilt. Noch ist nichts gespeichert.');
     assert.equal(await anna.page.getByRole('group', { name: 'Notizen' }).getAttribute('aria-describedby'), await said.getAttribute('id'));
     assert.equal(await mine.evaluate((radio) => radio === document.activeElement), true, 'focus on the first choice');
     // Sent again from there (Enter): focus moves nowhere, so the words are said.
     const heard = await recordAnnouncements(anna.page);
     await anna.page.keyboard.press('Enter');
     await anna.page.waitForFunction(() => document.getElementById('announcer')?.textContent);
-    assert.deepEqual(heard, ['Bitte wählen Sie, welche Angabe gilt.']);
+    assert.deepEqual(heard, ['Bitte wählen Sie, welche Angabe gilt. Noch ist nichts gespeichert.']);
   }
   // Anna keeps her notes (the words beside the group go with the choice).
   await mine.check();
