@@ -938,6 +938,33 @@ describe('delete and undo', () => {
     expect(elsewhere).toContain('<h1 id="book-title" tabindex="-1" data-focus="true">');
   });
 
+  it('keeps the list as the browser left it for the card after editing, the history or a reload (where the Referer no longer tells)', async () => {
+    const eva: TestUser = { ...anna, sub: 'u-eva-left', name: 'Eva Roth' };
+    const id = await create({ company: 'Behalten GmbH', position: 'Maler' }, eva);
+    const kept = (response: Response) =>
+      /kontakte_list=([^;]*); Path=([^;]+); HttpOnly; Secure; SameSite=Lax/.exec(response.headers.get('set-cookie') ?? '');
+    // The list remembers how it was shown, for this apartment's pages only; the search typed
+    // with htmx and the rows "Mehr laden" brought too.
+    const searched = await send(`${LIST}?q=behalten&group=position`, { user: eva });
+    expect(kept(searched)?.slice(1)).toEqual([encodeURIComponent('q=behalten&group=position'), LIST]);
+    const typed = await send(`${LIST}?q=beh&part=results`, { user: eva, htmx: true });
+    expect(kept(typed)?.[1]).toBe(encodeURIComponent('q=beh'));
+    // Shown again as it is kept: nothing to set.
+    expect((await send(`${LIST}?q=beh`, { user: eva, cookies: 'kontakte_list=q%3Dbeh' })).headers.get('set-cookie')).toBeNull();
+    const card = (referer: string, cookies?: string) =>
+      send(`${LIST}/${id}`, { user: eva, cookies, headers: { Referer: `${ORIGIN}${referer}` } }).then((response) => response.text());
+    // After saving the edit form (its address is the Referer), the card leads back to the search and deletes into it.
+    const afterEdit = await card(`${LIST}/${id}/edit`, 'kontakte_list=q%3Dbehalten%26group%3Dposition');
+    expect(afterEdit).toContain(`href="${LIST}?q=behalten&amp;group=position#c-${id}"`);
+    expect(afterEdit).toContain(`href="${LIST}/${id}/delete?q=behalten&amp;group=position"`);
+    // From the history, to the warranty view.
+    expect(await card(`${LIST}/${id}/history`, 'kontakte_list=view%3Dwarranty')).toContain(`href="${LIST}?view=warranty#c-${id}"`);
+    // Opened from the list itself, the Referer tells: the whole book, whatever was kept before.
+    expect(await card(LIST, 'kontakte_list=q%3Dbehalten')).toContain(`href="${LIST}#c-${id}"`);
+    // Nothing kept: the whole book.
+    expect(await card(`${LIST}/${id}/edit`)).toContain(`href="${LIST}#c-${id}"`);
+  });
+
   it('returns to the search the card was opened from, with and without JavaScript, and so does its undo', async () => {
     const eva: TestUser = { ...anna, sub: 'u-eva-search', name: 'Eva Roth' };
     const id = await create({ company: 'Suchlösch GmbH', position: 'Fliesenleger' }, eva);

@@ -98,6 +98,8 @@ export interface RequestOptions {
   htmx?: boolean;
   /** Sends a same-origin Origin header on writes unless set to false. */
   sameOrigin?: boolean;
+  /** More cookies, beside the session's (`name=value; …`). */
+  cookies?: string;
 }
 
 /** A request through the Worker's HTTP surface, as a browser on the app's origin would send it. */
@@ -105,7 +107,8 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
   const method = options.method ?? (options.form ? 'POST' : 'GET');
   const headers = new Headers(options.headers);
   const token = options.token ?? (options.user ? await tokenFor(options.user) : undefined);
-  if (token) headers.set('Cookie', `propster_session=${token}`);
+  const cookies = [token && `propster_session=${token}`, options.cookies].filter(Boolean).join('; ');
+  if (cookies) headers.set('Cookie', cookies);
   if (options.htmx) headers.set('HX-Request', 'true');
   if (method !== 'GET' && method !== 'HEAD' && options.sameOrigin !== false && !headers.has('Origin')) headers.set('Origin', ORIGIN);
   let body = options.body;

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -91,6 +92,7 @@ export async function listPage(
     after: view.after,
     through: view.through,
   });
+  rememberList(c, view);
   // Rows whose keys an older format built are rebuilt after the answer (read-repair).
   if (page.staleKeys) c.executionCtx.waitUntil(rebuildOldKeys(c.get('db'), asset.id).catch(() => 0));
   return render(c, {
@@ -141,16 +143,39 @@ export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved'
   return merged ? `${said} ${mergedMessage(t, merged)}` : said;
 }
 
+const LIST_COOKIE = 'kontakte_list';
+
 /**
- * The list a card was opened from, as the user left it (search, grouping, the warranty view, paging cursor, read
- * from the Referer the browser sends for same-origin requests): its way back and its delete lead there.
+ * Keeps the list as this browser shows it (search, grouping, the warranty view, its page) in a
+ * cookie of the apartment's contacts, for the card's way back once the Referer no longer tells:
+ * after editing, the history or a reload, the search was gone (review). A page of a cursor too
+ * long for a cookie is kept as its first page.
+ */
+export function rememberList(c: Context<AppEnv>, view: ListFrom) {
+  const list = c.var.shell.paths.contacts(c.var.asset.id);
+  let search = c.var.shell.paths.contacts(c.var.asset.id, view).slice(list.length + 1);
+  if (search.length > 1500) search = c.var.shell.paths.contacts(c.var.asset.id, { ...view, after: '', through: '' }).slice(list.length + 1);
+  if (getCookie(c, LIST_COOKIE) === search) return;
+  const secure = new URL(c.req.url).protocol === 'https:' ? '; Secure' : '';
+  c.header('Set-Cookie', `${LIST_COOKIE}=${encodeURIComponent(search)}; Path=${list}; HttpOnly${secure}; SameSite=Lax`, { append: true });
+}
+
+/**
+ * The list a card was opened from, as the user left it (search, grouping, the warranty view,
+ * paging cursor): from the Referer the browser sends for same-origin requests where that is the
+ * list or carries it, else as this browser last showed it (rememberList). Its way back and its
+ * delete lead there.
  */
 function listLeft(c: Context<AppEnv>): ListQuery {
   const list = c.get('shell').paths.contacts(c.get('asset').id);
   const referer = URL.canParse(c.req.header('referer') ?? '') ? new URL(c.req.header('referer') ?? '') : undefined;
   // Or "Abbrechen" on a delete's confirmation page (no JS), which carries the list's search.
-  if (referer?.pathname !== list && !referer?.pathname.startsWith(`${list}/`)) return {};
-  const value = (key: string) => referer.searchParams.get(key) || undefined;
+  const params =
+    referer &&
+    (referer.pathname === list || (referer.pathname.startsWith(`${list}/`) && /[?&](q|group|view|after|through)=/.test(referer.search)))
+      ? referer.searchParams
+      : new URLSearchParams(getCookie(c, LIST_COOKIE));
+  const value = (key: string) => params.get(key) || undefined;
   return {
     q: value('q'),
     group: value('group') === 'position' ? 'position' : undefined,

@@ -17,7 +17,7 @@ import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './i
 import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
 import { coercedNumber, orElse } from './or-else';
-import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage, savedMessage } from './pages';
+import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage, rememberList, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
   allContacts,
@@ -164,7 +164,9 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
     if (query.part === 'rows') {
       // The address bar follows "Mehr laden": a reload or the way back shows the same rows.
       // ("Mehr laden" that finds nothing more: through where it was.)
-      c.header('HX-Replace-Url', shell.paths.contacts(asset.id, { ...view, through: page.through ?? query.after }));
+      const shown = { ...view, through: page.through ?? query.after };
+      c.header('HX-Replace-Url', shell.paths.contacts(asset.id, shown));
+      rememberList(c, shown);
       return fragment(
         c,
         <>
@@ -174,6 +176,7 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
       );
     }
     c.header('HX-Replace-Url', shell.paths.contacts(asset.id, view));
+    rememberList(c, view);
     return fragment(
       c,
       <>

@@ -165,6 +165,16 @@ describe('as Anna (customer, JavaScript on)', () => {
     await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
     assert.equal(new URL(page.url()).searchParams.get('q'), `noether-${tag}`, 'the search is kept');
     assert.equal(await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).inputValue(), `noether-${tag}`);
+    // So it is after editing the card and after a reload of it (review: they went to the whole book).
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('wurde gespeichert').waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('q'), `noether-${tag}`, 'the search is kept after editing');
     // A delete from that card, and its undo, come back to the same search (they went to the whole book).
     await page.getByRole('link', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
