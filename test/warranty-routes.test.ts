@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { encodeCursor } from '../src/contacts/cursor';
 import { addDays, addMonths, addYears, berlinToday, formatDate } from '../src/contacts/warranty';
 import { anna, ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
 import { formValue } from './html-values';
@@ -471,11 +472,12 @@ describe('the warranty view', () => {
       6,
       (index) =>
         [
-          { company: 'Spät GmbH', warranty_until: '2031-01-01' },
+          // Running and ended for decades to come: the view splits at the real today.
+          { company: 'Spät GmbH', warranty_until: '2091-01-01' },
           { company: 'Früh GmbH', warranty_until: '2025-03-01' },
           { company: 'Ohne GmbH' },
-          { last_name: 'Bäcker', warranty_until: '2028-06-30' },
-          { last_name: 'Adler', warranty_until: '2028-06-30' },
+          { last_name: 'Bäcker', warranty_until: '2088-06-30' },
+          { last_name: 'Adler', warranty_until: '2088-06-30' },
           { company: 'Gelöscht GmbH', warranty_until: '2026-01-01' },
         ][index] ?? {},
     );
@@ -498,7 +500,7 @@ describe('the warranty view', () => {
     );
     expect(order).not.toContain(none);
     expect(textOf(view)).toContain('4 Kontakte mit Gewährleistungsende');
-    expect(textOf(rowOf(view, late ?? ''))).toContain('Gewährleistung bis 01.01.2031');
+    expect(textOf(rowOf(view, late ?? ''))).toContain('Gewährleistung bis 01.01.2091');
     // Ended long before today (more than 30 days): said as ended, quietly, never as running.
     expect(rowOf(view, early ?? '')).toContain('<span class="wb plain">Gewährleistung endete am 01.03.2025</span>');
     // The calendar download and its help sit on the view; no search there.
@@ -602,6 +604,27 @@ describe('the warranty view', () => {
         ).first<{ id: string }>()
       )?.id,
     );
+  });
+
+  it('splits running from ended at the day of its cursor, rows and heading alike; a cursor without a day is no cursor', async () => {
+    const user = buyer('w-split');
+    const list = listOf('w-split');
+    const [running, ended] = await seedContacts('w-split', 2, (index) => ({
+      company: ['Läuft GmbH', 'Vorbei GmbH'][index],
+      warranty_until: ['2040-01-01', '2020-01-01'][index],
+    }));
+    const shown = (html: string) =>
+      [...html.matchAll(/<h2>Abgelaufen<\/h2>|<li class="contact" id="c-([^"]+)"/g)].map((match) => match[1] ?? 'Abgelaufen');
+    expect(shown(await (await send(`${list}?view=warranty`, { user })).text())).toEqual([running, 'Abgelaufen', ended]);
+    // A page made on a later day (a reload of "Mehr laden" the day after, here 2045): that
+    // day's order, and its heading over both, not a running end under "Abgelaufen" (review).
+    const later = encodeCursor('warranty', ['2045-01-01', 100_000_000_000, '\uffff', '\uffff']);
+    expect(shown(await (await send(`${list}?view=warranty&through=${later}`, { user })).text())).toEqual(['Abgelaufen', running, ended]);
+    // A first value that is no day: no cursor, the view from its start.
+    for (const day of ['zzz', 5]) {
+      const bogus = encodeCursor('warranty', [day, 0, '', '']);
+      expect(shown(await (await send(`${list}?view=warranty&after=${bogus}`, { user })).text())).toEqual([running, 'Abgelaufen', ended]);
+    }
   });
 
   it('reads the view through its partial index', async () => {

@@ -30,6 +30,8 @@ export function decodeCursor(token: string | undefined, order: ListOrder): Curso
     );
     if (!Array.isArray(parsed) || parsed[0] !== order || parsed.length !== ARITY[order] + 1) return undefined;
     const values: unknown[] = parsed.slice(1);
+    // The warranty view's first value is the day it splits running from ended ends at (review).
+    if (order === 'warranty' && !/^\d{4}-\d\d-\d\d$/.test(String(values[0]))) return undefined;
     return values.every(isCursorValue) ? values : undefined;
   } catch {
     return undefined;

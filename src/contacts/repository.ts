@@ -95,6 +95,8 @@ export interface ContactPage {
   hasDeleted: boolean;
   /** Some of the asset's rows have keys of an older format (rebuildOldKeys brings them up to date). */
   staleKeys: boolean;
+  /** The warranty view: the day its order splits running from ended ends at (its cursor's, else today). */
+  day?: string;
 }
 
 export interface ListOptions {
@@ -170,12 +172,13 @@ export async function listContacts(db: Database, assetId: string, options: ListO
   const window = after ? 'after' : through ? 'through' : 'none';
   const limit = through ? MAX_CONTACTS_PER_ASSET : PAGE_SIZE;
   const now = options.now ?? Date.now();
+  const day = order === 'warranty' ? String(cursor[0] ?? berlinToday(new Date(now))) : undefined;
   const values = {
     asset: assetId,
     limit: limit + 1,
     deletedSince: now - PURGE_AFTER_MS,
     ...Object.fromEntries(cursor.map((value, i) => [`cursor${i}`, value])),
-    ...(order === 'warranty' ? { today: cursor[0] ?? berlinToday(new Date(now)) } : {}),
+    today: day,
   };
   // A search's SQL follows the words typed: built per request. Every other list is one of a few
   // shapes, each built once: its key holds every argument of listStatements but the (absent)
@@ -203,6 +206,7 @@ export async function listContacts(db: Database, assetId: string, options: ListO
     continued: after !== undefined,
     hasDeleted: fact?.hasDeleted === 1,
     staleKeys: fact?.staleKeys === 1,
+    day,
   };
 }
 

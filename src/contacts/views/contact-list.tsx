@@ -365,7 +365,7 @@ export function Rows(props: {
     // only the ended ones, which follow the running ones.
     const section =
       page.order === 'warranty'
-        ? contact.warrantyUntil < today && 'ended'
+        ? contact.warrantyUntil < (page.day ?? today) && 'ended'
         : page.order === 'name'
           ? letterOf(contact)
           : groupKey(contact.position);
