@@ -17,16 +17,23 @@ export function loginUrl(c: Context<AppEnv>, returnTo: string): string {
  */
 function actionPage(c: Context<AppEnv>, url: URL): string {
   const { paths } = c.get('shell');
-  const referer = URL.canParse(c.req.header('referer') ?? '') ? new URL(c.req.header('referer') ?? '') : undefined;
+  const referer = URL.parse(c.req.header('referer') ?? '');
   if (referer && referer.origin === url.origin && referer.pathname.startsWith(`${paths.base}/assets/`))
     return referer.pathname + referer.search;
-  const assetId = url.pathname.startsWith(`${paths.base}/assets/`) ? url.pathname.slice(`${paths.base}/assets/`.length).split('/')[0] : '';
+  const assetId = assetOf(c);
+  return assetId ? paths.contacts(assetId) : paths.home();
+}
+
+/** The asset id a path under `/assets/` names, '' for none. */
+function assetOf(c: Context<AppEnv>): string {
+  const { pathname } = new URL(c.req.url);
+  const prefix = `${c.get('shell').paths.base}/assets/`;
   // A segment that is no valid percent-encoding (`%ZZ`) names no asset: the asset list (review: 500).
-  let decoded = '';
   try {
-    decoded = decodeURIComponent(assetId ?? '');
-  } catch {}
-  return decoded ? paths.contacts(decoded) : paths.home();
+    return pathname.startsWith(prefix) ? decodeURIComponent(pathname.slice(prefix.length).split('/')[0] ?? '') : '';
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -53,9 +60,13 @@ export function renderError(
     );
   }
   for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
-  // Under an apartment of the user's, its list: the start is the apartment picker for a buyer of two (review).
-  const asset = c.get('asset');
-  const home = { href: asset ? paths.contacts(asset.id) : paths.home(), label: t.errors.home };
+  // Under an apartment of the user's, its list, also for what the middlewares refuse before the
+  // route (413, 429, 403): the start is the apartment picker for a buyer of two (review).
+  const assetId = assetOf(c);
+  const home = {
+    href: c.get('session')?.assets.some((asset) => asset.id === assetId) ? paths.contacts(assetId) : paths.home(),
+    label: t.errors.home,
+  };
   const inPlace = c.req.header('hx-request') === 'true';
   const page = (() => {
     switch (code) {

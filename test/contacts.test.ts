@@ -959,10 +959,18 @@ describe('delete and undo', () => {
     expect(afterEdit).toContain(`href="${LIST}/${id}/delete?q=behalten&amp;group=position"`);
     // From the history, to the warranty view.
     expect(await card(`${LIST}/${id}/history`, 'kontakte_list=view%3Dwarranty')).toContain(`href="${LIST}?view=warranty#c-${id}"`);
-    // Opened from the list itself, the Referer tells: the whole book, whatever was kept before.
-    expect(await card(LIST, 'kontakte_list=q%3Dbehalten')).toContain(`href="${LIST}#c-${id}"`);
-    // Nothing kept: the whole book.
+    // What the browser last showed wins over a Referer: a reload of a card whose address htmx
+    // set sends the Referer of the page first loaded (review).
+    expect(await card(`${LIST}?q=anders`, 'kontakte_list=view%3Dwarranty')).toContain(`href="${LIST}?view=warranty#c-${id}"`);
+    // Nothing kept (a card opened from a link elsewhere, no cookie yet): the Referer, else the whole book.
+    expect(await card(`${LIST}?q=behalten`)).toContain(`href="${LIST}?q=behalten#c-${id}"`);
     expect(await card(`${LIST}/${id}/edit`)).toContain(`href="${LIST}#c-${id}"`);
+    // A search too long for a cookie (a browser refuses one over 4 KB and keeps the old one) is
+    // kept as the whole book; a long page cursor is left out, the search kept.
+    const long = await send(`${LIST}?q=${encodeURIComponent('ü'.repeat(2000))}`, { user: eva, cookies: 'kontakte_list=q%3Dalt' });
+    expect(long.headers.get('set-cookie')).toMatch(/^kontakte_list=; Path=/);
+    const paged = await send(`${LIST}?q=beh&after=${'A'.repeat(3000)}`, { user: eva });
+    expect(kept(paged)?.[1]).toBe(encodeURIComponent('q=beh'));
   });
 
   it('returns to the search the card was opened from, with and without JavaScript, and so does its undo', async () => {

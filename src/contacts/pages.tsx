@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { StorageUnavailableError } from '../db/client';
+import { bookmarkSetCookie, StorageUnavailableError } from '../db/client';
 import type { AppEnv } from '../env';
 import type { Messages } from '../i18n';
 import type { Done, ListQuery } from '../paths';
@@ -147,34 +147,36 @@ const LIST_COOKIE = 'kontakte_list';
 
 /**
  * Keeps the list as this browser shows it (search, grouping, the warranty view, its page) in a
- * cookie of the apartment's contacts, for the card's way back once the Referer no longer tells:
- * after editing, the history or a reload, the search was gone (review). A page of a cursor too
- * long for a cookie is kept as its first page.
+ * cookie of the apartment's contacts, for the card's way back: after editing, the history or a
+ * reload, the Referer no longer tells (review). Without the page's cursor where that would pass
+ * 1,500 characters, and as the whole book where even the search would (a cookie over 4 KB is
+ * refused and the old one kept).
  */
 export function rememberList(c: Context<AppEnv>, view: ListFrom) {
-  const list = c.var.shell.paths.contacts(c.var.asset.id);
-  let search = c.var.shell.paths.contacts(c.var.asset.id, view).slice(list.length + 1);
-  if (search.length > 1500) search = c.var.shell.paths.contacts(c.var.asset.id, { ...view, after: '', through: '' }).slice(list.length + 1);
-  if (getCookie(c, LIST_COOKIE) === search) return;
-  const secure = new URL(c.req.url).protocol === 'https:' ? '; Secure' : '';
-  c.header('Set-Cookie', `${LIST_COOKIE}=${encodeURIComponent(search)}; Path=${list}; HttpOnly${secure}; SameSite=Lax`, { append: true });
+  const { paths } = c.var.shell;
+  const list = paths.contacts(c.var.asset.id);
+  const kept = (from: ListFrom) => paths.contacts(c.var.asset.id, from).slice(list.length + 1);
+  const fits = (value: string) => encodeURIComponent(value).length <= 1500;
+  let value = kept(view);
+  if (!fits(value)) value = kept({ ...view, after: '', through: '' });
+  if (!fits(value)) value = '';
+  if (getCookie(c, LIST_COOKIE) === value) return;
+  // The bookmark's Set-Cookie, held to hono's setCookie (the same options: HttpOnly, SameSite=Lax).
+  c.header('Set-Cookie', bookmarkSetCookie(LIST_COOKIE, value, list, new URL(c.req.url).protocol === 'https:'), { append: true });
 }
 
 /**
  * The list a card was opened from, as the user left it (search, grouping, the warranty view,
- * paging cursor): from the Referer the browser sends for same-origin requests where that is the
- * list or carries it, else as this browser last showed it (rememberList). Its way back and its
- * delete lead there.
+ * paging cursor): as this browser last showed it (rememberList), else from the Referer a browser
+ * sends for same-origin requests where that is the list or carries it (a delete's confirmation
+ * page does). The Referer alone misled on a reload: a page whose address htmx set sends the
+ * Referer of the page first loaded (review). Its way back and its delete lead there.
  */
 function listLeft(c: Context<AppEnv>): ListQuery {
   const list = c.get('shell').paths.contacts(c.get('asset').id);
-  const referer = URL.canParse(c.req.header('referer') ?? '') ? new URL(c.req.header('referer') ?? '') : undefined;
-  // Or "Abbrechen" on a delete's confirmation page (no JS), which carries the list's search.
-  const params =
-    referer &&
-    (referer.pathname === list || (referer.pathname.startsWith(`${list}/`) && /[?&](q|group|view|after|through)=/.test(referer.search)))
-      ? referer.searchParams
-      : new URLSearchParams(getCookie(c, LIST_COOKIE));
+  const referer = URL.parse(c.req.header('referer') ?? '');
+  const cookie = getCookie(c, LIST_COOKIE);
+  const params = cookie === undefined && referer?.pathname.startsWith(list) ? referer.searchParams : new URLSearchParams(cookie);
   const value = (key: string) => params.get(key) || undefined;
   return {
     q: value('q'),
