@@ -58,6 +58,8 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
   test('the card with a notice (after saving), the list and search results, swapped in by htmx', async () => {
     const { page } = browser;
     const name = `Schreinerei Holz ${unique()}`;
+    // From the list (the way back leads to the list this browser showed last: here the warranty view before).
+    await page.goto(listPath());
     await page.goto(`${listPath()}/new`);
     await fillContact(page, { company: name, position: 'Schreiner' });
     await page.getByRole('button', { name: 'Speichern' }).click();

@@ -21,10 +21,12 @@ describe('the list on a phone (360×800)', () => {
         for (let index = 0; index < 50; index += 1) {
           const body = new URLSearchParams({
             form_token: `ux-${tag}-${String(index).padStart(4, '0')}`,
-            last_name: `${letters[index % letters.length]}mann ${tag} ${index}`,
+            // Names of a usual length (a name too long for its line wraps, test/e2e/phone.test.mjs);
+            // the run's tag in the company, whose line is cut with "…".
+            last_name: `${letters[index % letters.length]}mann ${index}`,
             first_name: 'Eva',
             position: 'Fliesenleger',
-            company: 'Bau GmbH',
+            company: `Bau ${tag} GmbH`,
             phone: '089 123456',
             email: `eva${index}@example.de`,
           });
@@ -56,7 +58,7 @@ describe('the list on a phone (360×800)', () => {
       'not cut off',
     );
     // Round call and e-mail buttons of 44 px with an accessible name.
-    const call = page.getByRole('link', { name: new RegExp(`^Eva Amann ${tag} 0 anrufen$`) });
+    const call = page.getByRole('link', { name: /^Eva Amann 0 anrufen$/ });
     const box = await call.boundingBox();
     assert.ok(box && box.width >= 44 && box.height >= 44, JSON.stringify(box));
     assert.match(await call.getAttribute('href'), /^tel:/);
@@ -68,11 +70,11 @@ describe('the list on a phone (360×800)', () => {
     const search = await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).boundingBox();
     assert.ok(search && search.y >= 0 && search.y < 100, `search at ${JSON.stringify(search)}`);
     // A tap anywhere on the row (not on a button) opens the contact.
-    const row = page.locator('li.contact', { hasText: `Amann ${tag} 0` });
+    const row = page.locator('li.contact', { hasText: `Bau ${tag} GmbH` }).filter({ hasText: 'Eva Amann 0' });
     await row.scrollIntoViewIfNeeded();
     const rowBox = await row.boundingBox();
     await page.mouse.click(rowBox.x + 40, rowBox.y + rowBox.height - 6);
-    await page.getByRole('heading', { level: 1, name: `Eva Amann ${tag} 0`, exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Eva Amann 0', exact: true }).waitFor();
     assert.deepEqual(browser.errors, []);
   });
 
