@@ -619,7 +619,10 @@ describe('the warranty view', () => {
     // A page made on a later day (a reload of "Mehr laden" the day after, here 2045): that
     // day's order, and its heading over both, not a running end under "Abgelaufen" (review).
     const later = encodeCursor('warranty', ['2045-01-01', 100_000_000_000, '\uffff', '\uffff']);
-    expect(shown(await (await send(`${list}?view=warranty&through=${later}`, { user })).text())).toEqual(['Abgelaufen', running, ended]);
+    const laterPage = await (await send(`${list}?view=warranty&through=${later}`, { user })).text();
+    expect(shown(laterPage)).toEqual(['Abgelaufen', running, ended]);
+    // Each row says what its heading says: judged by the same day.
+    expect(rowOf(laterPage, running ?? '')).toContain('Gewährleistung endete am 01.01.2040');
     // A first value that is no day: no cursor, the view from its start.
     for (const day of ['zzz', 5]) {
       const bogus = encodeCursor('warranty', [day, 0, '', '']);

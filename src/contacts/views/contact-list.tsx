@@ -345,7 +345,9 @@ export function Rows(props: {
   /** The row whose link takes focus after the swap (a contact brought back). */
   focused?: string;
 }) {
-  const { shell, assetId, page, view, today } = props;
+  const { shell, assetId, page, view } = props;
+  // The warranty view judges every row and its heading by the day its order splits at (review).
+  const today = page.day ?? props.today;
   const next = page.next ? shell.paths.contacts(assetId, { ...view, after: page.next }) : undefined;
   let group = props.previous;
   const rows = page.contacts.map((contact, index) => {
@@ -365,7 +367,7 @@ export function Rows(props: {
     // only the ended ones, which follow the running ones.
     const section =
       page.order === 'warranty'
-        ? contact.warrantyUntil < (page.day ?? today) && 'ended'
+        ? contact.warrantyUntil < today && 'ended'
         : page.order === 'name'
           ? letterOf(contact)
           : groupKey(contact.position);
