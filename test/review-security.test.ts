@@ -82,22 +82,32 @@ describe('review 3: a create form sent with a token that already made a contact'
   it('the same buyer who types another contact into the form already sent gets a second contact, not an overwrite', async () => {
     const anna = household('rv-token2', 'u-rv-tok2-anna');
     const form_token = 'back-to-the-sent-form-0123456789';
+    let token = form_token;
     const add = (company: string, phone: string) =>
-      send('/assets/rv-token2/contacts', { user: anna, form: { form_token, company, phone } });
+      send('/assets/rv-token2/contacts', { user: anna, form: { form_token: token, company, phone } });
     expect((await add('Fliesen Bauer', '089 111111')).status).toBe(303);
-    // Back to the form (kept by the browser), another contact typed over it, saved; then sent again.
+    // Back to the form (kept by the browser), another contact typed over it: asked first (409, nothing
+    // written), then saved as a new contact from the form that asked (its token is fresh); then sent again.
+    const asked = await add('Gärtnerei Schmidt', '089 222222');
+    expect(asked.status).toBe(409);
+    token = /name="form_token" value="([^"]+)"/.exec(await asked.text())?.[1] ?? '';
+    expect(token).not.toBe(form_token);
     expect((await add('Gärtnerei Schmidt', '089 222222')).status).toBe(303);
     expect((await add('Gärtnerei Schmidt', '089 222222')).status).toBe(303);
     // A correction of a contact keeps its name: it stays an edit of that contact.
     expect((await add('Gärtnerei Schmidt', '089 333333')).status).toBe(303);
-    // So does a corrected name beside the same e-mail address.
-    const mailed = (company: string) =>
-      send('/assets/rv-token2/contacts', {
-        user: anna,
-        form: { form_token: 'typo-in-the-name-0123456789', company, email: 'info@maler-k.de' },
-      });
+    // A corrected name beside the same e-mail address is asked about (it may as well be a colleague
+    // at the same address); the user's choice to change the contact makes it an edit of it.
+    const form_token_2 = 'typo-in-the-name-0123456789';
+    const mailed = (company: string, more: Record<string, string> = {}) =>
+      send('/assets/rv-token2/contacts', { user: anna, form: { form_token: form_token_2, company, email: 'info@maler-k.de', ...more } });
     expect((await mailed('Maler Klecs')).status).toBe(303);
-    expect((await mailed('Maler Klecks')).status).toBe(303);
+    const typo = await mailed('Maler Klecks');
+    expect(typo.status).toBe(409);
+    const page = await typo.text();
+    expect(textOf(page)).toContain('Mit diesem Formular haben Sie schon „Maler Klecs“ gespeichert.');
+    expect(page).toContain(`<button type="submit" name="edit_of" value="${form_token_2}">„Maler Klecs“ ändern</button>`);
+    expect((await mailed('Maler Klecks', { edit_of: form_token_2 })).status).toBe(303);
     const { results } = await env.DB.prepare(
       "SELECT company, phone, version FROM contacts WHERE asset_id = 'rv-token2' AND deleted_at IS NULL ORDER BY company",
     ).all();
@@ -106,6 +116,36 @@ describe('review 3: a create form sent with a token that already made a contact'
       { company: 'Gärtnerei Schmidt', phone: '089 333333', version: 2 },
       { company: 'Maler Klecks', phone: '', version: 2 },
     ]);
+  });
+
+  it('another name typed into the form already sent, at the same e-mail address, is asked about and never overwrites the first contact', async () => {
+    const anna = household('rv-colleague', 'u-rv-colleague-anna');
+    const form_token = 'colleague-at-the-same-address-0123';
+    const stefan = { form_token, company: 'Küchen Studio', first_name: 'Stefan', last_name: 'Schmidt', email: 'info@studio-x.de' };
+    expect((await send('/assets/rv-colleague/contacts', { user: anna, form: stefan })).status).toBe(303);
+    // Back to the kept form: a colleague typed over it, the office's e-mail address left as it was.
+    const maria = { ...stefan, first_name: 'Maria', last_name: 'Huber', mobile: '0171 999888' };
+    for (const htmx of [false, true]) {
+      const asked = await send('/assets/rv-colleague/contacts', { user: anna, htmx, form: maria });
+      expect(asked.status).toBe(409);
+      const html = await asked.text();
+      // Nothing was written; the form keeps what was typed and says what it made before.
+      expect(await live('rv-colleague')).toEqual([
+        { company: 'Küchen Studio', lastName: 'Schmidt', email: 'info@studio-x.de', phone: '', version: 1 },
+      ]);
+      expect(html).toContain('value="Maria"');
+      expect(html).toContain('value="0171 999888"');
+      expect(textOf(html)).toContain('Ist das ein weiterer Kontakt, oder wollen Sie „Stefan Schmidt“ ändern?');
+      // The primary button (the one Enter sends) saves it as another contact, with a fresh token.
+      expect(html).toMatch(/<button type="submit" class="primary">Als neuen Kontakt speichern/);
+      expect(html).not.toContain(`name="form_token" value="${form_token}"`);
+    }
+    const fresh = /name="form_token" value="([^"]+)"/.exec(
+      await (await send('/assets/rv-colleague/contacts', { user: anna, form: maria })).text(),
+    )?.[1];
+    expect(fresh).toBeDefined();
+    expect((await send('/assets/rv-colleague/contacts', { user: anna, form: { ...maria, form_token: fresh ?? '' } })).status).toBe(303);
+    expect((await live('rv-colleague')).map((row) => row.lastName).sort()).toEqual(['Huber', 'Schmidt']);
   });
 });
 
@@ -177,10 +217,16 @@ describe('code review of the fixes: a create form sent again', () => {
     const form_token = 'second-contact-corrected-0123456789';
     const add = (fields: Record<string, string>) => send('/assets/rd-second/contacts', { user: anna, form: { form_token, ...fields } });
     expect((await add({ company: 'Fliesen Bauer' })).status).toBe(303);
-    // Back to the kept form, another contact typed over it: a contact of its own (as designed).
-    expect((await add({ company: 'Maler Klecs', email: 'info@maler-k.de' })).status).toBe(303);
-    // Back again, the typo in that name corrected, the same e-mail beside it.
-    expect((await add({ company: 'Maler Klecks', email: 'info@maler-k.de' })).status).toBe(303);
+    // Back to the kept form, another contact typed over it: asked, and saved as a contact of its own.
+    const asked = await add({ company: 'Maler Klecs', email: 'info@maler-k.de' });
+    expect(asked.status).toBe(409);
+    const second = /name="form_token" value="([^"]+)"/.exec(await asked.text())?.[1] ?? '';
+    const again = (fields: Record<string, string>) =>
+      send('/assets/rd-second/contacts', { user: anna, form: { form_token: second, ...fields } });
+    expect((await again({ company: 'Maler Klecs', email: 'info@maler-k.de' })).status).toBe(303);
+    // Back again, the typo in that name corrected, the same e-mail beside it: asked, and changed as chosen.
+    expect((await again({ company: 'Maler Klecks', email: 'info@maler-k.de' })).status).toBe(409);
+    expect((await again({ company: 'Maler Klecks', email: 'info@maler-k.de', edit_of: second })).status).toBe(303);
     expect((await live('rd-second')).map((row) => row.company)).toEqual(['Fliesen Bauer', 'Maler Klecks']);
   });
 
@@ -189,7 +235,15 @@ describe('code review of the fixes: a create form sent again', () => {
     const form_token = 'namesake-in-the-same-form-0123456789';
     const add = (fields: Record<string, string>) => send('/assets/rd-namesake/contacts', { user: anna, form: { form_token, ...fields } });
     expect((await add({ last_name: 'Müller', company: 'Küchen Schmidt', phone: '089 111111' })).status).toBe(303);
-    expect((await add({ last_name: 'Müller', company: 'Gärtnerei Blum', phone: '089 222222' })).status).toBe(303);
+    const asked = await add({ last_name: 'Müller', company: 'Gärtnerei Blum', phone: '089 222222' });
+    expect(asked.status).toBe(409);
+    expect((await live('rd-namesake')).map((row) => row.company)).toEqual(['Küchen Schmidt']);
+    const fresh = /name="form_token" value="([^"]+)"/.exec(await asked.text())?.[1] ?? '';
+    const saved = await send('/assets/rd-namesake/contacts', {
+      user: anna,
+      form: { form_token: fresh, last_name: 'Müller', company: 'Gärtnerei Blum', phone: '089 222222' },
+    });
+    expect(saved.status).toBe(303);
     expect((await live('rd-namesake')).map((row) => row.company)).toEqual(['Gärtnerei Blum', 'Küchen Schmidt']);
   });
 });

@@ -39,7 +39,16 @@ import {
   restoreContact,
   warrantyContacts,
 } from './repository';
-import { type FieldErrors, type FormResult, type FormValues, formTokenOf, newFormToken, readContactForm, versionOf } from './schema';
+import {
+  type FieldErrors,
+  type FormResult,
+  type FormValues,
+  formTokenOf,
+  newFormToken,
+  readContactForm,
+  sentToken,
+  versionOf,
+} from './schema';
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
 import { DeleteConfirm, DeletedCard } from './views/contact-detail';
@@ -312,7 +321,9 @@ contactRoutes.get('/contacts/new', async (c) => {
 
 contactRoutes.post('/contacts', contactForm, async (c) => {
   const form = c.req.valid('form');
-  const mode = { kind: 'create', formToken: formTokenOf(form.raw) } as const;
+  // `edit_of`: the user chose to change the contact this form made before (below).
+  const editOf = sentToken(form.raw, 'edit_of');
+  const mode = { kind: 'create', formToken: editOf ?? formTokenOf(form.raw) } as const;
   if (!form.ok) return formPage(c, 422, { mode, values: form.values, errors: form.errors });
   return keepingInput(c, { mode, values: form.values }, async () => {
     const me = author(c);
@@ -320,21 +331,30 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
     let result = await createContact(c.var.db, c.var.asset.id, form.input, mode.formToken, me);
     // A form already sent is this user's resend or correction of the contact it made when it still
     // names that contact as it is or as the form made it (version 1; a co-buyer may have renamed
-    // it since): its name and company, e-mail or mobile number. Anything else (another contact
-    // typed into it) or another user (a shared device's cached form) is a contact of its own,
-    // never an overwrite. Its token follows from the form's, the user and what names it (e-mail,
-    // else mobile, else name and company), so that its resend or correction finds it in turn
-    // (security and code reviews).
-    const names = (earlier: Pick<Contact, 'title' | 'firstName' | 'lastName' | 'company' | 'email' | 'mobile'>) =>
-      (displayName(earlier) === displayName(typed) && earlier.company === typed.company) ||
-      (typed.email !== '' && earlier.email === typed.email) ||
-      (typed.mobile !== '' && earlier.mobile === typed.mobile);
+    // it since): its name and company. Another user (a shared device's cached form) makes a
+    // contact of its own, never an overwrite; its token follows from the form's, the user and what
+    // names it (e-mail, else mobile, else name and company), so that its resend finds it in turn
+    // (security and code reviews). Another name from the same user is asked about: a typo
+    // corrected, or a colleague at the same e-mail address typed in (review: that was taken as a
+    // correction and overwrote the first contact).
+    const names = (earlier: Pick<Contact, 'title' | 'firstName' | 'lastName' | 'company'>) =>
+      displayName(earlier) === displayName(typed) && earlier.company === typed.company;
     if (result.kind === 'duplicate') {
       const earlier = result.contact;
-      const first = earlier.createdBy === me.userId && (await contactState(c.var.db, c.var.asset.id, earlier.id, 1)).versions[0];
-      const mine = earlier.createdBy === me.userId && (names(earlier) || (first && first.version === 1 && names(columnsOf(first.values))));
-      const key = typed.email || typed.mobile || `${displayName(typed)}|${typed.company}`;
-      if (!mine) result = await createContact(c.var.db, c.var.asset.id, form.input, `${mode.formToken}:${me.userId}:${key}`, me);
+      if (earlier.createdBy !== me.userId) {
+        const key = typed.email || typed.mobile || `${displayName(typed)}|${typed.company}`;
+        result = await createContact(c.var.db, c.var.asset.id, form.input, `${mode.formToken}:${me.userId}:${key}`, me);
+      } else if (!editOf && !names(earlier)) {
+        const first = (await contactState(c.var.db, c.var.asset.id, earlier.id, 1)).versions[0];
+        if (!(first?.version === 1 && names(columnsOf(first.values)))) {
+          const name = displayName(earlier);
+          return formPage(c, 409, {
+            mode: { kind: 'create', formToken: newFormToken(), made: { token: mode.formToken, name } },
+            values: form.values,
+            message: c.var.shell.t.contacts.madeBefore(name),
+          });
+        }
+      }
     }
     if (result.kind === 'full')
       return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });

@@ -160,11 +160,14 @@ export type ContactInput = z.output<typeof contactInput>;
 export const FORM_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 export const newFormToken = () => randomToken(18);
 
-/** The token a form was sent with when it is one of ours, else a fresh one. */
-export function formTokenOf(raw: unknown): string {
-  const token = field(raw, 'form_token');
-  return token !== undefined && FORM_TOKEN.test(token) ? token : newFormToken();
+/** A token a form was sent with (`form_token`, or `edit_of`: the token of the contact to change) when it is one of ours. */
+export function sentToken(raw: unknown, name = 'form_token'): string | undefined {
+  const token = field(raw, name);
+  return token !== undefined && FORM_TOKEN.test(token) ? token : undefined;
 }
+
+/** The token a form was sent with when it is one of ours, else a fresh one. */
+export const formTokenOf = (raw: unknown): string => sentToken(raw) ?? newFormToken();
 
 /** A version is a positive integer as the edit form wrote it. */
 const VERSION = /^[1-9]\d{0,8}$/;

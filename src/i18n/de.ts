@@ -392,6 +392,9 @@ export const de = {
       `${by ? `${by} hat den Kontakt gelöscht, ${version ? 'nachdem Sie den Verlauf geöffnet haben' : 'während Sie ihn bearbeitet haben'}.` : 'Der Kontakt wurde inzwischen gelöscht.'} ${version ? 'Die Fassung, die Sie wiederherstellen wollten, steht unten' : 'Ihre Eingaben sind unten erhalten'}: Sie können ${by ? 'den Kontakt damit wiederherstellen oder sie' : 'sie'} als neuen Kontakt speichern.`,
     reviveWithInput: 'Mit meinen Eingaben wiederherstellen',
     saveAsNew: 'Als neuen Kontakt speichern',
+    madeBefore: (name: string) =>
+      `Mit diesem Formular haben Sie schon „${name}“ gespeichert. Ist das ein weiterer Kontakt, oder wollen Sie „${name}“ ändern?`,
+    madeEdit: (name: string) => `„${name}“ ändern`,
     empty: '—',
     draftRestored: 'Ihre nicht gesendeten Eingaben wurden wiederhergestellt.',
     draftDiscard: 'Verwerfen',

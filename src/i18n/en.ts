@@ -354,6 +354,9 @@ export const en: Messages = {
       `${by ? `${by} deleted the contact ${version ? 'after you opened its history' : 'while you were editing it'}.` : 'The contact was deleted meanwhile.'} ${version ? 'The version you wanted to restore is below' : 'Your input is kept below'}: you can ${by ? 'restore the contact with it or save it' : 'save it'} as a new contact.`,
     reviveWithInput: 'Restore with my input',
     saveAsNew: 'Save as new contact',
+    madeBefore: (name: string) =>
+      `You already saved “${name}” with this form. Is this another contact, or do you want to change “${name}”?`,
+    madeEdit: (name: string) => `Change “${name}”`,
     empty: '—',
     draftRestored: 'Your unsent input was restored.',
     draftDiscard: 'Discard',

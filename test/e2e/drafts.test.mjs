@@ -27,6 +27,34 @@ describe('drafts and an expired session', () => {
     assert.equal(await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').isVisible(), false);
   });
 
+  test('a form sent again with another name asks, and its "ändern" button is sent through htmx too', async () => {
+    const { page } = browser;
+    const tag = unique();
+    const typo = `Fliesen Baur ${tag}`;
+    const fixed = `Fliesen Bauer ${tag}`;
+    await page.goto(`${listPath()}/new`);
+    const token = await page.locator('input[name=form_token]').inputValue();
+    await page.getByLabel('Unternehmen', { exact: true }).fill(typo);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: typo, exact: true }).waitFor();
+    // The form as the browser kept it: the same one-time token, the name corrected.
+    await page.goto(`${listPath()}/new`);
+    await page.locator('input[name=form_token]').evaluate((input, value) => {
+      input.value = value;
+    }, token);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(fixed);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `Mit diesem Formular haben Sie schon „${typo}“ gespeichert.` })
+      .waitFor();
+    await page.getByRole('button', { name: `„${typo}“ ändern` }).click();
+    await page.getByRole('heading', { level: 1, name: fixed, exact: true }).waitFor();
+    await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
+    assert.deepEqual(await page.locator('li.contact > a.name').allInnerTexts(), [fixed]);
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('an edit left unsaved (back, another page) keeps its input: it comes back when the form opens again; "Abbrechen" drops it', async () => {
     const { page } = browser;
     const company = `Verlassen GmbH ${unique()}`;

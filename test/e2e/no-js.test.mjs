@@ -134,6 +134,43 @@ describe('with JavaScript disabled', () => {
     }
   });
 
+  test('back to the sent form with another name: asked, never overwritten; changed or added as chosen', async () => {
+    const { page } = browser;
+    const tag = unique();
+    const typo = `Maler Klecs ${tag}`;
+    const fixed = `Maler Klecks ${tag}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: typo, email: `buero-${tag}@maler.de` });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: typo, exact: true }).waitFor();
+    // Back to the kept form, the typo corrected: asked first, then changed as chosen.
+    await page.goBack();
+    await page.getByLabel('Unternehmen', { exact: true }).fill(fixed);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `Mit diesem Formular haben Sie schon „${typo}“ gespeichert.` })
+      .waitFor();
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), fixed);
+    await page.getByRole('button', { name: `„${typo}“ ändern` }).click();
+    await page.getByRole('heading', { level: 1, name: fixed, exact: true }).waitFor();
+    // A colleague at the same address typed over a sent form: Enter adds a contact of its own.
+    const first = `Stefan Schmidt ${tag}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: first, email: `buero-${tag}@maler.de` });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: first, exact: true }).waitFor();
+    await page.goBack();
+    const colleague = `Maria Huber ${tag}`;
+    await page.getByLabel('Unternehmen', { exact: true }).fill(colleague);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).waitFor();
+    await page.getByLabel('Unternehmen', { exact: true }).press('Enter');
+    await page.getByRole('heading', { level: 1, name: colleague, exact: true }).waitFor();
+    await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
+    assert.deepEqual((await page.locator('li.contact > a.name').allInnerTexts()).sort(), [colleague, fixed, first].sort());
+  });
+
   test('a save that fails offline keeps every field for the way back, the notes and dates too', async () => {
     const { page, context } = browser;
     const name = `Offline ${unique()}`;

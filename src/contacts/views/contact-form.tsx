@@ -8,7 +8,12 @@ import { formatDate, MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, 
 import { fieldText, formatDateTime } from './format';
 
 export type FormMode =
-  | { kind: 'create'; formToken: string }
+  | {
+      kind: 'create';
+      formToken: string;
+      /** This form was sent before and made that contact (its token, its name): change it instead? */
+      made?: { token: string; name: string };
+    }
   /** `version` is what the form was loaded with; `name` the contact's name for the heading. */
   | { kind: 'edit'; contactId: string; name: string; version: number | undefined }
   /**
@@ -211,9 +216,19 @@ export function ContactForm(props: ContactFormProps) {
             </button>
           ) : null}
           <button type="submit" class={mode.kind === 'gone' && mode.revive ? undefined : 'primary'}>
-            {conflict ? t.contacts.conflictKeepMine : mode.kind === 'gone' ? t.contacts.saveAsNew : t.contacts.save}
+            {conflict
+              ? t.contacts.conflictKeepMine
+              : mode.kind === 'gone' || (mode.kind === 'create' && mode.made)
+                ? t.contacts.saveAsNew
+                : t.contacts.save}
             <span class="htmx-indicator"> …</span>
           </button>
+          {/* After the primary button, which Enter in a field sends. */}
+          {mode.kind === 'create' && mode.made ? (
+            <button type="submit" name="edit_of" value={mode.made.token}>
+              {t.contacts.madeEdit(mode.made.name)}
+            </button>
+          ) : null}
           {mode.kind === 'resend' ? null : (
             <a class="button" href={cancel} hx-get={cancel} hx-target="#main" hx-push-url="true" data-draft-drop={action}>
               {t.contacts.cancel}
