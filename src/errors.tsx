@@ -95,7 +95,10 @@ export function renderError(
       // way on where there is no going back (review: these pages had none).
       // With JS the form stays and these words stand above it (src/client/app.js): no way back to name.
       case 413:
-        return { title: t.errors.payloadTooLarge.title, text: t.errors.payloadTooLarge[inPlace ? 'inPlace' : 'text'], action: home };
+        // A .vcf over the upload limit is a file too large, not input too long (review).
+        return c.req.path === paths.importContacts(assetId)
+          ? { title: t.contacts.importTitle, text: t.errors.payloadTooLarge.file, action: home }
+          : { title: t.errors.payloadTooLarge.title, text: t.errors.payloadTooLarge[inPlace ? 'inPlace' : 'text'], action: home };
       case 429:
         return { title: t.errors.tooManyRequests.title, text: t.errors.tooManyRequests[inPlace ? 'inPlace' : 'text'], action: home };
       case 503:

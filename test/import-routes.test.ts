@@ -422,12 +422,18 @@ describe('importing a .vcf', () => {
     const photo = `PHOTO;ENCODING=b;TYPE=JPEG:${'A'.repeat(200_000)}\r\n`;
     const big = `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Foto;Anna;;;\r\n${photo}END:VCARD\r\n`;
     expect((await upload(user, big)).status).toBe(200);
-    expect((await upload(user, 'x'.repeat(5 * 1024 * 1024 + 10))).status).toBe(413);
+    const tooBig = await upload(user, 'x'.repeat(5 * 1024 * 1024 + 10));
+    expect(tooBig.status).toBe(413);
+    // Said as a file too large (review: "Zu lange Eingaben … kürzen Sie … die Notizen").
+    const said = textOf(await tooBig.text());
+    expect(said).toContain('Diese Datei ist größer als 5 MB. Exportieren Sie die Kontakte ohne Fotos oder in Teilen');
+    expect(said).not.toContain('Notizen');
     const form = await send('/assets/imp-s/contacts', {
       user,
       form: { form_token: crypto.randomUUID(), company: 'x', notes: 'y'.repeat(70_000) },
     });
     expect(form.status).toBe(413);
+    expect(textOf(await form.text())).toContain('Ihre Eingaben sind zu lang');
   });
 
   it('respects the 1,000-contact cap all or nothing: 409, nothing stored', async () => {

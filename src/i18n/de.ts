@@ -49,6 +49,7 @@ export const de = {
       title: 'Zu lange Eingaben',
       text: 'Ihre Eingaben sind zu lang, um sie auf einmal zu speichern. Gehen Sie bitte mit der Zurück-Taste Ihres Browsers zum Formular zurück und kürzen Sie sie, zum Beispiel die Notizen.',
       inPlace: 'Ihre Eingaben sind zu lang, um sie auf einmal zu speichern. Bitte kürzen Sie sie, zum Beispiel die Notizen.',
+      file: 'Diese Datei ist größer als 5 MB. Exportieren Sie die Kontakte ohne Fotos oder in Teilen, und wählen Sie die neue Datei.',
     },
     tooManyRequests: {
       title: 'Zu viele Änderungen',

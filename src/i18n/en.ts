@@ -37,6 +37,7 @@ export const en: Messages = {
       title: 'Input too long',
       text: 'Your input is too long to save at once. Please go back to the form with your browser’s Back button and shorten it, for example the notes.',
       inPlace: 'Your input is too long to save at once. Please shorten it, for example the notes.',
+      file: 'This file is larger than 5 MB. Export the contacts without photos or in parts, and choose the new file.',
     },
     tooManyRequests: {
       title: 'Too many changes',
