@@ -89,8 +89,8 @@ export function makePaths(basePath: string) {
      * The card after an edit or a restored version was saved without JavaScript: it says so, and
      * after a save that took over co-buyers' changes since `base`, it names them.
      */
-    editedContact: (assetId: string, contactId: string, done: Done, base?: number) =>
-      `${contact(assetId, contactId)}?done=${done}${base ? `&merged=${base}` : ''}`,
+    editedContact: (assetId: string, contactId: string, done: Done, base?: number, at?: number) =>
+      `${contact(assetId, contactId)}?done=${done}${base ? `&merged=${base}&at=${at}` : ''}`,
     /**
      * The reverse of `contacts` and `contact` for the two form targets (create and update):
      * which asset and contact a path names, or null.

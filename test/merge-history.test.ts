@@ -88,13 +88,19 @@ describe('a stale edit is merged field by field', () => {
     expect((await edit(jonas, id, { ...jonass, phone: '089 555 66', notes: 'Rohrbruch 3.12.' })).status).toBe(303);
     const saved = await edit(anna, id, { ...annas, email: 'neu@huber.de' });
     expect(saved.status).toBe(303);
-    expect(saved.headers.get('location')).toBe(`${LIST}/${id}?done=saved&merged=1`);
+    expect(saved.headers.get('location')).toBe(`${LIST}/${id}?done=saved&merged=1&at=3`);
     expect(await row(id)).toMatchObject({ phone: '089 555 66', notes: 'Rohrbruch 3.12.', email: 'neu@huber.de', version: 3 });
+    const said =
+      '„Sanitär Huber“ wurde gespeichert. Jonas Müller hat inzwischen die Telefonnummer und die Notizen geändert – beides ist übernommen.';
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
-    expect(card).toContain(
-      '„Sanitär Huber“ wurde gespeichert. Jonas Müller hat inzwischen die Telefonnummer und die Notizen geändert – beides ist übernommen.',
-    );
+    expect(card).toContain(said);
     expect(card.match(/gespeichert/g)).toHaveLength(1);
+    // Reloaded after Jonas saved again: the same words, never his later change as Anna's own
+    // (review: "Sie selbst (in einem anderen Fenster) haben inzwischen die Telefonnummer geändert").
+    expect((await edit(jonas, id, { ...(await formOf(id, jonas)), email: 'jonas@huber.de', notes: 'Termin 5.12.' })).status).toBe(303);
+    const reloaded = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
+    expect(reloaded).toContain(said);
+    expect(reloaded).not.toContain('Sie selbst');
   });
 
   it('writes nothing for a save that changes nothing, also from an older version, and says what was merged', async () => {
@@ -639,7 +645,7 @@ describe('history (Verlauf)', () => {
       .bind(id)
       .all();
     expect(actions.results.map((v) => v.action)).toEqual(['create', 'update', 'update', 'revert']);
-    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version&merged=2`);
+    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version&merged=2&at=4`);
     expect(textOf(await (await send(restore.headers.get('location') ?? '', { user: anna })).text())).toContain(
       'Die frühere Fassung von „Elektro Licht“ ist wiederhergestellt. Jonas Müller hat inzwischen die E-Mail-Adresse geändert – diese Änderung ist übernommen.',
     );

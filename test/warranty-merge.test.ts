@@ -58,7 +58,7 @@ describe('a stale edit of the warranty dates', () => {
     expect((await edit(jonas, { ...(await formOf(id)), phone: '089 555' })).status).toBe(303);
     const saved = await edit(anna, { ...annas, warranty_until: '2027-11-30' });
     expect(saved.status).toBe(303);
-    expect(saved.headers.get('location')).toBe(`${list}/${id}?done=saved&merged=1`);
+    expect(saved.headers.get('location')).toBe(`${list}/${id}?done=saved&merged=1&at=3`);
     expect(await row(id)).toMatchObject({ phone: '089 555', accepted_on: '2022-05-10', warranty_until: '2027-11-30', version: 3 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
     expect(card).toContain('Jonas Müller hat inzwischen die Telefonnummer geändert – diese Änderung ist übernommen');

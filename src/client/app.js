@@ -6,7 +6,7 @@
 //   ended (and the way back to the form) loses nothing.
 (() => {
   var PREFIX = 'kontakte-draft:';
-  var NOTICES = ['saved', 'done', 'merged', 'imported', 'deleted', 'restored', 'purged', 'undone', 'removed'];
+  var NOTICES = ['saved', 'done', 'merged', 'imported', 'deleted', 'restored', 'purged', 'undone', 'removed', 'at'];
   var NOTICE = /[?&](saved|done|merged|imported|deleted|restored|purged|undone)=/;
 
   function announce(text) {
@@ -140,7 +140,7 @@
       clearDraft(marker.getAttribute('data-draft-clear'));
     });
     // A one-time notice holds once: the address loses what put it there (?saved=, ?done=,
-    // ?merged=, ?imported=, ?deleted=, ?restored=, ?purged=, ?undone=&removed=), so a reload, a bookmark or the way
+    // ?merged=&at=, ?imported=, ?deleted=, ?restored=, ?purged=, ?undone=&removed=), so a reload, a bookmark or the way
     // back never says it again, nor clears a newer draft.
     if (NOTICE.test(location.search)) {
       const url = new URL(location.href);

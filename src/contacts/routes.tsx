@@ -545,8 +545,11 @@ contactRoutes.get('/contacts/deleted', async (c) => {
 
 // ---- one contact ----------------------------------------------------------------------------
 
+const version = orElse(z.optional(coercedNumber().check(z.int(), z.positive())), undefined);
 const cardQuery = z.object({
-  merged: orElse(z.optional(coercedNumber().check(z.int(), z.positive())), undefined),
+  merged: version,
+  // The version that save made: a reload after later saves names the same changes (review).
+  at: version,
   saved: optionalId,
   done: orElse(z.optional(z.enum(DONE)), undefined),
 });
@@ -569,7 +572,7 @@ async function liveContact(c: Ctx, contactId: string): Promise<Contact | Respons
 
 contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', cardQuery), async (c) => {
   const { contactId } = c.req.valid('param');
-  const { merged, saved, done } = c.req.valid('query');
+  const { merged, at, saved, done } = c.req.valid('query');
   const { t } = c.var.shell;
   if (merged === undefined) {
     const contact = await liveContact(c, contactId);
@@ -582,7 +585,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   // After a save that took over co-buyers' changes: name them (from the versions since the base).
   const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, merged);
   if (!contact || contact.deletedAt !== null) throw new HTTPException(404);
-  return contactPage(c, contact, savedMessage(t, contact, done, mergeNoticeOf(versions, merged, contact.version)));
+  return contactPage(c, contact, savedMessage(t, contact, done, mergeNoticeOf(versions, merged, at ?? contact.version)));
 });
 
 contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
@@ -697,7 +700,7 @@ function answerEdit(
     case 'saved': {
       const { contact, merged } = outcome;
       if (c.req.header('hx-request') !== 'true')
-        return c.redirect(paths.editedContact(asset.id, contact.id, done, merged ? form.version : undefined), 303);
+        return c.redirect(paths.editedContact(asset.id, contact.id, done, merged ? form.version : undefined, contact.version), 303);
       c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
       return contactPage(c, contact, savedMessage(t, contact, done, merged));
     }
