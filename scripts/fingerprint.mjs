@@ -1,13 +1,14 @@
 // Copies the browser files into public/static/ under content-hashed names and writes
 // src/generated/assets.ts, the module the page shell imports for those names, the inline
-// critical CSS and its CSP hash, and src/generated/sqlite-dialect.js and sqlite-select.js,
-// drizzle-orm's SQLite dialect and select builder as the Worker bundles them (scripts/lib/drizzle-dialect.mjs). Every entry point (start, test,
+// critical CSS and its CSP hash, and src/generated/sqlite-dialect.js, sqlite-select.js and
+// sqlite-update.js, drizzle-orm's SQLite dialect, select and update builders as the Worker bundles
+// them (scripts/lib/drizzle-dialect.mjs). Every entry point (start, test,
 // bench, deploy) runs it first, so the generated files never go into git and never go stale.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { trimDialect, trimSelect } from './lib/drizzle-dialect.mjs';
+import { trimBuilder, trimDialect } from './lib/drizzle-dialect.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staticDir = join(root, 'public', 'static');
@@ -59,8 +60,9 @@ writeGenerated(
   'sqlite-dialect.js',
   trimDialect(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'dialect.js'), 'utf8')),
 );
-writeGenerated(
-  'sqlite-select.js',
-  trimSelect(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'query-builders', 'select.js'), 'utf8')),
-);
+for (const kind of ['select', 'update'])
+  writeGenerated(
+    `sqlite-${kind}.js`,
+    trimBuilder(kind, readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'query-builders', `${kind}.js`), 'utf8')),
+  );
 console.log(`fingerprint: ${htmxPath} (htmx + src/client/app.js), ${css.length} B critical CSS`);

@@ -66,24 +66,39 @@ export function packageSpecifier(from) {
   return `drizzle-orm/${path.replace(/(\/index)?\.js$/, '')}`;
 }
 
-// drizzle-orm's SQLite select builder (sqlite-core/query-builders/select.js) as the Worker bundles
-// it (wrangler.toml [alias] "./select.js", src/generated/sqlite-select.js): the same module without
-// joins and set operations, which the app never writes. Each select built nine closures for them
-// (`leftJoin = this.createJoin("left")` …) and the module built four set operators on load; they
-// were 490 B of the 100 KB gzip budget. drizzle imports the builder by the same text "./select.js"
-// as its `asc`/`desc` (sql/expressions/index.js), so the module exports those too, from their file.
-// test/node/sqlite-dialect.test.ts holds it to drizzle's module and the app to never calling them.
+// drizzle-orm's SQLite select and update builders (sqlite-core/query-builders/select.js and
+// update.js) as the Worker bundles them (wrangler.toml [alias] "./select.js" and "./update.js",
+// src/generated/sqlite-select.js and sqlite-update.js): the same modules without joins (and the
+// select's set operations), which the app never writes. Each select built nine closures for them
+// (`leftJoin = this.createJoin("left")` …) and each update four; the select's module built four
+// set operators on load. They were about 700 B of the 100 KB gzip budget. drizzle imports the
+// select builder by the same text "./select.js" as its `asc`/`desc` (sql/expressions/index.js), so
+// that module exports those too, from their file. test/node/sqlite-dialect.test.ts holds each to
+// drizzle's module, member for member, and the app to never calling what is left out.
 
-/** The select builder's members and module-level names left out. */
-export const SELECT_LEFT_OUT = {
-  methods: ['createJoin', 'createSetOperator'],
-  fields: ['leftJoin', 'rightJoin', 'innerJoin', 'fullJoin', 'crossJoin', 'union', 'unionAll', 'intersect', 'except'],
-  functions: ['createSetOperator'],
-  constants: ['getSQLiteSetOperators', 'union', 'unionAll', 'intersect', 'except'],
+/** What the Worker's bundle leaves out of each builder: class members and module-level names. */
+export const BUILDERS_LEFT_OUT = {
+  select: {
+    methods: ['createJoin', 'createSetOperator'],
+    fields: ['leftJoin', 'rightJoin', 'innerJoin', 'fullJoin', 'crossJoin', 'union', 'unionAll', 'intersect', 'except'],
+    functions: ['createSetOperator'],
+    constants: ['getSQLiteSetOperators', 'union', 'unionAll', 'intersect', 'except'],
+  },
+  update: {
+    methods: ['createJoin'],
+    fields: ['leftJoin', 'rightJoin', 'innerJoin', 'fullJoin'],
+    functions: [],
+    constants: [],
+  },
 };
 
-/** The select builder's module text without SELECT_LEFT_OUT, by drizzle-orm's package specifiers. */
-export function trimSelect(source) {
+/** What else a builder's module exports, for the other drizzle module that imports it by the same text. */
+const ALSO = { select: 'export { asc, desc } from "drizzle-orm/sql/expressions/select";\n', update: '' };
+
+/** A builder's module text without what BUILDERS_LEFT_OUT names, by drizzle-orm's package specifiers. */
+export function trimBuilder(kind, source) {
+  const file = `drizzle-orm/sqlite-core/query-builders/${kind}.js`;
+  const left = BUILDERS_LEFT_OUT[kind];
   let text = source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
   const cut = (what, pattern) => {
     let found = 0;
@@ -91,33 +106,32 @@ export function trimSelect(source) {
       found++;
       return '\n';
     });
-    if (found !== 1)
-      throw new Error(`drizzle-orm/sqlite-core/query-builders/select.js has ${found} ${what}: update scripts/lib/drizzle-dialect.mjs`);
+    if (found !== 1) throw new Error(`${file} has ${found} ${what}: update scripts/lib/drizzle-dialect.mjs`);
   };
   // A member's JSDoc, if it has one.
   const doc = '(?:  /\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\n)?';
-  for (const name of SELECT_LEFT_OUT.methods) cut(`methods ${name}`, new RegExp(`\\n  ${name}\\((?:[^\\n]*\\n)*?  \\}\\n`, 'g'));
-  for (const name of SELECT_LEFT_OUT.fields)
+  for (const name of left.methods) cut(`methods ${name}`, new RegExp(`\\n  ${name}\\((?:[^\\n]*\\n)*?  \\}\\n`, 'g'));
+  for (const name of left.fields)
     cut(`fields ${name}`, new RegExp(`\\n${doc}  ${name} = this\\.create(Join|SetOperator)\\([^\\n]*\\);\\n`, 'g'));
-  for (const name of SELECT_LEFT_OUT.functions) cut(`functions ${name}`, new RegExp(`\\nfunction ${name}\\((?:[^\\n]*\\n)*?\\}\\n`, 'g'));
-  for (const name of SELECT_LEFT_OUT.constants)
+  for (const name of left.functions) cut(`functions ${name}`, new RegExp(`\\nfunction ${name}\\((?:[^\\n]*\\n)*?\\}\\n`, 'g'));
+  for (const name of left.constants)
     cut(`constants ${name}`, new RegExp(`\\nconst ${name} = (?:\\(\\) => \\(\\{\\n(?:[^\\n]*\\n)*?\\}\\);|[^\\n]*;)\\n`, 'g'));
   const exported = /\nexport \{\n([^}]*)\n\};\n$/.exec(text);
-  if (!exported)
-    throw new Error('drizzle-orm/sqlite-core/query-builders/select.js: no export list at its end: update scripts/lib/drizzle-dialect.mjs');
+  if (!exported) throw new Error(`${file}: no export list at its end: update scripts/lib/drizzle-dialect.mjs`);
   const names = exported[1].split(',').map((name) => name.trim());
-  const kept = names.filter((name) => !SELECT_LEFT_OUT.constants.includes(name));
-  if (names.length - kept.length !== SELECT_LEFT_OUT.constants.length - 1)
-    throw new Error('drizzle-orm/sqlite-core/query-builders/select.js exports other set operators: update scripts/lib/drizzle-dialect.mjs');
+  const kept = names.filter((name) => !left.constants.includes(name));
+  // Every constant left out is exported, but for the set operators' getter.
+  if (names.length - kept.length !== left.constants.filter((name) => name !== 'getSQLiteSetOperators').length)
+    throw new Error(`${file} exports other names than expected: update scripts/lib/drizzle-dialect.mjs`);
   text = `${text.slice(0, exported.index)}\nexport {\n  ${kept.join(',\n  ')}\n};\n`;
-  text = text.replace(/ from "(\.\.?\/[^"]+)";/g, (_, from) => ` from ${JSON.stringify(selectSpecifier(from))};`);
-  return `// Generated by scripts/lib/drizzle-dialect.mjs from drizzle-orm/sqlite-core/query-builders/select.js. Do not edit; not in git.\n${text}export { asc, desc } from "drizzle-orm/sql/expressions/select";\n`;
+  text = text.replace(/ from "(\.\.?\/[^"]+)";/g, (_, from) => ` from ${JSON.stringify(builderSpecifier(from))};`);
+  return `// Generated by scripts/lib/drizzle-dialect.mjs from ${file}. Do not edit; not in git.\n${text}${ALSO[kind]}`;
 }
 
-/** `../../x.js` and `../x.js` (imports of sqlite-core/query-builders/select.js) as drizzle-orm's specifiers. */
-export function selectSpecifier(from) {
+/** `../../x.js` and `../x.js` (imports of a module in sqlite-core/query-builders/) as drizzle-orm's specifiers. */
+export function builderSpecifier(from) {
   const path = from.startsWith('../../') ? from.slice(6) : from.startsWith('../') ? `sqlite-core/${from.slice(3)}` : undefined;
   if (path === undefined || path.startsWith('.'))
-    throw new Error(`drizzle-orm/sqlite-core/query-builders/select.js imports ${from}: update scripts/lib/drizzle-dialect.mjs`);
+    throw new Error(`drizzle-orm/sqlite-core/query-builders/ imports ${from}: update scripts/lib/drizzle-dialect.mjs`);
   return `drizzle-orm/${path.replace(/(\/index)?\.js$/, '')}`;
 }

@@ -11,12 +11,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
+  BUILDERS_LEFT_OUT,
+  builderSpecifier,
   LEFT_OUT,
   packageSpecifier,
-  SELECT_LEFT_OUT,
-  selectSpecifier,
+  trimBuilder,
   trimDialect,
-  trimSelect,
 } from '../../scripts/lib/drizzle-dialect.mjs';
 import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
 
@@ -124,12 +124,15 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
   });
 });
 
-describe('src/generated/sqlite-select.js, in place of drizzle-orm/sqlite-core/query-builders/select.js in the bundle', () => {
-  const generatedSelect = () => readFileSync(join(root, 'src', 'generated', 'sqlite-select.js'), 'utf8');
-  const originalSelect = () => drizzle('sqlite-core/query-builders/select.js');
+describe.each([
   // drizzle imports the select builder and its asc/desc by the same text.
-  const importers = ['sqlite-core/query-builders/index.js', 'sqlite-core/query-builders/query-builder.js', 'sql/expressions/index.js'];
-  const parse = (text: string) => ts.createSourceFile('select.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  ['select', ['sqlite-core/query-builders/index.js', 'sqlite-core/query-builders/query-builder.js', 'sql/expressions/index.js']],
+  ['update', ['sqlite-core/query-builders/index.js']],
+] as const)('src/generated/sqlite-%s.js, in place of drizzle-orm/sqlite-core/query-builders/%s.js in the bundle', (kind, importers) => {
+  const generatedBuilder = () => readFileSync(join(root, 'src', 'generated', `sqlite-${kind}.js`), 'utf8');
+  const originalBuilder = () => drizzle(`sqlite-core/query-builders/${kind}.js`);
+  const left = BUILDERS_LEFT_OUT[kind];
+  const parse = (text: string) => ts.createSourceFile(`${kind}.js`, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   /** Each class's members as text, by class and member name; and the module's other statements. */
   const shape = (text: string) => {
     const source = parse(text);
@@ -147,61 +150,61 @@ describe('src/generated/sqlite-select.js, in place of drizzle-orm/sqlite-core/qu
   };
 
   it('wrangler.toml aliases the one specifier by which the bundled drizzle modules import it, and it exports what each of them takes', async () => {
-    expect(readFileSync(join(root, 'wrangler.toml'), 'utf8')).toContain('"./select.js" = "./src/generated/sqlite-select.js"');
-    const users = bundledDrizzle().filter((path) => /from "\.\/select\.js"/.test(drizzle(path)));
+    expect(readFileSync(join(root, 'wrangler.toml'), 'utf8')).toContain(`"./${kind}.js" = "./src/generated/sqlite-${kind}.js"`);
+    const users = bundledDrizzle().filter((path) => new RegExp(`from "\\./${kind}\\.js"`).test(drizzle(path)));
     expect(users.sort()).toEqual([...importers].sort());
-    const exported = Object.keys(await import(pathToFileURL(join(root, 'src', 'generated', 'sqlite-select.js')).href)).sort();
-    const builders = Object.keys(await import('drizzle-orm/sqlite-core/query-builders/select')).filter(
-      (name) => !SELECT_LEFT_OUT.constants.includes(name),
+    const exported = Object.keys(await import(pathToFileURL(join(root, 'src', 'generated', `sqlite-${kind}.js`)).href)).sort();
+    const builders = Object.keys(await import(`drizzle-orm/sqlite-core/query-builders/${kind}`)).filter(
+      (name) => !left.constants.includes(name),
     );
-    const expressions = Object.keys(await import('drizzle-orm/sql/expressions/select'));
-    expect(expressions.sort()).toEqual(['asc', 'desc']);
+    const expressions = kind === 'select' ? Object.keys(await import('drizzle-orm/sql/expressions/select')) : [];
+    if (kind === 'select') expect(expressions.sort()).toEqual(['asc', 'desc']);
     expect(exported).toEqual([...builders, ...expressions].sort());
     // What query-builders/query-builder.js takes by name (index.js and sql/expressions take all).
-    expect(drizzle('sqlite-core/query-builders/query-builder.js')).toContain('import { SQLiteSelectBuilder } from "./select.js";');
+    if (kind === 'select')
+      expect(drizzle('sqlite-core/query-builders/query-builder.js')).toContain('import { SQLiteSelectBuilder } from "./select.js";');
   });
 
   it('is what scripts/fingerprint.mjs writes from the installed drizzle-orm (not stale), by the same files', () => {
-    expect(generatedSelect()).toBe(trimSelect(originalSelect()));
-    const selectUrl = pathToFileURL(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'query-builders', 'select.js'));
-    const froms = [...originalSelect().matchAll(/ from "([^"]+)";/g)].map((m) => m[1] ?? '');
+    expect(generatedBuilder()).toBe(trimBuilder(kind, originalBuilder()));
+    const builderUrl = pathToFileURL(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'query-builders', `${kind}.js`));
+    const froms = [...originalBuilder().matchAll(/ from "([^"]+)";/g)].map((m) => m[1] ?? '');
     expect(froms.length).toBeGreaterThan(8);
     for (const from of froms) {
-      expect(generatedSelect()).toContain(` from "${selectSpecifier(from)}";`);
-      expect(realpathSync(fileURLToPath(import.meta.resolve(selectSpecifier(from)))), from).toBe(
-        realpathSync(fileURLToPath(new URL(from, selectUrl))),
+      expect(generatedBuilder()).toContain(` from "${builderSpecifier(from)}";`);
+      expect(realpathSync(fileURLToPath(import.meta.resolve(builderSpecifier(from)))), from).toBe(
+        realpathSync(fileURLToPath(new URL(from, builderUrl))),
       );
     }
   });
 
-  it("is drizzle's select builder member for member, but for the joins and set operations", () => {
+  it("is drizzle's builder member for member, but for the joins and set operations", () => {
     // Read with TypeScript's parser, independent of the script's line patterns.
-    const before = shape(originalSelect());
-    const after = shape(generatedSelect());
+    const before = shape(originalBuilder());
+    const after = shape(generatedBuilder());
     const gone = [...before.members.keys()].filter((key) => !after.members.has(key));
-    expect(gone.sort()).toEqual(
-      [...SELECT_LEFT_OUT.methods, ...SELECT_LEFT_OUT.fields].map((name) => `SQLiteSelectQueryBuilderBase.${name}`).sort(),
-    );
+    const owner = kind === 'select' ? 'SQLiteSelectQueryBuilderBase' : 'SQLiteUpdateBase';
+    expect(gone.sort()).toEqual([...left.methods, ...left.fields].map((name) => `${owner}.${name}`).sort());
     for (const [key, text] of after.members) expect(text, key).toBe(before.members.get(key));
     const names = (statements: string[]) =>
       statements.map((text) => /^(?:class|function|const) (\w+)|^(export \{)|^(applyMixins\()/.exec(text)?.slice(1).find(Boolean) ?? text);
-    expect(names(after.statements)).toEqual([
-      ...names(before.statements).filter((name) => !SELECT_LEFT_OUT.functions.includes(name) && !SELECT_LEFT_OUT.constants.includes(name)),
-      'export {',
-    ]);
+    const kept = names(before.statements).filter((name) => !left.functions.includes(name) && !left.constants.includes(name));
+    expect(names(after.statements)).toEqual(kind === 'select' ? [...kept, 'export {'] : kept);
   });
 
   it('leaves out only what nothing the app reaches calls', () => {
-    const left = [...SELECT_LEFT_OUT.methods, ...SELECT_LEFT_OUT.fields, ...SELECT_LEFT_OUT.constants];
-    // No other drizzle module calls them on a select (update.js has joins of its own, on `this`);
-    // the module-level set operators are not exported.
-    for (const path of bundledDrizzle().filter((p) => p !== 'sqlite-core/query-builders/select.js'))
-      for (const name of [...SELECT_LEFT_OUT.methods, ...SELECT_LEFT_OUT.fields])
+    const names = [...left.methods, ...left.fields, ...left.constants];
+    // No other drizzle module calls them on a builder (each builder has its own, on `this`); the
+    // module-level set operators are not exported.
+    for (const path of bundledDrizzle().filter(
+      (p) => p !== 'sqlite-core/query-builders/select.js' && p !== 'sqlite-core/query-builders/update.js',
+    ))
+      for (const name of [...left.methods, ...left.fields])
         expect(drizzle(path), `${path}: ${name}`).not.toMatch(new RegExp(`(?<!this)\\.${name}\\(`));
     for (const file of sources('src')) {
       const text = readFileSync(join(root, file), 'utf8');
       expect(text, file).not.toMatch(/\.(leftJoin|rightJoin|innerJoin|fullJoin|crossJoin)\(/);
-      expect(text, file).not.toMatch(new RegExp(`import \\{[^}]*\\b(${left.join('|')})\\b[^}]*\\} from 'drizzle-orm`));
+      expect(text, file).not.toMatch(new RegExp(`import \\{[^}]*\\b(${names.join('|')})\\b[^}]*\\} from 'drizzle-orm`));
     }
   });
 });
