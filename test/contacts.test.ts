@@ -676,6 +676,35 @@ describe('detail and edit', () => {
     expect(last).toBe('restore');
   });
 
+  it('an old "Rückgängig" never undoes a delete made after the contact was restored (409, it stays deleted, and why)', async () => {
+    const id = await create({ company: 'Zweimal weg GmbH' }, ada);
+    // Jonas deletes it: his list offers the undo, for the version his delete made.
+    const deleted = await send(`${LIST}/${id}/delete`, { user: jon, htmx: true, form: { version: '1' } });
+    expect(deleted.status).toBe(200);
+    const undo = /<form[^>]*action="[^"]*\/restore[^"]*"[^>]*><input type="hidden" name="version" value="(\d+)"\/>/.exec(
+      await deleted.text(),
+    );
+    expect(undo?.[1]).toBe('2');
+    // Anna brings it back from "Zuletzt gelöscht", changes it, and deletes it on purpose.
+    expect((await send(`${LIST}/${id}/history/2/restore`, { user: ada, form: { version: '2' } })).status).toBe(303);
+    expect((await send(`${LIST}/${id}`, { user: ada, form: { version: '3', company: 'Zweimal weg GmbH', phone: '089 2' } })).status).toBe(
+      303,
+    );
+    expect((await send(`${LIST}/${id}/delete`, { user: ada, form: { version: '4' } })).status).toBe(303);
+    // Jonas's old undo: nothing restored, with and without JS, and he is told why.
+    for (const htmx of [false, true]) {
+      const stale = await send(`${LIST}/${id}/restore`, { user: jon, htmx, form: { version: '2' } });
+      expect(stale.status).toBe(409);
+      expect(textOf(await stale.text())).toMatch(
+        /„Zweimal weg GmbH“ wurde inzwischen wiederhergestellt und am [\d.]+, [\d:]+ von Anna Müller wieder gelöscht\. Diese Löschung bleibt/,
+      );
+      expect(await storedRow(id)).toMatchObject({ deleted_at: expect.any(Number), version: 5 });
+    }
+    // The undo of Anna's own delete (its version) brings it back, with her change.
+    expect((await send(`${LIST}/${id}/restore`, { user: ada, form: { version: '5' } })).status).toBe(303);
+    expect(await storedRow(id)).toMatchObject({ deleted_at: null, phone: '089 2', version: 6 });
+  });
+
   it('asks as for an edit when the contact came back with a co-buyer\u2019s change before "Mit meinen Eingaben wiederherstellen"', async () => {
     const id = await create({ company: 'Klinker KG', notes: 'alt' }, ada);
     expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '1' } })).status).toBe(303);

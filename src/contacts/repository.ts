@@ -704,14 +704,23 @@ export async function deleteContact(
   return { kind: 'conflict', current };
 }
 
-export type RestoreResult = { kind: 'restored'; contact: Contact } | { kind: 'full' } | { kind: 'gone' };
+export type RestoreResult =
+  | { kind: 'restored'; contact: Contact }
+  | { kind: 'full' }
+  | { kind: 'gone' }
+  | { kind: 'changed'; current: Contact };
 
-/** Undo of a delete, by any co-buyer; like a create, it respects the cap atomically. */
+/**
+ * Undo of a delete, by any co-buyer; like a create, it respects the cap atomically. With the
+ * deleted `version` the undo was offered for: a contact restored and deleted again since (a
+ * co-buyer's choice) stays deleted ('changed'; review: an old "Rückgängig" undid it).
+ */
 export async function restoreContact(
   db: Database,
   assetId: string,
   contactId: string,
   author: Author,
+  version?: number,
   now = Date.now(),
 ): Promise<RestoreResult> {
   const [restored] = await guarded(() =>
@@ -723,6 +732,7 @@ export async function restoreContact(
           eq(contacts.assetId, assetId),
           eq(contacts.id, contactId),
           isNotNull(contacts.deletedAt),
+          version === undefined ? undefined : eq(contacts.version, version),
           sql`${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET}`,
         ),
       )
@@ -732,7 +742,7 @@ export async function restoreContact(
   const current = await findAnyContact(db, assetId, contactId);
   if (!current) return { kind: 'gone' };
   if (current.deletedAt === null) return { kind: 'restored', contact: current };
-  return { kind: 'full' };
+  return version === undefined || current.version === version ? { kind: 'full' } : { kind: 'changed', current };
 }
 
 /**

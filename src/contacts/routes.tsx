@@ -918,11 +918,19 @@ contactRoutes.delete('/contacts/:contactId', contactParam, deleteVersionQuery, d
   remove(c, c.req.valid('param').contactId, c.req.valid('query').version ?? c.req.valid('form').version),
 );
 
-contactRoutes.post('/contacts/:contactId/restore', contactParam, async (c) => {
-  const result = await restoreContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId, author(c));
+contactRoutes.post('/contacts/:contactId/restore', contactParam, deleteVersion, async (c) => {
+  const { t } = c.var.shell;
+  const { version } = c.req.valid('form');
+  const result = await restoreContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId, author(c), version);
   const from = fromList(c);
   // Deleted for good meanwhile (by a co-buyer in "Zuletzt gelöscht"): said on the list the undo was on.
-  if (result.kind === 'gone') return listPage(c, from, { status: 404, alert: c.var.shell.t.contacts.goneForGood });
-  if (result.kind === 'full') return listPage(c, from, { status: 409, alert: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
+  if (result.kind === 'gone') return listPage(c, from, { status: 404, alert: t.contacts.goneForGood });
+  // Restored and deleted again since: that delete was someone's choice; it stays (409, and why).
+  if (result.kind === 'changed') {
+    const { current } = result;
+    const alert = t.contacts.undoChanged(displayName(current), current.updatedByName, formatDateTime(t.locale, current.updatedAt));
+    return listPage(c, from, { status: 409, alert });
+  }
+  if (result.kind === 'full') return listPage(c, from, { status: 409, alert: t.contacts.full(MAX_CONTACTS_PER_ASSET) });
   return afterWrite(c, { kind: 'restored', contact: result.contact }, from);
 });

@@ -211,7 +211,7 @@ export function DeletedCard(props: { shell: Shell; assetId: string; contact: Con
       </p>
       <div class="row-actions">
         {/* The page's one way forward, as on "Zuletzt gelöscht": primary there and here. */}
-        <PostButton action={paths.restoreContact(assetId, contact.id)} label={t.contacts.restore} primary />
+        <PostButton action={paths.restoreContact(assetId, contact.id)} label={t.contacts.restore} primary version={contact.version} />
         <a class="button" href={paths.deleted(assetId)}>
           {t.contacts.deletedLink}
         </a>

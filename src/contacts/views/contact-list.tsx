@@ -494,7 +494,11 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; from:
     <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>
       <p>{text}</p>
       {notice.kind === 'deleted' ? (
-        <PostButton action={paths.restoreContact(assetId, notice.contact.id, props.from)} label={t.contacts.undo} />
+        <PostButton
+          action={paths.restoreContact(assetId, notice.contact.id, props.from)}
+          label={t.contacts.undo}
+          version={notice.contact.version}
+        />
       ) : null}
     </div>
   );
@@ -527,7 +531,7 @@ export function UndoImport(props: { shell: Shell; action: string; class?: string
  * One button that posts and takes the page ("Rückgängig"). Without JS the form posts as it is;
  * with htmx the answer replaces #main and is read out, and the button waits.
  */
-export function PostButton(props: { action: string; label: string; class?: string; primary?: boolean }) {
+export function PostButton(props: { action: string; label: string; class?: string; primary?: boolean; version?: number }) {
   return (
     <form
       method="post"
@@ -537,6 +541,7 @@ export function PostButton(props: { action: string; label: string; class?: strin
       hx-disable="find button[type=submit]"
       class={props.class}
     >
+      {props.version ? <input type="hidden" name="version" value={String(props.version)} /> : null}
       <button type="submit" class={props.primary ? 'primary' : undefined}>
         {props.label}
       </button>
