@@ -637,6 +637,8 @@ describe('detail and edit', () => {
     expect(textOf(html)).toContain('Jonas Müller hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.');
     // Read out as it arrives (buyer review: a screen reader heard only the heading).
     expect(html).toContain('<p class="alert" role="alert">Jonas Müller hat den Kontakt gelöscht');
+    // Her input is kept as this contact's draft (its revive clears it), not the next new contact's.
+    expect(html).toContain(`data-draft="${LIST}/${id}" data-draft-server="shown"`);
     expect(html).toMatch(
       new RegExp(
         `<button type="submit" class="primary" name="revive" value="1" formaction="${LIST}/${id}" hx-post="${LIST}/${id}" hx-target="#main">Mit meinen Eingaben wiederherstellen</button><button type="submit">Als neuen Kontakt speichern`,

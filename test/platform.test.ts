@@ -42,6 +42,8 @@ describe('security headers', () => {
     expect(response.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`);
     expect(html).toMatch(/<script src="\/static\/htmx-[0-9a-f]{12}\.min\.js" defer=""><\/script>/);
     expect(html).toContain('<!DOCTYPE html>');
+    // The page names its user for the script's drafts (one user's input never fills another's form).
+    expect(html).toContain(`<body data-user="${anna.sub}">`);
   });
 
   it('serves fingerprinted static files immutable', async () => {

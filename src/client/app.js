@@ -5,7 +5,8 @@
 //   server confirms the save, so a reload, a lost connection or a sign-in after the session
 //   ended (and the way back to the form) loses nothing.
 (() => {
-  var PREFIX = 'kontakte-draft:';
+  // Per user: on a shared device the next user's form never takes up another's unsent input (review).
+  var PREFIX = 'kontakte-draft:' + (document.body.getAttribute('data-user') || '') + ':';
   var NOTICES = ['saved', 'done', 'merged', 'imported', 'deleted', 'restored', 'purged', 'undone', 'removed', 'at'];
   var NOTICE = /[?&](saved|done|merged|imported|deleted|restored|purged|undone)=/;
 
@@ -733,12 +734,32 @@
     }
     if (ctx.request.method === 'GET') return;
     writing.add(ctx);
+    // What is sent is what is saved: its fields take no more typing until the answer (review: words
+    // typed meanwhile were dropped with the form the card replaced); a failure opens them again.
+    var form = ctx.request.form;
+    ctx.locked = form
+      ? Array.prototype.filter.call(
+          form.elements,
+          (field) =>
+            (field.tagName === 'TEXTAREA' || field.type !== 'hidden') &&
+            !field.readOnly &&
+            'readOnly' in field &&
+            field.tagName !== 'BUTTON',
+        )
+      : [];
+    ctx.locked.forEach((field) => {
+      field.readOnly = true;
+    });
     // A form sent without a button ("Erneut senden" submits it): its own submit button's words.
     var source = ctx.sourceElement;
     saySending(ctx.request.submitter || (source.tagName === 'FORM' ? source.querySelector('[type="submit"]') : source));
   });
   document.addEventListener('htmx:finally:request', (event) => {
-    writing.delete(event.detail && event.detail.ctx);
+    var ctx = event.detail && event.detail.ctx;
+    ((ctx && ctx.locked) || []).forEach((field) => {
+      field.readOnly = false;
+    });
+    writing.delete(ctx);
     if (!writing.size) clearTimeout(pending);
   });
 

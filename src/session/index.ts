@@ -93,7 +93,7 @@ export function requireCustomer(options: RequireCustomerOptions = {}) {
       throw new HTTPException(401, { message: 'unauthorized' });
     }
     c.set('session', session);
-    c.set('shell', { ...c.get('shell'), user: { name: session.name, assets: session.assets } });
+    c.set('shell', { ...c.get('shell'), user: { id: session.userId, name: session.name, assets: session.assets } });
     if (session.role !== 'customer') throw new HTTPException(403, { message: 'forbidden' });
     await next();
   });

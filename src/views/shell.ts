@@ -11,6 +11,7 @@ export interface Shell {
   paths: Paths;
   platformName: string;
   platformUrl: string;
-  user?: { name: string; assets: readonly AssetClaim[] };
+  /** `id`: the page names its user, so that one user's unsent input never fills another's form (app.js). */
+  user?: { id: string; name: string; assets: readonly AssetClaim[] };
   asset?: AssetClaim;
 }

@@ -2,7 +2,7 @@
 // typing, and the way back after signing in (and a plain reload) restores it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { browserForSuite, listPath, unique, withBrowser } from './helpers.mjs';
+import { browserForSuite, listPath, login, unique, withBrowser } from './helpers.mjs';
 
 describe('drafts and an expired session', () => {
   const browser = browserForSuite('anna');
@@ -52,6 +52,49 @@ describe('drafts and an expired session', () => {
     await page.getByRole('heading', { level: 1, name: fixed, exact: true }).waitFor();
     await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
     assert.deepEqual(await page.locator('li.contact > a.name').allInnerTexts(), [fixed]);
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('one user\u2019s unsent input never fills another\u2019s form on the same device, and nothing is typed into a form on its way', async () => {
+    const { page } = browser;
+    const company = `Geteilt GmbH ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    const card = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Notizen', { exact: true }).fill('Anna: bitte nicht anrufen, nur Mail');
+    // Jonas signs in in the same tab and opens the same form: empty notes, no "restored".
+    await login(page, 'jonas');
+    await page.goto(`${card}/edit`);
+    await page.getByLabel('Notizen', { exact: true }).waitFor();
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), '');
+    assert.equal(await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').isVisible(), false);
+    // While his save is on its way, its fields take no typing (what is sent is what is saved).
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route(`**${card}`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await held;
+      await route.continue();
+    });
+    await page.getByLabel('Telefonnummer', { exact: true }).fill('089 4711');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForFunction(() => document.querySelector('textarea[name=notes]')?.readOnly === true);
+    await page.getByLabel('Notizen', { exact: true }).press('x');
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), '');
+    release();
+    await page.getByRole('link', { name: '089 4711' }).waitFor();
+    await page.unroute(`**${card}`);
+    // Anna, back in this tab, still finds her own unsent notes.
+    await login(page, 'anna');
+    await page.goto(`${card}/edit`);
+    await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Anna: bitte nicht anrufen, nur Mail');
+    await page.getByRole('button', { name: 'Verwerfen' }).click();
     assert.deepEqual(browser.errors, []);
   });
 

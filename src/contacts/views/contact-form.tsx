@@ -61,11 +61,15 @@ export function ContactForm(props: ContactFormProps) {
   const announcement = errorCount ? t.contacts.errorSummary(errorCount) : props.message;
   // The form echoes input the server did not store: the browser keeps it as the draft, as
   // "pending" when a failure (not the user's input) stopped the save.
+  // An earlier version a restore brought (a gone form's `version`) is no input: no draft of it (review).
   const echoedInput = props.unsaved
     ? 'pending'
-    : errorCount > 0 || conflict !== undefined || props.message !== undefined || mode.kind === 'gone'
+    : errorCount > 0 || conflict !== undefined || props.message !== undefined || (mode.kind === 'gone' && !mode.version)
       ? 'shown'
       : undefined;
+  // The input of a contact deleted meanwhile is that contact's draft, which its revive clears, not
+  // the next new contact's (review: the new-contact form came up filled with it).
+  const draft = mode.kind === 'gone' && mode.revive ? paths.contact(assetId, mode.revive.contactId) : action;
   return (
     <section class="editor" aria-labelledby="form-title">
       <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
@@ -102,7 +106,7 @@ export function ContactForm(props: ContactFormProps) {
         novalidate
         class="contact-form"
         data-announce={announcement}
-        data-draft={action}
+        data-draft={draft}
         data-draft-server={echoedInput}
       >
         {mode.kind === 'edit' ? (
@@ -230,7 +234,7 @@ export function ContactForm(props: ContactFormProps) {
             </button>
           ) : null}
           {mode.kind === 'resend' ? null : (
-            <a class="button" href={cancel} hx-get={cancel} hx-target="#main" hx-push-url="true" data-draft-drop={action}>
+            <a class="button" href={cancel} hx-get={cancel} hx-target="#main" hx-push-url="true" data-draft-drop={draft}>
               {t.contacts.cancel}
             </a>
           )}
