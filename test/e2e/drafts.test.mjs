@@ -248,7 +248,8 @@ describe('drafts and an expired session', () => {
     await page.getByLabel('Unternehmen', { exact: true }).fill(next);
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
-    const kept = await page.evaluate((key) => sessionStorage.getItem(`kontakte-draft:${key}`), listPath());
+    // Kept per user: the key names the page's user (review: a shared device's next user got it).
+    const kept = await page.evaluate((key) => sessionStorage.getItem(`kontakte-draft:demo-anna:${key}`), listPath());
     assert.ok(kept?.includes(next), `the new contact's draft is kept (${kept})`);
     assert.deepEqual(browser.errors, []);
   });

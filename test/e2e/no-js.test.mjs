@@ -155,7 +155,7 @@ describe('with JavaScript disabled', () => {
     await page.getByRole('button', { name: `„${typo}“ ändern` }).click();
     await page.getByRole('heading', { level: 1, name: fixed, exact: true }).waitFor();
     // A colleague at the same address typed over a sent form: Enter adds a contact of its own.
-    const first = `Stefan Schmidt ${tag}`;
+    const first = `Stefan Sommer ${tag}`;
     await page.goto(`${listPath()}/new`);
     await fillContact(page, { company: first, email: `buero-${tag}@maler.de` });
     await page.getByRole('button', { name: 'Speichern' }).click();
