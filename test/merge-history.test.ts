@@ -967,6 +967,27 @@ describe('Zuletzt gelöscht', () => {
     expect(await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first('n')).toBe(3); // created, deleted, restored: one restore
   });
 
+  it('writes nothing for "Wiederherstellen" on a stale "Zuletzt gelöscht" when a co-buyer already brought it back as it was (review)', async () => {
+    const [a, j] = household('whg-undone');
+    const list = '/assets/whg-undone/contacts';
+    const created = await send(list, { user: a, form: { form_token: crypto.randomUUID(), company: 'Schon da GmbH' } });
+    const id = new URL(created.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    expect((await send(`${list}/${id}/delete`, { user: j, form: { version: '1' } })).status).toBe(303);
+    // Anna's "Zuletzt gelöscht" shows version 2; Jonas undoes his delete meanwhile.
+    expect((await send(`${list}/${id}/restore`, { user: j, form: { version: '2' } })).status).toBe(303);
+    const back = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '2' } });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe(`${list}/${id}?done=restored`);
+    // No empty version, and Jonas stays the one who brought it back.
+    expect(await row(id)).toMatchObject({ deleted_at: null, version: 3, updated_by_name: j.name });
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first('n')).toBe(3);
+    // Nor when Jonas changed it since it came back: his change stays, and nothing is written.
+    const card = `${list}/${id}`;
+    expect((await send(card, { user: j, form: { version: '3', company: 'Schon da GmbH', phone: '089 3' } })).status).toBe(303);
+    expect((await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '2' } })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ deleted_at: null, version: 4, phone: '089 3', updated_by_name: j.name });
+  });
+
   it('refuses to purge a live contact or one of another asset', async () => {
     const id = await create(anna, { company: 'Lebt GmbH' });
     expect((await send(`${LIST}/${id}/purge`, { user: anna, form: {} })).status).toBe(404);

@@ -91,13 +91,17 @@ export async function saveEdit(
       // after an answer lost on the way): its first send wrote these very values, and nobody
       // else has saved since. That write is the answer, not a co-buyer's change to merge with
       // (it was said as one: "Ein anderer Käufer hat inzwischen … geändert"); a second,
-      // identical version would only push a real one out of the 20 kept.
+      // identical version would only push a real one out of the 20 kept. So is a "Wiederherstellen"
+      // from "Zuletzt gelöscht" of a contact someone brought back since: it is back, and merged
+      // with what was saved since it came back would change nothing (review: it wrote an empty
+      // version and made this user its last editor).
       const since = versions.filter((candidate) => candidate.version > version);
       if (
         current.deletedAt === null &&
         since.length &&
-        since.every((candidate) => candidate.authorId === author.userId) &&
-        FIELDS.every((spec) => current[spec.column] === mine[spec.name])
+        (options.bringsBack ||
+          (since.every((candidate) => candidate.authorId === author.userId) &&
+            FIELDS.every((spec) => current[spec.column] === mine[spec.name])))
       )
         return { kind: 'saved', contact: current };
       const base = versions.find((candidate) => candidate.version === version);
