@@ -702,6 +702,12 @@ describe('detail and edit', () => {
       );
       expect(await storedRow(id)).toMatchObject({ deleted_at: expect.any(Number), version: 5 });
     }
+    // Anna's list of her first delete, reloaded: no notice of a delete that is no longer hers, no undo.
+    const reloaded = await send(`${LIST}?deleted=${id}`, { user: jon });
+    const html = await reloaded.text();
+    expect(textOf(html)).not.toContain('„Zweimal weg GmbH“ wurde gelöscht');
+    expect(html).not.toContain(`${id}/restore`);
+    expect(textOf(await (await send(`${LIST}?deleted=${id}`, { user: ada })).text())).toContain('„Zweimal weg GmbH“ wurde gelöscht');
     // The undo of Anna's own delete (its version) brings it back, with her change.
     expect((await send(`${LIST}/${id}/restore`, { user: ada, form: { version: '5' } })).status).toBe(303);
     expect(await storedRow(id)).toMatchObject({ deleted_at: null, phone: '089 2', version: 6 });

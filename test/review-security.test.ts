@@ -118,6 +118,30 @@ describe('review 3: a create form sent with a token that already made a contact'
     ]);
   });
 
+  it('asks the same for the second user of a shared device, whose contact of that form has a token of its own', async () => {
+    const anna = household('rv-colleague2', 'u-rv-colleague2-anna');
+    const jonas = { ...anna, sub: 'u-rv-colleague2-jonas', name: 'Jonas Müller' };
+    const form_token = 'shared-device-colleague-0123456789';
+    const add = (user: typeof anna, fields: Record<string, string>) =>
+      send('/assets/rv-colleague2/contacts', { user, form: { form_token, ...fields } });
+    expect((await add(anna, { company: 'Fliesen Bauer' })).status).toBe(303);
+    // Jonas, on the same tablet, goes back to Anna's form: his contact is one of its own.
+    const stefan = { company: 'Küchen Studio', first_name: 'Stefan', last_name: 'Schmidt', email: 'info@studio-x.de' };
+    expect((await add(jonas, stefan)).status).toBe(303);
+    // Back again, a colleague at the same address typed in: asked, nothing overwritten.
+    const maria = { ...stefan, first_name: 'Maria', last_name: 'Huber' };
+    const asked = await add(jonas, maria);
+    expect(asked.status).toBe(409);
+    expect(textOf(await asked.text())).toContain('Mit diesem Formular haben Sie schon „Stefan Schmidt“ gespeichert.');
+    expect((await live('rv-colleague2')).map((row) => row.lastName).sort()).toEqual(['', 'Schmidt']);
+    // His choice to change it changes his contact, never Anna's.
+    expect((await add(jonas, { ...maria, edit_of: form_token })).status).toBe(303);
+    expect((await live('rv-colleague2')).map((row) => `${row.company}/${row.lastName}`).sort()).toEqual([
+      'Fliesen Bauer/',
+      'Küchen Studio/Huber',
+    ]);
+  });
+
   it('another name typed into the form already sent, at the same e-mail address, is asked about and never overwrites the first contact', async () => {
     const anna = household('rv-colleague', 'u-rv-colleague-anna');
     const form_token = 'colleague-at-the-same-address-0123';

@@ -28,6 +28,22 @@
     }
   }
 
+  // Drafts this tab kept before they were kept per user ("kontakte-draft:/assets/…"): once to the
+  // user this page names, so that an unsent input open across that update is not lost.
+  (() => {
+    var store = storage();
+    if (!store || !document.body.getAttribute('data-user')) return;
+    try {
+      Object.keys(store).forEach((name) => {
+        if (name.indexOf('kontakte-draft:/') !== 0) return;
+        if (store.getItem(PREFIX + name.slice(15)) === null) store.setItem(PREFIX + name.slice(15), store.getItem(name));
+        store.removeItem(name);
+      });
+    } catch (e) {
+      /* disabled or full storage */
+    }
+  })();
+
   // The visible fields, plus the one-time create token and the edit version: a restored draft
   // is the same request (a create sent twice still stores one contact; an edit of a contact
   // changed meanwhile still meets its conflict).
@@ -394,6 +410,9 @@
     var id = ctx && ctx.target && ctx.target.id;
     var main = document.getElementById('main');
     if (id === 'main' && main) {
+      // Saved (a card that clears a draft came): the draft of the form sent is done too, also one
+      // kept under another key (a deleted contact's input saved as a new contact: code review).
+      if (ctx.draftKey && main.querySelector('[data-draft-clear]')) clearDraft(ctx.draftKey);
       enhance(main, false);
       // A page without a message of its own leaves none of the last page's behind in the live region.
       const message = main.querySelector('[data-announce]');
@@ -736,19 +755,17 @@
     writing.add(ctx);
     // What is sent is what is saved: its fields take no more typing until the answer (review: words
     // typed meanwhile were dropped with the form the card replaced); a failure opens them again.
+    // (A <select> has no readOnly: disabled, after htmx has read the body.)
     var form = ctx.request.form;
+    ctx.draftKey = form && form.getAttribute('data-draft');
     ctx.locked = form
       ? Array.prototype.filter.call(
           form.elements,
-          (field) =>
-            (field.tagName === 'TEXTAREA' || field.type !== 'hidden') &&
-            !field.readOnly &&
-            'readOnly' in field &&
-            field.tagName !== 'BUTTON',
+          (field) => /^(INPUT|TEXTAREA|SELECT)$/.test(field.tagName) && field.type !== 'hidden' && !field.readOnly && !field.disabled,
         )
       : [];
     ctx.locked.forEach((field) => {
-      field.readOnly = true;
+      field[field.tagName === 'SELECT' ? 'disabled' : 'readOnly'] = true;
     });
     // A form sent without a button ("Erneut senden" submits it): its own submit button's words.
     var source = ctx.sourceElement;
@@ -757,7 +774,7 @@
   document.addEventListener('htmx:finally:request', (event) => {
     var ctx = event.detail && event.detail.ctx;
     ((ctx && ctx.locked) || []).forEach((field) => {
-      field.readOnly = false;
+      field[field.tagName === 'SELECT' ? 'disabled' : 'readOnly'] = false;
     });
     writing.delete(ctx);
     if (!writing.size) clearTimeout(pending);

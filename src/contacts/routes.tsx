@@ -200,8 +200,11 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
     : query.restored
       ? (['restored', query.restored] as const)
       : (['deleted', query.deleted] as const);
-  const contact =
+  let contact =
     id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(db, asset.id, id) : await findContact(db, asset.id, id);
+  // A delete's notice (and its undo) only while the delete is this user's: reloaded after a
+  // co-buyer restored and deleted it again, it would undo that delete (code review).
+  if (kind === 'deleted' && contact?.updatedBy !== c.var.session.userId) contact = undefined;
   const staged = query.imported ? await findStaged(db, asset.id, query.imported) : undefined;
   const imported = staged && staged.status === 'done' ? { count: staged.imported, importId: staged.importId } : undefined;
   // After an import's undo without JS: what it removed, and the contacts it kept (read anew); only
@@ -339,12 +342,14 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
     // correction and overwrote the first contact).
     const names = (earlier: Pick<Contact, 'title' | 'firstName' | 'lastName' | 'company'>) =>
       displayName(earlier) === displayName(typed) && earlier.company === typed.company;
+    if (result.kind === 'duplicate' && result.contact.createdBy !== me.userId) {
+      const key = typed.email || typed.mobile || `${displayName(typed)}|${typed.company}`;
+      result = await createContact(c.var.db, c.var.asset.id, form.input, `${mode.formToken}:${me.userId}:${key}`, me);
+    }
+    // This user's contact of this form (also one made under a token derived as above: code review).
     if (result.kind === 'duplicate') {
       const earlier = result.contact;
-      if (earlier.createdBy !== me.userId) {
-        const key = typed.email || typed.mobile || `${displayName(typed)}|${typed.company}`;
-        result = await createContact(c.var.db, c.var.asset.id, form.input, `${mode.formToken}:${me.userId}:${key}`, me);
-      } else if (!editOf && !names(earlier)) {
+      if (!editOf && !names(earlier)) {
         const first = (await contactState(c.var.db, c.var.asset.id, earlier.id, 1)).versions[0];
         if (!(first?.version === 1 && names(columnsOf(first.values)))) {
           const name = displayName(earlier);

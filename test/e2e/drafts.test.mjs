@@ -84,6 +84,8 @@ describe('drafts and an expired session', () => {
     await page.getByLabel('Telefonnummer', { exact: true }).fill('089 4711');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.waitForFunction(() => document.querySelector('textarea[name=notes]')?.readOnly === true);
+    // A <select> has no readOnly: it is disabled until the answer.
+    assert.equal(await page.locator('select[name=warranty_years]').isDisabled(), true);
     await page.getByLabel('Notizen', { exact: true }).press('x');
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), '');
     release();
@@ -94,6 +96,53 @@ describe('drafts and an expired session', () => {
     await page.goto(`${card}/edit`);
     await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Anna: bitte nicht anrufen, nur Mail');
+    await page.getByRole('button', { name: 'Verwerfen' }).click();
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('input on a contact deleted meanwhile, saved as a new contact, leaves no draft behind for that contact', async () => {
+    const { page } = browser;
+    const company = `Weg GmbH ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    const card = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Notizen', { exact: true }).fill('Andere Firma, neue Nummer');
+    await withBrowser('jonas', async ({ page: other }) => {
+      await other.goto(card);
+      await other.evaluate(
+        async (action) => fetch(action, { method: 'POST', body: new URLSearchParams({ version: '1' }) }),
+        `${card}/delete`,
+      );
+    });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).waitFor();
+    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
+    assert.ok((await key(card))?.includes('Andere Firma'), 'kept as that contact\u2019s draft while it is open');
+    await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).click();
+    await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
+    assert.equal(await key(card), null, 'saved: no draft left for the deleted contact');
+    assert.equal(await key(listPath()), null, 'nor for the next new contact');
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('a draft kept before drafts were kept per user comes back once to the user the page names', async () => {
+    const { page } = browser;
+    const company = `Vorher GmbH ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    // As the script before this change kept it: under the path alone.
+    const key = listPath();
+    await page.evaluate((path) => {
+      const name = `kontakte-draft:demo-anna:${path}`;
+      sessionStorage.setItem(`kontakte-draft:${path}`, sessionStorage.getItem(name) ?? '');
+      sessionStorage.removeItem(name);
+    }, key);
+    await page.reload();
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company);
+    assert.equal(await page.evaluate((path) => sessionStorage.getItem(`kontakte-draft:${path}`), key), null);
     await page.getByRole('button', { name: 'Verwerfen' }).click();
     assert.deepEqual(browser.errors, []);
   });
