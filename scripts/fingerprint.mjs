@@ -60,7 +60,7 @@ writeGenerated(
   'sqlite-dialect.js',
   trimDialect(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'dialect.js'), 'utf8')),
 );
-for (const kind of ['select', 'update'])
+for (const kind of ['select', 'update', 'insert'])
   writeGenerated(
     `sqlite-${kind}.js`,
     trimBuilder(kind, readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'query-builders', `${kind}.js`), 'utf8')),

@@ -4,9 +4,9 @@ export const LEFT_OUT: readonly string[];
 export function trimDialect(source: string): string;
 /** A relative import of sqlite-core/dialect.js as drizzle-orm's package specifier. */
 export function packageSpecifier(from: string): string;
-/** What the Worker's bundle leaves out of drizzle-orm's SQLite select and update builders. */
+/** What the Worker's bundle leaves out of drizzle-orm's SQLite select, update and insert builders. */
 export const BUILDERS_LEFT_OUT: Record<
-  'select' | 'update',
+  'select' | 'update' | 'insert',
   {
     readonly methods: readonly string[];
     readonly fields: readonly string[];
@@ -15,6 +15,6 @@ export const BUILDERS_LEFT_OUT: Record<
   }
 >;
 /** drizzle-orm/sqlite-core/query-builders/<kind>.js's text as src/generated/sqlite-<kind>.js. */
-export function trimBuilder(kind: 'select' | 'update', source: string): string;
+export function trimBuilder(kind: 'select' | 'update' | 'insert', source: string): string;
 /** A relative import of a module in sqlite-core/query-builders/ as drizzle-orm's package specifier. */
 export function builderSpecifier(from: string): string;

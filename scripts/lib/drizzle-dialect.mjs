@@ -66,12 +66,13 @@ export function packageSpecifier(from) {
   return `drizzle-orm/${path.replace(/(\/index)?\.js$/, '')}`;
 }
 
-// drizzle-orm's SQLite select and update builders (sqlite-core/query-builders/select.js and
-// update.js) as the Worker bundles them (wrangler.toml [alias] "./select.js" and "./update.js",
-// src/generated/sqlite-select.js and sqlite-update.js): the same modules without joins (and the
-// select's set operations), which the app never writes. Each select built nine closures for them
-// (`leftJoin = this.createJoin("left")` …) and each update four; the select's module built four
-// set operators on load. They were about 700 B of the 100 KB gzip budget. drizzle imports the
+// drizzle-orm's SQLite select, update and insert builders (sqlite-core/query-builders/select.js,
+// update.js, insert.js) as the Worker bundles them (wrangler.toml [alias] "./select.js",
+// "./update.js", "./insert.js"; src/generated/sqlite-select.js, sqlite-update.js,
+// sqlite-insert.js): the same modules without joins (and the select's set operations), an insert
+// from a select and an upsert, which the app never writes. Each select built nine closures for
+// joins and set operations (`leftJoin = this.createJoin("left")` …) and each update four; the
+// select's module built four set operators on load. They were about 940 B of the 100 KB gzip budget. drizzle imports the
 // select builder by the same text "./select.js" as its `asc`/`desc` (sql/expressions/index.js), so
 // that module exports those too, from their file. test/node/sqlite-dialect.test.ts holds each to
 // drizzle's module, member for member, and the app to never calling what is left out.
@@ -90,10 +91,17 @@ export const BUILDERS_LEFT_OUT = {
     functions: [],
     constants: [],
   },
+  // An insert from a select (with it drizzle's standalone QueryBuilder) and an upsert.
+  insert: {
+    methods: ['select', 'onConflictDoUpdate'],
+    fields: [],
+    functions: [],
+    constants: [],
+  },
 };
 
 /** What else a builder's module exports, for the other drizzle module that imports it by the same text. */
-const ALSO = { select: 'export { asc, desc } from "drizzle-orm/sql/expressions/select";\n', update: '' };
+const ALSO = { select: 'export { asc, desc } from "drizzle-orm/sql/expressions/select";\n', update: '', insert: '' };
 
 /** A builder's module text without what BUILDERS_LEFT_OUT names, by drizzle-orm's package specifiers. */
 export function trimBuilder(kind, source) {
@@ -130,7 +138,13 @@ export function trimBuilder(kind, source) {
 
 /** `../../x.js` and `../x.js` (imports of a module in sqlite-core/query-builders/) as drizzle-orm's specifiers. */
 export function builderSpecifier(from) {
-  const path = from.startsWith('../../') ? from.slice(6) : from.startsWith('../') ? `sqlite-core/${from.slice(3)}` : undefined;
+  const path = from.startsWith('../../')
+    ? from.slice(6)
+    : from.startsWith('../')
+      ? `sqlite-core/${from.slice(3)}`
+      : from.startsWith('./')
+        ? `sqlite-core/query-builders/${from.slice(2)}`
+        : undefined;
   if (path === undefined || path.startsWith('.'))
     throw new Error(`drizzle-orm/sqlite-core/query-builders/ imports ${from}: update scripts/lib/drizzle-dialect.mjs`);
   return `drizzle-orm/${path.replace(/(\/index)?\.js$/, '')}`;
