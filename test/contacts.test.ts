@@ -933,7 +933,14 @@ describe('delete and undo', () => {
     expect(await storedRow(id)).toMatchObject({ version: 2 });
     expect((await storedRow(id))?.deleted_at).not.toBeNull();
     // A co-buyer's delete of that version, or a delete without its version, is no resend of this one: 404 as before.
-    expect((await send(`${LIST}/${id}/delete`, { user: jonas, form: { version: '1' } })).status).toBe(404);
+    for (const htmx of [false, true]) {
+      const late = await send(`${LIST}/${id}/delete`, { user: jonas, form: { version: '1' }, htmx });
+      expect(late.status).toBe(404);
+      // Said who deleted it and where it is now (review: a bare "existiert nicht (mehr)").
+      expect(textOf(await late.text())).toContain(
+        'Eva Roth hat „Zweimal GmbH“ inzwischen gelöscht. Unter „Zuletzt gelöscht“ können Sie den Kontakt wiederherstellen.',
+      );
+    }
     expect((await send(`${LIST}/${id}/delete`, { user: eva, form: {} })).status).toBe(404);
   });
 

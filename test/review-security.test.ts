@@ -107,6 +107,10 @@ describe('review 3: a create form sent with a token that already made a contact'
     const page = await typo.text();
     expect(textOf(page)).toContain('Mit diesem Formular haben Sie schon „Maler Klecs“ gespeichert.');
     expect(page).toContain(`<button type="submit" name="edit_of" value="${form_token_2}">„Maler Klecs“ ändern</button>`);
+    // The choice made, but the input has an error: the form that says so keeps the choice.
+    const invalid = await mailed('Maler Klecks', { edit_of: form_token_2, website: 'www.maler .de' });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.text()).toContain(`<input type="hidden" name="edit_of" value="${form_token_2}"/>`);
     expect((await mailed('Maler Klecks', { edit_of: form_token_2 })).status).toBe(303);
     const { results } = await env.DB.prepare(
       "SELECT company, phone, version FROM contacts WHERE asset_id = 'rv-token2' AND deleted_at IS NULL ORDER BY company",

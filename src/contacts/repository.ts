@@ -673,7 +673,11 @@ function failedWrite(
   return { kind: 'noRoom' };
 }
 
-export type DeleteResult = { kind: 'deleted'; contact: Contact } | { kind: 'conflict'; current: Contact } | { kind: 'gone' };
+export type DeleteResult =
+  | { kind: 'deleted'; contact: Contact }
+  | { kind: 'conflict'; current: Contact }
+  /** `current`: deleted by someone else (not yet for good). */
+  | { kind: 'gone'; current?: Contact };
 
 /** Soft delete (undo and "Zuletzt gelöscht" stay possible); the triggers keep the bounds. */
 export async function deleteContact(
@@ -697,10 +701,11 @@ export async function deleteContact(
   if (!current) return { kind: 'gone' };
   // This author's delete of the version sent, sent again (a double tap without JS, "Erneut
   // senden" after an answer lost on the way), or retried inside: the same answer, with its undo.
+  // Someone else's delete: said as such (review: a bare 404).
   if (current.deletedAt !== null)
     return isOwnWrite(current, author, now) || (current.updatedBy === author.userId && current.version === (version ?? -2) + 1)
       ? { kind: 'deleted', contact: current }
-      : { kind: 'gone' };
+      : { kind: 'gone', current: current.updatedBy === author.userId ? undefined : current };
   return { kind: 'conflict', current };
 }
 

@@ -326,7 +326,7 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   const form = c.req.valid('form');
   // `edit_of`: the user chose to change the contact this form made before (below).
   const editOf = sentToken(form.raw, 'edit_of');
-  const mode = { kind: 'create', formToken: editOf ?? formTokenOf(form.raw) } as const;
+  const mode = { kind: 'create', formToken: editOf ?? formTokenOf(form.raw), editOf: editOf !== undefined } as const;
   if (!form.ok) return formPage(c, 422, { mode, values: form.values, errors: form.errors });
   return keepingInput(c, { mode, values: form.values }, async () => {
     const me = author(c);
@@ -902,8 +902,13 @@ contactRoutes.get('/contacts/:contactId/delete', contactParam, async (c) => {
 async function remove(c: Ctx, contactId: string, version: number | undefined) {
   const assetId = c.get('asset').id;
   const result = await deleteContact(c.get('db'), assetId, contactId, version, author(c));
-  if (result.kind === 'gone') throw new HTTPException(404);
   const from = fromList(c);
+  if (result.kind === 'gone') {
+    // Deleted by a co-buyer meanwhile: who, and where it is (the list, 404; review: a bare 404).
+    const { current } = result;
+    if (!current) throw new HTTPException(404);
+    return listPage(c, from, { status: 404, alert: c.var.shell.t.contacts.deletedBefore(displayName(current), current.updatedByName) });
+  }
   if (result.kind === 'deleted') return afterWrite(c, { kind: 'deleted', contact: result.contact }, from);
   const { shell } = c.var;
   const current = result.current;

@@ -309,6 +309,8 @@ export const de = {
     purged: (name: string) => `„${name}“ wurde endgültig gelöscht.`,
     purgedOne: 'Der Kontakt wurde endgültig gelöscht.',
     goneForGood: 'Dieser Kontakt wurde inzwischen endgültig gelöscht und lässt sich nicht mehr wiederherstellen.',
+    deletedBefore: (name: string, by: string) =>
+      `${by} hat „${name}“ inzwischen gelöscht. Unter „Zuletzt gelöscht“ können Sie den Kontakt wiederherstellen.`,
     undoChanged: (name: string, by: string, date: string) =>
       `„${name}“ wurde inzwischen wiederhergestellt und am ${date} von ${by} wieder gelöscht. Diese Löschung bleibt; unter „Zuletzt gelöscht“ können Sie den Kontakt wiederherstellen.`,
     purgeChanged: (name: string, by: string, date: string) =>

@@ -276,6 +276,8 @@ export const en: Messages = {
     purged: (name: string) => `“${name}” was deleted for good.`,
     purgedOne: 'The contact was deleted for good.',
     goneForGood: 'This contact has since been deleted for good and can no longer be restored.',
+    deletedBefore: (name: string, by: string) =>
+      `${by} has deleted “${name}” meanwhile. You can restore the contact under “Recently deleted”.`,
     undoChanged: (name: string, by: string, date: string) =>
       `“${name}” was restored meanwhile and deleted again by ${by} on ${date}. That delete stands; you can restore the contact under “Recently deleted”.`,
     purgeChanged: (name: string, by: string, date: string) =>

@@ -13,6 +13,8 @@ export type FormMode =
       formToken: string;
       /** This form was sent before and made that contact (its token, its name): change it instead? */
       made?: { token: string; name: string };
+      /** The user chose to change the contact this form's token made: so it stays, sent again after an error. */
+      editOf?: boolean;
     }
   /** `version` is what the form was loaded with; `name` the contact's name for the heading. */
   | { kind: 'edit'; contactId: string; name: string; version: number | undefined }
@@ -116,6 +118,7 @@ export function ContactForm(props: ContactFormProps) {
         ) : (
           <>
             <input type="hidden" name="form_token" value={mode.formToken} />
+            {mode.kind === 'create' && mode.editOf ? <input type="hidden" name="edit_of" value={mode.formToken} /> : null}
             {mode.kind === 'gone' && mode.revive ? <input type="hidden" name="version" value={String(mode.revive.version)} /> : null}
           </>
         )}
