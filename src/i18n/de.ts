@@ -374,6 +374,7 @@ export const de = {
       related: 'verbundene Personen',
       photo: 'Foto',
       gender: 'Geschlecht',
+      apps: 'Daten anderer Programme',
     },
     previewConfirm: 'Angehakte Kontakte übernehmen',
     imported: (n: number) => (n === 1 ? '1 Kontakt importiert.' : `${n.toLocaleString('de-DE')} Kontakte importiert.`),

@@ -338,6 +338,7 @@ export const en: Messages = {
       related: 'related people',
       photo: 'photo',
       gender: 'gender',
+      apps: 'other programs’ data',
     },
     previewConfirm: 'Add the ticked contacts',
     imported: (n: number) => (n === 1 ? '1 contact imported.' : `${n.toLocaleString('en-GB')} contacts imported.`),

@@ -10,17 +10,20 @@ type Kind = keyof Messages['contacts']['ignoredKinds'];
 /** The vCard properties a card can carry that Kontakte has no field for, by what people call them. */
 const KINDS: readonly [Kind, RegExp][] = [
   ['birthday', /^BDAY$/],
-  ['dates', /^(ANNIVERSARY|X-(MS-)?ANNIVERSARY|X-ABDATE)$/],
+  ['dates', /^(ANNIVERSARY|X-(MS-|EVOLUTION-)?ANNIVERSARY|X-ABDATE)$/],
   ['nickname', /^NICKNAME$/],
   ['phonetic', /^X-PHONETIC-/],
   ['messengers', /^(IMPP|X-(SOCIALPROFILE|MS-IMADDRESS|AIM|GTALK|ICQ|JABBER|MSN|QQ|SKYPE(-USERNAME)?|YAHOO|TWITTER))$/],
-  ['related', /^(RELATED|X-ABRELATEDNAMES|X-(MS-)?(MANAGER|ASSISTANT|SPOUSE))$/],
+  ['related', /^(RELATED|X-ABRELATEDNAMES|X-(MS-|EVOLUTION-)?(MANAGER|ASSISTANT|SPOUSE))$/],
   ['photo', /^(PHOTO|LOGO|X-MS-CARDPICTURE)$/],
   ['gender', /^(X-)?GENDER$/],
+  // Any other program's own property (X-…), once: named one by one, a file of CRM data filled a
+  // phone's screen with names like "X-FCENCODED-582D…" (review).
+  ['apps', /^X-/],
 ];
 const kindOf = (property: string) => KINDS.find(([, names]) => names.test(property))?.[0];
 
-/** "Geburtstag, Spitzname, X-CUSTOM": each kind once, in the card's order; a property of no known kind by its own name. */
+/** "Geburtstag, Spitzname, Daten anderer Programme": each kind once, in the card's order; a standard property of no known kind by its own name. */
 function ignoredNames(t: Messages, properties: readonly string[]): string {
   return [
     ...new Set(
