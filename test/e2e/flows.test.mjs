@@ -170,7 +170,7 @@ describe('as Anna (customer, JavaScript on)', () => {
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByText('wurde gespeichert').waitFor();
+    await page.locator('main').getByText('wurde gespeichert').waitFor();
     await page.reload();
     await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();

@@ -372,7 +372,7 @@ describe('on a phone (360×800)', () => {
         await page.getByRole('link', { name: 'Bearbeiten' }).click();
         await fillContact(page, { position: 'Fliesenleger' });
         await page.getByRole('button', { name: 'Speichern' }).click();
-        await page.getByText('wurde gespeichert').waitFor();
+        await page.locator('main').getByText('wurde gespeichert').waitFor();
         await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
         const row = page.locator('li.contact', { hasText: name });
         // Every word of the name and of its line is shown: nothing cut off.
