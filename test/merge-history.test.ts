@@ -981,11 +981,43 @@ describe('Zuletzt gelöscht', () => {
     // No empty version, and Jonas stays the one who brought it back.
     expect(await row(id)).toMatchObject({ deleted_at: null, version: 3, updated_by_name: j.name });
     expect(await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first('n')).toBe(3);
-    // Nor when Jonas changed it since it came back: his change stays, and nothing is written.
+    // Nor when Jonas changed it since it came back: his change stays, nothing is written, and it is said.
     const card = `${list}/${id}`;
     expect((await send(card, { user: j, form: { version: '3', company: 'Schon da GmbH', phone: '089 3' } })).status).toBe(303);
-    expect((await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '2' } })).status).toBe(303);
+    const again = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '2' }, htmx: true });
+    expect(again.status).toBe(200);
+    expect(textOf(await again.text())).toContain(
+      '„Schon da GmbH“ ist wiederhergestellt. Jonas Müller hat inzwischen die Telefonnummer geändert – diese Änderung ist übernommen.',
+    );
     expect(await row(id)).toMatchObject({ deleted_at: null, version: 4, phone: '089 3', updated_by_name: j.name });
+    // Without JS the card names no one as its restorer's own change (the save that the notice reads is none of hers).
+    const plain = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '2' } });
+    expect(plain.headers.get('location')).toBe(`${list}/${id}?done=restored`);
+  });
+
+  it('restores an older deletion\u2019s values from a live contact\u2019s history like any version, merged, and never undoes a delete made since (code review)', async () => {
+    const [a, j] = household('whg-old-delete');
+    const list = '/assets/whg-old-delete/contacts';
+    const created = await send(list, { user: a, form: { form_token: crypto.randomUUID(), company: 'Alt gelöscht GmbH', phone: '089 1' } });
+    const id = new URL(created.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    expect((await send(`${list}/${id}/delete`, { user: a, form: { version: '1' } })).status).toBe(303);
+    expect((await send(`${list}/${id}/restore`, { user: a, form: { version: '2' } })).status).toBe(303);
+    expect((await send(`${list}/${id}`, { user: a, form: { version: '3', company: 'Alt gelöscht GmbH', phone: '089 2' } })).status).toBe(
+      303,
+    );
+    // Anna's history (at version 4) offers version 2's values; Jonas adds an e-mail meanwhile.
+    expect(
+      (await send(`${list}/${id}`, { user: j, form: { version: '4', company: 'Alt gelöscht GmbH', phone: '089 2', email: 'j@alt.de' } }))
+        .status,
+    ).toBe(303);
+    const restored = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '4' } });
+    expect(restored.status).toBe(303);
+    expect(await row(id)).toMatchObject({ deleted_at: null, phone: '089 1', email: 'j@alt.de', version: 6 });
+    // From a history loaded before Jonas deleted it: answered as gone, his delete stands.
+    expect((await send(`${list}/${id}/delete`, { user: j, form: { version: '6' } })).status).toBe(303);
+    const stale = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '6' } });
+    expect(stale.status).toBe(409);
+    expect((await row(id))?.deleted_at).not.toBeNull();
   });
 
   it('refuses to purge a live contact or one of another asset', async () => {

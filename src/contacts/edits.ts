@@ -96,15 +96,19 @@ export async function saveEdit(
       // with what was saved since it came back would change nothing (review: it wrote an empty
       // version and made this user its last editor).
       const since = versions.filter((candidate) => candidate.version > version);
+      const base = versions.find((candidate) => candidate.version === version);
       if (
         current.deletedAt === null &&
         since.length &&
-        (options.bringsBack ||
-          (since.every((candidate) => candidate.authorId === author.userId) &&
-            FIELDS.every((spec) => current[spec.column] === mine[spec.name])))
+        since.every((candidate) => candidate.authorId === author.userId) &&
+        FIELDS.every((spec) => current[spec.column] === mine[spec.name])
       )
         return { kind: 'saved', contact: current };
-      const base = versions.find((candidate) => candidate.version === version);
+      // Back already, and what was saved since it came back is said (code review: it was not).
+      if (current.deletedAt === null && options.bringsBack && base) {
+        const fields = told(changedFields(base.values, fieldValuesOf(current)), base.values, fieldValuesOf(current));
+        return { kind: 'saved', contact: current, merged: fields.length ? attributed(fields, versions, version, author) : undefined };
+      }
       if (!base || version > current.version) return { kind: 'conflict', current };
       const by = coBuyers(versions, version, author);
       // The same edit sent again after its first send was merged with a co-buyer's save: that

@@ -704,8 +704,19 @@ function answerEdit(
   switch (outcome.kind) {
     case 'saved': {
       const { contact, merged } = outcome;
+      // The card's notice of a merge reads the versions up to this user's save (`at`): without one
+      // (a contact someone else brought back already) it says none.
       if (c.req.header('hx-request') !== 'true')
-        return c.redirect(paths.editedContact(asset.id, contact.id, done, merged ? form.version : undefined, contact.version), 303);
+        return c.redirect(
+          paths.editedContact(
+            asset.id,
+            contact.id,
+            done,
+            merged && contact.updatedBy === author(c).userId ? form.version : undefined,
+            contact.version,
+          ),
+          303,
+        );
       c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
       return contactPage(c, contact, savedMessage(t, contact, done, merged));
     }
@@ -833,7 +844,9 @@ contactRoutes.post(
     // since the history was loaded is answered as an edit of it (saveEdit: 'gone').
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
       restore: true,
-      bringsBack: old.action === 'delete',
+      // Only from "Zuletzt gelöscht" (its form carries the deleted version): a live contact's
+      // history offers an older deletion's values too, restored as any version (code review).
+      bringsBack: old.action === 'delete' && restoring === version,
       state: version === undefined ? undefined : state,
     });
     // From "Zuletzt gelöscht" a deleted contact comes back (its form carries the deleted version;
