@@ -91,10 +91,7 @@ export async function saveEdit(
       // after an answer lost on the way): its first send wrote these very values, and nobody
       // else has saved since. That write is the answer, not a co-buyer's change to merge with
       // (it was said as one: "Ein anderer Käufer hat inzwischen … geändert"); a second,
-      // identical version would only push a real one out of the 20 kept. So is a "Wiederherstellen"
-      // from "Zuletzt gelöscht" of a contact someone brought back since: it is back, and merged
-      // with what was saved since it came back would change nothing (review: it wrote an empty
-      // version and made this user its last editor).
+      // identical version would only push a real one out of the 20 kept.
       const since = versions.filter((candidate) => candidate.version > version);
       const base = versions.find((candidate) => candidate.version === version);
       if (
@@ -104,7 +101,9 @@ export async function saveEdit(
         FIELDS.every((spec) => current[spec.column] === mine[spec.name])
       )
         return { kind: 'saved', contact: current };
-      // Back already, and what was saved since it came back is said (code review: it was not).
+      // "Wiederherstellen" from "Zuletzt gelöscht" of a contact someone brought back since: it is
+      // back, and merged with what was saved since, it would change nothing; that is said, and
+      // nothing is written (review: it wrote an empty version and made this user its last editor).
       if (current.deletedAt === null && options.bringsBack && base) {
         const fields = told(changedFields(base.values, fieldValuesOf(current)), base.values, fieldValuesOf(current));
         return { kind: 'saved', contact: current, merged: fields.length ? attributed(fields, versions, version, author) : undefined };
