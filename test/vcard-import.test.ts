@@ -493,7 +493,12 @@ describe('what does not fit', () => {
     const added = 'Weitere Telefonnummer: 030 2\nWeitere Telefonnummer: 030 3';
     expect(c.values.notes).toBe(`${'ä'.repeat(2000 - added.length - 2)}\n\n${added}`);
     expect([...c.values.notes].length).toBe(2000);
-    expect(c.problems).toEqual([{ field: 'notes', kind: 'tooLong', value: `${note}\n\n${added}`, outcome: 'truncated' }]);
+    // The further numbers are named as in the notes (they are there, whole), the notes as cut.
+    expect(c.problems).toEqual([
+      { field: 'phone', kind: 'further', value: '030 2', outcome: 'movedToNotes' },
+      { field: 'phone', kind: 'further', value: '030 3', outcome: 'movedToNotes' },
+      { field: 'notes', kind: 'tooLong', value: `${note}\n\n${added}`, outcome: 'truncated' },
+    ]);
     expect(c.importable).toBe(true);
   });
 
@@ -503,7 +508,10 @@ describe('what does not fit', () => {
     const c = only(vcf(card('N:A;;;;', `NOTE:${note}`, 'TEL:030 1', 'TEL:030 2')));
     const added = 'Weitere Telefonnummer: 030 2';
     expect(c.values.notes).toBe(`${'😀'.repeat(2000 - added.length - 2)}\n\n${added}`);
-    expect(c.problems).toEqual([{ field: 'notes', kind: 'tooLong', value: `${note}\n\n${added}`, outcome: 'truncated' }]);
+    expect(c.problems).toEqual([
+      { field: 'phone', kind: 'further', value: '030 2', outcome: 'movedToNotes' },
+      { field: 'notes', kind: 'tooLong', value: `${note}\n\n${added}`, outcome: 'truncated' },
+    ]);
   });
 
   it('keeps added lines only whole when they alone are too long, and names no value cut off as in the notes', () => {

@@ -45,7 +45,8 @@ export type ImportFailure = 'notVcard' | 'truncated' | 'charset' | 'tooLarge' | 
  */
 export interface ImportProblem {
   field: FieldName;
-  kind: 'tooLong' | 'invalid';
+  /** `further`: one more value of a field that holds one (a second number), a line of the notes. */
+  kind: 'tooLong' | 'invalid' | 'further';
   value: string;
   outcome: 'movedToNotes' | 'truncated' | 'blocksImport';
 }
@@ -739,10 +740,12 @@ class Overflow {
     // Those that would have taken the field before it, but are invalid for it: problems.
     // (A Set: a card of 100,000 numbers made the file's order below quadratic: code review.)
     const invalid = new Set(ranked.slice(0, picked ? ranked.indexOf(picked) : undefined).filter(suits));
-    // The rest as notes lines, in the file's order.
+    // The rest as notes lines, in the file's order, named in the preview (review: 22 values went
+    // to the notes unsaid). Only the lines the notes hold: those cut are said as the notes' cut.
     for (const entry of entries)
       if (invalid.has(entry)) this.move(field, 'invalid', entry.value, NOTE_LABELS[field], entry);
-      else if (entry !== picked) this.add(() => `${withLabel(further, entry)}: ${entry.value}`);
+      else if (entry !== picked && this.add(() => `${withLabel(further, entry)}: ${entry.value}`))
+        this.problems.push({ field, kind: 'further', value: entry.value, outcome: 'movedToNotes' });
     return picked?.value ?? '';
   }
 }

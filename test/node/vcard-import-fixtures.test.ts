@@ -5,7 +5,7 @@
 // workerd by test/vcard-import.test.ts.
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FIELDS } from '../../src/contacts/fields';
+import { EMPTY_FIELDS, type FieldName } from '../../src/contacts/fields';
 import type { ContactInput } from '../../src/contacts/schema';
 import { type ImportedCard, type ImportResult, parseVcf } from '../../src/contacts/vcard-import';
 
@@ -13,6 +13,10 @@ import { type ImportedCard, type ImportResult, parseVcf } from '../../src/contac
 const NO_DATES = { accepted_on: '', warranty_until: '' };
 
 const FIXTURES = new URL('../fixtures/vcf/', import.meta.url);
+
+/** Further values of a field that holds one, each a line of the notes that the preview names. */
+const further = (field: FieldName, ...values: string[]) =>
+  values.map((value) => ({ field, kind: 'further', value, outcome: 'movedToNotes' }));
 
 function parseFixture(name: string): ImportResult {
   return parseVcf(new Uint8Array(fs.readFileSync(new URL(name, FIXTURES))));
@@ -98,7 +102,15 @@ describe('Android 2.1 (quoted-printable, bare types, photo)', () => {
   it('ignores CATEGORIES ("My Contacts") and reports the photo', () => {
     const cards = cardsOf('android-2.1-qp.vcf');
     expect(cards.map((c) => c.ignored)).toEqual([[], [], [], [], ['PHOTO'], []]);
-    expect(cards.flatMap((c) => c.problems)).toEqual([]);
+    // Nothing is refused or cut; the further numbers, e-mail and website are named as in the notes.
+    expect(cards.map((c) => c.problems)).toEqual([
+      [],
+      [],
+      [],
+      [...further('mobile', '3456789'), ...further('phone', '45678901')],
+      [...further('phone', '123456'), ...further('email', 'ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ'), ...further('website', 'http://www.company.com')],
+      [],
+    ]);
   });
 });
 
@@ -113,7 +125,7 @@ describe('iPhone 3.0 (groups, X-ABLabel, base64 photo)', () => {
       uid: '',
       nameFrom: 'name',
       importable: true,
-      problems: [],
+      problems: further('phone', '905-666-1234', '905-888-1234', '905-999-1234', '905-111-1234', '905-222-1234'),
       ignored: ['NICKNAME', 'BDAY', 'PHOTO'],
       values: {
         ...NO_DATES,
@@ -197,7 +209,11 @@ describe('Google 3.0 (URL:http\\://…)', () => {
   it('stores exactly these values', () => {
     const [card] = cardsOf('google-3.0.vcf');
     expect(card?.values).toEqual(expected);
-    expect(card?.problems).toEqual([]);
+    expect(card?.problems).toEqual([
+      ...further('phone', ...[1111, 1112, 1114, 1116, 1117, 1118, 1119, 1120, 1121].map((n) => `555555${n}`)),
+      ...further('email', 'email@example.com', 'homeemail@example.com', 'otheremail@example.com', 'customcategory@example.com'),
+      ...further('website', ...[1, 2, 3, 4, 6].map((n) => `http://www.example${n}.com`)),
+    ]);
   });
 
   it('reads the same file with a UTF-8 byte order mark alike', () => {
@@ -339,7 +355,14 @@ describe('vCard 4.0', () => {
         ].join('\n'),
       },
     ]);
-    expect(cards[1]?.problems).toEqual([
+    expect(cards[0]?.problems).toEqual(further('phone', '034441/ 39 23 34'));
+    // The words where numbers belong, as what they are; the other values as further ones.
+    expect(cards[1]?.problems.filter((problem) => problem.kind === 'further')).toEqual([
+      ...further('phone', 'Fax', 'Fax privat', 'Fax geschäftlich', 'Pager'),
+      ...further('email', 'privat@freenet.de', 'sonstige@freenet.de', 'nichts@wabbel.de'),
+      ...further('website', 'www.privat.de', 'www.sonstige.de'),
+    ]);
+    expect(cards[1]?.problems.filter((problem) => problem.kind !== 'further')).toEqual([
       { field: 'mobile', kind: 'invalid', value: 'Mobil', outcome: 'movedToNotes' },
       ...['Privattelefon', 'Diensttelefon', 'Festnetz', 'sonstige', 'ohne'].map((value) => ({
         field: 'phone',
