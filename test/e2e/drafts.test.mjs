@@ -4,6 +4,15 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { browserForSuite, listPath, login, unique, withBrowser } from './helpers.mjs';
 
+/** Adds a contact of this company through the new-contact form; the path of its card. */
+async function saveNew(page, company) {
+  await page.goto(`${listPath()}/new`);
+  await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+  return new URL(page.url()).pathname;
+}
+
 describe('drafts and an expired session', () => {
   const browser = browserForSuite('anna');
 
@@ -58,11 +67,7 @@ describe('drafts and an expired session', () => {
   test('one user\u2019s unsent input never fills another\u2019s form on the same device, and nothing is typed into a form on its way', async () => {
     const { page } = browser;
     const company = `Geteilt GmbH ${unique()}`;
-    await page.goto(`${listPath()}/new`);
-    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
-    await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
-    const card = new URL(page.url()).pathname;
+    const card = await saveNew(page, company);
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByLabel('Notizen', { exact: true }).fill('Anna: bitte nicht anrufen, nur Mail');
     // Jonas signs in in the same tab and opens the same form: empty notes, no "restored".
@@ -103,11 +108,7 @@ describe('drafts and an expired session', () => {
   test('input on a contact deleted meanwhile, saved as a new contact, leaves no draft behind for that contact', async () => {
     const { page } = browser;
     const company = `Weg GmbH ${unique()}`;
-    await page.goto(`${listPath()}/new`);
-    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
-    await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
-    const card = new URL(page.url()).pathname;
+    const card = await saveNew(page, company);
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByLabel('Notizen', { exact: true }).fill('Andere Firma, neue Nummer');
     await withBrowser('jonas', async ({ page: other }) => {
