@@ -1,3 +1,4 @@
+import type { HelpTopic } from './i18n/help';
 import { ASSET_ID } from './session/claims';
 
 /** Contact ids are opaque (contract §4): what we generate is 20 characters of these. */
@@ -70,6 +71,8 @@ export function makePaths(basePath: string) {
     /** The printable phone list, of the whole book or of what the search `q` finds. */
     printList: (assetId: string, q = '') => `${asset(assetId)}/contacts/print${q ? `?${new URLSearchParams({ q })}` : ''}`,
     warrantyCalendar: (assetId: string) => `${asset(assetId)}/contacts/warranty.ics`,
+    /** A help page: how the .vcf gets onto a phone, how warranty.ics into a calendar. */
+    help: (assetId: string, topic: HelpTopic) => `${asset(assetId)}/contacts/help/${topic}`,
     contact,
     editContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/edit`,
     deleteContact: (assetId: string, contactId: string, view?: ListQuery) => `${contact(assetId, contactId)}/delete${from(view)}`,

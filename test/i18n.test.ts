@@ -10,6 +10,7 @@ import { formatDateTime } from '../src/contacts/views/format';
 import { languageOf, weightOf } from '../src/i18n';
 import { de } from '../src/i18n/de';
 import { en } from '../src/i18n/en';
+import { HELP, HELP_TOPICS } from '../src/i18n/help';
 import { assertProperty } from './property';
 
 const honoWeight = (header: string, language: string) =>
@@ -106,10 +107,21 @@ describe('counts and people in a sentence', () => {
 
 describe('help that names a button', () => {
   it('names the card’s download button by its label (a review found a label that no button had)', () => {
-    expect(de.contacts.exportHelp.join(' ')).toContain(`„${de.contacts.vcard}“`);
-    expect(en.contacts.exportHelp.join(' ')).toContain(`“${en.contacts.vcard}”`);
+    expect(HELP.de.phone.join(' ')).toContain(`„${de.contacts.vcard}“`);
+    expect(HELP.en.phone.join(' ')).toContain(`“${en.contacts.vcard}”`);
     // The warranty dates are not in a vCard (contract §7): the help says so and where they are.
-    expect(de.contacts.exportHelp.join(' ')).toContain(`„${de.warranty.viewLink}“`);
-    expect(en.contacts.exportHelp.join(' ')).toContain(`“${en.warranty.viewLink}”`);
+    expect(HELP.de.phone.join(' ')).toContain(`„${de.warranty.viewLink}“`);
+    expect(HELP.en.phone.join(' ')).toContain(`“${en.warranty.viewLink}”`);
+  });
+
+  it('has every help page in both languages, step for step (src/i18n/help.ts)', () => {
+    for (const topic of HELP_TOPICS) {
+      expect(HELP.en[topic]).toHaveLength(HELP.de[topic].length);
+      for (const [index, line] of HELP.de[topic].entries()) {
+        // The same platform opens the same step in both languages.
+        const platform = /^(iPhone|Android|Outlook|Google)/.exec(line)?.[1];
+        if (platform) expect(HELP.en[topic][index], line).toMatch(new RegExp(`^${platform}`));
+      }
+    }
   });
 });

@@ -263,14 +263,39 @@ describe('the export of what the list shows', () => {
     expect(html).toContain(`<a class="button" href="${LIST}/print?${q}" id="print-list">1 Treffer drucken</a>`);
     // "Teilen" exists for JavaScript only: rendered hidden, pointing at the export link.
     expect(html).toMatch(/<button type="button" class="button" data-share="export-vcf" [^>]*hidden="">Teilen<\/button>/);
-    const help = html.indexOf('Wie komme ich an die Kontakte auf meinem Handy?');
+    // The help right below them: a link to its page, whose steps the list does not carry.
+    const help = html.indexOf(`<p class="help"><a href="${LIST}/help/phone">Wie komme ich an die Kontakte auf meinem Handy?</a></p>`);
     expect(help).toBeGreaterThan(html.indexOf('id="export-vcf"'));
     expect(help).toBeLessThan(html.indexOf('id="results"'));
-    expect(html).toContain('Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei.');
+    expect(html).not.toContain('Outlook (Desktop)');
     // Without a search, the plain links.
     const all = await (await send(LIST, { user })).text();
     expect(all).toContain(`href="${LIST}.vcf" download=""`);
     expect(all).toContain(`href="${LIST}/print" id="print-list"`);
+  });
+
+  it('has a help page on getting the file onto a phone, in German and in English, with a way back', async () => {
+    const page = await send(`${LIST}/help/phone`, { user });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toContain('private');
+    const html = await page.text();
+    expect(html).toContain('<title>Wie komme ich an die Kontakte auf meinem Handy?');
+    expect(html).toContain(`<a href="${LIST}"><span aria-hidden="true">← </span>Zurück zu den Kontakten</a>`);
+    expect(html).toContain('<h1 id="help-title" tabindex="-1" data-focus="true">Wie komme ich an die Kontakte auf meinem Handy?</h1>');
+    const steps = [...html.matchAll(/<li>(.*?)<\/li>/g)].map((match) => match[1] ?? '');
+    expect(steps).toHaveLength(6);
+    expect(steps[0]).toMatch(/^iPhone: Die Datei öffnen und „Alle Kontakte hinzufügen“ wählen/);
+    expect(steps[2]).toBe(
+      'Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei. Laden Sie dort jeden Kontakt einzeln über „vCard“ auf seiner Seite.',
+    );
+    const english = await (await send(`${LIST}/help/phone`, { user, headers: { 'accept-language': 'en' } })).text();
+    expect(english).toContain('<h1 id="help-title" tabindex="-1" data-focus="true">How do I get the contacts onto my phone?</h1>');
+    expect(english).toContain('<li>Outlook (desktop): Outlook takes only the first contact of a file.');
+    expect(english).not.toContain('Outlook übernimmt');
+    // Only its two topics; only for the asset's buyers.
+    expect((await send(`${LIST}/help/other`, { user })).status).toBe(404);
+    expect((await send(`${LIST}/help/phone`)).status).toBe(401);
+    expect((await send(`/assets/not-mine/contacts/help/phone`, { user })).status).toBe(404);
   });
 
   it('active search sends the links again for the new search (out of band), so they never go stale', async () => {

@@ -507,7 +507,11 @@ describe('the warranty view', () => {
     expect(/<a class="button" href="([^"]+)" download[^>]*>Erinnerungen für den Kalender \(\.ics\)<\/a>/.exec(view)?.[1]).toBe(
       `${list}/warranty.ics`,
     );
-    const help = textOf(/<details class="help"><summary>Wie kommen die Erinnerungen(.*?)<\/details>/s.exec(view)?.[0] ?? '');
+    // Its help is a page of its own (the steps are long and read once), linked below the file.
+    expect(view).toContain(`<p class="help"><a href="${list}/help/calendar">Wie kommen die Erinnerungen in meinen Kalender?</a></p>`);
+    const helpPage = await (await send(`${list}/help/calendar`, { user })).text();
+    expect(helpPage).toContain(`<a href="${list}?view=warranty"><span aria-hidden="true">← </span>Gewährleistung</a>`);
+    const help = textOf(/<h1 id="help-title"[^>]*>Wie kommen die Erinnerungen(.*?)<\/section>/s.exec(helpPage)?.[0] ?? '');
     for (const words of [
       'iPhone',
       'Android',

@@ -2,13 +2,15 @@ import { zValidator } from '@hono/zod-validator';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { raw } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import { bookmarkCookie, bookmarkSetCookie, openSession } from '../db/client';
 import { databaseOf } from '../db/tenants';
 import type { AppEnv } from '../env';
-import type { Messages } from '../i18n';
+import { HELP_PATHS } from '../generated/assets';
+import type { Language, Messages } from '../i18n';
 import { CONTACT_ID, DONE, type Done } from '../paths';
 import { fragment, render, wantsFragment } from '../views/render';
 import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
@@ -52,7 +54,17 @@ import {
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
 import { DeleteConfirm, DeletedCard } from './views/contact-detail';
-import { Count, type ListFrom, type ListView, NothingToExport, NoWarrantyEnds, Results, Rows, ViewSwitch } from './views/contact-list';
+import {
+  Count,
+  Crumb,
+  type ListFrom,
+  type ListView,
+  NothingToExport,
+  NoWarrantyEnds,
+  Results,
+  Rows,
+  ViewSwitch,
+} from './views/contact-list';
 import { DeletedContacts } from './views/deleted';
 import { ExportLinks } from './views/export-actions';
 import { formatDateTime } from './views/format';
@@ -304,6 +316,33 @@ contactRoutes.get('/contacts/warranty.ics', async (c) => {
       'Content-Disposition': contentDisposition(shell.t.warranty.fileName(assetName), 'ics'),
       'Cache-Control': 'private, no-store',
     },
+  });
+});
+
+// ---- help pages (before /contacts/:contactId: "help" is never a contact id) ------------------
+
+// Their lists are static files (src/i18n/help.ts): the Worker's script does not carry them.
+contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
+  const { shell, asset } = c.var;
+  const { t, paths } = shell;
+  const phone = c.req.param('topic') === 'phone';
+  const list = await c.env.ASSETS.fetch(new URL(HELP_PATHS[phone ? 'phone' : 'calendar'][t.lang as Language], c.req.url));
+  if (!list.ok) throw new Error(`help: ${list.status}`);
+  const title = phone ? t.contacts.exportHelpTitle : t.warranty.helpTitle;
+  return render(c, {
+    title,
+    body: (
+      <section class="help-page" aria-labelledby="help-title">
+        <Crumb
+          href={paths.contacts(asset.id, phone ? {} : { view: 'warranty' })}
+          label={phone ? t.contacts.backToList : t.warranty.viewLink}
+        />
+        <h1 id="help-title" tabindex={-1} data-focus>
+          {title}
+        </h1>
+        {raw(await list.text())}
+      </section>
+    ),
   });
 });
 

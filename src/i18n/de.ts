@@ -78,14 +78,6 @@ export const de = {
     exportNone: 'Es gibt keine Kontakte, die in die Datei kommen könnten.',
     exportFound: (n: number) => `${n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`} auf das Handy übernehmen (.vcf)`,
     exportHelpTitle: 'Wie komme ich an die Kontakte auf meinem Handy?',
-    exportHelp: [
-      'iPhone: Die Datei öffnen und „Alle Kontakte hinzufügen“ wählen. Öffnet Safari sie nur als Vorschau, über „Teilen“ die App Kontakte wählen.',
-      'Android: Die heruntergeladene Datei antippen und mit „Kontakte“ öffnen, dann das Konto wählen.',
-      'Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei. Laden Sie dort jeden Kontakt einzeln über „vCard“ auf seiner Seite.',
-      'Google Kontakte und Apple Kontakte am Computer: „Importieren“ und die Datei wählen.',
-      'Nach einer Suche enthält die Datei nur die gefundenen Kontakte.',
-      'Abnahme und Gewährleistung stehen nicht in der Datei (Handys haben dafür kein Feld): Für den Kalender gibt es sie unter „Gewährleistung“.',
-    ],
     share: 'Teilen',
     shareRetry: 'Die Datei ist bereit. Tippen Sie bitte noch einmal auf „Teilen“.',
     shareFailed:
@@ -430,16 +422,6 @@ export const de = {
     download: 'Erinnerungen für den Kalender (.ics)',
     fileName: (assetName: string) => `Gewährleistung ${assetName}`,
     helpTitle: 'Wie kommen die Erinnerungen in meinen Kalender?',
-    help: [
-      'Die Datei enthält für jedes Ende einer Gewährleistung einen ganztägigen Termin mit zwei Erinnerungen: 90 und 14 Tage vorher, jeweils um 9 Uhr.',
-      'iPhone: Die Datei in Safari öffnen und „Alle hinzufügen“ wählen, dann den Kalender wählen.',
-      'Android: Die heruntergeladene Datei antippen und mit Ihrer Kalender-App öffnen. Geht das nicht, importieren Sie sie am Computer in Google Kalender („Einstellungen“ → „Importieren und exportieren“).',
-      'Outlook: Die Datei am Computer doppelklicken; in Outlook im Web „Kalender hinzufügen“ → „Aus Datei hochladen“.',
-      'Google Kalender übernimmt beim Import keine Erinnerungen. Importieren Sie die Datei dort in einen eigenen Kalender (z. B. „Gewährleistung“) und stellen Sie für ihn eine Benachrichtigung für ganztägige Termine ein, etwa 4 Wochen vorher. Manche andere Kalender lassen die Erinnerungen ebenfalls weg.',
-      'Nach Änderungen laden Sie die Datei einfach neu: Jeder Termin hat eine feste Kennung, so aktualisieren die meisten Kalender ihn, statt ihn doppelt anzulegen. Den Termin eines gelöschten Kontakts oder eines entfernten Endes löschen Sie im Kalender selbst.',
-      'Ein Kalender-Abo, das sich selbst aktualisiert, gibt es nicht: Die Kontakte sind nur mit Ihrer Anmeldung erreichbar, und die kann ein Kalender-Abo nicht mitschicken.',
-      'Die Daten sind Ihre eigenen Notizen, keine Rechtsberatung. Welche Frist gilt, bestimmt Ihr Vertrag.',
-    ],
     calendar: {
       summary: (who: string) => `Gewährleistung ${who} endet – Mängel vorher melden`,
       company: 'Unternehmen',

@@ -203,12 +203,16 @@ describe('as Anna (customer, JavaScript on)', () => {
     assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
   });
 
-  test('the help on getting the contacts onto a phone opens', async () => {
+  test('the help on getting the contacts onto a phone opens, and leads back', async () => {
     const { page } = browser;
     await page.goto(listPath());
-    assert.ok(!(await page.getByText('Outlook (Desktop)').isVisible()), 'closed at first');
-    await page.getByText('Wie komme ich an die Kontakte auf meinem Handy?').click();
-    assert.ok(await page.getByText('Outlook (Desktop)').isVisible());
+    assert.ok(!(await page.getByText('Outlook (Desktop)').isVisible()), 'not on the list');
+    await page.getByRole('link', { name: 'Wie komme ich an die Kontakte auf meinem Handy?' }).click();
+    await page.getByText('Outlook (Desktop)').waitFor();
+    assert.equal(await page.title(), 'Wie komme ich an die Kontakte auf meinem Handy? · Kontakte');
+    await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
+    await page.getByRole('searchbox').waitFor();
+    assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
   });
 
   test('a search URL opened directly shows the filtered list', async () => {

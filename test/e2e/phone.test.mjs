@@ -79,8 +79,11 @@ describe('on a phone (360×800)', () => {
     await assertPhoneFriendly(page, 'the new card with a saved notice (long values)');
     await page.goto(listPath());
     await assertPhoneFriendly(page, 'the list');
-    await page.getByText('Wie komme ich an die Kontakte auf meinem Handy?').click();
-    await assertPhoneFriendly(page, 'the list with the help open');
+    await page.getByRole('link', { name: 'Wie komme ich an die Kontakte auf meinem Handy?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wie komme ich an die Kontakte auf meinem Handy?' }).waitFor();
+    await assertPhoneFriendly(page, 'the help page');
+    await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
     await page.getByRole('searchbox').fill('schmidt');
     await page.locator('#results').getByText('1 Treffer für „schmidt“').waitFor();
     await assertPhoneFriendly(page, 'search results');

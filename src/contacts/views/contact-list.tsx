@@ -94,7 +94,7 @@ export function ContactBook(props: ContactBookProps) {
           <div class="actions">
             <ExportActions shell={shell} assetId={assetId} q={view.q} found={page.total} />
           </div>
-          <ExportHelp shell={shell} />
+          <ExportHelp shell={shell} assetId={assetId} />
           {/* With the ways out, the ways in and back: above the list on a wide screen (not 300
               Tab stops away behind a long list), after it on a phone, as the export. */}
           {quietLinks}
@@ -180,7 +180,7 @@ export interface ListFrom extends ListView {
 
 /**
  * `?view=warranty`: every contact with a warranty end (running ones first), and the same ends as a
- * calendar file to download, with the help a buyer needs to import it (no JavaScript needed).
+ * calendar file to download, with a link to the help a buyer needs to import it (…/help/calendar).
  */
 function WarrantyView(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string; focused?: string }) {
   const { shell, assetId, page, view, today } = props;
@@ -199,14 +199,9 @@ function WarrantyView(props: { shell: Shell; assetId: string; page: ContactPage;
               {t.warranty.download}
             </a>
           </p>
-          <details class="help">
-            <summary>{t.warranty.helpTitle}</summary>
-            <ul>
-              {t.warranty.help.map((line) => (
-                <li>{line}</li>
-              ))}
-            </ul>
-          </details>
+          <p class="help">
+            <a href={paths.help(assetId, 'calendar')}>{t.warranty.helpTitle}</a>
+          </p>
           <Results shell={shell} assetId={assetId} page={page} view={view} today={today} focused={props.focused} />
         </>
       )}

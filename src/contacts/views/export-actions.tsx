@@ -49,21 +49,16 @@ export function ExportLinks(props: { shell: Shell; assetId: string; q: string; f
   );
 }
 
-/** How to get the file into iPhone, Android and Outlook: right below the buttons, not after the rows. */
-export function ExportHelp(props: { shell: Shell }) {
-  const { t } = props.shell;
+/** How to get the file into iPhone, Android and Outlook: right below the buttons, not after the rows (a page of its own, …/help/phone). */
+export function ExportHelp(props: { shell: Shell; assetId: string }) {
+  const { t, paths } = props.shell;
   return (
     <>
       {/* What "Teilen" has to say (ready again, or not possible here) appears here. */}
       <p class="share-status" id="share-status" role="status"></p>
-      <details class="help">
-        <summary>{t.contacts.exportHelpTitle}</summary>
-        <ul>
-          {t.contacts.exportHelp.map((line) => (
-            <li>{line}</li>
-          ))}
-        </ul>
-      </details>
+      <p class="help">
+        <a href={paths.help(props.assetId, 'phone')}>{t.contacts.exportHelpTitle}</a>
+      </p>
     </>
   );
 }

@@ -1,0 +1,54 @@
+// The help pages' texts (GET …/contacts/help/:topic): the longest texts the app has, read
+// seldom, so they are not in the Worker's script (whose size is budgeted, docs/benchmarks.md)
+// but in static files that scripts/fingerprint.mjs writes from this module (public/static/
+// help-<topic>-<language>-<hash>.html, one <li> a line), and the help route reads them through the
+// ASSETS binding. The titles that link to them are in the catalogs (de.ts, en.ts).
+import type { Language } from './index.ts';
+
+export const HELP_TOPICS = ['phone', 'calendar'] as const;
+export type HelpTopic = (typeof HELP_TOPICS)[number];
+
+export const HELP: Record<Language, Record<HelpTopic, readonly string[]>> = {
+  de: {
+    /** How the .vcf gets onto a phone (the list's export). */
+    phone: [
+      'iPhone: Die Datei öffnen und „Alle Kontakte hinzufügen“ wählen. Öffnet Safari sie nur als Vorschau, über „Teilen“ die App Kontakte wählen.',
+      'Android: Die heruntergeladene Datei antippen und mit „Kontakte“ öffnen, dann das Konto wählen.',
+      'Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei. Laden Sie dort jeden Kontakt einzeln über „vCard“ auf seiner Seite.',
+      'Google Kontakte und Apple Kontakte am Computer: „Importieren“ und die Datei wählen.',
+      'Nach einer Suche enthält die Datei nur die gefundenen Kontakte.',
+      'Abnahme und Gewährleistung stehen nicht in der Datei (Handys haben dafür kein Feld): Für den Kalender gibt es sie unter „Gewährleistung“.',
+    ],
+    /** How warranty.ics gets into a calendar (the warranty view). */
+    calendar: [
+      'Die Datei enthält für jedes Ende einer Gewährleistung einen ganztägigen Termin mit zwei Erinnerungen: 90 und 14 Tage vorher, jeweils um 9 Uhr.',
+      'iPhone: Die Datei in Safari öffnen und „Alle hinzufügen“ wählen, dann den Kalender wählen.',
+      'Android: Die heruntergeladene Datei antippen und mit Ihrer Kalender-App öffnen. Geht das nicht, importieren Sie sie am Computer in Google Kalender („Einstellungen“ → „Importieren und exportieren“).',
+      'Outlook: Die Datei am Computer doppelklicken; in Outlook im Web „Kalender hinzufügen“ → „Aus Datei hochladen“.',
+      'Google Kalender übernimmt beim Import keine Erinnerungen. Importieren Sie die Datei dort in einen eigenen Kalender (z. B. „Gewährleistung“) und stellen Sie für ihn eine Benachrichtigung für ganztägige Termine ein, etwa 4 Wochen vorher. Manche andere Kalender lassen die Erinnerungen ebenfalls weg.',
+      'Nach Änderungen laden Sie die Datei einfach neu: Jeder Termin hat eine feste Kennung, so aktualisieren die meisten Kalender ihn, statt ihn doppelt anzulegen. Den Termin eines gelöschten Kontakts oder eines entfernten Endes löschen Sie im Kalender selbst.',
+      'Ein Kalender-Abo, das sich selbst aktualisiert, gibt es nicht: Die Kontakte sind nur mit Ihrer Anmeldung erreichbar, und die kann ein Kalender-Abo nicht mitschicken.',
+      'Die Daten sind Ihre eigenen Notizen, keine Rechtsberatung. Welche Frist gilt, bestimmt Ihr Vertrag.',
+    ],
+  },
+  en: {
+    phone: [
+      'iPhone: open the file and choose “Add all contacts”. If Safari only shows a preview, use “Share” and pick Contacts.',
+      'Android: tap the downloaded file, open it with “Contacts”, then choose the account.',
+      'Outlook (desktop): Outlook takes only the first contact of a file. Download each contact on its own page with “vCard”.',
+      'Google Contacts and Apple Contacts on a computer: choose “Import” and pick the file.',
+      'After a search, the file holds only the contacts found.',
+      'Acceptance and warranty dates are not in the file (phones have no field for them): for your calendar, see “Warranty”.',
+    ],
+    calendar: [
+      'The file holds an all-day event for every warranty end, each with two reminders: 90 and 14 days before, at 9 am.',
+      'iPhone: open the file in Safari, choose “Add All”, then the calendar.',
+      'Android: tap the downloaded file and open it with your calendar app. If that does not work, import it into Google Calendar on a computer (“Settings” → “Import & export”).',
+      'Outlook: double-click the file on a computer; in Outlook on the web, “Add calendar” → “Upload from file”.',
+      'Google Calendar drops the reminders when it imports a file. Import it into a calendar of its own there (e.g. “Warranty”) and set a notification for that calendar’s all-day events, for instance 4 weeks before. Some other calendars drop the reminders too.',
+      'After changes, simply download the file again: every event has a fixed identifier, so most calendars update it instead of adding it twice. Delete the event of a deleted contact or of a removed end in the calendar yourself.',
+      'There is no calendar subscription that updates itself: the contacts can only be reached with your sign-in, and a calendar subscription cannot send it.',
+      'These dates are your own notes, not legal advice. Your contract decides which period applies.',
+    ],
+  },
+};
