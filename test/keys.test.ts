@@ -304,6 +304,89 @@ describe('folding for the names German buyers meet (issue 12.3)', () => {
   });
 });
 
+describe('what people type around their words (search review, stop 43)', () => {
+  const meier = contact({
+    position: 'Fliesenleger',
+    company: 'Fliesen-Meier GmbH & Co. KG',
+    firstName: 'Petra',
+    lastName: 'Groß-Bölting',
+    street: 'Leopoldstr. 100',
+    email: 'info@fliesen-meier.de',
+    website: 'https://www.fliesen-meier.de',
+  });
+  const irish = contact({ lastName: 'O’Brien', company: 'Rollladen O’Connor' });
+
+  it.each([
+    ['Hauptstr.', 'an abbreviation ends in a dot'],
+    ['Schmidt,', 'a comma typed on'],
+    ['(Küchen)', 'brackets'],
+    ['„Schmidt“', 'German quotes'],
+    ['“Küchen Schmidt”', 'typographic quotes around two words'],
+    ['Herr Schmidt', 'a salutation'],
+    ['Hr. Schmidt', 'an abbreviated salutation'],
+    ['Tel. 089 3100 200', 'a phone label pasted with the number'],
+    ['Mobil: 0171 2345678', 'a mobile label'],
+    ['<info@kuechen-schmidt.de>', 'an address from a mail header'],
+    ['https://kuechen-schmidt.de/', 'a web address with its scheme and slash'],
+    ['www.kuechen-schmidt.de', 'a web address with www.'],
+    ['Küchen und Schmidt', '"und"'],
+    ['Küchen+Schmidt', 'two words joined by +'],
+    ['Küchenbauerin', 'the female form of a trade'],
+    ['Hauptstraße 5', 'the full street word (as before)'],
+  ])('%j finds Stefan Schmidt, not Lena Özdemir (%s)', (query) => {
+    expect(finds(query, stefan)).toBe(true);
+    expect(finds(query, lena)).toBe(false);
+  });
+
+  it('finds a compound with hyphens typed as one word, and "…straße" for "…str."', () => {
+    for (const query of [
+      'Fliesenmeier',
+      'GrossBölting',
+      'Grossboelting',
+      'Leopoldstraße 100',
+      'Leopoldstrasse',
+      'GmbH&Co',
+      'Frau Groß-Bölting',
+      'Fliesenlegerin',
+    ])
+      expect(finds(query, meier), query).toBe(true);
+    for (const query of ['Fliesenmeier', 'Leopoldstraße']) expect(finds(query, stefan), query).toBe(false);
+  });
+
+  it('ranks a compound with the names its later part starts ("Meier" for Fliesen-Meier, "Bölting" for Groß-Bölting)', () => {
+    expect(rank(searchKey(meier), parseQuery('Meier'))).toBe(0);
+    expect(rank(searchKey(meier), parseQuery('Bölting'))).toBe(0);
+    expect(rank(searchKey(contact({ lastName: 'Adler', notes: 'Empfehlung von Herrn Bölting' })), parseQuery('Bölting'))).toBe(1);
+  });
+
+  it('reads every apostrophe as one, or none, and three equal letters as two', () => {
+    for (const query of ["O'Brien", 'O’Brien', 'O´Brien', 'OBrien', 'obrien', "O'Connor", 'OConnor', 'Rolladen', 'Rollladen'])
+      expect(finds(query, irish), query).toBe(true);
+    expect(finds('Rolladen', contact({ company: 'Rolladen Huber' }))).toBe(true);
+    expect(finds('Rollladen', contact({ company: 'Rolladen Huber' }))).toBe(true);
+    expect(fold('Schifffahrt')).toBe(fold('Schiffahrt'));
+  });
+
+  it('keeps what only looks like those: "Fr" starts Franz, a word alone stays, a hyphen while typing narrows', () => {
+    const franz = contact({ firstName: 'Franz', lastName: 'Huber' });
+    expect(finds('Fr', franz)).toBe(true);
+    expect(finds('Fr', stefan)).toBe(false);
+    expect(finds('Fr. Huber', franz)).toBe(true);
+    // A salutation or "und" alone is still searched (a note may say it).
+    expect(finds('Frau', stefan)).toBe(false);
+    expect(finds('Frau', contact({ notes: 'Frau Huber fragen' }))).toBe(true);
+    expect(parseQuery('und')).toHaveLength(1);
+    expect(finds('Müller-', contact({ lastName: 'Müller-Lüdenscheidt' }))).toBe(true);
+    expect(finds('Müller-', contact({ lastName: 'Müller' }))).toBe(false);
+    // "Straße" alone is no street name to shorten.
+    expect(finds('Straße', contact({ street: 'Leopoldstr. 5' }))).toBe(false);
+    // Punctuation alone is still itself, as are the phone-shaped words ("12.03." is a date).
+    expect(finds('.', contact({ company: 'A.B. Bau' }))).toBe(true);
+    expect(finds('.', contact({ company: 'AB Bau' }))).toBe(false);
+    expect(parseQuery('(089) 3100-200')).toMatchObject([{ kind: 'phone', text: '(089) 3100-200' }]);
+  });
+});
+
 describe('the best match first (issue 12.4)', () => {
   const byName = contact({ firstName: 'Anna', lastName: 'Schmidt' });
   const byCompany = contact({ company: 'Schmidt & Söhne' });

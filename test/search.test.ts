@@ -118,6 +118,47 @@ describe('search finds what people type', () => {
   });
 });
 
+describe('what people type around their words (search review, stop 43), through the SQL', () => {
+  const TYPED = 'search-typed';
+  const buyer: TestUser = { ...anna, sub: 'u-search-typed', assets: [{ id: TYPED, name: 'Getippt' }] };
+  let made: Promise<string[]> | undefined;
+  const names = async (q: string) => {
+    made ??= seedContacts(
+      TYPED,
+      4,
+      (index) =>
+        [
+          {
+            first_name: 'Petra',
+            last_name: 'Groß-Bölting',
+            company: 'Fliesen-Meier GmbH & Co. KG',
+            street: 'Leopoldstr. 100',
+            phone: '089 54 32 10',
+          },
+          { first_name: 'Petra', last_name: 'Meier', city: 'Freising' },
+          { last_name: 'O’Brien', company: 'Rollladen O’Connor', street: 'Hauptstraße 5' },
+          { last_name: 'Adler', notes: 'Empfehlung von Herrn Bölting und Frau Meier' },
+        ][index] ?? {},
+    );
+    await made;
+    const html = await (await send(`/assets/${TYPED}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
+    return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
+  };
+
+  it('finds them as the key module says, and puts the name first', async () => {
+    expect(await names('Frau Groß-Bölting')).toEqual(['Petra Groß-Bölting']);
+    expect(await names('Fliesenmeier')).toEqual(['Petra Groß-Bölting']);
+    expect(await names('Leopoldstraße 100')).toEqual(['Petra Groß-Bölting']);
+    expect(await names('Tel. 089 54 32 10')).toEqual(['Petra Groß-Bölting']);
+    expect(await names('Hauptstr.')).toEqual(['O’Brien']);
+    expect(await names("O'Brien")).toEqual(['O’Brien']);
+    expect(await names('OConnor Rolladen')).toEqual(['O’Brien']);
+    // A later part of a compound starts a name as much as its first: both before the notes' mention.
+    expect(await names('Bölting')).toEqual(['Petra Groß-Bölting', 'Adler']);
+    expect((await names('Meier')).slice(-1)).toEqual(['Adler']);
+  });
+});
+
 describe('stored keys', () => {
   it('stay within 3× their text and 16 KB, also for U+FDFA at the maximum field sizes', async () => {
     const [id] = await seedContacts(ASSET, 1, () => ({

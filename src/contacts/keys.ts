@@ -18,8 +18,11 @@
  *    the warranty's end is also searched as shown (`12.03.2027`, `12.3.2027`).
  * 4: a last name files under its core, not its particle (DIN 5007-2, as German phone books):
  *    "von Berg" under B, after Berg without one.
+ * 5: a word with hyphens is also stored joined and by its later parts ("Fliesen-Meier": also
+ *    "fliesenmeier", "meier", the latter at the start of a head word); folding makes ’ ‘ ´ an
+ *    apostrophe, then drops it ("O’Brien" ≈ "OBrien"), and three equal letters two ("Rollladen").
  */
-export const KEY_FORMAT = 4;
+export const KEY_FORMAT = 5;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -104,6 +107,11 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
   þ: 'th',
   ð: 'd',
   ς: 'σ',
+  // Apostrophes as phones (’), Word (‘) and a German keyboard's accent key (´) write them.
+  '’': "'",
+  '‘': "'",
+  ʼ: "'",
+  '´': "'",
 };
 const SPECIAL_LETTER = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'gu');
 
@@ -191,8 +199,18 @@ export function expanded(text: string): string {
  * "strasse"; "Michael" to "michal" (which is why a search also tries the unfolded `plain` form).
  */
 export function fold(text: string): string {
-  return plain(text).replace(/([aou])e+/g, '$1');
+  return spelling(plain(text));
 }
+
+/**
+ * What spellings differ in: an apostrophe ("OBrien"), `ae` `oe` `ue`, and a third equal letter
+ * ("Rolladen", the spelling before 1996, for "Rollladen").
+ */
+const spelling = (base: string): string =>
+  base
+    .replace(/'/g, '')
+    .replace(/([aou])e+/g, '$1')
+    .replace(/(\p{L})\1\1+/gu, '$1$1');
 
 // ---- phone numbers --------------------------------------------------------------------------
 
@@ -237,7 +255,7 @@ const wordsOf = (value: string): string[] =>
 function formsOf(word: string): { plain: string; folded?: string; expanded?: string } | null {
   const base = plain(word);
   if (base === '') return null;
-  const folded = base.replace(/([aou])e+/g, '$1');
+  const folded = spelling(base);
   const spelled = expanded(word);
   return {
     plain: base,
@@ -268,7 +286,7 @@ function measure(value: string): { codePoints: number; bytes: number } {
 const fieldValue = (fields: Partial<KeyFields>, name: FieldName): string => fields[name] ?? '';
 
 /** Lower priority numbers are kept first when the bound is reached. */
-const PRIORITY = { headPlain: 0, digits: 1, bodyPlain: 2, folded: 3, expanded: 4 } as const;
+const PRIORITY = { headPlain: 0, digits: 1, bodyPlain: 2, folded: 3, expanded: 4, part: 5 } as const;
 
 interface Entry {
   mark: string;
@@ -283,7 +301,7 @@ interface Entry {
  *
  * Bound: at most KEY_MAX_FACTOR code points per code point of the fields and at most
  * KEY_MAX_BYTES of UTF-8. Forms are admitted by priority (head words' plain forms, phone digits,
- * other words' plain forms, folded forms, expanded forms) while they fit, so the rare excess of
+ * other words' plain forms, folded forms, expanded forms, a compound's parts) while they fit, so the rare excess of
  * pathological text costs its least useful forms first. A word's plain form always fits unless
  * its characters fold into three each (ﬃ, …, ½): then some words of such a contact may go.
  */
@@ -298,13 +316,22 @@ export function searchKey(fields: KeyFields): string {
     textCodePoints += measure(value).codePoints;
     const head = HEAD_FIELDS.includes(name);
     const mark = head ? HEAD_MARK : BODY_MARK;
-    for (const word of new Set(wordsOf(value))) {
+    const words = new Set(wordsOf(value));
+    const add = (word: string, part: boolean) => {
       const forms = formsOf(word);
-      if (!forms) continue;
-      entries.push({ mark, form: forms.plain, priority: head ? PRIORITY.headPlain : PRIORITY.bodyPlain });
-      if (forms.folded) entries.push({ mark, form: forms.folded, priority: PRIORITY.folded });
-      if (forms.expanded) entries.push({ mark, form: forms.expanded, priority: PRIORITY.expanded });
-    }
+      if (!forms) return;
+      entries.push({ mark, form: forms.plain, priority: part ? PRIORITY.part : head ? PRIORITY.headPlain : PRIORITY.bodyPlain });
+      if (forms.folded) entries.push({ mark, form: forms.folded, priority: part ? PRIORITY.part : PRIORITY.folded });
+      if (forms.expanded) entries.push({ mark, form: forms.expanded, priority: part ? PRIORITY.part : PRIORITY.expanded });
+    };
+    for (const word of words) add(word, false);
+    // A compound with hyphens is also typed as one word ("Fliesenmeier"), and its later parts
+    // start a name as much as its first ("Meier" ranks Fliesen-Meier with the Meiers): stored
+    // as words of their own, admitted last under the bound (a form stored already counts once).
+    // (Not an address's: "kuechen-schmidt.de" is no name.)
+    if (name !== 'email' && name !== 'website')
+      for (const word of words)
+        if (/\p{L}-\p{L}/u.test(word)) for (const part of [word.replace(/-/g, ''), ...word.split('-').slice(1)]) add(part, true);
   }
   for (const name of PHONE_FIELDS) {
     const { digits } = canonicalPhone(fieldValue(fields, name));
@@ -391,6 +418,21 @@ export const MAX_QUERY_NEEDLES = 90;
 
 const PHONE_SHAPED = /^[0-9+/().-]+$/;
 
+/**
+ * Words typed around what is sought, which no field holds: a salutation ("Frau Köhler"), a
+ * phone label ("Tel. 089 …"), "und" ("Fenster und Türen"). Left out while another word remains;
+ * "Fr" alone is how "Franz" starts, so only "Fr." is one.
+ */
+const FILLER = /^(?:herrn?|frau|hr\.|fr\.|tel\.?|telefon|mobil|handy|fax|und|u\.|&):?$/i;
+
+/**
+ * What a word is wrapped in when copied or typed: brackets, typographic quotes, a web address's
+ * scheme and "www.", and a sentence's punctuation ("Hauptstr.", "Schmidt,", „Schröder“). Inside
+ * a word it stays ("O'Brien", "e.V", "Müller-" while typing); the typewriter's ' and " stay
+ * wherever they are (contract: quotes match literally).
+ */
+const EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”‘’«».,;:!?/]+$/giu;
+
 function textTerm(word: string): TextTerm | null {
   const base = plain(word);
   const needles = [...new Set([base, fold(word)])].filter((needle) => needle !== '');
@@ -416,7 +458,18 @@ const needleCount = (test: KeyTest): number =>
  * count once. `%`, `_`, quotes and backslashes are ordinary characters.
  */
 export function parseQuery(query: string): SearchTerm[] {
-  const words = wordsOf([...query].slice(0, MAX_QUERY_CODE_POINTS).join(''));
+  // "Schmidt+Partner", "GmbH&Co" as two words.
+  const typed = wordsOf([...query].slice(0, MAX_QUERY_CODE_POINTS).join('')).flatMap((word) => word.split(/(?<=\p{L})[+&/](?=\p{L})/u));
+  const meant = typed.filter((word) => !FILLER.test(word));
+  const words = (meant.length > 0 ? meant : typed).map(
+    (word) =>
+      (!PHONE_SHAPED.test(word) &&
+        word
+          .replace(EDGES, '')
+          .replace(/(?<=\p{L})stra(?:ss|ß)e$/iu, 'str')
+          .replace(/(?<=\p{L}{2})erin(?:nen)?$/iu, 'er')) ||
+      word,
+  );
   const terms: SearchTerm[] = [];
   let run: string[] = [];
   const flush = () => {
