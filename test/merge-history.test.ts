@@ -103,6 +103,27 @@ describe('a stale edit is merged field by field', () => {
     expect(reloaded).not.toContain('Sie selbst');
   });
 
+  it('asks about the address when both changed parts of it, and stores the one chosen whole (buyer review)', async () => {
+    const { first, second, id, base, save } = await ownContact('whg-address', {
+      last_name: 'Schmidt',
+      street: 'Hauptstraße 5',
+      postal_code: '80331',
+      city: 'München',
+    });
+    // Jonas moves the firm; Anna, from the same version, corrects the PLZ of the old address.
+    expect((await save(second, { ...base, street: 'Industriestraße 7', city: 'Garching' })).status).toBe(303);
+    const clash = await save(first, { ...base, postal_code: '80333' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const legends = [...html.matchAll(/<legend>([^<]+)<\/legend>/g)].map((match) => match[1]);
+    expect(legends).toEqual(['Straße und Hausnummer', 'PLZ', 'Ort']);
+    // Nothing stored yet: not "Industriestraße 7, 80333 Garching", which nobody typed.
+    expect(await row(id)).toMatchObject({ street: 'Industriestraße 7', postal_code: '80331', city: 'Garching', version: 2 });
+    const chosen = await save(first, { ...firstFormHidden(html), street: 'Industriestraße 7', postal_code: '80331', city: 'Garching' });
+    expect(chosen.status).toBe(303);
+    expect(await row(id)).toMatchObject({ street: 'Industriestraße 7', postal_code: '80331', city: 'Garching' });
+  });
+
   it('writes nothing for a save that changes nothing, also from an older version, and says what was merged', async () => {
     // Co-buyers of their own (the rate limit counts per user): Nina and Tom.
     const nina: TestUser = { ...anna, sub: 'u-nina', name: 'Nina Vogt' };
@@ -1070,8 +1091,16 @@ describe('the three-way merge, property-tested', () => {
     assertProperty(
       fc.property(state, state, state, (base, theirs, mine) => {
         const merge = mergeFields({ ...EMPTY_FIELDS, ...base }, theirs, mine);
+        // Street, PLZ, city and country are one address: where both sides changed a part of it,
+        // every part the two have differently is a choice, the stored value until chosen.
+        const address = ['street', 'postal_code', 'city', 'country'];
+        const touched = (side: FieldValues) => address.some((name) => side[name as keyof FieldValues] !== base[name as keyof FieldValues]);
+        const bothAddress = touched(theirs) && touched(mine);
         for (const { name } of FIELDS) {
-          if (mine[name] === base[name]) expect(merge.values[name]).toBe(theirs[name]);
+          if (bothAddress && address.includes(name) && mine[name] !== theirs[name]) {
+            expect(merge.clashes).toContain(name);
+            expect(merge.values[name]).toBe(theirs[name]);
+          } else if (mine[name] === base[name]) expect(merge.values[name]).toBe(theirs[name]);
           else if (theirs[name] === base[name] || theirs[name] === mine[name]) expect(merge.values[name]).toBe(mine[name]);
           else {
             expect(merge.clashes).toContain(name);
@@ -1081,6 +1110,34 @@ describe('the three-way merge, property-tested', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('never makes an address that neither side has: both changed parts of it, each differing part is a choice (buyer review)', () => {
+    const base = {
+      ...EMPTY_FIELDS,
+      last_name: 'Schmidt',
+      street: 'Hauptstraße 5',
+      postal_code: '80331',
+      city: 'München',
+      country: 'Deutschland',
+    };
+    const theirs = { ...base, street: 'Industriestraße 7', city: 'Garching' };
+    const mine = { ...base, postal_code: '80333', phone: '089 123' };
+    const merge = mergeFields(base, theirs, mine);
+    expect([...merge.clashes].sort()).toEqual(['city', 'postal_code', 'street']);
+    expect(merge.values).toMatchObject({ street: 'Industriestraße 7', postal_code: '80331', city: 'Garching', phone: '089 123' });
+    // The same new address on both sides, or an address only one side touched, merges as before.
+    expect(mergeFields(base, theirs, { ...theirs, phone: '089 123' }).clashes).toEqual([]);
+    expect(mergeFields(base, theirs, { ...base, phone: '089 123' }).values).toMatchObject({
+      street: 'Industriestraße 7',
+      city: 'Garching',
+      phone: '089 123',
+    });
+    expect(mergeFields(base, { ...base, mobile: '0171 9' }, mine).values).toMatchObject({
+      postal_code: '80333',
+      phone: '089 123',
+      mobile: '0171 9',
+    });
   });
 
   it('holds through HTTP for random edit sequences by two users from random base versions', async () => {
