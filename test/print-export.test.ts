@@ -264,7 +264,9 @@ describe('the export of what the list shows', () => {
     // "Teilen" exists for JavaScript only: rendered hidden, pointing at the export link.
     expect(html).toMatch(/<button type="button" class="button" data-share="export-vcf" [^>]*hidden="">Teilen<\/button>/);
     // The help right below them: a link to its page, whose steps the list does not carry.
-    const help = html.indexOf(`<p class="help"><a href="${LIST}/help/phone">Wie komme ich an die Kontakte auf meinem Handy?</a></p>`);
+    const help = html.indexOf(
+      `<p class="help" id="export-help"><a href="${LIST}/help/phone">Wie komme ich an die Kontakte auf meinem Handy?</a></p>`,
+    );
     expect(help).toBeGreaterThan(html.indexOf('id="export-vcf"'));
     expect(help).toBeLessThan(html.indexOf('id="results"'));
     expect(html).not.toContain('Outlook (Desktop)');
@@ -303,11 +305,17 @@ describe('the export of what the list shows', () => {
     const html = await (await send(`${LIST}?q=schmidt&part=results`, { user, htmx: true })).text();
     expect(html).toContain(`<a class="button" href="${LIST}.vcf?q=schmidt" download="" id="export-vcf" hx-swap-oob="true">`);
     expect(html).toContain(`<a class="button" href="${LIST}/print?q=schmidt" id="print-list" hx-swap-oob="true">`);
+    expect(html).toContain(`<p class="help" id="export-help" hx-swap-oob="true"><a href="${LIST}/help/phone">`);
     // A search that finds nothing hides both (and with the file link, "Teilen"): no empty file.
+    // And the help on getting that file onto a phone, on the page and out of band (review).
+    expect(await (await send(`${LIST}?q=nichts-dergleichen`, { user })).text()).toContain(
+      `<p class="help" id="export-help" hidden=""><a href="${LIST}/help/phone">`,
+    );
     const none = await (await send(`${LIST}?q=nichts-dergleichen&part=results`, { user, htmx: true })).text();
     expect(none).toContain(
       `<a class="button" href="${LIST}.vcf?q=nichts-dergleichen" download="" id="export-vcf" hx-swap-oob="true" hidden="">`,
     );
+    expect(none).toContain(`<p class="help" id="export-help" hx-swap-oob="true" hidden=""><a href="${LIST}/help/phone">`);
     expect(none).toContain(`<a class="button" href="${LIST}/print?q=nichts-dergleichen" id="print-list" hx-swap-oob="true" hidden="">`);
     const page = await (await send(`${LIST}?q=nichts-dergleichen`, { user })).text();
     expect(page).toContain(`id="export-vcf" hidden="">`);

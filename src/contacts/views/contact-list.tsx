@@ -5,7 +5,7 @@ import { groupKey } from '../keys';
 import type { Contact, ContactPage, ListContact } from '../repository';
 import { displayName } from '../vcard';
 import { formatDate, warrantyBadge } from '../warranty';
-import { ExportActions, ExportHelp } from './export-actions';
+import { ExportActions, HelpLink } from './export-actions';
 import { mailtoHref, telHref } from './format';
 
 export interface Notice {
@@ -94,7 +94,9 @@ export function ContactBook(props: ContactBookProps) {
           <div class="actions">
             <ExportActions shell={shell} assetId={assetId} q={view.q} found={page.total} />
           </div>
-          <ExportHelp shell={shell} assetId={assetId} />
+          {/* What "Teilen" has to say (ready again, or not possible here) appears here. */}
+          <p class="share-status" id="share-status" role="status"></p>
+          <HelpLink shell={shell} assetId={assetId} none={view.q !== '' && page.total === 0} />
           {/* With the ways out, the ways in and back: above the list on a wide screen (not 300
               Tab stops away behind a long list), after it on a phone, as the export. */}
           {quietLinks}

@@ -45,20 +45,18 @@ export function ExportLinks(props: { shell: Shell; assetId: string; q: string; f
       <a class="button" href={paths.printList(props.assetId, props.q)} id="print-list" hx-swap-oob={oob} hidden={none}>
         {found === undefined ? t.contacts.print.link : t.contacts.print.found(found)}
       </a>
+      {/* How to get the file into iPhone, Android and Outlook: a page of its own (…/help/phone),
+          linked right below the buttons (not after the rows), and hidden with them (review). */}
+      {props.oob ? <HelpLink {...props} none={none} /> : null}
     </>
   );
 }
 
-/** How to get the file into iPhone, Android and Outlook: right below the buttons, not after the rows (a page of its own, …/help/phone). */
-export function ExportHelp(props: { shell: Shell; assetId: string }) {
+export function HelpLink(props: { shell: Shell; assetId: string; oob?: boolean; none?: boolean }) {
   const { t, paths } = props.shell;
   return (
-    <>
-      {/* What "Teilen" has to say (ready again, or not possible here) appears here. */}
-      <p class="share-status" id="share-status" role="status"></p>
-      <p class="help">
-        <a href={paths.help(props.assetId, 'phone')}>{t.contacts.exportHelpTitle}</a>
-      </p>
-    </>
+    <p class="help" id="export-help" hx-swap-oob={props.oob ? 'true' : undefined} hidden={props.none}>
+      <a href={paths.help(props.assetId, 'phone')}>{t.contacts.exportHelpTitle}</a>
+    </p>
   );
 }
