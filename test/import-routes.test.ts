@@ -35,6 +35,43 @@ describe('importing a .vcf', () => {
     expect(textOf(await named.text())).toContain('Wahrscheinlich schon vorhanden als „Fliesen Bauer“, daher zunächst nicht angehakt.');
   });
 
+  it('takes a shared number or e-mail address for the same person only, not for a colleague of another name (buyer review)', async () => {
+    const user = household('imp-colleague');
+    await seedContacts('imp-colleague', 2, (index) =>
+      index === 0
+        ? {
+            first_name: 'Stefan',
+            last_name: 'Schmidt',
+            company: 'Küchen Schmidt GmbH',
+            phone: '+49 89 1234567',
+            email: 'info@kuechen-schmidt.de',
+          }
+        : { first_name: 'Julia', last_name: 'Ähler', title: 'Dr.', mobile: '0171 2223334' },
+    );
+    const card = (lines: string) => `BEGIN:VCARD\r\nVERSION:3.0\r\n${lines}END:VCARD\r\n`;
+    const html = await (
+      await upload(
+        user,
+        [
+          // A new colleague at the firm's number and its info@ address: ticked.
+          card(
+            'FN:Anja Berger\r\nN:Berger;Anja;;;\r\nORG:Küchen Schmidt GmbH\r\nTEL;TYPE=WORK:089 1234567\r\nEMAIL:info@kuechen-schmidt.de\r\n',
+          ),
+          // The same person again (same name, another company written): still likely there.
+          card('FN:Julia Ähler\r\nN:Ähler;Julia;;;\r\nTEL;TYPE=CELL:+49 171 2223334\r\n'),
+          // The firm alone at its number: likely the firm's contact already in the book.
+          card('FN:Küchen Schmidt\r\nORG:Küchen Schmidt\r\nTEL:089 1234567\r\n'),
+        ].join(''),
+      )
+    ).text();
+    const { ticked, all } = previewOf(html);
+    expect(all).toHaveLength(3);
+    expect(ticked).toEqual(['1']);
+    const text = textOf(html);
+    expect(text.match(/Wahrscheinlich schon vorhanden als „Stefan Schmidt“/g)).toHaveLength(1);
+    expect(text).toContain('Wahrscheinlich schon vorhanden als „Julia Ähler“');
+  });
+
   it('shows a preview, imports the ticked cards once, as exactly the values shown, with an undo', async () => {
     const user = household('imp-a');
     const preview = await upload(user, android);
@@ -230,7 +267,7 @@ describe('importing a .vcf', () => {
 
   it('leaves likely duplicates unticked and imports only what is ticked', async () => {
     const user = household('imp-b');
-    await seedContacts('imp-b', 1, () => ({ last_name: 'Bekannt', email: 'john.doe@company.com' }));
+    await seedContacts('imp-b', 1, () => ({ company: 'Bekannt', email: 'john.doe@company.com' }));
     const { importId, ticked, all } = previewOf(await (await upload(user, android)).text());
     expect(all).toHaveLength(6);
     expect(ticked).toHaveLength(5);
@@ -451,7 +488,7 @@ describe('importing a .vcf', () => {
   it('respects the 1,000-contact cap all or nothing: 409, nothing stored', async () => {
     const user = household('imp-c');
     await seedContacts('imp-c', 997, (index) => ({ last_name: `Voll ${index}` }));
-    await seedContacts('imp-c', 1, () => ({ last_name: 'Bekannt', email: 'john.doe@company.com' }));
+    await seedContacts('imp-c', 1, () => ({ company: 'Bekannt', email: 'john.doe@company.com' }));
     const { importId, ticked } = previewOf(await (await upload(user, android)).text());
     expect(ticked).not.toContain('1');
     const answer = await confirm(user, importId, ticked);

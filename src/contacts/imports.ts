@@ -99,13 +99,18 @@ export interface DuplicateIndex {
 }
 
 function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: string }[]): DuplicateIndex {
-  const index = new Map<string, string>();
+  // Each key with the contacts that have it, and the person each is (or '').
+  const index = new Map<string, [shown: string, person: string][]>();
   const name = (first: string, last: string, company: string) => `n:${fold(`${first} ${last}`).trim()}|${fold(company).trim()}`;
+  const person = (values: { first: string; last: string }) => fold(`${values.first} ${values.last}`).trim();
+  const details = (email: string, ...numbers: string[]) => [
+    email ? `e:${email.toLowerCase()}` : '',
+    ...numbers.map((number) => (number ? `p:${phoneDigits(number)}` : '')),
+  ];
   for (const row of rows) {
-    const shown = displayName({ ...row, title: '' });
-    if (row.email) index.set(`e:${row.email.toLowerCase()}`, shown);
-    for (const number of [row.phone, row.mobile]) if (number) index.set(`p:${phoneDigits(number)}`, shown);
-    index.set(name(row.firstName, row.lastName, row.company), shown);
+    const entry: [string, string] = [displayName({ ...row, title: '' }), person({ first: row.firstName, last: row.lastName })];
+    for (const key of [name(row.firstName, row.lastName, row.company), ...details(row.email, row.phone, row.mobile)])
+      if (key) index.set(key, [...(index.get(key) ?? []), entry]);
   }
   const mark: DuplicateIndex['mark'] = (cards) => {
     const inFile = new Set<string>();
@@ -114,16 +119,20 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
       // ("daher zunächst nicht angehakt" beside "kann nicht übernommen werden": UX review).
       if (!card.importable) return { ...card };
       const { values } = card;
-      const keys = [
-        values.email ? `e:${values.email.toLowerCase()}` : '',
-        values.phone ? `p:${phoneDigits(values.phone)}` : '',
-        values.mobile ? `p:${phoneDigits(values.mobile)}` : '',
-        values.first_name || values.last_name || values.company ? name(values.first_name, values.last_name, values.company) : '',
-      ].filter(Boolean);
+      const named = values.first_name || values.last_name || values.company ? name(values.first_name, values.last_name, values.company) : '';
+      const keys = [named, ...details(values.email, values.phone, values.mobile)].filter(Boolean);
+      const who = person({ first: values.first_name, last: values.last_name });
+      // The name first: the contact the preview names is the one of the same name. An e-mail
+      // address or a number is a firm's as often as a person's: it is no match between two
+      // people of different names (buyer review: a new colleague at a firm already in the book
+      // was unticked as "vorhanden als" the firm's other contact).
+      const duplicateOf = keys
+        .flatMap((key) => index.get(key) ?? [])
+        .find(([, other]) => !who || !other || who === other)?.[0];
       // Within the file only the same name and company counts (a card without either: its last
       // detail): colleagues in one export often share an office's number or e-mail address.
-      const own = keys.at(-1);
-      const duplicateOf = keys.map((key) => index.get(key)).find(Boolean) ?? (own && inFile.has(own) ? IN_FILE : undefined);
+      const own = keys.at(named ? 0 : -1);
+      if (!duplicateOf && own && inFile.has(own)) return { ...card, duplicateOf: IN_FILE };
       if (own) inFile.add(own);
       return { ...card, duplicateOf };
     });
