@@ -301,6 +301,25 @@
     },
     true,
   );
+  // "Abbrechen" with input not yet saved (typed, restored, or sent back by the server) asks
+  // first: it stands a finger's width from "Speichern" on a phone (buyer review). Before htmx
+  // sees the click (capture), so "no" leaves the form as it is.
+  document.addEventListener(
+    'click',
+    (event) => {
+      var cancel = event.target.closest && event.target.closest('[data-ask]');
+      var form = cancel && cancel.closest('form');
+      if (!form) return;
+      var unsaved =
+        form.hasAttribute('data-draft-server') ||
+        fieldsOf(form).some((field) => field.type !== 'hidden' && field.value !== defaultOf(field));
+      if (unsaved && !window.confirm(cancel.getAttribute('data-ask'))) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    },
+    true,
+  );
   document.addEventListener('click', (event) => {
     if (!event.target.closest) return;
     // Cancel, or taking the stored version after a conflict: the user chose to drop the input.

@@ -118,6 +118,7 @@ export const de = {
     newTitle: 'Neuen Kontakt hinzufügen',
     save: 'Speichern',
     cancel: 'Abbrechen',
+    discardAsk: 'Ihre Änderungen verwerfen? Sie sind noch nicht gespeichert.',
     delete: 'Löschen',
     deleteTitle: (name: string) => `„${name}“ löschen?`,
     deleteText: 'Der Kontakt verschwindet für alle Käufer des Objekts. Sie können das Löschen danach noch rückgängig machen.',

@@ -102,6 +102,7 @@ export const en: Messages = {
     newTitle: 'Add new contact',
     save: 'Save',
     cancel: 'Cancel',
+    discardAsk: 'Discard your changes? They are not saved yet.',
     delete: 'Delete',
     deleteTitle: (name: string) => `Delete “${name}”?`,
     deleteText: 'The contact disappears for every buyer of the property. You can still undo the deletion afterwards.',

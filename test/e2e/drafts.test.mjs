@@ -169,13 +169,39 @@ describe('drafts and an expired session', () => {
     await page.goto(card);
     await page.goto(`${card}/edit`);
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
-    // "Abbrechen" is the choice to drop it.
-    await page.getByRole('link', { name: 'Abbrechen' }).click();
-    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    // "Abbrechen" is the choice to drop it, asked first (it stands beside "Speichern"): "no"
+    // leaves the form and its input as they are, "yes" drops it.
+    const asked = [];
+    const answer = { accept: false };
+    const onDialog = (dialog) => {
+      asked.push(dialog.message());
+      return answer.accept ? dialog.accept() : dialog.dismiss();
+    };
+    page.on('dialog', onDialog);
+    try {
+      await page.getByRole('link', { name: 'Abbrechen' }).click();
+      assert.deepEqual(asked, ['Ihre Änderungen verwerfen? Sie sind noch nicht gespeichert.']);
+      assert.ok(page.url().endsWith('/edit'), 'still on the form');
+      assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
+      answer.accept = true;
+      await page.getByRole('link', { name: 'Abbrechen' }).click();
+      await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+      assert.equal(asked.length, 2);
+    } finally {
+      page.off('dialog', onDialog);
+    }
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByLabel('Notizen', { exact: true }).waitFor();
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), '');
     assert.equal(await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').isVisible(), false);
+    // Nothing typed: "Abbrechen" leaves without a question.
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      return dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Abbrechen' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    assert.equal(asked.length, 2);
     assert.deepEqual(browser.errors, []);
   });
 
