@@ -89,9 +89,9 @@ describe('the default country', () => {
 
 describe('counts and people in a sentence', () => {
   it('says one contact and several co-buyers the German way (and the English)', () => {
-    expect(de.contacts.importUndone(1)).toBe('1 importierter Kontakt gelöscht.');
-    expect(de.contacts.importUndone(1200)).toBe('1.200 importierte Kontakte gelöscht.');
-    expect(en.contacts.importUndone(1)).toBe('1 imported contact deleted.');
+    expect(de.contacts.importUndone(1)).toBe('1 übernommener Kontakt wurde gelöscht.');
+    expect(de.contacts.importUndone(1200)).toBe('1.200 übernommene Kontakte wurden gelöscht.');
+    expect(en.contacts.importUndone(1)).toBe('1 imported contact was deleted.');
     expect(mergedMessage(de, { by: ['Jonas Müller'], fields: ['city'] })).toBe(
       'Jonas Müller hat inzwischen den Ort geändert – diese Änderung ist übernommen.',
     );

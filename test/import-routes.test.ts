@@ -97,7 +97,7 @@ describe('importing a .vcf', () => {
     expect((await confirm(user, importId, ticked)).status).toBe(303);
     expect(await rows('imp-a')).toHaveLength(6);
     const list = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
-    expect(list).toContain('6 Kontakte importiert.');
+    expect(list).toContain('6 Kontakte wurden übernommen.');
     expect(list).toContain('Import rückgängig');
     // Away from that notice, the import page still offers the undo of the latest import, with
     // how many it would delete (those nobody changed since).
@@ -134,15 +134,15 @@ describe('importing a .vcf', () => {
     );
     // Undone, then sent again (the way back to that notice): it says nothing is left, not "0 removed".
     const undo = (htmx: boolean) => send(`/assets/imp-a/contacts/import/${importId}/undo`, { user, method: 'POST', form: {}, htmx });
-    expect(textOf(await (await followed(user, await undo(false))).text())).toContain('6 importierte Kontakte gelöscht.');
+    expect(textOf(await (await followed(user, await undo(false))).text())).toContain('6 übernommene Kontakte wurden gelöscht.');
     const again = textOf(await (await undo(true)).text());
     expect(again).toContain('Von diesem Import ist nichts mehr zu löschen.');
-    expect(again).not.toContain('0 importierte');
+    expect(again).not.toContain('0 übernommene');
     expect(textOf(await page())).not.toContain('letzter Import');
     // Back to the list's notice after the undo: it no longer offers the undo nor claims an import.
     const back = textOf(await (await send(`/assets/imp-a/contacts?imported=${importId}`, { user })).text());
     expect(back).not.toContain('Import rückgängig');
-    expect(back).not.toContain('importiert.');
+    expect(back).not.toContain('übernommen.');
     // "Importieren" pressed again on the old preview imports nothing (its duplicates are out of
     // date: contacts someone changed were kept); it says how to repeat the import.
     const repeated = await confirm(user, importId, ticked);
@@ -163,7 +163,7 @@ describe('importing a .vcf', () => {
     const [first] = await rows('imp-r');
     await env.DB.prepare("UPDATE contacts SET notes = 'geändert', version = 2 WHERE id = ?").bind(first?.id).run();
     const undone = await send(`/assets/imp-r/contacts/import/${importId}/undo`, { user, method: 'POST', form: {} });
-    expect(textOf(await (await followed(user, undone)).text())).toContain('5 importierte Kontakte gelöscht.');
+    expect(textOf(await (await followed(user, undone)).text())).toContain('5 übernommene Kontakte wurden gelöscht.');
     expect(await rows('imp-r')).toHaveLength(1);
     expect((await confirm(user, importId, ticked)).status).toBe(409);
     expect((await rows('imp-r')).map((row) => row.id)).toEqual([first?.id]);
@@ -392,10 +392,10 @@ describe('importing a .vcf', () => {
     expect(undo.headers.get('location')).toBe(`/assets/imp-u/contacts?undone=${importId}&removed=5`);
     const html = await (await followed(user, undo)).text();
     // Told as what was done (a status, styled as a success), not as an error.
-    expect(html).toMatch(/<p class="notice" role="status"[^>]*>5 importierte Kontakte gelöscht\./);
+    expect(html).toMatch(/<p class="notice" role="status"[^>]*>5 übernommene Kontakte wurden gelöscht\./);
     expect(html).not.toContain('class="alert"');
     const text = textOf(html);
-    expect(text).toContain('5 importierte Kontakte gelöscht.');
+    expect(text).toContain('5 übernommene Kontakte wurden gelöscht.');
     expect(text).toContain('Behalten, da inzwischen geändert: ');
     const left = await rows('imp-u');
     expect(left.map((row) => row.id).sort()).toEqual([changed?.id, left.find((row) => row.last_name === 'Nicht importiert')?.id].sort());

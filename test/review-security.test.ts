@@ -183,8 +183,8 @@ describe('review 4: notices read from the address', () => {
     await seedContacts('rv-notice', 2, (i) => ({ company: `Firma ${i}` }));
     const response = await send('/assets/rv-notice/contacts?undone=AAAAAAAAAAAAAAAAAAAA&removed=1000', { user });
     expect(response.status).toBe(200);
-    // Actual: "1.000 importierte Kontakte gelöscht." on a book of two contacts that never had an import.
-    expect(textOf(await response.text()).match(/[\d.]+ importierte Kontakte gelöscht/)?.[0]).toBeUndefined();
+    // Actual: "1.000 übernommene Kontakte wurden gelöscht." on a book of two contacts that never had an import.
+    expect(textOf(await response.text()).match(/[\d.]+ übernommene Kontakte wurden gelöscht/)?.[0]).toBeUndefined();
   });
   it('says what an undo without JS removed when it was one, and a co-buyer\u2019s undo removes nothing', async () => {
     const anna = household('rv-notice2', 'u-rv-notice2-anna');
@@ -200,7 +200,7 @@ describe('review 4: notices read from the address', () => {
     expect(undo.status).toBe(303);
     expect(await count()).toBe(0);
     const list = await send(undo.headers.get('location') ?? '', { user: anna });
-    expect(textOf(await list.text())).toContain('3 importierte Kontakte gelöscht.');
+    expect(textOf(await list.text())).toContain('3 übernommene Kontakte wurden gelöscht.');
   });
 
   it('an undo of an import whose upload the daily purge removed still says what it removed', async () => {
@@ -210,7 +210,7 @@ describe('review 4: notices read from the address', () => {
     await env.DB.prepare("DELETE FROM import_staging WHERE asset_id = 'rv-notice3'").run();
     const undo = await send(`/assets/rv-notice3/contacts/import/${preview.importId}/undo`, { user: anna, method: 'POST', form: {} });
     const list = await send(undo.headers.get('location') ?? '', { user: anna });
-    expect(textOf(await list.text())).toContain('2 importierte Kontakte gelöscht.');
+    expect(textOf(await list.text())).toContain('2 übernommene Kontakte wurden gelöscht.');
   });
 });
 

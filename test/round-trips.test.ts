@@ -189,7 +189,7 @@ describe('D1 round trips per request', () => {
     expect(undone.response.status).toBe(303);
     expect(undone.count.roundTrips).toBe(1);
     const told = await measure(undone.response.headers.get('location') ?? '');
-    expect(told.text).toContain('3 importierte Kontakte gelöscht.');
+    expect(told.text).toContain('3 übernommene Kontakte wurden gelöscht.');
     expect(told.count.roundTrips).toBeLessThanOrEqual(2);
   });
 });

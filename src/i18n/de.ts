@@ -370,7 +370,7 @@ export const de = {
       apps: 'Daten anderer Programme',
     },
     previewConfirm: 'Angehakte Kontakte übernehmen',
-    imported: (n: number) => (n === 1 ? '1 Kontakt importiert.' : `${n.toLocaleString('de-DE')} Kontakte importiert.`),
+    imported: (n: number) => (n === 1 ? '1 Kontakt wurde übernommen.' : `${n.toLocaleString('de-DE')} Kontakte wurden übernommen.`),
     importUndo: 'Import rückgängig',
     importUndoWarning:
       'Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
@@ -379,7 +379,8 @@ export const de = {
       'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat.',
     lastImport: (n: number, date: string) =>
       `Ihr letzter Import (${date}): ${n === 1 ? '1 importierter Kontakt ist' : `${n.toLocaleString('de-DE')} importierte Kontakte sind`} noch unverändert.`,
-    importUndone: (n: number) => `${n.toLocaleString('de-DE')} importierte${n === 1 ? 'r Kontakt' : ' Kontakte'} gelöscht.`,
+    importUndone: (n: number) =>
+      n === 1 ? '1 übernommener Kontakt wurde gelöscht.' : `${n.toLocaleString('de-DE')} übernommene Kontakte wurden gelöscht.`,
     importNothing: 'Von diesem Import ist nichts mehr zu löschen.',
     importNoneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',
     importKept: (names: string) => `Behalten, da inzwischen geändert: ${names}.`,

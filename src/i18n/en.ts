@@ -334,7 +334,7 @@ export const en: Messages = {
       apps: 'other programs’ data',
     },
     previewConfirm: 'Add the ticked contacts',
-    imported: (n: number) => (n === 1 ? '1 contact imported.' : `${n.toLocaleString('en-GB')} contacts imported.`),
+    imported: (n: number) => (n === 1 ? '1 contact was imported.' : `${n.toLocaleString('en-GB')} contacts were imported.`),
     importUndo: 'Undo import',
     importUndoWarning: 'Every contact of this import that nobody has changed since is deleted for good. This cannot be undone.',
     importUndoConfirm: 'Yes, undo the import',
@@ -342,7 +342,8 @@ export const en: Messages = {
       'You added this contact from a file. “Undo import” applies to the whole file: not only this contact, every one from it that nobody has changed since.',
     lastImport: (n: number, date: string) =>
       `Your last import (${date}): ${n === 1 ? '1 imported contact is' : `${n.toLocaleString('en-GB')} imported contacts are`} still unchanged.`,
-    importUndone: (n: number) => `${n.toLocaleString('en-GB')} imported contact${n === 1 ? '' : 's'} deleted.`,
+    importUndone: (n: number) =>
+      n === 1 ? '1 imported contact was deleted.' : `${n.toLocaleString('en-GB')} imported contacts were deleted.`,
     importNothing: 'Nothing of this import is left to delete.',
     importNoneTicked: 'Please tick at least one contact.',
     importKept: (names: string) => `Kept, as changed after the import: ${names}.`,

@@ -165,7 +165,7 @@ describe('announcements and focus after partial swaps', () => {
     page.off('request', count);
     assert.equal(requests, 0, 'no round trip for ticking');
     await page.getByRole('button', { name: 'Angehakte Kontakte übernehmen' }).click();
-    await page.getByText('1 Kontakt importiert.').waitFor();
+    await page.getByText('1 Kontakt wurde übernommen.').waitFor();
     assert.equal(await page.getByRole('link', { name: `${tag} 2`, exact: true }).count(), 1, 'the one ticked is in the book');
     assert.equal(await page.getByRole('link', { name: `${tag} 1`, exact: true }).count(), 0);
     // Two steps: "Import rückgängig" opens what it does; only the confirmation deletes.
@@ -173,7 +173,7 @@ describe('announcements and focus after partial swaps', () => {
     await page.getByText('werden endgültig gelöscht').waitFor();
     assert.equal(await page.getByRole('link', { name: `${tag} 2`, exact: true }).count(), 1, 'nothing deleted by the first tap');
     await page.getByRole('button', { name: 'Ja, Import rückgängig machen' }).click();
-    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 importierter Kontakt gelöscht.');
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 übernommener Kontakt wurde gelöscht.');
   });
 
   test('in English the ticks are said in English', async () => {
@@ -210,17 +210,17 @@ describe('announcements and focus after partial swaps', () => {
     });
     await page.getByRole('button', { name: 'Datei prüfen' }).click();
     await page.getByRole('button', { name: 'Angehakte Kontakte übernehmen' }).click();
-    await page.getByText('1 Kontakt importiert.').waitFor();
+    await page.getByText('1 Kontakt wurde übernommen.').waitFor();
     // Said once: the address loses the notice's marker, so a reload does not say it again.
     await page.waitForURL((url) => url.pathname === listPath() && url.search === '');
     await page.reload();
     await page.getByRole('link', { name, exact: true }).waitFor();
-    assert.equal(await page.getByText('1 Kontakt importiert.').count(), 0, 'no notice after a reload');
+    assert.equal(await page.getByText('1 Kontakt wurde übernommen.').count(), 0, 'no notice after a reload');
     // The undo stays where the import page offers it ("Ihr letzter Import").
     await page.goto(`${listPath()}/import`);
     await page.getByText('Import rückgängig', { exact: true }).click();
     await page.getByRole('button', { name: 'Ja, Import rückgängig machen' }).click();
-    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 importierter Kontakt gelöscht.');
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 übernommener Kontakt wurde gelöscht.');
     assert.equal(new URL(page.url()).pathname, listPath(), 'the address is the list again');
     assert.equal(await page.getByRole('link', { name, exact: true }).count(), 0, 'the imported contact is gone');
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the list heading');

@@ -272,7 +272,7 @@ describe('on a phone (360×800)', () => {
       .setInputFiles({ name: 'reihe.vcf', mimeType: 'text/vcard', buffer: Buffer.from(cards.join('')) });
     await page.getByRole('button', { name: 'Datei prüfen' }).click();
     await page.getByRole('button', { name: 'Angehakte Kontakte übernehmen' }).click();
-    await page.getByText('30 Kontakte importiert.').waitFor();
+    await page.getByText('30 Kontakte wurden übernommen.').waitFor();
     await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
     // "Zurück zu den Kontakten" leads to the row one came from: below the search, not under it.
     await page.getByRole('link', { name: `${tag} 08`, exact: true }).click();
