@@ -119,16 +119,15 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
       // ("daher zunächst nicht angehakt" beside "kann nicht übernommen werden": UX review).
       if (!card.importable) return { ...card };
       const { values } = card;
-      const named = values.first_name || values.last_name || values.company ? name(values.first_name, values.last_name, values.company) : '';
+      const named =
+        values.first_name || values.last_name || values.company ? name(values.first_name, values.last_name, values.company) : '';
       const keys = [named, ...details(values.email, values.phone, values.mobile)].filter(Boolean);
       const who = person({ first: values.first_name, last: values.last_name });
       // The name first: the contact the preview names is the one of the same name. An e-mail
       // address or a number is a firm's as often as a person's: it is no match between two
       // people of different names (buyer review: a new colleague at a firm already in the book
       // was unticked as "vorhanden als" the firm's other contact).
-      const duplicateOf = keys
-        .flatMap((key) => index.get(key) ?? [])
-        .find(([, other]) => !who || !other || who === other)?.[0];
+      const duplicateOf = keys.flatMap((key) => index.get(key) ?? []).find(([, other]) => !who || !other || who === other)?.[0];
       // Within the file only the same name and company counts (a card without either: its last
       // detail): colleagues in one export often share an office's number or e-mail address.
       const own = keys.at(named ? 0 : -1);
