@@ -93,7 +93,7 @@ export function makePaths(basePath: string) {
      * after a save that took over co-buyers' changes since `base`, it names them.
      */
     editedContact: (assetId: string, contactId: string, done: Done, base?: number, at?: number) =>
-      `${contact(assetId, contactId)}?done=${done}${base ? `&merged=${base}&at=${at}` : ''}`,
+      `${contact(assetId, contactId)}?done=${done}${base ? `&merged=${base}` : ''}${at ? `&at=${at}` : ''}`,
     /**
      * The reverse of `contacts` and `contact` for the two form targets (create and update):
      * which asset and contact a path names, or null.

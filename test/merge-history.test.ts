@@ -593,8 +593,8 @@ describe('history (Verlauf)', () => {
     expect((await edit(jonas, id, { ...(await formOf(id, jonas)), phone: '089 2', notes: 'neu' })).status).toBe(303);
     const restore = await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } });
     expect(restore.status).toBe(303);
-    // Without JS the card it leads to says what happened.
-    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version`);
+    // Without JS the card it leads to says what happened (and which version it wrote, for its undo).
+    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version&at=3`);
     const shown = textOf(await (await send(restore.headers.get('location') ?? '', { user: anna })).text());
     expect(shown).toContain('Die frühere Fassung von „Pool Blau“ ist wiederhergestellt.');
     expect(shown).not.toContain('gespeichert');
@@ -628,6 +628,38 @@ describe('history (Verlauf)', () => {
     expect(await row(id)).toMatchObject({ phone: '089 2', notes: 'neu', version: 4 });
   });
 
+  it('takes a restore back with one tap: "Rückgängig" on the card brings every field back as it was (buyer review)', async () => {
+    const [ida, tim] = [
+      { ...anna, sub: 'u-ida', name: 'Ida Berg' },
+      { ...jonas, sub: 'u-tim', name: 'Tim Berg' },
+    ];
+    const id = await create(ida, { company: 'Wagner Haustechnik', phone: '089 1' });
+    expect((await edit(tim, id, { ...(await formOf(id, tim)), phone: '089 2', notes: 'Schlüssel bei Frau Huber' })).status).toBe(303);
+    // Ida restores the first version with htmx: the card says so and offers the undo of version 3.
+    const restored = await send(`${LIST}/${id}/history/1/restore`, { user: ida, form: { version: '2' }, htmx: true });
+    const card = await restored.text();
+    expect(textOf(card)).toContain('Die frühere Fassung von „Wagner Haustechnik“ ist wiederhergestellt.');
+    const undo = `<form method="post" action="${LIST}/${id}/history/2/restore" hx-post="${LIST}/${id}/history/2/restore"`;
+    expect(card).toContain(undo);
+    expect(card).toContain('<input type="hidden" name="version" value="3"/><button type="submit">Rückgängig</button>');
+    expect(await row(id)).toMatchObject({ phone: '089 1', notes: '' });
+    // The undo restores version 2 (Tim's) as version 4: nothing of his is lost.
+    const back = await send(`${LIST}/${id}/history/2/restore`, { user: ida, form: { version: '3' } });
+    expect(back.status).toBe(303);
+    expect(await row(id)).toMatchObject({ phone: '089 2', notes: 'Schlüssel bei Frau Huber', version: 4 });
+    // Without JS: the card the restore leads to offers it too, while that restore is the latest.
+    const again = await send(`${LIST}/${id}/history/1/restore`, { user: ida, form: { version: '4' } });
+    const location = again.headers.get('location') ?? '';
+    expect(location).toBe(`${LIST}/${id}?done=version&at=5`);
+    expect(await (await send(location, { user: ida })).text()).toContain(`action="${LIST}/${id}/history/4/restore"`);
+    // Not to a co-buyer reading that address, and not once someone saved since.
+    expect(await (await send(location, { user: tim })).text()).not.toContain('Rückgängig');
+    expect((await edit(tim, id, { ...(await formOf(id, tim)), mobile: '0171 1' })).status).toBe(303);
+    expect(await (await send(location, { user: ida })).text()).not.toContain('Rückgängig');
+    // Nor does an edit's card.
+    expect(await (await edit(ida, id, { ...(await formOf(id, ida)), email: 'a@b.de' }, true)).text()).not.toContain('Rückgängig');
+  });
+
   it('writes a restore sent twice (a double tap without JS) once, and says the same both times', async () => {
     const [mia, ben] = [
       { ...anna, sub: 'u-mia', name: 'Mia Roth' },
@@ -639,7 +671,7 @@ describe('history (Verlauf)', () => {
     const second = await send(`${LIST}/${id}/history/1/restore`, { user: mia, form: { version: '2' } });
     for (const answer of [first, second]) {
       expect(answer.status).toBe(303);
-      expect(answer.headers.get('location')).toBe(`${LIST}/${id}?done=version`);
+      expect(answer.headers.get('location')).toBe(`${LIST}/${id}?done=version&at=3`);
     }
     expect(await row(id)).toMatchObject({ phone: '089 1', version: 3 });
     const count = await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first('n');

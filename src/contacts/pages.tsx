@@ -187,8 +187,11 @@ function listLeft(c: Context<AppEnv>): ListQuery {
   };
 }
 
-/** The card; `draftKey` names the form whose kept draft the save just made obsolete. */
-export function contactPage(c: Context<AppEnv>, contact: Contact, message?: string, draftKey?: string) {
+/**
+ * The card; `draftKey` names the form whose kept draft the save just made obsolete, `undo` the
+ * version this user's restore of an earlier one wrote (its notice offers "Rückgängig").
+ */
+export function contactPage(c: Context<AppEnv>, contact: Contact, message?: string, draftKey?: string, undo?: number) {
   return render(c, {
     title: displayName(contact),
     body: (
@@ -199,6 +202,7 @@ export function contactPage(c: Context<AppEnv>, contact: Contact, message?: stri
         message={message}
         from={listLeft(c)}
         draftKey={draftKey}
+        undo={undo}
       />
     ),
   });

@@ -624,13 +624,23 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
     if (saved === contact.id)
       return contactPage(c, contact, t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
-    return contactPage(c, contact, done && savedMessage(t, contact, done));
+    return contactPage(c, contact, done && savedMessage(t, contact, done), undefined, restoredHere(c, contact, done, at));
   }
   // After a save that took over co-buyers' changes: name them (from the versions since the base).
   const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, merged);
   if (!contact || contact.deletedAt !== null) throw new HTTPException(404);
-  return contactPage(c, contact, savedMessage(t, contact, done, mergeNoticeOf(versions, merged, at ?? contact.version)));
+  return contactPage(
+    c,
+    contact,
+    savedMessage(t, contact, done, mergeNoticeOf(versions, merged, at ?? contact.version)),
+    undefined,
+    restoredHere(c, contact, done, at),
+  );
 });
+
+/** After this user's restore of an earlier version without JS (`?done=version&at=`): while it is still the latest, its version, for "Rückgängig". */
+const restoredHere = (c: Ctx, contact: Contact, done: Done | undefined, at: number | undefined) =>
+  done === 'version' && at === contact.version && contact.updatedBy === author(c).userId ? at : undefined;
 
 contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
   const contact = await liveContact(c, c.req.valid('param').contactId);
@@ -743,21 +753,16 @@ function answerEdit(
   switch (outcome.kind) {
     case 'saved': {
       const { contact, merged } = outcome;
+      const mine = contact.updatedBy === author(c).userId;
+      // An earlier version this user's restore wrote: the card's "Rückgängig" restores the one before.
+      const undo = done === 'version' && mine && contact.version > (form.version ?? contact.version) ? contact.version : undefined;
       // The card's notice of a merge reads the versions up to this user's save (`at`): without one
       // (a contact someone else brought back already) it says none.
+      const base = merged && mine ? form.version : undefined;
       if (c.req.header('hx-request') !== 'true')
-        return c.redirect(
-          paths.editedContact(
-            asset.id,
-            contact.id,
-            done,
-            merged && contact.updatedBy === author(c).userId ? form.version : undefined,
-            contact.version,
-          ),
-          303,
-        );
+        return c.redirect(paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined), 303);
       c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
-      return contactPage(c, contact, savedMessage(t, contact, done, merged));
+      return contactPage(c, contact, savedMessage(t, contact, done, merged), undefined, undo);
     }
     case 'invalid':
       return formPage(c, 422, {

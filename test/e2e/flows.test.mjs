@@ -203,6 +203,29 @@ describe('as Anna (customer, JavaScript on)', () => {
     assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
   });
 
+  test('a version restored from the history is taken back with "Rückgängig" on the card, without a reload', async () => {
+    const { page } = browser;
+    const company = `Haustechnik ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company, phone: '089 111' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await fillContact(page, { phone: '089 222', notes: 'Schlüssel bei Frau Huber' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('main').getByText('wurde gespeichert').waitFor();
+    await markWindow(page);
+    await page.getByRole('link', { name: 'Verlauf' }).click();
+    await page.getByRole('button', { name: 'Diese Fassung wiederherstellen' }).last().click();
+    await page.locator('main').getByText(`Die frühere Fassung von „${company}“ ist wiederhergestellt.`).waitFor();
+    assert.ok(await page.locator('main').getByText('089 111').first().isVisible());
+    await page.locator('main').getByRole('button', { name: 'Rückgängig' }).click();
+    await page.locator('main').getByText('Schlüssel bei Frau Huber').waitFor();
+    assert.ok(await page.locator('main').getByText('089 222').first().isVisible());
+    await assertNoReload(page, 'restore and its undo');
+    assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
+  });
+
   test('the help on getting the contacts onto a phone opens, and leads back', async () => {
     const { page } = browser;
     await page.goto(listPath());

@@ -23,6 +23,8 @@ export function ContactDetail(props: {
   message?: string;
   from?: ListQuery;
   draftKey?: string;
+  /** The version this user's restore of an earlier one wrote: its "Rückgängig" restores the one before. */
+  undo?: number;
 }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
@@ -74,7 +76,13 @@ export function ContactDetail(props: {
           {t.contacts.edit}
         </a>
       </div>
-      {props.message ? (
+      {props.undo ? (
+        // A restore from the history changes every field at once: one tap takes it back (buyer review).
+        <div class="notice" data-announce={props.message} data-draft-clear={paths.contact(assetId, contact.id)}>
+          <p>{props.message}</p>
+          <PostButton action={paths.restoreVersion(assetId, contact.id, props.undo - 1)} label={t.contacts.undo} version={props.undo} />
+        </div>
+      ) : props.message ? (
         <p
           class="notice"
           role="status"
