@@ -263,7 +263,7 @@ describe('a stale edit is merged field by field', () => {
     const clash = await save(first, { ...base, version: '3', phone: '089 1', notes: 'Fenster zwei' });
     expect(clash.status).toBe(409);
     const choice = textOf(await clash.text());
-    expect(choice).toContain('Sie selbst (in einem anderen Fenster) haben inzwischen anders geändert');
+    expect(choice).toContain('Sie selbst (in einem anderen Fenster) haben inzwischen dieselben Angaben anders geändert');
     expect(choice).toContain('Aus dem anderen Fenster');
     expect(choice).not.toContain('Von ');
     expect(await row(id)).toMatchObject({ phone: '089 1', notes: 'Fenster eins', version: 4 });
@@ -287,7 +287,7 @@ describe('a stale edit is merged field by field', () => {
     const clash = await save(ada, { ...base, notes: 'Fenster zwei' });
     expect(clash.status).toBe(409);
     const choice = textOf(await clash.text());
-    expect(choice).toContain('Sie selbst (in einem anderen Fenster) haben inzwischen anders geändert');
+    expect(choice).toContain('Sie selbst (in einem anderen Fenster) haben inzwischen dieselben Angaben anders geändert');
     expect(choice).toContain('Aus dem anderen Fenster');
     expect(choice).toContain('Jonas Müller hat außerdem die Telefonnummer geändert');
     expect(choice).not.toContain('Von Jonas Müller');
@@ -556,7 +556,12 @@ describe('a stale edit is merged field by field', () => {
     const text = textOf(await answer.text());
     expect(text).toContain('Neu GmbH');
     expect(text).toContain('Trotzdem löschen');
-    expect(text).toContain('Abbrechen');
+    // The way back leads to the version it asks to check, and says so (buyer review).
+    const html = await (await send(`${LIST}/${id}/delete`, { user: anna, form: { version: '1' } })).text();
+    expect(html).toContain(
+      `<a class="button" href="${LIST}/${id}" hx-get="${LIST}/${id}" hx-target="#main" hx-push-url="true">Aktuelle Fassung ansehen</a>`,
+    );
+    expect(text).not.toContain('Abbrechen');
     expect((await row(id))?.deleted_at).toBeNull();
   });
 });

@@ -286,9 +286,9 @@ describe('the export of what the list shows', () => {
     expect(html).toContain('<h1 id="help-title" tabindex="-1" data-focus="true">Wie komme ich an die Kontakte auf meinem Handy?</h1>');
     const steps = [...html.matchAll(/<li>(.*?)<\/li>/g)].map((match) => match[1] ?? '');
     expect(steps).toHaveLength(6);
-    expect(steps[0]).toMatch(/^iPhone: Die Datei öffnen und „Alle Kontakte hinzufügen“ wählen/);
+    expect(steps[0]).toMatch(/^iPhone: Öffnen Sie die Datei und wählen Sie „Alle Kontakte hinzufügen“/);
     expect(steps[2]).toBe(
-      'Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei. Laden Sie dort jeden Kontakt einzeln über „vCard“ auf seiner Seite.',
+      'Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei. Laden Sie für Outlook deshalb jeden Kontakt einzeln auf seiner Seite über „vCard“ herunter.',
     );
     const english = await (await send(`${LIST}/help/phone`, { user, headers: { 'accept-language': 'en' } })).text();
     expect(english).toContain('<h1 id="help-title" tabindex="-1" data-focus="true">How do I get the contacts onto my phone?</h1>');

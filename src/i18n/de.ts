@@ -118,6 +118,7 @@ export const de = {
     newTitle: 'Neuen Kontakt hinzufügen',
     save: 'Speichern',
     cancel: 'Abbrechen',
+    seeCurrent: 'Aktuelle Fassung ansehen',
     discardAsk: 'Ihre Änderungen verwerfen? Sie sind noch nicht gespeichert.',
     delete: 'Löschen',
     deleteTitle: (name: string) => `„${name}“ löschen?`,
@@ -198,7 +199,7 @@ export const de = {
       'Schreiner',
       'Bodenleger',
       'Hausverwaltung',
-      'Gewährleistung',
+      'Mängelmanagement',
     ],
     defaultCountry: 'Deutschland',
     nameRule: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',
@@ -255,7 +256,7 @@ export const de = {
     and: 'und',
     clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
     clashText: (by: string, people = 1) =>
-      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen anders geändert, was Sie auch geändert haben. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
+      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen dieselben Angaben anders geändert. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
     clashMine: 'Meine Eingabe',
     // The same choice when an older version is restored over a co-buyer's newer change.
     clashRestoreText: (by: string, people = 1) =>

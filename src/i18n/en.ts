@@ -102,6 +102,7 @@ export const en: Messages = {
     newTitle: 'Add new contact',
     save: 'Save',
     cancel: 'Cancel',
+    seeCurrent: 'See the current version',
     discardAsk: 'Discard your changes? They are not saved yet.',
     delete: 'Delete',
     deleteTitle: (name: string) => `Delete “${name}”?`,

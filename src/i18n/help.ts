@@ -12,19 +12,19 @@ export const HELP: Record<Language, Record<HelpTopic, readonly string[]>> = {
   de: {
     /** How the .vcf gets onto a phone (the list's export). */
     phone: [
-      'iPhone: Die Datei öffnen und „Alle Kontakte hinzufügen“ wählen. Öffnet Safari sie nur als Vorschau, über „Teilen“ die App Kontakte wählen.',
-      'Android: Die heruntergeladene Datei antippen und mit „Kontakte“ öffnen, dann das Konto wählen.',
-      'Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei. Laden Sie dort jeden Kontakt einzeln über „vCard“ auf seiner Seite.',
-      'Google Kontakte und Apple Kontakte am Computer: „Importieren“ und die Datei wählen.',
+      'iPhone: Öffnen Sie die Datei und wählen Sie „Alle Kontakte hinzufügen“. Zeigt Safari sie nur als Vorschau, wählen Sie über „Teilen“ die App Kontakte.',
+      'Android: Tippen Sie auf die heruntergeladene Datei, öffnen Sie sie mit „Kontakte“ und wählen Sie das Konto.',
+      'Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei. Laden Sie für Outlook deshalb jeden Kontakt einzeln auf seiner Seite über „vCard“ herunter.',
+      'Google Kontakte und Apple Kontakte am Computer: Wählen Sie „Importieren“ und dann die Datei.',
       'Nach einer Suche enthält die Datei nur die gefundenen Kontakte.',
       'Abnahme und Gewährleistung stehen nicht in der Datei (Handys haben dafür kein Feld): Für den Kalender gibt es sie unter „Gewährleistung“.',
     ],
     /** How warranty.ics gets into a calendar (the warranty view). */
     calendar: [
       'Die Datei enthält für jedes Ende einer Gewährleistung einen ganztägigen Termin mit zwei Erinnerungen: 90 und 14 Tage vorher, jeweils um 9 Uhr.',
-      'iPhone: Die Datei in Safari öffnen und „Alle hinzufügen“ wählen, dann den Kalender wählen.',
-      'Android: Die heruntergeladene Datei antippen und mit Ihrer Kalender-App öffnen. Geht das nicht, importieren Sie sie am Computer in Google Kalender („Einstellungen“ → „Importieren und exportieren“).',
-      'Outlook: Die Datei am Computer doppelklicken; in Outlook im Web „Kalender hinzufügen“ → „Aus Datei hochladen“.',
+      'iPhone: Öffnen Sie die Datei in Safari, wählen Sie „Alle hinzufügen“ und dann den Kalender.',
+      'Android: Tippen Sie auf die heruntergeladene Datei und öffnen Sie sie mit Ihrer Kalender-App. Geht das nicht, importieren Sie sie am Computer in Google Kalender („Einstellungen“ → „Importieren und exportieren“).',
+      'Outlook: Doppelklicken Sie die Datei am Computer; in Outlook im Web wählen Sie „Kalender hinzufügen“ → „Aus Datei hochladen“.',
       'Google Kalender übernimmt beim Import keine Erinnerungen. Importieren Sie die Datei dort in einen eigenen Kalender (z. B. „Gewährleistung“) und stellen Sie für ihn eine Benachrichtigung für ganztägige Termine ein, etwa 4 Wochen vorher. Manche andere Kalender lassen die Erinnerungen ebenfalls weg.',
       'Nach Änderungen laden Sie die Datei einfach neu: Jeder Termin hat eine feste Kennung, so aktualisieren die meisten Kalender ihn, statt ihn doppelt anzulegen. Den Termin eines gelöschten Kontakts oder eines entfernten Endes löschen Sie im Kalender selbst.',
       'Ein Kalender-Abo, das sich selbst aktualisiert, gibt es nicht: Die Kontakte sind nur mit Ihrer Anmeldung erreichbar, und die kann ein Kalender-Abo nicht mitschicken.',

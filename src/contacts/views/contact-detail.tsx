@@ -250,8 +250,9 @@ export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: C
         <button type="submit" class="danger">
           {props.message ? t.contacts.deleteAnyway : t.contacts.deleteConfirm}
         </button>
+        {/* After a co-buyer's change the way back is the way to check it (buyer review: "Prüfen Sie die aktuelle Fassung" beside "Abbrechen"). */}
         <a class="button" href={back} hx-get={back} hx-target="#main" hx-push-url="true">
-          {t.contacts.cancel}
+          {props.message ? t.contacts.seeCurrent : t.contacts.cancel}
         </a>
       </form>
     </section>
