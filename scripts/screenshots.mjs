@@ -154,7 +154,7 @@ async function run(baseURL, device) {
     await shoot(anna.page, `${device}-print`);
     await anna.page.goto(`${list}/demo-fliesen`);
     // Deleting asks nothing first (it is undone in one tap): the list comes back with the notice.
-    await anna.page.getByRole('link', { name: 'Löschen' }).click();
+    await anna.page.getByRole('button', { name: 'Löschen', exact: true }).click();
     await anna.page.getByRole('button', { name: 'Rückgängig' }).waitFor();
     await anna.page.goto(`${list}/deleted`);
     await anna.page.getByRole('button', { name: 'Wiederherstellen' }).first().waitFor();

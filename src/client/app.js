@@ -193,6 +193,11 @@
   }
 
   function enhanceActions(root) {
+    // A link that with JS writes at once (the card's "Löschen"; without JS it opens a page that
+    // asks): a button to a screen reader, as it acts (buyer review), and Space presses it.
+    Array.prototype.forEach.call(root.querySelectorAll('a[hx-post]'), (link) => {
+      link.setAttribute('role', 'button');
+    });
     Array.prototype.forEach.call(root.querySelectorAll('[data-print]'), (button) => {
       button.hidden = false;
     });
@@ -263,6 +268,12 @@
     if (event.target.closest('[data-print]')) window.print();
     var share = event.target.closest('[data-share]');
     if (share) shareFile(share);
+  });
+
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== ' ' || !event.target.matches || !event.target.matches('a[role="button"]')) return;
+    event.preventDefault();
+    event.target.click();
   });
 
   // Escape closes the disclosure ("Endgültig löschen", a help text) that holds focus, back on its summary.

@@ -246,7 +246,7 @@ describe('announcements and focus after partial swaps', () => {
     });
     assert.equal(edited.status(), 303);
     const said = await recordAnnouncements(page);
-    await page.getByRole('link', { name: 'Löschen', exact: true }).click();
+    await page.getByRole('button', { name: 'Löschen', exact: true }).click();
     const alert = page.locator('main [role="alert"]');
     await alert.waitFor();
     assert.match(await alert.innerText(), /Jonas Müller/);

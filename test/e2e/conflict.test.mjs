@@ -177,7 +177,8 @@ for (const javaScript of [true, false]) {
             // Jonas deletes it meanwhile (on his card; without JS through the confirmation page).
             await jonas.page.goto(listPath());
             await jonas.page.getByRole('link', { name, exact: true }).click();
-            await jonas.page.getByRole('link', { name: 'Löschen' }).click();
+            // With JS a button (it deletes at once), without a link to the page that asks.
+            await jonas.page.getByRole(javaScript ? 'button' : 'link', { name: 'Löschen', exact: true }).click();
             if (!javaScript) await jonas.page.getByRole('button', { name: 'Ja, löschen' }).click();
             await jonas.page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
             await anna.page.getByRole('button', { name: 'Speichern' }).click();

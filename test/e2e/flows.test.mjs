@@ -145,7 +145,7 @@ describe('as Anna (customer, JavaScript on)', () => {
     await page.getByRole('link', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     assert.equal(await page.title(), `${name} · Kontakte`, 'the card\u2019s title');
-    await page.getByRole('link', { name: 'Löschen' }).click();
+    await page.getByRole('button', { name: 'Löschen', exact: true }).click();
     await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
     // Back on the book through htmx: its title names the apartment, "Kontakte" once.
     assert.equal(await page.title(), `${ASSET_NAME} · Kontakte`, 'the book\u2019s title after the swap');
@@ -178,7 +178,7 @@ describe('as Anna (customer, JavaScript on)', () => {
     // A delete from that card, and its undo, come back to the same search (they went to the whole book).
     await page.getByRole('link', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-    await page.getByRole('link', { name: 'Löschen' }).click();
+    await page.getByRole('button', { name: 'Löschen', exact: true }).click();
     await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
     await page.locator('#results').getByText(`Keine Treffer für „noether-${tag}“.`).waitFor();
     assert.equal(new URL(page.url()).searchParams.get('q'), `noether-${tag}`, 'the search is kept after a delete');

@@ -214,7 +214,7 @@ describe('on a phone (360×800)', () => {
     await fillContact(page, { company: gone });
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: gone, exact: true }).waitFor();
-    await page.getByRole('link', { name: 'Löschen' }).click();
+    await page.getByRole('button', { name: 'Löschen', exact: true }).click();
     await page.getByRole('button', { name: 'Rückgängig' }).waitFor();
     await page.goto(`${listPath()}/deleted`);
     await page.getByRole('heading', { name: gone }).waitFor();
@@ -499,7 +499,7 @@ describe('while an htmx request is in flight (a slow network)', () => {
     // After adding, the new contact's card opens.
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     page.once('dialog', (dialog) => dialog.accept());
-    await page.getByRole('link', { name: 'Löschen' }).click();
+    await page.getByRole('button', { name: 'Löschen', exact: true }).click();
     await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
     return name;
   }
@@ -553,14 +553,14 @@ describe('while an htmx request is in flight (a slow network)', () => {
     // After adding, the new contact's card opens.
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     const hold = await holdRequests((request) => request.method() === 'POST' && request.url().endsWith('/delete'));
-    const requests = await watchHtmxRequests(page.getByRole('link', { name: 'Löschen' }));
+    const requests = await watchHtmxRequests(page.getByRole('button', { name: 'Löschen', exact: true }));
     const accept = (dialog) => dialog.accept();
     page.on('dialog', accept);
     try {
-      await page.getByRole('link', { name: 'Löschen' }).click();
+      await page.getByRole('button', { name: 'Löschen', exact: true }).click();
       await hold.arrived;
       // Nothing seems to happen on a slow network, so the user taps (and confirms) again.
-      await page.getByRole('link', { name: 'Löschen' }).click();
+      await page.getByRole('button', { name: 'Löschen', exact: true }).click();
       // The second tap is handled by now (dropped, or sent and held like the first).
       assert.ok((await requests.started()) >= 1, 'the first tap sent the delete');
       hold.release();

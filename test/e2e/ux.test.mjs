@@ -175,7 +175,7 @@ describe('the list on a phone (360×800)', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     await context.setOffline(true);
-    await page.getByRole('link', { name: 'Löschen', exact: true }).click();
+    await page.getByRole('button', { name: 'Löschen', exact: true }).click();
     const box = page.locator('#net');
     await box.waitFor({ state: 'visible' });
     // Nothing was typed for a delete: "Ihre Eingaben bleiben erhalten" would promise what is not there.
@@ -271,7 +271,7 @@ describe('a slow network on a phone (360×800)', () => {
       await route.continue();
     };
     await page.route(/\/contacts\/[^/]+\/(delete|edit)(\?|$)/, slow);
-    await page.getByRole('link', { name: 'Löschen', exact: true }).click();
+    await page.getByRole('button', { name: 'Löschen', exact: true }).click();
     await page.waitForTimeout(300);
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByRole('button', { name: 'Rückgängig' }).waitFor();
