@@ -286,7 +286,7 @@ function measure(value: string): { codePoints: number; bytes: number } {
 const fieldValue = (fields: Partial<KeyFields>, name: FieldName): string => fields[name] ?? '';
 
 /** Lower priority numbers are kept first when the bound is reached. */
-const PRIORITY = { headPlain: 0, digits: 1, bodyPlain: 2, folded: 3, expanded: 4, part: 5 } as const;
+const PRIORITY = { headPlain: 0, digits: 1, bodyPlain: 2, part: 2.5, folded: 3, expanded: 4, partFolded: 5 } as const;
 
 interface Entry {
   mark: string;
@@ -301,7 +301,7 @@ interface Entry {
  *
  * Bound: at most KEY_MAX_FACTOR code points per code point of the fields and at most
  * KEY_MAX_BYTES of UTF-8. Forms are admitted by priority (head words' plain forms, phone digits,
- * other words' plain forms, folded forms, expanded forms, a compound's parts) while they fit, so the rare excess of
+ * other words' plain forms, a compound's parts, folded forms, expanded forms, the parts' folded forms) while they fit, so the rare excess of
  * pathological text costs its least useful forms first. A word's plain form always fits unless
  * its characters fold into three each (ﬃ, …, ½): then some words of such a contact may go.
  */
@@ -321,13 +321,14 @@ export function searchKey(fields: KeyFields): string {
       const forms = formsOf(word);
       if (!forms) return;
       entries.push({ mark, form: forms.plain, priority: part ? PRIORITY.part : head ? PRIORITY.headPlain : PRIORITY.bodyPlain });
-      if (forms.folded) entries.push({ mark, form: forms.folded, priority: part ? PRIORITY.part : PRIORITY.folded });
-      if (forms.expanded) entries.push({ mark, form: forms.expanded, priority: part ? PRIORITY.part : PRIORITY.expanded });
+      if (forms.folded) entries.push({ mark, form: forms.folded, priority: part ? PRIORITY.partFolded : PRIORITY.folded });
+      if (forms.expanded) entries.push({ mark, form: forms.expanded, priority: part ? PRIORITY.partFolded : PRIORITY.expanded });
     };
     for (const word of words) add(word, false);
     // A compound with hyphens is also typed as one word ("Fliesenmeier"), and its later parts
     // start a name as much as its first ("Meier" ranks Fliesen-Meier with the Meiers): stored
-    // as words of their own, admitted last under the bound (a form stored already counts once).
+    // as words of their own, their plain forms admitted before any folded one under the bound (a
+    // name alone, "Müller-Lüdenscheidt", has little room: code review), their folded ones last.
     // (Not an address's: "kuechen-schmidt.de" is no name.)
     if (name !== 'email' && name !== 'website')
       for (const word of words)
@@ -460,15 +461,10 @@ const needleCount = (test: KeyTest): number =>
 export function parseQuery(query: string): SearchTerm[] {
   // "Schmidt+Partner", "GmbH&Co" as two words.
   const typed = wordsOf([...query].slice(0, MAX_QUERY_CODE_POINTS).join('')).flatMap((word) => word.split(/(?<=\p{L})[+&/](?=\p{L})/u));
-  const meant = typed.filter((word) => !FILLER.test(word));
+  // A salutation in brackets or quotes is one too ("(Frau)", „Frau Köhler“: code review).
+  const meant = typed.filter((word) => !FILLER.test(word.replace(/^[([{<„“”‚‘’«»]+|[)\]}>“”‘’«»,;]+$/gu, '')));
   const words = (meant.length > 0 ? meant : typed).map(
-    (word) =>
-      (!PHONE_SHAPED.test(word) &&
-        word
-          .replace(EDGES, '')
-          .replace(/(?<=\p{L})stra(?:ss|ß)e$/iu, 'str')
-          .replace(/(?<=\p{L}{2})erin(?:nen)?$/iu, 'er')) ||
-      word,
+    (word) => (!PHONE_SHAPED.test(word) && word.replace(EDGES, '').replace(/(?<=\p{L}-?)stra(?:ss|ß)e$/iu, 'str')) || word,
   );
   const terms: SearchTerm[] = [];
   let run: string[] = [];
