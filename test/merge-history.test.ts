@@ -1128,22 +1128,25 @@ describe('the three-way merge, property-tested', () => {
     assertProperty(
       fc.property(state, state, state, (base, theirs, mine) => {
         const merge = mergeFields({ ...EMPTY_FIELDS, ...base }, theirs, mine);
-        // Street, PLZ, city and country are one address: where both sides changed a part of it,
-        // every part the two have differently is a choice, the stored value until chosen.
-        const address = ['street', 'postal_code', 'city', 'country'];
-        const touched = (side: FieldValues) => address.some((name) => side[name as keyof FieldValues] !== base[name as keyof FieldValues]);
-        const bothAddress = touched(theirs) && touched(mine);
         for (const { name } of FIELDS) {
-          if (bothAddress && address.includes(name) && mine[name] !== theirs[name]) {
-            expect(merge.clashes).toContain(name);
-            expect(merge.values[name]).toBe(theirs[name]);
-          } else if (mine[name] === base[name]) expect(merge.values[name]).toBe(theirs[name]);
-          else if (theirs[name] === base[name] || theirs[name] === mine[name]) expect(merge.values[name]).toBe(mine[name]);
+          if (merge.clashes.includes(name)) expect(merge.values[name]).toBe(theirs[name]);
+          else if (mine[name] === base[name]) expect(merge.values[name]).toBe(theirs[name]);
           else {
-            expect(merge.clashes).toContain(name);
-            expect(merge.values[name]).toBe(theirs[name]);
+            expect(theirs[name] === base[name] || theirs[name] === mine[name], name).toBe(true);
+            expect(merge.values[name]).toBe(mine[name]);
           }
         }
+        // Street, PLZ, city and country are one address: stored without a choice only as one side
+        // has it, never spliced; a choice only where splicing would be needed, for every part the
+        // two have differently (and never where one side already holds the whole merge).
+        const address = ['street', 'postal_code', 'city', 'country'] as const;
+        const of = (values: FieldValues) => address.map((name) => values[name]).join('|');
+        const asked = address.filter((name) => merge.clashes.includes(name));
+        const spliced = address.map((name) => (mine[name] !== base[name] ? mine[name] : theirs[name])).join('|');
+        const bothChanged = address.some((name) => mine[name] !== base[name] && theirs[name] !== base[name] && mine[name] !== theirs[name]);
+        if (asked.length === 0) expect([of(mine), of(theirs)]).toContain(of(merge.values));
+        else expect(asked).toEqual(address.filter((name) => mine[name] !== theirs[name]));
+        if (!bothChanged) expect(asked.length > 0).toBe(spliced !== of(mine) && spliced !== of(theirs));
       }),
       { numRuns: 500 },
     );
@@ -1163,6 +1166,14 @@ describe('the three-way merge, property-tested', () => {
     const merge = mergeFields(base, theirs, mine);
     expect([...merge.clashes].sort()).toEqual(['city', 'postal_code', 'street']);
     expect(merge.values).toMatchObject({ street: 'Industriestraße 7', postal_code: '80331', city: 'Garching', phone: '089 123' });
+    // One side holds the whole of it: no choice (code review). Both typed the same street, and
+    // she also corrected the city; he moved the firm, and she typed its new city too.
+    const same = mergeFields(base, { ...base, street: 'Hauptstraße 7' }, { ...base, street: 'Hauptstraße 7', city: 'Muenchen' });
+    expect(same.clashes).toEqual([]);
+    expect(same.values).toMatchObject({ street: 'Hauptstraße 7', city: 'Muenchen' });
+    const moved = mergeFields(base, theirs, { ...base, city: 'Garching' });
+    expect(moved.clashes).toEqual([]);
+    expect(moved.values).toMatchObject({ street: 'Industriestraße 7', city: 'Garching' });
     // The same new address on both sides, or an address only one side touched, merges as before.
     expect(mergeFields(base, theirs, { ...theirs, phone: '089 123' }).clashes).toEqual([]);
     expect(mergeFields(base, theirs, { ...base, phone: '089 123' }).values).toMatchObject({

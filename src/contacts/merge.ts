@@ -6,8 +6,8 @@ import { addYears, isIsoDate, warrantyFormValues } from './warranty';
  * form started from, `theirs` what co-buyers saved since, `mine` what the user sends now.
  * A field only they changed keeps their value, a field only I changed takes mine, a field both
  * changed to the same value is fine; a field both changed to different values is a clash,
- * which keeps their (stored) value until the user chooses; so is every part of an address both
- * changed where the two differ. Notes are one field: a line-by-line
+ * which keeps their (stored) value until the user chooses; so is every part of an address the
+ * two have differently where those parts come from both sides. Notes are one field: a line-by-line
  * merge of free text would splice two people's sentences into one nobody wrote.
  */
 export interface Merge {
@@ -34,12 +34,13 @@ export function mergeFields(base: FieldValues, theirs: FieldValues, mine: FieldV
     else merge.clashes.push(name);
   }
   // An address is one: merged part by part, a co-buyer's new street and city with this user's
-  // new PLZ made an address that neither typed (buyer review). Where both changed it, every part
-  // that differs is a choice.
-  const touched = (fields: FieldName[]) => fields.some((name) => ADDRESS.includes(name));
-  if (touched(merge.theirs) && touched(merge.mine))
-    for (const name of ADDRESS)
-      if (mine[name] !== theirs[name] && !merge.clashes.includes(name)) {
+  // new PLZ made an address that neither typed (buyer review). Where the parts the two have
+  // differently come from both sides, each of them is a choice; from one side only, that side's
+  // address is the merge (code review: no choice where one side holds the whole of it).
+  const differ = ADDRESS.filter((name) => mine[name] !== theirs[name]);
+  if (differ.some((name) => mine[name] !== base[name]) && differ.some((name) => theirs[name] !== base[name]))
+    for (const name of differ)
+      if (!merge.clashes.includes(name)) {
         merge.clashes.push(name);
         values[name] = theirs[name];
       }
