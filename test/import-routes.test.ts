@@ -67,6 +67,21 @@ describe('importing a .vcf', () => {
     const { ticked, all } = previewOf(html);
     expect(all).toHaveLength(3);
     expect(ticked).toEqual(['1']);
+    // The same person written more or less fully is still likely there (code review): a first
+    // name added, a middle name added.
+    const again = textOf(
+      await (
+        await upload(
+          user,
+          [
+            card('FN:Stefan Schmidt Junior\r\nN:Schmidt;Stefan Johannes;;;\r\nTEL;TYPE=CELL:089 1234567\r\n'),
+            card('FN:Julia Maria Ähler\r\nN:Ähler;Julia Maria;;;\r\nTEL:0171 2223334\r\n'),
+          ].join(''),
+        )
+      ).text(),
+    );
+    expect(again).toContain('Wahrscheinlich schon vorhanden als „Stefan Schmidt“');
+    expect(again).toContain('Wahrscheinlich schon vorhanden als „Julia Ähler“');
     const text = textOf(html);
     expect(text.match(/Wahrscheinlich schon vorhanden als „Stefan Schmidt“/g)).toHaveLength(1);
     expect(text).toContain('Wahrscheinlich schon vorhanden als „Julia Ähler“');

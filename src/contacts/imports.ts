@@ -99,18 +99,28 @@ export interface DuplicateIndex {
 }
 
 function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: string }[]): DuplicateIndex {
-  // Each key with the contacts that have it, and the person each is (or '').
-  const index = new Map<string, [shown: string, person: string][]>();
+  // Each key with the contacts that have it, and the person each is: folded first and last name.
+  type Person = [first: string, last: string];
+  const index = new Map<string, [shown: string, person: Person][]>();
   const name = (first: string, last: string, company: string) => `n:${fold(`${first} ${last}`).trim()}|${fold(company).trim()}`;
-  const person = (values: { first: string; last: string }) => fold(`${values.first} ${values.last}`).trim();
+  const person = (values: { first: string; last: string }): Person => [fold(values.first).trim(), fold(values.last).trim()];
+  // Two people, as far as the names tell: other last names, or first names without a word in
+  // common ("Julia" is "Julia Maria"; a name left out says nothing: code review).
+  const others = ([firstA, lastA]: Person, [firstB, lastB]: Person) =>
+    (lastA !== '' && lastB !== '' && lastA !== lastB) ||
+    (firstA !== '' && firstB !== '' && !firstA.split(/\s+/).some((word) => firstB.split(/\s+/).includes(word)));
   const details = (email: string, ...numbers: string[]) => [
     email ? `e:${email.toLowerCase()}` : '',
     ...numbers.map((number) => (number ? `p:${phoneDigits(number)}` : '')),
   ];
   for (const row of rows) {
-    const entry: [string, string] = [displayName({ ...row, title: '' }), person({ first: row.firstName, last: row.lastName })];
-    for (const key of [name(row.firstName, row.lastName, row.company), ...details(row.email, row.phone, row.mobile)])
-      if (key) index.set(key, [...(index.get(key) ?? []), entry]);
+    const entry: [string, Person] = [displayName({ ...row, title: '' }), person({ first: row.firstName, last: row.lastName })];
+    for (const key of [name(row.firstName, row.lastName, row.company), ...details(row.email, row.phone, row.mobile)]) {
+      if (!key) continue;
+      const entries = index.get(key);
+      if (entries) entries.push(entry);
+      else index.set(key, [entry]);
+    }
   }
   const mark: DuplicateIndex['mark'] = (cards) => {
     const inFile = new Set<string>();
@@ -125,9 +135,9 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
       const who = person({ first: values.first_name, last: values.last_name });
       // The name first: the contact the preview names is the one of the same name. An e-mail
       // address or a number is a firm's as often as a person's: it is no match between two
-      // people of different names (buyer review: a new colleague at a firm already in the book
+      // people the names tell apart (buyer review: a new colleague at a firm already in the book
       // was unticked as "vorhanden als" the firm's other contact).
-      const duplicateOf = keys.flatMap((key) => index.get(key) ?? []).find(([, other]) => !who || !other || who === other)?.[0];
+      const duplicateOf = keys.flatMap((key) => index.get(key) ?? []).find(([, other]) => !others(who, other))?.[0];
       // Within the file only the same name and company counts (a card without either: its last
       // detail): colleagues in one export often share an office's number or e-mail address.
       const own = keys.at(named ? 0 : -1);
