@@ -51,7 +51,9 @@ for (const [language, topics] of Object.entries(HELP))
     helpPaths[topic][language] = publish(
       `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
       `help-${topic}-${language}`,
-      'html',
+      // Not .html: the assets' html_handling answers that with a redirect to the name without it,
+      // a second fetch for every help page (code review).
+      'txt',
     );
   }
 

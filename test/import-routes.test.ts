@@ -119,7 +119,7 @@ describe('importing a .vcf', () => {
     const page = async () => send('/assets/imp-a/contacts/import', { user }).then((response) => response.text());
     const offered = await page();
     expect(textOf(offered)).toMatch(
-      /Ihr letzter Import \(\d\d\.\d\d\.\d{4}, \d\d:\d\d\): 6 importierte Kontakte sind noch unverändert\. Import rückgängig/,
+      /Ihr letzter Import \(\d\d\.\d\d\.\d{4}, \d\d:\d\d\): 6 übernommene Kontakte sind noch unverändert\. Import rückgängig/,
     );
     expect(offered).toContain(`<form method="post" action="/assets/imp-a/contacts/import/${importId}/undo"`);
     // Two steps (it deletes for good): behind "Import rückgängig", said what it does, then confirmed.
@@ -139,7 +139,7 @@ describe('importing a .vcf', () => {
     expect(textOf(theirs)).not.toContain('letzter Import');
     expect(theirs).not.toContain('/undo"');
     await env.DB.prepare("UPDATE contacts SET version = 2 WHERE asset_id = 'imp-a' AND email = 'jane.doe@company.com'").run();
-    expect(textOf(await page())).toContain('5 importierte Kontakte sind noch unverändert.');
+    expect(textOf(await page())).toContain('5 übernommene Kontakte sind noch unverändert.');
     await env.DB.prepare("UPDATE contacts SET version = 1 WHERE asset_id = 'imp-a' AND email = 'jane.doe@company.com'").run();
     // On one contact's history the undo says it is the whole file's (it took others by surprise: UX review).
     const jane = stored.find((row) => row.email === 'jane.doe@company.com');

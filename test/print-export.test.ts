@@ -1,5 +1,8 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ContactInput } from '../src/contacts/schema';
+import { HELP_PATHS } from '../src/generated/assets';
+import { HELP_TOPICS } from '../src/i18n/help';
 import { anna, gzipSize, seedContacts, send, type TestUser, textOf } from './helpers';
 import { parseWithIcal } from './ical';
 
@@ -294,6 +297,13 @@ describe('the export of what the list shows', () => {
     expect(english).toContain('<h1 id="help-title" tabindex="-1" data-focus="true">How do I get the contacts onto my phone?</h1>');
     expect(english).toContain('<li>Outlook (desktop): Outlook takes only the first contact of a file.');
     expect(english).not.toContain('Outlook übernimmt');
+    // Its steps come from the static file in one fetch, never through a redirect (code review).
+    for (const topic of HELP_TOPICS)
+      for (const path of Object.values(HELP_PATHS[topic])) {
+        const file = await env.ASSETS.fetch(new Request(`https://kontakte.example${path}`, { redirect: 'manual' }));
+        expect(file.status, path).toBe(200);
+        expect(await file.text()).toMatch(/^<ul><li>/);
+      }
     // Only its two topics; only for the asset's buyers.
     expect((await send(`${LIST}/help/other`, { user })).status).toBe(404);
     expect((await send(`${LIST}/help/phone`)).status).toBe(401);

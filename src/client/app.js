@@ -318,6 +318,8 @@
   document.addEventListener(
     'click',
     (event) => {
+      // Not for a new tab or window (Ctrl, Cmd, Shift, a middle click): nothing is left then.
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       var cancel = event.target.closest && event.target.closest('[data-ask]');
       var form = cancel && cancel.closest('form');
       if (!form) return;

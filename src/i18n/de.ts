@@ -379,7 +379,7 @@ export const de = {
     importUndoHint:
       'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat.',
     lastImport: (n: number, date: string) =>
-      `Ihr letzter Import (${date}): ${n === 1 ? '1 importierter Kontakt ist' : `${n.toLocaleString('de-DE')} importierte Kontakte sind`} noch unverändert.`,
+      `Ihr letzter Import (${date}): ${n === 1 ? '1 übernommener Kontakt ist' : `${n.toLocaleString('de-DE')} übernommene Kontakte sind`} noch unverändert.`,
     importUndone: (n: number) =>
       n === 1 ? '1 übernommener Kontakt wurde gelöscht.' : `${n.toLocaleString('de-DE')} übernommene Kontakte wurden gelöscht.`,
     importNothing: 'Von diesem Import ist nichts mehr zu löschen.',

@@ -1,7 +1,7 @@
 // The help pages' texts (GET …/contacts/help/:topic): the longest texts the app has, read
 // seldom, so they are not in the Worker's script (whose size is budgeted, docs/benchmarks.md)
 // but in static files that scripts/fingerprint.mjs writes from this module (public/static/
-// help-<topic>-<language>-<hash>.html, one <li> a line), and the help route reads them through the
+// help-<topic>-<language>-<hash>.txt, one <li> a line), and the help route reads them through the
 // ASSETS binding. The titles that link to them are in the catalogs (de.ts, en.ts).
 import type { Language } from './index.ts';
 

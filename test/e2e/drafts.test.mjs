@@ -183,6 +183,12 @@ describe('drafts and an expired session', () => {
       assert.deepEqual(asked, ['Ihre Änderungen verwerfen? Sie sind noch nicht gespeichert.']);
       assert.ok(page.url().endsWith('/edit'), 'still on the form');
       assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
+      // Ctrl+click (a new tab) leaves nothing here: no question, the form stays as it is.
+      await page.getByRole('link', { name: 'Abbrechen' }).click({ modifiers: ['Control'] });
+      await page.waitForTimeout(500);
+      assert.equal(asked.length, 1, 'no question for a new tab');
+      assert.ok(page.url().endsWith('/edit'), 'the form stays');
+      assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
       answer.accept = true;
       await page.getByRole('link', { name: 'Abbrechen' }).click();
       await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
