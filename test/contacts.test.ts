@@ -577,7 +577,9 @@ describe('detail and edit', () => {
       '>Bitte entscheiden Sie, welche Angabe gilt<span class="sr-only">: </span><span class="sub">Konflikt GmbH</span></h1>',
     );
     expect(html).toContain('<title>Bitte entscheiden Sie, welche Angabe gilt: Konflikt GmbH · Kontakte</title>');
-    expect(text).toContain('Jonas Müller hat inzwischen dieselben Angaben anders geändert. Noch ist nichts gespeichert');
+    expect(text).toContain(
+      'Jonas Müller hat inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert',
+    );
     expect(text).not.toContain('außerdem'); // Jonas changed nothing else
     // Neither side chosen before the user picks; the group must be answered (required).
     expect(html).toContain('<input type="radio" name="phone" value="089 333" required=""/>');
@@ -730,7 +732,7 @@ describe('detail and edit', () => {
     expect(clash.status).toBe(409);
     const html = await clash.text();
     // Her input against his, worded as an edit's choice: nothing here is an earlier version.
-    expect(textOf(html)).toContain('Jonas Müller hat inzwischen dieselben Angaben anders geändert.');
+    expect(textOf(html)).toContain('Jonas Müller hat inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen.');
     expect(html).toMatch(
       /<input type="radio" name="notes" value="Annas Notiz" required=""\/><span><span class="who">Meine Eingabe<\/span>/,
     );

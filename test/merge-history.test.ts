@@ -116,12 +116,26 @@ describe('a stale edit is merged field by field', () => {
     expect(clash.status).toBe(409);
     const html = await clash.text();
     const legends = [...html.matchAll(/<legend>([^<]+)<\/legend>/g)].map((match) => match[1]);
-    expect(legends).toEqual(['Straße und Hausnummer', 'PLZ', 'Ort']);
+    // One choice of the two whole addresses (parts chosen one by one could splice them again).
+    expect(legends).toEqual(['Adresse']);
+    const text = textOf(html);
+    expect(text).toContain('Meine Eingabe Hauptstraße 5 80333 München Von');
+    expect(text).toContain('Von Jonas Müller Industriestraße 7 80331 Garching Auswahl speichern');
+    expect(text).toContain('Jonas Müller hat inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen.');
     // Nothing stored yet: not "Industriestraße 7, 80333 Garching", which nobody typed.
     expect(await row(id)).toMatchObject({ street: 'Industriestraße 7', postal_code: '80331', city: 'Garching', version: 2 });
-    const chosen = await save(first, { ...firstFormHidden(html), street: 'Industriestraße 7', postal_code: '80331', city: 'Garching' });
+    const choices = [...html.matchAll(/<input type="radio" name="address" value="([^"]+)"/g)].map((match) =>
+      (match[1] ?? '').replace(/&quot;/g, '"'),
+    );
+    expect(choices.map((choice) => JSON.parse(choice))).toEqual([
+      ['Hauptstraße 5', '80333', 'München', ''],
+      ['Industriestraße 7', '80331', 'Garching', ''],
+    ]);
+    const chosen = await save(first, { ...firstFormHidden(html), address: choices[0] ?? '' });
     expect(chosen.status).toBe(303);
-    expect(await row(id)).toMatchObject({ street: 'Industriestraße 7', postal_code: '80331', city: 'Garching' });
+    expect(await row(id)).toMatchObject({ street: 'Hauptstraße 5', postal_code: '80333', city: 'München' });
+    // Sent without a choice (a client that ignores `required`): nothing stored, the form again.
+    expect((await save(second, { ...base, street: 'Am Hang 1', city: 'Freising' })).status).toBe(409);
   });
 
   it('writes nothing for a save that changes nothing, also from an older version, and says what was merged', async () => {
@@ -263,7 +277,9 @@ describe('a stale edit is merged field by field', () => {
     const clash = await save(first, { ...base, version: '3', phone: '089 1', notes: 'Fenster zwei' });
     expect(clash.status).toBe(409);
     const choice = textOf(await clash.text());
-    expect(choice).toContain('Sie selbst (in einem anderen Fenster) haben inzwischen dieselben Angaben anders geändert');
+    expect(choice).toContain(
+      'Sie selbst (in einem anderen Fenster) haben inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen',
+    );
     expect(choice).toContain('Aus dem anderen Fenster');
     expect(choice).not.toContain('Von ');
     expect(await row(id)).toMatchObject({ phone: '089 1', notes: 'Fenster eins', version: 4 });
@@ -287,7 +303,9 @@ describe('a stale edit is merged field by field', () => {
     const clash = await save(ada, { ...base, notes: 'Fenster zwei' });
     expect(clash.status).toBe(409);
     const choice = textOf(await clash.text());
-    expect(choice).toContain('Sie selbst (in einem anderen Fenster) haben inzwischen dieselben Angaben anders geändert');
+    expect(choice).toContain(
+      'Sie selbst (in einem anderen Fenster) haben inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen',
+    );
     expect(choice).toContain('Aus dem anderen Fenster');
     expect(choice).toContain('Jonas Müller hat außerdem die Telefonnummer geändert');
     expect(choice).not.toContain('Von Jonas Müller');
@@ -439,9 +457,9 @@ describe('a stale edit is merged field by field', () => {
     const clash = await save(ada, { ...base, city: '' });
     expect(clash.status).toBe(409);
     const html = await clash.text();
-    expect(html).toContain('<legend>Straße und Hausnummer</legend>');
-    expect(html).toContain('<legend>Ort</legend>');
-    expect(html).not.toContain('<legend>Land</legend>');
+    // One choice of the two whole addresses, the country with each.
+    expect([...html.matchAll(/<legend>([^<]+)<\/legend>/g)].map((match) => match[1])).toEqual(['Adresse']);
+    expect(textOf(html)).toContain('Adresse Meine Eingabe Bergweg 3 Österreich Von Jonas Müller Innsbruck Österreich Auswahl speichern');
     expect(await row(id)).toMatchObject({ street: '', city: 'Innsbruck', country: 'Österreich', version: 2 });
     // Ada keeps her street and takes Jan's city: the address and its country stay.
     expect((await save(ada, { ...base, version: '2', street: 'Bergweg 3', city: 'Innsbruck' })).status).toBe(303);
@@ -462,8 +480,7 @@ describe('a stale edit is merged field by field', () => {
     const clash = await save(ada, { ...base, country: 'Österreich' });
     expect(clash.status).toBe(409);
     const html = await clash.text();
-    expect(html).toContain('<legend>Straße und Hausnummer</legend>');
-    expect(html).toContain('<legend>Ort</legend>');
+    expect(html).toContain('<legend>Adresse</legend>');
     expect(await row(id)).toMatchObject({ street: '', city: '', country: '', version: 2 });
   });
 
@@ -481,7 +498,7 @@ describe('a stale edit is merged field by field', () => {
     const clash = await save(ada, { ...base, country: 'Schweiz' });
     expect(clash.status).toBe(409);
     const html = await clash.text();
-    for (const legend of ['Straße und Hausnummer', 'Ort', 'Land']) expect(html).toContain(`<legend>${legend}</legend>`);
+    expect([...html.matchAll(/<legend>([^<]+)<\/legend>/g)].map((match) => match[1])).toEqual(['Adresse']);
     const choice = Object.fromEntries(
       [...html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)].map((match) => [
         match[1] ?? '',

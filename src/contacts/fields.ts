@@ -85,3 +85,6 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [...new Set(FIELDS.map((spec)
 export function fieldSpec(name: string): FieldSpec | undefined {
   return FIELDS.find((spec) => spec.name === name);
 }
+
+/** The parts of an address: one for the merge, one choice in a clash (in this order in its value). */
+export const ADDRESS = ['street', 'postal_code', 'city', 'country'] as const satisfies readonly FieldName[];

@@ -1,4 +1,4 @@
-import { FIELDS, type FieldName, type FieldValues } from './fields';
+import { ADDRESS, FIELDS, type FieldName, type FieldValues } from './fields';
 import { addYears, isIsoDate, warrantyFormValues } from './warranty';
 
 /**
@@ -46,8 +46,6 @@ export function mergeFields(base: FieldValues, theirs: FieldValues, mine: FieldV
       }
   return merge;
 }
-
-const ADDRESS: FieldName[] = ['street', 'postal_code', 'city', 'country'];
 
 /**
  * One buyer moved the acceptance under the period it had, the other chose another period (a

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { randomToken } from '../db/client';
-import { FIELDS, type FieldName, type FieldSpec } from './fields';
+import { ADDRESS, FIELDS, type FieldName, type FieldSpec } from './fields';
 import { dialledDigits } from './vcard';
 import { resolveWarranty, type WarrantyError } from './warranty';
 
@@ -256,6 +256,16 @@ export type FormResult =
   | { ok: false; errors: FieldErrors; values: FormValues; raw: unknown };
 
 export function readContactForm(raw: unknown): FormResult {
+  // A clash's choice of a whole address (views/merge-clash.tsx): its four parts in one value.
+  const address = (raw as Record<string, unknown>).address;
+  if (typeof address === 'string') {
+    let parts: unknown;
+    try {
+      parts = JSON.parse(address);
+    } catch {}
+    if (Array.isArray(parts))
+      raw = { ...(raw as object), ...Object.fromEntries(ADDRESS.map((name, index) => [name, String(parts[index] ?? '')])) };
+  }
   const values = formValuesFrom(raw);
   const result = z.safeParse(contactInput, raw);
   return result.success ? { ok: true, input: result.data, values, raw } : { ok: false, errors: fieldErrorsFrom(result.error), values, raw };

@@ -256,7 +256,7 @@ export const de = {
     and: 'und',
     clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
     clashText: (by: string, people = 1) =>
-      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen dieselben Angaben anders geändert. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
+      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
     clashMine: 'Meine Eingabe',
     // The same choice when an older version is restored over a co-buyer's newer change.
     clashRestoreText: (by: string, people = 1) =>

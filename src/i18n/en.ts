@@ -225,7 +225,7 @@ export const en: Messages = {
     and: 'and',
     clashTitle: 'Please choose which entry applies',
     clashText: (by: string, people = 1) =>
-      `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed some of the same details as you, to something else. Nothing is saved yet: choose below what applies; your other changes are saved with it.`,
+      `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed details that do not fit your changes. Nothing is saved yet: choose below what applies; your other changes are saved with it.`,
     clashMine: 'My input',
     clashRestoreText: (by: string, people = 1) =>
       `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed details that read differently in the earlier version. Nothing is saved yet: choose below what applies; the rest of the earlier version is restored with it.`,

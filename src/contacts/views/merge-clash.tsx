@@ -1,9 +1,9 @@
 import { MAX_BODY_BYTES } from '../../config';
 import type { Shell } from '../../views/shell';
-import { FIELDS, type FieldName, type FieldValues } from '../fields';
+import { ADDRESS, FIELDS, type FieldName, type FieldValues } from '../fields';
 import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
-import { fieldText } from './format';
+import { addressLines, fieldText } from './format';
 
 export interface ClashProps {
   shell: Shell;
@@ -58,6 +58,7 @@ export function MergeClash(props: ClashProps) {
       ? `${fieldText(spec, value, t.locale)} · ${t.warranty.until(formatDate(end, t.locale))}`
       : '';
   const action = paths.contact(assetId, contactId);
+  const address = clashes.filter((name) => (ADDRESS as readonly string[]).includes(name));
   // This user's input for the clashing fields travels twice (the radio button chosen and
   // `mine_<name>`, for a client that sends no choice): with long notes in a script of several
   // bytes a letter that could pass the 64 KiB body limit (413, review). Then once only: a choice
@@ -109,9 +110,42 @@ export function MergeClash(props: ClashProps) {
             stored empty; the server gives the whole form with that input instead. */}
         <input type="hidden" name="choose" value={clashes.join(' ')} />
         {withMine ? clashes.map((name) => <input type="hidden" name={`mine_${name}`} value={mine[name]} />) : null}
+        {/* The address is one choice, of the two whole addresses (its parts chosen one by one
+            made an address nobody typed: buyer review); schema.ts readContactForm takes it apart. */}
+        {address.length ? (
+          <fieldset class="pick">
+            <legend>{t.contacts.groups.address}</legend>
+            {[mine, values].map((side, index) => (
+              <label class="choice">
+                <input
+                  type="radio"
+                  name="address"
+                  value={JSON.stringify(ADDRESS.map((name) => side[name]))}
+                  required={index ? undefined : true}
+                />
+                <span>
+                  <span class="who">
+                    {index
+                      ? props.own?.some((name) => address.includes(name))
+                        ? t.contacts.clashTheirsOwn
+                        : t.contacts.clashTheirs(by)
+                      : restoring
+                        ? t.contacts.clashRestoreMine
+                        : t.contacts.clashMine}
+                  </span>
+                  <span class="pre">
+                    {addressLines({ street: side.street, postalCode: side.postal_code, city: side.city, country: side.country }).join(
+                      '\n',
+                    ) || t.contacts.empty}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
         {/* One group per field, each choice naming whose it is: on a phone the two stand one
             under the other, from 48rem side by side (a table broke words and numbers at 360 px). */}
-        {FIELDS.filter((spec) => clashes.includes(spec.name)).map((spec) => (
+        {FIELDS.filter((spec) => clashes.includes(spec.name) && !address.includes(spec.name)).map((spec) => (
           <fieldset class="pick">
             <legend>{t.contacts.fields[spec.name]}</legend>
             {choice(spec, restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine, mine[spec.name], true, mine.warranty_until)}
