@@ -10,6 +10,27 @@
   var NOTICES = ['saved', 'done', 'merged', 'imported', 'deleted', 'restored', 'purged', 'undone', 'removed', 'at'];
   var NOTICE = /[?&](saved|done|merged|imported|deleted|restored|purged|undone)=/;
 
+  // Words only this script says, by the page's language: here, not in the Worker's catalogs
+  // (src/i18n), whose script's size is budgeted (docs/benchmarks.md); test/e2e reads them.
+  var WORDS = {
+    de: {
+      discard: 'Ihre Eingaben verwerfen? Sie sind noch nicht gespeichert.',
+      discardYes: 'Verwerfen',
+      discardNo: 'Weiter bearbeiten',
+      shareRetry: 'Die Datei ist bereit. Tippen Sie bitte noch einmal auf „Teilen“.',
+      shareFailed:
+        'Das Teilen hat nicht geklappt. Laden Sie die Datei stattdessen mit dem Knopf „… auf das Handy übernehmen (.vcf)“ herunter.',
+    },
+    en: {
+      discard: 'Discard your input? It is not saved yet.',
+      discardYes: 'Discard',
+      discardNo: 'Keep editing',
+      shareRetry: 'The file is ready. Please tap “Share” once more.',
+      shareFailed: 'Sharing did not work. Download the file with the “… to your phone (.vcf)” button instead.',
+    },
+  };
+  var words = WORDS[document.documentElement.lang] || WORDS.de;
+
   function announce(text) {
     var region = document.getElementById('announcer');
     if (!region) return;
@@ -235,7 +256,7 @@
       navigator.share({ files: [fetched.file] }).catch((error) => {
         if (error && error.name === 'AbortError') return;
         button.hidden = true;
-        shareStatus(button.getAttribute('data-share-failed'));
+        shareStatus(words.shareFailed);
       });
       return;
     }
@@ -251,12 +272,12 @@
           if (error && error.name === 'AbortError') return; // the user closed the share sheet
           // Loading the file may have outlasted the tap's permission to share: the next tap
           // shares the loaded file right away.
-          if (error && error.name === 'NotAllowedError') return shareStatus(button.getAttribute('data-share-retry'));
+          if (error && error.name === 'NotAllowedError') return shareStatus(words.shareRetry);
           throw error;
         });
       })
       .catch(() => {
-        shareStatus(button.getAttribute('data-share-failed'));
+        shareStatus(words.shareFailed);
       })
       .then(() => {
         button.disabled = false;
@@ -312,9 +333,49 @@
     },
     true,
   );
+  /**
+   * Asks in the page, with buttons that say what they do ("Verwerfen", "Weiter bearbeiten"): the
+   * browser's confirm() offered "OK" and "Abbrechen", where "Abbrechen" meant staying (review).
+   * Escape or "Weiter bearbeiten" closes it; focus returns to what opened it.
+   */
+  function askDiscard(opener, then) {
+    var dialog = document.createElement('dialog');
+    dialog.className = 'ask';
+    dialog.setAttribute('aria-labelledby', 'ask-text');
+    var text = document.createElement('p');
+    text.id = 'ask-text';
+    text.textContent = words.discard;
+    var row = document.createElement('div');
+    row.className = 'form-actions';
+    var yes = document.createElement('button');
+    yes.type = 'button';
+    yes.className = 'danger';
+    yes.textContent = words.discardYes;
+    var no = document.createElement('button');
+    no.type = 'button';
+    no.className = 'primary';
+    no.textContent = words.discardNo;
+    row.append(no, yes);
+    dialog.append(text, row);
+    var chosen = false;
+    no.addEventListener('click', () => dialog.close());
+    yes.addEventListener('click', () => {
+      chosen = true;
+      dialog.close();
+    });
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      if (chosen) then();
+      else opener.focus();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    no.focus();
+  }
+
   // "Abbrechen" with input not yet saved (typed, restored, or sent back by the server) asks
   // first: it stands a finger's width from "Speichern" on a phone (buyer review). Before htmx
-  // sees the click (capture), so "no" leaves the form as it is.
+  // sees the click (capture), so "Weiter bearbeiten" leaves the form as it is.
   document.addEventListener(
     'click',
     (event) => {
@@ -323,13 +384,18 @@
       var cancel = event.target.closest && event.target.closest('[data-ask]');
       var form = cancel && cancel.closest('form');
       if (!form) return;
+      // Asked already: "Verwerfen" clicks it once more.
+      if (cancel.hasAttribute('data-asked')) return cancel.removeAttribute('data-asked');
       var unsaved =
         form.hasAttribute('data-draft-server') ||
         fieldsOf(form).some((field) => field.type !== 'hidden' && field.value !== defaultOf(field));
-      if (unsaved && !window.confirm(cancel.getAttribute('data-ask'))) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
+      if (!unsaved) return;
+      event.preventDefault();
+      event.stopPropagation();
+      askDiscard(cancel, () => {
+        cancel.setAttribute('data-asked', '');
+        cancel.click();
+      });
     },
     true,
   );

@@ -79,9 +79,6 @@ export const de = {
     exportFound: (n: number) => `${n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`} auf das Handy übernehmen (.vcf)`,
     exportHelpTitle: 'Wie komme ich an die Kontakte auf meinem Handy?',
     share: 'Teilen',
-    shareRetry: 'Die Datei ist bereit. Tippen Sie bitte noch einmal auf „Teilen“.',
-    shareFailed:
-      'Das Teilen hat nicht geklappt. Laden Sie die Datei stattdessen mit dem Knopf „… auf das Handy übernehmen (.vcf)“ herunter.',
     print: {
       link: 'Telefonliste drucken',
       found: (n: number) => `${n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`} drucken`,
@@ -119,7 +116,6 @@ export const de = {
     save: 'Speichern',
     cancel: 'Abbrechen',
     seeCurrent: 'Aktuelle Fassung ansehen',
-    discardAsk: 'Ihre Änderungen verwerfen? Sie sind noch nicht gespeichert.',
     delete: 'Löschen',
     deleteTitle: (name: string) => `„${name}“ löschen?`,
     deleteText: 'Der Kontakt verschwindet für alle Käufer des Objekts. Sie können das Löschen danach noch rückgängig machen.',

@@ -64,8 +64,6 @@ export const en: Messages = {
     exportFound: (n: number) => `Add ${n === 1 ? '1 match' : `${n.toLocaleString('en-GB')} matches`} to your phone (.vcf)`,
     exportHelpTitle: 'How do I get the contacts onto my phone?',
     share: 'Share',
-    shareRetry: 'The file is ready. Please tap “Share” once more.',
-    shareFailed: 'Sharing did not work. Download the file with the “… to your phone (.vcf)” button instead.',
     print: {
       link: 'Print phone list',
       found: (n: number) => `Print ${n === 1 ? '1 match' : `${n.toLocaleString('en-GB')} matches`}`,
@@ -103,7 +101,6 @@ export const en: Messages = {
     save: 'Save',
     cancel: 'Cancel',
     seeCurrent: 'See the current version',
-    discardAsk: 'Discard your changes? They are not saved yet.',
     delete: 'Delete',
     deleteTitle: (name: string) => `Delete “${name}”?`,
     deleteText: 'The contact disappears for every buyer of the property. You can still undo the deletion afterwards.',

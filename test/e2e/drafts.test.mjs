@@ -169,45 +169,39 @@ describe('drafts and an expired session', () => {
     await page.goto(card);
     await page.goto(`${card}/edit`);
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
-    // "Abbrechen" is the choice to drop it, asked first (it stands beside "Speichern"): "no"
-    // leaves the form and its input as they are, "yes" drops it.
-    const asked = [];
-    const answer = { accept: false };
-    const onDialog = (dialog) => {
-      asked.push(dialog.message());
-      return answer.accept ? dialog.accept() : dialog.dismiss();
-    };
-    page.on('dialog', onDialog);
-    try {
-      await page.getByRole('link', { name: 'Abbrechen' }).click();
-      assert.deepEqual(asked, ['Ihre Änderungen verwerfen? Sie sind noch nicht gespeichert.']);
-      assert.ok(page.url().endsWith('/edit'), 'still on the form');
-      assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
-      // Ctrl+click (a new tab) leaves nothing here: no question, the form stays as it is.
-      await page.getByRole('link', { name: 'Abbrechen' }).click({ modifiers: ['Control'] });
-      await page.waitForTimeout(500);
-      assert.equal(asked.length, 1, 'no question for a new tab');
-      assert.ok(page.url().endsWith('/edit'), 'the form stays');
-      assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
-      answer.accept = true;
-      await page.getByRole('link', { name: 'Abbrechen' }).click();
-      await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
-      assert.equal(asked.length, 2);
-    } finally {
-      page.off('dialog', onDialog);
-    }
+    // "Abbrechen" is the choice to drop it, asked first in the page (it stands beside
+    // "Speichern"): "Weiter bearbeiten" (or Escape) leaves the form and its input as they are,
+    // "Verwerfen" drops it.
+    const ask = page.getByRole('dialog', { name: 'Ihre Eingaben verwerfen? Sie sind noch nicht gespeichert.' });
+    await page.getByRole('link', { name: 'Abbrechen' }).click();
+    await ask.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Weiter bearbeiten', 'focus on the safe choice');
+    await ask.getByRole('button', { name: 'Weiter bearbeiten' }).click();
+    await ask.waitFor({ state: 'detached' });
+    assert.ok(page.url().endsWith('/edit'), 'still on the form');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Abbrechen', 'focus back on "Abbrechen"');
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
+    await page.getByRole('link', { name: 'Abbrechen' }).click();
+    await ask.waitFor();
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
+    // Ctrl+click (a new tab) leaves nothing here: no question, the form stays as it is.
+    await page.getByRole('link', { name: 'Abbrechen' }).click({ modifiers: ['Control'] });
+    await page.waitForTimeout(500);
+    assert.equal(await ask.count(), 0, 'no question for a new tab');
+    assert.ok(page.url().endsWith('/edit'), 'the form stays');
+    await page.getByRole('link', { name: 'Abbrechen' }).click();
+    await ask.getByRole('button', { name: 'Verwerfen' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByLabel('Notizen', { exact: true }).waitFor();
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), '');
     assert.equal(await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').isVisible(), false);
     // Nothing typed: "Abbrechen" leaves without a question.
-    page.on('dialog', (dialog) => {
-      asked.push(dialog.message());
-      return dialog.dismiss();
-    });
     await page.getByRole('link', { name: 'Abbrechen' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
-    assert.equal(asked.length, 2);
+    assert.equal(await ask.count(), 0);
     assert.deepEqual(browser.errors, []);
   });
 

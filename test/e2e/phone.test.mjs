@@ -104,8 +104,8 @@ describe('on a phone (360×800)', () => {
     await page.getByText('Bitte korrigieren Sie 4 Eingaben.').first().waitFor();
     await assertPhoneFriendly(page, 'the form with errors');
     // Left by "Abbrechen", said yes to: the input is dropped (left otherwise, it would come back in the next new form).
-    page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('link', { name: 'Abbrechen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Verwerfen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
   });
 
@@ -484,8 +484,8 @@ describe('while an htmx request is in flight (a slow network)', () => {
       await hold.stop();
     }
     assert.deepEqual(await loadingState(page.locator('form.contact-form')), { disabled: false, indicatorShown: false, bar: false });
-    page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('link', { name: 'Abbrechen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Verwerfen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
   });
 

@@ -225,12 +225,12 @@ describe('a slow network on a phone (360×800)', () => {
     // "Mehr laden"-like buttons and the save itself are covered the same way: the next tap after
     // the answer goes out again.
     await page.unroute(/\/(edit|new)(\?|$)/, slow);
-    page.once('dialog', (dialog) => dialog.accept());
     await page
       .getByRole('button', { name: 'Abbrechen' })
       .or(page.getByRole('link', { name: 'Abbrechen' }))
       .first()
       .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Verwerfen' }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByLabel('Notizen').waitFor();

@@ -237,15 +237,7 @@ export function ContactForm(props: ContactFormProps) {
             </button>
           ) : null}
           {mode.kind === 'resend' ? null : (
-            <a
-              class="button"
-              href={cancel}
-              hx-get={cancel}
-              hx-target="#main"
-              hx-push-url="true"
-              data-draft-drop={draft}
-              data-ask={t.contacts.discardAsk}
-            >
+            <a class="button" href={cancel} hx-get={cancel} hx-target="#main" hx-push-url="true" data-draft-drop={draft} data-ask>
               {t.contacts.cancel}
             </a>
           )}

@@ -11,14 +11,7 @@ export function ExportActions(props: { shell: Shell; assetId: string; q: string;
     <>
       <ExportLinks {...props} />
       {/* Shown by src/client/app.js only where navigator.canShare({ files }) says yes. */}
-      <button
-        type="button"
-        class="button"
-        data-share="export-vcf"
-        data-share-retry={t.contacts.shareRetry}
-        data-share-failed={t.contacts.shareFailed}
-        hidden
-      >
+      <button type="button" class="button" data-share="export-vcf" hidden>
         {t.contacts.share}
       </button>
     </>

@@ -75,16 +75,28 @@ export function MergeClash(props: ClashProps) {
       // version, choose, restore, warranty_years
       300,
     ) <= MAX_BODY_BYTES;
-  const choice = (spec: (typeof FIELDS)[number], who: string, value: string, first: boolean, end = '') => (
+  // "Meine Eingabe" (or the earlier version) first, then the co-buyer's (or this user's other window's).
+  const mineWho = restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine;
+  const theirsWho = (names: readonly string[]) =>
+    props.own?.some((name) => names.includes(name)) ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(by);
+  const choice = (name: string, who: string, value: string, first: boolean, text: string) => (
     <label class="choice">
       {/* One required radio makes its group required: the form is not sent before every field has a choice. */}
-      <input type="radio" name={spec.name} value={value} required={first ? true : undefined} />
+      <input type="radio" name={name} value={value} required={first ? true : undefined} />
       <span>
         <span class="who">{who}</span>
-        <span class="pre">{shown(spec, value, end) || (value ? fieldText(spec, value, t.locale) : t.contacts.empty)}</span>
+        <span class="pre">{text || t.contacts.empty}</span>
       </span>
     </label>
   );
+  const fieldChoice = (spec: (typeof FIELDS)[number], who: string, side: FieldValues, first: boolean) =>
+    choice(
+      spec.name,
+      who,
+      side[spec.name],
+      first,
+      shown(spec, side[spec.name], side.warranty_until) || fieldText(spec, side[spec.name], t.locale),
+    );
   return (
     <section class="clash" aria-labelledby="clash-title">
       {/* Leaving saves nothing: the contact stays as it is stored. */}
@@ -115,32 +127,15 @@ export function MergeClash(props: ClashProps) {
         {address.length ? (
           <fieldset class="pick">
             <legend>{t.contacts.groups.address}</legend>
-            {[mine, values].map((side, index) => (
-              <label class="choice">
-                <input
-                  type="radio"
-                  name="address"
-                  value={JSON.stringify(ADDRESS.map((name) => side[name]))}
-                  required={index ? undefined : true}
-                />
-                <span>
-                  <span class="who">
-                    {index
-                      ? props.own?.some((name) => address.includes(name))
-                        ? t.contacts.clashTheirsOwn
-                        : t.contacts.clashTheirs(by)
-                      : restoring
-                        ? t.contacts.clashRestoreMine
-                        : t.contacts.clashMine}
-                  </span>
-                  <span class="pre">
-                    {addressLines({ street: side.street, postalCode: side.postal_code, city: side.city, country: side.country }).join(
-                      '\n',
-                    ) || t.contacts.empty}
-                  </span>
-                </span>
-              </label>
-            ))}
+            {[mine, values].map((side, index) =>
+              choice(
+                'address',
+                index ? theirsWho(address) : mineWho,
+                JSON.stringify(ADDRESS.map((name) => side[name])),
+                !index,
+                addressLines({ street: side.street, postalCode: side.postal_code, city: side.city, country: side.country }).join('\n'),
+              ),
+            )}
           </fieldset>
         ) : null}
         {/* One group per field, each choice naming whose it is: on a phone the two stand one
@@ -148,14 +143,8 @@ export function MergeClash(props: ClashProps) {
         {FIELDS.filter((spec) => clashes.includes(spec.name) && !address.includes(spec.name)).map((spec) => (
           <fieldset class="pick">
             <legend>{t.contacts.fields[spec.name]}</legend>
-            {choice(spec, restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine, mine[spec.name], true, mine.warranty_until)}
-            {choice(
-              spec,
-              props.own?.includes(spec.name) ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(by),
-              values[spec.name],
-              false,
-              values.warranty_until,
-            )}
+            {fieldChoice(spec, mineWho, mine, true)}
+            {fieldChoice(spec, theirsWho([spec.name]), values, false)}
           </fieldset>
         ))}
         <div class="form-actions">
