@@ -30,9 +30,18 @@ describe('importing a .vcf', () => {
     const text = textOf(html);
     expect(text).toContain('Ohne Namen, Unternehmen oder E-Mail-Adresse: kann nicht übernommen werden.');
     expect(text).not.toContain('Wahrscheinlich schon vorhanden');
-    // The same number with a name is a likely duplicate, said so.
-    const named = await upload(user, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bauer\r\nN:Bauer;;;;\r\nTEL:089 3100 200\r\nEND:VCARD\r\n');
+    // The same number with a firm's name is a likely duplicate, said so.
+    const named = await upload(
+      user,
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bauer Fliesen GmbH\r\nORG:Bauer Fliesen GmbH\r\nTEL:089 3100 200\r\nEND:VCARD\r\n',
+    );
     expect(textOf(await named.text())).toContain('Wahrscheinlich schon vorhanden als „Fliesen Bauer“, daher zunächst nicht angehakt.');
+    // A person at that number is a new colleague of the firm's entry: ticked (second buyer review).
+    const person = await upload(
+      user,
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Klaus Bauer\r\nN:Bauer;Klaus;;;\r\nTEL:089 3100 200\r\nEND:VCARD\r\n',
+    );
+    expect(textOf(await person.text())).not.toContain('Wahrscheinlich schon vorhanden');
   });
 
   it('takes a shared number or e-mail address for the same person only, not for a colleague of another name (buyer review)', async () => {
@@ -82,6 +91,9 @@ describe('importing a .vcf', () => {
     );
     expect(again).toContain('Wahrscheinlich schon vorhanden als „Stefan Schmidt“');
     expect(again).toContain('Wahrscheinlich schon vorhanden als „Julia Ähler“');
+    // An initial for the first name (second buyer review).
+    const initial = textOf(await (await upload(user, card('FN:J. Ähler\r\nN:Ähler;J.;;;\r\nTEL:0171 2223334\r\n'))).text());
+    expect(initial).toContain('Wahrscheinlich schon vorhanden als „Julia Ähler“');
     const text = textOf(html);
     expect(text.match(/Wahrscheinlich schon vorhanden als „Stefan Schmidt“/g)).toHaveLength(1);
     expect(text).toContain('Wahrscheinlich schon vorhanden als „Julia Ähler“');
@@ -282,7 +294,7 @@ describe('importing a .vcf', () => {
 
   it('leaves likely duplicates unticked and imports only what is ticked', async () => {
     const user = household('imp-b');
-    await seedContacts('imp-b', 1, () => ({ company: 'Bekannt', email: 'john.doe@company.com' }));
+    await seedContacts('imp-b', 1, () => ({ last_name: 'Doe', email: 'john.doe@company.com' }));
     const { importId, ticked, all } = previewOf(await (await upload(user, android)).text());
     expect(all).toHaveLength(6);
     expect(ticked).toHaveLength(5);
@@ -316,7 +328,7 @@ describe('importing a .vcf', () => {
     expect(clearedHtml).toContain('<p class="actions" id="ticks">');
     expect(clearedHtml).toContain(`<button type="submit" name="tick" value="all" ${back}>Alle anhaken</button>`);
     expect(clearedHtml).toContain(`<button type="submit" name="tick" value="none" ${back}>Alle Haken entfernen</button>`);
-    expect(textOf(clearedHtml)).toContain('Wahrscheinlich schon vorhanden als „Bekannt“, daher zunächst nicht angehakt.');
+    expect(textOf(clearedHtml)).toContain('Wahrscheinlich schon vorhanden als „Doe“, daher zunächst nicht angehakt.');
     const everything = await tick('all', []);
     expect(everything.status).toBe(200);
     expect(previewOf(await everything.text()).ticked).toEqual(['1', '2', '3', '4', '5', '6']);
@@ -503,7 +515,7 @@ describe('importing a .vcf', () => {
   it('respects the 1,000-contact cap all or nothing: 409, nothing stored', async () => {
     const user = household('imp-c');
     await seedContacts('imp-c', 997, (index) => ({ last_name: `Voll ${index}` }));
-    await seedContacts('imp-c', 1, () => ({ company: 'Bekannt', email: 'john.doe@company.com' }));
+    await seedContacts('imp-c', 1, () => ({ last_name: 'Doe', email: 'john.doe@company.com' }));
     const { importId, ticked } = previewOf(await (await upload(user, android)).text());
     expect(ticked).not.toContain('1');
     const answer = await confirm(user, importId, ticked);

@@ -104,11 +104,14 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
   const index = new Map<string, [shown: string, person: Person][]>();
   const name = (first: string, last: string, company: string) => `n:${fold(`${first} ${last}`).trim()}|${fold(company).trim()}`;
   const person = (values: { first: string; last: string }): Person => [fold(values.first).trim(), fold(values.last).trim()];
-  // Two people, as far as the names tell: other last names, or first names without a word in
-  // common ("Julia" is "Julia Maria"; a name left out says nothing: code review).
+  // Not the same, as far as the names tell: a person against a firm's own entry (a new
+  // colleague at the firm's number), other last names, or first names without a word in common
+  // ("Julia" is "Julia Maria", "L." is "Lena"; a name left out says nothing: reviews).
+  const same = (a: string, b: string) => a === b || (/^\p{L}\.?$/u.test(a) && b.startsWith(a[0] ?? ''));
   const others = ([firstA, lastA]: Person, [firstB, lastB]: Person) =>
+    (`${firstB}${lastB}` === '' && `${firstA}${lastA}` !== '') ||
     (lastA !== '' && lastB !== '' && lastA !== lastB) ||
-    (firstA !== '' && firstB !== '' && !firstA.split(/\s+/).some((word) => firstB.split(/\s+/).includes(word)));
+    (firstA !== '' && firstB !== '' && !firstA.split(/\s+/).some((a) => firstB.split(/\s+/).some((b) => same(a, b) || same(b, a))));
   const details = (email: string, ...numbers: string[]) => [
     email ? `e:${email.toLowerCase()}` : '',
     ...numbers.map((number) => (number ? `p:${phoneDigits(number)}` : '')),
@@ -132,7 +135,8 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
       const named =
         values.first_name || values.last_name || values.company ? name(values.first_name, values.last_name, values.company) : '';
       const keys = [named, ...details(values.email, values.phone, values.mobile)].filter(Boolean);
-      const who = person({ first: values.first_name, last: values.last_name });
+      // A card listed under its e-mail address (no name in it) names no person.
+      const who = person({ first: values.first_name, last: values.last_name === values.email ? '' : values.last_name });
       // The name first: the contact the preview names is the one of the same name. An e-mail
       // address or a number is a firm's as often as a person's: it is no match between two
       // people the names tell apart (buyer review: a new colleague at a firm already in the book
