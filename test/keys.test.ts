@@ -364,6 +364,12 @@ describe('what people type around their words (search review, stop 43)', () => {
     expect(rank(searchKey(firm), parseQuery('Müller'))).toBe(0);
     for (const query of ['Konrad-Adenauer-Straße', 'Konrad-Adenauer-Strasse 5'])
       expect(finds(query, contact({ street: 'Konrad-Adenauer-Str. 5' })), query).toBe(true);
+    // Written in two words (second buyer review).
+    for (const query of ['Berliner Straße', 'Berliner Strasse 12'])
+      expect(finds(query, contact({ street: 'Berliner Str. 12' })), query).toBe(true);
+    // Its price: "str" is part of other words too, so this broadens ("Strom" in the notes).
+    expect(finds('Berliner Straße', contact({ street: 'Berliner Platz 1', notes: 'Strom' }))).toBe(true);
+    expect(finds('Berliner Straße', contact({ street: 'Berliner Platz 1' }))).toBe(false);
   });
 
   it('leaves a word ending in "-erin" as it is: "Schwerin" is no "Schwer…" (code review)', () => {

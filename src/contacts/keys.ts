@@ -461,10 +461,16 @@ const needleCount = (test: KeyTest): number =>
 export function parseQuery(query: string): SearchTerm[] {
   // "Schmidt+Partner", "GmbH&Co" as two words.
   const typed = wordsOf([...query].slice(0, MAX_QUERY_CODE_POINTS).join('')).flatMap((word) => word.split(/(?<=\p{L})[+&/](?=\p{L})/u));
-  // A salutation in brackets or quotes is one too ("(Frau)", „Frau Köhler“: code review).
+  // A salutation in brackets or quotes is one too ("(Frau)", „Frau Köhler“: code review). A street
+  // written out finds it abbreviated: "Leopoldstraße" and "Berliner Straße" (but not "Straße" alone) "…str.".
   const meant = typed.filter((word) => !FILLER.test(word.replace(/^[([{<„“”‚‘’«»]+|[)\]}>“”‘’«»,;]+$/gu, '')));
   const words = (meant.length > 0 ? meant : typed).map(
-    (word) => (!PHONE_SHAPED.test(word) && word.replace(EDGES, '').replace(/(?<=\p{L}-?)stra(?:ss|ß)e$/iu, 'str')) || word,
+    (word) =>
+      (!PHONE_SHAPED.test(word) &&
+        word
+          .replace(EDGES, '')
+          .replace(/(?<=(\p{L})-?|^)stra(?:ss|ß)e$/iu, (street, letter) => (letter || meant.length > 1 ? 'str' : street))) ||
+      word,
   );
   const terms: SearchTerm[] = [];
   let run: string[] = [];
