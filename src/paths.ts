@@ -34,8 +34,9 @@ export function makePaths(basePath: string) {
   const asset = (assetId: string) => `${base}/assets/${encodeURIComponent(assetId)}`;
   const contact = (assetId: string, contactId: string) => `${asset(assetId)}/contacts/${encodeURIComponent(contactId)}`;
   /** The list a delete or its undo returns to: its search, grouping or warranty view and its page, as a query. */
-  const from = (view: Pick<ListQuery, 'q' | 'group' | 'view' | 'after' | 'through'> = {}) => {
+  const from = (view: Pick<ListQuery, 'q' | 'group' | 'view' | 'after' | 'through'> = {}, version?: number) => {
     const search = new URLSearchParams({
+      ...(version && { version: String(version) }),
       ...(view.q && { q: view.q }),
       ...(view.group && { group: view.group }),
       ...(view.view && { view: view.view }),
@@ -75,7 +76,9 @@ export function makePaths(basePath: string) {
     help: (assetId: string, topic: HelpTopic) => `${asset(assetId)}/contacts/help/${topic}`,
     contact,
     editContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/edit`,
-    deleteContact: (assetId: string, contactId: string, view?: ListQuery) => `${contact(assetId, contactId)}/delete${from(view)}`,
+    /** With the `version` a card shows, the page that asks without JS says if a co-buyer changed it since. */
+    deleteContact: (assetId: string, contactId: string, view?: ListQuery, version?: number) =>
+      `${contact(assetId, contactId)}/delete${from(view, version)}`,
     restoreContact: (assetId: string, contactId: string, view?: ListQuery) => `${contact(assetId, contactId)}/restore${from(view)}`,
     exportOne: (assetId: string, contactId: string) => `${contact(assetId, contactId)}.vcf`,
     qrCode: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/qr.svg`,

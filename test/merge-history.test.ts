@@ -580,6 +580,15 @@ describe('a stale edit is merged field by field', () => {
     );
     expect(text).not.toContain('Abbrechen');
     expect((await row(id))?.deleted_at).toBeNull();
+    // Without JS the card's link opens the page that asks, with the version the card showed: it
+    // says the same before the question (second buyer review: it asked as if nothing had changed).
+    const card = await (await send(`${LIST}/${id}`, { user: anna })).text();
+    expect(card).toContain(`href="${LIST}/${id}/delete?version=2"`);
+    expect((await edit(jonas, id, { ...(await formOf(id, jonas)), company: 'Neuer GmbH' })).status).toBe(303);
+    const asked = textOf(await (await send(`${LIST}/${id}/delete?version=2`, { user: anna })).text());
+    expect(asked).toMatch(/Jonas Müller hat den Kontakt am [\d.]+, [\d:]+ geändert/);
+    expect(asked).toContain('Trotzdem löschen');
+    expect(textOf(await (await send(`${LIST}/${id}/delete?version=3`, { user: anna })).text())).not.toContain('hat den Kontakt am');
   });
 });
 

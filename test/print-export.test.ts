@@ -268,7 +268,7 @@ describe('the export of what the list shows', () => {
     expect(html).toMatch(/<button type="button" class="button" data-share="export-vcf" [^>]*hidden="">Teilen<\/button>/);
     // The help right below them: a link to its page, whose steps the list does not carry.
     const help = html.indexOf(
-      `<p class="help" id="export-help"><a href="${LIST}/help/phone">Wie komme ich an die Kontakte auf meinem Handy?</a></p>`,
+      `<p class="help" id="export-help"><a href="${LIST}/help/phone">Wie kommen die Kontakte auf mein Handy?</a></p>`,
     );
     expect(help).toBeGreaterThan(html.indexOf('id="export-vcf"'));
     expect(help).toBeLessThan(html.indexOf('id="results"'));
@@ -284,9 +284,9 @@ describe('the export of what the list shows', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toContain('private');
     const html = await page.text();
-    expect(html).toContain('<title>Wie komme ich an die Kontakte auf meinem Handy?');
+    expect(html).toContain('<title>Wie kommen die Kontakte auf mein Handy?');
     expect(html).toContain(`<a href="${LIST}"><span aria-hidden="true">← </span>Zurück zu den Kontakten</a>`);
-    expect(html).toContain('<h1 id="help-title" tabindex="-1" data-focus="true">Wie komme ich an die Kontakte auf meinem Handy?</h1>');
+    expect(html).toContain('<h1 id="help-title" tabindex="-1" data-focus="true">Wie kommen die Kontakte auf mein Handy?</h1>');
     const steps = [...html.matchAll(/<li>(.*?)<\/li>/g)].map((match) => match[1] ?? '');
     expect(steps).toHaveLength(6);
     expect(steps[0]).toMatch(/^iPhone: Öffnen Sie die Datei und wählen Sie „Alle Kontakte hinzufügen“/);
@@ -294,7 +294,7 @@ describe('the export of what the list shows', () => {
       'Outlook (Desktop): Outlook übernimmt nur den ersten Kontakt einer Datei. Laden Sie für Outlook deshalb jeden Kontakt einzeln auf seiner Seite über „vCard“ herunter.',
     );
     const english = await (await send(`${LIST}/help/phone`, { user, headers: { 'accept-language': 'en' } })).text();
-    expect(english).toContain('<h1 id="help-title" tabindex="-1" data-focus="true">How do I get the contacts onto my phone?</h1>');
+    expect(english).toContain('<h1 id="help-title" tabindex="-1" data-focus="true">How do the contacts get onto my phone?</h1>');
     expect(english).toContain('<li>Outlook (desktop): Outlook takes only the first contact of a file.');
     expect(english).not.toContain('Outlook übernimmt');
     // Its steps come from the static file in one fetch, never through a redirect (code review).

@@ -946,13 +946,19 @@ contactRoutes.post('/contacts/:contactId/purge', contactParam, deleteVersion, as
 
 // ---- delete and undo ------------------------------------------------------------------------
 
-contactRoutes.get('/contacts/:contactId/delete', contactParam, async (c) => {
+contactRoutes.get('/contacts/:contactId/delete', contactParam, deleteVersionQuery, async (c) => {
   const contact = await findContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId);
   if (!contact) throw new HTTPException(404);
   const { shell } = c.var;
+  const { version } = c.req.valid('query');
+  // From a card a co-buyer changed since: said before the question, as a delete with JS says it (review).
+  const message =
+    version && version !== contact.version
+      ? shell.t.contacts.conflictDeleteText(contact.updatedByName, formatDateTime(shell.t.locale, contact.updatedAt))
+      : undefined;
   return render(c, {
     title: shell.t.contacts.deleteTitle(displayName(contact)),
-    body: <DeleteConfirm shell={shell} assetId={c.get('asset').id} contact={contact} from={fromList(c)} />,
+    body: <DeleteConfirm shell={shell} assetId={c.get('asset').id} contact={contact} from={fromList(c)} message={message} />,
   });
 });
 

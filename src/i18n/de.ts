@@ -77,7 +77,7 @@ export const de = {
     exportAll: 'Auf das Handy übernehmen (.vcf)',
     exportNone: 'Es gibt keine Kontakte, die in die Datei kommen könnten.',
     exportFound: (n: number) => `${n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`} auf das Handy übernehmen (.vcf)`,
-    exportHelpTitle: 'Wie komme ich an die Kontakte auf meinem Handy?',
+    exportHelpTitle: 'Wie kommen die Kontakte auf mein Handy?',
     share: 'Teilen',
     print: {
       link: 'Telefonliste drucken',

@@ -62,7 +62,7 @@ export const en: Messages = {
     exportAll: 'Add to your phone (.vcf)',
     exportNone: 'There are no contacts to put in the file.',
     exportFound: (n: number) => `Add ${n === 1 ? '1 match' : `${n.toLocaleString('en-GB')} matches`} to your phone (.vcf)`,
-    exportHelpTitle: 'How do I get the contacts onto my phone?',
+    exportHelpTitle: 'How do the contacts get onto my phone?',
     share: 'Share',
     print: {
       link: 'Print phone list',

@@ -26,8 +26,8 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
     const { page } = browser;
     await page.goto(listPath());
     await assertNoAxeViolations(page, 'the list');
-    await page.getByRole('link', { name: 'Wie komme ich an die Kontakte auf meinem Handy?' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Wie komme ich an die Kontakte auf meinem Handy?' }).waitFor();
+    await page.getByRole('link', { name: 'Wie kommen die Kontakte auf mein Handy?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wie kommen die Kontakte auf mein Handy?' }).waitFor();
     await assertNoAxeViolations(page, 'the help page');
   });
 

@@ -230,9 +230,9 @@ describe('as Anna (customer, JavaScript on)', () => {
     const { page } = browser;
     await page.goto(listPath());
     assert.ok(!(await page.getByText('Outlook (Desktop)').isVisible()), 'not on the list');
-    await page.getByRole('link', { name: 'Wie komme ich an die Kontakte auf meinem Handy?' }).click();
+    await page.getByRole('link', { name: 'Wie kommen die Kontakte auf mein Handy?' }).click();
     await page.getByText('Outlook (Desktop)').waitFor();
-    assert.equal(await page.title(), 'Wie komme ich an die Kontakte auf meinem Handy? · Kontakte');
+    assert.equal(await page.title(), 'Wie kommen die Kontakte auf mein Handy? · Kontakte');
     await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
     await page.getByRole('searchbox').waitFor();
     assert.equal(browser.errors.length, 0, browser.errors.join('\n'));

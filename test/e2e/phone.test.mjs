@@ -79,8 +79,8 @@ describe('on a phone (360×800)', () => {
     await assertPhoneFriendly(page, 'the new card with a saved notice (long values)');
     await page.goto(listPath());
     await assertPhoneFriendly(page, 'the list');
-    await page.getByRole('link', { name: 'Wie komme ich an die Kontakte auf meinem Handy?' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Wie komme ich an die Kontakte auf meinem Handy?' }).waitFor();
+    await page.getByRole('link', { name: 'Wie kommen die Kontakte auf mein Handy?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wie kommen die Kontakte auf mein Handy?' }).waitFor();
     await assertPhoneFriendly(page, 'the help page');
     await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();

@@ -32,7 +32,7 @@ export function ContactDetail(props: {
   const address = addressLines(contact);
   const edit = paths.editContact(assetId, contact.id);
   const back = `${paths.contacts(assetId, props.from)}#c-${contact.id}`;
-  const remove = paths.deleteContact(assetId, contact.id, props.from);
+  const remove = paths.deleteContact(assetId, contact.id, props.from, contact.version);
   const meta = metaLine(contact);
   const today = berlinToday(new Date());
   const newTab = <span class="sr-only"> {t.contacts.opensInNewTab}</span>;
