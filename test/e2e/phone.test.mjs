@@ -552,7 +552,7 @@ describe('while an htmx request is in flight (a slow network)', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     // After adding, the new contact's card opens.
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-    const hold = await holdRequests((request) => request.method() === 'POST' && request.url().endsWith('/delete'));
+    const hold = await holdRequests((request) => request.method() === 'POST' && /\/delete(\?|$)/.test(request.url()));
     const requests = await watchHtmxRequests(page.getByRole('button', { name: 'Löschen', exact: true }));
     const accept = (dialog) => dialog.accept();
     page.on('dialog', accept);
