@@ -176,9 +176,13 @@ function editFormOf(html) {
   return Number.isInteger(version) && version > 0 ? { version, values } : undefined;
 }
 
+/** The parts of an address, in the order a clash's choice of a whole address carries them (src/contacts/fields.ts ADDRESS). */
+const ADDRESS = ['street', 'postal_code', 'city', 'country'];
+
 /**
  * The 409 clash page's first form (the choice; the second is "Alles noch einmal bearbeiten")
- * answered with "keep mine" (the first radio of each clashing field).
+ * answered with "keep mine" (the first radio of each clashing field; of the address, the whole
+ * address as this user's form had it, its parts carried in one value: `address` lists them).
  */
 function keepMineOf(html) {
   const start = html.indexOf('<section class="clash"');
@@ -188,7 +192,10 @@ function keepMineOf(html) {
     if (input.type === 'hidden') form[input.name] = input.value;
     else if (input.type === 'radio' && !(input.name in form)) form[input.name] = input.value;
   }
-  return form.version ? form : undefined;
+  if (!form.version) return undefined;
+  // What the choice stores, part by part, to check against: the whole address chosen.
+  const address = form.address === undefined ? undefined : JSON.parse(form.address);
+  return { form, values: { ...form, ...(address && Object.fromEntries(ADDRESS.map((name, index) => [name, address[index]]))) }, address };
 }
 
 // ---- reading the export back ------------------------------------------------------------------
@@ -400,12 +407,16 @@ const actions = {
         return;
       }
       outcomes.clashes += 1;
-      if (keepMine[field] !== value) {
-        noteError(`clash on ${held.id}: "keep mine" offers ${JSON.stringify(keepMine[field])}, not ${JSON.stringify(value)}`);
+      if (keepMine.values[field] !== value) {
+        noteError(`clash on ${held.id}: "keep mine" offers ${JSON.stringify(keepMine.values[field])}, not ${JSON.stringify(value)}`);
         return;
       }
-      response = await call(user, 'clash resolve', 'POST', path, { form: keepMine, expect: [303, 409] });
-      if (response?.status === 303) outcomes.clashesResolved += 1;
+      response = await call(user, 'clash resolve', 'POST', path, { form: keepMine.form, expect: [303, 409] });
+      if (response?.status === 303) {
+        outcomes.clashesResolved += 1;
+        // This user's whole address replaced the co-buyer's, as chosen: each part is as chosen now.
+        if (keepMine.address) for (const name of ADDRESS) if (name in state.values) state.values[name] = keepMine.values[name];
+      }
     }
     if (response?.status !== 303) return;
     if (new URL(response.location, origin).searchParams.has('merged')) outcomes.merged += 1;
