@@ -287,6 +287,8 @@ describe('the export of what the list shows', () => {
     expect(html).toContain('<title>Wie kommen die Kontakte auf mein Handy?');
     expect(html).toContain(`<a href="${LIST}"><span aria-hidden="true">← </span>Zurück zu den Kontakten</a>`);
     expect(html).toContain('<h1 id="help-title" tabindex="-1" data-focus="true">Wie kommen die Kontakte auf mein Handy?</h1>');
+    // The file the steps open, at hand below them.
+    expect(html).toContain(`<p class="actions"><a class="button" href="${LIST}.vcf" download="">Auf das Handy übernehmen (.vcf)</a></p>`);
     const steps = [...html.matchAll(/<li>(.*?)<\/li>/g)].map((match) => match[1] ?? '');
     expect(steps).toHaveLength(6);
     expect(steps[0]).toMatch(/^iPhone: Öffnen Sie die Datei und wählen Sie „Alle Kontakte hinzufügen“/);

@@ -511,6 +511,7 @@ describe('the warranty view', () => {
     expect(view).toContain(`<p class="help"><a href="${list}/help/calendar">Wie kommen die Erinnerungen in meinen Kalender?</a></p>`);
     const helpPage = await (await send(`${list}/help/calendar`, { user })).text();
     expect(helpPage).toContain(`<a href="${list}?view=warranty"><span aria-hidden="true">← </span>Gewährleistung</a>`);
+    expect(helpPage).toContain(`<a class="button" href="${list}/warranty.ics" download="">Erinnerungen für den Kalender (.ics)</a>`);
     const help = textOf(/<h1 id="help-title"[^>]*>Wie kommen die Erinnerungen(.*?)<\/section>/s.exec(helpPage)?.[0] ?? '');
     for (const words of [
       'iPhone',

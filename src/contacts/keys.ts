@@ -429,8 +429,8 @@ const FILLER = /^(?:herrn?|frau|hr\.|fr\.|tel\.?|telefon|mobil|handy|fax|und|u\.
 /**
  * What a word is wrapped in when copied or typed: brackets, typographic quotes, a web address's
  * scheme and "www.", and a sentence's punctuation ("Hauptstr.", "Schmidt,", „Schröder“). Inside
- * a word it stays ("O'Brien", "e.V", "Müller-" while typing); the typewriter's ' and " stay
- * wherever they are (contract: quotes match literally).
+ * a word it stays ("O'Brien", "e.V", "Müller-" while typing); the typewriter's " stays wherever
+ * it is (contract: quotes match literally), and ' is an apostrophe, which folding drops.
  */
 const EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”‘’«».,;:!?/]+$/giu;
 

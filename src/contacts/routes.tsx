@@ -341,6 +341,12 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
           {title}
         </h1>
         {raw(await list.text())}
+        {/* The file the steps open, at hand (second buyer review): the whole book's, or the calendar. */}
+        <p class="actions">
+          <a class="button" href={phone ? paths.exportAll(asset.id) : paths.warrantyCalendar(asset.id)} download>
+            {phone ? t.contacts.exportAll : t.warranty.download}
+          </a>
+        </p>
       </section>
     ),
   });
