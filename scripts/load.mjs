@@ -12,7 +12,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
-import { FIELDS } from '../src/contacts/fields.ts';
+import { ADDRESS, FIELDS } from '../src/contacts/fields.ts';
 import { startServer } from './e2e.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -175,9 +175,6 @@ function editFormOf(html) {
   const values = Object.fromEntries(FIELD_NAMES.map((name) => [name, inputs.find((input) => input.name === name)?.value ?? '']));
   return Number.isInteger(version) && version > 0 ? { version, values } : undefined;
 }
-
-/** The parts of an address, in the order a clash's choice of a whole address carries them (src/contacts/fields.ts ADDRESS). */
-const ADDRESS = ['street', 'postal_code', 'city', 'country'];
 
 /**
  * The 409 clash page's first form (the choice; the second is "Alles noch einmal bearbeiten")

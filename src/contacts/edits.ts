@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Database } from '../db/client';
-import { DEFAULT_COUNTRY, FIELDS, type FieldName, type FieldValues, fieldValuesOf } from './fields';
+import { ADDRESS, DEFAULT_COUNTRY, FIELDS, type FieldName, type FieldValues, fieldValuesOf } from './fields';
 import { changedFields, mergeFields } from './merge';
 import { type Author, type Contact, type ContactState, contactState, type Version, writeContact, writeOrReadState } from './repository';
 import { type ContactInput, contactInput, fieldErrorsFrom, fieldsOfErrors } from './schema';
@@ -197,12 +197,12 @@ function told(fields: FieldName[], before: FieldValues, after: FieldValues): Fie
     before.country === '' &&
     !hasAddress(before) &&
     after.country === DEFAULT_COUNTRY &&
-    fields.some((name) => (ADDRESS_FIELDS as readonly FieldName[]).includes(name));
+    fields.some((name) => ADDRESS_FIELDS.includes(name));
   return defaulted ? fields.filter((name) => name !== 'country') : fields;
 }
 
 /** The fields that make an address: the country is kept only with one of them (schema.ts). */
-const ADDRESS_FIELDS = ['street', 'postal_code', 'city'] as const satisfies readonly FieldName[];
+const ADDRESS_FIELDS: readonly FieldName[] = ADDRESS.filter((name) => name !== 'country');
 const hasAddress = (values: FieldValues) => ADDRESS_FIELDS.some((name) => values[name] !== '');
 
 /**

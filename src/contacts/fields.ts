@@ -86,5 +86,5 @@ export function fieldSpec(name: string): FieldSpec | undefined {
   return FIELDS.find((spec) => spec.name === name);
 }
 
-/** The parts of an address: one for the merge, one choice in a clash (in this order in its value). */
-export const ADDRESS = ['street', 'postal_code', 'city', 'country'] as const satisfies readonly FieldName[];
+/** The parts of an address (its group): one for the merge, one choice in a clash (in this order in its value). */
+export const ADDRESS: readonly FieldName[] = FIELDS.filter((spec) => spec.group === 'address').map((spec) => spec.name);

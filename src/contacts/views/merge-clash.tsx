@@ -58,7 +58,7 @@ export function MergeClash(props: ClashProps) {
       ? `${fieldText(spec, value, t.locale)} · ${t.warranty.until(formatDate(end, t.locale))}`
       : '';
   const action = paths.contact(assetId, contactId);
-  const address = clashes.filter((name) => (ADDRESS as readonly string[]).includes(name));
+  const address = clashes.filter((name) => ADDRESS.includes(name));
   // This user's input for the clashing fields travels twice (the radio button chosen and
   // `mine_<name>`, for a client that sends no choice): with long notes in a script of several
   // bytes a letter that could pass the 64 KiB body limit (413, review). Then once only: a choice
