@@ -672,12 +672,20 @@ describe('history (Verlauf)', () => {
     expect(textOf(card)).toContain('Die frühere Fassung von „Wagner Haustechnik“ ist wiederhergestellt.');
     const undo = `<form method="post" action="${LIST}/${id}/history/2/restore" hx-post="${LIST}/${id}/history/2/restore"`;
     expect(card).toContain(undo);
-    expect(card).toContain('<input type="hidden" name="version" value="3"/><button type="submit">Rückgängig</button>');
+    expect(card).toContain(
+      '<input type="hidden" name="version" value="3"/><input type="hidden" name="restore" value="undo"/><button type="submit">Rückgängig</button>',
+    );
     expect(await row(id)).toMatchObject({ phone: '089 1', notes: '' });
-    // The undo restores version 2 (Tim's) as version 4: nothing of his is lost.
-    const back = await send(`${LIST}/${id}/history/2/restore`, { user: ida, form: { version: '3' } });
+    // The undo restores version 2 (Tim's) as version 4: nothing of his is lost. Its card says it
+    // was undone (not "wiederhergestellt" once more) and offers no undo of the undo (buyer review).
+    const back = await send(`${LIST}/${id}/history/2/restore`, { user: ida, form: { version: '3', restore: 'undo' } });
     expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe(`${LIST}/${id}?done=undone`);
     expect(await row(id)).toMatchObject({ phone: '089 2', notes: 'Schlüssel bei Frau Huber', version: 4 });
+    const undone = await (await send(back.headers.get('location') ?? '', { user: ida })).text();
+    expect(textOf(undone)).toContain('Rückgängig gemacht: „Wagner Haustechnik“ ist wieder wie vor der Wiederherstellung.');
+    expect(undone).not.toContain('Rückgängig</button>');
+    expect(textOf(undone)).not.toContain('wiederhergestellt.');
     // Without JS: the card the restore leads to offers it too, while that restore is the latest.
     const again = await send(`${LIST}/${id}/history/1/restore`, { user: ida, form: { version: '4' } });
     const location = again.headers.get('location') ?? '';
@@ -689,6 +697,40 @@ describe('history (Verlauf)', () => {
     expect(await (await send(location, { user: ida })).text()).not.toContain('Rückgängig');
     // Nor does an edit's card.
     expect(await (await edit(ida, id, { ...(await formOf(id, ida)), email: 'a@b.de' }, true)).text()).not.toContain('Rückgängig');
+    // With htmx the undo's card says the same, and offers nothing to undo.
+    expect((await send(`${LIST}/${id}/history/1/restore`, { user: ida, form: { version: '7' }, htmx: true })).status).toBe(200);
+    expect(await row(id)).toMatchObject({ email: '', version: 8 });
+    const htmxUndo = await send(`${LIST}/${id}/history/7/restore`, { user: ida, form: { version: '8', restore: 'undo' }, htmx: true });
+    const undoneCard = await htmxUndo.text();
+    expect(textOf(undoneCard)).toContain('Rückgängig gemacht: „Wagner Haustechnik“ ist wieder wie vor der Wiederherstellung.');
+    expect(undoneCard).not.toContain('Rückgängig</button>');
+    expect(await row(id)).toMatchObject({ email: 'a@b.de', mobile: '0171 1', version: 9 });
+  });
+
+  it('keeps an undo of a restore that meets a co-buyer\u2019s change an undo through the clash page', async () => {
+    const [ida, tim] = [
+      { ...anna, sub: 'u-ida2', name: 'Ida Berg' },
+      { ...jonas, sub: 'u-tim2', name: 'Tim Berg' },
+    ];
+    const id = await create(ida, { company: 'Kälte Nord', phone: '089 1' });
+    expect((await edit(tim, id, { ...(await formOf(id, tim)), phone: '089 2' })).status).toBe(303);
+    expect((await send(`${LIST}/${id}/history/1/restore`, { user: ida, form: { version: '2' } })).status).toBe(303);
+    expect((await edit(tim, id, { ...(await formOf(id, tim)), phone: '089 5' })).status).toBe(303);
+    // Ida's "Rückgängig" (version 2's 089 2, from version 3) meets Tim's 089 5: she chooses.
+    const clash = await send(`${LIST}/${id}/history/2/restore`, { user: ida, form: { version: '3', restore: 'undo' } });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const choice: Record<string, string> = {};
+    for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
+      choice[match[1] ?? ''] = match[2] ?? '';
+    expect(choice).toMatchObject({ version: '4', restore: 'undo' });
+    const chosen = await send(`${LIST}/${id}`, { user: ida, form: { ...choice, phone: '089 2' } });
+    expect(chosen.status).toBe(303);
+    expect(chosen.headers.get('location')).toBe(`${LIST}/${id}?done=undone`);
+    expect(await row(id)).toMatchObject({ phone: '089 2', version: 5 });
+    const card = await (await send(chosen.headers.get('location') ?? '', { user: ida })).text();
+    expect(textOf(card)).toContain('Rückgängig gemacht: „Kälte Nord“ ist wieder wie vor der Wiederherstellung.');
+    expect(card).not.toContain('Rückgängig</button>');
   });
 
   it('writes a restore sent twice (a double tap without JS) once, and says the same both times', async () => {

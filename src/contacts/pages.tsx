@@ -138,7 +138,13 @@ export function mergedMessage(t: Messages, notice: MergeNotice, message = t.cont
 export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved', merged?: MergeNotice): string {
   const name = displayName(contact);
   const said =
-    done === 'saved' ? t.contacts.saved(name) : done === 'restored' ? t.contacts.restored(name) : t.contacts.versionRestored(name);
+    done === 'saved'
+      ? t.contacts.saved(name)
+      : done === 'restored'
+        ? t.contacts.restored(name)
+        : done === 'undone'
+          ? t.contacts.restoreUndone(name)
+          : t.contacts.versionRestored(name);
   // What was saved first, then what a co-buyer's change added to it ("gespeichert" said once).
   return merged ? `${said} ${mergedMessage(t, merged)}` : said;
 }

@@ -726,7 +726,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   // contact deleted while being edited comes back with this input (merged as any edit).
   const raw = form.raw as Record<string, unknown>;
   const revive = raw.revive === '1';
-  const restore = raw.restore === '1' || revive;
+  const restore = raw.restore === '1' || raw.restore === 'undo' || revive;
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
       restore,
@@ -740,7 +740,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
         values: form.values,
         errors,
       });
-    return answerEdit(c, outcome, { version, values: form.values, errors }, revive ? 'restored' : restore ? 'version' : 'saved');
+    return answerEdit(c, outcome, { version, values: form.values, errors }, revive ? 'restored' : raw.restore === 'undo' ? 'undone' : restore ? 'version' : 'saved');
   });
 });
 
@@ -810,7 +810,7 @@ function answerEdit(
           own={outcome.own}
           // A revive's clash ("Mit meinen Eingaben wiederherstellen" after a co-buyer restored and
           // changed the contact) is between the user's input and the co-buyer's: an edit's choice.
-          restoring={done === 'version'}
+          restoring={done === 'version' || done === 'undone' ? done : undefined}
         />
       );
       return render(c, { status: 409, title: `${t.contacts.clashTitle}: ${displayName(outcome.current)}`, body });
@@ -838,7 +838,7 @@ function answerEdit(
       const revive = form.version !== undefined && current.version === form.version + 1 ? reviveOf(current) : undefined;
       // From the history (`version`), the values are the version's, not input (review).
       return formPage(c, 409, {
-        mode: { kind: 'gone', formToken: newFormToken(), revive, version: done === 'version' || undefined },
+        mode: { kind: 'gone', formToken: newFormToken(), revive, version: done === 'version' || done === 'undone' || undefined },
         values: form.values,
         errors: form.errors,
       });
@@ -878,10 +878,17 @@ contactRoutes.post(
   zValidator('param', z.object({ contactId: z.string().check(z.regex(CONTACT_ID)), version: coercedNumber() }), (result) => {
     if (!result.success) throw new HTTPException(404);
   }),
-  deleteVersion,
+  zValidator(
+    'form',
+    z.pipe(
+      z.record(z.string(), z.unknown()),
+      z.transform((raw) => ({ ...versionSent(raw), undo: raw.restore === 'undo' })),
+    ),
+  ),
   async (c) => {
     const { contactId, version: restoring } = c.req.valid('param');
-    const { version } = c.req.valid('form');
+    // `undo`: the card's "Rückgängig" after this user's restore (said as undone, not offered again).
+    const { version, undo } = c.req.valid('form');
     // One read serves both: the version to restore and the versions the merge needs.
     const state = await contactState(c.var.db, c.var.asset.id, contactId, Math.min(restoring, version ?? restoring));
     const old = state.versions.find((candidate) => candidate.version === restoring);
@@ -905,7 +912,9 @@ contactRoutes.post(
     const done =
       outcome.kind !== 'gone' && (state.contact.deletedAt !== null || (restoring === version && old.action === 'delete'))
         ? 'restored'
-        : 'version';
+        : undo
+          ? 'undone'
+          : 'version';
     return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors }, done);
   },
 );

@@ -125,6 +125,7 @@ export const de = {
     deleted: (name: string) => `„${name}“ wurde gelöscht.`,
     restored: (name: string) => `„${name}“ ist wiederhergestellt.`,
     versionRestored: (name: string) => `Die frühere Fassung von „${name}“ ist wiederhergestellt.`,
+    restoreUndone: (name: string) => `Rückgängig gemacht: „${name}“ ist wieder wie vor der Wiederherstellung.`,
     lastChanged: (name: string, date: string) => `Zuletzt geändert von ${name} am ${date}`,
     map: 'Route',
     call: 'Anrufen',

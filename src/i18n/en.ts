@@ -110,6 +110,7 @@ export const en: Messages = {
     deleted: (name: string) => `“${name}” was deleted.`,
     restored: (name: string) => `“${name}” has been restored.`,
     versionRestored: (name: string) => `The earlier version of “${name}” has been restored.`,
+    restoreUndone: (name: string) => `Undone: “${name}” is as it was before the restore.`,
     lastChanged: (name: string, date: string) => `Last changed by ${name} on ${date}`,
     map: 'Route',
     call: 'Call',

@@ -80,7 +80,12 @@ export function ContactDetail(props: {
         // A restore from the history changes every field at once: one tap takes it back (buyer review).
         <div class="notice" data-announce={props.message} data-draft-clear={paths.contact(assetId, contact.id)}>
           <p>{props.message}</p>
-          <PostButton action={paths.restoreVersion(assetId, contact.id, props.undo - 1)} label={t.contacts.undo} version={props.undo} />
+          <PostButton
+            action={paths.restoreVersion(assetId, contact.id, props.undo - 1)}
+            label={t.contacts.undo}
+            version={props.undo}
+            hidden={{ name: 'restore', value: 'undo' }}
+          />
         </div>
       ) : props.message ? (
         <p

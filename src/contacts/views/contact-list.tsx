@@ -528,7 +528,15 @@ export function UndoImport(props: { shell: Shell; action: string; class?: string
  * One button that posts and takes the page ("Rückgängig"). Without JS the form posts as it is;
  * with htmx the answer replaces #main and is read out, and the button waits.
  */
-export function PostButton(props: { action: string; label: string; class?: string; primary?: boolean; version?: number }) {
+export function PostButton(props: {
+  action: string;
+  label: string;
+  class?: string;
+  primary?: boolean;
+  version?: number;
+  /** One more field the post carries (the undo of a restore says it is one). */
+  hidden?: { name: string; value: string };
+}) {
   return (
     <form
       method="post"
@@ -539,6 +547,7 @@ export function PostButton(props: { action: string; label: string; class?: strin
       class={props.class}
     >
       {props.version ? <input type="hidden" name="version" value={String(props.version)} /> : null}
+      {props.hidden ? <input type="hidden" name={props.hidden.name} value={props.hidden.value} /> : null}
       <button type="submit" class={props.primary ? 'primary' : undefined}>
         {props.label}
       </button>

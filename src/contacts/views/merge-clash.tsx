@@ -25,8 +25,8 @@ export interface ClashProps {
   people: number;
   /** The fields whose stored value this user saved meanwhile in another window. */
   own?: readonly FieldName[];
-  /** The choice comes from restoring an older version (its values are "mine"), not from an edit. */
-  restoring?: boolean;
+  /** The choice comes from restoring an older version (its values are "mine"), not from an edit; `undone`: the undo of a restore. */
+  restoring?: 'version' | 'undone';
   /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
   theirs: readonly FieldName[];
 }
@@ -113,7 +113,7 @@ export function MergeClash(props: ClashProps) {
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="version" value={String(props.version)} />
         {/* The choice completes the restore: saved as one, said as one. */}
-        {restoring ? <input type="hidden" name="restore" value="1" /> : null}
+        {restoring ? <input type="hidden" name="restore" value={restoring === 'undone' ? 'undo' : '1'} /> : null}
         {FIELDS.filter((spec) => !clashes.includes(spec.name)).map((spec) => (
           <input type="hidden" name={spec.name} value={linked && spec.name === 'warranty_until' ? '' : values[spec.name]} />
         ))}
@@ -162,7 +162,7 @@ export function MergeClash(props: ClashProps) {
         {/* What co-buyers changed: the form's comparison shows those, not this user's own changes. */}
         <input type="hidden" name="theirs" value={[...new Set([...props.theirs, ...props.clashes])].join(' ')} />
         {/* Only the form's comparison is worded for a restore; saving that form is an edit. */}
-        {restoring ? <input type="hidden" name="restore" value="1" /> : null}
+        {restoring ? <input type="hidden" name="restore" value={restoring === 'undone' ? 'undo' : '1'} /> : null}
         {FIELDS.map((spec) => (
           <input type="hidden" name={spec.name} value={(props.clashes.includes(spec.name) ? mine : values)[spec.name]} />
         ))}
