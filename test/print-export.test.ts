@@ -307,6 +307,12 @@ describe('the export of what the list shows', () => {
         expect(await file.text()).toMatch(/^<ul><li>/);
       }
     // Only its two topics; only for the asset's buyers.
+    // Its way back returns to the list as it was left: the search with it (buyer review).
+    const searched = await (await send(`${LIST}/help/phone`, { user, cookies: 'kontakte_list=q%3Dschmidt' })).text();
+    expect(searched).toContain(`<a href="${LIST}?q=schmidt"><span aria-hidden="true">← </span>Zurück zu den Kontakten</a>`);
+    // The calendar's steps lead to the warranty view, with its search too.
+    const calendar = await (await send(`${LIST}/help/calendar`, { user, cookies: 'kontakte_list=q%3Dbad' })).text();
+    expect(calendar).toContain(`<a href="${LIST}?q=bad&amp;view=warranty"><span aria-hidden="true">← </span>Gewährleistung</a>`);
     expect((await send(`${LIST}/help/other`, { user })).status).toBe(404);
     expect((await send(`${LIST}/help/phone`)).status).toBe(401);
     expect((await send(`/assets/not-mine/contacts/help/phone`, { user })).status).toBe(404);

@@ -176,9 +176,10 @@ export function rememberList(c: Context<AppEnv>, view: ListFrom) {
  * paging cursor): as this browser last showed it (rememberList), else from the Referer a browser
  * sends for same-origin requests where that is the list or carries it (a delete's confirmation
  * page does). The Referer alone misled on a reload: a page whose address htmx set sends the
- * Referer of the page first loaded (review). Its way back and its delete lead there.
+ * Referer of the page first loaded (review). Its way back and its delete lead there, as does a
+ * help page's (buyer review: it forgot the search).
  */
-function listLeft(c: Context<AppEnv>): ListQuery {
+export function listLeft(c: Context<AppEnv>): ListQuery {
   const list = c.get('shell').paths.contacts(c.get('asset').id);
   const referer = URL.parse(c.req.header('referer') ?? '');
   const cookie = getCookie(c, LIST_COOKIE);

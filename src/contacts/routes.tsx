@@ -19,7 +19,7 @@ import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './i
 import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
 import { coercedNumber, orElse } from './or-else';
-import { afterWrite, contactPage, formPage, keepingInput, listPage, mergedMessage, rememberList, savedMessage } from './pages';
+import { afterWrite, contactPage, formPage, keepingInput, listLeft, listPage, mergedMessage, rememberList, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
   allContacts,
@@ -329,14 +329,14 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
   const list = await c.env.ASSETS.fetch(new URL(HELP_PATHS[phone ? 'phone' : 'calendar'][t.lang as Language], c.req.url));
   if (!list.ok) throw new Error(`help: ${list.status}`);
   const title = phone ? t.contacts.exportHelpTitle : t.warranty.helpTitle;
+  // Back to the list as it was left (its search, its page); the calendar's steps to the warranty view.
+  const left = listLeft(c);
+  const back = phone ? left : { ...left, view: 'warranty' as const };
   return render(c, {
     title,
     body: (
       <section class="help-page" aria-labelledby="help-title">
-        <Crumb
-          href={paths.contacts(asset.id, phone ? {} : { view: 'warranty' })}
-          label={phone ? t.contacts.backToList : t.warranty.viewLink}
-        />
+        <Crumb href={paths.contacts(asset.id, back)} label={back.view === 'warranty' ? t.warranty.viewLink : t.contacts.backToList} />
         <h1 id="help-title" tabindex={-1} data-focus>
           {title}
         </h1>
