@@ -21,6 +21,7 @@ import {
   prefixTest,
   rank,
   searchKey,
+  seeksPerson,
   sortKey,
 } from '../src/contacts/keys';
 import { emptyColumns } from './vcard-fixtures';
@@ -326,6 +327,8 @@ describe('what people type around their words (search review, stop 43)', () => {
     ['Hr. Schmidt', 'an abbreviated salutation'],
     ['Tel. 089 3100 200', 'a phone label pasted with the number'],
     ['Mobil: 0171 2345678', 'a mobile label'],
+    ['Tel.:089/3100-200', 'a phone label typed onto its number'],
+    ['Telefon:+49 89 3100200', 'a long label onto an international number'],
     ['<info@kuechen-schmidt.de>', 'an address from a mail header'],
     ['https://kuechen-schmidt.de/', 'a web address with its scheme and slash'],
     ['www.kuechen-schmidt.de', 'a web address with www.'],
@@ -408,6 +411,16 @@ describe('what people type around their words (search review, stop 43)', () => {
     expect(finds('.', contact({ company: 'A.B. Bau' }))).toBe(true);
     expect(finds('.', contact({ company: 'AB Bau' }))).toBe(false);
     expect(parseQuery('(089) 3100-200')).toMatchObject([{ kind: 'phone', text: '(089) 3100-200' }]);
+    // A label joins only a number: "Telefonbau" and "Faxgerät" are words of their own.
+    expect(parseQuery('Telefonbau')).toMatchObject([{ kind: 'text', word: 'Telefonbau' }]);
+    expect(parseQuery('Fax2000')).toMatchObject([{ kind: 'phone', text: '2000' }]);
+  });
+
+  it('tells a search for a person by its salutation, never by a salutation alone', () => {
+    for (const query of ['Herr Meier', 'Frau Köhler', 'Hr. Huber', 'fr. huber', 'Meier (Frau)', '„Herrn Bölting“'])
+      expect(seeksPerson(query), query).toBe(true);
+    for (const query of ['Meier', 'Frau', 'Frau und', 'Fr Huber', 'Tel. 089 1', 'Franz Huber', 'Frauenarzt'])
+      expect(seeksPerson(query), query).toBe(false);
   });
 });
 

@@ -125,7 +125,7 @@ describe('what people type around their words (search review, stop 43), through 
   const names = async (q: string) => {
     made ??= seedContacts(
       TYPED,
-      4,
+      5,
       (index) =>
         [
           {
@@ -138,6 +138,7 @@ describe('what people type around their words (search review, stop 43), through 
           { first_name: 'Petra', last_name: 'Meier', city: 'Freising' },
           { last_name: 'O’Brien', company: 'Rollladen O’Connor', street: 'Hauptstraße 5' },
           { last_name: 'Adler', notes: 'Empfehlung von Herrn Bölting und Frau Meier' },
+          { company: 'Bäder Meier', phone: '08161 7070' },
         ][index] ?? {},
     );
     await made;
@@ -156,6 +157,18 @@ describe('what people type around their words (search review, stop 43), through 
     // A later part of a compound starts a name as much as its first: both before the notes' mention.
     expect(await names('Bölting')).toEqual(['Petra Groß-Bölting', 'Adler']);
     expect((await names('Meier')).slice(-1)).toEqual(['Adler']);
+    // A phone label typed onto its number (search review).
+    expect(await names('Tel.:089/54 32 10')).toEqual(['Petra Groß-Bölting']);
+    expect(await names('Fax:08161-7070')).toEqual(['Bäder Meier']);
+  });
+
+  it('puts people before firms when a salutation says a person is sought (search review)', async () => {
+    // Without one, German order within the rank: the firm under B first.
+    expect(await names('Meier')).toEqual(['Bäder Meier', 'Petra Groß-Bölting', 'Petra Meier', 'Adler']);
+    for (const q of ['Herr Meier', 'Frau Meier', 'Meier (Frau)', 'Hr. meier'])
+      expect(await names(q), q).toEqual(['Petra Groß-Bölting', 'Petra Meier', 'Bäder Meier', 'Adler']);
+    // A mention in the notes still ranks last, and "Frau" alone is a word like any other.
+    expect(await names('Frau')).toEqual(['Adler']);
   });
 });
 

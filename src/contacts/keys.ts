@@ -426,6 +426,31 @@ const PHONE_SHAPED = /^[0-9+/().-]+$/;
  */
 const FILLER = /^(?:herrn?|frau|hr\.|fr\.|tel\.?|telefon|mobil|handy|fax|und|u\.|&):?$/i;
 
+/** Of those, the ones that say a person is sought ("Herr Meier": Karl Meier before the firm Fliesen-Meier). */
+const SALUTATION = /^(?:herrn?|frau|hr\.|fr\.):?$/i;
+
+/** A word as FILLER and SALUTATION see it: without brackets and quotes around it ("(Frau)", „Frau"). */
+const bare = (word: string) => word.replace(/^[([{<„“”‚‘’«»]+|[)\]}>“”‘’«»,;]+$/gu, '');
+
+/**
+ * A phone label typed onto its number ("Tel.:089/…", "Mobil:0171…"): two words, the label then
+ * left out as FILLER.
+ */
+const LABELLED = /(?<=^(?:tel|telefon|mobil|handy|fax)\.?:?)(?=[+(0-9])/i;
+
+/** The words of a query as parseQuery reads them (before FILLER is left out). */
+const typedWords = (query: string) =>
+  wordsOf([...query].slice(0, MAX_QUERY_CODE_POINTS).join(''))
+    .flatMap((word) => word.split(LABELLED))
+    // "Schmidt+Partner", "GmbH&Co" as two words.
+    .flatMap((word) => word.split(/(?<=\p{L})[+&/](?=\p{L})/u));
+
+/** Whether a query names a person with a salutation besides what it seeks: then people rank before firms. */
+export function seeksPerson(query: string): boolean {
+  const words = typedWords(query).map(bare);
+  return words.some((word) => SALUTATION.test(word)) && words.some((word) => !FILLER.test(word));
+}
+
 /**
  * What a word is wrapped in when copied or typed: brackets, typographic quotes, a web address's
  * scheme and "www.", and a sentence's punctuation ("Hauptstr.", "Schmidt,", „Schröder“). Inside
@@ -459,11 +484,10 @@ const needleCount = (test: KeyTest): number =>
  * count once. `%`, `_`, quotes and backslashes are ordinary characters.
  */
 export function parseQuery(query: string): SearchTerm[] {
-  // "Schmidt+Partner", "GmbH&Co" as two words.
-  const typed = wordsOf([...query].slice(0, MAX_QUERY_CODE_POINTS).join('')).flatMap((word) => word.split(/(?<=\p{L})[+&/](?=\p{L})/u));
+  const typed = typedWords(query);
   // A salutation in brackets or quotes is one too ("(Frau)", „Frau Köhler“: code review). A street
   // written out finds it abbreviated: "Leopoldstraße" and "Berliner Straße" (but not "Straße" alone) "…str.".
-  const meant = typed.filter((word) => !FILLER.test(word.replace(/^[([{<„“”‚‘’«»]+|[)\]}>“”‘’«»,;]+$/gu, '')));
+  const meant = typed.filter((word) => !FILLER.test(bare(word)));
   const words = (meant.length > 0 ? meant : typed).map(
     (word) =>
       (!PHONE_SHAPED.test(word) &&

@@ -740,7 +740,12 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
         values: form.values,
         errors,
       });
-    return answerEdit(c, outcome, { version, values: form.values, errors }, revive ? 'restored' : raw.restore === 'undo' ? 'undone' : restore ? 'version' : 'saved');
+    return answerEdit(
+      c,
+      outcome,
+      { version, values: form.values, errors },
+      revive ? 'restored' : raw.restore === 'undo' ? 'undone' : restore ? 'version' : 'saved',
+    );
   });
 });
 
