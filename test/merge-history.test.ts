@@ -573,6 +573,8 @@ describe('a stale edit is merged field by field', () => {
     const text = textOf(await answer.text());
     expect(text).toContain('Neu GmbH');
     expect(text).toContain('Trotzdem löschen');
+    // What changed since, before the question, as the history says it (buyer review).
+    expect(text).toMatch(/bevor Sie ihn löschen\. Unternehmen Alt GmbH → Neu GmbH Der Kontakt/);
     // The way back leads to the version it asks to check, and says so (buyer review).
     const html = await (await send(`${LIST}/${id}/delete`, { user: anna, form: { version: '1' } })).text();
     expect(html).toContain(
@@ -588,6 +590,8 @@ describe('a stale edit is merged field by field', () => {
     const asked = textOf(await (await send(`${LIST}/${id}/delete?version=2`, { user: anna })).text());
     expect(asked).toMatch(/Jonas Müller hat den Kontakt am [\d.]+, [\d:]+ geändert/);
     expect(asked).toContain('Trotzdem löschen');
+    expect(asked).toContain('Unternehmen Neu GmbH → Neuer GmbH');
+    expect(asked).not.toContain('Alt GmbH');
     expect(textOf(await (await send(`${LIST}/${id}/delete?version=3`, { user: anna })).text())).not.toContain('hat den Kontakt am');
   });
 });

@@ -967,20 +967,41 @@ contactRoutes.post('/contacts/:contactId/purge', contactParam, deleteVersion, as
 // ---- delete and undo ------------------------------------------------------------------------
 
 contactRoutes.get('/contacts/:contactId/delete', contactParam, deleteVersionQuery, async (c) => {
-  const contact = await findContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId);
-  if (!contact) throw new HTTPException(404);
-  const { shell } = c.var;
   const { version } = c.req.valid('query');
-  // From a card a co-buyer changed since: said before the question, as a delete with JS says it (review).
-  const message =
-    version && version !== contact.version
-      ? shell.t.contacts.conflictDeleteText(contact.updatedByName, formatDateTime(shell.t.locale, contact.updatedAt))
-      : undefined;
+  const { contactId } = c.req.valid('param');
+  // From the card's version on, in the same one read: what a co-buyer changed since it was shown.
+  const { contact, versions } = version
+    ? await contactState(c.var.db, c.var.asset.id, contactId, version)
+    : { contact: await findContact(c.var.db, c.var.asset.id, contactId), versions: [] };
+  if (!contact || contact.deletedAt !== null) throw new HTTPException(404);
+  const { shell } = c.var;
+  // From a card a co-buyer changed since: said before the question, as a delete with JS says it,
+  // with what changed (buyer review: the page did not say what).
+  const stale = !!version && version !== contact.version;
+  const message = stale
+    ? shell.t.contacts.conflictDeleteText(contact.updatedByName, formatDateTime(shell.t.locale, contact.updatedAt))
+    : undefined;
   return render(c, {
     title: shell.t.contacts.deleteTitle(displayName(contact)),
-    body: <DeleteConfirm shell={shell} assetId={c.get('asset').id} contact={contact} from={fromList(c)} message={message} />,
+    body: (
+      <DeleteConfirm
+        shell={shell}
+        assetId={c.get('asset').id}
+        contact={contact}
+        from={fromList(c)}
+        message={message}
+        shown={stale ? versions.find((candidate) => candidate.version === version)?.values : undefined}
+      />
+    ),
   });
 });
+
+/** The values the card showed at `version`, where that version is still kept (its delete met a co-buyer's change). */
+async function shownAt(c: Ctx, contactId: string, version: number | undefined) {
+  if (version === undefined) return undefined;
+  const { versions } = await contactState(c.var.db, c.var.asset.id, contactId, version);
+  return versions.find((candidate) => candidate.version === version)?.values;
+}
 
 async function remove(c: Ctx, contactId: string, version: number | undefined) {
   const assetId = c.get('asset').id;
@@ -996,10 +1017,12 @@ async function remove(c: Ctx, contactId: string, version: number | undefined) {
   const { shell } = c.var;
   const current = result.current;
   const message = shell.t.contacts.conflictDeleteText(current.updatedByName, formatDateTime(shell.t.locale, current.updatedAt));
+  // What changed since the card was shown: read only on this rare path (a second round trip).
+  const shown = await shownAt(c, contactId, version);
   return render(c, {
     status: 409,
     title: shell.t.contacts.deleteTitle(displayName(current)),
-    body: <DeleteConfirm shell={shell} assetId={assetId} contact={current} message={message} from={from} />,
+    body: <DeleteConfirm shell={shell} assetId={assetId} contact={current} message={message} from={from} shown={shown} />,
   });
 }
 

@@ -2,13 +2,14 @@ import type { Child } from 'hono/jsx';
 import type { ListQuery } from '../../paths';
 import { type IconName, icon } from '../../views/icon';
 import type { Shell } from '../../views/shell';
-import { FIELDS } from '../fields';
+import { FIELDS, type FieldValues, fieldValuesOf } from '../fields';
 import { fitsQr } from '../qr';
 import type { Contact } from '../repository';
 import { displayName, qrPayload } from '../vcard';
 import { berlinToday } from '../warranty';
 import { Crumb, metaLine, PostButton, warrantyLine } from './contact-list';
 import { addressLines, fieldText, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
+import { Changes } from './history';
 
 /**
  * One contact as a card: name and "Position · Unternehmen", a row of actions (call, mobile,
@@ -234,7 +235,15 @@ export function DeletedCard(props: { shell: Shell; assetId: string; contact: Con
 }
 
 /** Without JavaScript, deleting asks on its own page first (with JS, undo on the next page is the safety net). */
-export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: Contact; message?: string; from: ListQuery }) {
+export function DeleteConfirm(props: {
+  shell: Shell;
+  assetId: string;
+  contact: Contact;
+  message?: string;
+  from: ListQuery;
+  /** The values the card showed, when a co-buyer changed the contact since: what changed is listed. */
+  shown?: FieldValues;
+}) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
   const action = paths.deleteContact(assetId, contact.id, props.from);
@@ -249,6 +258,7 @@ export function DeleteConfirm(props: { shell: Shell; assetId: string; contact: C
           {props.message}
         </p>
       ) : null}
+      {props.shown ? <Changes shell={shell} older={props.shown} newer={fieldValuesOf(contact)} /> : null}
       <p>{t.contacts.deleteText}</p>
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]" class="form-actions">
         <input type="hidden" name="version" value={String(contact.version)} />

@@ -77,23 +77,7 @@ export function ContactHistory(props: {
               {changed.length === 0 ? (
                 <p class="hint">{t.contacts.historyNoChange}</p>
               ) : (
-                <dl class="changes">
-                  {FIELDS.filter((spec) => changed.includes(spec.name)).map((spec) => (
-                    <div>
-                      <dt>{t.contacts.fields[spec.name]}</dt>
-                      <dd>
-                        {older[spec.name] ? <del class="pre">{fieldText(spec, older[spec.name], t.locale)}</del> : null}
-                        {older[spec.name] ? <span aria-hidden="true"> → </span> : null}
-                        {version.values[spec.name] ? (
-                          <ins class="pre">{fieldText(spec, version.values[spec.name], t.locale)}</ins>
-                        ) : (
-                          // A removed value reads like any other change: "01.03.2027 → —".
-                          <span class="meta">{t.contacts.empty}</span>
-                        )}
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
+                <Changes shell={shell} older={older} newer={version.values} changed={changed} />
               )}
               {/* The deletion, where the contact is deleted, is no "Aktuelle Fassung": its heading says "gelöscht". */}
               {current && deleted ? null : current ? (
@@ -115,5 +99,31 @@ export function ContactHistory(props: {
         })}
       </ol>
     </section>
+  );
+}
+
+/** What changed from `older` to `newer`, a field a line ("Telefonnummer 089 1 → 089 2"). */
+export function Changes(props: { shell: Shell; older: FieldValues; newer: FieldValues; changed?: readonly string[] }) {
+  const { shell, older, newer } = props;
+  const { t } = shell;
+  const changed = props.changed ?? changedFields(older, newer);
+  return (
+    <dl class="changes">
+      {FIELDS.filter((spec) => changed.includes(spec.name)).map((spec) => (
+        <div>
+          <dt>{t.contacts.fields[spec.name]}</dt>
+          <dd>
+            {older[spec.name] ? <del class="pre">{fieldText(spec, older[spec.name], t.locale)}</del> : null}
+            {older[spec.name] ? <span aria-hidden="true"> → </span> : null}
+            {newer[spec.name] ? (
+              <ins class="pre">{fieldText(spec, newer[spec.name], t.locale)}</ins>
+            ) : (
+              // A removed value reads like any other change: "01.03.2027 → —".
+              <span class="meta">{t.contacts.empty}</span>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
