@@ -34,12 +34,16 @@ const app = readFileSync(join(root, 'src', 'client', 'app.js'), 'utf8');
 const htmxPath = publish(`${htmx.trimEnd()}\n;${app}`, 'htmx', 'min.js');
 // The icons: one SVG sprite, referenced as <svg><use href="…#call"> (cached once, immutable).
 const iconsPath = publish(readFileSync(join(root, 'src', 'client', 'icons.svg'), 'utf8').trim(), 'icons', 'svg');
-const css = readFileSync(join(root, 'src', 'views', 'styles.css'), 'utf8')
-  .replace(/\/\*[\s\S]*?\*\//g, '')
-  .replace(/\s+/g, ' ')
-  .replace(/\s*([{}:;,>])\s*/g, '$1')
-  .replace(/;}/g, '}')
-  .trim();
+const minified = (name) =>
+  readFileSync(join(root, 'src', 'views', name), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+const css = minified('styles.css');
+// The print rules: a stylesheet of their own, for paper only (no screen carries them inline).
+const printPath = publish(minified('print.css'), 'print', 'css');
 
 // The help pages' lists (src/i18n/help.ts), read by the help route through ASSETS: the Worker's
 // script does not carry them.
@@ -64,6 +68,7 @@ import type { HelpTopic } from '../i18n/help';
 export const HTMX_PATH = ${JSON.stringify(htmxPath)};
 export const HELP_PATHS: Record<HelpTopic, Record<Language, string>> = ${JSON.stringify(helpPaths)};
 export const ICONS_PATH = ${JSON.stringify(iconsPath)};
+export const PRINT_CSS_PATH = ${JSON.stringify(printPath)};
 export const CRITICAL_CSS = ${JSON.stringify(css)};
 export const CRITICAL_CSS_HASH = ${JSON.stringify(`sha256-${hash(css, 'base64')}`)};
 `;

@@ -383,6 +383,47 @@ describe('add', () => {
     expect(await english.text()).toMatch(/id="f-email-error"[^>]*>Please enter a complete email address/);
   });
 
+  it('checks a German postcode for five digits beside the field, takes "D-80333" and "80 333", and leaves other countries alone', async () => {
+    const sent = (fields: Record<string, string>, headers?: Record<string, string>) =>
+      send(LIST, { user: anna, form: { form_token: freshToken(), company: 'PLZ GmbH', city: 'München', ...fields }, headers });
+    const typo = await sent({ postal_code: '8033', country: 'Deutschland' });
+    expect(typo.status).toBe(422);
+    const html = await typo.text();
+    expect(html).toContain(
+      '<p class="field-error" id="f-postal_code-error">Eine Postleitzahl in Deutschland hat fünf Ziffern, z. B. 80333.</p>',
+    );
+    expect(html).toMatch(/id="f-postal_code"[^>]*aria-invalid="true"[^>]*aria-describedby="f-postal_code-error"/);
+    // What was typed stays in the field, and the German keyboard for it is the number pad.
+    expect(html).toMatch(/id="f-postal_code"[^>]*value="8033"[^>]*inputmode="numeric"/);
+    const english = await sent({ postal_code: '803330', country: 'Germany' }, { 'Accept-Language': 'en' });
+    expect(await english.text()).toContain('id="f-postal_code-error">A postcode in Germany has five digits, e.g. 80333.</p>');
+    // Written with "D-" or a space, it is stored as its five digits.
+    for (const [typed, country] of [
+      ['D-80333', 'Deutschland'],
+      ['80 333', 'deutschland '],
+      ['80333', 'DE'],
+    ]) {
+      const saved = await sent({ postal_code: typed ?? '', country: country ?? '' });
+      expect(saved.status, typed).toBe(303);
+      const id = new URL(saved.headers.get('location') ?? '', ORIGIN).searchParams.get('saved');
+      const stored = await env.DB.prepare('SELECT postal_code FROM contacts WHERE id = ?').bind(id).first('postal_code');
+      expect(stored, typed).toBe('80333');
+    }
+    // Abroad, or with no country, a postcode is what it is, and the keyboard has letters.
+    for (const [code, country] of [
+      ['1010', 'Österreich'],
+      ['SW1A 1AA', 'Vereinigtes Königreich'],
+      ['8033', ''],
+    ]) {
+      const saved = await sent({ postal_code: code ?? '', country: country ?? '' });
+      expect(saved.status, code).toBe(303);
+    }
+    const form = await (await send(`${LIST}/new`, { user: anna })).text();
+    expect(form).toMatch(/id="f-postal_code"[^>]*inputmode="numeric"/);
+    const abroad = await (await sent({ postal_code: 'SW1A', country: 'Vereinigtes Königreich', email: 'x' })).text();
+    expect(abroad).not.toMatch(/id="f-postal_code"[^>]*inputmode/);
+  });
+
   it('counts lengths in code points and names the field that is too long', async () => {
     const ok = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(200) } });
     expect(ok.status).toBe(303);

@@ -310,6 +310,11 @@
   document.addEventListener('input', (event) => {
     var form = event.target.form;
     if (form && form.hasAttribute('data-draft')) saveDraft(form);
+    // The number pad for a postcode in Germany, letters elsewhere (the server's inGermany, schema.ts).
+    var code = form && event.target.name === 'country' && form.elements.postal_code;
+    if (!code) return;
+    if (/^\s*(deutschland|germany|brd|de|d)\s*$/i.test(event.target.value)) code.setAttribute('inputmode', 'numeric');
+    else code.removeAttribute('inputmode');
   });
   // A form left with typed input (a link, the way back, another page) keeps it as unsent: it
   // comes back, with "Verwerfen", wherever that form opens again. Cancel drops it first.

@@ -18,7 +18,7 @@ export const FIELDS = [
   { name: 'email', column: 'email', kind: 'email', max: 254, autocomplete: 'email', inputMode: 'email', group: 'reach' },
   { name: 'website', column: 'website', kind: 'website', max: 2000, autocomplete: 'url', inputMode: 'url', group: 'reach' },
   { name: 'street', column: 'street', kind: 'text', max: 200, autocomplete: 'street-address', group: 'address' },
-  // No numeric keyboard: postcodes abroad have letters (A-1010, SW1A 1AA).
+  // The numeric keyboard only for an address in Germany (views/contact-form.tsx): postcodes abroad have letters (SW1A 1AA).
   { name: 'postal_code', column: 'postalCode', kind: 'text', max: 20, autocomplete: 'postal-code', group: 'address' },
   { name: 'city', column: 'city', kind: 'text', max: 100, autocomplete: 'address-level2', group: 'address' },
   { name: 'country', column: 'country', kind: 'text', max: 100, autocomplete: 'country-name', group: 'address' },

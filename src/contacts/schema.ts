@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'email'
   | 'website'
   | 'nameRequired'
+  | 'postalCode'
   | 'encoding'
   | WarrantyError;
 
@@ -238,6 +239,7 @@ function toErrorCode(message: string): ErrorCode {
 const RULE_FIELDS: Partial<Record<ErrorCode, readonly FieldName[]>> = {
   nameRequired: ['first_name', 'last_name', 'company'],
   endBeforeStart: ['accepted_on', 'warranty_until'],
+  postalCode: ['postal_code', 'country'],
 };
 
 /** The stored fields an invalid result's errors concern, rules spanning several fields widened to all of them. */
@@ -266,7 +268,31 @@ export function readContactForm(raw: unknown): FormResult {
     if (Array.isArray(parts))
       raw = { ...(raw as object), ...Object.fromEntries(ADDRESS.map((name, index) => [name, String(parts[index] ?? '')])) };
   }
+  const germanCode = germanPostalCode(raw as Record<string, unknown>);
+  if (germanCode !== undefined) raw = { ...(raw as object), postal_code: germanCode ?? (raw as Record<string, unknown>).postal_code };
   const values = formValuesFrom(raw);
   const result = z.safeParse(contactInput, raw);
-  return result.success ? { ok: true, input: result.data, values, raw } : { ok: false, errors: fieldErrorsFrom(result.error), values, raw };
+  const errors = result.success ? {} : fieldErrorsFrom(result.error);
+  // Typed in a form, a German postcode has five digits ("8033" is a typo); an import keeps what its file has.
+  if (germanCode === null) errors.postal_code ??= 'postalCode';
+  return result.success && germanCode !== null ? { ok: true, input: result.data, values, raw } : { ok: false, errors, values, raw };
+}
+
+/** The country as people write Germany (the form suggests "Deutschland"; app.js knows the same words). */
+const GERMANY = /^(?:deutschland|germany|brd|de|d)$/i;
+export const inGermany = (country: string) => GERMANY.test(country.trim());
+
+/**
+ * A form's postcode for an address in Germany: its five digits, also as typed with "D-" or a
+ * space ("D-80333", "80 333"); null when it is no such postcode; undefined when there is none to
+ * check (empty, or another country).
+ */
+export function germanPostalCode(raw: Record<string, unknown>): string | null | undefined {
+  const { postal_code: code, country } = raw;
+  if (typeof code !== 'string' || code.trim() === '' || typeof country !== 'string' || !inGermany(country)) return undefined;
+  const digits = code
+    .trim()
+    .replace(/^de?\s*-?\s*/i, '')
+    .replace(/\s/g, '');
+  return /^\d{5}$/.test(digits) ? digits : null;
 }

@@ -192,6 +192,7 @@ export const en: Messages = {
       websiteSpace: 'The web address contains a space. Please enter it without spaces, e.g. www.company.com.',
       encoding: 'This input arrived damaged. Please enter it again.',
       nameRequired: 'Please enter at least a first name, last name or company.',
+      postalCode: 'A postcode in Germany has five digits, e.g. 80333.',
       date: 'This date does not exist or is incomplete. Please check day, month and year, for example 12.03.2027.',
       dateRange: 'Please enter a date between 1990 and 2100.',
       periodRange: 'With this period the warranty would end after 2100. Please check the acceptance date.',

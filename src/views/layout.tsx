@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { CRITICAL_CSS, HTMX_PATH } from '../generated/assets';
+import { CRITICAL_CSS, HTMX_PATH, PRINT_CSS_PATH } from '../generated/assets';
 import type { Shell } from './shell';
 
 /**
@@ -19,7 +19,7 @@ const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout:
 export function layout(shell: Shell, title: string, body: Child) {
   const { t, paths, user, asset } = shell;
   // The critical CSS is our own build-time constant, hashed into the CSP: not user data.
-  return html`<!DOCTYPE html><html lang="${t.lang}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><title>${title} · ${t.appName}</title><meta name="htmx-config" content="${HTMX_CONFIG}"/><link rel="icon" href="data:,"/><style>${raw(CRITICAL_CSS)}</style><script src="${paths.file(HTMX_PATH)}" defer=""></script></head><body${user ? html` data-user="${user.id}"` : ''}><a class="skip" href="#main">${t.skipToContent}</a><header class="top"><a class="back" href="${shell.platformUrl}"><span aria-hidden="true">←</span><span class="sr-only">${t.backToPlatform}: </span><span class="pname">${shell.platformName}</span></a>${
+  return html`<!DOCTYPE html><html lang="${t.lang}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><title>${title} · ${t.appName}</title><meta name="htmx-config" content="${HTMX_CONFIG}"/><link rel="icon" href="data:,"/><style>${raw(CRITICAL_CSS)}</style><link rel="stylesheet" href="${paths.file(PRINT_CSS_PATH)}" media="print"/><script src="${paths.file(HTMX_PATH)}" defer=""></script></head><body${user ? html` data-user="${user.id}"` : ''}><a class="skip" href="#main">${t.skipToContent}</a><header class="top"><a class="back" href="${shell.platformUrl}"><span aria-hidden="true">←</span><span class="sr-only">${t.backToPlatform}: </span><span class="pname">${shell.platformName}</span></a>${
     // The way back to the platform, the asset's name (only here; it may wrap on a phone), the other assets where there are several.
     asset ? html`<span class="asset">${asset.name || asset.id}</span>` : ''
   }${user && asset && user.assets.length > 1 ? html`<a class="switch" href="${paths.home()}">${t.switchAsset}</a>` : ''}</header><main id="main" tabindex="-1">${body}</main><div id="net" class="net" hidden=""><p>${

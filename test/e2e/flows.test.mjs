@@ -222,19 +222,37 @@ describe('as Anna (customer, JavaScript on)', () => {
     await page.locator('main').getByRole('button', { name: 'Rückgängig' }).click();
     await page.locator('main').getByText('Schlüssel bei Frau Huber').waitFor();
     assert.ok(await page.locator('main').getByText('089 222').first().isVisible());
+    // Said as undone, with nothing more to undo (buyer review: it offered the undo again).
+    await page.locator('main').getByText(`Rückgängig gemacht: „${company}“ ist wieder wie vor der Wiederherstellung.`).waitFor();
+    assert.equal(await page.locator('main').getByRole('button', { name: 'Rückgängig' }).count(), 0);
     await assertNoReload(page, 'restore and its undo');
     assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
   });
 
-  test('the help on getting the contacts onto a phone opens, and leads back', async () => {
+  test('the help on getting the contacts onto a phone opens, and leads back to the list as it was', async () => {
     const { page } = browser;
-    await page.goto(listPath());
+    await page.goto(`${listPath()}?q=schmidt`);
     assert.ok(!(await page.getByText('Outlook (Desktop)').isVisible()), 'not on the list');
     await page.getByRole('link', { name: 'Wie kommen die Kontakte auf mein Handy?' }).click();
     await page.getByText('Outlook (Desktop)').waitFor();
     assert.equal(await page.title(), 'Wie kommen die Kontakte auf mein Handy? · Kontakte');
     await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
     await page.getByRole('searchbox').waitFor();
+    // With the search it had (buyer review: the way back forgot it).
+    assert.equal(await page.getByRole('searchbox').inputValue(), 'schmidt');
+    assert.ok(new URL(page.url()).search.includes('q=schmidt'), page.url());
+    assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
+  });
+
+  test('the postcode gets the number pad for an address in Germany, and letters once another country is typed', async () => {
+    const { page } = browser;
+    await page.goto(`${listPath()}/new`);
+    const code = page.locator('#f-postal_code');
+    assert.equal(await code.getAttribute('inputmode'), 'numeric');
+    await page.locator('#f-country').fill('Österreich');
+    assert.equal(await code.getAttribute('inputmode'), null);
+    await page.locator('#f-country').fill('Deutschland');
+    assert.equal(await code.getAttribute('inputmode'), 'numeric');
     assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
   });
 

@@ -14,4 +14,12 @@ describe('src/client/app.js', () => {
     // The check itself sees the mistake it is for.
     expect(() => new Script('{ var said = 1; const said = 2; }')).toThrow(SyntaxError);
   });
+
+  it('knows Germany by the words the server does, for the postcode\u2019s number pad', () => {
+    const source = readFileSync(join(root, 'src', 'client', 'app.js'), 'utf8');
+    const server = readFileSync(join(root, 'src', 'contacts', 'schema.ts'), 'utf8');
+    const words = /const GERMANY = \/\^\(\?:([a-z|]+)\)\$\/i;/.exec(server)?.[1];
+    expect(words).toBe('deutschland|germany|brd|de|d');
+    expect(source).toContain(`/^\\s*(${words})\\s*$/i.test(event.target.value)`);
+  });
 });

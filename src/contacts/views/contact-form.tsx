@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Shell } from '../../views/shell';
 import { FIELD_GROUPS, FIELDS, type FieldSpec, fieldValuesOf } from '../fields';
 import type { Contact } from '../repository';
-import type { ErrorCode, FieldErrors, FormFieldName, FormValues } from '../schema';
+import { type ErrorCode, type FieldErrors, type FormFieldName, type FormValues, inGermany } from '../schema';
 import { dialledDigits } from '../vcard';
 import { formatDate, MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { fieldText, formatDateTime } from './format';
@@ -136,6 +136,8 @@ export function ContactForm(props: ContactFormProps) {
               spec={spec}
               labelled={labelled}
               value={values[spec.name] ?? ''}
+              // The number keyboard for a German postcode (app.js follows the country as it is typed).
+              inputMode={spec.name === 'postal_code' && inGermany(values.country ?? '') ? 'numeric' : undefined}
               error={errors[spec.name]}
               firstError={firstError(errors) === spec.name}
               sharedError={
@@ -364,6 +366,7 @@ function Field(props: {
   sharedError?: string;
   /** false: the label stands elsewhere (a one-field group's heading). */
   labelled: boolean;
+  inputMode?: 'numeric';
 }) {
   const { shell, spec, value, error } = props;
   const { t } = shell;
@@ -410,7 +413,7 @@ function Field(props: {
           {...range}
           type={type}
           value={value}
-          inputmode={spec.inputMode}
+          inputmode={props.inputMode ?? spec.inputMode}
           {...(spec.kind === 'email' ? { autocapitalize: 'none', spellcheck: false } : {})}
           list={spec.name === 'position' ? 'positions' : undefined}
         />

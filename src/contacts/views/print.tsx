@@ -9,8 +9,8 @@ import { addressLines } from './format';
 /**
  * The printable phone list (issue 16, for the "Hausakte" by the fuse box): every contact in one
  * table row of two lines, so that 50 contacts fit on two A4 pages. The screen shows it as a
- * preview with "Drucken"; printing hides everything else (the `@media print` rules in
- * src/views/styles.css).
+ * preview with "Drucken"; printing hides everything else (the `@media print` rules of
+ * src/views/print.css, linked for print from every page).
  */
 export interface PhoneListProps {
   shell: Shell;
