@@ -455,7 +455,10 @@ export function ContactRow(props: {
   // Empty cells are left out: on wide screens each cell has its own grid column.
   return html`<li class="contact" id="c-${contact.id}"><a class="name" href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
     props.focus ? html` data-focus-row="${props.focus}"` : props.focused ? ' data-focus' : ''
-  }>${name}</a>${meta ? html`<span class="meta">${meta}</span>` : ''}${warrantyLine(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${phone ? html`<span class="tel">${phone}</span>` : ''}${
+  }>${name}</a>${meta ? html`<span class="meta">${meta}</span>` : ''}${warrantyLine(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
+    // The number column says when its number is the mobile (review: it looked like the phone).
+    phone ? html`<span class="tel">${phone}${contact.phone ? '' : ` · ${t.contacts.callMobile}`}</span>` : ''
+  }${
     contact.email ? html`<span class="mail">${contact.email}</span>` : ''
   }${call || mail ? html`<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }
