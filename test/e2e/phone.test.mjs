@@ -170,6 +170,20 @@ describe('on a phone (360×800)', () => {
       quick.every((act) => act.fits),
       `every label inside its button: ${JSON.stringify(quick)}`,
     );
+    // On a 320 px phone (or 360 px with larger text) each label stays one word on one line
+    // (review: "Anrufe|n", "E-|Mail" broke mid-word).
+    await page.setViewportSize({ width: 320, height: 800 });
+    const narrow = await page.evaluate(() =>
+      [...document.querySelectorAll('.quick .act span:not(.sr-only)')].map((label) => ({
+        text: label.textContent,
+        lines: Math.round(label.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(label).lineHeight)),
+      })),
+    );
+    assert.ok(
+      narrow.every((label) => label.lines === 1),
+      `one line each at 320 px: ${JSON.stringify(narrow)}`,
+    );
+    await page.setViewportSize({ width: 360, height: 800 });
     // "Zuletzt geändert von … am …": its lines stand one under the other without a gap, however
     // it wraps, and "Verlauf" (a 44 px target) stands apart.
     const changed = await page.evaluate(() => {

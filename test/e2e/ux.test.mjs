@@ -610,6 +610,38 @@ describe('the list on a desktop (1280×800)', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('a long number, firm and e-mail address are shown whole in their columns, never cut off (buyer review)', async () => {
+    const { page } = browser;
+    const name = `Sanitär und Heizung Haustechnik Breitbrunn am Ammersee ${unique()}`;
+    const phone = '+49 (0) 8151 / 97 12 34-56';
+    const email = `kundendienst.haustechnik.breitbrunn.${unique()}@example-sanitaer.de`;
+    await page.goto(`${listPath(BOOK)}/new`);
+    await fillContact(page, { first_name: 'Eva', last_name: 'Lang', company: name, position: 'Installateurin', phone, email });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Eva Lang', exact: true }).waitFor();
+    for (const width of [1280, 800]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(email)}`);
+      const cells = await page.locator('li.contact', { hasText: 'Eva Lang' }).evaluate((row) =>
+        ['.meta', '.tel', '.mail'].map((cell) => {
+          const el = row.querySelector(cell);
+          return { cell, text: el.textContent, cut: el.scrollWidth > el.clientWidth + 0.5 || el.scrollHeight > el.clientHeight + 0.5 };
+        }),
+      );
+      assert.deepEqual(
+        cells.map((cell) => [cell.text, cell.cut]),
+        [
+          [`Installateurin · ${name}`, false],
+          [phone, false],
+          [email, false],
+        ],
+        `${width} px: ${JSON.stringify(cells)}`,
+      );
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('"Kontakte aus einer Datei übernehmen" (and "Zuletzt gelöscht" beside it) comes before the list on a wide screen, on screen and by Tab', async () => {
     const { page } = browser;
     await page.goto(listPath(BOOK));
