@@ -334,6 +334,9 @@ describe('what people type around their words (search review, stop 43)', () => {
     ['www.kuechen-schmidt.de', 'a web address with www.'],
     ['Küchen und Schmidt', '"und"'],
     ['Küchen+Schmidt', 'two words joined by +'],
+    ['Küchen + Schmidt', 'a + between two words'],
+    ['Fa. Schmidt', 'a firm\u2019s abbreviation'],
+    ['Firma Küchen Schmidt', 'the word "Firma"'],
     ['„Herr Schmidt“', 'a salutation inside quotes'],
     ['Schmidt (Herr)', 'a salutation in brackets'],
     ['Hauptstraße 5', 'the full street word (as before)'],
@@ -399,6 +402,8 @@ describe('what people type around their words (search review, stop 43)', () => {
     expect(finds('Fr', franz)).toBe(true);
     expect(finds('Fr', stefan)).toBe(false);
     expect(finds('Fr. Huber', franz)).toBe(true);
+    expect(finds('Fa', contact({ firstName: 'Fabian' }))).toBe(true);
+    expect(finds('Firma', contact({ notes: 'Firma schließt im August' }))).toBe(true);
     // A salutation or "und" alone is still searched (a note may say it).
     expect(finds('Frau', stefan)).toBe(false);
     expect(finds('Frau', contact({ notes: 'Frau Huber fragen' }))).toBe(true);

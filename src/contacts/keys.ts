@@ -421,10 +421,11 @@ const PHONE_SHAPED = /^[0-9+/().-]+$/;
 
 /**
  * Words typed around what is sought, which no field holds: a salutation ("Frau Köhler"), a
- * phone label ("Tel. 089 …"), "und" ("Fenster und Türen"). Left out while another word remains;
- * "Fr" alone is how "Franz" starts, so only "Fr." is one.
+ * firm's ("Fa. Brandl", "Firma Brandl"), a phone label ("Tel. 089 …"), "und" ("Fenster und
+ * Türen", "Schindler + Söhne"). Left out while another word remains; "Fr" alone is how "Franz"
+ * starts, so only "Fr." is one, as only "Fa." ("Fabian").
  */
-const FILLER = /^(?:herrn?|frau|hr\.|fr\.|tel\.?|telefon|mobil|handy|fax|und|u\.|&):?$/i;
+const FILLER = /^(?:herrn?|frau|hr\.|fr\.|fa\.|firma|tel\.?|telefon|mobil|handy|fax|und|u\.|&|\+):?$/i;
 
 /** Of those, the ones that say a person is sought ("Herr Meier": Karl Meier before the firm Fliesen-Meier). */
 const SALUTATION = /^(?:herrn?|frau|hr\.|fr\.):?$/i;
