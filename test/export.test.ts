@@ -87,6 +87,11 @@ describe('vCard export', () => {
     expect(text).toContain('Hier sind noch keine Kontakte');
     expect(text).toContain('Es gibt keine Kontakte, die in die Datei kommen könnten.');
     expect(text).toContain('Zurück zu den Kontakten');
+    // A search that finds nothing: its words as the heading and the tab's title, without the
+    // sentence's full stop (buyer review: "Keine Treffer für „zzzz“. · Kontakte").
+    const searched = await (await send('/assets/empty-export/contacts.vcf?q=zzzz', { user })).text();
+    expect(searched).toContain('<title>Keine Treffer für „zzzz“ · Kontakte</title>');
+    expect(searched).toContain('data-focus="true">Keine Treffer für „zzzz“</h1>');
   });
 
   it('offers the downloads as plain links that htmx never swaps, with help for phones and Outlook', async () => {

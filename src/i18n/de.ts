@@ -97,7 +97,7 @@ export const de = {
     count: (n: number) => (n === 1 ? '1 Kontakt' : `${n.toLocaleString('de-DE')} Kontakte`),
     countFrom: (name: string) => ` · hier ab „${name}“`,
     found: (n: number, q: string) => (n === 1 ? `1 Treffer für „${q}“` : `${n.toLocaleString('de-DE')} Treffer für „${q}“`),
-    noResults: (q: string) => `Keine Treffer für „${q}“.`,
+    noResults: (q: string) => `Keine Treffer für „${q}“`,
     clearSearch: 'Suche leeren',
     search: 'Kontakte durchsuchen',
     searchHint: 'Name, Ort, Nummer',

@@ -249,7 +249,7 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
       {view.q && page.total === 0 ? (
         <div class="no-results" role="status">
           <p>
-            {t.contacts.noResults(view.q)} <a href={paths.contacts(assetId, { group: view.group })}>{t.contacts.clearSearch}</a>
+            {t.contacts.noResults(view.q)}. <a href={paths.contacts(assetId, { group: view.group })}>{t.contacts.clearSearch}</a>
           </p>
           <p class="hint">{t.contacts.searchScope}</p>
         </div>

@@ -57,7 +57,7 @@ export function PhoneList(props: PhoneListProps) {
         ) : null}
       </div>
       {contacts.length === 0 ? (
-        <p>{q ? t.contacts.noResults(q) : t.contacts.print.empty}</p>
+        <p>{q ? `${t.contacts.noResults(q)}.` : t.contacts.print.empty}</p>
       ) : (
         <>
           <p class="print-hint">{t.contacts.print.hint}</p>
