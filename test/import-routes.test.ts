@@ -159,6 +159,8 @@ describe('importing a .vcf', () => {
     expect(history).toContain(
       'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat. Import rückgängig Alle Kontakte dieses Imports',
     );
+    // Its entry in the same words (buyer review: "importiert" under "übernommen").
+    expect(history).toMatch(/Anna Müller hat den Kontakt aus einer Datei übernommen · /);
     // Undone, then sent again (the way back to that notice): it says nothing is left, not "0 removed".
     const undo = (htmx: boolean) => send(`/assets/imp-a/contacts/import/${importId}/undo`, { user, method: 'POST', form: {}, htmx });
     expect(textOf(await (await followed(user, await undo(false))).text())).toContain('6 übernommene Kontakte wurden gelöscht.');

@@ -36,7 +36,7 @@ describe('likely duplicates', () => {
     expect(second.status).toBe(409);
     const html = await second.text();
     expect(textOf(html)).toContain(
-      'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
+      'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte Kontakte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
     );
     // Each names the contact it is likely to be (UX review: the buyer could not tell which).
     expect(notesOf(html)).toEqual(

@@ -273,7 +273,7 @@ export const de = {
     historyDeleted: 'Der Kontakt ist gelöscht. Eine ältere Fassung können Sie wiederherstellen, wenn Sie ihn zurückgeholt haben:',
     historyAction: {
       create: 'angelegt',
-      import: 'importiert',
+      import: 'aus einer Datei übernommen',
       update: 'geändert',
       delete: 'gelöscht',
       restore: 'wiederhergestellt',
@@ -350,7 +350,7 @@ export const de = {
     previewDuplicate: (name: string) => `Wahrscheinlich schon vorhanden als „${name}“, daher zunächst nicht angehakt.`,
     previewTwiceInFile: 'Steht wahrscheinlich schon weiter oben in der Datei, daher zunächst nicht angehakt.',
     importChanged:
-      'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
+      'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte Kontakte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
     tickAll: 'Alle anhaken',
     tickNone: 'Alle Haken entfernen',
     previewNotImportable: 'Ohne Namen, Unternehmen oder E-Mail-Adresse: kann nicht übernommen werden.',

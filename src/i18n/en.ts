@@ -242,7 +242,7 @@ export const en: Messages = {
     historyDeleted: 'The contact is deleted. You can restore an older version once you have brought it back:',
     historyAction: {
       create: 'added',
-      import: 'imported',
+      import: 'added from a file',
       update: 'changed',
       delete: 'deleted',
       restore: 'restored',
