@@ -817,8 +817,8 @@ describe('history (Verlauf)', () => {
       againForm[match[1] ?? ''] = match[2] ?? '';
     expect(againForm).toMatchObject({ again: '1', version: '3', restore: '1', phone: '089 1' });
     for (const [language, wording, columns] of [
-      ['de', 'Tom Berg hat den Kontakt am', 'Feld Frühere Fassung Jetzt gespeichert Telefonnummer 089 1 089 3'],
-      ['en', 'Tom Berg changed the contact on', 'Field Earlier version Saved now Phone number 089 1 089 3'],
+      ['de', 'Tom Berg hat den Kontakt am', 'Feld Frühere Fassung Von Tom Berg Telefonnummer 089 1 089 3'],
+      ['en', 'Tom Berg changed the contact on', 'Field Earlier version From Tom Berg Phone number 089 1 089 3'],
     ] as const) {
       const opened = await send(`${LIST}/${id}`, { user: lea, form: againForm, headers: { 'Accept-Language': language } });
       expect(opened.status).toBe(200);
@@ -835,7 +835,7 @@ describe('history (Verlauf)', () => {
     delete editClashAgain.restore;
     const plain = textOf(await (await send(`${LIST}/${id}`, { user: lea, form: editClashAgain })).text());
     expect(plain).toContain('während Sie ihn bearbeitet haben');
-    expect(plain).toContain('Feld Meine Eingabe Jetzt gespeichert');
+    expect(plain).toContain('Feld Meine Eingabe Von Tom Berg');
     expect(await row(id)).toMatchObject({ phone: '089 3', version: 3 });
     // Lea picks the earlier number: the choice completes the restore, recorded and said as one.
     const choice: Record<string, string> = {};

@@ -237,7 +237,6 @@ export const de = {
       `${name} hat den Kontakt am ${date} geändert, nachdem Sie den Verlauf geöffnet haben. Nichts wurde überschrieben. Vergleichen Sie die frühere Fassung mit der gespeicherten und entscheiden Sie.`,
     conflictField: 'Feld',
     conflictYours: 'Meine Eingabe',
-    conflictStored: 'Jetzt gespeichert',
     conflictKeepMine: 'Meine Eingaben trotzdem speichern',
     conflictTakeStored: 'Gespeicherte Fassung übernehmen',
     conflictDeleteText: (name: string, date: string) =>

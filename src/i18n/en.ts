@@ -209,7 +209,6 @@ export const en: Messages = {
       `${name} changed the contact on ${date}, after you opened its history. Nothing was overwritten. Compare the earlier version with the saved one and decide.`,
     conflictField: 'Field',
     conflictYours: 'My input',
-    conflictStored: 'Saved now',
     conflictKeepMine: 'Save my input anyway',
     conflictTakeStored: 'Take the saved version',
     conflictDeleteText: (name: string, date: string) =>

@@ -143,7 +143,7 @@ async function scenario(anna, jonas, javaScript) {
     .locator('.conflict td')
     .evaluateAll((tds) => tds.map((td) => ({ width: td.getBoundingClientRect().width, label: getComputedStyle(td, '::before').content })));
   assert.ok(cells.length > 0 && cells.every((cell) => cell.width >= 250), JSON.stringify(cells));
-  assert.deepEqual([...new Set(cells.map((cell) => cell.label))], ['"Meine Eingabe"', '"Jetzt gespeichert"']);
+  assert.deepEqual([...new Set(cells.map((cell) => cell.label))], ['"Meine Eingabe"', '"Von Jonas Müller"']);
   assert.equal(await anna.page.getByLabel('Notizen', { exact: true }).inputValue(), 'Schlüssel bei Frau Roth');
   assert.equal(await anna.page.getByLabel('PLZ', { exact: true }).inputValue(), '80331');
   await jonas.page.reload();

@@ -444,6 +444,8 @@ function ConflictPanel(props: {
     ? { ...props.values, accepted_on: warranty.accepted_on, warranty_until: warranty.warranty_until }
     : props.values;
   const storedValues = fieldValuesOf(stored);
+  // Named as the clash page names it ("Von Jonas Müller"; review: "Jetzt gespeichert" there).
+  const storedBy = t.contacts.clashTheirs(stored.updatedByName);
   const differing = FIELDS.filter(
     (spec) => (values[spec.name] ?? '').trim() !== storedValues[spec.name] && (!props.only || props.only.includes(spec.name)),
   );
@@ -461,7 +463,7 @@ function ConflictPanel(props: {
           <tr>
             <th scope="col">{t.contacts.conflictField}</th>
             <th scope="col">{restoring ? t.contacts.clashRestoreMine : t.contacts.conflictYours}</th>
-            <th scope="col">{t.contacts.conflictStored}</th>
+            <th scope="col">{storedBy}</th>
           </tr>
         </thead>
         {/* On a phone each row stands as a block, every value under its column's name (data-label):
@@ -473,7 +475,7 @@ function ConflictPanel(props: {
               <td class="pre" data-label={restoring ? t.contacts.clashRestoreMine : t.contacts.conflictYours}>
                 {values[spec.name] ? fieldText(spec, values[spec.name] ?? '', t.locale) : t.contacts.empty}
               </td>
-              <td class="pre" data-label={t.contacts.conflictStored}>
+              <td class="pre" data-label={storedBy}>
                 {storedValues[spec.name] ? fieldText(spec, storedValues[spec.name], t.locale) : t.contacts.empty}
               </td>
             </tr>
