@@ -6,8 +6,7 @@ export const CONTACT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type NoticeKind = 'saved' | 'deleted' | 'restored';
 
-/** What a save without JS did, as the card's `?done=` says: an edit, a deleted contact brought back, an earlier version restored. */
-/** What a save did: an edit, a deleted contact back, an earlier version restored, and that restore undone. */
+/** What a save without JS did, as the card's `?done=` says: an edit, a deleted contact brought back, an earlier version restored, and that restore undone. */
 export const DONE = ['saved', 'restored', 'version', 'undone'] as const;
 export type Done = (typeof DONE)[number];
 

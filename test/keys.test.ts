@@ -419,6 +419,11 @@ describe('what people type around their words (search review, stop 43)', () => {
     // A label joins only a number: "Telefonbau" and "Faxgerät" are words of their own.
     expect(parseQuery('Telefonbau')).toMatchObject([{ kind: 'text', word: 'Telefonbau' }]);
     expect(parseQuery('Fax2000')).toMatchObject([{ kind: 'phone', text: '2000' }]);
+    // A dot after any label, as after "Tel."; a short number after one is a name ("Handy24").
+    expect(parseQuery('Fax.:089 123')).toMatchObject([{ kind: 'phone', text: '089 123' }]);
+    expect(parseQuery('Mobil.: 0171 2345678')).toMatchObject([{ kind: 'phone', text: '0171 2345678' }]);
+    expect(parseQuery('Handy24')).toMatchObject([{ kind: 'text', word: 'Handy24' }]);
+    expect(parseQuery('Mobil1')).toMatchObject([{ kind: 'text', word: 'Mobil1' }]);
   });
 
   it('tells a search for a person by its salutation, never by a salutation alone', () => {

@@ -593,6 +593,12 @@ describe('a stale edit is merged field by field', () => {
     expect(asked).toContain('Unternehmen Neu GmbH → Neuer GmbH');
     expect(asked).not.toContain('Alt GmbH');
     expect(textOf(await (await send(`${LIST}/${id}/delete?version=3`, { user: anna })).text())).not.toContain('hat den Kontakt am');
+    // A version that changed no field (a restore of the values stored) is said, with no empty list.
+    expect((await send(`${LIST}/${id}/history/3/restore`, { user: jonas, form: { version: '3' } })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ version: 4 });
+    const same = await (await send(`${LIST}/${id}/delete?version=3`, { user: anna })).text();
+    expect(textOf(same)).toMatch(/Jonas Müller hat den Kontakt am [\d.]+, [\d:]+ geändert/);
+    expect(same).not.toContain('class="changes"');
   });
 });
 
@@ -728,6 +734,14 @@ describe('history (Verlauf)', () => {
     for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
       choice[match[1] ?? ''] = match[2] ?? '';
     expect(choice).toMatchObject({ version: '4', restore: 'undo' });
+    // "Alles noch einmal bearbeiten" from it compares as a restore does (code review).
+    const again: Record<string, string> = {};
+    for (const match of html.slice(html.lastIndexOf('<form')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
+      again[match[1] ?? ''] = match[2] ?? '';
+    expect(again).toMatchObject({ again: '1', restore: 'undo' });
+    const compared = textOf(await (await send(`${LIST}/${id}`, { user: ida, form: again })).text());
+    expect(compared).toContain('nachdem Sie den Verlauf geöffnet haben');
+    expect(compared).toContain('Feld Frühere Fassung Von Tim Berg');
     const chosen = await send(`${LIST}/${id}`, { user: ida, form: { ...choice, phone: '089 2' } });
     expect(chosen.status).toBe(303);
     expect(chosen.headers.get('location')).toBe(`${LIST}/${id}?done=undone`);

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ContactInput } from '../src/contacts/schema';
-import { HELP_PATHS } from '../src/generated/assets';
+import { HELP_PATHS, PRINT_CSS_PATH } from '../src/generated/assets';
 import { HELP_TOPICS } from '../src/i18n/help';
 import { anna, gzipSize, seedContacts, send, type TestUser, textOf } from './helpers';
 import { parseWithIcal } from './ical';
@@ -279,6 +279,17 @@ describe('the export of what the list shows', () => {
     expect(all).toContain(`href="${LIST}/print" id="print-list"`);
   });
 
+  it('links the print rules from every page for paper only, served from the static files', async () => {
+    const html = await (await send(LIST, { user })).text();
+    expect(html).toContain(`<link rel="stylesheet" href="${PRINT_CSS_PATH}" media="print"/>`);
+    // Not inline: no screen carries them.
+    expect(html).not.toContain('@media print');
+    const css = await env.ASSETS.fetch(new Request(`https://kontakte.example${PRINT_CSS_PATH}`, { redirect: 'manual' }));
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await css.text()).toMatch(/^@media print\{@page\{margin:12mm\}/);
+  });
+
   it('has a help page on getting the file onto a phone, in German and in English, with a way back', async () => {
     const page = await send(`${LIST}/help/phone`, { user });
     expect(page.status).toBe(200);
@@ -310,9 +321,11 @@ describe('the export of what the list shows', () => {
     // Its way back returns to the list as it was left: the search with it (buyer review).
     const searched = await (await send(`${LIST}/help/phone`, { user, cookies: 'kontakte_list=q%3Dschmidt' })).text();
     expect(searched).toContain(`<a href="${LIST}?q=schmidt"><span aria-hidden="true">← </span>Zurück zu den Kontakten</a>`);
-    // The calendar's steps lead to the warranty view, with its search too.
+    // The calendar's steps lead to the warranty view (which has no search), to its page as it was left.
     const calendar = await (await send(`${LIST}/help/calendar`, { user, cookies: 'kontakte_list=q%3Dbad' })).text();
-    expect(calendar).toContain(`<a href="${LIST}?q=bad&amp;view=warranty"><span aria-hidden="true">← </span>Gewährleistung</a>`);
+    expect(calendar).toContain(`<a href="${LIST}?view=warranty"><span aria-hidden="true">← </span>Gewährleistung</a>`);
+    const paged = await (await send(`${LIST}/help/calendar`, { user, cookies: 'kontakte_list=view%3Dwarranty%26after%3Dabc' })).text();
+    expect(paged).toContain(`<a href="${LIST}?view=warranty&amp;after=abc">`);
     expect((await send(`${LIST}/help/other`, { user })).status).toBe(404);
     expect((await send(`${LIST}/help/phone`)).status).toBe(401);
     expect((await send(`/assets/not-mine/contacts/help/phone`, { user })).status).toBe(404);

@@ -163,6 +163,7 @@
         if (field.type !== 'hidden') changed = true;
       }
     });
+    postalPad(form);
     var note = form.querySelector('[data-draft-note]');
     if (changed && note) {
       note.hidden = false;
@@ -310,12 +311,17 @@
   document.addEventListener('input', (event) => {
     var form = event.target.form;
     if (form && form.hasAttribute('data-draft')) saveDraft(form);
-    // The number pad for a postcode in Germany, letters elsewhere (the server's inGermany, schema.ts).
-    var code = form && event.target.name === 'country' && form.elements.postal_code;
-    if (!code) return;
-    if (/^\s*(deutschland|germany|brd|de|d)\s*$/i.test(event.target.value)) code.setAttribute('inputmode', 'numeric');
-    else code.removeAttribute('inputmode');
+    if (form && event.target.name === 'country') postalPad(form);
   });
+  // The number pad for a postcode in Germany, letters elsewhere (the server's inGermany, schema.ts),
+  // as the country is typed or comes back with a draft (code review).
+  function postalPad(form) {
+    var code = form.elements.postal_code;
+    var country = form.elements.country;
+    if (!code || !country) return;
+    if (/^\s*(deutschland|germany|brd|de|d)\s*$/i.test(country.value)) code.setAttribute('inputmode', 'numeric');
+    else code.removeAttribute('inputmode');
+  }
   // A form left with typed input (a link, the way back, another page) keeps it as unsent: it
   // comes back, with "Verwerfen", wherever that form opens again. Cancel drops it first.
   function keepLeft(within) {

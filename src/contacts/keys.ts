@@ -425,7 +425,7 @@ const PHONE_SHAPED = /^[0-9+/().-]+$/;
  * Türen", "Schindler + Söhne"). Left out while another word remains; "Fr" alone is how "Franz"
  * starts, so only "Fr." is one, as only "Fa." ("Fabian").
  */
-const FILLER = /^(?:herrn?|frau|hr\.|fr\.|fa\.|firma|tel\.?|telefon|mobil|handy|fax|und|u\.|&|\+):?$/i;
+const FILLER = /^(?:herrn?|frau|hr\.|fr\.|fa\.|firma|(?:tel|telefon|mobil|handy|fax)\.?|und|u\.|&|\+):?$/i;
 
 /** Of those, the ones that say a person is sought ("Herr Meier": Karl Meier before the firm Fliesen-Meier). */
 const SALUTATION = /^(?:herrn?|frau|hr\.|fr\.):?$/i;
@@ -435,9 +435,9 @@ const bare = (word: string) => word.replace(/^[([{<„“”‚‘’«»]+|[)\]
 
 /**
  * A phone label typed onto its number ("Tel.:089/…", "Mobil:0171…"): two words, the label then
- * left out as FILLER.
+ * left out as FILLER. Only before a number (three digits, "+" or "("): "Handy24" is a name.
  */
-const LABELLED = /(?<=^(?:tel|telefon|mobil|handy|fax)\.?:?)(?=[+(0-9])/i;
+const LABELLED = /(?<=^(?:tel|telefon|mobil|handy|fax)\.?:?)(?=[+(]|\d{3})/i;
 
 /** The words of a query as parseQuery reads them (before FILLER is left out). */
 const typedWords = (query: string) =>

@@ -42,6 +42,7 @@ import {
   warrantyContacts,
 } from './repository';
 import {
+  badGermanPostalCode,
   type FieldErrors,
   type FormResult,
   type FormValues,
@@ -330,8 +331,9 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
   if (!list.ok) throw new Error(`help: ${list.status}`);
   const title = phone ? t.contacts.exportHelpTitle : t.warranty.helpTitle;
   // Back to the list as it was left (its search, its page); the calendar's steps to the warranty view.
+  // (The warranty view has no search: only its own page is kept, as it was left: code review.)
   const left = listLeft(c);
-  const back = phone ? left : { ...left, view: 'warranty' as const };
+  const back = phone || left.view === 'warranty' ? left : { view: 'warranty' as const };
   return render(c, {
     title,
     body: (
@@ -373,6 +375,8 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   const editOf = sentToken(form.raw, 'edit_of');
   const mode = { kind: 'create', formToken: editOf ?? formTokenOf(form.raw), editOf: editOf !== undefined } as const;
   if (!form.ok) return formPage(c, 422, { mode, values: form.values, errors: form.errors });
+  // A German postcode typed is five digits ("8033" is a typo), said beside the field.
+  if (badGermanPostalCode(form.input)) return formPage(c, 422, { mode, values: form.values, errors: { postal_code: 'postalCode' } });
   return keepingInput(c, { mode, values: form.values }, async () => {
     const me = author(c);
     const typed = columnsOf(form.input);
@@ -713,7 +717,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       values: v.warranty_years ? v : { ...v, ...warrantyFormValues(v.accepted_on ?? '', v.warranty_until ?? '') },
       errors: refilled.ok ? undefined : refilled.errors,
       conflict: stored,
-      conflictRestoring: (form.raw as Record<string, unknown>).restore === '1',
+      conflictRestoring: ['1', 'undo'].includes(String((form.raw as Record<string, unknown>).restore)),
       // Compared: what co-buyers changed (the clash's `theirs`), as long as nobody saved since the
       // clash; after that, or from a clash page without it, every field the form and the stored
       // contact differ in.
@@ -727,12 +731,22 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   const raw = form.raw as Record<string, unknown>;
   const revive = raw.revive === '1';
   const restore = raw.restore === '1' || raw.restore === 'undo' || revive;
+  // A German postcode this edit typed or changed is five digits; one it leaves as the form was
+  // loaded stays as stored, also a restore's (an import keeps what its file has: code review).
+  // Read only for a postcode that fails: the version the form was loaded with.
+  const postal =
+    form.ok && !restore && badGermanPostalCode(form.input)
+      ? (await contactState(c.var.db, c.var.asset.id, contactId, version ?? 0)).versions.find((kept) => kept.version === version)?.values
+      : undefined;
+  const typedBad =
+    form.ok &&
+    !restore &&
+    badGermanPostalCode(form.input) &&
+    (postal?.postal_code !== form.input.postal_code || postal.country !== form.input.country);
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
-    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
-      restore,
-      revive,
-    });
-    const errors = form.ok ? undefined : form.errors;
+    const input = form.ok && !typedBad ? form.input : undefined;
+    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), { restore, revive });
+    const errors = form.ok ? (typedBad ? { postal_code: 'postalCode' as const } : undefined) : form.errors;
     // Input to correct first: the same choice again, with the errors beside the fields.
     if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null)
       return formPage(c, 422, {

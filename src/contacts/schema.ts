@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { randomToken } from '../db/client';
-import { ADDRESS, FIELDS, type FieldName, type FieldSpec } from './fields';
+import { ADDRESS, FIELDS, type FieldName, type FieldSpec, type FieldValues } from './fields';
 import { dialledDigits } from './vcard';
 import { resolveWarranty, type WarrantyError } from './warranty';
 
@@ -239,7 +239,6 @@ function toErrorCode(message: string): ErrorCode {
 const RULE_FIELDS: Partial<Record<ErrorCode, readonly FieldName[]>> = {
   nameRequired: ['first_name', 'last_name', 'company'],
   endBeforeStart: ['accepted_on', 'warranty_until'],
-  postalCode: ['postal_code', 'country'],
 };
 
 /** The stored fields an invalid result's errors concern, rules spanning several fields widened to all of them. */
@@ -268,14 +267,9 @@ export function readContactForm(raw: unknown): FormResult {
     if (Array.isArray(parts))
       raw = { ...(raw as object), ...Object.fromEntries(ADDRESS.map((name, index) => [name, String(parts[index] ?? '')])) };
   }
-  const germanCode = germanPostalCode(raw as Record<string, unknown>);
-  if (germanCode !== undefined) raw = { ...(raw as object), postal_code: germanCode ?? (raw as Record<string, unknown>).postal_code };
   const values = formValuesFrom(raw);
   const result = z.safeParse(contactInput, raw);
-  const errors = result.success ? {} : fieldErrorsFrom(result.error);
-  // Typed in a form, a German postcode has five digits ("8033" is a typo); an import keeps what its file has.
-  if (germanCode === null) errors.postal_code ??= 'postalCode';
-  return result.success && germanCode !== null ? { ok: true, input: result.data, values, raw } : { ok: false, errors, values, raw };
+  return result.success ? { ok: true, input: result.data, values, raw } : { ok: false, errors: fieldErrorsFrom(result.error), values, raw };
 }
 
 /** The country as people write Germany (the form suggests "Deutschland"; app.js knows the same words). */
@@ -283,16 +277,9 @@ const GERMANY = /^(?:deutschland|germany|brd|de|d)$/i;
 export const inGermany = (country: string) => GERMANY.test(country.trim());
 
 /**
- * A form's postcode for an address in Germany: its five digits, also as typed with "D-" or a
- * space ("D-80333", "80 333"); null when it is no such postcode; undefined when there is none to
- * check (empty, or another country).
+ * Whether a postcode typed for an address in Germany is none: five digits, also written "D-80333"
+ * or "80 333" (stored as typed). The routes ask it of what a user typed or changed, never of
+ * stored values (an import keeps what its file has; a restore brings back what was stored).
  */
-export function germanPostalCode(raw: Record<string, unknown>): string | null | undefined {
-  const { postal_code: code, country } = raw;
-  if (typeof code !== 'string' || code.trim() === '' || typeof country !== 'string' || !inGermany(country)) return undefined;
-  const digits = code
-    .trim()
-    .replace(/^de?\s*-?\s*/i, '')
-    .replace(/\s/g, '');
-  return /^\d{5}$/.test(digits) ? digits : null;
-}
+export const badGermanPostalCode = (values: Pick<FieldValues, 'postal_code' | 'country'>): boolean =>
+  values.postal_code !== '' && inGermany(values.country) && !/^(?:de?\s*-?\s*)?\d\d\s?\d\d\d$/i.test(values.postal_code);

@@ -253,6 +253,15 @@ describe('as Anna (customer, JavaScript on)', () => {
     assert.equal(await code.getAttribute('inputmode'), null);
     await page.locator('#f-country').fill('Deutschland');
     assert.equal(await code.getAttribute('inputmode'), 'numeric');
+    // A kept draft with another country brings the letters back with it (code review).
+    await page.locator('#f-company').fill(`Fenster Wien ${unique()}`);
+    await page.locator('#f-country').fill('Österreich');
+    await page.goto(listPath());
+    await page.goto(`${listPath()}/new`);
+    await page.locator('[data-draft-note]').waitFor();
+    assert.equal(await page.locator('#f-country').inputValue(), 'Österreich');
+    assert.equal(await page.locator('#f-postal_code').getAttribute('inputmode'), null);
+    await page.getByRole('button', { name: 'Verwerfen' }).click();
     assert.equal(browser.errors.length, 0, browser.errors.join('\n'));
   });
 

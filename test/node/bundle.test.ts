@@ -78,6 +78,9 @@ describe('production bundle', () => {
     ])
       expect(code).not.toContain(kind);
     expect(code).not.toContain('SpanStatusCode');
+    // Nor the schema's indexes (drizzle-kit's, src/db/schema.ts: wrangler.toml `define`).
+    expect(code).not.toContain('contacts_asset_list');
+    expect(code).toContain('"contacts"');
     expect(code).not.toContain('padStart(2,"0")).join("")');
     expect(code).toContain('"NoopCache"');
     expect(code).toContain('timingSafeEqual');

@@ -20,6 +20,6 @@ describe('src/client/app.js', () => {
     const server = readFileSync(join(root, 'src', 'contacts', 'schema.ts'), 'utf8');
     const words = /const GERMANY = \/\^\(\?:([a-z|]+)\)\$\/i;/.exec(server)?.[1];
     expect(words).toBe('deutschland|germany|brd|de|d');
-    expect(source).toContain(`/^\\s*(${words})\\s*$/i.test(event.target.value)`);
+    expect(source).toContain(`/^\\s*(${words})\\s*$/i.test(country.value)`);
   });
 });

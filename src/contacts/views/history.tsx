@@ -107,6 +107,8 @@ export function Changes(props: { shell: Shell; older: FieldValues; newer: FieldV
   const { shell, older, newer } = props;
   const { t } = shell;
   const changed = props.changed ?? changedFields(older, newer);
+  // A version that changed no field (a restore of what was stored) lists nothing: no empty list (code review).
+  if (changed.length === 0) return null;
   return (
     <dl class="changes">
       {FIELDS.filter((spec) => changed.includes(spec.name)).map((spec) => (
