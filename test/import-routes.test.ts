@@ -437,17 +437,17 @@ describe('importing a .vcf', () => {
     );
   });
 
-  it('refuses a file that is not a vCard, a truncated one, and one without a charset that is not UTF-8: 422, nothing stored', async () => {
+  it('refuses a file that is not a vCard, a truncated one, and one whose bytes contradict its charset: 422, nothing stored', async () => {
     const user = household('imp-x');
     const latin1 = new Uint8Array([
-      ...new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:3.0\r\nN:M'),
+      ...new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:3.0\r\nN;CHARSET=UTF-8:M'),
       0xfc,
       ...new TextEncoder().encode('ller;;;;\r\nEND:VCARD\r\n'),
     ]);
     for (const [file, message] of [
       ['Name;Telefon\nMüller;089', 'keine vCard-Datei'],
       ['BEGIN:VCARD\r\nVERSION:3.0\r\nN:Abbruch;;;;\r\n', 'unvollständig'],
-      [latin1, 'nicht sicher gelesen'],
+      [latin1, 'passen nicht zu dem Zeichensatz, den sie nennt'],
     ] as const) {
       const answer = await upload(user, file);
       expect(answer.status).toBe(422);

@@ -15,11 +15,13 @@
 // Photos (and any base64 value) are skipped while reading, never decoded, and do not count
 // towards the text limit.
 //
-// Charsets: a property is decoded in its declared CHARSET; without one, as UTF-8. A file that
-// declares no other charset anywhere and is not UTF-8 is refused ('charset'): guessing
-// Windows-1252 would store mojibake for a file in any other charset. Outlook declares
+// Charsets: a property is decoded in its declared CHARSET; without one, as UTF-8. Outlook declares
 // CHARSET=Windows-1252 on some properties and writes others (ADR) in it undeclared: when a file
 // declares one non-UTF-8 charset, undeclared properties that are not valid UTF-8 are read in it.
+// A file that declares none and is not UTF-8 is read as Windows-1252, German Windows' own (and
+// Latin-1's letters): a buyer cannot re-export a file "as UTF-8" (buyer review), and the preview
+// shows every name before anything is stored, so a file in a rarer charset (Mac Roman) shows its
+// odd letters there. Bytes that contradict a declared charset are still refused ('charset').
 // Only values that are imported are decoded: bytes of ignored properties are never judged.
 //
 // CATEGORIES is ignored: our own export writes the asset's name there (contract §7), and a
@@ -390,8 +392,7 @@ function decodeBytes(property: RawProperty, decoding: Decoding): string {
   if (property.charset) return decodeOrFail(bytes, property.charset);
   const utf8 = decodeStrict(bytes, 'utf-8');
   if (utf8 !== undefined) return utf8;
-  if (decoding.declaredCharset) return decodeOrFail(bytes, decoding.declaredCharset);
-  throw new ImportError('charset');
+  return decodeOrFail(bytes, decoding.declaredCharset ?? 'windows-1252');
 }
 
 /**

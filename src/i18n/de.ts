@@ -333,8 +333,7 @@ export const de = {
     importErrors: {
       notVcard: 'Diese Datei ist keine vCard-Datei. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',
       truncated: 'Diese Datei ist unvollständig: Ein Kontakt hört mittendrin auf. Bitte exportieren Sie die Kontakte noch einmal.',
-      charset:
-        'Die Zeichen dieser Datei konnten nicht sicher gelesen werden (sie ist nicht UTF-8 und nennt keinen Zeichensatz). Bitte exportieren Sie die Datei als UTF-8.',
+      charset: 'Die Zeichen dieser Datei passen nicht zu dem Zeichensatz, den sie nennt. Bitte exportieren Sie die Kontakte noch einmal.',
       tooLarge: 'Diese Datei ist zu groß: höchstens 1 MB Text ohne Fotos.',
       tooManyCards: 'Diese Datei enthält mehr als 1.000 Kontakte.',
       cutOff: 'Die Datei kam nicht vollständig an (brach die Verbindung ab?). Bitte wählen Sie sie noch einmal.',

@@ -300,8 +300,7 @@ export const en: Messages = {
     importErrors: {
       notVcard: 'This file is not a vCard file. Please choose a .vcf file from your address book.',
       truncated: 'This file is incomplete: a contact stops in the middle. Please export the contacts again.',
-      charset:
-        'The characters of this file could not be read safely (it is not UTF-8 and names no character set). Please export it as UTF-8.',
+      charset: 'The characters of this file do not match the character set it names. Please export the contacts again.',
       tooLarge: 'This file is too large: at most 1 MB of text without photos.',
       tooManyCards: 'This file holds more than 1,000 contacts.',
       cutOff: 'The file did not arrive in full (was the connection lost?). Please choose it again.',
