@@ -352,6 +352,15 @@ describe('mapping to the fields', () => {
     expect(v30?.values).toMatchObject({ email: 'b-pref@example.de', notes: 'Weitere E-Mail-Adresse: b@example.de' });
     expect(v40?.values).toMatchObject({ phone: '030 2', notes: 'Weitere Telefonnummer (geschäftlich): 030 1' });
   });
+  it('keeps an ORG\u2019s departments in the notes, saying "Abteilung" once (buyer review)', () => {
+    expect(only(vcf(card('N:A;;;;', 'ORG:Wüst Elektrotechnik GmbH & Co. KG;Kundendienst'))).values.notes).toBe('Abteilung: Kundendienst');
+    expect(only(vcf(card('N:A;;;;', 'ORG:Wüst Elektrotechnik GmbH & Co. KG;Abteilung Kundendienst'))).values).toMatchObject({
+      company: 'Wüst Elektrotechnik GmbH & Co. KG',
+      notes: 'Abteilung Kundendienst',
+    });
+    expect(only(vcf(card('N:A;;;;', 'ORG:Wüst GmbH;Abt. Service'))).values.notes).toBe('Abt. Service');
+  });
+
   it('uses ROLE when there is no TITLE, and keeps a different ROLE in the notes', () => {
     expect(only(vcf(card('N:A;;;;', 'ROLE:Bauleiter'))).values.position).toBe('Bauleiter');
     expect(only(vcf(card('N:A;;;;', 'TITLE:Geschäftsführer', 'ROLE:Bauleiter'))).values).toMatchObject({

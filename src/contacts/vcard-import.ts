@@ -774,7 +774,8 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   const org = components(reader.raw(firstOrg), version);
   const company = overflow.fit('company', org[0] ?? '');
   const department = joinNonEmpty(', ', ...org.slice(1));
-  if (department !== '') overflow.add(() => `Abteilung: ${department}`);
+  // "Abteilung Kundendienst" is said once, not "Abteilung: Abteilung Kundendienst" (buyer review).
+  if (department !== '') overflow.add(() => (/^abt(?:eilung|\.)/i.test(department) ? department : `Abteilung: ${department}`));
 
   // Our export writes the position as TITLE and ROLE alike; other writers differ (Outlook:
   // TITLE the job title, ROLE the profession).
