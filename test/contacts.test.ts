@@ -548,7 +548,9 @@ describe('add', () => {
     const german = await send(LIST, { user: anna, headers: { 'Accept-Language': 'de-DE,de;q=0.9,en;q=0.8' } });
     const germanHtml = await german.text();
     expect(germanHtml).toContain('<html lang="de">');
-    expect(germanHtml).toContain('<span class="pname">PROPSTER Kundenplattform</span>');
+    expect(germanHtml).toContain(
+      '<span class="pname">PROPSTER Kundenplattform</span><span class="pshort" aria-hidden="true">Plattform</span>',
+    );
     const star = await send(LIST, { user: anna, headers: { 'Accept-Language': '*' } });
     expect(await star.text()).toContain('<html lang="de">');
     const tie = await send(LIST, { user: anna, headers: { 'Accept-Language': 'en;q=0.5, de;q=0.5' } });

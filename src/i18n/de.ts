@@ -13,6 +13,7 @@ export const de = {
   appName: 'Kontakte',
   skipToContent: 'Zum Inhalt springen',
   backToPlatform: 'Zurück zur Kundenplattform',
+  platformShort: 'Plattform',
   asset: 'Objekt',
   switchAsset: 'Objekt wechseln',
   errors: {

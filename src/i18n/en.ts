@@ -7,6 +7,7 @@ export const en: Messages = {
   appName: 'Contacts',
   skipToContent: 'Skip to content',
   backToPlatform: 'Back to the customer platform',
+  platformShort: 'Platform',
   asset: 'Property',
   switchAsset: 'Switch property',
   errors: {

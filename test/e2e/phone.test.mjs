@@ -184,6 +184,12 @@ describe('on a phone (360×800)', () => {
       `one line each at 320 px: ${JSON.stringify(narrow)}`,
     );
     await page.setViewportSize({ width: 360, height: 800 });
+    // The top left says where its arrow leads: to the platform, not back (buyer review).
+    assert.ok(await page.locator('.top .back .pshort').isVisible(), 'the word beside the arrow');
+    assert.equal(await page.locator('.top .back .pshort').textContent(), 'Plattform');
+    assert.ok(
+      !(await page.locator('.top .back .pname').isVisible()) || (await page.locator('.top .back .pname').boundingBox())?.width <= 1,
+    );
     // "Zuletzt geändert von … am …": its lines stand one under the other without a gap, however
     // it wraps, and "Verlauf" (a 44 px target) stands apart.
     const changed = await page.evaluate(() => {
