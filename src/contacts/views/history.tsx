@@ -65,6 +65,9 @@ export function ContactHistory(props: {
           const changed = changedFields(older, version.values);
           const current = version.version === contact.version;
           const action = paths.restoreVersion(assetId, contact.id, version.version);
+          // A deletion's values are the entry's below it, which offers them: "Diese Fassung
+          // wiederherstellen" on "… hat den Kontakt gelöscht" read as deleting it again (buyer review).
+          const offered = !(version.action === 'delete' && changed.length === 0 && index + 1 < versions.length);
           return (
             <li class="version" id={`v-${version.version}`}>
               <h2 id={`h-${version.version}`}>
@@ -82,7 +85,7 @@ export function ContactHistory(props: {
               {/* The deletion, where the contact is deleted, is no "Aktuelle Fassung": its heading says "gelöscht". */}
               {current && deleted ? null : current ? (
                 <p class="badge">{t.contacts.historyCurrent}</p>
-              ) : deleted ? null : changedFields(version.values, stored).length === 0 ? (
+              ) : deleted || !offered ? null : changedFields(version.values, stored).length === 0 ? (
                 // Restoring it would change nothing (and take one of the versions kept).
                 <p class="hint">{t.contacts.historySame}</p>
               ) : (
