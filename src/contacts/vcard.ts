@@ -67,14 +67,9 @@ export function phoneValue(number: string): string {
   );
 }
 
-/**
- * What a `tel:` link dials: a leading "+" and the digits, without a "(0)" after the country code,
- * and the first of two extensions written the German way ("089 123 45-67 / -68": -67).
- */
+/** What a `tel:` link dials: a leading "+" and the digits, without a "(0)" after the country code. */
 export function dialable(number: string): string {
-  const value = phoneValue(number)
-    .replace(/\s*\/\s*[-–].*/, '')
-    .trim();
+  const value = phoneValue(number).trim();
   return (value.startsWith('+') ? '+' : '') + value.replace(/\D/g, '');
 }
 

@@ -3,9 +3,13 @@ import type { Contact } from '../repository';
 import { dialable } from '../vcard';
 import { formatDate } from '../warranty';
 
-/** A dialable tel: URI: digits and a leading plus only, without a "(0)" after the country code (contract §7). */
+/**
+ * A dialable tel: URI: digits and a leading plus only, without a "(0)" after the country code
+ * (contract §7), and of two extensions written the German way ("089 123 45-67 / -68") the first:
+ * both joined made a number nobody has (buyer review).
+ */
 export function telHref(number: string): string {
-  return `tel:${dialable(number)}`;
+  return `tel:${dialable(number.replace(/(?<=\d)\s*\/\s*-.*/, ''))}`;
 }
 
 /**
