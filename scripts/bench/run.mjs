@@ -639,7 +639,8 @@ try {
 
   async function checkScripts(server, html) {
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
-    const stylesheets = [...html.matchAll(/<link\b[^>]*rel="?stylesheet/g)].length;
+    // A stylesheet for print only (media="print") never holds up the screen's first render.
+    const stylesheets = [...html.matchAll(/<link\b[^>]*rel="?stylesheet[^>]*>/g)].filter((m) => !/media="?print/.test(m[0])).length;
     const out = { scripts: [], blockingStylesheets: stylesheets };
     for (const attrs of scripts) {
       const src = (attrs.match(/src="([^"]+)"/) ?? [])[1];
