@@ -731,19 +731,19 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   const raw = form.raw as Record<string, unknown>;
   const revive = raw.revive === '1';
   const restore = raw.restore === '1' || raw.restore === 'undo' || revive;
-  // A German postcode this edit typed or changed is five digits; one it leaves as the form was
-  // loaded stays as stored, also a restore's (an import keeps what its file has: code review).
-  // Read only for a postcode that fails: the version the form was loaded with.
-  const postal =
-    form.ok && !restore && badGermanPostalCode(form.input)
-      ? (await contactState(c.var.db, c.var.asset.id, contactId, version ?? 0)).versions.find((kept) => kept.version === version)?.values
-      : undefined;
-  const typedBad =
-    form.ok &&
-    !restore &&
-    badGermanPostalCode(form.input) &&
-    (postal?.postal_code !== form.input.postal_code || postal.country !== form.input.country);
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
+    // A German postcode this edit typed or changed is five digits; one it leaves as the form was
+    // loaded stays as stored, also a restore's (an import keeps what its file has: code review).
+    // Read only for a postcode that fails (inside keepingInput: a failed read keeps the input).
+    const postal =
+      form.ok && !restore && badGermanPostalCode(form.input)
+        ? (await contactState(c.var.db, c.var.asset.id, contactId, version ?? 0)).versions.find((kept) => kept.version === version)?.values
+        : undefined;
+    const typedBad =
+      form.ok &&
+      !restore &&
+      badGermanPostalCode(form.input) &&
+      (postal?.postal_code !== form.input.postal_code || postal.country !== form.input.country);
     const input = form.ok && !typedBad ? form.input : undefined;
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), { restore, revive });
     const errors = form.ok ? (typedBad ? { postal_code: 'postalCode' as const } : undefined) : form.errors;
