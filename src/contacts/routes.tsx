@@ -735,15 +735,11 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // A German postcode this edit typed or changed is five digits; one it leaves as the form was
     // loaded stays as stored, also a restore's (an import keeps what its file has: code review).
     // Read only for a postcode that fails (inside keepingInput: a failed read keeps the input).
-    const postal =
-      form.ok && !restore && badGermanPostalCode(form.input)
-        ? (await contactState(c.var.db, c.var.asset.id, contactId, version ?? 0)).versions.find((kept) => kept.version === version)?.values
-        : undefined;
-    const typedBad =
-      form.ok &&
-      !restore &&
-      badGermanPostalCode(form.input) &&
-      (postal?.postal_code !== form.input.postal_code || postal.country !== form.input.country);
+    const suspect = form.ok && !restore && badGermanPostalCode(form.input);
+    const base = suspect
+      ? (await contactState(c.var.db, c.var.asset.id, contactId, version ?? 0)).versions.find((kept) => kept.version === version)?.values
+      : undefined;
+    const typedBad = suspect && (base?.postal_code !== form.input.postal_code || base.country !== form.input.country);
     const input = form.ok && !typedBad ? form.input : undefined;
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), { restore, revive });
     const errors = form.ok ? (typedBad ? { postal_code: 'postalCode' as const } : undefined) : form.errors;
