@@ -179,11 +179,15 @@ describe('with JavaScript disabled', () => {
     await page.getByLabel('Abnahme am').fill('2024-05-02');
     await page.getByLabel('Gewährleistung bis').fill('2029-05-02');
     await context.setOffline(true);
+    // The form is sent in a task of its own after the click: wait until its request has failed
+    // and the browser's error page stands, or going online again could let it through.
+    const failed = page.waitForEvent('requestfailed', (request) => request.method() === 'POST');
     await page
       .getByRole('button', { name: 'Speichern' })
       .click()
       .catch(() => {});
-    await page.waitForLoadState();
+    await failed;
+    await page.waitForURL((url) => url.protocol === 'chrome-error:');
     await context.setOffline(false);
     await page.goBack();
     await page.getByLabel('Unternehmen', { exact: true }).waitFor();
