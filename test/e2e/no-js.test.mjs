@@ -2,7 +2,7 @@
 // forms, links and 303 redirects; contract §4).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ASSET_NAME, browserForSuite, cardWith, download, fillContact, listPath, unique } from './helpers.mjs';
+import { browserForSuite, cardWith, download, fillContact, listPath, unique } from './helpers.mjs';
 
 describe('with JavaScript disabled', () => {
   const browser = browserForSuite('anna', { javaScriptEnabled: false });
