@@ -454,6 +454,49 @@ describe('add', () => {
     expect(abroad).not.toMatch(/id="f-postal_code"[^>]*inputmode/);
   });
 
+  it('says a German postcode typo together with every other error, on a new contact, an edit and a revive', async () => {
+    // Create: the e-mail and the postcode at once (code review: the postcode came a send later).
+    const both = await send(LIST, {
+      user: anna,
+      form: { form_token: freshToken(), company: 'Zwei Fehler GmbH', email: 'x', postal_code: '8033', country: 'Deutschland' },
+    });
+    expect(both.status).toBe(422);
+    const html = await both.text();
+    expect(html).toContain('id="f-email-error"');
+    expect(html).toContain('id="f-postal_code-error">Eine Postleitzahl in Deutschland hat fünf Ziffern');
+    // Edit: the same, and a postcode the form was loaded with is still left alone.
+    const [id] = await seedContacts(ASSET, 1, () => ({
+      company: 'Revive GmbH',
+      city: 'München',
+      postal_code: '80333',
+      country: 'Deutschland',
+    }));
+    const base = { company: 'Revive GmbH', city: 'München', postal_code: '80333', country: 'Deutschland' };
+    const edited = await (
+      await send(`${LIST}/${id}`, { user: anna, form: { ...base, version: '1', email: 'x', postal_code: '8033' } })
+    ).text();
+    expect(edited).toContain('id="f-email-error"');
+    expect(edited).toContain('id="f-postal_code-error"');
+    const untouched = await (await send(`${LIST}/${id}`, { user: anna, form: { ...base, version: '1', email: 'x' } })).text();
+    expect(untouched).toContain('id="f-email-error"');
+    expect(untouched).not.toContain('id="f-postal_code-error"');
+    // Revive: Jonas deleted the contact while Anna typed "8033"; "Mit meinen Eingaben
+    // wiederherstellen" saves her input, so it is checked as her edit was, and nothing is stored.
+    expect((await send(`${LIST}/${id}/delete`, { user: jonas, form: { version: '1' } })).status).toBe(303);
+    const gone = await send(`${LIST}/${id}`, { user: anna, form: { ...base, version: '1', postal_code: '8033' } });
+    expect(gone.status).toBe(409);
+    expect(await gone.text()).toContain('name="revive"');
+    const revived = await send(`${LIST}/${id}`, { user: anna, form: { ...base, version: '2', revive: '1', postal_code: '8033' } });
+    expect(revived.status).toBe(422);
+    expect(await revived.text()).toContain('id="f-postal_code-error">Eine Postleitzahl in Deutschland hat fünf Ziffern');
+    const stored = () => env.DB.prepare('SELECT postal_code, deleted_at FROM contacts WHERE id = ?').bind(id).first();
+    expect(await stored()).toEqual({ postal_code: '80333', deleted_at: expect.any(Number) });
+    // Corrected, it comes back with it.
+    const fixed = await send(`${LIST}/${id}`, { user: anna, form: { ...base, version: '2', revive: '1', postal_code: '80331' } });
+    expect(fixed.status).toBe(303);
+    expect(await stored()).toEqual({ postal_code: '80331', deleted_at: null });
+  });
+
   it('counts lengths in code points and names the field that is too long', async () => {
     const ok = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(200) } });
     expect(ok.status).toBe(303);

@@ -50,6 +50,7 @@ import {
   newFormToken,
   readContactForm,
   sentToken,
+  typedAddress,
   versionOf,
 } from './schema';
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
@@ -374,9 +375,10 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   // `edit_of`: the user chose to change the contact this form made before (below).
   const editOf = sentToken(form.raw, 'edit_of');
   const mode = { kind: 'create', formToken: editOf ?? formTokenOf(form.raw), editOf: editOf !== undefined } as const;
-  if (!form.ok) return formPage(c, 422, { mode, values: form.values, errors: form.errors });
-  // A German postcode typed is five digits ("8033" is a typo), said beside the field.
-  if (badGermanPostalCode(form.input)) return formPage(c, 422, { mode, values: form.values, errors: { postal_code: 'postalCode' } });
+  // A German postcode typed is five digits ("8033" is a typo), said beside the field, with any other error.
+  const badPostcode = badGermanPostalCode(typedAddress(form));
+  if (!form.ok || badPostcode)
+    return formPage(c, 422, { mode, values: form.values, errors: withPostcodeError(form.ok ? {} : form.errors, badPostcode) });
   return keepingInput(c, { mode, values: form.values }, async () => {
     const me = author(c);
     const typed = columnsOf(form.input);
@@ -730,19 +732,22 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   // contact deleted while being edited comes back with this input (merged as any edit).
   const raw = form.raw as Record<string, unknown>;
   const revive = raw.revive === '1';
-  const restore = raw.restore === '1' || raw.restore === 'undo' || revive;
+  const restoring = raw.restore === '1' || raw.restore === 'undo';
+  const restore = restoring || revive;
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
     // A German postcode this edit typed or changed is five digits; one it leaves as the form was
     // loaded stays as stored, also a restore's (an import keeps what its file has: code review).
+    // A revive saves the user's input, checked as any edit against the version it was typed on.
     // Read only for a postcode that fails (inside keepingInput: a failed read keeps the input).
-    const suspect = form.ok && !restore && badGermanPostalCode(form.input);
+    const typed = typedAddress(form);
+    const suspect = !restoring && badGermanPostalCode(typed);
     const base = suspect
       ? (await contactState(c.var.db, c.var.asset.id, contactId, version ?? 0)).versions.find((kept) => kept.version === version)?.values
       : undefined;
-    const typedBad = suspect && (base?.postal_code !== form.input.postal_code || base.country !== form.input.country);
+    const typedBad = suspect && (base?.postal_code !== typed.postal_code || base.country !== typed.country);
     const input = form.ok && !typedBad ? form.input : undefined;
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), { restore, revive });
-    const errors = form.ok ? (typedBad ? { postal_code: 'postalCode' as const } : undefined) : form.errors;
+    const errors = form.ok && !typedBad ? undefined : withPostcodeError(form.ok ? {} : form.errors, typedBad);
     // Input to correct first: the same choice again, with the errors beside the fields.
     if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null)
       return formPage(c, 422, {
@@ -758,6 +763,10 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     );
   });
 });
+
+/** A form's errors with the postcode's beside them (a postcode with an error of its own keeps that). */
+const withPostcodeError = (errors: FieldErrors, bad: boolean): FieldErrors =>
+  bad && !errors.postal_code ? { ...errors, postal_code: 'postalCode' } : errors;
 
 /** The deleted contact a "Mit meinen Eingaben wiederherstellen" brings back: its deleted version, who deleted it. */
 const reviveOf = (deleted: Contact) => ({ contactId: deleted.id, version: deleted.version, by: deleted.updatedByName });
