@@ -183,6 +183,30 @@ describe('on a phone (360×800)', () => {
       narrow.every((label) => label.lines === 1),
       `one line each at 320 px: ${JSON.stringify(narrow)}`,
     );
+    // With larger text (150 % at 360 px, 200 % at 320 px) every label still stands inside its
+    // button, the row wrapping where the words need it (code review: they ran into each other).
+    for (const [width, size] of [
+      [360, '150%'],
+      [320, '200%'],
+    ]) {
+      await page.setViewportSize({ width, height: 800 });
+      const large = await page.evaluate((fontSize) => {
+        document.documentElement.style.fontSize = fontSize;
+        const acts = [...document.querySelectorAll('.quick .act')].map((act) => {
+          const box = act.getBoundingClientRect();
+          const label = act.querySelector('span:not(.sr-only)').getBoundingClientRect();
+          return { text: act.textContent, fits: label.left >= box.left - 0.5 && label.right <= box.right + 0.5 };
+        });
+        const page = document.documentElement;
+        const result = { acts, overflow: page.scrollWidth > page.clientWidth };
+        document.documentElement.style.fontSize = '';
+        return result;
+      }, size);
+      assert.ok(
+        large.acts.every((act) => act.fits) && !large.overflow,
+        `every label inside its button at ${width} px, ${size}: ${JSON.stringify(large)}`,
+      );
+    }
     await page.setViewportSize({ width: 360, height: 800 });
     // The top left says where its arrow leads: to the platform, not back (buyer review).
     assert.ok(await page.locator('.top .back .pshort').isVisible(), 'the word beside the arrow');
