@@ -161,6 +161,8 @@ describe('importing a .vcf', () => {
     );
     // Its entry in the same words (buyer review: "importiert" under "übernommen").
     expect(history).toMatch(/Anna Müller hat den Kontakt aus einer Datei übernommen · /);
+    const english = await send(`/assets/imp-a/contacts/${jane?.id}/history`, { user, headers: { 'Accept-Language': 'en' } });
+    expect(textOf(await english.text())).toMatch(/Anna Müller added the contact from a file · /);
     // Undone, then sent again (the way back to that notice): it says nothing is left, not "0 removed".
     const undo = (htmx: boolean) => send(`/assets/imp-a/contacts/import/${importId}/undo`, { user, method: 'POST', form: {}, htmx });
     expect(textOf(await (await followed(user, await undo(false))).text())).toContain('6 übernommene Kontakte wurden gelöscht.');
