@@ -1159,7 +1159,7 @@ describe('Zuletzt gelöscht', () => {
     const history = await (await send(`${list}/${id}/history`, { user: a })).text();
     expect(history).not.toContain(`${list}/${id}/history/2/restore`);
     expect(history).toContain(`${list}/${id}/history/1/restore`);
-    expect(textOf(history)).toMatch(/hat den Kontakt gelöscht · [^·]+Keine Änderung an den Angaben\.\s*(?!Diese Fassung)/);
+    expect(textOf(history)).toMatch(/hat den Kontakt gelöscht · [^·]+Keine Änderung an den Angaben\.(?!\s*Diese Fassung)/);
     const restored = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '4' } });
     expect(restored.status).toBe(303);
     expect(await row(id)).toMatchObject({ deleted_at: null, phone: '089 1', email: 'j@alt.de', version: 6 });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 declare global {
-  /** true in the Worker's build (wrangler.toml `define`), undefined for drizzle-kit and the tests. */
+  /** true in the Worker's build and its workers tests (wrangler.toml `define`), undefined for drizzle-kit and node. */
   var KONTAKTE_WORKER: true | undefined;
 }
 
