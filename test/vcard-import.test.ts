@@ -158,6 +158,12 @@ describe('reading the file', () => {
       first_name: 'Änne',
       notes: '„Tor“ € 5',
     });
+    // Mostly UTF-8 with one stray byte: the UTF-8 letters stay themselves (code review: "MÃ¼ller").
+    expect(only(bytes(card('N:M\xc3\xbcller;J\xf6rg', 'NOTE:Stra\xc3\x9fe \xe2\x82\xac \x80 \xf0\x9f\x8f\xa0 \xed\xa0\x80').join('\n'))).values).toMatchObject({
+      last_name: 'Müller',
+      first_name: 'Jörg',
+      notes: 'Straße € € 🏠 í\u00a0€',
+    });
   });
 
   it('refuses bytes that contradict the declared charset, and a charset nobody knows', () => {

@@ -392,7 +392,21 @@ function decodeBytes(property: RawProperty, decoding: Decoding): string {
   if (property.charset) return decodeOrFail(bytes, property.charset);
   const utf8 = decodeStrict(bytes, 'utf-8');
   if (utf8 !== undefined) return utf8;
-  return decodeOrFail(bytes, decoding.declaredCharset ?? 'windows-1252');
+  return decoding.declaredCharset ? decodeOrFail(bytes, decoding.declaredCharset) : utf8Else1252(binary);
+}
+
+/**
+ * A value of a file without a charset that is not all UTF-8: each run of a lead byte and its
+ * continuation bytes as UTF-8 where it is that, else (and every stray byte) as German Windows'
+ * letters: a whole Windows-1252 file, or a UTF-8 "Müller" beside a stray "ö" from an older
+ * program (code review: the "ü" came out as "Ã¼"). By hand: TextDecoder reads one charset per
+ * call and hides which bytes it replaced.
+ */
+function utf8Else1252(binary: string): string {
+  return binary.replace(/[\xc2-\xf4][\x80-\xbf]+|[\x80-\xff]/g, (run) => {
+    const bytes = binaryToBytes(run);
+    return decodeStrict(bytes, 'utf-8') ?? new TextDecoder('windows-1252').decode(bytes);
+  });
 }
 
 /**
