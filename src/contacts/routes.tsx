@@ -376,7 +376,7 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   const editOf = sentToken(form.raw, 'edit_of');
   const mode = { kind: 'create', formToken: editOf ?? formTokenOf(form.raw), editOf: editOf !== undefined } as const;
   // A German postcode typed is five digits ("8033" is a typo), said beside the field, with any other error.
-  const badPostcode = badGermanPostalCode(typedAddress(form));
+  const badPostcode = badGermanPostalCode(typedAddress(form.values));
   if (!form.ok || badPostcode)
     return formPage(c, 422, { mode, values: form.values, errors: withPostcodeError(form.ok ? {} : form.errors, badPostcode) });
   return keepingInput(c, { mode, values: form.values }, async () => {
@@ -739,7 +739,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // loaded stays as stored, also a restore's (an import keeps what its file has: code review).
     // A revive saves the user's input, checked as any edit against the version it was typed on.
     // Read only for a postcode that fails (inside keepingInput: a failed read keeps the input).
-    const typed = typedAddress(form);
+    const typed = typedAddress(form.values);
     const suspect = !restoring && badGermanPostalCode(typed);
     const base = suspect
       ? (await contactState(c.var.db, c.var.asset.id, contactId, version ?? 0)).versions.find((kept) => kept.version === version)?.values
@@ -765,8 +765,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
 });
 
 /** A form's errors with the postcode's beside them (a postcode with an error of its own keeps that). */
-const withPostcodeError = (errors: FieldErrors, bad: boolean): FieldErrors =>
-  bad && !errors.postal_code ? { ...errors, postal_code: 'postalCode' } : errors;
+const withPostcodeError = (errors: FieldErrors, bad: boolean): FieldErrors => (bad ? { postal_code: 'postalCode', ...errors } : errors);
 
 /** The deleted contact a "Mit meinen Eingaben wiederherstellen" brings back: its deleted version, who deleted it. */
 const reviveOf = (deleted: Contact) => ({ contactId: deleted.id, version: deleted.version, by: deleted.updatedByName });

@@ -284,6 +284,8 @@ export const inGermany = (country: string) => GERMANY.test(country.trim());
 export const badGermanPostalCode = (values: Pick<FieldValues, 'postal_code' | 'country'>): boolean =>
   values.postal_code !== '' && inGermany(values.country) && !/^(?:de?\s*-?\s*)?\d\d\s?\d\d\d$/i.test(values.postal_code);
 
-/** The postcode and country a form sent, as they are stored: also of a form with other errors, whose 422 says all of them. */
-export const typedAddress = (form: FormResult): Pick<FieldValues, 'postal_code' | 'country'> =>
-  form.ok ? form.input : { postal_code: (form.values.postal_code ?? '').trim(), country: (form.values.country ?? '').trim() };
+/** The postcode and country a form sent, as they are stored (trimmed): also of a form with other errors, whose 422 says all of them. */
+export const typedAddress = (values: FormValues): Pick<FieldValues, 'postal_code' | 'country'> => ({
+  postal_code: (values.postal_code ?? '').trim(),
+  country: (values.country ?? '').trim(),
+});

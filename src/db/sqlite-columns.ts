@@ -10,10 +10,9 @@
  * test/node/sqlite-columns.test.ts holds both to drizzle's imports; the Workers tests
  * (vitest.config.ts applies the same aliases), the e2e suite and the bench run with it.
  */
-import { integer } from 'drizzle-orm/sqlite-core/columns/integer';
-import { text } from 'drizzle-orm/sqlite-core/columns/text';
+import { integer, text } from './plain-columns';
 
-/** The builders a table callback would get: the two column types this app's schema uses. */
+/** The builders a table callback would get: the two column types this app's schema uses, as the bundle has them (src/db/plain-columns.ts). */
 export function getSQLiteColumnBuilders() {
   return { integer, text };
 }

@@ -5,8 +5,8 @@
 // $count. bundle.test.ts guards the size; the Workers tests, the e2e suite and the bench run with it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { integer, text } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
+import * as plain from '../../src/db/plain-columns';
 import * as stand from '../../src/db/sqlite-columns';
 import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
 
@@ -22,7 +22,7 @@ describe('src/db/sqlite-columns.ts, in place of two drizzle modules in the bundl
     expect(users('./query-builders/count.js')).toEqual(['sqlite-core/db.js']);
     expect(drizzle('sqlite-core/table.js')).toContain('import { getSQLiteColumnBuilders } from "./columns/all.js"');
     expect(drizzle('sqlite-core/db.js')).toContain('import { SQLiteCountBuilder } from "./query-builders/count.js"');
-    expect(stand.getSQLiteColumnBuilders()).toEqual({ integer, text });
+    expect(stand.getSQLiteColumnBuilders()).toEqual({ integer: plain.integer, text: plain.text });
     expect(() => new stand.SQLiteCountBuilder()).toThrow(/not part of this build/);
   });
 

@@ -1,0 +1,79 @@
+// The stand-in wrangler.toml's [alias] puts in place of drizzle-orm's SQLite `text` and `integer`
+// column modules in the Worker's bundle (src/db/plain-columns.ts): the alias names exactly
+// drizzle's imports of them; the stand-in exports their names but the modes' classes, and builds
+// the same columns as drizzle for every declaration the schema makes; a mode throws. The Workers
+// tests (vitest.config.ts applies the same aliases), the e2e suite and the bench run with it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { entityKind } from 'drizzle-orm';
+import { getTableConfig, integer, type SQLiteColumn, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { describe, expect, it } from 'vitest';
+import * as plain from '../../src/db/plain-columns';
+import { bundledDrizzle, drizzle, root } from './drizzle-files';
+
+const MODES = [
+  'SQLiteTextJson',
+  'SQLiteTextJsonBuilder',
+  'SQLiteTimestamp',
+  'SQLiteTimestampBuilder',
+  'SQLiteBoolean',
+  'SQLiteBooleanBuilder',
+];
+const exportsOf = (file: string) =>
+  (/export \{([^}]*)\}/.exec(drizzle(file))?.[1] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+
+/** What a built column says of itself: everything drizzle reads of one when it writes SQL or maps values. */
+function described(column: SQLiteColumn) {
+  const { table: _table, ...fields } = column as unknown as Record<string, unknown>;
+  return {
+    ...fields,
+    kind: (column.constructor as unknown as Record<symbol, string>)[entityKind],
+    sql: column.getSQLType(),
+    mapped: [column.mapFromDriverValue('7'), column.mapToDriverValue(7)],
+  };
+}
+
+describe('src/db/plain-columns.ts, in place of drizzle-orm/sqlite-core\u2019s text and integer columns in the bundle', () => {
+  it('is aliased for drizzle\u2019s imports of both modules, and exports their names but the modes\u2019 classes', () => {
+    const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+    expect(toml).toContain('"./text.js" = "./src/db/plain-columns.ts"');
+    expect(toml).toContain('"./integer.js" = "./src/db/plain-columns.ts"');
+    const users = (specifier: string) => bundledDrizzle().filter((path) => drizzle(path).includes(`"${specifier}"`));
+    expect(users('./text.js')).toEqual(['sqlite-core/columns/all.js', 'sqlite-core/columns/index.js']);
+    expect(users('./integer.js')).toEqual(['sqlite-core/columns/all.js', 'sqlite-core/columns/index.js']);
+    const names = [...exportsOf('sqlite-core/columns/text.js'), ...exportsOf('sqlite-core/columns/integer.js')];
+    expect(names).toEqual(expect.arrayContaining(MODES));
+    expect(Object.keys(plain).sort()).toEqual(names.filter((name) => !MODES.includes(name)).sort());
+  });
+
+  it('builds the columns drizzle builds, for every kind of declaration the schema makes', () => {
+    const declare = (t: typeof text, i: typeof integer) =>
+      sqliteTable('t', {
+        id: t('id').primaryKey(),
+        name: t('name').notNull().default(''),
+        note: t('note'),
+        sized: t('sized', { length: 20 }),
+        chosen: t('chosen', { enum: ['a', 'b'] }),
+        unnamed: t(),
+        version: i('version').notNull(),
+        count: i('count').notNull().default(0),
+        serial: i('serial').primaryKey({ autoIncrement: true }),
+        bare: i(),
+      });
+    const theirs = getTableConfig(declare(text, integer)).columns.map(described);
+    const ours = getTableConfig(declare(plain.text as never, plain.integer as never)).columns.map(described);
+    expect(ours).toEqual(theirs);
+    expect(ours.map((column) => column.kind)).toContain('SQLiteInteger');
+    expect(ours.map((column) => column.sql)).toContain('text(20)');
+  });
+
+  it('throws for a mode, which the schema never asks for', () => {
+    expect(() => plain.text('x', { mode: 'json' })).toThrow(/not part of this build/);
+    expect(() => plain.integer('x', { mode: 'timestamp' })).toThrow(/not part of this build/);
+    expect(() => plain.integer({ mode: 'boolean' })).toThrow(/not part of this build/);
+    expect(readFileSync(join(root, 'src', 'db', 'schema.ts'), 'utf8')).not.toMatch(/\bmode\s*:/);
+  });
+});
