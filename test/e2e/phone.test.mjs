@@ -355,6 +355,18 @@ describe('on a phone (360×800)', () => {
         await page.goto(listPath('seeblick-whg-7'));
         await page.getByRole('heading', { name: 'Hier sind noch keine Kontakte' }).waitFor();
         await assertPhoneFriendly(page, 'the empty state');
+        // The header of a buyer with two apartments: "← Plattform" stays whole inside its link,
+        // beside the apartment's name, never under it (buyer review: it ran under "Seeblick,").
+        const header = await page.evaluate(() => {
+          const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+          return { link: box('.top .back'), text: box('.top .back .pshort'), asset: box('.top .asset'), switch: box('.top .switch') };
+        });
+        assert.ok(
+          header.text.right <= header.link.right + 0.5 &&
+            header.link.right <= header.asset.left &&
+            header.asset.right <= header.switch.left,
+          `the header's parts side by side: ${JSON.stringify(header)}`,
+        );
         await login(page, 'petra');
         await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
         await assertPhoneFriendly(page, 'the 403 page');
