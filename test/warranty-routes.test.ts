@@ -54,7 +54,9 @@ describe('the form', () => {
         html,
       )?.[1] ?? '';
     // No end yet: its place under the period is there for the script, hidden and empty.
-    expect(html).toContain('<p class="hint end" id="f-warranty_years-end" data-text="Gewährleistung bis %" hidden=""></p>');
+    expect(html).toContain(
+      '<p class="hint end" id="f-warranty_years-end" data-text="Gewährleistung bis %" data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." hidden=""></p>',
+    );
     expect([...select.matchAll(/<option value="(\d?)"/g)].map((match) => match[1])).toEqual(['', '5', '4', '2']);
     expect(select).toContain('<option value="">Keine Frist – Ende selbst eintragen</option>');
     expect(select).not.toContain('selected');
@@ -91,6 +93,15 @@ describe('the form', () => {
       await create(user, { company: 'Garten Grün', accepted_on: '2022-05-10', warranty_years: '5', warranty_until: '2031-12-31' }),
     );
     expect(await stored(typed)).toMatchObject({ accepted_on: '2022-05-10', warranty_until: '2031-12-31' });
+    // A form shown again (another error) says under the period that the typed end applies, not
+    // the period's (buyer review: it was dropped without a word); the period's own end says nothing.
+    const both = { company: 'Garten Grün', email: 'x', accepted_on: '2022-05-10', warranty_years: '5' };
+    expect(await (await create(user, { ...both, warranty_until: '2031-12-31' })).text()).toMatch(
+      /id="f-warranty_years-end"[^>]*>Die Frist ergäbe 10\.05\.2027; es gilt das eingetragene Ende\.<\/p>/,
+    );
+    expect(await (await create(user, { ...both, warranty_until: '2027-05-10' })).text()).toMatch(
+      /id="f-warranty_years-end"[^>]*hidden=""><\/p>/,
+    );
     const alone = await create(user, { company: 'Pool Blau', warranty_years: '5' });
     expect(alone.status).toBe(422);
     const html = await alone.text();
@@ -252,7 +263,7 @@ describe('editing the dates again', () => {
     expect(form).toContain('<option value="5" selected="">');
     // The end it gives stands under the period (a buyer review: the form showed no end at all).
     expect(form).toContain(
-      '<p class="hint end" id="f-warranty_years-end" data-text="Gewährleistung bis %">Gewährleistung bis 28.02.2029</p>',
+      '<p class="hint end" id="f-warranty_years-end" data-text="Gewährleistung bis %" data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende.">Gewährleistung bis 28.02.2029</p>',
     );
     // Sent unchanged, nothing changes (no new version).
     expect((await send(`${list}/${id}`, { user, form: { ...sent, warranty_years: '5' } })).status).toBe(303);
@@ -271,7 +282,9 @@ describe('editing the dates again', () => {
     expect(formValue(custom, 'warranty_until')).toBe('2027-12-31');
     expect(custom).not.toMatch(/<option value="\d" selected/);
     // A typed end is said in its own field, not again under the period.
-    expect(custom).toContain('<p class="hint end" id="f-warranty_years-end" data-text="Gewährleistung bis %" hidden=""></p>');
+    expect(custom).toContain(
+      '<p class="hint end" id="f-warranty_years-end" data-text="Gewährleistung bis %" data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." hidden=""></p>',
+    );
     expect(await stored(id)).toMatchObject({ warranty_until: '2027-12-31', version: 3 });
   });
 

@@ -749,21 +749,26 @@
     if (!hint) return;
     var accepted = /^(\d{4})-(\d\d)-(\d\d)$/.exec(form.elements.accepted_on.value);
     var years = Number(form.elements.warranty_years.value);
+    var until = form.elements.warranty_until.value;
     var text = '';
     // Within the contract's 1990-2100, as the server checks it (outside it the form says why).
-    if (accepted && accepted[1] >= '1990' && years && !form.elements.warranty_until.value) {
+    if (accepted && accepted[1] >= '1990' && years) {
       const year = Number(accepted[1]) + years;
       const month = Number(accepted[2]);
       const day = Math.min(Number(accepted[3]), new Date(Date.UTC(year, month, 0)).getUTCDate());
       const date = new Date(Date.UTC(year, month - 1, day));
       const locale = document.documentElement.lang === 'en' ? 'en-GB' : 'de-DE';
-      if (year <= 2100)
-        text = hint.getAttribute('data-text').replace('%', date.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+      // A typed end wins (contract §5): one that differs from the period's is said, not dropped
+      // without a word (buyer review: the period chosen was gone after saving).
+      if (year <= 2100 && until !== date.toISOString().slice(0, 10))
+        text = hint
+          .getAttribute(until ? 'data-typed' : 'data-text')
+          .replace('%', date.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
     }
     if (text === hint.textContent) return;
     hint.textContent = text;
     hint.hidden = !text;
-    if (say && text) announce(text);
+    if ((say || until) && text) announce(text);
   }
   document.addEventListener('input', (event) => {
     var field = event.target;

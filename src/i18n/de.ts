@@ -413,6 +413,7 @@ export const de = {
       endedRecently: (date: string) => `Gewährleistung endete am ${date}`,
     },
     until: (date: string) => `Gewährleistung bis ${date}`,
+    typedEnd: (date: string) => `Die Frist ergäbe ${date}; es gilt das eingetragene Ende.`,
     viewLink: 'Gewährleistung',
     viewTitle: 'Gewährleistung',
     viewText: 'Alle Kontakte mit einem Ende der Gewährleistung: das nächste zuerst, abgelaufene am Schluss.',

@@ -377,6 +377,7 @@ export const en: Messages = {
       endedRecently: (date: string) => `Warranty ended on ${date}`,
     },
     until: (date: string) => `Warranty until ${date}`,
+    typedEnd: (date: string) => `The period would give ${date}; the end entered applies.`,
     viewLink: 'Warranty',
     viewTitle: 'Warranty',
     viewText: 'Every contact with a warranty end date: the next one first, ended ones at the bottom.',

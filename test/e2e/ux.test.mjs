@@ -511,8 +511,12 @@ describe('the form on a desktop', () => {
     assert.equal(await end.isVisible(), false, 'no end after 2100');
     await page.getByLabel('Abnahme am', { exact: true }).fill('2023-05-10');
     assert.equal(await end.textContent(), 'Gewährleistung bis 10.05.2027');
-    // A typed end wins: none is shown under the period; emptied, the period's is back.
+    // A typed end wins, and one that differs from the period's says so under the period (buyer
+    // review: the period was dropped without a word); one that is the period's end says nothing.
     await page.getByLabel('Gewährleistung bis', { exact: true }).fill('2027-12-31');
+    assert.equal(await end.textContent(), 'Die Frist ergäbe 10.05.2027; es gilt das eingetragene Ende.');
+    assert.ok(await end.isVisible());
+    await page.getByLabel('Gewährleistung bis', { exact: true }).fill('2027-05-10');
     assert.equal(await end.isVisible(), false);
     await page.getByLabel('Gewährleistung bis', { exact: true }).fill('');
     assert.equal(await end.textContent(), 'Gewährleistung bis 10.05.2027');

@@ -295,8 +295,17 @@ function PeriodChoice(props: { shell: Shell; values: FormValues; value: string; 
   const id = 'f-warranty_years';
   // The end the period gives, beside it (a buyer review: an edit form showed no end at all, the
   // field left empty to be computed again). src/client/app.js keeps it up to date while typing.
-  const warranty = props.values.warranty_until ? undefined : resolveWarranty(props.values);
-  const end = warranty?.ok && warranty.warranty_until ? t.warranty.until(formatDate(warranty.warranty_until, t.locale)) : '';
+  // A typed end wins (contract §5); one that differs from the period's says so (buyer review).
+  const period = resolveWarranty({ ...props.values, warranty_until: '' });
+  const given = resolveWarranty(props.values);
+  const date = period.ok && period.warranty_until ? formatDate(period.warranty_until, t.locale) : '';
+  const end = !date
+    ? ''
+    : !props.values.warranty_until?.trim()
+      ? t.warranty.until(date)
+      : given.ok && period.ok && given.warranty_until !== period.warranty_until
+        ? t.warranty.typedEnd(date)
+        : '';
   return (
     <div class={error ? 'field invalid' : 'field'}>
       <label for={id}>{t.warranty.period}</label>
@@ -315,7 +324,7 @@ function PeriodChoice(props: { shell: Shell; values: FormValues; value: string; 
           </option>
         ))}
       </select>
-      <p class="hint end" id={`${id}-end`} data-text={t.warranty.until('%')} hidden={!end}>
+      <p class="hint end" id={`${id}-end`} data-text={t.warranty.until('%')} data-typed={t.warranty.typedEnd('%')} hidden={!end}>
         {end}
       </p>
       {error ? (
