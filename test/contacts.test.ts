@@ -568,6 +568,21 @@ describe('add', () => {
       expect(response.status, phone).toBe(422);
       expect(await response.text(), phone).toMatch(/id="f-phone-error"[^>]*>Bitte geben Sie die Nummer mit Ziffern ein/);
     }
+    // A number with words: only the number goes here, the words into the notes (buyer review: it
+    // asked for digits, which were there).
+    for (const [phone, lang, text] of [
+      ['Tel. 089 123456', 'de', 'Bitte tragen Sie nur die Nummer ein. Zusätze wie „Zentrale“ gehören in die Notizen.'],
+      ['089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer ein.'],
+      ['+49 171 1234567 (nur WhatsApp)', 'en', 'Please enter the number only. Additions such as “switchboard” belong in the notes.'],
+    ]) {
+      const response = await send(list, {
+        user: dialler,
+        form: { form_token: freshToken(), last_name: 'Nummer', phone: phone ?? '' },
+        headers: { 'Accept-Language': lang ?? '' },
+      });
+      expect(response.status, phone).toBe(422);
+      expect(await response.text(), phone).toContain(`id="f-phone-error">${text}`);
+    }
     const ok = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Nummer', phone: '+49 (0)8' } });
     expect(ok.status).toBe(303);
   });

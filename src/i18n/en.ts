@@ -185,6 +185,7 @@ export const en: Messages = {
       tooLong: (max: number) => `Please shorten the entry to at most ${max.toLocaleString('en-GB')} characters.`,
       controlCharacters: 'The entry contains an invisible special character. Please type it again.',
       phone: 'Please enter the number in digits, e.g. +49 89 1234567.',
+      phoneWords: 'Please enter the number only. Additions such as “switchboard” belong in the notes.',
       phoneShort: 'The number is too short. Please enter at least 3 digits.',
       phoneLong: 'The number is too long. Please enter at most 20 digits.',
       email: 'Please enter a complete email address, e.g. name@company.com.',

@@ -265,6 +265,8 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
   if (code === 'tooLong')
     return messages.tooLong(spec.kind === 'website' && !/^https?:\/\//i.test(value.trim()) ? spec.max - 'https://'.length : spec.max);
   if (code === 'phone') {
+    // A number with words ("089 123456 (Zentrale)", "Tel. 089 …"): where the words go (buyer review).
+    if (/\p{L}/u.test(value) && /(\d\D*){3}/.test(value)) return messages.phoneWords;
     // Letters or other signs first: "abc" is no short number.
     const digits = /[a-z]/i.test(value) ? 3 : dialledDigits(value);
     return digits < 3 ? messages.phoneShort : digits > 20 ? messages.phoneLong : messages.phone;
