@@ -1,5 +1,7 @@
 /** The methods of drizzle-orm's SQLite dialect that the Worker's bundle leaves out. */
 export const LEFT_OUT: readonly string[];
+/** The dialect's imports the bundle takes from a stand-in of its own (drizzle's specifier → the stand-in's). */
+export const STAND_INS: Readonly<Record<string, string>>;
 /** drizzle-orm/sqlite-core/dialect.js's text as src/generated/sqlite-dialect.js (see drizzle-dialect.mjs). */
 export function trimDialect(source: string): string;
 /** A relative import of sqlite-core/dialect.js as drizzle-orm's package specifier. */

@@ -15,6 +15,7 @@ import {
   builderSpecifier,
   LEFT_OUT,
   packageSpecifier,
+  STAND_INS,
   trimBuilder,
   trimDialect,
 } from '../../scripts/lib/drizzle-dialect.mjs';
@@ -78,6 +79,8 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     const kept = [...generated().matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)];
     expect(kept.length).toBeGreaterThan(5);
     for (const [, names = '', from = ''] of imports) {
+      // The one import a stand-in of the bundle's own answers (test/node/no-casing.test.ts).
+      if (from in STAND_INS) continue;
       const specifier = packageSpecifier(from);
       const line = kept.find(([, , to]) => to === specifier);
       if (!line) continue; // only the methods left out used it
