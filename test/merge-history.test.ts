@@ -276,12 +276,21 @@ describe('a stale edit is merged field by field', () => {
     expect((await save(first, { ...base, version: '3', phone: '089 1', notes: 'Fenster eins' })).status).toBe(303);
     const clash = await save(first, { ...base, version: '3', phone: '089 1', notes: 'Fenster zwei' });
     expect(clash.status).toBe(409);
-    const choice = textOf(await clash.text());
+    const page = await clash.text();
+    const choice = textOf(page);
     expect(choice).toContain(
       'Sie selbst (in einem anderen Fenster) haben inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen',
     );
     expect(choice).toContain('Aus dem anderen Fenster');
     expect(choice).not.toContain('Von ');
+    // "Alles noch einmal bearbeiten": its comparison names the other window as the choice did, not
+    // her as "Von Anna Müller" (code review).
+    const again: Record<string, string> = {};
+    for (const m of page.slice(page.lastIndexOf('<form')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
+      again[m[1] ?? ''] = m[2] ?? '';
+    const form = await (await save(first, again)).text();
+    const header = textOf(/<thead>.*?<\/thead>/s.exec(form)?.[0] ?? '');
+    expect(header.trim()).toBe('Feld Meine Eingabe Aus dem anderen Fenster');
     expect(await row(id)).toMatchObject({ phone: '089 1', notes: 'Fenster eins', version: 4 });
   });
 
@@ -387,6 +396,7 @@ describe('a stale edit is merged field by field', () => {
       // review: the town only Mia changed, listed under "Kai Kraus hat … geändert", read as his).
       const panel = textOf(form.slice(form.indexOf('<div class="conflict"'), form.indexOf('</table>')));
       expect(panel).toContain('Kai Kraus hat den Kontakt am');
+      expect(panel).toContain('Feld Meine Eingabe Von Kai Kraus');
       expect(panel).toContain('Notizen Mia schreibt Kai schreibt');
       expect(panel).not.toContain('Ort');
       expect(panel).not.toContain('Mobilnummer');

@@ -724,6 +724,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       // clash; after that, or from a clash page without it, every field the form and the stored
       // contact differ in.
       conflictFields: stored?.version === version && theirs ? theirs.split(' ') : undefined,
+      conflictBy: stored?.version === version && theirs ? ((form.raw as Record<string, unknown>).by as string | undefined) : undefined,
       // Kept by the browser as a pending draft: it comes back if the form is left unsaved.
       unsaved: true,
     });

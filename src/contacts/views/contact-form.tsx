@@ -37,6 +37,8 @@ export interface ContactFormProps {
   conflict?: Contact;
   /** The fields the conflict's comparison shows where they differ (all of them without). */
   conflictFields?: readonly string[];
+  /** Who saved those values, as the clash page named them: names, or '' for the user's other window. */
+  conflictBy?: string;
   /** The input beside it is an earlier version the user set out to restore (a restore's clash). */
   conflictRestoring?: boolean;
   /** A page-level message (the cap was reached, storage was unavailable). */
@@ -97,6 +99,7 @@ export function ContactForm(props: ContactFormProps) {
           assetId={assetId}
           restoring={props.conflictRestoring}
           only={props.conflictFields}
+          by={props.conflictBy}
         />
       ) : null}
       <form
@@ -445,6 +448,7 @@ function ConflictPanel(props: {
   stored: Contact;
   restoring?: boolean;
   only?: readonly string[];
+  by?: string;
 }) {
   const { shell, assetId, stored, restoring } = props;
   const { t, paths } = shell;
@@ -455,8 +459,9 @@ function ConflictPanel(props: {
     ? { ...props.values, accepted_on: warranty.accepted_on, warranty_until: warranty.warranty_until }
     : props.values;
   const storedValues = fieldValuesOf(stored);
-  // Named as the clash page names it ("Von Jonas Müller"; review: "Jetzt gespeichert" there).
-  const storedBy = t.contacts.clashTheirs(stored.updatedByName);
+  // Named as the clash page names it ("Von Jonas Müller", "Aus dem anderen Fenster"; review:
+  // "Jetzt gespeichert" there, then the last saver's name for every co-buyer's and own change).
+  const storedBy = props.by === '' ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(props.by ?? stored.updatedByName);
   const differing = FIELDS.filter(
     (spec) => (values[spec.name] ?? '').trim() !== storedValues[spec.name] && (!props.only || props.only.includes(spec.name)),
   );

@@ -161,6 +161,8 @@ export function MergeClash(props: ClashProps) {
         <input type="hidden" name="version" value={String(props.version)} />
         {/* What co-buyers changed: the form's comparison shows those, not this user's own changes. */}
         <input type="hidden" name="theirs" value={[...new Set([...props.theirs, ...props.clashes])].join(' ')} />
+        {/* Whose they are, as named here (none: the other window): the form's comparison heads its column so. */}
+        <input type="hidden" name="by" value={[...props.theirs, ...props.clashes].every((name) => props.own?.includes(name)) ? '' : by} />
         {/* Only the form's comparison is worded for a restore; saving that form is an edit. */}
         {restoring ? <input type="hidden" name="restore" value={restoring === 'undone' ? 'undo' : '1'} /> : null}
         {FIELDS.map((spec) => (
