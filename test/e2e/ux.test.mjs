@@ -587,7 +587,7 @@ describe('the list on a desktop (1280×800)', () => {
     // An end within the next six months: the list shows its badge.
     const soon = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
     await page.goto(`${listPath(BOOK)}/new`);
-    await fillContact(page, { company: name, position: 'Fliesenleger', phone: '089 1' });
+    await fillContact(page, { company: name, position: 'Fliesenleger', phone: '089 1', email: 'breit@example.de' });
     await page.locator('input[name="warranty_until"]').fill(soon);
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
@@ -607,6 +607,14 @@ describe('the list on a desktop (1280×800)', () => {
     // On one line: "Gewährleistung endet am …" may use the position's column too.
     const lineHeight = await badge.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
     assert.ok(badgeBox.height < 1.5 * lineHeight, `one line: ${badgeBox.height} px at a line height of ${lineHeight}`);
+    // On a phone too: under the two buttons, on one line across the row (buyer review: beside
+    // them it broke into two lines).
+    await page.setViewportSize({ width: 360, height: 800 });
+    const [phoneBadge, buttons] = [await badge.boundingBox(), await row.locator('.acts').boundingBox()];
+    assert.ok(phoneBadge && buttons, 'both shown on a phone');
+    assert.ok(phoneBadge.height < 1.5 * lineHeight, `one line on a phone: ${JSON.stringify(phoneBadge)}`);
+    assert.ok(phoneBadge.y >= buttons.y + buttons.height - 1, `under the buttons: ${JSON.stringify({ phoneBadge, buttons })}`);
+    await page.setViewportSize({ width: 1280, height: 800 });
     // The card says it too, under the name.
     await link.click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
