@@ -159,7 +159,9 @@ describe('reading the file', () => {
       notes: '„Tor“ € 5',
     });
     // Mostly UTF-8 with one stray byte: the UTF-8 letters stay themselves (code review: "MÃ¼ller").
-    expect(only(bytes(card('N:M\xc3\xbcller;J\xf6rg', 'NOTE:Stra\xc3\x9fe \xe2\x82\xac \x80 \xf0\x9f\x8f\xa0 \xed\xa0\x80').join('\n'))).values).toMatchObject({
+    expect(
+      only(bytes(card('N:M\xc3\xbcller;J\xf6rg', 'NOTE:Stra\xc3\x9fe \xe2\x82\xac \x80 \xf0\x9f\x8f\xa0 \xed\xa0\x80').join('\n'))).values,
+    ).toMatchObject({
       last_name: 'Müller',
       first_name: 'Jörg',
       notes: 'Straße € € 🏠 í\u00a0€',
@@ -338,6 +340,18 @@ describe('mapping to the fields', () => {
         'Weitere E-Mail-Adresse (privat): b@example.de',
       ].join('\n'),
     );
+  });
+
+  it('keeps a number given twice once, as the mobile where it is one (Apple: "pref" and "CELL"; buyer review)', () => {
+    const [apple, twice] = cardsOf(
+      vcf([
+        ...card('N:Huber;Thomas;;;', 'TEL;TYPE=pref:+49 171 9876543', 'TEL;TYPE=CELL:0171 9876543', 'TEL;TYPE=WORK:089 1234'),
+        ...card('N:Fax;;;;', 'TEL;TYPE=WORK:089 555', 'TEL;TYPE=WORK:+49 89 555', 'TEL;TYPE=FAX:089 555'),
+      ]),
+    );
+    expect(apple?.values).toMatchObject({ mobile: '0171 9876543', phone: '089 1234', notes: '' });
+    // The same office number twice is one phone; a fax at that number stays a line of the notes.
+    expect(twice?.values).toMatchObject({ phone: '089 555', notes: 'Weitere Telefonnummer (Fax): 089 555' });
   });
 
   it('takes the number and e-mail address the card marks as preferred (2.1 PREF, 3.0 TYPE=pref, 4.0 PREF=1), the others to the notes', () => {

@@ -29,7 +29,7 @@
 
 import { binaryToBytes, bytesToBinary, decodeStrict, hasUtf16Bom, isKnownNonUtf8Charset, utf16AsUtf8 } from './charset';
 import { FIELDS, type FieldName } from './fields';
-import { plain } from './keys';
+import { phoneDigits, plain } from './keys';
 import { type ContactInput, codePoints, contactInput, isValidField } from './schema';
 
 /** At most this much text per file once photos are skipped (contract §4: 1 MB). */
@@ -840,13 +840,16 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
     const value = reader.text(property);
     return property.uriValue || /^tel:/i.test(value) ? telUriNumber(value) : value;
   });
-  const mobile = overflow.pick(phones.filter(isMobile), 'mobile', 'Weitere Telefonnummer');
-  const phone = overflow.pick(
-    phones.filter((entry) => !isMobile(entry)),
-    'phone',
-    'Weitere Telefonnummer',
-    isVoice,
-  );
+  // A number to call given twice (Apple: the same number as "pref" and as "CELL", written
+  // "+49 171 …" and "0171 …") is kept once, as the mobile where it is one (buyer review).
+  // A "number" without digits (Thunderbird's sample: "Privattelefon") is no number: kept as it is.
+  const called = new Set<string>();
+  const once = (entry: Entry) => {
+    const digits = phoneDigits(entry.value);
+    return entry.noCall || digits === '' || (!called.has(digits) && !!called.add(digits));
+  };
+  const mobile = overflow.pick(phones.filter(isMobile).filter(once), 'mobile', 'Weitere Telefonnummer');
+  const phone = overflow.pick(phones.filter((entry) => !isMobile(entry)).filter(once), 'phone', 'Weitere Telefonnummer', isVoice);
   const email = overflow.pick(
     reader.entries('EMAIL', (property) => reader.text(property)),
     'email',
