@@ -396,17 +396,26 @@ function decodeBytes(property: RawProperty, decoding: Decoding): string {
 }
 
 /**
- * A value of a file without a charset that is not all UTF-8: each run of a lead byte and its
- * continuation bytes as UTF-8 where it is that, else (and every stray byte) as German Windows'
- * letters: a whole Windows-1252 file, or a UTF-8 "Müller" beside a stray "ö" from an older
- * program (code review: the "ü" came out as "Ã¼"). By hand: TextDecoder reads one charset per
- * call and hides which bytes it replaced.
+ * A value of a file without a charset that is not all UTF-8: a mostly UTF-8 value (a UTF-8
+ * "Müller" beside a stray "ö" from an older program: code review, it came out as "MÃ¼ller")
+ * keeps its UTF-8 letters and reads only the other bytes as German Windows' letters; a value
+ * with none, or with a pair that is UTF-8 only by chance (Windows-1252's "ß“" would be U+07D3),
+ * is Windows-1252 throughout (code review). By hand: TextDecoder reads one charset per call and
+ * hides which bytes it replaced.
  */
 function utf8Else1252(binary: string): string {
-  return binary.replace(/[\xc2-\xf4][\x80-\xbf]+|[\x80-\xff]/g, (run) => {
-    const bytes = binaryToBytes(run);
-    return decodeStrict(bytes, 'utf-8') ?? new TextDecoder('windows-1252').decode(bytes);
+  const cp1252 = (run: string) => new TextDecoder('windows-1252').decode(binaryToBytes(run));
+  let letters = false;
+  let chance = false;
+  const mixed = binary.replace(/[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}|[\x80-\xff]/g, (run) => {
+    const text = run.length > 1 ? decodeStrict(binaryToBytes(run), 'utf-8') : undefined;
+    if (text === undefined) return cp1252(run);
+    // A Latin letter, a sign such as "€" or "„", or a character beyond: what UTF-8 text holds.
+    if (/[\u0080-\u009f\u0250-\u1fff]/.test(text)) chance = true;
+    letters = true;
+    return text;
   });
+  return letters && !chance ? mixed : cp1252(binary);
 }
 
 /**
