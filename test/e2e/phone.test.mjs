@@ -356,17 +356,41 @@ describe('on a phone (360×800)', () => {
         await page.getByRole('heading', { name: 'Hier sind noch keine Kontakte' }).waitFor();
         await assertPhoneFriendly(page, 'the empty state');
         // The header of a buyer with two apartments: "← Plattform" stays whole inside its link,
-        // beside the apartment's name, never under it (buyer review: it ran under "Seeblick,").
-        const header = await page.evaluate(() => {
-          const box = (selector) => document.querySelector(selector).getBoundingClientRect();
-          return { link: box('.top .back'), text: box('.top .back .pshort'), asset: box('.top .asset'), switch: box('.top .switch') };
-        });
-        assert.ok(
-          header.text.right <= header.link.right + 0.5 &&
-            header.link.right <= header.asset.left &&
-            header.asset.right <= header.switch.left,
-          `the header's parts side by side: ${JSON.stringify(header)}`,
-        );
+        // and no part runs into another (buyer review: it ran under "Seeblick,"), also with large
+        // text, where the name takes a line of its own (code review: one letter a line).
+        for (const [width, size] of [
+          [360, ''],
+          [320, ''],
+          [360, '150%'],
+          [320, '200%'],
+        ]) {
+          await page.setViewportSize({ width, height: 800 });
+          const header = await page.evaluate((fontSize) => {
+            document.documentElement.style.fontSize = fontSize;
+            const box = (selector) => document.querySelector(selector).getBoundingClientRect().toJSON();
+            const parts = {
+              link: box('.top .back'),
+              text: box('.top .back .pshort'),
+              asset: box('.top .asset'),
+              switch: box('.top .switch'),
+            };
+            const top = document.querySelector('.top');
+            const wide = top.scrollWidth > top.clientWidth;
+            document.documentElement.style.fontSize = '';
+            return { ...parts, wide };
+          }, size);
+          const apart = (a, b) => a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+          assert.ok(
+            header.text.right <= header.link.right + 0.5 &&
+              apart(header.link, header.asset) &&
+              apart(header.asset, header.switch) &&
+              apart(header.link, header.switch) &&
+              header.asset.width >= 60 &&
+              !header.wide,
+            `the header's parts apart at ${width} px ${size}: ${JSON.stringify(header)}`,
+          );
+        }
+        await page.setViewportSize({ width: 360, height: 800 });
         await login(page, 'petra');
         await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
         await assertPhoneFriendly(page, 'the 403 page');
