@@ -497,6 +497,33 @@ describe('add', () => {
     expect(await stored()).toEqual({ postal_code: '80331', deleted_at: null });
   });
 
+  it('brings back a restored version with the postcode it has, also through a delete it met (code review)', async () => {
+    // An imported "8033", corrected by Anna (version 2); Jonas deletes it (3) while her history is
+    // open; she restores version 1: the delete is met, and its page brings the version back.
+    const [id] = await seedContacts(ASSET, 1, () => ({
+      company: 'Import GmbH',
+      city: 'München',
+      postal_code: '8033',
+      country: 'Deutschland',
+    }));
+    const base = { company: 'Import GmbH', city: 'München', country: 'Deutschland' };
+    expect((await send(`${LIST}/${id}`, { user: anna, form: { ...base, version: '1', postal_code: '80331' } })).status).toBe(303);
+    expect((await send(`${LIST}/${id}/delete`, { user: jonas, form: { version: '2' } })).status).toBe(303);
+    const gone = await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } });
+    expect(gone.status).toBe(409);
+    // "Mit meinen Eingaben wiederherstellen" as the browser sends it: the form's fields and the button's.
+    const html = await gone.text();
+    const form = html.slice(html.indexOf('<form'), html.indexOf('</form>'));
+    const sent: Record<string, string> = { revive: '1' };
+    for (const m of form.matchAll(/<input [^>]*name="([a-z_]+)"[^>]*value="([^"]*)"/g)) sent[m[1] ?? ''] = m[2] ?? '';
+    expect(sent).toMatchObject({ postal_code: '8033', restore: '1', version: '3' });
+    expect((await send(`${LIST}/${id}`, { user: anna, form: sent })).status).toBe(303);
+    expect(await env.DB.prepare('SELECT postal_code, deleted_at FROM contacts WHERE id = ?').bind(id).first()).toEqual({
+      postal_code: '8033',
+      deleted_at: null,
+    });
+  });
+
   it('counts lengths in code points and names the field that is too long', async () => {
     const ok = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(200) } });
     expect(ok.status).toBe(303);

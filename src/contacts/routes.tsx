@@ -752,7 +752,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // Input to correct first: the same choice again, with the errors beside the fields.
     if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null)
       return formPage(c, 422, {
-        mode: { kind: 'gone', formToken: newFormToken(), revive: reviveOf(outcome.current) },
+        mode: { kind: 'gone', formToken: newFormToken(), revive: reviveOf(outcome.current), version: restoring || undefined },
         values: form.values,
         errors,
       });

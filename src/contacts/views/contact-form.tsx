@@ -123,6 +123,8 @@ export function ContactForm(props: ContactFormProps) {
             <input type="hidden" name="form_token" value={mode.formToken} />
             {mode.kind === 'create' && mode.editOf ? <input type="hidden" name="edit_of" value={mode.formToken} /> : null}
             {mode.kind === 'gone' && mode.revive ? <input type="hidden" name="version" value={String(mode.revive.version)} /> : null}
+            {/* A restore met the delete: what it brings back is a stored version, not typed (code review). */}
+            {mode.kind === 'gone' && mode.version ? <input type="hidden" name="restore" value="1" /> : null}
           </>
         )}
         <p class="draft-note" data-draft-note hidden>
