@@ -318,6 +318,20 @@ describe('a stale edit is merged field by field', () => {
     expect(choice).toContain('Aus dem anderen Fenster');
     expect(choice).toContain('Jonas Müller hat außerdem die Telefonnummer geändert');
     expect(choice).not.toContain('Von Jonas Müller');
+    // The whole form after it, by "Alles noch einmal bearbeiten" or a choice sent without one, heads
+    // the comparison as the choice did (code review: "Von Sie selbst (in einem anderen Fenster)").
+    const page = await (await save(ada, { ...base, notes: 'Fenster zwei' })).text();
+    const hidden = (form: string) => {
+      const fields: Record<string, string> = {};
+      for (const m of form.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) fields[m[1] ?? ''] = m[2] ?? '';
+      return fields;
+    };
+    const forms = [page.slice(page.indexOf('<form'), page.indexOf('</form>')), page.slice(page.lastIndexOf('<form'))];
+    for (const form of forms) {
+      const answer = await save(ada, hidden(form));
+      expect(answer.status).toBe(form === forms[0] ? 422 : 200);
+      expect(textOf(/<thead>.*?<\/thead>/s.exec(await answer.text())?.[0] ?? '').trim()).toBe('Feld Meine Eingabe Aus dem anderen Fenster');
+    }
   });
 
   it('an edit or a choice sent again (its answer lost on the way, "Erneut senden") is the same save, never said as a co-buyer\u2019s change', async () => {

@@ -64,6 +64,17 @@ export function MergeClash(props: ClashProps) {
   // bytes a letter that could pass the 64 KiB body limit (413, review). Then once only: a choice
   // is required, and a client that sends none gets the stored value back instead of its own.
   const sent = (value: string) => new URLSearchParams({ x: value.replace(/\r?\n/g, '\r\n') }).toString().length;
+  // What co-buyers changed and who (none: this user's other window, for every clash), on both
+  // forms: the whole form's comparison, on "Alles noch einmal bearbeiten" or after a choice sent
+  // without one, shows those fields under that name (reviews: "Von Anna Müller" to Anna herself).
+  const theirs = [...new Set([...props.theirs, ...props.clashes])].join(' ');
+  const whose = clashes.every((name) => props.own?.includes(name)) ? '' : by;
+  const told = (
+    <>
+      <input type="hidden" name="theirs" value={theirs} />
+      <input type="hidden" name="by" value={whose} />
+    </>
+  );
   const withMine =
     FIELDS.reduce(
       (sum, spec) =>
@@ -72,8 +83,8 @@ export function MergeClash(props: ClashProps) {
         20 +
         Math.max(sent(values[spec.name]), sent(mine[spec.name])) +
         (clashes.includes(spec.name) ? sent(mine[spec.name]) + 20 : 0),
-      // version, choose, restore, warranty_years
-      300,
+      // version, choose, restore, warranty_years, theirs, by
+      300 + sent(theirs) + sent(whose),
     ) <= MAX_BODY_BYTES;
   // "Meine Eingabe" (or the earlier version) first, then the co-buyer's (or this user's other window's).
   const mineWho = restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine;
@@ -121,6 +132,7 @@ export function MergeClash(props: ClashProps) {
         {/* The fields to choose, and this user's input for them: one sent without a choice is never
             stored empty; the server gives the whole form with that input instead. */}
         <input type="hidden" name="choose" value={clashes.join(' ')} />
+        {told}
         {withMine ? clashes.map((name) => <input type="hidden" name={`mine_${name}`} value={mine[name]} />) : null}
         {/* The address is one choice, of the two whole addresses (its parts chosen one by one
             made an address nobody typed: buyer review); schema.ts readContactForm takes it apart. */}
@@ -159,10 +171,7 @@ export function MergeClash(props: ClashProps) {
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="again" value="1" />
         <input type="hidden" name="version" value={String(props.version)} />
-        {/* What co-buyers changed: the form's comparison shows those, not this user's own changes. */}
-        <input type="hidden" name="theirs" value={[...new Set([...props.theirs, ...props.clashes])].join(' ')} />
-        {/* Whose they are, as named here (none: the other window): the form's comparison heads its column so. */}
-        <input type="hidden" name="by" value={[...props.theirs, ...props.clashes].every((name) => props.own?.includes(name)) ? '' : by} />
+        {told}
         {/* Only the form's comparison is worded for a restore; saving that form is an edit. */}
         {restoring ? <input type="hidden" name="restore" value={restoring === 'undone' ? 'undo' : '1'} /> : null}
         {FIELDS.map((spec) => (
