@@ -4,6 +4,7 @@ import { parseVcf } from '../src/contacts/vcard-import';
 import {
   anna as annaOf,
   gzipSize,
+  hiddenFields,
   jonas as jonasOf,
   ORIGIN,
   petra,
@@ -804,8 +805,7 @@ describe('detail and edit', () => {
         `<button type="submit" class="primary" name="revive" value="1" formaction="${LIST}/${id}" hx-post="${LIST}/${id}" hx-target="#main">Mit meinen Eingaben wiederherstellen</button><button type="submit">Als neuen Kontakt speichern`,
       ),
     );
-    const form: Record<string, string> = {};
-    for (const match of html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) form[match[1] ?? ''] = match[2] ?? '';
+    const form = hiddenFields(html);
     // Against the deleted version: nothing to merge.
     expect(form).toMatchObject({ version: '2' });
     // (Input to correct first: the same choice again, the error beside its field; nothing written.)
@@ -1017,9 +1017,8 @@ describe('detail and edit', () => {
       expect(textOf(html)).not.toContain('Nicht gefunden');
     }
     // Saved as new from there: a new contact with all of it.
-    const form: Record<string, string> = {};
     const page = await (await send(`${LIST}/${id}`, { user: ada, form: { version: '1', company: 'Weg GmbH', notes: 'x' } })).text();
-    for (const match of page.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) form[match[1] ?? ''] = match[2] ?? '';
+    const form = hiddenFields(page);
     const saved = await send(LIST, { user: ada, form: { ...form, company: 'Weg GmbH', notes: 'Zwanzig Minuten getippt' } });
     expect(saved.status).toBe(303);
     const named = await env.DB.prepare("SELECT notes FROM contacts WHERE asset_id = ? AND company = 'Weg GmbH' AND deleted_at IS NULL")

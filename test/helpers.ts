@@ -119,6 +119,13 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
   return exports.default.fetch(new Request(`${ORIGIN}${path}`, { method, headers, body, redirect: 'manual' }));
 }
 
+/** The hidden fields of an HTML text (a form of a page, or a whole page): what a browser sends with them. */
+export function hiddenFields(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const match of html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) fields[match[1] ?? ''] = match[2] ?? '';
+  return fields;
+}
+
 /** The text of an HTML body with tags dropped and whitespace folded, for assertions. */
 export function textOf(html: string): string {
   return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

@@ -8,7 +8,7 @@ import { mergeFields } from '../src/contacts/merge';
 import { contactState, MAX_VERSIONS, PURGE_AFTER_MS } from '../src/contacts/repository';
 import { connect } from '../src/db/client';
 import worker from '../src/index';
-import { anna as annaOf, jonas as jonasOf, ORIGIN, selin, send, type TestUser, textOf, withOwnId } from './helpers';
+import { anna as annaOf, hiddenFields, jonas as jonasOf, ORIGIN, selin, send, type TestUser, textOf, withOwnId } from './helpers';
 
 // Every test has an Anna and a Jonas of its own (withOwnId: the write limit counts per user id).
 let anna = annaOf;
@@ -73,11 +73,11 @@ async function ownContact(assetId: string, fields: Record<string, string>) {
 
 /** The hidden fields of a page's first form (a clash's choice): what a browser sends with it. */
 function firstFormHidden(html: string): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
-    fields[match[1] ?? ''] = match[2] ?? '';
-  return fields;
+  return hiddenFields(html.slice(0, html.indexOf('</form>')));
 }
+
+/** The hidden fields of a page's last form (a clash's "Alles noch einmal bearbeiten"). */
+const lastFormHidden = (html: string) => hiddenFields(html.slice(html.lastIndexOf('<form')));
 
 describe('a stale edit is merged field by field', () => {
   it('keeps both co-buyers\u2019 changes when they touched different fields, and says what was combined', async () => {
@@ -285,10 +285,7 @@ describe('a stale edit is merged field by field', () => {
     expect(choice).not.toContain('Von ');
     // "Alles noch einmal bearbeiten": its comparison names the other window as the choice did, not
     // her as "Von Anna Müller" (code review).
-    const again: Record<string, string> = {};
-    for (const m of page.slice(page.lastIndexOf('<form')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
-      again[m[1] ?? ''] = m[2] ?? '';
-    const form = await (await save(first, again)).text();
+    const form = await (await save(first, lastFormHidden(page))).text();
     const header = textOf(/<thead>.*?<\/thead>/s.exec(form)?.[0] ?? '');
     expect(header.trim()).toBe('Feld Meine Eingabe Aus dem anderen Fenster');
     expect(await row(id)).toMatchObject({ phone: '089 1', notes: 'Fenster eins', version: 4 });
@@ -321,15 +318,12 @@ describe('a stale edit is merged field by field', () => {
     // The whole form after it, by "Alles noch einmal bearbeiten" or a choice sent without one, heads
     // the comparison as the choice did (code review: "Von Sie selbst (in einem anderen Fenster)").
     const page = await (await save(ada, { ...base, notes: 'Fenster zwei' })).text();
-    const hidden = (form: string) => {
-      const fields: Record<string, string> = {};
-      for (const m of form.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) fields[m[1] ?? ''] = m[2] ?? '';
-      return fields;
-    };
-    const forms = [page.slice(page.indexOf('<form'), page.indexOf('</form>')), page.slice(page.lastIndexOf('<form'))];
-    for (const form of forms) {
-      const answer = await save(ada, hidden(form));
-      expect(answer.status).toBe(form === forms[0] ? 422 : 200);
+    for (const [fields, status] of [
+      [firstFormHidden(page), 422],
+      [lastFormHidden(page), 200],
+    ] as const) {
+      const answer = await save(ada, fields);
+      expect(answer.status).toBe(status);
       expect(textOf(/<thead>.*?<\/thead>/s.exec(await answer.text())?.[0] ?? '').trim()).toBe('Feld Meine Eingabe Aus dem anderen Fenster');
     }
   });
@@ -355,9 +349,7 @@ describe('a stale edit is merged field by field', () => {
     const clash = await edit(lea, id, { ...leas, notes: 'Lea schreibt' });
     expect(clash.status).toBe(409);
     const html = await clash.text();
-    const choice: Record<string, string> = {};
-    for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
-      choice[match[1] ?? ''] = match[2] ?? '';
+    const choice = firstFormHidden(html);
     choice.notes = 'Lea schreibt';
     expect((await edit(lea, id, choice)).status).toBe(303);
     const retried = await edit(lea, id, choice, true);
@@ -387,8 +379,7 @@ describe('a stale edit is merged field by field', () => {
     // Kai's, the default), and `again` as a field, so that even a resend without the button is no save.
     const form2 = html.slice(html.lastIndexOf('<form'));
     expect(form2).toContain('<input type="hidden" name="again" value="1"/>');
-    const sent: Record<string, string> = {};
-    for (const match of form2.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)) sent[match[1] ?? ''] = match[2] ?? '';
+    const sent = hiddenFields(form2);
     // `theirs`: what Kai changed (his mobile, merged; the notes, the clash).
     expect(sent).toMatchObject({
       again: '1',
@@ -523,12 +514,7 @@ describe('a stale edit is merged field by field', () => {
     expect(clash.status).toBe(409);
     const html = await clash.text();
     expect([...html.matchAll(/<legend>([^<]+)<\/legend>/g)].map((match) => match[1])).toEqual(['Adresse']);
-    const choice = Object.fromEntries(
-      [...html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g)].map((match) => [
-        match[1] ?? '',
-        match[2] ?? '',
-      ]),
-    );
+    const choice = firstFormHidden(html);
     expect(choice.choose).toBe('street city country');
     // Ada's own for all three: stored as chosen, nothing dropped.
     const chosen = await save(ada, { ...choice, street: 'Bergweg 3', city: 'Innsbruck', country: 'Schweiz' });
@@ -754,14 +740,10 @@ describe('history (Verlauf)', () => {
     const clash = await send(`${LIST}/${id}/history/2/restore`, { user: ida, form: { version: '3', restore: 'undo' } });
     expect(clash.status).toBe(409);
     const html = await clash.text();
-    const choice: Record<string, string> = {};
-    for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
-      choice[match[1] ?? ''] = match[2] ?? '';
+    const choice = firstFormHidden(html);
     expect(choice).toMatchObject({ version: '4', restore: 'undo' });
     // "Alles noch einmal bearbeiten" from it compares as a restore does (code review).
-    const again: Record<string, string> = {};
-    for (const match of html.slice(html.lastIndexOf('<form')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
-      again[match[1] ?? ''] = match[2] ?? '';
+    const again = lastFormHidden(html);
     expect(again).toMatchObject({ again: '1', restore: 'undo' });
     const compared = textOf(await (await send(`${LIST}/${id}`, { user: ida, form: again })).text());
     expect(compared).toContain('nachdem Sie den Verlauf geöffnet haben');
@@ -850,9 +832,7 @@ describe('history (Verlauf)', () => {
     expect(englishText).toContain('Earlier version 089 1');
     // "Alles noch einmal bearbeiten": the whole form, its comparison worded for the restore (the
     // earlier version beside what is stored), and saving that form is an edit (no restore field).
-    const againForm: Record<string, string> = {};
-    for (const match of html.slice(html.lastIndexOf('<form')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
-      againForm[match[1] ?? ''] = match[2] ?? '';
+    const againForm = lastFormHidden(html);
     expect(againForm).toMatchObject({ again: '1', version: '3', restore: '1', phone: '089 1' });
     for (const [language, wording, columns] of [
       ['de', 'Tom Berg hat den Kontakt am', 'Feld Frühere Fassung Von Tom Berg Telefonnummer 089 1 089 3'],
@@ -876,9 +856,7 @@ describe('history (Verlauf)', () => {
     expect(plain).toContain('Feld Meine Eingabe Von Tom Berg');
     expect(await row(id)).toMatchObject({ phone: '089 3', version: 3 });
     // Lea picks the earlier number: the choice completes the restore, recorded and said as one.
-    const choice: Record<string, string> = {};
-    for (const match of html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
-      choice[match[1] ?? ''] = match[2] ?? '';
+    const choice = firstFormHidden(html);
     expect(choice).toMatchObject({ version: '3', restore: '1' });
     const chosen = await send(`${LIST}/${id}`, { user: lea, form: { ...choice, phone: '089 1' } });
     expect(chosen.status).toBe(303);
