@@ -33,6 +33,15 @@ for (const file of process.argv.slice(2)) {
   const broken = suitesFailedOutsideTests(report) + (report.numRuntimeErrorTestSuites ?? 0);
   if (skipped) console.error(`test-summary: ${file}: ${skipped} skipped (CI runs every test)`);
   if (broken) console.error(`test-summary: ${file}: ${broken} suite(s) failed outside their tests`);
+  // CI keeps only the tail of its output: each failed test is named again here, with the first
+  // lines of its message (a property's seed among them), so that a failure is known from the tail.
+  for (const suite of report.testResults ?? []) {
+    for (const test of suite.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const message = (test.failureMessages ?? []).join('\n').split('\n').slice(0, 6).join('\n    ');
+      console.error(`test-summary: FAILED ${suite.name?.replace(`${process.cwd()}/`, '') ?? file}: ${test.fullName}\n    ${message}`);
+    }
+  }
   passed += report.numPassedTests ?? 0;
   failed += (report.numFailedTests ?? 0) + broken + skipped;
 }

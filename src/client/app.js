@@ -20,6 +20,10 @@
       shareRetry: 'Die Datei ist bereit. Tippen Sie bitte noch einmal auf „Teilen“.',
       shareFailed:
         'Das Teilen hat nicht geklappt. Laden Sie die Datei stattdessen mit dem Knopf „… auf das Handy übernehmen (.vcf)“ herunter.',
+      offlineFound: (found, loaded, query) =>
+        found === 0
+          ? `Ohne Verbindung gesucht: Keiner der ${loaded} geladenen Kontakte passt zu „${query}“.`
+          : `Ohne Verbindung gesucht: ${found === 1 ? 'Einer' : found} der ${loaded} geladenen Kontakte ${found === 1 ? 'passt' : 'passen'} zu „${query}“ (nur Name, Firma, Position, Nummer und E-Mail).`,
     },
     en: {
       discard: 'Discard your input? It is not saved yet.',
@@ -27,6 +31,10 @@
       discardNo: 'Keep editing',
       shareRetry: 'The file is ready. Please tap “Share” once more.',
       shareFailed: 'Sharing did not work. Download the file with the “… to your phone (.vcf)” button instead.',
+      offlineFound: (found, loaded, query) =>
+        found === 0
+          ? `Searched offline: none of the ${loaded} loaded contacts matches “${query}”.`
+          : `Searched offline: ${found} of the ${loaded} loaded contacts ${found === 1 ? 'matches' : 'match'} “${query}” (name, company, position, number and e-mail only).`,
     },
   };
   var words = WORDS[document.documentElement.lang] || WORDS.de;
@@ -565,11 +573,61 @@
     if (said) said.hidden = !(form && form.querySelector('textarea, select, input:not([type="hidden"])'));
     box.hidden = false;
     document.documentElement.style.setProperty('--net', box.offsetHeight + 16 + 'px');
-    announce(box.querySelector('p').innerText);
+    var search = failed && failed.matches && failed.matches('form[role="search"] input[type="search"]') ? searchOffline(failed) : '';
+    announce(`${box.querySelector('p').innerText} ${search}`.trim());
     // Focus lost on the way (the pressed button was busy): to "Erneut senden", not the page's
     // start, from where the box is the last thing a keyboard reaches. A search field keeps it.
     var active = document.activeElement;
     if (!active || active === document.body) box.querySelector('[data-retry]').focus();
+  }
+  // A search that found no connection: the rows already on the page are searched here instead
+  // (buyer review: the whole list stood under "Keine Verbindung", as if it were the result). Only
+  // what a row shows can be searched, folded as the server folds the words it compares (case,
+  // accents, ß, ae/oe/ue; a number by its digits); a line above the rows says so. The next search
+  // that arrives replaces rows and line.
+  function fold(text) {
+    return text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss')
+      .replace(/([aou])e+/g, '$1');
+  }
+  function searchOffline(field) {
+    var list = document.getElementById('rows');
+    var results = document.getElementById('results');
+    if (!list || !results) return '';
+    var query = field.value.trim();
+    var terms = fold(query).split(/\s+/).filter(Boolean);
+    var rows = list.querySelectorAll('li.contact');
+    var found = 0;
+    Array.prototype.forEach.call(rows, (row) => {
+      var shown = Array.prototype.map.call(row.querySelectorAll('.name, .meta, .tel, .mail, .wb'), (part) => part.textContent).join(' ');
+      var text = fold(shown);
+      var digits = shown.replace(/\D/g, '');
+      var match = terms.every((word) => text.indexOf(word) >= 0 || (/\d/.test(word) && digits.indexOf(word.replace(/\D/g, '')) >= 0));
+      row.hidden = !match;
+      if (match) found += 1;
+    });
+    // A group's heading goes with its last shown row.
+    Array.prototype.forEach.call(list.querySelectorAll('li.group'), (group) => {
+      var next = group.nextElementSibling;
+      while (next && next.matches('li.contact') && next.hidden) next = next.nextElementSibling;
+      group.hidden = !next || !next.matches('li.contact');
+    });
+    var line = document.getElementById('offline-found');
+    if (!terms.length) {
+      if (line) line.remove();
+      return '';
+    }
+    if (!line) {
+      line = document.createElement('p');
+      line.id = 'offline-found';
+      line.className = 'hint';
+      results.prepend(line);
+    }
+    line.textContent = words.offlineFound(found, rows.length, query);
+    return line.textContent;
   }
   function hideFailure() {
     failed = null;

@@ -167,6 +167,69 @@ describe('the list on a phone (360×800)', () => {
       [],
     );
   });
+  test('offline: a search looks through the rows on the page and says so; back online the server answers again', async () => {
+    const { page, context } = browser;
+    const tag = unique();
+    await page.goto(`${listPath(BOOK)}/new`);
+    await fillContact(page, { company: `Offlinesuche ${tag} Müller`, phone: '089 4455 66' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: `Offlinesuche ${tag} Müller` }).waitFor();
+    await page.goto(`${listPath(BOOK)}/new`);
+    await fillContact(page, { company: `Offlinesuche ${tag} Bauer` });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: `Offlinesuche ${tag} Bauer` }).waitFor();
+    await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Offlinesuche ${tag}`)}`);
+    const rows = page.locator('li.contact');
+    assert.equal(await rows.count(), 2);
+    const field = page.getByRole('searchbox');
+    await field.click();
+    await page.keyboard.press('End');
+    const said = await recordAnnouncements(page);
+    await context.setOffline(true);
+    // Spelled as typed on a phone without umlauts: folded as the server folds it.
+    await field.pressSequentially(' mueller');
+    const line = page.locator('#offline-found');
+    await line.waitFor();
+    assert.equal(
+      await line.innerText(),
+      `Ohne Verbindung gesucht: Einer der 2 geladenen Kontakte passt zu „Offlinesuche ${tag} mueller“ (nur Name, Firma, Position, Nummer und E-Mail).`,
+    );
+    assert.deepEqual(
+      await rows
+        .filter({ visible: true })
+        .allInnerTexts()
+        .then((texts) => texts.map((t) => t.split('\n')[0])),
+      [`Offlinesuche ${tag} Müller`],
+    );
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent.includes('Ohne Verbindung gesucht'));
+    assert.ok(
+      said.some((text) => text.startsWith('Keine Verbindung. Ohne Verbindung gesucht: Einer der 2')),
+      said.join(' | '),
+    );
+    // A number by its digits, however it is spaced.
+    await field.fill(`${tag} 0894455`);
+    await page.waitForFunction(() => document.getElementById('offline-found')?.textContent.includes('0894455'));
+    assert.equal(await rows.filter({ visible: true }).count(), 1);
+    // Nothing that matches: no row, and the line says so.
+    await field.fill(`${tag} Schreiner`);
+    await page.waitForFunction(() => document.getElementById('offline-found')?.textContent.includes('Keiner der 2'));
+    assert.equal(await rows.filter({ visible: true }).count(), 0);
+    // The field emptied: every row again, no line.
+    await field.fill('');
+    await line.waitFor({ state: 'detached' });
+    assert.equal(await rows.filter({ visible: true }).count(), 2);
+    // Online again: the server's search replaces rows and line.
+    await context.setOffline(false);
+    await field.fill(`Offlinesuche ${tag} Bauer`);
+    await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, `Offlinesuche ${tag} Bauer`);
+    await page.locator('#net').waitFor({ state: 'hidden' });
+    assert.equal(await line.count(), 0);
+    assert.equal(await rows.count(), 1);
+    assert.deepEqual(
+      browser.errors.filter((error) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|NetworkError/.test(error)),
+      [],
+    );
+  });
   test('offline: a delete that did not go out says nothing about input, and "Erneut senden" deletes once', async () => {
     const { page, context } = browser;
     const company = `Offline Weg ${unique()}`;
