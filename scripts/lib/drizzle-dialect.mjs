@@ -36,7 +36,7 @@ export function trimDialect(source) {
     // A method: two spaces, an optional `async `, its name and parameters, up to its closing `  }` line.
     const pattern = new RegExp(`\\n  (async )?${method}\\((?:[^\\n]*\\n)*?  \\}\\n`, 'g');
     let found = 0;
-    const message = `drizzle-orm's ${method} is not part of this build (scripts/lib/drizzle-dialect.mjs)`;
+    const message = `drizzle-orm's ${method} is not part of this build`;
     text = text.replace(pattern, (_, async = '') => {
       found++;
       return `\n  ${async}${method}() {\n    throw new Error(${JSON.stringify(message)});\n  }\n`;

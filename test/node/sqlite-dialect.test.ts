@@ -56,7 +56,7 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
         const name = member.name.text;
         found.add(name);
         const isAsync = member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ? 'async ' : '';
-        const message = `drizzle-orm's ${name} is not part of this build (scripts/lib/drizzle-dialect.mjs)`;
+        const message = `drizzle-orm's ${name} is not part of this build`;
         edits.push({
           start: member.getStart(source),
           end: member.getEnd(),
