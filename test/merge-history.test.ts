@@ -18,6 +18,7 @@ beforeEach(() => {
   jonas = withOwnId(jonasOf);
 });
 
+import { decodeHtml } from './html-values';
 import { assertAsyncProperty, assertProperty } from './property';
 
 // Issue 14: co-buyers never lose each other's changes (merge, history, "Zuletzt gelöscht").
@@ -195,8 +196,10 @@ describe('a stale edit is merged field by field', () => {
     expect(clash.status).toBe(409);
     const html = await clash.text();
     // Only the clash is a choice; phone (Anna only) and mobile (Jonas only) are already merged.
-    expect(html.match(/type="radio"/g)).toHaveLength(2);
+    // The notes: Anna's, Jonas's, or both (his lines, then hers).
+    expect(html.match(/type="radio"/g)).toHaveLength(3);
     expect(html).toContain('name="notes" value="Anna schreibt"');
+    expect(html).toContain('name="notes" value="Jonas schreibt\nAnna schreibt"');
     expect(html).toContain('<input type="hidden" name="phone" value="089 2"/>');
     expect(html).toContain('<input type="hidden" name="mobile" value="0171 222"/>');
     // What Jonas changed besides is said before the choice (it is kept with it), not the clash.
@@ -221,6 +224,52 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ notes: 'Anna schreibt', phone: '089 2', mobile: '0171 222', version: 3 });
   });
 
+  it('offers to keep both notes, without their common lines twice; chosen, exactly that is stored (buyer review)', async () => {
+    const id = await create(anna, { company: 'Küchen Schmidt', notes: 'Aufmaß Montag\nLieferung KW 12' });
+    const annas = await formOf(id);
+    const jonass = await formOf(id, jonas);
+    expect((await edit(jonas, id, { ...jonass, notes: 'Aufmaß Montag\nLieferung KW 12\nRechnung bezahlt' })).status).toBe(303);
+    // Anna, from the same version: a line of her own, and "Lieferung" moved to KW 14.
+    const clash = await edit(anna, id, { ...annas, notes: 'Aufmaß Montag\nLieferung KW 14\n\nAngebot Arbeitsplatte kommt' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const both = 'Aufmaß Montag\nLieferung KW 12\nRechnung bezahlt\nLieferung KW 14\nAngebot Arbeitsplatte kommt';
+    const choices = [
+      ...html.matchAll(
+        /<label class="choice"><input type="radio" name="notes" value="([^"]*)"[^>]*\/><span><span class="who">([^<]*)<\/span><span class="pre">([^<]*)<\/span>/g,
+      ),
+    ];
+    expect(choices.map(([, value, who]) => [decodeHtml(value ?? ''), who])).toEqual([
+      ['Aufmaß Montag\nLieferung KW 14\n\nAngebot Arbeitsplatte kommt', 'Meine Eingabe'],
+      ['Aufmaß Montag\nLieferung KW 12\nRechnung bezahlt', 'Von Jonas Müller'],
+      [both, 'Beides'],
+    ]);
+    // Shown as it will be stored.
+    expect(decodeHtml(choices[2]?.[3] ?? '')).toBe(both);
+    const choice: Record<string, string> = { version: '2', ...firstFormHidden(html), notes: both };
+    expect((await edit(anna, id, choice)).status).toBe(303);
+    expect(await row(id)).toMatchObject({ notes: both, version: 3 });
+    // Where one side holds the other's every line, both is that side: no third choice.
+    const annas2 = await formOf(id);
+    expect((await edit(jonas, id, { ...(await formOf(id, jonas)), notes: `${both}\nTermin 4.3.` })).status).toBe(303);
+    const contained = await edit(anna, id, { ...annas2, notes: 'Aufmaß Montag' });
+    expect(contained.status).toBe(409);
+    expect((await contained.text()).match(/type="radio" name="notes"/g)).toHaveLength(2);
+  });
+
+  it('says "Both" in English', async () => {
+    const id = await create(anna, { company: 'Garten Graf', notes: 'alt' });
+    const annas = await formOf(id);
+    expect((await edit(jonas, id, { ...(await formOf(id, jonas)), notes: 'Hecke im Mai' })).status).toBe(303);
+    const clash = await send(`${LIST}/${id}`, {
+      user: anna,
+      form: { ...annas, notes: 'Rasen im April' },
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(clash.status).toBe(409);
+    expect(textOf(await clash.text())).toMatch(/Both\s*Hecke im Mai\s+Rasen im April/);
+  });
+
   it('keeps a clash choice of the longest values in several-byte letters within the 64 KiB body limit (review: 413)', async () => {
     const { first, second, id, base, save } = await ownContact('whg-big-clash', { company: 'Lang GmbH' });
     // Both changed the notes (2,000 emoji, 4 bytes each) and the website (2,000 letters, 2 bytes each).
@@ -233,6 +282,8 @@ describe('a stale edit is merged field by field', () => {
     const hidden = firstFormHidden(html);
     expect(hidden.choose).toBe('website notes');
     expect(hidden.mine_notes).toBeUndefined();
+    // Both notes together pass the field's 2,000 characters: no "Beides".
+    expect(html.match(/type="radio" name="notes"/g)).toHaveLength(2);
     // Without a choice (a client that ignores `required`): nothing saved, nothing emptied; the form
     // with the stored values, as the input did not fit twice.
     const unchosen = await save(first, hidden);

@@ -61,9 +61,14 @@ async function scenario(anna, jonas, javaScript) {
   // Each choice says whose it is, and neither value is broken into pieces at 360 px.
   const mine = anna.page.getByRole('radio', { name: 'Meine Eingabe Schlüssel beim Hausmeister' });
   const theirs = anna.page.getByRole('radio', { name: 'Von Jonas Müller Wartung im März' });
-  assert.ok((await mine.count()) === 1 && (await theirs.count()) === 1, 'both values offered');
-  assert.ok(!(await mine.isChecked()) && !(await theirs.isChecked()), 'neither is chosen before Anna picks');
-  for (const choice of [mine, theirs]) {
+  // And both: his line, then hers.
+  const both = anna.page.getByRole('radio', { name: 'Beides Wartung im März Schlüssel beim Hausmeister' });
+  assert.ok(
+    (await mine.count()) === 1 && (await theirs.count()) === 1 && (await both.count()) === 1,
+    'both values offered, and both together',
+  );
+  assert.ok(!(await mine.isChecked()) && !(await theirs.isChecked()) && !(await both.isChecked()), 'none is chosen before Anna picks');
+  for (const choice of [mine, theirs, both]) {
     const label = await anna.page.locator('label.choice', { has: choice }).boundingBox();
     assert.ok(label && label.width >= 300, `each choice takes the phone's whole width (${label?.width} px)`);
   }
@@ -155,6 +160,21 @@ async function scenario(anna, jonas, javaScript) {
   for (const value of ['Schlüssel bei Frau Roth, Hausmeister Herr Pohl', '0170 1234567']) {
     assert.ok(await jonas.page.getByText(value, { exact: true }).first().isVisible(), `${value} stands`);
   }
+
+  // The notes once more, each adding a line to the same text: "Beides" keeps his line and hers,
+  // the common one once, the lines as typed (the browser sends the choice's line breaks).
+  await jonasSavesFirst(anna, jonas, name, { notes: 'Schlüssel bei Frau Roth, Hausmeister Herr Pohl\nWartung im Mai' });
+  await fillContact(anna.page, { notes: 'Schlüssel bei Frau Roth, Hausmeister Herr Pohl\nRechnung bezahlt' });
+  await anna.page.getByRole('button', { name: 'Speichern' }).click();
+  await anna.page.getByRole('heading', { level: 1, name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
+  await anna.page.getByRole('radio', { name: /^Beides / }).check();
+  await anna.page.getByRole('button', { name: 'Auswahl speichern' }).click();
+  await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  await jonas.page.reload();
+  assert.equal(
+    await jonas.page.locator('dd.pre', { hasText: 'Wartung im Mai' }).innerText(),
+    'Schlüssel bei Frau Roth, Hausmeister Herr Pohl\nWartung im Mai\nRechnung bezahlt',
+  );
   assert.equal(anna.errors.length + jonas.errors.length, 0, [...anna.errors, ...jonas.errors].join('\n'));
 }
 

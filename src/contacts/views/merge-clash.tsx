@@ -64,6 +64,13 @@ export function MergeClash(props: ClashProps) {
   // bytes a letter that could pass the 64 KiB body limit (413, review). Then once only: a choice
   // is required, and a client that sends none gets the stored value back instead of its own.
   const sent = (value: string) => new URLSearchParams({ x: value.replace(/\r?\n/g, '\r\n') }).toString().length;
+  // Notes changed on both sides may also be kept both (buyer review: one side's text was lost to
+  // a choice): the stored lines, then this user's lines not among them (often both added a line
+  // to the same text). Offered where that is a third text and fits the field.
+  const lines = values.notes.split('\n');
+  const both = [...lines, ...mine.notes.split('\n').filter((line) => line.trim() && !lines.includes(line))].join('\n');
+  const withBoth = (spec: (typeof FIELDS)[number]) =>
+    spec.name === 'notes' && clashes.includes('notes') && ![values.notes, mine.notes].includes(both) && [...both].length <= spec.max;
   // What co-buyers changed and who (none: this user's other window, for every clash), on both
   // forms: the whole form's comparison, on "Alles noch einmal bearbeiten" or after a choice sent
   // without one, shows those fields under that name (reviews: "Von Anna Müller" to Anna herself).
@@ -82,7 +89,8 @@ export function MergeClash(props: ClashProps) {
         sum +
         20 +
         Math.max(sent(values[spec.name]), sent(mine[spec.name])) +
-        (clashes.includes(spec.name) ? sent(mine[spec.name]) + 20 : 0),
+        (clashes.includes(spec.name) ? sent(mine[spec.name]) + 20 : 0) +
+        (withBoth(spec) ? sent(both) : 0),
       // version, choose, restore, warranty_years, theirs, by
       300 + sent(theirs) + sent(whose),
     ) <= MAX_BODY_BYTES;
@@ -157,6 +165,7 @@ export function MergeClash(props: ClashProps) {
             <legend>{t.contacts.fields[spec.name]}</legend>
             {fieldChoice(spec, mineWho, mine, true)}
             {fieldChoice(spec, theirsWho([spec.name]), values, false)}
+            {withBoth(spec) ? choice('notes', t.contacts.clashBoth, both, false, both) : null}
           </fieldset>
         ))}
         <div class="form-actions">
