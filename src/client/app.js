@@ -20,6 +20,12 @@
       shareRetry: 'Die Datei ist bereit. Tippen Sie bitte noch einmal auf „Teilen“.',
       shareFailed:
         'Das Teilen hat nicht geklappt. Laden Sie die Datei stattdessen mit dem Knopf „… auf das Handy übernehmen (.vcf)“ herunter.',
+      twinNumber: 'Diese Nummer steht schon bei ',
+      twinEmail: 'Diese E-Mail-Adresse steht schon bei ',
+      quotes: ['„', '“'],
+      twinName: 'Schon in der Liste: ',
+      twinAnd: ' und ',
+      twinMore: (n) => ` und ${n === 1 ? 'einem weiteren' : `${n} weiteren`}`,
       offlineFound: (found, loaded, query) =>
         found === 0
           ? `Ohne Verbindung gesucht: Keiner der ${loaded} geladenen Kontakte passt zu „${query}“.`
@@ -31,6 +37,12 @@
       discardNo: 'Keep editing',
       shareRetry: 'The file is ready. Please tap “Share” once more.',
       shareFailed: 'Sharing did not work. Download the file with the “… to your phone (.vcf)” button instead.',
+      twinNumber: 'This number is already saved for ',
+      twinEmail: 'This email address is already saved for ',
+      quotes: ['“', '”'],
+      twinName: 'Already in your contacts: ',
+      twinAnd: ' and ',
+      twinMore: (n) => ` and ${n} more`,
       offlineFound: (found, loaded, query) =>
         found === 0
           ? `Searched offline: none of the ${loaded} loaded contacts matches “${query}”.`
@@ -950,6 +962,146 @@
     });
     writing.delete(ctx);
     if (!writing.size) clearTimeout(pending);
+  });
+
+  // ---- "Schon in der Liste": a new contact the book already has ----
+  // A co-buyer may have saved the same tradesman already (buyer review: two entries, no word).
+  // When a new contact's number, e-mail address or name is typed and left, the book is asked
+  // for it, and the field says where it stands already, with a link to that contact; nothing is
+  // held up. The question goes to the list's own .vcf export of a search: the one read that
+  // answers with the matches' ids and changes nothing (the list's fragment would move the
+  // list's way back to this search), and it costs the Worker no code. The search finds more than
+  // the same (a number's digits inside a longer one, a name's words in the notes): what it finds
+  // is compared here as the server compares numbers (their digits, +49 as 0) and addresses
+  // (any case), and a name's words must all stand in the contact's name or company.
+  // Without JavaScript the form has no such hint.
+  function dialled(value) {
+    var compact = value.replace(/\s+/g, '');
+    var international = /^(\+|00)/.test(compact);
+    var digits = (international ? compact.replace(/\(0\)/g, '') : compact).replace(/[^0-9]/g, '');
+    if (compact[0] === '+') digits = '00' + digits;
+    return digits.indexOf('0049') === 0 ? '0' + digits.slice(4).replace(/^0+/, '') : digits;
+  }
+  function vcardValue(line) {
+    return line.slice(line.indexOf(':') + 1).replace(/\\([\\,;nN])/g, (all, character) => (/n/i.test(character) ? ' ' : character));
+  }
+  function vcardCards(text) {
+    return text
+      .replace(/\r\n[ \t]/g, '')
+      .split(/\r\nEND:VCARD/)
+      .map((card) => {
+        var lines = card.split('\r\n');
+        var value = (name) => lines.filter((line) => line.split(/[;:]/)[0].toUpperCase() === name).map(vcardValue);
+        var uid = value('UID')[0] || '';
+        return {
+          id: uid.replace(/^kontakte-/, ''),
+          name: value('FN')[0] || '',
+          org: (value('ORG')[0] || '').split(';')[0],
+          numbers: value('TEL').map(dialled),
+          emails: value('EMAIL').map((email) => email.toLowerCase()),
+        };
+      })
+      .filter((card) => card.id);
+  }
+  var twinChecks = new WeakMap();
+  function twinTerm(form, field) {
+    var value = (name) => ((form.elements[name] && form.elements[name].value) || '').trim();
+    if (field.name === 'phone' || field.name === 'mobile') {
+      const digits = dialled(field.value);
+      return digits.length >= 6
+        ? { q: field.value.trim(), same: (card) => card.numbers.indexOf(digits) >= 0, said: words.twinNumber }
+        : null;
+    }
+    if (field.name === 'email') {
+      const email = field.value.trim().toLowerCase();
+      return /.@./.test(email) ? { q: email, same: (card) => card.emails.indexOf(email) >= 0, said: words.twinEmail } : null;
+    }
+    // A firm by the words of its name without its legal form, a person by first and last name.
+    var name = value('company')
+      ? value('company').replace(
+          /(^|\s)(gmbh|mbh|ag|kg|ohg|gbr|ug|e\.\s?k\.|co\.|&|und|haftungsbeschränkt|\(haftungsbeschränkt\))(?=\s|$)/gi,
+          ' ',
+        )
+      : value('first_name') + ' ' + value('last_name');
+    var wanted = fold(name)
+      .split(/\s+/)
+      .filter((word) => word.length > 1);
+    if (wanted.join('').length < 3) return null;
+    return {
+      q: wanted.join(' '),
+      same: (card) => wanted.every((word) => fold(card.name + ' ' + card.org).indexOf(word) >= 0),
+      said: words.twinName,
+    };
+  }
+  function sayTwins(field, term, cards, list) {
+    var box = field.closest('.field');
+    if (!box || !cards.length) return;
+    // Where a field's hint stands (above its input; on a wide screen the row of hints beside it):
+    // within the hint that describes the field already, or as the field's hint of its own.
+    var said = document.createElement('span');
+    said.className = 'hint twin';
+    said.id = field.id + '-twin';
+    said.append(term.said);
+    var named = cards.slice(0, cards.length > 3 ? 2 : 3);
+    named.forEach((card, index) => {
+      if (index) said.append(index === named.length - 1 && cards.length === named.length ? words.twinAnd : ', ');
+      var link = document.createElement('a');
+      link.href = list + '/' + encodeURIComponent(card.id);
+      link.textContent = words.quotes[0] + card.name + words.quotes[1];
+      // Underlined as links in running text are (not by their colour alone).
+      link.style.textDecoration = 'underline';
+      said.append(link);
+    });
+    if (cards.length > named.length) said.append(words.twinMore(cards.length - named.length));
+    said.append('.');
+    var hint = box.querySelector('.hint');
+    if (hint) hint.append(said);
+    else {
+      box.insertBefore(said, field);
+      field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '') + ' ' + said.id).trim());
+    }
+    announce(said.textContent);
+  }
+  function unsayTwins(field) {
+    var said = field && document.getElementById(field.id + '-twin');
+    if (!said) return;
+    said.remove();
+    var described = (field.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== said.id);
+    if (described.length) field.setAttribute('aria-describedby', described.join(' '));
+    else field.removeAttribute('aria-describedby');
+  }
+  document.addEventListener('change', (event) => {
+    var field = event.target;
+    var form = field.form;
+    // A new contact's form only: an edit is the contact itself.
+    if (!form || !form.matches('.contact-form') || !form.elements.form_token || form.elements.version) return;
+    if (['phone', 'mobile', 'email', 'company', 'first_name', 'last_name'].indexOf(field.name) < 0) return;
+    // A number or address is said under its field; a name under the company, or the last name
+    // for a person without one (what was said under the other goes).
+    var byName = ['company', 'first_name', 'last_name'].indexOf(field.name) >= 0;
+    var company = form.elements.company;
+    var shown = byName ? (company.value.trim() ? company : form.elements.last_name) : field;
+    unsayTwins(shown);
+    if (byName) unsayTwins(shown === company ? form.elements.last_name : company);
+    var term = twinTerm(form, field);
+    var asked = {};
+    twinChecks.set(shown, asked);
+    if (!term) return;
+    var list = form.getAttribute('action');
+    fetch(list + '.vcf?q=' + encodeURIComponent(term.q), { headers: { Accept: 'text/vcard' } })
+      .then((response) => {
+        if (response.ok && /vcard/.test(response.headers.get('Content-Type') || '')) return response.text();
+        // No match: the export's page that says so is not needed (nor loaded on a slow network).
+        if (response.body) response.body.cancel();
+        return '';
+      })
+      .then((text) => {
+        // Only a field's last question is answered (typed again meanwhile: a newer one runs).
+        if (twinChecks.get(shown) !== asked || !shown.isConnected) return;
+        unsayTwins(shown);
+        sayTwins(shown, term, vcardCards(text).filter(term.same), list);
+      })
+      .catch(() => {});
   });
 
   // A second tap on a link or button whose request is still on its way is dropped (htmx would

@@ -1,7 +1,7 @@
 // Issue 15: the list is scannable on a phone, and a failed request says so (with a safe resend).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addCompanies, browserForSuite, fillContact, listPath, recordAnnouncements, unique, withBrowser } from './helpers.mjs';
+import { addCompanies, assertNoAxeViolations, browserForSuite, fillContact, listPath, recordAnnouncements, unique, withBrowser } from './helpers.mjs';
 
 const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
 // Selin's Lindenhof 3: only one other test adds a contact there.
@@ -638,6 +638,117 @@ describe('the form on a desktop', () => {
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     assert.ok(await page.locator('main').getByText('12.03.2030').first().isVisible(), 'back, with the end');
     assert.deepEqual(browser.errors, []);
+  });
+});
+
+describe('a new contact the book already has (buyer review: co-buyers entered the same firm twice)', () => {
+  test('its number, e-mail address or name says where it stands already, with a link; an edit and another firm say nothing', async () => {
+    const tag = unique();
+    const firm = `Elektro Maier ${tag} GmbH`;
+    let card = '';
+    // Anna saved the firm yesterday; Jonas, on his phone, starts to add it again.
+    await withBrowser('anna', async ({ page }) => {
+      await page.goto(`${listPath()}/new`);
+      await fillContact(page, { company: firm, phone: '089 4711 0815', email: `info@maier-${tag}.de` });
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('heading', { level: 1, name: firm }).waitFor();
+      card = new URL(page.url()).pathname;
+    });
+    await withBrowser(
+      'jonas',
+      async ({ page, errors }) => {
+        await page.goto(`${listPath()}/new`);
+        const said = await recordAnnouncements(page);
+        const requests = [];
+        let answered = 0;
+        page.on('request', (request) => requests.push(request.url()));
+        const done = (request) => {
+          if (request.url().includes('.vcf?q=')) answered += 1;
+        };
+        page.on('requestfinished', done);
+        page.on('requestfailed', done);
+        const asked = () => requests.filter((url) => url.includes('.vcf?q='));
+        // The name without its legal form, as Jonas types it.
+        await page.getByLabel('Unternehmen', { exact: true }).fill(`Elektro Maier ${tag}`);
+        await page.getByLabel('Telefonnummer', { exact: true }).focus();
+        const byName = page.locator('#f-company-twin');
+        await byName.waitFor();
+        assert.equal(await byName.innerText(), `Schon in der Liste: „${firm}“.`);
+        assert.equal(new URL(await byName.getByRole('link').getAttribute('href'), 'http://x').pathname, card);
+        assert.match(await page.getByLabel('Unternehmen', { exact: true }).getAttribute('aria-describedby'), /f-company-twin/);
+        await page.waitForFunction(() => document.getElementById('announcer')?.textContent.startsWith('Schon in der Liste'));
+        // The number in another spelling: compared by its digits.
+        await page.getByLabel('Telefonnummer', { exact: true }).fill('+49 (0)89 47110815');
+        await page.getByLabel('Mobilnummer', { exact: true }).focus();
+        await page.locator('#f-phone-twin').waitFor();
+        assert.equal(await page.locator('#f-phone-twin').innerText(), `Diese Nummer steht schon bei „${firm}“.`);
+        // The address in capitals.
+        await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(`INFO@Maier-${tag}.de`);
+        await page.getByLabel('Webseite des Unternehmens', { exact: true }).focus();
+        await page.locator('#f-email-twin').waitFor();
+        assert.equal(await page.locator('#f-email-twin').innerText(), `Diese E-Mail-Adresse steht schon bei „${firm}“.`);
+        // A number that only contains the firm's, and another firm: nothing is said, what was said goes.
+        await page.getByLabel('Telefonnummer', { exact: true }).fill('089 4711 08159');
+        await page.getByLabel('Unternehmen', { exact: true }).fill(`Elektro Huber ${tag}`);
+        await page.getByLabel('Mobilnummer', { exact: true }).focus();
+        await page.waitForFunction(() => !document.getElementById('f-phone-twin') && !document.getElementById('f-company-twin'));
+        for (let wait = 0; answered < asked().length; wait += 1) {
+          assert.ok(wait < 100, `${answered} of ${asked().length} answered`);
+          await page.waitForTimeout(50);
+        }
+        await page.waitForTimeout(100);
+        assert.equal(await page.locator('.twin').count(), 1, 'only the e-mail address is still in the book');
+        assert.equal(await page.getByLabel('Unternehmen', { exact: true }).getAttribute('aria-describedby'), null);
+        // The question went to the export of a search, never to the list (whose way back it would move).
+        assert.ok(asked().length >= 4, asked().join('\n'));
+        assert.equal(requests.filter((url) => /\/contacts\?/.test(url)).length, 0);
+        assert.ok(
+          said.some((text) => text.startsWith('Diese Nummer steht schon bei')),
+          said.join(' | '),
+        );
+        // The link opens the contact; the way back brings the form with what was typed.
+        await page.locator('#f-email-twin').getByRole('link').click();
+        await page.getByRole('heading', { level: 1, name: firm }).waitFor();
+        await page.goBack();
+        await page.getByLabel('E-Mail-Adresse', { exact: true }).waitFor();
+        assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), `Elektro Huber ${tag}`);
+        // An edit of the contact itself says nothing about it.
+        await page.goto(`${card}/edit`);
+        await page.getByLabel('Telefonnummer', { exact: true }).fill('089 4711 0815 ');
+        await page.getByLabel('Mobilnummer', { exact: true }).focus();
+        await page.waitForTimeout(500);
+        assert.equal(await page.locator('.twin').count(), 0);
+        assert.deepEqual(errors, []);
+      },
+      { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true },
+    );
+  });
+
+  test('in English', async () => {
+    const tag = unique();
+    const firm = `Pool Blau ${tag}`;
+    await withBrowser(
+      'anna',
+      async ({ page }) => {
+        await page.goto(`${listPath()}/new`);
+        await page.getByLabel('Company', { exact: true }).fill(firm);
+        await page.getByLabel('Mobile number', { exact: true }).fill('0171 555 77 88');
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.getByRole('heading', { level: 1, name: firm }).waitFor();
+        await page.goto(`${listPath()}/new`);
+        await page.getByLabel('Phone number', { exact: true }).fill('0171 5557788');
+        await page.getByLabel('Company', { exact: true }).fill(`Pool Blau ${tag} GmbH & Co. KG`);
+        await page.getByLabel('Position / role', { exact: true }).focus();
+        await page.locator('#f-phone-twin').waitFor();
+        assert.equal(await page.locator('#f-phone-twin').innerText(), `This number is already saved for “${firm}”.`);
+        await page.locator('#f-company-twin').waitFor();
+        assert.equal(await page.locator('#f-company-twin').innerText(), `Already in your contacts: “${firm}”.`);
+        // Its links are told from the text by more than their colour (axe: link-in-text-block).
+        await assertNoAxeViolations(page, 'the new-contact form with both hints');
+      },
+      // bypassCSP: axe is injected as an inline script (the German test above runs under the CSP).
+      { locale: 'en-GB', bypassCSP: true },
+    );
   });
 });
 
