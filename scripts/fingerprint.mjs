@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 import { HELP } from '../src/i18n/help.ts';
 import { trimBuilder, trimDialect } from './lib/drizzle-dialect.mjs';
 
@@ -30,7 +31,13 @@ mkdirSync(generatedDir, { recursive: true });
 // One deferred script for the first visit: htmx with our small enhancement appended (one
 // request less on a slow network; both run after parsing, htmx first).
 const htmx = readFileSync(join(root, 'node_modules', 'htmx.org', 'dist', 'htmx.min.js'), 'utf8');
-const app = readFileSync(join(root, 'src', 'client', 'app.js'), 'utf8');
+// Minified by esbuild (comments are half of its 53 KB: 16.6 KB gzip as written, 8.1 KB
+// minified), its syntax kept as written (no target: nothing is lowered or polyfilled).
+const app = transformSync(readFileSync(join(root, 'src', 'client', 'app.js'), 'utf8'), {
+  loader: 'js',
+  minify: true,
+  legalComments: 'none',
+}).code;
 const htmxPath = publish(`${htmx.trimEnd()}\n;${app}`, 'htmx', 'min.js');
 // The icons: one SVG sprite, referenced as <svg><use href="…#call"> (cached once, immutable).
 const iconsPath = publish(readFileSync(join(root, 'src', 'client', 'icons.svg'), 'utf8').trim(), 'icons', 'svg');
