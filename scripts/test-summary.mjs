@@ -36,6 +36,10 @@ for (const file of process.argv.slice(2)) {
   // CI keeps only the tail of its output: each failed test is named again here, with the first
   // lines of its message (a property's seed among them), so that a failure is known from the tail.
   for (const suite of report.testResults ?? []) {
+    if (suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed'))
+      console.error(
+        `test-summary: FAILED ${suite.name?.replace(`${process.cwd()}/`, '') ?? file}: ${(suite.message ?? '').split('\n').slice(0, 6).join('\n    ')}`,
+      );
     for (const test of suite.assertionResults ?? []) {
       if (test.status !== 'failed') continue;
       const message = (test.failureMessages ?? []).join('\n').split('\n').slice(0, 6).join('\n    ');

@@ -224,7 +224,7 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ notes: 'Anna schreibt', phone: '089 2', mobile: '0171 222', version: 3 });
   });
 
-  it('offers to keep both notes, without their common lines twice; chosen, exactly that is stored (buyer review)', async () => {
+  it('offers both changes of the notes, without their common lines twice; chosen, exactly that is stored (buyer review)', async () => {
     const id = await create(anna, { company: 'Küchen Schmidt', notes: 'Aufmaß Montag\nLieferung KW 12' });
     const annas = await formOf(id);
     const jonass = await formOf(id, jonas);
@@ -233,7 +233,8 @@ describe('a stale edit is merged field by field', () => {
     const clash = await edit(anna, id, { ...annas, notes: 'Aufmaß Montag\nLieferung KW 14\n\nAngebot Arbeitsplatte kommt' });
     expect(clash.status).toBe(409);
     const html = await clash.text();
-    const both = 'Aufmaß Montag\nLieferung KW 12\nRechnung bezahlt\nLieferung KW 14\nAngebot Arbeitsplatte kommt';
+    // Her changed line replaces the one she changed, his new line stays: both changes, against the version both started from.
+    const both = 'Aufmaß Montag\nRechnung bezahlt\nLieferung KW 14\nAngebot Arbeitsplatte kommt';
     const choices = [
       ...html.matchAll(
         /<label class="choice"><input type="radio" name="notes" value="([^"]*)"[^>]*\/><span><span class="who">([^<]*)<\/span><span class="pre">([^<]*)<\/span>/g,
@@ -242,22 +243,57 @@ describe('a stale edit is merged field by field', () => {
     expect(choices.map(([, value, who]) => [decodeHtml(value ?? ''), who])).toEqual([
       ['Aufmaß Montag\nLieferung KW 14\n\nAngebot Arbeitsplatte kommt', 'Meine Eingabe'],
       ['Aufmaß Montag\nLieferung KW 12\nRechnung bezahlt', 'Von Jonas Müller'],
-      [both, 'Beides'],
+      [both, 'Beide Änderungen'],
     ]);
     // Shown as it will be stored.
     expect(decodeHtml(choices[2]?.[3] ?? '')).toBe(both);
     const choice: Record<string, string> = { version: '2', ...firstFormHidden(html), notes: both };
     expect((await edit(anna, id, choice)).status).toBe(303);
     expect(await row(id)).toMatchObject({ notes: both, version: 3 });
-    // Where one side holds the other's every line, both is that side: no third choice.
+    // She removes lines while he adds one: her removals and his line.
     const annas2 = await formOf(id);
     expect((await edit(jonas, id, { ...(await formOf(id, jonas)), notes: `${both}\nTermin 4.3.` })).status).toBe(303);
-    const contained = await edit(anna, id, { ...annas2, notes: 'Aufmaß Montag' });
-    expect(contained.status).toBe(409);
-    expect((await contained.text()).match(/type="radio" name="notes"/g)).toHaveLength(2);
+    const removed = await edit(anna, id, { ...annas2, notes: 'Aufmaß Montag' });
+    expect(removed.status).toBe(409);
+    expect([...(await removed.text()).matchAll(/type="radio" name="notes" value="([^"]*)"/g)].map(([, value]) => value)).toEqual([
+      'Aufmaß Montag',
+      `${both}\nTermin 4.3.`,
+      'Aufmaß Montag\nTermin 4.3.',
+    ]);
   });
 
-  it('says "Both" in English', async () => {
+  it('offers no "Beides" when the co-buyer emptied the notes, and lists a line once when only trailing spaces differ (code review)', async () => {
+    const radios = (html: string) =>
+      [...html.matchAll(/<input type="radio" name="notes" value="([^"]*)"[^>]*\/><span><span class="who">([^<]*)<\/span>/g)].map(
+        ([, value, who]) => [who, decodeHtml(value ?? '')],
+      );
+    const emptied = await create(anna, { company: 'Leer GmbH', notes: 'alt' });
+    const annas = await formOf(emptied);
+    expect((await edit(jonas, emptied, { ...(await formOf(emptied, jonas)), notes: '' })).status).toBe(303);
+    const clash = await edit(anna, emptied, { ...annas, notes: 'neu' });
+    expect(clash.status).toBe(409);
+    expect(radios(await clash.text())).toEqual([
+      ['Meine Eingabe', 'neu'],
+      ['Von Jonas Müller', ''],
+    ]);
+    const spaced = await create(anna, { company: 'Leerzeichen GmbH', notes: 'A' });
+    const annas2 = await formOf(spaced);
+    expect((await edit(jonas, spaced, { ...(await formOf(spaced, jonas)), notes: 'A\nTermin Montag \nB' })).status).toBe(303);
+    const clash2 = await edit(anna, spaced, { ...annas2, notes: 'A\nTermin Montag\nC' });
+    expect(radios(await clash2.text())[2]).toEqual(['Beide Änderungen', 'A\nTermin Montag \nB\nC']);
+  });
+
+  it('"Beide Änderungen" keeps what the co-buyer corrected and removed, and adds only what this user added (buyer review: High)', async () => {
+    const id = await create(anna, { company: 'Bauleitung Krause', notes: 'Termin Abnahme: 12.03.\nRechnung offen' });
+    const annas = await formOf(id);
+    expect((await edit(jonas, id, { ...(await formOf(id, jonas)), notes: 'Termin Abnahme: 14.03.' })).status).toBe(303);
+    const clash = await edit(anna, id, { ...annas, notes: 'Termin Abnahme: 12.03.\nRechnung offen\nSchlüssel beim Nachbarn' });
+    expect(clash.status).toBe(409);
+    const offered = [...(await clash.text()).matchAll(/type="radio" name="notes" value="([^"]*)"/g)].map(([, value]) => value);
+    expect(offered[2]).toBe('Termin Abnahme: 14.03.\nSchlüssel beim Nachbarn');
+  });
+
+  it('says "Both changes" in English', async () => {
     const id = await create(anna, { company: 'Garten Graf', notes: 'alt' });
     const annas = await formOf(id);
     expect((await edit(jonas, id, { ...(await formOf(id, jonas)), notes: 'Hecke im Mai' })).status).toBe(303);
@@ -267,7 +303,7 @@ describe('a stale edit is merged field by field', () => {
       headers: { 'Accept-Language': 'en' },
     });
     expect(clash.status).toBe(409);
-    expect(textOf(await clash.text())).toMatch(/Both\s*Hecke im Mai\s+Rasen im April/);
+    expect(textOf(await clash.text())).toMatch(/Both changes\s*Hecke im Mai\s+Rasen im April/);
   });
 
   it('keeps a clash choice of the longest values in several-byte letters within the 64 KiB body limit (review: 413)', async () => {

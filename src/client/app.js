@@ -26,10 +26,11 @@
       twinName: 'Schon in der Liste: ',
       twinAnd: ' und ',
       twinMore: (n) => ` und ${n === 1 ? 'einem weiteren' : `${n} weiteren`}`,
+      twinMoreName: (n) => ` und ${n === 1 ? 'ein weiterer' : `${n} weitere`}`,
       offlineFound: (found, loaded, query) =>
         found === 0
-          ? `Ohne Verbindung gesucht: Keiner der ${loaded} geladenen Kontakte passt zu „${query}“.`
-          : `Ohne Verbindung gesucht: ${found === 1 ? 'Einer' : found} der ${loaded} geladenen Kontakte ${found === 1 ? 'passt' : 'passen'} zu „${query}“ (nur Name, Firma, Position, Nummer und E-Mail).`,
+          ? `Ohne Verbindung gesucht: Keiner der ${loaded} geladenen Kontakte passt zu „${query}“ (gesucht nur in dem, was die Liste zeigt).`
+          : `Ohne Verbindung gesucht: ${found === 1 ? 'Einer' : found} der ${loaded} geladenen Kontakte ${found === 1 ? 'passt' : 'passen'} zu „${query}“ (gesucht nur in dem, was die Liste zeigt).`,
     },
     en: {
       discard: 'Discard your input? It is not saved yet.',
@@ -43,10 +44,11 @@
       twinName: 'Already in your contacts: ',
       twinAnd: ' and ',
       twinMore: (n) => ` and ${n} more`,
+      twinMoreName: (n) => ` and ${n} more`,
       offlineFound: (found, loaded, query) =>
         found === 0
-          ? `Searched offline: none of the ${loaded} loaded contacts matches “${query}”.`
-          : `Searched offline: ${found} of the ${loaded} loaded contacts ${found === 1 ? 'matches' : 'match'} “${query}” (name, company, position, number and e-mail only).`,
+          ? `Searched offline: none of the ${loaded} loaded contacts matches “${query}” (only what the list shows was searched).`
+          : `Searched offline: ${found} of the ${loaded} loaded contacts ${found === 1 ? 'matches' : 'match'} “${query}” (only what the list shows was searched).`,
     },
   };
   var words = WORDS[document.documentElement.lang] || WORDS.de;
@@ -597,27 +599,52 @@
   // what a row shows can be searched, folded as the server folds the words it compares (case,
   // accents, ß, ae/oe/ue; a number by its digits); a line above the rows says so. The next search
   // that arrives replaces rows and line.
+  // The search's folding (src/contacts/keys.ts `fold`): case, marks, the letters Unicode does not
+  // decompose (ß ı ø ł æ …), apostrophes, ae/oe/ue as a/o/u, a third equal letter.
+  var SPECIAL = { ß: 'ss', ı: 'i', ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ŧ: 't', ŀ: 'l', ƒ: 'f', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
   function fold(text) {
     return text
       .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/\p{M}/gu, '')
+      .toUpperCase()
       .toLowerCase()
-      .replace(/ß/g, 'ss')
-      .replace(/([aou])e+/g, '$1');
+      .replace(/[ßıøłđħŧŀƒæœþð]/g, (letter) => SPECIAL[letter])
+      .replace(/['’‘ʼ´]/g, '')
+      .replace(/([aou])e+/g, '$1')
+      .replace(/(\p{L})\1\1+/gu, '$1$1');
+  }
+  // The digits of a number as the search compares them (keys.ts canonicalPhone): +49 and 0049 as 0.
+  function dialled(value) {
+    var compact = value.replace(/\s+/g, '');
+    var international = /^(\+|00)/.test(compact);
+    var digits = (international ? compact.replace(/\(0\)/g, '') : compact).replace(/[^0-9]/g, '');
+    if (compact[0] === '+') digits = '00' + digits;
+    return digits.indexOf('0049') === 0 ? '0' + digits.slice(4).replace(/^0+/, '') : digits;
+  }
+  // A run of number-shaped words ("+49 89 4711-0815") is one number, as in the server's search.
+  var NUMBERISH = /^[+(]?[0-9][0-9()/.-]*$/;
+  function queryTerms(query) {
+    var terms = [];
+    query.split(/\s+/).forEach((word) => {
+      var last = terms[terms.length - 1];
+      if (NUMBERISH.test(word) && last && last.number) last.text += word;
+      else if (word) terms.push({ text: word, number: NUMBERISH.test(word) });
+    });
+    return terms.map((term) => (term.number ? { digits: dialled(term.text), word: fold(term.text) } : { word: fold(term.text) }));
   }
   function searchOffline(field) {
     var list = document.getElementById('rows');
     var results = document.getElementById('results');
     if (!list || !results) return '';
     var query = field.value.trim();
-    var terms = fold(query).split(/\s+/).filter(Boolean);
+    var terms = queryTerms(query);
     var rows = list.querySelectorAll('li.contact');
     var found = 0;
     Array.prototype.forEach.call(rows, (row) => {
-      var shown = Array.prototype.map.call(row.querySelectorAll('.name, .meta, .tel, .mail, .wb'), (part) => part.textContent).join(' ');
-      var text = fold(shown);
-      var digits = shown.replace(/\D/g, '');
-      var match = terms.every((word) => text.indexOf(word) >= 0 || (/\d/.test(word) && digits.indexOf(word.replace(/\D/g, '')) >= 0));
+      var part = (selector) => Array.prototype.map.call(row.querySelectorAll(selector), (element) => element.textContent).join(' ');
+      var text = fold(part('.name, .meta, .tel, .mail, .wb'));
+      var number = dialled(part('.tel'));
+      var match = terms.every((term) => text.indexOf(term.word) >= 0 || (term.digits && number.indexOf(term.digits) >= 0));
       row.hidden = !match;
       if (match) found += 1;
     });
@@ -640,6 +667,15 @@
     }
     line.textContent = words.offlineFound(found, rows.length, query);
     return line.textContent;
+  }
+  // The connection is back (an answer arrived) while rows stand filtered here: the search is
+  // sent again, so that the list is the server's answer to what the field says.
+  function endOfflineSearch() {
+    var line = document.getElementById('offline-found');
+    if (!line || !line.isConnected) return;
+    line.remove();
+    var field = document.querySelector('form[role="search"] input[type="search"][hx-get]');
+    if (field) field.dispatchEvent(new Event('search'));
   }
   function hideFailure() {
     failed = null;
@@ -672,7 +708,10 @@
     ctx.swap = 'none';
     showFailure(ctx);
   });
-  document.addEventListener('htmx:after:swap', hideFailure);
+  document.addEventListener('htmx:after:swap', () => {
+    hideFailure();
+    endOfflineSearch();
+  });
   document.addEventListener('click', (event) => {
     if (!event.target.closest || !event.target.closest('[data-retry]')) return;
     var source = failed;
@@ -971,16 +1010,23 @@
   // held up. The question goes to the list's own .vcf export of a search: the one read that
   // answers with the matches' ids and changes nothing (the list's fragment would move the
   // list's way back to this search), and it costs the Worker no code. The search finds more than
-  // the same (a number's digits inside a longer one, a name's words in the notes): what it finds
-  // is compared here as the server compares numbers (their digits, +49 as 0) and addresses
-  // (any case), and a name's words must all stand in the contact's name or company.
-  // Without JavaScript the form has no such hint.
-  function dialled(value) {
-    var compact = value.replace(/\s+/g, '');
-    var international = /^(\+|00)/.test(compact);
-    var digits = (international ? compact.replace(/\(0\)/g, '') : compact).replace(/[^0-9]/g, '');
-    if (compact[0] === '+') digits = '00' + digits;
-    return digits.indexOf('0049') === 0 ? '0' + digits.slice(4).replace(/^0+/, '') : digits;
+  // the same (a number's digits inside a longer one, a word's start, words in the notes): what it
+  // finds is compared here. A number by its digits (+49 as 0), an address in any case; a person
+  // (once the last name is there) by first and last name, so that a new colleague at a firm in
+  // the book is no duplicate of the firm's other contact (as the import tells them apart); a firm
+  // without a person by the words of its name, without its legal form. Names compare as whole
+  // words of the contact's name and company, folded as the search folds them. A form that edits
+  // the contact it made (`edit_of`) asks nothing; the way back to a sent form brings a new one
+  // (htmx loads it again), which would add the contact a second time. Without JavaScript the
+  // form has no such hint.
+  var NOT_A_NAME = /^(gmbh|mbh|ag|kg|ohg|gbr|ug|co|ek|haftungsbeschrankt|firma|fa|herrn?|frau|hr|fr|und|u|dr|prof)$/;
+  // A name's words, folded: each part of "Fliesen-Meier" and "fliesenmeier" too, as in the search key.
+  function nameWords(text) {
+    var folded = fold(text);
+    return folded
+      .split(/[^\p{L}\p{N}]+/u)
+      .concat(folded.split(/\s+/).map((word) => word.replace(/[^\p{L}\p{N}]+/gu, '')))
+      .filter((word) => word.length > 1);
   }
   function vcardValue(line) {
     return line.slice(line.indexOf(':') + 1).replace(/\\([\\,;nN])/g, (all, character) => (/n/i.test(character) ? ' ' : character));
@@ -992,18 +1038,17 @@
       .map((card) => {
         var lines = card.split('\r\n');
         var value = (name) => lines.filter((line) => line.split(/[;:]/)[0].toUpperCase() === name).map(vcardValue);
-        var uid = value('UID')[0] || '';
         return {
-          id: uid.replace(/^kontakte-/, ''),
+          id: (value('UID')[0] || '').replace(/^kontakte-/, ''),
           name: value('FN')[0] || '',
-          org: (value('ORG')[0] || '').split(';')[0],
+          // Our export writes one ORG component: the company, its escaped ";" already read.
+          org: value('ORG')[0] || '',
           numbers: value('TEL').map(dialled),
           emails: value('EMAIL').map((email) => email.toLowerCase()),
         };
       })
       .filter((card) => card.id);
   }
-  var twinChecks = new WeakMap();
   function twinTerm(form, field) {
     var value = (name) => ((form.elements[name] && form.elements[name].value) || '').trim();
     if (field.name === 'phone' || field.name === 'mobile') {
@@ -1016,21 +1061,25 @@
       const email = field.value.trim().toLowerCase();
       return /.@./.test(email) ? { q: email, same: (card) => card.emails.indexOf(email) >= 0, said: words.twinEmail } : null;
     }
-    // A firm by the words of its name without its legal form, a person by first and last name.
-    var name = value('company')
-      ? value('company').replace(
-          /(^|\s)(gmbh|mbh|ag|kg|ohg|gbr|ug|e\.\s?k\.|co\.|&|und|haftungsbeschränkt|\(haftungsbeschränkt\))(?=\s|$)/gi,
-          ' ',
-        )
-      : value('first_name') + ' ' + value('last_name');
-    var wanted = fold(name)
+    var person = value('last_name');
+    var typed = fold(person ? value('first_name') + ' ' + person : value('company'));
+    var keep = (word) => word.length > 1 && !NOT_A_NAME.test(word);
+    var asked = typed.split(/[^\p{L}\p{N}]+/u).filter(keep);
+    // "Fliesen-Meier" typed is also "Fliesenmeier" stored.
+    var joined = typed
       .split(/\s+/)
-      .filter((word) => word.length > 1);
-    if (wanted.join('').length < 3) return null;
+      .map((word) => word.replace(/[^\p{L}\p{N}]+/gu, ''))
+      .filter(keep);
+    if (asked.join('').length < 3) return null;
     return {
-      q: wanted.join(' '),
-      same: (card) => wanted.every((word) => fold(card.name + ' ' + card.org).indexOf(word) >= 0),
+      q: asked.join(' '),
+      same: (card) => {
+        var have = nameWords(person ? card.name : card.name + ' ' + card.org);
+        var all = (names) => names.every((word) => have.indexOf(word) >= 0);
+        return all(asked) || all(joined);
+      },
       said: words.twinName,
+      more: words.twinMoreName,
     };
   }
   function sayTwins(field, term, cards, list) {
@@ -1052,7 +1101,7 @@
       link.style.textDecoration = 'underline';
       said.append(link);
     });
-    if (cards.length > named.length) said.append(words.twinMore(cards.length - named.length));
+    if (cards.length > named.length) said.append((term.more || words.twinMore)(cards.length - named.length));
     said.append('.');
     var hint = box.querySelector('.hint');
     if (hint) hint.append(said);
@@ -1070,22 +1119,26 @@
     if (described.length) field.setAttribute('aria-describedby', described.join(' '));
     else field.removeAttribute('aria-describedby');
   }
+  var twinChecks = new WeakMap();
   document.addEventListener('change', (event) => {
     var field = event.target;
     var form = field.form;
-    // A new contact's form only: an edit is the contact itself.
-    if (!form || !form.matches('.contact-form') || !form.elements.form_token || form.elements.version) return;
+    // A new contact's form only: an edit is the contact itself (as is a form that edits the one it made).
+    if (!form || !form.matches('.contact-form') || !form.elements.form_token || form.elements.version || form.elements.edit_of) return;
     if (['phone', 'mobile', 'email', 'company', 'first_name', 'last_name'].indexOf(field.name) < 0) return;
-    // A number or address is said under its field; a name under the company, or the last name
-    // for a person without one (what was said under the other goes).
-    var byName = ['company', 'first_name', 'last_name'].indexOf(field.name) >= 0;
+    // A number or address is said under its field; a name under the last name for a person, else
+    // under the company (what was said under the other goes).
+    var slot = ['company', 'first_name', 'last_name'].indexOf(field.name) >= 0 ? 'name' : field.name;
+    var person = form.elements.last_name;
     var company = form.elements.company;
-    var shown = byName ? (company.value.trim() ? company : form.elements.last_name) : field;
+    var shown = slot !== 'name' ? field : person.value.trim() || !company.value.trim() ? person : company;
     unsayTwins(shown);
-    if (byName) unsayTwins(shown === company ? form.elements.last_name : company);
+    if (slot === 'name') unsayTwins(shown === company ? person : company);
+    var checks = twinChecks.get(form) || {};
+    twinChecks.set(form, checks);
     var term = twinTerm(form, field);
     var asked = {};
-    twinChecks.set(shown, asked);
+    checks[slot] = asked;
     if (!term) return;
     var list = form.getAttribute('action');
     fetch(list + '.vcf?q=' + encodeURIComponent(term.q), { headers: { Accept: 'text/vcard' } })
@@ -1096,8 +1149,10 @@
         return '';
       })
       .then((text) => {
-        // Only a field's last question is answered (typed again meanwhile: a newer one runs).
-        if (twinChecks.get(shown) !== asked || !shown.isConnected) return;
+        // Only the last question of a field (or of the name) is answered, and only while its
+        // field still says what was asked (typed again, or emptied, meanwhile: nothing).
+        var now = twinTerm(form, field);
+        if (checks[slot] !== asked || !shown.isConnected || !now || now.q !== term.q) return;
         unsayTwins(shown);
         sayTwins(shown, term, vcardCards(text).filter(term.same), list);
       })

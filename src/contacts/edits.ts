@@ -28,6 +28,8 @@ export type EditOutcome =
       theirs: FieldName[];
       /** Fields whose stored value this user saved meanwhile, in another window. */
       own: FieldName[];
+      /** The notes of the version the edit started from. */
+      baseNotes: string;
     }
   /** No base to merge against (no version sent, or it was purged): both sides shown, as a conflict. */
   | { kind: 'conflict'; current: Contact }
@@ -149,7 +151,17 @@ export async function saveEdit(
         const values = { ...merge.values };
         for (const name of address) values[name] = stored[name];
         const theirs = told(merge.theirs, base.values, stored);
-        return { kind: 'clash', current, values, mine, clashes, by, theirs, own: ownOf(versions, version, author) };
+        return {
+          kind: 'clash',
+          current,
+          values,
+          mine,
+          clashes,
+          by,
+          theirs,
+          own: ownOf(versions, version, author),
+          baseNotes: base.values.notes,
+        };
       }
       // Each side was valid; together they may not be (one emptied the company, the other the
       // last name): an invalid merge is a clash to decide, never a stored invalid contact.
@@ -170,7 +182,17 @@ export async function saveEdit(
         const values = { ...merge.values };
         for (const name of clashes) values[name] = stored[name];
         const theirs = told(merge.theirs, base.values, stored);
-        return { kind: 'clash', current, values, mine, clashes, by, theirs, own: ownOf(versions, version, author) };
+        return {
+          kind: 'clash',
+          current,
+          values,
+          mine,
+          clashes,
+          by,
+          theirs,
+          own: ownOf(versions, version, author),
+          baseNotes: base.values.notes,
+        };
       }
       values = checked.data;
       const fields = told(merge.theirs, base.values, stored);

@@ -80,3 +80,20 @@ function warrantyRebased(base: FieldValues, theirs: FieldValues, mine: FieldValu
 export function changedFields(before: FieldValues, after: FieldValues): FieldName[] {
   return FIELDS.filter(({ name }) => before[name] !== after[name]).map(({ name }) => name);
 }
+
+/**
+ * Both co-buyers' changes of the notes as lines, for the clash's "Beide Änderungen", which the
+ * user sees before choosing it (never merged unasked: see above): the stored lines without those
+ * this user removed from the base, then this user's new lines that are not stored yet. A line
+ * both changed stands twice, once as each wrote it; line ends' spaces do not count. With no base
+ * (it was purged) nothing counts as removed: every line of both.
+ */
+export function mergedLines(base: string, theirs: string, mine: string): string {
+  const lines = (text: string) => (text ? text.split('\n') : []);
+  // (At most 2,000 characters a side: a search of the lines is no cost.)
+  const has = (text: string, line: string) => lines(text).some((other) => other.trimEnd() === line.trimEnd());
+  return [
+    ...lines(theirs).filter((line) => !has(base, line) || has(mine, line)),
+    ...lines(mine).filter((line) => line.trim() && !has(base, line) && !has(theirs, line)),
+  ].join('\n');
+}

@@ -264,7 +264,7 @@ export const de = {
     clashTheirs: (by: string) => `Von ${by}`,
     clashTheirsOwn: 'Aus dem anderen Fenster',
     chooseMissing: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',
-    clashBoth: 'Beides',
+    clashBoth: 'Beide Änderungen',
     clashSave: 'Auswahl speichern',
     clashEditAll: 'Alles noch einmal bearbeiten',
     deleteAnyway: 'Trotzdem löschen',

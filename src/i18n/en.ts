@@ -233,7 +233,7 @@ export const en: Messages = {
     clashTheirs: (by: string) => `From ${by}`,
     clashTheirsOwn: 'From the other window',
     chooseMissing: 'Please choose which entry applies for each field. Nothing is saved yet.',
-    clashBoth: 'Both',
+    clashBoth: 'Both changes',
     clashSave: 'Save my choice',
     clashEditAll: 'Edit everything again',
     deleteAnyway: 'Delete anyway',

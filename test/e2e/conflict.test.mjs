@@ -62,7 +62,7 @@ async function scenario(anna, jonas, javaScript) {
   const mine = anna.page.getByRole('radio', { name: 'Meine Eingabe Schlüssel beim Hausmeister' });
   const theirs = anna.page.getByRole('radio', { name: 'Von Jonas Müller Wartung im März' });
   // And both: his line, then hers.
-  const both = anna.page.getByRole('radio', { name: 'Beides Wartung im März Schlüssel beim Hausmeister' });
+  const both = anna.page.getByRole('radio', { name: 'Beide Änderungen Wartung im März Schlüssel beim Hausmeister' });
   assert.ok(
     (await mine.count()) === 1 && (await theirs.count()) === 1 && (await both.count()) === 1,
     'both values offered, and both together',
@@ -161,13 +161,13 @@ async function scenario(anna, jonas, javaScript) {
     assert.ok(await jonas.page.getByText(value, { exact: true }).first().isVisible(), `${value} stands`);
   }
 
-  // The notes once more, each adding a line to the same text: "Beides" keeps his line and hers,
+  // The notes once more, each adding a line to the same text: "Beide Änderungen" keeps his line and hers,
   // the common one once, the lines as typed (the browser sends the choice's line breaks).
   await jonasSavesFirst(anna, jonas, name, { notes: 'Schlüssel bei Frau Roth, Hausmeister Herr Pohl\nWartung im Mai' });
   await fillContact(anna.page, { notes: 'Schlüssel bei Frau Roth, Hausmeister Herr Pohl\nRechnung bezahlt' });
   await anna.page.getByRole('button', { name: 'Speichern' }).click();
   await anna.page.getByRole('heading', { level: 1, name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
-  await anna.page.getByRole('radio', { name: /^Beides / }).check();
+  await anna.page.getByRole('radio', { name: /^Beide Änderungen / }).check();
   await anna.page.getByRole('button', { name: 'Auswahl speichern' }).click();
   await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
   await jonas.page.reload();

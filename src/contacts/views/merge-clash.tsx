@@ -1,6 +1,7 @@
 import { MAX_BODY_BYTES } from '../../config';
 import type { Shell } from '../../views/shell';
 import { ADDRESS, FIELDS, type FieldName, type FieldValues } from '../fields';
+import { mergedLines } from '../merge';
 import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
 import { addressLines, fieldText } from './format';
@@ -29,6 +30,8 @@ export interface ClashProps {
   restoring?: 'version' | 'undone';
   /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
   theirs: readonly FieldName[];
+  /** The notes of the version the edit started from: "Beide Änderungen" leaves out what either removed since. */
+  baseNotes: string;
 }
 
 /**
@@ -64,11 +67,10 @@ export function MergeClash(props: ClashProps) {
   // bytes a letter that could pass the 64 KiB body limit (413, review). Then once only: a choice
   // is required, and a client that sends none gets the stored value back instead of its own.
   const sent = (value: string) => new URLSearchParams({ x: value.replace(/\r?\n/g, '\r\n') }).toString().length;
-  // Notes changed on both sides may also be kept both (buyer review: one side's text was lost to
-  // a choice): the stored lines, then this user's lines not among them (often both added a line
-  // to the same text). Offered where that is a third text and fits the field.
-  const lines = values.notes.split('\n');
-  const both = [...lines, ...mine.notes.split('\n').filter((line) => line.trim() && !lines.includes(line))].join('\n');
+  // Notes changed on both sides may also take both changes (buyer reviews: a choice lost one
+  // side's text, and then a first "Beides" brought back lines the co-buyer had corrected):
+  // merge.ts mergedLines. Offered where that is a third text and fits the field.
+  const both = mergedLines(props.baseNotes, values.notes, mine.notes);
   const withBoth = (spec: (typeof FIELDS)[number]) =>
     spec.name === 'notes' && clashes.includes('notes') && ![values.notes, mine.notes].includes(both) && [...both].length <= spec.max;
   // What co-buyers changed and who (none: this user's other window, for every clash), on both
@@ -88,9 +90,9 @@ export function MergeClash(props: ClashProps) {
         // Each field's name (`sent` counts one letter for it), `mine_<name>` where it clashes.
         sum +
         20 +
-        Math.max(sent(values[spec.name]), sent(mine[spec.name])) +
-        (clashes.includes(spec.name) ? sent(mine[spec.name]) + 20 : 0) +
-        (withBoth(spec) ? sent(both) : 0),
+        // (The notes' value may be "Beide Änderungen" where it is offered.)
+        Math.max(sent(values[spec.name]), sent(mine[spec.name]), withBoth(spec) ? sent(both) : 0) +
+        (clashes.includes(spec.name) ? sent(mine[spec.name]) + 20 : 0),
       // version, choose, restore, warranty_years, theirs, by
       300 + sent(theirs) + sent(whose),
     ) <= MAX_BODY_BYTES;

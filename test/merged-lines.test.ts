@@ -1,0 +1,25 @@
+// "Beide Änderungen" of the notes' clash (src/contacts/merge.ts mergedLines): both co-buyers'
+// changes as lines, against the version both started from.
+import { describe, expect, it } from 'vitest';
+import { mergedLines } from '../src/contacts/merge';
+
+describe('mergedLines', () => {
+  it.each([
+    // base, theirs (stored), mine, both changes
+    ['A', 'A\nJ', 'A\nM', 'A\nJ\nM'],
+    // A line the co-buyer corrected or removed stays so; mine is added (buyer review: High).
+    ['Termin 12.03.\nRechnung offen', 'Termin 14.03.', 'Termin 12.03.\nRechnung offen\nSchlüssel', 'Termin 14.03.\nSchlüssel'],
+    // A line this user removed stays removed, the co-buyer's new line stays (code review).
+    ['A\nalte Nummer', 'A\nalte Nummer\nJ', 'A\nN', 'A\nJ\nN'],
+    // A line both changed stands twice, once as each wrote it.
+    ['Termin 12.03.', 'Termin 14.03.', 'Termin 15.03.', 'Termin 14.03.\nTermin 15.03.'],
+    // Spaces at a line's end do not make it another line; blank lines of mine are not added.
+    ['A', 'A\nTermin Montag \nB', 'A\nTermin Montag\n\nC', 'A\nTermin Montag \nB\nC'],
+    // The co-buyer emptied the notes: mine alone (no third text to offer).
+    ['alt', '', 'neu', 'neu'],
+    // An empty base: every line of both.
+    ['', 'J', 'M', 'J\nM'],
+  ])('base %j, stored %j, mine %j → %j', (base, theirs, mine, both) => {
+    expect(mergedLines(base, theirs, mine)).toBe(both);
+  });
+});
