@@ -23,14 +23,17 @@
       twinNumber: 'Diese Nummer steht schon bei ',
       twinEmail: 'Diese E-Mail-Adresse steht schon bei ',
       quotes: ['„', '“'],
-      twinName: 'Schon in der Liste: ',
+      twinName: 'Schon bei Ihren Kontakten: ',
       twinAnd: ' und ',
-      twinMore: (n) => ` und ${n === 1 ? 'einem weiteren' : `${n} weiteren`}`,
-      twinMoreName: (n) => ` und ${n === 1 ? 'ein weiterer' : `${n} weitere`}`,
+      // [words before the link, the link's words]: the link shows them all (a search).
+      twinMore: (n) => [' und ', n === 1 ? 'einem weiteren' : `${n} weiteren`],
+      twinMoreName: (n) => [' und ', n === 1 ? 'ein weiterer' : `${n} weitere`],
       offlineFound: (found, loaded, query) =>
         found === 0
-          ? `Ohne Verbindung gesucht: Keiner der ${loaded} geladenen Kontakte passt zu „${query}“ (gesucht nur in dem, was die Liste zeigt).`
-          : `Ohne Verbindung gesucht: ${found === 1 ? 'Einer' : found} der ${loaded} geladenen Kontakte ${found === 1 ? 'passt' : 'passen'} zu „${query}“ (gesucht nur in dem, was die Liste zeigt).`,
+          ? `Ohne Verbindung gesucht: Keiner der ${loaded} angezeigten Kontakte passt zu „${query}“ (gesucht nur in dem, was die Seite zeigt).`
+          : `Ohne Verbindung gesucht: ${found === 1 ? 'Einer' : found} der ${loaded} angezeigten Kontakte ${found === 1 ? 'passt' : 'passen'} zu „${query}“ (gesucht nur in dem, was die Seite zeigt).`,
+      offlineUnseen: (n) =>
+        ` ${n === 1 ? 'Ein weiterer Kontakt ist' : `${n} weitere Kontakte sind`} noch nicht geladen und nicht durchsucht.`,
     },
     en: {
       discard: 'Discard your input? It is not saved yet.',
@@ -43,12 +46,13 @@
       quotes: ['“', '”'],
       twinName: 'Already in your contacts: ',
       twinAnd: ' and ',
-      twinMore: (n) => ` and ${n} more`,
-      twinMoreName: (n) => ` and ${n} more`,
+      twinMore: (n) => [' and ', `${n} more`],
+      twinMoreName: (n) => [' and ', `${n} more`],
       offlineFound: (found, loaded, query) =>
         found === 0
-          ? `Searched offline: none of the ${loaded} loaded contacts matches “${query}” (only what the list shows was searched).`
-          : `Searched offline: ${found} of the ${loaded} loaded contacts ${found === 1 ? 'matches' : 'match'} “${query}” (only what the list shows was searched).`,
+          ? `Searched offline: none of the ${loaded} contacts shown matches “${query}” (only what the page shows was searched).`
+          : `Searched offline: ${found} of the ${loaded} contacts shown ${found === 1 ? 'matches' : 'match'} “${query}” (only what the page shows was searched).`,
+      offlineUnseen: (n) => ` ${n === 1 ? 'One more contact is' : `${n} more contacts are`} not loaded yet and not searched.`,
     },
   };
   var words = WORDS[document.documentElement.lang] || WORDS.de;
@@ -655,6 +659,12 @@
       group.hidden = !next || !next.matches('li.contact');
     });
     var line = document.getElementById('offline-found');
+    // While rows stand filtered here, the count of the server's answer and "Mehr laden" (rows of
+    // that answer) would contradict the line; the column heads stand over no row.
+    var others = document.querySelectorAll('#count, #rows > li.more, #rows > li.head');
+    Array.prototype.forEach.call(others, (element) => {
+      element.hidden = terms.length > 0 && (!element.matches('li.head') || !found);
+    });
     if (!terms.length) {
       if (line) line.remove();
       return '';
@@ -665,13 +675,18 @@
       line.className = 'hint';
       results.prepend(line);
     }
-    line.textContent = words.offlineFound(found, rows.length, query);
+    // Not yet loaded ("Mehr laden"): the count of the server's answer says how many there are.
+    var total = Number(((document.getElementById('count') || {}).textContent || '').replace(/\D/g, ''));
+    var unseen = list.querySelector('li.more') && total > rows.length ? words.offlineUnseen(total - rows.length) : '';
+    line.textContent = words.offlineFound(found, rows.length, query) + unseen;
     return line.textContent;
   }
   // The connection is back (an answer arrived) while rows stand filtered here: the search is
   // sent again, so that the list is the server's answer to what the field says.
   function endOfflineSearch() {
     var line = document.getElementById('offline-found');
+    var count = document.getElementById('count');
+    if (count && !line) count.hidden = false;
     if (!line || !line.isConnected) return;
     line.remove();
     var field = document.querySelector('form[role="search"] input[type="search"][hx-get]');
@@ -1003,7 +1018,7 @@
     if (!writing.size) clearTimeout(pending);
   });
 
-  // ---- "Schon in der Liste": a new contact the book already has ----
+  // ---- "Schon bei Ihren Kontakten": a new contact the book already has ----
   // A co-buyer may have saved the same tradesman already (buyer review: two entries, no word).
   // When a new contact's number, e-mail address or name is typed and left, the book is asked
   // for it, and the field says where it stands already, with a link to that contact; nothing is
@@ -1101,15 +1116,30 @@
       link.style.textDecoration = 'underline';
       said.append(link);
     });
-    if (cards.length > named.length) said.append((term.more || words.twinMore)(cards.length - named.length));
+    if (cards.length > named.length) {
+      const [before, more] = (term.more || words.twinMore)(cards.length - named.length);
+      const all = document.createElement('a');
+      all.href = list + '?q=' + encodeURIComponent(term.q);
+      all.textContent = more;
+      all.style.textDecoration = 'underline';
+      said.append(before, all);
+    }
     said.append('.');
     var hint = box.querySelector('.hint');
-    if (hint) hint.append(said);
-    else {
+    // The field that has focus now (the next one) stays where it is on the screen while the
+    // words push it down (buyer review: the field being typed in moved by a line).
+    var focused = document.activeElement;
+    var top = focused && focused !== document.body ? focused.getBoundingClientRect().top : null;
+    if (hint) {
+      // A space: read on after the field's own hint ("z. B. +49 89 1234567 Diese Nummer …").
+      said.prepend(' ');
+      hint.append(said);
+    } else {
       box.insertBefore(said, field);
       field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '') + ' ' + said.id).trim());
     }
-    announce(said.textContent);
+    if (top !== null) window.scrollBy(0, focused.getBoundingClientRect().top - top);
+    announce(said.textContent.trim());
   }
   function unsayTwins(field) {
     var said = field && document.getElementById(field.id + '-twin');
