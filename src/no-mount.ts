@@ -7,5 +7,5 @@
  * test/node/no-mount.test.ts holds the alias to hono's import and the app to never mounting.
  */
 export function createMountedRequest(): never {
-  throw new Error('app.mount(): not part of this build');
+  throw new Error('not part of this build');
 }

@@ -262,7 +262,7 @@ describe('a stale edit is merged field by field', () => {
     ]);
   });
 
-  it('offers no "Beides" when the co-buyer emptied the notes, and lists a line once when only trailing spaces differ (code review)', async () => {
+  it('offers no "Beide Änderungen" when the co-buyer emptied the notes, and lists a line once when only trailing spaces differ (code review)', async () => {
     const radios = (html: string) =>
       [...html.matchAll(/<input type="radio" name="notes" value="([^"]*)"[^>]*\/><span><span class="who">([^<]*)<\/span>/g)].map(
         ([, value, who]) => [who, decodeHtml(value ?? '')],
@@ -318,7 +318,7 @@ describe('a stale edit is merged field by field', () => {
     const hidden = firstFormHidden(html);
     expect(hidden.choose).toBe('website notes');
     expect(hidden.mine_notes).toBeUndefined();
-    // Both notes together pass the field's 2,000 characters: no "Beides".
+    // Both notes together pass the field's 2,000 characters: no "Beide Änderungen".
     expect(html.match(/type="radio" name="notes"/g)).toHaveLength(2);
     // Without a choice (a client that ignores `required`): nothing saved, nothing emptied; the form
     // with the stored values, as the input did not fit twice.

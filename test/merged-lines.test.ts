@@ -23,3 +23,21 @@ describe('mergedLines', () => {
     expect(mergedLines(base, theirs, mine)).toBe(both);
   });
 });
+
+describe('mergedLines with a line that stands more than once (code review)', () => {
+  it.each([
+    // Her second "erledigt" is a line she typed: it stays.
+    [
+      'Küche\nerledigt',
+      'Küche\nerledigt\nFenster: bestellt',
+      'Küche\nerledigt\nBad\nerledigt',
+      'Küche\nerledigt\nFenster: bestellt\nBad\nerledigt',
+    ],
+    // She removed "Fenster" and its "erledigt"; his "offen" → "erledigt" of the door stays.
+    ['Fenster\nerledigt\nTür\noffen', 'Fenster\nerledigt\nTür\nerledigt', 'Tür\noffen\nDach', 'Tür\nerledigt\nDach'],
+    // Both added the same line: once.
+    ['A', 'A\nX', 'A\nX', 'A\nX'],
+  ])('base %j, stored %j, mine %j → %j', (base, theirs, mine, both) => {
+    expect(mergedLines(base, theirs, mine)).toBe(both);
+  });
+});

@@ -607,15 +607,18 @@
   // decompose (ß ı ø ł æ …), apostrophes, ae/oe/ue as a/o/u, a third equal letter.
   var SPECIAL = { ß: 'ss', ı: 'i', ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ŧ: 't', ŀ: 'l', ƒ: 'f', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
   function fold(text) {
-    return text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toUpperCase()
-      .toLowerCase()
-      .replace(/[ßıøłđħŧŀƒæœþð]/g, (letter) => SPECIAL[letter])
-      .replace(/['’‘ʼ´]/g, '')
-      .replace(/([aou])e+/g, '$1')
-      .replace(/(\p{L})\1\1+/gu, '$1$1');
+    return (
+      text
+        // Apostrophes first: NFKD makes the accent key's ´ a space and a mark (code review).
+        .replace(/['’‘ʼ´]/g, '')
+        .normalize('NFKD')
+        .replace(/[\p{M}\p{Cf}]/gu, '')
+        .toUpperCase()
+        .toLowerCase()
+        .replace(/[ßıøłđħŧŀƒæœþð]/g, (letter) => SPECIAL[letter])
+        .replace(/([aou])e+/g, '$1')
+        .replace(/(\p{L})\1\1+/gu, '$1$1')
+    );
   }
   // The digits of a number as the search compares them (keys.ts canonicalPhone): +49 and 0049 as 0.
   function dialled(value) {
@@ -626,15 +629,21 @@
     return digits.indexOf('0049') === 0 ? '0' + digits.slice(4).replace(/^0+/, '') : digits;
   }
   // A run of number-shaped words ("+49 89 4711-0815") is one number, as in the server's search.
-  var NUMBERISH = /^[+(]?[0-9][0-9()/.-]*$/;
+  var NUMBERISH = /^[-+()/.0-9]+$/;
   function queryTerms(query) {
     var terms = [];
     query.split(/\s+/).forEach((word) => {
       var last = terms[terms.length - 1];
-      if (NUMBERISH.test(word) && last && last.number) last.text += word;
-      else if (word) terms.push({ text: word, number: NUMBERISH.test(word) });
+      if (NUMBERISH.test(word) && last && last.number) last.words.push(word);
+      else if (word) terms.push({ words: [word], number: NUMBERISH.test(word) });
     });
-    return terms.map((term) => (term.number ? { digits: dialled(term.text), word: fold(term.text) } : { word: fold(term.text) }));
+    // A run matches as its words (each found as text) or as one number (its digits among the row's).
+    return terms
+      .map((term) => ({
+        words: fold(term.words.join(' ')).split(' ').filter(Boolean),
+        digits: term.number ? dialled(term.words.join('')) : '',
+      }))
+      .filter((term) => term.words.length || term.digits);
   }
   function searchOffline(field) {
     var list = document.getElementById('rows');
@@ -648,7 +657,9 @@
       var part = (selector) => Array.prototype.map.call(row.querySelectorAll(selector), (element) => element.textContent).join(' ');
       var text = fold(part('.name, .meta, .tel, .mail, .wb'));
       var number = dialled(part('.tel'));
-      var match = terms.every((term) => text.indexOf(term.word) >= 0 || (term.digits && number.indexOf(term.digits) >= 0));
+      var match = terms.every(
+        (term) => term.words.every((word) => text.indexOf(word) >= 0) || (term.digits && number.indexOf(term.digits) >= 0),
+      );
       row.hidden = !match;
       if (match) found += 1;
     });
@@ -675,22 +686,13 @@
       line.className = 'hint';
       results.prepend(line);
     }
-    // Not yet loaded ("Mehr laden"): the count of the server's answer says how many there are.
-    var total = Number(((document.getElementById('count') || {}).textContent || '').replace(/\D/g, ''));
-    var unseen = list.querySelector('li.more') && total > rows.length ? words.offlineUnseen(total - rows.length) : '';
+    // Not yet loaded: "Mehr laden" carries how many the server's answer has (code review: the
+    // count's text holds the search's digits too).
+    var more = list.querySelector('li.more [hx-vals]');
+    var total = more ? Number(JSON.parse(more.getAttribute('hx-vals')).total) : 0;
+    var unseen = total > rows.length ? words.offlineUnseen(total - rows.length) : '';
     line.textContent = words.offlineFound(found, rows.length, query) + unseen;
     return line.textContent;
-  }
-  // The connection is back (an answer arrived) while rows stand filtered here: the search is
-  // sent again, so that the list is the server's answer to what the field says.
-  function endOfflineSearch() {
-    var line = document.getElementById('offline-found');
-    var count = document.getElementById('count');
-    if (count && !line) count.hidden = false;
-    if (!line || !line.isConnected) return;
-    line.remove();
-    var field = document.querySelector('form[role="search"] input[type="search"][hx-get]');
-    if (field) field.dispatchEvent(new Event('search'));
   }
   function hideFailure() {
     failed = null;
@@ -723,10 +725,8 @@
     ctx.swap = 'none';
     showFailure(ctx);
   });
-  document.addEventListener('htmx:after:swap', () => {
-    hideFailure();
-    endOfflineSearch();
-  });
+  // (An answer replaces #results, rows, count and line alike: the offline search ends with it.)
+  document.addEventListener('htmx:after:swap', hideFailure);
   document.addEventListener('click', (event) => {
     if (!event.target.closest || !event.target.closest('[data-retry]')) return;
     var source = failed;
@@ -1058,6 +1058,8 @@
           name: value('FN')[0] || '',
           // Our export writes one ORG component: the company, its escaped ";" already read.
           org: value('ORG')[0] || '',
+          // N: last name; first name; …: empty for a firm's own entry.
+          person: (value('N')[0] || '').split(';').slice(0, 2).reverse().join(' ').trim(),
           numbers: value('TEL').map(dialled),
           emails: value('EMAIL').map((email) => email.toLowerCase()),
         };
@@ -1089,7 +1091,9 @@
     return {
       q: asked.join(' '),
       same: (card) => {
-        var have = nameWords(person ? card.name : card.name + ' ' + card.org);
+        // A person against people's names only, a firm against firms' names (code review: a new
+        // firm "Schmidt GmbH" is not Peter Schmidt, a Meier not the firm Fliesen-Meier).
+        var have = nameWords(person ? card.person : card.org || (card.person ? '' : card.name));
         var all = (names) => names.every((word) => have.indexOf(word) >= 0);
         return all(asked) || all(joined);
       },

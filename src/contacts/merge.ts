@@ -83,17 +83,31 @@ export function changedFields(before: FieldValues, after: FieldValues): FieldNam
 
 /**
  * Both co-buyers' changes of the notes as lines, for the clash's "Beide Änderungen", which the
- * user sees before choosing it (never merged unasked: see above): the stored lines without those
- * this user removed from the base, then this user's new lines that are not stored yet. A line
- * both changed stands twice, once as each wrote it; line ends' spaces do not count. With no base
- * (it was purged) nothing counts as removed: every line of both.
+ * user sees before choosing it (never merged unasked: see above). Lines are counted, not only
+ * compared ("erledigt" may stand twice), against the version both started from: the stored
+ * lines, without as many of each as this user removed, then this user's new lines (beyond what
+ * the base and the stored text hold of each). A line the co-buyer corrected or removed stays so,
+ * one this user removed stays removed; a line both changed stands twice, once as each wrote it,
+ * and a line this user changed moves to the end. Spaces at a line's end do not count.
  */
 export function mergedLines(base: string, theirs: string, mine: string): string {
   const lines = (text: string) => (text ? text.split('\n') : []);
-  // (At most 2,000 characters a side: a search of the lines is no cost.)
-  const has = (text: string, line: string) => lines(text).some((other) => other.trimEnd() === line.trimEnd());
+  // Adds n to a line's count (without its end's spaces) and answers the count.
+  const add = (count: Map<string, number>, line: string, n = 1) => {
+    const value = (count.get(line.trimEnd()) ?? 0) + n;
+    count.set(line.trimEnd(), value);
+    return value;
+  };
+  const tally = (text: string) => {
+    const count = new Map<string, number>();
+    for (const line of lines(text)) add(count, line);
+    return count;
+  };
+  const [inBase, inMine, stored, dropped, seen] = [tally(base), tally(mine), tally(theirs), tally(''), tally('')];
   return [
-    ...lines(theirs).filter((line) => !has(base, line) || has(mine, line)),
-    ...lines(mine).filter((line) => line.trim() && !has(base, line) && !has(theirs, line)),
+    // A stored line goes while fewer of it were left out than this user removed from the base.
+    ...lines(theirs).filter((line) => !(add(dropped, line, 0) < add(inBase, line, 0) - add(inMine, line, 0) && add(dropped, line))),
+    // This user's line comes when there are more of it than the base and the stored text hold.
+    ...lines(mine).filter((line) => line.trim() && add(seen, line) > Math.max(add(inBase, line, 0), add(stored, line, 0))),
   ].join('\n');
 }

@@ -7,7 +7,7 @@
  * reaches these only for an alias, so each throws if it ever were.
  */
 function unused(): never {
-  throw new Error('drizzle aliases: not part of this build');
+  throw new Error('not part of this build');
 }
 
 export class ColumnAliasProxyHandler {

@@ -23,5 +23,5 @@ export class NoopCache extends Cache {
 }
 
 export async function hashQuery(_sql: string, _params?: unknown[]): Promise<string> {
-  throw new Error('drizzle cache: not part of this build');
+  throw new Error('not part of this build');
 }

@@ -10,7 +10,7 @@
  */
 export class CasingCache {
   constructor(casing?: string) {
-    if (casing) throw new Error('drizzle casing: not part of this build');
+    if (casing) throw new Error('not part of this build');
   }
   getColumnCasing(column: { name: string }): string {
     return column.name;

@@ -12,7 +12,7 @@
  * calling them outside an extra-config callback.
  */
 function unused(): never {
-  throw new Error('drizzle constraints: not part of this build');
+  throw new Error('not part of this build');
 }
 
 class Unused {

@@ -10,7 +10,7 @@
  * wrangler.toml's aliases), the e2e suite and the bench run with this module in place.
  */
 function unused(): never {
-  throw new Error('drizzle relations: not part of this build');
+  throw new Error('not part of this build');
 }
 
 export const createTableRelationsHelpers = unused;

@@ -19,7 +19,7 @@ type Settings = { config: Record<string, unknown> };
 
 function plain(a?: string | Config, b?: Config): { name: string; config: Config } {
   const config = typeof a === 'object' ? a : (b ?? {});
-  if (config.mode) throw new Error('drizzle column mode: not part of this build');
+  if (config.mode) throw new Error('not part of this build');
   return { name: typeof a === 'string' ? a : '', config };
 }
 

@@ -18,6 +18,6 @@ export class NoopLogger {
 export class DefaultLogger {
   static readonly [entityKind] = 'DefaultLogger';
   constructor() {
-    throw new Error('drizzle logger: not part of this build');
+    throw new Error('not part of this build');
   }
 }

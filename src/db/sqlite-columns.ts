@@ -20,6 +20,6 @@ export function getSQLiteColumnBuilders() {
 /** Only named by `db.$count()`. */
 export class SQLiteCountBuilder {
   constructor() {
-    throw new Error('drizzle $count: not part of this build');
+    throw new Error('not part of this build');
   }
 }

@@ -18,7 +18,7 @@
 export { Context, TEXT_PLAIN } from '../../node_modules/hono/dist/context.js';
 
 function unused(): never {
-  throw new Error('hono/jsx context: not part of this build');
+  throw new Error('not part of this build');
 }
 
 /** The contexts created: none. */

@@ -68,7 +68,7 @@ export function MergeClash(props: ClashProps) {
   // is required, and a client that sends none gets the stored value back instead of its own.
   const sent = (value: string) => new URLSearchParams({ x: value.replace(/\r?\n/g, '\r\n') }).toString().length;
   // Notes changed on both sides may also take both changes (buyer reviews: a choice lost one
-  // side's text, and then a first "Beides" brought back lines the co-buyer had corrected):
+  // side's text, and then a first version, a union, brought back lines the co-buyer corrected):
   // merge.ts mergedLines. Offered where that is a third text and fits the field.
   const both = mergedLines(props.baseNotes, values.notes, mine.notes);
   const withBoth = (spec: (typeof FIELDS)[number]) =>
