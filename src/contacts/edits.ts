@@ -134,6 +134,24 @@ export async function saveEdit(
         };
       }
       const merge = mergeFields(base.values, fieldValuesOf(current), mine);
+      // A choice to make: the merge, with the fields in `keep` as stored.
+      const clash = (clashes: FieldName[], keep: readonly FieldName[]): EditOutcome => {
+        const stored = fieldValuesOf(current);
+        const values = { ...merge.values };
+        for (const name of keep) values[name] = stored[name];
+        const theirs = told(merge.theirs, base.values, stored);
+        return {
+          kind: 'clash',
+          current,
+          values,
+          mine,
+          clashes,
+          by,
+          theirs,
+          own: ownOf(versions, version, author),
+          baseNotes: base.values.notes,
+        };
+      };
       if (merge.clashes.length > 0) {
         // A country would be dropped with the address the merge leaves empty (the form keeps a
         // country only with an address), whichever side is chosen where they clash, also when the
@@ -148,20 +166,7 @@ export async function saveEdit(
             ? ADDRESS_FIELDS.filter((name) => mine[name] !== stored[name] && !merge.clashes.includes(name))
             : [];
         const clashes = FIELDS.map((spec) => spec.name).filter((name) => merge.clashes.includes(name) || address.includes(name));
-        const values = { ...merge.values };
-        for (const name of address) values[name] = stored[name];
-        const theirs = told(merge.theirs, base.values, stored);
-        return {
-          kind: 'clash',
-          current,
-          values,
-          mine,
-          clashes,
-          by,
-          theirs,
-          own: ownOf(versions, version, author),
-          baseNotes: base.values.notes,
-        };
+        return clash(clashes, address);
       }
       // Each side was valid; together they may not be (one emptied the company, the other the
       // last name): an invalid merge is a clash to decide, never a stored invalid contact.
@@ -179,20 +184,7 @@ export async function saveEdit(
         const clashes = named.length ? named : invalid;
         // Each choice is between this user's input and what is stored now (not the merged value,
         // which for a field only this user changed is the input again: no choice at all).
-        const values = { ...merge.values };
-        for (const name of clashes) values[name] = stored[name];
-        const theirs = told(merge.theirs, base.values, stored);
-        return {
-          kind: 'clash',
-          current,
-          values,
-          mine,
-          clashes,
-          by,
-          theirs,
-          own: ownOf(versions, version, author),
-          baseNotes: base.values.notes,
-        };
+        return clash(clashes, clashes);
       }
       values = checked.data;
       const fields = told(merge.theirs, base.values, stored);
