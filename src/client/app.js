@@ -34,6 +34,8 @@
           : `Ohne Verbindung gesucht: ${found === 1 ? 'Einer' : found} der ${loaded} angezeigten Kontakte ${found === 1 ? 'passt' : 'passen'} zu „${query}“ (gesucht nur in dem, was die Seite zeigt).`,
       offlineUnseen: (n) =>
         ` ${n === 1 ? 'Ein weiterer Kontakt ist' : `${n} weitere Kontakte sind`} noch nicht geladen und nicht durchsucht.`,
+      didYouMean: 'Meinten Sie ',
+      or: ' oder ',
     },
     en: {
       discard: 'Discard your input? It is not saved yet.',
@@ -53,6 +55,8 @@
           ? `Searched offline: none of the ${loaded} contacts shown matches “${query}” (only what the page shows was searched).`
           : `Searched offline: ${found} of the ${loaded} contacts shown ${found === 1 ? 'matches' : 'match'} “${query}” (only what the page shows was searched).`,
       offlineUnseen: (n) => ` ${n === 1 ? 'One more contact is' : `${n} more contacts are`} not loaded yet and not searched.`,
+      didYouMean: 'Did you mean ',
+      or: ' or ',
     },
   };
   var words = WORDS[document.documentElement.lang] || WORDS.de;
@@ -1062,6 +1066,8 @@
           person: (value('N')[0] || '').split(';').slice(0, 2).reverse().join(' ').trim(),
           numbers: value('TEL').map(dialled),
           emails: value('EMAIL').map((email) => email.toLowerCase()),
+          // What a search finds in, as words ("Meinten Sie"): names, company, position, address, notes.
+          text: ['FN', 'N', 'ORG', 'TITLE', 'ADR', 'NOTE'].map((name) => value(name).join(' ')).join(' '),
         };
       })
       .filter((card) => card.id);
@@ -1175,22 +1181,190 @@
     checks[slot] = asked;
     if (!term) return;
     var list = form.getAttribute('action');
-    fetch(list + '.vcf?q=' + encodeURIComponent(term.q), { headers: { Accept: 'text/vcard' } })
-      .then((response) => {
-        if (response.ok && /vcard/.test(response.headers.get('Content-Type') || '')) return response.text();
-        // No match: the export's page that says so is not needed (nor loaded on a slow network).
-        if (response.body) response.body.cancel();
-        return '';
-      })
-      .then((text) => {
+    askBook(list, term.q)
+      .then((cards) => {
         // Only the last question of a field (or of the name) is answered, and only while its
         // field still says what was asked (typed again, or emptied, meanwhile: nothing).
         var now = twinTerm(form, field);
         if (checks[slot] !== asked || !shown.isConnected || !now || now.q !== term.q) return;
         unsayTwins(shown);
-        sayTwins(shown, term, vcardCards(text).filter(term.same), list);
+        sayTwins(shown, term, cards.filter(term.same), list);
       })
       .catch(() => {});
+  });
+
+  // "Meinten Sie …?" (buyer review: "Sonleitner" found no "Sonnleitner", "Elektro" no
+  // "Elektriker"). The server's search finds what is typed within a word, folded, and forgives no
+  // typo: that would need every word of the book compared in the Worker (whose size is
+  // budgeted) or a second index. So with JS a search that found nothing asks the book here, for
+  // each word of five letters or more: the contacts with a word that shares its first or its
+  // last letters (the export of a search, as the duplicate hint asks). Their nearest words are
+  // offered: one letter wrong, missing, extra or two swapped (two of them from eight letters
+  // on), or a word that starts as the typed one does but for its last two letters ("Elektro",
+  // "Elektriker"). A suggestion is shown only once the server finds something for it; its link
+  // sends that search. Without JS none is offered: the page says where the search looks.
+  function distance(a, b, most) {
+    // Optimal string alignment (two neighbours swapped count once), given up beyond `most`.
+    a = Array.from(a);
+    b = Array.from(b);
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var before = [];
+    var row = b.map((letter, j) => j + 1);
+    row.unshift(0);
+    for (let i = 1; i <= a.length; i++) {
+      const earlier = before;
+      before = row;
+      row = [i];
+      let least = i;
+      for (let j = 1; j <= b.length; j++) {
+        let cost = Math.min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, earlier[j - 2] + 1);
+        row[j] = cost;
+        least = Math.min(least, cost);
+      }
+      if (least > most) return most + 1;
+    }
+    return row[b.length];
+  }
+  // How near a word of the book is to a typed one (lower is nearer), or -1: not near.
+  function nearness(typed, word) {
+    var most = typed.length >= 8 ? 2 : typed.length >= 5 ? 1 : 0;
+    var apart = distance(typed, word, most);
+    if (apart <= most) return apart;
+    return typed.length >= 6 && word.indexOf(typed.slice(0, Math.max(5, typed.length - 2))) === 0 ? 3 : -1;
+  }
+  // The words of the cards: as written (to be offered) and folded (to be compared); "Fliesen-Meier"
+  // is also "Fliesen", "Meier" and "fliesenmeier", as in the search key.
+  function bookWords(cards) {
+    var all = new Map();
+    cards.forEach((card) => {
+      (card.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) || []).forEach((token) => {
+        token = token.replace(/[-'’]+$/, '');
+        (token.indexOf('-') > 0 ? token.split('-').concat(token) : [token]).forEach((shown) => {
+          var key = fold(shown).replace(/[^\p{L}\p{N}]+/gu, '');
+          if (!key) return;
+          var seen = all.get(key) || { shown: shown, cards: 0 };
+          seen.cards += 1;
+          all.set(key, seen);
+        });
+      });
+    });
+    return all;
+  }
+  // The export of a search, as cards; [] when nothing matches. The parts of words asked while a
+  // search is typed come from this page's answers (24 kept; gone with the next write).
+  var asked = new Map();
+  function askBook(list, q, keep) {
+    var url = list + '.vcf?q=' + encodeURIComponent(q);
+    if (keep && asked.has(url)) return asked.get(url);
+    var cards = fetch(url, { headers: { Accept: 'text/vcard' } }).then((response) => {
+      if (response.ok && /vcard/.test(response.headers.get('Content-Type') || '')) return response.text().then(vcardCards);
+      // No match: the export's page that says so is not needed (nor loaded on a slow network).
+      if (response.body) response.body.cancel();
+      return [];
+    });
+    if (!keep) return cards;
+    if (asked.size >= 24) asked.delete(asked.keys().next().value);
+    asked.set(url, cards);
+    // Offline: asked again next time.
+    cards.catch(() => asked.delete(url));
+    return cards;
+  }
+  document.addEventListener('htmx:before:request', (event) => {
+    var ctx = event.detail && event.detail.ctx;
+    if (ctx && ctx.request && ctx.request.method !== 'GET') asked.clear();
+  });
+  var suggesting = 0;
+  function suggest() {
+    var none = document.querySelector('#results .no-results');
+    var field = document.getElementById('q');
+    var round = ++suggesting;
+    if (!none || !field || !field.form) return;
+    var query = field.value.trim();
+    var list = field.form.getAttribute('action');
+    var terms = query
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => ({ word: word, key: fold(word).replace(/[^\p{L}\p{N}]+/gu, '') }));
+    // Numbers, short words and a salutation or legal form are taken as typed.
+    var open = terms.filter((term) => term.key.length >= 5 && !NUMBERISH.test(term.word) && !NOT_A_NAME.test(term.key)).slice(0, 3);
+    var current = () => round === suggesting && none.isConnected && field.value.trim() === query;
+    if (!open.length) return;
+    // While a word is typed on, its next answer comes: asked once typing rests.
+    setTimeout(() => {
+      if (!current()) return;
+      var parts = [];
+      open.forEach((term) => {
+        var length = term.key.length >= 8 ? 4 : 3;
+        parts.push(term.key.slice(0, length), term.key.slice(-length));
+      });
+      Promise.all(parts.map((part) => askBook(list, part, true)))
+        .then((answers) => {
+          // One card each, however many parts found it.
+          var cards = new Map([].concat(...answers).map((card) => [card.id, card]));
+          var book = bookWords(Array.from(cards.values()));
+          var keys = Array.from(book.keys());
+          var queries = [[]];
+          for (const term of terms) {
+            // A word the book has as typed is kept (the search failed on another, or on all together).
+            if (open.indexOf(term) < 0 || keys.some((key) => key.indexOf(term.key) >= 0)) {
+              queries = queries.map((chosen) => chosen.concat(term.word));
+              continue;
+            }
+            const near = keys
+              .map((key) => ({ key: key, by: nearness(term.key, key) }))
+              .filter((word) => word.by >= 0)
+              .sort((a, b) => a.by - b.by || book.get(b.key).cards - book.get(a.key).cards || a.key.localeCompare(b.key, 'de'))
+              .map((word) => book.get(word.key).shown);
+            if (!near.length) return [];
+            // Two choices for the first word not found, the nearest for any other.
+            queries =
+              queries.length === 1 && near.length > 1
+                ? [queries[0].concat(near[0]), queries[0].concat(near[1])]
+                : queries.map((chosen) => chosen.concat(near[0]));
+          }
+          return Promise.all(
+            queries.map((chosen) => chosen.join(' ')).map((q) => askBook(list, q).then((cards) => (cards.length ? q : ''))),
+          );
+        })
+        .then((found) => {
+          found = found.filter(Boolean);
+          if (!found.length || !current()) return;
+          var line = document.createElement('p');
+          line.className = 'did-you-mean';
+          line.append(words.didYouMean);
+          found.forEach((q, index) => {
+            var params = new URLSearchParams(new FormData(field.form));
+            params.set('q', q);
+            var link = document.createElement('a');
+            link.href = list + '?' + params;
+            link.setAttribute('data-search', q);
+            link.textContent = words.quotes[0] + q + words.quotes[1];
+            if (index) line.append(words.or);
+            line.append(link);
+          });
+          line.append('?');
+          // In the box that says "Keine Treffer" (a live region: said as it appears), under its first line.
+          none.querySelector('p').after(line);
+        })
+        .catch(() => {});
+    }, 400);
+  }
+  document.addEventListener('DOMContentLoaded', suggest);
+  document.addEventListener('htmx:after:swap', (event) => {
+    var ctx = event.detail && event.detail.ctx;
+    var id = ctx && ctx.target && ctx.target.id;
+    if (id === 'results' || id === 'main') suggest();
+  });
+  // The suggestion searches as typing does: the page stays, focus in the search field.
+  document.addEventListener('click', (event) => {
+    var link = event.target.closest && event.target.closest('.did-you-mean a');
+    var field = document.getElementById('q');
+    if (!link || !field || !window.htmx || event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    field.value = link.getAttribute('data-search');
+    field.focus();
+    field.form.requestSubmit();
   });
 
   // A second tap on a link or button whose request is still on its way is dropped (htmx would

@@ -886,6 +886,150 @@ describe('a new contact the book already has (buyer review: co-buyers entered th
   });
 });
 
+// Buyer review: "Sonleitner" found no "Sonnleitner", nor "Elektro" the "Elektriker".
+describe('a search that finds nothing offers the nearest words of the book', () => {
+  // The run's tag as letters: a word no other test's contact has near it.
+  const lettersOf = (tag) => tag.replace(/[0-9]/g, (digit) => 'qwxyzjkvbp'[digit]);
+
+  test('a letter missing, swapped or wrong, and a word cut short: "Meinten Sie …?", whose link searches', async () => {
+    const tag = lettersOf(unique());
+    const family = `Sonnleitner${tag}`;
+    await withBrowser(
+      'selin',
+      async ({ page, errors }) => {
+        await page.goto(`${listPath(BOOK)}/new`);
+        await fillContact(page, { first_name: 'Maria', last_name: family, company: `Gartenbau ${tag}` });
+        await page.getByRole('button', { name: 'Speichern' }).click();
+        await page.getByRole('heading', { level: 1, name: `Maria ${family}` }).waitFor();
+        await page.goto(`${listPath(BOOK)}/new`);
+        await fillContact(page, { company: `Huber ${tag}`, position: 'Elektriker' });
+        await page.getByRole('button', { name: 'Speichern' }).click();
+        await page.getByRole('heading', { level: 1, name: `Huber ${tag}` }).waitFor();
+
+        await page.goto(listPath(BOOK));
+        const said = await recordAnnouncements(page);
+        const search = page.getByRole('searchbox');
+        const results = page.locator('#results');
+        const suggestion = results.locator('.did-you-mean');
+        // One n missing.
+        await search.fill(`Sonleitner${tag}`);
+        await results.getByText(`Keine Treffer für „Sonleitner${tag}“.`).waitFor();
+        await suggestion.waitFor();
+        assert.equal(await suggestion.innerText(), `Meinten Sie „${family}“?`);
+        // In the box that says "Keine Treffer", a live region: said as it appears.
+        assert.equal(await suggestion.evaluate((line) => line.closest('[role="status"]')?.className), 'no-results');
+        const link = suggestion.getByRole('link', { name: `„${family}“` });
+        assert.equal(new URL(await link.getAttribute('href'), 'http://x').searchParams.get('q'), family);
+        await link.click();
+        await results.getByRole('link', { name: new RegExp(`Maria ${family}`) }).waitFor();
+        assert.equal(await search.inputValue(), family);
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus in the search field, as after typing');
+        await page.waitForFunction((family) => document.getElementById('announcer')?.textContent === `1 Treffer für „${family}“`, family);
+
+        // Two letters swapped, with a word the book has as typed: that word stays.
+        await search.fill(`Gartenbau Sonnlietner${tag}`);
+        await results.getByText(`Keine Treffer für „Gartenbau Sonnlietner${tag}“.`).waitFor();
+        await suggestion.waitFor();
+        assert.equal(await suggestion.innerText(), `Meinten Sie „Gartenbau ${family}“?`);
+
+        // A word cut short: "Elektro" for "Elektriker"; and a word of the book in capitals.
+        await search.fill(`Elektro HUBER ${tag}`);
+        await results.getByText(`Keine Treffer für „Elektro HUBER ${tag}“.`).waitFor();
+        await suggestion.waitFor();
+        assert.equal(await suggestion.innerText(), `Meinten Sie „Elektriker HUBER ${tag}“?`);
+        await suggestion.getByRole('link').press('Enter');
+        await results.getByRole('link', { name: new RegExp(`Huber ${tag}`) }).waitFor();
+
+        // Nothing near: nothing offered, once every question is answered.
+        let asked = 0;
+        let answered = 0;
+        page.on('request', (request) => {
+          if (request.url().includes('.vcf?q=')) asked += 1;
+        });
+        const done = (request) => {
+          if (request.url().includes('.vcf?q=')) answered += 1;
+        };
+        page.on('requestfinished', done);
+        page.on('requestfailed', done);
+        await search.fill(`Qualle${tag}zz`);
+        await results.getByText(`Keine Treffer für „Qualle${tag}zz“.`).waitFor();
+        await page.waitForTimeout(500);
+        for (let wait = 0; answered < asked; wait += 1) {
+          assert.ok(wait < 100, `${answered} of ${asked} answered`);
+          await page.waitForTimeout(50);
+        }
+        assert.ok(asked >= 2, 'the book was asked');
+        await page.waitForTimeout(100);
+        assert.equal(await suggestion.count(), 0);
+        assert.ok(said.includes(`Keine Treffer für „Qualle${tag}zz“.`), said.join('\n'));
+        assert.deepEqual(errors, []);
+      },
+      PHONE,
+    );
+  });
+
+  test('a suggestion for what was typed before is dropped; without JS nothing is offered; in English', async () => {
+    const tag = lettersOf(unique());
+    const family = `Sonnleitner${tag}`;
+    await withBrowser('selin', async ({ page }) => {
+      await page.goto(`${listPath(BOOK)}/new`);
+      await fillContact(page, { last_name: family });
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('heading', { level: 1, name: family }).waitFor();
+      // Typed on while the book is asked: the first word's suggestion never shows under the next one's answer.
+      await page.goto(listPath(BOOK));
+      let asked = 0;
+      let answered = 0;
+      await page.route('**/*.vcf?q=*', async (route) => {
+        asked += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+        answered += 1;
+      });
+      const search = page.getByRole('searchbox');
+      await search.fill(`Sonleitner${tag}`);
+      await page.locator('#results').getByText(`Keine Treffer für „Sonleitner${tag}“.`).waitFor();
+      for (let wait = 0; asked === 0; wait += 1) {
+        assert.ok(wait < 100, 'the book was asked');
+        await page.waitForTimeout(50);
+      }
+      await search.fill(`Qualle${tag}zz`);
+      await page.locator('#results').getByText(`Keine Treffer für „Qualle${tag}zz“.`).waitFor();
+      await page.waitForTimeout(500);
+      for (let wait = 0; answered < asked; wait += 1) {
+        assert.ok(wait < 200, `${answered} of ${asked} answered`);
+        await page.waitForTimeout(50);
+      }
+      await page.waitForTimeout(100);
+      assert.equal(await page.locator('.did-you-mean').count(), 0);
+    });
+    await withBrowser(
+      'selin',
+      async ({ page }) => {
+        await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Sonleitner${tag}`)}`);
+        await page
+          .locator('#results')
+          .getByText(/Keine Treffer für/)
+          .waitFor();
+        await page.waitForTimeout(1000);
+        assert.equal(await page.locator('.did-you-mean').count(), 0);
+      },
+      { javaScriptEnabled: false },
+    );
+    await withBrowser(
+      'selin',
+      async ({ page }) => {
+        // A page loaded with the search (a link, a bookmark) offers it too.
+        await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Sonleitner${tag}`)}`);
+        await page.locator('.did-you-mean').waitFor();
+        assert.equal(await page.locator('.did-you-mean').innerText(), `Did you mean “${family}”?`);
+        await assertNoAxeViolations(page, 'no results with a suggestion');
+      },
+      { locale: 'en-GB', bypassCSP: true },
+    );
+  });
+});
+
 describe('the list on a desktop (1280×800)', () => {
   const browser = browserForSuite('selin', { viewport: { width: 1280, height: 800 } });
 
