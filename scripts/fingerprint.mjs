@@ -50,6 +50,8 @@ const minified = (name) =>
     .replace(/;}/g, '}')
     .trim();
 const css = minified('styles.css');
+// The other pages' rules (card, form, clash, history, import, QR, phone list): cached, not inline.
+const pagesPath = publish(minified('pages.css'), 'pages', 'css');
 // The print rules: a stylesheet of their own, for paper only (no screen carries them inline).
 const printPath = publish(minified('print.css'), 'print', 'css');
 
@@ -77,6 +79,7 @@ export const HTMX_PATH = ${JSON.stringify(htmxPath)};
 export const HELP_PATHS: Record<HelpTopic, Record<Language, string>> = ${JSON.stringify(helpPaths)};
 export const ICONS_PATH = ${JSON.stringify(iconsPath)};
 export const PRINT_CSS_PATH = ${JSON.stringify(printPath)};
+export const PAGES_CSS_PATH = ${JSON.stringify(pagesPath)};
 export const CRITICAL_CSS = ${JSON.stringify(css)};
 export const CRITICAL_CSS_HASH = ${JSON.stringify(`sha256-${hash(css, 'base64')}`)};
 `;
@@ -99,4 +102,4 @@ for (const kind of ['select', 'update', 'insert'])
     `sqlite-${kind}.js`,
     trimBuilder(kind, readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'query-builders', `${kind}.js`), 'utf8')),
   );
-console.log(`fingerprint: ${htmxPath} (htmx + src/client/app.js), ${css.length} B critical CSS`);
+console.log(`fingerprint: ${htmxPath} (htmx + src/client/app.js), ${css.length} B critical CSS, ${pagesPath}`);

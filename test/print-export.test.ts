@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ContactInput } from '../src/contacts/schema';
-import { HELP_PATHS, PRINT_CSS_PATH } from '../src/generated/assets';
+import { HELP_PATHS, PAGES_CSS_PATH, PRINT_CSS_PATH } from '../src/generated/assets';
 import { HELP_TOPICS } from '../src/i18n/help';
 import { anna, gzipSize, seedContacts, send, type TestUser, textOf } from './helpers';
 import { parseWithIcal } from './ical';
@@ -288,6 +288,32 @@ describe('the export of what the list shows', () => {
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
     expect(await css.text()).toMatch(/^@media print\{@page\{margin:12mm\}/);
+  });
+
+  it("inlines only what the list shows: the other pages' rules are a cached stylesheet, after the list, in the head of the others", async () => {
+    const link = `<link rel="stylesheet" href="${PAGES_CSS_PATH}"/>`;
+    const list = await (await send(LIST, { user })).text();
+    const [head = '', body = ''] = list.split('</head>');
+    // The list's first page is not held up by it: the last thing of the page, after the live region.
+    expect(head).not.toContain(link);
+    expect(body.endsWith(`<div id="announcer" class="sr-only" role="status" aria-live="polite"></div>${link}</body></html>`)).toBe(true);
+    // The list's own rules stay inline; the form's, the card's, the history's and the phone list's do not.
+    const inline = (head.match(/<style>([\s\S]*?)<\/style>/) ?? ['', ''])[1];
+    for (const rule of ['.contact{', '.search-row{', '.wb{', '.notice{', '.net{']) expect(inline).toContain(rule);
+    for (const rule of ['.save-bar{', '.quick{', 'fieldset{', '.versions,', '.phones{', '.clash{']) expect(inline).not.toContain(rule);
+    // Every other page (the form, the phone list, the import) has it in its head, after the inline rules.
+    for (const path of [`${LIST}/new`, `${LIST}/print`, `${LIST}/import`]) {
+      const html = await (await send(path, { user })).text();
+      const [pageHead = ''] = html.split('</head>');
+      expect(pageHead.indexOf(link), path).toBeGreaterThan(pageHead.indexOf('</style>'));
+      expect(html.split(link).length, path).toBe(2);
+    }
+    const css = await env.ASSETS.fetch(new Request(`https://kontakte.example${PAGES_CSS_PATH}`, { redirect: 'manual' }));
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    const rules = await css.text();
+    for (const rule of ['.save-bar{', '.quick{', 'fieldset{', '.phones{', '.clash{']) expect(rules).toContain(rule);
+    expect(rules).not.toContain('.contact{');
   });
 
   it('has a help page on getting the file onto a phone, in German and in English, with a way back', async () => {

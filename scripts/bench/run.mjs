@@ -639,9 +639,11 @@ try {
 
   async function checkScripts(server, html) {
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
-    // A stylesheet for print only (media="print") never holds up the screen's first render.
-    const stylesheets = [...html.matchAll(/<link\b[^>]*rel="?stylesheet[^>]*>/g)].filter((m) => !/media="?print/.test(m[0])).length;
-    const out = { scripts: [], blockingStylesheets: stylesheets };
+    // A stylesheet for print only (media="print") never holds up the screen's first render, nor
+    // one after the page's content (the other pages' rules, src/views/pages.css, at the list's end).
+    const [head, body = ''] = html.split('</head>');
+    const screen = (part) => [...part.matchAll(/<link\b[^>]*rel="?stylesheet[^>]*>/g)].filter((m) => !/media="?print/.test(m[0]));
+    const out = { scripts: [], blockingStylesheets: screen(head).length, lateStylesheets: screen(body).length };
     for (const attrs of scripts) {
       const src = (attrs.match(/src="([^"]+)"/) ?? [])[1];
       const entry = {

@@ -97,6 +97,7 @@ export async function listPage(
   if (page.staleKeys) c.executionCtx.waitUntil(rebuildOldKeys(c.get('db'), asset.id).catch(() => 0));
   return render(c, {
     status: extra.status,
+    list: true,
     // "Lindenhof, Wohnung 12 · Kontakte": the book's heading is the app's name, said once.
     title: view.view === 'warranty' ? `${shell.t.warranty.viewTitle} · ${asset.name || asset.id}` : asset.name || asset.id,
     body: (

@@ -22,9 +22,9 @@ export function fragment(c: Context<AppEnv>, body: Child, status: ContentfulStat
 }
 
 /** One helper decides page vs fragment: the fragment is the very body of the page. */
-export function render(c: Context<AppEnv>, view: { title: string; body: Child; status?: ContentfulStatusCode }) {
+export function render(c: Context<AppEnv>, view: { title: string; body: Child; status?: ContentfulStatusCode; list?: boolean }) {
   const status = view.status ?? 200;
   privateHtml(c);
   if (wantsFragment(c)) return c.html(<>{view.body}</>, status);
-  return c.html(layout(c.get('shell'), view.title, view.body), status);
+  return c.html(layout(c.get('shell'), view.title, view.body, view.list), status);
 }

@@ -91,7 +91,7 @@ export function evaluateBudgets(r) {
       'htmx only, deferred, fingerprinted, immutable',
       `${names} (${kb(gz)} gzip)`,
       ok && onlyHtmx,
-      `${notServed.length ? `NOT SERVED: ${notServed.map((s) => `${s.src} → ${s.status}`).join(', ')} (public/static re-generated during the run?); ` : ''}${allDeferred ? 'all deferred' : 'NOT all deferred'}, ${allFingerprinted ? 'fingerprinted' : 'NOT fingerprinted'}, ${allImmutable ? 'immutable' : 'NOT immutable'}, ${r.js.blockingStylesheets} blocking stylesheets${
+      `${notServed.length ? `NOT SERVED: ${notServed.map((s) => `${s.src} → ${s.status}`).join(', ')} (public/static re-generated during the run?); ` : ''}${allDeferred ? 'all deferred' : 'NOT all deferred'}, ${allFingerprinted ? 'fingerprinted' : 'NOT fingerprinted'}, ${allImmutable ? 'immutable' : 'NOT immutable'}, ${r.js.blockingStylesheets} blocking stylesheets${r.js.lateStylesheets ? `, ${r.js.lateStylesheets} after the content` : ''}${
         onlyHtmx
           ? ''
           : '; besides htmx: ' +
