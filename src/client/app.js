@@ -908,7 +908,18 @@
   document.addEventListener('click', (event) => {
     var link = event.target.closest && event.target.closest('.no-results a');
     var field = document.querySelector('form[role="search"] input[type="search"][hx-get]');
-    if (!link || !field || !window.htmx || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    // (Not a suggestion's link, "Meinten Sie …?": that one searches for what it says.)
+    if (
+      !link ||
+      link.closest('.did-you-mean') ||
+      !field ||
+      !window.htmx ||
+      event.button !== 0 ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.shiftKey
+    )
+      return;
     event.preventDefault();
     field.value = '';
     field.focus();
@@ -1066,8 +1077,13 @@
           person: (value('N')[0] || '').split(';').slice(0, 2).reverse().join(' ').trim(),
           numbers: value('TEL').map(dialled),
           emails: value('EMAIL').map((email) => email.toLowerCase()),
-          // What a search finds in, as words ("Meinten Sie"): names, company, position, address, notes.
-          text: ['FN', 'N', 'ORG', 'TITLE', 'ADR', 'NOTE'].map((name) => value(name).join(' ')).join(' '),
+          // What a search finds in, as words ("Meinten Sie"): names, company and position; address
+          // and notes; e-mail address and web site.
+          texts: [
+            ['FN', 'N', 'ORG', 'TITLE'],
+            ['ADR', 'NOTE'],
+            ['EMAIL', 'URL'],
+          ].map((names) => names.map((name) => value(name).join(' ')).join(' ')),
         };
       })
       .filter((card) => card.id);
@@ -1197,12 +1213,16 @@
   // "Elektriker"). The server's search finds what is typed within a word, folded, and forgives no
   // typo: that would need every word of the book compared in the Worker (whose size is
   // budgeted) or a second index. So with JS a search that found nothing asks the book here, for
-  // each word of five letters or more: the contacts with a word that shares its first or its
-  // last letters (the export of a search, as the duplicate hint asks). Their nearest words are
-  // offered: one letter wrong, missing, extra or two swapped (two of them from eight letters
-  // on), or a word that starts as the typed one does but for its last two letters ("Elektro",
-  // "Elektriker"). A suggestion is shown only once the server finds something for it; its link
-  // sends that search. Without JS none is offered: the page says where the search looks.
+  // each of its first three words of five letters or more: the contacts with a word that shares
+  // its first or its last letters (three of a word of up to six letters, four up to nine, five
+  // of a longer one), as the export of a search, which the duplicate hint asks too. Their nearest
+  // words are offered: one letter wrong, missing, extra or two swapped (two of them from eight
+  // letters on), or a word that starts as the typed one does but for its last letters (five
+  // kept at least: "Elektro", "Elektriker"). Names, company and position come before address and
+  // notes; e-mail addresses and web sites only count as found, never offered. A word the book
+  // has as typed is kept; one with nothing near goes, if another was corrected. A suggestion is
+  // shown only once the server finds something for it, at most two; its link sends that search.
+  // Without JS none is offered: the page says where the search looks.
   function distance(a, b, most) {
     // Optimal string alignment (two neighbours swapped count once), given up beyond `most`.
     a = Array.from(a);
@@ -1226,53 +1246,81 @@
     }
     return row[b.length];
   }
-  // How near a word of the book is to a typed one (lower is nearer), or -1: not near.
+  // How near a word of the book is to a typed one (lower is nearer), or -1: not near. A letter
+  // typed once for twice, or twice for once, is the nearest ("Müler": "Müller" before "Maler").
+  var single = (word) => word.replace(/(.)\1+/gu, '$1');
   function nearness(typed, word) {
+    if (single(typed) === single(word)) return 0.5;
     var most = typed.length >= 8 ? 2 : typed.length >= 5 ? 1 : 0;
     var apart = distance(typed, word, most);
     if (apart <= most) return apart;
     return typed.length >= 6 && word.indexOf(typed.slice(0, Math.max(5, typed.length - 2))) === 0 ? 3 : -1;
   }
-  // The words of the cards: as written (to be offered) and folded (to be compared); "Fliesen-Meier"
-  // is also "Fliesen", "Meier" and "fliesenmeier", as in the search key.
-  function bookWords(cards) {
-    var all = new Map();
+  // The words of cards, by their folded form: as written (to be offered), on which cards, and
+  // where (0 names, company, position; 1 address, notes; 2 e-mail, web site: never offered).
+  // "Fliesen-Meier" is also "Fliesen", "Meier" and "fliesenmeier", as in the search key.
+  function bookWords(cards, into) {
     cards.forEach((card) => {
-      (card.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) || []).forEach((token) => {
-        token = token.replace(/[-'’]+$/, '');
-        (token.indexOf('-') > 0 ? token.split('-').concat(token) : [token]).forEach((shown) => {
-          var key = fold(shown).replace(/[^\p{L}\p{N}]+/gu, '');
-          if (!key) return;
-          var seen = all.get(key) || { shown: shown, cards: 0 };
-          seen.cards += 1;
-          all.set(key, seen);
+      card.texts.forEach((text, rank) => {
+        // Decomposed umlauts and soft hyphens as the server reads them.
+        var tokens =
+          text
+            .normalize('NFC')
+            .replace(/\p{Cf}/gu, '')
+            .match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu) || [];
+        tokens.forEach((token) => {
+          token = token.replace(/[-'’]+$/, '');
+          (token.indexOf('-') > 0 ? token.split('-').concat(token) : [token]).forEach((shown) => {
+            var key = fold(shown).replace(/[^\p{L}\p{N}]+/gu, '');
+            if (key) addWord(into, key, shown, rank, [card.id]);
+          });
         });
       });
     });
-    return all;
+    return into;
   }
-  // The export of a search, as cards; [] when nothing matches. The parts of words asked while a
-  // search is typed come from this page's answers (24 kept; gone with the next write).
-  var asked = new Map();
-  function askBook(list, q, keep) {
-    var url = list + '.vcf?q=' + encodeURIComponent(q);
-    if (keep && asked.has(url)) return asked.get(url);
-    var cards = fetch(url, { headers: { Accept: 'text/vcard' } }).then((response) => {
+  function addWord(into, key, shown, rank, ids) {
+    var seen = into.get(key) || { shown: shown, cards: new Set(), rank: rank };
+    into.set(key, seen);
+    // The spelling of a name before the one of a note ("sonnleitner@…").
+    if (rank < seen.rank) Object.assign(seen, { shown: shown, rank: rank });
+    for (const id of ids) seen.cards.add(id);
+  }
+  // The export of a search, as cards; [] when nothing matches; an error (offline, 5xx, 429) rejects.
+  function askBook(list, q) {
+    return fetch(list + '.vcf?q=' + encodeURIComponent(q), { headers: { Accept: 'text/vcard' } }).then((response) => {
       if (response.ok && /vcard/.test(response.headers.get('Content-Type') || '')) return response.text().then(vcardCards);
       // No match: the export's page that says so is not needed (nor loaded on a slow network).
       if (response.body) response.body.cancel();
-      return [];
+      if (response.status === 404) return [];
+      throw new Error(response.status);
     });
-    if (!keep) return cards;
-    if (asked.size >= 24) asked.delete(asked.keys().next().value);
-    asked.set(url, cards);
-    // Offline: asked again next time.
-    cards.catch(() => asked.delete(url));
-    return cards;
+  }
+  // Whether a search finds anything: the answer's start only.
+  function bookHas(list, q) {
+    return fetch(list + '.vcf?q=' + encodeURIComponent(q), { headers: { Accept: 'text/vcard' } }).then((response) => {
+      if (response.body) response.body.cancel();
+      return response.ok && /vcard/.test(response.headers.get('Content-Type') || '');
+    });
+  }
+  // The words found for a part while a search is typed, kept for a minute (24 parts; all gone
+  // with the next write of this page: a co-buyer's is seen within the minute).
+  var parts = new Map();
+  function partWords(list, part) {
+    var url = list + '.vcf?q=' + encodeURIComponent(part);
+    var kept = parts.get(url);
+    if (kept && Date.now() - kept.at < 60000) return kept.words;
+    parts.delete(url);
+    if (parts.size >= 24) parts.delete(parts.keys().next().value);
+    var words = askBook(list, part).then((cards) => bookWords(cards, new Map()));
+    parts.set(url, { at: Date.now(), words: words });
+    // Not an answer (offline, an error): asked again next time.
+    words.catch(() => parts.delete(url));
+    return words;
   }
   document.addEventListener('htmx:before:request', (event) => {
     var ctx = event.detail && event.detail.ctx;
-    if (ctx && ctx.request && ctx.request.method !== 'GET') asked.clear();
+    if (ctx && ctx.request && ctx.request.method !== 'GET') parts.clear();
   });
   var suggesting = 0;
   function suggest() {
@@ -1285,7 +1333,7 @@
     var terms = query
       .split(/\s+/)
       .filter(Boolean)
-      .map((word) => ({ word: word, key: fold(word).replace(/[^\p{L}\p{N}]+/gu, '') }));
+      .map((word) => ({ word: word, key: fold(word.normalize('NFC')).replace(/[^\p{L}\p{N}]+/gu, '') }));
     // Numbers, short words and a salutation or legal form are taken as typed.
     var open = terms.filter((term) => term.key.length >= 5 && !NUMBERISH.test(term.word) && !NOT_A_NAME.test(term.key)).slice(0, 3);
     var current = () => round === suggesting && none.isConnected && field.value.trim() === query;
@@ -1293,18 +1341,19 @@
     // While a word is typed on, its next answer comes: asked once typing rests.
     setTimeout(() => {
       if (!current()) return;
-      var parts = [];
-      open.forEach((term) => {
-        var length = term.key.length >= 8 ? 4 : 3;
-        parts.push(term.key.slice(0, length), term.key.slice(-length));
-      });
-      Promise.all(parts.map((part) => askBook(list, part, true)))
+      Promise.all(
+        open.map((term) => {
+          var length = term.key.length <= 6 ? 3 : term.key.length <= 9 ? 4 : 5;
+          return Promise.all([partWords(list, term.key.slice(0, length)), partWords(list, term.key.slice(-length))]);
+        }),
+      )
         .then((answers) => {
-          // One card each, however many parts found it.
-          var cards = new Map([].concat(...answers).map((card) => [card.id, card]));
-          var book = bookWords(Array.from(cards.values()));
+          var book = new Map();
+          // Each answer's words, on the cards of all of them.
+          for (const found of [].concat(...answers)) for (const [key, seen] of found) addWord(book, key, seen.shown, seen.rank, seen.cards);
           var keys = Array.from(book.keys());
           var queries = [[]];
+          var corrected = false;
           for (const term of terms) {
             // A word the book has as typed is kept (the search failed on another, or on all together).
             if (open.indexOf(term) < 0 || keys.some((key) => key.indexOf(term.key) >= 0)) {
@@ -1312,20 +1361,24 @@
               continue;
             }
             const near = keys
-              .map((key) => ({ key: key, by: nearness(term.key, key) }))
-              .filter((word) => word.by >= 0)
-              .sort((a, b) => a.by - b.by || book.get(b.key).cards - book.get(a.key).cards || a.key.localeCompare(b.key, 'de'))
-              .map((word) => book.get(word.key).shown);
-            if (!near.length) return [];
-            // Two choices for the first word not found, the nearest for any other.
+              .map((key) => ({ key: key, by: nearness(term.key, key), seen: book.get(key) }))
+              .filter((word) => word.by >= 0 && word.seen.rank < 2)
+              .sort(
+                (a, b) =>
+                  a.by - b.by || a.seen.rank - b.seen.rank || b.seen.cards.size - a.seen.cards.size || a.key.localeCompare(b.key, 'de'),
+              )
+              .map((word) => word.seen.shown);
+            // Nothing near: the word goes ("Familie Sonleitner"), if another is corrected.
+            if (!near.length) continue;
+            // Two choices for the first word corrected, the nearest for any other.
             queries =
-              queries.length === 1 && near.length > 1
+              !corrected && near.length > 1
                 ? [queries[0].concat(near[0]), queries[0].concat(near[1])]
                 : queries.map((chosen) => chosen.concat(near[0]));
+            corrected = true;
           }
-          return Promise.all(
-            queries.map((chosen) => chosen.join(' ')).map((q) => askBook(list, q).then((cards) => (cards.length ? q : ''))),
-          );
+          if (!corrected || !current()) return [];
+          return Promise.all(queries.map((chosen) => chosen.join(' ')).map((q) => bookHas(list, q).then((found) => (found ? q : ''))));
         })
         .then((found) => {
           found = found.filter(Boolean);
@@ -1341,29 +1394,47 @@
             link.setAttribute('data-search', q);
             link.textContent = words.quotes[0] + q + words.quotes[1];
             if (index) line.append(words.or);
-            line.append(link);
+            // The last link keeps its "?" on its line.
+            var whole = document.createElement('span');
+            whole.style.whiteSpace = 'nowrap';
+            whole.append(link);
+            if (index === found.length - 1) whole.append('?');
+            line.append(whole);
           });
-          line.append('?');
-          // In the box that says "Keine Treffer" (a live region: said as it appears), under its first line.
+          // In the box that says "Keine Treffer" (said already), under its first line; said by
+          // itself (the box, a live region, would read all of it again).
+          none.setAttribute('aria-live', 'off');
           none.querySelector('p').after(line);
+          announce(line.textContent);
         })
         .catch(() => {});
-    }, 400);
+    }, 600);
   }
   document.addEventListener('DOMContentLoaded', suggest);
+  // After a suggestion tapped (not from the keyboard: the phone's keyboard would cover the
+  // results), focus goes to the count of what was found.
+  var toCount = false;
   document.addEventListener('htmx:after:swap', (event) => {
     var ctx = event.detail && event.detail.ctx;
     var id = ctx && ctx.target && ctx.target.id;
     if (id === 'results' || id === 'main') suggest();
+    if (id !== 'results') return;
+    var count = document.getElementById('count');
+    if (toCount && count) {
+      count.tabIndex = -1;
+      count.focus({ preventScroll: true });
+    }
+    toCount = false;
   });
-  // The suggestion searches as typing does: the page stays, focus in the search field.
+  // The suggestion searches as typing does: the page stays.
   document.addEventListener('click', (event) => {
     var link = event.target.closest && event.target.closest('.did-you-mean a');
     var field = document.getElementById('q');
     if (!link || !field || !window.htmx || event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     field.value = link.getAttribute('data-search');
-    field.focus();
+    if (event.detail === 0) field.focus();
+    else toCount = true;
     field.form.requestSubmit();
   });
 

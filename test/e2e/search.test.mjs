@@ -1,0 +1,232 @@
+// Buyer review: "Sonleitner" found no "Sonnleitner", nor "Elektro" the "Elektriker". A search that
+// finds nothing offers the nearest words of the book (src/client/app.js, "Meinten Sie …?").
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { assertNoAxeViolations, fillContact, listPath, recordAnnouncements, unique, withBrowser } from './helpers.mjs';
+
+const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
+// Selin's Lindenhof 3: its words stay near no other test's (each test's words carry its tag).
+const BOOK = 'lindenhof-whg-3';
+// The run's tag as letters: part of a word no other test's contact has near it.
+const tagged = () => unique().replace(/[0-9]/g, (digit) => 'qwxyzjkvbp'[digit]);
+
+async function addContact(page, values, heading) {
+  await page.goto(`${listPath(BOOK)}/new`);
+  await fillContact(page, values);
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** Counts the page's requests to the book's export of a search until all are answered. */
+function bookQuestions(page) {
+  const state = { asked: 0, answered: 0 };
+  page.on('request', (request) => {
+    if (request.url().includes('.vcf?q=')) state.asked += 1;
+  });
+  const done = (request) => {
+    if (request.url().includes('.vcf?q=')) state.answered += 1;
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  state.settled = async () => {
+    // Typing rests 600 ms before the book is asked.
+    await page.waitForTimeout(800);
+    for (let wait = 0; state.answered < state.asked; wait += 1) {
+      assert.ok(wait < 200, `${state.answered} of ${state.asked} answered`);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(100);
+  };
+  return state;
+}
+
+describe('a search that finds nothing offers the nearest words of the book', () => {
+  test('a letter missing or swapped, a word cut short: "Meinten Sie …?", said once, whose link searches', async () => {
+    const tag = tagged();
+    const family = `Sonnleitner${tag}`;
+    await withBrowser(
+      'selin',
+      async ({ page, errors }) => {
+        await addContact(page, { first_name: 'Maria', last_name: family, company: `Gartenbau ${tag}` }, `Maria ${family}`);
+        await addContact(page, { company: `Huber ${tag}`, position: 'Elektriker' }, `Huber ${tag}`);
+        await page.goto(listPath(BOOK));
+        const said = await recordAnnouncements(page);
+        const search = page.getByRole('searchbox');
+        const results = page.locator('#results');
+        const suggestion = results.locator('.did-you-mean');
+        // One n missing.
+        await search.fill(`Sonleitner${tag}`);
+        await results.getByText(`Keine Treffer für „Sonleitner${tag}“.`).waitFor();
+        await suggestion.waitFor();
+        assert.equal(await suggestion.textContent(), `Meinten Sie „${family}“?`);
+        // Said by itself, after "Keine Treffer" (the box, a live region, would read all of it again).
+        await page.waitForFunction((text) => document.getElementById('announcer')?.textContent === text, `Meinten Sie „${family}“?`);
+        assert.equal(await results.locator('.no-results').getAttribute('aria-live'), 'off');
+        const link = suggestion.getByRole('link', { name: `„${family}“` });
+        assert.equal(new URL(await link.getAttribute('href'), 'http://x').searchParams.get('q'), family);
+        // Tapped: one search, for what it says ("Suche leeren" sent an empty one first: code review),
+        // and focus on what was found, not in the field (the phone's keyboard would cover it).
+        const searches = [];
+        page.on('request', (request) => {
+          if (/\/contacts\?/.test(request.url())) searches.push(new URL(request.url()).searchParams.get('q'));
+        });
+        await link.tap();
+        await results.getByRole('link', { name: new RegExp(`Maria ${family}`) }).waitFor();
+        assert.deepEqual(searches, [family]);
+        assert.equal(await search.inputValue(), family);
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'count');
+        await page.waitForFunction((family) => document.getElementById('announcer')?.textContent === `1 Treffer für „${family}“`, family);
+
+        // Two letters swapped, with a word the book has as typed: that word stays.
+        await search.fill(`Gartenbau Sonnlietner${tag}`);
+        await results.getByText(`Keine Treffer für „Gartenbau Sonnlietner${tag}“.`).waitFor();
+        await suggestion.waitFor();
+        assert.equal(await suggestion.textContent(), `Meinten Sie „Gartenbau ${family}“?`);
+
+        // A word cut short ("Elektro" for "Elektriker"), and a word of the book in capitals;
+        // from the keyboard the link leaves focus in the search field.
+        await search.fill(`Elektro HUBER ${tag}`);
+        await results.getByText(`Keine Treffer für „Elektro HUBER ${tag}“.`).waitFor();
+        await suggestion.waitFor();
+        assert.equal(await suggestion.textContent(), `Meinten Sie „Elektriker HUBER ${tag}“?`);
+        await suggestion.getByRole('link').press('Enter');
+        await results.getByRole('link', { name: new RegExp(`Huber ${tag}`) }).waitFor();
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'q');
+
+        // Nothing near: nothing offered, once every question is answered.
+        const book = bookQuestions(page);
+        await search.fill(`Qualle${tag}zz`);
+        await results.getByText(`Keine Treffer für „Qualle${tag}zz“.`).waitFor();
+        await book.settled();
+        assert.ok(book.asked >= 2, 'the book was asked');
+        assert.equal(await suggestion.count(), 0);
+        assert.ok(said.includes(`Keine Treffer für „Qualle${tag}zz“.`), said.join('\n'));
+        assert.deepEqual(errors, []);
+      },
+      PHONE,
+    );
+  });
+
+  test('a doubled letter first, names before notes, umlauts, ß and hyphens as the search folds them; a word with nothing near goes; only what the server finds', async () => {
+    // Each contact's words with a tag of its own: only the words meant to be near are near.
+    const [a, b, c, d] = [tagged(), tagged(), tagged(), tagged()];
+    await withBrowser('selin', async ({ page }) => {
+      await addContact(page, { first_name: 'Jonas', last_name: `Kellner${a}` }, `Jonas Kellner${a}`);
+      await addContact(page, { first_name: 'Anton', last_name: `Weiss${a}`, notes: `Keller${a}: Wasser im Keller` }, `Anton Weiss${a}`);
+      await addContact(page, { first_name: 'Eva', last_name: `Müller${b}`, company: `Fliesen-Meier${c}` }, `Eva Müller${b}`);
+      await addContact(page, { company: `Großmann${d} Bäder` }, `Großmann${d} Bäder`);
+      await page.goto(listPath(BOOK));
+      const search = page.getByRole('searchbox');
+      const suggestion = page.locator('#results .did-you-mean');
+      const offered = async (typed) => {
+        await search.fill(typed);
+        await page.locator('#results').getByText(`Keine Treffer für „${typed}“.`).waitFor();
+        await suggestion.waitFor();
+        return suggestion.textContent();
+      };
+      // An l typed once: "Kellner" first; the word of a note one letter away after it.
+      assert.equal(await offered(`Kelner${a}`), `Meinten Sie „Kellner${a}“ oder „Keller${a}“?`);
+      // Both one letter away: the name before the word of a note (code review: "Keller" came first).
+      assert.equal(await offered(`Kellnr${a}`), `Meinten Sie „Kellner${a}“ oder „Keller${a}“?`);
+      assert.equal(await offered(`Müler${b}`), `Meinten Sie „Müller${b}“?`);
+      assert.equal(await offered(`Mueler${b}`), `Meinten Sie „Müller${b}“?`);
+      assert.equal(await offered(`Grosmann${d}`), `Meinten Sie „Großmann${d}“?`);
+      assert.equal(await offered(`Fliesen-Maier${c}`), `Meinten Sie „Fliesen-Meier${c}“?`);
+      // A word with nothing near goes when another is corrected (code review: "Familie" cancelled all).
+      assert.equal(await offered(`Qwertz Müler${b}`), `Meinten Sie „Müller${b}“?`);
+      // Words of two contacts: the corrected search finds none, so nothing is offered.
+      const book = bookQuestions(page);
+      await search.fill(`Großmann${d} Kelner${a}`);
+      await page.locator('#results').getByText(`Keine Treffer für „Großmann${d} Kelner${a}“.`).waitFor();
+      await book.settled();
+      assert.equal(await suggestion.count(), 0);
+    });
+  });
+
+  test('what was typed since, a list answer still on its way, a contact added meanwhile; without JS nothing; in English', async () => {
+    const tag = tagged();
+    const family = `Sonnleitner${tag}`;
+    await withBrowser('selin', async ({ page }) => {
+      await addContact(page, { last_name: family }, family);
+      await page.goto(listPath(BOOK));
+      const search = page.getByRole('searchbox');
+      const results = page.locator('#results');
+      // The book answers slowly: a word typed on meanwhile gets no suggestion for the first.
+      let slowBook = true;
+      await page.route('**/*.vcf?q=*', async (route) => {
+        if (slowBook) await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      let book = bookQuestions(page);
+      await search.fill(`Sonleitner${tag}`);
+      await results.getByText(`Keine Treffer für „Sonleitner${tag}“.`).waitFor();
+      for (let wait = 0; book.asked === 0; wait += 1) {
+        assert.ok(wait < 100, 'the book was asked');
+        await page.waitForTimeout(50);
+      }
+      await search.fill(`Qualle${tag}zz`);
+      await results.getByText(`Keine Treffer für „Qualle${tag}zz“.`).waitFor();
+      await book.settled();
+      assert.equal(await page.locator('.did-you-mean').count(), 0);
+      slowBook = false;
+
+      // The list's answer still on its way: the box of the last search says nothing of a word typed since.
+      await search.fill(`Sonleitner${tag}`);
+      await results.getByText(`Keine Treffer für „Sonleitner${tag}“.`).waitFor();
+      let slowList = true;
+      await page.route(/\/contacts\?/, async (route) => {
+        if (slowList) await new Promise((resolve) => setTimeout(resolve, 3000));
+        await route.continue();
+      });
+      await search.fill(`Sonnlaitner${tag}`);
+      book = bookQuestions(page);
+      await book.settled();
+      assert.equal(await page.locator('.did-you-mean').count(), 0, 'no suggestion under the old answer');
+      slowList = false;
+      await results.getByText(`Keine Treffer für „Sonnlaitner${tag}“.`).waitFor();
+      await page.locator('.did-you-mean').waitFor();
+      assert.equal(await page.locator('.did-you-mean').textContent(), `Meinten Sie „${family}“?`);
+
+      // A word the book did not have near it; a contact added in this page has it: the book is asked anew.
+      const other = `Brandstetter${tag}`;
+      book = bookQuestions(page);
+      await search.fill(`Brandstätter${tag}x`);
+      await results.getByText(`Keine Treffer für „Brandstätter${tag}x“.`).waitFor();
+      await book.settled();
+      assert.equal(await page.locator('.did-you-mean').count(), 0);
+      await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+      await fillContact(page, { last_name: other });
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('heading', { level: 1, name: other }).waitFor();
+      await page.getByRole('link', { name: /Zurück zu den Kontakten/ }).click();
+      await page.getByRole('searchbox').fill(`Brandstätter${tag}x`);
+      await page.locator('.did-you-mean').waitFor();
+      assert.equal(await page.locator('.did-you-mean').textContent(), `Meinten Sie „${other}“?`);
+    });
+    await withBrowser(
+      'selin',
+      async ({ page }) => {
+        await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Sonleitner${tag}`)}`);
+        await page
+          .locator('#results')
+          .getByText(/Keine Treffer für/)
+          .waitFor();
+        await page.waitForTimeout(1500);
+        assert.equal(await page.locator('.did-you-mean').count(), 0);
+      },
+      { javaScriptEnabled: false },
+    );
+    await withBrowser(
+      'selin',
+      async ({ page }) => {
+        // A page loaded with the search (a link, a bookmark) offers it too.
+        await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Sonleitner${tag}`)}`);
+        await page.locator('.did-you-mean').waitFor();
+        assert.equal(await page.locator('.did-you-mean').textContent(), `Did you mean “${family}”?`);
+        await assertNoAxeViolations(page, 'no results with a suggestion');
+      },
+      // bypassCSP: axe is injected as an inline script.
+      { locale: 'en-GB', bypassCSP: true },
+    );
+  });
+});
