@@ -397,6 +397,28 @@ describe('what people type around their words (search review, stop 43)', () => {
     expect(fold('Schifffahrt')).toBe(fold('Schiffahrt'));
   });
 
+  it('leaves out a legal form the book may not have: "Elektro Brandl GmbH" finds Elektro Brandl (buyer review)', () => {
+    const brandl = contact({ company: 'Elektro Brandl' });
+    const kowalczyk = contact({ company: 'Kowalczyk GmbH' });
+    for (const query of [
+      'Elektro Brandl GmbH',
+      'Brandl KG',
+      'Brandl e.K.',
+      'Brandl GmbH & Co. KG',
+      'brandl gmbh',
+      'Brandl AG',
+      'Brandl UG',
+    ])
+      expect(finds(query, brandl), query).toBe(true);
+    // Where the book has it, it is still found with it; alone it is searched.
+    expect(finds('Kowalczyk GmbH', kowalczyk)).toBe(true);
+    expect(finds('GmbH', kowalczyk)).toBe(true);
+    expect(finds('GmbH', brandl)).toBe(false);
+    // Not a word that only starts like one.
+    expect(finds('Agentur', brandl)).toBe(false);
+    expect(finds('Brandl Agentur', brandl)).toBe(false);
+  });
+
   it('keeps what only looks like those: "Fr" starts Franz, a word alone stays, a hyphen while typing narrows', () => {
     const franz = contact({ firstName: 'Franz', lastName: 'Huber' });
     expect(finds('Fr', franz)).toBe(true);

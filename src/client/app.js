@@ -1213,15 +1213,17 @@
   // "Elektriker"). The server's search finds what is typed within a word, folded, and forgives no
   // typo: that would need every word of the book compared in the Worker (whose size is
   // budgeted) or a second index. So with JS a search that found nothing asks the book here, for
-  // each of its first three words of five letters or more: the contacts with a word that shares
+  // each of its first three words of four letters or more: the contacts with a word that shares
   // its first or its last letters (three of a word of up to six letters, four up to nine, five
   // of a longer one), as the export of a search, which the duplicate hint asks too. Their nearest
-  // words are offered: one letter wrong, missing, extra or two swapped (two of them from eight
-  // letters on), or a word that starts as the typed one does but for its last letters (five
-  // kept at least: "Elektro", "Elektriker"). Names, company and position come before address and
-  // notes; e-mail addresses and web sites only count as found, never offered. A word the book
-  // has as typed is kept; one with nothing near goes, if another was corrected. A suggestion is
-  // shown only once the server finds something for it, at most two; its link sends that search.
+  // words are offered: a letter typed once for twice or twice for once, then one letter wrong,
+  // missing, extra or two swapped (two of them from eight letters on), or a word that starts as
+  // the typed one does but for its last letters (five kept at least: "Elektro", "Elektriker").
+  // Names, company and position come before address and notes; e-mail addresses and web sites
+  // only count as found, never offered. A word the book has as typed is kept; one with nothing
+  // near goes, if another was corrected. A suggestion is shown only once the server finds
+  // something for it, at most two (the second only if it finds other contacts); its link sends
+  // that search.
   // Without JS none is offered: the page says where the search looks.
   function distance(a, b, most) {
     // Optimal string alignment (two neighbours swapped count once), given up beyond `most`.
@@ -1251,7 +1253,7 @@
   var single = (word) => word.replace(/(.)\1+/gu, '$1');
   function nearness(typed, word) {
     if (single(typed) === single(word)) return 0.5;
-    var most = typed.length >= 8 ? 2 : typed.length >= 5 ? 1 : 0;
+    var most = typed.length >= 8 ? 2 : typed.length >= 4 ? 1 : 0;
     var apart = distance(typed, word, most);
     if (apart <= most) return apart;
     return typed.length >= 6 && word.indexOf(typed.slice(0, Math.max(5, typed.length - 2))) === 0 ? 3 : -1;
@@ -1335,7 +1337,7 @@
       .filter(Boolean)
       .map((word) => ({ word: word, key: fold(word.normalize('NFC')).replace(/[^\p{L}\p{N}]+/gu, '') }));
     // Numbers, short words and a salutation or legal form are taken as typed.
-    var open = terms.filter((term) => term.key.length >= 5 && !NUMBERISH.test(term.word) && !NOT_A_NAME.test(term.key)).slice(0, 3);
+    var open = terms.filter((term) => term.key.length >= 4 && !NUMBERISH.test(term.word) && !NOT_A_NAME.test(term.key)).slice(0, 3);
     var current = () => round === suggesting && none.isConnected && field.value.trim() === query;
     if (!open.length) return;
     // While a word is typed on, its next answer comes: asked once typing rests.
@@ -1367,14 +1369,17 @@
                 (a, b) =>
                   a.by - b.by || a.seen.rank - b.seen.rank || b.seen.cards.size - a.seen.cards.size || a.key.localeCompare(b.key, 'de'),
               )
-              .map((word) => word.seen.shown);
+              .map((word) => word.seen);
             // Nothing near: the word goes ("Familie Sonleitner"), if another is corrected.
             if (!near.length) continue;
-            // Two choices for the first word corrected, the nearest for any other.
+            // Two choices for the first word corrected, the second only if it finds other
+            // contacts ("Hausmeisterin": not "Hausmeister" and "Hausmeisterservice" of one card);
+            // the nearest for any other word.
+            const second = near.find((seen) => Array.from(seen.cards).some((id) => !near[0].cards.has(id)));
             queries =
-              !corrected && near.length > 1
-                ? [queries[0].concat(near[0]), queries[0].concat(near[1])]
-                : queries.map((chosen) => chosen.concat(near[0]));
+              !corrected && second
+                ? [queries[0].concat(near[0].shown), queries[0].concat(second.shown)]
+                : queries.map((chosen) => chosen.concat(near[0].shown));
             corrected = true;
           }
           if (!corrected || !current()) return [];

@@ -421,11 +421,13 @@ const PHONE_SHAPED = /^[0-9+/().-]+$/;
 
 /**
  * Words typed around what is sought, which no field holds: a salutation ("Frau Köhler"), a
- * firm's ("Fa. Brandl", "Firma Brandl"), a phone label ("Tel. 089 …"), "und" ("Fenster und
- * Türen", "Schindler + Söhne"). Left out while another word remains; "Fr" alone is how "Franz"
- * starts, so only "Fr." is one, as only "Fa." ("Fabian").
+ * firm's ("Fa. Brandl", "Firma Brandl"), a legal form the book may not have ("Elektro Brandl
+ * GmbH": buyer review), a phone label ("Tel. 089 …"), "und" ("Fenster und Türen", "Schindler +
+ * Söhne"). Left out while another word remains; "Fr" alone is how "Franz" starts, so only "Fr."
+ * is one, as only "Fa." ("Fabian").
  */
-const FILLER = /^(?:herrn?|frau|hr\.|fr\.|fa\.|firma|(?:tel|telefon|mobil|handy|fax)\.?|und|u\.|&|\+):?$/i;
+const FILLER =
+  /^(?:herrn?|frau|hr\.|fr\.|fa\.|firma|(?:tel|telefon|mobil|handy|fax)\.?|und|u\.|&|\+|gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa|e\.k\.?|co\.?):?$/i;
 
 /** Of those, the ones that say a person is sought ("Herr Meier": Karl Meier before the firm Fliesen-Meier). */
 const SALUTATION = /^(?:herrn?|frau|hr\.|fr\.):?$/i;

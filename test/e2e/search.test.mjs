@@ -109,12 +109,14 @@ describe('a search that finds nothing offers the nearest words of the book', () 
 
   test('a doubled letter first, names before notes, umlauts, ß and hyphens as the search folds them; a word with nothing near goes; only what the server finds', async () => {
     // Each contact's words with a tag of its own: only the words meant to be near are near.
-    const [a, b, c, d] = [tagged(), tagged(), tagged(), tagged()];
+    const [a, b, c, d, e] = [tagged(), tagged(), tagged(), tagged(), tagged()];
     await withBrowser('selin', async ({ page }) => {
       await addContact(page, { first_name: 'Jonas', last_name: `Kellner${a}` }, `Jonas Kellner${a}`);
       await addContact(page, { first_name: 'Anton', last_name: `Weiss${a}`, notes: `Keller${a}: Wasser im Keller` }, `Anton Weiss${a}`);
       await addContact(page, { first_name: 'Eva', last_name: `Müller${b}`, company: `Fliesen-Meier${c}` }, `Eva Müller${b}`);
       await addContact(page, { company: `Großmann${d} Bäder` }, `Großmann${d} Bäder`);
+      await addContact(page, { company: `Huber ${d}`, position: 'Elektriker' }, `Huber ${d}`);
+      await addContact(page, { company: `Zanderweg${e}`, notes: `Zanderweh${e}` }, `Zanderweg${e}`);
       await page.goto(listPath(BOOK));
       const search = page.getByRole('searchbox');
       const suggestion = page.locator('#results .did-you-mean');
@@ -132,6 +134,10 @@ describe('a search that finds nothing offers the nearest words of the book', () 
       assert.equal(await offered(`Mueler${b}`), `Meinten Sie „Müller${b}“?`);
       assert.equal(await offered(`Grosmann${d}`), `Meinten Sie „Großmann${d}“?`);
       assert.equal(await offered(`Fliesen-Maier${c}`), `Meinten Sie „Fliesen-Meier${c}“?`);
+      // Two near words of one contact: one choice (buyer review: "Hausmeister" oder "Hausmeisterservice").
+      assert.equal(await offered(`Zanderwek${e}`), `Meinten Sie „Zanderweg${e}“?`);
+      // A word of four letters, with a word the book has as typed.
+      assert.equal(await offered(`Hubr ${d}`), `Meinten Sie „Huber ${d}“?`);
       // A word with nothing near goes when another is corrected (code review: "Familie" cancelled all).
       assert.equal(await offered(`Qwertz Müler${b}`), `Meinten Sie „Müller${b}“?`);
       // Words of two contacts: the corrected search finds none, so nothing is offered.
