@@ -50,8 +50,10 @@ const minified = (name) =>
     .replace(/;}/g, '}')
     .trim();
 const css = minified('styles.css');
-// The other pages' rules (card, form, clash, history, import, QR, phone list): cached, not inline.
-const pagesPath = publish(minified('pages.css'), 'pages', 'css');
+// The other pages' rules (card, form, clash, history, import, QR, phone list): cached, not inline
+// (but for a browser's first page, which the Worker inlines them into: its hash is in the CSP).
+const pagesCss = minified('pages.css');
+const pagesPath = publish(pagesCss, 'pages', 'css');
 // The print rules: a stylesheet of their own, for paper only (no screen carries them inline).
 const printPath = publish(minified('print.css'), 'print', 'css');
 
@@ -80,6 +82,7 @@ export const HELP_PATHS: Record<HelpTopic, Record<Language, string>> = ${JSON.st
 export const ICONS_PATH = ${JSON.stringify(iconsPath)};
 export const PRINT_CSS_PATH = ${JSON.stringify(printPath)};
 export const PAGES_CSS_PATH = ${JSON.stringify(pagesPath)};
+export const PAGES_CSS_HASH = ${JSON.stringify(`sha256-${hash(pagesCss, 'base64')}`)};
 export const CRITICAL_CSS = ${JSON.stringify(css)};
 export const CRITICAL_CSS_HASH = ${JSON.stringify(`sha256-${hash(css, 'base64')}`)};
 `;

@@ -98,7 +98,7 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
     const [only] = session.assets;
     if (only && session.assets.length === 1) return c.redirect(paths.contacts(only.id), 303);
     const { shell } = c.var;
-    return render(c, { title: shell.t.picker.title, body: <AssetPicker shell={shell} assets={session.assets} /> });
+    return render(c, { plain: true, title: shell.t.picker.title, body: <AssetPicker shell={shell} assets={session.assets} /> });
   });
   root.route('/assets/:assetId', contactRoutes);
 

@@ -110,7 +110,7 @@ export function renderError(
         return { title: t.errors.internal.title, text: t.errors.internal.text, action: home };
     }
   })();
-  return render(c, { status: code, title: page.title, body: <ErrorPage shell={shell} {...page} /> });
+  return render(c, { status: code, plain: true, title: page.title, body: <ErrorPage shell={shell} {...page} /> });
 }
 
 function isContentful(status: number): status is ContentfulStatusCode {

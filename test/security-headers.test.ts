@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { describe, expect, it } from 'vitest';
-import { CRITICAL_CSS_HASH } from '../src/generated/assets';
+import { CRITICAL_CSS_HASH, PAGES_CSS_HASH } from '../src/generated/assets';
 import { securityHeaders } from '../src/security/headers';
 
 function hono(frameAncestors: string[]) {
@@ -11,7 +11,7 @@ function hono(frameAncestors: string[]) {
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'", `'${CRITICAL_CSS_HASH}'`],
+      styleSrc: ["'self'", `'${CRITICAL_CSS_HASH}'`, `'${PAGES_CSS_HASH}'`],
       imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
       formAction: ["'self'"],

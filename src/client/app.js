@@ -9,6 +9,11 @@
   var PREFIX = 'kontakte-draft:' + (document.body.getAttribute('data-user') || '') + ':';
   var NOTICES = ['saved', 'done', 'merged', 'imported', 'deleted', 'restored', 'purged', 'undone', 'removed', 'at'];
   var NOTICE = /[?&](saved|done|merged|imported|deleted|restored|purged|undone)=/;
+  // The other pages' rules, fetched at the end of the list without holding this script up
+  // (src/views/layout.tsx): applied now, for the cards and forms htmx swaps into it.
+  document.querySelectorAll('link[data-apply]').forEach((link) => {
+    link.rel = 'stylesheet';
+  });
 
   // Words only this script says, by the page's language: here, not in the Worker's catalogs
   // (src/i18n), whose script's size is budgeted (docs/benchmarks.md); test/e2e reads them.

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
-import { CRITICAL_CSS_HASH } from '../generated/assets';
+import { CRITICAL_CSS_HASH, PAGES_CSS_HASH } from '../generated/assets';
 
 /**
  * The security headers of every answer, set after the handler over whatever it set (and
@@ -18,7 +18,7 @@ export function securityHeaders(frameAncestors: readonly string[]) {
   const policy = [
     "default-src 'none'",
     "script-src 'self'",
-    `style-src 'self' '${CRITICAL_CSS_HASH}'`,
+    `style-src 'self' '${CRITICAL_CSS_HASH}' '${PAGES_CSS_HASH}'`,
     "img-src 'self' data:",
     "connect-src 'self'",
     "form-action 'self'",

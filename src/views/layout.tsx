@@ -15,18 +15,27 @@ const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout:
  * <link>, <style> and <script> through components of its own (hoisting into <head>), which a
  * page that writes its own <head> does not need. The one script is htmx with src/client/app.js
  * appended: deferred, fingerprinted, immutable. The other pages' rules (src/views/pages.css) come
- * after the inline ones: in <head> on those pages, at the end of the list (`list`), whose first
- * page they would otherwise hold up, and whose form or card swapped in finds them loaded.
+ * after the inline ones: in <head> on those pages, at the end of the list (`end`), whose first
+ * page they would otherwise hold up, and whose form or card swapped in finds them loaded; on a
+ * browser's first page other than the list they are inline (see render), and linked at its end;
+ * an error page and the apartment picker use none of them (`none`).
  */
-export function layout(shell: Shell, title: string, body: Child, list?: boolean) {
+export type PagesCss = 'head' | 'end' | 'none' | { inline: string };
+
+export function layout(shell: Shell, title: string, body: Child, css: PagesCss) {
   const { t, paths, user, asset } = shell;
   const pages = html`<link rel="stylesheet" href="${paths.file(PAGES_CSS_PATH)}"/>`;
+  const print = html`<link rel="stylesheet" href="${paths.file(PRINT_CSS_PATH)}" media="print"/>`;
+  // At the end of a page a stylesheet would hold up the deferred script while it loads (review:
+  // htmx started 3 s late with the file held back 3 s): there it is fetched, and applied by
+  // app.js on the list (`data-apply`), whose swapped-in cards and forms use it.
+  const later = html`<link rel="preload" as="style" href="${paths.file(PAGES_CSS_PATH)}"${css === 'end' ? raw(' data-apply=""') : ''}/>`;
   // The critical CSS is our own build-time constant, hashed into the CSP: not user data.
-  return html`<!DOCTYPE html><html lang="${t.lang}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><title>${title} · ${t.appName}</title><meta name="htmx-config" content="${HTMX_CONFIG}"/><link rel="icon" href="data:,"/><style>${raw(CRITICAL_CSS)}</style>${list ? '' : pages}<link rel="stylesheet" href="${paths.file(PRINT_CSS_PATH)}" media="print"/><script src="${paths.file(HTMX_PATH)}" defer=""></script></head><body${user ? html` data-user="${user.id}"` : ''}><a class="skip" href="#main">${t.skipToContent}</a><header class="top"><a class="back" href="${shell.platformUrl}"><span aria-hidden="true">←</span><span class="sr-only">${t.backToPlatform}: </span><span class="pname">${shell.platformName}</span><span class="pshort" aria-hidden="true">${t.platformShort}</span></a>${
+  return html`<!DOCTYPE html><html lang="${t.lang}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><title>${title} · ${t.appName}</title><meta name="htmx-config" content="${HTMX_CONFIG}"/><link rel="icon" href="data:,"/><style>${raw(CRITICAL_CSS)}</style>${typeof css === 'object' ? html`<style>${raw(css.inline)}</style>` : css === 'head' ? pages : ''}${css === 'end' ? '' : print}<script src="${paths.file(HTMX_PATH)}" defer=""></script></head><body${user ? html` data-user="${user.id}"` : ''}><a class="skip" href="#main">${t.skipToContent}</a><header class="top"><a class="back" href="${shell.platformUrl}"><span aria-hidden="true">←</span><span class="sr-only">${t.backToPlatform}: </span><span class="pname">${shell.platformName}</span><span class="pshort" aria-hidden="true">${t.platformShort}</span></a>${
     // The way back to the platform, the asset's name (only here; it may wrap on a phone), the other assets where there are several.
     asset ? html`<span class="asset">${asset.name || asset.id}</span>` : ''
   }${user && asset && user.assets.length > 1 ? html`<a class="switch" href="${paths.home()}">${t.switchAsset}</a>` : ''}</header><main id="main" tabindex="-1">${body}</main><div id="net" class="net" hidden=""><p>${
     // Shown by src/client/app.js when a request fails on the way (JS only, so hidden); the second sentence only for a form.
     t.contacts.offline
-  }<span data-form=""> ${t.contacts.offlineForm}</span></p><button type="button" data-retry="true">${t.contacts.retry}</button></div><div id="announcer" class="sr-only" role="status" aria-live="polite"></div>${list ? pages : ''}</body></html>`;
+  }<span data-form=""> ${t.contacts.offlineForm}</span></p><button type="button" data-retry="true">${t.contacts.retry}</button></div><div id="announcer" class="sr-only" role="status" aria-live="polite"></div>${css === 'end' ? html`${later}${print}` : typeof css === 'object' ? later : ''}</body></html>`;
 }

@@ -108,7 +108,7 @@ describe('1: forged, expired and malformed sessions → 401, nothing written', (
         const body = await response.text();
         expect(response.status, `${options.method ?? (options.form ? 'POST' : 'GET')} ${path}`).toBe(401);
         expect(body).toContain('https://kunden.example.de/login');
-        expect(response.headers.get('set-cookie')).toBeNull();
+        expect(response.headers.get('set-cookie'), path).toBeNull();
         expectNoInternals(body);
       }
     });

@@ -8,7 +8,7 @@
 // another field) → restore version 1 → delete → restore; and imports: stage → confirm.
 import { makeContact, prng } from './data.mjs';
 import { percentile, send, serverTimings } from './measure.mjs';
-import { makeTokenFactory, SEARCH_TERMS } from './scenarios.mjs';
+import { cookieOf, makeTokenFactory, SEARCH_TERMS } from './scenarios.mjs';
 
 /** The routes in report order, with what the budgets expect of them. */
 export /** The book's state a preview was read in (its form's hidden `book`). */
@@ -60,7 +60,7 @@ function vcardsOf(run, n) {
  */
 export async function measureRoutes(origin, { secret, asset, rows, repeat, run }) {
   const token = await makeTokenFactory(secret);
-  const cookie = async (sub) => `propster_session=${await token(sub, [asset])}`;
+  const cookie = async (sub) => cookieOf(await token(sub, [asset]));
   const reader = await cookie(`routes-reader-${run}`);
   // Writers change per chain: the per-user write limit (60 per 10 s) stays far away.
   const writers = [];

@@ -1,5 +1,6 @@
 // The benchmark's workload: which assets hold what, the session tokens, and every scenario as
 // both a wrk configuration (load) and a sequence of single requests (CPU per request).
+import { readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { makeContact, prng } from './data.mjs';
 
@@ -72,7 +73,16 @@ export function formBodies(count, seed) {
 /** Search terms: name prefixes, an umlaut spelled two ways, a company form, a miss. */
 export const SEARCH_TERMS = ['mül', 'MUELLER', 'schmidt', 'bau', 'gmbh', 'anna', 'kü', 'zzz'];
 
-const cookieOf = (token) => `propster_session=${token}`;
+/**
+ * A returning browser's cookies: the session, and the name of the other pages' stylesheet it was
+ * told (src/views/render.tsx), without which a page other than the list carries those rules
+ * inline, as a browser's first page does (scripts/throttle-bench.mjs measures that one).
+ */
+const PAGES_CSS = /PAGES_CSS_PATH = "([^"]+)"/.exec(
+  readFileSync(new URL('../../../src/generated/assets.ts', import.meta.url), 'utf8'),
+)?.[1];
+if (!PAGES_CSS) throw new Error('src/generated/assets.ts: no PAGES_CSS_PATH (npm run prepare-assets)');
+export const cookieOf = (token) => `propster_session=${token}; kontakte_css=${encodeURIComponent(PAGES_CSS)}`;
 
 /**
  * Builds the scenarios for one runtime. `seeded` maps asset ids to their seeded rows.

@@ -1,0 +1,77 @@
+// The list inlines only its own rules; the other pages' rules are a stylesheet of their own
+// (src/views/pages.css, src/views/render.tsx). A browser's first page other than the list must
+// not wait a round trip more for it (throttle bench: 2.7 s on Regular 3G), and the list must not
+// hold up its script for it (code review: htmx started 3 s late with the file held back 3 s).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { assertNoReload, listPath, markWindow, withBrowser } from './helpers.mjs';
+
+const PAGES_CSS = '**/static/pages-*.css';
+/** The form's groups: a line above each, no box around (pages.css), not the browser's groove. */
+const fieldsetLook = (page) =>
+  page
+    .locator('fieldset')
+    .first()
+    .evaluate((set) => {
+      const style = getComputedStyle(set);
+      return `${style.borderTopStyle} ${style.borderLeftStyle}`;
+    });
+
+describe('the other pages’ stylesheet', () => {
+  test('a first page other than the list brings those rules itself; the next links the file', async () => {
+    await withBrowser('anna', async ({ context, page, errors }) => {
+      // A browser that never had the file (the dev login told this one): the file cannot come at all.
+      await context.clearCookies({ name: 'kontakte_css' });
+      let asked = 0;
+      await page.route(PAGES_CSS, (route) => {
+        asked += 1;
+        return route.abort();
+      });
+      await page.goto(`${listPath()}/new`);
+      assert.equal(await fieldsetLook(page), 'solid none', 'the form is drawn with its rules, inline');
+      assert.equal(await page.locator('head style').count(), 2);
+      // Told now; the file was asked for (at the end of the page, for the next one), no script error, no CSP report.
+      const told = (await context.cookies()).find((cookie) => cookie.name === 'kontakte_css');
+      assert.match(told?.value ?? '', /%2Fstatic%2Fpages-[0-9a-f]+\.css$/);
+      assert.equal(asked, 1);
+      assert.deepEqual(errors, []);
+      // The next page links it in its head and carries no copy.
+      await page.unroute(PAGES_CSS);
+      await page.goto(`${listPath()}/new`);
+      assert.equal(await page.locator('head style').count(), 1);
+      assert.equal(await page.locator('head link[rel="stylesheet"][href*="/static/pages-"]').count(), 1);
+      assert.equal(await fieldsetLook(page), 'solid none');
+    });
+  });
+
+  test('held back three seconds, the file holds up neither the list nor its script; a form htmx brings has its rules', async () => {
+    await withBrowser('anna', async ({ page, errors }) => {
+      let release;
+      const held = new Promise((resolve) => {
+        release = resolve;
+      });
+      // Routing turns the browser's cache off: every load of the file is held back.
+      await page.route(PAGES_CSS, async (route) => {
+        await Promise.race([held, new Promise((resolve) => setTimeout(resolve, 3000))]);
+        await route.continue();
+      });
+      const start = Date.now();
+      await page.goto(listPath(), { waitUntil: 'commit' });
+      // app.js has run (it applies the file to the list) and htmx with it, long before the file came.
+      await page.waitForFunction(() => window.htmx && document.querySelector('link[data-apply]')?.rel === 'stylesheet', null, {
+        timeout: 2500,
+      });
+      const ran = Date.now() - start;
+      assert.ok(ran < 2500, `the script ran after ${ran} ms`);
+      release();
+      await page.waitForLoadState('load');
+      await markWindow(page);
+      await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+      await page.locator('fieldset').first().waitFor();
+      assert.equal(new URL(page.url()).pathname, `${listPath()}/new`);
+      await assertNoReload(page, 'the form');
+      assert.equal(await fieldsetLook(page), 'solid none');
+      assert.deepEqual(errors, []);
+    });
+  });
+});
