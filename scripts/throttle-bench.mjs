@@ -104,8 +104,10 @@ async function oneRun(context, cold) {
     // The form opened directly with an empty cache (a link from elsewhere as the first page of a
     // visit): since stop 47 the other pages' stylesheet (src/views/pages.css) is a request of its
     // own in <head>, one round trip the list's first page does not wait for. Then the cache is
-    // emptied again for the list's first visit.
+    // emptied again for the list's first visit. A browser that never came has no cookie either:
+    // without `kontakte_css` such a page carries those rules inline (src/views/render.tsx).
     await cdp.send('Network.clearBrowserCache');
+    await context.clearCookies({ name: 'kontakte_css' });
     await page.goto(`${LIST}/new`, { waitUntil: 'load' });
     result.formCold = await navigationFigures(page);
     await cdp.send('Network.clearBrowserCache');

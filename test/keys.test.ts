@@ -408,6 +408,8 @@ describe('what people type around their words (search review, stop 43)', () => {
       'brandl gmbh',
       'Brandl AG',
       'Brandl UG',
+      // At the end of a sentence (second code review).
+      'Elektro Brandl GmbH.',
     ])
       expect(finds(query, brandl), query).toBe(true);
     // Where the book has it, it is still found with it; alone it is searched.

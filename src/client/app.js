@@ -1054,7 +1054,8 @@
   // the contact it made (`edit_of`) asks nothing; the way back to a sent form brings a new one
   // (htmx loads it again), which would add the contact a second time. Without JavaScript the
   // form has no such hint.
-  var NOT_A_NAME = /^(gmbh|mbh|ag|kg|ohg|gbr|ug|co|ek|haftungsbeschrankt|firma|fa|herrn?|frau|hr|fr|und|u|dr|prof)$/;
+  var NOT_A_NAME =
+    /^(gmbh|mbh|ag|kg|kgaa|ohg|gbr|ug|co|ek|haftungsbeschrankt|firma|fa|herrn?|frau|hr|fr|und|u|dr|prof|tel|telefon|mobil|handy|fax)$/;
   // A name's words, folded: each part of "Fliesen-Meier" and "fliesenmeier" too, as in the search key.
   function nameWords(text) {
     var folded = fold(text);
@@ -1335,14 +1336,17 @@
     var field = document.getElementById('q');
     var round = ++suggesting;
     if (!none || !field || !field.form) return;
-    var query = field.value.trim();
+    // The words the box answered (typed on since, the next answer comes).
+    var query = (none.getAttribute('data-q') || '').trim();
     var list = field.form.getAttribute('action');
     var terms = query
       .split(/\s+/)
       .filter(Boolean)
       .map((word) => ({ word: word, key: fold(word.normalize('NFC')).replace(/[^\p{L}\p{N}]+/gu, '') }));
     // Numbers, short words and a salutation or legal form are taken as typed.
-    var open = terms.filter((term) => term.key.length >= 4 && !NUMBERISH.test(term.word) && !NOT_A_NAME.test(term.key)).slice(0, 3);
+    var open = terms
+      .filter((term) => Array.from(term.key).length >= 4 && !NUMBERISH.test(term.word) && !NOT_A_NAME.test(term.key))
+      .slice(0, 3);
     var current = () => round === suggesting && none.isConnected && field.value.trim() === query;
     if (!open.length) return;
     // While a word is typed on, its next answer comes: asked once typing rests.
@@ -1350,8 +1354,10 @@
       if (!current()) return;
       Promise.all(
         open.map((term) => {
-          var length = term.key.length <= 6 ? 3 : term.key.length <= 9 ? 4 : 5;
-          return Promise.all([partWords(list, term.key.slice(0, length)), partWords(list, term.key.slice(-length))]);
+          // By letters, not UTF-16 units: half of a letter beyond the BMP cannot be sent.
+          var letters = Array.from(term.key);
+          var length = letters.length <= 6 ? 3 : letters.length <= 9 ? 4 : 5;
+          return Promise.all([partWords(list, letters.slice(0, length).join('')), partWords(list, letters.slice(-length).join(''))]);
         }),
       )
         .then((answers) => {
@@ -1373,18 +1379,23 @@
               .sort(
                 (a, b) =>
                   a.by - b.by || a.seen.rank - b.seen.rank || b.seen.cards.size - a.seen.cards.size || a.key.localeCompare(b.key, 'de'),
-              )
-              .map((word) => word.seen);
+              );
             // Nothing near: the word goes ("Familie Sonleitner"), if another is corrected.
             if (!near.length) continue;
             // Two choices for the first word corrected, the second only if it finds other
-            // contacts ("Hausmeisterin": not "Hausmeister" and "Hausmeisterservice" of one card);
-            // the nearest for any other word.
-            const second = near.find((seen) => Array.from(seen.cards).some((id) => !near[0].cards.has(id)));
+            // contacts than the first finds, inside words too as the server does ("Hausmeister"
+            // finds the "Hausmeisterservice": not both); the nearest for any other word.
+            const finds = (word) => {
+              var cards = new Set();
+              for (const key of keys) if (key.indexOf(word.key) >= 0) for (const id of book.get(key).cards) cards.add(id);
+              return cards;
+            };
+            const first = finds(near[0]);
+            const second = near.find((word) => Array.from(finds(word)).some((id) => !first.has(id)));
             queries =
               !corrected && second
-                ? [queries[0].concat(near[0].shown), queries[0].concat(second.shown)]
-                : queries.map((chosen) => chosen.concat(near[0].shown));
+                ? [queries[0].concat(near[0].seen.shown), queries[0].concat(second.seen.shown)]
+                : queries.map((chosen) => chosen.concat(near[0].seen.shown));
             corrected = true;
           }
           if (!corrected || !current()) return [];
@@ -1422,19 +1433,27 @@
   }
   document.addEventListener('DOMContentLoaded', suggest);
   // After a suggestion tapped (not from the keyboard: the phone's keyboard would cover the
-  // results), focus goes to the count of what was found.
-  var toCount = false;
+  // results), focus goes to the count of what was found: the answer to that search only, while
+  // nothing else has focus (the tapped link is gone); typing or a failed request forgets it.
+  var toCount = '';
   document.addEventListener('htmx:after:swap', (event) => {
     var ctx = event.detail && event.detail.ctx;
     var id = ctx && ctx.target && ctx.target.id;
     if (id === 'results' || id === 'main') suggest();
     if (id !== 'results') return;
     var count = document.getElementById('count');
-    if (toCount && count) {
+    var field = document.getElementById('q');
+    var idle = !document.activeElement || document.activeElement === document.body;
+    if (toCount && count && idle && field && field.value === toCount) {
       count.tabIndex = -1;
       count.focus({ preventScroll: true });
     }
-    toCount = false;
+    toCount = '';
+  });
+  ['input', 'htmx:error', 'htmx:response:error'].forEach((type) => {
+    document.addEventListener(type, () => {
+      toCount = '';
+    });
   });
   // The suggestion searches as typing does: the page stays.
   document.addEventListener('click', (event) => {
@@ -1444,7 +1463,7 @@
     event.preventDefault();
     field.value = link.getAttribute('data-search');
     if (event.detail === 0) field.focus();
-    else toCount = true;
+    else toCount = field.value;
     field.form.requestSubmit();
   });
 

@@ -427,7 +427,7 @@ const PHONE_SHAPED = /^[0-9+/().-]+$/;
  * is one, as only "Fa." ("Fabian").
  */
 const FILLER =
-  /^(?:herrn?|frau|hr\.|fr\.|fa\.|firma|(?:tel|telefon|mobil|handy|fax)\.?|und|u\.|&|\+|gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa|e\.k\.?|co\.?):?$/i;
+  /^(?:herrn?|frau|hr\.|fr\.|fa\.|firma|(?:tel|telefon|mobil|handy|fax)\.?|und|u\.|&|\+|(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
 
 /** Of those, the ones that say a person is sought ("Herr Meier": Karl Meier before the firm Fliesen-Meier). */
 const SALUTATION = /^(?:herrn?|frau|hr\.|fr\.):?$/i;

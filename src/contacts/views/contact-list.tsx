@@ -123,7 +123,9 @@ export function ContactBook(props: ContactBookProps) {
                 autocomplete="off"
                 enterkeyhint="search"
                 hx-get={paths.contacts(assetId)}
-                hx-trigger="input changed delay:300ms, search"
+                // Not "changed": htmx remembers the last value typed, not one set by a tapped
+                // "Meinten Sie" or "Suche leeren", and typing that value again sent nothing.
+                hx-trigger="input delay:300ms, search"
                 hx-target="#results"
                 hx-swap="outerHTML"
                 hx-vals='{"part":"results"}'
@@ -247,7 +249,8 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
   return (
     <div id="results">
       {view.q && page.total === 0 ? (
-        <div class="no-results" role="status">
+        // The words it answers, for the "Meinten Sie" of src/client/app.js.
+        <div class="no-results" role="status" data-q={view.q}>
           <p>
             {t.contacts.noResults(view.q)}. <a href={paths.contacts(assetId, { group: view.group })}>{t.contacts.clearSearch}</a>
           </p>
