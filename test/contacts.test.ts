@@ -265,8 +265,9 @@ describe('add', () => {
     // "Notizen" once: the one-field group's heading is the field's label, no group around it.
     expect(html).toContain('<fieldset class="group-notes" role="none"><legend><label for="f-notes">Notizen</label></legend>');
     expect(html.match(/>Notizen</g)).toHaveLength(1);
-    // In two columns the first name starts a row (beside the last name, not the title).
-    expect(html).toMatch(/<div class="field f-text row-start"><label for="f-first_name">/);
+    // In two columns Titel, Vorname and Nachname share a row, the title narrow.
+    expect(html).toMatch(/<div class="field f-text narrow"><label for="f-title">/);
+    expect(html).toMatch(/<div class="field f-text"><label for="f-first_name">/);
   });
 
   it('stores exactly what was typed, trimmed, CRLF as LF, https:// before a bare domain, and redirects with 303', async () => {

@@ -409,9 +409,9 @@ function Field(props: {
   // A date picker offers the contract's range; the value stays ISO (`YYYY-MM-DD`) as submitted.
   const range = spec.kind === 'date' ? { min: MIN_DATE, max: MAX_DATE } : {};
   return (
-    // In two columns the first name starts a row, beside the last name (not beside the title).
+    // In two columns Titel, Vorname and Nachname share a row, the title narrow (pages.css).
     <div
-      class={`field f-${spec.kind}${spec.name === 'street' ? ' wide' : spec.name === 'first_name' ? ' row-start' : ''}${error || props.sharedError ? ' invalid' : ''}`}
+      class={`field f-${spec.kind}${spec.name === 'street' ? ' wide' : spec.name === 'title' ? ' narrow' : ''}${error || props.sharedError ? ' invalid' : ''}`}
     >
       {props.labelled ? <label for={id}>{t.contacts.fields[spec.name]}</label> : null}
       {hint ? (
