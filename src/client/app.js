@@ -639,9 +639,15 @@
   }
   // A run of number-shaped words ("+49 89 4711-0815") is one number, as in the server's search.
   var NUMBERISH = /^[-+()/.0-9]+$/;
+  // A salutation, a legal form, a phone label or "und" is left out while another word remains,
+  // as the server's search does (src/contacts/keys.ts FILLER): "Elektro Brandl GmbH".
+  var FILLER =
+    /^(herrn?|frau|hr\.|fr\.|fa\.|firma|(tel|telefon|mobil|handy|fax)\.?|und|u\.|&|\+|(gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
   function queryTerms(query) {
     var terms = [];
-    query.split(/\s+/).forEach((word) => {
+    var typed = query.split(/\s+/).filter(Boolean);
+    var meant = typed.filter((word) => !FILLER.test(word));
+    (meant.length ? meant : typed).forEach((word) => {
       var last = terms[terms.length - 1];
       if (NUMBERISH.test(word) && last && last.number) last.words.push(word);
       else if (word) terms.push({ words: [word], number: NUMBERISH.test(word) });

@@ -224,6 +224,10 @@ describe('the list on a phone (360×800)', () => {
     await field.fill(`${tag} +49 (0)89 4455-66`);
     await page.waitForFunction(() => document.getElementById('offline-found')?.textContent.includes('4455-66'));
     assert.equal(await rows.filter({ visible: true }).count(), 1);
+    // A legal form or salutation the row does not show is left out, as the server leaves it out.
+    await field.fill(`Offlinesuche ${tag} Müller GmbH`);
+    await page.waitForFunction(() => document.getElementById('offline-found')?.textContent.includes('GmbH'));
+    assert.equal(await rows.filter({ visible: true }).count(), 1);
     // Nothing that matches: no row, and the line says so.
     await field.fill(`${tag} Schreiner`);
     await page.waitForFunction(() => document.getElementById('offline-found')?.textContent.includes('Keiner der 2'));
