@@ -21,6 +21,7 @@ import {
   prefixTest,
   rank,
   searchKey,
+  seeksFirm,
   seeksPerson,
   sortKey,
 } from '../src/contacts/keys';
@@ -455,6 +456,13 @@ describe('what people type around their words (search review, stop 43)', () => {
       expect(seeksPerson(query), query).toBe(true);
     for (const query of ['Meier', 'Frau', 'Frau und', 'Fr Huber', 'Tel. 089 1', 'Franz Huber', 'Frauenarzt'])
       expect(seeksPerson(query), query).toBe(false);
+  });
+
+  it('tells a search for a firm by its legal form or "Firma", never by one alone', () => {
+    for (const query of ['Kowalczyk GmbH', 'Firma Huber', 'Fa. Huber', 'Brandl e.K.', 'Huber KG.', 'Bau AG (Huber)'])
+      expect(seeksFirm(query), query).toBe(true);
+    for (const query of ['Kowalczyk', 'GmbH', 'GmbH & Co. KG', 'Fa Huber', 'Agentur Huber', 'Herr Huber'])
+      expect(seeksFirm(query), query).toBe(false);
   });
 });
 

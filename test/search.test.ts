@@ -125,7 +125,7 @@ describe('what people type around their words (search review, stop 43), through 
   const names = async (q: string) => {
     made ??= seedContacts(
       TYPED,
-      5,
+      6,
       (index) =>
         [
           {
@@ -139,6 +139,7 @@ describe('what people type around their words (search review, stop 43), through 
           { last_name: 'O’Brien', company: 'Rollladen O’Connor', street: 'Hauptstraße 5' },
           { last_name: 'Adler', notes: 'Empfehlung von Herrn Bölting und Frau Meier' },
           { company: 'Bäder Meier', phone: '08161 7070' },
+          { first_name: 'Karl', last_name: 'Abel-Meier' },
         ][index] ?? {},
     );
     await made;
@@ -163,10 +164,15 @@ describe('what people type around their words (search review, stop 43), through 
   });
 
   it('puts people before firms when a salutation says a person is sought (search review)', async () => {
-    // Without one, German order within the rank: the firm under B first.
-    expect(await names('Meier')).toEqual(['Bäder Meier', 'Petra Groß-Bölting', 'Petra Meier', 'Adler']);
+    // Without one, German order within the rank: the firm under B after the man under A.
+    expect(await names('Meier')).toEqual(['Karl Abel-Meier', 'Bäder Meier', 'Petra Groß-Bölting', 'Petra Meier', 'Adler']);
     for (const q of ['Herr Meier', 'Frau Meier', 'Meier (Frau)', 'Hr. meier'])
-      expect(await names(q), q).toEqual(['Petra Groß-Bölting', 'Petra Meier', 'Bäder Meier', 'Adler']);
+      expect(await names(q), q).toEqual(['Karl Abel-Meier', 'Petra Groß-Bölting', 'Petra Meier', 'Bäder Meier', 'Adler']);
+    // A legal form or "Firma" says a firm is sought: people without a company after the firms
+    // (second code review: "Kowalczyk GmbH" listed the Kowalczyks first).
+    for (const q of ['Meier GmbH', 'Firma Meier', 'Meier KG.', 'Fa. Meier'])
+      expect(await names(q), q).toEqual(['Bäder Meier', 'Petra Groß-Bölting', 'Karl Abel-Meier', 'Petra Meier', 'Adler']);
+    expect(await names('GmbH')).toEqual(['Petra Groß-Bölting']);
     // A mention in the notes still ranks last, and "Frau" alone is a word like any other.
     expect(await names('Frau')).toEqual(['Adler']);
   });

@@ -441,6 +441,9 @@ const bare = (word: string) => word.replace(/^[([{<„“”‚‘’«»]+|[)\]
  */
 const LABELLED = /(?<=^(?:tel|telefon|mobil|handy|fax)\.?:?)(?=[+(]|\d{3})/i;
 
+/** Of those, the ones that say a firm is sought ("Kowalczyk GmbH": the firm before the people named so). */
+const FIRM = /^(?:(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|fa\.|firma):?$/i;
+
 /** The words of a query as parseQuery reads them (before FILLER is left out). */
 const typedWords = (query: string) =>
   wordsOf([...query].slice(0, MAX_QUERY_CODE_POINTS).join(''))
@@ -450,8 +453,17 @@ const typedWords = (query: string) =>
 
 /** Whether a query names a person with a salutation besides what it seeks: then people rank before firms. */
 export function seeksPerson(query: string): boolean {
+  return seeks(query, SALUTATION);
+}
+
+/** Whether a query names a legal form or "Firma" besides what it seeks: then firms rank before people without one. */
+export function seeksFirm(query: string): boolean {
+  return seeks(query, FIRM);
+}
+
+function seeks(query: string, kind: RegExp): boolean {
   const words = typedWords(query).map(bare);
-  return words.some((word) => SALUTATION.test(word)) && words.some((word) => !FILLER.test(word));
+  return words.some((word) => kind.test(word)) && words.some((word) => !FILLER.test(word));
 }
 
 /**

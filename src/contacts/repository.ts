@@ -5,7 +5,7 @@ import { assetUsage, type ContactRow, contacts, contactVersions, importStaging, 
 import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './cursor';
 import { derivedColumns } from './derived';
 import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from './fields';
-import { KEY_FORMAT, type KeyTest, matchTest, parseQuery, prefixTest, type SearchTerm, seeksPerson } from './keys';
+import { KEY_FORMAT, type KeyTest, matchTest, parseQuery, prefixTest, type SearchTerm, seeksFirm, seeksPerson } from './keys';
 import type { VCardContact } from './vcard';
 import { berlinToday } from './warranty';
 
@@ -144,10 +144,13 @@ function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: L
     };
   if (terms.length > 0) {
     // Terms that do not start a word of the name, company or position: 0 ranks first.
-    // After "Herr"/"Frau", a firm without a person's name ranks half a term behind the people.
-    const firms = seeksPerson(options.query ?? '')
-      ? [sql`(CASE WHEN ${contacts.firstName} = '' AND ${contacts.lastName} = '' THEN 0.5 ELSE 0 END)`]
-      : [];
+    // After "Herr"/"Frau", a firm without a person's name ranks half a term behind the people;
+    // after "GmbH" or "Firma", a person without a company behind the firms.
+    const query = options.query ?? '';
+    const firms = [
+      ...(seeksPerson(query) ? [sql`(CASE WHEN ${contacts.firstName} = '' AND ${contacts.lastName} = '' THEN 0.5 ELSE 0 END)`] : []),
+      ...(seeksFirm(query) ? [sql`(CASE WHEN ${contacts.company} = '' THEN 0.5 ELSE 0 END)`] : []),
+    ];
     const rank = sql`(${sql.join(
       [...terms.map((term) => sql`(CASE WHEN ${keyTestSql(prefixTest(term))} THEN 0 ELSE 1 END)`), ...firms],
       sql` + `,
