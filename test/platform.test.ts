@@ -350,6 +350,20 @@ describe('living under a path prefix (BASE_PATH)', () => {
     const file = await fetchWith(prefixed, script);
     expect(file.status).toBe(200);
     expect((await fetchWith(prefixed, LIST, { headers: { Cookie: cookie } })).status).toBe(404);
+    // The other pages' stylesheet under the prefix: inline on a first page, the cookie for the
+    // prefix's pages only, and linked from the prefix's static files once the browser has it.
+    const first = await fetchWith(prefixed, '/kontakte/assets/whg-12/contacts/new', { headers: { Cookie: cookie } });
+    expect(first.headers.get('set-cookie')).toMatch(
+      /^kontakte_css=%2Fstatic%2Fpages-[0-9a-f]{12}\.css; Path=\/kontakte; HttpOnly; Secure; SameSite=Lax; Max-Age=31536000$/,
+    );
+    expect(await first.text()).toMatch(
+      /<link rel="preload" as="style" href="\/kontakte\/static\/pages-[0-9a-f]{12}\.css"\/><\/body><\/html>$/,
+    );
+    const told = `${cookie}; ${(first.headers.get('set-cookie') ?? '').split(';')[0]}`;
+    const next = await (await fetchWith(prefixed, '/kontakte/assets/whg-12/contacts/new', { headers: { Cookie: told } })).text();
+    const sheet =
+      /<link rel="stylesheet" href="(\/kontakte\/static\/pages-[0-9a-f]{12}\.css)"\/>/.exec(next.split('</head>')[0] ?? '')?.[1] ?? '';
+    expect((await fetchWith(prefixed, sheet)).status).toBe(200);
 
     // Edit and delete with htmx under the prefix: fragments, pushed URLs and forms keep it.
     const write = (path: string, form: Record<string, string>) =>

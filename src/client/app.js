@@ -1449,7 +1449,9 @@
     if (id !== 'results') return;
     var count = document.getElementById('count');
     var field = document.getElementById('q');
-    var idle = !document.activeElement || document.activeElement === document.body;
+    // Safari and Firefox on a Mac focus no tapped link but the nearest focusable ancestor, <main>.
+    var at = document.activeElement;
+    var idle = !at || at === document.body || at.id === 'main';
     if (toCount && count && idle && field && field.value === toCount) {
       count.tabIndex = -1;
       count.focus({ preventScroll: true });
@@ -1459,7 +1461,29 @@
   ['input', 'htmx:error', 'htmx:response:error'].forEach((type) => {
     document.addEventListener(type, () => {
       toCount = '';
+      if (type !== 'input') answered = null;
     });
+  });
+  // What typing sends: nothing for the words the results already answer (a letter typed and
+  // taken back would replace them, and the rows "Mehr laden" brought with them). htmx's
+  // "changed" compared with the last value typed, not with one a tapped suggestion set (typing
+  // that again sent nothing). Enter and the field's clear button always send.
+  var answered = null;
+  document.addEventListener('DOMContentLoaded', () => {
+    var field = document.getElementById('q');
+    answered = field ? field.value : null;
+  });
+  document.addEventListener('htmx:config:request', (event) => {
+    var ctx = event.detail && event.detail.ctx;
+    var source = ctx && ctx.sourceElement;
+    var target = ctx && ctx.target && ctx.target.id;
+    if (!source) return;
+    var q = ctx.request.body && ctx.request.body.get('q');
+    // (Enter, "Suchen" and "Suche leeren" send as the field's "search" event.)
+    if (source.id === 'q') {
+      if (ctx.sourceEvent && ctx.sourceEvent.type === 'input' && q === answered) event.preventDefault();
+      else answered = q;
+    } else if (target === 'results' || target === 'main') answered = null;
   });
   // The suggestion searches as typing does: the page stays.
   document.addEventListener('click', (event) => {

@@ -33,6 +33,20 @@ export function fragment(c: Context<AppEnv>, body: Child, status: ContentfulStat
  */
 const CSS_COOKIE = 'kontakte_css';
 
+/** The other pages' rules as text: read once per isolate (the file never changes within a deploy). */
+let pagesCssText: string | undefined;
+async function pagesCss(c: Context<AppEnv>): Promise<string | undefined> {
+  if (pagesCssText !== undefined) return pagesCssText;
+  try {
+    const file = await c.env.ASSETS.fetch(new URL(PAGES_CSS_PATH, c.req.url));
+    if (file.ok) pagesCssText = await file.text();
+    else await file.body?.cancel();
+  } catch {
+    // Not readable now: the page links the file as for a browser that has it.
+  }
+  return pagesCssText;
+}
+
 /**
  * One helper decides page vs fragment: the fragment is the very body of the page. `list` is the
  * list page (the other pages' rules at its end), `plain` a page that uses none of them (an error,
@@ -56,8 +70,8 @@ export async function render(
       });
     }
     // (Unread, the file is linked in <head> as for a browser that has it.)
-    const file = css === 'head' ? await c.env.ASSETS.fetch(new URL(PAGES_CSS_PATH, c.req.url)).catch(() => undefined) : undefined;
-    if (file?.ok) css = { inline: await file.text() };
+    const inline = css === 'head' ? await pagesCss(c) : undefined;
+    if (inline !== undefined) css = { inline };
   }
   return c.html(layout(c.get('shell'), view.title, view.body, css), status);
 }

@@ -124,7 +124,8 @@ export function ContactBook(props: ContactBookProps) {
                 enterkeyhint="search"
                 hx-get={paths.contacts(assetId)}
                 // Not "changed": htmx remembers the last value typed, not one set by a tapped
-                // "Meinten Sie" or "Suche leeren", and typing that value again sent nothing.
+                // "Meinten Sie", and typing that value again sent nothing (app.js sends nothing
+                // for the words the results answer).
                 hx-trigger="input delay:300ms, search"
                 hx-target="#results"
                 hx-swap="outerHTML"
