@@ -356,9 +356,10 @@ describe('living under a path prefix (BASE_PATH)', () => {
     expect(first.headers.get('set-cookie')).toMatch(
       /^kontakte_css=%2Fstatic%2Fpages-[0-9a-f]{12}\.css; Path=\/kontakte; HttpOnly; Secure; SameSite=Lax; Max-Age=31536000$/,
     );
-    expect(await first.text()).toMatch(
-      /<link rel="preload" as="style" href="\/kontakte\/static\/pages-[0-9a-f]{12}\.css"\/><\/body><\/html>$/,
-    );
+    const firstPage = await first.text();
+    expect(firstPage).toMatch(/<link rel="preload" as="style" href="\/kontakte\/static\/pages-[0-9a-f]{12}\.css"\/><\/body><\/html>$/);
+    expect((firstPage.split('</head>')[0] ?? '').match(/<style>/g)).toHaveLength(2);
+    expect(firstPage).toContain('.save-bar{');
     const told = `${cookie}; ${(first.headers.get('set-cookie') ?? '').split(';')[0]}`;
     const next = await (await fetchWith(prefixed, '/kontakte/assets/whg-12/contacts/new', { headers: { Cookie: told } })).text();
     const sheet =
