@@ -973,6 +973,10 @@ describe('the list on a desktop (1280×800)', () => {
     const firstRow = page.locator('li.contact').first();
     const [importBox, rowBox] = [await imports.boundingBox(), await firstRow.boundingBox()];
     assert.ok(importBox && rowBox && importBox.y < rowBox.y, 'above the first row');
+    // Beside the help, in one line of text under the buttons: the search one line higher.
+    const helpBox = await page.getByRole('link', { name: 'Wie kommen die Kontakte auf mein Handy?' }).boundingBox();
+    assert.equal(Math.round(importBox.y), Math.round(helpBox.y), 'the import beside the help');
+    assert.ok(importBox.x > helpBox.x + helpBox.width, 'right of it');
     // By keyboard: reached before the search field, not after every row.
     const order = await page.evaluate(() => {
       const all = [...document.querySelectorAll('a[href], button, input, summary')];
