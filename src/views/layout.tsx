@@ -17,7 +17,7 @@ const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout:
  * appended: deferred, fingerprinted, immutable. The other pages' rules (src/views/pages.css) come
  * after the inline ones: in <head> on those pages, at the end of the list (`end`), whose first
  * page they would otherwise hold up, and whose form or card swapped in finds them loaded; on a
- * browser's first page other than the list they are inline (see render), and linked at its end;
+ * browser's first page other than the list they are inline (see render), preloaded at its end;
  * an error page and the apartment picker use none of them (`none`).
  */
 export type PagesCss = 'head' | 'end' | 'none' | { inline: string };
