@@ -35,7 +35,8 @@ const book: Partial<ContactInput>[] = [
     street: 'Gewerbering 14',
     postal_code: '85716',
     city: 'Unterschleißheim',
-    country: 'Deutschland',
+    // As an imported card often has it: Germany written as its code is Germany all the same.
+    country: 'DE',
   },
   {
     title: 'Dr.',
@@ -144,7 +145,9 @@ describe('the printable phone list', () => {
     expect(row.trim()).toBe(
       'Stefan Schmidt Küchenbauer · Küchen Schmidt GmbH +49 89 1234567 Mobil +49 (0)171 555 0101 info@kuechen-schmidt.de Hauptstraße 5, 80331 München',
     );
-    // A country other than the catalog's own is printed.
+    // Germany, also as its code from an imported card, is left out; another country is printed.
+    const bauer = (await printed('bauer')).html.match(/<tr><th scope="row">.*?<\/tr>/)?.[0] ?? '';
+    expect(textOf(decode(bauer)).trim()).toBe('Fliesen Bauer & Söhne Fliesenleger 089 3100 200 Gewerbering 14, 85716 Unterschleißheim');
     expect(textOf(decode((await printed('paris')).html))).toContain('Rue de la Paix 3, 75002 Paris, Frankreich');
   });
 

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import type { Shell } from '../../views/shell';
 import type { PhoneListContact } from '../repository';
+import { inGermany } from '../schema';
 import { displayName } from '../vcard';
 import { formatDate } from '../warranty';
 import { Crumb } from './contact-list';
@@ -79,15 +80,15 @@ export function PhoneList(props: PhoneListProps) {
 
 /**
  * One contact: name over position · company, phone over mobile, e-mail over address. Written with
- * hono/html like the list's rows (up to 1,000 of them); a country that is the catalog's default
- * is left out, as on an envelope sent within it.
+ * hono/html like the list's rows (up to 1,000 of them); Germany, as the form suggests it or as an
+ * imported card writes it ("DE"), is left out, as on an envelope sent within it.
  */
 function PhoneRow(props: { shell: Shell; contact: PhoneListContact }) {
   const { shell, contact } = props;
   const { t } = shell;
   const meta = [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
   const { country, ...rest } = contact;
-  const address = addressLines({ ...rest, country: country === t.contacts.defaultCountry ? '' : country }).join(', ');
+  const address = addressLines({ ...rest, country: inGermany(country) ? '' : country }).join(', ');
   const line = (text: string) => (text ? html`<span>${text}</span>` : '');
   const mobile = contact.mobile ? html`<span><span class="k">${t.contacts.print.mobile}</span> ${contact.mobile}</span>` : '';
   // The warranty's end (issue 17) under the name: what the folder by the fuse box is for.
