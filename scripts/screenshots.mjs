@@ -100,21 +100,25 @@ async function run(baseURL, device) {
     await anna.page.evaluate(() => window.scrollTo(0, 0));
     await shoot(anna.page, `${device}-form-errors`);
 
-    // The merge choice: Anna and Jonas change the tiler's phone at the same time; Jonas saves first.
+    // The merge choice: Anna and Jonas change the tiler's phone and each add a line to the notes
+    // at the same time; Jonas saves first (the notes' differing lines marked, "Beide Änderungen").
     const edit = `${list}/demo-fliesen/edit`;
     await anna.page.goto(edit);
     await login(jonas.page, 'jonas');
     await jonas.page.goto(edit);
     const before = await jonas.page.getByLabel('Telefonnummer', { exact: true }).inputValue();
+    const notesBefore = await jonas.page.getByLabel('Notizen', { exact: true }).inputValue();
     await jonas.page.getByLabel('Telefonnummer', { exact: true }).fill('089 3100 299');
+    await jonas.page.getByLabel('Notizen', { exact: true }).fill(`${notesBefore}\nRückruf bis Freitag zugesagt.`);
     await jonas.page.getByRole('button', { name: 'Speichern' }).click();
     await jonas.page.getByText('Zuletzt geändert von Jonas Müller').waitFor();
     await anna.page.getByLabel('Telefonnummer', { exact: true }).fill('089 3100 201');
+    await anna.page.getByLabel('Notizen', { exact: true }).fill(`${notesBefore}\nSilikon in Grau, nicht Weiß.`);
     await anna.page.getByRole('button', { name: 'Speichern' }).click();
     await anna.page.getByRole('heading', { name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
     await shoot(anna.page, `${device}-merge-choice`);
-    // Keep Jonas's number, then put the demo contact back as it was for the next device's run.
-    await anna.page.getByRole('radio', { name: /^Von Jonas Müller/ }).check();
+    // Keep Jonas's number and notes, then put the demo contact back as it was for the next device's run.
+    for (const radio of await anna.page.getByRole('radio', { name: /^Von Jonas Müller/ }).all()) await radio.check();
     await anna.page.getByRole('button', { name: 'Auswahl speichern' }).click();
     await anna.page.getByRole('link', { name: 'Bearbeiten' }).waitFor();
 
@@ -122,6 +126,7 @@ async function run(baseURL, device) {
     await anna.page.goto(edit);
     const soon = new Date(Date.now() + 90 * 24 * 3600 * 1000).toISOString().slice(0, 10);
     await anna.page.getByLabel('Telefonnummer', { exact: true }).fill(before);
+    await anna.page.getByLabel('Notizen', { exact: true }).fill(notesBefore);
     await anna.page.getByLabel('Gewährleistung bis', { exact: true }).fill(soon);
     await anna.page.getByRole('button', { name: 'Speichern' }).click();
     await anna.page.getByRole('link', { name: 'Bearbeiten' }).waitFor();

@@ -1,7 +1,7 @@
 // "Beide Änderungen" of the notes' clash (src/contacts/merge.ts mergedLines): both co-buyers'
 // changes as lines, against the version both started from.
 import { describe, expect, it } from 'vitest';
-import { mergedLines } from '../src/contacts/merge';
+import { linesNotIn, mergedLines } from '../src/contacts/merge';
 
 describe('mergedLines', () => {
   it.each([
@@ -39,5 +39,23 @@ describe('mergedLines with a line that stands more than once (code review)', () 
     ['A', 'A\nX', 'A\nX', 'A\nX'],
   ])('base %j, stored %j, mine %j → %j', (base, theirs, mine, both) => {
     expect(mergedLines(base, theirs, mine)).toBe(both);
+  });
+});
+
+describe('linesNotIn (what the clash marks in each side of the notes)', () => {
+  it.each([
+    // text, other, the lines marked
+    ['A\nB\nC', 'A\nC', ['B']],
+    // Counted: the second "erledigt" is more than the other holds.
+    ['erledigt\nerledigt', 'erledigt', ['erledigt']],
+    // Spaces at a line's end do not count; empty lines are never marked.
+    ['Termin Montag \n\nD', 'Termin Montag', ['D']],
+    ['neu', '', ['neu']],
+    ['', 'alt', []],
+  ])('%j against %j marks %j', (text, other, marked) => {
+    const lines = linesNotIn(text, other);
+    expect(lines.filter((line) => line.only).map((line) => line.line)).toEqual(marked);
+    // Every line is kept, in order: the text shown is the text chosen.
+    expect(lines.map((line) => line.line).join('\n')).toBe(text);
   });
 });

@@ -111,3 +111,19 @@ export function mergedLines(base: string, theirs: string, mine: string): string 
     ...lines(mine).filter((line) => line.trim() && add(seen, line) > Math.max(add(inBase, line, 0), add(stored, line, 0))),
   ].join('\n');
 }
+
+/**
+ * Which lines of `text` the other text does not hold (counted, without the spaces at a line's
+ * end, as `mergedLines` counts them): what the clash's choice of the notes marks, so that two
+ * long notes need not be compared line by line (the second of two equal lines is marked when the
+ * other holds it once). Empty lines are never marked.
+ */
+export function linesNotIn(text: string, other: string): { line: string; only: boolean }[] {
+  const held = new Map<string, number>();
+  for (const line of other ? other.split('\n') : []) held.set(line.trimEnd(), (held.get(line.trimEnd()) ?? 0) + 1);
+  return (text ? text.split('\n') : []).map((line) => {
+    const left = held.get(line.trimEnd()) ?? 0;
+    if (left) held.set(line.trimEnd(), left - 1);
+    return { line, only: left === 0 && line.trim() !== '' };
+  });
+}

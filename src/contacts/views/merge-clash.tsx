@@ -1,7 +1,8 @@
+import type { Child } from 'hono/jsx';
 import { MAX_BODY_BYTES } from '../../config';
 import type { Shell } from '../../views/shell';
 import { ADDRESS, FIELDS, type FieldName, type FieldValues } from '../fields';
-import { mergedLines } from '../merge';
+import { linesNotIn, mergedLines } from '../merge';
 import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
 import { addressLines, fieldText } from './format';
@@ -100,7 +101,7 @@ export function MergeClash(props: ClashProps) {
   const mineWho = restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine;
   const theirsWho = (names: readonly string[]) =>
     props.own?.some((name) => names.includes(name)) ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(by);
-  const choice = (name: string, who: string, value: string, first: boolean, text: string) => (
+  const choice = (name: string, who: string, value: string, first: boolean, text: Child) => (
     <label class="choice">
       {/* One required radio makes its group required: the form is not sent before every field has a choice. */}
       <input type="radio" name={name} value={value} required={first ? true : undefined} />
@@ -110,13 +111,26 @@ export function MergeClash(props: ClashProps) {
       </span>
     </label>
   );
+  // Notes of several lines: each side's lines the other does not hold are marked (buyer review:
+  // two long notes that differ in one line had to be compared by eye).
+  const other = (side: FieldValues) => (side === mine ? values : mine);
+  const marked = (spec: (typeof FIELDS)[number]) => spec.name === 'notes' && [values.notes, mine.notes].some((text) => text.includes('\n'));
+  const markedLines = (text: string, against: string) =>
+    linesNotIn(text, against).map(({ line, only }, index) => (
+      <>
+        {index ? '\n' : ''}
+        {only ? <mark>{line}</mark> : line}
+      </>
+    ));
   const fieldChoice = (spec: (typeof FIELDS)[number], who: string, side: FieldValues, first: boolean) =>
     choice(
       spec.name,
       who,
       side[spec.name],
       first,
-      shown(spec, side[spec.name], side.warranty_until) || fieldText(spec, side[spec.name], t.locale),
+      marked(spec) && side.notes
+        ? markedLines(side.notes, other(side).notes)
+        : shown(spec, side[spec.name], side.warranty_until) || fieldText(spec, side[spec.name], t.locale),
     );
   return (
     <section class="clash" aria-labelledby="clash-title">
@@ -165,6 +179,7 @@ export function MergeClash(props: ClashProps) {
         {FIELDS.filter((spec) => clashes.includes(spec.name) && !address.includes(spec.name)).map((spec) => (
           <fieldset class="pick">
             <legend>{t.contacts.fields[spec.name]}</legend>
+            {marked(spec) ? <p class="hint">{t.contacts.clashMarked}</p> : null}
             {fieldChoice(spec, mineWho, mine, true)}
             {fieldChoice(spec, theirsWho([spec.name]), values, false)}
             {withBoth(spec) ? choice('notes', t.contacts.clashBoth, both, false, both) : null}
