@@ -1461,29 +1461,38 @@
   ['input', 'htmx:error', 'htmx:response:error'].forEach((type) => {
     document.addEventListener(type, () => {
       toCount = '';
-      if (type !== 'input') answered = null;
     });
   });
   // What typing sends: nothing for the words the results already answer (a letter typed and
   // taken back would replace them, and the rows "Mehr laden" brought with them). htmx's
   // "changed" compared with the last value typed, not with one a tapped suggestion set (typing
-  // that again sent nothing). Enter and the field's clear button always send.
-  var answered = null;
-  document.addEventListener('DOMContentLoaded', () => {
-    var field = document.getElementById('q');
-    answered = field ? field.value : null;
-  });
+  // that again sent nothing). The words answered are the server's (`data-q` of #results, as
+  // trimmed there), or those of the search on its way: not what was last sent, which a request
+  // stopped before it went out (a change being saved) or a list swapped in since does not answer
+  // (code review: typing those words again sent nothing). Enter and the clear button always send.
+  var searching = null;
+  var answers = (q) => {
+    var results = document.getElementById('results');
+    return searching ? searching.q === q : !!results && results.getAttribute('data-q') === q;
+  };
   document.addEventListener('htmx:config:request', (event) => {
     var ctx = event.detail && event.detail.ctx;
-    var source = ctx && ctx.sourceElement;
-    var target = ctx && ctx.target && ctx.target.id;
-    if (!source) return;
-    var q = ctx.request.body && ctx.request.body.get('q');
+    if (!ctx || !ctx.sourceElement || ctx.sourceElement.id !== 'q') return;
+    var q = String((ctx.request.body && ctx.request.body.get('q')) || '').trim();
     // (Enter, "Suchen" and "Suche leeren" send as the field's "search" event.)
-    if (source.id === 'q') {
-      if (ctx.sourceEvent && ctx.sourceEvent.type === 'input' && q === answered) event.preventDefault();
-      else answered = q;
-    } else if (target === 'results' || target === 'main') answered = null;
+    if (ctx.sourceEvent && ctx.sourceEvent.type === 'input' && answers(q)) event.preventDefault();
+    else searching = { ctx: ctx, q: q };
+  });
+  document.addEventListener('htmx:finally:request', (event) => {
+    if (searching && event.detail && event.detail.ctx === searching.ctx) searching = null;
+  });
+  // Words typed before this script ran (a slow network) are searched now, not left over an
+  // unfiltered list: once htmx has taken up the page (a deferred script's htmx starts in a timer).
+  document.addEventListener('DOMContentLoaded', () => {
+    setTimeout(() => {
+      var field = document.getElementById('q');
+      if (field && window.htmx && !answers(field.value.trim())) window.htmx.trigger(field, 'search');
+    });
   });
   // The suggestion searches as typing does: the page stays.
   document.addEventListener('click', (event) => {

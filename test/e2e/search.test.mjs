@@ -204,6 +204,61 @@ describe('a search that finds nothing offers the nearest words of the book', () 
     });
   });
 
+  test('words the results do not answer are searched: typed while a change was on its way, or before the script ran (code review)', async () => {
+    const tag = tagged();
+    const name = `Weggeklickt ${tag}`;
+    await withBrowser('selin', async ({ page }) => {
+      // Two: the book's search shows once it has a contact.
+      await addContact(page, { company: `Bleibt ${tag}` }, `Bleibt ${tag}`);
+      await addContact(page, { company: name }, name);
+      const search = page.getByRole('searchbox');
+      const results = page.locator('#results');
+      // Deleted, and "Rückgängig" on its way for 2 s: words typed meanwhile are not sent (the
+      // page's change goes first), and typed again on the list it brings they are.
+      await page.getByRole('button', { name: 'Löschen', exact: true }).click();
+      await page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+      let release;
+      const held = new Promise((resolve) => {
+        release = resolve;
+      });
+      await page.route(/\/restore/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.getByRole('button', { name: 'Rückgängig' }).click();
+      await search.fill(`Zzz${tag}`);
+      await page.waitForTimeout(600);
+      release();
+      await page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+      assert.equal(await search.inputValue(), '');
+      await search.fill(`Zzz${tag}`);
+      await results.getByText(`Keine Treffer für „Zzz${tag}“.`).waitFor();
+      // A space after the words is the same search (the server trims it): the results stay.
+      const searches = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).searchParams.get('part') === 'results') searches.push(request.url());
+      });
+      await search.press('End');
+      await page.keyboard.type(' ');
+      await page.waitForTimeout(1000);
+      assert.deepEqual(searches, []);
+
+      // The script held back while words are typed (a slow network): once it runs, they are searched.
+      let loaded;
+      const script = new Promise((resolve) => {
+        loaded = resolve;
+      });
+      await page.route(/\/static\/htmx-[0-9a-f]+\.min\.js/, async (route) => {
+        await script;
+        await route.continue();
+      });
+      await page.goto(listPath(BOOK), { waitUntil: 'commit' });
+      await search.fill(`Qqq${tag}`);
+      loaded();
+      await results.getByText(`Keine Treffer für „Qqq${tag}“.`).waitFor();
+    });
+  });
+
   test('what was typed since, a list answer still on its way, a contact added meanwhile; without JS nothing; in English', async () => {
     const tag = tagged();
     const family = `Sonnleitner${tag}`;

@@ -248,7 +248,8 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
   const { t, paths } = shell;
   const first = paths.contacts(assetId, { q: view.q, group: view.group, view: view.view });
   return (
-    <div id="results">
+    // The words the results answer (trimmed as the server reads them): app.js sends nothing typed that they answer.
+    <div id="results" data-q={view.q}>
       {view.q && page.total === 0 ? (
         // The words it answers, for the "Meinten Sie" of src/client/app.js.
         <div class="no-results" role="status" data-q={view.q}>
