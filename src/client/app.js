@@ -643,10 +643,27 @@
   // as the server's search does (src/contacts/keys.ts FILLER): "Elektro Brandl GmbH".
   var FILLER =
     /^(herrn?|frau|hr\.|fr\.|fa\.|firma|(tel|telefon|mobil|handy|fax)\.?|und|u\.|&|\+|(gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
+  // A phone label typed onto its number ("Tel.:089…") and "GmbH&Co", "Schmidt+Partner" are two
+  // words each, and a word's brackets, quotes or comma do not hide a filler word ("(Frau)"), as in
+  // keys.ts typedWords and bare (code review: offline found no row the server finds).
+  var LABELLED = /^((?:tel|telefon|mobil|handy|fax)\.?:?)(?=[+(]|\d{3})/i;
+  function typedWords(query) {
+    var words = [];
+    query
+      .split(/\s+/)
+      .filter(Boolean)
+      .forEach((word) => {
+        var label = LABELLED.exec(word);
+        if (label) words.push(label[1]);
+        words.push.apply(words, (label ? word.slice(label[1].length) : word).replace(/(\p{L})[+&/](?=\p{L})/gu, '$1 ').split(' '));
+      });
+    return words;
+  }
+  var bare = (word) => word.replace(/^[([{<„“”‚‘’«»]+|[)\]}>“”‘’«»,;]+$/gu, '');
   function queryTerms(query) {
     var terms = [];
-    var typed = query.split(/\s+/).filter(Boolean);
-    var meant = typed.filter((word) => !FILLER.test(word));
+    var typed = typedWords(query);
+    var meant = typed.filter((word) => !FILLER.test(bare(word)));
     (meant.length ? meant : typed).forEach((word) => {
       var last = terms[terms.length - 1];
       if (NUMBERISH.test(word) && last && last.number) last.words.push(word);

@@ -228,6 +228,12 @@ describe('the list on a phone (360×800)', () => {
     await field.fill(`Offlinesuche ${tag} Müller GmbH`);
     await page.waitForFunction(() => document.getElementById('offline-found')?.textContent.includes('GmbH'));
     assert.equal(await rows.filter({ visible: true }).count(), 1);
+    // Also written onto another word, in brackets, or as a label on its number (code review).
+    for (const typed of [`Offlinesuche ${tag} Müller GmbH&Co`, `(Frau) Offlinesuche ${tag} Müller`, `${tag} Tel.:0894455`]) {
+      await field.fill(typed);
+      await page.waitForFunction((q) => document.getElementById('offline-found')?.textContent.includes(q), typed);
+      assert.equal(await rows.filter({ visible: true }).count(), 1, typed);
+    }
     // Nothing that matches: no row, and the line says so.
     await field.fill(`${tag} Schreiner`);
     await page.waitForFunction(() => document.getElementById('offline-found')?.textContent.includes('Keiner der 2'));
