@@ -21,8 +21,11 @@
  * 5: a word with hyphens is also stored joined and by its later parts ("Fliesen-Meier": also
  *    "fliesenmeier", "meier", the latter at the start of a head word); folding makes ’ ‘ ´ an
  *    apostrophe, then drops it ("O’Brien" ≈ "OBrien"), and three equal letters two ("Rollladen").
+ * 6: two neighbouring words of a company are also stored joined ("Fliesen Meier GmbH": also
+ *    "fliesenmeier"), as buyers type a firm's name both ways (buyer review: "Fliesenmeier" and
+ *    "Fliesen-Meier" found no "Fliesen Meier"); a legal form or "&" joins nothing.
  */
-export const KEY_FORMAT = 5;
+export const KEY_FORMAT = 6;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -333,6 +336,15 @@ export function searchKey(fields: KeyFields): string {
     if (name !== 'email' && name !== 'website')
       for (const word of words)
         if (/\p{L}-\p{L}/u.test(word)) for (const part of [word.replace(/-/g, ''), ...word.split('-').slice(1)]) add(part, true);
+    // A firm's two neighbouring words as one ("Fliesen Meier" also as "Fliesenmeier"), among a
+    // compound's parts under the bound; words of letters only (edges aside), no legal form.
+    if (name === 'company') {
+      const named = wordsOf(value).map((word) => word.replace(EDGES, ''));
+      const joins = (word: string | undefined) => word !== undefined && /^[\p{L}-]*\p{L}[\p{L}-]*$/u.test(word) && !FILLER.test(word);
+      for (let i = 1; i < named.length; i++)
+        if (joins(named[i - 1]) && joins(named[i]) && plain(named[i - 1] as string) !== plain(named[i] as string))
+          add(`${named[i - 1]}${named[i]}`.replace(/-/g, ''), true);
+    }
   }
   for (const name of PHONE_FIELDS) {
     const { digits } = canonicalPhone(fieldValue(fields, name));
@@ -476,7 +488,9 @@ const EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”
 
 function textTerm(word: string): TextTerm | null {
   const base = plain(word);
-  const needles = [...new Set([base, fold(word)])].filter((needle) => needle !== '');
+  // "Fliesen-Meier" typed also finds "Fliesen Meier" stored (as "fliesenmeier": KEY_FORMAT 6).
+  const joined = /\p{L}-\p{L}/u.test(word) ? [plain(word.replace(/-/g, ''))] : [];
+  const needles = [...new Set([base, fold(word), ...joined])].filter((needle) => needle !== '');
   return needles.length === 0 ? null : { kind: 'text', word, needles };
 }
 
