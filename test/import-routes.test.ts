@@ -29,19 +29,19 @@ describe('importing a .vcf', () => {
     const html = await (await upload(user, 'BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:089 3100 200\r\nEND:VCARD\r\n')).text();
     const text = textOf(html);
     expect(text).toContain('Ohne Namen, Unternehmen oder E-Mail-Adresse: kann nicht übernommen werden.');
-    expect(text).not.toContain('Wahrscheinlich schon vorhanden');
+    expect(text).not.toContain('Wahrscheinlich schon bei Ihren Kontakten');
     // The same number with a firm's name is a likely duplicate, said so.
     const named = await upload(
       user,
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bauer Fliesen GmbH\r\nORG:Bauer Fliesen GmbH\r\nTEL:089 3100 200\r\nEND:VCARD\r\n',
     );
-    expect(textOf(await named.text())).toContain('Wahrscheinlich schon vorhanden als „Fliesen Bauer“, daher zunächst nicht angehakt.');
+    expect(textOf(await named.text())).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Bauer“, daher zunächst nicht angehakt.');
     // A person at that number is a new colleague of the firm's entry: ticked (second buyer review).
     const person = await upload(
       user,
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Klaus Bauer\r\nN:Bauer;Klaus;;;\r\nTEL:089 3100 200\r\nEND:VCARD\r\n',
     );
-    expect(textOf(await person.text())).not.toContain('Wahrscheinlich schon vorhanden');
+    expect(textOf(await person.text())).not.toContain('Wahrscheinlich schon bei Ihren Kontakten');
   });
 
   it('takes a shared number or e-mail address for the same person only, not for a colleague of another name (buyer review)', async () => {
@@ -89,14 +89,14 @@ describe('importing a .vcf', () => {
         )
       ).text(),
     );
-    expect(again).toContain('Wahrscheinlich schon vorhanden als „Stefan Schmidt“');
-    expect(again).toContain('Wahrscheinlich schon vorhanden als „Julia Ähler“');
+    expect(again).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Stefan Schmidt“');
+    expect(again).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Julia Ähler“');
     // An initial for the first name (second buyer review).
     const initial = textOf(await (await upload(user, card('FN:J. Ähler\r\nN:Ähler;J.;;;\r\nTEL:0171 2223334\r\n'))).text());
-    expect(initial).toContain('Wahrscheinlich schon vorhanden als „Julia Ähler“');
+    expect(initial).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Julia Ähler“');
     const text = textOf(html);
-    expect(text.match(/Wahrscheinlich schon vorhanden als „Stefan Schmidt“/g)).toHaveLength(1);
-    expect(text).toContain('Wahrscheinlich schon vorhanden als „Julia Ähler“');
+    expect(text.match(/Wahrscheinlich schon bei Ihren Kontakten: „Stefan Schmidt“/g)).toHaveLength(1);
+    expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Julia Ähler“');
   });
 
   it('shows a preview, imports the ticked cards once, as exactly the values shown, with an undo', async () => {
@@ -332,7 +332,7 @@ describe('importing a .vcf', () => {
     expect(clearedHtml).toContain('<p class="actions" id="ticks">');
     expect(clearedHtml).toContain(`<button type="submit" name="tick" value="all" ${back}>Alle anhaken</button>`);
     expect(clearedHtml).toContain(`<button type="submit" name="tick" value="none" ${back}>Alle Haken entfernen</button>`);
-    expect(textOf(clearedHtml)).toContain('Wahrscheinlich schon vorhanden als „Doe“, daher zunächst nicht angehakt.');
+    expect(textOf(clearedHtml)).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Doe“, daher zunächst nicht angehakt.');
     const everything = await tick('all', []);
     expect(everything.status).toBe(200);
     expect(previewOf(await everything.text()).ticked).toEqual(['1', '2', '3', '4', '5', '6']);

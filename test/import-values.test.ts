@@ -41,7 +41,7 @@ describe('likely duplicates', () => {
     // Each names the contact it is likely to be (UX review: the buyer could not tell which).
     expect(notesOf(html)).toEqual(
       ['Klaus Berger', 'Sepp Huber', 'Ayşe Yılmaz'].map((name) => [
-        `Wahrscheinlich schon vorhanden als „${name}“, daher zunächst nicht angehakt.`,
+        `Wahrscheinlich schon bei Ihren Kontakten: „${name}“, daher zunächst nicht angehakt.`,
       ]),
     );
     const again = previewOf(html);

@@ -513,7 +513,8 @@ describe('the warranty view', () => {
     );
     expect(order).not.toContain(none);
     expect(textOf(view)).toContain('4 Kontakte mit Gewährleistungsende');
-    expect(textOf(rowOf(view, late ?? ''))).toContain('Gewährleistung bis 01.01.2091');
+    // In the badge's words, as a running end nearer today (UX review: "bis" beside "endet am").
+    expect(rowOf(view, late ?? '')).toContain('<span class="wb plain">Gewährleistung endet am 01.01.2091</span>');
     // Ended long before today (more than 30 days): said as ended, quietly, never as running.
     expect(rowOf(view, early ?? '')).toContain('<span class="wb plain">Gewährleistung endete am 01.03.2025</span>');
     // The calendar download and its help sit on the view; no search there.

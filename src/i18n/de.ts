@@ -349,7 +349,7 @@ export const de = {
     previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${n.toLocaleString('de-DE')} Kontakte in der Datei`),
     previewText: (room: number) =>
       `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${room.toLocaleString('de-DE')} Kontakte.`,
-    previewDuplicate: (name: string) => `Wahrscheinlich schon vorhanden als „${name}“, daher zunächst nicht angehakt.`,
+    previewDuplicate: (name: string) => `Wahrscheinlich schon bei Ihren Kontakten: „${name}“, daher zunächst nicht angehakt.`,
     previewTwiceInFile: 'Steht wahrscheinlich schon weiter oben in der Datei, daher zunächst nicht angehakt.',
     importChanged:
       'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte Kontakte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',

@@ -316,7 +316,7 @@ export const en: Messages = {
     } as Record<string, string>,
     previewTitle: (n: number) => (n === 1 ? '1 contact in the file' : `${n.toLocaleString('en-GB')} contacts in the file`),
     previewText: (room: number) => `Tick what to add. This property has room for ${room.toLocaleString('en-GB')} more contacts.`,
-    previewDuplicate: (name: string) => `Probably already in your contacts as “${name}”, so not ticked at first.`,
+    previewDuplicate: (name: string) => `Probably already in your contacts: “${name}”, so not ticked at first.`,
     previewTwiceInFile: 'Probably already further up in the file, so not ticked at first.',
     importChanged: 'Contacts were added or changed since your preview. Likely duplicates are now not ticked: please check the ticks.',
     tickAll: 'Tick all',

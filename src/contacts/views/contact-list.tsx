@@ -420,9 +420,10 @@ export function warrantyLine(shell: Shell, until: string, today: string, showEnd
   const date = formatDate(until, shell.t.locale);
   if (badge === 'endsSoon') return html`<span class="wb">${shell.t.warranty.badge.endsSoon(date)}</span>`;
   if (badge === 'endedRecently') return html`<span class="wb ended">${shell.t.warranty.badge.endedRecently(date)}</span>`;
-  // Ended longer ago: said as ended, quietly, so it is never read as still running.
+  // Ended longer ago: said as ended, quietly, so it is never read as still running. A later end
+  // in the badge's words ("endet am", glossary: the view mixed it with "bis", UX review).
   return showEnd
-    ? html`<span class="wb plain">${(until < today ? shell.t.warranty.badge.endedRecently : shell.t.warranty.until)(date)}</span>`
+    ? html`<span class="wb plain">${(until < today ? shell.t.warranty.badge.endedRecently : shell.t.warranty.badge.endsSoon)(date)}</span>`
     : '';
 }
 

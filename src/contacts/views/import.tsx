@@ -193,7 +193,7 @@ export function ImportPreview(props: {
                     value={String(card.index)}
                     checked={card.importable && (ticked ? ticked.has(String(card.index)) : !card.duplicateOf)}
                     disabled={!card.importable}
-                    // Described by what else it holds and why it is (not) ticked ("Wahrscheinlich schon vorhanden …").
+                    // Described by what else it holds and why it is (not) ticked ("Wahrscheinlich schon bei Ihren Kontakten …").
                     aria-describedby={more.length ? `${id}-more ${id}-notes` : `${id}-notes`}
                   />
                   <span>
