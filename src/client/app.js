@@ -1378,8 +1378,10 @@
       Promise.all(
         open.map((term) => {
           // By letters, not UTF-16 units: half of a letter beyond the BMP cannot be sent.
+          // As long as leaves a letter between start and end (3 to 5): two letters swapped in the
+          // middle ("Fleisen") spoil one of them, not both (UX review: nothing was offered).
           var letters = Array.from(term.key);
-          var length = letters.length <= 6 ? 3 : letters.length <= 9 ? 4 : 5;
+          var length = Math.min(5, Math.max(3, Math.floor((letters.length - 1) / 2)));
           return Promise.all([partWords(list, letters.slice(0, length).join('')), partWords(list, letters.slice(-length).join(''))]);
         }),
       )
