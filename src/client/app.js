@@ -29,6 +29,7 @@
       twinEmail: 'Diese E-Mail-Adresse steht schon bei ',
       quotes: ['„', '“'],
       twinName: 'Schon bei Ihren Kontakten: ',
+      twinDeleted: 'Gelöscht, aber unter „Zuletzt gelöscht“ wiederherstellbar: ',
       twinAnd: ' und ',
       // [words before the link, the link's words]: the link shows them all (a search).
       twinMore: (n) => [' und ', n === 1 ? 'einem weiteren' : `${n} weiteren`],
@@ -52,6 +53,7 @@
       twinEmail: 'This email address is already saved for ',
       quotes: ['“', '”'],
       twinName: 'Already in your contacts: ',
+      twinDeleted: 'Deleted, but can be restored from “Recently deleted”: ',
       twinAnd: ' and ',
       twinMore: (n) => [' and ', `${n} more`],
       twinMoreName: (n) => [' and ', `${n} more`],
@@ -1165,7 +1167,7 @@
     named.forEach((card, index) => {
       if (index) said.append(index === named.length - 1 && cards.length === named.length ? words.twinAnd : ', ');
       var link = document.createElement('a');
-      link.href = list + '/' + encodeURIComponent(card.id);
+      link.href = term.gone ? list + '/deleted#c-' + encodeURIComponent(card.id) : list + '/' + encodeURIComponent(card.id);
       link.textContent = words.quotes[0] + card.name + words.quotes[1];
       // Underlined as links in running text are (not by their colour alone).
       link.style.textDecoration = 'underline';
@@ -1174,7 +1176,7 @@
     if (cards.length > named.length) {
       const [before, more] = (term.more || words.twinMore)(cards.length - named.length);
       const all = document.createElement('a');
-      all.href = list + '?q=' + encodeURIComponent(term.q);
+      all.href = term.gone ? list + '/deleted' : list + '?q=' + encodeURIComponent(term.q);
       all.textContent = more;
       all.style.textDecoration = 'underline';
       said.append(before, all);
@@ -1233,18 +1235,52 @@
         var now = twinTerm(form, field);
         if (checks[slot] !== asked || !shown.isConnected || !now || now.q !== term.q) return;
         unsayTwins(shown);
-        sayTwins(shown, term, cards.filter(term.same), list);
+        var live = cards.filter(term.same);
+        if (live.length) return sayTwins(shown, term, live, list);
+        // None in the book, but one deleted within 30 days: restored, it keeps its notes and its
+        // history (buyer review: typed anew while the old one waited under "Zuletzt gelöscht").
+        return deletedCards(form, list).then((gone) => {
+          var again = twinTerm(form, field);
+          if (checks[slot] !== asked || !shown.isConnected || !again || again.q !== term.q) return;
+          var same = gone.filter(term.same);
+          if (same.length) sayTwins(shown, { q: term.q, said: words.twinDeleted, more: words.twinMoreName, gone: true }, same, list);
+        });
       })
       .catch(() => {});
   });
+  // "Zuletzt gelöscht" as the duplicate hint compares cards (its rows carry what it needs), asked
+  // once per form.
+  var deletedOf = new WeakMap();
+  function deletedCards(form, list) {
+    var asked = deletedOf.get(form);
+    if (!asked) {
+      asked = fetch(list + '/deleted', { headers: { 'HX-Request': 'true' } })
+        .then((response) => (response.ok ? response.text() : ''))
+        .then((text) =>
+          Array.prototype.map.call(new DOMParser().parseFromString(text, 'text/html').querySelectorAll('li[data-person]'), (row) => ({
+            id: row.id.replace(/^c-/, ''),
+            name: (row.querySelector('h2') || row).textContent.trim(),
+            person: row.getAttribute('data-person'),
+            org: row.getAttribute('data-org'),
+            numbers: row.getAttribute('data-tel').split('\n').filter(Boolean).map(dialled),
+            emails: [row.getAttribute('data-email').toLowerCase()].filter(Boolean),
+          })),
+        );
+      // Not an answer (offline): asked again next time.
+      asked.catch(() => deletedOf.delete(form));
+      deletedOf.set(form, asked);
+    }
+    return asked;
+  }
 
   // "Meinten Sie …?" (buyer review: "Sonleitner" found no "Sonnleitner", "Elektro" no
   // "Elektriker"). The server's search finds what is typed within a word, folded, and forgives no
   // typo: that would need every word of the book compared in the Worker (whose size is
   // budgeted) or a second index. So with JS a search that found nothing asks the book here, for
   // each of its first three words of four letters or more: the contacts with a word that shares
-  // its first or its last letters (three of a word of up to six letters, four up to nine, five
-  // of a longer one), as the export of a search, which the duplicate hint asks too. Their nearest
+  // its first or its last letters (as many as leave one between them: three up to eight letters,
+  // four up to ten, five of a longer one), as the export of a search, which the duplicate hint
+  // asks too. Their nearest
   // words are offered: a letter typed once for twice or twice for once, then one letter wrong,
   // missing, extra or two swapped (two of them from eight letters on), or a word that starts as
   // the typed one does but for its last letters (five kept at least: "Elektro", "Elektriker").

@@ -749,6 +749,43 @@ describe('a new contact the book already has (buyer review: co-buyers entered th
     );
   });
 
+  // Buyer review: typed anew while the old one, with its notes and history, waited under "Zuletzt gelöscht".
+  test('a contact deleted within 30 days is said as restorable, with a link to it under "Zuletzt gelöscht"', async () => {
+    const tag = unique();
+    const firm = `Malerei Sturm ${tag} GmbH`;
+    const number = `0171 ${String(Date.now()).slice(-7)}`;
+    await withBrowser('anna', async ({ page, errors }) => {
+      await page.goto(`${listPath()}/new`);
+      await fillContact(page, { company: firm, mobile: number });
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('heading', { level: 1, name: firm }).waitFor();
+      const id = new URL(page.url()).pathname.split('/').pop();
+      await page.getByRole('button', { name: 'Löschen', exact: true }).click();
+      await page.locator('main').getByText(`„${firm}“ wurde gelöscht.`).waitFor();
+      await page.goto(`${listPath()}/new`);
+      await page.getByLabel('Unternehmen', { exact: true }).fill(`Malerei Sturm ${tag}`);
+      await page.getByLabel('Mobilnummer', { exact: true }).focus();
+      const byName = page.locator('#f-company-twin');
+      await byName.waitFor();
+      assert.equal(await byName.textContent(), `Gelöscht, aber unter „Zuletzt gelöscht“ wiederherstellbar: „${firm}“.`);
+      const href = new URL(await byName.getByRole('link').getAttribute('href'), 'http://x');
+      assert.equal(href.pathname + href.hash, `${listPath()}/deleted#c-${id}`);
+      await page.getByLabel('Mobilnummer', { exact: true }).fill(number.replace(' ', ''));
+      await page.getByLabel('E-Mail-Adresse', { exact: true }).focus();
+      await page.locator('#f-mobile-twin').waitFor();
+      assert.equal(
+        await page.locator('#f-mobile-twin').textContent(),
+        `Gelöscht, aber unter „Zuletzt gelöscht“ wiederherstellbar: „${firm}“.`,
+      );
+      // The link leads to it, where one tap brings it back.
+      await byName.getByRole('link').click();
+      await page.getByRole('heading', { level: 1, name: 'Zuletzt gelöscht' }).waitFor();
+      await page.getByRole('button', { name: `Wiederherstellen ${firm}` }).click();
+      await page.locator('main').getByText(`„${firm}“ ist wiederhergestellt.`).waitFor();
+      assert.deepEqual(errors, []);
+    });
+  });
+
   // Code review: what the search finds but is not the same contact, a slow answer, the contact the form made.
   test('what the search finds is compared: part of a number or word, a colleague at the firm, a first name alone say nothing', async () => {
     const tag = unique();

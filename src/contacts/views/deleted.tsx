@@ -38,7 +38,14 @@ export function DeletedContacts(props: {
             // Enough to tell two "Müller" apart before restoring: role, firm, a number, the e-mail.
             const known = [metaLine(contact), contact.phone || contact.mobile, contact.email].filter(Boolean).join(' · ');
             return (
-              <li id={`c-${contact.id}`}>
+              // What the new-contact form's duplicate hint compares (src/client/app.js deletedCards).
+              <li
+                id={`c-${contact.id}`}
+                data-person={[contact.firstName, contact.lastName].filter(Boolean).join(' ')}
+                data-org={contact.company}
+                data-tel={[contact.phone, contact.mobile].filter(Boolean).join('\n')}
+                data-email={contact.email}
+              >
                 <h2 id={`n-${contact.id}`}>{displayName(contact)}</h2>
                 {known ? <p class="meta">{known}</p> : null}
                 <p class="meta">
