@@ -35,7 +35,9 @@ describe('importing a .vcf', () => {
       user,
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bauer Fliesen GmbH\r\nORG:Bauer Fliesen GmbH\r\nTEL:089 3100 200\r\nEND:VCARD\r\n',
     );
-    expect(textOf(await named.text())).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Bauer“, daher zunächst nicht angehakt.');
+    expect(textOf(await named.text())).toContain(
+      'Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Bauer“, daher zunächst nicht angehakt.',
+    );
     // A person at that number is a new colleague of the firm's entry: ticked (second buyer review).
     const person = await upload(
       user,
