@@ -258,6 +258,14 @@ describe('a stale edit is merged field by field', () => {
       'Aufmaß Montag\nLieferung KW 14\n\nAngebot Arbeitsplatte kommt',
     );
     expect(textOf(html)).toContain('Hervorgehoben: Zeilen, die nur in einer der beiden Fassungen stehen.');
+    // "Alles noch einmal bearbeiten": the form's comparison marks the same lines.
+    const again = await (await edit(anna, id, lastFormHidden(html))).text();
+    const cells = [...again.matchAll(/<td class="pre" data-label="[^"]*">(.*?)<\/td>/gs)].map(([, cell]) => marks(cell));
+    expect(cells).toEqual([
+      ['Lieferung KW 14', 'Angebot Arbeitsplatte kommt'],
+      ['Lieferung KW 12', 'Rechnung bezahlt'],
+    ]);
+    expect(textOf(again)).toContain('Hervorgehoben: Zeilen, die nur in einer der beiden Fassungen stehen.');
     const choice: Record<string, string> = { version: '2', ...firstFormHidden(html), notes: both };
     expect((await edit(anna, id, choice)).status).toBe(303);
     expect(await row(id)).toMatchObject({ notes: both, version: 3 });

@@ -6,6 +6,7 @@ import { type ErrorCode, type FieldErrors, type FormFieldName, type FormValues, 
 import { dialledDigits } from '../vcard';
 import { formatDate, MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { fieldText, formatDateTime } from './format';
+import { linesCompared, MarkedLines } from './marked-lines';
 
 export type FormMode =
   | {
@@ -467,6 +468,9 @@ function ConflictPanel(props: {
   const differing = FIELDS.filter(
     (spec) => (values[spec.name] ?? '').trim() !== storedValues[spec.name] && (!props.only || props.only.includes(spec.name)),
   );
+  // Notes of several lines: each side's lines the other does not hold are marked (as on the clash page).
+  const mineNotes = (values.notes ?? '').trim();
+  const marked = differing.some((spec) => spec.name === 'notes') && linesCompared(mineNotes, storedValues.notes);
   return (
     <div class="conflict" role="alert">
       <h2>{t.contacts.conflictTitle}</h2>
@@ -491,15 +495,28 @@ function ConflictPanel(props: {
             <tr>
               <th scope="row">{t.contacts.fields[spec.name]}</th>
               <td class="pre" data-label={restoring ? t.contacts.clashRestoreMine : t.contacts.conflictYours}>
-                {values[spec.name] ? fieldText(spec, values[spec.name] ?? '', t.locale) : t.contacts.empty}
+                {spec.name === 'notes' && marked && mineNotes ? (
+                  <MarkedLines text={mineNotes} against={storedValues.notes} />
+                ) : values[spec.name] ? (
+                  fieldText(spec, values[spec.name] ?? '', t.locale)
+                ) : (
+                  t.contacts.empty
+                )}
               </td>
               <td class="pre" data-label={storedBy}>
-                {storedValues[spec.name] ? fieldText(spec, storedValues[spec.name], t.locale) : t.contacts.empty}
+                {spec.name === 'notes' && marked && storedValues.notes ? (
+                  <MarkedLines text={storedValues.notes} against={mineNotes} />
+                ) : storedValues[spec.name] ? (
+                  fieldText(spec, storedValues[spec.name], t.locale)
+                ) : (
+                  t.contacts.empty
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {marked ? <p class="hint">{t.contacts.clashMarked}</p> : null}
       <p>
         <a
           class="button"

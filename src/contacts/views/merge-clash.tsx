@@ -2,10 +2,11 @@ import type { Child } from 'hono/jsx';
 import { MAX_BODY_BYTES } from '../../config';
 import type { Shell } from '../../views/shell';
 import { ADDRESS, FIELDS, type FieldName, type FieldValues } from '../fields';
-import { linesNotIn, mergedLines } from '../merge';
+import { mergedLines } from '../merge';
 import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
 import { addressLines, fieldText } from './format';
+import { linesCompared, MarkedLines } from './marked-lines';
 
 export interface ClashProps {
   shell: Shell;
@@ -111,26 +112,20 @@ export function MergeClash(props: ClashProps) {
       </span>
     </label>
   );
-  // Notes of several lines: each side's lines the other does not hold are marked (buyer review:
-  // two long notes that differ in one line had to be compared by eye).
+  // Notes of several lines: each side's lines the other does not hold are marked.
   const other = (side: FieldValues) => (side === mine ? values : mine);
-  const marked = (spec: (typeof FIELDS)[number]) => spec.name === 'notes' && [values.notes, mine.notes].some((text) => text.includes('\n'));
-  const markedLines = (text: string, against: string) =>
-    linesNotIn(text, against).map(({ line, only }, index) => (
-      <>
-        {index ? '\n' : ''}
-        {only ? <mark>{line}</mark> : line}
-      </>
-    ));
+  const marked = (spec: (typeof FIELDS)[number]) => spec.name === 'notes' && linesCompared(values.notes, mine.notes);
   const fieldChoice = (spec: (typeof FIELDS)[number], who: string, side: FieldValues, first: boolean) =>
     choice(
       spec.name,
       who,
       side[spec.name],
       first,
-      marked(spec) && side.notes
-        ? markedLines(side.notes, other(side).notes)
-        : shown(spec, side[spec.name], side.warranty_until) || fieldText(spec, side[spec.name], t.locale),
+      marked(spec) && side.notes ? (
+        <MarkedLines text={side.notes} against={other(side).notes} />
+      ) : (
+        shown(spec, side[spec.name], side.warranty_until) || fieldText(spec, side[spec.name], t.locale)
+      ),
     );
   return (
     <section class="clash" aria-labelledby="clash-title">
