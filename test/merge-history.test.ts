@@ -237,7 +237,7 @@ describe('a stale edit is merged field by field', () => {
     const both = 'Aufmaß Montag\nRechnung bezahlt\nLieferung KW 14\nAngebot Arbeitsplatte kommt';
     const choices = [
       ...html.matchAll(
-        /<label class="choice"><input type="radio" name="notes" value="([^"]*)"[^>]*\/><span><span class="who">([^<]*)<\/span><span class="pre">((?:[^<]|<\/?mark>)*)<\/span>/g,
+        /<label class="choice"><input type="radio" name="notes" value="([^"]*)"[^>]*\/><span><span class="who">([^<]*)<\/span><span class="pre">(.*?)<\/span><\/span><\/label>/gs,
       ),
     ];
     expect(choices.map(([, value, who]) => [decodeHtml(value ?? ''), who])).toEqual([
@@ -248,13 +248,15 @@ describe('a stale edit is merged field by field', () => {
     // Shown as it will be stored.
     expect(decodeHtml(choices[2]?.[3] ?? '')).toBe(both);
     // Each side's lines the other does not hold are marked, and said so (buyer review: compared by eye).
-    const marks = (shown = '') => [...shown.matchAll(/<mark>([^<]*)<\/mark>/g)].map(([, line]) => decodeHtml(line ?? ''));
+    // Each said to a screen reader too ("Nur hier:").
+    const marks = (shown = '') =>
+      [...shown.matchAll(/<mark><span class="sr-only">Nur hier: <\/span>([^<]*)<\/mark>/g)].map(([, line]) => decodeHtml(line ?? ''));
     expect(choices.map(([, , , shown]) => marks(shown))).toEqual([
       ['Lieferung KW 14', 'Angebot Arbeitsplatte kommt'],
       ['Lieferung KW 12', 'Rechnung bezahlt'],
       [],
     ]);
-    expect(decodeHtml((choices[0]?.[3] ?? '').replace(/<\/?mark>/g, ''))).toBe(
+    expect(decodeHtml((choices[0]?.[3] ?? '').replace(/<\/?mark>|<span class="sr-only">Nur hier: <\/span>/g, ''))).toBe(
       'Aufmaß Montag\nLieferung KW 14\n\nAngebot Arbeitsplatte kommt',
     );
     expect(textOf(html)).toContain('Hervorgehoben: Zeilen, die nur in einer der beiden Fassungen stehen.');

@@ -2,6 +2,7 @@
 // changes as lines, against the version both started from.
 import { describe, expect, it } from 'vitest';
 import { linesNotIn, mergedLines } from '../src/contacts/merge';
+import { marksLines } from '../src/contacts/views/marked-lines';
 
 describe('mergedLines', () => {
   it.each([
@@ -57,5 +58,18 @@ describe('linesNotIn (what the clash marks in each side of the notes)', () => {
     expect(lines.filter((line) => line.only).map((line) => line.line)).toEqual(marked);
     // Every line is kept, in order: the text shown is the text chosen.
     expect(lines.map((line) => line.line).join('\n')).toBe(text);
+  });
+});
+
+describe('marksLines (whether the clash marks lines and says so)', () => {
+  it.each([
+    ['A\nB', 'A', true],
+    // The same lines in another order, or differing by spaces at an end: nothing marked, no hint.
+    ['A\nB', 'B\nA', false],
+    ['A \nB', 'A\nB', false],
+    // One line each: the whole values differ, compared as they are.
+    ['A', 'B', false],
+  ])('%j and %j: %j', (a, b, marked) => {
+    expect(marksLines(a, b)).toBe(marked);
   });
 });

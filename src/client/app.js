@@ -662,11 +662,14 @@
     return words;
   }
   var bare = (word) => word.replace(/^[([{<„“”‚‘’«»]+|[)\]}>“”‘’«»,;]+$/gu, '');
+  var EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”‘’«».,;:!?/]+$/giu;
   function queryTerms(query) {
     var terms = [];
     var typed = typedWords(query);
     var meant = typed.filter((word) => !FILLER.test(bare(word)));
     (meant.length ? meant : typed).forEach((word) => {
+      // What a word is wrapped in ("Hauptstr.", "Schmidt,", „Schröder“) is left out (keys.ts EDGES).
+      if (!NUMBERISH.test(word)) word = word.replace(EDGES, '') || word;
       var last = terms[terms.length - 1];
       if (NUMBERISH.test(word) && last && last.number) last.words.push(word);
       else if (word) terms.push({ words: [word], number: NUMBERISH.test(word) });
@@ -691,9 +694,9 @@
       var part = (selector) => Array.prototype.map.call(row.querySelectorAll(selector), (element) => element.textContent).join(' ');
       var text = fold(part('.name, .meta, .tel, .mail, .wb'));
       var number = dialled(part('.tel'));
-      var match = terms.every(
-        (term) => term.words.every((word) => text.indexOf(word) >= 0) || (term.digits && number.indexOf(term.digits) >= 0),
-      );
+      // A word with hyphens also by its parts, as the server finds "Fliesen-Meier" in "Fliesen Meier".
+      var has = (word) => text.indexOf(word) >= 0 || (/.-./.test(word) && word.split('-').every((part) => text.indexOf(part) >= 0));
+      var match = terms.every((term) => term.words.every(has) || (term.digits && number.indexOf(term.digits) >= 0));
       row.hidden = !match;
       if (match) found += 1;
     });
@@ -1434,6 +1437,17 @@
               queries = queries.map((chosen) => chosen.concat(term.word));
               continue;
             }
+            // One word for two of a contact's ("Fliesenmeier" for "Fliesen Meier GmbH", which the
+            // server finds only as typed apart): those two, before any near word (UX review).
+            const apart = keys
+              .filter((key) => key.length >= 3 && term.key.length - key.length >= 3 && term.key.indexOf(key) === 0)
+              .map((key) => [book.get(key), book.get(term.key.slice(key.length))])
+              .find(([first, rest]) => rest && Array.from(first.cards).some((id) => rest.cards.has(id)));
+            if (apart) {
+              queries = queries.map((chosen) => chosen.concat(apart[0].shown + ' ' + apart[1].shown));
+              corrected = true;
+              continue;
+            }
             const near = keys
               .map((key) => ({ key: key, by: nearness(term.key, key), seen: book.get(key) }))
               .filter((word) => word.by >= 0 && word.seen.rank < 2)
@@ -1528,6 +1542,9 @@
   var searching = null;
   var answers = (q) => {
     var results = document.getElementById('results');
+    // Rows filtered without a connection answer nothing of the server's (code review: typed back
+    // to its words, the rows stayed filtered).
+    if (document.getElementById('offline-found')) return false;
     return searching ? searching.q === q : !!results && results.getAttribute('data-q') === q;
   };
   document.addEventListener('htmx:config:request', (event) => {

@@ -21,11 +21,8 @@
  * 5: a word with hyphens is also stored joined and by its later parts ("Fliesen-Meier": also
  *    "fliesenmeier", "meier", the latter at the start of a head word); folding makes ’ ‘ ´ an
  *    apostrophe, then drops it ("O’Brien" ≈ "OBrien"), and three equal letters two ("Rollladen").
- * 6: two neighbouring words of a company are also stored joined ("Fliesen Meier GmbH": also
- *    "fliesenmeier"), as buyers type a firm's name both ways (buyer review: "Fliesenmeier" and
- *    "Fliesen-Meier" found no "Fliesen Meier"); a legal form or "&" joins nothing.
  */
-export const KEY_FORMAT = 6;
+export const KEY_FORMAT = 5;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -336,15 +333,6 @@ export function searchKey(fields: KeyFields): string {
     if (name !== 'email' && name !== 'website')
       for (const word of words)
         if (/\p{L}-\p{L}/u.test(word)) for (const part of [word.replace(/-/g, ''), ...word.split('-').slice(1)]) add(part, true);
-    // A firm's two neighbouring words as one ("Fliesen Meier" also as "Fliesenmeier"), among a
-    // compound's parts under the bound; words of letters only (edges aside), no legal form.
-    if (name === 'company') {
-      const named = wordsOf(value).map((word) => word.replace(EDGES, ''));
-      const joins = (word: string | undefined) => word !== undefined && /^[\p{L}-]*\p{L}[\p{L}-]*$/u.test(word) && !FILLER.test(word);
-      for (let i = 1; i < named.length; i++)
-        if (joins(named[i - 1]) && joins(named[i]) && plain(named[i - 1] as string) !== plain(named[i] as string))
-          add(`${named[i - 1]}${named[i]}`.replace(/-/g, ''), true);
-    }
   }
   for (const name of PHONE_FIELDS) {
     const { digits } = canonicalPhone(fieldValue(fields, name));
@@ -388,6 +376,8 @@ export interface TextTerm {
   readonly word: string;
   /** Its distinct plain and folded forms: "Müller" → ["muller"], "Michael" → ["michael", "michal"]. */
   readonly needles: readonly string[];
+  /** A word with hyphens also matches when each of its parts does: "Fliesen-Meier" finds "Fliesen Meier GmbH". */
+  readonly parts?: readonly TextTerm[];
 }
 
 /**
@@ -488,10 +478,12 @@ const EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”
 
 function textTerm(word: string): TextTerm | null {
   const base = plain(word);
-  // "Fliesen-Meier" typed also finds "Fliesen Meier" stored (as "fliesenmeier": KEY_FORMAT 6).
-  const joined = /\p{L}-\p{L}/u.test(word) ? [plain(word.replace(/-/g, ''))] : [];
-  const needles = [...new Set([base, fold(word), ...joined])].filter((needle) => needle !== '');
-  return needles.length === 0 ? null : { kind: 'text', word, needles };
+  const needles = [...new Set([base, fold(word)])].filter((needle) => needle !== '');
+  if (needles.length === 0) return null;
+  // Typed with a hyphen, a firm's name stored as two words is found too, by its parts (buyer
+  // review: "Fliesen-Meier" found no "Fliesen Meier GmbH"; its parts rank as they start words).
+  const parts = /\p{L}-\p{L}/u.test(word) ? word.split('-').flatMap((part) => textTerm(part) ?? []) : [];
+  return parts.length > 1 ? { kind: 'text', word, needles, parts } : { kind: 'text', word, needles };
 }
 
 function phoneTerm(run: readonly string[]): SearchTerm[] {
@@ -559,7 +551,8 @@ export function parseQuery(query: string): SearchTerm[] {
 
 /** When a contact matches one term. */
 export function termTest(term: SearchTerm): KeyTest {
-  if (term.kind === 'text') return { any: term.needles.map((needle) => ({ contains: needle })) };
+  if (term.kind === 'text')
+    return { any: [...term.needles.map((needle) => ({ contains: needle })), ...(term.parts ? [{ all: term.parts.map(termTest) }] : [])] };
   const digits: KeyTest = { contains: term.digitsNeedle };
   return term.words.length === 0 ? digits : { any: [{ all: term.words.map(termTest) }, digits] };
 }
@@ -574,7 +567,13 @@ export function matchTest(terms: readonly SearchTerm[]): KeyTest {
  * "schm" starts "Schmidt", "midt" does not. A phone term: when each of its words does.
  */
 export function prefixTest(term: SearchTerm): KeyTest {
-  if (term.kind === 'text') return { any: term.needles.map((needle) => ({ contains: HEAD_MARK + needle })) };
+  if (term.kind === 'text')
+    return {
+      any: [
+        ...term.needles.map((needle) => ({ contains: HEAD_MARK + needle })),
+        ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : []),
+      ],
+    };
   return { all: term.words.map(prefixTest) };
 }
 

@@ -266,6 +266,7 @@ export const de = {
     chooseMissing: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',
     clashBoth: 'Beide Änderungen',
     clashMarked: 'Hervorgehoben: Zeilen, die nur in einer der beiden Fassungen stehen.',
+    clashOnlyHere: 'Nur hier: ',
     clashSave: 'Auswahl speichern',
     clashEditAll: 'Alles noch einmal bearbeiten',
     deleteAnyway: 'Trotzdem löschen',

@@ -235,6 +235,7 @@ export const en: Messages = {
     chooseMissing: 'Please choose which entry applies for each field. Nothing is saved yet.',
     clashBoth: 'Both changes',
     clashMarked: 'Highlighted: lines found in only one of the two versions.',
+    clashOnlyHere: 'Only here: ',
     clashSave: 'Save my choice',
     clashEditAll: 'Edit everything again',
     deleteAnyway: 'Delete anyway',

@@ -130,7 +130,7 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
     // The notes' differing lines marked (their contrast checked by axe below), the common one not.
-    assert.deepEqual(await page.locator('.pick mark').allInnerTexts(), ['Fugenfarbe: anthrazit', 'Fugenfarbe: grau']);
+    assert.deepEqual(await page.locator('.pick mark').allTextContents(), ['Nur hier: Fugenfarbe: anthrazit', 'Nur hier: Fugenfarbe: grau']);
     await assertNoAxeViolations(page, 'the merge choice (htmx swap)');
   });
 

@@ -217,6 +217,10 @@ describe('the list on a phone (360×800)', () => {
       said.some((text) => text.startsWith('Keine Verbindung. Ohne Verbindung gesucht: Einer der 2')),
       said.join(' | '),
     );
+    // Typed back to the words the server answered: the rows come back (code review: the search
+    // was not sent, and one row stood filtered).
+    await field.fill(`Offlinesuche ${tag}`);
+    await page.waitForFunction(() => document.querySelectorAll('li.contact:not([hidden])').length === 2);
     // A number by its digits, however it is spaced, +49 as 0 (code review).
     await field.fill(`${tag} 0894455`);
     await page.waitForFunction(() => document.getElementById('offline-found')?.textContent.includes('0894455'));
@@ -229,7 +233,14 @@ describe('the list on a phone (360×800)', () => {
     await page.waitForFunction(() => document.getElementById('offline-found')?.textContent.includes('GmbH'));
     assert.equal(await rows.filter({ visible: true }).count(), 1);
     // Also written onto another word, in brackets, or as a label on its number (code review).
-    for (const typed of [`Offlinesuche ${tag} Müller GmbH&Co`, `(Frau) Offlinesuche ${tag} Müller`, `${tag} Tel.:0894455`]) {
+    for (const typed of [
+      `Offlinesuche ${tag} Müller GmbH&Co`,
+      `(Frau) Offlinesuche ${tag} Müller`,
+      `${tag} Tel.:0894455`,
+      // A word with a hyphen by its parts, and a word's comma, as the server reads them.
+      `${tag}-Müller`,
+      `Offlinesuche, ${tag} Müller,`,
+    ]) {
       await field.fill(typed);
       await page.waitForFunction((q) => document.getElementById('offline-found')?.textContent.includes(q), typed);
       assert.equal(await rows.filter({ visible: true }).count(), 1, typed);

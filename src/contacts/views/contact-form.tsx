@@ -6,7 +6,7 @@ import { type ErrorCode, type FieldErrors, type FormFieldName, type FormValues, 
 import { dialledDigits } from '../vcard';
 import { formatDate, MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { fieldText, formatDateTime } from './format';
-import { linesCompared, MarkedLines } from './marked-lines';
+import { MarkedLines, marksLines } from './marked-lines';
 
 export type FormMode =
   | {
@@ -470,7 +470,7 @@ function ConflictPanel(props: {
   );
   // Notes of several lines: each side's lines the other does not hold are marked (as on the clash page).
   const mineNotes = (values.notes ?? '').trim();
-  const marked = differing.some((spec) => spec.name === 'notes') && linesCompared(mineNotes, storedValues.notes);
+  const marked = differing.some((spec) => spec.name === 'notes') && marksLines(mineNotes, storedValues.notes);
   return (
     <div class="conflict" role="alert">
       <h2>{t.contacts.conflictTitle}</h2>
@@ -496,7 +496,7 @@ function ConflictPanel(props: {
               <th scope="row">{t.contacts.fields[spec.name]}</th>
               <td class="pre" data-label={restoring ? t.contacts.clashRestoreMine : t.contacts.conflictYours}>
                 {spec.name === 'notes' && marked && mineNotes ? (
-                  <MarkedLines text={mineNotes} against={storedValues.notes} />
+                  <MarkedLines text={mineNotes} against={storedValues.notes} said={t.contacts.clashOnlyHere} />
                 ) : values[spec.name] ? (
                   fieldText(spec, values[spec.name] ?? '', t.locale)
                 ) : (
@@ -505,7 +505,7 @@ function ConflictPanel(props: {
               </td>
               <td class="pre" data-label={storedBy}>
                 {spec.name === 'notes' && marked && storedValues.notes ? (
-                  <MarkedLines text={storedValues.notes} against={mineNotes} />
+                  <MarkedLines text={storedValues.notes} against={mineNotes} said={t.contacts.clashOnlyHere} />
                 ) : storedValues[spec.name] ? (
                   fieldText(spec, storedValues[spec.name], t.locale)
                 ) : (

@@ -6,7 +6,7 @@ import { mergedLines } from '../merge';
 import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
 import { addressLines, fieldText } from './format';
-import { linesCompared, MarkedLines } from './marked-lines';
+import { MarkedLines, marksLines } from './marked-lines';
 
 export interface ClashProps {
   shell: Shell;
@@ -114,7 +114,7 @@ export function MergeClash(props: ClashProps) {
   );
   // Notes of several lines: each side's lines the other does not hold are marked.
   const other = (side: FieldValues) => (side === mine ? values : mine);
-  const marked = (spec: (typeof FIELDS)[number]) => spec.name === 'notes' && linesCompared(values.notes, mine.notes);
+  const marked = (spec: (typeof FIELDS)[number]) => spec.name === 'notes' && marksLines(values.notes, mine.notes);
   const fieldChoice = (spec: (typeof FIELDS)[number], who: string, side: FieldValues, first: boolean) =>
     choice(
       spec.name,
@@ -122,7 +122,7 @@ export function MergeClash(props: ClashProps) {
       side[spec.name],
       first,
       marked(spec) && side.notes ? (
-        <MarkedLines text={side.notes} against={other(side).notes} />
+        <MarkedLines text={side.notes} against={other(side).notes} said={t.contacts.clashOnlyHere} />
       ) : (
         shown(spec, side[spec.name], side.warranty_until) || fieldText(spec, side[spec.name], t.locale)
       ),
