@@ -259,15 +259,19 @@ describe('a stale edit is merged field by field', () => {
     expect(decodeHtml((choices[0]?.[3] ?? '').replace(/<\/?mark>|<span class="sr-only">Nur hier: <\/span>/g, ''))).toBe(
       'Aufmaß Montag\nLieferung KW 14\n\nAngebot Arbeitsplatte kommt',
     );
-    expect(textOf(html)).toContain('Hervorgehoben: Zeilen, die nur in einer der beiden Fassungen stehen.');
+    expect(textOf(html)).toContain('Hervorgehoben: was nur in einer Fassung steht.');
     // "Alles noch einmal bearbeiten": the form's comparison marks the same lines.
-    const again = await (await edit(anna, id, lastFormHidden(html))).text();
+    // (Sent with the line ends a browser sends: CRLF. A lone CR made an empty line after each mark: review.)
+    const againForm = lastFormHidden(html);
+    const again = await (await edit(anna, id, { ...againForm, notes: (againForm.notes ?? '').replace(/\n/g, '\r\n') })).text();
+    expect(again).not.toMatch(/<td class="pre"[^>]*>[^<]*(?:<[^/][^>]*>[^<]*)*\r/);
+    expect(again).not.toContain('\r</mark>');
     const cells = [...again.matchAll(/<td class="pre" data-label="[^"]*">(.*?)<\/td>/gs)].map(([, cell]) => marks(cell));
     expect(cells).toEqual([
       ['Lieferung KW 14', 'Angebot Arbeitsplatte kommt'],
       ['Lieferung KW 12', 'Rechnung bezahlt'],
     ]);
-    expect(textOf(again)).toContain('Hervorgehoben: Zeilen, die nur in einer der beiden Fassungen stehen.');
+    expect(textOf(again)).toContain('Hervorgehoben: was nur in einer Fassung steht.');
     const choice: Record<string, string> = { version: '2', ...firstFormHidden(html), notes: both };
     expect((await edit(anna, id, choice)).status).toBe(303);
     expect(await row(id)).toMatchObject({ notes: both, version: 3 });

@@ -695,7 +695,10 @@
       var text = fold(part('.name, .meta, .tel, .mail, .wb'));
       var number = dialled(part('.tel'));
       // A word with hyphens also by its parts, as the server finds "Fliesen-Meier" in "Fliesen Meier".
-      var has = (word) => text.indexOf(word) >= 0 || (/.-./.test(word) && word.split('-').every((part) => text.indexOf(part) >= 0));
+      // (Between letters only, each part of three letters or more: "089-3100" is a number, "E-Mail" a word.)
+      var has = (word) =>
+        text.indexOf(word) >= 0 ||
+        (/\p{L}-\p{L}/u.test(word) && word.split('-').every((part) => Array.from(part).length >= 3 && text.indexOf(part) >= 0));
       var match = terms.every((term) => term.words.every(has) || (term.digits && number.indexOf(term.digits) >= 0));
       row.hidden = !match;
       if (match) found += 1;
@@ -1258,7 +1261,8 @@
     var asked = deletedOf.get(form);
     if (!asked) {
       asked = fetch(list + '/deleted', { headers: { 'HX-Request': 'true' } })
-        .then((response) => (response.ok ? response.text() : ''))
+        // An error (a session ended, 5xx) is no empty list: asked again next time (review).
+        .then((response) => (response.ok ? response.text() : Promise.reject(new Error(response.status))))
         .then((text) =>
           Array.prototype.map.call(new DOMParser().parseFromString(text, 'text/html').querySelectorAll('li[data-person]'), (row) => ({
             id: row.id.replace(/^c-/, ''),
@@ -1442,7 +1446,8 @@
             const apart = keys
               .filter((key) => key.length >= 3 && term.key.length - key.length >= 3 && term.key.indexOf(key) === 0)
               .map((key) => [book.get(key), book.get(term.key.slice(key.length))])
-              .find(([first, rest]) => rest && Array.from(first.cards).some((id) => rest.cards.has(id)));
+              // Words of names and notes, never of an e-mail address or web site (review).
+              .find(([first, rest]) => rest && first.rank < 2 && rest.rank < 2 && Array.from(first.cards).some((id) => rest.cards.has(id)));
             if (apart) {
               queries = queries.map((chosen) => chosen.concat(apart[0].shown + ' ' + apart[1].shown));
               corrected = true;

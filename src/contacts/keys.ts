@@ -21,8 +21,10 @@
  * 5: a word with hyphens is also stored joined and by its later parts ("Fliesen-Meier": also
  *    "fliesenmeier", "meier", the latter at the start of a head word); folding makes ’ ‘ ´ an
  *    apostrophe, then drops it ("O’Brien" ≈ "OBrien"), and three equal letters two ("Rollladen").
+ * 6: (withdrawn, never deployed) a company's neighbouring words also stored joined.
+ * 7: the layout of 5 again, so that rows a database wrote at 6 are rebuilt (review).
  */
-export const KEY_FORMAT = 5;
+export const KEY_FORMAT = 7;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -376,7 +378,11 @@ export interface TextTerm {
   readonly word: string;
   /** Its distinct plain and folded forms: "Müller" → ["muller"], "Michael" → ["michael", "michal"]. */
   readonly needles: readonly string[];
-  /** A word with hyphens also matches when each of its parts does: "Fliesen-Meier" finds "Fliesen Meier GmbH". */
+  /**
+   * A word with hyphens, each part of three letters or more, also matches when each part starts a
+   * word of a name, the company or the position ("Fliesen-Meier" finds "Fliesen Meier GmbH"),
+   * ranked behind a match of the whole word.
+   */
   readonly parts?: readonly TextTerm[];
 }
 
@@ -481,8 +487,11 @@ function textTerm(word: string): TextTerm | null {
   const needles = [...new Set([base, fold(word)])].filter((needle) => needle !== '');
   if (needles.length === 0) return null;
   // Typed with a hyphen, a firm's name stored as two words is found too, by its parts (buyer
-  // review: "Fliesen-Meier" found no "Fliesen Meier GmbH"; its parts rank as they start words).
-  const parts = /\p{L}-\p{L}/u.test(word) ? word.split('-').flatMap((part) => textTerm(part) ?? []) : [];
+  // review: "Fliesen-Meier" found no "Fliesen Meier GmbH"). Only parts that start words of the
+  // head fields, none shorter than three letters: "E-Mail", "T-Online" or "Groß-Bölting" (in a
+  // street "Großhaderner Str.") are no two words of a name (code review).
+  const split = /\p{L}-\p{L}/u.test(word) ? word.split('-') : [];
+  const parts = split.every((part) => [...plain(part)].length >= 3) ? split.flatMap((part) => textTerm(part) ?? []) : [];
   return parts.length > 1 ? { kind: 'text', word, needles, parts } : { kind: 'text', word, needles };
 }
 
@@ -552,7 +561,7 @@ export function parseQuery(query: string): SearchTerm[] {
 /** When a contact matches one term. */
 export function termTest(term: SearchTerm): KeyTest {
   if (term.kind === 'text')
-    return { any: [...term.needles.map((needle) => ({ contains: needle })), ...(term.parts ? [{ all: term.parts.map(termTest) }] : [])] };
+    return { any: [...term.needles.map((needle) => ({ contains: needle })), ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : [])] };
   const digits: KeyTest = { contains: term.digitsNeedle };
   return term.words.length === 0 ? digits : { any: [{ all: term.words.map(termTest) }, digits] };
 }
@@ -567,13 +576,8 @@ export function matchTest(terms: readonly SearchTerm[]): KeyTest {
  * "schm" starts "Schmidt", "midt" does not. A phone term: when each of its words does.
  */
 export function prefixTest(term: SearchTerm): KeyTest {
-  if (term.kind === 'text')
-    return {
-      any: [
-        ...term.needles.map((needle) => ({ contains: HEAD_MARK + needle })),
-        ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : []),
-      ],
-    };
+  // (A match by a hyphenated word's parts alone ranks behind one of the whole word: not here.)
+  if (term.kind === 'text') return { any: term.needles.map((needle) => ({ contains: HEAD_MARK + needle })) };
   return { all: term.words.map(prefixTest) };
 }
 

@@ -265,7 +265,7 @@ export const de = {
     clashTheirsOwn: 'Aus dem anderen Fenster',
     chooseMissing: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',
     clashBoth: 'Beide Änderungen',
-    clashMarked: 'Hervorgehoben: Zeilen, die nur in einer der beiden Fassungen stehen.',
+    clashMarked: 'Hervorgehoben: was nur in einer Fassung steht.',
     clashOnlyHere: 'Nur hier: ',
     clashSave: 'Auswahl speichern',
     clashEditAll: 'Alles noch einmal bearbeiten',

@@ -234,7 +234,7 @@ export const en: Messages = {
     clashTheirsOwn: 'From the other window',
     chooseMissing: 'Please choose which entry applies for each field. Nothing is saved yet.',
     clashBoth: 'Both changes',
-    clashMarked: 'Highlighted: lines found in only one of the two versions.',
+    clashMarked: 'Highlighted: what only one version has.',
     clashOnlyHere: 'Only here: ',
     clashSave: 'Save my choice',
     clashEditAll: 'Edit everything again',

@@ -238,7 +238,7 @@ describe('the list on a phone (360×800)', () => {
       `(Frau) Offlinesuche ${tag} Müller`,
       `${tag} Tel.:0894455`,
       // A word with a hyphen by its parts, and a word's comma, as the server reads them.
-      `${tag}-Müller`,
+      `Müller-${tag}`,
       `Offlinesuche, ${tag} Müller,`,
     ]) {
       await field.fill(typed);

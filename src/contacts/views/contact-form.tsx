@@ -462,15 +462,30 @@ function ConflictPanel(props: {
     ? { ...props.values, accepted_on: warranty.accepted_on, warranty_until: warranty.warranty_until }
     : props.values;
   const storedValues = fieldValuesOf(stored);
+  // The notes as typed come with the browser's CRLF; stored ones with LF (a lone CR showed as an
+  // empty line after each marked one, and identical notes as different: review).
+  const mineNotes = (values.notes ?? '').replace(/\r\n?/g, '\n').trim();
   // Named as the clash page names it ("Von Jonas Müller", "Aus dem anderen Fenster"; review:
   // "Jetzt gespeichert" there, then the last saver's name for every co-buyer's and own change).
   const storedBy = props.by === '' ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(props.by ?? stored.updatedByName);
   const differing = FIELDS.filter(
-    (spec) => (values[spec.name] ?? '').trim() !== storedValues[spec.name] && (!props.only || props.only.includes(spec.name)),
+    (spec) =>
+      (spec.name === 'notes' ? mineNotes : (values[spec.name] ?? '').trim()) !== storedValues[spec.name] &&
+      (!props.only || props.only.includes(spec.name)),
   );
   // Notes of several lines: each side's lines the other does not hold are marked (as on the clash page).
-  const mineNotes = (values.notes ?? '').trim();
   const marked = differing.some((spec) => spec.name === 'notes') && marksLines(mineNotes, storedValues.notes);
+  const cell = (spec: FieldSpec, label: string, value: string, notes: string, against: string) => (
+    <td class="pre" data-label={label}>
+      {spec.name === 'notes' && marked && notes ? (
+        <MarkedLines text={notes} against={against} said={t.contacts.clashOnlyHere} />
+      ) : value ? (
+        fieldText(spec, value, t.locale)
+      ) : (
+        t.contacts.empty
+      )}
+    </td>
+  );
   return (
     <div class="conflict" role="alert">
       <h2>{t.contacts.conflictTitle}</h2>
@@ -494,24 +509,14 @@ function ConflictPanel(props: {
           {differing.map((spec) => (
             <tr>
               <th scope="row">{t.contacts.fields[spec.name]}</th>
-              <td class="pre" data-label={restoring ? t.contacts.clashRestoreMine : t.contacts.conflictYours}>
-                {spec.name === 'notes' && marked && mineNotes ? (
-                  <MarkedLines text={mineNotes} against={storedValues.notes} said={t.contacts.clashOnlyHere} />
-                ) : values[spec.name] ? (
-                  fieldText(spec, values[spec.name] ?? '', t.locale)
-                ) : (
-                  t.contacts.empty
-                )}
-              </td>
-              <td class="pre" data-label={storedBy}>
-                {spec.name === 'notes' && marked && storedValues.notes ? (
-                  <MarkedLines text={storedValues.notes} against={mineNotes} said={t.contacts.clashOnlyHere} />
-                ) : storedValues[spec.name] ? (
-                  fieldText(spec, storedValues[spec.name], t.locale)
-                ) : (
-                  t.contacts.empty
-                )}
-              </td>
+              {cell(
+                spec,
+                restoring ? t.contacts.clashRestoreMine : t.contacts.conflictYours,
+                values[spec.name] ?? '',
+                mineNotes,
+                storedValues.notes,
+              )}
+              {cell(spec, storedBy, storedValues[spec.name], storedValues.notes, mineNotes)}
             </tr>
           ))}
         </tbody>
