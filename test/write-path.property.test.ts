@@ -112,8 +112,25 @@ function judgeField(field: Field, raw: string): Verdict {
   }
 }
 
-function judgeForm(form: Form): Verdict {
+/**
+ * The app's rule beyond the shared contract (docs/contract.md §5): with the country Germany
+ * (Deutschland, Germany, DE, D, BRD, any case), a postcode a form types has five digits, also
+ * written "D-80333" or "80 333". The schema alone does not check it; the routes do. Written from
+ * the documentation: the plain spellings must be accepted, a postcode without exactly five digits
+ * refused, and the rest (other spacing or prefixes) may go either way.
+ */
+function judgeGermanPostcode(form: Form): Verdict {
+  const country = normalise('country', form.country ?? '');
+  const postcode = normalise('postal_code', form.postal_code ?? '');
+  if (postcode === '' || !['deutschland', 'germany', 'de', 'd', 'brd'].includes(country.toLowerCase())) return 'valid';
+  if (/^(?:D-|DE-|DE |D )?\d{5}$|^\d\d \d{3}$/i.test(postcode)) return 'valid';
+  return (postcode.match(/[0-9]/g) ?? []).length === 5 ? 'unknown' : 'invalid';
+}
+
+/** The verdict for a whole form; `typed` adds the checks the routes make of what a form typed. */
+function judgeForm(form: Form, typed = false): Verdict {
   const verdicts = FIELDS.map((field) => judgeField(field, form[field] ?? ''));
+  if (typed) verdicts.push(judgeGermanPostcode(form));
   const named = (['first_name', 'last_name', 'company'] as const).some((field) => normalise(field, form[field] ?? '') !== '');
   if (!named || verdicts.includes('invalid')) return 'invalid';
   return verdicts.includes('unknown') ? 'unknown' : 'valid';
@@ -378,9 +395,15 @@ const fieldArbs = {
   first_name: textArb(100),
   last_name: textArb(100),
   street: textArb(200),
-  postal_code: textArb(20),
+  postal_code: fc.oneof(
+    { weight: 5, arbitrary: textArb(20) },
+    { weight: 1, arbitrary: fc.constantFrom('80333', 'D-80333', 'de 80333', '80 333', '8033', '803330', '80333a', 'ä', 'D-8O333') },
+  ),
   city: textArb(100),
-  country: textArb(100),
+  country: fc.oneof(
+    { weight: 5, arbitrary: textArb(100) },
+    { weight: 1, arbitrary: fc.constantFrom('Deutschland', 'DE', 'd', ' germany ', 'BRD', 'Österreich', 'Deutschland\t') },
+  ),
   phone: phoneArb,
   mobile: phoneArb,
   email: emailArb,
@@ -461,7 +484,7 @@ describe('the write path, property-tested through HTTP', () => {
         const fields: Record<string, string> = { form_token: `prop-token-${run}-${crypto.randomUUID().slice(0, 8)}`, ...form };
         const response = await send(`/assets/${asset}/contacts`, { user, form: fields });
         const body = await response.text();
-        const verdict = judgeForm(Object.fromEntries(FIELDS.map((field) => [field, overHttp(form[field] ?? '')])));
+        const verdict = judgeForm(Object.fromEntries(FIELDS.map((field) => [field, overHttp(form[field] ?? '')])), true);
         const rows = await rowsOf(asset);
         count(`create ${verdict} → ${response.status}`);
         expect(response.status, body.slice(0, 200)).toBeLessThan(500);
@@ -505,7 +528,7 @@ describe('the write path, property-tested through HTTP', () => {
         const [id = ''] = await seedContacts(asset, 1, () => ({ company: 'Vorher GmbH', notes: 'alt' }));
         const [before = {}] = await rowsOf(asset);
         const response = await send(`/assets/${asset}/contacts/${id}`, { user, htmx, form: { version: '1', ...form } });
-        const verdict = judgeForm(Object.fromEntries(FIELDS.map((field) => [field, overHttp(form[field] ?? '')])));
+        const verdict = judgeForm(Object.fromEntries(FIELDS.map((field) => [field, overHttp(form[field] ?? '')])), true);
         const rows = await rowsOf(asset);
         count(`update ${verdict} → ${response.status}`);
         expect(response.status).toBeLessThan(500);
