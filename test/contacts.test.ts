@@ -528,6 +528,67 @@ describe('add', () => {
     });
   });
 
+  it('leaves a stored postcode alone in the choice of a clash, on "Alles noch einmal bearbeiten" and saved as a new contact after a delete (code review)', async () => {
+    // An imported "1234" in Germany. Jonas corrects the address (version 2); Anna, from version
+    // 1, changes only the house number: the address clashes, and her choice carries his version.
+    const [id] = await seedContacts(ASSET, 1, () => ({
+      company: 'Alt Import GmbH',
+      street: 'Alte Str. 1',
+      postal_code: '1234',
+      city: 'Berlin',
+      country: 'Deutschland',
+    }));
+    const base = { company: 'Alt Import GmbH', street: 'Alte Str. 1', postal_code: '1234', city: 'Berlin', country: 'Deutschland' };
+    const row = () => env.DB.prepare('SELECT street, postal_code, version, deleted_at FROM contacts WHERE id = ?').bind(id).first();
+    const clashOf = async (from: number, street: string) => {
+      const clash = await send(`${LIST}/${id}`, { user: anna, form: { ...base, version: String(from), street } });
+      expect(clash.status).toBe(409);
+      const html = await clash.text();
+      const forms = html.split('</form>');
+      const mine = html.match(/<input type="radio" name="address" value="([^"]+)"/)?.[1]?.replaceAll('&quot;', '"') ?? '';
+      return { choice: { ...hiddenFields(forms[0] ?? ''), address: mine }, again: hiddenFields(forms[1] ?? '') };
+    };
+    expect(
+      (await send(`${LIST}/${id}`, { user: jonas, form: { ...base, version: '1', street: 'Neue Str. 9', postal_code: '12345' } })).status,
+    ).toBe(303);
+    // "Meine Eingabe": her address, its postcode as she loaded it (was a 422).
+    const first = await clashOf(1, 'Alte Str. 3');
+    expect(JSON.parse(first.choice.address)).toEqual(['Alte Str. 3', '1234', 'Berlin', 'Deutschland']);
+    expect((await send(`${LIST}/${id}`, { user: anna, form: first.choice })).status).toBe(303);
+    expect(await row()).toMatchObject({ street: 'Alte Str. 3', postal_code: '1234', version: 3 });
+    // The same clash again; "Alles noch einmal bearbeiten" saved as it comes (the form carries his version 4).
+    expect(
+      (await send(`${LIST}/${id}`, { user: jonas, form: { ...base, version: '3', street: 'Neue Str. 10', postal_code: '12345' } })).status,
+    ).toBe(303);
+    const second = await clashOf(3, 'Alte Str. 5');
+    const { again: _again, ...edit } = second.again;
+    expect(edit).toMatchObject({ version: '4', street: 'Alte Str. 5', postal_code: '1234' });
+    // A postcode typed there is still checked; the one stored before is not.
+    const typed = await send(`${LIST}/${id}`, { user: anna, form: { ...edit, postal_code: '1233' } });
+    expect(typed.status).toBe(422);
+    expect(await typed.text()).toContain('id="f-postal_code-error"');
+    expect((await send(`${LIST}/${id}`, { user: anna, form: edit })).status).toBe(303);
+    expect(await row()).toMatchObject({ street: 'Alte Str. 5', postal_code: '1234', version: 5 });
+    // Jonas deletes it while Anna restores version 3 from her history: "Als neuen Kontakt
+    // speichern" sends the restored values to the create route, which keeps their postcode.
+    expect((await send(`${LIST}/${id}/delete`, { user: jonas, form: { version: '5' } })).status).toBe(303);
+    const gone = await send(`${LIST}/${id}/history/3/restore`, { user: anna, form: { version: '5' } });
+    expect(gone.status).toBe(409);
+    const html = await gone.text();
+    const form = html.slice(html.indexOf('<form'), html.indexOf('</form>'));
+    const sent: Record<string, string> = {};
+    for (const m of form.matchAll(/<input [^>]*name="([a-z_]+)"[^>]*value="([^"]*)"/g)) sent[m[1] ?? ''] = m[2] ?? '';
+    expect(sent).toMatchObject({ street: 'Alte Str. 3', postal_code: '1234', restore: '1' });
+    const made = await send(LIST, { user: anna, form: sent });
+    expect(made.status).toBe(303);
+    const newId = new URL(made.headers.get('location') ?? '', ORIGIN).searchParams.get('saved');
+    expect(newId).not.toBe(id);
+    expect(await env.DB.prepare('SELECT street, postal_code FROM contacts WHERE id = ?').bind(newId).first()).toEqual({
+      street: 'Alte Str. 3',
+      postal_code: '1234',
+    });
+  });
+
   it('counts lengths in code points and names the field that is too long', async () => {
     const ok = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(200) } });
     expect(ok.status).toBe(303);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Bindings } from '../src/env';
 import worker from '../src/index';
 import production from '../src/production';
-import { anna, ORIGIN, send, textOf, tokenFor } from './helpers';
+import { anna, hiddenFields, jonas, ORIGIN, seedContacts, send, textOf, tokenFor } from './helpers';
 
 const LIST = '/assets/whg-12/contacts';
 
@@ -271,6 +271,59 @@ describe('session expiry without losing input', () => {
     expect(html).toContain('name="version" value="4"');
     expect(html).toContain('value="Weiß"');
     expect(html).toContain('returnTo=%2Fassets%2Fwhg-12%2Fcontacts%2Fabc123%2Fedit');
+  });
+
+  it("keeps a clash's choice of the whole address in the 401 form, and that form saves it once signed in (code review)", async () => {
+    // Anna and Jonas change different parts of one address: one choice of the two whole addresses.
+    const [id] = await seedContacts('whg-12', 1, () => ({
+      company: 'Adresse nach Ablauf GmbH',
+      street: 'Hauptstraße 5',
+      postal_code: '80331',
+      city: 'München',
+    }));
+    const base = {
+      version: '1',
+      company: 'Adresse nach Ablauf GmbH',
+      street: 'Hauptstraße 5',
+      postal_code: '80331',
+      city: 'München',
+      phone: '089 1',
+    };
+    expect((await send(`${LIST}/${id}`, { user: jonas, form: { ...base, street: 'Industriestraße 7', city: 'Garching' } })).status).toBe(
+      303,
+    );
+    const clash = await send(`${LIST}/${id}`, { user: anna, form: { ...base, postal_code: '80333' } });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const choices = [...html.matchAll(/<input type="radio" name="address" value="([^"]+)"/g)].map((m) =>
+      (m[1] ?? '').replaceAll('&quot;', '"'),
+    );
+    expect(choices).toHaveLength(2);
+    // She picks Jonas's address after her session ran out.
+    const now = Math.floor(Date.now() / 1000);
+    const token = await tokenFor(anna, { iat: now - 7200, exp: now - 3600 });
+    const choice = { ...hiddenFields(html.slice(0, html.indexOf('</form>'))), address: choices[1] ?? '' };
+    const expired = await send(`${LIST}/${id}`, { token, form: choice });
+    expect(expired.status).toBe(401);
+    const page = await expired.text();
+    const shown = (name: string) => page.match(new RegExp(`name="${name}"[^>]*value="([^"]*)"`))?.[1];
+    expect([shown('street'), shown('postal_code'), shown('city'), shown('phone')]).toEqual([
+      'Industriestraße 7',
+      '80331',
+      'Garching',
+      '089 1',
+    ]);
+    // Sent again as the page holds it, once signed in: that address is stored, nothing emptied.
+    const again: Record<string, string> = { ...hiddenFields(page) };
+    for (const m of page.matchAll(/<input (?![^>]*type="hidden")[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"/g))
+      again[m[1] ?? ''] = m[2] ?? '';
+    expect((await send(`${LIST}/${id}`, { user: anna, form: again })).status).toBe(303);
+    expect(await env.DB.prepare('SELECT street, postal_code, city, phone FROM contacts WHERE id = ?').bind(id).first()).toEqual({
+      street: 'Industriestraße 7',
+      postal_code: '80331',
+      city: 'Garching',
+      phone: '089 1',
+    });
   });
 
   it('sends the same form again after login and stores it once', async () => {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import type { RecoveredForm } from '../security/strict-forms';
 import { fieldSpec } from './fields';
 import { formPage } from './pages';
-import { type FieldErrors, formTokenOf, formValuesFrom, versionOf } from './schema';
+import { type FieldErrors, formTokenOf, formValuesFrom, versionOf, withAddress } from './schema';
 
 /**
  * A contact form whose body was not valid UTF-8 (src/security/strict-forms.ts): the form again
@@ -31,5 +31,10 @@ export function keepFormOnBrokenEncoding(c: Context<AppEnv>, recovered: Recovere
         hidden: { name: 'version', value: String(versionOf(recovered.values) ?? '') },
       } as const)
     : ({ kind: 'create', formToken: formTokenOf(recovered.values) } as const);
-  return formPage(c, 422, { mode, values: formValuesFrom(recovered.values), errors, heading: t.contacts.encodingTitle }, assetId);
+  return formPage(
+    c,
+    422,
+    { mode, values: formValuesFrom(withAddress(recovered.values)), errors, heading: t.contacts.encodingTitle },
+    assetId,
+  );
 }

@@ -375,8 +375,11 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   // `edit_of`: the user chose to change the contact this form made before (below).
   const editOf = sentToken(form.raw, 'edit_of');
   const mode = { kind: 'create', formToken: editOf ?? formTokenOf(form.raw), editOf: editOf !== undefined } as const;
-  // A German postcode typed is five digits ("8033" is a typo), said beside the field, with any other error.
-  const badPostcode = badGermanPostalCode(typedAddress(form.values));
+  // A German postcode typed is five digits ("8033" is a typo), said beside the field, with any other
+  // error. Not asked again of a contact deleted meanwhile saved as a new one (its form sends the
+  // version, or `restore`): its input was an edit's or a restore's, checked as such (code review).
+  const badPostcode =
+    versionOf(form.raw) === undefined && !(form.raw as Record<string, unknown>).restore && badGermanPostalCode(typedAddress(form.values));
   if (!form.ok || badPostcode)
     return formPage(c, 422, { mode, values: form.values, errors: withPostcodeError(form.ok ? {} : form.errors, badPostcode) });
   return keepingInput(c, { mode, values: form.values }, async () => {
@@ -736,16 +739,19 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   const restoring = raw.restore === '1' || raw.restore === 'undo';
   const restore = restoring || revive;
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
-    // A German postcode this edit typed or changed is five digits; one it leaves as the form was
-    // loaded stays as stored, also a restore's (an import keeps what its file has: code review).
-    // A revive saves the user's input, checked as any edit against the version it was typed on.
+    // A German postcode this edit typed or changed is five digits; one the contact held in a kept
+    // version stays as stored, also a restore's (an import keeps what its file has: code review).
+    // Any kept version, not only the form's: the choice of a clash, and "Alles noch einmal
+    // bearbeiten", carry the co-buyer's version, and this user's address from the version the
+    // edit started from was refused there (code review). A revive is checked as any edit.
     // Read only for a postcode that fails (inside keepingInput: a failed read keeps the input).
     const typed = typedAddress(form.values);
-    const suspect = !restoring && badGermanPostalCode(typed);
-    const base = suspect
-      ? (await contactState(c.var.db, c.var.asset.id, contactId, version ?? 0)).versions.find((kept) => kept.version === version)?.values
-      : undefined;
-    const typedBad = suspect && (base?.postal_code !== typed.postal_code || base.country !== typed.country);
+    const typedBad =
+      !restoring &&
+      badGermanPostalCode(typed) &&
+      !(await contactState(c.var.db, c.var.asset.id, contactId, 0)).versions.some(
+        (kept) => kept.values.postal_code === typed.postal_code && kept.values.country === typed.country,
+      );
     const input = form.ok && !typedBad ? form.input : undefined;
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), { restore, revive });
     const errors = form.ok && !typedBad ? undefined : withPostcodeError(form.ok ? {} : form.errors, typedBad);

@@ -256,8 +256,12 @@ export type FormResult =
   | { ok: true; input: ContactInput; values: FormValues; raw: unknown }
   | { ok: false; errors: FieldErrors; values: FormValues; raw: unknown };
 
-export function readContactForm(raw: unknown): FormResult {
-  // A clash's choice of a whole address (views/merge-clash.tsx): its four parts in one value.
+/**
+ * A clash's choice of a whole address (views/merge-clash.tsx) is its four parts in one value:
+ * taken apart here, for the save and for every page that shows such a form again (a 401 after
+ * the session ended, broken bytes), which otherwise showed the address empty (code review).
+ */
+export function withAddress(raw: unknown): unknown {
   const address = (raw as Record<string, unknown>).address;
   if (typeof address === 'string') {
     let parts: unknown;
@@ -265,8 +269,13 @@ export function readContactForm(raw: unknown): FormResult {
       parts = JSON.parse(address);
     } catch {}
     if (Array.isArray(parts))
-      raw = { ...(raw as object), ...Object.fromEntries(ADDRESS.map((name, index) => [name, String(parts[index] ?? '')])) };
+      return { ...(raw as object), ...Object.fromEntries(ADDRESS.map((name, index) => [name, String(parts[index] ?? '')])) };
   }
+  return raw;
+}
+
+export function readContactForm(raw: unknown): FormResult {
+  raw = withAddress(raw);
   const values = formValuesFrom(raw);
   const result = z.safeParse(contactInput, raw);
   return result.success ? { ok: true, input: result.data, values, raw } : { ok: false, errors: fieldErrorsFrom(result.error), values, raw };

@@ -32,7 +32,7 @@ export function tenantDatabases(raw: unknown = ''): Map<string, string> {
   const map = new Map<string, string>();
   for (const [tenant, binding] of Object.entries(value)) {
     if (!TENANT.test(tenant) || typeof binding !== 'string' || !BINDING.test(binding))
-      throw new Error(`TENANT_DATABASES: ${tenant} is no tenant name or maps to no DB_… binding name`);
+      throw new Error(`TENANT_DATABASES: bad entry ${tenant}`);
     map.set(tenant, binding);
   }
   parsed = { raw, map };
