@@ -2,7 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildApp, configOf } from '../src/app';
-import { anna, ORIGIN, seedContacts, textOf, tokenFor } from './helpers';
+import { anna, ORIGIN, seedContacts, send, textOf, tokenFor } from './helpers';
 
 const ASSET = 'whg-12';
 const LIST = `/assets/${ASSET}/contacts`;
@@ -125,6 +125,23 @@ describe('storage faults', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Verloren Import');
     expect((await staged()) ?? 0).toBe((before ?? 0) + 1);
+  });
+
+  it('imports once when the confirm landed but its answer was lost, and says it was imported (code review: 503)', async () => {
+    const form = new FormData();
+    form.set('file', new File(['BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Doppelt Bestätigt\r\nN:Bestätigt;Doppelt;;;\r\nEND:VCARD\r\n'], 'k.vcf'));
+    const preview = await (await send(`${LIST}/import`, { user: anna, method: 'POST', body: form })).text();
+    const action = /action="([^"]*\/import\/[A-Za-z0-9_-]+)"/.exec(preview)?.[1] ?? '';
+    const book = /name="book" value="([^"]*)"/.exec(preview)?.[1] ?? '';
+    expect(action).not.toBe('');
+    // The confirm's batch (the second call: a read of the upload comes first) lands, its answer is lost, and `guarded` sends it again.
+    const { database, calls } = faultyDatabase((call, kind) => (call === 2 && kind === 'batch' ? 'after' : undefined));
+    const response = await sendWith(database, action, { form: { card: '1', book } });
+    expect(calls()).toBeGreaterThan(2);
+    expect(response.status).toBe(303);
+    const notice = await send(response.headers.get('location') ?? '', { user: anna });
+    expect(textOf(await notice.text())).toContain('1 Kontakt wurde übernommen.');
+    expect((await rows()).filter((row) => row.last_name === 'Bestätigt')).toHaveLength(1);
   });
 
   it('answers 503 with the typed input kept and stores nothing when storage stays down', async () => {

@@ -61,7 +61,7 @@ export function warrantyCalendar(events: readonly CalendarEvent[], options: Cale
 }
 
 function eventLines(event: CalendarEvent, stamp: string): string[] {
-  if (!isIsoDate(event.date)) throw new RangeError(`event ${event.uid}: not a warranty date: ${JSON.stringify(event.date)}`);
+  if (!isIsoDate(event.date)) throw new RangeError(`event ${event.uid}: bad date ${JSON.stringify(event.date)}`);
   if (!Number.isSafeInteger(event.sequence) || event.sequence < 0)
     throw new RangeError(`event ${event.uid}: bad SEQUENCE ${event.sequence}`);
   const lines = [

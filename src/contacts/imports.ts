@@ -367,13 +367,17 @@ export async function confirmImport(
     .bind(assetId, 2 * bytes, STORAGE_BUDGET_BYTES - BUDGET_HEADROOM_BYTES, staged.importId, doneToken);
   const columns = IMPORT_COLUMNS.join(', ');
   const values = IMPORT_COLUMNS.map((_, index) => `json_extract(j.value, '$[${index}]')`).join(', ');
+  // A chunk whose first row is stored already is not inserted again: `guarded` repeats a batch
+  // whose answer was lost after D1 applied it, whose claim then finds the upload done (code
+  // review: the rows' ids met themselves, UNIQUE, and a 503 said to try an import that was done).
   const inserts = chunks.map((chunk) =>
     client
       .prepare(
         `INSERT INTO contacts (${columns}) SELECT ${values} FROM json_each(?) AS j
-         WHERE EXISTS (SELECT 1 FROM import_staging WHERE import_id = ? AND done_token = ?)`,
+         WHERE EXISTS (SELECT 1 FROM import_staging WHERE import_id = ? AND done_token = ?)
+           AND NOT EXISTS (SELECT 1 FROM contacts WHERE id = ?)`,
       )
-      .bind(JSON.stringify(chunk), staged.importId, doneToken),
+      .bind(JSON.stringify(chunk), staged.importId, doneToken, chunk[0]?.[0]),
   );
   const [claimResult] = await guarded(() => client.batch([claim, makeRoom, ...inserts]));
   const claimed = claimResult?.results ?? [];

@@ -79,7 +79,7 @@ export function isIsoDate(value: string): boolean {
 
 function requireDate(iso: string): YearMonthDay {
   const date = parseDate(iso);
-  if (!date) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(iso)}`);
+  if (!date) throw new RangeError(`bad date ${JSON.stringify(iso)}`);
   return date;
 }
 
