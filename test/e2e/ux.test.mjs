@@ -1053,6 +1053,37 @@ describe('the list on a desktop (1280×800)', () => {
     assert.deepEqual([lefts.letter, lefts.head], [lefts.name, lefts.name], JSON.stringify(lefts));
   });
 
+  test("a German postcode's error spans PLZ and Ort on a wide screen and a phone, the fields staying in their columns (buyer review)", async () => {
+    const { page } = browser;
+    await page.goto(`${listPath(BOOK)}/new`);
+    await page.locator('#f-company').fill('PLZ Fehler GmbH');
+    await page.locator('#f-postal_code').fill('8033');
+    await page.locator('#f-city').fill('München');
+    await page.locator('.save-bar button.primary').click();
+    await page.locator('#f-postal_code-error').waitFor();
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      const boxes = await page.evaluate(() =>
+        Object.fromEntries(
+          ['.plz-ort', '#f-postal_code-error', '#f-postal_code', '#f-city', '#f-country'].map((selector) => {
+            const { x, y, width, height } = document.querySelector(selector).getBoundingClientRect();
+            return [selector, { x, y, width, height }];
+          }),
+        ),
+      );
+      const error = boxes['#f-postal_code-error'];
+      const said = `${width} px: ${JSON.stringify(boxes)}`;
+      // As wide as the row, in two lines at most (eight in the PLZ column at 360 px before).
+      assert.ok(Math.abs(error.width - boxes['.plz-ort'].width) < 1, said);
+      assert.ok(error.height < 60, said);
+      assert.ok(boxes['#f-postal_code'].x + boxes['#f-postal_code'].width < boxes['#f-city'].x, `PLZ left of Ort: ${said}`);
+      if (width > 800) assert.equal(boxes['#f-country'].y, boxes['#f-postal_code'].y, `Land beside them: ${said}`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('the form in columns: Titel, Vorname and Nachname in one row, the title narrow; "Notizen" said once', async () => {
     const { page } = browser;
     await page.goto(`${listPath(BOOK)}/new`);
