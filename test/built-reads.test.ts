@@ -167,7 +167,7 @@ describe('reads built once per shape', () => {
     const selection = { first: sql<string>`'x'`, second: sql<string>`'x'` };
     const read = BuiltRead.of(selection, (fields) => db.select(fields).from(sql`(select 1)`));
     expect(await runRead(db, read, {})).toEqual([{ first: 'x', second: 'x' }]);
-    await expect(runReads(db, [read, {}], [read, {}])).rejects.toThrow('read returned 1 columns, 2 selected');
+    await expect(runReads(db, [read, {}], [read, {}])).rejects.toThrow('read 1 of 2 columns');
   });
 
   it('refuse a batch with a column named like an array index (its object would list it first) instead of shifting values', async () => {

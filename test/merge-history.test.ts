@@ -525,7 +525,7 @@ describe('a stale edit is merged field by field', () => {
     expect((await edit(kai, id, { ...(await formOf(id, kai)), phone: '089 7' })).status).toBe(303);
     const later = textOf(await (await edit(mia, id, sent)).text());
     expect(later).toContain('Ort Haar Ottobrunn');
-    expect(later).toContain('Telefonnummer — 089 7');
+    expect(later).toContain('Telefonnummer (leer) 089 7');
     expect((await edit(kai, id, { ...(await formOf(id, kai)), phone: '' })).status).toBe(303);
     expect(await row(id)).toMatchObject({ notes: 'Kai schreibt', city: 'Ottobrunn', mobile: '0171 333', version: 4 });
     const { again: _, ...save } = sent;
@@ -742,13 +742,13 @@ describe('history (Verlauf)', () => {
     expect(html).toContain(`href="${LIST}/${id}/history"`.replace('/history', '')); // back to the card
   });
 
-  it('shows a removed value as a change to nothing, on the same line: "old → —"', async () => {
+  it('shows a removed value as a change to nothing, on the same line: "old → (leer)"', async () => {
     const id = await create(anna, { company: 'Dach Rot', phone: '089 7' });
     expect((await edit(anna, id, { ...(await formOf(id)), phone: '' })).status).toBe(303);
     const html = await (await send(`${LIST}/${id}/history`, { user: anna })).text();
     const newest = html.split('<li class="version"')[1] ?? '';
-    expect(textOf(newest)).toMatch(/Telefonnummer 089 7 → —/);
-    expect(newest).toContain('<del class="pre">089 7</del><span aria-hidden="true"> → </span><span class="meta">—</span>');
+    expect(textOf(newest)).toMatch(/Telefonnummer 089 7 → \(leer\)/);
+    expect(newest).toContain('<del class="pre">089 7</del><span aria-hidden="true"> → </span><span class="meta">(leer)</span>');
   });
 
   it('restores an older version as a new version, never rewriting history', async () => {

@@ -75,7 +75,7 @@ export class BuiltRead<Row> {
 
   /** One row from its values in column order, decoded as drizzle decodes them (null stays null). */
   row(values: readonly unknown[]): Row {
-    if (values.length !== this.keys.length) throw new Error(`read returned ${values.length} columns, ${this.keys.length} selected`);
+    if (values.length !== this.keys.length) throw new Error(`read ${values.length} of ${this.keys.length} columns`);
     const row: Record<string, unknown> = {};
     for (let i = 0; i < this.keys.length; i++) {
       const value = values[i];

@@ -397,7 +397,7 @@ export const de = {
     madeBefore: (name: string) =>
       `Mit diesem Formular haben Sie schon „${name}“ gespeichert. Ist das ein weiterer Kontakt, oder wollen Sie „${name}“ ändern?`,
     madeEdit: (name: string) => `„${name}“ ändern`,
-    empty: '—',
+    empty: '(leer)',
     draftRestored: 'Ihre nicht gesendeten Eingaben wurden wiederhergestellt.',
     draftDiscard: 'Verwerfen',
   },

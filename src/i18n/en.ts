@@ -361,7 +361,7 @@ export const en: Messages = {
     madeBefore: (name: string) =>
       `You already saved “${name}” with this form. Is this another contact, or do you want to change “${name}”?`,
     madeEdit: (name: string) => `Change “${name}”`,
-    empty: '—',
+    empty: '(empty)',
     draftRestored: 'Your unsent input was restored.',
     draftDiscard: 'Discard',
   },
