@@ -183,6 +183,18 @@ describe('drafts and an expired session', () => {
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
     await page.getByRole('link', { name: 'Abbrechen' }).click();
     await ask.waitFor();
+    // In dark mode it stands out from the page behind it: its own surface and a border (buyer
+    // review: the browser's dialog was as dark as the page under the backdrop).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      const look = await page.locator('dialog.ask').evaluate((dialog) => {
+        const style = getComputedStyle(dialog);
+        return [style.backgroundColor, style.borderTopWidth, style.borderTopStyle, getComputedStyle(document.body).backgroundColor];
+      });
+      assert.deepEqual(look, ['rgb(27, 30, 34)', '1px', 'solid', 'rgb(18, 20, 23)']);
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
     await page.keyboard.press('Escape');
     await ask.waitFor({ state: 'detached' });
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
