@@ -42,6 +42,7 @@
         ` ${n === 1 ? 'Ein weiterer Kontakt ist' : `${n} weitere Kontakte sind`} noch nicht geladen und nicht durchsucht.`,
       didYouMean: 'Meinten Sie ',
       or: ' oder ',
+      noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
     },
     en: {
       discard: 'Discard your input? It is not saved yet.',
@@ -64,6 +65,7 @@
       offlineUnseen: (n) => ` ${n === 1 ? 'One more contact is' : `${n} more contacts are`} not loaded yet and not searched.`,
       didYouMean: 'Did you mean ',
       or: ' or ',
+      noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
     },
   };
   var words = WORDS[document.documentElement.lang] || WORDS.de;
@@ -928,11 +930,15 @@
         text = hint
           .getAttribute(until ? 'data-typed' : 'data-text')
           .replace('%', date.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
-    }
+    } else if (accepted && accepted[1] >= '1990' && !years && !until)
+      // An acceptance date alone gives no end: said as the last end is cleared, where the period
+      // the end was typed beside is not kept (the form shows "Keine Frist"; buyer review: the
+      // warranty went from the list and the calendar without a word).
+      text = words.noEnd;
     if (text === hint.textContent) return;
     hint.textContent = text;
     hint.hidden = !text;
-    if ((say || until) && text) announce(text);
+    if ((say || until || text === words.noEnd) && text) announce(text);
   }
   document.addEventListener('input', (event) => {
     var field = event.target;

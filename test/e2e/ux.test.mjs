@@ -631,6 +631,34 @@ describe('the form on a desktop', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('clearing the only end of a warranty whose period is not kept says that no end is left (buyer review)', async () => {
+    const { page } = browser;
+    const name = `Ohne Ende ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await fillContact(page, { company: name });
+    await page.getByLabel('Abnahme am', { exact: true }).fill('2023-01-15');
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('4');
+    await page.getByLabel('Gewährleistung bis', { exact: true }).fill('2027-06-30');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: `${name} bearbeiten` }).waitFor();
+    // The typed end is stored, the period beside it is not: "Keine Frist".
+    assert.equal(await page.getByLabel('Frist ab Abnahme', { exact: true }).inputValue(), '');
+    const end = page.locator('#f-warranty_years-end');
+    await page.getByLabel('Gewährleistung bis', { exact: true }).fill('');
+    assert.equal(await end.textContent(), 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.');
+    assert.ok(await end.isVisible());
+    // Read out (the page's live region), not only shown.
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent.startsWith('Ohne Frist und ohne'));
+    // A period chosen again gives the end again.
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('4');
+    assert.equal(await end.textContent(), 'Gewährleistung bis 15.01.2027');
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('"Mit meinen Eingaben wiederherstellen" (a button with a request of its own) sends no date it cannot read either', async () => {
     const { page } = browser;
     const company = `Zurückholen ${unique()}`;
