@@ -945,6 +945,23 @@
     if (/^(accepted_on|warranty_years|warranty_until)$/.test(field.name)) showEnd(field.form, field.name === 'warranty_years');
   });
 
+  // A link's address copied and pasted ("mailto:info@firma.de?subject=…", "tel:+49%2089…"): the
+  // address or number alone, as the field takes it (buyer review: the e-mail's error did not say
+  // why). Without JS the form says what is wrong beside the field.
+  document.addEventListener('paste', (event) => {
+    var field = event.target;
+    var scheme = field.name === 'email' ? /^mailto:/i : /^(phone|mobile)$/.test(field.name) ? /^tel:/i : null;
+    var text = scheme && field.form && event.clipboardData ? event.clipboardData.getData('text').trim() : '';
+    if (!scheme || !scheme.test(text)) return;
+    event.preventDefault();
+    var value = text.replace(scheme, '').replace(/\?[\s\S]*$/, '');
+    try {
+      value = decodeURIComponent(value);
+    } catch {}
+    field.setRangeText(value, field.selectionStart, field.selectionEnd, 'end');
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+
   // "Suche leeren" (a link to the whole list, without JS a page load): the field emptied and
   // searched in place, focus kept in it for the next search (a page load left focus nowhere).
   document.addEventListener('click', (event) => {

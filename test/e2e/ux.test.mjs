@@ -631,6 +631,34 @@ describe('the form on a desktop', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('a pasted "mailto:" or "tel:" link address becomes the address or number alone (buyer review)', async () => {
+    const { page } = browser;
+    await page.goto(`${listPath()}/new`);
+    const paste = (selector, text) =>
+      page.locator(selector).evaluate((field, pasted) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', pasted);
+        field.focus();
+        field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, text);
+    await paste('#f-email', ' mailto:Info@Fliesen-Meier.de?subject=Angebot%20Bad ');
+    assert.equal(await page.locator('#f-email').inputValue(), 'Info@Fliesen-Meier.de');
+    await paste('#f-phone', 'tel:+49%2089%20123456');
+    assert.equal(await page.locator('#f-phone').inputValue(), '+49 89 123456');
+    // Pasted into what is there, at the caret: only the scheme goes.
+    await page.locator('#f-mobile').fill('0171 ');
+    await paste('#f-mobile', 'TEL:2345678');
+    assert.equal(await page.locator('#f-mobile').inputValue(), '0171 2345678');
+    // Anything else is left to the browser (whose own paste a synthetic event does not make).
+    await page.locator('#f-company').fill('');
+    await paste('#f-company', 'mailto:GmbH');
+    assert.equal(await page.locator('#f-company').inputValue(), '');
+    await fillContact(page, { company: `Eingefügt ${unique()}` });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('link', { name: 'Info@Fliesen-Meier.de' }).waitFor();
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('clearing the only end of a warranty whose period is not kept says that no end is left (buyer review)', async () => {
     const { page } = browser;
     const name = `Ohne Ende ${unique()}`;
