@@ -322,6 +322,23 @@ describe('on a phone (360×800)', () => {
     const [box, height] = [await confirm.boundingBox(), page.viewportSize().height];
     assert.ok(box && box.y + box.height <= height && box.y > height / 2, `${JSON.stringify(box)} of ${height}`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollHeight > 3 * innerHeight), 'the preview is long');
+    // Tab through the cards: each checkbox stands above the bar (taller than the form's).
+    let ticks = 0;
+    for (let press = 0; press < 40; press += 1) {
+      await page.keyboard.press('Tab');
+      const seen = await page.evaluate(() => {
+        const focused = document.activeElement;
+        if (focused?.type !== 'checkbox') return null;
+        return {
+          bottom: focused.getBoundingClientRect().bottom,
+          barTop: document.querySelector('.preview + .form-actions').getBoundingClientRect().top,
+        };
+      });
+      if (!seen) continue;
+      ticks += 1;
+      assert.ok(seen.bottom <= seen.barTop, `checkbox ${ticks}: ${JSON.stringify(seen)}`);
+    }
+    assert.equal(ticks, 30);
     await confirm.click();
     await page.getByText('30 Kontakte wurden übernommen.').waitFor();
     await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
