@@ -2,7 +2,8 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildApp, configOf } from '../src/app';
-import { anna, ORIGIN, seedContacts, send, textOf, tokenFor } from './helpers';
+import { STORAGE_BUDGET_BYTES } from '../src/contacts/repository';
+import { anna, ORIGIN, seedContacts, send, type TestUser, textOf, tokenFor } from './helpers';
 
 const ASSET = 'whg-12';
 const LIST = `/assets/${ASSET}/contacts`;
@@ -56,10 +57,10 @@ function faultyDatabase(plan: (call: number, kind: string) => Fault | undefined,
 async function sendWith(
   database: D1Database,
   path: string,
-  init: { method?: string; form?: Record<string, string>; htmx?: boolean; body?: FormData } = {},
+  init: { method?: string; form?: Record<string, string>; htmx?: boolean; body?: FormData; user?: TestUser } = {},
 ) {
   const faultyEnv = { ...env, DB: database };
-  const headers = new Headers({ Cookie: `propster_session=${await tokenFor(anna)}` });
+  const headers = new Headers({ Cookie: `propster_session=${await tokenFor(init.user ?? anna)}` });
   if (init.htmx) headers.set('HX-Request', 'true');
   let body: string | FormData | undefined = init.body;
   if (init.body) headers.set('Origin', ORIGIN);
@@ -142,6 +143,50 @@ describe('storage faults', () => {
     const notice = await send(response.headers.get('location') ?? '', { user: anna });
     expect(textOf(await notice.text())).toContain('1 Kontakt wurde übernommen.');
     expect((await rows()).filter((row) => row.last_name === 'Bestätigt')).toHaveLength(1);
+  });
+
+  it('makes room in a full book once when the confirm landed but its answer was lost (second code review: twice)', async () => {
+    // A book of its own, its budget nearly used by old versions of 1,000 bytes each.
+    const asset = 'whg-faults-budget';
+    const user = { ...anna, sub: 'u-faults-budget', assets: [{ id: asset, name: 'Voll' }] };
+    const [owner = ''] = await seedContacts(asset, 1, () => ({ company: 'Verlauf GmbH' }));
+    const count = (sql: string, ...values: unknown[]) =>
+      env.DB.prepare(sql)
+        .bind(...values)
+        .first<number>('n')
+        .then(Number);
+    const old = () => count("SELECT count(*) AS n FROM contact_versions WHERE contact_id = ? AND author_id = 'seed'", owner);
+    const fill = async () => {
+      const usage = await count('SELECT bytes AS n FROM asset_usage WHERE asset_id = ?', asset);
+      const low = await count('SELECT coalesce(min(version), 1) AS n FROM contact_versions WHERE contact_id = ?', owner);
+      await env.DB.prepare(
+        `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?2)
+         INSERT INTO contact_versions (contact_id, version, asset_id, action, fields, author_id, author_name, created_at, bytes)
+         SELECT ?1, ?3 - i, ?4, 'update', '{}', 'seed', 'Seed', i, 1000 FROM k`,
+      )
+        .bind(owner, Math.floor((STORAGE_BUDGET_BYTES - 128 * 1024 - 500 - usage) / 1000), low, asset)
+        .run();
+      return old();
+    };
+    const importOne = async (name: string, lost: boolean) => {
+      const form = new FormData();
+      form.set(
+        'file',
+        new File([`BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nN:${name};X;;;\r\nNOTE:${'x'.repeat(1500)}\r\nEND:VCARD\r\n`], 'k.vcf'),
+      );
+      const preview = await (await send(`/assets/${asset}/contacts/import`, { user, method: 'POST', body: form })).text();
+      const action = /action="([^"]*\/import\/[A-Za-z0-9_-]+)"/.exec(preview)?.[1] ?? '';
+      const book = /name="book" value="([^"]*)"/.exec(preview)?.[1] ?? '';
+      const { database } = faultyDatabase((call, kind) => (lost && call === 2 && kind === 'batch' ? 'after' : undefined));
+      return sendWith(database, action, { form: { card: '1', book }, user });
+    };
+    const before = await fill();
+    expect((await importOne('Einmal', false)).status).toBe(303);
+    const once = before - (await old());
+    expect(once).toBeGreaterThan(0);
+    const again = await fill();
+    expect((await importOne('Wiederholt', true)).status).toBe(303);
+    expect(again - (await old())).toBe(once);
   });
 
   it('answers 503 with the typed input kept and stores nothing when storage stays down', async () => {

@@ -116,15 +116,17 @@ function judgeField(field: Field, raw: string): Verdict {
  * The app's rule beyond the shared contract (docs/contract.md §5): with the country Germany
  * (Deutschland, Germany, DE, D, BRD, any case), a postcode a form types has five digits, also
  * written "D-80333" or "80 333". The schema alone does not check it; the routes do. Written from
- * the documentation: the plain spellings must be accepted, a postcode without exactly five digits
- * refused, and the rest (other spacing or prefixes) may go either way.
+ * the documentation: the plain spellings must be accepted, other spacing or hyphens around five digits
+ * may go either way, and the rest is refused.
  */
 function judgeGermanPostcode(form: Form): Verdict {
   const country = normalise('country', form.country ?? '');
   const postcode = normalise('postal_code', form.postal_code ?? '');
   if (postcode === '' || !['deutschland', 'germany', 'de', 'd', 'brd'].includes(country.toLowerCase())) return 'valid';
   if (/^(?:D-|DE-|DE |D )?\d{5}$|^\d\d \d{3}$/i.test(postcode)) return 'valid';
-  return (postcode.match(/[0-9]/g) ?? []).length === 5 ? 'unknown' : 'invalid';
+  // Other spacing and hyphens around five digits and a leading D or DE; anything else (a letter
+  // after the digits, a city typed into the field) is none.
+  return /^(?:de?)?[\s-]*(?:\d[\s-]*){5}$/i.test(postcode) ? 'unknown' : 'invalid';
 }
 
 /** The verdict for a whole form; `typed` adds the checks the routes make of what a form typed. */
@@ -397,7 +399,23 @@ const fieldArbs = {
   street: textArb(200),
   postal_code: fc.oneof(
     { weight: 5, arbitrary: textArb(20) },
-    { weight: 1, arbitrary: fc.constantFrom('80333', 'D-80333', 'de 80333', '80 333', '8033', '803330', '80333a', 'ä', 'D-8O333') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '80333',
+        'D-80333',
+        'de 80333',
+        '80 333',
+        '8033',
+        '803330',
+        '80333a',
+        'x80333',
+        '80333 München',
+        'ä',
+        'D-8O333',
+        'd80333',
+      ),
+    },
   ),
   city: textArb(100),
   country: fc.oneof(

@@ -360,16 +360,18 @@ export async function confirmImport(
            WHERE v.asset_id = ?1 AND v.version < c.version
              AND coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?1), 0) + ?2 > ?3
              AND EXISTS (SELECT 1 FROM import_staging WHERE import_id = ?4 AND done_token = ?5)
+             AND NOT EXISTS (SELECT 1 FROM contacts WHERE id = ?6)
          )
          WHERE running - b < coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?1), 0) + ?2 - ?3
        )`,
     )
-    .bind(assetId, 2 * bytes, STORAGE_BUDGET_BYTES - BUDGET_HEADROOM_BYTES, staged.importId, doneToken);
+    .bind(assetId, 2 * bytes, STORAGE_BUDGET_BYTES - BUDGET_HEADROOM_BYTES, staged.importId, doneToken, rows[0]?.[0] ?? '');
   const columns = IMPORT_COLUMNS.join(', ');
   const values = IMPORT_COLUMNS.map((_, index) => `json_extract(j.value, '$[${index}]')`).join(', ');
-  // A chunk whose first row is stored already is not inserted again: `guarded` repeats a batch
-  // whose answer was lost after D1 applied it, whose claim then finds the upload done (code
-  // review: the rows' ids met themselves, UNIQUE, and a 503 said to try an import that was done).
+  // A chunk whose first row is stored already is not inserted again, and old versions give way
+  // only before the first is (above): `guarded` repeats a batch whose answer was lost after D1
+  // applied it, whose claim then finds the upload done (code reviews: the rows' ids met
+  // themselves, UNIQUE, a 503 said to try an import that was done; the repeat made room twice).
   const inserts = chunks.map((chunk) =>
     client
       .prepare(

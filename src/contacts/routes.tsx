@@ -376,10 +376,9 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   const editOf = sentToken(form.raw, 'edit_of');
   const mode = { kind: 'create', formToken: editOf ?? formTokenOf(form.raw), editOf: editOf !== undefined } as const;
   // A German postcode typed is five digits ("8033" is a typo), said beside the field, with any other
-  // error. Not asked again of a contact deleted meanwhile saved as a new one (its form sends the
-  // version, or `restore`): its input was an edit's or a restore's, checked as such (code review).
-  const badPostcode =
-    versionOf(form.raw) === undefined && !(form.raw as Record<string, unknown>).restore && badGermanPostalCode(typedAddress(form.values));
+  // error. Also of a contact deleted meanwhile saved as a new one: its form may hold a postcode
+  // typed there, which nothing can tell from one stored before (second code review).
+  const badPostcode = badGermanPostalCode(typedAddress(form.values));
   if (!form.ok || badPostcode)
     return formPage(c, 422, { mode, values: form.values, errors: withPostcodeError(form.ok ? {} : form.errors, badPostcode) });
   return keepingInput(c, { mode, values: form.values }, async () => {

@@ -479,8 +479,22 @@ describe('on a phone (360×800)', () => {
         // A second version, so that the history offers "Diese Fassung wiederherstellen".
         await page.getByRole('link', { name: 'Bearbeiten' }).click();
         await fillContact(page, { position: 'Fliesenleger' });
+        // 800 px are 25 lines of 32 px: the save bar stays in the flow, never over a field (code review).
+        assert.equal(await page.locator('.save-bar').evaluate((bar) => getComputedStyle(bar).position), 'static');
         await page.getByRole('button', { name: 'Speichern' }).click();
         await page.locator('main').getByText('wurde gespeichert').waitFor();
+        // The import preview: its buttons stacked, in the flow, nothing wider than the screen.
+        await page.goto(`${listPath()}/import`);
+        await page.locator('input[type=file]').setInputFiles({
+          name: 'gross.vcf',
+          mimeType: 'text/vcard',
+          buffer: Buffer.from(`BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Gross ${tag}\r\nORG:Gross ${tag}\r\nEND:VCARD\r\n`),
+        });
+        await page.getByRole('button', { name: 'Datei prüfen' }).click();
+        const bar = page.locator('.preview + .form-actions');
+        await bar.waitFor();
+        assert.equal(await bar.evaluate((element) => getComputedStyle(element).position), 'static');
+        await assertPhoneFriendly(page, 'the import preview at 32 px');
         await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
         const row = page.locator('li.contact', { hasText: name });
         // Every word of the name and of its line is shown: nothing cut off.
