@@ -2,7 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildApp, configOf } from '../src/app';
-import { STORAGE_BUDGET_BYTES } from '../src/contacts/repository';
+import { BUDGET_HEADROOM_BYTES, STORAGE_BUDGET_BYTES } from '../src/contacts/repository';
 import { anna, ORIGIN, seedContacts, send, type TestUser, textOf, tokenFor } from './helpers';
 
 const ASSET = 'whg-12';
@@ -164,7 +164,7 @@ describe('storage faults', () => {
          INSERT INTO contact_versions (contact_id, version, asset_id, action, fields, author_id, author_name, created_at, bytes)
          SELECT ?1, ?3 - i, ?4, 'update', '{}', 'seed', 'Seed', i, 1000 FROM k`,
       )
-        .bind(owner, Math.floor((STORAGE_BUDGET_BYTES - 128 * 1024 - 500 - usage) / 1000), low, asset)
+        .bind(owner, Math.floor((STORAGE_BUDGET_BYTES - BUDGET_HEADROOM_BYTES - 500 - usage) / 1000), low, asset)
         .run();
       return old();
     };
