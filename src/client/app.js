@@ -1309,8 +1309,8 @@
   // budgeted) or a second index. So with JS a search that found nothing asks the book here, for
   // each of its first three words of four letters or more: the contacts with a word that shares
   // its first or its last letters (as many as leave one between them: three up to eight letters,
-  // four up to ten, five of a longer one), as the export of a search, which the duplicate hint
-  // asks too. Their nearest
+  // four up to ten, five of a longer one; where they meet, also the start with the pair across
+  // the meeting swapped back), as the export of a search, which the duplicate hint asks too. Their nearest
   // words are offered: a letter typed once for twice or twice for once, then one letter wrong,
   // missing, extra or two swapped (two of them from eight letters on), or a word that starts as
   // the typed one does but for its last letters (five kept at least: "Elektro", "Elektriker").
@@ -1448,7 +1448,16 @@
           // middle ("Fleisen") spoil one of them, not both (UX review: nothing was offered).
           var letters = Array.from(term.key);
           var length = Math.min(5, Math.max(3, Math.floor((letters.length - 1) / 2)));
-          return Promise.all([partWords(list, letters.slice(0, length).join('')), partWords(list, letters.slice(-length).join(''))]);
+          var asked = [letters.slice(0, length), letters.slice(-length)];
+          // Where the two meet (a word of four to six letters), two letters swapped across the
+          // meeting spoil both ("Brnadl"): the start as it reads with that pair swapped back
+          // (UX review: nothing was offered).
+          for (let at = Math.max(0, letters.length - length - 1); at < length && at + 1 < letters.length; at++) {
+            const back = letters.slice(0, length + 1);
+            back.splice(at, 2, letters[at + 1], letters[at]);
+            asked.push(back.slice(0, length));
+          }
+          return Promise.all(asked.map((part) => partWords(list, part.join(''))));
         }),
       )
         .then((answers) => {

@@ -164,6 +164,7 @@ describe('a search that finds nothing offers the nearest words of the book', () 
       await addContact(page, { company: `Großmann${d} Bäder` }, `Großmann${d} Bäder`);
       await addContact(page, { company: `Huber ${d}`, position: 'Elektriker' }, `Huber ${d}`);
       await addContact(page, { company: `Quarzit ${d}` }, `Quarzit ${d}`);
+      await addContact(page, { first_name: 'Rosa', last_name: 'Brandl', company: `${d}` }, `Rosa Brandl`);
       await addContact(page, { company: `Kachel Wunder${e}` }, `Kachel Wunder${e}`);
       await addContact(page, { company: `Zanderweg${e}`, notes: `Zanderweh${e}` }, `Zanderweg${e}`);
       await addContact(page, { company: `${f}hausmeister` }, `${f}hausmeister`);
@@ -192,6 +193,9 @@ describe('a search that finds nothing offers the nearest words of the book', () 
       // Two letters swapped in the middle of a short word, alone (UX review: "Fleisen"; its start
       // and end were both spoilt, and no other word typed brought the contact).
       assert.equal(await offered('Quazrit'), 'Meinten Sie „Quarzit“?');
+      // In a word of six letters, the swap across the middle spoils both parts asked (UX
+      // review: "Brnadl" was offered nothing).
+      assert.equal(await offered('Brnadl'), 'Meinten Sie „Brandl“?');
       // Two words of a firm typed as one (UX review: "Fliesenmeier" was offered "Fliesenleger").
       assert.equal(await offered(`Kachelwunder${e}`), `Meinten Sie „Kachel Wunder${e}“?`);
       // A second choice only if it finds more than the first does, inside words too, as the
