@@ -751,6 +751,33 @@ describe('history (Verlauf)', () => {
     expect(newest).toContain('<del class="pre">089 7</del><span aria-hidden="true"> → </span><span class="meta">(leer)</span>');
   });
 
+  it('marks the lines of notes that changed, on both sides, as the clash does (buyer review: whole blocks)', async () => {
+    const id = await create(anna, { company: 'Fliesen Kaya', notes: 'Aufmaß Montag\nLieferung KW 12\nRechnung offen' });
+    const form = await formOf(id);
+    expect((await edit(anna, id, { ...form, notes: 'Aufmaß Montag\nLieferung KW 14\nRechnung offen' })).status).toBe(303);
+    // A one-line note changed, and a note removed: nothing to mark line by line.
+    const other = await create(anna, { company: 'Maler Ost', notes: 'Termin 3.5.' });
+    expect((await edit(anna, other, { ...(await formOf(other)), notes: 'Termin 7.5.' })).status).toBe(303);
+    expect((await edit(anna, other, { ...(await formOf(other)), notes: '' })).status).toBe(303);
+    const newest = async (contact: string) =>
+      (await (await send(`${LIST}/${contact}/history`, { user: jonas })).text()).split('<li class="version"')[1] ?? '';
+    const shown = await newest(id);
+    const marked = (tag: string) =>
+      [
+        ...(shown.match(new RegExp(`<${tag} class="pre">(.*?)</${tag}>`, 's'))?.[1] ?? '').matchAll(
+          /<mark><span class="sr-only">Nur hier: <\/span>([^<]*)<\/mark>/g,
+        ),
+      ].map(([, line]) => line);
+    expect(marked('del')).toEqual(['Lieferung KW 12']);
+    expect(marked('ins')).toEqual(['Lieferung KW 14']);
+    // The text itself is the whole note, line by line.
+    expect(textOf(shown)).toMatch(/Aufmaß Montag\s*Nur hier: Lieferung KW 14\s*Rechnung offen/);
+    expect(await newest(other)).not.toContain('<mark>');
+    const older = (await (await send(`${LIST}/${other}/history`, { user: jonas })).text()).split('<li class="version"')[2] ?? '';
+    expect(older).toContain('<del class="pre">Termin 3.5.</del>');
+    expect(older).not.toContain('<mark>');
+  });
+
   it('restores an older version as a new version, never rewriting history', async () => {
     const id = await create(anna, { company: 'Pool Blau', phone: '089 1' });
     expect((await edit(jonas, id, { ...(await formOf(id, jonas)), phone: '089 2', notes: 'neu' })).status).toBe(303);

@@ -54,8 +54,8 @@ export const de = {
     },
     tooManyRequests: {
       title: 'Zu viele Änderungen',
-      text: 'Sie haben in kurzer Zeit sehr viele Änderungen gesendet. Bitte warten Sie einen Moment, gehen Sie mit der Zurück-Taste Ihres Browsers zurück und versuchen Sie es dann erneut.',
-      inPlace: 'Sie haben in kurzer Zeit sehr viele Änderungen gesendet. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
+      text: 'Sie haben in kurzer Zeit sehr viele Änderungen gesendet. Bitte warten Sie einen Moment, gehen Sie mit der Zurück-Taste Ihres Browsers zurück und versuchen Sie es erneut.',
+      inPlace: 'Sie haben in kurzer Zeit sehr viele Änderungen gesendet. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
     },
     unavailable: {
       title: 'Vorübergehend nicht erreichbar',
@@ -209,7 +209,7 @@ export const de = {
     errors: {
       invalid: 'Bitte prüfen Sie diese Eingabe.',
       tooLong: (max: number) => `Bitte kürzen Sie die Eingabe auf höchstens ${max.toLocaleString('de-DE')} Zeichen.`,
-      controlCharacters: 'Die Eingabe enthält ein unsichtbares Sonderzeichen. Bitte tippen Sie sie noch einmal neu ein.',
+      controlCharacters: 'Die Eingabe enthält ein unsichtbares Sonderzeichen. Bitte tippen Sie sie neu ein.',
       phone: 'Bitte geben Sie die Nummer mit Ziffern ein, z. B. +49 89 1234567.',
       phoneWords: 'Bitte tragen Sie nur die Nummer ein. Zusätze wie „Zentrale“ gehören in die Notizen.',
       phoneShort: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.',

@@ -15,7 +15,7 @@ export const en: Messages = {
       title: 'Please sign in',
       text: 'To see your contacts, please sign in on the customer platform.',
       notDone:
-        'Your sign-in has expired and nothing was changed. Please sign in on the customer platform: after signing in you return to this page and can try again.',
+        'Your sign-in has expired and nothing was changed. Please sign in on the customer platform: then you return to this page and can try again.',
       action: 'Go to sign-in',
     },
     sessionExpired: {

@@ -5,6 +5,7 @@ import type { Contact, Version } from '../repository';
 import { displayName } from '../vcard';
 import { Crumb, UndoImport } from './contact-list';
 import { fieldText, formatDateTime } from './format';
+import { MarkedLines, marksLines } from './marked-lines';
 
 /** A deleted contact's own name, or the name its last version had. */
 export const nameOf = (values: FieldValues) =>
@@ -114,21 +115,32 @@ export function Changes(props: { shell: Shell; older: FieldValues; newer: FieldV
   if (changed.length === 0) return null;
   return (
     <dl class="changes">
-      {FIELDS.filter((spec) => changed.includes(spec.name)).map((spec) => (
-        <div>
-          <dt>{t.contacts.fields[spec.name]}</dt>
-          <dd>
-            {older[spec.name] ? <del class="pre">{fieldText(spec, older[spec.name], t.locale)}</del> : null}
-            {older[spec.name] ? <span aria-hidden="true"> → </span> : null}
-            {newer[spec.name] ? (
-              <ins class="pre">{fieldText(spec, newer[spec.name], t.locale)}</ins>
-            ) : (
-              // A removed value reads like any other change: "01.03.2027 → —".
-              <span class="meta">{t.contacts.empty}</span>
-            )}
-          </dd>
-        </div>
-      ))}
+      {FIELDS.filter((spec) => changed.includes(spec.name)).map((spec) => {
+        // Notes of several lines (no other field has any): the lines that changed marked, as in a
+        // clash (buyer review); a note added or removed whole is not marked.
+        const a = older[spec.name];
+        const b = newer[spec.name];
+        const text = (value: string, against: string) =>
+          against && marksLines(value, against) ? (
+            <MarkedLines text={value} against={against} said={t.contacts.clashOnlyHere} />
+          ) : (
+            fieldText(spec, value, t.locale)
+          );
+        return (
+          <div>
+            <dt>{t.contacts.fields[spec.name]}</dt>
+            <dd>
+              {a ? [<del class="pre">{text(a, b)}</del>, <span aria-hidden="true"> → </span>] : null}
+              {b ? (
+                <ins class="pre">{text(b, a)}</ins>
+              ) : (
+                // A removed value reads like any other change: "01.03.2027 → —".
+                <span class="meta">{t.contacts.empty}</span>
+              )}
+            </dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }
