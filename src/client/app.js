@@ -132,6 +132,7 @@
     }
   }
 
+  var WARRANTY = ['accepted_on', 'warranty_years', 'warranty_until'];
   /**
    * Keeps the form's values. `pending` marks input that was sent but not confirmed as saved
    * (the session had ended, storage was down, the network failed): it comes back wherever the
@@ -146,17 +147,27 @@
     // later, every other field shows what is stored then, a co-buyer's change since included (a
     // whole draft put the old values back: UX review). A form the server sent back with input
     // holds input in every field.
-    var echoed = form.hasAttribute('data-draft-server');
     var previous = readDraft(key);
+    var version = form.elements.version ? form.elements.version.value : '';
+    // Such a draft restored into a later form (a reload) and typed on stays one: its fields are
+    // not what that form was given, and the version it was typed on stays with them (code
+    // review: the next restore took a co-buyer's newer number for one typed, and overwrote it).
+    var echoed =
+      form.hasAttribute('data-draft-server') ||
+      Boolean(version && previous && previous.values && !previous.base && previous.values.version === version);
     // `base`: what a typed field held when the form came (the same as before while the draft's
     // version stands): restored into a newer form, a draft whose fields nobody changed since is an
     // edit of that newer version (a value typed back to the old one then counts as a change).
-    var version = form.elements.version ? form.elements.version.value : '';
     var kept = previous && previous.base && previous.values && previous.values.version === version ? previous.base : {};
     var base = echoed ? undefined : {};
-    fieldsOf(form).forEach((field) => {
+    var fields = fieldsOf(form);
+    var typed = (field) => field.value !== defaultOf(field);
+    // The warranty's acceptance, period and end make one end: one of them typed keeps all three
+    // as they read, so a co-buyer's change to another is a clash, not a mix (code review).
+    var together = fields.some((field) => WARRANTY.indexOf(field.name) >= 0 && typed(field));
+    fields.forEach((field) => {
       if (echoed || field.type === 'hidden') values[field.name] = field.value;
-      else if (field.value !== defaultOf(field)) {
+      else if (typed(field) || (together && WARRANTY.indexOf(field.name) >= 0)) {
         values[field.name] = field.value;
         base[field.name] = field.name in kept ? kept[field.name] : defaultOf(field);
       }
@@ -451,9 +462,11 @@
   );
   document.addEventListener('click', (event) => {
     if (!event.target.closest) return;
-    // Cancel, or taking the stored version after a conflict: the user chose to drop the input.
+    // Cancel, or taking the stored version after a conflict: the user chose to drop the input;
+    // not when it opens in a new tab or window, where the form stays (code review).
     var drop = event.target.closest('[data-draft-drop]');
-    if (drop) clearDraft(drop.getAttribute('data-draft-drop'));
+    var elsewhere = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
+    if (drop && !elsewhere) clearDraft(drop.getAttribute('data-draft-drop'));
     var button = event.target.closest('[data-draft-discard]');
     if (!button) return;
     clearDraft(button.form.getAttribute('data-draft'));

@@ -203,6 +203,10 @@ describe('drafts and an expired session', () => {
     await page.waitForTimeout(500);
     assert.equal(await ask.count(), 0, 'no question for a new tab');
     assert.ok(page.url().endsWith('/edit'), 'the form stays');
+    // And its input with it: still kept (code review: the draft was dropped, a reload lost it).
+    for (const other of browser.context.pages()) if (other !== page) await other.close();
+    await page.reload();
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
     await page.getByRole('link', { name: 'Abbrechen' }).click();
     await ask.getByRole('button', { name: 'Verwerfen' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
@@ -266,6 +270,81 @@ describe('drafts and an expired session', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     assert.ok(await page.locator('main').getByText('80333 Eching').isVisible(), 'her postcode and her town');
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('a form sent back with an error, reloaded and typed on, still saves as an edit of the version it was typed on (code review: a co-buyer\u2019s number was overwritten)', async () => {
+    const { page } = browser;
+    const company = `Echo GmbH ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    await page.getByLabel('Telefonnummer', { exact: true }).fill('089 111111');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    const card = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Notizen', { exact: true }).fill('Rückruf erbeten');
+    await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('kaputt');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('#f-email-error').waitFor();
+    // Jonas changes the number meanwhile.
+    await withBrowser('jonas', async ({ page: other }) => {
+      await other.goto(`${card}/edit`);
+      await other.getByLabel('Telefonnummer', { exact: true }).fill('089 222222');
+      await other.getByRole('button', { name: 'Speichern' }).click();
+      await other.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    });
+    // Anna reloads: her form comes back as she sent it; she corrects the address, reloads once more.
+    await page.reload();
+    assert.equal(await page.getByLabel('E-Mail-Adresse', { exact: true }).inputValue(), 'kaputt');
+    await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('info@echo.de');
+    await page.reload();
+    assert.equal(await page.getByLabel('E-Mail-Adresse', { exact: true }).inputValue(), 'info@echo.de');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    // Her changes and Jonas's number: she never typed the number.
+    const main = page.locator('main');
+    await main.getByText('info@echo.de').first().waitFor();
+    assert.ok(await main.getByText('Rückruf erbeten').isVisible());
+    assert.ok(await main.getByText('089 222222').first().isVisible(), 'Jonas’s number stands');
+    assert.equal(await main.getByText('089 111111').count(), 0);
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('a draft that moved the acceptance meets a co-buyer\u2019s new end as a clash, not as a mix of both (code review)', async () => {
+    const { page } = browser;
+    const company = `Abnahme GmbH ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    await page.getByLabel('Abnahme am', { exact: true }).fill('2022-05-10');
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('5');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    const card = new URL(page.url()).pathname;
+    // Anna moves the acceptance (the period of 5 years would end 01.01.2028) and leaves the form.
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Abnahme am', { exact: true }).fill('2023-01-01');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    // Jonas types an end of his own instead of the period.
+    await withBrowser('jonas', async ({ page: other }) => {
+      await other.goto(`${card}/edit`);
+      await other.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('');
+      await other.getByLabel('Gewährleistung bis', { exact: true }).fill('2030-01-01');
+      await other.getByRole('button', { name: 'Speichern' }).click();
+      await other.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    });
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
+    // Her draft as she left it: the acceptance and the period she saw.
+    assert.equal(await page.getByLabel('Abnahme am', { exact: true }).inputValue(), '2023-01-01');
+    assert.equal(await page.getByLabel('Frist ab Abnahme', { exact: true }).inputValue(), '5');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    // The two ends differ: she decides (before the fix 01.01.2030 was stored without a word).
+    await page.getByRole('heading', { name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
+    const choice = page.getByRole('group', { name: 'Gewährleistung bis' });
+    assert.ok(await choice.getByText('01.01.2028').isVisible());
+    assert.ok(await choice.getByText('01.01.2030').isVisible());
     assert.deepEqual(browser.errors, []);
   });
 
