@@ -354,6 +354,43 @@ describe('importing a .vcf', () => {
     const gone = await send('/assets/imp-b/contacts/import/AAAAAAAAAAAAAAAAAAAA', { user });
     expect(gone.status).toBe(404);
     expect(textOf(await gone.text())).toContain('Diese Vorschau gilt nicht mehr');
+    // Its buttons from a page left open (a second tab, the way back): no preview of no cards
+    // (code review), but as its confirm goes: imported once, to the list; after its undo, 409.
+    for (const value of ['all', 'none']) {
+      const again = await tick(value, ticked);
+      expect(again.status).toBe(303);
+      expect(again.headers.get('location')).toBe(`/assets/imp-b/contacts?imported=${importId}`);
+    }
+    expect(await rows('imp-b')).toHaveLength(3);
+    expect((await send(`/assets/imp-b/contacts/import/${importId}/undo`, { user, method: 'POST', form: {} })).status).toBe(303);
+    const undone = await tick('all', []);
+    expect(undone.status).toBe(409);
+    expect(previewOf(await undone.text()).all).toEqual([]);
+    expect(await rows('imp-b')).toHaveLength(1);
+  });
+
+  it('keeps the second copy of a card in the file ticked as chosen when the book changed meanwhile (code review)', async () => {
+    const user = household('imp-twice');
+    const card = (phone: string) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hans Alpha\r\nN:Alpha;Hans;;;\r\nTEL:${phone}\r\nEND:VCARD\r\n`;
+    const preview = previewOf(await (await upload(user, card('089 111111') + card('089 222222'))).text());
+    expect(preview.all).toEqual(['1', '2']);
+    // The second copy is marked as twice in the file and not ticked; the buyer chooses it alone.
+    expect(preview.ticked).toEqual(['1']);
+    // A co-buyer adds a contact meanwhile: the book the preview showed has changed.
+    const co = { ...user, sub: 'u-imp-twice-co' };
+    expect(
+      (await send('/assets/imp-twice/contacts', { user: co, form: { company: 'Maler Ost', form_token: 'abcdefghijklmnopqrstuvwx' } }))
+        .status,
+    ).toBe(303);
+    const changed = await confirm(user, preview, ['2']);
+    expect(changed.status).toBe(409);
+    const html = await changed.text();
+    expect(textOf(html)).toContain('Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert.');
+    expect(previewOf(html).ticked).toEqual(['2']);
+    // Confirmed so, the copy chosen is the one stored.
+    expect((await confirm(user, previewOf(html), ['2'])).status).toBe(303);
+    const stored = await env.DB.prepare("SELECT phone FROM contacts WHERE asset_id = 'imp-twice' AND last_name = 'Alpha'").all();
+    expect(stored.results).toEqual([{ phone: '089 222222' }]);
   });
 
   it('offers nothing to confirm for a file of which no card can be imported', async () => {

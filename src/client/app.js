@@ -222,11 +222,16 @@
     }
   }
 
-  function enhance(root, initialLoad) {
+  /**
+   * `sent`: the draft of the form whose answer this is. A card that says "saved" clears it, the
+   * draft of the form sent, whichever key the card names (code review: a deleted contact's input
+   * saved as a new contact cleared an unsent new contact's draft, the key the card named).
+   */
+  function enhance(root, initialLoad, sent) {
     enhanceActions(root);
     var markers = root.querySelectorAll('[data-draft-clear]');
     Array.prototype.forEach.call(markers, (marker) => {
-      clearDraft(marker.getAttribute('data-draft-clear'));
+      clearDraft(sent || marker.getAttribute('data-draft-clear'));
     });
     // A one-time notice holds once: the address loses what put it there (?saved=, ?done=,
     // ?merged=&at=, ?imported=, ?deleted=, ?restored=, ?purged=, ?undone=&removed=), so a reload, a bookmark or the way
@@ -571,10 +576,7 @@
     var id = ctx && ctx.target && ctx.target.id;
     var main = document.getElementById('main');
     if (id === 'main' && main) {
-      // Saved (a card that clears a draft came): the draft of the form sent is done too, also one
-      // kept under another key (a deleted contact's input saved as a new contact: code review).
-      if (ctx.draftKey && main.querySelector('[data-draft-clear]')) clearDraft(ctx.draftKey);
-      enhance(main, false);
+      enhance(main, false, ctx.draftKey);
       // A page without a message of its own leaves none of the last page's behind in the live region.
       const message = main.querySelector('[data-announce]');
       // (An alert that carries the message itself, with links beside its text, says it all.)

@@ -16,7 +16,7 @@ import { fragment, render, wantsFragment } from '../views/render';
 import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
 import { columnsOf, FIELDS, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
-import { confirmImport, duplicateIndex, findStaged, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
+import { confirmImport, duplicateIndex, findStaged, IN_FILE, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
 import { coercedNumber, orElse } from './or-else';
 import { afterWrite, contactPage, formPage, keepingInput, listLeft, listPage, mergedMessage, rememberList, savedMessage } from './pages';
@@ -530,23 +530,32 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
           message={message?.(live)}
           ticked={
             untickDuplicates
-              ? new Set(cards.filter((card) => !card.duplicateOf && choice.has(String(card.index))).map((card) => String(card.index)))
+              ? // A second copy of a card in the file stays as chosen: the book has nothing to do with it (code review).
+                new Set(
+                  cards
+                    .filter((card) => (!card.duplicateOf || card.duplicateOf === IN_FILE) && choice.has(String(card.index)))
+                    .map((card) => String(card.index)),
+                )
               : choice
           }
         />
       ),
     });
   };
-  // "Alle anhaken" / "Alle Haken entfernen" without JS: the preview again, ticked so; nothing imported.
-  if (body.tick === 'all' || body.tick === 'none')
-    return previewAgain(
-      200,
-      undefined,
-      new Set(body.tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []),
-    );
   const chosen = staged.cards.filter((card) => card.importable && ticked.has(String(card.index)));
-  // Nothing ticked (all likely duplicates, say): not an import of nothing with an undo of nothing.
-  if (chosen.length === 0 && staged.status === 'staged') return previewAgain(422, () => shell.t.contacts.importNoneTicked);
+  // An upload confirmed or undone since goes on as its confirm does (code review: "Alle anhaken"
+  // answered a preview of no cards).
+  if (staged.status === 'staged') {
+    // "Alle anhaken" / "Alle Haken entfernen" without JS: the preview again, ticked so; nothing imported.
+    if (body.tick === 'all' || body.tick === 'none')
+      return previewAgain(
+        200,
+        undefined,
+        new Set(body.tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []),
+      );
+    // Nothing ticked (all likely duplicates, say): not an import of nothing with an undo of nothing.
+    if (chosen.length === 0) return previewAgain(422, () => shell.t.contacts.importNoneTicked);
+  }
   // The book as the preview showed it (sent without, as before this check: not compared).
   const book = typeof body.book === 'string' ? body.book : undefined;
   const outcome = await confirmImport(db, asset.id, staged, chosen, author(c), book);
@@ -757,7 +766,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // Input to correct first: the same choice again, with the errors beside the fields.
     if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null)
       return formPage(c, 422, {
-        mode: { kind: 'gone', formToken: newFormToken(), revive: reviveOf(outcome.current), version: restoring || undefined },
+        mode: { kind: 'gone', formToken: newFormToken(), contactId, revive: reviveOf(outcome.current), version: restoring || undefined },
         values: form.values,
         errors,
       });
@@ -774,7 +783,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
 const withPostcodeError = (errors: FieldErrors, bad: boolean): FieldErrors => (bad ? { postal_code: 'postalCode', ...errors } : errors);
 
 /** The deleted contact a "Mit meinen Eingaben wiederherstellen" brings back: its deleted version, who deleted it. */
-const reviveOf = (deleted: Contact) => ({ contactId: deleted.id, version: deleted.version, by: deleted.updatedByName });
+const reviveOf = (deleted: Contact) => ({ version: deleted.version, by: deleted.updatedByName });
 
 /** What an edit's outcome shows: the card (saved, maybe merged), the form again, or the choice of a clash. */
 function answerEdit(
@@ -868,7 +877,13 @@ function answerEdit(
       const revive = form.version !== undefined && current.version === form.version + 1 ? reviveOf(current) : undefined;
       // From the history (`version`), the values are the version's, not input (review).
       return formPage(c, 409, {
-        mode: { kind: 'gone', formToken: newFormToken(), revive, version: done === 'version' || done === 'undone' || undefined },
+        mode: {
+          kind: 'gone',
+          formToken: newFormToken(),
+          contactId: current.id,
+          revive,
+          version: done === 'version' || done === 'undone' || undefined,
+        },
         values: form.values,
         errors: form.errors,
       });
@@ -878,7 +893,12 @@ function answerEdit(
       // as for any unknown contact, but the input can become a new contact. Without a version
       // nothing was edited: a bare 404.
       if (form.version === undefined) throw new HTTPException(404);
-      return formPage(c, 404, { mode: { kind: 'gone', formToken: newFormToken() }, values: form.values, errors: form.errors });
+      return formPage(c, 404, {
+        // (From a create sent again, whose contact is gone: no contact's id, a key of its own.)
+        mode: { kind: 'gone', formToken: newFormToken(), contactId: c.req.param('contactId') ?? '' },
+        values: form.values,
+        errors: form.errors,
+      });
   }
 }
 

@@ -129,6 +129,52 @@ describe('drafts and an expired session', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('an unsent new contact stays while a deleted contact\u2019s input comes back, deleted for good or saved as new (code review)', async () => {
+    const { page } = browser;
+    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
+    const unsent = `Fliesen Huber ${unique()}`;
+    for (const purge of [true, false]) {
+      const company = `Weg ${purge ? 'für immer' : 'vorerst'} ${unique()}`;
+      const card = await saveNew(page, company);
+      // A new contact typed and left unsent.
+      await page.goto(`${listPath()}/new`);
+      await page.getByLabel('Unternehmen', { exact: true }).fill(unsent);
+      await page.goto(card);
+      assert.ok((await key(listPath()))?.includes(unsent), 'kept as the new contact\u2019s draft');
+      await page.getByRole('link', { name: 'Bearbeiten' }).click();
+      await page.getByLabel('Notizen', { exact: true }).fill('Andere Firma, neue Nummer');
+      // Jonas deletes the contact (and, the first time, for good).
+      await withBrowser('jonas', async ({ page: other }) => {
+        await other.goto(card);
+        await other.evaluate(
+          async ([path, gone]) => {
+            await fetch(`${path}/delete`, { method: 'POST', body: new URLSearchParams({ version: '1' }) });
+            if (gone) await fetch(`${path}/purge`, { method: 'POST', body: new URLSearchParams({ version: '2' }) });
+          },
+          [card, purge],
+        );
+      });
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).count(), purge ? 0 : 1);
+      // Her input is kept as the deleted contact's, beside the unsent new contact.
+      assert.ok((await key(listPath()))?.includes(unsent), 'the unsent new contact is still kept');
+      await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).click();
+      await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
+      assert.ok((await key(listPath()))?.includes(unsent), 'saved as new: the unsent new contact is still kept');
+      assert.equal(await key(card), null);
+      assert.equal(await key(`${listPath()}/`), null);
+    }
+    // And it comes back where it was typed.
+    await page.goto(listPath());
+    await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+    await page.locator('main').getByText('Ihre nicht gesendeten Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), unsent);
+    await page.getByRole('button', { name: 'Verwerfen' }).click();
+    await page.waitForLoadState('load');
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('a draft kept before drafts were kept per user comes back once to the user the page names', async () => {
     const { page } = browser;
     const company = `Vorher GmbH ${unique()}`;

@@ -24,7 +24,7 @@ export type FormMode =
    * (`revive`: it is still in "Zuletzt gelöscht") to bring it back with the input, which leaves
    * no copy when the one who deleted it undoes that too.
    */
-  | { kind: 'gone'; formToken: string; revive?: { contactId: string; version: number; by: string }; version?: boolean }
+  | { kind: 'gone'; formToken: string; contactId: string; revive?: { version: number; by: string }; version?: boolean }
   /** The session ended before the form arrived: the same request, ready to be sent again. */
   | { kind: 'resend'; action: string; hidden: { name: 'form_token' | 'version'; value: string } };
 
@@ -72,9 +72,10 @@ export function ContactForm(props: ContactFormProps) {
     : errorCount > 0 || conflict !== undefined || props.message !== undefined || (mode.kind === 'gone' && !mode.version)
       ? 'shown'
       : undefined;
-  // The input of a contact deleted meanwhile is that contact's draft, which its revive clears, not
-  // the next new contact's (review: the new-contact form came up filled with it).
-  const draft = mode.kind === 'gone' && mode.revive ? paths.contact(assetId, mode.revive.contactId) : action;
+  // The input of a contact deleted meanwhile is that contact's draft, which its revive or its
+  // save as a new contact clears, not the next new contact's (review: the new-contact form came
+  // up filled with it; code review: it took the place of an unsent new contact).
+  const draft = mode.kind === 'gone' ? paths.contact(assetId, mode.contactId) : action;
   return (
     <section class="editor" aria-labelledby="form-title">
       <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
@@ -218,15 +219,7 @@ export function ContactForm(props: ContactFormProps) {
             took a fifth of a phone's screen as a sticky bar: in the flow then (UX review). */}
         <div class={conflict ? 'form-actions save-bar in-flow' : 'form-actions save-bar'}>
           {mode.kind === 'gone' && mode.revive ? (
-            <button
-              type="submit"
-              class="primary"
-              name="revive"
-              value="1"
-              formaction={paths.contact(assetId, mode.revive.contactId)}
-              hx-post={paths.contact(assetId, mode.revive.contactId)}
-              hx-target="#main"
-            >
+            <button type="submit" class="primary" name="revive" value="1" formaction={draft} hx-post={draft} hx-target="#main">
               {t.contacts.reviveWithInput}
             </button>
           ) : null}
