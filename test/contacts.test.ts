@@ -110,6 +110,18 @@ describe('list', () => {
     const twoCard = await (await send(`${LIST}/${two}`, { user: anna })).text();
     expect(twoCard).toContain('<a href="tel:0891234567">089-123 45 67 / -68</a>');
     expect(twoCard).not.toContain('tel:089123456768');
+    // Two numbers in one field: the link dials the first (UX review: both joined); a slash after
+    // the area code, also an international one, is one number.
+    for (const [phone, href] of [
+      ['089 123456 / 089 654321', 'tel:089123456'],
+      ['089 1234567/0171 765432', 'tel:0891234567'],
+      ['089 / 123456', 'tel:089123456'],
+      ['+49 8131 / 1234567', 'tel:+4981311234567'],
+      ['089 1234 / 5678', 'tel:08912345678'],
+    ]) {
+      const numbers = await create({ company: `Nummern ${phone}`, phone });
+      expect(await (await send(`${LIST}/${numbers}`, { user: anna })).text(), phone).toContain(`<a href="${href}">`);
+    }
   });
 
   it('sorts in German order: umlauts as their base letter, company when there is no last name', async () => {
@@ -664,6 +676,16 @@ describe('add', () => {
       ['Tel. 089 123456', 'de', 'Bitte tragen Sie nur die Nummer ein. Zusätze wie „Zentrale“ gehören in die Notizen.'],
       ['089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer ein.'],
       ['+49 171 1234567 (nur WhatsApp)', 'en', 'Please enter the number only. Additions such as “switchboard” belong in the notes.'],
+      // Two numbers: one a field, not "too long" (UX review).
+      [
+        '0171 2345678, 0160 9876543',
+        'de',
+        'Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt unter Mobilnummer oder in die Notizen.',
+      ],
+      ['0171 2345678 / 0160 9876543', 'de', 'Bitte tragen Sie hier nur eine Nummer ein.'],
+      ['089 1234567; +49 89 7654321', 'en', 'Please enter one number here. A second one fits under Mobile number or in the notes.'],
+      // More than 20 digits of one number is still that.
+      ['+49 (0) 89 12345678901234567890', 'de', 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.'],
     ]) {
       const response = await send(list, {
         user: dialler,

@@ -214,6 +214,7 @@ export const de = {
       phoneWords: 'Bitte tragen Sie nur die Nummer ein. Zusätze wie „Zentrale“ gehören in die Notizen.',
       phoneShort: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.',
       phoneLong: 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.',
+      phoneTwo: 'Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt unter Mobilnummer oder in die Notizen.',
       email: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein, z. B. name@firma.de.',
       emailSpace: 'Die E-Mail-Adresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. name@firma.de.',
       website: 'Bitte geben Sie eine Webadresse wie www.firma.de ein.',

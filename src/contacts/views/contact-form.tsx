@@ -264,6 +264,8 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
   if (code === 'tooLong')
     return messages.tooLong(spec.kind === 'website' && !/^https?:\/\//i.test(value.trim()) ? spec.max - 'https://'.length : spec.max);
   if (code === 'phone') {
+    // Two numbers ("0171 2345678, 0160 9876543"): not "too long" (UX review).
+    if (/(\d\D*){7}[,;/]\s*[+0]/.test(value)) return messages.phoneTwo;
     // A number with words ("089 123456 (Zentrale)", "Tel. 089 …"): where the words go (buyer review).
     if (/\p{L}/u.test(value) && /(\d\D*){3}/.test(value)) return messages.phoneWords;
     // Letters or other signs first: "abc" is no short number.

@@ -5,11 +5,13 @@ import { formatDate } from '../warranty';
 
 /**
  * A dialable tel: URI: digits and a leading plus only, without a "(0)" after the country code
- * (contract §7), and of two extensions written the German way ("089 123 45-67 / -68") the first:
- * both joined made a number nobody has (buyer review).
+ * (contract §7), and of two extensions written the German way ("089 123 45-67 / -68") or of two
+ * numbers in one field ("089 123456 / 089 654321": after the slash a 0 or +, before it seven
+ * digits at least; "089 / 123456" and "+49 8131 / 123456" are one number) the first: both joined
+ * made a number nobody has (buyer reviews).
  */
 export function telHref(number: string): string {
-  return `tel:${dialable(number.replace(/(?<=\d)\s*\/\s*-.*/, ''))}`;
+  return `tel:${dialable(number.replace(/(?<=\d)\s*\/\s*-.*|(?<=(\d\D*){6}\d)\s*\/\s*[+0].*/, ''))}`;
 }
 
 /**
