@@ -1360,7 +1360,8 @@
   }
   // How near a word of the book is to a typed one (lower is nearer), or -1: not near. A letter
   // typed once for twice, or twice for once, is the nearest ("Müler": "Müller" before "Maler").
-  var single = (word) => word.replace(/(.)\1+/gu, '$1');
+  // So is one of the four spellings of a name's "ai" sound for another ("Mayer": "Meier").
+  var single = (word) => word.replace(/(.)\1+/gu, '$1').replace(/[ae][iy]/g, 'ai');
   function nearness(typed, word) {
     if (single(typed) === single(word)) return 0.5;
     var most = typed.length >= 8 ? 2 : typed.length >= 4 ? 1 : 0;
@@ -1472,7 +1473,16 @@
             back.splice(at, 2, letters[at + 1], letters[at]);
             asked.push(back.slice(0, length));
           }
-          return Promise.all(asked.map((part) => partWords(list, part.join(''))));
+          // One name, four spellings (Meier, Meyer, Maier, Mayer): the other three as they start
+          // and end, where both parts hold the sound (UX review: "Meyer" found no "Meier").
+          var sound = /[ae][iy]/.exec(term.key);
+          if (sound)
+            for (const other of ['ei', 'ey', 'ai', 'ay']) {
+              const spelled = Array.from(term.key.slice(0, sound.index) + other + term.key.slice(sound.index + 2));
+              asked.push(spelled.slice(0, length), spelled.slice(-length));
+            }
+          var once = new Set(asked.map((part) => part.join('')));
+          return Promise.all(Array.from(once, (part) => partWords(list, part)));
         }),
       )
         .then((answers) => {
