@@ -43,6 +43,7 @@
       didYouMean: 'Meinten Sie ',
       or: ' oder ',
       noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
+      qrHide: 'QR-Code ausblenden',
     },
     en: {
       discard: 'Discard your input? It is not saved yet.',
@@ -66,6 +67,7 @@
       didYouMean: 'Did you mean ',
       or: ' or ',
       noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
+      qrHide: 'Hide QR code',
     },
   };
   var words = WORDS[document.documentElement.lang] || WORDS.de;
@@ -227,6 +229,20 @@
    * draft of the form sent, whichever key the card names (code review: a deleted contact's input
    * saved as a new contact cleared an unsent new contact's draft, the key the card named).
    */
+  // The QR code's disclosure says what it does next: "QR-Code ausblenden" while it is open (UX
+  // review: it kept saying "zeigen"). (Toggle events do not bubble: caught on the way down.)
+  document.addEventListener(
+    'toggle',
+    (event) => {
+      var qr = event.target;
+      var summary = qr.matches && qr.matches('details.qr') && qr.querySelector('summary');
+      if (!summary) return;
+      if (!summary.hasAttribute('data-closed')) summary.setAttribute('data-closed', summary.textContent);
+      summary.textContent = qr.open ? words.qrHide : summary.getAttribute('data-closed');
+    },
+    true,
+  );
+
   function enhance(root, initialLoad, sent) {
     enhanceActions(root);
     var markers = root.querySelectorAll('[data-draft-clear]');

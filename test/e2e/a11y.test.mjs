@@ -264,13 +264,17 @@ describe('keyboard only', () => {
     const { page } = browser;
     await page.goto(listPath());
     await page.getByRole('link', { name: 'Stefan Schmidt', exact: true }).click();
-    const summary = page.getByText('QR-Code zeigen');
+    const summary = page.locator('details.qr summary');
+    assert.equal(await summary.textContent(), 'QR-Code zeigen');
     await summary.focus();
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('details.qr').getAttribute('open'), '');
+    // Open, it says what it does next (UX review: it kept saying "zeigen").
+    await page.waitForFunction(() => document.querySelector('details.qr summary')?.textContent === 'QR-Code ausblenden');
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('details.qr').getAttribute('open'), null, 'closed');
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SUMMARY', 'focus on its summary');
+    await page.waitForFunction(() => document.querySelector('details.qr summary')?.textContent === 'QR-Code zeigen');
   });
 
   test('on a phone Tab follows the order shown: search and rows first, the export after them, where it stands', async () => {

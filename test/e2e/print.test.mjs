@@ -215,6 +215,21 @@ describe('the printable phone list and printing', () => {
         await page.emulateMedia({ media: 'screen' });
       }
     }
+    // A card printed: its details, without the tiles that call or mail, the QR code's disclosure
+    // or the history's link (UX review).
+    await page.goto(listPath());
+    await page.locator('li.contact a.name').first().click();
+    await page.locator('.quick').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    try {
+      for (const selector of ['.quick', 'details.qr', '.changed a', 'a.delete', 'header.top'])
+        assert.equal(await page.locator(selector).first().isVisible(), false, `printed: ${selector}`);
+      assert.ok(await page.locator('h1').isVisible());
+      assert.ok(await page.locator('dl.fields').isVisible(), 'the details are printed');
+      assert.ok(await page.locator('.changed').isVisible(), 'who changed it last, and when');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 
   test('the export and print links follow active search; "Teilen" hands that file to the share sheet where files can be shared', async () => {

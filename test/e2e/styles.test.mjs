@@ -71,6 +71,19 @@ describe('the other pages’ stylesheet', () => {
       assert.equal(new URL(page.url()).pathname, `${listPath()}/new`);
       await assertNoReload(page, 'the form');
       assert.equal(await fieldsetLook(page), 'solid none');
+      // The rules the inline ones left to this file (the list never shows them): the notes' box,
+      // and "Speichern" in the middle of its button, its hidden dots aside (UX review).
+      const look = await page.evaluate(() => {
+        const button = document.querySelector('button.primary');
+        const range = document.createRange();
+        range.selectNodeContents(button.firstChild);
+        const [text, box] = [range.getBoundingClientRect(), button.getBoundingClientRect()];
+        return {
+          notes: getComputedStyle(document.querySelector('textarea')).minHeight,
+          sides: Math.abs(text.left - box.left - (box.right - text.right)) <= 1,
+        };
+      });
+      assert.deepEqual(look, { notes: '112px', sides: true });
       assert.deepEqual(errors, []);
     });
   });
