@@ -44,6 +44,7 @@
       or: ' oder ',
       noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
       qrHide: 'QR-Code ausblenden',
+      adding: (n) => (n === 1 ? '1 Kontakt übernehmen' : `${n.toLocaleString('de-DE')} Kontakte übernehmen`),
     },
     en: {
       discard: 'Discard your input? It is not saved yet.',
@@ -68,6 +69,7 @@
       or: ' or ',
       noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
       qrHide: 'Hide QR code',
+      adding: (n) => (n === 1 ? 'Add 1 contact' : `Add ${n.toLocaleString('en')} contacts`),
     },
   };
   var words = WORDS[document.documentElement.lang] || WORDS.de;
@@ -1016,6 +1018,25 @@
     field.dispatchEvent(new Event('search'));
   });
 
+  // The import preview's confirm says how many it adds ("3 Kontakte übernehmen"; UX review); with
+  // none ticked, as the server wrote it ("Angehakte Kontakte übernehmen").
+  function countAdding(form) {
+    var confirm = form && form.querySelector('input[name="card"]') && form.querySelector('button.primary[type="submit"]');
+    if (!confirm) return;
+    if (!confirm.hasAttribute('data-none')) confirm.setAttribute('data-none', confirm.textContent);
+    var n = form.querySelectorAll('input[name="card"]:checked').length;
+    confirm.textContent = n ? words.adding(n) : confirm.getAttribute('data-none');
+  }
+  document.addEventListener('change', (event) => {
+    if (event.target.name === 'card') countAdding(event.target.form);
+  });
+  document.addEventListener('htmx:after:swap', () => {
+    Array.prototype.forEach.call(document.querySelectorAll('form'), countAdding);
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    Array.prototype.forEach.call(document.querySelectorAll('form'), countAdding);
+  });
+
   // The import preview's "Alle anhaken" / "Alle Haken entfernen": the boxes change at once, no
   // round trip (without JS the buttons send the form and the preview comes back ticked so).
   document.addEventListener('click', (event) => {
@@ -1024,6 +1045,7 @@
     event.preventDefault();
     var boxes = button.form.querySelectorAll('input[name="card"]:not(:disabled)');
     for (const box of boxes) box.checked = button.value === 'all';
+    countAdding(button.form);
     // Said, as the boxes changed out of sight. The words live here, not in the Worker's catalogs:
     // only this script says them, and the Worker's bundle is at its size budget (issue 18).
     var n = button.value === 'all' ? boxes.length : 0;

@@ -157,14 +157,19 @@ describe('announcements and focus after partial swaps', () => {
     assert.deepEqual(await states(), [false, false, false]);
     // The boxes change out of sight: a screen reader hears what happened.
     await said('Kein Kontakt angehakt.');
+    // The confirm says how many it adds (UX review); with none, as it came.
+    const confirm = page.locator('button.primary[type=submit]');
+    assert.equal(await confirm.textContent(), 'Angehakte Kontakte übernehmen');
     await page.getByRole('button', { name: 'Alle anhaken' }).click();
     assert.deepEqual(await states(), [true, true, true]);
     await said('3 Kontakte angehakt.');
+    assert.equal(await confirm.textContent(), '3 Kontakte übernehmen');
     await page.getByRole('button', { name: 'Alle Haken entfernen' }).click();
     await boxes.nth(1).check();
+    assert.equal(await confirm.textContent(), '1 Kontakt übernehmen');
     page.off('request', count);
     assert.equal(requests, 0, 'no round trip for ticking');
-    await page.getByRole('button', { name: 'Angehakte Kontakte übernehmen' }).click();
+    await page.getByRole('button', { name: '1 Kontakt übernehmen' }).click();
     await page.getByText('1 Kontakt wurde übernommen.').waitFor();
     assert.equal(await page.getByRole('link', { name: `${tag} 2`, exact: true }).count(), 1, 'the one ticked is in the book');
     assert.equal(await page.getByRole('link', { name: `${tag} 1`, exact: true }).count(), 0);
@@ -194,6 +199,7 @@ describe('announcements and focus after partial swaps', () => {
         await said('No contact ticked.');
         await page.getByRole('button', { name: 'Tick all', exact: true }).click();
         await said('2 contacts ticked.');
+        assert.equal(await page.locator('button.primary[type=submit]').textContent(), 'Add 2 contacts');
       },
       { locale: 'en-GB' },
     );
@@ -209,7 +215,7 @@ describe('announcements and focus after partial swaps', () => {
       buffer: Buffer.from(`BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nORG:${name}\r\nEND:VCARD\r\n`),
     });
     await page.getByRole('button', { name: 'Datei prüfen' }).click();
-    await page.getByRole('button', { name: 'Angehakte Kontakte übernehmen' }).click();
+    await page.getByRole('button', { name: '1 Kontakt übernehmen' }).click();
     await page.getByText('1 Kontakt wurde übernommen.').waitFor();
     // Said once: the address loses the notice's marker, so a reload does not say it again.
     await page.waitForURL((url) => url.pathname === listPath() && url.search === '');
