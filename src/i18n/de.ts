@@ -399,7 +399,7 @@ export const de = {
       `Mit diesem Formular haben Sie schon „${name}“ gespeichert. Ist das ein weiterer Kontakt, oder wollen Sie „${name}“ ändern?`,
     madeEdit: (name: string) => `„${name}“ ändern`,
     empty: '(leer)',
-    draftRestored: 'Ihre nicht gesendeten Eingaben wurden wiederhergestellt.',
+    draftRestored: 'Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.',
     draftDiscard: 'Verwerfen',
   },
   /** Warranty dates (issue 17): the form's period, the list badges, the warranty view and warranty.ics. */

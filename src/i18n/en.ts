@@ -363,7 +363,7 @@ export const en: Messages = {
       `You already saved “${name}” with this form. Is this another contact, or do you want to change “${name}”?`,
     madeEdit: (name: string) => `Change “${name}”`,
     empty: '(empty)',
-    draftRestored: 'Your unsent input was restored.',
+    draftRestored: 'Your unsaved input was restored.',
     draftDiscard: 'Discard',
   },
   warranty: {
