@@ -118,7 +118,7 @@ describe('list', () => {
       ['089 / 123456', 'tel:089123456'],
       ['+49 8131 / 1234567', 'tel:+4981311234567'],
       ['089 1234 / 5678', 'tel:08912345678'],
-    ]) {
+    ] as const) {
       const numbers = await create({ company: `Nummern ${phone}`, phone });
       expect(await (await send(`${LIST}/${numbers}`, { user: anna })).text(), phone).toContain(`<a href="${href}">`);
     }

@@ -215,6 +215,12 @@ describe('drafts and an expired session', () => {
     await page.goto(card);
     await page.goto(`${card}/edit`);
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
+    // Away by the way back at the top of the form (UX review: there was none): the same, no question.
+    await page.getByRole('link', { name: 'Zurück zum Kontakt' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
     // "Abbrechen" is the choice to drop it, asked first in the page (it stands beside
     // "Speichern"): "Weiter bearbeiten" (or Escape) leaves the form and its input as they are,
     // "Verwerfen" drops it.

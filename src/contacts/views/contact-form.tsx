@@ -5,6 +5,7 @@ import type { Contact } from '../repository';
 import { type ErrorCode, type FieldErrors, type FormFieldName, type FormValues, inGermany } from '../schema';
 import { dialledDigits } from '../vcard';
 import { formatDate, MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
+import { Crumb } from './contact-list';
 import { fieldText, formatDateTime } from './format';
 import { MarkedLines, marksLines } from './marked-lines';
 
@@ -78,6 +79,9 @@ export function ContactForm(props: ContactFormProps) {
   const draft = mode.kind === 'gone' ? paths.contact(assetId, mode.contactId) : action;
   return (
     <section class="editor" aria-labelledby="form-title">
+      {/* The way back at the top, as on every other page (UX review): leaving keeps the input as
+          unsent (src/client/app.js), where "Abbrechen" drops it. */}
+      <Crumb href={cancel} label={editing ? t.contacts.backToContact : t.contacts.backToList} swap />
       <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
         {heading}
       </h1>
