@@ -680,10 +680,10 @@ describe('add', () => {
       [
         '0171 2345678, 0160 9876543',
         'de',
-        'Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt unter Mobilnummer oder in die Notizen.',
+        'Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt in das andere Nummernfeld oder in die Notizen.',
       ],
       ['0171 2345678 / 0160 9876543', 'de', 'Bitte tragen Sie hier nur eine Nummer ein.'],
-      ['089 1234567; +49 89 7654321', 'en', 'Please enter one number here. A second one fits under Mobile number or in the notes.'],
+      ['089 1234567; +49 89 7654321', 'en', 'Please enter one number here. A second one fits in the other number field or in the notes.'],
       // More than 20 digits of one number is still that.
       ['+49 (0) 89 12345678901234567890', 'de', 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.'],
     ]) {

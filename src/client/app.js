@@ -226,11 +226,6 @@
     }
   }
 
-  /**
-   * `sent`: the draft of the form whose answer this is. A card that says "saved" clears it, the
-   * draft of the form sent, whichever key the card names (code review: a deleted contact's input
-   * saved as a new contact cleared an unsent new contact's draft, the key the card named).
-   */
   // The QR code's disclosure says what it does next: "QR-Code ausblenden" while it is open (UX
   // review: it kept saying "zeigen"). (Toggle events do not bubble: caught on the way down.)
   document.addEventListener(
@@ -245,6 +240,11 @@
     true,
   );
 
+  /**
+   * `sent`: the draft of the form whose answer this is. A card that says "saved" clears it, the
+   * draft of the form sent, whichever key the card names (code review: a deleted contact's input
+   * saved as a new contact cleared an unsent new contact's draft, the key the card named).
+   */
   function enhance(root, initialLoad, sent) {
     enhanceActions(root);
     var markers = root.querySelectorAll('[data-draft-clear]');
@@ -463,8 +463,9 @@
   document.addEventListener(
     'click',
     (event) => {
-      // Not for a new tab or window (Ctrl, Cmd, Shift, a middle click): nothing is left then.
-      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      // Not for a new tab or window (Ctrl, Cmd, Shift, a middle click): nothing is left then. (Alt
+      // is a click as any other to htmx: asked as one.)
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
       var cancel = event.target.closest && event.target.closest('[data-ask]');
       var form = cancel && cancel.closest('form');
       if (!form) return;
@@ -488,7 +489,7 @@
     // Cancel, or taking the stored version after a conflict: the user chose to drop the input;
     // not when it opens in a new tab or window, where the form stays (code review).
     var drop = event.target.closest('[data-draft-drop]');
-    var elsewhere = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
+    var elsewhere = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey;
     if (drop && !elsewhere) clearDraft(drop.getAttribute('data-draft-drop'));
     var button = event.target.closest('[data-draft-discard]');
     if (!button) return;
@@ -595,6 +596,11 @@
     var main = document.getElementById('main');
     if (id === 'main' && main) {
       enhance(main, false, ctx.draftKey);
+      // The input came back under another key (a contact made by a create sent again, deleted
+      // since: the form of a deleted contact): kept there now, not also as the form sent (code
+      // review: saved as a new contact, it came back in the next new-contact form).
+      const moved = main.querySelector('form[data-draft-server]');
+      if (ctx.draftKey && moved && moved.getAttribute('data-draft') !== ctx.draftKey) clearDraft(ctx.draftKey);
       // A page without a message of its own leaves none of the last page's behind in the live region.
       const message = main.querySelector('[data-announce]');
       // (An alert that carries the message itself, with links beside its text, says it all.)
@@ -1473,6 +1479,39 @@
     var ctx = event.detail && event.detail.ctx;
     if (ctx && ctx.request && ctx.request.method !== 'GET') parts.clear();
   });
+  /**
+   * The parts of a typed word the book is asked for, by letters, not UTF-16 units (half of a
+   * letter beyond the BMP cannot be sent), each as the server folds it, none under 3 letters.
+   * First its start and end, as long as leaves a letter between them (3 to 5): two letters
+   * swapped in the middle ("Fleisen") spoil one of them, not both (UX review: nothing was
+   * offered). Then (`more`): where the two meet (a word of four to six letters), two letters
+   * swapped across the meeting spoil both ("Brnadl"): the start as it reads with that pair
+   * swapped back; and a name's other spellings of its "ai" (Meier, Meyer, Maier, Mayer), in the
+   * part that holds the pair (UX review: "Meyer" found no "Meier").
+   */
+  function probes(term, more) {
+    var letters = Array.from(term.key);
+    var length = Math.min(5, Math.max(3, Math.floor((letters.length - 1) / 2)));
+    var asked = more ? [] : [letters.slice(0, length), letters.slice(-length)];
+    if (more) {
+      for (let at = Math.max(0, letters.length - length - 1); at < length && at + 1 < letters.length; at++) {
+        const back = letters.slice(0, length + 1);
+        back.splice(at, 2, letters[at + 1], letters[at]);
+        asked.push(back.slice(0, length));
+      }
+      const sound = /[ae][iy]/.exec(term.key);
+      const at = sound ? Array.from(term.key.slice(0, sound.index)).length : -1;
+      if (sound)
+        for (const other of ['ei', 'ey', 'ai', 'ay']) {
+          const spelled = letters.slice(0, at).concat(Array.from(other), letters.slice(at + 2));
+          if (at + 2 <= length) asked.push(spelled.slice(0, length));
+          if (at >= letters.length - length) asked.push(spelled.slice(-length));
+        }
+    }
+    return asked.map((part) => fold(part.join(''))).filter((part) => Array.from(part).length >= 3);
+  }
+  /** Whether a part's words hold the typed word, or one near it. */
+  var nearIn = (term, found) => Array.from(found.keys()).some((key) => key.indexOf(term.key) >= 0 || nearness(term.key, key) >= 0);
   var suggesting = 0;
   function suggest() {
     var none = document.querySelector('#results .no-results');
@@ -1495,34 +1534,16 @@
     // While a word is typed on, its next answer comes: asked once typing rests.
     setTimeout(() => {
       if (!current()) return;
-      Promise.all(
-        open.map((term) => {
-          // By letters, not UTF-16 units: half of a letter beyond the BMP cannot be sent.
-          // As long as leaves a letter between start and end (3 to 5): two letters swapped in the
-          // middle ("Fleisen") spoil one of them, not both (UX review: nothing was offered).
-          var letters = Array.from(term.key);
-          var length = Math.min(5, Math.max(3, Math.floor((letters.length - 1) / 2)));
-          var asked = [letters.slice(0, length), letters.slice(-length)];
-          // Where the two meet (a word of four to six letters), two letters swapped across the
-          // meeting spoil both ("Brnadl"): the start as it reads with that pair swapped back
-          // (UX review: nothing was offered).
-          for (let at = Math.max(0, letters.length - length - 1); at < length && at + 1 < letters.length; at++) {
-            const back = letters.slice(0, length + 1);
-            back.splice(at, 2, letters[at + 1], letters[at]);
-            asked.push(back.slice(0, length));
-          }
-          // One name, four spellings (Meier, Meyer, Maier, Mayer): the other three as they start
-          // and end, where both parts hold the sound (UX review: "Meyer" found no "Meier").
-          var sound = /[ae][iy]/.exec(term.key);
-          if (sound)
-            for (const other of ['ei', 'ey', 'ai', 'ay']) {
-              const spelled = Array.from(term.key.slice(0, sound.index) + other + term.key.slice(sound.index + 2));
-              asked.push(spelled.slice(0, length), spelled.slice(-length));
-            }
-          var once = new Set(asked.map((part) => part.join('')));
-          return Promise.all(Array.from(once, (part) => partWords(list, part)));
-        }),
-      )
+      // The start and end of each word first; for a word none of their words is near, a second
+      // round: the start with a pair swapped back, and a name's other spellings (code review:
+      // asked all at once, one typo sent eight exports).
+      var ask = (parts) => Promise.all(Array.from(new Set(parts), (part) => partWords(list, part)));
+      Promise.all(open.map((term) => ask(probes(term, false))))
+        .then((answers) => {
+          var lacking = open.filter((term, index) => !answers[index].some((found) => nearIn(term, found)));
+          if (!lacking.length || !current()) return answers;
+          return Promise.all(lacking.map((term) => ask(probes(term, true)))).then((more) => answers.concat(more));
+        })
         .then((answers) => {
           var book = new Map();
           // Each answer's words, on the cards of all of them.

@@ -214,7 +214,7 @@ export const de = {
       phoneWords: 'Bitte tragen Sie nur die Nummer ein. Zusätze wie „Zentrale“ gehören in die Notizen.',
       phoneShort: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.',
       phoneLong: 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.',
-      phoneTwo: 'Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt unter Mobilnummer oder in die Notizen.',
+      phoneTwo: 'Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt in das andere Nummernfeld oder in die Notizen.',
       email: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein, z. B. name@firma.de.',
       emailSpace: 'Die E-Mail-Adresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. name@firma.de.',
       website: 'Bitte geben Sie eine Webadresse wie www.firma.de ein.',
@@ -399,7 +399,7 @@ export const de = {
       `Mit diesem Formular haben Sie schon „${name}“ gespeichert. Ist das ein weiterer Kontakt, oder wollen Sie „${name}“ ändern?`,
     madeEdit: (name: string) => `„${name}“ ändern`,
     empty: '(leer)',
-    draftRestored: 'Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.',
+    draftRestored: 'Ihre Eingaben wurden wiederhergestellt.',
     draftDiscard: 'Verwerfen',
   },
   /** Warranty dates (issue 17): the form's period, the list badges, the warranty view and warranty.ics. */

@@ -188,7 +188,7 @@ export const en: Messages = {
       phoneWords: 'Please enter the number only. Additions such as “switchboard” belong in the notes.',
       phoneShort: 'The number is too short. Please enter at least 3 digits.',
       phoneLong: 'The number is too long. Please enter at most 20 digits.',
-      phoneTwo: 'Please enter one number here. A second one fits under Mobile number or in the notes.',
+      phoneTwo: 'Please enter one number here. A second one fits in the other number field or in the notes.',
       email: 'Please enter a complete email address, e.g. name@company.com.',
       emailSpace: 'The email address contains a space. Please enter it without spaces, e.g. name@company.com.',
       website: 'Please enter a web address such as www.company.com.',
@@ -363,7 +363,7 @@ export const en: Messages = {
       `You already saved “${name}” with this form. Is this another contact, or do you want to change “${name}”?`,
     madeEdit: (name: string) => `Change “${name}”`,
     empty: '(empty)',
-    draftRestored: 'Your unsaved input was restored.',
+    draftRestored: 'Your input was restored.',
     draftDiscard: 'Discard',
   },
   warranty: {

@@ -25,7 +25,7 @@ describe('drafts and an expired session', () => {
     await page.reload();
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company);
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Zeile 1\nZeile 2');
-    await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     await page.getByRole('button', { name: 'Verwerfen' }).click();
     await page.waitForLoadState('load');
     await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen' }).waitFor();
@@ -33,7 +33,7 @@ describe('drafts and an expired session', () => {
     // Focus is back in the form, on its first field, not at the page's start.
     const first = await page.locator('form[data-draft] input:not([type=hidden])').first().getAttribute('name');
     await page.waitForFunction((name) => document.activeElement?.getAttribute('name') === name, first);
-    assert.equal(await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').isVisible(), false);
+    assert.equal(await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').isVisible(), false);
   });
 
   test('a form sent again with another name asks, and its "ändern" button is sent through htmx too', async () => {
@@ -75,7 +75,7 @@ describe('drafts and an expired session', () => {
     await page.goto(`${card}/edit`);
     await page.getByLabel('Notizen', { exact: true }).waitFor();
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), '');
-    assert.equal(await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').isVisible(), false);
+    assert.equal(await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').isVisible(), false);
     // While his save is on its way, its fields take no typing (what is sent is what is saved).
     let release;
     const held = new Promise((resolve) => {
@@ -99,7 +99,7 @@ describe('drafts and an expired session', () => {
     // Anna, back in this tab, still finds her own unsent notes.
     await login(page, 'anna');
     await page.goto(`${card}/edit`);
-    await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Anna: bitte nicht anrufen, nur Mail');
     await page.getByRole('button', { name: 'Verwerfen' }).click();
     assert.deepEqual(browser.errors, []);
@@ -168,11 +168,52 @@ describe('drafts and an expired session', () => {
     // And it comes back where it was typed.
     await page.goto(listPath());
     await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
-    await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), unsent);
     await page.getByRole('button', { name: 'Verwerfen' }).click();
     await page.waitForLoadState('load');
     assert.deepEqual(browser.errors, []);
+  });
+
+  test('a new contact whose answer was lost, deleted meanwhile and saved again as new, leaves no draft for the next new contact (code review)', async () => {
+    const { page } = browser;
+    const company = `Verloren GmbH ${unique()}`;
+    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    // The server stores it; its answer is lost on the way.
+    const create = (url) => url.pathname === listPath();
+    await page.route(create, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('#net').getByRole('button', { name: 'Erneut senden' }).waitFor();
+    await page.unroute(create);
+    // Jonas deletes it meanwhile.
+    await withBrowser('jonas', async ({ page: other }) => {
+      await other.goto(`${listPath()}?q=${encodeURIComponent(company)}`);
+      await other.getByRole('link', { name: company }).click();
+      await other.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+      await other.getByRole('button', { name: 'Löschen', exact: true }).click();
+      await other.locator('main').getByText(`„${company}“ wurde gelöscht.`).waitFor();
+    });
+    // Sent again: the deleted contact's form, the input kept as its draft, not also as a new one's.
+    await page.locator('#net').getByRole('button', { name: 'Erneut senden' }).click();
+    await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).waitFor();
+    assert.equal(await key(listPath()), null, 'not kept twice');
+    await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).click();
+    await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
+    await page.goto(listPath());
+    await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen' }).waitFor();
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), '');
+    assert.equal(await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').isVisible(), false);
+    assert.deepEqual(
+      browser.errors.filter((error) => !/Failed to fetch|ERR_CONNECTION_RESET|NetworkError|net::/.test(error)),
+      [],
+    );
   });
 
   test('a draft kept before drafts were kept per user comes back once to the user the page names', async () => {
@@ -207,7 +248,7 @@ describe('drafts and an expired session', () => {
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
-    await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt');
     // Away by a full page load: the same.
     await page.getByLabel('Notizen', { exact: true }).fill('Angebot folgt am Montag');
@@ -219,7 +260,7 @@ describe('drafts and an expired session', () => {
     await page.getByRole('link', { name: 'Zurück zum Kontakt' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
-    await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
     // "Abbrechen" is the choice to drop it, asked first in the page (it stands beside
     // "Speichern"): "Weiter bearbeiten" (or Escape) leaves the form and its input as they are,
@@ -259,13 +300,18 @@ describe('drafts and an expired session', () => {
     for (const other of browser.context.pages()) if (other !== page) await other.close();
     await page.reload();
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Angebot folgt am Montag');
+    // Alt+click is a click as any other to htmx (it leaves the form): asked first (code review).
+    await page.getByRole('link', { name: 'Abbrechen' }).click({ modifiers: ['Alt'] });
+    await ask.waitFor();
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Abbrechen' }).click();
     await ask.getByRole('button', { name: 'Verwerfen' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByLabel('Notizen', { exact: true }).waitFor();
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), '');
-    assert.equal(await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').isVisible(), false);
+    assert.equal(await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').isVisible(), false);
     // Nothing typed: "Abbrechen" leaves without a question.
     await page.getByRole('link', { name: 'Abbrechen' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
@@ -297,7 +343,7 @@ describe('drafts and an expired session', () => {
     });
     // Anna's draft comes back with her town; the postcode is Jonas's, not the one her form had.
     await page.goto(`${card}/edit`);
-    await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     assert.equal(await page.getByLabel('Ort', { exact: true }).inputValue(), 'Garching');
     assert.equal(await page.getByLabel('PLZ', { exact: true }).inputValue(), '80333');
     await page.getByRole('button', { name: 'Speichern' }).click();
@@ -316,7 +362,7 @@ describe('drafts and an expired session', () => {
       await other.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     });
     await page.goto(`${card}/edit`);
-    await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     assert.equal(await page.getByLabel('PLZ', { exact: true }).inputValue(), '85386');
     await page.getByLabel('PLZ', { exact: true }).fill('80333');
     await page.getByRole('button', { name: 'Speichern' }).click();
@@ -387,7 +433,7 @@ describe('drafts and an expired session', () => {
       await other.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     });
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
-    await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     // Her draft as she left it: the acceptance and the period she saw.
     assert.equal(await page.getByLabel('Abnahme am', { exact: true }).inputValue(), '2023-01-01');
     assert.equal(await page.getByLabel('Frist ab Abnahme', { exact: true }).inputValue(), '5');
@@ -410,10 +456,10 @@ describe('drafts and an expired session', () => {
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption({ label: '4 Jahre – Vertrag nach VOB/B (§ 13)' });
     await page.goBack();
     await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
-    await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     assert.equal(await page.getByLabel('Frist ab Abnahme', { exact: true }).inputValue(), '4');
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent !== '');
-    assert.equal(await page.locator('#announcer').textContent(), 'Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.');
+    assert.equal(await page.locator('#announcer').textContent(), 'Ihre Eingaben wurden wiederhergestellt.');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     // "Gewährleistung bis": 4 years from the acceptance (before the fix: no end at all).
@@ -450,7 +496,7 @@ describe('drafts and an expired session', () => {
     ]);
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'restored on return');
     assert.equal(await page.getByLabel('Telefonnummer', { exact: true }).inputValue(), '089 123456');
-    await page.locator('main').getByText('Ihre noch nicht gespeicherten Eingaben wurden wiederhergestellt.').waitFor();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     await page.getByRole('button', { name: 'Speichern' }).click();
     // Scoped to the page content: the screen-reader announcer (#announcer) says the same.
     await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();

@@ -194,12 +194,19 @@ describe('a search that finds nothing offers the nearest words of the book', () 
       // Two letters swapped in the middle of a short word, alone (UX review: "Fleisen"; its start
       // and end were both spoilt, and no other word typed brought the contact).
       assert.equal(await offered('Quazrit'), 'Meinten Sie „Quarzit“?');
+      // A typo its start and end answer asks for those two parts and the check of the
+      // suggestion, nothing more (code review: every part at once, eight exports for one typo).
+      const asked = bookQuestions(page);
+      assert.equal(await offered('Brandk'), 'Meinten Sie „Brandl“?');
+      await asked.settled();
+      assert.equal(asked.asked, 3);
       // In a word of six letters, the swap across the middle spoils both parts asked (UX
       // review: "Brnadl" was offered nothing).
       assert.equal(await offered('Brnadl'), 'Meinten Sie „Brandl“?');
       // One name's other spellings (UX review: "Meyer" and "Mayer" were offered nothing).
       assert.equal(await offered('Meyer'), 'Meinten Sie „Meier“?');
-      assert.equal(await offered('Mayer'), 'Meinten Sie „Meier“?');
+      // ("Maler", a letter away, may come second where the book has one.)
+      assert.match(await offered('Mayer'), /^Meinten Sie „Meier“/);
       // Two words of a firm typed as one (UX review: "Fliesenmeier" was offered "Fliesenleger").
       assert.equal(await offered(`Kachelwunder${e}`), `Meinten Sie „Kachel Wunder${e}“?`);
       // A second choice only if it finds more than the first does, inside words too, as the
