@@ -1368,8 +1368,8 @@
   // budgeted) or a second index. So with JS a search that found nothing asks the book here, for
   // each of its first three words of four letters or more: the contacts with a word that shares
   // its first or its last letters (as many as leave one between them: three up to eight letters,
-  // four up to ten, five of a longer one; where they meet, also the start with the pair across
-  // the meeting swapped back), as the export of a search, which the duplicate hint asks too. Their nearest
+  // four up to ten, five of a longer one; where none of their words is near, a second round:
+  // probes() below), as the export of a search, which the duplicate hint asks too. Their nearest
   // words are offered: a letter typed once for twice or twice for once, then one letter wrong,
   // missing, extra or two swapped (two of them from eight letters on), or a word that starts as
   // the typed one does but for its last letters (five kept at least: "Elektro", "Elektriker").
