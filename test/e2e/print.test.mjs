@@ -230,6 +230,19 @@ describe('the printable phone list and printing', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
+    // Opened, the QR code prints (to hang on the fridge or hand to a co-buyer), without its
+    // label and hints.
+    await page.locator('details.qr summary').click();
+    const code = page.locator('details.qr img');
+    await page.waitForFunction(() => document.querySelector('details.qr img')?.naturalWidth > 0);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      assert.ok(await code.isVisible(), 'the opened QR code is printed');
+      assert.equal(await page.locator('details.qr summary').isVisible(), false, 'without its label');
+      assert.equal(await page.locator('details.qr .hint').first().isVisible(), false, 'without its hints');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 
   test('the export and print links follow active search; "Teilen" hands that file to the share sheet where files can be shared', async () => {
