@@ -181,15 +181,20 @@ describe.each([
     }
   });
 
-  it("is drizzle's builder member for member, but for the joins and set operations", () => {
+  it("is drizzle's builder member for member, but for the joins, set operations and other members the app never calls", () => {
     // Read with TypeScript's parser, independent of the script's line patterns.
     const before = shape(originalBuilder());
     const after = shape(generatedBuilder());
     const gone = [...before.members.keys()].filter((key) => !after.members.has(key));
     const owner = { select: 'SQLiteSelectQueryBuilderBase', update: 'SQLiteUpdateBase', insert: '' }[kind];
-    // (The insert's two are of its builder and of the insert itself.)
+    // (The insert's are of its builder and of the insert itself; the select's cache option is of
+    // the select that runs.)
     const leftOut = [...left.methods, ...left.fields].map((name) =>
-      owner ? `${owner}.${name}` : `${name === 'select' ? 'SQLiteInsertBuilder' : 'SQLiteInsertBase'}.${name}`,
+      name === '$withCache'
+        ? `SQLiteSelectBase.${name}`
+        : owner
+          ? `${owner}.${name}`
+          : `${name === 'select' ? 'SQLiteInsertBuilder' : 'SQLiteInsertBase'}.${name}`,
     );
     expect(gone.sort()).toEqual(leftOut.sort());
     for (const [key, text] of after.members) expect(text, key).toBe(before.members.get(key));
@@ -200,6 +205,8 @@ describe.each([
   });
 
   it('leaves out only what nothing the app reaches calls', () => {
+    // `$dynamic`, `$withCache`: a `$` in a pattern is an anchor, and the check would pass unseen.
+    const escaped = (name: string) => name.replace(/\$/g, '\\$');
     const names = [...left.methods, ...left.fields, ...left.constants];
     // Names every query has (an insert's `select`) are looked for where an insert is built (below).
     const unique = [...left.methods, ...left.fields].filter((name) => name !== 'select');
@@ -207,14 +214,14 @@ describe.each([
     // module-level set operators are not exported.
     const builders = ['select', 'update', 'insert'].map((name) => `sqlite-core/query-builders/${name}.js`);
     for (const path of bundledDrizzle().filter((p) => !builders.includes(p))) {
-      for (const name of unique) expect(drizzle(path), `${path}: ${name}`).not.toMatch(new RegExp(`(?<!this)\\.${name}\\(`));
+      for (const name of unique) expect(drizzle(path), `${path}: ${name}`).not.toMatch(new RegExp(`(?<!this)\\.${escaped(name)}\\(`));
       if (kind === 'insert') expect(drizzle(path), path).not.toMatch(/\.insert\([^;]*\.select\(/);
     }
     for (const file of sources('src')) {
       const text = readFileSync(join(root, file), 'utf8');
       // (zod's z.union is not a select's.)
-      if (unique.length) expect(text, file).not.toMatch(new RegExp(`(?<!\\bz)\\.(${unique.join('|')})\\(`));
-      expect(text, file).not.toMatch(new RegExp(`import \\{[^}]*\\b(${names.join('|')})\\b[^}]*\\} from 'drizzle-orm`));
+      if (unique.length) expect(text, file).not.toMatch(new RegExp(`(?<!\\bz)\\.(${unique.map(escaped).join('|')})\\(`));
+      expect(text, file).not.toMatch(new RegExp(`import \\{[^}]*\\b(${names.map(escaped).join('|')})\\b[^}]*\\} from 'drizzle-orm`));
       // An insert's select: a `.select(` called on a chain that starts with `.insert(` (read with
       // TypeScript's parser), and no insert builder kept in a variable to call it on later.
       if (kind !== 'insert') continue;
