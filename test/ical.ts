@@ -16,12 +16,13 @@ export interface ParsedProperty {
  * ical.js 2.2.1 unescapes `\\ \, \n` in a vCard 3.0 text value but not `\;` (its
  * FROM_VCARD_NEWLINE leaves `;` out), so `NOTE:a\;b` reads as `a\;b`. Every `;` it returns in
  * such a value therefore carries exactly one extra backslash before it; this removes exactly
- * that backslash, and only in plain text properties. N, ADR and ORG are structured: ical.js
+ * that backslash, and only in plain text properties and in URL (value type uri, read raw; we
+ * escape its `;` for GNOME Evolution, contract §7). N, ADR and ORG are structured: ical.js
  * reads `\;` there correctly, so they are left alone. Pinned below, so a fix in ical.js shows.
  */
 const STRUCTURED = new Set(['N', 'ADR', 'ORG']);
 export function undoIcalSemicolonBug(name: string, type: unknown, value: unknown): unknown {
-  if (STRUCTURED.has(name) || type !== 'text' || typeof value !== 'string') return value;
+  if (STRUCTURED.has(name) || (type !== 'text' && name !== 'URL') || typeof value !== 'string') return value;
   return value.replace(/\\;/g, ';');
 }
 

@@ -211,6 +211,32 @@ describe('reading the file', () => {
     expect(only(file).values).toMatchObject({ last_name: 'Klein', mobile: '0171 1' });
   });
 
+  it('decodes base64 text (Nokia, QQ: NOTE;ENCODING=BASE64; 3.0 ENCODING=b), folded, and still skips a base64 photo unread', () => {
+    const b64 = (text: string) => btoa(String.fromCharCode(...utf8.encode(text)));
+    const note = b64('Küche: Montag\nab 8 Uhr');
+    const file = vcf([
+      ...card21(`NOTE;ENCODING=BASE64:${note.slice(0, 12)}`, ` ${note.slice(12)}`, '', `N;ENCODING=BASE64:${b64('Weiß;Jörg')}`, ''),
+      ...card(`TEL;ENCODING=b;TYPE=CELL:${b64('0171 2')}`, 'N:Klein;;;;', 'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQ', ' SkZJRg=='),
+    ]);
+    const [nokia, qq] = cardsOf(file);
+    expect(nokia?.values).toMatchObject({ last_name: 'Weiß', first_name: 'Jörg', notes: 'Küche: Montag\nab 8 Uhr' });
+    expect(qq?.values).toMatchObject({ last_name: 'Klein', mobile: '0171 2' });
+    expect(qq?.ignored).toEqual(['PHOTO']);
+    // Base64 that is none: kept as written, never dropped.
+    expect(only(vcf(card('N:A;;;;', 'NOTE;ENCODING=b:nicht%base64!'))).values.notes).toBe('nicht%base64!');
+  });
+
+  it('reads a continuation after a blank line as the continuation it is (backup apps with blank lines between lines)', () => {
+    const file = vcf(card('N:Wei;;;;', 'TEL;TYPE=CELL:0171', '', ' 123', 'NOTE:eins', '', ' zwei'));
+    expect(only(file).values).toMatchObject({ last_name: 'Wei', mobile: '0171123', notes: 'einszwei' });
+  });
+
+  it('reads a byte order mark at the start of any line (files joined with `copy /b` or `cat`)', () => {
+    const one = [0xef, 0xbb, 0xbf, ...vcf(card('N:A;;;;'))];
+    const cards = cardsOf(new Uint8Array([...one, ...one, ...vcf(card('N:C;;;;'), '\n'), 0xef, 0xbb, 0xbf, ...vcf(card('N:D;;;;'), '\r')]));
+    expect(cards.map((c) => c.values.last_name)).toEqual(['A', 'A', 'C', 'D']);
+  });
+
   it('counts a line that is no property, and goes on', () => {
     const result = parseVcf(vcf(card('N:A;;;;', 'this line has no colon', 'TEL:030 1')));
     expect(result).toMatchObject({ ok: true, skipped: { photos: 0, malformedLines: 1 } });

@@ -12,8 +12,9 @@
 // breaks; bare-type parameters as in TEL;CELL;PREF), 3.0 (Apple: item1. groups and X-ABLabel;
 // Google: `URL:http\://…`), Outlook's 2.1 (often Windows-1252), 4.0 (TEL;VALUE=uri:tel:…);
 // several cards per file; CRLF, LF or CR; a UTF-8 or UTF-16 byte order mark; folded lines.
-// Photos (and any base64 value) are skipped while reading, never decoded, and do not count
-// towards the text limit.
+// Photos (and any other base64 value that is no text we read) are skipped while reading, never
+// decoded, and do not count towards the text limit; a base64 NOTE, N, TEL … (Nokia's and QQ's
+// 2.1 exports write notes so) is decoded as text (interop review: its notes were lost unseen).
 //
 // Charsets: a property is decoded in its declared CHARSET; without one, as UTF-8. Outlook declares
 // CHARSET=Windows-1252 on some properties and writes others (ADR) in it undeclared: when a file
@@ -160,7 +161,9 @@ function read(file: Uint8Array): Reading {
   } else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     bytes = bytes.subarray(3);
   }
-  const lines = bytesToBinary(bytes).split(/\r\n|\r|\n/);
+  // A byte order mark after a line break: files joined (`copy /b a.vcf b.vcf`, `cat`), each
+  // with its own; the card behind it was lost unseen (interop review).
+  const lines = bytesToBinary(bytes).split(/(?:\r\n|\r|\n)(?:\xef\xbb\xbf)?/);
   const reading: Reading = { cards: [], skipped: { photos: 0, malformedLines: 0 }, declaredCharset: undefined, forcedUtf8 };
   let textBytes = 0;
   const countText = (line: string) => {
@@ -178,8 +181,11 @@ function read(file: Uint8Array): Reading {
     i += 1;
     if (first.trim() === '') continue;
     if (first.startsWith(' ') || first.startsWith('\t')) {
-      // A continuation without a line to continue (after a blank line): nothing to attach it to.
+      // A continuation after a blank line (backup apps that put blank lines between lines)
+      // continues the value before it, never dropped unseen (interop review).
       countText(first);
+      const last = card?.properties.at(-1);
+      if (last && nestedDepth === 0 && !last.skippedValue) last.raw += first.slice(1);
       continue;
     }
     // The head (group, name, parameters) ends at the first ':' outside double quotes; it may be
@@ -277,7 +283,15 @@ function read(file: Uint8Array): Reading {
     if (name === 'VERSION') card.version = value.trim();
     const charset = head.property.charset;
     if (charset && !reading.declaredCharset && isKnownNonUtf8Charset(charset)) reading.declaredCharset = charset;
-    card.properties.push({ ...head.property, raw: value, skippedValue: false });
+    let raw = value;
+    // Text in base64 (binary values took the branch above): its bytes, one char each.
+    if (head.encodedBase64)
+      try {
+        raw = atob(value); // (forgiving: spaces between its characters are skipped)
+      } catch {
+        // Not base64 after all: kept as written, never dropped.
+      }
+    card.properties.push({ ...head.property, raw, skippedValue: false });
   }
   if (card) throw new ImportError('truncated');
   if (reading.cards.length === 0) throw new ImportError('notVcard');
@@ -342,7 +356,7 @@ function parseHead(head: string): Head | undefined {
   const encodedBase64 = encoding === 'B' || encoding === 'BASE64';
   return {
     name,
-    binary: encodedBase64 || BINARY_PROPERTIES.has(name),
+    binary: BINARY_PROPERTIES.has(name) || (encodedBase64 && !NOT_REPORTED.has(name)),
     encodedBase64,
     property: { group, name, types, charset, quotedPrintable: encoding === 'QUOTED-PRINTABLE', uriValue },
   };
@@ -864,7 +878,7 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
     'email',
     'Weitere E-Mail-Adresse',
   );
-  // Our own export writes URLs verbatim (RFC 6350 errata 3845): a backslash there is the URL's.
+  // Our own export writes URLs verbatim but for `;` (urlValue): a backslash there is the URL's.
   const ownExport = reader.text(reader.first('PRODID')).includes('//PROPSTER//Kontakte//');
   const urls = reader.entries('URL', (property) => singleLine(urlValue(reader.raw(property), version, ownExport)));
   const website = overflow.pick(urls, 'website', 'Weitere Webseite');
@@ -1001,11 +1015,13 @@ function telUriNumber(value: string): string {
 
 /**
  * URL values are not escaped (RFC 2426 §3.6.8, RFC 6350 errata 3845), but Google and others
- * escape them like text (`http\://`): a backslash before `\ , ; :` is dropped, except in 2.1,
- * in 4.0 and in our own export, which write URLs verbatim.
+ * escape them like text (`http\://`): a backslash before `\ , ; :` is dropped, except in 2.1
+ * and 4.0, which write URLs verbatim. Our own export escapes only `;` (for Evolution): one
+ * backslash before each `;` is dropped.
  */
 function urlValue(value: string, version: string, ownExport: boolean): string {
-  if (ownExport || version === '2.1' || version === '4.0') return value;
+  if (ownExport) return value.replace(/\\;/g, ';');
+  if (version === '2.1' || version === '4.0') return value;
   return value.replace(/\\([\\,;:])/g, '$1');
 }
 

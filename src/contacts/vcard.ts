@@ -225,12 +225,14 @@ function text(value: string): string {
 }
 
 /**
- * URL values are not escaped (RFC 2426 §3.6.8: value type uri; RFC 6350 errata 3845): the
- * validated URL is written verbatim. A URL never contains a line break; should one slip
- * through, it is percent-encoded rather than allowed to start a new property.
+ * URL values are written as validated (RFC 2426 §3.6.8: value type uri; RFC 6350 errata 3845),
+ * but for `;`: GNOME Evolution ends every value at an unescaped one (interop review: a URL's
+ * `;jsessionid=…` was cut off), so it is escaped as contract §7 asks of every `;`; Evolution,
+ * Android, Apple, Google, vobject and our import read `\;` as `;`. A URL never contains a line
+ * break; should one slip through, it is percent-encoded rather than allowed to start a property.
  */
 function uri(value: string): string {
-  return value.replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return value.replace(/;/g, '\\;').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 // Folding units: an escape sequence (backslash plus the next code point) stays whole, and a

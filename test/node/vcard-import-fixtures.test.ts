@@ -220,6 +220,12 @@ describe('Google 3.0 (URL:http\\://…)', () => {
   it('reads the same file with a UTF-8 byte order mark alike', () => {
     expect(cardsOf('google-3.0-bom.vcf').map((c) => c.values)).toEqual([expected]);
   });
+
+  it('reads files joined with a byte order mark each (`copy /b`, `cat`): every card, none lost', () => {
+    const file = fs.readFileSync(new URL('google-3.0-bom.vcf', FIXTURES));
+    const result = parseVcf(new Uint8Array(Buffer.concat([file, file, file])));
+    expect(result.ok && result.cards.map((c) => c.values)).toEqual([expected, expected, expected]);
+  });
 });
 
 describe('Outlook 2.1', () => {
@@ -393,6 +399,39 @@ describe('vCard 4.0', () => {
       notes: 'Telefonnummer (geschäftlich): +1-418-656-9254 ext. 102',
     });
     expect(card?.problems).toEqual([{ field: 'phone', kind: 'invalid', value: '+1-418-656-9254 ext. 102', outcome: 'movedToNotes' }]);
+  });
+});
+
+describe('Nokia 2.1 (notes in base64)', () => {
+  it('decodes the base64 notes as text and skips only the photo', () => {
+    const result = parseFixture('nokia-2.1-base64-note.vcf');
+    expect(result).toMatchObject({ ok: true, skipped: { photos: 1, malformedLines: 0 } });
+    const [card] = cardsOf('nokia-2.1-base64-note.vcf');
+    expect(card?.values).toEqual({
+      ...none,
+      first_name: 'Jane',
+      last_name: 'Doe',
+      phone: '+14155551212',
+      mobile: '+19185551212',
+      email: 'jane@example.com',
+      website: 'http://www.example.com/',
+      // Nokia's U+2028 line separator between the street's two lines.
+      street: '123 Oak Street, Downtown, Oak and Pine',
+      postal_code: '94120',
+      city: 'San Francisco, CA',
+      country: 'USA',
+      notes: [
+        'This is just a test.',
+        'Isso é só um exemplo.',
+        '',
+        'This is another note.',
+        '',
+        'Name in der Datei: Ms. Jane Lívia Doe',
+        'Weitere Telefonnummer: +15105551212',
+        'Weitere Telefonnummer (geschäftlich): +552138232003',
+      ].join('\n'),
+    });
+    expect(card?.ignored).toEqual(['BDAY', 'PHOTO']);
   });
 });
 
