@@ -38,6 +38,16 @@ describe('mergedLines with a line that stands more than once (code review)', () 
     ['Fenster\nerledigt\nTür\noffen', 'Fenster\nerledigt\nTür\nerledigt', 'Tür\noffen\nDach', 'Tür\nerledigt\nDach'],
     // Both added the same line: once.
     ['A', 'A\nX', 'A\nX', 'A\nX'],
+    // Both removed the same entry with its "erledigt": the other "erledigt", which both texts
+    // still hold, stays (data-safety review: it was removed twice).
+    [
+      'Angebot angefragt\nerledigt\nTermin vereinbart\nerledigt\nRechnung offen',
+      'Termin vereinbart\nerledigt\nRechnung bezahlt',
+      'Termin vereinbart\nerledigt\nRechnung offen\nGarantie bis 2029',
+      'Termin vereinbart\nerledigt\nRechnung bezahlt\nGarantie bis 2029',
+    ],
+    // He removed one "erledigt", she removed both: none is left.
+    ['X\nerledigt\nY\nerledigt', 'X\nY\nerledigt', 'X\nY', 'X\nY'],
   ])('base %j, stored %j, mine %j → %j', (base, theirs, mine, both) => {
     expect(mergedLines(base, theirs, mine)).toBe(both);
   });

@@ -85,7 +85,7 @@ export function changedFields(before: FieldValues, after: FieldValues): FieldNam
  * Both co-buyers' changes of the notes as lines, for the clash's "Beide Änderungen", which the
  * user sees before choosing it (never merged unasked: see above). Lines are counted, not only
  * compared ("erledigt" may stand twice), against the version both started from: the stored
- * lines, without as many of each as this user removed, then this user's new lines (beyond what
+ * lines, without as many of each as this user removed and the co-buyer did not, then this user's new lines (beyond what
  * the base and the stored text hold of each). A line the co-buyer corrected or removed stays so,
  * one this user removed stays removed; a line both changed stands twice, once as each wrote it,
  * and a line this user changed moves to the end. Spaces at a line's end do not count.
@@ -105,8 +105,12 @@ export function mergedLines(base: string, theirs: string, mine: string): string 
   };
   const [inBase, inMine, stored, dropped, seen] = [tally(base), tally(mine), tally(theirs), tally(''), tally('')];
   return [
-    // A stored line goes while fewer of it were left out than this user removed from the base.
-    ...lines(theirs).filter((line) => !(add(dropped, line, 0) < add(inBase, line, 0) - add(inMine, line, 0) && add(dropped, line))),
+    // A stored line goes while fewer of it were left out than this user removed from the base
+    // and the stored text still holds (a copy both removed is gone once, not twice: review).
+    ...lines(theirs).filter(
+      (line) =>
+        !(add(dropped, line, 0) < Math.min(add(inBase, line, 0), add(stored, line, 0)) - add(inMine, line, 0) && add(dropped, line)),
+    ),
     // This user's line comes when there are more of it than the base and the stored text hold.
     ...lines(mine).filter((line) => line.trim() && add(seen, line) > Math.max(add(inBase, line, 0), add(stored, line, 0))),
   ].join('\n');
