@@ -1,5 +1,9 @@
 /** The methods of drizzle-orm's SQLite dialect that the Worker's bundle leaves out. */
 export const LEFT_OUT: readonly string[];
+/** The dialect's methods the app reaches only with nothing to do (joins: always none). */
+export const ONLY_EMPTY: readonly string[];
+/** The stand-in of such a method: its early return, and a throw were it ever given a join. */
+export function onlyEmpty(method: string): string;
 /** The dialect's imports the bundle takes from a stand-in of its own (drizzle's specifier → the stand-in's). */
 export const STAND_INS: Readonly<Record<string, string>>;
 /** drizzle-orm/sqlite-core/dialect.js's text as src/generated/sqlite-dialect.js (see drizzle-dialect.mjs). */

@@ -14,6 +14,8 @@ import {
   BUILDERS_LEFT_OUT,
   builderSpecifier,
   LEFT_OUT,
+  ONLY_EMPTY,
+  onlyEmpty,
   packageSpecifier,
   STAND_INS,
   trimBuilder,
@@ -43,7 +45,7 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     expect(generated()).toBe(trimDialect(original()));
   });
 
-  it("is drizzle's dialect member for member, but for the methods left out, each throwing in place", () => {
+  it("is drizzle's dialect member for member, but for the methods left out, each throwing in place, and those only reached empty", () => {
     // Read with TypeScript's parser, independent of the script's line patterns.
     const body = (text: string) => text.slice(text.search(/^class /m));
     const source = ts.createSourceFile('dialect.js', original(), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
@@ -52,8 +54,13 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     for (const statement of source.statements) {
       if (!ts.isClassDeclaration(statement)) continue;
       for (const member of statement.members) {
-        if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name) || !LEFT_OUT.includes(member.name.text)) continue;
+        if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name)) continue;
         const name = member.name.text;
+        if (ONLY_EMPTY.includes(name)) {
+          found.add(name);
+          edits.push({ start: member.getStart(source), end: member.getEnd(), text: onlyEmpty(name) });
+        }
+        if (!LEFT_OUT.includes(name)) continue;
         found.add(name);
         const isAsync = member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ? 'async ' : '';
         edits.push({
@@ -63,7 +70,7 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
         });
       }
     }
-    expect([...found].sort()).toEqual([...LEFT_OUT].sort());
+    expect([...found].sort()).toEqual([...LEFT_OUT, ...ONLY_EMPTY].sort());
     let expected = original();
     for (const { start, end, text } of edits.sort((a, b) => b.start - a.start))
       expected = expected.slice(0, start) + text + expected.slice(end);
@@ -110,6 +117,21 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     ]);
     // migrate: none of them (drizzle's other drivers' migrators call it; D1's runs its own batch).
     expect(callers('migrate')).toEqual([]);
+    // Joins: only a select's or update's createJoin adds one (both left out of the bundle's
+    // builders, below), so buildJoins is reached with none; its drizzle version returns nothing
+    // then, as the stand-in does. (The dialect's own `joins = []` is the relational query's, left out.)
+    expect(generated()).not.toMatch(/joins\.push\(|joins = \[/);
+    expect(
+      bundledDrizzle()
+        .filter((path) => /joins\.push\(|joins = \[/.test(drizzle(path)))
+        .sort(),
+    ).toEqual(['sqlite-core/dialect.js', 'sqlite-core/query-builders/select.js', 'sqlite-core/query-builders/update.js']);
+    for (const kind of ['select', 'update'] as const) {
+      expect(drizzle(`sqlite-core/query-builders/${kind}.js`)).toMatch(/\n {2}createJoin\(joinType\) \{[\s\S]*?joins\.push\(/);
+      expect(BUILDERS_LEFT_OUT[kind].methods).toContain('createJoin');
+      expect(readFileSync(join(root, 'src', 'generated', `sqlite-${kind}.js`), 'utf8')).not.toMatch(/joins\.push\(|joins = \[/);
+    }
+    expect(original()).toMatch(/buildJoins\(joins\) \{\n {4}if \(!joins \|\| joins\.length === 0\) \{\n {6}return void 0;\n {4}\}/);
     for (const file of sources('src')) {
       const text = readFileSync(join(root, file), 'utf8');
       // (zod's z.union is not a select's.)
@@ -121,6 +143,9 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     const dialect = new SQLiteAsyncDialect();
     for (const method of ['buildRelationalQuery', 'buildSetOperations', 'buildSetOperationQuery'])
       expect(() => dialect[method](), method).toThrow(/not part of this build/);
+    expect(dialect.buildJoins(undefined)).toBeUndefined();
+    expect(dialect.buildJoins([])).toBeUndefined();
+    expect(() => dialect.buildJoins([{ joinType: 'left' }])).toThrow(/not part of this build/);
     await expect(dialect.migrate()).rejects.toThrow(/not part of this build/);
     expect(() => new SQLiteSyncDialect().migrate()).toThrow(/not part of this build/);
   });
