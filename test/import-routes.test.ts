@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import android from './fixtures/vcf/android-2.1-qp.vcf?raw';
 import google from './fixtures/vcf/google-3.0.vcf?raw';
 import thunderbird from './fixtures/vcf/thunderbird-4.0.vcf?raw';
-import { ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
+import { seedContacts, send, type TestUser, textOf } from './helpers';
 import { confirm, household, previewOf, upload } from './import-helpers';
 
 // Issue 16 item 2 through HTTP: upload → preview → confirm (once, all or nothing) → undo.
@@ -557,22 +557,32 @@ describe('importing a .vcf', () => {
     expect(textOf(await form.text())).toContain('Ihre Eingaben sind zu lang');
   });
 
-  it('respects the 1,000-contact cap all or nothing: 409, nothing stored', async () => {
+  it('respects the 1,000-contact cap all or nothing: ticks at first only what fits; more ticked: 409, nothing stored', async () => {
     const user = household('imp-c');
     await seedContacts('imp-c', 997, (index) => ({ last_name: `Voll ${index}` }));
     await seedContacts('imp-c', 1, () => ({ last_name: 'Doe', email: 'john.doe@company.com' }));
-    const { importId, ticked } = previewOf(await (await upload(user, android)).text());
-    expect(ticked).not.toContain('1');
-    const answer = await confirm(user, importId, ticked);
+    const first = await (await upload(user, android)).text();
+    const { importId, ticked, all } = previewOf(first);
+    // At first only as many are ticked as fit, the first in the file, the likely duplicate not
+    // (UX review: all were ticked where fewer fit, and the confirm could only refuse them).
+    expect(textOf(first)).toContain('In diesem Objekt ist noch Platz für 2 Kontakte; angehakt sind die ersten 2 der Datei.');
+    expect(ticked).toEqual(['2', '3']);
+    // Ticked beyond the room: refused whole.
+    const answer = await confirm(user, importId, all.slice(1));
     expect(answer.status).toBe(409);
     const html = await answer.text();
     expect(textOf(html)).toContain('Es ist noch Platz für 2');
+    // The buyer's own ticks stand: no word of a first few.
+    expect(textOf(html)).not.toContain('angehakt sind die ersten');
     // The preview shown again still leaves the likely duplicate unticked.
     const again = previewOf(html);
     expect(again.all).toHaveLength(6);
     expect(again.ticked).not.toContain('1');
     expect(again.ticked).toHaveLength(5);
     expect(await rows('imp-c')).toHaveLength(998);
+    // What the preview ticked fits.
+    expect((await confirm(user, importId, ticked)).status).toBe(303);
+    expect(await rows('imp-c')).toHaveLength(1000);
   }, 30_000);
 });
 

@@ -349,8 +349,10 @@ export const de = {
       undone: 'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',
     } as Record<string, string>,
     previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${n.toLocaleString('de-DE')} Kontakte in der Datei`),
-    previewText: (room: number) =>
-      `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${room.toLocaleString('de-DE')} Kontakte.`,
+    previewText: (room: number, full?: boolean) => {
+      const n = room.toLocaleString('de-DE');
+      return `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} der Datei` : ''}.`;
+    },
     previewDuplicate: (name: string) => `Wahrscheinlich schon bei Ihren Kontakten: „${name}“, daher zunächst nicht angehakt.`,
     previewTwiceInFile: 'Steht wahrscheinlich schon weiter oben in der Datei, daher zunächst nicht angehakt.',
     importChanged:

@@ -317,7 +317,10 @@ export const en: Messages = {
       undone: 'This import was undone. To repeat it, please upload the file again.',
     } as Record<string, string>,
     previewTitle: (n: number) => (n === 1 ? '1 contact in the file' : `${n.toLocaleString('en-GB')} contacts in the file`),
-    previewText: (room: number) => `Tick what to add. This property has room for ${room.toLocaleString('en-GB')} more contacts.`,
+    previewText: (room: number, full?: boolean) => {
+      const n = room.toLocaleString('en-GB');
+      return `Tick what to add. This property has room for ${n} more contacts${full ? `; the first ${n} in the file are ticked` : ''}.`;
+    },
     previewDuplicate: (name: string) => `Probably already in your contacts: “${name}”, so not ticked at first.`,
     previewTwiceInFile: 'Probably already further up in the file, so not ticked at first.',
     importChanged: 'Contacts were added or changed since your preview. Likely duplicates are now not ticked: please check the ticks.',

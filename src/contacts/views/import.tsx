@@ -120,6 +120,9 @@ export function ImportPreview(props: {
   ticked?: ReadonlySet<string>;
 }) {
   const { shell, assetId, importId, cards, ticked } = props;
+  // At first only as many are ticked as the asset has room for, the first ones in the file (UX
+  // review: 840 ticked where 830 fit, and the confirm could only answer "too many").
+  let room = props.room;
   const { t, paths } = shell;
   const action = paths.confirmImport(assetId, importId);
   const label = (field: string) => (t.contacts.fields as Record<string, string>)[field] ?? field;
@@ -140,7 +143,7 @@ export function ImportPreview(props: {
           {props.message}
         </p>
       ) : null}
-      <p>{t.contacts.previewText(props.room)}</p>
+      <p>{t.contacts.previewText(props.room, !ticked && cards.filter((card) => card.importable && !card.duplicateOf).length > room)}</p>
       {/* A skipped photo is named with its card ("Nicht übernommen: …, Foto"), not once more above (review). */}
       <form method="post" action={action}>
         {/* The book these duplicate marks were read in: a confirm after it changed shows them anew. */}
@@ -191,7 +194,7 @@ export function ImportPreview(props: {
                     id={id}
                     name="card"
                     value={String(card.index)}
-                    checked={card.importable && (ticked ? ticked.has(String(card.index)) : !card.duplicateOf)}
+                    checked={card.importable && (ticked ? ticked.has(String(card.index)) : !card.duplicateOf && room-- > 0)}
                     disabled={!card.importable}
                     // Described by what else it holds and why it is (not) ticked ("Wahrscheinlich schon bei Ihren Kontakten …").
                     aria-describedby={more.length ? `${id}-more ${id}-notes` : `${id}-notes`}
