@@ -387,6 +387,11 @@ describe('phone numbers', () => {
     ['+49 30 (0)123', '+49 30 (0)123', '+49300123'],
     ['+1 (555) 123-4567', '+1 (555) 123-4567', '+15551234567'],
     [' +49 (0)171 2 ', ' +49 171 2 ', '+491712'],
+    // The 0 that opens an area code in brackets after a country code is the trunk 0 too (UX
+    // review: "+49 (089) 4455667" dialled +490894455667, a number nobody has).
+    ['+49 (089) 4455667', '+49 (89) 4455667', '+49894455667'],
+    ['0049(0171)1234567', '0049(171)1234567', '00491711234567'],
+    ['+43 ( 0662 ) 1234', '+43 ( 662 ) 1234', '+436621234'],
   ])('%j is written as %j and dialled as %j', (typed, written, dialled) => {
     expect(phoneValue(typed)).toBe(written);
     expect(dialable(typed)).toBe(dialled);

@@ -56,15 +56,20 @@ export function displayName(c: Pick<VCardContact, 'title' | 'firstName' | 'lastN
 // ---------------------------------------------------------------------------------------------
 // Phone numbers. "+49 (0)30 123456" is the German way of writing a number that is dialled as
 // +49 30 123456 from abroad and 030 123456 at home; Android imports the digits as +49030123456,
-// a wrong number. After a country code (+CC or 00CC) the "(0)" goes; the rest stays as typed.
+// a wrong number. After a country code (+CC or 00CC) the "(0)" goes; so does the 0 that opens an
+// area code in brackets there ("+49 (089) 4455667": UX review, it dialled +490894455667); the
+// rest stays as typed.
 
 const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^(\s*(?:\+|00)[1-9]\d{0,2})[\s./-]*\(\s*0\s*\)[\s./-]*/;
+const TRUNK_ZERO_IN_BRACKETS = /^(\s*(?:\+|00)[1-9]\d{0,2}[\s./-]*\(\s*)0(?=\d)/;
 
-/** The number as a vCard's TEL carries it: as typed, without a "(0)" after the country code. */
+/** The number as a vCard's TEL carries it: as typed, without a trunk 0 after the country code. */
 export function phoneValue(number: string): string {
-  return number.replace(TRUNK_ZERO_AFTER_COUNTRY_CODE, (match: string, countryCode: string, offset: number, whole: string) =>
-    whole.length > offset + match.length ? `${countryCode} ` : countryCode,
-  );
+  return number
+    .replace(TRUNK_ZERO_AFTER_COUNTRY_CODE, (match: string, countryCode: string, offset: number, whole: string) =>
+      whole.length > offset + match.length ? `${countryCode} ` : countryCode,
+    )
+    .replace(TRUNK_ZERO_IN_BRACKETS, '$1');
 }
 
 /** What a `tel:` link dials: a leading "+" and the digits, without a "(0)" after the country code. */
