@@ -1,7 +1,7 @@
 // Copies the browser files and the help pages' lists into public/static/ under content-hashed names and writes
 // src/generated/assets.ts, the module the page shell imports for those names, the inline
-// critical CSS and its CSP hash, and src/generated/sqlite-dialect.js, sqlite-select.js and
-// sqlite-update.js, drizzle-orm's SQLite dialect, select and update builders as the Worker bundles
+// critical CSS and its CSP hash, and src/generated/sqlite-dialect.js, sqlite-db.js, sqlite-select.js
+// and sqlite-update.js, drizzle-orm's SQLite dialect, database, select and update builders as the Worker bundles
 // them (scripts/lib/drizzle-dialect.mjs). Every entry point (start, test,
 // bench, deploy) runs it first, so the generated files never go into git and never go stale.
 import { createHash } from 'node:crypto';
@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { HELP } from '../src/i18n/help.ts';
-import { trimBuilder, trimDialect } from './lib/drizzle-dialect.mjs';
+import { trimBuilder, trimDatabase, trimDialect } from './lib/drizzle-dialect.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staticDir = join(root, 'public', 'static');
@@ -100,6 +100,7 @@ writeGenerated(
   'sqlite-dialect.js',
   trimDialect(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'dialect.js'), 'utf8')),
 );
+writeGenerated('sqlite-db.js', trimDatabase(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'db.js'), 'utf8')));
 for (const kind of ['select', 'update', 'insert'])
   writeGenerated(
     `sqlite-${kind}.js`,

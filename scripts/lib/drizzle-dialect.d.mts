@@ -24,3 +24,9 @@ export const BUILDERS_LEFT_OUT: Record<
 export function trimBuilder(kind: 'select' | 'update' | 'insert', source: string): string;
 /** A relative import of a module in sqlite-core/query-builders/ as drizzle-orm's package specifier. */
 export function builderSpecifier(from: string): string;
+/** What the Worker's bundle leaves out of drizzle-orm's SQLite database class (sqlite-core/db.js). */
+export const DATABASE_LEFT_OUT: { readonly methods: readonly string[]; readonly fields: readonly string[] };
+/** db.js's imports the bundle takes from a stand-in of its own. */
+export const DATABASE_STAND_INS: Readonly<Record<string, string>>;
+/** drizzle-orm/sqlite-core/db.js's text as src/generated/sqlite-db.js. */
+export function trimDatabase(source: string): string;

@@ -4,7 +4,8 @@
 // drizzle's, method for method, but for the four it leaves out, each throwing in place; its imports
 // are the same files; and nothing the app reaches calls those four. bundle.test.ts checks their
 // code gone; the Workers tests (vitest.config.ts applies the same aliases), the e2e suite and the
-// bench run with it.
+// bench run with it. The same for its select, update and insert builders, and its database class
+// (src/generated/sqlite-db.js).
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,12 +14,14 @@ import { describe, expect, it } from 'vitest';
 import {
   BUILDERS_LEFT_OUT,
   builderSpecifier,
+  DATABASE_LEFT_OUT,
   LEFT_OUT,
   ONLY_EMPTY,
   onlyEmpty,
   packageSpecifier,
   STAND_INS,
   trimBuilder,
+  trimDatabase,
   trimDialect,
 } from '../../scripts/lib/drizzle-dialect.mjs';
 import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
@@ -274,6 +277,70 @@ describe.each([
       };
       visit(source);
       expect(text, file).not.toMatch(/=\s*(await\s+)?[\w.]+\.insert\([^)]*\)\s*;/);
+    }
+  });
+});
+
+describe('src/generated/sqlite-db.js, in place of drizzle-orm/sqlite-core/db.js in the bundle', () => {
+  const generatedDb = () => readFileSync(join(root, 'src', 'generated', 'sqlite-db.js'), 'utf8');
+  const originalDb = () => drizzle('sqlite-core/db.js');
+  const importers = [
+    ['d1/driver.js', '../sqlite-core/db.js'],
+    ['sqlite-core/index.js', './db.js'],
+    ['sqlite-core/session.js', './db.js'],
+  ] as const;
+  const leftOut = [...DATABASE_LEFT_OUT.methods, ...DATABASE_LEFT_OUT.fields];
+  const escaped = (name: string) => name.replace(/\$/g, '\\$');
+
+  it('wrangler.toml aliases exactly the specifiers by which the bundled drizzle modules import it', () => {
+    const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+    for (const [, specifier] of importers) expect(toml).toContain(`"${specifier}" = "./src/generated/sqlite-db.js"`);
+    const users = bundledDrizzle().filter((path) => /from "[./]+(sqlite-core\/)?db\.js"/.test(drizzle(path)));
+    expect(users.sort()).toEqual(importers.map(([file]) => file));
+    for (const [file, specifier] of importers) expect(drizzle(file), file).toContain(`from "${specifier}"`);
+  });
+
+  it('is what scripts/fingerprint.mjs writes from the installed drizzle-orm (not stale), and exports the same names', async () => {
+    expect(generatedDb()).toBe(trimDatabase(originalDb()));
+    const exported = Object.keys(await import(pathToFileURL(join(root, 'src', 'generated', 'sqlite-db.js')).href)).sort();
+    expect(exported).toEqual(Object.keys(await import('drizzle-orm/sqlite-core/db')).sort());
+    // db.query's builder from the bundle's stand-in, as wrangler.toml aliases it for drizzle's own modules.
+    expect(generatedDb()).toContain('import { RelationalQueryBuilder } from "../db/no-relations";');
+    expect(readFileSync(join(root, 'wrangler.toml'), 'utf8')).toContain('"./query-builders/query.js" = "./src/db/no-relations.ts"');
+  });
+
+  it("is drizzle's database class member for member, but for the CTEs, $count, selectDistinct and transaction", () => {
+    // Read with TypeScript's parser, independent of the script's line patterns.
+    const members = (text: string) => {
+      const source = ts.createSourceFile('db.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+      const found = new Map<string, string>();
+      for (const statement of source.statements)
+        if (ts.isClassDeclaration(statement) && statement.name?.text === 'BaseSQLiteDatabase')
+          for (const member of statement.members) found.set(member.name?.getText(source) ?? member.getText(source), member.getText(source));
+      return found;
+    };
+    const before = members(originalDb());
+    const after = members(generatedDb());
+    expect([...before.keys()].filter((key) => !after.has(key)).sort()).toEqual([...leftOut].sort());
+    for (const [key, text] of after) expect(text, key).toBe(before.get(key));
+    // The rest of the module (withReplicas, the exports) as drizzle wrote it.
+    const tail = (text: string) => text.slice(text.indexOf('const withReplicas'));
+    expect(tail(generatedDb())).toBe(tail(originalDb()).replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
+  });
+
+  it('leaves out only what nothing the app reaches calls', () => {
+    // No other drizzle module of the bundle calls them on a database (withReplicas, in db.js
+    // itself, is not reached: the app never calls it; the dialect's session.transaction is its
+    // migrate's, left out above).
+    for (const path of bundledDrizzle().filter((p) => p !== 'sqlite-core/db.js')) {
+      const text = path === 'sqlite-core/dialect.js' ? generated() : drizzle(path);
+      for (const name of leftOut) expect(text, `${path}: ${name}`).not.toMatch(new RegExp(`(?<!this)\\.${escaped(name)}\\(`));
+    }
+    for (const file of sources('src')) {
+      // (Comments may name them: src/db/sqlite-columns.ts says what `db.$count()` would need.)
+      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      expect(text, file).not.toMatch(new RegExp(`\\.(${leftOut.map(escaped).join('|')})\\(`));
+      expect(text, file).not.toMatch(/\bwithReplicas\b/);
     }
   });
 });
