@@ -860,6 +860,20 @@ describe('detail and edit', () => {
     expect(html).toContain(`action="${LIST}"`);
   });
 
+  it('answers the delete question of a contact a co-buyer deleted first with who did it and the way back (UX review: without JS a bare 404)', async () => {
+    const id = await create({ company: 'Doppelt Weg GmbH' });
+    expect((await send(`${LIST}/${id}/delete`, { user: jonas, form: { version: '1' } })).status).toBe(303);
+    for (const path of [`${LIST}/${id}/delete?version=1`, `${LIST}/${id}/delete`]) {
+      const response = await send(path, { user: anna });
+      expect(response.status, path).toBe(404);
+      const html = await response.text();
+      expect(textOf(html), path).toContain('Dieser Kontakt wurde inzwischen gelöscht');
+      expect(html, path).toContain(`action="${LIST}/${id}/restore"`);
+    }
+    // A contact that never was: still the plain 404.
+    expect(textOf(await (await send(`${LIST}/c_${'x'.repeat(18)}/delete`, { user: anna })).text())).not.toContain('inzwischen gelöscht');
+  });
+
   // Co-buyers of their own here, new for each test: the write limit counts per user.
   let ada: TestUser = annaOf;
   let jon: TestUser = jonasOf;

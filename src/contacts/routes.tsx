@@ -1018,7 +1018,13 @@ contactRoutes.get('/contacts/:contactId/delete', contactParam, deleteVersionQuer
   const { contact, versions } = version
     ? await contactState(c.var.db, c.var.asset.id, contactId, version)
     : { contact: await findContact(c.var.db, c.var.asset.id, contactId), versions: [] };
-  if (!contact || contact.deletedAt !== null) throw new HTTPException(404);
+  if (!contact || contact.deletedAt !== null) {
+    // Deleted meanwhile (a co-buyer's tap came first): who did it, when, and the way back, as the
+    // card says it (UX review: without JS this was a bare "Nicht gefunden").
+    const gone = await liveContact(c, contactId);
+    if (gone instanceof Response) return gone;
+    throw new HTTPException(404);
+  }
   const { shell } = c.var;
   // From a card a co-buyer changed since: said before the question, as a delete with JS says it,
   // with what changed (buyer review: the page did not say what).
