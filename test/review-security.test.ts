@@ -288,3 +288,42 @@ describe('code review of the fixes: the undo of an import that never was', () =>
     expect(rows?.n).toBe(0);
   });
 });
+
+describe('data-safety review (stop 52): a form kept over an ended session', () => {
+  const hidden = (html: string) =>
+    Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+
+  it('"„…“ ändern" sent after the session ended changes that contact once signed in again, and makes no second one', async () => {
+    const anna = household('rv-expired', 'u-rv-expired-anna');
+    const token = 'expired-edit-of-0123456789ab';
+    const list = '/assets/rv-expired/contacts';
+    expect((await send(list, { user: anna, form: { form_token: token, company: 'Elektro Maier', phone: '089 1' } })).status).toBe(303);
+    // The same form again with a corrected name: asks whether it is another contact or a change.
+    const asked = await send(list, { user: anna, form: { form_token: token, company: 'Elektro Mayer', phone: '089 1' } });
+    expect(asked.status).toBe(409);
+    // "„Elektro Maier“ ändern", but the session has ended meanwhile: 401, the form kept with its choice.
+    const expired = await send(list, { form: { form_token: token, edit_of: token, company: 'Elektro Mayer', phone: '089 1' } });
+    expect(expired.status).toBe(401);
+    const kept = hidden(await expired.text());
+    expect(kept).toEqual({ form_token: token, edit_of: token });
+    // Signed in again, the kept form as it stands: the first contact is changed.
+    expect((await send(list, { user: anna, form: { ...kept, company: 'Elektro Mayer', phone: '089 1' } })).status).toBe(303);
+    expect(await live('rv-expired')).toEqual([{ company: 'Elektro Mayer', lastName: '', email: '', phone: '089 1', version: 2 }]);
+  });
+
+  it('a restore or revive sent after the session ended is sent as one again', async () => {
+    const path = '/assets/rv-expired2/contacts/c_abcdefghijklmnopqr';
+    for (const [name, value] of [
+      ['restore', '1'],
+      ['restore', 'undo'],
+      ['revive', '1'],
+    ]) {
+      const expired = await send(path, { form: { version: '3', [name]: value, company: 'X' } });
+      expect(expired.status).toBe(401);
+      expect(hidden(await expired.text())).toEqual({ version: '3', [name]: value });
+    }
+    // Nothing else rides along: a value of any length or another field stays out.
+    const other = await send(path, { form: { version: '3', restore: 'x'.repeat(65), sneaky: '1', company: 'X' } });
+    expect(hidden(await other.text())).toEqual({ version: '3' });
+  });
+});

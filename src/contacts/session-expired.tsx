@@ -27,6 +27,13 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   const hidden = contactId
     ? { name: 'version' as const, value: String(versionOf(body) ?? '') }
     : { name: 'form_token' as const, value: formTokenOf(body) };
+  // What the form's button said besides its values (a "„…“ ändern" of this form's earlier save, a
+  // revive, a restore) goes with it again, or the resend after signing in would do another thing
+  // (data-safety review: a second contact instead of the change of the first).
+  const keep = ['edit_of', 'revive', 'restore'].flatMap((name): [string, string][] => {
+    const value = body[name];
+    return typeof value === 'string' && value.length <= 64 ? [[name, value]] : [];
+  });
   const returnTo = contactId ? paths.editContact(assetId, contactId) : paths.newContact(assetId);
   const action = contactId ? paths.contact(assetId, contactId) : paths.contacts(assetId);
   const notice = (
@@ -48,7 +55,7 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
     c,
     401,
     {
-      mode: { kind: 'resend', action, hidden },
+      mode: { kind: 'resend', action, hidden, keep },
       values: formValuesFrom(withAddress(body)),
       heading: t.errors.sessionExpired.title,
       notice,

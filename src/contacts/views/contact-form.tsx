@@ -27,7 +27,13 @@ export type FormMode =
    */
   | { kind: 'gone'; formToken: string; contactId: string; revive?: { version: number; by: string }; version?: boolean }
   /** The session ended before the form arrived: the same request, ready to be sent again. */
-  | { kind: 'resend'; action: string; hidden: { name: 'form_token' | 'version'; value: string } };
+  | {
+      kind: 'resend';
+      action: string;
+      hidden: { name: 'form_token' | 'version'; value: string };
+      /** What else the form sent besides its values (`edit_of`, `revive`, `restore`): sent again. */
+      keep?: [string, string][];
+    };
 
 export interface ContactFormProps {
   shell: Shell;
@@ -123,7 +129,12 @@ export function ContactForm(props: ContactFormProps) {
         {mode.kind === 'edit' ? (
           <input type="hidden" name="version" value={mode.version === undefined ? '' : String(mode.version)} />
         ) : mode.kind === 'resend' ? (
-          <input type="hidden" name={mode.hidden.name} value={mode.hidden.value} />
+          <>
+            <input type="hidden" name={mode.hidden.name} value={mode.hidden.value} />
+            {mode.keep?.map(([name, value]) => (
+              <input type="hidden" name={name} value={value} />
+            ))}
+          </>
         ) : (
           <>
             <input type="hidden" name="form_token" value={mode.formToken} />
