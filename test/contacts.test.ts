@@ -387,6 +387,17 @@ describe('add', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('takes a name only when it shows: invisible characters alone are no name (data-safety review: a list row without text)', async () => {
+    for (const name of ['\u200b', '\u2800', '\u3164', '\u00ad', '\u202e', '\u200b\u0301\u2060', '\u115f\u1160\uffa0']) {
+      const response = await send(LIST, { user: anna, form: { form_token: crypto.randomUUID(), company: name, last_name: '\u200d' } });
+      expect(response.status, JSON.stringify(name)).toBe(422);
+      expect(textOf(await response.text())).toContain('Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.');
+    }
+    // A name of a letter in any script, a digit or a sign one can see is one.
+    for (const name of ['ı', '7', '🔧', 'Ö\u200b'])
+      expect((await send(LIST, { user: anna, form: { form_token: crypto.randomUUID(), company: name } })).status, name).toBe(303);
+  });
+
   it('says that a space is the mistake in an e-mail or web address', async () => {
     const spaced = await send(LIST, {
       user: anna,

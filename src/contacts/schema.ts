@@ -127,6 +127,9 @@ export function isValidField(name: FieldName, value: string): boolean {
   return z.safeParse(fieldSchemas[name], value).success;
 }
 
+/** A character that shows: none of the separators, controls, format marks, combining marks or blank letters. */
+const NAME_VISIBLE = /[^\p{Z}\p{C}\p{M}\u115f\u1160\u2800\u3164\uffa0]/u;
+
 /**
  * The contact's fields as the form sends them; at least one of first/last name or company. A
  * country alone is no address (the form suggests "Deutschland" for convenience): it is dropped.
@@ -137,7 +140,9 @@ export function isValidField(name: FieldName, value: string): boolean {
 export const contactInput = z.pipe(
   z.object({ ...fieldSchemas, warranty_years: z.optional(z.string()) }).check(
     z.superRefine((value, ctx) => {
-      if (!value.first_name && !value.last_name && !value.company) {
+      // A name one can see: not only invisible characters (a zero-width space, a Hangul filler, a
+      // braille blank: data-safety review, a list row without text to tap).
+      if (!NAME_VISIBLE.test(value.first_name + value.last_name + value.company)) {
         ctx.addIssue({ code: 'custom', message: 'nameRequired' satisfies ErrorCode, path: ['company'], input: value });
       }
       const warranty = resolveWarranty(value);
