@@ -26,7 +26,7 @@ export const de = {
     },
     sessionExpired: {
       title: 'Anmeldung abgelaufen – Ihre Eingaben sind erhalten',
-      text: 'Ihre Anmeldung ist abgelaufen, bevor das Formular ankam. Es wurde noch nichts gespeichert, und Ihre Eingaben sind erhalten: Melden Sie sich an, dann kommt das Formular mit Ihren Eingaben zurück.',
+      text: 'Ihre Anmeldung ist abgelaufen, bevor das Formular ankam. Es wurde noch nichts gespeichert, und Ihre Eingaben sind erhalten: Melden Sie sich an und speichern Sie dann erneut.',
       continue: 'Anmelden und weitermachen',
       login: 'In neuem Tab anmelden',
     },

@@ -20,7 +20,7 @@ export const en: Messages = {
     },
     sessionExpired: {
       title: 'Sign-in ended – your input is kept',
-      text: 'Your sign-in ended before the form arrived. Nothing is saved yet and your input is kept: sign in, and the form comes back with your input.',
+      text: 'Your sign-in ended before the form arrived. Nothing is saved yet and your input is kept: sign in, then save again.',
       continue: 'Sign in and continue',
       login: 'Sign in in a new tab',
     },
