@@ -28,8 +28,15 @@ describe('importing a .vcf', () => {
     // A phone number alone (the book's contact has it): no name, company or e-mail to import.
     const html = await (await upload(user, 'BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:089 3100 200\r\nEND:VCARD\r\n')).text();
     const text = textOf(html);
-    expect(text).toContain('Ohne Namen, Unternehmen oder E-Mail-Adresse: kann nicht übernommen werden.');
+    expect(text).toContain('Dieser Kontakt hat weder Namen noch Unternehmen noch E-Mail-Adresse und lässt sich daher nicht übernehmen.');
     expect(text).not.toContain('Wahrscheinlich schon bei Ihren Kontakten');
+    // Nothing in the file to tick: said once, in place of how to tick, and nothing to confirm (UX review).
+    expect(text).toContain(
+      'In dieser Datei hat kein Kontakt einen Namen, ein Unternehmen oder eine E-Mail-Adresse. Deshalb lässt sich nichts übernehmen.',
+    );
+    expect(text).not.toContain('Haken Sie an');
+    expect(text).not.toContain('übernehmen (');
+    expect(html).not.toMatch(/<button type="submit" class="primary"/);
     // The same number with a firm's name is a likely duplicate, said so.
     const named = await upload(
       user,
@@ -594,7 +601,7 @@ describe('importing a .vcf: values no card loses', () => {
     const user = household('imp-ls');
     const card = vcf('N:Lang;Petra;;;', 'TEL;TYPE=CELL:0171 1234567', 'ORG:Tor\u2029Bau', 'NOTE:Tor 1\u2028Code 4711\u000bHinten links');
     const html = await (await upload(user, card)).text();
-    expect(textOf(html)).not.toContain('kann nicht übernommen werden');
+    expect(textOf(html)).not.toContain('lässt sich daher nicht übernehmen');
     const { importId, ticked } = previewOf(html);
     expect(ticked).toEqual(['1']);
     expect((await confirm(user, importId, ticked)).status).toBe(303);

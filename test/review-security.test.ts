@@ -321,7 +321,7 @@ describe('data-safety review (stop 52): a form kept over an ended session', () =
       ['restore', '1'],
       ['restore', 'undo'],
       ['revive', '1'],
-    ]) {
+    ] as const) {
       const expired = await send(path, { form: { version: '3', [name]: value, company: 'X' } });
       expect(expired.status).toBe(401);
       expect(hidden(await expired.text())).toEqual({ version: '3', [name]: value });

@@ -359,7 +359,9 @@ export const de = {
       'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte Kontakte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
     tickAll: 'Alle anhaken',
     tickNone: 'Alle Haken entfernen',
-    previewNotImportable: 'Ohne Namen, Unternehmen oder E-Mail-Adresse: kann nicht übernommen werden.',
+    previewNotImportable: 'Dieser Kontakt hat weder Namen noch Unternehmen noch E-Mail-Adresse und lässt sich daher nicht übernehmen.',
+    previewNothing:
+      'In dieser Datei hat kein Kontakt einen Namen, ein Unternehmen oder eine E-Mail-Adresse. Deshalb lässt sich nichts übernehmen.',
     previewMoved: (fields: string) => `In den Notizen, da es nicht in die Felder passte: ${fields}.`,
     previewTruncated: 'Die Notizen sind länger als 2.000 Zeichen und werden gekürzt.',
     previewIgnored: (names: string) => `Nicht übernommen: ${names}.`,

@@ -143,7 +143,12 @@ export function ImportPreview(props: {
           {props.message}
         </p>
       ) : null}
-      <p>{t.contacts.previewText(props.room, !ticked && cards.filter((card) => card.importable && !card.duplicateOf).length > room)}</p>
+      {/* Nothing to tick: said once above, not only per card (UX review). */}
+      <p>
+        {cards.some((card) => card.importable)
+          ? t.contacts.previewText(props.room, !ticked && cards.filter((card) => card.importable && !card.duplicateOf).length > room)
+          : t.contacts.previewNothing}
+      </p>
       {/* A skipped photo is named with its card ("Nicht übernommen: …, Foto"), not once more above (review). */}
       <form method="post" action={action}>
         {/* The book these duplicate marks were read in: a confirm after it changed shows them anew. */}
