@@ -590,6 +590,10 @@ describe('importing a .vcf', () => {
     // What the preview ticked fits.
     expect((await confirm(user, importId, ticked)).status).toBe(303);
     expect(await rows('imp-c')).toHaveLength(1000);
+    // A full book: nothing ticked, and no word of "the first 0".
+    const full = await (await upload(user, android)).text();
+    expect(previewOf(full).ticked).toEqual([]);
+    expect(textOf(full)).toContain('In diesem Objekt ist noch Platz für 0 Kontakte.');
   }, 30_000);
 });
 
