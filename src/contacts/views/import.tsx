@@ -146,7 +146,10 @@ export function ImportPreview(props: {
       {/* Nothing to tick: said once above, not only per card (UX review). */}
       <p>
         {cards.some((card) => card.importable)
-          ? t.contacts.previewText(props.room, !ticked && room > 0 && cards.filter((card) => card.importable && !card.duplicateOf).length > room)
+          ? t.contacts.previewText(
+              props.room,
+              !ticked && room > 0 && cards.filter((card) => card.importable && !card.duplicateOf).length > room,
+            )
           : t.contacts.previewNothing}
       </p>
       {/* A skipped photo is named with its card ("Nicht übernommen: …, Foto"), not once more above (review). */}
