@@ -392,6 +392,11 @@ describe('phone numbers', () => {
     ['+49 (089) 4455667', '+49 (89) 4455667', '+49894455667'],
     ['0049(0171)1234567', '0049(171)1234567', '00491711234567'],
     ['+43 ( 0662 ) 1234', '+43 ( 662 ) 1234', '+436621234'],
+    // Italy, San Marino and the Vatican keep the 0 from abroad too (code review).
+    ['+39 (06) 12345678', '+39 (06) 12345678', '+390612345678'],
+    ['0039 (06) 6982', '0039 (06) 6982', '0039066982'],
+    ['+378 (0549) 123456', '+378 (0549) 123456', '+3780549123456'],
+    ['+379 (06) 6982', '+379 (06) 6982', '+379066982'],
   ])('%j is written as %j and dialled as %j', (typed, written, dialled) => {
     expect(phoneValue(typed)).toBe(written);
     expect(dialable(typed)).toBe(dialled);
