@@ -211,6 +211,17 @@ describe('reading the file', () => {
     expect(only(file).values).toMatchObject({ last_name: 'Klein', mobile: '0171 1' });
   });
 
+  it('decodes base64 text written in 2.1 lines without an indent, and across a blank line, whole (code review: the rest was stored as base64)', () => {
+    const b64 = (text: string) => btoa(String.fromCharCode(...utf8.encode(text)));
+    const note = b64('Küche: Montag ab 8 Uhr, bitte vorher anrufen. Schlüssel beim Hausmeister.');
+    const bare = [note.slice(0, 40), note.slice(40, 80), note.slice(80)];
+    const first = only(vcf(card21(`NOTE;ENCODING=BASE64:${bare[0]}`, bare[1] ?? '', bare[2] ?? '', '', 'N:A;;;;')));
+    expect(first.values.notes).toBe('Küche: Montag ab 8 Uhr, bitte vorher anrufen. Schlüssel beim Hausmeister.');
+    const blank = only(vcf(card21(`NOTE;ENCODING=BASE64:${note.slice(0, 40)}`, '', ` ${note.slice(40)}`, 'N:A;;;;')));
+    expect(blank.values.notes).toBe('Küche: Montag ab 8 Uhr, bitte vorher anrufen. Schlüssel beim Hausmeister.');
+    expect(first.values.last_name).toBe('A');
+  });
+
   it('decodes base64 text (Nokia, QQ: NOTE;ENCODING=BASE64; 3.0 ENCODING=b), folded, and still skips a base64 photo unread', () => {
     const b64 = (text: string) => btoa(String.fromCharCode(...utf8.encode(text)));
     const note = b64('Küche: Montag\nab 8 Uhr');
@@ -229,6 +240,8 @@ describe('reading the file', () => {
   it('reads a continuation after a blank line as the continuation it is (backup apps with blank lines between lines)', () => {
     const file = vcf(card('N:Wei;;;;', 'TEL;TYPE=CELL:0171', '', ' 123', 'NOTE:eins', '', ' zwei'));
     expect(only(file).values).toMatchObject({ last_name: 'Wei', mobile: '0171123', notes: 'einszwei' });
+    // After a note's line without a name it continues that line, in its place (code review).
+    expect(only(vcf(card('N:A;;;;', 'NOTE:eins', 'zwei ohne Namen', '', ' drei'))).values.notes).toBe('eins\nzwei ohne Namendrei');
   });
 
   it('reads a byte order mark at the start of any line (files joined with `copy /b` or `cat`)', () => {
@@ -479,6 +492,13 @@ describe('who a card is', () => {
       importable: true,
       values: { ...none, last_name: 'john.doe@company.com', email: 'john.doe@company.com' },
     });
+  });
+
+  it('lists a card whose name is only invisible characters by what else it has, as the form counts it no name (code review)', () => {
+    const byMail = only(vcf(card('N:\u200b;;;;', 'FN:\u200b', 'EMAIL:info@fliesen.de')));
+    expect(byMail).toMatchObject({ nameFrom: 'email', importable: true });
+    expect(byMail.values.last_name).toBe('info@fliesen.de');
+    expect(only(vcf(card('N:\u3164;;;;', 'FN:\u2800', 'ORG:Fliesen Weber')))).toMatchObject({ nameFrom: 'company', importable: true });
   });
 
   it('flags a card with nothing to list it under', () => {

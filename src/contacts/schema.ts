@@ -128,7 +128,7 @@ export function isValidField(name: FieldName, value: string): boolean {
 }
 
 /** A character that shows: none of the separators, controls, format marks, combining marks or blank letters. */
-const NAME_VISIBLE = /[^\p{Z}\p{C}\p{M}\u115f\u1160\u2800\u3164\uffa0]/u;
+export const NAME_VISIBLE = /[^\p{Z}\p{C}\p{M}\u115f\u1160\u2800\u3164\uffa0]/u;
 
 /**
  * The contact's fields as the form sends them; at least one of first/last name or company. A

@@ -31,7 +31,7 @@
 import { binaryToBytes, bytesToBinary, decodeStrict, hasUtf16Bom, isKnownNonUtf8Charset, utf16AsUtf8 } from './charset';
 import { FIELDS, type FieldName } from './fields';
 import { phoneDigits, plain } from './keys';
-import { type ContactInput, codePoints, contactInput, isValidField } from './schema';
+import { type ContactInput, codePoints, contactInput, isValidField, NAME_VISIBLE } from './schema';
 
 /** At most this much text per file once photos are skipped (contract §4: 1 MB). */
 export const MAX_IMPORT_TEXT_BYTES = 1024 * 1024;
@@ -103,6 +103,8 @@ interface RawProperty {
   types: Set<string>;
   charset: string | undefined;
   quotedPrintable: boolean;
+  /** text in base64: decoded with the charset, so that a continuation joins the base64 first */
+  base64?: boolean;
   uriValue: boolean;
   /** the raw value, one char per byte, soft line breaks and folding already undone ('' when skipped) */
   raw: string;
@@ -185,7 +187,9 @@ function read(file: Uint8Array): Reading {
       // continues the value before it, never dropped unseen (interop review).
       countText(first);
       const last = card?.properties.at(-1);
-      if (last && nestedDepth === 0 && !last.skippedValue) last.raw += first.slice(1);
+      if (last && nestedDepth === 0 && !last.skippedValue)
+        if (last.more) last.more.push(`${last.more.pop()}${first.slice(1)}`);
+        else last.raw += first.slice(1);
       continue;
     }
     // The head (group, name, parameters) ends at the first ':' outside double quotes; it may be
@@ -254,8 +258,10 @@ function read(file: Uint8Array): Reading {
         i += 1;
         continue;
       }
-      if (!isContinuation(next)) break;
-      pieces.push(next.slice(1));
+      // 2.1 writes base64 also in lines without an indent (old Nokia and Outlook exports).
+      if (isContinuation(next)) pieces.push(next.slice(1));
+      else if (head.encodedBase64 && BARE_BASE64_LINE.test(next)) pieces.push(next);
+      else break;
       i += 1;
     }
     const logical = pieces.join('');
@@ -283,15 +289,8 @@ function read(file: Uint8Array): Reading {
     if (name === 'VERSION') card.version = value.trim();
     const charset = head.property.charset;
     if (charset && !reading.declaredCharset && isKnownNonUtf8Charset(charset)) reading.declaredCharset = charset;
-    let raw = value;
-    // Text in base64 (binary values took the branch above): its bytes, one char each.
-    if (head.encodedBase64)
-      try {
-        raw = atob(value); // (forgiving: spaces between its characters are skipped)
-      } catch {
-        // Not base64 after all: kept as written, never dropped.
-      }
-    card.properties.push({ ...head.property, raw, skippedValue: false });
+    // Text in base64 (binary values took the branch above) is decoded with its charset (decodeBytes).
+    card.properties.push({ ...head.property, base64: head.encodedBase64, raw: value, skippedValue: false });
   }
   if (card) throw new ImportError('truncated');
   if (reading.cards.length === 0) throw new ImportError('notVcard');
@@ -398,8 +397,19 @@ function isAscii(binary: string): boolean {
   return true;
 }
 
+/** Quoted-printable or base64 undone: one char per byte (base64 that is not: kept as written). */
+function transferDecoded(property: RawProperty): string {
+  if (property.quotedPrintable) return decodeQuotedPrintable(property.raw);
+  try {
+    // (atob is forgiving: spaces between the characters are skipped)
+    return property.base64 ? atob(property.raw) : property.raw;
+  } catch {
+    return property.raw;
+  }
+}
+
 function decodeBytes(property: RawProperty, decoding: Decoding): string {
-  const binary = property.quotedPrintable ? decodeQuotedPrintable(property.raw) : property.raw;
+  const binary = transferDecoded(property);
   if (isAscii(binary)) return binary;
   const bytes = binaryToBytes(binary);
   if (decoding.forcedUtf8) return decodeOrFail(bytes, 'utf-8');
@@ -440,7 +450,7 @@ function decodeLoose(property: RawProperty, decoding: Decoding): string {
   try {
     return decodeBytes(property, decoding);
   } catch {
-    return new TextDecoder().decode(binaryToBytes(property.quotedPrintable ? decodeQuotedPrintable(property.raw) : property.raw));
+    return new TextDecoder().decode(binaryToBytes(transferDecoded(property)));
   }
 }
 
@@ -886,7 +896,9 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   // Someone to list the card under: N, else FN (unless it only repeats the company), else the
   // company, else the e-mail address. FN is not split into first and last name: "Müller GmbH &
   // Co. KG" or "Anna van der Berg" would be split wrongly; the whole of it stays findable.
-  let nameFrom: NameSource | null = lastName !== '' || firstName !== '' ? 'name' : null;
+  // A name of only invisible characters is none, as the form says (schema.ts): the card is listed
+  // by what else it has (code review: refused "without a name" beside its e-mail address).
+  let nameFrom: NameSource | null = NAME_VISIBLE.test(lastName + firstName) ? 'name' : null;
   const formattedName = reader.text(reader.first('FN'));
   if (nameFrom) {
     // An FN with words the name fields do not hold (N:Müller;;;; beside FN:Anna Müller) is kept
@@ -896,8 +908,8 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
       overflow.lines.unshift(`Name in der Datei: ${formattedName}`);
   } else {
     if (formattedName !== '' && formattedName !== company) lastName = overflow.fit('last_name', formattedName);
-    if (lastName !== '') nameFrom = 'formattedName';
-    else if (company !== '') nameFrom = 'company';
+    if (NAME_VISIBLE.test(lastName)) nameFrom = 'formattedName';
+    else if (NAME_VISIBLE.test(company)) nameFrom = 'company';
     else if (email !== '') {
       lastName = email;
       nameFrom = 'email';
@@ -912,7 +924,7 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
         // Joined as an array: spread into arguments, 80,000 lines overflowed the stack.
         [
           unescapeText(reader.raw(property), version),
-          ...(property.more ?? []).map((line) => reader.loose({ ...property, raw: line, quotedPrintable: false })),
+          ...(property.more ?? []).map((line) => reader.loose({ ...property, raw: line, quotedPrintable: false, base64: false })),
         ]
           .filter((part) => part !== '')
           .join('\n'),
