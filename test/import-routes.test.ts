@@ -572,7 +572,7 @@ describe('importing a .vcf', () => {
     const { importId, ticked, all } = previewOf(first);
     // At first only as many are ticked as fit, the first in the file, the likely duplicate not
     // (UX review: all were ticked where fewer fit, and the confirm could only refuse them).
-    expect(textOf(first)).toContain('In diesem Objekt ist noch Platz für 2 Kontakte; angehakt sind die ersten 2 der Datei.');
+    expect(textOf(first)).toContain('In diesem Objekt ist noch Platz für 2 Kontakte; angehakt sind die ersten 2 neuen der Datei.');
     expect(ticked).toEqual(['2', '3']);
     // Ticked beyond the room: refused whole.
     const answer = await confirm(user, importId, all.slice(1));

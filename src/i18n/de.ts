@@ -351,7 +351,7 @@ export const de = {
     previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${n.toLocaleString('de-DE')} Kontakte in der Datei`),
     previewText: (room: number, full?: boolean) => {
       const n = room.toLocaleString('de-DE');
-      return `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} der Datei` : ''}.`;
+      return `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} neuen der Datei` : ''}.`;
     },
     previewDuplicate: (name: string) => `Wahrscheinlich schon bei Ihren Kontakten: „${name}“, daher zunächst nicht angehakt.`,
     previewTwiceInFile: 'Steht wahrscheinlich schon weiter oben in der Datei, daher zunächst nicht angehakt.',

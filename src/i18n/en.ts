@@ -319,7 +319,7 @@ export const en: Messages = {
     previewTitle: (n: number) => (n === 1 ? '1 contact in the file' : `${n.toLocaleString('en-GB')} contacts in the file`),
     previewText: (room: number, full?: boolean) => {
       const n = room.toLocaleString('en-GB');
-      return `Tick what to add. This property has room for ${n} more contacts${full ? `; the first ${n} in the file are ticked` : ''}.`;
+      return `Tick what to add. This property has room for ${n} more contacts${full ? `; the first ${n} new ones in the file are ticked` : ''}.`;
     },
     previewDuplicate: (name: string) => `Probably already in your contacts: “${name}”, so not ticked at first.`,
     previewTwiceInFile: 'Probably already further up in the file, so not ticked at first.',
