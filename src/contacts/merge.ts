@@ -85,10 +85,11 @@ export function changedFields(before: FieldValues, after: FieldValues): FieldNam
  * Both co-buyers' changes of the notes as lines, for the clash's "Beide Änderungen", which the
  * user sees before choosing it (never merged unasked: see above). Lines are counted, not only
  * compared ("erledigt" may stand twice), against the version both started from: the stored
- * lines, without as many of each as this user removed and the co-buyer did not, then this user's new lines (beyond what
- * the base and the stored text hold of each). A line the co-buyer corrected or removed stays so,
- * one this user removed stays removed; a line both changed stands twice, once as each wrote it,
- * and a line this user changed moves to the end. Spaces at a line's end do not count.
+ * lines, without as many of each as this user removed and the co-buyer did not, then this
+ * user's new lines (beyond what the base and the stored text hold of each). A line the
+ * co-buyer corrected or removed stays so, one this user removed stays removed; a line both
+ * changed stands twice, once as each wrote it, and a line this user changed moves to the end.
+ * Spaces at a line's end do not count.
  */
 export function mergedLines(base: string, theirs: string, mine: string): string {
   const lines = (text: string) => (text ? text.split('\n') : []);

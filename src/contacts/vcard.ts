@@ -73,7 +73,7 @@ export function phoneValue(number: string): string {
     .replace(TRUNK_ZERO_IN_BRACKETS, '$1');
 }
 
-/** What a `tel:` link dials: a leading "+" and the digits, without a "(0)" after the country code. */
+/** What a `tel:` link dials: a leading "+" and the digits, without a trunk 0 after the country code. */
 export function dialable(number: string): string {
   const value = phoneValue(number).trim();
   return (value.startsWith('+') ? '+' : '') + value.replace(/\D/g, '');
@@ -234,8 +234,9 @@ function text(value: string): string {
  * URL values are written as validated (RFC 2426 §3.6.8: value type uri; RFC 6350 errata 3845),
  * but for `;`: GNOME Evolution ends every value at an unescaped one (interop review: a URL's
  * `;jsessionid=…` was cut off), so it is escaped as contract §7 asks of every `;`; Evolution,
- * Android, Apple, Google, vobject and our import read `\;` as `;`. A URL never contains a line
- * break; should one slip through, it is percent-encoded rather than allowed to start a property.
+ * Android, ZXing, vobject and our import read `\;` as `;`, Thunderbird keeps the backslash
+ * (docs/vcard.md: nothing cut off either way). A URL never contains a line break; should one
+ * slip through, it is percent-encoded rather than allowed to start a property.
  */
 function uri(value: string): string {
   return value.replace(/;/g, '\\;').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
