@@ -684,9 +684,15 @@ describe('add', () => {
     // A number with words: only the number goes here, the words into the notes (buyer review: it
     // asked for digits, which were there).
     for (const [phone, lang, text] of [
-      ['Tel. 089 123456', 'de', 'Bitte tragen Sie nur die Nummer ein. Zusätze wie „Zentrale“ gehören in die Notizen.'],
-      ['089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer ein.'],
-      ['+49 171 1234567 (nur WhatsApp)', 'en', 'Please enter the number only. Additions such as “switchboard” belong in the notes.'],
+      ['Tel. 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. Zusätze wie „Zentrale“ gehören in die Notizen.'],
+      ['089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
+      // A number in letters (a firm's vanity number): digits are asked for too (UX review).
+      ['0800 FLIESEN', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
+      [
+        '+49 171 1234567 (nur WhatsApp)',
+        'en',
+        'Please enter the number only, in digits. Additions such as “switchboard” belong in the notes.',
+      ],
       // Two numbers: one a field, not "too long" (UX review).
       [
         '0171 2345678, 0160 9876543',
