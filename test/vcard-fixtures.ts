@@ -71,9 +71,12 @@ export const hasAddress = (c: Pick<VCardContact, 'street' | 'postalCode' | 'city
  */
 export function expectedProperties(c: VCardContact, assetName: string): ExpectedProperty[] {
   const { props, add } = propertyList(true);
-  // FN: title, first and last name; a contact without a personal name goes by its company.
-  const fn =
-    c.firstName === '' && c.lastName === '' ? c.company : [c.title, c.firstName, c.lastName].filter((part) => part !== '').join(' ');
+  // FN: title, first and last name; a contact without a personal name goes by its company (a name
+  // of only spaces, format marks, combining marks or blank letters is none: contract §5).
+  const visible = /[^\p{Z}\p{C}\p{M}\u115f\u1160\u2800\u3164\uffa0]/u;
+  const fn = !visible.test(c.firstName + c.lastName)
+    ? c.company
+    : [c.title, c.firstName, c.lastName].filter((part) => part !== '').join(' ');
   add('VERSION', [], '3.0');
   add('N', [], [lf(c.lastName), lf(c.firstName), '', lf(c.title), '']);
   add('REV', [], `${new Date(c.updatedAt).toISOString().slice(0, 19)}Z`);

@@ -283,6 +283,8 @@ describe('names', () => {
   it('falls back to the company when there is no personal name (a title alone is none)', () => {
     expect(displayName({ title: '', firstName: '', lastName: '', company: 'Küchen Schmidt GmbH' })).toBe('Küchen Schmidt GmbH');
     expect(displayName({ title: 'Dr.', firstName: '', lastName: '', company: 'Praxis Am Markt' })).toBe('Praxis Am Markt');
+    // A name of only invisible characters is none: the company names the contact (re-review).
+    expect(displayName({ title: '', firstName: '\u200b', lastName: '\u3164', company: 'Fliesen Weber' })).toBe('Fliesen Weber');
     const vcf = card({ ...empty, company: 'Küchen Schmidt GmbH' });
     expect(propertyLine(vcf, 'FN')).toBe('FN;CHARSET=UTF-8:Küchen Schmidt GmbH');
     expect(propertyLine(vcf, 'N')).toBe('N:;;;;');
@@ -392,7 +394,9 @@ describe('phone numbers', () => {
     ['+49 (089) 4455667', '+49 (89) 4455667', '+49894455667'],
     ['0049(0171)1234567', '0049(171)1234567', '00491711234567'],
     ['+43 ( 0662 ) 1234', '+43 ( 662 ) 1234', '+436621234'],
-    // Italy, San Marino and the Vatican keep the 0 from abroad too (code review).
+    // Italy, San Marino and the Vatican keep the 0 from abroad too, written "(0)" or "(06)" (code review).
+    ['+39 (0)6 12345678', '+39 (0)6 12345678', '+390612345678'],
+    ['+378 (0)549 123456', '+378 (0)549 123456', '+3780549123456'],
     ['+39 (06) 12345678', '+39 (06) 12345678', '+390612345678'],
     ['0039 (06) 6982', '0039 (06) 6982', '0039066982'],
     ['+378 (0549) 123456', '+378 (0549) 123456', '+3780549123456'],

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { randomToken } from '../db/client';
 import { ADDRESS, FIELDS, type FieldName, type FieldSpec, type FieldValues } from './fields';
-import { dialledDigits } from './vcard';
+import { dialledDigits, NAME_VISIBLE } from './vcard';
 import { resolveWarranty, type WarrantyError } from './warranty';
 
 /**
@@ -126,9 +126,6 @@ const fieldSchemas = Object.fromEntries(FIELDS.map((spec) => [spec.name, fieldSc
 export function isValidField(name: FieldName, value: string): boolean {
   return z.safeParse(fieldSchemas[name], value).success;
 }
-
-/** A character that shows: none of the separators, controls, format marks, combining marks or blank letters. */
-export const NAME_VISIBLE = /[^\p{Z}\p{C}\p{M}\u115f\u1160\u2800\u3164\uffa0]/u;
 
 /**
  * The contact's fields as the form sends them; at least one of first/last name or company. A

@@ -31,7 +31,8 @@
 import { binaryToBytes, bytesToBinary, decodeStrict, hasUtf16Bom, isKnownNonUtf8Charset, utf16AsUtf8 } from './charset';
 import { FIELDS, type FieldName } from './fields';
 import { phoneDigits, plain } from './keys';
-import { type ContactInput, codePoints, contactInput, isValidField, NAME_VISIBLE } from './schema';
+import { type ContactInput, codePoints, contactInput, isValidField } from './schema';
+import { NAME_VISIBLE } from './vcard';
 
 /** At most this much text per file once photos are skipped (contract §4: 1 MB). */
 export const MAX_IMPORT_TEXT_BYTES = 1024 * 1024;
@@ -258,9 +259,18 @@ function read(file: Uint8Array): Reading {
         i += 1;
         continue;
       }
-      // 2.1 writes base64 also in lines without an indent (old Nokia and Outlook exports).
+      // 2.1 writes base64 also in lines without an indent (old Nokia and Outlook exports): such a
+      // line of a text is taken while it is as long as one of those (a word after the value, "Ende",
+      // is a line of its own: code review) or ends the base64 with its padding.
       if (isContinuation(next)) pieces.push(next.slice(1));
-      else if (head.encodedBase64 && BARE_BASE64_LINE.test(next)) pieces.push(next);
+      else if (
+        head.encodedBase64 &&
+        card?.version === '2.1' &&
+        !last.endsWith('=') &&
+        BARE_BASE64_LINE.test(next) &&
+        (next.length > 59 || next.endsWith('='))
+      )
+        pieces.push(next);
       else break;
       i += 1;
     }
@@ -813,7 +823,7 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   const family = singleLine(unescapeText(n[0] ?? '', version));
   const given = singleLine(unescapeText(n[1] ?? '', version));
   let lastName = overflow.fit('last_name', joinNonEmpty(' ', family, listComponent(n[4] ?? '', version)));
-  const firstName = overflow.fit('first_name', joinNonEmpty(' ', given, listComponent(n[2] ?? '', version)));
+  let firstName = overflow.fit('first_name', joinNonEmpty(' ', given, listComponent(n[2] ?? '', version)));
   const title = overflow.fit('title', listComponent(n[3] ?? '', version));
 
   // ORG: company; departments.
@@ -907,8 +917,11 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
     if (formattedName.split(/[\s,]+/).some((word) => word !== '' && !known.includes(plain(word))))
       overflow.lines.unshift(`Name in der Datei: ${formattedName}`);
   } else {
+    // (An invisible name is not kept as one: the row would show it, and sort by it.)
+    firstName = lastName = '';
     if (formattedName !== '' && formattedName !== company) lastName = overflow.fit('last_name', formattedName);
-    if (NAME_VISIBLE.test(lastName)) nameFrom = 'formattedName';
+    if (!NAME_VISIBLE.test(lastName)) lastName = '';
+    if (lastName !== '') nameFrom = 'formattedName';
     else if (NAME_VISIBLE.test(company)) nameFrom = 'company';
     else if (email !== '') {
       lastName = email;

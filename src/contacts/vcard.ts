@@ -48,8 +48,13 @@ const CRLF = '\r\n';
 const MAX_LINE_OCTETS = 75;
 
 /** "Dr. Anna Müller"; a contact without a personal name is shown by its company. */
+/** A character that shows: none of the separators, controls, format marks, combining marks or blank letters. */
+export const NAME_VISIBLE = /[^\p{Z}\p{C}\p{M}\u115f\u1160\u2800\u3164\uffa0]/u;
+
 export function displayName(c: Pick<VCardContact, 'title' | 'firstName' | 'lastName' | 'company'>): string {
-  if (c.firstName === '' && c.lastName === '') return c.company;
+  // A name of only invisible characters is none (schema.ts): the company names the contact then
+  // (code review: an imported card's zero-width name made a row without text).
+  if (!NAME_VISIBLE.test(c.firstName + c.lastName)) return c.company;
   return [c.title, c.firstName, c.lastName].filter((part) => part !== '').join(' ');
 }
 
@@ -57,11 +62,11 @@ export function displayName(c: Pick<VCardContact, 'title' | 'firstName' | 'lastN
 // Phone numbers. "+49 (0)30 123456" is the German way of writing a number that is dialled as
 // +49 30 123456 from abroad and 030 123456 at home; Android imports the digits as +49030123456,
 // a wrong number. After a country code (+CC or 00CC) the "(0)" goes; so does the 0 that opens an
-// area code in brackets there ("+49 (089) 4455667": UX review, it dialled +490894455667), but for
-// Italy, San Marino and the Vatican (+39, +378, +379), whose numbers keep their 0 from abroad too
+// area code in brackets there ("+49 (089) 4455667": UX review, it dialled +490894455667). Neither
+// for Italy, San Marino and the Vatican (+39, +378, +379), whose numbers keep their 0 from abroad
 // (code review). The rest stays as typed.
 
-const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^(\s*(?:\+|00)[1-9]\d{0,2})[\s./-]*\(\s*0\s*\)[\s./-]*/;
+const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2})[\s./-]*\(\s*0\s*\)[\s./-]*/;
 const TRUNK_ZERO_IN_BRACKETS = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2}[\s./-]*\(\s*)0(?=\d)/;
 
 /** The number as a vCard's TEL carries it: as typed, without a trunk 0 after the country code. */
