@@ -743,6 +743,15 @@ const phoneNumber = fc.oneof(
       fc.string({ unit: fc.constantFrom(...'0123456789 -'), minLength: 4, maxLength: 14 }),
     )
     .map(([cc, rest]) => `${cc}${rest}`.trim()),
+  // A bracketed area code after a country code, whose 0 is a trunk 0 but in Italy, San Marino and
+  // the Vatican, and a "(0)" there (re-review: the generator had neither).
+  fc
+    .tuple(
+      fc.constantFrom('+49 (0', '0049(0', '+43 ( 0', '+39 (0', '0039 (0', '+378 (0', '+379(0', '+39 (0)', '+378 (0)'),
+      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 4 }),
+      fc.string({ unit: fc.constantFrom(...'0123456789 -'), minLength: 3, maxLength: 9 }),
+    )
+    .map(([cc, area, rest]) => `${cc}${cc.endsWith(')') ? '' : `${area})`}${area} ${rest}`.trim()),
 );
 const emailAddress = fc.oneof(
   fc.constant(''),
@@ -804,10 +813,15 @@ const toVCardContact = (c: ContactInput, id: string, updatedAt: number): VCardCo
   updatedAt,
 });
 
-/** The number as typed, or (contract §7) without a "(0)" after the country code: same digits otherwise. */
+/**
+ * The number as typed, or (contract §7) without the trunk 0 after a country code, a "(0)" or the
+ * 0 that opens a bracketed area code, but for +39, +378 and +379: the same digits otherwise.
+ */
 function sameNumber(read: string, stored: string): boolean {
   if (read === stored) return true;
-  const withoutTrunkZero = stored.replace(/^(\+\d{1,3})\s*\(0\)\s*/, '$1 ');
+  const country = /^(?:\+|00)(\d+)/.exec(stored.replace(/[\s(].*$/, ''))?.[1] ?? '';
+  if (['39', '378', '379'].includes(country)) return false;
+  const withoutTrunkZero = stored.replace(/^((?:\+|00)\d{1,3}[\s./-]*\(\s*)0/, '$1');
   return withoutTrunkZero !== stored && read.replace(/\D/g, '') === withoutTrunkZero.replace(/\D/g, '');
 }
 
