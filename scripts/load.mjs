@@ -351,7 +351,7 @@ const actions = {
     if (user.deleted.length === 0 || !reserve(user.asset, 1)) return actions.list(user);
     const page = await call(user, 'deleted page', 'GET', `/assets/${user.asset}/contacts/deleted`);
     const id = pick(user.deleted);
-    const entry = page?.status === 200 ? new RegExp(`<li id="c-${id}">([\\s\\S]*?)</li>`).exec(page.text) : undefined;
+    const entry = page?.status === 200 ? new RegExp(`<li id="c-${id}"[^>]*>([\\s\\S]*?)</li>`).exec(page.text) : undefined;
     const action = entry && /action="([^"]*\/restore)"/.exec(entry[1])?.[1];
     const version = entry && inputsOf(entry[1]).find((input) => input.name === 'version')?.value;
     if (!action || !version) {
