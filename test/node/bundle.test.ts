@@ -66,6 +66,9 @@ describe('production bundle', () => {
     expect(code).not.toContain('is already used in this query');
     expect(code).not.toContain('Insert select error');
     expect(code).not.toContain('You cannot use both "where" and "targetWhere"');
+    // Nor lean-qr's canvas methods (src/generated/lean-qr-nano.js from scripts/lib/lean-qr.mjs); its QR code is there.
+    expect(code).not.toContain('toCanvas');
+    expect(code).toContain('lean-qr error');
     // Nor hono's app.mount() (wrangler.toml [alias], src/no-mount.ts).
     expect(code).not.toContain('Invalid mounted path');
     // Nor drizzle's constraint builders, span tracer and query hash (wrangler.toml [alias],

@@ -1,0 +1,2 @@
+export function trimLeanQr(source: string): string;
+export const LEAN_QR_TYPES: string;
