@@ -551,6 +551,23 @@ describe('add', () => {
     });
   });
 
+  it('checks a postcode sent as a restore that no kept version holds (security review: `restore=1` let any postcode by)', async () => {
+    const [id] = await seedContacts(ASSET, 1, () => ({
+      company: 'Echt GmbH',
+      city: 'Berlin',
+      postal_code: '10115',
+      country: 'Deutschland',
+    }));
+    const base = { company: 'Echt GmbH', city: 'Berlin', country: 'Deutschland', version: '1', restore: '1' };
+    const forged = await send(`${LIST}/${id}`, { user: anna, form: { ...base, postal_code: '1' } });
+    expect(forged.status).toBe(422);
+    expect(await forged.text()).toContain('id="f-postal_code-error">Eine Postleitzahl in Deutschland hat fünf Ziffern');
+    expect(await env.DB.prepare('SELECT postal_code, version FROM contacts WHERE id = ?').bind(id).first()).toEqual({
+      postal_code: '10115',
+      version: 1,
+    });
+  });
+
   it('leaves a stored postcode alone in the choice of a clash and on "Alles noch einmal bearbeiten"; a new contact made from a deleted one is checked (code reviews)', async () => {
     // An imported "1234" in Germany. Jonas corrects the address (version 2); Anna, from version
     // 1, changes only the house number: the address clashes, and her choice carries his version.

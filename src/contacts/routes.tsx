@@ -748,14 +748,15 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   const restore = restoring || revive;
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
     // A German postcode this edit typed or changed is five digits; one the contact held in a kept
-    // version stays as stored, also a restore's (an import keeps what its file has: code review).
-    // Any kept version, not only the form's: the choice of a clash, and "Alles noch einmal
-    // bearbeiten", carry the co-buyer's version, and this user's address from the version the
-    // edit started from was refused there (code review). A revive is checked as any edit.
-    // Read only for a postcode that fails (inside keepingInput: a failed read keeps the input).
+    // version stays as stored (an import keeps what its file has: code review). Any kept version,
+    // not only the form's: the choice of a clash, and "Alles noch einmal bearbeiten", carry the
+    // co-buyer's version, and this user's address from the version the edit started from was
+    // refused there (code review). A restore's choice is checked the same way: its values are
+    // kept versions', and a `restore` field on an edit of new values no longer lets a postcode
+    // by (security review). Read only for a postcode that fails (inside keepingInput: a failed
+    // read keeps the input).
     const typed = typedAddress(form.values);
     const typedBad =
-      !restoring &&
       badGermanPostalCode(typed) &&
       !(await contactState(c.var.db, c.var.asset.id, contactId, 0)).versions.some(
         (kept) => kept.values.postal_code === typed.postal_code && kept.values.country === typed.country,
