@@ -91,7 +91,7 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
     await c.var.writeGate?.();
     return importLimit(c, next);
   });
-  root.use('/assets/*', strictFormEncoding({ onInvalid: keepFormOnBrokenEncoding }));
+  root.use('/assets/*', strictFormEncoding({ onInvalid: keepFormOnBrokenEncoding, upload: isUpload }));
 
   root.get('/', (c) => {
     const session = c.get('session');

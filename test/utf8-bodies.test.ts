@@ -54,6 +54,33 @@ describe('form bodies that are not UTF-8', () => {
     expect(await rows()).toEqual(before);
   });
 
+  it('refuses a multipart form that is not UTF-8 (400, nothing stored) and takes one that is (security review)', async () => {
+    const multipart = (...parts: (string | number[])[]) =>
+      send(LIST, {
+        user: anna,
+        method: 'POST',
+        body: new Blob(parts.map((part) => (typeof part === 'string' ? part : new Uint8Array(part)))),
+        headers: { 'Content-Type': 'multipart/form-data; boundary=XyZ' },
+      });
+    const field = (name: string) => `--XyZ\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`;
+    const before = await rows();
+    const broken = await multipart(
+      field('form_token'),
+      `${crypto.randomUUID()}\r\n`,
+      field('company'),
+      'Bad',
+      [0xff, 0xfe, 0xc3],
+      '\r\n--XyZ--\r\n',
+    );
+    expect(broken.status).toBe(400);
+    expect(textOf(await broken.text())).toContain('Anfrage nicht lesbar');
+    expect(await rows()).toEqual(before);
+    const whole = await multipart(field('form_token'), `${crypto.randomUUID()}\r\n`, field('company'), 'Müller GmbH\r\n--XyZ--\r\n');
+    expect(whole.status).toBe(303);
+    const id = new URL(whole.headers.get('location') ?? '', ORIGIN).searchParams.get('saved');
+    expect(await env.DB.prepare('SELECT company FROM contacts WHERE id = ?').bind(id).first('company')).toBe('Müller GmbH');
+  });
+
   it('decodes field by field: overlong forms, lone continuation bytes and truncated sequences are broken', () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
     expect(decodeStrictly(bytes('a=%C0%AF&b=%80&c=%E2%82&d=ok+%C3%BC&e=%F0%9F%98%80'))).toEqual({

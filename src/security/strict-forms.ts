@@ -14,6 +14,8 @@ import type { AppEnv } from '../env';
  */
 export interface StrictFormOptions {
   onInvalid?: (c: Context<AppEnv>, recovered: RecoveredForm) => Promise<Response | null> | Response | null;
+  /** Where a multipart body carries a file in any charset (the import's upload): not checked here. */
+  upload?: (path: string) => boolean;
 }
 
 export interface RecoveredForm {
@@ -28,11 +30,20 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function strictFormEncoding(options: StrictFormOptions = {}) {
   return createMiddleware<AppEnv>(async function strictFormEncoding(c, next) {
-    if ((c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    const type = (c.req.header('content-type') ?? '').toLowerCase();
+    if (type.startsWith('application/x-www-form-urlencoded')) {
       const recovered = decodeStrictly(new Uint8Array(await c.req.arrayBuffer()));
       if (recovered.broken.length > 0) {
         const answer = options.onInvalid ? await options.onInvalid(c, recovered) : null;
         if (answer) return answer;
+        throw new HTTPException(400, { message: 'encoding' });
+      }
+    } else if (type.startsWith('multipart/') && !options.upload?.(c.req.path)) {
+      // A form without a file sent as multipart (no page of this app does, a client may: security
+      // review): its boundaries and part headers are ASCII, so the whole body is UTF-8 or refused.
+      try {
+        decoder.decode(await c.req.arrayBuffer());
+      } catch {
         throw new HTTPException(400, { message: 'encoding' });
       }
     }
