@@ -77,6 +77,22 @@ describe('line and paragraph separators', () => {
   });
 });
 
+describe('bidi embeddings, overrides and isolates', () => {
+  it('are refused beside their field (security review: a name ending in U+202E turned the page around); the marks U+200E/U+200F are kept', async () => {
+    for (const [field, value] of [
+      ['company', 'Fliesen Meier\u202e'],
+      ['last_name', '\u202aMeier'],
+      ['notes', 'Tor 1\n\u2066Code\u2069'],
+    ] as const) {
+      const answer = await create({ [field]: value });
+      expect(answer.status, field).toBe(422);
+      expect(answer.body).toMatch(new RegExp(`id="f-${field}-error"[^>]*>Die Eingabe enthält ein unsichtbares Sonderzeichen`));
+      expect(answer.row, field).toBeUndefined();
+    }
+    expect((await create({ company: 'Bau \u200fمحمد\u200e GmbH' })).row?.company).toBe('Bau \u200fمحمد\u200e GmbH');
+  });
+});
+
 describe('a country alone is no address (contract §5)', () => {
   it('is dropped when street, postal code and city are empty, and kept with any of them', async () => {
     expect((await create({ country: 'Deutschland' })).row?.country).toBe('');

@@ -648,6 +648,14 @@ describe('what does not fit', () => {
   it('drops control characters the form refuses; a tab becomes a space', () => {
     expect(only(vcf(card('N:A\u0007b\tc;;;;', 'NOTE:x\ty\u0000z'))).values).toMatchObject({ last_name: 'Ab c', notes: 'x yz' });
   });
+
+  it('drops the bidi embeddings, overrides and isolates the form refuses, keeps the marks U+200E/U+200F (security review)', () => {
+    expect(only(vcf(card('N:Meier\u202e;;;;', 'ORG:\u2067Bau\u2069 \u200fGmbH', 'NOTE:x\u202ay\u202c'))).values).toMatchObject({
+      last_name: 'Meier',
+      company: 'Bau \u200fGmbH',
+      notes: 'xy',
+    });
+  });
 });
 
 describe('photos', () => {

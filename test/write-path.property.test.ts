@@ -57,9 +57,9 @@ const APP_LIMITS: Readonly<Partial<Record<Field, number>>> = { phone: 40, mobile
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
-/** Controls, and the line and paragraph separators U+2028/U+2029 (contract §5). */
-const CONTROL = /[\p{Cc}\u2028\u2029]/u;
-const CONTROL_EXCEPT_LF = /[^\P{Cc}\n]|[\u2028\u2029]/u;
+/** Controls, the line and paragraph separators U+2028/U+2029 and the bidi embeddings, overrides and isolates (contract §5). */
+const CONTROL = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const CONTROL_EXCEPT_LF = /[^\P{Cc}\n]|[\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 const codePoints = (value: string) => [...value].length;
 
