@@ -75,7 +75,9 @@ export function renderError(
         // An action (undo, restore, import, …) is not an address to come back to (GET: 405): after
         // the login the page it was sent from, where it can be done again.
         const read = c.req.method === 'GET' || c.req.method === 'HEAD';
-        const back = read ? url.pathname + url.search : actionPage(c, url);
+        // One leading slash: "//evil.example/x" would be another host's address to a login that
+        // took it as it comes (security review).
+        const back = read ? url.pathname.replace(/^\/+/, '/') + url.search : actionPage(c, url);
         const action = { href: loginUrl(c, back), label: t.errors.unauthorized.action };
         return { title: t.errors.unauthorized.title, text: read ? t.errors.unauthorized.text : t.errors.unauthorized.notDone, action };
       }

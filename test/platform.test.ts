@@ -263,6 +263,14 @@ describe('session expiry without losing input', () => {
     expect(html).toContain('href="https://kunden.example.de/login?returnTo=%2Fassets%2Fwhg-12%2Fcontacts%2Fnew"');
   });
 
+  it("gives the login a way back with one leading slash, never another host's address (security review)", async () => {
+    const response = await send('//evil.example/x?y=1');
+    expect(response.status).toBe(401);
+    const html = await response.text();
+    expect(html).toContain('returnTo=%2Fevil.example%2Fx%3Fy%3D1"');
+    expect(html).not.toContain('returnTo=%2F%2F');
+  });
+
   it('keeps an edit with its version, and answers htmx with a fragment', async () => {
     const response = await send(`${LIST}/abc123`, { htmx: true, form: { version: '4', last_name: 'Weiß' } });
     expect(response.status).toBe(401);
