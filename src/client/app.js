@@ -1427,7 +1427,10 @@
             .match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu) || [];
         tokens.forEach((token) => {
           token = token.replace(/[-'’]+$/, '');
-          (token.indexOf('-') > 0 ? token.split('-').concat(token) : [token]).forEach((shown) => {
+          // A word with hyphens, also as one word, as the server keeps it; not an e-mail
+          // address's or a website's (rank 2: "kuechen-schmidt.de" is no name, and the server
+          // does not find "Kuechenschmidt" by it: UX review, "Meinten Sie" stayed silent).
+          (token.indexOf('-') > 0 ? token.split('-').concat(rank < 2 ? token : []) : [token]).forEach((shown) => {
             var key = fold(shown).replace(/[^\p{L}\p{N}]+/gu, '');
             if (key) addWord(into, key, shown, rank, [card.id]);
           });
@@ -1484,30 +1487,30 @@
    * letter beyond the BMP cannot be sent), each as the server folds it, none under 3 letters.
    * First its start and end, as long as leaves a letter between them (3 to 5): two letters
    * swapped in the middle ("Fleisen") spoil one of them, not both (UX review: nothing was
-   * offered). Then (`more`): where the two meet (a word of four to six letters), two letters
-   * swapped across the meeting spoil both ("Brnadl"): the start as it reads with that pair
-   * swapped back; and a name's other spellings of its "ai" (Meier, Meyer, Maier, Mayer), in the
-   * part that holds the pair (UX review: "Meyer" found no "Meier").
+   * offered). With them, a name's other spellings of its "ai" (Meier, Meyer, Maier, Mayer), in
+   * the part that holds the pair (UX review: "Meyer" found no "Meier"; asked only after the
+   * start and end, "Meyer" found "Mayer" by its end and never asked for "Meier" or "Maier").
+   * Then (`more`): where the two meet (a word of four to six letters), two letters swapped across
+   * the meeting spoil both ("Brnadl"): the start as it reads with that pair swapped back.
    */
   function probes(term, more) {
     var letters = Array.from(term.key);
     var length = Math.min(5, Math.max(3, Math.floor((letters.length - 1) / 2)));
     var asked = more ? [] : [letters.slice(0, length), letters.slice(-length)];
-    if (more) {
+    if (more)
       for (let at = Math.max(0, letters.length - length - 1); at < length && at + 1 < letters.length; at++) {
         const back = letters.slice(0, length + 1);
         back.splice(at, 2, letters[at + 1], letters[at]);
         asked.push(back.slice(0, length));
       }
-      const sound = /[ae][iy]/.exec(term.key);
-      const at = sound ? Array.from(term.key.slice(0, sound.index)).length : -1;
-      if (sound)
-        for (const other of ['ei', 'ey', 'ai', 'ay']) {
-          const spelled = letters.slice(0, at).concat(Array.from(other), letters.slice(at + 2));
-          if (at + 2 <= length) asked.push(spelled.slice(0, length));
-          if (at >= letters.length - length) asked.push(spelled.slice(-length));
-        }
-    }
+    const sound = !more && /[ae][iy]/.exec(term.key);
+    const at = sound ? Array.from(term.key.slice(0, sound.index)).length : -1;
+    if (sound)
+      for (const other of ['ei', 'ey', 'ai', 'ay']) {
+        const spelled = letters.slice(0, at).concat(Array.from(other), letters.slice(at + 2));
+        if (at + 2 <= length) asked.push(spelled.slice(0, length));
+        if (at >= letters.length - length) asked.push(spelled.slice(-length));
+      }
     return asked.map((part) => fold(part.join(''))).filter((part) => Array.from(part).length >= 3);
   }
   /** Whether a part's words hold the typed word, or one near it. */
@@ -1534,8 +1537,8 @@
     // While a word is typed on, its next answer comes: asked once typing rests.
     setTimeout(() => {
       if (!current()) return;
-      // The start and end of each word first; for a word none of their words is near, a second
-      // round: the start with a pair swapped back, and a name's other spellings (code review:
+      // The start and end of each word first, and a name's other spellings; for a word none of
+      // their words is near, a second round: the start with a pair swapped back (code review:
       // asked all at once, one typo sent eight exports).
       var ask = (parts) => Promise.all(Array.from(new Set(parts), (part) => partWords(list, part)));
       Promise.all(open.map((term) => ask(probes(term, false))))
