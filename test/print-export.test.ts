@@ -247,12 +247,18 @@ describe('the export of what the list shows', () => {
     expect(await exported('nichts-dergleichen')).toEqual([]);
   });
 
-  it('names the file after the asset, with or without a search', async () => {
+  it("names the file after the asset, and a search's after the asset and the search (UX review: the same name as the whole book's)", async () => {
     await seed();
     const response = await send(`${LIST}.vcf?q=fliesen`, { user });
     expect(response.headers.get('content-type')).toBe('text/vcard; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="Lindenhof_ Wohnung 4 - fliesen.vcf"; filename*=UTF-8''Lindenhof%2C%20Wohnung%204%20%E2%80%93%20fliesen.vcf`,
+    );
+    expect((await send(`${LIST}.vcf?q=${encodeURIComponent('fliesen müller')}`, { user })).headers.get('content-disposition')).toBe(
+      `attachment; filename="Lindenhof_ Wohnung 4 - fliesen mueller.vcf"; filename*=UTF-8''Lindenhof%2C%20Wohnung%204%20%E2%80%93%20fliesen%20m%C3%BCller.vcf`,
+    );
+    expect((await send(`${LIST}.vcf`, { user })).headers.get('content-disposition')).toBe(
       `attachment; filename="Lindenhof_ Wohnung 4.vcf"; filename*=UTF-8''Lindenhof%2C%20Wohnung%204.vcf`,
     );
   });

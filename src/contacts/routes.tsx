@@ -253,7 +253,9 @@ contactRoutes.get('/contacts.vcf', searchQuery, async (c) => {
       body: <NothingToExport shell={shell} assetId={asset.id} q={q} />,
     });
   }
-  return vcard(serializeContacts(contacts, { assetName: asset.name || asset.id }), asset.name || asset.id);
+  // A search's file is named with it: not taken for the whole book beside it (UX review).
+  const name = asset.name || asset.id;
+  return vcard(serializeContacts(contacts, { assetName: name }), q ? `${name} – ${q}` : name);
 });
 
 // The printable phone list (before /contacts/:contactId: "print" is never a contact id).

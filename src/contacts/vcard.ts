@@ -379,6 +379,7 @@ const TRANSLITERATION: Readonly<Record<string, string>> = {
   Ħ: 'H',
   ŧ: 't',
   Ŧ: 'T',
+  '–': '-',
 };
 const TRANSLITERATED = new RegExp(`[${Object.keys(TRANSLITERATION).join('')}]`, 'g');
 

@@ -303,7 +303,8 @@ describe('the printable phone list and printing', () => {
       await share.click();
       await page.waitForFunction(() => window.__shared);
       const shared = await page.evaluate(() => window.__shared);
-      assert.equal(shared.name, `${ASSET_NAME}.vcf`);
+      // Named with the search, not as the whole book's file (UX review).
+      assert.equal(shared.name, `${ASSET_NAME} – ${tag} Küchenbauer.vcf`);
       assert.equal(shared.type, 'text/vcard');
       assert.equal(shared.text.match(/BEGIN:VCARD/g)?.length, 5, 'the file of the search: its 5 contacts');
       assert.match(shared.text, /\r\nTITLE(;[^:]*)?:Küchenbauer\r\n/);
