@@ -104,7 +104,7 @@ describe('list', () => {
     expect(card).toContain('href="mailto:juergen@kuechen-schmidt.de"');
     expect(card).toContain('href="https://www.kuechen-schmidt.de" target="_blank" rel="noopener noreferrer"');
     expect(card).toContain('https://www.openstreetmap.org/search?query=Hauptstra%C3%9Fe%205%2C%2080331%20M%C3%BCnchen%2C%20Deutschland');
-    expect(textOf(card)).toMatch(/Anrufen\s+Mobil\s+E-Mail\s+Route/);
+    expect(textOf(card)).toMatch(/Anrufen\s+Mobil\s+E-Mail\s+Karte/);
     // Two extensions written the German way: the link dials the first, the number stays as typed (buyer review).
     const two = await create({ company: 'Zwei Durchwahlen GmbH', phone: '089-123 45 67 / -68' });
     const twoCard = await (await send(`${LIST}/${two}`, { user: anna })).text();

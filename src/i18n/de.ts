@@ -128,7 +128,7 @@ export const de = {
     versionRestored: (name: string) => `Die frühere Fassung von „${name}“ ist wiederhergestellt.`,
     restoreUndone: (name: string) => `Rückgängig gemacht: „${name}“ ist wieder wie vor der Wiederherstellung.`,
     lastChanged: (name: string, date: string) => `Zuletzt geändert von ${name} am ${date}`,
-    map: 'Route',
+    map: 'Karte',
     call: 'Anrufen',
     callMobile: 'Mobil',
     callMobileName: 'Mobil anrufen',

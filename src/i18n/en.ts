@@ -113,7 +113,7 @@ export const en: Messages = {
     versionRestored: (name: string) => `The earlier version of “${name}” has been restored.`,
     restoreUndone: (name: string) => `Undone: “${name}” is as it was before the restore.`,
     lastChanged: (name: string, date: string) => `Last changed by ${name} on ${date}`,
-    map: 'Route',
+    map: 'Map',
     call: 'Call',
     callMobile: 'Mobile',
     callMobileName: 'Call mobile',
@@ -178,7 +178,7 @@ export const en: Messages = {
     nameRule: 'Please enter at least a first name, last name or company.',
     errorSummary: (n: number) => (n === 1 ? 'Please correct 1 entry.' : `Please correct ${n} entries.`),
     offline: 'No connection.',
-    offlineForm: 'Your input is kept; sending again creates nothing twice.',
+    offlineForm: 'Your input is kept; sending it again adds no duplicate.',
     retry: 'Send again',
     errors: {
       invalid: 'Please check this entry.',

@@ -163,7 +163,7 @@ describe('on a phone (360×800)', () => {
     );
     assert.deepEqual(
       quick.map((act) => act.text),
-      ['Anrufen', 'Mobil', 'E-Mail', 'Route', 'vCard'],
+      ['Anrufen', 'Mobil', 'E-Mail', 'Karte', 'vCard'],
     );
     assert.equal(new Set(quick.map((act) => act.top)).size, 1, `one row: ${JSON.stringify(quick)}`);
     assert.ok(
