@@ -808,6 +808,26 @@
   });
   // (An answer replaces #results, rows, count and line alike: the offline search ends with it.)
   document.addEventListener('htmx:after:swap', hideFailure);
+  // A whole page load of this app's while the device is offline (the card's way back to the list
+  // is one, so that the browser returns to the row) showed the browser's own error page (UX
+  // review): the box instead, whose "Erneut senden" follows the link. Not a new tab, a link
+  // within the page, or a click with a key that opens it elsewhere.
+  document.addEventListener('click', (event) => {
+    var link = !navigator.onLine && event.target.closest && event.target.closest('a[href]:not([hx-get]):not([target])');
+    if (
+      !link ||
+      link.origin !== location.origin ||
+      event.defaultPrevented ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
+    if (link.pathname === location.pathname && link.search === location.search && link.hash) return;
+    event.preventDefault();
+    showFailure({ sourceElement: link });
+  });
   document.addEventListener('click', (event) => {
     if (!event.target.closest || !event.target.closest('[data-retry]')) return;
     var source = failed;

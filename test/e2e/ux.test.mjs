@@ -156,6 +156,26 @@ describe('the list on a phone (360×800)', () => {
     );
   });
 
+  test("offline: the card's way back to the list (a whole page load) says so in the box, not on the browser's error page (UX review); back online it leads there", async () => {
+    const { page, context } = browser;
+    const company = `Zurück Offline ${unique()}`;
+    await page.goto(`${listPath(BOOK)}/new`);
+    await fillContact(page, { company });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    const card = page.url();
+    await context.setOffline(true);
+    await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
+    const box = page.locator('#net');
+    await box.waitFor({ state: 'visible' });
+    assert.equal((await box.locator('p').innerText()).trim(), 'Keine Verbindung.');
+    assert.equal(page.url(), card, 'the card stays');
+    await context.setOffline(false);
+    await box.getByRole('button', { name: 'Erneut senden' }).click();
+    await page.waitForURL((url) => url.pathname === listPath(BOOK) && url.hash.startsWith('#c-'));
+    await page.getByRole('heading', { level: 1, name: 'Kontakte' }).waitFor();
+  });
+
   test('offline: a search or a page that did not come says only that, and a retried search keeps focus in the field', async () => {
     const { page, context } = browser;
     await page.goto(listPath(BOOK));
