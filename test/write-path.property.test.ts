@@ -57,18 +57,18 @@ const APP_LIMITS: Readonly<Partial<Record<Field, number>>> = { phone: 40, mobile
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
-/** Controls, the line and paragraph separators U+2028/U+2029 and the bidi embeddings, overrides and isolates (contract §5). */
-const CONTROL = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-const CONTROL_EXCEPT_LF = /[^\P{Cc}\n]|[\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+/** Controls, and the line and paragraph separators U+2028/U+2029 (contract §5). */
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+const CONTROL_EXCEPT_LF = /[^\P{Cc}\n]|[\u2028\u2029]/u;
 
 const codePoints = (value: string) => [...value].length;
 
 /** What UTF-8 form encoding does to a lone surrogate: U+FFFD. */
 const overHttp = (value: string) => value.replace(LONE_SURROGATES, '\ufffd');
 
-/** Contract §5 normalisation: trim; CRLF → LF in notes (a lone CR is a line break too); https:// before a bare domain. */
+/** Contract §5 normalisation: the bidi embeddings, overrides and isolates dropped; trim; CRLF → LF in notes (a lone CR is a line break too); https:// before a bare domain. */
 function normalise(field: Field, raw: string): string {
-  let value = raw.trim();
+  let value = raw.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').trim();
   if (field === 'notes') value = value.replace(/\r\n?/g, '\n');
   if (field === 'website' && value !== '' && !/^https?:\/\//i.test(value)) value = `https://${value}`;
   return value;

@@ -32,11 +32,14 @@ export type FormOnlyName = (typeof FORM_ONLY_FIELDS)[number];
 export type FormFieldName = FieldName | FormOnlyName;
 
 // C0/C1 controls, U+2028/U+2029 (line and paragraph separators break single-line values in
-// vCards and JavaScript alike), the bidi embeddings, overrides and isolates U+202A-U+202E and
-// U+2066-U+2069 (a name ending in U+202E turned the page's words after it around: security
-// review; the marks U+200E/U+200F stay) and lone surrogates are refused (contract §5).
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const CONTROL_CHARACTERS_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// vCards and JavaScript alike) and lone surrogates are refused (contract §5).
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_CHARACTERS_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+// The bidi embeddings, overrides and isolates are dropped, as the import drops them: a name
+// ending in U+202E turned the page's words after it around (security review). Dropped, not
+// refused: a contact stored with one before stays editable and restorable (code review), and
+// nothing visible goes. The marks U+200E/U+200F stay.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const PHONE = /^\+?[0-9 /().-]+$/;
 /**
@@ -77,7 +80,7 @@ function isHttpUrl(value: string): boolean {
 }
 
 function normalise(spec: FieldSpec, value: string): string {
-  const trimmed = value.trim();
+  const trimmed = value.replace(BIDI_CONTROLS, '').trim();
   if (spec.kind === 'notes') return trimmed.replace(/\r\n?/g, '\n');
   if (spec.kind === 'website') return withScheme(trimmed);
   return trimmed;

@@ -187,7 +187,7 @@ describe('8: emoji, RTL and combining marks stay intact; controls and lone surro
     company: 'שלום בע"מ ‏(RTL)‎',
     position: 'مهندس معماري',
     title: 'Dr.\u00a0med.',
-    street: 'Straße 5 \u200Fשלום\u200E', // the marks stay; the overrides are refused (below)
+    street: 'Straße 5 \u200Fשלום\u200E', // the marks stay; the overrides are dropped (test/normalisation.test.ts)
     city: '👩‍👩‍👧‍👦 Köln 🇩🇪',
     country: 'Ελλάδα',
     notes: 'Z̷a̷l̷g̷o̷\n🏳️‍🌈 e\u0301\u0301\u0301\n\u05d0\u05d1\u05d2 123',
@@ -222,12 +222,6 @@ describe('8: emoji, RTL and combining marks stay intact; controls and lone surro
     '\u0080',
     '\u0085',
     '\u009f',
-    // The bidi embeddings, overrides and isolates (security review, stop 53: "evil\u202C" after an
-    // override turned the page's words after it around).
-    '\u202a',
-    '\u202e',
-    '\u2066',
-    '\u2069',
   ];
 
   it.each(controls.map((control): [string, string] => [JSON.stringify(control), control]))(
