@@ -811,11 +811,13 @@
   // A whole page load of this app's while the device is offline (the card's way back to the list
   // is one, so that the browser returns to the row) showed the browser's own error page (UX
   // review): the box instead, whose "Erneut senden" follows the link. Not a new tab, a link
-  // within the page, or a click with a key that opens it elsewhere.
+  // within the page, a click with a key that opens it elsewhere, or the search's own links
+  // ("Suche leeren", "Meinten Sie"), which search in place and say so themselves (code review).
   document.addEventListener('click', (event) => {
     var link = !navigator.onLine && event.target.closest && event.target.closest('a[href]:not([hx-get]):not([target])');
     if (
       !link ||
+      link.closest('.no-results, .did-you-mean') ||
       link.origin !== location.origin ||
       event.defaultPrevented ||
       event.ctrlKey ||
@@ -1507,11 +1509,12 @@
    * letter beyond the BMP cannot be sent), each as the server folds it, none under 3 letters.
    * First its start and end, as long as leaves a letter between them (3 to 5): two letters
    * swapped in the middle ("Fleisen") spoil one of them, not both (UX review: nothing was
-   * offered). With them, a name's other spellings of its "ai" (Meier, Meyer, Maier, Mayer), in
-   * the part that holds the pair (UX review: "Meyer" found no "Meier"; asked only after the
-   * start and end, "Meyer" found "Mayer" by its end and never asked for "Meier" or "Maier").
+   * offered). With them, for a name of up to six letters, its start with the other spellings of
+   * its "ai" (Meier, Meyer, Maier, Mayer: UX review, "Meyer" found no "Meier"; asked only after
+   * the start and end, "Meyer" found "Mayer" by its end and never asked for "Meier" or "Maier").
    * Then (`more`): where the two meet (a word of four to six letters), two letters swapped across
-   * the meeting spoil both ("Brnadl"): the start as it reads with that pair swapped back.
+   * the meeting spoil both ("Brnadl"): the start as it reads with that pair swapped back; and the
+   * other spellings in any part that holds the pair.
    */
   function probes(term, more) {
     var letters = Array.from(term.key);
@@ -1523,13 +1526,16 @@
         back.splice(at, 2, letters[at + 1], letters[at]);
         asked.push(back.slice(0, length));
       }
-    const sound = !more && /[ae][iy]/.exec(term.key);
+    // In the first round only a short name's (up to six letters: Meyer, Hein) other starts, at
+    // most three parts more; the rest in the second (code review: every spelling at once sent
+    // up to eight exports for one word, "ei" being in most German words).
+    const sound = /[ae][iy]/.exec(term.key);
     const at = sound ? Array.from(term.key.slice(0, sound.index)).length : -1;
     if (sound)
       for (const other of ['ei', 'ey', 'ai', 'ay']) {
         const spelled = letters.slice(0, at).concat(Array.from(other), letters.slice(at + 2));
-        if (at + 2 <= length) asked.push(spelled.slice(0, length));
-        if (at >= letters.length - length) asked.push(spelled.slice(-length));
+        if (at + 2 <= length && (more || letters.length <= 6)) asked.push(spelled.slice(0, length));
+        if (more && at >= letters.length - length) asked.push(spelled.slice(-length));
       }
     return asked.map((part) => fold(part.join(''))).filter((part) => Array.from(part).length >= 3);
   }
@@ -1557,9 +1563,9 @@
     // While a word is typed on, its next answer comes: asked once typing rests.
     setTimeout(() => {
       if (!current()) return;
-      // The start and end of each word first, and a name's other spellings; for a word none of
-      // their words is near, a second round: the start with a pair swapped back (code review:
-      // asked all at once, one typo sent eight exports).
+      // The start and end of each word first, and a short name's other starts; for a word none
+      // of their words is near, a second round: the start with a pair swapped back, the other
+      // spellings (code review: asked all at once, one typo sent eight exports).
       var ask = (parts) => Promise.all(Array.from(new Set(parts), (part) => partWords(list, part)));
       Promise.all(open.map((term) => ask(probes(term, false))))
         .then((answers) => {
