@@ -755,6 +755,19 @@ describe('contentDisposition', () => {
     expect(parts(contentDisposition('Küchen Schmidt GmbH')).decoded).toBe('Küchen Schmidt GmbH.vcf');
   });
 
+  it("names a search's file '<name> – <search>', the search kept whole beside a long name, no dash where nothing of it is left (code review)", () => {
+    expect(parts(contentDisposition('Lindenhof, Wohnung 12', 'vcf', 'Fliesenleger'))).toMatchObject({
+      ascii: 'Lindenhof_ Wohnung 12 - Fliesenleger.vcf',
+      decoded: 'Lindenhof, Wohnung 12 – Fliesenleger.vcf',
+    });
+    for (const junk of ['***', '/', '..', '"', ' '])
+      expect(parts(contentDisposition('Lindenhof', 'vcf', junk)).decoded, junk).toBe('Lindenhof.vcf');
+    const long = parts(contentDisposition('x'.repeat(120), 'vcf', 'Fliesenleger')).decoded;
+    expect(long).toBe(`${'x'.repeat(57)} – Fliesenleger.vcf`);
+    expect(Array.from(parts(contentDisposition('x'.repeat(120), 'vcf', 'y'.repeat(80))).decoded)).toHaveLength(100 + 4);
+    expect(parts(contentDisposition('Lindenhof', 'vcf', 'a"b\r\nc\u202e')).decoded).toBe('Lindenhof – a_b_c.vcf');
+  });
+
   it('strips other diacritics and replaces the rest with "_"', () => {
     expect(parts(contentDisposition('Crème brûlée São Paulo')).ascii).toBe('Creme brulee Sao Paulo.vcf');
     expect(parts(contentDisposition('Wohnung 3 (Öko) & Co')).ascii).toBe('Wohnung 3 _Oeko_ _ Co.vcf');

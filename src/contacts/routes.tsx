@@ -230,11 +230,11 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
 
 // ---- export ---------------------------------------------------------------------------------
 
-const vcard = (body: string, fileName: string) =>
+const vcard = (body: string, fileName: string, search?: string) =>
   new Response(body, {
     headers: {
       'Content-Type': 'text/vcard; charset=utf-8',
-      'Content-Disposition': contentDisposition(fileName),
+      'Content-Disposition': contentDisposition(fileName, 'vcf', search),
       'Cache-Control': 'private, no-store',
     },
   });
@@ -255,7 +255,7 @@ contactRoutes.get('/contacts.vcf', searchQuery, async (c) => {
   }
   // A search's file is named with it: not taken for the whole book beside it (UX review).
   const name = asset.name || asset.id;
-  return vcard(serializeContacts(contacts, { assetName: name }), q ? `${name} – ${q}` : name);
+  return vcard(serializeContacts(contacts, { assetName: name }), name, q);
 });
 
 // The printable phone list (before /contacts/:contactId: "print" is never a contact id).

@@ -383,15 +383,21 @@ const TRANSLITERATION: Readonly<Record<string, string>> = {
 };
 const TRANSLITERATED = new RegExp(`[${Object.keys(TRANSLITERATION).join('')}]`, 'g');
 
-/** `attachment; filename="<ascii>.vcf"; filename*=UTF-8''<percent-encoded>.vcf` (or another extension, e.g. warranty.ics's `ics`). */
-export function contentDisposition(baseName: string, extension: 'vcf' | 'ics' = 'vcf'): string {
-  const name = cleanFileName(baseName) || FALLBACK_NAME;
+/**
+ * `attachment; filename="<ascii>.vcf"; filename*=UTF-8''<percent-encoded>.vcf` (or another
+ * extension, e.g. warranty.ics's `ics`). A search's file: "<name> – <search>", the search at most
+ * 40 of the 100 letters (a long asset name cut it off: code review), nothing after the dash where
+ * nothing of it is left for a file name ("***").
+ */
+export function contentDisposition(baseName: string, extension: 'vcf' | 'ics' = 'vcf', search = ''): string {
+  const found = cleanFileName(search, 40);
+  const name = [cleanFileName(baseName, found ? NAME_LIMIT - 43 : NAME_LIMIT), found].filter(Boolean).join(' – ') || FALLBACK_NAME;
   return `attachment; filename="${asciiFileName(name)}.${extension}"; filename*=UTF-8''${encodeRfc5987(name)}.${extension}`;
 }
 
-function cleanFileName(raw: string): string {
+function cleanFileName(raw: string, limit: number): string {
   const cleaned = raw.normalize('NFC').replace(UNSAFE_IN_FILE_NAME, '_').replace(INVISIBLE, '').replace(EDGE_JUNK, '');
-  return Array.from(cleaned).slice(0, NAME_LIMIT).join('').replace(EDGE_JUNK, '');
+  return Array.from(cleaned).slice(0, limit).join('').replace(EDGE_JUNK, '');
 }
 
 function asciiFileName(name: string): string {
