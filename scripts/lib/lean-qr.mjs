@@ -2,7 +2,7 @@
 // (`u`, which fills an ImageData, and `toCanvas`): the Worker draws the code as SVG from `get`
 // and `size` alone (src/contacts/qr.ts), and an object's methods are not something a bundler can
 // leave out. Written by scripts/fingerprint.mjs from the installed package into
-// src/generated/lean-qr-nano.js (193 B gzip less in the Worker); test/node/lean-qr.test.ts holds
+// src/generated/lean-qr-nano.js (203 B gzip less in the Worker); test/node/lean-qr.test.ts holds
 // it to the package: the same text but for those methods, and the same codes for the same input.
 
 /** The exact text left out, from its first to its last character, in lean-qr 2.7's minified nano.mjs. */

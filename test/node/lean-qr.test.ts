@@ -31,6 +31,8 @@ describe("lean-qr's nano build without its canvas methods", () => {
   it('refuses a package text it was not written for', () => {
     expect(() => trimLeanQr(source.replace('toCanvas', 'toCanvas2').replace(',u(o,{on:', ',u(o,{ on:'))).toThrow(/not found as expected/);
     expect(() => trimLeanQr(`${source}${source}`)).toThrow(/not found as expected/);
+    // The cut's start and end found, but no toCanvas between them (code review: untested alone).
+    expect(() => trimLeanQr(source.replace('toCanvas', 'toCanvaz'))).toThrow(/not found as expected/);
   });
 
   it('draws the same codes as the package, module for module', () => {

@@ -31,7 +31,16 @@ export function bundleBreakdown(code, map) {
   for (const [name, bytes] of perSource) {
     const pkg = name.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
     // drizzle-orm's own source maps point at ../src/*.ts inside node_modules
-    const key = pkg ? (pkg[1] === 'src' ? 'drizzle-orm' : pkg[1]) : name.includes('/src/') ? 'app (src/)' : name;
+    // lean-qr's nano build as the Worker bundles it (src/generated/lean-qr-nano.js, stop 53) is still lean-qr.
+    const key = pkg
+      ? pkg[1] === 'src'
+        ? 'drizzle-orm'
+        : pkg[1]
+      : /lean-qr-nano\.js$/.test(name)
+        ? 'lean-qr'
+        : name.includes('/src/')
+          ? 'app (src/)'
+          : name;
     perPackage.set(key, (perPackage.get(key) ?? 0) + bytes);
     packageCode.set(key, (packageCode.get(key) ?? '') + codeOf.get(name).join(''));
   }
