@@ -527,7 +527,7 @@ function listComponent(raw: string, version: string): string {
 // Characters the contact form refuses (schema.ts): line breaks (also the Unicode line and
 // paragraph separators, vertical tab and form feed) become ", " in one-line fields and line
 // breaks in the notes, tabs a space, other control characters are dropped (invisible anyway),
-// the bidi embeddings, overrides and isolates among them.
+// and so are the bidi embeddings, overrides and isolates, which the form drops too.
 // (No single regex around the line break: `[ \t]*\n+[ \t]*` backtracks quadratically on a long
 // run of spaces, and a value may be a megabyte long.)
 const OTHER_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
