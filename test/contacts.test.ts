@@ -1106,6 +1106,31 @@ describe('detail and edit', () => {
     expect(html).not.toContain('name="revive"');
   });
 
+  it('brings back a deleted contact whose stored values a later rule refuses, once corrected (code review: only "Als neuen Kontakt speichern" was left)', async () => {
+    // Stored before the rule that a phone number holds no words.
+    const [id] = await seedContacts(ASSET, 1, () => ({ company: 'Alt-Regel GmbH', phone: 'Zentrale 089 1', notes: 'Verlauf bleibt' }));
+    expect((await send(`${LIST}/${id}/delete`, { user: anna, form: { version: '1' } })).status).toBe(303);
+    // "Wiederherstellen" in "Zuletzt gelöscht": the form, with the phone's error beside it.
+    const refused = await send(`${LIST}/${id}/history/2/restore`, { user: anna, form: { version: '2' } });
+    expect(refused.status).toBe(422);
+    const form = await refused.text();
+    expect(form).toContain('id="f-phone-error"');
+    expect(hiddenFields(form)).toMatchObject({ version: '2' });
+    // Corrected and saved: the contact is still deleted, and the answer offers to bring it back with the input.
+    const corrected = { version: '2', company: 'Alt-Regel GmbH', phone: '089 1', notes: 'Verlauf bleibt' };
+    const gone = await send(`${LIST}/${id}`, { user: anna, form: corrected });
+    expect(gone.status).toBe(409);
+    const page = await gone.text();
+    expect(page).toContain('name="revive"');
+    expect(hiddenFields(page)).toMatchObject({ version: '2' });
+    const back = await send(`${LIST}/${id}`, { user: anna, form: { ...corrected, revive: '1' } });
+    expect(back.status).toBe(303);
+    expect(await storedRow(id ?? '')).toMatchObject({ phone: '089 1', notes: 'Verlauf bleibt', deleted_at: null, version: 3 });
+    // Its history is the same contact's: created, deleted, brought back.
+    const versions = await env.DB.prepare('SELECT version FROM contact_versions WHERE contact_id = ? ORDER BY version').bind(id).all();
+    expect(versions.results.map((row) => row.version)).toEqual([1, 2, 3]);
+  });
+
   it('says so when the undo or a restore comes after a co-buyer deleted the contact for good, on the page it came from', async () => {
     const id = await create({ company: 'Ganz Weg GmbH' }, ada);
     expect((await send(`${LIST}/${id}/delete?q=weg`, { user: ada, form: {} })).status).toBe(303);

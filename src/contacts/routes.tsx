@@ -875,9 +875,13 @@ function answerEdit(
     case 'gone': {
       // Back with the input only where the delete was the one change since the form was loaded:
       // from the deleted version nothing needs merging. A co-buyer's edit before the delete is
-      // not merged into a revive: then only "Als neuen Kontakt speichern" (nothing is lost).
+      // not merged into a revive: then only "Als neuen Kontakt speichern" (nothing is lost). A
+      // form of the deleted version itself (a restore from "Zuletzt gelöscht" whose stored values
+      // a later rule refuses, corrected there) brings it back too (code review: it could only
+      // become a new contact, without its history).
       const { current } = outcome;
-      const revive = form.version !== undefined && current.version === form.version + 1 ? reviveOf(current) : undefined;
+      const from = form.version === undefined ? -1 : current.version - form.version;
+      const revive = from === 0 || from === 1 ? reviveOf(current) : undefined;
       // From the history (`version`), the values are the version's, not input (review).
       return formPage(c, 409, {
         mode: {
