@@ -902,8 +902,14 @@ describe('detail and edit', () => {
       expect(response.status, path).toBe(404);
       const html = await response.text();
       expect(textOf(html), path).toContain('Dieser Kontakt wurde inzwischen gelöscht');
-      expect(html, path).toContain(`action="${LIST}/${id}/restore"`);
+      // Restored as from "Zuletzt gelöscht": to the card, not to the list's top (UX review).
+      expect(html, path).toContain(`action="${LIST}/${id}/history/2/restore"`);
+      expect(hiddenFields(html), path).toMatchObject({ version: '2' });
     }
+    const restored = await send(`${LIST}/${id}/history/2/restore`, { user: anna, form: { version: '2' } });
+    expect(restored.status).toBe(303);
+    expect(restored.headers.get('location')).toMatch(new RegExp(`^${LIST}/${id}\\?`));
+    expect(await storedRow(id)).toMatchObject({ deleted_at: null, version: 3 });
     // A contact that never was: still the plain 404.
     expect(textOf(await (await send(`${LIST}/c_${'x'.repeat(18)}/delete`, { user: anna })).text())).not.toContain('inzwischen gelöscht');
   });
@@ -1058,7 +1064,7 @@ describe('detail and edit', () => {
     const text = textOf(html);
     expect(text).toContain('Dieser Kontakt wurde inzwischen gelöscht');
     expect(text).toContain('Verlinkt GmbH · Gelöscht von Jonas Müller am');
-    expect(html).toContain(`<form method="post" action="${LIST}/${id}/restore"`);
+    expect(html).toContain(`<form method="post" action="${LIST}/${id}/history/2/restore"`);
     expect(html).toContain(`<a class="button" href="${LIST}/deleted">Zuletzt gelöscht</a>`);
     expect(text).not.toContain('Nicht gefunden');
     // "Bearbeiten" on a card deleted since says the same.
@@ -1066,7 +1072,7 @@ describe('detail and edit', () => {
     expect(edit.status).toBe(404);
     expect(textOf(await edit.text())).toContain('Verlinkt GmbH · Gelöscht von Jonas Müller am');
     // Its "Wiederherstellen" brings it back; an id that never was stays a plain 404.
-    expect((await send(`${LIST}/${id}/restore`, { user: ada, form: {} })).status).toBe(303);
+    expect((await send(`${LIST}/${id}/history/2/restore`, { user: ada, form: { version: '2' } })).status).toBe(303);
     expect((await send(`${LIST}/${id}`, { user: ada })).status).toBe(200);
     const never = await send(`${LIST}/nie-gewesen-0000000`, { user: ada });
     expect(never.status).toBe(404);

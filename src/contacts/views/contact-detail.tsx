@@ -224,8 +224,14 @@ export function DeletedCard(props: { shell: Shell; assetId: string; contact: Con
         {t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
       </p>
       <div class="row-actions">
-        {/* The page's one way forward, as on "Zuletzt gelöscht": primary there and here. */}
-        <PostButton action={paths.restoreContact(assetId, contact.id)} label={t.contacts.restore} primary version={contact.version} />
+        {/* The page's one way forward, as on "Zuletzt gelöscht": primary there and here, and to the
+            same place, the card (UX review: the list's undo left the buyer at the list's top). */}
+        <PostButton
+          action={paths.restoreVersion(assetId, contact.id, contact.version)}
+          label={t.contacts.restore}
+          primary
+          version={contact.version}
+        />
         <a class="button" href={paths.deleted(assetId)}>
           {t.contacts.deletedLink}
         </a>
