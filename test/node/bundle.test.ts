@@ -137,8 +137,8 @@ describe('production bundle', () => {
     // line kept by both co-buyers, the import's ticks within the room, "+49 (089)" dialled right);
     // 99,577 B without drizzle's CTEs, $count, selectDistinct and transaction (src/generated/sqlite-db.js: -381 B);
     // 99,944 B at the stop's end (more review fixes: the delete page, invisible names, the kept form, the import's texts);
-    // 99,741 B without lean-qr's canvas methods (src/generated/lean-qr-nano.js: -203 B); 99,861 B at stop 53's end
-    // (a security review's and a buyer's review's fixes: multipart UTF-8, bidi controls, a search's file name).
+    // 99,741 B without lean-qr's canvas methods (src/generated/lean-qr-nano.js: -203 B); 99,869 B at stop 53's end
+    // (a security review's and a buyer's review's fixes: multipart UTF-8, bidi controls, a search's file name, a revive).
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });
