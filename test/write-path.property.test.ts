@@ -129,12 +129,29 @@ function judgeGermanPostcode(form: Form): Verdict {
   return /^(?:de?)?[\s-]*(?:\d[\s-]*){5}$/i.test(postcode) ? 'unknown' : 'invalid';
 }
 
+/** A character that shows (contract §5): a letter, digit, punctuation or symbol, not a blank letter (Hangul fillers, braille blank). */
+const SHOWS = /[\p{L}\p{N}\p{P}\p{S}]/u;
+const BLANK_LETTERS = /[\u115f\u1160\u2800\u3164\uffa0]/gu;
+/** Private-use and unassigned code points: whether they show depends on a font; either answer is fine. */
+const MAY_SHOW = /[\p{Co}\p{Cn}]/u;
+
+/** Whether the form names the contact (contract §5: first name, last name or company, with a character that shows). */
+function judgeName(form: Form): Verdict {
+  const names = (['first_name', 'last_name', 'company'] as const).map((field) =>
+    normalise(field, form[field] ?? '').replace(BLANK_LETTERS, ''),
+  );
+  if (names.some((name) => SHOWS.test(name))) return 'valid';
+  return names.some((name) => MAY_SHOW.test(name)) ? 'unknown' : 'invalid';
+}
+
 /** The verdict for a whole form; `typed` adds the checks the routes make of what a form typed. */
 function judgeForm(form: Form, typed = false): Verdict {
   const verdicts = FIELDS.map((field) => judgeField(field, form[field] ?? ''));
   if (typed) verdicts.push(judgeGermanPostcode(form));
-  const named = (['first_name', 'last_name', 'company'] as const).some((field) => normalise(field, form[field] ?? '') !== '');
-  if (!named || verdicts.includes('invalid')) return 'invalid';
+  // (Since stop 52 a name must show; the model said only "not empty", and a seed that drew an
+  // unassigned code point as the company failed: CI, stop 53.)
+  verdicts.push(judgeName(form));
+  if (verdicts.includes('invalid')) return 'invalid';
   return verdicts.includes('unknown') ? 'unknown' : 'valid';
 }
 
@@ -473,7 +490,12 @@ async function expectReadsBack(asset: string, user: TestUser, id: string, expect
   expect(detail.status).toBe(200);
   const html = await detail.text();
   for (const field of FIELDS) {
-    if (expected[field] !== '') expect(html, `detail ${field}`).toContain(escapeHtml(expected[field]));
+    // A first or last name of nothing that shows is no name (contract §5), and a title alone is
+    // none either (src/contacts/vcard.ts displayName): the card names the contact by the company
+    // then, and the edit form below still holds them as stored.
+    const person = SHOWS.test(`${expected.first_name}${expected.last_name}`.replace(BLANK_LETTERS, ''));
+    const shown = !['first_name', 'last_name', 'title'].includes(field) || person;
+    if (expected[field] !== '' && shown) expect(html, `detail ${field}`).toContain(escapeHtml(expected[field]));
   }
   const edit = await send(`/assets/${asset}/contacts/${id}/edit`, { user });
   expect(edit.status).toBe(200);
