@@ -220,3 +220,53 @@ for (const javaScript of [true, false]) {
     );
   });
 }
+
+test('Without JavaScript, the way back to an edit form never puts typed values over a co-buyer\u2019s save in between', async () => {
+  const options = { javaScriptEnabled: false, ...phone };
+  await withBrowser(
+    'anna',
+    (anna) =>
+      withBrowser(
+        'jonas',
+        async (jonas) => {
+          const name = `Zurück und weiter ${unique()}`;
+          await anna.page.goto(`${listPath()}/new`);
+          await fillContact(anna.page, { company: name, phone: '089 100 100' });
+          await anna.page.getByRole('button', { name: 'Speichern' }).click();
+          await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+          const phoneField = () => anna.page.getByLabel('Telefonnummer', { exact: true });
+
+          // Nobody saved meanwhile: the browser puts her typing back, and it saves.
+          await openEditor(anna.page, name);
+          await fillContact(anna.page, { phone: '089 200 200' });
+          await anna.page.getByRole('link', { name: 'Zurück zum Kontakt' }).click();
+          await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+          await anna.page.goBack();
+          await anna.page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
+          assert.equal(await phoneField().inputValue(), '089 200 200', 'her typing is back');
+          await anna.page.getByRole('button', { name: 'Speichern' }).click();
+          await anna.page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+          assert.ok(await anna.page.getByRole('link', { name: '089 200 200' }).isVisible());
+
+          // Again, and Jonas saves another number while she is away from the form: back there,
+          // the form is his version, with his number, and saving it keeps his number.
+          await openEditor(anna.page, name);
+          await fillContact(anna.page, { phone: '089 300 300' });
+          await anna.page.getByRole('link', { name: 'Zurück zum Kontakt' }).click();
+          await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+          await openEditor(jonas.page, name);
+          await fillContact(jonas.page, { phone: '089 999 999' });
+          await jonas.page.getByRole('button', { name: 'Speichern' }).click();
+          await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
+          await anna.page.goBack();
+          await anna.page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
+          assert.equal(await phoneField().inputValue(), '089 999 999', 'the form shows what Jonas saved, not her typing over it');
+          await anna.page.getByRole('button', { name: 'Speichern' }).click();
+          await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+          assert.ok(await anna.page.getByRole('link', { name: '089 999 999' }).isVisible(), 'his number is kept');
+        },
+        options,
+      ),
+    options,
+  );
+});

@@ -127,7 +127,16 @@ export function ContactForm(props: ContactFormProps) {
         data-draft-server={echoedInput}
       >
         {mode.kind === 'edit' ? (
-          <input type="hidden" name="version" value={mode.version === undefined ? '' : String(mode.version)} />
+          <>
+            {/* Never sent (disabled), but one of the first two named controls, which with the
+                action make the form's signature in Chromium and WebKit: a form of another version
+                gets none of the values typed into this one. Without JS, the way back to an edit
+                page loads it anew (no-store) and put the values typed there into the newer
+                version's form, whose save overwrote a co-buyer's change without a word (data
+                review); it shows that change now. With JS the draft keeps them (src/client/app.js). */}
+            <input type="hidden" name={`v${mode.version}`} disabled />
+            <input type="hidden" name="version" value={mode.version === undefined ? '' : String(mode.version)} />
+          </>
         ) : mode.kind === 'resend' ? (
           <>
             <input type="hidden" name={mode.hidden.name} value={mode.hidden.value} />
