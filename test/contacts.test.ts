@@ -1011,6 +1011,28 @@ describe('detail and edit', () => {
     expect(await storedRow(id)).toMatchObject({ deleted_at: null, phone: '089 2', version: 6 });
   });
 
+  it('an old "Mit meinen Eingaben wiederherstellen" never undoes a delete made after the contact was restored (409, it stays deleted)', async () => {
+    const id = await create({ company: 'Wieder weg GmbH', notes: 'alt' }, ada);
+    expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '1' } })).status).toBe(303);
+    const gone = await send(`${LIST}/${id}`, { user: ada, form: { version: '1', company: 'Wieder weg GmbH', notes: 'Annas Notiz' } });
+    expect(gone.status).toBe(409);
+    expect(hiddenFields(await gone.text())).toMatchObject({ version: '2' });
+    // Before Anna chooses, Jonas undoes his delete, and then deletes it again on purpose.
+    expect((await send(`${LIST}/${id}/restore`, { user: jon, form: { version: '2' } })).status).toBe(303);
+    expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '3' } })).status).toBe(303);
+    const stale = await send(`${LIST}/${id}`, {
+      user: ada,
+      form: { version: '2', revive: '1', company: 'Wieder weg GmbH', notes: 'Annas Notiz' },
+    });
+    // His second delete stands; her input is still hers to keep (as a new contact), nothing written.
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(textOf(html)).toContain('Dieser Kontakt wurde inzwischen gelöscht');
+    expect(html).toContain('>Annas Notiz</textarea>');
+    expect(html).not.toContain('name="revive"');
+    expect(await storedRow(id)).toMatchObject({ deleted_at: expect.any(Number), notes: 'alt', version: 4 });
+  });
+
   it('asks as for an edit when the contact came back with a co-buyer\u2019s change before "Mit meinen Eingaben wiederherstellen"', async () => {
     const id = await create({ company: 'Klinker KG', notes: 'alt' }, ada);
     expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '1' } })).status).toBe(303);
