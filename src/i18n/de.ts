@@ -288,6 +288,7 @@ export const de = {
     historyCurrent: 'Aktuelle Fassung',
     historySame: 'Diese Fassung entspricht der aktuellen.',
     historyNoChange: 'Keine Änderung an den Angaben.',
+    historyUnknown: 'Was sich hier geändert hat, ist nicht mehr bekannt: die Fassungen davor werden nicht mehr aufbewahrt.',
     historyRestore: 'Diese Fassung wiederherstellen',
     historyLimit: (max: number) =>
       `Es werden die letzten ${max} Fassungen aufbewahrt, auch nach dem Löschen, bis der Kontakt endgültig gelöscht ist.`,

@@ -63,6 +63,9 @@ export function ContactHistory(props: {
       <ol class="versions">
         {versions.map((version, index) => {
           const older = versions[index + 1]?.values ?? EMPTY_FIELDS;
+          // The oldest version kept, once older ones made room (historyLimit): what it changed is
+          // not known, and against no values at all it read as if its author had typed them all (data review).
+          const unknown = !versions[index + 1] && version.action !== 'create' && version.action !== 'import';
           const changed = changedFields(older, version.values);
           const current = version.version === contact.version;
           const action = paths.restoreVersion(assetId, contact.id, version.version);
@@ -78,7 +81,9 @@ export function ContactHistory(props: {
                   formatDateTime(t.locale, version.createdAt),
                 )}
               </h2>
-              {changed.length === 0 ? (
+              {unknown ? (
+                <p class="hint">{t.contacts.historyUnknown}</p>
+              ) : changed.length === 0 ? (
                 <p class="hint">{t.contacts.historyNoChange}</p>
               ) : (
                 <Changes shell={shell} older={older} newer={version.values} changed={changed} />
