@@ -516,11 +516,20 @@
     var field = document.querySelector('form[data-draft] :is(input:not([type="hidden"]),select,textarea):not(:disabled)');
     if (field) field.focus();
   }
+  // The card's way back is a whole page load to its row (#c-…): the browser scrolls there, and
+  // keyboard and screen reader go there too, to the row's link (UX review: focus stayed on the page).
+  function focusRow() {
+    var row = location.hash.indexOf('#c-') === 0 && document.getElementById(location.hash.slice(1));
+    var link = row && row.querySelector('a[href]');
+    if (link && document.activeElement === document.body) link.focus({ preventScroll: true });
+  }
   document.addEventListener('DOMContentLoaded', () => {
     enhance(document, true);
     takeUpSpot();
     focusDiscarded();
   });
+  // After the load: the browser's own move to the row (Chromium) clears focus until then.
+  window.addEventListener('load', () => setTimeout(focusRow));
 
   // The way back with htmx loads the address anew (config history: 'reload'), at the top: on a
   // long list the buyer lost their place. Where a page was left (scroll, and the element with an

@@ -357,6 +357,8 @@ describe('on a phone (360×800)', () => {
       };
     });
     assert.ok(row.scrolled > 0, 'the page scrolled to the row');
+    // Keyboard and screen reader are there too: the row's name has focus (UX review: the page had it).
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), `${tag} 08`);
     assert.ok(row.top >= row.searchBottom - 0.5, `the row at ${row.top} is below the search (bottom ${row.searchBottom})`);
     // Shift+Tab up the list from its last row: every focused row shows below the search.
     await page.getByRole('link', { name: `${tag} 30`, exact: true }).focus();
