@@ -105,6 +105,15 @@ describe('counts and people in a sentence', () => {
   });
 });
 
+describe('one word for a search result', () => {
+  it('says a search\u2019s count and its empty result with the same word (UX review: "matches", then "No results")', () => {
+    expect(de.contacts.found(3, 'x')).toBe('3 Treffer für „x“');
+    expect(de.contacts.noResults('x')).toBe('Keine Treffer für „x“');
+    expect(en.contacts.found(3, 'x')).toBe('3 matches for “x”');
+    expect(en.contacts.noResults('x')).toBe('No matches for “x”');
+  });
+});
+
 describe('help that names a button', () => {
   it('names the card’s download button by its label (a review found a label that no button had)', () => {
     expect(HELP.de.phone.join(' ')).toContain(`„${de.contacts.vcard}“`);

@@ -83,7 +83,7 @@ export const en: Messages = {
     count: (n: number) => (n === 1 ? '1 contact' : `${n.toLocaleString('en-GB')} contacts`),
     countFrom: (name: string) => ` · from “${name}” on`,
     found: (n: number, q: string) => (n === 1 ? `1 match for “${q}”` : `${n.toLocaleString('en-GB')} matches for “${q}”`),
-    noResults: (q: string) => `No results for “${q}”`,
+    noResults: (q: string) => `No matches for “${q}”`,
     clearSearch: 'Clear search',
     search: 'Search contacts',
     searchHint: 'Name, town, number',
