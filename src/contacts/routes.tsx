@@ -18,7 +18,7 @@ import { columnsOf, FIELDS, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, IN_FILE, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
-import { coercedNumber, orElse } from './or-else';
+import { coercedNumber, fieldsThen, orElse } from './or-else';
 import { afterWrite, contactPage, formPage, keepingInput, listLeft, listPage, mergedMessage, rememberList, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
@@ -132,14 +132,11 @@ const listQuery = zValidator(
 /** Any contact form: never fails, the route decides what invalid input shows (FormResult). */
 const contactForm = zValidator(
   'form',
-  z.pipe(
-    z.record(z.string(), z.unknown()),
-    z.transform((raw) => readContactForm(raw)),
-  ),
+  fieldsThen((raw) => readContactForm(raw)),
 );
 /** The version a delete was sent with (in the body, or in the query where htmx sends no body). */
-const deleteVersion = zValidator('form', z.pipe(z.record(z.string(), z.unknown()), z.transform(versionSent)));
-const deleteVersionQuery = zValidator('query', z.pipe(z.record(z.string(), z.unknown()), z.transform(versionSent)));
+const deleteVersion = zValidator('form', fieldsThen(versionSent));
+const deleteVersionQuery = zValidator('query', fieldsThen(versionSent));
 
 /** No version: delete whatever is stored. A value that is not a version never matches (409). */
 function versionSent(raw: Record<string, unknown>): { version: number | undefined } {
@@ -937,10 +934,7 @@ contactRoutes.post(
   }),
   zValidator(
     'form',
-    z.pipe(
-      z.record(z.string(), z.unknown()),
-      z.transform((raw) => ({ ...versionSent(raw), undo: raw.restore === 'undo' })),
-    ),
+    fieldsThen((raw) => ({ ...versionSent(raw), undo: raw.restore === 'undo' })),
   ),
   async (c) => {
     const { contactId, version: restoring } = c.req.valid('param');

@@ -1,8 +1,10 @@
 // src/contacts/or-else.ts against zod's own z.catch: the same answer for every value a query
 // parameter can bring, valid or not, present or not.
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { coercedNumber, orElse } from '../../src/contacts/or-else';
+import { coercedNumber, fieldsThen, orElse } from '../../src/contacts/or-else';
 
 const schemas: [string, () => z.ZodMiniType, unknown][] = [
   ['an optional id', () => z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{21}$/))), undefined],
@@ -71,4 +73,85 @@ describe('coercedNumber() answers as z.coerce.number()', () => {
       for (const input of [...inputs, '1e3', ' 42 ', '0x10', 'Infinity', 2 ** 60, 1n, new Date(0)])
         expect({ input, result: ours().safeParse(input) }).toEqual({ input, result: zods().safeParse(input) });
     });
+});
+
+describe('fieldsThen(then) answers as z.pipe(z.record(z.string(), z.unknown()), z.transform(then))', () => {
+  const zods = z.pipe(
+    z.record(z.string(), z.unknown()),
+    z.transform((fields) => fields),
+  );
+  const ours = fieldsThen((fields) => fields);
+  /** What each validator hands its route for one request, as hono builds the value (the same files for both). */
+  async function bothOf(target: 'form' | 'query', request: Request) {
+    const seen: unknown[] = [];
+    const app = new Hono();
+    app.on(
+      ['GET', 'POST'],
+      '/',
+      zValidator(target, ours),
+      async (c, next) => {
+        seen.push(c.req.valid(target as never));
+        await next();
+      },
+      zValidator(target, zods),
+      (c) => {
+        seen.push(c.req.valid(target as never));
+        return c.text('ok');
+      },
+    );
+    const response = await app.request(request);
+    expect(response.status).toBe(200);
+    return seen as [Record<string, unknown>, Record<string, unknown>];
+  }
+  const same = ([ours, zods]: [Record<string, unknown>, Record<string, unknown>]) => {
+    expect(Object.getPrototypeOf(ours)).toBe(Object.getPrototypeOf(zods));
+    expect(Reflect.ownKeys(ours)).toEqual(Reflect.ownKeys(zods));
+    for (const key of Reflect.ownKeys(zods)) expect(ours[key as string], String(key)).toStrictEqual(zods[key as string]);
+  };
+  // Keys as forms and queries bring them: the contact form's, repeated ones, `name[]`, numbers
+  // (which an object orders first), Object's own names and `__proto__`, which zod's record drops.
+  const pairs: [string, string][] = [
+    ['first_name', 'Anna'],
+    ['version', '3'],
+    ['tags[]', 'a'],
+    ['tags[]', 'b'],
+    ['phone', '089 1'],
+    ['phone', '089 2'],
+    ['10', 'ten'],
+    ['2', 'two'],
+    ['__proto__', 'x'],
+    ['constructor', 'y'],
+    ['toString', 'z'],
+    ['', 'empty'],
+    ['ä ö', 'ü'],
+  ];
+
+  it('for a urlencoded form', async () => {
+    same(
+      await bothOf(
+        'form',
+        new Request('http://x/', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(pairs),
+        }),
+      ),
+    );
+  });
+
+  it('for a multipart form with files', async () => {
+    const form = new FormData();
+    for (const [key, value] of pairs) form.append(key, value);
+    form.append('file', new File(['BEGIN:VCARD'], 'a.vcf', { type: 'text/vcard' }));
+    form.append('__proto__', new File([''], 'b.vcf'));
+    const [ours, zods] = await bothOf('form', new Request('http://x/', { method: 'POST', body: form }));
+    same([ours, zods]);
+    expect(ours.file).toBeInstanceOf(File);
+  });
+
+  it('for a query, and for no form at all', async () => {
+    same(await bothOf('query', new Request(`http://x/?${new URLSearchParams(pairs)}`)));
+    same(await bothOf('query', new Request('http://x/')));
+    same(await bothOf('form', new Request('http://x/', { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } })));
+  });
 });
