@@ -1,8 +1,10 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
 import { appFor } from '../src/app';
 import { verifySessionToken } from '../src/session';
+import { sessionFromPayload } from '../src/session/claims';
 import { admin, anna, petra, send, textOf, tokenFor } from './helpers';
 
 const LIST = '/assets/whg-12/contacts';
@@ -215,6 +217,44 @@ describe('session cookie (contract §2)', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/assets/whg-12/contacts');
   });
+});
+
+describe("the token's audience (aud)", () => {
+  const expected = { issuer: 'propster', audience: 'propster-contacts', nowSeconds: now() };
+  const payload = (aud: unknown) => ({ ...anna, iss: 'propster', aud, iat: now(), exp: now() + 60 });
+  // The rule as it was written with zod's union (src/session/claims.ts reads it without one).
+  const union = z.union([z.string(), z.array(z.string())]);
+  const byUnion = (aud: unknown) => {
+    const parsed = union.safeParse(aud);
+    return parsed.success && (typeof parsed.data === 'string' ? [parsed.data] : parsed.data).includes(expected.audience);
+  };
+  const values: unknown[] = [
+    'propster-contacts',
+    ['propster-contacts'],
+    ['propster-other', 'propster-contacts'],
+    ['propster-other'],
+    [],
+    'propster-other',
+    '',
+    ['propster-contacts', 1],
+    ['propster-contacts', null],
+    [['propster-contacts']],
+    1,
+    null,
+    undefined,
+    true,
+    {},
+    { 0: 'propster-contacts', length: 1 },
+  ];
+
+  it.each(values.map((aud) => [JSON.stringify(aud) ?? 'missing', aud]))(
+    'lets a session in for %s exactly when z.union([z.string(), z.array(z.string())]) did',
+    (_, aud) => {
+      const claims = payload(aud) as Record<string, unknown>;
+      if (aud === undefined) delete claims.aud;
+      expect(sessionFromPayload(claims, expected) !== null).toBe(byUnion(aud));
+    },
+  );
 });
 
 describe('health', () => {
