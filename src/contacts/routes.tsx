@@ -98,8 +98,10 @@ const searchText = orElse(
   '',
 );
 const searchQuery = zValidator('query', z.object({ q: searchText }));
-const groupParam = orElse(z.optional(z.literal('position')), undefined);
-const viewParam = orElse(z.optional(z.literal('warranty')), undefined);
+// One-value enums, not z.literal: the same answers (test/node/or-else.test.ts) without zod's
+// literal schema, which nothing else used (137 B gzip of the Worker's bundle).
+const groupParam = orElse(z.optional(z.enum(['position'])), undefined);
+const viewParam = orElse(z.optional(z.enum(['warranty'])), undefined);
 /** Opaque paging cursors (src/contacts/cursor.ts): a damaged one starts the list at the beginning. */
 const cursorParam = orElse(z.optional(z.string().check(z.maxLength(40_000))), undefined);
 /**

@@ -55,6 +55,18 @@ describe('orElse(schema, value) answers as z.catch(schema, value)', () => {
   });
 });
 
+describe("a one-value enum answers as a literal (routes.tsx: group and view, without zod's literal schema)", () => {
+  it('under orElse, for every value a query parameter can bring', () => {
+    for (const value of ['position', 'warranty']) {
+      const ours = orElse(z.optional(z.enum([value])), undefined);
+      const literal = z.catch(z.optional(z.literal(value)), undefined);
+      for (const input of [...inputs, value, ` ${value}`, value.toUpperCase(), [value]])
+        expect({ input, output: ours.parse(input) }).toEqual({ input, output: literal.parse(input) });
+      expect(ours.parse(value)).toBe(value);
+    }
+  });
+});
+
 describe('coercedNumber() answers as z.coerce.number()', () => {
   const pairs: [string, () => z.ZodMiniType, () => z.ZodMiniType][] = [
     ['alone', () => coercedNumber(), () => z.coerce.number()],
