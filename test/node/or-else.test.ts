@@ -67,6 +67,42 @@ describe("a one-value enum answers as a literal (routes.tsx: group and view, wit
   });
 });
 
+describe("a form field's schema: z.optional(z.string()) and `?? ''` answer as z._default(z.string(), '') (src/contacts/schema.ts)", () => {
+  // As fieldSchema builds it: the text normalised, then a rule that may add an issue.
+  const rule = z.superRefine((value: string, ctx) => {
+    if (value.includes('!')) ctx.addIssue({ code: 'custom', message: 'bang', input: value });
+  });
+  const ours = () =>
+    z
+      .pipe(
+        z.optional(z.string()),
+        z.transform((value: string | undefined) => (value ?? '').trim()),
+      )
+      .check(rule);
+  const zods = () =>
+    z
+      .pipe(
+        z._default(z.string(), ''),
+        z.transform((value: string) => value.trim()),
+      )
+      .check(rule);
+
+  /** A result with its issues as plain data (the error's class aside). */
+  const plain = (result: { success: boolean; data?: unknown; error?: { issues: readonly unknown[] } }) => ({
+    ...result,
+    error: result.error && [...result.error.issues],
+  });
+
+  it('alone and as a key of the form, present or missing, valid or not', () => {
+    for (const input of [...inputs, ' a ', 'a!', ['a', 'b'], new File(['x'], 'x.txt')]) {
+      expect({ input, result: plain(ours().safeParse(input)) }).toEqual({ input, result: plain(zods().safeParse(input)) });
+      const form = (schema: () => z.ZodMiniType) => z.object({ first_name: schema(), company: schema(), other: z.optional(z.string()) });
+      for (const sent of [{}, { first_name: input }, { first_name: input, company: 'x' }, { company: input }])
+        expect({ sent, result: plain(form(ours).safeParse(sent)) }).toEqual({ sent, result: plain(form(zods).safeParse(sent)) });
+    }
+  });
+});
+
 describe('coercedNumber() answers as z.coerce.number()', () => {
   const pairs: [string, () => z.ZodMiniType, () => z.ZodMiniType][] = [
     ['alone', () => coercedNumber(), () => z.coerce.number()],
