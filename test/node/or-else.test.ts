@@ -103,6 +103,36 @@ describe("a form field's schema: z.optional(z.string()) and `?? ''` answer as z.
   });
 });
 
+describe('z.refine(Number.isSafeInteger) answers as z.int() among the query checks (src/contacts/routes.tsx)', () => {
+  it('under orElse, for every value a query parameter can bring', () => {
+    const pairs = [
+      [() => [z.minimum(0), z.maximum(1000)], 'removed'],
+      [() => [z.positive()], 'version'],
+    ] as const;
+    for (const [checks, name] of pairs) {
+      const ours = orElse(z.optional(coercedNumber().check(z.refine(Number.isSafeInteger), ...checks())), undefined);
+      const zods = orElse(z.optional(coercedNumber().check(z.int(), ...checks())), undefined);
+      for (const input of [
+        ...inputs,
+        '0',
+        '-0',
+        '1.0',
+        '0.5',
+        '1e3',
+        '1e21',
+        '9007199254740991',
+        '9007199254740993',
+        '-9007199254740993',
+        'Infinity',
+        ' 7 ',
+        2 ** 53,
+        3,
+      ])
+        expect({ name, input, output: ours.parse(input) }).toEqual({ name, input, output: zods.parse(input) });
+    }
+  });
+});
+
 describe('coercedNumber() answers as z.coerce.number()', () => {
   const pairs: [string, () => z.ZodMiniType, () => z.ZodMiniType][] = [
     ['alone', () => coercedNumber(), () => z.coerce.number()],
