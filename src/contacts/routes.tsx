@@ -18,7 +18,7 @@ import { columnsOf, FIELDS, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, IN_FILE, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
-import { coercedNumber, fieldsThen, integerIn, orElse } from './or-else';
+import { coercedNumber, fieldsThen, integerIn, lengthIn, orElse } from './or-else';
 import { afterWrite, contactPage, formPage, keepingInput, listLeft, listPage, mergedMessage, rememberList, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
@@ -103,7 +103,7 @@ const searchQuery = zValidator('query', z.object({ q: searchText }));
 const groupParam = orElse(z.optional(z.enum(['position'])), undefined);
 const viewParam = orElse(z.optional(z.enum(['warranty'])), undefined);
 /** Opaque paging cursors (src/contacts/cursor.ts): a damaged one starts the list at the beginning. */
-const cursorParam = orElse(z.optional(z.string().check(z.maxLength(40_000))), undefined);
+const cursorParam = orElse(z.optional(z.string().check(lengthIn(0, 40_000))), undefined);
 /**
  * The list a delete or its undo returns to (its search, its grouping, the warranty view, and the
  * page the contact was opened from, "Weiter" or "Mehr laden"), carried in their URLs.
@@ -120,7 +120,7 @@ const listQuery = zValidator(
     through: cursorParam,
     part: orElse(z.optional(z.enum(['results', 'rows'])), undefined),
     /** The section of the row above the loaded ones (its letter, or its position's key when grouped): no repeated heading. */
-    previous: orElse(z.optional(z.string().check(z.maxLength(1000))), undefined),
+    previous: orElse(z.optional(z.string().check(lengthIn(0, 1000))), undefined),
     /** The count the page shows ("Mehr laden"): sent again only when it changed meanwhile. */
     total: orElse(z.optional(coercedNumber()), undefined),
     saved: optionalId,

@@ -1,10 +1,12 @@
 // src/contacts/or-else.ts against zod's own z.catch: the same answer for every value a query
 // parameter can bring, valid or not, present or not.
 import { zValidator } from '@hono/zod-validator';
+import fc from 'fast-check';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { coercedNumber, fieldsThen, integerIn, orElse } from '../../src/contacts/or-else';
+import { coercedNumber, fieldsThen, integerIn, lengthIn, orElse } from '../../src/contacts/or-else';
+import { assertProperty } from '../property.ts';
 
 const schemas: [string, () => z.ZodMiniType, unknown][] = [
   ['an optional id', () => z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{21}$/))), undefined],
@@ -135,6 +137,67 @@ describe('integerIn(least, most) answers as z.int() with z.minimum and z.maximum
           input,
           output: orElse(z.optional(zods()), undefined).parse(input),
         });
+  });
+});
+
+describe('lengthIn(least, most) answers as z.minLength(least) with z.maxLength(most)', () => {
+  const bounds: [number, number][] = [
+    [0, 1000],
+    [0, 3],
+    [1, 128],
+    [1, 2],
+    [1, 100],
+    [2, 5],
+  ];
+  const same = (value: unknown) => {
+    for (const [least, most] of bounds) {
+      const ours = z.string().check(lengthIn(least, most)).safeParse(value).success;
+      const zods = z.string().check(z.minLength(least), z.maxLength(most)).safeParse(value).success;
+      expect({ value, least, most, passes: ours }).toEqual({ value, least, most, passes: zods });
+      const list = Array.isArray(value) ? value : [value];
+      expect(z.array(z.unknown()).check(lengthIn(least, most)).safeParse(list).success).toBe(
+        z.array(z.unknown()).check(z.minLength(least), z.maxLength(most)).safeParse(list).success,
+      );
+    }
+  };
+
+  it('for strings at the bounds, with surrogate pairs and lone surrogates, and for arrays', () => {
+    for (const value of [
+      ...inputs,
+      'a',
+      'ab',
+      'abc',
+      'abcd',
+      '😀',
+      '😀😀',
+      'a😀',
+      '😀😀a',
+      '\ud83d',
+      '\ud83d\ud83d',
+      '\ude00\ud83d',
+      'x'.repeat(1000),
+      'x'.repeat(1001),
+      '😀'.repeat(1000),
+      `${'😀'.repeat(999)}ab`,
+      ['a'],
+      Array(100).fill(''),
+      Array(101).fill(''),
+    ])
+      same(value);
+  });
+
+  it('for any string of any code units', () => {
+    assertProperty(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 260 }),
+          fc.string({ unit: fc.constantFrom('a', '\ud83d', '\ude00', '😀'), maxLength: 260 }),
+        ),
+        (value) => {
+          same(value);
+        },
+      ),
+    );
   });
 });
 
