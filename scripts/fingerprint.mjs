@@ -3,7 +3,8 @@
 // critical CSS and its CSP hash, and src/generated/sqlite-dialect.js, sqlite-db.js, sqlite-select.js
 // and sqlite-update.js, drizzle-orm's SQLite dialect, database, select and update builders as the Worker bundles
 // them (scripts/lib/drizzle-dialect.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
-// (scripts/lib/lean-qr.mjs). Every entry point (start, test,
+// (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
+// names (scripts/lib/hono-jsx.mjs). Every entry point (start, test,
 // bench, deploy) runs it first, so the generated files never go into git and never go stale.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { HELP } from '../src/i18n/help.ts';
 import { trimBuilder, trimDatabase, trimDialect } from './lib/drizzle-dialect.mjs';
+import { trimJsxBase } from './lib/hono-jsx.mjs';
 import { LEAN_QR_TYPES, trimLeanQr } from './lib/lean-qr.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -110,4 +112,5 @@ for (const kind of ['select', 'update', 'insert'])
   );
 writeGenerated('lean-qr-nano.js', trimLeanQr(readFileSync(join(root, 'node_modules', 'lean-qr', 'nano.mjs'), 'utf8')));
 writeGenerated('lean-qr-nano.d.ts', LEAN_QR_TYPES);
+writeGenerated('jsx-base.js', trimJsxBase(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'jsx', 'base.js'), 'utf8')));
 console.log(`fingerprint: ${htmxPath} (htmx + src/client/app.js), ${css.length} B critical CSS, ${pagesPath}`);

@@ -51,6 +51,10 @@ describe('production bundle', () => {
     expect(code).toContain('"SQLiteText"');
     // Nor hono/jsx's render contexts (wrangler.toml [alias], src/views/jsx-no-context.ts).
     expect(code).not.toContain('AsyncLocalStorage is unavailable');
+    // Nor its CSS writer for style objects and its SVG attribute names (wrangler.toml [alias]
+    // "./base.js", src/generated/jsx-base.js from scripts/lib/hono-jsx.mjs).
+    expect(code).not.toContain('border-im');
+    expect(code).not.toContain('marker[EMS]');
     // Nor drizzle's dialect for relational queries, set operations and migrations (wrangler.toml
     // [alias], src/generated/sqlite-dialect.js from scripts/lib/drizzle-dialect.mjs).
     for (const left of [

@@ -1,0 +1,162 @@
+// hono/jsx's renderer as wrangler.toml's [alias] puts it in the Worker's bundle
+// (src/generated/jsx-base.js, written by scripts/lib/hono-jsx.mjs from the installed hono): the
+// alias names exactly the import by which hono's JSX modules reach it; the module is hono's but
+// for the two edits, with its imports from the same files (or the stand-ins the other aliases
+// name); it renders what hono renders; and the app's JSX has neither thing it leaves out. The
+// Workers tests (vitest.config.ts applies the same aliases), the e2e suite and the bench render
+// through it; bundle.test.ts checks hono's style code gone.
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { EDITS, IMPORTS, trimJsxBase } from '../../scripts/lib/hono-jsx.mjs';
+import { root, sources } from './drizzle-files';
+
+const dist = join(root, 'node_modules', 'hono', 'dist');
+const originalPath = join(dist, 'jsx', 'base.js');
+const generatedPath = join(root, 'src', 'generated', 'jsx-base.js');
+const original = () => readFileSync(originalPath, 'utf8');
+const generated = () => readFileSync(generatedPath, 'utf8');
+const toml = () => readFileSync(join(root, 'wrangler.toml'), 'utf8');
+
+interface Node {
+  toString(): string | Promise<string>;
+}
+interface Base {
+  JSXNode: new (tag: unknown, props: Record<string, unknown>, children: unknown[]) => Node;
+  jsx: (tag: unknown, props: Record<string, unknown>, ...children: unknown[]) => Node;
+  Fragment: (props: { children?: unknown }) => Node;
+}
+const hono = (await import(pathToFileURL(originalPath).href)) as Base;
+const ours = (await import(pathToFileURL(generatedPath).href)) as Base;
+const { raw } = await import('hono/html');
+
+describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bundle', () => {
+  it("wrangler.toml aliases the text by which hono's JSX modules import it, and no other bundled package imports that text", () => {
+    expect(toml()).toContain('"./base.js" = "./src/generated/jsx-base.js"');
+    const esm = (dir: string): string[] =>
+      (readdirSync(join(root, 'node_modules', dir), { recursive: true }) as string[])
+        .filter((file) => /\.m?js$/.test(file) && !file.split(/[\\/]/).includes('cjs'))
+        .map((file) => join(dir, file));
+    const importers = ['hono/dist', 'zod', 'drizzle-orm', '@hono/zod-validator', 'lean-qr']
+      .flatMap(esm)
+      .filter((file) => readFileSync(join(root, 'node_modules', file), 'utf8').includes('from "./base.js"'))
+      .sort();
+    expect(importers).toEqual(
+      ['components.js', 'context.js', 'index.js', 'jsx-dev-runtime.js', 'jsx-runtime.js', 'streaming.js'].map((file) =>
+        join('hono/dist/jsx', file),
+      ),
+    );
+    // What the generated module exports is what hono's does.
+    expect(Object.keys(ours).sort()).toEqual(Object.keys(hono).sort());
+  });
+
+  it('is what scripts/fingerprint.mjs writes from the installed hono (not stale), refusing a text it was not written for', () => {
+    expect(generated()).toBe(trimJsxBase(original()));
+    for (const { from } of EDITS) {
+      expect(() => trimJsxBase(original().replace(from, from.replace('\t', '  ')))).toThrow(/not found once/);
+      expect(() => trimJsxBase(`${original()}\n${from}`)).toThrow(/not found once/);
+    }
+    expect(() => trimJsxBase(`import { x } from "./other.js";\n${original()}`)).toThrow(/other imports than expected/);
+  });
+
+  it("is hono's module but for the edits, its imports from the same files or the stand-ins wrangler.toml names for them", () => {
+    const body = (text: string) => text.replace(/^(\/\/ Generated[^\n]*\n)?(import [^\n]*\n)*/, '');
+    let expected = body(original()).replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+    for (const { from, to } of EDITS) expected = expected.replace(from, to);
+    expect(body(generated())).toBe(expected);
+    const generatedUrl = pathToFileURL(generatedPath);
+    for (const [from, to] of Object.entries(IMPORTS)) {
+      expect(original(), from).toContain(` from "${from}";`);
+      const alias = new RegExp(`^"${from.replace(/\./g, '\\.')}" = "\\./([^"]+)"$`, 'm').exec(toml())?.[1];
+      if (alias) {
+        // A module wrangler.toml puts in place of hono's: the generated file takes the same one.
+        expect(realpathSync(join(dirname(generatedPath), `${to}.ts`)), from).toBe(realpathSync(join(root, alias)));
+        continue;
+      }
+      const target = to.startsWith('.') ? fileURLToPath(new URL(to, generatedUrl)) : fileURLToPath(import.meta.resolve(to));
+      expect(realpathSync(target), from).toBe(realpathSync(fileURLToPath(new URL(from, pathToFileURL(originalPath)))));
+    }
+    // Each name an import still gives is one hono's import of that file gave.
+    for (const [, names = '', to = ''] of generated().matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)) {
+      const from = Object.entries(IMPORTS).find(([, target]) => target === to)?.[0] ?? '';
+      const theirs = new RegExp(`^import \\{([^}]*)\\} from "${from.replace(/\./g, '\\.')}";$`, 'm').exec(original())?.[1] ?? '';
+      for (const name of names.split(',')) expect(theirs.split(',').map((n) => n.trim())).toContain(name.trim());
+    }
+    expect(generated()).not.toContain('styleObjectForEach');
+    expect(generated()).not.toMatch(/toSVGAttributeName\(/);
+  });
+
+  it('renders what hono renders: attributes of every kind, escaping, empty tags, children, components, fragments', async () => {
+    const trees = (base: Base) => {
+      const node = (tag: unknown, props: Record<string, unknown>, ...children: unknown[]) => new base.JSXNode(tag, props, children);
+      const Card = ({ name, children }: { name: string; children?: unknown }) =>
+        node('article', { class: 'card' }, node('h2', {}, name), children);
+      const Later = async ({ text }: { text: string }) => node('p', {}, text);
+      // Function components through the module's own jsx() (hono's gives eight tags components
+      // of their own, which jsx-plain.test.ts compares: plain nodes are built directly here).
+      const fn = base.jsx;
+      return [
+        node('a', { href: '/x?a=1&b="2"', class: 'button', 'aria-label': "Anna's <Karte>", download: true }, 'Kontakt & mehr'),
+        node('input', { type: 'checkbox', name: 'x', checked: true, disabled: false, required: true, value: 0 }),
+        node('input', { className: 'field', htmlFor: 'y', tabIndex: -1, maxLength: 40, autoComplete: 'off', inputMode: 'tel' }),
+        node('label', { htmlFor: 'y', 'data-focus': true, hidden: undefined, title: null }, 'Vorname'),
+        node('div', { style: 'color: red; --x: "a"', onClick: () => {}, ref: {}, key: 'k' }, [
+          node('br', {}),
+          'text',
+          7,
+          null,
+          false,
+          ['a', ['b']],
+        ]),
+        node('textarea', { rows: 4, viewBox: '0 0 1 1', strokeWidth: 2, fillRule: 'evenodd', crossOrigin: 'anonymous' }, 'a\nb <c>'),
+        node('section', { dangerouslySetInnerHTML: { __html: '<ul><li>1</li></ul>' } }),
+        node('p', {}, raw('<b>fett</b>'), ' ', node('span', { class: raw('a&b') }, 'x')),
+        fn(Card, { name: 'Müller & Söhne' }, node('p', {}, 'Notiz')),
+        fn(Later, { text: 'später' }),
+        base.Fragment({ children: [node('li', {}, '1'), node('li', {}, '2')] }),
+        node('option', { value: 'de', selected: true, 'data-n': 1.5 }, 'Deutsch'),
+        node('img', { src: '/a.svg', alt: '' }),
+      ];
+    };
+    const mine = trees(ours);
+    const theirs = trees(hono);
+    for (const [i, tree] of mine.entries()) expect(String(await tree.toString()), String(i)).toBe(String(await theirs[i]?.toString()));
+  });
+
+  it('leaves out a style object (hono writes it as CSS) by throwing', async () => {
+    const style = { color: 'red', fontSize: 12, '--gap': '1px' };
+    expect(await new hono.JSXNode('p', { style }, []).toString()).toBe('<p style="color:red;font-size:12px;--gap:1px"></p>');
+    expect(() => new ours.JSXNode('p', { style }, []).toString()).toThrow(/not part of this build/);
+  });
+
+  it("the app's JSX gives no element a style, and an <svg> (whose attribute names hono converts) cannot render", () => {
+    const files = sources('src');
+    expect(files.length).toBeGreaterThan(30);
+    const found: string[] = [];
+    for (const file of files) {
+      const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+      const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true, kind);
+      const visit = (node: ts.Node) => {
+        if (ts.isJsxAttribute(node) && node.name.getText(source) === 'style') found.push(`${file}: ${node.getText(source)}`);
+        // Nor an object that a spread ({...props}) could hand to an element.
+        if (
+          (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) &&
+          node.name.getText(source).replace(/['"]/g, '') === 'style'
+        )
+          found.push(`${file}: ${node.getText(source)}`);
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(found).toEqual([]);
+    // An <svg> in JSX needs a render context for its namespace, which the bundle leaves out
+    // (src/views/jsx-no-context.ts; test/node/jsx-no-context.test.ts holds the app to none).
+    expect(generated()).toMatch(/else if \(tag === "svg" \|\| tag === "head"\) \{\s+nameSpaceContext \|\|= createContext\(""\);/);
+    expect(generated()).toContain(
+      'import { captureRenderContext, createContext, globalContexts, runWithRenderContext } from "../views/jsx-no-context";',
+    );
+    expect(() => (ours as unknown as { jsx: (tag: string, props: object) => unknown }).jsx('svg', {})).toThrow(/not part of this build/);
+  });
+});
