@@ -88,12 +88,13 @@ const optionalId = orElse(z.optional(z.string().check(z.regex(CONTACT_ID))), und
 /**
  * The search `q` of the list, the export and the print view: one reading, so all three select
  * alike. A long query (a pasted signature) is cut where the search cuts it, never dropped: an
- * empty `q` would show, export and print the whole book.
+ * empty `q` would show, export and print the whole book. (A transform, not z.overwrite and z.trim
+ * checks: the same answers, test/node/or-else.test.ts, without zod's overwrite check, 55 B gzip.)
  */
 const searchText = orElse(
-  z.string().check(
-    z.overwrite((q) => [...q].slice(0, MAX_QUERY_CODE_POINTS).join('')),
-    z.trim(),
+  z.pipe(
+    z.string(),
+    z.transform((q) => [...q].slice(0, MAX_QUERY_CODE_POINTS).join('').trim()),
   ),
   '',
 );

@@ -201,6 +201,26 @@ describe('lengthIn(least, most) answers as z.minLength(least) with z.maxLength(m
   });
 });
 
+describe("the search's text: a transform after z.string() answers as z.overwrite and z.trim checks (src/contacts/routes.tsx)", () => {
+  it('under orElse, alone and as the query key q, present or missing', () => {
+    const cut = (q: string) => [...q].slice(0, 5).join('');
+    const ours = orElse(
+      z.pipe(
+        z.string(),
+        z.transform((q) => cut(q).trim()),
+      ),
+      '',
+    );
+    const zods = orElse(z.string().check(z.overwrite(cut), z.trim()), '');
+    for (const input of [...inputs, '  ab  ', 'abcdefgh', ' abcd ef', '😀😀😀😀😀😀', 'a😀 \ud83d b', '\t\n', 'x'.repeat(10)]) {
+      expect({ input, output: ours.parse(input) }).toEqual({ input, output: zods.parse(input) });
+      expect(z.object({ q: ours }).parse(input === undefined ? {} : { q: input })).toEqual(
+        z.object({ q: zods }).parse(input === undefined ? {} : { q: input }),
+      );
+    }
+  });
+});
+
 describe('coercedNumber() answers as z.coerce.number()', () => {
   const pairs: [string, () => z.ZodMiniType, () => z.ZodMiniType][] = [
     ['alone', () => coercedNumber(), () => z.coerce.number()],
