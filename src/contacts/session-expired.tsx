@@ -36,16 +36,22 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   });
   const returnTo = contactId ? paths.editContact(assetId, contactId) : paths.newContact(assetId);
   const action = contactId ? paths.contact(assetId, contactId) : paths.contacts(assetId);
+  // A revive's input has no page to come back to after signing in here: the contact's edit page
+  // is the deleted contact's, with no form (data review: "Wiederherstellen" there dropped the
+  // input). It is sent again from this page, as without JS.
+  const revive = keep.some(([name]) => name === 'revive');
   const notice = (
     <div class="alert" role="alert" data-announce={t.errors.sessionExpired.text}>
       <p>{t.errors.sessionExpired.text}</p>
       {/* With JS the draft is kept in this tab and comes back after signing in here; without JS
           only a second tab keeps this page (and its input) open. */}
       <p>
-        <a class="button primary js-only" href={loginUrl(c, returnTo)}>
-          {t.errors.sessionExpired.continue}
-        </a>
-        <a class="no-js" href={loginUrl(c, returnTo)} target="_blank" rel="noopener">
+        {revive ? null : (
+          <a class="button primary js-only" href={loginUrl(c, returnTo)}>
+            {t.errors.sessionExpired.continue}
+          </a>
+        )}
+        <a class={revive ? 'button primary' : 'no-js'} href={loginUrl(c, returnTo)} target="_blank" rel="noopener">
           {t.errors.sessionExpired.login}
         </a>
       </p>
