@@ -180,6 +180,39 @@ describe('what people type around their words (search review, stop 43), through 
   });
 });
 
+describe('a number in the notes (UX review, stop 54), through the SQL', () => {
+  const NOTED = 'search-noted';
+  const buyer: TestUser = { ...anna, sub: 'u-search-noted', assets: [{ id: NOTED, name: 'Notiert' }] };
+  let made: Promise<string[]> | undefined;
+  const names = async (q: string) => {
+    made ??= seedContacts(
+      NOTED,
+      3,
+      (index) =>
+        [
+          // As the import keeps a phone's further numbers.
+          { company: 'Heizung Huber', phone: '089 11 22 33', notes: 'Weitere Telefonnummer (Notdienst 24h): 0800 123 4567' },
+          { company: 'Garten Graf', notes: 'Lieferung nach 80331 München, am 12.03.2027' },
+          { company: 'Maler Moll', notes: 'Handy vom Chef: +49 (0)171 2345678' },
+        ][index] ?? {},
+    );
+    await made;
+    const html = await (await send(`/assets/${NOTED}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
+    return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
+  };
+
+  it('is found by its digits however it is typed, as the phone fields are', async () => {
+    for (const q of ['08001234567', '0800 1234567', '+49 800 1234567', '0800/123 45 67', '0800 123'])
+      expect(await names(q), q).toEqual(['Heizung Huber']);
+    for (const q of ['01712345678', '0171 234 56 78', '+491712345678', '0049 171 2345678'])
+      expect(await names(q), q).toEqual(['Maler Moll']);
+    // The phone field's number still comes first where both hold the digits typed.
+    expect(await names('089 112233')).toEqual(['Heizung Huber']);
+    // A postcode (five digits) is found as the word it is, as before.
+    expect(await names('80331')).toEqual(['Garten Graf']);
+  });
+});
+
 describe('stored keys', () => {
   it('stay within 3× their text and 16 KB, also for U+FDFA at the maximum field sizes', async () => {
     const [id] = await seedContacts(ASSET, 1, () => ({

@@ -23,8 +23,10 @@
  *    apostrophe, then drops it ("O’Brien" ≈ "OBrien"), and three equal letters two ("Rollladen").
  * 6: (withdrawn, never deployed) a company's neighbouring words also stored joined.
  * 7: the layout of 5 again, so that rows a database wrote at 6 are rebuilt (review).
+ * 8: a number in the notes stored by its digits too (the import puts a phone's further numbers
+ *    there, "Weitere Telefonnummer (Notdienst 24h): 0800 123 4567"), after every other form.
  */
-export const KEY_FORMAT = 7;
+export const KEY_FORMAT = 8;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -288,7 +290,7 @@ function measure(value: string): { codePoints: number; bytes: number } {
 const fieldValue = (fields: Partial<KeyFields>, name: FieldName): string => fields[name] ?? '';
 
 /** Lower priority numbers are kept first when the bound is reached. */
-const PRIORITY = { headPlain: 0, digits: 1, bodyPlain: 2, part: 2.5, folded: 3, expanded: 4, partFolded: 5 } as const;
+const PRIORITY = { headPlain: 0, digits: 1, bodyPlain: 2, part: 2.5, folded: 3, expanded: 4, partFolded: 5, notesDigits: 6 } as const;
 
 interface Entry {
   mark: string;
@@ -339,6 +341,13 @@ export function searchKey(fields: KeyFields): string {
   for (const name of PHONE_FIELDS) {
     const { digits } = canonicalPhone(fieldValue(fields, name));
     if (digits !== '') entries.push({ mark: DIGITS_MARK, form: storedDigits(digits), priority: PRIORITY.digits });
+  }
+  // A number in the notes, of six digits or more, is found by its digits however it is typed,
+  // as the phone fields' are (UX review: an imported phone's emergency line, kept in the notes,
+  // was found only spelled with its spaces). A postcode has five.
+  for (const run of fieldValue(fields, 'notes').match(/[+(]?\d[\d ()/.-]*\d/g) ?? []) {
+    const { digits } = canonicalPhone(run);
+    if (digits.length >= 6) entries.push({ mark: DIGITS_MARK, form: storedDigits(digits), priority: PRIORITY.notesDigits });
   }
 
   const maxCodePoints = KEY_MAX_FACTOR * textCodePoints;
