@@ -373,7 +373,7 @@ async function onOneDay<T>(look: (today: string) => Promise<T>): Promise<T> {
 }
 
 describe('the list badges', () => {
-  it('marks ends within 6 calendar months quietly and ends within the last 30 days strongly, both boundaries included', async () => {
+  it('marks ends within 6 calendar months quietly, the last 14 days and ends within the last 30 days strongly, all boundaries included', async () => {
     const user = buyer('w-badges');
     const list = listOf('w-badges');
     const html = await onOneDay(async (today) => {
@@ -386,6 +386,9 @@ describe('the list badges', () => {
         ['30 days ago', addDays(today, -30)],
         ['31 days ago', addDays(today, -31)],
         ['no date', ''],
+        ['tomorrow', addDays(today, 1)],
+        ['in 14 days', addDays(today, 14)],
+        ['in 15 days', addDays(today, 15)],
       ] as const;
       const ids = await seedContacts('w-badges', cases.length, (index) => ({
         company: cases[index]?.[0] ?? '',
@@ -401,7 +404,11 @@ describe('the list badges', () => {
       return /<span class="(wb[^"]*)">([^<]*)<\/span>/.exec(row)?.slice(1) ?? [];
     };
     const de = (iso: string) => formatDate(iso, 'de-DE');
-    expect(badge(0)).toEqual(['wb', `Gewährleistung endet am ${de(today)}`]);
+    // The last 14 days are strong and counted (UX review: today's end looked like one in half a year).
+    expect(badge(0)).toEqual(['wb ended', `Gewährleistung endet heute, am ${de(today)}`]);
+    expect(badge(7)).toEqual(['wb ended', `Gewährleistung endet morgen, am ${de(addDays(today, 1))}`]);
+    expect(badge(8)).toEqual(['wb ended', `Gewährleistung endet in 14 Tagen, am ${de(addDays(today, 14))}`]);
+    expect(badge(9)).toEqual(['wb', `Gewährleistung endet am ${de(addDays(today, 15))}`]);
     expect(badge(1)).toEqual(['wb', `Gewährleistung endet am ${de(addMonths(today, 6))}`]);
     expect(badge(2)).toEqual([]);
     expect(badge(3)).toEqual(['wb ended', `Gewährleistung endete am ${de(addDays(today, -1))}`]);

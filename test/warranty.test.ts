@@ -391,5 +391,9 @@ describe('words', () => {
   it('the badge names the date as shown on screen', () => {
     expect(de.warranty.badge.endsSoon(formatDate('2027-03-12', 'de-DE'))).toBe('Gewährleistung endet am 12.03.2027');
     expect(en.warranty.badge.endedRecently(formatDate('2027-03-12', 'en-GB'))).toBe('Warranty ended on 12 Mar 2027');
+    expect(en.warranty.badge.endsIn(0, '12 Mar 2027')).toBe('Warranty ends today, on 12 Mar 2027');
+    expect(en.warranty.badge.endsIn(1, '12 Mar 2027')).toBe('Warranty ends tomorrow, on 12 Mar 2027');
+    expect(en.warranty.badge.endsIn(12, '12 Mar 2027')).toBe('Warranty ends in 12 days, on 12 Mar 2027');
+    expect(de.warranty.badge.endsIn(12, '12.03.2027')).toBe('Gewährleistung endet in 12 Tagen, am 12.03.2027');
   });
 });

@@ -166,6 +166,8 @@ const BERLIN_WHOLE_HOURS = Date.UTC(1893, 3, 1) / 60_000;
 
 /** How long before the end the quiet badge appears: 6 calendar months (same month-end rule). */
 export const ENDS_SOON_MONTHS = 6;
+/** How long before the end the badge is strong and counts the days left: 14 days (warranty.ics's last alarm). */
+export const LAST_DAYS = 14;
 /** How long after the end the strong badge stays: 30 days. */
 export const ENDED_RECENTLY_DAYS = 30;
 

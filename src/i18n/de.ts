@@ -420,6 +420,8 @@ export const de = {
     cardHelp: 'Diese Daten sind Ihre eigenen Notizen, keine Rechtsberatung. Welche Frist gilt, bestimmt Ihr Vertrag.',
     badge: {
       endsSoon: (date: string) => `Gewährleistung endet am ${date}`,
+      endsIn: (days: number, date: string) =>
+        `Gewährleistung endet ${days ? (days > 1 ? `in ${days} Tagen` : 'morgen') : 'heute'}, am ${date}`,
       endedRecently: (date: string) => `Gewährleistung endete am ${date}`,
     },
     until: (date: string) => `Gewährleistung bis ${date}`,

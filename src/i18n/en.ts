@@ -384,6 +384,7 @@ export const en: Messages = {
     cardHelp: 'These dates are your own notes, not legal advice. Your contract decides which period applies.',
     badge: {
       endsSoon: (date: string) => `Warranty ends on ${date}`,
+      endsIn: (days: number, date: string) => `Warranty ends ${days ? (days > 1 ? `in ${days} days` : 'tomorrow') : 'today'}, on ${date}`,
       endedRecently: (date: string) => `Warranty ended on ${date}`,
     },
     until: (date: string) => `Warranty until ${date}`,
