@@ -297,7 +297,8 @@ describe('importing a .vcf', () => {
     // websites: each field said once, with a count (review: the further values went unsaid).
     expect(cards[0]).toContain('In den Notizen, da es nicht in die Felder passte: Telefonnummer.');
     expect(cards[1]).toContain(
-      'In den Notizen, da es nicht in die Felder passte: Mobilnummer, Telefonnummer (9 ×), E-Mail-Adresse (3 ×), Webseite des Unternehmens (2 ×).',
+      // Its role and second address too (UX review: lines of the notes went unsaid).
+      'In den Notizen, da es nicht in die Felder passte: Position / Rolle, Adresse, Mobilnummer, Telefonnummer (9 ×), E-Mail-Adresse (3 ×), Webseite des Unternehmens (2 ×).',
     );
     for (const lines of cards) expect(new Set(lines).size).toBe(lines.length);
     const text = textOf(html);

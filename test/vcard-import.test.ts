@@ -361,7 +361,16 @@ describe('mapping to the fields', () => {
       },
       nameFrom: 'name',
       importable: true,
-      problems: [],
+      // The department and the home address are lines of the notes, and said so (UX review).
+      problems: [
+        { field: 'company', kind: 'further', value: 'Planung', outcome: 'movedToNotes' },
+        {
+          field: 'address',
+          kind: 'further',
+          value: 'Privatweg 1, 50667 Köln, Deutschland',
+          outcome: 'movedToNotes',
+        },
+      ],
       ignored: [],
     });
   });

@@ -48,7 +48,8 @@ export type ImportFailure = 'notVcard' | 'truncated' | 'charset' | 'tooLarge' | 
  * the card cannot be imported as it is (a safety net: the mapping should never produce one).
  */
 export interface ImportProblem {
-  field: FieldName;
+  /** `address`: a further address, whole, a line of the notes. */
+  field: FieldName | 'address';
   /** `further`: one more value of a field that holds one (a second number), a line of the notes. */
   kind: 'tooLong' | 'invalid' | 'further';
   value: string;
@@ -763,12 +764,14 @@ class Overflow {
    * properties made a 100 KB file take 50 s of CPU (the square of its size: security review).
    * Returns whether it was added.
    */
-  add(line: () => string): boolean {
+  /** `field`: the line holds one more `value` of it, named in the preview (UX review: a department and a second address went unsaid). */
+  add(line: () => string, field?: ImportProblem['field'], value = ''): boolean {
     // Each line counts its line break; the last needs none.
     if (this.size > maxOf('notes') + 1) return false;
     const text = line();
     this.lines.push(text);
     this.size += codePoints(text) + 1;
+    if (field) this.problems.push({ field, kind: 'further', value, outcome: 'movedToNotes' });
     return true;
   }
 
@@ -833,7 +836,8 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   const company = overflow.fit('company', org[0] ?? '');
   const department = joinNonEmpty(', ', ...org.slice(1));
   // "Abteilung Kundendienst" is said once, not "Abteilung: Abteilung Kundendienst" (buyer review).
-  if (department !== '') overflow.add(() => (/^abt(?:eilung|\.)/i.test(department) ? department : `Abteilung: ${department}`));
+  if (department !== '')
+    overflow.add(() => (/^abt(?:eilung|\.)/i.test(department) ? department : `Abteilung: ${department}`), 'company', department);
 
   // Our export writes the position as TITLE and ROLE alike; other writers differ (Outlook:
   // TITLE the job title, ROLE the profession).
@@ -842,19 +846,19 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   const jobTitle = reader.text(firstTitle);
   const role = reader.text(firstRole);
   const position = overflow.fit('position', jobTitle || role);
-  if (jobTitle !== '' && role !== '' && role !== jobTitle) overflow.add(() => `Rolle: ${role}`);
+  if (jobTitle !== '' && role !== '' && role !== jobTitle) overflow.add(() => `Rolle: ${role}`, 'position', role);
   // Every further ORG, TITLE or ROLE (4.0 allows several) is a line of the notes, each value once.
   const seen = new Set(['', joinNonEmpty(', ', ...org), jobTitle, role]);
-  const further = (label: string, properties: RawProperty[]) => {
+  const further = (label: string, properties: RawProperty[], field: FieldName) => {
     for (const property of properties) {
       const value = joinNonEmpty(', ', ...components(reader.loose(property), version));
-      if (!seen.has(value)) overflow.add(() => `${label}: ${value}`);
+      if (!seen.has(value)) overflow.add(() => `${label}: ${value}`, field, value);
       seen.add(value);
     }
   };
-  further('Weiteres Unternehmen', otherOrgs);
-  further('Weitere Position', otherTitles);
-  further('Rolle', otherRoles);
+  further('Weiteres Unternehmen', otherOrgs, 'company');
+  further('Weitere Position', otherTitles, 'position');
+  further('Rolle', otherRoles, 'position');
 
   // ADR: the first WORK address, else the first, of those with more than a country (a country
   // alone is no address the fields can hold: the form keeps none without street, code or city);
@@ -872,12 +876,12 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   for (const other of present) {
     if (other === address) continue;
     const line = joinNonEmpty(', ', other.street, joinNonEmpty(' ', other.postalCode, other.city), other.country);
-    overflow.add(() => `${withLabel(address ? 'Weitere Adresse' : 'Adresse', other)}: ${line}`);
+    overflow.add(() => `${withLabel(address ? 'Weitere Adresse' : 'Adresse', other)}: ${line}`, 'address', line);
   }
   // An address given only as a printed label (LABEL without ADR, vCard 2.1/3.0): kept in the notes.
   if (present.length === 0)
     for (const label of reader.entries('LABEL', (property) => reader.text(property)))
-      overflow.add(() => `${withLabel('Adresse', label)}: ${label.value}`);
+      overflow.add(() => `${withLabel('Adresse', label)}: ${label.value}`, 'address', label.value);
 
   // TEL: the first mobile number is the mobile, the first other voice number the phone (a preferred one first: pick).
   const phones = reader.entries('TEL', (property) => {

@@ -15,7 +15,7 @@ const NO_DATES = { accepted_on: '', warranty_until: '' };
 const FIXTURES = new URL('../fixtures/vcf/', import.meta.url);
 
 /** Further values of a field that holds one, each a line of the notes that the preview names. */
-const further = (field: FieldName, ...values: string[]) =>
+const further = (field: FieldName | 'address', ...values: string[]) =>
   values.map((value) => ({ field, kind: 'further', value, outcome: 'movedToNotes' }));
 
 function parseFixture(name: string): ImportResult {
@@ -110,7 +110,8 @@ describe('Android 2.1 (quoted-printable, bare types, photo)', () => {
       [],
       [...further('mobile', '3456789'), ...further('phone', '45678901')],
       [...further('phone', '123456'), ...further('email', 'ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ'), ...further('website', 'http://www.company.com')],
-      [],
+      // A second ORG, a line of the notes, named too (UX review, stop 54).
+      further('company', `${N.repeat(44)}\ufffd`),
     ]);
   });
 });
@@ -126,7 +127,12 @@ describe('iPhone 3.0 (groups, X-ABLabel, base64 photo)', () => {
       uid: '',
       nameFrom: 'name',
       importable: true,
-      problems: further('phone', '905-666-1234', '905-888-1234', '905-999-1234', '905-111-1234', '905-222-1234'),
+      // The department and the home address, lines of the notes, named as the further numbers are (UX review, stop 54).
+      problems: [
+        ...further('company', 'Accounting'),
+        ...further('address', 'Silicon Alley 5,, 12345 New York, New York, United States of America'),
+        ...further('phone', '905-666-1234', '905-888-1234', '905-999-1234', '905-111-1234', '905-222-1234'),
+      ],
       ignored: ['NICKNAME', 'BDAY', 'PHOTO'],
       values: {
         ...NO_DATES,
@@ -211,6 +217,7 @@ describe('Google 3.0 (URL:http\\://…)', () => {
     const [card] = cardsOf('google-3.0.vcf');
     expect(card?.values).toEqual(expected);
     expect(card?.problems).toEqual([
+      ...further('address', ...[111, 112, 114, 115].map((n) => `${n} Main St, 10011 NY, New York`)),
       ...further('phone', ...[1111, 1112, 1114, 1116, 1117, 1118, 1119, 1120, 1121].map((n) => `555555${n}`)),
       ...further('email', 'email@example.com', 'homeemail@example.com', 'otheremail@example.com', 'customcategory@example.com'),
       ...further('website', ...[1, 2, 3, 4, 6].map((n) => `http://www.example${n}.com`)),
@@ -366,6 +373,8 @@ describe('vCard 4.0', () => {
     expect(cards[0]?.problems).toEqual(further('phone', '034441/ 39 23 34'));
     // The words where numbers belong, as what they are; the other values as further ones.
     expect(cards[1]?.problems.filter((problem) => problem.kind === 'further')).toEqual([
+      ...further('position', 'Generalsekretär'),
+      ...further('address', 'Alte Str. 32, 06789 Entenhausen, Sachsen-Anhalt, Deutschland'),
       ...further('phone', 'Fax', 'Fax privat', 'Fax geschäftlich', 'Pager'),
       ...further('email', 'privat@freenet.de', 'sonstige@freenet.de', 'nichts@wabbel.de'),
       ...further('website', 'www.privat.de', 'www.sonstige.de'),
