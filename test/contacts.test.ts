@@ -524,6 +524,41 @@ describe('add', () => {
     expect(await stored()).toEqual({ postal_code: '80331', deleted_at: null });
   });
 
+  it('takes one number per phone field as typed, says so beside the field, and leaves two stored before as they are (UX review)', async () => {
+    const phoneError = (html: string, field: string) => new RegExp(`id="f-${field}-error">([^<]*)<`).exec(html)?.[1];
+    const ONE = 'Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt in das andere Nummernfeld oder in die Notizen.';
+    // Two numbers with a slash: its export dialled them as one ("08912345601712345678").
+    for (const [field, value] of [
+      ['phone', '089 123456 / 0171 2345678'],
+      ['mobile', '0171 2345678/+49 160 98765'],
+    ] as const) {
+      const refused = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Zwei Nummern GmbH', [field]: value } });
+      expect(refused.status, value).toBe(422);
+      const html = await refused.text();
+      expect(phoneError(html, field)).toBe(ONE);
+      expect(html).toContain(`value="${value}"`);
+    }
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE company = 'Zwei Nummern GmbH'").first('n')).toBe(0);
+    // A slash after an area code is one number, as Germans write it.
+    for (const value of ['089/3100 200', '0171 / 2345678', '08031/12345-0', '+49 (0)89 / 3100200']) {
+      const saved = await send(LIST, { user: anna, form: { form_token: freshToken(), company: `Eine Nummer ${value}`, phone: value } });
+      expect(saved.status, value).toBe(303);
+    }
+    // Stored before (an import, an older version): an edit that leaves it saves; one that types two anew is told.
+    const [id] = await seedContacts(ASSET, 1, () => ({ company: 'Alt zwei GmbH', phone: '089 123456 / 0171 2345678' }));
+    const base = { company: 'Alt zwei GmbH', phone: '089 123456 / 0171 2345678' };
+    expect((await send(`${LIST}/${id}`, { user: anna, form: { ...base, version: '1', notes: 'Notiz' } })).status).toBe(303);
+    const typed = await send(`${LIST}/${id}`, { user: anna, form: { ...base, version: '2', mobile: '0171 2345678 / 0160 98765' } });
+    expect(typed.status).toBe(422);
+    expect(phoneError(await typed.text(), 'mobile')).toBe(ONE);
+    expect(await env.DB.prepare('SELECT phone, mobile, notes, version FROM contacts WHERE id = ?').bind(id).first()).toEqual({
+      phone: '089 123456 / 0171 2345678',
+      mobile: '',
+      notes: 'Notiz',
+      version: 2,
+    });
+  });
+
   it('brings back a restored version with the postcode it has, also through a delete it met (code review)', async () => {
     // An imported "8033", corrected by Anna (version 2); Jonas deletes it (3) while her history is
     // open; she restores version 1: the delete is met, and its page brings the version back.

@@ -129,6 +129,18 @@ function judgeGermanPostcode(form: Form): Verdict {
   return /^(?:de?)?[\s-]*(?:\d[\s-]*){5}$/i.test(postcode) ? 'unknown' : 'invalid';
 }
 
+/**
+ * The app's rule beyond the shared contract (docs/contract.md §5): a phone field a form types
+ * holds one number, so two with a slash between ("089 123456 / 0171 2345678": seven digits or more
+ * before it, the last right before it, a 0 or + after it) are refused; a slash after an area code
+ * ("089/3100 200") is one.
+ */
+function judgeOneNumber(form: Form): Verdict {
+  return (['phone', 'mobile'] as const).some((field) => /(\d\D*){6}\d\s*\/\s*[+0]/.test(normalise(field, form[field] ?? '')))
+    ? 'invalid'
+    : 'valid';
+}
+
 /** A character that shows (contract §5): a letter, digit, punctuation or symbol, not a blank letter (Hangul fillers, braille blank). */
 const SHOWS = /[\p{L}\p{N}\p{P}\p{S}]/u;
 const BLANK_LETTERS = /[\u115f\u1160\u2800\u3164\uffa0]/gu;
@@ -147,7 +159,7 @@ function judgeName(form: Form): Verdict {
 /** The verdict for a whole form; `typed` adds the checks the routes make of what a form typed. */
 function judgeForm(form: Form, typed = false): Verdict {
   const verdicts = FIELDS.map((field) => judgeField(field, form[field] ?? ''));
-  if (typed) verdicts.push(judgeGermanPostcode(form));
+  if (typed) verdicts.push(judgeGermanPostcode(form), judgeOneNumber(form));
   // (Since stop 52 a name must show; the model said only "not empty", and a seed that drew an
   // unassigned code point as the company failed: CI, stop 53.)
   verdicts.push(judgeName(form));

@@ -14,7 +14,7 @@ import type { Language, Messages } from '../i18n';
 import { CONTACT_ID, DONE, type Done } from '../paths';
 import { fragment, render, wantsFragment } from '../views/render';
 import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
-import { columnsOf, FIELDS, fieldValuesOf } from './fields';
+import { columnsOf, FIELDS, type FieldName, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, IN_FILE, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
@@ -42,7 +42,6 @@ import {
   warrantyContacts,
 } from './repository';
 import {
-  badGermanPostalCode,
   type FieldErrors,
   type FormResult,
   type FormValues,
@@ -50,7 +49,7 @@ import {
   newFormToken,
   readContactForm,
   sentToken,
-  typedAddress,
+  typedErrors,
   versionOf,
 } from './schema';
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
@@ -377,12 +376,13 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
   // `edit_of`: the user chose to change the contact this form made before (below).
   const editOf = sentToken(form.raw, 'edit_of');
   const mode = { kind: 'create', formToken: editOf ?? formTokenOf(form.raw), editOf: editOf !== undefined } as const;
-  // A German postcode typed is five digits ("8033" is a typo), said beside the field, with any other
-  // error. Also of a contact deleted meanwhile saved as a new one: its form may hold a postcode
-  // typed there, which nothing can tell from one stored before (second code review).
-  const badPostcode = badGermanPostalCode(typedAddress(form.values));
-  if (!form.ok || badPostcode)
-    return formPage(c, 422, { mode, values: form.values, errors: withPostcodeError(form.ok ? {} : form.errors, badPostcode) });
+  // A German postcode typed is five digits ("8033" is a typo), a phone field one number: said
+  // beside the field, with any other error. Also of a contact deleted meanwhile saved as a new
+  // one: its form may hold a value typed there, which nothing can tell from one stored before
+  // (second code review).
+  const typed = typedErrors(form.values).errors;
+  if (!form.ok || Object.keys(typed).length)
+    return formPage(c, 422, { mode, values: form.values, errors: { ...typed, ...(form.ok ? {} : form.errors) } });
   return keepingInput(c, { mode, values: form.values }, async () => {
     const me = author(c);
     const typed = columnsOf(form.input);
@@ -757,15 +757,18 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // kept versions', and a `restore` field on an edit of new values no longer lets a postcode
     // by (security review). Read only for a postcode that fails (inside keepingInput: a failed
     // read keeps the input).
-    const typed = typedAddress(form.values);
-    const typedBad =
-      badGermanPostalCode(typed) &&
-      !(await contactState(c.var.db, c.var.asset.id, contactId, 0)).versions.some(
-        (kept) => kept.values.postal_code === typed.postal_code && kept.values.country === typed.country,
-      );
+    const { errors: typed, held } = typedErrors(form.values);
+    const broken = Object.keys(held) as FieldName[];
+    if (broken.length) {
+      const { versions } = await contactState(c.var.db, c.var.asset.id, contactId, 0);
+      for (const name of broken)
+        if (versions.some((kept) => held[name]?.every((field) => kept.values[field] === (form.values[field] ?? '').trim())))
+          delete typed[name];
+    }
+    const typedBad = Object.keys(typed).length > 0;
     const input = form.ok && !typedBad ? form.input : undefined;
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), { restore, revive });
-    const errors = form.ok && !typedBad ? undefined : withPostcodeError(form.ok ? {} : form.errors, typedBad);
+    const errors = form.ok && !typedBad ? undefined : { ...typed, ...(form.ok ? {} : form.errors) };
     // Input to correct first: the same choice again, with the errors beside the fields.
     if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null)
       return formPage(c, 422, {
@@ -781,9 +784,6 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     );
   });
 });
-
-/** A form's errors with the postcode's beside them (a postcode with an error of its own keeps that). */
-const withPostcodeError = (errors: FieldErrors, bad: boolean): FieldErrors => (bad ? { postal_code: 'postalCode', ...errors } : errors);
 
 /** The deleted contact a "Mit meinen Eingaben wiederherstellen" brings back: its deleted version, who deleted it. */
 const reviveOf = (deleted: Contact) => ({ version: deleted.version, by: deleted.updatedByName });

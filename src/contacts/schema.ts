@@ -297,16 +297,30 @@ export function readContactForm(raw: unknown): FormResult {
 const GERMANY = /^(?:deutschland|germany|brd|de|d)$/i;
 export const inGermany = (country: string) => GERMANY.test(country.trim());
 
-/**
- * Whether a postcode typed for an address in Germany is none: five digits, also written "D-80333"
- * or "80 333" (stored as typed). The routes ask it of what a user typed or changed, never of
- * stored values (an import keeps what its file has; a restore brings back what was stored).
- */
-export const badGermanPostalCode = (values: Pick<FieldValues, 'postal_code' | 'country'>): boolean =>
-  values.postal_code !== '' && inGermany(values.country) && !/^(?:de?\s*-?\s*)?\d\d\s?\d\d\d$/i.test(values.postal_code);
+/** Two numbers in one field ("089 123456 / 0171 2345678"): a tel: link dials the first (telHref). */
+export const TWO_NUMBERS = /(?<=(\d\D*){6}\d)\s*\/\s*[+0]/;
 
-/** The postcode and country a form sent, as they are stored (trimmed): also of a form with other errors, whose 422 says all of them. */
-export const typedAddress = (values: FormValues): Pick<FieldValues, 'postal_code' | 'country'> => ({
-  postal_code: (values.postal_code ?? '').trim(),
-  country: (values.country ?? '').trim(),
-});
+/**
+ * The rules of what a user types or changes, never of stored values (an import keeps what its
+ * file has; a restore brings back what was stored): a postcode in Germany has five digits, also
+ * written "D-80333" or "80 333" (stored as typed); a phone field holds one number (UX review: two
+ * were stored, and their export dialled as one). Each broken rule's field with its error, also of
+ * a form with other errors, whose 422 says all of them; `held`: the fields, as stored (trimmed),
+ * whose values a kept version of the contact must hold for it to pass.
+ */
+export function typedErrors(values: FormValues): { errors: FieldErrors; held: Partial<Record<FieldName, FieldName[]>> } {
+  const value = (name: FieldName) => (values[name] ?? '').trim();
+  const errors: FieldErrors = {};
+  const held: Partial<Record<FieldName, FieldName[]>> = {};
+  const postcode = value('postal_code');
+  if (postcode !== '' && inGermany(value('country')) && !/^(?:de?\s*-?\s*)?\d\d\s?\d\d\d$/i.test(postcode)) {
+    errors.postal_code = 'postalCode';
+    held.postal_code = ['postal_code', 'country'];
+  }
+  for (const name of ['phone', 'mobile'] as const)
+    if (TWO_NUMBERS.test(value(name))) {
+      errors[name] = 'phone';
+      held[name] = [name];
+    }
+  return { errors, held };
+}
