@@ -15,7 +15,7 @@ describe('production bundle', () => {
   it('builds with wrangler deploy --dry-run --env production and stays within its size guard', () => {
     const result = spawnSync(
       join(root, 'node_modules', '.bin', 'wrangler'),
-      ['deploy', '--dry-run', '--env', 'production', '--outdir', outdir],
+      ['deploy', '--dry-run', '--env', 'production', '--outdir', outdir, '--metafile', join(outdir, 'meta.json')],
       {
         cwd: root,
         encoding: 'utf8',
@@ -55,6 +55,16 @@ describe('production bundle', () => {
     // "./base.js", src/generated/jsx-base.js from scripts/lib/hono-jsx.mjs).
     expect(code).not.toContain('border-im');
     expect(code).not.toContain('marker[EMS]');
+    // That alias matches the text "./base.js" from any importer: only hono's JSX modules may have
+    // it, never a module of the app or of another package (code review: a file search missed src/).
+    const meta = JSON.parse(readFileSync(join(outdir, 'meta.json'), 'utf8')) as {
+      inputs: Record<string, { imports: { path: string }[] }>;
+    };
+    const importers = Object.entries(meta.inputs)
+      .filter(([, input]) => input.imports.some((entry) => entry.path === 'src/generated/jsx-base.js'))
+      .map(([file]) => file);
+    expect(importers.length).toBeGreaterThan(0);
+    for (const file of importers) expect(file).toMatch(/^node_modules\/hono\/dist\/jsx\/[a-z-]+\.js$/);
     // Nor drizzle's dialect for relational queries, set operations and migrations (wrangler.toml
     // [alias], src/generated/sqlite-dialect.js from scripts/lib/drizzle-dialect.mjs).
     for (const left of [
