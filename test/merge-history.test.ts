@@ -1024,6 +1024,20 @@ describe('history (Verlauf)', () => {
     expect(oldest).not.toContain('Viele Änderungen');
     expect(history.match(/nicht mehr bekannt/g)).toHaveLength(1);
     expect(history).toContain('Änderung 30');
+    // A contact from before the history (migration 0003 recorded it as "angelegt" at the version
+    // it had then): its one entry says the same, not every value as typed then (code review).
+    const old = await create(anna, { company: 'Von früher', notes: 'Notiz von damals' });
+    await env.DB.prepare('DELETE FROM contact_versions WHERE contact_id = ?').bind(old).run();
+    await env.DB.prepare('UPDATE contacts SET version = 7 WHERE id = ?').bind(old).run();
+    await env.DB.prepare("UPDATE contact_versions SET action = 'create' WHERE contact_id = ?").bind(old).run();
+    const only = textOf(await (await send(`${LIST}/${old}/history`, { user: anna })).text());
+    expect(only).toContain('hat den Kontakt angelegt');
+    expect(only).toContain('Was sich hier geändert hat, ist nicht mehr bekannt');
+    expect(only).not.toContain('Notiz von damals');
+    // A contact's own first version lists what it was made with.
+    expect(
+      textOf(await (await send(`${LIST}/${await create(anna, { company: 'Neu angelegt' })}/history`, { user: anna })).text()),
+    ).not.toContain('nicht mehr bekannt');
     // A form loaded from a purged version still gets a sensible answer: both sides (409).
     const stale = await edit(jonas, id, { ...(await formOf(id, jonas)), version: '2', notes: 'veraltet' });
     expect(stale.status).toBe(409);

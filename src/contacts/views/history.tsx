@@ -63,9 +63,11 @@ export function ContactHistory(props: {
       <ol class="versions">
         {versions.map((version, index) => {
           const older = versions[index + 1]?.values ?? EMPTY_FIELDS;
-          // The oldest version kept, once older ones made room (historyLimit): what it changed is
-          // not known, and against no values at all it read as if its author had typed them all (data review).
-          const unknown = !versions[index + 1] && version.action !== 'create' && version.action !== 'import';
+          // The oldest version kept, once older ones made room (historyLimit), or the one version a
+          // contact from before the history had (migration 0003, "angelegt" at its version then):
+          // what it changed is not known, and against no values at all it read as if its author
+          // had typed them all (data and code reviews). A contact's first version is 1.
+          const unknown = !versions[index + 1] && version.version > 1;
           const changed = changedFields(older, version.values);
           const current = version.version === contact.version;
           const action = paths.restoreVersion(assetId, contact.id, version.version);
