@@ -638,6 +638,17 @@ describe('the sort key (DIN 5007-1)', () => {
     expect(sortKey(contact({ lastName: 'von Berg', firstName: 'Claudia' }))[0]).toBe('b');
   });
 
+  it('files a contact whose name is only invisible characters under its company, as it is shown (review)', () => {
+    expect(ordered([{ company: 'Zimmerei Zorn', lastName: '\u200b' }, { company: 'Bau Berger' }, { lastName: 'Adler' }])).toEqual([
+      'Adler',
+      'Bau Berger',
+      '\u200b Zimmerei Zorn',
+    ]);
+    expect(sortKey(contact({ company: 'Zimmerei Zorn', lastName: '\u200b', firstName: '\u3164' }))).toBe(
+      sortKey(contact({ company: 'Zimmerei Zorn' })),
+    );
+  });
+
   it('sorts umlauts as their base letter, ß as ss, and the special letters as their base', () => {
     expect(
       ordered([

@@ -187,13 +187,16 @@ describe('a number in the notes (UX review, stop 54), through the SQL', () => {
   const names = async (q: string) => {
     made ??= seedContacts(
       NOTED,
-      3,
+      5,
       (index) =>
         [
           // As the import keeps a phone's further numbers.
           { company: 'Heizung Huber', phone: '089 11 22 33', notes: 'Weitere Telefonnummer (Notdienst 24h): 0800 123 4567' },
           { company: 'Garten Graf', notes: 'Lieferung nach 80331 München, am 12.03.2027' },
           { company: 'Maler Moll', notes: 'Handy vom Chef: +49 (0)171 2345678' },
+          // Numbers one after the other, as people type them (code review).
+          { company: 'Büro Brandt', notes: 'Büro 089 765432 / 0160 9876543' },
+          { company: 'Kunde Kurz', notes: 'Kd-Nr. 4711 0800 7654321' },
         ][index] ?? {},
     );
     await made;
@@ -206,6 +209,12 @@ describe('a number in the notes (UX review, stop 54), through the SQL', () => {
       expect(await names(q), q).toEqual(['Heizung Huber']);
     for (const q of ['01712345678', '0171 234 56 78', '+491712345678', '0049 171 2345678'])
       expect(await names(q), q).toEqual(['Maler Moll']);
+    // Each of numbers typed one after the other, also with + (which must start a number).
+    for (const q of ['089 765432', '+49 89 765432', '0160 9876543', '+49 160 9876543']) expect(await names(q), q).toEqual(['Büro Brandt']);
+    for (const q of ['0800 7654321', '+49 800 7654321', '4711']) expect(await names(q), q).toEqual(['Kunde Kurz']);
+    // A date is no number: its digits run together find nothing.
+    expect(await names('3202')).toEqual([]);
+    expect(await names('12032027')).toEqual([]);
     // The phone field's number still comes first where both hold the digits typed.
     expect(await names('089 112233')).toEqual(['Heizung Huber']);
     // A postcode (five digits) is found as the word it is, as before.

@@ -289,6 +289,9 @@ function measure(value: string): { codePoints: number; bytes: number } {
 
 const fieldValue = (fields: Partial<KeyFields>, name: FieldName): string => fields[name] ?? '';
 
+/** A character that shows: none of the separators, controls, format marks, combining marks or blank letters. */
+export const NAME_VISIBLE = /[^\p{Z}\p{C}\p{M}\u115f\u1160\u2800\u3164\uffa0]/u;
+
 /** Lower priority numbers are kept first when the bound is reached. */
 const PRIORITY = { headPlain: 0, digits: 1, bodyPlain: 2, part: 2.5, folded: 3, expanded: 4, partFolded: 5, notesDigits: 6 } as const;
 
@@ -344,10 +347,17 @@ export function searchKey(fields: KeyFields): string {
   }
   // A number in the notes, of six digits or more, is found by its digits however it is typed,
   // as the phone fields' are (UX review: an imported phone's emergency line, kept in the notes,
-  // was found only spelled with its spaces). A postcode has five.
-  for (const run of fieldValue(fields, 'notes').match(/[+(]?\d[\d ()/.-]*\d/g) ?? []) {
-    const { digits } = canonicalPhone(run);
-    if (digits.length >= 6) entries.push({ mark: DIGITS_MARK, form: storedDigits(digits), priority: PRIORITY.notesDigits });
+  // was found only spelled with its spaces). A postcode has five; a date is no number. Numbers
+  // written one after the other ("089 123456 / 0171 2345678", "Kd-Nr. 4711 0800 1234567") are
+  // one run: each place where another may start (a 0, + or bracket after a space or slash)
+  // starts an entry of its own, of at most six groups, so a number typed with + finds it (code review).
+  const notes = fieldValue(fields, 'notes').replace(/(?<!\d)\d\d?\.\d\d?\.(?:\d{4}|\d\d)?(?!\d)/g, ' ');
+  for (const run of notes.match(/[+(]?\d[\d ()/.-]*\d/g) ?? []) {
+    const groups = run.split(/(?<=[\s/])(?=[+(0])/);
+    for (let start = 0; start < groups.length; start += 1) {
+      const { digits } = canonicalPhone(groups.slice(start, start + 6).join(''));
+      if (digits.length >= 6) entries.push({ mark: DIGITS_MARK, form: storedDigits(digits), priority: PRIORITY.notesDigits });
+    }
   }
 
   const maxCodePoints = KEY_MAX_FACTOR * textCodePoints;
@@ -644,8 +654,11 @@ const PARTICLES =
  * byte (BINARY), which is code point order. Bounded like the search key; a cut only ever removes tie-breaks (then the id decides).
  */
 export function sortKey(fields: SortKeyFields): string {
-  const firstName = fieldValue(fields, 'firstName');
-  const lastName = fieldValue(fields, 'lastName');
+  // A name of only invisible characters is none, as the contact is shown (displayName): it files
+  // under its company, not first of all (review: its empty core sorted before "A").
+  const named = NAME_VISIBLE.test(fieldValue(fields, 'firstName') + fieldValue(fields, 'lastName'));
+  const firstName = named ? fieldValue(fields, 'firstName') : '';
+  const lastName = named ? fieldValue(fields, 'lastName') : '';
   const company = fieldValue(fields, 'company');
   // Filed under the core of the last name; the exact text still breaks ties (below).
   const core = lastName.replace(PARTICLES, '');

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { randomToken } from '../db/client';
 import { ADDRESS, FIELDS, type FieldName, type FieldSpec, type FieldValues } from './fields';
-import { dialledDigits, NAME_VISIBLE } from './vcard';
+import { NAME_VISIBLE } from './keys';
+import { dialledDigits } from './vcard';
 import { resolveWarranty, type WarrantyError } from './warranty';
 
 /**

@@ -30,9 +30,8 @@
 
 import { binaryToBytes, bytesToBinary, decodeStrict, hasUtf16Bom, isKnownNonUtf8Charset, utf16AsUtf8 } from './charset';
 import { FIELDS, type FieldName } from './fields';
-import { phoneDigits, plain } from './keys';
+import { NAME_VISIBLE, phoneDigits, plain } from './keys';
 import { type ContactInput, codePoints, contactInput, isValidField } from './schema';
-import { NAME_VISIBLE } from './vcard';
 
 /** At most this much text per file once photos are skipped (contract §4: 1 MB). */
 export const MAX_IMPORT_TEXT_BYTES = 1024 * 1024;

@@ -3,6 +3,7 @@
 // unchanged in workerd and in Node (the vobject round-trip test).
 // Decisions and the reasons behind them: docs/vcard.md.
 import type { ContactRow } from '../db/schema';
+import { NAME_VISIBLE } from './keys';
 
 /** The columns a card is written from (the export reads these 16 of the row's columns). */
 export type VCardContact = Pick<
@@ -48,8 +49,6 @@ const CRLF = '\r\n';
 const MAX_LINE_OCTETS = 75;
 
 /** "Dr. Anna Müller"; a contact without a personal name is shown by its company. */
-/** A character that shows: none of the separators, controls, format marks, combining marks or blank letters. */
-export const NAME_VISIBLE = /[^\p{Z}\p{C}\p{M}\u115f\u1160\u2800\u3164\uffa0]/u;
 
 export function displayName(c: Pick<VCardContact, 'title' | 'firstName' | 'lastName' | 'company'>): string {
   // A name of only invisible characters is none (schema.ts): the company names the contact then
