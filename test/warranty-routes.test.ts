@@ -405,9 +405,9 @@ describe('the list badges', () => {
     };
     const de = (iso: string) => formatDate(iso, 'de-DE');
     // The last 14 days are strong and counted (UX review: today's end looked like one in half a year).
-    expect(badge(0)).toEqual(['wb ended', `Gewährleistung endet heute, am ${de(today)}`]);
-    expect(badge(7)).toEqual(['wb ended', `Gewährleistung endet morgen, am ${de(addDays(today, 1))}`]);
-    expect(badge(8)).toEqual(['wb ended', `Gewährleistung endet in 14 Tagen, am ${de(addDays(today, 14))}`]);
+    expect(badge(0)).toEqual(['wb due', `Gewährleistung endet heute, am ${de(today)}`]);
+    expect(badge(7)).toEqual(['wb due', `Gewährleistung endet morgen, am ${de(addDays(today, 1))}`]);
+    expect(badge(8)).toEqual(['wb due', `Gewährleistung endet in 14 Tagen, am ${de(addDays(today, 14))}`]);
     expect(badge(9)).toEqual(['wb', `Gewährleistung endet am ${de(addDays(today, 15))}`]);
     expect(badge(1)).toEqual(['wb', `Gewährleistung endet am ${de(addMonths(today, 6))}`]);
     expect(badge(2)).toEqual([]);

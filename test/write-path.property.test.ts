@@ -131,14 +131,14 @@ function judgeGermanPostcode(form: Form): Verdict {
 
 /**
  * The app's rule beyond the shared contract (docs/contract.md §5): a phone field a form types
- * holds one number, so two with a slash between ("089 123456 / 0171 2345678": seven digits or more
- * before it, the last right before it, a 0 or + after it) are refused; a slash after an area code
- * ("089/3100 200") is one.
+ * holds one number, so two with a slash, an en dash or a hyphen between spaces between
+ * ("089 123456 / 0171 2345678": seven digits or more before it, the last right before it, a 0 or
+ * + perhaps in brackets and five digits or more after it) are refused; a slash after an area code ("089/3100 200") or
+ * before an extension ("089 3100200 / 0") is one.
  */
 function judgeOneNumber(form: Form): Verdict {
-  return (['phone', 'mobile'] as const).some((field) => /(\d\D*){6}\d\s*\/\s*[+0]/.test(normalise(field, form[field] ?? '')))
-    ? 'invalid'
-    : 'valid';
+  const two = /(\d\D*){6}\d(\s*[/–]\s*|\s+-\s+)\(?[+0](\D*\d){5}/;
+  return (['phone', 'mobile'] as const).some((field) => two.test(normalise(field, form[field] ?? ''))) ? 'invalid' : 'valid';
 }
 
 /** A character that shows (contract §5): a letter, digit, punctuation or symbol, not a blank letter (Hangul fillers, braille blank). */

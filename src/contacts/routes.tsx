@@ -50,6 +50,7 @@ import {
   readContactForm,
   sentToken,
   typedErrors,
+  typedValue,
   versionOf,
 } from './schema';
 import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
@@ -762,7 +763,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     if (broken.length) {
       const { versions } = await contactState(c.var.db, c.var.asset.id, contactId, 0);
       for (const name of broken)
-        if (versions.some((kept) => held[name]?.every((field) => kept.values[field] === (form.values[field] ?? '').trim())))
+        if (versions.some((kept) => held[name]?.every((field) => kept.values[field] === typedValue(form.values, field))))
           delete typed[name];
     }
     const typedBad = Object.keys(typed).length > 0;

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { randomToken } from '../db/client';
 import { ADDRESS, FIELDS, type FieldName, type FieldSpec, type FieldValues } from './fields';
 import { NAME_VISIBLE } from './keys';
-import { dialledDigits } from './vcard';
+import { dialledDigits, TWO_NUMBERS } from './vcard';
 import { resolveWarranty, type WarrantyError } from './warranty';
 
 /**
@@ -40,7 +40,7 @@ const CONTROL_CHARACTERS_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u
 // ending in U+202E turned the page's words after it around (security review). Dropped, not
 // refused: a contact stored with one before stays editable and restorable (code review), and
 // nothing visible goes. The marks U+200E/U+200F stay.
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const PHONE = /^\+?[0-9 /().-]+$/;
 /**
@@ -298,8 +298,8 @@ export function readContactForm(raw: unknown): FormResult {
 const GERMANY = /^(?:deutschland|germany|brd|de|d)$/i;
 export const inGermany = (country: string) => GERMANY.test(country.trim());
 
-/** Two numbers in one field ("089 123456 / 0171 2345678"): a tel: link dials the first (telHref). */
-export const TWO_NUMBERS = /(?<=(\d\D*){6}\d)\s*\/\s*[+0]/;
+/** A field's value as a form typed it, as it is stored (without bidi controls, trimmed). */
+export const typedValue = (values: FormValues, name: FieldName) => (values[name] ?? '').replace(BIDI_CONTROLS, '').trim();
 
 /**
  * The rules of what a user types or changes, never of stored values (an import keeps what its
@@ -310,7 +310,7 @@ export const TWO_NUMBERS = /(?<=(\d\D*){6}\d)\s*\/\s*[+0]/;
  * whose values a kept version of the contact must hold for it to pass.
  */
 export function typedErrors(values: FormValues): { errors: FieldErrors; held: Partial<Record<FieldName, FieldName[]>> } {
-  const value = (name: FieldName) => (values[name] ?? '').trim();
+  const value = (name: FieldName) => typedValue(values, name);
   const errors: FieldErrors = {};
   const held: Partial<Record<FieldName, FieldName[]>> = {};
   const postcode = value('postal_code');

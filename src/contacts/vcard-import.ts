@@ -32,6 +32,7 @@ import { binaryToBytes, bytesToBinary, decodeStrict, hasUtf16Bom, isKnownNonUtf8
 import { FIELDS, type FieldName } from './fields';
 import { NAME_VISIBLE, phoneDigits, plain } from './keys';
 import { type ContactInput, codePoints, contactInput, isValidField } from './schema';
+import { TWO_NUMBERS } from './vcard';
 
 /** At most this much text per file once photos are skipped (contract §4: 1 MB). */
 export const MAX_IMPORT_TEXT_BYTES = 1024 * 1024;
@@ -47,8 +48,8 @@ export type ImportFailure = 'notVcard' | 'truncated' | 'charset' | 'tooLarge' | 
  * the card cannot be imported as it is (a safety net: the mapping should never produce one).
  */
 export interface ImportProblem {
-  /** `address`: a further address, whole, a line of the notes. */
-  field: FieldName | 'address';
+  /** `address`: a further address, whole, a line of the notes; `department`: ORG's departments. */
+  field: FieldName | 'address' | 'department';
   /** `further`: one more value of a field that holds one (a second number), a line of the notes. */
   kind: 'tooLong' | 'invalid' | 'further';
   value: string;
@@ -836,7 +837,7 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   const department = joinNonEmpty(', ', ...org.slice(1));
   // "Abteilung Kundendienst" is said once, not "Abteilung: Abteilung Kundendienst" (buyer review).
   if (department !== '')
-    overflow.add(() => (/^abt(?:eilung|\.)/i.test(department) ? department : `Abteilung: ${department}`), 'company', department);
+    overflow.add(() => (/^abt(?:eilung|\.)/i.test(department) ? department : `Abteilung: ${department}`), 'department', department);
 
   // Our export writes the position as TITLE and ROLE alike; other writers differ (Outlook:
   // TITLE the job title, ROLE the profession).
@@ -883,10 +884,18 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
       overflow.add(() => `${withLabel('Adresse', label)}: ${label.value}`, 'address', label.value);
 
   // TEL: the first mobile number is the mobile, the first other voice number the phone (a preferred one first: pick).
-  const phones = reader.entries('TEL', (property) => {
-    const value = reader.text(property);
-    return property.uriValue || /^tel:/i.test(value) ? telUriNumber(value) : value;
-  });
+  // Our own export writes URLs verbatim but for `;` (urlValue): a backslash there is the URL's.
+  // And its values are stored ones, read back as they are.
+  const ownExport = reader.text(reader.first('PRODID')).includes('//PROPSTER//Kontakte//');
+  // Two numbers in one TEL of another program ("089 123456 / 0171 2345678", as a form no longer
+  // takes them): the first is the number, the second a further one of the same kind (UX review:
+  // both were one link that dialled the first, and one TEL in the export).
+  const phones = reader
+    .entries('TEL', (property) => {
+      const value = reader.text(property);
+      return property.uriValue || /^tel:/i.test(value) ? telUriNumber(value) : value;
+    })
+    .flatMap((entry) => (ownExport ? [entry] : entry.value.split(TWO_NUMBERS).map((value) => ({ ...entry, value }))));
   // A number to call given twice (Apple: the same number as "pref" and as "CELL", written
   // "+49 171 …" and "0171 …") is kept once, as the mobile where it is one (buyer review).
   // A "number" without digits (Thunderbird's sample: "Privattelefon") is no number: kept as it is.
@@ -902,8 +911,6 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
     'email',
     'Weitere E-Mail-Adresse',
   );
-  // Our own export writes URLs verbatim but for `;` (urlValue): a backslash there is the URL's.
-  const ownExport = reader.text(reader.first('PRODID')).includes('//PROPSTER//Kontakte//');
   const urls = reader.entries('URL', (property) => singleLine(urlValue(reader.raw(property), version, ownExport)));
   const website = overflow.pick(urls, 'website', 'Weitere Webseite');
 

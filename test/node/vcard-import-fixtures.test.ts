@@ -15,7 +15,7 @@ const NO_DATES = { accepted_on: '', warranty_until: '' };
 const FIXTURES = new URL('../fixtures/vcf/', import.meta.url);
 
 /** Further values of a field that holds one, each a line of the notes that the preview names. */
-const further = (field: FieldName | 'address', ...values: string[]) =>
+const further = (field: FieldName | 'address' | 'department', ...values: string[]) =>
   values.map((value) => ({ field, kind: 'further', value, outcome: 'movedToNotes' }));
 
 function parseFixture(name: string): ImportResult {
@@ -129,7 +129,7 @@ describe('iPhone 3.0 (groups, X-ABLabel, base64 photo)', () => {
       importable: true,
       // The department and the home address, lines of the notes, named as the further numbers are (UX review, stop 54).
       problems: [
-        ...further('company', 'Accounting'),
+        ...further('department', 'Accounting'),
         ...further('address', 'Silicon Alley 5,, 12345 New York, New York, United States of America'),
         ...further('phone', '905-666-1234', '905-888-1234', '905-999-1234', '905-111-1234', '905-222-1234'),
       ],

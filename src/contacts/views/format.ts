@@ -1,17 +1,17 @@
 import type { FieldSpec } from '../fields';
 import type { Contact } from '../repository';
-import { dialable } from '../vcard';
+import { dialable, TWO_NUMBERS } from '../vcard';
 import { formatDate } from '../warranty';
 
 /**
  * A dialable tel: URI: digits and a leading plus only, without a "(0)" after the country code
  * (contract §7), and of two extensions written the German way ("089 123 45-67 / -68") or of two
- * numbers in one field ("089 123456 / 089 654321": after the slash a 0 or +, before it seven
- * digits at least; "089 / 123456" and "+49 8131 / 123456" are one number) the first: both joined
- * made a number nobody has (buyer reviews).
+ * numbers in one field (TWO_NUMBERS: "089 123456 / 089 654321"; stored before a form refused
+ * them, or imported before the import split them) the first: both joined made a number nobody
+ * has (buyer reviews).
  */
 export function telHref(number: string): string {
-  return `tel:${dialable(number.replace(/(?<=\d)\s*\/\s*-.*|(?<=(\d\D*){6}\d)\s*\/\s*[+0].*/, ''))}`;
+  return `tel:${dialable(number.replace(/(?<=\d)\s*\/\s*-.*/, '').split(TWO_NUMBERS)[0] ?? '')}`;
 }
 
 /**

@@ -126,7 +126,7 @@ export function ImportPreview(props: {
   const { t, paths } = shell;
   const action = paths.confirmImport(assetId, importId);
   const label = (field: string) =>
-    field === 'address' ? t.contacts.address : ((t.contacts.fields as Record<string, string>)[field] ?? field);
+    field === 'address' || field === 'department' ? t.contacts[field] : ((t.contacts.fields as Record<string, string>)[field] ?? field);
   // What went into the notes, once per field: "Mobilnummer, Telefonnummer (5 ×)".
   const moved = (card: StagedCard) => {
     const counts = new Map<string, number>();
