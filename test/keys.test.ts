@@ -647,6 +647,9 @@ describe('the sort key (DIN 5007-1)', () => {
     expect(sortKey(contact({ company: 'Zimmerei Zorn', lastName: '\u200b', firstName: '\u3164' }))).toBe(
       sortKey(contact({ company: 'Zimmerei Zorn' })),
     );
+    // Also beside a first name one can see: filed under it, not before "A" nor after "Z" (code review).
+    for (const invisible of ['\u200b', '\u3164'])
+      expect(sortKey(contact({ firstName: 'Anna', lastName: invisible }))).toBe(sortKey(contact({ firstName: 'Anna' })));
   });
 
   it('sorts umlauts as their base letter, ß as ss, and the special letters as their base', () => {

@@ -187,7 +187,7 @@ describe('a number in the notes (UX review, stop 54), through the SQL', () => {
   const names = async (q: string) => {
     made ??= seedContacts(
       NOTED,
-      5,
+      6,
       (index) =>
         [
           // As the import keeps a phone's further numbers.
@@ -197,6 +197,8 @@ describe('a number in the notes (UX review, stop 54), through the SQL', () => {
           // Numbers one after the other, as people type them (code review).
           { company: 'Büro Brandt', notes: 'Büro 089 765432 / 0160 9876543' },
           { company: 'Kunde Kurz', notes: 'Kd-Nr. 4711 0800 7654321' },
+          // Dots between its groups: a number, not a date (code review).
+          { company: 'Punkt Pohl', notes: 'Tel 089.12.34.56' },
         ][index] ?? {},
     );
     await made;
@@ -215,6 +217,7 @@ describe('a number in the notes (UX review, stop 54), through the SQL', () => {
     // A date is no number: its digits run together find nothing.
     expect(await names('3202')).toEqual([]);
     expect(await names('12032027')).toEqual([]);
+    expect(await names('089123456')).toEqual(['Punkt Pohl']);
     // The phone field's number still comes first where both hold the digits typed.
     expect(await names('089 112233')).toEqual(['Heizung Huber']);
     // A postcode (five digits) is found as the word it is, as before.

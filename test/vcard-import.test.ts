@@ -409,22 +409,29 @@ describe('mapping to the fields', () => {
     );
   });
 
-  it('takes two numbers in one TEL apart: the first the number, the second a further one (UX review)', () => {
-    const [two, extension] = cardsOf(
+  it('takes two numbers in one TEL apart: the first the number, the second a further one that takes no place the file gave another (UX and code reviews)', () => {
+    const [two, alone, filed, extension] = cardsOf(
       vcf([
         ...card('N:Huber;Thomas;;;', 'TEL;TYPE=WORK:089 123456 / 0171 2345678', 'TEL;TYPE=CELL:0160 1111111 - 0151 2222222'),
+        ...card('N:Allein;;;;', 'TEL;TYPE=WORK:089 123456 / 0171 2345678'),
+        ...card('N:Gefiled;;;;', 'TEL;TYPE=CELL:0171 2345678 / 089 123456', 'TEL;TYPE=WORK:089 123456'),
         ...card('N:Berger;;;;', 'TEL;TYPE=WORK:08031 / 12345 - 0', 'TEL;TYPE=WORK:089 123 45-67 / -68'),
       ]),
     );
+    // The file's own mobile keeps the mobile field; the second halves are further numbers.
     expect(two?.values).toMatchObject({
       phone: '089 123456',
       mobile: '0160 1111111',
-      notes: ['Weitere Telefonnummer (mobil): 0151 2222222', 'Weitere Telefonnummer (geschäftlich): 0171 2345678'].join('\n'),
+      notes: ['Weitere Telefonnummer: 0171 2345678', 'Weitere Telefonnummer: 0151 2222222'].join('\n'),
     });
     expect(two?.problems.map((problem) => [problem.field, problem.value])).toEqual([
+      ['mobile', '0171 2345678'],
       ['mobile', '0151 2222222'],
-      ['phone', '0171 2345678'],
     ]);
+    // A German mobile number as the second half fills an empty mobile field.
+    expect(alone?.values).toMatchObject({ phone: '089 123456', mobile: '0171 2345678', notes: '' });
+    // The work number the file files as such stays the phone (it was pushed into the notes as a mobile).
+    expect(filed?.values).toMatchObject({ phone: '089 123456', mobile: '0171 2345678', notes: '' });
     // An area code's slash and an extension are one number, as typed.
     expect(extension?.values).toMatchObject({
       phone: '08031 / 12345 - 0',

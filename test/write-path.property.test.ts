@@ -131,13 +131,13 @@ function judgeGermanPostcode(form: Form): Verdict {
 
 /**
  * The app's rule beyond the shared contract (docs/contract.md §5): a phone field a form types
- * holds one number, so two with a slash, an en dash or a hyphen between spaces between
- * ("089 123456 / 0171 2345678": seven digits or more before it, the last right before it, a 0 or
- * + perhaps in brackets and five digits or more after it) are refused; a slash after an area code ("089/3100 200") or
- * before an extension ("089 3100200 / 0") is one.
+ * holds one number, so two with a slash (or two), an en dash or a hyphen with a space beside it
+ * between ("089 123456 / 0171 2345678": six digits or more before it, the last right before it,
+ * then a 0 or + perhaps in brackets and five digits or more) are refused; a slash after an area
+ * code ("089/3100 200") or before an extension ("089 3100200 / 0") is one number.
  */
 function judgeOneNumber(form: Form): Verdict {
-  const two = /(\d\D*){6}\d(\s*[/–]\s*|\s+-\s+)\(?[+0](\D*\d){5}/;
+  const two = /(\d\D*){5}\d(\s*(\/+|–)\s*|\s+-\s*|-\s+)\(?[+0](\D*\d){5}/;
   return (['phone', 'mobile'] as const).some((field) => two.test(normalise(field, form[field] ?? ''))) ? 'invalid' : 'valid';
 }
 

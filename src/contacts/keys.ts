@@ -351,7 +351,10 @@ export function searchKey(fields: KeyFields): string {
   // written one after the other ("089 123456 / 0171 2345678", "Kd-Nr. 4711 0800 1234567") are
   // one run: each place where another may start (a 0, + or bracket after a space or slash)
   // starts an entry of its own, of at most six groups, so a number typed with + finds it (code review).
-  const notes = fieldValue(fields, 'notes').replace(/(?<!\d)\d\d?\.\d\d?\.(?:\d{4}|\d\d)?(?!\d)/g, ' ');
+  const notes = fieldValue(fields, 'notes').replace(
+    /(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d\d)?(?![\d.])/g,
+    ' ',
+  );
   for (const run of notes.match(/[+(]?\d[\d ()/.-]*\d/g) ?? []) {
     const groups = run.split(/(?<=[\s/])(?=[+(0])/);
     for (let start = 0; start < groups.length; start += 1) {
@@ -655,10 +658,11 @@ const PARTICLES =
  */
 export function sortKey(fields: SortKeyFields): string {
   // A name of only invisible characters is none, as the contact is shown (displayName): it files
-  // under its company, not first of all (review: its empty core sorted before "A").
-  const named = NAME_VISIBLE.test(fieldValue(fields, 'firstName') + fieldValue(fields, 'lastName'));
-  const firstName = named ? fieldValue(fields, 'firstName') : '';
-  const lastName = named ? fieldValue(fields, 'lastName') : '';
+  // under its company or first name, not first of all or after Z (reviews: its empty core sorted
+  // before "A", a Hangul filler made an invisible section letter).
+  const visible = (name: 'firstName' | 'lastName') => (NAME_VISIBLE.test(fieldValue(fields, name)) ? fieldValue(fields, name) : '');
+  const firstName = visible('firstName');
+  const lastName = visible('lastName');
   const company = fieldValue(fields, 'company');
   // Filed under the core of the last name; the exact text still breaks ties (below).
   const core = lastName.replace(PARTICLES, '');

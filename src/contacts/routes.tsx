@@ -763,7 +763,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     if (broken.length) {
       const { versions } = await contactState(c.var.db, c.var.asset.id, contactId, 0);
       for (const name of broken)
-        if (versions.some((kept) => held[name]?.every((field) => kept.values[field] === typedValue(form.values, field))))
+        if (versions.some((kept) => held[name]?.every((field) => typedValue(kept.values, field) === typedValue(form.values, field))))
           delete typed[name];
     }
     const typedBad = Object.keys(typed).length > 0;

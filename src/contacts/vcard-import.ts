@@ -615,6 +615,8 @@ interface Entry extends Labelled {
   /** Its TYPE or label says: a mobile number; a fax or pager (no number to call). */
   mobile: boolean;
   noCall: boolean;
+  /** The second of two numbers in one value: taken only where the file names no other. */
+  second?: boolean;
 }
 
 interface AddressEntry extends Labelled {
@@ -796,7 +798,7 @@ class Overflow {
     // The value the card marks as preferred first (a buyer review: the first in the file won), then
     // a work one, one of no kind, a private one last (a review: iPhone's HOME number became the
     // phone, its WORK number a notes line); in the file's order within each (a stable sort).
-    const rank = ({ types }: Entry) => (types.has('PREF') ? 0 : types.has('WORK') ? 1 : types.has('HOME') ? 3 : 2);
+    const rank = ({ types, second }: Entry) => (second ? 4 : types.has('PREF') ? 0 : types.has('WORK') ? 1 : types.has('HOME') ? 3 : 2);
     const ranked = [...entries].sort((a, b) => rank(a) - rank(b));
     const picked = ranked.find((entry) => suits(entry) && isValid(field, entry.value));
     // Those that would have taken the field before it, but are invalid for it: problems.
@@ -813,6 +815,8 @@ class Overflow {
 }
 
 const isMobile = (entry: Entry) => entry.mobile;
+/** A German mobile number's digits ("+49 (0)171 …", "0171 …"). */
+const GERMAN_MOBILE = /^(?:\+49|0049)?0?1[5-7]/;
 // A fax or pager number is no number to call: it never becomes the phone, only a notes line.
 const isVoice = (entry: Entry) => !entry.noCall;
 
@@ -895,7 +899,13 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
       const value = reader.text(property);
       return property.uriValue || /^tel:/i.test(value) ? telUriNumber(value) : value;
     })
-    .flatMap((entry) => (ownExport ? [entry] : entry.value.split(TWO_NUMBERS).map((value) => ({ ...entry, value }))));
+    .flatMap((entry) => {
+      const [first = '', ...more] = ownExport ? [entry.value] : entry.value.split(TWO_NUMBERS);
+      // A second number is of no known kind but what its digits say (a German mobile: 015…,
+      // 016…, 017…): it never takes the place of a number the file filed as such (code review).
+      const kind = (value: string) => ({ types: new Set<string>(), label: '', mobile: GERMAN_MOBILE.test(value.replace(/[^\d+]/g, '')) });
+      return [{ ...entry, value: first }, ...more.map((value) => ({ ...kind(value), value, noCall: entry.noCall, second: true }))];
+    });
   // A number to call given twice (Apple: the same number as "pref" and as "CELL", written
   // "+49 171 …" and "0171 …") is kept once, as the mobile where it is one (buyer review).
   // A "number" without digits (Thunderbird's sample: "Privattelefon") is no number: kept as it is.

@@ -69,13 +69,14 @@ const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2})
 const TRUNK_ZERO_IN_BRACKETS = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2}[\s./-]*\(\s*)0(?=\d)/;
 
 /**
- * Where a second number starts in one phone field: after seven digits or more, a slash, an en
- * dash or a hyphen between spaces, then a 0 or + (perhaps in brackets) that five digits or more
- * follow ("089 123456 / 0171 2345678", "089 123456 - 0171 2345678", "… / (0171) 2345678"). Not an area code's slash ("089 / 123456", "+49
- * 8131 / 1234567") nor an extension ("089 123 45-67 / -68", "089 3100200 / 0"); two spaces are
- * a typo as often as a second number, and stay one.
+ * Where a second number starts in one phone field: after six digits or more, a slash (or two), an
+ * en dash or a hyphen with a space beside it, then a 0 or + (perhaps in brackets) that five
+ * digits or more follow ("089 123456 / 0171 2345678", "116117 - 0171 2345678", "… / (0171)
+ * 2345678"). Not an area code's slash ("089 / 123456", "039881 / 12345": a German number after
+ * its area code never starts with 0) nor an extension ("089 123 45-67 / -68", "089 3100200 / 0",
+ * "08031 / 12345 - 0"); two spaces are a typo as often as a second number, and stay one.
  */
-export const TWO_NUMBERS = /(?<=(?:\d\D*){6}\d)(?:\s*[/–]\s*|\s+-\s+)(?=\(?[+0](?:\D*\d){5})/;
+export const TWO_NUMBERS = /(?<=(?:\d\D*){5}\d)(?:\s*(?:\/+|–)\s*|\s+-\s*|-\s+)(?=\(?[+0](?:\D*\d){5})/;
 
 /** The number as a vCard's TEL carries it: as typed, without a trunk 0 after the country code. */
 export function phoneValue(number: string): string {
