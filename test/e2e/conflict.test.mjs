@@ -17,6 +17,26 @@ async function openEditor(page, name) {
   await page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
 }
 
+/** Anna and Jonas, each in a browser of their own with `options`, once Anna has added a contact with `values`. */
+async function withCoBuyers(options, values, fn) {
+  await withBrowser(
+    'anna',
+    (anna) =>
+      withBrowser(
+        'jonas',
+        async (jonas) => {
+          await anna.page.goto(`${listPath()}/new`);
+          await fillContact(anna.page, values);
+          await anna.page.getByRole('button', { name: 'Speichern' }).click();
+          await anna.page.getByRole('heading', { level: 1, name: values.company, exact: true }).waitFor();
+          await fn(anna, jonas);
+        },
+        options,
+      ),
+    options,
+  );
+}
+
 for (const javaScript of [true, false]) {
   test(`Anna and Jonas edit the same contact on a phone (JavaScript ${javaScript ? 'on' : 'off'}): merged where they differ, a choice where they clash`, async () => {
     const options = { javaScriptEnabled: javaScript, ...phone };
@@ -181,92 +201,66 @@ async function scenario(anna, jonas, javaScript) {
 for (const javaScript of [true, false]) {
   test(`Jonas deletes the contact Anna is editing (JavaScript ${javaScript ? 'on' : 'off'}): she brings it back with her input, and his undo leaves no copy`, async () => {
     const options = { javaScriptEnabled: javaScript, ...phone };
-    await withBrowser(
-      'anna',
-      (anna) =>
-        withBrowser(
-          'jonas',
-          async (jonas) => {
-            const name = `Weg und zurück ${unique()}`;
-            await anna.page.goto(`${listPath()}/new`);
-            await fillContact(anna.page, { company: name });
-            await anna.page.getByRole('button', { name: 'Speichern' }).click();
-            await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-            await openEditor(anna.page, name);
-            await fillContact(anna.page, { notes: 'Annas Notiz' });
-            // Jonas deletes it meanwhile (on his card; without JS through the confirmation page).
-            await jonas.page.goto(listPath());
-            await jonas.page.getByRole('link', { name, exact: true }).click();
-            // With JS a button (it deletes at once), without a link to the page that asks.
-            await jonas.page.getByRole(javaScript ? 'button' : 'link', { name: 'Löschen', exact: true }).click();
-            if (!javaScript) await jonas.page.getByRole('button', { name: 'Ja, löschen' }).click();
-            await jonas.page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
-            await anna.page.getByRole('button', { name: 'Speichern' }).click();
-            await anna.page.getByText('Jonas Müller hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.').waitFor();
-            // Its three actions stay in the flow of the page: a sticky bar of three would cover a quarter of the phone.
-            assert.equal(await anna.page.locator('.save-bar').evaluate((bar) => getComputedStyle(bar).position), 'static');
-            await anna.page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).click();
-            await anna.page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
-            assert.ok(await anna.page.locator('main').getByText('Annas Notiz').isVisible(), 'her notes are on the card');
-            // Jonas's undo, still on his screen: the contact is there once.
-            await jonas.page.getByRole('button', { name: 'Rückgängig' }).click();
-            await jonas.page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
-            await jonas.page.goto(`${listPath()}?q=${encodeURIComponent(name)}`);
-            assert.equal(await jonas.page.getByRole('link', { name, exact: true }).count(), 1, 'one contact, no copy');
-          },
-          options,
-        ),
-      options,
-    );
+    const name = `Weg und zurück ${unique()}`;
+    await withCoBuyers(options, { company: name }, async (anna, jonas) => {
+      await openEditor(anna.page, name);
+      await fillContact(anna.page, { notes: 'Annas Notiz' });
+      // Jonas deletes it meanwhile (on his card; without JS through the confirmation page).
+      await jonas.page.goto(listPath());
+      await jonas.page.getByRole('link', { name, exact: true }).click();
+      // With JS a button (it deletes at once), without a link to the page that asks.
+      await jonas.page.getByRole(javaScript ? 'button' : 'link', { name: 'Löschen', exact: true }).click();
+      if (!javaScript) await jonas.page.getByRole('button', { name: 'Ja, löschen' }).click();
+      await jonas.page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+      await anna.page.getByRole('button', { name: 'Speichern' }).click();
+      await anna.page.getByText('Jonas Müller hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.').waitFor();
+      // Its three actions stay in the flow of the page: a sticky bar of three would cover a quarter of the phone.
+      assert.equal(await anna.page.locator('.save-bar').evaluate((bar) => getComputedStyle(bar).position), 'static');
+      await anna.page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).click();
+      await anna.page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+      assert.ok(await anna.page.locator('main').getByText('Annas Notiz').isVisible(), 'her notes are on the card');
+      // Jonas's undo, still on his screen: the contact is there once.
+      await jonas.page.getByRole('button', { name: 'Rückgängig' }).click();
+      await jonas.page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+      await jonas.page.goto(`${listPath()}?q=${encodeURIComponent(name)}`);
+      assert.equal(await jonas.page.getByRole('link', { name, exact: true }).count(), 1, 'one contact, no copy');
+    });
   });
 }
 
 test('Without JavaScript, the way back to an edit form never puts typed values over a co-buyer\u2019s save in between', async () => {
   const options = { javaScriptEnabled: false, ...phone };
-  await withBrowser(
-    'anna',
-    (anna) =>
-      withBrowser(
-        'jonas',
-        async (jonas) => {
-          const name = `Zurück und weiter ${unique()}`;
-          await anna.page.goto(`${listPath()}/new`);
-          await fillContact(anna.page, { company: name, phone: '089 100 100' });
-          await anna.page.getByRole('button', { name: 'Speichern' }).click();
-          await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-          const phoneField = () => anna.page.getByLabel('Telefonnummer', { exact: true });
+  const name = `Zurück und weiter ${unique()}`;
+  await withCoBuyers(options, { company: name, phone: '089 100 100' }, async (anna, jonas) => {
+    const phoneField = () => anna.page.getByLabel('Telefonnummer', { exact: true });
 
-          // Nobody saved meanwhile: the browser puts her typing back, and it saves.
-          await openEditor(anna.page, name);
-          await fillContact(anna.page, { phone: '089 200 200' });
-          await anna.page.getByRole('link', { name: 'Zurück zum Kontakt' }).click();
-          await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-          await anna.page.goBack();
-          await anna.page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
-          assert.equal(await phoneField().inputValue(), '089 200 200', 'her typing is back');
-          await anna.page.getByRole('button', { name: 'Speichern' }).click();
-          await anna.page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
-          assert.ok(await anna.page.getByRole('link', { name: '089 200 200' }).isVisible());
+    // Nobody saved meanwhile: the browser puts her typing back, and it saves.
+    await openEditor(anna.page, name);
+    await fillContact(anna.page, { phone: '089 200 200' });
+    await anna.page.getByRole('link', { name: 'Zurück zum Kontakt' }).click();
+    await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await anna.page.goBack();
+    await anna.page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
+    assert.equal(await phoneField().inputValue(), '089 200 200', 'her typing is back');
+    await anna.page.getByRole('button', { name: 'Speichern' }).click();
+    await anna.page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+    assert.ok(await anna.page.getByRole('link', { name: '089 200 200' }).isVisible());
 
-          // Again, and Jonas saves another number while she is away from the form: back there,
-          // the form is his version, with his number, and saving it keeps his number.
-          await openEditor(anna.page, name);
-          await fillContact(anna.page, { phone: '089 300 300' });
-          await anna.page.getByRole('link', { name: 'Zurück zum Kontakt' }).click();
-          await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-          await openEditor(jonas.page, name);
-          await fillContact(jonas.page, { phone: '089 999 999' });
-          await jonas.page.getByRole('button', { name: 'Speichern' }).click();
-          await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
-          await anna.page.goBack();
-          await anna.page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
-          assert.equal(await phoneField().inputValue(), '089 999 999', 'the form shows what Jonas saved, not her typing over it');
-          await anna.page.getByRole('button', { name: 'Speichern' }).click();
-          await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-          assert.ok(await anna.page.getByRole('link', { name: '089 999 999' }).isVisible(), 'his number is kept');
-        },
-        options,
-      ),
-    options,
-  );
+    // Again, and Jonas saves another number while she is away from the form: back there,
+    // the form is his version, with his number, and saving it keeps his number.
+    await openEditor(anna.page, name);
+    await fillContact(anna.page, { phone: '089 300 300' });
+    await anna.page.getByRole('link', { name: 'Zurück zum Kontakt' }).click();
+    await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await openEditor(jonas.page, name);
+    await fillContact(jonas.page, { phone: '089 999 999' });
+    await jonas.page.getByRole('button', { name: 'Speichern' }).click();
+    await jonas.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').waitFor();
+    await anna.page.goBack();
+    await anna.page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
+    assert.equal(await phoneField().inputValue(), '089 999 999', 'the form shows what Jonas saved, not her typing over it');
+    await anna.page.getByRole('button', { name: 'Speichern' }).click();
+    await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    assert.ok(await anna.page.getByRole('link', { name: '089 999 999' }).isVisible(), 'his number is kept');
+  });
 });
