@@ -750,14 +750,15 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   const restoring = raw.restore === '1' || raw.restore === 'undo';
   const restore = restoring || revive;
   return keepingInput(c, { mode: resend, values: form.values }, async () => {
-    // A German postcode this edit typed or changed is five digits; one the contact held in a kept
-    // version stays as stored (an import keeps what its file has: code review). Any kept version,
+    // A German postcode this edit typed or changed is five digits, a phone field one number
+    // (typedErrors); a value the contact held in a kept version stays as stored (an import keeps
+    // what its file has: code review). Any kept version,
     // not only the form's: the choice of a clash, and "Alles noch einmal bearbeiten", carry the
     // co-buyer's version, and this user's address from the version the edit started from was
     // refused there (code review). A restore's choice is checked the same way: its values are
     // kept versions', and a `restore` field on an edit of new values no longer lets a postcode
-    // by (security review). Read only for a postcode that fails (inside keepingInput: a failed
-    // read keeps the input).
+    // by (security review). Read only for a value that breaks such a rule (inside keepingInput: a
+    // failed read keeps the input).
     const { errors: typed, held } = typedErrors(form.values);
     const broken = Object.keys(held) as FieldName[];
     if (broken.length) {
