@@ -418,11 +418,14 @@ export function warrantyLine(shell: Shell, until: string, today: string, showEnd
   if (until === '') return '';
   const badge = warrantyBadge(until, today);
   const date = formatDate(until, shell.t.locale);
-  // The last 14 days: strong, and how many are left ("endet in 12 Tagen"), as reminders are
-  // then due (UX review: today's end looked as calm as one half a year away).
-  const left = (Date.parse(until) - Date.parse(today)) / 864e5;
-  if (badge === 'endsSoon' && left <= LAST_DAYS) return html`<span class="wb due">${shell.t.warranty.badge.endsIn(left, date)}</span>`;
-  if (badge === 'endsSoon') return html`<span class="wb">${shell.t.warranty.badge.endsSoon(date)}</span>`;
+  if (badge === 'endsSoon') {
+    // The last 14 days: strong, and how many are left ("endet in 12 Tagen"), as reminders are
+    // then due (UX review: today's end looked as calm as one half a year away).
+    const left = (Date.parse(until) - Date.parse(today)) / 864e5;
+    return left <= LAST_DAYS
+      ? html`<span class="wb due">${shell.t.warranty.badge.endsIn(left, date)}</span>`
+      : html`<span class="wb">${shell.t.warranty.badge.endsSoon(date)}</span>`;
+  }
   if (badge === 'endedRecently') return html`<span class="wb ended">${shell.t.warranty.badge.endedRecently(date)}</span>`;
   // Ended longer ago: said as ended, quietly, so it is never read as still running. A later end
   // in the badge's words ("endet am", glossary: the view mixed it with "bis", UX review).
