@@ -900,6 +900,10 @@ describe('detail and edit', () => {
     expect(text).toContain('Neu GmbH');
     expect(text).toContain('Zuletzt geändert von Jonas Müller');
     expect(await storedRow(id)).toMatchObject({ version: 2, company: 'Neu GmbH', updated_by: jonas.sub });
+    // Her edit form says whose values it shows, as the card does (without JS the way back to a
+    // form she left shows his save: the data review).
+    const hers = await (await send(`${LIST}/${id}/edit`, { user: anna })).text();
+    expect(textOf(hers)).toMatch(/Neu GmbH bearbeiten Zuletzt geändert von Jonas Müller am \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
   });
 
   it('accepts PUT for updates', async () => {

@@ -672,7 +672,13 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
   const contact = await liveContact(c, c.req.valid('param').contactId);
   if (contact instanceof Response) return contact;
   return formPage(c, 200, {
-    mode: { kind: 'edit', contactId: contact.id, name: displayName(contact), version: contact.version },
+    mode: {
+      kind: 'edit',
+      contactId: contact.id,
+      name: displayName(contact),
+      version: contact.version,
+      changed: c.var.shell.t.contacts.lastChanged(contact.updatedByName, formatDateTime(c.var.shell.t.locale, contact.updatedAt)),
+    },
     // An end that acceptance and period give comes as that period: a new date or period counts.
     // Without an address the country is suggested as for a new contact (an address added later
     // had none: UX review); saved without an address it is dropped again (contactInput).

@@ -259,6 +259,7 @@ test('Without JavaScript, the way back to an edit form never puts typed values o
     await anna.page.goBack();
     await anna.page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
     assert.equal(await phoneField().inputValue(), '089 999 999', 'the form shows what Jonas saved, not her typing over it');
+    assert.ok(await anna.page.locator('main').getByText('Zuletzt geändert von Jonas Müller').isVisible(), 'and says whose values they are');
     await anna.page.getByRole('button', { name: 'Speichern' }).click();
     await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     assert.ok(await anna.page.getByRole('link', { name: '089 999 999' }).isVisible(), 'his number is kept');

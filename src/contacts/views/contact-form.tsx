@@ -18,8 +18,11 @@ export type FormMode =
       /** The user chose to change the contact this form's token made: so it stays, sent again after an error. */
       editOf?: boolean;
     }
-  /** `version` is what the form was loaded with; `name` the contact's name for the heading. */
-  | { kind: 'edit'; contactId: string; name: string; version: number | undefined }
+  /**
+   * `version` is what the form was loaded with; `name` the contact's name for the heading;
+   * `changed` who saved that version and when, as the card says it (a fresh edit form only).
+   */
+  | { kind: 'edit'; contactId: string; name: string; version: number | undefined; changed?: string }
   /**
    * The contact was deleted while being edited: offer to save the input as a new contact, and
    * (`revive`: it is still in "Zuletzt gelöscht") to bring it back with the input, which leaves
@@ -91,6 +94,9 @@ export function ContactForm(props: ContactFormProps) {
       <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
         {heading}
       </h1>
+      {/* Without JS, the way back to an edit form a co-buyer saved meanwhile shows his values (the
+          form's signature below): this line says whose they are (data review). */}
+      {editing && mode.changed ? <p class="changed">{mode.changed}</p> : null}
       {props.notice}
       {/* Read out as it arrives, as a clash's explanation is: the heading alone does not say what to do. */}
       {mode.kind === 'gone' ? (
