@@ -289,6 +289,7 @@ export const de = {
     historyCurrent: 'Aktuelle Fassung',
     historySame: 'Diese Fassung entspricht der aktuellen.',
     historyNoChange: 'Keine Änderung an den Angaben.',
+    historyHeld: 'Diese Fassung enthielt:',
     historyUnknown: 'Was sich hier geändert hat, ist nicht mehr bekannt: die Fassungen davor werden nicht mehr aufbewahrt.',
     historyRestore: 'Diese Fassung wiederherstellen',
     historyLimit: (max: number) =>

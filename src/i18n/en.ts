@@ -259,6 +259,7 @@ export const en: Messages = {
     historyCurrent: 'Current version',
     historySame: 'This version is the same as the current one.',
     historyNoChange: 'No change to the details.',
+    historyHeld: 'This version held:',
     historyUnknown: 'What changed here is no longer known: the versions before it are no longer kept.',
     historyRestore: 'Restore this version',
     historyLimit: (max: number) => `The last ${max} versions are kept, also after a delete, until the contact is deleted for good.`,

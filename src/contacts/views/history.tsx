@@ -84,7 +84,24 @@ export function ContactHistory(props: {
                 )}
               </h2>
               {unknown ? (
-                <p class="hint">{t.contacts.historyUnknown}</p>
+                <>
+                  <p class="hint">
+                    {t.contacts.historyUnknown}
+                    {current ? null : ` ${t.contacts.historyHeld}`}
+                  </p>
+                  {/* What a restore of it brings, as plain values, not as typed then (buyer review:
+                      "Diese Fassung wiederherstellen" offered values nobody could see). */}
+                  {current ? null : (
+                    <dl class="changes">
+                      {FIELDS.filter((spec) => version.values[spec.name]).map((spec) => (
+                        <div>
+                          <dt>{t.contacts.fields[spec.name]}</dt>
+                          <dd class="pre">{fieldText(spec, version.values[spec.name], t.locale)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  )}
+                </>
               ) : changed.length === 0 ? (
                 <p class="hint">{t.contacts.historyNoChange}</p>
               ) : (
