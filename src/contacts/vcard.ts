@@ -61,12 +61,12 @@ export function displayName(c: Pick<VCardContact, 'title' | 'firstName' | 'lastN
 // Phone numbers. "+49 (0)30 123456" is the German way of writing a number that is dialled as
 // +49 30 123456 from abroad and 030 123456 at home; Android imports the digits as +49030123456,
 // a wrong number. After a country code (+CC or 00CC) the "(0)" goes; so does the 0 that opens an
-// area code in brackets there ("+49 (089) 4455667": UX review, it dialled +490894455667). Neither
-// for Italy, San Marino and the Vatican (+39, +378, +379), whose numbers keep their 0 from abroad
-// (code review). The rest stays as typed.
+// area code in brackets there ("+49 (089) 4455667": UX review, it dialled +490894455667; "+49 (0
+// 89)" too). Neither for Italy, San Marino and the Vatican (+39, +378, +379), whose numbers keep
+// their 0 from abroad (code review). The rest stays as typed.
 
 const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2})[\s./-]*\(\s*0\s*\)[\s./-]*/;
-const TRUNK_ZERO_IN_BRACKETS = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2}[\s./-]*\(\s*)0(?=\d)/;
+const TRUNK_ZERO_IN_BRACKETS = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2}[\s./-]*\(\s*)0[\s./-]*(?=\d)/;
 
 /**
  * Where a second number starts in one phone field: after six digits or more, a slash (or two), an
