@@ -256,6 +256,22 @@ describe('reading the file', () => {
     expect(only(vcf(card('N:A;;;;', 'NOTE:eins', 'zwei ohne Namen', '', ' drei'))).values.notes).toBe('eins\nzwei ohne Namendrei');
   });
 
+  it('continues a quoted-printable soft line break after a blank line too (blank lines between lines, CR CR LF)', () => {
+    const lines = card21(
+      'N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller-L=C3=BCdensch=',
+      '=65id;Hans;;;',
+      'NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Zeile 1=0D=0AZeile=',
+      ' 2, Mo-Fr 8:00=',
+      '',
+      'TEL;CELL:0171 1234567',
+    );
+    const expected = { last_name: 'Müller-Lüdenscheid', first_name: 'Hans', notes: 'Zeile 1\nZeile 2, Mo-Fr 8:00', mobile: '0171 1234567' };
+    expect(only(vcf(lines)).values).toMatchObject(expected);
+    // A file whose CR LF became CR CR LF (a blank line after each line) reads the same.
+    expect(only(vcf(lines, '\r\r\n')).values).toMatchObject(expected);
+    expect(only(vcf(lines.flatMap((line) => [line, '']))).values).toMatchObject(expected);
+  });
+
   it('reads a byte order mark at the start of any line (files joined with `copy /b` or `cat`)', () => {
     const one = [0xef, 0xbb, 0xbf, ...vcf(card('N:A;;;;'))];
     const cards = cardsOf(new Uint8Array([...one, ...one, ...vcf(card('N:C;;;;'), '\n'), 0xef, 0xbb, 0xbf, ...vcf(card('N:D;;;;'), '\r')]));

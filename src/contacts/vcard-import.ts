@@ -253,11 +253,18 @@ function read(file: Uint8Array): Reading {
       if (next === undefined) break;
       const last = pieces[pieces.length - 1] ?? '';
       if (head.property.quotedPrintable && last.endsWith('=') && (pieces.length > 1 || last.length > colon + 1)) {
-        // A soft line break of quoted-printable: the next line continues the value as it is.
-        if (/^END:VCARD\s*$/i.test(next)) break;
+        // A soft line break of quoted-printable: the next line continues the value as it is, also
+        // one after blank lines (backup apps that write them between lines, CR CR LF) that is no
+        // property: a name was cut at the break, its rest a line of the notes.
+        let at = i;
+        while (lines[at]?.trim() === '') at += 1;
+        const after = lines[at] ?? '';
+        const headAt = headEnd(after, { quoted: false });
+        if (headAt < 0 ? after === '' : parseHead(after.slice(0, headAt))) at = i;
+        if (/^END:VCARD\s*$/i.test(lines[at] ?? '')) break;
         pieces[pieces.length - 1] = last.slice(0, -1);
-        pieces.push(next);
-        i += 1;
+        pieces.push(lines[at] ?? '');
+        i = at + 1;
         continue;
       }
       // 2.1 writes base64 also in lines without an indent (old Nokia and Outlook exports): such a
