@@ -401,6 +401,14 @@ describe('add', () => {
       expect((await send(LIST, { user: anna, form: { form_token: crypto.randomUUID(), company: name } })).status, name).toBe(303);
   });
 
+  it('names the company once where an invisible name leaves it the name (list row and card: code review)', async () => {
+    const id = await create({ position: 'Fliesenleger', company: 'Fliesen Weber', last_name: '\u200b' });
+    const row = (await (await send(LIST, { user: anna })).text()).split(`id="c-${id}"`)[1]?.split('</li>')[0] ?? '';
+    expect(row).toContain('>Fliesen Weber</a>');
+    expect(row).toContain('<span class="meta">Fliesenleger</span>');
+    expect(textOf(await (await send(`${LIST}/${id}`, { user: anna })).text())).not.toContain('Fliesenleger · Fliesen Weber');
+  });
+
   it('says that a space is the mistake in an e-mail or web address', async () => {
     const spaced = await send(LIST, {
       user: anna,

@@ -109,6 +109,14 @@ describe('warranty.ics', () => {
     for (const stamp of stamps) expect(made(stamp)).toBeGreaterThanOrEqual(Math.floor(before.getTime() / 1000) * 1000);
   });
 
+  it('names no company beside a name that is only invisible characters, where the company is the name (code review)', async () => {
+    const id = await create(buyer, { company: 'Dach Decker', first_name: '\u200b', phone: '030 998877', warranty_until: '2031-07-01' });
+    expect((await download()).events.find((e) => e.uid === `kontakte-warranty-${id}`)).toMatchObject({
+      summary: 'Gewährleistung Dach Decker endet – Mängel vorher melden',
+      description: 'Telefonnummer: 030 998877\nGewährleistung bis 01.07.2031 (Ihre eigene Angabe, keine Rechtsberatung)',
+    });
+  });
+
   it('keeps each UID and raises SEQUENCE when the contact changes, its dates included', async () => {
     const id = await create(buyer, { company: 'Garten Grün', accepted_on: '2023-04-01', warranty_years: '2' });
     const find = async () => (await download()).events.find((e) => e.uid === `kontakte-warranty-${id}`);

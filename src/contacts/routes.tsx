@@ -53,7 +53,7 @@ import {
   typedValue,
   versionOf,
 } from './schema';
-import { contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
+import { companyBeside, contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
 import { DeleteConfirm, DeletedCard } from './views/contact-detail';
 import {
@@ -301,7 +301,7 @@ contactRoutes.get('/contacts/warranty.ics', async (c) => {
   const rows = await warrantyContacts(c.var.db, asset.id);
   const events = warrantyEvents(
     shell.t,
-    rows.map((row) => ({ ...row, name: displayName(row), company: row.firstName || row.lastName ? row.company : '' })),
+    rows.map((row) => ({ ...row, name: displayName(row), company: companyBeside(row) })),
     assetName,
   );
   // RFC 5545 §3.4 asks for at least one component: with no end (a co-buyer removed the last one,

@@ -57,6 +57,10 @@ export function displayName(c: Pick<VCardContact, 'title' | 'firstName' | 'lastN
   return [c.title, c.firstName, c.lastName].filter((part) => part !== '').join(' ');
 }
 
+/** The company beside a person's name ('' where it is the name itself: no name, or one of only invisible characters). */
+export const companyBeside = (c: Pick<VCardContact, 'firstName' | 'lastName' | 'company'>): string =>
+  NAME_VISIBLE.test(c.firstName + c.lastName) ? c.company : '';
+
 // ---------------------------------------------------------------------------------------------
 // Phone numbers. "+49 (0)30 123456" is the German way of writing a number that is dialled as
 // +49 30 123456 from abroad and 030 123456 at home; Android imports the digits as +49030123456,

@@ -3,7 +3,7 @@ import { icon } from '../../views/icon';
 import type { Shell } from '../../views/shell';
 import { groupKey } from '../keys';
 import type { Contact, ContactPage, ListContact } from '../repository';
-import { displayName } from '../vcard';
+import { companyBeside, displayName } from '../vcard';
 import { formatDate, LAST_DAYS, warrantyBadge } from '../warranty';
 import { ExportActions, HelpLink } from './export-actions';
 import { mailtoHref, telHref } from './format';
@@ -406,7 +406,7 @@ export function Rows(props: {
 
 /** "Position · Unternehmen" under a name (the company only where it is not the name itself). */
 export function metaLine(contact: Pick<Contact, 'position' | 'firstName' | 'lastName' | 'company'>): string {
-  return [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
+  return [contact.position, companyBeside(contact)].filter(Boolean).join(' · ');
 }
 
 /**

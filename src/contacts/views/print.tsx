@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import type { Shell } from '../../views/shell';
 import type { PhoneListContact } from '../repository';
 import { inGermany } from '../schema';
-import { displayName } from '../vcard';
+import { companyBeside, displayName } from '../vcard';
 import { formatDate } from '../warranty';
 import { Crumb } from './contact-list';
 import { addressLines } from './format';
@@ -86,7 +86,7 @@ export function PhoneList(props: PhoneListProps) {
 function PhoneRow(props: { shell: Shell; contact: PhoneListContact }) {
   const { shell, contact } = props;
   const { t } = shell;
-  const meta = [contact.position, contact.firstName || contact.lastName ? contact.company : ''].filter(Boolean).join(' · ');
+  const meta = [contact.position, companyBeside(contact)].filter(Boolean).join(' · ');
   const { country, ...rest } = contact;
   const address = addressLines({ ...rest, country: inGermany(country) ? '' : country }).join(', ');
   const line = (text: string) => (text ? html`<span>${text}</span>` : '');
