@@ -407,6 +407,9 @@ describe('add', () => {
     expect(row).toContain('>Fliesen Weber</a>');
     expect(row).toContain('<span class="meta">Fliesenleger</span>');
     expect(textOf(await (await send(`${LIST}/${id}`, { user: anna })).text())).not.toContain('Fliesenleger · Fliesen Weber');
+    // A title, which the name shows where there is one, is one of the card's details here.
+    const titled = await create({ title: 'Dr.', company: 'Praxis Weber', first_name: '\u200b' });
+    expect(textOf(await (await send(`${LIST}/${titled}`, { user: anna })).text())).toContain('Dr.');
   });
 
   it('says that a space is the mistake in an e-mail or web address', async () => {

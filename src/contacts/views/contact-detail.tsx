@@ -3,6 +3,7 @@ import type { ListQuery } from '../../paths';
 import { type IconName, icon } from '../../views/icon';
 import type { Shell } from '../../views/shell';
 import { FIELDS, type FieldValues, fieldValuesOf } from '../fields';
+import { NAME_VISIBLE } from '../keys';
 import { fitsQr } from '../qr';
 import type { Contact } from '../repository';
 import { displayName, qrPayload } from '../vcard';
@@ -38,8 +39,9 @@ export function ContactDetail(props: {
   const today = berlinToday(new Date());
   const newTab = <span class="sr-only"> {t.contacts.opensInNewTab}</span>;
   const details: { label: string; value: Child; pre?: boolean }[] = [];
-  // A title shows in the name; without a first or last name the heading is the company alone.
-  if (contact.title && !contact.firstName && !contact.lastName) details.push({ label: t.contacts.fields.title, value: contact.title });
+  // A title shows in the name; without a first or last name that shows, the heading is the company alone.
+  if (contact.title && !NAME_VISIBLE.test(contact.firstName + contact.lastName))
+    details.push({ label: t.contacts.fields.title, value: contact.title });
   if (contact.phone) details.push({ label: t.contacts.fields.phone, value: <a href={telHref(contact.phone)}>{contact.phone}</a> });
   if (contact.mobile) details.push({ label: t.contacts.fields.mobile, value: <a href={telHref(contact.mobile)}>{contact.mobile}</a> });
   if (contact.email) details.push({ label: t.contacts.fields.email, value: <a href={mailtoHref(contact.email)}>{contact.email}</a> });
