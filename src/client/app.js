@@ -641,6 +641,8 @@
   // The box says that input is kept only where a form was sent; while it shows, the page keeps
   // its height free at the bottom (--net), so the sticky save bar stays above it, not under it.
   var failed = null;
+  // The button a form was sent with ("„…“ ändern"): "Erneut senden" sends it with the form again.
+  var failedBy = null;
   function showFailure(ctx) {
     failed = ctx && ctx.sourceElement;
     var box = document.getElementById('net');
@@ -649,6 +651,7 @@
     // (not a search, a page, a delete or a restore, whose forms hold hidden fields only).
     var said = box.querySelector('[data-form]');
     var form = ctx && ctx.request && ctx.request.method !== 'GET' && ctx.request.form;
+    failedBy = form ? ctx.request.submitter : null;
     if (said) said.hidden = !(form && form.querySelector('textarea, select, input:not([type="hidden"])'));
     box.hidden = false;
     document.documentElement.style.setProperty('--net', box.offsetHeight + 16 + 'px');
@@ -848,7 +851,11 @@
     var back = source && source.tagName === 'FORM' ? source.querySelector('[type="submit"]') : source;
     if (back && back.isConnected && back.focus) back.focus({ preventScroll: true });
     var form = source && (source.tagName === 'FORM' ? source : source.form);
-    if (form && form.isConnected) form.requestSubmit();
+    // A button that sends by itself ("Mit meinen Eingaben wiederherstellen", its own hx-post) is
+    // pressed again: the form sent without it went to the form's own action, a new contact (a copy,
+    // the deleted one left behind with its history: data review). A form goes with its button.
+    if (source && source !== form && source.isConnected && source.matches('button[hx-post]')) source.click();
+    else if (form && form.isConnected) form.requestSubmit(form.contains(failedBy) ? failedBy : undefined);
     else if (source && source.isConnected) source.click();
     else window.location.reload();
   });

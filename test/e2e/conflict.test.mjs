@@ -228,6 +228,34 @@ for (const javaScript of [true, false]) {
   });
 }
 
+test('"Mit meinen Eingaben wiederherstellen" that did not go out, sent again by "Erneut senden", brings the contact back: no copy (data review)', async () => {
+  const name = `Offline zurück ${unique()}`;
+  await withCoBuyers({}, { company: name }, async (anna, jonas) => {
+    await openEditor(anna.page, name);
+    await fillContact(anna.page, { notes: 'Annas Notiz' });
+    await jonas.page.goto(listPath());
+    await jonas.page.getByRole('link', { name, exact: true }).click();
+    await jonas.page.getByRole('button', { name: 'Löschen', exact: true }).click();
+    await jonas.page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+    await anna.page.getByRole('button', { name: 'Speichern' }).click();
+    await anna.page.getByText('Jonas Müller hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.').waitFor();
+    // The connection drops as she brings it back; back online, she sends it again.
+    await anna.context.setOffline(true);
+    await anna.page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).click();
+    const box = anna.page.locator('#net');
+    await box.getByRole('button', { name: 'Erneut senden' }).waitFor();
+    await anna.context.setOffline(false);
+    await box.getByRole('button', { name: 'Erneut senden' }).click();
+    await anna.page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+    assert.ok(await anna.page.locator('main').getByText('Annas Notiz').isVisible(), 'her notes are on the card');
+    // Once in the book, and no longer among the deleted (its history came back with it).
+    await jonas.page.goto(`${listPath()}?q=${encodeURIComponent(name)}`);
+    assert.equal(await jonas.page.getByRole('link', { name, exact: true }).count(), 1, 'one contact, no copy');
+    await jonas.page.goto(`${listPath()}/deleted`);
+    assert.equal(await jonas.page.locator('main').getByText(name).count(), 0, 'not left among the deleted');
+  });
+});
+
 test('Without JavaScript, the way back to an edit form never puts typed values over a co-buyer\u2019s save in between', async () => {
   const options = { javaScriptEnabled: false, ...phone };
   const name = `Zurück und weiter ${unique()}`;
