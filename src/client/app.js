@@ -241,7 +241,8 @@
   );
 
   /**
-   * `sent`: the draft of the form whose answer this is. A card that says "saved" clears it, the
+   * `sent`: the draft of the form whose answer this is ('' for a form without input: none is
+   * cleared). A card that says "saved" clears it, the
    * draft of the form sent, whichever key the card names (code review: a deleted contact's input
    * saved as a new contact cleared an unsent new contact's draft, the key the card named).
    */
@@ -249,7 +250,7 @@
     enhanceActions(root);
     var markers = root.querySelectorAll('[data-draft-clear]');
     Array.prototype.forEach.call(markers, (marker) => {
-      clearDraft(sent || marker.getAttribute('data-draft-clear'));
+      if (sent !== '') clearDraft(sent || marker.getAttribute('data-draft-clear'));
     });
     // A one-time notice holds once: the address loses what put it there (?saved=, ?done=,
     // ?merged=&at=, ?imported=, ?deleted=, ?restored=, ?purged=, ?undone=&removed=), so a reload, a bookmark or the way
@@ -1166,7 +1167,11 @@
     // typed meanwhile were dropped with the form the card replaced); a failure opens them again.
     // (A <select> has no readOnly: disabled, after htmx has read the body.)
     var form = ctx.request.form;
-    ctx.draftKey = form && form.getAttribute('data-draft');
+    // A form of hidden fields only ("Wiederherstellen", its "Rückgängig") sends no input: its answer
+    // clears no draft ('': data review, bringing back a contact deleted meanwhile dropped the input
+    // left on its form, which then came back nowhere).
+    ctx.draftKey =
+      form && (form.getAttribute('data-draft') || (form.querySelector('textarea, select, input:not([type="hidden"])') ? null : ''));
     ctx.locked = form
       ? Array.prototype.filter.call(
           form.elements,

@@ -371,6 +371,33 @@ describe('drafts and an expired session', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('input left unsaved on a contact a co-buyer deleted meanwhile comes back once it is restored (data review)', async () => {
+    const { page } = browser;
+    const company = `Weg und wieder da GmbH ${unique()}`;
+    const card = await saveNew(page, company);
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Notizen', { exact: true }).fill('Rückruf am Montag');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    // Jonas deletes it meanwhile.
+    await withBrowser('jonas', async ({ page: other }) => {
+      await other.goto(card);
+      await other.getByRole('button', { name: 'Löschen', exact: true }).click();
+      await other.locator('main').getByText(`„${company}“ wurde gelöscht.`).waitFor();
+    });
+    // Anna finds it deleted and brings it back: her input was not part of that choice.
+    await page.goto(card);
+    await page.getByRole('button', { name: 'Wiederherstellen' }).click();
+    await page.locator('main').getByText(`„${company}“ ist wiederhergestellt.`).waitFor();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Rückruf am Montag');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    assert.ok(await page.locator('main').getByText('Rückruf am Montag').isVisible(), 'her notes are saved');
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('a form sent back with an error, reloaded and typed on, still saves as an edit of the version it was typed on (code review: a co-buyer\u2019s number was overwritten)', async () => {
     const { page } = browser;
     const company = `Echo GmbH ${unique()}`;
