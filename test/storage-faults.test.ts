@@ -238,6 +238,24 @@ describe('storage faults', () => {
     expect(row).toEqual({ company: 'Bleibt', phone: '089 1', version: 1 });
   });
 
+  it('keeps a revive or a restore\u2019s choice as such in the form of a 503, to be sent again (data review)', async () => {
+    const [id] = await seedContacts(ASSET, 1, () => ({ company: 'Zurückholen' }));
+    const { database } = faultyDatabase(() => 'before');
+    for (const sent of [{ revive: '1' }, { restore: '1' }, { restore: 'undo' }] as Record<string, string>[]) {
+      const response = await sendWith(database, `${LIST}/${id}`, {
+        form: { version: '1', company: 'Zurückholen', notes: 'getippt', ...sent },
+      });
+      expect(response.status).toBe(503);
+      const html = await response.text();
+      expect(html).toContain('>getippt</textarea>');
+      const [name, value] = Object.entries(sent)[0] ?? [];
+      expect(html).toContain(`<input type="hidden" name="${name}" value="${value}"/>`);
+    }
+    // An edit's form keeps no more than it sent.
+    const plain = await (await sendWith(database, `${LIST}/${id}`, { form: { version: '1', company: 'Zurückholen' } })).text();
+    expect(plain).not.toMatch(/name="(revive|restore)"/);
+  });
+
   it('deletes once when the delete landed but its answer was lost', async () => {
     const [id] = await seedContacts(ASSET, 1, () => ({ company: 'Weg damit' }));
     const { database } = faultyDatabase((call) => (call === 1 ? 'after' : undefined));

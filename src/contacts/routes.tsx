@@ -48,6 +48,7 @@ import {
   formTokenOf,
   newFormToken,
   readContactForm,
+  sentAlong,
   sentToken,
   typedErrors,
   typedValue,
@@ -701,6 +702,9 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     kind: 'resend',
     action: c.var.shell.paths.contact(c.var.asset.id, contactId),
     hidden: { name: 'version', value: String(version ?? '') },
+    // A revive or a restore's choice sent again after a 503 or 429 is still one, as after a 401
+    // (session-expired.tsx): else a revive answered "gelöscht" again, a restore was saved as an edit (data review).
+    keep: sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore']),
   } as const;
   // "Alles noch einmal bearbeiten" on a clash: the whole form with the merge and this user's input
   // where both changed, against the version stored at the clash (a later change is merged when it

@@ -325,3 +325,10 @@ export function typedErrors(values: FormValues): { errors: FieldErrors; held: Pa
     }
   return { errors, held };
 }
+
+/** The fields of `names` a form sent besides its values (its button's `revive`, `restore`, `edit_of`): to send again. */
+export const sentAlong = (body: Record<string, unknown>, names: readonly string[]) =>
+  names.flatMap((name): [string, string][] => {
+    const value = body[name];
+    return typeof value === 'string' && value.length <= 64 ? [[name, value]] : [];
+  });

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { loginUrl } from '../errors';
 import { isSameOrigin } from '../security/same-origin';
 import { formPage } from './pages';
-import { formTokenOf, formValuesFrom, versionOf, withAddress } from './schema';
+import { formTokenOf, formValuesFrom, sentAlong, versionOf, withAddress } from './schema';
 
 /**
  * A contact form that arrives after the session ended must not lose what the customer typed:
@@ -30,10 +30,7 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // What the form's button said besides its values (a "„…“ ändern" of this form's earlier save, a
   // revive, a restore) goes with it again, or the resend after signing in would do another thing
   // (data-safety review: a second contact instead of the change of the first).
-  const keep = ['edit_of', 'revive', 'restore'].flatMap((name): [string, string][] => {
-    const value = body[name];
-    return typeof value === 'string' && value.length <= 64 ? [[name, value]] : [];
-  });
+  const keep = sentAlong(body, ['edit_of', 'revive', 'restore']);
   const returnTo = contactId ? paths.editContact(assetId, contactId) : paths.newContact(assetId);
   const action = contactId ? paths.contact(assetId, contactId) : paths.contacts(assetId);
   // A revive's input has no page to come back to after signing in here: the contact's edit page
