@@ -649,6 +649,13 @@ describe('the warranty view', () => {
     expect(shown(laterPage)).toEqual(['Abgelaufen', running, ended]);
     // Each row says what its heading says: judged by the same day.
     expect(rowOf(laterPage, running ?? '')).toContain('Gewährleistung endete am 01.01.2040');
+    // A reload on a later day of a page made on an earlier one (a tab restored days after "Mehr
+    // laden"): today's order from the start, not that day's ("endet morgen" for an end passed
+    // since: code review).
+    const earlier = encodeCursor('warranty', ['2019-06-01', 100_000_000_000, '\uffff', '\uffff']);
+    const reloaded = await (await send(`${list}?view=warranty&through=${earlier}`, { user })).text();
+    expect(shown(reloaded)).toEqual([running, 'Abgelaufen', ended]);
+    expect(rowOf(reloaded, ended ?? '')).toContain('Gewährleistung endete am 01.01.2020');
     // A first value that is no day: no cursor, the view from its start.
     for (const day of ['zzz', 5]) {
       const bogus = encodeCursor('warranty', [day, 0, '', '']);

@@ -174,12 +174,17 @@ export async function listContacts(db: Database, assetId: string, options: ListO
   const terms = options.view === 'warranty' ? [] : parseQuery(options.query ?? '');
   const { order, columns } = orderOf(options, terms);
   const after = decodeCursor(options.after, order);
-  const through = after ? undefined : decodeCursor(options.through, order);
+  const now = options.now ?? Date.now();
+  const today = order === 'warranty' ? berlinToday(new Date(now)) : '';
+  let through = after ? undefined : decodeCursor(options.through, order);
+  // A reload of the warranty view on a later day starts from today's first page: its order and
+  // badges as of the day the page was made had an end passed since read "endet morgen" (code
+  // review). "Mehr laden" (`after`) goes on with the day of the rows it follows.
+  if (through && String(through[0]) < today) through = undefined;
   const cursor = after ?? through ?? [];
   const window = after ? 'after' : through ? 'through' : 'none';
   const limit = through ? MAX_CONTACTS_PER_ASSET : PAGE_SIZE;
-  const now = options.now ?? Date.now();
-  const day = order === 'warranty' ? String(cursor[0] ?? berlinToday(new Date(now))) : undefined;
+  const day = order === 'warranty' ? String(cursor[0] ?? today) : undefined;
   const values = {
     asset: assetId,
     limit: limit + 1,
