@@ -270,6 +270,9 @@ describe('reading the file', () => {
     // A file whose CR LF became CR CR LF (a blank line after each line) reads the same.
     expect(only(vcf(lines, '\r\r\n')).values).toMatchObject(expected);
     expect(only(vcf(lines.flatMap((line) => [line, '']))).values).toMatchObject(expected);
+    // A soft break right before the end of the card is none of the value (code review: "abc=").
+    expect(only(vcf(card21('N:A;;;;', 'NOTE;ENCODING=QUOTED-PRINTABLE:abc='))).values.notes).toBe('abc');
+    expect(only(vcf(card21('N:A;;;;', 'NOTE;ENCODING=QUOTED-PRINTABLE:abc=', ''))).values.notes).toBe('abc');
   });
 
   it('reads a byte order mark at the start of any line (files joined with `copy /b` or `cat`)', () => {

@@ -261,8 +261,9 @@ function read(file: Uint8Array): Reading {
         const after = lines[at] ?? '';
         const headAt = headEnd(after, { quoted: false });
         if (headAt < 0 ? after === '' : parseHead(after.slice(0, headAt))) at = i;
-        if (/^END:VCARD\s*$/i.test(lines[at] ?? '')) break;
+        // (The break is no character of the value, also where the card ends right after it.)
         pieces[pieces.length - 1] = last.slice(0, -1);
+        if (/^END:VCARD\s*$/i.test(lines[at] ?? '')) break;
         pieces.push(lines[at] ?? '');
         i = at + 1;
         continue;
