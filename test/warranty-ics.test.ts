@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../src/contacts/warranty';
+import { addDays, berlinToday } from '../src/contacts/warranty';
 import { anna, ORIGIN, send, type TestUser } from './helpers';
 import { expectWellFormed, type ParsedEvent, parseCalendar } from './ical';
 
@@ -149,6 +149,18 @@ describe('warranty.ics', () => {
       (await send(`${LIST}/${id}`, { user: buyer, form: { version: '3', company: 'Garten Grün GmbH', accepted_on: '2023-05-02' } })).status,
     ).toBe(303);
     expect(await find()).toBeUndefined();
+  });
+
+  it('gives an end already passed no alarms (Outlook rang them at once as overdue on every import); one ending today keeps both', async () => {
+    const today = berlinToday(new Date());
+    const ended = await create(buyer, { company: 'Estrich Alt', accepted_on: '2019-03-01', warranty_years: '5' });
+    const yesterday = await create(buyer, { company: 'Estrich Gestern', warranty_until: addDays(today, -1) });
+    const running = await create(buyer, { company: 'Estrich Heute', warranty_until: today });
+    const { events } = await download();
+    const of = (id: string) => events.find((e) => e.uid === `kontakte-warranty-${id}`);
+    expect(of(ended)).toMatchObject({ start: '2024-03-01', alarms: [] });
+    expect(of(yesterday)).toMatchObject({ start: addDays(today, -1), alarms: [] });
+    expect(of(running)?.alarms.map((alarm) => alarm.trigger)).toEqual(['-P89DT15H', '-P13DT15H']);
   });
 
   it('speaks the browser\u2019s language', async () => {

@@ -39,6 +39,8 @@ export interface CalendarEvent {
   description: string;
   /** '' leaves the property out */
   location: string;
+  /** The day has passed: no alarms (Outlook rings one in the past at once, as overdue, on every import). */
+  ended?: boolean;
 }
 
 export interface CalendarOptions {
@@ -79,7 +81,7 @@ function eventLines(event: CalendarEvent, stamp: string): string[] {
   if (event.location !== '') lines.push(`LOCATION:${text(event.location)}`);
   // A reminder, not an appointment: it must not mark the day as busy.
   lines.push('TRANSP:TRANSPARENT');
-  for (const days of ALARM_DAYS_BEFORE) {
+  for (const days of event.ended ? [] : ALARM_DAYS_BEFORE) {
     // DISPLAY alarms need a DESCRIPTION (§3.6.6); the event's summary is what the phone should say.
     lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${alarmTrigger(days)}`, `DESCRIPTION:${text(event.summary)}`, 'END:VALARM');
   }
@@ -196,13 +198,14 @@ export interface WarrantyCalendarContact extends WarrantyEventContact {
 /**
  * One event per contact, in the given order: UID from the contact's id (stable across exports),
  * SEQUENCE its version (RFC 5545 §3.8.7.4: a re-import with a higher one updates the event), the
- * asset's name as LOCATION. The version also grows for changes that leave the dates alone; a
+ * asset's name as LOCATION; an end before `today` (Berlin, `YYYY-MM-DD`) without alarms. The version also grows for changes that leave the dates alone; a
  * SEQUENCE that grows more often than needed only makes calendars take the same event again.
  */
 export function warrantyEvents(
   t: WarrantyEventTranslator,
   contacts: readonly WarrantyCalendarContact[],
   location: string,
+  today: string,
 ): CalendarEvent[] {
   return contacts.map((contact) => ({
     uid: warrantyEventUid(contact.id),
@@ -210,5 +213,6 @@ export function warrantyEvents(
     date: contact.warrantyUntil,
     ...warrantyEventText(t, contact),
     location,
+    ended: contact.warrantyUntil < today,
   }));
 }

@@ -304,6 +304,7 @@ contactRoutes.get('/contacts/warranty.ics', async (c) => {
     shell.t,
     rows.map((row) => ({ ...row, name: displayName(row), company: companyBeside(row) })),
     assetName,
+    berlinToday(new Date()),
   );
   // RFC 5545 §3.4 asks for at least one component: with no end (a co-buyer removed the last one,
   // an old bookmark) there is no calendar to give, and an empty file would import as nothing
