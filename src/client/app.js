@@ -335,6 +335,9 @@
       });
       return;
     }
+    // Disabled while the file loads, a focused button loses focus to the page's start: given back
+    // below, so a keyboard or screen reader user stays at "Teilen" (UX review), e.g. to tap it again.
+    var focused = document.activeElement === button;
     button.disabled = true;
     fetch(url, { credentials: 'same-origin' })
       .then((response) => {
@@ -356,6 +359,7 @@
       })
       .then(() => {
         button.disabled = false;
+        if (focused && (!document.activeElement || document.activeElement === document.body)) button.focus();
       });
   }
 

@@ -328,4 +328,45 @@ describe('the printable phone list and printing', () => {
     );
     assert.equal(await anna.page.getByRole('button', { name: 'Teilen' }).isVisible(), false);
   });
+
+  test('"Teilen" by keyboard keeps focus on the button while the file loads and after the share sheet closes', async () => {
+    const phone = await openBrowser();
+    try {
+      // A device that can share files. Its share sheet is closed (AbortError), or it refuses a
+      // share the loading outlasted (NotAllowedError), where the page asks to tap "Teilen" again.
+      await phone.context.addInitScript(() => {
+        navigator.canShare = (data) => Boolean(data?.files?.length);
+        navigator.share = () =>
+          new Promise((resolve, reject) => {
+            setTimeout(() => reject(new DOMException('', window.__refusal)), 50);
+            setTimeout(() => {
+              window.__settled = true;
+            }, 150);
+          });
+      });
+      const { page } = phone;
+      await login(page, 'anna');
+      for (const [refusal, status] of [
+        ['AbortError', ''],
+        ['NotAllowedError', 'Die Datei ist bereit. Tippen Sie bitte noch einmal auf „Teilen“.'],
+      ]) {
+        await page.goto(listPath());
+        await page.evaluate((name) => {
+          window.__refusal = name;
+        }, refusal);
+        await page.getByRole('button', { name: 'Teilen' }).focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => window.__settled);
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.getAttribute('data-share')),
+          'export-vcf',
+          `${refusal}: focus on "Teilen"`,
+        );
+        assert.equal(await page.locator('#share-status').textContent(), status);
+      }
+      assert.deepEqual(phone.errors, []);
+    } finally {
+      await phone.close();
+    }
+  });
 });
