@@ -380,6 +380,11 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     expect(merged.text).toContain('<input type="hidden" name="version" value="1"/>');
     expect(textOf(merged.text)).toContain('Zu viele Änderungen');
     expect(textOf(merged.text)).toContain('Ihre Eingaben sind unten erhalten.');
+    // The form is this page: wait and send it again, not "go back with the browser's Back key" (UX review).
+    expect(textOf(merged.text)).toContain(
+      'Bitte warten Sie einen Moment und versuchen Sie es erneut. Ihre Eingaben sind unten erhalten. Senden Sie das Formular einfach erneut.',
+    );
+    expect(textOf(merged.text)).not.toContain('Zurück-Taste');
     const created = await measure(LIST, { form: { form_token: crypto.randomUUID(), company: 'Nicht GmbH' }, ...refused });
     expect(created.response.status).toBe(429);
     expect(created.count.roundTrips).toBe(0);

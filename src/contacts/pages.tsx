@@ -66,7 +66,8 @@ export async function keepingInput(c: Context<AppEnv>, form: FormPage, write: ()
       ...form,
       unsaved: true,
       heading: page.title,
-      message: `${page.text} ${t.errors.unavailable.inputKept}`,
+      // The form is this page: not the words that send the user Back to it (tooManyRequests.text).
+      message: `${limited ? t.errors.tooManyRequests.inPlace : page.text} ${t.errors.unavailable.inputKept}`,
     });
   }
 }
