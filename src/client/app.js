@@ -808,7 +808,9 @@
     var form = ctx && ctx.request && ctx.request.form;
     if (ctx && (ctx.response.status === 413 || ctx.response.status === 429) && form && form.isConnected) {
       ctx.swap = 'none';
-      const said = new DOMParser().parseFromString(ctx.text || '', 'text/html').querySelector('.error p');
+      // An error page's words, or those above the form a contact form's 429 brings back (an empty
+      // alert said nothing: UX review).
+      const said = new DOMParser().parseFromString(ctx.text || '', 'text/html').querySelector('.error p, p.alert');
       const alert = document.getElementById('limit-alert') || document.createElement('p');
       alert.id = 'limit-alert';
       alert.className = 'alert';

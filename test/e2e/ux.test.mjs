@@ -110,6 +110,38 @@ describe('the list on a phone (360×800)', () => {
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
   });
 
+  test('too many writes (429) on a contact form: the form stays with what was typed, the server\u2019s words above it', async () => {
+    const { page } = browser;
+    const company = `Zu viele GmbH ${unique()}`;
+    await page.goto(`${listPath(BOOK)}/new`);
+    await fillContact(page, { company, notes: 'bleibt' });
+    // The limiter's answer to a contact form is that form again with its words in an alert
+    // (test/round-trips.test.ts pins it); replayed here, since reaching the real limit (60 writes
+    // in 10 s) would refuse the writes of the other test files that run meanwhile.
+    const said =
+      'Sie haben in kurzer Zeit sehr viele Änderungen gesendet. Bitte warten Sie einen Moment und versuchen Sie es erneut. Ihre Eingaben sind unten erhalten. Senden Sie das Formular einfach erneut.';
+    const create = new RegExp(`${listPath(BOOK)}$`);
+    await page.route(create, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 429,
+            contentType: 'text/html; charset=utf-8',
+            body: `<section class="editor" aria-labelledby="form-title"><h1 id="form-title" tabindex="-1" data-focus>Zu viele Änderungen</h1><p class="alert" role="alert">${said}</p><form method="post" class="contact-form"></form></section>`,
+          })
+        : route.continue(),
+    );
+    try {
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.locator('#limit-alert').getByText(said).waitFor();
+    } finally {
+      await page.unroute(create);
+    }
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'the input stays');
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'bleibt');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+  });
+
   test('offline: saving says so, keeps the input, and "Erneut senden" saves once', async () => {
     const { page, context } = browser;
     const company = `Offline GmbH ${unique()}`;
