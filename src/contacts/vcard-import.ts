@@ -1035,7 +1035,10 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
 }
 
 function joinNonEmpty(separator: string, ...parts: string[]): string {
-  return parts.filter((part) => part !== '').join(separator);
+  const kept = parts.filter((part) => part !== '');
+  // A part that ends in the separator's comma ("Silicon Alley 5," of Apple's own sample) gets no
+  // second one: "Silicon Alley 5,, 12345" (UX review).
+  return kept.map((part, i) => (i < kept.length - 1 && separator === ', ' ? part.replace(/,\s*$/, '') : part)).join(separator);
 }
 
 /** ADR: post-office box; extended address; street; locality; region; postal code; country. */
