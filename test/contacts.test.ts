@@ -1440,8 +1440,11 @@ describe('delete and undo', () => {
     const afterEdit = await card(`${LIST}/${id}/edit`, 'kontakte_list=q%3Dbehalten%26group%3Dposition');
     expect(afterEdit).toContain(`href="${LIST}?q=behalten&amp;group=position#c-${id}"`);
     expect(afterEdit).toMatch(new RegExp(`href="${LIST}/${id}/delete\\?version=\\d+&amp;q=behalten&amp;group=position"`));
-    // From the history, to the warranty view.
-    expect(await card(`${LIST}/${id}/history`, 'kontakte_list=view%3Dwarranty')).toContain(`href="${LIST}?view=warranty#c-${id}"`);
+    // From the history, to the warranty view, said as such (UX review: "Zurück zu den Kontakten" led there).
+    expect(await card(`${LIST}/${id}/history`, 'kontakte_list=view%3Dwarranty')).toContain(
+      `href="${LIST}?view=warranty#c-${id}"><span aria-hidden="true">← </span>Zurück zur Gewährleistung</a>`,
+    );
+    expect(afterEdit).toContain(`#c-${id}"><span aria-hidden="true">← </span>Zurück zu den Kontakten</a>`);
     // What the browser last showed wins over a Referer: a reload of a card whose address htmx
     // set sends the Referer of the page first loaded (review).
     expect(await card(`${LIST}?q=anders`, 'kontakte_list=view%3Dwarranty')).toContain(`href="${LIST}?view=warranty#c-${id}"`);

@@ -531,7 +531,7 @@ describe('the warranty view', () => {
     // Its help is a page of its own (the steps are long and read once), linked below the file.
     expect(view).toContain(`<p class="help"><a href="${list}/help/calendar">Wie kommen die Erinnerungen in meinen Kalender?</a></p>`);
     const helpPage = await (await send(`${list}/help/calendar`, { user })).text();
-    expect(helpPage).toContain(`<a href="${list}?view=warranty"><span aria-hidden="true">← </span>Gewährleistung</a>`);
+    expect(helpPage).toContain(`<a href="${list}?view=warranty"><span aria-hidden="true">← </span>Zurück zur Gewährleistung</a>`);
     expect(helpPage).toContain(`<a class="button" href="${list}/warranty.ics" download="">Erinnerungen für den Kalender (.ics)</a>`);
     const help = textOf(/<h1 id="help-title"[^>]*>Wie kommen die Erinnerungen(.*?)<\/section>/s.exec(helpPage)?.[0] ?? '');
     for (const words of [

@@ -428,6 +428,7 @@ export const de = {
     },
     until: (date: string) => `Gewährleistung bis ${date}`,
     typedEnd: (date: string) => `Die Frist ergäbe ${date}; es gilt das eingetragene Ende.`,
+    backToWarranty: 'Zurück zur Gewährleistung',
     viewLink: 'Gewährleistung',
     viewTitle: 'Gewährleistung',
     viewText: 'Alle Kontakte mit einem Ende der Gewährleistung: das nächste zuerst, abgelaufene am Schluss.',

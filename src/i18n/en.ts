@@ -391,6 +391,7 @@ export const en: Messages = {
     },
     until: (date: string) => `Warranty until ${date}`,
     typedEnd: (date: string) => `The period would give ${date}; the end entered applies.`,
+    backToWarranty: 'Back to warranty',
     viewLink: 'Warranty',
     viewTitle: 'Warranty',
     viewText: 'Every contact with a warranty end date: the next one first, ended ones at the bottom.',

@@ -65,7 +65,7 @@ export function ContactDetail(props: {
   return (
     <article class="detail" aria-labelledby="contact-title">
       {/* A whole page load: the browser itself returns to the row (#c-…). */}
-      <Crumb href={back} label={t.contacts.backToList} />
+      <Crumb href={back} label={props.from?.view === 'warranty' ? t.warranty.backToWarranty : t.contacts.backToList} />
       <div class="bar">
         <div>
           <h1 id="contact-title" tabindex={-1} data-focus>

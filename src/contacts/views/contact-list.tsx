@@ -219,7 +219,7 @@ export function NoWarrantyEnds(props: { shell: Shell; assetId: string }) {
   const { t, paths } = props.shell;
   return (
     <section aria-labelledby="no-ends-title">
-      <Crumb href={paths.contacts(props.assetId, { view: 'warranty' })} label={t.warranty.viewTitle} />
+      <Crumb href={paths.contacts(props.assetId, { view: 'warranty' })} label={t.warranty.backToWarranty} />
       <h1 id="no-ends-title" tabindex={-1} data-focus>
         {t.warranty.viewTitle}
       </h1>
