@@ -317,7 +317,13 @@ describe('importing a .vcf', () => {
     const none = await confirm(user, importId, []);
     expect(none.status).toBe(422);
     const noneHtml = await none.text();
-    expect(noneHtml).toContain('<p class="alert" role="alert">Bitte haken Sie mindestens einen Kontakt an.</p>');
+    // Said at the boxes, and the first box focused and described by it (UX review: said at the top, focus there).
+    expect(noneHtml).toContain(
+      '<p class="field-error" id="ticks-error" role="alert">Bitte haken Sie mindestens einen Kontakt an.</p><ul class="preview">',
+    );
+    expect(noneHtml).not.toContain('<p class="alert"');
+    expect(noneHtml.match(/ autofocus=""/g)).toHaveLength(1);
+    expect(noneHtml).toMatch(/<input type="checkbox" id="card-1" [^>]*aria-describedby="ticks-error [^"]*" autofocus=""/);
     // The buyer's choice stays as it was sent (here: nothing), not the preview's defaults.
     expect(previewOf(noneHtml).ticked).toEqual([]);
     expect(previewOf(noneHtml).all).toHaveLength(6);

@@ -518,7 +518,13 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
     });
   }
   // The preview again (duplicates marked anew), with what stopped the import.
-  const previewAgain = async (status: 200 | 409 | 422, message?: (live: number) => string, choice = ticked, untickDuplicates = false) => {
+  const previewAgain = async (
+    status: 200 | 409 | 422,
+    message?: (live: number) => string,
+    choice = ticked,
+    untickDuplicates = false,
+    noneTicked = false,
+  ) => {
     const { live, mark, book } = await duplicateIndex(db, asset.id);
     const cards = mark(staged.cards);
     return render(c, {
@@ -533,6 +539,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
           room={MAX_CONTACTS_PER_ASSET - live}
           book={book}
           message={message?.(live)}
+          noneTicked={noneTicked}
           ticked={
             untickDuplicates
               ? // A second copy of a card in the file stays as chosen: the book has nothing to do with it (code review).
@@ -559,7 +566,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
         new Set(body.tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []),
       );
     // Nothing ticked (all likely duplicates, say): not an import of nothing with an undo of nothing.
-    if (chosen.length === 0) return previewAgain(422, () => shell.t.contacts.importNoneTicked);
+    if (chosen.length === 0) return previewAgain(422, undefined, ticked, false, true);
   }
   // The book as the preview showed it (sent without, as before this check: not compared).
   const book = typeof body.book === 'string' ? body.book : undefined;

@@ -118,8 +118,11 @@ export function ImportPreview(props: {
   message?: string;
   /** The cards the buyer ticked, when the preview comes back after a confirm (their choice stays). */
   ticked?: ReadonlySet<string>;
+  /** Confirmed with nothing ticked: said at the boxes, the first one focused (UX review: said at the top). */
+  noneTicked?: boolean;
 }) {
-  const { shell, assetId, importId, cards, ticked } = props;
+  const { shell, assetId, importId, cards, ticked, noneTicked } = props;
+  const first = cards.find((card) => card.importable);
   // At first only as many are ticked as the asset has room for, the first ones in the file (UX
   // review: 840 ticked where 830 fit, and the confirm could only answer "too many").
   let room = props.room;
@@ -170,6 +173,11 @@ export function ImportPreview(props: {
             </button>
           </p>
         ) : null}
+        {noneTicked ? (
+          <p class="field-error" id="ticks-error" role="alert">
+            {t.contacts.importNoneTicked}
+          </p>
+        ) : null}
         <ul class="preview">
           {cards.map((card) => {
             const name = displayName({
@@ -206,7 +214,8 @@ export function ImportPreview(props: {
                     checked={card.importable && (ticked ? ticked.has(String(card.index)) : !card.duplicateOf && room-- > 0)}
                     disabled={!card.importable}
                     // Described by what else it holds and why it is (not) ticked ("Wahrscheinlich schon bei Ihren Kontakten …").
-                    aria-describedby={more.length ? `${id}-more ${id}-notes` : `${id}-notes`}
+                    aria-describedby={`${noneTicked && card === first ? 'ticks-error ' : ''}${more.length ? `${id}-more ` : ''}${id}-notes`}
+                    autofocus={noneTicked && card === first ? true : undefined}
                   />
                   <span>
                     <strong>{name || '—'}</strong>
