@@ -252,9 +252,10 @@ describe('importing a .vcf', () => {
     // The notes' beginning, cut at 120 characters.
     expect(text).toContain(`${[...notes].slice(0, 119).join('')}…`);
     expect(text).not.toContain(notes.trim());
-    // Other programs' own properties once, by what they are (review: 18 hex names filled a phone's screen).
+    // Other programs' own properties once, by what they are (review: 18 hex names filled a phone's screen);
+    // a rare standard one (CLIENTPIDMAP) in words too (UX review).
     expect(text).toContain(
-      'Nicht übernommen: Geburtstag, Spitzname, Messenger und Profile, Daten anderer Programme, verbundene Personen, CLIENTPIDMAP.',
+      'Nicht übernommen: Geburtstag, Spitzname, Messenger und Profile, Daten anderer Programme, verbundene Personen, sonstige Angaben.',
     );
     const english = textOf(
       await (
@@ -271,7 +272,7 @@ describe('importing a .vcf', () => {
       ).text(),
     );
     expect(english).toContain(
-      'Not added: birthday, nickname, messengers and profiles, other programs’ data, related people, CLIENTPIDMAP.',
+      'Not added: birthday, nickname, messengers and profiles, other programs’ data, related people, other details.',
     );
   });
 

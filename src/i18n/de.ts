@@ -378,6 +378,7 @@ export const de = {
       photo: 'Foto',
       gender: 'Geschlecht',
       apps: 'Daten anderer Programme',
+      other: 'sonstige Angaben',
     },
     previewConfirm: 'Angehakte Kontakte übernehmen',
     imported: (n: number) => (n === 1 ? '1 Kontakt wurde übernommen.' : `${n.toLocaleString('de-DE')} Kontakte wurden übernommen.`),

@@ -344,6 +344,7 @@ export const en: Messages = {
       photo: 'photo',
       gender: 'gender',
       apps: 'other programs’ data',
+      other: 'other details',
     },
     previewConfirm: 'Add the ticked contacts',
     imported: (n: number) => (n === 1 ? '1 contact was imported.' : `${n.toLocaleString('en-GB')} contacts were imported.`),
