@@ -1,6 +1,7 @@
-import { html } from 'hono/html';
+import { raw } from 'hono/html';
 import { ICONS_PATH } from '../generated/assets';
 import type { Paths } from '../paths';
+import { escapeHtml } from './escape';
 
 export type IconName = 'call' | 'mobile' | 'mail' | 'route' | 'card' | 'web' | 'plus';
 
@@ -9,5 +10,10 @@ export type IconName = 'call' | 'mobile' | 'mail' | 'route' | 'card' | 'web' | '
  * Decorative: the link or button around it carries the accessible name.
  */
 export function icon(paths: Paths, name: IconName) {
-  return html`<svg class="i" aria-hidden="true"><use href="${paths.file(ICONS_PATH)}#${name}"></use></svg>`;
+  return raw(iconHtml(paths, name));
+}
+
+/** The same icon's markup as a string (the list's rows are written as plain strings). */
+export function iconHtml(paths: Paths, name: IconName): string {
+  return `<svg class="i" aria-hidden="true"><use href="${escapeHtml(paths.file(ICONS_PATH))}#${escapeHtml(name)}"></use></svg>`;
 }
