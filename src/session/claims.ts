@@ -62,9 +62,21 @@ export interface ClaimExpectations {
  * every claim, issuer, audience and the times with leeway.
  */
 export function sessionFromPayload(payload: unknown, expected: ClaimExpectations): Session | null {
+  return sessionFromClaims(claimsOf(payload), expected);
+}
+
+/** The claims of a payload as zod reads them, null where a claim is missing or of the wrong type. */
+export function claimsOf(payload: unknown): SessionClaims | null {
   const parsed = sessionClaims.safeParse(payload);
-  if (!parsed.success) return null;
-  const claims = parsed.data;
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The session of claims read by `claimsOf`: issuer, audience and the times with leeway, checked
+ * on every call (a verified token's claims are read once, src/session/index.ts).
+ */
+export function sessionFromClaims(claims: SessionClaims | null, expected: ClaimExpectations): Session | null {
+  if (!claims) return null;
   const now = expected.nowSeconds;
   if (claims.iss !== expected.issuer || !claims.aud.includes(expected.audience)) return null;
   if (claims.exp <= now - CLOCK_SKEW_SECONDS) return null;
