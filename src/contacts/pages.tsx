@@ -84,7 +84,7 @@ export async function listPage(
     imported?: { count: number; importId: string };
   } = {},
 ) {
-  const { shell } = c.var;
+  const shell = c.get('shell');
   const asset = c.get('asset');
   const page = await listContacts(c.get('db'), asset.id, {
     query: view.q,
@@ -161,9 +161,11 @@ const LIST_COOKIE = 'kontakte_list';
  * refused and the old one kept).
  */
 export function rememberList(c: Context<AppEnv>, view: ListFrom) {
-  const { paths } = c.var.shell;
-  const list = paths.contacts(c.var.asset.id);
-  const kept = (from: ListFrom) => paths.contacts(c.var.asset.id, from).slice(list.length + 1);
+  // c.get, not c.var: hono's c.var copies every variable of the request into a new object.
+  const { paths } = c.get('shell');
+  const assetId = c.get('asset').id;
+  const list = paths.contacts(assetId);
+  const kept = (from: ListFrom) => paths.contacts(assetId, from).slice(list.length + 1);
   const fits = (value: string) => encodeURIComponent(value).length <= 1500;
   let value = kept(view);
   if (!fits(value)) value = kept({ ...view, after: '', through: '' });

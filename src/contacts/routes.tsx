@@ -179,7 +179,10 @@ const author = (c: Ctx) => ({ userId: c.var.session.userId, name: c.var.session.
 
 contactRoutes.get('/contacts', listQuery, async (c) => {
   const query = c.req.valid('query');
-  const { shell, asset, db } = c.var;
+  // c.get, not c.var (a copy of every variable of the request): the list is the hottest page.
+  const shell = c.get('shell');
+  const asset = c.get('asset');
+  const db = c.get('db');
   // The warranty view has its own order and no search: its URLs carry nothing else.
   const view: ListView = query.view ? { q: '', view: query.view } : { q: query.q, group: query.group };
   if (query.part && c.req.header('hx-request') === 'true') {
@@ -219,7 +222,7 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
     id === undefined ? undefined : kind === 'deleted' ? await findDeletedContact(db, asset.id, id) : await findContact(db, asset.id, id);
   // A delete's notice (and its undo) only while the delete is this user's: reloaded after a
   // co-buyer restored and deleted it again, it would undo that delete (code review).
-  if (kind === 'deleted' && contact?.updatedBy !== c.var.session.userId) contact = undefined;
+  if (kind === 'deleted' && contact?.updatedBy !== c.get('session').userId) contact = undefined;
   const staged = query.imported ? await findStaged(db, asset.id, query.imported) : undefined;
   const imported = staged && staged.status === 'done' ? { count: staged.imported, importId: staged.importId } : undefined;
   // After an import's undo without JS: what it removed, and the contacts it kept (read anew); only
