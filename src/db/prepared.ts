@@ -73,13 +73,20 @@ export class BuiltRead<Row> {
     return fillPlaceholders(this.params, values);
   }
 
-  /** One row from its values in column order, decoded as drizzle decodes them (null stays null). */
-  row(values: readonly unknown[]): Row {
+  /**
+   * One row from its values in column order, decoded as drizzle decodes them (null stays null);
+   * without the column `omit` where one is named (the list's cursor, which only its last row needs).
+   */
+  row(values: readonly unknown[]): Row;
+  row<K extends keyof Row & string>(values: readonly unknown[], omit: K): Omit<Row, K>;
+  row(values: readonly unknown[], omit?: string): Row {
     if (values.length !== this.keys.length) throw new Error(`read ${values.length} of ${this.keys.length} columns`);
     const row: Record<string, unknown> = {};
     for (let i = 0; i < this.keys.length; i++) {
+      const key = this.keys[i] as string;
+      if (key === omit) continue;
       const value = values[i];
-      row[this.keys[i] as string] = value === null || value === undefined ? null : this.decoders[i]?.mapFromDriverValue(value);
+      row[key] = value === null || value === undefined ? null : this.decoders[i]?.mapFromDriverValue(value);
     }
     return row as Row;
   }
@@ -89,14 +96,16 @@ export class BuiltRead<Row> {
    * Two columns of one name would become one key (drizzle's batch has the same limit), and a name
    * like "1" would move to the front of the object: both are refused, not read shifted.
    */
-  rowsOf(result: D1Result): Row[] {
+  rowsOf(result: D1Result): Row[];
+  rowsOf<K extends keyof Row & string>(result: D1Result, omit: K): Omit<Row, K>[];
+  rowsOf(result: D1Result, omit?: keyof Row & string): Row[] {
     const objects = result.results as Record<string, unknown>[];
     const first = objects[0];
     if (first && !this.namesChecked) {
       if (Object.keys(first).some((name) => /^(0|[1-9][0-9]*)$/.test(name))) throw new Error('a column named like an array index');
       this.namesChecked = true;
     }
-    return objects.map((object) => this.row(Object.values(object)));
+    return objects.map((object) => (omit === undefined ? this.row(Object.values(object)) : (this.row(Object.values(object), omit) as Row)));
   }
 }
 
@@ -143,6 +152,16 @@ export async function runReads<A, B>(
   first: [BuiltRead<A>, Record<string, unknown>],
   second: [BuiltRead<B>, Record<string, unknown>],
 ): Promise<[A[], B[]]> {
+  const [a, b] = await runBatch(db, first, second);
+  return [first[0].rowsOf(a), second[0].rowsOf(b)];
+}
+
+/** Two reads in one D1 batch, answered as D1 answers them (each read's `rowsOf` decodes them). */
+export async function runBatch<A, B>(
+  db: Database,
+  first: [BuiltRead<A>, Record<string, unknown>],
+  second: [BuiltRead<B>, Record<string, unknown>],
+): Promise<[D1Result, D1Result]> {
   const client = clientOf(db);
   const params = [first[0].values(first[1]), second[0].values(second[1])] as const;
   const [a, b] = await guarded(() =>
@@ -150,5 +169,5 @@ export async function runReads<A, B>(
   );
   // D1 answers every statement of a batch or throws; a short answer is storage trouble all the same.
   if (!a || !b) throw new StorageUnavailableError('D1 batch answer too short');
-  return [first[0].rowsOf(a), second[0].rowsOf(b)];
+  return [a, b];
 }
