@@ -182,10 +182,27 @@ export type WarrantyBadge = 'endsSoon' | 'endedRecently';
  * Anything else, and a date that is not one, gets none.
  */
 export function warrantyBadge(until: string, today: string): WarrantyBadge | null {
-  if (!parseDate(until) || !parseDate(today)) return null;
-  if (until >= today) return until <= addMonths(today, ENDS_SOON_MONTHS) ? 'endsSoon' : null;
-  return until >= addDays(today, -ENDED_RECENTLY_DAYS) ? 'endedRecently' : null;
+  if (!parseDate(until)) return null;
+  const windows = badgeWindows(today);
+  if (!windows) return null;
+  if (until >= today) return until <= windows.endsSoonUntil ? 'endsSoon' : null;
+  return until >= windows.endedRecentlyFrom ? 'endedRecently' : null;
 }
+
+/**
+ * The windows' ends for `today`, null where it is no date: worked out once per day (the last
+ * day's are kept), not for every row of a list with a warranty end.
+ */
+function badgeWindows(today: string): { endsSoonUntil: string; endedRecentlyFrom: string } | null {
+  if (lastWindows?.today !== today) {
+    const windows = parseDate(today)
+      ? { endsSoonUntil: addMonths(today, ENDS_SOON_MONTHS), endedRecentlyFrom: addDays(today, -ENDED_RECENTLY_DAYS) }
+      : null;
+    lastWindows = { today, windows };
+  }
+  return lastWindows.windows;
+}
+let lastWindows: { today: string; windows: ReturnType<typeof badgeWindows> } | undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Showing a date
