@@ -54,7 +54,11 @@ export function displayName(c: Pick<VCardContact, 'title' | 'firstName' | 'lastN
   // A name of only invisible characters is none (schema.ts): the company names the contact then
   // (code review: an imported card's zero-width name made a row without text).
   if (!NAME_VISIBLE.test(c.firstName + c.lastName)) return c.company;
-  return [c.title, c.firstName, c.lastName].filter((part) => part !== '').join(' ');
+  // [title, firstName, lastName] without the empty ones, joined by spaces (without an array: every list row shows one).
+  let name = c.title;
+  if (c.firstName !== '') name = name === '' ? c.firstName : `${name} ${c.firstName}`;
+  if (c.lastName !== '') name = name === '' ? c.lastName : `${name} ${c.lastName}`;
+  return name;
 }
 
 /** The company beside a person's name ('' where it is the name itself: no name, or one of only invisible characters). */
