@@ -11,6 +11,7 @@ import { languageOf, weightOf } from '../src/i18n';
 import { de } from '../src/i18n/de';
 import { en } from '../src/i18n/en';
 import { HELP, HELP_TOPICS } from '../src/i18n/help';
+import { numberIn } from '../src/i18n/number';
 import { assertProperty } from './property';
 
 const honoWeight = (header: string, language: string) =>
@@ -131,6 +132,23 @@ describe('help that names a button', () => {
         const platform = /^(iPhone|Android|Outlook|Google)/.exec(line)?.[1];
         if (platform) expect(HELP.en[topic][index], line).toMatch(new RegExp(`^${platform}`));
       }
+    }
+  });
+});
+
+describe('numbers in the catalogs', () => {
+  // The catalogs write numbers through one formatter per language (src/i18n/number.ts): what
+  // toLocaleString wrote before, for any number.
+  it('numberIn writes what toLocaleString writes', () => {
+    for (const locale of [de.locale, en.locale]) {
+      const format = numberIn(locale);
+      for (const n of [0, 1, 2, 999, 1000, 1234, 12345, 1234567, -1500, 0.5, 1234.5678, Number.NaN, Number.POSITIVE_INFINITY])
+        expect(format(n)).toBe(n.toLocaleString(locale));
+      assertProperty(
+        fc.property(fc.oneof(fc.integer(), fc.double()), (n) => {
+          expect(format(n)).toBe(n.toLocaleString(locale));
+        }),
+      );
     }
   });
 });

@@ -1,7 +1,10 @@
 import type { FieldName } from '../contacts/fields';
+import { numberIn } from './number';
 
 /** Hints under some form fields, keyed by the contract's field names. */
 type Hints = Partial<Record<FieldName, string>>;
+
+const localNumber = numberIn('de-DE');
 
 /**
  * German catalog: the default language and the shape every other catalog must match.
@@ -77,12 +80,12 @@ export const de = {
     add: 'Neuen Kontakt hinzufügen',
     exportAll: 'Auf das Handy übernehmen (.vcf)',
     exportNone: 'Es gibt keine Kontakte, die in die Datei kommen könnten.',
-    exportFound: (n: number) => `${n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`} auf das Handy übernehmen (.vcf)`,
+    exportFound: (n: number) => `${n === 1 ? '1 Treffer' : `${localNumber(n)} Treffer`} auf das Handy übernehmen (.vcf)`,
     exportHelpTitle: 'Wie kommen die Kontakte auf mein Handy?',
     share: 'Teilen',
     print: {
       link: 'Telefonliste drucken',
-      found: (n: number) => `${n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`} drucken`,
+      found: (n: number) => `${n === 1 ? '1 Treffer' : `${localNumber(n)} Treffer`} drucken`,
       title: (assetName: string) => `Telefonliste · ${assetName}`,
       heading: 'Telefonliste',
       asOf: (date: string) => `Stand: ${date}`,
@@ -95,16 +98,16 @@ export const de = {
       reach: 'E-Mail-Adresse und Adresse',
       mobile: 'Mobil',
     },
-    count: (n: number) => (n === 1 ? '1 Kontakt' : `${n.toLocaleString('de-DE')} Kontakte`),
+    count: (n: number) => (n === 1 ? '1 Kontakt' : `${localNumber(n)} Kontakte`),
     countFrom: (name: string) => ` · hier ab „${name}“`,
-    found: (n: number, q: string) => (n === 1 ? `1 Treffer für „${q}“` : `${n.toLocaleString('de-DE')} Treffer für „${q}“`),
+    found: (n: number, q: string) => (n === 1 ? `1 Treffer für „${q}“` : `${localNumber(n)} Treffer für „${q}“`),
     noResults: (q: string) => `Keine Treffer für „${q}“`,
     clearSearch: 'Suche leeren',
     search: 'Kontakte durchsuchen',
     searchHint: 'Name, Ort, Nummer',
     searchButton: 'Suchen',
     loadMore: 'Mehr laden',
-    loadedMore: (n: number) => (n === 1 ? '1 weiterer Kontakt geladen.' : `${n.toLocaleString('de-DE')} weitere Kontakte geladen.`),
+    loadedMore: (n: number) => (n === 1 ? '1 weiterer Kontakt geladen.' : `${localNumber(n)} weitere Kontakte geladen.`),
     nextPage: 'Weiter',
     emptyTitle: 'Hier sind noch keine Kontakte',
     emptyText:
@@ -209,7 +212,7 @@ export const de = {
     retry: 'Erneut senden',
     errors: {
       invalid: 'Bitte prüfen Sie diese Eingabe.',
-      tooLong: (max: number) => `Bitte kürzen Sie die Eingabe auf höchstens ${max.toLocaleString('de-DE')} Zeichen.`,
+      tooLong: (max: number) => `Bitte kürzen Sie die Eingabe auf höchstens ${localNumber(max)} Zeichen.`,
       controlCharacters: 'Die Eingabe enthält ein unsichtbares Sonderzeichen. Bitte tippen Sie sie neu ein.',
       phone: 'Bitte geben Sie die Nummer mit Ziffern ein, z. B. +49 89 1234567.',
       phoneWords: 'Bitte tragen Sie nur die Nummer in Ziffern ein. Zusätze wie „Zentrale“ gehören in die Notizen.',
@@ -232,7 +235,7 @@ export const de = {
       period: 'Bitte wählen Sie 5, 4 oder 2 Jahre.',
     },
     full: (max: number) =>
-      `Es sind keine weiteren Kontakte möglich: Ein Objekt kann höchstens ${max.toLocaleString('de-DE')} Kontakte haben. Löschen Sie nicht mehr benötigte Kontakte, um neue anzulegen.`,
+      `Es sind keine weiteren Kontakte möglich: Ein Objekt kann höchstens ${localNumber(max)} Kontakte haben. Löschen Sie nicht mehr benötigte Kontakte, um neue anzulegen.`,
     conflictTitle: 'Dieser Kontakt wurde inzwischen geändert',
     conflictText: (name: string, date: string) =>
       `${name} hat den Kontakt am ${date} geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben. Vergleichen Sie die Angaben und entscheiden Sie.`,
@@ -351,9 +354,9 @@ export const de = {
       gone: 'Diese Vorschau gilt nicht mehr: nach einer Stunde oder nach vier neueren Dateien. Bitte laden Sie die Datei noch einmal hoch.',
       undone: 'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',
     } as Record<string, string>,
-    previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${n.toLocaleString('de-DE')} Kontakte in der Datei`),
+    previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${localNumber(n)} Kontakte in der Datei`),
     previewText: (room: number, full?: boolean) => {
-      const n = room.toLocaleString('de-DE');
+      const n = localNumber(room);
       return `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} neuen der Datei` : ''}.`;
     },
     previewDuplicate: (name: string) => `Wahrscheinlich schon bei Ihren Kontakten: „${name}“, daher zunächst nicht angehakt.`,
@@ -381,7 +384,7 @@ export const de = {
       other: 'sonstige Angaben',
     },
     previewConfirm: 'Angehakte Kontakte übernehmen',
-    imported: (n: number) => (n === 1 ? '1 Kontakt wurde übernommen.' : `${n.toLocaleString('de-DE')} Kontakte wurden übernommen.`),
+    imported: (n: number) => (n === 1 ? '1 Kontakt wurde übernommen.' : `${localNumber(n)} Kontakte wurden übernommen.`),
     importUndo: 'Import rückgängig',
     importUndoWarning:
       'Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
@@ -389,14 +392,14 @@ export const de = {
     importUndoHint:
       'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat.',
     lastImport: (n: number, date: string) =>
-      `Ihr letzter Import (${date}): ${n === 1 ? '1 übernommener Kontakt ist' : `${n.toLocaleString('de-DE')} übernommene Kontakte sind`} noch unverändert.`,
+      `Ihr letzter Import (${date}): ${n === 1 ? '1 übernommener Kontakt ist' : `${localNumber(n)} übernommene Kontakte sind`} noch unverändert.`,
     importUndone: (n: number) =>
-      n === 1 ? '1 übernommener Kontakt wurde gelöscht.' : `${n.toLocaleString('de-DE')} übernommene Kontakte wurden gelöscht.`,
+      n === 1 ? '1 übernommener Kontakt wurde gelöscht.' : `${localNumber(n)} übernommene Kontakte wurden gelöscht.`,
     importNothing: 'Von diesem Import ist nichts mehr zu löschen.',
     importNoneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',
     importKept: (names: string) => `Behalten, da inzwischen geändert: ${names}.`,
     importFull: (room: number) =>
-      `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${room.toLocaleString('de-DE')}. Haken Sie weniger an.`,
+      `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${localNumber(room)}. Haken Sie weniger an.`,
     goneTitle: 'Dieser Kontakt wurde inzwischen gelöscht',
     /** `version`: the form holds an older version a restore from the history brought, not input. */
     goneText: (by?: string, version?: boolean) =>
@@ -434,7 +437,7 @@ export const de = {
     viewTitle: 'Gewährleistung',
     viewText: 'Alle Kontakte mit einem Ende der Gewährleistung: das nächste zuerst, abgelaufene am Schluss.',
     ended: 'Abgelaufen',
-    count: (n: number) => (n === 1 ? '1 Kontakt mit Gewährleistungsende' : `${n.toLocaleString('de-DE')} Kontakte mit Gewährleistungsende`),
+    count: (n: number) => (n === 1 ? '1 Kontakt mit Gewährleistungsende' : `${localNumber(n)} Kontakte mit Gewährleistungsende`),
     empty: 'Noch hat kein Kontakt ein Ende der Gewährleistung. Tragen Sie es beim Bearbeiten eines Kontakts unter „Gewährleistung“ ein.',
     download: 'Erinnerungen für den Kalender (.ics)',
     fileName: (assetName: string) => `Gewährleistung ${assetName}`,

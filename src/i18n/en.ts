@@ -1,4 +1,7 @@
 import { de, type Messages } from './de';
+import { numberIn } from './number';
+
+const localNumber = numberIn('en-GB');
 
 /** English catalog, served when the browser ranks English above German. */
 export const en: Messages = {
@@ -62,12 +65,12 @@ export const en: Messages = {
     add: 'Add new contact',
     exportAll: 'Add to your phone (.vcf)',
     exportNone: 'There are no contacts to put in the file.',
-    exportFound: (n: number) => `Add ${n === 1 ? '1 match' : `${n.toLocaleString('en-GB')} matches`} to your phone (.vcf)`,
+    exportFound: (n: number) => `Add ${n === 1 ? '1 match' : `${localNumber(n)} matches`} to your phone (.vcf)`,
     exportHelpTitle: 'How do the contacts get onto my phone?',
     share: 'Share',
     print: {
       link: 'Print phone list',
-      found: (n: number) => `Print ${n === 1 ? '1 match' : `${n.toLocaleString('en-GB')} matches`}`,
+      found: (n: number) => `Print ${n === 1 ? '1 match' : `${localNumber(n)} matches`}`,
       title: (assetName: string) => `Phone list · ${assetName}`,
       heading: 'Phone list',
       asOf: (date: string) => `As of ${date}`,
@@ -80,16 +83,16 @@ export const en: Messages = {
       reach: 'Email and address',
       mobile: 'Mobile',
     },
-    count: (n: number) => (n === 1 ? '1 contact' : `${n.toLocaleString('en-GB')} contacts`),
+    count: (n: number) => (n === 1 ? '1 contact' : `${localNumber(n)} contacts`),
     countFrom: (name: string) => ` · from “${name}” on`,
-    found: (n: number, q: string) => (n === 1 ? `1 match for “${q}”` : `${n.toLocaleString('en-GB')} matches for “${q}”`),
+    found: (n: number, q: string) => (n === 1 ? `1 match for “${q}”` : `${localNumber(n)} matches for “${q}”`),
     noResults: (q: string) => `No matches for “${q}”`,
     clearSearch: 'Clear search',
     search: 'Search contacts',
     searchHint: 'Name, town, number',
     searchButton: 'Search',
     loadMore: 'Load more',
-    loadedMore: (n: number) => (n === 1 ? '1 more contact loaded.' : `${n.toLocaleString('en-GB')} more contacts loaded.`),
+    loadedMore: (n: number) => (n === 1 ? '1 more contact loaded.' : `${localNumber(n)} more contacts loaded.`),
     nextPage: 'Next',
     emptyTitle: 'There are no contacts here yet',
     emptyText:
@@ -183,7 +186,7 @@ export const en: Messages = {
     retry: 'Send again',
     errors: {
       invalid: 'Please check this entry.',
-      tooLong: (max: number) => `Please shorten the entry to at most ${max.toLocaleString('en-GB')} characters.`,
+      tooLong: (max: number) => `Please shorten the entry to at most ${localNumber(max)} characters.`,
       controlCharacters: 'The entry contains an invisible special character. Please type it again.',
       phone: 'Please enter the number in digits, e.g. +49 89 1234567.',
       phoneWords: 'Please enter the number only, in digits. Additions such as “switchboard” belong in the notes.',
@@ -205,7 +208,7 @@ export const en: Messages = {
       period: 'Please choose 5, 4 or 2 years.',
     },
     full: (max: number) =>
-      `No more contacts are possible: a property can have at most ${max.toLocaleString('en-GB')} contacts. Delete contacts you no longer need to add new ones.`,
+      `No more contacts are possible: a property can have at most ${localNumber(max)} contacts. Delete contacts you no longer need to add new ones.`,
     conflictTitle: 'This contact was changed meanwhile',
     conflictText: (name: string, date: string) =>
       `${name} changed the contact on ${date} while you were editing it. Nothing was overwritten. Compare the details and decide.`,
@@ -319,9 +322,9 @@ export const en: Messages = {
       gone: 'This preview is no longer valid: after an hour or four newer files. Please upload the file again.',
       undone: 'This import was undone. To repeat it, please upload the file again.',
     } as Record<string, string>,
-    previewTitle: (n: number) => (n === 1 ? '1 contact in the file' : `${n.toLocaleString('en-GB')} contacts in the file`),
+    previewTitle: (n: number) => (n === 1 ? '1 contact in the file' : `${localNumber(n)} contacts in the file`),
     previewText: (room: number, full?: boolean) => {
-      const n = room.toLocaleString('en-GB');
+      const n = localNumber(room);
       return `Tick what to add. This property has room for ${n} more contacts${full ? `; the first ${n} new ones in the file are ticked` : ''}.`;
     },
     previewDuplicate: (name: string) => `Probably already in your contacts: “${name}”, so not ticked at first.`,
@@ -347,21 +350,19 @@ export const en: Messages = {
       other: 'other details',
     },
     previewConfirm: 'Add the ticked contacts',
-    imported: (n: number) => (n === 1 ? '1 contact was imported.' : `${n.toLocaleString('en-GB')} contacts were imported.`),
+    imported: (n: number) => (n === 1 ? '1 contact was imported.' : `${localNumber(n)} contacts were imported.`),
     importUndo: 'Undo import',
     importUndoWarning: 'Every contact of this import that nobody has changed since is deleted for good. This cannot be undone.',
     importUndoConfirm: 'Yes, undo the import',
     importUndoHint:
       'You added this contact from a file. “Undo import” applies to the whole file: not only this contact, every one from it that nobody has changed since.',
     lastImport: (n: number, date: string) =>
-      `Your last import (${date}): ${n === 1 ? '1 imported contact is' : `${n.toLocaleString('en-GB')} imported contacts are`} still unchanged.`,
-    importUndone: (n: number) =>
-      n === 1 ? '1 imported contact was deleted.' : `${n.toLocaleString('en-GB')} imported contacts were deleted.`,
+      `Your last import (${date}): ${n === 1 ? '1 imported contact is' : `${localNumber(n)} imported contacts are`} still unchanged.`,
+    importUndone: (n: number) => (n === 1 ? '1 imported contact was deleted.' : `${localNumber(n)} imported contacts were deleted.`),
     importNothing: 'Nothing of this import is left to delete.',
     importNoneTicked: 'Please tick at least one contact.',
     importKept: (names: string) => `Kept, as changed after the import: ${names}.`,
-    importFull: (room: number) =>
-      `That many contacts no longer fit this property: there is room for ${room.toLocaleString('en-GB')}. Tick fewer.`,
+    importFull: (room: number) => `That many contacts no longer fit this property: there is room for ${localNumber(room)}. Tick fewer.`,
     goneTitle: 'This contact was deleted meanwhile',
     goneText: (by?: string, version?: boolean) =>
       `${by ? `${by} deleted the contact ${version ? 'after you opened its history' : 'while you were editing it'}.` : 'The contact was deleted meanwhile.'} ${version ? 'The version you wanted to restore is below' : 'Your input is kept below'}: you can ${by ? 'restore the contact with it or save it' : 'save it'} as a new contact.`,
@@ -397,7 +398,7 @@ export const en: Messages = {
     viewTitle: 'Warranty',
     viewText: 'Every contact with a warranty end date: the next one first, ended ones at the bottom.',
     ended: 'Ended',
-    count: (n: number) => (n === 1 ? '1 contact with a warranty end' : `${n.toLocaleString('en-GB')} contacts with a warranty end`),
+    count: (n: number) => (n === 1 ? '1 contact with a warranty end' : `${localNumber(n)} contacts with a warranty end`),
     empty: 'No contact has a warranty end date yet. Enter one under “Warranty” when you edit a contact.',
     download: 'Reminders for your calendar (.ics)',
     fileName: (assetName: string) => `Warranty ${assetName}`,
