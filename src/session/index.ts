@@ -30,7 +30,10 @@ function hmacKey(text: string): Promise<CryptoKey> {
 /** The current and the previous secret where set and long enough, in that order. */
 function secretsOf(env: Bindings): string[] {
   const secrets = [env.SESSION_SECRET, env.SESSION_SECRET_PREVIOUS].filter(
-    (text): text is string => typeof text === 'string' && new TextEncoder().encode(text).length >= MIN_SECRET_BYTES,
+    // UTF-8 has at least one byte per UTF-16 unit: a secret of 32 units or more is long enough
+    // without encoding it on every request (1-2 % of a list page's CPU in workerd).
+    (text): text is string =>
+      typeof text === 'string' && (text.length >= MIN_SECRET_BYTES || new TextEncoder().encode(text).length >= MIN_SECRET_BYTES),
   );
   if (secrets.length === 0) throw new Error('SESSION_SECRET is missing or shorter than 32 bytes');
   return secrets;
