@@ -114,15 +114,21 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
 }
 
 const apps = new Map<string, Hono<AppEnv>>();
+/** The same apps by the two vars configOf reads, as they are: no config worked out on every request. */
+const appsByVars = new Map<string, Hono<AppEnv>>();
 
 /** The app for the env's configuration (and dev routes), built once per isolate. */
 export function appFor(env: Bindings, devRoutes?: Hono<AppEnv>): Hono<AppEnv> {
+  const vars = JSON.stringify([env.BASE_PATH, env.FRAME_ANCESTORS, devRoutes !== undefined]);
+  let app = appsByVars.get(vars);
+  if (app) return app;
   const config = configOf(env);
   const key = JSON.stringify(config) + (devRoutes ? ' dev' : '');
-  let app = apps.get(key);
+  app = apps.get(key);
   if (!app) {
     app = buildApp(config, devRoutes);
     apps.set(key, app);
   }
+  appsByVars.set(vars, app);
   return app;
 }
