@@ -9,6 +9,7 @@ import { StorageUnavailableError } from './db/client';
 import type { AppEnv, Bindings } from './env';
 import { renderError } from './errors';
 import { languageOf, messagesFor } from './i18n';
+import { memoRouter } from './memo-router';
 import { requestLog } from './observability/request-log';
 import { makePaths } from './paths';
 import { platformRoutes } from './platform/routes';
@@ -40,6 +41,8 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
   // Not strict: "/kontakte" and "/kontakte/" are the same page. hono/tiny: the PatternRouter, 1.5 KB
   // gzip smaller than the default's two routers and as fast for the few dozen routes here.
   const app = new Hono<AppEnv>({ strict: false });
+  // Before any route: basePath's app and every route share this router (src/memo-router.ts).
+  app.router = memoRouter(app.router);
   const root = config.basePath ? app.basePath(config.basePath) : app;
 
   const paths = makePaths(config.basePath);

@@ -1,0 +1,68 @@
+// src/memo-router.ts answers a method and path it has seen with the answer it gave then: held to
+// hono/tiny's PatternRouter (which it wraps in the app) over routes and paths like the app's.
+import { PatternRouter } from 'hono/router/pattern-router';
+import { describe, expect, it } from 'vitest';
+import { memoRouter } from '../../src/memo-router';
+
+const routes: [string, string][] = [
+  ['ALL', '*'],
+  ['ALL', '/assets/*'],
+  ['GET', '/healthz'],
+  ['GET', '/'],
+  ['ALL', '/dev/*'],
+  ['GET', '/assets/:assetId/contacts'],
+  ['POST', '/assets/:assetId/contacts'],
+  ['GET', '/assets/:assetId/contacts/:contactId'],
+  ['GET', '/assets/:assetId/contacts/:contactId{[A-Za-z0-9_-]+}.vcf'],
+  ['POST', '/assets/:assetId/contacts/:contactId/delete'],
+  ['GET', '/static/:file{[A-Za-z0-9._-]+}'],
+];
+const paths = [
+  '/',
+  '/healthz',
+  '/assets/a/contacts',
+  '/assets/a/contacts/',
+  '/assets/a%20b/contacts/x1',
+  '/assets/a/contacts/x1.vcf',
+  '/assets/a/contacts/x1/delete',
+  '/static/app-1.js',
+  '/dev/login',
+  '/nowhere',
+  '',
+];
+
+describe('memoRouter', () => {
+  it('answers as the router it wraps, the same answer again for a path seen, and anew after a route is added', () => {
+    const inner = new PatternRouter<string>();
+    const memo = memoRouter(new PatternRouter<string>());
+    for (const [method, path] of routes) {
+      inner.add(method, path, `${method} ${path}`);
+      memo.add(method, path, `${method} ${path}`);
+    }
+    for (let round = 0; round < 2; round++)
+      for (const method of ['GET', 'POST', 'PUT', 'HEAD'])
+        for (const path of paths) {
+          const answer = memo.match(method, path);
+          expect(answer).toEqual(inner.match(method, path));
+          expect(memo.match(method, path)).toBe(answer);
+        }
+    const before = memo.match('GET', '/nowhere');
+    inner.add('GET', '/nowhere', 'late');
+    memo.add('GET', '/nowhere', 'late');
+    expect(memo.match('GET', '/nowhere')).not.toBe(before);
+    expect(memo.match('GET', '/nowhere')).toEqual(inner.match('GET', '/nowhere'));
+  });
+
+  it('past 4,096 answers kept starts again, every answer still right', () => {
+    const inner = new PatternRouter<string>();
+    const memo = memoRouter(new PatternRouter<string>());
+    for (const [method, path] of routes) {
+      inner.add(method, path, path);
+      memo.add(method, path, path);
+    }
+    for (let i = 0; i < 10_000; i++) {
+      const path = `/assets/a${i}/contacts/c${i % 97}`;
+      expect(memo.match('GET', path)).toEqual(inner.match('GET', path));
+    }
+  });
+});
