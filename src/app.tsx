@@ -117,21 +117,23 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
 }
 
 const apps = new Map<string, Hono<AppEnv>>();
-/** The same apps by the two vars configOf reads, as they are: no config worked out on every request. */
-const appsByVars = new Map<string, Hono<AppEnv>>();
+/**
+ * The app of the last request's two vars (the ones configOf reads) and dev routes, as they were:
+ * every request of an isolate brings the same, so its app is found without working out the config.
+ */
+let last: { basePath?: string; frameAncestors?: string; devRoutes?: Hono<AppEnv>; app: Hono<AppEnv> } | undefined;
 
 /** The app for the env's configuration (and dev routes), built once per isolate. */
 export function appFor(env: Bindings, devRoutes?: Hono<AppEnv>): Hono<AppEnv> {
-  const vars = JSON.stringify([env.BASE_PATH, env.FRAME_ANCESTORS, devRoutes !== undefined]);
-  let app = appsByVars.get(vars);
-  if (app) return app;
+  if (last && last.basePath === env.BASE_PATH && last.frameAncestors === env.FRAME_ANCESTORS && last.devRoutes === devRoutes)
+    return last.app;
   const config = configOf(env);
   const key = JSON.stringify(config) + (devRoutes ? ' dev' : '');
-  app = apps.get(key);
+  let app = apps.get(key);
   if (!app) {
     app = buildApp(config, devRoutes);
     apps.set(key, app);
   }
-  appsByVars.set(vars, app);
+  last = { basePath: env.BASE_PATH, frameAncestors: env.FRAME_ANCESTORS, devRoutes, app };
   return app;
 }
