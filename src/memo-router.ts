@@ -2,6 +2,11 @@ import type { Result, Router } from 'hono/router';
 
 /** At most this many method-and-path answers are kept; past it the memo starts again. */
 const MAX_KEPT = 4096;
+/**
+ * Only paths up to this long are kept (the app's own are far shorter): a URL may be 16 KB, and
+ * 4,096 such keys were 64 MB of an isolate's 128 MB (code review).
+ */
+const MAX_KEPT_PATH = 256;
 
 /**
  * A router that answers a method and path it has seen with the answer it gave then. hono/tiny's
@@ -22,6 +27,7 @@ export function memoRouter<T>(inner: Router<T>): Router<T> {
       let answer = kept.get(key);
       if (answer === undefined) {
         answer = inner.match(method, path);
+        if (path.length > MAX_KEPT_PATH) return answer;
         if (kept.size >= MAX_KEPT) kept.clear();
         kept.set(key, answer);
       }

@@ -65,4 +65,19 @@ describe('memoRouter', () => {
       expect(memo.match('GET', path)).toEqual(inner.match('GET', path));
     }
   });
+
+  it('keeps no answer for a long path (a URL may be 16 KB: 4,096 of them were 64 MB), and answers it right', () => {
+    const memo = memoRouter(new PatternRouter<string>());
+    const inner = new PatternRouter<string>();
+    for (const [method, path] of routes) {
+      inner.add(method, path, path);
+      memo.add(method, path, path);
+    }
+    const long = `/assets/a/contacts/${'x'.repeat(16_000)}`;
+    const answer = memo.match('GET', long);
+    expect(answer).toEqual(inner.match('GET', long));
+    expect(memo.match('GET', long)).not.toBe(answer);
+    const short = '/assets/a/contacts/x1';
+    expect(memo.match('GET', short)).toBe(memo.match('GET', short));
+  });
 });
