@@ -410,7 +410,7 @@ describe('the export of what the list shows', () => {
     expect(searched).toContain(`<a href="${LIST}?q=schmidt"><span aria-hidden="true">← </span>Zurück zu den Kontakten</a>`);
     // The calendar's steps lead to the warranty view (which has no search), to its page as it was left.
     const calendar = await (await send(`${LIST}/help/calendar`, { user, cookies: 'kontakte_list=q%3Dbad' })).text();
-    expect(calendar).toContain(`<a href="${LIST}?view=warranty"><span aria-hidden="true">← </span>Gewährleistung</a>`);
+    expect(calendar).toContain(`<a href="${LIST}?view=warranty"><span aria-hidden="true">← </span>Zurück zur Gewährleistung</a>`);
     const paged = await (await send(`${LIST}/help/calendar`, { user, cookies: 'kontakte_list=view%3Dwarranty%26after%3Dabc' })).text();
     expect(paged).toContain(`<a href="${LIST}?view=warranty&amp;after=abc">`);
     expect((await send(`${LIST}/help/other`, { user })).status).toBe(404);
