@@ -1,6 +1,9 @@
 // src/memo-router.ts answers a method and path it has seen with the answer it gave then: held to
 // hono/tiny's PatternRouter (which it wraps in the app) over routes and paths like the app's.
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { PatternRouter } from 'hono/router/pattern-router';
+import { getPathNoStrict } from 'hono/utils/url';
 import { describe, expect, it } from 'vitest';
 import { memoRouter } from '../../src/memo-router';
 
@@ -79,5 +82,21 @@ describe('memoRouter', () => {
     expect(memo.match('GET', long)).not.toBe(answer);
     const short = '/assets/a/contacts/x1';
     expect(memo.match('GET', short)).toBe(memo.match('GET', short));
+  });
+
+  it('keeps no request URL alive: a short path with a 16 KB query is kept as its path alone', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const memo = memoRouter(new PatternRouter<string>());
+    for (const [method, path] of routes) memo.add(method, path, path);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 1000; i++) {
+      // The path as hono reads it: a slice of the URL, whose query the params' slices held (16 MB here).
+      const request = new Request(`http://x.test/assets/asset-${i}-abcdefgh/contacts/contact-${i}-abcdefgh?q=${'x'.repeat(16_000)}${i}`);
+      memo.match('GET', getPathNoStrict(request));
+    }
+    gc();
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(4_000_000);
   });
 });
