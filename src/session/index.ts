@@ -72,7 +72,8 @@ export async function verifySessionToken(
     if (payload) {
       if (verified.size >= MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value ?? '');
       const claims = claimsOf(payload);
-      verified.set(token, { secret, claims });
+      // Kept as a copy of its own: the token is a slice of the Cookie header, other cookies and all.
+      verified.set(` ${token}`.slice(1), { secret, claims });
       return sessionFromClaims(claims, expected);
     }
   }
