@@ -92,11 +92,12 @@ describe('memoRouter', () => {
     gc();
     const before = process.memoryUsage().heapUsed;
     for (let i = 0; i < 1000; i++) {
-      // The path as hono reads it: a slice of the URL, whose query the params' slices held (16 MB here).
+      // The path as hono reads it: a slice of the URL, whose query the params' slices held (19 MB
+      // here; 3 MB kept without it, for 1,000 answers).
       const request = new Request(`http://x.test/assets/asset-${i}-abcdefgh/contacts/contact-${i}-abcdefgh?q=${'x'.repeat(16_000)}${i}`);
       memo.match('GET', getPathNoStrict(request));
     }
     gc();
-    expect(process.memoryUsage().heapUsed - before).toBeLessThan(4_000_000);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(8_000_000);
   });
 });
