@@ -330,6 +330,9 @@
       // Shared straight from the tap: a refusal now means this device cannot share the file.
       navigator.share({ files: [fetched.file] }).catch((error) => {
         if (error && error.name === 'AbortError') return;
+        // The download the words name takes the focus of the button they hide (UX review: it went
+        // to the page's start).
+        if (document.activeElement === button) link.focus();
         button.hidden = true;
         shareStatus(words.shareFailed);
       });

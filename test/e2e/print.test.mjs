@@ -364,6 +364,17 @@ describe('the printable phone list and printing', () => {
         );
         assert.equal(await page.locator('#share-status').textContent(), status);
       }
+      // The file is loaded: a second tap shares it at once, and where the device refuses that
+      // too, "Teilen" goes and the download link it names has the focus (UX review: the page's start).
+      await page.evaluate(() => {
+        window.__refusal = 'DataError';
+        window.__settled = false;
+      });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => window.__settled);
+      assert.equal(await page.getByRole('button', { name: 'Teilen' }).isVisible(), false);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'export-vcf', 'focus on the download');
+      assert.match(await page.locator('#share-status').textContent(), /^Das Teilen hat nicht geklappt\./);
       assert.deepEqual(phone.errors, []);
     } finally {
       await phone.close();
