@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { groupKey } from '../src/contacts/keys';
 import type { ContactPage, ListContact } from '../src/contacts/repository';
 import { displayName } from '../src/contacts/vcard';
-import { ContactRow, letterOf, metaLine, Rows, warrantyLine } from '../src/contacts/views/contact-list';
+import { ContactRow, letterOf, metaLine, type RowProps, Rows, warrantyLine } from '../src/contacts/views/contact-list';
 import { mailtoHref, telHref } from '../src/contacts/views/format';
 import { formatDate, LAST_DAYS, warrantyBadge } from '../src/contacts/warranty';
 import { ICONS_PATH } from '../src/generated/assets';
@@ -38,17 +38,6 @@ function templateWarrantyLine(shell: Shell, until: string, today: string, showEn
   return showEnd
     ? html`<span class="wb plain">${(until < today ? shell.t.warranty.badge.endedRecently : shell.t.warranty.badge.endsSoon)(date)}</span>`
     : '';
-}
-
-interface RowProps {
-  shell: Shell;
-  assetId: string;
-  contact: ListContact;
-  today: string;
-  showEnd?: boolean;
-  grouped?: boolean;
-  focus?: string;
-  focused?: boolean;
 }
 
 function templateRow(props: RowProps) {

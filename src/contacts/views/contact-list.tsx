@@ -464,7 +464,7 @@ export function ContactRow(props: RowProps) {
   return raw(contactRowHtml(props));
 }
 
-interface RowProps {
+export interface RowProps {
   shell: Shell;
   assetId: string;
   contact: ListContact;
