@@ -350,7 +350,7 @@ export const en: Messages = {
       other: 'other details',
     },
     previewConfirm: 'Add the ticked contacts',
-    imported: (n: number) => (n === 1 ? '1 contact was imported.' : `${localNumber(n)} contacts were imported.`),
+    imported: (n: number) => (n === 1 ? '1 contact was added.' : `${localNumber(n)} contacts were added.`),
     importUndo: 'Undo import',
     importUndoWarning: 'Every contact of this import that nobody has changed since is deleted for good. This cannot be undone.',
     importUndoConfirm: 'Yes, undo the import',
@@ -379,7 +379,7 @@ export const en: Messages = {
     period: 'Period from acceptance',
     noPeriod: 'None – enter the end yourself',
     periods: {
-      building: '5 years – building work (BGB § 634a)',
+      building: '5 years – buildings (BGB § 634a)',
       vobB: '4 years – VOB/B contract (§ 13)',
       movable: '2 years – movable goods',
     },
