@@ -524,9 +524,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   const previewAgain = async (
     status: 200 | 409 | 422,
     message?: (live: number) => string,
-    choice = ticked,
-    untickDuplicates = false,
-    noneTicked = false,
+    { choice = ticked, untickDuplicates = false, noneTicked = false } = {},
   ) => {
     const { live, mark, book } = await duplicateIndex(db, asset.id);
     const cards = mark(staged.cards);
@@ -563,13 +561,11 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   if (staged.status === 'staged') {
     // "Alle anhaken" / "Alle Haken entfernen" without JS: the preview again, ticked so; nothing imported.
     if (body.tick === 'all' || body.tick === 'none')
-      return previewAgain(
-        200,
-        undefined,
-        new Set(body.tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []),
-      );
+      return previewAgain(200, undefined, {
+        choice: new Set(body.tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []),
+      });
     // Nothing ticked (all likely duplicates, say): not an import of nothing with an undo of nothing.
-    if (chosen.length === 0) return previewAgain(422, undefined, ticked, false, true);
+    if (chosen.length === 0) return previewAgain(422, undefined, { noneTicked: true });
   }
   // The book as the preview showed it (sent without, as before this check: not compared).
   const book = typeof body.book === 'string' ? body.book : undefined;
@@ -585,7 +581,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
     });
   // The book changed since the preview (a co-buyer imported the same file, say): the duplicates
   // marked anew and unticked, the buyer decides again.
-  if (outcome.kind === 'changed') return previewAgain(409, () => shell.t.contacts.importChanged, ticked, true);
+  if (outcome.kind === 'changed') return previewAgain(409, () => shell.t.contacts.importChanged, { untickDuplicates: true });
   return previewAgain(409, (live) =>
     outcome.kind === 'full' ? shell.t.contacts.importFull(MAX_CONTACTS_PER_ASSET - live) : shell.t.contacts.noRoom,
   );

@@ -20,13 +20,14 @@ const KINDS: readonly [Kind, RegExp][] = [
   // Any other program's own property (X-…), once: named one by one, a file of CRM data filled a
   // phone's screen with names like "X-FCENCODED-582D…" (review).
   ['apps', /^X-/],
-  // A rare standard property (LANG, GEO, TZ, KEY, CLIENTPIDMAP …): said in words, not by its
-  // name, which no buyer knows (UX review).
-  ['other', /^/],
 ];
 const kindOf = (property: string) => KINDS.find(([, names]) => names.test(property))?.[0];
 
-/** "Geburtstag, Spitzname, Daten anderer Programme": each kind once, in the card's order. */
+/**
+ * "Geburtstag, Spitzname, Daten anderer Programme": each kind once, in the card's order; a rare
+ * standard property (LANG, GEO, TZ, KEY, CLIENTPIDMAP …) as "sonstige Angaben", not by its name,
+ * which no buyer knows (UX review).
+ */
 function ignoredNames(t: Messages, properties: readonly string[]): string {
   return [...new Set(properties.map((name) => t.contacts.ignoredKinds[kindOf(name) ?? 'other']))].join(', ');
 }
