@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNotNull, isNull, lt, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { type Database, guarded, randomToken } from '../db/client';
-import { BuiltRead, builtOnce, runBatch, runRead } from '../db/prepared';
+import { BuiltRead, builtOnce, runBatch, runRead, runStatements } from '../db/prepared';
 import { assetUsage, type ContactRow, contacts, contactVersions, importStaging, type VersionRow } from '../db/schema';
 import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './cursor';
 import { derivedColumns } from './derived';
@@ -45,13 +46,16 @@ export function columnsFrom(values: FieldValues) {
   return { ...columnsOf(values), ...derivedColumns(values) };
 }
 
+/** The columns a write sets from its values: the fields and what derives from them (placeholders of the same names). */
+const writtenColumns = Object.keys(columnsFrom(EMPTY_FIELDS)) as (keyof ReturnType<typeof columnsFrom>)[];
+
 /**
- * True while the asset has room for a write of about `bytes` (the row and its version), less the
- * row it `replacing` (an edit's own row): the triggers purge the oldest versions before the budget
- * is reached, so only live data can fill it.
+ * True while the asset has room for a write that needs `room` bytes (twice a row's bytes: the row
+ * and its version), less the row it is `replacing` (an edit's own row): the triggers purge the
+ * oldest versions before the budget is reached, so only live data can fill it.
  */
-export const hasRoom = (assetId: string, bytes: number, replacing?: SQL.Aliased | typeof contacts.bytes) =>
-  sql`coalesce((SELECT ${assetUsage.bytes} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)${replacing ? sql` - ${replacing}` : sql``} + ${2 * bytes} <= ${STORAGE_BUDGET_BYTES}`;
+export const hasRoom = (assetId: string | Placeholder, room: number | Placeholder, replacing?: SQL.Aliased | typeof contacts.bytes) =>
+  sql`coalesce((SELECT ${assetUsage.bytes} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)${replacing ? sql` - ${replacing}` : sql``} + ${room} <= ${STORAGE_BUDGET_BYTES}`;
 export const liveCount = (assetId: string | Placeholder) =>
   sql`coalesce((SELECT ${assetUsage.live} FROM ${assetUsage} WHERE ${assetUsage.assetId} = ${assetId}), 0)`;
 
@@ -427,6 +431,44 @@ function liveQuery(db: Database, assetId: string) {
   return db.select({ live: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId));
 }
 
+/** The columns of a created contact, in the order its INSERT names them. */
+const createdColumns = [
+  'id',
+  'assetId',
+  ...writtenColumns,
+  'version',
+  'createToken',
+  'createdAt',
+  'createdBy',
+  'createdByName',
+  'updatedAt',
+  'updatedBy',
+  'updatedByName',
+] as const satisfies readonly (keyof typeof contacts.$inferInsert)[];
+
+/**
+ * The create's INSERT … SELECT … WHERE, built once: the cap and budget are checked inside the
+ * statement itself (drizzle's insert builder has no WHERE on a VALUES insert), every column a
+ * placeholder of its own name.
+ */
+const insertStatement = () =>
+  built('create', () =>
+    BuiltRead.of({}, () => ({
+      toSQL: () =>
+        new SQLiteAsyncDialect().sqlToQuery(sql`
+      INSERT INTO contacts (${sql.join(
+        createdColumns.map((name) => sql.identifier(contacts[name].name)),
+        sql`, `,
+      )})
+      SELECT ${sql.join(
+        createdColumns.map((name) => sql`${sql.placeholder(name)}`),
+        sql`, `,
+      )}
+      WHERE ${liveCount(sql.placeholder('asset'))} < ${MAX_CONTACTS_PER_ASSET} AND ${hasRoom(sql.placeholder('asset'), sql.placeholder('room'))}
+      ON CONFLICT DO NOTHING`),
+    })),
+  );
+
 export type CreateResult = { kind: 'created' | 'duplicate'; contact: Contact } | { kind: 'full' } | { kind: 'noRoom' };
 
 /**
@@ -458,21 +500,13 @@ export async function createContact(
     updatedBy: author.userId,
     updatedByName: author.name,
   } satisfies typeof contacts.$inferInsert;
-  // INSERT … SELECT … WHERE: the cap and budget are checked inside the statement itself
-  // (drizzle's insert builder has no WHERE on a VALUES insert), every column named from `row`.
-  const names = Object.keys(row) as (keyof typeof row)[];
+  const insert = insertStatement();
+  const params = insert.values({ ...row, asset: assetId, room: 2 * c.bytes });
   const result = await guarded(() =>
-    db.run(sql`
-      INSERT INTO contacts (${sql.join(
-        names.map((name) => sql.identifier(contacts[name].name)),
-        sql`, `,
-      )})
-      SELECT ${sql.join(
-        names.map((name) => sql`${row[name]}`),
-        sql`, `,
-      )}
-      WHERE ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET} AND ${hasRoom(assetId, c.bytes)}
-      ON CONFLICT DO NOTHING`),
+    db.$client
+      .prepare(insert.sql)
+      .bind(...params)
+      .run(),
   );
   // `changes` counts the trigger's rows too: anything above 0 means the contact was inserted.
   if (result.meta.changes > 0) {
@@ -519,22 +553,54 @@ function versionOf(row: VersionRow): Version {
   return { version: row.version, action: row.action, values, authorId: row.authorId, authorName: row.authorName, createdAt: row.createdAt };
 }
 
+/** Every column of a contact, in the table's order: what a write's RETURNING and a state read give back. */
+const contactColumns = getTableColumns(contacts);
+const built = builtOnce<unknown>();
+const anyContactRead = (db: Database) =>
+  built('any contact', () =>
+    BuiltRead.of(contactColumns, (fields) =>
+      db
+        .select(fields)
+        .from(contacts)
+        .where(and(eq(contacts.assetId, sql.placeholder('asset')), eq(contacts.id, sql.placeholder('id'))))
+        .limit(1),
+    ),
+  ) as BuiltRead<Contact>;
+const versionsRead = (db: Database) =>
+  built('versions since', () =>
+    BuiltRead.of(getTableColumns(contactVersions), (fields) =>
+      db
+        .select(fields)
+        .from(contactVersions)
+        .where(
+          and(
+            eq(contactVersions.assetId, sql.placeholder('asset')),
+            eq(contactVersions.contactId, sql.placeholder('id')),
+            gte(contactVersions.version, sql.placeholder('since')),
+          ),
+        )
+        .orderBy(asc(contactVersions.version)),
+    ),
+  ) as BuiltRead<VersionRow>;
+
 /** The two reads of a contact's state: the row (also when deleted) and its versions from `since` on. */
-function stateQueries(db: Database, assetId: string, contactId: string, since: number) {
+function stateQueries(db: Database, assetId: string, contactId: string, since: number): [BuiltRead<unknown>, Record<string, unknown>][] {
+  const values = { asset: assetId, id: contactId, since };
   return [
-    anyContactQuery(db, assetId, contactId),
-    db
-      .select()
-      .from(contactVersions)
-      .where(and(eq(contactVersions.assetId, assetId), eq(contactVersions.contactId, contactId), gte(contactVersions.version, since)))
-      .orderBy(asc(contactVersions.version)),
-  ] as const;
+    [anyContactRead(db), values],
+    [versionsRead(db), values],
+  ];
+}
+
+/** The state from the answers to stateQueries. */
+function stateOf(db: Database, rows: D1Result, versions: D1Result): ContactState {
+  return { contact: anyContactRead(db).rowsOf(rows)[0], versions: versionsRead(db).rowsOf(versions).map(versionOf) };
 }
 
 /** The contact (also when deleted) and its versions from `since` on, in one round trip. */
 export async function contactState(db: Database, assetId: string, contactId: string, since: number): Promise<ContactState> {
-  const [rows, versions] = await guarded(() => db.batch(stateQueries(db, assetId, contactId, since)));
-  return { contact: rows[0], versions: versions.map(versionOf) };
+  const [rows, versions] = await runStatements(db, stateQueries(db, assetId, contactId, since));
+  return stateOf(db, rows as D1Result, versions as D1Result);
 }
 
 /** Every kept version of a contact, newest first (its history). */
@@ -562,14 +628,22 @@ export async function writeContact(
 ): Promise<WriteResult> {
   const now = options.now ?? Date.now();
   const restore = options.restore ?? false;
-  const write = updateStatement(db, assetId, contactId, version, values, author, now, restore);
+  const write = updateStatement(db, restore);
+  const written = writeValues(assetId, contactId, version, values, author, now);
   // A restored version is marked in the history in the same batch (the trigger writes every
   // other write of a live contact as an update): "aus einer früheren Fassung wiederhergestellt".
   // Not a revive: if a co-buyer's undo brought the contact back first, it is an edit, said so.
   const [updated] =
     restore && !options.revive
-      ? (await guarded(() => db.batch([write, revertMark(db, assetId, contactId, version + 1, author, now)])))[0]
-      : await guarded(() => write);
+      ? write.rowsOf(
+          (
+            await runStatements(db, [
+              [write, written],
+              [revertMark(db), written],
+            ])
+          )[0] as D1Result,
+        )
+      : await runRead(db, write, written);
   if (updated) return { kind: 'written', contact: updated };
   if (!restore) return failedWrite(await findAnyContact(db, assetId, contactId), version, author, now, false, values);
   // A deleted contact that could not come back: the cap or the byte budget, told apart by the
@@ -595,55 +669,78 @@ export async function writeOrReadState(
   author: Author,
   now = Date.now(),
 ): Promise<{ result: WriteResult; state: ContactState }> {
-  const [updated, rows, versions] = await guarded(() =>
-    db.batch([
-      updateStatement(db, assetId, contactId, version, values, author, now, false),
-      ...stateQueries(db, assetId, contactId, version),
-    ]),
-  );
-  const state = { contact: rows[0], versions: versions.map(versionOf) };
-  const [row] = updated;
+  const write = updateStatement(db, false);
+  const [updated, rows, versions] = await runStatements(db, [
+    [write, writeValues(assetId, contactId, version, values, author, now)],
+    ...stateQueries(db, assetId, contactId, version),
+  ]);
+  const state = stateOf(db, rows as D1Result, versions as D1Result);
+  const [row] = write.rowsOf(updated as D1Result);
   return { result: row ? { kind: 'written', contact: row } : failedWrite(state.contact, version, author, now, false, values), state };
 }
 
-/** The conditional UPDATE of a write (its version row comes from the trigger of the statement). */
-function updateStatement(
-  db: Database,
-  assetId: string,
-  contactId: string,
-  version: number,
-  values: FieldValues,
-  author: Author,
-  now: number,
-  restore: boolean,
-) {
+/** The placeholders' values of a write (updateStatement, revertMark). */
+function writeValues(assetId: string, contactId: string, version: number, values: FieldValues, author: Author, now: number) {
   const columns = columnsFrom(values);
-  return db
-    .update(contacts)
-    .set({
-      ...columns,
-      deletedAt: null,
-      version: sql`${contacts.version} + 1`,
-      updatedAt: now,
-      updatedBy: author.userId,
-      updatedByName: author.name,
-    })
-    .where(
-      and(
-        eq(contacts.assetId, assetId),
-        eq(contacts.id, contactId),
-        eq(contacts.version, version),
-        restore ? sql`(${contacts.deletedAt} IS NULL OR ${liveCount(assetId)} < ${MAX_CONTACTS_PER_ASSET})` : isNull(contacts.deletedAt),
-        // The row it replaces makes room: on a full book an edit that does not grow the contact
-        // (a typo, shorter notes) is saved; its old version goes by the budget trigger.
-        hasRoom(assetId, columns.bytes, contacts.bytes),
-        // An edit that changes nothing writes nothing: no empty version that would push real ones
-        // out of the 20 kept, no "Zuletzt geändert von" for a look (failedWrite answers it). A
-        // restore is always a new version (contract §4), also of values that are current.
-        restore ? undefined : or(...FIELDS.map((spec) => ne(contacts[spec.column], values[spec.name]))),
-      ),
-    )
-    .returning();
+  return {
+    ...columns,
+    asset: assetId,
+    id: contactId,
+    version,
+    next: version + 1,
+    room: 2 * columns.bytes,
+    now,
+    authorId: author.userId,
+    authorName: author.name,
+  };
+}
+
+/**
+ * The conditional UPDATE of a write (its version row comes from the trigger of the statement),
+ * built once per kind: an edit or a restore (of a version, or of a deleted contact).
+ */
+function updateStatement(db: Database, restore: boolean): BuiltRead<Contact> {
+  return built(restore ? 'restore' : 'edit', () => {
+    // One placeholder object per name: each is bound once (BuiltRead.of), the field values of SET
+    // and of the "changes something" test alike.
+    const placeholders = new Map<string, Placeholder>();
+    const value = (name: string) => {
+      const known = placeholders.get(name);
+      if (known) return known;
+      const placeholder = sql.placeholder(name);
+      placeholders.set(name, placeholder);
+      return placeholder;
+    };
+    const asset = value('asset');
+    return BuiltRead.of(contactColumns, (fields) =>
+      db
+        .update(contacts)
+        .set({
+          ...Object.fromEntries(writtenColumns.map((name) => [name, sql`${value(name)}`])),
+          deletedAt: null,
+          version: sql`${contacts.version} + 1`,
+          updatedAt: sql`${value('now')}`,
+          updatedBy: sql`${value('authorId')}`,
+          updatedByName: sql`${value('authorName')}`,
+        })
+        .where(
+          and(
+            eq(contacts.assetId, asset),
+            eq(contacts.id, value('id')),
+            eq(contacts.version, value('version')),
+            restore ? sql`(${contacts.deletedAt} IS NULL OR ${liveCount(asset)} < ${MAX_CONTACTS_PER_ASSET})` : isNull(contacts.deletedAt),
+            // The row it replaces makes room: on a full book an edit that does not grow the contact
+            // (a typo, shorter notes) is saved; its old version goes by the budget trigger.
+            hasRoom(asset, value('room'), contacts.bytes),
+            // An edit that changes nothing writes nothing: no empty version that would push real ones
+            // out of the 20 kept, no "Zuletzt geändert von" for a look (failedWrite answers it). A
+            // restore is always a new version (contract §4), also of values that are current.
+            restore ? undefined : or(...FIELDS.map((spec) => ne(contacts[spec.column], value(spec.column)))),
+          ),
+        )
+        .returning(fields),
+    );
+  }) as BuiltRead<Contact>;
 }
 
 /**
@@ -653,20 +750,27 @@ function updateStatement(
  * (unless the same user saved the same contact in the same millisecond elsewhere, which a retry
  * takes for its own write too: see isOwnWrite).
  */
-function revertMark(db: Database, assetId: string, contactId: string, version: number, author: Author, now: number) {
-  return db
-    .update(contactVersions)
-    .set({ action: 'revert' })
-    .where(
-      and(
-        eq(contactVersions.assetId, assetId),
-        eq(contactVersions.contactId, contactId),
-        eq(contactVersions.version, version),
-        eq(contactVersions.action, 'update'),
-        eq(contactVersions.authorId, author.userId),
-        eq(contactVersions.createdAt, now),
-      ),
-    );
+function revertMark(db: Database): BuiltRead<unknown> {
+  return built('revert mark', () =>
+    // No RETURNING, so no rows to type: only its SQL is kept.
+    BuiltRead.of({}, () => ({
+      toSQL: () =>
+        db
+          .update(contactVersions)
+          .set({ action: 'revert' })
+          .where(
+            and(
+              eq(contactVersions.assetId, sql.placeholder('asset')),
+              eq(contactVersions.contactId, sql.placeholder('id')),
+              eq(contactVersions.version, sql.placeholder('next')),
+              eq(contactVersions.action, 'update'),
+              eq(contactVersions.authorId, sql.placeholder('authorId')),
+              eq(contactVersions.createdAt, sql.placeholder('now')),
+            ),
+          )
+          .toSQL(),
+    })),
+  );
 }
 
 /** Why a write changed no row, from the row as it is now. */

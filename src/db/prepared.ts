@@ -2,7 +2,7 @@ import { Column, type DriverValueDecoder, fillPlaceholders, is, SQL } from 'driz
 import { type Database, guarded, StorageUnavailableError } from './client';
 
 /**
- * Reads whose SQL drizzle builds once per isolate instead of on every request.
+ * Statements whose SQL drizzle builds once per isolate instead of on every request.
  *
  * drizzle builds a query's SQL anew each time it runs (about 0.1 ms for the list's two
  * statements in the Node profile; building them and mapping the rows cell by cell took about
@@ -12,13 +12,16 @@ import { type Database, guarded, StorageUnavailableError } from './client';
  * shape with `sql.placeholder(...)` for every value, keep its SQL text, and per request fill the
  * placeholders (drizzle's `fillPlaceholders`), run it alone or in one batch, and map each row
  * with the same decoders drizzle's own mapping uses, looked up once per statement instead of
- * once per cell.
+ * once per cell. The writes of an edit (its conditional UPDATE … RETURNING and the reads in its
+ * batch) are built the same way: building them took about a quarter of a merged edit's own time
+ * in the Node profile (`scripts/bench/profile.mjs --only "merged update"`).
  */
 
-/** What a select of a flat selection (`db.select({ a: column, b: sql`…` })`) offers. */
+/** What a select of a flat selection (`db.select({ a: column, b: sql`…` })`), or a write with its RETURNING, offers. */
 interface SelectBuilder<Row> {
   toSQL(): { sql: string; params: unknown[] };
-  all(): Promise<Row[]>;
+  /** Only its type is used: the rows a statement gives back (none for a write without RETURNING). */
+  all?(): Promise<Row[]>;
 }
 
 /** The selection of a read: flat, each value a column or an SQL expression. */
@@ -162,12 +165,23 @@ export async function runBatch<A, B>(
   first: [BuiltRead<A>, Record<string, unknown>],
   second: [BuiltRead<B>, Record<string, unknown>],
 ): Promise<[D1Result, D1Result]> {
+  const [a, b] = await runStatements(db, [first, second]);
+  return [a as D1Result, b as D1Result];
+}
+
+/**
+ * Built statements (reads, or writes with their RETURNING) in one D1 batch: one round trip, one
+ * transaction. Answered as D1 answers them, one result per statement in order.
+ */
+export async function runStatements(
+  db: Database,
+  statements: readonly [BuiltRead<unknown>, Record<string, unknown>][],
+): Promise<D1Result[]> {
   const client = clientOf(db);
-  const params = [first[0].values(first[1]), second[0].values(second[1])] as const;
-  const [a, b] = await guarded(() =>
-    client.batch([client.prepare(first[0].sql).bind(...params[0]), client.prepare(second[0].sql).bind(...params[1])]),
-  );
+  const params = statements.map(([read, values]) => read.values(values));
+  const results = await guarded(() => client.batch(statements.map(([read], i) => client.prepare(read.sql).bind(...(params[i] ?? [])))));
   // D1 answers every statement of a batch or throws; a short answer is storage trouble all the same.
-  if (!a || !b) throw new StorageUnavailableError('D1 batch answer too short');
-  return [a, b];
+  if (results.length < statements.length || results.some((result) => !result))
+    throw new StorageUnavailableError('D1 batch answer too short');
+  return results;
 }
