@@ -145,6 +145,16 @@ describe('list', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
+  it('files "Von Der Leyen" under L as "von der Leyen" is, however the particle is capitalised (DIN 5007-2)', async () => {
+    const asset = 'particles-asset';
+    const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Partikel' }] };
+    for (const last_name of ['Dahl', 'Von Der Leyen', 'Lang', 'von der Leyen', 'Vogel']) await create({ last_name }, user, asset);
+    const html = await (await send(`/assets/${asset}/contacts`, { user })).text();
+    // The list as one reads it: each section letter, then the names under it.
+    const reading = [...html.matchAll(/<h2>([A-Z#])<\/h2>|<a class="name"[^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? match[2]);
+    expect(reading).toEqual(['D', 'Dahl', 'L', 'Lang', 'Von Der Leyen', 'von der Leyen', 'V', 'Vogel']);
+  });
+
   it('pages after 100 contacts by key: "Mehr laden" for htmx and a "Weiter" link without it', async () => {
     const asset = 'paging-asset';
     const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Paging' }] };

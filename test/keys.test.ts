@@ -638,6 +638,32 @@ describe('the sort key (DIN 5007-1)', () => {
     expect(sortKey(contact({ lastName: 'von Berg', firstName: 'Claudia' }))[0]).toBe('b');
   });
 
+  it('files a particle of two words under the core however it is capitalised ("Von Der Leyen" as "von der Leyen")', () => {
+    // Someone who capitalises every word still means the phone book's "Leyen, Ursula von der".
+    for (const lastName of ['von der Leyen', 'Von Der Leyen', 'Von der Leyen', 'von Der Leyen'])
+      expect(sortKey(contact({ lastName, firstName: 'Ursula' }))[0], lastName).toBe('l');
+    expect(
+      ordered([
+        { lastName: 'Von Der Leyen', firstName: 'Ursula' },
+        { lastName: 'Van Den Berg', firstName: 'Sem' },
+        { lastName: 'Dahl' },
+        { lastName: 'Lang' },
+        { lastName: 'Meer' },
+        { lastName: 'Van Der Meer', firstName: 'Jan' },
+        { lastName: 'Von Und Zu Guttenberg', firstName: 'Karl' },
+      ]),
+    ).toEqual(['Van Den Berg Sem', 'Dahl', 'Von Und Zu Guttenberg Karl', 'Lang', 'Von Der Leyen Ursula', 'Meer', 'Van Der Meer Jan']);
+    // Where the particle is the whole name, or all there is after the first one, it is the name:
+    // "Van" under V, "De" under D, "Von Der" (nothing after it) under D, as before.
+    expect(sortKey(contact({ lastName: 'Van', firstName: 'Lena' }))[0]).toBe('v');
+    expect(sortKey(contact({ lastName: 'De', firstName: 'Ana' }))[0]).toBe('d');
+    expect(sortKey(contact({ lastName: 'Von Der', firstName: 'Ida' }))[0]).toBe('d');
+    // A company is filed as written, particle and all.
+    expect(sortKey(contact({ company: 'Von Der Heydt Bau GmbH' }))[0]).toBe('v');
+    // Romance particles still only written small: "De La Cruz" stays under D.
+    expect(sortKey(contact({ lastName: 'De La Cruz' }))[0]).toBe('d');
+  });
+
   it('files a contact whose name is only invisible characters under its company, as it is shown (review)', () => {
     expect(ordered([{ company: 'Zimmerei Zorn', lastName: '\u200b' }, { company: 'Bau Berger' }, { lastName: 'Adler' }])).toEqual([
       'Adler',

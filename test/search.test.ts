@@ -4,6 +4,7 @@ import { derivedColumns } from '../src/contacts/derived';
 import { fieldValuesOf } from '../src/contacts/fields';
 import { KEY_FORMAT } from '../src/contacts/keys';
 import { findContact, listContacts, rebuildOldKeys } from '../src/contacts/repository';
+import { letterOf } from '../src/contacts/views/contact-list';
 import { connect } from '../src/db/client';
 import { anna, seedContacts, send, type TestUser, textOf } from './helpers';
 
@@ -257,6 +258,20 @@ describe('stored keys', () => {
     expect(row?.keyFormat).toBe(KEY_FORMAT);
     expect(row && row.searchKey).toBe(row && derivedColumns(fieldValuesOf(row)).searchKey);
     expect((await listContacts(db, ASSET, { query: 'Bremen 0421' })).contacts.map((c) => c.id)).toContain('old-row');
+  });
+
+  it('of rows format 8 filed by a capitalised particle ("Von Der Leyen" under D) are rebuilt under the core', async () => {
+    // Format 8 read only "Von" as the particle: its key started with the "Der".
+    await env.DB.prepare(
+      `INSERT INTO contacts (id, asset_id, first_name, last_name, sort_key, search_key, key_format, created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)
+       VALUES ('format-8-row', ?, 'Ursula', 'Von Der Leyen', 'der leyen\u0001ursula\u0001\u0001Von Der Leyen\u0001Ursula\u0001', ' von der leyen ursula', 8, 1, 'u', 'U', 1, 'u', 'U')`,
+    )
+      .bind(ASSET)
+      .run();
+    const db = connect(env.DB);
+    expect(await rebuildOldKeys(db, ASSET)).toBe(1);
+    const row = await findContact(db, ASSET, 'format-8-row');
+    expect(row && letterOf(row)).toBe('L');
   });
 });
 

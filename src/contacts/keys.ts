@@ -25,8 +25,10 @@
  * 7: the layout of 5 again, so that rows a database wrote at 6 are rebuilt (review).
  * 8: a number in the notes stored by its digits too (the import puts a phone's further numbers
  *    there, "Weitere Telefonnummer (Notdienst 24h): 0800 123 4567"), after every other form.
+ * 9: a German or Dutch particle's second word in any case ("Von Der Leyen" under L, as
+ *    "von der Leyen"; it filed under D).
  */
-export const KEY_FORMAT = 8;
+export const KEY_FORMAT = 9;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -643,11 +645,13 @@ function truncate(value: string, maxCodePoints: number, maxBytes: number): strin
 
 /**
  * Name particles a German phone book files after the name (DIN 5007-2: "Berg, Claudia von"):
- * German and Dutch ones in any case ("Von Berg" starts a sentence), Romance ones only written
- * small ("de Vries", "da Silva"), since "De Luca" or "La Rosa" is the name itself.
+ * German and Dutch ones in any case, their second word too ("Von Berg" starts a sentence, and
+ * someone who capitalises every word writes "Von Der Leyen" for "von der Leyen": both under L),
+ * Romance ones only written small ("de Vries", "da Silva"), since "De Luca" or "La Rosa" is the
+ * name itself. A particle with nothing after it is the name ("Van", "Von Der" under V and D).
  */
 const PARTICLES =
-  /^(?:(?:[Vv]on|[Vv]om|[Zz]u|[Zz]um|[Zz]ur|[Vv]an|[Tt]er|[Tt]en)(?: (?:und zu|der|den|dem|de|het|'t))?|de(?: la| le| los| las)?|del|della|di|da|das|do|dos|du|des|le|la) (?=\S)/u;
+  /^(?:(?:[Vv]on|[Vv]om|[Zz]u|[Zz]um|[Zz]ur|[Vv]an|[Tt]er|[Tt]en)(?: (?:[Uu]nd [Zz]u|[Dd]er|[Dd]en|[Dd]em|[Dd]e|[Hh]et|'t))?|de(?: la| le| los| las)?|del|della|di|da|das|do|dos|du|des|le|la) (?=\S)/u;
 
 /**
  * Sort key after DIN 5007-1 (dictionary order: ä sorts as a, ß as ss, ı as i, ø as o, …), by
