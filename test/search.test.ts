@@ -188,7 +188,7 @@ describe('a number in the notes (UX review, stop 54), through the SQL', () => {
   const names = async (q: string) => {
     made ??= seedContacts(
       NOTED,
-      6,
+      9,
       (index) =>
         [
           // As the import keeps a phone's further numbers.
@@ -200,6 +200,11 @@ describe('a number in the notes (UX review, stop 54), through the SQL', () => {
           { company: 'Kunde Kurz', notes: 'Kd-Nr. 4711 0800 7654321' },
           // Dots between its groups: a number, not a date (code review).
           { company: 'Punkt Pohl', notes: 'Tel 089.12.34.56' },
+          // A number grouped like a date after its area code: a number (review: "089 12.03.99").
+          { company: 'Praxis Pfeil', notes: 'Praxis 089 12.03.99' },
+          { company: 'Notruf Nagel', notes: 'Notruf (0171) 23.11.45, Büro +49 (0)30 / 21.06.88' },
+          // Dates standing alone, also one after the other or after a number: dates.
+          { company: 'Termin Thal', notes: 'Termine 14.05.24 19.05.24, Rückruf 0911 654321 17.05.2024' },
         ][index] ?? {},
     );
     await made;
@@ -223,6 +228,17 @@ describe('a number in the notes (UX review, stop 54), through the SQL', () => {
     expect(await names('089 112233')).toEqual(['Heizung Huber']);
     // A postcode (five digits) is found as the word it is, as before.
     expect(await names('80331')).toEqual(['Garten Graf']);
+  });
+
+  it('grouped like a date after its area code is a number; a date standing alone is none (review: "089 12.03.99")', async () => {
+    for (const q of ['089 120399', '089/12 03 99', '+49 89 120399', '12.03.99']) expect(await names(q), q).toEqual(['Praxis Pfeil']);
+    for (const q of ['0171 231145', '+49 171 231145']) expect(await names(q), q).toEqual(['Notruf Nagel']);
+    for (const q of ['030 210688', '+49 30 210688']) expect(await names(q), q).toEqual(['Notruf Nagel']);
+    // The dates beside it are still no numbers: their digits run together find nothing.
+    for (const q of ['140524', '190524', '17052024', '14052419']) expect(await names(q), q).toEqual([]);
+    // The number before a date is found by itself, and the date does not join it.
+    expect(await names('0911 654321')).toEqual(['Termin Thal']);
+    expect(await names('0911 65432117')).toEqual([]);
   });
 });
 
@@ -272,6 +288,18 @@ describe('stored keys', () => {
     expect(await rebuildOldKeys(db, ASSET)).toBe(1);
     const row = await findContact(db, ASSET, 'format-8-row');
     expect(row && letterOf(row)).toBe('L');
+  });
+
+  it('of rows format 9 that read "089 12.03.99" in the notes as a date are rebuilt: the number is found', async () => {
+    await env.DB.prepare(
+      `INSERT INTO contacts (id, asset_id, company, notes, sort_key, search_key, key_format, created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)
+       VALUES ('format-9-row', ?, 'Praxis Pauli', 'Praxis 089 12.03.99', 'praxis pauli', ' praxis pauli 089 12.03.99', 9, 1, 'u', 'U', 1, 'u', 'U')`,
+    )
+      .bind(ASSET)
+      .run();
+    const db = connect(env.DB);
+    expect(await rebuildOldKeys(db, ASSET)).toBe(1);
+    expect((await listContacts(db, ASSET, { query: '089 120399' })).contacts.map((c) => c.id)).toEqual(['format-9-row']);
   });
 });
 

@@ -27,8 +27,9 @@
  *    there, "Weitere Telefonnummer (Notdienst 24h): 0800 123 4567"), after every other form.
  * 9: a German or Dutch particle's second word in any case ("Von Der Leyen" under L, as
  *    "von der Leyen"; it filed under D).
+ * 10: a date shape right after an area code in the notes is a number ("089 12.03.99").
  */
-export const KEY_FORMAT = 9;
+export const KEY_FORMAT = 10;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -304,6 +305,21 @@ interface Entry {
 }
 
 /**
+ * A date in the notes, whose digits are no number to find (see searchKey): day and month with
+ * dots, a year of four digits, two or none ("12.03.2027", "1.3.24", "12.03."), standing alone.
+ * Right after an area code it is a number grouped in pairs ("089 12.03.99", "(0171) 23.11.45",
+ * "+49 (0)30 / 21.06.88" are 089 120399 …): nobody writes a date straight after an area code,
+ * while after a whole number ("Rückruf 0911 654321 17.05.2024") or a date ("14.05.24 19.05.24")
+ * it is a date again (review). Where unsure, a number: a date read as one only adds digits to
+ * search (its words are kept as text either way), a number read as a date could not be found.
+ */
+const AREA_CODE = String.raw`(?:(?:\+|00)[1-9]\d{0,2}[ -]?(?:\(0\)[ -]?)?[1-9]\d{0,4}|\(0\d{1,5}\)|0[1-9]\d{0,4})`;
+const NOTES_DATE = new RegExp(
+  String.raw`(?<![\d.])(?<!(?<!\d\.?)${AREA_CODE}[ /-]*)(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d\d)?(?![\d.])`,
+  'g',
+);
+
+/**
  * The stored search key: every word of every field in its plain, folded and expanded form
  * (each distinct form once per section), head fields (names, company, position, title) marked
  * for prefix ranking, and the canonical digits of phone and mobile. See the layout above.
@@ -353,10 +369,7 @@ export function searchKey(fields: KeyFields): string {
   // written one after the other ("089 123456 / 0171 2345678", "Kd-Nr. 4711 0800 1234567") are
   // one run: each place where another may start (a 0, + or bracket after a space or slash)
   // starts an entry of its own, of at most six groups, so a number typed with + finds it (code review).
-  const notes = fieldValue(fields, 'notes').replace(
-    /(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d\d)?(?![\d.])/g,
-    ' ',
-  );
+  const notes = fieldValue(fields, 'notes').replace(NOTES_DATE, ' ');
   for (const run of notes.match(/[+(]?\d[\d ()/.-]*\d/g) ?? []) {
     const groups = run.split(/(?<=[\s/])(?=[+(0])/);
     for (let start = 0; start < groups.length; start += 1) {
