@@ -10,6 +10,7 @@ import {
   type CalendarEvent,
   ICS_CONTENT_TYPE,
   warrantyCalendar,
+  warrantyEvents,
   warrantyEventText,
   warrantyEventUid,
 } from '../src/contacts/ics';
@@ -175,6 +176,24 @@ describe('ical.js reads back every event, alarm, UID and SEQUENCE exactly', () =
     });
     expect(rings).toEqual(trickyEvents.map((event) => [`${addDays(event.date, -90)}T09:00:00`, `${addDays(event.date, -14)}T09:00:00`]));
     expect(rings[0]).toEqual(['2027-02-09T09:00:00', '2027-04-26T09:00:00']);
+  });
+
+  it('an alarm whose day is before today is left out (Outlook rings it at once on import); one on today stays', () => {
+    const today = '2027-03-01';
+    const contact = { position: '', company: '', phone: '', mobile: '', email: '', version: 1 };
+    const ends = ['2027-02-28', '2027-03-01', '2027-03-11', '2027-03-15', '2027-03-31', '2027-05-30', '2027-06-30'];
+    const events = warrantyEvents(
+      { locale: 'de-DE', warranty: de.warranty },
+      ends.map((warrantyUntil, index) => ({ ...contact, id: `c${index}`, name: `Firma ${index}`, warrantyUntil })),
+      'Lindenhof',
+      today,
+    );
+    const { events: read } = parseCalendar(warrantyCalendar(events, { prodId: PROD_ID, now: NOW }));
+    // The day each alarm rings at 09:00, as ical.js reads it (09:00 is 9 h after the day's start).
+    const ringDays = read.map((event) => event.alarms.map((alarm) => addDays(event.start, Math.floor(alarm.triggerSeconds / 86_400))));
+    expect(ringDays).toEqual([[], [], [], ['2027-03-01'], ['2027-03-17'], ['2027-03-01', '2027-05-16'], ['2027-04-01', '2027-06-16']]);
+    // Every event stays.
+    expect(read.map((event) => event.start)).toEqual(ends);
   });
 
   it('property: any events', () => {

@@ -151,16 +151,46 @@ describe('warranty.ics', () => {
     expect(await find()).toBeUndefined();
   });
 
-  it('gives an end already passed no alarms (Outlook rang them at once as overdue on every import); one ending today keeps both', async () => {
+  it('gives an end already passed no alarms (Outlook rang them at once as overdue on every import)', async () => {
     const today = berlinToday(new Date());
     const ended = await create(buyer, { company: 'Estrich Alt', accepted_on: '2019-03-01', warranty_years: '5' });
     const yesterday = await create(buyer, { company: 'Estrich Gestern', warranty_until: addDays(today, -1) });
-    const running = await create(buyer, { company: 'Estrich Heute', warranty_until: today });
     const { events } = await download();
     const of = (id: string) => events.find((e) => e.uid === `kontakte-warranty-${id}`);
     expect(of(ended)).toMatchObject({ start: '2024-03-01', alarms: [] });
     expect(of(yesterday)).toMatchObject({ start: addDays(today, -1), alarms: [] });
-    expect(of(running)?.alarms.map((alarm) => alarm.trigger)).toEqual(['-P89DT15H', '-P13DT15H']);
+  });
+
+  it('gives a running end only the alarms still ahead: one whose day is behind would ring at once on import (review)', async () => {
+    const today = berlinToday(new Date());
+    const ends = {
+      // [days from today to the end, the alarms' days before the end it keeps]
+      heute: [0, []],
+      zehn: [10, []],
+      dreizehn: [13, []],
+      vierzehn: [14, [14]], // the 14-day alarm rings today at 09:00: still today's reminder
+      dreissig: [30, [14]],
+      neunundachtzig: [89, [14]],
+      neunzig: [90, [90, 14]],
+      hundert: [100, [90, 14]],
+    } as const;
+    const ids: Record<string, string> = {};
+    for (const [name, [days]] of Object.entries(ends))
+      ids[name] = await create(buyer, { company: `Estrich ${name}`, warranty_until: addDays(today, days) });
+    const { events } = await download();
+    for (const [name, [days, kept]] of Object.entries(ends)) {
+      const event = events.find((e) => e.uid === `kontakte-warranty-${ids[name]}`);
+      // Every event stays, with its day; only its past alarms go.
+      expect(event?.start, name).toBe(addDays(today, days));
+      expect(
+        event?.alarms.map((alarm) => alarm.trigger),
+        name,
+      ).toEqual(kept.map((before) => `-P${before - 1}DT15H`));
+      expect(
+        event?.alarms.map((alarm) => alarm.description),
+        name,
+      ).toEqual(kept.map(() => event?.summary));
+    }
   });
 
   it('speaks the browser\u2019s language', async () => {

@@ -1,9 +1,9 @@
 // iCalendar export of warranty ends (RFC 5545; issue 17, contract §4 `warranty.ics`): one all-day
-// event per contact with an end date, each with two display alarms. A pure module like vcard.ts:
-// no framework or database imports, so the same code runs in workerd and under the Python
-// interop test. Hand-written rather than with ical.js's writer: what we write is a dozen fixed
-// lines per event, not worth a calendar library in the Worker bundle; ical.js (and Python's
-// icalendar) read it back in the tests instead.
+// event per contact with an end date, each with up to two display alarms (those still ahead). A
+// pure module like vcard.ts: no framework or database imports, so the same code runs in workerd
+// and under the Python interop test. Hand-written rather than with ical.js's writer: what we
+// write is a dozen fixed lines per event, not worth a calendar library in the Worker bundle;
+// ical.js (and Python's icalendar) read it back in the tests instead.
 
 import { phoneValue, utf8Length } from './vcard';
 import { addDays, formatDate, isIsoDate, type WarrantyMessages } from './warranty';
@@ -39,8 +39,12 @@ export interface CalendarEvent {
   description: string;
   /** '' leaves the property out */
   location: string;
-  /** The day has passed: no alarms (Outlook rings one in the past at once, as overdue, on every import). */
-  ended?: boolean;
+  /**
+   * The alarms it carries, in days before its day (ALARM_DAYS_BEFORE when left out): only those
+   * still ahead (warrantyEvents), since Outlook rings one in the past at once, as overdue, on
+   * every import.
+   */
+  alarmDays?: readonly number[];
 }
 
 export interface CalendarOptions {
@@ -81,7 +85,7 @@ function eventLines(event: CalendarEvent, stamp: string): string[] {
   if (event.location !== '') lines.push(`LOCATION:${text(event.location)}`);
   // A reminder, not an appointment: it must not mark the day as busy.
   lines.push('TRANSP:TRANSPARENT');
-  for (const days of event.ended ? [] : ALARM_DAYS_BEFORE) {
+  for (const days of event.alarmDays ?? ALARM_DAYS_BEFORE) {
     // DISPLAY alarms need a DESCRIPTION (§3.6.6); the event's summary is what the phone should say.
     lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${alarmTrigger(days)}`, `DESCRIPTION:${text(event.summary)}`, 'END:VALARM');
   }
@@ -198,8 +202,12 @@ export interface WarrantyCalendarContact extends WarrantyEventContact {
 /**
  * One event per contact, in the given order: UID from the contact's id (stable across exports),
  * SEQUENCE its version (RFC 5545 §3.8.7.4: a re-import with a higher one updates the event), the
- * asset's name as LOCATION; an end before `today` (Berlin, `YYYY-MM-DD`) without alarms. The version also grows for changes that leave the dates alone; a
+ * asset's name as LOCATION. The version also grows for changes that leave the dates alone; a
  * SEQUENCE that grows more often than needed only makes calendars take the same event again.
+ * Only the alarms whose day is `today` (Berlin, `YYYY-MM-DD`) or later: an end 30 days ahead keeps
+ * the 14-day one, an end before `today` none (review: Outlook rang the 90-day one at once on
+ * import). One on `today` stays, at 09:00 or, imported later that day, at once: that is still the
+ * day it was meant for, as an end of `today` is not over yet (the list's badge says "endet heute").
  */
 export function warrantyEvents(
   t: WarrantyEventTranslator,
@@ -213,6 +221,6 @@ export function warrantyEvents(
     date: contact.warrantyUntil,
     ...warrantyEventText(t, contact),
     location,
-    ended: contact.warrantyUntil < today,
+    alarmDays: ALARM_DAYS_BEFORE.filter((days) => addDays(contact.warrantyUntil, -days) >= today),
   }));
 }
