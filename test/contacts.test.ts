@@ -1332,6 +1332,20 @@ describe('detail and edit', () => {
 });
 
 describe('delete and undo', () => {
+  it('says in English that the contact "has been deleted", then that it "has been restored" (one tense: review)', async () => {
+    const english = { 'Accept-Language': 'en-GB,en;q=0.9' };
+    const id = await create({ company: 'Deletable Ltd' });
+    expect((await send(`${LIST}/${id}/delete`, { user: anna, form: { version: '1' } })).status).toBe(303);
+    expect(textOf(await (await send(`${LIST}?deleted=${id}`, { user: anna, headers: english })).text())).toContain(
+      '“Deletable Ltd” has been deleted.',
+    );
+    const undo = await send(`${LIST}/${id}/restore`, { user: anna, form: {} });
+    expect(undo.status).toBe(303);
+    expect(textOf(await (await send(undo.headers.get('location') ?? '', { user: anna, headers: english })).text())).toContain(
+      '“Deletable Ltd” has been restored.',
+    );
+  });
+
   it('asks first without JavaScript, deletes with 303, and undo restores', async () => {
     const id = await create({ company: 'Löschbar GmbH' });
     const confirm = await send(`${LIST}/${id}/delete`, { user: anna });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_COUNTRY } from '../src/contacts/fields';
 import { mergedMessage } from '../src/contacts/pages';
 import { formatDateTime } from '../src/contacts/views/format';
+import { resolveWarranty } from '../src/contacts/warranty';
 import { languageOf, weightOf } from '../src/i18n';
 import { de } from '../src/i18n/de';
 import { en } from '../src/i18n/en';
@@ -92,7 +93,8 @@ describe('counts and people in a sentence', () => {
   it('says one contact and several co-buyers the German way (and the English)', () => {
     expect(de.contacts.importUndone(1)).toBe('1 übernommener Kontakt wurde gelöscht.');
     expect(de.contacts.importUndone(1200)).toBe('1.200 übernommene Kontakte wurden gelöscht.');
-    expect(en.contacts.importUndone(1)).toBe('1 imported contact was deleted.');
+    expect(en.contacts.importUndone(1)).toBe('1 imported contact has been deleted.');
+    expect(en.contacts.importUndone(1200)).toBe('1,200 imported contacts have been deleted.');
     expect(mergedMessage(de, { by: ['Jonas Müller'], fields: ['city'] })).toBe(
       'Jonas Müller hat inzwischen den Ort geändert – diese Änderung ist übernommen.',
     );
@@ -103,6 +105,36 @@ describe('counts and people in a sentence', () => {
     expect(mergedMessage(en, { by: ['Jonas Müller'], fields: ['title', 'phone', 'warranty_until'] })).toBe(
       'Jonas Müller changed the title, the phone number and the end of the warranty meanwhile – all of it is kept.',
     );
+  });
+});
+
+describe('what just happened to a contact, in one tense', () => {
+  it('says "has been deleted" beside "has been restored", as German pairs "wurde gelöscht" and "ist wiederhergestellt" (review: "was deleted")', () => {
+    expect(en.contacts.saved('Pool Blau')).toBe('“Pool Blau” has been saved.');
+    expect(en.contacts.deleted('Pool Blau')).toBe('“Pool Blau” has been deleted.');
+    expect(en.contacts.restored('Pool Blau')).toBe('“Pool Blau” has been restored.');
+    expect(en.contacts.versionRestored('Pool Blau')).toBe('The earlier version of “Pool Blau” has been restored.');
+    expect(en.contacts.purged('Pool Blau')).toBe('“Pool Blau” has been deleted for good.');
+    expect(en.contacts.purgedOne).toBe('The contact has been deleted for good.');
+    expect(en.contacts.imported(1)).toBe('1 contact has been added.');
+    expect(en.contacts.imported(3)).toBe('3 contacts have been added.');
+    expect(en.contacts.draftRestored).toBe('Your input has been restored.');
+  });
+});
+
+describe('the date error', () => {
+  it('gives an example the date field takes as the day it shows, in the page’s own order (review: English got "12.03.2027")', () => {
+    expect(en.contacts.errors.date).toBe(
+      'This date does not exist or is incomplete. Please check year, month and day, for example 2027-03-12.',
+    );
+    for (const [messages, example] of [
+      [de, '12.03.2027'],
+      [en, '2027-03-12'],
+    ] as const) {
+      expect(messages.contacts.errors.date).toContain(example);
+      // Typed as the example says, the end is 12 March 2027.
+      expect(resolveWarranty({ warranty_until: example })).toEqual({ ok: true, accepted_on: '', warranty_until: '2027-03-12' });
+    }
   });
 });
 

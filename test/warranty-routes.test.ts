@@ -202,8 +202,20 @@ describe('the form', () => {
     });
     expect(noDay.status).toBe(422);
     expect(errorBeside(await noDay.text(), 'accepted_on')).toBe(
-      'This date does not exist or is incomplete. Please check day, month and year, for example 12.03.2027.',
+      'This date does not exist or is incomplete. Please check year, month and day, for example 2027-03-12.',
     );
+    // Typed as the example says, the date is taken as that day.
+    const asTold = await send(listOf('w-english'), {
+      user,
+      form: { form_token: crypto.randomUUID(), company: 'Tiler Ltd', accepted_on: '2027-03-12' },
+      headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
+    });
+    expect(asTold.status).toBe(303);
+    const card = await (
+      await send(asTold.headers.get('location') ?? '', { user, headers: { 'Accept-Language': 'en-GB,en;q=0.9' } })
+    ).text();
+    expect(card).toContain('has been saved.');
+    expect(card).toContain('12 Mar 2027');
   });
 });
 

@@ -110,8 +110,9 @@ export const en: Messages = {
     deleteText: 'The contact disappears for every buyer of the property. You can still undo the deletion afterwards.',
     deleteConfirm: 'Yes, delete',
     undo: 'Undo',
-    saved: (name: string) => `“${name}” was saved.`,
-    deleted: (name: string) => `“${name}” was deleted.`,
+    // What just happened, in one tense (as de.ts pairs "wurde gelöscht" with "ist wiederhergestellt").
+    saved: (name: string) => `“${name}” has been saved.`,
+    deleted: (name: string) => `“${name}” has been deleted.`,
     restored: (name: string) => `“${name}” has been restored.`,
     versionRestored: (name: string) => `The earlier version of “${name}” has been restored.`,
     restoreUndone: (name: string) => `Undone: “${name}” is as it was before the restore.`,
@@ -200,7 +201,9 @@ export const en: Messages = {
       encoding: 'This input arrived damaged. Please enter it again.',
       nameRequired: 'Please enter at least a first name, last name or company.',
       postalCode: 'A postcode in Germany has five digits, e.g. 80333.',
-      date: 'This date does not exist or is incomplete. Please check day, month and year, for example 12.03.2027.',
+      // The order of the date field's own value (ISO), which no English reader misreads: 12.03.2027
+      // reads as 3 December to many; the German day.month.year is still accepted.
+      date: 'This date does not exist or is incomplete. Please check year, month and day, for example 2027-03-12.',
       dateRange: 'Please enter a date between 1990 and 2100.',
       periodRange: 'With this period the warranty would end after 2100. Please check the acceptance date.',
       endBeforeStart: 'The warranty cannot end before the acceptance.',
@@ -278,8 +281,8 @@ export const en: Messages = {
     purge: 'Delete for good',
     purgeConfirm: 'Yes, delete for good',
     purgeWarning: 'This cannot be undone.',
-    purged: (name: string) => `“${name}” was deleted for good.`,
-    purgedOne: 'The contact was deleted for good.',
+    purged: (name: string) => `“${name}” has been deleted for good.`,
+    purgedOne: 'The contact has been deleted for good.',
     goneForGood: 'This contact has since been deleted for good and can no longer be restored.',
     deletedBefore: (name: string, by: string) =>
       `${by} has deleted “${name}” meanwhile. You can restore the contact under “Recently deleted”.`,
@@ -350,7 +353,7 @@ export const en: Messages = {
       other: 'other details',
     },
     previewConfirm: 'Add the ticked contacts',
-    imported: (n: number) => (n === 1 ? '1 contact was added.' : `${localNumber(n)} contacts were added.`),
+    imported: (n: number) => (n === 1 ? '1 contact has been added.' : `${localNumber(n)} contacts have been added.`),
     importUndo: 'Undo import',
     importUndoWarning: 'Every contact of this import that nobody has changed since is deleted for good. This cannot be undone.',
     importUndoConfirm: 'Yes, undo the import',
@@ -358,7 +361,8 @@ export const en: Messages = {
       'You added this contact from a file. “Undo import” applies to the whole file: not only this contact, every one from it that nobody has changed since.',
     lastImport: (n: number, date: string) =>
       `Your last import (${date}): ${n === 1 ? '1 imported contact is' : `${localNumber(n)} imported contacts are`} still unchanged.`,
-    importUndone: (n: number) => (n === 1 ? '1 imported contact was deleted.' : `${localNumber(n)} imported contacts were deleted.`),
+    importUndone: (n: number) =>
+      n === 1 ? '1 imported contact has been deleted.' : `${localNumber(n)} imported contacts have been deleted.`,
     importNothing: 'Nothing of this import is left to delete.',
     importNoneTicked: 'Please tick at least one contact.',
     importKept: (names: string) => `Kept, as changed after the import: ${names}.`,
@@ -372,7 +376,7 @@ export const en: Messages = {
       `You already saved “${name}” with this form. Is this another contact, or do you want to change “${name}”?`,
     madeEdit: (name: string) => `Change “${name}”`,
     empty: '(empty)',
-    draftRestored: 'Your input was restored.',
+    draftRestored: 'Your input has been restored.',
     draftDiscard: 'Discard',
   },
   warranty: {
