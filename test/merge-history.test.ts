@@ -533,6 +533,52 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333', version: 5 });
   });
 
+  it('"Alles noch einmal bearbeiten" after the session ended: sent again once signed in, the same comparison with the input, nothing saved', async () => {
+    const ida: TestUser = { ...anna, sub: 'u-ida', name: 'Ida Sommer' };
+    const ole: TestUser = { ...jonas, sub: 'u-ole', name: 'Ole Sommer' };
+    const id = await create(ida, { company: 'Dach Sommer', notes: 'alt', city: 'Unterhaching' });
+    const idas = await formOf(id, ida);
+    // Ole changed many fields: what he changed (`theirs`) is longer than a flag.
+    const his = {
+      position: 'Dachdecker',
+      company: 'Dach Sommer GmbH',
+      title: 'Dr.',
+      first_name: 'Ole',
+      last_name: 'Sommer',
+      email: 'ole@dach.de',
+      mobile: '0171 4',
+      website: 'https://dach.de',
+    };
+    expect((await edit(ole, id, { ...(await formOf(id, ole)), ...his, notes: 'Ole schreibt' })).status).toBe(303);
+    const clash = await edit(ida, id, { ...idas, notes: 'Ida schreibt', city: 'Haar' });
+    expect(clash.status).toBe(409);
+    const sent = lastFormHidden(await clash.text());
+    expect(sent.theirs?.length).toBeGreaterThan(64);
+    // Her session ends before "Alles noch einmal bearbeiten" arrives: the 401 keeps the input and what it asked for.
+    const expired = await send(`${LIST}/${id}`, { form: sent });
+    expect(expired.status).toBe(401);
+    const page = await expired.text();
+    expect(page).toContain('>Ida schreibt</textarea>');
+    const kept = hiddenFields(page);
+    expect(kept).toEqual({ version: '2', again: '1', theirs: sent.theirs, by: 'Ole Sommer' });
+    // Its button says what it does, and the way back after signing in here (the edit page, with
+    // no comparison) is not offered: signed in in a new tab, it is sent from this page.
+    expect(textOf(page)).toContain('Alles noch einmal bearbeiten');
+    expect(page).not.toContain('Anmelden und weitermachen');
+    // Signed in again, the 401 page's form as it stands: the comparison she was looking at.
+    const visible = Object.fromEntries(FIELDS.map(({ name }) => [name, sent[name] ?? '']));
+    const again = await edit(ida, id, { ...visible, ...kept });
+    expect(again.status).toBe(200);
+    const form = await again.text();
+    expect(form).toContain('>Ida schreibt</textarea>');
+    const panel = textOf(form.slice(form.indexOf('<div class="conflict"'), form.indexOf('</table>')));
+    expect(panel).toContain('Feld Meine Eingabe Von Ole Sommer');
+    expect(panel).toContain('Notizen Ida schreibt Ole schreibt');
+    // Only what Ole changed: her own town is no difference to him.
+    expect(panel).not.toContain('Ort');
+    expect(await row(id)).toMatchObject({ notes: 'Ole schreibt', city: 'Unterhaching', version: 2 });
+  });
+
   it('merges three co-buyers editing from the same version', async () => {
     const id = await create(anna, { company: 'Drei GmbH' });
     const [a, j, l] = [await formOf(id, anna), await formOf(id, jonas), await formOf(id, lena)];

@@ -326,9 +326,12 @@ export function typedErrors(values: FormValues): { errors: FieldErrors; held: Pa
   return { errors, held };
 }
 
-/** The fields of `names` a form sent besides its values (its button's `revive`, `restore`, `edit_of`): to send again. */
-export const sentAlong = (body: Record<string, unknown>, names: readonly string[]) =>
+/**
+ * The fields of `names` a form sent besides its values (its button's `revive`, `restore`, `edit_of`): to send again.
+ * `max`: a flag's or a token's length; longer for a clash's `theirs` and `by` (field names, people's names).
+ */
+export const sentAlong = (body: Record<string, unknown>, names: readonly string[], max = 64) =>
   names.flatMap((name): [string, string][] => {
     const value = body[name];
-    return typeof value === 'string' && value.length <= 64 ? [[name, value]] : [];
+    return typeof value === 'string' && value.length <= max ? [[name, value]] : [];
   });

@@ -30,25 +30,28 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // What the form's button said besides its values (a "„…“ ändern" of this form's earlier save, a
   // revive, a restore) goes with it again, or the resend after signing in would do another thing
   // (data-safety review: a second contact instead of the change of the first).
-  const keep = sentAlong(body, ['edit_of', 'revive', 'restore']);
+  // "Alles noch einmal bearbeiten" (`again`) keeps what its comparison shows, what co-buyers changed
+  // and who (`theirs`, `by`): else the resend saved the form at once, with no comparison (data review).
+  const keep = [...sentAlong(body, ['edit_of', 'revive', 'restore', 'again']), ...sentAlong(body, ['theirs', 'by'], 1000)];
   const returnTo = contactId ? paths.editContact(assetId, contactId) : paths.newContact(assetId);
   const action = contactId ? paths.contact(assetId, contactId) : paths.contacts(assetId);
   // A revive's input has no page to come back to after signing in here: the contact's edit page
   // is the deleted contact's, with no form (data review: "Wiederherstellen" there dropped the
-  // input). It is sent again from this page, as without JS.
-  const revive = keep.some(([name]) => name === 'revive');
+  // input). Nor has a clash's whole form: the edit page has no comparison. Each is sent again
+  // from this page, as without JS.
+  const fromHere = keep.some(([name]) => name === 'revive' || name === 'again');
   const notice = (
     <div class="alert" role="alert" data-announce={t.errors.sessionExpired.text}>
       <p>{t.errors.sessionExpired.text}</p>
       {/* With JS the draft is kept in this tab and comes back after signing in here; without JS
           only a second tab keeps this page (and its input) open. */}
       <p>
-        {revive ? null : (
+        {fromHere ? null : (
           <a class="button primary js-only" href={loginUrl(c, returnTo)}>
             {t.errors.sessionExpired.continue}
           </a>
         )}
-        <a class={revive ? 'button primary' : 'no-js'} href={loginUrl(c, returnTo)} target="_blank" rel="noopener">
+        <a class={fromHere ? 'button primary' : 'no-js'} href={loginUrl(c, returnTo)} target="_blank" rel="noopener">
           {t.errors.sessionExpired.login}
         </a>
       </p>

@@ -258,7 +258,10 @@ export function ContactForm(props: ContactFormProps) {
               ? t.contacts.conflictKeepMine
               : mode.kind === 'gone' || (mode.kind === 'create' && mode.made)
                 ? t.contacts.saveAsNew
-                : t.contacts.save}
+                : // A clash's whole form sent again (the 401 page): it opens that form, saving nothing yet.
+                  mode.kind === 'resend' && mode.keep?.some(([name]) => name === 'again')
+                  ? t.contacts.clashEditAll
+                  : t.contacts.save}
             <span class="htmx-indicator"> …</span>
           </button>
           {/* After the primary button, which Enter in a field sends. */}
