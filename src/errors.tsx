@@ -37,6 +37,20 @@ function assetOf(c: Context<AppEnv>): string {
 }
 
 /**
+ * The contact a 404's path names (its card, edit form or history) in an asset of the session's:
+ * deleted for good, its edit form never opens again, so the input this tab keeps for it (the
+ * draft of that key) is offered there as a new contact (src/client/app.js).
+ */
+function draftOf(c: Context<AppEnv>, assetId: string): string | undefined {
+  const { paths } = c.get('shell');
+  const list = `${paths.contacts(assetId)}/`;
+  const path = new URL(c.req.url).pathname;
+  if (!path.startsWith(list) || !c.get('session')?.assets.some((asset) => asset.id === assetId)) return undefined;
+  const id = /^([\w-]+)(?:\/edit|\/history)?$/.exec(path.slice(list.length))?.[1];
+  return id && paths.contact(assetId, id);
+}
+
+/**
  * The one place that turns a failure into a page: German (or English) text, the shell, the
  * security headers of every response, never a stack trace. Unexpected errors are logged once.
  */
@@ -90,7 +104,7 @@ export function renderError(
               action: { href: c.env.PLATFORM_URL, label: t.backToPlatform },
             };
       case 404:
-        return { title: t.errors.notFound.title, text: t.errors.notFound.text, action: home };
+        return { title: t.errors.notFound.title, text: t.errors.notFound.text, action: home, draftOf: draftOf(c, assetId) };
       case 405:
         return { title: t.errors.methodNotAllowed.title, text: t.errors.methodNotAllowed.text, action: home };
       // The input is where the browser's Back button leads (the text says so); the link is the
@@ -112,7 +126,9 @@ export function renderError(
         return { title: t.errors.internal.title, text: t.errors.internal.text, action: home };
     }
   })();
-  return render(c, { status: code, plain: true, title: page.title, body: <ErrorPage shell={shell} {...page} /> });
+  // A 404 that may offer kept input (app.js) takes the form rules for its buttons and question.
+  const plain = !('draftOf' in page && page.draftOf);
+  return render(c, { status: code, plain, title: page.title, body: <ErrorPage shell={shell} {...page} /> });
 }
 
 function isContentful(status: number): status is ContentfulStatusCode {

@@ -1405,6 +1405,26 @@ describe('Zuletzt gelöscht', () => {
   });
 });
 
+describe('a contact deleted for good, and input a tab kept for it', () => {
+  it('is named on the 404 of its card, edit form and history and in the purge\u2019s answer, for app.js to offer the input; never for another asset', async () => {
+    const [buyer] = household('whg-orphan');
+    const list = '/assets/whg-orphan/contacts';
+    const made = await send(list, { user: buyer, form: { form_token: crypto.randomUUID(), company: 'Weg GmbH' } });
+    const id = new URL(made.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
+    expect((await send(`${list}/${id}/delete`, { user: buyer, form: { version: '1' } })).status).toBe(303);
+    const purged = await send(`${list}/${id}/purge`, { user: buyer, form: { version: '2' }, htmx: true });
+    expect(await purged.text()).toContain(`data-draft-of="${list}/${id}"`);
+    for (const path of ['', '/edit', '/history']) {
+      const answer = await send(`${list}/${id}${path}`, { user: buyer });
+      expect(answer.status).toBe(404);
+      expect(await answer.text()).toContain(`<p data-draft-of="${list}/${id}">`);
+    }
+    const foreign = await send(`/assets/whg-3/contacts/${id}/edit`, { user: buyer });
+    expect(foreign.status).toBe(404);
+    expect(await foreign.text()).not.toContain('data-draft-of');
+  });
+});
+
 describe('the scheduled purge (DSGVO)', () => {
   it('removes contacts deleted more than 30 days ago, with their versions, in every asset', async () => {
     const [purger] = household('whg-cron');

@@ -44,6 +44,9 @@
       or: ' oder ',
       noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
       qrHide: 'QR-Code ausblenden',
+      orphan: 'Ihre Eingaben zu diesem Kontakt sind noch erhalten: Sie können sie als neuen Kontakt anlegen.',
+      orphanNew: 'Als neuen Kontakt anlegen',
+      orphanKeep: 'Behalten',
       adding: (n) => (n === 1 ? '1 Kontakt übernehmen' : `${n.toLocaleString('de-DE')} Kontakte übernehmen`),
     },
     en: {
@@ -69,6 +72,9 @@
       or: ' or ',
       noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
       qrHide: 'Hide QR code',
+      orphan: 'Your input for this contact is still kept: you can add it as a new contact.',
+      orphanNew: 'Add as new contact',
+      orphanKeep: 'Keep',
       adding: (n) => (n === 1 ? 'Add 1 contact' : `Add ${n.toLocaleString('en')} contacts`),
     },
   };
@@ -195,10 +201,10 @@
   }
 
   /** Puts a kept draft back into a fresh form (never over a form the server sent back with input). */
-  function restoreDraft(form, initialLoad) {
+  function restoreDraft(form, initialLoad, adopted) {
     var draft = readDraft(form.getAttribute('data-draft'));
     if (!draft || !draft.values || form.hasAttribute('data-draft-server')) return;
-    if (!draft.pending && !(initialLoad && isReload())) return;
+    if (!adopted && !draft.pending && !(initialLoad && isReload())) return;
     var values = draft.values;
     var changed = false;
     // Nobody changed the typed fields since the draft's version: the form's newer version stays, so
@@ -262,14 +268,67 @@
       });
       history.replaceState(history.state, '', url.pathname + url.search + url.hash);
     }
+    offerOrphan(root);
     Array.prototype.forEach.call(root.querySelectorAll('form[data-draft]'), (form) => {
-      restoreDraft(form, initialLoad);
+      restoreDraft(form, initialLoad, adopt(form));
       showEnd(form);
       // The server sent the input back: still unsaved after a failure ("pending"), or shown
       // again with errors or a conflict, where the user now decides.
       var echoed = form.getAttribute('data-draft-server');
       if (echoed) saveDraft(form, echoed === 'pending');
     });
+  }
+
+  // A contact deleted for good (by a co-buyer, or here in "Zuletzt gelöscht") whose input this tab
+  // still keeps unsent: its edit form never opens again (data review: the input was out of reach).
+  // Where the page says it is gone (the 404 of its card, edit form or history; the purge's answer),
+  // the input is offered as a new contact, or to discard (asked first: it is not on screen).
+  function offerOrphan(root) {
+    var said = root.querySelector('[data-draft-of]');
+    var key = said && said.getAttribute('data-draft-of');
+    var draft = key && readDraft(key);
+    var typed =
+      draft && draft.values && Object.keys(draft.values).some((name) => name !== 'version' && name !== 'form_token' && draft.values[name]);
+    if (!typed) return;
+    var offer = document.createElement('div');
+    offer.className = 'notice';
+    var text = document.createElement('p');
+    text.textContent = words.orphan;
+    var row = document.createElement('div');
+    row.className = 'form-actions';
+    var open = document.createElement('a');
+    open.className = 'button primary';
+    open.href = key.replace(/[^/]+$/, 'new#from=') + key.split('/').pop();
+    open.textContent = words.orphanNew;
+    var discard = document.createElement('button');
+    discard.type = 'button';
+    discard.textContent = words.discardYes;
+    discard.addEventListener('click', () => {
+      askDiscard(
+        discard,
+        () => {
+          clearDraft(key);
+          offer.remove();
+          said.setAttribute('tabindex', '-1');
+          said.focus();
+        },
+        words.orphanKeep,
+      );
+    });
+    row.append(open, discard);
+    offer.append(text, row);
+    said.after(offer);
+  }
+  // The new-contact form that offer opens (#from=<id>): the input stays that contact's draft, kept,
+  // saved and discarded under its key, beside an unsent new contact of this tab's own.
+  function adopt(form) {
+    var from = /^#from=([\w-]+)$/.exec(location.hash);
+    var key = from && form.elements.form_token && form.getAttribute('data-draft') + '/' + from[1];
+    if (!key || !readDraft(key)) return false;
+    form.setAttribute('data-draft', key);
+    var cancel = form.querySelector('[data-draft-drop]');
+    if (cancel) cancel.setAttribute('data-draft-drop', key);
+    return true;
   }
 
   // ---- "Drucken" and "Teilen": buttons that exist only with JavaScript (rendered hidden) ----
@@ -428,9 +487,10 @@
   /**
    * Asks in the page, with buttons that say what they do ("Verwerfen", "Weiter bearbeiten"): the
    * browser's confirm() offered "OK" and "Abbrechen", where "Abbrechen" meant staying (review).
-   * Escape or "Weiter bearbeiten" closes it; focus returns to what opened it.
+   * Escape or "Weiter bearbeiten" (`keep`: where no form is open, "Behalten") closes it; focus
+   * returns to what opened it.
    */
-  function askDiscard(opener, then) {
+  function askDiscard(opener, then, keep) {
     var dialog = document.createElement('dialog');
     dialog.className = 'ask';
     dialog.setAttribute('aria-labelledby', 'ask-text');
@@ -446,7 +506,7 @@
     var no = document.createElement('button');
     no.type = 'button';
     no.className = 'primary';
-    no.textContent = words.discardNo;
+    no.textContent = keep || words.discardNo;
     row.append(no, yes);
     dialog.append(text, row);
     var chosen = false;

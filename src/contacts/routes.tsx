@@ -1028,7 +1028,16 @@ contactRoutes.post('/contacts/:contactId/purge', contactParam, deleteVersion, as
   return render(c, {
     status: changed ? 409 : 200,
     title: t.contacts.deletedTitle,
-    body: <DeletedContacts shell={shell} assetId={asset.id} contacts={contacts} message={message} alert={changed} />,
+    body: (
+      <DeletedContacts
+        shell={shell}
+        assetId={asset.id}
+        contacts={contacts}
+        message={message}
+        alert={changed}
+        draftOf={changed ? undefined : shell.paths.contact(asset.id, c.req.valid('param').contactId)}
+      />
+    ),
   });
 });
 

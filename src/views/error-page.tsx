@@ -7,6 +7,8 @@ export interface ErrorPageProps {
   text: string;
   /** A link out of the error, e.g. to the login or back home. */
   action?: { href: string; label: string };
+  /** A 404 where a contact was: src/client/app.js offers this tab's unsent input for it (its draft's key). */
+  draftOf?: string;
   children?: Child;
 }
 
@@ -15,7 +17,7 @@ export function ErrorPage(props: ErrorPageProps) {
   return (
     <section class="error" aria-labelledby="error-title">
       <h1 id="error-title">{props.title}</h1>
-      <p>{props.text}</p>
+      <p data-draft-of={props.draftOf}>{props.text}</p>
       {props.action ? (
         <p>
           <a class="button" href={props.action.href}>

@@ -398,6 +398,80 @@ describe('drafts and an expired session', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('input left unsent on a contact deleted for good is offered on its 404 and after the purge: as a new contact, or discarded (data review)', async () => {
+    const { page } = browser;
+    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
+    const offer = page
+      .locator('main')
+      .getByText('Ihre Eingaben zu diesem Kontakt sind noch erhalten: Sie können sie als neuen Kontakt anlegen.');
+    /** A contact of Anna's with notes typed into its edit form and left unsent, then deleted by Jonas (for good when `purge`). */
+    async function leftUnsent(company, notes, purge = true) {
+      const card = await saveNew(page, company);
+      await page.getByRole('link', { name: 'Bearbeiten' }).click();
+      await page.getByLabel('Notizen', { exact: true }).fill(notes);
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+      await withBrowser('jonas', async ({ page: other }) => {
+        await other.goto(card);
+        await other.evaluate(
+          async ([path, gone]) => {
+            await fetch(`${path}/delete`, { method: 'POST', body: new URLSearchParams({ version: '1' }) });
+            if (gone) await fetch(`${path}/purge`, { method: 'POST', body: new URLSearchParams({ version: '2' }) });
+          },
+          [card, purge],
+        );
+      });
+      return card;
+    }
+    const company = `Weg für immer ${unique()}`;
+    const card = await leftUnsent(company, 'Rückruf am Montag');
+    const other = await leftUnsent(`Weg vorerst ${unique()}`, 'Angebot folgt', false);
+    // An unsent new contact of her own stays apart from them throughout.
+    const unsent = `Fliesen Huber ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(unsent);
+    // The way back to its edit form (or card) is a 404 now: it says her input is kept, and offers it.
+    await page.goto(`${card}/edit`);
+    await page.getByRole('heading', { level: 1, name: 'Nicht gefunden' }).waitFor();
+    await offer.waitFor();
+    await page.goto(card);
+    await offer.waitFor();
+    // "Als neuen Kontakt anlegen": the new-contact form with what she typed (the rest went with the contact).
+    await page.getByRole('link', { name: 'Als neuen Kontakt anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen' }).waitFor();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Rückruf am Montag');
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), '', 'not her unsent new contact');
+    const again = `Neu angelegt ${unique()}`;
+    await page.getByLabel('Unternehmen', { exact: true }).fill(again);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('main').getByText(`„${again}“ wurde gespeichert.`).waitFor();
+    assert.ok(await page.locator('main').getByText('Rückruf am Montag').isVisible(), 'her notes are saved');
+    assert.equal(await key(card), null, 'saved: nothing left for the contact deleted for good');
+    assert.ok((await key(listPath()))?.includes(unsent), 'her unsent new contact is still kept');
+    await page.goto(card);
+    await page.getByRole('heading', { level: 1, name: 'Nicht gefunden' }).waitFor();
+    assert.equal(await offer.count(), 0, 'offered no more');
+
+    // Deleted for good by her own hand in "Zuletzt gelöscht": offered there at once; "Verwerfen" asks first.
+    const id = other.split('/').pop();
+    await page.goto(`${listPath()}/deleted`);
+    await page.locator(`#p-${id}`).click();
+    await page.locator(`#f-${id}`).click();
+    await offer.waitFor();
+    const ask = page.getByRole('dialog', { name: 'Ihre Eingaben verwerfen? Sie sind noch nicht gespeichert.' });
+    await page.locator('main').getByRole('button', { name: 'Verwerfen' }).click();
+    await ask.getByRole('button', { name: 'Behalten' }).click();
+    await ask.waitFor({ state: 'detached' });
+    assert.ok((await key(other))?.includes('Angebot folgt'), 'kept');
+    await page.locator('main').getByRole('button', { name: 'Verwerfen' }).click();
+    await ask.getByRole('button', { name: 'Verwerfen' }).click();
+    await offer.waitFor({ state: 'detached' });
+    assert.equal(await key(other), null, 'discarded');
+    assert.ok((await key(listPath()))?.includes(unsent), 'her unsent new contact is still kept');
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('a form sent back with an error, reloaded and typed on, still saves as an edit of the version it was typed on (code review: a co-buyer\u2019s number was overwritten)', async () => {
     const { page } = browser;
     const company = `Echo GmbH ${unique()}`;

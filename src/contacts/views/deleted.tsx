@@ -12,6 +12,8 @@ export function DeletedContacts(props: {
   message?: string;
   /** The message says why nothing was done (409). */
   alert?: boolean;
+  /** Deleted for good just now: src/client/app.js offers this tab's unsent input for it (its draft's key). */
+  draftOf?: string;
 }) {
   const { shell, assetId, contacts } = props;
   const { t, paths } = shell;
@@ -23,7 +25,12 @@ export function DeletedContacts(props: {
         {t.contacts.deletedTitle}
       </h1>
       {props.message ? (
-        <p class={props.alert ? 'alert' : 'notice'} role={props.alert ? 'alert' : 'status'} data-announce={props.message}>
+        <p
+          class={props.alert ? 'alert' : 'notice'}
+          role={props.alert ? 'alert' : 'status'}
+          data-announce={props.message}
+          data-draft-of={props.draftOf}
+        >
           {props.message}
         </p>
       ) : null}
