@@ -2,15 +2,21 @@ import { env } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { encodeCursor, type ListOrder } from '../src/contacts/cursor';
+import { EMPTY_FIELDS } from '../src/contacts/fields';
 import {
   allContacts,
+  contactHistory,
+  createContact,
   deleteContact,
+  findAnyContact,
   findContact,
   type ListOptions,
   listContacts,
   PURGE_AFTER_MS,
   phoneList,
   warrantyContacts,
+  writeContact,
+  writeOrReadState,
 } from '../src/contacts/repository';
 import { connect, StorageUnavailableError } from '../src/db/client';
 import { BuiltRead, builtOnce, runRead, runReads } from '../src/db/prepared';
@@ -204,5 +210,94 @@ describe('reads built once per shape', () => {
     expect(reads('name none 0', build)).toBe(first);
     expect(reads('name after 2', build)).not.toBe(first);
     expect(builds).toBe(2);
+  });
+});
+
+describe('writes built once (an edit, a restore, a create)', () => {
+  it('write each apartment’s contact with its own values, whichever apartment built the statement first', async () => {
+    const db = connect(env.DB);
+    const author = { userId: 'u-built', name: 'Built Writer' };
+    const [a] = await seedContacts('built-wa', 1, () => ({ last_name: 'Anton', notes: 'a1' }));
+    const [b] = await seedContacts('built-wb', 1, () => ({ last_name: 'Berta', notes: 'b1' }));
+    if (!a || !b) throw new Error('not seeded');
+    // An edit of A, then of B with the same version number: each lands on its own row only.
+    const first = await writeOrReadState(db, 'built-wa', a, 1, { ...EMPTY_FIELDS, last_name: 'Anton', notes: 'a2' }, author, 1_000);
+    const second = await writeOrReadState(db, 'built-wb', b, 1, { ...EMPTY_FIELDS, last_name: 'Berta', notes: 'b2' }, author, 2_000);
+    expect(first.result.kind === 'written' && first.result.contact).toMatchObject({
+      id: a,
+      assetId: 'built-wa',
+      notes: 'a2',
+      version: 2,
+      updatedAt: 1_000,
+    });
+    expect(second.result.kind === 'written' && second.result.contact).toMatchObject({
+      id: b,
+      assetId: 'built-wb',
+      notes: 'b2',
+      version: 2,
+      updatedAt: 2_000,
+    });
+    // The same contact id asked in the wrong apartment: nothing written, nothing read.
+    const stray = await writeOrReadState(db, 'built-wb', a, 2, { ...EMPTY_FIELDS, last_name: 'Anton', notes: 'stray' }, author);
+    expect(stray.result.kind).toBe('stale');
+    expect(stray.state.contact).toBeUndefined();
+    expect((await findAnyContact(db, 'built-wa', a))?.notes).toBe('a2');
+    // A stale edit reads the state since its version, each apartment its own.
+    const stale = await writeOrReadState(db, 'built-wa', a, 1, { ...EMPTY_FIELDS, last_name: 'Anton', notes: 'late' }, author);
+    expect(stale.result.kind).toBe('stale');
+    expect(stale.state.contact?.notes).toBe('a2');
+    expect(stale.state.versions.map((version) => [version.version, version.values.notes])).toEqual([
+      [1, 'a1'],
+      [2, 'a2'],
+    ]);
+    // Restoring version 1 in B (the restore's own statement and its revert mark), then in A.
+    for (const [asset, id, value] of [
+      ['built-wb', b, 'b1'],
+      ['built-wa', a, 'a1'],
+    ] as const) {
+      const restored = await writeContact(
+        db,
+        asset,
+        id,
+        2,
+        { ...EMPTY_FIELDS, last_name: asset === 'built-wa' ? 'Anton' : 'Berta', notes: value },
+        author,
+        {
+          restore: true,
+          now: 3_000,
+        },
+      );
+      expect(restored.kind === 'written' && restored.contact).toMatchObject({ id, assetId: asset, notes: value, version: 3 });
+      const { versions } = await contactHistory(db, asset, id);
+      expect(versions.map((version) => [version.version, version.action, version.values.notes])).toEqual([
+        [3, 'revert', value],
+        [2, 'update', value === 'a1' ? 'a2' : 'b2'],
+        [1, 'create', value],
+      ]);
+    }
+  });
+
+  it('create in each apartment with its own values and tokens, the cap checked per apartment', async () => {
+    const db = connect(env.DB);
+    const author = { userId: 'u-built', name: 'Built Writer' };
+    const made = [];
+    for (const asset of ['built-ca', 'built-cb', 'built-ca']) {
+      made.push(
+        await createContact(db, asset, { ...EMPTY_FIELDS, company: `Firma ${asset}` }, `token-${asset}-${made.length}`, author, 5_000),
+      );
+    }
+    expect(made.map((result) => result.kind)).toEqual(['created', 'created', 'created']);
+    for (const result of made) {
+      if (result.kind !== 'created') continue;
+      expect(await findContact(db, result.contact.assetId, result.contact.id)).toMatchObject({
+        company: `Firma ${result.contact.assetId}`,
+        createdAt: 5_000,
+      });
+    }
+    // The first token again, in its apartment: the contact it made, not a second one.
+    const again = await createContact(db, 'built-ca', { ...EMPTY_FIELDS, company: 'Firma built-ca' }, 'token-built-ca-0', author);
+    expect(again.kind).toBe('duplicate');
+    expect((await listContacts(db, 'built-ca')).total).toBe(2);
+    expect((await listContacts(db, 'built-cb')).total).toBe(1);
   });
 });
