@@ -44,7 +44,8 @@
       or: ' oder ',
       noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
       qrHide: 'QR-Code ausblenden',
-      orphan: 'Ihre Eingaben zu diesem Kontakt sind noch erhalten: Sie können sie als neuen Kontakt anlegen.',
+      orphan: (name) =>
+        `Ihre Eingaben zu ${name ? `„${name}“` : 'diesem Kontakt'} sind noch erhalten: Sie können sie als neuen Kontakt anlegen.`,
       orphanNew: 'Als neuen Kontakt anlegen',
       orphanKeep: 'Behalten',
       adding: (n) => (n === 1 ? '1 Kontakt übernehmen' : `${n.toLocaleString('de-DE')} Kontakte übernehmen`),
@@ -72,7 +73,7 @@
       or: ' or ',
       noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
       qrHide: 'Hide QR code',
-      orphan: 'Your input for this contact is still kept: you can add it as a new contact.',
+      orphan: (name) => `Your input for ${name ? `“${name}”` : 'this contact'} is still kept: you can add it as a new contact.`,
       orphanNew: 'Add as new contact',
       orphanKeep: 'Keep',
       adding: (n) => (n === 1 ? 'Add 1 contact' : `Add ${n.toLocaleString('en')} contacts`),
@@ -143,6 +144,14 @@
   }
 
   var WARRANTY = ['accepted_on', 'warranty_years', 'warranty_until'];
+  var NAME = ['title', 'first_name', 'last_name', 'company'];
+  /** The contact's name as the app shows it (src/contacts/vcard.ts displayName): the person, else the company. */
+  function nameOf(values) {
+    var person = [values.first_name, values.last_name].join('').trim()
+      ? [values.title, values.first_name, values.last_name].filter((part) => part && part.trim()).join(' ')
+      : '';
+    return (person || values.company || '').trim();
+  }
   /**
    * Keeps the form's values. `pending` marks input that was sent but not confirmed as saved
    * (the session had ended, storage was down, the network failed): it comes back wherever the
@@ -183,6 +192,14 @@
       }
     });
     var draft = { values: values, base: base, pending: pending === undefined ? Boolean(previous && previous.pending) : pending };
+    // An edit's draft knows whose it is (the name fields as loaded): deleted for good, the contact
+    // is named where its input is offered, and its new-contact form has a name (buyer review).
+    if (version && !form.elements.form_token) {
+      draft.who = {};
+      NAME.forEach((name) => {
+        if (form.elements[name]) draft.who[name] = defaultOf(form.elements[name]);
+      });
+    }
     try {
       store.setItem(PREFIX + key, JSON.stringify(draft));
     } catch (e) {
@@ -293,7 +310,10 @@
     var offer = document.createElement('div');
     offer.className = 'notice';
     var text = document.createElement('p');
-    text.textContent = words.orphan;
+    text.textContent = words.orphan(nameOf(Object.assign({}, draft.who, draft.values)));
+    // Arrived by htmx, the page's message is read out (its data-announce): the offer with it, or a
+    // screen reader heard only that the contact was deleted for good (buyer review).
+    said.setAttribute('data-announce', `${said.getAttribute('data-announce') || said.textContent.trim()} ${text.textContent}`);
     var row = document.createElement('div');
     row.className = 'form-actions';
     var open = document.createElement('a');
@@ -324,8 +344,14 @@
   function adopt(form) {
     var from = /^#from=([\w-]+)$/.exec(location.hash);
     var key = from && form.elements.form_token && form.getAttribute('data-draft') + '/' + from[1];
-    if (!key || !readDraft(key)) return false;
+    var draft = key && readDraft(key);
+    if (!draft) return false;
     form.setAttribute('data-draft', key);
+    // Its name, where the input did not change it: the rest went with the contact.
+    Object.keys(draft.who || {}).forEach((name) => {
+      var field = form.elements[name];
+      if (field && !field.value) field.value = draft.who[name];
+    });
     var cancel = form.querySelector('[data-draft-drop]');
     if (cancel) cancel.setAttribute('data-draft-drop', key);
     return true;

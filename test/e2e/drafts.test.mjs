@@ -401,9 +401,10 @@ describe('drafts and an expired session', () => {
   test('input left unsent on a contact deleted for good is offered on its 404 and after the purge: as a new contact, or discarded (data review)', async () => {
     const { page } = browser;
     const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
-    const offer = page
-      .locator('main')
-      .getByText('Ihre Eingaben zu diesem Kontakt sind noch erhalten: Sie können sie als neuen Kontakt anlegen.');
+    // Named (buyer review: "zu diesem Kontakt" on a 404 left her guessing whose input it was).
+    const offerFor = (name) =>
+      page.locator('main').getByText(`Ihre Eingaben zu „${name}“ sind noch erhalten: Sie können sie als neuen Kontakt anlegen.`);
+    const offer = page.locator('main').getByText(/^Ihre Eingaben zu „.*“ sind noch erhalten/);
     /** A contact of Anna's with notes typed into its edit form and left unsent, then deleted by Jonas (for good when `purge`). */
     async function leftUnsent(company, notes, purge = true) {
       const card = await saveNew(page, company);
@@ -425,7 +426,8 @@ describe('drafts and an expired session', () => {
     }
     const company = `Weg für immer ${unique()}`;
     const card = await leftUnsent(company, 'Rückruf am Montag');
-    const other = await leftUnsent(`Weg vorerst ${unique()}`, 'Angebot folgt', false);
+    const otherName = `Weg vorerst ${unique()}`;
+    const other = await leftUnsent(otherName, 'Angebot folgt', false);
     // An unsent new contact of her own stays apart from them throughout.
     const unsent = `Fliesen Huber ${unique()}`;
     await page.goto(`${listPath()}/new`);
@@ -433,15 +435,16 @@ describe('drafts and an expired session', () => {
     // The way back to its edit form (or card) is a 404 now: it says her input is kept, and offers it.
     await page.goto(`${card}/edit`);
     await page.getByRole('heading', { level: 1, name: 'Nicht gefunden' }).waitFor();
-    await offer.waitFor();
+    await offerFor(company).waitFor();
     await page.goto(card);
-    await offer.waitFor();
+    await offerFor(company).waitFor();
     // "Als neuen Kontakt anlegen": the new-contact form with what she typed (the rest went with the contact).
     await page.getByRole('link', { name: 'Als neuen Kontakt anlegen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen' }).waitFor();
     await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Rückruf am Montag');
-    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), '', 'not her unsent new contact');
+    // With the name it had (the rest went with it), not her unsent new contact's.
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company);
     const again = `Neu angelegt ${unique()}`;
     await page.getByLabel('Unternehmen', { exact: true }).fill(again);
     await page.getByRole('button', { name: 'Speichern' }).click();
@@ -458,7 +461,12 @@ describe('drafts and an expired session', () => {
     await page.goto(`${listPath()}/deleted`);
     await page.locator(`#p-${id}`).click();
     await page.locator(`#f-${id}`).click();
-    await offer.waitFor();
+    await offerFor(otherName).waitFor();
+    // A screen reader hears the offer with the answer, not only that the contact is gone.
+    await page.waitForFunction(
+      (text) => document.getElementById('announcer')?.textContent === text,
+      `„${otherName}“ wurde endgültig gelöscht. Ihre Eingaben zu „${otherName}“ sind noch erhalten: Sie können sie als neuen Kontakt anlegen.`,
+    );
     const ask = page.getByRole('dialog', { name: 'Ihre Eingaben verwerfen? Sie sind noch nicht gespeichert.' });
     await page.locator('main').getByRole('button', { name: 'Verwerfen' }).click();
     await ask.getByRole('button', { name: 'Behalten' }).click();
