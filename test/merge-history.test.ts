@@ -565,6 +565,10 @@ describe('a stale edit is merged field by field', () => {
     // no comparison) is not offered: signed in in a new tab, it is sent from this page.
     expect(textOf(page)).toContain('Alles noch einmal bearbeiten');
     expect(page).not.toContain('Anmelden und weitermachen');
+    // What to do says so: sign in elsewhere and come back here (buyer review: "speichern Sie dann
+    // erneut" above a button that saves nothing).
+    expect(textOf(page)).toContain('Melden Sie sich in einem neuen Tab an und machen Sie dann in diesem Tab weiter.');
+    expect(textOf(page)).not.toContain('speichern Sie dann erneut');
     // Signed in again, the 401 page's form as it stands: the comparison she was looking at.
     const visible = Object.fromEntries(FIELDS.map(({ name }) => [name, sent[name] ?? '']));
     const again = await edit(ida, id, { ...visible, ...kept });

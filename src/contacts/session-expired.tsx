@@ -41,8 +41,8 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // from this page, as without JS.
   const fromHere = keep.some(([name]) => name === 'revive' || name === 'again');
   const notice = (
-    <div class="alert" role="alert" data-announce={t.errors.sessionExpired.text}>
-      <p>{t.errors.sessionExpired.text}</p>
+    <div class="alert" role="alert" data-announce={t.errors.sessionExpired.text(fromHere)}>
+      <p>{t.errors.sessionExpired.text(fromHere)}</p>
       {/* With JS the draft is kept in this tab and comes back after signing in here; without JS
           only a second tab keeps this page (and its input) open. */}
       <p>

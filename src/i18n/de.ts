@@ -29,7 +29,10 @@ export const de = {
     },
     sessionExpired: {
       title: 'Anmeldung abgelaufen – Ihre Eingaben sind erhalten',
-      text: 'Ihre Anmeldung ist abgelaufen, bevor das Formular ankam. Es wurde noch nichts gespeichert, und Ihre Eingaben sind erhalten: Melden Sie sich an und speichern Sie dann erneut.',
+      // `here`: the form is sent again from this page (a revive, "Alles noch einmal bearbeiten"), not
+      // the page the sign-in returns to: its button need not say "Speichern" (buyer review).
+      text: (here?: boolean) =>
+        `Ihre Anmeldung ist abgelaufen, bevor das Formular ankam. Es wurde noch nichts gespeichert, und Ihre Eingaben sind erhalten: ${here ? 'Melden Sie sich in einem neuen Tab an und machen Sie dann in diesem Tab weiter.' : 'Melden Sie sich an und speichern Sie dann erneut.'}`,
       continue: 'Anmelden und weitermachen',
       login: 'In neuem Tab anmelden',
     },

@@ -23,7 +23,8 @@ export const en: Messages = {
     },
     sessionExpired: {
       title: 'Sign-in ended – your input is kept',
-      text: 'Your sign-in ended before the form arrived. Nothing is saved yet and your input is kept: sign in, then save again.',
+      text: (here?: boolean) =>
+        `Your sign-in ended before the form arrived. Nothing is saved yet and your input is kept: ${here ? 'sign in in a new tab, then continue in this one.' : 'sign in, then save again.'}`,
       continue: 'Sign in and continue',
       login: 'Sign in in a new tab',
     },
