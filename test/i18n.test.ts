@@ -120,6 +120,15 @@ describe('what just happened to a contact, in one tense', () => {
     expect(en.contacts.imported(3)).toBe('3 contacts have been added.');
     expect(en.contacts.draftRestored).toBe('Your input has been restored.');
   });
+
+  it('says what happened meanwhile, or since, in the same tense (buyer review: "was deleted meanwhile", "were added … since your preview")', () => {
+    expect(en.contacts.conflictTitle).toBe('This contact has been changed meanwhile');
+    expect(en.contacts.goneTitle).toBe('This contact has been deleted meanwhile');
+    expect(en.contacts.goneText()).toBe(
+      'The contact has been deleted meanwhile. Your input is kept below: you can save it as a new contact.',
+    );
+    expect(en.contacts.importChanged).toMatch(/^Contacts have been added or changed since your preview\. /);
+  });
 });
 
 describe('the date error', () => {

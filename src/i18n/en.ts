@@ -213,7 +213,7 @@ export const en: Messages = {
     },
     full: (max: number) =>
       `No more contacts are possible: a property can have at most ${localNumber(max)} contacts. Delete contacts you no longer need to add new ones.`,
-    conflictTitle: 'This contact was changed meanwhile',
+    conflictTitle: 'This contact has been changed meanwhile',
     conflictText: (name: string, date: string) =>
       `${name} changed the contact on ${date} while you were editing it. Nothing was overwritten. Compare the details and decide.`,
     conflictRestoreText: (name: string, date: string) =>
@@ -333,7 +333,7 @@ export const en: Messages = {
     },
     previewDuplicate: (name: string) => `Probably already in your contacts: “${name}”, so not ticked at first.`,
     previewTwiceInFile: 'Probably already further up in the file, so not ticked at first.',
-    importChanged: 'Contacts were added or changed since your preview. Likely duplicates are now not ticked: please check the ticks.',
+    importChanged: 'Contacts have been added or changed since your preview. Likely duplicates are now not ticked: please check the ticks.',
     tickAll: 'Tick all',
     tickNone: 'Untick all',
     previewNotImportable: 'This contact has no name, company or email address, so it cannot be added.',
@@ -368,9 +368,9 @@ export const en: Messages = {
     importNoneTicked: 'Please tick at least one contact.',
     importKept: (names: string) => `Kept, as changed after the import: ${names}.`,
     importFull: (room: number) => `That many contacts no longer fit this property: there is room for ${localNumber(room)}. Tick fewer.`,
-    goneTitle: 'This contact was deleted meanwhile',
+    goneTitle: 'This contact has been deleted meanwhile',
     goneText: (by?: string, version?: boolean) =>
-      `${by ? `${by} deleted the contact ${version ? 'after you opened its history' : 'while you were editing it'}.` : 'The contact was deleted meanwhile.'} ${version ? 'The version you wanted to restore is below' : 'Your input is kept below'}: you can ${by ? 'restore the contact with it or save it' : 'save it'} as a new contact.`,
+      `${by ? `${by} deleted the contact ${version ? 'after you opened its history' : 'while you were editing it'}.` : 'The contact has been deleted meanwhile.'} ${version ? 'The version you wanted to restore is below' : 'Your input is kept below'}: you can ${by ? 'restore the contact with it or save it' : 'save it'} as a new contact.`,
     reviveWithInput: 'Restore with my input',
     saveAsNew: 'Save as new contact',
     madeBefore: (name: string) =>
