@@ -165,6 +165,11 @@ describe('help that names a button', () => {
     expect(HELP.en.phone.join(' ')).toContain(`“${en.warranty.viewLink}”`);
   });
 
+  it('says which reminder an end 30 days ahead keeps, in a whole phrase (buyer review: "hat nur noch die 14 Tage vorher")', () => {
+    expect(HELP.de.calendar[0]).toContain('Ein Ende in 30 Tagen hat nur noch die Erinnerung 14 Tage vorher');
+    expect(HELP.en.calendar[0]).toContain('an end 30 days away has only the one 14 days before');
+  });
+
   it('has every help page in both languages, step for step (src/i18n/help.ts)', () => {
     for (const topic of HELP_TOPICS) {
       expect(HELP.en[topic]).toHaveLength(HELP.de[topic].length);

@@ -21,7 +21,7 @@ export const HELP: Record<Language, Record<HelpTopic, readonly string[]>> = {
     ],
     /** How warranty.ics gets into a calendar (the warranty view). */
     calendar: [
-      'Die Datei enthält für jedes Ende einer Gewährleistung einen ganztägigen Termin mit zwei Erinnerungen: 90 und 14 Tage vorher, jeweils um 9 Uhr. Erinnerungen, deren Tag schon vorbei ist, fehlen: Ein Ende in 30 Tagen hat nur noch die 14 Tage vorher, ein schon abgelaufenes Ende keine.',
+      'Die Datei enthält für jedes Ende einer Gewährleistung einen ganztägigen Termin mit zwei Erinnerungen: 90 und 14 Tage vorher, jeweils um 9 Uhr. Erinnerungen, deren Tag schon vorbei ist, fehlen: Ein Ende in 30 Tagen hat nur noch die Erinnerung 14 Tage vorher, ein schon abgelaufenes Ende keine.',
       'iPhone: Öffnen Sie die Datei in Safari, wählen Sie „Alle hinzufügen“ und dann den Kalender.',
       'Android: Tippen Sie auf die heruntergeladene Datei und öffnen Sie sie mit Ihrer Kalender-App. Geht das nicht, importieren Sie sie am Computer in Google Kalender („Einstellungen“ → „Importieren und exportieren“).',
       'Outlook: Doppelklicken Sie die Datei am Computer; in Outlook im Web wählen Sie „Kalender hinzufügen“ → „Aus Datei hochladen“.',
