@@ -157,7 +157,7 @@
    * (the session had ended, storage was down, the network failed): it comes back wherever the
    * form opens again. Other drafts come back only on a reload of the same page.
    */
-  function saveDraft(form, pending) {
+  function saveDraft(form, pending, sent) {
     var store = storage();
     if (!store) return;
     var key = form.getAttribute('data-draft');
@@ -200,6 +200,9 @@
         if (form.elements[name]) draft.who[name] = defaultOf(form.elements[name]);
       });
     }
+    // Input of a contact deleted for good, sent from the new-contact form (adopt) and not saved yet:
+    // the next new-contact form brings it back (adopt).
+    if (form.hasAttribute('data-adopted') && (sent || (previous && previous.sent))) draft.sent = true;
     try {
       store.setItem(PREFIX + key, JSON.stringify(draft));
     } catch (e) {
@@ -287,7 +290,7 @@
     }
     offerOrphan(root);
     Array.prototype.forEach.call(root.querySelectorAll('form[data-draft]'), (form) => {
-      restoreDraft(form, initialLoad, adopt(form));
+      restoreDraft(form, initialLoad, adopt(form, sent));
       showEnd(form);
       // The server sent the input back: still unsaved after a failure ("pending"), or shown
       // again with errors or a conflict, where the user now decides.
@@ -340,13 +343,27 @@
     said.after(offer);
   }
   // The new-contact form that offer opens (#from=<id>): the input stays that contact's draft, kept,
-  // saved and discarded under its key, beside an unsent new contact of this tab's own.
-  function adopt(form) {
+  // saved and discarded under its key, beside an unsent new contact of this tab's own. Once sent
+  // and not saved (the session had ended, storage was down), it comes back in the next
+  // new-contact form, whose address has no #from= (review: "Anmelden und weitermachen" returned to
+  // an empty form), and in the form the server sends back for it (`sent`: the key of the form sent).
+  function adopt(form, sent) {
+    var own = form.getAttribute('data-draft');
     var from = /^#from=([\w-]+)$/.exec(location.hash);
-    var key = from && form.elements.form_token && form.getAttribute('data-draft') + '/' + from[1];
+    var key =
+      form.elements.form_token &&
+      (from
+        ? own + '/' + from[1]
+        : form.hasAttribute('data-draft-server')
+          ? sentAdopted(own, sent) && sent
+          : Object.keys(storage() || {})
+              .filter((name) => name.indexOf(PREFIX) === 0)
+              .map((name) => name.slice(PREFIX.length))
+              .find((name) => sentAdopted(own, name)));
     var draft = key && readDraft(key);
     if (!draft) return false;
     form.setAttribute('data-draft', key);
+    form.setAttribute('data-adopted', '');
     // Its name, where the input did not change it: the rest went with the contact.
     Object.keys(draft.who || {}).forEach((name) => {
       var field = form.elements[name];
@@ -355,6 +372,11 @@
     var cancel = form.querySelector('[data-draft-drop]');
     if (cancel) cancel.setAttribute('data-draft-drop', key);
     return true;
+  }
+  /** Whether `key` is a draft adopted by the new-contact form of key `own`, sent and not saved. */
+  function sentAdopted(own, key) {
+    var draft = typeof key === 'string' && key.indexOf(own + '/') === 0 && /^[\w-]+$/.test(key.slice(own.length + 1)) && readDraft(key);
+    return Boolean(draft && draft.sent && draft.pending);
   }
 
   // ---- "Drucken" and "Teilen": buttons that exist only with JavaScript (rendered hidden) ----
@@ -506,7 +528,7 @@
   document.addEventListener(
     'submit',
     (event) => {
-      if (event.target.hasAttribute && event.target.hasAttribute('data-draft')) saveDraft(event.target, true);
+      if (event.target.hasAttribute && event.target.hasAttribute('data-draft')) saveDraft(event.target, true, true);
     },
     true,
   );

@@ -480,6 +480,46 @@ describe('drafts and an expired session', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('input of a contact deleted for good, sent as a new contact after the session ended, is back in the new-contact form after signing in (review)', async () => {
+    const { page } = browser;
+    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
+    const card = await saveNew(page, `Weg nach Ablauf ${unique()}`);
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Notizen', { exact: true }).fill('Schlüssel beim Hausmeister');
+    await page.goBack();
+    await withBrowser('jonas', async ({ page: other }) => {
+      await other.goto(card);
+      await other.evaluate(async (path) => {
+        await fetch(`${path}/delete`, { method: 'POST', body: new URLSearchParams({ version: '1' }) });
+        await fetch(`${path}/purge`, { method: 'POST', body: new URLSearchParams({ version: '2' }) });
+      }, card);
+    });
+    await page.goto(card);
+    await page.getByRole('link', { name: 'Als neuen Kontakt anlegen' }).click();
+    const company = `Neu nach Ablauf ${unique()}`;
+    await page.getByLabel('Unternehmen', { exact: true }).fill(company);
+    await browser.context.clearCookies();
+    const [expired] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Speichern' }).click(),
+    ]);
+    assert.equal(expired.status(), 401);
+    // "Anmelden und weitermachen" returns to the new-contact form, whose address has no #from=.
+    await page.getByRole('link', { name: 'Anmelden und weitermachen' }).click();
+    await page.locator('input[name="user"][value="anna"]').check();
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `${listPath()}/new`),
+      page.getByRole('button', { name: 'Anmelden' }).click(),
+    ]);
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company);
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Schlüssel beim Hausmeister');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
+    assert.equal(await key(card), null, 'saved: nothing left for the contact deleted for good');
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('a form sent back with an error, reloaded and typed on, still saves as an edit of the version it was typed on (code review: a co-buyer\u2019s number was overwritten)', async () => {
     const { page } = browser;
     const company = `Echo GmbH ${unique()}`;
