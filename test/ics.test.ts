@@ -178,7 +178,7 @@ describe('ical.js reads back every event, alarm, UID and SEQUENCE exactly', () =
     expect(rings[0]).toEqual(['2027-02-09T09:00:00', '2027-04-26T09:00:00']);
   });
 
-  it('an alarm whose day is before today is left out (Outlook rings it at once on import); one on today stays', () => {
+  it('an alarm whose day is before today is left out (Outlook rings it at once on import); one on today stays; a late one where none is left', () => {
     const today = '2027-03-01';
     const contact = { position: '', company: '', phone: '', mobile: '', email: '', version: 1 };
     const ends = ['2027-02-28', '2027-03-01', '2027-03-11', '2027-03-15', '2027-03-31', '2027-05-30', '2027-06-30'];
@@ -191,7 +191,16 @@ describe('ical.js reads back every event, alarm, UID and SEQUENCE exactly', () =
     const { events: read } = parseCalendar(warrantyCalendar(events, { prodId: PROD_ID, now: NOW }));
     // The day each alarm rings at 09:00, as ical.js reads it (09:00 is 9 h after the day's start).
     const ringDays = read.map((event) => event.alarms.map((alarm) => addDays(event.start, Math.floor(alarm.triggerSeconds / 86_400))));
-    expect(ringDays).toEqual([[], [], [], ['2027-03-01'], ['2027-03-17'], ['2027-03-01', '2027-05-16'], ['2027-04-01', '2027-06-16']]);
+    // 2027-03-11 (10 days ahead): neither alarm is left, the late one 7 days before is.
+    expect(ringDays).toEqual([
+      [],
+      [],
+      ['2027-03-04'],
+      ['2027-03-01'],
+      ['2027-03-17'],
+      ['2027-03-01', '2027-05-16'],
+      ['2027-04-01', '2027-06-16'],
+    ]);
     // Every event stays.
     expect(read.map((event) => event.start)).toEqual(ends);
   });

@@ -161,13 +161,18 @@ describe('warranty.ics', () => {
     expect(of(yesterday)).toMatchObject({ start: addDays(today, -1), alarms: [] });
   });
 
-  it('gives a running end only the alarms still ahead: one whose day is behind would ring at once on import (review)', async () => {
+  it('gives a running end only the alarms still ahead (one whose day is behind would ring at once on import), a late one if none is', async () => {
     const today = berlinToday(new Date());
     const ends = {
       // [days from today to the end, the alarms' days before the end it keeps]
+      // An end today is the all-day event itself; one less than 14 days ahead has a late alarm
+      // instead of none (code review): 7 days before, or the day before where that is behind.
       heute: [0, []],
-      zehn: [10, []],
-      dreizehn: [13, []],
+      morgen: [1, [1]], // the day before is today: it rings today
+      sechs: [6, [1]],
+      sieben: [7, [7]],
+      zehn: [10, [7]],
+      dreizehn: [13, [7]],
       vierzehn: [14, [14]], // the 14-day alarm rings today at 09:00: still today's reminder
       dreissig: [30, [14]],
       neunundachtzig: [89, [14]],
@@ -185,7 +190,7 @@ describe('warranty.ics', () => {
       expect(
         event?.alarms.map((alarm) => alarm.trigger),
         name,
-      ).toEqual(kept.map((before) => `-P${before - 1}DT15H`));
+      ).toEqual(kept.map((before) => (before === 1 ? '-PT15H' : `-P${before - 1}DT15H`)));
       expect(
         event?.alarms.map((alarm) => alarm.description),
         name,

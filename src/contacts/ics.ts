@@ -14,6 +14,12 @@ export const PROD_ID = '-//PROPSTER//Kontakte//DE';
 
 /** The alarms of every event, in days before its day. RFC 5545 durations have no months (§3.3.6). */
 export const ALARM_DAYS_BEFORE = [90, 14] as const;
+/**
+ * An end less than 14 days ahead has neither of those alarms left: it gets one of these instead,
+ * the first whose day is still ahead (an end in 10 days: 7 days before; in 5 days or tomorrow: the
+ * day before). Code review: such an end, the most urgent, had no reminder at all.
+ */
+export const LATE_ALARM_DAYS_BEFORE = [7, 1] as const;
 /** Each alarm rings at this hour of its day, in the phone's own time zone, not at midnight. */
 export const ALARM_HOUR = 9;
 
@@ -24,7 +30,8 @@ export const ALARM_HOUR = 9;
  * Calendar writes its own all-day alerts, "1 day before at 9:00" as `-PT15H`).
  */
 export function alarmTrigger(days: number): string {
-  return `-P${days - 1}DT${24 - ALARM_HOUR}H`;
+  // The day before: 15 hours before the day's start, without a day part of 0 ("-PT15H").
+  return days === 1 ? `-PT${24 - ALARM_HOUR}H` : `-P${days - 1}DT${24 - ALARM_HOUR}H`;
 }
 
 export interface CalendarEvent {
@@ -208,6 +215,8 @@ export interface WarrantyCalendarContact extends WarrantyEventContact {
  * the 14-day one, an end before `today` none (review: Outlook rang the 90-day one at once on
  * import). One on `today` stays, at 09:00 or, imported later that day, at once: that is still the
  * day it was meant for, as an end of `today` is not over yet (the list's badge says "endet heute").
+ * An end after `today` whose alarms are both behind gets one late alarm (LATE_ALARM_DAYS_BEFORE);
+ * an end of `today` none: its all-day event is the day itself.
  */
 export function warrantyEvents(
   t: WarrantyEventTranslator,
@@ -221,6 +230,14 @@ export function warrantyEvents(
     date: contact.warrantyUntil,
     ...warrantyEventText(t, contact),
     location,
-    alarmDays: ALARM_DAYS_BEFORE.filter((days) => addDays(contact.warrantyUntil, -days) >= today),
+    alarmDays: alarmDaysOf(contact.warrantyUntil, today),
   }));
+}
+
+/** The alarms an end keeps as of `today`: those still ahead, else one late alarm if the end is. */
+function alarmDaysOf(end: string, today: string): readonly number[] {
+  const ahead = (days: number) => addDays(end, -days) >= today;
+  const kept = ALARM_DAYS_BEFORE.filter(ahead);
+  if (kept.length > 0 || end <= today) return kept;
+  return LATE_ALARM_DAYS_BEFORE.filter(ahead).slice(0, 1);
 }

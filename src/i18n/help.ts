@@ -21,7 +21,7 @@ export const HELP: Record<Language, Record<HelpTopic, readonly string[]>> = {
     ],
     /** How warranty.ics gets into a calendar (the warranty view). */
     calendar: [
-      'Die Datei enthält für jedes Ende einer Gewährleistung einen ganztägigen Termin mit zwei Erinnerungen: 90 und 14 Tage vorher, jeweils um 9 Uhr. Erinnerungen, deren Tag schon vorbei ist, fehlen: Ein Ende in 30 Tagen hat nur noch die Erinnerung 14 Tage vorher, ein schon abgelaufenes Ende keine.',
+      'Die Datei enthält für jedes Ende einer Gewährleistung einen ganztägigen Termin mit zwei Erinnerungen: 90 und 14 Tage vorher, jeweils um 9 Uhr. Erinnerungen, deren Tag schon vorbei ist, fehlen: Ein Ende in 30 Tagen hat nur noch die Erinnerung 14 Tage vorher, ein Ende in weniger als 14 Tagen eine Erinnerung 7 Tage oder 1 Tag vorher, ein Ende heute oder ein schon abgelaufenes Ende keine.',
       'iPhone: Öffnen Sie die Datei in Safari, wählen Sie „Alle hinzufügen“ und dann den Kalender.',
       'Android: Tippen Sie auf die heruntergeladene Datei und öffnen Sie sie mit Ihrer Kalender-App. Geht das nicht, importieren Sie sie am Computer in Google Kalender („Einstellungen“ → „Importieren und exportieren“).',
       'Outlook: Doppelklicken Sie die Datei am Computer; in Outlook im Web wählen Sie „Kalender hinzufügen“ → „Aus Datei hochladen“.',
@@ -41,7 +41,7 @@ export const HELP: Record<Language, Record<HelpTopic, readonly string[]>> = {
       'Acceptance and warranty dates are not in the file (phones have no field for them): for your calendar, see “Warranty”.',
     ],
     calendar: [
-      'The file holds an all-day event for every warranty end, each with two reminders: 90 and 14 days before, at 9 am. Reminders whose day has already passed are left out: an end 30 days away has only the one 14 days before, an end already passed has none.',
+      'The file holds an all-day event for every warranty end, each with two reminders: 90 and 14 days before, at 9 am. Reminders whose day has already passed are left out: an end 30 days away has only the one 14 days before, an end less than 14 days away one reminder 7 days or 1 day before, an end today or already passed none.',
       'iPhone: open the file in Safari, choose “Add All”, then the calendar.',
       'Android: tap the downloaded file and open it with your calendar app. If that does not work, import it into Google Calendar on a computer (“Settings” → “Import & export”).',
       'Outlook: double-click the file on a computer; in Outlook on the web, “Add calendar” → “Upload from file”.',
