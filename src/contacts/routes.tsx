@@ -640,7 +640,11 @@ const cardQuery = z.object({
 async function liveContact(c: Ctx, contactId: string): Promise<Contact | Response> {
   const contact = await findAnyContact(c.var.db, c.var.asset.id, contactId);
   if (!contact) throw new HTTPException(404);
-  if (contact.deletedAt === null) return contact;
+  return contact.deletedAt === null ? contact : deletedCard(c, contact);
+}
+
+/** A deleted contact's page (404): who deleted it, and "Wiederherstellen" while it is kept. */
+function deletedCard(c: Ctx, contact: Contact): Response | Promise<Response> {
   return render(c, {
     status: 404,
     title: c.var.shell.t.contacts.goneTitle,
@@ -662,7 +666,10 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   }
   // After a save that took over co-buyers' changes: name them (from the versions since the base).
   const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, merged);
-  if (!contact || contact.deletedAt !== null) throw new HTTPException(404);
+  if (!contact) throw new HTTPException(404);
+  // Deleted since (not for good): its page offers "Wiederherstellen", not the plain 404 whose
+  // offer of kept input as a new contact would make a second one (code review).
+  if (contact.deletedAt !== null) return deletedCard(c, contact);
   return contactPage(
     c,
     contact,
