@@ -400,35 +400,16 @@ export async function phoneList(db: Database, assetId: string, query = ''): Prom
 }
 const phoneListReads = builtOnce<PhoneListContact>();
 
+/** A live contact (its card's QR code, its .vcf, an edit's check). */
 export async function findContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
-  const [row] = await guarded(() =>
-    db
-      .select()
-      .from(contacts)
-      .where(and(live(assetId), eq(contacts.id, contactId)))
-      .limit(1),
-  );
+  const [row] = await runRead(db, contactRead(db, false), { asset: assetId, id: contactId });
   return row;
 }
 
-/** Also finds a deleted contact (for undo and for telling a conflict from a deletion). */
+/** Also finds a deleted contact (its card and edit form, undo, telling a conflict from a deletion). */
 export async function findAnyContact(db: Database, assetId: string, contactId: string): Promise<Contact | undefined> {
-  const [row] = await guarded(() => anyContactQuery(db, assetId, contactId));
+  const [row] = await runRead(db, contactRead(db, true), { asset: assetId, id: contactId });
   return row;
-}
-
-/** The contact's row, also when deleted (at most one). */
-function anyContactQuery(db: Database, assetId: string, contactId: string) {
-  return db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.assetId, assetId), eq(contacts.id, contactId)))
-    .limit(1);
-}
-
-/** The asset's kept count of live contacts (no row while the asset never had one). */
-function liveQuery(db: Database, assetId: string) {
-  return db.select({ live: assetUsage.live }).from(assetUsage).where(eq(assetUsage.assetId, assetId));
 }
 
 /** The columns of a created contact, in the order its INSERT names them. */
@@ -513,18 +494,14 @@ export async function createContact(
     // Exactly what was inserted: no second round trip to read it back.
     return { kind: 'created', contact: { ...row, deletedAt: null, importId: null } };
   }
-  const [earlier, usage] = await guarded(() =>
-    db.batch([
-      db
-        .select()
-        .from(contacts)
-        .where(and(eq(contacts.assetId, assetId), eq(contacts.createToken, formToken)))
-        .limit(1),
-      liveQuery(db, assetId),
-    ]),
-  );
-  if (earlier[0]) return { kind: 'duplicate', contact: earlier[0] };
-  return (usage[0]?.live ?? 0) >= MAX_CONTACTS_PER_ASSET ? { kind: 'full' } : { kind: 'noRoom' };
+  const [found, count] = await runStatements(db, [
+    [tokenRead(db), { asset: assetId, token: formToken }],
+    [liveRead(db), { asset: assetId }],
+  ]);
+  const [earlier] = tokenRead(db).rowsOf(found as D1Result);
+  if (earlier) return { kind: 'duplicate', contact: earlier };
+  const [usage] = liveRead(db).rowsOf(count as D1Result);
+  return (usage?.live ?? 0) >= MAX_CONTACTS_PER_ASSET ? { kind: 'full' } : { kind: 'noRoom' };
 }
 
 /** A contact with the versions a merge needs: the one an edit started from and every later one. */
@@ -556,13 +533,41 @@ function versionOf(row: VersionRow): Version {
 /** Every column of a contact, in the table's order: what a write's RETURNING and a state read give back. */
 const contactColumns = getTableColumns(contacts);
 const built = builtOnce<unknown>();
-const anyContactRead = (db: Database) =>
-  built('any contact', () =>
+/** A contact by its id (`asset`, `id`): also when deleted (`any`), or only while live. */
+const contactRead = (db: Database, any: boolean) =>
+  built(any ? 'any contact' : 'live contact', () =>
     BuiltRead.of(contactColumns, (fields) =>
       db
         .select(fields)
         .from(contacts)
-        .where(and(eq(contacts.assetId, sql.placeholder('asset')), eq(contacts.id, sql.placeholder('id'))))
+        .where(
+          and(
+            any ? eq(contacts.assetId, sql.placeholder('asset')) : live(sql.placeholder('asset')),
+            eq(contacts.id, sql.placeholder('id')),
+          ),
+        )
+        .limit(1),
+    ),
+  ) as BuiltRead<Contact>;
+const anyContactRead = (db: Database) => contactRead(db, true);
+/** The asset's kept count of live contacts (`asset`; no row while the asset never had one). */
+const liveRead = (db: Database) =>
+  built('live count', () =>
+    BuiltRead.of({ live: assetUsage.live }, (fields) =>
+      db
+        .select(fields)
+        .from(assetUsage)
+        .where(eq(assetUsage.assetId, sql.placeholder('asset'))),
+    ),
+  ) as BuiltRead<{ live: number }>;
+/** The contact a create's one-time form token made (`asset`, `token`). */
+const tokenRead = (db: Database) =>
+  built('created by token', () =>
+    BuiltRead.of(contactColumns, (fields) =>
+      db
+        .select(fields)
+        .from(contacts)
+        .where(and(eq(contacts.assetId, sql.placeholder('asset')), eq(contacts.createToken, sql.placeholder('token'))))
         .limit(1),
     ),
   ) as BuiltRead<Contact>;
@@ -650,9 +655,13 @@ export async function writeContact(
   // asset's live count, read with the row in one round trip after the write (not atomic with it:
   // a co-buyer's create or delete in between can tip the message, which is then the true one a
   // moment later).
-  const [rows, usage] = await guarded(() => db.batch([anyContactQuery(db, assetId, contactId), liveQuery(db, assetId)]));
-  const failed = failedWrite(rows[0], version, author, now, true, values);
-  return failed.kind === 'full' && (usage[0]?.live ?? 0) < MAX_CONTACTS_PER_ASSET ? { kind: 'noRoom' } : failed;
+  const [found, count] = await runStatements(db, [
+    [anyContactRead(db), { asset: assetId, id: contactId }],
+    [liveRead(db), { asset: assetId }],
+  ]);
+  const failed = failedWrite(anyContactRead(db).rowsOf(found as D1Result)[0], version, author, now, true, values);
+  const [usage] = liveRead(db).rowsOf(count as D1Result);
+  return failed.kind === 'full' && (usage?.live ?? 0) < MAX_CONTACTS_PER_ASSET ? { kind: 'noRoom' } : failed;
 }
 
 /**
