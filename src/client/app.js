@@ -200,14 +200,23 @@
         if (form.elements[name]) draft.who[name] = defaultOf(form.elements[name]);
       });
     }
-    // Input of a contact deleted for good, sent from the new-contact form (adopt) and not saved yet:
-    // the next new-contact form brings it back (adopt).
-    if (form.hasAttribute('data-adopted') && (sent || (previous && previous.sent))) draft.sent = true;
+    // Input of a deleted contact sent as a new contact and not saved yet, from the new-contact form
+    // (adopt) or from that contact's own form ("Als neuen Kontakt speichern"): the form sent back
+    // for it and the next new-contact form bring it back under its key (adopt), not over the tab's
+    // own unsent new contact (review: a 401 or 422 there overwrote it). `sent` false: sent
+    // otherwise (a revive), undefined: not sent now.
+    if (asNew(form) && (sent === undefined ? previous && previous.sent : sent)) draft.sent = true;
     try {
       store.setItem(PREFIX + key, JSON.stringify(draft));
     } catch (e) {
       /* full or disabled */
     }
+  }
+
+  /** A form that sends another key's input as a new contact: the adopted new-contact form, a deleted contact's form. */
+  function asNew(form) {
+    var key = form.getAttribute('data-draft') || '';
+    return Boolean(form.elements.form_token) && key.indexOf(form.getAttribute('action') + '/') === 0;
   }
 
   function clearDraft(key) {
@@ -375,7 +384,8 @@
   }
   /** Whether `key` is a draft adopted by the new-contact form of key `own`, sent and not saved. */
   function sentAdopted(own, key) {
-    var draft = typeof key === 'string' && key.indexOf(own + '/') === 0 && /^[\w-]+$/.test(key.slice(own.length + 1)) && readDraft(key);
+    // (No id: the key of a create sent again whose contact is gone, src/contacts/routes.tsx.)
+    var draft = typeof key === 'string' && key.indexOf(own + '/') === 0 && /^[\w-]*$/.test(key.slice(own.length + 1)) && readDraft(key);
     return Boolean(draft && draft.sent && draft.pending);
   }
 
@@ -528,7 +538,10 @@
   document.addEventListener(
     'submit',
     (event) => {
-      if (event.target.hasAttribute && event.target.hasAttribute('data-draft')) saveDraft(event.target, true, true);
+      // A revive ("Mit meinen Eingaben wiederherstellen") is not a send as a new contact.
+      var form = event.target;
+      if (form.hasAttribute && form.hasAttribute('data-draft'))
+        saveDraft(form, true, !(event.submitter && event.submitter.name === 'revive'));
     },
     true,
   );

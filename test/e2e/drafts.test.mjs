@@ -520,6 +520,64 @@ describe('drafts and an expired session', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('input of a deleted contact sent as new and sent back (session ended, an error) stays that contact\u2019s, not over the tab\u2019s own unsent new contact (review)', async () => {
+    const { page } = browser;
+    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
+    for (const answer of ['401', '422']) {
+      const unsent = `Fliesen Eigen ${unique()}`;
+      const card = await saveNew(page, `Weg beim Speichern ${unique()}`);
+      // A new contact of her own, typed and left unsent.
+      await page.goto(`${listPath()}/new`);
+      await page.getByLabel('Unternehmen', { exact: true }).fill(unsent);
+      await page.goto(`${card}/edit`);
+      await page.getByLabel('Notizen', { exact: true }).fill(`Rückruf nach 17 Uhr ${answer}`);
+      // (An address the server refuses: the answer to "Als neuen Kontakt speichern" is the form again.)
+      if (answer === '422') await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('kein-at-zeichen');
+      await withBrowser('jonas', async ({ page: other }) => {
+        await other.goto(card);
+        await other.evaluate(async (path) => {
+          await fetch(`${path}/delete`, { method: 'POST', body: new URLSearchParams({ version: '1' }) });
+          await fetch(`${path}/purge`, { method: 'POST', body: new URLSearchParams({ version: '2' }) });
+        }, card);
+      });
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).waitFor();
+      if (answer === '401') await browser.context.clearCookies();
+      const [sent] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).click(),
+      ]);
+      assert.equal(String(sent.status()), answer);
+      await page.getByRole('button', { name: 'Speichern', exact: true }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      assert.ok((await key(listPath()))?.includes(unsent), `${answer}: the unsent new contact is still kept`);
+      assert.ok((await key(card))?.includes(`Rückruf nach 17 Uhr ${answer}`), `${answer}: the input stays the deleted contact\u2019s`);
+      if (answer === '401') {
+        // Signed in again in this tab: her input in the new-contact form, her own new contact after it is saved.
+        await page.getByRole('link', { name: 'Anmelden und weitermachen' }).click();
+        await page.locator('input[name="user"][value="anna"]').check();
+        await Promise.all([
+          page.waitForURL((url) => url.pathname === `${listPath()}/new`),
+          page.getByRole('button', { name: 'Anmelden' }).click(),
+        ]);
+        await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+        assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Rückruf nach 17 Uhr 401');
+      } else {
+        await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('info@example.com');
+      }
+      const company = await page.getByLabel('Unternehmen', { exact: true }).inputValue();
+      await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+      await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
+      assert.equal(await key(card), null, `${answer}: saved, nothing left for the deleted contact`);
+      await page.goto(`${listPath()}/new`);
+      await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+      assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), unsent);
+      await page.getByRole('button', { name: 'Verwerfen' }).click();
+      await page.waitForLoadState('load');
+    }
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('a form sent back with an error, reloaded and typed on, still saves as an edit of the version it was typed on (code review: a co-buyer\u2019s number was overwritten)', async () => {
     const { page } = browser;
     const company = `Echo GmbH ${unique()}`;
