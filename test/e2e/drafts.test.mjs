@@ -13,6 +13,20 @@ async function saveNew(page, company) {
   return new URL(page.url()).pathname;
 }
 
+/** Jonas deletes the contact of this card at version 1 (and for good, with `purge`), in a browser of his own. */
+async function deletedByJonas(card, purge) {
+  await withBrowser('jonas', async ({ page: other }) => {
+    await other.goto(card);
+    await other.evaluate(
+      async ([path, gone]) => {
+        await fetch(`${path}/delete`, { method: 'POST', body: new URLSearchParams({ version: '1' }) });
+        if (gone) await fetch(`${path}/purge`, { method: 'POST', body: new URLSearchParams({ version: '2' }) });
+      },
+      [card, purge],
+    );
+  });
+}
+
 describe('drafts and an expired session', () => {
   const browser = browserForSuite('anna');
 
@@ -144,16 +158,7 @@ describe('drafts and an expired session', () => {
       await page.getByRole('link', { name: 'Bearbeiten' }).click();
       await page.getByLabel('Notizen', { exact: true }).fill('Andere Firma, neue Nummer');
       // Jonas deletes the contact (and, the first time, for good).
-      await withBrowser('jonas', async ({ page: other }) => {
-        await other.goto(card);
-        await other.evaluate(
-          async ([path, gone]) => {
-            await fetch(`${path}/delete`, { method: 'POST', body: new URLSearchParams({ version: '1' }) });
-            if (gone) await fetch(`${path}/purge`, { method: 'POST', body: new URLSearchParams({ version: '2' }) });
-          },
-          [card, purge],
-        );
-      });
+      await deletedByJonas(card, purge);
       await page.getByRole('button', { name: 'Speichern' }).click();
       await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).count(), purge ? 0 : 1);
@@ -412,16 +417,7 @@ describe('drafts and an expired session', () => {
       await page.getByLabel('Notizen', { exact: true }).fill(notes);
       await page.goBack();
       await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
-      await withBrowser('jonas', async ({ page: other }) => {
-        await other.goto(card);
-        await other.evaluate(
-          async ([path, gone]) => {
-            await fetch(`${path}/delete`, { method: 'POST', body: new URLSearchParams({ version: '1' }) });
-            if (gone) await fetch(`${path}/purge`, { method: 'POST', body: new URLSearchParams({ version: '2' }) });
-          },
-          [card, purge],
-        );
-      });
+      await deletedByJonas(card, purge);
       return card;
     }
     const company = `Weg für immer ${unique()}`;
@@ -533,13 +529,7 @@ describe('drafts and an expired session', () => {
       await page.getByLabel('Notizen', { exact: true }).fill(`Rückruf nach 17 Uhr ${answer}`);
       // (An address the server refuses: the answer to "Als neuen Kontakt speichern" is the form again.)
       if (answer === '422') await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('kein-at-zeichen');
-      await withBrowser('jonas', async ({ page: other }) => {
-        await other.goto(card);
-        await other.evaluate(async (path) => {
-          await fetch(`${path}/delete`, { method: 'POST', body: new URLSearchParams({ version: '1' }) });
-          await fetch(`${path}/purge`, { method: 'POST', body: new URLSearchParams({ version: '2' }) });
-        }, card);
-      });
+      await deletedByJonas(card, true);
       await page.getByRole('button', { name: 'Speichern' }).click();
       await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).waitFor();
       if (answer === '401') await browser.context.clearCookies();
