@@ -12,9 +12,10 @@ import { type Database, guarded, StorageUnavailableError } from './client';
  * shape with `sql.placeholder(...)` for every value, keep its SQL text, and per request fill the
  * placeholders (drizzle's `fillPlaceholders`), run it alone or in one batch, and map each row
  * with the same decoders drizzle's own mapping uses, looked up once per statement instead of
- * once per cell. The writes of an edit (its conditional UPDATE … RETURNING and the reads in its
- * batch) are built the same way: building them took about a quarter of a merged edit's own time
- * in the Node profile (`scripts/bench/profile.mjs --only "merged update"`).
+ * once per cell. The writes (an edit's conditional UPDATE … RETURNING and the reads in its batch,
+ * a restore's revert mark, the create's INSERT) and a contact read by its id are built the same
+ * way: building an edit's took about a quarter of a merged edit's own time in the Node profile
+ * (`scripts/bench/profile.mjs --only "merged update"`).
  */
 
 /** What a select of a flat selection (`db.select({ a: column, b: sql`…` })`), or a write with its RETURNING, offers. */
