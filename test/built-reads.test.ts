@@ -19,7 +19,7 @@ import {
   writeOrReadState,
 } from '../src/contacts/repository';
 import { connect, StorageUnavailableError } from '../src/db/client';
-import { BuiltRead, builtOnce, runRead, runReads } from '../src/db/prepared';
+import { BuiltRead, builtOnce, runRead, runReads, runStatements } from '../src/db/prepared';
 import { contacts } from '../src/db/schema';
 import { anna, seedContacts, send, type TestUser } from './helpers';
 
@@ -166,6 +166,30 @@ describe('reads built once per shape', () => {
     const [alone, inBatch] = await runReads(db, [read, { asset: 'built-decode' }], [read, { asset: 'built-decode' }]);
     expect(alone).toEqual(byDrizzle);
     expect(inBatch).toEqual(byDrizzle);
+  });
+
+  it('take a batch’s rows as D1 gives them where each column is named as its key, and decode them where one must be', async () => {
+    const db = connect(env.DB);
+    await seedContacts('built-named', 2, (i) => ({ last_name: `Benannt${i}` }));
+    const asset = sql`${contacts.assetId} = ${sql.placeholder('asset')}`;
+    const named = { id: sql<string>`${contacts.id}`.as('id'), lastName: sql<string>`${contacts.lastName}`.as('lastName') };
+    const read = BuiltRead.of(named, (fields) => db.select(fields).from(contacts).where(asset).orderBy(contacts.lastName));
+    const [batch] = await runStatements(db, [[read, { asset: 'built-named' }]]);
+    const rows = read.rowsOf(batch as D1Result);
+    expect(rows.map((row) => row.lastName)).toEqual(['Benannt0', 'Benannt1']);
+    // No copy: the very objects of D1's answer.
+    expect(rows[0]).toBe(batch?.results[0]);
+    // Named as its key but changed by its decoder (or named otherwise): each row is made anew, decoded.
+    const decoded = { id: sql<string>`${contacts.id}`.as('id'), answer: sql<number>`'42'`.mapWith(Number).as('answer') };
+    const decodedRead = BuiltRead.of(decoded, (fields) => db.select(fields).from(contacts).where(asset));
+    const [other] = await runStatements(db, [[decodedRead, { asset: 'built-named' }]]);
+    const [row] = decodedRead.rowsOf(other as D1Result);
+    expect(row?.answer).toBe(42);
+    expect(row).not.toBe(other?.results[0]);
+    // A name other than its key is refused where the statement is built, not read under the wrong key.
+    expect(() => BuiltRead.of({ id: sql<string>`${contacts.id}`.as('other') }, (fields) => db.select(fields).from(contacts))).toThrow(
+      'id: named other',
+    );
   });
 
   it('refuse a batch whose columns share a name (its row objects would drop one) instead of shifting values', async () => {

@@ -82,6 +82,13 @@ const listColumns = {
   sortKey: contacts.sortKey,
 };
 export type ListContact = Pick<Contact, keyof typeof listColumns>;
+/**
+ * The list's columns, each named as its key: D1's objects of the page are then its rows as they
+ * come (BuiltRead.rowsOf), with no copy of 50 rows.
+ */
+const namedListColumns = Object.fromEntries(Object.entries(listColumns).map(([key, column]) => [key, sql<string>`${column}`.as(key)])) as {
+  [K in keyof ListContact]: SQL.Aliased<ListContact[K]>;
+};
 
 export interface ContactPage {
   contacts: ListContact[];
@@ -260,7 +267,7 @@ function listStatements(
     shape.window === 'after' ? sql`${position} > ${cursor}` : shape.window === 'through' ? sql`${position} <= ${cursor}` : undefined;
   const matching = order === 'warranty' ? and(live(asset), hasWarrantyEnd) : selection(asset, terms);
   const total = terms.length || order === 'warranty' ? sql`(select count(*) from ${contacts} where ${matching})` : liveCount(asset);
-  const pageColumns = { ...listColumns, cursor: sql<string>`json_array(${sql.join(columns, sql`, `)})` };
+  const pageColumns = { ...namedListColumns, cursor: sql<string>`json_array(${sql.join(columns, sql`, `)})`.as('cursor') };
   const factColumns = {
     total: total.mapWith(Number),
     hasDeleted: sql<number>`exists (select 1 from ${contacts} where ${and(
