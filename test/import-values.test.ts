@@ -76,6 +76,51 @@ describe('likely duplicates', () => {
     expect(await rows('iv-changed')).toHaveLength(4);
   });
 
+  it('a co-buyer\u2019s edit that leaves the book\u2019s size as it was (its oldest of 20 versions gives way) still makes the preview come back', async () => {
+    const user = household('iv-same');
+    const coBuyer: TestUser = { ...user, sub: 'u-iv-same-j', name: 'Jonas Müller' };
+    const list = '/assets/iv-same/contacts';
+    const made = await send(list, {
+      user: coBuyer,
+      form: { form_token: crypto.randomUUID(), first_name: 'Sepp', last_name: 'Huber', company: 'Garten GmbH', phone: '0171 1111111' },
+    });
+    const id = new URL(made.headers.get('location') ?? '', 'https://x').searchParams.get('saved') ?? '';
+    const usage = async () =>
+      (await env.DB.prepare('SELECT bytes FROM asset_usage WHERE asset_id = ?').bind('iv-same').first<{ bytes: number }>())?.bytes;
+    const versions = async () =>
+      (await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first<{ n: number }>())?.n;
+    // The gardener's number changed back and forth (numbers of one length) until all 20 versions are kept.
+    let version = 1;
+    const save = async (phone: string) => {
+      expect(
+        (
+          await send(`${list}/${id}`, {
+            user: coBuyer,
+            form: { version: String(version), first_name: 'Sepp', last_name: 'Huber', company: 'Garten GmbH', phone },
+          })
+        ).status,
+      ).toBe(303);
+      version += 1;
+    };
+    for (let i = 0; version < 22; i++) await save(i % 2 === 0 ? '0171 3333333' : '0171 1111111');
+    expect(await versions()).toBe(20);
+    // Anna's preview of Sepp Huber's card from his new firm: neither its number nor its firm is in the book yet, so it is ticked.
+    const card = vcf('N:Huber;Sepp;;;', 'FN:Sepp Huber', 'ORG:Huber Gartenbau', 'TEL;TYPE=CELL:0171 2222222');
+    const preview = previewOf(await (await upload(user, card)).text());
+    expect(preview.ticked).toEqual(['1']);
+    // Jonas types Sepp Huber's new number: the book's size stays as it was.
+    const before = await usage();
+    await save('0171 2222222');
+    expect(await usage()).toBe(before);
+    // Anna's confirm: her preview's marks are of an older book, so it comes back with the card marked.
+    const answer = await confirm(user, preview, preview.ticked);
+    expect(answer.status).toBe(409);
+    const html = await answer.text();
+    expect(notesOf(html)).toEqual([['Wahrscheinlich schon bei Ihren Kontakten: „Sepp Huber“, daher zunächst nicht angehakt.']]);
+    expect(previewOf(html).ticked).toEqual([]);
+    expect(await rows('iv-same')).toHaveLength(1);
+  });
+
   it('marks the second copy of a contact within one file, and leaves it unticked', async () => {
     const user = household('iv-dup');
     const card = vcf('N:Berger;Klaus;;;', 'FN:Klaus Berger', 'ORG:Küchen Berger', 'EMAIL:k.berger@kuechen.example');

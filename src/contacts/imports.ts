@@ -78,10 +78,19 @@ function duplicateQuery(db: Database, assetId: string) {
 
 type DuplicateRow = Awaited<ReturnType<typeof duplicateQuery>>[number];
 
+/**
+ * The book's state, of a row of asset_usage: its live count, its bytes and its newest version row
+ * (every write adds one, where a same-length edit of a contact at its 20 kept versions leaves the
+ * bytes as they were: its oldest version gives way). One index step (contact_versions_asset_created).
+ */
+const BOOK = `live || '.' || bytes || '.' || coalesce((SELECT v.rowid FROM contact_versions v WHERE v.asset_id = asset_usage.asset_id ORDER BY v.created_at DESC, v.rowid DESC LIMIT 1), 0)`;
 /** The book's state as DuplicateIndex['book'] (the SQL the confirm compares with is BOOK_STATE). */
 const bookQuery = (db: Database, assetId: string) =>
-  db.select({ state: sql<string>`live || '.' || bytes` }).from(assetUsage).where(eq(assetUsage.assetId, assetId));
-const BOOK_STATE = `coalesce((SELECT live || '.' || bytes FROM asset_usage WHERE asset_id = ?9), '0.0')`;
+  db
+    .select({ state: sql<string>`${sql.raw(BOOK)}` })
+    .from(assetUsage)
+    .where(eq(assetUsage.assetId, assetId));
+const BOOK_STATE = `coalesce((SELECT ${BOOK} FROM asset_usage WHERE asset_id = ?9), '0.0')`;
 
 /** Which contact a card likely duplicates (same e-mail, phone digits, or name and company), and how many live. */
 export interface DuplicateIndex {
@@ -92,8 +101,8 @@ export interface DuplicateIndex {
   mark: <T extends Pick<StagedCard, 'values' | 'importable'>>(cards: readonly T[]) => (T & { duplicateOf?: string })[];
   live: number;
   /**
-   * The state of the book the marks were read in ("live.bytes" of asset_usage, which every write
-   * changes: a contact's bytes, or its version's): a confirm is refused when it changed since.
+   * The state of the book the marks were read in ("live.bytes.newest version" of asset_usage,
+   * which every write changes): a confirm is refused when it changed since.
    */
   book: string;
 }
