@@ -302,9 +302,11 @@
       restoreDraft(form, initialLoad, adopt(form, sent));
       showEnd(form);
       // The server sent the input back: still unsaved after a failure ("pending"), or shown
-      // again with errors or a conflict, where the user now decides.
+      // again with errors or a conflict, where the user now decides: then no longer on its way
+      // (`sent`), so a deleted contact's input refused for a typo and left stays that contact's,
+      // not the next new-contact form's (review: it came there before the tab's own draft).
       var echoed = form.getAttribute('data-draft-server');
-      if (echoed) saveDraft(form, echoed === 'pending');
+      if (echoed) saveDraft(form, echoed === 'pending', echoed === 'pending' ? undefined : false);
     });
   }
 

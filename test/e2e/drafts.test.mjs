@@ -568,6 +568,62 @@ describe('drafts and an expired session', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('input of a contact deleted for good, sent as new from its 404 and refused for a typo, stays that form\u2019s when she leaves: the next new-contact form offers her own (review)', async () => {
+    const { page } = browser;
+    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
+    const name = `Weg mit Tippfehler ${unique()}`;
+    const card = await saveNew(page, name);
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Notizen', { exact: true }).fill('Nur vormittags');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await deletedByJonas(card, true);
+    // A new contact of her own, typed and left unsent.
+    const unsent = `Fliesen Selbst ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.getByLabel('Unternehmen', { exact: true }).fill(unsent);
+    for (const leave of ['crumb', 'goto']) {
+      // Offered on its 404, sent as new with an address the server refuses (422), then left.
+      await page.goto(card);
+      await page.getByRole('link', { name: 'Als neuen Kontakt anlegen' }).click();
+      await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+      await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(`kein-at-zeichen-${leave}`);
+      const [refused] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Speichern', exact: true }).click(),
+      ]);
+      assert.equal(refused.status(), 422);
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      if (leave === 'crumb') await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
+      else await page.goto(listPath());
+      await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
+      // The next plain new-contact form: her own unsent new contact, not the refused input.
+      await page.goto(`${listPath()}/new`);
+      await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+      assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), unsent, `${leave}: her own new contact`);
+      assert.equal(await page.getByLabel('E-Mail-Adresse', { exact: true }).inputValue(), '', `${leave}: not the refused address`);
+      assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), '', `${leave}: not the deleted contact\u2019s notes`);
+      // The refused input is not lost: still that contact's draft, offered where it was.
+      assert.ok((await key(card))?.includes(`kein-at-zeichen-${leave}`), `${leave}: kept for the deleted contact`);
+      assert.ok((await key(listPath()))?.includes(unsent), `${leave}: her unsent new contact is still kept`);
+    }
+    await page.goto(card);
+    await page.getByRole('link', { name: 'Als neuen Kontakt anlegen' }).click();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('E-Mail-Adresse', { exact: true }).inputValue(), 'kein-at-zeichen-goto');
+    assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Nur vormittags');
+    await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('info@example.com');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+    assert.equal(await key(card), null, 'saved: nothing left for the deleted contact');
+    await page.goto(`${listPath()}/new`);
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), unsent);
+    await page.getByRole('button', { name: 'Verwerfen' }).click();
+    await page.waitForLoadState('load');
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('a form sent back with an error, reloaded and typed on, still saves as an edit of the version it was typed on (code review: a co-buyer\u2019s number was overwritten)', async () => {
     const { page } = browser;
     const company = `Echo GmbH ${unique()}`;
