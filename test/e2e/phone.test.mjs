@@ -267,6 +267,55 @@ describe('on a phone (360×800)', () => {
     await assertPhoneFriendly(page, '"Zuletzt gelöscht"');
   });
 
+  test('the import preview\u2019s "Alle anhaken" and "Alle Haken entfernen" share one row at 360 px, in German and English; on a wide screen each label is one line', async () => {
+    const cards = ['Ticks Eins', 'Ticks Zwei'].map(
+      (name) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name} ${tag}\r\nORG:${name} ${tag}\r\nEND:VCARD\r\n`,
+    );
+    /** The tick buttons of a preview of two cards: their boxes, and the width of the page's content. */
+    async function ticks(page, check) {
+      await page.goto(`${listPath()}/import`);
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'zwei.vcf', mimeType: 'text/vcard', buffer: Buffer.from(cards.join('')) });
+      await page.getByRole('button', { name: check }).click();
+      await page.locator('#ticks').waitFor();
+      return page.evaluate(() => ({
+        buttons: [...document.querySelectorAll('#ticks button')].map((button) => {
+          const box = button.getBoundingClientRect();
+          return { text: button.textContent, top: box.top, bottom: box.bottom, left: box.left, right: box.right, height: box.height };
+        }),
+        width: document.documentElement.clientWidth,
+      }));
+    }
+    for (const [locale, check, names] of [
+      ['de-DE', 'Datei prüfen', ['Alle anhaken', 'Alle Haken entfernen']],
+      ['en-GB', 'Check the file', ['Tick all', 'Untick all']],
+    ])
+      await withBrowser(
+        'anna',
+        async ({ page }) => {
+          const { buttons, width } = await ticks(page, check);
+          assert.deepEqual(
+            buttons.map((button) => button.text),
+            names,
+          );
+          const [first, second] = buttons;
+          assert.ok(Math.abs(first.top - second.top) < 1 && second.left > first.right, `${locale}: one row (${JSON.stringify(buttons)})`);
+          assert.ok(second.right <= width, `${locale}: inside the screen (${JSON.stringify(buttons)}, ${width} px)`);
+          assert.ok(first.height >= 44 && second.height >= 44, `${locale}: tap targets (${JSON.stringify(buttons)})`);
+          await assertPhoneFriendly(page, `${locale}: the import preview of two cards`);
+          // On a wide screen they look as every other button: one line each, 44 px tall.
+          await page.setViewportSize({ width: 1280, height: 800 });
+          const wide = await ticks(page, check);
+          assert.ok(
+            wide.buttons.every((button) => button.height < 45 && Math.abs(button.top - wide.buttons[0].top) < 1),
+            `${locale}, 1280 px: ${JSON.stringify(wide.buttons)}`,
+          );
+        },
+        { ...PHONE, locale },
+      );
+  });
+
   test('what focus or a link moves to stands clear of the sticky search and the sticky save bar', async () => {
     const { page } = browser;
     /** The focused element's box against the sticky bars (WCAG 2.4.11: not hidden by them). */
