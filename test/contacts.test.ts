@@ -155,6 +155,16 @@ describe('list', () => {
     expect(reading).toEqual(['D', 'Dahl', 'L', 'Lang', 'Von Der Leyen', 'von der Leyen', 'V', 'Vogel']);
   });
 
+  it('files "VON DER LEYEN" typed in capitals under L too, and a contact named just "VAN" under V (review)', async () => {
+    const asset = 'particles-caps-asset';
+    const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Partikel in Großbuchstaben' }] };
+    for (const last_name of ['Dahl', 'VON DER LEYEN', 'Von Der Leyen', 'Lang', 'von der Leyen', 'VAN', 'Vogel', 'VAN -'])
+      await create({ last_name }, user, asset);
+    const html = await (await send(`/assets/${asset}/contacts`, { user })).text();
+    const reading = [...html.matchAll(/<h2>([A-Z#])<\/h2>|<a class="name"[^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? match[2]);
+    expect(reading).toEqual(['D', 'Dahl', 'L', 'Lang', 'VON DER LEYEN', 'Von Der Leyen', 'von der Leyen', 'V', 'VAN', 'VAN -', 'Vogel']);
+  });
+
   it('pages after 100 contacts by key: "Mehr laden" for htmx and a "Weiter" link without it', async () => {
     const asset = 'paging-asset';
     const user: TestUser = { ...anna, assets: [{ id: asset, name: 'Paging' }] };

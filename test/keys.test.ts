@@ -25,6 +25,7 @@ import {
   seeksPerson,
   sortKey,
 } from '../src/contacts/keys';
+import { letterOf } from '../src/contacts/views/contact-list';
 import { emptyColumns } from './vcard-fixtures';
 
 const EMPTY: KeyFields = emptyColumns;
@@ -662,6 +663,47 @@ describe('the sort key (DIN 5007-1)', () => {
     expect(sortKey(contact({ company: 'Von Der Heydt Bau GmbH' }))[0]).toBe('v');
     // Romance particles still only written small: "De La Cruz" stays under D.
     expect(sortKey(contact({ lastName: 'De La Cruz' }))[0]).toBe('d');
+  });
+
+  it('files a German or Dutch particle typed in capitals under the core too ("VON DER LEYEN" as "von der Leyen"); alone it is the name (review)', () => {
+    for (const lastName of ['VON DER LEYEN', 'VON der Leyen', 'VON Der Leyen', 'von DER Leyen'])
+      expect(sortKey(contact({ lastName, firstName: 'Ursula' }))[0], lastName).toBe('l');
+    expect(
+      ordered([
+        { lastName: 'VON DER LEYEN', firstName: 'Ursula' },
+        { lastName: 'VAN DEN BERG', firstName: 'Sem' },
+        { lastName: 'Dahl' },
+        { lastName: 'Lang' },
+        { lastName: 'VON UND ZU GUTTENBERG', firstName: 'Karl' },
+        { lastName: "VAN 'T HOFF", firstName: 'Jacobus' },
+        { lastName: 'TEN BRINK', firstName: 'Tom' },
+        { lastName: 'ZUR MÜHLEN', firstName: 'Eva' },
+        { lastName: 'Vogel' },
+      ]),
+    ).toEqual([
+      'VAN DEN BERG Sem',
+      'TEN BRINK Tom',
+      'Dahl',
+      'VON UND ZU GUTTENBERG Karl',
+      "VAN 'T HOFF Jacobus",
+      'Lang',
+      'VON DER LEYEN Ursula',
+      'ZUR MÜHLEN Eva',
+      'Vogel',
+    ]);
+    // A particle with nothing after it is the name, in capitals too: "VAN" under V, "VON DER" under D.
+    expect(sortKey(contact({ lastName: 'VAN', firstName: 'Lena' }))[0]).toBe('v');
+    expect(sortKey(contact({ lastName: 'VAN', firstName: 'Lena' }))).toBe('van\u0001lena\u0001\u0001VAN\u0001Lena\u0001');
+    expect(sortKey(contact({ lastName: 'VON DER', firstName: 'Ida' }))[0]).toBe('d');
+    // Nor is it a particle where only signs or invisible characters follow it: "VAN -" and "Van \u200b"
+    // stand under V, not before every letter with an empty core (they stood under "#").
+    for (const lastName of ['VAN -', 'Van -', 'Van \u200b', 'VON DER „“'])
+      expect(letterOf({ sortKey: sortKey(contact({ lastName, firstName: 'Lena' })) }), lastName).toBe('V');
+    // Romance particles in capitals stay the name, as capitalised ones do: "DE LA CRUZ" under D.
+    expect(sortKey(contact({ lastName: 'DE LA CRUZ' }))[0]).toBe('d');
+    expect(sortKey(contact({ lastName: 'DA SILVA' }))[0]).toBe('d');
+    // A company is filed as written.
+    expect(sortKey(contact({ company: 'VON DER HEYDT BAU GMBH' }))[0]).toBe('v');
   });
 
   it('files a contact whose name is only invisible characters under its company, as it is shown (review)', () => {

@@ -290,6 +290,23 @@ describe('stored keys', () => {
     expect(row && letterOf(row)).toBe('L');
   });
 
+  it('of rows format 10 filed by a particle in capitals ("VON DER LEYEN" under V) are rebuilt under the core (review)', async () => {
+    // Format 10 read "Von" and "von" as the particle, not "VON": its key started with it.
+    await env.DB.prepare(
+      `INSERT INTO contacts (id, asset_id, first_name, last_name, sort_key, search_key, key_format, created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)
+       VALUES ('format-10-row', ?, 'Ursula', 'VON DER LEYEN', 'von der leyen\u0001ursula\u0001\u0001VON DER LEYEN\u0001Ursula\u0001', ' ursula von der leyen', 10, 1, 'u', 'U', 1, 'u', 'U')`,
+    )
+      .bind(ASSET)
+      .run();
+    const db = connect(env.DB);
+    const before = await findContact(db, ASSET, 'format-10-row');
+    expect(before && letterOf(before)).toBe('V');
+    expect(await rebuildOldKeys(db, ASSET)).toBe(1);
+    const row = await findContact(db, ASSET, 'format-10-row');
+    expect(row && letterOf(row)).toBe('L');
+    expect(row?.keyFormat).toBe(KEY_FORMAT);
+  });
+
   it('of rows format 9 that read "089 12.03.99" in the notes as a date are rebuilt: the number is found', async () => {
     await env.DB.prepare(
       `INSERT INTO contacts (id, asset_id, company, notes, sort_key, search_key, key_format, created_at, created_by, created_by_name, updated_at, updated_by, updated_by_name)

@@ -28,8 +28,10 @@
  * 9: a German or Dutch particle's second word in any case ("Von Der Leyen" under L, as
  *    "von der Leyen"; it filed under D).
  * 10: a date shape right after an area code in the notes is a number ("089 12.03.99").
+ * 11: a German or Dutch particle in capitals too ("VON DER LEYEN" under L; it filed under V),
+ *    and a particle followed by nothing that sorts is the name ("Van -" under V, not "#").
  */
-export const KEY_FORMAT = 10;
+export const KEY_FORMAT = 11;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -659,12 +661,13 @@ function truncate(value: string, maxCodePoints: number, maxBytes: number): strin
 /**
  * Name particles a German phone book files after the name (DIN 5007-2: "Berg, Claudia von"):
  * German and Dutch ones in any case, their second word too ("Von Berg" starts a sentence, and
- * someone who capitalises every word writes "Von Der Leyen" for "von der Leyen": both under L),
- * Romance ones only written small ("de Vries", "da Silva"), since "De Luca" or "La Rosa" is the
- * name itself. A particle with nothing after it is the name ("Van", "Von Der" under V and D).
+ * someone who capitalises every word writes "Von Der Leyen" for "von der Leyen", in capitals
+ * "VON DER LEYEN": all under L), Romance ones only written small ("de Vries", "da Silva"), since
+ * "De Luca" or "La Rosa" is the name itself (and "DE LUCA" tells nothing more). A particle with
+ * nothing after it that sorts is the name ("Van", "VAN", "Van -"; "Von Der" under D).
  */
-const PARTICLES =
-  /^(?:(?:[Vv]on|[Vv]om|[Zz]u|[Zz]um|[Zz]ur|[Vv]an|[Tt]er|[Tt]en)(?: (?:[Uu]nd [Zz]u|[Dd]er|[Dd]en|[Dd]em|[Dd]e|[Hh]et|'t))?|de(?: la| le| los| las)?|del|della|di|da|das|do|dos|du|des|le|la) (?=\S)/u;
+const PARTICLE = /^(?:von|vom|zu|zum|zur|van|ter|ten)(?: (?:und zu|der|den|dem|de|het|'t))? /iu;
+const ROMANCE = /^(?:de(?: la| le| los| las)?|del|della|di|da|das|do|dos|du|des|le|la) /u;
 
 /**
  * Sort key after DIN 5007-1 (dictionary order: ä sorts as a, ß as ss, ı as i, ø as o, …), by
@@ -681,9 +684,6 @@ export function sortKey(fields: SortKeyFields): string {
   const firstName = visible('firstName');
   const lastName = visible('lastName');
   const company = fieldValue(fields, 'company');
-  // Filed under the core of the last name; the exact text still breaks ties (below).
-  const core = lastName.replace(PARTICLES, '');
-  const primary = core || company || firstName;
   // Only letters, digits and spaces count (DIN 5007): „Bauhaus“ files under B, "1&1" as "11";
   // a digit of another script counts as a digit (one "#" at the start), other signs not at all.
   const dictionary = (value: string) =>
@@ -692,6 +692,10 @@ export function sortKey(fields: SortKeyFields): string {
       .replace(/[^\p{L}0-9\s]/gu, '')
       .replace(/\s+/gu, ' ')
       .trim();
+  // Filed under the core of the last name; the exact text still breaks ties (below). A core of
+  // nothing that sorts keeps the whole name ("Van -" stood before every letter, under "#").
+  const core = lastName.replace(PARTICLE.test(lastName) ? PARTICLE : ROMANCE, '');
+  const primary = (NAME_VISIBLE.test(dictionary(core)) ? core : lastName) || company || firstName;
   // A name that is already the primary is not repeated (company-only and first-name-only contacts).
   const secondary = lastName || company ? dictionary(firstName) : '';
   const tertiary = lastName ? dictionary(company) : '';
