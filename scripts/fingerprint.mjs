@@ -2,7 +2,7 @@
 // src/generated/assets.ts, the module the page shell imports for those names, the inline
 // critical CSS and its CSP hash, and src/generated/sqlite-dialect.js, sqlite-db.js, sqlite-select.js
 // and sqlite-update.js, drizzle-orm's SQLite dialect, database, select and update builders as the Worker bundles
-// them (scripts/lib/drizzle-dialect.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
+// them, and sqlite-session.js and d1-session.js, its sessions (scripts/lib/drizzle-dialect.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
 // (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
 // names (scripts/lib/hono-jsx.mjs). Every entry point (start, test,
 // bench, deploy) runs it first, so the generated files never go into git and never go stale.
@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { HELP } from '../src/i18n/help.ts';
-import { trimBuilder, trimDatabase, trimDialect } from './lib/drizzle-dialect.mjs';
+import { trimBuilder, trimDatabase, trimDialect, trimSession } from './lib/drizzle-dialect.mjs';
 import { trimJsxBase } from './lib/hono-jsx.mjs';
 import { LEAN_QR_TYPES, trimLeanQr } from './lib/lean-qr.mjs';
 
@@ -110,6 +110,11 @@ for (const kind of ['select', 'update', 'insert'])
     `sqlite-${kind}.js`,
     trimBuilder(kind, readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'query-builders', `${kind}.js`), 'utf8')),
   );
+writeGenerated(
+  'sqlite-session.js',
+  trimSession('sqlite', readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'session.js'), 'utf8')),
+);
+writeGenerated('d1-session.js', trimSession('d1', readFileSync(join(root, 'node_modules', 'drizzle-orm', 'd1', 'session.js'), 'utf8')));
 writeGenerated('lean-qr-nano.js', trimLeanQr(readFileSync(join(root, 'node_modules', 'lean-qr', 'nano.mjs'), 'utf8')));
 writeGenerated('lean-qr-nano.d.ts', LEAN_QR_TYPES);
 writeGenerated('jsx-base.js', trimJsxBase(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'jsx', 'base.js'), 'utf8')));

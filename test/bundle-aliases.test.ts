@@ -30,3 +30,19 @@ describe("drizzle's SQLite dialect in the Workers tests", () => {
     await expect(new SQLiteAsyncDialect().migrate([], {} as never)).rejects.toThrow(/not part of this build/);
   });
 });
+
+describe("drizzle's sessions in the Workers tests", () => {
+  it('are the ones the bundle has (src/generated/d1-session.js, sqlite-session.js): no transactions, no raw queries', async () => {
+    const d1 = await import('drizzle-orm/d1');
+    expect('D1Transaction' in d1).toBe(false);
+    expect('transaction' in d1.SQLiteD1Session.prototype).toBe(false);
+    expect('run' in d1.SQLiteD1Session.prototype).toBe(false);
+    const { drizzle } = d1;
+    const db = drizzle({} as D1Database);
+    expect('run' in db).toBe(false);
+    expect('transaction' in db).toBe(false);
+    // What the app does use is there.
+    expect(typeof db.batch).toBe('function');
+    expect(typeof db.select).toBe('function');
+  });
+});

@@ -30,3 +30,13 @@ export const DATABASE_LEFT_OUT: { readonly methods: readonly string[]; readonly 
 export const DATABASE_STAND_INS: Readonly<Record<string, string>>;
 /** drizzle-orm/sqlite-core/db.js's text as src/generated/sqlite-db.js. */
 export function trimDatabase(source: string): string;
+/** What the Worker's bundle leaves out of drizzle-orm's session modules: whole classes, and methods of the session class. */
+export const SESSIONS_LEFT_OUT: Record<'sqlite' | 'd1', { readonly classes: readonly string[]; readonly methods: readonly string[] }>;
+/** The sessions' imports the bundle takes from a stand-in of its own or from the other generated session. */
+export const SESSION_STAND_INS: Record<'sqlite' | 'd1', Readonly<Record<string, string>>>;
+/** What src/generated/sqlite-session.js exports (and d1-session.js too, for drizzle's sqlite-core index). */
+export const SQLITE_SESSION_EXPORTS: readonly string[];
+/** drizzle-orm/sqlite-core/session.js's ('sqlite') or d1/session.js's ('d1') text as src/generated/<kind>-session.js. */
+export function trimSession(kind: 'sqlite' | 'd1', source: string): string;
+/** A relative import of d1/session.js as drizzle-orm's package specifier. */
+export function d1Specifier(from: string): string;

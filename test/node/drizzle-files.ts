@@ -1,6 +1,6 @@
 // drizzle-orm's files as the node tests of the bundle's stand-ins (src/db/no-*.ts, sqlite-*.ts,
 // quiet-logger.ts) read them: to hold each wrangler.toml alias to what drizzle imports.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..', '..');
@@ -28,10 +28,100 @@ export function bundledDrizzle(): string[] {
   return files;
 }
 
+/**
+ * The text of a drizzle module (a path under drizzle-orm/) as the Worker's bundle has it: a
+ * generated module in its place (src/generated/, scripts/lib/drizzle-dialect.mjs), or '' for one
+ * the bundle takes from an app's stand-in that has no drizzle code (wrangler.toml [alias]:
+ * `$count`'s and the relational query's builders) or never imports (the D1 migrator: wrangler
+ * applies the migrations).
+ */
+export function asBundled(path: string): string {
+  const generated: Record<string, string> = {
+    'sqlite-core/dialect.js': 'sqlite-dialect.js',
+    'sqlite-core/db.js': 'sqlite-db.js',
+    'sqlite-core/query-builders/select.js': 'sqlite-select.js',
+    'sqlite-core/query-builders/update.js': 'sqlite-update.js',
+    'sqlite-core/query-builders/insert.js': 'sqlite-insert.js',
+    'sqlite-core/session.js': 'sqlite-session.js',
+    'd1/session.js': 'd1-session.js',
+  };
+  const file = generated[path];
+  if (file) return readFileSync(join(root, 'src', 'generated', file), 'utf8');
+  return ['sqlite-core/query-builders/count.js', 'sqlite-core/query-builders/query.js', 'd1/migrator.js'].includes(path)
+    ? ''
+    : drizzle(path);
+}
+
 /** The app's TypeScript sources under `dir` (a path under the repository). */
 export function sources(dir: string): string[] {
   return readdirSync(join(root, dir)).flatMap((entry) => {
     const path = `${dir}/${entry}`;
     return statSync(join(root, path)).isDirectory() ? sources(path) : /\.tsx?$/.test(entry) ? [path] : [];
   });
+}
+
+let program: import('typescript').Program | undefined;
+
+/**
+ * Where the app's sources (src/, as tsconfig.json compiles them) name a member that one of
+ * drizzle's type declarations declares: `file`, a path under drizzle-orm/ (`sqlite-core/db.d.ts`),
+ * and the member names looked for, of the class `owner` there if given. Read with TypeScript's
+ * checker, so a `db.run(…)` is found whatever the variable is called, and a `.run()` of a D1
+ * statement or `.get()` of a Map is not. Each as "path:line name".
+ */
+export async function appUsesOf(file: string, names: readonly string[], owner?: string): Promise<string[]> {
+  const ts = (await import('typescript')).default;
+  if (!program) {
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(root, 'tsconfig.json'),
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+          throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+        },
+      },
+    );
+    if (!config) throw new Error('tsconfig.json: not read');
+    program = ts.createProgram(
+      sources('src').map((path) => join(root, path)),
+      config.options,
+    );
+  }
+  const checker = program.getTypeChecker();
+  const declaration = join(root, 'node_modules', 'drizzle-orm', file);
+  const found: string[] = [];
+  for (const source of program.getSourceFiles()) {
+    if (!source.fileName.startsWith(join(root, 'src'))) continue;
+    const visit = (node: import('typescript').Node): void => {
+      const name = ts.isPropertyAccessExpression(node)
+        ? node.name
+        : ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)
+          ? node.argumentExpression
+          : ts.isBindingElement(node)
+            ? (node.propertyName ?? node.name)
+            : undefined;
+      const text = name && (ts.isIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : undefined);
+      if (name && text && names.includes(text)) {
+        const symbol = checker.getSymbolAtLocation(name) ?? (ts.isBindingElement(node) ? propertyOfBinding(node) : undefined);
+        const declared = (d: import('typescript').Declaration) =>
+          realpathSync(d.getSourceFile().fileName) === realpathSync(declaration) &&
+          (owner === undefined || (ts.isClassDeclaration(d.parent) && d.parent.name?.text === owner));
+        if (symbol?.declarations?.some(declared)) {
+          const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+          found.push(`${source.fileName.slice(root.length + 1)}:${line + 1} ${text}`);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    /** A destructured property's symbol: `const { run } = db`. */
+    const propertyOfBinding = (node: import('typescript').BindingElement) => {
+      const pattern = node.parent;
+      const key = node.propertyName ?? node.name;
+      if (!ts.isObjectBindingPattern(pattern) || !ts.isIdentifier(key)) return undefined;
+      return checker.getTypeAtLocation(pattern).getProperty(key.text);
+    };
+    visit(source);
+  }
+  return found;
 }

@@ -1,0 +1,206 @@
+// drizzle-orm's SQLite and D1 sessions as wrangler.toml's [alias] puts them in the Worker's bundle
+// (src/generated/sqlite-session.js and d1-session.js, written by scripts/lib/drizzle-dialect.mjs
+// from the installed drizzle-orm): the alias names the one text by which drizzle imports them
+// ("./session.js"); each module is drizzle's, member for member, but for what it leaves out (the
+// sessions' raw queries, their batch mappers and transactions; a prepared query's cache other than
+// drizzle's NoopCache and its sync mode, which throw in place); its imports are the same files or
+// the bundle's own stand-ins; and nothing the app reaches calls what is left out. bundle.test.ts
+// checks their code gone; the Workers tests (vitest.config.ts applies the same aliases), the e2e
+// suite and the bench run with them.
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NoopCache as DrizzleNoopCache } from 'drizzle-orm/cache/core';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import {
+  DATABASE_LEFT_OUT,
+  d1Specifier,
+  packageSpecifier,
+  SESSION_STAND_INS,
+  SESSIONS_LEFT_OUT,
+  SQLITE_SESSION_EXPORTS,
+  trimSession,
+} from '../../scripts/lib/drizzle-dialect.mjs';
+import { appUsesOf, asBundled, bundledDrizzle, drizzle, root, sources } from './drizzle-files';
+
+const kinds = ['sqlite', 'd1'] as const;
+type Kind = (typeof kinds)[number];
+const original = (kind: Kind) => drizzle(kind === 'sqlite' ? 'sqlite-core/session.js' : 'd1/session.js');
+const generatedFile = (kind: Kind) => join(root, 'src', 'generated', `${kind}-session.js`);
+const generated = (kind: Kind) => readFileSync(generatedFile(kind), 'utf8');
+const toml = () => readFileSync(join(root, 'wrangler.toml'), 'utf8');
+const NOT_HERE = 'throw new Error("not part of this build");';
+
+/** A module's statements read with TypeScript's parser: its classes' members as text, and its other statements. */
+function shape(text: string) {
+  const source = ts.createSourceFile('session.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const classes = new Map<string, Map<string, ts.ClassElement>>();
+  const statements: string[] = [];
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) continue;
+    if (ts.isClassDeclaration(statement) && statement.name) {
+      const members = new Map<string, ts.ClassElement>();
+      for (const member of statement.members) members.set(member.name?.getText(source) ?? member.getText(source), member);
+      classes.set(statement.name.text, members);
+      statements.push(`class ${statement.name.text} ${statement.heritageClauses?.map((h) => h.getText(source)).join(' ') ?? ''}`);
+    } else statements.push(statement.getText(source));
+  }
+  return { source, classes, statements };
+}
+
+describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019s session module in the bundle', (kind) => {
+  const left = SESSIONS_LEFT_OUT[kind];
+  const sessionClass = kind === 'sqlite' ? 'SQLiteSession' : 'SQLiteD1Session';
+
+  it('is what scripts/fingerprint.mjs writes from the installed drizzle-orm (not stale)', () => {
+    expect(generated(kind)).toBe(trimSession(kind, original(kind)));
+  });
+
+  it("is drizzle's module member for member, but for the classes and methods left out and the two branches that throw", () => {
+    const before = shape(original(kind));
+    const after = shape(generated(kind));
+    expect([...before.classes.keys()].filter((name) => !after.classes.has(name)).sort()).toEqual([...left.classes].sort());
+    for (const [name, members] of after.classes) {
+      const was = before.classes.get(name);
+      expect(was, name).toBeDefined();
+      const gone = [...(was?.keys() ?? [])].filter((member) => !members.has(member));
+      expect(gone.sort(), name).toEqual(name === sessionClass ? [...left.methods].sort() : []);
+      for (const [member, node] of members) {
+        const text = node.getText(after.source);
+        const wasNode = was?.get(member);
+        const wasText = wasNode?.getText(before.source) ?? '';
+        if (kind === 'sqlite' && name === 'SQLitePreparedQuery' && (member === 'queryWithCache' || member === 'execute')) {
+          // drizzle's first statement (its NoopCache's branch; its async mode's), then the throw in place of the rest.
+          const body = (n: ts.ClassElement | undefined, source: ts.SourceFile) =>
+            n && ts.isMethodDeclaration(n) ? (n.body?.statements.map((s) => s.getText(source)) ?? []) : [];
+          const [first, ...rest] = body(wasNode, before.source);
+          expect(rest.length, member).toBeGreaterThan(0);
+          expect(body(node, after.source), member).toEqual([first, NOT_HERE]);
+          const head = (t: string) => t.slice(0, t.indexOf('{'));
+          expect(head(text), member).toBe(head(wasText));
+        } else expect(text, `${name}.${member}`).toBe(wasText);
+      }
+    }
+    // The module's other statements (d1ToRawMapping) as drizzle wrote them, and the classes in its order.
+    expect(after.statements).toEqual(before.statements.filter((s) => !left.classes.some((name) => s.startsWith(`class ${name} `))));
+  });
+
+  it("imports drizzle's own files by the package's specifiers, or the bundle's stand-ins, and only names it uses", () => {
+    const file = pathToFileURL(join(root, 'node_modules', 'drizzle-orm', kind === 'sqlite' ? 'sqlite-core' : 'd1', 'session.js'));
+    const imports = [...original(kind).matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)];
+    const kept = [...generated(kind).matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)];
+    expect(imports.length).toBeGreaterThan(3);
+    const standIns: Record<string, string> = SESSION_STAND_INS[kind];
+    for (const [, names = '', from = ''] of imports) {
+      const to = standIns[from] ?? (kind === 'sqlite' ? packageSpecifier(from) : d1Specifier(from));
+      const line = kept.find(([, , specifier]) => specifier === to);
+      if (!line) continue; // only what is left out used it
+      if (!(from in standIns))
+        expect(realpathSync(fileURLToPath(import.meta.resolve(to))), from).toBe(realpathSync(fileURLToPath(new URL(from, file))));
+      for (const name of (line[1] ?? '').split(',').map((n) => n.trim())) {
+        expect(
+          names.split(',').map((n) => n.trim()),
+          `${name} from ${from}`,
+        ).toContain(name);
+        expect(generated(kind).slice(generated(kind).indexOf('\nclass ')), name).toMatch(new RegExp(`(?<![\\w$.])${name}(?![\\w$])`));
+      }
+    }
+    // The stand-ins the bundle puts in place of those files for drizzle's own imports of them
+    // (wrangler.toml [alias]); the SQLite session is the other generated module.
+    expect(toml()).toContain('"../cache/core/cache.js" = "./src/db/no-cache.ts"');
+    if (kind === 'd1') expect(toml()).toContain('"../logger.js" = "./src/db/quiet-logger.ts"');
+    expect(Object.values(standIns).sort()).toEqual(
+      kind === 'sqlite' ? ['../db/no-cache'] : ['../db/no-cache', '../db/quiet-logger', './sqlite-session.js'],
+    );
+  });
+
+  it("exports drizzle's names but the classes left out (the D1 module the SQLite session's too)", async () => {
+    const exported = Object.keys(await import(pathToFileURL(generatedFile(kind)).href)).sort();
+    const drizzles = Object.keys(await import(kind === 'sqlite' ? 'drizzle-orm/sqlite-core/session' : 'drizzle-orm/d1/session'));
+    const own = drizzles.filter((name) => !left.classes.includes(name));
+    expect(exported).toEqual([...own, ...(kind === 'd1' ? SQLITE_SESSION_EXPORTS : [])].sort());
+    if (kind === 'sqlite') expect([...SQLITE_SESSION_EXPORTS].sort()).toEqual(own.sort());
+  });
+});
+
+describe('the sessions in the bundle', () => {
+  it('wrangler.toml aliases "./session.js", the one text by which the bundled drizzle modules import a session module', () => {
+    expect(toml()).toContain('"./session.js" = "./src/generated/d1-session.js"');
+    const importers = bundledDrizzle().filter((path) => /from "[./]+(sqlite-core\/|d1\/)?session\.js"/.test(drizzle(path)));
+    expect(importers.sort()).toEqual(['d1/driver.js', 'd1/index.js', 'd1/session.js', 'sqlite-core/index.js']);
+    for (const file of ['d1/driver.js', 'd1/index.js', 'sqlite-core/index.js'])
+      expect(drizzle(file), file).toContain('from "./session.js"');
+    // The SQLite session's other importer is the D1 session, which the bundle has generated too.
+    expect(drizzle('d1/session.js')).toContain('from "../sqlite-core/session.js"');
+    expect(generated('d1')).toContain('from "./sqlite-session.js"');
+  });
+
+  it('leave out only what nothing the app reaches calls', async () => {
+    // drizzle's modules as the bundle has them (asBundled: the generated ones in their place, no
+    // drizzle code for $count's and the relational query's builders, no migrator).
+    expect(toml()).toContain('"./query-builders/count.js" = "./src/db/sqlite-columns.ts"');
+    expect(toml()).toContain('"./query-builders/query.js" = "./src/db/no-relations.ts"');
+    const left =
+      /\bsession\.(run|all|get|values|count|transaction)\(|extractRaw\w+FromBatchResult|ExecuteResultSync|SQLiteTransaction|D1Transaction/;
+    for (const path of bundledDrizzle()) expect(asBundled(path), path).not.toMatch(left);
+    // Before the generated modules and stand-ins, drizzle's own reached them from these alone.
+    expect(
+      bundledDrizzle()
+        .filter((path) => left.test(drizzle(path)))
+        .sort(),
+    ).toEqual([
+      'd1/migrator.js',
+      'd1/session.js',
+      'sqlite-core/db.js',
+      'sqlite-core/dialect.js',
+      'sqlite-core/query-builders/count.js',
+      'sqlite-core/session.js',
+    ]);
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      expect(text, file).not.toMatch(/drizzle-orm\/[\w-]+\/migrator|\b(ExecuteResultSync|SQLiteTransaction|D1Transaction)\b/);
+    }
+    // The app's own calls, read with TypeScript's checker: none of the database's raw queries or
+    // transaction (src/generated/sqlite-db.js leaves them out), none of a session's methods left out.
+    const database = DATABASE_LEFT_OUT.methods.filter((name) => ['run', 'all', 'get', 'values', 'transaction'].includes(name));
+    expect(database.sort()).toEqual(['all', 'get', 'run', 'transaction', 'values']);
+    expect(await appUsesOf('sqlite-core/db.d.ts', database)).toEqual([]);
+    expect(await appUsesOf('sqlite-core/session.d.ts', [...SESSIONS_LEFT_OUT.sqlite.methods, 'transaction'], 'SQLiteSession')).toEqual([]);
+    expect(await appUsesOf('d1/session.d.ts', SESSIONS_LEFT_OUT.d1.methods, 'SQLiteD1Session')).toEqual([]);
+    // (The checker does find the app's calls: its selects and batches.)
+    expect((await appUsesOf('sqlite-core/db.d.ts', ['select'])).length).toBeGreaterThan(5);
+    expect((await appUsesOf('d1/driver.d.ts', ['batch'], 'DrizzleD1Database')).length).toBeGreaterThan(3);
+  });
+
+  it("run a prepared query as drizzle does with drizzle's NoopCache, which is the only cache and mode the app's queries have", async () => {
+    // D1's prepared query is always async; the app hands drizzle no cache (src/db/client.ts), so D1's session makes a NoopCache.
+    expect(original('d1')).toContain('super("async", executeMethod, query, cache, queryMetadata, cacheConfig);');
+    expect(original('d1')).toContain('this.cache = options.cache ?? new NoopCache();');
+    expect(bundledDrizzle().filter((path) => /extends SQLitePreparedQuery\b/.test(drizzle(path)))).toEqual(['d1/session.js']);
+    const client = readFileSync(join(root, 'src', 'db', 'client.ts'), 'utf8');
+    // One argument each time, the timed database or session: no options.
+    expect(client.match(/\bdrizzle\([^)]*\)?\)/g)).toEqual(['drizzle(timed(d1))', 'drizzle(timed(session, gate))']);
+    expect(sources('src').filter((file) => /from 'drizzle-orm\/d1'/.test(readFileSync(join(root, file), 'utf8')))).toEqual([
+      'src/db/client.ts',
+    ]);
+    const { SQLitePreparedQuery } = await import(pathToFileURL(generatedFile('sqlite')).href);
+    const { NoopCache } = await import('../../src/db/no-cache');
+    const query = { sql: 'select 1', params: [] };
+    for (const cache of [new NoopCache(), new DrizzleNoopCache(), undefined]) {
+      const prepared = new SQLitePreparedQuery('async', 'all', query, cache, { type: 'select', tables: [] });
+      await expect(prepared.queryWithCache('select 1', [], async () => 'rows')).resolves.toBe('rows');
+      const failed = prepared.queryWithCache('select 1', [7], async () => {
+        throw new Error('D1_ERROR');
+      });
+      await expect(failed).rejects.toBeInstanceOf(DrizzleQueryError);
+      await expect(failed).rejects.toMatchObject({ query: 'select 1', params: [7], cause: new Error('D1_ERROR') });
+      prepared.all = async () => 'all rows';
+      await expect(prepared.execute()).resolves.toBe('all rows');
+    }
+    const cached = new SQLitePreparedQuery('async', 'all', query, { strategy: () => 'explicit' }, { type: 'select', tables: [] });
+    await expect(cached.queryWithCache('select 1', [], async () => 'rows')).rejects.toThrow(/not part of this build/);
+    expect(() => new SQLitePreparedQuery('sync', 'all', query, new NoopCache()).execute()).toThrow(/not part of this build/);
+  });
+});
