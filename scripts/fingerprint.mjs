@@ -4,7 +4,7 @@
 // and sqlite-update.js, drizzle-orm's SQLite dialect, database, select and update builders as the Worker bundles
 // them, and sqlite-session.js and d1-session.js, its sessions (scripts/lib/drizzle-dialect.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
 // (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
-// names (scripts/lib/hono-jsx.mjs). Every entry point (start, test,
+// names (scripts/lib/hono-jsx.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs). Every entry point (start, test,
 // bench, deploy) runs it first, so the generated files never go into git and never go stale.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { HELP } from '../src/i18n/help.ts';
 import { trimBuilder, trimDatabase, trimDialect, trimSession } from './lib/drizzle-dialect.mjs';
+import { trimHonoBase } from './lib/hono-base.mjs';
 import { trimJsxBase } from './lib/hono-jsx.mjs';
 import { LEAN_QR_TYPES, trimLeanQr } from './lib/lean-qr.mjs';
 
@@ -118,4 +119,5 @@ writeGenerated('d1-session.js', trimSession('d1', readFileSync(join(root, 'node_
 writeGenerated('lean-qr-nano.js', trimLeanQr(readFileSync(join(root, 'node_modules', 'lean-qr', 'nano.mjs'), 'utf8')));
 writeGenerated('lean-qr-nano.d.ts', LEAN_QR_TYPES);
 writeGenerated('jsx-base.js', trimJsxBase(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'jsx', 'base.js'), 'utf8')));
+writeGenerated('hono-base.js', trimHonoBase(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'hono-base.js'), 'utf8')));
 console.log(`fingerprint: ${htmxPath} (htmx + src/client/app.js), ${css.length} B critical CSS, ${pagesPath}`);

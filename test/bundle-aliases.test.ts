@@ -46,3 +46,14 @@ describe("drizzle's sessions in the Workers tests", () => {
     expect(typeof db.select).toBe('function');
   });
 });
+
+describe("hono's app class in the Workers tests", () => {
+  it('is the one the bundle has (src/generated/hono-base.js): no mount(), no fire(); request() for the tests', async () => {
+    const { Hono } = await import('hono/tiny');
+    const app = new Hono();
+    expect('mount' in app).toBe(false);
+    expect('fire' in app).toBe(false);
+    app.get('/x', (c) => c.text('x'));
+    expect(await (await app.request('/x')).text()).toBe('x');
+  });
+});

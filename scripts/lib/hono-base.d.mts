@@ -1,0 +1,6 @@
+/** The members of hono's HonoBase that the Worker's bundle leaves out. */
+export const LEFT_OUT: readonly string[];
+/** Where the generated file takes each of hono-base.js's imports from. */
+export const IMPORTS: Readonly<Record<string, string>>;
+/** hono/dist/hono-base.js's text as src/generated/hono-base.js (see hono-base.mjs). */
+export function trimHonoBase(source: string): string;

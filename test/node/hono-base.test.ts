@@ -1,0 +1,120 @@
+// hono's app class as wrangler.toml's [alias] puts it in the Worker's bundle
+// (src/generated/hono-base.js, written by scripts/lib/hono-base.mjs from the installed hono): the
+// alias names exactly the imports by which hono's presets reach it; the module is hono's, member
+// for member, but for app.mount() and app.fire(), with its imports from the same files (or the
+// stand-in another alias names); and the app calls neither. The Workers tests (vitest.config.ts
+// applies the same aliases; test/bundle-aliases.test.ts), the e2e suite and the bench run through
+// it; bundle.test.ts checks mount()'s and fire()'s code gone.
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { IMPORTS, LEFT_OUT, trimHonoBase } from '../../scripts/lib/hono-base.mjs';
+import { root, sources } from './drizzle-files';
+
+const dist = join(root, 'node_modules', 'hono', 'dist');
+const originalPath = join(dist, 'hono-base.js');
+const generatedPath = join(root, 'src', 'generated', 'hono-base.js');
+const original = () => readFileSync(originalPath, 'utf8');
+const generated = () => readFileSync(generatedPath, 'utf8');
+const toml = () => readFileSync(join(root, 'wrangler.toml'), 'utf8');
+
+/** The module's class members as text by name, and its other statements (imports apart), read with TypeScript's parser. */
+function shape(text: string) {
+  const source = ts.createSourceFile('hono-base.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const members = new Map<string, string>();
+  const statements: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isClassExpression(node) || ts.isClassDeclaration(node)) {
+      for (const member of node.members) members.set(member.name?.getText(source) ?? 'constructor', member.getText(source));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement)) continue;
+    visit(statement);
+    statements.push(ts.isVariableStatement(statement) && /= class /.test(statement.getText(source)) ? 'class' : statement.getText(source));
+  }
+  return { members, statements };
+}
+
+describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the bundle', () => {
+  it("wrangler.toml aliases the texts by which hono's modules import it, and no other bundled package imports those texts", () => {
+    expect(toml()).toContain('"../hono-base.js" = "./src/generated/hono-base.js"');
+    expect(toml()).toContain('"./hono-base.js" = "./src/generated/hono-base.js"');
+    const esm = (dir: string): string[] =>
+      (readdirSync(join(root, 'node_modules', dir), { recursive: true }) as string[])
+        .filter((file) => /\.m?js$/.test(file) && !file.split(/[\\/]/).includes('cjs'))
+        .map((file) => join(dir, file));
+    const importers = ['hono/dist', 'zod', 'drizzle-orm', '@hono/zod-validator', 'lean-qr']
+      .flatMap(esm)
+      .filter((file) => /from "\.\.?\/hono-base\.js"/.test(readFileSync(join(root, 'node_modules', file), 'utf8')))
+      .sort();
+    expect(importers).toEqual(['hono/dist/hono.js', 'hono/dist/preset/quick.js', 'hono/dist/preset/tiny.js']);
+    // The app's Hono is hono/tiny's, which extends it.
+    expect(readFileSync(join(dist, 'preset', 'tiny.js'), 'utf8')).toContain('import { HonoBase as Hono$1 } from "../hono-base.js";');
+  });
+
+  it('is what scripts/fingerprint.mjs writes from the installed hono (not stale), refusing a text it was not written for', () => {
+    expect(generated()).toBe(trimHonoBase(original()));
+    expect(() => trimHonoBase(original().replace('\tmount(path, applicationHandler, options) {', '\tmount2(path) {'))).toThrow(
+      /has 0 members mount/,
+    );
+    expect(() => trimHonoBase(`import { x } from "./other.js";\n${original()}`)).toThrow(/other imports than expected/);
+  });
+
+  it("is hono's module member for member but for mount() and fire(), and exports what hono's does", async () => {
+    const before = shape(original().replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
+    const after = shape(generated());
+    expect([...before.members.keys()].filter((name) => !after.members.has(name)).sort()).toEqual([...LEFT_OUT].sort());
+    for (const [name, text] of after.members) expect(text, name).toBe(before.members.get(name));
+    expect(after.statements).toEqual(before.statements);
+    const ours = await import(pathToFileURL(generatedPath).href);
+    const hono = await import(pathToFileURL(originalPath).href);
+    expect(Object.keys(ours).sort()).toEqual(Object.keys(hono).sort());
+    // An app of it routes as hono's does; it has no mount() and no fire().
+    for (const Base of [ours.HonoBase, hono.HonoBase]) expect(typeof Base.prototype.route).toBe('function');
+    expect('mount' in ours.HonoBase.prototype).toBe(false);
+    expect('mount' in hono.HonoBase.prototype).toBe(true);
+  });
+
+  it('imports from the same files as hono, or the stand-in wrangler.toml names for one, only names it uses', () => {
+    const generatedUrl = pathToFileURL(generatedPath);
+    const imports = [...original().matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)];
+    expect(imports.map(([, , from]) => from).sort()).toEqual(Object.keys(IMPORTS).sort());
+    for (const [from, to] of Object.entries(IMPORTS)) {
+      const alias = new RegExp(`^"${from.replace(/\./g, '\\.')}" = "\\./([^"]+)"$`, 'm').exec(toml())?.[1];
+      if (alias) {
+        // A module wrangler.toml puts in place of hono's: the generated file takes the same one.
+        expect(realpathSync(join(dirname(generatedPath), `${to}.ts`)), from).toBe(realpathSync(join(root, alias)));
+        continue;
+      }
+      const target = fileURLToPath(new URL(to, generatedUrl));
+      expect(realpathSync(target), from).toBe(realpathSync(fileURLToPath(new URL(from, pathToFileURL(originalPath)))));
+    }
+    for (const [, names = '', to = ''] of generated().matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)) {
+      const from = Object.entries(IMPORTS).find(([, target]) => target === to)?.[0] ?? '';
+      const theirs = imports.find(([, , f]) => f === from)?.[1] ?? '';
+      for (const name of names.split(',')) expect(theirs.split(',').map((n) => n.trim())).toContain(name.trim());
+    }
+    // Only mount() used hono's route helper and its utils/mount.js.
+    expect(generated()).not.toMatch(/routePath|createMountedRequest|utils\/mount\.js|helper\/route/);
+    expect(original().split('createMountedRequest(').length - 1).toBe(1);
+    expect(original().split('routePath(').length - 1).toBe(1);
+  });
+
+  it('leaves out only what the app never calls: it mounts no application of another framework and exports its handlers', () => {
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      expect(text, file).not.toMatch(/\.(mount|fire)\(|hono\/mount|hono\/service-worker/);
+    }
+    // No hono module of the bundle calls them either (hono/mount and hono/service-worker are their own modules).
+    const users = (readdirSync(dist, { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.js') && !file.startsWith('cjs'))
+      // (hono-base.js's own JSDoc shows `app.mount(…)`.)
+      .filter((file) => /(?<!this)\.(mount|fire)\(/.test(readFileSync(join(dist, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')));
+    expect(users.sort()).toEqual([]);
+  });
+});
