@@ -18,7 +18,7 @@ import { columnsOf, FIELDS, type FieldName, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import { confirmImport, duplicateIndex, findStaged, IN_FILE, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
-import { coercedNumber, fieldsThen, integerIn, lengthIn, orElse } from './or-else';
+import { coercedNumber, fieldsThen, integerIn, lengthIn, matching, orElse } from './or-else';
 import { afterWrite, contactPage, formPage, keepingInput, listLeft, listPage, mergedMessage, rememberList, savedMessage } from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
@@ -81,11 +81,11 @@ import { berlinToday, warrantyFormValues } from './warranty';
 export const contactRoutes = new Hono<AppEnv>();
 
 /** A malformed contact id names no contact: 404, never the validator's JSON 400. */
-const contactParam = zValidator('param', z.object({ contactId: z.string().check(z.regex(CONTACT_ID)) }), (result) => {
+const contactParam = zValidator('param', z.object({ contactId: z.string().check(matching(CONTACT_ID)) }), (result) => {
   if (!result.success) throw new HTTPException(404);
 });
 /** A malformed query parameter falls back to its default instead of failing the page. */
-const optionalId = orElse(z.optional(z.string().check(z.regex(CONTACT_ID))), undefined);
+const optionalId = orElse(z.optional(z.string().check(matching(CONTACT_ID))), undefined);
 /**
  * The search `q` of the list, the export and the print view: one reading, so all three select
  * alike. A long query (a pasted signature) is cut where the search cuts it, never dropped: an
@@ -276,7 +276,7 @@ contactRoutes.get('/contacts/print', searchQuery, async (c) => {
 
 contactRoutes.get(
   '/contacts/:file{[A-Za-z0-9_-]+\\.vcf}',
-  zValidator('param', z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}\.vcf$/)) }), (result) => {
+  zValidator('param', z.object({ file: z.string().check(matching(/^[A-Za-z0-9_-]{1,64}\.vcf$/)) }), (result) => {
     if (!result.success) throw new HTTPException(404);
   }),
   async (c) => {
@@ -437,7 +437,7 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
 
 // ---- import a .vcf (before /contacts/:contactId: "import" is never a contact id) -------------
 
-const importParam = zValidator('param', z.object({ importId: z.string().check(z.regex(CONTACT_ID)) }), (result) => {
+const importParam = zValidator('param', z.object({ importId: z.string().check(matching(CONTACT_ID)) }), (result) => {
   if (!result.success) throw new HTTPException(404);
 });
 
@@ -958,7 +958,7 @@ contactRoutes.get('/contacts/:contactId/history', contactParam, async (c) => {
 
 contactRoutes.post(
   '/contacts/:contactId/history/:version{[1-9][0-9]{0,8}}/restore',
-  zValidator('param', z.object({ contactId: z.string().check(z.regex(CONTACT_ID)), version: coercedNumber() }), (result) => {
+  zValidator('param', z.object({ contactId: z.string().check(matching(CONTACT_ID)), version: coercedNumber() }), (result) => {
     if (!result.success) throw new HTTPException(404);
   }),
   zValidator(

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { lengthIn } from '../contacts/or-else';
+import { lengthIn, matching } from '../contacts/or-else';
 import { TENANT } from '../db/tenants';
 
 /** Clock skew tolerated on `exp`, `iat` and `nbf` (contract §2). */
@@ -13,11 +13,11 @@ const seconds = z.number();
 export const ASSET_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export const assetClaim = z.object({
-  id: z.string().check(z.regex(ASSET_ID)),
+  id: z.string().check(matching(ASSET_ID)),
   name: z.string(),
   // The apartment's tenant (a property developer): it picks the asset's database (src/db/tenants.ts).
   // Optional (docs/contract.md §2): without it, or for a tenant without a database of its own, `DB`.
-  tenant: z.optional(z.string().check(z.regex(TENANT))),
+  tenant: z.optional(z.string().check(matching(TENANT))),
 });
 
 /** The claims of the platform's session token, every one required (contract §2). */

@@ -1,11 +1,16 @@
 // src/contacts/or-else.ts against zod's own z.catch: the same answer for every value a query
 // parameter can bring, valid or not, present or not.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { zValidator } from '@hono/zod-validator';
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { coercedNumber, fieldsThen, integerIn, lengthIn, orElse } from '../../src/contacts/or-else';
+import { coercedNumber, fieldsThen, integerIn, lengthIn, matching, orElse } from '../../src/contacts/or-else';
+import { TENANT } from '../../src/db/tenants';
+import { CONTACT_ID } from '../../src/paths';
+import { ASSET_ID } from '../../src/session/claims';
 import { assertProperty } from '../property.ts';
 
 const schemas: [string, () => z.ZodMiniType, unknown][] = [
@@ -192,6 +197,70 @@ describe('lengthIn(least, most) answers as z.minLength(least) with z.maxLength(m
         fc.oneof(
           fc.string({ unit: 'binary', maxLength: 260 }),
           fc.string({ unit: fc.constantFrom('a', '\ud83d', '\ude00', '😀'), maxLength: 260 }),
+        ),
+        (value) => {
+          same(value);
+        },
+      ),
+    );
+  });
+});
+
+describe('matching(pattern) answers as z.regex(pattern) (src/contacts/routes.tsx, src/session/claims.ts)', () => {
+  // The app's four (a contact's or an import's id, a vCard's file name, an asset's id, a tenant),
+  // and two whose lastIndex a test moves on, which zod sets back to 0 before each.
+  const patterns = [CONTACT_ID, /^[A-Za-z0-9_-]{1,64}\.vcf$/, ASSET_ID, TENANT, /a/g, /b/y];
+  const same = (value: unknown) => {
+    for (const pattern of patterns) {
+      for (let twice = 0; twice < 2; twice++) {
+        const ours = z.string().check(matching(pattern)).safeParse(value).success;
+        const zods = z.string().check(z.regex(pattern)).safeParse(value).success;
+        expect({ value, pattern: String(pattern), passes: ours }).toEqual({ value, pattern: String(pattern), passes: zods });
+      }
+      // As the query's ids are read: optional, under orElse.
+      expect(orElse(z.optional(z.string().check(matching(pattern))), undefined).parse(value)).toEqual(
+        z.catch(z.optional(z.string().check(z.regex(pattern))), undefined).parse(value),
+      );
+      // As a route's parameter and the claims are read: a key of an object.
+      expect(z.object({ id: z.string().check(matching(pattern)) }).safeParse({ id: value }).success).toBe(
+        z.object({ id: z.string().check(z.regex(pattern)) }).safeParse({ id: value }).success,
+      );
+    }
+  };
+
+  it('for ids at their bounds and around them', () => {
+    const routes = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'contacts', 'routes.tsx'), 'utf8');
+    expect(routes).toContain('file: z.string().check(matching(/^[A-Za-z0-9_-]{1,64}\\.vcf$/))');
+    expect(routes).not.toMatch(/z\.regex\(/);
+    for (const value of [
+      ...inputs,
+      'a',
+      'b',
+      'ab',
+      'a'.repeat(64),
+      'a'.repeat(65),
+      'a'.repeat(128),
+      'a'.repeat(129),
+      `${'a'.repeat(64)}.vcf`,
+      `${'a'.repeat(65)}.vcf`,
+      '.vcf',
+      'x.vcf\n',
+      'x\n',
+      'seeblick',
+      'See-Blick',
+      'asset.1:2',
+      'Ä',
+      '😀',
+    ])
+      same(value);
+  });
+
+  it('for any string', () => {
+    assertProperty(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 140 }),
+          fc.string({ unit: fc.constantFrom('a', 'b', '-', '.', ':', '\n', 'Z'), maxLength: 140 }),
         ),
         (value) => {
           same(value);
