@@ -79,11 +79,13 @@ function duplicateQuery(db: Database, assetId: string) {
 type DuplicateRow = Awaited<ReturnType<typeof duplicateQuery>>[number];
 
 /**
- * The book's state, of a row of asset_usage: its live count, its bytes and its newest version row
- * (every write adds one, where a same-length edit of a contact at its 20 kept versions leaves the
- * bytes as they were: its oldest version gives way). One index step (contact_versions_asset_created).
+ * The book's state, of a row of asset_usage: its live count, its bytes and how many version rows
+ * it ever wrote (every write adds one, where a same-length edit of a contact at its 20 kept
+ * versions leaves the bytes as they were: its oldest version gives way). A count, not the newest
+ * version row's rowid: SQLite gives a rowid freed by "Endgültig löschen" to the next row, and a
+ * move to another database renumbers them (migrations/0011).
  */
-const BOOK = `live || '.' || bytes || '.' || coalesce((SELECT v.rowid FROM contact_versions v WHERE v.asset_id = asset_usage.asset_id ORDER BY v.created_at DESC, v.rowid DESC LIMIT 1), 0)`;
+const BOOK = `live || '.' || bytes || '.' || writes`;
 /** The book's state as DuplicateIndex['book'] (the SQL the confirm compares with is BOOK_STATE). */
 const bookQuery = (db: Database, assetId: string) =>
   db
@@ -101,7 +103,7 @@ export interface DuplicateIndex {
   mark: <T extends Pick<StagedCard, 'values' | 'importable'>>(cards: readonly T[]) => (T & { duplicateOf?: string })[];
   live: number;
   /**
-   * The state of the book the marks were read in ("live.bytes.newest version" of asset_usage,
+   * The state of the book the marks were read in ("live.bytes.writes" of asset_usage,
    * which every write changes): a confirm is refused when it changed since.
    */
   book: string;

@@ -116,6 +116,11 @@ export const assetUsage = sqliteTable('asset_usage', {
   assetId: text('asset_id').primaryKey(),
   live: integer('live').notNull().default(0),
   bytes: integer('bytes').notNull().default(0),
+  /**
+   * Version rows ever written for the asset (each create, edit, delete, restore, imported row):
+   * only grows, and moves with the asset (src/mover). The import's book state (src/contacts/imports.ts).
+   */
+  writes: integer('writes').notNull().default(0),
 });
 
 /**

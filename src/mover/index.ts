@@ -154,9 +154,9 @@ function replaceStatements(d1: D1Database, assetId: string, rows: Rows, held: st
     usage
       ? d1
           .prepare(
-            'INSERT INTO asset_usage (asset_id, live, bytes) VALUES (?, ?, ?) ON CONFLICT (asset_id) DO UPDATE SET live = excluded.live, bytes = excluded.bytes',
+            'INSERT INTO asset_usage (asset_id, live, bytes, writes) VALUES (?, ?, ?, ?) ON CONFLICT (asset_id) DO UPDATE SET live = excluded.live, bytes = excluded.bytes, writes = excluded.writes',
           )
-          .bind(assetId, usage.live, usage.bytes)
+          .bind(assetId, usage.live, usage.bytes, usage.writes ?? 0)
       : clear('asset_usage'),
   ];
 }
