@@ -142,6 +142,12 @@
       return null;
     }
   }
+  /** Whether a kept draft holds something typed (not only the form's token and version). */
+  function hasInput(draft) {
+    return Boolean(
+      draft && draft.values && Object.keys(draft.values).some((name) => name !== 'version' && name !== 'form_token' && draft.values[name]),
+    );
+  }
 
   var WARRANTY = ['accepted_on', 'warranty_years', 'warranty_until'];
   var NAME = ['title', 'first_name', 'last_name', 'company'];
@@ -157,7 +163,7 @@
    * (the session had ended, storage was down, the network failed): it comes back wherever the
    * form opens again. Other drafts come back only on a reload of the same page.
    */
-  function saveDraft(form, pending, sent) {
+  function saveDraft(form, pending, sent, refused) {
     var store = storage();
     if (!store) return;
     var key = form.getAttribute('data-draft');
@@ -206,6 +212,9 @@
     // own unsent new contact (review: a 401 or 422 there overwrote it). `sent` false: sent
     // otherwise (a revive), undefined: not sent now.
     if (asNew(form) && (sent === undefined ? previous && previous.sent : sent)) draft.sent = true;
+    // Sent back with an error to correct (`refused`): no longer on its way, but the next
+    // new-contact form still takes it up where the tab has no new contact of its own (adopt).
+    else if (asNew(form) && (refused || (sent === undefined && previous && previous.refused))) draft.refused = true;
     try {
       store.setItem(PREFIX + key, JSON.stringify(draft));
     } catch (e) {
@@ -306,7 +315,7 @@
       // (`sent`), so a deleted contact's input refused for a typo and left stays that contact's,
       // not the next new-contact form's (review: it came there before the tab's own draft).
       var echoed = form.getAttribute('data-draft-server');
-      if (echoed) saveDraft(form, echoed === 'pending', echoed === 'pending' ? undefined : false);
+      if (echoed) saveDraft(form, echoed === 'pending', echoed === 'pending' ? undefined : false, echoed !== 'pending');
     });
   }
 
@@ -318,9 +327,7 @@
     var said = root.querySelector('[data-draft-of]');
     var key = said && said.getAttribute('data-draft-of');
     var draft = key && readDraft(key);
-    var typed =
-      draft && draft.values && Object.keys(draft.values).some((name) => name !== 'version' && name !== 'form_token' && draft.values[name]);
-    if (!typed) return;
+    if (!hasInput(draft)) return;
     var offer = document.createElement('div');
     offer.className = 'notice';
     var text = document.createElement('p');
@@ -363,14 +370,7 @@
     var from = /^#from=([\w-]+)$/.exec(location.hash);
     var key =
       form.elements.form_token &&
-      (from
-        ? own + '/' + from[1]
-        : form.hasAttribute('data-draft-server')
-          ? sentAdopted(own, sent) && sent
-          : Object.keys(storage() || {})
-              .filter((name) => name.indexOf(PREFIX) === 0)
-              .map((name) => name.slice(PREFIX.length))
-              .find((name) => sentAdopted(own, name)));
+      (from ? own + '/' + from[1] : form.hasAttribute('data-draft-server') ? sentAdopted(own, sent) && sent : pendingAdopted(own));
     var draft = key && readDraft(key);
     if (!draft) return false;
     form.setAttribute('data-draft', key);
@@ -384,11 +384,25 @@
     if (cancel) cancel.setAttribute('data-draft-drop', key);
     return true;
   }
-  /** Whether `key` is a draft adopted by the new-contact form of key `own`, sent and not saved. */
-  function sentAdopted(own, key) {
+  /**
+   * The draft the plain new-contact form of key `own` takes up: one sent and not saved; else, where
+   * the tab has no new contact of its own, one sent back with an error to correct and left (review:
+   * with the tab's own draft it came first; without, the next form was empty and the input out of reach).
+   */
+  function pendingAdopted(own) {
+    var keys = Object.keys(storage() || {})
+      .filter((name) => name.indexOf(PREFIX) === 0)
+      .map((name) => name.slice(PREFIX.length));
+    return (
+      keys.find((name) => sentAdopted(own, name)) ||
+      (hasInput(readDraft(own)) ? undefined : keys.find((name) => sentAdopted(own, name, true)))
+    );
+  }
+  /** Whether `key` is a draft adopted by the new-contact form of key `own`, sent (or, `refused`, sent back) and not saved. */
+  function sentAdopted(own, key, refused) {
     // (No id: the key of a create sent again whose contact is gone, src/contacts/routes.tsx.)
     var draft = typeof key === 'string' && key.indexOf(own + '/') === 0 && /^[\w-]*$/.test(key.slice(own.length + 1)) && readDraft(key);
-    return Boolean(draft && draft.sent && draft.pending);
+    return Boolean(draft && (draft.sent || (refused && draft.refused)) && draft.pending);
   }
 
   // ---- "Drucken" and "Teilen": buttons that exist only with JavaScript (rendered hidden) ----

@@ -624,6 +624,46 @@ describe('drafts and an expired session', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('input of a contact deleted for good, sent as new and refused for a typo, then left: with no unsent new contact of her own, the next new-contact form brings it back', async () => {
+    const { page } = browser;
+    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
+    const name = `Weg allein ${unique()}`;
+    const card = await saveNew(page, name);
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Notizen', { exact: true }).fill('Nur nachmittags');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await deletedByJonas(card, true);
+    // No new contact of her own is waiting in this tab.
+    await page.evaluate((k) => sessionStorage.removeItem(`kontakte-draft:demo-anna:${k}`), listPath());
+    await page.goto(card);
+    await page.getByRole('link', { name: 'Als neuen Kontakt anlegen' }).click();
+    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+    await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('kein-at-zeichen-allein');
+    const [refused] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Speichern', exact: true }).click(),
+    ]);
+    assert.equal(refused.status(), 422);
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    // She looks up the right address in the list, then goes on with "Neuer Kontakt".
+    await page.getByRole('link', { name: 'Zur\u00fcck zu den Kontakten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
+    assert.equal(await key(listPath()), null, 'no draft of her own');
+    await page.goto(`${listPath()}/new`);
+    await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzuf\u00fcgen' }).waitFor();
+    await page.waitForLoadState('load');
+    assert.equal(
+      await page.getByLabel('Notizen', { exact: true }).inputValue(),
+      'Nur nachmittags',
+      'her input, in the one new-contact form she opens',
+    );
+    assert.equal(await page.getByLabel('E-Mail-Adresse', { exact: true }).inputValue(), 'kein-at-zeichen-allein');
+    await page.getByRole('button', { name: 'Verwerfen' }).click();
+    await page.waitForLoadState('load');
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('a form sent back with an error, reloaded and typed on, still saves as an edit of the version it was typed on (code review: a co-buyer\u2019s number was overwritten)', async () => {
     const { page } = browser;
     const company = `Echo GmbH ${unique()}`;
