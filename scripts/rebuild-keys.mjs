@@ -50,14 +50,14 @@ try {
     const output = d1([
       '--json',
       '--command',
-      `SELECT id, ${columns} FROM contacts WHERE key_format < ${KEY_FORMAT} AND asset_id NOT IN (SELECT asset_id FROM frozen_assets) LIMIT ${BATCH}`,
+      `SELECT id, version, ${columns} FROM contacts WHERE key_format < ${KEY_FORMAT} AND asset_id NOT IN (SELECT asset_id FROM frozen_assets) LIMIT ${BATCH}`,
     ]);
     const rows = JSON.parse(output).flatMap((result) => result.results ?? []);
     if (rows.length === 0) break;
     const statements = rows.map((row) => {
       const values = Object.fromEntries(FIELDS.map((spec) => [spec.name, String(row[spec.name] ?? '')]));
       const derived = derivedColumns(values);
-      return `UPDATE contacts SET sort_key = ${quote(derived.sortKey)}, search_key = ${quote(derived.searchKey)}, group_key = ${quote(derived.groupKey)}, bytes = ${derived.bytes}, key_format = ${derived.keyFormat} WHERE id = ${quote(row.id)} AND key_format < ${KEY_FORMAT};`;
+      return `UPDATE contacts SET sort_key = ${quote(derived.sortKey)}, search_key = ${quote(derived.searchKey)}, group_key = ${quote(derived.groupKey)}, bytes = ${derived.bytes}, key_format = ${derived.keyFormat} WHERE id = ${quote(row.id)} AND version = ${Number(row.version)} AND key_format < ${KEY_FORMAT};`;
     });
     const file = join(dir, 'batch.sql');
     writeFileSync(file, `${statements.join('\n')}\n`);

@@ -1035,7 +1035,9 @@ export async function rebuildOldKeys(db: Database, assetId: string, limit = 200)
     db
       .update(contacts)
       .set(derivedColumns(fieldValuesOf(row)))
-      .where(and(eq(contacts.id, row.id), lt(contacts.keyFormat, KEY_FORMAT))),
+      // Only the values read: an edit since (by a Worker still of the older format, during a
+      // deploy) keeps its own keys and older format, for the next rebuild.
+      .where(and(eq(contacts.id, row.id), eq(contacts.version, row.version), lt(contacts.keyFormat, KEY_FORMAT))),
   );
   const [first, ...rest] = updates;
   if (first) await guarded(() => db.batch([first, ...rest]));
