@@ -84,9 +84,13 @@ const listColumns = {
 export type ListContact = Pick<Contact, keyof typeof listColumns>;
 /**
  * The list's columns, each named as its key: D1's objects of the page are then its rows as they
- * come (BuiltRead.rowsOf), with no copy of 50 rows.
+ * come (BuiltRead.rowsOf), with no copy of 50 rows. Each keeps its column's decoder (`mapWith`):
+ * the bundle's text and integer columns map nothing (src/db/plain-columns.ts), but a column that
+ * did would make rowsOf read the rows by their values again, decoded.
  */
-const namedListColumns = Object.fromEntries(Object.entries(listColumns).map(([key, column]) => [key, sql<string>`${column}`.as(key)])) as {
+const namedListColumns = Object.fromEntries(
+  Object.entries(listColumns).map(([key, column]) => [key, sql`${column}`.mapWith(column).as(key)]),
+) as {
   [K in keyof ListContact]: SQL.Aliased<ListContact[K]>;
 };
 
