@@ -27,6 +27,31 @@ async function deletedByJonas(card, purge) {
   });
 }
 
+/** Her notes typed on the card's edit form and left unsent, then Jonas deletes it for good: the card's path. */
+async function typedThenPurged(page, name, notes) {
+  const card = await saveNew(page, name);
+  await page.getByRole('link', { name: 'Bearbeiten' }).click();
+  await page.getByLabel('Notizen', { exact: true }).fill(notes);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  await deletedByJonas(card, true);
+  return card;
+}
+
+/** From the purged card's 404, her input sent as a new contact with an address the server refuses (422). */
+async function refusedAsNew(page, card, email) {
+  await page.goto(card);
+  await page.getByRole('link', { name: 'Als neuen Kontakt anlegen' }).click();
+  await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+  await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(email);
+  const [refused] = await Promise.all([
+    page.waitForResponse((response) => response.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Speichern', exact: true }).click(),
+  ]);
+  assert.equal(refused.status(), 422);
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+}
+
 describe('drafts and an expired session', () => {
   const browser = browserForSuite('anna');
 
@@ -572,28 +597,14 @@ describe('drafts and an expired session', () => {
     const { page } = browser;
     const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
     const name = `Weg mit Tippfehler ${unique()}`;
-    const card = await saveNew(page, name);
-    await page.getByRole('link', { name: 'Bearbeiten' }).click();
-    await page.getByLabel('Notizen', { exact: true }).fill('Nur vormittags');
-    await page.goBack();
-    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-    await deletedByJonas(card, true);
+    const card = await typedThenPurged(page, name, 'Nur vormittags');
     // A new contact of her own, typed and left unsent.
     const unsent = `Fliesen Selbst ${unique()}`;
     await page.goto(`${listPath()}/new`);
     await page.getByLabel('Unternehmen', { exact: true }).fill(unsent);
     for (const leave of ['crumb', 'goto']) {
       // Offered on its 404, sent as new with an address the server refuses (422), then left.
-      await page.goto(card);
-      await page.getByRole('link', { name: 'Als neuen Kontakt anlegen' }).click();
-      await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
-      await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(`kein-at-zeichen-${leave}`);
-      const [refused] = await Promise.all([
-        page.waitForResponse((response) => response.request().method() === 'POST'),
-        page.getByRole('button', { name: 'Speichern', exact: true }).click(),
-      ]);
-      assert.equal(refused.status(), 422);
-      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      await refusedAsNew(page, card, `kein-at-zeichen-${leave}`);
       if (leave === 'crumb') await page.getByRole('link', { name: 'Zurück zu den Kontakten' }).click();
       else await page.goto(listPath());
       await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
@@ -627,25 +638,10 @@ describe('drafts and an expired session', () => {
   test('input of a contact deleted for good, sent as new and refused for a typo, then left: with no unsent new contact of her own, the next new-contact form brings it back', async () => {
     const { page } = browser;
     const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
-    const name = `Weg allein ${unique()}`;
-    const card = await saveNew(page, name);
-    await page.getByRole('link', { name: 'Bearbeiten' }).click();
-    await page.getByLabel('Notizen', { exact: true }).fill('Nur nachmittags');
-    await page.goBack();
-    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-    await deletedByJonas(card, true);
+    const card = await typedThenPurged(page, `Weg allein ${unique()}`, 'Nur nachmittags');
     // No new contact of her own is waiting in this tab.
     await page.evaluate((k) => sessionStorage.removeItem(`kontakte-draft:demo-anna:${k}`), listPath());
-    await page.goto(card);
-    await page.getByRole('link', { name: 'Als neuen Kontakt anlegen' }).click();
-    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
-    await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('kein-at-zeichen-allein');
-    const [refused] = await Promise.all([
-      page.waitForResponse((response) => response.request().method() === 'POST'),
-      page.getByRole('button', { name: 'Speichern', exact: true }).click(),
-    ]);
-    assert.equal(refused.status(), 422);
-    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    await refusedAsNew(page, card, 'kein-at-zeichen-allein');
     // She looks up the right address in the list, then goes on with "Neuer Kontakt".
     await page.getByRole('link', { name: 'Zur\u00fcck zu den Kontakten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
