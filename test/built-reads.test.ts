@@ -172,7 +172,11 @@ describe('reads built once per shape', () => {
     const db = connect(env.DB);
     await seedContacts('built-named', 2, (i) => ({ last_name: `Benannt${i}` }));
     const asset = sql`${contacts.assetId} = ${sql.placeholder('asset')}`;
-    const named = { id: sql<string>`${contacts.id}`.as('id'), lastName: sql<string>`${contacts.lastName}`.as('lastName') };
+    // As the list names its columns: each keeps its column's decoder, which changes no value.
+    const named = {
+      id: sql<string>`${contacts.id}`.mapWith(contacts.id).as('id'),
+      lastName: sql<string>`${contacts.lastName}`.mapWith(contacts.lastName).as('lastName'),
+    };
     const read = BuiltRead.of(named, (fields) => db.select(fields).from(contacts).where(asset).orderBy(contacts.lastName));
     const [batch] = await runStatements(db, [[read, { asset: 'built-named' }]]);
     const rows = read.rowsOf(batch as D1Result);
