@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { browserForSuite, listPath, login, unique, withBrowser } from './helpers.mjs';
 
+/** What Anna's tab keeps as the draft of the form at `path` (its JSON), or null. */
+const annasDraft = (page, path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
+
 /** Adds a contact of this company through the new-contact form; the path of its card. */
 async function saveNew(page, company) {
   await page.goto(`${listPath()}/new`);
@@ -159,18 +162,16 @@ describe('drafts and an expired session', () => {
     });
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).waitFor();
-    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
-    assert.ok((await key(card))?.includes('Andere Firma'), 'kept as that contact\u2019s draft while it is open');
+    assert.ok((await annasDraft(page, card))?.includes('Andere Firma'), 'kept as that contact\u2019s draft while it is open');
     await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).click();
     await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
-    assert.equal(await key(card), null, 'saved: no draft left for the deleted contact');
-    assert.equal(await key(listPath()), null, 'nor for the next new contact');
+    assert.equal(await annasDraft(page, card), null, 'saved: no draft left for the deleted contact');
+    assert.equal(await annasDraft(page, listPath()), null, 'nor for the next new contact');
     assert.deepEqual(browser.errors, []);
   });
 
   test('an unsent new contact stays while a deleted contact\u2019s input comes back, deleted for good or saved as new (code review)', async () => {
     const { page } = browser;
-    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
     const unsent = `Fliesen Huber ${unique()}`;
     for (const purge of [true, false]) {
       const company = `Weg ${purge ? 'für immer' : 'vorerst'} ${unique()}`;
@@ -179,7 +180,7 @@ describe('drafts and an expired session', () => {
       await page.goto(`${listPath()}/new`);
       await page.getByLabel('Unternehmen', { exact: true }).fill(unsent);
       await page.goto(card);
-      assert.ok((await key(listPath()))?.includes(unsent), 'kept as the new contact\u2019s draft');
+      assert.ok((await annasDraft(page, listPath()))?.includes(unsent), 'kept as the new contact\u2019s draft');
       await page.getByRole('link', { name: 'Bearbeiten' }).click();
       await page.getByLabel('Notizen', { exact: true }).fill('Andere Firma, neue Nummer');
       // Jonas deletes the contact (and, the first time, for good).
@@ -188,12 +189,12 @@ describe('drafts and an expired session', () => {
       await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).count(), purge ? 0 : 1);
       // Her input is kept as the deleted contact's, beside the unsent new contact.
-      assert.ok((await key(listPath()))?.includes(unsent), 'the unsent new contact is still kept');
+      assert.ok((await annasDraft(page, listPath()))?.includes(unsent), 'the unsent new contact is still kept');
       await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).click();
       await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
-      assert.ok((await key(listPath()))?.includes(unsent), 'saved as new: the unsent new contact is still kept');
-      assert.equal(await key(card), null);
-      assert.equal(await key(`${listPath()}/`), null);
+      assert.ok((await annasDraft(page, listPath()))?.includes(unsent), 'saved as new: the unsent new contact is still kept');
+      assert.equal(await annasDraft(page, card), null);
+      assert.equal(await annasDraft(page, `${listPath()}/`), null);
     }
     // And it comes back where it was typed.
     await page.goto(listPath());
@@ -208,7 +209,6 @@ describe('drafts and an expired session', () => {
   test('a new contact whose answer was lost, deleted meanwhile and saved again as new, leaves no draft for the next new contact (code review)', async () => {
     const { page } = browser;
     const company = `Verloren GmbH ${unique()}`;
-    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
     await page.goto(`${listPath()}/new`);
     await page.getByLabel('Unternehmen', { exact: true }).fill(company);
     // The server stores it; its answer is lost on the way.
@@ -232,7 +232,7 @@ describe('drafts and an expired session', () => {
     // Sent again: the deleted contact's form, the input kept as its draft, not also as a new one's.
     await page.locator('#net').getByRole('button', { name: 'Erneut senden' }).click();
     await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).waitFor();
-    assert.equal(await key(listPath()), null, 'not kept twice');
+    assert.equal(await annasDraft(page, listPath()), null, 'not kept twice');
     await page.getByRole('button', { name: 'Als neuen Kontakt speichern' }).click();
     await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
     await page.goto(listPath());
@@ -430,7 +430,6 @@ describe('drafts and an expired session', () => {
 
   test('input left unsent on a contact deleted for good is offered on its 404 and after the purge: as a new contact, or discarded (data review)', async () => {
     const { page } = browser;
-    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
     // Named (buyer review: "zu diesem Kontakt" on a 404 left her guessing whose input it was).
     const offerFor = (name) =>
       page.locator('main').getByText(`Ihre Eingaben zu „${name}“ sind noch erhalten: Sie können sie als neuen Kontakt anlegen.`);
@@ -471,8 +470,8 @@ describe('drafts and an expired session', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.locator('main').getByText(`„${again}“ wurde gespeichert.`).waitFor();
     assert.ok(await page.locator('main').getByText('Rückruf am Montag').isVisible(), 'her notes are saved');
-    assert.equal(await key(card), null, 'saved: nothing left for the contact deleted for good');
-    assert.ok((await key(listPath()))?.includes(unsent), 'her unsent new contact is still kept');
+    assert.equal(await annasDraft(page, card), null, 'saved: nothing left for the contact deleted for good');
+    assert.ok((await annasDraft(page, listPath()))?.includes(unsent), 'her unsent new contact is still kept');
     await page.goto(card);
     await page.getByRole('heading', { level: 1, name: 'Nicht gefunden' }).waitFor();
     assert.equal(await offer.count(), 0, 'offered no more');
@@ -492,18 +491,17 @@ describe('drafts and an expired session', () => {
     await page.locator('main').getByRole('button', { name: 'Verwerfen' }).click();
     await ask.getByRole('button', { name: 'Behalten' }).click();
     await ask.waitFor({ state: 'detached' });
-    assert.ok((await key(other))?.includes('Angebot folgt'), 'kept');
+    assert.ok((await annasDraft(page, other))?.includes('Angebot folgt'), 'kept');
     await page.locator('main').getByRole('button', { name: 'Verwerfen' }).click();
     await ask.getByRole('button', { name: 'Verwerfen' }).click();
     await offer.waitFor({ state: 'detached' });
-    assert.equal(await key(other), null, 'discarded');
-    assert.ok((await key(listPath()))?.includes(unsent), 'her unsent new contact is still kept');
+    assert.equal(await annasDraft(page, other), null, 'discarded');
+    assert.ok((await annasDraft(page, listPath()))?.includes(unsent), 'her unsent new contact is still kept');
     assert.deepEqual(browser.errors, []);
   });
 
   test('input of a contact deleted for good, sent as a new contact after the session ended, is back in the new-contact form after signing in (review)', async () => {
     const { page } = browser;
-    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
     const card = await saveNew(page, `Weg nach Ablauf ${unique()}`);
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByLabel('Notizen', { exact: true }).fill('Schlüssel beim Hausmeister');
@@ -537,13 +535,12 @@ describe('drafts and an expired session', () => {
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Schlüssel beim Hausmeister');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
-    assert.equal(await key(card), null, 'saved: nothing left for the contact deleted for good');
+    assert.equal(await annasDraft(page, card), null, 'saved: nothing left for the contact deleted for good');
     assert.deepEqual(browser.errors, []);
   });
 
   test('input of a deleted contact sent as new and sent back (session ended, an error) stays that contact\u2019s, not over the tab\u2019s own unsent new contact (review)', async () => {
     const { page } = browser;
-    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
     for (const answer of ['401', '422']) {
       const unsent = `Fliesen Eigen ${unique()}`;
       const card = await saveNew(page, `Weg beim Speichern ${unique()}`);
@@ -565,8 +562,11 @@ describe('drafts and an expired session', () => {
       assert.equal(String(sent.status()), answer);
       await page.getByRole('button', { name: 'Speichern', exact: true }).waitFor();
       await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-      assert.ok((await key(listPath()))?.includes(unsent), `${answer}: the unsent new contact is still kept`);
-      assert.ok((await key(card))?.includes(`Rückruf nach 17 Uhr ${answer}`), `${answer}: the input stays the deleted contact\u2019s`);
+      assert.ok((await annasDraft(page, listPath()))?.includes(unsent), `${answer}: the unsent new contact is still kept`);
+      assert.ok(
+        (await annasDraft(page, card))?.includes(`Rückruf nach 17 Uhr ${answer}`),
+        `${answer}: the input stays the deleted contact\u2019s`,
+      );
       if (answer === '401') {
         // Signed in again in this tab: her input in the new-contact form, her own new contact after it is saved.
         await page.getByRole('link', { name: 'Anmelden und weitermachen' }).click();
@@ -583,7 +583,7 @@ describe('drafts and an expired session', () => {
       const company = await page.getByLabel('Unternehmen', { exact: true }).inputValue();
       await page.getByRole('button', { name: 'Speichern', exact: true }).click();
       await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
-      assert.equal(await key(card), null, `${answer}: saved, nothing left for the deleted contact`);
+      assert.equal(await annasDraft(page, card), null, `${answer}: saved, nothing left for the deleted contact`);
       await page.goto(`${listPath()}/new`);
       await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
       assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), unsent);
@@ -595,7 +595,6 @@ describe('drafts and an expired session', () => {
 
   test('input of a contact deleted for good, sent as new from its 404 and refused for a typo, stays that form\u2019s when she leaves: the next new-contact form offers her own (review)', async () => {
     const { page } = browser;
-    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
     const name = `Weg mit Tippfehler ${unique()}`;
     const card = await typedThenPurged(page, name, 'Nur vormittags');
     // A new contact of her own, typed and left unsent.
@@ -615,8 +614,8 @@ describe('drafts and an expired session', () => {
       assert.equal(await page.getByLabel('E-Mail-Adresse', { exact: true }).inputValue(), '', `${leave}: not the refused address`);
       assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), '', `${leave}: not the deleted contact\u2019s notes`);
       // The refused input is not lost: still that contact's draft, offered where it was.
-      assert.ok((await key(card))?.includes(`kein-at-zeichen-${leave}`), `${leave}: kept for the deleted contact`);
-      assert.ok((await key(listPath()))?.includes(unsent), `${leave}: her unsent new contact is still kept`);
+      assert.ok((await annasDraft(page, card))?.includes(`kein-at-zeichen-${leave}`), `${leave}: kept for the deleted contact`);
+      assert.ok((await annasDraft(page, listPath()))?.includes(unsent), `${leave}: her unsent new contact is still kept`);
     }
     await page.goto(card);
     await page.getByRole('link', { name: 'Als neuen Kontakt anlegen' }).click();
@@ -626,7 +625,7 @@ describe('drafts and an expired session', () => {
     await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('info@example.com');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
-    assert.equal(await key(card), null, 'saved: nothing left for the deleted contact');
+    assert.equal(await annasDraft(page, card), null, 'saved: nothing left for the deleted contact');
     await page.goto(`${listPath()}/new`);
     await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), unsent);
@@ -637,7 +636,6 @@ describe('drafts and an expired session', () => {
 
   test('input of a contact deleted for good, sent as new and refused for a typo, then left: with no unsent new contact of her own, the next new-contact form brings it back', async () => {
     const { page } = browser;
-    const key = (path) => page.evaluate((k) => sessionStorage.getItem(`kontakte-draft:demo-anna:${k}`), path);
     const card = await typedThenPurged(page, `Weg allein ${unique()}`, 'Nur nachmittags');
     // No new contact of her own is waiting in this tab.
     await page.evaluate((k) => sessionStorage.removeItem(`kontakte-draft:demo-anna:${k}`), listPath());
@@ -645,7 +643,7 @@ describe('drafts and an expired session', () => {
     // She looks up the right address in the list, then goes on with "Neuer Kontakt".
     await page.getByRole('link', { name: 'Zur\u00fcck zu den Kontakten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kontakte', exact: true }).waitFor();
-    assert.equal(await key(listPath()), null, 'no draft of her own');
+    assert.equal(await annasDraft(page, listPath()), null, 'no draft of her own');
     await page.goto(`${listPath()}/new`);
     await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzuf\u00fcgen' }).waitFor();
     await page.waitForLoadState('load');
