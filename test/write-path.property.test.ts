@@ -8,7 +8,7 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contactInput } from '../src/contacts/schema';
+import { codePoints as appCodePoints, contactInput } from '../src/contacts/schema';
 import { anna, ORIGIN, seedContacts, send, type TestUser } from './helpers';
 import { escapeHtml, formValue } from './html-values';
 import { assertAsyncProperty, assertProperty } from './property';
@@ -626,6 +626,19 @@ describe('the contact schema, property-tested directly (lone surrogates and cont
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('counts lengths in code points as the string iterator does: a pair one, a lone surrogate one', () => {
+    expect(appCodePoints('a😀b')).toBe(3);
+    expect(appCodePoints('\ud83d')).toBe(1);
+    expect(appCodePoints('\ude00\ud83d')).toBe(2);
+    expect(appCodePoints('\ud83d\ud83d\ude00')).toBe(2);
+    assertProperty(
+      fc.property(fc.string({ unit: fc.oneof(anything, fc.constantFrom('\ud83d', '\ude00', '😀')), maxLength: 40 }), (text) => {
+        expect(appCodePoints(text)).toBe([...text].length);
+      }),
+      { numRuns: 2000 },
     );
   });
 

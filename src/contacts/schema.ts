@@ -51,7 +51,21 @@ const PHONE = /^\+?[0-9 /().-]+$/;
 const EMAIL = /^[^\s@"<>()[\],;:\\]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
-export const codePoints = (value: string) => [...value].length;
+/**
+ * Unicode code points, as `[...value].length` counts them (a surrogate pair one, a lone surrogate
+ * one) without an array of them: an import checks every value of up to 1,000 cards.
+ */
+export function codePoints(value: string): number {
+  let count = value.length;
+  for (let i = 0; i < value.length - 1; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      count -= 1;
+      i += 1;
+    }
+  }
+  return count;
+}
 
 /** Adds `https://` to a bare domain; leaves anything with a scheme for the check to judge. */
 export function withScheme(website: string): string {

@@ -543,7 +543,11 @@ const OTHER_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2
 
 const LINE_BREAK = /\r\n?|[\u000b\u000c\u2028\u2029]/g;
 
+/** What singleLine and multiLine change besides white space at the ends: most values hold none of it. */
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 function singleLine(value: string): string {
+  if (!NEEDS_CLEANING.test(value)) return value.trim();
   const clean = value.replace(LINE_BREAK, '\n').replace(/\t/g, ' ').replace(OTHER_CONTROLS, '');
   if (!clean.includes('\n')) return clean.trim();
   return clean
@@ -554,6 +558,7 @@ function singleLine(value: string): string {
 }
 
 function multiLine(value: string): string {
+  if (!NEEDS_CLEANING.test(value)) return value.trim();
   return value.replace(LINE_BREAK, '\n').replace(/\t/g, ' ').replace(OTHER_CONTROLS, '').trim();
 }
 
