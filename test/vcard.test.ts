@@ -503,6 +503,33 @@ describe('BEGIN:VCARD / END:VCARD typed into a value', () => {
     }
   });
 
+  it('never forms one across the ":" before a value: no name or parameter written ends in BEGIN or END', () => {
+    // The folder looks for markers in the value alone (src/contacts/vcard.ts, fold): a property or
+    // parameter added later that ended in BEGIN or END would make "…END:VCARD" with a value
+    // starting "VCARD", unseen. Every field filled and starting so, in ASCII (no CHARSET after
+    // the name) and not (CHARSET=UTF-8 after it).
+    const starting = (from: (key: string, value: string) => string) =>
+      Object.fromEntries(
+        Object.entries(fullContact).map(([key, value]) => [key, typeof value === 'string' && key !== 'id' ? from(key, value) : value]),
+      ) as VCardContact;
+    const contacts = [starting((_, value) => `VCARD ${value}`), starting((key) => `VCARD ${key === 'email' ? 'a@b.de' : 'x'}`)];
+    for (const c of contacts) {
+      const file = card(c, 'VCARD Wohnung 12');
+      for (const text of [file, qrPayload(c, () => true).text]) {
+        const heads = text
+          .replace(/\r\n[ \t]/g, '')
+          .split('\r\n')
+          .filter((line) => line !== '' && line !== 'BEGIN:VCARD' && line !== 'END:VCARD')
+          .map((line) => line.slice(0, line.indexOf(':')));
+        expect(heads.length).toBeGreaterThanOrEqual(10);
+        for (const head of heads) expect(head, head).not.toMatch(/(BEGIN|END)$/i);
+        expectCardMarkersOnlyAtCardEdges(text);
+      }
+    }
+    expect(card(contacts[0] as VCardContact)).toContain('NOTE;CHARSET=UTF-8:VCARD');
+    expect(card(contacts[1] as VCardContact)).toContain('\r\nNOTE:VCARD x\r\n');
+  });
+
   it('the check itself catches a contiguous marker inside a value', () => {
     expect(() => expectCardMarkersOnlyAtCardEdges('BEGIN:VCARD\r\nNOTE:a END:VCARD b\r\nEND:VCARD\r\n')).toThrow();
   });
