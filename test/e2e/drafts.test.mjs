@@ -55,6 +55,21 @@ async function refusedAsNew(page, card, email) {
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 }
 
+/**
+ * The deleted contact's input, in the new-contact form, saved as `name`: nothing is left for the
+ * deleted contact, and her own unsent new contact (`unsent`) is offered again, then discarded.
+ */
+async function savedThenOwnOffered(page, card, name, unsent, what) {
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
+  assert.equal(await annasDraft(page, card), null, `${what}: nothing left for the deleted contact`);
+  await page.goto(`${listPath()}/new`);
+  await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+  assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), unsent, `${what}: her own new contact`);
+  await page.getByRole('button', { name: 'Verwerfen' }).click();
+  await page.waitForLoadState('load');
+}
+
 describe('drafts and an expired session', () => {
   const browser = browserForSuite('anna');
 
@@ -581,14 +596,7 @@ describe('drafts and an expired session', () => {
         await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('info@example.com');
       }
       const company = await page.getByLabel('Unternehmen', { exact: true }).inputValue();
-      await page.getByRole('button', { name: 'Speichern', exact: true }).click();
-      await page.locator('main').getByText(`„${company}“ wurde gespeichert.`).waitFor();
-      assert.equal(await annasDraft(page, card), null, `${answer}: saved, nothing left for the deleted contact`);
-      await page.goto(`${listPath()}/new`);
-      await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
-      assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), unsent);
-      await page.getByRole('button', { name: 'Verwerfen' }).click();
-      await page.waitForLoadState('load');
+      await savedThenOwnOffered(page, card, company, unsent, answer);
     }
     assert.deepEqual(browser.errors, []);
   });
@@ -623,14 +631,7 @@ describe('drafts and an expired session', () => {
     assert.equal(await page.getByLabel('E-Mail-Adresse', { exact: true }).inputValue(), 'kein-at-zeichen-goto');
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Nur vormittags');
     await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('info@example.com');
-    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
-    await page.locator('main').getByText(`„${name}“ wurde gespeichert.`).waitFor();
-    assert.equal(await annasDraft(page, card), null, 'saved: nothing left for the deleted contact');
-    await page.goto(`${listPath()}/new`);
-    await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
-    assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), unsent);
-    await page.getByRole('button', { name: 'Verwerfen' }).click();
-    await page.waitForLoadState('load');
+    await savedThenOwnOffered(page, card, name, unsent, 'saved');
     assert.deepEqual(browser.errors, []);
   });
 
