@@ -318,7 +318,7 @@ function fold(line: string, maxOctets: number, octets: number, hasMarker: boolea
       let size = 1;
       if (code >= 0x80 || code === BACKSLASH) {
         next = unitEnd(line, end);
-        size = unitOctets(line, end, next);
+        size = utf8Length(line, end, next);
       }
       if (used + size > budget) break;
       used += size;
@@ -348,30 +348,18 @@ function unitEnd(line: string, at: number): number {
   return from + (pair ? 2 : 1);
 }
 
-/** UTF-8 octets of the units from `at` to `end` (utf8Length without the substring). */
-function unitOctets(line: string, at: number, end: number): number {
-  let octets = end - at;
-  for (let i = at; i < end; i++) {
-    const c = line.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) octets += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      octets += 2;
-      i += 1;
-    } else octets += 2;
-  }
-  return octets;
-}
-
-/** UTF-8 octets of a string without encoding it (the vCard and iCalendar folders count lines). */
-export function utf8Length(s: string): number {
+/**
+ * UTF-8 octets of a string (or of its units from `from` to `to`) without encoding it (the vCard
+ * and iCalendar folders count lines and units).
+ */
+export function utf8Length(s: string, from = 0, to = s.length): number {
   // UTF-16 code units to UTF-8 octets; a lone surrogate counts 3 (TextEncoder writes U+FFFD).
-  let octets = s.length;
-  for (let i = 0; i < s.length; i++) {
+  let octets = to - from;
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) continue;
     if (c < 0x800) octets += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       octets += 2; // the pair: 2 units, 4 octets
       i += 1;
     } else octets += 2;
