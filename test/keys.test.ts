@@ -639,6 +639,29 @@ describe('the sort key (DIN 5007-1)', () => {
     expect(sortKey(contact({ lastName: 'von Berg', firstName: 'Claudia' }))[0]).toBe('b');
   });
 
+  it('files a particle under the core whatever space follows it: a no-break space, a narrow one, two spaces (key format 12)', () => {
+    // Word processors and some phone exports join "von" to the name with U+00A0; it filed under V.
+    for (const lastName of [
+      'von\u00a0Berg',
+      'von  Berg',
+      'von\u202fBerg',
+      'van\u00a0der\u00a0Meer',
+      'von der\u00a0Leyen',
+      'de\u00a0Vries',
+      'de la\u00a0Cruz',
+    ])
+      expect(sortKey(contact({ lastName, firstName: 'Claudia' }))[0], JSON.stringify(lastName)).not.toBe(lastName[0]?.toLowerCase());
+    expect(ordered([{ lastName: 'Vogel' }, { lastName: 'von\u00a0Berg', firstName: 'Claudia' }, { lastName: 'Dahl' }])).toEqual([
+      'von\u00a0Berg Claudia',
+      'Dahl',
+      'Vogel',
+    ]);
+    // The exact text still breaks the tie after the core: "von Berg" and "von\u00a0Berg" stand together under B.
+    expect(sortKey(contact({ lastName: 'von\u00a0Berg' })).split('\u0001')[0]).toBe(
+      sortKey(contact({ lastName: 'von Berg' })).split('\u0001')[0],
+    );
+  });
+
   it('files a particle of two words under the core however it is capitalised ("Von Der Leyen" as "von der Leyen")', () => {
     // Someone who capitalises every word still means the phone book's "Leyen, Ursula von der".
     for (const lastName of ['von der Leyen', 'Von Der Leyen', 'Von der Leyen', 'von Der Leyen'])

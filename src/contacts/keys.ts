@@ -30,8 +30,10 @@
  * 10: a date shape right after an area code in the notes is a number ("089 12.03.99").
  * 11: a German or Dutch particle in capitals too ("VON DER LEYEN" under L; it filed under V),
  *    and a particle followed by nothing that sorts is the name ("Van -" under V, not "#").
+ * 12: a particle followed by a no-break space or more than one space is a particle too
+ *    ("von\u00a0Berg" under B; it filed under V).
  */
-export const KEY_FORMAT = 11;
+export const KEY_FORMAT = 12;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -664,10 +666,12 @@ function truncate(value: string, maxCodePoints: number, maxBytes: number): strin
  * someone who capitalises every word writes "Von Der Leyen" for "von der Leyen", in capitals
  * "VON DER LEYEN": all under L), Romance ones only written small ("de Vries", "da Silva"), since
  * "De Luca" or "La Rosa" is the name itself (and "DE LUCA" tells nothing more). A particle with
- * nothing after it that sorts is the name ("Van", "VAN", "Van -"; "Von Der" under D).
+ * nothing after it that sorts is the name ("Van", "VAN", "Van -"; "Von Der" under D). Any space
+ * separates the words: a no-break space ("von\u00a0Berg", as word processors and some phone
+ * exports write it) or two spaces too.
  */
-const PARTICLE = /^(?:von|vom|zu|zum|zur|van|ter|ten)(?: (?:und zu|der|den|dem|de|het|'t))? /iu;
-const ROMANCE = /^(?:de(?: la| le| los| las)?|del|della|di|da|das|do|dos|du|des|le|la) /u;
+const PARTICLE = /^(?:von|vom|zu|zum|zur|van|ter|ten)(?:\s+(?:und\s+zu|der|den|dem|de|het|'t))?\s+/iu;
+const ROMANCE = /^(?:de(?:\s+(?:la|le|los|las))?|del|della|di|da|das|do|dos|du|des|le|la)\s+/u;
 
 /**
  * Sort key after DIN 5007-1 (dictionary order: ä sorts as a, ß as ss, ı as i, ø as o, …), by
