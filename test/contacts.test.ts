@@ -110,6 +110,15 @@ describe('list', () => {
     const twoCard = await (await send(`${LIST}/${two}`, { user: anna })).text();
     expect(twoCard).toContain('<a href="tel:0891234567">089-123 45 67 / -68</a>');
     expect(twoCard).not.toContain('tel:089123456768');
+    // "+49 0151 …", the trunk 0 after the country code without brackets: shown as typed, dialled
+    // and exported without it (buyer review: it dialled +4901512345678).
+    const zero = await create({ company: 'Sanitär Huber', mobile: '+49 0151 2345678', phone: '+49 089 7654321' });
+    const zeroCard = await (await send(`${LIST}/${zero}`, { user: anna })).text();
+    expect(zeroCard).toContain('<a href="tel:+491512345678">+49 0151 2345678</a>');
+    expect(zeroCard).toContain('<a href="tel:+49897654321">+49 089 7654321</a>');
+    const zeroCardFile = await (await send(`${LIST}/${zero}.vcf`, { user: anna })).text();
+    expect(zeroCardFile).toContain('TEL;TYPE=CELL:+49 151 2345678\r\n');
+    expect(zeroCardFile).toContain('TEL;TYPE=WORK,VOICE:+49 89 7654321\r\n');
     // Two numbers in one field (stored before a form refused them, or imported): the link dials
     // the first (UX review: both joined); a slash after the area code, also an international
     // one, is one number.

@@ -830,7 +830,9 @@ const phoneNumber = fc.oneof(
   fc.string({ unit: fc.constantFrom(...'0123456789 /().-'), minLength: 3, maxLength: 22 }).map((s) => s.trim()),
   fc
     .tuple(
-      fc.constantFrom('+49 (0)', '+49 (0) ', '+43(0)', '+49 '),
+      // A bare 0 after the country code too: a trunk 0 after +49, +43 and the other trunk-0 codes,
+      // the number's own after +225 or +39 (buyer review: "+49 0151 …" dialled +4901…).
+      fc.constantFrom('+49 (0)', '+49 (0) ', '+43(0)', '+49 ', '+49 0', '0049-0', '+490', '+44 0', '+225 0', '+39 0'),
       fc.string({ unit: fc.constantFrom(...'0123456789 -'), minLength: 4, maxLength: 14 }),
     )
     .map(([cc, rest]) => `${cc}${rest}`.trim()),
@@ -906,13 +908,18 @@ const toVCardContact = (c: ContactInput, id: string, updatedAt: number): VCardCo
 
 /**
  * The number as typed, or (contract §7) without the trunk 0 after a country code, a "(0)" or the
- * 0 that opens a bracketed area code, but for +39, +378 and +379: the same digits otherwise.
+ * 0 that opens a bracketed area code, but for +39, +378 and +379, or a bare 0 followed by a
+ * digit other than 0 after +49, +43, +41, +31, +32, +33, +44 or +90: the same digits otherwise.
  */
 function sameNumber(read: string, stored: string): boolean {
   if (read === stored) return true;
   const country = /^(?:\+|00)(\d+)/.exec(stored.replace(/[\s(].*$/, ''))?.[1] ?? '';
   if (['39', '378', '379'].includes(country)) return false;
-  const withoutTrunkZero = stored.replace(/^((?:\+|00)\d{1,3}[\s./-]*\(\s*)0/, '$1');
+  // In this order: "+49 (0)089 …" loses both, the "(0)" and the 0 that then follows +49.
+  const withoutTrunkZero = stored
+    .replace(/^((?:\+|00)\d{1,3})[\s./-]*\(\s*0\s*\)/, '$1 ')
+    .replace(/^((?:\+|00)\d{1,3}[\s./-]*\(\s*)0/, '$1')
+    .replace(/^((?:\+|00)(?:49|43|41|31|32|33|44|90)[\s./-]*)0(?=[\s./-]*[1-9])/, '$1');
   return withoutTrunkZero !== stored && read.replace(/\D/g, '') === withoutTrunkZero.replace(/\D/g, '');
 }
 

@@ -407,6 +407,28 @@ describe('phone numbers', () => {
     ['0039 (06) 6982', '0039 (06) 6982', '0039066982'],
     ['+378 (0549) 123456', '+378 (0549) 123456', '+3780549123456'],
     ['+379 (06) 6982', '+379 (06) 6982', '+379066982'],
+    // A 0 without brackets after the country code, as many Germans write it (buyer review:
+    // "+49 0151 2345678" dialled +4901512345678), for the trunk-0 countries whose numbers never
+    // start with 0: Germany, Austria, Switzerland, the Netherlands, Belgium, France, the UK, Turkey.
+    ['+49 0151 2345678', '+49 151 2345678', '+491512345678'],
+    ['+49 089 4455667', '+49 89 4455667', '+49894455667'],
+    ['+490151 2345678', '+49151 2345678', '+491512345678'],
+    ['+49-0151-2345678', '+49-151-2345678', '+491512345678'],
+    ['0049 030 123456', '0049 30 123456', '004930123456'],
+    ['+49 0 30 123456', '+49 30 123456', '+4930123456'],
+    // The trunk 0 written twice, as "(0)" and before the area code: neither is dialled.
+    ['+49 (0)089 4455667', '+49 89 4455667', '+49894455667'],
+    ['+43 0664 1234567', '+43 664 1234567', '+436641234567'],
+    ['+41 044 123 45 67', '+41 44 123 45 67', '+41441234567'],
+    ['+44 020 7946 0000', '+44 20 7946 0000', '+442079460000'],
+    ['+90 0532 123 45 67', '+90 532 123 45 67', '+905321234567'],
+    // Elsewhere a number may start with 0 from abroad: Côte d'Ivoire's, Italy's and the Vatican's stay.
+    ['+225 07 12 34 56 78', '+225 07 12 34 56 78', '+2250712345678'],
+    ['+39 06 12345678', '+39 06 12345678', '+390612345678'],
+    ['+379 06 6982', '+379 06 6982', '+379066982'],
+    // Two zeros are no trunk prefix; a 0 later in the number is the number's.
+    ['+49 00151 2345678', '+49 00151 2345678', '+49001512345678'],
+    ['+49 30 0123456', '+49 30 0123456', '+49300123456'],
   ])('%j is written as %j and dialled as %j', (typed, written, dialled) => {
     expect(phoneValue(typed)).toBe(written);
     expect(dialable(typed)).toBe(dialled);

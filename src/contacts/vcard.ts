@@ -71,10 +71,17 @@ export const companyBeside = (c: Pick<VCardContact, 'firstName' | 'lastName' | '
 // a wrong number. After a country code (+CC or 00CC) the "(0)" goes; so does the 0 that opens an
 // area code in brackets there ("+49 (089) 4455667": UX review, it dialled +490894455667; "+49 (0
 // 89)" too). Neither for Italy, San Marino and the Vatican (+39, +378, +379), whose numbers keep
-// their 0 from abroad (code review). The rest stays as typed.
+// their 0 from abroad (code review). A 0 without brackets right after the country code ("+49 0151
+// 2345678", a common German way of writing it; it dialled +4901512345678: buyer review) goes only
+// after the codes of countries whose 0 is the trunk prefix and whose numbers never start with one:
+// Germany, Austria, Switzerland, the Netherlands, Belgium, France, the United Kingdom and Turkey.
+// Elsewhere a number may start with 0 from abroad (Côte d'Ivoire's "+225 07 …", Italy's), so a
+// bare 0 there stays. Country codes are prefix-free, so "+490151…" is +49 and "0151…" as well.
+// The rest stays as typed.
 
 const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2})[\s./-]*\(\s*0\s*\)[\s./-]*/;
 const TRUNK_ZERO_IN_BRACKETS = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2}[\s./-]*\(\s*)0[\s./-]*(?=\d)/;
+const TRUNK_ZERO_PLAIN = /^(\s*(?:\+|00)(?:31|32|33|41|43|44|49|90)[\s./-]*)0[\s./-]*(?=[1-9])/;
 
 /**
  * Where a second number starts in one phone field: after six digits or more, a slash (or two), an
@@ -86,13 +93,14 @@ const TRUNK_ZERO_IN_BRACKETS = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2}[\s./-]*
  */
 export const TWO_NUMBERS = /(?<=(?:\d\D*){5}\d)(?:\s*(?:\/+|–)\s*|\s+-\s*|-\s+)(?=\(?[+0](?:\D*\d){5})/;
 
-/** The number as a vCard's TEL carries it: as typed, without a trunk 0 after the country code. */
+/** The number as a vCard's TEL carries it: as typed, without a trunk 0 after the country code ("(0)", "(089)", "+49 0151"). */
 export function phoneValue(number: string): string {
   return number
     .replace(TRUNK_ZERO_AFTER_COUNTRY_CODE, (match: string, countryCode: string, offset: number, whole: string) =>
       whole.length > offset + match.length ? `${countryCode} ` : countryCode,
     )
-    .replace(TRUNK_ZERO_IN_BRACKETS, '$1');
+    .replace(TRUNK_ZERO_IN_BRACKETS, '$1')
+    .replace(TRUNK_ZERO_PLAIN, '$1');
 }
 
 /** What a `tel:` link dials: a leading "+" and the digits, without a trunk 0 after the country code. */
