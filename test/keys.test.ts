@@ -488,6 +488,58 @@ describe('what people type around their words (search review, stop 43)', () => {
   });
 });
 
+describe('a date written out in words (buyer review: the English list shows "10 May 2027")', () => {
+  const tiler = contact({ company: 'Fliesen Graf', postalCode: '80331', warrantyUntil: '2027-05-10' });
+  const gardener = contact({ company: 'Garten Graf', warrantyUntil: '2027-05-23' });
+  const noted = contact({ company: 'Maler Graf', notes: 'Termin im Mai 2027, sonst 3.9.2027' });
+
+  it('finds the day as stored and shown in numbers, in German and English, day first or month first', () => {
+    for (const query of ['10 May 2027', '10th May 2027', 'May 10, 2027', 'May 10th 2027', '10. Mai 2027', '10 Mai 2027', '10.Mai 2027']) {
+      expect(finds(query, tiler), query).toBe(true);
+      expect(finds(query, gardener), query).toBe(false);
+    }
+    for (const query of ['3 Sept 2027', '3. September 2027', 'Sep 3, 2027']) expect(finds(query, noted), query).toBe(true);
+    // The 3rd is not the 13th, stored as "13.09.2027" and "13.9.2027"; nor another year's.
+    expect(finds('3 Sept 2027', contact({ company: 'X', warrantyUntil: '2027-09-13' }))).toBe(false);
+    expect(finds('10 May 2027', contact({ company: 'X', warrantyUntil: '2026-05-10' }))).toBe(false);
+  });
+
+  it('finds a month and year, and the notes that hold the same words as before', () => {
+    for (const query of ['May 2027', 'Mai 2027', 'mai 2027,']) {
+      expect(finds(query, tiler), query).toBe(true);
+      expect(finds(query, gardener), query).toBe(true);
+    }
+    expect(finds('Mai 2027', noted)).toBe(true);
+    expect(finds('May 2027', noted)).toBe(false);
+    for (const [query, month] of [
+      ['Jänner 2030', '01'],
+      ['Feb 2030', '02'],
+      ['Maerz 2030', '03'],
+      ['Mrz 2030', '03'],
+      ['April 2030', '04'],
+      ['June 2030', '06'],
+      ['Juli 2030', '07'],
+      ['Aug. 2030', '08'],
+      ['Okt 2030', '10'],
+      ['Nov 2030', '11'],
+      ['Dezember 2030', '12'],
+    ] as const)
+      expect(finds(query, contact({ company: 'X', warrantyUntil: `2030-${month}-15` })), query).toBe(true);
+  });
+
+  it('leaves a month name without a year, or a year out of range, a word like any other', () => {
+    expect(finds('Mai', tiler)).toBe(false);
+    expect(finds('10 Mai', tiler)).toBe(false);
+    expect(finds('Mai 1890', contact({ company: 'X', warrantyUntil: '2027-05-10' }))).toBe(false);
+    expect(parseQuery('Jan Müller')).toMatchObject([
+      { kind: 'text', needles: ['jan'] },
+      { kind: 'text', word: 'Müller' },
+    ]);
+    // "Jan 2027" also finds a Jan with 2027 anywhere, as before.
+    expect(finds('Jan 2027', contact({ firstName: 'Jan', notes: 'seit 2027' }))).toBe(true);
+  });
+});
+
 describe('the best match first (issue 12.4)', () => {
   const byName = contact({ firstName: 'Anna', lastName: 'Schmidt' });
   const byCompany = contact({ company: 'Schmidt & Söhne' });

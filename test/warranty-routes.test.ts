@@ -493,6 +493,34 @@ describe('search', () => {
       ).toEqual([ends2027]);
     }
   });
+
+  it('finds an end searched as the English list shows it ("12 Mar 2027") or as a date in words, and a note with the same words still (buyer review)', async () => {
+    const user = buyer('w-words');
+    const ends = createdId(await create(user, { company: 'Endet Bau', warranty_until: '2027-03-12' }));
+    const later = createdId(await create(user, { company: 'Später Bau', warranty_until: '2027-03-28' }));
+    const noted = createdId(await create(user, { company: 'Notiz Bau', notes: 'Abnahme im März 2027 geplant' }));
+    createdId(await create(user, { company: 'Andere Bau', warranty_until: '2027-04-12' }));
+    const english = { 'Accept-Language': 'en' };
+    const shown = await (await send(listOf('w-words'), { user, headers: english })).text();
+    expect(textOf(shown)).toContain('Warranty ends on 12 Mar 2027');
+    const idsOf = async (q: string, headers: Record<string, string> = {}) =>
+      [
+        ...(await (await send(`${listOf('w-words')}?q=${encodeURIComponent(q)}`, { user, headers })).text()).matchAll(
+          /<li class="contact" id="c-([^"]+)"/g,
+        ),
+      ]
+        .map((match) => match[1])
+        .sort();
+    for (const q of ['12 Mar 2027', '12 March 2027', 'March 12, 2027', '12. März 2027', '12. Maerz 2027']) {
+      expect(await idsOf(q, english), q).toEqual([ends]);
+      expect(await idsOf(q), q).toEqual([ends]);
+    }
+    // A month and year: every end in it, and a note that holds its words ("Mar" is how "März" starts).
+    for (const q of ['Mar 2027', 'März 2027']) expect(await idsOf(q, english), q).toEqual([ends, later, noted].sort());
+    expect(await idsOf('March 2027', english)).toEqual([ends, later].sort());
+    // A month name without a year is a word like any other.
+    expect(await idsOf('März')).toEqual([noted]);
+  });
 });
 
 describe('the warranty view', () => {

@@ -567,6 +567,7 @@ export function parseQuery(query: string): SearchTerm[] {
           .replace(/(?<=(\p{L})-?|^)stra(?:ss|ß)e$/iu, (street, letter) => (letter || meant.length > 1 ? 'str' : street))) ||
       word,
   );
+  const dates = datesNamed(words);
   const terms: SearchTerm[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -580,7 +581,8 @@ export function parseQuery(query: string): SearchTerm[] {
     }
     flush();
     const term = textTerm(word);
-    if (term) terms.push(term);
+    const date = dates.get(word);
+    if (term) terms.push(date ? { ...term, needles: [...term.needles, ...date] } : term);
   }
   flush();
 
@@ -597,6 +599,60 @@ export function parseQuery(query: string): SearchTerm[] {
     needles += cost;
   }
   return kept;
+}
+
+/**
+ * Month names in German and English, full and short, as a date is written out or shown ("10 May
+ * 2027" is the English list's "Warranty ends on …"; "10. Mai 2027", "März 2027" as Germans write
+ * a date in words). Their month's number.
+ */
+const MONTHS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:januar|j[aä]nner|january|jan)$/, '01'],
+  [/^(?:februar|february|feb)$/, '02'],
+  [/^(?:m[aä]rz|maerz|m[aä]r|mrz|march)$/, '03'],
+  [/^(?:april|apr)$/, '04'],
+  [/^(?:mai|may)$/, '05'],
+  [/^(?:juni|june|jun)$/, '06'],
+  [/^(?:juli|july|jul)$/, '07'],
+  [/^(?:august|aug)$/, '08'],
+  [/^(?:september|sept|sep)$/, '09'],
+  [/^(?:oktober|october|okt|oct)$/, '10'],
+  [/^(?:november|nov)$/, '11'],
+  [/^(?:dezember|december|dez|dec)$/, '12'],
+];
+const DAY = /^(0?[1-9]|[12]\d|3[01])(?:\.|st|nd|rd|th)?,?$/i;
+const YEAR = /^((?:19|20)\d\d|2100)[.,]?$/;
+
+/**
+ * A month name between a day (optional) and a year, written out as "10 May 2027", "10. Mai 2027",
+ * "May 10th, 2027" or "Mai 2027", also matches that date as stored and shown in numbers
+ * ("10.05.2027", "05.2027": the warranty's end, a date in the notes), beside the words themselves
+ * (a note "im Mai 2027" is still found). Keyed by the words that take it as a further needle:
+ * the month's and an ordinal day's ("10th", which no key holds).
+ */
+function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
+  const dates = new Map<string, readonly string[]>();
+  words.forEach((word, index) => {
+    // "10.Mai" typed as one word: the day is its own.
+    const [, joinedDay, name = ''] = /^(?:(\d{1,2})\.)?(.*?)[.,]?$/.exec(word.toLowerCase()) ?? [];
+    const month = MONTHS.find(([pattern]) => pattern.test(name))?.[1];
+    if (!month) return;
+    const [before = '', after = '', afterNext = ''] = [words[index - 1], words[index + 1], words[index + 2]];
+    const yearAfter = YEAR.exec(after)?.[1];
+    const dayWord = joinedDay ? '' : yearAfter ? before : after;
+    const day = joinedDay ?? DAY.exec(dayWord)?.[1];
+    const year = yearAfter ?? (day ? YEAR.exec(afterNext)?.[1] : undefined);
+    if (!year) return;
+    // As the warranty's end is stored ("03.09.2027", "3.9.2027") and a note may hold it: the short
+    // form from the start of a word, so that "3 Sept" does not find the 13th.
+    const short = `${Number(month)}.${year}`;
+    const date = day
+      ? [`${day.padStart(2, '0')}.${month}.${year}`, `${BODY_MARK}${Number(day)}.${short}`]
+      : [`${month}.${year}`, `.${short}`];
+    dates.set(word, date);
+    if (day && /[a-z]/i.test(dayWord)) dates.set(dayWord, date);
+  });
+  return dates;
 }
 
 /** When a contact matches one term. */
