@@ -803,7 +803,7 @@ describe('add', () => {
     // tests of this file count the contacts of anna's apartment.
     const dialler: TestUser = { ...anna, sub: 'u-dialler', assets: [{ id: 'phone-digits', name: 'Nummern' }] };
     const list = '/assets/phone-digits/contacts';
-    for (const phone of ['+49 (0)', '+49 (0)-', '+43(0) -']) {
+    for (const phone of ['+49 (0)', '+49 (0)-', '+43(0) -', '+49 0', '+44 0 ']) {
       const response = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Nummer', phone } });
       expect(response.status, phone).toBe(422);
       expect(await response.text(), phone).toMatch(

@@ -429,6 +429,9 @@ describe('phone numbers', () => {
     // Two zeros are no trunk prefix; a 0 later in the number is the number's.
     ['+49 00151 2345678', '+49 00151 2345678', '+49001512345678'],
     ['+49 30 0123456', '+49 30 0123456', '+49300123456'],
+    // "+49 0" alone is "+49", as "+49 (0)" is: too short to save (review).
+    ['+49 0', '+49', '+49'],
+    ['+44 0 ', '+44', '+44'],
   ])('%j is written as %j and dialled as %j', (typed, written, dialled) => {
     expect(phoneValue(typed)).toBe(written);
     expect(dialable(typed)).toBe(dialled);

@@ -829,13 +829,15 @@
         .replace(/(\p{L})\1\1+/gu, '$1$1')
     );
   }
-  // The digits of a number as the search compares them (keys.ts canonicalPhone): +49 and 0049 as 0.
+  // The digits of a number as the search compares them (keys.ts canonicalPhone): +49 and 0049 as
+  // 0, and the trunk 0 after the other codes that have one ("+43 0664" as "+43 664").
   function dialled(value) {
     var compact = value.replace(/\s+/g, '');
     var international = /^(\+|00)/.test(compact);
     var digits = (international ? compact.replace(/\(0\)/g, '') : compact).replace(/[^0-9]/g, '');
     if (compact[0] === '+') digits = '00' + digits;
-    return digits.indexOf('0049') === 0 ? '0' + digits.slice(4).replace(/^0+/, '') : digits;
+    if (digits.indexOf('0049') === 0) return '0' + digits.slice(4).replace(/^0+/, '');
+    return digits.replace(/^(00(?:31|32|33|41|43|44|90))0(?=[1-9])/, '$1');
   }
   // A run of number-shaped words ("+49 89 4711-0815") is one number, as in the server's search.
   var NUMBERISH = /^[-+()/.0-9]+$/;
@@ -873,13 +875,27 @@
       else if (word) terms.push({ words: [word], number: NUMBERISH.test(word) });
     });
     // A run matches as its words (each found as text) or as one number (its digits among the row's).
-    return terms
+    var folded = terms
       .map((term) => ({
         words: fold(term.words.join(' ')).split(' ').filter(Boolean),
         digits: term.number ? dialled(term.words.join('')) : '',
       }))
       .filter((term) => term.words.length || term.digits);
+    // A month name before a year, perhaps after a day, also as the row shows a date in German
+    // (keys.ts datesNamed): "Mai 2027" and "10. Mai 2027" find "10.05.2027".
+    folded.forEach((term, index) => {
+      var month = term.words.length === 1 && MONTH.exec(term.words[0].replace(/[.,]$/, ''));
+      var year = month && /^((?:19|20)\d\d|2100)[.,]?$/.exec((folded[index + 1] || term).words[0]);
+      if (!year) return;
+      var number = String(month.slice(1).findIndex(Boolean) + 1).padStart(2, '0');
+      var day = /^(0?[1-9]|[12]\d|3[01])\.?$/.exec((folded[index - 1] || term).words.join(''));
+      term.date = `${day ? `${day[1].padStart(2, '0')}.` : ''}${number}.${year[1]}`;
+    });
+    return folded;
   }
+  // keys.ts MONTH, as fold() writes the names ("June" as "jun", "Maerz" as "marz").
+  var MONTH =
+    /^(?:(januar|janner|january|jan)|(februar|february|febr|feb)|(marz|march|mar|mrz)|(april|apr)|(mai|may)|(juni|jun)|(juli|july|jul)|(august|aug)|(september|sept|sep)|(oktober|october|okt|oct)|(november|nov)|(dezember|december|dez|dec))$/;
   function searchOffline(field) {
     var list = document.getElementById('rows');
     var results = document.getElementById('results');
@@ -897,7 +913,9 @@
       var has = (word) =>
         text.indexOf(word) >= 0 ||
         (/\p{L}-\p{L}/u.test(word) && word.split('-').every((part) => Array.from(part).length >= 3 && text.indexOf(part) >= 0));
-      var match = terms.every((term) => term.words.every(has) || (term.digits && number.indexOf(term.digits) >= 0));
+      var match = terms.every(
+        (term) => term.words.every(has) || (term.date && text.indexOf(term.date) >= 0) || (term.digits && number.indexOf(term.digits) >= 0),
+      );
       row.hidden = !match;
       if (match) found += 1;
     });

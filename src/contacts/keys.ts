@@ -31,7 +31,8 @@
  * 11: a German or Dutch particle in capitals too ("VON DER LEYEN" under L; it filed under V),
  *    and a particle followed by nothing that sorts is the name ("Van -" under V, not "#").
  * 12: a particle followed by a no-break space or more than one space is a particle too
- *    ("von\u00a0Berg" under B; it filed under V).
+ *    ("von\u00a0Berg" under B; it filed under V); a number's 0 right after +43, +41, +31, +32,
+ *    +33, +44 or +90 is the trunk prefix, as after +49 ("+43 0664 …" is "+43 664 …").
  */
 export const KEY_FORMAT = 12;
 
@@ -234,6 +235,9 @@ function canonicalPhone(value: string): { digits: string; plus: boolean } {
   if (plus) digits = `00${digits}`;
   // German numbers in national form; German area codes never start with 0, so "+49 089" is "089".
   if (digits.startsWith('0049')) digits = `0${digits.slice(4).replace(/^0+/, '')}`;
+  // Nor do those of the other countries whose 0 after the country code is the trunk prefix
+  // (src/contacts/vcard.ts TRUNK_ZERO_PLAIN): "+43 0664 …" is "+43 664 …".
+  else digits = digits.replace(/^(00(?:31|32|33|41|43|44|90))0(?=[1-9])/, '$1');
   return { digits, plus };
 }
 
@@ -603,54 +607,65 @@ export function parseQuery(query: string): SearchTerm[] {
 
 /**
  * Month names in German and English, full and short, as a date is written out or shown ("10 May
- * 2027" is the English list's "Warranty ends on …"; "10. Mai 2027", "März 2027" as Germans write
- * a date in words). Their month's number.
+ * 2027" is the English list's "Warranty ends on …"; "10. Mai 2027", "März 2027", Austrian "Jänner
+ * 2027" as people write a date in words), in their plain form (umlauts as their base letter): the
+ * month's number is the group that matches.
  */
-const MONTHS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(?:januar|j[aä]nner|january|jan)$/, '01'],
-  [/^(?:februar|february|feb)$/, '02'],
-  [/^(?:m[aä]rz|maerz|m[aä]r|mrz|march)$/, '03'],
-  [/^(?:april|apr)$/, '04'],
-  [/^(?:mai|may)$/, '05'],
-  [/^(?:juni|june|jun)$/, '06'],
-  [/^(?:juli|july|jul)$/, '07'],
-  [/^(?:august|aug)$/, '08'],
-  [/^(?:september|sept|sep)$/, '09'],
-  [/^(?:oktober|october|okt|oct)$/, '10'],
-  [/^(?:november|nov)$/, '11'],
-  [/^(?:dezember|december|dez|dec)$/, '12'],
-];
+const MONTH =
+  /^(?:(januar|janner|january|jan)|(februar|february|febr|feb)|(marz|maerz|march|mar|mrz)|(april|apr)|(mai|may)|(juni|june|jun)|(juli|july|jul)|(august|aug)|(september|sept|sep)|(oktober|october|okt|oct)|(november|nov)|(dezember|december|dez|dec))$/;
 const DAY = /^(0?[1-9]|[12]\d|3[01])(?:\.|st|nd|rd|th)?,?$/i;
 const YEAR = /^((?:19|20)\d\d|2100)[.,]?$/;
+/** Words said around a date ("im Mai 2027", "Ende März 2027", "the 10th of May 2027"), which no key holds. */
+const AROUND_DATE = /^(?:am|im|bis|zum|anfang|mitte|ende|on|in|of|the|by|until|end)$/i;
+
+const monthOf = (word: string): string | undefined => {
+  const groups = MONTH.exec(word)?.slice(1);
+  const index = groups?.findIndex((group) => group !== undefined) ?? -1;
+  return index < 0 ? undefined : String(index + 1).padStart(2, '0');
+};
 
 /**
  * A month name between a day (optional) and a year, written out as "10 May 2027", "10. Mai 2027",
- * "May 10th, 2027" or "Mai 2027", also matches that date as stored and shown in numbers
- * ("10.05.2027", "05.2027": the warranty's end, a date in the notes), beside the words themselves
- * (a note "im Mai 2027" is still found). Keyed by the words that take it as a further needle:
- * the month's and an ordinal day's ("10th", which no key holds).
+ * "May 10th, 2027", "10.Mai.2027" or "Mai 2027", also matches that date as stored and shown in
+ * numbers ("10.05.2027", "05.2027": the warranty's end, a date in the notes), beside the words
+ * themselves (a note "im Mai 2027" is still found). Keyed by the words that take it as a further
+ * needle: the month's, an ordinal day's ("10th") and the words said around it ("im", "of"),
+ * which no key holds.
  */
 function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
   const dates = new Map<string, readonly string[]>();
   words.forEach((word, index) => {
-    // "10.Mai" typed as one word: the day is its own.
-    const [, joinedDay, name = ''] = /^(?:(\d{1,2})\.)?(.*?)[.,]?$/.exec(word.toLowerCase()) ?? [];
-    const month = MONTHS.find(([pattern]) => pattern.test(name))?.[1];
+    // "10.Mai" or "10.Mai.2027" typed as one word: its day and year are its own.
+    const [, joinedDay, name = '', joinedYear] = /^(?:(\d{1,2})\.)?(.*?)(?:[.,]|\.((?:19|20)\d\d|2100))?$/.exec(plain(word)) ?? [];
+    const month = monthOf(name);
     if (!month) return;
-    const [before = '', after = '', afterNext = ''] = [words[index - 1], words[index + 1], words[index + 2]];
-    const yearAfter = YEAR.exec(after)?.[1];
-    const dayWord = joinedDay ? '' : yearAfter ? before : after;
-    const day = joinedDay ?? DAY.exec(dayWord)?.[1];
-    const year = yearAfter ?? (day ? YEAR.exec(afterNext)?.[1] : undefined);
+    const next = words[index + 1] ?? '';
+    // "May 10, 2027": the day after the month, then the year.
+    const dayAfter = joinedDay || joinedYear || YEAR.test(next) ? undefined : DAY.exec(next)?.[1];
+    const year = joinedYear ?? YEAR.exec(dayAfter ? (words[index + 2] ?? '') : next)?.[1];
     if (!year) return;
+    // Before the month, the words said around a date and the day ("Ende März", "the 10th of May").
+    const said: string[] = [];
+    let day = joinedDay ?? dayAfter;
+    let at = index - 1;
+    for (; at >= 0; at -= 1) {
+      const before = words[at] ?? '';
+      const dayBefore = day === undefined ? DAY.exec(before)?.[1] : undefined;
+      if (dayBefore) {
+        day = dayBefore;
+        // "10th": no key holds it.
+        if (/[a-z]/i.test(before)) said.push(before);
+      } else if (AROUND_DATE.test(before)) said.push(before);
+      else break;
+    }
+    if (dayAfter && /[a-z]/i.test(next)) said.push(next);
     // As the warranty's end is stored ("03.09.2027", "3.9.2027") and a note may hold it: the short
     // form from the start of a word, so that "3 Sept" does not find the 13th.
     const short = `${Number(month)}.${year}`;
     const date = day
       ? [`${day.padStart(2, '0')}.${month}.${year}`, `${BODY_MARK}${Number(day)}.${short}`]
       : [`${month}.${year}`, `.${short}`];
-    dates.set(word, date);
-    if (day && /[a-z]/i.test(dayWord)) dates.set(dayWord, date);
+    for (const taking of [word, ...said]) dates.set(taking, date);
   });
   return dates;
 }
@@ -722,12 +737,12 @@ function truncate(value: string, maxCodePoints: number, maxBytes: number): strin
  * someone who capitalises every word writes "Von Der Leyen" for "von der Leyen", in capitals
  * "VON DER LEYEN": all under L), Romance ones only written small ("de Vries", "da Silva"), since
  * "De Luca" or "La Rosa" is the name itself (and "DE LUCA" tells nothing more). A particle with
- * nothing after it that sorts is the name ("Van", "VAN", "Van -"; "Von Der" under D). Any space
- * separates the words: a no-break space ("von\u00a0Berg", as word processors and some phone
- * exports write it) or two spaces too.
+ * nothing after it that sorts is the name ("Van", "VAN", "Van -"; "Von Der" under D). Any visible
+ * space separates the words: a no-break space ("von\u00a0Berg", as word processors and some phone
+ * exports write it) or two spaces too, not an invisible U+FEFF ("von\uFEFFBerg" reads "vonBerg").
  */
-const PARTICLE = /^(?:von|vom|zu|zum|zur|van|ter|ten)(?:\s+(?:und\s+zu|der|den|dem|de|het|'t))?\s+/iu;
-const ROMANCE = /^(?:de(?:\s+(?:la|le|los|las))?|del|della|di|da|das|do|dos|du|des|le|la)\s+/u;
+const PARTICLE = /^(?:von|vom|zu|zum|zur|van|ter|ten)(?:\p{Zs}+(?:und\p{Zs}+zu|der|den|dem|de|het|'t))?\p{Zs}+/iu;
+const ROMANCE = /^(?:de(?:\p{Zs}+(?:la|le|los|las))?|del|della|di|da|das|do|dos|du|des|le|la)\p{Zs}+/u;
 
 /**
  * Sort key after DIN 5007-1 (dictionary order: ä sorts as a, ß as ss, ı as i, ø as o, …), by

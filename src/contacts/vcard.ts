@@ -81,7 +81,7 @@ export const companyBeside = (c: Pick<VCardContact, 'firstName' | 'lastName' | '
 
 const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2})[\s./-]*\(\s*0\s*\)[\s./-]*/;
 const TRUNK_ZERO_IN_BRACKETS = /^(\s*(?:\+|00)(?!39|378|379)[1-9]\d{0,2}[\s./-]*\(\s*)0[\s./-]*(?=\d)/;
-const TRUNK_ZERO_PLAIN = /^(\s*(?:\+|00)(?:31|32|33|41|43|44|49|90)[\s./-]*)0[\s./-]*(?=[1-9])/;
+const TRUNK_ZERO_PLAIN = /^(\s*(?:\+|00)(?:31|32|33|41|43|44|49|90)[\s./-]*)0[\s./-]*(?=[1-9]|$)/;
 
 /**
  * Where a second number starts in one phone field: after six digits or more, a slash (or two), an
@@ -95,12 +95,17 @@ export const TWO_NUMBERS = /(?<=(?:\d\D*){5}\d)(?:\s*(?:\/+|–)\s*|\s+-\s*|-\s+
 
 /** The number as a vCard's TEL carries it: as typed, without a trunk 0 after the country code ("(0)", "(089)", "+49 0151"). */
 export function phoneValue(number: string): string {
-  return number
-    .replace(TRUNK_ZERO_AFTER_COUNTRY_CODE, (match: string, countryCode: string, offset: number, whole: string) =>
-      whole.length > offset + match.length ? `${countryCode} ` : countryCode,
-    )
-    .replace(TRUNK_ZERO_IN_BRACKETS, '$1')
-    .replace(TRUNK_ZERO_PLAIN, '$1');
+  return (
+    number
+      .replace(TRUNK_ZERO_AFTER_COUNTRY_CODE, (match: string, countryCode: string, offset: number, whole: string) =>
+        whole.length > offset + match.length ? `${countryCode} ` : countryCode,
+      )
+      .replace(TRUNK_ZERO_IN_BRACKETS, '$1')
+      // "+49 0" alone is "+49", too short, as "+49 (0)" is.
+      .replace(TRUNK_ZERO_PLAIN, (match: string, head: string, offset: number, whole: string) =>
+        whole.length > offset + match.length ? head : head.trimEnd(),
+      )
+  );
 }
 
 /** What a `tel:` link dials: a leading "+" and the digits, without a trunk 0 after the country code. */

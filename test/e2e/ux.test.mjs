@@ -233,6 +233,9 @@ describe('the list on a phone (360×800)', () => {
     const tag = unique();
     await page.goto(`${listPath(BOOK)}/new`);
     await fillContact(page, { company: `Offlinesuche ${tag} Müller`, phone: '089 4455 66' });
+    // An end 40 days ahead: the row shows it in numbers ("Gewährleistung endet am 14.01.2027").
+    const end = new Date(Date.now() + 40 * 864e5);
+    await page.getByLabel('Gewährleistung bis', { exact: true }).fill(end.toISOString().slice(0, 10));
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: `Offlinesuche ${tag} Müller` }).waitFor();
     await page.goto(`${listPath(BOOK)}/new`);
@@ -293,6 +296,15 @@ describe('the list on a phone (360×800)', () => {
       `Müller-${tag}`,
       `Offlinesuche, ${tag} Müller,`,
     ]) {
+      await field.fill(typed);
+      await page.waitForFunction((q) => document.getElementById('offline-found')?.textContent.includes(q), typed);
+      assert.equal(await rows.filter({ visible: true }).count(), 1, typed);
+    }
+    // A date in words finds the row that shows it in numbers, as the server's search does.
+    const month = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'][
+      end.getUTCMonth()
+    ];
+    for (const typed of [`${tag} ${month} ${end.getUTCFullYear()}`, `${tag} ${end.getUTCDate()}. ${month} ${end.getUTCFullYear()}`]) {
       await field.fill(typed);
       await page.waitForFunction((q) => document.getElementById('offline-found')?.textContent.includes(q), typed);
       assert.equal(await rows.filter({ visible: true }).count(), 1, typed);
