@@ -660,10 +660,11 @@ function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
     }
     if (dayAfter && /[a-z]/i.test(next)) said.push(next);
     // As the warranty's end is stored ("03.09.2027", "3.9.2027") and a note may hold it: the short
-    // form from the start of a word, so that "3 Sept" does not find the 13th.
+    // form from the start of a word, or after a bracket ("Rückruf (3.9.2027)"), so that "3 Sept"
+    // does not find the 13th.
     const short = `${Number(month)}.${year}`;
     const date = day
-      ? [`${day.padStart(2, '0')}.${month}.${year}`, `${BODY_MARK}${Number(day)}.${short}`]
+      ? [`${day.padStart(2, '0')}.${month}.${year}`, `${BODY_MARK}${Number(day)}.${short}`, `${BODY_MARK}(${Number(day)}.${short}`]
       : [`${month}.${year}`, `.${short}`];
     for (const taking of [word, ...said]) dates.set(taking, date);
   });
