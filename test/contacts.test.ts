@@ -810,6 +810,19 @@ describe('add', () => {
         /id="f-phone-error"[^>]*>Die Nummer ist zu kurz\. Bitte geben Sie mindestens 3 Ziffern ein\./,
       );
     }
+    // Dashes as Word and signatures write them, and a plus in brackets, are a number's (review:
+    // they were asked for digits): stored as typed, dialled by their digits.
+    for (const [phone, href] of [
+      ['089 123456–0', 'tel:0891234560'],
+      ['+49 89 123456 – 0', 'tel:+49891234560'],
+      ['089\u2011123456', 'tel:089123456'],
+      ['(+49) 89 1234567', 'tel:+49891234567'],
+    ] as const) {
+      const response = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Nummer', phone } });
+      expect(response.status, phone).toBe(303);
+      const card = await (await send(response.headers.get('Location') ?? '', { user: dialler })).text();
+      expect(card, phone).toContain(`<a href="${href}">${phone}</a>`);
+    }
     // Letters are not a short number: the message asks for digits.
     for (const phone of ['abc', '12ab']) {
       const response = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Nummer', phone } });
@@ -835,6 +848,9 @@ describe('add', () => {
         'Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt in „Mobilnummer“ oder in die Notizen.',
       ],
       ['0171 2345678 / 0160 9876543', 'de', 'Bitte tragen Sie hier nur eine Nummer ein.'],
+      // Also between dashes Word writes (review: an em dash is no digit, and two numbers it splits are two).
+      ['089 123456 — 0171 2345678', 'de', 'Bitte tragen Sie hier nur eine Nummer ein.'],
+      ['089 123456 \u2212 0171 2345678', 'de', 'Bitte tragen Sie hier nur eine Nummer ein.'],
       ['089 1234567; +49 89 7654321', 'en', 'Please enter one number here. A second one fits in “Mobile number” or in the notes.'],
       // More than 20 digits of one number is still that.
       ['+49 (0) 89 12345678901234567890', 'de', 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.'],

@@ -201,6 +201,10 @@ describe('phone numbers by their digits (issue 12.2)', () => {
     ['+90 0532 123 45 67', '00905321234567'],
     ['+225 07 12 34 56 78', '002250712345678'],
     ['+39 06 12345678', '00390612345678'],
+    // A plus in brackets, and dashes as Word writes them (review).
+    ['(+49) 89 3100200', '0893100200'],
+    ['(+43) 664 1234567', '00436641234567'],
+    ['089 3100200–0', '08931002000'],
   ])('phoneDigits(%j) is %j', (typed, digits) => {
     expect(phoneDigits(typed)).toBe(digits);
   });
@@ -496,6 +500,22 @@ describe('what people type around their words (search review, stop 43)', () => {
   });
 });
 
+describe('what Word and forms write differently (review)', () => {
+  it('finds dashes by a hyphen and a hyphen by dashes ("123–125" as "123-125")', () => {
+    const street = contact({ company: 'X', street: 'Venloer Str. 123–125' });
+    for (const query of ['123-125', 'Venloer Str. 123-125', '123–125', '123—125']) expect(finds(query, street), query).toBe(true);
+    expect(finds('123–125', contact({ company: 'X', street: 'Venloer Str. 123-125' }))).toBe(true);
+    expect(finds('Müller-Lüdenscheidt', contact({ lastName: 'Müller–Lüdenscheidt' }))).toBe(true);
+    expect(finds('lüdenscheidt', contact({ lastName: 'Müller–Lüdenscheidt' }))).toBe(true);
+  });
+
+  it('finds a postcode typed with a space by its digits ("50 672" as "50672")', () => {
+    const cologne = contact({ company: 'X', postalCode: '50 672', city: 'Köln' });
+    for (const query of ['50672', 'Köln 50672', '50 672', '672']) expect(finds(query, cologne), query).toBe(true);
+    expect(finds('50672', contact({ company: 'X', postalCode: '50 673' }))).toBe(false);
+  });
+});
+
 describe('a date written out in words (buyer review: the English list shows "10 May 2027")', () => {
   const tiler = contact({ company: 'Fliesen Graf', postalCode: '80331', warrantyUntil: '2027-05-10' });
   const gardener = contact({ company: 'Garten Graf', warrantyUntil: '2027-05-23' });
@@ -735,6 +755,13 @@ describe('the sort key (DIN 5007-1)', () => {
       ['de\u00a0la Cruz', 'c'],
       // An invisible U+FEFF is no space: "von\uFEFFBerg" reads "vonBerg" and files under V (review).
       ['von\ufeffBerg', 'v'],
+      // A title of nobility before a German particle goes with it (DIN 5007-2; review); alone it is the name.
+      ['Graf von Faber-Castell', 'f'],
+      ['Freiherr von und zu Guttenberg', 'g'],
+      ['Gräfin\u00a0von Bernstorff', 'b'],
+      ['Graf', 'g'],
+      ['Graf Lambsdorff', 'g'],
+      ['Baron de Vries', 'b'],
     ] as const)
       expect(sortKey(contact({ lastName, firstName: 'Claudia' }))[0], JSON.stringify(lastName)).toBe(letter);
     expect(ordered([{ lastName: 'Vogel' }, { lastName: 'von\u00a0Berg', firstName: 'Claudia' }, { lastName: 'Dahl' }])).toEqual([

@@ -820,6 +820,8 @@
       text
         // Apostrophes first: NFKD makes the accent key's ´ a space and a mark (code review).
         .replace(/['’‘ʼ´]/g, '')
+        // Dashes as hyphens ("123–125"), as keys.ts SPECIAL_LETTERS.
+        .replace(/[\u2010-\u2014\u2212]/g, '-')
         .normalize('NFKD')
         .replace(/[\p{M}\p{Cf}]/gu, '')
         .toUpperCase()
@@ -832,11 +834,11 @@
   // The digits of a number as the search compares them (keys.ts canonicalPhone): +49 and 0049 as
   // 0, and the trunk 0 after the other codes that have one ("+43 0664" as "+43 664").
   function dialled(value) {
-    var compact = value.replace(/\s+/g, '');
+    var compact = value.replace(/\s+/g, '').replace(/^\(\+/, '+');
     var international = /^(\+|00)/.test(compact);
     var digits = (international ? compact.replace(/\(0\)/g, '') : compact).replace(/[^0-9]/g, '');
     if (compact[0] === '+') digits = '00' + digits;
-    if (digits.indexOf('0049') === 0) return '0' + digits.slice(4).replace(/^0+/, '');
+    if (digits.indexOf('0049') === 0) return `0${digits.slice(4).replace(/^0+/, '')}`;
     return digits.replace(/^(00(?:31|32|33|41|43|44|90))0(?=[1-9])/, '$1');
   }
   // A run of number-shaped words ("+49 89 4711-0815") is one number, as in the server's search.

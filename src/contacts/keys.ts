@@ -32,7 +32,9 @@
  *    and a particle followed by nothing that sorts is the name ("Van -" under V, not "#").
  * 12: a particle followed by a no-break space or more than one space is a particle too
  *    ("von\u00a0Berg" under B; it filed under V); a number's 0 right after +43, +41, +31, +32,
- *    +33, +44 or +90 is the trunk prefix, as after +49 ("+43 0664 …" is "+43 664 …").
+ *    +33, +44 or +90 is the trunk prefix, as after +49 ("+43 0664 …" is "+43 664 …"); dashes
+ *    (– — ‑ −) are hyphens ("123–125" as "123-125"); a postcode typed with a space is also
+ *    stored joined ("50 672" as "50672"); "(+49) 89 …" is +49.
  */
 export const KEY_FORMAT = 12;
 
@@ -119,6 +121,14 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
   þ: 'th',
   ð: 'd',
   ς: 'σ',
+  // Dashes as Word and signatures write them ("123–125", "089 123456–0"): a hyphen, as typed on
+  // a keyboard (review: "123-125" did not find "123–125").
+  '‐': '-',
+  '‑': '-',
+  '‒': '-',
+  '–': '-',
+  '—': '-',
+  '−': '-',
   // Apostrophes as phones (’), Word (‘) and a German keyboard's accent key (´) write them.
   '’': "'",
   '‘': "'",
@@ -227,7 +237,8 @@ const spelling = (base: string): string =>
 // ---- phone numbers --------------------------------------------------------------------------
 
 function canonicalPhone(value: string): { digits: string; plus: boolean } {
-  const compact = plain(value).replace(/\s+/g, '');
+  // "(+49) 89 …" as some signatures write it: +49.
+  const compact = plain(value).replace(/\s+/g, '').replace(/^\(\+/, '+');
   const plus = compact.startsWith('+');
   const international = plus || compact.startsWith('00');
   // "+49 (0)89 …": the national trunk 0 in parentheses is not dialled from abroad.
@@ -346,6 +357,8 @@ export function searchKey(fields: KeyFields): string {
     // The warranty's end is also found as the pages show it: "10.05.2027", "05.2027", "10.5.2027".
     const iso = name === 'warrantyUntil' ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(value) : null;
     if (iso) value += ` ${iso[3]}.${iso[2]}.${iso[1]} ${Number(iso[3])}.${Number(iso[2])}.${iso[1]}`;
+    // A postcode typed with a space ("50 672", as the form allows) is found by its digits too.
+    if (name === 'postalCode' && /\d\s+\d/.test(value)) value += ` ${value.replace(/\s+/g, '')}`;
     textCodePoints += measure(value).codePoints;
     const head = HEAD_FIELDS.includes(name);
     const mark = head ? HEAD_MARK : BODY_MARK;
@@ -738,11 +751,14 @@ function truncate(value: string, maxCodePoints: number, maxBytes: number): strin
  * someone who capitalises every word writes "Von Der Leyen" for "von der Leyen", in capitals
  * "VON DER LEYEN": all under L), Romance ones only written small ("de Vries", "da Silva"), since
  * "De Luca" or "La Rosa" is the name itself (and "DE LUCA" tells nothing more). A particle with
- * nothing after it that sorts is the name ("Van", "VAN", "Van -"; "Von Der" under D). Any visible
+ * nothing after it that sorts is the name ("Van", "VAN", "Van -"; "Von Der" under D). A title of
+ * nobility before a German particle goes with it ("Graf von Faber-Castell" under F, "Freiherr von
+ * und zu Guttenberg" under G; "Graf" alone is a name, under G). Any visible
  * space separates the words: a no-break space ("von\u00a0Berg", as word processors and some phone
  * exports write it) or two spaces too, not an invisible U+FEFF ("von\uFEFFBerg" reads "vonBerg").
  */
-const PARTICLE = /^(?:von|vom|zu|zum|zur|van|ter|ten)(?:\p{Zs}+(?:und\p{Zs}+zu|der|den|dem|de|het|'t))?\p{Zs}+/iu;
+const PARTICLE =
+  /^(?:(?:graf|gräfin|freiherr|freifrau|freiin|baron|baronin|prinz|prinzessin|fürst|fürstin|herzog|herzogin|ritter|edler|edle)\p{Zs}+(?=(?:von|vom|zu|zum|zur)\p{Zs}))?(?:von|vom|zu|zum|zur|van|ter|ten)(?:\p{Zs}+(?:und\p{Zs}+zu|der|den|dem|de|het|'t))?\p{Zs}+/iu;
 const ROMANCE = /^(?:de(?:\p{Zs}+(?:la|le|los|las))?|del|della|di|da|das|do|dos|du|des|le|la)\p{Zs}+/u;
 
 /**
