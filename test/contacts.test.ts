@@ -110,6 +110,11 @@ describe('list', () => {
     const twoCard = await (await send(`${LIST}/${two}`, { user: anna })).text();
     expect(twoCard).toContain('<a href="tel:0891234567">089-123 45 67 / -68</a>');
     expect(twoCard).not.toContain('tel:089123456768');
+    // The phone's contacts get both, each dialled whole (buyer review: one TEL dialled 089123456768).
+    const twoFile = await (await send(`${LIST}/${two}.vcf`, { user: anna })).text();
+    expect(twoFile).toContain(
+      'TEL;TYPE=WORK,VOICE:089-123 45 67\r\nTEL;TYPE=WORK,VOICE:089-123 45 68\r\nX-KONTAKTE-PHONE:089-123 45 67 / -68\r\n',
+    );
     // "+49 0151 …", the trunk 0 after the country code without brackets: shown as typed, dialled
     // and exported without it (buyer review: it dialled +4901512345678).
     const zero = await create({ company: 'Sanitär Huber', mobile: '+49 0151 2345678', phone: '+49 089 7654321' });

@@ -6,7 +6,7 @@
 
 import fc from 'fast-check';
 import { type ContactFields, columnsOf, EMPTY_FIELDS } from '../src/contacts/fields';
-import { phoneValue, type VCardContact } from '../src/contacts/vcard';
+import { phoneNumbers, type VCardContact } from '../src/contacts/vcard';
 
 /** Every field of FIELDS empty, by column (the repository's camelCase names, also the search keys' KeyFields). */
 export const emptyColumns: ContactFields = columnsOf(EMPTY_FIELDS);
@@ -89,8 +89,17 @@ export function expectedProperties(c: VCardContact, assetName: string): Expected
   }
   if (hasAddress(c)) add('ADR', ['WORK'], ['', '', lf(c.street), lf(c.city), '', lf(c.postalCode), lf(c.country)]);
   add('UID', [], `kontakte-${c.id}`);
-  if (c.phone !== '') add('TEL', ['WORK', 'VOICE'], phoneValue(c.phone));
-  if (c.mobile !== '') add('TEL', ['CELL'], phoneValue(c.mobile));
+  // One TEL per number a field holds (phoneNumbers: "089 123 45-67 / -68" is two; pinned by
+  // examples in test/vcard.test.ts), and where that is more than one the field as stored.
+  for (const [value, types, typed] of [
+    [c.phone, ['WORK', 'VOICE'], 'X-KONTAKTE-PHONE'],
+    [c.mobile, ['CELL'], 'X-KONTAKTE-MOBILE'],
+  ] as const) {
+    if (value === '') continue;
+    const numbers = phoneNumbers(value);
+    for (const number of numbers) add('TEL', [...types], number);
+    if (numbers.length > 1) add(typed, [], value);
+  }
   if (c.email !== '') add('EMAIL', ['INTERNET'], lf(c.email));
   if (c.website !== '') add('URL', [], c.website);
   if (c.notes !== '') add('NOTE', [], lf(c.notes));

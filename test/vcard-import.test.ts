@@ -482,6 +482,23 @@ describe('mapping to the fields', () => {
     });
   });
 
+  it("reads back a field of two extensions, which our export writes as two TELs, as it was stored; another program's two TELs stay two numbers", () => {
+    const stored = { phone: '089 123 45-67 / -68', mobile: '0171 123-45 / -46 / -0' };
+    const file = serializeContacts([toVCardContact({ ...none, company: 'Durchwahl GmbH', ...stored }, 'id_1', 0)], {
+      assetName: 'Lindenhof, Wohnung 12',
+    });
+    expect(file).toContain('TEL;TYPE=WORK,VOICE:089 123 45-68\r\n');
+    const result = parseVcf(utf8.encode(file));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.cards[0]?.problems).toEqual([]);
+    expect(result.cards[0]?.values).toMatchObject({ ...stored, notes: '' });
+    // Without our PRODID the property is not ours: the second TEL is a further number, as always.
+    const foreign = parseVcf(utf8.encode(file.replace('PRODID:-//PROPSTER//Kontakte//DE', 'PRODID:-//Other//EN')));
+    if (!foreign.ok) throw new Error(foreign.error);
+    expect(foreign.cards[0]?.values).toMatchObject({ phone: '089 123 45-67', mobile: '0171 123-45' });
+    expect(foreign.cards[0]?.values.notes).toContain('089 123 45-68');
+  });
+
   it('keeps a number given twice once, as the mobile where it is one (Apple: "pref" and "CELL"; buyer review)', () => {
     const [apple, twice] = cardsOf(
       vcf([

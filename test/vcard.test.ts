@@ -10,6 +10,7 @@ import {
   contentDisposition,
   dialable,
   displayName,
+  phoneNumbers,
   phoneValue,
   type QrContact,
   type QrOmission,
@@ -429,9 +430,9 @@ describe('phone numbers', () => {
     // Two zeros are no trunk prefix; a 0 later in the number is the number's.
     ['+49 00151 2345678', '+49 00151 2345678', '+49001512345678'],
     ['+49 30 0123456', '+49 30 0123456', '+49300123456'],
-    // "+49 0" alone is "+49", as "+49 (0)" is: too short to save (review).
-    ['+49 0', '+49', '+49'],
-    ['+44 0 ', '+44', '+44'],
+    // "+49 0" alone is "+49 ", as "+49 (0)" is: too short to save (review).
+    ['+49 0', '+49 ', '+49'],
+    ['+44 0 ', '+44 ', '+44'],
   ])('%j is written as %j and dialled as %j', (typed, written, dialled) => {
     expect(phoneValue(typed)).toBe(written);
     expect(dialable(typed)).toBe(dialled);
@@ -443,6 +444,37 @@ describe('phone numbers', () => {
       'TEL;TYPE=WORK,VOICE:+49 30 / 123-45.6',
       'TEL;TYPE=CELL:+49 171 1234567',
     ]);
+  });
+
+  it.each([
+    ['089 123 45-67 / -68', ['089 123 45-67', '089 123 45-68']],
+    ['089 123 45-67/-68', ['089 123 45-67', '089 123 45-68']],
+    ['089 123 45-67 / -68 / -0', ['089 123 45-67', '089 123 45-68', '089 123 45-0']],
+    ['+49 (0)89 123-45 / -46', ['+49 89 123-45', '+49 89 123-46']],
+    // Without a hyphen before the extension, it takes the place of as many last digits.
+    ['089-123 45 67 / -68', ['089-123 45 67', '089-123 45 68']],
+    ['089 1234567 / -8', ['089 1234567', '089 1234568']],
+    // One number: an extension without a hyphen, an area code's slash, none at all, or more
+    // extension digits than the number has at its end.
+    ['089 3100200 / 0', ['089 3100200 / 0']],
+    ['089 / 123456', ['089 / 123456']],
+    ['+49 89 123456', ['+49 89 123456']],
+    ['089 12 / -3456', ['089 12 / -3456']],
+  ])('phoneNumbers(%j) is %j', (typed, numbers) => {
+    expect(phoneNumbers(typed)).toEqual(numbers);
+  });
+
+  it('writes two extensions as two TELs, each dialled whole, and the field as stored beside them (buyer review: phones dialled 089123456768)', () => {
+    const vcf = card({ ...empty, lastName: 'A', phone: '089 123 45-67 / -68', mobile: '0171 2345678' });
+    expect(contentLines(vcf).filter((l) => /^(TEL|X-KONTAKTE)/.test(l))).toEqual([
+      'TEL;TYPE=WORK,VOICE:089 123 45-67',
+      'TEL;TYPE=WORK,VOICE:089 123 45-68',
+      'X-KONTAKTE-PHONE:089 123 45-67 / -68',
+      'TEL;TYPE=CELL:0171 2345678',
+    ]);
+    const qr = qrOf({ ...empty, lastName: 'A', phone: '', mobile: '0171 123-45 / -46' }).text;
+    expect(qr.split('\r\n').filter((l) => l.startsWith('TEL'))).toEqual(['TEL;TYPE=CELL:0171 123-45', 'TEL;TYPE=CELL:0171 123-46']);
+    expect(qr).not.toContain('X-KONTAKTE');
   });
 });
 
@@ -674,7 +706,7 @@ describe('any input (fast-check)', () => {
         // A hostile id makes UID long enough to fold; real ids are 20 characters (see above).
         expectWellFormed(vcf, { android7: /^[A-Za-z0-9_-]{1,40}$/.test(c.id) });
         const names = expected(c, name).map((p) => p.name);
-        const lineNames = contentLines(vcf).map((line) => /^[A-Z]+[;:]/.exec(line)?.[0].slice(0, -1));
+        const lineNames = contentLines(vcf).map((line) => /^[A-Z-]+[;:]/.exec(line)?.[0].slice(0, -1));
         expect(lineNames).toEqual(['BEGIN', ...names, 'END']);
         const cards = parseWithIcal(vcf);
         expect(cards).toHaveLength(1);
@@ -698,8 +730,8 @@ function expectedQr(c: QrContact, dropped: readonly QrOmission[] = []): ParsedPr
   add('FN', [], lf(displayName(c)));
   if (c.company !== '') add('ORG', [], lf(c.company));
   if (c.position !== '' && !dropped.includes('title')) add('TITLE', [], lf(c.position));
-  if (c.phone !== '') add('TEL', ['WORK', 'VOICE'], phoneValue(c.phone));
-  if (c.mobile !== '') add('TEL', ['CELL'], phoneValue(c.mobile));
+  for (const number of c.phone === '' ? [] : phoneNumbers(c.phone)) add('TEL', ['WORK', 'VOICE'], number);
+  for (const number of c.mobile === '' ? [] : phoneNumbers(c.mobile)) add('TEL', ['CELL'], number);
   if (c.email !== '') add('EMAIL', ['INTERNET'], lf(c.email));
   if (c.website !== '' && !dropped.includes('url')) add('URL', [], c.website);
   if (hasAddress(c) && !dropped.includes('adr')) {

@@ -511,7 +511,7 @@ describe('search', () => {
       ]
         .map((match) => match[1])
         .sort();
-    for (const q of ['12 Mar 2027', '12 March 2027', 'March 12, 2027', '12. März 2027', '12. Maerz 2027']) {
+    for (const q of ['12 Mar 2027', '12 March 2027', '12. März 2027', '12. Maerz 2027']) {
       expect(await idsOf(q, english), q).toEqual([ends]);
       expect(await idsOf(q), q).toEqual([ends]);
     }

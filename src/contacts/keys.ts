@@ -625,11 +625,9 @@ export function parseQuery(query: string): SearchTerm[] {
  * month's number is the group that matches.
  */
 const MONTH =
-  /^(?:(januar|janner|january|jan)|(februar|february|febr|feb)|(marz|maerz|march|mar|mrz)|(april|apr)|(mai|may)|(juni|june|jun)|(juli|july|jul)|(august|aug)|(september|sept|sep)|(oktober|october|okt|oct)|(november|nov)|(dezember|december|dez|dec))$/;
+  /^(?:(jan(?:uary?)?|janner)|(feb(?:r|ruary?)?)|(m(?:a|ae)rz|mar(?:ch)?|mrz)|(apr(?:il)?)|(ma[iy])|(june?|juni)|(jul[iy]?)|(aug(?:ust)?)|(sept?(?:ember)?)|(o[ck]t(?:ober)?)|(nov(?:ember)?)|(de[cz](?:ember)?))$/;
 const DAY = /^(0?[1-9]|[12]\d|3[01])(?:\.|st|nd|rd|th)?,?$/i;
 const YEAR = /^((?:19|20)\d\d|2100)[.,]?$/;
-/** Words said around a date ("im Mai 2027", "Ende März 2027", "the 10th of May 2027"), which no key holds. */
-const AROUND_DATE = /^(?:am|im|bis|zum|anfang|mitte|ende|on|in|of|the|by|until|end)$/i;
 
 const monthOf = (word: string): string | undefined => {
   const groups = MONTH.exec(word)?.slice(1);
@@ -639,11 +637,10 @@ const monthOf = (word: string): string | undefined => {
 
 /**
  * A month name between a day (optional) and a year, written out as "10 May 2027", "10. Mai 2027",
- * "May 10th, 2027", "10.Mai.2027" or "Mai 2027", also matches that date as stored and shown in
+ * "10th May 2027", "10.Mai.2027" or "Mai 2027", also matches that date as stored and shown in
  * numbers ("10.05.2027", "05.2027": the warranty's end, a date in the notes), beside the words
  * themselves (a note "im Mai 2027" is still found). Keyed by the words that take it as a further
- * needle: the month's, an ordinal day's ("10th") and the words said around it ("im", "of"),
- * which no key holds.
+ * needle: the month's and an ordinal day's ("10th"), which no key holds.
  */
 function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
   const dates = new Map<string, readonly string[]>();
@@ -652,26 +649,11 @@ function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
     const [, joinedDay, name = '', joinedYear] = /^(?:(\d{1,2})\.)?(.*?)(?:[.,]|\.((?:19|20)\d\d|2100))?$/.exec(plain(word)) ?? [];
     const month = monthOf(name);
     if (!month) return;
-    const next = words[index + 1] ?? '';
-    // "May 10, 2027": the day after the month, then the year.
-    const dayAfter = joinedDay || joinedYear || YEAR.test(next) ? undefined : DAY.exec(next)?.[1];
-    const year = joinedYear ?? YEAR.exec(dayAfter ? (words[index + 2] ?? '') : next)?.[1];
+    const year = joinedYear ?? YEAR.exec(words[index + 1] ?? '')?.[1];
     if (!year) return;
-    // Before the month, the words said around a date and the day ("Ende März", "the 10th of May").
-    const said: string[] = [];
-    let day = joinedDay ?? dayAfter;
-    let at = index - 1;
-    for (; at >= 0; at -= 1) {
-      const before = words[at] ?? '';
-      const dayBefore = day === undefined ? DAY.exec(before)?.[1] : undefined;
-      if (dayBefore) {
-        day = dayBefore;
-        // "10th": no key holds it.
-        if (/[a-z]/i.test(before)) said.push(before);
-      } else if (AROUND_DATE.test(before)) said.push(before);
-      else break;
-    }
-    if (dayAfter && /[a-z]/i.test(next)) said.push(next);
+    // The day before the month ("10 May", "10th May").
+    const before = joinedDay ? '' : (words[index - 1] ?? '');
+    const day = joinedDay ?? DAY.exec(before)?.[1];
     // As the warranty's end is stored ("03.09.2027", "3.9.2027") and a note may hold it: the short
     // form from the start of a word, or after a bracket ("Rückruf (3.9.2027)"), so that "3 Sept"
     // does not find the 13th.
@@ -679,7 +661,9 @@ function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
     const date = day
       ? [`${day.padStart(2, '0')}.${month}.${year}`, `${BODY_MARK}${Number(day)}.${short}`, `${BODY_MARK}(${Number(day)}.${short}`]
       : [`${month}.${year}`, `.${short}`];
-    for (const taking of [word, ...said]) dates.set(taking, date);
+    dates.set(word, date);
+    // An ordinal's word ("10th"), which no key holds, takes it too.
+    if (day && /[a-z]/i.test(before)) dates.set(before, date);
   });
   return dates;
 }
@@ -751,14 +735,11 @@ function truncate(value: string, maxCodePoints: number, maxBytes: number): strin
  * someone who capitalises every word writes "Von Der Leyen" for "von der Leyen", in capitals
  * "VON DER LEYEN": all under L), Romance ones only written small ("de Vries", "da Silva"), since
  * "De Luca" or "La Rosa" is the name itself (and "DE LUCA" tells nothing more). A particle with
- * nothing after it that sorts is the name ("Van", "VAN", "Van -"; "Von Der" under D). A title of
- * nobility before a German particle goes with it ("Graf von Faber-Castell" under F, "Freiherr von
- * und zu Guttenberg" under G; "Graf" alone is a name, under G). Any visible
+ * nothing after it that sorts is the name ("Van", "VAN", "Van -"; "Von Der" under D). Any visible
  * space separates the words: a no-break space ("von\u00a0Berg", as word processors and some phone
  * exports write it) or two spaces too, not an invisible U+FEFF ("von\uFEFFBerg" reads "vonBerg").
  */
-const PARTICLE =
-  /^(?:(?:graf|gräfin|freiherr|freifrau|freiin|baron|baronin|prinz|prinzessin|fürst|fürstin|herzog|herzogin|ritter|edler|edle)\p{Zs}+(?=(?:von|vom|zu|zum|zur)\p{Zs}))?(?:von|vom|zu|zum|zur|van|ter|ten)(?:\p{Zs}+(?:und\p{Zs}+zu|der|den|dem|de|het|'t))?\p{Zs}+/iu;
+const PARTICLE = /^(?:von|vom|zu|zum|zur|van|ter|ten)(?:\p{Zs}+(?:und\p{Zs}+zu|der|den|dem|de|het|'t))?\p{Zs}+/iu;
 const ROMANCE = /^(?:de(?:\p{Zs}+(?:la|le|los|las))?|del|della|di|da|das|do|dos|du|des|le|la)\p{Zs}+/u;
 
 /**

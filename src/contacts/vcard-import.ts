@@ -32,7 +32,7 @@ import { binaryToBytes, bytesToBinary, decodeStrict, hasUtf16Bom, isKnownNonUtf8
 import { FIELDS, type FieldName } from './fields';
 import { NAME_VISIBLE, phoneDigits, plain } from './keys';
 import { type ContactInput, codePoints, contactInput, isValidField } from './schema';
-import { TWO_NUMBERS } from './vcard';
+import { phoneNumbers, TWO_NUMBERS, TYPED_PHONE } from './vcard';
 
 /** At most this much text per file once photos are skipped (contract §4: 1 MB). */
 export const MAX_IMPORT_TEXT_BYTES = 1024 * 1024;
@@ -660,6 +660,9 @@ const NOT_REPORTED = new Set([
   'LABEL',
   'CATEGORIES',
   'X-ABLABEL',
+  // Our export's phone field as stored, where its TELs split it (src/contacts/vcard.ts TYPED_PHONE).
+  'X-KONTAKTE-PHONE',
+  'X-KONTAKTE-MOBILE',
   'X-ABADR',
   'X-ABUID',
   'X-ABSHOWAS',
@@ -919,6 +922,22 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
       const kind = (value: string) => ({ types: new Set<string>(), label: '', mobile: GERMAN_MOBILE.test(value.replace(/[^\d+]/g, '')) });
       return [{ ...entry, value: first }, ...more.map((value) => ({ ...kind(value), value, noCall: entry.noCall, second: true }))];
     });
+  // Our own export wrote a field of several extensions as one TEL each, and the field as stored
+  // beside them: read back as stored, in the place of its first TEL (vcard.ts phoneNumbers).
+  if (ownExport)
+    for (const [name, mobile] of [
+      [TYPED_PHONE.phone, false],
+      [TYPED_PHONE.mobile, true],
+    ] as const) {
+      const typed = reader.text(reader.first(name));
+      const split = new Set(typed === '' ? [] : phoneNumbers(typed));
+      const at = phones.findIndex((entry) => entry.mobile === mobile && split.has(entry.value));
+      const entry = phones[at];
+      if (!entry || split.size < 2) continue;
+      phones[at] = { ...entry, value: typed };
+      for (let index = phones.length - 1; index > at; index -= 1)
+        if (phones[index]?.mobile === mobile && split.has(phones[index]?.value ?? '')) phones.splice(index, 1);
+    }
   // A number to call given twice (Apple: the same number as "pref" and as "CELL", written
   // "+49 171 …" and "0171 …") is kept once, as the mobile where it is one (buyer review).
   // A "number" without digits (Thunderbird's sample: "Privattelefon") is no number: kept as it is.

@@ -102,12 +102,35 @@ export function phoneValue(number: string): string {
         whole.length > offset + match.length ? `${countryCode} ` : countryCode,
       )
       .replace(TRUNK_ZERO_IN_BRACKETS, '$1')
-      // "+49 0" alone is "+49", too short, as "+49 (0)" is.
-      .replace(TRUNK_ZERO_PLAIN, (match: string, head: string, offset: number, whole: string) =>
-        whole.length > offset + match.length ? head : head.trimEnd(),
-      )
+      // "+49 0" alone is "+49 ", too short, as "+49 (0)" is.
+      .replace(TRUNK_ZERO_PLAIN, '$1')
   );
 }
+
+/**
+ * The numbers one field holds, each as a TEL carries it (phoneValue): one, or for extensions
+ * written the German way ("089 123 45-67 / -68 / -0") each of them whole ("089 123 45-67",
+ * "089 123 45-68", "089 123 45-0"): a later extension takes the place of the first one's, the
+ * digits after its hyphen, or as many last digits as it has ("089-123 45 67 / -68": "…45 68").
+ * One TEL of the typed text made phones dial 089123456768, a number nobody has (buyer review),
+ * while the card dials the first.
+ */
+export function phoneNumbers(number: string): string[] {
+  const [first = '', ...extensions] = number.split(/(?<=\d)\s*\/\s*-\s*/);
+  if (extensions.length === 0 || !extensions.every((extension) => /^\d+\s*$/.test(extension))) return [phoneValue(number)];
+  const head = phoneValue(first).trimEnd();
+  const own = /-(\d+)$/.exec(head)?.[1];
+  const numbers = [head];
+  for (const extension of extensions.map((each) => each.trim())) {
+    const replaced = own ?? (new RegExp(`\\d{${extension.length}}$`).test(head) ? head.slice(-extension.length) : undefined);
+    if (replaced === undefined) return [phoneValue(number)];
+    numbers.push(head.slice(0, head.length - replaced.length) + extension);
+  }
+  return numbers;
+}
+
+/** The export's own property that carries a phone field split into several TELs, as stored (read back by the import). */
+export const TYPED_PHONE = { phone: 'X-KONTAKTE-PHONE', mobile: 'X-KONTAKTE-MOBILE' } as const;
 
 /** What a `tel:` link dials: a leading "+" and the digits, without a trunk 0 after the country code. */
 export function dialable(number: string): string {
@@ -126,6 +149,19 @@ export function dialledDigits(value: string): number {
 
 // ---------------------------------------------------------------------------------------------
 // The file.
+
+/**
+ * A field's TEL lines, each preceded by CRLF: one per number it holds (phoneNumbers), and where
+ * that is more than one, the field as stored in a property of our own that phones ignore and the
+ * import reads back, so that a round trip through the file changes nothing.
+ */
+function telLines(number: string, parameters: string, typed: string): string {
+  if (number === '') return '';
+  const numbers = phoneNumbers(number);
+  let lines = '';
+  for (const each of numbers) lines += CRLF + fileLine('TEL', parameters, text(each));
+  return numbers.length > 1 ? lines + CRLF + fileLine(typed, '', text(number)) : lines;
+}
 
 /**
  * One card, CRLF-terminated, lines folded at 75 octets.
@@ -150,8 +186,7 @@ export function serializeContact(c: VCardContact, options: VCardOptions): string
   }
   if (hasAddress(c)) card += CRLF + fileLine('ADR', 'TYPE=WORK', addressValue(c));
   card += CRLF + fileLine('UID', '', text(`kontakte-${c.id}`));
-  if (c.phone !== '') card += CRLF + fileLine('TEL', 'TYPE=WORK,VOICE', text(phoneValue(c.phone)));
-  if (c.mobile !== '') card += CRLF + fileLine('TEL', 'TYPE=CELL', text(phoneValue(c.mobile)));
+  card += telLines(c.phone, 'TYPE=WORK,VOICE', TYPED_PHONE.phone) + telLines(c.mobile, 'TYPE=CELL', TYPED_PHONE.mobile);
   if (c.email !== '') card += CRLF + fileLine('EMAIL', 'TYPE=INTERNET', text(c.email));
   if (c.website !== '') card += CRLF + fileLine('URL', '', uri(c.website));
   if (c.notes !== '') card += CRLF + fileLine('NOTE', '', text(c.notes));
@@ -204,8 +239,8 @@ function qrCard(c: QrContact, dropped: readonly QrOmission[]): string {
   const lines = ['BEGIN:VCARD', 'VERSION:3.0', qrLine('N', '', nameValue(c)), qrLine('FN', '', text(displayName(c)))];
   if (c.company !== '') lines.push(qrLine('ORG', '', text(c.company)));
   if (c.position !== '' && !dropped.includes('title')) lines.push(qrLine('TITLE', '', text(c.position)));
-  if (c.phone !== '') lines.push(qrLine('TEL', 'TYPE=WORK,VOICE', text(phoneValue(c.phone))));
-  if (c.mobile !== '') lines.push(qrLine('TEL', 'TYPE=CELL', text(phoneValue(c.mobile))));
+  if (c.phone !== '') for (const each of phoneNumbers(c.phone)) lines.push(qrLine('TEL', 'TYPE=WORK,VOICE', text(each)));
+  if (c.mobile !== '') for (const each of phoneNumbers(c.mobile)) lines.push(qrLine('TEL', 'TYPE=CELL', text(each)));
   if (c.email !== '') lines.push(qrLine('EMAIL', 'TYPE=INTERNET', text(c.email)));
   if (c.website !== '' && !dropped.includes('url')) lines.push(qrLine('URL', '', uri(c.website)));
   if (hasAddress(c) && !dropped.includes('adr')) lines.push(qrLine('ADR', 'TYPE=WORK', addressValue(c)));
