@@ -110,10 +110,13 @@ describe('list', () => {
     const twoCard = await (await send(`${LIST}/${two}`, { user: anna })).text();
     expect(twoCard).toContain('<a href="tel:0891234567">089-123 45 67 / -68</a>');
     expect(twoCard).not.toContain('tel:089123456768');
-    // The phone's contacts get both, each dialled whole (buyer review: one TEL dialled 089123456768).
-    const twoFile = await (await send(`${LIST}/${two}.vcf`, { user: anna })).text();
-    expect(twoFile).toContain(
-      'TEL;TYPE=WORK,VOICE:089-123 45 67\r\nTEL;TYPE=WORK,VOICE:089-123 45 68\r\nX-KONTAKTE-PHONE:089-123 45 67 / -68\r\n',
+    // The phone's contacts get both, each dialled whole (buyer review: one TEL dialled 089123456768),
+    // also typed with the dashes Word writes; the card dials the first.
+    const pair = await create({ company: 'Durchwahlen Paar GmbH', phone: '089 123 45–67 / –68' });
+    expect(await (await send(`${LIST}/${pair}`, { user: anna })).text()).toContain('<a href="tel:0891234567">089 123 45–67 / –68</a>');
+    const pairFile = await (await send(`${LIST}/${pair}.vcf`, { user: anna })).text();
+    expect(pairFile).toContain(
+      'TEL;TYPE=WORK,VOICE:089 123 45-67\r\nTEL;TYPE=WORK,VOICE:089 123 45-68\r\nX-KONTAKTE-PHONE;CHARSET=UTF-8:089 123 45–67 / –68\r\n',
     );
     // "+49 0151 …", the trunk 0 after the country code without brackets: shown as typed, dialled
     // and exported without it (buyer review: it dialled +4901512345678).
@@ -822,14 +825,15 @@ describe('add', () => {
       ['+49 89 123456 – 0', 'tel:+49891234560'],
       ['089\u2011123456', 'tel:089123456'],
       ['(+49) 89 1234567', 'tel:+49891234567'],
+      ['(+49) 0151 2345678', 'tel:+491512345678'],
     ] as const) {
       const response = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Nummer', phone } });
       expect(response.status, phone).toBe(303);
       const card = await (await send(response.headers.get('Location') ?? '', { user: dialler })).text();
       expect(card, phone).toContain(`<a href="${href}">${phone}</a>`);
     }
-    // Letters are not a short number: the message asks for digits.
-    for (const phone of ['abc', '12ab']) {
+    // Letters are not a short number: the message asks for digits; nor is a plus in brackets without a country code.
+    for (const phone of ['abc', '12ab', '(+) 1234567', '(+49 89 1234']) {
       const response = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Nummer', phone } });
       expect(response.status, phone).toBe(422);
       expect(await response.text(), phone).toMatch(/id="f-phone-error"[^>]*>Bitte geben Sie die Nummer mit Ziffern ein/);

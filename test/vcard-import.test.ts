@@ -484,6 +484,13 @@ describe('mapping to the fields', () => {
 
   it("reads back a field of two extensions, which our export writes as two TELs, as it was stored; another program's two TELs stay two numbers", () => {
     const stored = { phone: '089 123 45-67 / -68', mobile: '0171 123-45 / -46 / -0' };
+    // The same extension twice is one TEL, and still read back as stored (review).
+    const twice = serializeContacts([toVCardContact({ ...none, company: 'Doppelt GmbH', phone: '089 123 45-67 / -67' }, 'id_2', 0)], {
+      assetName: 'Lindenhof, Wohnung 12',
+    });
+    const again = parseVcf(utf8.encode(twice));
+    if (!again.ok) throw new Error(again.error);
+    expect(again.cards[0]?.values).toMatchObject({ phone: '089 123 45-67 / -67', notes: '' });
     const file = serializeContacts([toVCardContact({ ...none, company: 'Durchwahl GmbH', ...stored }, 'id_1', 0)], {
       assetName: 'Lindenhof, Wohnung 12',
     });

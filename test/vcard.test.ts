@@ -430,6 +430,11 @@ describe('phone numbers', () => {
     // Two zeros are no trunk prefix; a 0 later in the number is the number's.
     ['+49 00151 2345678', '+49 00151 2345678', '+49001512345678'],
     ['+49 30 0123456', '+49 30 0123456', '+49300123456'],
+    // A country code in brackets, and a Word dash after it: the trunk 0 goes as well (review).
+    ['(+49) 0151 2345678', '+49 151 2345678', '+491512345678'],
+    ['(+49) (0)89 3100200', '+49 89 3100200', '+49893100200'],
+    ['( +43 ) 0664 1234567', '+43 664 1234567', '+436641234567'],
+    ['+49–0151 2345678', '+49-151 2345678', '+491512345678'],
     // "+49 0" alone is "+49 ", as "+49 (0)" is: too short to save (review).
     ['+49 0', '+49 ', '+49'],
     ['+44 0 ', '+44 ', '+44'],
@@ -451,11 +456,15 @@ describe('phone numbers', () => {
     ['089 123 45-67/-68', ['089 123 45-67', '089 123 45-68']],
     ['089 123 45-67 / -68 / -0', ['089 123 45-67', '089 123 45-68', '089 123 45-0']],
     ['+49 (0)89 123-45 / -46', ['+49 89 123-45', '+49 89 123-46']],
-    // Without a hyphen before the extension, it takes the place of as many last digits.
-    ['089-123 45 67 / -68', ['089-123 45 67', '089-123 45 68']],
-    ['089 1234567 / -8', ['089 1234567', '089 1234568']],
-    // One number: an extension without a hyphen, an area code's slash, none at all, or more
-    // extension digits than the number has at its end.
+    // The dashes Word writes, and the same extension twice.
+    ['089 123 45–67 / –68', ['089 123 45-67', '089 123 45-68']],
+    ['089 123 45-67 / -67', ['089 123 45-67', '089 123 45-67']],
+    // One number, as typed: a first number without an extension of its own says not which digits
+    // a later one replaces (review: "089 123456 / -10" became "089 123410"); an extension
+    // without a hyphen, an area code's slash, none at all.
+    ['089-123 45 67 / -68', ['089-123 45 67 / -68']],
+    ['089 3100200 / -0', ['089 3100200 / -0']],
+    ['089 123456 / -10', ['089 123456 / -10']],
     ['089 3100200 / 0', ['089 3100200 / 0']],
     ['089 / 123456', ['089 / 123456']],
     ['+49 89 123456', ['+49 89 123456']],
@@ -472,6 +481,10 @@ describe('phone numbers', () => {
       'X-KONTAKTE-PHONE:089 123 45-67 / -68',
       'TEL;TYPE=CELL:0171 2345678',
     ]);
+    // The same extension twice is one TEL; the stored text stays as it is.
+    expect(
+      contentLines(card({ ...empty, lastName: 'A', phone: '089 123 45-67 / -67' })).filter((l) => /^(TEL|X-KONTAKTE)/.test(l)),
+    ).toEqual(['TEL;TYPE=WORK,VOICE:089 123 45-67', 'X-KONTAKTE-PHONE:089 123 45-67 / -67']);
     const qr = qrOf({ ...empty, lastName: 'A', phone: '', mobile: '0171 123-45 / -46' }).text;
     expect(qr.split('\r\n').filter((l) => l.startsWith('TEL'))).toEqual(['TEL;TYPE=CELL:0171 123-45', 'TEL;TYPE=CELL:0171 123-46']);
     expect(qr).not.toContain('X-KONTAKTE');

@@ -842,7 +842,7 @@
     return digits.replace(/^(00(?:31|32|33|41|43|44|90))0(?=[1-9])/, '$1');
   }
   // A run of number-shaped words ("+49 89 4711-0815") is one number, as in the server's search.
-  var NUMBERISH = /^[-+()/.0-9]+$/;
+  var NUMBERISH = /^[-+()/.0-9\u2010-\u2014\u2212]+$/;
   // A salutation, a legal form, a phone label or "und" is left out while another word remains,
   // as the server's search does (src/contacts/keys.ts FILLER): "Elektro Brandl GmbH".
   var FILLER =
@@ -895,9 +895,9 @@
     });
     return folded;
   }
-  // keys.ts MONTH, as fold() writes the names ("June" as "jun", "Maerz" as "marz").
+  // keys.ts MONTH, as fold() writes the names ("Maerz" as "marz").
   var MONTH =
-    /^(?:(januar|janner|january|jan)|(februar|february|febr|feb)|(marz|march|mar|mrz)|(april|apr)|(mai|may)|(juni|jun)|(juli|july|jul)|(august|aug)|(september|sept|sep)|(oktober|october|okt|oct)|(november|nov)|(dezember|december|dez|dec))$/;
+    /^(?:(januar|janner|january|jan)|(februar|february|febr|feb)|(marz|march|mar|mrz)|(april|apr)|(mai|may)|(juni|june|jun)|(juli|july|jul)|(august|aug)|(september|sept|sep)|(oktober|october|okt|oct)|(november|nov)|(dezember|december|dez|dec))$/;
   function searchOffline(field) {
     var list = document.getElementById('rows');
     var results = document.getElementById('results');

@@ -42,9 +42,9 @@ const CONTROL_CHARACTERS_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u
 // nothing visible goes. The marks U+200E/U+200F stay.
 export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-// A plus first, also in brackets ("(+49) 89 …"); dashes as Word and signatures write them
+// A plus first, also a country code in brackets ("(+49) 89 …"); dashes as Word and signatures write them
 // ("089 123456–0") are hyphens (review: "Bitte … mit Ziffern" for digits typed with an en dash).
-const PHONE = /^(?:\+|\(\+)?[0-9 /().\-\u2010-\u2014\u2212]+$/;
+const PHONE = /^(?:\+|\(\+\d{1,3}\))?[0-9 /().\-\u2010-\u2014\u2212]+$/;
 /**
  * A local part and a domain, nothing else: no `?cc=…&body=…` after the domain that a `mailto:`
  * link would turn into hidden recipients or a prefilled text. Domain labels are letters (any

@@ -930,10 +930,12 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
       [TYPED_PHONE.mobile, true],
     ] as const) {
       const typed = reader.text(reader.first(name));
-      const split = new Set(typed === '' ? [] : phoneNumbers(typed));
+      // Counted before the Set: "-67 / -67" is two numbers of one TEL (review).
+      const numbers = typed === '' ? [] : phoneNumbers(typed);
+      const split = new Set(numbers);
       const at = phones.findIndex((entry) => entry.mobile === mobile && split.has(entry.value));
       const entry = phones[at];
-      if (!entry || split.size < 2) continue;
+      if (!entry || numbers.length < 2) continue;
       phones[at] = { ...entry, value: typed };
       for (let index = phones.length - 1; index > at; index -= 1)
         if (phones[index]?.mobile === mobile && split.has(phones[index]?.value ?? '')) phones.splice(index, 1);

@@ -92,12 +92,16 @@ const TRUNK_ZERO_PLAIN = /^(\s*(?:\+|00)(?:31|32|33|41|43|44|49|90)[\s./-]*)0[\s
  * "08031 / 12345 - 0"); two spaces are a typo as often as a second number, and stay one.
  */
 export const TWO_NUMBERS =
-  /(?<=(?:\d\D*){5}\d)(?:\s*(?:\/+|[–—])\s*|\s+[-\u2010-\u2012\u2212]\s*|[-\u2010-\u2012\u2212]\s+)(?=\(?[+0](?:\D*\d){5})/;
+  /(?<=(?:\d\D*){5}\d)(?:\s*(?:\/+|[–—]+)\s*|\s+[-\u2010-\u2012\u2212]\s*|[-\u2010-\u2012\u2212]\s+)(?=\(?[+0](?:\D*\d){5})/;
 
 /** The number as a vCard's TEL carries it: as typed, without a trunk 0 after the country code ("(0)", "(089)", "+49 0151"). */
 export function phoneValue(number: string): string {
   return (
     number
+      // The dashes Word writes as hyphens, a country code in brackets ("(+49) 89 …") as written
+      // without, so that the trunk 0 after it goes too (review).
+      .replace(/[\u2010-\u2014\u2212]/g, '-')
+      .replace(/^\s*\(\s*(\+\d{1,3})\s*\)\s*/, '$1 ')
       .replace(TRUNK_ZERO_AFTER_COUNTRY_CODE, (match: string, countryCode: string, offset: number, whole: string) =>
         whole.length > offset + match.length ? `${countryCode} ` : countryCode,
       )
@@ -109,24 +113,20 @@ export function phoneValue(number: string): string {
 
 /**
  * The numbers one field holds, each as a TEL carries it (phoneValue): one, or for extensions
- * written the German way ("089 123 45-67 / -68 / -0") each of them whole ("089 123 45-67",
- * "089 123 45-68", "089 123 45-0"): a later extension takes the place of the first one's, the
- * digits after its hyphen, or as many last digits as it has ("089-123 45 67 / -68": "…45 68").
- * One TEL of the typed text made phones dial 089123456768, a number nobody has (buyer review),
- * while the card dials the first.
+ * written the German way after a number with its own ("089 123 45-67 / -68 / -0") each of them
+ * whole ("089 123 45-67", "089 123 45-68", "089 123 45-0"): a later extension takes the place of
+ * the digits after the first one's hyphen. One TEL of the typed text made phones dial
+ * 089123456768, a number nobody has (buyer review), while the card dials the first. Where the
+ * first number has no extension of its own ("089 3100200 / -0") nothing says which digits a later
+ * one replaces: one number, as typed (review).
  */
 export function phoneNumbers(number: string): string[] {
-  const [first = '', ...extensions] = number.split(/(?<=\d)\s*\/\s*-\s*/);
-  if (extensions.length === 0 || !extensions.every((extension) => /^\d+\s*$/.test(extension))) return [phoneValue(number)];
-  const head = phoneValue(first).trimEnd();
-  const own = /-(\d+)$/.exec(head)?.[1];
-  const numbers = [head];
-  for (const extension of extensions.map((each) => each.trim())) {
-    const replaced = own ?? (new RegExp(`\\d{${extension.length}}$`).test(head) ? head.slice(-extension.length) : undefined);
-    if (replaced === undefined) return [phoneValue(number)];
-    numbers.push(head.slice(0, head.length - replaced.length) + extension);
-  }
-  return numbers;
+  const value = phoneValue(number);
+  const [first = '', ...extensions] = value.split(/(?<=\d)\s*\/\s*-\s*/);
+  const head = first.trimEnd();
+  const own = /-\d+$/.exec(head);
+  if (!own || extensions.length === 0 || !extensions.every((extension) => /^\d+\s*$/.test(extension))) return [value];
+  return [head, ...extensions.map((extension) => head.slice(0, own.index + 1) + extension.trim())];
 }
 
 /** The export's own property that carries a phone field split into several TELs, as stored (read back by the import). */
@@ -159,7 +159,8 @@ function telLines(number: string, parameters: string, typed: string): string {
   if (number === '') return '';
   const numbers = phoneNumbers(number);
   let lines = '';
-  for (const each of numbers) lines += CRLF + fileLine('TEL', parameters, text(each));
+  // The same extension twice ("-67 / -67") is one TEL; the stored text still says it twice.
+  for (const each of new Set(numbers)) lines += CRLF + fileLine('TEL', parameters, text(each));
   return numbers.length > 1 ? lines + CRLF + fileLine(typed, '', text(number)) : lines;
 }
 
@@ -239,8 +240,8 @@ function qrCard(c: QrContact, dropped: readonly QrOmission[]): string {
   const lines = ['BEGIN:VCARD', 'VERSION:3.0', qrLine('N', '', nameValue(c)), qrLine('FN', '', text(displayName(c)))];
   if (c.company !== '') lines.push(qrLine('ORG', '', text(c.company)));
   if (c.position !== '' && !dropped.includes('title')) lines.push(qrLine('TITLE', '', text(c.position)));
-  if (c.phone !== '') for (const each of phoneNumbers(c.phone)) lines.push(qrLine('TEL', 'TYPE=WORK,VOICE', text(each)));
-  if (c.mobile !== '') for (const each of phoneNumbers(c.mobile)) lines.push(qrLine('TEL', 'TYPE=CELL', text(each)));
+  if (c.phone !== '') for (const each of new Set(phoneNumbers(c.phone))) lines.push(qrLine('TEL', 'TYPE=WORK,VOICE', text(each)));
+  if (c.mobile !== '') for (const each of new Set(phoneNumbers(c.mobile))) lines.push(qrLine('TEL', 'TYPE=CELL', text(each)));
   if (c.email !== '') lines.push(qrLine('EMAIL', 'TYPE=INTERNET', text(c.email)));
   if (c.website !== '' && !dropped.includes('url')) lines.push(qrLine('URL', '', uri(c.website)));
   if (hasAddress(c) && !dropped.includes('adr')) lines.push(qrLine('ADR', 'TYPE=WORK', addressValue(c)));

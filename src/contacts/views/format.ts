@@ -13,7 +13,7 @@ import { formatDate } from '../warranty';
 export function telHref(number: string): string {
   let href = telHrefs.get(number);
   if (href === undefined) {
-    href = `tel:${dialable(number.replace(/(?<=\d)\s*\/\s*-.*/, '').split(TWO_NUMBERS)[0] ?? '')}`;
+    href = `tel:${dialable(number.replace(/(?<=\d)\s*\/\s*[-\u2010-\u2014\u2212].*/, '').split(TWO_NUMBERS)[0] ?? '')}`;
     // Bounded: a page shows at most a few hundred numbers; past 4,096 the map starts again.
     if (telHrefs.size >= 4096) telHrefs.clear();
     telHrefs.set(number, href);
