@@ -86,8 +86,8 @@ const TRUNK_ZERO_PLAIN = /^(\s*(?:\+|00)(?:31|32|33|41|43|44|49|90)[\s./-]*)0[\s
 /**
  * Where a second number starts in one phone field: after six digits or more, a slash (or two), an
  * en or em dash, or a hyphen (or a dash Word writes for one) with a space beside it, then a 0 or +
- * (perhaps in brackets) that five digits or more follow ("089 123456 / 0171 2345678", "116117 - 0171 2345678", "… / (0171)
- * 2345678"). Not an area code's slash ("089 / 123456", "039881 / 12345": a German number after
+ * (perhaps in brackets) that five digits or more follow ("089 123456 / 0171 2345678", "116117 -
+ * 0171 2345678", "… / (0171) 2345678"). Not an area code's slash ("089 / 123456", "039881 / 12345": a German number after
  * its area code never starts with 0) nor an extension ("089 123 45-67 / -68", "089 3100200 / 0",
  * "08031 / 12345 - 0"); two spaces are a typo as often as a second number, and stay one.
  */
