@@ -135,7 +135,7 @@ export const TYPED_PHONE = { phone: 'X-KONTAKTE-PHONE', mobile: 'X-KONTAKTE-MOBI
 /** What a `tel:` link dials: a leading "+" and the digits, without a trunk 0 after the country code. */
 export function dialable(number: string): string {
   const value = phoneValue(number).trim();
-  return (/^\(?\+/.test(value) ? '+' : '') + value.replace(/\D/g, '');
+  return (value.startsWith('+') ? '+' : '') + value.replace(/\D/g, '');
 }
 
 /**
