@@ -530,6 +530,9 @@ describe('a date written out in words (buyer review: the English list shows "10 
     // Also in brackets in the notes, as people write a date beside a word (review).
     expect(finds('15. Mai 2027', contact({ company: 'X', notes: 'Rückruf (15.5.2027), sonst nie' }))).toBe(true);
     expect(finds('5. Mai 2027', contact({ company: 'X', notes: 'Rückruf (15.5.2027), sonst nie' }))).toBe(false);
+    // In square brackets too (stop 60).
+    expect(finds('15. Mai 2027', contact({ company: 'X', notes: 'Rückruf [15.5.2027]' }))).toBe(true);
+    expect(finds('5. Mai 2027', contact({ company: 'X', notes: 'Rückruf [15.5.2027]' }))).toBe(false);
     // The 3rd is not the 13th, stored as "13.09.2027" and "13.9.2027"; nor another year's.
     expect(finds('3 Sept 2027', contact({ company: 'X', warrantyUntil: '2027-09-13' }))).toBe(false);
     expect(finds('10 May 2027', contact({ company: 'X', warrantyUntil: '2026-05-10' }))).toBe(false);

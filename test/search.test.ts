@@ -188,7 +188,7 @@ describe('a number in the notes (UX review, stop 54), through the SQL', () => {
   const names = async (q: string) => {
     made ??= seedContacts(
       NOTED,
-      9,
+      10,
       (index) =>
         [
           // As the import keeps a phone's further numbers.
@@ -205,6 +205,8 @@ describe('a number in the notes (UX review, stop 54), through the SQL', () => {
           { company: 'Notruf Nagel', notes: 'Notruf (0171) 23.11.45, Büro +49 (0)30 / 21.06.88' },
           // Dates standing alone, also one after the other or after a number: dates.
           { company: 'Termin Thal', notes: 'Termine 14.05.24 19.05.24, Rückruf 0911 654321 17.05.2024' },
+          // Word's dashes in a number, as a signature pasted from Word writes them (stop 60).
+          { company: 'Strich Stein', notes: 'Zentrale 0711 98765–0, Fax +49 711 56789−99' },
         ][index] ?? {},
     );
     await made;
@@ -228,6 +230,11 @@ describe('a number in the notes (UX review, stop 54), through the SQL', () => {
     expect(await names('089 112233')).toEqual(['Heizung Huber']);
     // A postcode (five digits) is found as the word it is, as before.
     expect(await names('80331')).toEqual(['Garten Graf']);
+  });
+
+  it("is found by its digits when typed with Word's dashes (stop 60)", async () => {
+    for (const q of ['0711987650', '0711 98765-0', '+49 711 987650', '0711 56789-99', '07115678999'])
+      expect(await names(q), q).toEqual(['Strich Stein']);
   });
 
   it('grouped like a date after its area code is a number; a date standing alone is none (review: "089 12.03.99")', async () => {

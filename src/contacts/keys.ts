@@ -35,8 +35,10 @@
  *    +33, +44 or +90 is the trunk prefix, as after +49 ("+43 0664 …" is "+43 664 …"); dashes
  *    (– — ‑ −) are hyphens ("123–125" as "123-125"); a postcode typed with a space is also
  *    stored joined ("50 672" as "50672"); "(+49) 89 …" is +49.
+ * 13: a number in the notes typed with Word's dashes ("089 123456–0") is stored by its digits
+ *    too, as one with hyphens already was.
  */
-export const KEY_FORMAT = 12;
+export const KEY_FORMAT = 13;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -391,7 +393,7 @@ export function searchKey(fields: KeyFields): string {
   // one run: each place where another may start (a 0, + or bracket after a space or slash)
   // starts an entry of its own, of at most six groups, so a number typed with + finds it (code review).
   const notes = fieldValue(fields, 'notes').replace(NOTES_DATE, ' ');
-  for (const run of notes.match(/[+(]?\d[\d ()/.-]*\d/g) ?? []) {
+  for (const run of notes.match(/[+(]?\d[\d ()/.\-‐-—−]*\d/g) ?? []) {
     const groups = run.split(/(?<=[\s/])(?=[+(0])/);
     for (let start = 0; start < groups.length; start += 1) {
       const { digits } = canonicalPhone(groups.slice(start, start + 6).join(''));
@@ -655,11 +657,11 @@ function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
     const before = joinedDay ? '' : (words[index - 1] ?? '');
     const day = joinedDay ?? DAY.exec(before)?.[1];
     // As the warranty's end is stored ("03.09.2027", "3.9.2027") and a note may hold it: the short
-    // form from the start of a word, or after a bracket ("Rückruf (3.9.2027)"), so that "3 Sept"
-    // does not find the 13th.
+    // form from the start of a word, or after a bracket ("Rückruf (3.9.2027)", "[3.9.2027]"), so
+    // that "3 Sept" does not find the 13th.
     const short = `${Number(month)}.${year}`;
     const date = day
-      ? [`${day.padStart(2, '0')}.${month}.${year}`, `${BODY_MARK}${Number(day)}.${short}`, `${BODY_MARK}(${Number(day)}.${short}`]
+      ? [`${day.padStart(2, '0')}.${month}.${year}`, ...['', '(', '['].map((bracket) => `${BODY_MARK}${bracket}${Number(day)}.${short}`)]
       : [`${month}.${year}`, `.${short}`];
     dates.set(word, date);
     // An ordinal's word ("10th"), which no key holds, takes it too.
