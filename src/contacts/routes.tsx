@@ -16,7 +16,17 @@ import { fragment, render, wantsFragment } from '../views/render';
 import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
 import { columnsOf, FIELDS, type FieldName, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
-import { confirmImport, duplicateIndex, findStaged, IN_FILE, type StagedCard, stageImport, undoImport, undoneImport } from './imports';
+import {
+  confirmImport,
+  type DuplicateIndex,
+  duplicateIndex,
+  findStaged,
+  IN_FILE,
+  type StagedCard,
+  stageImport,
+  undoImport,
+  undoneImport,
+} from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
 import { coercedNumber, fieldsThen, integerIn, lengthIn, matching, orElse } from './or-else';
 import { afterWrite, contactPage, formPage, keepingInput, listLeft, listPage, mergedMessage, rememberList, savedMessage } from './pages';
@@ -472,15 +482,39 @@ contactRoutes.post('/contacts/import', async (c) => {
   }));
   const stagedAs = await stageImport(db, asset.id, staged, author(c));
   if (!stagedAs) return refuse(t.contacts.importErrors.tooLarge ?? '');
-  const { importId, mark, live, book } = stagedAs;
+  return previewPage(c, stagedAs.importId, stagedAs, staged);
+});
+
+/**
+ * The import's preview of `staged`, marked against the book as `index` read it; `props` says
+ * more (a message, the cards ticked) where a confirm comes back to it.
+ */
+function previewPage(
+  c: Ctx,
+  importId: string,
+  { mark, live, book }: DuplicateIndex,
+  staged: readonly StagedCard[],
+  status: 200 | 409 | 422 = 200,
+  props: (cards: (StagedCard & { duplicateOf?: string })[], live: number) => Partial<Parameters<typeof ImportPreview>[0]> = () => ({}),
+) {
+  const { shell, asset } = c.var;
   const cards = mark(staged);
   return render(c, {
-    title: t.contacts.previewTitle(cards.length),
+    status,
+    title: shell.t.contacts.previewTitle(cards.length),
     body: (
-      <ImportPreview shell={shell} assetId={asset.id} importId={importId} cards={cards} room={MAX_CONTACTS_PER_ASSET - live} book={book} />
+      <ImportPreview
+        shell={shell}
+        assetId={asset.id}
+        importId={importId}
+        cards={cards}
+        room={MAX_CONTACTS_PER_ASSET - live}
+        book={book}
+        {...props(cards, live)}
+      />
     ),
   });
-});
+}
 
 // The preview's own address, which a no-JS "Alle anhaken" leaves in the address bar, opened again
 // (from history, a new tab): the preview as it stands, or where its import went (review: 405).
@@ -495,14 +529,7 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
       title: shell.t.contacts.importTitle,
       body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors[staged ? 'undone' : 'gone']} />,
     });
-  const { live, mark, book } = await duplicateIndex(db, asset.id);
-  const cards = mark(staged.cards);
-  return render(c, {
-    title: shell.t.contacts.previewTitle(cards.length),
-    body: (
-      <ImportPreview shell={shell} assetId={asset.id} importId={importId} cards={cards} room={MAX_CONTACTS_PER_ASSET - live} book={book} />
-    ),
-  });
+  return previewPage(c, importId, await duplicateIndex(db, asset.id), staged.cards);
 });
 
 contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
@@ -525,36 +552,19 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
     status: 200 | 409 | 422,
     message?: (live: number) => string,
     { choice = ticked, untickDuplicates = false, noneTicked = false } = {},
-  ) => {
-    const { live, mark, book } = await duplicateIndex(db, asset.id);
-    const cards = mark(staged.cards);
-    return render(c, {
-      status,
-      title: shell.t.contacts.previewTitle(staged.cards.length),
-      body: (
-        <ImportPreview
-          shell={shell}
-          assetId={asset.id}
-          importId={importId}
-          cards={cards}
-          room={MAX_CONTACTS_PER_ASSET - live}
-          book={book}
-          message={message?.(live)}
-          noneTicked={noneTicked}
-          ticked={
-            untickDuplicates
-              ? // A second copy of a card in the file stays as chosen: the book has nothing to do with it (code review).
-                new Set(
-                  cards
-                    .filter((card) => (!card.duplicateOf || card.duplicateOf === IN_FILE) && choice.has(String(card.index)))
-                    .map((card) => String(card.index)),
-                )
-              : choice
-          }
-        />
-      ),
-    });
-  };
+  ) =>
+    previewPage(c, importId, await duplicateIndex(db, asset.id), staged.cards, status, (cards, live) => ({
+      message: message?.(live),
+      noneTicked,
+      ticked: untickDuplicates
+        ? // A second copy of a card in the file stays as chosen: the book has nothing to do with it (code review).
+          new Set(
+            cards
+              .filter((card) => (!card.duplicateOf || card.duplicateOf === IN_FILE) && choice.has(String(card.index)))
+              .map((card) => String(card.index)),
+          )
+        : choice,
+    }));
   const chosen = staged.cards.filter((card) => card.importable && ticked.has(String(card.index)));
   // An upload confirmed or undone since goes on as its confirm does (code review: "Alle anhaken"
   // answered a preview of no cards).
