@@ -349,18 +349,9 @@ export async function warrantyContacts(db: Database, assetId: string): Promise<W
 
 /** All live contacts of the asset (or those the list's search `query` finds), in name order, as the export needs them. */
 export async function allContacts(db: Database, assetId: string, query = ''): Promise<VCardContact[]> {
-  return readInNameOrder(db, vcardReads, assetId, query, (where) =>
-    BuiltRead.of(vcardColumns, (fields) =>
-      db
-        .select(fields)
-        .from(contacts)
-        .where(where)
-        .orderBy(...nameOrder),
-    ),
-  );
+  return readInNameOrder(db, vcardReads, vcardColumns, assetId, query);
 }
 const vcardReads = builtOnce<VCardContact>();
-const nameOrder = [asc(contacts.sortKey), asc(contacts.id)];
 
 /**
  * The asset's live contacts (or a search's matches) in name order: the export and the printed
@@ -369,12 +360,21 @@ const nameOrder = [asc(contacts.sortKey), asc(contacts.id)];
 async function readInNameOrder<Row>(
   db: Database,
   reads: ReturnType<typeof builtOnce<Row>>,
+  columns: { [K in keyof Row]: (typeof contacts)[K & keyof ContactRow] },
   assetId: string,
   query: string,
-  build: (where: SQL | undefined) => BuiltRead<Row>,
 ): Promise<Row[]> {
   const terms = parseQuery(query);
-  const read = () => build(selection(sql.placeholder('asset'), terms));
+  // (Each key is the contacts column of its name, so a row is Row: drizzle infers it only for a
+  // selection spelled out.)
+  const read = () =>
+    BuiltRead.of(columns as Record<string, typeof contacts.id>, (fields) =>
+      db
+        .select(fields)
+        .from(contacts)
+        .where(selection(sql.placeholder('asset'), terms))
+        .orderBy(asc(contacts.sortKey), asc(contacts.id)),
+    ) as unknown as BuiltRead<Row>;
   return runRead(db, terms.length ? read() : reads('all', read), { asset: assetId });
 }
 
@@ -399,15 +399,7 @@ export type PhoneListContact = { [K in keyof typeof phoneListColumns]: Contact[K
 
 /** The printed phone list: the same selection as the list's search `query`, in name order, in one query. */
 export async function phoneList(db: Database, assetId: string, query = ''): Promise<PhoneListContact[]> {
-  return readInNameOrder(db, phoneListReads, assetId, query, (where) =>
-    BuiltRead.of(phoneListColumns, (fields) =>
-      db
-        .select(fields)
-        .from(contacts)
-        .where(where)
-        .orderBy(...nameOrder),
-    ),
-  );
+  return readInNameOrder(db, phoneListReads, phoneListColumns, assetId, query);
 }
 const phoneListReads = builtOnce<PhoneListContact>();
 
