@@ -55,6 +55,10 @@ const minified = (name) =>
     .replace(/;}/g, '}')
     .trim();
 const css = minified('styles.css');
+// Inline on every page, but read by the Worker from the static files once per isolate, not carried
+// in its script (3.8 KB of its gzip budget; src/views/render.tsx): the file is also the page's
+// fallback, linked, where it could not be read.
+const criticalPath = publish(css, 'critical', 'css');
 // The other pages' rules (card, form, clash, history, import, QR, phone list): cached, not inline
 // (but for a browser's first page, which the Worker inlines them into: its hash is in the CSP).
 const pagesCss = minified('pages.css');
@@ -88,7 +92,7 @@ export const ICONS_PATH = ${JSON.stringify(iconsPath)};
 export const PRINT_CSS_PATH = ${JSON.stringify(printPath)};
 export const PAGES_CSS_PATH = ${JSON.stringify(pagesPath)};
 export const PAGES_CSS_HASH = ${JSON.stringify(`sha256-${hash(pagesCss, 'base64')}`)};
-export const CRITICAL_CSS = ${JSON.stringify(css)};
+export const CRITICAL_CSS_PATH = ${JSON.stringify(criticalPath)};
 export const CRITICAL_CSS_HASH = ${JSON.stringify(`sha256-${hash(css, 'base64')}`)};
 `;
 /** Writes a generated file only when its text changed. */

@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { CRITICAL_CSS, HTMX_PATH, PAGES_CSS_PATH, PRINT_CSS_PATH } from '../generated/assets';
+import { CRITICAL_CSS_PATH, HTMX_PATH, PAGES_CSS_PATH, PRINT_CSS_PATH } from '../generated/assets';
 import type { Shell } from './shell';
 
 /**
@@ -22,7 +22,7 @@ const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout:
  */
 export type PagesCss = 'head' | 'end' | 'none' | { inline: string };
 
-export function layout(shell: Shell, title: string, body: Child, css: PagesCss) {
+export function layout(shell: Shell, title: string, body: Child, css: PagesCss, critical: string | undefined) {
   const { t, paths, user, asset } = shell;
   const pages = html`<link rel="stylesheet" href="${paths.file(PAGES_CSS_PATH)}"/>`;
   const print = html`<link rel="stylesheet" href="${paths.file(PRINT_CSS_PATH)}" media="print"/>`;
@@ -30,8 +30,9 @@ export function layout(shell: Shell, title: string, body: Child, css: PagesCss) 
   // htmx started 3 s late with the file held back 3 s): there it is fetched, and applied by
   // app.js on the list (`data-apply`), whose swapped-in cards and forms use it.
   const later = html`<link rel="preload" as="style" href="${paths.file(PAGES_CSS_PATH)}"${css === 'end' ? raw(' data-apply=""') : ''}/>`;
-  // The critical CSS is our own build-time constant, hashed into the CSP: not user data.
-  return html`<!DOCTYPE html><html lang="${t.lang}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><title>${title} · ${t.appName}</title><meta name="htmx-config" content="${HTMX_CONFIG}"/><link rel="icon" href="data:,"/><style>${raw(CRITICAL_CSS)}</style>${typeof css === 'object' ? html`<style>${raw(css.inline)}</style>` : css === 'head' ? pages : ''}${css === 'end' ? '' : print}<script src="${paths.file(HTMX_PATH)}" defer=""></script></head><body${user ? html` data-user="${user.id}"` : ''}><a class="skip" href="#main">${t.skipToContent}</a><header class="top"><a class="back" href="${shell.platformUrl}"><span aria-hidden="true">←</span><span class="sr-only">${t.backToPlatform}: </span><span class="pname">${shell.platformName}</span><span class="pshort" aria-hidden="true">${t.platformShort}</span></a>${
+  // The critical CSS is our own static file (src/views/styles.css) as render read it, hashed into
+  // the CSP: not user data. Linked where it could not be read.
+  return html`<!DOCTYPE html><html lang="${t.lang}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><title>${title} · ${t.appName}</title><meta name="htmx-config" content="${HTMX_CONFIG}"/><link rel="icon" href="data:,"/>${critical === undefined ? html`<link rel="stylesheet" href="${paths.file(CRITICAL_CSS_PATH)}"/>` : html`<style>${raw(critical)}</style>`}${typeof css === 'object' ? html`<style>${raw(css.inline)}</style>` : css === 'head' ? pages : ''}${css === 'end' ? '' : print}<script src="${paths.file(HTMX_PATH)}" defer=""></script></head><body${user ? html` data-user="${user.id}"` : ''}><a class="skip" href="#main">${t.skipToContent}</a><header class="top"><a class="back" href="${shell.platformUrl}"><span aria-hidden="true">←</span><span class="sr-only">${t.backToPlatform}: </span><span class="pname">${shell.platformName}</span><span class="pshort" aria-hidden="true">${t.platformShort}</span></a>${
     // The way back to the platform, the asset's name (only here; it may wrap on a phone), the other assets where there are several.
     asset ? html`<span class="asset">${asset.name || asset.id}</span>` : ''
   }${user && asset && user.assets.length > 1 ? html`<a class="switch" href="${paths.home()}">${t.switchAsset}</a>` : ''}</header><main id="main" tabindex="-1">${body}</main><div id="net" class="net" hidden=""><p>${

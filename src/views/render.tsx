@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { bookmarkSetCookie } from '../db/client';
 import type { AppEnv } from '../env';
-import { PAGES_CSS_PATH } from '../generated/assets';
+import { CRITICAL_CSS_PATH, PAGES_CSS_PATH } from '../generated/assets';
 import { layout, type PagesCss } from './layout';
 
 /** An htmx request wants a fragment; anything else (no JS, reload, back) a whole page. */
@@ -33,18 +33,25 @@ export function fragment(c: Context<AppEnv>, body: Child, status: ContentfulStat
  */
 const CSS_COOKIE = 'kontakte_css';
 
-/** The other pages' rules as text: read once per isolate (the file never changes within a deploy). */
-let pagesCssText: string | undefined;
-async function pagesCss(c: Context<AppEnv>): Promise<string | undefined> {
-  if (pagesCssText !== undefined) return pagesCssText;
+/**
+ * A stylesheet's text (the critical rules, the other pages'), read once per isolate: a file never
+ * changes within a deploy (its name is its content's hash), and the Worker's script need not carry
+ * it. Undefined while it cannot be read: the page links the file then.
+ */
+const styleTexts = new Map<string, string>();
+async function styleText(c: Context<AppEnv>, path: string): Promise<string | undefined> {
+  let text = styleTexts.get(path);
+  if (text !== undefined) return text;
   try {
-    const file = await c.env.ASSETS.fetch(new URL(PAGES_CSS_PATH, c.req.url));
-    if (file.ok) pagesCssText = await file.text();
-    else await file.body?.cancel();
+    const file = await c.env.ASSETS.fetch(new URL(path, c.req.url));
+    if (file.ok) {
+      text = await file.text();
+      styleTexts.set(path, text);
+    } else await file.body?.cancel();
   } catch {
-    // Not readable now: the page links the file as for a browser that has it.
+    // Not readable now: linked, as for a browser that has it.
   }
-  return pagesCssText;
+  return text;
 }
 
 /**
@@ -70,8 +77,8 @@ export async function render(
       });
     }
     // (Unread, the file is linked in <head> as for a browser that has it.)
-    const inline = css === 'head' ? await pagesCss(c) : undefined;
+    const inline = css === 'head' ? await styleText(c, PAGES_CSS_PATH) : undefined;
     if (inline !== undefined) css = { inline };
   }
-  return c.html(layout(c.get('shell'), view.title, view.body, css), status);
+  return c.html(layout(c.get('shell'), view.title, view.body, css, await styleText(c, CRITICAL_CSS_PATH)), status);
 }
