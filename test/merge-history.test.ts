@@ -533,6 +533,48 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333', version: 5 });
   });
 
+  it('"Gespeicherte Werte übernehmen" takes the stored values of the fields compared and keeps the rest of the input (buyer review, stop 60)', async () => {
+    const eva: TestUser = { ...anna, sub: 'u-eva', name: 'Eva Brandt' };
+    const tim: TestUser = { ...jonas, sub: 'u-tim', name: 'Tim Brandt' };
+    const id = await create(eva, { company: 'Garten Brandt', notes: 'Zeile eins', email: 'a@b.de' });
+    const evas = await formOf(id, eva);
+    expect((await edit(tim, id, { ...(await formOf(id, tim)), notes: 'Tim schreibt', phone: '089 123456' })).status).toBe(303);
+    const mine = { ...evas, notes: 'Eva schreibt', email: 'eva@x.de', street: 'Annastr. 5', city: 'München' };
+    const clash = await edit(eva, id, mine);
+    expect(clash.status).toBe(409);
+    const sent = lastFormHidden(await clash.text());
+    expect(sent.theirs).toBe('phone notes');
+    for (const htmx of [false, true]) {
+      const again = await (await edit(eva, id, sent, htmx)).text();
+      // The button sends the edit form with the fields the comparison shows, and nothing else checked.
+      expect(again).toContain('<form id="contact-form" method="post"');
+      expect(again).toContain('<button type="submit" form="contact-form" name="take" value="notes" formnovalidate="">');
+      // As the browser sends the form with it: her input, the version of the clash.
+      const taken = await edit(eva, id, { ...mine, phone: '089 123456', version: sent.version ?? '', take: 'notes' }, htmx);
+      expect(taken.status).toBe(200);
+      const form = await taken.text();
+      // Tim's notes in the form, Eva's e-mail and address still there; nothing saved yet, the input
+      // kept as the browser's draft, and no comparison left: an edit of the version stored now.
+      for (const value of ['>Tim schreibt</textarea>', 'value="eva@x.de"', 'value="Annastr. 5"', 'value="München"', 'value="089 123456"'])
+        expect(form, value).toContain(value);
+      expect(form).not.toContain('Eva schreibt');
+      expect(form).toContain(`name="version" value="${Number(sent.version)}"`);
+      expect(form).toContain('data-draft-server="pending"');
+      expect(form).not.toContain('class="conflict"');
+      expect(textOf(form)).toContain('Die gespeicherten Werte stehen jetzt im Formular, Ihre übrigen Eingaben sind erhalten.');
+      expect(await row(id)).toMatchObject({ notes: 'Tim schreibt', email: 'a@b.de', street: '', version: 2 });
+    }
+    // Saved: Tim's notes and phone, Eva's e-mail and address.
+    expect((await edit(eva, id, { ...mine, notes: 'Tim schreibt', phone: '089 123456', version: sent.version ?? '' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({
+      notes: 'Tim schreibt',
+      phone: '089 123456',
+      email: 'eva@x.de',
+      street: 'Annastr. 5',
+      city: 'München',
+    });
+  });
+
   it('"Alles noch einmal bearbeiten" after the session ended: sent again once signed in, the same comparison with the input, nothing saved', async () => {
     const ida: TestUser = { ...anna, sub: 'u-ida', name: 'Ida Sommer' };
     const ole: TestUser = { ...jonas, sub: 'u-ole', name: 'Ole Sommer' };

@@ -743,22 +743,48 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     typeof sent.choose === 'string'
       ? FIELDS.filter((spec) => String(sent.choose).split(' ').includes(spec.name) && typeof sent[spec.name] !== 'string')
       : [];
-  if (sent.again === '1' || unchosen.length) {
+  if (sent.again === '1' || typeof sent.take === 'string' || unchosen.length) {
     // (Deleted meanwhile: the form all the same; sending it says so and keeps the input.)
     const stored = await findContact(c.var.db, c.var.asset.id, contactId);
     // Where the clash form could not carry the input twice (src/contacts/views/merge-clash.tsx), the stored value.
     const kept = stored ? fieldValuesOf(stored) : undefined;
-    const refilled = unchosen.length
-      ? readContactForm({
-          ...sent,
-          ...Object.fromEntries(unchosen.map((spec) => [spec.name, String(sent[`mine_${spec.name}`] ?? kept?.[spec.name] ?? '')])),
-        })
-      : form;
+    // "Gespeicherte Werte übernehmen" under the comparison: the stored values of the fields it
+    // showed (`take`), the rest of the input kept, as an edit of the version stored now (buyer
+    // review, stop 60: it opened the stored contact, and what was typed in every other field was gone).
+    const taken = kept
+      ? FIELDS.filter((spec) =>
+          String(sent.take ?? '')
+            .split(' ')
+            .includes(spec.name),
+        )
+      : [];
+    const refilled =
+      unchosen.length || taken.length
+        ? readContactForm({
+            ...sent,
+            ...Object.fromEntries(unchosen.map((spec) => [spec.name, String(sent[`mine_${spec.name}`] ?? kept?.[spec.name] ?? '')])),
+            ...Object.fromEntries(taken.map((spec) => [spec.name, kept?.[spec.name]])),
+            // A period chosen would set the end again.
+            ...(taken.some((spec) => spec.name === 'warranty_until') && { warranty_years: '' }),
+          })
+        : form;
     const v = refilled.values;
     const theirs = String((form.raw as Record<string, unknown>).theirs ?? '');
     const name = displayName(
       stored ?? { title: v.title ?? '', firstName: v.first_name ?? '', lastName: v.last_name ?? '', company: v.company ?? '' },
     );
+    if (taken.length && stored)
+      return formPage(c, 200, {
+        mode: { kind: 'edit', contactId, name, version: stored.version },
+        notice: (
+          <p class="notice" role="status">
+            {c.var.shell.t.contacts.conflictTaken}
+          </p>
+        ),
+        values: v.warranty_years ? v : { ...v, ...warrantyFormValues(v.accepted_on ?? '', v.warranty_until ?? '') },
+        errors: refilled.ok ? undefined : refilled.errors,
+        unsaved: true,
+      });
     return formPage(c, unchosen.length ? 422 : 200, {
       mode: { kind: 'edit', contactId, name, version },
       message: unchosen.length ? c.var.shell.t.contacts.chooseMissing : undefined,

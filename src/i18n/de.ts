@@ -248,7 +248,9 @@ export const de = {
     conflictField: 'Feld',
     conflictYours: 'Meine Eingabe',
     conflictKeepMine: 'Meine Eingaben trotzdem speichern',
-    conflictTakeStored: 'Gespeicherte Fassung übernehmen',
+    conflictTakeStored: 'Gespeicherte Werte übernehmen',
+    conflictTaken:
+      'Die gespeicherten Werte stehen jetzt im Formular, Ihre übrigen Eingaben sind erhalten. Gespeichert wird mit „Speichern“.',
     conflictDeleteText: (name: string, date: string) =>
       `${name} hat den Kontakt am ${date} geändert. Prüfen Sie die aktuelle Fassung, bevor Sie ihn löschen.`,
     noRoom:

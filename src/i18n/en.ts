@@ -221,7 +221,8 @@ export const en: Messages = {
     conflictField: 'Field',
     conflictYours: 'My input',
     conflictKeepMine: 'Save my input anyway',
-    conflictTakeStored: 'Take the saved version',
+    conflictTakeStored: 'Take the saved values',
+    conflictTaken: 'The saved values are in the form now, and the rest of your input is kept. “Save” saves it.',
     conflictDeleteText: (name: string, date: string) =>
       `${name} changed the contact on ${date}. Check the current version before deleting it.`,
     noRoom:

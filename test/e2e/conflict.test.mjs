@@ -293,3 +293,35 @@ test('Without JavaScript, the way back to an edit form never puts typed values o
     assert.ok(await anna.page.getByRole('link', { name: '089 999 999' }).isVisible(), 'his number is kept');
   });
 });
+
+for (const javaScript of [true, false]) {
+  test(`"Gespeicherte Werte übernehmen" after "Alles noch einmal bearbeiten" (JavaScript ${javaScript ? 'on' : 'off'}): Jonas's notes in the form, Anna's other input kept (buyer review, stop 60)`, async () => {
+    const options = { javaScriptEnabled: javaScript, ...phone };
+    const name = `Werte nehmen ${unique()}`;
+    await withCoBuyers(options, { company: name, notes: 'Zeile eins', email: 'alt@werte.example' }, async (anna, jonas) => {
+      await jonasSavesFirst(anna, jonas, name, { phone: '089 123456', notes: 'Jonas schreibt' });
+      await fillContact(anna.page, { email: 'anna@werte.example', notes: 'Anna schreibt', street: 'Annastr. 5', city: 'München' });
+      await anna.page.getByRole('button', { name: 'Speichern' }).click();
+      await anna.page.getByRole('button', { name: 'Alles noch einmal bearbeiten' }).click();
+      await anna.page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
+      await anna.page.getByRole('button', { name: 'Gespeicherte Werte übernehmen' }).click();
+      await anna.page.getByText('Die gespeicherten Werte stehen jetzt im Formular, Ihre übrigen Eingaben sind erhalten.').waitFor();
+      assert.equal(await anna.page.getByLabel('Notizen', { exact: true }).inputValue(), 'Jonas schreibt');
+      for (const [label, value] of [
+        ['E-Mail-Adresse', 'anna@werte.example'],
+        ['Straße und Hausnummer', 'Annastr. 5'],
+        ['Ort', 'München'],
+        ['Telefonnummer', '089 123456'],
+      ])
+        assert.equal(await anna.page.getByLabel(label, { exact: true }).inputValue(), value, label);
+      assert.equal(await anna.page.locator('.conflict').count(), 0, 'nothing left to compare');
+      await anna.page.getByRole('button', { name: 'Speichern', exact: true }).click();
+      await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+      await jonas.page.reload();
+      for (const value of ['Jonas schreibt', 'anna@werte.example', '089 123456'])
+        assert.ok(await jonas.page.locator('main').getByText(value, { exact: true }).first().isVisible(), `${value} stands`);
+      assert.ok(await jonas.page.locator('main').getByText('Annastr. 5').first().isVisible(), 'her address stands');
+      assert.equal(anna.errors.length + jonas.errors.length, 0, [...anna.errors, ...jonas.errors].join('\n'));
+    });
+  });
+}

@@ -114,13 +114,13 @@ export function ContactForm(props: ContactFormProps) {
           shell={shell}
           values={values}
           stored={conflict}
-          assetId={assetId}
           restoring={props.conflictRestoring}
           only={props.conflictFields}
           by={props.conflictBy}
         />
       ) : null}
       <form
+        id="contact-form"
         method="post"
         action={action}
         hx-post={action}
@@ -476,15 +476,14 @@ function Field(props: {
 
 function ConflictPanel(props: {
   shell: Shell;
-  assetId: string;
   values: FormValues;
   stored: Contact;
   restoring?: boolean;
   only?: readonly string[];
   by?: string;
 }) {
-  const { shell, assetId, stored, restoring } = props;
-  const { t, paths } = shell;
+  const { shell, stored, restoring } = props;
+  const { t } = shell;
   // An end left empty beside a period is the end it gives: compared and shown as that date.
   const warranty = resolveWarranty(props.values);
   // Both dates as stored (12.03.2027 typed is 2027-03-12): no false difference, shown as dates.
@@ -552,17 +551,12 @@ function ConflictPanel(props: {
         </tbody>
       </table>
       {marked ? <p class="hint">{t.contacts.clashMarked}</p> : null}
+      {/* The stored values of these fields into the form, the rest of the input kept (buyer review,
+          stop 60: it opened the stored contact, and the input of the fields not compared was gone). */}
       <p>
-        <a
-          class="button"
-          href={paths.editContact(assetId, stored.id)}
-          hx-get={paths.editContact(assetId, stored.id)}
-          hx-target="#main"
-          hx-push-url="true"
-          data-draft-drop={paths.contact(assetId, stored.id)}
-        >
+        <button type="submit" form="contact-form" name="take" value={differing.map((spec) => spec.name).join(' ')} formnovalidate>
           {t.contacts.conflictTakeStored}
-        </a>
+        </button>
       </p>
     </div>
   );
