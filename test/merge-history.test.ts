@@ -1143,6 +1143,57 @@ describe('history (Verlauf)', () => {
     expect(stale.status).toBe(409);
     expect(textOf(await stale.text())).toContain('Dieser Kontakt wurde inzwischen geändert');
   });
+
+  it('merges a form loaded before 20 saves of a co-buyer field by field: its fingerprint tells what each changed (buyer review, stop 60)', async () => {
+    const uta: TestUser = { ...anna, sub: 'u-uta', name: 'Uta Lang' };
+    const max: TestUser = { ...jonas, sub: 'u-max', name: 'Max Lang' };
+    // The edit form as the browser has it: the stored values and the hidden fields.
+    const loaded = async (id: string) => {
+      const page = await (await send(`${LIST}/${id}/edit`, { user: uta })).text();
+      return { ...(await formOf(id, uta)), ...hiddenFields(page.slice(page.lastIndexOf('<form'))) };
+    };
+    const twentyOne = async (id: string, area: string) => {
+      for (let index = 0; index <= 20; index += 1)
+        expect((await edit(max, id, { ...(await formOf(id, max)), phone: `${area} 10${String(index).padStart(3, '0')}` })).status).toBe(
+          303,
+        );
+    };
+    const id = await create(uta, { company: 'Zwanzig Mal', email: 'v1@b.de', notes: 'alt' });
+    const utas = await loaded(id);
+    expect(utas.base).toMatch(/^1:[0-9a-f]{128}$/);
+    await twentyOne(id, '089');
+    // Version 1 has left the 20 kept: before, every difference was a conflict of "Meine Eingabe",
+    // and its button stored her empty phone over Max's number.
+    const saved = await edit(uta, id, { ...utas, notes: 'Uta schreibt', email: 'uta@x.de' });
+    expect(saved.status).toBe(303);
+    expect(await row(id)).toMatchObject({ notes: 'Uta schreibt', email: 'uta@x.de', phone: '089 10020', version: 23 });
+    // Said as Max's change on her card (what the kept versions show).
+    const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: uta })).text());
+    expect(card).toContain('Max Lang hat inzwischen die Telefonnummer geändert');
+
+    // Where both changed a field, the choice, as with the version kept.
+    const again = await loaded(id);
+    await twentyOne(id, '030');
+    const clash = await edit(uta, id, { ...again, phone: '089 999', city: 'Haar' });
+    expect(clash.status).toBe(409);
+    const choice = textOf(await clash.text());
+    expect(choice).toContain('Bitte entscheiden Sie, welche Angabe gilt');
+    expect(choice).toContain('089 999');
+    expect(choice).toContain('030 10020');
+    expect(await row(id)).toMatchObject({ phone: '030 10020', city: '', version: 44 });
+
+    // A fingerprint of another version (a draft typed on an older form, restored into this one) tells nothing: both sides (409).
+    const other = await edit(uta, id, { ...again, version: '2', notes: 'anders' });
+    expect(other.status).toBe(409);
+    expect(textOf(await other.text())).toContain('Dieser Kontakt wurde inzwischen geändert');
+    // Without one, as before; the country the form suggests beside no address is no difference
+    // (it said "Land Deutschland (leer)").
+    const { base: _base, ...none } = again;
+    const conflict = await edit(uta, id, { ...none, notes: 'anders', country: 'Deutschland' });
+    expect(conflict.status).toBe(409);
+    const panel = await conflict.text();
+    expect(textOf(panel.slice(panel.indexOf('<div class="conflict"'), panel.indexOf('</table>')))).not.toContain('Land');
+  });
 });
 
 describe('Zuletzt gelöscht', () => {

@@ -61,7 +61,7 @@ export async function saveEdit(
    * them (restoring a version reads the old values): the first attempt uses it instead of a second
    * round trip to D1. Without it an edit first tries the write itself (one round trip).
    */
-  options: { restore?: boolean; revive?: boolean; bringsBack?: boolean; state?: ContactState } = {},
+  options: { restore?: boolean; revive?: boolean; bringsBack?: boolean; state?: ContactState; fingerprint?: string } = {},
 ): Promise<EditOutcome> {
   let prefetched = options.state;
   // The common case first, in one round trip: nobody saved since the form was loaded, so the
@@ -97,7 +97,8 @@ export async function saveEdit(
       // (it was said as one: "Ein anderer Käufer hat inzwischen … geändert"); a second,
       // identical version would only push a real one out of the 20 kept.
       const since = versions.filter((candidate) => candidate.version > version);
-      const base = versions.find((candidate) => candidate.version === version);
+      const base =
+        versions.find((candidate) => candidate.version === version) ?? baseOfFingerprint(options.fingerprint, version, mine, current);
       if (
         current.deletedAt === null &&
         since.length &&
@@ -263,11 +264,45 @@ function coBuyers(versions: readonly Version[], version: number, author: Author)
 
 /** What co-buyers changed between `base` and the save that followed (the last version). */
 export function mergeNoticeOf(versions: readonly Version[], base: number, current: number): MergeNotice | undefined {
-  const from = versions.find((candidate) => candidate.version === base);
+  // A base that has left the 20 kept (a save merged by its form's fingerprint): what the kept ones
+  // show changed since the oldest of them.
+  const from = versions.find((candidate) => candidate.version >= base);
   const before = versions.find((candidate) => candidate.version === current - 1);
   const mine = versions.find((candidate) => candidate.version === current);
   if (!from || !before || !mine || before.version <= base) return undefined;
   const fields = told(changedFields(from.values, before.values), from.values, before.values);
   const meanwhile = versions.filter((candidate) => candidate.version < current);
   return fields.length ? attributed(fields, meanwhile, base, { userId: mine.authorId, name: mine.authorName }) : undefined;
+}
+
+/** FNV-1a of a value's UTF-16 code units, as 8 hex digits. */
+function valueHash(value: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < value.length; index += 1) hash = Math.imul(hash ^ value.charCodeAt(index), 0x1000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * What the edit form was loaded with, as the form carries it (`base`): its version and a hash of
+ * each field's stored value. Where that version has left the 20 kept (a co-buyer saved 20 times
+ * while the form was open), it still tells per field what this user changed (buyer review, stop
+ * 60: every difference was a conflict "Meine Eingabe", and saving it emptied a co-buyer's number).
+ */
+export const fingerprintOf = (contact: Contact): string =>
+  `${contact.version}:${FIELDS.map((spec) => valueHash(contact[spec.column])).join('')}`;
+
+/**
+ * The values the form was loaded with, as far as the fingerprint tells them: a field whose input
+ * has its hash was not changed here; one whose stored value has it, not since; else unknown (a
+ * control character no field holds), which a change on either side clashes with.
+ */
+function baseOfFingerprint(fingerprint: string | undefined, version: number, mine: FieldValues, current: Contact): Version | undefined {
+  const [at, hashes = ''] = (fingerprint ?? '').split(':');
+  if (Number(at) !== version || hashes.length !== FIELDS.length * 8) return undefined;
+  const values = { ...mine };
+  FIELDS.forEach((spec, index) => {
+    const hash = hashes.slice(index * 8, index * 8 + 8);
+    if (valueHash(mine[spec.name]) !== hash) values[spec.name] = valueHash(current[spec.column]) === hash ? current[spec.column] : '\u0000';
+  });
+  return { version, action: 'edit', values, authorId: '', authorName: '', createdAt: 0 };
 }

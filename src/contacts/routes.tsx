@@ -13,7 +13,7 @@ import { HELP_PATHS } from '../generated/assets';
 import type { Language, Messages } from '../i18n';
 import { CONTACT_ID, DONE, type Done } from '../paths';
 import { fragment, render, wantsFragment } from '../views/render';
-import { type EditOutcome, mergeNoticeOf, saveEdit } from './edits';
+import { type EditOutcome, fingerprintOf, mergeNoticeOf, saveEdit } from './edits';
 import { columnsOf, FIELDS, type FieldName, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import {
@@ -67,6 +67,7 @@ import {
 import { companyBeside, contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
 import { DeleteConfirm, DeletedCard } from './views/contact-detail';
+import type { FormMode } from './views/contact-form';
 import {
   Count,
   Crumb,
@@ -702,6 +703,7 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
       contactId: contact.id,
       name: displayName(contact),
       version: contact.version,
+      base: fingerprintOf(contact),
       changed: c.var.shell.t.contacts.lastChanged(contact.updatedByName, formatDateTime(c.var.shell.t.locale, contact.updatedAt)),
     },
     // An end that acceptance and period give comes as that period: a new date or period counts.
@@ -722,14 +724,18 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   const { contactId } = c.req.valid('param');
   const form: FormResult = c.req.valid('form');
   const version = versionOf(form.raw);
-  const resend = {
+  const resend: FormMode = {
     kind: 'resend',
     action: c.var.shell.paths.contact(c.var.asset.id, contactId),
     hidden: { name: 'version', value: String(version ?? '') },
     // A revive or a restore's choice sent again after a 503 or 429 is still one, as after a 401
-    // (session-expired.tsx): else a revive answered "gelöscht" again, a restore was saved as an edit (data review).
-    keep: sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore']),
-  } as const;
+    // (session-expired.tsx): else a revive answered "gelöscht" again, a restore was saved as an
+    // edit (data review). The form's fingerprint too (edits.ts fingerprintOf).
+    keep: [
+      ...sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore']),
+      ...sentAlong(form.raw as Record<string, unknown>, ['base'], 200),
+    ],
+  };
   // "Alles noch einmal bearbeiten" on a clash: the whole form with the merge and this user's input
   // where both changed, against the version stored at the clash (a later change is merged when it
   // is sent); nothing is saved until then. Above it, what is stored now where it differs from the
@@ -829,7 +835,8 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     }
     const typedBad = Object.keys(typed).length > 0;
     const input = form.ok && !typedBad ? form.input : undefined;
-    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), { restore, revive });
+    const base = typeof raw.base === 'string' ? raw.base : undefined;
+    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), { restore, revive, fingerprint: base });
     const errors = form.ok && !typedBad ? undefined : { ...typed, ...(form.ok ? {} : form.errors) };
     // Input to correct first: the same choice again, with the errors beside the fields.
     if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null)
@@ -841,7 +848,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     return answerEdit(
       c,
       outcome,
-      { version, values: form.values, errors },
+      { version, base, values: form.values, errors },
       revive ? 'restored' : raw.restore === 'undo' ? 'undone' : restore ? 'version' : 'saved',
     );
   });
@@ -854,7 +861,7 @@ const reviveOf = (deleted: Contact) => ({ version: deleted.version, by: deleted.
 function answerEdit(
   c: Ctx,
   outcome: EditOutcome,
-  form: { version: number | undefined; values: FormValues; errors?: FieldErrors },
+  form: { version: number | undefined; base?: string; values: FormValues; errors?: FieldErrors },
   done: Done = 'saved',
 ) {
   const { shell, asset } = c.var;
@@ -875,7 +882,7 @@ function answerEdit(
     }
     case 'invalid':
       return formPage(c, 422, {
-        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version },
+        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version, base: form.base },
         values: form.values,
         errors: form.errors,
       });
@@ -930,7 +937,7 @@ function answerEdit(
     case 'full':
     case 'noRoom':
       return formPage(c, 409, {
-        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version },
+        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version, base: form.base },
         values: form.values,
         message: outcome.kind === 'full' ? t.contacts.full(MAX_CONTACTS_PER_ASSET) : t.contacts.noRoom,
       });

@@ -32,7 +32,7 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // (data-safety review: a second contact instead of the change of the first).
   // "Alles noch einmal bearbeiten" (`again`) keeps what its comparison shows, what co-buyers changed
   // and who (`theirs`, `by`): else the resend saved the form at once, with no comparison (data review).
-  const keep = [...sentAlong(body, ['edit_of', 'revive', 'restore', 'again']), ...sentAlong(body, ['theirs', 'by'], 1000)];
+  const keep = [...sentAlong(body, ['edit_of', 'revive', 'restore', 'again']), ...sentAlong(body, ['theirs', 'by', 'base'], 1000)];
   const returnTo = contactId ? paths.editContact(assetId, contactId) : paths.newContact(assetId);
   const action = contactId ? paths.contact(assetId, contactId) : paths.contacts(assetId);
   // A revive's input has no page to come back to after signing in here: the contact's edit page

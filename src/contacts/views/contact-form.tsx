@@ -22,7 +22,15 @@ export type FormMode =
    * `version` is what the form was loaded with; `name` the contact's name for the heading;
    * `changed` who saved that version and when, as the card says it (a fresh edit form only).
    */
-  | { kind: 'edit'; contactId: string; name: string; version: number | undefined; changed?: string }
+  | {
+      kind: 'edit';
+      contactId: string;
+      name: string;
+      version: number | undefined;
+      /** What the form was loaded with (edits.ts fingerprintOf), sent along for a save after 20 others. */
+      base?: string;
+      changed?: string;
+    }
   /**
    * The contact was deleted while being edited: offer to save the input as a new contact, and
    * (`revive`: it is still in "Zuletzt gelöscht") to bring it back with the input, which leaves
@@ -142,6 +150,7 @@ export function ContactForm(props: ContactFormProps) {
                 review); it shows that change now. With JS the draft keeps them (src/client/app.js). */}
             <input type="hidden" name={`v${mode.version}`} disabled />
             <input type="hidden" name="version" value={mode.version === undefined ? '' : String(mode.version)} />
+            {mode.base ? <input type="hidden" name="base" value={mode.base} /> : null}
           </>
         ) : mode.kind === 'resend' ? (
           <>
@@ -489,7 +498,10 @@ function ConflictPanel(props: {
   // Both dates as stored (12.03.2027 typed is 2027-03-12): no false difference, shown as dates.
   const values = warranty.ok
     ? { ...props.values, accepted_on: warranty.accepted_on, warranty_until: warranty.warranty_until }
-    : props.values;
+    : { ...props.values };
+  // A country alone is no address (contactInput drops it): the form's suggested "Deutschland" is
+  // no difference (buyer review, stop 60: "Land Deutschland (leer)").
+  if (!values.street && !values.postal_code && !values.city) values.country = '';
   const storedValues = fieldValuesOf(stored);
   // The notes as typed come with the browser's CRLF; stored ones with LF (a lone CR showed as an
   // empty line after each marked one, and identical notes as different: review).
