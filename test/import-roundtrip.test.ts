@@ -61,6 +61,8 @@ describe('export → import into another apartment', () => {
       { first_name: 'Νίκος', last_name: 'ΠΑΠΑΔΟΠΟΥΛΟΣ' },
       { company: 'Name; mit, allem \\ drin' },
       { last_name: 'Voll', notes: 'n'.repeat(2000) },
+      // One number as phone and mobile, typed two ways: both come back (the phone was left empty: buyer review, stop 60).
+      { company: 'Huber Bau', phone: '+49 171 9876543', mobile: '0171 9876543' },
     ];
     const { before, after } = await roundTrip('rt-a', 'rt-b', contacts);
     expect(after).toEqual(before);

@@ -518,6 +518,19 @@ describe('mapping to the fields', () => {
     expect(twice?.values).toMatchObject({ phone: '089 555', notes: 'Weitere Telefonnummer (Fax): 089 555' });
   });
 
+  it('reads back our own export with phone and mobile one number typed twice as stored: both fields (buyer review, stop 60)', () => {
+    const stored = { ...none, company: 'Huber Bau', phone: '+49 (0)171 9876543', mobile: '0171 9876543' };
+    const file = serializeContacts([toVCardContact(stored, 'id_3', 0)], { assetName: 'Lindenhof, Wohnung 12' });
+    expect(file).toContain('TEL;TYPE=WORK,VOICE:+49 171 9876543\r\nTEL;TYPE=CELL:0171 9876543\r\n');
+    const [back] = cardsOf(utf8.encode(file));
+    // The phone came back empty and the preview said nothing; only the "(0)" differs (contract §7).
+    expect(back?.values).toMatchObject({ phone: '+49 171 9876543', mobile: '0171 9876543', notes: '' });
+    expect(back?.problems).toEqual([]);
+    // Another program's file with that pair keeps the number once, as the mobile (documented).
+    const [foreign] = cardsOf(utf8.encode(file.replace('PRODID:-//PROPSTER//Kontakte//DE', 'PRODID:-//Other//EN')));
+    expect(foreign?.values).toMatchObject({ phone: '', mobile: '0171 9876543', notes: '' });
+  });
+
   it('takes the number and e-mail address the card marks as preferred (2.1 PREF, 3.0 TYPE=pref, 4.0 PREF=1), the others to the notes', () => {
     const [v21, v30, v40] = cardsOf(
       vcf([

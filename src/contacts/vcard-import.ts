@@ -943,10 +943,12 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   // A number to call given twice (Apple: the same number as "pref" and as "CELL", written
   // "+49 171 …" and "0171 …") is kept once, as the mobile where it is one (buyer review).
   // A "number" without digits (Thunderbird's sample: "Privattelefon") is no number: kept as it is.
+  // Our own export is read back as stored: its phone and mobile may be one number typed twice
+  // ("+49 (0)171 …" and "0171 …": the phone came back empty, unsaid; buyer review, stop 60).
   const called = new Set<string>();
   const once = (entry: Entry) => {
     const digits = phoneDigits(entry.value);
-    return entry.noCall || digits === '' || (!called.has(digits) && !!called.add(digits));
+    return ownExport || entry.noCall || digits === '' || (!called.has(digits) && !!called.add(digits));
   };
   const mobile = overflow.pick(phones.filter(isMobile).filter(once), 'mobile', 'Weitere Telefonnummer');
   const phone = overflow.pick(phones.filter((entry) => !isMobile(entry)).filter(once), 'phone', 'Weitere Telefonnummer', isVoice);
