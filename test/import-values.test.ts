@@ -121,6 +121,32 @@ describe('likely duplicates', () => {
     expect(await rows('iv-same')).toHaveLength(1);
   });
 
+  it('marks a card of our own backup as the contact its UID names, also after a co-buyer corrected the name (buyer review, stop 60)', async () => {
+    const user = household('iv-uid');
+    const coBuyer: TestUser = { ...user, sub: 'u-iv-uid-j', name: 'Jonas Müller' };
+    const list = '/assets/iv-uid/contacts';
+    const fields = { first_name: 'Klaus', last_name: 'Berger', company: 'Küchen Berger', email: 'k.berger@kuechen.example' };
+    const [id] = await seedContacts('iv-uid', 1, () => fields);
+    const [elsewhere] = await seedContacts('iv-uid-other', 1, () => ({ last_name: 'Anderswo' }));
+    const backup = await (await send(`${list}.vcf`, { user })).text();
+    expect(backup).toContain(`UID:kontakte-${id}\r\n`);
+    // Jonas corrects the name: by its name and e-mail the backup's card is now another person's.
+    expect((await send(`${list}/${id}`, { user: coBuyer, form: { ...fields, version: '1', last_name: 'Bergner' } })).status).toBe(303);
+    // Cards naming a contact of another book, or a UID longer than ours, are marked by their values only.
+    const html = await (
+      await upload(
+        user,
+        backup + vcf('N:Neu;Anna;;;', `UID:kontakte-${elsewhere}`) + vcf('N:Lang;Lena;;;', `UID:kontakte-${id}${'x'.repeat(50_000)}`),
+      )
+    ).text();
+    expect(notesOf(html)).toEqual([['Wahrscheinlich schon bei Ihren Kontakten: „Klaus Bergner“, daher zunächst nicht angehakt.'], [], []]);
+    expect(previewOf(html).ticked).toEqual(['2', '3']);
+    // What the preview keeps waiting holds our UID, not the long one (D1's row limit, MAX_STAGED_BYTES).
+    const staged = await env.DB.prepare("SELECT cards FROM import_staging WHERE asset_id = 'iv-uid'").first<{ cards: string }>();
+    expect(staged?.cards).toContain(`"uid":"kontakte-${id}"`);
+    expect(staged?.cards.length).toBeLessThan(2_000);
+  });
+
   it('marks the second copy of a contact within one file, and leaves it unticked', async () => {
     const user = household('iv-dup');
     const card = vcf('N:Berger;Klaus;;;', 'FN:Klaus Berger', 'ORG:Küchen Berger', 'EMAIL:k.berger@kuechen.example');

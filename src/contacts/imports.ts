@@ -43,8 +43,10 @@ export interface StagedCard {
   /** What the preview says of each problem: its field and outcome (the value is in the card's notes or cut). */
   problems: Omit<ImportedCard['problems'][number], 'value'>[];
   ignored: string[];
-  /** Likely a contact the book already has (same e-mail, phone digits, or name and company): its name; IN_FILE. */
+  /** Likely a contact the book already has (its UID, same e-mail, phone digits, or name and company): its name; IN_FILE. */
   duplicateOf?: string;
+  /** The card's UID where it is our export's, `kontakte-<contact id>` (at most 40 characters). */
+  uid?: string;
 }
 
 /** `duplicateOf` of a card an earlier importable card of the same file already is (no name is a line break). */
@@ -94,13 +96,13 @@ const bookQuery = (db: Database, assetId: string) =>
     .where(eq(assetUsage.assetId, assetId));
 const BOOK_STATE = `coalesce((SELECT ${BOOK} FROM asset_usage WHERE asset_id = ?9), '0.0')`;
 
-/** Which contact a card likely duplicates (same e-mail, phone digits, or name and company), and how many live. */
+/** Which contact a card likely duplicates (its UID, same e-mail, phone digits, or name and company), and how many live. */
 export interface DuplicateIndex {
   /**
    * The cards with what each likely duplicates: a contact's name (the preview says which: UX
    * review), or IN_FILE for a card that an earlier importable card of the same file already is.
    */
-  mark: <T extends Pick<StagedCard, 'values' | 'importable'>>(cards: readonly T[]) => (T & { duplicateOf?: string })[];
+  mark: <T extends Pick<StagedCard, 'values' | 'importable' | 'uid'>>(cards: readonly T[]) => (T & { duplicateOf?: string })[];
   live: number;
   /**
    * The state of the book the marks were read in ("live.bytes.writes" of asset_usage,
@@ -129,7 +131,13 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
   ];
   for (const row of rows) {
     const entry: [string, Person] = [displayName({ ...row, title: '' }), person({ first: row.firstName, last: row.lastName })];
-    for (const key of [name(row.firstName, row.lastName, row.company), ...details(row.email, row.phone, row.mobile)]) {
+    // Our export's UID names the contact it was: that one, whatever its name now (a backup read
+    // back after a co-buyer corrected a name came in twice, ticked: buyer review, stop 60).
+    for (const key of [
+      `kontakte-${row.id}`,
+      name(row.firstName, row.lastName, row.company),
+      ...details(row.email, row.phone, row.mobile),
+    ]) {
       if (!key) continue;
       const entries = index.get(key);
       if (entries) entries.push(entry);
@@ -152,7 +160,8 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
       // address or a number is a firm's as often as a person's: it is no match between two
       // people the names tell apart (buyer review: a new colleague at a firm already in the book
       // was unticked as "vorhanden als" the firm's other contact).
-      const duplicateOf = keys.flatMap((key) => index.get(key) ?? []).find(([, other]) => !others(who, other))?.[0];
+      const duplicateOf =
+        index.get(card.uid ?? '')?.[0]?.[0] ?? keys.flatMap((key) => index.get(key) ?? []).find(([, other]) => !others(who, other))?.[0];
       // Within the file only the same name and company counts (a card without either: its last
       // detail): colleagues in one export often share an office's number or e-mail address.
       const own = keys.at(named ? 0 : -1);

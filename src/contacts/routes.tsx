@@ -480,6 +480,8 @@ contactRoutes.post('/contacts/import', async (c) => {
     importable: card.importable,
     problems: card.problems.map(({ field, kind, outcome }) => ({ field, kind, outcome })),
     ignored: card.ignored,
+    // Our export's UID, bounded as the staged cards are (a foreign or longer one is no contact of ours).
+    uid: /^kontakte-[\w-]{1,31}$/.test(card.uid) ? card.uid : undefined,
   }));
   const stagedAs = await stageImport(db, asset.id, staged, author(c));
   if (!stagedAs) return refuse(t.contacts.importErrors.tooLarge ?? '');
