@@ -452,6 +452,58 @@ describe('mapping to the fields', () => {
     );
   });
 
+  it('keeps the label Android writes as an X- type (2.1 TEL;X-Notdienst, 3.0 TYPE=X-Notdienst) as typed, as an X-ABLabel is (buyer review, stop 60)', () => {
+    const [android, v30] = cardsOf(
+      vcf([
+        ...card21(
+          'N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Wei=C3=9F;J=C3=B6rg;;;',
+          'TEL;CELL:0171 1112223',
+          'TEL;WORK:089 4445556',
+          'TEL;X-Notdienst:0800 7778889',
+          'EMAIL;WORK:info@weiss-sanitaer.de',
+          'EMAIL;X-Rechnungen:rechnung@weiss-sanitaer.de',
+          'ADR;X-Baustelle;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:;;Lindenstra=C3=9Fe 12;M=C3=BCnchen;;80331;',
+          'ADR;WORK:;;Gewerbering 3;Dachau;;85221;',
+        ),
+        // A label that says mobile is the mobile, as an X-ABLabel's is; "Büro" in UTF-8 as the value is.
+        ...card(
+          'N:Huber;;;;',
+          'TEL;TYPE=X-Büro:089 1',
+          'TEL;TYPE=WORK:089 0',
+          'TEL;TYPE=X-Notdienst:089 2',
+          'TEL;TYPE=X-Firmenhandy:0171 3',
+        ),
+      ]),
+    );
+    expect(android?.values).toMatchObject({
+      last_name: 'Weiß',
+      first_name: 'Jörg',
+      phone: '089 4445556',
+      mobile: '0171 1112223',
+      email: 'info@weiss-sanitaer.de',
+      street: 'Gewerbering 3',
+      city: 'Dachau',
+      postal_code: '85221',
+    });
+    expect(android?.values.notes).toBe(
+      [
+        'Weitere Adresse (Baustelle): Lindenstraße 12, 80331 München',
+        'Weitere Telefonnummer (Notdienst): 0800 7778889',
+        'Weitere E-Mail-Adresse (Rechnungen): rechnung@weiss-sanitaer.de',
+      ].join('\n'),
+    );
+    expect(v30?.values).toMatchObject({
+      phone: '089 0',
+      mobile: '0171 3',
+      notes: 'Weitere Telefonnummer (Büro): 089 1\nWeitere Telefonnummer (Notdienst): 089 2',
+    });
+    // A label in the property's declared charset is read in it, as its value is.
+    const w1252 = only(
+      bytes('BEGIN:VCARD\r\nVERSION:2.1\r\nN:A;;;;\r\nTEL;WORK:089 1\r\nTEL;X-B\xfcro;CHARSET=Windows-1252:089 2\r\nEND:VCARD\r\n'),
+    );
+    expect(w1252.values.notes).toBe('Weitere Telefonnummer (Büro): 089 2');
+  });
+
   it('takes two numbers in one TEL apart: the first the number, the second a further one that takes no place the file gave another (UX and code reviews)', () => {
     const [two, alone, filed, extension] = cardsOf(
       vcf([
@@ -545,7 +597,7 @@ describe('mapping to the fields', () => {
       ]),
     );
     expect(v21?.values).toMatchObject({ phone: '0421 654321', mobile: '0171 2' });
-    expect(v21?.values.notes).toBe(['Weitere Telefonnummer (mobil): 0171 1', 'Weitere Telefonnummer: 0421 123456'].join('\n'));
+    expect(v21?.values.notes).toBe(['Weitere Telefonnummer (mobil): 0171 1', 'Weitere Telefonnummer (Festnetz): 0421 123456'].join('\n'));
     expect(v30?.values).toMatchObject({ email: 'b-pref@example.de', notes: 'Weitere E-Mail-Adresse: b@example.de' });
     expect(v40?.values).toMatchObject({ phone: '030 2', notes: 'Weitere Telefonnummer (geschäftlich): 030 1' });
   });

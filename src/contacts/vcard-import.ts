@@ -114,6 +114,8 @@ interface RawProperty {
   skippedValue: boolean;
   /** a NOTE's lines without a name that followed it, as read (raw, unescaped) */
   more?: string[];
+  /** Android's label the user typed, an `X-<label>` type, as written (raw, without `X-`) */
+  typeLabel?: string;
 }
 
 const NO_PROPERTY: RawProperty = {
@@ -350,21 +352,27 @@ function parseHead(head: string): Head | undefined {
   let charset: string | undefined;
   let encoding = '';
   let uriValue = false;
+  let typeLabel: string | undefined;
+  // Android writes a label the user typed as a type, `X-<label>` (2.1 `TEL;X-Notdienst`, 3.0
+  // `TYPE=X-Notdienst`): kept as typed, as an X-ABLabel is (it was lost unsaid: buyer review, stop 60).
+  const type = (word: string) => {
+    if (/^x-./i.test(word)) typeLabel ??= word.slice(2);
+    types.add(word.toUpperCase());
+  };
   for (const param of parts.slice(1)) {
     const eq = param.indexOf('=');
+    const word = param.trim();
     if (eq < 0) {
       // vCard 2.1: a bare parameter is a type, or an encoding.
-      const word = param.trim().toUpperCase();
       if (word === '') continue;
-      if (ENCODING_WORDS.has(word)) encoding = word;
-      else types.add(word);
+      if (ENCODING_WORDS.has(word.toUpperCase())) encoding = word.toUpperCase();
+      else type(word);
       continue;
     }
     const key = param.slice(0, eq).trim().toUpperCase();
     const values = splitOutsideQuotes(param.slice(eq + 1), ',').map(paramValue);
     // TYPE=a,b and 4.0's quoted TYPE="a,b" alike.
-    if (key === 'TYPE')
-      for (const type of values.flatMap((value) => value.split(','))) if (type.trim() !== '') types.add(type.trim().toUpperCase());
+    if (key === 'TYPE') for (const value of values.flatMap((value) => value.split(','))) if (value.trim() !== '') type(value.trim());
     if (key === 'CHARSET') charset = values[0]?.trim() || undefined;
     if (key === 'ENCODING') encoding = (values[0] ?? '').trim().toUpperCase();
     if (key === 'VALUE') uriValue = /^(uri|url)$/i.test((values[0] ?? '').trim());
@@ -376,7 +384,7 @@ function parseHead(head: string): Head | undefined {
     name,
     binary: BINARY_PROPERTIES.has(name) || (encodedBase64 && !NOT_REPORTED.has(name)),
     encodedBase64,
-    property: { group, name, types, charset, quotedPrintable: encoding === 'QUOTED-PRINTABLE', uriValue },
+    property: { group, name, types, charset, quotedPrintable: encoding === 'QUOTED-PRINTABLE', uriValue, typeLabel },
   };
 }
 
@@ -739,8 +747,10 @@ class CardReader {
     return singleLine(unescapeText(this.raw(property), this.version));
   }
 
+  /** The X-ABLabel of its group, else its `X-<label>` type, decoded as the property's text is (its charset, or UTF-8). */
   label(property: RawProperty): string {
-    return property.group === '' ? '' : (this.labels.get(property.group) ?? '');
+    const { group, typeLabel = '' } = property;
+    return (group && this.labels.get(group)) || this.loose({ ...property, raw: typeLabel, quotedPrintable: false, base64: false });
   }
 
   /** What each label says of a number, read once: a group's label names all its properties. */
