@@ -504,6 +504,37 @@ describe('mapping to the fields', () => {
     expect(w1252.values.notes).toBe('Weitere Telefonnummer (Büro): 089 2');
   });
 
+  it('takes a label as mobile only where "Mobil" or "Cell" starts a word, "Handy" or "iPhone" anywhere ("Immobilienbüro" is a landline: buyer review, stop 60)', () => {
+    const [estate, garage, labels] = cardsOf(
+      vcf([
+        ...card(
+          'N:Maier;;;;',
+          'item1.TEL:089 5556667',
+          'item1.X-ABLabel:Immobilienbüro',
+          'TEL;type=CELL;type=VOICE;type=pref:0151 2223334',
+        ),
+        ...card('N:Auto;;;;', 'item1.TEL:089 7778889', 'item1.X-ABLabel:Automobil-Werkstatt'),
+        ...card(
+          'N:Labels;;;;',
+          'item1.TEL:0171 1',
+          'item1.X-ABLabel:Mobilnummer',
+          'item2.TEL:0171 2',
+          'item2.X-ABLabel:Diensthandy',
+          'item3.TEL:0171 3',
+          'item3.X-ABLabel:Cell',
+          'item4.TEL:089 4',
+          'item4.X-ABLabel:Büro',
+        ),
+      ]),
+    );
+    // The landline went to the notes and the preview said "Mobilnummer".
+    expect(estate?.values).toMatchObject({ phone: '089 5556667', mobile: '0151 2223334', notes: '' });
+    expect(estate?.problems).toEqual([]);
+    expect(garage?.values).toMatchObject({ phone: '089 7778889', mobile: '', notes: '' });
+    expect(labels?.values).toMatchObject({ phone: '089 4', mobile: '0171 1' });
+    expect(labels?.values.notes).toBe('Weitere Telefonnummer (Diensthandy): 0171 2\nWeitere Telefonnummer (Cell): 0171 3');
+  });
+
   it('takes two numbers in one TEL apart: the first the number, the second a further one that takes no place the file gave another (UX and code reviews)', () => {
     const [two, alone, filed, extension] = cardsOf(
       vcf([

@@ -763,7 +763,9 @@ class CardReader {
         const label = this.label(property);
         let says = this.says.get(label);
         if (!says) {
-          says = { mobile: /mobil|handy|iphone|cell/i.test(label), noCall: /fax|pager/i.test(label) };
+          // "Mobil" and "Cell" at a word's start: "Immobilienbüro", "Automobil-Werkstatt" are landlines
+          // (one became the mobile: buyer review, stop 60); "Firmenhandy" is one.
+          says = { mobile: /\bmobil|\bcell|handy|iphone/i.test(label), noCall: /fax|pager/i.test(label) };
           this.says.set(label, says);
         }
         return {
