@@ -472,6 +472,8 @@ describe('mapping to the fields', () => {
           'TEL;TYPE=WORK:089 0',
           'TEL;TYPE=X-Notdienst:089 2',
           'TEL;TYPE=X-Firmenhandy:0171 3',
+          // A program's own type is no label (Evolution).
+          'TEL;TYPE=X-EVOLUTION-CALLBACK:089 4',
         ),
       ]),
     );
@@ -495,7 +497,7 @@ describe('mapping to the fields', () => {
     expect(v30?.values).toMatchObject({
       phone: '089 0',
       mobile: '0171 3',
-      notes: 'Weitere Telefonnummer (Büro): 089 1\nWeitere Telefonnummer (Notdienst): 089 2',
+      notes: 'Weitere Telefonnummer (Büro): 089 1\nWeitere Telefonnummer (Notdienst): 089 2\nWeitere Telefonnummer: 089 4',
     });
     // A label in the property's declared charset is read in it, as its value is.
     const w1252 = only(

@@ -355,8 +355,9 @@ function parseHead(head: string): Head | undefined {
   let typeLabel: string | undefined;
   // Android writes a label the user typed as a type, `X-<label>` (2.1 `TEL;X-Notdienst`, 3.0
   // `TYPE=X-Notdienst`): kept as typed, as an X-ABLabel is (it was lost unsaid: buyer review, stop 60).
+  // Not a program's own type, in capitals with a vendor's prefix (Evolution's X-EVOLUTION-CALLBACK).
   const type = (word: string) => {
-    if (/^x-./i.test(word)) typeLabel ??= word.slice(2);
+    if (/^x-./i.test(word) && !/^X-[A-Z\d]+-[A-Z\d-]+$/.test(word)) typeLabel ??= word.slice(2);
     types.add(word.toUpperCase());
   };
   for (const param of parts.slice(1)) {
