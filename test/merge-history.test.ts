@@ -1346,6 +1346,8 @@ describe('Zuletzt gelöscht', () => {
       expect(text).toContain(
         'Jonas Müller hat den Kontakt gelöscht, nachdem Sie den Verlauf geöffnet haben. Die Fassung, die Sie wiederherstellen wollten, steht unten: Sie können den Kontakt damit wiederherstellen oder sie als neuen Kontakt speichern.',
       );
+      // Its button says so too (buyer review, stop 60: "Mit meinen Eingaben wiederherstellen").
+      expect(html).toMatch(/<button type="submit" class="primary" name="revive" value="1"[^>]*>Diese Fassung wiederherstellen<\/button>/);
     }
     expect(await row(id)).toMatchObject({ phone: '089 222', version: 3 });
     expect((await row(id))?.deleted_at).not.toBeNull();

@@ -259,7 +259,8 @@ export function ContactForm(props: ContactFormProps) {
         <div class={conflict ? 'form-actions save-bar in-flow' : 'form-actions save-bar'}>
           {mode.kind === 'gone' && mode.revive ? (
             <button type="submit" class="primary" name="revive" value="1" formaction={draft} hx-post={draft} hx-target="#main">
-              {t.contacts.reviveWithInput}
+              {/* The earlier version a restore brought is no input of this user's (buyer review, stop 60). */}
+              {mode.version ? t.contacts.historyRestore : t.contacts.reviveWithInput}
             </button>
           ) : null}
           <button type="submit" class={mode.kind === 'gone' && mode.revive ? undefined : 'primary'}>
