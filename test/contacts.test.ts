@@ -1110,8 +1110,11 @@ describe('detail and edit', () => {
     expect(textOf(await (await send(revived.headers.get('location') ?? '', { user: ada })).text())).toContain(
       '„Zurück GmbH“ ist wiederhergestellt.',
     );
-    // Jonas's undo of his delete now finds it live: no second copy, nothing written.
-    expect((await send(`${LIST}/${id}/restore`, { user: jon, form: {} })).status).toBe(303);
+    // Jonas's undo of his delete now finds it live: no second copy, nothing written, and said as
+    // Ada's (stop 60: "ist wiederhergestellt", as if his undo had brought it back).
+    const undone = await send(`${LIST}/${id}/restore`, { user: jon, form: {} });
+    expect(undone.status).toBe(200);
+    expect(textOf(await undone.text())).toContain(`„Zurück GmbH“ ist schon wieder da, zuletzt geändert von ${ada.name}`);
     expect(await storedRow(id)).toMatchObject({ version: 3 });
     const named = await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE asset_id = ? AND company = 'Zurück GmbH'")
       .bind(ASSET)
@@ -1222,6 +1225,23 @@ describe('detail and edit', () => {
     const actions = await env.DB.prepare('SELECT action FROM contact_versions WHERE contact_id = ? ORDER BY version').bind(id).all();
     // Not "aus einer früheren Fassung wiederhergestellt": nothing earlier was restored.
     expect(actions.results.map((row) => row.action)).toEqual(['create', 'delete', 'restore', 'update']);
+  });
+
+  it('says an undo of a delete that a co-buyer already brought back (with her input) as hers, not as the undo\u2019s (buyer review, stop 60)', async () => {
+    const id = await create({ company: 'Maler Lang', phone: '089 1' }, ada);
+    expect((await send(`${LIST}/${id}/delete`, { user: jon, form: { version: '1' } })).status).toBe(303);
+    const revived = await send(`${LIST}/${id}`, { user: ada, form: { version: '2', revive: '1', company: 'Maler Lang', phone: '089 2' } });
+    expect(revived.status).toBe(303);
+    for (const htmx of [false, true]) {
+      const undone = await send(`${LIST}/${id}/restore`, { user: jon, form: { version: '2' }, htmx });
+      expect(undone.status).toBe(200);
+      const text = textOf(await undone.text());
+      expect(text).toMatch(
+        new RegExp(`„Maler Lang“ ist schon wieder da, zuletzt geändert von ${ada.name} am .*Bitte prüfen Sie die aktuelle Fassung\\.`),
+      );
+      expect(text).not.toContain('ist wiederhergestellt');
+    }
+    expect(await storedRow(id)).toMatchObject({ phone: '089 2', deleted_at: null, version: 3 });
   });
 
   it('answers a link to a deleted contact with who deleted it and the way back (still 404), in one round trip', async () => {

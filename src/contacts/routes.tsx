@@ -1183,5 +1183,12 @@ contactRoutes.post('/contacts/:contactId/restore', contactParam, deleteVersion, 
     return listPage(c, from, { status: 409, alert });
   }
   if (result.kind === 'full') return listPage(c, from, { status: 409, alert: t.contacts.full(MAX_CONTACTS_PER_ASSET) });
-  return afterWrite(c, { kind: 'restored', contact: result.contact }, from);
+  const { contact } = result;
+  // Back already, by a co-buyer (who may have changed it, "Mit meinen Eingaben wiederherstellen"):
+  // said so, not as this undo's restore (buyer review, stop 60).
+  if (contact.updatedBy !== author(c).userId)
+    return listPage(c, from, {
+      done: t.contacts.undoBackAlready(displayName(contact), contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
+    });
+  return afterWrite(c, { kind: 'restored', contact }, from);
 });

@@ -319,6 +319,8 @@ export const de = {
     goneForGood: 'Dieser Kontakt wurde inzwischen endgültig gelöscht und lässt sich nicht mehr wiederherstellen.',
     deletedBefore: (name: string, by: string) =>
       `${by} hat „${name}“ inzwischen gelöscht. Unter „Zuletzt gelöscht“ können Sie den Kontakt wiederherstellen.`,
+    undoBackAlready: (name: string, by: string, date: string) =>
+      `„${name}“ ist schon wieder da, zuletzt geändert von ${by} am ${date}. Bitte prüfen Sie die aktuelle Fassung.`,
     undoChanged: (name: string, by: string, date: string) =>
       `„${name}“ wurde inzwischen wiederhergestellt und am ${date} von ${by} wieder gelöscht. Diese Löschung bleibt; unter „Zuletzt gelöscht“ können Sie den Kontakt wiederherstellen.`,
     purgeChanged: (name: string, by: string, date: string) =>

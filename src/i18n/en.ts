@@ -288,6 +288,8 @@ export const en: Messages = {
     goneForGood: 'This contact has since been deleted for good and can no longer be restored.',
     deletedBefore: (name: string, by: string) =>
       `${by} has deleted “${name}” meanwhile. You can restore the contact under “Recently deleted”.`,
+    undoBackAlready: (name: string, by: string, date: string) =>
+      `“${name}” is back already, last changed by ${by} on ${date}. Please check the current version.`,
     undoChanged: (name: string, by: string, date: string) =>
       `“${name}” was restored meanwhile and deleted again by ${by} on ${date}. That delete stands; you can restore the contact under “Recently deleted”.`,
     purgeChanged: (name: string, by: string, date: string) =>

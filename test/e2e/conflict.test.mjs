@@ -219,9 +219,10 @@ for (const javaScript of [true, false]) {
       await anna.page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).click();
       await anna.page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
       assert.ok(await anna.page.locator('main').getByText('Annas Notiz').isVisible(), 'her notes are on the card');
-      // Jonas's undo, still on his screen: the contact is there once.
+      // Jonas's undo, still on his screen: the contact is there once, said as brought back by Anna
+      // (stop 60: "ist wiederhergestellt", as if his undo had done it).
       await jonas.page.getByRole('button', { name: 'Rückgängig' }).click();
-      await jonas.page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+      await jonas.page.locator('main').getByText(`„${name}“ ist schon wieder da, zuletzt geändert von Anna Müller am`).waitFor();
       await jonas.page.goto(`${listPath()}?q=${encodeURIComponent(name)}`);
       assert.equal(await jonas.page.getByRole('link', { name, exact: true }).count(), 1, 'one contact, no copy');
     });
