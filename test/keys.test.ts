@@ -522,11 +522,11 @@ describe('a date written out in words (buyer review: the English list shows "10 
   const noted = contact({ company: 'Maler Graf', notes: 'Termin im Mai 2027, sonst 3.9.2027' });
 
   it('finds the day as stored and shown in numbers, in German and English, day first or month first', () => {
-    for (const query of ['10 May 2027', '10th May 2027', '10. Mai 2027', '10 Mai 2027', '10.Mai 2027']) {
+    for (const query of ['10 May 2027', '10th May 2027', 'May 10, 2027', 'May 10th 2027', '10. Mai 2027', '10 Mai 2027', '10.Mai 2027']) {
       expect(finds(query, tiler), query).toBe(true);
       expect(finds(query, gardener), query).toBe(false);
     }
-    for (const query of ['3 Sept 2027', '3. September 2027']) expect(finds(query, noted), query).toBe(true);
+    for (const query of ['3 Sept 2027', '3. September 2027', 'Sep 3, 2027']) expect(finds(query, noted), query).toBe(true);
     // Also in brackets in the notes, as people write a date beside a word (review).
     expect(finds('15. Mai 2027', contact({ company: 'X', notes: 'Rückruf (15.5.2027), sonst nie' }))).toBe(true);
     expect(finds('5. Mai 2027', contact({ company: 'X', notes: 'Rückruf (15.5.2027), sonst nie' }))).toBe(false);
@@ -567,11 +567,21 @@ describe('a date written out in words (buyer review: the English list shows "10 
     for (const query of ['Jän. 2028', 'Jänner 2028', 'Jan. 2028', 'January 2028'])
       expect(finds(query, contact({ company: 'X', warrantyUntil: '2028-01-31' })), query).toBe(true);
     expect(finds('Febr. 2029', contact({ company: 'X', warrantyUntil: '2029-02-28' }))).toBe(true);
-    for (const query of ['10.Mai.2027', '10.Mai 2027', '10th May 2027']) {
+    for (const query of [
+      '10.Mai.2027',
+      '10.Mai 2027',
+      '10th May 2027',
+      'am 10. Mai 2027',
+      'the 10th of May 2027',
+      '10th of May 2027',
+      'on May 10th, 2027',
+    ]) {
       expect(finds(query, tiler), query).toBe(true);
       expect(finds(query, gardener), query).toBe(false);
     }
-    // Words said around a date must be in the contact as any word must ("im Mai 2027" finds the note).
+    // Words said around a date take the date too ("Ende März 2027"), and still find a note that holds them (stop 60).
+    for (const query of ['Ende März 2027', 'im März 2027', 'bis März 2027'])
+      expect(finds(query, contact({ company: 'X', warrantyUntil: '2027-03-12' })), query).toBe(true);
     expect(finds('im Mai 2027', noted)).toBe(true);
   });
 
@@ -753,6 +763,13 @@ describe('the sort key (DIN 5007-1)', () => {
       ['de\u00a0la Cruz', 'c'],
       // An invisible U+FEFF is no space: "von\uFEFFBerg" reads "vonBerg" and files under V (review).
       ['von\ufeffBerg', 'v'],
+      // A title of nobility before a German particle goes with it (DIN 5007-2; review); alone it is the name.
+      ['Graf von Faber-Castell', 'f'],
+      ['Freiherr von und zu Guttenberg', 'g'],
+      ['Gräfin\u00a0von Bernstorff', 'b'],
+      ['Graf', 'g'],
+      ['Graf Lambsdorff', 'g'],
+      ['Baron de Vries', 'b'],
     ] as const)
       expect(sortKey(contact({ lastName, firstName: 'Claudia' }))[0], JSON.stringify(lastName)).toBe(letter);
     expect(ordered([{ lastName: 'Vogel' }, { lastName: 'von\u00a0Berg', firstName: 'Claudia' }, { lastName: 'Dahl' }])).toEqual([

@@ -36,7 +36,8 @@
  *    (– — ‑ −) are hyphens ("123–125" as "123-125"); a postcode typed with a space is also
  *    stored joined ("50 672" as "50672"); "(+49) 89 …" is +49.
  * 13: a number in the notes typed with Word's dashes ("089 123456–0") is stored by its digits
- *    too, as one with hyphens already was.
+ *    too, as one with hyphens already was; a title of nobility before a German particle goes with
+ *    it ("Graf von Faber-Castell" under F; it filed under G).
  */
 export const KEY_FORMAT = 13;
 
@@ -630,6 +631,8 @@ const MONTH =
   /^(?:(jan(?:uary?)?|janner)|(feb(?:r|ruary?)?)|(m(?:a|ae)rz|mar(?:ch)?|mrz)|(apr(?:il)?)|(ma[iy])|(june?|juni)|(jul[iy]?)|(aug(?:ust)?)|(sept?(?:ember)?)|(o[ck]t(?:ober)?)|(nov(?:ember)?)|(de[cz](?:ember)?))$/;
 const DAY = /^(0?[1-9]|[12]\d|3[01])(?:\.|st|nd|rd|th)?,?$/i;
 const YEAR = /^((?:19|20)\d\d|2100)[.,]?$/;
+/** Words said around a date ("im Mai 2027", "Ende März 2027", "the 10th of May 2027"), which no key holds. */
+const AROUND_DATE = /^(?:am|im|bis|zum|anfang|mitte|ende|on|in|of|the|by|until|end)$/i;
 
 const monthOf = (word: string): string | undefined => {
   const groups = MONTH.exec(word)?.slice(1);
@@ -639,10 +642,11 @@ const monthOf = (word: string): string | undefined => {
 
 /**
  * A month name between a day (optional) and a year, written out as "10 May 2027", "10. Mai 2027",
- * "10th May 2027", "10.Mai.2027" or "Mai 2027", also matches that date as stored and shown in
+ * "May 10th, 2027", "10.Mai.2027" or "Mai 2027", also matches that date as stored and shown in
  * numbers ("10.05.2027", "05.2027": the warranty's end, a date in the notes), beside the words
  * themselves (a note "im Mai 2027" is still found). Keyed by the words that take it as a further
- * needle: the month's and an ordinal day's ("10th"), which no key holds.
+ * needle: the month's, an ordinal day's ("10th") and the words said around it ("im", "of"),
+ * which no key holds.
  */
 function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
   const dates = new Map<string, readonly string[]>();
@@ -651,11 +655,25 @@ function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
     const [, joinedDay, name = '', joinedYear] = /^(?:(\d{1,2})\.)?(.*?)(?:[.,]|\.((?:19|20)\d\d|2100))?$/.exec(plain(word)) ?? [];
     const month = monthOf(name);
     if (!month) return;
-    const year = joinedYear ?? YEAR.exec(words[index + 1] ?? '')?.[1];
+    const next = words[index + 1] ?? '';
+    // "May 10, 2027": the day after the month, then the year.
+    const dayAfter = joinedDay || joinedYear || YEAR.test(next) ? undefined : DAY.exec(next)?.[1];
+    const year = joinedYear ?? YEAR.exec(dayAfter ? (words[index + 2] ?? '') : next)?.[1];
     if (!year) return;
-    // The day before the month ("10 May", "10th May").
-    const before = joinedDay ? '' : (words[index - 1] ?? '');
-    const day = joinedDay ?? DAY.exec(before)?.[1];
+    // Before the month, the words said around a date and the day ("Ende März", "the 10th of May").
+    const said: string[] = [];
+    let day = joinedDay ?? dayAfter;
+    for (let at = index - 1; at >= 0; at -= 1) {
+      const before = words[at] ?? '';
+      const dayBefore = day === undefined ? DAY.exec(before)?.[1] : undefined;
+      if (dayBefore) {
+        day = dayBefore;
+        // "10th": no key holds it.
+        if (/[a-z]/i.test(before)) said.push(before);
+      } else if (AROUND_DATE.test(before)) said.push(before);
+      else break;
+    }
+    if (dayAfter && /[a-z]/i.test(next)) said.push(next);
     // As the warranty's end is stored ("03.09.2027", "3.9.2027") and a note may hold it: the short
     // form from the start of a word, or after a bracket ("Rückruf (3.9.2027)", "[3.9.2027]"), so
     // that "3 Sept" does not find the 13th.
@@ -663,9 +681,7 @@ function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
     const date = day
       ? [`${day.padStart(2, '0')}.${month}.${year}`, ...['', '(', '['].map((bracket) => `${BODY_MARK}${bracket}${Number(day)}.${short}`)]
       : [`${month}.${year}`, `.${short}`];
-    dates.set(word, date);
-    // An ordinal's word ("10th"), which no key holds, takes it too.
-    if (day && /[a-z]/i.test(before)) dates.set(before, date);
+    for (const taking of [word, ...said]) dates.set(taking, date);
   });
   return dates;
 }
@@ -737,11 +753,14 @@ function truncate(value: string, maxCodePoints: number, maxBytes: number): strin
  * someone who capitalises every word writes "Von Der Leyen" for "von der Leyen", in capitals
  * "VON DER LEYEN": all under L), Romance ones only written small ("de Vries", "da Silva"), since
  * "De Luca" or "La Rosa" is the name itself (and "DE LUCA" tells nothing more). A particle with
- * nothing after it that sorts is the name ("Van", "VAN", "Van -"; "Von Der" under D). Any visible
+ * nothing after it that sorts is the name ("Van", "VAN", "Van -"; "Von Der" under D). A title of
+ * nobility before a German particle goes with it ("Graf von Faber-Castell" under F, "Freiherr von
+ * und zu Guttenberg" under G; "Graf" alone is a name, under G). Any visible
  * space separates the words: a no-break space ("von\u00a0Berg", as word processors and some phone
  * exports write it) or two spaces too, not an invisible U+FEFF ("von\uFEFFBerg" reads "vonBerg").
  */
-const PARTICLE = /^(?:von|vom|zu|zum|zur|van|ter|ten)(?:\p{Zs}+(?:und\p{Zs}+zu|der|den|dem|de|het|'t))?\p{Zs}+/iu;
+const PARTICLE =
+  /^(?:(?:graf|gräfin|freiherr|freifrau|freiin|baron|baronin|prinz|prinzessin|fürst|fürstin|herzog|herzogin|ritter|edler|edle)\p{Zs}+(?=(?:von|vom|zu|zum|zur)\p{Zs}))?(?:von|vom|zu|zum|zur|van|ter|ten)(?:\p{Zs}+(?:und\p{Zs}+zu|der|den|dem|de|het|'t))?\p{Zs}+/iu;
 const ROMANCE = /^(?:de(?:\p{Zs}+(?:la|le|los|las))?|del|della|di|da|das|do|dos|du|des|le|la)\p{Zs}+/u;
 
 /**
