@@ -95,6 +95,9 @@ function judgeField(field: Field, raw: string): Verdict {
       if (/[^0-9 +/().-]/.test(value)) return /[^\P{Nd}0-9]/u.test(value) ? 'unknown' : 'invalid';
       const digits = value.replace(/\D/g, '').length;
       if (value.lastIndexOf('+') > 0 || digits < 3 || digits > 20) return 'invalid';
+      // A trunk 0 after a country code is not dialled ("+31 0" is "+31", too short; contract
+      // departures, stop 59): whether a short one counts is the app's rule, held by test/contacts.test.ts.
+      if (digits < 6 && /^(?:\+|00)[1-9]\d{0,2}[\s./-]*\(?\s*0/.test(value.trim())) return 'unknown';
       return beyondAppLimit ? 'unknown' : 'valid';
     }
     case 'email': {
