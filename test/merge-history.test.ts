@@ -562,17 +562,59 @@ describe('a stale edit is merged field by field', () => {
       expect(form).toContain('data-draft-server="pending"');
       expect(form).not.toContain('class="conflict"');
       expect(textOf(form)).toContain('Die gespeicherten Werte stehen jetzt im Formular, Ihre übrigen Eingaben sind erhalten.');
+      // Read out after the swap (review).
+      expect(form).toContain('data-announce="Die gespeicherten Werte stehen jetzt im Formular');
       expect(await row(id)).toMatchObject({ notes: 'Tim schreibt', email: 'a@b.de', street: '', version: 2 });
     }
-    // Saved: Tim's notes and phone, Eva's e-mail and address.
+    // Tim saves again after the comparison was shown: the form taken stays an edit of the version
+    // compared, so that his website is merged, not stored over (review: it became one of his).
+    expect((await edit(tim, id, { ...(await formOf(id, tim)), website: 'https://garten-brandt.de' })).status).toBe(303);
+    const later = await (await edit(eva, id, { ...mine, phone: '089 123456', version: sent.version ?? '', take: 'notes' })).text();
+    expect(later).toContain(`name="version" value="${Number(sent.version)}"`);
+    // Saved: Tim's notes, phone and website, Eva's e-mail and address.
     expect((await edit(eva, id, { ...mine, notes: 'Tim schreibt', phone: '089 123456', version: sent.version ?? '' })).status).toBe(303);
     expect(await row(id)).toMatchObject({
       notes: 'Tim schreibt',
       phone: '089 123456',
+      website: 'https://garten-brandt.de',
       email: 'eva@x.de',
       street: 'Annastr. 5',
       city: 'München',
     });
+  });
+
+  it('"Gespeicherte Werte übernehmen": both warranty dates or neither, kept after the session ended, and said as a save for a contact deleted meanwhile (review, stop 60)', async () => {
+    const eva: TestUser = { ...anna, sub: 'u-eva2', name: 'Eva Roth' };
+    const tim: TestUser = { ...jonas, sub: 'u-tim2', name: 'Tim Roth' };
+    const id = await create(eva, { company: 'Dach Roth', accepted_on: '2024-01-10', warranty_years: '5' });
+    const evas = await formOf(id, eva);
+    // Tim corrects the acceptance and keeps the contract's end.
+    expect(
+      (await edit(tim, id, { ...(await formOf(id, tim)), accepted_on: '2024-02-20', warranty_until: '2029-01-10', warranty_years: '' }))
+        .status,
+    ).toBe(303);
+    // Eva's form: the old acceptance with its period; the comparison shows the acceptance only.
+    const mine = { ...evas, accepted_on: '2024-01-10', warranty_until: '', warranty_years: '5', notes: 'Eva schreibt' };
+    const taken = await edit(eva, id, { ...mine, version: '2', take: 'accepted_on' });
+    expect(taken.status).toBe(200);
+    const form = await taken.text();
+    // Both stored dates, no period: the end is the one stored, not the acceptance plus five years.
+    expect(form).toContain('value="2024-02-20"');
+    expect(form).toContain('value="2029-01-10"');
+    expect(form).not.toMatch(/<option value="5" selected/);
+    expect(form).toContain('>Eva schreibt</textarea>');
+    // After the session ended, the 401 page keeps what the button asked for and says it again.
+    const expired = await send(`${LIST}/${id}`, { form: { ...mine, version: '2', take: 'accepted_on' } });
+    expect(expired.status).toBe(401);
+    const page = await expired.text();
+    expect(hiddenFields(page)).toMatchObject({ version: '2', take: 'accepted_on' });
+    expect(page).toMatch(/<button type="submit" class="primary">Gespeicherte Werte übernehmen/);
+    expect(await row(id)).toMatchObject({ accepted_on: '2024-02-20', warranty_until: '2029-01-10', notes: '' });
+    // Deleted meanwhile: answered as the save of the form is (409, the way back or a new contact), nothing written.
+    expect((await send(`${LIST}/${id}/delete`, { user: tim, form: { version: '2' } })).status).toBe(303);
+    const gone = await edit(eva, id, { ...mine, version: '2', take: 'accepted_on' });
+    expect(gone.status).toBe(409);
+    expect(textOf(await gone.text())).toContain('Tim Roth hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.');
   });
 
   it('"Alles noch einmal bearbeiten" after the session ended: sent again once signed in, the same comparison with the input, nothing saved', async () => {
@@ -1161,12 +1203,28 @@ describe('history (Verlauf)', () => {
     const id = await create(uta, { company: 'Zwanzig Mal', email: 'v1@b.de', notes: 'alt' });
     const utas = await loaded(id);
     expect(utas.base).toMatch(/^1:[0-9a-f]{128}$/);
+    // A third co-buyer's change first: its version will not be kept.
+    const ina: TestUser = { ...jonas, sub: 'u-ina', name: 'Ina Lang' };
+    expect((await edit(ina, id, { ...(await formOf(id, ina)), website: 'https://zwanzig.de' })).status).toBe(303);
     await twentyOne(id, '089');
     // Version 1 has left the 20 kept: before, every difference was a conflict of "Meine Eingabe",
     // and its button stored her empty phone over Max's number.
+    // With htmx the answer says who changed what, and a change whose version is gone without a
+    // name (review: it was credited to Max).
+    const answered = textOf(await (await edit(uta, id, { ...utas, notes: 'Uta schreibt', email: 'uta@x.de' }, true)).text());
+    expect(answered).toContain('Max Lang hat inzwischen die Telefonnummer geändert – diese Änderung ist übernommen.');
+    expect(answered).toContain('Jemand hat inzwischen die Webseite geändert – diese Änderung ist übernommen.');
+    expect(await row(id)).toMatchObject({
+      notes: 'Uta schreibt',
+      email: 'uta@x.de',
+      phone: '089 10020',
+      website: 'https://zwanzig.de',
+      version: 24,
+    });
+    // Without JS, the same save sent again: the answer of the first, the card's notice from the versions kept.
     const saved = await edit(uta, id, { ...utas, notes: 'Uta schreibt', email: 'uta@x.de' });
     expect(saved.status).toBe(303);
-    expect(await row(id)).toMatchObject({ notes: 'Uta schreibt', email: 'uta@x.de', phone: '089 10020', version: 23 });
+    expect(await row(id)).toMatchObject({ version: 24 });
     // Said as Max's change on her card (what the kept versions show).
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: uta })).text());
     expect(card).toContain('Max Lang hat inzwischen die Telefonnummer geändert');
@@ -1174,13 +1232,18 @@ describe('history (Verlauf)', () => {
     // Where both changed a field, the choice, as with the version kept.
     const again = await loaded(id);
     await twentyOne(id, '030');
-    const clash = await edit(uta, id, { ...again, phone: '089 999', city: 'Haar' });
+    expect((await edit(max, id, { ...(await formOf(id, max)), notes: 'Uta schreibt\nMax: Rechnung bezahlt' })).status).toBe(303);
+    const clash = await edit(uta, id, { ...again, phone: '089 999', city: 'Haar', notes: 'Uta: Fliesen bestellt' });
     expect(clash.status).toBe(409);
     const choice = textOf(await clash.text());
     expect(choice).toContain('Bitte entscheiden Sie, welche Angabe gilt');
     expect(choice).toContain('089 999');
     expect(choice).toContain('030 10020');
-    expect(await row(id)).toMatchObject({ phone: '030 10020', city: '', version: 44 });
+    // The notes the form started from are not known: no "Beide Änderungen", which would bring
+    // back lines one of them removed (review).
+    expect(choice).toContain('Max: Rechnung bezahlt');
+    expect(choice).not.toContain('Beide Änderungen');
+    expect(await row(id)).toMatchObject({ phone: '030 10020', city: '', version: 46 });
 
     // A fingerprint of another version (a draft typed on an older form, restored into this one) tells nothing: both sides (409).
     const other = await edit(uta, id, { ...again, version: '2', notes: 'anders' });

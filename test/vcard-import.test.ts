@@ -506,8 +506,8 @@ describe('mapping to the fields', () => {
     expect(w1252.values.notes).toBe('Weitere Telefonnummer (Büro): 089 2');
   });
 
-  it('takes a label as mobile only where "Mobil" or "Cell" starts a word, "Handy" or "iPhone" anywhere ("Immobilienbüro" is a landline: buyer review, stop 60)', () => {
-    const [estate, garage, labels] = cardsOf(
+  it('takes a label as mobile where it says "Mobil" but for "Immobilien…" and "Automobil…", "Cell" at a word\u2019s start, "Handy" or "iPhone" anywhere ("Immobilienbüro" is a landline: buyer review, stop 60)', () => {
+    const [estate, garage, labels, company] = cardsOf(
       vcf([
         ...card(
           'N:Maier;;;;',
@@ -526,7 +526,11 @@ describe('mapping to the fields', () => {
           'item3.X-ABLabel:Cell',
           'item4.TEL:089 4',
           'item4.X-ABLabel:Büro',
+          'item5.TEL:0171 5',
+          'item5.X-ABLabel:Firmenmobil',
         ),
+        // One word with "mobil" at its end is a mobile too (review: it became the phone).
+        ...card('N:Firma;;;;', 'TEL;TYPE=WORK:089 9', 'item1.TEL:0171 9', 'item1.X-ABLabel:Firmenmobil'),
       ]),
     );
     // The landline went to the notes and the preview said "Mobilnummer".
@@ -534,7 +538,10 @@ describe('mapping to the fields', () => {
     expect(estate?.problems).toEqual([]);
     expect(garage?.values).toMatchObject({ phone: '089 7778889', mobile: '', notes: '' });
     expect(labels?.values).toMatchObject({ phone: '089 4', mobile: '0171 1' });
-    expect(labels?.values.notes).toBe('Weitere Telefonnummer (Diensthandy): 0171 2\nWeitere Telefonnummer (Cell): 0171 3');
+    expect(company?.values).toMatchObject({ phone: '089 9', mobile: '0171 9', notes: '' });
+    expect(labels?.values.notes).toBe(
+      'Weitere Telefonnummer (Diensthandy): 0171 2\nWeitere Telefonnummer (Cell): 0171 3\nWeitere Telefonnummer (Firmenmobil): 0171 5',
+    );
   });
 
   it('takes two numbers in one TEL apart: the first the number, the second a further one that takes no place the file gave another (UX and code reviews)', () => {

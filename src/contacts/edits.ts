@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Database } from '../db/client';
 import { ADDRESS, DEFAULT_COUNTRY, FIELDS, type FieldName, type FieldValues, fieldValuesOf } from './fields';
-import { changedFields, mergeFields } from './merge';
+import { changedFields, mergeFields, UNKNOWN_BASE } from './merge';
 import { type Author, type Contact, type ContactState, contactState, type Version, writeContact, writeOrReadState } from './repository';
 import { type ContactInput, contactInput, fieldErrorsFrom, fieldsOfErrors } from './schema';
 
@@ -44,6 +44,8 @@ export interface MergeNotice {
   by: string[];
   /** Fields this user changed meanwhile in another window (said as such, not as a co-buyer's). */
   own?: FieldName[];
+  /** Fields changed in versions no longer kept: by whom is not known (a fingerprint's merge). */
+  unknown?: FieldName[];
 }
 
 /** Tries again when yet another save lands between reading and writing (bounded). */
@@ -249,9 +251,12 @@ const ownOf = (versions: readonly Version[], base: number, author: Author) =>
 function attributed(fields: FieldName[], versions: readonly Version[], base: number, author: Author, skip?: number): MergeNotice {
   const who = changers(versions, base, author, skip);
   const own = fields.filter((name) => who.get(name) === null);
-  const theirs = fields.filter((name) => who.get(name) !== null);
+  const theirs = fields.filter((name) => typeof who.get(name) === 'string');
+  // Changed only in versions no longer kept (a form merged by its fingerprint): said without a
+  // name, not credited to whoever saved first among the kept (review, stop 60).
+  const unknown = fields.filter((name) => !who.has(name));
   const by = [...new Set(theirs.map((name) => who.get(name)).filter((name): name is string => typeof name === 'string'))];
-  return own.length ? { fields: theirs, by, own } : { fields: theirs, by };
+  return { fields: theirs, by, ...(own.length && { own }), ...(unknown.length && { unknown }) };
 }
 
 /** Who saved since `version`, in order, without this user and without repeats. */
@@ -302,7 +307,8 @@ function baseOfFingerprint(fingerprint: string | undefined, version: number, min
   const values = { ...mine };
   FIELDS.forEach((spec, index) => {
     const hash = hashes.slice(index * 8, index * 8 + 8);
-    if (valueHash(mine[spec.name]) !== hash) values[spec.name] = valueHash(current[spec.column]) === hash ? current[spec.column] : '\u0000';
+    if (valueHash(mine[spec.name]) !== hash)
+      values[spec.name] = valueHash(current[spec.column]) === hash ? current[spec.column] : UNKNOWN_BASE;
   });
   return { version, action: 'edit', values, authorId: '', authorName: '', createdAt: 0 };
 }

@@ -132,3 +132,6 @@ export function linesNotIn(text: string, other: string): { line: string; only: b
     return { line, only: left === 0 && line.trim() !== '' };
   });
 }
+
+/** A base value nobody knows (edits.ts baseOfFingerprint): a control character no field holds. */
+export const UNKNOWN_BASE = '\u0000';

@@ -130,7 +130,8 @@ export function mergedMessage(t: Messages, notice: MergeNotice, message = t.cont
   const theirs = notice.fields.length
     ? message(notice.by.length ? list(notice.by) : t.contacts.yourself, fields(notice.fields), notice.fields.length, notice.by.length || 2)
     : '';
-  return [theirs, own].filter(Boolean).join(' ');
+  const unknown = notice.unknown?.length ? message(t.contacts.someone, fields(notice.unknown), notice.unknown.length, 1) : '';
+  return [theirs, unknown, own].filter(Boolean).join(' ');
 }
 
 /**

@@ -751,21 +751,21 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     typeof sent.choose === 'string'
       ? FIELDS.filter((spec) => String(sent.choose).split(' ').includes(spec.name) && typeof sent[spec.name] !== 'string')
       : [];
-  if (sent.again === '1' || typeof sent.take === 'string' || unchosen.length) {
-    // (Deleted meanwhile: the form all the same; sending it says so and keeps the input.)
-    const stored = await findContact(c.var.db, c.var.asset.id, contactId);
+  const again = sent.again === '1' || unchosen.length > 0;
+  // (Deleted meanwhile: the form all the same; sending it says so and keeps the input. A `take`
+  // then is answered as a save of the form is, which says so and offers the way back: review.)
+  const stored = again || typeof sent.take === 'string' ? await findContact(c.var.db, c.var.asset.id, contactId) : undefined;
+  if (again || stored) {
     // Where the clash form could not carry the input twice (src/contacts/views/merge-clash.tsx), the stored value.
     const kept = stored ? fieldValuesOf(stored) : undefined;
     // "Gespeicherte Werte übernehmen" under the comparison: the stored values of the fields it
-    // showed (`take`), the rest of the input kept, as an edit of the version stored now (buyer
-    // review, stop 60: it opened the stored contact, and what was typed in every other field was gone).
-    const taken = kept
-      ? FIELDS.filter((spec) =>
-          String(sent.take ?? '')
-            .split(' ')
-            .includes(spec.name),
-        )
-      : [];
+    // showed (`take`), the rest of the input kept, still against the version the comparison was
+    // made with, so that a save since is merged (buyer review, stop 60: it opened the stored
+    // contact, and what was typed in every other field was gone). Both warranty dates or neither:
+    // a period kept beside a taken acceptance date would set another end (review).
+    const asked = String(sent.take ?? '').split(' ');
+    if (asked.some((name) => name === 'accepted_on' || name === 'warranty_until')) asked.push('accepted_on', 'warranty_until');
+    const taken = kept ? FIELDS.filter((spec) => asked.includes(spec.name)) : [];
     const refilled =
       unchosen.length || taken.length
         ? readContactForm({
@@ -773,7 +773,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
             ...Object.fromEntries(unchosen.map((spec) => [spec.name, String(sent[`mine_${spec.name}`] ?? kept?.[spec.name] ?? '')])),
             ...Object.fromEntries(taken.map((spec) => [spec.name, kept?.[spec.name]])),
             // A period chosen would set the end again.
-            ...(taken.some((spec) => spec.name === 'warranty_until') && { warranty_years: '' }),
+            ...(asked.includes('warranty_until') && { warranty_years: '' }),
           })
         : form;
     const v = refilled.values;
@@ -781,11 +781,11 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     const name = displayName(
       stored ?? { title: v.title ?? '', firstName: v.first_name ?? '', lastName: v.last_name ?? '', company: v.company ?? '' },
     );
-    if (taken.length && stored)
+    if (taken.length)
       return formPage(c, 200, {
-        mode: { kind: 'edit', contactId, name, version: stored.version },
+        mode: { kind: 'edit', contactId, name, version },
         notice: (
-          <p class="notice" role="status">
+          <p class="notice" role="status" data-announce={c.var.shell.t.contacts.conflictTaken}>
             {c.var.shell.t.contacts.conflictTaken}
           </p>
         ),

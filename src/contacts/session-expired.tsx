@@ -32,14 +32,15 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // (data-safety review: a second contact instead of the change of the first).
   // "Alles noch einmal bearbeiten" (`again`) keeps what its comparison shows, what co-buyers changed
   // and who (`theirs`, `by`): else the resend saved the form at once, with no comparison (data review).
-  const keep = [...sentAlong(body, ['edit_of', 'revive', 'restore', 'again']), ...sentAlong(body, ['theirs', 'by', 'base'], 1000)];
+  // So does "Gespeicherte Werte übernehmen" (`take`): else its resend saved the input (review).
+  const keep = [...sentAlong(body, ['edit_of', 'revive', 'restore', 'again']), ...sentAlong(body, ['theirs', 'by', 'base', 'take'], 1000)];
   const returnTo = contactId ? paths.editContact(assetId, contactId) : paths.newContact(assetId);
   const action = contactId ? paths.contact(assetId, contactId) : paths.contacts(assetId);
   // A revive's input has no page to come back to after signing in here: the contact's edit page
   // is the deleted contact's, with no form (data review: "Wiederherstellen" there dropped the
   // input). Nor has a clash's whole form: the edit page has no comparison. Each is sent again
   // from this page, as without JS.
-  const fromHere = keep.some(([name]) => name === 'revive' || name === 'again');
+  const fromHere = keep.some(([name]) => name === 'revive' || name === 'again' || name === 'take');
   const notice = (
     <div class="alert" role="alert" data-announce={t.errors.sessionExpired.text(fromHere)}>
       <p>{t.errors.sessionExpired.text(fromHere)}</p>

@@ -764,9 +764,9 @@ class CardReader {
         const label = this.label(property);
         let says = this.says.get(label);
         if (!says) {
-          // "Mobil" and "Cell" at a word's start: "Immobilienbüro", "Automobil-Werkstatt" are landlines
-          // (one became the mobile: buyer review, stop 60); "Firmenhandy" is one.
-          says = { mobile: /\bmobil|\bcell|handy|iphone/i.test(label), noCall: /fax|pager/i.test(label) };
+          // "Mobil" but in "Immobilien…" and "Automobil…", which are landlines (one became the mobile:
+          // buyer review, stop 60); "Firmenmobil", "Firmenhandy" and "Cell" are mobiles (review).
+          says = { mobile: /(?<!im|auto)mobil|\bcell|handy|iphone/i.test(label), noCall: /fax|pager/i.test(label) };
           this.says.set(label, says);
         }
         return {

@@ -233,6 +233,7 @@ export const en: Messages = {
     clashAlsoMerged: (by: string, fields: string, count: number) =>
       `${by} also changed ${fields} – ${count === 1 ? 'that change is' : 'those changes are'} kept.`,
     yourself: 'You (in another window)',
+    someone: 'Someone',
     and: 'and',
     clashTitle: 'Please choose which entry applies',
     clashText: (by: string, people = 1) =>

@@ -271,7 +271,9 @@ export function ContactForm(props: ContactFormProps) {
                 : // A clash's whole form sent again (the 401 page): it opens that form, saving nothing yet.
                   mode.kind === 'resend' && mode.keep?.some(([name]) => name === 'again')
                   ? t.contacts.clashEditAll
-                  : t.contacts.save}
+                  : mode.kind === 'resend' && mode.keep?.some(([name]) => name === 'take')
+                    ? t.contacts.conflictTakeStored
+                    : t.contacts.save}
             <span class="htmx-indicator"> …</span>
           </button>
           {/* After the primary button, which Enter in a field sends. */}

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { MAX_BODY_BYTES } from '../../config';
 import type { Shell } from '../../views/shell';
 import { ADDRESS, FIELDS, type FieldName, type FieldValues } from '../fields';
-import { mergedLines } from '../merge';
+import { mergedLines, UNKNOWN_BASE } from '../merge';
 import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
 import { addressLines, fieldText } from './format';
@@ -73,8 +73,14 @@ export function MergeClash(props: ClashProps) {
   // side's text, and then a first version, a union, brought back lines the co-buyer corrected):
   // merge.ts mergedLines. Offered where that is a third text and fits the field.
   const both = mergedLines(props.baseNotes, values.notes, mine.notes);
+  // Not where the notes the edit started from are unknown (a form's version that left the 20 kept):
+  // without them removed lines would come back (review).
   const withBoth = (spec: (typeof FIELDS)[number]) =>
-    spec.name === 'notes' && clashes.includes('notes') && ![values.notes, mine.notes].includes(both) && [...both].length <= spec.max;
+    spec.name === 'notes' &&
+    clashes.includes('notes') &&
+    props.baseNotes !== UNKNOWN_BASE &&
+    ![values.notes, mine.notes].includes(both) &&
+    [...both].length <= spec.max;
   // What co-buyers changed and who (none: this user's other window, for every clash), on both
   // forms: the whole form's comparison, on "Alles noch einmal bearbeiten" or after a choice sent
   // without one, shows those fields under that name (reviews: "Von Anna Müller" to Anna herself).
