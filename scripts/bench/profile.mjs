@@ -137,7 +137,16 @@ const env = {
   LOGIN_URL: '/dev/login',
   PLATFORM_NAME: 'PROPSTER Kundenplattform',
   PLATFORM_URL: '/',
-  ASSETS: { fetch: async () => new Response('') },
+  // The static files as the ASSETS binding serves them (the critical CSS is read from there).
+  ASSETS: {
+    fetch: async (url) => {
+      try {
+        return new Response(readFileSync(join(root, 'public', new URL(url).pathname)), { headers: { 'Content-Type': 'text/css' } });
+      } catch {
+        return new Response('', { status: 404 });
+      }
+    },
+  },
 };
 const ctx = { waitUntil() {}, passThroughOnException() {} };
 const origin = 'https://kontakte.example';
