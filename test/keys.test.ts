@@ -585,6 +585,37 @@ describe('a date written out in words (buyer review: the English list shows "10 
     expect(finds('im Mai 2027', noted)).toBe(true);
   });
 
+  it('finds a date in numbers as a date: "2.3.2027" not the 12th, a day before a month name not its digits anywhere, the words around it left out (buyer review, stop 60)', () => {
+    const second = contact({ company: 'Zweiter', warrantyUntil: '2027-03-02' });
+    const twelfth = contact({ company: 'Zwölfter', warrantyUntil: '2027-03-12' });
+    for (const query of ['2.3.2027', '02.03.2027', '2.3.27', '(2.3.2027)']) {
+      expect(finds(query, second), query).toBe(true);
+      expect(finds(query, twelfth), query).toBe(false);
+    }
+    for (const query of ['12.3.2027', '12.03.2027', '12.03.27']) expect(finds(query, twelfth), query).toBe(true);
+    // In the notes, as a word or in brackets, not inside another date.
+    expect(finds('2.3.2027', contact({ company: 'X', notes: 'Rückruf (2.3.2027)' }))).toBe(true);
+    expect(finds('2.3.2027', contact({ company: 'X', notes: 'Termin am 12.3.2027' }))).toBe(false);
+    expect(finds('12.03.27', contact({ company: 'X', notes: 'Abnahme 12.03.27' }))).toBe(true);
+    // A day before a month name: that date, or the day written so in a note; not a 12 in a number
+    // beside a note of March (it found "Ende März 2027" with a phone 030 1708 1255).
+    const march = contact({ company: 'Kaya', phone: '030 1708 1255', notes: 'Rückruf bis Ende März 2027' });
+    for (const query of ['12. März 2027', '12 Mar 2027', 'March 12, 2027', '1. März 2027', 'Mar 1, 2027']) {
+      expect(finds(query, march), query).toBe(false);
+    }
+    for (const query of ['12. März 2027', '12 Mar 2027', 'March 12, 2027']) expect(finds(query, twelfth), query).toBe(true);
+    expect(finds('12. März 2027', contact({ company: 'X', notes: 'Termin am 12. März 2027' }))).toBe(true);
+    expect(finds('März 2027', march)).toBe(true);
+    // The list's own words before a date in numbers, as before one in words.
+    for (const query of [
+      'bis 12.03.2027',
+      'Gewährleistung bis 12.03.2027',
+      'Gewährleistung endet am 12.03.2027',
+      'warranty ends 12.03.2027',
+    ])
+      expect(finds(query, twelfth), query).toBe(true);
+  });
+
   it('leaves a month name without a year, or a year out of range, a word like any other', () => {
     expect(finds('Mai', tiler)).toBe(false);
     expect(finds('10 Mai', tiler)).toBe(false);

@@ -587,7 +587,7 @@ export function parseQuery(query: string): SearchTerm[] {
           .replace(/(?<=(\p{L})-?|^)stra(?:ss|ß)e$/iu, (street, letter) => (letter || meant.length > 1 ? 'str' : street))) ||
       word,
   );
-  const dates = datesNamed(words);
+  const { dates, replace } = datesNamed(words);
   const terms: SearchTerm[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -595,13 +595,18 @@ export function parseQuery(query: string): SearchTerm[] {
     run = [];
   };
   for (const word of words) {
+    const date = dates.get(word);
+    if (date && replace.has(word)) {
+      flush();
+      terms.push({ kind: 'text', word, needles: date });
+      continue;
+    }
     if (PHONE_SHAPED.test(plain(word))) {
       run.push(word);
       continue;
     }
     flush();
     const term = textTerm(word);
-    const date = dates.get(word);
     if (term) terms.push(date ? { ...term, needles: [...term.needles, ...date] } : term);
   }
   flush();
@@ -631,8 +636,11 @@ const MONTH =
   /^(?:(jan(?:uary?)?|janner)|(feb(?:r|ruary?)?)|(m(?:a|ae)rz|mar(?:ch)?|mrz)|(apr(?:il)?)|(ma[iy])|(june?|juni)|(jul[iy]?)|(aug(?:ust)?)|(sept?(?:ember)?)|(o[ck]t(?:ober)?)|(nov(?:ember)?)|(de[cz](?:ember)?))$/;
 const DAY = /^(0?[1-9]|[12]\d|3[01])(?:\.|st|nd|rd|th)?,?$/i;
 const YEAR = /^((?:19|20)\d\d|2100)[.,]?$/;
-/** Words said around a date ("im Mai 2027", "Ende März 2027", "the 10th of May 2027"), which no key holds. */
-const AROUND_DATE = /^(?:am|im|bis|zum|anfang|mitte|ende|on|in|of|the|by|until|end)$/i;
+/**
+ * Words said around a date ("im Mai 2027", "Ende März 2027", "the 10th of May 2027"; the list's
+ * "Gewährleistung endet am 12.03.2027", "Warranty ends on …"), in their plain form: no key holds them.
+ */
+const AROUND_DATE = /^(?:am|im|bis|zum|anfang|mitte|ende|on|in|of|the|by|until|end|gewahrleistung|endet|warranty|ends)$/;
 
 const monthOf = (word: string): string | undefined => {
   const groups = MONTH.exec(word)?.slice(1);
@@ -640,17 +648,50 @@ const monthOf = (word: string): string | undefined => {
   return index < 0 ? undefined : String(index + 1).padStart(2, '0');
 };
 
+/** A date in numbers ("12.03.2027", "2.3.2027", "(12.3.27)"), read from a word's plain form. */
+const NUMERIC_DATE = /^\(?(\d{1,2})\.(\d{1,2})\.((?:19|20)?\d\d|2100)\)?[.,]?$/;
+
 /**
- * A month name between a day (optional) and a year, written out as "10 May 2027", "10. Mai 2027",
- * "May 10th, 2027", "10.Mai.2027" or "Mai 2027", also matches that date as stored and shown in
- * numbers ("10.05.2027", "05.2027": the warranty's end, a date in the notes), beside the words
- * themselves (a note "im Mai 2027" is still found). Keyed by the words that take it as a further
- * needle: the month's, an ordinal day's ("10th") and the words said around it ("im", "of"),
- * which no key holds.
+ * The day `day`.`month`.`year` as the warranty's end is stored ("03.09.2027", "3.9.2027") and a
+ * note may hold it: the short form only from the start of a word, or after a bracket ("Rückruf
+ * (3.9.2027)", "[3.9.2027]"), so that "3.9.2027" or "3 Sept 2027" does not find the 13th.
  */
-function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
+const dayNeedles = (day: string, month: string, year: string) => [
+  `${day.padStart(2, '0')}.${month.padStart(2, '0')}.${year}`,
+  ...['', '(', '['].map((bracket) => `${BODY_MARK}${bracket}${Number(day)}.${Number(month)}.${year}`),
+];
+
+/**
+ * Dates in a query, keyed by the words that match them: a month name between a day (optional)
+ * and a year, written out as "10 May 2027", "10. Mai 2027", "May 10th, 2027", "10.Mai.2027" or
+ * "Mai 2027", also matches that date as stored and shown in numbers ("10.05.2027", "05.2027": the
+ * warranty's end, a date in the notes), beside the words themselves (a note "im Mai 2027" is
+ * still found); so do the words said around it ("im", "of", "bis", "Gewährleistung endet am"),
+ * which no key holds, and an ordinal day ("10th"). A date in numbers ("2.3.2027") and a day in
+ * numbers before or after a month name ("12.", "10,") match only as a date (a number's digits
+ * anywhere found "2.3.2027" in "12.3.2027" and "12. März" in any note of March with a 12 in a
+ * phone number: buyer review, stop 60); `replace` marks those, whose needles replace their own.
+ */
+function datesNamed(words: readonly string[]): { dates: Map<string, readonly string[]>; replace: Set<string> } {
   const dates = new Map<string, readonly string[]>();
+  const replace = new Set<string>();
+  // The words said around a date before it (back from `index`, over its day's word) take it too.
+  const around = (index: number, date: readonly string[], day = -1) => {
+    for (let at = index - 1; at >= 0 && (at === day || AROUND_DATE.test(plain(words[at] ?? ''))); at -= 1)
+      if (at !== day) dates.set(words[at] ?? '', date);
+  };
   words.forEach((word, index) => {
+    const numeric = NUMERIC_DATE.exec(plain(word));
+    if (numeric) {
+      const [, day = '', month = '', year = ''] = numeric;
+      // A year of two digits is this century's ("12.03.27", as the form takes it), or as typed in a note.
+      const date =
+        year.length === 2 ? [...dayNeedles(day, month, `20${year}`), ...dayNeedles(day, month, year)] : dayNeedles(day, month, year);
+      dates.set(word, date);
+      replace.add(word);
+      around(index, date);
+      return;
+    }
     // "10.Mai" or "10.Mai.2027" typed as one word: its day and year are its own.
     const [, joinedDay, name = '', joinedYear] = /^(?:(\d{1,2})\.)?(.*?)(?:[.,]|\.((?:19|20)\d\d|2100))?$/.exec(plain(word)) ?? [];
     const month = monthOf(name);
@@ -660,30 +701,23 @@ function datesNamed(words: readonly string[]): Map<string, readonly string[]> {
     const dayAfter = joinedDay || joinedYear || YEAR.test(next) ? undefined : DAY.exec(next)?.[1];
     const year = joinedYear ?? YEAR.exec(dayAfter ? (words[index + 2] ?? '') : next)?.[1];
     if (!year) return;
-    // Before the month, the words said around a date and the day ("Ende März", "the 10th of May").
-    const said: string[] = [];
-    let day = joinedDay ?? dayAfter;
-    for (let at = index - 1; at >= 0; at -= 1) {
-      const before = words[at] ?? '';
-      const dayBefore = day === undefined ? DAY.exec(before)?.[1] : undefined;
-      if (dayBefore) {
-        day = dayBefore;
-        // "10th": no key holds it.
-        if (/[a-z]/i.test(before)) said.push(before);
-      } else if (AROUND_DATE.test(before)) said.push(before);
-      else break;
+    // The day before the month, perhaps with words said between ("10. Mai", "the 10th of May").
+    let at = joinedDay || dayAfter ? -1 : index - 1;
+    while (at >= 0 && !DAY.test(words[at] ?? '') && AROUND_DATE.test(plain(words[at] ?? ''))) at -= 1;
+    const before = at >= 0 ? (words[at] ?? '') : '';
+    const day = joinedDay ?? dayAfter ?? DAY.exec(before)?.[1];
+    const date = day ? dayNeedles(day, month, year) : [`${month}.${year}`, `.${Number(month)}.${year}`];
+    dates.set(word, date);
+    // The day's word: the date, or that day written before a month in words ("am 12. März 2027"
+    // in a note; "March 12, 2027"; "12 March 2027"), never its digits anywhere.
+    const dayWord = dayAfter ? next : day && !joinedDay ? before : '';
+    if (dayWord) {
+      dates.set(dayWord, [...date, ...['.', ',', BODY_MARK].map((end) => `${BODY_MARK}${Number(day)}${end}`)]);
+      if (PHONE_SHAPED.test(plain(dayWord))) replace.add(dayWord);
     }
-    if (dayAfter && /[a-z]/i.test(next)) said.push(next);
-    // As the warranty's end is stored ("03.09.2027", "3.9.2027") and a note may hold it: the short
-    // form from the start of a word, or after a bracket ("Rückruf (3.9.2027)", "[3.9.2027]"), so
-    // that "3 Sept" does not find the 13th.
-    const short = `${Number(month)}.${year}`;
-    const date = day
-      ? [`${day.padStart(2, '0')}.${month}.${year}`, ...['', '(', '['].map((bracket) => `${BODY_MARK}${bracket}${Number(day)}.${short}`)]
-      : [`${month}.${year}`, `.${short}`];
-    for (const taking of [word, ...said]) dates.set(taking, date);
+    around(index, date, dayWord && !dayAfter ? at : -1);
   });
-  return dates;
+  return { dates, replace };
 }
 
 /** When a contact matches one term. */
