@@ -883,21 +883,39 @@
         digits: term.number ? dialled(term.words.join('')) : '',
       }))
       .filter((term) => term.words.length || term.digits);
-    // A month name before a year, perhaps after a day, also as the row shows a date in German
-    // (keys.ts datesNamed): "Mai 2027" and "10. Mai 2027" find "10.05.2027".
+    // A month name before a year, perhaps after a day, also as the row shows a date: in German in
+    // numbers, in English in words (keys.ts datesNamed): "Mai 2027" and "10. Mai 2027" find
+    // "10.05.2027", "December 2026" finds "18 Dec 2026". The day then counts only as that date
+    // (keys.ts: "10 Dec 2026" found a 10 in a phone number; buyer review, stop 60).
     folded.forEach((term, index) => {
       var month = term.words.length === 1 && MONTH.exec(term.words[0].replace(/[.,]$/, ''));
       var year = month && /^((?:19|20)\d\d|2100)[.,]?$/.exec((folded[index + 1] || term).words[0]);
       if (!year) return;
-      var number = String(month.slice(1).findIndex(Boolean) + 1).padStart(2, '0');
-      var day = /^(0?[1-9]|[12]\d|3[01])\.?$/.exec((folded[index - 1] || term).words.join(''));
-      term.date = `${day ? `${day[1].padStart(2, '0')}.` : ''}${number}.${year[1]}`;
+      var n = month.slice(1).findIndex(Boolean);
+      var dayTerm = folded[index - 1];
+      var day = dayTerm && /^(0?[1-9]|[12]\d|3[01])\.?$/.exec(dayTerm.words.join(''));
+      term.date = `${day ? `${day[1].padStart(2, '0')}.` : ''}${String(n + 1).padStart(2, '0')}.${year[1]}`;
+      term.named = new RegExp(`(?:^|\\D)${day ? `${Number(day[1])} ` : ''}(?:${MONTH_NAMES[n]})\\.? ${year[1]}`);
+      if (day) dayTerm.dateOf = term;
     });
     return folded;
   }
   // keys.ts MONTH, as fold() writes the names ("Maerz" as "marz").
-  var MONTH =
-    /^(?:(januar|janner|january|jan)|(februar|february|febr|feb)|(marz|march|mar|mrz)|(april|apr)|(mai|may)|(juni|june|jun)|(juli|july|jul)|(august|aug)|(september|sept|sep)|(oktober|october|okt|oct)|(november|nov)|(dezember|december|dez|dec))$/;
+  var MONTH_NAMES = [
+    'januar|janner|january|jan',
+    'februar|february|febr|feb',
+    'marz|march|mar|mrz',
+    'april|apr',
+    'mai|may',
+    'juni|june|jun',
+    'juli|july|jul',
+    'august|aug',
+    'september|sept|sep',
+    'oktober|october|okt|oct',
+    'november|nov',
+    'dezember|december|dez|dec',
+  ];
+  var MONTH = new RegExp(`^(?:${MONTH_NAMES.map((names) => `(${names})`).join('|')})$`);
   function searchOffline(field) {
     var list = document.getElementById('rows');
     var results = document.getElementById('results');
@@ -909,14 +927,20 @@
     Array.prototype.forEach.call(rows, (row) => {
       var part = (selector) => Array.prototype.map.call(row.querySelectorAll(selector), (element) => element.textContent).join(' ');
       var text = fold(part('.name, .meta, .tel, .mail, .wb'));
+      // A word with hyphens also joined, as the server stores it: "Fliesenmeier" finds "Fliesen-Meier".
+      var joined = text.replace(/(\p{L})-(?=\p{L})/gu, '$1');
       var number = dialled(part('.tel'));
       // A word with hyphens also by its parts, as the server finds "Fliesen-Meier" in "Fliesen Meier".
       // (Between letters only, each part of three letters or more: "089-3100" is a number, "E-Mail" a word.)
       var has = (word) =>
         text.indexOf(word) >= 0 ||
+        joined.indexOf(word) >= 0 ||
         (/\p{L}-\p{L}/u.test(word) && word.split('-').every((part) => Array.from(part).length >= 3 && text.indexOf(part) >= 0));
-      var match = terms.every(
-        (term) => term.words.every(has) || (term.date && text.indexOf(term.date) >= 0) || (term.digits && number.indexOf(term.digits) >= 0),
+      var dated = (term) => text.indexOf(term.date) >= 0 || term.named.test(text);
+      var match = terms.every((term) =>
+        term.dateOf
+          ? dated(term.dateOf)
+          : term.words.every(has) || (term.date && dated(term)) || (term.digits && number.indexOf(term.digits) >= 0),
       );
       row.hidden = !match;
       if (match) found += 1;

@@ -239,9 +239,9 @@ describe('the list on a phone (360×800)', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: `Offlinesuche ${tag} Müller` }).waitFor();
     await page.goto(`${listPath(BOOK)}/new`);
-    await fillContact(page, { company: `Offlinesuche ${tag} Bauer` });
+    await fillContact(page, { company: `Offlinesuche ${tag} Fliesen-Bauer` });
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByRole('heading', { level: 1, name: `Offlinesuche ${tag} Bauer` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Offlinesuche ${tag} Fliesen-Bauer` }).waitFor();
     await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Offlinesuche ${tag}`)}`);
     const rows = page.locator('li.contact');
     assert.equal(await rows.count(), 2);
@@ -309,6 +309,15 @@ describe('the list on a phone (360×800)', () => {
       await page.waitForFunction((q) => document.getElementById('offline-found')?.textContent.includes(q), typed);
       assert.equal(await rows.filter({ visible: true }).count(), 1, typed);
     }
+    // Another day of that month is no match, though its digit is in the row's number 089 4455 66
+    // (stop 60: the day counted as digits anywhere); a hyphenated firm typed as one word is one.
+    const other = `${tag} ${end.getUTCDate() === 4 ? 5 : 4}. ${month} ${end.getUTCFullYear()}`;
+    await field.fill(other);
+    await page.waitForFunction((q) => document.getElementById('offline-found')?.textContent.includes(q), other);
+    assert.equal(await rows.filter({ visible: true }).count(), 0, other);
+    await field.fill(`${tag} Fliesenbauer`);
+    await page.waitForFunction((q) => document.getElementById('offline-found')?.textContent.includes(q), `${tag} Fliesenbauer`);
+    assert.equal(await rows.filter({ visible: true }).count(), 1, 'Fliesenbauer');
     // Nothing that matches: no row, and the line says so.
     await field.fill(`${tag} Schreiner`);
     await page.waitForFunction(() => document.getElementById('offline-found')?.textContent.includes('Keiner der 2'));
@@ -353,6 +362,45 @@ describe('the list on a phone (360×800)', () => {
       [],
     );
   });
+});
+
+test('offline in English: a month in words finds the date the row shows in words, and another day is no match though its digit is in the number (buyer review, stop 60)', async () => {
+  await withBrowser(
+    'selin',
+    async ({ page, context, errors }) => {
+      const tag = unique();
+      await page.goto(`${listPath(BOOK)}/new`);
+      const end = new Date(Date.now() + 40 * 864e5);
+      const other = end.getUTCDate() === 4 ? 5 : 4;
+      await page.locator('#f-company').fill(`Offline English ${tag}`);
+      await page.locator('#f-phone').fill('089 4455 66');
+      await page.getByLabel('Warranty until', { exact: true }).fill(end.toISOString().slice(0, 10));
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { level: 1, name: `Offline English ${tag}` }).waitFor();
+      await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Offline English ${tag}`)}`);
+      const rows = page.locator('li.contact');
+      assert.equal(await rows.count(), 1);
+      const field = page.getByRole('searchbox');
+      await context.setOffline(true);
+      const month = end.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+      const year = end.getUTCFullYear();
+      for (const [typed, shown] of [
+        [`${tag} ${month} ${year}`, 1],
+        [`${tag} ${end.getUTCDate()} ${month} ${year}`, 1],
+        [`${tag} ${other} ${month} ${year}`, 0],
+      ]) {
+        await field.fill(typed);
+        await page.waitForFunction((q) => document.getElementById('offline-found')?.textContent.includes(q), typed);
+        assert.equal(await rows.filter({ visible: true }).count(), shown, typed);
+      }
+      await context.setOffline(false);
+      assert.deepEqual(
+        errors.filter((error) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|NetworkError/.test(error)),
+        [],
+      );
+    },
+    { locale: 'en-GB' },
+  );
 });
 
 describe('a slow network on a phone (360×800)', () => {
