@@ -611,9 +611,35 @@ describe('a date written out in words (buyer review: the English list shows "10 
       'bis 12.03.2027',
       'Gewährleistung bis 12.03.2027',
       'Gewährleistung endet am 12.03.2027',
+      'Gewährleistung endete am 12.03.2027',
       'warranty ends 12.03.2027',
+      'Warranty ended on 12 Mar 2027',
     ])
       expect(finds(query, twelfth), query).toBe(true);
+    // But not a word of a name ("Ende", "Mitte"): Michael Ende is no Michael Schmidt (review).
+    expect(finds('Michael Ende 12.03.2027', contact({ firstName: 'Michael', lastName: 'Schmidt', warrantyUntil: '2027-03-12' }))).toBe(
+      false,
+    );
+  });
+
+  it('finds a note\u2019s date however it is written there, and a number typed with dots still by its digits (review, stop 60)', () => {
+    // Each date of the notes is stored as "12.03.2027" too (key format 13).
+    for (const notes of ['Frist „12.3.2027“', 'Termin:12.3.2027', 'Abnahme 12.03.27', 'am 12. März 2027', 'Termin 12 March 2027'])
+      for (const query of ['12.3.2027', '12.03.2027', '12. März 2027', 'March 12, 2027'])
+        expect(finds(query, contact({ company: 'X', notes })), `${query} in ${notes}`).toBe(true);
+    expect(finds('15.3.2027', contact({ company: 'X', notes: 'Urlaub 12.3.2027–15.3.2027' }))).toBe(true);
+    // A day's digits elsewhere are no day of that month (review: a house number, a price).
+    for (const more of [
+      { street: 'Hauptstr. 12' },
+      { notes: 'Preis 12,50 EUR, Lieferung März 2027' },
+      { notes: 'Rückruf 12.04.2026, Lieferung März 2027' },
+    ])
+      expect(finds('12. März 2027', contact({ company: 'X', notes: 'Ende März 2027', ...more })), JSON.stringify(more)).toBe(false);
+    // A number grouped with dots is still found by its digits (review: "089 12.03.99" found nothing).
+    expect(finds('089 12.03.99', contact({ company: 'X', phone: '089 120399' }))).toBe(true);
+    expect(finds('12.03.99', contact({ company: 'X', phone: '089 12 03 99' }))).toBe(true);
+    expect(finds('(0171) 23.11.45', contact({ company: 'X', mobile: '0171 231145' }))).toBe(true);
+    expect(finds('089 12.34.56', contact({ company: 'X', phone: '089 123456' }))).toBe(true);
   });
 
   it('leaves a month name without a year, or a year out of range, a word like any other', () => {

@@ -888,6 +888,15 @@
     // "10.05.2027", "December 2026" finds "18 Dec 2026". The day then counts only as that date
     // (keys.ts: "10 Dec 2026" found a 10 in a phone number; buyer review, stop 60).
     folded.forEach((term, index) => {
+      // A date in numbers as the rows show it, "2.3.2027" as "02.03.2027" (German) or "2 Mar 2027".
+      var numeric =
+        term.words.length === 1 && /^\(?(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)?\d\d)\)?[.,]?$/.exec(term.words[0]);
+      if (numeric) {
+        const full = numeric[3].length === 2 ? `20${numeric[3]}` : numeric[3];
+        term.date = `${numeric[1].padStart(2, '0')}.${numeric[2].padStart(2, '0')}.${full}`;
+        term.named = new RegExp(`(?:^|\\D)${Number(numeric[1])} (?:${MONTH_NAMES[numeric[2] - 1]})\\.? ${full}`);
+        return;
+      }
       var month = term.words.length === 1 && MONTH.exec(term.words[0].replace(/[.,]$/, ''));
       var year = month && /^((?:19|20)\d\d|2100)[.,]?$/.exec((folded[index + 1] || term).words[0]);
       if (!year) return;

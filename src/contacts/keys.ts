@@ -37,7 +37,9 @@
  *    stored joined ("50 672" as "50672"); "(+49) 89 …" is +49.
  * 13: a number in the notes typed with Word's dashes ("089 123456–0") is stored by its digits
  *    too, as one with hyphens already was; a title of nobility before a German particle goes with
- *    it ("Graf von Faber-Castell" under F; it filed under G).
+ *    it ("Graf von Faber-Castell" under F; it filed under G); each date of the notes is also
+ *    stored as "02.03.2027", however it is written there ("2.3.2027", "12.03.27", "am 2. März
+ *    2027"): a date is searched by that form.
  */
 export const KEY_FORMAT = 13;
 
@@ -341,6 +343,20 @@ const NOTES_DATE = new RegExp(
   'g',
 );
 
+/** The dates in a note, each as " 02.03.2027" (a year of two digits as this century's). */
+function notesDates(value: string): string {
+  let dates = '';
+  for (const [date] of value.matchAll(NOTES_DATE)) {
+    const [, day = '', month = '', year = ''] = /^(\d+)\.(\d+)\.(\d*)$/.exec(date) ?? [];
+    if (year) dates += ` ${day.padStart(2, '0')}.${month.padStart(2, '0')}.${year.length === 2 ? `20${year}` : year}`;
+  }
+  for (const [, day = '', name = '', year] of value.matchAll(/(?<![\d.])([1-9]|[12]\d|3[01])\.?\s+(\p{L}+)\.?\s+((?:19|20)\d\d)(?!\d)/gu)) {
+    const month = monthOf(plain(name));
+    if (month) dates += ` ${day.padStart(2, '0')}.${month}.${year}`;
+  }
+  return dates;
+}
+
 /**
  * The stored search key: every word of every field in its plain, folded and expanded form
  * (each distinct form once per section), head fields (names, company, position, title) marked
@@ -362,6 +378,10 @@ export function searchKey(fields: KeyFields): string {
     if (iso) value += ` ${iso[3]}.${iso[2]}.${iso[1]} ${Number(iso[3])}.${Number(iso[2])}.${iso[1]}`;
     // A postcode typed with a space ("50 672", as the form allows) is found by its digits too.
     if (name === 'postalCode' && /\d\s+\d/.test(value)) value += ` ${value.replace(/\s+/g, '')}`;
+    // A date in the notes is also stored in one form, "02.03.2027", however it is written ("2.3.2027",
+    // "12.03.27", "Frist „2.3.2027“", "am 2. März 2027"): that is the form a date is searched by
+    // (buyer review, stop 60: "2.3.2027" found the 12th, "12.3.2027" no "Termin:12.3.2027").
+    if (name === 'notes') value += notesDates(value);
     textCodePoints += measure(value).codePoints;
     const head = HEAD_FIELDS.includes(name);
     const mark = head ? HEAD_MARK : BODY_MARK;
@@ -556,8 +576,14 @@ function textTerm(word: string): TextTerm | null {
   return parts.length > 1 ? { kind: 'text', word, needles, parts } : { kind: 'text', word, needles };
 }
 
-function phoneTerm(run: readonly string[]): SearchTerm[] {
-  const words = run.map(textTerm).filter((term): term is TextTerm => term !== null);
+function phoneTerm(run: readonly string[], dates?: ReadonlyMap<string, readonly string[]>): SearchTerm[] {
+  // A date in numbers matches as that date (datesNamed), or as a number by its digits ("089 12.03.99").
+  const words = run
+    .map((word): TextTerm | null => {
+      const date = dates?.get(word);
+      return date ? { kind: 'text', word, needles: date } : textTerm(word);
+    })
+    .filter((term): term is TextTerm => term !== null);
   if (!run.some((word) => /[0-9]/.test(plain(word)))) return words;
   const text = run.join(' ');
   const { digits, plus } = canonicalPhone(text);
@@ -591,7 +617,7 @@ export function parseQuery(query: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
   let run: string[] = [];
   const flush = () => {
-    terms.push(...phoneTerm(run));
+    terms.push(...phoneTerm(run, dates));
     run = [];
   };
   for (const word of words) {
@@ -637,10 +663,11 @@ const MONTH =
 const DAY = /^(0?[1-9]|[12]\d|3[01])(?:\.|st|nd|rd|th)?,?$/i;
 const YEAR = /^((?:19|20)\d\d|2100)[.,]?$/;
 /**
- * Words said around a date ("im Mai 2027", "Ende März 2027", "the 10th of May 2027"; the list's
- * "Gewährleistung endet am 12.03.2027", "Warranty ends on …"), in their plain form: no key holds them.
+ * Words said around a date in words ("im Mai 2027", "Ende März 2027", "the 10th of May 2027"; the
+ * list's "Warranty ends on …"), in their plain form: no key holds them.
  */
-const AROUND_DATE = /^(?:am|im|bis|zum|anfang|mitte|ende|on|in|of|the|by|until|end|gewahrleistung|endet|warranty|ends)$/;
+const AROUND_DATE =
+  /^(?:am|im|bis|zum|anfang|mitte|ende|on|in|of|the|by|until|end|gewahrleistung|gewaehrleistung|endet|endete|warranty|ends|ended)$/;
 
 const monthOf = (word: string): string | undefined => {
   const groups = MONTH.exec(word)?.slice(1);
@@ -649,17 +676,18 @@ const monthOf = (word: string): string | undefined => {
 };
 
 /** A date in numbers ("12.03.2027", "2.3.2027", "(12.3.27)"), read from a word's plain form. */
-const NUMERIC_DATE = /^\(?(\d{1,2})\.(\d{1,2})\.((?:19|20)?\d\d|2100)\)?[.,]?$/;
+const NUMERIC_DATE = /^\(?(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)?\d\d|2100)\)?[.,]?$/;
 
 /**
- * The day `day`.`month`.`year` as the warranty's end is stored ("03.09.2027", "3.9.2027") and a
- * note may hold it: the short form only from the start of a word, or after a bracket ("Rückruf
- * (3.9.2027)", "[3.9.2027]"), so that "3.9.2027" or "3 Sept 2027" does not find the 13th.
+ * The day as the warranty's end and every date in the notes are stored ("03.09.2027"; key
+ * format 13), a year of two digits as this century's: "3.9.2027" or "3 Sept 2027" never finds the 13th.
  */
 const dayNeedles = (day: string, month: string, year: string) => [
-  `${day.padStart(2, '0')}.${month.padStart(2, '0')}.${year}`,
-  ...['', '(', '['].map((bracket) => `${BODY_MARK}${bracket}${Number(day)}.${Number(month)}.${year}`),
+  `${day.padStart(2, '0')}.${month.padStart(2, '0')}.${year.length === 2 ? `20${year}` : year}`,
 ];
+
+/** Words said before a date in numbers ("bis 12.03.2027", the list's "Gewährleistung endet am …"). */
+const BEFORE_DATE = /^(?:am|bis|zum|gewahrleistung|gewaehrleistung|endet|endete|warranty|ends|ended|until|on)$/;
 
 /**
  * Dates in a query, keyed by the words that match them: a month name between a day (optional)
@@ -676,20 +704,18 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
   const dates = new Map<string, readonly string[]>();
   const replace = new Set<string>();
   // The words said around a date before it (back from `index`, over its day's word) take it too.
-  const around = (index: number, date: readonly string[], day = -1) => {
-    for (let at = index - 1; at >= 0 && (at === day || AROUND_DATE.test(plain(words[at] ?? ''))); at -= 1)
+  const around = (index: number, date: readonly string[], day = -1, said = AROUND_DATE) => {
+    for (let at = index - 1; at >= 0 && (at === day || said.test(plain(words[at] ?? ''))); at -= 1)
       if (at !== day) dates.set(words[at] ?? '', date);
   };
   words.forEach((word, index) => {
     const numeric = NUMERIC_DATE.exec(plain(word));
     if (numeric) {
       const [, day = '', month = '', year = ''] = numeric;
-      // A year of two digits is this century's ("12.03.27", as the form takes it), or as typed in a note.
-      const date =
-        year.length === 2 ? [...dayNeedles(day, month, `20${year}`), ...dayNeedles(day, month, year)] : dayNeedles(day, month, year);
+      const date = dayNeedles(day, month, year);
       dates.set(word, date);
-      replace.add(word);
-      around(index, date);
+      // Not "Ende" or "in": words of names too ("Michael Ende 12.03.2027": review).
+      around(index, date, -1, BEFORE_DATE);
       return;
     }
     // "10.Mai" or "10.Mai.2027" typed as one word: its day and year are its own.
@@ -706,13 +732,13 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     while (at >= 0 && !DAY.test(words[at] ?? '') && AROUND_DATE.test(plain(words[at] ?? ''))) at -= 1;
     const before = at >= 0 ? (words[at] ?? '') : '';
     const day = joinedDay ?? dayAfter ?? DAY.exec(before)?.[1];
-    const date = day ? dayNeedles(day, month, year) : [`${month}.${year}`, `.${Number(month)}.${year}`];
+    const date = day ? dayNeedles(day, month, year) : [`${month}.${year}`];
     dates.set(word, date);
-    // The day's word: the date, or that day written before a month in words ("am 12. März 2027"
-    // in a note; "March 12, 2027"; "12 March 2027"), never its digits anywhere.
+    // The day's word: only the date (a note's "am 12. März 2027" is stored as one too), never its
+    // digits anywhere.
     const dayWord = dayAfter ? next : day && !joinedDay ? before : '';
     if (dayWord) {
-      dates.set(dayWord, [...date, ...['.', ',', BODY_MARK].map((end) => `${BODY_MARK}${Number(day)}${end}`)]);
+      dates.set(dayWord, date);
       if (PHONE_SHAPED.test(plain(dayWord))) replace.add(dayWord);
     }
     around(index, date, dayWord && !dayAfter ? at : -1);
