@@ -751,7 +751,10 @@ class CardReader {
   /** The X-ABLabel of its group, else its `X-<label>` type, decoded as the property's text is (its charset, or UTF-8). */
   label(property: RawProperty): string {
     const { group, typeLabel = '' } = property;
-    return (group && this.labels.get(group)) || this.loose({ ...property, raw: typeLabel, quotedPrintable: false, base64: false });
+    // (Decoded only where there is one: most properties have neither.)
+    return (
+      (group && this.labels.get(group)) || (typeLabel && this.loose({ ...property, raw: typeLabel, quotedPrintable: false, base64: false }))
+    );
   }
 
   /** What each label says of a number, read once: a group's label names all its properties. */
