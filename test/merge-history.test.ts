@@ -566,6 +566,10 @@ describe('a stale edit is merged field by field', () => {
       expect(form).toContain('data-announce="Die gespeicherten Werte stehen jetzt im Formular');
       expect(await row(id)).toMatchObject({ notes: 'Tim schreibt', email: 'a@b.de', street: '', version: 2 });
     }
+    // Where the form already holds what is stored, there is nothing to take: no button that does nothing.
+    const same = await (await edit(eva, id, { ...sent, notes: 'Tim schreibt' })).text();
+    expect(same).toContain('class="conflict"');
+    expect(same).not.toContain('name="take"');
     // Tim saves again after the comparison was shown: the form taken stays an edit of the version
     // compared, so that his website is merged, not stored over (review: it became one of his).
     expect((await edit(tim, id, { ...(await formOf(id, tim)), website: 'https://garten-brandt.de' })).status).toBe(303);

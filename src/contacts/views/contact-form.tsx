@@ -567,12 +567,15 @@ function ConflictPanel(props: {
       </table>
       {marked ? <p class="hint">{t.contacts.clashMarked}</p> : null}
       {/* The stored values of these fields into the form, the rest of the input kept (buyer review,
-          stop 60: it opened the stored contact, and the input of the fields not compared was gone). */}
-      <p>
-        <button type="submit" form="contact-form" name="take" value={differing.map((spec) => spec.name).join(' ')} formnovalidate>
-          {t.contacts.conflictTakeStored}
-        </button>
-      </p>
+          stop 60: it opened the stored contact, and the input of the fields not compared was gone);
+          none where nothing differs any more. */}
+      {differing.length ? (
+        <p>
+          <button type="submit" form="contact-form" name="take" value={differing.map((spec) => spec.name).join(' ')} formnovalidate>
+            {t.contacts.conflictTakeStored}
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }
