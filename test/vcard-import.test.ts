@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binaryToBytes, bytesToBinary, decodeStrict } from '../src/contacts/charset';
 import { EMPTY_FIELDS, FIELDS } from '../src/contacts/fields';
-import { phoneDigits } from '../src/contacts/keys';
 import { type ContactInput, contactInput } from '../src/contacts/schema';
 import { serializeContacts, type VCardContact } from '../src/contacts/vcard';
 import { type ImportedCard, MAX_IMPORT_CARDS, MAX_IMPORT_TEXT_BYTES, parseVcf } from '../src/contacts/vcard-import';
@@ -1048,7 +1047,8 @@ function sameNumber(read: string, stored: string): boolean {
   const withoutTrunkZero = stored
     .replace(/^((?:\+|00)\d{1,3})[\s./-]*\(\s*0\s*\)/, '$1 ')
     .replace(/^((?:\+|00)\d{1,3}[\s./-]*\(\s*)0/, '$1')
-    .replace(/^((?:\+|00)(?:49|43|41|31|32|33|44|90)[\s./-]*)0(?=[\s./-]*[1-9])/, '$1');
+    // (Also a 0 that nothing follows: "0049-0 -" is "0049-", as src/contacts/vcard.ts TRUNK_ZERO_PLAIN writes it.)
+    .replace(/^((?:\+|00)(?:49|43|41|31|32|33|44|90)[\s./-]*)0(?=[\s./-]*(?:[1-9]|$))/, '$1');
   return withoutTrunkZero !== stored && read.replace(/\D/g, '') === withoutTrunkZero.replace(/\D/g, '');
 }
 
@@ -1089,10 +1089,9 @@ describe('export → import round trip (fast-check)', () => {
             expect(imported.importable).toBe(true);
             expect(imported.uid).toBe(`kontakte-id_${i}`);
             expect(imported.ignored).toEqual([]);
-            // The same number as phone and mobile ("+49 (0)0000" and "+49 (00)0 000" both dial +49 0)
-            // is kept once, as the mobile: a number given twice (buyer review).
-            const twice = stored.phone !== '' && phoneDigits(stored.phone) === phoneDigits(stored.mobile);
-            expect(sameNumber(imported.values.phone, twice ? '' : stored.phone), `phone ${stored.phone}`).toBe(true);
+            // Both fields, also where they hold one number ("+49 (0)0000" and "+49 (00)0 000"): our own
+            // export comes back as stored (another program's number given twice is kept once; stop 60).
+            expect(sameNumber(imported.values.phone, stored.phone), `phone ${stored.phone}`).toBe(true);
             expect(sameNumber(imported.values.mobile, stored.mobile), `mobile ${stored.mobile}`).toBe(true);
             expect({ ...imported.values, phone: '', mobile: '' }).toEqual({ ...stored, phone: '', mobile: '' });
           });
