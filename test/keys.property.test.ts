@@ -177,6 +177,9 @@ describe('the search key, property-tested', () => {
         const characters = [...word];
         const from = start % characters.length;
         const part = characters.slice(from, from + 1 + (length % (characters.length - from))).join('');
+        // A part that is a date in numbers is searched as that date, not as any part of a word
+        // ("2.3.2027" must not find "12.3.2027": buyer review, stop 60); the whole word still finds it.
+        if (/^\(?(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((19|20)?\d\d|2100)\)?[.,]?$/.test(plain(part)) && part !== word) return;
         expect(matches(key, parseQuery(part)), `${JSON.stringify(part)} in ${JSON.stringify(key)}`).toBe(true);
       }),
       1000,

@@ -635,6 +635,9 @@ describe('a date written out in words (buyer review: the English list shows "10 
       { notes: 'Rückruf 12.04.2026, Lieferung März 2027' },
     ])
       expect(finds('12. März 2027', contact({ company: 'X', notes: 'Ende März 2027', ...more })), JSON.stringify(more)).toBe(false);
+    // A date-shaped word of another field is found as typed, from its start (a firm's name).
+    expect(finds('12.3.2027', contact({ company: 'Bau 12.3.2027' }))).toBe(true);
+    expect(finds('2.3.2027', contact({ company: 'Bau 12.3.2027' }))).toBe(false);
     // A number grouped with dots is still found by its digits (review: "089 12.03.99" found nothing).
     expect(finds('089 12.03.99', contact({ company: 'X', phone: '089 120399' }))).toBe(true);
     expect(finds('12.03.99', contact({ company: 'X', phone: '089 12 03 99' }))).toBe(true);

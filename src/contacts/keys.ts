@@ -712,7 +712,9 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     const numeric = NUMERIC_DATE.exec(plain(word));
     if (numeric) {
       const [, day = '', month = '', year = ''] = numeric;
-      const date = dayNeedles(day, month, year);
+      // Or as typed, at the start of a word of any field ("12.3.2027" in a company's name), never
+      // inside one ("2.3.2027" is no part of "12.3.2027").
+      const date = [...dayNeedles(day, month, year), ...[HEAD_MARK, BODY_MARK].map((mark) => mark + plain(word))];
       dates.set(word, date);
       // Not "Ende" or "in": words of names too ("Michael Ende 12.03.2027": review).
       around(index, date, -1, BEFORE_DATE);
