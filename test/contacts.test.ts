@@ -477,13 +477,13 @@ describe('add', () => {
     expect(typo.status).toBe(422);
     const html = await typo.text();
     expect(html).toContain(
-      '<p class="field-error" id="f-postal_code-error">Eine Postleitzahl in Deutschland hat fünf Ziffern, z. B. 80333.</p>',
+      '<p class="field-error" id="f-postal_code-error">Eine deutsche PLZ hat fünf Ziffern. Im Ausland bitte das Land ändern.</p>',
     );
     expect(html).toMatch(/id="f-postal_code"[^>]*aria-invalid="true"[^>]*aria-describedby="f-postal_code-error"/);
     // What was typed stays in the field, and the German keyboard for it is the number pad.
     expect(html).toMatch(/id="f-postal_code"[^>]*value="8033"[^>]*inputmode="numeric"/);
     const english = await sent({ postal_code: '803330', country: 'Germany' }, { 'Accept-Language': 'en' });
-    expect(await english.text()).toContain('id="f-postal_code-error">A postcode in Germany has five digits, e.g. 80333.</p>');
+    expect(await english.text()).toContain('id="f-postal_code-error">A German postcode has five digits. Abroad, please change the country.</p>');
     // Written with "D-" or a space it is one too, stored as typed.
     for (const [typed, country] of [
       ['D-80333', 'Deutschland'],
@@ -519,7 +519,7 @@ describe('add', () => {
     expect((await edit({ notes: 'Nur die Notiz' })).status).toBe(303);
     const changed = await edit({ version: String((old?.version ?? 0) + 1), postal_code: '2001' });
     expect(changed.status).toBe(422);
-    expect(await changed.text()).toContain('id="f-postal_code-error">Eine Postleitzahl in Deutschland hat fünf Ziffern');
+    expect(await changed.text()).toContain('id="f-postal_code-error">Eine deutsche PLZ hat fünf Ziffern');
     expect((await send(`${LIST}/${old?.id}/delete`, { user: anna, form: {} })).status).toBe(303);
     const deleted = Number((await env.DB.prepare('SELECT version FROM contacts WHERE id = ?').bind(old?.id).first('version')) ?? 0);
     const back = await send(`${LIST}/${old?.id}/history/${deleted}/restore`, { user: anna, form: { version: String(deleted) } });
@@ -541,7 +541,7 @@ describe('add', () => {
     expect(both.status).toBe(422);
     const html = await both.text();
     expect(html).toContain('id="f-email-error"');
-    expect(html).toContain('id="f-postal_code-error">Eine Postleitzahl in Deutschland hat fünf Ziffern');
+    expect(html).toContain('id="f-postal_code-error">Eine deutsche PLZ hat fünf Ziffern');
     // Edit: the same, and a postcode the form was loaded with is still left alone.
     const [id] = await seedContacts(ASSET, 1, () => ({
       company: 'Revive GmbH',
@@ -566,7 +566,7 @@ describe('add', () => {
     expect(await gone.text()).toContain('name="revive"');
     const revived = await send(`${LIST}/${id}`, { user: anna, form: { ...base, version: '2', revive: '1', postal_code: '8033' } });
     expect(revived.status).toBe(422);
-    expect(await revived.text()).toContain('id="f-postal_code-error">Eine Postleitzahl in Deutschland hat fünf Ziffern');
+    expect(await revived.text()).toContain('id="f-postal_code-error">Eine deutsche PLZ hat fünf Ziffern');
     const stored = () => env.DB.prepare('SELECT postal_code, deleted_at FROM contacts WHERE id = ?').bind(id).first();
     expect(await stored()).toEqual({ postal_code: '80333', deleted_at: expect.any(Number) });
     // Corrected, it comes back with it.
@@ -687,7 +687,7 @@ describe('add', () => {
     const base = { company: 'Echt GmbH', city: 'Berlin', country: 'Deutschland', version: '1', restore: '1' };
     const forged = await send(`${LIST}/${id}`, { user: anna, form: { ...base, postal_code: '1' } });
     expect(forged.status).toBe(422);
-    expect(await forged.text()).toContain('id="f-postal_code-error">Eine Postleitzahl in Deutschland hat fünf Ziffern');
+    expect(await forged.text()).toContain('id="f-postal_code-error">Eine deutsche PLZ hat fünf Ziffern');
     expect(await env.DB.prepare('SELECT postal_code, version FROM contacts WHERE id = ?').bind(id).first()).toEqual({
       postal_code: '10115',
       version: 1,

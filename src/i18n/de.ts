@@ -228,7 +228,7 @@ export const de = {
       websiteSpace: 'Die Webadresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. www.firma.de.',
       encoding: 'Diese Eingabe kam beschädigt an. Bitte geben Sie sie noch einmal ein.',
       nameRequired: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',
-      postalCode: 'Eine Postleitzahl in Deutschland hat fünf Ziffern, z. B. 80333.',
+      postalCode: 'Eine deutsche PLZ hat fünf Ziffern. Im Ausland bitte das Land ändern.',
       // The words app.js says for a date the browser cannot read: one voice with and without JS (review).
       date: 'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.',
       dateRange: 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',

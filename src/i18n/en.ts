@@ -201,7 +201,7 @@ export const en: Messages = {
       websiteSpace: 'The web address contains a space. Please enter it without spaces, e.g. www.company.com.',
       encoding: 'This input arrived damaged. Please enter it again.',
       nameRequired: 'Please enter at least a first name, last name or company.',
-      postalCode: 'A postcode in Germany has five digits, e.g. 80333.',
+      postalCode: 'A German postcode has five digits. Abroad, please change the country.',
       // The order of the date field's own value (ISO), which no English reader misreads: 12.03.2027
       // reads as 3 December to many; the German day.month.year is still accepted.
       date: 'This date does not exist or is incomplete. Please check year, month and day, for example 2027-03-12.',
