@@ -483,7 +483,9 @@ describe('add', () => {
     // What was typed stays in the field, and the German keyboard for it is the number pad.
     expect(html).toMatch(/id="f-postal_code"[^>]*value="8033"[^>]*inputmode="numeric"/);
     const english = await sent({ postal_code: '803330', country: 'Germany' }, { 'Accept-Language': 'en' });
-    expect(await english.text()).toContain('id="f-postal_code-error">A German postcode has five digits. Abroad, please change the country.</p>');
+    expect(await english.text()).toContain(
+      'id="f-postal_code-error">A German postcode has five digits. Abroad, please change the country.</p>',
+    );
     // Written with "D-" or a space it is one too, stored as typed.
     for (const [typed, country] of [
       ['D-80333', 'Deutschland'],

@@ -614,8 +614,23 @@ describe('a date written out in words (buyer review: the English list shows "10 
       'Gewährleistung endete am 12.03.2027',
       'warranty ends 12.03.2027',
       'Warranty ended on 12 Mar 2027',
+      // The badge of the last 14 days, copied (buyer review, stop 61: "in 12 Tagen" found nothing).
+      'Gewährleistung endet in 12 Tagen, am 12.03.2027',
+      'Gewährleistung endet in 5 Tagen, am 12.03.2027',
+      'Gewährleistung endet in 1 Tag, am 12.03.2027',
+      'Gewährleistung endet morgen, am 12.03.2027',
+      'Gewährleistung endet heute, am 12.03.2027',
+      'Warranty ends in 12 days, on 12 Mar 2027',
+      'Warranty ends in 5 days, on 12 Mar 2027',
+      'Warranty ends tomorrow, on 12 Mar 2027',
+      'Warranty ends today, on 12 Mar 2027',
     ])
       expect(finds(query, twelfth), query).toBe(true);
+    // Still only that date: the day count is no day of its own.
+    for (const query of ['Gewährleistung endet in 2 Tagen, am 12.03.2027', 'Warranty ends in 2 days, on 12 Mar 2027'])
+      expect(finds(query, second), query).toBe(false);
+    // "in" and a count without "Tagen" stay words ("Bau in 12 …" is no badge).
+    expect(finds('Bau in 12.03.2027', contact({ company: 'Holz', warrantyUntil: '2027-03-12' }))).toBe(false);
     // But not a word of a name ("Ende", "Mitte"): Michael Ende is no Michael Schmidt (review).
     expect(finds('Michael Ende 12.03.2027', contact({ firstName: 'Michael', lastName: 'Schmidt', warrantyUntil: '2027-03-12' }))).toBe(
       false,
