@@ -898,11 +898,16 @@
         return;
       }
       var month = term.words.length === 1 && MONTH.exec(term.words[0].replace(/[.,]$/, ''));
-      var year = month && /^((?:19|20)\d\d|2100)[.,]?$/.exec((folded[index + 1] || term).words[0]);
+      var next = (folded[index + 1] || term).words;
+      var YEAR = /^((?:19|20)\d\d|2100)[.,]?$/;
+      var DAY = /^(0?[1-9]|[12]\d|3[01])(?:\.|st|nd|rd|th)?,?$/;
+      // "December 10, 2026" (the American order; its day and year are one run of numbers), as keys.ts reads it.
+      var after = month && next.length === 2 && DAY.exec(next[0]) && YEAR.exec(next[1]);
+      var year = month && (after ? YEAR.exec(next[1]) : YEAR.exec(next[0]));
       if (!year) return;
       var n = month.slice(1).findIndex(Boolean);
-      var dayTerm = folded[index - 1];
-      var day = dayTerm && /^(0?[1-9]|[12]\d|3[01])\.?$/.exec(dayTerm.words.join(''));
+      var dayTerm = after ? folded[index + 1] : folded[index - 1];
+      var day = dayTerm && DAY.exec(after ? next[0] : dayTerm.words.join(''));
       term.date = `${day ? `${day[1].padStart(2, '0')}.` : ''}${String(n + 1).padStart(2, '0')}.${year[1]}`;
       term.named = new RegExp(`(?:^|\\D)${day ? `${Number(day[1])} ` : ''}(?:${MONTH_NAMES[n]})\\.? ${year[1]}`);
       if (day) dayTerm.dateOf = term;

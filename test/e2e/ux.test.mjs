@@ -304,7 +304,16 @@ describe('the list on a phone (360×800)', () => {
     const month = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'][
       end.getUTCMonth()
     ];
-    for (const typed of [`${tag} ${month} ${end.getUTCFullYear()}`, `${tag} ${end.getUTCDate()}. ${month} ${end.getUTCFullYear()}`]) {
+    // Also in English, in the American order or with an ordinal day (stop 61: they found nothing here).
+    const english = new Date(end).toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' });
+    const day = end.getUTCDate();
+    const ordinal = `${day}${[, 'st', 'nd', 'rd'][day % 10 > 3 || Math.floor(day / 10) === 1 ? 0 : day % 10] ?? 'th'}`;
+    for (const typed of [
+      `${tag} ${month} ${end.getUTCFullYear()}`,
+      `${tag} ${day}. ${month} ${end.getUTCFullYear()}`,
+      `${tag} ${english} ${day}, ${end.getUTCFullYear()}`,
+      `${tag} ${ordinal} ${english.slice(0, 3)} ${end.getUTCFullYear()}`,
+    ]) {
       await field.fill(typed);
       await page.waitForFunction((q) => document.getElementById('offline-found')?.textContent.includes(q), typed);
       assert.equal(await rows.filter({ visible: true }).count(), 1, typed);
