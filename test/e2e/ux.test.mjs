@@ -307,7 +307,7 @@ describe('the list on a phone (360×800)', () => {
     // Also in English, in the American order or with an ordinal day (stop 61: they found nothing here).
     const english = new Date(end).toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' });
     const day = end.getUTCDate();
-    const ordinal = `${day}${[, 'st', 'nd', 'rd'][day % 10 > 3 || Math.floor(day / 10) === 1 ? 0 : day % 10] ?? 'th'}`;
+    const ordinal = `${day}${['th', 'st', 'nd', 'rd'][day % 10 > 3 || Math.floor(day / 10) === 1 ? 0 : day % 10]}`;
     for (const typed of [
       `${tag} ${month} ${end.getUTCFullYear()}`,
       `${tag} ${day}. ${month} ${end.getUTCFullYear()}`,
