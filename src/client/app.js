@@ -1103,6 +1103,19 @@
   // review). Nothing is sent then; the field says why, as the server's errors do. The words live
   // here: only this script says them. Without JS the server cannot know a date was typed; a
   // phone's date picker offers only real dates.
+  // The form leaves the browser's check on for a page without JS (there it holds a date it cannot
+  // read, which went out empty and removed a stored end: buyer review, stop 61); with JS the page
+  // says every error itself, so the check is off from the press that sends it (implicit submission
+  // by Enter is a click on the form's button too).
+  document.addEventListener(
+    'click',
+    (event) => {
+      var button = event.target.closest && event.target.closest('button, input[type="submit"]');
+      var form = button && button.form;
+      if (form && form.classList.contains('contact-form')) form.noValidate = true;
+    },
+    true,
+  );
   function saidBadDates(form) {
     var bad = [...form.querySelectorAll('input[type="date"]')].filter((input) => input.validity.badInput);
     if (!bad.length) return false;

@@ -228,4 +228,36 @@ describe('with JavaScript disabled', () => {
     await page.goto(`${listPath()}?q=${encodeURIComponent(`Haken ${tag}`)}`);
     assert.equal(await page.locator('li.contact').count(), 0);
   });
+
+  test('a date the browser cannot read is not sent: the stored warranty end stays, the field says so (buyer review, stop 61)', async () => {
+    const { page } = browser;
+    const name = `Ende Halten ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: name, website: 'www.ende-halten.example.de' });
+    await page.getByLabel('Gewährleistung bis', { exact: true }).fill('2027-03-12');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    const card = page.url();
+    await page.getByText('12.03.2027', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
+    const edit = page.url();
+    // The month taken out: the field holds a date the browser cannot read, which went out empty
+    // and removed the end with "wurde gespeichert".
+    const end = page.getByLabel('Gewährleistung bis', { exact: true });
+    await end.focus();
+    await page.keyboard.press('Backspace');
+    assert.equal(await end.evaluate((input) => input.validity.badInput), true, 'the browser holds a date it cannot read');
+    const posts = [];
+    const counting = (request) => request.method() === 'POST' && posts.push(request.url());
+    page.on('request', counting);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    // The browser's check stops it and puts focus on the field (its own message, in its language).
+    await page.waitForFunction(() => document.activeElement?.id === 'f-warranty_until');
+    page.off('request', counting);
+    assert.deepEqual(posts, [], 'nothing sent');
+    assert.equal(page.url(), edit);
+    await page.goto(card);
+    await page.getByText('12.03.2027', { exact: true }).waitFor();
+  });
 });

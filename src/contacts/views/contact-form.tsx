@@ -134,7 +134,6 @@ export function ContactForm(props: ContactFormProps) {
         hx-post={action}
         hx-target="#main"
         hx-disable="find button[type=submit]"
-        novalidate
         class="contact-form"
         data-announce={announcement}
         data-draft={draft}
@@ -448,7 +447,11 @@ function Field(props: {
   };
   // An e-mail address is a text field with the e-mail keyboard: Chromium sends the domain of an
   // <input type="email"> as punycode (info@xn--mller-kva.de), which no buyer could read or find.
-  const type = spec.kind === 'phone' ? 'tel' : spec.kind === 'website' ? 'url' : spec.kind === 'date' ? 'date' : 'text';
+  // A website likewise (with the URL keyboard, inputmode): the form has the browser's check on
+  // without JS (for a date it cannot read, which it would send empty), and "www.firma.de" is no URL
+  // to an <input type="url">. The server checks every field; src/client/app.js turns the browser's
+  // check off with JS.
+  const type = spec.kind === 'phone' ? 'tel' : spec.kind === 'date' ? 'date' : 'text';
   // A date picker offers the contract's range; the value stays ISO (`YYYY-MM-DD`) as submitted.
   const range = spec.kind === 'date' ? { min: MIN_DATE, max: MAX_DATE } : {};
   return (
