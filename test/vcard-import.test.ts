@@ -924,6 +924,19 @@ describe('files that are refused', () => {
     expect(parseVcf(noteOf(MAX_IMPORT_TEXT_BYTES - overhead))).toMatchObject({ ok: true });
     expect(parseVcf(noteOf(MAX_IMPORT_TEXT_BYTES - overhead + 1))).toEqual({ ok: false, error: 'tooLarge' });
   });
+
+  it("counts a photo's or key's line, not its value: a 3 MB photo passes, 300,000 empty KEY lines are too large (security review, stop 61)", () => {
+    // Each such line was kept as a property, bounded only by the 5 MB upload (about 175 MB of memory).
+    const photo = `PHOTO;ENCODING=b;TYPE=JPEG:${'A'.repeat(3 * 1024 * 1024)}`;
+    expect(parseVcf(vcf(card('N:A;;;;', photo)))).toMatchObject({ ok: true });
+    for (const line of ['KEY:', 'PHOTO:x', 'X-B;ENCODING=b:'])
+      expect(parseVcf(vcf(card('N:A;;;;', '').map((body) => (body === '' ? Array(300_000).fill(line).join('\r\n') : body)))), line).toEqual(
+        {
+          ok: false,
+          error: 'tooLarge',
+        },
+      );
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
