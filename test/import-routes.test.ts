@@ -195,6 +195,29 @@ describe('importing a .vcf', () => {
     expect(await rows('imp-a')).toHaveLength(0);
   });
 
+  it("a staged upload is its buyer's: a co-buyer with its address sees no preview and imports nothing (security review, stop 61)", async () => {
+    const user = household('imp-own');
+    const { importId, ticked } = previewOf(await (await upload(user, google)).text());
+    const coBuyer = { ...user, sub: 'u-imp-own-co', name: 'Jonas Müller' };
+    // The preview shows the whole file, unticked cards too: to him as gone, as an address made up.
+    const seen = await send(`/assets/imp-own/contacts/import/${importId}`, { user: coBuyer });
+    expect(seen.status).toBe(404);
+    const seenText = textOf(await seen.text());
+    expect(seenText).not.toContain('VCard Test');
+    expect(seenText).not.toContain('email@example.com');
+    const taken = await confirm(coBuyer, importId, ticked);
+    expect(taken.status).toBe(404);
+    expect(await rows('imp-own')).toHaveLength(0);
+    // Nor the list's notice of it, whose undo is the importer's.
+    const notice = textOf(await (await send(`/assets/imp-own/contacts?imported=${importId}`, { user: coBuyer })).text());
+    expect(notice).not.toContain('übernommen');
+    // The buyer who uploaded it still imports it, once.
+    expect((await confirm(user, importId, ticked)).status).toBe(303);
+    expect((await rows('imp-own')).length).toBe(ticked.length);
+    const after = textOf(await (await send(`/assets/imp-own/contacts?imported=${importId}`, { user: coBuyer })).text());
+    expect(after).not.toContain('übernommen.');
+  });
+
   it('an import confirmed again after its undo adds nothing twice, also of contacts the undo kept', async () => {
     const user = household('imp-r');
     const { importId, ticked } = previewOf(await (await upload(user, android)).text());

@@ -225,13 +225,29 @@ export async function stageImport(
   return { importId, ...indexOf(rows, usage) };
 }
 
-export async function findStaged(db: Database, assetId: string, importId: string, now = Date.now()): Promise<Staged | undefined> {
+/**
+ * An upload of this asset's, staged within the last hours; only the buyer's own (`by`): the
+ * preview shows the whole file, unticked cards too, and its import and undo are that buyer's
+ * (security review, stop 61: a co-buyer with the address saw it and imported it in his name).
+ */
+export async function findStaged(
+  db: Database,
+  assetId: string,
+  importId: string,
+  by: string,
+  now = Date.now(),
+): Promise<Staged | undefined> {
   const [row] = await guarded(() =>
     db
       .select()
       .from(importStaging)
       .where(
-        and(eq(importStaging.assetId, assetId), eq(importStaging.importId, importId), gt(importStaging.createdAt, now - STAGED_FOR_MS)),
+        and(
+          eq(importStaging.assetId, assetId),
+          eq(importStaging.importId, importId),
+          eq(importStaging.createdBy, by),
+          gt(importStaging.createdAt, now - STAGED_FOR_MS),
+        ),
       )
       .limit(1),
   );
@@ -404,7 +420,7 @@ export async function confirmImport(
   const [claimResult] = await guarded(() => client.batch([claim, makeRoom, ...inserts]));
   const claimed = claimResult?.results ?? [];
   if (claimed.length > 0) return { kind: 'imported', count: rows.length };
-  const current = await findStaged(db, assetId, staged.importId, now);
+  const current = await findStaged(db, assetId, staged.importId, author.userId, now);
   if (!current) return { kind: 'gone' };
   if (current.status === 'done') return { kind: 'already', count: current.imported };
   if (current.status === 'undone') return { kind: 'undone' };

@@ -234,7 +234,7 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
   // A delete's notice (and its undo) only while the delete is this user's: reloaded after a
   // co-buyer restored and deleted it again, it would undo that delete (code review).
   if (kind === 'deleted' && contact?.updatedBy !== c.get('session').userId) contact = undefined;
-  const staged = query.imported ? await findStaged(db, asset.id, query.imported) : undefined;
+  const staged = query.imported ? await findStaged(db, asset.id, query.imported, c.get('session').userId) : undefined;
   const imported = staged && staged.status === 'done' ? { count: staged.imported, importId: staged.importId } : undefined;
   // After an import's undo without JS: what it removed, and the contacts it kept (read anew); only
   // for an upload that was undone (no notice of a removal from a link made up).
@@ -524,7 +524,7 @@ function previewPage(
 contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
   const { shell, asset, db } = c.var;
   const { importId } = c.req.valid('param');
-  const staged = await findStaged(db, asset.id, importId);
+  const staged = await findStaged(db, asset.id, importId, c.get('session').userId);
   if (staged?.status === 'done') return c.redirect(shell.paths.contacts(asset.id), 303);
   if (staged?.status !== 'staged')
     return render(c, {
@@ -542,7 +542,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   const ticked = new Set(
     (Array.isArray(body.card) ? body.card : [body.card]).filter((value): value is string => typeof value === 'string'),
   );
-  const staged = await findStaged(db, asset.id, importId);
+  const staged = await findStaged(db, asset.id, importId, c.get('session').userId);
   if (!staged) {
     return render(c, {
       status: 404,
