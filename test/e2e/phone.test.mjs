@@ -419,6 +419,29 @@ describe('on a phone (360×800)', () => {
     }
   });
 
+  /**
+   * With large text the page still fits the phone's width (WCAG 1.4.10; a11y review, stop 61: a
+   * page without an apartment's name, 463 px wide at 200 %, its platform link and the 403's
+   * button cut off).
+   */
+  async function assertReflowsWithLargeText(page, what) {
+    for (const [width, size] of [
+      [360, '160%'],
+      [360, '200%'],
+      [320, '200%'],
+    ]) {
+      await page.setViewportSize({ width, height: 800 });
+      const wide = await page.evaluate((fontSize) => {
+        document.documentElement.style.fontSize = fontSize;
+        const found = document.documentElement.scrollWidth;
+        document.documentElement.style.fontSize = '';
+        return found;
+      }, size);
+      assert.equal(wide, width, `${what} at ${width} px, text ${size}`);
+    }
+    await page.setViewportSize({ width: 360, height: 800 });
+  }
+
   test('the empty state, the asset picker, the 403 page and the dev login', async () => {
     await withBrowser(
       null,
@@ -427,6 +450,7 @@ describe('on a phone (360×800)', () => {
         await assertPhoneFriendly(page, 'the dev login');
         await login(page, 'selin');
         await assertPhoneFriendly(page, 'the asset picker');
+        await assertReflowsWithLargeText(page, 'the asset picker');
         await page.goto(listPath('seeblick-whg-7'));
         await page.getByRole('heading', { name: 'Hier sind noch keine Kontakte' }).waitFor();
         await assertPhoneFriendly(page, 'the empty state');
@@ -469,6 +493,7 @@ describe('on a phone (360×800)', () => {
         await login(page, 'petra');
         await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
         await assertPhoneFriendly(page, 'the 403 page');
+        await assertReflowsWithLargeText(page, 'the 403 page');
       },
       PHONE,
     );
