@@ -1790,5 +1790,11 @@ describe('edge cases a reviewer found', () => {
     expect(rows).toMatch(
       /^<li class="group"><h2>Z<\/h2><\/li><li class="contact"[^>]*><a class="name" [^>]*data-focus-row="1 weiterer Kontakt geladen\.">Zeile 100<\/a>/,
     );
+    // A search's further rows are "Treffer", as its count says (glossary; a11y review, stop 61).
+    const found = await (await send(`/assets/${asset}/contacts?q=zeile`, { user })).text();
+    const more = /href="([^"]+)">Weiter</.exec(found)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect(more).toContain('q=zeile');
+    const matches = await (await send(`${more}&part=rows`, { user, htmx: true })).text();
+    expect(matches).toMatch(/data-focus-row="1 weiterer Treffer geladen\."/);
   });
 });

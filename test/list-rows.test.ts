@@ -82,7 +82,10 @@ function templateRows(props: {
         today,
         showEnd: page.order === 'warranty',
         grouped: page.order === 'position' || page.order === 'searchPosition',
-        focus: props.loadedMore === true && index === 0 ? shell.t.contacts.loadedMore(page.contacts.length) : undefined,
+        focus:
+          props.loadedMore === true && index === 0
+            ? shell.t.contacts.loadedMore(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
+            : undefined,
         focused: contact.id === props.focused,
       });
       if (page.order === 'search') return row;

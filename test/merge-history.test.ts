@@ -834,7 +834,7 @@ describe('a stale edit is merged field by field', () => {
     expect(text).toContain('Neu GmbH');
     expect(text).toContain('Trotzdem löschen');
     // What changed since, before the question, as the history says it (buyer review).
-    expect(text).toMatch(/bevor Sie ihn löschen\. Unternehmen Alt GmbH → Neu GmbH Der Kontakt/);
+    expect(text).toMatch(/bevor Sie ihn löschen\. Unternehmen alt: Alt GmbH → neu: Neu GmbH Der Kontakt/);
     // The way back leads to the version it asks to check, and says so (buyer review).
     const html = await (await send(`${LIST}/${id}/delete`, { user: anna, form: { version: '1' } })).text();
     expect(html).toContain(
@@ -850,7 +850,7 @@ describe('a stale edit is merged field by field', () => {
     const asked = textOf(await (await send(`${LIST}/${id}/delete?version=2`, { user: anna })).text());
     expect(asked).toMatch(/Jonas Müller hat den Kontakt am [\d.]+, [\d:]+ geändert/);
     expect(asked).toContain('Trotzdem löschen');
-    expect(asked).toContain('Unternehmen Neu GmbH → Neuer GmbH');
+    expect(asked).toContain('Unternehmen alt: Neu GmbH → neu: Neuer GmbH');
     expect(asked).not.toContain('Alt GmbH');
     expect(textOf(await (await send(`${LIST}/${id}/delete?version=3`, { user: anna })).text())).not.toContain('hat den Kontakt am');
     // A version that changed no field (a restore of the values stored) is said, with no empty list.
@@ -874,7 +874,7 @@ describe('history (Verlauf)', () => {
     expect(entries[0]).toContain('Notizen');
     expect(entries[0]).not.toContain('Telefon');
     expect(entries[1]).toContain('Jonas Müller hat den Kontakt geändert');
-    expect(entries[1]).toMatch(/Telefonnummer 089 1 → 089 2/);
+    expect(entries[1]).toMatch(/Telefonnummer alt: 089 1 → neu: 089 2/);
     expect(entries[2]).toContain('Anna Müller hat den Kontakt angelegt');
     expect(entries[2]).toContain('Garten Grün');
     expect(html).toContain(`href="${LIST}/${id}/history"`.replace('/history', '')); // back to the card
@@ -885,8 +885,10 @@ describe('history (Verlauf)', () => {
     expect((await edit(anna, id, { ...(await formOf(id)), phone: '' })).status).toBe(303);
     const html = await (await send(`${LIST}/${id}/history`, { user: anna })).text();
     const newest = html.split('<li class="version"')[1] ?? '';
-    expect(textOf(newest)).toMatch(/Telefonnummer 089 7 → \(leer\)/);
-    expect(newest).toContain('<del class="pre">089 7</del><span aria-hidden="true"> → </span><span class="meta">(leer)</span>');
+    expect(textOf(newest)).toMatch(/Telefonnummer alt: 089 7 → neu: \(leer\)/);
+    expect(newest).toContain(
+      '<span class="sr-only">alt: </span><del class="pre">089 7</del><span aria-hidden="true"> → </span><span class="sr-only">neu: </span><span class="meta">(leer)</span>',
+    );
   });
 
   it('marks the lines of notes that changed, on both sides, as the clash does (buyer review: whole blocks)', async () => {
@@ -940,7 +942,7 @@ describe('history (Verlauf)', () => {
     const entry = (n: number) => textOf((history.split('<li class="version"')[n] ?? '').replace(/^[^>]*>/, '')).trim();
     const newest = entry(1);
     expect(newest).toMatch(/^Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt · /);
-    expect(newest).toContain('Telefonnummer 089 2 → 089 1');
+    expect(newest).toContain('Telefonnummer alt: 089 2 → neu: 089 1');
     // Version 1 is what is stored now: restoring it would change nothing, so it is not offered.
     const oldest = history.split('<li class="version"')[3] ?? '';
     expect(textOf(oldest)).toContain('Diese Fassung entspricht der aktuellen.');

@@ -163,7 +163,7 @@ describe('the printable phone list', () => {
       /<p class="crumb"><a href="[^"]*\/contacts\?q=fliesen"><span aria-hidden="true">← <\/span>Zurück zu den Kontakten<\/a><\/p>/,
     );
     const heading = textOf(decode(html.match(/<h1[^>]*>.*?<\/h1>/)?.[0] ?? '')).trim();
-    expect([before, after].map((date) => `${ASSET_NAME} Telefonliste · Stand: ${date} · Auswahl: „fliesen“ · 2 Kontakte`)).toContain(
+    expect([before, after].map((date) => `${ASSET_NAME} Telefonliste · Stand: ${date} · Auswahl: „fliesen“ · 2 Treffer`)).toContain(
       heading,
     );
     expect(heading).toMatch(/Stand: \d\d\.\d\d\.\d{4}/);
@@ -186,7 +186,7 @@ describe('the printable phone list', () => {
   it('speaks English where the browser asks for it', async () => {
     const { html } = await printed('fliesen', { 'Accept-Language': 'en-GB,en;q=0.9' });
     const heading = textOf(decode(html.match(/<h1[^>]*>.*?<\/h1>/)?.[0] ?? '')).trim();
-    expect(heading).toMatch(/^Lindenhof, Wohnung 4 Phone list · As of \d{1,2} [A-Z][a-z]+ \d{4} · Selection: “fliesen” · 2 contacts$/);
+    expect(heading).toMatch(/^Lindenhof, Wohnung 4 Phone list · As of \d{1,2} [A-Z][a-z]+ \d{4} · Selection: “fliesen” · 2 matches$/);
     expect(html).toContain('>Print</button>');
   });
 

@@ -249,7 +249,7 @@ describe('the card and the history', () => {
 
     const history = await (await send(`${list}/${id}/history`, { user })).text();
     const newest = /<li class="version" id="v-2">(.*?)<\/li>/s.exec(history)?.[1] ?? '';
-    expect(textOf(newest)).toContain('Gewährleistung bis 10.05.2027 → 10.05.2028');
+    expect(textOf(newest)).toContain('Gewährleistung bis alt: 10.05.2027 → neu: 10.05.2028');
     expect(textOf(newest)).not.toContain('Abnahme am');
     const first = /<li class="version" id="v-1">(.*?)<\/li>/s.exec(history)?.[1] ?? '';
     expect(textOf(first)).toContain('Abnahme am 10.05.2022');

@@ -92,7 +92,8 @@ export const de = {
       title: (assetName: string) => `Telefonliste · ${assetName}`,
       heading: 'Telefonliste',
       asOf: (date: string) => `Stand: ${date}`,
-      selection: (q: string) => `Auswahl: „${q}“`,
+      // A search's rows are "Treffer", as in the list (glossary; a11y review, stop 61).
+      selection: (q: string, n: number) => `Auswahl: „${q}“ · ${n === 1 ? '1 Treffer' : `${localNumber(n)} Treffer`}`,
       button: 'Drucken',
       hint: 'Drucken Sie diese Seite über die Druckfunktion Ihres Browsers: am Handy im Menü unter „Teilen“ oder „Drucken“, am Computer mit Strg+P (am Mac ⌘+P).',
       empty: 'Es gibt keine Kontakte zu drucken.',
@@ -110,7 +111,14 @@ export const de = {
     searchHint: 'Name, Ort, Nummer',
     searchButton: 'Suchen',
     loadMore: 'Mehr laden',
-    loadedMore: (n: number) => (n === 1 ? '1 weiterer Kontakt geladen.' : `${localNumber(n)} weitere Kontakte geladen.`),
+    loadedMore: (n: number, search: boolean) =>
+      search
+        ? n === 1
+          ? '1 weiterer Treffer geladen.'
+          : `${localNumber(n)} weitere Treffer geladen.`
+        : n === 1
+          ? '1 weiterer Kontakt geladen.'
+          : `${localNumber(n)} weitere Kontakte geladen.`,
     nextPage: 'Weiter',
     emptyTitle: 'Hier sind noch keine Kontakte',
     emptyText:
@@ -297,6 +305,9 @@ export const de = {
     } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} hat den Kontakt ${action} · ${date}`,
     historyCurrent: 'Aktuelle Fassung',
+    /** Said (not shown) before a change's old and new value: the arrow between them is not read out (a11y review). */
+    historyOld: 'alt:',
+    historyNew: 'neu:',
     historySame: 'Diese Fassung entspricht der aktuellen.',
     historyNoChange: 'Keine Änderung an den Angaben.',
     historyHeld: 'Diese Fassung enthielt:',

@@ -75,7 +75,7 @@ export const en: Messages = {
       title: (assetName: string) => `Phone list · ${assetName}`,
       heading: 'Phone list',
       asOf: (date: string) => `As of ${date}`,
-      selection: (q: string) => `Selection: “${q}”`,
+      selection: (q: string, n: number) => `Selection: “${q}” · ${n === 1 ? '1 match' : `${localNumber(n)} matches`}`,
       button: 'Print',
       hint: 'Print this page with your browser’s print function: on a phone from the menu under “Share” or “Print”, on a computer with Ctrl+P (on a Mac ⌘+P).',
       empty: 'There are no contacts to print.',
@@ -93,7 +93,14 @@ export const en: Messages = {
     searchHint: 'Name, town, number',
     searchButton: 'Search',
     loadMore: 'Load more',
-    loadedMore: (n: number) => (n === 1 ? '1 more contact loaded.' : `${localNumber(n)} more contacts loaded.`),
+    loadedMore: (n: number, search: boolean) =>
+      search
+        ? n === 1
+          ? '1 more match loaded.'
+          : `${localNumber(n)} more matches loaded.`
+        : n === 1
+          ? '1 more contact loaded.'
+          : `${localNumber(n)} more contacts loaded.`,
     nextPage: 'Next',
     emptyTitle: 'There are no contacts here yet',
     emptyText:
@@ -266,6 +273,8 @@ export const en: Messages = {
     } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} ${action} · ${date}`,
     historyCurrent: 'Current version',
+    historyOld: 'old:',
+    historyNew: 'new:',
     historySame: 'This version is the same as the current one.',
     historyNoChange: 'No change to the details.',
     historyHeld: 'This version held:',

@@ -26,7 +26,7 @@ export const HELP: Record<Language, Record<HelpTopic, readonly string[]>> = {
       'Android: Tippen Sie auf die heruntergeladene Datei und öffnen Sie sie mit Ihrer Kalender-App. Geht das nicht, importieren Sie sie am Computer in Google Kalender („Einstellungen“ → „Importieren und exportieren“).',
       'Outlook: Doppelklicken Sie die Datei am Computer; in Outlook im Web wählen Sie „Kalender hinzufügen“ → „Aus Datei hochladen“.',
       'Google Kalender übernimmt beim Import keine Erinnerungen. Importieren Sie die Datei dort in einen eigenen Kalender (z. B. „Gewährleistung“) und stellen Sie für ihn eine Benachrichtigung für ganztägige Termine ein, etwa 4 Wochen vorher. Manche andere Kalender lassen die Erinnerungen ebenfalls weg.',
-      'Nach Änderungen laden Sie die Datei einfach neu: Jeder Termin hat eine feste Kennung, so aktualisieren die meisten Kalender ihn, statt ihn doppelt anzulegen. Den Termin eines gelöschten Kontakts oder eines entfernten Endes löschen Sie im Kalender selbst.',
+      'Nach Änderungen laden Sie die Datei einfach neu: Jeder Termin hat eine feste Kennung, so aktualisieren die meisten Kalender ihn, statt ihn doppelt anzulegen. Den Termin eines gelöschten Kontakts oder eines gelöschten Endes löschen Sie im Kalender selbst.',
       'Ein Kalender-Abo, das sich selbst aktualisiert, gibt es nicht: Die Kontakte sind nur mit Ihrer Anmeldung erreichbar, und die kann ein Kalender-Abo nicht mitschicken.',
       'Die Daten sind Ihre eigenen Notizen, keine Rechtsberatung. Welche Frist gilt, bestimmt Ihr Vertrag.',
     ],

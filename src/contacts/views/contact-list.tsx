@@ -85,7 +85,7 @@ export function ContactBook(props: ContactBookProps) {
       ) : null}
       {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} from={{ ...view, ...props.paging }} /> : null}
       {props.imported ? (
-        <div class="notice" data-announce={t.contacts.imported(props.imported.count)}>
+        <div class="notice" role="status" data-announce={t.contacts.imported(props.imported.count)}>
           <p>{t.contacts.imported(props.imported.count)}</p>
           <UndoImport shell={shell} action={paths.undoImport(assetId, props.imported.importId)} />
         </div>
@@ -367,7 +367,10 @@ export function Rows(props: {
       today,
       showEnd,
       grouped,
-      focus: props.loadedMore === true && index === 0 ? shell.t.contacts.loadedMore(page.contacts.length) : undefined,
+      focus:
+        props.loadedMore === true && index === 0
+          ? shell.t.contacts.loadedMore(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
+          : undefined,
       focused: contact.id === props.focused,
     });
     if (page.order === 'search') {

@@ -154,7 +154,16 @@ export function Changes(props: { shell: Shell; older: FieldValues; newer: FieldV
           <div>
             <dt>{t.contacts.fields[spec.name]}</dt>
             <dd>
-              {a ? [<del class="pre">{text(a, b)}</del>, <span aria-hidden="true"> → </span>] : null}
+              {/* The arrow is not read out, and del/ins are not said by most screen readers:
+                  "alt: … neu: …" is (a11y review, stop 61). */}
+              {a
+                ? [
+                    <span class="sr-only">{t.contacts.historyOld} </span>,
+                    <del class="pre">{text(a, b)}</del>,
+                    <span aria-hidden="true"> → </span>,
+                    <span class="sr-only">{t.contacts.historyNew} </span>,
+                  ]
+                : null}
               {b ? (
                 <ins class="pre">{text(b, a)}</ins>
               ) : (

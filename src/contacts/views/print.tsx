@@ -35,8 +35,7 @@ export function PhoneList(props: PhoneListProps) {
   const about = [
     t.contacts.print.heading,
     t.contacts.print.asOf(printedOn(t.locale, props.now)),
-    q ? t.contacts.print.selection(q) : '',
-    t.contacts.count(contacts.length),
+    q ? t.contacts.print.selection(q, contacts.length) : t.contacts.count(contacts.length),
   ];
   return (
     <section class="phone-list" aria-labelledby="print-title">
