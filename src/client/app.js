@@ -42,7 +42,6 @@
         ` ${n === 1 ? 'Ein weiterer Kontakt ist' : `${n} weitere Kontakte sind`} noch nicht geladen und nicht durchsucht.`,
       didYouMean: 'Meinten Sie ',
       or: ' oder ',
-      noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
       qrHide: 'QR-Code ausblenden',
       orphan: (name) =>
         `Ihre Eingaben zu ${name ? `„${name}“` : 'diesem Kontakt'} sind noch erhalten: Sie können sie als neuen Kontakt anlegen.`,
@@ -71,7 +70,6 @@
       offlineUnseen: (n) => ` ${n === 1 ? 'One more contact is' : `${n} more contacts are`} not loaded yet and not searched.`,
       didYouMean: 'Did you mean ',
       or: ' or ',
-      noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
       qrHide: 'Hide QR code',
       orphan: (name) => `Your input for ${name ? `“${name}”` : 'this contact'} is still kept: you can add it as a new contact.`,
       orphanNew: 'Add as new contact',
@@ -1229,11 +1227,11 @@
       // An acceptance date alone gives no end: said as the last end is cleared, where the period
       // the end was typed beside is not kept (the form shows "Keine Frist"; buyer review: the
       // warranty went from the list and the calendar without a word).
-      text = words.noEnd;
+      text = hint.getAttribute('data-none');
     if (text === hint.textContent) return;
     hint.textContent = text;
     hint.hidden = !text;
-    if ((say || until || text === words.noEnd) && text) announce(text);
+    if ((say || until || text === hint.getAttribute('data-none')) && text) announce(text);
   }
   document.addEventListener('input', (event) => {
     var field = event.target;

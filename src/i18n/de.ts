@@ -452,6 +452,7 @@ export const de = {
     },
     until: (date: string) => `Gewährleistung bis ${date}`,
     typedEnd: (date: string) => `Die Frist ergäbe ${date}; es gilt das eingetragene Ende.`,
+    noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
     backToWarranty: 'Zurück zur Gewährleistung',
     viewLink: 'Gewährleistung',
     viewTitle: 'Gewährleistung',

@@ -411,6 +411,7 @@ export const en: Messages = {
     },
     until: (date: string) => `Warranty until ${date}`,
     typedEnd: (date: string) => `The period would give ${date}; the end entered applies.`,
+    noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
     backToWarranty: 'Back to warranty',
     viewLink: 'Warranty',
     viewTitle: 'Warranty',

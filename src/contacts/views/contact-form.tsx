@@ -349,7 +349,11 @@ function PeriodChoice(props: { shell: Shell; values: FormValues; value: string; 
   const given = resolveWarranty(props.values);
   const date = period.ok && period.warranty_until ? formatDate(period.warranty_until, t.locale) : '';
   const end = !date
-    ? ''
+    ? // An acceptance date alone gives no end: said from the start (without JS nothing said it,
+      // and a buyer who expected the usual five years got no reminder: buyer review, stop 61).
+      period.ok && props.values.accepted_on?.trim() && !value.trim() && !props.values.warranty_until?.trim()
+      ? t.warranty.noEnd
+      : ''
     : !props.values.warranty_until?.trim()
       ? t.warranty.until(date)
       : given.ok && period.ok && given.warranty_until !== period.warranty_until
@@ -373,7 +377,14 @@ function PeriodChoice(props: { shell: Shell; values: FormValues; value: string; 
           </option>
         ))}
       </select>
-      <p class="hint end" id={`${id}-end`} data-text={t.warranty.until('%')} data-typed={t.warranty.typedEnd('%')} hidden={!end}>
+      <p
+        class="hint end"
+        id={`${id}-end`}
+        data-text={t.warranty.until('%')}
+        data-typed={t.warranty.typedEnd('%')}
+        data-none={t.warranty.noEnd}
+        hidden={!end}
+      >
         {end}
       </p>
       {error ? (
