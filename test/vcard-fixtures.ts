@@ -103,7 +103,9 @@ export function expectedProperties(c: VCardContact, assetName: string): Expected
   if (c.email !== '') add('EMAIL', ['INTERNET'], lf(c.email));
   if (c.website !== '') add('URL', [], c.website);
   if (c.notes !== '') add('NOTE', [], lf(c.notes));
-  if (assetName !== '') add('CATEGORIES', [], lf(assetName));
+  // The asset's name without its control characters but tab and line breaks (stop 61).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
+  if (assetName !== '') add('CATEGORIES', [], lf(assetName).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''));
   return props;
 }
 

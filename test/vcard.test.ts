@@ -269,6 +269,12 @@ describe('CATEGORIES: the asset name on every card', () => {
     expect(parseWithIcal(vcf)).toEqual([expected(fullContact, assetName)]);
   });
 
+  it("drops the control characters of the platform's name but tab and line breaks (security review, stop 61: a NUL reached the file)", () => {
+    const vcf = card(fullContact, 'Haus\u0000 Süd\u001b\u007f\nWhg. 3');
+    expect(vcf).not.toMatch(/[\u0000\u001b\u007f]/);
+    expect(propertyLine(vcf, 'CATEGORIES')).toBe('CATEGORIES;CHARSET=UTF-8:Haus Süd\\nWhg. 3');
+  });
+
   it('is left out only when the asset has no name at all', () => {
     expect(propertyLine(card({ ...empty, lastName: 'A' }, ''), 'CATEGORIES')).toBeUndefined();
   });

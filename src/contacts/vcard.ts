@@ -192,7 +192,11 @@ export function serializeContact(c: VCardContact, options: VCardOptions): string
   if (c.website !== '') card += CRLF + fileLine('URL', '', uri(c.website));
   if (c.notes !== '') card += CRLF + fileLine('NOTE', '', text(c.notes));
   // CATEGORIES is a list: text() escapes the commas, so the asset's name stays one category.
-  if (options.assetName !== '') card += CRLF + fileLine('CATEGORIES', '', text(options.assetName));
+  // The name comes from the platform's token: its control characters but tab and line breaks (a
+  // NUL reached the file: security review, stop 61) are dropped, as the calendar drops them.
+  if (options.assetName !== '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
+    card += CRLF + fileLine('CATEGORIES', '', text(options.assetName.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')));
   return `${card}${CRLF}END:VCARD${CRLF}`;
 }
 
