@@ -596,7 +596,7 @@ describe('the warranty view', () => {
       'Kalender-Abo',
       'keine Rechtsberatung',
       // A new file updates changed events; one it no longer holds stays in the calendar (review).
-      'Den Termin eines gelöschten Kontakts oder eines entfernten Endes löschen Sie im Kalender selbst.',
+      'Den Termin eines gelöschten Kontakts oder eines gelöschten Endes löschen Sie im Kalender selbst.',
     ]) {
       expect(help).toContain(words);
     }
