@@ -1096,15 +1096,10 @@
     field.dispatchEvent(new Event('search'));
   });
 
-  // A date the browser cannot read (31.02.2027, an unfinished one) goes out as an empty value
-  // (HTML's badInput): the acceptance date or warranty end typed was dropped without a word (UX
-  // review). Nothing is sent then; the field says why, as the server's errors do. The words live
-  // here: only this script says them. Without JS the server cannot know a date was typed; a
-  // phone's date picker offers only real dates.
-  // The form leaves the browser's check on for a page without JS (there it holds a date it cannot
-  // read, which went out empty and removed a stored end: buyer review, stop 61); with JS the page
-  // says every error itself, so the check is off from the press that sends it (implicit submission
-  // by Enter is a click on the form's button too).
+  // The form leaves the browser's check on for a page without JS: there a date the browser cannot
+  // read is stopped by the browser itself (it went out empty and removed a stored end with
+  // "wurde gespeichert": buyer review, stop 61). With JS the page says every error itself, so the
+  // check is off from the press that sends (implicit submission by Enter clicks the form's button).
   document.addEventListener(
     'click',
     (event) => {
@@ -1114,6 +1109,10 @@
     },
     true,
   );
+  // A date the browser cannot read (31.02.2027, an unfinished one) goes out as an empty value
+  // (HTML's badInput): the acceptance date or warranty end typed was dropped without a word (UX
+  // review). Nothing is sent then; the field says why, as the server's errors do. The words live
+  // here: only this script says them. A phone's date picker offers only real dates.
   function saidBadDates(form) {
     var bad = [...form.querySelectorAll('input[type="date"]')].filter((input) => input.validity.badInput);
     if (!bad.length) return false;
