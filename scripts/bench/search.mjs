@@ -29,7 +29,7 @@ try {
   console.log('asset    query                  median ms   p95 ms   shown  total');
   for (const r of results) {
     console.log(
-      `${r.asset.padEnd(8)} ${JSON.stringify(r.query).padEnd(22)} ${r.medianMs.toFixed(2).padStart(9)} ${r.p95Ms.toFixed(2).padStart(8)} ${String(r.rows).padStart(7)} ${String(r.total).padStart(6)}`,
+      `${r.asset.padEnd(8)} ${(r.query.length > 22 ? `"${r.query.slice(0, 14)}…" (${r.query.split(' ').length} words)` : JSON.stringify(r.query)).padEnd(22)} ${r.medianMs.toFixed(2).padStart(9)} ${r.p95Ms.toFixed(2).padStart(8)} ${String(r.rows).padStart(7)} ${String(r.total).padStart(6)}`,
     );
   }
   console.log(`query plan: ${plan.join('; ')}`);
