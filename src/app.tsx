@@ -15,7 +15,7 @@ import { makePaths } from './paths';
 import { platformRoutes } from './platform/routes';
 import { securityHeaders } from './security/headers';
 import { methodNotAllowed } from './security/method-not-allowed';
-import { writeRateLimit } from './security/rate-limit';
+import { searchRateLimit, writeRateLimit } from './security/rate-limit';
 import { sameOriginWrites } from './security/same-origin';
 import { strictFormEncoding } from './security/strict-forms';
 import { requireCustomer } from './session';
@@ -88,7 +88,7 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
   const formLimit = bodyLimitOf413();
   const importLimit = bodyLimitOf413(MAX_IMPORT_BODY_BYTES);
   const isUpload = (path: string) => /\/assets\/[^/]+\/contacts\/import$/.test(path);
-  root.use('/assets/*', sameOriginWrites, writeRateLimit, async (c, next) => {
+  root.use('/assets/*', sameOriginWrites, writeRateLimit, searchRateLimit, async (c, next) => {
     if (!isUpload(c.req.path)) return formLimit(c, next);
     // Up to 5 MiB to read and decode: only once the write is allowed (src/security/rate-limit.ts).
     await c.var.writeGate?.();

@@ -771,6 +771,9 @@
       const said = heading && heading.textContent.trim();
       if (said) document.title = (said === app && asset ? asset.textContent.trim() : said) + ' · ' + app;
     } else if (id === 'results') {
+      // A search answered again: "too many searches" is over.
+      const limited = document.getElementById('limit-alert');
+      if (limited && limited.closest('form[role="search"]') && ctx.response && ctx.response.status < 400) limited.remove();
       // The new result count (or "Keine Treffer …") is read out; focus stays in the search field.
       const none = document.querySelector('#results .no-results p');
       const count = document.querySelector('#results .count') || (none && none.firstChild);
@@ -1002,6 +1005,10 @@
     // Too long (413) or too many writes (429): the form stays with what was typed, the answer's
     // words above it (swapped in, the page replaced the input, and its way back led elsewhere).
     var form = ctx && ctx.request && ctx.request.form;
+    // Too many searches (429 to a GET: only searches are limited so): said above the search field,
+    // the results as they were, focus where it is (the answer swapped over the results removed them).
+    var search = document.getElementById('q');
+    if (ctx && ctx.response.status === 429 && ctx.request.method === 'GET' && search) form = search.form;
     if (ctx && (ctx.response.status === 413 || ctx.response.status === 429) && form && form.isConnected) {
       ctx.swap = 'none';
       // An error page's words, or those above the form a contact form's 429 brings back (an empty

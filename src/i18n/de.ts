@@ -63,6 +63,10 @@ export const de = {
       text: 'Sie haben in kurzer Zeit sehr viele Änderungen gesendet. Bitte warten Sie einen Moment, gehen Sie mit der Zurück-Taste Ihres Browsers zurück und versuchen Sie es erneut.',
       inPlace: 'Sie haben in kurzer Zeit sehr viele Änderungen gesendet. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
     },
+    tooManySearches: {
+      title: 'Zu viele Suchen',
+      text: 'Sie haben in kurzer Zeit sehr viele Suchen gesendet. Bitte warten Sie einen Moment und suchen Sie dann erneut.',
+    },
     unavailable: {
       title: 'Vorübergehend nicht erreichbar',
       text: 'Die Kontakte können gerade nicht gespeichert oder geladen werden. Bitte versuchen Sie es in einem Moment noch einmal.',

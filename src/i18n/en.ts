@@ -49,6 +49,10 @@ export const en: Messages = {
       text: 'You sent a great many changes in a short time. Please wait a moment, go back with your browser’s Back button and try again.',
       inPlace: 'You sent a great many changes in a short time. Please wait a moment and try again.',
     },
+    tooManySearches: {
+      title: 'Too many searches',
+      text: 'You sent a great many searches in a short time. Please wait a moment and search again.',
+    },
     unavailable: {
       title: 'Temporarily unavailable',
       text: 'Contacts cannot be saved or loaded right now. Please try again in a moment.',

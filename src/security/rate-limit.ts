@@ -50,3 +50,25 @@ export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateL
       if (wrote || !(error instanceof HTTPException) || error !== refusal || error.status !== 429) throw error;
     });
 });
+
+/** The routes that search: the list (and its fragments), the printable list and the export. */
+const SEARCHES = /\/assets\/[^/]+\/contacts(?:\/print|\.vcf)?$/;
+
+/**
+ * Per-user limit on searches (rate-limit binding SEARCH_LIMITER, production only; wrangler.toml):
+ * a search tests every live contact's search key for each of its words, up to a full scan of the
+ * asset's keys per word, and D1 runs one query at a time per database, so a script searching
+ * long queries stalled the other assets of its database (security review, stop 61). Checked
+ * before the search's statement (a refused search reads nothing) and only for a search: a list
+ * without `q` passes unasked. Refused: 429, said as too many searches. A failing limiter lets the
+ * search pass (a brake on reads, not a guard of data); where the binding is absent, all pass.
+ */
+export const searchRateLimit = createMiddleware<AppEnv>(async function searchRateLimit(c, next) {
+  const limiter = c.env.SEARCH_LIMITER;
+  if (!limiter || !SAFE_METHODS.has(c.req.method) || !SEARCHES.test(c.req.path) || !c.req.query('q')?.trim()) return next();
+  const { success } = await timedWait('limit', () =>
+    limiter.limit({ key: `search:${c.get('session').userId}` }).catch(() => ({ success: true })),
+  );
+  if (!success) throw new HTTPException(429, { message: 'search-limited' });
+  return next();
+});

@@ -375,4 +375,46 @@ describe('a search that finds nothing offers the nearest words of the book', () 
       { locale: 'en-GB', bypassCSP: true },
     );
   });
+
+  test('too many searches (429): said above the field, the results and focus stay; the next answer takes it away (security review, stop 61)', async () => {
+    await withBrowser('selin', async ({ page }) => {
+      const tag = tagged();
+      await addContact(page, { company: `Grenzfall ${tag}` }, `Grenzfall ${tag}`);
+      await page.goto(listPath(BOOK));
+      const field = page.getByRole('searchbox', { name: 'Kontakte durchsuchen' });
+      await field.fill(`grenzfall ${tag}`);
+      await page.locator('#count', { hasText: `1 Treffer für „grenzfall ${tag}“` }).waitFor();
+      // The limiter is production's (wrangler.toml): here the answer it gives is put in place of the
+      // server's, with the words test/search-limit.test.ts holds the Worker to.
+      let refuse = true;
+      await page.route(
+        (url) => url.searchParams.has('q'),
+        (route) =>
+          refuse
+            ? route.fulfill({
+                status: 429,
+                contentType: 'text/html; charset=utf-8',
+                body: '<!DOCTYPE html><html lang="de"><body><main id="main"><section class="error" aria-labelledby="error-title"><h1 id="error-title" tabindex="-1" data-focus>Zu viele Suchen</h1><p>Sie haben in kurzer Zeit sehr viele Suchen gesendet. Bitte warten Sie einen Moment und suchen Sie dann erneut.</p></section></main></body></html>',
+              })
+            : route.continue(),
+      );
+      await field.fill(`grenzfal ${tag}`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.equal(
+        (await alert.textContent()).trim(),
+        'Sie haben in kurzer Zeit sehr viele Suchen gesendet. Bitte warten Sie einen Moment und suchen Sie dann erneut.',
+      );
+      // The results of the last answer stay (the refusal swapped over them removed them), and so does focus.
+      assert.ok(await page.locator('#count', { hasText: `1 Treffer für „grenzfall ${tag}“` }).isVisible());
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'q');
+      assert.equal(await page.getByRole('heading', { name: 'Zu viele Suchen' }).count(), 0);
+      refuse = false;
+      await field.fill(`grenzfall ${tag} `);
+      await field.fill(`grenzfall ${tag}`);
+      await page.getByRole('button', { name: 'Suchen' }).click();
+      await alert.waitFor({ state: 'detached' });
+      assert.ok(await page.locator('#count', { hasText: `1 Treffer für „grenzfall ${tag}“` }).isVisible());
+    });
+  });
 });

@@ -38,3 +38,16 @@ describe('npm run deploy: the databases it migrates', () => {
     expect(plan({}, [db('DB', 'k'), { binding: 'DB_SEEBLICK' } as ReturnType<typeof db>])).toThrow(/DB_SEEBLICK has no database_name/);
   });
 });
+
+describe('wrangler.toml: the rate limits production gets', () => {
+  it('limits writes and searches per user in production, searches only there (local dev, tests and the bench search unlimited)', () => {
+    const limits = (env?: string) =>
+      Object.fromEntries(
+        (unstable_readConfig({ config: join(root, 'wrangler.toml'), env }).ratelimits ?? []).map(
+          (limit: { name: string; simple: unknown }) => [limit.name, limit.simple],
+        ),
+      );
+    expect(limits('production')).toEqual({ WRITE_LIMITER: { limit: 60, period: 10 }, SEARCH_LIMITER: { limit: 30, period: 10 } });
+    expect(limits()).toEqual({ WRITE_LIMITER: { limit: 60, period: 10 } });
+  });
+});
