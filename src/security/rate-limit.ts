@@ -53,22 +53,31 @@ export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateL
 
 /** The routes that search: the list (and its fragments), the printable list and the export. */
 const SEARCHES = /\/assets\/[^/]+\/contacts(?:\/print|\.vcf)?$/;
+/** More words than a buyer types to find a contact (a name, a firm, a street and its town). */
+const LONG_QUERY_WORDS = 6;
 
 /**
- * Per-user limit on searches (rate-limit binding SEARCH_LIMITER, production only; wrangler.toml):
- * a search tests every live contact's search key for each of its words, up to a full scan of the
- * asset's keys per word, and D1 runs one query at a time per database, so a script searching
- * long queries stalled the other assets of its database (security review, stop 61). Checked
- * before the search's statement (a refused search reads nothing) and only for a search: a list
- * without `q` passes unasked. Refused: 429, said as too many searches. A failing limiter lets the
- * search pass (a brake on reads, not a guard of data); where the binding is absent, all pass.
+ * Per-user limits on searches (rate-limit bindings SEARCH_LIMITER and LONG_SEARCH_LIMITER,
+ * production only; wrangler.toml): a search tests every live contact's search key for each of its
+ * words, up to a full scan of the asset's keys per word, and D1 runs one query at a time per
+ * database, so a script searching long queries stalled the other assets of its database (security
+ * review, stop 61). Every search counts against the first (60 per 10 s: search as you type sends
+ * one a key), a query of more than six words also against the second (10 a minute), which bounds
+ * the costly ones. Checked before the search's statement (a refused search reads nothing) and only
+ * for a search: a list without `q` passes unasked. Refused: 429, said as too many searches. A
+ * failing limiter lets the search pass (a brake on reads, not a guard of data); where a binding is
+ * absent, it does not count.
  */
 export const searchRateLimit = createMiddleware<AppEnv>(async function searchRateLimit(c, next) {
-  const limiter = c.env.SEARCH_LIMITER;
-  if (!limiter || !SAFE_METHODS.has(c.req.method) || !SEARCHES.test(c.req.path) || !c.req.query('q')?.trim()) return next();
-  const { success } = await timedWait('limit', () =>
-    limiter.limit({ key: `search:${c.get('session').userId}` }).catch(() => ({ success: true })),
+  const { SEARCH_LIMITER: every, LONG_SEARCH_LIMITER: long } = c.env;
+  const query = (every || long) && SAFE_METHODS.has(c.req.method) ? c.req.query('q')?.trim() : undefined;
+  // The path as the router reads it: "contacts//" is the list too (review: it passed unasked).
+  if (!query || !SEARCHES.test(c.req.path.replace(/\/+/g, '/').replace(/\/$/, ''))) return next();
+  const limiters = [every, query.split(/\s+/).length > LONG_QUERY_WORDS ? long : undefined].filter((limiter) => limiter !== undefined);
+  const key = `search:${c.get('session').userId}`;
+  const answers = await timedWait('limit', () =>
+    Promise.all(limiters.map((limiter) => limiter.limit({ key }).catch(() => ({ success: true })))),
   );
-  if (!success) throw new HTTPException(429, { message: 'search-limited' });
+  if (answers.some((answer) => !answer.success)) throw new HTTPException(429, { message: 'search-limited' });
   return next();
 });

@@ -47,7 +47,11 @@ describe('wrangler.toml: the rate limits production gets', () => {
           (limit: { name: string; simple: unknown }) => [limit.name, limit.simple],
         ),
       );
-    expect(limits('production')).toEqual({ WRITE_LIMITER: { limit: 60, period: 10 }, SEARCH_LIMITER: { limit: 30, period: 10 } });
+    expect(limits('production')).toEqual({
+      WRITE_LIMITER: { limit: 60, period: 10 },
+      SEARCH_LIMITER: { limit: 60, period: 10 },
+      LONG_SEARCH_LIMITER: { limit: 10, period: 60 },
+    });
     expect(limits()).toEqual({ WRITE_LIMITER: { limit: 60, period: 10 } });
   });
 });
