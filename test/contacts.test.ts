@@ -308,6 +308,14 @@ describe('add', () => {
       expect(html).toContain(`name="${name}"`);
     }
     expect(html).toMatch(/name="phone"[^>]*type="tel"[^>]*inputmode="tel"|type="tel"[^>]*name="phone"/);
+    // The website a text field with the URL keyboard, no capital or correction put in (review,
+    // stop 61): the form keeps the browser's check without JS, to which "www.firma.de" is no URL.
+    expect(html).toMatch(
+      /<input id="f-website" name="website" autocomplete="url"[^>]* type="text" value="" inputmode="url" autocapitalize="none" spellcheck="false"\/>/,
+    );
+    expect(html).toMatch(
+      /<form id="contact-form" method="post" action="[^"]*" hx-post="[^"]*" hx-target="#main" hx-disable="find button\[type=submit\]" class="contact-form"/,
+    );
     expect(html).toContain('autocomplete="email"');
     expect(html).toContain('list="positions"');
     expect(html).toContain('<option value="Küchenbauer">');

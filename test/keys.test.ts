@@ -629,8 +629,13 @@ describe('a date written out in words (buyer review: the English list shows "10 
     // Still only that date: the day count is no day of its own.
     for (const query of ['Gewährleistung endet in 2 Tagen, am 12.03.2027', 'Warranty ends in 2 days, on 12 Mar 2027'])
       expect(finds(query, second), query).toBe(false);
-    // "in" and a count without "Tagen" stay words ("Bau in 12 …" is no badge).
+    // "in" and a count without "Tagen" stay words ("Bau in 12 …" is no badge), and so do the
+    // badge's words where it would not say them: a name "Morgen", "Tag" before a month (review).
     expect(finds('Bau in 12.03.2027', contact({ company: 'Holz', warrantyUntil: '2027-03-12' }))).toBe(false);
+    expect(finds('Hans Morgen 12.03.2027', contact({ firstName: 'Hans', lastName: 'Schmidt', warrantyUntil: '2027-03-12' }))).toBe(false);
+    expect(finds('Hans Morgen 12.03.2027', contact({ firstName: 'Hans', lastName: 'Morgen', warrantyUntil: '2027-03-12' }))).toBe(true);
+    expect(finds('Tag März 2027', contact({ company: 'Nacht Bau', warrantyUntil: '2027-03-12' }))).toBe(false);
+    expect(finds('heute 12.03.2027', contact({ company: 'X', warrantyUntil: '2027-03-12' }))).toBe(false);
     // But not a word of a name ("Ende", "Mitte"): Michael Ende is no Michael Schmidt (review).
     expect(finds('Michael Ende 12.03.2027', contact({ firstName: 'Michael', lastName: 'Schmidt', warrantyUntil: '2027-03-12' }))).toBe(
       false,

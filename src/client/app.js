@@ -902,9 +902,14 @@
       var next = (folded[index + 1] || term).words;
       var YEAR = /^((?:19|20)\d\d|2100)[.,]?$/;
       var DAY = /^(0?[1-9]|[12]\d|3[01])(?:\.|st|nd|rd|th)?,?$/;
-      // "December 10, 2026" (the American order; its day and year are one run of numbers), as keys.ts reads it.
-      var after = month && next.length === 2 && DAY.exec(next[0]) && YEAR.exec(next[1]);
-      var year = month && (after ? YEAR.exec(next[1]) : YEAR.exec(next[0]));
+      // "December 10, 2026" (the American order; its day and year are one run of numbers), as keys.ts
+      // reads it; "December 10th, 2026" (the ordinal day a word of its own, the year another term).
+      var apart = folded[index + 2];
+      var after =
+        month &&
+        ((next.length === 2 && DAY.exec(next[0]) && YEAR.exec(next[1])) ||
+          (next.length === 1 && DAY.exec(next[0]) && apart && YEAR.exec(apart.words[0])));
+      var year = month && (after ? YEAR.exec(next.length === 2 ? next[1] : apart.words[0]) : YEAR.exec(next[0]));
       if (!year) return;
       var n = month.slice(1).findIndex(Boolean);
       var dayTerm = after ? folded[index + 1] : folded[index - 1];

@@ -686,9 +686,11 @@ const dayNeedles = (day: string, month: string, year: string) => [
   `${day.padStart(2, '0')}.${month.padStart(2, '0')}.${year.length === 2 ? `20${year}` : year}`,
 ];
 
-/** The days the list's badge counts before its date ("in 12 Tagen", "morgen", "in 3 days", "today"). */
-const SOON = /^(?:morgen|heute|tomorrow|today|tag|tagen?|days?)$/;
+/** The days the list's badge counts before its date ("in 12 Tagen, am", "morgen, am", "in 3 days, on", "today, on"). */
+const SOON_DAY = /^(?:morgen|heute|tomorrow|today)$/;
 const DAYS = /^(?:tag|tagen?|days?)$/;
+const COUNT = /^\d{1,3}$/;
+const ON = /^(?:am|on)$/;
 
 /** Words said before a date in numbers ("bis 12.03.2027", the list's "Gewährleistung endet am …"). */
 const BEFORE_DATE = /^(?:am|bis|zum|gewahrleistung|gewaehrleistung|endet|endete|warranty|ends|ended|until|on)$/;
@@ -710,11 +712,13 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
   // The words said around a date before it (back from `index`, over its day's word) take it too.
   const word = (at: number) => plain(words[at] ?? '');
   // The list's badge before its date: "endet in 12 Tagen, am", "endet morgen, am", "ends in 3
-  // days, on" (buyer review: copied from the badge, it found nothing). "in" only before such days.
+  // days, on" (buyer review: copied from the badge, it found nothing). Only as the badge says
+  // them, before "am"/"on": "Hans Morgen 12.03.2027" keeps its name, "in" and "Tag" their words (review).
   const soon = (at: number) =>
-    SOON.test(word(at)) ||
-    (/^\d{1,3}$/.test(word(at)) && DAYS.test(word(at + 1))) ||
-    (word(at) === 'in' && /^\d{1,3}$/.test(word(at + 1)) && DAYS.test(word(at + 2)));
+    (SOON_DAY.test(word(at)) && ON.test(word(at + 1))) ||
+    (DAYS.test(word(at)) && COUNT.test(word(at - 1)) && ON.test(word(at + 1))) ||
+    (COUNT.test(word(at)) && DAYS.test(word(at + 1)) && ON.test(word(at + 2))) ||
+    (word(at) === 'in' && COUNT.test(word(at + 1)) && DAYS.test(word(at + 2)) && ON.test(word(at + 3)));
   const around = (index: number, date: readonly string[], day = -1, said = AROUND_DATE) => {
     for (let at = index - 1; at >= 0 && (at === day || said.test(word(at)) || soon(at)); at -= 1)
       if (at !== day) dates.set(words[at] ?? '', date);

@@ -313,6 +313,9 @@ describe('the list on a phone (360×800)', () => {
       `${tag} ${day}. ${month} ${end.getUTCFullYear()}`,
       `${tag} ${english} ${day}, ${end.getUTCFullYear()}`,
       `${tag} ${ordinal} ${english.slice(0, 3)} ${end.getUTCFullYear()}`,
+      // The ordinal day after the month too (review: found by the server, not here).
+      `${tag} ${english} ${ordinal}, ${end.getUTCFullYear()}`,
+      `${tag} ${english.slice(0, 3)} ${ordinal} ${end.getUTCFullYear()}`,
     ]) {
       await field.fill(typed);
       await page.waitForFunction((q) => document.getElementById('offline-found')?.textContent.includes(q), typed);

@@ -487,7 +487,7 @@ function Field(props: {
           type={type}
           value={value}
           inputmode={props.inputMode ?? spec.inputMode}
-          {...(spec.kind === 'email' ? { autocapitalize: 'none', spellcheck: false } : {})}
+          {...(spec.kind === 'email' || spec.kind === 'website' ? { autocapitalize: 'none', spellcheck: false } : {})}
           list={spec.name === 'position' ? 'positions' : undefined}
         />
       )}
