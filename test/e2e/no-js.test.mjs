@@ -229,7 +229,7 @@ describe('with JavaScript disabled', () => {
     assert.equal(await page.locator('li.contact').count(), 0);
   });
 
-  test('a date the browser cannot read is not sent: the stored warranty end stays, the field says so (buyer review, stop 61)', async () => {
+  test('a date the browser cannot read is not sent: the browser stops it at the field, and the stored warranty end stays (buyer review, stop 61)', async () => {
     const { page } = browser;
     const name = `Ende Halten ${unique()}`;
     await page.goto(`${listPath()}/new`);
