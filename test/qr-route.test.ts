@@ -91,6 +91,22 @@ describe('GET …/contacts/:id/qr.svg', () => {
     expect(card).toContain(`src="${LIST}/${id}/qr.svg"`);
   });
 
+  it('says what makes a code too long when what it always holds does not fit: not only name and company (review, stop 61)', async () => {
+    const [id] = await seedContacts('whg-12', 1, () => ({
+      company: `Bäder ${'Ü'.repeat(160)}`,
+      phone: '089 111 222',
+      mobile: '0171 333 444',
+      email: `${'e'.repeat(64)}@${'d'.repeat(60)}.${'f'.repeat(60)}.${'g'.repeat(60)}.de`,
+    }));
+    expect((await send(`${LIST}/${id}/qr.svg`, { user: anna })).status).toBe(404);
+    const card = await (await send(`${LIST}/${id}`, { user: anna })).text();
+    expect(card).toContain(
+      '<p class="hint">Für einen QR-Code sind Name, Unternehmen, Telefonnummern und E-Mail-Adresse dieses Kontakts zusammen zu lang. Nutzen Sie bitte die vCard.</p>',
+    );
+    const english = await (await send(`${LIST}/${id}`, { user: anna, headers: { 'Accept-Language': 'en' } })).text();
+    expect(english).toContain('Together, the name, company, phone numbers and e-mail address of this contact are too long for a QR code.');
+  });
+
   it('is a 404 for another asset\u2019s contact and needs a session', async () => {
     const [id] = await seedContacts('whg-12', 1, () => ({ company: 'Fremd' }));
     expect((await send(`/assets/whg-3/contacts/${id}/qr.svg`, { user: selin })).status).toBe(404);

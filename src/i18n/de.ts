@@ -350,7 +350,9 @@ export const de = {
       'Richten Sie die Kamera Ihres Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Notizen und Gewährleistungsdaten sind nicht enthalten.',
     qrLeavesOut: (parts: string) => `Damit der Code lesbar bleibt, fehlen: ${parts}.`,
     qrOmissions: { url: 'Webseite', adr: 'Adresse', title: 'Position' } as Record<'url' | 'adr' | 'title', string>,
-    qrTooLong: 'Für einen QR-Code sind Name und Unternehmen dieses Kontakts zu lang. Nutzen Sie bitte die vCard.',
+    // What a code always holds (src/contacts/vcard.ts qrPayload): not only name and company (review, stop 61).
+    qrTooLong:
+      'Für einen QR-Code sind Name, Unternehmen, Telefonnummern und E-Mail-Adresse dieses Kontakts zusammen zu lang. Nutzen Sie bitte die vCard.',
     encodingTitle: 'Einige Eingaben konnten nicht gelesen werden',
     searchScope:
       'Gesucht wird in Namen, Unternehmen, Position, Adresse, Telefonnummern, E-Mail-Adressen, Webseiten, Notizen und dem Ende der Gewährleistung (z. B. 2027). Jedes Wort muss vorkommen.',

@@ -315,7 +315,8 @@ export const en: Messages = {
     qrHelp: 'Point your phone’s camera at the code: the phone offers to save the contact. Notes and warranty dates are not included.',
     qrLeavesOut: (parts: string) => `So that the code stays readable, it leaves out: ${parts}.`,
     qrOmissions: { url: 'website', adr: 'address', title: 'position' } as Record<'url' | 'adr' | 'title', string>,
-    qrTooLong: 'Name and company of this contact are too long for a QR code. Please use the vCard.',
+    qrTooLong:
+      'Together, the name, company, phone numbers and e-mail address of this contact are too long for a QR code. Please use the vCard.',
     encodingTitle: 'Some input could not be read',
     searchScope:
       'Names, company, position, address, phone numbers, email addresses, websites, notes and the warranty end date (e.g. 2027) are searched. Every word must occur.',
