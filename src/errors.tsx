@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
-import { SAFE_METHODS } from './security/same-origin';
 import { ErrorPage } from './views/error-page';
 import { render } from './views/render';
 
@@ -117,8 +116,8 @@ export function renderError(
           ? { title: t.contacts.importTitle, text: t.errors.payloadTooLarge.file, action: home }
           : { title: t.errors.payloadTooLarge.title, text: t.errors.payloadTooLarge[inPlace ? 'inPlace' : 'text'], action: home };
       case 429:
-        // A search refused (a read: only searches are limited so) says so, not "Änderungen".
-        return SAFE_METHODS.has(c.req.method)
+        // A search refused (src/security/rate-limit.ts) says so, not "Änderungen".
+        return reason === 'search-limited'
           ? { title: t.errors.tooManySearches.title, text: t.errors.tooManySearches.text, action: home }
           : { title: t.errors.tooManyRequests.title, text: t.errors.tooManyRequests[inPlace ? 'inPlace' : 'text'], action: home };
       case 503:
