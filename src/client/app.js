@@ -298,6 +298,14 @@
     // ?merged=&at=, ?imported=, ?deleted=, ?restored=, ?purged=, ?undone=&removed=), so a reload, a bookmark or the way
     // back never says it again, nor clears a newer draft.
     if (NOTICE.test(location.search)) {
+      // Arrived with a whole page (the import's "übernehmen" is a plain form): the message takes
+      // focus, as a swap reads it out, so a screen reader says it and Tab reaches its "Rückgängig"
+      // next (buyer review, stop 61: "1 Kontakt wurde übernommen" was never read out).
+      const said = initialLoad && document.querySelector('#main [data-announce]');
+      if (said) {
+        said.tabIndex = -1;
+        said.focus();
+      }
       const url = new URL(location.href);
       NOTICES.forEach((name) => {
         url.searchParams.delete(name);

@@ -205,7 +205,7 @@ describe('announcements and focus after partial swaps', () => {
     );
   });
 
-  test('undoing an import swaps the list in, reads out what was removed and leaves the address on the list', async () => {
+  test('the import\u2019s message takes focus; undoing an import swaps the list in, reads out what was removed and leaves the address on the list', async () => {
     const { page } = jonas;
     const name = `Import Zurück ${unique()}`;
     await page.goto(`${listPath()}/import`);
@@ -217,6 +217,12 @@ describe('announcements and focus after partial swaps', () => {
     await page.getByRole('button', { name: 'Datei prüfen' }).click();
     await page.getByRole('button', { name: '1 Kontakt übernehmen' }).click();
     await page.getByText('1 Kontakt wurde übernommen.').waitFor();
+    // The confirm is a plain form: the list arrives as a whole page, and its message takes focus
+    // (a screen reader says it; Tab reaches "Rückgängig machen" next).
+    await page.waitForFunction(() => document.activeElement?.matches('.notice[role="status"]'));
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /^1 Kontakt wurde übernommen\./);
+    await page.keyboard.press('Tab');
+    assert.match(await page.evaluate(() => document.activeElement.textContent.trim()), /rückgängig/i);
     // Said once: the address loses the notice's marker, so a reload does not say it again.
     await page.waitForURL((url) => url.pathname === listPath() && url.search === '');
     await page.reload();
