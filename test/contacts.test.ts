@@ -118,6 +118,10 @@ describe('list', () => {
     expect(pairFile).toContain(
       'TEL;TYPE=WORK,VOICE:089 123 45-67\r\nTEL;TYPE=WORK,VOICE:089 123 45-68\r\nX-KONTAKTE-PHONE;CHARSET=UTF-8:089 123 45–67 / –68\r\n',
     );
+    // A number pasted from a web page, with no-break (U+00A0) or narrow spaces (U+202F) between its
+    // digits, is taken with plain spaces (interop review, stop 62: refused as "Bitte mit Ziffern").
+    const pasted = await create({ company: 'Kopiert GmbH', phone: '089\u00a0123\u00a045', mobile: '+49\u202f171\u20092345678' });
+    expect(await storedRow(pasted)).toMatchObject({ phone: '089 123 45', mobile: '+49 171 2345678' });
     // "+49 0151 …", the trunk 0 after the country code without brackets: shown as typed, dialled
     // and exported without it (buyer review: it dialled +4901512345678).
     const zero = await create({ company: 'Sanitär Huber', mobile: '+49 0151 2345678', phone: '+49 089 7654321' });

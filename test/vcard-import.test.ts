@@ -199,13 +199,32 @@ describe('reading the file', () => {
     });
   });
 
-  it('refuses bytes that contradict the declared charset, and a charset nobody knows', () => {
-    expect(parseVcf(bytes(card21('N;CHARSET=UTF-8:M\xfcller').join('\r\n')))).toEqual({ ok: false, error: 'charset' });
-    expect(parseVcf(bytes(card21('N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=FCller').join('\r\n')))).toEqual({
-      ok: false,
-      error: 'charset',
-    });
+  it('reads bytes that plainly contradict their declared charset as what they are, and refuses a charset nobody knows (interop review, stop 62)', () => {
+    // Latin-1 under a UTF-8 label (PHP "vCard download" scripts; a file saved again as "ANSI"):
+    // read as a file without a label is, where the whole file was refused, a good card beside it too.
+    const latin1 = bytes([...card21('N;CHARSET=UTF-8:M\xfcller;J\xf6rg'), ...card('N;CHARSET=UTF-8:Gut;Anna')].join('\r\n'));
+    expect(cardsOf(latin1).map((c) => [c.values.last_name, c.values.first_name])).toEqual([
+      ['Müller', 'Jörg'],
+      ['Gut', 'Anna'],
+    ]);
+    expect(only(bytes(card21('N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=FCller').join('\r\n'))).values.last_name).toBe('Müller');
+    // UTF-8 under a single-byte label (an Outlook file saved again as UTF-8, with or without a BOM): UTF-8.
+    const resaved = card21(
+      'N;CHARSET=Windows-1252:M\xc3\xbcller;J\xc3\xb6rg',
+      'NOTE;CHARSET=ISO-8859-1:Stra\xc3\x9fe \xe2\x80\x9eAm Hang\xe2\x80\x9c',
+    ).join('\r\n');
+    for (const file of [resaved, `\xef\xbb\xbf${resaved}`])
+      expect(only(bytes(file)).values).toMatchObject({ last_name: 'Müller', first_name: 'Jörg', notes: 'Straße „Am Hang“' });
+    // Windows-1252 whose bytes are UTF-8 only by chance ("ß“" would be U+07D3) stays Windows-1252.
+    expect(only(bytes(card21('N;CHARSET=Windows-1252:Gro\xdf\x93;;;;').join('\r\n'))).values.last_name).toBe('Groß“');
     expect(parseVcf(bytes(card21('N;CHARSET=blabla:M\xfcller').join('\r\n')))).toEqual({ ok: false, error: 'charset' });
+  });
+
+  it('reads our own export back after an editor saved it as "ANSI" (Windows-1252) under its CHARSET=UTF-8 labels', () => {
+    const stored = { ...none, company: 'Fliesen Weiß GmbH', last_name: 'Müller', first_name: 'Jörg', notes: '„Bäder“ – 2 Stück' };
+    const file = serializeContacts([toVCardContact(stored, 'id_ansi', 0)], { assetName: 'Lindenhof' });
+    const ansi = new Uint8Array([...file].map((ch) => (ch === '„' ? 0x84 : ch === '“' ? 0x93 : ch === '–' ? 0x96 : ch.charCodeAt(0))));
+    expect(only(ansi).values).toEqual(stored);
   });
 
   it('never judges the bytes of properties it does not import', () => {
@@ -377,7 +396,7 @@ describe('mapping to the fields', () => {
           'EMAIL;TYPE=INTERNET:anna@example.de',
           'URL:https://www.example.de',
           'NOTE:Küche und Bäder',
-          'CATEGORIES:Wohnung 12',
+          'CATEGORIES:Innenarchitektur',
         ),
       ),
     );
@@ -400,7 +419,8 @@ describe('mapping to the fields', () => {
         mobile: '+49 171 9876543',
         email: 'anna@example.de',
         website: 'https://www.example.de',
-        notes: 'Küche und Bäder\n\nAbteilung: Planung\nWeitere Adresse (privat): Privatweg 1, 50667 Köln, Deutschland',
+        notes:
+          'Küche und Bäder\n\nAbteilung: Planung\nWeitere Adresse (privat): Privatweg 1, 50667 Köln, Deutschland\nKategorien: Innenarchitektur',
       },
       nameFrom: 'name',
       importable: true,
@@ -413,6 +433,7 @@ describe('mapping to the fields', () => {
           value: 'Privatweg 1, 50667 Köln, Deutschland',
           outcome: 'movedToNotes',
         },
+        { field: 'categories', kind: 'further', value: 'Innenarchitektur', outcome: 'movedToNotes' },
       ],
       ignored: [],
     });
@@ -618,7 +639,9 @@ describe('mapping to the fields', () => {
     expect(back?.values).toMatchObject({ phone: '+49 171 9876543', mobile: '0171 9876543', notes: '' });
     expect(back?.problems).toEqual([]);
     // Another program's file with that pair keeps the number once, as the mobile (documented).
-    const [foreign] = cardsOf(utf8.encode(file.replace('PRODID:-//PROPSTER//Kontakte//DE', 'PRODID:-//Other//EN')));
+    // (A phone's export of ours carries the apartment's name back as its group: not a notes line.)
+    const again = parseVcf(utf8.encode(file.replace('PRODID:-//PROPSTER//Kontakte//DE', 'PRODID:-//Other//EN')), 'Lindenhof, Wohnung 12');
+    const [foreign] = again.ok ? again.cards : [];
     expect(foreign?.values).toMatchObject({ phone: '', mobile: '0171 9876543', notes: '' });
   });
 
@@ -640,6 +663,60 @@ describe('mapping to the fields', () => {
     expect(v30?.values).toMatchObject({ email: 'b-pref@example.de', notes: 'Weitere E-Mail-Adresse: b@example.de' });
     expect(v40?.values).toMatchObject({ phone: '030 2', notes: 'Weitere Telefonnummer (geschäftlich): 030 1' });
   });
+  it('reads Outlook\u2019s further numbers (X-MS-TEL) as numbers, named as German Outlook names them (interop review, stop 62)', () => {
+    // A firm's switchboard, its only number, was dropped as "Daten anderer Programme".
+    const only1 = only(vcf(card21('N:;;;;', 'FN:Fliesen Huber KG', 'ORG:Fliesen Huber KG', 'X-MS-TEL;VOICE;COMPANY:08031 22334')));
+    expect(only1.values).toMatchObject({ company: 'Fliesen Huber KG', phone: '08031 22334', notes: '' });
+    expect(only1.ignored).toEqual([]);
+    // Beside TELs, after them (ez-vcard's outlook-2007.vcf writes X-MS-TEL;VOICE;CALLBACK).
+    const more = only(
+      vcf(
+        card21(
+          'N:Huber;Max;;;',
+          'TEL;WORK;VOICE:08031 1',
+          'X-MS-TEL;VOICE;CALLBACK:08031 2',
+          'X-MS-TEL;VOICE;ASSISTANT:08031 3',
+          'X-MS-TEL;TTYTDD:08031 4',
+        ),
+      ),
+    );
+    expect(more.values.phone).toBe('08031 1');
+    expect(more.values.notes).toBe(
+      [
+        'Weitere Telefonnummer (Rückmeldung): 08031 2',
+        'Weitere Telefonnummer (Assistent): 08031 3',
+        'Weitere Telefonnummer (Texttelefon): 08031 4',
+      ].join('\n'),
+    );
+  });
+
+  it('reads a number with no-break or narrow spaces between its digits (copied from a web page) as a number, not a notes line (interop review, stop 62)', () => {
+    const c = only(vcf(card('N:A;;;;', 'TEL;TYPE=WORK,pref:089\u00a0123\u00a045\u00a067', 'TEL;TYPE=CELL:+49\u202f171\u20092345678')));
+    expect(c.values).toMatchObject({ phone: '089 123 45 67', mobile: '+49 171 2345678', notes: '' });
+    expect(c.problems).toEqual([]);
+  });
+
+  it('keeps an e-mail address or a web page given twice under two types once (Outlook: the same URL as HOME and WORK)', () => {
+    const c = only(
+      vcf(
+        card(
+          'N:A;;;;',
+          'EMAIL;TYPE=WORK:info@huber.de',
+          'EMAIL;TYPE=HOME:Info@Huber.de',
+          'URL;TYPE=HOME:http://huber.de',
+          'URL;TYPE=WORK:http://huber.de',
+        ),
+      ),
+    );
+    expect(c.values).toMatchObject({ email: 'info@huber.de', website: 'http://huber.de', notes: '' });
+  });
+
+  it('lists a card without a name by its FN without the title N gives again ("Herr Herr Müller": interop review, stop 62)', () => {
+    expect(only(vcf(card('N:;;;Herr;', 'FN:Herr Müller'))).values).toMatchObject({ title: 'Herr', last_name: 'Müller', first_name: '' });
+    // A title that is only the start of a word stays: "Dr." before "Drechsler GmbH" is no title of it.
+    expect(only(vcf(card('N:;;;Dr;', 'FN:Drechsler'))).values).toMatchObject({ title: 'Dr', last_name: 'Drechsler' });
+  });
+
   it('keeps an ORG\u2019s departments in the notes, saying "Abteilung" once (buyer review)', () => {
     expect(only(vcf(card('N:A;;;;', 'ORG:Wüst Elektrotechnik GmbH & Co. KG;Kundendienst'))).values.notes).toBe('Abteilung: Kundendienst');
     expect(only(vcf(card('N:A;;;;', 'ORG:Wüst Elektrotechnik GmbH & Co. KG;Abteilung Kundendienst'))).values).toMatchObject({
@@ -678,21 +755,39 @@ describe('mapping to the fields', () => {
     expect(only(vcf(card('N:A;;;;', 'URL:www.example.de'))).values.website).toBe('https://www.example.de');
   });
 
-  it('ignores CATEGORIES (our export writes the asset name there) and says which other properties it ignores', () => {
-    const c = only(
-      vcf(
-        card(
-          'N:A;;;;',
-          'CATEGORIES:Wohnung 12,Handwerker',
-          'BDAY:1980-03-22',
-          'NICKNAME:Andi',
-          'X-ABUID:1',
-          'PHOTO;VALUE=uri:https://example.com/a.jpg',
-        ),
+  it('keeps the groups a user filed a card in (CATEGORIES) as a notes line, not a program\u2019s own nor the apartment\u2019s name, and says which other properties it ignores', () => {
+    const file = vcf([
+      ...card(
+        'N:A;;;;',
+        'CATEGORIES:Gartenbau,Gewährleistung Haus\\, Garten,myContacts',
+        'CATEGORIES:starred,Gartenbau',
+        'BDAY:1980-03-22',
+        'NICKNAME:Andi',
+        'X-ABUID:1',
+        'PHOTO;VALUE=uri:https://example.com/a.jpg',
       ),
+      // A phone's export of our own: its group is the apartment (escaped or not), no word of the user's.
+      ...card('N:B;;;;', 'CATEGORIES:Lindenhof\\, Wohnung 12'),
+      ...card('N:C;;;;', 'CATEGORIES:Lindenhof,Wohnung 12'),
+      ...card('N:D;;;;', 'CATEGORIES:My Contacts,Starred in Android'),
+    ]);
+    const result = parseVcf(file, 'Lindenhof, Wohnung 12');
+    const [a, ...others] = result.ok ? result.cards : [];
+    expect(a?.values).toEqual({ ...none, last_name: 'A', notes: 'Kategorien: Gartenbau, Gewährleistung Haus, Garten' });
+    expect(a?.problems).toEqual([
+      { field: 'categories', kind: 'further', value: 'Gartenbau, Gewährleistung Haus, Garten', outcome: 'movedToNotes' },
+    ]);
+    expect(a?.ignored).toEqual(['BDAY', 'NICKNAME', 'PHOTO']);
+    // A program's bookkeeping is not named as left out (Thunderbird, Evolution, Outlook).
+    const kept = only(
+      vcf(card('N:E;;;;', 'X-MOZILLA-HTML:FALSE', 'X-COUCHDB-APPLICATION-ANNOTATIONS:{"x":1}', 'X-MS-OL-DESIGN:<card/>', 'X-CUSTOM:Wert')),
     );
-    expect(c.values).toEqual({ ...none, last_name: 'A' });
-    expect(c.ignored).toEqual(['BDAY', 'NICKNAME', 'PHOTO']);
+    expect(kept.ignored).toEqual(['X-CUSTOM']);
+    expect(others.map((c) => [c.values.last_name, c.values.notes, c.problems])).toEqual([
+      ['B', '', []],
+      ['C', '', []],
+      ['D', '', []],
+    ]);
   });
 });
 

@@ -32,6 +32,17 @@ export function isKnownNonUtf8Charset(label: string): boolean {
   return decoder !== undefined && decoder.encoding !== 'utf-8';
 }
 
+/** True when the label names UTF-8 ("UTF-8", "utf8", "unicode-1-1-utf-8"). */
+export function isUtf8Charset(label: string): boolean {
+  return decoderFor(label)?.encoding === 'utf-8';
+}
+
+/** True when the label names a charset of one byte per character (Windows-1252, ISO-8859-x, KOI8 …). */
+export function isSingleByteCharset(label: string): boolean {
+  const encoding = decoderFor(label)?.encoding ?? '';
+  return /^(windows-12|iso-8859-|koi8-|macintosh|ibm866|x-mac-)/.test(encoding);
+}
+
 /** The text of `bytes` in charset `label`; undefined for an unknown label or bytes invalid in it. */
 export function decodeStrict(bytes: Uint8Array, label: string): string | undefined {
   const decoder = decoderFor(label);

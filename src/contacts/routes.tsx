@@ -472,7 +472,7 @@ contactRoutes.post('/contacts/import', async (c) => {
   // A file chosen that holds nothing is said as such (review: "Bitte wählen Sie eine Datei aus", though one was).
   if (file instanceof File && file.size === 0 && file.name !== '') return refuse(t.contacts.importErrors.empty ?? '');
   if (!(file instanceof File) || file.size === 0) return refuse(t.contacts.importErrors.noFile ?? '');
-  const parsed = parseVcf(new Uint8Array(await file.arrayBuffer()));
+  const parsed = parseVcf(new Uint8Array(await file.arrayBuffer()), asset.name || asset.id);
   if (!parsed.ok) return refuse(t.contacts.importErrors[parsed.error] ?? '');
   const staged: StagedCard[] = parsed.cards.map((card) => ({
     index: card.index,

@@ -96,10 +96,19 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * Spaces a number copied from a web page (`&nbsp;`), a word processor or a phone's export holds
+ * between its digits (U+00A0, U+202F, U+2009 …): ordinary spaces in a phone field. Refused as
+ * "Bitte mit Ziffern", the user saw no reason; imported, the number went to the notes (interop
+ * review, stop 62).
+ */
+const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
 function normalise(spec: FieldSpec, value: string): string {
   const trimmed = value.replace(BIDI_CONTROLS, '').trim();
   if (spec.kind === 'notes') return trimmed.replace(/\r\n?/g, '\n');
   if (spec.kind === 'website') return withScheme(trimmed);
+  if (spec.kind === 'phone') return trimmed.replace(ODD_SPACES, ' ');
   return trimmed;
 }
 
@@ -315,7 +324,10 @@ const GERMANY = /^(?:deutschland|germany|brd|de|d)$/i;
 export const inGermany = (country: string) => GERMANY.test(country.trim());
 
 /** A field's value as a form typed it, as it is stored (without bidi controls, trimmed). */
-export const typedValue = (values: FormValues, name: FieldName) => (values[name] ?? '').replace(BIDI_CONTROLS, '').trim();
+export const typedValue = (values: FormValues, name: FieldName) => {
+  const value = (values[name] ?? '').replace(BIDI_CONTROLS, '').trim();
+  return name === 'phone' || name === 'mobile' ? value.replace(ODD_SPACES, ' ') : value;
+};
 
 /**
  * The rules of what a user types or changes, never of stored values (an import keeps what its

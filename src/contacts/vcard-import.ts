@@ -22,13 +22,23 @@
 // A file that declares none and is not UTF-8 is read as Windows-1252, German Windows' own (and
 // Latin-1's letters): a buyer cannot re-export a file "as UTF-8" (buyer review), and the preview
 // shows every name before anything is stored, so a file in a rarer charset (Mac Roman) shows its
-// odd letters there. Bytes that contradict a declared charset are still refused ('charset').
+// odd letters there. A declared charset that the bytes plainly contradict gives way to them
+// (decodeBytes); a charset nobody knows is refused ('charset').
 // Only values that are imported are decoded: bytes of ignored properties are never judged.
 //
-// CATEGORIES is ignored: our own export writes the asset's name there (contract §7), and a
-// phone's groups mean nothing in another apartment's contact book.
+// CATEGORIES becomes a line of the notes ("Kategorien: Elektriker"), but for our own export's
+// (the asset's name, contract §7) and the groups programs make themselves (mapCard).
 
-import { binaryToBytes, bytesToBinary, decodeStrict, hasUtf16Bom, isKnownNonUtf8Charset, utf16AsUtf8 } from './charset';
+import {
+  binaryToBytes,
+  bytesToBinary,
+  decodeStrict,
+  hasUtf16Bom,
+  isKnownNonUtf8Charset,
+  isSingleByteCharset,
+  isUtf8Charset,
+  utf16AsUtf8,
+} from './charset';
 import { FIELDS, type FieldName } from './fields';
 import { NAME_VISIBLE, phoneDigits, plain } from './keys';
 import { type ContactInput, codePoints, contactInput, isValidField } from './schema';
@@ -49,7 +59,7 @@ export type ImportFailure = 'notVcard' | 'truncated' | 'charset' | 'tooLarge' | 
  */
 export interface ImportProblem {
   /** `address`: a further address, whole, a line of the notes; `department`: ORG's departments. */
-  field: FieldName | 'address' | 'department';
+  field: FieldName | 'address' | 'department' | 'categories';
   /** `further`: one more value of a field that holds one (a second number), a line of the notes. */
   kind: 'tooLong' | 'invalid' | 'further';
   value: string;
@@ -472,11 +482,24 @@ function decodeBytes(property: RawProperty, decoding: Decoding): string {
   if (isAscii(binary)) return binary;
   const bytes = binaryToBytes(binary);
   if (decoding.forcedUtf8) return decodeOrFail(bytes, 'utf-8');
-  if (property.charset) return decodeOrFail(bytes, property.charset);
   const utf8 = decodeStrict(bytes, 'utf-8');
+  if (property.charset) {
+    // The bytes beat the label where they are plainly text of another charset (interop review,
+    // stop 62: a file saved again in an editor keeps its labels; our own export saved as "ANSI",
+    // a PHP script's Latin-1 under CHARSET=UTF-8 and an Outlook file re-saved as UTF-8 were
+    // refused whole, or showed "MÃ¼ller"): under a UTF-8 label, bytes that are no UTF-8 are read
+    // as a file without a label is; under a single-byte label, bytes that are UTF-8 (not by
+    // chance: see utf8Else1252) as UTF-8. A label nobody knows is still refused.
+    if (isUtf8Charset(property.charset)) return utf8 ?? utf8Else1252(binary);
+    if (utf8 !== undefined && isSingleByteCharset(property.charset) && !BY_CHANCE.test(utf8)) return utf8;
+    return decodeOrFail(bytes, property.charset);
+  }
   if (utf8 !== undefined) return utf8;
   return decoding.declaredCharset ? decodeOrFail(bytes, decoding.declaredCharset) : utf8Else1252(binary);
 }
+
+/** A Latin letter, a sign such as "€" or "„", or a character beyond: what UTF-8 text holds; these not. */
+const BY_CHANCE = /[\u0080-\u009f\u0250-\u1fff]/;
 
 /**
  * A value of a file without a charset that is not all UTF-8: a mostly UTF-8 value (a UTF-8
@@ -493,8 +516,7 @@ function utf8Else1252(binary: string): string {
   const mixed = binary.replace(/[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}|[\x80-\xff]/g, (run) => {
     const text = run.length > 1 ? decodeStrict(binaryToBytes(run), 'utf-8') : undefined;
     if (text === undefined) return cp1252(run);
-    // A Latin letter, a sign such as "€" or "„", or a character beyond: what UTF-8 text holds.
-    if (/[\u0080-\u009f\u0250-\u1fff]/.test(text)) chance = true;
+    if (BY_CHANCE.test(text)) chance = true;
     letters = true;
     return text;
   });
@@ -635,6 +657,12 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   PAGER: 'Pager',
   OTHER: 'sonstige',
   SCHOOL: 'Schule',
+  // Outlook's X-MS-TEL kinds, as German Outlook names them.
+  COMPANY: 'Firma',
+  ASSISTANT: 'Assistent',
+  CALLBACK: 'Rückmeldung',
+  RADIO: 'Funkruf',
+  TTYTDD: 'Texttelefon',
 };
 
 // Apple's built-in labels (X-ABLabel:_$!<Mobile>!$_), in German.
@@ -694,6 +722,7 @@ const NOT_REPORTED = new Set([
   'ROLE',
   'ADR',
   'TEL',
+  'X-MS-TEL',
   'EMAIL',
   'URL',
   'NOTE',
@@ -877,13 +906,25 @@ class Overflow {
   }
 }
 
+/** A filter that keeps the first entry of each value (letter case aside). */
+function firstOf(): (entry: Entry) => boolean {
+  const seen = new Set<string>();
+  return (entry) => {
+    const key = entry.value.toLowerCase();
+    return !seen.has(key) && !!seen.add(key);
+  };
+}
+
+/** Groups a program files every contact in by itself: no word of the user's. */
+const SYSTEM_GROUPS = /^(?:my ?contacts|starred|starred in android|system group: .*|favorites|favoriten)$/i;
+
 const isMobile = (entry: Entry) => entry.mobile;
 /** A German mobile number's digits ("+49 (0)171 …", "0171 …"). */
 const GERMAN_MOBILE = /^(?:\+49|0049)?0?1[5-7]/;
 // A fax or pager number is no number to call: it never becomes the phone, only a notes line.
 const isVoice = (entry: Entry) => !entry.noCall;
 
-function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard {
+function mapCard(card: RawCard, index: number, decoding: Decoding, assetName: string): ImportedCard {
   const reader = new CardReader(card, decoding);
   const { version } = reader;
   const overflow = new Overflow();
@@ -957,18 +998,20 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   // Two numbers in one TEL of another program ("089 123456 / 0171 2345678", as a form no longer
   // takes them): the first is the number, the second a further one of the same kind (UX review:
   // both were one link that dialled the first, and one TEL in the export).
-  const phones = reader
-    .entries('TEL', (property) => {
-      const value = reader.text(property);
-      return property.uriValue || /^tel:/i.test(value) ? telUriNumber(value) : value;
-    })
-    .flatMap((entry) => {
-      const [first = '', ...more] = ownExport ? [entry.value] : entry.value.split(TWO_NUMBERS);
-      // A second number is of no known kind but what its digits say (a German mobile: 015…,
-      // 016…, 017…): it never takes the place of a number the file filed as such (code review).
-      const kind = (value: string) => ({ types: new Set<string>(), label: '', mobile: GERMAN_MOBILE.test(value.replace(/[^\d+]/g, '')) });
-      return [{ ...entry, value: first }, ...more.map((value) => ({ ...kind(value), value, noCall: entry.noCall, second: true }))];
-    });
+  const telValue = (property: RawProperty) => {
+    const value = reader.text(property);
+    return property.uriValue || /^tel:/i.test(value) ? telUriNumber(value) : value;
+  };
+  // Outlook writes its further numbers (company main, assistant, callback, radio, TTY/TDD) as
+  // X-MS-TEL (MS-OXVCARD 2.1.3.9.5): numbers like any other, after the TELs (interop review,
+  // stop 62: a firm's switchboard, its only number, was dropped as "Daten anderer Programme").
+  const phones = [...reader.entries('TEL', telValue), ...reader.entries('X-MS-TEL', telValue)].flatMap((entry) => {
+    const [first = '', ...more] = ownExport ? [entry.value] : entry.value.split(TWO_NUMBERS);
+    // A second number is of no known kind but what its digits say (a German mobile: 015…,
+    // 016…, 017…): it never takes the place of a number the file filed as such (code review).
+    const kind = (value: string) => ({ types: new Set<string>(), label: '', mobile: GERMAN_MOBILE.test(value.replace(/[^\d+]/g, '')) });
+    return [{ ...entry, value: first }, ...more.map((value) => ({ ...kind(value), value, noCall: entry.noCall, second: true }))];
+  });
   // Our own export wrote a field of several extensions as one TEL each, and the field as stored
   // beside them: read back as stored, in the place of its first TEL (vcard.ts phoneNumbers).
   if (ownExport)
@@ -999,13 +1042,30 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   };
   const mobile = overflow.pick(phones.filter(isMobile).filter(once), 'mobile', 'Weitere Telefonnummer');
   const phone = overflow.pick(phones.filter((entry) => !isMobile(entry)).filter(once), 'phone', 'Weitere Telefonnummer', isVoice);
+  // An address or a web page given twice, under two types (Outlook: the same URL as HOME and
+  // WORK), is kept once, as a number is (interop review, stop 62: a notes line repeated it).
   const email = overflow.pick(
-    reader.entries('EMAIL', (property) => reader.text(property)),
+    reader.entries('EMAIL', (property) => reader.text(property)).filter(firstOf()),
     'email',
     'Weitere E-Mail-Adresse',
   );
-  const urls = reader.entries('URL', (property) => singleLine(urlValue(reader.raw(property), version, ownExport)));
+  const urls = reader.entries('URL', (property) => singleLine(urlValue(reader.raw(property), version, ownExport))).filter(firstOf());
   const website = overflow.pick(urls, 'website', 'Weitere Webseite');
+
+  // CATEGORIES: the groups the user filed the contact in ("Elektriker", "Gartenbau"), often its
+  // trade, as a line of the notes (interop review, stop 62: dropped unsaid). Not our own
+  // export's (the asset's name, contract §7), nor the groups a program makes itself (Google's
+  // "myContacts" and "starred", Apple's and Android's "Starred in Android").
+  // Nor the apartment's own name, which our export wrote and a phone's export carries back
+  // (also as two groups where its comma went unescaped).
+  if (!ownExport) {
+    const groups = reader
+      .all('CATEGORIES')
+      .flatMap((property) => splitUnescaped(reader.raw(property), ',').map((item) => singleLine(unescapeText(item, version))))
+      .filter((group) => group !== '' && !SYSTEM_GROUPS.test(group) && group !== assetName);
+    const line = [...new Set(groups)].join(', ');
+    if (line !== '' && line !== assetName) overflow.add(() => `Kategorien: ${line}`, 'categories', line);
+  }
 
   // Someone to list the card under: N, else FN (unless it only repeats the company), else the
   // company, else the e-mail address. FN is not split into first and last name: "Müller GmbH &
@@ -1023,7 +1083,10 @@ function mapCard(card: RawCard, index: number, decoding: Decoding): ImportedCard
   } else {
     // (An invisible name is not kept as one: the row would show it, and sort by it.)
     firstName = lastName = '';
-    if (formattedName !== '' && formattedName !== company) lastName = overflow.fit('last_name', formattedName);
+    // An FN that begins with the title N gives ("Herr Müller" beside N:;;;Herr;) without it: the
+    // row said "Herr Herr Müller" (interop review, stop 62).
+    const listed = title !== '' && formattedName.startsWith(`${title} `) ? formattedName.slice(title.length + 1).trim() : formattedName;
+    if (listed !== '' && listed !== company) lastName = overflow.fit('last_name', listed);
     if (!NAME_VISIBLE.test(lastName)) lastName = '';
     if (lastName !== '') nameFrom = 'formattedName';
     else if (NAME_VISIBLE.test(company)) nameFrom = 'company';
@@ -1122,10 +1185,17 @@ function toAddress(parts: readonly string[], types: ReadonlySet<string>, label: 
   return { types, label, street: joinNonEmpty(', ', street, extended, box), city: joinNonEmpty(', ', city, region), postalCode, country };
 }
 
+/**
+ * A program's own bookkeeping, no word of the user's: Outlook's card design (X-MS-OL-…),
+ * Thunderbird's "prefers HTML mail" flag, Evolution's sync annotations (interop review, stop 62:
+ * named as "Daten anderer Programme", as if something the user wrote were left out).
+ */
+const BOOKKEEPING = /^X-(?:MS-OL-|COUCHDB-|MOZILLA-HTML$)/;
+
 function ignoredProperties(card: RawCard): string[] {
   const names = new Set<string>();
   for (const property of card.properties) {
-    if (NOT_REPORTED.has(property.name) || property.name.startsWith('X-MS-OL-')) continue;
+    if (NOT_REPORTED.has(property.name) || BOOKKEEPING.test(property.name)) continue;
     if (property.skippedValue || property.raw.trim() !== '') names.add(property.name);
   }
   return [...names];
@@ -1159,12 +1229,15 @@ function urlValue(value: string, version: string, ownExport: boolean): string {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Reads an uploaded .vcf file: every card as it would be stored, or why the file cannot be read. */
-export function parseVcf(file: Uint8Array): ImportResult {
+/**
+ * Reads an uploaded .vcf file: every card as it would be stored, or why the file cannot be read.
+ * `assetName`: the apartment's name, which our export writes as every card's CATEGORIES.
+ */
+export function parseVcf(file: Uint8Array, assetName = ''): ImportResult {
   try {
     const reading = read(file);
     const decoding: Decoding = { declaredCharset: reading.declaredCharset, forcedUtf8: reading.forcedUtf8 };
-    const cards = reading.cards.map((card, position) => mapCard(card, position + 1, decoding));
+    const cards = reading.cards.map((card, position) => mapCard(card, position + 1, decoding, assetName.trim()));
     return { ok: true, cards, skipped: reading.skipped };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: error.failure };

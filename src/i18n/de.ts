@@ -155,6 +155,7 @@ export const de = {
     vcardName: 'vCard herunterladen',
     address: 'Adresse',
     department: 'Abteilung',
+    categories: 'Kategorien',
     callName: (name: string) => `${name} anrufen`,
     mailName: (name: string) => `E-Mail an ${name}`,
     columns: { name: 'Name', meta: 'Position · Unternehmen', phone: 'Telefonnummer', email: 'E-Mail-Adresse' },

@@ -138,6 +138,7 @@ export const en: Messages = {
     vcardName: 'Download vCard',
     address: 'Address',
     department: 'Department',
+    categories: 'Categories',
     callName: (name: string) => `Call ${name}`,
     mailName: (name: string) => `Email ${name}`,
     columns: { name: 'Name', meta: 'Position · Company', phone: 'Phone number', email: 'Email address' },

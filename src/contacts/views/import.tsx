@@ -126,7 +126,9 @@ export function ImportPreview(props: {
   const { t, paths } = shell;
   const action = paths.confirmImport(assetId, importId);
   const label = (field: string) =>
-    field === 'address' || field === 'department' ? t.contacts[field] : ((t.contacts.fields as Record<string, string>)[field] ?? field);
+    field === 'address' || field === 'department' || field === 'categories'
+      ? t.contacts[field]
+      : ((t.contacts.fields as Record<string, string>)[field] ?? field);
   // What went into the notes, once per field: "Mobilnummer, Telefonnummer (5 ×)".
   const moved = (card: StagedCard) => {
     const counts = new Map<string, number>();
