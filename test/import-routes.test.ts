@@ -431,6 +431,20 @@ describe('importing a .vcf', () => {
     expect(stored.results).toEqual([{ phone: '089 222222' }]);
   });
 
+  it('marks one person twice in the file by the same number (an Android account contact and its SIM copy), not colleagues at one number (interop review, stop 62)', async () => {
+    const user = household('imp-sim');
+    const vcard = (...lines: string[]) => `BEGIN:VCARD\r\nVERSION:3.0\r\n${lines.join('\r\n')}\r\nEND:VCARD\r\n`;
+    const file = [
+      vcard('N:Schmidt;Stefan;;;', 'ORG:Küchen Schmidt GmbH', 'TEL;TYPE=CELL:0171 2345678'),
+      vcard('N:Schmidt;Stefan;;;', 'TEL:+49 171 2345678'),
+      // A colleague at the same number, and the firm's own entry: no copies of Stefan.
+      vcard('N:Schmidt;Petra;;;', 'TEL:0171 2345678'),
+      vcard('FN:Küchen Schmidt GmbH', 'ORG:Küchen Schmidt GmbH', 'TEL:0171 2345678'),
+    ].join('');
+    const html = await (await upload(user, file)).text();
+    expect(previewOf(html).ticked).toEqual(['1', '3', '4']);
+  });
+
   it('offers nothing to confirm for a file of which no card can be imported', async () => {
     const user = household('imp-n');
     const html = await (await upload(user, 'BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:Nur eine Notiz\r\nEND:VCARD\r\n')).text();

@@ -146,6 +146,7 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
   }
   const mark: DuplicateIndex['mark'] = (cards) => {
     const inFile = new Set<string>();
+    const peopleInFile = new Map<string, Person[]>();
     return cards.map((card) => {
       // A card that cannot be imported is said as that alone, not also as a likely duplicate
       // ("daher zunächst nicht angehakt" beside "kann nicht übernommen werden": UX review).
@@ -164,9 +165,21 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
         index.get(card.uid ?? '')?.[0]?.[0] ?? keys.flatMap((key) => index.get(key) ?? []).find(([, other]) => !others(who, other))?.[0];
       // Within the file only the same name and company counts (a card without either: its last
       // detail): colleagues in one export often share an office's number or e-mail address.
+      // But one person twice, by the same number or address (an Android export's account contact
+      // and its SIM copy, "0171 …" with the firm and "+49 171 …" without: interop review, stop
+      // 62), as the book's contacts count: both name a person, and the names do not tell them apart.
       const own = keys.at(named ? 0 : -1);
-      if (!duplicateOf && own && inFile.has(own)) return { ...card, duplicateOf: IN_FILE };
+      const reach = keys.slice(named ? 1 : 0);
+      const someone = who.join('') !== '';
+      const twice = someone && reach.some((key) => peopleInFile.get(key)?.some((other) => !others(who, other)));
+      if (!duplicateOf && ((own && inFile.has(own)) || twice)) return { ...card, duplicateOf: IN_FILE };
       if (own) inFile.add(own);
+      if (someone)
+        for (const key of reach) {
+          const people = peopleInFile.get(key);
+          if (people) people.push(who);
+          else peopleInFile.set(key, [who]);
+        }
       return { ...card, duplicateOf };
     });
   };
