@@ -1163,6 +1163,17 @@ describe('detail and edit', () => {
         /„Zweimal weg GmbH“ wurde inzwischen wiederhergestellt und am [\d.]+, [\d:]+ von Anna Müller wieder gelöscht\. Diese Löschung bleibt/,
       );
       expect(await storedRow(id)).toMatchObject({ deleted_at: expect.any(Number), version: 5 });
+      // His "Zuletzt gelöscht", loaded before, offers "Wiederherstellen" of version 2: refused the
+      // same way, on "Zuletzt gelöscht" as it is now (co-buyer review, stop 62: it brought the
+      // contact back over Anna's delete, unsaid).
+      const old = await send(`${LIST}/${id}/history/2/restore`, { user: jon, htmx, form: { version: '2' } });
+      expect(old.status).toBe(409);
+      const page = await old.text();
+      expect(textOf(page)).toMatch(
+        /„Zweimal weg GmbH“ wurde inzwischen wiederhergestellt und am [\d.]+, [\d:]+ von Anna Müller wieder gelöscht\. Diese Löschung bleibt/,
+      );
+      expect(page).toContain(`action="${LIST}/${id}/history/5/restore"`);
+      expect(await storedRow(id)).toMatchObject({ deleted_at: expect.any(Number), version: 5 });
     }
     // Anna's list of her first delete, reloaded: no notice of a delete that is no longer hers, no undo.
     const reloaded = await send(`${LIST}?deleted=${id}`, { user: jon });

@@ -1468,7 +1468,7 @@ describe('Zuletzt gelöscht', () => {
     expect((await row(id))?.deleted_at).not.toBeNull();
   });
 
-  it('brings a contact back from a stale "Zuletzt gelöscht" with what a co-buyer saved since (review)', async () => {
+  it('brings a contact back from a stale "Zuletzt gelöscht" with what a co-buyer saved since, once its delete is the one shown (reviews)', async () => {
     const { first, second, id, base, save } = await ownContact('whg-stale-deleted', { company: 'Maler Klecks', phone: '089 1' });
     const list = '/assets/whg-stale-deleted/contacts';
     expect((await send(`${list}/${id}/delete`, { user: second, form: { version: '1' } })).status).toBe(303);
@@ -1476,7 +1476,13 @@ describe('Zuletzt gelöscht', () => {
     expect((await send(`${list}/${id}/restore`, { user: second, form: {} })).status).toBe(303);
     expect((await save(second, { ...base, version: '3', notes: 'Angebot liegt im Ordner' })).status).toBe(303);
     expect((await send(`${list}/${id}/delete`, { user: second, form: { version: '4' } })).status).toBe(303);
-    const back = await send(`${list}/${id}/history/2/restore`, { user: first, form: { version: '2' } });
+    // Her old "Wiederherstellen" does not override his second delete unseen (co-buyer review,
+    // stop 62): 409, "Zuletzt gelöscht" as it is now, and why.
+    const stale = await send(`${list}/${id}/history/2/restore`, { user: first, form: { version: '2' } });
+    expect(stale.status).toBe(409);
+    expect(await row(id)).toMatchObject({ deleted_at: expect.any(Number), version: 5 });
+    // Restored from that page, it comes back with his note.
+    const back = await send(`${list}/${id}/history/5/restore`, { user: first, form: { version: '5' } });
     expect(back.status).toBe(303);
     expect(await row(id)).toMatchObject({ deleted_at: null, notes: 'Angebot liegt im Ordner', phone: '089 1' });
   });

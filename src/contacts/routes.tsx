@@ -1022,13 +1022,23 @@ contactRoutes.post(
     // An older version is restored like an edit that types its values: validated by today's
     // rules, merged with whatever co-buyers saved since the page was loaded.
     const form = readContactForm(old.values);
+    // Only from "Zuletzt gelöscht" (its form carries the deleted version): a live contact's
+    // history offers an older deletion's values too, restored as any version (code review).
+    const bringsBack = old.action === 'delete' && restoring === version;
+    // Restored and deleted again since that page was loaded: that delete was a co-buyer's choice;
+    // it stays (409, and why), as the list's "Rückgängig" answers (co-buyer review, stop 62: an
+    // old "Wiederherstellen" brought the contact back over it, unsaid).
+    const { contact } = state;
+    if (bringsBack && contact.deletedAt !== null && contact.version !== version) {
+      const { t } = c.var.shell;
+      const alert = t.contacts.undoChanged(displayName(contact), contact.updatedByName, formatDateTime(t.locale, contact.updatedAt));
+      return deletedPage(c, 409, alert);
+    }
     // A deleted version is what "Zuletzt gelöscht" brings back; an older one of a contact deleted
     // since the history was loaded is answered as an edit of it (saveEdit: 'gone').
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
       restore: true,
-      // Only from "Zuletzt gelöscht" (its form carries the deleted version): a live contact's
-      // history offers an older deletion's values too, restored as any version (code review).
-      bringsBack: old.action === 'delete' && restoring === version,
+      bringsBack,
       state: version === undefined ? undefined : state,
     });
     // From "Zuletzt gelöscht" a deleted contact comes back (its form carries the deleted version;
@@ -1045,13 +1055,18 @@ contactRoutes.post(
 );
 
 /** A restore of a contact deleted for good meanwhile: 404, said on "Zuletzt gelöscht" (where a restore comes from). */
-async function goneForGood(c: Ctx) {
+function goneForGood(c: Ctx) {
+  return deletedPage(c, 404, c.var.shell.t.contacts.goneForGood);
+}
+
+/** "Zuletzt gelöscht" as it is now, with why a restore from it did not happen. */
+async function deletedPage(c: Ctx, status: 404 | 409, message: string) {
   const { db, asset, shell } = c.var;
   const contacts = await deletedContacts(db, asset.id);
   return render(c, {
-    status: 404,
+    status,
     title: shell.t.contacts.deletedTitle,
-    body: <DeletedContacts shell={shell} assetId={asset.id} contacts={contacts} message={shell.t.contacts.goneForGood} alert />,
+    body: <DeletedContacts shell={shell} assetId={asset.id} contacts={contacts} message={message} alert />,
   });
 }
 
