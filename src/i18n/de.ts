@@ -258,6 +258,7 @@ export const de = {
     // The same comparison when the input is an earlier version restored over a newer change.
     conflictRestoreText: (name: string, date: string) =>
       `${name} hat den Kontakt am ${date} geändert, nachdem Sie den Verlauf geöffnet haben. Nichts wurde überschrieben. Vergleichen Sie die frühere Fassung mit der gespeicherten und entscheiden Sie.`,
+    conflictOnlyHere: 'Ihre Eingaben stehen nur auf dieser Seite: Mit „Zurück“ im Browser gingen sie verloren. Bitte entscheiden Sie hier.',
     conflictField: 'Feld',
     conflictYours: 'Meine Eingabe',
     conflictKeepMine: 'Meine Eingaben trotzdem speichern',

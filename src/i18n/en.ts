@@ -230,6 +230,7 @@ export const en: Messages = {
       `${name} changed the contact on ${date} while you were editing it. Nothing was overwritten. Compare the details and decide.`,
     conflictRestoreText: (name: string, date: string) =>
       `${name} changed the contact on ${date}, after you opened its history. Nothing was overwritten. Compare the earlier version with the saved one and decide.`,
+    conflictOnlyHere: 'Your input is only on this page: the browser’s Back button would lose it. Please decide here.',
     conflictField: 'Field',
     conflictYours: 'My input',
     conflictKeepMine: 'Save my input anyway',
