@@ -1523,13 +1523,20 @@ describe('Zuletzt gelöscht', () => {
     expect((await send(card, { user: j, form: { version: '3', company: 'Schon da GmbH', phone: '089 3' } })).status).toBe(303);
     const again = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '2' }, htmx: true });
     expect(again.status).toBe(200);
-    expect(textOf(await again.text())).toContain(
-      '„Schon da GmbH“ ist wiederhergestellt. Jonas Müller hat inzwischen die Telefonnummer geändert – diese Änderung ist übernommen.',
-    );
+    // Said as the list's undo says it: back already, by Jonas, whose change is there (co-buyer
+    // review, stop 62: "ist wiederhergestellt" named her as the one who brought it back).
+    const said =
+      /„Schon da GmbH“ ist schon wieder da, zuletzt geändert von Jonas Müller am [\d.]+, [\d:]+\. Bitte prüfen Sie die aktuelle Fassung\./;
+    const againText = textOf(await again.text());
+    expect(againText).toMatch(said);
+    expect(againText).not.toContain('ist wiederhergestellt');
     expect(await row(id)).toMatchObject({ deleted_at: null, version: 4, phone: '089 3', updated_by_name: j.name });
-    // Without JS the card names no one as its restorer's own change (the save that the notice reads is none of hers).
+    // Without JS the same, on the card the answer leads to.
     const plain = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '2' } });
     expect(plain.headers.get('location')).toBe(`${list}/${id}?done=restored`);
+    const plainText = textOf(await (await send(plain.headers.get('location') ?? '', { user: a })).text());
+    expect(plainText).toMatch(said);
+    expect(plainText).not.toContain('ist wiederhergestellt');
   });
 
   it('restores an older deletion\u2019s values from a live contact\u2019s history like any version, merged, and never undoes a delete made since (code review)', async () => {
