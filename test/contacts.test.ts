@@ -1305,7 +1305,10 @@ describe('detail and edit', () => {
     const response = await send(`${LIST}/${id}`, { user: ada, form: { version: '1', company: 'Geändert GmbH', notes: 'bleibt' } });
     expect(response.status).toBe(409);
     const html = await response.text();
-    expect(textOf(html)).toContain('Der Kontakt wurde inzwischen gelöscht. Ihre Eingaben sind unten erhalten');
+    // Who deleted it, and where it is with his change (co-buyer review, stop 62: "inzwischen gelöscht" alone).
+    expect(textOf(html)).toContain(
+      `Der Kontakt wurde inzwischen geändert und von ${jon.name} gelöscht; unter „Zuletzt gelöscht“ lässt er sich mit diesen Änderungen wiederherstellen. Ihre Eingaben sind unten erhalten: Sie können sie als neuen Kontakt speichern.`,
+    );
     expect(html).toContain('bleibt</textarea>');
     expect(html).not.toContain('name="revive"');
   });

@@ -967,6 +967,9 @@ function answerEdit(
           contactId: current.id,
           revive,
           version: done === 'version' || done === 'undone' || undefined,
+          // Changed, then deleted: who deleted it, and that it is under "Zuletzt gelöscht" with
+          // those changes (co-buyer review, stop 62: "Der Kontakt wurde inzwischen gelöscht" alone).
+          deletedBy: revive ? undefined : current.updatedByName,
         },
         values: form.values,
         errors: form.errors,

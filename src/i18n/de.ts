@@ -430,8 +430,8 @@ export const de = {
       `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${localNumber(room)}. Haken Sie weniger an.`,
     goneTitle: 'Dieser Kontakt wurde inzwischen gelöscht',
     /** `version`: the form holds an older version a restore from the history brought, not input. */
-    goneText: (by?: string, version?: boolean) =>
-      `${by ? `${by} hat den Kontakt gelöscht, ${version ? 'nachdem Sie den Verlauf geöffnet haben' : 'während Sie ihn bearbeitet haben'}.` : 'Der Kontakt wurde inzwischen gelöscht.'} ${version ? 'Die Fassung, die Sie wiederherstellen wollten, steht unten' : 'Ihre Eingaben sind unten erhalten'}: Sie können ${by ? 'den Kontakt damit wiederherstellen oder sie' : 'sie'} als neuen Kontakt speichern.`,
+    goneText: (by?: string, version?: boolean, deletedBy?: string) =>
+      `${by ? `${by} hat den Kontakt gelöscht, ${version ? 'nachdem Sie den Verlauf geöffnet haben' : 'während Sie ihn bearbeitet haben'}.` : deletedBy ? `Der Kontakt wurde inzwischen geändert und von ${deletedBy} gelöscht; unter „Zuletzt gelöscht“ lässt er sich mit diesen Änderungen wiederherstellen.` : 'Der Kontakt wurde inzwischen gelöscht.'} ${version ? 'Die Fassung, die Sie wiederherstellen wollten, steht unten' : 'Ihre Eingaben sind unten erhalten'}: Sie können ${by ? 'den Kontakt damit wiederherstellen oder sie' : 'sie'} als neuen Kontakt speichern.`,
     reviveWithInput: 'Mit meinen Eingaben wiederherstellen',
     saveAsNew: 'Als neuen Kontakt speichern',
     madeBefore: (name: string) =>

@@ -389,8 +389,8 @@ export const en: Messages = {
     importKept: (names: string) => `Kept, as changed after the import: ${names}.`,
     importFull: (room: number) => `That many contacts no longer fit this property: there is room for ${localNumber(room)}. Tick fewer.`,
     goneTitle: 'This contact has been deleted meanwhile',
-    goneText: (by?: string, version?: boolean) =>
-      `${by ? `${by} deleted the contact ${version ? 'after you opened its history' : 'while you were editing it'}.` : 'The contact has been deleted meanwhile.'} ${version ? 'The version you wanted to restore is below' : 'Your input is kept below'}: you can ${by ? 'restore the contact with it or save it' : 'save it'} as a new contact.`,
+    goneText: (by?: string, version?: boolean, deletedBy?: string) =>
+      `${by ? `${by} deleted the contact ${version ? 'after you opened its history' : 'while you were editing it'}.` : deletedBy ? `The contact has been changed meanwhile and deleted by ${deletedBy}; under “Recently deleted” it can be restored with those changes.` : 'The contact has been deleted meanwhile.'} ${version ? 'The version you wanted to restore is below' : 'Your input is kept below'}: you can ${by ? 'restore the contact with it or save it' : 'save it'} as a new contact.`,
     reviveWithInput: 'Restore with my input',
     saveAsNew: 'Save as new contact',
     madeBefore: (name: string) =>

@@ -36,7 +36,15 @@ export type FormMode =
    * (`revive`: it is still in "Zuletzt gelöscht") to bring it back with the input, which leaves
    * no copy when the one who deleted it undoes that too.
    */
-  | { kind: 'gone'; formToken: string; contactId: string; revive?: { version: number; by: string }; version?: boolean }
+  | {
+      kind: 'gone';
+      formToken: string;
+      contactId: string;
+      revive?: { version: number; by: string };
+      version?: boolean;
+      /** Changed before its delete (no revive with this input): who deleted it. */
+      deletedBy?: string;
+    }
   /** The session ended before the form arrived: the same request, ready to be sent again. */
   | {
       kind: 'resend';
@@ -109,7 +117,7 @@ export function ContactForm(props: ContactFormProps) {
       {/* Read out as it arrives, as a clash's explanation is: the heading alone does not say what to do. */}
       {mode.kind === 'gone' ? (
         <p class="alert" role="alert">
-          {t.contacts.goneText(mode.revive?.by, mode.version)}
+          {t.contacts.goneText(mode.revive?.by, mode.version, mode.deletedBy)}
         </p>
       ) : null}
       {props.message ? (
