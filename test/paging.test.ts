@@ -171,6 +171,33 @@ describe('sections and the way on after a reload', () => {
     expect(end).not.toContain('Mehr laden');
   });
 
+  it('"Mehr laden" and "Weiter" after a co-buyer deleted every row after the page say that nothing follows, and the counts follow (search review, stop 62)', async () => {
+    const assetId = 'sec-gone';
+    const user = household(assetId);
+    const ids = await seedContacts(assetId, 103, (index) => ({ last_name: `Import ${String(index).padStart(3, '0')}` }));
+    const first = await (await send(`/assets/${assetId}/contacts?q=Import`, { user })).text();
+    const next = pageOf(first).next ?? '';
+    expect(pageOf(first).ids).toHaveLength(100);
+    expect(first).toContain('103 Treffer drucken');
+    const db = connect(env.DB);
+    for (const id of ids.slice(100)) await deleteContact(db, assetId, id, undefined, author);
+    // With JS: the button's place says it and takes focus (its text read out); the count and the
+    // export's and print's counts are sent along.
+    const more = await (await send(`${next}&part=rows&total=103`, { user, htmx: true })).text();
+    expect(more).toContain('<li class="more end" tabindex="-1" data-focus-row="Keine weiteren Treffer.">Keine weiteren Treffer.</li>');
+    expect(more).not.toContain('Mehr laden');
+    expect(more).toContain('100 Treffer für „Import“');
+    expect(more).toContain('100 Treffer drucken');
+    // Without JS: the page after "Weiter" says it too, with the way back to the start.
+    const page = await (await send(next, { user })).text();
+    expect(page).toContain('<li class="more end" tabindex="-1">Keine weiteren Treffer.</li>');
+    expect(page).toContain('Zurück zum Anfang');
+    // A page that holds all there is says nothing of the kind.
+    const list = await (await send(`/assets/${assetId}/contacts`, { user })).text();
+    expect(pageOf(list).next).toBeUndefined();
+    expect(list).not.toContain('Keine weiteren');
+  });
+
   it('a delete from a contact opened on the second page, and its undo, return to that page', async () => {
     const assetId = 'sec-delete';
     const user = household(assetId);

@@ -115,6 +115,7 @@ export const de = {
     searchHint: 'Name, Ort, Nummer',
     searchButton: 'Suchen',
     loadMore: 'Mehr laden',
+    noMore: (search: boolean): string => (search ? 'Keine weiteren Treffer.' : 'Keine weiteren Kontakte.'),
     loadedMore: (n: number, search: boolean) =>
       search
         ? n === 1

@@ -97,6 +97,7 @@ export const en: Messages = {
     searchHint: 'Name, town, number',
     searchButton: 'Search',
     loadMore: 'Load more',
+    noMore: (search: boolean) => (search ? 'No further matches.' : 'No further contacts.'),
     loadedMore: (n: number, search: boolean) =>
       search
         ? n === 1

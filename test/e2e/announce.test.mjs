@@ -131,6 +131,37 @@ describe('announcements and focus after partial swaps', () => {
     assert.ok(Math.abs(back - place) < 5, `the same place: ${back} against ${place}`);
   });
 
+  test('"Mehr laden" after a co-buyer deleted the rest says that nothing follows, where focus stays (search review, stop 62)', async () => {
+    const prefix = `Rest ${unique()}`;
+    await addThroughHttp(anna.page, 50, `${prefix} A`);
+    await addThroughHttp(jonas.page, 53, `${prefix} B`);
+    const { page } = anna;
+    await page.goto(`${listPath()}?q=${encodeURIComponent(prefix)}`);
+    assert.equal(await page.locator('li.contact').count(), 100);
+    // Jonas deletes the three not shown yet (they sort last).
+    const his = await jonas.page.request.get(`${listPath()}?q=${encodeURIComponent(`${prefix} B`)}`);
+    const ids = [...(await his.text()).matchAll(/<li class="contact" id="c-([A-Za-z0-9_-]+)"/g)].map((match) => match[1]).slice(-3);
+    assert.equal(ids.length, 3);
+    for (const id of ids) {
+      const deleted = await jonas.page.request.post(`${listPath()}/${id}/delete`, {
+        headers: { Origin: BASE_URL },
+        form: { version: '1' },
+        maxRedirects: 0,
+      });
+      assert.equal(deleted.status(), 303);
+    }
+    const said = await recordAnnouncements(page);
+    await page.getByRole('link', { name: 'Mehr laden' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.matches('li.end'));
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Keine weiteren Treffer.');
+    assert.equal(await page.getByRole('link', { name: 'Mehr laden' }).count(), 0, 'no button that does nothing');
+    assert.match(await page.locator('#count').innerText(), /^100 Treffer/);
+    assert.match(await page.locator('#export-vcf').innerText(), /100 Treffer/);
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === 'Keine weiteren Treffer.');
+    assert.deepEqual(said, ['Keine weiteren Treffer.']);
+  });
+
   test('the import preview\u2019s "Alle Haken entfernen" and "Alle anhaken" change the boxes at once, without a request', async () => {
     const { page } = anna;
     const tag = `Haken ${unique()}`;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { coercedNumber, fieldsThen, integerIn, lengthIn, matching, orElse } from '../../src/contacts/or-else';
+import { coercedNumber, fieldsThen, integerIn, lengthIn, matching, oneOf, orElse } from '../../src/contacts/or-else';
 import { TENANT } from '../../src/db/tenants';
 import { CONTACT_ID } from '../../src/paths';
 import { ASSET_ID } from '../../src/session/claims';
@@ -62,15 +62,31 @@ describe('orElse(schema, value) answers as z.catch(schema, value)', () => {
   });
 });
 
-describe("a one-value enum answers as a literal (routes.tsx: group and view, without zod's literal schema)", () => {
+describe("oneOf(values) answers as z.enum(values), and with one value as a literal (routes.tsx: the query's choices, without zod's enum and literal schemas)", () => {
   it('under orElse, for every value a query parameter can bring', () => {
-    for (const value of ['position', 'warranty']) {
-      const ours = orElse(z.optional(z.enum([value])), undefined);
-      const literal = z.catch(z.optional(z.literal(value)), undefined);
-      for (const input of [...inputs, value, ` ${value}`, value.toUpperCase(), [value]])
-        expect({ input, output: ours.parse(input) }).toEqual({ input, output: literal.parse(input) });
-      expect(ours.parse(value)).toBe(value);
+    for (const values of [['position'], ['warranty'], ['results', 'rows'], ['saved', 'restored', 'version', 'undone']]) {
+      const ours = orElse(z.optional(oneOf(values)), undefined);
+      const zods: z.ZodMiniType[] = [z.catch(z.optional(z.enum(values)), undefined)];
+      if (values.length === 1) zods.push(z.catch(z.optional(z.literal(values[0] ?? '')), undefined));
+      for (const zod of zods)
+        for (const input of [
+          ...inputs,
+          ...values,
+          ...values.flatMap((value) => [` ${value}`, value.toUpperCase(), [value], `${value}\u0000`]),
+        ])
+          expect({ input, output: ours.parse(input) }).toEqual({ input, output: zod.parse(input) });
+      for (const value of values) expect(ours.parse(value)).toBe(value);
     }
+  });
+
+  it('for any string', () => {
+    const values = ['results', 'rows'];
+    const ours = orElse(z.optional(oneOf(values)), undefined);
+    const zod = z.catch(z.optional(z.enum(values)), undefined);
+    assertProperty(
+      fc.property(fc.oneof(fc.string(), fc.constantFrom(...values)), (input) => ours.parse(input) === zod.parse(input)),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -352,6 +352,7 @@ export function Rows(props: {
   // The warranty view judges every row and its heading by the day its order splits at (review).
   const today = page.day ?? props.today;
   const next = page.next ? shell.paths.contacts(assetId, { ...view, after: page.next }) : undefined;
+  const noMore = shell.t.contacts.noMore(view.q !== '');
   let group = props.previous;
   // One string for all rows (plain strings, escaped as hono/html does): no escaped String object
   // per row and per piece of it, and one child for the renderer.
@@ -414,6 +415,13 @@ export function Rows(props: {
           >
             {shell.t.contacts.loadMore}
           </a>
+        </li>
+      ) : page.contacts.length === 0 && (props.loadedMore || page.continued) ? (
+        // Nothing after the rows shown (a co-buyer deleted the rest meanwhile): said where "Mehr
+        // laden" stood, and keyboard focus stays there (search review, stop 62: the button stayed
+        // and did nothing; without JS "Weiter" led to an empty page).
+        <li class="more end" tabindex={-1} data-focus-row={props.loadedMore ? noMore : undefined}>
+          {noMore}
         </li>
       ) : null}
     </>
