@@ -167,10 +167,11 @@ describe('what people type around their words (search review, stop 43), through 
   });
 
   it('puts people before firms when a salutation says a person is sought (search review)', async () => {
-    // Without one, German order within the rank: the firm under B after the man under A.
-    expect(await names('Meier')).toEqual(['Karl Abel-Meier', 'Bäder Meier', 'Petra Groß-Bölting', 'Petra Meier', 'Adler']);
+    // Without one, German order within the rank: the firm under B after the man under A; who is
+    // named so (a person, or a firm's own card) before who works at "Fliesen-Meier" (stop 62).
+    expect(await names('Meier')).toEqual(['Karl Abel-Meier', 'Bäder Meier', 'Petra Meier', 'Petra Groß-Bölting', 'Adler']);
     for (const q of ['Herr Meier', 'Frau Meier', 'Meier (Frau)', 'Hr. meier'])
-      expect(await names(q), q).toEqual(['Karl Abel-Meier', 'Petra Groß-Bölting', 'Petra Meier', 'Bäder Meier', 'Adler']);
+      expect(await names(q), q).toEqual(['Karl Abel-Meier', 'Petra Meier', 'Petra Groß-Bölting', 'Bäder Meier', 'Adler']);
     // A legal form or "Firma" says a firm is sought: people without a company after the firms
     // (second code review: "Kowalczyk GmbH" listed the Kowalczyks first).
     for (const q of ['Meier GmbH', 'Firma Meier', 'Meier KG.', 'Fa. Meier'])
@@ -178,6 +179,40 @@ describe('what people type around their words (search review, stop 43), through 
     expect(await names('GmbH')).toEqual(['Petra Groß-Bölting']);
     // A mention in the notes still ranks last, and "Frau" alone is a word like any other.
     expect(await names('Frau')).toEqual(['Adler']);
+  });
+});
+
+describe('who is named so ranks before who only works there (search review, stop 62), through the SQL', () => {
+  const NAMED = 'search-named';
+  const buyer: TestUser = { ...anna, sub: 'u-search-named', assets: [{ id: NAMED, name: 'Benannt' }] };
+  let made: Promise<string[]> | undefined;
+  const names = async (q: string) => {
+    made ??= seedContacts(
+      NAMED,
+      7,
+      (index) =>
+        [
+          { first_name: 'Tanja', last_name: 'Fuß', company: 'Bodenbeläge Müller KG', position: 'Verlegerin' },
+          { first_name: 'Oliver', last_name: 'Hahn', company: 'Küchenstudio Müller' },
+          { first_name: 'Hans', last_name: 'Müller', company: 'Elektro Hahn' },
+          { first_name: 'Karl', last_name: 'Mueller' },
+          { company: 'Parkett Schäfer GmbH', phone: '089 1' },
+          { first_name: 'Ute', last_name: 'Bergmann', company: 'Parkett Schäfer GmbH' },
+          { first_name: 'Eva', last_name: 'Braun', company: 'Parkett Schäfer GmbH', position: 'Parkettlegerin' },
+        ][index] ?? {},
+    );
+    await made;
+    const html = await (await send(`/assets/${NAMED}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
+    return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
+  };
+
+  it('puts the Müllers (any spelling) before the staff of firms called Müller, and a firm before its staff', async () => {
+    // German order within each rank: Hans Müller, Karl Mueller (DIN 5007: "Mueller" before "Müller").
+    const mullers = ['Karl Mueller', 'Hans Müller'];
+    for (const q of ['Müller', 'Herr Müller', 'mueller']) expect(await names(q), q).toEqual([...mullers, 'Tanja Fuß', 'Oliver Hahn']);
+    expect(await names('Schäfer Parkett')).toEqual(['Parkett Schäfer GmbH', 'Ute Bergmann', 'Eva Braun']);
+    // His own last name before the firm of that name that another works at.
+    expect(await names('Hahn')).toEqual(['Oliver Hahn', 'Hans Müller']);
   });
 });
 

@@ -40,8 +40,12 @@
  *    it ("Graf von Faber-Castell" under F; it filed under G); each date of the notes is also
  *    stored as "02.03.2027", however it is written there ("2.3.2027", "12.03.27", "am 2. März
  *    2027"): a date is searched by that form.
+ * 14: the words of a contact's own name (first and last name; a firm's company where it has no
+ *    person's name) are marked apart from the other head words, so that a search ranks the
+ *    person or firm named so before those who only work there (search review, stop 62:
+ *    "Herr Müller" listed the staff of "Müller GmbH" first).
  */
-export const KEY_FORMAT = 13;
+export const KEY_FORMAT = 14;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -90,11 +94,15 @@ const PHONE_FIELDS: readonly FieldName[] = ['phone', 'mobile'];
 // are split on whitespace and lose their control characters) nor a full-width digit (folding
 // turns them into ASCII digits), so a needle can only match inside one form of its own section
 // and no test needs positions or substr():
-//   ' ' + form     a word of a head field (so ' ' + needle is a word-prefix test on the head)
+//   '\r' + form    a word of the contact's own name: first and last name, or a firm's company
+//                  where it has no person's name (a head word that ranks first)
+//   ' ' + form     a word of another head field (so ' ' + needle or '\r' + needle is a
+//                  word-prefix test on the head)
 //   '\t' + form    a word of any other field, including the phone fields as typed
 //   '\n' + digits  the canonical digits of phone and mobile, written in full-width digits
 //                  (U+FF10-FF19), so that text needles never match them and digit needles
 //                  never match text ("3100" typed as text still finds "3100" in the notes).
+const NAME_MARK = '\r';
 const HEAD_MARK = ' ';
 const BODY_MARK = '\t';
 const DIGITS_MARK = '\n';
@@ -371,6 +379,8 @@ function notesDates(value: string): string {
 export function searchKey(fields: KeyFields): string {
   const entries: Entry[] = [];
   let textCodePoints = 0;
+  // A firm's own card (no person's name): its company is its name.
+  const person = NAME_VISIBLE.test(fields.firstName + fields.lastName);
   for (const name of [...HEAD_FIELDS, ...BODY_FIELDS]) {
     let value = fieldValue(fields, name);
     // The warranty's end is also found as the pages show it: "10.05.2027", "05.2027", "10.5.2027".
@@ -384,7 +394,8 @@ export function searchKey(fields: KeyFields): string {
     if (name === 'notes') value += notesDates(value);
     textCodePoints += measure(value).codePoints;
     const head = HEAD_FIELDS.includes(name);
-    const mark = head ? HEAD_MARK : BODY_MARK;
+    const own = name === 'firstName' || name === 'lastName' || (name === 'company' && !person);
+    const mark = own ? NAME_MARK : head ? HEAD_MARK : BODY_MARK;
     const words = new Set(wordsOf(value));
     const add = (word: string, part: boolean) => {
       const forms = formsOf(word);
@@ -426,26 +437,34 @@ export function searchKey(fields: KeyFields): string {
   let codePoints = 0;
   let bytes = 0;
   const kept = new Set<Entry>();
+  const inName = new Set<string>();
   const inHead = new Set<string>();
   const inText = new Set<string>();
   const inDigits = new Set<string>();
   // Array.prototype.sort is stable: within a priority, the field order stays.
   for (const entry of [...entries].sort((a, b) => a.priority - b.priority)) {
-    // A form already stored in the head covers the same form in the body (a needle matches either).
-    const seen = entry.mark === HEAD_MARK ? inHead : entry.mark === BODY_MARK ? inText : inDigits;
-    if (seen.has(entry.form)) continue;
+    // A form already stored in the name covers the same form in the other head words, one in the
+    // head the same in the body (a needle matches either).
+    const seen = entry.mark === NAME_MARK ? inName : entry.mark === HEAD_MARK ? inHead : entry.mark === BODY_MARK ? inText : inDigits;
+    if (seen.has(entry.form) || (entry.mark === HEAD_MARK && inName.has(entry.form))) continue;
     const size = measure(entry.mark + entry.form);
     if (codePoints + size.codePoints > maxCodePoints || bytes + size.bytes > KEY_MAX_BYTES) continue;
     codePoints += size.codePoints;
     bytes += size.bytes;
     kept.add(entry);
     seen.add(entry.form);
-    if (entry.mark === HEAD_MARK) inText.add(entry.form);
+    if (entry.mark !== BODY_MARK && entry.mark !== DIGITS_MARK) inText.add(entry.form);
   }
   // Written in field order (head, body, digits) so that a key reads like the contact. A body form
-  // that a head form (admitted later, by priority) also holds is redundant.
+  // that a head form (admitted later, by priority) also holds is redundant, and so is a head form
+  // that a name form holds.
   return entries
-    .filter((entry) => kept.has(entry) && !(entry.mark === BODY_MARK && inHead.has(entry.form)))
+    .filter(
+      (entry) =>
+        kept.has(entry) &&
+        !(entry.mark === BODY_MARK && (inHead.has(entry.form) || inName.has(entry.form))) &&
+        !(entry.mark === HEAD_MARK && inName.has(entry.form)),
+    )
     .map((entry) => entry.mark + entry.form)
     .join('');
 }
@@ -643,7 +662,10 @@ export function parseQuery(query: string): SearchTerm[] {
   for (const term of terms) {
     const identity = JSON.stringify([termTest(term), prefixTest(term)]);
     if (seen.has(identity)) continue;
-    const cost = needleCount(termTest(term)) + needleCount(prefixTest(term));
+    // (The name's and head's tests bind each needle once: the repository writes their marks in
+    // the SQL. Counted as one test of the head, as before they were two, so that a query keeps
+    // as many words as it did: the bound on a search's work.)
+    const cost = needleCount(termTest(term)) + needleCount(nameTest(term));
     if (needles + cost > MAX_QUERY_NEEDLES) break;
     seen.add(identity);
     kept.push(term);
@@ -729,7 +751,7 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
       const [, day = '', month = '', year = ''] = numeric;
       // Or as typed, at the start of a word of any field ("12.3.2027" in a company's name), never
       // inside one ("2.3.2027" is no part of "12.3.2027").
-      const date = [...dayNeedles(day, month, year), ...[HEAD_MARK, BODY_MARK].map((mark) => mark + plain(word))];
+      const date = [...dayNeedles(day, month, year), ...[NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + plain(word))];
       dates.set(word, date);
       // Not "Ende" or "in": words of names too ("Michael Ende 12.03.2027": review).
       around(index, date, -1, BEFORE_DATE);
@@ -782,8 +804,15 @@ export function matchTest(terms: readonly SearchTerm[]): KeyTest {
  */
 export function prefixTest(term: SearchTerm): KeyTest {
   // (A match by a hyphenated word's parts alone ranks behind one of the whole word: not here.)
-  if (term.kind === 'text') return { any: term.needles.map((needle) => ({ contains: HEAD_MARK + needle })) };
+  if (term.kind === 'text')
+    return { any: term.needles.flatMap((needle) => [{ contains: NAME_MARK + needle }, { contains: HEAD_MARK + needle }]) };
   return { all: term.words.map(prefixTest) };
+}
+
+/** Whether a term starts a word of the contact's own name (its person's, or a firm's company). */
+export function nameTest(term: SearchTerm): KeyTest {
+  if (term.kind === 'text') return { any: term.needles.map((needle) => ({ contains: NAME_MARK + needle })) };
+  return { all: term.words.map(nameTest) };
 }
 
 /** Evaluates a KeyTest on a key exactly as SQLite's instr() does. */
@@ -799,12 +828,17 @@ export function matches(key: string, terms: readonly SearchTerm[]): boolean {
 }
 
 /**
- * The JS mirror of the SQL ranking: how many terms do NOT start a head word (0 ranks first).
+ * The JS mirror of the SQL ranking (0 ranks first): each term that starts no head word counts 1,
+ * one that starts a word of the name, company or position but not of the contact's own name a
+ * quarter (search review, stop 62: "Herr Müller" listed the staff of "Müller GmbH" before him).
  * Within a rank, the list keeps its German order (sort key, then id).
  */
 export function rank(key: string, terms: readonly SearchTerm[]): number {
-  return terms.filter((term) => !evaluate(key, prefixTest(term))).length;
+  return terms.reduce((sum, term) => sum + (evaluate(key, nameTest(term)) ? 0 : evaluate(key, prefixTest(term)) ? NOT_THE_NAME : 1), 0);
 }
+
+/** What a term that starts a head word, but not of the contact's own name, adds to its rank. */
+export const NOT_THE_NAME = 0.25;
 
 // ---- the sort key ---------------------------------------------------------------------------
 

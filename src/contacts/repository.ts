@@ -6,7 +6,18 @@ import { assetUsage, type ContactRow, contacts, contactVersions, importStaging, 
 import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './cursor';
 import { derivedColumns } from './derived';
 import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from './fields';
-import { KEY_FORMAT, type KeyTest, matchTest, parseQuery, prefixTest, type SearchTerm, seeksFirm, seeksPerson } from './keys';
+import {
+  KEY_FORMAT,
+  type KeyTest,
+  matchTest,
+  NOT_THE_NAME,
+  nameTest,
+  parseQuery,
+  prefixTest,
+  type SearchTerm,
+  seeksFirm,
+  seeksPerson,
+} from './keys';
 import type { VCardContact } from './vcard';
 import { berlinToday } from './warranty';
 
@@ -128,10 +139,20 @@ export interface ListOptions {
 
 /** A test of src/contacts/keys.ts as SQL: `instr()` only, so `%`, `_` and quotes are literal. */
 function keyTestSql(test: KeyTest): SQL {
-  if ('contains' in test) return sql`instr(${contacts.searchKey}, ${test.contains}) > 0`;
+  if ('contains' in test) {
+    // A test of the name's or head's words: the mark written in the SQL, the needle bound as in
+    // the match test (one value: D1 binds at most 100 per statement; keys.ts MAX_QUERY_NEEDLES).
+    const mark = MARKS[test.contains[0] ?? ''];
+    return mark
+      ? sql`instr(${contacts.searchKey}, ${sql.raw(mark)} || ${test.contains.slice(1)}) > 0`
+      : sql`instr(${contacts.searchKey}, ${test.contains}) > 0`;
+  }
   const parts = ('all' in test ? test.all : test.any).map(keyTestSql);
   return sql`(${sql.join(parts, 'all' in test ? sql` AND ` : sql` OR `)})`;
 }
+
+/** The search key's marks of the name's and the head's words (keys.ts) as SQL. */
+const MARKS: Readonly<Record<string, string>> = { '\r': 'char(13)', ' ': "' '" };
 
 /** Contacts with a warranty end: a literal '' so that the partial index contacts_asset_warranty applies. */
 const hasWarrantyEnd = sql`${contacts.warrantyUntil} <> ''`;
@@ -158,7 +179,8 @@ function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: L
       ],
     };
   if (terms.length > 0) {
-    // Terms that do not start a word of the name, company or position: 0 ranks first.
+    // Terms that do not start a word of the name, company or position count 1, those that start
+    // one but not of the contact's own name a quarter (keys.ts rank): 0 ranks first.
     // After "Herr"/"Frau", a firm without a person's name ranks half a term behind the people;
     // after "GmbH" or "Firma", a person without a company behind the firms.
     const query = options.query ?? '';
@@ -167,7 +189,13 @@ function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: L
       ...(seeksFirm(query) ? [sql`(CASE WHEN ${contacts.company} = '' THEN 0.5 ELSE 0 END)`] : []),
     ];
     const rank = sql`(${sql.join(
-      [...terms.map((term) => sql`(CASE WHEN ${keyTestSql(prefixTest(term))} THEN 0 ELSE 1 END)`), ...firms],
+      [
+        ...terms.map(
+          (term) =>
+            sql`(CASE WHEN ${keyTestSql(nameTest(term))} THEN 0 WHEN ${keyTestSql(prefixTest(term))} THEN ${sql.raw(String(NOT_THE_NAME))} ELSE 1 END)`,
+        ),
+        ...firms,
+      ],
       sql` + `,
     )})`;
     // Searching while grouped by position: the groups stay, ranked within each.
