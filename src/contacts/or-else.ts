@@ -62,6 +62,29 @@ export const oneOf = <const T extends readonly string[]>(values: T) =>
   z.string().check(z.refine((value) => values.includes(value))) as unknown as z.ZodMiniType<T[number], unknown>;
 
 /**
+ * `z.array(item)` for what only has to pass or fail: an array whose every item passes `item`,
+ * each as `item` gives it back. Without zod's array schema, which nothing else used (its parse
+ * of each item, their issues' paths and async work: the Worker's bundle): the session's claims.
+ * test/node/or-else.test.ts holds it to `z.array`.
+ */
+export const listOf = <T extends z.ZodMiniType>(item: T) =>
+  z.pipe(
+    z.custom<unknown[]>((value) => Array.isArray(value)),
+    z.transform((list: unknown[], ctx) => {
+      const items: z.output<T>[] = [];
+      for (const value of list) {
+        const parsed = z.safeParse(item, value);
+        if (!parsed.success) {
+          ctx.issues.push({ code: 'custom', input: value, message: 'item' });
+          return z.NEVER;
+        }
+        items.push(parsed.data);
+      }
+      return items;
+    }),
+  );
+
+/**
  * `z.regex(pattern)` as a refinement: whether a string matches, tested as zod tests it (from the
  * start: `lastIndex` 0). Without zod's regex and string-format checks, which nothing else used
  * (0.2 KB gzip of the Worker's bundle): the ids of a route's parameters, where a failure is a 404,

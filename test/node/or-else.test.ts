@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { coercedNumber, fieldsThen, integerIn, lengthIn, matching, oneOf, orElse } from '../../src/contacts/or-else';
+import { coercedNumber, fieldsThen, integerIn, lengthIn, listOf, matching, oneOf, orElse } from '../../src/contacts/or-else';
 import { TENANT } from '../../src/db/tenants';
 import { CONTACT_ID } from '../../src/paths';
 import { ASSET_ID } from '../../src/session/claims';
@@ -218,6 +218,55 @@ describe('lengthIn(least, most) answers as z.minLength(least) with z.maxLength(m
           same(value);
         },
       ),
+    );
+  });
+});
+
+describe('listOf(item) passes and fails as z.array(item), with the same items (src/session/claims.ts)', () => {
+  const item = z.object({ id: z.string().check(matching(/^[a-z]{1,3}$/)), name: z.string() });
+  const pairs: [z.ZodMiniType, z.ZodMiniType][] = [
+    [listOf(item), z.array(item)],
+    [listOf(z.string()), z.array(z.string())],
+    [listOf(item).check(lengthIn(1, 2)), z.array(item).check(z.minLength(1), z.maxLength(2))],
+  ];
+  const values = [
+    undefined,
+    null,
+    'a',
+    {},
+    { 0: 'a', length: 1 },
+    [],
+    ['a'],
+    ['a', 'b', 'c'],
+    ['a', 1],
+    [{ id: 'a', name: 'A' }],
+    [{ id: 'a', name: 'A', extra: true }],
+    [{ id: 'abcd', name: 'A' }],
+    [{ id: 'a', name: 'A' }, { id: 'b' }],
+    [
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+      { id: 'c', name: 'C' },
+    ],
+  ];
+  it('for arrays of objects and strings, in bounds and out, and for what is no array', () => {
+    for (const [ours, zods] of pairs)
+      for (const value of values) {
+        const [mine, theirs] = [z.safeParse(ours, value), z.safeParse(zods, value)];
+        expect({ value, success: mine.success, data: mine.data }).toEqual({ value, success: theirs.success, data: theirs.data });
+      }
+  });
+
+  it('for any JSON value', () => {
+    const [ours, zods] = pairs[0] ?? [];
+    if (!ours || !zods) throw new Error('no pair');
+    assertProperty(
+      fc.property(fc.jsonValue(), (value) => {
+        const [mine, theirs] = [z.safeParse(ours, value), z.safeParse(zods, value)];
+        expect(mine.success).toBe(theirs.success);
+        expect(mine.data).toEqual(theirs.data);
+      }),
+      { numRuns: 500 },
     );
   });
 });
