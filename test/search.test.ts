@@ -111,8 +111,10 @@ describe('search finds what people type', () => {
   it('shows one clear empty state with a way back and what is searched', async () => {
     await seed();
     const html = await (await send(`${LIST}?q=zzz-nichts`, { user })).text();
-    const text = textOf(html);
+    const text = textOf(html.slice(html.indexOf('<body')));
+    // Said once on the page (and in the tab's title: stop 62).
     expect(text.match(/Keine Treffer für „zzz-nichts“/g)).toHaveLength(1);
+    expect(html).toContain('<title>Keine Treffer für „zzz-nichts“ · ');
     expect(text).toContain('Gesucht wird in Namen, Unternehmen, Position, Adresse, Telefonnummern');
     expect(html).toContain(`href="${LIST}">Suche leeren</a>`);
     expect(text).not.toMatch(/0 Treffer/);

@@ -786,6 +786,12 @@
       const none = document.querySelector('#results .no-results p');
       const count = document.querySelector('#results .count') || (none && none.firstChild);
       if (count) announce(count.textContent.trim());
+      // The tab's title says what the search found, as a page loaded with it does (pages.tsx
+      // listPage; search review, stop 62): "12 Treffer für „Müller“ · <apartment> · Kontakte".
+      const asset = document.querySelector('header .asset');
+      const found =
+        document.getElementById('results').getAttribute('data-q') && count ? `${count.textContent.trim().replace(/\.$/, '')} · ` : '';
+      if (asset) document.title = `${found}${asset.textContent.trim()} · ${document.title.split(' · ').pop()}`;
     }
   });
 

@@ -100,8 +100,10 @@ export async function listPage(
   return render(c, {
     status: extra.status,
     list: true,
-    // "Lindenhof, Wohnung 12 · Kontakte": the book's heading is the app's name, said once.
-    title: view.view === 'warranty' ? `${shell.t.warranty.viewTitle} · ${asset.name || asset.id}` : asset.name || asset.id,
+    // "Lindenhof, Wohnung 12 · Kontakte": the book's heading is the app's name, said once; a
+    // search says what it found first (search review, stop 62: every search had the book's
+    // title, in the history and for a screen reader, WCAG 2.4.2).
+    title: `${view.view === 'warranty' ? `${shell.t.warranty.viewTitle} · ` : view.q ? `${page.total ? shell.t.contacts.found(page.total, view.q) : shell.t.contacts.noResults(view.q)} · ` : ''}${asset.name || asset.id}`,
     body: (
       <ContactBook
         shell={shell}

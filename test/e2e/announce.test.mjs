@@ -28,6 +28,11 @@ describe('announcements and focus after partial swaps', () => {
     assert.equal(await page.locator('[id="results"]').count(), 1, 'one #results after the swap');
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 Treffer für „schmidt“');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus stays in the search field');
+    // The tab's title says it, as the page loaded with the search does (stop 62).
+    const book = 'Lindenhof, Wohnung 12 · Kontakte';
+    assert.equal(await page.title(), `1 Treffer für „schmidt“ · ${book}`);
+    await page.reload();
+    assert.equal(await page.title(), `1 Treffer für „schmidt“ · ${book}`);
     // The view switch follows the search (sent out of band): "Nach Position" keeps it.
     await Promise.all([page.waitForURL(/group=position/), page.getByRole('link', { name: 'Nach Position' }).click()]);
     await page.locator('#results').getByText('1 Treffer für „schmidt“').waitFor();
@@ -37,6 +42,10 @@ describe('announcements and focus after partial swaps', () => {
     // No match: that is read out too, not the last count.
     await page.getByLabel('Kontakte durchsuchen').fill('xyzzy');
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === 'Keine Treffer für „xyzzy“.');
+    assert.equal(await page.title(), `Keine Treffer für „xyzzy“ · ${book}`);
+    // Emptied, the book's title again.
+    await page.getByLabel('Kontakte durchsuchen').fill('');
+    await page.waitForFunction((book) => document.title === book, book);
   });
 
   test('Enter in the search field and "Suchen" swap the results in place; focus stays in the field', async () => {
