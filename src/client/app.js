@@ -1723,10 +1723,18 @@
     return into;
   }
   function addWord(into, key, shown, rank, ids) {
-    var seen = into.get(key) || { shown: shown, cards: new Set(), rank: rank };
+    var seen = into.get(key) || { shown: shown, cards: new Set(), rank: rank, counts: new Map() };
     into.set(key, seen);
     // The spelling of a name before the one of a note ("sonnleitner@…").
-    if (rank < seen.rank) Object.assign(seen, { shown: shown, rank: rank });
+    if (rank < seen.rank) Object.assign(seen, { shown: shown, rank: rank, counts: new Map() });
+    if (rank === seen.rank) {
+      // Of the spellings at that rank, the one most cards write; between as many, the one with
+      // umlauts (search review, stop 62: "Meinten Sie „Mueller“" where the book had more Müllers).
+      var n = (seen.counts.get(shown) || 0) + ids.length;
+      seen.counts.set(shown, n);
+      var best = seen.counts.get(seen.shown) || 0;
+      if (n > best || (n === best && /[äöüß]/i.test(shown) && !/[äöüß]/i.test(seen.shown))) seen.shown = shown;
+    }
     for (const id of ids) seen.cards.add(id);
   }
   // The export of a search, as cards; [] when nothing matches; an error (offline, 5xx, 429) rejects.

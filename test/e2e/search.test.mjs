@@ -41,6 +41,26 @@ function bookQuestions(page) {
 }
 
 describe('a search that finds nothing offers the nearest words of the book', () => {
+  test('"Meinten Sie" offers the spelling most contacts write, the one with umlauts between as many (search review, stop 62)', async () => {
+    const tag = tagged();
+    await withBrowser(
+      'selin',
+      async ({ page, errors }) => {
+        // "Mueller" sorts first (its card is asked first), but more contacts write "Müller".
+        await addContact(page, { company: `Bodenbeläge Mueller${tag} KG` }, `Bodenbeläge Mueller${tag} KG`);
+        await addContact(page, { first_name: 'Hans', last_name: `Müller${tag}` }, `Hans Müller${tag}`);
+        await addContact(page, { company: `Küchenstudio Müller${tag}` }, `Küchenstudio Müller${tag}`);
+        await page.goto(listPath(BOOK));
+        const suggestion = page.locator('#results .did-you-mean');
+        await page.getByRole('searchbox').fill(`Müler${tag}`);
+        await suggestion.waitFor();
+        assert.equal(await suggestion.textContent(), `Meinten Sie „Müller${tag}“?`);
+        assert.deepEqual(errors, []);
+      },
+      { ...PHONE },
+    );
+  });
+
   test('a letter missing or swapped, a word cut short: "Meinten Sie …?", said once, whose link searches', async () => {
     const tag = tagged();
     const family = `Sonnleitner${tag}`;
