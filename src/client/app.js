@@ -1730,9 +1730,9 @@
     if (rank === seen.rank) {
       // Of the spellings at that rank, the one most cards write; between as many, the one with
       // umlauts (search review, stop 62: "Meinten Sie „Mueller“" where the book had more Müllers).
-      var n = (seen.counts.get(shown) || 0) + ids.length;
+      const n = (seen.counts.get(shown) || 0) + ids.length;
       seen.counts.set(shown, n);
-      var best = seen.counts.get(seen.shown) || 0;
+      const best = seen.counts.get(seen.shown) || 0;
       if (n > best || (n === best && /[äöüß]/i.test(shown) && !/[äöüß]/i.test(seen.shown))) seen.shown = shown;
     }
     for (const id of ids) seen.cards.add(id);
