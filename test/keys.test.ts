@@ -266,6 +266,10 @@ describe('phone numbers by their digits (issue 12.2)', () => {
     expect(finds('0893100200', noPhone)).toBe(false);
     expect(finds('0893 100200', noPhone)).toBe(true);
     expect(finds('Anger 2 85521', noPhone)).toBe(true);
+    // A postcode written with its country's letter, as letterheads do (stop 62), and stored so.
+    for (const query of ['D-85521', 'd-85521', 'Anger D-85521']) expect(finds(query, noPhone), query).toBe(true);
+    expect(finds('D-85521', contact({ lastName: 'Mit D', postalCode: 'D-85521' }))).toBe(true);
+    expect(finds('D-85522', noPhone)).toBe(false);
     // Digits typed in international form start a stored number; "+49 3100" is not "089 3100 200".
     expect(finds('+49 3100', fliesen)).toBe(false);
   });

@@ -584,7 +584,10 @@ const EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”
 
 function textTerm(word: string): TextTerm | null {
   const base = plain(word);
-  const needles = [...new Set([base, fold(word)])].filter((needle) => needle !== '');
+  // A German postcode with its country's letter ("D-80331", as letterheads write it) is also
+  // its five digits, as the form stores it mostly (search review, stop 62: it found nothing).
+  const postcode = /^d-(\d{5})$/.exec(base)?.[1] ?? '';
+  const needles = [...new Set([base, fold(word), postcode])].filter((needle) => needle !== '');
   if (needles.length === 0) return null;
   // Typed with a hyphen, a firm's name stored as two words is found too, by its parts (buyer
   // review: "Fliesen-Meier" found no "Fliesen Meier GmbH"). Only parts that start words of the
