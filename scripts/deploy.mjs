@@ -1,6 +1,6 @@
 // `npm run deploy`: fingerprint the static files, apply D1 migrations to every remote database of
-// the environment (`DB` and the tenants' own), then deploy the Worker (needs CLOUDFLARE_API_TOKEN
-// and account access).
+// the environment (`DB` and the tenants' own), deploy the Worker, then rebuild the search keys
+// of older formats (needs CLOUDFLARE_API_TOKEN and account access).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,12 +24,16 @@ try {
 
 for (const [command, args] of [
   [process.execPath, [join(root, 'scripts', 'fingerprint.mjs')]],
-  ...databases.flatMap((database) => [
-    [wrangler, ['d1', 'migrations', 'apply', database, '--remote', '--env', environment]],
-    // Keys of rows written by an older format (src/contacts/keys.ts): idempotent, resumable.
-    [process.execPath, [join(root, 'scripts', 'rebuild-keys.mjs'), database, '--remote', '--env', environment]],
-  ]),
+  ...databases.map((database) => [wrangler, ['d1', 'migrations', 'apply', database, '--remote', '--env', environment]]),
   [wrangler, ['deploy', '--env', environment]],
+  // Keys of rows written by an older format (src/contacts/keys.ts): idempotent, resumable. After
+  // the deploy: the new Worker reads older keys (and rebuilds those it meets), while the old one,
+  // serving until the deploy, misread the new ones (code review, stop 62: format 14 marks a
+  // contact's own name apart, which the old Worker's ranking did not know: names ranked last).
+  ...databases.map((database) => [
+    process.execPath,
+    [join(root, 'scripts', 'rebuild-keys.mjs'), database, '--remote', '--env', environment],
+  ]),
 ]) {
   const result = spawnSync(command, args, { cwd: root, env: wranglerEnv(root), stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
