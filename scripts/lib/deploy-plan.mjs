@@ -16,3 +16,19 @@ export function databasesToMigrate(config, environment) {
   }
   return [...databases].sort((a, b) => Number(b.binding === 'DB') - Number(a.binding === 'DB')).map((database) => database.database_name);
 }
+
+/**
+ * The steps of `npm run deploy`, in order, as [program, arguments] with `node` and `wrangler` for
+ * the programs: the static files' fingerprints, every database's migrations, the Worker, then
+ * every database's search keys of older formats. The keys after the Worker: the new code reads
+ * older keys (and rebuilds those it meets), the old one, serving until the deploy, misread newer
+ * ones (code review, stop 62: format 14 marks a contact's own name apart; names ranked last).
+ */
+export function deploySteps(databases, environment, { node, wrangler, scripts }) {
+  return [
+    [node, [`${scripts}/fingerprint.mjs`]],
+    ...databases.map((database) => [wrangler, ['d1', 'migrations', 'apply', database, '--remote', '--env', environment]]),
+    [wrangler, ['deploy', '--env', environment]],
+    ...databases.map((database) => [node, [`${scripts}/rebuild-keys.mjs`, database, '--remote', '--env', environment]]),
+  ];
+}

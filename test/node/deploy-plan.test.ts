@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unstable_readConfig } from 'wrangler';
-import { databasesToMigrate } from '../../scripts/lib/deploy-plan.mjs';
+import { databasesToMigrate, deploySteps } from '../../scripts/lib/deploy-plan.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const db = (binding: string, database_name: string) => ({ binding, database_name, database_id: '0', migrations_dir: 'migrations' });
@@ -36,6 +36,20 @@ describe('npm run deploy: the databases it migrates', () => {
     expect(plan({ TENANT_DATABASES: '{"seeblick": "DB"}' })).toThrow(/seeblick/);
     expect(plan({}, [db('DB_SEEBLICK', 'k-seeblick')])).toThrow(/binding DB/);
     expect(plan({}, [db('DB', 'k'), { binding: 'DB_SEEBLICK' } as ReturnType<typeof db>])).toThrow(/DB_SEEBLICK has no database_name/);
+  });
+});
+
+describe('npm run deploy: its steps', () => {
+  it('migrates every database, deploys the Worker, then rebuilds the search keys (the old Worker misread newer keys)', () => {
+    const steps = deploySteps(['kontakte', 'kontakte-tenant-a'], 'production', { node: 'node', wrangler: 'wrangler', scripts: 's' });
+    expect(steps.map(([program, args]) => [program, ...args].join(' '))).toEqual([
+      'node s/fingerprint.mjs',
+      'wrangler d1 migrations apply kontakte --remote --env production',
+      'wrangler d1 migrations apply kontakte-tenant-a --remote --env production',
+      'wrangler deploy --env production',
+      'node s/rebuild-keys.mjs kontakte --remote --env production',
+      'node s/rebuild-keys.mjs kontakte-tenant-a --remote --env production',
+    ]);
   });
 });
 
