@@ -789,6 +789,24 @@ describe('mapping to the fields', () => {
       ['D', '', []],
     ]);
   });
+
+  it('adds no "Kategorien" line again on a round trip through a phone, nor the apartment\u2019s name among other groups (code review, stop 62)', () => {
+    const stored = { ...none, company: 'Elektro Huber', notes: 'Kategorien: Elektriker' };
+    const apartments = ['Lindenhof, Wohnung 12', 'Haus A\nWohnung 3'];
+    for (const apartment of apartments) {
+      const ours = serializeContacts([toVCardContact(stored, 'id_cat', 0)], { assetName: apartment });
+      // The phone exports it again under its own PRODID, with the group the user gave it beside ours.
+      const phone = ours
+        .replace('PRODID:-//PROPSTER//Kontakte//DE', 'PRODID:-//Apple Inc.//iPhone OS 18//EN')
+        .replace(/CATEGORIES:([^\r]*)/, 'CATEGORIES:Elektriker,$1');
+      let again = parseVcf(utf8.encode(phone), apartment);
+      expect(again.ok && again.cards[0]?.values.notes, apartment).toBe('Kategorien: Elektriker');
+      // Its name split where its comma went unescaped, among other groups.
+      const split = phone.replace(/CATEGORIES:[^\r]*/, `CATEGORIES:Garten,${apartment.replace(/\n/g, ',').replace(/, /g, ',')},Pool`);
+      again = parseVcf(utf8.encode(split.replace('NOTE:Kategorien: Elektriker\r\n', '')), apartment);
+      expect(again.ok && again.cards[0]?.values.notes, apartment).toBe('Kategorien: Garten, Pool');
+    }
+  });
 });
 
 describe('who a card is', () => {

@@ -915,6 +915,37 @@ function firstOf(): (entry: Entry) => boolean {
   };
 }
 
+/**
+ * The groups of a card worth a notes line, joined: not those a program makes itself (Google's
+ * "myContacts" and "starred", Android's "Starred in Android"), not the apartment's own name,
+ * which our export wrote and a phone's export carries back (also split into two groups where its
+ * comma went unescaped, its line breaks as commas), and not those a "Kategorien:" line of the
+ * notes holds already: a phone's export of our export, imported again, added the line again on
+ * every round trip (code review, stop 62).
+ */
+function categoriesLine(groups: readonly string[], assetName: string, notes: string): string {
+  const same = (text: string) =>
+    text
+      .replace(/[\s,]+/g, ' ')
+      .trim()
+      .toLowerCase();
+  const apartment = same(assetName);
+  let kept = groups.filter((group) => group !== '' && !SYSTEM_GROUPS.test(group));
+  // The apartment's name as one group or as a run of them.
+  for (let start = 0; apartment !== '' && start < kept.length; start += 1)
+    for (let end = start + 1; end <= kept.length; end += 1) {
+      const run = same(kept.slice(start, end).join(' '));
+      if (run === apartment) {
+        kept = [...kept.slice(0, start), ...kept.slice(end)];
+        start -= 1;
+        break;
+      }
+      if (!apartment.startsWith(run)) break;
+    }
+  const noted = new Set([...notes.matchAll(/^Kategorien: (.*)$/gm)].flatMap((line) => (line[1] ?? '').split(', ').map(same)));
+  return [...new Set(kept)].filter((group) => !noted.has(same(group))).join(', ');
+}
+
 /** Groups a program files every contact in by itself: no word of the user's. */
 const SYSTEM_GROUPS = /^(?:my ?contacts|starred|starred in android|system group: .*|favorites|favoriten)$/i;
 
@@ -1053,19 +1084,13 @@ function mapCard(card: RawCard, index: number, decoding: Decoding, assetName: st
   const website = overflow.pick(urls, 'website', 'Weitere Webseite');
 
   // CATEGORIES: the groups the user filed the contact in ("Elektriker", "Gartenbau"), often its
-  // trade, as a line of the notes (interop review, stop 62: dropped unsaid). Not our own
-  // export's (the asset's name, contract §7), nor the groups a program makes itself (Google's
-  // "myContacts" and "starred", Apple's and Android's "Starred in Android").
-  // Nor the apartment's own name, which our export wrote and a phone's export carries back
-  // (also as two groups where its comma went unescaped).
-  if (!ownExport) {
-    const groups = reader
-      .all('CATEGORIES')
-      .flatMap((property) => splitUnescaped(reader.raw(property), ',').map((item) => singleLine(unescapeText(item, version))))
-      .filter((group) => group !== '' && !SYSTEM_GROUPS.test(group) && group !== assetName);
-    const line = [...new Set(groups)].join(', ');
-    if (line !== '' && line !== assetName) overflow.add(() => `Kategorien: ${line}`, 'categories', line);
-  }
+  // trade, as a line of the notes (interop review, stop 62: dropped unsaid); not our own export's
+  // (the asset's name, contract §7). Added after the notes are read (categoriesLine).
+  const groups = ownExport
+    ? []
+    : reader
+        .all('CATEGORIES')
+        .flatMap((property) => splitUnescaped(reader.raw(property), ',').map((item) => singleLine(unescapeText(item, version))));
 
   // Someone to list the card under: N, else FN (unless it only repeats the company), else the
   // company, else the e-mail address. FN is not split into first and last name: "Müller GmbH &
@@ -1112,6 +1137,8 @@ function mapCard(card: RawCard, index: number, decoding: Decoding, assetName: st
     )
     .filter((note) => note !== '')
     .join('\n\n');
+  const categories = categoriesLine(groups, assetName, noteText);
+  if (categories !== '') overflow.add(() => `Kategorien: ${categories}`, 'categories', categories);
   const added = overflow.lines.join('\n');
   let notes = joinNonEmpty('\n\n', noteText, added);
   const max = maxOf('notes');
