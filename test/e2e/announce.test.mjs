@@ -4,16 +4,21 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BASE_URL, browserForSuite, listPath, recordAnnouncements, unique, withBrowser } from './helpers.mjs';
 
-/** Adds contacts through the app's own form endpoint, as the browser would post them. */
+/** Adds contacts through the app's own form endpoint, as the browser would post them; their ids. */
 async function addThroughHttp(page, count, prefix) {
+  const ids = [];
   for (let index = 0; index < count; index += 1) {
-    const response = await page.request.post(listPath(), {
-      headers: { Origin: BASE_URL },
-      form: { form_token: `announce-${prefix}-${index}-${unique()}`, company: `${prefix} ${String(index).padStart(3, '0')}` },
-      maxRedirects: 0,
-    });
+    const form = { form_token: `announce-${prefix}-${index}-${unique()}`, company: `${prefix} ${String(index).padStart(3, '0')}` };
+    let response = await page.request.post(listPath(), { headers: { Origin: BASE_URL }, form, maxRedirects: 0 });
+    // Two tests that add a hundred each come close to a user's write limit (60 in 10 s): wait it out.
+    for (let wait = 0; response.status() === 429 && wait < 12; wait += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      response = await page.request.post(listPath(), { headers: { Origin: BASE_URL }, form, maxRedirects: 0 });
+    }
     assert.equal(response.status(), 303);
+    ids.push(new URL(response.headers().location, BASE_URL).searchParams.get('saved'));
   }
+  return ids;
 }
 
 describe('announcements and focus after partial swaps', () => {
@@ -141,16 +146,15 @@ describe('announcements and focus after partial swaps', () => {
   });
 
   test('"Mehr laden" after a co-buyer deleted the rest says that nothing follows, where focus stays (search review, stop 62)', async () => {
-    const prefix = `Rest ${unique()}`;
+    const prefix = `Zzz Rest ${unique()}`; // sorts last: other tests keep their contacts on page 1
     await addThroughHttp(anna.page, 50, `${prefix} A`);
-    await addThroughHttp(jonas.page, 53, `${prefix} B`);
+    const ids = (await addThroughHttp(jonas.page, 53, `${prefix} B`)).slice(-3);
+    const wrote = Date.now();
     const { page } = anna;
     await page.goto(`${listPath()}?q=${encodeURIComponent(prefix)}`);
     assert.equal(await page.locator('li.contact').count(), 100);
-    // Jonas deletes the three not shown yet (they sort last).
-    const his = await jonas.page.request.get(`${listPath()}?q=${encodeURIComponent(`${prefix} B`)}`);
-    const ids = [...(await his.text()).matchAll(/<li class="contact" id="c-([A-Za-z0-9_-]+)"/g)].map((match) => match[1]).slice(-3);
-    assert.equal(ids.length, 3);
+    // Jonas deletes the three not shown yet (they sort last: B 050-052).
+    for (const id of ids) assert.equal(await page.locator(`#c-${id}`).count(), 0);
     for (const id of ids) {
       const deleted = await jonas.page.request.post(`${listPath()}/${id}/delete`, {
         headers: { Origin: BASE_URL },
@@ -160,8 +164,10 @@ describe('announcements and focus after partial swaps', () => {
       assert.equal(deleted.status(), 303);
     }
     const said = await recordAnnouncements(page);
+    await page.waitForLoadState('load');
     await page.getByRole('link', { name: 'Mehr laden' }).focus();
     await page.keyboard.press('Enter');
+    await page.locator('li.end').waitFor();
     await page.waitForFunction(() => document.activeElement?.matches('li.end'));
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Keine weiteren Treffer.');
     assert.equal(await page.getByRole('link', { name: 'Mehr laden' }).count(), 0, 'no button that does nothing');
@@ -169,6 +175,8 @@ describe('announcements and focus after partial swaps', () => {
     assert.match(await page.locator('#export-vcf').innerText(), /100 Treffer/);
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === 'Keine weiteren Treffer.');
     assert.deepEqual(said, ['Keine weiteren Treffer.']);
+    // The next tests write as Anna and Jonas again: their write limit's window (10 s) passes first.
+    await page.waitForTimeout(Math.max(0, 10_500 - (Date.now() - wrote)));
   });
 
   test('the import preview\u2019s "Alle Haken entfernen" and "Alle anhaken" change the boxes at once, without a request', async () => {

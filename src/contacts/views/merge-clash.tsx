@@ -146,13 +146,6 @@ export function MergeClash(props: ClashProps) {
       {/* role=alert is read out on arrival; a data-announce would say it twice. */}
       <p role="alert">{(restoring ? t.contacts.clashRestoreText : t.contacts.clashText)(by, props.people)}</p>
       {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
-      {/* Without JS the input lives only on this page: the browser's Back loads the edit form as it
-          is now, the input gone (co-buyer review, stop 62). With JS a draft keeps it. */}
-      {restoring ? null : (
-        <noscript>
-          <p>{t.contacts.conflictOnlyHere}</p>
-        </noscript>
-      )}
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="version" value={String(props.version)} />
         {/* The choice completes the restore: saved as one, said as one. */}
@@ -213,6 +206,14 @@ export function MergeClash(props: ClashProps) {
         ))}
         <button type="submit">{t.contacts.clashEditAll}</button>
       </form>
+      {/* Without JS the input lives only on this page: the browser's Back loads the edit form as it
+          is now, the input gone (co-buyer review, stop 62). Said below the page's two ways on, where
+          one looks for a third; with JS a draft keeps the input. */}
+      {restoring ? null : (
+        <noscript>
+          <p class="hint">{t.contacts.conflictOnlyHere}</p>
+        </noscript>
+      )}
     </section>
   );
 }
