@@ -1472,6 +1472,34 @@ describe('Zuletzt gelöscht', () => {
     expect((await row(id))?.deleted_at).not.toBeNull();
   });
 
+  it('does not undo a co-buyer\u2019s restore and second delete that land between a "Wiederherstellen"\u2019s read and its write (code review, stop 62)', async () => {
+    const { first, second, id } = await ownContact('whg-bring-race', { company: 'Fliesen Weg', phone: '089 111' });
+    const list = '/assets/whg-bring-race/contacts';
+    expect((await send(`${list}/${id}/delete`, { user: first, form: { version: '1' } })).status).toBe(303);
+    const db = connect(env.DB);
+    // "Wiederherstellen" of version 2 read it deleted at version 2; then Jonas restores and deletes it again.
+    const read = await contactState(db, 'whg-bring-race', id, 2);
+    expect((await send(`${list}/${id}/restore`, { user: second, form: { version: '2' } })).status).toBe(303);
+    expect((await send(`${list}/${id}/delete`, { user: second, form: { version: '3' } })).status).toBe(303);
+    const versionTwo = { ...EMPTY_FIELDS, company: 'Fliesen Weg', phone: '089 111' };
+    const outcome = await saveEdit(
+      db,
+      'whg-bring-race',
+      id,
+      2,
+      versionTwo,
+      { userId: first.sub, name: first.name },
+      {
+        restore: true,
+        bringsBack: true,
+        state: read,
+      },
+    );
+    expect(outcome.kind).toBe('gone');
+    expect(await row(id)).toMatchObject({ version: 4 });
+    expect((await row(id))?.deleted_at).not.toBeNull();
+  });
+
   it('brings a contact back from a stale "Zuletzt gelöscht" with what a co-buyer saved since, once its delete is the one shown (reviews)', async () => {
     const { first, second, id, base, save } = await ownContact('whg-stale-deleted', { company: 'Maler Klecks', phone: '089 1' });
     const list = '/assets/whg-stale-deleted/contacts';

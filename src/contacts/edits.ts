@@ -81,11 +81,11 @@ export async function saveEdit(
     // A deleted contact comes back only when that was asked: "Mit meinen Eingaben wiederherstellen",
     // "Wiederherstellen" of a deleted version (`bringsBack`), or a restore's choice made seeing it
     // deleted. Never by an edit or a restore on a page from before a co-buyer's delete, also not on
-    // a retry (since migration 0010 its history stays to merge with: review). A revive is a
-    // restore (src/contacts/routes.tsx) of the deleted version its form names: one whose contact
-    // was brought back and deleted again since would undo that second delete (data review).
-    if (current.deletedAt !== null && !(options.restore && (options.bringsBack || current.version === version)))
-      return { kind: 'gone', current };
+    // a retry (since migration 0010 its history stays to merge with: review). A revive or a
+    // "Wiederherstellen" is a restore (src/contacts/routes.tsx) of the deleted version its form
+    // names: one whose contact was brought back and deleted again since would undo that second
+    // delete (data review; for "Wiederherstellen" co-buyer review, stop 62), on every attempt.
+    if (current.deletedAt !== null && !(options.restore && current.version === version)) return { kind: 'gone', current };
     // Without the version the form was loaded with, nobody can tell what this edit is based on.
     if (version === undefined) return { kind: 'conflict', current };
     if (input === undefined) return { kind: 'invalid', current };

@@ -1040,15 +1040,6 @@ contactRoutes.post(
     // Only from "Zuletzt gelöscht" (its form carries the deleted version): a live contact's
     // history offers an older deletion's values too, restored as any version (code review).
     const bringsBack = old.action === 'delete' && restoring === version;
-    // Restored and deleted again since that page was loaded: that delete was a co-buyer's choice;
-    // it stays (409, and why), as the list's "Rückgängig" answers (co-buyer review, stop 62: an
-    // old "Wiederherstellen" brought the contact back over it, unsaid).
-    const { contact } = state;
-    if (bringsBack && contact.deletedAt !== null && contact.version !== version) {
-      const { t } = c.var.shell;
-      const alert = t.contacts.undoChanged(displayName(contact), contact.updatedByName, formatDateTime(t.locale, contact.updatedAt));
-      return deletedPage(c, 409, alert);
-    }
     // A deleted version is what "Zuletzt gelöscht" brings back; an older one of a contact deleted
     // since the history was loaded is answered as an edit of it (saveEdit: 'gone').
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
@@ -1056,6 +1047,19 @@ contactRoutes.post(
       bringsBack,
       state: version === undefined ? undefined : state,
     });
+    // Restored and deleted again since that page was loaded (saveEdit: 'gone', also where that
+    // happened between its reads): that delete was a co-buyer's choice; it stays (409, and why),
+    // as the list's "Rückgängig" answers (co-buyer review, stop 62: an old "Wiederherstellen"
+    // brought the contact back over it, unsaid).
+    if (bringsBack && outcome.kind === 'gone') {
+      const { t } = c.var.shell;
+      const { current } = outcome;
+      return deletedPage(
+        c,
+        409,
+        t.contacts.undoChanged(displayName(current), current.updatedByName, formatDateTime(t.locale, current.updatedAt)),
+      );
+    }
     // From "Zuletzt gelöscht" a deleted contact comes back (its form carries the deleted version;
     // sent twice, the second finds it back already); from the history, an earlier version.
     // Deleted meanwhile (never from "Zuletzt gelöscht": bringsBack), the version's values are shown as such.
