@@ -1544,7 +1544,7 @@ describe('Zuletzt gelöscht', () => {
     expect((await send(`${list}/${id}/restore`, { user: j, form: { version: '2' } })).status).toBe(303);
     const back = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '2' } });
     expect(back.status).toBe(303);
-    expect(back.headers.get('location')).toBe(`${list}/${id}?done=restored`);
+    expect(back.headers.get('location')).toBe(`${list}/${id}?done=back`);
     // No empty version, and Jonas stays the one who brought it back.
     expect(await row(id)).toMatchObject({ deleted_at: null, version: 3, updated_by_name: j.name });
     expect(await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first('n')).toBe(3);
@@ -1563,10 +1563,18 @@ describe('Zuletzt gelöscht', () => {
     expect(await row(id)).toMatchObject({ deleted_at: null, version: 4, phone: '089 3', updated_by_name: j.name });
     // Without JS the same, on the card the answer leads to.
     const plain = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '2' } });
-    expect(plain.headers.get('location')).toBe(`${list}/${id}?done=restored`);
+    expect(plain.headers.get('location')).toBe(`${list}/${id}?done=back`);
     const plainText = textOf(await (await send(plain.headers.get('location') ?? '', { user: a })).text());
     expect(plainText).toMatch(said);
     expect(plainText).not.toContain('ist wiederhergestellt');
+    // Her own restore stays hers on a reload after a co-buyer's edit (code review: it said "schon wieder da").
+    expect((await send(`${list}/${id}/delete`, { user: a, form: { version: '4' } })).status).toBe(303);
+    const own = await send(`${list}/${id}/history/5/restore`, { user: a, form: { version: '5' } });
+    expect(own.headers.get('location')).toBe(`${list}/${id}?done=restored`);
+    expect((await send(card, { user: j, form: { version: '6', company: 'Schon da GmbH', phone: '089 4' } })).status).toBe(303);
+    const reloaded = textOf(await (await send(own.headers.get('location') ?? '', { user: a })).text());
+    expect(reloaded).toContain('„Schon da GmbH“ ist wiederhergestellt.');
+    expect(reloaded).not.toContain('schon wieder da');
   });
 
   it('restores an older deletion\u2019s values from a live contact\u2019s history like any version, merged, and never undoes a delete made since (code review)', async () => {

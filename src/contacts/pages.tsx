@@ -141,13 +141,12 @@ export function mergedMessage(t: Messages, notice: MergeNotice, message = t.cont
  * What the card says after a save ("gespeichert", "wiederhergestellt"), after what the merge
  * took over from co-buyers if it did; a restore says first what it restored.
  */
-export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved', merged?: MergeNotice, userId?: string): string {
+export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved', merged?: MergeNotice): string {
   const name = displayName(contact);
   // Brought back by someone else already (this restore from a page left open wrote nothing): said
   // so, as the list's undo says it, not as this user's restore with a co-buyer's change "taken
   // over" (co-buyer review, stop 62; without JS it said only "ist wiederhergestellt").
-  if (done === 'restored' && userId !== undefined && contact.updatedBy !== userId)
-    return t.contacts.undoBackAlready(name, contact.updatedByName, formatDateTime(t.locale, contact.updatedAt));
+  if (done === 'back') return t.contacts.undoBackAlready(name, contact.updatedByName, formatDateTime(t.locale, contact.updatedAt));
   const said =
     done === 'saved'
       ? t.contacts.saved(name)

@@ -681,13 +681,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
     if (saved === contact.id)
       return contactPage(c, contact, t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
-    return contactPage(
-      c,
-      contact,
-      done && savedMessage(t, contact, done, undefined, author(c).userId),
-      undefined,
-      restoredHere(c, contact, done, at),
-    );
+    return contactPage(c, contact, done && savedMessage(t, contact, done), undefined, restoredHere(c, contact, done, at));
   }
   // After a save that took over co-buyers' changes: name them (from the versions since the base).
   const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, merged);
@@ -698,7 +692,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   return contactPage(
     c,
     contact,
-    savedMessage(t, contact, done, mergeNoticeOf(versions, merged, at ?? contact.version), author(c).userId),
+    savedMessage(t, contact, done, mergeNoticeOf(versions, merged, at ?? contact.version)),
     undefined,
     restoredHere(c, contact, done, at),
   );
@@ -884,6 +878,8 @@ function answerEdit(
     case 'saved': {
       const { contact, merged } = outcome;
       const mine = contact.updatedBy === author(c).userId;
+      // A restore that found the contact back already, by someone else: said so (savedMessage).
+      if (done === 'restored' && !mine) done = 'back';
       // An earlier version this user's restore wrote: the card's "Rückgängig" restores the one before.
       const undo = done === 'version' && mine && contact.version > (form.version ?? contact.version) ? contact.version : undefined;
       // The card's notice of a merge reads the versions up to this user's save (`at`): without one
@@ -892,7 +888,7 @@ function answerEdit(
       if (c.req.header('hx-request') !== 'true')
         return c.redirect(paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined), 303);
       c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
-      return contactPage(c, contact, savedMessage(t, contact, done, merged, author(c).userId), undefined, undo);
+      return contactPage(c, contact, savedMessage(t, contact, done, merged), undefined, undo);
     }
     case 'invalid':
       return formPage(c, 422, {
