@@ -208,6 +208,11 @@ describe('reading the file', () => {
       ['Gut', 'Anna'],
     ]);
     expect(only(bytes(card21('N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=FCller').join('\r\n'))).values.last_name).toBe('Müller');
+    // UTF-8 with damage (a value cut in a letter): U+FFFD for the damage, not a made-up letter (code review).
+    expect(only(bytes(card21('N;CHARSET=UTF-8:M\xc3\xbcller;J\xc3').join('\r\n'))).values).toMatchObject({
+      last_name: 'Müller',
+      first_name: 'J\ufffd',
+    });
     // UTF-8 under a single-byte label (an Outlook file saved again as UTF-8, with or without a BOM): UTF-8.
     const resaved = card21(
       'N;CHARSET=Windows-1252:M\xc3\xbcller;J\xc3\xb6rg',
@@ -709,6 +714,9 @@ describe('mapping to the fields', () => {
       ),
     );
     expect(c.values).toMatchObject({ email: 'info@huber.de', website: 'http://huber.de', notes: '' });
+    // A path tells letter case apart: two pages, the second a notes line.
+    const pages = only(vcf(card('N:A;;;;', 'URL:https://huber.de/Angebot', 'URL:https://huber.de/angebot')));
+    expect(pages.values).toMatchObject({ website: 'https://huber.de/Angebot', notes: 'Weitere Webseite: https://huber.de/angebot' });
   });
 
   it('lists a card without a name by its FN without the title N gives again ("Herr Herr Müller": interop review, stop 62)', () => {

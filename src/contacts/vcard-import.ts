@@ -490,13 +490,19 @@ function decodeBytes(property: RawProperty, decoding: Decoding): string {
     // refused whole, or showed "MÃ¼ller"): under a UTF-8 label, bytes that are no UTF-8 are read
     // as a file without a label is; under a single-byte label, bytes that are UTF-8 (not by
     // chance: see utf8Else1252) as UTF-8. A label nobody knows is still refused.
-    if (isUtf8Charset(property.charset)) return utf8 ?? utf8Else1252(binary);
+    // (Bytes that are UTF-8 in part are UTF-8 with damage, a value cut in a letter: U+FFFD for
+    // the damage, not a made-up letter; code review.)
+    if (isUtf8Charset(property.charset))
+      return utf8 ?? (UTF8_SEQUENCE.test(binary) ? new TextDecoder().decode(bytes) : utf8Else1252(binary));
     if (utf8 !== undefined && isSingleByteCharset(property.charset) && !BY_CHANCE.test(utf8)) return utf8;
     return decodeOrFail(bytes, property.charset);
   }
   if (utf8 !== undefined) return utf8;
   return decoding.declaredCharset ? decodeOrFail(bytes, decoding.declaredCharset) : utf8Else1252(binary);
 }
+
+/** One character's bytes in UTF-8, beyond ASCII. */
+const UTF8_SEQUENCE = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/;
 
 /** A Latin letter, a sign such as "€" or "„", or a character beyond: what UTF-8 text holds; these not. */
 const BY_CHANCE = /[\u0080-\u009f\u0250-\u1fff]/;
@@ -906,11 +912,11 @@ class Overflow {
   }
 }
 
-/** A filter that keeps the first entry of each value (letter case aside). */
-function firstOf(): (entry: Entry) => boolean {
+/** A filter that keeps the first entry of each value, compared by `key`. */
+function firstOf(keyOf: (value: string) => string): (entry: Entry) => boolean {
   const seen = new Set<string>();
   return (entry) => {
-    const key = entry.value.toLowerCase();
+    const key = keyOf(entry.value);
     return !seen.has(key) && !!seen.add(key);
   };
 }
@@ -1076,11 +1082,14 @@ function mapCard(card: RawCard, index: number, decoding: Decoding, assetName: st
   // An address or a web page given twice, under two types (Outlook: the same URL as HOME and
   // WORK), is kept once, as a number is (interop review, stop 62: a notes line repeated it).
   const email = overflow.pick(
-    reader.entries('EMAIL', (property) => reader.text(property)).filter(firstOf()),
+    reader.entries('EMAIL', (property) => reader.text(property)).filter(firstOf((value) => value.toLowerCase())),
     'email',
     'Weitere E-Mail-Adresse',
   );
-  const urls = reader.entries('URL', (property) => singleLine(urlValue(reader.raw(property), version, ownExport))).filter(firstOf());
+  // (A web address's path tells letter case apart: only the same address is kept once.)
+  const urls = reader
+    .entries('URL', (property) => singleLine(urlValue(reader.raw(property), version, ownExport)))
+    .filter(firstOf((value) => value));
   const website = overflow.pick(urls, 'website', 'Weitere Webseite');
 
   // CATEGORIES: the groups the user filed the contact in ("Elektriker", "Gartenbau"), often its

@@ -87,16 +87,15 @@ describe('Android 2.1 (quoted-printable, bare types, photo)', () => {
           'Weitere Webseite: http://www.company.com',
         ].join('\n'),
       },
-      // The second ORG holds a stray =80 byte: kept in the notes, never refusing the file; the
-      // byte that is no UTF-8 is read as Windows-1252 reads it, as in a value without a label
-      // (since stop 62; U+FFFD before). The third repeats the first.
+      // The second ORG holds a stray =80 byte: kept in the notes (U+FFFD for the byte: UTF-8 with
+      // damage, as its other letters are UTF-8), never refusing the file; the third repeats the first.
       {
         ...none,
         last_name: N.repeat(4),
         company: N.repeat(44),
         mobile: '55556666',
         email: 'henry@company.com',
-        notes: `Weiteres Unternehmen: ${N.repeat(44)}€`,
+        notes: `Weiteres Unternehmen: ${N.repeat(44)}\ufffd`,
       },
     ]);
   });
@@ -112,7 +111,7 @@ describe('Android 2.1 (quoted-printable, bare types, photo)', () => {
       [...further('mobile', '3456789'), ...further('phone', '45678901')],
       [...further('phone', '123456'), ...further('email', 'ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ'), ...further('website', 'http://www.company.com')],
       // A second ORG, a line of the notes, named too (UX review, stop 54).
-      further('company', `${N.repeat(44)}€`),
+      further('company', `${N.repeat(44)}\ufffd`),
     ]);
   });
 });
