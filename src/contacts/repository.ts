@@ -12,8 +12,8 @@ import {
   matchTest,
   NOT_THE_NAME,
   nameTest,
+  otherHeadTest,
   parseQuery,
-  prefixTest,
   type SearchTerm,
   seeksFirm,
   seeksPerson,
@@ -192,7 +192,7 @@ function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: L
       [
         ...terms.map(
           (term) =>
-            sql`(CASE WHEN ${keyTestSql(nameTest(term))} THEN 0 WHEN ${keyTestSql(prefixTest(term))} THEN ${sql.raw(String(NOT_THE_NAME))} ELSE 1 END)`,
+            sql`(CASE WHEN ${keyTestSql(nameTest(term))} THEN 0 WHEN ${keyTestSql(otherHeadTest(term))} THEN ${sql.raw(String(NOT_THE_NAME))} ELSE 1 END)`,
         ),
         ...firms,
       ],
