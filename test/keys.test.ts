@@ -435,6 +435,8 @@ describe('what people type around their words (search review, stop 43)', () => {
     // Her firm's name: a head word, not her own name (stop 62: the firm's staff rank behind who is named so).
     expect(rank(searchKey(meier), parseQuery('Meier'))).toBe(NOT_THE_NAME);
     expect(rank(searchKey(meier), parseQuery('Bölting'))).toBe(0);
+    // A number of several words, one in the firm's name, one in its position: a head match (review).
+    expect(rank(searchKey(contact({ company: 'Elektro 2000', position: 'Halle 7' })), parseQuery('2000 7'))).toBe(NOT_THE_NAME);
     expect(rank(searchKey(contact({ lastName: 'Adler', notes: 'Empfehlung von Herrn Bölting' })), parseQuery('Bölting'))).toBe(1);
   });
 

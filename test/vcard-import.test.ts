@@ -208,6 +208,8 @@ describe('reading the file', () => {
       ['Gut', 'Anna'],
     ]);
     expect(only(bytes(card21('N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=FCller').join('\r\n'))).values.last_name).toBe('Müller');
+    // Latin-1 whose "ß–" is a UTF-8 pair by chance stays Latin-1 (code review).
+    expect(only(bytes(card21('N;CHARSET=UTF-8:Wei\xdf\x96 Bau M\xfcller;;;;').join('\r\n'))).values.last_name).toBe('Weiß– Bau Müller');
     // UTF-8 with damage (a value cut in a letter): U+FFFD for the damage, not a made-up letter (code review).
     expect(only(bytes(card21('N;CHARSET=UTF-8:M\xc3\xbcller;J\xc3').join('\r\n'))).values).toMatchObject({
       last_name: 'Müller',
@@ -796,6 +798,16 @@ describe('mapping to the fields', () => {
       ['C', '', []],
       ['D', '', []],
     ]);
+  });
+
+  it('reads a card of 150,000 groups in one pass: commas, the apartment\u2019s name over and over, one group in many cases (code review: cubic time)', () => {
+    const commas = parseVcf(vcf(card('N:A;;;;', `CATEGORIES:${Array(100_000).fill('\\,').join(',')},Elektriker`)), 'Haus am See');
+    expect(commas.ok && commas.cards[0]?.values.notes).toBe('Kategorien: Elektriker');
+    const names = parseVcf(vcf(card('N:A;;;;', `CATEGORIES:${Array(50_000).fill('Haus am See').join(',')},Garten,GARTEN`)), 'Haus am See');
+    expect(names.ok && names.cards[0]?.values.notes).toBe('Kategorien: Garten');
+    // A group with an escaped comma that the notes hold already is not added again.
+    const escaped = parseVcf(vcf(card('N:A;;;;', 'NOTE:Kategorien: Müller, Sohn', 'CATEGORIES:Müller\\, Sohn')), '');
+    expect(escaped.ok && escaped.cards[0]?.values.notes).toBe('Kategorien: Müller, Sohn');
   });
 
   it('adds no "Kategorien" line again on a round trip through a phone, nor the apartment\u2019s name among other groups (code review, stop 62)', () => {

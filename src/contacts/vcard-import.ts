@@ -490,10 +490,10 @@ function decodeBytes(property: RawProperty, decoding: Decoding): string {
     // refused whole, or showed "MÃ¼ller"): under a UTF-8 label, bytes that are no UTF-8 are read
     // as a file without a label is; under a single-byte label, bytes that are UTF-8 (not by
     // chance: see utf8Else1252) as UTF-8. A label nobody knows is still refused.
-    // (Bytes that are UTF-8 in part are UTF-8 with damage, a value cut in a letter: U+FFFD for
-    // the damage, not a made-up letter; code review.)
-    if (isUtf8Charset(property.charset))
-      return utf8 ?? (UTF8_SEQUENCE.test(binary) ? new TextDecoder().decode(bytes) : utf8Else1252(binary));
+    // (Bytes that are UTF-8 in part, letters UTF-8 text holds, are UTF-8 with damage, a value cut
+    // in a letter: U+FFFD for the damage, not a made-up letter; code review. Windows-1252's pairs
+    // that are UTF-8 by chance, "ß–", are not.)
+    if (isUtf8Charset(property.charset)) return utf8 ?? (damagedUtf8(binary) ? new TextDecoder().decode(bytes) : utf8Else1252(binary));
     if (utf8 !== undefined && isSingleByteCharset(property.charset) && !BY_CHANCE.test(utf8)) return utf8;
     return decodeOrFail(bytes, property.charset);
   }
@@ -502,7 +502,13 @@ function decodeBytes(property: RawProperty, decoding: Decoding): string {
 }
 
 /** One character's bytes in UTF-8, beyond ASCII. */
-const UTF8_SEQUENCE = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/;
+const UTF8_SEQUENCES = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/g;
+
+/** Whether bytes that are no UTF-8 hold UTF-8's letters (and none by chance): UTF-8 with damage. */
+function damagedUtf8(binary: string): boolean {
+  const letters = binary.match(UTF8_SEQUENCES) ?? [];
+  return letters.length > 0 && letters.every((letter) => !BY_CHANCE.test(decodeStrict(binaryToBytes(letter), 'utf-8') ?? '\u0080'));
+}
 
 /** A Latin letter, a sign such as "€" or "„", or a character beyond: what UTF-8 text holds; these not. */
 const BY_CHANCE = /[\u0080-\u009f\u0250-\u1fff]/;
@@ -936,20 +942,32 @@ function categoriesLine(groups: readonly string[], assetName: string, notes: str
       .trim()
       .toLowerCase();
   const apartment = same(assetName);
-  let kept = groups.filter((group) => group !== '' && !SYSTEM_GROUPS.test(group));
-  // The apartment's name as one group or as a run of them.
-  for (let start = 0; apartment !== '' && start < kept.length; start += 1)
-    for (let end = start + 1; end <= kept.length; end += 1) {
-      const run = same(kept.slice(start, end).join(' '));
-      if (run === apartment) {
-        kept = [...kept.slice(0, start), ...kept.slice(end)];
-        start -= 1;
-        break;
-      }
-      if (!apartment.startsWith(run)) break;
-    }
+  // In one pass, each group's form once (review: a run of groups compared anew at each start took
+  // cubic time on 4,000 groups of commas; a file holds 330,000).
+  const forms = groups.map(same);
   const noted = new Set([...notes.matchAll(/^Kategorien: (.*)$/gm)].flatMap((line) => (line[1] ?? '').split(', ').map(same)));
-  return [...new Set(kept)].filter((group) => !noted.has(same(group))).join(', ');
+  const kept = new Map<string, string>();
+  for (let index = 0; index < groups.length; index += 1) {
+    const [group = '', form = ''] = [groups[index], forms[index]];
+    if (form === '' || SYSTEM_GROUPS.test(group)) continue;
+    // The apartment's name, as one group or a run of whole ones: left out, the run skipped.
+    let run = form;
+    let end = index + 1;
+    while (run !== apartment && end < forms.length) {
+      const next = `${run} ${forms[end]}`;
+      if (next !== apartment && !apartment.startsWith(`${next} `)) break;
+      run = next;
+      end += 1;
+    }
+    if (run === apartment) {
+      index = end - 1;
+      continue;
+    }
+    // Once, whatever its case, and not where a "Kategorien:" line of the notes holds it already
+    // (a group with an escaped comma by its parts).
+    if (!kept.has(form) && !group.split(',').every((part) => noted.has(same(part)))) kept.set(form, group);
+  }
+  return [...kept.values()].join(', ');
 }
 
 /** Groups a program files every contact in by itself: no word of the user's. */
