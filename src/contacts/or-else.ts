@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { _coercedNumber } from 'zod/v4/core';
 
 /**
  * `z.catch(innerType, value)`: zod's catch, built as `z.catch` builds it, with the fallback as a
@@ -12,11 +11,26 @@ export const orElse = <T extends z.ZodMiniType>(innerType: T, value: z.output<T>
   new z.ZodMiniCatch({ type: 'catch', innerType, catchValue: () => value }) as z.ZodMiniCatch<T>;
 
 /**
- * `z.coerce.number()`, built as zod/mini's coerce builds it. `z.coerce` is a namespace: reaching
- * it through `z` keeps all five coercions (and with them zod's boolean, bigint and date schemas)
- * in the Worker's bundle. test/node/or-else.test.ts holds it to `z.coerce.number()`.
+ * `z.coerce.number()` for what only has to pass or fail (a route's version, the query's numbers
+ * under orElse): `Number(value)`, passing when it is a finite number, as zod's coercion and number
+ * check decide. Without zod's number schema (and its coercions, whose namespace kept five of them),
+ * which nothing else used once the claims' times were a refinement too (stop 62: the bundle's
+ * budget). test/node/or-else.test.ts holds it to `z.coerce.number()`.
  */
-export const coercedNumber = (): z.ZodMiniNumber<unknown> => _coercedNumber(z.ZodMiniNumber);
+export const coercedNumber = () =>
+  z.pipe(
+    z.transform((value: unknown) => {
+      try {
+        return Number(value);
+      } catch {
+        return Number.NaN;
+      }
+    }),
+    finiteNumber(),
+  );
+
+/** `z.number()` for what only has to pass or fail: a finite number (the session's times). */
+export const finiteNumber = () => z.custom<number>((value) => typeof value === 'number' && Number.isFinite(value));
 
 /**
  * `z.pipe(z.record(z.string(), z.unknown()), z.transform(then))`, as the validators of a form's or

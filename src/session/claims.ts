@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { lengthIn, listOf, matching } from '../contacts/or-else';
+import { finiteNumber, lengthIn, listOf, matching } from '../contacts/or-else';
 import { TENANT } from '../db/tenants';
 
 /** Clock skew tolerated on `exp`, `iat` and `nbf` (contract §2). */
@@ -7,7 +7,7 @@ export const CLOCK_SKEW_SECONDS = 60;
 /** Longest token lifetime accepted: assignments ride in the token, so tokens stay short-lived. */
 export const MAX_LIFETIME_SECONDS = 24 * 60 * 60;
 
-const seconds = z.number();
+const seconds = finiteNumber();
 
 /** Asset ids are the platform's (contract §2); they appear in URLs. */
 export const ASSET_ID = /^[A-Za-z0-9._:-]{1,128}$/;
