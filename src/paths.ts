@@ -6,8 +6,11 @@ export const CONTACT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type NoticeKind = 'saved' | 'deleted' | 'restored';
 
-/** What a save without JS did, as the card's `?done=` says: an edit, a deleted contact brought back, an earlier version restored, and that restore undone. */
-/** What a save did, said on the card; `back`: a restore found the contact brought back already, by someone else. */
+/**
+ * What a save without JS did, as the card's `?done=` says: an edit, a deleted contact brought
+ * back, an earlier version restored, that restore undone, and a restore that found the contact
+ * brought back already, by someone else (`back`).
+ */
 export const DONE = ['saved', 'restored', 'version', 'undone', 'back'] as const;
 export type Done = (typeof DONE)[number];
 
