@@ -665,9 +665,9 @@ export function parseQuery(query: string): SearchTerm[] {
   for (const term of terms) {
     const identity = JSON.stringify([termTest(term), prefixTest(term)]);
     if (seen.has(identity)) continue;
-    // (The name's and head's tests bind each needle once: the repository writes their marks in
-    // the SQL. Counted as one test of the head, as before they were two, so that a query keeps
-    // as many words as it did: the bound on a search's work.)
+    // A needle's match, name and head tests bind one value (the repository writes the marks in
+    // the SQL), so D1's limit would allow more; counted as a match and one head test, as before
+    // the name's test, a query keeps the 45 words it had: the bound on a search's work.
     const cost = needleCount(termTest(term)) + needleCount(nameTest(term));
     if (needles + cost > MAX_QUERY_NEEDLES) break;
     seen.add(identity);
@@ -820,7 +820,7 @@ export function nameTest(term: SearchTerm): KeyTest {
 /**
  * Whether a term starts a word of the head that is not the contact's own name: the ranking's
  * second test, after nameTest failed (prefixTest would scan for the name's words again: over
- * 1,000 contacts of the maximum sizes a search of 12 words took 37 ms, 24 ms so; bench:search).
+ * 1,000 contacts of the maximum sizes a search of 12 words took 37 ms, 26 ms so; bench:search).
  */
 export function otherHeadTest(term: SearchTerm): KeyTest {
   // (A number of several words: each starts a word of the name or of the head, as before; a

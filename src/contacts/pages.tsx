@@ -95,6 +95,9 @@ export async function listPage(
     through: view.through,
   });
   rememberList(c, view);
+  const { t } = shell;
+  const found = view.q ? (page.total ? t.contacts.found(page.total, view.q) : t.contacts.noResults(view.q)) : '';
+  const before = view.view === 'warranty' ? t.warranty.viewTitle : found;
   // Rows whose keys an older format built are rebuilt after the answer (read-repair).
   if (page.staleKeys) c.executionCtx.waitUntil(rebuildOldKeys(c.get('db'), asset.id).catch(() => 0));
   return render(c, {
@@ -103,7 +106,7 @@ export async function listPage(
     // "Lindenhof, Wohnung 12 · Kontakte": the book's heading is the app's name, said once; a
     // search says what it found first (search review, stop 62: every search had the book's
     // title, in the history and for a screen reader, WCAG 2.4.2).
-    title: `${view.view === 'warranty' ? `${shell.t.warranty.viewTitle} · ` : view.q ? `${page.total ? shell.t.contacts.found(page.total, view.q) : shell.t.contacts.noResults(view.q)} · ` : ''}${asset.name || asset.id}`,
+    title: before ? `${before} · ${asset.name || asset.id}` : asset.name || asset.id,
     body: (
       <ContactBook
         shell={shell}
