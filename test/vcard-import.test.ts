@@ -526,6 +526,33 @@ describe('mapping to the fields', () => {
       mobile: '0171 3',
       notes: 'Weitere Telefonnummer (Büro): 089 1\nWeitere Telefonnummer (Notdienst): 089 2\nWeitere Telefonnummer: 089 4',
     });
+    // Android 3.0 writes the label bare (TYPE=Notdienst, as typed); vCard 4.0's small standard
+    // types (type=work) and a program's own in capitals are no label.
+    const bare = only(
+      vcf(
+        card(
+          'N:Maier;;;;',
+          'TEL;TYPE=work,voice:089 0',
+          'TEL;TYPE=Notdienst:089 2',
+          'TEL;TYPE=Büro Dachau:089 3',
+          'TEL;TYPE=home:089 4',
+          'TEL;TYPE=CAR:089 5',
+          'TEL;TYPE=Firmenhandy:0171 6',
+          'EMAIL;TYPE=Rechnungen:r@example.de',
+          'EMAIL;TYPE=internet,work:m@example.de',
+        ),
+      ),
+    );
+    expect(bare.values).toMatchObject({ phone: '089 0', mobile: '0171 6', email: 'm@example.de' });
+    expect(bare.values.notes).toBe(
+      [
+        'Weitere Telefonnummer (Notdienst): 089 2',
+        'Weitere Telefonnummer (Büro Dachau): 089 3',
+        'Weitere Telefonnummer (privat): 089 4',
+        'Weitere Telefonnummer: 089 5',
+        'Weitere E-Mail-Adresse (Rechnungen): r@example.de',
+      ].join('\n'),
+    );
     // A label in the property's declared charset is read in it, as its value is.
     const w1252 = only(
       bytes('BEGIN:VCARD\r\nVERSION:2.1\r\nN:A;;;;\r\nTEL;WORK:089 1\r\nTEL;X-B\xfcro;CHARSET=Windows-1252:089 2\r\nEND:VCARD\r\n'),

@@ -396,8 +396,12 @@ function parseHead(head: string): Head | undefined {
   // Android writes a label the user typed as a type, `X-<label>` (2.1 `TEL;X-Notdienst`, 3.0
   // `TYPE=X-Notdienst`): kept as typed, as an X-ABLabel is (it was lost unsaid: buyer review, stop 60).
   // Not a program's own type, in capitals with a vendor's prefix (Evolution's X-EVOLUTION-CALLBACK).
+  // Android 3.0 writes it bare (`TEL;TYPE=Notdienst`): a word that is no type of the standards or
+  // of a known program, written as a person writes (with a small or a non-ASCII letter), is one too.
   const type = (word: string) => {
-    if (/^x-./i.test(word) && !/^X-[A-Z\d]+-[A-Z\d-]+$/.test(word)) typeLabel ??= word.slice(2);
+    if (/^x-./i.test(word)) {
+      if (!/^X-[A-Z\d]+-[A-Z\d-]+$/.test(word)) typeLabel ??= word.slice(2);
+    } else if (/[a-z\u0080-\uffff]/.test(word) && !(word.toUpperCase() in TYPE_WORDS) && !STANDARD_TYPE.test(word)) typeLabel ??= word;
     types ??= new Set();
     types.add(word.toUpperCase());
   };
@@ -694,6 +698,8 @@ const APPLE_LABELS: Readonly<Record<string, string>> = {
 };
 
 const MOBILE_TYPES = ['CELL', 'MOBILE', 'IPHONE'];
+/** The other types of vCard 2.1–4.0 (4.0 writes them small: `type=voice`), never a label. */
+const STANDARD_TYPE = /^(voice|internet|pref|text(phone)?|video|msg|dom|intl|postal|parcel|car|isdn|modem|bbs|pcs|mobile|main-number)$/i;
 const NOT_A_PHONE_TYPES = ['FAX', 'PAGER'];
 
 /** What a "Weitere …" line names: the property's TYPE words or its Apple label. */
