@@ -310,14 +310,17 @@ describe('resolveWarranty: the form rule (contract §5)', () => {
       warranty_until: '2029-03-01',
     });
     expect(resolveWarranty({ accepted_on: '29.02.2024', warranty_years: '5' })).toMatchObject({ warranty_until: '2029-02-28' });
-    // The short forms people type: a two-digit year (20yy, 19yy from 90 on), spaces after the dots, a closing dot.
+    // The short forms people type: a two-digit year (20yy up to 69, else 19yy), spaces after the dots, a closing dot.
     for (const [typed, iso] of [
       ['12.03.27', '2027-03-12'],
       ['12. 03. 2027', '2027-03-12'],
       ['12.03.2027.', '2027-03-12'],
       ['1.3.95', '1995-03-01'],
+      ['1.3.69', '2069-03-01'],
     ])
       expect(resolveWarranty({ warranty_until: typed })).toEqual({ ok: true, accepted_on: '', warranty_until: iso });
+    // "12.03.89" is 1989, before the contract's 1990: refused, never stored as 2089.
+    expect(resolveWarranty({ accepted_on: '12.03.89' })).toEqual({ ok: false, errors: { accepted_on: 'dateRange' } });
     expect(resolveWarranty({ accepted_on: '10.05.2022', warranty_until: '09.05.2022' })).toEqual({
       ok: false,
       errors: { warranty_until: 'endBeforeStart' },

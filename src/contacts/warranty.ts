@@ -38,8 +38,9 @@ interface YearMonthDay {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /**
  * A date as Germans write it (12.03.2027, 1.3.2024, 12.03.27, "12. 03. 2027", a closing dot):
- * what a browser without a date picker gets typed. A two-digit year is 20yy, or 19yy from 90 on
- * (the contract's dates lie in 1990-2100).
+ * what a browser without a date picker gets typed. A two-digit year is 20yy up to 69, else 19yy
+ * (POSIX's %y): "12.03.89" is 1989 and refused as before 1990, not stored as 2089 (the contract's
+ * dates lie in 1990-2100).
  */
 const GERMAN_DATE = /^(\d{1,2})\. ?(\d{1,2})\. ?(\d{4}|\d{2})\.?$/;
 
@@ -276,7 +277,7 @@ function isoOf(value: string | undefined): string {
   const german = GERMAN_DATE.exec(text);
   if (!german) return text;
   const year = german[3] ?? '';
-  const century = year.length === 4 ? '' : Number(year) >= 90 ? '19' : '20';
+  const century = year.length === 4 ? '' : Number(year) >= 70 ? '19' : '20';
   return `${century}${year}-${german[2]?.padStart(2, '0')}-${german[1]?.padStart(2, '0')}`;
 }
 
