@@ -837,6 +837,27 @@ describe('mapping to the fields', () => {
     expect(escaped.ok && escaped.cards[0]?.values.notes).toBe('Kategorien: Müller, Sohn');
   });
 
+  it('reads an ORG, N or ADR of 200,000 components without overflowing the stack (security review, stop 63: a 500)', () => {
+    const many = (part: string) => Array(200_000).fill(part).join('');
+    const result = parseVcf(
+      vcf([
+        ...card('N:A;B;;;', `ORG:X${many(';')}`),
+        ...card('N:C;;;;', 'ORG:X', `ORG:Y${many(';z')}`),
+        ...card(`N:D${many(';')}`, `ADR:${many(';')}`),
+      ]),
+      '',
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.cards.map((c) => [c.values.last_name, c.values.company])).toEqual([
+      ['A', 'X'],
+      ['C', 'X'],
+      ['D', ''],
+    ]);
+    // The second ORG's departments go to the notes, cut with them as any long note is.
+    expect(result.cards[1]?.values.notes).toMatch(/^Weiteres Unternehmen: Y, z, z/);
+  });
+
   it('adds no "Kategorien" line again on a round trip through a phone, nor the apartment\u2019s name among other groups (code review, stop 62)', () => {
     const stored = { ...none, company: 'Elektro Huber', notes: 'Kategorien: Elektriker' };
     const apartments = ['Lindenhof, Wohnung 12', 'Haus A\nWohnung 3'];
