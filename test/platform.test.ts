@@ -486,4 +486,19 @@ describe('request logs', () => {
     expect(text).not.toContain('Anna');
     expect(text).not.toContain(anna.sub);
   });
+
+  it('names the route that answered, not the last one matched: an upload is the import, not an update (security review, stop 63)', async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
+    const form = new FormData();
+    form.set('file', new File(['BEGIN:VCARD\r\nVERSION:3.0\r\nN:Log;;;;\r\nEND:VCARD\r\n'], 'k.vcf', { type: 'text/vcard' }));
+    expect((await send(`${LIST}/import`, { user: anna, method: 'POST', body: form })).status).toBe(200);
+    expect((await send(`${LIST}/doesnotexist`, { user: anna, form: { version: '1', company: 'X' } })).status).toBe(404);
+    expect((await send(`${LIST}/new`, { user: anna })).status).toBe(200);
+    expect(lines.map((line) => (JSON.parse(line) as { route: string }).route)).toEqual([
+      '/assets/:assetId/contacts/import',
+      '/assets/:assetId/contacts/:contactId',
+      '/assets/:assetId/contacts/new',
+    ]);
+  });
 });

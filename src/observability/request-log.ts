@@ -24,7 +24,9 @@ export const requestLog = createMiddleware<AppEnv>(async function requestLog(c, 
       // Cloudflare's own id of the request, where the platform's edge sends one.
       cfRay: c.req.header('cf-ray'),
       method: c.req.method,
-      route: routePath(c, -1),
+      // The route that answered (the current index after `next`), not the last one matched: an upload
+      // matched POST /contacts/:contactId after the import (security review, stop 63).
+      route: routePath(c),
       status: c.res.status,
       durationMs: duration,
       assetId: c.get('asset')?.id,
