@@ -65,6 +65,11 @@ describe('production bundle', () => {
       .map(([file]) => file);
     expect(importers.length).toBeGreaterThan(0);
     for (const file of importers) expect(file).toMatch(/^node_modules\/hono\/dist\/jsx\/[a-z-]+\.js$/);
+    // So does "./utils/body.js" (src/form-body.ts): only hono's request module may import it.
+    const formBody = Object.entries(meta.inputs)
+      .filter(([, input]) => input.imports.some((entry) => entry.path === 'src/form-body.ts'))
+      .map(([file]) => file);
+    expect(formBody).toEqual(['node_modules/hono/dist/request.js']);
     // Nor drizzle's dialect for relational queries, set operations and migrations (wrangler.toml
     // [alias], src/generated/sqlite-dialect.js from scripts/lib/drizzle-dialect.mjs).
     for (const left of [
@@ -76,6 +81,8 @@ describe('production bundle', () => {
     // Nor a select's joins and set operations, an update's joins, an insert from a select or an
     // upsert (wrangler.toml [alias] "./select.js", "./update.js", "./insert.js":
     // src/generated/sqlite-*.js from scripts/lib/drizzle-dialect.mjs).
+    // Nor hono's nested form objects (wrangler.toml [alias] "./utils/body.js", src/form-body.ts).
+    expect(code).not.toContain('__proto__\\.');
     expect(code).not.toContain('Set operator error');
     expect(code).not.toContain('is already used in this query');
     expect(code).not.toContain('Insert select error');
