@@ -681,6 +681,38 @@ describe('a date written out in words (buyer review: the English list shows "10 
     expect(finds('089 12.34.56', contact({ company: 'X', phone: '089 123456' }))).toBe(true);
   });
 
+  it('finds a note\u2019s date in words with a day of two digits, month first or in ISO, also by the note\u2019s own words (warranty review, stop 63)', () => {
+    // Key format 15: these were stored in none of the forms a query reads them in.
+    for (const [notes, queries] of [
+      ['Termin 09. Juni 2027', ['09. Juni 2027', 'Termin 09. Juni 2027', '09.06.2027', '9.6.2027', 'June 9, 2027', 'Juni 2027']],
+      ['Frist: 02. März 2027', ['Frist: 02. März 2027', '02.03.2027', '2. März 2027']],
+      ['Frist 02.März 2027', ['02.03.2027', '2. März 2027']],
+      ['Inspection March 2, 2027', ['Inspection March 2, 2027', '02.03.2027', '2. März 2027']],
+      ['Abnahme 2027-03-02', ['02.03.2027', '2.3.2027', '2. März 2027']],
+    ] as const)
+      for (const query of queries) expect(finds(query, contact({ company: 'X', notes })), `${query} in ${notes}`).toBe(true);
+    // Still that day only.
+    for (const notes of ['Termin 09. Juni 2027', 'Inspection March 2, 2027', 'Abnahme 2027-03-02', 'Frist 02.März 2027'])
+      expect(finds('12.03.2027', contact({ company: 'X', notes })), notes).toBe(false);
+  });
+
+  it('leaves out the words said before a year or a month of a year: "Gewährleistung 2027", "bis 03.2027", "Warranty 2027" (warranty review, stop 63)', () => {
+    const ends = contact({ company: 'Volt', warrantyUntil: '2027-03-12' });
+    for (const query of [
+      'Gewährleistung 2027',
+      'Gewährleistung bis 2027',
+      'Gewährleistung bis 03.2027',
+      'endet 2027',
+      'Warranty 2027',
+      'until 03.2027',
+    ])
+      expect(finds(query, ends), query).toBe(true);
+    // Only the year's contacts, and words that are no such word still count.
+    expect(finds('Gewährleistung 2028', ends)).toBe(false);
+    expect(finds('Volt 2027', ends)).toBe(true);
+    expect(finds('Ampere 2027', ends)).toBe(false);
+  });
+
   it('leaves a month name without a year, or a year out of range, a word like any other', () => {
     expect(finds('Mai', tiler)).toBe(false);
     expect(finds('10 Mai', tiler)).toBe(false);

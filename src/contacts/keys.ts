@@ -44,8 +44,10 @@
  *    person's name) are marked apart from the other head words, so that a search ranks the
  *    person or firm named so before those who only work there (search review, stop 62:
  *    "Herr Müller" listed the staff of "Müller GmbH" first).
+ * 15: a date of the notes in words with a day of two digits ("09. Juni 2027", "02.März 2027"),
+ *    month first ("March 2, 2027") or in ISO ("2027-03-02") is stored as "02.03.2027" too.
  */
-export const KEY_FORMAT = 14;
+export const KEY_FORMAT = 15;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -358,10 +360,23 @@ function notesDates(value: string): string {
     const [, day = '', month = '', year = ''] = /^(\d+)\.(\d+)\.(\d*)$/.exec(date) ?? [];
     if (year) dates += ` ${day.padStart(2, '0')}.${month.padStart(2, '0')}.${year.length === 2 ? `20${year}` : year}`;
   }
-  for (const [, day = '', name = '', year] of value.matchAll(/(?<![\d.])([1-9]|[12]\d|3[01])\.?\s+(\p{L}+)\.?\s+((?:19|20)\d\d)(?!\d)/gu)) {
+  // In words, day first ("2. März 2027", "02.März 2027", "09. Juni 2027") or month first ("March 2,
+  // 2027"), as a query reads them (datesNamed); and as ISO writes it ("2027-03-02"). Format 15:
+  // a day of two digits, month first and ISO were not found (warranty review, stop 63).
+  for (const [, day = '', name = '', year] of value.matchAll(
+    /(?<![\d.])(0?[1-9]|[12]\d|3[01])(?:\.\s*|\s+)(\p{L}+)\.?\s+((?:19|20)\d\d)(?!\d)/gu,
+  )) {
     const month = monthOf(plain(name));
     if (month) dates += ` ${day.padStart(2, '0')}.${month}.${year}`;
   }
+  for (const [, name = '', day = '', year] of value.matchAll(
+    /(?<!\p{L})(\p{L}+)\.?\s+(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)/gu,
+  )) {
+    const month = monthOf(plain(name));
+    if (month) dates += ` ${day.padStart(2, '0')}.${month}.${year}`;
+  }
+  for (const [, year, month, day] of value.matchAll(/(?<![\d-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])/g))
+    dates += ` ${day}.${month}.${year}`;
   return dates;
 }
 
@@ -749,6 +764,13 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
       if (at !== day) dates.set(words[at] ?? '', date);
   };
   words.forEach((word, index) => {
+    // A year or a month of a year ("Gewährleistung 2027", "bis 03.2027", "Warranty 2027"): the
+    // words said before it go with it (they found nothing: warranty review, stop 63).
+    if (/^(?:(?:0?[1-9]|1[0-2])\.)?(?:(?:19|20)\d\d|2100)$/.test(plain(word))) {
+      const needles = textTerm(word)?.needles;
+      if (needles) around(index, needles, -1, BEFORE_DATE);
+      return;
+    }
     const numeric = NUMERIC_DATE.exec(plain(word));
     if (numeric) {
       const [, day = '', month = '', year = ''] = numeric;
