@@ -252,6 +252,24 @@ describe('sections and the way on after a reload', () => {
     expect(headings(await rest.text())).toEqual([]);
   });
 
+  it('grouped by position: umlauts typed or spelled out are one group ("Küchenbauer", "Kuechenbauer": search review, stop 62)', async () => {
+    const assetId = 'sec-umlaut-groups';
+    const user = household(assetId);
+    await seedContacts(
+      assetId,
+      4,
+      (index) =>
+        [
+          { last_name: 'Adler', position: 'Küchenbauer' },
+          { last_name: 'Berg', position: 'Kuechenbauer' },
+          { last_name: 'Conrad', position: 'KÜCHENBAUER' },
+          { last_name: 'Dorn', position: 'Fliesenleger' },
+        ][index] ?? {},
+    );
+    const html = await (await send(`/assets/${assetId}/contacts?group=position`, { user })).text();
+    expect(headings(html)).toEqual(['Fliesenleger', 'Küchenbauer']);
+  });
+
   it('the name order files contacts under "#" once: digits and signs first, other scripts under their own letters', async () => {
     const assetId = 'sec-hash';
     const user = household(assetId);

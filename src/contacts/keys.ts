@@ -45,7 +45,8 @@
  *    person or firm named so before those who only work there (search review, stop 62:
  *    "Herr Müller" listed the staff of "Müller GmbH" first).
  * 15: a date of the notes in words with a day of two digits ("09. Juni 2027", "02.März 2027"),
- *    month first ("March 2, 2027") or in ISO ("2027-03-02") is stored as "02.03.2027" too.
+ *    month first ("March 2, 2027") or in ISO ("2027-03-02") is stored as "02.03.2027" too; the
+ *    group key spells umlauts out ("Küchenbauer" and "Kuechenbauer" are one group).
  */
 export const KEY_FORMAT = 15;
 
@@ -964,9 +965,10 @@ export function compareKeys(a: string, b: string): number {
 
 /**
  * The position in dictionary form, for the list grouped by position: "Fliesenleger" and
- * "fliesenleger " are one group. Contacts without a position come last (the largest code point).
+ * "fliesenleger ", "Küchenbauer" and "Kuechenbauer" (umlauts spelled out, key format 15: search
+ * review, stop 62) are one group. Contacts without a position come last (the largest code point).
  */
 export function groupKey(position: string): string {
-  const key = plain(position).trim();
+  const key = expanded(position).trim();
   return key === '' ? '\u{10FFFF}' : key;
 }
