@@ -125,7 +125,7 @@ describe('the form', () => {
     expect(html).toMatch(/<select id="f-warranty_years" name="warranty_years" aria-describedby="warranty-hint f-warranty_years-end">/);
     expect(html).toMatch(/<input id="f-warranty_until"[^>]*aria-describedby="warranty-hint"/);
     expect(html).toContain(
-      '<p class="field-error" id="f-accepted_on-error">Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung.</p>',
+      '<p class="field-error" id="f-accepted_on-error">Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.</p>',
     );
     expect(html).toMatch(/<option value="5" selected="">/);
     // An edit that clears the acceptance of an end the form showed as a period: not silently dropped.

@@ -248,7 +248,8 @@ export const de = {
       dateRange: 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
       periodRange: 'Mit dieser Frist endete die Gewährleistung nach 2100. Bitte prüfen Sie das Datum der Abnahme.',
       endBeforeStart: 'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',
-      noStart: 'Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung.',
+      noStart:
+        'Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.',
       period: 'Bitte wählen Sie 5, 4 oder 2 Jahre.',
     },
     full: (max: number) =>

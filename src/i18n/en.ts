@@ -221,7 +221,7 @@ export const en: Messages = {
       dateRange: 'Please enter a date between 1990 and 2100.',
       periodRange: 'With this period the warranty would end after 2100. Please check the acceptance date.',
       endBeforeStart: 'The warranty cannot end before the acceptance.',
-      noStart: 'The period counts from the acceptance: please enter its date or the warranty end.',
+      noStart: 'The period counts from the acceptance: please enter its date or the warranty end, or choose “None”.',
       period: 'Please choose 5, 4 or 2 years.',
     },
     full: (max: number) =>
