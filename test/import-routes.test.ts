@@ -445,6 +445,34 @@ describe('importing a .vcf', () => {
     expect(previewOf(html).ticked).toEqual(['1', '3', '4']);
   });
 
+  it('of one person twice in the file keeps the card with more values ticked, the first of equals (interop review, stop 62)', async () => {
+    const user = household('imp-richer');
+    const vcard = (...lines: string[]) => `BEGIN:VCARD\r\nVERSION:3.0\r\n${lines.join('\r\n')}\r\nEND:VCARD\r\n`;
+    const file = [
+      // The SIM copy first, then the account contact with the firm and an address; then a third, poorer copy.
+      vcard('N:Schmidt;Stefan;;;', 'TEL:+49 171 2345678'),
+      vcard('N:Schmidt;Stefan;;;', 'ORG:Küchen Schmidt GmbH', 'TEL;TYPE=CELL:0171 2345678', 'EMAIL:s@kuechen-schmidt.example'),
+      vcard('N:Schmidt;Stefan;;;', 'EMAIL:s@kuechen-schmidt.example'),
+      // The same name and company twice, equally full: the first stays ticked.
+      vcard('N:Huber;Eva;;;', 'ORG:Fliesen Huber', 'TEL:089 1'),
+      vcard('N:Huber;Eva;;;', 'ORG:Fliesen Huber', 'TEL:089 2'),
+      // The same name and company, the later one richer.
+      vcard('N:Maier;Tom;;;', 'ORG:Maler Maier'),
+      vcard('N:Maier;Tom;;;', 'ORG:Maler Maier', 'TEL:089 3', 'ADR:;;Hauptstr. 1;München;;80331;'),
+    ].join('');
+    const html = await (await upload(user, file)).text();
+    const preview = previewOf(html);
+    expect(preview.ticked).toEqual(['2', '4', '7']);
+    const twice = 'Steht wahrscheinlich noch einmal in der Datei, dort mit mindestens so vielen Angaben: daher zunächst nicht angehakt.';
+    expect(textOf(html).split(twice).length - 1).toBe(4);
+    // Confirmed as ticked: the richer cards, each once.
+    expect((await confirm(user, preview, preview.ticked)).status).toBe(303);
+    const list = await (await send(`/assets/${user.assets[0]?.id}/contacts`, { user })).text();
+    expect(list).toContain('Küchen Schmidt GmbH');
+    expect(list).toContain('089 3');
+    expect([...list.matchAll(/<li class="contact"/g)]).toHaveLength(3);
+  });
+
   it('offers nothing to confirm for a file of which no card can be imported', async () => {
     const user = household('imp-n');
     const html = await (await upload(user, 'BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:Nur eine Notiz\r\nEND:VCARD\r\n')).text();

@@ -155,7 +155,11 @@ describe('likely duplicates', () => {
     const html = await (await upload(user, card + colleague + card)).text();
     const preview = previewOf(html);
     expect(preview.all).toEqual(['1', '2', '3']);
-    expect(notesOf(html)).toEqual([[], [], ['Steht wahrscheinlich schon weiter oben in der Datei, daher zunächst nicht angehakt.']]);
+    expect(notesOf(html)).toEqual([
+      [],
+      [],
+      ['Steht wahrscheinlich noch einmal in der Datei, dort mit mindestens so vielen Angaben: daher zunächst nicht angehakt.'],
+    ]);
     expect(preview.ticked).toEqual(['1', '2']);
     expect((await confirm(user, preview, preview.ticked)).status).toBe(303);
     expect(await rows('iv-dup')).toHaveLength(2);

@@ -145,12 +145,20 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
     }
   }
   const mark: DuplicateIndex['mark'] = (cards) => {
-    const inFile = new Set<string>();
-    const peopleInFile = new Map<string, Person[]>();
-    return cards.map((card) => {
+    type Marked = (typeof cards)[number] & { duplicateOf?: string };
+    // Each key of the file's ticked cards: the card's index (`kept`: an unticked twin's richer one).
+    const inFile = new Map<string, number>();
+    const peopleInFile = new Map<string, [Person, number][]>();
+    const kept = new Map<number, number>();
+    const filled = (card: Marked) => Object.values(card.values).filter(Boolean).length;
+    const marked: Marked[] = [];
+    for (const [at, card] of cards.entries()) {
       // A card that cannot be imported is said as that alone, not also as a likely duplicate
       // ("daher zunächst nicht angehakt" beside "kann nicht übernommen werden": UX review).
-      if (!card.importable) return { ...card };
+      if (!card.importable) {
+        marked.push({ ...card });
+        continue;
+      }
       const { values } = card;
       const named =
         values.first_name || values.last_name || values.company ? name(values.first_name, values.last_name, values.company) : '';
@@ -171,17 +179,30 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
       const own = keys.at(named ? 0 : -1);
       const reach = keys.slice(named ? 1 : 0);
       const someone = who.join('') !== '';
-      const twice = someone && reach.some((key) => peopleInFile.get(key)?.some((other) => !others(who, other)));
-      if (!duplicateOf && ((own && inFile.has(own)) || twice)) return { ...card, duplicateOf: IN_FILE };
-      if (own) inFile.add(own);
+      let twin = own === undefined ? undefined : inFile.get(own);
+      twin ??= someone ? reach.flatMap((key) => peopleInFile.get(key) ?? []).find(([other]) => !others(who, other))?.[1] : undefined;
+      while (twin !== undefined && kept.has(twin)) twin = kept.get(twin);
+      const other = twin === undefined ? undefined : marked[twin];
+      if (!duplicateOf && other) {
+        // Of the two, the one with more values stays ticked, the first of equals (interop review,
+        // stop 62: a richer later card was the one unticked).
+        if (other.duplicateOf || filled(card) <= filled(other)) {
+          marked.push({ ...card, duplicateOf: IN_FILE });
+          continue;
+        }
+        marked[twin as number] = { ...other, duplicateOf: IN_FILE };
+        kept.set(twin as number, at);
+      }
+      if (own && !inFile.has(own)) inFile.set(own, at);
       if (someone)
         for (const key of reach) {
           const people = peopleInFile.get(key);
-          if (people) people.push(who);
-          else peopleInFile.set(key, [who]);
+          if (people) people.push([who, at]);
+          else peopleInFile.set(key, [[who, at]]);
         }
-      return { ...card, duplicateOf };
-    });
+      marked.push({ ...card, duplicateOf });
+    }
+    return marked;
   };
   return { mark, live: rows.length, book: usage?.state ?? '0.0' };
 }
