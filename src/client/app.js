@@ -1208,11 +1208,12 @@
             : 'Bitte wählen Sie, welche Angabe gilt. Noch ist nichts gespeichert.';
         group.appendChild(error);
         group.setAttribute('aria-describedby', id);
+        for (const input of group.querySelectorAll('input[type=radio]')) input.setAttribute('aria-invalid', 'true');
       }
       var first = radio.form && radio.form.querySelector('fieldset.pick input:invalid');
       if (first && document.activeElement !== first && !first.closest('fieldset').contains(document.activeElement)) first.focus();
-      // Focus already in the first open group does not move: what reads the error out is this.
-      else if (first === radio) announce(document.getElementById(id).textContent);
+      // Read out as focus lands (or stays) in the first open group: focus alone did not say it (a11y review, stop 63).
+      if (first === radio) announce(document.getElementById(id).textContent);
     },
     true,
   );
@@ -1222,6 +1223,7 @@
     if (!error) return;
     error.remove();
     group.removeAttribute('aria-describedby');
+    for (const input of group.querySelectorAll('input[aria-invalid]')) input.removeAttribute('aria-invalid');
   });
 
   // The end a warranty period gives, under its choice: the page shows it for the values it came

@@ -52,7 +52,7 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
             {t.errors.sessionExpired.continue}
           </a>
         )}
-        <a class={fromHere ? 'button primary' : 'no-js'} href={loginUrl(c, returnTo)} target="_blank" rel="noopener">
+        <a class={fromHere ? 'button primary' : 'button primary no-js'} href={loginUrl(c, returnTo)} target="_blank" rel="noopener">
           {t.errors.sessionExpired.login}
         </a>
       </p>

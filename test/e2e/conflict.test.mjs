@@ -107,19 +107,26 @@ async function scenario(anna, jonas, javaScript) {
     if (request.method() === 'POST') posts += 1;
   };
   anna.page.on('request', counting);
+  const heardFirst = javaScript ? await recordAnnouncements(anna.page) : [];
   await save.click();
   await anna.page.waitForTimeout(300);
   anna.page.off('request', counting);
   assert.equal(posts, 0, 'no save without a choice');
   assert.equal(await mine.evaluate((radio) => radio.validity.valueMissing), true);
   if (javaScript) {
-    // The page's words beside the group (not the browser's bubble), focus on its first choice.
+    // The page's words beside the group (not the browser's bubble), focus on its first choice,
+    // its choices marked invalid and the words said as focus lands (a11y review, stop 63: focus alone said nothing).
     const said = anna.page.getByRole('group', { name: 'Notizen' }).locator('.field-error');
     assert.equal(await said.textContent(), 'Bitte wählen Sie, welche Angabe gilt. Noch ist nichts gespeichert.');
     assert.equal(await anna.page.getByRole('group', { name: 'Notizen' }).getAttribute('aria-describedby'), await said.getAttribute('id'));
     assert.equal(await mine.evaluate((radio) => radio === document.activeElement), true, 'focus on the first choice');
-    // Sent again from there (Enter): focus moves nowhere, so the words are said.
+    assert.equal(await mine.getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(heardFirst, ['Bitte wählen Sie, welche Angabe gilt. Noch ist nichts gespeichert.']);
+    // Sent again from there (Enter): focus moves nowhere, and the words are said again.
     const heard = await recordAnnouncements(anna.page);
+    await anna.page.evaluate(() => {
+      document.getElementById('announcer').textContent = '';
+    });
     await anna.page.keyboard.press('Enter');
     await anna.page.waitForFunction(() => document.getElementById('announcer')?.textContent);
     assert.deepEqual(heard, ['Bitte wählen Sie, welche Angabe gilt. Noch ist nichts gespeichert.']);
@@ -127,6 +134,7 @@ async function scenario(anna, jonas, javaScript) {
   // Anna keeps her notes (the words beside the group go with the choice).
   await mine.check();
   assert.equal(await anna.page.locator('fieldset.pick .field-error').count(), 0);
+  assert.equal(await mine.getAttribute('aria-invalid'), null);
   await save.click();
   await anna.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
   await jonas.page.reload();
