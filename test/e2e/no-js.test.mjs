@@ -229,6 +229,39 @@ describe('with JavaScript disabled', () => {
     assert.equal(await page.locator('li.contact').count(), 0);
   });
 
+  test('on a phone, no field reached with Tab stands under the save bar, the notes neither (a11y review, stop 63)', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await page.goto(`${listPath()}/new`);
+      await page.locator('form.contact-form input:not([type=hidden])').first().focus();
+      const seen = [];
+      for (let press = 0; press < 40; press += 1) {
+        const field = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el.closest('form.contact-form') || el.closest('.save-bar')) return null;
+          const box = el.getBoundingClientRect();
+          const bar = document.querySelector('.save-bar').getBoundingClientRect();
+          // What of the field the bar covers, in pixels (0: nothing).
+          return { name: el.name, covered: Math.max(0, Math.min(box.bottom, bar.bottom) - Math.max(box.top, bar.top)) };
+        });
+        if (!field) break;
+        seen.push(field);
+        await page.keyboard.press('Tab');
+      }
+      assert.ok(
+        seen.some((field) => field.name === 'notes'),
+        'tabbed to the notes',
+      );
+      assert.deepEqual(
+        seen.filter((field) => field.covered > 0),
+        [],
+      );
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   test('a date the browser cannot read is not sent: the browser stops it at the field, and the stored warranty end stays (buyer review, stop 61)', async () => {
     const { page } = browser;
     const name = `Ende Halten ${unique()}`;
