@@ -436,6 +436,8 @@ describe('add', () => {
     expect(html).not.toContain('<p class="hint">Bitte geben Sie mindestens');
     expect(html).toContain('Bitte geben Sie eine vollständige E-Mail-Adresse ein');
     expect(html).toMatch(/id="f-company"[^>]*data-focus/);
+    // The tab's title says it too (a11y review, stop 63: a reload or another tab gave no hint).
+    expect(html).toContain('<title>Bitte korrigieren Sie 4 Eingaben. Neuen Kontakt hinzufügen · Kontakte</title>');
     expect(await snapshot()).toEqual(before);
   });
 

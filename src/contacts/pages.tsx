@@ -43,7 +43,13 @@ export function formPage(
       : form.mode.kind === 'gone'
         ? t.contacts.goneTitle
         : t.contacts.newTitle);
-  return render(c, { status, title, body: <ContactForm shell={shell} assetId={assetId} {...form} /> });
+  // Its errors said in its title too, as its announcement says them: for a tab list and a reload (a11y review, stop 63).
+  const count = Object.keys(form.errors ?? {}).length;
+  return render(c, {
+    status,
+    title: count ? `${t.contacts.errorSummary(count)} ${title}` : title,
+    body: <ContactForm shell={shell} assetId={assetId} {...form} />,
+  });
 }
 
 /**

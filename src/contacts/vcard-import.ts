@@ -698,8 +698,11 @@ const APPLE_LABELS: Readonly<Record<string, string>> = {
 };
 
 const MOBILE_TYPES = ['CELL', 'MOBILE', 'IPHONE'];
-/** The other types of vCard 2.1–4.0 (4.0 writes them small: `type=voice`), never a label. */
-const STANDARD_TYPE = /^(voice|internet|pref|text(phone)?|video|msg|dom|intl|postal|parcel|car|isdn|modem|bbs|pcs|mobile|main-number)$/i;
+/**
+ * The other types of vCard 4.0, which writes them small (`type=voice`), and those of 3.0 some
+ * programs write small too: never a label. (A rarer one written small, "car", stands as its label.)
+ */
+const STANDARD_TYPE = /^(voice|internet|pref|text(phone)?|video|dom|intl|postal|parcel)$/i;
 const NOT_A_PHONE_TYPES = ['FAX', 'PAGER'];
 
 /** What a "Weitere …" line names: the property's TYPE words or its Apple label. */
