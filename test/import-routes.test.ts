@@ -473,6 +473,26 @@ describe('importing a .vcf', () => {
     expect([...list.matchAll(/<li class="contact"/g)]).toHaveLength(3);
   });
 
+  it('lets no card of a surname only take the ticks of two people (a family\u2019s landline), and names the book\u2019s contact for a copy of one (code review, stop 63)', async () => {
+    const user = household('imp-family');
+    await seedContacts('imp-family', 1, () => ({ first_name: 'K.', last_name: 'Berger', email: 'k@berger.example' }));
+    const vcard = (...lines: string[]) => `BEGIN:VCARD\r\nVERSION:3.0\r\n${lines.join('\r\n')}\r\nEND:VCARD\r\n`;
+    const file = [
+      vcard('N:Schmidt;Anna;;;', 'TEL:089 111111'),
+      // "Schmidt" alone, richer: it could be Anna or Lena; both stay ticked, it does not.
+      vcard('N:Schmidt;;;;', 'TEL:089 111111', 'EMAIL:familie@schmidt.example', 'ADR:;;Weg 1;München;;80331;'),
+      vcard('N:Schmidt;Lena;;;', 'TEL:089 111111'),
+      // The book's K. Berger by his address, then the same card richer without it.
+      vcard('N:Berger;Klaus;;;', 'ORG:Küchen Berger', 'EMAIL:k@berger.example'),
+      vcard('N:Berger;Klaus;;;', 'ORG:Küchen Berger', 'TEL:089 5', 'ADR:;;Weg 2;München;;80331;', 'URL:berger.example'),
+    ].join('');
+    const html = await (await upload(user, file)).text();
+    expect(previewOf(html).ticked).toEqual(['1', '3']);
+    const said = textOf(html);
+    expect(said.split('Steht wahrscheinlich noch einmal in der Datei').length - 1).toBe(1);
+    expect(said.split('Wahrscheinlich schon bei Ihren Kontakten: „K. Berger“').length - 1).toBe(2);
+  });
+
   it('offers nothing to confirm for a file of which no card can be imported', async () => {
     const user = household('imp-n');
     const html = await (await upload(user, 'BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:Nur eine Notiz\r\nEND:VCARD\r\n')).text();

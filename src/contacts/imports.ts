@@ -49,7 +49,7 @@ export interface StagedCard {
   uid?: string;
 }
 
-/** `duplicateOf` of a card an earlier importable card of the same file already is (no name is a line break). */
+/** `duplicateOf` of a card another importable card of the same file already is, with at least as many values (no name is a line break). */
 export const IN_FILE = '\n';
 
 export interface Staged {
@@ -100,7 +100,7 @@ const BOOK_STATE = `coalesce((SELECT ${BOOK} FROM asset_usage WHERE asset_id = ?
 export interface DuplicateIndex {
   /**
    * The cards with what each likely duplicates: a contact's name (the preview says which: UX
-   * review), or IN_FILE for a card that an earlier importable card of the same file already is.
+   * review), or IN_FILE for a card that another importable card of the same file already is, with at least as many values.
    */
   mark: <T extends Pick<StagedCard, 'values' | 'importable' | 'uid'>>(cards: readonly T[]) => (T & { duplicateOf?: string })[];
   live: number;
@@ -152,6 +152,7 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
     const kept = new Map<number, number>();
     const filled = (card: Marked) => Object.values(card.values).filter(Boolean).length;
     const marked: Marked[] = [];
+    const names: string[] = [];
     for (const [at, card] of cards.entries()) {
       // A card that cannot be imported is said as that alone, not also as a likely duplicate
       // ("daher zunächst nicht angehakt" beside "kann nicht übernommen werden": UX review).
@@ -179,15 +180,18 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
       const own = keys.at(named ? 0 : -1);
       const reach = keys.slice(named ? 1 : 0);
       const someone = who.join('') !== '';
+      names[at] = who.join('\n');
       let twin = own === undefined ? undefined : inFile.get(own);
       twin ??= someone ? reach.flatMap((key) => peopleInFile.get(key) ?? []).find(([other]) => !others(who, other))?.[1] : undefined;
       while (twin !== undefined && kept.has(twin)) twin = kept.get(twin);
       const other = twin === undefined ? undefined : marked[twin];
       if (!duplicateOf && other) {
         // Of the two, the one with more values stays ticked, the first of equals (interop review,
-        // stop 62: a richer later card was the one unticked).
-        if (other.duplicateOf || filled(card) <= filled(other)) {
-          marked.push({ ...card, duplicateOf: IN_FILE });
+        // stop 62: a richer later card was the one unticked); but only of one name: "Schmidt"
+        // could be Anna or Lena Schmidt, and took both their ticks (code review, stop 63). One
+        // of a contact the book has already is that contact's copy too.
+        if (other.duplicateOf || filled(card) <= filled(other) || names[twin as number] !== who.join('\n')) {
+          marked.push({ ...card, duplicateOf: other.duplicateOf ?? IN_FILE });
           continue;
         }
         marked[twin as number] = { ...other, duplicateOf: IN_FILE };
