@@ -463,7 +463,7 @@ describe('importing a .vcf', () => {
     const html = await (await upload(user, file)).text();
     const preview = previewOf(html);
     expect(preview.ticked).toEqual(['2', '4', '7']);
-    const twice = 'Steht wahrscheinlich noch einmal in der Datei, dort mit mindestens so vielen Angaben: daher zunächst nicht angehakt.';
+    const twice = 'Steht wahrscheinlich noch einmal in der Datei, mit mindestens so vielen Angaben: daher zunächst nicht angehakt.';
     expect(textOf(html).split(twice).length - 1).toBe(4);
     // Confirmed as ticked: the richer cards, each once.
     expect((await confirm(user, preview, preview.ticked)).status).toBe(303);

@@ -158,7 +158,7 @@ describe('likely duplicates', () => {
     expect(notesOf(html)).toEqual([
       [],
       [],
-      ['Steht wahrscheinlich noch einmal in der Datei, dort mit mindestens so vielen Angaben: daher zunächst nicht angehakt.'],
+      ['Steht wahrscheinlich noch einmal in der Datei, mit mindestens so vielen Angaben: daher zunächst nicht angehakt.'],
     ]);
     expect(preview.ticked).toEqual(['1', '2']);
     expect((await confirm(user, preview, preview.ticked)).status).toBe(303);

@@ -487,7 +487,7 @@ describe('request logs', () => {
     expect(text).not.toContain(anna.sub);
   });
 
-  it('names the route that answered, not the last one matched: an upload is the import, not an update (security review, stop 63)', async () => {
+  it('names the endpoint, not the last route matched nor a middleware that answered: an upload is the import, not an update (security review, stop 63)', async () => {
     const lines: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
     const form = new FormData();
@@ -495,9 +495,16 @@ describe('request logs', () => {
     expect((await send(`${LIST}/import`, { user: anna, method: 'POST', body: form })).status).toBe(200);
     expect((await send(`${LIST}/doesnotexist`, { user: anna, form: { version: '1', company: 'X' } })).status).toBe(404);
     expect((await send(`${LIST}/new`, { user: anna })).status).toBe(200);
+    // Answered by a middleware: still the endpoint (code review: "/assets/*" for a cross-site 403).
+    expect((await send(`${LIST}/doesnotexist`, { user: anna, sameOrigin: false, form: { version: '1' } })).status).toBe(403);
+    expect((await send(`${LIST}/new`)).status).toBe(401);
+    expect((await send('/assets/elsewhere/contacts/new', { user: anna })).status).toBe(404);
     expect(lines.map((line) => (JSON.parse(line) as { route: string }).route)).toEqual([
       '/assets/:assetId/contacts/import',
       '/assets/:assetId/contacts/:contactId',
+      '/assets/:assetId/contacts/new',
+      '/assets/:assetId/contacts/:contactId',
+      '/assets/:assetId/contacts/new',
       '/assets/:assetId/contacts/new',
     ]);
   });

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { routePath } from 'hono/route';
+import { matchedRoutes, routePath } from 'hono/route';
 import type { AppEnv } from '../env';
 import { withTimings } from './timing';
 
@@ -24,9 +24,13 @@ export const requestLog = createMiddleware<AppEnv>(async function requestLog(c, 
       // Cloudflare's own id of the request, where the platform's edge sends one.
       cfRay: c.req.header('cf-ray'),
       method: c.req.method,
-      // The route that answered (the current index after `next`), not the last one matched: an upload
-      // matched POST /contacts/:contactId after the import (security review, stop 63).
-      route: routePath(c),
+      // The endpoint: the first route of a method matched, not the last one (an upload matched POST
+      // /contacts/:contactId after the import: security review, stop 63), nor the middleware that
+      // answered a 401, 403 or 429 (code review).
+      route: routePath(
+        c,
+        matchedRoutes(c).findIndex((route) => route.method !== 'ALL'),
+      ),
       status: c.res.status,
       durationMs: duration,
       assetId: c.get('asset')?.id,
