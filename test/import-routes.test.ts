@@ -6,6 +6,9 @@ import thunderbird from './fixtures/vcf/thunderbird-4.0.vcf?raw';
 import { seedContacts, send, type TestUser, textOf } from './helpers';
 import { confirm, household, previewOf, upload } from './import-helpers';
 
+/** One vCard 3.0 of the given lines. */
+const vcard = (...lines: string[]) => `BEGIN:VCARD\r\nVERSION:3.0\r\n${lines.join('\r\n')}\r\nEND:VCARD\r\n`;
+
 // Issue 16 item 2 through HTTP: upload → preview → confirm (once, all or nothing) → undo.
 
 /** The page a 303 leads to, as the browser asks for it. */
@@ -433,7 +436,6 @@ describe('importing a .vcf', () => {
 
   it('marks one person twice in the file by the same number (an Android account contact and its SIM copy), not colleagues at one number (interop review, stop 62)', async () => {
     const user = household('imp-sim');
-    const vcard = (...lines: string[]) => `BEGIN:VCARD\r\nVERSION:3.0\r\n${lines.join('\r\n')}\r\nEND:VCARD\r\n`;
     const file = [
       vcard('N:Schmidt;Stefan;;;', 'ORG:Küchen Schmidt GmbH', 'TEL;TYPE=CELL:0171 2345678'),
       vcard('N:Schmidt;Stefan;;;', 'TEL:+49 171 2345678'),
@@ -447,7 +449,6 @@ describe('importing a .vcf', () => {
 
   it('of one person twice in the file keeps the card with more values ticked, the first of equals (interop review, stop 62)', async () => {
     const user = household('imp-richer');
-    const vcard = (...lines: string[]) => `BEGIN:VCARD\r\nVERSION:3.0\r\n${lines.join('\r\n')}\r\nEND:VCARD\r\n`;
     const file = [
       // The SIM copy first, then the account contact with the firm and an address; then a third, poorer copy.
       vcard('N:Schmidt;Stefan;;;', 'TEL:+49 171 2345678'),
@@ -476,7 +477,6 @@ describe('importing a .vcf', () => {
   it('lets no card of a surname only take the ticks of two people (a family\u2019s landline), and names the book\u2019s contact for a copy of one (code review, stop 63)', async () => {
     const user = household('imp-family');
     await seedContacts('imp-family', 1, () => ({ first_name: 'K.', last_name: 'Berger', email: 'k@berger.example' }));
-    const vcard = (...lines: string[]) => `BEGIN:VCARD\r\nVERSION:3.0\r\n${lines.join('\r\n')}\r\nEND:VCARD\r\n`;
     const file = [
       vcard('N:Schmidt;Anna;;;', 'TEL:089 111111'),
       // "Schmidt" alone, richer: it could be Anna or Lena; both stay ticked, it does not.
