@@ -777,7 +777,11 @@
       const app = document.title.split(' · ').pop();
       const asset = document.querySelector('header .asset');
       const said = heading && heading.textContent.trim();
-      if (said) document.title = (said === app && asset ? asset.textContent.trim() : said) + ' · ' + app;
+      // A form with errors says them first, as its page's title does (pages.tsx formPage; a11y review, stop 63).
+      const wrong = main.querySelector('#form-errors strong');
+      if (said)
+        document.title =
+          (wrong ? `${wrong.textContent.trim()} ` : '') + (said === app && asset ? asset.textContent.trim() : said) + ' · ' + app;
     } else if (id === 'results') {
       // A search answered again: "too many searches" is over.
       const limited = document.getElementById('limit-alert');

@@ -66,6 +66,8 @@ describe('as Anna (customer, JavaScript on)', () => {
     assert.equal(await page.getByLabel('Position / Rolle', { exact: true }).inputValue(), 'Poolbauer');
     assert.equal(await page.getByLabel('Telefonnummer', { exact: true }).inputValue(), '12');
     await assertNoReload(page, 'the 422 form');
+    // The tab's title says it too, as a page loaded with the errors does (a11y review, stop 63).
+    assert.equal(await page.title(), 'Bitte korrigieren Sie 3 Eingaben. Neuen Kontakt hinzufügen · Kontakte');
 
     // Fix it.
     await fillContact(page, {
