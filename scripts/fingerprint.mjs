@@ -4,7 +4,8 @@
 // and sqlite-update.js, drizzle-orm's SQLite dialect, database, select and update builders as the Worker bundles
 // them, and sqlite-session.js and d1-session.js, its sessions (scripts/lib/drizzle-dialect.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
 // (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
-// names (scripts/lib/hono-jsx.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs). Every entry point (start, test,
+// names (scripts/lib/hono-jsx.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
+// hono-context.js and hono-request.js, hono's `c` and `c.req` without members the app never calls (scripts/lib/hono-context.mjs). Every entry point (start, test,
 // bench, deploy) runs it first, so the generated files never go into git and never go stale.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { transformSync } from 'esbuild';
 import { HELP } from '../src/i18n/help.ts';
 import { trimBuilder, trimDatabase, trimDialect, trimSession } from './lib/drizzle-dialect.mjs';
 import { trimHonoBase } from './lib/hono-base.mjs';
+import { trimHonoContext, trimHonoRequest } from './lib/hono-context.mjs';
 import { trimJsxBase } from './lib/hono-jsx.mjs';
 import { LEAN_QR_TYPES, trimLeanQr } from './lib/lean-qr.mjs';
 
@@ -124,4 +126,6 @@ writeGenerated('lean-qr-nano.js', trimLeanQr(readFileSync(join(root, 'node_modul
 writeGenerated('lean-qr-nano.d.ts', LEAN_QR_TYPES);
 writeGenerated('jsx-base.js', trimJsxBase(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'jsx', 'base.js'), 'utf8')));
 writeGenerated('hono-base.js', trimHonoBase(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'hono-base.js'), 'utf8')));
+writeGenerated('hono-context.js', trimHonoContext(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'context.js'), 'utf8')));
+writeGenerated('hono-request.js', trimHonoRequest(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'request.js'), 'utf8')));
 console.log(`fingerprint: ${htmxPath} (htmx + src/client/app.js), ${css.length} B critical CSS, ${pagesPath}`);

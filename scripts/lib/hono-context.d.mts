@@ -1,0 +1,14 @@
+/** The members of hono's Context that the Worker's bundle leaves out. */
+export const CONTEXT_LEFT_OUT: readonly string[];
+/** The private fields of hono's Context that only those members used. */
+export const CONTEXT_FIELDS_LEFT_OUT: readonly string[];
+/** The members of hono's HonoRequest that the Worker's bundle leaves out. */
+export const REQUEST_LEFT_OUT: readonly string[];
+/** Where src/generated/hono-context.js takes each of context.js's imports from. */
+export const CONTEXT_IMPORTS: Readonly<Record<string, string>>;
+/** Where src/generated/hono-request.js takes each of request.js's imports from. */
+export const REQUEST_IMPORTS: Readonly<Record<string, string>>;
+/** hono/dist/context.js's text as src/generated/hono-context.js (see hono-context.mjs). */
+export function trimHonoContext(source: string): string;
+/** hono/dist/request.js's text as src/generated/hono-request.js (see hono-context.mjs). */
+export function trimHonoRequest(source: string): string;

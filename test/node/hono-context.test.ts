@@ -1,0 +1,161 @@
+// hono's request context and request as the Worker's bundle has them (src/generated/hono-context.js
+// and hono-request.js, written by scripts/lib/hono-context.mjs from the installed hono, reached
+// through src/views/jsx-no-context.ts, wrangler.toml's [alias] "./context.js"): hono's modules,
+// member for member, but for the context's render(), setRenderer(), setLayout(), getLayout() and
+// event and the request's bytes(), blob(), matchedRoutes and routePath, with their imports from the
+// same files (or the stand-in another alias names); and the app calls none of them. The Workers
+// tests (vitest.config.ts applies the same aliases), the e2e suite and the bench run through them.
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import {
+  CONTEXT_FIELDS_LEFT_OUT,
+  CONTEXT_IMPORTS,
+  CONTEXT_LEFT_OUT,
+  REQUEST_IMPORTS,
+  REQUEST_LEFT_OUT,
+  trimHonoContext,
+  trimHonoRequest,
+} from '../../scripts/lib/hono-context.mjs';
+import * as stand from '../../src/views/jsx-no-context';
+import { root, sources } from './drizzle-files';
+
+const dist = join(root, 'node_modules', 'hono', 'dist');
+const toml = () => readFileSync(join(root, 'wrangler.toml'), 'utf8');
+const files = {
+  context: {
+    originalPath: join(dist, 'context.js'),
+    generatedPath: join(root, 'src', 'generated', 'hono-context.js'),
+    trim: trimHonoContext,
+    leftOut: [...CONTEXT_LEFT_OUT, ...CONTEXT_FIELDS_LEFT_OUT],
+    imports: CONTEXT_IMPORTS,
+  },
+  request: {
+    originalPath: join(dist, 'request.js'),
+    generatedPath: join(root, 'src', 'generated', 'hono-request.js'),
+    trim: trimHonoRequest,
+    leftOut: REQUEST_LEFT_OUT,
+    imports: REQUEST_IMPORTS,
+  },
+};
+
+/** The module's class members as text by name, and its other statements (imports apart), read with TypeScript's parser. */
+function shape(text: string) {
+  const source = ts.createSourceFile('module.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const members = new Map<string, string>();
+  const statements: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isClassExpression(node) || ts.isClassDeclaration(node)) {
+      for (const member of node.members) members.set(member.name?.getText(source) ?? 'constructor', member.getText(source));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement)) continue;
+    visit(statement);
+    statements.push(ts.isVariableStatement(statement) && /= class /.test(statement.getText(source)) ? 'class' : statement.getText(source));
+  }
+  return { members, statements };
+}
+
+describe('src/generated/hono-context.js and hono-request.js, in place of hono/dist/context.js and request.js in the bundle', () => {
+  it('the context is what the alias "./context.js" gives hono-base, and only hono\u2019s context module imports its request', async () => {
+    expect(toml()).toContain('"./context.js" = "./src/views/jsx-no-context.ts"');
+    const generated = await import(pathToFileURL(files.context.generatedPath).href);
+    expect(stand.Context).toBe(generated.Context);
+    expect(stand.TEXT_PLAIN).toBe(generated.TEXT_PLAIN);
+    const importers = (readdirSync(dist, { recursive: true }) as string[])
+      .filter(
+        (file) =>
+          file.endsWith('.js') && !file.startsWith('cjs') && /from "\.\.?\/request\.js"/.test(readFileSync(join(dist, file), 'utf8')),
+      )
+      .sort();
+    expect(importers).toEqual(['context.js']);
+  });
+
+  for (const [name, file] of Object.entries(files)) {
+    const original = () => readFileSync(file.originalPath, 'utf8');
+    const generated = () => readFileSync(file.generatedPath, 'utf8');
+
+    it(`${name}: is what scripts/fingerprint.mjs writes from the installed hono (not stale), refusing a text it was not written for`, () => {
+      expect(generated()).toBe(file.trim(original()));
+      const first = file.leftOut.find((member) => !member.startsWith('#')) ?? '';
+      expect(() => file.trim(original().replace(new RegExp(`\\t(get )?${first}(\\(| = )`), '\t$1${first}2$2'))).toThrow(
+        new RegExp(`has 0 members ${first}`),
+      );
+      expect(() => file.trim(`import { x } from "./other.js";\n${original()}`)).toThrow(/other imports than expected/);
+    });
+
+    it(`${name}: is hono's module member for member but for those left out, and exports what hono's does`, async () => {
+      const before = shape(original().replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
+      const after = shape(generated());
+      expect([...before.members.keys()].filter((member) => !after.members.has(member)).sort()).toEqual([...file.leftOut].sort());
+      for (const [member, text] of after.members) expect(text, member).toBe(before.members.get(member));
+      expect(after.statements).toEqual(before.statements);
+      const ours = await import(pathToFileURL(file.generatedPath).href);
+      const hono = await import(pathToFileURL(file.originalPath).href);
+      expect(Object.keys(ours).sort()).toEqual(Object.keys(hono).sort());
+    });
+
+    it(`${name}: imports from the same files as hono, or the stand-in wrangler.toml names for one, only names it uses`, () => {
+      const generatedUrl = pathToFileURL(file.generatedPath);
+      const imports = [...original().matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)];
+      expect(imports.map(([, , from]) => from).sort()).toEqual(Object.keys(file.imports).sort());
+      for (const [from, to] of Object.entries(file.imports)) {
+        if (from === './request.js') {
+          expect(to).toBe('./hono-request.js');
+          continue;
+        }
+        const alias = new RegExp(`^"${from.replace(/\./g, '\\.')}" = "\\./([^"]+)"$`, 'm').exec(toml())?.[1];
+        if (alias) {
+          // A module wrangler.toml puts in place of hono's: the generated file takes the same one.
+          expect(realpathSync(join(dirname(file.generatedPath), `${to}.ts`)), from).toBe(realpathSync(join(root, alias)));
+          continue;
+        }
+        const target = fileURLToPath(new URL(to, generatedUrl));
+        expect(realpathSync(target), from).toBe(realpathSync(fileURLToPath(new URL(from, pathToFileURL(file.originalPath)))));
+      }
+      for (const [, names = '', to = ''] of generated().matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)) {
+        const from = Object.entries(file.imports).find(([, target]) => target === to)?.[0] ?? '';
+        const theirs = imports.find(([, , f]) => f === from)?.[1] ?? '';
+        for (const imported of names.split(',')) expect(theirs.split(',').map((n) => n.trim())).toContain(imported.trim());
+      }
+    });
+  }
+
+  it('a context of it answers as hono\u2019s does, without the members left out', async () => {
+    const ours = await import(pathToFileURL(files.context.generatedPath).href);
+    const hono = await import(pathToFileURL(files.context.originalPath).href);
+    for (const Context of [ours.Context, hono.Context]) {
+      const c = new Context(new Request('https://example.com/a?q=1', { method: 'POST', body: 'x=1' }));
+      c.header('X-Test', 'yes');
+      const response = c.text('ok', 201);
+      expect(response.status).toBe(201);
+      expect(response.headers.get('X-Test')).toBe('yes');
+      expect(await response.text()).toBe('ok');
+      expect(c.req.query('q')).toBe('1');
+      expect(await c.req.text()).toBe('x=1');
+    }
+    const c = new ours.Context(new Request('https://example.com/'));
+    for (const member of CONTEXT_LEFT_OUT) expect(member in c, member).toBe(false);
+    for (const member of REQUEST_LEFT_OUT) expect(member in c.req, member).toBe(false);
+    const theirs = new hono.Context(new Request('https://example.com/'));
+    for (const member of CONTEXT_LEFT_OUT) expect(member in theirs, member).toBe(true);
+    for (const member of REQUEST_LEFT_OUT) expect(member in theirs.req, member).toBe(true);
+  });
+
+  it('leaves out only what the app never calls', () => {
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      expect(text, file).not.toMatch(/\.(render|setRenderer|setLayout|getLayout)\(|\bc\.event\b|hono\/jsx-renderer/);
+      expect(text, file).not.toMatch(/\.req\.(bytes|blob)\(|\.req\.(matchedRoutes|routePath)\b/);
+    }
+    // hono's route helpers, which the request log uses, read the match themselves.
+    const route = readFileSync(join(dist, 'helper', 'route', 'index.js'), 'utf8');
+    expect(route).toContain('c.req[GET_MATCH_RESULT]');
+    expect(route).not.toMatch(/req\.(matchedRoutes|routePath)\b/);
+  });
+});
