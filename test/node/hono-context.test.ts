@@ -83,7 +83,7 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
     it(`${name}: is what scripts/fingerprint.mjs writes from the installed hono (not stale), refusing a text it was not written for`, () => {
       expect(generated()).toBe(file.trim(original()));
       const first = file.leftOut.find((member) => !member.startsWith('#')) ?? '';
-      expect(() => file.trim(original().replace(new RegExp(`\\t(get )?${first}(\\(| = )`), '\t$1${first}2$2'))).toThrow(
+      expect(() => file.trim(original().replace(new RegExp(`\\t(get )?${first}(\\(| = )`), `\t$1${first}2$2`))).toThrow(
         new RegExp(`has 0 members ${first}`),
       );
       expect(() => file.trim(`import { x } from "./other.js";\n${original()}`)).toThrow(/other imports than expected/);
