@@ -131,6 +131,10 @@ describe('production bundle', () => {
     // Nor zod's coerce namespace as an object (`z.coerce.number` reaches it; src/contacts/or-else.ts):
     // with it its boolean, bigint and date schemas.
     for (const kind of ['"ZodMiniBigInt"', '"ZodMiniDate"', '"ZodMiniBoolean"']) expect(code).not.toContain(kind);
+    // Nor zod's Standard Schema interface (wrangler.toml [alias] "../core/index.js", src/generated/zod-schemas.js
+    // from scripts/lib/zod-schemas.mjs); its schemas are there.
+    expect(code).not.toContain('vendor:"zod"');
+    expect(code).toContain('"$ZodObject"');
     // Nor zod's record and unknown schemas, which only the forms' and queries' validators used (fieldsThen, src/contacts/or-else.ts).
     for (const kind of ['"ZodMiniRecord"', '"ZodMiniUnknown"']) expect(code).not.toContain(kind);
     // Nor its union schema, which only the token's audience used (src/session/claims.ts).
@@ -207,7 +211,8 @@ describe('production bundle', () => {
     // 100,007 B with the review's fixes of the import's categories and charsets; 99,858 B without
     // zod's number schema (coercedNumber, finiteNumber: -149 B); 99,998 B at af67770; 99,842 B
     // without hono's c.render() and its kin, c.event, c.req.blob(), bytes(), matchedRoutes and
-    // routePath (src/generated/hono-context.js, hono-request.js: -156 B).
+    // routePath (src/generated/hono-context.js, hono-request.js: -156 B); 99,697 B without zod's
+    // Standard Schema interface (src/generated/zod-schemas.js: -145 B).
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });

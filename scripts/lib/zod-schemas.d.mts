@@ -1,0 +1,6 @@
+/** The names zod/v4/core/schemas.js exports, in its order. */
+export function exportsOf(source: string): string[];
+/** zod/v4/core/schemas.js's text as src/generated/zod-schemas.js (see zod-schemas.mjs). */
+export function trimZodSchemas(source: string): string;
+/** src/generated/zod-core.js for zod/v4/core/schemas.js's text (see zod-schemas.mjs). */
+export function zodCore(schemasSource: string): string;

@@ -1,0 +1,113 @@
+// zod's schemas as wrangler.toml's [alias] "../core/index.js" puts them in the Worker's bundle
+// (src/generated/zod-core.js and zod-schemas.js, written by scripts/lib/zod-schemas.mjs from the
+// installed zod): zod's core, its schemas line for line but for the Standard Schema interface
+// (`~standard`), which nothing in the bundle reads. The Workers tests (vitest.config.ts applies
+// the same aliases), the e2e suite and the bench parse through it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { exportsOf, trimZodSchemas, zodCore } from '../../scripts/lib/zod-schemas.mjs';
+import { root, sources } from './drizzle-files';
+
+const core = join(root, 'node_modules', 'zod', 'v4', 'core');
+const original = () => readFileSync(join(core, 'schemas.js'), 'utf8');
+const generated = (file: string) => readFileSync(join(root, 'src', 'generated', file), 'utf8');
+const toml = () => readFileSync(join(root, 'wrangler.toml'), 'utf8');
+
+describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core in the bundle', () => {
+  it("wrangler.toml aliases the text by which zod/mini imports zod's core, and no other bundled package imports it", () => {
+    expect(toml()).toContain('"../core/index.js" = "./src/generated/zod-core.js"');
+    const esm = (dir: string): string[] =>
+      (readdirSync(join(root, 'node_modules', dir), { recursive: true }) as string[])
+        .filter((file) => /\.m?js$/.test(file) && !file.split(/[\\/]/).includes('cjs'))
+        .map((file) => join(dir, file));
+    const importers = [
+      'hono/dist',
+      'zod/v4/mini',
+      'zod/v4/core',
+      'drizzle-orm/sqlite-core',
+      'drizzle-orm/d1',
+      '@hono/zod-validator',
+      'lean-qr',
+    ]
+      .flatMap(esm)
+      .filter((file) => /from "\.\.\/core\/index\.js"/.test(readFileSync(join(root, 'node_modules', file), 'utf8')));
+    expect(importers.length).toBeGreaterThan(0);
+    for (const file of importers) expect(file).toMatch(/^zod[\\/]v4[\\/]mini[\\/]/);
+  });
+
+  it('is what scripts/fingerprint.mjs writes from the installed zod (not stale), refusing a text it was not written for', () => {
+    expect(generated('zod-schemas.js')).toBe(trimZodSchemas(original()));
+    expect(generated('zod-core.js')).toBe(zodCore(original()));
+    expect(() => trimZodSchemas(original().replace('get "~standard"()', 'get "~std"()'))).toThrow(/not found once/);
+    expect(() => trimZodSchemas(`import { x } from "./other.js";\n${original()}`.replace('./other.js', './other/x.js'))).toThrow(
+      /other imports than expected/,
+    );
+  });
+
+  it("is zod's module line for line but for the Standard Schema interface, importing zod's own core files", () => {
+    const ours = generated('zod-schemas.js').split('\n').slice(1);
+    const theirs = original()
+      .replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n')
+      .split('\n');
+    const normalized = ours.map((line) => line.replace('"../../node_modules/zod/v4/core/', '"./'));
+    // Every line of ours is zod's, in zod's order; what is left out is only the Standard Schema's.
+    let at = 0;
+    const left: string[] = [];
+    for (const line of normalized) {
+      while (at < theirs.length && theirs[at] !== line) left.push(theirs[at++] ?? '');
+      expect(at, line).toBeLessThan(theirs.length);
+      at += 1;
+    }
+    left.push(...theirs.slice(at));
+    const code = left.filter((line) => line.trim() !== '' && !/^\s*(\/\/|\/\*\*|\*)/.test(line)).join('\n');
+    expect(code).toMatch(/get "~standard"\(\)/);
+    expect(code).toMatch(/export function standardProps\(inst\)/);
+    // No schema kind, nor any other export: only the interface's accessors and its helpers.
+    expect(code).not.toMatch(/\$constructor\(/);
+    expect(code.match(/^export /gm)).toEqual(['export ']);
+    expect(generated('zod-schemas.js')).not.toContain('standard');
+    for (const [, from = ''] of generated('zod-schemas.js').matchAll(/ from "([^"]+)";$/gm))
+      expect(from).toMatch(/^\.\.\/\.\.\/node_modules\/zod\/v4\/core\/[\w-]+\.js$/);
+  });
+
+  it("exports what zod's core does, its schemas the generated ones, and parses as zod's", async () => {
+    const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-core.js')).href);
+    const schemas = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-schemas.js')).href);
+    const zod = await import(pathToFileURL(join(core, 'index.js')).href);
+    expect(Object.keys(ours).sort()).toEqual(Object.keys(zod).sort());
+    const names = exportsOf(original()).filter((name) => name !== 'standardProps');
+    for (const name of names) expect(ours[name], name).toBe(schemas[name]);
+    for (const name of Object.keys(zod).filter((key) => !names.includes(key))) expect(ours[name], name).toBe(zod[name]);
+    // A schema of each kind the app builds parses as zod's own does.
+    for (const z of [ours, zod]) {
+      const object = new z.$ZodObject({
+        type: 'object',
+        shape: {
+          name: new z.$ZodString({ type: 'string' }),
+          note: new z.$ZodOptional({ type: 'optional', innerType: new z.$ZodString({ type: 'string' }) }),
+        },
+      });
+      expect(z.safeParse(object, { name: 'Anna', extra: 1 })).toEqual({ success: true, data: { name: 'Anna' } });
+      expect(z.safeParse(object, { name: 1 }).success).toBe(false);
+      expect(z.safeParse(object, { name: 1 }).error.issues[0].path).toEqual(['name']);
+      const piped = new z.$ZodPipe({
+        type: 'pipe',
+        in: new z.$ZodString({ type: 'string' }),
+        out: new z.$ZodTransform({ type: 'transform', transform: (value: string) => value.trim() }),
+      });
+      expect(z.parse(piped, ' x ')).toBe('x');
+      expect(await z.safeParseAsync(piped, ' y ')).toEqual({ success: true, data: 'y' });
+    }
+    expect('~standard' in new ours.$ZodString({ type: 'string' })).toBe(false);
+    expect('~standard' in new zod.$ZodString({ type: 'string' })).toBe(true);
+  });
+
+  it('the app and its validator never read a schema\u2019s ~standard', () => {
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toContain('~standard');
+    const validator = readFileSync(join(root, 'node_modules', '@hono', 'zod-validator', 'dist', 'index.mjs'), 'utf8');
+    expect(validator).not.toContain('~standard');
+    expect(validator).toContain('safeParseAsync');
+  });
+});
