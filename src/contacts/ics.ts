@@ -5,7 +5,7 @@
 // write is a dozen fixed lines per event, not worth a calendar library in the Worker bundle;
 // ical.js (and Python's icalendar) read it back in the tests instead.
 
-import { phoneValue, utf8Length } from './vcard';
+import { phoneValue, utf8Length, text as vcardText } from './vcard';
 import { addDays, formatDate, isIsoDate, type WarrantyMessages } from './warranty';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -114,13 +114,15 @@ function utcDateTime(instant: Date): string {
 
 // TEXT (§3.3.11) has no room for control characters other than HTAB; line breaks become `\n`.
 // Stored contact fields never hold others (contract §5), so dropping them loses nothing real.
-const LINE_BREAK = /\r\n|\r|\n/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
-/** A TEXT value: `\` `;` `,` escaped, every line break (CRLF, CR, LF) as `\n`. */
+/**
+ * A TEXT value: `\` `;` `,` escaped, every line break (CRLF, CR, LF) as `\n`: a vCard text value's
+ * escapes (RFC 5545 §3.3.11 and RFC 2426 §4 agree), written once in vcard.ts, then no control characters.
+ */
 function text(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(LINE_BREAK, '\\n').replace(CONTROL, '');
+  return vcardText(value).replace(CONTROL, '');
 }
 
 // Folding units: a code point (never half of a UTF-8 sequence or of a surrogate pair) or an

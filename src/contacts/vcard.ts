@@ -303,8 +303,9 @@ const LINE_BREAK = /\r\n|\r|\n/g;
  * A text value or one component of N, ADR or ORG: `\` `,` `;` and line breaks escaped, in every
  * property (RFC 2426 §4 and §5). GNOME Evolution and Text::vCard cut FN, TITLE or NOTE at an
  * unescaped `;`; KDE and ical.js show `\;` for an escaped one (their bug, nothing is lost).
+ * iCalendar's TEXT escapes the same (ics.ts, which drops control characters after it).
  */
-function text(value: string): string {
+export function text(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(LINE_BREAK, '\\n');
 }
