@@ -540,16 +540,26 @@ describe('mapping to the fields', () => {
           'TEL;TYPE=Firmenhandy:0171 6',
           'EMAIL;TYPE=Rechnungen:r@example.de',
           'EMAIL;TYPE=internet,work:m@example.de',
+          // vCard 4.0's other types, written small, are no labels either (stop 64).
+          'TEL;TYPE=main-number:089 7',
+          'TEL;TYPE=msg,isdn:089 8',
+          'TEL;TYPE=x400,bbs,modem:089 9',
+          'TEL;TYPE=mobile:0171 10',
         ),
       ),
     );
     expect(bare.values).toMatchObject({ phone: '089 0', mobile: '0171 6', email: 'm@example.de' });
     expect(bare.values.notes).toBe(
       [
+        // (A second mobile number's line comes first, named as TYPE=CELL's is.)
+        'Weitere Telefonnummer (mobil): 0171 10',
         'Weitere Telefonnummer (Notdienst): 089 2',
         'Weitere Telefonnummer (Büro Dachau): 089 3',
         'Weitere Telefonnummer (privat): 089 4',
         'Weitere Telefonnummer: 089 5',
+        'Weitere Telefonnummer (Hauptnummer): 089 7',
+        'Weitere Telefonnummer: 089 8',
+        'Weitere Telefonnummer: 089 9',
         'Weitere E-Mail-Adresse (Rechnungen): r@example.de',
       ].join('\n'),
     );

@@ -667,8 +667,11 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   HOME: 'privat',
   WORK: 'geschäftlich',
   CELL: 'mobil',
+  MOBILE: 'mobil',
   IPHONE: 'iPhone',
   MAIN: 'Hauptnummer',
+  // vCard 4.0's (RFC 7852), written small as 4.0 writes types.
+  'MAIN-NUMBER': 'Hauptnummer',
   FAX: 'Fax',
   PAGER: 'Pager',
   OTHER: 'sonstige',
@@ -700,9 +703,10 @@ const APPLE_LABELS: Readonly<Record<string, string>> = {
 const MOBILE_TYPES = ['CELL', 'MOBILE', 'IPHONE'];
 /**
  * The other types of vCard 4.0, which writes them small (`type=voice`), and those of 3.0 some
- * programs write small too: never a label. (A rarer one written small, "car", stands as its label.)
+ * programs write small too: never a label (`msg`, `isdn`, `x400` … since stop 64: they stood as
+ * labels). (A rarer one written small, "car", stands as its label.)
  */
-const STANDARD_TYPE = /^(voice|internet|pref|text(phone)?|video|dom|intl|postal|parcel)$/i;
+const STANDARD_TYPE = /^(voice|internet|pref|text(phone)?|video|dom|intl|postal|parcel|msg|isdn|x400|bbs|modem)$/i;
 const NOT_A_PHONE_TYPES = ['FAX', 'PAGER'];
 
 /** What a "Weitere …" line names: the property's TYPE words or its Apple label. */
