@@ -681,6 +681,18 @@ describe('a date written out in words (buyer review: the English list shows "10 
     expect(finds('089 12.34.56', contact({ company: 'X', phone: '089 123456' }))).toBe(true);
   });
 
+  it('reads a note\u2019s two-digit year as the warranty form does: "12.03.89" is 1989, "12.03.27" 2027 (stop 64)', () => {
+    const born = contact({ company: 'X', notes: 'Herr Bauer, geb. 12.03.89' });
+    for (const query of ['12.03.1989', '12.3.89', '12. März 1989']) expect(finds(query, born), query).toBe(true);
+    expect(finds('12.03.2089', born)).toBe(false);
+    const soon = contact({ company: 'X', notes: 'Abnahme 12.03.27' });
+    expect(finds('12.03.2027', soon)).toBe(true);
+    expect(finds('12.03.1927', soon)).toBe(false);
+    // The boundary, both sides.
+    expect(finds('01.01.2069', contact({ company: 'X', notes: 'bis 1.1.69' }))).toBe(true);
+    expect(finds('01.01.1970', contact({ company: 'X', notes: 'seit 1.1.70' }))).toBe(true);
+  });
+
   it('finds a note\u2019s date in words with a day of two digits, month first or in ISO, also by the note\u2019s own words (warranty review, stop 63)', () => {
     // Key format 15: these were stored in none of the forms a query reads them in.
     for (const [notes, queries] of [
@@ -711,6 +723,16 @@ describe('a date written out in words (buyer review: the English list shows "10 
     expect(finds('Gewährleistung 2028', ends)).toBe(false);
     expect(finds('Volt 2027', ends)).toBe(true);
     expect(finds('Ampere 2027', ends)).toBe(false);
+    // After those words the year is a date's, not digits of a phone number (stop 63's review),
+    // and a closing dot or brackets do not hide it (stop 64).
+    const dialled = contact({ company: 'Volt', phone: '089 4520277', mobile: '0171 20 27 00' });
+    for (const query of ['Gewährleistung 2027', 'bis 03.2027', 'Warranty 2027']) expect(finds(query, dialled), query).toBe(false);
+    expect(finds('2027', dialled)).toBe(true);
+    for (const query of ['Gewährleistung 2027.', 'Gewährleistung (2027)', 'bis 03.2027.', 'Gewährleistung bis 2027,'])
+      expect(finds(query, ends), query).toBe(true);
+    expect(finds('Gewährleistung 2028.', ends)).toBe(false);
+    // The user's own words in the notes are still found so.
+    expect(finds('Gewährleistung 2027', contact({ company: 'Holz', notes: 'Gewährleistung bis Ende 2027' }))).toBe(true);
   });
 
   it('leaves a month name without a year, or a year out of range, a word like any other', () => {

@@ -911,7 +911,8 @@
       var numeric =
         term.words.length === 1 && /^\(?(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)?\d\d)\)?[.,]?$/.exec(term.words[0]);
       if (numeric) {
-        const full = numeric[3].length === 2 ? `20${numeric[3]}` : numeric[3];
+        // A year of two digits as keys.ts fullYear reads it: "12.03.89" is 1989.
+        const full = (numeric[3].length === 2 ? (numeric[3] < '70' ? '20' : '19') : '') + numeric[3];
         term.date = `${numeric[1].padStart(2, '0')}.${numeric[2].padStart(2, '0')}.${full}`;
         term.named = new RegExp(`(?:^|\\D)${Number(numeric[1])} (?:${MONTH_NAMES[numeric[2] - 1]})\\.? ${full}`);
         return;

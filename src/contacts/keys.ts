@@ -48,7 +48,7 @@
  *    month first ("March 2, 2027") or in ISO ("2027-03-02") is stored as "02.03.2027" too; the
  *    group key spells umlauts out ("Küchenbauer" and "Kuechenbauer" are one group).
  */
-export const KEY_FORMAT = 15;
+export const KEY_FORMAT = 16;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -354,12 +354,18 @@ const NOTES_DATE = new RegExp(
   'g',
 );
 
-/** The dates in a note, each as " 02.03.2027" (a year of two digits as this century's). */
+/**
+ * A year of two digits as POSIX `%y` reads it, as the warranty form does (warranty.ts isoOf): up
+ * to 69 this century's, from 70 the last one's ("12.03.89" is 1989: key format 16, stop 64).
+ */
+export const fullYear = (year: string): string => (year.length === 2 ? (year < '70' ? '20' : '19') : '') + year;
+
+/** The dates in a note, each as " 02.03.2027" (a year of two digits by fullYear). */
 function notesDates(value: string): string {
   let dates = '';
   for (const [date] of value.matchAll(NOTES_DATE)) {
     const [, day = '', month = '', year = ''] = /^(\d+)\.(\d+)\.(\d*)$/.exec(date) ?? [];
-    if (year) dates += ` ${day.padStart(2, '0')}.${month.padStart(2, '0')}.${year.length === 2 ? `20${year}` : year}`;
+    if (year) dates += ` ${day.padStart(2, '0')}.${month.padStart(2, '0')}.${fullYear(year)}`;
   }
   // In words, day first ("2. März 2027", "02.März 2027", "09. Juni 2027") or month first ("March 2,
   // 2027"), as a query reads them (datesNamed); and as ISO writes it ("2027-03-02"). Format 15:
@@ -721,11 +727,9 @@ const NUMERIC_DATE = /^\(?(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)?\
 
 /**
  * The day as the warranty's end and every date in the notes are stored ("03.09.2027"; key
- * format 13), a year of two digits as this century's: "3.9.2027" or "3 Sept 2027" never finds the 13th.
+ * format 13), a year of two digits by fullYear: "3.9.2027" or "3 Sept 2027" never finds the 13th.
  */
-const dayNeedles = (day: string, month: string, year: string) => [
-  `${day.padStart(2, '0')}.${month.padStart(2, '0')}.${year.length === 2 ? `20${year}` : year}`,
-];
+const dayNeedles = (day: string, month: string, year: string) => [`${day.padStart(2, '0')}.${month.padStart(2, '0')}.${fullYear(year)}`];
 
 /** The days the list's badge counts before its date ("in 12 Tagen, am", "morgen, am", "in 3 days, on", "today, on"). */
 const SOON_DAY = /^(?:morgen|heute|tomorrow|today)$/;
@@ -766,10 +770,17 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
   };
   words.forEach((word, index) => {
     // A year or a month of a year ("Gewährleistung 2027", "bis 03.2027", "Warranty 2027"): the
-    // words said before it go with it (they found nothing: warranty review, stop 63).
-    if (/^(?:(?:0?[1-9]|1[0-2])\.)?(?:(?:19|20)\d\d|2100)$/.test(plain(word))) {
-      const needles = textTerm(word)?.needles;
-      if (needles) around(index, needles, -1, BEFORE_DATE);
+    // words said before it go with it (they found nothing: warranty review, stop 63). After them
+    // it is only a date's year ("12.03.2027") or a word of the notes that starts with it, not
+    // digits anywhere in a phone number; a closing dot or brackets do not hide it (stop 64).
+    const alone = /^\(?((?:(?:0?[1-9]|1[0-2])\.)?(?:(?:19|20)\d\d|2100))\)?[.,]?$/.exec(plain(word))?.[1];
+    if (alone) {
+      const needles = [`.${alone}`, BODY_MARK + alone];
+      around(index, needles, -1, BEFORE_DATE);
+      if (dates.has(words[index - 1] ?? '')) {
+        dates.set(word, needles);
+        replace.add(word);
+      }
       return;
     }
     const numeric = NUMERIC_DATE.exec(plain(word));

@@ -4,6 +4,8 @@
 // in Node. Dates are ISO calendar dates (`YYYY-MM-DD`) throughout: a warranty ends on a day, not
 // at an instant, so no Date object ever carries one across a time zone.
 
+import { fullYear } from './keys.ts';
+
 /** The contract's range for every warranty date (§5: 1990-2100). */
 export const MIN_DATE = '1990-01-01';
 export const MAX_DATE = '2100-12-31';
@@ -276,9 +278,7 @@ function isoOf(value: string | undefined): string {
   const text = (value ?? '').trim();
   const german = GERMAN_DATE.exec(text);
   if (!german) return text;
-  const year = german[3] ?? '';
-  const century = year.length === 4 ? '' : Number(year) >= 70 ? '19' : '20';
-  return `${century}${year}-${german[2]?.padStart(2, '0')}-${german[1]?.padStart(2, '0')}`;
+  return `${fullYear(german[3] ?? '')}-${german[2]?.padStart(2, '0')}-${german[1]?.padStart(2, '0')}`;
 }
 
 /**
