@@ -427,7 +427,9 @@ const actions = {
     const names = Array.from({ length: size }, (_, index) => `Import ${user.sub} ${user.sequence}-${index}`);
     const text = names.map((name) => `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Einfuhr;;;;\r\nFN:${name}\r\nORG:${name}\r\nEND:VCARD\r\n`).join('');
     const list = `/assets/${user.asset}/contacts`;
-    const preview = await call(user, 'import upload', 'POST', `${list}/import`, { file: { name: 'load.vcf', text } });
+    // The upload redirects to its preview's own address (stop 64), which a browser then reads.
+    const uploaded = await call(user, 'import upload', 'POST', `${list}/import`, { file: { name: 'load.vcf', text }, expect: [303] });
+    const preview = uploaded?.status === 303 ? await call(user, 'import preview', 'GET', uploaded.location) : undefined;
     const action =
       preview?.status === 200
         ? /<form method="post" action="([^"]*\/contacts\/import\/[A-Za-z0-9_-]+)"/.exec(preview.text)?.[1]
@@ -650,7 +652,7 @@ const table = ['| figure | value |', '|---|---|', ...rows.map(([name, value]) =>
 /** The order of the per-action table: the reads first, then the writes, as in MIX. */
 const KINDS = ['list', 'search', 'export', 'edit form', 'history', 'deleted page', 'create', 'edit', 'delete'];
 KINDS.push('restore version', 'restore deleted', 'shared edit', 'clash resolve');
-KINDS.push('import upload', 'import confirm', 'import re-confirm', 'import undo');
+KINDS.push('import upload', 'import preview', 'import confirm', 'import re-confirm', 'import undo');
 const order = (kind) => (KINDS.includes(kind) ? KINDS.indexOf(kind) : KINDS.length);
 const kindRows = [...byKind]
   .sort(([a], [b]) => order(a) - order(b))

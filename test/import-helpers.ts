@@ -6,7 +6,15 @@ export function household(assetId: string, sub = `u-${assetId}`): TestUser {
   return { ...anna, sub, assets: [{ id: assetId, name: `Haus ${assetId}` }] };
 }
 
+/** Uploads a file; a staged one answers 303 to its preview's address, which this follows as a browser does. */
 export async function upload(user: TestUser, file: string | Uint8Array, name = 'kontakte.vcf') {
+  const response = await uploadOnly(user, file, name);
+  const location = response.headers.get('Location');
+  return response.status === 303 && location ? send(location, { user }) : response;
+}
+
+/** The upload's own answer (a 303 to the preview, or the form with its error). */
+export async function uploadOnly(user: TestUser, file: string | Uint8Array, name = 'kontakte.vcf') {
   const form = new FormData();
   form.set('file', new File([file], name, { type: 'text/vcard' }));
   return send(`/assets/${user.assets[0]?.id}/contacts/import`, { user, method: 'POST', body: form });

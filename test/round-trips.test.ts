@@ -155,7 +155,7 @@ describe('D1 round trips per request', () => {
     expect(purged.count.roundTrips).toBeGreaterThanOrEqual(1);
   });
 
-  it('an import takes one round trip to stage the upload, at most two to confirm and to undo it', async () => {
+  it('an import takes one round trip to stage the upload, one to show its preview, at most two to confirm and to undo it', async () => {
     const cards = ['Ada Runde', 'Bert Runde', 'Cem Runde']
       .map(
         (name) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nN:${name.split(' ').reverse().join(';')};;;\r\nTEL:089 1\r\nEND:VCARD\r\n`,
@@ -165,10 +165,18 @@ describe('D1 round trips per request', () => {
     for (let round = 0; round < 3; round += 1)
       await env.DB.prepare("UPDATE contacts SET version = version + 1, notes = notes || '.' WHERE asset_id = 'whg-12'").run();
     const history = await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE asset_id = ?').bind('whg-12').first<number>('n');
-    const staged = await measure(`${LIST}/import`, { file: cards });
+    const upload = await measure(`${LIST}/import`, { file: cards });
+    // The staging in one batch, then 303 to the preview's own address (stop 64), with the
+    // bookmark of that write: the preview's read starts from it and finds the staging row.
+    expect(upload.response.status).toBe(303);
+    expect(upload.count.roundTrips).toBe(1);
+    const bookmark = /kontakte_d1=([^;]+)/.exec(upload.response.headers.get('set-cookie') ?? '');
+    expect(bookmark?.[1]).toBeTruthy();
+    const staged = await measure(upload.response.headers.get('location') ?? '', { cookie: bookmark?.[0] });
     expect(staged.response.status).toBe(200);
-    // The staging row and the contacts that mark likely duplicates in one batch.
+    // The staging row and the contacts that mark likely duplicates in one batch, from the bookmark.
     expect(staged.count.roundTrips).toBe(1);
+    expect(staged.count.sessions).toEqual([decodeURIComponent(bookmark?.[1] ?? '')]);
     const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(staged.text)?.[1] ?? '';
     expect(importId).not.toBe('');
     const ticked = [...staged.text.matchAll(/name="card" value="(\d+)" checked=""/g)].map((match) => ['card', match[1] ?? '']);
@@ -257,9 +265,10 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     await seedContacts('whg-12', 5, (index) => ({ company: `Nah ${index}` }));
     const list = await measure(LIST, { delayMs: FAR_MS });
     const create = await measure(LIST, { form: { form_token: crypto.randomUUID(), company: 'Ferne GmbH' }, delayMs: FAR_MS });
-    const staged = await measure(`${LIST}/import`, {
+    const uploaded = await measure(`${LIST}/import`, {
       file: 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Weit Weg\r\nORG:Weit Weg GmbH\r\nEND:VCARD\r\n',
     });
+    const staged = await measure(uploaded.response.headers.get('location') ?? '');
     const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(staged.text)?.[1] ?? '';
     const ticked = [...staged.text.matchAll(/name="card" value="(\d+)" checked=""/g)].map((match) => ['card', match[1] ?? '']);
     expect(ticked).toHaveLength(1);
@@ -340,7 +349,8 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     const row = await env.DB.prepare('select phone, version from contacts where id = ?').bind(id).first();
     expect(row).toEqual({ phone: '', version: 3 });
     // Confirming an import reads the staged cards first: the same.
-    const staged = await measure(`${LIST}/import`, { file: 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Beiher Zwei\r\nEND:VCARD\r\n' });
+    const uploaded = await measure(`${LIST}/import`, { file: 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Beiher Zwei\r\nEND:VCARD\r\n' });
+    const staged = await measure(uploaded.response.headers.get('location') ?? '');
     const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(staged.text)?.[1] ?? '';
     // (Cards count from 1, as the preview's checkboxes do.)
     const confirm = await measure(`${LIST}/import/${importId}`, { form: { card: '1' }, limiterDelayMs: FAR_MS, delayMs: FAR_MS });
@@ -440,10 +450,10 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     expect(refused.state.read).toBe(false);
     // Allowed, the same upload is read and staged.
     const allowed = upload();
-    const staged = await measure(`${LIST}/import`, { body: allowed.body });
-    expect(staged.response.status).toBe(200);
+    const uploaded = await measure(`${LIST}/import`, { body: allowed.body });
+    expect(uploaded.response.status).toBe(303);
     expect(allowed.state.read).toBe(true);
-    expect(staged.text).toContain('Strom Karte');
+    expect((await measure(uploaded.response.headers.get('location') ?? '')).text).toContain('Strom Karte');
   });
 
   it('a failing limiter is an error of its own: 500, logged once, nothing written, no storage retry', async () => {

@@ -123,15 +123,16 @@ describe('storage faults', () => {
         .first<number>('n');
     const before = await staged();
     const response = await sendWith(database, `${LIST}/import`, { body: form });
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('Verloren Import');
+    expect(response.status).toBe(303);
+    expect(await (await send(response.headers.get('location') ?? '', { user: anna })).text()).toContain('Verloren Import');
     expect((await staged()) ?? 0).toBe((before ?? 0) + 1);
   });
 
   it('imports once when the confirm landed but its answer was lost, and says it was imported (code review: 503)', async () => {
     const form = new FormData();
     form.set('file', new File(['BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Doppelt Bestätigt\r\nN:Bestätigt;Doppelt;;;\r\nEND:VCARD\r\n'], 'k.vcf'));
-    const preview = await (await send(`${LIST}/import`, { user: anna, method: 'POST', body: form })).text();
+    const uploaded = await send(`${LIST}/import`, { user: anna, method: 'POST', body: form });
+    const preview = await (await send(uploaded.headers.get('location') ?? '', { user: anna })).text();
     const action = /action="([^"]*\/import\/[A-Za-z0-9_-]+)"/.exec(preview)?.[1] ?? '';
     const book = /name="book" value="([^"]*)"/.exec(preview)?.[1] ?? '';
     expect(action).not.toBe('');
@@ -174,7 +175,8 @@ describe('storage faults', () => {
         'file',
         new File([`BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nN:${name};X;;;\r\nNOTE:${'x'.repeat(1500)}\r\nEND:VCARD\r\n`], 'k.vcf'),
       );
-      const preview = await (await send(`/assets/${asset}/contacts/import`, { user, method: 'POST', body: form })).text();
+      const uploaded = await send(`/assets/${asset}/contacts/import`, { user, method: 'POST', body: form });
+      const preview = await (await send(uploaded.headers.get('location') ?? '', { user })).text();
       const action = /action="([^"]*\/import\/[A-Za-z0-9_-]+)"/.exec(preview)?.[1] ?? '';
       const book = /name="book" value="([^"]*)"/.exec(preview)?.[1] ?? '';
       const { database } = faultyDatabase((call, kind) => (lost && call === 2 && kind === 'batch' ? 'after' : undefined));

@@ -35,6 +35,7 @@ export const ROUTES = [
   'delete',
   'restore',
   'import stage',
+  'import preview',
   'import confirm',
 ];
 
@@ -97,6 +98,8 @@ export const DEFAULT_ASSUMPTIONS = {
     delete: 0.2,
     restore: 0.02,
     'import stage': 0.05,
+    // Every upload is followed to its preview (stop 64).
+    'import preview': 0.05,
     'import confirm': 0.04,
   },
   contactsPerApartment: 25,

@@ -218,9 +218,10 @@ export async function duplicateIndex(db: Database, assetId: string): Promise<Dup
 
 /**
  * Stages an upload for its preview (and removes the asset's expired stagings and its oldest
- * unconfirmed ones beyond MAX_STAGED_PER_ASSET), and reads in the same round trip what the
- * preview needs to mark likely duplicates. The staged cards carry no
- * duplicate marks: a page that shows them again marks them against the contacts of that moment.
+ * unconfirmed ones beyond MAX_STAGED_PER_ASSET): its import id. The staged cards carry no
+ * duplicate marks: the preview, at its own address (findStaged with `index`), marks them against
+ * the contacts of that moment. (Stop 64: the upload answered the preview itself, so Back from the
+ * list and a reload sent the file again; it now redirects there.)
  */
 export async function stageImport(
   db: Database,
@@ -228,11 +229,11 @@ export async function stageImport(
   cards: StagedCard[],
   author: Author,
   now = Date.now(),
-): Promise<({ importId: string } & DuplicateIndex) | undefined> {
+): Promise<string | undefined> {
   const json = JSON.stringify(cards);
   if (utf8Length(json) > MAX_STAGED_BYTES) return undefined;
   const importId = newImportId();
-  const [, , rows, usage] = await guarded(() =>
+  await guarded(() =>
     db.batch([
       db.delete(importStaging).where(
         and(
@@ -256,11 +257,9 @@ export async function stageImport(
       ),
       // A retry of a batch that landed but whose answer was lost finds its own row (same id).
       db.insert(importStaging).values({ importId, assetId, createdBy: author.userId, createdAt: now, cards: json }).onConflictDoNothing(),
-      duplicateQuery(db, assetId),
-      bookQuery(db, assetId),
     ]),
   );
-  return { importId, ...indexOf(rows, usage) };
+  return importId;
 }
 
 /**
@@ -275,20 +274,37 @@ export async function findStaged(
   by: string,
   now = Date.now(),
 ): Promise<Staged | undefined> {
-  const [row] = await guarded(() =>
-    db
-      .select()
-      .from(importStaging)
-      .where(
-        and(
-          eq(importStaging.assetId, assetId),
-          eq(importStaging.importId, importId),
-          eq(importStaging.createdBy, by),
-          gt(importStaging.createdAt, now - STAGED_FOR_MS),
-        ),
-      )
-      .limit(1),
+  return stagedOf(importId, (await guarded(() => stagedQuery(db, assetId, importId, by, now)))[0]);
+}
+
+/** findStaged, and the asset's DuplicateIndex read in the same round trip: the preview's page. */
+export async function findStagedWith(
+  db: Database,
+  assetId: string,
+  importId: string,
+  by: string,
+): Promise<[Staged | undefined, DuplicateIndex]> {
+  const [[row], rows, usage] = await guarded(() =>
+    db.batch([stagedQuery(db, assetId, importId, by, Date.now()), duplicateQuery(db, assetId), bookQuery(db, assetId)]),
   );
+  return [stagedOf(importId, row), indexOf(rows, usage)];
+}
+
+const stagedQuery = (db: Database, assetId: string, importId: string, by: string, now: number) =>
+  db
+    .select()
+    .from(importStaging)
+    .where(
+      and(
+        eq(importStaging.assetId, assetId),
+        eq(importStaging.importId, importId),
+        eq(importStaging.createdBy, by),
+        gt(importStaging.createdAt, now - STAGED_FOR_MS),
+      ),
+    )
+    .limit(1);
+
+function stagedOf(importId: string, row: typeof importStaging.$inferSelect | undefined): Staged | undefined {
   if (!row) return undefined;
   const parsed: unknown = JSON.parse(row.cards);
   return {

@@ -21,6 +21,7 @@ import {
   type DuplicateIndex,
   duplicateIndex,
   findStaged,
+  findStagedWith,
   IN_FILE,
   type StagedCard,
   stageImport,
@@ -489,9 +490,11 @@ contactRoutes.post('/contacts/import', async (c) => {
     // Our export's UID, bounded as the staged cards are (a foreign or longer one is no contact of ours).
     uid: /^kontakte-[\w-]{1,31}$/.test(card.uid) ? card.uid : undefined,
   }));
-  const stagedAs = await stageImport(db, asset.id, staged, author(c));
-  if (!stagedAs) return refuse(t.contacts.importErrors.tooLarge ?? '');
-  return previewPage(c, stagedAs.importId, stagedAs, staged);
+  const importId = await stageImport(db, asset.id, staged, author(c));
+  if (!importId) return refuse(t.contacts.importErrors.tooLarge ?? '');
+  // The preview at its own address: Back from the list and a reload show it, not the browser's
+  // "Confirm Form Resubmission" that sent the file again (walkthrough, stop 64).
+  return c.redirect(shell.paths.confirmImport(asset.id, importId), 303);
 });
 
 /**
@@ -525,12 +528,13 @@ function previewPage(
   });
 }
 
-// The preview's own address, which a no-JS "Alle anhaken" leaves in the address bar, opened again
-// (from history, a new tab): the preview as it stands, or where its import went (review: 405).
+// The preview's own address, where the upload and a no-JS "Alle anhaken" / "Alle Haken
+// entfernen" (`?tick=`) redirect, opened again (Back, a reload, a new tab): the preview as it
+// stands, in one round trip, or where its import went (review: 405).
 contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
   const { shell, asset, db } = c.var;
   const { importId } = c.req.valid('param');
-  const staged = await findStaged(db, asset.id, importId, c.get('session').userId);
+  const [staged, index] = await findStagedWith(db, asset.id, importId, c.get('session').userId);
   if (staged?.status === 'done') return c.redirect(shell.paths.contacts(asset.id), 303);
   if (staged?.status !== 'staged')
     return render(c, {
@@ -538,7 +542,12 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
       title: shell.t.contacts.importTitle,
       body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors[staged ? 'undone' : 'gone']} />,
     });
-  return previewPage(c, importId, await duplicateIndex(db, asset.id), staged.cards);
+  const tick = c.req.query('tick');
+  return previewPage(c, importId, index, staged.cards, 200, () =>
+    tick === 'all' || tick === 'none'
+      ? { ticked: new Set(tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []) }
+      : {},
+  );
 });
 
 contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
@@ -578,11 +587,10 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   // An upload confirmed or undone since goes on as its confirm does (code review: "Alle anhaken"
   // answered a preview of no cards).
   if (staged.status === 'staged') {
-    // "Alle anhaken" / "Alle Haken entfernen" without JS: the preview again, ticked so; nothing imported.
+    // "Alle anhaken" / "Alle Haken entfernen" without JS: the preview again, ticked so, at its own
+    // address (Back over it is no resubmission: walkthrough, stop 64); nothing imported.
     if (body.tick === 'all' || body.tick === 'none')
-      return previewAgain(200, undefined, {
-        choice: new Set(body.tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []),
-      });
+      return c.redirect(`${shell.paths.confirmImport(asset.id, importId)}?tick=${body.tick}#ticks`, 303);
     // Nothing ticked (all likely duplicates, say): not an import of nothing with an undo of nothing.
     if (chosen.length === 0) return previewAgain(422, undefined, { noneTicked: true });
   }

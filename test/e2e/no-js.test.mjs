@@ -229,6 +229,45 @@ describe('with JavaScript disabled', () => {
     assert.equal(await page.locator('li.contact').count(), 0);
   });
 
+  test('the import\u2019s preview has an address of its own: a reload, "Alle Haken entfernen" and Back never ask to send the form again (walkthrough, stop 64)', async () => {
+    const { page } = browser;
+    const tag = unique();
+    await page.goto(`${listPath()}/import`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'zurueck.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(
+        [1, 2].map((n) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zurück ${tag} ${n}\r\nORG:Zurück ${tag} ${n}\r\nEND:VCARD\r\n`).join(''),
+      ),
+    });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: '2 Kontakte in der Datei' });
+    await heading.waitFor();
+    const preview = page.url();
+    assert.match(new URL(preview).pathname, /\/contacts\/import\/[A-Za-z0-9_-]+$/);
+    // A reload reads the preview again (a POST's page would ask to send the file again).
+    await page.reload();
+    await heading.waitFor();
+    assert.equal(page.url(), preview);
+    await page.getByRole('button', { name: 'Alle Haken entfernen' }).click();
+    await page.waitForURL((url) => url.search === '?tick=none' && url.hash === '#ticks');
+    assert.equal(await page.locator('input[name="card"]:checked').count(), 0);
+    await page.goBack();
+    await heading.waitFor();
+    assert.equal(page.url(), preview);
+    assert.equal(await page.locator('input[name="card"]:checked').count(), 2, 'the preview as it first came');
+    await page.getByRole('button', { name: 'Angehakte Kontakte übernehmen' }).click();
+    await page.getByText('2 Kontakte wurden übernommen.').waitFor();
+    // Back from the list: the preview's address leads to where its import went, not to an error page.
+    const back = await page.goBack();
+    assert.equal(back?.status(), 200);
+    assert.equal(new URL(page.url()).pathname, listPath());
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // Nothing was staged or imported twice.
+    await page.goto(`${listPath()}?q=${encodeURIComponent(`Zurück ${tag}`)}`);
+    assert.equal(await page.locator('li.contact').count(), 2);
+  });
+
   test('on a phone, no field reached with Tab stands under the save bar, the notes neither (a11y review, stop 63)', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 360, height: 740 });

@@ -30,6 +30,8 @@ const ROUTES = [
   { route: 'delete', kind: 'write' },
   { route: 'restore', kind: 'write' },
   { route: 'import stage', kind: 'write' },
+  // The preview at its own address, where the upload redirects (stop 64).
+  { route: 'import preview', kind: 'read' },
   { route: 'import confirm', kind: 'write' },
 ];
 
@@ -137,9 +139,10 @@ export async function measureRoutes(origin, { secret, asset, rows, repeat, run }
     const staged = await call(
       'import stage',
       { method: 'POST', path: `${base}/import`, write: true, headers: { Cookie: who }, body: form },
-      [200],
+      [303],
     );
-    const html = staged.body.toString('utf8');
+    const preview = await get('import preview', staged.headers.get('location'), { Cookie: who });
+    const html = preview.body.toString('utf8');
     const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(html)?.[1];
     const ticked = [...html.matchAll(/name="card" value="(\d+)" checked=""/g)].map((m) => ['card', m[1]]);
     if (!importId || ticked.length !== 3) throw new Error(`import preview without its form (${importId}, ${ticked.length} ticked)`);
@@ -219,8 +222,10 @@ export async function measureBigImport(origin, { secret, asset, count, cpu }) {
   const form = new FormData();
   form.set('file', new File([file], 'kontakte.vcf', { type: 'text/vcard' }));
   const base = `/assets/${asset}/contacts`;
-  const stage = await step({ method: 'POST', path: `${base}/import`, write: true, headers: { Cookie: who }, body: form }, 200);
-  const html = stage.response.body.toString('utf8');
+  const stage = await step({ method: 'POST', path: `${base}/import`, write: true, headers: { Cookie: who }, body: form }, 303);
+  // The preview at the address the upload redirects to (stop 64): its page of 1,000 cards.
+  const preview = await step({ method: 'GET', path: stage.response.headers.get('location'), headers: { Cookie: who } }, 200);
+  const html = preview.response.body.toString('utf8');
   const importId = /action="[^"]*\/contacts\/import\/([A-Za-z0-9_-]+)"/.exec(html)?.[1];
   const ticked = [...html.matchAll(/name="card" value="(\d+)" checked=""/g)].map((m) => ['card', m[1]]);
   const confirm = await step(
@@ -234,5 +239,12 @@ export async function measureBigImport(origin, { secret, asset, count, cpu }) {
     303,
   );
   const strip = ({ response, ...rest }) => rest;
-  return { cards: count, fileBytes: Buffer.byteLength(file), ticked: ticked.length, stage: strip(stage), confirm: strip(confirm) };
+  return {
+    cards: count,
+    fileBytes: Buffer.byteLength(file),
+    ticked: ticked.length,
+    stage: strip(stage),
+    preview: strip(preview),
+    confirm: strip(confirm),
+  };
 }
