@@ -1162,7 +1162,7 @@ describe('detail and edit', () => {
       const stale = await send(`${LIST}/${id}/restore`, { user: jon, htmx, form: { version: '2' } });
       expect(stale.status).toBe(409);
       expect(textOf(await stale.text())).toMatch(
-        /„Zweimal weg GmbH“ wurde inzwischen wiederhergestellt und am [\d.]+, [\d:]+ von Anna Müller wieder gelöscht\. Diese Löschung bleibt/,
+        /„Zweimal weg GmbH“ wurde inzwischen wiederhergestellt und am [\d.]+, [\d:]+ von Anna Müller wieder gelöscht\. Diese Löschung bleibt; unter „Zuletzt gelöscht“ können Sie den Kontakt wiederherstellen\./,
       );
       expect(await storedRow(id)).toMatchObject({ deleted_at: expect.any(Number), version: 5 });
       // His "Zuletzt gelöscht", loaded before, offers "Wiederherstellen" of version 2: refused the
@@ -1171,8 +1171,9 @@ describe('detail and edit', () => {
       const old = await send(`${LIST}/${id}/history/2/restore`, { user: jon, htmx, form: { version: '2' } });
       expect(old.status).toBe(409);
       const page = await old.text();
+      // On that page itself it is restored here, not "unter „Zuletzt gelöscht“" (walkthrough, stop 64).
       expect(textOf(page)).toMatch(
-        /„Zweimal weg GmbH“ wurde inzwischen wiederhergestellt und am [\d.]+, [\d:]+ von Anna Müller wieder gelöscht\. Diese Löschung bleibt/,
+        /„Zweimal weg GmbH“ wurde inzwischen wiederhergestellt und am [\d.]+, [\d:]+ von Anna Müller wieder gelöscht\. Diese Löschung bleibt; hier können Sie den Kontakt wiederherstellen\./,
       );
       expect(page).toContain(`action="${LIST}/${id}/history/5/restore"`);
       expect(await storedRow(id)).toMatchObject({ deleted_at: expect.any(Number), version: 5 });

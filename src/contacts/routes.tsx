@@ -1061,7 +1061,7 @@ contactRoutes.post(
       return deletedPage(
         c,
         409,
-        t.contacts.undoChanged(displayName(current), current.updatedByName, formatDateTime(t.locale, current.updatedAt)),
+        t.contacts.undoChanged(displayName(current), current.updatedByName, formatDateTime(t.locale, current.updatedAt), true),
       );
     }
     // From "Zuletzt gelöscht" a deleted contact comes back (its form carries the deleted version;

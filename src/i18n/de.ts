@@ -342,8 +342,9 @@ export const de = {
       `${by} hat „${name}“ inzwischen gelöscht. Unter „Zuletzt gelöscht“ können Sie den Kontakt wiederherstellen.`,
     undoBackAlready: (name: string, by: string, date: string) =>
       `„${name}“ ist schon wieder da, zuletzt geändert von ${by} am ${date}. Bitte prüfen Sie die aktuelle Fassung.`,
-    undoChanged: (name: string, by: string, date: string) =>
-      `„${name}“ wurde inzwischen wiederhergestellt und am ${date} von ${by} wieder gelöscht. Diese Löschung bleibt; unter „Zuletzt gelöscht“ können Sie den Kontakt wiederherstellen.`,
+    /** `here`: said on "Zuletzt gelöscht" itself, where the contact is listed again (walkthrough, stop 64). */
+    undoChanged: (name: string, by: string, date: string, here?: boolean) =>
+      `„${name}“ wurde inzwischen wiederhergestellt und am ${date} von ${by} wieder gelöscht. Diese Löschung bleibt; ${here ? 'hier' : 'unter „Zuletzt gelöscht“'} können Sie den Kontakt wiederherstellen.`,
     purgeChanged: (name: string, by: string, date: string) =>
       `${by} hat „${name}“ am ${date} geändert. Nichts wurde endgültig gelöscht: Bitte prüfen Sie die aktuelle Fassung.`,
     purgeRevived: (name: string, by: string, date: string) =>

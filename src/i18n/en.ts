@@ -307,8 +307,8 @@ export const en: Messages = {
       `${by} has deleted “${name}” meanwhile. You can restore the contact under “Recently deleted”.`,
     undoBackAlready: (name: string, by: string, date: string) =>
       `“${name}” is back already, last changed by ${by} on ${date}. Please check the current version.`,
-    undoChanged: (name: string, by: string, date: string) =>
-      `“${name}” was restored meanwhile and deleted again by ${by} on ${date}. That delete stands; you can restore the contact under “Recently deleted”.`,
+    undoChanged: (name: string, by: string, date: string, here?: boolean) =>
+      `“${name}” was restored meanwhile and deleted again by ${by} on ${date}. That delete stands; you can restore the contact ${here ? 'here' : 'under “Recently deleted”'}.`,
     purgeChanged: (name: string, by: string, date: string) =>
       `${by} changed “${name}” on ${date}. Nothing was deleted for good: please check the current version.`,
     purgeRevived: (name: string, by: string, date: string) =>
