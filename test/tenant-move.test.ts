@@ -94,7 +94,9 @@ async function created(user: TestUser, company: string): Promise<string> {
 async function upload(user: TestUser, vcf: string) {
   const form = new FormData();
   form.set('file', new File([vcf], 'kontakte.vcf', { type: 'text/vcard' }));
-  return send(`${list(user.assets[0]?.id ?? '')}/import`, { user, method: 'POST', body: form });
+  const staged = await send(`${list(user.assets[0]?.id ?? '')}/import`, { user, method: 'POST', body: form });
+  // Staged, it redirects to its preview's address (stop 64), which the browser reads.
+  return staged.status === 303 ? send(staged.headers.get('location') ?? '', { user }) : staged;
 }
 
 /** An apartment's book in DB as buyers leave it: edits, a deleted contact, an upload waiting for its confirmation. */
