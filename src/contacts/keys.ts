@@ -48,7 +48,7 @@
  *    month first ("March 2, 2027") or in ISO ("2027-03-02") is stored as "02.03.2027" too; the
  *    group key spells umlauts out ("Küchenbauer" and "Kuechenbauer" are one group).
  */
-export const KEY_FORMAT = 16;
+export const KEY_FORMAT = 17;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -384,6 +384,11 @@ function notesDates(value: string): string {
   }
   for (const [, year, month, day] of value.matchAll(/(?<![\d-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])/g))
     dates += ` ${day}.${month}.${year}`;
+  // A year, perhaps with its month, written alone ("bis Ende 2027", "(2027)", "05/2027", "5.2027"),
+  // as " .2027", " .05.2027": what a query after "Gewährleistung" or "bis" finds (datesNamed). Not
+  // digits of a number ("089 2027 55", "089/2027") nor a date's year (stored above). Format 17.
+  for (const [, month = '', year] of value.matchAll(/(?<!\d[ ./-]?)(?:(0?[1-9]|1[0-2])[./])?((?:19|20)\d\d)(?![ ./-]?\d)/g))
+    dates += ` ${month && `.${month.padStart(2, '0')}`}.${year}`;
   return dates;
 }
 
@@ -771,13 +776,15 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
   words.forEach((word, index) => {
     // A year or a month of a year ("Gewährleistung 2027", "bis 03.2027", "Warranty 2027"): the
     // words said before it go with it (they found nothing: warranty review, stop 63). After them
-    // it is only a date's year ("12.03.2027") or a word of the notes that starts with it, not
-    // digits anywhere in a phone number; a closing dot or brackets do not hide it (stop 64).
-    const alone = /^\(?((?:(?:0?[1-9]|1[0-2])\.)?(?:(?:19|20)\d\d|2100))\)?[.,]?$/.exec(plain(word))?.[1];
+    // it is only a date's year ("12.03.2027") or one the notes write alone (notesDates), not
+    // digits of a phone number or a postcode; a closing dot or brackets do not hide it (stop 64).
+    const [alone, itsMonth = '', itsYear] = /^\(?(?:(0?[1-9]|1[0-2])\.)?((?:19|20)\d\d|2100)\)?[.,]?$/.exec(plain(word)) ?? [];
     if (alone) {
-      const needles = [`.${alone}`, BODY_MARK + alone];
+      // As the end and the notes' dates and years are stored (" 15.03.2027", " .05.2027", " .2027").
+      const needles = [`${itsMonth && `.${itsMonth.padStart(2, '0')}`}.${itsYear}`];
       around(index, needles, -1, BEFORE_DATE);
-      if (dates.has(words[index - 1] ?? '')) {
+      // Only after those words: after a month name the year keeps its text too ("Mai/2027": review).
+      if (BEFORE_DATE.test(plain(words[index - 1] ?? ''))) {
         dates.set(word, needles);
         replace.add(word);
       }

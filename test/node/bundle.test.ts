@@ -71,6 +71,13 @@ describe('production bundle', () => {
       .filter(([, input]) => input.imports.some((entry) => entry.path === 'src/form-body.ts'))
       .map(([file]) => file);
     expect(formBody).toEqual(['src/generated/hono-request.js']);
+    // And "../core/index.js" (src/generated/zod-core.js): only zod/mini's modules may import it;
+    // drizzle's upstash cache has that very text, and would get zod's core were it ever bundled (code review, stop 64).
+    const zodCore = Object.entries(meta.inputs)
+      .filter(([, input]) => input.imports.some((entry) => entry.path === 'src/generated/zod-core.js'))
+      .map(([file]) => file);
+    expect(zodCore.length).toBeGreaterThan(0);
+    for (const file of zodCore) expect(file).toMatch(/^node_modules\/zod\/v4\/mini\/[a-z-]+\.js$/);
     // Nor hono's c.render(), c.setRenderer(), c.event, c.req.blob() and the like (src/generated/hono-context.js
     // and hono-request.js from scripts/lib/hono-context.mjs); its own context and request are there.
     expect(code).not.toContain('This context has no FetchEvent');
