@@ -8,9 +8,9 @@
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { IMPORTS, LEFT_OUT, trimHonoBase } from '../../scripts/lib/hono-base.mjs';
+import { shape } from './class-shape';
 import { root, sources } from './drizzle-files';
 
 const dist = join(root, 'node_modules', 'hono', 'dist');
@@ -19,26 +19,6 @@ const generatedPath = join(root, 'src', 'generated', 'hono-base.js');
 const original = () => readFileSync(originalPath, 'utf8');
 const generated = () => readFileSync(generatedPath, 'utf8');
 const toml = () => readFileSync(join(root, 'wrangler.toml'), 'utf8');
-
-/** The module's class members as text by name, and its other statements (imports apart), read with TypeScript's parser. */
-function shape(text: string) {
-  const source = ts.createSourceFile('hono-base.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
-  const members = new Map<string, string>();
-  const statements: string[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isClassExpression(node) || ts.isClassDeclaration(node)) {
-      for (const member of node.members) members.set(member.name?.getText(source) ?? 'constructor', member.getText(source));
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement)) continue;
-    visit(statement);
-    statements.push(ts.isVariableStatement(statement) && /= class /.test(statement.getText(source)) ? 'class' : statement.getText(source));
-  }
-  return { members, statements };
-}
 
 describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the bundle', () => {
   it("wrangler.toml aliases the texts by which hono's modules import it, and no other bundled package imports those texts", () => {

@@ -8,7 +8,6 @@
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
   CONTEXT_FIELDS_LEFT_OUT,
@@ -20,6 +19,7 @@ import {
   trimHonoRequest,
 } from '../../scripts/lib/hono-context.mjs';
 import * as stand from '../../src/views/jsx-no-context';
+import { shape } from './class-shape';
 import { root, sources } from './drizzle-files';
 
 const dist = join(root, 'node_modules', 'hono', 'dist');
@@ -40,26 +40,6 @@ const files = {
     imports: REQUEST_IMPORTS,
   },
 };
-
-/** The module's class members as text by name, and its other statements (imports apart), read with TypeScript's parser. */
-function shape(text: string) {
-  const source = ts.createSourceFile('module.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
-  const members = new Map<string, string>();
-  const statements: string[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isClassExpression(node) || ts.isClassDeclaration(node)) {
-      for (const member of node.members) members.set(member.name?.getText(source) ?? 'constructor', member.getText(source));
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement)) continue;
-    visit(statement);
-    statements.push(ts.isVariableStatement(statement) && /= class /.test(statement.getText(source)) ? 'class' : statement.getText(source));
-  }
-  return { members, statements };
-}
 
 describe('src/generated/hono-context.js and hono-request.js, in place of hono/dist/context.js and request.js in the bundle', () => {
   it('the context is what the alias "./context.js" gives hono-base, and only hono\u2019s context module imports its request', async () => {
