@@ -47,6 +47,10 @@
  * 15: a date of the notes in words with a day of two digits ("09. Juni 2027", "02.März 2027"),
  *    month first ("March 2, 2027") or in ISO ("2027-03-02") is stored as "02.03.2027" too; the
  *    group key spells umlauts out ("Küchenbauer" and "Kuechenbauer" are one group).
+ * 16: a year of two digits in a note's date is read as POSIX `%y` ("12.03.89" is 1989, as the
+ *    warranty form reads it; it was 2089).
+ * 17: a year the notes write alone, perhaps with its month ("bis Ende 2027", "(2027)", "05/2027"),
+ *    is stored as " .2027", " .05.2027", for a search after "Gewährleistung" or "bis" (stop 64).
  */
 export const KEY_FORMAT = 17;
 
