@@ -764,6 +764,27 @@ describe('a date written out in words (buyer review: the English list shows "10 
     expect(finds('Mai 2027', contact({ company: 'Holz', notes: 'Lieferung Mai/2027' }))).toBe(true);
   });
 
+  it('reads "in", "Ende", "Anfang" between those words and the year as said of the date: "endet in 2027" (stop 63\'s list)', () => {
+    const ends = contact({ company: 'Volt', warrantyUntil: '2027-03-12' });
+    for (const query of [
+      'endet in 2027',
+      'Gewährleistung endet im März 2027',
+      'bis Ende 2027',
+      'Gewährleistung bis Anfang 03.2027',
+      'ends in 2027',
+      'until the end of 2027',
+    ])
+      expect(finds(query, ends), query).toBe(true);
+    expect(finds('endet in 2028', ends)).toBe(false);
+    expect(finds('bis Ende 2026', ends)).toBe(false);
+    // Still only a date's year then, not a phone's digits.
+    expect(finds('endet in 2027', contact({ company: 'Volt', phone: '0171 2027 889' }))).toBe(false);
+    // Without such a word before them they are words of their own: "Michael Ende 2027" seeks Ende.
+    const ende = contact({ firstName: 'Michael', lastName: 'Ende', phone: '0171 2027 889' });
+    expect(finds('Michael Ende 2027', ende)).toBe(true);
+    expect(finds('Michael Ende 2027', contact({ firstName: 'Michael', lastName: 'Ernst', warrantyUntil: '2027-03-12' }))).toBe(false);
+  });
+
   it('leaves a month name without a year, or a year out of range, a word like any other', () => {
     expect(finds('Mai', tiler)).toBe(false);
     expect(finds('10 Mai', tiler)).toBe(false);

@@ -786,10 +786,14 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     if (alone) {
       // As the end and the notes' dates and years are stored (" 15.03.2027", " .05.2027", " .2027").
       const needles = [`${itsMonth && `.${itsMonth.padStart(2, '0')}`}.${itsYear}`];
-      around(index, needles, -1, BEFORE_DATE);
+      // Over "in", "Ende" … only right after those words ("endet in 2027", "bis Ende 2027": stop 63's
+      // list), as they are names and words of their own elsewhere ("Michael Ende 2027").
+      let at = index - 1;
+      while (/^(?:in|im|ende|end|anfang|mitte|of|the)$/.test(plain(words[at] ?? ''))) at -= 1;
       // Only after those words: after a month name the year keeps its text too ("Mai/2027": review).
-      if (BEFORE_DATE.test(plain(words[index - 1] ?? ''))) {
-        dates.set(word, needles);
+      around(at + 1, needles, -1, BEFORE_DATE);
+      if (BEFORE_DATE.test(plain(words[at] ?? ''))) {
+        while (++at <= index) dates.set(words[at] ?? '', needles);
         replace.add(word);
       }
       return;
