@@ -4,8 +4,11 @@
 // module without the Standard Schema interface every schema carries, a `~standard` property
 // (`validate` and its async twin) for libraries that take any validator. Nothing in the bundle
 // reads it: @hono/zod-validator calls the schema's own safeParseAsync, the app parse() and
-// safeParse(); zod's classic schemas, which extend it, are not in the bundle. Parsing is zod's
-// own, line for line. 122 B of the 100 KB gzip budget. scripts/fingerprint.mjs writes both files
+// safeParse(); zod's classic schemas, which extend it, are not in the bundle (122 B of the 100 KB
+// gzip budget). Nor the branches of zod's encode direction (`ctx.direction === "backward"` in
+// eight schemas' parse, and $ZodType's canary pass with its `skipChecks`), which only zod's
+// encode functions set (core/parse.js) and the app never calls: 232 B. Parsing is zod's own,
+// line for line. scripts/fingerprint.mjs writes both files
 // from the installed zod at every `prepare-assets`, so they never go stale; a text it does not
 // find once stops that script. test/node/zod-schemas.test.ts holds them to zod's modules.
 
@@ -15,6 +18,17 @@ const STANDARD_ACCESSORS =
 /** standardProps (exported for zod's classic schemas) and the two helpers only it uses, each with its comments. */
 const STANDARD_PROPS =
   /\n\/\*\* The Standard Schema surface[^\n]*\n(?:\/\/[^\n]*\n)*const toStandardResult = [\s\S]*?\nexport function standardProps\(inst\) \{\n[\s\S]*?\n\}\n/;
+
+/**
+ * Each schema's branch for zod's encode direction (`ctx.direction === "backward"`, which only zod's
+ * encode functions set: the app and its validator only parse) as a statement of its own, from
+ * its `if` to the brace at the same indent.
+ */
+const BACKWARD_BRANCH = /\n( +)if \(ctx\.direction === "backward"\) \{\n[\s\S]*?\n\1\}\n/g;
+/** $ZodType's helper that only its backward branch calls (the encode's canary pass), with its comments. */
+const CANARY_HELPER = /\n( +)const handleCanaryResult = \(canary, payload, ctx\) => \{\n[\s\S]*?\n\1\};\n/;
+/** $ZodType's run without checks, for that canary pass: the only place that sets `skipChecks` (an internal of zod's context). */
+const CANARY_SKIP = /\n( +)if \(ctx\.skipChecks\) \{\n\1    return inst\._zod\.parse\(payload, ctx\);\n\1\}\n/;
 
 /** The names schemas.js exports, in its order. */
 export function exportsOf(source) {
@@ -42,6 +56,16 @@ export function trimZodSchemas(source) {
   }
   if (text.includes('standard'))
     throw new Error('zod/v4/core/schemas.js: more of the Standard Schema than expected; update scripts/lib/zod-schemas.mjs');
+  if (
+    text.split(BACKWARD_BRANCH).length < 3 ||
+    text.split(CANARY_HELPER).length !== 3 ||
+    text.split(CANARY_SKIP).length !== 3 ||
+    (text.match(/skipChecks: true/g) ?? []).length !== 1
+  )
+    throw new Error('zod/v4/core/schemas.js: the encode branches not found as expected; update scripts/lib/zod-schemas.mjs');
+  text = text.replace(BACKWARD_BRANCH, '\n').replace(CANARY_HELPER, '\n').replace(CANARY_SKIP, '\n');
+  if (/handleCanaryResult|if \(ctx\.direction === "backward"\)|if \(ctx\.skipChecks\)/.test(text))
+    throw new Error('zod/v4/core/schemas.js: more of the encode direction than expected; update scripts/lib/zod-schemas.mjs');
   text = text.replace(
     /^((?:import|export) [^\n]* from )"\.\/([\w-]+\.js)";$/gm,
     (_, head, file) => `${head}"../../node_modules/zod/v4/core/${file}";`,

@@ -142,6 +142,10 @@ describe('production bundle', () => {
     // from scripts/lib/zod-schemas.mjs); its schemas are there.
     expect(code).not.toContain('vendor:"zod"');
     expect(code).toContain('"$ZodObject"');
+    // Nor its encode direction (the same generated module): no schema's branch reads it, and no
+    // encode function of zod's (z.encode and its kin, core/parse.js) sets it.
+    expect(code).not.toContain('"backward"');
+    expect(code).not.toContain('skipChecks');
     // Nor zod's record and unknown schemas, which only the forms' and queries' validators used (fieldsThen, src/contacts/or-else.ts).
     for (const kind of ['"ZodMiniRecord"', '"ZodMiniUnknown"']) expect(code).not.toContain(kind);
     // Nor its union schema, which only the token's audience used (src/session/claims.ts).
@@ -219,7 +223,8 @@ describe('production bundle', () => {
     // zod's number schema (coercedNumber, finiteNumber: -149 B); 99,998 B at af67770; 99,842 B
     // without hono's c.render() and its kin, c.event, c.req.blob(), bytes(), matchedRoutes and
     // routePath (src/generated/hono-context.js, hono-request.js: -156 B); 99,697 B without zod's
-    // Standard Schema interface (src/generated/zod-schemas.js: -145 B).
+    // Standard Schema interface (src/generated/zod-schemas.js: -145 B); 99,939 B at 1f26222,
+    // 99,707 B without zod's encode direction (src/generated/zod-schemas.js: -232 B).
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });

@@ -1,8 +1,9 @@
 // zod's schemas as wrangler.toml's [alias] "../core/index.js" puts them in the Worker's bundle
 // (src/generated/zod-core.js and zod-schemas.js, written by scripts/lib/zod-schemas.mjs from the
 // installed zod): zod's core, its schemas line for line but for the Standard Schema interface
-// (`~standard`), which nothing in the bundle reads. The Workers tests (vitest.config.ts applies
-// the same aliases), the e2e suite and the bench parse through it.
+// (`~standard`), which nothing in the bundle reads, and the branches of zod's encode direction
+// (`ctx.direction === "backward"` and its canary pass), which nothing in the bundle sets. The
+// Workers tests (vitest.config.ts applies the same aliases), the e2e suite and the bench parse through it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,23 +45,64 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     expect(() => trimZodSchemas(`import { x } from "./other.js";\n${original()}`.replace('./other.js', './other/x.js'))).toThrow(
       /other imports than expected/,
     );
+    expect(() => trimZodSchemas(original().replace('if (ctx.skipChecks) {', 'if (ctx.skip) {'))).toThrow(/encode branches not found/);
+    expect(() => trimZodSchemas(original().replace('skipChecks: true', 'skipChecks: !0'))).toThrow(/encode branches not found/);
   });
 
-  it("is zod's module line for line but for the Standard Schema interface, importing zod's own core files", () => {
+  it("is zod's module line for line but for the Standard Schema interface and the encode direction, importing zod's own core files", () => {
     const ours = generated('zod-schemas.js').split('\n').slice(1);
     const theirs = original()
       .replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n')
       .split('\n');
     const normalized = ours.map((line) => line.replace('"../../node_modules/zod/v4/core/', '"./'));
-    // Every line of ours is zod's, in zod's order; what is left out is only the Standard Schema's.
+    // Every line of ours is zod's, in zod's order; what is left out comes in runs of lines next to each other.
     let at = 0;
-    const left: string[] = [];
+    const runs: string[][] = [];
+    const leave = (until: number) => {
+      if (at < until) runs.push(theirs.slice(at, until));
+      at = until;
+    };
     for (const line of normalized) {
-      while (at < theirs.length && theirs[at] !== line) left.push(theirs[at++] ?? '');
-      expect(at, line).toBeLessThan(theirs.length);
+      let next = at;
+      while (next < theirs.length && theirs[next] !== line) next += 1;
+      expect(next, line).toBeLessThan(theirs.length);
+      leave(next);
       at += 1;
     }
-    left.push(...theirs.slice(at));
+    leave(theirs.length);
+    // A run is the Standard Schema's, or whole statements of the encode direction: a schema's
+    // `if (ctx.direction === "backward") { … }`, $ZodType's canary helper and its `if (ctx.skipChecks) { … }`.
+    const encodeStatement =
+      /^( +)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{)$/;
+    const left: string[] = [];
+    const encodeStatements: string[] = [];
+    for (const run of runs) {
+      if (!encodeStatement.test(run[0] ?? '')) {
+        // The Standard Schema's: its accessors on $ZodType's prototype, and standardProps with its helpers.
+        expect(run.join('\n'), run.join('\n')).toMatch(/~standard|Standard Schema/);
+        left.push(...run);
+        continue;
+      }
+      for (let i = 0; i < run.length; ) {
+        const [, indent = '', head = ''] = encodeStatement.exec(run[i] ?? '') ?? [];
+        expect(head, run.join('\n')).not.toBe('');
+        const end = run.findIndex((line, j) => j > i && (line === `${indent}}` || line === `${indent}};`));
+        expect(end, run.join('\n')).toBeGreaterThan(i);
+        for (const line of run.slice(i + 1, end)) expect(line.startsWith(`${indent} `), line).toBe(true);
+        encodeStatements.push(head);
+        i = end + 1;
+      }
+    }
+    expect(encodeStatements.filter((head) => head.includes('backward')).length).toBe(
+      (original().match(/if \(ctx\.direction === "backward"\) \{/g) ?? []).length,
+    );
+    expect(encodeStatements.filter((head) => !head.includes('backward')).sort()).toEqual([
+      'const handleCanaryResult = (canary, payload, ctx) => {',
+      'if (ctx.skipChecks) {',
+    ]);
+    // The only `skipChecks: true` is the canary's, in a left-out backward branch: what the generated run no longer reads.
+    expect(original().match(/skipChecks: true/g)).toHaveLength(1);
+    expect(generated('zod-schemas.js')).not.toMatch(/skipChecks: true|handleCanaryResult/);
     const code = left.filter((line) => line.trim() !== '' && !/^\s*(\/\/|\/\*\*|\*)/.test(line)).join('\n');
     expect(code).toMatch(/get "~standard"\(\)/);
     expect(code).toMatch(/export function standardProps\(inst\)/);
@@ -99,9 +141,28 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       });
       expect(z.parse(piped, ' x ')).toBe('x');
       expect(await z.safeParseAsync(piped, ' y ')).toEqual({ success: true, data: 'y' });
+      const string = new z.$ZodString({ type: 'string' });
+      const caught = new z.$ZodCatch({ type: 'catch', innerType: string, catchValue: () => 'fallback' });
+      expect([z.parse(caught, 'x'), z.parse(caught, 1)]).toEqual(['x', 'fallback']);
+      const defaulted = new z.$ZodDefault({ type: 'default', innerType: string, defaultValue: 'none' });
+      expect([z.parse(defaulted, 'x'), z.parse(defaulted, undefined)]).toEqual(['x', 'none']);
     }
     expect('~standard' in new ours.$ZodString({ type: 'string' })).toBe(false);
     expect('~standard' in new zod.$ZodString({ type: 'string' })).toBe(true);
+  });
+
+  it("nothing in the bundle sets the encode direction: only zod's encode functions do, and the app never calls them", () => {
+    const setters = (readdirSync(core) as string[])
+      .filter((file) => file.endsWith('.js') && readFileSync(join(core, file), 'utf8').includes('direction: "backward"'))
+      .sort();
+    expect(setters).toEqual(['parse.js']);
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8');
+      if (!/from 'zod/.test(text)) continue;
+      expect(text, file).not.toMatch(/\bz\.(safeEncode|encode|encodeAsync|safeEncodeAsync|codec)\b/);
+    }
+    const validator = readFileSync(join(root, 'node_modules', '@hono', 'zod-validator', 'dist', 'index.mjs'), 'utf8');
+    expect(validator).not.toMatch(/encode|backward/i);
   });
 
   it('the app and its validator never read a schema\u2019s ~standard', () => {
