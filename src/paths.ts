@@ -28,6 +28,25 @@ export interface ListQuery {
   undone?: { importId: string; removed: number };
 }
 
+/** What of the list's URL a delete or restore carries back to it: search, grouping or view, page. */
+type ListView = Pick<ListQuery, 'q' | 'group' | 'view' | 'after' | 'through'>;
+const LIST_VIEW = ['q', 'group', 'view', 'after', 'through'] as const;
+
+/** `params` with those of `view` that are set, in this order. */
+function listParams(view: ListView, params = new URLSearchParams()): URLSearchParams {
+  for (const key of LIST_VIEW) {
+    const value = view[key];
+    if (value) params.set(key, value);
+  }
+  return params;
+}
+
+/** `?` and the query, or nothing without one. */
+function search(params: URLSearchParams): string {
+  const query = `${params}`;
+  return query ? `?${query}` : '';
+}
+
 /**
  * Every URL the app links to, redirects to or posts to, built under the optional BASE_PATH
  * (the platform mounts Kontakte at e.g. /kontakte). Views and routes never write paths by hand.
@@ -38,43 +57,28 @@ export function makePaths(basePath: string) {
   const asset = (assetId: string) => `${base}/assets/${encodeURIComponent(assetId)}`;
   const contact = (assetId: string, contactId: string) => `${asset(assetId)}/contacts/${encodeURIComponent(contactId)}`;
   /** The list a delete or its undo returns to: its search, grouping or warranty view and its page, as a query. */
-  const from = (view: Pick<ListQuery, 'q' | 'group' | 'view' | 'after' | 'through'> = {}, version?: number) => {
-    const search = new URLSearchParams({
-      ...(version && { version: String(version) }),
-      ...(view.q && { q: view.q }),
-      ...(view.group && { group: view.group }),
-      ...(view.view && { view: view.view }),
-      ...(view.after && { after: view.after }),
-      ...(view.through && { through: view.through }),
-    }).toString();
-    return search ? `?${search}` : '';
-  };
+  const from = (view: ListView = {}, version?: number) =>
+    search(listParams(view, new URLSearchParams(version ? { version: String(version) } : {})));
   return {
     base,
     home: () => `${base}/`,
     file: (publicPath: string) => `${base}${publicPath}`,
     devLogin: () => `${base}/dev/login`,
     contacts: (assetId: string, query: ListQuery = {}) => {
-      const params = new URLSearchParams();
-      if (query.q) params.set('q', query.q);
-      if (query.group) params.set('group', query.group);
-      if (query.view) params.set('view', query.view);
-      if (query.after) params.set('after', query.after);
-      if (query.through) params.set('through', query.through);
+      const params = listParams(query);
       if (query.notice) params.set(query.notice.kind, query.notice.id);
       if (query.imported) params.set('imported', query.imported);
       if (query.undone) {
         params.set('undone', query.undone.importId);
         params.set('removed', String(query.undone.removed));
       }
-      const search = params.toString();
-      return `${asset(assetId)}/contacts${search ? `?${search}` : ''}`;
+      return `${asset(assetId)}/contacts${search(params)}`;
     },
     newContact: (assetId: string) => `${asset(assetId)}/contacts/new`,
     /** The vCard file of the whole book, or of what the search `q` finds (contract §4). */
-    exportAll: (assetId: string, q = '') => `${asset(assetId)}/contacts.vcf${q ? `?${new URLSearchParams({ q })}` : ''}`,
+    exportAll: (assetId: string, q = '') => `${asset(assetId)}/contacts.vcf${search(listParams({ q }))}`,
     /** The printable phone list, of the whole book or of what the search `q` finds. */
-    printList: (assetId: string, q = '') => `${asset(assetId)}/contacts/print${q ? `?${new URLSearchParams({ q })}` : ''}`,
+    printList: (assetId: string, q = '') => `${asset(assetId)}/contacts/print${search(listParams({ q }))}`,
     warrantyCalendar: (assetId: string) => `${asset(assetId)}/contacts/warranty.ics`,
     /** A help page: how the .vcf gets onto a phone, how warranty.ics into a calendar. */
     help: (assetId: string, topic: HelpTopic) => `${asset(assetId)}/contacts/help/${topic}`,
