@@ -49,7 +49,8 @@ function search(params: URLSearchParams): string {
 
 /**
  * Every URL the app links to, redirects to or posts to, built under the optional BASE_PATH
- * (the platform mounts Kontakte at e.g. /kontakte). Views and routes never write paths by hand.
+ * (the platform mounts Kontakte at e.g. /kontakte). Views and routes never write paths by hand
+ * (but the dev login's form, src/dev/login.tsx, whose path production's bundle has no use for).
  * Made once when the app is built.
  */
 export function makePaths(basePath: string) {
@@ -63,7 +64,6 @@ export function makePaths(basePath: string) {
     base,
     home: () => `${base}/`,
     file: (publicPath: string) => `${base}${publicPath}`,
-    devLogin: () => `${base}/dev/login`,
     contacts: (assetId: string, query: ListQuery = {}) => {
       const params = listParams(query);
       if (query.notice) params.set(query.notice.kind, query.notice.id);

@@ -169,7 +169,9 @@ describe('dev login (contract §3)', () => {
   it('lists demo users and sets a cookie the Worker accepts', async () => {
     const page = await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login');
     expect(page.status).toBe(200);
-    const text = textOf(await page.text());
+    const html = await page.text();
+    expect(html).toContain('<form method="post" action="/dev/login" class="stack">');
+    const text = textOf(html);
     expect(text).toContain('Anna Müller');
     expect(text).toContain('Jonas Müller');
     expect(text).toContain('project_manager');

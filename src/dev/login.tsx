@@ -32,7 +32,7 @@ export const devLogin = new Hono<AppEnv>()
         <section aria-labelledby="dev-login-title">
           <h1 id="dev-login-title">{t.title}</h1>
           <p>{t.text}</p>
-          <form method="post" action={paths.devLogin()} class="stack">
+          <form method="post" action={`${paths.base}/dev/login`} class="stack">
             {returnAddress(c.req.query('returnTo')) ? <input type="hidden" name="returnTo" value={c.req.query('returnTo')} /> : null}
             <fieldset>
               <legend>{t.user}</legend>
