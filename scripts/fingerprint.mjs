@@ -6,7 +6,7 @@
 // (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
 // names (scripts/lib/hono-jsx.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
 // hono-context.js and hono-request.js, hono's `c` and `c.req` without members the app never calls (scripts/lib/hono-context.mjs),
-// and zod-schemas.js and zod-core.js, zod's schemas without the Standard Schema interface and the encode direction (scripts/lib/zod-schemas.mjs). Every entry point (start, test,
+// and zod-schemas.js and zod-core.js, zod's schemas without the Standard Schema interface, the encode direction, an object's catchall and propValues (scripts/lib/zod-schemas.mjs). Every entry point (start, test,
 // bench, deploy) runs it first, so the generated files never go into git and never go stale.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -4,3 +4,5 @@ export function exportsOf(source: string): string[];
 export function trimZodSchemas(source: string): string;
 /** src/generated/zod-core.js for zod/v4/core/schemas.js's text (see zod-schemas.mjs). */
 export function zodCore(schemasSource: string): string;
+/** What src/generated/zod-schemas.js says where zod's object parse would run a catchall. */
+export const CATCHALL_THROW: string;

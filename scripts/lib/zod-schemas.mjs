@@ -7,8 +7,10 @@
 // safeParse(); zod's classic schemas, which extend it, are not in the bundle (122 B of the 100 KB
 // gzip budget). Nor the branches of zod's encode direction (`ctx.direction === "backward"` in
 // eight schemas' parse, and $ZodType's canary pass with its `skipChecks`), which only zod's
-// encode functions set (core/parse.js) and the app never calls: 232 B. Parsing is zod's own,
-// line for line. scripts/fingerprint.mjs writes both files
+// encode functions set (core/parse.js) and the app never calls: 232 B. Nor an object's catchall
+// (z.strictObject, z.looseObject), which no schema of the app has (a throw in its place), and
+// every schema's lazy propValues, which only zod's discriminated union reads: 275 B. Parsing is
+// zod's own, line for line (but that throw). scripts/fingerprint.mjs writes both files
 // from the installed zod at every `prepare-assets`, so they never go stale; a text it does not
 // find once stops that script. test/node/zod-schemas.test.ts holds them to zod's modules.
 
@@ -29,6 +31,17 @@ const BACKWARD_BRANCH = /\n( +)if \(ctx\.direction === "backward"\) \{\n[\s\S]*?
 const CANARY_HELPER = /\n( +)const handleCanaryResult = \(canary, payload, ctx\) => \{\n[\s\S]*?\n\1\};\n/;
 /** $ZodType's run without checks, for that canary pass: the only place that sets `skipChecks` (an internal of zod's context). */
 const CANARY_SKIP = /\n( +)if \(ctx\.skipChecks\) \{\n\1    return inst\._zod\.parse\(payload, ctx\);\n\1\}\n/;
+
+/**
+ * An object's catchall (the schema of keys its shape does not name: z.strictObject, z.looseObject,
+ * z.catchall), which the app never gives one: its handler, and in its place where the object's
+ * parse would call it, a throw (CATCHALL_THROW), so that a catchall never passes unchecked.
+ */
+const CATCHALL_HELPER = /\nfunction handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{\n[\s\S]*?\n\}\n/;
+const CATCHALL_CALL = /^( +)return handleCatchall\([^\n]*\);$/gm;
+export const CATCHALL_THROW = 'throw new Error("zod catchall, see scripts/lib/zod-schemas.mjs");';
+/** Every schema's lazy `propValues` (the values of its keys), which only zod's discriminated union reads. */
+const PROP_VALUES = /\n( +)util\.defineLazyInternal\(inst, "propValues", \(zod\) => (?:[^\n{]*\);|\{\n[\s\S]*?\n\1\}\);)\n/g;
 
 /** The names schemas.js exports, in its order. */
 export function exportsOf(source) {
@@ -66,6 +79,11 @@ export function trimZodSchemas(source) {
   text = text.replace(BACKWARD_BRANCH, '\n').replace(CANARY_HELPER, '\n').replace(CANARY_SKIP, '\n');
   if (/handleCanaryResult|if \(ctx\.direction === "backward"\)|if \(ctx\.skipChecks\)/.test(text))
     throw new Error('zod/v4/core/schemas.js: more of the encode direction than expected; update scripts/lib/zod-schemas.mjs');
+  if (text.split(CATCHALL_HELPER).length !== 2 || (text.match(CATCHALL_CALL) ?? []).length !== 2 || text.split(PROP_VALUES).length < 3)
+    throw new Error("zod/v4/core/schemas.js: an object's catchall or propValues not found as expected; update scripts/lib/zod-schemas.mjs");
+  text = text.replace(CATCHALL_HELPER, '\n').replace(CATCHALL_CALL, `$1${CATCHALL_THROW}`).replace(PROP_VALUES, '\n');
+  if (/handleCatchall\(|"propValues"/.test(text))
+    throw new Error('zod/v4/core/schemas.js: more of the catchall or propValues than expected; update scripts/lib/zod-schemas.mjs');
   text = text.replace(
     /^((?:import|export) [^\n]* from )"\.\/([\w-]+\.js)";$/gm,
     (_, head, file) => `${head}"../../node_modules/zod/v4/core/${file}";`,

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { exportsOf, trimZodSchemas, zodCore } from '../../scripts/lib/zod-schemas.mjs';
+import { CATCHALL_THROW, exportsOf, trimZodSchemas, zodCore } from '../../scripts/lib/zod-schemas.mjs';
 import { root, sources } from './drizzle-files';
 
 const core = join(root, 'node_modules', 'zod', 'v4', 'core');
@@ -47,16 +47,24 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     );
     expect(() => trimZodSchemas(original().replace('if (ctx.skipChecks) {', 'if (ctx.skip) {'))).toThrow(/encode branches not found/);
     expect(() => trimZodSchemas(original().replace('skipChecks: true', 'skipChecks: !0'))).toThrow(/encode branches not found/);
+    expect(() => trimZodSchemas(original().replace('function handleCatchall(', 'function catchall('))).toThrow(
+      /catchall or propValues not found/,
+    );
   });
 
-  it("is zod's module line for line but for the Standard Schema interface and the encode direction, importing zod's own core files", () => {
+  it("is zod's module line for line but for the Standard Schema interface, the encode direction, catchall and propValues, importing zod's own core files", () => {
     const ours = generated('zod-schemas.js').split('\n').slice(1);
     const theirs = original()
       .replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n')
       .split('\n');
     const normalized = ours.map((line) => line.replace('"../../node_modules/zod/v4/core/', '"./'));
-    // Every line of ours is zod's, in zod's order; what is left out comes in runs of lines next to each other.
+    // Every line of ours is zod's, in zod's order, but the throw in place of each call of the
+    // catchall's handler; what is left out comes in runs of lines next to each other.
+    const same = (theirsLine: string, line: string) =>
+      theirsLine === line ||
+      (line.endsWith(CATCHALL_THROW) && theirsLine.startsWith(`${line.slice(0, -CATCHALL_THROW.length)}return handleCatchall(`));
     let at = 0;
+    let throws = 0;
     const runs: string[][] = [];
     const leave = (until: number) => {
       if (at < until) runs.push(theirs.slice(at, until));
@@ -64,45 +72,51 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     };
     for (const line of normalized) {
       let next = at;
-      while (next < theirs.length && theirs[next] !== line) next += 1;
+      while (next < theirs.length && !same(theirs[next] ?? '', line)) next += 1;
       expect(next, line).toBeLessThan(theirs.length);
+      if (theirs[next] !== line) throws += 1;
       leave(next);
       at += 1;
     }
     leave(theirs.length);
-    // A run is the Standard Schema's, or whole statements of the encode direction: a schema's
-    // `if (ctx.direction === "backward") { … }`, $ZodType's canary helper and its `if (ctx.skipChecks) { … }`.
-    const encodeStatement =
-      /^( +)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{)$/;
+    expect(throws).toBe(2);
+    // A run is the Standard Schema's, or whole statements of what nothing in the bundle reaches:
+    // a schema's `if (ctx.direction === "backward") { … }`, $ZodType's canary helper and its
+    // `if (ctx.skipChecks) { … }`, the catchall's handler, every schema's lazy propValues.
+    const leftStatement =
+      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "propValues", \(zod\) => (?:\{|[^{]*\);))$/;
     const left: string[] = [];
-    const encodeStatements: string[] = [];
+    const statements: string[] = [];
     for (const run of runs) {
-      if (!encodeStatement.test(run[0] ?? '')) {
+      if (!leftStatement.test(run[0] ?? '')) {
         // The Standard Schema's: its accessors on $ZodType's prototype, and standardProps with its helpers.
         expect(run.join('\n'), run.join('\n')).toMatch(/~standard|Standard Schema/);
         left.push(...run);
         continue;
       }
       for (let i = 0; i < run.length; ) {
-        const [, indent = '', head = ''] = encodeStatement.exec(run[i] ?? '') ?? [];
+        const [, indent = '', head = ''] = leftStatement.exec(run[i] ?? '') ?? [];
         expect(head, run.join('\n')).not.toBe('');
-        const end = run.findIndex((line, j) => j > i && (line === `${indent}}` || line === `${indent}};`));
-        expect(end, run.join('\n')).toBeGreaterThan(i);
-        for (const line of run.slice(i + 1, end)) expect(line.startsWith(`${indent} `), line).toBe(true);
-        encodeStatements.push(head);
+        const end = head.endsWith('{')
+          ? run.findIndex((line, j) => j > i && [`${indent}}`, `${indent}};`, `${indent}});`].includes(line))
+          : i;
+        expect(end, run.join('\n')).toBeGreaterThanOrEqual(i);
+        for (const line of run.slice(i + 1, end)) expect(line === '' || line.startsWith(`${indent} `), line).toBe(true);
+        statements.push(head.includes('"propValues"') ? 'propValues' : head);
         i = end + 1;
       }
     }
-    expect(encodeStatements.filter((head) => head.includes('backward')).length).toBe(
-      (original().match(/if \(ctx\.direction === "backward"\) \{/g) ?? []).length,
-    );
-    expect(encodeStatements.filter((head) => !head.includes('backward')).sort()).toEqual([
+    const count = (pattern: RegExp) => (original().match(pattern) ?? []).length;
+    expect(statements.filter((head) => head.includes('backward')).length).toBe(count(/if \(ctx\.direction === "backward"\) \{/g));
+    expect(statements.filter((head) => head === 'propValues').length).toBe(count(/util\.defineLazyInternal\(inst, "propValues"/g));
+    expect(statements.filter((head) => !head.includes('backward') && head !== 'propValues').sort()).toEqual([
       'const handleCanaryResult = (canary, payload, ctx) => {',
+      'function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {',
       'if (ctx.skipChecks) {',
     ]);
     // The only `skipChecks: true` is the canary's, in a left-out backward branch: what the generated run no longer reads.
     expect(original().match(/skipChecks: true/g)).toHaveLength(1);
-    expect(generated('zod-schemas.js')).not.toMatch(/skipChecks: true|handleCanaryResult/);
+    expect(generated('zod-schemas.js')).not.toMatch(/skipChecks: true|handleCanaryResult|handleCatchall\(|"propValues"/);
     const code = left.filter((line) => line.trim() !== '' && !/^\s*(\/\/|\/\*\*|\*)/.test(line)).join('\n');
     expect(code).toMatch(/get "~standard"\(\)/);
     expect(code).toMatch(/export function standardProps\(inst\)/);
@@ -147,6 +161,15 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       const defaulted = new z.$ZodDefault({ type: 'default', innerType: string, defaultValue: 'none' });
       expect([z.parse(defaulted, 'x'), z.parse(defaulted, undefined)]).toEqual(['x', 'none']);
     }
+    // An object with a catchall (z.strictObject, z.looseObject) throws rather than pass unchecked keys.
+    const strict = (z: typeof ours) =>
+      new z.$ZodObject({
+        type: 'object',
+        shape: { name: new z.$ZodString({ type: 'string' }) },
+        catchall: new z.$ZodNever({ type: 'never' }),
+      });
+    expect(() => ours.safeParse(strict(ours), { name: 'Anna', extra: 1 })).toThrow(/zod catchall/);
+    expect(zod.safeParse(strict(zod), { name: 'Anna', extra: 1 }).error.issues[0].code).toBe('unrecognized_keys');
     expect('~standard' in new ours.$ZodString({ type: 'string' })).toBe(false);
     expect('~standard' in new zod.$ZodString({ type: 'string' })).toBe(true);
   });
@@ -163,6 +186,14 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     }
     const validator = readFileSync(join(root, 'node_modules', '@hono', 'zod-validator', 'dist', 'index.mjs'), 'utf8');
     expect(validator).not.toMatch(/encode|backward/i);
+  });
+
+  it("the app never gives an object a catchall, nor uses zod's discriminated union (the only reader of propValues)", () => {
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8');
+      if (!/from 'zod/.test(text)) continue;
+      expect(text, file).not.toMatch(/\bz\.(strictObject|looseObject|catchall|discriminatedUnion)\b|\.catchall\(/);
+    }
   });
 
   it('the app and its validator never read a schema\u2019s ~standard', () => {
