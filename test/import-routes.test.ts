@@ -746,4 +746,29 @@ describe('importing a .vcf: values no card loses', () => {
     const count = await env.DB.prepare("SELECT count(*) AS n FROM import_staging WHERE asset_id = 'imp-big'").first('n');
     expect(count).toBe(1);
   });
+
+  it("refuses a file of more than 1,000 cards beside the field, saying how to go on (stop 61's list: a whole phone book)", async () => {
+    const user = household('imp-many');
+    const book = Array.from({ length: 1001 }, (_, index) => vcf(`N:Nummer ${index};Petra;;;`)).join('');
+    const refused = await upload(user, book);
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toMatch(/aria-describedby="f-file-hint f-file-error"/);
+    expect(textOf(/<p class="field-error" id="f-file-error"[^>]*>[\s\S]*?<\/p>/.exec(html)?.[0] ?? '').trim()).toBe(
+      'Diese Datei enthält mehr als 1.000 Kontakte. Exportieren Sie bitte nur die Kontakte, die Sie übernehmen möchten, etwa eine Gruppe oder einzelne Kontakte.',
+    );
+    const form = new FormData();
+    form.set('file', new File([book], 'kontakte.vcf', { type: 'text/vcard' }));
+    const english = await send('/assets/imp-many/contacts/import', {
+      user,
+      method: 'POST',
+      body: form,
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(english.status).toBe(422);
+    expect(textOf(await english.text())).toContain(
+      'This file holds more than 1,000 contacts. Please export only the contacts you want to add, such as a group or single contacts.',
+    );
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM import_staging WHERE asset_id = 'imp-many'").first('n')).toBe(0);
+  });
 });

@@ -30,7 +30,7 @@ const BACKWARD_BRANCH = /\n( +)if \(ctx\.direction === "backward"\) \{\n[\s\S]*?
 /** $ZodType's helper that only its backward branch calls (the encode's canary pass), with its comments. */
 const CANARY_HELPER = /\n( +)const handleCanaryResult = \(canary, payload, ctx\) => \{\n[\s\S]*?\n\1\};\n/;
 /** $ZodType's run without checks, for that canary pass: the only place that sets `skipChecks` (an internal of zod's context). */
-const CANARY_SKIP = /\n( +)if \(ctx\.skipChecks\) \{\n\1    return inst\._zod\.parse\(payload, ctx\);\n\1\}\n/;
+const CANARY_SKIP = /\n( +)if \(ctx\.skipChecks\) \{\n\1 {4}return inst\._zod\.parse\(payload, ctx\);\n\1\}\n/;
 
 /**
  * An object's catchall (the schema of keys its shape does not name: z.strictObject, z.looseObject,

@@ -5,6 +5,8 @@ import { numberIn } from './number';
 type Hints = Partial<Record<FieldName, string>>;
 
 const localNumber = numberIn('de-DE');
+/** The way on from a file too big to take whole: what a phone exports can be chosen. */
+const exportFewer = 'Exportieren Sie bitte nur die Kontakte, die Sie übernehmen möchten, etwa eine Gruppe oder einzelne Kontakte.';
 
 /**
  * German catalog: the default language and the shape every other catalog must match.
@@ -377,8 +379,8 @@ export const de = {
       notVcard: 'Diese Datei ist keine vCard-Datei. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',
       truncated: 'Diese Datei ist unvollständig: Ein Kontakt hört mittendrin auf. Bitte exportieren Sie die Kontakte noch einmal.',
       charset: 'Die Zeichen dieser Datei passen nicht zu dem Zeichensatz, den sie nennt. Bitte exportieren Sie die Kontakte noch einmal.',
-      tooLarge: 'Diese Datei ist zu groß: höchstens 1 MB Text ohne Fotos.',
-      tooManyCards: 'Diese Datei enthält mehr als 1.000 Kontakte.',
+      tooLarge: `Diese Datei ist zu groß: höchstens 1 MB Text ohne Fotos. ${exportFewer}`,
+      tooManyCards: `Diese Datei enthält mehr als 1.000 Kontakte. ${exportFewer}`,
       cutOff: 'Die Datei kam nicht vollständig an (brach die Verbindung ab?). Bitte wählen Sie sie noch einmal.',
       noFile: 'Bitte wählen Sie eine Datei aus.',
       empty: 'Diese Datei ist leer. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',

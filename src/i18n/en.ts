@@ -2,6 +2,7 @@ import { de, type Messages } from './de';
 import { numberIn } from './number';
 
 const localNumber = numberIn('en-GB');
+const exportFewer = 'Please export only the contacts you want to add, such as a group or single contacts.';
 
 /** English catalog, served when the browser ranks English above German. */
 export const en: Messages = {
@@ -339,8 +340,8 @@ export const en: Messages = {
       notVcard: 'This file is not a vCard file. Please choose a .vcf file from your address book.',
       truncated: 'This file is incomplete: a contact stops in the middle. Please export the contacts again.',
       charset: 'The characters of this file do not match the character set it names. Please export the contacts again.',
-      tooLarge: 'This file is too large: at most 1 MB of text without photos.',
-      tooManyCards: 'This file holds more than 1,000 contacts.',
+      tooLarge: `This file is too large: at most 1 MB of text without photos. ${exportFewer}`,
+      tooManyCards: `This file holds more than 1,000 contacts. ${exportFewer}`,
       cutOff: 'The file did not arrive in full (was the connection lost?). Please choose it again.',
       noFile: 'Please choose a file.',
       empty: 'This file is empty. Please choose a .vcf file from your address book.',
