@@ -336,6 +336,27 @@ describe('session expiry without losing input', () => {
     });
   });
 
+  it("keeps a clash's choice of both warranty dates in the 401 form (stop 65)", async () => {
+    const [id] = await seedContacts('whg-12', 1, () => ({
+      company: 'Frist nach Ablauf GmbH',
+      accepted_on: '2024-03-12',
+      warranty_until: '2029-03-12',
+    }));
+    const base = { version: '1', company: 'Frist nach Ablauf GmbH', accepted_on: '2024-03-12', warranty_until: '2029-03-12' };
+    expect((await send(`${LIST}/${id}`, { user: jonas, form: { ...base, accepted_on: '', warranty_until: '' } })).status).toBe(303);
+    const clash = await send(`${LIST}/${id}`, { user: anna, form: { ...base, warranty_until: '', warranty_years: '2' } });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const now = Math.floor(Date.now() / 1000);
+    const token = await tokenFor(anna, { iat: now - 7200, exp: now - 3600 });
+    const choice = { ...hiddenFields(html.slice(0, html.indexOf('</form>'))), warranty: '["2024-03-12","2026-03-12"]' };
+    const expired = await send(`${LIST}/${id}`, { token, form: choice });
+    expect(expired.status).toBe(401);
+    const page = await expired.text();
+    const shown = (name: string) => page.match(new RegExp(`name="${name}"[^>]*value="([^"]*)"`))?.[1];
+    expect([shown('accepted_on'), shown('warranty_until')]).toEqual(['2024-03-12', '2026-03-12']);
+  });
+
   it('sends the same form again after login and stores it once', async () => {
     const form = { form_token: 'resend-token-0123456789', company: 'Wieder da GmbH' };
     expect((await send(LIST, { form })).status).toBe(401);

@@ -219,10 +219,14 @@ describe('a stale edit of the warranty dates', () => {
     const clash = await edit(anna, { ...annas, warranty_until: '2024-12-31' });
     expect(clash.status).toBe(409);
     const html = await clash.text();
-    // Both dates are a choice between Anna's input and what is stored now.
+    // Both dates are one choice between Anna's input and what is stored now (stop 65: chosen one
+    // by one they made a warranty neither typed).
     const choices = [...html.matchAll(/<input type="radio" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`);
-    expect(choices).toEqual(['accepted_on=2022-05-10', 'accepted_on=2025-06-01', 'warranty_until=2024-12-31', 'warranty_until=2027-05-10']);
-    expect(textOf(html)).toContain('01.06.2025');
+    expect(choices).toEqual([
+      'warranty=[&quot;2022-05-10&quot;,&quot;2024-12-31&quot;]',
+      'warranty=[&quot;2025-06-01&quot;,&quot;2027-05-10&quot;]',
+    ]);
+    expect(html).toContain('<span class="pre">Abnahme am 01.06.2025\nGewährleistung bis 10.05.2027</span>');
     expect(await row(id)).toMatchObject({ accepted_on: '2025-06-01', warranty_until: '2027-05-10', version: 2 });
     // A choice that still breaks the rule is the form again (422), the error beside the end date.
     const hidden = Object.fromEntries(
@@ -237,8 +241,78 @@ describe('a stale edit of the warranty dates', () => {
     expect(await invalid.text()).toContain(
       '<p class="field-error" id="f-warranty_until-error">Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.</p>',
     );
-    const chosen = await edit(anna, { ...hidden, accepted_on: '2022-05-10', warranty_until: '2024-12-31' });
+    // Anna's choice, as her browser sends the radio button.
+    const chosen = await edit(anna, { ...hidden, warranty: '["2022-05-10","2024-12-31"]' });
     expect(chosen.status).toBe(303);
     expect(await row(id)).toMatchObject({ accepted_on: '2022-05-10', warranty_until: '2024-12-31', version: 3 });
+  });
+
+  it('asks both dates as one when a co-buyer removed the acceptance while this buyer chose a period (walkthrough, stop 65)', async () => {
+    const { anna, jonas, id, edit } = await setup('wm-removed', {
+      company: 'Parkett Pohl',
+      accepted_on: '2024-03-12',
+      warranty_years: '5',
+    });
+    expect(await row(id)).toMatchObject({ accepted_on: '2024-03-12', warranty_until: '2029-03-12' });
+    const annas = await formOf(id);
+    // Jonas removes the acceptance and the end; Anna, from the old version, chooses two years.
+    expect((await edit(jonas, { ...(await formOf(id)), accepted_on: '', warranty_until: '' })).status).toBe(303);
+    const clash = await edit(anna, { ...annas, warranty_until: '', warranty_years: '2' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const choices = [...html.matchAll(/<input type="radio" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`);
+    expect(choices).toEqual(['warranty=[&quot;2024-03-12&quot;,&quot;2026-03-12&quot;]', 'warranty=[&quot;&quot;,&quot;&quot;]']);
+    expect(html).toContain(
+      '<span class="who">Meine Eingabe</span><span class="pre">Abnahme am 12.03.2024\nGewährleistung bis 12.03.2026</span>',
+    );
+    expect(html).toMatch(/<span class="who">Von [^<]+<\/span><span class="pre">\(leer\)<\/span>/);
+    // Nor is the removal said as a change already kept.
+    expect(textOf(html)).not.toContain('außerdem');
+    const hidden = Object.fromEntries(
+      [...html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [
+        m[1] ?? '',
+        m[2] ?? '',
+      ]),
+    );
+    expect(hidden.choose).toBe('accepted_on warranty_until');
+    // Hers: the end with the acceptance it was counted from.
+    expect((await edit(anna, { ...hidden, warranty: '["2024-03-12","2026-03-12"]' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ accepted_on: '2024-03-12', warranty_until: '2026-03-12', version: 3 });
+    // "Alles noch einmal bearbeiten" keeps her period: her acceptance and end, read as two years.
+    const annas3 = await formOf(id);
+    expect((await edit(jonas, { ...(await formOf(id)), accepted_on: '', warranty_until: '' })).status).toBe(303);
+    const again = await edit(anna, { ...annas3, warranty_until: '', warranty_years: '4' });
+    expect(again.status).toBe(409);
+    const edited = await edit(anna, {
+      ...Object.fromEntries(
+        [...((await again.text()).split('</form>')[1] ?? '').matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map(
+          (m) => [m[1] ?? '', m[2] ?? ''],
+        ),
+      ),
+    });
+    expect(edited.status).toBe(200);
+    const form = await edited.text();
+    expect(form).toMatch(/<option value="4" selected="">/);
+    expect(form).toMatch(/name="accepted_on"[^>]* value="2024-03-12"/);
+    // Jonas's: no warranty, as he left it.
+    const theirs = await edit(anna, { ...hidden, version: '4', warranty: '["",""]' });
+    expect(theirs.status).toBe(303);
+    expect(await row(id)).toMatchObject({ accepted_on: '', warranty_until: '' });
+  });
+
+  it('leaves two typed ends a choice of the end alone, the co-buyer\u2019s corrected acceptance kept (stop 65)', async () => {
+    const { anna, jonas, id, edit } = await setup('wm-typed', {
+      company: 'Maler Mohn',
+      accepted_on: '2024-03-12',
+      warranty_until: '2028-07-01',
+    });
+    const annas = await formOf(id);
+    expect((await edit(jonas, { ...(await formOf(id)), accepted_on: '2024-03-15', warranty_until: '2028-08-01' })).status).toBe(303);
+    const clash = await edit(anna, { ...annas, warranty_until: '2028-09-01' });
+    expect(clash.status).toBe(409);
+    const choices = [...(await clash.text()).matchAll(/<input type="radio" name="([a-z_]+)" value="([^"]*)"/g)].map(
+      (m) => `${m[1]}=${m[2]}`,
+    );
+    expect(choices).toEqual(['warranty_until=2028-09-01', 'warranty_until=2028-08-01']);
   });
 });

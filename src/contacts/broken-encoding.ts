@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import type { RecoveredForm } from '../security/strict-forms';
 import { fieldSpec } from './fields';
 import { formPage } from './pages';
-import { type FieldErrors, formTokenOf, formValuesFrom, versionOf, withAddress } from './schema';
+import { type FieldErrors, formTokenOf, formValuesFrom, versionOf, withGrouped } from './schema';
 
 /**
  * A contact form whose body was not valid UTF-8 (src/security/strict-forms.ts): the form again
@@ -34,7 +34,7 @@ export function keepFormOnBrokenEncoding(c: Context<AppEnv>, recovered: Recovere
   return formPage(
     c,
     422,
-    { mode, values: formValuesFrom(withAddress(recovered.values)), errors, heading: t.contacts.encodingTitle },
+    { mode, values: formValuesFrom(withGrouped(recovered.values)), errors, heading: t.contacts.encodingTitle },
     assetId,
   );
 }

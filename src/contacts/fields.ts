@@ -88,3 +88,6 @@ export function fieldSpec(name: string): FieldSpec | undefined {
 
 /** The parts of an address (its group): one for the merge, one choice in a clash (in this order in its value). */
 export const ADDRESS: readonly FieldName[] = FIELDS.filter((spec) => spec.group === 'address').map((spec) => spec.name);
+
+/** The warranty's dates, acceptance and end: one choice in a clash where both are asked (in this order in its value). */
+export const WARRANTY: readonly FieldName[] = ['accepted_on', 'warranty_until'];

@@ -1,4 +1,4 @@
-import { ADDRESS, FIELDS, type FieldName, type FieldValues } from './fields';
+import { ADDRESS, FIELDS, type FieldName, type FieldValues, WARRANTY } from './fields';
 import { addYears, isIsoDate, warrantyFormValues } from './warranty';
 
 /**
@@ -37,13 +37,21 @@ export function mergeFields(base: FieldValues, theirs: FieldValues, mine: FieldV
   // new PLZ made an address that neither typed (buyer review). Where the parts the two have
   // differently come from both sides, each of them is a choice; from one side only, that side's
   // address is the merge (code review: no choice where one side holds the whole of it).
-  const differ = ADDRESS.filter((name) => mine[name] !== theirs[name]);
-  if (differ.some((name) => mine[name] !== base[name]) && differ.some((name) => theirs[name] !== base[name]))
-    for (const name of differ)
+  const ask = (names: readonly FieldName[]) => {
+    for (const name of names)
       if (!merge.clashes.includes(name)) {
         merge.clashes.push(name);
         values[name] = theirs[name];
       }
+  };
+  const differ = ADDRESS.filter((name) => mine[name] !== theirs[name]);
+  if (differ.some((name) => mine[name] !== base[name]) && differ.some((name) => theirs[name] !== base[name])) ask(differ);
+  // The warranty's two dates as well, where one of them is asked and a side's end is counted
+  // from its acceptance (a period): a co-buyer removed the acceptance while this user chose a
+  // period, and "Meine Eingabe" stored an end counted from an acceptance no longer there
+  // (walkthrough, stop 65). Never a choice where none was asked; two typed ends stand alone.
+  if (WARRANTY.some((name) => merge.clashes.includes(name)) && (period(mine) || period(theirs)))
+    ask(WARRANTY.filter((name) => mine[name] !== theirs[name]));
   return merge;
 }
 
@@ -55,7 +63,6 @@ export function mergeFields(base: FieldValues, theirs: FieldValues, mine: FieldV
  * every other case merges the stored dates as they are.
  */
 function warrantyRebased(base: FieldValues, theirs: FieldValues, mine: FieldValues): [FieldValues, FieldValues] {
-  const period = (values: FieldValues) => warrantyFormValues(values.accepted_on, values.warranty_until).warranty_years;
   const theyMoved = theirs.accepted_on !== base.accepted_on;
   if (theyMoved === (mine.accepted_on !== base.accepted_on)) return [theirs, mine];
   const [moved, kept] = theyMoved ? [theirs, mine] : [mine, theirs];
@@ -75,6 +82,9 @@ function warrantyRebased(base: FieldValues, theirs: FieldValues, mine: FieldValu
   ];
   return (theyMoved ? rebased : rebased.reverse()) as [FieldValues, FieldValues];
 }
+
+/** The period a side's end is counted by from its acceptance ('' for a typed end or none). */
+const period = (values: FieldValues) => warrantyFormValues(values.accepted_on, values.warranty_until).warranty_years;
 
 /** The fields whose values differ between two states (for history and notices). */
 export function changedFields(before: FieldValues, after: FieldValues): FieldName[] {

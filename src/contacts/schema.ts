@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { randomToken } from '../db/client';
-import { ADDRESS, FIELDS, type FieldName, type FieldSpec, type FieldValues } from './fields';
+import { ADDRESS, FIELDS, type FieldName, type FieldSpec, type FieldValues, WARRANTY } from './fields';
 import { NAME_VISIBLE } from './keys';
 import { dialledDigits, TWO_NUMBERS } from './vcard';
 import { resolveWarranty, type WarrantyError } from './warranty';
@@ -295,25 +295,29 @@ export type FormResult =
   | { ok: false; errors: FieldErrors; values: FormValues; raw: unknown };
 
 /**
- * A clash's choice of a whole address (views/merge-clash.tsx) is its four parts in one value:
- * taken apart here, for the save and for every page that shows such a form again (a 401 after
- * the session ended, broken bytes), which otherwise showed the address empty (code review).
+ * A clash's choice of a whole address, or of both warranty dates (views/merge-clash.tsx), is its
+ * parts in one value: taken apart here, for the save and for every page that shows such a form
+ * again (a 401 after the session ended, broken bytes), which otherwise showed the address empty
+ * (code review).
  */
-export function withAddress(raw: unknown): unknown {
-  const address = (raw as Record<string, unknown>).address;
-  if (typeof address === 'string') {
+export function withGrouped(raw: unknown): unknown {
+  for (const [group, names] of [
+    ['address', ADDRESS],
+    ['warranty', WARRANTY],
+  ] as const) {
+    const value = (raw as Record<string, unknown>)[group];
     let parts: unknown;
     try {
-      parts = JSON.parse(address);
+      parts = typeof value === 'string' && JSON.parse(value);
     } catch {}
     if (Array.isArray(parts))
-      return { ...(raw as object), ...Object.fromEntries(ADDRESS.map((name, index) => [name, String(parts[index] ?? '')])) };
+      raw = { ...(raw as object), ...Object.fromEntries(names.map((name, index) => [name, String(parts[index] ?? '')])) };
   }
   return raw;
 }
 
 export function readContactForm(raw: unknown): FormResult {
-  raw = withAddress(raw);
+  raw = withGrouped(raw);
   const values = formValuesFrom(raw);
   const result = z.safeParse(contactInput, raw);
   return result.success ? { ok: true, input: result.data, values, raw } : { ok: false, errors: fieldErrorsFrom(result.error), values, raw };

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { loginUrl } from '../errors';
 import { isSameOrigin } from '../security/same-origin';
 import { formPage } from './pages';
-import { formTokenOf, formValuesFrom, sentAlong, versionOf, withAddress } from './schema';
+import { formTokenOf, formValuesFrom, sentAlong, versionOf, withGrouped } from './schema';
 
 /**
  * A contact form that arrives after the session ended must not lose what the customer typed:
@@ -63,7 +63,7 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
     401,
     {
       mode: { kind: 'resend', action, hidden, keep },
-      values: formValuesFrom(withAddress(body)),
+      values: formValuesFrom(withGrouped(body)),
       heading: t.errors.sessionExpired.title,
       notice,
       unsaved: true,

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { MAX_BODY_BYTES } from '../../config';
 import type { Shell } from '../../views/shell';
-import { ADDRESS, FIELDS, type FieldName, type FieldValues } from '../fields';
+import { ADDRESS, FIELDS, type FieldName, type FieldValues, WARRANTY } from '../fields';
 import { mergedLines, UNKNOWN_BASE } from '../merge';
 import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
@@ -63,7 +63,26 @@ export function MergeClash(props: ClashProps) {
       ? `${fieldText(spec, value, t.locale)} · ${t.warranty.until(formatDate(end, t.locale))}`
       : '';
   const action = paths.contact(assetId, contactId);
+  // The address is one choice, of the two whole addresses (its parts chosen one by one made an
+  // address nobody typed: buyer review); so are both warranty dates, where both are asked and the
+  // end does not follow the acceptance (walkthrough, stop 65). schema.ts withGrouped takes them apart.
   const address = clashes.filter((name) => ADDRESS.includes(name));
+  const dates = !linked && WARRANTY.every((name) => clashes.includes(name)) ? WARRANTY : [];
+  const groups = [
+    [
+      'address',
+      ADDRESS,
+      address,
+      (side: FieldValues) => addressLines({ street: side.street, postalCode: side.postal_code, city: side.city, country: side.country }),
+    ],
+    [
+      'warranty',
+      WARRANTY,
+      dates,
+      (side: FieldValues) =>
+        dates.filter((name) => side[name]).map((name) => `${t.contacts.fields[name]} ${formatDate(side[name], t.locale)}`),
+    ],
+  ] as const;
   // This user's input for the clashing fields travels twice (the radio button chosen and
   // `mine_<name>`, for a client that sends no choice): with long notes in a script of several
   // bytes a letter that could pass the 64 KiB body limit (413, review). Then once only: a choice
@@ -159,25 +178,25 @@ export function MergeClash(props: ClashProps) {
         <input type="hidden" name="choose" value={clashes.join(' ')} />
         {told}
         {withMine ? clashes.map((name) => <input type="hidden" name={`mine_${name}`} value={mine[name]} />) : null}
-        {/* The address is one choice, of the two whole addresses (its parts chosen one by one
-            made an address nobody typed: buyer review); schema.ts readContactForm takes it apart. */}
-        {address.length ? (
-          <fieldset class="pick">
-            <legend>{t.contacts.groups.address}</legend>
-            {[mine, values].map((side, index) =>
-              choice(
-                'address',
-                index ? theirsWho(address) : mineWho,
-                JSON.stringify(ADDRESS.map((name) => side[name])),
-                !index,
-                addressLines({ street: side.street, postalCode: side.postal_code, city: side.city, country: side.country }).join('\n'),
-              ),
-            )}
-          </fieldset>
-        ) : null}
+        {groups.map(([group, parts, asked, lines]) =>
+          asked.length ? (
+            <fieldset class="pick">
+              <legend>{t.contacts.groups[group]}</legend>
+              {[mine, values].map((side, index) =>
+                choice(
+                  group,
+                  index ? theirsWho(asked) : mineWho,
+                  JSON.stringify(parts.map((name) => side[name])),
+                  !index,
+                  lines(side).join('\n'),
+                ),
+              )}
+            </fieldset>
+          ) : null,
+        )}
         {/* One group per field, each choice naming whose it is: on a phone the two stand one
             under the other, from 48rem side by side (a table broke words and numbers at 360 px). */}
-        {FIELDS.filter((spec) => clashes.includes(spec.name) && !address.includes(spec.name)).map((spec) => (
+        {FIELDS.filter((spec) => clashes.includes(spec.name) && !address.includes(spec.name) && !dates.includes(spec.name)).map((spec) => (
           <fieldset class="pick">
             <legend>{t.contacts.fields[spec.name]}</legend>
             {marked(spec) ? <p class="hint">{t.contacts.clashMarked}</p> : null}
