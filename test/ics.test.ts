@@ -64,7 +64,7 @@ describe('warranty.ics: the exact file for a typical event', () => {
         'DTSTART;VALUE=DATE:20270510',
         'DTEND;VALUE=DATE:20270511',
         // 75 octets: "ä" and "–" are 2 and 3 octets each.
-        'SUMMARY:Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
+        'SUMMARY:Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden',
         'DESCRIPTION:Telefon: +49 30 123456\\nE-Mail: info@fliesen-bauer.de\\nGewährl',
         ' eistung bis 10.05.2027 (Ihre eigene Angabe\\, keine Rechtsberatung)',
         'LOCATION:Wohnung 12\\, Große Straße 5a\\; Berlin',
@@ -72,14 +72,14 @@ describe('warranty.ics: the exact file for a typical event', () => {
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
         'TRIGGER:-P89DT15H',
-        'DESCRIPTION:Gewährleistung Fliesenleger Bauer endet – Mängel vorher mel',
-        ' den',
+        'DESCRIPTION:Gewährleistung endet: Fliesenleger Bauer – Mängel vorher me',
+        ' lden',
         'END:VALARM',
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
         'TRIGGER:-P13DT15H',
-        'DESCRIPTION:Gewährleistung Fliesenleger Bauer endet – Mängel vorher mel',
-        ' den',
+        'DESCRIPTION:Gewährleistung endet: Fliesenleger Bauer – Mängel vorher me',
+        ' lden',
         'END:VALARM',
         'END:VEVENT',
         'END:VCALENDAR',
@@ -231,7 +231,7 @@ describe('what an event says', () => {
 
   it('German: position and name in the summary; the company who owes it, the ways to reach them and the end date in the description', () => {
     expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, contact)).toEqual({
-      summary: 'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
+      summary: 'Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden',
       description:
         'Unternehmen: Fliesen Bauer GmbH\nTelefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
     });
@@ -248,7 +248,7 @@ describe('what an event says', () => {
   it('without a position or any way to reach them', () => {
     const bare = { ...contact, position: '', phone: '', email: '', name: 'Küchen Schmidt GmbH', company: '' };
     expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, bare)).toEqual({
-      summary: 'Gewährleistung Küchen Schmidt GmbH endet – Mängel vorher melden',
+      summary: 'Gewährleistung endet: Küchen Schmidt GmbH – Mängel vorher melden',
       description: 'Gewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
     });
   });

@@ -15,7 +15,7 @@ export const trickyEvents: CalendarEvent[] = [
     uid: 'kontakte-warranty-q7Xc2mK9pL',
     sequence: 0,
     date: '2027-05-10',
-    summary: 'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
+    summary: 'Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden',
     description:
       'Telefon: +49 30 123456\nE-Mail: info@fliesen-bauer.de\nGewährleistung bis 10.05.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
     location: 'Wohnung 12, Große Straße 5a; Berlin',
@@ -24,7 +24,7 @@ export const trickyEvents: CalendarEvent[] = [
     uid: 'kontakte-warranty-leap_day-1',
     sequence: 3,
     date: '2029-02-28',
-    summary: 'Gewährleistung Küchenbauer Müller-Lüdenscheidt endet – Mängel vorher melden',
+    summary: 'Gewährleistung endet: Küchenbauer Müller-Lüdenscheidt – Mängel vorher melden',
     description: '',
     location: '',
   },

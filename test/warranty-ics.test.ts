@@ -92,7 +92,7 @@ describe('warranty.ics', () => {
         tiles,
         1,
         '2027-05-10',
-        'Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden',
+        'Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden',
         // The company behind a person owes the warranty; the number is dialled without "(0)".
         'Unternehmen: Fliesen Bauer\nTelefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 10.05.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
       ),
@@ -100,7 +100,7 @@ describe('warranty.ics', () => {
         kitchen,
         1,
         '2029-02-28',
-        'Gewährleistung Küchenbauer Küchen Schmidt; Söhne, GmbH endet – Mängel vorher melden',
+        'Gewährleistung endet: Küchenbauer Küchen Schmidt; Söhne, GmbH – Mängel vorher melden',
         'Mobilnummer: 0171 / 234 56 78\nGewährleistung bis 28.02.2029 (Ihre eigene Angabe, keine Rechtsberatung)',
       ),
     ]);
@@ -112,7 +112,7 @@ describe('warranty.ics', () => {
   it('names no company beside a name that is only invisible characters, where the company is the name (code review)', async () => {
     const id = await create(buyer, { company: 'Dach Decker', first_name: '\u200b', phone: '030 998877', warranty_until: '2031-07-01' });
     expect((await download()).events.find((e) => e.uid === `kontakte-warranty-${id}`)).toMatchObject({
-      summary: 'Gewährleistung Dach Decker endet – Mängel vorher melden',
+      summary: 'Gewährleistung endet: Dach Decker – Mängel vorher melden',
       description: 'Telefonnummer: 030 998877\nGewährleistung bis 01.07.2031 (Ihre eigene Angabe, keine Rechtsberatung)',
     });
   });
@@ -142,7 +142,7 @@ describe('warranty.ics', () => {
     expect(await find()).toMatchObject({
       sequence: 3,
       start: '2028-05-02',
-      summary: 'Gewährleistung Garten Grün GmbH endet – Mängel vorher melden',
+      summary: 'Gewährleistung endet: Garten Grün GmbH – Mängel vorher melden',
     });
     // Its end removed: the contact leaves the calendar.
     expect(

@@ -182,7 +182,7 @@ export interface WarrantyEventTranslator {
 }
 
 /**
- * SUMMARY "Gewährleistung Fliesenleger Bauer endet – Mängel vorher melden" and a DESCRIPTION with
+ * SUMMARY "Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden" and a DESCRIPTION with
  * the company behind a person, the contact's phone, mobile and e-mail (one per line, only those
  * given) and the end date. Numbers as the vCard writes them, without a "(0)" after the country
  * code: a calendar makes them tappable, and "+49 (0)171 …" dials a wrong number (review).

@@ -477,7 +477,7 @@ export const de = {
     fileName: (assetName: string) => `Gewährleistung ${assetName}`,
     helpTitle: 'Wie kommen die Erinnerungen in meinen Kalender?',
     calendar: {
-      summary: (who: string) => `Gewährleistung ${who} endet – Mängel vorher melden`,
+      summary: (who: string) => `Gewährleistung endet: ${who} – Mängel vorher melden`,
       company: 'Unternehmen',
       phone: 'Telefonnummer',
       mobile: 'Mobilnummer',
