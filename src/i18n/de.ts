@@ -452,7 +452,7 @@ export const de = {
     noPeriod: 'Keine Frist – Ende selbst eintragen',
     periods: {
       building: '5 Jahre – Bauwerk (BGB § 634a)',
-      vobB: '4 Jahre – Vertrag nach VOB/B (§ 13)',
+      vobB: '4 Jahre – VOB/B-Vertrag (§ 13)',
       movable: '2 Jahre – bewegliche Sachen',
     },
     formHint: 'Ist „Gewährleistung bis“ leer, wird das Ende aus Abnahme und Frist berechnet. Welche Frist gilt, bestimmt Ihr Vertrag.',

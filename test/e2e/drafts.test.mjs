@@ -741,7 +741,7 @@ describe('drafts and an expired session', () => {
     await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
     await page.getByLabel('Unternehmen', { exact: true }).fill(company);
     await page.getByLabel('Abnahme am', { exact: true }).fill('2025-06-15');
-    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption({ label: '4 Jahre – Vertrag nach VOB/B (§ 13)' });
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption({ label: '4 Jahre – VOB/B-Vertrag (§ 13)' });
     await page.goBack();
     await page.getByRole('link', { name: 'Neuen Kontakt hinzufügen' }).click();
     await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
