@@ -721,6 +721,42 @@ describe('the form on a desktop', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('a year of two digits typed into a date field is read as 2027 (or 1995) when the field is left or its form sent (walkthrough, stop 65)', async () => {
+    const { page } = browser;
+    const name = `Jahr ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await fillContact(page, { company: name });
+    const accepted = page.getByLabel('Abnahme am', { exact: true });
+    await accepted.focus();
+    // Day and month the same, so the field's order (its locale's) does not matter.
+    await page.keyboard.type('121227');
+    assert.equal(await accepted.inputValue(), '0027-12-12', 'the browser holds the year 27');
+    // Left for the next field (Tab first reaches the field's own calendar button).
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).focus();
+    assert.equal(await accepted.inputValue(), '2027-12-12');
+    // The period's end follows the year as read.
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('2');
+    assert.equal(await page.locator('#f-warranty_years-end').textContent(), 'Gewährleistung bis 12.12.2029');
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('');
+    await accepted.fill('');
+    // "95" is 1995; the end sent straight from its field (Enter, never left) is read so too.
+    await accepted.focus();
+    await page.keyboard.type('010195');
+    const end = page.getByLabel('Gewährleistung bis', { exact: true });
+    await end.focus();
+    assert.equal(await accepted.inputValue(), '1995-01-01');
+    await page.keyboard.type('030330');
+    assert.equal(await end.inputValue(), '0030-03-03');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    const main = page.locator('main');
+    assert.ok(await main.getByText('03.03.2030').first().isVisible());
+    assert.ok(await main.getByText('01.01.1995').first().isVisible());
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('the end a period gives stands under it and follows the acceptance, the period and a typed end; the edit form shows it again', async () => {
     const { page } = browser;
     const name = `Frist ${unique()}`;
