@@ -757,6 +757,41 @@ describe('the form on a desktop', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('an acceptance more than a year ahead is asked about under its field, and saved as typed (walkthrough, stop 65)', async () => {
+    const { page } = browser;
+    const name = `Zukunft ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await fillContact(page, { company: name });
+    const accepted = page.getByLabel('Abnahme am', { exact: true });
+    const hint = page.locator('#f-accepted_on-ahead');
+    const year = new Date().getFullYear();
+    const said = await recordAnnouncements(page);
+    await accepted.fill(`${year + 3}-05-10`);
+    assert.equal(await hint.textContent(), 'Die Abnahme liegt mehr als ein Jahr in der Zukunft. Stimmt das Jahr?');
+    assert.match((await accepted.getAttribute('aria-describedby')) ?? '', /(^| )f-accepted_on-ahead$/);
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent?.startsWith('Die Abnahme'));
+    // Said last (after the end's hint, here that there is none without a period).
+    assert.equal(said.at(-1), 'Die Abnahme liegt mehr als ein Jahr in der Zukunft. Stimmt das Jahr?');
+    // Within a year (or past) nothing is asked.
+    await accepted.fill(`${year - 1}-05-10`);
+    assert.equal(await hint.count(), 0);
+    assert.doesNotMatch((await accepted.getAttribute('aria-describedby')) ?? '', /ahead/);
+    // Nothing refused: a planned acceptance years ahead is saved.
+    await accepted.fill(`${year + 3}-05-10`);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    assert.ok(
+      await page
+        .locator('main')
+        .getByText(`10.05.${year + 3}`)
+        .first()
+        .isVisible(),
+    );
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('the end a period gives stands under it and follows the acceptance, the period and a typed end; the edit form shows it again', async () => {
     const { page } = browser;
     const name = `Frist ${unique()}`;
