@@ -265,7 +265,8 @@ describe('a stale edit of the warranty dates', () => {
     expect(html).toContain(
       '<span class="who">Meine Eingabe</span><span class="pre">Abnahme am 12.03.2024\nGewährleistung bis 12.03.2026</span>',
     );
-    expect(html).toMatch(/<span class="who">Von [^<]+<\/span><span class="pre">\(leer\)<\/span>/);
+    // What choosing Jonas's removes, said date by date (review, stop 65).
+    expect(html).toMatch(/<span class="who">Von [^<]+<\/span><span class="pre">Abnahme am \(leer\)\nGewährleistung bis \(leer\)<\/span>/);
     // Nor is the removal said as a change already kept.
     expect(textOf(html)).not.toContain('außerdem');
     const hidden = Object.fromEntries(
@@ -298,6 +299,41 @@ describe('a stale edit of the warranty dates', () => {
     const theirs = await edit(anna, { ...hidden, version: '4', warranty: '["",""]' });
     expect(theirs.status).toBe(303);
     expect(await row(id)).toMatchObject({ accepted_on: '', warranty_until: '' });
+  });
+
+  it('leaves the end a choice of its own where the acceptance only one side changed fits the ends: nobody\u2019s correction undone (review, stop 65)', async () => {
+    // Jonas corrects the acceptance under its 5 years; Anna, from the old form, types an end.
+    const first = await setup('wm-fits', { company: 'Estrich Ernst', accepted_on: '2024-03-12', warranty_years: '5' });
+    const annas = await formOf(first.id);
+    expect(
+      (await first.edit(first.jonas, { ...(await formOf(first.id)), accepted_on: '2024-04-01', warranty_until: '', warranty_years: '5' }))
+        .status,
+    ).toBe(303);
+    const clash = await first.edit(first.anna, { ...annas, warranty_until: '2028-12-31' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const choices = [...html.matchAll(/<input type="radio" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`);
+    expect(choices).toEqual(['warranty_until=2028-12-31', 'warranty_until=2029-04-01']);
+    const hidden = Object.fromEntries(
+      [...html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [
+        m[1] ?? '',
+        m[2] ?? '',
+      ]),
+    );
+    // "Meine Eingabe": her end beside his corrected acceptance.
+    expect((await first.edit(first.anna, { ...hidden, warranty_until: '2028-12-31' })).status).toBe(303);
+    expect(await row(first.id)).toMatchObject({ accepted_on: '2024-04-01', warranty_until: '2028-12-31' });
+    // The mirror: Anna moves the acceptance under its 5 years, Jonas meanwhile typed an end.
+    const second = await setup('wm-fits-2', { company: 'Estrich Ernst', accepted_on: '2024-03-12', warranty_years: '5' });
+    const hers = await formOf(second.id);
+    expect((await second.edit(second.jonas, { ...(await formOf(second.id)), warranty_until: '2028-12-31' })).status).toBe(303);
+    const mirrored = await second.edit(second.anna, { ...hers, accepted_on: '2024-04-01', warranty_until: '', warranty_years: '5' });
+    expect(mirrored.status).toBe(409);
+    const offered = [...(await mirrored.text()).matchAll(/<input type="radio" name="([a-z_]+)" value="([^"]*)"/g)].map(
+      (m) => `${m[1]}=${m[2]}`,
+    );
+    expect(offered).toEqual(['warranty_until=2029-04-01', 'warranty_until=2028-12-31']);
+    expect(await row(second.id)).toMatchObject({ accepted_on: '2024-03-12', warranty_until: '2028-12-31' });
   });
 
   it('leaves two typed ends a choice of the end alone, the co-buyer\u2019s corrected acceptance kept (stop 65)', async () => {

@@ -46,11 +46,14 @@ export function mergeFields(base: FieldValues, theirs: FieldValues, mine: FieldV
   };
   const differ = ADDRESS.filter((name) => mine[name] !== theirs[name]);
   if (differ.some((name) => mine[name] !== base[name]) && differ.some((name) => theirs[name] !== base[name])) ask(differ);
-  // The warranty's two dates as well, where one of them is asked and a side's end is counted
-  // from its acceptance (a period): a co-buyer removed the acceptance while this user chose a
-  // period, and "Meine Eingabe" stored an end counted from an acceptance no longer there
-  // (walkthrough, stop 65). Never a choice where none was asked; two typed ends stand alone.
-  if (WARRANTY.some((name) => merge.clashes.includes(name)) && (period(mine) || period(theirs)))
+  // The warranty's two dates as well, where one of them is asked and a side's end, counted from
+  // its acceptance (a period), could be chosen beside another acceptance: a co-buyer removed the
+  // acceptance while this user chose a period, and "Meine Eingabe" stored an end counted from an
+  // acceptance no longer there (walkthrough, stop 65). Never a choice where none was asked; an
+  // acceptance only one side changed stays merged where the ends fit it (review, stop 65: joined,
+  // a choice undid a co-buyer's correction nobody disputed); two typed ends stand alone.
+  const apart = (side: FieldValues) => period(side) && (merge.clashes.includes('accepted_on') || values.accepted_on !== side.accepted_on);
+  if (WARRANTY.some((name) => merge.clashes.includes(name)) && (apart(mine) || apart(theirs)))
     ask(WARRANTY.filter((name) => mine[name] !== theirs[name]));
   return merge;
 }

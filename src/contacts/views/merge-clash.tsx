@@ -80,7 +80,7 @@ export function MergeClash(props: ClashProps) {
       WARRANTY,
       dates,
       (side: FieldValues) =>
-        dates.filter((name) => side[name]).map((name) => `${t.contacts.fields[name]} ${formatDate(side[name], t.locale)}`),
+        dates.map((name) => `${t.contacts.fields[name]} ${side[name] ? formatDate(side[name], t.locale) : t.contacts.empty}`),
     ],
   ] as const;
   // This user's input for the clashing fields travels twice (the radio button chosen and
