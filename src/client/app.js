@@ -1205,7 +1205,15 @@
     var ctx = event.detail && event.detail.ctx;
     var source = ctx && ctx.sourceElement;
     var form = source && (source.tagName === 'FORM' ? source : source.form);
-    if (form && ctx.request && ctx.request.method !== 'GET' && saidBadDates(form)) event.preventDefault();
+    if (!form || !ctx.request || ctx.request.method === 'GET') return;
+    if (saidBadDates(form)) event.preventDefault();
+    else {
+      // htmx read the form before this event: a year fullYears has just read in full goes in its
+      // body too (review, stop 65: the field showed 2027, 0027 was sent).
+      const body = ctx.request.body;
+      for (const input of form.querySelectorAll('input[type="date"]'))
+        if (body && body.has && body.has(input.name)) body.set(input.name, input.value);
+    }
   });
 
   // A clash's choice left open: the page's words beside the group instead of the browser's bubble

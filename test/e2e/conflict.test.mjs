@@ -237,6 +237,27 @@ for (const javaScript of [true, false]) {
   });
 }
 
+test('"Mit meinen Eingaben wiederherstellen" pressed while focus stays in a date of two-digit year (a screen reader\'s browse mode) sends the year read in full (review, stop 65)', async () => {
+  const name = `Jahr zurück ${unique()}`;
+  await withCoBuyers(phone, { company: name }, async (anna, jonas) => {
+    await openEditor(anna.page, name);
+    await jonas.page.goto(listPath());
+    await jonas.page.getByRole('link', { name, exact: true }).click();
+    await jonas.page.getByRole('button', { name: 'Löschen', exact: true }).click();
+    await jonas.page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+    await anna.page.getByRole('button', { name: 'Speichern' }).click();
+    await anna.page.getByText('Jonas Müller hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.').waitFor();
+    const end = anna.page.getByLabel('Gewährleistung bis', { exact: true });
+    await end.focus();
+    await anna.page.keyboard.type('030330');
+    assert.equal(await end.inputValue(), '0030-03-03');
+    // Activated without moving focus, as a screen reader's browse mode does: no focusout.
+    await anna.page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).evaluate((button) => button.click());
+    await anna.page.locator('main').getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
+    assert.ok(await anna.page.locator('main').getByText('03.03.2030').first().isVisible(), 'the end as read in full');
+  });
+});
+
 test('"Mit meinen Eingaben wiederherstellen" that did not go out, sent again by "Erneut senden", brings the contact back: no copy (data review)', async () => {
   const name = `Offline zurück ${unique()}`;
   await withCoBuyers({}, { company: name }, async (anna, jonas) => {
