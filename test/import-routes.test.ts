@@ -742,7 +742,9 @@ describe('importing a .vcf: values no card loses', () => {
     expect(new TextEncoder().encode(quotes).length).toBeLessThan(1024 * 1024);
     const refused = await upload(user, quotes);
     expect(refused.status).toBe(422);
-    expect(textOf(await refused.text())).toContain('Diese Datei ist zu groß');
+    expect(textOf(await refused.text())).toContain(
+      'Diese Datei ist zu groß: höchstens 1 MB Text ohne Fotos. Exportieren Sie bitte nur die Kontakte, die Sie übernehmen möchten, etwa eine Gruppe oder einzelne Kontakte.',
+    );
     const count = await env.DB.prepare("SELECT count(*) AS n FROM import_staging WHERE asset_id = 'imp-big'").first('n');
     expect(count).toBe(1);
   });
