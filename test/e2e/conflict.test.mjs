@@ -17,6 +17,16 @@ async function openEditor(page, name) {
   await page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
 }
 
+/** Jonas deletes the contact (with JS, from its card) while Anna edits it; her save is told so. */
+async function deletedWhileEditing(anna, jonas, name) {
+  await jonas.page.goto(listPath());
+  await jonas.page.getByRole('link', { name, exact: true }).click();
+  await jonas.page.getByRole('button', { name: 'Löschen', exact: true }).click();
+  await jonas.page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
+  await anna.page.getByRole('button', { name: 'Speichern' }).click();
+  await anna.page.getByText('Jonas Müller hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.').waitFor();
+}
+
 /** Anna and Jonas, each in a browser of their own with `options`, once Anna has added a contact with `values`. */
 async function withCoBuyers(options, values, fn) {
   await withBrowser(
@@ -241,12 +251,7 @@ test('"Mit meinen Eingaben wiederherstellen" pressed while focus stays in a date
   const name = `Jahr zurück ${unique()}`;
   await withCoBuyers(phone, { company: name }, async (anna, jonas) => {
     await openEditor(anna.page, name);
-    await jonas.page.goto(listPath());
-    await jonas.page.getByRole('link', { name, exact: true }).click();
-    await jonas.page.getByRole('button', { name: 'Löschen', exact: true }).click();
-    await jonas.page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
-    await anna.page.getByRole('button', { name: 'Speichern' }).click();
-    await anna.page.getByText('Jonas Müller hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.').waitFor();
+    await deletedWhileEditing(anna, jonas, name);
     const end = anna.page.getByLabel('Gewährleistung bis', { exact: true });
     await end.focus();
     await anna.page.keyboard.type('030330');
@@ -263,12 +268,7 @@ test('"Mit meinen Eingaben wiederherstellen" that did not go out, sent again by 
   await withCoBuyers({}, { company: name }, async (anna, jonas) => {
     await openEditor(anna.page, name);
     await fillContact(anna.page, { notes: 'Annas Notiz' });
-    await jonas.page.goto(listPath());
-    await jonas.page.getByRole('link', { name, exact: true }).click();
-    await jonas.page.getByRole('button', { name: 'Löschen', exact: true }).click();
-    await jonas.page.locator('main').getByText(`„${name}“ wurde gelöscht.`).waitFor();
-    await anna.page.getByRole('button', { name: 'Speichern' }).click();
-    await anna.page.getByText('Jonas Müller hat den Kontakt gelöscht, während Sie ihn bearbeitet haben.').waitFor();
+    await deletedWhileEditing(anna, jonas, name);
     // The connection drops as she brings it back; back online, she sends it again.
     await anna.context.setOffline(true);
     await anna.page.getByRole('button', { name: 'Mit meinen Eingaben wiederherstellen' }).click();
