@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FIELDS } from '../src/contacts/fields';
-import { anna as annaOf, jonas as jonasOf, ORIGIN, send, type TestUser, textOf, withOwnId } from './helpers';
+import { anna as annaOf, hiddenFields, jonas as jonasOf, ORIGIN, send, type TestUser, textOf, withOwnId } from './helpers';
 
 // Every test has an Anna and a Jonas of its own (withOwnId: the write limit counts per user id).
 let anna = annaOf;
@@ -195,13 +195,8 @@ describe('a stale edit of the warranty dates', () => {
     );
     expect(await row(id)).toMatchObject({ warranty_until: '2027-06-01', version: 2 });
     // Anna keeps her end: the choice form carries every other field as merged.
-    const hidden = Object.fromEntries(
-      // The choice's form (the first; the second is "Alles noch einmal bearbeiten").
-      [...html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [
-        m[1] ?? '',
-        m[2] ?? '',
-      ]),
-    );
+    // The choice's form (the first; the second is "Alles noch einmal bearbeiten").
+    const hidden = hiddenFields(html.slice(0, html.indexOf('</form>')));
     expect((await edit(anna, { ...hidden, warranty_until: '2028-01-15' })).status).toBe(303);
     expect(await row(id)).toMatchObject({ company: 'Dach Meier', warranty_until: '2028-01-15', version: 3 });
   });
@@ -229,13 +224,7 @@ describe('a stale edit of the warranty dates', () => {
     expect(html).toContain('<span class="pre">Abnahme am 01.06.2025\nGewährleistung bis 10.05.2027</span>');
     expect(await row(id)).toMatchObject({ accepted_on: '2025-06-01', warranty_until: '2027-05-10', version: 2 });
     // A choice that still breaks the rule is the form again (422), the error beside the end date.
-    const hidden = Object.fromEntries(
-      // The choice's form (the first; the second is "Alles noch einmal bearbeiten").
-      [...html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [
-        m[1] ?? '',
-        m[2] ?? '',
-      ]),
-    );
+    const hidden = hiddenFields(html.slice(0, html.indexOf('</form>')));
     const invalid = await edit(anna, { ...hidden, accepted_on: '2025-06-01', warranty_until: '2024-12-31' });
     expect(invalid.status).toBe(422);
     expect(await invalid.text()).toContain(
@@ -269,12 +258,7 @@ describe('a stale edit of the warranty dates', () => {
     expect(html).toMatch(/<span class="who">Von [^<]+<\/span><span class="pre">Abnahme am \(leer\)\nGewährleistung bis \(leer\)<\/span>/);
     // Nor is the removal said as a change already kept.
     expect(textOf(html)).not.toContain('außerdem');
-    const hidden = Object.fromEntries(
-      [...html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [
-        m[1] ?? '',
-        m[2] ?? '',
-      ]),
-    );
+    const hidden = hiddenFields(html.slice(0, html.indexOf('</form>')));
     expect(hidden.choose).toBe('accepted_on warranty_until');
     // Hers: the end with the acceptance it was counted from.
     expect((await edit(anna, { ...hidden, warranty: '["2024-03-12","2026-03-12"]' })).status).toBe(303);
@@ -285,11 +269,7 @@ describe('a stale edit of the warranty dates', () => {
     const again = await edit(anna, { ...annas3, warranty_until: '', warranty_years: '4' });
     expect(again.status).toBe(409);
     const edited = await edit(anna, {
-      ...Object.fromEntries(
-        [...((await again.text()).split('</form>')[1] ?? '').matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map(
-          (m) => [m[1] ?? '', m[2] ?? ''],
-        ),
-      ),
+      ...hiddenFields((await again.text()).split('</form>')[1] ?? ''),
     });
     expect(edited.status).toBe(200);
     const form = await edited.text();
@@ -314,12 +294,7 @@ describe('a stale edit of the warranty dates', () => {
     const html = await clash.text();
     const choices = [...html.matchAll(/<input type="radio" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`);
     expect(choices).toEqual(['warranty_until=2028-12-31', 'warranty_until=2029-04-01']);
-    const hidden = Object.fromEntries(
-      [...html.slice(0, html.indexOf('</form>')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [
-        m[1] ?? '',
-        m[2] ?? '',
-      ]),
-    );
+    const hidden = hiddenFields(html.slice(0, html.indexOf('</form>')));
     // "Meine Eingabe": her end beside his corrected acceptance.
     expect((await first.edit(first.anna, { ...hidden, warranty_until: '2028-12-31' })).status).toBe(303);
     expect(await row(first.id)).toMatchObject({ accepted_on: '2024-04-01', warranty_until: '2028-12-31' });
