@@ -95,7 +95,9 @@ export function makePaths(basePath: string) {
     purgeContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/purge`,
     deleted: (assetId: string) => `${asset(assetId)}/contacts/deleted`,
     importContacts: (assetId: string) => `${asset(assetId)}/contacts/import`,
-    confirmImport: (assetId: string, importId: string) => `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}`,
+    /** An upload's preview; `tick`: ticked all or none (the no-JS buttons), at its tick boxes. */
+    confirmImport: (assetId: string, importId: string, tick?: 'all' | 'none') =>
+      `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}${tick ? `?tick=${tick}#ticks` : ''}`,
     undoImport: (assetId: string, importId: string) => `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}/undo`,
     /** The card of a contact just added: it says "Gespeichert" (the id in `saved` is the one shown). */
     savedContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}?saved=${encodeURIComponent(contactId)}`,

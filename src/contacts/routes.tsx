@@ -589,8 +589,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   if (staged.status === 'staged') {
     // "Alle anhaken" / "Alle Haken entfernen" without JS: the preview again, ticked so, at its own
     // address (Back over it is no resubmission: walkthrough, stop 64); nothing imported.
-    if (body.tick === 'all' || body.tick === 'none')
-      return c.redirect(`${shell.paths.confirmImport(asset.id, importId)}?tick=${body.tick}#ticks`, 303);
+    if (body.tick === 'all' || body.tick === 'none') return c.redirect(shell.paths.confirmImport(asset.id, importId, body.tick), 303);
     // Nothing ticked (all likely duplicates, say): not an import of nothing with an undo of nothing.
     if (chosen.length === 0) return previewAgain(422, undefined, { noneTicked: true });
   }
