@@ -97,7 +97,8 @@ export function expectedProperties(c: VCardContact, assetName: string): Expected
   ] as const) {
     if (value === '') continue;
     const numbers = phoneNumbers(value);
-    for (const number of numbers) add('TEL', [...types], number);
+    // The same number twice ("-67 / -67") is one TEL: a phone would list it twice.
+    for (const number of new Set(numbers)) add('TEL', [...types], number);
     if (numbers.length > 1) add(typed, [], value);
   }
   if (c.email !== '') add('EMAIL', ['INTERNET'], lf(c.email));

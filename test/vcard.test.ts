@@ -749,8 +749,8 @@ function expectedQr(c: QrContact, dropped: readonly QrOmission[] = []): ParsedPr
   add('FN', [], lf(displayName(c)));
   if (c.company !== '') add('ORG', [], lf(c.company));
   if (c.position !== '' && !dropped.includes('title')) add('TITLE', [], lf(c.position));
-  for (const number of c.phone === '' ? [] : phoneNumbers(c.phone)) add('TEL', ['WORK', 'VOICE'], number);
-  for (const number of c.mobile === '' ? [] : phoneNumbers(c.mobile)) add('TEL', ['CELL'], number);
+  for (const number of new Set(c.phone === '' ? [] : phoneNumbers(c.phone))) add('TEL', ['WORK', 'VOICE'], number);
+  for (const number of new Set(c.mobile === '' ? [] : phoneNumbers(c.mobile))) add('TEL', ['CELL'], number);
   if (c.email !== '') add('EMAIL', ['INTERNET'], lf(c.email));
   if (c.website !== '' && !dropped.includes('url')) add('URL', [], c.website);
   if (hasAddress(c) && !dropped.includes('adr')) {
