@@ -760,6 +760,12 @@ describe('a date written out in words (buyer review: the English list shows "10 
     expect(finds('bis 5.2027', contact({ company: 'Holz', notes: 'Gewährleistung bis 5.2027' }))).toBe(true);
     expect(finds('bis 06.2027', contact({ company: 'Holz', notes: 'Gewährleistung bis 05/2027' }))).toBe(false);
     expect(finds('bis 3.2027', contact({ company: 'Holz', notes: 'Frist 15.03.2027' }))).toBe(true);
+    // A span of years stands for its first and last year ("bis Ende 2027/28": code review, stop 65).
+    for (const notes of ['Gewährleistung bis Ende 2027/28', 'Garantie 2017-2027', 'Wartung 2027 – 2029', 'Frist 2026/27'])
+      expect(finds('bis Ende 2027', contact({ company: 'Holz', notes })), notes).toBe(true);
+    // Not a later span, a "span" backwards or of more than ten years, nor a phone number's digits.
+    for (const notes of ['Frist 2028/29', 'Frist 2027/24', 'Frist 2015-2026', 'Rückruf 089 2027-28', 'Tel. 0171 2026/27'])
+      expect(finds('bis Ende 2027', contact({ company: 'Holz', notes })), notes).toBe(false);
     // After a month name the year keeps its own text ("Mai/2027" in a note: code review, stop 64).
     expect(finds('Mai 2027', contact({ company: 'Holz', notes: 'Lieferung Mai/2027' }))).toBe(true);
   });

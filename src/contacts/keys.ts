@@ -51,8 +51,10 @@
  *    warranty form reads it; it was 2089).
  * 17: a year the notes write alone, perhaps with its month ("bis Ende 2027", "(2027)", "05/2027"),
  *    is stored as " .2027", " .05.2027", for a search after "Gewährleistung" or "bis" (stop 64).
+ * 18: a span of years in the notes ("bis Ende 2027/28", "2027-2029") is stored by its first and
+ *    last year, as 17 stores a year alone ("bis Ende 2027" found no "bis Ende 2027/28": review, stop 65).
  */
-export const KEY_FORMAT = 17;
+export const KEY_FORMAT = 18;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -393,6 +395,11 @@ function notesDates(value: string): string {
   // digits of a number ("089 2027 55", "089/2027") nor a date's year (stored above). Format 17.
   for (const [, month = '', year] of value.matchAll(/(?<!\d[ ./-]?)(?:(0?[1-9]|1[0-2])[./])?((?:19|20)\d\d)(?![ ./-]?\d)/g))
     dates += ` ${month && `.${month.padStart(2, '0')}`}.${year}`;
+  // A span of years ("bis Ende 2027/28", "2027-2029", "2027 – 28") as its first and last year. Format 18.
+  for (const [, first = '', last = ''] of value.matchAll(/(?<!\d[ ./-]?)((?:19|20)\d\d) ?[/–-] ?(\d\d|(?:19|20)\d\d)(?![ ./-]?\d)/g)) {
+    const to = Number(last.length === 2 ? first.slice(0, 2) + last : last) - Number(first);
+    if (to > 0 && to <= 10) dates += ` .${first} .${Number(first) + to}`;
+  }
   return dates;
 }
 
