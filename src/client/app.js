@@ -1284,10 +1284,15 @@
       // the end was typed beside is not kept (the form shows "Keine Frist"; buyer review: the
       // warranty went from the list and the calendar without a word).
       text = hint.getAttribute('data-none');
+    // A period with no acceptance to count from: what saving would say (noStart), said as the
+    // acceptance is cleared or the period chosen, not after saving (walkthrough, stop 65). Not
+    // while a date is half typed, nor twice beside the error the page already shows there.
+    else if (years && !until && form.elements.accepted_on.value === '' && !form.elements.accepted_on.validity.badInput)
+      text = document.getElementById('f-accepted_on-error') ? '' : hint.getAttribute('data-start');
     if (text === hint.textContent) return;
     hint.textContent = text;
     hint.hidden = !text;
-    if ((say || until || text === hint.getAttribute('data-none')) && text) announce(text);
+    if ((say || until || !years || !accepted) && text) announce(text);
   }
   document.addEventListener('input', (event) => {
     var field = event.target;

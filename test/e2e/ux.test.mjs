@@ -890,6 +890,40 @@ describe('the form on a desktop', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('a period without an acceptance date says before saving that it counts from the acceptance (walkthrough, stop 65)', async () => {
+    const { page } = browser;
+    await page.goto(`${listPath()}/new`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await fillContact(page, { company: `Ohne Abnahme ${unique()}` });
+    const end = page.locator('#f-warranty_years-end');
+    const noStart =
+      'Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.';
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('5');
+    assert.equal(await end.textContent(), noStart);
+    assert.ok(await end.isVisible());
+    await page.waitForFunction((text) => document.getElementById('announcer')?.textContent === text, noStart);
+    // An acceptance gives the end; cleared again, the same words.
+    await page.getByLabel('Abnahme am', { exact: true }).fill('2024-03-12');
+    assert.equal(await end.textContent(), 'Gewährleistung bis 12.03.2029');
+    await page.getByLabel('Abnahme am', { exact: true }).fill('');
+    assert.equal(await end.textContent(), noStart);
+    // A typed end needs no acceptance; "Keine Frist" none either.
+    await page.getByLabel('Gewährleistung bis', { exact: true }).fill('2029-03-12');
+    assert.equal(await end.isVisible(), false);
+    await page.getByLabel('Gewährleistung bis', { exact: true }).fill('');
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('');
+    assert.equal(await end.isVisible(), false);
+    // Saved so, the page says it beside the acceptance date, and the hint does not say it twice.
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('2');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('#f-accepted_on-error').waitFor();
+    assert.equal(await page.locator('#f-accepted_on-error').textContent(), noStart);
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('4');
+    assert.equal(await end.isVisible(), false);
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('"Mit meinen Eingaben wiederherstellen" (a button with a request of its own) sends no date it cannot read either', async () => {
     const { page } = browser;
     const company = `Zurückholen ${unique()}`;

@@ -391,6 +391,7 @@ function PeriodChoice(props: { shell: Shell; values: FormValues; value: string; 
         data-text={t.warranty.until('%')}
         data-typed={t.warranty.typedEnd('%')}
         data-none={t.warranty.noEnd}
+        data-start={shell.t.contacts.errors.noStart}
         hidden={!end}
       >
         {end}
