@@ -508,6 +508,36 @@ describe('importing a .vcf', () => {
     expect(html).toContain('Abbrechen');
   });
 
+  it('shows a group card as a group that is not imported, counts only contacts, and refuses a file of groups alone (walkthrough, stop 66)', async () => {
+    const user = household('imp-groups');
+    const group = vcard(
+      'UID:g-1',
+      'N:Handwerker;;;;',
+      'FN:Handwerker',
+      'X-ADDRESSBOOKSERVER-KIND:group',
+      'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:p-1',
+    );
+    const html = await (await upload(user, group + vcard('UID:p-1', 'N:Maler;Martin;;;', 'TEL:0171 5556667'))).text();
+    const text = textOf(html);
+    expect(text).toContain('1 Kontakt in der Datei');
+    expect(text).toContain(
+      'Eine Gruppe, kein Kontakt: wird nicht übernommen. Ihr Kontakt in dieser Datei nennt sie in den Notizen unter „Kategorien“.',
+    );
+    expect(text).not.toContain('Dieser Kontakt hat weder Namen');
+    const preview = previewOf(html);
+    expect([preview.all, preview.ticked]).toEqual([['1', '2'], ['2']]);
+    expect(html).toMatch(/<input type="checkbox" id="card-1" name="card" value="1" disabled=""/);
+    // Ticked anyway (a hand-made request), the group is not imported: the member alone, with its group.
+    expect((await confirm(user, preview, ['1', '2'])).status).toBe(303);
+    expect((await rows('imp-groups')).map((row) => [row.last_name, row.notes])).toEqual([['Maler', 'Kategorien: Handwerker']]);
+    // Groups alone: refused beside the field, and how to go on.
+    const groups = await upload(user, group + group.replace('g-1', 'g-2'));
+    expect(groups.status).toBe(422);
+    expect(textOf(await groups.text())).toContain(
+      'Diese Datei enthält nur Gruppen, keine Kontakte. Bitte exportieren Sie die Kontakte selbst, etwa alle einer Gruppe.',
+    );
+  });
+
   it('says that a chosen file is empty, and asks for a file where none was chosen (review)', async () => {
     const user = household('imp-empty');
     const empty = await upload(user, '', 'handy.vcf');

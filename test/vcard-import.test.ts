@@ -837,6 +837,61 @@ describe('mapping to the fields', () => {
     ]);
   });
 
+  it('keeps a group card (Apple\u2019s, iCloud\u2019s and Fastmail\u2019s X-ADDRESSBOOKSERVER-KIND, vCard 4.0\u2019s KIND) out of the contacts, and its name in its members\u2019 categories (walkthrough, stop 66: empty contacts, ticked)', () => {
+    // The shape Apple's address book server, iCloud and Fastmail write (a group's members by
+    // "urn:uuid:" and their UID, in any case); vCard 4.0's MEMBER may also be a mailto: URI.
+    const result = parseVcf(
+      vcf([
+        ...card(
+          'UID:986D6D27-B37D-425F-8A7C-DE10E04155C2',
+          'N:Handwerker;;;;',
+          'FN:Handwerker',
+          'X-ADDRESSBOOKSERVER-KIND:group',
+          'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:52A079D5-5884-4AF9-9367-6BF82251838B',
+          'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:d4c1baf6-f603-4fb5-8f19-d45eb1e7fb23',
+          'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:not-in-this-file',
+          'REV:20240101T000000Z',
+        ),
+        ...card(
+          'UID:52a079d5-5884-4af9-9367-6bf82251838b',
+          'N:Maler;Martin;;;',
+          'FN:Martin Maler',
+          'TEL;TYPE=CELL:0171 5556667',
+          'CATEGORIES:Baustelle',
+        ),
+        ...card('UID:d4c1baf6-f603-4fb5-8f19-d45eb1e7fb23', 'N:Fliesen Bauer;;;;', 'ORG:Fliesen Bauer'),
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'KIND:group',
+        'FN:Baustelle Lindenhof',
+        'MEMBER:urn:uuid:52A079D5-5884-4AF9-9367-6BF82251838B',
+        'MEMBER:mailto:bauleiter@example.de',
+        'END:VCARD',
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'KIND:org',
+        'FN:Hausverwaltung Lindenhof',
+        'ORG:Hausverwaltung Lindenhof',
+        'END:VCARD',
+      ]),
+      '',
+    );
+    const [apple, maler, bauer, group4, org] = result.ok ? result.cards : [];
+    expect([apple, group4].map((c) => [c?.values.last_name, c?.importable, c?.group, c?.problems, c?.ignored])).toEqual([
+      ['Handwerker', false, 2, [], []],
+      ['Baustelle Lindenhof', false, 1, [], []],
+    ]);
+    // Each member's groups of the file join its own categories, in the file's order.
+    expect(maler?.values.notes).toBe('Kategorien: Baustelle, Handwerker, Baustelle Lindenhof');
+    expect(bauer?.values.notes).toBe('Kategorien: Handwerker');
+    expect([maler, bauer].map((c) => [c?.importable, c?.group])).toEqual([
+      [true, undefined],
+      [true, undefined],
+    ]);
+    // An organisation (KIND:org) is a contact like any other.
+    expect([org?.values.company, org?.importable, org?.group]).toEqual(['Hausverwaltung Lindenhof', true, undefined]);
+  });
+
   it('reads a card of 150,000 groups in one pass: commas, the apartment\u2019s name over and over, one group in many cases (code review: cubic time)', () => {
     const commas = parseVcf(vcf(card('N:A;;;;', `CATEGORIES:${Array(100_000).fill('\\,').join(',')},Elektriker`)), 'Haus am See');
     expect(commas.ok && commas.cards[0]?.values.notes).toBe('Kategorien: Elektriker');

@@ -47,6 +47,8 @@ export interface StagedCard {
   duplicateOf?: string;
   /** The card's UID where it is our export's, `kontakte-<contact id>` (at most 40 characters). */
   uid?: string;
+  /** A group, no contact (ImportedCard.group): its members in the file. */
+  group?: number;
 }
 
 /** `duplicateOf` of a card another importable card of the same file already is, with at least as many values (no name is a line break). */

@@ -489,6 +489,7 @@ contactRoutes.post('/contacts/import', async (c) => {
     ignored: card.ignored,
     // Our export's UID, bounded as the staged cards are (a foreign or longer one is no contact of ours).
     uid: /^kontakte-[\w-]{1,31}$/.test(card.uid) ? card.uid : undefined,
+    group: card.group,
   }));
   const importId = await stageImport(db, asset.id, staged, author(c));
   if (!importId) return refuse(t.contacts.importErrors.tooLarge ?? '');

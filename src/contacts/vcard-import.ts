@@ -50,7 +50,7 @@ export const MAX_IMPORT_TEXT_BYTES = 1024 * 1024;
 /** At most this many cards per file (the contact book's own cap is 1,000 contacts). */
 export const MAX_IMPORT_CARDS = 1000;
 
-export type ImportFailure = 'notVcard' | 'truncated' | 'charset' | 'tooLarge' | 'tooManyCards';
+export type ImportFailure = 'notVcard' | 'truncated' | 'charset' | 'tooLarge' | 'tooManyCards' | 'onlyGroups';
 
 /**
  * A value the card could not store as the file has it. `value` is the value as read (decoded,
@@ -93,6 +93,8 @@ export interface ImportedCard {
   problems: ImportProblem[];
   /** properties with content that Kontakte has no field for (PHOTO, BDAY, NICKNAME, …), upper-case, each once */
   ignored: string[];
+  /** A group, no contact (KIND:group; Apple's X-ADDRESSBOOKSERVER-KIND:group): how many cards of the file are its members. */
+  group?: number;
 }
 
 export interface ImportSkipped {
@@ -979,7 +981,7 @@ const GERMAN_MOBILE = /^(?:\+49|0049)?0?1[5-7]/;
 // A fax or pager number is no number to call: it never becomes the phone, only a notes line.
 const isVoice = (entry: Entry) => !entry.noCall;
 
-function mapCard(card: RawCard, index: number, decoding: Decoding, assetName: string): ImportedCard {
+function mapCard(card: RawCard, index: number, decoding: Decoding, assetName: string, groupsOf: Groups): ImportedCard {
   const reader = new CardReader(card, decoding);
   const { version } = reader;
   const overflow = new Overflow();
@@ -1113,11 +1115,16 @@ function mapCard(card: RawCard, index: number, decoding: Decoding, assetName: st
   // CATEGORIES: the groups the user filed the contact in ("Elektriker", "Gartenbau"), often its
   // trade, as a line of the notes (interop review, stop 62: dropped unsaid); not our own export's
   // (the asset's name, contract §7). Added after the notes are read (categoriesLine).
-  const groups = ownExport
-    ? []
-    : reader
-        .all('CATEGORIES')
-        .flatMap((property) => splitUnescaped(reader.raw(property), ',').map((item) => singleLine(unescapeText(item, version))));
+  // The groups of the file that name this card as a member (a group card's MEMBER) are its categories too.
+  const uid = reader.text(reader.first('UID'));
+  const groups = [
+    ...(ownExport
+      ? []
+      : reader
+          .all('CATEGORIES')
+          .flatMap((property) => splitUnescaped(reader.raw(property), ',').map((item) => singleLine(unescapeText(item, version))))),
+    ...(groupsOf.names.get(memberKey(uid)) ?? []),
+  ];
 
   // Someone to list the card under: N, else FN (unless it only repeats the company), else the
   // company, else the e-mail address. FN is not split into first and last name: "Müller GmbH &
@@ -1214,16 +1221,53 @@ function mapCard(card: RawCard, index: number, decoding: Decoding, assetName: st
     }
   }
 
+  const group = groupsOf.members.get(index);
   return {
     index,
     version,
-    uid: reader.text(reader.first('UID')),
+    uid,
     values: checked.success ? checked.data : candidate,
     nameFrom,
-    importable: nameFrom !== null && checked.success,
-    problems: overflow.problems,
-    ignored: ignoredProperties(card),
+    // A group is no contact: shown in the preview, never imported (walkthrough, stop 66: Apple's
+    // groups became empty contacts, ticked).
+    importable: group === undefined && nameFrom !== null && checked.success,
+    problems: group === undefined ? overflow.problems : [],
+    ignored: group === undefined ? ignoredProperties(card) : [],
+    ...(group === undefined ? {} : { group }),
   };
+}
+
+/** The file's groups: each group card's member count by its position, and each member's group names by its UID (memberKey). */
+interface Groups {
+  members: Map<number, number>;
+  names: Map<string, string[]>;
+}
+
+/** A UID as a group's MEMBER names it: vCard 4.0 and Apple write "urn:uuid:…", the member's UID with or without it. */
+const memberKey = (uid: string) =>
+  uid
+    .trim()
+    .replace(/^urn:uuid:/i, '')
+    .toLowerCase();
+
+/** The group cards of a file (vCard 4.0's KIND:group, Apple's X-ADDRESSBOOKSERVER-KIND:group) and their members. */
+function groupsOf(cards: readonly RawCard[], decoding: Decoding): Groups {
+  const groups: Groups = { members: new Map(), names: new Map() };
+  const readers = cards.map((card) => new CardReader(card, decoding));
+  const uids = new Set(readers.map((reader) => memberKey(reader.text(reader.first('UID')))));
+  readers.forEach((reader, position) => {
+    const kind = reader.first('KIND') ?? reader.first('X-ADDRESSBOOKSERVER-KIND');
+    if (reader.text(kind).trim().toLowerCase() !== 'group') return;
+    const name = singleLine(reader.text(reader.first('FN')) || reader.text(reader.first('N')).replace(/;+/g, ' ')).trim();
+    const members = new Set(
+      [...reader.all('MEMBER'), ...reader.all('X-ADDRESSBOOKSERVER-MEMBER')]
+        .map((member) => memberKey(reader.text(member)))
+        .filter((key) => uids.has(key)),
+    );
+    groups.members.set(position + 1, members.size);
+    for (const member of members) if (name) groups.names.set(member, [...(groups.names.get(member) ?? []), name]);
+  });
+  return groups;
 }
 
 /** `parts` as an array, never spread into arguments: an ORG of 200,000 `;` overflowed the stack (security review, stop 63). */
@@ -1299,7 +1343,10 @@ export function parseVcf(file: Uint8Array, assetName = ''): ImportResult {
   try {
     const reading = read(file);
     const decoding: Decoding = { declaredCharset: reading.declaredCharset, forcedUtf8: reading.forcedUtf8 };
-    const cards = reading.cards.map((card, position) => mapCard(card, position + 1, decoding, assetName.trim()));
+    const groups = groupsOf(reading.cards, decoding);
+    // Groups and no contact (a group exported on its own): refused beside the field, as a file of none.
+    if (groups.members.size === reading.cards.length) throw new ImportError('onlyGroups');
+    const cards = reading.cards.map((card, position) => mapCard(card, position + 1, decoding, assetName.trim(), groups));
     return { ok: true, cards, skipped: reading.skipped };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: error.failure };

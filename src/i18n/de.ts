@@ -377,6 +377,7 @@ export const de = {
     importLimits: 'Höchstens 5 MB, ohne Fotos 1 MB, und 1.000 Kontakte. Fotos werden übersprungen.',
     importErrors: {
       notVcard: 'Diese Datei ist keine vCard-Datei. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',
+      onlyGroups: 'Diese Datei enthält nur Gruppen, keine Kontakte. Bitte exportieren Sie die Kontakte selbst, etwa alle einer Gruppe.',
       truncated: 'Diese Datei ist unvollständig: Ein Kontakt hört mittendrin auf. Bitte exportieren Sie die Kontakte noch einmal.',
       charset: 'Die Zeichen dieser Datei passen nicht zu dem Zeichensatz, den sie nennt. Bitte exportieren Sie die Kontakte noch einmal.',
       tooLarge: `Diese Datei ist zu groß: höchstens 1 MB Text ohne Fotos. ${exportFewer}`,
@@ -399,6 +400,8 @@ export const de = {
     tickAll: 'Alle anhaken',
     tickNone: 'Alle Haken entfernen',
     previewNotImportable: 'Dieser Kontakt hat weder Namen noch Unternehmen noch E-Mail-Adresse und lässt sich daher nicht übernehmen.',
+    previewGroup: (members: number) =>
+      `Eine Gruppe, kein Kontakt: wird nicht übernommen.${members ? ` ${members === 1 ? 'Ihr Kontakt in dieser Datei nennt' : `Ihre ${localNumber(members)} Kontakte in dieser Datei nennen`} sie in den Notizen unter „Kategorien“.` : ''}`,
     previewNothing:
       'In dieser Datei hat kein Kontakt einen Namen, ein Unternehmen oder eine E-Mail-Adresse. Deshalb lässt sich nichts übernehmen.',
     previewMoved: (fields: string) => `In den Notizen, da es nicht in die Felder passte: ${fields}.`,

@@ -338,6 +338,7 @@ export const en: Messages = {
     importLimits: 'At most 5 MB, 1 MB without photos, and 1,000 contacts. Photos are skipped.',
     importErrors: {
       notVcard: 'This file is not a vCard file. Please choose a .vcf file from your address book.',
+      onlyGroups: 'This file holds only groups, no contacts. Please export the contacts themselves, for example all of a group.',
       truncated: 'This file is incomplete: a contact stops in the middle. Please export the contacts again.',
       charset: 'The characters of this file do not match the character set it names. Please export the contacts again.',
       tooLarge: `This file is too large: at most 1 MB of text without photos. ${exportFewer}`,
@@ -358,6 +359,8 @@ export const en: Messages = {
     importChanged: 'Contacts have been added or changed since your preview. Likely duplicates are now not ticked: please check the ticks.',
     tickAll: 'Tick all',
     tickNone: 'Untick all',
+    previewGroup: (members: number) =>
+      `A group, not a contact: it is not added.${members ? ` ${members === 1 ? 'Its contact in this file names' : `Its ${localNumber(members)} contacts in this file name`} it in the notes under “Kategorien”.` : ''}`,
     previewNotImportable: 'This contact has no name, company or email address, so it cannot be added.',
     previewNothing: 'No contact in this file has a name, company or email address, so nothing can be added.',
     previewMoved: (fields: string) => `In the notes, as it did not fit the fields: ${fields}.`,

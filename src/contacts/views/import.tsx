@@ -139,7 +139,7 @@ export function ImportPreview(props: {
   return (
     <section class="import" aria-labelledby="preview-title">
       <h1 id="preview-title" tabindex={-1} data-focus>
-        {t.contacts.previewTitle(cards.length)}
+        {t.contacts.previewTitle(cards.filter((card) => card.group === undefined).length)}
       </h1>
       {props.message ? (
         <p class="alert" role="alert">
@@ -234,7 +234,11 @@ export function ImportPreview(props: {
                   {card.duplicateOf ? (
                     <li>{card.duplicateOf === IN_FILE ? t.contacts.previewTwiceInFile : t.contacts.previewDuplicate(card.duplicateOf)}</li>
                   ) : null}
-                  {card.importable ? null : <li>{t.contacts.previewNotImportable}</li>}
+                  {card.group !== undefined ? (
+                    <li>{t.contacts.previewGroup(card.group)}</li>
+                  ) : card.importable ? null : (
+                    <li>{t.contacts.previewNotImportable}</li>
+                  )}
                   {card.problems.some((problem) => problem.outcome === 'truncated') ? <li>{t.contacts.previewTruncated}</li> : null}
                   {movedFields ? <li>{t.contacts.previewMoved(movedFields)}</li> : null}
                   {card.ignored.length ? <li>{t.contacts.previewIgnored(ignoredNames(t, card.ignored))}</li> : null}
