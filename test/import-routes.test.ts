@@ -592,6 +592,8 @@ describe('importing a .vcf', () => {
     const [changed] = await rows('imp-u');
     await env.DB.prepare("UPDATE contacts SET notes = 'geändert', version = version + 1 WHERE id = ?").bind(changed?.id).run();
     await seedContacts('imp-u', 1, () => ({ last_name: 'Nicht importiert' }));
+    // Before the undo, the changed contact's history offers it (for the whole file).
+    expect(await (await send(`/assets/imp-u/contacts/${changed?.id}/history`, { user })).text()).toContain(`/import/${importId}/undo"`);
     // Without JS: 303 to the list (contract §6), which says what the undo did.
     const undo = await send(`/assets/imp-u/contacts/import/${importId}/undo`, { user, method: 'POST', form: {} });
     expect(undo.status).toBe(303);
@@ -605,6 +607,10 @@ describe('importing a .vcf', () => {
     expect(text).toContain('Behalten, da inzwischen geändert: ');
     const left = await rows('imp-u');
     expect(left.map((row) => row.id).sort()).toEqual([changed?.id, left.find((row) => row.last_name === 'Nicht importiert')?.id].sort());
+    // The kept contact's history offers that undo no more (walkthrough, stop 66: it still did, to say nothing is left).
+    const history = await (await send(`/assets/imp-u/contacts/${changed?.id}/history`, { user })).text();
+    expect(history).not.toContain('/undo"');
+    expect(textOf(history)).not.toContain('Import rückgängig');
     // With htmx the list takes the page, read out, at the list's own address.
     const again = await send(`/assets/imp-u/contacts/import/${importId}/undo`, { user, method: 'POST', form: {}, htmx: true });
     expect(again.status).toBe(200);

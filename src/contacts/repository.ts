@@ -639,10 +639,41 @@ export async function contactState(db: Database, assetId: string, contactId: str
   return stateOf(db, rows as D1Result, versions as D1Result);
 }
 
-/** Every kept version of a contact, newest first (its history). */
-export async function contactHistory(db: Database, assetId: string, contactId: string): Promise<ContactState> {
-  const state = await contactState(db, assetId, contactId, 0);
-  return { contact: state.contact, versions: state.versions.reverse() };
+/** Whether the import a contact came with (`asset`, `id`) was undone: its upload's row says so. */
+const importUndoneRead = (db: Database) =>
+  built('import undone', () =>
+    BuiltRead.of({ importId: importStaging.importId }, (fields) =>
+      db
+        .select(fields)
+        .from(importStaging)
+        .where(
+          and(
+            eq(
+              importStaging.importId,
+              sql`(SELECT ${contacts.importId} FROM ${contacts} WHERE ${contacts.assetId} = ${sql.placeholder('asset')} AND ${contacts.id} = ${sql.placeholder('id')})`,
+            ),
+            eq(importStaging.assetId, sql.placeholder('asset')),
+            eq(importStaging.status, 'undone'),
+          ),
+        ),
+    ),
+  ) as BuiltRead<{ importId: string }>;
+
+/**
+ * Every kept version of a contact, newest first (its history), and whether the import it came
+ * with was undone (then its history offers that undo no more: walkthrough, stop 66), in one round trip.
+ */
+export async function contactHistory(db: Database, assetId: string, contactId: string): Promise<ContactState & { importUndone: boolean }> {
+  const [rows, versions, undone] = await runStatements(db, [
+    ...stateQueries(db, assetId, contactId, 0),
+    [importUndoneRead(db), { asset: assetId, id: contactId }],
+  ]);
+  const state = stateOf(db, rows as D1Result, versions as D1Result);
+  return {
+    contact: state.contact,
+    versions: state.versions.reverse(),
+    importUndone: importUndoneRead(db).rowsOf(undone as D1Result).length > 0,
+  };
 }
 
 export type WriteResult = { kind: 'written'; contact: Contact } | { kind: 'stale' } | { kind: 'full' | 'noRoom' };
