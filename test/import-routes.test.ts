@@ -88,6 +88,7 @@ describe('importing a .vcf', () => {
     const { ticked, all } = previewOf(html);
     expect(all).toHaveLength(3);
     expect(ticked).toEqual(['1']);
+    // Named as the list names it, title and all (walkthrough, stop 66: "Julia Ähler").
     // The same person written more or less fully is still likely there (code review): a first
     // name added, a middle name added.
     const again = textOf(
@@ -102,13 +103,13 @@ describe('importing a .vcf', () => {
       ).text(),
     );
     expect(again).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Stefan Schmidt“');
-    expect(again).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Julia Ähler“');
+    expect(again).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Dr. Julia Ähler“');
     // An initial for the first name (second buyer review).
     const initial = textOf(await (await upload(user, card('FN:J. Ähler\r\nN:Ähler;J.;;;\r\nTEL:0171 2223334\r\n'))).text());
-    expect(initial).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Julia Ähler“');
+    expect(initial).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Dr. Julia Ähler“');
     const text = textOf(html);
     expect(text.match(/Wahrscheinlich schon bei Ihren Kontakten: „Stefan Schmidt“/g)).toHaveLength(1);
-    expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Julia Ähler“');
+    expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Dr. Julia Ähler“');
   });
 
   it('shows a preview, imports the ticked cards once, as exactly the values shown, with an undo', async () => {

@@ -69,6 +69,8 @@ function duplicateQuery(db: Database, assetId: string) {
   return db
     .select({
       id: contacts.id,
+      // The name as the list shows it, title and all ("Dr. Julia Ähler": walkthrough, stop 66).
+      title: contacts.title,
       firstName: contacts.firstName,
       lastName: contacts.lastName,
       company: contacts.company,
@@ -132,7 +134,7 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
     ...numbers.map((number) => (number ? `p:${phoneDigits(number)}` : '')),
   ];
   for (const row of rows) {
-    const entry: [string, Person] = [displayName({ ...row, title: '' }), person({ first: row.firstName, last: row.lastName })];
+    const entry: [string, Person] = [displayName(row), person({ first: row.firstName, last: row.lastName })];
     // Our export's UID names the contact it was: that one, whatever its name now (a backup read
     // back after a co-buyer corrected a name came in twice, ticked: buyer review, stop 60).
     for (const key of [
