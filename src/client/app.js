@@ -278,6 +278,9 @@
       if (!summary) return;
       if (!summary.hasAttribute('data-closed')) summary.setAttribute('data-closed', summary.textContent);
       summary.textContent = qr.open ? words.qrHide : summary.getAttribute('data-closed');
+      // Opened at a phone's bottom edge, the code was below the screen (walkthrough, stop 66): in
+      // view, the least scroll that shows it (its size is set, so it need not have loaded).
+      if (qr.open) qr.scrollIntoView({ block: 'nearest' });
     },
     true,
   );

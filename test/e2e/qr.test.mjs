@@ -7,6 +7,29 @@ import jsQR from 'jsqr';
 import { fillContact, listPath, unique, withBrowser } from './helpers.mjs';
 
 describe('the QR code on the card', () => {
+  test('opened on a phone, the code is on the screen, whole (walkthrough, stop 66: it opened below it)', async () => {
+    await withBrowser(
+      'jonas',
+      async ({ page }) => {
+        const company = `Bildschirm ${unique()}`;
+        await page.goto(`${listPath()}/new`);
+        await fillContact(page, { company, phone: '089 1234567', street: 'Lindenallee 4', postal_code: '80331', city: 'München' });
+        await page.getByRole('button', { name: 'Speichern' }).click();
+        await page.getByRole('heading', { level: 1, name: company }).waitFor();
+        const summary = page.getByText('QR-Code zeigen');
+        await summary.scrollIntoViewIfNeeded();
+        const below = await page.locator('details.qr').evaluate((details) => details.getBoundingClientRect().top + 320 > innerHeight);
+        assert.ok(below, 'the test opens the code where it would not fit below its summary');
+        await summary.click();
+        await page.waitForFunction(() => {
+          const box = document.querySelector('.qr img')?.getBoundingClientRect();
+          return box && box.top >= 0 && box.bottom <= innerHeight;
+        });
+      },
+      { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 },
+    );
+  });
+
   test('a well-filled contact\u2019s code reads at the size it is shown on a 1\u00d7 screen', async () => {
     await withBrowser(
       'jonas',
