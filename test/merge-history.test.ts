@@ -962,6 +962,24 @@ describe('history (Verlauf)', () => {
     expect(await row(id)).toMatchObject({ phone: '089 2', notes: 'neu', version: 4 });
   });
 
+  it('says beside each restore what it changes of the contact as it is now, also fields its entry does not list (walkthrough, stop 66)', async () => {
+    const id = await create(anna, { company: 'Kita Sonne', position: 'Kita-Leitung', phone: '089 1' });
+    expect((await edit(jonas, id, { ...(await formOf(id, jonas)), phone: '089 2', notes: 'Notdienst' })).status).toBe(303);
+    expect((await edit(anna, id, { ...(await formOf(id)), position: 'Verwaltung' })).status).toBe(303);
+    const html = await (await send(`${LIST}/${id}/history`, { user: anna })).text();
+    const entry = (version: number) => html.slice(html.indexOf(`id="v-${version}"`)).split('</li>')[0] ?? '';
+    // Jonas's entry lists his phone and notes; restoring it also brings the position back.
+    expect(textOf(entry(2))).toContain('Telefonnummer alt: 089 1 → neu: 089 2');
+    expect(textOf(entry(2))).not.toContain('Position / Rolle alt');
+    expect(textOf(entry(2))).toContain('Wiederherstellen ändert: Position / Rolle. Diese Fassung wiederherstellen');
+    expect(textOf(entry(1))).toContain('Wiederherstellen ändert: Position / Rolle, Telefonnummer, Notizen. Diese Fassung wiederherstellen');
+    // Tied to its button, which a screen reader reads with it.
+    expect(entry(1)).toContain('<p class="hint" id="rc-1">');
+    expect(entry(1)).toMatch(/<button type="submit" id="r-1" aria-labelledby="r-1 h-1" aria-describedby="rc-1">/);
+    const english = await (await send(`${LIST}/${id}/history`, { user: anna, headers: { 'Accept-Language': 'en' } })).text();
+    expect(textOf(english)).toContain('Restoring changes: Position / role. Restore this version');
+  });
+
   it('takes a restore back with one tap: "Rückgängig" on the card brings every field back as it was (buyer review)', async () => {
     const [ida, tim] = [
       { ...anna, sub: 'u-ida', name: 'Ida Berg' },
@@ -1168,7 +1186,7 @@ describe('history (Verlauf)', () => {
     // What its restore would bring is shown as the values it held, not as changes typed then
     // (buyer review: the restore offered values nobody could see).
     expect(oldest).toContain(
-      'Was sich hier geändert hat, ist nicht mehr bekannt: die Fassungen davor werden nicht mehr aufbewahrt. Diese Fassung enthielt: Unternehmen Viele Änderungen Notizen Änderung 11 Diese Fassung wiederherstellen',
+      'Was sich hier geändert hat, ist nicht mehr bekannt: die Fassungen davor werden nicht mehr aufbewahrt. Diese Fassung enthielt: Unternehmen Viele Änderungen Notizen Änderung 11 Wiederherstellen ändert: Notizen. Diese Fassung wiederherstellen',
     );
     const oldestHtml = historyHtml.slice(historyHtml.indexOf('id="v-12"'));
     expect(oldestHtml).not.toMatch(/<ins|<del/);

@@ -323,6 +323,7 @@ export const de = {
     historyHeld: 'Diese Fassung enthielt:',
     historyUnknown: 'Was sich hier geändert hat, ist nicht mehr bekannt: die Fassungen davor werden nicht mehr aufbewahrt.',
     historyRestore: 'Diese Fassung wiederherstellen',
+    historyRestores: (fields: string) => `Wiederherstellen ändert: ${fields}.`,
     historyLimit: (max: number) =>
       `Es werden die letzten ${max} Fassungen aufbewahrt, auch nach dem Löschen, bis der Kontakt endgültig gelöscht ist.`,
     backToContact: 'Zurück zum Kontakt',

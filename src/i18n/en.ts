@@ -288,6 +288,7 @@ export const en: Messages = {
     historyHeld: 'This version held:',
     historyUnknown: 'What changed here is no longer known: the versions before it are no longer kept.',
     historyRestore: 'Restore this version',
+    historyRestores: (fields: string) => `Restoring changes: ${fields}.`,
     historyLimit: (max: number) => `The last ${max} versions are kept, also after a delete, until the contact is deleted for good.`,
     backToContact: 'Back to the contact',
     backToDeleted: 'Back to “Recently deleted”',

@@ -72,6 +72,7 @@ export function ContactHistory(props: {
           const unknown = !versions[index + 1] && version.version > 1;
           const changed = changedFields(older, version.values);
           const current = version.version === contact.version;
+          const restores = changedFields(stored, version.values);
           const action = paths.restoreVersion(assetId, contact.id, version.version);
           // A deletion's values are the entry's below it, which offers them: "Diese Fassung
           // wiederherstellen" on "… hat den Kontakt gelöscht" read as deleting it again (buyer review).
@@ -112,14 +113,24 @@ export function ContactHistory(props: {
               {/* The deletion, where the contact is deleted, is no "Aktuelle Fassung": its heading says "gelöscht". */}
               {current && deleted ? null : current ? (
                 <p class="badge">{t.contacts.historyCurrent}</p>
-              ) : deleted || !offered ? null : changedFields(version.values, stored).length === 0 ? (
+              ) : deleted || !offered ? null : restores.length === 0 ? (
                 // Restoring it would change nothing (and take one of the versions kept).
                 <p class="hint">{t.contacts.historySame}</p>
               ) : (
                 <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
                   <input type="hidden" name="version" value={String(contact.version)} />
+                  {/* What it changes of the contact as it is now: the whole version comes back, also
+                      fields its entry does not list (walkthrough, stop 66: a position came back unsaid). */}
+                  <p class="hint" id={`rc-${version.version}`}>
+                    {t.contacts.historyRestores(restores.map((name) => t.contacts.fields[name]).join(', '))}
+                  </p>
                   {/* Named with its version ("… wiederherstellen Anna Müller hat … geändert"). */}
-                  <button type="submit" id={`r-${version.version}`} aria-labelledby={`r-${version.version} h-${version.version}`}>
+                  <button
+                    type="submit"
+                    id={`r-${version.version}`}
+                    aria-labelledby={`r-${version.version} h-${version.version}`}
+                    aria-describedby={`rc-${version.version}`}
+                  >
                     {t.contacts.historyRestore}
                   </button>
                 </form>
