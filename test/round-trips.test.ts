@@ -258,8 +258,9 @@ function serverTiming(response: Response): { app: number; db: number; limit: num
 
 describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is the Worker's own time)", () => {
   // Far enough that a wait in sequence and one beside the work tell apart clearly, also on a slow
-  // machine (at 40 ms, a restore's own work plus the local D1 once reached the 20 ms margin).
-  const FAR_MS = 80;
+  // machine (at 40 ms, a restore's own work plus the local D1 once reached the 20 ms margin; at
+  // 80 ms, with a margin of 40 ms, a loaded machine took 201 ms where 200 were allowed: soak, stop 66).
+  const FAR_MS = 100;
 
   it('counts every round trip of reads, writes and the import’s raw batch as D1 wait', async () => {
     await seedContacts('whg-12', 5, (index) => ({ company: `Nah ${index}` }));
@@ -344,8 +345,8 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     expect(back.count.roundTrips).toBe(2);
     const timing = serverTiming(back.response);
     expect(timing.limit).toBeLessThan(FAR_MS / 2);
-    // One after the other, the limiter and two round trips would take three times FAR_MS.
-    expect(timing.app).toBeLessThan(2 * FAR_MS + FAR_MS / 2);
+    // One after the other, the limiter and two round trips would take three times FAR_MS at least.
+    expect(timing.app).toBeLessThan(3 * FAR_MS);
     const row = await env.DB.prepare('select phone, version from contacts where id = ?').bind(id).first();
     expect(row).toEqual({ phone: '', version: 3 });
     // Confirming an import reads the staged cards first: the same.
@@ -362,9 +363,13 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     const invalid = await measure(LIST, { form: { form_token: crypto.randomUUID(), email: 'kein-at' }, limiterDelayMs: FAR_MS });
     expect(invalid.response.status).toBe(422);
     const waited = serverTiming(invalid.response);
-    // The check ran beside the handler: the wait is what was left of it.
-    expect(waited.limit).toBeGreaterThanOrEqual(FAR_MS / 2);
-    expect(waited.app - waited.db - waited.limit).toBeLessThan(FAR_MS / 2);
+    // The answer waited for the check, which ran beside the handler: the wait is what was left of
+    // it, never the Worker's own time (uncounted, that would be FAR_MS or more). How much was left
+    // depends on the handler's speed (17 ms on a loaded machine: soak, stop 66).
+    expect(waited.app).toBeGreaterThanOrEqual(FAR_MS - 1);
+    expect(waited.limit).toBeGreaterThan(0);
+    expect(waited.limit).toBeLessThanOrEqual(FAR_MS + 5);
+    expect(waited.app - waited.db - waited.limit).toBeLessThan(FAR_MS);
   });
 
   it('a refused check stops every write, also one that read first; a request that writes nothing keeps its answer (the input back)', async () => {
