@@ -893,6 +893,77 @@ describe('mapping to the fields', () => {
     expect([org?.values.company, org?.importable, org?.group]).toEqual(['Hausverwaltung Lindenhof', true, undefined]);
   });
 
+  it('takes as a group\u2019s members only contact cards by their UID, each card once, and as a group only a card without a contact\u2019s values (code review, stop 66)', () => {
+    const group = (name: string, ...members: string[]) =>
+      card(`FN:${name}`, 'X-ADDRESSBOOKSERVER-KIND:group', ...members.map((uid) => `X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:${uid}`));
+    const result = parseVcf(
+      vcf([
+        // An empty MEMBER names no card without a UID; a group naming itself or another group counts neither.
+        ...card(
+          'UID:g-a',
+          'FN:Garten',
+          'X-ADDRESSBOOKSERVER-KIND:group',
+          'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:',
+          'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:g-a',
+          'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:g-b',
+          'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:p-1',
+        ),
+        ...card('UID:g-b', 'FN:Bad', 'X-ADDRESSBOOKSERVER-KIND:group'),
+        ...card('N:Ohne;Uid;;;'),
+        // The same card twice in the file (one UID): both are members, counted as two.
+        ...card('UID:p-1', 'N:Gärtner;Paul;;;'),
+        ...card('UID:p-1', 'N:Gärtner;Paul;;;', 'TEL:0171 1'),
+        // Marked as a group, but with a number: a contact (a mailing list's own address too).
+        ...card(
+          'UID:g-c',
+          'FN:Hausmeisterdienst',
+          'X-ADDRESSBOOKSERVER-KIND:group',
+          'TEL:089 123456',
+          'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:p-1',
+        ),
+        // The apartment's own name and a program's group are no categories: no member is said to carry them.
+        ...group('Lindenhof, Wohnung 12', 'p-1'),
+        ...group('Favoriten', 'p-1'),
+      ]),
+      'Lindenhof, Wohnung 12',
+    );
+    const cards = result.ok ? result.cards : [];
+    expect(cards.map((c) => [c.values.last_name || c.values.company, c.group, c.importable, c.values.notes])).toEqual([
+      ['Garten', 2, false, ''],
+      ['Bad', 0, false, ''],
+      ['Ohne', undefined, true, ''],
+      ['Gärtner', undefined, true, 'Kategorien: Garten'],
+      ['Gärtner', undefined, true, 'Kategorien: Garten'],
+      ['Hausmeisterdienst', undefined, true, ''],
+      ['Lindenhof, Wohnung 12', 0, false, ''],
+      ['Favoriten', 0, false, ''],
+    ]);
+  });
+
+  it('gives a member a group\u2019s name of at most 200 characters, and group names up to the notes\u2019 length: a hostile file stays small (code review, stop 66)', () => {
+    const uids = Array.from({ length: 900 }, (_, i) => `m-${i}`);
+    const hostile = vcf([
+      ...card(
+        'FN:' + 'G'.repeat(300_000),
+        'X-ADDRESSBOOKSERVER-KIND:group',
+        ...uids.map((uid) => `X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:${uid}`),
+      ),
+      ...Array.from({ length: 30 }, (_, g) =>
+        card(`FN:Gruppe ${g} ${'x'.repeat(150)}`, 'X-ADDRESSBOOKSERVER-KIND:group', 'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:m-0'),
+      ).flat(),
+      ...uids.flatMap((uid, i) => card(`UID:${uid}`, `N:M${i};;;;`)),
+    ]);
+    const result = parseVcf(hostile, '');
+    const members = result.ok ? result.cards.filter((c) => c.group === undefined) : [];
+    expect(members).toHaveLength(900);
+    expect(members[1]?.values.notes).toBe(`Kategorien: ${'G'.repeat(200)}`);
+    // The first member: the long group's name, then as many others as fit the notes.
+    const first = members[0]?.values.notes ?? '';
+    expect(first.length).toBeLessThanOrEqual(2000);
+    expect(first.startsWith(`Kategorien: ${'G'.repeat(200)}, Gruppe 0 `)).toBe(true);
+    expect(members[0]?.problems.every((problem) => problem.outcome !== 'truncated')).toBe(true);
+  });
+
   it('reads a card of 150,000 groups in one pass: commas, the apartment\u2019s name over and over, one group in many cases (code review: cubic time)', () => {
     const commas = parseVcf(vcf(card('N:A;;;;', `CATEGORIES:${Array(100_000).fill('\\,').join(',')},Elektriker`)), 'Haus am See');
     expect(commas.ok && commas.cards[0]?.values.notes).toBe('Kategorien: Elektriker');

@@ -514,7 +514,8 @@ function previewPage(
   const cards = mark(staged);
   return render(c, {
     status,
-    title: shell.t.contacts.previewTitle(cards.length),
+    // Its contacts: a group in the file is none (the heading counts so too).
+    title: shell.t.contacts.previewTitle(cards.filter((card) => card.group === undefined).length),
     body: (
       <ImportPreview
         shell={shell}
@@ -1002,7 +1003,7 @@ function answerEdit(
 // ---- history, restore a version, recently deleted ------------------------------------------
 
 contactRoutes.get('/contacts/:contactId/history', contactParam, async (c) => {
-  const { contact, versions, importUndone } = await contactHistory(c.var.db, c.var.asset.id, c.req.valid('param').contactId);
+  const { contact, versions, importLeft } = await contactHistory(c.var.db, c.var.asset.id, c.req.valid('param').contactId);
   if (!contact) throw new HTTPException(404);
   const { shell } = c.var;
   return render(c, {
@@ -1015,7 +1016,7 @@ contactRoutes.get('/contacts/:contactId/history', contactParam, async (c) => {
         versions={versions}
         maxVersions={MAX_VERSIONS}
         userId={c.var.session.userId}
-        importUndone={importUndone}
+        importLeft={importLeft}
       />
     ),
   });

@@ -938,11 +938,7 @@ function firstOf(keyOf: (value: string) => string): (entry: Entry) => boolean {
  * every round trip (code review, stop 62).
  */
 function categoriesLine(groups: readonly string[], assetName: string, notes: string): string {
-  const same = (text: string) =>
-    text
-      .replace(/[\s,]+/g, ' ')
-      .trim()
-      .toLowerCase();
+  const same = groupForm;
   const apartment = same(assetName);
   // In one pass, each group's form once (review: a run of groups compared anew at each start took
   // cubic time on 4,000 groups of commas; a file holds 330,000).
@@ -973,6 +969,13 @@ function categoriesLine(groups: readonly string[], assetName: string, notes: str
 }
 
 /** Groups a program files every contact in by itself: no word of the user's. */
+/** A group's name as groups are compared: spaces and commas as one space, in lower case. */
+const groupForm = (text: string) =>
+  text
+    .replace(/[\s,]+/g, ' ')
+    .trim()
+    .toLowerCase();
+
 const SYSTEM_GROUPS = /^(?:my ?contacts|starred|starred in android|system group: .*|favorites|favoriten)$/i;
 
 const isMobile = (entry: Entry) => entry.mobile;
@@ -981,8 +984,7 @@ const GERMAN_MOBILE = /^(?:\+49|0049)?0?1[5-7]/;
 // A fax or pager number is no number to call: it never becomes the phone, only a notes line.
 const isVoice = (entry: Entry) => !entry.noCall;
 
-function mapCard(card: RawCard, index: number, decoding: Decoding, assetName: string, groupsOf: Groups): ImportedCard {
-  const reader = new CardReader(card, decoding);
+function mapCard(card: RawCard, reader: CardReader, index: number, assetName: string, groupsOf: Groups): ImportedCard {
   const { version } = reader;
   const overflow = new Overflow();
 
@@ -1123,7 +1125,7 @@ function mapCard(card: RawCard, index: number, decoding: Decoding, assetName: st
       : reader
           .all('CATEGORIES')
           .flatMap((property) => splitUnescaped(reader.raw(property), ',').map((item) => singleLine(unescapeText(item, version))))),
-    ...(groupsOf.names.get(memberKey(uid)) ?? []),
+    ...(groupsOf.names.get(index) ?? []),
   ];
 
   // Someone to list the card under: N, else FN (unless it only repeats the company), else the
@@ -1237,10 +1239,10 @@ function mapCard(card: RawCard, index: number, decoding: Decoding, assetName: st
   };
 }
 
-/** The file's groups: each group card's member count by its position, and each member's group names by its UID (memberKey). */
+/** The file's groups: each group card's member count, and each member's group names, by the card's position (1-based). */
 interface Groups {
   members: Map<number, number>;
-  names: Map<string, string[]>;
+  names: Map<number, string[]>;
 }
 
 /** A UID as a group's MEMBER names it: vCard 4.0 and Apple write "urn:uuid:…", the member's UID with or without it. */
@@ -1250,22 +1252,45 @@ const memberKey = (uid: string) =>
     .replace(/^urn:uuid:/i, '')
     .toLowerCase();
 
-/** The group cards of a file (vCard 4.0's KIND:group, Apple's X-ADDRESSBOOKSERVER-KIND:group) and their members. */
-function groupsOf(cards: readonly RawCard[], decoding: Decoding): Groups {
+/** The longest group name a member takes among its categories: a name, not a text (review: a hostile file's 950 KB name went into each of 990 cards). */
+const MAX_GROUP_NAME = 200;
+
+/**
+ * The group cards of a file (vCard 4.0's KIND:group, Apple's X-ADDRESSBOOKSERVER-KIND:group: a
+ * card marked so that holds a number, an address, an e-mail address, a firm or a web page is a
+ * contact all the same) and the cards their MEMBER names by UID: groups and cards without a UID
+ * are no members (review). A group the apartment is named after, or one a program makes itself,
+ * is no category (categoriesLine), so it names no member either; a member takes group names up to
+ * the notes' length. Read loosely: a group's bytes never refuse the file.
+ */
+function groupsOf(readers: readonly CardReader[], assetName: string): Groups {
   const groups: Groups = { members: new Map(), names: new Map() };
-  const readers = cards.map((card) => new CardReader(card, decoding));
-  const uids = new Set(readers.map((reader) => memberKey(reader.text(reader.first('UID')))));
+  const text = (reader: CardReader, property: RawProperty | undefined) =>
+    property ? singleLine(unescapeText(reader.loose(property), reader.version)).trim() : '';
+  const isGroup = readers.map(
+    (reader) =>
+      /^group$/i.test(text(reader, reader.first('KIND') ?? reader.first('X-ADDRESSBOOKSERVER-KIND'))) &&
+      !['TEL', 'EMAIL', 'ADR', 'ORG', 'URL'].some((name) => reader.first(name)),
+  );
+  const byUid = new Map<string, number[]>();
   readers.forEach((reader, position) => {
-    const kind = reader.first('KIND') ?? reader.first('X-ADDRESSBOOKSERVER-KIND');
-    if (reader.text(kind).trim().toLowerCase() !== 'group') return;
-    const name = singleLine(reader.text(reader.first('FN')) || reader.text(reader.first('N')).replace(/;+/g, ' ')).trim();
-    const members = new Set(
-      [...reader.all('MEMBER'), ...reader.all('X-ADDRESSBOOKSERVER-MEMBER')]
-        .map((member) => memberKey(reader.text(member)))
-        .filter((key) => uids.has(key)),
+    const key = isGroup[position] ? '' : memberKey(text(reader, reader.first('UID')));
+    if (key) byUid.set(key, [...(byUid.get(key) ?? []), position + 1]);
+  });
+  readers.forEach((reader, position) => {
+    if (!isGroup[position]) return;
+    const fullName = text(reader, reader.first('FN')) || text(reader, reader.first('N')).replace(/;+/g, ' ').trim();
+    const name = [...fullName].slice(0, MAX_GROUP_NAME).join('').trim();
+    const category = name !== '' && !SYSTEM_GROUPS.test(name) && groupForm(name) !== groupForm(assetName);
+    const keys = new Set(
+      [...reader.all('MEMBER'), ...reader.all('X-ADDRESSBOOKSERVER-MEMBER')].map((member) => memberKey(text(reader, member))),
     );
-    groups.members.set(position + 1, members.size);
-    for (const member of members) if (name) groups.names.set(member, [...(groups.names.get(member) ?? []), name]);
+    const cards = category ? [...keys].flatMap((key) => byUid.get(key) ?? []) : [];
+    groups.members.set(position + 1, cards.length);
+    for (const card of cards) {
+      const names = groups.names.get(card) ?? [];
+      if (names.join(', ').length + name.length <= maxOf('notes')) groups.names.set(card, [...names, name]);
+    }
   });
   return groups;
 }
@@ -1343,10 +1368,13 @@ export function parseVcf(file: Uint8Array, assetName = ''): ImportResult {
   try {
     const reading = read(file);
     const decoding: Decoding = { declaredCharset: reading.declaredCharset, forcedUtf8: reading.forcedUtf8 };
-    const groups = groupsOf(reading.cards, decoding);
+    const readers = reading.cards.map((card) => new CardReader(card, decoding));
+    const groups = groupsOf(readers, assetName.trim());
     // Groups and no contact (a group exported on its own): refused beside the field, as a file of none.
     if (groups.members.size === reading.cards.length) throw new ImportError('onlyGroups');
-    const cards = reading.cards.map((card, position) => mapCard(card, position + 1, decoding, assetName.trim(), groups));
+    const cards = reading.cards.map((card, position) =>
+      mapCard(card, readers[position] as CardReader, position + 1, assetName.trim(), groups),
+    );
     return { ok: true, cards, skipped: reading.skipped };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: error.failure };

@@ -402,7 +402,7 @@ export const de = {
     tickNone: 'Alle Haken entfernen',
     previewNotImportable: 'Dieser Kontakt hat weder Namen noch Unternehmen noch E-Mail-Adresse und lässt sich daher nicht übernehmen.',
     previewGroup: (members: number) =>
-      `Eine Gruppe, kein Kontakt: wird nicht übernommen.${members ? ` ${members === 1 ? 'Ihr Kontakt in dieser Datei nennt' : `Ihre ${localNumber(members)} Kontakte in dieser Datei nennen`} sie in den Notizen unter „Kategorien“.` : ''}`,
+      `Dies ist eine Gruppe, kein Kontakt: Sie wird nicht übernommen.${members ? ` ${members === 1 ? 'Der Kontakt dieser Gruppe in der Datei nennt' : `Die ${localNumber(members)} Kontakte dieser Gruppe in der Datei nennen`} sie in den Notizen unter „Kategorien“.` : ''}`,
     previewNothing:
       'In dieser Datei hat kein Kontakt einen Namen, ein Unternehmen oder eine E-Mail-Adresse. Deshalb lässt sich nichts übernehmen.',
     previewMoved: (fields: string) => `In den Notizen, da es nicht in die Felder passte: ${fields}.`,

@@ -361,7 +361,7 @@ export const en: Messages = {
     tickAll: 'Tick all',
     tickNone: 'Untick all',
     previewGroup: (members: number) =>
-      `A group, not a contact: it is not added.${members ? ` ${members === 1 ? 'Its contact in this file names' : `Its ${localNumber(members)} contacts in this file name`} it in the notes under “Kategorien”.` : ''}`,
+      `This is a group, not a contact: it is not added.${members ? ` ${members === 1 ? 'The contact of this group in the file names' : `The ${localNumber(members)} contacts of this group in the file name`} it in the notes under “Kategorien”.` : ''}`,
     previewNotImportable: 'This contact has no name, company or email address, so it cannot be added.',
     previewNothing: 'No contact in this file has a name, company or email address, so nothing can be added.',
     previewMoved: (fields: string) => `In the notes, as it did not fit the fields: ${fields}.`,

@@ -24,8 +24,8 @@ export function ContactHistory(props: {
   maxVersions: number;
   /** The buyer looking: only the one who imported the contact is offered the import's undo. */
   userId: string;
-  /** The import the contact came with was undone: its undo is offered no more. */
-  importUndone?: boolean;
+  /** The import the contact came with has contacts its undo would delete: else that undo is offered no more. */
+  importLeft?: boolean;
 }) {
   const { shell, assetId, contact, versions } = props;
   const { t, paths } = shell;
@@ -56,7 +56,7 @@ export function ContactHistory(props: {
       </p>
       {/* The undo of the import this contact came with: for the buyer who imported it (a
           co-buyer's would remove nothing); it says that it deletes the import's untouched contacts. */}
-      {contact.importId && contact.createdBy === props.userId && !props.importUndone ? (
+      {contact.importId && contact.createdBy === props.userId && props.importLeft ? (
         <>
           <p class="hint">{t.contacts.importUndoHint}</p>
           <UndoImport shell={shell} action={paths.undoImport(assetId, contact.importId)} />
