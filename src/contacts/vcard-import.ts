@@ -968,7 +968,6 @@ function categoriesLine(groups: readonly string[], assetName: string, notes: str
   return [...kept.values()].join(', ');
 }
 
-/** Groups a program files every contact in by itself: no word of the user's. */
 /** A group's name as groups are compared: spaces and commas as one space, in lower case. */
 const groupForm = (text: string) =>
   text
@@ -976,6 +975,7 @@ const groupForm = (text: string) =>
     .trim()
     .toLowerCase();
 
+/** Groups a program files every contact in by itself: no word of the user's. */
 const SYSTEM_GROUPS = /^(?:my ?contacts|starred|starred in android|system group: .*|favorites|favoriten)$/i;
 
 const isMobile = (entry: Entry) => entry.mobile;
