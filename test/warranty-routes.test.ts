@@ -158,6 +158,19 @@ describe('the form', () => {
       'warranty_until',
       'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.',
     ],
+    // Day and month in an order that cannot be told (walkthrough): the order is named, not the day.
+    [
+      'a date with slashes',
+      { accepted_on: '12/03/2027' },
+      'accepted_on',
+      'Bitte schreiben Sie das Datum als Tag.Monat.Jahr, z. B. 12.03.2027: So ist unklar, ob zuerst der Tag oder der Monat steht.',
+    ],
+    [
+      'a date with dashes and a short year',
+      { warranty_until: '3-12-27' },
+      'warranty_until',
+      'Bitte schreiben Sie das Datum als Tag.Monat.Jahr, z. B. 12.03.2027: So ist unklar, ob zuerst der Tag oder der Monat steht.',
+    ],
     ['an acceptance before 1990', { accepted_on: '1989-12-31' }, 'accepted_on', 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.'],
     ['an end after 2100', { warranty_until: '2101-01-01' }, 'warranty_until', 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.'],
     [
@@ -214,6 +227,16 @@ describe('the form', () => {
     expect(noDay.status).toBe(422);
     expect(errorBeside(await noDay.text(), 'accepted_on')).toBe(
       'This date does not exist or is incomplete. Please check year, month and day, for example 2027-03-12.',
+    );
+    // 12/03/2027 is 12 March in Britain and 3 December in the US: the order is asked for.
+    const slashes = await send(listOf('w-english'), {
+      user,
+      form: { form_token: crypto.randomUUID(), company: 'Tiler Ltd', warranty_until: '12/03/2027' },
+      headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
+    });
+    expect(slashes.status).toBe(422);
+    expect(errorBeside(await slashes.text(), 'warranty_until')).toBe(
+      'Please write the date as year-month-day, for example 2027-03-12: written this way it is unclear whether the day or the month comes first.',
     );
     // Typed as the example says, the date is taken as that day.
     const asTold = await send(listOf('w-english'), {

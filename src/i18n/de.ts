@@ -247,6 +247,9 @@ export const de = {
       postalCode: 'Eine deutsche PLZ hat fünf Ziffern. Im Ausland bitte das Land ändern.',
       // The words app.js says for a date the browser cannot read: one voice with and without JS (review).
       date: 'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.',
+      // „12/03/2027“: the 12th of March or the 3rd of December? Asked, not guessed (walkthrough).
+      dateSlash:
+        'Bitte schreiben Sie das Datum als Tag.Monat.Jahr, z. B. 12.03.2027: So ist unklar, ob zuerst der Tag oder der Monat steht.',
       dateRange: 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
       periodRange: 'Mit dieser Frist endete die Gewährleistung nach 2100. Bitte prüfen Sie das Datum der Abnahme.',
       endBeforeStart: 'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',

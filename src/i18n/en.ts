@@ -219,6 +219,8 @@ export const en: Messages = {
       // The order of the date field's own value (ISO), which no English reader misreads: 12.03.2027
       // reads as 3 December to many; the German day.month.year is still accepted.
       date: 'This date does not exist or is incomplete. Please check year, month and day, for example 2027-03-12.',
+      dateSlash:
+        'Please write the date as year-month-day, for example 2027-03-12: written this way it is unclear whether the day or the month comes first.',
       dateRange: 'Please enter a date between 1990 and 2100.',
       periodRange: 'With this period the warranty would end after 2100. Please check the acceptance date.',
       endBeforeStart: 'The warranty cannot end before the acceptance.',

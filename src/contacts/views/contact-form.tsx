@@ -326,6 +326,8 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
     const digits = /[a-z]/i.test(value) ? 3 : dialledDigits(value);
     return digits < 3 ? messages.phoneShort : digits > 20 ? messages.phoneLong : messages.phone;
   }
+  // A day and month with slashes or dashes ("12/03/2027", "3-12-27"): the order is what to fix, not the date.
+  if (code === 'date' && /^\d{1,2}[/-]\d{1,2}[/-](\d{2}|\d{4})$/.test(value.trim())) return messages.dateSlash;
   if (code === 'website' && /\s/.test(value.trim())) return messages.websiteSpace;
   // "anna mueller@firma.de": the space is the mistake, said as such (review).
   if (code === 'email' && /\s/.test(value.trim())) return messages.emailSpace;
