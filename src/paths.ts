@@ -90,6 +90,8 @@ export function makePaths(basePath: string) {
     restoreContact: (assetId: string, contactId: string, view?: ListQuery) => `${contact(assetId, contactId)}/restore${from(view)}`,
     exportOne: (assetId: string, contactId: string) => `${contact(assetId, contactId)}.vcf`,
     qrCode: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/qr.svg`,
+    /** The reminders of one contact's warranty end: warranty.ics's event of that contact alone. */
+    warrantyEvent: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/warranty.ics`,
     history: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/history`,
     restoreVersion: (assetId: string, contactId: string, version: number) => `${contact(assetId, contactId)}/history/${version}/restore`,
     purgeContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/purge`,

@@ -79,7 +79,7 @@ async function measure(
 }
 
 describe('D1 round trips per request', () => {
-  it('reads take one: list, search, grouped, warranty view, card, QR, history, deleted, print, both exports, calendar', async () => {
+  it('reads take one: list, search, grouped, warranty view, card, QR, history, deleted, print, both exports, both calendars', async () => {
     const [id] = await seedContacts('whg-12', 50, (index) => ({
       company: `Firma ${index}`,
       phone: '089 123',
@@ -94,6 +94,7 @@ describe('D1 round trips per request', () => {
       `${LIST}?view=warranty`,
       `${LIST}/${id}`,
       `${LIST}/${id}/qr.svg`,
+      `${LIST}/${id}/warranty.ics`,
       `${LIST}/${id}/history`,
       `${LIST}/deleted`,
       `${LIST}/print`,

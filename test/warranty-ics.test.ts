@@ -235,3 +235,81 @@ describe('warranty.ics', () => {
     expect((await send(CALENDAR, { user: empty })).status).toBe(404);
   });
 });
+
+// GET …/contacts/:contactId/warranty.ics: the card's "Erinnerungen an dieses Ende für den Kalender".
+describe("one contact's warranty.ics", () => {
+  const one = (id: string) => `${LIST}/${id}/warranty.ics`;
+
+  it("is that contact's event of warranty.ics, the same UID, SEQUENCE and alarms, named after the contact", async () => {
+    const id = await create(buyer, {
+      position: 'Fliesenleger',
+      company: 'Fliesen Bauer',
+      last_name: 'Bauer',
+      phone: '+49 (0)30 123456',
+      accepted_on: '2022-05-10',
+      warranty_years: '5',
+    });
+    await create(buyer, { company: 'Andere Firma', warranty_until: '2030-01-01' });
+    const response = await send(one(id), { user: buyer });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store');
+    expect(response.headers.get('Content-Disposition')).toBe(
+      `attachment; filename="Gewaehrleistung Bauer.ics"; filename*=UTF-8''Gew%C3%A4hrleistung%20Bauer.ics`,
+    );
+    const ics = await response.text();
+    expectWellFormed(ics);
+    const { props, events } = parseCalendar(ics);
+    expect(props).toEqual({ version: '2.0', prodid: '-//PROPSTER//Kontakte//DE', calscale: 'GREGORIAN', method: 'PUBLISH' });
+    const strip = ({ stamp, ...rest }: ParsedEvent) => rest;
+    expect(events.map(strip)).toEqual([
+      event(
+        id,
+        1,
+        '2027-05-10',
+        'Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden',
+        'Unternehmen: Fliesen Bauer\nTelefonnummer: +49 30 123456\nGewährleistung bis 10.05.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
+      ),
+    ]);
+    // The whole book's file holds the very same event: a calendar that has one updates it.
+    const whole = (await download()).events.find((e) => e.uid === `kontakte-warranty-${id}`);
+    expect(whole).toEqual(events.map(strip)[0]);
+  });
+
+  it('is offered on the card while the end is ahead, not once it has passed, nor without one', async () => {
+    const today = berlinToday(new Date());
+    const ahead = await create(buyer, { company: 'Dach Vorn', warranty_until: addDays(today, 30) });
+    const passed = await create(buyer, { company: 'Dach Vorbei', warranty_until: addDays(today, -1) });
+    const none = await create(buyer, { company: 'Dach Ohne' });
+    const card = async (id: string) => (await send(`${LIST}/${id}`, { user: buyer })).text();
+    expect(await card(ahead)).toContain(`<a href="${one(ahead)}" download="">Erinnerungen an dieses Ende für den Kalender (.ics)</a>`);
+    for (const id of [passed, none]) expect(await card(id)).not.toContain('/warranty.ics');
+    // English: the words of the browser's language, the file after the contact.
+    const english = await send(`${LIST}/${ahead}`, { user: buyer, headers: { 'Accept-Language': 'en' } });
+    expect(await english.text()).toContain('>Reminders of this end for your calendar (.ics)</a>');
+    const file = await send(one(ahead), { user: buyer, headers: { 'Accept-Language': 'en' } });
+    expect(file.headers.get('Content-Disposition')).toMatch(/^attachment; filename="Warranty Dach Vorn\.ics";/);
+  });
+
+  it('is no file once a co-buyer removed the end: 404 saying so, with the way back to the card; 404 for a deleted contact or another asset, 401 without a session', async () => {
+    const id = await create(buyer, { company: 'Garten Grün', warranty_until: '2031-04-01' });
+    expect((await send(one(id), { user: buyer })).status).toBe(200);
+    expect((await send(`${LIST}/${id}`, { user: coBuyer, form: { version: '1', company: 'Garten Grün' } })).status).toBe(303);
+    const response = await send(one(id), { user: buyer });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-disposition')).toBeNull();
+    const page = await response.text();
+    expect(page).toContain('<h1 id="no-end-title" tabindex="-1" data-focus="true">Kein Ende der Gewährleistung</h1>');
+    expect(page).toContain(
+      '<strong>Garten Grün</strong>: Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
+    );
+    expect(page).toContain(`href="${LIST}/${id}"`);
+    const gone = await create(buyer, { company: 'Weg GmbH', warranty_until: '2031-04-01' });
+    expect((await send(`${LIST}/${gone}/delete`, { user: buyer, form: { version: '1' } })).status).toBe(303);
+    expect((await send(one(gone), { user: buyer })).status).toBe(404);
+    const stranger: TestUser = { ...anna, sub: 'u-w-ics-other', assets: [{ id: 'w-ics-other', name: 'Anders' }] };
+    expect((await send(`/assets/w-ics-other/contacts/${id}/warranty.ics`, { user: stranger })).status).toBe(404);
+    expect((await send(one(id))).status).toBe(401);
+  });
+});

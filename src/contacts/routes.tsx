@@ -67,7 +67,7 @@ import {
 } from './schema';
 import { companyBeside, contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
-import { DeleteConfirm, DeletedCard } from './views/contact-detail';
+import { DeleteConfirm, DeletedCard, NoWarrantyEnd } from './views/contact-detail';
 import type { FormMode } from './views/contact-form';
 import {
   Count,
@@ -312,6 +312,32 @@ contactRoutes.get('/contacts/:contactId/qr.svg', contactParam, async (c) => {
   if (!fitsQr(text)) throw new HTTPException(404);
   return new Response(qrSvg(text, c.var.shell.t.contacts.qrTitle(displayName(contact))), {
     headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'private, no-store' },
+  });
+});
+
+// One contact's warranty end as a calendar file: its event in warranty.ics, the same UID and
+// SEQUENCE, so that a calendar which already holds the whole file updates the event, not adds one.
+contactRoutes.get('/contacts/:contactId/warranty.ics', contactParam, async (c) => {
+  const { shell, asset } = c.var;
+  const contact = await findContact(c.var.db, asset.id, c.req.valid('param').contactId);
+  if (!contact) throw new HTTPException(404);
+  const name = displayName(contact);
+  // A co-buyer removed the end since the card was shown: no file (as warranty.ics), but why, and the way back.
+  if (!contact.warrantyUntil) {
+    return render(c, {
+      status: 404,
+      title: shell.t.warranty.noEndTitle,
+      body: <NoWarrantyEnd shell={shell} assetId={asset.id} contactId={contact.id} name={name} />,
+    });
+  }
+  const assetName = asset.name || asset.id;
+  const events = warrantyEvents(shell.t, [{ ...contact, name, company: companyBeside(contact) }], assetName, berlinToday(new Date()));
+  return new Response(warrantyCalendar(events, { prodId: PROD_ID, now: new Date() }), {
+    headers: {
+      'Content-Type': ICS_CONTENT_TYPE,
+      'Content-Disposition': contentDisposition(shell.t.warranty.fileName(name), 'ics'),
+      'Cache-Control': 'private, no-store',
+    },
   });
 });
 

@@ -481,6 +481,8 @@ export const de = {
     count: (n: number) => (n === 1 ? '1 Kontakt mit Gewährleistungsende' : `${localNumber(n)} Kontakte mit Gewährleistungsende`),
     empty: 'Noch hat kein Kontakt ein Ende der Gewährleistung. Tragen Sie es beim Bearbeiten eines Kontakts unter „Gewährleistung“ ein.',
     download: 'Erinnerungen für den Kalender (.ics)',
+    downloadOne: 'Erinnerungen an dieses Ende für den Kalender (.ics)',
+    noEndTitle: 'Kein Ende der Gewährleistung',
     fileName: (assetName: string) => `Gewährleistung ${assetName}`,
     helpTitle: 'Wie kommen die Erinnerungen in meinen Kalender?',
     calendar: {

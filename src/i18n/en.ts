@@ -435,6 +435,8 @@ export const en: Messages = {
     count: (n: number) => (n === 1 ? '1 contact with a warranty end' : `${localNumber(n)} contacts with a warranty end`),
     empty: 'No contact has a warranty end date yet. Enter one under “Warranty” when you edit a contact.',
     download: 'Reminders for your calendar (.ics)',
+    downloadOne: 'Reminders of this end for your calendar (.ics)',
+    noEndTitle: 'No warranty end',
     fileName: (assetName: string) => `Warranty ${assetName}`,
     helpTitle: 'How do the reminders get into my calendar?',
     calendar: {

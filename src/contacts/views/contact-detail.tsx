@@ -133,6 +133,14 @@ export function ContactDetail(props: {
         </dl>
       ) : null}
       {warranty.length ? <p class="hint">{t.warranty.cardHelp}</p> : null}
+      {/* The reminders of this end alone (an end still ahead: a passed one has none left to ring). */}
+      {contact.warrantyUntil >= today ? (
+        <p class="help">
+          <a href={paths.warrantyEvent(assetId, contact.id)} download>
+            {t.warranty.downloadOne}
+          </a>
+        </p>
+      ) : null}
       <QrCode shell={shell} assetId={assetId} contact={contact} />
       {/* The link on a line of its own when they wrap (its 44 px target made a tall gap in a line of text). */}
       <p class="changed">
@@ -205,6 +213,22 @@ function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
       <p class="hint">{t.contacts.qrHelp}</p>
       {leftOut}
     </details>
+  );
+}
+
+/** One contact's warranty.ics when it has no end (404): a co-buyer removed it since the card was shown. */
+export function NoWarrantyEnd(props: { shell: Shell; assetId: string; contactId: string; name: string }) {
+  const { t, paths } = props.shell;
+  return (
+    <section aria-labelledby="no-end-title">
+      <Crumb href={paths.contact(props.assetId, props.contactId)} label={t.contacts.backToContact} />
+      <h1 id="no-end-title" tabindex={-1} data-focus>
+        {t.warranty.noEndTitle}
+      </h1>
+      <p>
+        <strong>{props.name}</strong>: {t.warranty.noEnd}
+      </p>
+    </section>
   );
 }
 
