@@ -272,4 +272,34 @@ describe('the platform wipes an asset or a former co-buyer\u2019s name', () => {
     });
     expect(await count("SELECT count(*) AS n FROM contact_versions WHERE asset_id = 'whg-12' AND author_name = ?", anna.name)).toBe(0);
   });
+
+  it('counts the new name in the budget: a longer one adds to what the asset holds, a shorter one frees it (review)', async () => {
+    const lea = { ...anna, sub: 'u-anon-bytes', name: 'Lea', assets: [{ id: 'whg-anon-bytes', name: 'Anon' }] };
+    const jonas = { ...lea, sub: 'u-anon-bytes-2', name: 'Jonas Müller' };
+    for (const [user, company] of [
+      [lea, 'Firma A'],
+      [lea, 'Firma B'],
+      [jonas, 'Firma C'],
+    ] as const) {
+      const made = await send('/assets/whg-anon-bytes/contacts', { user, form: { form_token: crypto.randomUUID(), company } });
+      expect(made.status).toBe(303);
+    }
+    const real = () =>
+      count(
+        "SELECT sum(length(CAST(fields AS BLOB)) + length(CAST(author_name AS BLOB)) + 64) AS n FROM contact_versions WHERE asset_id = 'whg-anon-bytes'",
+      );
+    const before = (await usage('whg-anon-bytes'))?.bytes ?? 0;
+    expect(before).toBe(await measured('whg-anon-bytes'));
+    // 100 CJK characters are 300 UTF-8 bytes where "Lea" was 3: 297 B more for each of Lea's two versions.
+    expect((await call('/platform/assets/whg-anon-bytes/anonymise', secret, { user: lea.sub, name: '語'.repeat(100) })).status).toBe(204);
+    expect(await count("SELECT sum(bytes) AS n FROM contact_versions WHERE asset_id = 'whg-anon-bytes'")).toBe(await real());
+    expect((await usage('whg-anon-bytes'))?.bytes).toBe(before + 2 * 297);
+    expect((await usage('whg-anon-bytes'))?.bytes).toBe(await measured('whg-anon-bytes'));
+    // Jonas's name (13 B) replaced by the default (40 B): 27 B more; then Lea's by "X": 299 B less each.
+    expect((await call('/platform/assets/whg-anon-bytes/anonymise', secret, { user: jonas.sub })).status).toBe(204);
+    expect((await call('/platform/assets/whg-anon-bytes/anonymise', secret, { user: lea.sub, name: 'X' })).status).toBe(204);
+    expect((await usage('whg-anon-bytes'))?.bytes).toBe(before + 2 * 297 + 27 - 2 * 299);
+    expect((await usage('whg-anon-bytes'))?.bytes).toBe(await measured('whg-anon-bytes'));
+    expect(await count("SELECT sum(bytes) AS n FROM contact_versions WHERE asset_id = 'whg-anon-bytes'")).toBe(await real());
+  });
 });

@@ -1059,10 +1059,21 @@ export async function wipeAsset(db: Database, assetId: string): Promise<void> {
   );
 }
 
-/** A former co-buyer's name leaves the asset's book: on contacts and in every version. */
+/**
+ * A former co-buyer's name leaves the asset's book: on contacts and in every version. A version's
+ * `bytes` counts its author's name (migrations/0007): both it and the asset's count follow the new
+ * name, so the budget keeps counting what the rows hold (a review: a long replacement left up to
+ * 300 B per version uncounted). The count moves first, while the old names are still there to measure.
+ */
 export async function anonymiseAuthor(db: Database, assetId: string, userId: string, replacement: string): Promise<void> {
+  const authored = and(eq(contactVersions.assetId, assetId), eq(contactVersions.authorId, userId));
+  const growth = sql`length(CAST(${replacement} AS BLOB)) - length(CAST(${contactVersions.authorName} AS BLOB))`;
   await guarded(() =>
     db.batch([
+      db
+        .update(assetUsage)
+        .set({ bytes: sql`${assetUsage.bytes} + (select coalesce(sum(${growth}), 0) from ${contactVersions} where ${authored})` })
+        .where(eq(assetUsage.assetId, assetId)),
       db
         .update(contacts)
         .set({ createdByName: replacement })
@@ -1073,8 +1084,8 @@ export async function anonymiseAuthor(db: Database, assetId: string, userId: str
         .where(and(eq(contacts.assetId, assetId), eq(contacts.updatedBy, userId))),
       db
         .update(contactVersions)
-        .set({ authorName: replacement })
-        .where(and(eq(contactVersions.assetId, assetId), eq(contactVersions.authorId, userId))),
+        .set({ authorName: replacement, bytes: sql`${contactVersions.bytes} + ${growth}` })
+        .where(authored),
     ]),
   );
 }
