@@ -163,6 +163,18 @@ describe('a stale edit is merged field by field', () => {
     expect(textOf(await stale.text())).toContain('Tom Vogt hat inzwischen die Telefonnummer geändert – diese Änderung ist übernommen.');
     expect(await row(id)).toMatchObject({ version: 2, phone: '089 2', updated_by: tom.sub });
     expect(await versions()).toBe(2);
+    // Without JS the card after the redirect says the same, and so does its reload (walkthrough,
+    // stop 67: it said only "gespeichert", beside a number that was not the one in her form).
+    const plain = await edit(nina, id, annas);
+    expect(plain.status).toBe(303);
+    expect(plain.headers.get('location')).toBe(`${LIST}/${id}?done=saved&merged=1&at=2`);
+    for (let n = 0; n < 2; n++)
+      expect(textOf(await (await send(plain.headers.get('location') ?? '', { user: nina })).text())).toContain(
+        '„Gleich GmbH“ wurde gespeichert. Tom Vogt hat inzwischen die Telefonnummer geändert – diese Änderung ist übernommen.',
+      );
+    expect(await versions()).toBe(2);
+    // Tom's own card at that address names nobody: the change was his.
+    expect(textOf(await (await send(plain.headers.get('location') ?? '', { user: tom })).text())).not.toContain('inzwischen');
     // A restore is always a new version (contract §4), also of values that are current already.
     expect((await send(`${LIST}/${id}/history/1/restore`, { user: nina, form: { version: '2' } })).status).toBe(303);
     expect((await send(`${LIST}/${id}/history/1/restore`, { user: nina, form: { version: '3' } })).status).toBe(303);

@@ -267,17 +267,23 @@ function coBuyers(versions: readonly Version[], version: number, author: Author)
   return [...new Set(names)];
 }
 
-/** What co-buyers changed between `base` and the save that followed (the last version). */
-export function mergeNoticeOf(versions: readonly Version[], base: number, current: number): MergeNotice | undefined {
+/**
+ * What co-buyers changed between `base` and the save that followed (version `current`). A save
+ * that changed nothing wrote no version: `current` is then the co-buyer's latest, not `me`'s, and
+ * every change up to it is theirs (walkthrough, stop 67: without JS the card said only "gespeichert").
+ */
+export function mergeNoticeOf(versions: readonly Version[], base: number, current: number, me?: Author): MergeNotice | undefined {
   // A base that has left the 20 kept (a save merged by its form's fingerprint): what the kept ones
   // show changed since the oldest of them.
   const from = versions.find((candidate) => candidate.version >= base);
-  const before = versions.find((candidate) => candidate.version === current - 1);
-  const mine = versions.find((candidate) => candidate.version === current);
-  if (!from || !before || !mine || before.version <= base) return undefined;
+  const saved = versions.find((candidate) => candidate.version === current);
+  const wrote = saved !== undefined && (me === undefined || saved.authorId === me.userId);
+  const before = wrote ? versions.find((candidate) => candidate.version === current - 1) : saved;
+  const author = wrote ? { userId: saved.authorId, name: saved.authorName } : me;
+  if (!from || !before || !author || before.version <= base) return undefined;
   const fields = told(changedFields(from.values, before.values), from.values, before.values);
-  const meanwhile = versions.filter((candidate) => candidate.version < current);
-  return fields.length ? attributed(fields, meanwhile, base, { userId: mine.authorId, name: mine.authorName }) : undefined;
+  const meanwhile = versions.filter((candidate) => candidate.version <= before.version);
+  return fields.length ? attributed(fields, meanwhile, base, author) : undefined;
 }
 
 /** FNV-1a of a value's UTF-16 code units, as 8 hex digits. */

@@ -727,7 +727,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   return contactPage(
     c,
     contact,
-    savedMessage(t, contact, done, mergeNoticeOf(versions, merged, at ?? contact.version)),
+    savedMessage(t, contact, done, mergeNoticeOf(versions, merged, at ?? contact.version, author(c))),
     undefined,
     restoredHere(c, contact, done, at),
   );
@@ -917,9 +917,10 @@ function answerEdit(
       if (done === 'restored' && !mine) done = 'back';
       // An earlier version this user's restore wrote: the card's "Rückgängig" restores the one before.
       const undo = done === 'version' && mine && contact.version > (form.version ?? contact.version) ? contact.version : undefined;
-      // The card's notice of a merge reads the versions up to this user's save (`at`): without one
-      // (a contact someone else brought back already) it says none.
-      const base = merged && mine ? form.version : undefined;
+      // The card's notice of a merge reads the versions up to this user's save (`at`), or up to the
+      // co-buyer's version a save that changed nothing left in place (mergeNoticeOf); none for a
+      // contact someone else brought back already.
+      const base = merged && (mine || done === 'saved') ? form.version : undefined;
       if (c.req.header('hx-request') !== 'true')
         return c.redirect(paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined), 303);
       c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
