@@ -594,8 +594,13 @@ describe('importing a .vcf', () => {
     const [changed] = await rows('imp-u');
     await env.DB.prepare("UPDATE contacts SET notes = 'geändert', version = version + 1 WHERE id = ?").bind(changed?.id).run();
     await seedContacts('imp-u', 1, () => ({ last_name: 'Nicht importiert' }));
-    // Before the undo, the changed contact's history offers it (for the whole file).
-    expect(await (await send(`/assets/imp-u/contacts/${changed?.id}/history`, { user })).text()).toContain(`/import/${importId}/undo"`);
+    // Before the undo, an unchanged contact's history offers it (for the whole file), the changed
+    // one's not: that contact the undo would not delete (walkthrough, stop 67).
+    const unchanged = (await rows('imp-u')).find((row) => row.id !== changed?.id);
+    expect(await (await send(`/assets/imp-u/contacts/${unchanged?.id}/history`, { user })).text()).toContain(`/import/${importId}/undo"`);
+    const changedHistory = await (await send(`/assets/imp-u/contacts/${changed?.id}/history`, { user })).text();
+    expect(changedHistory).not.toContain('/undo"');
+    expect(textOf(changedHistory)).not.toContain('Import rückgängig');
     // Without JS: 303 to the list (contract §6), which says what the undo did.
     const undo = await send(`/assets/imp-u/contacts/import/${importId}/undo`, { user, method: 'POST', form: {} });
     expect(undo.status).toBe(303);

@@ -639,48 +639,10 @@ export async function contactState(db: Database, assetId: string, contactId: str
   return stateOf(db, rows as D1Result, versions as D1Result);
 }
 
-/**
- * Whether "Import rückgängig" would still delete something of the import a contact came with
- * (`asset`, `id`): a contact of that import by the same buyer that nobody changed or deleted
- * since, as lastImport counts them. (The upload's 'undone' row is purged after a day: review.)
- */
-const importLeftRead = (db: Database) =>
-  built('import left', () =>
-    BuiltRead.of({ id: contacts.id }, (fields) => {
-      const own = (column: string) =>
-        sql`(SELECT own.${sql.raw(column)} FROM contacts AS own WHERE own.asset_id = ${sql.placeholder('asset')} AND own.id = ${sql.placeholder('id')})`;
-      return db
-        .select(fields)
-        .from(contacts)
-        .where(
-          and(
-            eq(contacts.assetId, sql.placeholder('asset')),
-            eq(contacts.importId, own('import_id')),
-            eq(contacts.createdBy, own('created_by')),
-            eq(contacts.version, 1),
-            isNull(contacts.deletedAt),
-          ),
-        )
-        .limit(1);
-    }),
-  ) as BuiltRead<{ id: string }>;
-
-/**
- * Every kept version of a contact, newest first (its history), and whether the import it came
- * with has contacts left that its undo would delete (else its history offers that undo no more:
- * walkthrough, stop 66), in one round trip.
- */
-export async function contactHistory(db: Database, assetId: string, contactId: string): Promise<ContactState & { importLeft: boolean }> {
-  const [rows, versions, left] = await runStatements(db, [
-    ...stateQueries(db, assetId, contactId, 0),
-    [importLeftRead(db), { asset: assetId, id: contactId }],
-  ]);
-  const state = stateOf(db, rows as D1Result, versions as D1Result);
-  return {
-    contact: state.contact,
-    versions: state.versions.reverse(),
-    importLeft: importLeftRead(db).rowsOf(left as D1Result).length > 0,
-  };
+/** Every kept version of a contact, newest first (its history), in one round trip. */
+export async function contactHistory(db: Database, assetId: string, contactId: string): Promise<ContactState> {
+  const state = await contactState(db, assetId, contactId, 0);
+  return { contact: state.contact, versions: state.versions.reverse() };
 }
 
 export type WriteResult = { kind: 'written'; contact: Contact } | { kind: 'stale' } | { kind: 'full' | 'noRoom' };

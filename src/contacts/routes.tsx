@@ -1030,7 +1030,7 @@ function answerEdit(
 // ---- history, restore a version, recently deleted ------------------------------------------
 
 contactRoutes.get('/contacts/:contactId/history', contactParam, async (c) => {
-  const { contact, versions, importLeft } = await contactHistory(c.var.db, c.var.asset.id, c.req.valid('param').contactId);
+  const { contact, versions } = await contactHistory(c.var.db, c.var.asset.id, c.req.valid('param').contactId);
   if (!contact) throw new HTTPException(404);
   const { shell } = c.var;
   return render(c, {
@@ -1043,7 +1043,6 @@ contactRoutes.get('/contacts/:contactId/history', contactParam, async (c) => {
         versions={versions}
         maxVersions={MAX_VERSIONS}
         userId={c.var.session.userId}
-        importLeft={importLeft}
       />
     ),
   });

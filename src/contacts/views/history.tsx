@@ -24,8 +24,6 @@ export function ContactHistory(props: {
   maxVersions: number;
   /** The buyer looking: only the one who imported the contact is offered the import's undo. */
   userId: string;
-  /** The import the contact came with has contacts its undo would delete: else that undo is offered no more. */
-  importLeft?: boolean;
 }) {
   const { shell, assetId, contact, versions } = props;
   const { t, paths } = shell;
@@ -55,8 +53,10 @@ export function ContactHistory(props: {
         {t.contacts.historyLimit(props.maxVersions)}
       </p>
       {/* The undo of the import this contact came with: for the buyer who imported it (a
-          co-buyer's would remove nothing); it says that it deletes the import's untouched contacts. */}
-      {contact.importId && contact.createdBy === props.userId && props.importLeft ? (
+          co-buyer's would remove nothing), and only while it would delete this contact, unchanged
+          since (walkthrough, stop 67: a changed contact's history offered to delete the others for
+          good, and it, not at all); it says that it deletes the import's untouched contacts. */}
+      {contact.importId && contact.createdBy === props.userId && contact.version === 1 && !deleted ? (
         <>
           <p class="hint">{t.contacts.importUndoHint}</p>
           <UndoImport shell={shell} action={paths.undoImport(assetId, contact.importId)} />
