@@ -140,11 +140,11 @@ describe('importing a .vcf', () => {
     expect(list).toContain('6 Kontakte wurden übernommen.');
     expect(list).toContain('Import rückgängig');
     // Away from that notice, the import page still offers the undo of the latest import, with
-    // how many it would delete (those nobody changed since).
+    // how many it would delete (those nobody changed since), and who, in name order.
     const page = async () => send('/assets/imp-a/contacts/import', { user }).then((response) => response.text());
     const offered = await page();
     expect(textOf(offered)).toMatch(
-      /Ihr letzter Import \(\d\d\.\d\d\.\d{4}, \d\d:\d\d\): 6 übernommene Kontakte sind noch unverändert\. Import rückgängig/,
+      /Ihr letzter Import \(\d\d\.\d\d\.\d{4}, \d\d:\d\d\): 6 übernommene Kontakte sind noch unverändert: jane\.doe@company\.com, john\.doe@company\.com, Ñ Ñ Ñ Ñ Ñ, Ñ Ñ Ñ Ñ, Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ, ÑÑÑÑ\. Import rückgängig/,
     );
     expect(offered).toContain(`<form method="post" action="/assets/imp-a/contacts/import/${importId}/undo"`);
     // Two steps (it deletes for good): behind "Import rückgängig", said what it does, then confirmed.
@@ -164,7 +164,8 @@ describe('importing a .vcf', () => {
     expect(textOf(theirs)).not.toContain('letzter Import');
     expect(theirs).not.toContain('/undo"');
     await env.DB.prepare("UPDATE contacts SET version = 2 WHERE asset_id = 'imp-a' AND email = 'jane.doe@company.com'").run();
-    expect(textOf(await page())).toContain('5 übernommene Kontakte sind noch unverändert.');
+    // The changed one is kept by the undo: no longer named among those it deletes.
+    expect(textOf(await page())).toContain('5 übernommene Kontakte sind noch unverändert: john.doe@company.com, Ñ Ñ Ñ Ñ Ñ,');
     await env.DB.prepare("UPDATE contacts SET version = 1 WHERE asset_id = 'imp-a' AND email = 'jane.doe@company.com'").run();
     // On one contact's history the undo says it is the whole file's (it took others by surprise: UX review).
     const jane = stored.find((row) => row.email === 'jane.doe@company.com');
@@ -585,6 +586,27 @@ describe('importing a .vcf', () => {
     // Sent again, it still says imported (once).
     expect((await confirm(user, ids[2] ?? '', ['1'])).status).toBe(303);
     expect(await rows('imp-bound')).toHaveLength(1);
+  });
+
+  it('names on the import page the contacts its undo would delete: ten, then how many more (walkthrough, stop 67)', async () => {
+    const user = household('imp-names');
+    const names = ['Bauer', 'Becker', 'Öztürk', 'Yilmaz', 'Adler', 'Zeller', 'Maier', 'Huber', 'Ähler', 'Klein', 'Fuchs', 'Roth'];
+    const file = names.map((last) => `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${last};Kim;;;\r\nFN:Kim ${last}\r\nEND:VCARD\r\n`).join('');
+    const preview = previewOf(await (await upload(user, file)).text());
+    expect((await confirm(user, preview, preview.ticked)).status).toBe(303);
+    const page = async (headers: Record<string, string> = {}) =>
+      textOf(await (await send('/assets/imp-names/contacts/import', { user, headers })).text());
+    // German order (Ä as A), the first ten, then how many more.
+    expect(await page()).toMatch(
+      /: 12 übernommene Kontakte sind noch unverändert: Kim Adler, Kim Ähler, Kim Bauer, Kim Becker, Kim Fuchs, Kim Huber, Kim Klein, Kim Maier, Kim Öztürk, Kim Roth und 2 weitere\. Import rückgängig/,
+    );
+    expect(await page({ 'Accept-Language': 'en' })).toContain('12 imported contacts are still unchanged: Kim Adler, Kim Ähler,');
+    expect(await page({ 'Accept-Language': 'en' })).toContain('Kim Roth and 2 more. ');
+    // One changed since: the undo keeps it, so it is not named, and the eleventh now shows.
+    await env.DB.prepare("UPDATE contacts SET notes = 'geändert', version = 2 WHERE asset_id = 'imp-names' AND last_name = 'Fuchs'").run();
+    expect(await page()).toContain(
+      '11 übernommene Kontakte sind noch unverändert: Kim Adler, Kim Ähler, Kim Bauer, Kim Becker, Kim Huber, Kim Klein, Kim Maier, Kim Öztürk, Kim Roth, Kim Yilmaz und 1 weiterer.',
+    );
   });
 
   it('undo removes exactly the imported contacts nobody changed since, and names the kept ones', async () => {

@@ -910,35 +910,57 @@ export async function restoreContact(
   return version === undefined || current.version === version ? { kind: 'full' } : { kind: 'changed', current };
 }
 
+/** What the import page says of the latest import its undo would delete from: see lastImport. */
+export interface LastImport {
+  importId: string;
+  /** When its contacts came. */
+  at: number;
+  /** Those it would delete, in name order (the undo deletes for good: named before it is chosen). */
+  contacts: Pick<Contact, 'title' | 'firstName' | 'lastName' | 'company'>[];
+}
+
 /**
  * This user's latest import of which "Import rückgängig" would still delete something: the
  * contacts it added that nobody changed or deleted since (version 1), and when they came. A
  * co-buyer's import is not offered: its undo deletes for good what that co-buyer brought in.
  */
-export async function lastImport(
-  db: Database,
-  assetId: string,
-  userId: string,
-): Promise<{ importId: string; count: number; at: number } | undefined> {
-  const at = sql<number>`max(${contacts.createdAt})`.mapWith(Number);
-  const [row] = await guarded(() =>
-    db
-      .select({ importId: contacts.importId, count: sql<number>`count(*)`.mapWith(Number), at })
-      .from(contacts)
-      .where(
-        and(
-          eq(contacts.assetId, assetId),
-          isNotNull(contacts.importId),
-          eq(contacts.createdBy, userId),
-          eq(contacts.version, 1),
-          isNull(contacts.deletedAt),
-        ),
-      )
-      .groupBy(contacts.importId)
-      .orderBy(desc(at))
-      .limit(1),
+export async function lastImport(db: Database, assetId: string, userId: string): Promise<LastImport | undefined> {
+  const untouched = and(
+    eq(contacts.assetId, assetId),
+    isNotNull(contacts.importId),
+    eq(contacts.createdBy, userId),
+    eq(contacts.version, 1),
+    isNull(contacts.deletedAt),
   );
-  return row?.importId ? { importId: row.importId, count: row.count, at: row.at } : undefined;
+  const latest = db
+    .select({ importId: contacts.importId })
+    .from(contacts)
+    .where(untouched)
+    .groupBy(contacts.importId)
+    .orderBy(desc(sql`max(${contacts.createdAt})`))
+    .limit(1);
+  const rows = await guarded(() =>
+    db
+      .select({
+        importId: contacts.importId,
+        createdAt: contacts.createdAt,
+        title: contacts.title,
+        firstName: contacts.firstName,
+        lastName: contacts.lastName,
+        company: contacts.company,
+      })
+      .from(contacts)
+      .where(and(untouched, eq(contacts.importId, latest)))
+      .orderBy(asc(contacts.sortKey), asc(contacts.id))
+      .limit(MAX_CONTACTS_PER_ASSET),
+  );
+  const [first] = rows;
+  if (!first?.importId) return undefined;
+  return {
+    importId: first.importId,
+    at: Math.max(...rows.map((row) => row.createdAt)),
+    contacts: rows.map(({ title, firstName, lastName, company }) => ({ title, firstName, lastName, company })),
+  };
 }
 
 /** A deleted contact that can still be restored (for the undo notice). */

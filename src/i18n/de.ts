@@ -431,8 +431,10 @@ export const de = {
     importUndoConfirm: 'Ja, Import rückgängig machen',
     importUndoHint:
       'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat.',
-    lastImport: (n: number, date: string) =>
-      `Ihr letzter Import (${date}): ${n === 1 ? '1 übernommener Kontakt ist' : `${localNumber(n)} übernommene Kontakte sind`} noch unverändert.`,
+    /** `names`: those the undo would delete (walkthrough, stop 67: it named only the kept ones, after the fact). */
+    lastImport: (n: number, date: string, names: string) =>
+      `Ihr letzter Import (${date}): ${n === 1 ? '1 übernommener Kontakt ist' : `${localNumber(n)} übernommene Kontakte sind`} noch unverändert: ${names}.`,
+    andOthers: (n: number) => (n === 1 ? 'und 1 weiterer' : `und ${localNumber(n)} weitere`),
     importUndone: (n: number) =>
       n === 1 ? '1 übernommener Kontakt wurde gelöscht.' : `${localNumber(n)} übernommene Kontakte wurden gelöscht.`,
     importNothing: 'Von diesem Import ist nichts mehr zu löschen.',

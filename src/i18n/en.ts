@@ -388,8 +388,9 @@ export const en: Messages = {
     importUndoConfirm: 'Yes, undo the import',
     importUndoHint:
       'You added this contact from a file. “Undo import” applies to the whole file: not only this contact, every one from it that nobody has changed since.',
-    lastImport: (n: number, date: string) =>
-      `Your last import (${date}): ${n === 1 ? '1 imported contact is' : `${localNumber(n)} imported contacts are`} still unchanged.`,
+    lastImport: (n: number, date: string, names: string) =>
+      `Your last import (${date}): ${n === 1 ? '1 imported contact is' : `${localNumber(n)} imported contacts are`} still unchanged: ${names}.`,
+    andOthers: (n: number) => `and ${localNumber(n)} more`,
     importUndone: (n: number) =>
       n === 1 ? '1 imported contact has been deleted.' : `${localNumber(n)} imported contacts have been deleted.`,
     importNothing: 'Nothing of this import is left to delete.',

@@ -1,6 +1,7 @@
 import type { Messages } from '../../i18n';
 import type { Shell } from '../../views/shell';
 import { IN_FILE, type StagedCard } from '../imports';
+import type { LastImport } from '../repository';
 import { displayName } from '../vcard';
 import { Crumb, UndoImport } from './contact-list';
 import { addressLines, formatDateTime } from './format';
@@ -49,7 +50,7 @@ export function ImportForm(props: {
   assetId: string;
   error?: string;
   /** The latest import an undo would still delete from: undone here too, not only on the list right after it. */
-  last?: { importId: string; count: number; at: number };
+  last?: LastImport;
 }) {
   const { shell, assetId, error, last } = props;
   const { t, paths } = shell;
@@ -64,7 +65,7 @@ export function ImportForm(props: {
       <p>{t.contacts.importText}</p>
       {last ? (
         <div class="notice">
-          <p>{t.contacts.lastImport(last.count, formatDateTime(t.locale, last.at))}</p>
+          <p>{t.contacts.lastImport(last.contacts.length, formatDateTime(t.locale, last.at), namesOf(shell, last.contacts))}</p>
           <UndoImport shell={shell} action={paths.undoImport(assetId, last.importId)} />
         </div>
       ) : null}
@@ -261,4 +262,12 @@ export function ImportPreview(props: {
       </form>
     </section>
   );
+}
+
+/** The names the import page gives of an undo's contacts: the first ten, then how many more. */
+const NAMED = 10;
+function namesOf(shell: Shell, contacts: LastImport['contacts']): string {
+  const names = contacts.slice(0, NAMED).map((contact) => displayName(contact));
+  const rest = contacts.length - names.length;
+  return rest > 0 ? `${names.join(', ')} ${shell.t.contacts.andOthers(rest)}` : names.join(', ');
 }
