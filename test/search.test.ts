@@ -87,6 +87,28 @@ describe('search finds what people type', () => {
     expect(await found('+43 89 3100200')).not.toContain('Stefan Schmidt');
   });
 
+  it('one international number only by its digits, not by its groups in different numbers (walkthrough, stop 67)', async () => {
+    const asset = 'search-intl';
+    const buyer: TestUser = { ...anna, sub: 'u-search-intl', assets: [{ id: asset, name: 'Intl' }] };
+    await seedContacts(asset, 2, (index) =>
+      index === 0
+        ? { first_name: 'Piotr', last_name: 'Kowalski', mobile: '0171 1234567' }
+        : { first_name: 'Stefan', last_name: 'Meier', phone: '+49 89 1234567', mobile: '+49 171 2345678' },
+    );
+    const names = async (q: string) => {
+      const html = await (await send(`/assets/${asset}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
+      return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1]);
+    };
+    // "+49" stands in both of Meier's numbers, "171" in one, "1234567" in the other: no match.
+    for (const q of ['+49 171 1234567', '0049 171 1234567', '+49 (0)171 123 4567', '(+49) 171 1234567'])
+      expect(await names(q), q).toEqual(['Piotr Kowalski']);
+    expect(await names('+49 171 2345678')).toEqual(['Stefan Meier']);
+    // A short international start still finds every number it starts, and words beside a number
+    // still count in any field ("Meier 1234567": his name and his number).
+    expect(await names('+49 171')).toEqual(['Piotr Kowalski', 'Stefan Meier']);
+    expect(await names('Meier 1234567')).toEqual(['Stefan Meier']);
+  });
+
   it('names from every language: ı/İ, accents, ø, ł, þ, æ, and German folding both ways', async () => {
     for (const [q, name] of [
       ['Yilmaz', 'Selin Yılmaz'],

@@ -541,6 +541,12 @@ export interface PhoneTerm {
    * "0049 89…", since "00…" may as well be a part from the middle of a number).
    */
   readonly digitsNeedle: string;
+  /**
+   * One international number ("+49 171 1234567", "0049 171 …"): found by its digits only, not
+   * also by its words in any fields, where "+49" is in every German number written so, "171" in
+   * one and "1234567" in another of a contact with other numbers (walkthrough, stop 67).
+   */
+  readonly whole?: boolean;
 }
 
 export type SearchTerm = TextTerm | PhoneTerm;
@@ -648,7 +654,8 @@ function phoneTerm(run: readonly string[], dates?: ReadonlyMap<string, readonly 
   const text = run.join(' ');
   const { digits, plus } = canonicalPhone(text);
   const needle = storedDigits(digits);
-  return [{ kind: 'phone', text, words, digits, digitsNeedle: plus ? DIGITS_MARK + needle : needle }];
+  const whole = run.length > 1 && /^\(?(?:\+|00)/.test(plain(run[0] ?? '')) && digits.length >= 8;
+  return [{ kind: 'phone', text, words, digits, digitsNeedle: plus ? DIGITS_MARK + needle : needle, ...(whole && { whole }) }];
 }
 
 const needleCount = (test: KeyTest): number =>
@@ -849,7 +856,7 @@ export function termTest(term: SearchTerm): KeyTest {
   if (term.kind === 'text')
     return { any: [...term.needles.map((needle) => ({ contains: needle })), ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : [])] };
   const digits: KeyTest = { contains: term.digitsNeedle };
-  return term.words.length === 0 ? digits : { any: [{ all: term.words.map(termTest) }, digits] };
+  return term.words.length === 0 || term.whole ? digits : { any: [{ all: term.words.map(termTest) }, digits] };
 }
 
 /** When a contact matches the whole query: every term. (An empty query filters nothing.) */
