@@ -1606,9 +1606,21 @@ describe('delete and undo', () => {
     // The undo with htmx: the same search, with its notice, and the address says so.
     const restored = await send(`${LIST}/${id}/restore?q=suchl%C3%B6sch&group=position`, { user: eva, form: {}, htmx: true });
     expect(restored.headers.get('hx-push-url')).toBe(`${LIST}?q=suchl%C3%B6sch&group=position&restored=${id}`);
-    const shown = textOf(await restored.text());
+    const shownHtml = await restored.text();
+    const shown = textOf(shownHtml);
     expect(shown).toContain('„Suchlösch GmbH“ ist wiederhergestellt.');
     expect(shown).not.toContain('Anderer Betrieb GmbH');
+    // Its row is on the page (focus goes to it): no link to it besides.
+    expect(shown).not.toContain('Kontakt ansehen');
+    // Undone in a list whose search it does not match (an older search kept for the way back,
+    // without JS): the notice links the contact instead (walkthrough, stop 67: "wiederhergestellt"
+    // stood above "Keine Treffer").
+    const elsewhere = await send(`${LIST}?q=keinsolcherbetrieb&restored=${id}`, { user: eva });
+    const elsewhereHtml = await elsewhere.text();
+    expect(textOf(elsewhereHtml)).toContain('„Suchlösch GmbH“ ist wiederhergestellt. Kontakt ansehen');
+    expect(elsewhereHtml).toContain(`<a href="${LIST}/${id}">Kontakt ansehen</a>`);
+    const english = await send(`${LIST}?q=keinsolcherbetrieb&restored=${id}`, { user: eva, headers: { 'Accept-Language': 'en' } });
+    expect(await english.text()).toContain(`<a href="${LIST}/${id}">View contact</a>`);
     // A delete with htmx from that card: the same.
     const again = await send(`${LIST}/${id}/delete?q=suchl%C3%B6sch&group=position`, { user: eva, form: { version: '3' }, htmx: true });
     expect(again.headers.get('hx-push-url')).toBe(`${LIST}?q=suchl%C3%B6sch&group=position&deleted=${id}`);

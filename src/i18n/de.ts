@@ -330,6 +330,7 @@ export const de = {
     historyLimit: (max: number) =>
       `Es werden die letzten ${max} Fassungen aufbewahrt, auch nach dem Löschen, bis der Kontakt endgültig gelöscht ist.`,
     backToContact: 'Zurück zum Kontakt',
+    showContact: 'Kontakt ansehen',
     backToDeleted: 'Zurück zu „Zuletzt gelöscht“',
     deletedLink: 'Zuletzt gelöscht',
     deletedTitle: 'Zuletzt gelöscht',

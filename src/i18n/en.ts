@@ -293,6 +293,7 @@ export const en: Messages = {
     historyRestores: (fields: string) => `Restoring changes: ${fields}.`,
     historyLimit: (max: number) => `The last ${max} versions are kept, also after a delete, until the contact is deleted for good.`,
     backToContact: 'Back to the contact',
+    showContact: 'View contact',
     backToDeleted: 'Back to “Recently deleted”',
     deletedLink: 'Recently deleted',
     deletedTitle: 'Recently deleted',

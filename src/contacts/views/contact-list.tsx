@@ -83,7 +83,15 @@ export function ContactBook(props: ContactBookProps) {
           {props.done}
         </p>
       ) : null}
-      {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} from={{ ...view, ...props.paging }} /> : null}
+      {notice ? (
+        <NoticeBox
+          shell={shell}
+          assetId={assetId}
+          notice={notice}
+          from={{ ...view, ...props.paging }}
+          shown={page.contacts.some((contact) => contact.id === notice.contact.id)}
+        />
+      ) : null}
       {props.imported ? (
         <div class="notice" role="status" data-announce={t.contacts.imported(props.imported.count)}>
           <p>{t.contacts.imported(props.imported.count)}</p>
@@ -531,7 +539,7 @@ function EmptyState(props: { shell: Shell; assetId: string }) {
   );
 }
 
-function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; from: ListFrom }) {
+function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; from: ListFrom; shown: boolean }) {
   const { shell, assetId, notice } = props;
   const { t, paths } = shell;
   const name = displayName(notice.contact);
@@ -546,6 +554,12 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; from:
           label={t.contacts.undo}
           version={notice.contact.version}
         />
+      ) : !props.shown ? (
+        // Back in a list that does not show it (a search it does not match, a later page): the
+        // way to it (walkthrough, stop 67: "wiederhergestellt" above "Keine Treffer").
+        <p>
+          <a href={paths.contact(assetId, notice.contact.id)}>{t.contacts.showContact}</a>
+        </p>
       ) : null}
     </div>
   );
