@@ -10,8 +10,21 @@ describe('mergedLines', () => {
     ['A', 'A\nJ', 'A\nM', 'A\nJ\nM'],
     // A line the co-buyer corrected or removed stays so; mine is added (buyer review: High).
     ['Termin 12.03.\nRechnung offen', 'Termin 14.03.', 'Termin 12.03.\nRechnung offen\nSchlüssel', 'Termin 14.03.\nSchlüssel'],
-    // A line this user removed stays removed, the co-buyer's new line stays (code review).
-    ['A\nalte Nummer', 'A\nalte Nummer\nJ', 'A\nN', 'A\nJ\nN'],
+    // A line this user removed stays removed, the co-buyer's new line stays (code review); her
+    // new number stands where the old one stood, his line after it, where he added it.
+    ['A\nalte Nummer', 'A\nalte Nummer\nJ', 'A\nN', 'A\nN\nJ'],
+    // A line this user changed keeps its place; the co-buyer's new line stays where he put it
+    // (walkthrough, stop 67: her corrected first line moved to the end).
+    [
+      'Bad OG und Gäste-WC.\nFugenfarbe silbergrau.',
+      'Bad OG und Gäste-WC.\nFugenfarbe silbergrau.\nRestfliesen im Keller (Jonas).',
+      'Bad OG und Gäste-WC.\nFugenfarbe anthrazit!',
+      'Bad OG und Gäste-WC.\nFugenfarbe anthrazit!\nRestfliesen im Keller (Jonas).',
+    ],
+    ['Fugen grau', 'Fugen grau\nRestfliesen im Keller', 'Fugen anthrazit', 'Fugen anthrazit\nRestfliesen im Keller'],
+    // Both wrote in the middle: each line where its side put it, the co-buyer's first at one place.
+    ['A\nB\nC', 'A\nJ\nB\nC', 'A\nB\nM\nC', 'A\nJ\nB\nM\nC'],
+    ['A\nB', 'A\nJ\nB', 'A\nM\nB', 'A\nJ\nM\nB'],
     // A line both changed stands twice, once as each wrote it.
     ['Termin 12.03.', 'Termin 14.03.', 'Termin 15.03.', 'Termin 14.03.\nTermin 15.03.'],
     // Spaces at a line's end do not make it another line; blank lines of mine are not added.
@@ -22,6 +35,17 @@ describe('mergedLines', () => {
     ['', 'J', 'M', 'J\nM'],
   ])('base %j, stored %j, mine %j → %j', (base, theirs, mine, both) => {
     expect(mergedLines(base, theirs, mine)).toBe(both);
+  });
+
+  it('keeps the stored order, then mine, for notes too long to align line by line', () => {
+    // 600 lines each side: more than the alignment's table holds (an empty line is one too).
+    const base = Array.from({ length: 600 }, (_, i) => `z${i}`).join('\n');
+    const theirs = `${base}\nJ`;
+    const mine = `M\n${base}`;
+    expect(mergedLines(base, theirs, mine)).toBe(`${base}\nJ\nM`);
+    // Within the table, her first line stays first.
+    const short = base.split('\n').slice(0, 100).join('\n');
+    expect(mergedLines(short, `${short}\nJ`, `M\n${short}`)).toBe(`M\n${short}\nJ`);
   });
 });
 

@@ -101,7 +101,9 @@ export function changedFields(before: FieldValues, after: FieldValues): FieldNam
  * lines, without as many of each as this user removed and the co-buyer did not, then this
  * user's new lines (beyond what the base and the stored text hold of each). A line the
  * co-buyer corrected or removed stays so, one this user removed stays removed; a line both
- * changed stands twice, once as each wrote it, and a line this user changed moves to the end.
+ * changed stands twice, once as each wrote it. Each line stands where its side put it against
+ * the base (`placed`): a line this user changed stays in its place, not at the end (walkthrough,
+ * stop 67); where both added lines at one place, the co-buyer's come first.
  * Spaces at a line's end do not count.
  */
 export function mergedLines(base: string, theirs: string, mine: string): string {
@@ -118,16 +120,70 @@ export function mergedLines(base: string, theirs: string, mine: string): string 
     return count;
   };
   const [inBase, inMine, stored, dropped, seen] = [tally(base), tally(mine), tally(theirs), tally(''), tally('')];
-  return [
-    // A stored line goes while fewer of it were left out than this user removed from the base
-    // and the stored text still holds (a copy both removed is gone once, not twice: review).
-    ...lines(theirs).filter(
-      (line) =>
-        !(add(dropped, line, 0) < Math.min(add(inBase, line, 0), add(stored, line, 0)) - add(inMine, line, 0) && add(dropped, line)),
-    ),
-    // This user's line comes when there are more of it than the base and the stored text hold.
-    ...lines(mine).filter((line) => line.trim() && add(seen, line) > Math.max(add(inBase, line, 0), add(stored, line, 0))),
-  ].join('\n');
+  const [baseLines, theirLines, myLines] = [lines(base), lines(theirs), lines(mine)];
+  const theirPlaces = placed(baseLines, theirLines, 1);
+  const myPlaces = placed(baseLines, myLines, 2);
+  return (
+    [
+      // A stored line goes while fewer of it were left out than this user removed from the base
+      // and the stored text still holds (a copy both removed is gone once, not twice: review).
+      ...theirLines
+        .map((line, index) => ({ line, place: theirPlaces[index] ?? END }))
+        .filter(
+          ({ line }) =>
+            !(add(dropped, line, 0) < Math.min(add(inBase, line, 0), add(stored, line, 0)) - add(inMine, line, 0) && add(dropped, line)),
+        ),
+      // This user's line comes when there are more of it than the base and the stored text hold.
+      ...myLines
+        .map((line, index) => ({ line, place: myPlaces[index] ?? END }))
+        .filter(({ line }) => line.trim() && add(seen, line) > Math.max(add(inBase, line, 0), add(stored, line, 0))),
+    ]
+      // Each side's places rise with its lines: a stable sort interleaves the two, each in its order.
+      .sort((a, b) => a.place - b.place)
+      .map(({ line }) => line)
+      .join('\n')
+  );
+}
+
+/** A place after every other (a text too long to align: its lines keep the order stored, then mine). */
+const END = Number.MAX_SAFE_INTEGER;
+/** Lines of notes aligned at most (2,000 characters hold at most 1,001 lines): 250,000 cells of the table below. */
+const MAX_ALIGNED = 250_000;
+
+/**
+ * Where each line of `text` stands against `base`: a line `text` kept from the base at its base
+ * line's place (3 × its index + 3), one `text` added after the base line it follows (+ `rank`: 1
+ * the co-buyer's, 2 this user's, so that at one place the co-buyer's come first). The base lines
+ * kept are a longest common subsequence (ends' spaces not counted), as diff3 aligns texts; written
+ * here since no library in the bundle aligns lines, and node-diff3's merge decides which lines
+ * stay otherwise than the counts above (each place is all it takes from it).
+ */
+function placed(base: readonly string[], text: readonly string[], rank: 1 | 2): number[] {
+  const [n, m] = [base.length, text.length];
+  if ((n + 1) * (m + 1) > MAX_ALIGNED) return text.map(() => (rank === 1 ? 0 : END));
+  const same = (i: number, j: number) => base[i]?.trimEnd() === text[j]?.trimEnd();
+  // common[i * (m + 1) + j]: the longest common subsequence of base[i…] and text[j…].
+  const common = new Uint16Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      common[i * (m + 1) + j] = same(i, j)
+        ? (common[(i + 1) * (m + 1) + j + 1] ?? 0) + 1
+        : Math.max(common[(i + 1) * (m + 1) + j] ?? 0, common[i * (m + 1) + j + 1] ?? 0);
+  const places: number[] = [];
+  let [i, j, after] = [0, 0, 0];
+  while (j < m) {
+    if (i < n && same(i, j) && common[i * (m + 1) + j] === (common[(i + 1) * (m + 1) + j + 1] ?? 0) + 1) {
+      after = 3 * i + 3;
+      places.push(after);
+      i += 1;
+      j += 1;
+    } else if (i < n && (common[(i + 1) * (m + 1) + j] ?? 0) >= (common[i * (m + 1) + j + 1] ?? 0)) i += 1;
+    else {
+      places.push(after + rank);
+      j += 1;
+    }
+  }
+  return places;
 }
 
 /**
