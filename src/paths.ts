@@ -107,8 +107,9 @@ export function makePaths(basePath: string) {
      * The card after an edit or a restored version was saved without JavaScript: it says so, and
      * after a save that took over co-buyers' changes since `base`, it names them.
      */
-    editedContact: (assetId: string, contactId: string, done: Done, base?: number, at?: number) =>
-      `${contact(assetId, contactId)}?done=${done}${base ? `&merged=${base}` : ''}${at ? `&at=${at}` : ''}`,
+    /** `upto` instead of `at`: the save wrote nothing (its result was stored already); the changes named run up to that version. */
+    editedContact: (assetId: string, contactId: string, done: Done, base?: number, at?: number, upto?: boolean) =>
+      `${contact(assetId, contactId)}?done=${done}${base ? `&merged=${base}` : ''}${at ? `&${upto ? 'upto' : 'at'}=${at}` : ''}`,
     /**
      * The reverse of `contacts` and `contact` for the two form targets (create and update):
      * which asset and contact a path names, or null.

@@ -11,7 +11,8 @@ import { type ContactInput, contactInput, fieldErrorsFrom, fieldsOfErrors } from
  * a clash the user must decide, deleted meanwhile, or no such contact at all.
  */
 export type EditOutcome =
-  | { kind: 'saved'; contact: Contact; merged?: MergeNotice }
+  /** `unchanged`: the values were stored already, nothing was written (repository.ts WriteResult). */
+  | { kind: 'saved'; contact: Contact; merged?: MergeNotice; unchanged?: true }
   /** The input has errors; the contact is still there. */
   | { kind: 'invalid'; current: Contact }
   /**
@@ -70,7 +71,8 @@ export async function saveEdit(
   // input is written as it is; the same batch reads the state that any other case needs below.
   if (!prefetched && version !== undefined && input !== undefined && !options.restore) {
     const first = await writeOrReadState(db, assetId, contactId, version, input, author);
-    if (first.result.kind === 'written') return { kind: 'saved', contact: first.result.contact };
+    if (first.result.kind === 'written')
+      return { kind: 'saved', contact: first.result.contact, ...(first.result.unchanged && { unchanged: true }) };
     if (first.result.kind !== 'stale' && first.state.contact) return { kind: first.result.kind, current: first.state.contact };
     prefetched = first.state;
   }
@@ -199,7 +201,8 @@ export async function saveEdit(
       restore: options.restore,
       revive: options.revive,
     });
-    if (written.kind === 'written') return { kind: 'saved', contact: written.contact, merged };
+    if (written.kind === 'written')
+      return { kind: 'saved', contact: written.contact, merged, ...(written.unchanged && { unchanged: true }) };
     if (written.kind !== 'stale') return { kind: written.kind, current };
   }
   const { contact: current } = await contactState(db, assetId, contactId, Number.MAX_SAFE_INTEGER);
@@ -269,17 +272,17 @@ function coBuyers(versions: readonly Version[], version: number, author: Author)
 
 /**
  * What co-buyers changed between `base` and the save that followed (version `current`). A save
- * that changed nothing wrote no version: `current` is then the co-buyer's latest, not `me`'s, and
- * every change up to it is theirs (walkthrough, stop 67: without JS the card said only "gespeichert").
+ * that wrote nothing (`unwritten` by `me`: its result was stored already) made no version: the
+ * changes then run up to `current` itself, and `me`'s own among them are said as from another
+ * window (walkthrough, stop 67: without JS the card said only "gespeichert").
  */
-export function mergeNoticeOf(versions: readonly Version[], base: number, current: number, me?: Author): MergeNotice | undefined {
+export function mergeNoticeOf(versions: readonly Version[], base: number, current: number, unwritten?: Author): MergeNotice | undefined {
   // A base that has left the 20 kept (a save merged by its form's fingerprint): what the kept ones
   // show changed since the oldest of them.
   const from = versions.find((candidate) => candidate.version >= base);
   const saved = versions.find((candidate) => candidate.version === current);
-  const wrote = saved !== undefined && (me === undefined || saved.authorId === me.userId);
-  const before = wrote ? versions.find((candidate) => candidate.version === current - 1) : saved;
-  const author = wrote ? { userId: saved.authorId, name: saved.authorName } : me;
+  const before = unwritten ? saved : versions.find((candidate) => candidate.version === current - 1);
+  const author = unwritten ?? (saved && { userId: saved.authorId, name: saved.authorName });
   if (!from || !before || !author || before.version <= base) return undefined;
   const fields = told(changedFields(from.values, before.values), from.values, before.values);
   const meanwhile = versions.filter((candidate) => candidate.version <= before.version);

@@ -645,7 +645,8 @@ export async function contactHistory(db: Database, assetId: string, contactId: s
   return { contact: state.contact, versions: state.versions.reverse() };
 }
 
-export type WriteResult = { kind: 'written'; contact: Contact } | { kind: 'stale' } | { kind: 'full' | 'noRoom' };
+/** `unchanged`: an edit whose values were stored already: nothing was written (no version). */
+export type WriteResult = { kind: 'written'; contact: Contact; unchanged?: true } | { kind: 'stale' } | { kind: 'full' | 'noRoom' };
 
 /**
  * Writes `values` over the stored contact if it is still at `version` (no lost updates); a
@@ -827,7 +828,7 @@ function failedWrite(
   if (!current || current.version !== version) return { kind: 'stale' };
   // An edit with nothing to change: stored as it is, which is what was asked for.
   if (!restore && current.deletedAt === null && FIELDS.every((spec) => current[spec.column] === values[spec.name]))
-    return { kind: 'written', contact: current };
+    return { kind: 'written', contact: current, unchanged: true };
   // Deleted at this very version: not written, and the caller sees it as deleted.
   if (current.deletedAt !== null) return restore ? { kind: 'full' } : { kind: 'stale' };
   return { kind: 'noRoom' };

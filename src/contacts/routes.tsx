@@ -682,6 +682,8 @@ const cardQuery = z.object({
   merged: version,
   // The version that save made: a reload after later saves names the same changes (review).
   at: version,
+  // Or, for a save that wrote nothing, the version it found stored (the changes named run up to it).
+  upto: version,
   saved: optionalId,
   done: orElse(z.optional(oneOf(DONE)), undefined),
 });
@@ -708,7 +710,7 @@ function deletedCard(c: Ctx, contact: Contact): Response | Promise<Response> {
 
 contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', cardQuery), async (c) => {
   const { contactId } = c.req.valid('param');
-  const { merged, at, saved, done } = c.req.valid('query');
+  const { merged, at, upto, saved, done } = c.req.valid('query');
   const { t } = c.var.shell;
   if (merged === undefined) {
     const contact = await liveContact(c, contactId);
@@ -727,7 +729,12 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   return contactPage(
     c,
     contact,
-    savedMessage(t, contact, done, mergeNoticeOf(versions, merged, at ?? contact.version, author(c))),
+    savedMessage(
+      t,
+      contact,
+      done,
+      upto ? mergeNoticeOf(versions, merged, upto, author(c)) : mergeNoticeOf(versions, merged, at ?? contact.version),
+    ),
     undefined,
     restoredHere(c, contact, done, at),
   );
@@ -917,12 +924,16 @@ function answerEdit(
       if (done === 'restored' && !mine) done = 'back';
       // An earlier version this user's restore wrote: the card's "Rückgängig" restores the one before.
       const undo = done === 'version' && mine && contact.version > (form.version ?? contact.version) ? contact.version : undefined;
-      // The card's notice of a merge reads the versions up to this user's save (`at`), or up to the
-      // co-buyer's version a save that changed nothing left in place (mergeNoticeOf); none for a
-      // contact someone else brought back already.
-      const base = merged && (mine || done === 'saved') ? form.version : undefined;
+      // The card's notice of a merge reads the versions up to this user's save (`at`), or, where the
+      // save wrote nothing, up to the version it found (`upto`: a co-buyer's, or this user's other
+      // window's); none for a contact someone else brought back already.
+      const unwritten = outcome.unchanged === true && done === 'saved';
+      const base = merged && (mine || unwritten) ? form.version : undefined;
       if (c.req.header('hx-request') !== 'true')
-        return c.redirect(paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined), 303);
+        return c.redirect(
+          paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined, unwritten),
+          303,
+        );
       c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
       return contactPage(c, contact, savedMessage(t, contact, done, merged), undefined, undo);
     }
