@@ -93,7 +93,15 @@ describe('search finds what people type', () => {
     await seedContacts(asset, 2, (index) =>
       index === 0
         ? { first_name: 'Piotr', last_name: 'Kowalski', mobile: '0171 1234567' }
-        : { first_name: 'Stefan', last_name: 'Meier', phone: '+49 89 1234567', mobile: '+49 171 2345678' },
+        : {
+            first_name: 'Stefan',
+            last_name: 'Meier',
+            phone: '+49 89 1234567',
+            mobile: '+49 171 2345678',
+            street: 'Weg 12',
+            postal_code: '80331',
+            notes: 'Fax +49 89 1234568, Kd-Nr. 4711',
+          },
     );
     const names = async (q: string) => {
       const html = await (await send(`/assets/${asset}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
@@ -107,6 +115,21 @@ describe('search finds what people type', () => {
     // still count in any field ("Meier 1234567": his name and his number).
     expect(await names('+49 171')).toEqual(['Piotr Kowalski', 'Stefan Meier']);
     expect(await names('Meier 1234567')).toEqual(['Stefan Meier']);
+    // A number and what follows it, as before (code review): a pasted signature's two numbers,
+    // the postcode, the house number or a customer number of the notes after a number.
+    for (const q of [
+      'Tel. +49 89 1234567 Mobil +49 171 2345678',
+      'Tel. +49 89 1234567 Fax +49 89 1234568',
+      '+49 89 1234567 80331',
+      '+49 89 1234567, 80331',
+      '+49 89 1234567 12',
+      '+49 89 1234567 4711',
+      '+49 (0)89 1234567 80331',
+    ])
+      expect(await names(q), q).toEqual(['Stefan Meier']);
+    // …but not a number he does not have, nor the groups of one spread over his two.
+    expect(await names('+49 171 1234567 80331')).toEqual([]);
+    expect(await names('+49 89 7654321 80331')).toEqual([]);
   });
 
   it('names from every language: ı/İ, accents, ø, ł, þ, æ, and German folding both ways', async () => {

@@ -542,11 +542,13 @@ export interface PhoneTerm {
    */
   readonly digitsNeedle: string;
   /**
-   * One international number ("+49 171 1234567", "0049 171 …"): found by its digits only, not
-   * also by its words in any fields, where "+49" is in every German number written so, "171" in
-   * one and "1234567" in another of a contact with other numbers (walkthrough, stop 67).
+   * A run that starts as an international number ("+49 171 1234567", "0049 171 …"): found by its
+   * digits, or by a number its first words make and the rest as words ("+49 89 1234567 80331":
+   * the postcode), never by all its words in any fields, where "+49" is in every German number
+   * written so, "171" in one and "1234567" in another of a contact with other numbers
+   * (walkthrough, stop 67).
    */
-  readonly whole?: boolean;
+  readonly tails?: readonly { readonly digitsNeedle: string; readonly words: readonly TextTerm[] }[];
 }
 
 export type SearchTerm = TextTerm | PhoneTerm;
@@ -644,18 +646,30 @@ function textTerm(word: string): TextTerm | null {
 
 function phoneTerm(run: readonly string[], dates?: ReadonlyMap<string, readonly string[]>): SearchTerm[] {
   // A date in numbers matches as that date (datesNamed), or as a number by its digits ("089 12.03.99").
-  const words = run
-    .map((word): TextTerm | null => {
-      const date = dates?.get(word);
-      return date ? { kind: 'text', word, needles: date } : textTerm(word);
-    })
-    .filter((term): term is TextTerm => term !== null);
+  const wordsOf = (part: readonly string[]) =>
+    part
+      .map((word): TextTerm | null => {
+        const date = dates?.get(word);
+        return date ? { kind: 'text', word, needles: date } : textTerm(word);
+      })
+      .filter((term): term is TextTerm => term !== null);
+  const words = wordsOf(run);
   if (!run.some((word) => /[0-9]/.test(plain(word)))) return words;
   const text = run.join(' ');
   const { digits, plus } = canonicalPhone(text);
-  const needle = storedDigits(digits);
-  const whole = run.length > 1 && /^\(?(?:\+|00)/.test(plain(run[0] ?? '')) && digits.length >= 8;
-  return [{ kind: 'phone', text, words, digits, digitsNeedle: plus ? DIGITS_MARK + needle : needle, ...(whole && { whole }) }];
+  const needleOf = (number: { digits: string; plus: boolean }) => (number.plus ? DIGITS_MARK : '') + storedDigits(number.digits);
+  // An international start with a number's digits: its tails, each a number of the first words
+  // (8 to 15 digits, as E.164 allows) and the words after it.
+  if (run.length > 1 && /^\(?(?:\+|00)/.test(plain(run[0] ?? '')) && digits.length >= 8) {
+    const tails = [];
+    for (let end = 2; end < run.length; end++) {
+      const number = canonicalPhone(run.slice(0, end).join(' '));
+      if (number.digits.length >= 8 && number.digits.length <= 15)
+        tails.push({ digitsNeedle: needleOf(number), words: wordsOf(run.slice(end)) });
+    }
+    return [{ kind: 'phone', text, words, digits, digitsNeedle: needleOf({ digits, plus }), tails }];
+  }
+  return [{ kind: 'phone', text, words, digits, digitsNeedle: needleOf({ digits, plus }) }];
 }
 
 const needleCount = (test: KeyTest): number =>
@@ -695,6 +709,9 @@ export function parseQuery(query: string): SearchTerm[] {
       continue;
     }
     if (PHONE_SHAPED.test(plain(word))) {
+      // A second number after a first ("Tel. +49 89 1234567 Mobil +49 171 …", the word between
+      // left out as filler): a run of its own, as the notes' numbers are read (code review).
+      if (/^(?:\+|00|\()/.test(plain(word)) && run.join('').replace(/[^0-9]/g, '').length >= 6) flush();
       run.push(word);
       continue;
     }
@@ -856,7 +873,9 @@ export function termTest(term: SearchTerm): KeyTest {
   if (term.kind === 'text')
     return { any: [...term.needles.map((needle) => ({ contains: needle })), ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : [])] };
   const digits: KeyTest = { contains: term.digitsNeedle };
-  return term.words.length === 0 || term.whole ? digits : { any: [{ all: term.words.map(termTest) }, digits] };
+  if (term.tails)
+    return { any: [digits, ...term.tails.map((tail) => ({ all: [{ contains: tail.digitsNeedle }, ...tail.words.map(termTest)] }))] };
+  return term.words.length === 0 ? digits : { any: [{ all: term.words.map(termTest) }, digits] };
 }
 
 /** When a contact matches the whole query: every term. (An empty query filters nothing.) */
