@@ -72,6 +72,11 @@ describe('mergedLines with a line that stands more than once (code review)', () 
     ],
     // He removed one "erledigt", she removed both: none is left.
     ['X\nerledigt\nY\nerledigt', 'X\nY\nerledigt', 'X\nY', 'X\nY'],
+    // Her new copy stands where she typed it, not where the first copy stood (code review, stop 67).
+    ['Fenster\nTür\nerledigt', 'Fenster\nTür\nerledigt\nJ', 'Fenster\nerledigt\nTür\nerledigt', 'Fenster\nerledigt\nTür\nerledigt\nJ'],
+    // The copy she removed goes, not the first one: his line stays after it.
+    ['X\nA\nX', 'X\nA\nX\nJ', 'X\nA', 'X\nA\nJ'],
+    ['X\nA\nX', 'J\nX\nA\nX', 'A\nX', 'J\nA\nX'],
   ])('base %j, stored %j, mine %j → %j', (base, theirs, mine, both) => {
     expect(mergedLines(base, theirs, mine)).toBe(both);
   });

@@ -108,41 +108,60 @@ export function changedFields(before: FieldValues, after: FieldValues): FieldNam
  */
 export function mergedLines(base: string, theirs: string, mine: string): string {
   const lines = (text: string) => (text ? text.split('\n') : []);
-  // Adds n to a line's count (without its end's spaces) and answers the count.
-  const add = (count: Map<string, number>, line: string, n = 1) => {
-    const value = (count.get(line.trimEnd()) ?? 0) + n;
-    count.set(line.trimEnd(), value);
-    return value;
-  };
-  const tally = (text: string) => {
-    const count = new Map<string, number>();
-    for (const line of lines(text)) add(count, line);
-    return count;
-  };
-  const [inBase, inMine, stored, dropped, seen] = [tally(base), tally(mine), tally(theirs), tally(''), tally('')];
   const [baseLines, theirLines, myLines] = [lines(base), lines(theirs), lines(mine)];
-  const theirPlaces = placed(baseLines, theirLines, 1);
-  const myPlaces = placed(baseLines, myLines, 2);
+  const count = (text: readonly string[]) => {
+    const tally = new Map<string, number>();
+    for (const line of text) tally.set(line.trimEnd(), (tally.get(line.trimEnd()) ?? 0) + 1);
+    return (line: string) => tally.get(line.trimEnd()) ?? 0;
+  };
+  const [inBase, stored, inMine] = [count(baseLines), count(theirLines), count(myLines)];
+  const theirs_ = aligned(baseLines, theirLines, 1);
+  const mine_ = aligned(baseLines, myLines, 2);
+  const keptByMe = new Set(mine_.base);
+  // Of a stored line, as many copies go as this user removed from the base and the stored text
+  // still holds (a copy both removed is gone once, not twice: review); first those standing for
+  // a base line this user removed, so that the right copy goes (code review, stop 67).
+  const drop = chosen(
+    theirLines,
+    (line) => Math.min(inBase(line), stored(line)) - inMine(line),
+    (j) => {
+      const at = theirs_.base[j] ?? -1;
+      return at >= 0 && !keptByMe.has(at);
+    },
+  );
+  // Of this user's line, the copies beyond what the base and the stored text hold; first those
+  // the alignment found new, in their place (never an empty line).
+  const add = chosen(
+    myLines,
+    (line) => (line.trim() ? inMine(line) - Math.max(inBase(line), stored(line)) : 0),
+    (i) => (mine_.base[i] ?? -1) < 0,
+  );
   return (
     [
-      // A stored line goes while fewer of it were left out than this user removed from the base
-      // and the stored text still holds (a copy both removed is gone once, not twice: review).
-      ...theirLines
-        .map((line, index) => ({ line, place: theirPlaces[index] ?? END }))
-        .filter(
-          ({ line }) =>
-            !(add(dropped, line, 0) < Math.min(add(inBase, line, 0), add(stored, line, 0)) - add(inMine, line, 0) && add(dropped, line)),
-        ),
-      // This user's line comes when there are more of it than the base and the stored text hold.
-      ...myLines
-        .map((line, index) => ({ line, place: myPlaces[index] ?? END }))
-        .filter(({ line }) => line.trim() && add(seen, line) > Math.max(add(inBase, line, 0), add(stored, line, 0))),
+      ...theirLines.map((line, j) => ({ line, place: theirs_.places[j] ?? END, keep: !drop.has(j) })),
+      ...myLines.map((line, i) => ({ line, place: mine_.places[i] ?? END, keep: add.has(i) })),
     ]
+      .filter(({ keep }) => keep)
       // Each side's places rise with its lines: a stable sort interleaves the two, each in its order.
       .sort((a, b) => a.place - b.place)
       .map(({ line }) => line)
       .join('\n')
   );
+}
+
+/**
+ * The indices of `text` chosen per line (ends' spaces not counted): `wanted(line)` copies of it
+ * (none when not positive), the `preferred` first, each group in the text's order.
+ */
+function chosen(text: readonly string[], wanted: (line: string) => number, preferred: (index: number) => boolean): Set<number> {
+  const copies = new Map<string, number[]>();
+  for (const [index, line] of text.entries()) copies.set(line.trimEnd(), [...(copies.get(line.trimEnd()) ?? []), index]);
+  const picked = new Set<number>();
+  for (const [line, indices] of copies) {
+    const order = [...indices.filter(preferred), ...indices.filter((index) => !preferred(index))];
+    for (const index of order.slice(0, Math.max(0, wanted(line)))) picked.add(index);
+  }
+  return picked;
 }
 
 /** A place after every other (a text too long to align: its lines keep the order stored, then mine). */
@@ -152,38 +171,39 @@ const MAX_ALIGNED = 250_000;
 
 /**
  * Where each line of `text` stands against `base`: a line `text` kept from the base at its base
- * line's place (3 × its index + 3), one `text` added after the base line it follows (+ `rank`: 1
- * the co-buyer's, 2 this user's, so that at one place the co-buyer's come first). The base lines
- * kept are a longest common subsequence (ends' spaces not counted), as diff3 aligns texts; written
- * here since no library in the bundle aligns lines, and node-diff3's merge decides which lines
- * stay otherwise than the counts above (each place is all it takes from it).
+ * line's place (3 × its index + 3; `base` holds that index, else -1), one `text` added after the
+ * base line it follows (+ `rank`: 1 the co-buyer's, 2 this user's, so that at one place the
+ * co-buyer's come first). The base lines kept are a longest common subsequence (ends' spaces not
+ * counted), as diff3 aligns texts; written here since no library in the bundle aligns lines, and
+ * node-diff3's merge decides which lines stay otherwise than the counts above.
  */
-function placed(base: readonly string[], text: readonly string[], rank: 1 | 2): number[] {
+function aligned(base: readonly string[], text: readonly string[], rank: 1 | 2): { places: number[]; base: number[] } {
   const [n, m] = [base.length, text.length];
-  if ((n + 1) * (m + 1) > MAX_ALIGNED) return text.map(() => (rank === 1 ? 0 : END));
+  if ((n + 1) * (m + 1) > MAX_ALIGNED) return { places: text.map(() => (rank === 1 ? 0 : END)), base: text.map(() => -1) };
   const same = (i: number, j: number) => base[i]?.trimEnd() === text[j]?.trimEnd();
   // common[i * (m + 1) + j]: the longest common subsequence of base[i…] and text[j…].
   const common = new Uint16Array((n + 1) * (m + 1));
+  const at = (i: number, j: number) => common[i * (m + 1) + j] ?? 0;
   for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      common[i * (m + 1) + j] = same(i, j)
-        ? (common[(i + 1) * (m + 1) + j + 1] ?? 0) + 1
-        : Math.max(common[(i + 1) * (m + 1) + j] ?? 0, common[i * (m + 1) + j + 1] ?? 0);
+    for (let j = m - 1; j >= 0; j--) common[i * (m + 1) + j] = same(i, j) ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
   const places: number[] = [];
+  const kept: number[] = [];
   let [i, j, after] = [0, 0, 0];
   while (j < m) {
-    if (i < n && same(i, j) && common[i * (m + 1) + j] === (common[(i + 1) * (m + 1) + j + 1] ?? 0) + 1) {
+    if (i < n && same(i, j) && at(i, j) === at(i + 1, j + 1) + 1) {
       after = 3 * i + 3;
       places.push(after);
+      kept.push(i);
       i += 1;
       j += 1;
-    } else if (i < n && (common[(i + 1) * (m + 1) + j] ?? 0) >= (common[i * (m + 1) + j + 1] ?? 0)) i += 1;
+    } else if (i < n && at(i + 1, j) >= at(i, j + 1)) i += 1;
     else {
       places.push(after + rank);
+      kept.push(-1);
       j += 1;
     }
   }
-  return places;
+  return { places, base: kept };
 }
 
 /**
