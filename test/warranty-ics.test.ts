@@ -276,14 +276,17 @@ describe("one contact's warranty.ics", () => {
     expect(whole).toEqual(events.map(strip)[0]);
   });
 
-  it('is offered on the card while the end is ahead, not once it has passed, nor without one', async () => {
+  it('is offered on the card while the end is ahead, not on its day (no reminder is left), not once it has passed, nor without one', async () => {
     const today = berlinToday(new Date());
     const ahead = await create(buyer, { company: 'Dach Vorn', warranty_until: addDays(today, 30) });
     const passed = await create(buyer, { company: 'Dach Vorbei', warranty_until: addDays(today, -1) });
     const none = await create(buyer, { company: 'Dach Ohne' });
+    // Its day: the file would hold the event without any alarm (code review).
+    const ending = await create(buyer, { company: 'Dach Heute', warranty_until: today });
     const card = async (id: string) => (await send(`${LIST}/${id}`, { user: buyer })).text();
     expect(await card(ahead)).toContain(`<a href="${one(ahead)}" download="">Erinnerungen an dieses Ende für den Kalender (.ics)</a>`);
-    for (const id of [passed, none]) expect(await card(id)).not.toContain('/warranty.ics');
+    for (const id of [passed, none, ending]) expect(await card(id)).not.toContain('/warranty.ics');
+    expect(await card(await create(buyer, { company: 'Dach Morgen', warranty_until: addDays(today, 1) }))).toContain('/warranty.ics');
     // English: the words of the browser's language, the file after the contact.
     const english = await send(`${LIST}/${ahead}`, { user: buyer, headers: { 'Accept-Language': 'en' } });
     expect(await english.text()).toContain('>Reminders of this end for your calendar (.ics)</a>');

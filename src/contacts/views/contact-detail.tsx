@@ -133,8 +133,8 @@ export function ContactDetail(props: {
         </dl>
       ) : null}
       {warranty.length ? <p class="hint">{t.warranty.cardHelp}</p> : null}
-      {/* The reminders of this end alone (an end still ahead: a passed one has none left to ring). */}
-      {contact.warrantyUntil >= today ? (
+      {/* The reminders of this end alone (an end still ahead: on its day or after it none is left to ring). */}
+      {contact.warrantyUntil > today ? (
         <p class="help">
           <a href={paths.warrantyEvent(assetId, contact.id)} download>
             {t.warranty.downloadOne}
