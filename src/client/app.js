@@ -895,7 +895,9 @@
       // What a word is wrapped in ("Hauptstr.", "Schmidt,", „Schröder“) is left out (keys.ts EDGES).
       if (!NUMBERISH.test(word)) word = word.replace(EDGES, '') || word;
       var last = terms[terms.length - 1];
-      if (NUMBERISH.test(word) && last && last.number) last.words.push(word);
+      // A second number after a first (+, 00 or a bracket after six digits) is a run of its own (keys.ts).
+      var second = /^(?:\+|00|\()/.test(word) && last && last.words.join('').replace(/\D/g, '').length >= 6;
+      if (NUMBERISH.test(word) && last && last.number && !second) last.words.push(word);
       else if (word) terms.push({ words: [word], number: NUMBERISH.test(word) });
     });
     // A run matches as its words (each found as text) or as one number (its digits among the row's).
@@ -903,6 +905,9 @@
       .map((term) => ({
         words: fold(term.words.join(' ')).split(' ').filter(Boolean),
         digits: term.number ? dialled(term.words.join('')) : '',
+        // An international number typed in groups matches by its digits only: "+49" in every
+        // number, "171" in one and "1234567" in another of a row found no one meant (keys.ts).
+        whole: term.number && term.words.length > 1 && /^\(?(?:\+|00)/.test(term.words[0]) && dialled(term.words.join('')).length >= 8,
       }))
       .filter((term) => term.words.length || term.digits);
     // A month name before a year, perhaps after a day, also as the row shows a date: in German in
@@ -982,7 +987,7 @@
       var match = terms.every((term) =>
         term.dateOf
           ? dated(term.dateOf)
-          : term.words.every(has) || (term.date && dated(term)) || (term.digits && number.indexOf(term.digits) >= 0),
+          : (!term.whole && term.words.every(has)) || (term.date && dated(term)) || (term.digits && number.indexOf(term.digits) >= 0),
       );
       row.hidden = !match;
       if (match) found += 1;
