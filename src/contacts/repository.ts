@@ -916,7 +916,9 @@ export interface LastImport {
   importId: string;
   /** When its contacts came. */
   at: number;
-  /** Those it would delete, in name order (the undo deletes for good: named before it is chosen). */
+  /** How many it would delete. */
+  count: number;
+  /** The first of them in name order (the undo deletes for good: named before it is chosen). */
   contacts: Pick<Contact, 'title' | 'firstName' | 'lastName' | 'company'>[];
 }
 
@@ -925,7 +927,7 @@ export interface LastImport {
  * contacts it added that nobody changed or deleted since (version 1), and when they came. A
  * co-buyer's import is not offered: its undo deletes for good what that co-buyer brought in.
  */
-export async function lastImport(db: Database, assetId: string, userId: string): Promise<LastImport | undefined> {
+export async function lastImport(db: Database, assetId: string, userId: string, named = 10): Promise<LastImport | undefined> {
   const untouched = and(
     eq(contacts.assetId, assetId),
     isNotNull(contacts.importId),
@@ -944,7 +946,9 @@ export async function lastImport(db: Database, assetId: string, userId: string):
     db
       .select({
         importId: contacts.importId,
-        createdAt: contacts.createdAt,
+        // Over all its rows, before the limit: how many, and when the import came.
+        count: sql<number>`count(*) over ()`.mapWith(Number),
+        at: sql<number>`max(${contacts.createdAt}) over ()`.mapWith(Number),
         title: contacts.title,
         firstName: contacts.firstName,
         lastName: contacts.lastName,
@@ -953,13 +957,14 @@ export async function lastImport(db: Database, assetId: string, userId: string):
       .from(contacts)
       .where(and(untouched, eq(contacts.importId, latest)))
       .orderBy(asc(contacts.sortKey), asc(contacts.id))
-      .limit(MAX_CONTACTS_PER_ASSET),
+      .limit(named),
   );
   const [first] = rows;
   if (!first?.importId) return undefined;
   return {
     importId: first.importId,
-    at: Math.max(...rows.map((row) => row.createdAt)),
+    count: first.count,
+    at: first.at,
     contacts: rows.map(({ title, firstName, lastName, company }) => ({ title, firstName, lastName, company })),
   };
 }

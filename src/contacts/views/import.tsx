@@ -65,7 +65,7 @@ export function ImportForm(props: {
       <p>{t.contacts.importText}</p>
       {last ? (
         <div class="notice">
-          <p>{t.contacts.lastImport(last.contacts.length, formatDateTime(t.locale, last.at), namesOf(shell, last.contacts))}</p>
+          <p>{t.contacts.lastImport(last.count, formatDateTime(t.locale, last.at), namesOf(shell, last))}</p>
           <UndoImport shell={shell} action={paths.undoImport(assetId, last.importId)} />
         </div>
       ) : null}
@@ -264,10 +264,9 @@ export function ImportPreview(props: {
   );
 }
 
-/** The names the import page gives of an undo's contacts: the first ten, then how many more. */
-const NAMED = 10;
-function namesOf(shell: Shell, contacts: LastImport['contacts']): string {
-  const names = contacts.slice(0, NAMED).map((contact) => displayName(contact));
-  const rest = contacts.length - names.length;
+/** The names the import page gives of an undo's contacts: the first ten (lastImport), then how many more. */
+function namesOf(shell: Shell, last: LastImport): string {
+  const names = last.contacts.map((contact) => displayName(contact));
+  const rest = last.count - names.length;
   return rest > 0 ? `${names.join(', ')} ${shell.t.contacts.andOthers(rest)}` : names.join(', ');
 }
