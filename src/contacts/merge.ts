@@ -102,7 +102,7 @@ export function changedFields(before: FieldValues, after: FieldValues): FieldNam
  * user's new lines (beyond what the base and the stored text hold of each). A line the
  * co-buyer corrected or removed stays so, one this user removed stays removed; a line both
  * changed stands twice, once as each wrote it. Each line stands where its side put it against
- * the base (`placed`): a line this user changed stays in its place, not at the end (walkthrough,
+ * the base (`aligned`): a line this user changed stays in its place, not at the end (walkthrough,
  * stop 67); where both added lines at one place, the co-buyer's come first.
  * Spaces at a line's end do not count.
  */
