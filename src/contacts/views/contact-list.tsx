@@ -42,8 +42,10 @@ export function ContactBook(props: ContactBookProps) {
   const isEmpty = page.total === 0 && view.q === '' && !page.continued && !warranty;
   // Nothing to export where the view shows nothing: an empty book's warranty view offered a .vcf that answered 404 (review).
   const noExport = page.total === 0 && view.q === '' && !page.continued;
+  // Whether this page shows the contact its notice is about.
+  const shown = notice !== undefined && page.contacts.some((contact) => contact.id === notice.contact.id);
   // After "Rückgängig" focus goes to the contact that is back (when this page shows it), not to the top.
-  const back = notice?.kind === 'restored' && page.contacts.some((contact) => contact.id === notice.contact.id) ? notice.contact.id : '';
+  const back = notice?.kind === 'restored' && shown ? notice.contact.id : '';
   const quietLinks = (
     <p class="quiet-link">
       <a href={paths.importContacts(assetId)}>{t.contacts.importLink}</a>
@@ -83,15 +85,7 @@ export function ContactBook(props: ContactBookProps) {
           {props.done}
         </p>
       ) : null}
-      {notice ? (
-        <NoticeBox
-          shell={shell}
-          assetId={assetId}
-          notice={notice}
-          from={{ ...view, ...props.paging }}
-          shown={page.contacts.some((contact) => contact.id === notice.contact.id)}
-        />
-      ) : null}
+      {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} from={{ ...view, ...props.paging }} shown={shown} /> : null}
       {props.imported ? (
         <div class="notice" role="status" data-announce={t.contacts.imported(props.imported.count)}>
           <p>{t.contacts.imported(props.imported.count)}</p>
