@@ -1053,7 +1053,9 @@ export async function wipeAsset(db: Database, assetId: string): Promise<void> {
  * A former co-buyer's name leaves the asset's book: on contacts and in every version. A version's
  * `bytes` counts its author's name (migrations/0007): both it and the asset's count follow the new
  * name, so the budget keeps counting what the rows hold (a review: a long replacement left up to
- * 300 B per version uncounted). The count moves first, while the old names are still there to measure.
+ * 300 B per version uncounted). The count moves first, while the old names are still there to measure,
+ * so that the versions' first renamed row finds the asset's new count: a name that takes the asset
+ * over its headroom purges its oldest versions then (migrations/0012), as a write would.
  */
 export async function anonymiseAuthor(db: Database, assetId: string, userId: string, replacement: string): Promise<void> {
   const authored = and(eq(contactVersions.assetId, assetId), eq(contactVersions.authorId, userId));
