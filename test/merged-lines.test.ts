@@ -1,8 +1,10 @@
 // "Beide Änderungen" of the notes' clash (src/contacts/merge.ts mergedLines): both co-buyers'
 // changes as lines, against the version both started from.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linesNotIn, mergedLines } from '../src/contacts/merge';
 import { marksLines } from '../src/contacts/views/marked-lines';
+import { assertProperty } from './property';
 
 describe('mergedLines', () => {
   it.each([
@@ -79,6 +81,61 @@ describe('mergedLines with a line that stands more than once (code review)', () 
     ['X\nA\nX', 'J\nX\nA\nX', 'A\nX', 'J\nA\nX'],
   ])('base %j, stored %j, mine %j → %j', (base, theirs, mine, both) => {
     expect(mergedLines(base, theirs, mine)).toBe(both);
+  });
+});
+
+describe('mergedLines on any three texts (property; the seed: test/property.ts)', () => {
+  // Few distinct lines, so that texts share lines, repeat them and differ by spaces at an end.
+  const text = fc.array(fc.constantFrom('A', 'B', 'C', 'erledigt', 'erledigt ', ''), { maxLength: 8 }).map((lines) => lines.join('\n'));
+  const lines = (value: string) => (value ? value.split('\n') : []);
+  const tally = (value: string) => (line: string) => lines(value).filter((each) => each.trimEnd() === line).length;
+  /** Whether `merged` is `a` and `b` interleaved, each with some of its lines left out, in its order. */
+  const interleaves = (merged: string[], a: string[], b: string[]) => {
+    // reach[i][j]: the first k lines of `merged` are taken from a[0…i) and b[0…j).
+    let reach = new Set(['0,0']);
+    for (const line of merged) {
+      const next = new Set<string>();
+      for (const at of reach) {
+        const [i = 0, j = 0] = at.split(',').map(Number);
+        for (let x = i; x < a.length; x++) if (a[x] === line) next.add(`${x + 1},${j}`);
+        for (let y = j; y < b.length; y++) if (b[y] === line) next.add(`${i},${y + 1}`);
+      }
+      reach = next;
+    }
+    return reach.size > 0;
+  };
+
+  it('drops no line that both texts hold, keeps every line the co-buyer kept or added and this user did not remove, and adds nothing else', () => {
+    assertProperty(
+      fc.property(text, text, text, (base, theirs, mine) => {
+        const merged = mergedLines(base, theirs, mine);
+        const [inBase, stored, inMine, inMerged] = [tally(base), tally(theirs), tally(mine), tally(merged)];
+        // Blank lines are no content (a text of one blank line is the empty text).
+        const written = [...lines(base), ...lines(theirs), ...lines(mine)].map((each) => each.trimEnd()).filter(Boolean);
+        for (const line of new Set(written)) {
+          // What both hold stays; what neither holds never comes.
+          expect(inMerged(line)).toBeGreaterThanOrEqual(Math.min(stored(line), inMine(line)));
+          expect(inMerged(line)).toBeLessThanOrEqual(Math.max(stored(line), inMine(line)));
+          // The co-buyer's copies stay unless this user removed them from the base.
+          if (inMine(line) >= inBase(line)) expect(inMerged(line)).toBeGreaterThanOrEqual(stored(line));
+          // The copies this user added (beyond what the base holds) stay.
+          expect(inMerged(line)).toBeGreaterThanOrEqual(inMine(line) - inBase(line));
+        }
+        // Each side's lines keep their order.
+        expect(interleaves(lines(merged), lines(theirs), lines(mine))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is the stored text when this user changed nothing or wrote the same', () => {
+    assertProperty(
+      fc.property(text, text, (base, theirs) => {
+        expect(mergedLines(base, theirs, base)).toBe(theirs);
+        expect(mergedLines(base, theirs, theirs)).toBe(theirs);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
