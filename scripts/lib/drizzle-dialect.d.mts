@@ -28,6 +28,7 @@ export function builderSpecifier(from: string): string;
 export const DATABASE_LEFT_OUT: { readonly methods: readonly string[]; readonly fields: readonly string[] };
 /** db.js's imports the bundle takes from a stand-in of its own. */
 export const DATABASE_STAND_INS: Readonly<Record<string, string>>;
+export const BUILDER_STAND_INS: Readonly<Record<string, string>>;
 /** drizzle-orm/sqlite-core/db.js's text as src/generated/sqlite-db.js. */
 export function trimDatabase(source: string): string;
 /** What the Worker's bundle leaves out of drizzle-orm's session modules: whole classes, and methods of the session class. */

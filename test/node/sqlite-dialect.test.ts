@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
+  BUILDER_STAND_INS,
   BUILDERS_LEFT_OUT,
   builderSpecifier,
   DATABASE_LEFT_OUT,
@@ -202,7 +203,10 @@ describe.each([
     const froms = [...originalBuilder().matchAll(/ from "([^"]+)";/g)].map((m) => m[1] ?? '');
     expect(froms.length).toBeGreaterThan(7);
     for (const from of froms) {
-      expect(generatedBuilder()).toContain(` from "${builderSpecifier(from)}";`);
+      // An import the bundle takes from a stand-in of its own (test/node/no-selection-proxy.test.ts).
+      const standIn = BUILDER_STAND_INS[from];
+      expect(generatedBuilder()).toContain(` from "${standIn ?? builderSpecifier(from)}";`);
+      if (standIn) continue;
       expect(realpathSync(fileURLToPath(import.meta.resolve(builderSpecifier(from)))), from).toBe(
         realpathSync(fileURLToPath(new URL(from, builderUrl))),
       );
