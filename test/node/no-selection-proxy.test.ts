@@ -39,7 +39,8 @@ describe('src/db/no-selection-proxy.ts, in place of drizzle-orm/selection-proxy 
   });
 
   it('is never reached: the app gives no query as a function of its columns, names no select as a subquery and has no views', () => {
-    // drizzle makes the proxy where a builder's `where`, `orderBy` or `groupBy` is given a function
+    // drizzle makes the proxy where a builder's `where`, `orderBy`, `groupBy`, `having` or a join's
+    // condition is given a function
     // (select.js, update.js, delete.js), in a select's `as()` and `getSelectedFields()`, in
     // `db.$with` and in sqliteView: nowhere else.
     for (const file of [
@@ -51,7 +52,9 @@ describe('src/db/no-selection-proxy.ts, in place of drizzle-orm/selection-proxy 
         expect(call.slice(0, 80), file).toMatch(/^\{ (alias|sqlAliasedBehavior)/);
     for (const file of sources('src').filter((path) => !['src/db/no-selection-proxy.ts', 'src/db/no-alias.ts'].includes(path))) {
       const text = readFileSync(join(root, file), 'utf8');
-      expect(text, file).not.toMatch(/\.(where|orderBy|groupBy)\(\s*(\(|async\b|function\b|[\w$]+\s*=>)/);
+      expect(text, file).not.toMatch(/\.(where|orderBy|groupBy|having)\(\s*(\(|async\b|function\b|[\w$]+\s*=>)/);
+      // A join's condition, its second argument.
+      expect(text, file).not.toMatch(/\.\w*Join\([^,()]*,\s*(\(|async\b|function\b|[\w$]+\s*=>)/);
       expect(text, file).not.toMatch(/getSelectedFields|\$with\(|sqliteView\(/);
       // (A select named as a subquery, `.as('x')`: test/node/no-alias.test.ts.)
       expect(text, file).not.toMatch(/[^`]\.as\(\s*['"`]/);
