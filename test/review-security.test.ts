@@ -308,6 +308,15 @@ describe('data-safety review (stop 52): a form kept over an ended session', () =
     // What to do, true with JS and without (UX review: "the form comes back" is not what happens
     // without JS, where the sign-in opens in a new tab and this tab keeps the form).
     expect(textOf(page)).toContain('Ihre Eingaben sind erhalten: Melden Sie sich an und speichern Sie dann erneut.');
+    // Without JS the sign-in opens in a new tab: that tab shows the list, not an empty form to
+    // type into again, and this page says to come back here (walkthrough, stop 68).
+    const newTab = /<a class="button primary no-js" href="([^"]*)" target="_blank" rel="noopener">In neuem Tab anmelden<\/a>/.exec(page);
+    expect(decodeURIComponent(newTab?.[1] ?? '')).toMatch(/[?&]returnTo=\/assets\/rv-expired\/contacts$/);
+    expect(page).toContain(
+      '<p class="no-js">Der neue Tab zeigt danach die Kontakte. Ihre Eingaben stehen nur hier: Kommen Sie in diesen Tab zurück und speichern Sie hier.</p>',
+    );
+    // With JS the sign-in in this tab comes back to the form, where the draft waits.
+    expect(page).toMatch(/<a class="button primary js-only" href="[^"]*returnTo=%2Fassets%2Frv-expired%2Fcontacts%2Fnew">/);
     const kept = hidden(page);
     expect(kept).toEqual({ form_token: token, edit_of: token });
     // Signed in again, the kept form as it stands: the first contact is changed.

@@ -35,6 +35,9 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // So does "Gespeicherte Werte übernehmen" (`take`): else its resend saved the input (review).
   const keep = [...sentAlong(body, ['edit_of', 'revive', 'restore', 'again']), ...sentAlong(body, ['theirs', 'by', 'base', 'take'], 1000)];
   const returnTo = contactId ? paths.editContact(assetId, contactId) : paths.newContact(assetId);
+  // A new tab only signs in: it opens the list, not an empty form a buyer would type into again
+  // while the input waits in this tab (walkthrough, stop 68).
+  const signInElsewhere = loginUrl(c, paths.contacts(assetId));
   const action = contactId ? paths.contact(assetId, contactId) : paths.contacts(assetId);
   // A revive's input has no page to come back to after signing in here: the contact's edit page
   // is the deleted contact's, with no form (data review: "Wiederherstellen" there dropped the
@@ -44,6 +47,7 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   const notice = (
     <div class="alert" role="alert" data-announce={t.errors.sessionExpired.text(fromHere)}>
       <p>{t.errors.sessionExpired.text(fromHere)}</p>
+      {fromHere ? null : <p class="no-js">{t.errors.sessionExpired.thisTab}</p>}
       {/* With JS the draft is kept in this tab and comes back after signing in here; without JS
           only a second tab keeps this page (and its input) open. */}
       <p>
@@ -52,7 +56,7 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
             {t.errors.sessionExpired.continue}
           </a>
         )}
-        <a class={fromHere ? 'button primary' : 'button primary no-js'} href={loginUrl(c, returnTo)} target="_blank" rel="noopener">
+        <a class={fromHere ? 'button primary' : 'button primary no-js'} href={signInElsewhere} target="_blank" rel="noopener">
           {t.errors.sessionExpired.login}
         </a>
       </p>

@@ -35,6 +35,9 @@ export const de = {
       // the page the sign-in returns to: its button need not say "Speichern" (buyer review).
       text: (here?: boolean) =>
         `Ihre Anmeldung ist abgelaufen, bevor das Formular ankam. Es wurde noch nichts gespeichert, und Ihre Eingaben sind erhalten: ${here ? 'Melden Sie sich in einem neuen Tab an und machen Sie dann in diesem Tab weiter.' : 'Melden Sie sich an und speichern Sie dann erneut.'}`,
+      // Without JS, where only the new tab's sign-in is offered.
+      thisTab:
+        'Der neue Tab zeigt danach die Kontakte. Ihre Eingaben stehen nur hier: Kommen Sie in diesen Tab zurück und speichern Sie hier.',
       continue: 'Anmelden und weitermachen',
       login: 'In neuem Tab anmelden',
     },

@@ -26,6 +26,7 @@ export const en: Messages = {
       title: 'Sign-in ended – your input is kept',
       text: (here?: boolean) =>
         `Your sign-in ended before the form arrived. Nothing is saved yet and your input is kept: ${here ? 'sign in in a new tab, then continue in this one.' : 'sign in, then save again.'}`,
+      thisTab: 'The new tab then shows the contacts. Your input is only here: come back to this tab and save it here.',
       continue: 'Sign in and continue',
       login: 'Sign in in a new tab',
     },
