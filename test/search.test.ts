@@ -446,7 +446,8 @@ describe('searching while grouped by position', () => {
       '# Ohne Position',
       'Ohne Bauer',
     ]);
-    expect(textOf(page)).toContain('5 Treffer für „bauer“');
+    // The count names the order, which a phone's view switch leaves out (walkthrough, stop 68).
+    expect(textOf(page)).toContain('5 Treffer für „bauer“ · nach Position');
     // The same through active search, and the view switch follows it out of band.
     const fragment = await (await send(`${list}?q=bauer&group=position&part=results`, { user: buyer, htmx: true })).text();
     expect(entries(fragment)).toEqual(entries(page));
@@ -458,6 +459,8 @@ describe('searching while grouped by position', () => {
       `<span aria-current="true">Nach Name</span><span class="sep"> · </span><a href="${list}?q=bauer&amp;group=position">Nach Position</a>`,
     );
     expect(entries(ungrouped).some((entry) => entry.startsWith('# '))).toBe(false);
+    expect(fragment).toContain('5 Treffer für „bauer“ · nach Position</p>');
+    expect(ungrouped).toContain('5 Treffer für „bauer“</p>');
   });
 
   it('pages by key in that order: "Mehr laden" never repeats or skips a match and no heading repeats', async () => {

@@ -112,6 +112,7 @@ export const de = {
       mobile: 'Mobil',
     },
     count: (n: number) => (n === 1 ? '1 Kontakt' : `${localNumber(n)} Kontakte`),
+    countGrouped: ' · nach Position',
     countFrom: (name: string) => ` · hier ab „${name}“`,
     found: (n: number, q: string) => (n === 1 ? `1 Treffer für „${q}“` : `${localNumber(n)} Treffer für „${q}“`),
     noResults: (q: string) => `Keine Treffer für „${q}“`,

@@ -91,6 +91,7 @@ export const en: Messages = {
       mobile: 'Mobile',
     },
     count: (n: number) => (n === 1 ? '1 contact' : `${localNumber(n)} contacts`),
+    countGrouped: ' · by position',
     countFrom: (name: string) => ` · from “${name}” on`,
     found: (n: number, q: string) => (n === 1 ? `1 match for “${q}”` : `${localNumber(n)} matches for “${q}”`),
     noResults: (q: string) => `No matches for “${q}”`,

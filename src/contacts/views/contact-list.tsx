@@ -314,6 +314,8 @@ export function Count(props: { shell: Shell; page: ContactPage; view: ListView; 
         : view.q
           ? t.contacts.found(page.total, view.q)
           : t.contacts.count(page.total)}
+      {/* The order shown, also on a phone, where the switch names only the others (walkthrough, stop 68). */}
+      {view.view !== 'warranty' && view.group === 'position' ? t.contacts.countGrouped : null}
       {props.from ? t.contacts.countFrom(props.from) : null}
     </p>
   );
