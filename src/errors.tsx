@@ -77,10 +77,12 @@ export function renderError(
   // Under an apartment of the user's, its list, also for what the middlewares refuse before the
   // route (413, 429, 403): the start is the apartment picker for a buyer of two (review).
   const assetId = assetOf(c);
-  const home = {
-    href: c.get('session')?.assets.some((asset) => asset.id === assetId) ? paths.contacts(assetId) : paths.home(),
-    label: t.errors.home,
-  };
+  const assets = c.get('session')?.assets ?? [];
+  // The start is the apartment picker for a buyer of two, and says so (walkthrough, stop 68:
+  // "Zurück zu den Kontakten" led there from another's apartment); for one, that list.
+  const home = assets.some((asset) => asset.id === assetId)
+    ? { href: paths.contacts(assetId), label: t.errors.home }
+    : { href: paths.home(), label: assets.length > 1 ? t.picker.back : t.errors.home };
   const inPlace = c.req.header('hx-request') === 'true';
   const page = (() => {
     switch (code) {

@@ -1299,6 +1299,9 @@ describe('detail and edit', () => {
     expect(page).toContain(`<a class="button" href="${LIST}">Zurück zu den Kontakten</a>`);
     // An apartment not the user's has no list to go back to.
     expect(await (await send('/assets/nicht-meins/contacts/x', { user: ada })).text()).toContain('href="/">Zurück zu den Kontakten</a>');
+    // For a buyer of two apartments the start is the choice of them, and the button says so (walkthrough, stop 68).
+    const selin = { ...ada, assets: [...ada.assets, { id: 'zweite-whg', name: 'Zweite Wohnung' }] };
+    expect(await (await send('/assets/nicht-meins/contacts/x', { user: selin })).text()).toContain('href="/">Zu Ihren Objekten</a>');
   });
 
   it('offers only a new contact where a co-buyer changed it before deleting it (that change could not be merged)', async () => {

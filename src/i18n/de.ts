@@ -503,6 +503,7 @@ export const de = {
   },
   picker: {
     title: 'Ihre Objekte',
+    back: 'Zu Ihren Objekten',
     text: 'Wählen Sie das Objekt, dessen Kontakte Sie sehen möchten.',
   },
 };

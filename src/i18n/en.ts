@@ -454,6 +454,7 @@ export const en: Messages = {
   },
   picker: {
     title: 'Your properties',
+    back: 'To your properties',
     text: 'Choose the property whose contacts you want to see.',
   },
 };
