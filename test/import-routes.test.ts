@@ -56,6 +56,17 @@ describe('importing a .vcf', () => {
     expect(textOf(await person.text())).not.toContain('Wahrscheinlich schon bei Ihren Kontakten');
   });
 
+  it('names the mobile number in the preview, as the phone list does (walkthrough, stop 68)', async () => {
+    const user = household('imp-mobile');
+    const html = await (
+      await upload(
+        user,
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bauer Fliesen GmbH\r\nORG:Bauer Fliesen GmbH\r\nTEL;TYPE=WORK:089 3100 200\r\nTEL;TYPE=CELL:0171 2233445\r\nEMAIL:info@bauer.de\r\nEND:VCARD\r\n',
+      )
+    ).text();
+    expect(html).toContain('<span class="meta"> 089 3100 200 · Mobil 0171 2233445 · info@bauer.de</span>');
+  });
+
   it('takes a shared number or e-mail address for the same person only, not for a colleague of another name (buyer review)', async () => {
     const user = household('imp-colleague');
     await seedContacts('imp-colleague', 2, (index) =>

@@ -190,7 +190,10 @@ export function ImportPreview(props: {
               .filter(Boolean)
               .join(' · ');
             const values = card.values;
-            const reach = [values.phone, values.mobile, values.email].filter(Boolean).join(' · ');
+            // The mobile named as the phone list names it (walkthrough, stop 68: two numbers read alike).
+            const reach = [values.phone, values.mobile && `${t.contacts.print.mobile} ${values.mobile}`, values.email]
+              .filter(Boolean)
+              .join(' · ');
             // Everything else the card would store, so nothing arrives unseen: the address, the
             // website and the start of the notes (an import sets no warranty dates). Beside the
             // checkbox's name, not in it: it describes the checkbox.
