@@ -1346,6 +1346,12 @@ describe('Zuletzt gelöscht', () => {
       `<h2 id="n-${gone}">Weg</h2><p class="meta">Maler · Weg AG · 089 123 · info@weg.de</p><p class="meta">Gelöscht von Anna Müller`,
     );
     expect(html).toContain(`<h2 id="n-${keep}">Zurück GmbH</h2><p class="meta">Gelöscht von Anna Müller`);
+    // Each says until when it can be restored: 30 days after its delete (walkthrough, stop 68).
+    const deletedAt = Number((await row(keep))?.deleted_at);
+    const berlin = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+    expect(html).toContain(
+      `<p class="meta">Gelöscht von Anna Müller am ${berlin.format(deletedAt)} · wiederherstellbar bis ${berlin.format(deletedAt + 30 * 24 * 60 * 60 * 1000)}</p>`,
+    );
     // Jonas (not the one who deleted it) restores it, days later.
     const version = String((await row(keep))?.version);
     const back = await send(`${list}/${keep}/history/${version}/restore`, { user: j, form: { version } });

@@ -342,6 +342,7 @@ export const de = {
       'Gelöschte Kontakte der letzten 30 Tage. Jeder Käufer dieses Objekts kann sie wiederherstellen. Danach werden sie endgültig gelöscht.',
     deletedEmpty: 'Hier ist zurzeit kein gelöschter Kontakt.',
     deletedBy: (name: string, date: string) => `Gelöscht von ${name} am ${date}`,
+    restorableUntil: (date: string) => ` · wiederherstellbar bis ${date}`,
     restore: 'Wiederherstellen',
     purge: 'Endgültig löschen',
     purgeConfirm: 'Ja, endgültig löschen',

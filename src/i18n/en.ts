@@ -303,6 +303,7 @@ export const en: Messages = {
       'Contacts deleted in the last 30 days. Every buyer of this property can restore them. After that they are deleted for good.',
     deletedEmpty: 'There are no deleted contacts here at the moment.',
     deletedBy: (name: string, date: string) => `Deleted by ${name} on ${date}`,
+    restorableUntil: (date: string) => ` · can be restored until ${date}`,
     restore: 'Restore',
     purge: 'Delete for good',
     purgeConfirm: 'Yes, delete for good',

@@ -1,5 +1,5 @@
 import type { Shell } from '../../views/shell';
-import type { Contact } from '../repository';
+import { type Contact, PURGE_AFTER_MS } from '../repository';
 import { displayName } from '../vcard';
 import { Crumb, metaLine } from './contact-list';
 import { formatDateTime } from './format';
@@ -57,6 +57,8 @@ export function DeletedContacts(props: {
                 {known ? <p class="meta">{known}</p> : null}
                 <p class="meta">
                   {t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
+                  {/* When it leaves this page for good (walkthrough, stop 68: only "danach" said it). */}
+                  {t.contacts.restorableUntil(formatDateTime(t.locale, (contact.deletedAt ?? contact.updatedAt) + PURGE_AFTER_MS))}
                 </p>
                 <div class="row-actions">
                   <form method="post" action={restore} hx-post={restore} hx-target="#main" hx-disable="find button[type=submit]">
