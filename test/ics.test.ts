@@ -253,6 +253,15 @@ describe('what an event says', () => {
     });
   });
 
+  it('an end already passed: said in the past, with no "report before" (walkthrough, stop 68)', () => {
+    expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, contact, true).summary).toBe(
+      'Gewährleistung endete: Fliesenleger Bauer',
+    );
+    expect(warrantyEventText({ locale: 'en-GB', warranty: en.warranty }, contact, true).summary).toBe(
+      'Warranty for Fliesenleger Bauer ended',
+    );
+  });
+
   it('one UID per contact, the same in every export', () => {
     expect(warrantyEventUid('q7Xc2mK9pL')).toBe('kontakte-warranty-q7Xc2mK9pL');
     expect(warrantyEventUid('a')).not.toBe(warrantyEventUid('b'));

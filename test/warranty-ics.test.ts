@@ -159,6 +159,13 @@ describe('warranty.ics', () => {
     const of = (id: string) => events.find((e) => e.uid === `kontakte-warranty-${id}`);
     expect(of(ended)).toMatchObject({ start: '2024-03-01', alarms: [] });
     expect(of(yesterday)).toMatchObject({ start: addDays(today, -1), alarms: [] });
+    // And says it ended, not "Mängel vorher melden" (walkthrough, stop 68); one of today still ends.
+    expect(of(ended)?.summary).toBe('Gewährleistung endete: Estrich Alt');
+    expect(of(yesterday)?.summary).toBe('Gewährleistung endete: Estrich Gestern');
+    const todays = await create(buyer, { company: 'Estrich Heute', warranty_until: today });
+    expect((await download()).events.find((e) => e.uid === `kontakte-warranty-${todays}`)?.summary).toBe(
+      'Gewährleistung endet: Estrich Heute – Mängel vorher melden',
+    );
   });
 
   it('gives a running end only the alarms still ahead (one whose day is behind would ring at once on import), a late one if none is', async () => {

@@ -182,12 +182,17 @@ export interface WarrantyEventTranslator {
 }
 
 /**
- * SUMMARY "Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden" and a DESCRIPTION with
+ * SUMMARY "Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden" (once `ended`:
+ * "Gewährleistung endete: Fliesenleger Bauer") and a DESCRIPTION with
  * the company behind a person, the contact's phone, mobile and e-mail (one per line, only those
  * given) and the end date. Numbers as the vCard writes them, without a "(0)" after the country
  * code: a calendar makes them tappable, and "+49 (0)171 …" dials a wrong number (review).
  */
-export function warrantyEventText(t: WarrantyEventTranslator, contact: WarrantyEventContact): { summary: string; description: string } {
+export function warrantyEventText(
+  t: WarrantyEventTranslator,
+  contact: WarrantyEventContact,
+  ended = false,
+): { summary: string; description: string } {
   const words = t.warranty.calendar;
   const who = [contact.position, contact.name].filter((part) => part !== '').join(' ');
   const reach: [string, string][] = [
@@ -198,7 +203,7 @@ export function warrantyEventText(t: WarrantyEventTranslator, contact: WarrantyE
   ];
   const lines = reach.filter(([, value]) => value !== '').map(([label, value]) => `${label}: ${value}`);
   lines.push(words.until(formatDate(contact.warrantyUntil, t.locale)));
-  return { summary: words.summary(who), description: lines.join('\n') };
+  return { summary: (ended ? words.ended : words.summary)(who), description: lines.join('\n') };
 }
 
 /** A contact with a warranty end as warranty.ics needs it: the text's parts, its id and version. */
@@ -230,7 +235,8 @@ export function warrantyEvents(
     uid: warrantyEventUid(contact.id),
     sequence: contact.version,
     date: contact.warrantyUntil,
-    ...warrantyEventText(t, contact),
+    // An end already passed says so (walkthrough, stop 68: "endet … – Mängel vorher melden" months after).
+    ...warrantyEventText(t, contact, contact.warrantyUntil < today),
     location,
     alarmDays: alarmDaysOf(contact.warrantyUntil, today),
   }));

@@ -325,6 +325,8 @@ export interface WarrantyMessages {
   calendar: {
     /** SUMMARY: position and name as far as known, e.g. "Fliesenleger Bauer" */
     summary: (who: string) => string;
+    /** SUMMARY of an end already passed (no "report before" for a day gone) */
+    ended: (who: string) => string;
     company: string;
     phone: string;
     mobile: string;

@@ -495,6 +495,7 @@ export const de = {
     helpTitle: 'Wie kommen die Erinnerungen in meinen Kalender?',
     calendar: {
       summary: (who: string) => `Gewährleistung endet: ${who} – Mängel vorher melden`,
+      ended: (who: string) => `Gewährleistung endete: ${who}`,
       company: 'Unternehmen',
       phone: 'Telefonnummer',
       mobile: 'Mobilnummer',

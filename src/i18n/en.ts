@@ -446,6 +446,7 @@ export const en: Messages = {
     helpTitle: 'How do the reminders get into my calendar?',
     calendar: {
       summary: (who: string) => `Warranty for ${who} ends – report defects before then`,
+      ended: (who: string) => `Warranty for ${who} ended`,
       company: 'Company',
       phone: 'Phone number',
       mobile: 'Mobile number',
