@@ -110,6 +110,13 @@ describe('the other pages’ stylesheet', () => {
         await mark.waitFor();
         const colours = await mark.evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]);
         assert.deepEqual(colours, ['rgb(236, 238, 241)', 'rgb(90, 67, 0)']);
+        // Only the line that went is struck through; the line kept is not (walkthrough, stop 68:
+        // every old line looked deleted).
+        const struck = await page.locator('.changes del').evaluate((del) => {
+          const line = (node) => getComputedStyle(node).textDecorationLine;
+          return { kept: line(del), went: line(del.querySelector('mark')) };
+        });
+        assert.deepEqual(struck, { kept: 'none', went: 'line-through' });
         assert.deepEqual(errors, []);
       },
       { colorScheme: 'dark' },
