@@ -857,7 +857,8 @@ describe('add', () => {
     // A number with words: only the number goes here, the words into the notes (buyer review: it
     // asked for digits, which were there).
     for (const [phone, lang, text] of [
-      ['Tel. 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. Zusätze wie „Zentrale“ gehören in die Notizen.'],
+      ['Fax 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. Zusätze wie „Zentrale“ gehören in die Notizen.'],
+      ['Tel. 089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       ['089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       // A number in letters (a firm's vanity number): digits are asked for too (UX review).
       ['0800 FLIESEN', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
@@ -890,6 +891,19 @@ describe('add', () => {
     }
     const ok = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Nummer', phone: '+49 (0)8' } });
     expect(ok.status).toBe(303);
+    // A phone label before the number names the field and goes (walkthrough, stop 68: it was refused).
+    for (const [typed, stored] of [
+      ['Tel. 089 123456', '089 123456'],
+      ['Tel.:089 123456', '089 123456'],
+      ['Telefon: +49 89 123456', '+49 89 123456'],
+      ['Mobil: 0171 2345678', '0171 2345678'],
+      ['HANDY (0171) 2345678', '(0171) 2345678'],
+    ]) {
+      const saved = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Etikett', mobile: typed } });
+      expect(saved.status, typed).toBe(303);
+      const card = await (await send(saved.headers.get('Location') ?? '', { user: dialler })).text();
+      expect(card, typed).toContain(`>${stored}</a>`);
+    }
   });
 
   it('speaks English when the browser prefers it', async () => {

@@ -103,12 +103,18 @@ function isHttpUrl(value: string): boolean {
  * review, stop 62).
  */
 const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+/**
+ * A phone label typed or pasted before the number ("Tel. 089 …", "Mobil: 0171 …", "Handy 0171 …"):
+ * it names the field, it is not part of the number, and it goes (walkthrough, stop 68: it was
+ * refused as an addition for the notes). "Fax" stays refused: a fax number is no phone number.
+ */
+const PHONE_LABEL = /^(?:tel(?:efon)?|fon|phone|mobil(?:e|telefon)?|handy)\.?\s*:?\s*(?=[+(\d])/i;
 
 function normalise(spec: FieldSpec, value: string): string {
   const trimmed = value.replace(BIDI_CONTROLS, '').trim();
   if (spec.kind === 'notes') return trimmed.replace(/\r\n?/g, '\n');
   if (spec.kind === 'website') return withScheme(trimmed);
-  if (spec.kind === 'phone') return trimmed.replace(ODD_SPACES, ' ');
+  if (spec.kind === 'phone') return trimmed.replace(ODD_SPACES, ' ').replace(PHONE_LABEL, '');
   return trimmed;
 }
 
