@@ -571,6 +571,15 @@ describe('mapping to the fields', () => {
     expect(w1252.values.notes).toBe('Weitere Telefonnummer (Büro): 089 2');
   });
 
+  it('takes a valid number for the field though the same number came before with words (walkthrough, stop 68: it went to the notes only)', () => {
+    const zentner = only(
+      vcf(card('N:Zentner;Ulrich;;;', 'TEL;TYPE=WORK:089 123456 (Zentrale)', 'TEL;TYPE=WORK:089 123456 / 0171 2345678')),
+    );
+    expect(zentner.values).toMatchObject({ phone: '089 123456', mobile: '0171 2345678' });
+    // The words stay, with the number they were written beside.
+    expect(zentner.values.notes).toBe('Telefonnummer (geschäftlich): 089 123456 (Zentrale)');
+  });
+
   it('takes a label as mobile where it says "Mobil" but for "Immobilien…" and "Automobil…", "Cell" at a word\u2019s start, "Handy" or "iPhone" anywhere ("Immobilienbüro" is a landline: buyer review, stop 60)', () => {
     const [estate, garage, labels, company] = cardsOf(
       vcf([

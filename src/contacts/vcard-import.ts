@@ -1094,10 +1094,12 @@ function mapCard(card: RawCard, reader: CardReader, index: number, assetName: st
   // A "number" without digits (Thunderbird's sample: "Privattelefon") is no number: kept as it is.
   // Our own export is read back as stored: its phone and mobile may be one number typed twice
   // ("+49 (0)171 …" and "0171 …": the phone came back empty, unsaid; buyer review, stop 60).
+  // Only a valid number counts as given: "089 123456 (Zentrale)" (a notes line) did not take the
+  // place of a later "089 123456", which the card then lacked (walkthrough, stop 68).
   const called = new Set<string>();
   const once = (entry: Entry) => {
     const digits = phoneDigits(entry.value);
-    return ownExport || entry.noCall || digits === '' || (!called.has(digits) && !!called.add(digits));
+    return ownExport || entry.noCall || digits === '' || !isValid('phone', entry.value) || (!called.has(digits) && !!called.add(digits));
   };
   const mobile = overflow.pick(phones.filter(isMobile).filter(once), 'mobile', 'Weitere Telefonnummer');
   const phone = overflow.pick(phones.filter((entry) => !isMobile(entry)).filter(once), 'phone', 'Weitere Telefonnummer', isVoice);
