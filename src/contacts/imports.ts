@@ -10,6 +10,7 @@ import {
   liveCount,
   MAX_CONTACTS_PER_ASSET,
   newContactId,
+  purgeOldestSql,
   STORAGE_BUDGET_BYTES,
 } from './repository';
 import { displayName, utf8Length } from './vcard';
@@ -446,18 +447,9 @@ export async function confirmImport(
       // The guards stand in the innermost WHERE: terms of no table, SQLite tests them once before
       // it scans, so an import with room to spare reads no version (outside, the window ran on
       // every import: rows read by the bench's confirm 38 → 339).
-      `DELETE FROM contact_versions WHERE rowid IN (
-         SELECT rid FROM (
-           SELECT v.rowid AS rid, v.bytes AS b,
-             sum(v.bytes) OVER (ORDER BY v.created_at, v.contact_id, v.version ROWS UNBOUNDED PRECEDING) AS running
-           FROM contact_versions v JOIN contacts c ON c.id = v.contact_id
-           WHERE v.asset_id = ?1 AND v.version < c.version
-             AND coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?1), 0) + ?2 > ?3
-             AND EXISTS (SELECT 1 FROM import_staging WHERE import_id = ?4 AND done_token = ?5)
-             AND NOT EXISTS (SELECT 1 FROM contacts WHERE id = ?6)
-         )
-         WHERE running - b < coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?1), 0) + ?2 - ?3
-       )`,
+      purgeOldestSql(`
+         AND EXISTS (SELECT 1 FROM import_staging WHERE import_id = ?4 AND done_token = ?5)
+         AND NOT EXISTS (SELECT 1 FROM contacts WHERE id = ?6)`),
     )
     .bind(assetId, 2 * bytes, STORAGE_BUDGET_BYTES - BUDGET_HEADROOM_BYTES, staged.importId, doneToken, rows[0]?.[0] ?? '');
   const columns = IMPORT_COLUMNS.join(', ');

@@ -38,6 +38,25 @@ export const STORAGE_BUDGET_BYTES = 10_000_000;
  * more than twice the largest row, as a write needs room for its row and its version (hasRoom).
  */
 export const BUDGET_HEADROOM_BYTES = 128 * 1024;
+
+/**
+ * The budget trigger's purge (migrations/0009) as one statement: the asset's (?1) oldest versions,
+ * never a contact's current one, until ?2 bytes more leave it within ?3 (the budget less the
+ * headroom). `guards` are further terms of no table: SQLite tests them once, before it scans, so
+ * a write with room to spare reads no version. The import's confirmation and the platform's
+ * anonymise run it, where the trigger's window per row would be too dear or never fires.
+ */
+export const purgeOldestSql = (guards = '') =>
+  `DELETE FROM contact_versions WHERE rowid IN (
+     SELECT rid FROM (
+       SELECT v.rowid AS rid, v.bytes AS b,
+         sum(v.bytes) OVER (ORDER BY v.created_at, v.contact_id, v.version ROWS UNBOUNDED PRECEDING) AS running
+       FROM contact_versions v JOIN contacts c ON c.id = v.contact_id
+       WHERE v.asset_id = ?1 AND v.version < c.version
+         AND coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?1), 0) + ?2 > ?3${guards}
+     )
+     WHERE running - b < coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?1), 0) + ?2 - ?3
+   )`;
 export const PAGE_SIZE = 100;
 
 export type Contact = ContactRow;
@@ -1053,9 +1072,11 @@ export async function wipeAsset(db: Database, assetId: string): Promise<void> {
  * A former co-buyer's name leaves the asset's book: on contacts and in every version. A version's
  * `bytes` counts its author's name (migrations/0007): both it and the asset's count follow the new
  * name, so the budget keeps counting what the rows hold (a review: a long replacement left up to
- * 300 B per version uncounted). The count moves first, while the old names are still there to measure,
- * so that the versions' first renamed row finds the asset's new count: a name that takes the asset
- * over its headroom purges its oldest versions then (migrations/0012), as a write would.
+ * 300 B per version uncounted). The count moves first, while the old names are still there to measure.
+ * A longer name can take the asset over its headroom: its oldest versions then go at once, as
+ * after a write (the budget trigger fires only on a version's insert: new contacts were refused
+ * as "no room" until the asset's next write; data-safety review, stop 67). A second statement,
+ * after the batch: the trigger's way, on each renamed row, counted a purged row's growth twice.
  */
 export async function anonymiseAuthor(db: Database, assetId: string, userId: string, replacement: string): Promise<void> {
   const authored = and(eq(contactVersions.assetId, assetId), eq(contactVersions.authorId, userId));
@@ -1079,6 +1100,12 @@ export async function anonymiseAuthor(db: Database, assetId: string, userId: str
         .set({ authorName: replacement, bytes: sql`${contactVersions.bytes} + ${growth}` })
         .where(authored),
     ]),
+  );
+  await guarded(() =>
+    db.$client
+      .prepare(purgeOldestSql())
+      .bind(assetId, 0, STORAGE_BUDGET_BYTES - BUDGET_HEADROOM_BYTES)
+      .run(),
   );
 }
 
