@@ -578,6 +578,9 @@ describe('mapping to the fields', () => {
     expect(zentner.values).toMatchObject({ phone: '089 123456', mobile: '0171 2345678' });
     // The words stay, with the number they were written beside.
     expect(zentner.values.notes).toBe('Telefonnummer (geschäftlich): 089 123456 (Zentrale)');
+    // The same words given twice (as WORK and as VOICE) are one line (code review).
+    const twice = only(vcf(card('N:Zentner;;;;', 'TEL;TYPE=WORK:089 123456 (Zentrale)', 'TEL;TYPE=VOICE:089 123456 (Zentrale)')));
+    expect(twice.values).toMatchObject({ phone: '', notes: 'Telefonnummer (geschäftlich): 089 123456 (Zentrale)' });
   });
 
   it('takes a label as mobile where it says "Mobil" but for "Immobilien…" and "Automobil…", "Cell" at a word\u2019s start, "Handy" or "iPhone" anywhere ("Immobilienbüro" is a landline: buyer review, stop 60)', () => {

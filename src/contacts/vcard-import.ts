@@ -1095,11 +1095,13 @@ function mapCard(card: RawCard, reader: CardReader, index: number, assetName: st
   // Our own export is read back as stored: its phone and mobile may be one number typed twice
   // ("+49 (0)171 …" and "0171 …": the phone came back empty, unsaid; buyer review, stop 60).
   // Only a valid number counts as given: "089 123456 (Zentrale)" (a notes line) did not take the
-  // place of a later "089 123456", which the card then lacked (walkthrough, stop 68).
+  // place of a later "089 123456", which the card then lacked (walkthrough, stop 68). Such a line
+  // given twice is kept once, by its text (code review).
   const called = new Set<string>();
   const once = (entry: Entry) => {
     const digits = phoneDigits(entry.value);
-    return ownExport || entry.noCall || digits === '' || !isValid('phone', entry.value) || (!called.has(digits) && !!called.add(digits));
+    const key = isValid('phone', entry.value) ? digits : entry.value.trim();
+    return ownExport || entry.noCall || digits === '' || (!called.has(key) && !!called.add(key));
   };
   const mobile = overflow.pick(phones.filter(isMobile).filter(once), 'mobile', 'Weitere Telefonnummer');
   const phone = overflow.pick(phones.filter((entry) => !isMobile(entry)).filter(once), 'phone', 'Weitere Telefonnummer', isVoice);
