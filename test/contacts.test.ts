@@ -859,6 +859,10 @@ describe('add', () => {
     for (const [phone, lang, text] of [
       ['Fax 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. Zusätze wie „Zentrale“ gehören in die Notizen.'],
       ['Tel. 089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
+      // Judged without its label, as it would be stored (code review: "mit Ziffern" for digits typed).
+      ['Tel. 12', 'de', 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.'],
+      // "Phone" is no label the search leaves out either: a word.
+      ['Phone 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       ['089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       // A number in letters (a firm's vanity number): digits are asked for too (UX review).
       ['0800 FLIESEN', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],

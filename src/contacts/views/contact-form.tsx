@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Shell } from '../../views/shell';
 import { FIELD_GROUPS, FIELDS, type FieldSpec, fieldValuesOf } from '../fields';
 import type { Contact } from '../repository';
-import { BIDI_CONTROLS, type ErrorCode, type FieldErrors, type FormFieldName, type FormValues, inGermany } from '../schema';
+import { BIDI_CONTROLS, type ErrorCode, type FieldErrors, type FormFieldName, type FormValues, inGermany, phoneAsStored } from '../schema';
 import { dialledDigits, TWO_NUMBERS } from '../vcard';
 import { formatDate, MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { Crumb } from './contact-list';
@@ -316,11 +316,13 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
   if (code === 'tooLong')
     return messages.tooLong(spec.kind === 'website' && !/^https?:\/\//i.test(value.trim()) ? spec.max - 'https://'.length : spec.max);
   if (code === 'phone') {
+    // Judged as stored: a label before it ("Tel. 12") is gone there, and "12" is too short.
+    value = phoneAsStored(value.trim());
     // Two numbers ("0171 2345678, 0160 9876543", "… / 0160 …", "… – 0160 …"): not "too long" nor
     // "digits only" (UX reviews), and where the second fits.
     if (/(\d\D*){7}[,;]\s*[+0]/.test(value) || TWO_NUMBERS.test(value.replace(BIDI_CONTROLS, '')))
       return messages.phoneTwo(shell.t.contacts.fields[spec.name === 'phone' ? 'mobile' : 'phone']);
-    // A number with words ("089 123456 (Zentrale)", "Tel. 089 …"): where the words go (buyer review).
+    // A number with words ("089 123456 (Zentrale)", "Fax 089 …"): where the words go (buyer review).
     if (/\p{L}/u.test(value) && /(\d\D*){3}/.test(value)) return messages.phoneWords;
     // Letters or other signs first: "abc" is no short number.
     const digits = /[a-z]/i.test(value) ? 3 : dialledDigits(value);
