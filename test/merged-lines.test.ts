@@ -118,6 +118,9 @@ describe('mergedLines on any three texts (property; the seed: test/property.ts)'
           expect(inMerged(line)).toBeLessThanOrEqual(Math.max(stored(line), inMine(line)));
           // The co-buyer's copies stay unless this user removed them from the base.
           if (inMine(line) >= inBase(line)) expect(inMerged(line)).toBeGreaterThanOrEqual(stored(line));
+          // Nothing the co-buyer removed or corrected comes back: beyond the stored copies, only
+          // those this user added beyond both (code review: bringing them back passed).
+          expect(inMerged(line)).toBeLessThanOrEqual(stored(line) + Math.max(0, inMine(line) - Math.max(inBase(line), stored(line))));
           // The copies this user added (beyond what the base holds) stay.
           expect(inMerged(line)).toBeGreaterThanOrEqual(inMine(line) - inBase(line));
         }
