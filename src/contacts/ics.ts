@@ -235,7 +235,9 @@ export function warrantyEvents(
     uid: warrantyEventUid(contact.id),
     sequence: contact.version,
     date: contact.warrantyUntil,
-    // An end already passed says so (walkthrough, stop 68: "endet … – Mängel vorher melden" months after).
+    // An end already passed says so (walkthrough, stop 68: "endet … – Mängel vorher melden" months
+    // after). With the same SEQUENCE: a subscribed calendar takes the new title, one that imported
+    // the file once may keep the old one, which still names the right day.
     ...warrantyEventText(t, contact, contact.warrantyUntil < today),
     location,
     alarmDays: alarmDaysOf(contact.warrantyUntil, today),
