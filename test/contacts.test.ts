@@ -860,7 +860,11 @@ describe('add', () => {
       ['Fax 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. Zusätze wie „Zentrale“ gehören in die Notizen.'],
       ['Tel. 089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       // Judged without its label, as it would be stored (code review: "mit Ziffern" for digits typed).
-      ['Tel. 12', 'de', 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.'],
+      ['Tel. 01', 'de', 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.'],
+      // A label only right before a number's start: "Telefon 2 089 …" is not "2 089 …" (data-safety review).
+      ['Telefon 2 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
+      // "Mobil" in the phone field says what the field does not: it stays (data-safety review).
+      ['Mobil 0171 2345678', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       // "Phone" is no label the search leaves out either: a word.
       ['Phone 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       ['089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
@@ -905,6 +909,11 @@ describe('add', () => {
     ]) {
       const saved = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Etikett', mobile: typed } });
       expect(saved.status, typed).toBe(303);
+      if (typed.startsWith('Tel'))
+        expect(
+          (await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Etikett', phone: typed } })).status,
+          typed,
+        ).toBe(303);
       const card = await (await send(saved.headers.get('Location') ?? '', { user: dialler })).text();
       expect(card, typed).toContain(`>${stored}</a>`);
     }

@@ -547,6 +547,12 @@ describe('a stale edit is merged field by field', () => {
     // A clash page from before `theirs` existed: every difference, as before.
     const { theirs: _theirs, ...older } = sent;
     expect(textOf(await (await edit(mia, id, older)).text())).toContain('Ort Haar Ottobrunn');
+    // Compared as it would be stored: a label typed before the same number is no difference
+    // (data-safety review, stop 68: "Mobilnummer Mobil: 0171 333 0171 333").
+    const labelled = await (await edit(mia, id, { ...older, mobile: 'Mobil: 0171 333' })).text();
+    const compared = textOf(labelled.slice(labelled.indexOf('<div class="conflict"'), labelled.indexOf('</table>')));
+    expect(compared).toContain('Ort Haar Ottobrunn');
+    expect(compared).not.toContain('Mobilnummer');
     // Once someone saved since the clash, every difference is shown (what they changed is not known).
     expect((await edit(kai, id, { ...(await formOf(id, kai)), phone: '089 7' })).status).toBe(303);
     const later = textOf(await (await edit(mia, id, sent)).text());

@@ -107,18 +107,23 @@ const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
  * A phone label typed or pasted before the number ("Tel. 089 …", "Mobil: 0171 …", "Handy 0171 …"):
  * it names the field, it is not part of the number, and it goes (walkthrough, stop 68: it was
  * refused as an addition for the notes). The labels the search leaves out (keys.ts FILLER), but
- * "Fax": a fax number is no phone number.
+ * "Fax" (a fax number is no phone number), and "Mobil" or "Handy" only in the mobile field: in
+ * the phone field they say something the field does not (data-safety review). Only right before
+ * a number's start, "+", "(" or "0": "Telefon 2 089 …" is no number with a label, and stays refused
+ * (data-safety review: it was stored as "2 089 …").
  */
-const PHONE_LABEL = /^(?:tel(?:efon)?|mobil|handy)\.?\s*:?\s*(?=[+(\d])/i;
+const PHONE_LABEL = /^(?:tel(?:efon)?)\.?\s*:?\s*(?=[+(0])/i;
+const MOBILE_LABEL = /^(?:tel(?:efon)?|mobil|handy)\.?\s*:?\s*(?=[+(0])/i;
 
 /** A phone field's value as it is stored: its odd spaces plain, its label gone (above). */
-export const phoneAsStored = (value: string) => value.replace(ODD_SPACES, ' ').replace(PHONE_LABEL, '');
+export const phoneAsStored = (value: string, name: string) =>
+  value.replace(ODD_SPACES, ' ').replace(name === 'mobile' ? MOBILE_LABEL : PHONE_LABEL, '');
 
 function normalise(spec: FieldSpec, value: string): string {
   const trimmed = value.replace(BIDI_CONTROLS, '').trim();
   if (spec.kind === 'notes') return trimmed.replace(/\r\n?/g, '\n');
   if (spec.kind === 'website') return withScheme(trimmed);
-  if (spec.kind === 'phone') return phoneAsStored(trimmed);
+  if (spec.kind === 'phone') return phoneAsStored(trimmed, spec.name);
   return trimmed;
 }
 
@@ -340,7 +345,7 @@ export const inGermany = (country: string) => GERMANY.test(country.trim());
 /** A field's value as a form typed it, as it is stored (without bidi controls, trimmed). */
 export const typedValue = (values: FormValues, name: FieldName) => {
   const value = (values[name] ?? '').replace(BIDI_CONTROLS, '').trim();
-  return name === 'phone' || name === 'mobile' ? phoneAsStored(value) : value;
+  return name === 'phone' || name === 'mobile' ? phoneAsStored(value, name) : value;
 };
 
 /**

@@ -1096,11 +1096,11 @@ function mapCard(card: RawCard, reader: CardReader, index: number, assetName: st
   // ("+49 (0)171 …" and "0171 …": the phone came back empty, unsaid; buyer review, stop 60).
   // Only a valid number counts as given: "089 123456 (Zentrale)" (a notes line) did not take the
   // place of a later "089 123456", which the card then lacked (walkthrough, stop 68). Such a line
-  // given twice is kept once, by its text (code review).
+  // given twice is kept once, by its text, spaces not counted (reviews).
   const called = new Set<string>();
   const once = (entry: Entry) => {
     const digits = phoneDigits(entry.value);
-    const key = isValid('phone', entry.value) ? digits : entry.value.trim();
+    const key = isValid('phone', entry.value) ? digits : entry.value.trim().replace(/\s+/g, ' ');
     return ownExport || entry.noCall || digits === '' || (!called.has(key) && !!called.add(key));
   };
   const mobile = overflow.pick(phones.filter(isMobile).filter(once), 'mobile', 'Weitere Telefonnummer');

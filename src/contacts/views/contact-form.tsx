@@ -2,7 +2,16 @@ import type { Child } from 'hono/jsx';
 import type { Shell } from '../../views/shell';
 import { FIELD_GROUPS, FIELDS, type FieldSpec, fieldValuesOf } from '../fields';
 import type { Contact } from '../repository';
-import { BIDI_CONTROLS, type ErrorCode, type FieldErrors, type FormFieldName, type FormValues, inGermany, phoneAsStored } from '../schema';
+import {
+  BIDI_CONTROLS,
+  type ErrorCode,
+  type FieldErrors,
+  type FormFieldName,
+  type FormValues,
+  inGermany,
+  phoneAsStored,
+  typedValue,
+} from '../schema';
 import { dialledDigits, TWO_NUMBERS } from '../vcard';
 import { formatDate, MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { Crumb } from './contact-list';
@@ -317,7 +326,7 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
     return messages.tooLong(spec.kind === 'website' && !/^https?:\/\//i.test(value.trim()) ? spec.max - 'https://'.length : spec.max);
   if (code === 'phone') {
     // Judged as stored: a label before it ("Tel. 12") is gone there, and "12" is too short.
-    value = phoneAsStored(value.trim());
+    value = phoneAsStored(value.trim(), spec.name);
     // Two numbers ("0171 2345678, 0160 9876543", "… / 0160 …", "… – 0160 …"): not "too long" nor
     // "digits only" (UX reviews), and where the second fits.
     if (/(\d\D*){7}[,;]\s*[+0]/.test(value) || TWO_NUMBERS.test(value.replace(BIDI_CONTROLS, '')))
@@ -541,7 +550,8 @@ function ConflictPanel(props: {
   const storedBy = props.by === '' ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(props.by ?? stored.updatedByName);
   const differing = FIELDS.filter(
     (spec) =>
-      (spec.name === 'notes' ? mineNotes : (values[spec.name] ?? '').trim()) !== storedValues[spec.name] &&
+      // As it would be stored (a phone's label gone: data-safety review, stop 68).
+      (spec.name === 'notes' ? mineNotes : typedValue(values, spec.name)) !== storedValues[spec.name] &&
       (!props.only || props.only.includes(spec.name)),
   );
   // Notes of several lines: each side's lines the other does not hold are marked (as on the clash page).
