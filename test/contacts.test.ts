@@ -865,8 +865,7 @@ describe('add', () => {
       ['Telefon 2 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       // "Mobil" in the phone field says what the field does not: it stays (data-safety review).
       ['Mobil 0171 2345678', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
-      // "Phone" is no label the search leaves out either: a word.
-      ['Phone 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
+      ['Mobile: 0171 2345678', 'en', 'Please enter the number only, in digits.'],
       ['089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       // A number in letters (a firm's vanity number): digits are asked for too (UX review).
       ['0800 FLIESEN', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
@@ -906,10 +905,16 @@ describe('add', () => {
       ['Telefon: +49 89 123456', '+49 89 123456'],
       ['Mobil: 0171 2345678', '0171 2345678'],
       ['HANDY (0171) 2345678', '(0171) 2345678'],
+      // German and English ones; the English pages write "Mobile 0171 …" (second walkthrough, stop 68).
+      ['Tel.-Nr.: 089 123456', '089 123456'],
+      ['Telefonnummer 089 123456', '089 123456'],
+      ['Phone: +49 89 123456', '+49 89 123456'],
+      ['Mobile 0171 2345678', '0171 2345678'],
+      ['Handynummer: 0171 2345678', '0171 2345678'],
     ]) {
       const saved = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Etikett', mobile: typed } });
       expect(saved.status, typed).toBe(303);
-      if (typed.startsWith('Tel'))
+      if (/^(Tel|Phone)/.test(typed))
         expect(
           (await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Etikett', phone: typed } })).status,
           typed,

@@ -106,14 +106,16 @@ const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 /**
  * A phone label typed or pasted before the number ("Tel. 089 …", "Mobil: 0171 …", "Handy 0171 …"):
  * it names the field, it is not part of the number, and it goes (walkthrough, stop 68: it was
- * refused as an addition for the notes). The labels the search leaves out (keys.ts FILLER), but
- * "Fax" (a fax number is no phone number), and "Mobil" or "Handy" only in the mobile field: in
- * the phone field they say something the field does not (data-safety review). Only right before
- * a number's start, "+", "(" or "0": "Telefon 2 089 …" is no number with a label, and stays refused
+ * refused as an addition for the notes). German and English ones ("Tel.-Nr.", "Telefonnummer",
+ * "Phone"; the English pages write "Mobile 0171 …": second walkthrough, stop 68), never "Fax" (a
+ * fax number is no phone number); "Mobil", "Handy" and the like only in the mobile field: in the
+ * phone field they say something the field does not (data-safety review). Only right before a
+ * number's start, "+", "(" or "0": "Telefon 2 089 …" is no number with a label, and stays refused
  * (data-safety review: it was stored as "2 089 …").
  */
-const PHONE_LABEL = /^(?:tel(?:efon)?)\.?\s*:?\s*(?=[+(0])/i;
-const MOBILE_LABEL = /^(?:tel(?:efon)?|mobil|handy)\.?\s*:?\s*(?=[+(0])/i;
+const LABEL = 'tel|tel\\.?-?nr|telefon(?:nummer)?|fon|phone';
+const PHONE_LABEL = new RegExp(`^(?:${LABEL}|festnetz)\\.?\\s*:?\\s*(?=[+(0])`, 'i');
+const MOBILE_LABEL = new RegExp(`^(?:${LABEL}|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\\.?\\s*:?\\s*(?=[+(0])`, 'i');
 
 /** A phone field's value as it is stored: its odd spaces plain, its label gone (above). */
 export const phoneAsStored = (value: string, name: string) =>
