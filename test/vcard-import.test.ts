@@ -581,6 +581,9 @@ describe('mapping to the fields', () => {
     // The same words given twice (as WORK and as VOICE) are one line (code review).
     const twice = only(vcf(card('N:Zentner;;;;', 'TEL;TYPE=WORK:089 123456 (Zentrale)', 'TEL;TYPE=VOICE:089 123456 (Zentrale)')));
     expect(twice.values).toMatchObject({ phone: '', notes: 'Telefonnummer (geschäftlich): 089 123456 (Zentrale)' });
+    // A mobile number with its label and without is one number: the mobile, no notes line.
+    const labelled = only(vcf(card('N:Zentner;;;;', 'TEL;TYPE=CELL:Mobil: 0171 2345678', 'TEL;TYPE=CELL:0171 2345678')));
+    expect(labelled.values).toMatchObject({ mobile: '0171 2345678', notes: '' });
   });
 
   it('takes a label as mobile where it says "Mobil" but for "Immobilien…" and "Automobil…", "Cell" at a word\u2019s start, "Handy" or "iPhone" anywhere ("Immobilienbüro" is a landline: buyer review, stop 60)', () => {

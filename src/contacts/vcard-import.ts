@@ -1100,7 +1100,9 @@ function mapCard(card: RawCard, reader: CardReader, index: number, assetName: st
   const called = new Set<string>();
   const once = (entry: Entry) => {
     const digits = phoneDigits(entry.value);
-    const key = isValid('phone', entry.value) ? digits : entry.value.trim().replace(/\s+/g, ' ');
+    // (Valid for either field: "Mobil: 0171 …" is the mobile's number, its label dropped there.)
+    const valid = isValid('phone', entry.value) || isValid('mobile', entry.value);
+    const key = valid ? digits : entry.value.trim().replace(/\s+/g, ' ');
     return ownExport || entry.noCall || digits === '' || (!called.has(key) && !!called.add(key));
   };
   const mobile = overflow.pick(phones.filter(isMobile).filter(once), 'mobile', 'Weitere Telefonnummer');
