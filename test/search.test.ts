@@ -202,6 +202,9 @@ describe('what people type around their words (search review, stop 43), through 
     expect(await names('Bäder-Meier')).toEqual(['Bäder Meier']);
     expect(await names('Leopoldstraße 100')).toEqual(['Petra Groß-Bölting']);
     expect(await names('Tel. 089 54 32 10')).toEqual(['Petra Groß-Bölting']);
+    // And the other labels a phone field drops, as the form's duplicate hint sends them (code review, stop 68).
+    for (const typed of ['Phone: 089 54 32 10', 'Telefonnummer 089 54 32 10', 'Tel.-Nr.:089 54 32 10', 'Festnetz 089 54 32 10'])
+      expect(await names(typed), typed).toEqual(['Petra Groß-Bölting']);
     expect(await names('Hauptstr.')).toEqual(['O’Brien']);
     expect(await names("O'Brien")).toEqual(['O’Brien']);
     expect(await names('OConnor Rolladen')).toEqual(['O’Brien']);

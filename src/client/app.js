@@ -868,11 +868,12 @@
   // A salutation, a legal form, a phone label or "und" is left out while another word remains,
   // as the server's search does (src/contacts/keys.ts FILLER): "Elektro Brandl GmbH".
   var FILLER =
-    /^(herrn?|frau|hr\.|fr\.|fa\.|firma|(tel|telefon|mobil|handy|fax)\.?|und|u\.|&|\+|(gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
+    /^(herrn?|frau|hr\.|fr\.|fa\.|firma|(tel|tel\.?-?nr|telefon(?:nummer)?|fon|phone|festnetz|fax|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\.?|und|u\.|&|\+|(gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
   // A phone label typed onto its number ("Tel.:089…") and "GmbH&Co", "Schmidt+Partner" are two
   // words each, and a word's brackets, quotes or comma do not hide a filler word ("(Frau)"), as in
   // keys.ts typedWords and bare (code review: offline found no row the server finds).
-  var LABELLED = /^((?:tel|telefon|mobil|handy|fax)\.?:?)(?=[+(]|\d{3})/i;
+  var LABELLED =
+    /^((?:tel|tel\.?-?nr|telefon(?:nummer)?|fon|phone|festnetz|fax|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\.?:?)(?=[+(]|\d{3})/i;
   function typedWords(query) {
     var words = [];
     query

@@ -576,12 +576,13 @@ const PHONE_SHAPED = /^[0-9+/().-]+$/;
 /**
  * Words typed around what is sought, which no field holds: a salutation ("Frau Köhler"), a
  * firm's ("Fa. Brandl", "Firma Brandl"), a legal form the book may not have ("Elektro Brandl
- * GmbH": buyer review), a phone label ("Tel. 089 …"), "und" ("Fenster und Türen", "Schindler +
+ * GmbH": buyer review), a phone label ("Tel. 089 …", and the others a phone field drops: schema.ts
+ * PHONE_LABEL, so that the form's duplicate hint finds such a number; code review, stop 68), "und" ("Fenster und Türen", "Schindler +
  * Söhne"). Left out while another word remains; "Fr" alone is how "Franz" starts, so only "Fr."
  * is one, as only "Fa." ("Fabian").
  */
 const FILLER =
-  /^(?:herrn?|frau|hr\.|fr\.|fa\.|firma|(?:tel|telefon|mobil|handy|fax)\.?|und|u\.|&|\+|(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
+  /^(?:herrn?|frau|hr\.|fr\.|fa\.|firma|(?:tel|tel\.?-?nr|telefon(?:nummer)?|fon|phone|festnetz|fax|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\.?|und|u\.|&|\+|(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
 
 /** Of those, the ones that say a person is sought ("Herr Meier": Karl Meier before the firm Fliesen-Meier). */
 const SALUTATION = /^(?:herrn?|frau|hr\.|fr\.):?$/i;
@@ -593,7 +594,8 @@ const bare = (word: string) => word.replace(/^[([{<„“”‚‘’«»]+|[)\]
  * A phone label typed onto its number ("Tel.:089/…", "Mobil:0171…"): two words, the label then
  * left out as FILLER. Only before a number (three digits, "+" or "("): "Handy24" is a name.
  */
-const LABELLED = /(?<=^(?:tel|telefon|mobil|handy|fax)\.?:?)(?=[+(]|\d{3})/i;
+const LABELLED =
+  /(?<=^(?:tel|tel\.?-?nr|telefon(?:nummer)?|fon|phone|festnetz|fax|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\.?:?)(?=[+(]|\d{3})/i;
 
 /** Of those, the ones that say a firm is sought ("Kowalczyk GmbH": the firm before the people named so). */
 const FIRM = /^(?:(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|fa\.|firma):?$/i;
