@@ -911,7 +911,7 @@ describe('add', () => {
       ['Phone: +49 89 123456', '+49 89 123456'],
       ['Mobile 0171 2345678', '0171 2345678'],
       ['Handynummer: 0171 2345678', '0171 2345678'],
-    ]) {
+    ] as const) {
       const saved = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Etikett', mobile: typed } });
       expect(saved.status, typed).toBe(303);
       if (/^(Tel|Phone)/.test(typed))
