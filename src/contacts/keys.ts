@@ -574,15 +574,30 @@ export const MAX_QUERY_NEEDLES = 90;
 const PHONE_SHAPED = /^[0-9+/().-]+$/;
 
 /**
+ * Phone labels, as alternatives of a regular expression (any case): one list for what a phone
+ * field drops before its number (schema.ts phoneAsStored: `either` in both fields, `landline` in
+ * the phone field, `mobile` in the mobile field) and what the search leaves out (FILLER and
+ * LABELLED below, "Fax" too), so that the form's duplicate hint finds a number typed with any
+ * of them (code review, stop 68: the two lists had come apart). app.js mirrors the search's.
+ */
+export const PHONE_LABELS = {
+  either: 'tel|tel\\.?-?nr|telefon(?:nummer)?|fon|phone',
+  landline: 'festnetz',
+  mobile: 'mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell',
+};
+const ANY_LABEL = `${PHONE_LABELS.either}|${PHONE_LABELS.landline}|${PHONE_LABELS.mobile}|fax`;
+
+/**
  * Words typed around what is sought, which no field holds: a salutation ("Frau Köhler"), a
  * firm's ("Fa. Brandl", "Firma Brandl"), a legal form the book may not have ("Elektro Brandl
- * GmbH": buyer review), a phone label ("Tel. 089 …", and the others a phone field drops: schema.ts
- * PHONE_LABEL, so that the form's duplicate hint finds such a number; code review, stop 68), "und" ("Fenster und Türen", "Schindler +
- * Söhne"). Left out while another word remains; "Fr" alone is how "Franz" starts, so only "Fr."
- * is one, as only "Fa." ("Fabian").
+ * GmbH": buyer review), a phone label ("Tel. 089 …": PHONE_LABELS), "und" ("Fenster und Türen",
+ * "Schindler + Söhne"). Left out while another word remains; "Fr" alone is how "Franz" starts,
+ * so only "Fr." is one, as only "Fa." ("Fabian").
  */
-const FILLER =
-  /^(?:herrn?|frau|hr\.|fr\.|fa\.|firma|(?:tel|tel\.?-?nr|telefon(?:nummer)?|fon|phone|festnetz|fax|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\.?|und|u\.|&|\+|(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
+const FILLER = new RegExp(
+  `^(?:herrn?|frau|hr\\.|fr\\.|fa\\.|firma|(?:${ANY_LABEL})\\.?|und|u\\.|&|\\+|(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\\.?|e\\.k\\.?|co\\.?):?$`,
+  'i',
+);
 
 /** Of those, the ones that say a person is sought ("Herr Meier": Karl Meier before the firm Fliesen-Meier). */
 const SALUTATION = /^(?:herrn?|frau|hr\.|fr\.):?$/i;
@@ -594,8 +609,7 @@ const bare = (word: string) => word.replace(/^[([{<„“”‚‘’«»]+|[)\]
  * A phone label typed onto its number ("Tel.:089/…", "Mobil:0171…"): two words, the label then
  * left out as FILLER. Only before a number (three digits, "+" or "("): "Handy24" is a name.
  */
-const LABELLED =
-  /(?<=^(?:tel|tel\.?-?nr|telefon(?:nummer)?|fon|phone|festnetz|fax|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\.?:?)(?=[+(]|\d{3})/i;
+const LABELLED = new RegExp(`(?<=^(?:${ANY_LABEL})\\.?:?)(?=[+(]|\\d{3})`, 'i');
 
 /** Of those, the ones that say a firm is sought ("Kowalczyk GmbH": the firm before the people named so). */
 const FIRM = /^(?:(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|fa\.|firma):?$/i;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { randomToken } from '../db/client';
 import { ADDRESS, FIELDS, type FieldName, type FieldSpec, type FieldValues, WARRANTY } from './fields';
-import { NAME_VISIBLE } from './keys';
+import { NAME_VISIBLE, PHONE_LABELS } from './keys';
 import { dialledDigits, TWO_NUMBERS } from './vcard';
 import { resolveWarranty, type WarrantyError } from './warranty';
 
@@ -113,9 +113,9 @@ const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
  * number's start, "+", "(" or "0": "Telefon 2 089 …" is no number with a label, and stays refused
  * (data-safety review: it was stored as "2 089 …").
  */
-const LABEL = 'tel|tel\\.?-?nr|telefon(?:nummer)?|fon|phone';
-const PHONE_LABEL = new RegExp(`^(?:${LABEL}|festnetz)\\.?\\s*:?\\s*(?=[+(0])`, 'i');
-const MOBILE_LABEL = new RegExp(`^(?:${LABEL}|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\\.?\\s*:?\\s*(?=[+(0])`, 'i');
+const labelBefore = (labels: string) => new RegExp(`^(?:${PHONE_LABELS.either}|${labels})\\.?\\s*:?\\s*(?=[+(0])`, 'i');
+const PHONE_LABEL = labelBefore(PHONE_LABELS.landline);
+const MOBILE_LABEL = labelBefore(PHONE_LABELS.mobile);
 
 /** A phone field's value as it is stored: its odd spaces plain, its label gone (above). */
 export const phoneAsStored = (value: string, name: string) =>
