@@ -229,9 +229,9 @@ describe('what an event says', () => {
     warrantyUntil: '2027-03-12',
   };
 
-  it('German: position and name in the summary; the company who owes it, the ways to reach them and the end date in the description', () => {
+  it('German: name and position (in brackets) in the summary; the company who owes it, the ways to reach them and the end date in the description', () => {
     expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, contact)).toEqual({
-      summary: 'Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden',
+      summary: 'Gewährleistung endet: Bauer (Fliesenleger) – Mängel vorher melden',
       description:
         'Unternehmen: Fliesen Bauer GmbH\nTelefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
     });
@@ -239,7 +239,7 @@ describe('what an event says', () => {
 
   it('English', () => {
     expect(warrantyEventText({ locale: 'en-GB', warranty: en.warranty }, { ...contact, mobile: '0171 1234567' })).toEqual({
-      summary: 'Warranty for Fliesenleger Bauer ends – report defects before then',
+      summary: 'Warranty for Bauer (Fliesenleger) ends – report defects before then',
       description:
         'Company: Fliesen Bauer GmbH\nPhone number: +49 30 123456\nMobile number: 0171 1234567\nEmail address: info@fliesen-bauer.de\nWarranty until 12 Mar 2027 (your own note, not legal advice)',
     });
@@ -255,10 +255,10 @@ describe('what an event says', () => {
 
   it('an end already passed: said in the past, with no "report before" (walkthrough, stop 68)', () => {
     expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, contact, true).summary).toBe(
-      'Gewährleistung endete: Fliesenleger Bauer',
+      'Gewährleistung endete: Bauer (Fliesenleger)',
     );
     expect(warrantyEventText({ locale: 'en-GB', warranty: en.warranty }, contact, true).summary).toBe(
-      'Warranty for Fliesenleger Bauer ended',
+      'Warranty for Bauer (Fliesenleger) ended',
     );
   });
 

@@ -92,7 +92,7 @@ describe('warranty.ics', () => {
         tiles,
         1,
         '2027-05-10',
-        'Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden',
+        'Gewährleistung endet: Bauer (Fliesenleger) – Mängel vorher melden',
         // The company behind a person owes the warranty; the number is dialled without "(0)".
         'Unternehmen: Fliesen Bauer\nTelefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 10.05.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
       ),
@@ -100,7 +100,7 @@ describe('warranty.ics', () => {
         kitchen,
         1,
         '2029-02-28',
-        'Gewährleistung endet: Küchenbauer Küchen Schmidt; Söhne, GmbH – Mängel vorher melden',
+        'Gewährleistung endet: Küchen Schmidt; Söhne, GmbH (Küchenbauer) – Mängel vorher melden',
         'Mobilnummer: 0171 / 234 56 78\nGewährleistung bis 28.02.2029 (Ihre eigene Angabe, keine Rechtsberatung)',
       ),
     ]);
@@ -210,7 +210,7 @@ describe('warranty.ics', () => {
     const { response, events } = await download(buyer, { 'Accept-Language': 'en-GB,en;q=0.9' });
     expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="Warranty Lindenhof_ Wohnung 12\.ics";/);
     expect(events.find((e) => e.uid === `kontakte-warranty-${id}`)).toMatchObject({
-      summary: 'Warranty for Maler Maler Roth ends – report defects before then',
+      summary: 'Warranty for Maler Roth (Maler) ends – report defects before then',
       description: 'Phone number: 089 1\nWarranty until 12 Mar 2030 (your own note, not legal advice)',
     });
   });
@@ -274,7 +274,7 @@ describe("one contact's warranty.ics", () => {
         id,
         1,
         '2027-05-10',
-        'Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden',
+        'Gewährleistung endet: Bauer (Fliesenleger) – Mängel vorher melden',
         'Unternehmen: Fliesen Bauer\nTelefonnummer: +49 30 123456\nGewährleistung bis 10.05.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
       ),
     ]);

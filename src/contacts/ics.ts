@@ -182,8 +182,10 @@ export interface WarrantyEventTranslator {
 }
 
 /**
- * SUMMARY "Gewährleistung endet: Fliesenleger Bauer – Mängel vorher melden" (once `ended`:
- * "Gewährleistung endete: Fliesenleger Bauer") and a DESCRIPTION with
+ * SUMMARY "Gewährleistung endet: Fliesen Bauer (Fliesenleger) – Mängel vorher melden" (once
+ * `ended`: "Gewährleistung endete: Fliesen Bauer (Fliesenleger)"): the name first, as a phone's
+ * calendar cuts long titles, and the position in brackets, as "Fliesenleger Fliesen Bauer" ran
+ * the two together (walkthrough, stop 68). And a DESCRIPTION with
  * the company behind a person, the contact's phone, mobile and e-mail (one per line, only those
  * given) and the end date. Numbers as the vCard writes them, without a "(0)" after the country
  * code: a calendar makes them tappable, and "+49 (0)171 …" dials a wrong number (review).
@@ -194,7 +196,7 @@ export function warrantyEventText(
   ended = false,
 ): { summary: string; description: string } {
   const words = t.warranty.calendar;
-  const who = [contact.position, contact.name].filter((part) => part !== '').join(' ');
+  const who = contact.position === '' ? contact.name : `${contact.name} (${contact.position})`;
   const reach: [string, string][] = [
     [words.company, contact.company],
     [words.phone, phoneValue(contact.phone)],
