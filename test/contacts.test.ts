@@ -97,7 +97,7 @@ describe('list', () => {
     // The wide screen's number column: the phone; the mobile where there is no phone, said so.
     expect(html).toContain('<span class="tel">+49 89 1234567</span>');
     await create({ company: 'Nur Mobil GmbH', mobile: '0171 7654321' });
-    expect(await (await send(LIST, { user: anna })).text()).toContain('<span class="tel">0171 7654321 · Mobil</span>');
+    expect(await (await send(LIST, { user: anna })).text()).toContain('<span class="tel">Mobil 0171 7654321</span>');
     const card = await (await send(`${LIST}/${id}`, { user: anna })).text();
     expect(card).toContain('href="tel:+49891234567"');
     expect(card).toContain('href="tel:01712345678"');

@@ -509,8 +509,9 @@ function contactRowHtml(props: RowProps): string {
   return `<li class="contact" id="c-${escapeHtml(contact.id)}"><a class="name" href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
     props.focus ? ` data-focus-row="${escapeHtml(props.focus)}"` : props.focused ? ' data-focus' : ''
   }>${escapeHtml(name)}</a>${meta ? `<span class="meta">${escapeHtml(meta)}</span>` : ''}${warrantyHtml(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
-    // The number column says when its number is the mobile (review: it looked like the phone).
-    phone ? `<span class="tel">${escapeHtml(phone)}${contact.phone ? '' : escapeHtml(` · ${t.contacts.callMobile}`)}</span>` : ''
+    // The number column says when its number is the mobile (review: it looked like the phone), before
+    // it as the phone list and the import's preview do (walkthrough, stop 68: it came after here).
+    phone ? `<span class="tel">${contact.phone ? '' : `${escapeHtml(t.contacts.callMobile)} `}${escapeHtml(phone)}</span>` : ''
   }${contact.email ? `<span class="mail">${escapeHtml(contact.email)}</span>` : ''}${call || mail ? `<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }
 
