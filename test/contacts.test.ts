@@ -1046,7 +1046,7 @@ describe('detail and edit', () => {
     const html = await stale.text();
     const text = textOf(html);
     expect(html).toContain(
-      '>Bitte entscheiden Sie, welche Angabe gilt<span class="sr-only">: </span><span class="sub">Konflikt GmbH</span></h1>',
+      '>Bitte entscheiden Sie, welche Angabe gilt<span class="colon">: </span><span class="sub">Konflikt GmbH</span></h1>',
     );
     expect(html).toContain('<title>Bitte entscheiden Sie, welche Angabe gilt: Konflikt GmbH · Kontakte</title>');
     expect(text).toContain(
