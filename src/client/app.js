@@ -1036,7 +1036,8 @@
   document.addEventListener('htmx:response:error', (event) => {
     var ctx = event.detail && event.detail.ctx;
     // Too long (413) or too many writes (429): the form stays with what was typed, the answer's
-    // words above it (swapped in, the page replaced the input, and its way back led elsewhere).
+    // words above it or beside a field (swapped in, the page replaced the input, and its way back
+    // led elsewhere).
     var form = ctx && ctx.request && ctx.request.form;
     // Too many searches (429 to a GET: only searches are limited so): said above the search field,
     // the results as they were, focus where it is (the answer swapped over the results removed them).
@@ -1052,6 +1053,31 @@
       alert.className = 'alert';
       alert.setAttribute('role', 'alert');
       alert.textContent = said ? said.textContent : '';
+      // Too long (413): the words stand beside the longest field as sent, the one to shorten, and
+      // focus goes there (walkthrough, stop 68: they stood above the form, tied to no field).
+      // (Where it stood before, the field's own error from the server stays.)
+      for (const field of form.querySelectorAll('[aria-describedby~="limit-alert"]')) {
+        field.setAttribute('aria-describedby', field.getAttribute('aria-describedby').replace('limit-alert', '').trim());
+        if (field.closest('.field').querySelector('.field-error:not(#limit-alert)')) continue;
+        field.removeAttribute('aria-invalid');
+        field.closest('.field').classList.remove('invalid');
+      }
+      let longest = null;
+      const size = (field) => encodeURIComponent(field.value).length;
+      if (ctx.response.status === 413)
+        for (const field of form.querySelectorAll('.field input:not([type=file]), .field textarea'))
+          if (!longest || size(field) > size(longest)) longest = field;
+      if (longest) {
+        alert.className = 'field-error';
+        alert.removeAttribute('role');
+        longest.closest('.field').classList.add('invalid');
+        longest.closest('.field').append(alert);
+        longest.setAttribute('aria-invalid', 'true');
+        longest.setAttribute('aria-describedby', `${longest.getAttribute('aria-describedby') || ''} limit-alert`.trim());
+        // After htmx's own end of the request, which took the focus back to the form's button.
+        setTimeout(() => longest.focus());
+        return;
+      }
       form.prepend(alert);
       alert.scrollIntoView({ block: 'nearest' });
       return;
