@@ -664,6 +664,12 @@ describe('a date written out in words (buyer review: the English list shows "10 
       for (const query of ['12.3.2027', '12.03.2027', '12. März 2027', 'March 12, 2027'])
         expect(finds(query, contact({ company: 'X', notes })), `${query} in ${notes}`).toBe(true);
     expect(finds('15.3.2027', contact({ company: 'X', notes: 'Urlaub 12.3.2027–15.3.2027' }))).toBe(true);
+    // At a sentence's end, or before more dots (search walkthrough, stop 69: only "15.2.2027" found it).
+    for (const notes of ['Nachbesserung zugesagt bis 15.2.2027.', 'Termin 15.2.2027...', 'bis 15.2.27. Danach Rechnung'])
+      for (const query of ['15.02.2027', '15.2.27', '15. Februar 2027', 'Februar 2027'])
+        expect(finds(query, contact({ company: 'X', notes })), `${query} in ${notes}`).toBe(true);
+    // Not a part of a longer number with dots ("1.2.2027.5"), which is still found as typed.
+    expect(finds('01.02.2027', contact({ company: 'X', notes: 'Version 1.2.2027.5' }))).toBe(false);
     // A day's digits elsewhere are no day of that month (review: a house number, a price).
     for (const more of [
       { street: 'Hauptstr. 12' },

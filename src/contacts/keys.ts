@@ -53,8 +53,10 @@
  *    is stored as " .2027", " .05.2027", for a search after "Gewährleistung" or "bis" (stop 64).
  * 18: a span of years in the notes ("bis Ende 2027/28", "2027-2029") is stored by its first and
  *    last year, as 17 stores a year alone ("bis Ende 2027" found no "bis Ende 2027/28": review, stop 65).
+ * 19: a date of the notes at a sentence's end ("zugesagt bis 15.2.2027.") is stored as one too
+ *    (search walkthrough, stop 69: only "15.2.2027" as typed found it).
  */
-export const KEY_FORMAT = 18;
+export const KEY_FORMAT = 19;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -351,12 +353,13 @@ interface Entry {
  * Right after an area code it is a number grouped in pairs ("089 12.03.99", "(0171) 23.11.45",
  * "+49 (0)30 / 21.06.88" are 089 120399 …): nobody writes a date straight after an area code,
  * while after a whole number ("Rückruf 0911 654321 17.05.2024") or a date ("14.05.24 19.05.24")
- * it is a date again (review). Where unsure, a number: a date read as one only adds digits to
+ * it is a date again (review). A sentence's full stop may follow ("bis 15.2.2027.": format 19,
+ * search walkthrough, stop 69), not a further number ("1.2.3.4"). Where unsure, a number: a date read as one only adds digits to
  * search (its words are kept as text either way), a number read as a date could not be found.
  */
 const AREA_CODE = String.raw`(?:(?:\+|00)[1-9]\d{0,2}[ -]?(?:\(0\)[ -]?)?[1-9]\d{0,4}|\(0\d{1,5}\)|0[1-9]\d{0,4})`;
 const NOTES_DATE = new RegExp(
-  String.raw`(?<![\d.])(?<!(?<!\d\.?)${AREA_CODE}[ /-]*)(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d\d)?(?![\d.])`,
+  String.raw`(?<![\d.])(?<!(?<!\d\.?)${AREA_CODE}[ /-]*)(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d\d)?(?!\.?\d)`,
   'g',
 );
 
