@@ -766,6 +766,19 @@ describe('a date written out in words (buyer review: the English list shows "10 
     expect(finds('bis 5.2027', contact({ company: 'Holz', notes: 'Gewährleistung bis 5.2027' }))).toBe(true);
     expect(finds('bis 06.2027', contact({ company: 'Holz', notes: 'Gewährleistung bis 05/2027' }))).toBe(false);
     expect(finds('bis 3.2027', contact({ company: 'Holz', notes: 'Frist 15.03.2027' }))).toBe(true);
+    // A month of a year with a slash, as people write it, alone or after those words (search
+    // walkthrough, stop 69: read as a number's digits, it found nothing).
+    for (const query of ['05/2027', 'Gewährleistung 05/2027', 'bis 5/2027', '(05/2027)'])
+      for (const found of [
+        contact({ company: 'Volt', warrantyUntil: '2027-05-10' }),
+        contact({ company: 'Holz', notes: 'Gewährleistung bis 05/2027' }),
+        contact({ company: 'Holz', notes: 'Termin 3.5.27' }),
+      ])
+        expect(finds(query, found), `${query} in ${JSON.stringify(found)}`).toBe(true);
+    for (const other of [{ warrantyUntil: '2027-06-10' }, { notes: 'Termin 3.6.2027' }, { phone: '089 052027' }])
+      expect(finds('05/2027', contact({ company: 'Holz', ...other })), JSON.stringify(other)).toBe(false);
+    // After a number's first part it is the number's ("089 05/2027 1").
+    expect(finds('089 05/2027 1', contact({ company: 'Holz', phone: '089 0520271' }))).toBe(true);
     // A span of years stands for its first and last year ("bis Ende 2027/28": code review, stop 65).
     for (const notes of ['Gewährleistung bis Ende 2027/28', 'Garantie 2017-2027', 'Wartung 2027 – 2029', 'Frist 2026/27'])
       expect(finds('bis Ende 2027', contact({ company: 'Holz', notes })), notes).toBe(true);

@@ -832,7 +832,7 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     // words said before it go with it (they found nothing: warranty review, stop 63). After them
     // it is only a date's year ("12.03.2027") or one the notes write alone (notesDates), not
     // digits of a phone number or a postcode; a closing dot or brackets do not hide it (stop 64).
-    const [alone, itsMonth = '', itsYear] = /^\(?(?:(0?[1-9]|1[0-2])\.)?((?:19|20)\d\d|2100)\)?[.,]?$/.exec(plain(word)) ?? [];
+    const [alone, itsMonth = '', slash, itsYear] = /^\(?(?:(0?[1-9]|1[0-2])([./]))?((?:19|20)\d\d|2100)\)?[.,]?$/.exec(plain(word)) ?? [];
     if (alone) {
       // As the end and the notes' dates and years are stored (" 15.03.2027", " .05.2027", " .2027").
       const needles = [`${itsMonth && `.${itsMonth.padStart(2, '0')}`}.${itsYear}`];
@@ -844,6 +844,12 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
       around(at + 1, needles, -1, BEFORE_DATE);
       if (BEFORE_DATE.test(plain(words[at] ?? ''))) {
         while (++at <= index) dates.set(words[at] ?? '', needles);
+        replace.add(word);
+      } else if (slash === '/' && !PHONE_SHAPED.test(plain(words[index - 1] ?? ''))) {
+        // "05/2027" alone is that month, as "05.2027" finds it (search walkthrough, stop 69: read
+        // as a number's digits, it found nothing), or as typed from a word's start; not after a
+        // number's first part ("089 05/2027").
+        dates.set(word, [...needles, ...[NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + plain(word))]);
         replace.add(word);
       }
       return;
