@@ -516,6 +516,73 @@ describe('what people type around their words (search review, stop 43)', () => {
   });
 });
 
+describe('a trade by its word (search walkthrough, stop 69)', () => {
+  const firms = {
+    'E-Technik Schulz': contact({ company: 'E-Technik Schulz' }),
+    'Elektro Nguyễn': contact({ company: 'Elektro Nguyễn', position: 'Elektroinstallation' }),
+    'Tom Bergmann': contact({ firstName: 'Tom', lastName: 'Bergmann', position: 'Elektro / Smart Home' }),
+    'Sanitär Yılmaz': contact({ company: 'Sanitär Yılmaz GmbH' }),
+    'Bäder Peters': contact({ company: 'Bäder Peters', position: 'Sanitär' }),
+    'Grünwerk Gartenbau': contact({ company: 'Grünwerk Gartenbau' }),
+    'GaLaBau Nowak': contact({ company: 'GaLaBau Nowak' }),
+    'Heizung Roth': contact({ company: 'Heizung Roth' }),
+    'Fliesen Bauer': contact({ company: 'Fliesen Bauer & Söhne' }),
+    'Hausverwaltung Meier': contact({ company: 'Hausverwaltung Meier' }),
+    'Eva Klein': contact({ firstName: 'Eva', lastName: 'Klein', position: 'Bauleiterin' }),
+    'Trockenbau Weiß': contact({ company: 'Trockenbau Weiß' }),
+    'Küchen Schmidt': contact({ company: 'Küchen Schmidt' }),
+    'Tischlerei Holz': contact({ company: 'Tischlerei Holz' }),
+    'Kaminkehrer Vogt': contact({ company: 'Kaminkehrer Vogt' }),
+    // Not a firm of any trade: a note's words, a name that starts like a trade's word.
+    'Jan Fischer': contact({ firstName: 'Jan', lastName: 'Fischer', notes: 'Heizung prüfen, Elektroherd defekt' }),
+    'Dachau Immobilien': contact({ company: 'Dachau Immobilien' }),
+  };
+  const found = (query: string) =>
+    Object.entries(firms)
+      .filter(([, fields]) => finds(query, fields))
+      .map(([name]) => name);
+
+  it('finds the firms of a trade by the trade’s word, however the book names them', () => {
+    const electric = ['E-Technik Schulz', 'Elektro Nguyễn', 'Tom Bergmann'];
+    for (const query of ['Elektriker', 'Elektrik', 'Elektroinstallateur', 'electrician']) expect(found(query), query).toEqual(electric);
+    for (const query of ['Klempner', 'Installateur', 'Sanitärinstallateur', 'Spengler', 'plumber'])
+      expect(found(query), query).toEqual(['Sanitär Yılmaz', 'Bäder Peters']);
+    for (const query of ['Gärtner', 'Gaertner', 'Landschaftsgärtner', 'Gartenbau', 'gardener'])
+      expect(found(query), query).toEqual(['Grünwerk Gartenbau', 'GaLaBau Nowak']);
+    // A word longer than the book's: the trade's word with "-bauer", "-leger", "-studio", "-er".
+    const longer: [string, string][] = [
+      ['Heizungsbauer', 'Heizung Roth'],
+      ['Fliesenleger', 'Fliesen Bauer'],
+      ['Hausverwalter', 'Hausverwaltung Meier'],
+      ['Bauleitung', 'Eva Klein'],
+      ['Trockenbauer', 'Trockenbau Weiß'],
+      ['Küchenstudio', 'Küchen Schmidt'],
+      ['Schreiner', 'Tischlerei Holz'],
+      ['Schornsteinfeger', 'Kaminkehrer Vogt'],
+    ];
+    for (const [query, firm] of longer) expect(found(query), query).toEqual([firm]);
+    // With another word, each counts as before.
+    expect(found('Fliesenleger Bauer')).toEqual(['Fliesen Bauer']);
+    expect(found('Elektriker Nguyen')).toEqual(['Elektro Nguyễn']);
+  });
+
+  it('only by a head word: a note’s "Heizung prüfen" is no heating firm; a word that only starts like a trade’s is none', () => {
+    // "Heizung" itself is found in the notes as any word is; "Heizungsbauer" only in the head.
+    expect(found('Heizung')).toEqual(['Heizung Roth', 'Jan Fischer']);
+    expect(found('Heizungsbauer')).toEqual(['Heizung Roth']);
+    for (const query of ['Fischer', 'Dachau', 'Elektrohuber', 'Bauer', 'Gartenzwerg'])
+      expect(found(query), query).not.toContain('Heizung Roth');
+    expect(found('Dachau')).toEqual(['Dachau Immobilien']);
+    expect(found('Elektrohuber')).toEqual([]);
+    expect(parseQuery('Fischer')).toEqual([{ kind: 'text', word: 'Fischer', needles: ['fischer'] }]);
+  });
+
+  it('ranks a firm named by its trade as named so, before one whose position says it', () => {
+    expect(rank(searchKey(firms['Elektro Nguyễn']), parseQuery('Elektriker'))).toBe(0);
+    expect(rank(searchKey(firms['Tom Bergmann']), parseQuery('Elektriker'))).toBe(NOT_THE_NAME);
+  });
+});
+
 describe('what Word and forms write differently (review)', () => {
   it('finds dashes by a hyphen and a hyphen by dashes ("123–125" as "123-125")', () => {
     const street = contact({ company: 'X', street: 'Venloer Str. 123–125' });

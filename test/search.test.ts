@@ -266,6 +266,38 @@ describe('who is named so ranks before who only works there (search review, stop
   });
 });
 
+describe('a trade by its word (search walkthrough, stop 69), through the SQL', () => {
+  const TRADE = 'search-trades';
+  const buyer: TestUser = { ...anna, sub: 'u-search-trades', assets: [{ id: TRADE, name: 'Gewerke' }] };
+  let made: Promise<string[]> | undefined;
+  const names = async (q: string) => {
+    made ??= seedContacts(
+      TRADE,
+      5,
+      (index) =>
+        [
+          { first_name: 'Tom', last_name: 'Bergmann', position: 'Elektro / Smart Home' },
+          { company: 'E-Technik Schulz' },
+          { company: 'Sanitär Yılmaz GmbH' },
+          { company: 'Heizung Roth' },
+          { first_name: 'Jan', last_name: 'Elektriker', notes: 'Heizung prüfen' },
+        ][index] ?? {},
+    );
+    await made;
+    const html = await (await send(`/assets/${TRADE}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
+    return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
+  };
+
+  it('finds the firms of the trade, the one named so first, then the firm, then the position', async () => {
+    // Jan Elektriker by his name, E-Technik Schulz by its name, Bergmann by his position.
+    expect(await names('Elektriker')).toEqual(['Jan Elektriker', 'E-Technik Schulz', 'Tom Bergmann']);
+    expect(await names('Klempner')).toEqual(['Sanitär Yılmaz GmbH']);
+    // Only a head word: the note's "Heizung" is found by "Heizung", not by "Heizungsbauer".
+    expect(await names('Heizungsbauer')).toEqual(['Heizung Roth']);
+    expect(await names('Heizung')).toEqual(['Heizung Roth', 'Jan Elektriker']);
+  });
+});
+
 describe('a number in the notes (UX review, stop 54), through the SQL', () => {
   const NOTED = 'search-noted';
   const buyer: TestUser = { ...anna, sub: 'u-search-noted', assets: [{ id: NOTED, name: 'Notiert' }] };

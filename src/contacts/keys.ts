@@ -525,6 +525,12 @@ export interface TextTerm {
    * ranked behind a match of the whole word.
    */
   readonly parts?: readonly TextTerm[];
+  /**
+   * A trade's word ("Elektriker", "Klempner", "Fliesenleger", "Heizungsbauer", "plumber") also
+   * matches where a word of a name, the company or the position starts with one of that trade's
+   * stems (TRADES): "Elektro Huber", "E-Technik Schulz", "Sanitär Yılmaz", "Fliesen Bauer".
+   */
+  readonly kin?: readonly string[];
 }
 
 /**
@@ -647,6 +653,23 @@ function seeks(query: string, kind: RegExp): boolean {
  */
 const EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”‘’«».,;:!?/]+$/giu;
 
+/**
+ * The trades a buyer searches by their word where the book names the firm or its position by
+ * another ("Elektriker" for "Elektro Huber", "Klempner" and "Installateur" for "Sanitär Yılmaz",
+ * "Gärtner" for "GaLaBau Nowak", "Heizungsbauer" for "Heizung Roth": search walkthrough, stop 69,
+ * High): each trade's stems in their folded form, separated by ";". A word is a trade's when it is
+ * one of its stems with an ending of TRADE_ENDING ("elektr" + "iker", "fliese" + "n" + "leger",
+ * "heiz" + "ung" + "s" + "bauer"); then a head word that starts with any of the trade's stems
+ * matches it. Only head words (names, company, position): a note's "Heizung prüfen" is no
+ * heating firm. No library knows German trades; a list, as small as the Worker's size allows.
+ */
+const TRADES =
+  'elektr e-techn etechn electric;sanit klempn install spengl flaschn plumb;heiz heating;garten gartn galabau landschaftsgartn landschaftsbau garden;fliese tile tiling;maler lackier anstreich paint;tischl schrein carpent joiner;schornstein kamin chimney;dach bedach roof;kuche kitchen;fenster window;hausverwalt verwalt;bauleit;boden parkett floor;schloss schlussel locksmith;architekt innenarchitekt architect;pool schwimmbad;aufzug fahrstuhl lift elevator;solar photovoltaik;trockenbau drywall;glas glazier;stuckat verputz plaster'
+    .split(';')
+    .map((trade) => trade.split(' '));
+const TRADE_ENDING =
+  /^(?:o|iker|ik|ar|e?r|erin|in|ei|erei|ung|e?n|e|ian|ing|ateur|ation)?s?(?:bau(?:er)?|betrieb|firma|leger|meister|technik(?:er)?|installateur|studio|service|dienst|feger|kehrer|decker)?$/;
+
 function textTerm(word: string): TextTerm | null {
   const base = plain(word);
   // A German postcode with its country's letter ("D-80331", as letterheads write it) is also
@@ -660,7 +683,12 @@ function textTerm(word: string): TextTerm | null {
   // street "Großhaderner Str.") are no two words of a name (code review).
   const split = /\p{L}-\p{L}/u.test(word) ? word.split('-') : [];
   const parts = split.every((part) => [...plain(part)].length >= 3) ? split.flatMap((part) => textTerm(part) ?? []) : [];
-  return parts.length > 1 ? { kind: 'text', word, needles, parts } : { kind: 'text', word, needles };
+  // By any of its forms: folding makes "Heizungsbauer" "heizungsbaur" ("ue" as "ü"), and
+  // "Gaertner" "gartner".
+  const kin = TRADES.find((stems) =>
+    stems.some((stem) => needles.some((needle) => needle.startsWith(stem) && TRADE_ENDING.test(needle.slice(stem.length)))),
+  );
+  return { kind: 'text', word, needles, ...(parts.length > 1 ? { parts } : {}), ...(kin ? { kin } : {}) };
 }
 
 function phoneTerm(run: readonly string[], dates?: ReadonlyMap<string, readonly string[]>): SearchTerm[] {
@@ -896,7 +924,13 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
 /** When a contact matches one term. */
 export function termTest(term: SearchTerm): KeyTest {
   if (term.kind === 'text')
-    return { any: [...term.needles.map((needle) => ({ contains: needle })), ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : [])] };
+    return {
+      any: [
+        ...term.needles.map((needle) => ({ contains: needle })),
+        ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : []),
+        ...kinTests(term, [NAME_MARK, HEAD_MARK]),
+      ],
+    };
   const digits: KeyTest = { contains: term.digitsNeedle };
   if (term.tails)
     return { any: [digits, ...term.tails.map((tail) => ({ all: [{ contains: tail.digitsNeedle }, ...tail.words.map(termTest)] }))] };
@@ -915,9 +949,18 @@ export function matchTest(terms: readonly SearchTerm[]): KeyTest {
 export function prefixTest(term: SearchTerm): KeyTest {
   // (A match by a hyphenated word's parts alone ranks behind one of the whole word: not here.)
   if (term.kind === 'text')
-    return { any: term.needles.flatMap((needle) => [{ contains: NAME_MARK + needle }, { contains: HEAD_MARK + needle }]) };
+    return {
+      any: [
+        ...term.needles.flatMap((needle) => [{ contains: NAME_MARK + needle }, { contains: HEAD_MARK + needle }]),
+        ...kinTests(term, [NAME_MARK, HEAD_MARK]),
+      ],
+    };
   return { all: term.words.map(prefixTest) };
 }
+
+/** A trade word's stems at the start of a word marked so (TRADES). */
+const kinTests = (term: TextTerm, marks: readonly string[]): KeyTest[] =>
+  (term.kin ?? []).flatMap((stem) => marks.map((mark) => ({ contains: mark + stem })));
 
 /** Whether a term starts a word of the contact's own name (its person's, or a firm's company). */
 export function nameTest(term: SearchTerm): KeyTest {
@@ -936,7 +979,7 @@ export function otherHeadTest(term: SearchTerm): KeyTest {
 }
 
 function markTest(term: SearchTerm, mark: string): KeyTest {
-  if (term.kind === 'text') return { any: term.needles.map((needle) => ({ contains: mark + needle })) };
+  if (term.kind === 'text') return { any: [...term.needles.map((needle) => ({ contains: mark + needle })), ...kinTests(term, [mark])] };
   return { all: term.words.map((word) => markTest(word, mark)) };
 }
 
