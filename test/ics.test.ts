@@ -178,19 +178,25 @@ describe('ical.js reads back every event, alarm, UID and SEQUENCE exactly', () =
     expect(rings[0]).toEqual(['2027-02-09T09:00:00', '2027-04-26T09:00:00']);
   });
 
-  it('an alarm whose day is before today is left out (Outlook rings it at once on import); one on today stays; a late one where none is left', () => {
-    const today = '2027-03-01';
-    const contact = { position: '', company: '', phone: '', mobile: '', email: '', version: 1 };
-    const ends = ['2027-02-28', '2027-03-01', '2027-03-11', '2027-03-15', '2027-03-31', '2027-05-30', '2027-06-30'];
+  const contact = { position: '', company: '', phone: '', mobile: '', email: '', version: 1 };
+  const ends = ['2027-02-28', '2027-03-01', '2027-03-11', '2027-03-15', '2027-03-31', '2027-05-30', '2027-06-30'];
+  /** The day each alarm rings at 09:00 for a file made at `now`, as ical.js reads it (09:00 is 9 h after the day's start). */
+  const ringDaysAt = (now: Date) => {
     const events = warrantyEvents(
       { locale: 'de-DE', warranty: de.warranty },
       ends.map((warrantyUntil, index) => ({ ...contact, id: `c${index}`, name: `Firma ${index}`, warrantyUntil })),
       'Lindenhof',
-      today,
+      now,
     );
     const { events: read } = parseCalendar(warrantyCalendar(events, { prodId: PROD_ID, now: NOW }));
-    // The day each alarm rings at 09:00, as ical.js reads it (09:00 is 9 h after the day's start).
-    const ringDays = read.map((event) => event.alarms.map((alarm) => addDays(event.start, Math.floor(alarm.triggerSeconds / 86_400))));
+    // Every event stays, with its day; only alarms go.
+    expect(read.map((event) => event.start)).toEqual(ends);
+    return read.map((event) => event.alarms.map((alarm) => addDays(event.start, Math.floor(alarm.triggerSeconds / 86_400))));
+  };
+
+  it('an alarm whose day is before today is left out (Outlook rings it at once on import); one on today stays before 09:00; a late one where none is left', () => {
+    // 1 March 2027, 08:59 in Berlin (CET).
+    const ringDays = ringDaysAt(new Date('2027-03-01T07:59:00Z'));
     // 2027-03-11 (10 days ahead): neither alarm is left, the late one 7 days before is.
     expect(ringDays).toEqual([
       [],
@@ -201,8 +207,31 @@ describe('ical.js reads back every event, alarm, UID and SEQUENCE exactly', () =
       ['2027-03-01', '2027-05-16'],
       ['2027-04-01', '2027-06-16'],
     ]);
-    // Every event stays.
-    expect(read.map((event) => event.start)).toEqual(ends);
+  });
+
+  it('from 09:00 on, one of today is gone too: the late one or the next takes its place (walkthrough, stop 69)', () => {
+    // 1 March 2027, 09:00 in Berlin: today's alarms have rung or never will.
+    expect(ringDaysAt(new Date('2027-03-01T08:00:00Z'))).toEqual([
+      [],
+      [],
+      ['2027-03-04'],
+      // 14 days ahead: 7 days before, instead of today's 14-day alarm.
+      ['2027-03-08'],
+      ['2027-03-17'],
+      // 90 days ahead: only the 14-day one is left.
+      ['2027-05-16'],
+      ['2027-04-01', '2027-06-16'],
+    ]);
+    // In summer time (CEST) the same: 12 July 2027, 08:59 and 09:00 in Berlin, an end 14 days ahead.
+    const at = (now: string) =>
+      warrantyEvents(
+        { locale: 'de-DE', warranty: de.warranty },
+        [{ ...contact, id: 'c', name: 'F', warrantyUntil: '2027-07-26' }],
+        '',
+        new Date(now),
+      )[0]?.alarmDays;
+    expect(at('2027-07-12T06:59:00Z')).toEqual([14]);
+    expect(at('2027-07-12T07:00:00Z')).toEqual([7]);
   });
 
   it('property: any events', () => {

@@ -6,7 +6,7 @@
 // ical.js (and Python's icalendar) read it back in the tests instead.
 
 import { phoneValue, utf8Length, text as vcardText } from './vcard';
-import { addDays, formatDate, isIsoDate, type WarrantyMessages } from './warranty';
+import { addDays, berlinToday, formatDate, isIsoDate, type WarrantyMessages } from './warranty';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 /** PRODID of warranty.ics (RFC 5545 §3.7.3). */
@@ -220,19 +220,24 @@ export interface WarrantyCalendarContact extends WarrantyEventContact {
  * SEQUENCE its version (RFC 5545 §3.8.7.4: a re-import with a higher one updates the event), the
  * asset's name as LOCATION. The version also grows for changes that leave the dates alone; a
  * SEQUENCE that grows more often than needed only makes calendars take the same event again.
- * Only the alarms whose day is `today` (Berlin, `YYYY-MM-DD`) or later: an end 30 days ahead keeps
- * the 14-day one, an end before `today` none (review: Outlook rang the 90-day one at once on
- * import). One on `today` stays, at 09:00 or, imported later that day, at once: that is still the
- * day it was meant for, as an end of `today` is not over yet (the list's badge says "endet heute").
- * An end after `today` whose alarms are both behind gets one late alarm (LATE_ALARM_DAYS_BEFORE);
- * an end of `today` none: its all-day event is the day itself.
+ * Only the alarms still ahead of `now` (at 09:00 of their day, Berlin): an end 30 days ahead keeps
+ * the 14-day one, an end before today none (review: Outlook rang the 90-day one at once on
+ * import), and one of today only before 09:00 (walkthrough, stop 69: an end 14 days ahead,
+ * downloaded at noon, had only today's alarm, gone by; other calendars never ring a past one).
+ * An end after today whose alarms are all behind gets one late alarm (LATE_ALARM_DAYS_BEFORE):
+ * at noon, an end 14 days ahead the one 7 days before. An end of today none: its all-day event
+ * is the day itself.
  */
 export function warrantyEvents(
   t: WarrantyEventTranslator,
   contacts: readonly WarrantyCalendarContact[],
   location: string,
-  today: string,
+  now: Date,
 ): CalendarEvent[] {
+  const today = berlinToday(now);
+  // The first day whose 09:00 is still ahead: today before 09:00, else tomorrow. (Berlin's offset
+  // changes only at night, so 15 hours on from 09:00 is the next midnight.)
+  const alarmsFrom = berlinToday(new Date(now.getTime() + (24 - ALARM_HOUR) * 3_600_000));
   return contacts.map((contact) => ({
     uid: warrantyEventUid(contact.id),
     sequence: contact.version,
@@ -242,13 +247,13 @@ export function warrantyEvents(
     // the file once may keep the old one, which still names the right day.
     ...warrantyEventText(t, contact, contact.warrantyUntil < today),
     location,
-    alarmDays: alarmDaysOf(contact.warrantyUntil, today),
+    alarmDays: alarmDaysOf(contact.warrantyUntil, today, alarmsFrom),
   }));
 }
 
-/** The alarms an end keeps as of `today`: those still ahead, else one late alarm if the end is. */
-function alarmDaysOf(end: string, today: string): readonly number[] {
-  const ahead = (days: number) => addDays(end, -days) >= today;
+/** The alarms an end keeps: those on `alarmsFrom` or later, else one late alarm if the end is after `today`. */
+function alarmDaysOf(end: string, today: string, alarmsFrom: string): readonly number[] {
+  const ahead = (days: number) => addDays(end, -days) >= alarmsFrom;
   const kept = ALARM_DAYS_BEFORE.filter(ahead);
   if (kept.length > 0 || end <= today) return kept;
   return LATE_ALARM_DAYS_BEFORE.filter(ahead).slice(0, 1);

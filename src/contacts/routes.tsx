@@ -331,7 +331,7 @@ contactRoutes.get('/contacts/:contactId/warranty.ics', contactParam, async (c) =
     });
   }
   const assetName = asset.name || asset.id;
-  const events = warrantyEvents(shell.t, [{ ...contact, name, company: companyBeside(contact) }], assetName, berlinToday(new Date()));
+  const events = warrantyEvents(shell.t, [{ ...contact, name, company: companyBeside(contact) }], assetName, new Date());
   return new Response(warrantyCalendar(events, { prodId: PROD_ID, now: new Date() }), {
     headers: {
       'Content-Type': ICS_CONTENT_TYPE,
@@ -351,7 +351,7 @@ contactRoutes.get('/contacts/warranty.ics', async (c) => {
     shell.t,
     rows.map((row) => ({ ...row, name: displayName(row), company: companyBeside(row) })),
     assetName,
-    berlinToday(new Date()),
+    new Date(),
   );
   // RFC 5545 §3.4 asks for at least one component: with no end (a co-buyer removed the last one,
   // an old bookmark) there is no calendar to give, and an empty file would import as nothing
