@@ -3,13 +3,25 @@
 // open the bundle side by side (en.ts brings de.ts), the form's schema and the vCard import
 // parser follow the other contact modules they share words with (fields, keys, vcard, warranty),
 // the calendar and the QR code (with its encoder) come next to the other exports, and the routes
-// bring the views in one run: 2.6 KB gzip less than the order app.tsx's imports give. Nothing here
-// is used; these modules only define, so running them earlier changes nothing.
+// bring the views in one run: 2.6 KB gzip less than the order app.tsx's imports give. The tables'
+// columns and schema beside the form's schema, the list's formatters beside the calendar, and the
+// session's token, the config, the router's memo, the language choice, the query's refinements and
+// the icons before the routes: 0.4 KB less again (scripts found the places by gzip's measure; same
+// modules, moved). Nothing here is used; these modules only define, so running them earlier changes nothing.
 import './i18n/en';
+import './db/sqlite-columns';
+import './db/schema';
 import './contacts/schema';
 import './contacts/vcard-import';
 import './contacts/ics';
+import './contacts/views/format';
+import './memo-router';
+import './i18n/index';
 import './contacts/qr';
+import './session/jwt';
+import './config';
+import './contacts/or-else';
+import './views/icon';
 import './contacts/routes';
 import { worker } from './worker';
 

@@ -5,19 +5,23 @@
 // never calls, which a class keeps in the bundle whether called or not. Of the context:
 // `c.render()`, `c.setRenderer()`, `c.setLayout()` and `c.getLayout()` (hono's layout renderer;
 // the app renders its pages itself: src/views/render.tsx) with the two private fields only they
-// used, and `c.event` (a Service Worker's FetchEvent; a module Worker has none). Of the request:
-// `c.req.bytes()` and `c.req.blob()` (the app reads bodies as forms and files: src/form-body.ts),
+// used, `c.event` (a Service Worker's FetchEvent; a module Worker has none) and `c.notFound()`
+// (the app answers 404 by HTTPException, hono by its app's own handler). Of the request:
+// `c.req.bytes()`, `c.req.blob()`, `c.req.json()`, `c.req.text()` and `c.req.formData()` (the app
+// reads bodies as forms and files: src/form-body.ts, and its validators take forms, queries and
+// parameters, never 'json', the one target whose branch of hono's validator calls `c.req.json()`),
 // and the deprecated `c.req.matchedRoutes` and `c.req.routePath` (hono/route's helpers read the
-// match: src/observability/request-log.ts). Together 152 B of the 100 KB gzip budget.
+// match: src/observability/request-log.ts). Together 152 B of the 100 KB gzip budget, and 47 B
+// more for c.notFound(), c.req.json(), text() and formData().
 // scripts/fingerprint.mjs writes both from the installed hono at every `prepare-assets`, so they
 // never go stale; a member it does not find once stops that script. test/node/hono-context.test.ts
 // holds them to hono's modules and the app to none of these calls.
 
 /** The context's members left out, each with its JSDoc; and its private fields only they used. */
-export const CONTEXT_LEFT_OUT = ['render', 'setLayout', 'getLayout', 'setRenderer', 'event'];
+export const CONTEXT_LEFT_OUT = ['render', 'setLayout', 'getLayout', 'setRenderer', 'event', 'notFound'];
 export const CONTEXT_FIELDS_LEFT_OUT = ['#layout', '#renderer'];
 /** The request's members left out, each with its JSDoc. */
-export const REQUEST_LEFT_OUT = ['bytes', 'blob', 'matchedRoutes', 'routePath'];
+export const REQUEST_LEFT_OUT = ['bytes', 'blob', 'matchedRoutes', 'routePath', 'json', 'text', 'formData'];
 
 /**
  * Where each generated file takes its hono module's imports from: hono's own files by a path no

@@ -4,6 +4,8 @@
  * co-buyers add or delete contacts, where paging by offset does. A cursor names its order: one
  * from another order (or a damaged one) is no cursor, and the list starts at the beginning.
  */
+import { fromBase64url, strictUtf8, toBase64url } from '../base64url';
+
 export type ListOrder = 'name' | 'search' | 'position' | 'searchPosition' | 'warranty';
 
 export type CursorValue = string | number;
@@ -15,19 +17,13 @@ const isCursorValue = (value: unknown): value is CursorValue =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
 export function encodeCursor(order: ListOrder, values: readonly CursorValue[]): string {
-  const bytes = new TextEncoder().encode(JSON.stringify([order, ...values]));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64url(new TextEncoder().encode(JSON.stringify([order, ...values])));
 }
 
 export function decodeCursor(token: string | undefined, order: ListOrder): CursorValue[] | undefined {
   if (!token || token.length > 40_000 || !/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
   try {
-    const binary = atob(token.replace(/-/g, '+').replace(/_/g, '/'));
-    const parsed: unknown = JSON.parse(
-      new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))),
-    );
+    const parsed: unknown = JSON.parse(strictUtf8.decode(fromBase64url(token)));
     if (!Array.isArray(parsed) || parsed[0] !== order || parsed.length !== ARITY[order] + 1) return undefined;
     const values: unknown[] = parsed.slice(1);
     // The warranty view's first value is the day it splits running from ended ends at (review).

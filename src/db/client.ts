@@ -1,5 +1,6 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { HTTPException } from 'hono/http-exception';
+import { toBase64url } from '../base64url';
 import { timedDb } from '../observability/timing';
 import { DEFAULT_DATABASE } from './tenants';
 
@@ -163,9 +164,5 @@ export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
 
 /** An unguessable URL-safe token (base64url of `bytes` random bytes): contact ids, form tokens. */
 export function randomToken(bytes: number): string {
-  const random = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...random))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+  return toBase64url(crypto.getRandomValues(new Uint8Array(bytes)));
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
+import { strictUtf8 } from '../base64url';
 import type { AppEnv } from '../env';
 
 /**
@@ -26,7 +27,7 @@ export interface RecoveredForm {
 }
 
 // ignoreBOM: a U+FEFF someone typed at the start of a value stays part of it.
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const decoder = strictUtf8;
 
 export function strictFormEncoding(options: StrictFormOptions = {}) {
   return createMiddleware<AppEnv>(async function strictFormEncoding(c, next) {

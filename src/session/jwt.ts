@@ -12,30 +12,22 @@
  * (test/hostile/sessions.test.ts) signs its tokens with jose, an independent implementation.
  */
 
+import { fromBase64url, strictUtf8, toBase64url } from '../base64url';
+
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const SIGNATURE = /^[A-Za-z0-9_-]{43}=?$/;
 
 function bytesOf(part: string): Uint8Array<ArrayBuffer> | null {
   if (!BASE64URL.test(part) || part.length % 4 === 1) return null;
-  const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return fromBase64url(part);
 }
 
 function objectOf(part: string): Record<string, unknown> | null {
   const bytes = bytesOf(part);
   if (!bytes) return null;
   try {
-    const value: unknown = JSON.parse(decoder.decode(bytes));
+    const value: unknown = JSON.parse(strictUtf8.decode(bytes));
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -60,13 +52,13 @@ export async function verifyHs256(token: string, key: CryptoKey): Promise<Record
   // spelling (the unused low bits of the last character zero): a token has one signature string.
   const signed = SIGNATURE.test(tail) ? tail.slice(0, 43) : '';
   const signature = bytesOf(signed);
-  if (!payload || !signed || !signature || base64url(signature) !== signed) return null;
+  if (!payload || !signed || !signature || toBase64url(signature) !== signed) return null;
   return (await crypto.subtle.verify('HMAC', key, signature, encoder.encode(`${head}.${body}`))) ? payload : null;
 }
 
 /** An HS256 token of `payload` (header `{"alg":"HS256","typ":"JWT"}`), signed with `secret`. */
 export async function signHs256(payload: Record<string, unknown>, secret: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const unsigned = `${base64url(encoder.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' })))}.${base64url(encoder.encode(JSON.stringify(payload)))}`;
-  return `${unsigned}.${base64url(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(unsigned))))}`;
+  const unsigned = `${toBase64url(encoder.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' })))}.${toBase64url(encoder.encode(JSON.stringify(payload)))}`;
+  return `${unsigned}.${toBase64url(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(unsigned))))}`;
 }
