@@ -125,7 +125,7 @@ describe('a stale edit is merged field by field', () => {
     expect(text).toContain('Jonas Müller hat inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen.');
     // Without JS the input is only on this page: said (the browser's Back lost it unsaid: co-buyer review, stop 62).
     expect(html).toContain(
-      '<noscript><p class="hint">Ihre Eingaben stehen nur auf dieser Seite: Mit „Zurück“ im Browser gingen sie verloren.',
+      '<noscript><p class="hint">Ihre Eingaben stehen nur auf dieser Seite: Mit „Zurück zum Kontakt“ oder „Zurück“ im Browser gingen sie verloren.',
     );
     // Nothing stored yet: not "Industriestraße 7, 80333 Garching", which nobody typed.
     expect(await row(id)).toMatchObject({ street: 'Industriestraße 7', postal_code: '80331', city: 'Garching', version: 2 });

@@ -269,7 +269,8 @@ export const de = {
     // The same comparison when the input is an earlier version restored over a newer change.
     conflictRestoreText: (name: string, date: string) =>
       `${name} hat den Kontakt am ${date} geändert, nachdem Sie den Verlauf geöffnet haben. Nichts wurde überschrieben. Vergleichen Sie die frühere Fassung mit der gespeicherten und entscheiden Sie.`,
-    conflictOnlyHere: 'Ihre Eingaben stehen nur auf dieser Seite: Mit „Zurück“ im Browser gingen sie verloren. Bitte entscheiden Sie hier.',
+    conflictOnlyHere:
+      'Ihre Eingaben stehen nur auf dieser Seite: Mit „Zurück zum Kontakt“ oder „Zurück“ im Browser gingen sie verloren. Bitte entscheiden Sie hier.',
     conflictField: 'Feld',
     conflictYours: 'Meine Eingabe',
     conflictKeepMine: 'Meine Eingaben trotzdem speichern',
@@ -479,6 +480,8 @@ export const de = {
       endedRecently: (date: string) => `Gewährleistung endete am ${date}`,
     },
     until: (date: string) => `Gewährleistung bis ${date}`,
+    // Beside the period: the end field below stays empty, which read as a lost date (walkthrough, stop 69).
+    periodGives: (date: string) => `Die Frist ergibt ${date}, daher bleibt „Gewährleistung bis“ leer.`,
     typedEnd: (date: string) => `Die Frist ergäbe ${date}; es gilt das eingetragene Ende.`,
     noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
     backToWarranty: 'Zurück zur Gewährleistung',

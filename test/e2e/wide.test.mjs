@@ -114,7 +114,10 @@ describe('the form on a desktop', () => {
     assert.equal(await accepted.inputValue(), '2027-12-12');
     // The period's end follows the year as read.
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('2');
-    assert.equal(await page.locator('#f-warranty_years-end').textContent(), 'Gewährleistung bis 12.12.2029');
+    assert.equal(
+      await page.locator('#f-warranty_years-end').textContent(),
+      'Die Frist ergibt 12.12.2029, daher bleibt „Gewährleistung bis“ leer.',
+    );
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('');
     await accepted.fill('');
     // "95" is 1995; the end sent straight from its field (Enter, never left) is read so too.
@@ -180,15 +183,15 @@ describe('the form on a desktop', () => {
     await page.getByLabel('Abnahme am', { exact: true }).fill('2024-02-29');
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('5');
     // BGB § 188 as the server counts: 29.02.2024 + 5 years is the last day of February 2029.
-    assert.equal(await end.textContent(), 'Gewährleistung bis 28.02.2029');
+    assert.equal(await end.textContent(), 'Die Frist ergibt 28.02.2029, daher bleibt „Gewährleistung bis“ leer.');
     assert.ok(await end.isVisible());
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('4');
-    assert.equal(await end.textContent(), 'Gewährleistung bis 29.02.2028', '2028 has a 29 February');
+    assert.equal(await end.textContent(), 'Die Frist ergibt 29.02.2028, daher bleibt „Gewährleistung bis“ leer.', '2028 has a 29 February');
     // An end after 2100 is none the server takes (it says so beside the acceptance): none shown.
     await page.getByLabel('Abnahme am', { exact: true }).fill('2098-06-01');
     assert.equal(await end.isVisible(), false, 'no end after 2100');
     await page.getByLabel('Abnahme am', { exact: true }).fill('2023-05-10');
-    assert.equal(await end.textContent(), 'Gewährleistung bis 10.05.2027');
+    assert.equal(await end.textContent(), 'Die Frist ergibt 10.05.2027, daher bleibt „Gewährleistung bis“ leer.');
     // A typed end wins, and one that differs from the period's says so under the period (buyer
     // review: the period was dropped without a word); one that is the period's end says nothing.
     await page.getByLabel('Gewährleistung bis', { exact: true }).fill('2027-12-31');
@@ -197,7 +200,7 @@ describe('the form on a desktop', () => {
     await page.getByLabel('Gewährleistung bis', { exact: true }).fill('2027-05-10');
     assert.equal(await end.isVisible(), false);
     await page.getByLabel('Gewährleistung bis', { exact: true }).fill('');
-    assert.equal(await end.textContent(), 'Gewährleistung bis 10.05.2027');
+    assert.equal(await end.textContent(), 'Die Frist ergibt 10.05.2027, daher bleibt „Gewährleistung bis“ leer.');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     assert.ok(await page.locator('main').getByText('10.05.2027', { exact: true }).first().isVisible());
@@ -205,7 +208,7 @@ describe('the form on a desktop', () => {
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByRole('heading', { level: 1, name: `${name} bearbeiten` }).waitFor();
     assert.equal(await page.getByLabel('Frist ab Abnahme', { exact: true }).inputValue(), '4');
-    assert.equal(await end.textContent(), 'Gewährleistung bis 10.05.2027');
+    assert.equal(await end.textContent(), 'Die Frist ergibt 10.05.2027, daher bleibt „Gewährleistung bis“ leer.');
     assert.ok(await end.isVisible());
     assert.deepEqual(browser.errors, []);
   });
@@ -262,7 +265,7 @@ describe('the form on a desktop', () => {
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent.startsWith('Ohne Frist und ohne'));
     // A period chosen again gives the end again.
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('4');
-    assert.equal(await end.textContent(), 'Gewährleistung bis 15.01.2027');
+    assert.equal(await end.textContent(), 'Die Frist ergibt 15.01.2027, daher bleibt „Gewährleistung bis“ leer.');
     assert.deepEqual(browser.errors, []);
   });
 
@@ -281,7 +284,7 @@ describe('the form on a desktop', () => {
     await page.waitForFunction((text) => document.getElementById('announcer')?.textContent === text, noStart);
     // An acceptance gives the end; cleared again, the same words.
     await page.getByLabel('Abnahme am', { exact: true }).fill('2024-03-12');
-    assert.equal(await end.textContent(), 'Gewährleistung bis 12.03.2029');
+    assert.equal(await end.textContent(), 'Die Frist ergibt 12.03.2029, daher bleibt „Gewährleistung bis“ leer.');
     await page.getByLabel('Abnahme am', { exact: true }).fill('');
     assert.equal(await end.textContent(), noStart);
     // A typed end needs no acceptance; "Keine Frist" none either.

@@ -376,7 +376,7 @@ function PeriodChoice(props: { shell: Shell; values: FormValues; value: string; 
       ? t.warranty.noEnd
       : ''
     : !props.values.warranty_until?.trim()
-      ? t.warranty.until(date)
+      ? t.warranty.periodGives(date)
       : given.ok && period.ok && given.warranty_until !== period.warranty_until
         ? t.warranty.typedEnd(date)
         : '';
@@ -401,7 +401,7 @@ function PeriodChoice(props: { shell: Shell; values: FormValues; value: string; 
       <p
         class="hint end"
         id={`${id}-end`}
-        data-text={t.warranty.until('%')}
+        data-text={t.warranty.periodGives('%')}
         data-typed={t.warranty.typedEnd('%')}
         data-none={t.warranty.noEnd}
         data-start={shell.t.contacts.errors.noStart}
