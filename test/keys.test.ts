@@ -516,6 +516,22 @@ describe('what people type around their words (search review, stop 43)', () => {
   });
 });
 
+describe('the warranty by its word (search walkthrough, stop 69)', () => {
+  it('finds the contacts with an end by "Gewährleistung", "Garantie" or "warranty", with another word too', () => {
+    const tiles = contact({ company: 'Fliesen Bauer', warrantyUntil: '2027-05-10' });
+    const kitchen = contact({ company: 'Küchen Schmidt', warrantyUntil: '2029-02-28' });
+    const without = contact({ company: 'Fliesen Meier' });
+    for (const query of ['Gewährleistung Fliesen', 'Gewaehrleistung fliesen', 'Garantie Fliesen', 'warranty Fliesen'])
+      expect(
+        [tiles, kitchen, without].map((fields) => finds(query, fields)),
+        query,
+      ).toEqual([true, false, false]);
+    expect([tiles, kitchen, without].map((fields) => finds('Gewährleistung', fields))).toEqual([true, true, false]);
+    // With a year, the end's year, as before.
+    expect([tiles, kitchen].map((fields) => finds('Gewährleistung 2029', fields))).toEqual([false, true]);
+  });
+});
+
 describe('a trade by its word (search walkthrough, stop 69)', () => {
   const firms = {
     'E-Technik Schulz': contact({ company: 'E-Technik Schulz' }),
