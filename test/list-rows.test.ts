@@ -56,7 +56,8 @@ function templateRow(props: RowProps) {
   return html`<li class="contact" id="c-${contact.id}"><a class="name" href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
     props.focus ? html` data-focus-row="${props.focus}"` : props.focused ? ' data-focus' : ''
   }>${name}</a>${meta ? html`<span class="meta">${meta}</span>` : ''}${templateWarrantyLine(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
-    phone ? html`<span class="tel">${phone}${contact.phone ? '' : ` · ${t.contacts.callMobile}`}</span>` : ''
+    // (Since stop 69 "Mobil 0171 …", before the number, as the phone list writes it.)
+    phone ? html`<span class="tel">${contact.phone ? '' : `${t.contacts.callMobile} `}${phone}</span>` : ''
   }${contact.email ? html`<span class="mail">${contact.email}</span>` : ''}${call || mail ? html`<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }
 
