@@ -288,9 +288,10 @@ describe('a trade by its word (search walkthrough, stop 69), through the SQL', (
     return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
   };
 
-  it('finds the firms of the trade, the one named so first, then the firm, then the position', async () => {
-    // Jan Elektriker by his name, E-Technik Schulz by its name, Bergmann by his position.
-    expect(await names('Elektriker')).toEqual(['Jan Elektriker', 'E-Technik Schulz', 'Tom Bergmann']);
+  it('finds the firms of the trade, after a contact named by the word typed', async () => {
+    // Jan Elektriker by his name first (rank 0); then, in German order, Bergmann by his position
+    // and E-Technik Schulz by its company (both of the trade's words: rank 0.25).
+    expect(await names('Elektriker')).toEqual(['Jan Elektriker', 'Tom Bergmann', 'E-Technik Schulz']);
     expect(await names('Klempner')).toEqual(['Sanitär Yılmaz GmbH']);
     // Only a head word: the note's "Heizung" is found by "Heizung", not by "Heizungsbauer".
     expect(await names('Heizungsbauer')).toEqual(['Heizung Roth']);

@@ -54,9 +54,10 @@
  * 18: a span of years in the notes ("bis Ende 2027/28", "2027-2029") is stored by its first and
  *    last year, as 17 stores a year alone ("bis Ende 2027" found no "bis Ende 2027/28": review, stop 65).
  * 19: a date of the notes at a sentence's end ("zugesagt bis 15.2.2027.") is stored as one too
- *    (search walkthrough, stop 69: only "15.2.2027" as typed found it); a contact with a warranty
- *    end holds the words "Gewährleistung", "Garantie" and "warranty" ("Gewährleistung Fliesen",
- *    the word the list's badge shows, found nothing).
+ *    (search walkthrough, stop 69: only "15.2.2027" as typed found it); a company's or position's
+ *    words mark the trades they name (TRADES: "Elektro Huber" is found by "Elektriker"), and a
+ *    contact with a warranty end the warranty's ("Gewährleistung Fliesen", the word the list's
+ *    badge shows, found nothing). Never deployed before its last change, so one format.
  */
 export const KEY_FORMAT = 19;
 
@@ -429,7 +430,8 @@ export function searchKey(fields: KeyFields): string {
     // The warranty's end is also found as the pages show it: "10.05.2027", "05.2027", "10.5.2027";
     // and by the word, so "Gewährleistung Fliesen" finds the tiler with an end (format 19).
     const iso = name === 'warrantyUntil' ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(value) : null;
-    if (iso) value += ` ${iso[3]}.${iso[2]}.${iso[1]} ${Number(iso[3])}.${Number(iso[2])}.${iso[1]} Gewährleistung Garantie warranty`;
+    if (iso) value += ` ${iso[3]}.${iso[2]}.${iso[1]} ${Number(iso[3])}.${Number(iso[2])}.${iso[1]}`;
+    if (iso) entries.push({ mark: HEAD_MARK, form: tradeForms(['warranty'])[0] ?? '', priority: PRIORITY.headPlain });
     // A postcode typed with a space ("50 672", as the form allows) is found by its digits too.
     if (name === 'postalCode' && /\d\s+\d/.test(value)) value += ` ${value.replace(/\s+/g, '')}`;
     // A date in the notes is also stored in one form, "02.03.2027", however it is written ("2.3.2027",
@@ -449,6 +451,12 @@ export function searchKey(fields: KeyFields): string {
       if (forms.expanded) entries.push({ mark, form: forms.expanded, priority: part ? PRIORITY.partFolded : PRIORITY.expanded });
     };
     for (const word of words) add(word, false);
+    // The trades a company's or position's words name, also by a part ("Sanitär-Heizung"): only
+    // there, not a person's name (Gärtner, Maler) nor the notes ("Heizung prüfen").
+    if (name === 'company' || name === 'position')
+      for (const word of words)
+        for (const form of tradeForms([word, ...word.split('-')].flatMap((part) => Object.values(formsOf(part) ?? {}))))
+          entries.push({ mark: HEAD_MARK, form, priority: PRIORITY.headPlain });
     // A compound with hyphens is also typed as one word ("Fliesenmeier"), and its later parts
     // start a name as much as its first ("Meier" ranks Fliesen-Meier with the Meiers): stored
     // as words of their own, their plain forms admitted before any folded one under the bound (a
@@ -530,8 +538,9 @@ export interface TextTerm {
   readonly parts?: readonly TextTerm[];
   /**
    * A trade's word ("Elektriker", "Klempner", "Fliesenleger", "Heizungsbauer", "plumber") also
-   * matches where a word of a name, the company or the position starts with one of that trade's
-   * stems (TRADES): "Elektro Huber", "E-Technik Schulz", "Sanitär Yılmaz", "Fliesen Bauer".
+   * matches a company or position of that trade (TRADES): "Elektro Huber", "E-Technik Schulz",
+   * "Sanitär Yılmaz", "Fliesen Bauer"; "Gewährleistung" a contact with a warranty end. The key's
+   * forms of those trades.
    */
   readonly kin?: readonly string[];
 }
@@ -662,16 +671,27 @@ const EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”
  * "Gärtner" for "GaLaBau Nowak", "Heizungsbauer" for "Heizung Roth": search walkthrough, stop 69,
  * High): each trade's stems in their folded form, separated by ";". A word is a trade's when it is
  * one of its stems with an ending of TRADE_ENDING ("elektr" + "iker", "fliese" + "n" + "leger",
- * "heiz" + "ung" + "s" + "bauer"); then a head word that starts with any of the trade's stems
- * matches it. Only head words (names, company, position): a note's "Heizung prüfen" is no
- * heating firm. No library knows German trades; a list, as small as the Worker's size allows.
+ * "heiz" + "ung" + "s" + "bauer"), in the query as in a company's or position's words, which the
+ * key marks with the trade (tradeForms): "Heizmann", "Kaminski" or "Dachau" are none, and a
+ * person named Gärtner or Maler is no gardener or painter (code review). No library knows German
+ * trades; a list, as small as the Worker's size allows. The last "trade" is the warranty's word:
+ * a contact with an end holds its mark.
  */
 const TRADES =
-  'elektr e-techn etechn electric;sanit klempn install spengl flaschn plumb;heiz heating;garten gartn galabau landschaftsgartn landschaftsbau garden;fliese tile tiling;maler lackier anstreich paint;tischl schrein carpent joiner;schornstein kamin chimney;dach bedach roof;kuche kitchen;fenster window;hausverwalt verwalt;bauleit;boden parkett floor;schloss schlussel locksmith;architekt innenarchitekt architect;pool schwimmbad;aufzug fahrstuhl lift elevator;solar photovoltaik;trockenbau drywall;glas glazier;stuckat verputz plaster'
+  'elektr e-techn etechn electric;sanit klempn installateur spengl flaschn shk anlagenmechan plumb;heiz heating;garten gartn galabau landschaftsgartn landschaftsbau garden;fliese tile tiling;maler lackier anstreich paint;tischl schrein carpent joiner;schornstein kamin chimney;dach bedach roof;kuche kitchen;fenster window;hausverwalt verwalt;bauleit;boden parkett floor;schloss schlussel locksmith;architekt innenarchitekt architect;pool schwimmbad;aufzug fahrstuhl lift elevator;solar photovoltaik;trockenbau drywall;glaser glazier;stuckat verputz plaster;gewahrleistung gewaehrleistung garantie warranty'
     .split(';')
     .map((trade) => trade.split(' '));
 const TRADE_ENDING =
-  /^(?:o|iker|ik|ar|e?r|erin|in|ei|erei|ung|e?n|e|ian|ing|ateur|ation)?s?(?:bau(?:er)?|betrieb|firma|leger|meister|technik(?:er)?|installateur|studio|service|dienst|feger|kehrer|decker)?$/;
+  /^(?:o|oniker|iker|ik|ar|e?r|erin|in|ei|erei|ung|e?n|e|ian|ing|t?eur|ateur|ation)?(?:s?(?:bau(?:er)?|betrieb|firma|leger|meister|technik(?:er)?|installat(?:eur|ion)|studio|service|dienst|feger|kehrer|decker))?(?:in|innen|e|en|n)?$/;
+/** The mark of a trade in the key (TRADES), where no needle has a control character. */
+const TRADE_MARK = '\u0002';
+/** The key's forms of the trades one of `forms` names ("heizungsbauer": the heating's). */
+const tradeForms = (forms: readonly string[]): string[] =>
+  TRADES.flatMap((stems, index) =>
+    stems.some((stem) => forms.some((form) => form.startsWith(stem) && TRADE_ENDING.test(form.slice(stem.length))))
+      ? [TRADE_MARK + String.fromCharCode(97 + index)]
+      : [],
+  );
 
 function textTerm(word: string): TextTerm | null {
   const base = plain(word);
@@ -688,10 +708,8 @@ function textTerm(word: string): TextTerm | null {
   const parts = split.every((part) => [...plain(part)].length >= 3) ? split.flatMap((part) => textTerm(part) ?? []) : [];
   // By any of its forms: folding makes "Heizungsbauer" "heizungsbaur" ("ue" as "ü"), and
   // "Gaertner" "gartner".
-  const kin = TRADES.find((stems) =>
-    stems.some((stem) => needles.some((needle) => needle.startsWith(stem) && TRADE_ENDING.test(needle.slice(stem.length)))),
-  );
-  return { kind: 'text', word, needles, ...(parts.length > 1 ? { parts } : {}), ...(kin ? { kin } : {}) };
+  const kin = tradeForms(needles);
+  return { kind: 'text', word, needles, ...(parts.length > 1 ? { parts } : {}), ...(kin.length ? { kin } : {}) };
 }
 
 function phoneTerm(run: readonly string[], dates?: ReadonlyMap<string, readonly string[]>): SearchTerm[] {
@@ -804,7 +822,7 @@ const YEAR = /^((?:19|20)\d\d|2100)[.,]?$/;
  * list's "Warranty ends on …"), in their plain form: no key holds them.
  */
 const AROUND_DATE =
-  /^(?:am|im|bis|zum|anfang|mitte|ende|on|in|of|the|by|until|end|gewahrleistung|gewaehrleistung|endet|endete|warranty|ends|ended)$/;
+  /^(?:am|im|bis|zum|anfang|mitte|ende|on|in|of|the|by|until|end|gewahrleistung|gewaehrleistung|garantie|endet|endete|warranty|ends|ended)$/;
 
 const monthOf = (word: string): string | undefined => {
   const groups = MONTH.exec(word)?.slice(1);
@@ -828,7 +846,7 @@ const COUNT = /^\d{1,3}$/;
 const ON = /^(?:am|on)$/;
 
 /** Words said before a date in numbers ("bis 12.03.2027", the list's "Gewährleistung endet am …"). */
-const BEFORE_DATE = /^(?:am|bis|zum|gewahrleistung|gewaehrleistung|endet|endete|warranty|ends|ended|until|on)$/;
+const BEFORE_DATE = /^(?:am|bis|zum|gewahrleistung|gewaehrleistung|garantie|endet|endete|warranty|ends|ended|until|on)$/;
 
 /**
  * Dates in a query, keyed by the words that match them: a month name between a day (optional)
@@ -931,7 +949,7 @@ export function termTest(term: SearchTerm): KeyTest {
       any: [
         ...term.needles.map((needle) => ({ contains: needle })),
         ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : []),
-        ...kinTests(term, [NAME_MARK, HEAD_MARK]),
+        ...kinTests(term),
       ],
     };
   const digits: KeyTest = { contains: term.digitsNeedle };
@@ -953,17 +971,13 @@ export function prefixTest(term: SearchTerm): KeyTest {
   // (A match by a hyphenated word's parts alone ranks behind one of the whole word: not here.)
   if (term.kind === 'text')
     return {
-      any: [
-        ...term.needles.flatMap((needle) => [{ contains: NAME_MARK + needle }, { contains: HEAD_MARK + needle }]),
-        ...kinTests(term, [NAME_MARK, HEAD_MARK]),
-      ],
+      any: [...term.needles.flatMap((needle) => [{ contains: NAME_MARK + needle }, { contains: HEAD_MARK + needle }]), ...kinTests(term)],
     };
   return { all: term.words.map(prefixTest) };
 }
 
-/** A trade word's stems at the start of a word marked so (TRADES). */
-const kinTests = (term: TextTerm, marks: readonly string[]): KeyTest[] =>
-  (term.kin ?? []).flatMap((stem) => marks.map((mark) => ({ contains: mark + stem })));
+/** A trade word's trades (TRADES), marked in the head: they rank as a word of the head, not of the name. */
+const kinTests = (term: TextTerm): KeyTest[] => (term.kin ?? []).map((form) => ({ contains: HEAD_MARK + form }));
 
 /** Whether a term starts a word of the contact's own name (its person's, or a firm's company). */
 export function nameTest(term: SearchTerm): KeyTest {
@@ -982,7 +996,8 @@ export function otherHeadTest(term: SearchTerm): KeyTest {
 }
 
 function markTest(term: SearchTerm, mark: string): KeyTest {
-  if (term.kind === 'text') return { any: [...term.needles.map((needle) => ({ contains: mark + needle })), ...kinTests(term, [mark])] };
+  if (term.kind === 'text')
+    return { any: [...term.needles.map((needle) => ({ contains: mark + needle })), ...(mark === HEAD_MARK ? kinTests(term) : [])] };
   return { all: term.words.map((word) => markTest(word, mark)) };
 }
 
