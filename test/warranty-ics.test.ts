@@ -25,6 +25,14 @@ async function versionOf(id: string): Promise<number> {
   return (await env.DB.prepare('SELECT version FROM contacts WHERE id = ?').bind(id).first<{ version: number }>())?.version ?? 0;
 }
 
+// Ends two years and more ahead whenever the tests run, so both alarms are always still ahead
+// (code review, stop 69: a fixed end's 90-day alarm would pass one day and fail the test).
+const THIS_YEAR = Number(berlinToday(new Date()).slice(0, 4));
+/** The tiler's end's year: his acceptance 5 years before. */
+const TILES = THIS_YEAR + 2;
+/** A leap year ahead: the kitchen's acceptance on its 29 February ends on 28 February 5 years on (BGB §188). */
+const LEAP = [1, 2, 3, 4].map((ahead) => THIS_YEAR + ahead).find((year) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0) ?? 0;
+
 /** The event ical.js must read for a contact: both alarms say the summary, 90 and 14 days before at 09:00. */
 function event(id: string, sequence: number, date: string, summary: string, description: string): Omit<ParsedEvent, 'stamp'> {
   const alarm = (days: number) => ({
@@ -65,14 +73,14 @@ describe('warranty.ics', () => {
       last_name: 'Bauer',
       phone: '+49 (0)30 123456',
       email: 'info@fliesen-bauer.de',
-      accepted_on: '2023-05-10',
+      accepted_on: `${TILES - 5}-05-10`,
       warranty_years: '5',
     });
     const kitchen = await create(buyer, {
       position: 'Küchenbauer',
       company: 'Küchen Schmidt; Söhne, GmbH',
       mobile: '0171 / 234 56 78',
-      accepted_on: '2024-02-29',
+      accepted_on: `${LEAP}-02-29`,
       warranty_years: '5',
     });
     await create(buyer, { company: 'Ohne Gewährleistung' });
@@ -91,17 +99,17 @@ describe('warranty.ics', () => {
       event(
         tiles,
         1,
-        '2028-05-10',
+        `${TILES}-05-10`,
         'Gewährleistung endet: Bauer (Fliesenleger) – Mängel vorher melden',
         // The company behind a person owes the warranty; the number is dialled without "(0)".
-        'Unternehmen: Fliesen Bauer\nTelefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 10.05.2028 (Ihre eigene Angabe, keine Rechtsberatung)',
+        `Unternehmen: Fliesen Bauer\nTelefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 10.05.${TILES} (Ihre eigene Angabe, keine Rechtsberatung)`,
       ),
       event(
         kitchen,
         1,
-        '2029-02-28',
+        `${LEAP + 5}-02-28`,
         'Gewährleistung endet: Küchen Schmidt; Söhne, GmbH (Küchenbauer) – Mängel vorher melden',
-        'Mobilnummer: 0171 / 234 56 78\nGewährleistung bis 28.02.2029 (Ihre eigene Angabe, keine Rechtsberatung)',
+        `Mobilnummer: 0171 / 234 56 78\nGewährleistung bis 28.02.${LEAP + 5} (Ihre eigene Angabe, keine Rechtsberatung)`,
       ),
     ]);
     // DTSTAMP: when the file was made, in UTC.
@@ -263,7 +271,7 @@ describe("one contact's warranty.ics", () => {
       company: 'Fliesen Bauer',
       last_name: 'Bauer',
       phone: '+49 (0)30 123456',
-      accepted_on: '2023-05-10',
+      accepted_on: `${TILES - 5}-05-10`,
       warranty_years: '5',
     });
     await create(buyer, { company: 'Andere Firma', warranty_until: '2030-01-01' });
@@ -283,9 +291,9 @@ describe("one contact's warranty.ics", () => {
       event(
         id,
         1,
-        '2028-05-10',
+        `${TILES}-05-10`,
         'Gewährleistung endet: Bauer (Fliesenleger) – Mängel vorher melden',
-        'Unternehmen: Fliesen Bauer\nTelefonnummer: +49 30 123456\nGewährleistung bis 10.05.2028 (Ihre eigene Angabe, keine Rechtsberatung)',
+        `Unternehmen: Fliesen Bauer\nTelefonnummer: +49 30 123456\nGewährleistung bis 10.05.${TILES} (Ihre eigene Angabe, keine Rechtsberatung)`,
       ),
     ]);
     // The whole book's file holds the very same event: a calendar that has one updates it.
