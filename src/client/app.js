@@ -1056,14 +1056,15 @@
       // Too long (413): the words stand beside the longest field as sent, the one to shorten, and
       // focus goes there (walkthrough, stop 68: they stood above the form, tied to no field).
       // (Where it stood before, the field's own error from the server stays.)
-      for (const field of form.querySelectorAll('[aria-describedby~="limit-alert"]')) {
+      for (const field of document.querySelectorAll('[aria-describedby~="limit-alert"]')) {
         field.setAttribute('aria-describedby', field.getAttribute('aria-describedby').replace('limit-alert', '').trim());
         if (field.closest('.field').querySelector('.field-error:not(#limit-alert)')) continue;
         field.removeAttribute('aria-invalid');
         field.closest('.field').classList.remove('invalid');
       }
       let longest = null;
-      const size = (field) => encodeURIComponent(field.value).length;
+      // (In UTF-8 bytes, as sent: encodeURIComponent throws on a lone surrogate: code review.)
+      const size = (field) => new TextEncoder().encode(field.value).length;
       if (ctx.response.status === 413)
         for (const field of form.querySelectorAll('.field input:not([type=file]), .field textarea'))
           if (!longest || size(field) > size(longest)) longest = field;
