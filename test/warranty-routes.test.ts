@@ -55,7 +55,7 @@ describe('the form', () => {
       )?.[1] ?? '';
     // No end yet: its place under the period is there for the script, hidden and empty.
     expect(html).toContain(
-      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, daher bleibt „Gewährleistung bis“ leer." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“." hidden=""></p>',
+      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“." hidden=""></p>',
     );
     expect([...select.matchAll(/<option value="(\d?)"/g)].map((match) => match[1])).toEqual(['', '5', '4', '2']);
     expect(select).toContain('<option value="">Keine Frist – Ende selbst eintragen</option>');
@@ -309,7 +309,7 @@ describe('editing the dates again', () => {
     expect(form).toContain('<option value="5" selected="">');
     // The end it gives stands under the period (a buyer review: the form showed no end at all).
     expect(form).toContain(
-      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, daher bleibt „Gewährleistung bis“ leer." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.">Die Frist ergibt 28.02.2029, daher bleibt „Gewährleistung bis“ leer.</p>',
+      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.">Die Frist ergibt 28.02.2029, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.</p>',
     );
     // Sent unchanged, nothing changes (no new version).
     expect((await send(`${list}/${id}`, { user, form: { ...sent, warranty_years: '5' } })).status).toBe(303);
@@ -329,7 +329,7 @@ describe('editing the dates again', () => {
     expect(custom).not.toMatch(/<option value="\d" selected/);
     // A typed end is said in its own field, not again under the period.
     expect(custom).toContain(
-      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, daher bleibt „Gewährleistung bis“ leer." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“." hidden=""></p>',
+      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“." hidden=""></p>',
     );
     expect(await stored(id)).toMatchObject({ warranty_until: '2027-12-31', version: 3 });
   });
@@ -612,7 +612,7 @@ describe('the warranty view', () => {
       'iPhone',
       'Android',
       'Outlook',
-      'Achtung, Android mit Google Kalender: Er übernimmt beim Import keine Erinnerungen.',
+      'Achtung, Google Kalender (auf dem Handy wie am Computer) übernimmt beim Import keine Erinnerungen.',
       // Google's own notifications reach at most 4 weeks before an all-day event, and apply to a
       // whole calendar: a calendar of its own keeps them off the buyer's other all-day events (review).
       'Importieren Sie die Datei dort in einen eigenen Kalender (z. B. „Gewährleistung“) und stellen Sie für ihn eine Benachrichtigung für ganztägige Termine ein, etwa 4 Wochen vorher.',
@@ -624,8 +624,8 @@ describe('the warranty view', () => {
       expect(help).toContain(words);
     }
     // Said right after Android's step, the most common phones (walkthrough, stop 69: it stood after Outlook's).
-    expect(help.indexOf('Achtung, Android mit Google Kalender')).toBeGreaterThan(help.indexOf('Android: Tippen Sie'));
-    expect(help.indexOf('Achtung, Android mit Google Kalender')).toBeLessThan(help.indexOf('Outlook:'));
+    expect(help.indexOf('Achtung, Google Kalender')).toBeGreaterThan(help.indexOf('Android: Tippen Sie'));
+    expect(help.indexOf('Achtung, Google Kalender')).toBeLessThan(help.indexOf('Outlook:'));
     expect(view).not.toContain('role="search"');
   });
 

@@ -236,7 +236,8 @@ export const en: Messages = {
       `${name} changed the contact on ${date} while you were editing it. Nothing was overwritten. Compare the details and decide.`,
     conflictRestoreText: (name: string, date: string) =>
       `${name} changed the contact on ${date}, after you opened its history. Nothing was overwritten. Compare the earlier version with the saved one and decide.`,
-    conflictOnlyHere: 'Your input is only on this page: “Back to contact” or the browser’s Back button would lose it. Please decide here.',
+    conflictOnlyHere:
+      'Your input is only on this page: “Back to the contact” or the browser’s Back button would lose it. Please decide here.',
     conflictField: 'Field',
     conflictYours: 'My input',
     conflictKeepMine: 'Save my input anyway',
@@ -430,7 +431,7 @@ export const en: Messages = {
       endedRecently: (date: string) => `Warranty ended on ${date}`,
     },
     until: (date: string) => `Warranty until ${date}`,
-    periodGives: (date: string) => `The period gives ${date}, so “Warranty until” stays empty.`,
+    periodGives: (date: string) => `The period gives ${date}, which is saved. Fill in “Warranty until” only for another end.`,
     typedEnd: (date: string) => `The period would give ${date}; the end entered applies.`,
     noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
     backToWarranty: 'Back to warranty',

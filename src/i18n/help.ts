@@ -21,10 +21,10 @@ export const HELP: Record<Language, Record<HelpTopic, readonly string[]>> = {
     ],
     /** How warranty.ics gets into a calendar (the warranty view). */
     calendar: [
-      'Die Datei enthält für jedes Ende einer Gewährleistung einen ganztägigen Termin mit zwei Erinnerungen: 90 und 14 Tage vorher, jeweils um 9 Uhr. Erinnerungen, die schon vorbei sind, fehlen: Ein Ende in 30 Tagen hat nur noch die Erinnerung 14 Tage vorher, ein Ende in weniger als 14 Tagen eine Erinnerung 7 Tage oder 1 Tag vorher, ein Ende heute oder ein schon abgelaufenes Ende keine.',
+      'Die Datei enthält für jedes Ende einer Gewährleistung einen ganztägigen Termin mit zwei Erinnerungen: 90 und 14 Tage vorher, jeweils um 9 Uhr. Erinnerungen, die schon vorbei sind, fehlen: Ein Ende in 30 Tagen hat nur noch die Erinnerung 14 Tage vorher, ein Ende in weniger als 14 Tagen eine Erinnerung 7 Tage oder 1 Tag vorher, solange die noch kommt; ein Ende heute oder ein schon abgelaufenes Ende keine.',
       'iPhone: Öffnen Sie die Datei in Safari, wählen Sie „Alle hinzufügen“ und dann den Kalender.',
       'Android: Tippen Sie auf die heruntergeladene Datei und öffnen Sie sie mit Ihrer Kalender-App. Geht das nicht, importieren Sie sie am Computer in Google Kalender („Einstellungen“ → „Importieren und exportieren“).',
-      'Achtung, Android mit Google Kalender: Er übernimmt beim Import keine Erinnerungen. Importieren Sie die Datei dort in einen eigenen Kalender (z. B. „Gewährleistung“) und stellen Sie für ihn eine Benachrichtigung für ganztägige Termine ein, etwa 4 Wochen vorher. Manche andere Kalender lassen die Erinnerungen ebenfalls weg.',
+      'Achtung, Google Kalender (auf dem Handy wie am Computer) übernimmt beim Import keine Erinnerungen. Importieren Sie die Datei dort in einen eigenen Kalender (z. B. „Gewährleistung“) und stellen Sie für ihn eine Benachrichtigung für ganztägige Termine ein, etwa 4 Wochen vorher. Manche andere Kalender lassen die Erinnerungen ebenfalls weg.',
       'Outlook: Doppelklicken Sie die Datei am Computer; in Outlook im Web wählen Sie „Kalender hinzufügen“ → „Aus Datei hochladen“.',
       'Nach Änderungen laden Sie die Datei einfach neu: Jeder Termin hat eine feste Kennung, so aktualisieren die meisten Kalender ihn, statt ihn doppelt anzulegen. Den Termin eines gelöschten Kontakts oder eines gelöschten Endes löschen Sie im Kalender selbst.',
       'Ein Kalender-Abo, das sich selbst aktualisiert, gibt es nicht: Die Kontakte sind nur mit Ihrer Anmeldung erreichbar, und die kann ein Kalender-Abo nicht mitschicken.',
@@ -41,10 +41,10 @@ export const HELP: Record<Language, Record<HelpTopic, readonly string[]>> = {
       'Acceptance and warranty dates are not in the file (phones have no field for them): for your calendar, see “Warranty”.',
     ],
     calendar: [
-      'The file holds an all-day event for every warranty end, each with two reminders: 90 and 14 days before, at 9 am. Reminders already past are left out: an end 30 days away has only the one 14 days before, an end less than 14 days away one reminder 7 days or 1 day before, an end today or already passed none.',
+      'The file holds an all-day event for every warranty end, each with two reminders: 90 and 14 days before, at 9 am. Reminders already past are left out: an end 30 days away has only the one 14 days before, an end less than 14 days away one reminder 7 days or 1 day before, while that is still ahead; an end today or already passed none.',
       'iPhone: open the file in Safari, choose “Add All”, then the calendar.',
       'Android: tap the downloaded file and open it with your calendar app. If that does not work, import it into Google Calendar on a computer (“Settings” → “Import & export”).',
-      'Note, Android with Google Calendar: it drops the reminders when it imports a file. Import it into a calendar of its own there (e.g. “Warranty”) and set a notification for that calendar’s all-day events, for instance 4 weeks before. Some other calendars drop the reminders too.',
+      'Note: Google Calendar (on the phone as on a computer) drops the reminders when it imports a file. Import it into a calendar of its own there (e.g. “Warranty”) and set a notification for that calendar’s all-day events, for instance 4 weeks before. Some other calendars drop the reminders too.',
       'Outlook: double-click the file on a computer; in Outlook on the web, “Add calendar” → “Upload from file”.',
       'After changes, simply download the file again: every event has a fixed identifier, so most calendars update it instead of adding it twice. Delete the event of a deleted contact or of a removed end in the calendar yourself.',
       'There is no calendar subscription that updates itself: the contacts can only be reached with your sign-in, and a calendar subscription cannot send it.',

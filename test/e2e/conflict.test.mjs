@@ -84,7 +84,7 @@ async function scenario(anna, jonas, javaScript) {
   await anna.page.getByRole('heading', { level: 1, name: 'Bitte entscheiden Sie, welche Angabe gilt' }).waitFor();
   // The heading and the tab name the contact the choice is about (with JS the title follows the swap).
   assert.equal(await anna.page.getByRole('heading', { level: 1 }).textContent(), `Bitte entscheiden Sie, welche Angabe gilt: ${name}`);
-  // Read out as written, the colon without a space before it (walkthrough, stop 68: "gilt : …").
+  // Read out as shown, the colon without a space before it (walkthrough, stop 68: "gilt : …").
   assert.equal(
     await anna.page.getByRole('heading', { level: 1, name: `Bitte entscheiden Sie, welche Angabe gilt: ${name}`, exact: true }).count(),
     1,

@@ -116,7 +116,7 @@ describe('the form on a desktop', () => {
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('2');
     assert.equal(
       await page.locator('#f-warranty_years-end').textContent(),
-      'Die Frist ergibt 12.12.2029, daher bleibt „Gewährleistung bis“ leer.',
+      'Die Frist ergibt 12.12.2029, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
     );
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('');
     await accepted.fill('');
@@ -183,15 +183,25 @@ describe('the form on a desktop', () => {
     await page.getByLabel('Abnahme am', { exact: true }).fill('2024-02-29');
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('5');
     // BGB § 188 as the server counts: 29.02.2024 + 5 years is the last day of February 2029.
-    assert.equal(await end.textContent(), 'Die Frist ergibt 28.02.2029, daher bleibt „Gewährleistung bis“ leer.');
+    assert.equal(
+      await end.textContent(),
+      'Die Frist ergibt 28.02.2029, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+    );
     assert.ok(await end.isVisible());
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('4');
-    assert.equal(await end.textContent(), 'Die Frist ergibt 29.02.2028, daher bleibt „Gewährleistung bis“ leer.', '2028 has a 29 February');
+    assert.equal(
+      await end.textContent(),
+      'Die Frist ergibt 29.02.2028, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+      '2028 has a 29 February',
+    );
     // An end after 2100 is none the server takes (it says so beside the acceptance): none shown.
     await page.getByLabel('Abnahme am', { exact: true }).fill('2098-06-01');
     assert.equal(await end.isVisible(), false, 'no end after 2100');
     await page.getByLabel('Abnahme am', { exact: true }).fill('2023-05-10');
-    assert.equal(await end.textContent(), 'Die Frist ergibt 10.05.2027, daher bleibt „Gewährleistung bis“ leer.');
+    assert.equal(
+      await end.textContent(),
+      'Die Frist ergibt 10.05.2027, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+    );
     // A typed end wins, and one that differs from the period's says so under the period (buyer
     // review: the period was dropped without a word); one that is the period's end says nothing.
     await page.getByLabel('Gewährleistung bis', { exact: true }).fill('2027-12-31');
@@ -200,7 +210,10 @@ describe('the form on a desktop', () => {
     await page.getByLabel('Gewährleistung bis', { exact: true }).fill('2027-05-10');
     assert.equal(await end.isVisible(), false);
     await page.getByLabel('Gewährleistung bis', { exact: true }).fill('');
-    assert.equal(await end.textContent(), 'Die Frist ergibt 10.05.2027, daher bleibt „Gewährleistung bis“ leer.');
+    assert.equal(
+      await end.textContent(),
+      'Die Frist ergibt 10.05.2027, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+    );
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     assert.ok(await page.locator('main').getByText('10.05.2027', { exact: true }).first().isVisible());
@@ -208,7 +221,10 @@ describe('the form on a desktop', () => {
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByRole('heading', { level: 1, name: `${name} bearbeiten` }).waitFor();
     assert.equal(await page.getByLabel('Frist ab Abnahme', { exact: true }).inputValue(), '4');
-    assert.equal(await end.textContent(), 'Die Frist ergibt 10.05.2027, daher bleibt „Gewährleistung bis“ leer.');
+    assert.equal(
+      await end.textContent(),
+      'Die Frist ergibt 10.05.2027, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+    );
     assert.ok(await end.isVisible());
     assert.deepEqual(browser.errors, []);
   });
@@ -265,7 +281,10 @@ describe('the form on a desktop', () => {
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent.startsWith('Ohne Frist und ohne'));
     // A period chosen again gives the end again.
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('4');
-    assert.equal(await end.textContent(), 'Die Frist ergibt 15.01.2027, daher bleibt „Gewährleistung bis“ leer.');
+    assert.equal(
+      await end.textContent(),
+      'Die Frist ergibt 15.01.2027, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+    );
     assert.deepEqual(browser.errors, []);
   });
 
@@ -284,7 +303,10 @@ describe('the form on a desktop', () => {
     await page.waitForFunction((text) => document.getElementById('announcer')?.textContent === text, noStart);
     // An acceptance gives the end; cleared again, the same words.
     await page.getByLabel('Abnahme am', { exact: true }).fill('2024-03-12');
-    assert.equal(await end.textContent(), 'Die Frist ergibt 12.03.2029, daher bleibt „Gewährleistung bis“ leer.');
+    assert.equal(
+      await end.textContent(),
+      'Die Frist ergibt 12.03.2029, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+    );
     await page.getByLabel('Abnahme am', { exact: true }).fill('');
     assert.equal(await end.textContent(), noStart);
     // A typed end needs no acceptance; "Keine Frist" none either.
