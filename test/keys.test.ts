@@ -502,8 +502,21 @@ describe('what people type around their words (search review, stop 43)', () => {
   });
 
   it('tells a search for a person by its salutation, never by a salutation alone', () => {
-    for (const query of ['Herr Meier', 'Frau Köhler', 'Hr. Huber', 'fr. huber', 'Meier (Frau)', '„Herrn Bölting“'])
+    for (const query of [
+      'Herr Meier',
+      'Frau Köhler',
+      'Hr. Huber',
+      'fr. huber',
+      'Meier (Frau)',
+      '„Herrn Bölting“',
+      'Mr Huber',
+      'Mrs. Schäfer',
+      'Ms Hoffmann',
+    ])
       expect(seeksPerson(query), query).toBe(true);
+    // And left out as the German ones are (search walkthrough, stop 69: an English page, "Mr Huber" found nothing).
+    for (const query of ['Mr Huber', 'Mrs. Huber', 'Ms Huber'])
+      expect(finds(query, contact({ firstName: 'Thomas', lastName: 'Huber' })), query).toBe(true);
     for (const query of ['Meier', 'Frau', 'Frau und', 'Fr Huber', 'Tel. 089 1', 'Franz Huber', 'Frauenarzt'])
       expect(seeksPerson(query), query).toBe(false);
   });
@@ -777,6 +790,27 @@ describe('a date written out in words (buyer review: the English list shows "10 
     );
   });
 
+  it('finds a day of a month without its year as that day of any year (walkthrough, stop 69)', () => {
+    const ends = contact({ company: 'Volt', warrantyUntil: '2026-12-20' });
+    const noted = contact({ company: 'Holz', notes: 'Abnahme am 20.12.2027' });
+    for (const query of [
+      '20. Dezember',
+      '20 Dezember',
+      '20.Dezember',
+      'Dec 20',
+      '20th of December',
+      'Gewährleistung endet am 20. Dezember',
+    ])
+      expect(
+        [ends, noted].map((fields) => finds(query, fields)),
+        query,
+      ).toEqual([true, true]);
+    for (const other of [{ warrantyUntil: '2026-12-21' }, { notes: 'Abnahme 2.12.2027' }, { phone: '089 2012 55' }])
+      expect(finds('20. Dezember', contact({ company: 'X', ...other })), JSON.stringify(other)).toBe(false);
+    // A month alone is a word as before, not every date of that month.
+    expect(finds('Dezember', ends)).toBe(false);
+  });
+
   it('finds a note\u2019s date however it is written there, and a number typed with dots still by its digits (review, stop 60)', () => {
     // Each date of the notes is stored as "12.03.2027" too (key format 13).
     for (const notes of ['Frist „12.3.2027“', 'Termin:12.3.2027', 'Abnahme 12.03.27', 'am 12. März 2027', 'Termin 12 March 2027'])
@@ -929,9 +963,11 @@ describe('a date written out in words (buyer review: the English list shows "10 
     expect(finds('Michael Ende 2027', contact({ firstName: 'Michael', lastName: 'Ernst', warrantyUntil: '2027-03-12' }))).toBe(false);
   });
 
-  it('leaves a month name without a year, or a year out of range, a word like any other', () => {
+  it('leaves a month name without a year or day, or a year out of range, a word like any other', () => {
     expect(finds('Mai', tiler)).toBe(false);
-    expect(finds('10 Mai', tiler)).toBe(false);
+    // With its day it is that day of any year (walkthrough, stop 69: "20. Dezember" found nothing).
+    expect(finds('10 Mai', tiler)).toBe(true);
+    expect(finds('11 Mai', tiler)).toBe(false);
     expect(finds('Mai 1890', contact({ company: 'X', warrantyUntil: '2027-05-10' }))).toBe(false);
     expect(parseQuery('Jan Müller')).toMatchObject([
       { kind: 'text', needles: ['jan'] },

@@ -868,7 +868,7 @@
   // A salutation, a legal form, a phone label or "und" is left out while another word remains,
   // as the server's search does (src/contacts/keys.ts FILLER): "Elektro Brandl GmbH".
   var FILLER =
-    /^(herrn?|frau|hr\.|fr\.|fa\.|firma|(tel|tel\.?-?nr|telefon(?:nummer)?|fon|phone|festnetz|fax|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\.?|und|u\.|&|\+|(gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
+    /^(herrn?|frau|hr\.|fr\.|mrs?\.?|ms\.?|fa\.|firma|(tel|tel\.?-?nr|telefon(?:nummer)?|fon|phone|festnetz|fax|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\.?|und|u\.|&|\+|(gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
   // A phone label typed onto its number ("Tel.:089…") and "GmbH&Co", "Schmidt+Partner" are two
   // words each, and a word's brackets, quotes or comma do not hide a filler word ("(Frau)"), as in
   // keys.ts typedWords and bare (code review: offline found no row the server finds).
@@ -1549,7 +1549,7 @@
   // (htmx loads it again), which would add the contact a second time. Without JavaScript the
   // form has no such hint.
   var NOT_A_NAME =
-    /^(gmbh|mbh|ag|kg|kgaa|ohg|gbr|ug|co|ek|haftungsbeschrankt|firma|fa|herrn?|frau|hr|fr|und|u|dr|prof|tel|telefon|mobil|handy|fax)$/;
+    /^(gmbh|mbh|ag|kg|kgaa|ohg|gbr|ug|co|ek|haftungsbeschrankt|firma|fa|herrn?|frau|hr|fr|mrs?|ms|und|u|dr|prof|tel|telefon|mobil|handy|fax)$/;
   // A name's words, folded: each part of "Fliesen-Meier" and "fliesenmeier" too, as in the search key.
   function nameWords(text) {
     var folded = fold(text);

@@ -616,12 +616,12 @@ const ANY_LABEL = `${PHONE_LABELS.either}|${PHONE_LABELS.landline}|${PHONE_LABEL
  * so only "Fr." is one, as only "Fa." ("Fabian").
  */
 const FILLER = new RegExp(
-  `^(?:herrn?|frau|hr\\.|fr\\.|fa\\.|firma|(?:${ANY_LABEL})\\.?|und|u\\.|&|\\+|(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\\.?|e\\.k\\.?|co\\.?):?$`,
+  `^(?:herrn?|frau|hr\\.|fr\\.|mrs?\\.?|ms\\.?|fa\\.|firma|(?:${ANY_LABEL})\\.?|und|u\\.|&|\\+|(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\\.?|e\\.k\\.?|co\\.?):?$`,
   'i',
 );
 
 /** Of those, the ones that say a person is sought ("Herr Meier": Karl Meier before the firm Fliesen-Meier). */
-const SALUTATION = /^(?:herrn?|frau|hr\.|fr\.):?$/i;
+const SALUTATION = /^(?:herrn?|frau|hr\.|fr\.|mrs?\.?|ms\.?):?$/i;
 
 /** A word as FILLER and SALUTATION see it: without brackets and quotes around it ("(Frau)", „Frau"). */
 const bare = (word: string) => word.replace(/^[([{<„“”‚‘’«»]+|[)\]}>“”‘’«»,;]+$/gu, '');
@@ -922,13 +922,15 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     // "May 10, 2027": the day after the month, then the year.
     const dayAfter = joinedDay || joinedYear || YEAR.test(next) ? undefined : DAY.exec(next)?.[1];
     const year = joinedYear ?? YEAR.exec(dayAfter ? (words[index + 2] ?? '') : next)?.[1];
-    if (!year) return;
     // The day before the month, perhaps with words said between ("10. Mai", "the 10th of May").
     let at = joinedDay || dayAfter ? -1 : index - 1;
     while (at >= 0 && !DAY.test(words[at] ?? '') && AROUND_DATE.test(plain(words[at] ?? ''))) at -= 1;
     const before = at >= 0 ? (words[at] ?? '') : '';
     const day = joinedDay ?? dayAfter ?? DAY.exec(before)?.[1];
-    const date = day ? dayNeedles(day, month, year) : [`${month}.${year}`];
+    // A day of a month without its year ("20. Dezember") is that day of any year, as the end and
+    // the notes' dates are stored ("20.12."; walkthrough, stop 69: it found nothing); a month alone is a word.
+    if (!year && !day) return;
+    const date = !year ? [`${day?.padStart(2, '0')}.${month}.`] : day ? dayNeedles(day, month, year) : [`${month}.${year}`];
     dates.set(word, date);
     // The day's word: only the date (a note's "am 12. März 2027" is stored as one too), never its
     // digits anywhere.
