@@ -192,12 +192,21 @@ describe('the printable phone list', () => {
 
   it('prints the end of a warranty under the name (issue 17)', async () => {
     const user: TestUser = { ...anna, sub: 'u-print-w', assets: [{ id: 'print-warranty', name: 'Garantie' }] };
-    await seedContacts('print-warranty', 2, (index) =>
-      index ? { company: 'Ohne Datum' } : { company: 'Fliesen mit Frist', warranty_until: '2029-02-28' },
+    await seedContacts(
+      'print-warranty',
+      3,
+      (index) =>
+        [
+          { company: 'Fliesen mit Frist', warranty_until: '2099-02-28' },
+          { company: 'Ohne Datum' },
+          { company: 'Maler vorbei', warranty_until: '2025-11-15' },
+        ][index] ?? {},
     );
     const text = textOf(await (await send('/assets/print-warranty/contacts/print', { user })).text());
-    expect(text).toContain('Fliesen mit Frist Gewährleistung bis 28.02.2029');
+    expect(text).toContain('Fliesen mit Frist Gewährleistung bis 28.02.2099');
     expect(text.match(/Gewährleistung bis/g)).toHaveLength(1);
+    // An end already passed says so, as the list does (walkthrough, stop 69: "Gewährleistung bis 15.11.2025").
+    expect(text).toContain('Maler vorbei Gewährleistung endete am 15.11.2025');
   });
 
   it('says so when there is nothing to print', async () => {

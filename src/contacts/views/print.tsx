@@ -3,7 +3,7 @@ import type { Shell } from '../../views/shell';
 import type { PhoneListContact } from '../repository';
 import { inGermany } from '../schema';
 import { companyBeside, displayName } from '../vcard';
-import { formatDate } from '../warranty';
+import { berlinToday, formatDate } from '../warranty';
 import { Crumb } from './contact-list';
 import { addressLines } from './format';
 
@@ -32,6 +32,7 @@ export function printedOn(locale: string, epochMs: number): string {
 export function PhoneList(props: PhoneListProps) {
   const { shell, assetId, q, contacts } = props;
   const { t, paths } = shell;
+  const today = berlinToday(new Date(props.now));
   const about = [
     t.contacts.print.heading,
     t.contacts.print.asOf(printedOn(t.locale, props.now)),
@@ -69,7 +70,7 @@ export function PhoneList(props: PhoneListProps) {
                 <th scope="col">{t.contacts.print.reach}</th>
               </tr>
             </thead>
-            <tbody>{contacts.map((contact) => PhoneRow({ shell, contact }))}</tbody>
+            <tbody>{contacts.map((contact) => PhoneRow({ shell, contact, today }))}</tbody>
           </table>
         </>
       )}
@@ -82,7 +83,7 @@ export function PhoneList(props: PhoneListProps) {
  * hono/html like the list's rows (up to 1,000 of them); Germany, as the form suggests it or as an
  * imported card writes it ("DE"), is left out, as on an envelope sent within it.
  */
-function PhoneRow(props: { shell: Shell; contact: PhoneListContact }) {
+function PhoneRow(props: { shell: Shell; contact: PhoneListContact; today: string }) {
   const { shell, contact } = props;
   const { t } = shell;
   const meta = [contact.position, companyBeside(contact)].filter(Boolean).join(' · ');
@@ -90,7 +91,11 @@ function PhoneRow(props: { shell: Shell; contact: PhoneListContact }) {
   const address = addressLines({ ...rest, country: inGermany(country) ? '' : country }).join(', ');
   const line = (text: string) => (text ? html`<span>${text}</span>` : '');
   const mobile = contact.mobile ? html`<span><span class="k">${t.contacts.print.mobile}</span> ${contact.mobile}</span>` : '';
-  // The warranty's end (issue 17) under the name: what the folder by the fuse box is for.
-  const warranty = contact.warrantyUntil ? html`<small>${t.warranty.until(formatDate(contact.warrantyUntil, t.locale))}</small>` : '';
+  // The warranty's end (issue 17) under the name: what the folder by the fuse box is for. One
+  // already passed says so, as the list does (walkthrough, stop 69: "Gewährleistung bis" a past day).
+  const end = formatDate(contact.warrantyUntil, t.locale);
+  const warranty = contact.warrantyUntil
+    ? html`<small>${contact.warrantyUntil < props.today ? t.warranty.badge.endedRecently(end) : t.warranty.until(end)}</small>`
+    : '';
   return html`<tr><th scope="row">${displayName(contact)}${meta ? html`<small>${meta}</small>` : ''}${warranty}</th><td>${line(contact.phone)}${mobile}</td><td>${line(contact.email)}${line(address)}</td></tr>`;
 }
