@@ -324,7 +324,8 @@ export const en: Messages = {
       `“${name}” is back among your contacts (last changed by ${by} on ${date}). Nothing was deleted for good.`,
     qrShow: 'Show QR code',
     qrTitle: (name: string) => `QR code with the contact ${name}`,
-    qrHelp: 'Point your phone’s camera at the code: the phone offers to save the contact. Notes and warranty dates are not included.',
+    qrHelp:
+      'Point a phone’s camera at the code: the phone offers to save the contact. On this device itself, “vCard” saves it. Notes and warranty dates are not included.',
     qrLeavesOut: (parts: string) => `So that the code stays readable, it leaves out: ${parts}.`,
     qrOmissions: { url: 'website', adr: 'address', title: 'position' } as Record<'url' | 'adr' | 'title', string>,
     qrTooLong:
