@@ -936,12 +936,14 @@ describe('history (Verlauf)', () => {
     const shown = await newest(id);
     const marked = (tag: string) =>
       [
-        ...(shown.match(new RegExp(`<${tag} class="pre">(.*?)</${tag}>`, 's'))?.[1] ?? '').matchAll(
+        ...(shown.match(new RegExp(`<${tag} class="pre(?: lines)?">(.*?)</${tag}>`, 's'))?.[1] ?? '').matchAll(
           /<mark><span class="sr-only">Nur hier: <\/span>([^<]*)<\/mark>/g,
         ),
       ].map(([, line]) => line);
     expect(marked('del')).toEqual(['Lieferung KW 12']);
     expect(marked('ins')).toEqual(['Lieferung KW 14']);
+    // The old notes are marked line by line: only their marks are struck through (pages.css).
+    expect(shown).toContain('<del class="pre lines">');
     // The text itself is the whole note, line by line.
     expect(textOf(shown)).toMatch(/Aufmaß Montag\s*Nur hier: Lieferung KW 14\s*Rechnung offen/);
     expect(await newest(other)).not.toContain('<mark>');

@@ -117,6 +117,18 @@ describe('the other pages’ stylesheet', () => {
           return { kept: line(del), went: line(del.querySelector('mark')) };
         });
         assert.deepEqual(struck, { kept: 'none', went: 'line-through' });
+        // A line only added: nothing of the old notes is struck (walkthrough, stop 69: all of it was).
+        await page.getByRole('link', { name: 'Zurück zum Kontakt' }).click();
+        await page.getByRole('link', { name: 'Bearbeiten' }).click();
+        await page.getByLabel('Notizen', { exact: true }).fill('Aufmaß Montag\nLieferung KW 14\nSchlüssel beim Hausmeister');
+        await page.getByRole('button', { name: 'Speichern' }).click();
+        await page.getByRole('link', { name: 'Verlauf' }).click();
+        await page.locator('.changes ins mark').first().waitFor();
+        const added = await page
+          .locator('.changes del')
+          .first()
+          .evaluate((del) => ({ marks: del.querySelectorAll('mark').length, line: getComputedStyle(del).textDecorationLine }));
+        assert.deepEqual(added, { marks: 0, line: 'none' });
         assert.deepEqual(errors, []);
       },
       { colorScheme: 'dark' },

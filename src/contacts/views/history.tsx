@@ -172,7 +172,9 @@ export function Changes(props: { shell: Shell; older: FieldValues; newer: FieldV
               {a
                 ? [
                     <span class="sr-only">{t.contacts.historyOld} </span>,
-                    <del class="pre">{text(a, b)}</del>,
+                    // Marked line by line, only the marks are struck through (pages.css): also where
+                    // no line went, as when one was only added (walkthrough, stop 69: all was struck).
+                    <del class={b && marksLines(a, b) ? 'pre lines' : 'pre'}>{text(a, b)}</del>,
                     <span aria-hidden="true"> → </span>,
                     <span class="sr-only">{t.contacts.historyNew} </span>,
                   ]
