@@ -640,6 +640,52 @@ describe('a trade by its word (search walkthrough, stop 69)', () => {
     expect(found('Landschaftsgärtner')).not.toContain('Thomas Gärtner');
   });
 
+  it('reads a company that names another business as none of the trade, and knows more trades (search re-check, stop 69)', () => {
+    const of = (query: string, companies: readonly (Partial<KeyFields> | string)[]) =>
+      companies.filter((fields) => finds(query, contact(typeof fields === 'string' ? { company: fields } : fields)));
+    // Another business beside a trade's word, or a word that only starts like one: none of the trade.
+    expect(of('Landschaftsgärtner', ['Kanzlei Gärtner & Partner', 'Garten-Apotheke', 'GaLaBau Nowak'])).toEqual(['GaLaBau Nowak']);
+    expect(of('locksmith', ['Steuerkanzlei Schlosser', 'Schloss-Apotheke', 'Aydın Schlüsseldienst'])).toEqual(['Aydın Schlüsseldienst']);
+    expect(of('Glasermeister', ['Versicherungsbüro Glaser', 'Glaserei Hartmann'])).toEqual(['Glaserei Hartmann']);
+    expect(of('Schreiner', ['Notariat Tischler', 'Tischlerei Holz'])).toEqual(['Tischlerei Holz']);
+    expect(
+      of('kitchen', [
+        'Konditorei Kuchenmeister',
+        'Kuchenbecker',
+        'Küchen Schmidt',
+        { company: 'Möbel Höffner', position: 'Küchenmonteur' },
+      ]),
+    ).toEqual(['Küchen Schmidt', { company: 'Möbel Höffner', position: 'Küchenmonteur' }]);
+    expect(of('chimney', ['Kaminer Immobilien', 'Bezirksschornsteinfeger Weiß', 'Kaminkehrer Vogt'])).toEqual([
+      'Bezirksschornsteinfeger Weiß',
+      'Kaminkehrer Vogt',
+    ]);
+    const managers = [
+      'Immobilienverwaltung Großmann',
+      'Hausverwaltung Meier',
+      { lastName: 'Brunner', position: 'Verwaltung / Buchhaltung' },
+    ];
+    expect(of('Hausverwalter', managers)).toEqual(['Immobilienverwaltung Großmann', 'Hausverwaltung Meier']);
+    // Only an end makes a contact the warranty's, not a position's word.
+    expect(
+      of('Gewährleistung', [
+        { company: 'Siemens Hausgeräte', position: 'Kundendienst Garantie' },
+        { company: 'Y', warrantyUntil: '2027-05-10' },
+      ]),
+    ).toEqual([{ company: 'Y', warrantyUntil: '2027-05-10' }]);
+    // More trades and endings.
+    for (const [query, firm] of [
+      ['Elektriker', 'Elektrofachbetrieb Lang'],
+      ['roofer', 'Dachdeckerei Kowalski'],
+      ['Bodenleger', 'Bodenbeläge Neumann'],
+      ['Estrichleger', 'Estrich Lewandowski'],
+      ['Rollladenbauer', 'Rollladen Şahin'],
+      ['Zimmerer', 'Zimmerei Holzbau Huber'],
+      ['Klempner', 'Haustechnik Kovačević'],
+    ])
+      expect(of(query ?? '', [firm ?? '', { firstName: 'Jan', lastName: 'Zimmermann' }]), query).toEqual([firm]);
+  });
+
   it('ranks a trade\u2019s firms as words of the head, behind a contact named by the word typed (code review)', () => {
     expect(rank(searchKey(firms['Elektro Nguyễn']), parseQuery('Elektriker'))).toBe(NOT_THE_NAME);
     expect(rank(searchKey(firms['Tom Bergmann']), parseQuery('Elektriker'))).toBe(NOT_THE_NAME);
@@ -809,6 +855,13 @@ describe('a date written out in words (buyer review: the English list shows "10 
       expect(finds('20. Dezember', contact({ company: 'X', ...other })), JSON.stringify(other)).toBe(false);
     // A month alone is a word as before, not every date of that month.
     expect(finds('Dezember', ends)).toBe(false);
+    // The words as a note writes them without a year (search re-check, stop 69).
+    for (const query of ['20. Dezember', 'am 20. Dezember'])
+      expect(finds(query, contact({ company: 'X', notes: 'Termin 20. Dezember.' })), query).toBe(true);
+    // A day and month in numbers, "14.1.": that day of any year, not the digits of a number.
+    expect([ends, noted].map((fields) => finds('20.12.', fields))).toEqual([true, true]);
+    expect(finds('14.1.', contact({ company: 'Z', notes: 'Termin 14.01.2027' }))).toBe(true);
+    expect(finds('14.1.', contact({ company: 'Z', phone: '089 141 55' }))).toBe(false);
   });
 
   it('finds a note\u2019s date however it is written there, and a number typed with dots still by its digits (review, stop 60)', () => {

@@ -431,7 +431,7 @@ export function searchKey(fields: KeyFields): string {
     // and by the word, so "Gewährleistung Fliesen" finds the tiler with an end (format 19).
     const iso = name === 'warrantyUntil' ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(value) : null;
     if (iso) value += ` ${iso[3]}.${iso[2]}.${iso[1]} ${Number(iso[3])}.${Number(iso[2])}.${iso[1]}`;
-    if (iso) entries.push({ mark: HEAD_MARK, form: tradeForms(['warranty'])[0] ?? '', priority: PRIORITY.headPlain });
+    if (iso) entries.push({ mark: HEAD_MARK, form: WARRANTY_FORM, priority: PRIORITY.headPlain });
     // A postcode typed with a space ("50 672", as the form allows) is found by its digits too.
     if (name === 'postalCode' && /\d\s+\d/.test(value)) value += ` ${value.replace(/\s+/g, '')}`;
     // A date in the notes is also stored in one form, "02.03.2027", however it is written ("2.3.2027",
@@ -453,10 +453,11 @@ export function searchKey(fields: KeyFields): string {
     for (const word of words) add(word, false);
     // The trades a company's or position's words name, also by a part ("Sanitär-Heizung"): only
     // there, not a person's name (Gärtner, Maler) nor the notes ("Heizung prüfen").
-    if (name === 'company' || name === 'position')
+    // Not the warranty's word ("Kundendienst Garantie"): only an end makes a contact the warranty's.
+    if ((name === 'company' || name === 'position') && !NO_TRADE.test(fold(value)))
       for (const word of words)
         for (const form of tradeForms([word, ...word.split('-')].flatMap((part) => Object.values(formsOf(part) ?? {}))))
-          entries.push({ mark: HEAD_MARK, form, priority: PRIORITY.headPlain });
+          if (form !== WARRANTY_FORM) entries.push({ mark: HEAD_MARK, form, priority: PRIORITY.headPlain });
     // A compound with hyphens is also typed as one word ("Fliesenmeier"), and its later parts
     // start a name as much as its first ("Meier" ranks Fliesen-Meier with the Meiers): stored
     // as words of their own, their plain forms admitted before any folded one under the bound (a
@@ -678,11 +679,17 @@ const EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”
  * a contact with an end holds its mark.
  */
 const TRADES =
-  'elektr e-techn etechn electric;sanit klempn installateur spengl flaschn shk anlagenmechan plumb;heiz heating;garten gartn galabau landschaftsgartn landschaftsbau garden;fliese tile tiling;maler lackier anstreich paint;tischl schrein carpent joiner;schornstein kamin chimney;dach bedach roof;kuche kitchen;fenster window;hausverwalt verwalt;bauleit;boden parkett floor;schloss schlussel locksmith;architekt innenarchitekt architect;pool schwimmbad;aufzug fahrstuhl lift elevator;solar photovoltaik;trockenbau drywall;glaser glazier;stuckat verputz plaster;gewahrleistung gewaehrleistung garantie warranty'
+  'elektr e-techn etechn electric;sanit klempn installateur spengl shk anlagenmechan haustechn badsanier plumb;heiz heating;garten gartn galabau landschaftsgartn landschaftsbau garden;fliese tile;maler lackier anstreich paint;tischl schrein carpent;schornstein bezirksschornstein kaminkehr kaminfeg chimney;dach bedach roof;kueche kitchen;fenster window;hausverwalt immobilienverwalt objektverwalt verwalter;bauleit;boden parkett floor;schlosser schlussel locksmith;architekt innenarchitekt architect;pool schwimmbad;aufzug fahrstuhl lift;solar photovoltaik;trockenbau;glaser;stuckat verputz;estrich;rolllad rollad;zimmerei zimmerer holzbau;gewahrleistung gewaehrleistung garantie warranty'
     .split(';')
     .map((trade) => trade.split(' '));
 const TRADE_ENDING =
-  /^(?:o|oniker|iker|ik|ar|e?r|erin|in|ei|erei|ung|e?n|e|ian|ing|t?eur|ateur|ation)?(?:s?(?:bau(?:er)?|betrieb|firma|leger|meister|technik(?:er)?|installat(?:eur|ion)|studio|service|dienst|feger|kehrer|decker))?(?:in|innen|e|en|n)?$/;
+  /^(?:o|oniker|iker|ik|ar|e?r|erin|in|ei|erei|ung|e?n|e|ian|ing|t?eur|ateur|ation)?(?:s?(?:bau(?:er)?|betrieb|fachbetrieb|firma|leger|meister|monteur|technik(?:er)?|installat(?:eur|ion)|studio|service|dienst|feger|kehrer|decker(?:ei)?|belage?))?(?:in|innen|e|en|n)?$/;
+/**
+ * A company that names another business beside a trade's word is none of that trade ("Kanzlei
+ * Gärtner & Partner", "Schloss-Apotheke", "Versicherungsbüro Glaser", "Konditorei Kuchenmeister":
+ * search walkthrough, stop 69).
+ */
+const NO_TRADE = /apothek|kanzlei|notar|versicher|restaurant|konditor|backer|praxis/;
 /** The mark of a trade in the key (TRADES), where no needle has a control character. */
 const TRADE_MARK = '\u0002';
 /** The key's forms of the trades one of `forms` names ("heizungsbauer": the heating's). */
@@ -692,6 +699,8 @@ const tradeForms = (forms: readonly string[]): string[] =>
       ? [TRADE_MARK + String.fromCharCode(97 + index)]
       : [],
   );
+/** The warranty's mark: a contact with an end holds it. */
+const WARRANTY_FORM = TRADE_MARK + String.fromCharCode(96 + TRADES.length);
 
 function textTerm(word: string): TextTerm | null {
   const base = plain(word);
@@ -708,7 +717,8 @@ function textTerm(word: string): TextTerm | null {
   const parts = split.every((part) => [...plain(part)].length >= 3) ? split.flatMap((part) => textTerm(part) ?? []) : [];
   // By any of its forms: folding makes "Heizungsbauer" "heizungsbaur" ("ue" as "ü"), and
   // "Gaertner" "gartner".
-  const kin = tradeForms(needles);
+  // (And its spelled-out umlauts: "Küchen" is "kuechen", "Kuchen" no kitchen.)
+  const kin = tradeForms([...needles, expanded(word)]);
   return { kind: 'text', word, needles, ...(parts.length > 1 ? { parts } : {}), ...(kin.length ? { kin } : {}) };
 }
 
@@ -903,6 +913,17 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
       }
       return;
     }
+    // A day and month in numbers ("14.1."): that day of any year, or as typed from a word's start,
+    // not a number's digits (search re-check, stop 69: "14.1." found numbers with 141).
+    const dayMonth = /^\(?(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.\)?$/.exec(plain(word));
+    if (dayMonth) {
+      dates.set(word, [
+        `${dayMonth[1]?.padStart(2, '0')}.${dayMonth[2]?.padStart(2, '0')}.`,
+        ...[NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + plain(word)),
+      ]);
+      replace.add(word);
+      return;
+    }
     const numeric = NUMERIC_DATE.exec(plain(word));
     if (numeric) {
       const [, day = '', month = '', year = ''] = numeric;
@@ -930,7 +951,9 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     // A day of a month without its year ("20. Dezember") is that day of any year, as the end and
     // the notes' dates are stored ("20.12."; walkthrough, stop 69: it found nothing); a month alone is a word.
     if (!year && !day) return;
-    const date = !year ? [`${day?.padStart(2, '0')}.${month}.`] : day ? dayNeedles(day, month, year) : [`${month}.${year}`];
+    // (Or the day's word as typed, before a note's "Termin 20. Dezember.": search re-check, stop 69.)
+    const typed = !year && !joinedDay ? [NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + plain(dayAfter ? next : before)) : [];
+    const date = !year ? [`${day?.padStart(2, '0')}.${month}.`, ...typed] : day ? dayNeedles(day, month, year) : [`${month}.${year}`];
     dates.set(word, date);
     // The day's word: only the date (a note's "am 12. März 2027" is stored as one too), never its
     // digits anywhere.
