@@ -858,6 +858,10 @@ describe('a date written out in words (buyer review: the English list shows "10 
     // The words as a note writes them without a year (search re-check, stop 69).
     for (const query of ['20. Dezember', 'am 20. Dezember'])
       expect(finds(query, contact({ company: 'X', notes: 'Termin 20. Dezember.' })), query).toBe(true);
+    // But only the day's word as typed: another day's date, or a year starting so, is no 20 December (review).
+    for (const other of [{ notes: 'Termin 20.05.2027' }, { warrantyUntil: '2027-05-20' }, { notes: 'Dezember: Abnahme 2027' }])
+      for (const query of ['20. Dezember', 'Dec 20', '20 Dezember'])
+        expect(finds(query, contact({ company: 'X', ...other })), `${query} in ${JSON.stringify(other)}`).toBe(false);
     // A day and month in numbers, "14.1.": that day of any year, not the digits of a number.
     expect([ends, noted].map((fields) => finds('20.12.', fields))).toEqual([true, true]);
     expect(finds('14.1.', contact({ company: 'Z', notes: 'Termin 14.01.2027' }))).toBe(true);

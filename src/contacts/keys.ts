@@ -952,17 +952,20 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     // the notes' dates are stored ("20.12."; walkthrough, stop 69: it found nothing); a month alone is a word.
     if (!year && !day) return;
     // (Or the day's word as typed, before a note's "Termin 20. Dezember.": search re-check, stop 69.)
-    const typed = !year && !joinedDay ? [NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + plain(dayAfter ? next : before)) : [];
-    const date = !year ? [`${day?.padStart(2, '0')}.${month}.`, ...typed] : day ? dayNeedles(day, month, year) : [`${month}.${year}`];
+    const dayText = plain(dayAfter ? next : before);
+    const typed = !year && !joinedDay && dayText.endsWith('.') ? [NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + dayText) : [];
+    const date = !year ? [`${day?.padStart(2, '0')}.${month}.`] : day ? dayNeedles(day, month, year) : [`${month}.${year}`];
     dates.set(word, date);
     // The day's word: only the date (a note's "am 12. März 2027" is stored as one too), never its
     // digits anywhere.
     const dayWord = dayAfter ? next : day && !joinedDay ? before : '';
     if (dayWord) {
-      dates.set(dayWord, date);
+      // Only the day's word (and "am" before it) is also itself: the month's word with it would find
+      // any "20." (review).
+      dates.set(dayWord, [...date, ...typed]);
       if (PHONE_SHAPED.test(plain(dayWord))) replace.add(dayWord);
     }
-    around(index, date, dayWord && !dayAfter ? at : -1);
+    around(index, [...date, ...typed], dayWord && !dayAfter ? at : -1);
   });
   return { dates, replace };
 }
