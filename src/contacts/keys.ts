@@ -840,6 +840,9 @@ const monthOf = (word: string): string | undefined => {
   return index < 0 ? undefined : String(index + 1).padStart(2, '0');
 };
 
+/** A word's plain form as typed, at the start of a word of any field ("12.3.2027" in a company's name). */
+const fromWordStart = (form: string): string[] => [NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + form);
+
 /** A date in numbers ("12.03.2027", "2.3.2027", "(12.3.27)"), read from a word's plain form. */
 const NUMERIC_DATE = /^\(?(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)?\d\d|2100)\)?[.,]?$/;
 
@@ -908,7 +911,7 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
         // "05/2027" alone is that month, as "05.2027" finds it (search walkthrough, stop 69: read
         // as a number's digits, it found nothing), or as typed from a word's start; not after a
         // number's first part ("089 05/2027").
-        dates.set(word, [...needles, ...[NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + plain(word))]);
+        dates.set(word, [...needles, ...fromWordStart(plain(word))]);
         replace.add(word);
       }
       return;
@@ -917,10 +920,7 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     // not a number's digits (search re-check, stop 69: "14.1." found numbers with 141).
     const dayMonth = /^\(?(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.\)?$/.exec(plain(word));
     if (dayMonth) {
-      dates.set(word, [
-        `${dayMonth[1]?.padStart(2, '0')}.${dayMonth[2]?.padStart(2, '0')}.`,
-        ...[NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + plain(word)),
-      ]);
+      dates.set(word, [`${dayMonth[1]?.padStart(2, '0')}.${dayMonth[2]?.padStart(2, '0')}.`, ...fromWordStart(plain(word))]);
       replace.add(word);
       return;
     }
@@ -929,7 +929,7 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
       const [, day = '', month = '', year = ''] = numeric;
       // Or as typed, at the start of a word of any field ("12.3.2027" in a company's name), never
       // inside one ("2.3.2027" is no part of "12.3.2027").
-      const date = [...dayNeedles(day, month, year), ...[NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + plain(word))];
+      const date = [...dayNeedles(day, month, year), ...fromWordStart(plain(word))];
       dates.set(word, date);
       // Not "Ende" or "in": words of names too ("Michael Ende 12.03.2027": review).
       around(index, date, -1, BEFORE_DATE);
@@ -953,7 +953,7 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     if (!year && !day) return;
     // (Or the day's word as typed, before a note's "Termin 20. Dezember.": search re-check, stop 69.)
     const dayText = plain(dayAfter ? next : before);
-    const typed = !year && !joinedDay && dayText.endsWith('.') ? [NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + dayText) : [];
+    const typed = !year && !joinedDay && dayText.endsWith('.') ? fromWordStart(dayText) : [];
     const date = !year ? [`${day?.padStart(2, '0')}.${month}.`] : day ? dayNeedles(day, month, year) : [`${month}.${year}`];
     dates.set(word, date);
     // The day's word: only the date (a note's "am 12. März 2027" is stored as one too), never its
