@@ -51,6 +51,21 @@ async function found(q: string, htmx = false): Promise<string[]> {
   return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
 }
 
+/**
+ * A book of its own, seeded once with `contacts` on the first search: the names its list shows
+ * for a query, in order.
+ */
+function searchedBook(asset: string, name: string, contacts: readonly Record<string, string>[]) {
+  const buyer: TestUser = { ...anna, sub: `u-${asset}`, assets: [{ id: asset, name }] };
+  let made: Promise<string[]> | undefined;
+  return async (q: string) => {
+    made ??= seedContacts(asset, contacts.length, (index) => contacts[index] ?? {});
+    await made;
+    const html = await (await send(`/assets/${asset}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
+    return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
+  };
+}
+
 describe('search finds what people type', () => {
   it('every word counts, in any order and any field', async () => {
     for (const q of [
@@ -167,33 +182,20 @@ describe('search finds what people type', () => {
 });
 
 describe('what people type around their words (search review, stop 43), through the SQL', () => {
-  const TYPED = 'search-typed';
-  const buyer: TestUser = { ...anna, sub: 'u-search-typed', assets: [{ id: TYPED, name: 'Getippt' }] };
-  let made: Promise<string[]> | undefined;
-  const names = async (q: string) => {
-    made ??= seedContacts(
-      TYPED,
-      6,
-      (index) =>
-        [
-          {
-            first_name: 'Petra',
-            last_name: 'Groß-Bölting',
-            company: 'Fliesen-Meier GmbH & Co. KG',
-            street: 'Leopoldstr. 100',
-            phone: '089 54 32 10',
-          },
-          { first_name: 'Petra', last_name: 'Meier', city: 'Freising' },
-          { last_name: 'O’Brien', company: 'Rollladen O’Connor', street: 'Hauptstraße 5' },
-          { last_name: 'Adler', notes: 'Empfehlung von Herrn Bölting und Frau Meier' },
-          { company: 'Bäder Meier', phone: '08161 7070' },
-          { first_name: 'Karl', last_name: 'Abel-Meier' },
-        ][index] ?? {},
-    );
-    await made;
-    const html = await (await send(`/assets/${TYPED}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
-    return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
-  };
+  const names = searchedBook('search-typed', 'Getippt', [
+    {
+      first_name: 'Petra',
+      last_name: 'Groß-Bölting',
+      company: 'Fliesen-Meier GmbH & Co. KG',
+      street: 'Leopoldstr. 100',
+      phone: '089 54 32 10',
+    },
+    { first_name: 'Petra', last_name: 'Meier', city: 'Freising' },
+    { last_name: 'O’Brien', company: 'Rollladen O’Connor', street: 'Hauptstraße 5' },
+    { last_name: 'Adler', notes: 'Empfehlung von Herrn Bölting und Frau Meier' },
+    { company: 'Bäder Meier', phone: '08161 7070' },
+    { first_name: 'Karl', last_name: 'Abel-Meier' },
+  ]);
 
   it('finds them as the key module says, and puts the name first', async () => {
     expect(await names('Frau Groß-Bölting')).toEqual(['Petra Groß-Bölting']);
@@ -233,28 +235,15 @@ describe('what people type around their words (search review, stop 43), through 
 });
 
 describe('who is named so ranks before who only works there (search review, stop 62), through the SQL', () => {
-  const NAMED = 'search-named';
-  const buyer: TestUser = { ...anna, sub: 'u-search-named', assets: [{ id: NAMED, name: 'Benannt' }] };
-  let made: Promise<string[]> | undefined;
-  const names = async (q: string) => {
-    made ??= seedContacts(
-      NAMED,
-      7,
-      (index) =>
-        [
-          { first_name: 'Tanja', last_name: 'Fuß', company: 'Bodenbeläge Müller KG', position: 'Verlegerin' },
-          { first_name: 'Oliver', last_name: 'Hahn', company: 'Küchenstudio Müller' },
-          { first_name: 'Hans', last_name: 'Müller', company: 'Elektro Hahn' },
-          { first_name: 'Karl', last_name: 'Mueller' },
-          { company: 'Parkett Schäfer GmbH', phone: '089 1' },
-          { first_name: 'Ute', last_name: 'Bergmann', company: 'Parkett Schäfer GmbH' },
-          { first_name: 'Eva', last_name: 'Braun', company: 'Parkett Schäfer GmbH', position: 'Parkettlegerin' },
-        ][index] ?? {},
-    );
-    await made;
-    const html = await (await send(`/assets/${NAMED}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
-    return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
-  };
+  const names = searchedBook('search-named', 'Benannt', [
+    { first_name: 'Tanja', last_name: 'Fuß', company: 'Bodenbeläge Müller KG', position: 'Verlegerin' },
+    { first_name: 'Oliver', last_name: 'Hahn', company: 'Küchenstudio Müller' },
+    { first_name: 'Hans', last_name: 'Müller', company: 'Elektro Hahn' },
+    { first_name: 'Karl', last_name: 'Mueller' },
+    { company: 'Parkett Schäfer GmbH', phone: '089 1' },
+    { first_name: 'Ute', last_name: 'Bergmann', company: 'Parkett Schäfer GmbH' },
+    { first_name: 'Eva', last_name: 'Braun', company: 'Parkett Schäfer GmbH', position: 'Parkettlegerin' },
+  ]);
 
   it('puts the Müllers (any spelling) before the staff of firms called Müller, and a firm before its staff', async () => {
     // German order within each rank: Hans Müller, Karl Mueller (DIN 5007: "Mueller" before "Müller").
@@ -267,26 +256,13 @@ describe('who is named so ranks before who only works there (search review, stop
 });
 
 describe('a trade by its word (search walkthrough, stop 69), through the SQL', () => {
-  const TRADE = 'search-trades';
-  const buyer: TestUser = { ...anna, sub: 'u-search-trades', assets: [{ id: TRADE, name: 'Gewerke' }] };
-  let made: Promise<string[]> | undefined;
-  const names = async (q: string) => {
-    made ??= seedContacts(
-      TRADE,
-      5,
-      (index) =>
-        [
-          { first_name: 'Tom', last_name: 'Bergmann', position: 'Elektro / Smart Home' },
-          { company: 'E-Technik Schulz' },
-          { company: 'Sanitär Yılmaz GmbH' },
-          { company: 'Heizung Roth' },
-          { first_name: 'Jan', last_name: 'Elektriker', notes: 'Heizung prüfen' },
-        ][index] ?? {},
-    );
-    await made;
-    const html = await (await send(`/assets/${TRADE}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
-    return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
-  };
+  const names = searchedBook('search-trades', 'Gewerke', [
+    { first_name: 'Tom', last_name: 'Bergmann', position: 'Elektro / Smart Home' },
+    { company: 'E-Technik Schulz' },
+    { company: 'Sanitär Yılmaz GmbH' },
+    { company: 'Heizung Roth' },
+    { first_name: 'Jan', last_name: 'Elektriker', notes: 'Heizung prüfen' },
+  ]);
 
   it('finds the firms of the trade, after a contact named by the word typed', async () => {
     // Jan Elektriker by his name first (rank 0); then, in German order, Bergmann by his position
@@ -300,37 +276,24 @@ describe('a trade by its word (search walkthrough, stop 69), through the SQL', (
 });
 
 describe('a number in the notes (UX review, stop 54), through the SQL', () => {
-  const NOTED = 'search-noted';
-  const buyer: TestUser = { ...anna, sub: 'u-search-noted', assets: [{ id: NOTED, name: 'Notiert' }] };
-  let made: Promise<string[]> | undefined;
-  const names = async (q: string) => {
-    made ??= seedContacts(
-      NOTED,
-      10,
-      (index) =>
-        [
-          // As the import keeps a phone's further numbers.
-          { company: 'Heizung Huber', phone: '089 11 22 33', notes: 'Weitere Telefonnummer (Notdienst 24h): 0800 123 4567' },
-          { company: 'Garten Graf', notes: 'Lieferung nach 80331 München, am 12.03.2027' },
-          { company: 'Maler Moll', notes: 'Handy vom Chef: +49 (0)171 2345678' },
-          // Numbers one after the other, as people type them (code review).
-          { company: 'Büro Brandt', notes: 'Büro 089 765432 / 0160 9876543' },
-          { company: 'Kunde Kurz', notes: 'Kd-Nr. 4711 0800 7654321' },
-          // Dots between its groups: a number, not a date (code review).
-          { company: 'Punkt Pohl', notes: 'Tel 089.12.34.56' },
-          // A number grouped like a date after its area code: a number (review: "089 12.03.99").
-          { company: 'Praxis Pfeil', notes: 'Praxis 089 12.03.99' },
-          { company: 'Notruf Nagel', notes: 'Notruf (0171) 23.11.45, Büro +49 (0)30 / 21.06.88' },
-          // Dates standing alone, also one after the other or after a number: dates.
-          { company: 'Termin Thal', notes: 'Termine 14.05.24 19.05.24, Rückruf 0911 654321 17.05.2024' },
-          // Word's dashes in a number, as a signature pasted from Word writes them (stop 60).
-          { company: 'Strich Stein', notes: 'Zentrale 0711 98765–0, Fax +49 711 56789−99' },
-        ][index] ?? {},
-    );
-    await made;
-    const html = await (await send(`/assets/${NOTED}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
-    return [...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>/g)].map((match) => match[1] ?? '');
-  };
+  const names = searchedBook('search-noted', 'Notiert', [
+    // As the import keeps a phone's further numbers.
+    { company: 'Heizung Huber', phone: '089 11 22 33', notes: 'Weitere Telefonnummer (Notdienst 24h): 0800 123 4567' },
+    { company: 'Garten Graf', notes: 'Lieferung nach 80331 München, am 12.03.2027' },
+    { company: 'Maler Moll', notes: 'Handy vom Chef: +49 (0)171 2345678' },
+    // Numbers one after the other, as people type them (code review).
+    { company: 'Büro Brandt', notes: 'Büro 089 765432 / 0160 9876543' },
+    { company: 'Kunde Kurz', notes: 'Kd-Nr. 4711 0800 7654321' },
+    // Dots between its groups: a number, not a date (code review).
+    { company: 'Punkt Pohl', notes: 'Tel 089.12.34.56' },
+    // A number grouped like a date after its area code: a number (review: "089 12.03.99").
+    { company: 'Praxis Pfeil', notes: 'Praxis 089 12.03.99' },
+    { company: 'Notruf Nagel', notes: 'Notruf (0171) 23.11.45, Büro +49 (0)30 / 21.06.88' },
+    // Dates standing alone, also one after the other or after a number: dates.
+    { company: 'Termin Thal', notes: 'Termine 14.05.24 19.05.24, Rückruf 0911 654321 17.05.2024' },
+    // Word's dashes in a number, as a signature pasted from Word writes them (stop 60).
+    { company: 'Strich Stein', notes: 'Zentrale 0711 98765–0, Fax +49 711 56789−99' },
+  ]);
 
   it('is found by its digits however it is typed, as the phone fields are', async () => {
     for (const q of ['08001234567', '0800 1234567', '+49 800 1234567', '0800/123 45 67', '0800 123'])
