@@ -275,6 +275,29 @@ describe('a trade by its word (search walkthrough, stop 69), through the SQL', (
   });
 });
 
+describe('dates as people write them, and the warranty by its word (search walkthroughs, stop 69), through the SQL', () => {
+  const names = searchedBook('search-dates', 'Daten', [
+    { company: 'Estrich Ende', notes: 'Nachbesserung zugesagt bis 15.2.2027.' },
+    { company: 'Fliesen Frist', warranty_until: '2027-05-20' },
+    { company: 'Fliesen Ohne' },
+    { company: 'Termin Text', notes: 'Termin 20. Dezember.' },
+    { company: 'Zahlen Zahl', phone: '089 141 55 20' },
+  ]);
+
+  it('finds a note\u2019s date at a sentence\u2019s end, a month with a slash, a day without its year, not a number\u2019s digits', async () => {
+    for (const q of ['15.02.2027', '15. Februar 2027', 'Februar 2027', '02/2027']) expect(await names(q), q).toEqual(['Estrich Ende']);
+    for (const q of ['05/2027', '20. Mai', '20.5.']) expect(await names(q), q).toEqual(['Fliesen Frist']);
+    expect(await names('20. Dezember')).toEqual(['Termin Text']);
+    expect(await names('14.1.')).toEqual([]);
+  });
+
+  it('finds a contact with a warranty end by the word, with another word too', async () => {
+    expect(await names('Gewährleistung Fliesen')).toEqual(['Fliesen Frist']);
+    expect(await names('Garantie')).toEqual(['Fliesen Frist']);
+    expect(await names('Mr Zahl')).toEqual(['Zahlen Zahl']);
+  });
+});
+
 describe('a number in the notes (UX review, stop 54), through the SQL', () => {
   const names = searchedBook('search-noted', 'Notiert', [
     // As the import keeps a phone's further numbers.
