@@ -88,6 +88,8 @@ describe('folding (one function, both sides of the search)', () => {
     ['Åsa Bjørn Ødegård', 'asa bjorn odegard'],
     ['Łukasz Wałęsa', 'lukasz walesa'],
     ['Đorđević', 'dordevic'],
+    ['Djordjevic', 'dordevic'],
+    ['Dordevic', 'dordevic'],
     ['Ærø', 'aro'],
     ['Œuvre', 'ouvre'],
     ['Þór', 'thor'],

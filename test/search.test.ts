@@ -195,6 +195,7 @@ describe('what people type around their words (search review, stop 43), through 
     { last_name: 'Adler', notes: 'Empfehlung von Herrn Bölting und Frau Meier' },
     { company: 'Bäder Meier', phone: '08161 7070' },
     { first_name: 'Karl', last_name: 'Abel-Meier' },
+    { first_name: 'Dragan', last_name: 'Đorđević', company: 'Trockenbau Đorđević' },
   ]);
 
   it('finds them as the key module says, and puts the name first', async () => {
@@ -216,6 +217,9 @@ describe('what people type around their words (search review, stop 43), through 
     // A phone label typed onto its number (search review).
     expect(await names('Tel.:089/54 32 10')).toEqual(['Petra Groß-Bölting']);
     expect(await names('Fax:08161-7070')).toEqual(['Bäder Meier']);
+    // đ as German and English letters write it, "dj", and as its base letter (walkthrough, stop 68).
+    for (const typed of ['Djordjevic', 'Dordevic', 'DJORDJEVIĆ', 'Đorđević'])
+      expect(await names(typed), typed).toEqual(['Dragan Đorđević']);
   });
 
   it('puts people before firms when a salutation says a person is sought (search review)', async () => {

@@ -835,7 +835,7 @@
   // accents, ß, ae/oe/ue; a number by its digits); a line above the rows says so. The next search
   // that arrives replaces rows and line.
   // The search's folding (src/contacts/keys.ts `fold`): case, marks, the letters Unicode does not
-  // decompose (ß ı ø ł æ …), apostrophes, ae/oe/ue as a/o/u, a third equal letter.
+  // decompose (ß ı ø ł æ …), apostrophes, ae/oe/ue as a/o/u, dj as d, a third equal letter.
   var SPECIAL = { ß: 'ss', ı: 'i', ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ŧ: 't', ŀ: 'l', ƒ: 'f', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
   function fold(text) {
     return (
@@ -849,7 +849,7 @@
         .toUpperCase()
         .toLowerCase()
         .replace(/[ßıøłđħŧŀƒæœþð]/g, (letter) => SPECIAL[letter])
-        .replace(/([aou])e+/g, '$1')
+        .replace(/([aou])e+|(d)j+/g, '$1$2')
         .replace(/(\p{L})\1\1+/gu, '$1$1')
     );
   }
