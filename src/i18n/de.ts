@@ -238,7 +238,7 @@ export const de = {
       tooLong: (max: number) => `Bitte kürzen Sie die Eingabe auf höchstens ${localNumber(max)} Zeichen.`,
       controlCharacters: 'Die Eingabe enthält ein unsichtbares Sonderzeichen. Bitte tippen Sie sie neu ein.',
       phone: 'Bitte geben Sie die Nummer mit Ziffern ein, z. B. +49 89 1234567.',
-      phoneWords: 'Bitte tragen Sie nur die Nummer in Ziffern ein. Zusätze wie „Zentrale“ gehören in die Notizen.',
+      phoneWords: (words: string) => `Bitte tragen Sie nur die Nummer in Ziffern ein. „${words}“ gehört in die Notizen.`,
       phoneShort: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.',
       phoneLong: 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.',
       phoneTwo: (other: string) => `Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt in „${other}“ oder in die Notizen.`,

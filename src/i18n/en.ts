@@ -207,7 +207,7 @@ export const en: Messages = {
       tooLong: (max: number) => `Please shorten the entry to at most ${localNumber(max)} characters.`,
       controlCharacters: 'The entry contains an invisible special character. Please type it again.',
       phone: 'Please enter the number in digits, e.g. +49 89 1234567.',
-      phoneWords: 'Please enter the number only, in digits. Additions such as “switchboard” belong in the notes.',
+      phoneWords: (words: string) => `Please enter the number only, in digits. “${words}” belongs in the notes.`,
       phoneShort: 'The number is too short. Please enter at least 3 digits.',
       phoneLong: 'The number is too long. Please enter at most 20 digits.',
       phoneTwo: (other: string) => `Please enter one number here. A second one fits in “${other}” or in the notes.`,
