@@ -6,6 +6,7 @@
 // (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
 // names (scripts/lib/hono-jsx.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
 // hono-context.js and hono-request.js, hono's `c` and `c.req` without members the app never calls (scripts/lib/hono-context.mjs),
+// and hono-validator.js and zod-validator.js, hono's validator and zValidator without the targets the app never validates (scripts/lib/hono-validator.mjs),
 // and zod-schemas.js and zod-core.js, zod's schemas without the Standard Schema interface, the encode direction, an object's catchall and propValues (scripts/lib/zod-schemas.mjs). Every entry point (start, test,
 // bench, deploy) runs it first, so the generated files never go into git and never go stale.
 import { createHash } from 'node:crypto';
@@ -18,6 +19,7 @@ import { trimBuilder, trimDatabase, trimDialect, trimSession } from './lib/drizz
 import { trimHonoBase } from './lib/hono-base.mjs';
 import { trimHonoContext, trimHonoRequest } from './lib/hono-context.mjs';
 import { trimJsxBase } from './lib/hono-jsx.mjs';
+import { trimHonoValidator, trimZodValidator, ZOD_VALIDATOR_TYPES } from './lib/hono-validator.mjs';
 import { LEAN_QR_TYPES, trimLeanQr } from './lib/lean-qr.mjs';
 import { trimZodSchemas, zodCore } from './lib/zod-schemas.mjs';
 
@@ -130,6 +132,15 @@ writeGenerated('jsx-base.js', trimJsxBase(readFileSync(join(root, 'node_modules'
 writeGenerated('hono-base.js', trimHonoBase(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'hono-base.js'), 'utf8')));
 writeGenerated('hono-context.js', trimHonoContext(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'context.js'), 'utf8')));
 writeGenerated('hono-request.js', trimHonoRequest(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'request.js'), 'utf8')));
+writeGenerated(
+  'hono-validator.js',
+  trimHonoValidator(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'validator', 'validator.js'), 'utf8')),
+);
+writeGenerated(
+  'zod-validator.js',
+  trimZodValidator(readFileSync(join(root, 'node_modules', '@hono', 'zod-validator', 'dist', 'index.mjs'), 'utf8')),
+);
+writeGenerated('zod-validator.d.ts', ZOD_VALIDATOR_TYPES);
 const zodSchemas = readFileSync(join(root, 'node_modules', 'zod', 'v4', 'core', 'schemas.js'), 'utf8');
 writeGenerated('zod-schemas.js', trimZodSchemas(zodSchemas));
 writeGenerated('zod-core.js', zodCore(zodSchemas));

@@ -1,4 +1,3 @@
-import { zValidator } from '@hono/zod-validator';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -10,6 +9,7 @@ import { bookmarkCookie, bookmarkSetCookie, openSession } from '../db/client';
 import { databaseOf } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { HELP_PATHS } from '../generated/assets';
+import { zValidator } from '../generated/zod-validator.js';
 import type { Language, Messages } from '../i18n';
 import { CONTACT_ID, DONE, type Done } from '../paths';
 import { fragment, render, wantsFragment } from '../views/render';

@@ -84,6 +84,12 @@ describe('production bundle', () => {
     // and hono-request.js from scripts/lib/hono-context.mjs); its own context and request are there.
     expect(code).not.toContain('This context has no FetchEvent');
     expect(code).toContain('This context has no ExecutionContext');
+    // Nor hono's validator's targets 'json', 'header' and 'cookie', nor zValidator's header key map and
+    // options (src/generated/hono-validator.js and zod-validator.js from scripts/lib/hono-validator.mjs).
+    expect(code).not.toContain('Malformed JSON in request body');
+    expect(code).not.toContain('validationFunction');
+    expect(code).toContain('Malformed FormData request.');
+    for (const file of Object.keys(meta.inputs)) expect(file).not.toMatch(/@hono\/zod-validator|hono\/dist\/validator\//);
     // Nor drizzle's dialect for relational queries, set operations and migrations (wrangler.toml
     // [alias], src/generated/sqlite-dialect.js from scripts/lib/drizzle-dialect.mjs).
     for (const left of [

@@ -1,0 +1,201 @@
+// hono's validator and @hono/zod-validator's zValidator as the Worker's bundle has them
+// (src/generated/hono-validator.js and zod-validator.js, written by scripts/lib/hono-validator.mjs
+// from the installed packages; src/contacts/routes.tsx imports the latter): the packages' modules
+// line for line but for the targets 'json', 'header' and 'cookie' (a throw in their place), the
+// header schema's key map and an options' validationFunction; the same answers for the targets
+// the app validates; and the app validates no other, and passes no options.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { zValidator as theirs } from '@hono/zod-validator';
+import { Hono } from 'hono/tiny';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import {
+  HONO_IMPORTS,
+  HONO_VALIDATOR_THROW,
+  trimHonoValidator,
+  trimZodValidator,
+  ZOD_VALIDATOR_TYPES,
+} from '../../scripts/lib/hono-validator.mjs';
+import { zValidator as ours } from '../../src/generated/zod-validator.js';
+import { root, sources } from './drizzle-files';
+
+const honoPath = join(root, 'node_modules', 'hono', 'dist', 'validator', 'validator.js');
+const zodPath = join(root, 'node_modules', '@hono', 'zod-validator', 'dist', 'index.mjs');
+const read = (path: string) => readFileSync(path, 'utf8');
+const generated = (file: string) => read(join(root, 'src', 'generated', file));
+const withoutMap = (text: string) => text.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+
+/** The lines of `theirs` that `ours` (its header and imports apart) leaves out, as runs of neighbours; `same` matches a changed line. */
+function leftOut(ours: string, theirs: string, same: (their: string, line: string) => boolean) {
+  const mine = ours.split('\n').filter((line, i) => i > 0 && !/^import /.test(line));
+  const their = theirs.split('\n').filter((line) => !/^import /.test(line));
+  const runs: string[][] = [];
+  let at = 0;
+  let changed = 0;
+  for (const line of mine) {
+    let next = at;
+    while (next < their.length && !same(their[next] ?? '', line)) next += 1;
+    expect(next, line).toBeLessThan(their.length);
+    if (their[next] !== line) changed += 1;
+    if (next > at) runs.push(their.slice(at, next));
+    at = next + 1;
+  }
+  if (at < their.length) runs.push(their.slice(at));
+  return { runs: runs.map((run) => run.join('\n')), changed };
+}
+
+describe('src/generated/hono-validator.js and zod-validator.js, in place of hono/validator and @hono/zod-validator in the bundle', () => {
+  it('are what scripts/fingerprint.mjs writes from the installed packages (not stale), refusing a text they were not written for', () => {
+    expect(generated('hono-validator.js')).toBe(trimHonoValidator(read(honoPath)));
+    expect(generated('zod-validator.js')).toBe(trimZodValidator(read(zodPath)));
+    expect(generated('zod-validator.d.ts')).toBe(ZOD_VALIDATOR_TYPES);
+    expect(() => trimHonoValidator(read(honoPath).replace('case "header":', 'case "headers":'))).toThrow(/'header' not found once/);
+    expect(() => trimHonoValidator(read(honoPath).replace('case "cookie": value', 'case "cookie":  value'))).toThrow(
+      /'cookie' not found once/,
+    );
+    expect(() => trimHonoValidator(`import { x } from "./other.js";\n${read(honoPath)}`)).toThrow(/other imports than expected/);
+    expect(() => trimZodValidator(read(zodPath).replace('if (caseInsensitiveKeymap)', 'if (keymap)'))).toThrow(/use not found once/);
+    expect(() => trimZodValidator(read(zodPath).replace('options.validationFunction ?', 'options?.validationFunction ?'))).toThrow(
+      /validationFunction not found once/,
+    );
+    expect(() => trimZodValidator(`import { x } from "./other.js";\n${read(zodPath)}`)).toThrow(/other imports than expected/);
+  });
+
+  it("hono's validator: line for line but for the targets 'json', 'header' and 'cookie', a throw in the last one's place", () => {
+    const { runs, changed } = leftOut(
+      generated('hono-validator.js'),
+      withoutMap(read(honoPath)),
+      (their, line) =>
+        their === line || (line === `\t\t\t${HONO_VALIDATOR_THROW}` && their === '\t\t\tcase "cookie": value = getCookie(c);'),
+    );
+    expect(changed).toBe(1);
+    expect(runs).toHaveLength(3);
+    expect(runs[0]).toMatch(/^const jsonRegex = [^\n]*$/);
+    expect(runs[1]).toMatch(/^\t\t\tcase "json":\n[\s\S]*c\.req\.json\(\)[\s\S]*\n\t\t\t\tbreak;$/);
+    expect(runs[1]?.split('\n').filter((line) => !line.startsWith('\t\t\t\t'))).toEqual(['\t\t\tcase "json":']);
+    expect(runs[2]).toBe('\t\t\tcase "header":\n\t\t\t\tvalue = c.req.header();\n\t\t\t\tbreak;');
+    // Its imports: hono's own files, but the cookie parser only the target 'cookie' called.
+    const imports = [...generated('hono-validator.js').matchAll(/^import \{ ([^}]*) \} from "([^"]+)";$/gm)];
+    expect(imports.map(([, names, from]) => [names, from])).toEqual([
+      ['HTTPException', HONO_IMPORTS['../http-exception.js']],
+      ['bufferToFormData', HONO_IMPORTS['../utils/buffer.js']],
+    ]);
+    expect(read(honoPath)).toContain('import { getCookie } from "../helper/cookie/index.js";');
+    expect(read(honoPath).match(/getCookie\(/g)).toHaveLength(1);
+  });
+
+  it("zValidator: line for line but for the header schema's key map and an options' validationFunction, on the generated validator", () => {
+    const { runs, changed } = leftOut(
+      generated('zod-validator.js'),
+      withoutMap(read(zodPath)),
+      (their, line) =>
+        their === line ||
+        (line === '\t\tconst result = await schema.safeParseAsync(validatorValue);' &&
+          their ===
+            '\t\tconst result = options && options.validationFunction ? await options.validationFunction(schema, validatorValue) : await schema.safeParseAsync(validatorValue);'),
+    );
+    expect(changed).toBe(1);
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toMatch(/^\tconst caseInsensitiveKeymap = target === "header" && [^\n]*$/);
+    expect(runs[1]).toMatch(/^\t\tif \(caseInsensitiveKeymap\) validatorValue = [^\n]*$/);
+    expect(read(zodPath)).toMatch(/^import \{ validator \} from "hono\/validator";\n/);
+    expect(generated('zod-validator.js').split('\n')[1]).toBe('import { validator } from "./hono-validator.js";');
+  });
+
+  it("answers as the packages' own do for forms, queries and parameters, with and without a hook, and throws for another target", async () => {
+    const schema = z.object({ name: z.string(), tags: z.optional(z.array(z.string())) });
+    const app = (zValidator: typeof ours) =>
+      new Hono()
+        .post('/form', zValidator('form', schema), (c) => c.json(c.req.valid('form')))
+        .get('/query', zValidator('query', schema), (c) => c.json(c.req.valid('query')))
+        .get('/p/:name', zValidator('param', schema), (c) => c.json(c.req.valid('param')))
+        .get(
+          '/hook',
+          zValidator('query', schema, (result) => (result.success ? undefined : new Response(`hooked ${result.target}`, { status: 422 }))),
+          (c) => c.text('ok'),
+        );
+    const requests = (): Request[] => {
+      const multipart = new FormData();
+      multipart.append('name', 'Anna');
+      multipart.append('tags[]', 'a');
+      return [
+        new Request('http://x/form', { method: 'POST', body: new URLSearchParams({ name: 'Anna' }) }),
+        new Request('http://x/form', {
+          method: 'POST',
+          body: new URLSearchParams([
+            ['name', 'A'],
+            ['tags', 'x'],
+            ['tags', 'y'],
+          ]),
+        }),
+        new Request('http://x/form', { method: 'POST', body: multipart }),
+        new Request('http://x/form', { method: 'POST', body: 'name=Anna' }),
+        new Request('http://x/form', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"Anna"}' }),
+        new Request('http://x/form', {
+          method: 'POST',
+          headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+          body: 'not multipart',
+        }),
+        new Request('http://x/query?name=Anna'),
+        new Request('http://x/query?name=Anna&name=Ben'),
+        new Request('http://x/query'),
+        new Request('http://x/p/Anna'),
+        new Request('http://x/hook?name=Anna'),
+        new Request('http://x/hook'),
+      ];
+    };
+    const mine = app(ours);
+    const other = app(theirs as typeof ours);
+    const [a, b] = [requests(), requests()];
+    for (const [i, request] of a.entries()) {
+      const [x, y] = [await mine.request(request), await other.request(b[i] as Request)];
+      expect([x.status, await x.text()], request.url).toEqual([y.status, await y.text()]);
+    }
+    const json = new Hono().post('/', ours('json' as 'form', schema), (c) => c.text('ok'));
+    const answer = await json.request('/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"A"}' });
+    expect(answer.status).toBe(500);
+  });
+
+  it('is the only zValidator the app imports, and no call of it passes a fourth argument (the options left out)', () => {
+    let calls = 0;
+    for (const file of sources('src').filter((path) => !path.startsWith('src/generated/'))) {
+      const text = read(join(root, file)).replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      expect(text, file).not.toMatch(/from '(@hono\/zod-validator|hono\/validator)'/);
+      for (const match of text.matchAll(/\bzValidator\(/g)) {
+        // Its arguments at the call's own depth (brackets, braces and parentheses nest; strings are skipped).
+        let depth = 0;
+        let commas = 0;
+        let quote = '';
+        for (let i = (match.index ?? 0) + match[0].length; i < text.length; i += 1) {
+          const char = text[i] ?? '';
+          if (quote) {
+            if (char === '\\') i += 1;
+            else if (char === quote) quote = '';
+          } else if (`'"\``.includes(char)) quote = char;
+          else if ('([{'.includes(char)) depth += 1;
+          else if (')]}'.includes(char) && depth-- === 0) break;
+          else if (char === ',' && depth === 0) commas += 1;
+        }
+        expect(commas, `${file}: ${text.slice(match.index, (match.index ?? 0) + 80)}`).toBeLessThanOrEqual(2);
+        calls += 1;
+      }
+    }
+    expect(calls).toBeGreaterThan(5);
+    expect(read(join(root, 'src', 'contacts', 'routes.tsx'))).toContain("import { zValidator } from '../generated/zod-validator.js';");
+  });
+
+  it("exports what the packages' modules do", async () => {
+    const [mine, other] = await Promise.all([
+      import(pathToFileURL(join(root, 'src', 'generated', 'hono-validator.js')).href),
+      import(pathToFileURL(honoPath).href),
+    ]);
+    expect(Object.keys(mine)).toEqual(Object.keys(other));
+    const [zMine, zOther] = await Promise.all([
+      import(pathToFileURL(join(root, 'src', 'generated', 'zod-validator.js')).href),
+      import(pathToFileURL(zodPath).href),
+    ]);
+    expect(Object.keys(zMine)).toEqual(Object.keys(zOther));
+  });
+});
