@@ -41,3 +41,7 @@ export const SQLITE_SESSION_EXPORTS: readonly string[];
 export function trimSession(kind: 'sqlite' | 'd1', source: string): string;
 /** A relative import of d1/session.js as drizzle-orm's package specifier. */
 export function d1Specifier(from: string): string;
+/** drizzle's SQL builder by its package specifier, as the generated files' imports would name it. */
+export const SQL_SPECIFIER: string;
+/** The generated SQL builder the generated files import in its place (src/generated/drizzle-sql.js). */
+export const GENERATED_SQL: string;

@@ -84,6 +84,11 @@ describe('production bundle', () => {
     // and hono-request.js from scripts/lib/hono-context.mjs); its own context and request are there.
     expect(code).not.toContain('This context has no FetchEvent');
     expect(code).toContain('This context has no ExecutionContext');
+    // Nor drizzle's SQL of views, subqueries, enums and inlined parameters (src/generated/drizzle-sql.js
+    // from scripts/lib/drizzle-sql.mjs), nor a view's builder, the one module that inlines them.
+    expect(code).not.toContain('Unexpected param value');
+    expect(code).not.toContain('"SQLiteView"');
+    for (const file of Object.keys(meta.inputs)) expect(file).not.toMatch(/drizzle-orm\/sql\/sql\.js/);
     // Nor hono's validator's targets 'json', 'header' and 'cookie', nor zValidator's header key map and
     // options (src/generated/hono-validator.js and zod-validator.js from scripts/lib/hono-validator.mjs).
     expect(code).not.toContain('Malformed JSON in request body');

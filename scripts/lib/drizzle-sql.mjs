@@ -1,0 +1,113 @@
+// drizzle-orm's SQL builder (sql/sql.js: the `sql` template, SQL, Param, Placeholder, Name) as the
+// Worker bundles it (wrangler.toml [alias] "../sql/sql.js", "../../sql/sql.js", "./sql/sql.js",
+// "../sql.js", "./sql.js": the texts by which drizzle's modules import it;
+// src/generated/drizzle-sql.js): the same module without what no query of the app reaches. Of
+// buildQueryFromSourceParams: the chunks of a view, a subquery and a Postgres enum (the app has no
+// view, names no select as a subquery, and SQLite has no enums), a column's name alone for an
+// index's SQL (only drizzle-kit builds indexes: src/db/no-constraints.ts), a parameter's typing
+// (no SQLite dialect has prepareTyping) and inlined parameters (nothing calls sql's inlineParams()
+// nor passes the option), with the methods only they used, mapInlineParam() and inlineParams();
+// of the `sql` namespace, sql.empty() and sql.fromList(); of an aliased SQL, its clone() (only the
+// selection proxy calls it: src/db/no-selection-proxy.ts). SQL_LEFT_OUT names each; every one is
+// found once or this script stops. scripts/fingerprint.mjs writes it at every `prepare-assets`;
+// test/node/drizzle-sql.test.ts holds it to drizzle's module and drizzle's modules to no call of
+// what is left out.
+
+/** Each text left out of drizzle-orm/sql/sql.js, found exactly once, by what it was. */
+export const SQL_LEFT_OUT = {
+  'an index column': `        if (_config.invokeSource === "indexes") {
+          return { sql: escapeName(columnName), params: [] };
+        }
+`,
+  'a view': `      if (is(chunk, View)) {
+        const schemaName = chunk[ViewBaseConfig].schema;
+        const viewName = chunk[ViewBaseConfig].name;
+        return {
+          sql: schemaName === void 0 || chunk[ViewBaseConfig].isAlias ? escapeName(viewName) : escapeName(schemaName) + "." + escapeName(viewName),
+          params: []
+        };
+      }
+`,
+  "a parameter's inlined value": `        if (inlineParams) {
+          return { sql: this.mapInlineParam(mappedValue, config), params: [] };
+        }
+`,
+  "a parameter's typing": `        if (prepareTyping) {
+          typings = [prepareTyping(chunk.encoder)];
+        }
+`,
+  'a subquery': `      if (is(chunk, Subquery)) {
+        if (chunk._.isWith) {
+          return { sql: escapeName(chunk._.alias), params: [] };
+        }
+        return this.buildQueryFromSourceParams([
+          new StringChunk("("),
+          chunk._.sql,
+          new StringChunk(") "),
+          new Name(chunk._.alias)
+        ], config);
+      }
+`,
+  'a Postgres enum': `      if (isPgEnum(chunk)) {
+        if (chunk.schema) {
+          return { sql: escapeName(chunk.schema) + "." + escapeName(chunk.enumName), params: [] };
+        }
+        return { sql: escapeName(chunk.enumName), params: [] };
+      }
+`,
+  'an inlined value': `      if (inlineParams) {
+        return { sql: this.mapInlineParam(chunk, config), params: [] };
+      }
+`,
+  'mapInlineParam()': /\n {2}mapInlineParam\(chunk, \{ escapeString \}\) \{\n[\s\S]*?\n {2}\}\n/,
+  'inlineParams()': `  inlineParams() {
+    this.shouldInlineParams = true;
+    return this;
+  }
+`,
+  'sql.empty()': `  function empty() {
+    return new SQL([]);
+  }
+  sql2.empty = empty;
+`,
+  'sql.fromList()': `  function fromList(list) {
+    return new SQL(list);
+  }
+  sql2.fromList = fromList;
+`,
+  "an aliased SQL's clone()": `    /** @internal */
+    clone() {
+      return new Aliased(this.sql, this.fieldAlias);
+    }
+`,
+};
+
+/** Imports the bundle takes from a stand-in of its own (wrangler.toml [alias] names the same for drizzle's modules). */
+export const SQL_STAND_INS = { '../tracing.js': '../db/no-tracing', '../pg-core/columns/enum.js': '../db/sqlite-only' };
+
+/** sql/sql.js without SQL_LEFT_OUT, its imports as drizzle-orm's package specifiers or SQL_STAND_INS. */
+export function trimSql(source) {
+  const file = 'drizzle-orm/sql/sql.js';
+  let text = source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+  for (const [name, left] of Object.entries(SQL_LEFT_OUT)) {
+    const count = typeof left === 'string' ? text.split(left).length - 1 : (text.match(new RegExp(left, 'g')) ?? []).length;
+    if (count !== 1) throw new Error(`${file}: ${name} found ${count} times; update scripts/lib/drizzle-sql.mjs`);
+    text = typeof left === 'string' ? text.replace(left, () => '') : text.replace(left, '\n');
+  }
+  if (/mapInlineParam|prepareTyping\(|"indexes"|is\(chunk, (View|Subquery)\)|isPgEnum\(/.test(text))
+    throw new Error(`${file}: more of what is left out than expected; update scripts/lib/drizzle-sql.mjs`);
+  const imports = [];
+  const body = text.replace(/^import \{([^}]*)\} from "([^"]+)";\n/gm, (_, names, from) => {
+    imports.push({ names: names.split(',').map((name) => name.trim()), from });
+    return '';
+  });
+  if (/^import /m.test(body)) throw new Error(`${file}: an import of another form; update scripts/lib/drizzle-sql.mjs`);
+  const kept = imports.flatMap(({ names, from }) => {
+    if (!from.startsWith('../') || from.startsWith('../../'))
+      throw new Error(`${file} imports ${from}; update scripts/lib/drizzle-sql.mjs`);
+    const used = names.filter((name) => new RegExp(`(?<![\\w$])(?<![^.]\\.)${name}(?![\\w$])`).test(body));
+    const to = SQL_STAND_INS[from] ?? `drizzle-orm/${from.slice(3).replace(/\.js$/, '')}`;
+    return used.length ? [`import { ${used.join(', ')} } from ${JSON.stringify(to)};`] : [];
+  });
+  return `// Generated by scripts/lib/drizzle-sql.mjs from ${file}. Do not edit; not in git.\n${kept.join('\n')}\n${body}`;
+}

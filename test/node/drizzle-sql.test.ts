@@ -1,0 +1,92 @@
+// drizzle-orm's SQL builder as wrangler.toml's [alias] puts it in the Worker's bundle
+// (src/generated/drizzle-sql.js, written by scripts/lib/drizzle-sql.mjs from the installed
+// drizzle-orm): drizzle's sql/sql.js but for the texts SQL_LEFT_OUT names (views, subqueries,
+// enums, an index's columns, typings and inlined parameters, sql.empty(), sql.fromList(), an
+// aliased SQL's clone()), and nothing in the bundle reaches them; the same SQL for the same query.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SQL_LEFT_OUT, trimSql } from '../../scripts/lib/drizzle-sql.mjs';
+import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
+
+const original = () => drizzle('sql/sql.js');
+const generatedPath = join(root, 'src', 'generated', 'drizzle-sql.js');
+const generated = () => readFileSync(generatedPath, 'utf8');
+const toml = () => readFileSync(join(root, 'wrangler.toml'), 'utf8');
+const TEXTS = ['../sql/sql.js', '../../sql/sql.js', './sql/sql.js', '../sql.js', './sql.js'];
+
+describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in the bundle', () => {
+  it("wrangler.toml aliases every text by which drizzle's modules import it, and only drizzle's sql.js answers those texts", () => {
+    for (const text of TEXTS) expect(toml()).toContain(`"${text}" = "./src/generated/drizzle-sql.js"`);
+    for (const file of bundledDrizzle()) {
+      for (const [, from = ''] of drizzle(file).matchAll(/ from "([^"]+)";/g)) {
+        if (!TEXTS.includes(from)) continue;
+        expect(new URL(from, pathToFileURL(`/x/${file}`)).pathname, `${file}: ${from}`).toBe('/x/sql/sql.js');
+      }
+    }
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/from '\.\.?\/(sql\/)?sql\.js'/);
+  });
+
+  it('is what scripts/fingerprint.mjs writes from the installed drizzle-orm (not stale), refusing a text it was not written for', () => {
+    expect(generated()).toBe(trimSql(original()));
+    expect(() => trimSql(original().replace('sql2.empty = empty;', 'sql2.empty2 = empty;'))).toThrow(/sql\.empty\(\) found 0 times/);
+    expect(() => trimSql(`${original()}\nif (is(chunk, View)) {}\n`)).toThrow(/more of what is left out/);
+  });
+
+  it("is drizzle's module but for the texts left out, each a whole statement or member, and its imports", () => {
+    const body = (text: string) =>
+      text
+        .replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n')
+        .split('\n')
+        .filter((line) => !/^(import |\/\/ Generated )/.test(line))
+        .join('\n');
+    let theirs = body(original());
+    for (const left of Object.values(SQL_LEFT_OUT)) {
+      const text = typeof left === 'string' ? left : (theirs.match(left as RegExp)?.[0].slice(1) ?? '');
+      expect(text.length).toBeGreaterThan(0);
+      // A whole statement or member: it opens and closes at one indent.
+      const lines = text.trimEnd().split('\n');
+      const indent = /^ */.exec(lines.find((line) => !line.trim().startsWith('/**')) ?? '')?.[0] ?? '';
+      expect(lines.at(-1), text).toMatch(new RegExp(`^${indent}(\\}|sql2\\.\\w+ = \\w+;)$`));
+      theirs = theirs.replace(text, '');
+    }
+    expect(body(generated())).toBe(theirs);
+  });
+
+  it('leaves out only what nothing in the bundle reaches', () => {
+    const files = [
+      ...bundledDrizzle().map((file) => [file, drizzle(file)]),
+      ...sources('src').map((file) => [file, readFileSync(join(root, file), 'utf8')]),
+    ];
+    for (const [file, text = ''] of files) {
+      // (A view's builder, sqlite-core/view.js, inlines its query's parameters: the app makes no view, bundle.test.ts.)
+      if (file === 'sql/sql.js' || file === 'sqlite-core/view.js' || file?.startsWith('src/generated/drizzle-sql')) continue;
+      expect(text, file).not.toMatch(/\bsqliteView\(/);
+      expect(text, file).not.toMatch(/\.inlineParams\(\)|inlineParams: true|sql\.(empty|fromList)\(|prepareTyping/);
+    }
+    // No view is made (sqlite-core/view.js, sqliteView, is not in the bundle), an index's SQL only by drizzle-kit.
+    const bundle = readFileSync(join(root, 'src', 'generated', 'sqlite-dialect.js'), 'utf8');
+    expect(bundle).not.toMatch(/"indexes"/);
+  });
+
+  it('builds the same SQL as drizzle for the queries the app writes', async () => {
+    const ours = await import(pathToFileURL(generatedPath).href);
+    const theirs = await import('drizzle-orm/sql/sql');
+    const config = {
+      // (The one member of drizzle's CasingCache a column chunk calls; no query here has one.)
+      casing: { getColumnCasing: (column: { name: string }) => column.name },
+      escapeName: (name: string) => `"${name}"`,
+      escapeParam: () => '?',
+      escapeString: (text: string) => `'${text}'`,
+    } as unknown as Parameters<InstanceType<typeof theirs.SQL>['toQuery']>[0];
+    for (const { sql, Placeholder } of [ours, theirs]) expect(typeof sql.placeholder('x')).toBe(typeof new Placeholder('x'));
+    const query = (m: typeof theirs) => {
+      const { sql } = m;
+      return sql`select ${sql.identifier('a')}, ${sql.join([sql`1`, sql.param(2), sql.placeholder('p')], sql`, `)} where ${sql.raw('x')} = ${'y'} and ${[1, 2]} ${sql`z`.as('k')} ${null}`.toQuery(
+        config,
+      );
+    };
+    expect(query(ours)).toEqual(query(theirs));
+  });
+});
