@@ -120,8 +120,11 @@ describe('a stale edit is merged field by field', () => {
     // One choice of the two whole addresses (parts chosen one by one could splice them again).
     expect(legends).toEqual(['Adresse']);
     const text = textOf(html);
-    expect(text).toContain('Meine Eingabe Hauptstraße 5 80333 München Von');
-    expect(text).toContain('Von Jonas Müller Industriestraße 7 80331 Garching Auswahl speichern');
+    // Each side's lines marked where they differ from the address both started from: what each
+    // changed (walkthrough, stop 70: nothing said that the city beside "Meine Eingabe" was not hers).
+    expect(text).toContain('Adresse Hervorgehoben: was jeweils geändert wurde. Meine Eingabe Hauptstraße 5 Geändert: 80333 München Von');
+    expect(text).toContain('Von Jonas Müller Geändert: Industriestraße 7 Geändert: 80331 Garching Auswahl speichern');
+    expect(html).toContain('<span class="pre">Hauptstraße 5\n<mark><span class="sr-only">Geändert: </span>80333 München</mark></span>');
     expect(text).toContain('Jonas Müller hat inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen.');
     // Without JS the input is only on this page: said (the browser's Back lost it unsaid: co-buyer review, stop 62).
     expect(html).toContain(
@@ -756,6 +759,7 @@ describe('a stale edit is merged field by field', () => {
     const html = await clash.text();
     // One choice of the two whole addresses, the country with each.
     expect([...html.matchAll(/<legend>([^<]+)<\/legend>/g)].map((match) => match[1])).toEqual(['Adresse']);
+    // (Nothing to mark: a part removed is no line. Nor said.)
     expect(textOf(html)).toContain('Adresse Meine Eingabe Bergweg 3 Österreich Von Jonas Müller Innsbruck Österreich Auswahl speichern');
     expect(await row(id)).toMatchObject({ street: '', city: 'Innsbruck', country: 'Österreich', version: 2 });
     // Ada keeps her street and takes Jan's city: the address and its country stay.

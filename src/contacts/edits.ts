@@ -29,8 +29,8 @@ export type EditOutcome =
       theirs: FieldName[];
       /** Fields whose stored value this user saved meanwhile, in another window. */
       own: FieldName[];
-      /** The notes of the version the edit started from. */
-      baseNotes: string;
+      /** The version the edit started from. */
+      base: FieldValues;
     }
   /** No base to merge against (no version sent, or it was purged): both sides shown, as a conflict. */
   | { kind: 'conflict'; current: Contact }
@@ -156,7 +156,7 @@ export async function saveEdit(
           by,
           theirs,
           own: ownOf(versions, version, author),
-          baseNotes: base.values.notes,
+          base: base.values,
         };
       };
       if (merge.clashes.length > 0) {

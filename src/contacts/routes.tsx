@@ -972,7 +972,7 @@ function answerEdit(
           mine={outcome.mine}
           clashes={outcome.clashes}
           theirs={outcome.theirs}
-          baseNotes={outcome.baseNotes}
+          base={outcome.base}
           by={by}
           people={own ? 2 : names.length || 2}
           own={outcome.own}

@@ -305,6 +305,8 @@ export const de = {
     clashBoth: 'Beide Änderungen',
     clashMarked: 'Hervorgehoben: was nur in einer Fassung steht.',
     clashOnlyHere: 'Nur hier: ',
+    clashChanged: 'Hervorgehoben: was jeweils geändert wurde.',
+    clashChangedHere: 'Geändert: ',
     clashSave: 'Auswahl speichern',
     clashEditAll: 'Alles noch einmal bearbeiten',
     deleteAnyway: 'Trotzdem löschen',

@@ -267,6 +267,8 @@ export const en: Messages = {
     clashBoth: 'Both changes',
     clashMarked: 'Highlighted: what only one version has.',
     clashOnlyHere: 'Only here: ',
+    clashChanged: 'Highlighted: what each of you changed.',
+    clashChangedHere: 'Changed: ',
     clashSave: 'Save my choice',
     clashEditAll: 'Edit everything again',
     deleteAnyway: 'Delete anyway',

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { MAX_BODY_BYTES } from '../../config';
 import type { Shell } from '../../views/shell';
 import { ADDRESS, FIELDS, type FieldName, type FieldValues, WARRANTY } from '../fields';
-import { mergedLines, UNKNOWN_BASE } from '../merge';
+import { linesNotIn, mergedLines, UNKNOWN_BASE } from '../merge';
 import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
 import { addressLines, fieldText } from './format';
@@ -32,8 +32,8 @@ export interface ClashProps {
   restoring?: 'version' | 'undone';
   /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
   theirs: readonly FieldName[];
-  /** The notes of the version the edit started from: "Beide Änderungen" leaves out what either removed since. */
-  baseNotes: string;
+  /** The version the edit started from: "Beide Änderungen" of the notes leaves out what either removed since, of the address takes the parts each changed. */
+  base: FieldValues;
 }
 
 /**
@@ -46,7 +46,7 @@ export interface ClashProps {
  * user's own input, never saved anywhere, to a tap on "Auswahl speichern" (UX review).
  */
 export function MergeClash(props: ClashProps) {
-  const { shell, assetId, contactId, values, mine, by, restoring } = props;
+  const { shell, assetId, contactId, values, mine, by, restoring, base } = props;
   const { t, paths } = shell;
   // Both acceptance dates clash and each side's end is that date plus the same period: the end is
   // no choice of its own (one from each side stored an end that fits neither), it follows the
@@ -68,13 +68,17 @@ export function MergeClash(props: ClashProps) {
   // end does not follow the acceptance (walkthrough, stop 65). schema.ts withGrouped takes them apart.
   const address = clashes.filter((name) => ADDRESS.includes(name));
   const dates = !linked && WARRANTY.every((name) => clashes.includes(name)) ? WARRANTY : [];
+  // Each side's lines of the address marked where they differ from the version both started
+  // from, or else from the other side: what each changed (walkthrough, stop 70: "Meine Eingabe"
+  // showed the old city beside a new street, and nothing said which part was whose). No "Beide
+  // Änderungen" of its parts: one side's street with the other's postcode is an address nobody
+  // typed ("Industriestraße 7, 80333 Garching"), and removals spliced left a country alone.
+  const known = !ADDRESS.some((name) => base[name] === UNKNOWN_BASE);
+  const addressText = (side: FieldValues) =>
+    addressLines({ street: side.street, postalCode: side.postal_code, city: side.city, country: side.country }).join('\n');
+  const against = (side: FieldValues) => addressText(known ? base : side === mine ? values : mine);
   const groups = [
-    [
-      'address',
-      ADDRESS,
-      address,
-      (side: FieldValues) => addressLines({ street: side.street, postalCode: side.postal_code, city: side.city, country: side.country }),
-    ],
+    ['address', ADDRESS, address, (side: FieldValues) => [addressText(side)]],
     [
       'warranty',
       WARRANTY,
@@ -91,13 +95,13 @@ export function MergeClash(props: ClashProps) {
   // Notes changed on both sides may also take both changes (buyer reviews: a choice lost one
   // side's text, and then a first version, a union, brought back lines the co-buyer corrected):
   // merge.ts mergedLines. Offered where that is a third text and fits the field.
-  const both = mergedLines(props.baseNotes, values.notes, mine.notes);
+  const both = mergedLines(base.notes, values.notes, mine.notes);
   // Not where the notes the edit started from are unknown (a form's version that left the 20 kept):
   // without them removed lines would come back (review).
   const withBoth = (spec: (typeof FIELDS)[number]) =>
     spec.name === 'notes' &&
     clashes.includes('notes') &&
-    props.baseNotes !== UNKNOWN_BASE &&
+    base.notes !== UNKNOWN_BASE &&
     ![values.notes, mine.notes].includes(both) &&
     [...both].length <= spec.max;
   // What co-buyers changed and who (none: this user's other window, for every clash), on both
@@ -183,13 +187,22 @@ export function MergeClash(props: ClashProps) {
           asked.length ? (
             <fieldset class="pick">
               <legend>{t.contacts.groups[group]}</legend>
+              {/* (A part removed is no line to mark: said only where a line is.) */}
+              {group === 'address' &&
+              [mine, values].some((side) => linesNotIn(addressText(side), against(side)).some((line) => line.only)) ? (
+                <p class="hint">{t.contacts.clashChanged}</p>
+              ) : null}
               {[mine, values].map((side, index) =>
                 choice(
                   group,
                   index ? theirsWho(asked) : mineWho,
                   JSON.stringify(parts.map((name) => side[name])),
                   !index,
-                  lines(side).join('\n'),
+                  group === 'address' ? (
+                    <MarkedLines text={addressText(side)} against={against(side)} said={t.contacts.clashChangedHere} />
+                  ) : (
+                    lines(side).join('\n')
+                  ),
                 ),
               )}
             </fieldset>
