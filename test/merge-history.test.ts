@@ -556,16 +556,29 @@ describe('a stale edit is merged field by field', () => {
     const compared = textOf(labelled.slice(labelled.indexOf('<div class="conflict"'), labelled.indexOf('</table>')));
     expect(compared).toContain('Ort Haar Ottobrunn');
     expect(compared).not.toContain('Mobilnummer');
-    // Once someone saved since the clash, every difference is shown (what they changed is not known).
+    // Once someone saved since the clash, merged as a save merges (walkthrough, stop 70: every
+    // difference was shown, her own town as Kai's and the clash's old values as hers): his new
+    // number is in the form, not compared; her town is hers, not compared; the notes still are.
     expect((await edit(kai, id, { ...(await formOf(id, kai)), phone: '089 7' })).status).toBe(303);
-    const later = textOf(await (await edit(mia, id, sent)).text());
-    expect(later).toContain('Ort Haar Ottobrunn');
-    expect(later).toContain('Telefonnummer (leer) 089 7');
+    const laterForm = await (await edit(mia, id, sent)).text();
+    for (const value of ['name="version" value="2"', 'value="Haar"', 'value="089 7"', '>Mia schreibt</textarea>'])
+      expect(laterForm).toContain(value);
+    const later = textOf(laterForm.slice(laterForm.indexOf('<div class="conflict"'), laterForm.indexOf('</table>')));
+    expect(later).toContain('Notizen Mia schreibt Kai schreibt');
+    expect(later).not.toContain('Ort');
+    expect(later).not.toContain('Telefonnummer');
+    // And where both changed a field since: compared, his newer value beside hers.
+    expect((await edit(kai, id, { ...(await formOf(id, kai)), city: 'Haar-Ost' })).status).toBe(303);
+    const town = await (await edit(mia, id, sent)).text();
+    expect(textOf(town.slice(town.indexOf('<div class="conflict"'), town.indexOf('</table>')))).toContain('Ort Haar Haar-Ost');
+    // "Gespeicherte Werte übernehmen" takes the values of the compared fields only.
+    expect(town).toMatch(/name="take" value="city notes"/);
+    expect((await edit(kai, id, { ...(await formOf(id, kai)), city: 'Ottobrunn' })).status).toBe(303);
     expect((await edit(kai, id, { ...(await formOf(id, kai)), phone: '' })).status).toBe(303);
-    expect(await row(id)).toMatchObject({ notes: 'Kai schreibt', city: 'Ottobrunn', mobile: '0171 333', version: 4 });
+    expect(await row(id)).toMatchObject({ notes: 'Kai schreibt', city: 'Ottobrunn', mobile: '0171 333', version: 6 });
     const { again: _, ...save } = sent;
     expect((await edit(mia, id, save)).status).toBe(303);
-    expect(await row(id)).toMatchObject({ notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333', version: 5 });
+    expect(await row(id)).toMatchObject({ notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333', version: 7 });
   });
 
   it('"Gespeicherte Werte übernehmen" takes the stored values of the fields compared and keeps the rest of the input (buyer review, stop 60)', async () => {

@@ -802,7 +802,9 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   const again = sent.again === '1' || unchosen.length > 0;
   // (Deleted meanwhile: the form all the same; sending it says so and keeps the input. A `take`
   // then is answered as a save of the form is, which says so and offers the way back: review.)
-  const stored = again || typeof sent.take === 'string' ? await findContact(c.var.db, c.var.asset.id, contactId) : undefined;
+  // With the versions since the clash's: what was saved after it (one round trip, as findContact).
+  const state = again || typeof sent.take === 'string' ? await contactState(c.var.db, c.var.asset.id, contactId, version ?? 0) : undefined;
+  const stored = state?.contact?.deletedAt === null ? state.contact : undefined;
   if (again || stored) {
     // Where the clash form could not carry the input twice (src/contacts/views/merge-clash.tsx), the stored value.
     const kept = stored ? fieldValuesOf(stored) : undefined;
@@ -824,8 +826,21 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
             ...(asked.includes('warranty_until') && { warranty_years: '' }),
           })
         : form;
-    const v = refilled.values;
-    const theirs = String((form.raw as Record<string, unknown>).theirs ?? '');
+    const v = { ...refilled.values };
+    let theirs = String((form.raw as Record<string, unknown>).theirs ?? '');
+    // Saved again since the clash (walkthrough, stop 70: the comparison then showed every
+    // difference, the clash's old values as "Meine Eingabe" and the user's own change as the
+    // co-buyer's, and "Gespeicherte Werte übernehmen" took back her e-mail): merged as a save
+    // would merge it. A field the form holds as the clash's version had it takes the newer
+    // value; a field changed since is compared where the form differs, with what the clash
+    // compared. Not known once that version left the kept ones: every difference, as before.
+    const atClash = stored && stored.version !== version ? state?.versions.find((kept) => kept.version === version) : undefined;
+    if (atClash && stored) {
+      const now = fieldValuesOf(stored);
+      const since = FIELDS.filter((spec) => now[spec.name] !== atClash.values[spec.name]).map((spec) => spec.name);
+      for (const name of since) if (typedValue(v, name).replace(/\r\n?/g, '\n') === atClash.values[name]) v[name] = now[name];
+      if (theirs) theirs = [theirs, ...since].join(' ');
+    }
     const name = displayName(
       stored ?? { title: v.title ?? '', firstName: v.first_name ?? '', lastName: v.last_name ?? '', company: v.company ?? '' },
     );
@@ -853,7 +868,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       // Compared: what co-buyers changed (the clash's `theirs`), as long as nobody saved since the
       // clash; after that, or from a clash page without it, every field the form and the stored
       // contact differ in.
-      conflictFields: stored?.version === version && theirs ? theirs.split(' ') : undefined,
+      conflictFields: (stored?.version === version || atClash) && theirs ? theirs.split(' ') : undefined,
       conflictBy: stored?.version === version && theirs ? ((form.raw as Record<string, unknown>).by as string | undefined) : undefined,
       // Kept by the browser as a pending draft: it comes back if the form is left unsaved.
       unsaved: true,
