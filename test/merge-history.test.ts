@@ -1668,7 +1668,9 @@ describe('Zuletzt gelöscht', () => {
     const history = await (await send(`${list}/${id}/history`, { user: a })).text();
     expect(history).not.toContain(`${list}/${id}/history/2/restore`);
     expect(history).toContain(`${list}/${id}/history/1/restore`);
-    expect(textOf(history)).toMatch(/hat den Kontakt gelöscht · [^·]+Keine Änderung an den Angaben\.(?!\s*Diese Fassung)/);
+    // Said by its heading alone (walkthrough, stop 70: "Keine Änderung an den Angaben." beside it read oddly).
+    expect(textOf(history)).toMatch(/hat den Kontakt gelöscht · [^·]+ \d\d:\d\d (?!\s*(Diese Fassung|Keine Änderung))/);
+    expect(textOf(history)).toMatch(/hat den Kontakt wiederhergestellt · [^·]+ \d\d:\d\d (?!\s*(Diese Fassung|Keine Änderung))/);
     const restored = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '4' } });
     expect(restored.status).toBe(303);
     expect(await row(id)).toMatchObject({ deleted_at: null, phone: '089 1', email: 'j@alt.de', version: 6 });

@@ -106,7 +106,11 @@ export function ContactHistory(props: {
                   )}
                 </>
               ) : changed.length === 0 ? (
-                <p class="hint">{t.contacts.historyNoChange}</p>
+                // Deleted or brought back as it was: its heading says it all (walkthrough, stop 70:
+                // "gelöscht · Keine Änderung an den Angaben." read oddly).
+                version.action === 'delete' || version.action === 'restore' ? null : (
+                  <p class="hint">{t.contacts.historyNoChange}</p>
+                )
               ) : (
                 <Changes shell={shell} older={older} newer={version.values} changed={changed} />
               )}
