@@ -674,6 +674,23 @@ describe('the list on a desktop (1280×800)', () => {
     assert.ok(phoneBadge && buttons, 'both shown on a phone');
     assert.ok(phoneBadge.height < 1.5 * lineHeight, `one line on a phone: ${JSON.stringify(phoneBadge)}`);
     assert.ok(phoneBadge.y >= buttons.y + buttons.height - 1, `under the buttons: ${JSON.stringify({ phoneBadge, buttons })}`);
+    // Grouped by position the row has no line under the name: the badge takes that line, across
+    // the row, not beside the buttons in two lines (walkthrough, stop 70), nor a line further down.
+    await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(name)}&group=position`);
+    assert.equal(await row.locator('.meta').count(), 0, 'no line under the name');
+    const [grouped, groupedButtons, groupedName] = [
+      await badge.boundingBox(),
+      await row.locator('.acts').boundingBox(),
+      await link.boundingBox(),
+    ];
+    assert.ok(grouped && groupedButtons && groupedName, 'shown grouped');
+    assert.ok(grouped.height < 1.5 * lineHeight, `one line grouped: ${JSON.stringify(grouped)}`);
+    assert.ok(
+      grouped.y >= groupedButtons.y + groupedButtons.height - 1,
+      `under the buttons: ${JSON.stringify({ grouped, groupedButtons })}`,
+    );
+    assert.ok(grouped.y - (groupedName.y + groupedName.height) < lineHeight, `no line's gap: ${JSON.stringify({ grouped, groupedName })}`);
+    await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(name)}`);
     await page.setViewportSize({ width: 1280, height: 800 });
     // The card says it too, under the name.
     await link.click();
