@@ -860,6 +860,16 @@ describe('add', () => {
       ['Fax 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. „Fax“ gehört in die Notizen.'],
       // The words typed, named (walkthrough, stop 68: it named "Zentrale" for "Büro"); the label before it is not kept.
       ['Tel. 089 123456 (Büro)', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. „Büro“ gehört in die Notizen.'],
+      // As typed beside the number, digits and all (code review, stop 70: „ab Uhr“, and deleting
+      // those words left "089 123456 14"); capitals after a whole number are words too.
+      ['089 123456 ab 14 Uhr', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. „ab 14 Uhr“ gehört in die Notizen.'],
+      [
+        'Hr. Müller, Zentrale 089 123456',
+        'de',
+        'Bitte tragen Sie nur die Nummer in Ziffern ein. „Hr. Müller, Zentrale“ gehört in die Notizen.',
+      ],
+      ['089 123456 BÜRO', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. „BÜRO“ gehört in die Notizen.'],
+      ['0800-FLIESEN-MEIER', 'de', 'Bitte geben Sie die Nummer mit Ziffern ein'],
       // Judged without its label, as it would be stored (code review: "mit Ziffern" for digits typed).
       ['Tel. 01', 'de', 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.'],
       // A label only right before a number's start: "Telefon 2 089 …" is not "2 089 …" (data-safety review).

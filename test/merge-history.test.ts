@@ -146,6 +146,21 @@ describe('a stale edit is merged field by field', () => {
     expect((await save(second, { ...base, street: 'Am Hang 1', city: 'Freising' })).status).toBe(409);
   });
 
+  it('says "(leer)" for an address a co-buyer removed, beside the marked part this user changed (code review, stop 70)', async () => {
+    const { first, second, base, save } = await ownContact('whg-address-gone', {
+      last_name: 'Leer',
+      street: 'Hauptstraße 5',
+      postal_code: '80331',
+      city: 'München',
+    });
+    expect((await save(second, { ...base, street: '', postal_code: '', city: '' })).status).toBe(303);
+    const clash = await save(first, { ...base, street: 'Hauptstraße 7' });
+    expect(clash.status).toBe(409);
+    expect(textOf(await clash.text())).toContain(
+      'Meine Eingabe Geändert: Hauptstraße 7 80331 München Von Jonas Müller (leer) Auswahl speichern',
+    );
+  });
+
   it('writes nothing for a save that changes nothing, also from an older version, and says what was merged', async () => {
     // Co-buyers of their own (the rate limit counts per user): Nina and Tom.
     const nina: TestUser = { ...anna, sub: 'u-nina', name: 'Nina Vogt' };
@@ -561,7 +576,8 @@ describe('a stale edit is merged field by field', () => {
     // number is in the form, not compared; her town is hers, not compared; the notes still are.
     expect((await edit(kai, id, { ...(await formOf(id, kai)), phone: '089 7' })).status).toBe(303);
     const laterForm = await (await edit(mia, id, sent)).text();
-    for (const value of ['name="version" value="2"', 'value="Haar"', 'value="089 7"', '>Mia schreibt</textarea>'])
+    // Against the version stored now, as when nobody saved since (code review, stop 70).
+    for (const value of ['name="version" value="3"', 'value="Haar"', 'value="089 7"', '>Mia schreibt</textarea>'])
       expect(laterForm).toContain(value);
     const later = textOf(laterForm.slice(laterForm.indexOf('<div class="conflict"'), laterForm.indexOf('</table>')));
     expect(later).toContain('Notizen Mia schreibt Kai schreibt');
@@ -579,6 +595,28 @@ describe('a stale edit is merged field by field', () => {
     const { again: _, ...save } = sent;
     expect((await edit(mia, id, save)).status).toBe(303);
     expect(await row(id)).toMatchObject({ notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333', version: 7 });
+  });
+
+  it('"Alles noch einmal bearbeiten" after a later save: a value typed back over the newer one stays, by "Gespeicherte Werte übernehmen" and by a save (code review, stop 70)', async () => {
+    const ute: TestUser = { ...anna, sub: 'u-ute', name: 'Ute Lang' };
+    const max: TestUser = { ...jonas, sub: 'u-max', name: 'Max Lang' };
+    const id = await create(ute, { company: 'Dach Lang', phone: '089 1', city: 'Au' });
+    const utes = await formOf(id, ute);
+    expect((await edit(max, id, { ...(await formOf(id, max)), city: 'Haag' })).status).toBe(303);
+    const clash = await edit(ute, id, { ...utes, city: 'Erding' });
+    expect(clash.status).toBe(409);
+    const { again: _again, theirs: _theirs, by: _by, ...sent } = lastFormHidden(await clash.text());
+    expect((await edit(max, id, { ...(await formOf(id, max)), phone: '089 7' })).status).toBe(303);
+    const again = await (await edit(ute, id, { ...sent, again: '1', theirs: _theirs ?? '', by: _by ?? '' })).text();
+    expect(again).toContain('name="version" value="3"');
+    expect(again).toMatch(/id="f-phone"[^>]*value="089 7"/);
+    // Ute knows his new number is wrong and types the old one back, then takes his town.
+    const typed = { ...sent, version: '3', phone: '089 1', city: 'Erding' };
+    const taken = await (await edit(ute, id, { ...typed, take: 'city' })).text();
+    expect(taken).toMatch(/id="f-phone"[^>]*value="089 1"/);
+    expect(taken).toMatch(/id="f-city"[^>]*value="Haag"/);
+    expect((await edit(ute, id, typed)).status).toBe(303);
+    expect(await row(id)).toMatchObject({ phone: '089 1', city: 'Erding', version: 4 });
   });
 
   it('"Gespeicherte Werte übernehmen" takes the stored values of the fields compared and keeps the rest of the input (buyer review, stop 60)', async () => {

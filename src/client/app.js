@@ -849,7 +849,7 @@
         .toUpperCase()
         .toLowerCase()
         .replace(/[ßıøłđħŧŀƒæœþð]/g, (letter) => SPECIAL[letter])
-        .replace(/([aou])e+|(d)j+/g, '$1$2')
+        .replace(/([aou])e+|(d)j+(?=\p{L})/gu, '$1$2')
         .replace(/(\p{L})\1\1+/gu, '$1$1')
     );
   }

@@ -260,7 +260,7 @@ export function fold(text: string): string {
 const spelling = (base: string): string =>
   base
     .replace(/'/g, '')
-    .replace(/([aou])e+|(d)j+/g, '$1$2')
+    .replace(/([aou])e+|(d)j+(?=\p{L})/gu, '$1$2')
     .replace(/(\p{L})\1\1+/gu, '$1$1');
 
 // ---- phone numbers --------------------------------------------------------------------------

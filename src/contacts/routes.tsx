@@ -803,7 +803,12 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   // (Deleted meanwhile: the form all the same; sending it says so and keeps the input. A `take`
   // then is answered as a save of the form is, which says so and offers the way back: review.)
   // With the versions since the clash's: what was saved after it (one round trip, as findContact).
-  const state = again || typeof sent.take === 'string' ? await contactState(c.var.db, c.var.asset.id, contactId, version ?? 0) : undefined;
+  const state =
+    again || typeof sent.take === 'string'
+      ? version === undefined
+        ? { contact: await findContact(c.var.db, c.var.asset.id, contactId), versions: [] }
+        : await contactState(c.var.db, c.var.asset.id, contactId, version)
+      : undefined;
   const stored = state?.contact?.deletedAt === null ? state.contact : undefined;
   if (again || stored) {
     // Where the clash form could not carry the input twice (src/contacts/views/merge-clash.tsx), the stored value.
@@ -833,8 +838,11 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // co-buyer's, and "Gespeicherte Werte übernehmen" took back her e-mail): merged as a save
     // would merge it. A field the form holds as the clash's version had it takes the newer
     // value; a field changed since is compared where the form differs, with what the clash
-    // compared. Not known once that version left the kept ones: every difference, as before.
-    const atClash = stored && stored.version !== version ? state?.versions.find((kept) => kept.version === version) : undefined;
+    // compared; the form is then against the version stored, as when nobody saved since (review:
+    // against the clash's, a value typed back over the newer one was taken for no change). Only
+    // the clash page's input: a `take` sends the whole form, typed in since. Not known once that
+    // version left the kept ones: every difference, as before.
+    const atClash = again && stored && stored.version !== version ? state?.versions.find((kept) => kept.version === version) : undefined;
     if (atClash && stored) {
       const now = fieldValuesOf(stored);
       const since = FIELDS.filter((spec) => now[spec.name] !== atClash.values[spec.name]).map((spec) => spec.name);
@@ -857,7 +865,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
         unsaved: true,
       });
     return formPage(c, unchosen.length ? 422 : 200, {
-      mode: { kind: 'edit', contactId, name, version },
+      mode: { kind: 'edit', contactId, name, version: atClash ? stored?.version : version },
       message: unchosen.length ? c.var.shell.t.contacts.chooseMissing : undefined,
       // As in the edit form: an end that acceptance and a period give comes as that period, so a
       // corrected acceptance date counts (the clash's form carries dates only).

@@ -331,11 +331,21 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
     // "digits only" (UX reviews), and where the second fits.
     if (/(\d\D*){7}[,;]\s*[+0]/.test(value) || TWO_NUMBERS.test(value.replace(BIDI_CONTROLS, '')))
       return messages.phoneTwo(shell.t.contacts.fields[spec.name === 'phone' ? 'mobile' : 'phone']);
-    // A number with words ("089 123456 (Zentrale)", "Fax 089 …"): where the words typed go, named
-    // (buyer review; walkthrough, stop 68: it named "Zentrale" for "Büro"). A number in capitals
-    // ("0800 FLIESEN", a firm's vanity number) wants its letters as digits: the message below.
-    const words = /(\d\D*){3}/.test(value) && !/\d[\s-]*\p{Lu}{3,}$/u.test(value) && value.match(/\p{L}[\p{L}\p{M}.'’-]*/gu);
-    if (words) return messages.phoneWords(words.join(' '));
+    // A number with words ("089 123456 (Zentrale)", "Fax 089 …"): where what was typed beside the
+    // number goes, named as typed, digits and all ("ab 14 Uhr"; buyer review; walkthrough, stop
+    // 68: it named "Zentrale" for "Büro"). The number is its longest run of digits. A firm's
+    // vanity number (capitals after at most five digits: "0800 FLIESEN") wants its letters as
+    // digits: the message below.
+    if (/\p{L}/u.test(value) && /(\d\D*){3}/.test(value) && !/^\D*(\d\D*){1,5}\p{Lu}{3}/u.test(value)) {
+      const number = (value.match(/[+(]?\d[\d\s()/.-]*\d|\d/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a));
+      return messages.phoneWords(
+        value
+          .split(number)
+          .map((part) => part.replace(/^[\s(),;:/-]+|[\s(),;:/-]+$/g, ''))
+          .filter(Boolean)
+          .join(' … '),
+      );
+    }
     // Letters or other signs first: "abc" is no short number.
     const digits = /[a-z]/i.test(value) ? 3 : dialledDigits(value);
     return digits < 3 ? messages.phoneShort : digits > 20 ? messages.phoneLong : messages.phone;

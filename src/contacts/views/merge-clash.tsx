@@ -73,10 +73,16 @@ export function MergeClash(props: ClashProps) {
   // showed the old city beside a new street, and nothing said which part was whose). No "Beide
   // Änderungen" of its parts: one side's street with the other's postcode is an address nobody
   // typed ("Industriestraße 7, 80333 Garching"), and removals spliced left a country alone.
-  const known = !ADDRESS.some((name) => base[name] === UNKNOWN_BASE);
   const addressText = (side: FieldValues) =>
     addressLines({ street: side.street, postalCode: side.postal_code, city: side.city, country: side.country }).join('\n');
-  const against = (side: FieldValues) => addressText(known ? base : side === mine ? values : mine);
+  // A part whose base a fingerprint no longer knows (edits.ts) is compared with the other side's.
+  const against = (side: FieldValues) => {
+    const opposite = side === mine ? values : mine;
+    return addressText({
+      ...base,
+      ...Object.fromEntries(ADDRESS.map((name) => [name, base[name] === UNKNOWN_BASE ? opposite[name] : base[name]])),
+    });
+  };
   const groups = [
     ['address', ADDRESS, address, (side: FieldValues) => [addressText(side)]],
     [
@@ -198,7 +204,7 @@ export function MergeClash(props: ClashProps) {
                   index ? theirsWho(asked) : mineWho,
                   JSON.stringify(parts.map((name) => side[name])),
                   !index,
-                  group === 'address' ? (
+                  group === 'address' && addressText(side) ? (
                     <MarkedLines text={addressText(side)} against={against(side)} said={t.contacts.clashChangedHere} />
                   ) : (
                     lines(side).join('\n')
