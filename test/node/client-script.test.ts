@@ -23,3 +23,29 @@ describe('src/client/app.js', () => {
     expect(source).toContain(`/^\\s*(${words})\\s*$/i.test(country.value)`);
   });
 });
+
+describe('the client\u2019s fold (the offline filter of the rows shown) and the server\u2019s (src/contacts/keys.ts)', () => {
+  it('fold alike: what the row filter finds, the search finds (code review, stop 70)', async () => {
+    const source = readFileSync(join(root, 'src', 'client', 'app.js'), 'utf8');
+    const start = source.indexOf('  var SPECIAL = ');
+    const end = source.indexOf('\n  }\n', source.indexOf('  function fold(text) {', start)) + 4;
+    expect(start).toBeGreaterThan(0);
+    const client = new Script(`${source.slice(start, end)}; fold`).runInNewContext() as (text: string) => string;
+    const { fold } = await import('../../src/contacts/keys');
+    const samples = [
+      'Müller MUELLER Mueller',
+      'Đorđević Djordjevic Dordevic DJ Bobo ddjjo',
+      'Weiß Straße Yıldız İstanbul Łódź Ærø Þór',
+      'O’Brien O´Brien Rollladen Schifffahrt',
+      'Crème brûlée Núñez Bjørn 123–125',
+      'Ｍüｌｌｅｒ ﬁ Michael Raphaël',
+    ];
+    for (const text of samples) expect(client(text), text).toBe(fold(text));
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."adjeouäöüßđĐÆøłDJAEOU '’´-–".split('')), maxLength: 12 }), (text) => {
+        expect(client(text)).toBe(fold(text));
+      }),
+    );
+  });
+});
