@@ -768,10 +768,9 @@ const isValid = (field: FieldName, value: string) => isValidField(field, value);
 function labelOf(entry: Labelled): string {
   const label = entry.label.trim();
   if (label !== '') {
-    const apple = /^_\$!<(.*)>!\$_$/.exec(label);
-    if (!apple) return label;
-    const inner = apple[1] ?? '';
-    return APPLE_LABELS[inner.toLowerCase()] ?? inner;
+    // Also written bare ("homeFax": walkthrough, stop 70, it stood so in the notes).
+    const apple = /^_\$!<(.*)>!\$_$/.exec(label)?.[1] ?? label;
+    return APPLE_LABELS[apple.toLowerCase()] ?? apple;
   }
   const words = [...entry.types].map((type) => TYPE_WORDS[type]).filter((word): word is string => word !== undefined);
   return [...new Set(words)].join(', ');

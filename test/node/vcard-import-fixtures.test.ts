@@ -467,7 +467,8 @@ describe('other files', () => {
         last_name: 'KMS',
         phone: '03443-303776',
         email: 'blablö@blub.com',
-        notes: 'Weitere Telefonnummer (homeFax): 03443-333440',
+        // Apple's label written bare, in German as when wrapped (walkthrough, stop 70: "(homeFax)").
+        notes: 'Weitere Telefonnummer (Fax privat): 03443-333440',
       },
     ]);
   });
