@@ -1,0 +1,147 @@
+// zod/mini as wrangler.toml's [alias] "../v4/mini/external.js" puts it in the Worker's bundle
+// (src/generated/zod-mini-*.js, written by scripts/lib/zod-mini.mjs from the installed zod): mini's
+// modules line for line, importing each other's copies and zod's core as src/generated/zod-core.js,
+// and its schemas without ZodMiniType's `with`, parseAsync, brand, register and apply, which nothing
+// in the bundle calls. The Workers tests (vitest.config.ts applies the same aliases), the e2e suite
+// and the bench parse through it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { LEFT_METHODS, MINI_COPIES, rewriteImports, zodMini } from '../../scripts/lib/zod-mini.mjs';
+import { root, sources } from './drizzle-files';
+
+const mini = join(root, 'node_modules', 'zod', 'v4', 'mini');
+const original = (file: string) => readFileSync(join(mini, `${file}.js`), 'utf8');
+const generated = (file: string) => readFileSync(join(root, 'src', 'generated', `zod-mini-${file}.js`), 'utf8');
+const toml = () => readFileSync(join(root, 'wrangler.toml'), 'utf8');
+const withoutMap = (text: string) => text.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+
+describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', () => {
+  it("wrangler.toml aliases the text by which zod/mini's entry imports the rest of it, and no other bundled package has it", () => {
+    expect(toml()).toContain('"../v4/mini/external.js" = "./src/generated/zod-mini-external.js"');
+    const esm = (dir: string): string[] =>
+      (readdirSync(join(root, 'node_modules', dir), { recursive: true }) as string[])
+        .filter((file) => /\.m?js$/.test(file) && !file.split(/[\\/]/).includes('cjs'))
+        .map((file) => join(dir, file));
+    const importers = ['hono/dist', 'zod', 'drizzle-orm/sqlite-core', 'drizzle-orm/d1', '@hono/zod-validator', 'lean-qr']
+      .flatMap(esm)
+      .filter((file) => /from "\.\.\/v4\/mini\/external\.js"/.test(readFileSync(join(root, 'node_modules', file), 'utf8')))
+      .sort();
+    // zod/mini's entry, and zod/v4-mini's, the same module by another name.
+    expect(importers.map((file) => file.split(/[\\/]/).join('/'))).toEqual(['zod/mini/index.js', 'zod/v4-mini/index.js']);
+    // Every module of mini's that imports its schemas is copied, so that the bundle has one ZodMiniType.
+    const importersOfSchemas = (readdirSync(mini) as string[])
+      .filter((file) => file.endsWith('.js') && /from "\.\/schemas\.js"/.test(readFileSync(join(mini, file), 'utf8')))
+      .map((file) => file.slice(0, -3));
+    expect([...importersOfSchemas, 'schemas'].sort()).toEqual([...MINI_COPIES].sort());
+  });
+
+  it('is what scripts/fingerprint.mjs writes from the installed zod (not stale), refusing a text it was not written for', () => {
+    for (const file of MINI_COPIES) expect(generated(file), file).toBe(zodMini(file, original(file)));
+    expect(() =>
+      zodMini('schemas', original('schemas').replace('    brand() {\n        return this;\n    },', '    brand() { return this; },')),
+    ).toThrow(/brand\(\) not found as expected/);
+    expect(() => zodMini('schemas', original('schemas').replace('set with(value) {', 'set alias(value) {'))).toThrow(
+      /with\(\) not found as expected/,
+    );
+    expect(() => zodMini('schemas', original('schemas').replace('export const ZodMiniType = ', 'export const ZodMiniBase = '))).toThrow(
+      /ZodMiniType not found once/,
+    );
+    expect(() => zodMini('coerce', `import { x } from "../other/x.js";\n${original('coerce')}`)).toThrow(
+      /an import from \.\.\/other\/x\.js/,
+    );
+    expect(() => zodMini('coerce', `import "./side.js";\n${original('coerce')}`)).toThrow(/other imports than expected/);
+    expect(() => zodMini('checks', original('checks'))).toThrow(/is not copied/);
+  });
+
+  it("is zod's modules line for line but for their imports and ZodMiniType's five methods, importing the copies, zod-core.js and zod's own files", () => {
+    for (const file of MINI_COPIES) {
+      const imports = [...generated(file).matchAll(/ from "([^"]+)";$/gm)].map((match) => match[1] ?? '');
+      expect(imports.length, file).toBeGreaterThan(0);
+      for (const from of imports)
+        expect(from, file).toMatch(
+          /^\.\/zod-core\.js$|^\.\/zod-mini-[\w-]+\.js$|^\.\.\/\.\.\/node_modules\/zod\/v4\/(core|mini|locales)\/[\w-]+\.js$/,
+        );
+      for (const from of imports.filter((path) => path.startsWith('./zod-mini-')))
+        expect(MINI_COPIES).toContain(from.slice('./zod-mini-'.length, -3));
+      // Nothing of mini's that the copies replace is imported from node_modules.
+      for (const from of imports)
+        expect(from, file).not.toMatch(/node_modules\/zod\/v4\/(core\/index|mini\/(schemas|coerce|iso|deep-partial|in-out|external))\.js$/);
+      const ours = generated(file).split('\n').slice(1);
+      const theirs = rewriteImports(file, withoutMap(original(file))).split('\n');
+      if (file !== 'schemas') {
+        expect(ours, file).toEqual(theirs);
+        continue;
+      }
+      // Every line of ours is zod's, in zod's order; what is left out is ZodMiniType's methods, whole.
+      const left: string[] = [];
+      let at = 0;
+      for (const line of ours) {
+        while (at < theirs.length && theirs[at] !== line) left.push(theirs[at++] ?? '');
+        expect(at, line).toBeLessThan(theirs.length);
+        at += 1;
+      }
+      left.push(...theirs.slice(at));
+      const heads = left.filter((line) => /^ {4}(get |set )?\w+\(/.test(line)).map((line) => line.trim().replace(/\(.*$/, ''));
+      expect(heads).toEqual(['get with', 'set with', 'parseAsync', 'brand', 'register', 'apply']);
+      for (const line of left) expect(line, line).toMatch(/^ {4}(\/\/|get |set |\w+\(|\},$)|^ {8}/);
+      const type = ours.slice(ours.findIndex((line) => line.startsWith('export const ZodMiniType = ')));
+      expect(type.slice(0, type.indexOf('});')).join('\n')).not.toMatch(new RegExp(`\\b(${LEFT_METHODS.join('|')})\\b`));
+    }
+  });
+
+  it("exports what zod/mini does and parses as zod/mini's, its schemas without the five methods", async () => {
+    const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-mini-external.js')).href);
+    const zod = await import(pathToFileURL(join(mini, 'external.js')).href);
+    expect(Object.keys(ours).sort()).toEqual(Object.keys(zod).sort());
+    expect(Object.keys(ours.coerce).sort()).toEqual(Object.keys(zod.coerce).sort());
+    expect(Object.keys(ours.iso).sort()).toEqual(Object.keys(zod.iso).sort());
+    // Its schemas are the generated ones, everywhere they are reached; its core is zod-core.js.
+    const core = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-core.js')).href);
+    expect(ours.core.$ZodObject).toBe(core.$ZodObject);
+    expect(ours.coerce.number().safeParse).toBeDefined();
+    expect(ours.coerce.number()).toBeInstanceOf(ours.ZodMiniNumber);
+    for (const z of [ours, zod]) {
+      const schema = z.object({
+        name: z.string().check(z.trim(), z.minLength(1)),
+        note: z.optional(z.string()),
+        age: z.optional(
+          z.pipe(
+            z.string(),
+            z.transform((value: string) => Number(value)),
+          ),
+        ),
+        kind: z.catch(z.string().check(z.refine((value: string) => value === 'a')), 'a'),
+      });
+      expect(schema.parse({ name: ' Anna ', age: '3', kind: 'b', extra: 1 })).toEqual({ name: 'Anna', age: 3, kind: 'a' });
+      expect(z.safeParse(schema, { name: ' ' }).error.issues[0].path).toEqual(['name']);
+      expect(schema.safeParse({ name: 1 }).success).toBe(false);
+      expect(await schema.safeParseAsync({ name: 'x' })).toEqual({ success: true, data: { name: 'x', kind: 'a' } });
+      expect(z.coerce.number().parse('4')).toBe(4);
+      expect(schema.clone().parse({ name: 'y' })).toEqual({ name: 'y', kind: 'a' });
+    }
+    for (const name of LEFT_METHODS) {
+      expect(name in ours.string(), name).toBe(false);
+      expect(name in zod.string(), name).toBe(true);
+    }
+  });
+
+  it("nothing in the bundle calls a schema's with, parseAsync, brand, register or apply", () => {
+    const call = /\.(with|parseAsync|brand|register|apply)\(/;
+    for (const file of sources('src').filter((path) => !path.startsWith('src/generated/')))
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(call);
+    for (const file of ['zod-validator.js', 'hono-validator.js', 'zod-schemas.js'])
+      expect(readFileSync(join(root, 'src', 'generated', file), 'utf8'), file).not.toMatch(
+        /\.(with|parseAsync|brand|register)\(|[^t]\.apply\(/,
+      );
+    // zod's core calls none of them on a schema (Reflect.apply is JavaScript's own; an error message names parseAsync).
+    const core = join(root, 'node_modules', 'zod', 'v4', 'core');
+    for (const file of (readdirSync(core) as string[]).filter((name) => name.endsWith('.js')))
+      expect(
+        readFileSync(join(core, file), 'utf8').replaceAll('Reflect.apply(', '').replace('Use .parseAsync() instead', ''),
+        file,
+      ).not.toMatch(call);
+    for (const file of MINI_COPIES) expect(generated(file).replace(/^\/\/ Generated by[^\n]*\n/, ''), file).not.toMatch(call);
+  });
+});
