@@ -1,7 +1,7 @@
 // Copies the browser files and the help pages' lists into public/static/ under content-hashed names and writes
 // src/generated/assets.ts, the module the page shell imports for those names, the inline
 // critical CSS and its CSP hash, and src/generated/sqlite-dialect.js, sqlite-db.js, sqlite-select.js
-// and sqlite-update.js, drizzle-orm's SQLite dialect, database, select and update builders as the Worker bundles
+// sqlite-update.js, sqlite-insert.js and sqlite-delete.js, drizzle-orm's SQLite dialect, database and query builders as the Worker bundles
 // them, and sqlite-session.js and d1-session.js, its sessions (scripts/lib/drizzle-dialect.mjs), and drizzle-sql.js, its SQL builder without views, subqueries, enums and inlined parameters (scripts/lib/drizzle-sql.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
 // (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
 // names (scripts/lib/hono-jsx.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
@@ -119,7 +119,7 @@ writeGenerated(
   trimDialect(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'dialect.js'), 'utf8')),
 );
 writeGenerated('sqlite-db.js', trimDatabase(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'db.js'), 'utf8')));
-for (const kind of ['select', 'update', 'insert'])
+for (const kind of ['select', 'update', 'insert', 'delete'])
   writeGenerated(
     `sqlite-${kind}.js`,
     trimBuilder(kind, readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'query-builders', `${kind}.js`), 'utf8')),

@@ -10,9 +10,9 @@ export const STAND_INS: Readonly<Record<string, string>>;
 export function trimDialect(source: string): string;
 /** A relative import of sqlite-core/dialect.js as drizzle-orm's package specifier. */
 export function packageSpecifier(from: string): string;
-/** What the Worker's bundle leaves out of drizzle-orm's SQLite select, update and insert builders. */
+/** What the Worker's bundle leaves out of drizzle-orm's SQLite select, update, insert and delete builders. */
 export const BUILDERS_LEFT_OUT: Record<
-  'select' | 'update' | 'insert',
+  'select' | 'update' | 'insert' | 'delete',
   {
     readonly methods: readonly string[];
     readonly fields: readonly string[];
@@ -21,7 +21,7 @@ export const BUILDERS_LEFT_OUT: Record<
   }
 >;
 /** drizzle-orm/sqlite-core/query-builders/<kind>.js's text as src/generated/sqlite-<kind>.js. */
-export function trimBuilder(kind: 'select' | 'update' | 'insert', source: string): string;
+export function trimBuilder(kind: 'select' | 'update' | 'insert' | 'delete', source: string): string;
 /** A relative import of a module in sqlite-core/query-builders/ as drizzle-orm's package specifier. */
 export function builderSpecifier(from: string): string;
 /** What the Worker's bundle leaves out of drizzle-orm's SQLite database class (sqlite-core/db.js). */

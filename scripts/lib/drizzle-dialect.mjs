@@ -142,14 +142,16 @@ export function packageSpecifier(from) {
   return `drizzle-orm/${path.replace(/(\/index)?\.js$/, '')}`;
 }
 
-// drizzle-orm's SQLite select, update and insert builders (sqlite-core/query-builders/select.js,
-// update.js, insert.js) as the Worker bundles them (wrangler.toml [alias] "./select.js",
-// "./update.js", "./insert.js"; src/generated/sqlite-select.js, sqlite-update.js,
-// sqlite-insert.js): the same modules without joins (and the select's set operations), an insert
+// drizzle-orm's SQLite select, update, insert and delete builders (sqlite-core/query-builders/select.js,
+// update.js, insert.js, delete.js) as the Worker bundles them (wrangler.toml [alias] "./select.js",
+// "./update.js", "./insert.js", "./delete.js"; src/generated/sqlite-select.js, sqlite-update.js,
+// sqlite-insert.js, sqlite-delete.js): the same modules without joins (and the select's set operations), an insert
 // from a select and an upsert, which the app never writes, nor a select's `having`, its query
 // cache's `$withCache` or any builder's `$dynamic`, which it never calls (stop 52: 71 B). Each select built nine closures for
 // joins and set operations (`leftJoin = this.createJoin("left")` …) and each update four; the
-// select's module built four set operators on load. They were about 940 B of the 100 KB gzip budget. drizzle imports the
+// select's module built four set operators on load. They were about 940 B of the 100 KB gzip budget. Nor an update's
+// or a delete's orderBy and limit (a delete builder of its own, "./delete.js": src/generated/sqlite-delete.js),
+// which the app calls only on a select (76 B). drizzle imports the
 // select builder by the same text "./select.js" as its `asc`/`desc` (sql/expressions/index.js), so
 // that module exports those too, from their file. test/node/sqlite-dialect.test.ts holds each to
 // drizzle's module, member for member, and the app to never calling what is left out.
@@ -163,7 +165,7 @@ export const BUILDERS_LEFT_OUT = {
     constants: ['getSQLiteSetOperators', 'union', 'unionAll', 'intersect', 'except'],
   },
   update: {
-    methods: ['createJoin', '$dynamic'],
+    methods: ['createJoin', '$dynamic', 'orderBy', 'limit'],
     fields: ['leftJoin', 'rightJoin', 'innerJoin', 'fullJoin'],
     functions: [],
     constants: [],
@@ -171,6 +173,12 @@ export const BUILDERS_LEFT_OUT = {
   // An insert from a select (with it drizzle's standalone QueryBuilder) and an upsert.
   insert: {
     methods: ['select', 'onConflictDoUpdate', '$dynamic'],
+    fields: [],
+    functions: [],
+    constants: [],
+  },
+  delete: {
+    methods: ['orderBy', 'limit', '$dynamic'],
     fields: [],
     functions: [],
     constants: [],
@@ -185,7 +193,7 @@ export const BUILDERS_LEFT_OUT = {
 export const BUILDER_STAND_INS = { '../../selection-proxy.js': '../db/no-selection-proxy' };
 
 /** What else a builder's module exports, for the other drizzle module that imports it by the same text. */
-const ALSO = { select: 'export { asc, desc } from "drizzle-orm/sql/expressions/select";\n', update: '', insert: '' };
+const ALSO = { select: 'export { asc, desc } from "drizzle-orm/sql/expressions/select";\n', update: '', insert: '', delete: '' };
 
 /** A builder's module text without what BUILDERS_LEFT_OUT names, by drizzle-orm's package specifiers. */
 export function trimBuilder(kind, source) {

@@ -42,6 +42,7 @@ export function asBundled(path: string): string {
     'sqlite-core/query-builders/select.js': 'sqlite-select.js',
     'sqlite-core/query-builders/update.js': 'sqlite-update.js',
     'sqlite-core/query-builders/insert.js': 'sqlite-insert.js',
+    'sqlite-core/query-builders/delete.js': 'sqlite-delete.js',
     'sqlite-core/session.js': 'sqlite-session.js',
     'd1/session.js': 'd1-session.js',
   };

@@ -162,6 +162,7 @@ describe.each([
   ['select', ['sqlite-core/query-builders/index.js', 'sqlite-core/query-builders/query-builder.js', 'sql/expressions/index.js']],
   ['update', ['sqlite-core/query-builders/index.js']],
   ['insert', ['sqlite-core/query-builders/index.js']],
+  ['delete', ['sqlite-core/query-builders/index.js']],
 ] as const)('src/generated/sqlite-%s.js, in place of drizzle-orm/sqlite-core/query-builders/%s.js in the bundle', (kind, importers) => {
   const generatedBuilder = () => readFileSync(join(root, 'src', 'generated', `sqlite-${kind}.js`), 'utf8');
   const originalBuilder = () => drizzle(`sqlite-core/query-builders/${kind}.js`);
@@ -203,7 +204,7 @@ describe.each([
     expect(generatedBuilder()).toBe(trimBuilder(kind, originalBuilder()));
     const builderUrl = pathToFileURL(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'query-builders', `${kind}.js`));
     const froms = [...originalBuilder().matchAll(/ from "([^"]+)";/g)].map((m) => m[1] ?? '');
-    expect(froms.length).toBeGreaterThan(7);
+    expect(froms.length).toBeGreaterThan(6);
     for (const from of froms) {
       // An import the bundle takes from a stand-in of its own (test/node/no-selection-proxy.test.ts).
       // drizzle's SQL builder: the generated one, as wrangler.toml's alias gives drizzle's modules (test/node/drizzle-sql.test.ts).
@@ -221,7 +222,7 @@ describe.each([
     const before = shape(originalBuilder());
     const after = shape(generatedBuilder());
     const gone = [...before.members.keys()].filter((key) => !after.members.has(key));
-    const owner = { select: 'SQLiteSelectQueryBuilderBase', update: 'SQLiteUpdateBase', insert: '' }[kind];
+    const owner = { select: 'SQLiteSelectQueryBuilderBase', update: 'SQLiteUpdateBase', insert: '', delete: 'SQLiteDeleteBase' }[kind];
     // (The insert's are of its builder and of the insert itself; the select's cache option is of
     // the select that runs.)
     const leftOut = [...left.methods, ...left.fields].map((name) =>
@@ -243,13 +244,17 @@ describe.each([
     // `$dynamic`, `$withCache`: a `$` in a pattern is an anchor, and the check would pass unseen.
     const escaped = (name: string) => name.replace(/\$/g, '\\$');
     const names = [...left.methods, ...left.fields, ...left.constants];
-    // Names every query has (an insert's `select`) are looked for where an insert is built (below).
-    const unique = [...left.methods, ...left.fields].filter((name) => name !== 'select');
-    // No other drizzle module calls them on a builder (each builder has its own, on `this`); the
+    // Names a select has too (an insert's `select`, an update's or delete's `orderBy` and `limit`)
+    // are looked for where a builder of this kind is built (below).
+    const shared = kind === 'insert' ? ['select'] : kind === 'update' || kind === 'delete' ? ['orderBy', 'limit'] : [];
+    const unique = [...left.methods, ...left.fields].filter((name) => !shared.includes(name));
+    // No other drizzle module calls them on a builder (each builder has its own, on `this`; the
+    // dialect's `config.orderBy(` is a relational query's function of its columns); the
     // module-level set operators are not exported.
-    const builders = ['select', 'update', 'insert'].map((name) => `sqlite-core/query-builders/${name}.js`);
+    const builders = ['select', 'update', 'insert', 'delete'].map((name) => `sqlite-core/query-builders/${name}.js`);
     for (const path of bundledDrizzle().filter((p) => !builders.includes(p))) {
-      for (const name of unique) expect(drizzle(path), `${path}: ${name}`).not.toMatch(new RegExp(`(?<!this)\\.${escaped(name)}\\(`));
+      for (const name of kind === 'insert' ? unique : [...unique, ...shared])
+        expect(drizzle(path), `${path}: ${name}`).not.toMatch(new RegExp(`(?<!this|config)\\.${escaped(name)}\\(`));
       if (kind === 'insert') expect(drizzle(path), path).not.toMatch(/\.insert\([^;]*\.select\(/);
     }
     for (const file of sources('src')) {
@@ -257,9 +262,11 @@ describe.each([
       // (zod's z.union is not a select's.)
       if (unique.length) expect(text, file).not.toMatch(new RegExp(`(?<!\\bz)\\.(${unique.map(escaped).join('|')})\\(`));
       expect(text, file).not.toMatch(new RegExp(`import \\{[^}]*\\b(${names.map(escaped).join('|')})\\b[^}]*\\} from 'drizzle-orm`));
-      // An insert's select: a `.select(` called on a chain that starts with `.insert(` (read with
-      // TypeScript's parser), and no insert builder kept in a variable to call it on later.
-      if (kind !== 'insert') continue;
+      // An insert's select, an update's or delete's orderBy and limit: such a call on a chain that
+      // starts with `.insert(` (`.update(`, `.delete(`; read with TypeScript's parser), and no such
+      // builder kept in a variable to call it on later.
+      const calls = shared.filter((name) => left.methods.includes(name));
+      if (calls.length === 0) continue;
       const source = ts.createSourceFile(
         file,
         text,
@@ -268,7 +275,7 @@ describe.each([
         file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
       );
       const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'select') {
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && calls.includes(node.expression.name.text)) {
           const chain: string[] = [];
           let receiver: ts.Expression = node.expression.expression;
           for (;;) {
@@ -278,12 +285,30 @@ describe.each([
               receiver = receiver.expression;
             } else break;
           }
-          expect(chain, `${file}: ${node.getText(source).slice(0, 80)}`).not.toContain('insert');
+          expect(chain, `${file}: ${node.getText(source).slice(0, 80)}`).not.toContain(kind);
+        }
+        // A builder of this kind kept (not awaited) in a variable: its chain, from the variable's value.
+        const kept = ts.isVariableDeclaration(node)
+          ? node.initializer
+          : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
+            ? node.right
+            : undefined;
+        if (kept && ts.isCallExpression(kept)) {
+          const chain: string[] = [];
+          let receiver: ts.Expression = kept;
+          for (;;) {
+            if (ts.isCallExpression(receiver)) receiver = receiver.expression;
+            else if (ts.isPropertyAccessExpression(receiver)) {
+              chain.push(receiver.name.text);
+              receiver = receiver.expression;
+            } else break;
+          }
+          expect(chain, `${file}: ${node.getText(source).slice(0, 80)}`).not.toContain(kind);
         }
         ts.forEachChild(node, visit);
       };
       visit(source);
-      expect(text, file).not.toMatch(/=\s*(await\s+)?[\w.]+\.insert\([^)]*\)\s*;/);
+      expect(text, file).not.toMatch(new RegExp(`=\\s*(await\\s+)?[\\w.]+\\.${kind}\\([^)]*\\)\\s*;`));
     }
   });
 });
