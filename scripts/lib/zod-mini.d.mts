@@ -6,3 +6,5 @@ export const LEFT_METHODS: string[];
 export function rewriteImports(file: string, text: string): string;
 /** zod/v4/mini/<file>.js's text as src/generated/zod-mini-<file>.js (see zod-mini.mjs). */
 export function zodMini(file: string, source: string): string;
+/** The line of ZodMiniObject's `shape` accessor the copy of zod/v4/mini/schemas.js leaves out. */
+export const SHAPE_ACCESSOR: string;

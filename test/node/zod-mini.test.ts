@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LEFT_METHODS, MINI_COPIES, rewriteImports, zodMini } from '../../scripts/lib/zod-mini.mjs';
+import { LEFT_METHODS, MINI_COPIES, rewriteImports, SHAPE_ACCESSOR, zodMini } from '../../scripts/lib/zod-mini.mjs';
 import { root, sources } from './drizzle-files';
 
 const mini = join(root, 'node_modules', 'zod', 'v4', 'mini');
@@ -83,6 +83,10 @@ describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', (
         at += 1;
       }
       left.push(...theirs.slice(at));
+      // And ZodMiniObject's shape accessor, its one line.
+      const shape = left.indexOf(SHAPE_ACCESSOR.trim().padStart(SHAPE_ACCESSOR.trim().length + 4));
+      expect(shape).toBeGreaterThan(-1);
+      left.splice(shape, 1);
       const heads = left.filter((line) => /^ {4}(get |set )?\w+\(/.test(line)).map((line) => line.trim().replace(/\(.*$/, ''));
       expect(heads).toEqual(['get with', 'set with', 'parseAsync', 'brand', 'register', 'apply']);
       for (const line of left) expect(line, line).toMatch(/^ {4}(\/\/|get |set |\w+\(|\},$)|^ {8}/);
@@ -125,6 +129,20 @@ describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', (
       expect(name in ours.string(), name).toBe(false);
       expect(name in zod.string(), name).toBe(true);
     }
+    expect('shape' in ours.object({})).toBe(false);
+    expect('shape' in zod.object({})).toBe(true);
+  });
+
+  it("nothing in the bundle reads an object schema's shape: zod's object parse reads its def's", () => {
+    const read = /(?<!def|value)\.shape\b/;
+    for (const file of sources('src').filter((path) => !path.startsWith('src/generated/')))
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(read);
+    for (const file of ['zod-validator.js', 'hono-validator.js', 'zod-schemas.js', ...MINI_COPIES.map((name) => `zod-mini-${name}.js`)])
+      expect(readFileSync(join(root, 'src', 'generated', file), 'utf8').replace(/^ \* @deprecated.*$/gm, ''), file).not.toMatch(read);
+    const core = join(root, 'node_modules', 'zod', 'v4', 'core');
+    for (const file of (readdirSync(core) as string[]).filter((name) => name.endsWith('.js')))
+      expect(readFileSync(join(core, file), 'utf8'), file).not.toMatch(read);
+    expect(original('schemas')).toContain(SHAPE_ACCESSOR);
   });
 
   it("nothing in the bundle calls a schema's with, parseAsync, brand, register or apply", () => {
