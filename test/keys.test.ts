@@ -843,18 +843,13 @@ describe('a date written out in words (buyer review: the English list shows "10 
   it('finds a day of a month without its year as that day of any year (walkthrough, stop 69)', () => {
     const ends = contact({ company: 'Volt', warrantyUntil: '2026-12-20' });
     const noted = contact({ company: 'Holz', notes: 'Abnahme am 20.12.2027' });
-    for (const query of [
-      '20. Dezember',
-      '20 Dezember',
-      '20.Dezember',
-      'Dec 20',
-      '20th of December',
-      'Gewährleistung endet am 20. Dezember',
-    ])
+    for (const query of ['20. Dezember', '20 Dezember', '20.Dezember', 'Dec 20', '20th of December'])
       expect(
         [ends, noted].map((fields) => finds(query, fields)),
         query,
       ).toEqual([true, true]);
+    // Said of the warranty, the warranty's day only, not an acceptance's (search walkthrough, stop 70).
+    expect([ends, noted].map((fields) => finds('Gewährleistung endet am 20. Dezember', fields))).toEqual([true, false]);
     for (const other of [{ warrantyUntil: '2026-12-21' }, { notes: 'Abnahme 2.12.2027' }, { phone: '089 2012 55' }])
       expect(finds('20. Dezember', contact({ company: 'X', ...other })), JSON.stringify(other)).toBe(false);
     // A month alone is a word as before, not every date of that month.
@@ -973,22 +968,47 @@ describe('a date written out in words (buyer review: the English list shows "10 
       'Gewährleistung bis 2027.',
       'Frist 15.03.2027',
       'Frist 15.3.27',
-      'Abnahme 2027-03-02',
+      'Garantie bis 2027-03-02',
+      'Abnahme 12.3.2024\nGewährleistung bis 12.3.2027',
     ])
       expect(finds('Gewährleistung 2027', contact({ company: 'Holz', notes })), notes).toBe(true);
+    // Only a line that names the warranty: an acceptance's or another date of that year is not the
+    // warranty's, nor is any date of a contact whose end is another year (search walkthrough, stop 70:
+    // "Gewährleistung 2025" listed every "Abnahme am 12.03.2025").
+    for (const fields of [
+      contact({ company: 'Holz', notes: 'Abnahme 2027-03-02' }),
+      contact({ company: 'Holz', notes: 'Gewährleistung bis 2030\nAbnahme am 12.03.2027' }),
+      contact({ company: 'Holz', notes: 'Abnahme am 12.03.2027', warrantyUntil: '2032-03-12' }),
+    ]) {
+      for (const query of ['Gewährleistung 2027', 'Garantie 03.2027', 'warranty March 2027', 'Gewährleistung 12.03.2027'])
+        expect(finds(query, fields), `${query} in ${JSON.stringify(fields)}`).toBe(false);
+      // Without the warranty's word, any date of the year as before.
+      expect(finds('bis 2027', fields)).toBe(true);
+    }
+    for (const query of [
+      'Gewährleistung 2032',
+      'Garantie 03.2032',
+      'warranty March 2032',
+      'Gewährleistung 12.03.2032',
+      'Gewährleistung bis 12.3.2032',
+    ])
+      expect(finds(query, contact({ company: 'Holz', notes: 'Abnahme am 12.03.2027', warrantyUntil: '2032-03-12' })), query).toBe(true);
     expect(finds('bis 05.2027', contact({ company: 'Holz', notes: 'Gewährleistung bis 05/2027' }))).toBe(true);
     expect(finds('bis 5.2027', contact({ company: 'Holz', notes: 'Gewährleistung bis 5.2027' }))).toBe(true);
     expect(finds('bis 06.2027', contact({ company: 'Holz', notes: 'Gewährleistung bis 05/2027' }))).toBe(false);
     expect(finds('bis 3.2027', contact({ company: 'Holz', notes: 'Frist 15.03.2027' }))).toBe(true);
     // A month of a year with a slash, as people write it, alone or after those words (search
-    // walkthrough, stop 69: read as a number's digits, it found nothing).
+    // walkthrough, stop 69: read as a number's digits, it found nothing). (An appointment is no
+    // warranty's date: stop 70.)
     for (const query of ['05/2027', 'Gewährleistung 05/2027', 'bis 5/2027', '(05/2027)'])
       for (const found of [
         contact({ company: 'Volt', warrantyUntil: '2027-05-10' }),
         contact({ company: 'Holz', notes: 'Gewährleistung bis 05/2027' }),
         contact({ company: 'Holz', notes: 'Termin 3.5.27' }),
       ])
-        expect(finds(query, found), `${query} in ${JSON.stringify(found)}`).toBe(true);
+        expect(finds(query, found), `${query} in ${JSON.stringify(found)}`).toBe(
+          !(query.startsWith('Gewährleistung') && found.notes === 'Termin 3.5.27'),
+        );
     for (const other of [{ warrantyUntil: '2027-06-10' }, { notes: 'Termin 3.6.2027' }, { phone: '089 052027' }])
       expect(finds('05/2027', contact({ company: 'Holz', ...other })), JSON.stringify(other)).toBe(false);
     // After a number's first part it is the number's ("089 05/2027 1").

@@ -286,6 +286,10 @@ describe('dates as people write them, and the warranty by its word (search walkt
     { company: 'Fliesen Ohne' },
     { company: 'Termin Text', notes: 'Termin 20. Dezember.' },
     { company: 'Zahlen Zahl', phone: '089 141 55 20' },
+    // An acceptance's date, with and without an end of another year; a warranty said in the notes.
+    { company: 'Abnahme Ohne', notes: 'Abnahme am 12.03.2025' },
+    { company: 'Abnahme Mit', notes: 'Abnahme am 12.03.2025', warranty_until: '2030-03-12' },
+    { company: 'Notiz Frist', notes: 'Abnahme 1.6.2025\nGewährleistung bis Ende 2030' },
   ]);
 
   it('finds a note\u2019s date at a sentence\u2019s end, a month with a slash, a day without its year, not a number\u2019s digits', async () => {
@@ -297,8 +301,18 @@ describe('dates as people write them, and the warranty by its word (search walkt
 
   it('finds a contact with a warranty end by the word, with another word too', async () => {
     expect(await names('Gewährleistung Fliesen')).toEqual(['Fliesen Frist']);
-    expect(await names('Garantie')).toEqual(['Fliesen Frist']);
+    expect(await names('Garantie')).toEqual(['Abnahme Mit', 'Fliesen Frist']);
     expect(await names('Mr Zahl')).toEqual(['Zahlen Zahl']);
+  });
+
+  it('finds the warranty of a year by its end, or a line of the notes that names it, not by an acceptance’s date (search walkthrough, stop 70)', async () => {
+    for (const q of ['Gewährleistung 2025', 'Garantie März 2025', 'warranty 2025', 'Gewährleistung 12.03.2025'])
+      expect(await names(q), q).toEqual([]);
+    for (const q of ['Gewährleistung 2030', 'Garantie 2030', 'warranty 2030'])
+      expect(await names(q), q).toEqual(['Abnahme Mit', 'Notiz Frist']);
+    expect(await names('Gewährleistung März 2030')).toEqual(['Abnahme Mit']);
+    // Without the warranty's word, any date of the year.
+    expect(await names('bis 2025')).toEqual(['Abnahme Mit', 'Abnahme Ohne', 'Notiz Frist']);
   });
 });
 

@@ -58,7 +58,11 @@
  *    words mark the trades they name (TRADES: "Elektro Huber" is found by "Elektriker"), and a
  *    contact with a warranty end the warranty's ("Gewährleistung Fliesen", the word the list's
  *    badge shows, found nothing). Never deployed before its last change, so one format.
- * 20: `dj` folds as `d`, as đ does ("Djordjevic" found no "Đorđević": walkthrough, stop 68).
+ * 20: `dj` before a letter folds as `d`, as đ does ("Djordjevic" found no "Đorđević": walkthrough,
+ *    stop 68); the warranty end's date, and those of a line of the notes that names the warranty,
+ *    are also stored marked as the warranty's, for "Gewährleistung 2029" (search walkthrough, stop
+ *    70: it listed every date of that year, "Abnahme am 12.03.2029"). Never deployed before its
+ *    last change, so one format.
  */
 export const KEY_FORMAT = 20;
 
@@ -434,6 +438,25 @@ export function searchKey(fields: KeyFields): string {
     const iso = name === 'warrantyUntil' ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(value) : null;
     if (iso) value += ` ${iso[3]}.${iso[2]}.${iso[1]} ${Number(iso[3])}.${Number(iso[2])}.${iso[1]}`;
     if (iso) entries.push({ mark: HEAD_MARK, form: WARRANTY_FORM, priority: PRIORITY.headPlain });
+    // The end's date and, in the notes, the dates of a line that names the warranty ("Gewährleistung
+    // bis Ende 2029"), marked as the warranty's: what "Gewährleistung 2029" finds (datesNamed), not
+    // any date of that year ("Abnahme am 12.03.2029": search walkthrough, stop 70). Format 20.
+    for (const line of iso
+      ? [` ${iso[3]}.${iso[2]}.${iso[1]}`]
+      : name === 'notes'
+        ? value
+            .split('\n')
+            .filter((text) => WARRANTY_LINE.test(plain(text)))
+            .map(notesDates)
+        : [])
+      for (const [, day = '', month = '', year = ''] of line.matchAll(/ (\d\d)?\.(?:(\d\d)\.)?(\d{4})/g))
+        for (const form of [
+          day && month && `${day}.${month}.${year}`,
+          month && `.${month}.${year}`,
+          `.${year}`,
+          day && month && `${day}.${month}.`,
+        ])
+          if (form) entries.push({ mark: HEAD_MARK, form: WARRANTY_DATE + form, priority: PRIORITY.headPlain });
     // A postcode typed with a space ("50 672", as the form allows) is found by its digits too.
     if (name === 'postalCode' && /\d\s+\d/.test(value)) value += ` ${value.replace(/\s+/g, '')}`;
     // A date in the notes is also stored in one form, "02.03.2027", however it is written ("2.3.2027",
@@ -703,6 +726,8 @@ const tradeForms = (forms: readonly string[]): string[] =>
   );
 /** The warranty's mark: a contact with an end holds it. */
 const WARRANTY_FORM = TRADE_MARK + String.fromCharCode(96 + TRADES.length);
+/** The mark of the warranty's dates (searchKey), apart from WARRANTY_FORM, which only an end gives. */
+const WARRANTY_DATE = TRADE_MARK + String.fromCharCode(97 + TRADES.length);
 
 function textTerm(word: string): TextTerm | null {
   const base = plain(word);
@@ -862,6 +887,10 @@ const ON = /^(?:am|on)$/;
 
 /** Words said before a date in numbers ("bis 12.03.2027", the list's "Gewährleistung endet am …"). */
 const BEFORE_DATE = /^(?:am|bis|zum|gewahrleistung|gewaehrleistung|garantie|endet|endete|warranty|ends|ended|until|on)$/;
+/** The warranty's words: said before a date, the date is the warranty's (searchKey's marked dates). */
+const WARRANTY_WORD = /^(?:gewahrleistung|gewaehrleistung|garantie|warranty)$/;
+/** A line of the notes that names the warranty: its dates are the warranty's too. */
+const WARRANTY_LINE = /gewa(?:e?)hrleist|garantie|warrant|guarantee|frist/;
 
 /**
  * Dates in a query, keyed by the words that match them: a month name between a day (optional)
@@ -887,9 +916,18 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     (DAYS.test(word(at)) && COUNT.test(word(at - 1)) && ON.test(word(at + 1))) ||
     (COUNT.test(word(at)) && DAYS.test(word(at + 1)) && ON.test(word(at + 2))) ||
     (word(at) === 'in' && COUNT.test(word(at + 1)) && DAYS.test(word(at + 2)) && ON.test(word(at + 3)));
-  const around = (index: number, date: readonly string[], day = -1, said = AROUND_DATE) => {
-    for (let at = index - 1; at >= 0 && (at === day || said.test(word(at)) || soon(at)); at -= 1)
-      if (at !== day) dates.set(words[at] ?? '', date);
+  // A warranty's word takes the date as the warranty's only (marked as searchKey stores the end's):
+  // "Gewährleistung 2025" listed every contact with any date of 2025 (search walkthrough, stop 70).
+  const said = (at: number, date: readonly string[]) => {
+    if (!WARRANTY_WORD.test(word(at))) return dates.set(words[at] ?? '', date);
+    dates.set(
+      words[at] ?? '',
+      date.filter((needle) => /^\.?\d/.test(needle)).map((needle) => WARRANTY_DATE + needle.replace(/^(?=\d\d\.\d{4}$)/, '.')),
+    );
+    replace.add(words[at] ?? '');
+  };
+  const around = (index: number, date: readonly string[], day = -1, saidBefore = AROUND_DATE) => {
+    for (let at = index - 1; at >= 0 && (at === day || saidBefore.test(word(at)) || soon(at)); at -= 1) if (at !== day) said(at, date);
   };
   words.forEach((word, index) => {
     // A year or a month of a year ("Gewährleistung 2027", "bis 03.2027", "Warranty 2027"): the
@@ -907,7 +945,8 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
       // Only after those words: after a month name the year keeps its text too ("Mai/2027": review).
       around(at + 1, needles, -1, BEFORE_DATE);
       if (BEFORE_DATE.test(plain(words[at] ?? ''))) {
-        while (++at <= index) dates.set(words[at] ?? '', needles);
+        while (++at < index) said(at, needles);
+        dates.set(word, needles);
         replace.add(word);
       } else if (slash === '/' && !PHONE_SHAPED.test(plain(words[index - 1] ?? ''))) {
         // "05/2027" alone is that month, as "05.2027" finds it (search walkthrough, stop 69: read
