@@ -108,8 +108,8 @@ export function makePaths(basePath: string) {
      * after a save that took over co-buyers' changes since `base`, it names them.
      */
     /** `upto` instead of `at`: the save wrote nothing (its result was stored already); the changes named run up to that version. */
-    editedContact: (assetId: string, contactId: string, done: Done, base?: number, at?: number, upto?: boolean) =>
-      `${contact(assetId, contactId)}?done=${done}${base ? `&merged=${base}` : ''}${at ? `&${upto ? 'upto' : 'at'}=${at}` : ''}`,
+    editedContact: (assetId: string, contactId: string, done: Done, base?: number, at?: number, upto?: boolean, from?: number) =>
+      `${contact(assetId, contactId)}?done=${done}${base ? `&merged=${base}` : ''}${at ? `&${upto ? 'upto' : 'at'}=${at}` : ''}${from ? `&from=${from}` : ''}`,
     /**
      * The reverse of `contacts` and `contact` for the two form targets (create and update):
      * which asset and contact a path names, or null.

@@ -1013,9 +1013,10 @@ describe('history (Verlauf)', () => {
     const restore = await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } });
     expect(restore.status).toBe(303);
     // Without JS the card it leads to says what happened (and which version it wrote, for its undo).
-    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version&at=3`);
+    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version&at=3&from=1`);
     const shown = textOf(await (await send(restore.headers.get('location') ?? '', { user: anna })).text());
-    expect(shown).toContain('Die frühere Fassung von „Pool Blau“ ist wiederhergestellt.');
+    // Which version came back, by its date and author (walkthrough, stop 70: "die frühere Fassung" named none).
+    expect(shown).toMatch(/Die Fassung von „Pool Blau“ vom \d\d\.\d\d\.\d{4}, \d\d:\d\d \(Anna Müller\) ist wiederhergestellt\./);
     expect(shown).not.toContain('gespeichert');
     expect(await row(id)).toMatchObject({ phone: '089 1', notes: '', version: 3 });
     const versions = await env.DB.prepare('SELECT version, action FROM contact_versions WHERE contact_id = ? ORDER BY version')
@@ -1042,9 +1043,17 @@ describe('history (Verlauf)', () => {
     const again = await send(`${LIST}/${id}/history/2/restore`, { user: anna, form: { version: '3' }, htmx: true });
     expect(again.status).toBe(200);
     const card = textOf(await again.text());
-    expect(card).toContain('Die frühere Fassung von „Pool Blau“ ist wiederhergestellt.');
+    expect(card).toMatch(/Die Fassung von „Pool Blau“ vom \d\d\.\d\d\.\d{4}, \d\d:\d\d \(Jonas Müller\) ist wiederhergestellt\./);
     expect(card).toContain('089 2');
     expect(await row(id)).toMatchObject({ phone: '089 2', notes: 'neu', version: 4 });
+    // In English too.
+    const english = await send(`${LIST}/${id}/history/1/restore`, {
+      user: anna,
+      form: { version: '4' },
+      htmx: true,
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(textOf(await english.text())).toMatch(/The version of “Pool Blau” from .+ \(Anna Müller\) has been restored\./);
   });
 
   it('says beside each restore what it changes of the contact as it is now, also fields its entry does not list (walkthrough, stop 66)', async () => {
@@ -1075,7 +1084,9 @@ describe('history (Verlauf)', () => {
     // Ida restores the first version with htmx: the card says so and offers the undo of version 3.
     const restored = await send(`${LIST}/${id}/history/1/restore`, { user: ida, form: { version: '2' }, htmx: true });
     const card = await restored.text();
-    expect(textOf(card)).toContain('Die frühere Fassung von „Wagner Haustechnik“ ist wiederhergestellt.');
+    expect(textOf(card)).toMatch(
+      /Die Fassung von „Wagner Haustechnik“ vom \d\d\.\d\d\.\d{4}, \d\d:\d\d \(Ida Berg\) ist wiederhergestellt\./,
+    );
     const undo = `<form method="post" action="${LIST}/${id}/history/2/restore" hx-post="${LIST}/${id}/history/2/restore"`;
     expect(card).toContain(undo);
     expect(card).toContain(
@@ -1095,7 +1106,7 @@ describe('history (Verlauf)', () => {
     // Without JS: the card the restore leads to offers it too, while that restore is the latest.
     const again = await send(`${LIST}/${id}/history/1/restore`, { user: ida, form: { version: '4' } });
     const location = again.headers.get('location') ?? '';
-    expect(location).toBe(`${LIST}/${id}?done=version&at=5`);
+    expect(location).toBe(`${LIST}/${id}?done=version&at=5&from=1`);
     expect(await (await send(location, { user: ida })).text()).toContain(`action="${LIST}/${id}/history/4/restore"`);
     // Not to a co-buyer reading that address, and not once someone saved since.
     expect(await (await send(location, { user: tim })).text()).not.toContain('Rückgängig');
@@ -1154,7 +1165,7 @@ describe('history (Verlauf)', () => {
     const second = await send(`${LIST}/${id}/history/1/restore`, { user: mia, form: { version: '2' } });
     for (const answer of [first, second]) {
       expect(answer.status).toBe(303);
-      expect(answer.headers.get('location')).toBe(`${LIST}/${id}?done=version&at=3`);
+      expect(answer.headers.get('location')).toBe(`${LIST}/${id}?done=version&at=3&from=1`);
     }
     expect(await row(id)).toMatchObject({ phone: '089 1', version: 3 });
     const count = await env.DB.prepare('SELECT count(*) AS n FROM contact_versions WHERE contact_id = ?').bind(id).first('n');
@@ -1181,9 +1192,9 @@ describe('history (Verlauf)', () => {
       .bind(id)
       .all();
     expect(actions.results.map((v) => v.action)).toEqual(['create', 'update', 'update', 'revert']);
-    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version&merged=2&at=4`);
-    expect(textOf(await (await send(restore.headers.get('location') ?? '', { user: anna })).text())).toContain(
-      'Die frühere Fassung von „Elektro Licht“ ist wiederhergestellt. Jonas Müller hat inzwischen die E-Mail-Adresse geändert – diese Änderung ist übernommen.',
+    expect(restore.headers.get('location')).toBe(`${LIST}/${id}?done=version&merged=2&at=4&from=1`);
+    expect(textOf(await (await send(restore.headers.get('location') ?? '', { user: anna })).text())).toMatch(
+      /Die Fassung von „Elektro Licht“ vom \d\d\.\d\d\.\d{4}, \d\d:\d\d \(Anna Müller\) ist wiederhergestellt\. Jonas Müller hat inzwischen die E-Mail-Adresse geändert – diese Änderung ist übernommen\./,
     );
   });
 

@@ -888,9 +888,9 @@ const ON = /^(?:am|on)$/;
 /** Words said before a date in numbers ("bis 12.03.2027", the list's "Gewährleistung endet am …"). */
 const BEFORE_DATE = /^(?:am|bis|zum|gewahrleistung|gewaehrleistung|garantie|endet|endete|warranty|ends|ended|until|on)$/;
 /** The warranty's words: said before a date, the date is the warranty's (searchKey's marked dates). */
-const WARRANTY_WORD = /^(?:gewahrleistung|gewaehrleistung|garantie|warranty)$/;
+const WARRANTY_WORD = /^(?:gewae?hrleistung|garantie|warranty)$/;
 /** A line of the notes that names the warranty: its dates are the warranty's too. */
-const WARRANTY_LINE = /gewa(?:e?)hrleist|garantie|warrant|guarantee|frist/;
+const WARRANTY_LINE = /gewae?hrleist|garant|guarant|warrant|frist/;
 
 /**
  * Dates in a query, keyed by the words that match them: a month name between a day (optional)

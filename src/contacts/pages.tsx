@@ -10,7 +10,7 @@ import type { Done, ListQuery } from '../paths';
 import { render, wantsFragment } from '../views/render';
 import type { MergeNotice } from './edits';
 import type { FieldName } from './fields';
-import { type Contact, listContacts, rebuildOldKeys } from './repository';
+import { type Contact, listContacts, rebuildOldKeys, type Version } from './repository';
 import { displayName } from './vcard';
 import { ContactDetail } from './views/contact-detail';
 import { ContactForm, type ContactFormProps } from './views/contact-form';
@@ -150,7 +150,7 @@ export function mergedMessage(t: Messages, notice: MergeNotice, message = t.cont
  * What the card says after a save ("gespeichert", "wiederhergestellt"), after what the merge
  * took over from co-buyers if it did; a restore says first what it restored.
  */
-export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved', merged?: MergeNotice): string {
+export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved', merged?: MergeNotice, restored?: Version): string {
   const name = displayName(contact);
   // Brought back by someone else already (this restore from a page left open wrote nothing): said
   // so, as the list's undo says it, not as this user's restore with a co-buyer's change "taken
@@ -163,7 +163,8 @@ export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved'
         ? t.contacts.restored(name)
         : done === 'undone'
           ? t.contacts.restoreUndone(name)
-          : t.contacts.versionRestored(name);
+          : // Which version came back, by its date and author (walkthrough, stop 70: "die frühere Fassung" named none).
+            t.contacts.versionRestored(name, restored && `${formatDateTime(t.locale, restored.createdAt)} (${restored.authorName})`);
   // What was saved first, then what a co-buyer's change added to it ("gespeichert" said once).
   return merged ? `${said} ${mergedMessage(t, merged)}` : said;
 }

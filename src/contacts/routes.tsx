@@ -50,6 +50,7 @@ import {
   phoneList,
   purgeContact,
   restoreContact,
+  type Version,
   warrantyContacts,
 } from './repository';
 import {
@@ -686,6 +687,8 @@ const cardQuery = z.object({
   upto: version,
   saved: optionalId,
   done: orElse(z.optional(oneOf(DONE)), undefined),
+  // The earlier version a restore brought back (`done=version`): named by its date and author.
+  from: version,
 });
 
 /**
@@ -710,9 +713,9 @@ function deletedCard(c: Ctx, contact: Contact): Response | Promise<Response> {
 
 contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', cardQuery), async (c) => {
   const { contactId } = c.req.valid('param');
-  const { merged, at, upto, saved, done } = c.req.valid('query');
+  const { merged, at, upto, saved, done, from } = c.req.valid('query');
   const { t } = c.var.shell;
-  if (merged === undefined) {
+  if (merged === undefined && from === undefined) {
     const contact = await liveContact(c, contactId);
     if (contact instanceof Response) return contact;
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
@@ -720,8 +723,11 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
       return contactPage(c, contact, t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
     return contactPage(c, contact, done && savedMessage(t, contact, done), undefined, restoredHere(c, contact, done, at));
   }
-  // After a save that took over co-buyers' changes: name them (from the versions since the base).
-  const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, merged);
+  // After a save that took over co-buyers' changes: name them (from the versions since the base);
+  // after a restore, the version it brought back too (in the same round trip).
+  // (Without `merged`, no merge is named: no kept version is that late.)
+  const base = merged ?? 1e9;
+  const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, Math.min(base, from ?? base));
   if (!contact) throw new HTTPException(404);
   // Deleted since (not for good): its page offers "Wiederherstellen", not the plain 404 whose
   // offer of kept input as a new contact would make a second one (code review).
@@ -733,7 +739,8 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
       t,
       contact,
       done,
-      upto ? mergeNoticeOf(versions, merged, upto, author(c)) : mergeNoticeOf(versions, merged, at ?? contact.version),
+      upto ? mergeNoticeOf(versions, base, upto, author(c)) : mergeNoticeOf(versions, base, at ?? contact.version),
+      versions.find((kept) => kept.version === from),
     ),
     undefined,
     restoredHere(c, contact, done, at),
@@ -803,12 +810,9 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
   // (Deleted meanwhile: the form all the same; sending it says so and keeps the input. A `take`
   // then is answered as a save of the form is, which says so and offers the way back: review.)
   // With the versions since the clash's: what was saved after it (one round trip, as findContact).
+  // (No version sent: no kept version is that late, the contact's row alone is read.)
   const state =
-    again || typeof sent.take === 'string'
-      ? version === undefined
-        ? { contact: await findContact(c.var.db, c.var.asset.id, contactId), versions: [] }
-        : await contactState(c.var.db, c.var.asset.id, contactId, version)
-      : undefined;
+    again || typeof sent.take === 'string' ? await contactState(c.var.db, c.var.asset.id, contactId, version ?? 1e9) : undefined;
   const stored = state?.contact?.deletedAt === null ? state.contact : undefined;
   if (again || stored) {
     // Where the clash form could not carry the input twice (src/contacts/views/merge-clash.tsx), the stored value.
@@ -936,6 +940,8 @@ function answerEdit(
   outcome: EditOutcome,
   form: { version: number | undefined; base?: string; values: FormValues; errors?: FieldErrors },
   done: Done = 'saved',
+  /** The earlier version a restore brought back: the card names it. */
+  restored?: Version,
 ) {
   const { shell, asset } = c.var;
   const { t, paths } = shell;
@@ -954,11 +960,11 @@ function answerEdit(
       const base = merged && (mine || unwritten) ? form.version : undefined;
       if (c.req.header('hx-request') !== 'true')
         return c.redirect(
-          paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined, unwritten),
+          paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined, unwritten, restored?.version),
           303,
         );
       c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
-      return contactPage(c, contact, savedMessage(t, contact, done, merged), undefined, undo);
+      return contactPage(c, contact, savedMessage(t, contact, done, merged, restored), undefined, undo);
     }
     case 'invalid':
       return formPage(c, 422, {
@@ -1135,7 +1141,13 @@ contactRoutes.post(
         : undo
           ? 'undone'
           : 'version';
-    return answerEdit(c, outcome, { version, values: form.values, errors: form.ok ? undefined : form.errors }, done);
+    return answerEdit(
+      c,
+      outcome,
+      { version, values: form.values, errors: form.ok ? undefined : form.errors },
+      done,
+      done === 'version' ? old : undefined,
+    );
   },
 );
 

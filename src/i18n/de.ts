@@ -150,7 +150,9 @@ export const de = {
     saved: (name: string) => `„${name}“ wurde gespeichert.`,
     deleted: (name: string) => `„${name}“ wurde gelöscht.`,
     restored: (name: string) => `„${name}“ ist wiederhergestellt.`,
-    versionRestored: (name: string) => `Die frühere Fassung von „${name}“ ist wiederhergestellt.`,
+    /** `when`: the restored version's date and author, "06.12.2026, 14:54 (Jonas Müller)". */
+    versionRestored: (name: string, when?: string) =>
+      when ? `Die Fassung von „${name}“ vom ${when} ist wiederhergestellt.` : `Die frühere Fassung von „${name}“ ist wiederhergestellt.`,
     restoreUndone: (name: string) => `Rückgängig gemacht: „${name}“ ist wieder wie vor der Wiederherstellung.`,
     lastChanged: (name: string, date: string) => `Zuletzt geändert von ${name} am ${date}`,
     map: 'Karte',

@@ -130,7 +130,8 @@ export const en: Messages = {
     saved: (name: string) => `“${name}” has been saved.`,
     deleted: (name: string) => `“${name}” has been deleted.`,
     restored: (name: string) => `“${name}” has been restored.`,
-    versionRestored: (name: string) => `The earlier version of “${name}” has been restored.`,
+    versionRestored: (name: string, when?: string) =>
+      when ? `The version of “${name}” from ${when} has been restored.` : `The earlier version of “${name}” has been restored.`,
     restoreUndone: (name: string) => `Undone: “${name}” is as it was before the restore.`,
     lastChanged: (name: string, date: string) => `Last changed by ${name} on ${date}`,
     map: 'Map',

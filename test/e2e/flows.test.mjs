@@ -219,7 +219,10 @@ describe('as Anna (customer, JavaScript on)', () => {
     await markWindow(page);
     await page.getByRole('link', { name: 'Verlauf' }).click();
     await page.getByRole('button', { name: 'Diese Fassung wiederherstellen' }).last().click();
-    await page.locator('main').getByText(`Die frühere Fassung von „${company}“ ist wiederhergestellt.`).waitFor();
+    await page
+      .locator('main')
+      .getByText(new RegExp(`^Die Fassung von „${company}“ vom .+ ist wiederhergestellt\\.$`))
+      .waitFor();
     assert.ok(await page.locator('main').getByText('089 111').first().isVisible());
     await page.locator('main').getByRole('button', { name: 'Rückgängig' }).click();
     await page.locator('main').getByText('Schlüssel bei Frau Huber').waitFor();

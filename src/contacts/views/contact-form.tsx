@@ -337,7 +337,7 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
     // vanity number (capitals after at most five digits: "0800 FLIESEN") wants its letters as
     // digits: the message below.
     if (/\p{L}/u.test(value) && /(\d\D*){3}/.test(value) && !/^\D*(\d\D*){1,5}\p{Lu}{3}/u.test(value)) {
-      const number = (value.match(/[+(]?\d[\d\s()/.-]*\d|\d/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a));
+      const number = (value.match(/[+(]?\d[\d\s()/.-]*\d|\d/g) as string[]).reduce((a, b) => (b.length > a.length ? b : a));
       return messages.phoneWords(
         value
           .split(number)

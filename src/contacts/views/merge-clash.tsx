@@ -76,13 +76,12 @@ export function MergeClash(props: ClashProps) {
   const addressText = (side: FieldValues) =>
     addressLines({ street: side.street, postalCode: side.postal_code, city: side.city, country: side.country }).join('\n');
   // A part whose base a fingerprint no longer knows (edits.ts) is compared with the other side's.
-  const against = (side: FieldValues) => {
-    const opposite = side === mine ? values : mine;
-    return addressText({
-      ...base,
-      ...Object.fromEntries(ADDRESS.map((name) => [name, base[name] === UNKNOWN_BASE ? opposite[name] : base[name]])),
-    });
-  };
+  const against = (side: FieldValues) =>
+    addressText(
+      Object.fromEntries(
+        ADDRESS.map((name) => [name, base[name] === UNKNOWN_BASE ? (side === mine ? values : mine)[name] : base[name]]),
+      ) as FieldValues,
+    );
   const groups = [
     ['address', ADDRESS, address, (side: FieldValues) => [addressText(side)]],
     [
