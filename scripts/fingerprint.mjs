@@ -2,7 +2,7 @@
 // src/generated/assets.ts, the module the page shell imports for those names, the inline
 // critical CSS and its CSP hash, and src/generated/sqlite-dialect.js, sqlite-db.js, sqlite-select.js
 // sqlite-update.js, sqlite-insert.js and sqlite-delete.js, drizzle-orm's SQLite dialect, database and query builders as the Worker bundles
-// them, and sqlite-session.js and d1-session.js, its sessions (scripts/lib/drizzle-dialect.mjs), and drizzle-sql.js, its SQL builder without views, subqueries, enums and inlined parameters (scripts/lib/drizzle-sql.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
+// them, and sqlite-session.js and d1-session.js, its sessions (scripts/lib/drizzle-dialect.mjs), and drizzle-sql.js, its SQL builder without views, subqueries, enums and inlined parameters (scripts/lib/drizzle-sql.mjs), and drizzle-utils.js, its utils.js's row mapping, field order and table name without joins, subqueries and views (scripts/lib/drizzle-utils.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
 // (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
 // names (scripts/lib/hono-jsx.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
 // hono-context.js and hono-request.js, hono's `c` and `c.req` without members the app never calls (scripts/lib/hono-context.mjs),
@@ -18,6 +18,7 @@ import { transformSync } from 'esbuild';
 import { HELP } from '../src/i18n/help.ts';
 import { trimBuilder, trimDatabase, trimDialect, trimSession } from './lib/drizzle-dialect.mjs';
 import { trimSql } from './lib/drizzle-sql.mjs';
+import { trimUtils } from './lib/drizzle-utils.mjs';
 import { trimHonoBase } from './lib/hono-base.mjs';
 import { trimHonoContext, trimHonoRequest } from './lib/hono-context.mjs';
 import { trimJsxBase } from './lib/hono-jsx.mjs';
@@ -129,6 +130,7 @@ writeGenerated(
   trimSession('sqlite', readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'session.js'), 'utf8')),
 );
 writeGenerated('drizzle-sql.js', trimSql(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sql', 'sql.js'), 'utf8')));
+writeGenerated('drizzle-utils.js', trimUtils(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'utils.js'), 'utf8')));
 writeGenerated('d1-session.js', trimSession('d1', readFileSync(join(root, 'node_modules', 'drizzle-orm', 'd1', 'session.js'), 'utf8')));
 writeGenerated('lean-qr-nano.js', trimLeanQr(readFileSync(join(root, 'node_modules', 'lean-qr', 'nano.mjs'), 'utf8')));
 writeGenerated('lean-qr-nano.d.ts', LEAN_QR_TYPES);

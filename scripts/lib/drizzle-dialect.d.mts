@@ -45,3 +45,7 @@ export function d1Specifier(from: string): string;
 export const SQL_SPECIFIER: string;
 /** The generated SQL builder the generated files import in its place (src/generated/drizzle-sql.js). */
 export const GENERATED_SQL: string;
+/** The generated modules the generated files import in place of drizzle's, by its package specifier. */
+export const GENERATED: Readonly<Record<string, string>>;
+/** A package specifier, or the generated module the generated files import in its place. */
+export function generatedFor(to: string): string;

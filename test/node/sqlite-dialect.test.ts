@@ -16,12 +16,11 @@ import {
   BUILDERS_LEFT_OUT,
   builderSpecifier,
   DATABASE_LEFT_OUT,
-  GENERATED_SQL,
+  GENERATED,
   LEFT_OUT,
   ONLY_EMPTY,
   onlyEmpty,
   packageSpecifier,
-  SQL_SPECIFIER,
   STAND_INS,
   trimBuilder,
   trimDatabase,
@@ -207,8 +206,9 @@ describe.each([
     expect(froms.length).toBeGreaterThan(6);
     for (const from of froms) {
       // An import the bundle takes from a stand-in of its own (test/node/no-selection-proxy.test.ts).
-      // drizzle's SQL builder: the generated one, as wrangler.toml's alias gives drizzle's modules (test/node/drizzle-sql.test.ts).
-      const standIn = BUILDER_STAND_INS[from] ?? (builderSpecifier(from) === SQL_SPECIFIER ? GENERATED_SQL : undefined);
+      // drizzle's SQL builder: the generated one, as wrangler.toml's alias gives drizzle's modules (test/node/drizzle-sql.test.ts);
+      // its utils.js: the generated one (test/node/drizzle-utils.test.ts).
+      const standIn = BUILDER_STAND_INS[from] ?? GENERATED[builderSpecifier(from)];
       expect(generatedBuilder()).toContain(` from "${standIn ?? builderSpecifier(from)}";`);
       if (standIn) continue;
       expect(realpathSync(fileURLToPath(import.meta.resolve(builderSpecifier(from)))), from).toBe(

@@ -1,0 +1,141 @@
+// drizzle-orm's utils.js as the generated drizzle modules import it (src/generated/drizzle-utils.js,
+// which scripts/lib/drizzle-dialect.mjs names in place of "drizzle-orm/utils"; drizzle's other
+// modules and the app import the original, by texts hono's and sqlite-core's own utils.js share,
+// so no alias): three of its functions without the branches this app never reaches, the rest
+// drizzle's own, re-exported (so no function is in the bundle twice). A row's fields are the
+// app's flat selections and a builder's returning: a column, an SQL or an aliased SQL by its
+// name, never a table, a subquery or an object of fields (a nested selection), whose paths only
+// the joins' nulling of a table's object was for (the joins are left out of the builders); a
+// select's table is a table or an SQL, never a subquery, a view or an alias (src/db/no-alias.ts).
+// orderSelectedFields throws where drizzle would have gone on with what is left out, so nothing
+// reaches mapResultRow with a nested path. Each original function's text is found once or this
+// script stops. scripts/fingerprint.mjs writes it at every `prepare-assets`;
+// test/node/drizzle-utils.test.ts holds it to drizzle's module.
+
+/** Each function of drizzle-orm/utils.js written shorter, as drizzle has it and as the bundle does. */
+export const UTILS_SHORTER = {
+  mapResultRow: {
+    theirs: `function mapResultRow(columns, row, joinsNotNullableMap) {
+  const nullifyMap = {};
+  const result = columns.reduce(
+    (result2, { path, field }, columnIndex) => {
+      let decoder;
+      if (is(field, Column)) {
+        decoder = field;
+      } else if (is(field, SQL)) {
+        decoder = field.decoder;
+      } else if (is(field, Subquery)) {
+        decoder = field._.sql.decoder;
+      } else {
+        decoder = field.sql.decoder;
+      }
+      let node = result2;
+      for (const [pathChunkIndex, pathChunk] of path.entries()) {
+        if (pathChunkIndex < path.length - 1) {
+          if (!(pathChunk in node)) {
+            node[pathChunk] = {};
+          }
+          node = node[pathChunk];
+        } else {
+          const rawValue = row[columnIndex];
+          const value = node[pathChunk] = rawValue === null ? null : decoder.mapFromDriverValue(rawValue);
+          if (joinsNotNullableMap && is(field, Column) && path.length === 2) {
+            const objectName = path[0];
+            if (!(objectName in nullifyMap)) {
+              nullifyMap[objectName] = value === null ? getTableName(field.table) : false;
+            } else if (typeof nullifyMap[objectName] === "string" && nullifyMap[objectName] !== getTableName(field.table)) {
+              nullifyMap[objectName] = false;
+            }
+          }
+        }
+      }
+      return result2;
+    },
+    {}
+  );
+  if (joinsNotNullableMap && Object.keys(nullifyMap).length > 0) {
+    for (const [objectName, tableName] of Object.entries(nullifyMap)) {
+      if (typeof tableName === "string" && !joinsNotNullableMap[tableName]) {
+        result[objectName] = null;
+      }
+    }
+  }
+  return result;
+}
+`,
+    // Every path is a field's name alone (orderSelectedFields below); a field is a column, an SQL or an aliased SQL.
+    ours: `function mapResultRow(columns, row) {
+  return columns.reduce((result, { path: [name], field }, columnIndex) => {
+    const rawValue = row[columnIndex];
+    result[name] = rawValue === null ? null : (is(field, Column) ? field : is(field, SQL) ? field.decoder : field.sql.decoder).mapFromDriverValue(rawValue);
+    return result;
+  }, {});
+}
+`,
+  },
+  orderSelectedFields: {
+    theirs: `function orderSelectedFields(fields, pathPrefix) {
+  return Object.entries(fields).reduce((result, [name, field]) => {
+    if (typeof name !== "string") {
+      return result;
+    }
+    const newPath = pathPrefix ? [...pathPrefix, name] : [name];
+    if (is(field, Column) || is(field, SQL) || is(field, SQL.Aliased) || is(field, Subquery)) {
+      result.push({ path: newPath, field });
+    } else if (is(field, Table)) {
+      result.push(...orderSelectedFields(field[Table.Symbol.Columns], newPath));
+    } else {
+      result.push(...orderSelectedFields(field, newPath));
+    }
+    return result;
+  }, []);
+}
+`,
+    // (Object.entries' keys are strings.) A subquery, a table or an object of fields throws.
+    ours: `function orderSelectedFields(fields) {
+  return Object.entries(fields).map(([name, field]) => {
+    if (is(field, Column) || is(field, SQL) || is(field, SQL.Aliased)) return { path: [name], field };
+    throw new Error("not part of this build");
+  });
+}
+`,
+  },
+  getTableLikeName: {
+    theirs: `function getTableLikeName(table) {
+  return is(table, Subquery) ? table._.alias : is(table, View) ? table[ViewBaseConfig].name : is(table, SQL) ? void 0 : table[Table.Symbol.IsAlias] ? table[Table.Symbol.Name] : table[Table.Symbol.BaseName];
+}
+`,
+    // No subquery, no view, no alias.
+    ours: `function getTableLikeName(table) {
+  return is(table, SQL) ? void 0 : table[Table.Symbol.BaseName];
+}
+`,
+  },
+};
+
+/** The imports of the generated module: what its functions name, as drizzle-orm's package specifiers (SQL the generated one). */
+const IMPORTS = `import { Column } from "drizzle-orm/column";
+import { is } from "drizzle-orm/entity";
+import { SQL } from "./drizzle-sql.js";
+import { Table } from "drizzle-orm/table";
+`;
+
+/** drizzle-orm/utils.js's text as src/generated/drizzle-utils.js: UTILS_SHORTER's functions, the rest re-exported. */
+export function trimUtils(source) {
+  const file = 'drizzle-orm/utils.js';
+  for (const [name, { theirs }] of Object.entries(UTILS_SHORTER)) {
+    const count = source.split(`\n${theirs}`).length - 1;
+    if (count !== 1) throw new Error(`${file}: ${name} found ${count} times as written for; update scripts/lib/drizzle-utils.mjs`);
+  }
+  const exported = /\nexport \{\n([^}]*)\n\};\n/.exec(source);
+  if (!exported) throw new Error(`${file}: no export list; update scripts/lib/drizzle-utils.mjs`);
+  const rest = exported[1]
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => !(name in UTILS_SHORTER));
+  const ours = Object.values(UTILS_SHORTER).map(({ ours }) => ours);
+  return `// Generated by scripts/lib/drizzle-utils.mjs from ${file}. Do not edit; not in git.
+${IMPORTS}${ours.join('')}export { ${Object.keys(UTILS_SHORTER).join(', ')} };
+export { ${rest.join(', ')} } from "drizzle-orm/utils";
+`;
+}
