@@ -161,7 +161,9 @@ export function packageSpecifier(from) {
 // joins and set operations (`leftJoin = this.createJoin("left")` …) and each update four; the
 // select's module built four set operators on load. They were about 940 B of the 100 KB gzip budget. Nor an update's
 // or a delete's orderBy and limit (a delete builder of its own, "./delete.js": src/generated/sqlite-delete.js),
-// which the app calls only on a select (76 B). drizzle imports the
+// which the app calls only on a select (76 B). Nor a select's `as` (a select named as a subquery) and
+// getSelectedFields (only CTEs, views and set operations read them) nor an update's `from` (UPDATE … FROM),
+// which the app never writes (85 B). drizzle imports the
 // select builder by the same text "./select.js" as its `asc`/`desc` (sql/expressions/index.js), so
 // that module exports those too, from their file. test/node/sqlite-dialect.test.ts holds each to
 // drizzle's module, member for member, and the app to never calling what is left out.
@@ -169,13 +171,13 @@ export function packageSpecifier(from) {
 /** What the Worker's bundle leaves out of each builder: class members and module-level names. */
 export const BUILDERS_LEFT_OUT = {
   select: {
-    methods: ['createJoin', 'createSetOperator', 'addSetOperators', 'having', '$dynamic', '$withCache'],
+    methods: ['createJoin', 'createSetOperator', 'addSetOperators', 'having', '$dynamic', '$withCache', 'as', 'getSelectedFields'],
     fields: ['leftJoin', 'rightJoin', 'innerJoin', 'fullJoin', 'crossJoin', 'union', 'unionAll', 'intersect', 'except'],
     functions: ['createSetOperator'],
     constants: ['getSQLiteSetOperators', 'union', 'unionAll', 'intersect', 'except'],
   },
   update: {
-    methods: ['createJoin', '$dynamic', 'orderBy', 'limit'],
+    methods: ['createJoin', '$dynamic', 'orderBy', 'limit', 'from'],
     fields: ['leftJoin', 'rightJoin', 'innerJoin', 'fullJoin'],
     functions: [],
     constants: [],
