@@ -266,13 +266,16 @@ describe('a trade by its word (search walkthrough, stop 69), through the SQL', (
     { company: 'Sanitär Yılmaz GmbH' },
     { company: 'Heizung Roth' },
     { first_name: 'Jan', last_name: 'Elektriker', notes: 'Heizung prüfen' },
+    { first_name: 'Ali', last_name: 'Kaya', company: 'Sanitär Yılmaz GmbH', position: 'Elektriker' },
   ]);
 
   it('finds the firms of the trade, after a contact named by the word typed', async () => {
-    // Jan Elektriker by his name first (rank 0); then, in German order, Bergmann by his position
-    // and E-Technik Schulz by its company (both of the trade's words: rank 0.25).
-    expect(await names('Elektriker')).toEqual(['Jan Elektriker', 'Tom Bergmann', 'E-Technik Schulz']);
-    expect(await names('Klempner')).toEqual(['Sanitär Yılmaz GmbH']);
+    // Jan Elektriker by his name first (rank 0); then Ali Kaya, whose position is the word typed
+    // (0.25); then, in German order, Bergmann by his position and E-Technik Schulz by its company,
+    // of the trade's words only (0.5; search walkthrough, stop 70: the word as typed ranked alike).
+    expect(await names('Elektriker')).toEqual(['Jan Elektriker', 'Ali Kaya', 'Tom Bergmann', 'E-Technik Schulz']);
+    expect(await names('Klempner')).toEqual(['Ali Kaya', 'Sanitär Yılmaz GmbH']);
+    expect(await names('electricians')).toEqual(['Tom Bergmann', 'E-Technik Schulz', 'Ali Kaya']);
     // Only a head word: the note's "Heizung" is found by "Heizung", not by "Heizungsbauer".
     expect(await names('Heizungsbauer')).toEqual(['Heizung Roth']);
     expect(await names('Heizung')).toEqual(['Heizung Roth', 'Jan Elektriker']);

@@ -708,7 +708,7 @@ const TRADES =
     .split(';')
     .map((trade) => trade.split(' '));
 const TRADE_ENDING =
-  /^(?:o|oniker|iker|ik|ar|e?r|erin|in|ei|erei|ung|e?n|e|ian|ing|t?eur|ateur|ation)?(?:s?(?:bau(?:er)?|betrieb|fachbetrieb|firma|leger|meister|monteur|technik(?:er)?|installat(?:eur|ion)|studio|service|dienst|feger|kehrer|decker(?:ei)?|belage?))?(?:in|innen|e|en|n)?$/;
+  /^(?:o|oniker|iker|ik|ar|al|e?r|erin|in|ei|erei|ung|e?n|e|ian|ing|t?eur|ateur|ation)?(?:s?(?:bau(?:er)?|betrieb|fachbetrieb|firma|leger|meister|monteur|technik(?:er)?|installat(?:eur|ion)|studio|service|dienst|feger|kehrer|decker(?:ei)?|belage?))?(?:in|innen|e|en|n)?$/;
 /**
  * A company that names another business beside a trade's word is none of that trade ("Kanzlei
  * Gärtner & Partner", "Schloss-Apotheke", "Versicherungsbüro Glaser", "Konditorei Kuchenmeister":
@@ -745,7 +745,9 @@ function textTerm(word: string): TextTerm | null {
   // By any of its forms: folding makes "Heizungsbauer" "heizungsbaur" ("ue" as "ü"), and
   // "Gaertner" "gartner".
   // (And its spelled-out umlauts: "Küchen" is "kuechen", "Kuchen" no kitchen.)
-  const kin = tradeForms([...needles, expanded(word)]);
+  // (And an English plural, only as typed: "electricians", "tiles"; search walkthrough, stop 70.
+  // Not in the key: "Dachs Bau" is no roofer.)
+  const kin = tradeForms([...needles, expanded(word)].flatMap((form) => [form, form.replace(/s$/, '')]));
   return { kind: 'text', word, needles, ...(parts.length > 1 ? { parts } : {}), ...(kin.length ? { kin } : {}) };
 }
 
@@ -1065,10 +1067,17 @@ export function otherHeadTest(term: SearchTerm): KeyTest {
 }
 
 function markTest(term: SearchTerm, mark: string): KeyTest {
-  if (term.kind === 'text')
-    return { any: [...term.needles.map((needle) => ({ contains: mark + needle })), ...(mark === HEAD_MARK ? kinTests(term) : [])] };
+  if (term.kind === 'text') return { any: term.needles.map((needle) => ({ contains: mark + needle })) };
   return { all: term.words.map((word) => markTest(word, mark)) };
 }
+
+/**
+ * Whether a trade's word names a trade of the contact's head (TRADES): the ranking's third test,
+ * behind a word of the head as typed (search walkthrough, stop 70: "Haustechnik" listed the
+ * plumbers whose names only mean it before "Yılmaz Haustechnik"). None for a term of no trade.
+ */
+export const tradeTest = (term: SearchTerm): KeyTest | undefined =>
+  term.kind === 'text' && term.kin ? { any: kinTests(term) } : undefined;
 
 /** Evaluates a KeyTest on a key exactly as SQLite's instr() does. */
 export function evaluate(key: string, test: KeyTest): boolean {
@@ -1089,11 +1098,19 @@ export function matches(key: string, terms: readonly SearchTerm[]): boolean {
  * Within a rank, the list keeps its German order (sort key, then id).
  */
 export function rank(key: string, terms: readonly SearchTerm[]): number {
-  return terms.reduce((sum, term) => sum + (evaluate(key, nameTest(term)) ? 0 : evaluate(key, otherHeadTest(term)) ? NOT_THE_NAME : 1), 0);
+  return terms.reduce((sum, term) => {
+    const trade = tradeTest(term);
+    return (
+      sum +
+      (evaluate(key, nameTest(term)) ? 0 : evaluate(key, otherHeadTest(term)) ? NOT_THE_NAME : trade && evaluate(key, trade) ? A_TRADE : 1)
+    );
+  }, 0);
 }
 
 /** What a term that starts a head word, but not of the contact's own name, adds to its rank. */
 export const NOT_THE_NAME = 0.25;
+/** What a term that names a trade of the head (tradeTest), but starts no head word, adds. */
+export const A_TRADE = 0.5;
 
 // ---- the sort key ---------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './
 import { derivedColumns } from './derived';
 import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from './fields';
 import {
+  A_TRADE,
   KEY_FORMAT,
   type KeyTest,
   matchTest,
@@ -17,6 +18,7 @@ import {
   type SearchTerm,
   seeksFirm,
   seeksPerson,
+  tradeTest,
 } from './keys';
 import type { VCardContact } from './vcard';
 import { berlinToday } from './warranty';
@@ -199,7 +201,8 @@ function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: L
     };
   if (terms.length > 0) {
     // Terms that do not start a word of the name, company or position count 1, those that start
-    // one but not of the contact's own name a quarter (keys.ts rank): 0 ranks first.
+    // one but not of the contact's own name a quarter, a trade's word that names the head's trade
+    // only half (keys.ts rank): 0 ranks first.
     // After "Herr"/"Frau", a firm without a person's name ranks half a term behind the people;
     // after "GmbH" or "Firma", a person without a company behind the firms.
     const query = options.query ?? '';
@@ -209,10 +212,12 @@ function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: L
     ];
     const rank = sql`(${sql.join(
       [
-        ...terms.map(
-          (term) =>
-            sql`(CASE WHEN ${keyTestSql(nameTest(term))} THEN 0 WHEN ${keyTestSql(otherHeadTest(term))} THEN ${sql.raw(String(NOT_THE_NAME))} ELSE 1 END)`,
-        ),
+        ...terms.map((term) => {
+          const trade = tradeTest(term);
+          return sql`(CASE WHEN ${keyTestSql(nameTest(term))} THEN 0 WHEN ${keyTestSql(otherHeadTest(term))} THEN ${sql.raw(String(NOT_THE_NAME))} ${
+            trade ? sql`WHEN ${keyTestSql(trade)} THEN ${sql.raw(String(A_TRADE))} ` : sql``
+          }ELSE 1 END)`;
+        }),
         ...firms,
       ],
       sql` + `,
