@@ -869,6 +869,12 @@ describe('a date written out in words (buyer review: the English list shows "10 
         [ends, noted].map((fields) => finds(query, fields)),
         query,
       ).toEqual([true, true]);
+    // A note's day without its year too, however either writes it (search walkthrough, stop 70).
+    for (const notes of ['Termin 20. Mai', 'Termin 20.5.', 'Termin 20 Mai, 9 Uhr'])
+      for (const query of ['20 Mai', '20.5.', '20. Mai', 'May 20'])
+        expect(finds(query, contact({ company: 'X', notes })), `${query} in ${notes}`).toBe(true);
+    expect(finds('21.5.', contact({ company: 'X', notes: 'Termin 20. Mai' }))).toBe(false);
+    expect(finds('20.05.2027', contact({ company: 'X', notes: 'Termin 20. Mai' }))).toBe(false);
     // Said of the warranty, the warranty's day only, not an acceptance's (search walkthrough, stop 70).
     expect([ends, noted].map((fields) => finds('Gewährleistung endet am 20. Dezember', fields))).toEqual([true, false]);
     for (const other of [{ warrantyUntil: '2026-12-21' }, { notes: 'Abnahme 2.12.2027' }, { phone: '089 2012 55' }])

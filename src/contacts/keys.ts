@@ -61,8 +61,9 @@
  * 20: `dj` before a letter folds as `d`, as đ does ("Djordjevic" found no "Đorđević": walkthrough,
  *    stop 68); the warranty end's date, and those of a line of the notes that names the warranty,
  *    are also stored marked as the warranty's, for "Gewährleistung 2029" (search walkthrough, stop
- *    70: it listed every date of that year, "Abnahme am 12.03.2029"). Never deployed before its
- *    last change, so one format.
+ *    70: it listed every date of that year, "Abnahme am 12.03.2029"); a note's day without its
+ *    year ("Termin 20. Mai", "20.5.") is stored as "20.05.", as a query's day of any year. Never
+ *    deployed before its last change, so one format.
  */
 export const KEY_FORMAT = 20;
 
@@ -383,13 +384,15 @@ function notesDates(value: string): string {
   let dates = '';
   for (const [date] of value.matchAll(NOTES_DATE)) {
     const [, day = '', month = '', year = ''] = /^(\d+)\.(\d+)\.(\d*)$/.exec(date) ?? [];
-    if (year) dates += ` ${day.padStart(2, '0')}.${month.padStart(2, '0')}.${fullYear(year)}`;
+    // Without its year ("Termin 20.5."), as the day of any year a query names ("20.5.", "20 Mai").
+    dates += ` ${day.padStart(2, '0')}.${month.padStart(2, '0')}.${year && fullYear(year)}`;
   }
   // In words, day first ("2. März 2027", "02.März 2027", "09. Juni 2027") or month first ("March 2,
   // 2027"), as a query reads them (datesNamed); and as ISO writes it ("2027-03-02"). Format 15:
   // a day of two digits, month first and ISO were not found (warranty review, stop 63).
-  for (const [, day = '', name = '', year] of value.matchAll(
-    /(?<![\d.])(0?[1-9]|[12]\d|3[01])(?:\.\s*|\s+)(\p{L}+)\.?\s+((?:19|20)\d\d)(?!\d)/gu,
+  // (Also without a year, "Termin 20. Mai": stored "20.05.", search walkthrough, stop 70.)
+  for (const [, day = '', name = '', year = ''] of value.matchAll(
+    /(?<![\d.])(0?[1-9]|[12]\d|3[01])(?:\.\s*|\s+)(\p{L}+)\.?(?:\s+((?:19|20)\d\d)(?!\d))?/gu,
   )) {
     const month = monthOf(plain(name));
     if (month) dates += ` ${day.padStart(2, '0')}.${month}.${year}`;
