@@ -602,6 +602,16 @@ describe('a trade by its word (search walkthrough, stop 69)', () => {
     expect(found('plumbers')).toEqual(['Sanitär Yılmaz', 'Bäder Peters', 'Sanitär-Heizung Lang']);
     expect(found('tiles')).toEqual(['Fliesen Bauer']);
     expect(found('kitchens')).toEqual(['Küchen Schmidt']);
+    // And the English words a buyer from abroad types first (the same walkthrough).
+    const english: [string, string[]][] = [
+      ['joiner', ['Tischlerei Holz']],
+      ['drywall', ['Trockenbau Weiß']],
+      ['landscaping', ['Grünwerk Gartenbau', 'GaLaBau Nowak']],
+      ['landscaper', ['Grünwerk Gartenbau', 'GaLaBau Nowak']],
+      ['tiling', ['Fliesen Bauer']],
+      ['plasterer', ['Stuck Meier']],
+    ];
+    for (const [query, firmsOf] of english) expect(found(query), query).toEqual(firmsOf);
     const plumbing = ['Sanitär Yılmaz', 'Bäder Peters', 'Sanitär-Heizung Lang'];
     for (const query of [
       'Klempner',

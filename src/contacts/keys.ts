@@ -707,7 +707,7 @@ const EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”
  * a contact with an end holds its mark.
  */
 const TRADES =
-  'elektr e-techn etechn electric;sanit klempn installateur spengl shk anlagenmechan haustechn badsanier plumb;heiz heating;garten gartn galabau landschaftsgartn landschaftsbau garden;fliese tile;maler lackier anstreich paint;tischl schrein carpent;schornstein bezirksschornstein kaminkehr kaminfeg chimney;dach bedach roof;kueche kitchen;fenster window;hausverwalt immobilienverwalt objektverwalt verwalter;bauleit;boden parkett floor;schlosser schlussel locksmith;architekt innenarchitekt architect;pool schwimmbad;aufzug fahrstuhl lift;solar photovoltaik;trockenbau;glaser;stuckat verputz;estrich;rolllad rollad;zimmerei zimmerer holzbau;gewahrleistung gewaehrleistung garantie warranty'
+  'elektr e-techn etechn electric;sanit klempn installateur spengl shk anlagenmechan haustechn badsanier plumb;heiz heating;garten gartn galabau landschaftsgartn landschaftsbau garden landscap;fliese tile tiling;maler lackier anstreich paint;tischl schrein carpent joiner;schornstein bezirksschornstein kaminkehr kaminfeg chimney;dach bedach roof;kueche kitchen;fenster window;hausverwalt immobilienverwalt objektverwalt verwalter;bauleit;boden parkett floor parquet;schlosser schlussel locksmith;architekt innenarchitekt architect;pool schwimmbad;aufzug fahrstuhl lift elevator;solar photovoltaik;trockenbau drywall;glaser glazier;stuckat verputz plaster;estrich screed;rolllad rollad shutter;zimmerei zimmerer holzbau;gewahrleistung gewaehrleistung garantie warranty'
     .split(';')
     .map((trade) => trade.split(' '));
 const TRADE_ENDING =
