@@ -875,8 +875,9 @@ describe('add', () => {
       // A label only right before a number's start: "Telefon 2 089 …" is not "2 089 …" (data-safety review).
       ['Telefon 2 089 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       // "Mobil" in the phone field says what the field does not: it stays (data-safety review).
-      ['Mobil 0171 2345678', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
-      ['Mobile: 0171 2345678', 'en', 'Please enter the number only, in digits.'],
+      // It says where a mobile number goes (code review, stop 70: „Mobil“ gehört in die Notizen).
+      ['Mobil 0171 2345678', 'de', 'Bitte tragen Sie eine Mobilnummer unter „Mobilnummer“ ein.'],
+      ['Mobile: 0171 2345678', 'en', 'Please enter a mobile number under “Mobile number”.'],
       ['089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       // A number in letters (a firm's vanity number): digits are asked for too (UX review).
       ['0800 FLIESEN', 'de', 'Bitte geben Sie die Nummer mit Ziffern ein'],

@@ -115,7 +115,7 @@ const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
  */
 const labelBefore = (labels: string) => new RegExp(`^(?:${PHONE_LABELS.either}|${labels})\\.?\\s*:?\\s*(?=[+(0])`, 'i');
 const PHONE_LABEL = labelBefore(PHONE_LABELS.landline);
-const MOBILE_LABEL = labelBefore(PHONE_LABELS.mobile);
+export const MOBILE_LABEL = labelBefore(PHONE_LABELS.mobile);
 
 /** A phone field's value as it is stored: its odd spaces plain, its label gone (above). */
 export const phoneAsStored = (value: string, name: string) =>

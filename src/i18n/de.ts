@@ -242,6 +242,7 @@ export const de = {
       phone: 'Bitte geben Sie die Nummer mit Ziffern ein, z. B. +49 89 1234567.',
       phoneWords: (words: string) => `Bitte tragen Sie nur die Nummer in Ziffern ein. „${words}“ gehört in die Notizen.`,
       phoneShort: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.',
+      phoneMobile: (field: string) => `Bitte tragen Sie eine Mobilnummer unter „${field}“ ein.`,
       phoneLong: 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.',
       phoneTwo: (other: string) => `Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt in „${other}“ oder in die Notizen.`,
       email: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein, z. B. name@firma.de.',

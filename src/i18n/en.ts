@@ -210,6 +210,7 @@ export const en: Messages = {
       phone: 'Please enter the number in digits, e.g. +49 89 1234567.',
       phoneWords: (words: string) => `Please enter the number only, in digits. “${words}” belongs in the notes.`,
       phoneShort: 'The number is too short. Please enter at least 3 digits.',
+      phoneMobile: (field: string) => `Please enter a mobile number under “${field}”.`,
       phoneLong: 'The number is too long. Please enter at most 20 digits.',
       phoneTwo: (other: string) => `Please enter one number here. A second one fits in “${other}” or in the notes.`,
       email: 'Please enter a complete email address, e.g. name@company.com.',

@@ -9,6 +9,7 @@ import {
   type FormFieldName,
   type FormValues,
   inGermany,
+  MOBILE_LABEL,
   phoneAsStored,
   typedValue,
 } from '../schema';
@@ -331,6 +332,8 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
     // "digits only" (UX reviews), and where the second fits.
     if (/(\d\D*){7}[,;]\s*[+0]/.test(value) || TWO_NUMBERS.test(value.replace(BIDI_CONTROLS, '')))
       return messages.phoneTwo(shell.t.contacts.fields[spec.name === 'phone' ? 'mobile' : 'phone']);
+    // "Mobil 0171 …" in the phone field: the mobile's field is where it goes, not the notes (code review, stop 70).
+    if (spec.name === 'phone' && MOBILE_LABEL.test(value)) return messages.phoneMobile(shell.t.contacts.fields.mobile);
     // A number with words ("089 123456 (Zentrale)", "Fax 089 …"): where what was typed beside the
     // number goes, named as typed, digits and all ("ab 14 Uhr"; buyer review; walkthrough, stop
     // 68: it named "Zentrale" for "Büro"). The number is its longest run of digits. A firm's
