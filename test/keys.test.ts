@@ -602,6 +602,10 @@ describe('a trade by its word (search walkthrough, stop 69)', () => {
     expect(found('plumbers')).toEqual(['Sanitär Yılmaz', 'Bäder Peters', 'Sanitär-Heizung Lang']);
     expect(found('tiles')).toEqual(['Fliesen Bauer']);
     expect(found('kitchens')).toEqual(['Küchen Schmidt']);
+    // Not a German word that ends in s (code review, stop 70: "Dachs" listed every roofer).
+    expect(found('Dachs')).toEqual(['Dachs Bau']);
+    expect(finds('Dachs', contact({ company: 'Bedachungen Huber' }))).toBe(false);
+    expect(finds('roofers', contact({ company: 'Bedachungen Huber' }))).toBe(true);
     // And the English words a buyer from abroad types first (the same walkthrough).
     const english: [string, string[]][] = [
       ['joiner', ['Tischlerei Holz']],
@@ -1009,6 +1013,14 @@ describe('a date written out in words (buyer review: the English list shows "10 
       'Abnahme 12.3.2024\nGewährleistung bis 12.3.2027',
     ])
       expect(finds('Gewährleistung 2027', contact({ company: 'Holz', notes })), notes).toBe(true);
+    // Also a line under a heading that names it, up to an empty line, and a day without its year (code review, stop 70).
+    for (const query of ['Gewährleistung 2029', 'Gewährleistung 31.05.2029', 'Gewährleistung Mai 2029'])
+      expect(finds(query, contact({ company: 'Holz', notes: 'Gewährleistung Fliesen:\n- Bad bis 31.05.2029' })), query).toBe(true);
+    expect(finds('Gewährleistung 2029', contact({ company: 'Holz', notes: 'Gewährleistung Fliesen:\n\nAbnahme 31.05.2029' }))).toBe(false);
+    expect(finds('Gewährleistung 20. Mai', contact({ company: 'Holz', notes: 'Gewährleistung bis 20. Mai' }))).toBe(true);
+    // Not another "Frist", nor "garantiert" (code review, stop 70).
+    for (const notes of ['Kündigungsfrist 31.12.2027', 'Lieferung garantiert bis 2027'])
+      expect(finds('Gewährleistung 2027', contact({ company: 'Holz', notes })), notes).toBe(false);
     // Only a line that names the warranty: an acceptance's or another date of that year is not the
     // warranty's, nor is any date of a contact whose end is another year (search walkthrough, stop 70:
     // "Gewährleistung 2025" listed every "Abnahme am 12.03.2025").

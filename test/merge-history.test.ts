@@ -1018,6 +1018,10 @@ describe('history (Verlauf)', () => {
     // Which version came back, by its date and author (walkthrough, stop 70: "die frühere Fassung" named none).
     expect(shown).toMatch(/Die Fassung von „Pool Blau“ vom \d\d\.\d\d\.\d{4}, \d\d:\d\d \(Anna Müller\) ist wiederhergestellt\./);
     expect(shown).not.toContain('gespeichert');
+    // `from` alone (a link made by hand) says nothing (code review, stop 70: "wurde gespeichert").
+    const alone = textOf(await (await send(`${LIST}/${id}?from=1`, { user: anna })).text());
+    expect(alone).not.toContain('gespeichert');
+    expect(alone).not.toContain('wiederhergestellt');
     expect(await row(id)).toMatchObject({ phone: '089 1', notes: '', version: 3 });
     const versions = await env.DB.prepare('SELECT version, action FROM contact_versions WHERE contact_id = ? ORDER BY version')
       .bind(id)

@@ -59,13 +59,15 @@
  *    contact with a warranty end the warranty's ("Gewährleistung Fliesen", the word the list's
  *    badge shows, found nothing). Never deployed before its last change, so one format.
  * 20: `dj` before a letter folds as `d`, as đ does ("Djordjevic" found no "Đorđević": walkthrough,
- *    stop 68); the warranty end's date, and those of a line of the notes that names the warranty,
- *    are also stored marked as the warranty's, for "Gewährleistung 2029" (search walkthrough, stop
- *    70: it listed every date of that year, "Abnahme am 12.03.2029"); a note's day without its
- *    year ("Termin 20. Mai", "20.5.") is stored as "20.05.", as a query's day of any year. Never
- *    deployed before its last change, so one format.
+ *    stop 68).
+ * 21: the warranty end's date, and those of a line of the notes that names the warranty (and of
+ *    the lines after it up to an empty one), are also stored marked as the warranty's, for
+ *    "Gewährleistung 2029" (search walkthrough, stop 70: it listed every date of that year,
+ *    "Abnahme am 12.03.2029"); a note's day without its year ("Termin 20. Mai", "20.5.") is stored
+ *    as "20.05.", as a query's day of any year; the bound counts the notes as typed. (A format of
+ *    its own, though 20 came in the same stop: keys a database wrote at 20 are rebuilt: code review.)
  */
-export const KEY_FORMAT = 20;
+export const KEY_FORMAT = 21;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -442,31 +444,40 @@ export function searchKey(fields: KeyFields): string {
     if (iso) value += ` ${iso[3]}.${iso[2]}.${iso[1]} ${Number(iso[3])}.${Number(iso[2])}.${iso[1]}`;
     if (iso) entries.push({ mark: HEAD_MARK, form: WARRANTY_FORM, priority: PRIORITY.headPlain });
     // The end's date and, in the notes, the dates of a line that names the warranty ("Gewährleistung
-    // bis Ende 2029"), marked as the warranty's: what "Gewährleistung 2029" finds (datesNamed), not
-    // any date of that year ("Abnahme am 12.03.2029": search walkthrough, stop 70). Format 20.
-    for (const line of iso
-      ? [` ${iso[3]}.${iso[2]}.${iso[1]}`]
-      : name === 'notes'
-        ? value
-            .split('\n')
-            .filter((text) => WARRANTY_LINE.test(plain(text)))
-            .map(notesDates)
-        : [])
-      for (const [, day = '', month = '', year = ''] of line.matchAll(/ (\d\d)?\.(?:(\d\d)\.)?(\d{4})/g))
-        for (const form of [
-          day && month && `${day}.${month}.${year}`,
-          month && `.${month}.${year}`,
-          `.${year}`,
-          day && month && `${day}.${month}.`,
-        ])
-          if (form) entries.push({ mark: HEAD_MARK, form: WARRANTY_DATE + form, priority: PRIORITY.headPlain });
+    // bis Ende 2029") and of the lines after such a line without a date, up to an empty one
+    // ("Gewährleistung:\n- Fliesen bis 31.05.2029"; code review, stop 70), marked as the
+    // warranty's: what "Gewährleistung 2029" finds (datesNamed), not any date of that year
+    // ("Abnahme am 12.03.2029": search walkthrough, stop 70). Format 21.
+    // (Only after a line of the warranty without a date of its own, a heading: "Gewährleistung bis
+    // 2030\nAbnahme am 12.03.2027" names the acceptance on its own line.)
+    let heading = false;
+    const warranty: string[] = iso ? [` ${iso[3]}.${iso[2]}.${iso[1]}`] : [];
+    if (name === 'notes')
+      for (const text of value.split('\n')) {
+        const dates = notesDates(text);
+        const named = WARRANTY_LINE.test(plain(text));
+        if (named || heading) warranty.push(dates);
+        heading = text.trim() !== '' && (named ? !dates : heading);
+      }
+    for (const token of warranty.join('').split(' ')) {
+      const [, day = '', month = '', year = ''] = /^(\d\d)?\.(?:(\d\d)\.)?(\d{4})?$/.exec(token) ?? [];
+      // (A day of any year, "20.05.", is a part of its date's form: stored alone only without a year.)
+      for (const form of [
+        day && year && `${day}.${month}.${year}`,
+        month && year && `.${month}.${year}`,
+        year && `.${year}`,
+        !year && day && `${day}.${month}.`,
+      ])
+        if (form) entries.push({ mark: HEAD_MARK, form: WARRANTY_DATE + form, priority: iso ? PRIORITY.headPlain : PRIORITY.folded });
+    }
     // A postcode typed with a space ("50 672", as the form allows) is found by its digits too.
     if (name === 'postalCode' && /\d\s+\d/.test(value)) value += ` ${value.replace(/\s+/g, '')}`;
     // A date in the notes is also stored in one form, "02.03.2027", however it is written ("2.3.2027",
     // "12.03.27", "Frist „2.3.2027“", "am 2. März 2027"): that is the form a date is searched by
     // (buyer review, stop 60: "2.3.2027" found the 12th, "12.3.2027" no "Termin:12.3.2027").
-    if (name === 'notes') value += notesDates(value);
+    // (Counted as typed: the bound is of the fields, not of the dates read from them; code review, stop 70.)
     textCodePoints += measure(value).codePoints;
+    if (name === 'notes') value += notesDates(value);
     const head = HEAD_FIELDS.includes(name);
     const own = name === 'firstName' || name === 'lastName' || (name === 'company' && !person);
     const mark = own ? NAME_MARK : head ? HEAD_MARK : BODY_MARK;
@@ -750,7 +761,7 @@ function textTerm(word: string): TextTerm | null {
   // (And its spelled-out umlauts: "Küchen" is "kuechen", "Kuchen" no kitchen.)
   // (And an English plural, only as typed: "electricians", "tiles"; search walkthrough, stop 70.
   // Not in the key: "Dachs Bau" is no roofer.)
-  const kin = tradeForms([...needles, expanded(word)].flatMap((form) => [form, form.replace(/s$/, '')]));
+  const kin = tradeForms([...needles, expanded(word)].flatMap((form) => [form, form.replace(/(?<![hs])s$/, '')]));
   return { kind: 'text', word, needles, ...(parts.length > 1 ? { parts } : {}), ...(kin.length ? { kin } : {}) };
 }
 
@@ -895,7 +906,7 @@ const BEFORE_DATE = /^(?:am|bis|zum|gewahrleistung|gewaehrleistung|garantie|ende
 /** The warranty's words: said before a date, the date is the warranty's (searchKey's marked dates). */
 const WARRANTY_WORD = /^(?:gewae?hrleistung|garantie|warranty)$/;
 /** A line of the notes that names the warranty: its dates are the warranty's too. */
-const WARRANTY_LINE = /gewae?hrleist|garant|guarant|warrant|frist/;
+const WARRANTY_LINE = /gewae?hrleist|garantie(?!rt)|guarant|warrant|(?<!\p{L})frist/u;
 
 /**
  * Dates in a query, keyed by the words that match them: a month name between a day (optional)

@@ -713,7 +713,9 @@ function deletedCard(c: Ctx, contact: Contact): Response | Promise<Response> {
 
 contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', cardQuery), async (c) => {
   const { contactId } = c.req.valid('param');
-  const { merged, at, upto, saved, done, from } = c.req.valid('query');
+  const { merged, at, upto, saved, done, ...query } = c.req.valid('query');
+  // The version a restore brought back, said only after one (code review, stop 70: `?from=` alone said "gespeichert").
+  const from = done === 'version' ? query.from : undefined;
   const { t } = c.var.shell;
   if (merged === undefined && from === undefined) {
     const contact = await liveContact(c, contactId);
