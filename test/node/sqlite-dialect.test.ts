@@ -280,17 +280,21 @@ describe.each([
         true,
         file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
       );
+      // The names a call's receiver is built of, outermost first (".where().set().update" as where, set, update).
+      const chainOf = (start: ts.Expression): string[] => {
+        const chain: string[] = [];
+        let receiver = start;
+        for (;;) {
+          if (ts.isCallExpression(receiver)) receiver = receiver.expression;
+          else if (ts.isPropertyAccessExpression(receiver)) {
+            chain.push(receiver.name.text);
+            receiver = receiver.expression;
+          } else return chain;
+        }
+      };
       const visit = (node: ts.Node): void => {
         if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && calls.includes(node.expression.name.text)) {
-          const chain: string[] = [];
-          let receiver: ts.Expression = node.expression.expression;
-          for (;;) {
-            if (ts.isCallExpression(receiver)) receiver = receiver.expression;
-            else if (ts.isPropertyAccessExpression(receiver)) {
-              chain.push(receiver.name.text);
-              receiver = receiver.expression;
-            } else break;
-          }
+          const chain = chainOf(node.expression.expression);
           expect(chain, `${file}: ${node.getText(source).slice(0, 80)}`).not.toContain(kind);
         }
         // A builder of this kind kept (not awaited) in a variable: its chain, from the variable's value.
@@ -300,15 +304,7 @@ describe.each([
             ? node.right
             : undefined;
         if (kept && ts.isCallExpression(kept)) {
-          const chain: string[] = [];
-          let receiver: ts.Expression = kept;
-          for (;;) {
-            if (ts.isCallExpression(receiver)) receiver = receiver.expression;
-            else if (ts.isPropertyAccessExpression(receiver)) {
-              chain.push(receiver.name.text);
-              receiver = receiver.expression;
-            } else break;
-          }
+          const chain = chainOf(kept);
           // A select may be kept (to be given to another query as its SQL), when nothing calls what is left out on its name.
           if (kind === 'select' && chain.includes(kind) && ts.isVariableDeclaration(node) && ts.isIdentifier(node.name))
             expect(text, `${file}: ${node.name.text}`).not.toMatch(new RegExp(`\\b${node.name.text}\\s*\\.\\s*(${calls.join('|')})\\(`));
