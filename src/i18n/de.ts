@@ -410,6 +410,7 @@ export const de = {
       return `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} neuen der Datei` : ''}.`;
     },
     previewDuplicate: (name: string) => `Wahrscheinlich schon bei Ihren Kontakten: „${name}“, daher zunächst nicht angehakt.`,
+    previewAllKnown: 'Alle sind wahrscheinlich schon bei Ihren Kontakten.',
     previewTwiceInFile: 'Steht wahrscheinlich noch einmal in der Datei, mit mindestens so vielen Angaben: daher zunächst nicht angehakt.',
     importChanged:
       'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte Kontakte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',

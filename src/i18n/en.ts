@@ -368,6 +368,7 @@ export const en: Messages = {
       return `Tick what to add. This property has room for ${n} more contacts${full ? `; the first ${n} new ones in the file are ticked` : ''}.`;
     },
     previewDuplicate: (name: string) => `Probably already in your contacts: “${name}”, so not ticked at first.`,
+    previewAllKnown: 'All are probably among your contacts already.',
     previewTwiceInFile: 'Probably in the file a second time, with at least as many details: so not ticked at first.',
     importChanged: 'Contacts have been added or changed since your preview. Likely duplicates are now not ticked: please check the ticks.',
     tickAll: 'Tick all',

@@ -155,6 +155,8 @@ export function ImportPreview(props: {
               !ticked && room > 0 && cards.filter((card) => card.importable && !card.duplicateOf).length > room,
             )
           : t.contacts.previewNothing}
+        {/* Every card likely there already: said above, not only per card (walkthrough, stop 70: found out only by "übernehmen"). */}
+        {first && cards.every((card) => !card.importable || card.duplicateOf) ? ` ${t.contacts.previewAllKnown}` : null}
       </p>
       {/* A skipped photo is named with its card ("Nicht übernommen: …, Foto"), not once more above (review). */}
       <form method="post" action={action}>
