@@ -32,7 +32,7 @@ export interface ClashProps {
   restoring?: 'version' | 'undone';
   /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
   theirs: readonly FieldName[];
-  /** The version the edit started from: "Beide Änderungen" of the notes leaves out what either removed since, of the address takes the parts each changed. */
+  /** The version the edit started from: "Beide Änderungen" of the notes leaves out what either removed since; each side's address is marked where it differs from it. */
   base: FieldValues;
 }
 
