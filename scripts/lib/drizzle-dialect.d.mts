@@ -1,9 +1,13 @@
 /** The methods of drizzle-orm's SQLite dialect that the Worker's bundle leaves out. */
 export const LEFT_OUT: readonly string[];
-/** The dialect's methods the app reaches only with nothing to do (joins: always none). */
+/** The dialect's methods the app reaches only with nothing to do (joins, CTEs: always none). */
 export const ONLY_EMPTY: readonly string[];
-/** The stand-in of such a method: its early return, and a throw were it ever given a join. */
+/** The stand-in of such a method: its early return, and a throw were it ever given a join or CTE. */
 export function onlyEmpty(method: string): string;
+/** Texts of the dialect's methods left out, by what they are: only queries the app never writes reach them. */
+export const DIALECT_LEFT_OUT: Readonly<Record<string, string>>;
+/** drizzle's dialect text without DIALECT_LEFT_OUT; throws for a text not found exactly once. */
+export function withoutDialectTexts(source: string): string;
 /** The dialect's imports the bundle takes from a stand-in of its own (drizzle's specifier → the stand-in's). */
 export const STAND_INS: Readonly<Record<string, string>>;
 /** drizzle-orm/sqlite-core/dialect.js's text as src/generated/sqlite-dialect.js (see drizzle-dialect.mjs). */

@@ -1,6 +1,7 @@
 // drizzle-orm's SQLite dialect (sqlite-core/dialect.js) as the Worker bundles it (wrangler.toml
 // [alias]): the same module without four of its methods, which this app never reaches, each in
-// place as a one-line method that throws. They were 1.8 KB of the 100 KB gzip budget
+// place as a one-line method that throws, and without the texts of its other methods that only a
+// query the app never writes reaches (DIALECT_LEFT_OUT). They were 1.8 KB of the 100 KB gzip budget
 // (docs/benchmarks.md). scripts/fingerprint.mjs writes it from the installed drizzle-orm to
 // src/generated/sqlite-dialect.js, so it never goes stale; a method named here that drizzle no
 // longer has, or an import it cannot name, stops that script instead of being skipped.
@@ -22,13 +23,98 @@ export const LEFT_OUT = [
 
 /**
  * Methods the app reaches only with nothing to do: `buildJoins`, which every select and update
- * calls with its joins, and those are always none (the builders' joins are left out, below). Each
- * stays as the early return it takes then, and throws were it ever given a join (stop 52: 135 B).
+ * calls with its joins, and those are always none (the builders' joins are left out, below), and
+ * `buildWithCTE`, which every query calls with its CTEs, and those are always none (the database's
+ * `$with` and `with` are left out, below: nothing else gives a builder its `withList`). Each stays
+ * as the early return it takes then, and throws were it ever given one (stop 52: 135 B; the CTEs'
+ * stop 71: 41 B).
  */
-export const ONLY_EMPTY = ['buildJoins'];
+export const ONLY_EMPTY = ['buildJoins', 'buildWithCTE'];
+
+/** The parameter of each method in ONLY_EMPTY, as drizzle names it. */
+const ONLY_EMPTY_PARAMETER = { buildJoins: 'joins', buildWithCTE: 'queries' };
 
 /** The stand-in of a method in ONLY_EMPTY. */
-export const onlyEmpty = (method) => `${method}(joins) {\n    if (joins?.length) throw new Error("not part of this build");\n  }`;
+export const onlyEmpty = (method) => {
+  const parameter = ONLY_EMPTY_PARAMETER[method];
+  return `${method}(${parameter}) {\n    if (${parameter}?.length) throw new Error("not part of this build");\n  }`;
+};
+
+/**
+ * Texts of the dialect's methods that only a query the app never writes reaches, each left out
+ * exactly as drizzle wrote it: found once or this script stops. What is left is drizzle's own text
+ * (a branch's `else` block stays a plain block), and test/node/sqlite-dialect.test.ts builds the
+ * app's kinds of query through both to the same SQL (stop 71). The bundle's builders never set
+ * what these read: a select's `distinct` (only `selectDistinct`, left out of the database class
+ * below), `having` and set operators (left out of the select builder), an update's `from` (left
+ * out of the update builder), an insert's `select` (left out of the insert builder); no table is
+ * an alias (src/db/no-alias.ts) and no field a subquery, a field of the selection proxy
+ * (src/db/no-selection-proxy.ts) or a numeric bigint column (src/db/sqlite-columns.ts).
+ */
+export const DIALECT_LEFT_OUT = {
+  "a numeric bigint column's cast": `if (field.columnType === "SQLiteNumericBigInt") {
+          if (isSingleTable) {
+            chunk.push(
+              sql\`cast(\${sql.identifier(this.casing.getColumnCasing(field))} as text)\`
+            );
+          } else {
+            chunk.push(
+              sql\`cast(\${sql.identifier(tableName)}.\${sql.identifier(this.casing.getColumnCasing(field))} as text)\`
+            );
+          }
+        } else `,
+  "a subquery's selection": ` else if (is(field, Subquery)) {
+        const entries = Object.entries(field._.selectedFields);
+        if (entries.length === 1) {
+          const entry = entries[0][1];
+          const fieldDecoder = is(entry, SQL) ? entry.decoder : is(entry, Column) ? { mapFromDriverValue: (v) => entry.mapFromDriverValue(v) } : entry.sql.decoder;
+          if (fieldDecoder) field._.sql.decoder = fieldDecoder;
+        }
+        chunk.push(field);
+      }`,
+  "a selection proxy's field": `if (is(field, SQL.Aliased) && field.isSelectionField) {
+        chunk.push(sql.identifier(field.fieldAlias));
+      } else `,
+  "an aliased table's name": `    if (is(table, Table) && table[Table.Symbol.IsAlias]) {
+      return sql\`\${sql\`\${sql.identifier(table[Table.Symbol.Schema] ?? "")}.\`.if(table[Table.Symbol.Schema])}\${sql.identifier(
+        table[Table.Symbol.OriginalName]
+      )} \${sql.identifier(table[Table.Symbol.Name])}\`;
+    }
+`,
+  "a select's set operators": `    if (setOperators.length > 0) {
+      return this.buildSetOperations(finalQuery, setOperators);
+    }
+`,
+  "an insert's select": `if (select) {
+      const select2 = valuesOrSelect;
+      if (is(select2, SQL)) {
+        valuesSqlList.push(select2);
+      } else {
+        valuesSqlList.push(select2.getSQL());
+      }
+    } else `,
+  "an update's from": `    const fromSql = from && sql.join([sql.raw(" from "), this.buildFromTable(from)]);
+`,
+  "an update's from, in its SQL": '${fromSql}',
+  "a select's distinct": `    const distinctSql = distinct ? sql\` distinct\` : void 0;
+`,
+  "a select's distinct, in its SQL": '${distinctSql}',
+  "a select's having": `    const havingSql = having ? sql\` having \${having}\` : void 0;
+`,
+  "a select's having, in its SQL": '${havingSql}',
+};
+
+/** drizzle's dialect text `source` without DIALECT_LEFT_OUT; throws for a text not found exactly once. */
+export function withoutDialectTexts(source) {
+  let text = source;
+  for (const [name, left] of Object.entries(DIALECT_LEFT_OUT)) {
+    const count = text.split(left).length - 1;
+    if (count !== 1)
+      throw new Error(`drizzle-orm/sqlite-core/dialect.js: ${name} found ${count} times: update scripts/lib/drizzle-dialect.mjs`);
+    text = text.replace(left, () => '');
+  }
+  return text;
+}
 
 /**
  * Imports of the dialect that the bundle takes from a stand-in of its own: drizzle's CasingCache,
@@ -56,14 +142,17 @@ export function trimDialect(source) {
   }
   for (const method of ONLY_EMPTY) {
     let found = 0;
-    text = text.replace(new RegExp(`\\n  ${method}\\(joins\\) \\{\\n(?:[^\\n]*\\n)*?  \\}\\n`, 'g'), () => {
+    const parameter = ONLY_EMPTY_PARAMETER[method];
+    text = text.replace(new RegExp(`\\n  ${method}\\(${parameter}\\) \\{\\n(?:[^\\n]*\\n)*?  \\}\\n`, 'g'), () => {
       found++;
       return `\n  ${onlyEmpty(method)}\n`;
     });
     if (found !== 1)
-      throw new Error(`drizzle-orm/sqlite-core/dialect.js has ${found} methods ${method}(joins): update scripts/lib/drizzle-dialect.mjs`);
+      throw new Error(
+        `drizzle-orm/sqlite-core/dialect.js has ${found} methods ${method}(${parameter}): update scripts/lib/drizzle-dialect.mjs`,
+      );
   }
-  return withPackageImports(text, 'dialect.js', STAND_INS);
+  return withPackageImports(withoutDialectTexts(text), 'dialect.js', STAND_INS);
 }
 
 /** drizzle's SQL builder by its package specifier, and the generated module in its place (src/generated/drizzle-sql.js). */

@@ -46,7 +46,8 @@ describe('production bundle', () => {
     expect(code).not.toContain('"SQLiteAsyncRelationalQuery"');
     expect(code).toContain('"SQLiteSelect"');
     // Nor the column classes no table uses, nor $count (wrangler.toml [alias], src/db/sqlite-columns.ts).
-    for (const kind of ['"SQLiteBlobJson"', '"SQLiteReal"', '"SQLiteCountBuilderAsync"']) expect(code).not.toContain(kind);
+    for (const kind of ['"SQLiteBlobJson"', '"SQLiteReal"', '"SQLiteCountBuilderAsync"', 'SQLiteNumericBigInt'])
+      expect(code).not.toContain(kind);
     // Nor drizzle's query logger (src/db/quiet-logger.ts), nor its alias proxies (src/db/no-alias.ts).
     expect(code).not.toContain('"ConsoleLogWriter"');
     expect(code).not.toContain('"RelationTableAliasProxyHandler"');

@@ -9,6 +9,14 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  SQLiteAsyncDialect,
+  SQLiteDeleteBase,
+  SQLiteInsertBuilder,
+  SQLiteSelectBuilder,
+  SQLiteUpdateBuilder,
+} from 'drizzle-orm/sqlite-core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,6 +24,7 @@ import {
   BUILDERS_LEFT_OUT,
   builderSpecifier,
   DATABASE_LEFT_OUT,
+  DIALECT_LEFT_OUT,
   GENERATED,
   LEFT_OUT,
   ONLY_EMPTY,
@@ -26,7 +35,70 @@ import {
   trimDatabase,
   trimDialect,
 } from '../../scripts/lib/drizzle-dialect.mjs';
+import { assetUsage, contacts, importStaging } from '../../src/db/schema';
 import { appUsesOf, asBundled, bundledDrizzle, drizzle, root, sources } from './drizzle-files';
+
+/** The builders a query is made with: drizzle's, or the bundle's generated ones. */
+interface Builders {
+  SQLiteSelectBuilder: typeof SQLiteSelectBuilder;
+  SQLiteInsertBuilder: typeof SQLiteInsertBuilder;
+  SQLiteUpdateBuilder: typeof SQLiteUpdateBuilder;
+  SQLiteDeleteBase: typeof SQLiteDeleteBase;
+}
+const drizzleBuilders: Builders = { SQLiteSelectBuilder, SQLiteInsertBuilder, SQLiteUpdateBuilder, SQLiteDeleteBase };
+/** A query built to read its SQL has no session. */
+const session = undefined as never;
+
+/**
+ * The kinds of query the app writes (src/contacts/*.ts, src/db/*.ts): selections of columns and
+ * SQL (named and with decoders), from a table or from `(select 1)`, with where, group by, order
+ * by and limit; inserts of one or more rows with defaults, `onConflictDoNothing` and returning;
+ * updates with SQL values and returning; deletes with returning.
+ */
+const appQueries: Record<string, (dialect: SQLiteAsyncDialect, b?: Builders) => { getSQL(): ReturnType<typeof sql> }> = {
+  'a select of columns and SQL': (dialect, b = drizzleBuilders) =>
+    new b.SQLiteSelectBuilder({
+      fields: {
+        id: contacts.id,
+        name: contacts.lastName,
+        n: sql<number>`count(*)`.mapWith(Number),
+        key: sql<string>`lower(${contacts.city})`.as('key'),
+      },
+      session,
+      dialect,
+    })
+      .from(contacts)
+      .where(and(eq(contacts.assetId, 'a'), isNull(contacts.deletedAt), inArray(contacts.id, ['x', 'y'])))
+      .groupBy(contacts.lastName)
+      .orderBy(desc(contacts.sortKey), contacts.id)
+      .limit(sql.placeholder('limit')),
+  'a select of a whole table': (dialect, b = drizzleBuilders) =>
+    new b.SQLiteSelectBuilder({ fields: undefined, session, dialect }).from(assetUsage).where(eq(assetUsage.assetId, 'a')).limit(1),
+  'a select from (select 1)': (dialect, b = drizzleBuilders) =>
+    new b.SQLiteSelectBuilder({
+      fields: { fits: sql<number>`${sql.placeholder('n')} <= 500`, live: sql<number>`(select live from asset_usage)` },
+      session,
+      dialect,
+    }).from(sql`(SELECT 1)`),
+  'an insert': (dialect, b = drizzleBuilders) =>
+    new b.SQLiteInsertBuilder(importStaging, session, dialect)
+      .values({ importId: 'i', assetId: 'a', createdBy: 'u', createdAt: 1, cards: '[]' })
+      .onConflictDoNothing(),
+  'an insert of rows with returning': (dialect, b = drizzleBuilders) =>
+    new b.SQLiteInsertBuilder(importStaging, session, dialect)
+      .values([
+        { importId: 'i', assetId: 'a', createdBy: 'u', createdAt: 1, cards: '[]', status: 'done' },
+        { importId: 'j', assetId: 'a', createdBy: 'u', createdAt: sql`unixepoch()`, cards: '[]' },
+      ])
+      .returning({ importId: importStaging.importId }),
+  'an update': (dialect, b = drizzleBuilders) =>
+    new b.SQLiteUpdateBuilder(contacts, session, dialect)
+      .set({ notes: 'n', version: sql`${contacts.version} + 1` })
+      .where(and(eq(contacts.id, 'x'), eq(contacts.version, 3)))
+      .returning({ id: contacts.id, version: contacts.version }),
+  'a delete': (dialect, b = drizzleBuilders) =>
+    new b.SQLiteDeleteBase(contacts, session, dialect).where(eq(contacts.assetId, 'a')).returning(),
+};
 
 const generated = () => readFileSync(join(root, 'src', 'generated', 'sqlite-dialect.js'), 'utf8');
 const original = () => drizzle('sqlite-core/dialect.js');
@@ -80,7 +152,63 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     for (const { start, end, text } of edits.sort((a, b) => b.start - a.start))
       expected = expected.slice(0, start) + text + expected.slice(end);
     expected = expected.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+    // And without the texts only queries the app never writes reach: each found once in drizzle's
+    // text and left out as it is there (what stays is drizzle's own text).
+    for (const [name, left] of Object.entries(DIALECT_LEFT_OUT)) {
+      expect(left.length, name).toBeGreaterThan(0);
+      expect(expected.split(left).length - 1, name).toBe(1);
+      expected = expected.replace(left, () => '');
+    }
     expect(body(generated())).toBe(body(expected));
+  });
+
+  it('leaves out texts that only what the bundle never builds reaches, and builds the same SQL as drizzle for the queries the app writes', async () => {
+    const dbText = readFileSync(join(root, 'src', 'generated', 'sqlite-db.js'), 'utf8');
+    const builder = (kind: string) => readFileSync(join(root, 'src', 'generated', `sqlite-${kind}.js`), 'utf8');
+    const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+    // CTEs and distinct: only the database's $with, with and selectDistinct give a builder a
+    // withList or distinct (all left out of src/generated/sqlite-db.js).
+    expect(DATABASE_LEFT_OUT.methods).toEqual(expect.arrayContaining(['with', 'selectDistinct']));
+    expect(DATABASE_LEFT_OUT.fields).toContain('$with');
+    expect(dbText).not.toMatch(/withList|distinct/);
+    // having, set operators, an update's from, an insert's select: only the builders' methods left out set them.
+    expect(BUILDERS_LEFT_OUT.select.methods).toEqual(expect.arrayContaining(['having', 'addSetOperators', 'createSetOperator']));
+    expect(builder('select')).not.toMatch(/config\.having =|setOperators\.push\(/);
+    expect(BUILDERS_LEFT_OUT.update.methods).toContain('from');
+    expect(builder('update')).not.toMatch(/config\.from =/);
+    expect(BUILDERS_LEFT_OUT.insert.methods).toContain('select');
+    for (const [, args = ''] of builder('insert').matchAll(/new SQLiteInsertBase\(([^)]*)\)/g)) expect(args.split(',')).toHaveLength(5);
+    // Aliased tables and the selection proxy's fields: their modules are the bundle's stand-ins.
+    expect(toml).toContain('"./alias.js" = "./src/db/no-alias.ts"');
+    expect(toml).toContain('"../../selection-proxy.js" = "./src/db/no-selection-proxy.ts"');
+    expect(bundledDrizzle().filter((path) => /isSelectionField = true/.test(drizzle(path)))).toEqual(['selection-proxy.js']);
+    // A subquery: made only by a select's as(), the database's $with, the relational query and
+    // the standalone query builder (none in the bundle); numeric bigint columns: not in the bundle
+    // (src/db/sqlite-columns.ts, bundle.test.ts).
+    const subqueries = bundledDrizzle().filter((path) => /new (With)?Subquery\(/.test(drizzle(path)));
+    expect(subqueries.sort()).toEqual([
+      'sqlite-core/db.js',
+      'sqlite-core/dialect.js',
+      'sqlite-core/query-builders/query-builder.js',
+      'sqlite-core/query-builders/select.js',
+    ]);
+    // (The standalone query builder is not in the bundle: src/generated/sqlite-db.js left out what made one.)
+    for (const path of subqueries.filter((p) => p !== 'sqlite-core/query-builders/query-builder.js'))
+      expect(asBundled(path), path).not.toMatch(/new (With)?Subquery\(/);
+    for (const file of sources('src'))
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/\bSubquery\b|numeric\(|SQLiteNumericBigInt/);
+    // What it throws, were a CTE ever given.
+    const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'sqlite-dialect.js')).href);
+    const dialect = new ours.SQLiteAsyncDialect();
+    expect(dialect.buildWithCTE(undefined)).toBeUndefined();
+    expect(dialect.buildWithCTE([])).toBeUndefined();
+    expect(() => dialect.buildWithCTE([{}])).toThrow(/not part of this build/);
+    // The same SQL and parameters as drizzle's dialect for the kinds of query the app writes.
+    const theirs = new SQLiteAsyncDialect();
+    for (const [name, build] of Object.entries(appQueries)) {
+      const query = (d: SQLiteAsyncDialect) => d.sqlToQuery(build(d).getSQL());
+      expect(query(dialect), name).toEqual(query(theirs));
+    }
   });
 
   it("imports drizzle's own files, by the package's specifiers, and only names it uses", async () => {
