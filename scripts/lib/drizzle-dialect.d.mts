@@ -24,6 +24,10 @@ export const BUILDERS_LEFT_OUT: Record<
     readonly constants: readonly string[];
   }
 >;
+/** Texts of the builders' members left out, by builder and what they are, in the order they are left out. */
+export const BUILDER_TEXTS_LEFT_OUT: Record<'select' | 'update' | 'insert' | 'delete', Readonly<Record<string, string>>>;
+/** A builder's module text without its BUILDER_TEXTS_LEFT_OUT; throws for a text not found exactly once. */
+export function withoutBuilderTexts(kind: 'select' | 'update' | 'insert' | 'delete', source: string): string;
 /** drizzle-orm/sqlite-core/query-builders/<kind>.js's text as src/generated/sqlite-<kind>.js. */
 export function trimBuilder(kind: 'select' | 'update' | 'insert' | 'delete', source: string): string;
 /** A relative import of a module in sqlite-core/query-builders/ as drizzle-orm's package specifier. */

@@ -102,6 +102,10 @@ export const DIALECT_LEFT_OUT = {
   "a select's having": `    const havingSql = having ? sql\` having \${having}\` : void 0;
 `,
   "a select's having, in its SQL": '${havingSql}',
+  // (The select builder's offset is left out below: the app pages by its cursor.)
+  "a select's offset": `    const offsetSql = offset ? sql\` offset \${offset}\` : void 0;
+`,
+  "a select's offset, in its SQL": '${offsetSql}',
 };
 
 /** drizzle's dialect text `source` without DIALECT_LEFT_OUT; throws for a text not found exactly once. */
@@ -260,7 +264,18 @@ export function packageSpecifier(from) {
 /** What the Worker's bundle leaves out of each builder: class members and module-level names. */
 export const BUILDERS_LEFT_OUT = {
   select: {
-    methods: ['createJoin', 'createSetOperator', 'addSetOperators', 'having', '$dynamic', '$withCache', 'as', 'getSelectedFields'],
+    methods: [
+      'createJoin',
+      'createSetOperator',
+      'addSetOperators',
+      'having',
+      '$dynamic',
+      '$withCache',
+      'as',
+      'getSelectedFields',
+      'offset',
+      'getUsedTables',
+    ],
     fields: ['leftJoin', 'rightJoin', 'innerJoin', 'fullJoin', 'crossJoin', 'union', 'unionAll', 'intersect', 'except'],
     functions: ['createSetOperator'],
     constants: ['getSQLiteSetOperators', 'union', 'unionAll', 'intersect', 'except'],
@@ -287,6 +302,126 @@ export const BUILDERS_LEFT_OUT = {
 };
 
 /**
+ * Texts of the builders' members that only what the app never writes reaches, each left out exactly
+ * as drizzle wrote it, in this order (each found once in what the ones before it left, or this
+ * script stops); what is left is drizzle's own text (a branch's `else` block stays a plain block).
+ * A select from a subquery or a view (neither is in the bundle: the select's `as` and the
+ * database's `$with` are left out, no view is made); a where, group by or order by given as a
+ * function of the columns (src/db/no-selection-proxy.ts: the app never does, and drizzle's proxy is
+ * not in the bundle); a select's set operators (left out above: a select's `setOperators` stays
+ * empty); the tables a query reads and a select's cache options, which drizzle passes to the
+ * session only for a query cache (the session runs every query as for its NoopCache, and the app
+ * gives no cache: src/generated/sqlite-session.js, src/db/no-cache.ts), with the trailing
+ * `void 0` of the mapper before them. test/node/sqlite-dialect.test.ts holds the builders to
+ * drizzle's text minus exactly these, and builds the app's kinds of query through both to the same
+ * SQL (stop 71).
+ */
+export const BUILDER_TEXTS_LEFT_OUT = {
+  select: {
+    "a subquery's and a view's fields": ` else if (is(source, Subquery)) {
+      fields = Object.fromEntries(
+        Object.keys(source._.selectedFields).map((key) => [key, source[key]])
+      );
+    } else if (is(source, SQLiteViewBase)) {
+      fields = source[ViewBaseConfig].selectedFields;
+    }`,
+    'a where of the columns': `    if (typeof where === "function") {
+      where = where(
+        new Proxy(
+          this.config.fields,
+          new SelectionProxyHandler({ sqlAliasedBehavior: "sql", sqlBehavior: "sql" })
+        )
+      );
+    }
+`,
+    'a group by of the columns': `if (typeof columns[0] === "function") {
+      const groupBy = columns[0](
+        new Proxy(
+          this.config.fields,
+          new SelectionProxyHandler({ sqlAliasedBehavior: "alias", sqlBehavior: "sql" })
+        )
+      );
+      this.config.groupBy = Array.isArray(groupBy) ? groupBy : [groupBy];
+    } else `,
+    'an order by of the columns': `if (typeof columns[0] === "function") {
+      const orderBy = columns[0](
+        new Proxy(
+          this.config.fields,
+          new SelectionProxyHandler({ sqlAliasedBehavior: "alias", sqlBehavior: "sql" })
+        )
+      );
+      const orderByArray = Array.isArray(orderBy) ? orderBy : [orderBy];
+      if (this.config.setOperators.length > 0) {
+        this.config.setOperators.at(-1).orderBy = orderByArray;
+      } else {
+        this.config.orderBy = orderByArray;
+      }
+    } else `,
+    "an order by's set operator": `if (this.config.setOperators.length > 0) {
+        this.config.setOperators.at(-1).orderBy = orderByArray;
+      } else `,
+    "a limit's set operator": `if (this.config.setOperators.length > 0) {
+      this.config.setOperators.at(-1).limit = limit;
+    } else `,
+    "the set operators' list": `,
+      setOperators: []`,
+    "the select's cache options": `  cacheConfig = void 0;
+`,
+    'the tables it reads': `  usedTables = /* @__PURE__ */ new Set();
+`,
+    // (From the line before it: a join's, left out below, is the same line further in.)
+    'the tables it reads, from its table': `
+    for (const item of extractUsedTable(table)) this.usedTables.add(item);`,
+    'the tables it reads and its cache options, for the session': `,
+      void 0,
+      {
+        type: "select",
+        tables: [...this.usedTables]
+      },
+      this.cacheConfig`,
+  },
+  update: {
+    // (drizzle names an update's tables an insert's.)
+    'the tables it writes, for the session': `,
+      void 0,
+      {
+        type: "insert",
+        tables: extractUsedTable(this.config.table)
+      }`,
+  },
+  insert: {
+    'the tables it writes, for the session': `,
+      void 0,
+      {
+        type: "insert",
+        tables: extractUsedTable(this.config.table)
+      }`,
+  },
+  delete: {
+    'the tables it writes, for the session': `,
+      void 0,
+      {
+        type: "delete",
+        tables: extractUsedTable(this.config.table)
+      }`,
+  },
+};
+
+/** A builder's module text without its BUILDER_TEXTS_LEFT_OUT, in order; throws for a text not found exactly once. */
+export function withoutBuilderTexts(kind, source) {
+  let text = source;
+  for (const [name, left] of Object.entries(BUILDER_TEXTS_LEFT_OUT[kind])) {
+    const count = text.split(left).length - 1;
+    if (count !== 1)
+      throw new Error(
+        `drizzle-orm/sqlite-core/query-builders/${kind}.js: ${name} found ${count} times: update scripts/lib/drizzle-dialect.mjs`,
+      );
+    text = text.replace(left, () => '');
+  }
+  return text;
+}
+
+/**
  * Imports of the builders the bundle takes from a stand-in of its own: drizzle's selection proxy,
  * which they make only for a query given as a function of its columns, a select named as a
  * subquery or its fields read back (src/db/no-selection-proxy.ts).
@@ -300,7 +435,7 @@ const ALSO = { select: 'export { asc, desc } from "drizzle-orm/sql/expressions/s
 export function trimBuilder(kind, source) {
   const file = `drizzle-orm/sqlite-core/query-builders/${kind}.js`;
   const left = BUILDERS_LEFT_OUT[kind];
-  let text = source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+  let text = withoutBuilderTexts(kind, source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
   const cut = (what, pattern) => {
     let found = 0;
     text = text.replace(pattern, () => {

@@ -21,6 +21,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
   BUILDER_STAND_INS,
+  BUILDER_TEXTS_LEFT_OUT,
   BUILDERS_LEFT_OUT,
   builderSpecifier,
   DATABASE_LEFT_OUT,
@@ -211,6 +212,28 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     }
   });
 
+  it("builds the same SQL as drizzle's builders and dialect for the queries the app writes, through the bundle's builders and dialect", async () => {
+    const generatedModule = async (name: string) => await import(pathToFileURL(join(root, 'src', 'generated', name)).href);
+    const ours: Builders = {
+      SQLiteSelectBuilder: (await generatedModule('sqlite-select.js')).SQLiteSelectBuilder,
+      SQLiteInsertBuilder: (await generatedModule('sqlite-insert.js')).SQLiteInsertBuilder,
+      SQLiteUpdateBuilder: (await generatedModule('sqlite-update.js')).SQLiteUpdateBuilder,
+      SQLiteDeleteBase: (await generatedModule('sqlite-delete.js')).SQLiteDeleteBase,
+    };
+    const dialect = new (await generatedModule('sqlite-dialect.js')).SQLiteAsyncDialect();
+    const theirs = new SQLiteAsyncDialect();
+    for (const [name, build] of Object.entries(appQueries))
+      expect(dialect.sqlToQuery(build(dialect, ours).getSQL()), name).toEqual(theirs.sqlToQuery(build(theirs).getSQL()));
+    // The tables a query reads or writes go to the session only for a query cache: the bundle's
+    // session runs a query as drizzle does for its NoopCache when it has none of them, and throws
+    // for any other cache (the app gives none: src/db/client.ts, src/db/no-cache.ts).
+    expect(asBundled('sqlite-core/session.js')).toMatch(
+      /\n {4}if \(this\.cache === void 0 \|\| is\(this\.cache, NoopCache\) \|\| this\.queryMetadata === void 0\) \{\n {6}try \{\n {8}return await query\(\);\n[\s\S]*?\n {4}\}\n {4}throw new Error\("not part of this build"\);\n/,
+    );
+    for (const kind of ['select', 'insert', 'update', 'delete'])
+      expect(readFileSync(join(root, 'src', 'generated', `sqlite-${kind}.js`), 'utf8'), kind).not.toMatch(/tables:|cacheConfig|usedTables/);
+  });
+
   it("imports drizzle's own files, by the package's specifiers, and only names it uses", async () => {
     const imports = [...original().matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)];
     expect(imports.length).toBeGreaterThan(5);
@@ -346,8 +369,16 @@ describe.each([
   });
 
   it("is drizzle's builder member for member, but for the joins, set operations and other members the app never calls", () => {
-    // Read with TypeScript's parser, independent of the script's line patterns.
-    const before = shape(originalBuilder());
+    // Read with TypeScript's parser, independent of the script's line patterns; drizzle's text
+    // without the texts left out, each found once in what the ones before it left, and left out as
+    // it is there (what stays is drizzle's own text).
+    let theirs = originalBuilder();
+    for (const [name, text] of Object.entries(BUILDER_TEXTS_LEFT_OUT[kind])) {
+      expect(text.length, name).toBeGreaterThan(0);
+      expect(theirs.split(text).length - 1, name).toBe(1);
+      theirs = theirs.replace(text, () => '');
+    }
+    const before = shape(theirs);
     const after = shape(generatedBuilder());
     const gone = [...before.members.keys()].filter((key) => !after.members.has(key));
     const owner = { select: 'SQLiteSelectQueryBuilderBase', update: 'SQLiteUpdateBase', insert: '', delete: 'SQLiteDeleteBase' }[kind];
