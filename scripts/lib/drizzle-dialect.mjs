@@ -102,6 +102,22 @@ export const DIALECT_LEFT_OUT = {
   "a select's having": `    const havingSql = having ? sql\` having \${having}\` : void 0;
 `,
   "a select's having, in its SQL": '${havingSql}',
+  // A select's check that each column it selects is of its table or of a join's, which throws for
+  // one that is not: the app has no joins, and the whole test suite runs every select of the app
+  // (were one ever wrong, SQLite would answer "no such column" instead of drizzle's message).
+  "a selected column's table, checked": `    for (const f of fieldsList) {
+      if (is(f.field, Column) && getTableName(f.field.table) !== (is(table, Subquery) ? table._.alias : is(table, SQLiteViewBase) ? table[ViewBaseConfig].name : is(table, SQL) ? void 0 : getTableName(table)) && !((table2) => joins?.some(
+        ({ alias }) => alias === (table2[Table.Symbol.IsAlias] ? getTableName(table2) : table2[Table.Symbol.BaseName])
+      ))(f.field.table)) {
+        const tableName = getTableName(f.field.table);
+        throw new Error(
+          \`Your "\${f.path.join(
+            "->"
+          )}" field references a column "\${tableName}"."\${f.field.name}", but the table "\${tableName}" is not part of the query! Did you forget to join it?\`
+        );
+      }
+    }
+`,
   // (The select builder's offset is left out below: the app pages by its cursor.)
   "a select's offset": `    const offsetSql = offset ? sql\` offset \${offset}\` : void 0;
 `,
