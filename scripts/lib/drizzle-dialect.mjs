@@ -575,6 +575,12 @@ export function trimSession(kind, source) {
       /\n {4}if \(this\.cacheConfig && !this\.cacheConfig\.enable\) \{\n(?:[^\n]*\n)*? {2}\}\n(?= {2}getQuery\(\) \{\n)/g,
       `\n    ${NOT_HERE}\n  }\n`,
     );
+    // Its cache options, read only where it runs a query through another cache than its NoopCache (above).
+    replace(
+      'cache options in its constructor',
+      /\n {4}if \(cache && cache\.strategy\(\) === "all" && cacheConfig === void 0\) \{\n {6}this\.cacheConfig = \{ enable: true, autoInvalidate: true \};\n {4}\}\n {4}if \(!this\.cacheConfig\?\.enable\) \{\n {6}this\.cacheConfig = void 0;\n {4}\}\n/g,
+      '\n',
+    );
     replace(
       'sync executes',
       /\n {4}return new ExecuteResultSync\(\(\) => this\[this\.executeMethod\]\(placeholderValues\)\);\n/g,
