@@ -57,3 +57,13 @@ export const GENERATED_SQL: string;
 export const GENERATED: Readonly<Record<string, string>>;
 /** A package specifier, or the generated module the generated files import in its place. */
 export function generatedFor(to: string): string;
+/** The members of drizzle's SQLiteColumnBuilder the Worker's bundle leaves out. */
+export const COLUMN_LEFT_OUT: readonly string[];
+/** The stand-in of SQLiteColumnBuilder's buildForeignKeys. */
+export const COLUMN_FOREIGN_KEYS: string;
+/** common.js's imports the bundle takes from its stand-ins. */
+export const COLUMN_STAND_INS: Readonly<Record<string, string>>;
+/** The types of src/generated/sqlite-column-common.js: drizzle's own. */
+export const COLUMN_COMMON_TYPES: string;
+/** drizzle-orm/sqlite-core/columns/common.js's text as src/generated/sqlite-column-common.js. */
+export function trimColumnCommon(source: string): string;

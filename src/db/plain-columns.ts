@@ -11,7 +11,7 @@
  * drizzle builds for the schema.
  */
 import { entityKind } from 'drizzle-orm/entity';
-import { SQLiteColumn, SQLiteColumnBuilder } from 'drizzle-orm/sqlite-core/columns/common';
+import { SQLiteColumn, SQLiteColumnBuilder } from '../generated/sqlite-column-common.js';
 
 type Config = { enum?: readonly string[]; length?: number; mode?: string };
 // drizzle's builders keep their settings in a protected `config`.

@@ -74,6 +74,13 @@ describe('production bundle', () => {
       .filter(([, input]) => input.imports.some((entry) => entry.path === 'src/form-body.ts'))
       .map(([file]) => file);
     expect(formBody).toEqual(['src/generated/hono-request.js']);
+    // And "./common.js" (src/generated/sqlite-column-common.js): only drizzle's SQLite column modules, and the app's stand-in of two of them.
+    const columnCommon = Object.entries(meta.inputs)
+      .filter(([, input]) => input.imports.some((entry) => entry.path === 'src/generated/sqlite-column-common.js'))
+      .map(([file]) => file);
+    expect(columnCommon).toContain('src/db/plain-columns.ts');
+    for (const file of columnCommon)
+      expect(file).toMatch(/^node_modules\/drizzle-orm\/sqlite-core\/columns\/[\w-]+\.js$|^src\/db\/plain-columns\.ts$/);
     // And "../core/index.js" (src/generated/zod-core.js): only zod/mini's modules may import it;
     // drizzle's upstash cache has that very text, and would get zod's core were it ever bundled (code review, stop 64).
     const zodCore = Object.entries(meta.inputs)

@@ -1,0 +1,97 @@
+// drizzle-orm's SQLite column base classes as wrangler.toml's [alias] puts them in the Worker's
+// bundle (src/generated/sqlite-column-common.js, written by scripts/lib/drizzle-dialect.mjs from
+// the installed drizzle-orm): drizzle's module member for member, but for the builder's
+// references(), unique() and generatedAlwaysAs(), which the app never calls, and its
+// buildForeignKeys() as the empty list a column without references gives; its imports are the
+// same files or the bundle's stand-ins; and the columns built for the schema are drizzle's.
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { COLUMN_FOREIGN_KEYS, COLUMN_LEFT_OUT, COLUMN_STAND_INS, trimColumnCommon } from '../../scripts/lib/drizzle-dialect.mjs';
+import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
+
+const generatedPath = join(root, 'src', 'generated', 'sqlite-column-common.js');
+const generated = () => readFileSync(generatedPath, 'utf8');
+const original = () => drizzle('sqlite-core/columns/common.js');
+
+/** Each class's members as text, by class and member name (a constructor as `constructor`). */
+function members(text: string): Map<string, string> {
+  const source = ts.createSourceFile('common.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const found = new Map<string, string>();
+  for (const statement of source.statements)
+    if (ts.isClassDeclaration(statement) && statement.name)
+      for (const member of statement.members)
+        found.set(
+          `${statement.name.text}.${member.name?.getText(source) ?? (ts.isConstructorDeclaration(member) ? 'constructor' : member.getText(source))}`,
+          member.getText(source),
+        );
+  return found;
+}
+
+describe('src/generated/sqlite-column-common.js, in place of drizzle-orm/sqlite-core/columns/common.js in the bundle', () => {
+  it('is what scripts/fingerprint.mjs writes from the installed drizzle-orm (not stale)', () => {
+    expect(generated()).toBe(trimColumnCommon(original()));
+    expect(() => trimColumnCommon(original().replace('  unique(name) {', '  unique2(name) {'))).toThrow(/has 0 methods unique/);
+  });
+
+  it('wrangler.toml aliases the text by which drizzle imports it, which only drizzle\u2019s column modules have; the app imports it itself', () => {
+    expect(readFileSync(join(root, 'wrangler.toml'), 'utf8')).toContain('"./common.js" = "./src/generated/sqlite-column-common.js"');
+    const users = bundledDrizzle().filter((path) => /from "\.\/common\.js"/.test(drizzle(path)));
+    expect(users.length).toBeGreaterThan(3);
+    for (const path of users) expect(path).toMatch(/^sqlite-core\/columns\/[\w-]+\.js$/);
+    // (The app's own modules import by their own texts: the Workers tests apply the aliases to node_modules only.)
+    for (const file of sources('src').filter((path) => !path.startsWith('src/generated/')))
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/from '\.\/common\.js'|columns\/common'/);
+    expect(readFileSync(join(root, 'src', 'db', 'plain-columns.ts'), 'utf8')).toContain("from '../generated/sqlite-column-common.js';");
+  });
+
+  it("is drizzle's module member for member, but for the methods left out and buildForeignKeys' empty list", () => {
+    const before = members(original());
+    const after = members(generated());
+    const gone = [...before.keys()].filter((key) => !after.has(key));
+    expect(gone.sort()).toEqual(COLUMN_LEFT_OUT.map((name) => `SQLiteColumnBuilder.${name}`).sort());
+    for (const [key, text] of after)
+      expect(text, key).toBe(key === 'SQLiteColumnBuilder.buildForeignKeys' ? COLUMN_FOREIGN_KEYS : before.get(key));
+    // What drizzle's gives for a column without references: the empty list (a map over none).
+    expect(before.get('SQLiteColumnBuilder.buildForeignKeys')).toMatch(
+      /^buildForeignKeys\(column, table\) \{\n {4}return this\.foreignKeyConfigs\.map\(/,
+    );
+    const tail = (text: string) => text.slice(text.indexOf('export {')).replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+    expect(tail(generated())).toBe(tail(original()));
+  });
+
+  it("imports drizzle's own files, or the bundle's stand-ins of its constraints", () => {
+    const commonUrl = pathToFileURL(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'columns', 'common.js'));
+    for (const [, from = ''] of original().matchAll(/ from "([^"]+)";/g)) {
+      const standIn = COLUMN_STAND_INS[from];
+      if (standIn) {
+        expect(readFileSync(join(root, 'wrangler.toml'), 'utf8')).toContain(`"${from}" = "./src/db/no-constraints.ts"`);
+        continue;
+      }
+      const specifier = `drizzle-orm/${from.replace(/^\.\.\/\.\.\//, '').replace(/\.js$/, '')}`;
+      expect(generated()).toContain(` from "${specifier}";`);
+      expect(realpathSync(fileURLToPath(import.meta.resolve(specifier))), from).toBe(realpathSync(fileURLToPath(new URL(from, commonUrl))));
+    }
+  });
+
+  it('leaves out only what the app never calls, and builds the same columns for the schema', async () => {
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      expect(text, file).not.toMatch(/\.(references|unique|generatedAlwaysAs)\(/);
+    }
+    const ours = await import(pathToFileURL(generatedPath).href);
+    type Builder = { buildForeignKeys(column: unknown, table: unknown): unknown[]; foreignKeyConfigs: unknown[] };
+    const Base = ours.SQLiteColumnBuilder as unknown as new (...args: unknown[]) => Builder;
+    const builder = new (class extends Base {})('name', 'string', 'SQLiteText');
+    expect(builder.buildForeignKeys({}, {})).toEqual([]);
+    builder.foreignKeyConfigs.push({ ref: () => ({}), actions: {} });
+    expect(() => builder.buildForeignKeys({}, {})).toThrow(/not part of this build/);
+    // The schema's tables, built with the bundle's columns (src/db/plain-columns.ts): no foreign keys, as drizzle's.
+    const { contacts, contactVersions, assetUsage, importStaging } = await import('../../src/db/schema');
+    const inlineForeignKeys = Symbol.for('drizzle:SQLiteInlineForeignKeys');
+    for (const table of [contacts, contactVersions, assetUsage, importStaging])
+      expect((table as unknown as Record<symbol, unknown[]>)[inlineForeignKeys]).toEqual([]);
+  });
+});
