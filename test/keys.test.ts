@@ -718,6 +718,63 @@ describe('a trade by its word (search walkthrough, stop 69)', () => {
       expect(of(query ?? '', [firm ?? '', { firstName: 'Jan', lastName: 'Zimmermann' }]), query).toEqual([firm]);
   });
 
+  it('finds a trade by two words of a role and by a compound (search walkthrough, stop 70)', () => {
+    const of = (query: string, companies: readonly (Partial<KeyFields> | string)[]) =>
+      companies.filter((fields) => finds(query, contact(typeof fields === 'string' ? { company: fields } : fields)));
+    // Each word must match: "sweep", "fitter" and "manager" alone matched nothing.
+    expect(found('chimney sweep')).toEqual(['Kaminkehrer Vogt']);
+    expect(found('chimney sweeps')).toEqual(['Kaminkehrer Vogt']);
+    expect(found('kitchen fitter')).toEqual(['Küchen Schmidt']);
+    expect(found('Küchen Studio')).toEqual(['Küchen Schmidt']);
+    expect(found('heating engineer')).toEqual(['Heizung Roth', 'Sanitär-Heizung Lang']);
+    expect(found('site manager')).toEqual(['Eva Klein']);
+    expect(found('construction manager')).toEqual(['Eva Klein']);
+    expect(found('property manager')).toEqual(['Hausverwaltung Meier']);
+    expect(of('interior designer', ['Innenarchitektur Lorenz', 'Architekturbüro Haas', 'Design Studio Kern'])).toEqual([
+      'Innenarchitektur Lorenz',
+      'Architekturbüro Haas',
+    ]);
+    // A role's word after no trade's word is a word as before; a qualifier without a role's word too.
+    expect(found('Bauer manager')).toEqual([]);
+    expect(found('site')).toEqual([]);
+    expect(parseQuery('Fischer Service')).toEqual([
+      { kind: 'text', word: 'Fischer', needles: ['fischer'] },
+      { kind: 'text', word: 'Service', needles: ['service'] },
+    ]);
+    // A firm named by both words ranks first.
+    const named = contact({ company: 'Kitchen Fitters Ltd' });
+    expect(rank(searchKey(named), parseQuery('kitchen fitter'))).toBe(0);
+    expect(rank(searchKey(firms['Küchen Schmidt']), parseQuery('kitchen fitter'))).toBe(2 * A_TRADE);
+    // A compound of a word and a trade's word, or of a trade's word and two endings.
+    for (const [query, firm] of [
+      ['Einbauküche', 'Küchen Schmidt'],
+      ['Einbauküchen', 'Küchen Schmidt'],
+      ['Fußbodenleger', 'Parkett Roth'],
+      ['Flachdach', 'Dachdeckerei Kowalski'],
+      ['Dachdeckerbetrieb', 'Dachdeckerei Kowalski'],
+      ['Dachdeckerbetrieb', 'Bedachungen Huber'],
+      ['Solaranlage', 'Photovoltaik Sonne'],
+      ['Photovoltaikanlagen', 'Solartechnik Weber'],
+      ['Elektroinstallationsbetrieb', 'E-Technik Schulz'],
+    ])
+      expect(of(query ?? '', [firm ?? '', 'Dachau Immobilien', 'Kanzlei Braun']), query).toEqual([firm]);
+    // Only a compound whose last part is the trade's word, four letters or more after its start.
+    expect(found('Kuchenbäcker')).toEqual([]);
+    expect(found('Streuselkuchen')).toEqual([]);
+    // Not a garden's: a kindergarten, a beer garden or a Baumgarten are no gardeners.
+    for (const query of ['Kindergarten', 'Biergarten', 'Baumgarten']) expect(found(query), query).toEqual([]);
+    // The warranty's compound: the contacts with an end (and a note that holds the word as typed).
+    for (const query of ['Gewährleistungsende', 'Gewährleistungsfrist', 'Garantieende'])
+      expect(
+        of(query, [
+          { company: 'Y', warrantyUntil: '2027-05-10' },
+          { company: 'Z', notes: 'Gewährleistungsende unklar' },
+          { company: 'W' },
+        ]).map((fields) => (typeof fields === 'string' ? fields : fields.company)),
+        query,
+      ).toEqual(query === 'Gewährleistungsende' ? ['Y', 'Z'] : ['Y']);
+  });
+
   it('ranks a trade\u2019s firms behind a contact named by the word typed, and behind one whose head holds the word as typed (code review; search walkthrough, stop 70)', () => {
     expect(rank(searchKey(firms['Elektro Nguyễn']), parseQuery('Elektriker'))).toBe(A_TRADE);
     expect(rank(searchKey(firms['Tom Bergmann']), parseQuery('Elektriker'))).toBe(A_TRADE);

@@ -66,8 +66,11 @@
  *    "Abnahme am 12.03.2029"); a note's day without its year ("Termin 20. Mai", "20.5.") is stored
  *    as "20.05.", as a query's day of any year; the bound counts the notes as typed. (A format of
  *    its own, though 20 came in the same stop: keys a database wrote at 20 are rebuilt: code review.)
+ * 22: a company's or position's word marks its trade with two endings ("Dachdeckerbetrieb"), with
+ *    "-anlage", "-ende", "-frist", "-büro" and "-ur" ("Solaranlage", "Architekturbüro",
+ *    "Innenarchitektur"): search walkthrough, stop 70.
  */
-export const KEY_FORMAT = 21;
+export const KEY_FORMAT = 22;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -722,13 +725,18 @@ const TRADES =
     .split(';')
     .map((trade) => trade.split(' '));
 const TRADE_ENDING =
-  /^(?:o|oniker|iker|ik|ar|al|e?r|erin|in|ei|erei|ung|e?n|e|ian|ing|t?eur|ateur|ation)?(?:s?(?:bau(?:er)?|betrieb|fachbetrieb|firma|leger|meister|monteur|technik(?:er)?|installat(?:eur|ion)|studio|service|dienst|feger|kehrer|decker(?:ei)?|belage?))?(?:in|innen|e|en|n)?$/;
+  /^(?:o|oniker|iker|ik|ar|al|ur|e?r|erin|in|ei|erei|ung|e?n|e|ian|ing|t?eur|ateur|ation)?(?:s?(?:bau(?:er)?|betrieb|fachbetrieb|firma|leger|meister|monteur|technik(?:er)?|installat(?:eur|ion)|studio|service|dienst|feger|kehrer|decker(?:ei)?|belage?|buro|anlage|ende|frist)){0,2}(?:in|innen|e|en|n)?$/;
 /**
  * A company that names another business beside a trade's word is none of that trade ("Kanzlei
  * Gärtner & Partner", "Schloss-Apotheke", "Versicherungsbüro Glaser", "Konditorei Kuchenmeister":
  * search walkthrough, stop 69).
  */
 const NO_TRADE = /apothek|kanzlei|notar|versicher|restaurant|konditor|backer|praxis/;
+/** A role's word, said after its trade's ("kitchen fitter"), without a plural's "s". */
+const ROLE =
+  /^(?:manager(?:in)?|sweep(?:er)?|fitter|builder|installer|contractor|compan(?:y|ie)|firm|service|technician|engineer|layer|maker|mechanic|specialist|designer|expert|worker|repair(?:er)?|fachbetrieb|betrieb|studio|meister(?:in)?|monteur(?:in)?|bau|techniker?|leger|fachmann)$/;
+/** A word that names a trade before a role's word: the site's manager, the property's, the interior's architect. */
+const QUALIFIER = /^(?:(site|construction)|(property|facility|facilities|estate)|(interior))$/;
 /** The mark of a trade in the key (TRADES), where no needle has a control character. */
 const TRADE_MARK = '\u0002';
 /** The key's forms of the trades one of `forms` names ("heizungsbauer": the heating's). */
@@ -761,7 +769,19 @@ function textTerm(word: string): TextTerm | null {
   // (And its spelled-out umlauts: "Küchen" is "kuechen", "Kuchen" no kitchen.)
   // (And an English plural, only as typed: "electricians", "tiles"; search walkthrough, stop 70.
   // Not in the key: "Dachs Bau" is no roofer.)
-  const kin = tradeForms([...needles, expanded(word)].flatMap((form) => [form, form.replace(/(?<![hs])s$/, '')]));
+  const forms = [...needles, expanded(word)];
+  // (And a word of no trade from its start, a compound whose last part is a trade's word after
+  // four letters or more: "Einbauküche", "Flachdach", "Fußbodenheizung"; search walkthrough, stop
+  // 70. Not "Elektroinstallateur" as a plumber's, not a garden's: "Kindergarten", "Baumgarten" are
+  // none. Only the query's: a firm's word is read from its start.)
+  const read = tradeForms(forms.flatMap((form) => [form, form.replace(/(?<![hs])s$/, '')]));
+  const kin = read.length
+    ? read
+    : tradeForms(
+        forms.flatMap((form) =>
+          form.length > 40 ? [] : [...form.slice(4)].map((_, at) => form.slice(at + 4)).filter((part) => !part.startsWith('gart')),
+        ),
+      );
   return { kind: 'text', word, needles, ...(parts.length > 1 ? { parts } : {}), ...(kin.length ? { kin } : {}) };
 }
 
@@ -841,6 +861,20 @@ export function parseQuery(query: string): SearchTerm[] {
     if (term) terms.push(date ? { ...term, needles: [...term.needles, ...date] } : term);
   }
   flush();
+  // A role's word after a trade's word ("chimney sweep", "kitchen fitter", "Küchen Studio"), or
+  // after a word that names a trade only with it ("site manager", "property manager", "interior
+  // designer"), means that trade too: each word must match, and "sweep" or "manager" alone
+  // matched nothing (search walkthrough, stop 70).
+  terms.forEach((term, at) => {
+    const before = terms[at - 1];
+    if (term.kind !== 'text' || before?.kind !== 'text' || !ROLE.test(plain(term.word).replace(/s$/, ''))) return;
+    const qualified = QUALIFIER.exec(plain(before.word))?.slice(1);
+    const kin =
+      before.kin ?? tradeForms(qualified ? [['bauleit', 'hausverwalt', 'innenarchitekt'][qualified.findIndex(Boolean)] ?? ''] : []);
+    if (kin.length === 0) return;
+    terms[at - 1] = { ...before, kin };
+    terms[at] = { ...term, kin: [...new Set([...(term.kin ?? []), ...kin])] };
+  });
 
   const seen = new Set<string>();
   const kept: SearchTerm[] = [];
