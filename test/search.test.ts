@@ -319,6 +319,19 @@ describe('dates as people write them, and the warranty by its word (search walkt
     // Without the warranty's word, any date of the year.
     expect(await names('bis 2025')).toEqual(['Abnahme Mit', 'Abnahme Ohne', 'Notiz Frist']);
   });
+
+  it('says each row’s end where the search names the warranty, also years ahead (search walkthrough, stop 70)', async () => {
+    await names('Garantie');
+    const buyer: TestUser = { ...anna, sub: 'u-search-dates', assets: [{ id: 'search-dates', name: 'Daten' }] };
+    const rowOf = async (q: string) => {
+      const html = await (await send(`/assets/search-dates/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
+      return /<li class="contact"[^>]*><a class="name" [^>]*>Abnahme Mit<\/a>.*?<\/li>/s.exec(html)?.[0] ?? '';
+    };
+    for (const q of ['Gewährleistung 2030', 'Garantie', 'warranty 2030', 'Gewährleistungsende'])
+      expect(await rowOf(q), q).toContain('<span class="wb plain">Gewährleistung endet am 12.03.2030</span>');
+    // Another search leaves an end years ahead unsaid, as the list does.
+    expect(await rowOf('Abnahme')).not.toContain('class="wb');
+  });
 });
 
 describe('a number in the notes (UX review, stop 54), through the SQL', () => {

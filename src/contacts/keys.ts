@@ -690,6 +690,13 @@ export function seeksPerson(query: string): boolean {
   return seeks(query, SALUTATION);
 }
 
+/**
+ * Whether a query names the warranty ("Gewährleistung 2029", "Garantie", "Frist"): then each row
+ * says its end, as the warranty view's do (search walkthrough, stop 70: rows ending years ahead
+ * did not say why they were found).
+ */
+export const seeksWarranty = (query: string): boolean => WARRANTY_LINE.test(plain(query));
+
 /** Whether a query names a legal form or "Firma" besides what it seeks: then firms rank before people without one. */
 export function seeksFirm(query: string): boolean {
   return seeks(query, FIRM);

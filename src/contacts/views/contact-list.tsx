@@ -2,7 +2,7 @@ import { raw } from 'hono/html';
 import { escapeHtml } from '../../views/escape';
 import { icon, iconHtml } from '../../views/icon';
 import type { Shell } from '../../views/shell';
-import { groupKey } from '../keys';
+import { groupKey, seeksWarranty } from '../keys';
 import type { Contact, ContactPage, ListContact } from '../repository';
 import { companyBeside, displayName } from '../vcard';
 import { formatDate, LAST_DAYS, warrantyBadge } from '../warranty';
@@ -361,7 +361,7 @@ export function Rows(props: {
   // One string for all rows (plain strings, escaped as hono/html does): no escaped String object
   // per row and per piece of it, and one child for the renderer.
   let rows = '';
-  const showEnd = page.order === 'warranty';
+  const showEnd = page.order === 'warranty' || seeksWarranty(view.q);
   const grouped = page.order === 'position' || page.order === 'searchPosition';
   for (let index = 0; index < page.contacts.length; index++) {
     const contact = page.contacts[index] as ListContact;
