@@ -161,6 +161,11 @@ describe('every word counts, in any field (issue 12.1)', () => {
     expect(hits('_')).toEqual(['Bad_Design AG']);
     expect(hits("'")).toEqual(["O'Brien Fliesen"]);
     expect(hits('"beste"')).toEqual(['Der "Beste" Bau']);
+    // Around a word, also the word inside, as a web search takes them (search walkthrough, stop 70).
+    expect(hits('"Normal"')).toEqual(['Normal GmbH']);
+    expect(hits('"Sicher GmbH"')).toEqual(['100% Sicher GmbH']);
+    expect(hits('"Fliesen')).toEqual(["O'Brien Fliesen"]);
+    expect(hits('""')).toEqual([]);
     expect(hits("o'brien")).toEqual(["O'Brien Fliesen"]);
     for (const nothing of ['%%', '_%', '%_%', '*', '[a-z]', "' OR 1=1 --", "'; DROP TABLE contacts; --", '\\'])
       expect(hits(nothing), nothing).toEqual([]);

@@ -711,7 +711,8 @@ function seeks(query: string, kind: RegExp): boolean {
  * What a word is wrapped in when copied or typed: brackets, typographic quotes, a web address's
  * scheme and "www.", and a sentence's punctuation ("Hauptstr.", "Schmidt,", „Schröder“). Inside
  * a word it stays ("O'Brien", "e.V", "Müller-" while typing); the typewriter's " stays wherever
- * it is (contract: quotes match literally), and ' is an apostrophe, which folding drops.
+ * it is (contract: quotes match literally; around a word also the word inside, textTerm), and '
+ * is an apostrophe, which folding drops.
  */
 const EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”‘’«».,;:!?/]+$/giu;
 
@@ -759,6 +760,15 @@ const WARRANTY_FORM = TRADE_MARK + String.fromCharCode(96 + TRADES.length);
 const WARRANTY_DATE = TRADE_MARK + String.fromCharCode(97 + TRADES.length);
 
 function textTerm(word: string): TextTerm | null {
+  // Typewriter quotes around a word, as a web search takes them (`"Huber"`): also the word inside,
+  // besides the quotes as typed (contract: quotes match literally; search walkthrough, stop 70).
+  const inner = word.replace(/^"+|"+$/g, '');
+  const own = wordTerm(word);
+  const bare = inner !== word && inner !== '' ? wordTerm(inner) : null;
+  return bare && own ? { ...bare, word, needles: [...new Set([...own.needles, ...bare.needles])] } : own;
+}
+
+function wordTerm(word: string): TextTerm | null {
   const base = plain(word);
   // A German postcode with its country's letter ("D-80331", as letterheads write it) is also
   // its five digits, as the form stores it mostly (search review, stop 62: it found nothing).
