@@ -831,6 +831,14 @@ describe('a date written out in words (buyer review: the English list shows "10 
     // The 3rd is not the 13th, stored as "13.09.2027" and "13.9.2027"; nor another year's.
     expect(finds('3 Sept 2027', contact({ company: 'X', warrantyUntil: '2027-09-13' }))).toBe(false);
     expect(finds('10 May 2027', contact({ company: 'X', warrantyUntil: '2026-05-10' }))).toBe(false);
+    // In ISO, as a calendar writes it (search walkthrough, stop 70: it found nothing).
+    for (const query of ['2027-05-10', '2027-5-10', 'Gewährleistung 2027-05-10']) {
+      expect(finds(query, tiler), query).toBe(true);
+      expect(finds(query, gardener), query).toBe(false);
+    }
+    expect(finds('2027-09-03', noted)).toBe(true);
+    expect(finds('2027-09-13', noted)).toBe(false);
+    expect(finds('Gewährleistung 2027-09-03', noted)).toBe(false);
   });
 
   it('finds a month and year, and the notes that hold the same words as before', () => {
