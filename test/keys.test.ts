@@ -529,6 +529,21 @@ describe('what people type around their words (search review, stop 43)', () => {
       expect(finds(query, contact({ firstName: 'Thomas', lastName: 'Huber' })), query).toBe(true);
     for (const query of ['Meier', 'Frau', 'Frau und', 'Fr Huber', 'Tel. 089 1', 'Franz Huber', 'Frauenarzt'])
       expect(seeksPerson(query), query).toBe(false);
+    // The salutations of the buyers' other languages, Turkish ones after a first name (search walkthrough, stop 70).
+    const ahmet = contact({ firstName: 'Ahmet', lastName: 'Yılmaz' });
+    for (const query of ['Ahmet Bey', 'Ahmet Hanım', 'Pan Yılmaz', 'Pani Yilmaz', 'Signora Yılmaz', 'Madame Yilmaz', 'Sig.ra Yılmaz']) {
+      expect(seeksPerson(query), query).toBe(true);
+      expect(finds(query, ahmet), query).toBe(true);
+    }
+    expect(finds('Bey', contact({ company: 'Bey Bau' }))).toBe(true);
+    expect(seeksPerson('Pandemie Yilmaz')).toBe(false);
+    // By a salutation a person is sought by name: "Frau Gärtner" or "Herr Maler" means no trade's firm
+    // (search walkthrough, stop 69: "Frau Glaser" listed the glaziers).
+    const gardener = contact({ firstName: 'Eva', lastName: 'Gärtner' });
+    const firm = contact({ company: 'GaLaBau Nowak' });
+    expect([finds('Frau Gärtner', gardener), finds('Frau Gärtner', firm)]).toEqual([true, false]);
+    expect([finds('Gärtner', gardener), finds('Gärtner', firm)]).toEqual([true, true]);
+    expect(finds('Herr Maler', contact({ company: 'Lackiererei Schmitt' }))).toBe(false);
   });
 
   it('tells a search for a firm by its legal form or "Firma", never by one alone', () => {

@@ -652,6 +652,13 @@ export const PHONE_LABELS = {
 const ANY_LABEL = `${PHONE_LABELS.either}|${PHONE_LABELS.landline}|${PHONE_LABELS.mobile}|fax`;
 
 /**
+ * A salutation, German or English, and those of the buyers' other languages: Polish "Pan(i)",
+ * Italian "Signora", French "Madame", Turkish "Bey" and "Hanım" after a first name ("Ahmet Bey";
+ * search walkthrough, stop 70: they were words to match).
+ */
+const SALUTATIONS = 'herrn?|frau|hr\\.|fr\\.|mrs?\\.?|ms\\.?|pani?|signora|signore?|sig\\.(?:ra)?|madame|monsieur|mme\\.?|bey|han[iı]m';
+
+/**
  * Words typed around what is sought, which no field holds: a salutation ("Frau Köhler"), a
  * firm's ("Fa. Brandl", "Firma Brandl"), a legal form the book may not have ("Elektro Brandl
  * GmbH": buyer review), a phone label ("Tel. 089 …": PHONE_LABELS), "und" ("Fenster und Türen",
@@ -659,12 +666,12 @@ const ANY_LABEL = `${PHONE_LABELS.either}|${PHONE_LABELS.landline}|${PHONE_LABEL
  * so only "Fr." is one, as only "Fa." ("Fabian").
  */
 const FILLER = new RegExp(
-  `^(?:herrn?|frau|hr\\.|fr\\.|mrs?\\.?|ms\\.?|fa\\.|firma|(?:${ANY_LABEL})\\.?|und|u\\.|&|\\+|(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\\.?|e\\.k\\.?|co\\.?):?$`,
+  `^(?:${SALUTATIONS}|fa\\.|firma|(?:${ANY_LABEL})\\.?|und|u\\.|&|\\+|(?:gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\\.?|e\\.k\\.?|co\\.?):?$`,
   'i',
 );
 
 /** Of those, the ones that say a person is sought ("Herr Meier": Karl Meier before the firm Fliesen-Meier). */
-const SALUTATION = /^(?:herrn?|frau|hr\.|fr\.|mrs?\.?|ms\.?):?$/i;
+const SALUTATION = new RegExp(`^(?:${SALUTATIONS}):?$`, 'i');
 
 /** A word as FILLER and SALUTATION see it: without brackets and quotes around it ("(Frau)", „Frau"). */
 const bare = (word: string) => word.replace(/^[([{<„“”‚‘’«»]+|[)\]}>“”‘’«»,;]+$/gu, '');
@@ -878,6 +885,12 @@ export function parseQuery(query: string): SearchTerm[] {
     if (term) terms.push(date ? { ...term, needles: [...term.needles, ...date] } : term);
   }
   flush();
+  // With a salutation a person is sought, by name: "Frau Glaser" is no glazier's (search
+  // walkthrough, stop 69: it listed the Glaserei).
+  if (typed.some((word) => SALUTATION.test(bare(word))))
+    terms.forEach((term, at) => {
+      if (term.kind === 'text' && term.kin) terms[at] = { ...term, kin: undefined };
+    });
   // A role's word after a trade's word ("chimney sweep", "kitchen fitter", "Küchen Studio"), or
   // after a word that names a trade only with it ("site manager", "property manager", "interior
   // designer"), means that trade too: each word must match, and "sweep" or "manager" alone
