@@ -754,6 +754,12 @@ describe('a trade by its word (search walkthrough, stop 69)', () => {
       'Innenarchitektur Lorenz',
       'Architekturbüro Haas',
     ]);
+    // A qualifier before a trade's word: that trade's (the two words matched only a firm holding both).
+    expect(of('interior architect', ['Innenarchitektur Lorenz', 'Design Studio Kern'])).toEqual(['Innenarchitektur Lorenz']);
+    // The developer who sold the flat (search walkthrough, stop 69: "Bauträger" found none).
+    const developers = ['Wohnbau Lindenhof GmbH', 'Projektentwicklung Schmid', 'Bauträger Huber', 'Wohnungsbaugesellschaft Nord'];
+    for (const query of ['Bauträger', 'Bautraeger', 'property developer', 'developer'])
+      expect(of(query, [...developers, 'Hausverwaltung Meier']), query).toEqual(developers.slice(0, 3));
     // A role's word after no trade's word is a word as before; a qualifier without a role's word too.
     expect(found('Bauer manager')).toEqual([]);
     expect(found('site')).toEqual([]);

@@ -736,7 +736,7 @@ const EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”
  * a contact with an end holds its mark.
  */
 const TRADES =
-  'elektr e-techn etechn electric;sanit klempn installateur spengl shk anlagenmechan haustechn badsanier plumb;heiz heating;garten gartn galabau landschaftsgartn landschaftsbau garden landscap;fliese tile tiling;maler lackier anstreich paint;tischl schrein carpent joiner;schornstein bezirksschornstein kaminkehr kaminfeg chimney;dach bedach roof;kueche kitchen;fenster window;hausverwalt immobilienverwalt objektverwalt verwalter;bauleit;boden parkett floor parquet;schlosser schlussel locksmith;architekt innenarchitekt architect;pool schwimmbad;aufzug fahrstuhl lift elevator;solar photovoltaik;trockenbau drywall;glaser glazier;stuckat verputz plaster;estrich screed;rolllad rollad shutter;zimmerei zimmerer holzbau;gewahrleistung gewaehrleistung garantie warranty'
+  'elektr e-techn etechn electric;sanit klempn installateur spengl shk anlagenmechan haustechn badsanier plumb;heiz heating;garten gartn galabau landschaftsgartn landschaftsbau garden landscap;fliese tile tiling;maler lackier anstreich paint;tischl schrein carpent joiner;schornstein bezirksschornstein kaminkehr kaminfeg chimney;dach bedach roof;kueche kitchen;fenster window;hausverwalt immobilienverwalt objektverwalt verwalter;bauleit;boden parkett floor parquet;schlosser schlussel locksmith;architekt innenarchitekt architect;bautrag projektentwickl wohnbau developer;pool schwimmbad;aufzug fahrstuhl lift elevator;solar photovoltaik;trockenbau drywall;glaser glazier;stuckat verputz plaster;estrich screed;rolllad rollad shutter;zimmerei zimmerer holzbau;gewahrleistung gewaehrleistung garantie warranty'
     .split(';')
     .map((trade) => trade.split(' '));
 const TRADE_ENDING =
@@ -893,17 +893,22 @@ export function parseQuery(query: string): SearchTerm[] {
     });
   // A role's word after a trade's word ("chimney sweep", "kitchen fitter", "Küchen Studio"), or
   // after a word that names a trade only with it ("site manager", "property manager", "interior
-  // designer"), means that trade too: each word must match, and "sweep" or "manager" alone
-  // matched nothing (search walkthrough, stop 70).
+  // designer"), means that trade too, and so does such a word before a trade's ("interior
+  // architect", "property developer"): each word must match, and "sweep", "manager" or
+  // "interior" alone matched nothing (search walkthrough, stop 70).
   terms.forEach((term, at) => {
     const before = terms[at - 1];
-    if (term.kind !== 'text' || before?.kind !== 'text' || !ROLE.test(plain(term.word).replace(/s$/, ''))) return;
+    if (term.kind !== 'text' || before?.kind !== 'text') return;
     const qualified = QUALIFIER.exec(plain(before.word))?.slice(1);
-    const kin =
-      before.kin ?? tradeForms(qualified ? [['bauleit', 'hausverwalt', 'innenarchitekt'][qualified.findIndex(Boolean)] ?? ''] : []);
+    const role = ROLE.test(plain(term.word).replace(/s$/, ''));
+    const kin = role
+      ? (before.kin ?? tradeForms(qualified ? [['bauleit', 'hausverwalt', 'innenarchitekt'][qualified.findIndex(Boolean)] ?? ''] : []))
+      : qualified
+        ? (term.kin ?? [])
+        : [];
     if (kin.length === 0) return;
     terms[at - 1] = { ...before, kin };
-    terms[at] = { ...term, kin: [...new Set([...(term.kin ?? []), ...kin])] };
+    if (role) terms[at] = { ...term, kin: [...new Set([...(term.kin ?? []), ...kin])] };
   });
 
   const seen = new Set<string>();
