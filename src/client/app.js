@@ -1792,7 +1792,13 @@
     var most = typed.length >= 8 ? 2 : typed.length >= 4 ? 1 : 0;
     var apart = distance(typed, word, most);
     if (apart <= most) return apart;
-    return typed.length >= 6 && word.indexOf(typed.slice(0, Math.max(5, typed.length - 2))) === 0 ? 3 : -1;
+    if (typed.length < 6) return -1;
+    if (word.indexOf(typed.slice(0, Math.max(5, typed.length - 2))) === 0) return 3;
+    // Or a compound that starts as the typed word would but for a typo ("Dachdeker" for
+    // "Dachdeckerei": search walkthrough, stop 70, nothing was offered): its start compared.
+    for (let cut = typed.length - 1; cut <= typed.length + 1 && cut < word.length; cut++)
+      if (distance(typed, word.slice(0, cut), most) <= most) return 3.5;
+    return -1;
   }
   // The words of cards, by their folded form: as written (to be offered), on which cards, and
   // where (0 names, company, position; 1 address, notes; 2 e-mail, web site: never offered).

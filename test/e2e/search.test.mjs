@@ -71,6 +71,7 @@ describe('a search that finds nothing offers the nearest words of the book', () 
       async ({ page, errors }) => {
         await addContact(page, { first_name: 'Maria', last_name: family, company: `Gartenbau ${tag}` }, `Maria ${family}`);
         await addContact(page, { company: `Huber ${tag}`, position: 'Gutachter' }, `Huber ${tag}`);
+        await addContact(page, { company: `Dachdeckerei ${tag}` }, `Dachdeckerei ${tag}`);
         await page.goto(listPath(BOOK));
         const said = await recordAnnouncements(page);
         const search = page.getByRole('searchbox');
@@ -162,6 +163,12 @@ describe('a search that finds nothing offers the nearest words of the book', () 
         await suggestion.getByRole('link').press('Enter');
         await results.getByRole('link', { name: new RegExp(`Huber ${tag}`) }).waitFor();
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'q');
+
+        // A compound's start mistyped (search walkthrough, stop 70: nothing was offered).
+        await search.fill(`Dachdeker ${tag}`);
+        await results.getByText(`Keine Treffer für „Dachdeker ${tag}“.`).waitFor();
+        await suggestion.waitFor();
+        assert.equal(await suggestion.textContent(), `Meinten Sie „Dachdeckerei ${tag}“?`);
 
         // Nothing near: nothing offered, once every question is answered.
         const book = bookQuestions(page);
