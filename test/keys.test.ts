@@ -531,7 +531,19 @@ describe('what people type around their words (search review, stop 43)', () => {
       expect(seeksPerson(query), query).toBe(false);
     // The salutations of the buyers' other languages, Turkish ones after a first name (search walkthrough, stop 70).
     const ahmet = contact({ firstName: 'Ahmet', lastName: 'Yılmaz' });
-    for (const query of ['Ahmet Bey', 'Ahmet Hanım', 'Pan Yılmaz', 'Pani Yilmaz', 'Signora Yılmaz', 'Madame Yilmaz', 'Sig.ra Yılmaz']) {
+    for (const query of [
+      'Ahmet Bey',
+      'Ahmet Hanım',
+      'Pan Yılmaz',
+      'Pani Yilmaz',
+      'Signora Yılmaz',
+      'Madame Yilmaz',
+      'Sig.ra Yılmaz',
+      'Sra. Yılmaz',
+      'Bay Yılmaz',
+      'Bayan Yilmaz',
+      'Sayın Yılmaz',
+    ]) {
       expect(seeksPerson(query), query).toBe(true);
       expect(finds(query, ahmet), query).toBe(true);
     }
@@ -544,6 +556,15 @@ describe('what people type around their words (search review, stop 43)', () => {
     expect([finds('Frau Gärtner', gardener), finds('Frau Gärtner', firm)]).toEqual([true, false]);
     expect([finds('Gärtner', gardener), finds('Gärtner', firm)]).toEqual([true, true]);
     expect(finds('Herr Maler', contact({ company: 'Lackiererei Schmitt' }))).toBe(false);
+    // Only from a word's start (walkthrough, stop 71: "Herr Bauer" listed every Gartenbauer, "Herr Meister" the masters).
+    expect(finds('Herr Bauer', contact({ firstName: 'Lena', lastName: 'Özdemir', position: 'Gartenbauer' }))).toBe(false);
+    expect(finds('Herr Meister', contact({ company: 'Dachdeckermeister Yılmaz' }))).toBe(false);
+    expect(finds('Herr Bauer', contact({ company: 'Fliesen Bauer & Söhne' }))).toBe(true);
+    expect(finds('Herr Bauer', contact({ company: 'Hausverwaltung Schulz', notes: 'Ansprechpartner: Herr Bauer' }))).toBe(true);
+    expect(finds('Bauer', contact({ position: 'Gartenbauer' }))).toBe(true);
+    expect(finds('Herr Müller', contact({ lastName: 'Mueller' }))).toBe(true);
+    expect(finds('Frau Müller-Lüdenscheidt', contact({ lastName: 'Müller-Lüdenscheidt' }))).toBe(true);
+    expect(finds('Frau Lüdenscheidt', contact({ lastName: 'Müller-Lüdenscheidt' }))).toBe(true);
   });
 
   it('tells a search for a firm by its legal form or "Firma", never by one alone', () => {

@@ -586,6 +586,8 @@ export interface TextTerm {
    * forms of those trades.
    */
   readonly kin?: readonly string[];
+  /** Only from a word's start (after a salutation: "Herr Bauer" is no "Gartenbauer"). */
+  readonly start?: boolean;
 }
 
 /**
@@ -653,10 +655,11 @@ const ANY_LABEL = `${PHONE_LABELS.either}|${PHONE_LABELS.landline}|${PHONE_LABEL
 
 /**
  * A salutation, German or English, and those of the buyers' other languages: Polish "Pan(i)",
- * Italian "Signora", French "Madame", Turkish "Bey" and "Hanım" after a first name ("Ahmet Bey";
- * search walkthrough, stop 70: they were words to match).
+ * Italian "Signora", Spanish "Sra.", French "Madame", Turkish "Bay", "Bayan", "Sayın", and "Bey"
+ * and "Hanım" after a first name ("Ahmet Bey"; search walkthroughs, stops 70 and 71: they were words to match).
  */
-const SALUTATIONS = 'herrn?|frau|hr\\.|fr\\.|mrs?\\.?|ms\\.?|pani?|signora|signore?|sig\\.(?:ra)?|madame|monsieur|mme\\.?|bey|han[iı]m';
+const SALUTATIONS =
+  'herrn?|frau|hr\\.|fr\\.|mrs?\\.?|ms\\.?|pani?|signora|signore?|sig\\.(?:ra)?|sra\\.?|madame|monsieur|mme\\.?|bey|han[iı]m|bay(?:an)?|say[iı]n';
 
 /**
  * Words typed around what is sought, which no field holds: a salutation ("Frau Köhler"), a
@@ -860,6 +863,7 @@ export function parseQuery(query: string): SearchTerm[] {
       word,
   );
   const { dates, replace } = datesNamed(words);
+  const person = typed.some((word) => SALUTATION.test(bare(word)));
   const terms: SearchTerm[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -882,15 +886,13 @@ export function parseQuery(query: string): SearchTerm[] {
     }
     flush();
     const term = textTerm(word);
-    if (term) terms.push(date ? { ...term, needles: [...term.needles, ...date] } : term);
+    // With a salutation a person is sought by a name's word, from its start: "Frau Gärtner" is no
+    // gardener's, "Herr Bauer" no "Gartenbauer", "Herr Meister" no "Dachdeckermeister" (search
+    // walkthroughs, stops 69 and 71).
+    if (term)
+      terms.push(date ? { ...term, needles: [...term.needles, ...date] } : person ? { ...term, kin: undefined, start: true } : term);
   }
   flush();
-  // With a salutation a person is sought, by name: "Frau Glaser" is no glazier's (search
-  // walkthrough, stop 69: it listed the Glaserei).
-  if (typed.some((word) => SALUTATION.test(bare(word))))
-    terms.forEach((term, at) => {
-      if (term.kind === 'text' && term.kin) terms[at] = { ...term, kin: undefined };
-    });
   // A role's word after a trade's word ("chimney sweep", "kitchen fitter", "Küchen Studio"), or
   // after a word that names a trade only with it ("site manager", "property manager", "interior
   // designer"), means that trade too, and so does such a word before a trade's ("interior
@@ -1103,7 +1105,7 @@ export function termTest(term: SearchTerm): KeyTest {
   if (term.kind === 'text')
     return {
       any: [
-        ...term.needles.map((needle) => ({ contains: needle })),
+        ...term.needles.flatMap((needle) => (term.start ? fromWordStart(needle) : [needle]).map((form) => ({ contains: form }))),
         ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : []),
         ...kinTests(term),
       ],
