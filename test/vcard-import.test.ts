@@ -472,6 +472,8 @@ describe('mapping to the fields', () => {
         'Erst anrufen',
         '',
         'Weitere Telefonnummer (mobil): 0171 444',
+        // The label the user typed on the number that took the field (walkthrough, stop 71: it was lost).
+        'Telefonnummer (Baustelle): 030 111',
         'Weitere Telefonnummer (Fax): 030 999',
         'Weitere Telefonnummer (privat): 030 222',
         'Weitere Telefonnummer (Pager): 0171 555',
@@ -525,7 +527,9 @@ describe('mapping to the fields', () => {
     expect(v30?.values).toMatchObject({
       phone: '089 0',
       mobile: '0171 3',
-      notes: 'Weitere Telefonnummer (Büro): 089 1\nWeitere Telefonnummer (Notdienst): 089 2\nWeitere Telefonnummer: 089 4',
+      // The label the user typed on the number that took the field is kept too (walkthrough, stop 71).
+      notes:
+        'Mobilnummer (Firmenhandy): 0171 3\nWeitere Telefonnummer (Büro): 089 1\nWeitere Telefonnummer (Notdienst): 089 2\nWeitere Telefonnummer: 089 4',
     });
     // Android 3.0 writes the label bare (TYPE=Notdienst, as typed); vCard 4.0's small standard
     // types (type=work) and a program's own in capitals are no label.
@@ -552,7 +556,8 @@ describe('mapping to the fields', () => {
     expect(bare.values).toMatchObject({ phone: '089 0', mobile: '0171 6', email: 'm@example.de' });
     expect(bare.values.notes).toBe(
       [
-        // (A second mobile number's line comes first, named as TYPE=CELL's is.)
+        // (The label typed on the mobile, then a second mobile number's line, named as TYPE=CELL's is.)
+        'Mobilnummer (Firmenhandy): 0171 6',
         'Weitere Telefonnummer (mobil): 0171 10',
         'Weitere Telefonnummer (Notdienst): 089 2',
         'Weitere Telefonnummer (Büro Dachau): 089 3',
@@ -613,12 +618,17 @@ describe('mapping to the fields', () => {
         ...card('N:Firma;;;;', 'TEL;TYPE=WORK:089 9', 'item1.TEL:0171 9', 'item1.X-ABLabel:Firmenmobil'),
       ]),
     );
-    // The landline went to the notes and the preview said "Mobilnummer".
-    expect(estate?.values).toMatchObject({ phone: '089 5556667', mobile: '0151 2223334', notes: '' });
+    // The landline went to the notes and the preview said "Mobilnummer". (Its label stays beside it:
+    // walkthrough, stop 71.)
+    expect(estate?.values).toMatchObject({
+      phone: '089 5556667',
+      mobile: '0151 2223334',
+      notes: 'Telefonnummer (Immobilienbüro): 089 5556667',
+    });
     expect(estate?.problems).toEqual([]);
-    expect(garage?.values).toMatchObject({ phone: '089 7778889', mobile: '', notes: '' });
+    expect(garage?.values).toMatchObject({ phone: '089 7778889', mobile: '', notes: 'Telefonnummer (Automobil-Werkstatt): 089 7778889' });
     expect(labels?.values).toMatchObject({ phone: '089 4', mobile: '0171 1' });
-    expect(company?.values).toMatchObject({ phone: '089 9', mobile: '0171 9', notes: '' });
+    expect(company?.values).toMatchObject({ phone: '089 9', mobile: '0171 9', notes: 'Mobilnummer (Firmenmobil): 0171 9' });
     expect(labels?.values.notes).toBe(
       'Weitere Telefonnummer (Diensthandy): 0171 2\nWeitere Telefonnummer (Cell): 0171 3\nWeitere Telefonnummer (Firmenmobil): 0171 5',
     );

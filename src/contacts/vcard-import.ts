@@ -909,6 +909,17 @@ class Overflow {
     // Those that would have taken the field before it, but are invalid for it: problems.
     // (A Set: a card of 100,000 numbers made the file's order below quadratic: code review.)
     const invalid = new Set(ranked.slice(0, picked ? ranked.indexOf(picked) : undefined).filter(suits));
+    // A label the user typed on the value that takes the field ("Büro (nur vormittags)", Android's
+    // "X-Notdienst") stays beside it as a line of the notes (walkthrough, stop 71: it was lost).
+    // Not a program's own (Apple's built-in ones, a TYPE), nor one that only says what the field
+    // does ("Mobil", "Cell", "Büro").
+    const label = picked?.label.trim() ?? '';
+    if (
+      label &&
+      !/^(?:_\$!<.*>!\$_|(?:mobil|telefon)(?:nummer)?|handy|cell|mobile|iphone|phone|e-?mail|büro|office|work|home|privat)$/i.test(label) &&
+      !APPLE_LABELS[label.toLowerCase()]
+    )
+      this.add(() => `${NOTE_LABELS[field]} (${label}): ${picked?.value}`);
     // The rest as notes lines, in the file's order, named in the preview (review: 22 values went
     // to the notes unsaid). Only the lines the notes hold: those cut are said as the notes' cut.
     for (const entry of entries)
