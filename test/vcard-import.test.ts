@@ -856,6 +856,19 @@ describe('mapping to the fields', () => {
       vcf(card('N:E;;;;', 'X-MOZILLA-HTML:FALSE', 'X-COUCHDB-APPLICATION-ANNOTATIONS:{"x":1}', 'X-MS-OL-DESIGN:<card/>', 'X-CUSTOM:Wert')),
     );
     expect(kept.ignored).toEqual(['X-CUSTOM']);
+    // Android's own by what it holds (walkthrough, stop 71: all named "Daten anderer Programme").
+    const android = only(
+      vcf(
+        card21(
+          'N:F;;;;',
+          'X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Elektro-Toni;1;;;;;;;;;;;;;',
+          'X-ANDROID-CUSTOM:vnd.android.cursor.item/relation;Maria Brandl (Büro);0;Sekretärin;;;;;;;;;;;;',
+          'X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;2027-06-30;0;Wartung Wärmepumpe;;;;;;;;;;;;',
+          'X-ANDROID-CUSTOM:vnd.com.whatsapp.profile;491711234567',
+        ),
+      ),
+    );
+    expect(android.ignored).toEqual(['NICKNAME', 'RELATED', 'ANNIVERSARY', 'X-ANDROID-CUSTOM']);
     expect(others.map((c) => [c.values.last_name, c.values.notes, c.problems])).toEqual([
       ['B', '', []],
       ['C', '', []],

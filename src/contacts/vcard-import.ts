@@ -1343,7 +1343,11 @@ function ignoredProperties(card: RawCard): string[] {
   const names = new Set<string>();
   for (const property of card.properties) {
     if (NOT_REPORTED.has(property.name) || BOOKKEEPING.test(property.name)) continue;
-    if (property.skippedValue || property.raw.trim() !== '') names.add(property.name);
+    // Android's own by what its kind says: a nickname, a related person, a date the user typed
+    // (walkthrough, stop 71: named "Daten anderer Programme").
+    const android = property.name === 'X-ANDROID-CUSTOM' && /cursor\.item\/(?:(nickname)|(relation)|(contact_event))/.exec(property.raw);
+    if (property.skippedValue || property.raw.trim() !== '')
+      names.add(android ? (android[1] ? 'NICKNAME' : android[2] ? 'RELATED' : 'ANNIVERSARY') : property.name);
   }
   return [...names];
 }
