@@ -55,7 +55,7 @@ describe('the form', () => {
       )?.[1] ?? '';
     // No end yet: its place under the period is there for the script, hidden and empty.
     expect(html).toContain(
-      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“." hidden=""></p>',
+      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“." hidden=""></p>',
     );
     expect([...select.matchAll(/<option value="(\d?)"/g)].map((match) => match[1])).toEqual(['', '5', '4', '2']);
     expect(select).toContain('<option value="">Keine Frist – Ende selbst eintragen</option>');
@@ -309,7 +309,7 @@ describe('editing the dates again', () => {
     expect(form).toContain('<option value="5" selected="">');
     // The end it gives stands under the period (a buyer review: the form showed no end at all).
     expect(form).toContain(
-      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.">Die Frist ergibt 28.02.2029, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.</p>',
+      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.">Die Frist ergibt 28.02.2029, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.</p>',
     );
     // Sent unchanged, nothing changes (no new version).
     expect((await send(`${list}/${id}`, { user, form: { ...sent, warranty_years: '5' } })).status).toBe(303);
@@ -329,7 +329,7 @@ describe('editing the dates again', () => {
     expect(custom).not.toMatch(/<option value="\d" selected/);
     // A typed end is said in its own field, not again under the period.
     expect(custom).toContain(
-      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“." hidden=""></p>',
+      '<p class="hint end" id="f-warranty_years-end" data-text="Die Frist ergibt %, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus." data-typed="Die Frist ergäbe %; es gilt das eingetragene Ende." data-none="Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung." data-start="Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“." hidden=""></p>',
     );
     expect(await stored(id)).toMatchObject({ warranty_until: '2027-12-31', version: 3 });
   });

@@ -488,7 +488,7 @@ export const de = {
     until: (date: string) => `Gewährleistung bis ${date}`,
     // Beside the period: the end field below stays empty, which read as a lost date (walkthrough, stop 69).
     periodGives: (date: string) =>
-      `Die Frist ergibt ${date}, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.`,
+      `Die Frist ergibt ${date}, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.`,
     typedEnd: (date: string) => `Die Frist ergäbe ${date}; es gilt das eingetragene Ende.`,
     noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
     backToWarranty: 'Zurück zur Gewährleistung',

@@ -116,7 +116,7 @@ describe('the form on a desktop', () => {
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('2');
     assert.equal(
       await page.locator('#f-warranty_years-end').textContent(),
-      'Die Frist ergibt 12.12.2029, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+      'Die Frist ergibt 12.12.2029, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.',
     );
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('');
     await accepted.fill('');
@@ -185,13 +185,13 @@ describe('the form on a desktop', () => {
     // BGB § 188 as the server counts: 29.02.2024 + 5 years is the last day of February 2029.
     assert.equal(
       await end.textContent(),
-      'Die Frist ergibt 28.02.2029, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+      'Die Frist ergibt 28.02.2029, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.',
     );
     assert.ok(await end.isVisible());
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('4');
     assert.equal(
       await end.textContent(),
-      'Die Frist ergibt 29.02.2028, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+      'Die Frist ergibt 29.02.2028, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.',
       '2028 has a 29 February',
     );
     // An end after 2100 is none the server takes (it says so beside the acceptance): none shown.
@@ -200,7 +200,7 @@ describe('the form on a desktop', () => {
     await page.getByLabel('Abnahme am', { exact: true }).fill('2023-05-10');
     assert.equal(
       await end.textContent(),
-      'Die Frist ergibt 10.05.2027, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+      'Die Frist ergibt 10.05.2027, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.',
     );
     // A typed end wins, and one that differs from the period's says so under the period (buyer
     // review: the period was dropped without a word); one that is the period's end says nothing.
@@ -212,7 +212,7 @@ describe('the form on a desktop', () => {
     await page.getByLabel('Gewährleistung bis', { exact: true }).fill('');
     assert.equal(
       await end.textContent(),
-      'Die Frist ergibt 10.05.2027, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+      'Die Frist ergibt 10.05.2027, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.',
     );
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
@@ -223,7 +223,7 @@ describe('the form on a desktop', () => {
     assert.equal(await page.getByLabel('Frist ab Abnahme', { exact: true }).inputValue(), '4');
     assert.equal(
       await end.textContent(),
-      'Die Frist ergibt 10.05.2027, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+      'Die Frist ergibt 10.05.2027, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.',
     );
     assert.ok(await end.isVisible());
     assert.deepEqual(browser.errors, []);
@@ -283,7 +283,7 @@ describe('the form on a desktop', () => {
     await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('4');
     assert.equal(
       await end.textContent(),
-      'Die Frist ergibt 15.01.2027, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+      'Die Frist ergibt 15.01.2027, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.',
     );
     assert.deepEqual(browser.errors, []);
   });
@@ -305,7 +305,7 @@ describe('the form on a desktop', () => {
     await page.getByLabel('Abnahme am', { exact: true }).fill('2024-03-12');
     assert.equal(
       await end.textContent(),
-      'Die Frist ergibt 12.03.2029, das wird gespeichert. „Gewährleistung bis“ nur für ein anderes Ende ausfüllen.',
+      'Die Frist ergibt 12.03.2029, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.',
     );
     await page.getByLabel('Abnahme am', { exact: true }).fill('');
     assert.equal(await end.textContent(), noStart);
