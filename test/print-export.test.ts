@@ -203,10 +203,30 @@ describe('the printable phone list', () => {
         ][index] ?? {},
     );
     const text = textOf(await (await send('/assets/print-warranty/contacts/print', { user })).text());
-    expect(text).toContain('Fliesen mit Frist Gewährleistung bis 28.02.2099');
-    expect(text.match(/Gewährleistung bis/g)).toHaveLength(1);
+    // In the list's words (walkthrough, stop 71: the sheet mixed "bis" and "endete am").
+    expect(text).toContain('Fliesen mit Frist Gewährleistung endet am 28.02.2099');
+    expect(text.match(/Gewährleistung endet am/g)).toHaveLength(1);
     // An end already passed says so, as the list does (walkthrough, stop 69: "Gewährleistung bis 15.11.2025").
     expect(text).toContain('Maler vorbei Gewährleistung endete am 15.11.2025');
+  });
+
+  it('prints the numbers the notes give, by their label: not a date, nor the phone again (walkthrough, stop 71)', async () => {
+    const user: TestUser = { ...anna, sub: 'u-print-n', assets: [{ id: 'print-noted', name: 'Notiert' }] };
+    await seedContacts('print-noted', 1, () => ({
+      company: 'Kaminski Schornsteinfeger',
+      phone: '+49 89 4455667',
+      notes: [
+        'Schlüssel beim Hausmeister',
+        'Telefonnummer (Büro (nur vormittags)): +49 89 4455667',
+        'Weitere Telefonnummer (Notdienst Wochenende): 0171 1112223',
+        'Notdienst: 0800 123 4567',
+        'Abnahme: 12.03.2027',
+        'Kundennummer: 4711',
+      ].join('\n'),
+    }));
+    const html = await (await send('/assets/print-noted/contacts/print', { user })).text();
+    const row = textOf(decode(html.match(/<tr><th scope="row">.*?<\/tr>/)?.[0] ?? '')).trim();
+    expect(row).toBe('Kaminski Schornsteinfeger +49 89 4455667 Notdienst Wochenende 0171 1112223 Notdienst 0800 123 4567');
   });
 
   it('says so when there is nothing to print', async () => {

@@ -430,7 +430,7 @@ async function readInNameOrder<Row>(
   return runRead(db, terms.length ? read() : reads('all', read), { asset: assetId });
 }
 
-/** The columns of the printed phone list: no notes, website or bookkeeping (a lighter read than the export's). */
+/** The columns of the printed phone list: no website or bookkeeping (a lighter read than the export's); the notes for their numbers. */
 const phoneListColumns = {
   id: contacts.id,
   title: contacts.title,
@@ -446,6 +446,7 @@ const phoneListColumns = {
   city: contacts.city,
   country: contacts.country,
   warrantyUntil: contacts.warrantyUntil,
+  notes: contacts.notes,
 };
 export type PhoneListContact = { [K in keyof typeof phoneListColumns]: Contact[K] };
 

@@ -83,6 +83,8 @@ export function PhoneList(props: PhoneListProps) {
  * hono/html like the list's rows (up to 1,000 of them); Germany, as the form suggests it or as an
  * imported card writes it ("DE"), is left out, as on an envelope sent within it.
  */
+const digitsOf = (number: string) => number.replace(/\D/g, '');
+
 function PhoneRow(props: { shell: Shell; contact: PhoneListContact; today: string }) {
   const { shell, contact } = props;
   const { t } = shell;
@@ -90,12 +92,22 @@ function PhoneRow(props: { shell: Shell; contact: PhoneListContact; today: strin
   const { country, ...rest } = contact;
   const address = addressLines({ ...rest, country: inGermany(country) ? '' : country }).join(', ');
   const line = (text: string) => (text ? html`<span>${text}</span>` : '');
-  const mobile = contact.mobile ? html`<span><span class="k">${t.contacts.print.mobile}</span> ${contact.mobile}</span>` : '';
+  const numbered = (label: string, number: string) => html`<span><span class="k">${label}</span> ${number}</span>`;
+  const mobile = contact.mobile ? numbered(t.contacts.print.mobile, contact.mobile) : '';
+  // A number a line of the notes gives ("Weitere Telefonnummer (Notdienst): 0800 …", as an import
+  // keeps further numbers, or "Notdienst: 0171 …"), by its label: the emergency line was missing
+  // from the sheet for the folder by the fuse box (walkthrough, stop 71). Not a date, nor the
+  // phone's or mobile's own number again.
+  const own = [contact.phone, contact.mobile].map(digitsOf);
+  const noted = [...contact.notes.matchAll(/^(.{1,80}?): *(\+?\(?\d[\d ()/.-]{4,28}\d)$/gm)]
+    .filter(([, , number = '']) => digitsOf(number).length >= 6 && !/^\d\d?\.\d\d?\.\d+$/.test(number) && !own.includes(digitsOf(number)))
+    .map(([, label = '', number = '']) => numbered(/\((.*)\)$/.exec(label)?.[1] ?? label, number));
   // The warranty's end (issue 17) under the name: what the folder by the fuse box is for. One
-  // already passed says so, as the list does (walkthrough, stop 69: "Gewährleistung bis" a past day).
+  // already passed says so, as the list does (walkthrough, stop 69: "Gewährleistung bis" a past day),
+  // one ahead in the list's words too ("endet am": walkthrough, stop 71, the sheet mixed the two).
   const end = formatDate(contact.warrantyUntil, t.locale);
   const warranty = contact.warrantyUntil
-    ? html`<small>${contact.warrantyUntil < props.today ? t.warranty.badge.endedRecently(end) : t.warranty.until(end)}</small>`
+    ? html`<small>${(contact.warrantyUntil < props.today ? t.warranty.badge.endedRecently : t.warranty.badge.endsSoon)(end)}</small>`
     : '';
-  return html`<tr><th scope="row">${displayName(contact)}${meta ? html`<small>${meta}</small>` : ''}${warranty}</th><td>${line(contact.phone)}${mobile}</td><td>${line(contact.email)}${line(address)}</td></tr>`;
+  return html`<tr><th scope="row">${displayName(contact)}${meta ? html`<small>${meta}</small>` : ''}${warranty}</th><td>${line(contact.phone)}${mobile}${noted}</td><td>${line(contact.email)}${line(address)}</td></tr>`;
 }
