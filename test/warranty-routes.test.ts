@@ -143,6 +143,13 @@ describe('the form', () => {
     expect(await stored(german)).toMatchObject({ accepted_on: '2024-03-01', warranty_until: '2029-03-01' });
     const typedEnd = createdId(await create(user, { company: 'Dach Hoch', warranty_until: '12.03.2027' }));
     expect(await stored(typedEnd)).toMatchObject({ accepted_on: '', warranty_until: '2027-03-12' });
+    // After another field's error the form gives such a date back in ISO, which a date input shows
+    // (walkthrough, stop 71: "1.3.2024" was blanked, and the next save sent it empty).
+    const refused = await create(user, { company: 'Glaserei Klar', accepted_on: '1.3.2024', warranty_until: '2023-01-01' });
+    expect(refused.status).toBe(422);
+    const form = await refused.text();
+    expect(form).toMatch(/<input[^>]*name="accepted_on"[^>]*value="2024-03-01"/);
+    expect(form).toMatch(/<input[^>]*name="warranty_until"[^>]*value="2023-01-01"/);
   });
 
   it.each([

@@ -274,7 +274,7 @@ function dateError(value: string): WarrantyError | undefined {
 }
 
 /** A typed date as `YYYY-MM-DD`: German day.month.year is read as that day; anything else as it is. */
-function isoOf(value: string | undefined): string {
+export function isoOf(value: string | undefined): string {
   const text = (value ?? '').trim();
   const german = GERMAN_DATE.exec(text);
   if (!german) return text;

@@ -14,7 +14,7 @@ import {
   typedValue,
 } from '../schema';
 import { dialledDigits, TWO_NUMBERS } from '../vcard';
-import { formatDate, MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
+import { formatDate, isIsoDate, isoOf, MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { Crumb } from './contact-list';
 import { fieldText, formatDateTime } from './format';
 import { MarkedLines, marksLines } from './marked-lines';
@@ -523,7 +523,10 @@ function Field(props: {
           {...common}
           {...range}
           type={type}
-          value={value}
+          // A date typed as Germans write it ("1.3.2024", where a browser had no date picker) back
+          // in ISO: a date input shows no other value, and a save after another field's error
+          // sent it empty (walkthrough, stop 71).
+          value={spec.kind === 'date' && isIsoDate(isoOf(value)) ? isoOf(value) : value}
           inputmode={props.inputMode ?? spec.inputMode}
           {...(spec.kind === 'email' || spec.kind === 'website' ? { autocapitalize: 'none', spellcheck: false } : {})}
           list={spec.name === 'position' ? 'positions' : undefined}
