@@ -1130,6 +1130,12 @@ describe('a date written out in words (buyer review: the English list shows "10 
       expect(finds(query, contact({ company: 'Holz', notes: 'Gewährleistung Fliesen:\n- Bad bis 31.05.2029' })), query).toBe(true);
     expect(finds('Gewährleistung 2029', contact({ company: 'Holz', notes: 'Gewährleistung Fliesen:\n\nAbnahme 31.05.2029' }))).toBe(false);
     expect(finds('Gewährleistung 20. Mai', contact({ company: 'Holz', notes: 'Gewährleistung bis 20. Mai' }))).toBe(true);
+    // From the clause that names it on: a delivery's date before it is its own (walkthrough, stop 71).
+    const delivered = contact({ company: 'Rossi', notes: 'Einbauküche geliefert 10.05.2027, Gewährleistung bis 10.05.2029' });
+    expect(
+      ['Gewährleistung 2029', 'Gewährleistung 10.05.2027', '10.05.2027', 'Gewährleistung 2027'].map((query) => finds(query, delivered)),
+    ).toEqual([true, false, true, false]);
+    expect(finds('Gewährleistung 2027', contact({ company: 'Holz', notes: 'Gewährleistung: Bad 10.05.2027, Küche 2029' }))).toBe(true);
     // Not another "Frist", nor "garantiert" (code review, stop 70).
     for (const notes of ['Kündigungsfrist 31.12.2027', 'Lieferung garantiert bis 2027'])
       expect(finds('Gewährleistung 2027', contact({ company: 'Holz', notes })), notes).toBe(false);

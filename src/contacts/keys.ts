@@ -456,11 +456,15 @@ export function searchKey(fields: KeyFields): string {
     let heading = false;
     const warranty: string[] = iso ? [` ${iso[3]}.${iso[2]}.${iso[1]}`] : [];
     if (name === 'notes')
-      for (const text of value.split('\n')) {
-        const dates = notesDates(text);
-        const named = WARRANTY_LINE.test(plain(text));
+      for (const line of value.split('\n')) {
+        // From the clause that names it on: "Küche geliefert 10.05.2027, Gewährleistung bis …" keeps
+        // the delivery's date its own (walkthrough, stop 71).
+        const clauses = line.split(/(?<=[,;])/);
+        const from = clauses.findIndex((clause) => WARRANTY_LINE.test(plain(clause)));
+        const named = from >= 0;
+        const dates = notesDates(named ? clauses.slice(from).join('') : line);
         if (named || heading) warranty.push(dates);
-        heading = text.trim() !== '' && (named ? !dates : heading);
+        heading = line.trim() !== '' && (named ? !dates : heading);
       }
     for (const token of warranty.join('').split(' ')) {
       const [, day = '', month = '', year = ''] = /^(\d\d)?\.(?:(\d\d)\.)?(\d{4})?$/.exec(token) ?? [];
