@@ -879,6 +879,13 @@ describe('a date written out in words (buyer review: the English list shows "10 
       expect(finds(query, gardener), query).toBe(false);
     }
     expect(finds('2027-09-03', noted)).toBe(true);
+    // A month in ISO as "09/2027" (walkthrough, stop 71: it found only a warranty's end).
+    for (const query of ['2027-09', '2027-9', 'Sept 2027']) expect(finds(query, noted), query).toBe(true);
+    for (const query of ['2027-05', '2027-5']) {
+      expect(finds(query, tiler), query).toBe(true);
+      expect(finds(query, contact({ company: 'X', notes: 'geliefert 10.05.2027' })), query).toBe(true);
+      expect(finds(query, contact({ company: 'X', notes: 'geliefert 10.06.2027' })), query).toBe(false);
+    }
     expect(finds('2027-09-13', noted)).toBe(false);
     expect(finds('Gewährleistung 2027-09-03', noted)).toBe(false);
   });

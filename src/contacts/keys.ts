@@ -1025,7 +1025,11 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     // words said before it go with it (they found nothing: warranty review, stop 63). After them
     // it is only a date's year ("12.03.2027") or one the notes write alone (notesDates), not
     // digits of a phone number or a postcode; a closing dot or brackets do not hide it (stop 64).
-    const [alone, itsMonth = '', slash, itsYear] = /^\(?(?:(0?[1-9]|1[0-2])([./]))?((?:19|20)\d\d|2100)\)?[.,]?$/.exec(plain(word)) ?? [];
+    // (A month in ISO, "2027-05" or "2027-5", as "05/2027": walkthrough, stop 71, it found only ends.)
+    const isoMonth = /^((?:19|20)\d\d|2100)-(0?[1-9]|1[0-2])$/.exec(plain(word));
+    const [alone, itsMonth = '', slash, itsYear] = isoMonth
+      ? [word, isoMonth[2], '/', isoMonth[1]]
+      : (/^\(?(?:(0?[1-9]|1[0-2])([./]))?((?:19|20)\d\d|2100)\)?[.,]?$/.exec(plain(word)) ?? []);
     if (alone) {
       // As the end and the notes' dates and years are stored (" 15.03.2027", " .05.2027", " .2027").
       const needles = [`${itsMonth && `.${itsMonth.padStart(2, '0')}`}.${itsYear}`];
