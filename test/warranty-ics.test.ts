@@ -184,7 +184,8 @@ describe('warranty.ics', () => {
       // An end today is the all-day event itself; one less than 14 days ahead has a late alarm
       // instead of none (code review): 7 days before, or the day before where that is behind.
       heute: [0, [], []],
-      morgen: [1, [1], []], // the day before is today: it rings today at 09:00
+      // The day before is today: it rings today at 09:00; after that, on its day at 09:00 (walkthrough, stop 71: none).
+      morgen: [1, [1], [0]],
       sechs: [6, [1], [1]],
       sieben: [7, [7], [1]],
       zehn: [10, [7], [7]],
@@ -215,7 +216,7 @@ describe('warranty.ics', () => {
       expect(
         event?.alarms.map((alarm) => alarm.trigger),
         name,
-      ).toEqual(kept.map((before) => (before === 1 ? '-PT15H' : `-P${before - 1}DT15H`)));
+      ).toEqual(kept.map((before) => (before === 0 ? 'PT9H' : before === 1 ? '-PT15H' : `-P${before - 1}DT15H`)));
       expect(
         event?.alarms.map((alarm) => alarm.description),
         name,

@@ -17,9 +17,10 @@ export const ALARM_DAYS_BEFORE = [90, 14] as const;
 /**
  * An end less than 14 days ahead has neither of those alarms left: it gets one of these instead,
  * the first whose day is still ahead (an end in 10 days: 7 days before; in 5 days or tomorrow: the
- * day before). Code review: such an end, the most urgent, had no reminder at all.
+ * day before; tomorrow, after 09:00: its own day at 09:00). Code review: such an end, the most
+ * urgent, had no reminder at all (walkthrough, stop 71: an end tomorrow downloaded in the evening).
  */
-export const LATE_ALARM_DAYS_BEFORE = [7, 1] as const;
+export const LATE_ALARM_DAYS_BEFORE = [7, 1, 0] as const;
 /** Each alarm rings at this hour of its day, in the phone's own time zone, not at midnight. */
 export const ALARM_HOUR = 9;
 
@@ -30,7 +31,9 @@ export const ALARM_HOUR = 9;
  * Calendar writes its own all-day alerts, "1 day before at 9:00" as `-PT15H`).
  */
 export function alarmTrigger(days: number): string {
-  // The day before: 15 hours before the day's start, without a day part of 0 ("-PT15H").
+  // The day before: 15 hours before the day's start, without a day part of 0 ("-PT15H"); the day
+  // itself: 9 hours after it ("PT9H").
+  if (days === 0) return `PT${ALARM_HOUR}H`;
   return days === 1 ? `-PT${24 - ALARM_HOUR}H` : `-P${days - 1}DT${24 - ALARM_HOUR}H`;
 }
 
