@@ -9,6 +9,7 @@ import { StorageUnavailableError } from './db/client';
 import type { AppEnv, Bindings } from './env';
 import { renderError } from './errors';
 import { languageOf, messagesFor } from './i18n';
+import { kept } from './kept';
 import { memoRouter } from './memo-router';
 import { requestLog } from './observability/request-log';
 import { makePaths } from './paths';
@@ -129,11 +130,7 @@ export function appFor(env: Bindings, devRoutes?: Hono<AppEnv>): Hono<AppEnv> {
     return last.app;
   const config = configOf(env);
   const key = JSON.stringify(config) + (devRoutes ? ' dev' : '');
-  let app = apps.get(key);
-  if (!app) {
-    app = buildApp(config, devRoutes);
-    apps.set(key, app);
-  }
+  const app = kept(apps, key, () => buildApp(config, devRoutes));
   last = { basePath: env.BASE_PATH, frameAncestors: env.FRAME_ANCESTORS, devRoutes, app };
   return app;
 }

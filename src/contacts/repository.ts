@@ -3,6 +3,7 @@ import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { type Database, guarded, randomToken } from '../db/client';
 import { BuiltRead, builtOnce, runBatch, runRead, runStatements } from '../db/prepared';
 import { assetUsage, type ContactRow, contacts, contactVersions, importStaging, type VersionRow } from '../db/schema';
+import { kept } from '../kept';
 import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './cursor';
 import { derivedColumns } from './derived';
 import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from './fields';
@@ -770,13 +771,7 @@ function updateStatement(db: Database, restore: boolean): BuiltRead<Contact> {
     // One placeholder object per name: each is bound once (BuiltRead.of), the field values of SET
     // and of the "changes something" test alike.
     const placeholders = new Map<string, Placeholder>();
-    const value = (name: string) => {
-      const known = placeholders.get(name);
-      if (known) return known;
-      const placeholder = sql.placeholder(name);
-      placeholders.set(name, placeholder);
-      return placeholder;
-    };
+    const value = (name: string) => kept(placeholders, name, sql.placeholder);
     const asset = value('asset');
     return BuiltRead.of(contactColumns, (fields) =>
       db

@@ -30,6 +30,7 @@
 // (the asset's name, contract §7) and the groups programs make themselves (mapCard).
 
 import { de } from '../i18n/de';
+import { kept } from '../kept';
 import {
   binaryToBytes,
   bytesToBinary,
@@ -838,13 +839,12 @@ class CardReader {
       .map((property) => {
         const { types } = property;
         const label = this.label(property);
-        let says = this.says.get(label);
-        if (!says) {
-          // "Mobil" but in "Immobilien…" and "Automobil…", which are landlines (one became the mobile:
-          // buyer review, stop 60); "Firmenmobil", "Firmenhandy" and "Cell" are mobiles (review).
-          says = { mobile: /(?<!im|auto)mobil|\bcell|handy|iphone/i.test(label), noCall: /fax|pager/i.test(label) };
-          this.says.set(label, says);
-        }
+        // "Mobil" but in "Immobilien…" and "Automobil…", which are landlines (one became the mobile:
+        // buyer review, stop 60); "Firmenmobil", "Firmenhandy" and "Cell" are mobiles (review).
+        const says = kept(this.says, label, () => ({
+          mobile: /(?<!im|auto)mobil|\bcell|handy|iphone/i.test(label),
+          noCall: /fax|pager/i.test(label),
+        }));
         return {
           value: read(property),
           types,

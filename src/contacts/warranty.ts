@@ -4,6 +4,7 @@
 // in Node. Dates are ISO calendar dates (`YYYY-MM-DD`) throughout: a warranty ends on a day, not
 // at an instant, so no Date object ever carries one across a time zone.
 
+import { kept } from '../kept';
 import { fullYear } from './keys.ts';
 
 /** The contract's range for every warranty date (§5: 1990-2100). */
@@ -220,24 +221,14 @@ const shownDates = new Map<string, string>();
  * Formatted in UTC because the date is a day, not an instant. Not a date: returned as it is.
  */
 export function formatDate(iso: string, locale: string): string {
-  const key = `${locale} ${iso}`;
-  let text = shownDates.get(key);
-  if (text === undefined) {
+  return kept(shownDates, `${locale} ${iso}`, () => {
     const date = parseDate(iso);
     if (!date) return iso;
-    let format = dateFormats.get(locale);
-    if (!format) {
-      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-      dateFormats.set(locale, format);
-    }
+    const format = kept(dateFormats, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
     const instant = new Date(0);
     instant.setUTCFullYear(date.year, date.month - 1, date.day);
-    text = format.format(instant);
-    // Bounded: a page shows at most a few hundred dates; past 4,096 the map starts again.
-    if (shownDates.size >= 4096) shownDates.clear();
-    shownDates.set(key, text);
-  }
-  return text;
+    return format.format(instant);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { Column, type DriverValueDecoder, fillPlaceholders, is, noopDecoder, SQL } from 'drizzle-orm';
+import { kept } from '../kept';
 import { type Database, guarded, StorageUnavailableError } from './client';
 
 /**
@@ -140,14 +141,7 @@ export class BuiltRead<Row> {
  */
 export function builtOnce<Row>() {
   const built = new Map<string, BuiltRead<Row>>();
-  return (shape: string, build: () => BuiltRead<Row>): BuiltRead<Row> => {
-    let read = built.get(shape);
-    if (!read) {
-      read = build();
-      built.set(shape, read);
-    }
-    return read;
-  };
+  return (shape: string, build: () => BuiltRead<Row>): BuiltRead<Row> => kept(built, shape, build);
 }
 
 /** The raw D1 client under drizzle (the timed binding or session of this request). */

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { PatternRouter } from 'hono/router/pattern-router';
 import type { AppEnv } from '../env';
+import { kept } from '../kept';
 
 /**
  * A 405 with `Allow` where the path has routes, only for other methods: the rule of
@@ -24,10 +25,9 @@ export function methodNotAllowed(
       const methodsByPath = new Map<string, Set<string>>();
       for (const route of app.routes) {
         if (route.method === 'ALL' || route.method === 'HEAD') continue;
-        const methods = methodsByPath.get(route.path) ?? new Set();
+        const methods = kept(methodsByPath, route.path, () => new Set());
         methods.add(route.method);
         if (route.method === 'GET') methods.add('HEAD');
-        methodsByPath.set(route.path, methods);
       }
       router = new PatternRouter();
       for (const [path, methods] of methodsByPath) router.add('ALL', path, [...methods]);

@@ -1,3 +1,4 @@
+import { kept } from '../../kept';
 import type { FieldSpec } from '../fields';
 import type { Contact } from '../repository';
 import { dialable, TWO_NUMBERS } from '../vcard';
@@ -10,16 +11,12 @@ import { formatDate } from '../warranty';
  * them, or imported before the import split them) the first: both joined made a number nobody
  * has (buyer reviews).
  */
-export function telHref(number: string): string {
-  let href = telHrefs.get(number);
-  if (href === undefined) {
-    href = `tel:${dialable(number.replace(/(?<=\d)\s*\/\s*[-\u2010-\u2014\u2212].*/, '').split(TWO_NUMBERS)[0] ?? '')}`;
-    // Bounded: a page shows at most a few hundred numbers; past 4,096 the map starts again.
-    if (telHrefs.size >= 4096) telHrefs.clear();
-    telHrefs.set(number, href);
-  }
-  return href;
-}
+export const telHref = (number: string): string =>
+  kept(
+    telHrefs,
+    number,
+    () => `tel:${dialable(number.replace(/(?<=\d)\s*\/\s*[-\u2010-\u2014\u2212].*/, '').split(TWO_NUMBERS)[0] ?? '')}`,
+  );
 
 /**
  * Each number's link, kept for the isolate as the dates' texts are (src/contacts/warranty.ts): its
@@ -54,10 +51,9 @@ const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** German (or English) date and time in the platform's time zone (one formatter per language and isolate: building one is the slow part). */
 export function formatDateTime(locale: string, epochMs: number): string {
-  let format = dateTimeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-    dateTimeFormats.set(locale, format);
-  }
-  return format.format(epochMs);
+  return kept(
+    dateTimeFormats,
+    locale,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
+  ).format(epochMs);
 }
