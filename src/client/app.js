@@ -868,7 +868,7 @@
   // A salutation, a legal form, a phone label or "und" is left out while another word remains,
   // as the server's search does (src/contacts/keys.ts FILLER): "Elektro Brandl GmbH".
   var FILLER =
-    /^(herrn?|frau|hr\.|fr\.|mrs?\.?|ms\.?|fa\.|firma|(tel|tel\.?-?nr|telefon(?:nummer)?|fon|phone|festnetz|fax|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\.?|und|u\.|&|\+|(gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
+    /^(herrn?|frau|hr\.|fr\.|mrs?\.?|ms\.?|pani|signora|signore?|sig\.(?:ra)?|sra\.?|madame|monsieur|mme\.?|bey|han[iı]m|bayan|say[iı]n|fa\.|firma|(tel|tel\.?-?nr|telefon(?:nummer)?|fon|phone|festnetz|fax|mob|mobil(?:e|telefon|nummer)?|handy(?:nummer)?|cell)\.?|und|u\.|&|\+|(gmbh|mbh|ag|kg|ohg|gbr|ug|kgaa)\.?|e\.k\.?|co\.?):?$/i;
   // A phone label typed onto its number ("Tel.:089…") and "GmbH&Co", "Schmidt+Partner" are two
   // words each, and a word's brackets, quotes or comma do not hide a filler word ("(Frau)"), as in
   // keys.ts typedWords and bare (code review: offline found no row the server finds).
@@ -886,7 +886,7 @@
       });
     return words;
   }
-  var bare = (word) => word.replace(/^[([{<„“”‚‘’«»]+|[)\]}>“”‘’«»,;]+$/gu, '');
+  var bare = (word) => word.replace(/^[([{<„“”‚‘’«»"]+|[)\]}>“”‘’«»,;"]+$/gu, '');
   var EDGES = /^(?:[([{<„“”‚‘’«»]|https?:\/\/|www\.)+|[)\]}>“”‘’«».,;:!?/]+$/giu;
   function queryTerms(query) {
     var terms = [];

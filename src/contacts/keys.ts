@@ -69,8 +69,13 @@
  * 22: a company's or position's word marks its trade with two endings ("Dachdeckerbetrieb"), with
  *    "-anlage", "-ende", "-frist", "-büro" and "-ur" ("Solaranlage", "Architekturbüro",
  *    "Innenarchitektur"): search walkthrough, stop 70.
+ * 23: a trade more (the developer: "Bauträger", "Wohnbau …"), which moves the warranty's marks
+ *    (their letters follow TRADES: every trade added is a new format); a line of the notes makes
+ *    its dates the warranty's only from the clause that names it, its later clauses only where
+ *    that one has none, and a heading is a line without any date (walkthrough and code review,
+ *    stop 71). (A format of its own, though 22 came in the same stop: code review.)
  */
-export const KEY_FORMAT = 22;
+export const KEY_FORMAT = 23;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -459,12 +464,18 @@ export function searchKey(fields: KeyFields): string {
       for (const line of value.split('\n')) {
         // From the clause that names it on: "Küche geliefert 10.05.2027, Gewährleistung bis …" keeps
         // the delivery's date its own (walkthrough, stop 71).
+        // Its later clauses only where that one has no date ("Gewährleistung bis 31.05.2029,
+        // Abnahme am 12.03.2024" is the acceptance's; "Gewährleistung: Bad, Küche 2029": code review).
         const clauses = line.split(/(?<=[,;])/);
         const from = clauses.findIndex((clause) => WARRANTY_LINE.test(plain(clause)));
         const named = from >= 0;
-        const dates = notesDates(named ? clauses.slice(from).join('') : line);
-        if (named || heading) warranty.push(dates);
-        heading = line.trim() !== '' && (named ? !dates : heading);
+        const own = named ? notesDates(clauses[from] ?? '') : '';
+        const dates = named ? own || notesDates(clauses.slice(from + 1).join('')) : '';
+        if (named) warranty.push(dates);
+        else if (heading) warranty.push(notesDates(line));
+        // A heading: a line that names the warranty and has no date at all (code review, stop 71:
+        // "Herd gekauft 01.02.2026, 2 Jahre Garantie" made the next line's dates the warranty's).
+        heading = line.trim() !== '' && (named ? !notesDates(line) : heading);
       }
     for (const token of warranty.join('').split(' ')) {
       const [, day = '', month = '', year = ''] = /^(\d\d)?\.(?:(\d\d)\.)?(\d{4})?$/.exec(token) ?? [];
@@ -590,7 +601,10 @@ export interface TextTerm {
    * forms of those trades.
    */
   readonly kin?: readonly string[];
-  /** Only from a word's start (after a salutation: "Herr Bauer" is no "Gartenbauer"). */
+  /**
+   * Only from a word's start, or after the punctuation a stored word may begin with ("(Bauer)",
+   * "Müller/Bauer", "„Bauer“", "Ansprechpartner:Bauer", "anna.bauer@…"): after a salutation, "Herr Bauer" is no "Gartenbauer".
+   */
   readonly start?: boolean;
 }
 
@@ -637,7 +651,8 @@ export const MAX_QUERY_CODE_POINTS = 2000;
  * parameters per statement, each distinct value once (src/db/prepared.ts), and a page's
  * statement binds up to 6 more (asset, limit, a cursor of 4). Terms beyond it are dropped (the
  * search gets broader, never wrong): from the 46th plain word, or the 23rd spelled with ae, oe or
- * ue ("Bauer": two forms, each to match and to rank).
+ * ue ("Bauer": two forms, each to match and to rank); fewer where a word names a trade (its marks)
+ * or a salutation names it (each form from a word's start and after six marks of punctuation).
  */
 export const MAX_QUERY_NEEDLES = 90;
 
@@ -659,11 +674,11 @@ const ANY_LABEL = `${PHONE_LABELS.either}|${PHONE_LABELS.landline}|${PHONE_LABEL
 
 /**
  * A salutation, German or English, and those of the buyers' other languages: Polish "Pan(i)",
- * Italian "Signora", Spanish "Sra.", French "Madame", Turkish "Bay", "Bayan", "Sayın", and "Bey"
- * and "Hanım" after a first name ("Ahmet Bey"; search walkthroughs, stops 70 and 71: they were words to match).
+ * Italian "Signora", Spanish "Sra.", French "Madame", Turkish "Bayan", "Sayın", and "Bey" and
+ * "Hanım" after a first name (not "Pan" or "Bay", also names: Michael Bay; code review, stop 71) ("Ahmet Bey"; search walkthroughs, stops 70 and 71: they were words to match).
  */
 const SALUTATIONS =
-  'herrn?|frau|hr\\.|fr\\.|mrs?\\.?|ms\\.?|pani?|signora|signore?|sig\\.(?:ra)?|sra\\.?|madame|monsieur|mme\\.?|bey|han[iı]m|bay(?:an)?|say[iı]n';
+  'herrn?|frau|hr\\.|fr\\.|mrs?\\.?|ms\\.?|pani|signora|signore?|sig\\.(?:ra)?|sra\\.?|madame|monsieur|mme\\.?|bey|han[iı]m|bayan|say[iı]n';
 
 /**
  * Words typed around what is sought, which no field holds: a salutation ("Frau Köhler"), a
@@ -681,7 +696,7 @@ const FILLER = new RegExp(
 const SALUTATION = new RegExp(`^(?:${SALUTATIONS}):?$`, 'i');
 
 /** A word as FILLER and SALUTATION see it: without brackets and quotes around it ("(Frau)", „Frau"). */
-const bare = (word: string) => word.replace(/^[([{<„“”‚‘’«»]+|[)\]}>“”‘’«»,;]+$/gu, '');
+const bare = (word: string) => word.replace(/^[([{<„“”‚‘’«»"]+|[)\]}>“”‘’«»,;"]+$/gu, '');
 
 /**
  * A phone label typed onto its number ("Tel.:089/…", "Mobil:0171…"): two words, the label then
@@ -804,13 +819,17 @@ function wordTerm(word: string): TextTerm | null {
   // (And a word of no trade from its start, a compound whose last part is a trade's word after
   // four letters or more: "Einbauküche", "Flachdach", "Fußbodenheizung"; search walkthrough, stop
   // 70. Not "Elektroinstallateur" as a plumber's, not a garden's: "Kindergarten", "Baumgarten" are
-  // none. Only the query's: a firm's word is read from its start.)
+  // none, nor an "Insolvenzverwalter" a property manager or a "Bankgarantie" a warranty (code
+  // review, stop 71). Only the query's: a firm's word is read from its start. A word of 24 letters
+  // at most: a hostile query of long words stays cheap.)
   const read = tradeForms(forms.flatMap((form) => [form, form.replace(/(?<![hs])s$/, '')]));
   const kin = read.length
     ? read
     : tradeForms(
         forms.flatMap((form) =>
-          form.length > 40 ? [] : [...form.slice(4)].map((_, at) => form.slice(at + 4)).filter((part) => !part.startsWith('gart')),
+          form.length > 24
+            ? []
+            : [...form.slice(4)].map((_, at) => form.slice(at + 4)).filter((part) => !/^(?:gart|verwalt|garant)/.test(part)),
         ),
       );
   return { kind: 'text', word, needles, ...(parts.length > 1 ? { parts } : {}), ...(kin.length ? { kin } : {}) };
@@ -867,7 +886,12 @@ export function parseQuery(query: string): SearchTerm[] {
       word,
   );
   const { dates, replace } = datesNamed(words);
-  const person = typed.some((word) => SALUTATION.test(bare(word)));
+  // The name a salutation names: the word after it, or before "Bey"/"Hanım" ("Ahmet Bey").
+  const named = new Set(
+    typed.flatMap((word, at) =>
+      SALUTATION.test(bare(word)) ? [(typed[/^(?:bey|han[iı]m)/i.test(bare(word)) ? at - 1 : at + 1] ?? '').replace(EDGES, '')] : [],
+    ),
+  );
   const terms: SearchTerm[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -890,11 +914,13 @@ export function parseQuery(query: string): SearchTerm[] {
     }
     flush();
     const term = textTerm(word);
-    // With a salutation a person is sought by a name's word, from its start: "Frau Gärtner" is no
-    // gardener's, "Herr Bauer" no "Gartenbauer", "Herr Meister" no "Dachdeckermeister" (search
-    // walkthroughs, stops 69 and 71).
+    // The word a salutation names is a name's, from its start: "Frau Gärtner" is no gardener's,
+    // "Herr Bauer" no "Gartenbauer", "Herr Meister" no "Dachdeckermeister" (search walkthroughs,
+    // stops 69 and 71); only that word ("Herr Huber Elektriker" still means the trade: code review).
     if (term)
-      terms.push(date ? { ...term, needles: [...term.needles, ...date] } : person ? { ...term, kin: undefined, start: true } : term);
+      terms.push(
+        date ? { ...term, needles: [...term.needles, ...date] } : named.has(word) ? { ...term, kin: undefined, start: true } : term,
+      );
   }
   flush();
   // A role's word after a trade's word ("chimney sweep", "kitchen fitter", "Küchen Studio"), or
@@ -1113,7 +1139,11 @@ export function termTest(term: SearchTerm): KeyTest {
   if (term.kind === 'text')
     return {
       any: [
-        ...term.needles.flatMap((needle) => (term.start ? fromWordStart(needle) : [needle]).map((form) => ({ contains: form }))),
+        ...term.needles.flatMap((needle) =>
+          (term.start ? [...fromWordStart(needle), ...'(/„":.'.split('').map((edge) => edge + needle)] : [needle]).map((form) => ({
+            contains: form,
+          })),
+        ),
         ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : []),
         ...kinTests(term),
       ],

@@ -49,3 +49,47 @@ describe('the client\u2019s fold (the offline filter of the rows shown) and the 
     );
   });
 });
+
+describe('the client\u2019s words left out (the offline filter) and the server\u2019s (src/contacts/keys.ts FILLER)', () => {
+  it('leaves out the same salutations, labels and legal forms, also in quotes (code review, stop 71)', async () => {
+    const source = readFileSync(join(root, 'src', 'client', 'app.js'), 'utf8');
+    const filler = /\n {2}var FILLER =\s*(\/.*\/i);/.exec(source)?.[1] ?? '';
+    const bareSource = /\n {2}var bare = (\(word\) => .*);/.exec(source)?.[1] ?? '';
+    expect(filler).not.toBe('');
+    const left = new Script(`var FILLER = ${filler}; var bare = ${bareSource}; (word) => FILLER.test(bare(word))`).runInNewContext() as (
+      word: string,
+    ) => boolean;
+    const { parseQuery } = await import('../../src/contacts/keys');
+    // Left out on the server: "<word> Huber" searches only "Huber".
+    const server = (word: string) => parseQuery(`${word} Huber`).length === 1;
+    for (const word of [
+      'Herr',
+      'Frau',
+      'Hr.',
+      'Mrs.',
+      'Pani',
+      'Signora',
+      'Sig.ra',
+      'Sra.',
+      'Madame',
+      'Monsieur',
+      'Mme.',
+      'Bey',
+      'Hanım',
+      'Bayan',
+      'Sayın',
+      '"Herr',
+      '„Frau',
+      'GmbH',
+      'Tel.',
+      'Mobil:',
+      'Firma',
+      'und',
+      'Pan',
+      'Bay',
+      'Huberei',
+      'Elektro',
+    ])
+      expect(left(word), word).toBe(server(word));
+  });
+});
