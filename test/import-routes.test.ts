@@ -721,11 +721,10 @@ describe('importing a .vcf', () => {
     const { importId, ticked } = previewOf(html);
     expect((await confirm(user, importId, ticked)).status).toBe(303);
     const [stored] = await rows('imp-label');
-    // The first number is the phone; the notes hold what fits of its label's line (walkthrough,
-    // stop 71: a label the user typed stays beside the number) and the others: the first line's
+    // The first number is the phone; the notes hold what fits of the others: the first line's
     // first 2,000 characters (no line of it fits whole).
     expect(stored).toMatchObject({ last_name: 'Viele', first_name: 'Nummern', phone: '089 1' });
-    expect(stored?.notes).toBe(`Telefonnummer (${label}`.slice(0, 2000));
+    expect(stored?.notes).toBe(`Weitere Telefonnummer (${label}`.slice(0, 2000));
   });
 
   it('takes bodies up to 5 MB on the upload only, and answers 413 beyond', async () => {

@@ -467,17 +467,22 @@ describe('mapping to the fields', () => {
       ),
     );
     expect(c.values).toMatchObject({ phone: '030 111', mobile: '0171 333', email: 'a@example.de' });
+    // The card's own note first: a label's line only where it still fits (code review, stop 71).
+    const long = `${'x'.repeat(1979)}ENDE`;
+    const full = only(vcf(card('N:A;;;;', `NOTE:${long}`, 'item1.TEL:089 123456', 'item1.X-ABLabel:Büro (nur vormittags)')));
+    expect(full.values.notes).toBe(long);
+    expect(full.problems).toEqual([]);
     expect(c.values.notes).toBe(
       [
         'Erst anrufen',
         '',
         'Weitere Telefonnummer (mobil): 0171 444',
-        // The label the user typed on the number that took the field (walkthrough, stop 71: it was lost).
-        'Telefonnummer (Baustelle): 030 111',
         'Weitere Telefonnummer (Fax): 030 999',
         'Weitere Telefonnummer (privat): 030 222',
         'Weitere Telefonnummer (Pager): 0171 555',
         'Weitere E-Mail-Adresse (privat): b@example.de',
+        // The label the user typed on the number that took the field, last (walkthrough, stop 71: it was lost).
+        'Telefonnummer (Baustelle): 030 111',
       ].join('\n'),
     );
   });
@@ -527,9 +532,8 @@ describe('mapping to the fields', () => {
     expect(v30?.values).toMatchObject({
       phone: '089 0',
       mobile: '0171 3',
-      // The label the user typed on the number that took the field is kept too (walkthrough, stop 71).
-      notes:
-        'Mobilnummer (Firmenhandy): 0171 3\nWeitere Telefonnummer (Büro): 089 1\nWeitere Telefonnummer (Notdienst): 089 2\nWeitere Telefonnummer: 089 4',
+      // (A label that only says what the field does, "Firmenhandy", adds no line: code review, stop 71.)
+      notes: 'Weitere Telefonnummer (Büro): 089 1\nWeitere Telefonnummer (Notdienst): 089 2\nWeitere Telefonnummer: 089 4',
     });
     // Android 3.0 writes the label bare (TYPE=Notdienst, as typed); vCard 4.0's small standard
     // types (type=work) and a program's own in capitals are no label.
@@ -556,8 +560,7 @@ describe('mapping to the fields', () => {
     expect(bare.values).toMatchObject({ phone: '089 0', mobile: '0171 6', email: 'm@example.de' });
     expect(bare.values.notes).toBe(
       [
-        // (The label typed on the mobile, then a second mobile number's line, named as TYPE=CELL's is.)
-        'Mobilnummer (Firmenhandy): 0171 6',
+        // (A second mobile number's line comes first, named as TYPE=CELL's is.)
         'Weitere Telefonnummer (mobil): 0171 10',
         'Weitere Telefonnummer (Notdienst): 089 2',
         'Weitere Telefonnummer (Büro Dachau): 089 3',
@@ -628,7 +631,7 @@ describe('mapping to the fields', () => {
     expect(estate?.problems).toEqual([]);
     expect(garage?.values).toMatchObject({ phone: '089 7778889', mobile: '', notes: 'Telefonnummer (Automobil-Werkstatt): 089 7778889' });
     expect(labels?.values).toMatchObject({ phone: '089 4', mobile: '0171 1' });
-    expect(company?.values).toMatchObject({ phone: '089 9', mobile: '0171 9', notes: 'Mobilnummer (Firmenmobil): 0171 9' });
+    expect(company?.values).toMatchObject({ phone: '089 9', mobile: '0171 9', notes: '' });
     expect(labels?.values.notes).toBe(
       'Weitere Telefonnummer (Diensthandy): 0171 2\nWeitere Telefonnummer (Cell): 0171 3\nWeitere Telefonnummer (Firmenmobil): 0171 5',
     );

@@ -862,6 +862,8 @@ class Overflow {
   readonly problems: ImportProblem[] = [];
   /** Lines for the notes, after the card's own NOTE text. */
   readonly lines: string[] = [];
+  /** The labels typed on values that took their fields: last, and only where they fit (they repeat a field). */
+  readonly labels: string[] = [];
   /** The lines' code points, each with its line break. */
   private size = 0;
 
@@ -912,14 +914,18 @@ class Overflow {
     // A label the user typed on the value that takes the field ("Büro (nur vormittags)", Android's
     // "X-Notdienst") stays beside it as a line of the notes (walkthrough, stop 71: it was lost).
     // Not a program's own (Apple's built-in ones, a TYPE), nor one that only says what the field
-    // does ("Mobil", "Cell", "Büro").
+    // does ("Mobil", "Cell", "Büro", "Diensthandy"). Kept last, where the notes have room: the
+    // card's own note comes first (code review).
     const label = picked?.label.trim() ?? '';
     if (
       label &&
-      !/^(?:_\$!<.*>!\$_|(?:mobil|telefon)(?:nummer)?|handy|cell|mobile|iphone|phone|e-?mail|büro|office|work|home|privat)$/i.test(label) &&
+      label.length <= 100 &&
+      !/^(?:_\$!<.*>!\$_|(?:mobil|telefon)(?:nummer|telefon)?|(?:dienst|firmen)?(?:handy|mobil)|cell|mobile|iphone|phone|e-?mail|büro|office|work|home|privat|arbeit|geschäftlich|dienstlich)$/i.test(
+        label,
+      ) &&
       !APPLE_LABELS[label.toLowerCase()]
     )
-      this.add(() => `${NOTE_LABELS[field]} (${label}): ${picked?.value}`);
+      this.labels.push(`${NOTE_LABELS[field]} (${label}): ${picked?.value}`);
     // The rest as notes lines, in the file's order, named in the preview (review: 22 values went
     // to the notes unsaid). Only the lines the notes hold: those cut are said as the notes' cut.
     for (const entry of entries)
@@ -1194,6 +1200,10 @@ function mapCard(card: RawCard, reader: CardReader, index: number, assetName: st
   const added = overflow.lines.join('\n');
   let notes = joinNonEmpty('\n\n', [noteText, added]);
   const max = maxOf('notes');
+  // The labels typed on values that took their fields, only where the whole still fits.
+  for (const label of overflow.labels)
+    if (codePoints(notes) + codePoints(label) + 2 <= max)
+      notes = joinNonEmpty(added === '' && notes === noteText ? '\n\n' : '\n', [notes, label]);
   if (codePoints(notes) > max) {
     overflow.problems.push({ field: 'notes', kind: 'tooLong', value: notes, outcome: 'truncated' });
     // The added lines are short values the preview names ("in den Notizen"): the file's own note
