@@ -222,11 +222,27 @@ describe('the printable phone list', () => {
         'Notdienst: 0800 123 4567',
         'Abnahme: 12.03.2027',
         'Kundennummer: 4711',
+        // No phone's shape: a customer's, invoice's, tax or bank number, a date, a span of dates, a price (code review, stop 71).
+        'Kundennummer: 123456',
+        'Rechnung Nr.: 2024-001234',
+        'Übergabe: 2024-05-10',
+        'Zeitraum: 01.03.2025 - 31.03.2025',
+        'Gewährleistung: 12.03.2025 - 12.03.2030',
+        'Kaufpreis: 450.000',
+        'Steuernummer: 143/123/45678',
+        'BLZ: 700 100 80',
+        'Zählernummer: 12345678',
+        // The phone again, written otherwise; a number twice; a label with brackets of its own.
+        'Tel: +49 (0)89 4455667',
+        'Notfall: 0800 123 4567',
+        'Hausmeister (Herr Koch): 0171 9998887',
       ].join('\n'),
     }));
     const html = await (await send('/assets/print-noted/contacts/print', { user })).text();
     const row = textOf(decode(html.match(/<tr><th scope="row">.*?<\/tr>/)?.[0] ?? '')).trim();
-    expect(row).toBe('Kaminski Schornsteinfeger +49 89 4455667 Notdienst Wochenende 0171 1112223 Notdienst 0800 123 4567');
+    expect(row).toBe(
+      'Kaminski Schornsteinfeger +49 89 4455667 Notdienst Wochenende 0171 1112223 Notdienst 0800 123 4567 Hausmeister (Herr Koch) 0171 9998887',
+    );
   });
 
   it('says so when there is nothing to print', async () => {

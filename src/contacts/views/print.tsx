@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import type { Shell } from '../../views/shell';
+import { phoneDigits } from '../keys';
 import type { PhoneListContact } from '../repository';
 import { inGermany } from '../schema';
 import { companyBeside, displayName } from '../vcard';
@@ -83,8 +84,6 @@ export function PhoneList(props: PhoneListProps) {
  * hono/html like the list's rows (up to 1,000 of them); Germany, as the form suggests it or as an
  * imported card writes it ("DE"), is left out, as on an envelope sent within it.
  */
-const digitsOf = (number: string) => number.replace(/\D/g, '');
-
 function PhoneRow(props: { shell: Shell; contact: PhoneListContact; today: string }) {
   const { shell, contact } = props;
   const { t } = shell;
@@ -96,12 +95,19 @@ function PhoneRow(props: { shell: Shell; contact: PhoneListContact; today: strin
   const mobile = contact.mobile ? numbered(t.contacts.print.mobile, contact.mobile) : '';
   // A number a line of the notes gives ("Weitere Telefonnummer (Notdienst): 0800 …", as an import
   // keeps further numbers, or "Notdienst: 0171 …"), by its label: the emergency line was missing
-  // from the sheet for the folder by the fuse box (walkthrough, stop 71). Not a date, nor the
-  // phone's or mobile's own number again.
-  const own = [contact.phone, contact.mobile].map(digitsOf);
-  const noted = [...contact.notes.matchAll(/^(.{1,80}?): *(\+?\(?\d[\d ()/.-]{4,28}\d)$/gm)]
-    .filter(([, , number = '']) => digitsOf(number).length >= 6 && !/^\d\d?\.\d\d?\.\d+$/.test(number) && !own.includes(digitsOf(number)))
-    .map(([, label = '', number = '']) => numbered(/\((.*)\)$/.exec(label)?.[1] ?? label, number));
+  // from the sheet for the folder by the fuse box (walkthrough, stop 71). Only a phone's shape
+  // (+, 00, 0 or "(0" first, six digits or more; no date or span of dates: a customer's,
+  // invoice's or tax number is none: code review), each number once, not the phone's or mobile's.
+  const seen = new Set([contact.phone, contact.mobile].filter(Boolean).map(phoneDigits));
+  const noted = [...contact.notes.matchAll(/^(.{1,80}?): *((?:\+|\(?0)[\d ()/.-]{4,28}\d)$/gm)]
+    .filter(
+      ([, , number = '']) =>
+        !/\d\.\d\d?\.\d/.test(number) &&
+        phoneDigits(number).length >= 6 &&
+        !seen.has(phoneDigits(number)) &&
+        !!seen.add(phoneDigits(number)),
+    )
+    .map(([, label = '', number = '']) => numbered(/(?:Telefon|Mobil)nummer \((.*)\)$/.exec(label)?.[1] ?? label, number));
   // The warranty's end (issue 17) under the name: what the folder by the fuse box is for. One
   // already passed says so, as the list does (walkthrough, stop 69: "Gewährleistung bis" a past day),
   // one ahead in the list's words too ("endet am": walkthrough, stop 71, the sheet mixed the two).
