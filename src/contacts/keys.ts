@@ -673,9 +673,10 @@ export const PHONE_LABELS = {
 const ANY_LABEL = `${PHONE_LABELS.either}|${PHONE_LABELS.landline}|${PHONE_LABELS.mobile}|fax`;
 
 /**
- * A salutation, German or English, and those of the buyers' other languages: Polish "Pan(i)",
+ * A salutation, German or English, and those of the buyers' other languages: Polish "Pani",
  * Italian "Signora", Spanish "Sra.", French "Madame", Turkish "Bayan", "Sayın", and "Bey" and
- * "Hanım" after a first name (not "Pan" or "Bay", also names: Michael Bay; code review, stop 71) ("Ahmet Bey"; search walkthroughs, stops 70 and 71: they were words to match).
+ * "Hanım" after a first name ("Ahmet Bey"; search walkthroughs, stops 70 and 71: they were words
+ * to match). Not "Pan" or "Bay": they are names too ("Michael Bay"; code review, stop 71).
  */
 const SALUTATIONS =
   'herrn?|frau|hr\\.|fr\\.|mrs?\\.?|ms\\.?|pani|signora|signore?|sig\\.(?:ra)?|sra\\.?|madame|monsieur|mme\\.?|bey|han[iı]m|bayan|say[iı]n';
@@ -793,8 +794,8 @@ function textTerm(word: string): TextTerm | null {
   // besides the quotes as typed (contract: quotes match literally; search walkthrough, stop 70).
   const inner = word.replace(/^"+|"+$/g, '');
   const own = wordTerm(word);
-  const bare = inner !== word && inner !== '' ? wordTerm(inner) : null;
-  return bare && own ? { ...bare, word, needles: [...new Set([...own.needles, ...bare.needles])] } : own;
+  const inside = inner !== word && inner !== '' ? wordTerm(inner) : null;
+  return inside && own ? { ...inside, word, needles: [...new Set([...own.needles, ...inside.needles])] } : own;
 }
 
 function wordTerm(word: string): TextTerm | null {
