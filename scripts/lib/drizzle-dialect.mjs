@@ -447,18 +447,24 @@ export const BUILDER_STAND_INS = { '../../selection-proxy.js': '../db/no-selecti
 /** What else a builder's module exports, for the other drizzle module that imports it by the same text. */
 const ALSO = { select: 'export { asc, desc } from "drizzle-orm/sql/expressions/select";\n', update: '', insert: '', delete: '' };
 
+/** `text` with `pattern` (found exactly once, or this script stops) replaced by `by`. */
+function replaceOnce(text, file, what, pattern, by) {
+  let found = 0;
+  const replaced = text.replace(pattern, () => {
+    found++;
+    return by;
+  });
+  if (found !== 1) throw new Error(`${file} has ${found} ${what}: update scripts/lib/drizzle-dialect.mjs`);
+  return replaced;
+}
+
 /** A builder's module text without what BUILDERS_LEFT_OUT names, by drizzle-orm's package specifiers. */
 export function trimBuilder(kind, source) {
   const file = `drizzle-orm/sqlite-core/query-builders/${kind}.js`;
   const left = BUILDERS_LEFT_OUT[kind];
   let text = withoutBuilderTexts(kind, source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
   const cut = (what, pattern) => {
-    let found = 0;
-    text = text.replace(pattern, () => {
-      found++;
-      return '\n';
-    });
-    if (found !== 1) throw new Error(`${file} has ${found} ${what}: update scripts/lib/drizzle-dialect.mjs`);
+    text = replaceOnce(text, file, what, pattern, '\n');
   };
   // A member's JSDoc, if it has one.
   const doc = '(?:  /\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\n)?';
@@ -557,12 +563,7 @@ export function trimSession(kind, source) {
   const left = SESSIONS_LEFT_OUT[kind];
   let text = source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
   const replace = (what, pattern, by) => {
-    let found = 0;
-    text = text.replace(pattern, () => {
-      found++;
-      return by;
-    });
-    if (found !== 1) throw new Error(`${file} has ${found} ${what}: update scripts/lib/drizzle-dialect.mjs`);
+    text = replaceOnce(text, file, what, pattern, by);
   };
   for (const name of left.classes)
     replace(`classes ${name}`, new RegExp(`\\nclass ${name} (?:extends \\w+ )?\\{\\n(?:[^\\n]*\\n)*?\\}\\n`, 'g'), '\n');
@@ -646,12 +647,7 @@ export function trimColumnCommon(source) {
   const file = 'drizzle-orm/sqlite-core/columns/common.js';
   let text = source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
   const replace = (what, pattern, by) => {
-    let found = 0;
-    text = text.replace(pattern, () => {
-      found++;
-      return by;
-    });
-    if (found !== 1) throw new Error(`${file} has ${found} ${what}: update scripts/lib/drizzle-dialect.mjs`);
+    text = replaceOnce(text, file, what, pattern, by);
   };
   for (const name of COLUMN_LEFT_OUT) replace(`methods ${name}`, new RegExp(`\\n  ${name}\\((?:[^\\n]*\\n)*?  \\}\\n`, 'g'), '\n');
   replace(
