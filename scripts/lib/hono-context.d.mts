@@ -2,6 +2,8 @@
 export const CONTEXT_LEFT_OUT: readonly string[];
 /** The private fields of hono's Context that only those members used. */
 export const CONTEXT_FIELDS_LEFT_OUT: readonly string[];
+/** The texts of hono's Context replaced in the Worker's bundle, each inside the member it names. */
+export const CONTEXT_EDITS: readonly { member: string; from: string; to: string }[];
 /** The members of hono's HonoRequest that the Worker's bundle leaves out. */
 export const REQUEST_LEFT_OUT: readonly string[];
 /** Where src/generated/hono-context.js takes each of context.js's imports from. */

@@ -96,6 +96,9 @@ describe('production bundle', () => {
     // Nor hono's c.render(), c.setRenderer(), c.event, c.req.blob() and the like (src/generated/hono-context.js
     // and hono-request.js from scripts/lib/hono-context.mjs); its own context and request are there.
     expect(code).not.toContain('This context has no FetchEvent');
+    // Nor a module of hono's that attaches callbacks to an escaped string (Suspense, ErrorBoundary,
+    // streaming, css): the context's html() resolves a page without them (scripts/lib/hono-context.mjs).
+    for (const file of Object.keys(meta.inputs)) expect(file).not.toMatch(/hono\/dist\/(jsx\/(components|streaming)\.js|helper\/css\/)/);
     expect(code).toContain('This context has no ExecutionContext');
     // Nor drizzle's SQL of views, subqueries, enums and inlined parameters (src/generated/drizzle-sql.js
     // from scripts/lib/drizzle-sql.mjs), nor a view's builder, the one module that inlines them.
