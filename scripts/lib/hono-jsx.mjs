@@ -5,7 +5,8 @@
 // no element a style (its CSS is in stylesheets), and an object would now throw instead. And the
 // camelCase-to-kebab names of SVG attributes, used only inside an `<svg>` in JSX, which throws
 // since the render contexts are left out (src/views/jsx-no-context.ts: `<svg>` needs one for its
-// namespace). Together about 0.6 KB of the 100 KB gzip budget. scripts/fingerprint.mjs writes it
+// namespace). Together about 0.6 KB of the 100 KB gzip budget. And the callbacks of escaped
+// strings, which nothing in the bundle attaches (59 B). scripts/fingerprint.mjs writes it
 // from the installed hono at every `prepare-assets`, so it never goes stale; a text it does not
 // find stops that script. test/node/jsx-base.test.ts holds it to hono's module and rendering.
 
@@ -32,6 +33,47 @@ export const EDITS = [
     // Outside an `<svg>` (the only place the app's JSX can render), hono's own choice.
     from: '\t\tconst normalizeKey = tag === "svg" || nameSpaceContext && useContext(nameSpaceContext) === "svg" ? (key) => toSVGAttributeName(normalizeIntrinsicElementKey(key)) : (key) => normalizeIntrinsicElementKey(key);',
     to: '\t\tconst normalizeKey = (key) => normalizeIntrinsicElementKey(key);',
+  },
+  // No escaped string in the bundle carries callbacks (only hono's Suspense, ErrorBoundary,
+  // streaming and css helpers attach them: test/node/hono-context.test.ts, bundle.test.ts), nor
+  // more than an empty list of them (stringBufferToString's): a child's or a component's result is
+  // written without gathering them, and a render's buffer has none to run (59 B gzip).
+  {
+    from: [
+      '\t\telse if (child.isEscaped) {',
+      '\t\t\tbuffer[0] += child;',
+      '\t\t\tconst callbacks = child.callbacks;',
+      '\t\t\tif (callbacks) {',
+      '\t\t\t\tbuffer.callbacks ||= [];',
+      '\t\t\t\tbuffer.callbacks.push(...callbacks);',
+      '\t\t\t}',
+      '\t\t} else if (child instanceof Promise)',
+    ].join('\n'),
+    to: ['\t\telse if (child.isEscaped) buffer[0] += child;', '\t\telse if (child instanceof Promise)'].join('\n'),
+  },
+  {
+    from: [
+      '\t\telse if (typeof res === "number" || res.isEscaped) {',
+      '\t\t\tbuffer[0] += res;',
+      '\t\t\tif (res.callbacks) {',
+      '\t\t\t\tbuffer.callbacks ||= [];',
+      '\t\t\t\tbuffer.callbacks.push(...res.callbacks);',
+      '\t\t\t}',
+      '\t\t} else escapeToBuffer(res, buffer);',
+    ].join('\n'),
+    to: ['\t\telse if (typeof res === "number" || res.isEscaped) buffer[0] += res;', '\t\telse escapeToBuffer(res, buffer);'].join('\n'),
+  },
+  {
+    from: '\t\t\treturn buffer.length === 1 ? "callbacks" in buffer ? resolveCallbackSync(raw(buffer[0], buffer.callbacks)).toString() : buffer[0] : stringBufferToString(buffer, buffer.callbacks).then(markRenderedJSX);',
+    to: '\t\t\treturn buffer.length === 1 ? buffer[0] : stringBufferToString(buffer).then(markRenderedJSX);',
+  },
+  {
+    from: '\n\t\treturn buffer.length === 1 ? raw(buffer[0], buffer.callbacks) : stringBufferToString(buffer, buffer.callbacks);',
+    to: '\n\t\treturn buffer.length === 1 ? raw(buffer[0]) : stringBufferToString(buffer);',
+  },
+  {
+    from: '\n\treturn buffer.length === 1 ? raw(buffer[0], buffer.callbacks) : stringBufferToString(buffer, buffer.callbacks);',
+    to: '\n\treturn buffer.length === 1 ? raw(buffer[0]) : stringBufferToString(buffer);',
   },
 ];
 

@@ -1,7 +1,7 @@
 // hono/jsx's renderer as wrangler.toml's [alias] puts it in the Worker's bundle
 // (src/generated/jsx-base.js, written by scripts/lib/hono-jsx.mjs from the installed hono): the
 // alias names exactly the import by which hono's JSX modules reach it; the module is hono's but
-// for the two edits, with its imports from the same files (or the stand-ins the other aliases
+// for the edits, with its imports from the same files (or the stand-ins the other aliases
 // name); it renders what hono renders; and the app's JSX has neither thing it leaves out. The
 // Workers tests (vitest.config.ts applies the same aliases), the e2e suite and the bench render
 // through it; bundle.test.ts checks hono's style code gone.
@@ -123,6 +123,31 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
     const mine = trees(ours);
     const theirs = trees(hono);
     for (const [i, tree] of mine.entries()) expect(String(await tree.toString()), String(i)).toBe(String(await theirs[i]?.toString()));
+  });
+
+  it('renders what hono renders where an async part was rendered before (an escaped string with an empty list of callbacks)', async () => {
+    const render = async (base: Base) => {
+      const node = (tag: unknown, props: Record<string, unknown>, ...children: unknown[]) => new base.JSXNode(tag, props, children);
+      const Later = async ({ text }: { text: string }) => node('b', {}, text);
+      // Rendered with an async part: stringBufferToString's escaped string, its callbacks [].
+      const done = await node('i', {}, base.jsx(Later, { text: 'x & y' })).toString();
+      const Done = () => done;
+      const Again = async () => node('u', {}, base.jsx(Later, { text: '<z>' })).toString();
+      const trees = [
+        node('p', {}, done, ' ', node('span', {}, done)),
+        node(
+          'div',
+          {},
+          base.jsx(Done, {}),
+          base.jsx(Again, {}),
+          base.jsx(Later, { text: 'a' }),
+          node('p', {}, base.jsx(Later, { text: 'b' })),
+        ),
+        base.jsx(Done, {}),
+      ];
+      return Promise.all(trees.map(async (tree) => String(await tree.toString())));
+    };
+    expect(await render(ours)).toEqual(await render(hono));
   });
 
   it('leaves out a style object (hono writes it as CSS) by throwing', async () => {
