@@ -6,7 +6,9 @@
 // camelCase-to-kebab names of SVG attributes, used only inside an `<svg>` in JSX, which throws
 // since the render contexts are left out (src/views/jsx-no-context.ts: `<svg>` needs one for its
 // namespace). Together about 0.6 KB of the 100 KB gzip budget. And the callbacks of escaped
-// strings, which nothing in the bundle attaches (59 B). scripts/fingerprint.mjs writes it
+// strings, which nothing in the bundle attaches (59 B); dangerouslySetInnerHTML, hono's message
+// for a function given to an attribute, a node's `type` and `ref`, the render contexts an async
+// component and an `<svg>` or `<head>` would have used (0.2 KB). scripts/fingerprint.mjs writes it
 // from the installed hono at every `prepare-assets`, so it never goes stale; a text it does not
 // find stops that script. test/node/jsx-base.test.ts holds it to hono's module and rendering.
 
@@ -74,6 +76,53 @@ export const EDITS = [
   {
     from: '\n\treturn buffer.length === 1 ? raw(buffer[0], buffer.callbacks) : stringBufferToString(buffer, buffer.callbacks);',
     to: '\n\treturn buffer.length === 1 ? raw(buffer[0]) : stringBufferToString(buffer);',
+  },
+  // No element of the app's JSX is given dangerouslySetInnerHTML (its markup of its own is
+  // hono/html's raw()), and `children` is never an attribute (81 B gzip).
+  {
+    from: [
+      '\t\t\tif (key === "children") {} else if (key === "dangerouslySetInnerHTML" && typeof v === "object" && v !== null && "__html" in v) {',
+      '\t\t\t\tif (children.length > 0) throw new Error("Can only set one of `children` or `props.dangerouslySetInnerHTML`.");',
+      '\t\t\t\tchildren = [raw(v.__html)];',
+      '\t\t\t} else attributeToBuffer(buffer, " ", key, v, tag);',
+    ].join('\n'),
+    to: '\t\t\tif (key !== "children") attributeToBuffer(buffer, " ", key, v, tag);',
+  },
+  // A function given to an attribute that is no event handler throws as before, without hono's
+  // message naming it (the app's JSX gives none; 57 B gzip).
+  {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: hono's text, a template literal in it
+    from: "\t\tif (!key.startsWith(\"on\")) throw new Error(`Invalid prop '${key}' of type 'function' supplied to ${tag ? `'${tag}'` : \"a JSX element\"}.`);",
+    to: '\t\tif (!key.startsWith("on")) throw new Error("not part of this build");',
+  },
+  // A node's `type` and `ref` getters, which only hono's DOM renderer and React-style helpers read
+  // (the app's code never: test/node/jsx-base.test.ts; 23 B gzip).
+  {
+    from: ['\tget type() {', '\t\treturn this.tag;', '\t}', '\tget ref() {', '\t\treturn this.props.ref || null;', '\t}', ''].join('\n'),
+    to: '',
+  },
+  // The render contexts' stand-in has none (globalContexts is always empty): an async component
+  // resumes without one to restore (20 B gzip).
+  {
+    from: [
+      '\t\t\tif (globalContexts.length === 0) buffer.unshift("", resolveFunctionComponentResult(res));',
+      '\t\t\telse buffer.unshift("", resolveFunctionComponentResult(res, captureRenderContext()));',
+    ].join('\n'),
+    to: '\t\t\tbuffer.unshift("", resolveFunctionComponentResult(res));',
+  },
+  // An `<svg>` or `<head>` in JSX threw already (its namespace's context is left out: createContext
+  // throws), now without making the context (55 B gzip); the app writes both as hono/html templates.
+  {
+    from: [
+      '\telse if (tag === "svg" || tag === "head") {',
+      '\t\tnameSpaceContext ||= createContext("");',
+      '\t\treturn new JSXNode(tag, props, [new JSXFunctionNode(nameSpaceContext, { value: tag }, children)]);',
+      '\t} else return new JSXNode(tag, props, children);',
+    ].join('\n'),
+    to: [
+      '\telse if (tag === "svg" || tag === "head") throw new Error("not part of this build");',
+      '\telse return new JSXNode(tag, props, children);',
+    ].join('\n'),
   },
 ];
 

@@ -111,7 +111,6 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
           ['a', ['b']],
         ]),
         node('textarea', { rows: 4, viewBox: '0 0 1 1', strokeWidth: 2, fillRule: 'evenodd', crossOrigin: 'anonymous' }, 'a\nb <c>'),
-        node('section', { dangerouslySetInnerHTML: { __html: '<ul><li>1</li></ul>' } }),
         node('p', {}, raw('<b>fett</b>'), ' ', node('span', { class: raw('a&b') }, 'x')),
         fn(Card, { name: 'Müller & Söhne' }, node('p', {}, 'Notiz')),
         fn(Later, { text: 'später' }),
@@ -150,6 +149,49 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
     expect(await render(ours)).toEqual(await render(hono));
   });
 
+  it("leaves out dangerouslySetInnerHTML, hono's message for a function attribute, a node's type and ref, and the render contexts", async () => {
+    const inner = { dangerouslySetInnerHTML: { __html: '<ul><li>1</li></ul>' } };
+    expect(await new hono.JSXNode('section', inner, []).toString()).toBe('<section><ul><li>1</li></ul></section>');
+    expect(await new ours.JSXNode('section', inner, []).toString()).toBe('<section dangerouslySetInnerHTML="[object Object]"></section>');
+    const action = { action: () => {} };
+    expect(() => new hono.JSXNode('form', action, []).toString()).toThrow(/Invalid prop 'action' of type 'function'/);
+    expect(() => new ours.JSXNode('form', action, []).toString()).toThrow(/not part of this build/);
+    for (const getter of ['type', 'ref']) {
+      expect(getter in new hono.JSXNode('p', {}, [])).toBe(true);
+      expect(getter in new ours.JSXNode('p', {}, [])).toBe(false);
+    }
+    expect(generated()).not.toMatch(/captureRenderContext|createContext|globalContexts/);
+  });
+
+  it("the app's JSX gives no element dangerouslySetInnerHTML nor a function but an event handler, and reads no node's type or ref", () => {
+    const found: string[] = [];
+    for (const file of sources('src')) {
+      const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+      const text = readFileSync(join(root, file), 'utf8');
+      const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+      const visit = (node: ts.Node) => {
+        if (ts.isJsxAttribute(node)) {
+          const name = node.name.getText(source);
+          const value = node.initializer && ts.isJsxExpression(node.initializer) ? node.initializer.expression : undefined;
+          if (name === 'dangerouslySetInnerHTML') found.push(`${file}: ${node.getText(source)}`);
+          if (value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) && !name.startsWith('on'))
+            found.push(`${file}: ${node.getText(source)}`);
+        }
+        if (
+          (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) &&
+          node.name.getText(source) === 'dangerouslySetInnerHTML'
+        )
+          found.push(`${file}: ${node.getText(source)}`);
+        // A node is made only by JSX (.tsx): there, no `.type` or `.ref` is read at all.
+        if (ts.isPropertyAccessExpression(node) && (node.name.text === 'ref' || (node.name.text === 'type' && kind === ts.ScriptKind.TSX)))
+          found.push(`${file}: ${node.getText(source)}`);
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('leaves out a style object (hono writes it as CSS) by throwing', async () => {
     const style = { color: 'red', fontSize: 12, '--gap': '1px' };
     expect(await new hono.JSXNode('p', { style }, []).toString()).toBe('<p style="color:red;font-size:12px;--gap:1px"></p>');
@@ -178,10 +220,8 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
     expect(found).toEqual([]);
     // An <svg> in JSX needs a render context for its namespace, which the bundle leaves out
     // (src/views/jsx-no-context.ts; test/node/jsx-no-context.test.ts holds the app to none).
-    expect(generated()).toMatch(/else if \(tag === "svg" \|\| tag === "head"\) \{\s+nameSpaceContext \|\|= createContext\(""\);/);
-    expect(generated()).toContain(
-      'import { captureRenderContext, createContext, globalContexts, runWithRenderContext } from "../views/jsx-no-context";',
-    );
+    expect(generated()).toContain('else if (tag === "svg" || tag === "head") throw new Error("not part of this build");');
+    expect(generated()).toContain('import { runWithRenderContext } from "../views/jsx-no-context";');
     expect(() => (ours as unknown as { jsx: (tag: string, props: object) => unknown }).jsx('svg', {})).toThrow(/not part of this build/);
   });
 });
