@@ -124,6 +124,26 @@ export const EDITS = [
       '\telse return new JSXNode(tag, props, children);',
     ].join('\n'),
   },
+  // hono's hoisting components are plain nodes here (src/views/jsx-plain.ts: components_exports is
+  // empty), and so are the DOM renderers they would get (intrinsic-element/common.js's
+  // domRenderers is empty): no tag is made a component of theirs, and nothing is set on them
+  // (test/node/jsx-base.test.ts; 70 B gzip).
+  {
+    from: [
+      'let initDomRenderer = false;',
+      'const jsxFn = (tag, props, children) => {',
+      '\tif (!initDomRenderer) {',
+      '\t\tfor (const k in domRenderers) components_exports[k][DOM_RENDERER] = domRenderers[k];',
+      '\t\tinitDomRenderer = true;',
+      '\t}',
+      '\tif (typeof tag === "function") return new JSXFunctionNode(tag, props, children);',
+      '\telse if (components_exports[tag]) return new JSXFunctionNode(components_exports[tag], props, children);',
+    ].join('\n'),
+    to: [
+      'const jsxFn = (tag, props, children) => {',
+      '\tif (typeof tag === "function") return new JSXFunctionNode(tag, props, children);',
+    ].join('\n'),
+  },
 ];
 
 /**

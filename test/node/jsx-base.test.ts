@@ -192,6 +192,16 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
     expect(found).toEqual([]);
   });
 
+  it('makes no tag a component: the hoisting components are plain nodes here, and there are no DOM renderers to give them', async () => {
+    const plain = await import('../../src/views/jsx-plain');
+    expect(Object.keys(plain.components_exports)).toEqual([]);
+    const common = await import(pathToFileURL(join(dist, 'jsx', 'intrinsic-element', 'common.js')).href);
+    expect(Object.keys(common.domRenderers)).toEqual([]);
+    expect(generated()).not.toMatch(/components_exports|domRenderers/);
+    for (const tag of ['title', 'meta', 'link', 'script', 'style', 'form', 'input', 'button'])
+      expect(await ours.jsx(tag, { class: 'a' }).toString(), tag).toBe(await new hono.JSXNode(tag, { class: 'a' }, []).toString());
+  });
+
   it('leaves out a style object (hono writes it as CSS) by throwing', async () => {
     const style = { color: 'red', fontSize: 12, '--gap': '1px' };
     expect(await new hono.JSXNode('p', { style }, []).toString()).toBe('<p style="color:red;font-size:12px;--gap:1px"></p>');
