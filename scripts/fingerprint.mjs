@@ -16,7 +16,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { HELP } from '../src/i18n/help.ts';
-import { COLUMN_COMMON_TYPES, trimBuilder, trimColumnCommon, trimDatabase, trimDialect, trimSession } from './lib/drizzle-dialect.mjs';
+import {
+  COLUMN_COMMON_TYPES,
+  trimBuilder,
+  trimColumnBuilder,
+  trimColumnCommon,
+  trimDatabase,
+  trimDialect,
+  trimSession,
+} from './lib/drizzle-dialect.mjs';
 import { trimSql } from './lib/drizzle-sql.mjs';
 import { trimUtils } from './lib/drizzle-utils.mjs';
 import { trimHonoBase } from './lib/hono-base.mjs';
@@ -124,6 +132,10 @@ writeGenerated(
   trimColumnCommon(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'columns', 'common.js'), 'utf8')),
 );
 writeGenerated('sqlite-column-common.d.ts', COLUMN_COMMON_TYPES);
+writeGenerated(
+  'drizzle-column-builder.js',
+  trimColumnBuilder(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'column-builder.js'), 'utf8')),
+);
 writeGenerated('sqlite-db.js', trimDatabase(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'db.js'), 'utf8')));
 for (const kind of ['select', 'update', 'insert', 'delete'])
   writeGenerated(

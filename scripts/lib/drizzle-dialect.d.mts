@@ -67,3 +67,7 @@ export const COLUMN_STAND_INS: Readonly<Record<string, string>>;
 export const COLUMN_COMMON_TYPES: string;
 /** drizzle-orm/sqlite-core/columns/common.js's text as src/generated/sqlite-column-common.js. */
 export function trimColumnCommon(source: string): string;
+/** The members of drizzle's ColumnBuilder the Worker's bundle leaves out. */
+export const COLUMN_BUILDER_LEFT_OUT: readonly string[];
+/** drizzle-orm/column-builder.js's text as src/generated/drizzle-column-builder.js (see drizzle-dialect.mjs). */
+export function trimColumnBuilder(source: string): string;

@@ -122,6 +122,17 @@ export const DIALECT_LEFT_OUT = {
   "a select's offset": `    const offsetSql = offset ? sql\` offset \${offset}\` : void 0;
 `,
   "a select's offset, in its SQL": '${offsetSql}',
+  // No column has a `defaultFn` or an `onUpdateFn`: the bundle's column builder has no method that
+  // sets one (COLUMN_BUILDER_LEFT_OUT, below). So an update sets only the values given, and an
+  // insert's column without a value takes its default or null, as drizzle's do then.
+  "a column's onUpdateFn, for an update": ' || tableColumns[colName]?.onUpdateFn !== void 0',
+  "a column's defaultFn and onUpdateFn, for an insert": ` else if (col.defaultFn !== void 0) {
+              const defaultFnResult = col.defaultFn();
+              defaultValue = is(defaultFnResult, SQL) ? defaultFnResult : sql.param(defaultFnResult, col);
+            } else if (!col.default && col.onUpdateFn !== void 0) {
+              const onUpdateFnResult = col.onUpdateFn();
+              defaultValue = is(onUpdateFnResult, SQL) ? onUpdateFnResult : sql.param(onUpdateFnResult, col);
+            }`,
 };
 
 /** drizzle's dialect text `source` without DIALECT_LEFT_OUT; throws for a text not found exactly once. */
@@ -635,8 +646,15 @@ export const COLUMN_FOREIGN_KEYS = `buildForeignKeys(column, table) {
     return [];
   }`;
 
-/** common.js's imports the bundle takes from its stand-ins (wrangler.toml [alias] gives drizzle's modules the same). */
-export const COLUMN_STAND_INS = { '../foreign-keys.js': '../db/no-constraints', '../unique-constraint.js': '../db/no-constraints' };
+/**
+ * common.js's imports the bundle takes from its stand-ins (wrangler.toml [alias] gives drizzle's
+ * modules the same), and its column builder's base from the generated one (below).
+ */
+export const COLUMN_STAND_INS = {
+  '../foreign-keys.js': '../db/no-constraints',
+  '../unique-constraint.js': '../db/no-constraints',
+  '../../column-builder.js': './drizzle-column-builder.js',
+};
 
 /** Its types, drizzle's own (src/generated/sqlite-column-common.d.ts). */
 export const COLUMN_COMMON_TYPES =
@@ -661,4 +679,34 @@ export function trimColumnCommon(source) {
     return `drizzle-orm/${from.slice(6).replace(/\.js$/, '')}`;
   };
   return withPackageImports(text, 'columns/common.js', COLUMN_STAND_INS, file, specifier);
+}
+
+// drizzle-orm's ColumnBuilder (column-builder.js), the base of every column builder, as the
+// generated common.js above imports it (src/generated/drizzle-column-builder.js; no alias: nothing
+// else in the bundle imports it): the same module without `$type()` (for types only),
+// `$defaultFn()` and `$onUpdateFn()` and their aliases `$default` and `$onUpdate`, which the schema
+// never calls. No column of the bundle has a default or update function then, and the dialect's
+// branches that would call one are left out too (DIALECT_LEFT_OUT; together 88 B gzip).
+// test/node/sqlite-column-common.test.ts holds it to drizzle's module, member for member.
+
+/** The members of ColumnBuilder the Worker's bundle leaves out. */
+export const COLUMN_BUILDER_LEFT_OUT = ['$type', '$defaultFn', '$default', '$onUpdateFn', '$onUpdate'];
+
+/** drizzle-orm/column-builder.js's text as src/generated/drizzle-column-builder.js. */
+export function trimColumnBuilder(source) {
+  const file = 'drizzle-orm/column-builder.js';
+  let text = source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+  for (const name of COLUMN_BUILDER_LEFT_OUT) {
+    // The member's JSDoc, then a method up to its closing `  }` line, or an alias `name = this.$other;`.
+    const member = new RegExp(
+      `\\n  /\\*\\*\\n(?:   \\*[^\\n]*\\n)*?   \\*/\\n  \\${name}(?:\\(\\w*\\) \\{\\n(?:[^\\n]*\\n)*?  \\}| = this\\.\\$\\w+;)(?=\\n)`,
+      'g',
+    );
+    text = replaceOnce(text, file, `members ${name}`, member, '');
+  }
+  const specifier = (from) => {
+    if (!/^\.\/[\w-]+\.js$/.test(from)) throw new Error(`${file} imports ${from}: update scripts/lib/drizzle-dialect.mjs`);
+    return `drizzle-orm/${from.slice(2, -3)}`;
+  };
+  return withPackageImports(text, 'column-builder.js', {}, file, specifier);
 }

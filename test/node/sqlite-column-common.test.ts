@@ -3,18 +3,29 @@
 // the installed drizzle-orm): drizzle's module member for member, but for the builder's
 // references(), unique() and generatedAlwaysAs(), which the app never calls, and its
 // buildForeignKeys() as the empty list a column without references gives; its imports are the
-// same files or the bundle's stand-ins; and the columns built for the schema are drizzle's.
+// same files or the bundle's stand-ins, its column builder's base drizzle's ColumnBuilder without
+// $type, $defaultFn and $onUpdateFn (src/generated/drizzle-column-builder.js); and the columns
+// built for the schema are drizzle's.
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { COLUMN_FOREIGN_KEYS, COLUMN_LEFT_OUT, COLUMN_STAND_INS, trimColumnCommon } from '../../scripts/lib/drizzle-dialect.mjs';
+import {
+  COLUMN_BUILDER_LEFT_OUT,
+  COLUMN_FOREIGN_KEYS,
+  COLUMN_LEFT_OUT,
+  COLUMN_STAND_INS,
+  DIALECT_LEFT_OUT,
+  trimColumnBuilder,
+  trimColumnCommon,
+} from '../../scripts/lib/drizzle-dialect.mjs';
 import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
 
 const generatedPath = join(root, 'src', 'generated', 'sqlite-column-common.js');
 const generated = () => readFileSync(generatedPath, 'utf8');
 const original = () => drizzle('sqlite-core/columns/common.js');
+const builderPath = join(root, 'src', 'generated', 'drizzle-column-builder.js');
 
 /** Each class's members as text, by class and member name (a constructor as `constructor`). */
 function members(text: string): Map<string, string> {
@@ -66,6 +77,12 @@ describe('src/generated/sqlite-column-common.js, in place of drizzle-orm/sqlite-
     const commonUrl = pathToFileURL(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'columns', 'common.js'));
     for (const [, from = ''] of original().matchAll(/ from "([^"]+)";/g)) {
       const standIn = COLUMN_STAND_INS[from];
+      if (from === '../../column-builder.js') {
+        // drizzle's column builder, without what the app never calls (below).
+        expect(standIn).toBe('./drizzle-column-builder.js');
+        expect(generated()).toContain(` from "${standIn}";`);
+        continue;
+      }
       if (standIn) {
         expect(readFileSync(join(root, 'wrangler.toml'), 'utf8')).toContain(`"${from}" = "./src/db/no-constraints.ts"`);
         continue;
@@ -76,10 +93,38 @@ describe('src/generated/sqlite-column-common.js, in place of drizzle-orm/sqlite-
     }
   });
 
+  it("its column builder's base is drizzle's ColumnBuilder member for member, but for $type, $defaultFn, $default, $onUpdateFn and $onUpdate", async () => {
+    const builder = readFileSync(builderPath, 'utf8');
+    expect(builder).toBe(trimColumnBuilder(drizzle('column-builder.js')));
+    expect(() => trimColumnBuilder(drizzle('column-builder.js').replace('  $type() {', '  $type2() {'))).toThrow(/has 0 members \$type/);
+    const before = members(drizzle('column-builder.js'));
+    const after = members(builder);
+    expect([...before.keys()].filter((key) => !after.has(key)).sort()).toEqual(
+      COLUMN_BUILDER_LEFT_OUT.map((name) => `ColumnBuilder.${name}`).sort(),
+    );
+    for (const [key, text] of after) expect(text, key).toBe(before.get(key));
+    const tail = (text: string) => text.slice(text.indexOf('export {')).replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+    expect(tail(builder)).toBe(tail(drizzle('column-builder.js')));
+    expect(builder).toContain('import { entityKind } from "drizzle-orm/entity";');
+    // Only drizzle's own column-builder.js sets a column's defaultFn or onUpdateFn (its sqlite-core never does).
+    for (const path of bundledDrizzle().filter((file) => file !== 'column-builder.js'))
+      expect(drizzle(path), path).not.toMatch(/config\.(defaultFn|onUpdateFn) =/);
+    // So the dialect's branches that call them are left out (scripts/lib/drizzle-dialect.mjs).
+    expect(Object.values(DIALECT_LEFT_OUT).filter((text) => /defaultFn|onUpdateFn/.test(text))).toHaveLength(2);
+    // The schema's columns, built with the bundle's builders: none has either, as with drizzle's.
+    const { contacts, contactVersions, assetUsage, importStaging } = await import('../../src/db/schema');
+    for (const table of [contacts, contactVersions, assetUsage, importStaging])
+      for (const column of Object.values(table as unknown as Record<string, { defaultFn?: unknown; onUpdateFn?: unknown }>)) {
+        expect(column.defaultFn).toBeUndefined();
+        expect(column.onUpdateFn).toBeUndefined();
+      }
+  });
+
   it('leaves out only what the app never calls, and builds the same columns for the schema', async () => {
     for (const file of sources('src')) {
       const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
       expect(text, file).not.toMatch(/\.(references|unique|generatedAlwaysAs)\(/);
+      expect(text, file).not.toMatch(/\.\$(type|defaultFn|default|onUpdateFn|onUpdate)\b/);
     }
     const ours = await import(pathToFileURL(generatedPath).href);
     type Builder = { buildForeignKeys(column: unknown, table: unknown): unknown[]; foreignKeyConfigs: unknown[] };
