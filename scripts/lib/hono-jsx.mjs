@@ -8,7 +8,8 @@
 // namespace). Together about 0.6 KB of the 100 KB gzip budget. And the callbacks of escaped
 // strings, which nothing in the bundle attaches (59 B); dangerouslySetInnerHTML, hono's message
 // for a function given to an attribute, a node's `type` and `ref`, the render contexts an async
-// component and an `<svg>` or `<head>` would have used (0.2 KB). scripts/fingerprint.mjs writes it
+// component and an `<svg>` or `<head>` would have used (0.2 KB), hono's components that the
+// hoisting tags would be (70 B) and its React names of attributes (109 B). scripts/fingerprint.mjs writes it
 // from the installed hono at every `prepare-assets`, so it never goes stale; a text it does not
 // find stops that script. test/node/jsx-base.test.ts holds it to hono's module and rendering.
 
@@ -32,9 +33,17 @@ export const EDITS = [
     ].join('\n'),
   },
   {
-    // Outside an `<svg>` (the only place the app's JSX can render), hono's own choice.
-    from: '\t\tconst normalizeKey = tag === "svg" || nameSpaceContext && useContext(nameSpaceContext) === "svg" ? (key) => toSVGAttributeName(normalizeIntrinsicElementKey(key)) : (key) => normalizeIntrinsicElementKey(key);',
-    to: '\t\tconst normalizeKey = (key) => normalizeIntrinsicElementKey(key);',
+    // Outside an `<svg>` (the only place the app's JSX can render), hono's own choice would be
+    // normalizeIntrinsicElementKey, which writes eight React names of attributes (className,
+    // htmlFor, crossOrigin, httpEquiv, itemProp, fetchPriority, noModule, formAction) as HTML's:
+    // the app's JSX writes HTML's names (test/node/jsx-base.test.ts), so a key is written as given
+    // (109 B gzip, with hono's table of those names).
+    from: [
+      '\t\tconst normalizeKey = tag === "svg" || nameSpaceContext && useContext(nameSpaceContext) === "svg" ? (key) => toSVGAttributeName(normalizeIntrinsicElementKey(key)) : (key) => normalizeIntrinsicElementKey(key);',
+      '\t\tfor (let [key, v] of Object.entries(props)) {',
+      '\t\t\tkey = normalizeKey(key);',
+    ].join('\n'),
+    to: '\t\tfor (let [key, v] of Object.entries(props)) {',
   },
   // No escaped string in the bundle carries callbacks (only hono's Suspense, ErrorBoundary,
   // streaming and css helpers attach them: test/node/hono-context.test.ts, bundle.test.ts), nor

@@ -100,8 +100,8 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
       return [
         node('a', { href: '/x?a=1&b="2"', class: 'button', 'aria-label': "Anna's <Karte>", download: true }, 'Kontakt & mehr'),
         node('input', { type: 'checkbox', name: 'x', checked: true, disabled: false, required: true, value: 0 }),
-        node('input', { className: 'field', htmlFor: 'y', tabIndex: -1, maxLength: 40, autoComplete: 'off', inputMode: 'tel' }),
-        node('label', { htmlFor: 'y', 'data-focus': true, hidden: undefined, title: null }, 'Vorname'),
+        node('input', { class: 'field', for: 'y', tabIndex: -1, maxLength: 40, autoComplete: 'off', inputMode: 'tel' }),
+        node('label', { for: 'y', 'data-focus': true, hidden: undefined, title: null }, 'Vorname'),
         node('div', { style: 'color: red; --x: "a"', onClick: () => {}, ref: {}, key: 'k' }, [
           node('br', {}),
           'text',
@@ -110,7 +110,7 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
           false,
           ['a', ['b']],
         ]),
-        node('textarea', { rows: 4, viewBox: '0 0 1 1', strokeWidth: 2, fillRule: 'evenodd', crossOrigin: 'anonymous' }, 'a\nb <c>'),
+        node('textarea', { rows: 4, viewBox: '0 0 1 1', strokeWidth: 2, fillRule: 'evenodd', crossorigin: 'anonymous' }, 'a\nb <c>'),
         node('p', {}, raw('<b>fett</b>'), ' ', node('span', { class: raw('a&b') }, 'x')),
         fn(Card, { name: 'Müller & Söhne' }, node('p', {}, 'Notiz')),
         fn(Later, { text: 'später' }),
@@ -161,9 +161,23 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
       expect(getter in new ours.JSXNode('p', {}, [])).toBe(false);
     }
     expect(generated()).not.toMatch(/captureRenderContext|createContext|globalContexts/);
+    // React's names of attributes are written as given (hono writes them as HTML's).
+    const react = { className: 'field', htmlFor: 'y', crossOrigin: 'anonymous', httpEquiv: 'refresh' };
+    expect(await new hono.JSXNode('meta', react, []).toString()).toBe(
+      '<meta class="field" for="y" crossorigin="anonymous" http-equiv="refresh"/>',
+    );
+    expect(await new ours.JSXNode('meta', react, []).toString()).toBe(
+      '<meta className="field" htmlFor="y" crossOrigin="anonymous" httpEquiv="refresh"/>',
+    );
+    expect(generated()).not.toContain('normalizeIntrinsicElementKey');
   });
 
-  it("the app's JSX gives no element dangerouslySetInnerHTML nor a function but an event handler, and reads no node's type or ref", () => {
+  it("the app's JSX gives no element dangerouslySetInnerHTML, a React name of an attribute nor a function but an event handler, and reads no node's type or ref", () => {
+    // The names hono's normalizeIntrinsicElementKey writes as HTML's (hono/dist/jsx/utils.js).
+    const reactNames = ['className', 'htmlFor', 'crossOrigin', 'httpEquiv', 'itemProp', 'fetchPriority', 'noModule', 'formAction'];
+    const utils = readFileSync(join(dist, 'jsx', 'utils.js'), 'utf8');
+    expect([...utils.matchAll(/^\t\["(\w+)", "[\w-]+"\],?$/gm)].map(([, name]) => name)).toEqual(reactNames);
+    // (src/client/app.js runs in the browser: its `className` is the DOM's.)
     const found: string[] = [];
     for (const file of sources('src')) {
       const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
@@ -173,13 +187,13 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
         if (ts.isJsxAttribute(node)) {
           const name = node.name.getText(source);
           const value = node.initializer && ts.isJsxExpression(node.initializer) ? node.initializer.expression : undefined;
-          if (name === 'dangerouslySetInnerHTML') found.push(`${file}: ${node.getText(source)}`);
+          if (name === 'dangerouslySetInnerHTML' || reactNames.includes(name)) found.push(`${file}: ${node.getText(source)}`);
           if (value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) && !name.startsWith('on'))
             found.push(`${file}: ${node.getText(source)}`);
         }
         if (
           (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) &&
-          node.name.getText(source) === 'dangerouslySetInnerHTML'
+          ['dangerouslySetInnerHTML', ...reactNames].includes(node.name.getText(source).replace(/['"]/g, ''))
         )
           found.push(`${file}: ${node.getText(source)}`);
         // A node is made only by JSX (.tsx): there, no `.type` or `.ref` is read at all.
