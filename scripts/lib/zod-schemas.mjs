@@ -9,7 +9,9 @@
 // eight schemas' parse, and $ZodType's canary pass with its `skipChecks`), which only zod's
 // encode functions set (core/parse.js) and the app never calls: 232 B. Nor an object's catchall
 // (z.strictObject, z.looseObject), which no schema of the app has (a throw in its place), and
-// every schema's lazy propValues, which only zod's discriminated union reads: 275 B. Parsing is
+// every schema's lazy propValues, which only zod's discriminated union reads: 275 B. Nor every
+// schema's lazy values and pattern, which only its record, template literal, unions and JIT
+// compiler read: 176 B. Parsing is
 // zod's own, line for line (but that throw). scripts/fingerprint.mjs writes both files
 // from the installed zod at every `prepare-assets`, so they never go stale; a text it does not
 // find once stops that script. test/node/zod-schemas.test.ts holds them to zod's modules.
@@ -42,6 +44,15 @@ const CATCHALL_CALL = /^( +)return handleCatchall\([^\n]*\);$/gm;
 export const CATCHALL_THROW = 'throw new Error("zod catchall, see scripts/lib/zod-schemas.mjs");';
 /** Every schema's lazy `propValues` (the values of its keys), which only zod's discriminated union reads. */
 const PROP_VALUES = /\n( +)util\.defineLazyInternal\(inst, "propValues", \(zod\) => (?:[^\n{]*\);|\{\n[\s\S]*?\n\1\}\);)\n/g;
+
+/**
+ * Every schema's lazy `values` and `pattern` (the set of values it accepts, a regex of its string
+ * form), and the string's own pattern: only zod's record, template literal, unions and JIT compiler
+ * read them, none of which is in the bundle (test/node/zod-schemas.test.ts; 176 B). Each a whole
+ * statement, left out as PROP_VALUES is (a lookahead: two may stand on consecutive lines).
+ */
+const VALUES_PATTERN = /\n( +)util\.defineLazyInternal\(inst, "(?:values|pattern)", \(zod\) => (?:[^\n{]*\);|\{\n[\s\S]*?\n\1\}\);)(?=\n)/g;
+const STRING_PATTERN = '\n    inst._zod.pattern = def.pattern ?? regexes.anyString;';
 
 /** The names schemas.js exports, in its order. */
 export function exportsOf(source) {
@@ -84,6 +95,11 @@ export function trimZodSchemas(source) {
   text = text.replace(CATCHALL_HELPER, '\n').replace(CATCHALL_CALL, `$1${CATCHALL_THROW}`).replace(PROP_VALUES, '\n');
   if (/handleCatchall\(|"propValues"/.test(text))
     throw new Error('zod/v4/core/schemas.js: more of the catchall or propValues than expected; update scripts/lib/zod-schemas.mjs');
+  if (text.split(VALUES_PATTERN).length < 3 || text.split(STRING_PATTERN).length !== 2)
+    throw new Error("zod/v4/core/schemas.js: the schemas' values and patterns not found as expected; update scripts/lib/zod-schemas.mjs");
+  text = text.replace(VALUES_PATTERN, '').replace(STRING_PATTERN, '');
+  if (/defineLazyInternal\(inst, "(values|pattern)"/.test(text))
+    throw new Error("zod/v4/core/schemas.js: more of the schemas' values and patterns than expected; update scripts/lib/zod-schemas.mjs");
   text = text.replace(
     /^((?:import|export) [^\n]* from )"\.\/([\w-]+\.js)";$/gm,
     (_, head, file) => `${head}"../../node_modules/zod/v4/core/${file}";`,

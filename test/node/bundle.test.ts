@@ -198,6 +198,17 @@ describe('production bundle', () => {
     for (const kind of ['"ZodMiniRecord"', '"ZodMiniUnknown"']) expect(code).not.toContain(kind);
     // Nor its union schema, which only the token's audience used (src/session/claims.ts).
     expect(code).not.toContain('"ZodMiniUnion"');
+    // Nor the readers of a schema's lazy values and pattern, which the generated schemas leave out
+    // (scripts/lib/zod-schemas.mjs): zod's record, template literal and JIT compiler.
+    for (const kind of ['"$ZodRecord"', '"$ZodTemplateLiteral"', '"$ZodUnion"']) expect(code).not.toContain(kind);
+    const output = Object.values(
+      (
+        JSON.parse(readFileSync(join(outdir, 'meta.json'), 'utf8')) as {
+          outputs: Record<string, { inputs?: Record<string, { bytesInOutput: number }> }>;
+        }
+      ).outputs,
+    ).find((entry) => entry.inputs?.['src/production.ts']);
+    expect(output?.inputs?.['node_modules/zod/v4/core/compile.js']?.bytesInOutput ?? 0).toBe(0);
     // Nor its literal and enum schemas: the query's choices are one refinement each (oneOf, src/contacts/or-else.ts).
     for (const kind of ['"ZodMiniLiteral"', '"ZodMiniEnum"', '"$ZodEnum"']) expect(code).not.toContain(kind);
     // Nor its array schema: the claims' lists pass or fail by listOf (src/contacts/or-else.ts).

@@ -52,7 +52,7 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     );
   });
 
-  it("is zod's module line for line but for the Standard Schema interface, the encode direction, catchall and propValues, importing zod's own core files", () => {
+  it("is zod's module line for line but for the Standard Schema interface, the encode direction, catchall, propValues, values and patterns, importing zod's own core files", () => {
     const ours = generated('zod-schemas.js').split('\n').slice(1);
     const theirs = original()
       .replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n')
@@ -82,9 +82,10 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     expect(throws).toBe(2);
     // A run is the Standard Schema's, or whole statements of what nothing in the bundle reaches:
     // a schema's `if (ctx.direction === "backward") { … }`, $ZodType's canary helper and its
-    // `if (ctx.skipChecks) { … }`, the catchall's handler, every schema's lazy propValues.
+    // `if (ctx.skipChecks) { … }`, the catchall's handler, every schema's lazy propValues, values
+    // and pattern, and the string's own pattern.
     const leftStatement =
-      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "propValues", \(zod\) => (?:\{|[^{]*\);))$/;
+      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "(?:propValues|values|pattern)", \(zod\) => (?:\{|[^{]*\);)|inst\._zod\.pattern = def\.pattern \?\? regexes\.anyString;)$/;
     const left: string[] = [];
     const statements: string[] = [];
     for (const run of runs) {
@@ -102,17 +103,22 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
           : i;
         expect(end, run.join('\n')).toBeGreaterThanOrEqual(i);
         for (const line of run.slice(i + 1, end)) expect(line === '' || line.startsWith(`${indent} `), line).toBe(true);
-        statements.push(head.includes('"propValues"') ? 'propValues' : head);
+        statements.push(/"(propValues|values|pattern)"/.exec(head)?.[1] ?? head);
         i = end + 1;
       }
     }
     const count = (pattern: RegExp) => (original().match(pattern) ?? []).length;
     expect(statements.filter((head) => head.includes('backward')).length).toBe(count(/if \(ctx\.direction === "backward"\) \{/g));
-    expect(statements.filter((head) => head === 'propValues').length).toBe(count(/util\.defineLazyInternal\(inst, "propValues"/g));
-    expect(statements.filter((head) => !head.includes('backward') && head !== 'propValues').sort()).toEqual([
+    const lazy = ['propValues', 'values', 'pattern'];
+    for (const name of lazy)
+      expect(statements.filter((head) => head === name).length, name).toBe(
+        count(new RegExp(`util\\.defineLazyInternal\\(inst, "${name}"`, 'g')),
+      );
+    expect(statements.filter((head) => !head.includes('backward') && !lazy.includes(head)).sort()).toEqual([
       'const handleCanaryResult = (canary, payload, ctx) => {',
       'function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {',
       'if (ctx.skipChecks) {',
+      'inst._zod.pattern = def.pattern ?? regexes.anyString;',
     ]);
     // The only `skipChecks: true` is the canary's, in a left-out backward branch: what the generated run no longer reads.
     expect(original().match(/skipChecks: true/g)).toHaveLength(1);
@@ -193,6 +199,30 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       const text = readFileSync(join(root, file), 'utf8');
       if (!/from 'zod/.test(text)) continue;
       expect(text, file).not.toMatch(/\bz\.(strictObject|looseObject|catchall|discriminatedUnion)\b|\.catchall\(/);
+    }
+  });
+
+  it("nothing in the bundle reads a schema's values or pattern: zod's record, template literal, unions and JIT compiler, their only readers, are not in it", () => {
+    const getters = /util\.defineLazyInternal\(inst, "(?:values|pattern|propValues)", \(zod\) => (?:[^{\n]*\);|\{\n[\s\S]*?\n {4}\}\);)/g;
+    const text = original()
+      .replace(getters, '')
+      .replace(/^\s*\/\/[^\n]*$/gm, '');
+    // Each top-level declaration (from its line to the next) that still reads one, by its name.
+    const readers = [
+      ...text.matchAll(/^(?:export )?(?:const|function) (\$?\w+)[^\n]*\n((?:(?!(?:export )?(?:const|function) )[^\n]*\n)*)/gm),
+    ]
+      .filter(([head = '', , body = '']) => /_zod\.(values|pattern)\b(?! = )/.test(head + body))
+      .map(([, name]) => name);
+    // (leafPattern and partPattern are the template literal's helpers.)
+    expect(readers.sort()).toEqual(['$ZodRecord', '$ZodTemplateLiteral', 'leafPattern', 'partPattern']);
+    // (A union's and the other schemas' reads are inside their own lazy values and pattern, left
+    // out; zod's JIT compiler, compile.js, is not in the bundle either: bundle.test.ts.)
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      if (!/from 'zod/.test(text)) continue;
+      expect(text, file).not.toMatch(
+        /\bz\.(record|partialRecord|looseRecord|templateLiteral|union|xor|discriminatedUnion|enum|literal|toJSONSchema)\b/,
+      );
     }
   });
 
