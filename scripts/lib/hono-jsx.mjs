@@ -9,7 +9,8 @@
 // strings, which nothing in the bundle attaches (59 B); dangerouslySetInnerHTML, hono's message
 // for a function given to an attribute, a node's `type` and `ref`, the render contexts an async
 // component and an `<svg>` or `<head>` would have used (0.2 KB), hono's components that the
-// hoisting tags would be (70 B) and its React names of attributes (109 B). scripts/fingerprint.mjs writes it
+// hoisting tags would be (70 B), its React names of attributes (109 B) and its check of a tag's
+// name (85 B). scripts/fingerprint.mjs writes it
 // from the installed hono at every `prepare-assets`, so it never goes stale; a text it does not
 // find stops that script. test/node/jsx-base.test.ts holds it to hono's module and rendering.
 
@@ -152,6 +153,14 @@ export const EDITS = [
       'const jsxFn = (tag, props, children) => {',
       '\tif (typeof tag === "function") return new JSXFunctionNode(tag, props, children);',
     ].join('\n'),
+  },
+  // No check of a tag's name, which hono makes for a name built at run time: the app's JSX names
+  // each tag in its source, an element's name or a component function (test/node/jsx-base.test.ts;
+  // 85 B gzip).
+  {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: hono's text, a template literal in it
+    from: '\t\tif (typeof tag !== "function" && !isValidTagName(tag)) throw new Error(`Invalid JSX tag name: ${tag}`);\n',
+    to: '',
   },
 ];
 

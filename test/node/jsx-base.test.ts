@@ -206,6 +206,29 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
     expect(found).toEqual([]);
   });
 
+  it("checks no tag's name: the app's JSX names each tag in its source, an element's name or a function component of its own", () => {
+    expect(() => new hono.JSXNode('a b', {}, [])).toThrow(/Invalid JSX tag name/);
+    expect(generated()).not.toContain('isValidTagName');
+    const files = sources('src').filter((file) => file.endsWith('.tsx'));
+    const all = files.map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+    const tags = new Set<string>();
+    for (const file of files) {
+      const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+      const visit = (node: ts.Node) => {
+        if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) tags.add(node.tagName.getText(source));
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(tags.size).toBeGreaterThan(20);
+    for (const tag of tags) {
+      if (/^[a-z][a-z0-9]*$/.test(tag)) continue;
+      // A component: declared as a function in the app's own modules.
+      expect(tag, tag).toMatch(/^[A-Z]\w*$/);
+      expect(all, tag).toMatch(new RegExp(`(?:^|\\n)(?:export )?(?:(?:async )?function ${tag}\\(|const ${tag} = (?:async )?\\()`));
+    }
+  });
+
   it('makes no tag a component: the hoisting components are plain nodes here, and there are no DOM renderers to give them', async () => {
     const plain = await import('../../src/views/jsx-plain');
     expect(Object.keys(plain.components_exports)).toEqual([]);
