@@ -9,8 +9,8 @@
 // strings, which nothing in the bundle attaches (59 B); dangerouslySetInnerHTML, hono's message
 // for a function given to an attribute, a node's `type` and `ref`, the render contexts an async
 // component and an `<svg>` or `<head>` would have used (0.2 KB), hono's components that the
-// hoisting tags would be (70 B), its React names of attributes (109 B) and its check of a tag's
-// name (85 B). scripts/fingerprint.mjs writes it
+// hoisting tags would be (70 B), its React names of attributes (109 B) and its checks of a tag's
+// and an attribute's name (85 and 136 B). scripts/fingerprint.mjs writes it
 // from the installed hono at every `prepare-assets`, so it never goes stale; a text it does not
 // find stops that script. test/node/jsx-base.test.ts holds it to hono's module and rendering.
 
@@ -160,6 +160,13 @@ export const EDITS = [
   {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: hono's text, a template literal in it
     from: '\t\tif (typeof tag !== "function" && !isValidTagName(tag)) throw new Error(`Invalid JSX tag name: ${tag}`);\n',
+    to: '',
+  },
+  // Nor of an attribute's name, which hono makes for names built at run time (a spread of data):
+  // the app's JSX names each attribute in its source, or spreads an object it writes out there
+  // (test/node/jsx-base.test.ts; 136 B gzip, with hono's cache of names checked).
+  {
+    from: '\t\t\tif (!isValidAttributeName(key)) continue;\n',
     to: '',
   },
 ];

@@ -229,6 +229,55 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
     }
   });
 
+  it("checks no attribute's name: the app's JSX names each attribute of an element in its source, or spreads an object written out there", () => {
+    expect(String(new hono.JSXNode('p', { 'a b': 1, 'c"': 2, d: 3 }, []))).toBe('<p d="3"></p>');
+    expect(generated()).not.toContain('isValidAttributeName');
+    // hono's test: a name of letters, digits, - _ . :, or of other characters but for these.
+    const valid = (name: string) => name !== '' && !/[\s"'<>/=`\\\x00-\x1f\x7f-\x9f]/.test(name);
+    const spreads: string[] = [];
+    for (const file of sources('src').filter((path) => path.endsWith('.tsx'))) {
+      const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+      const objects = new Map<string, ts.Expression | undefined>();
+      const collect = (node: ts.Node) => {
+        if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) objects.set(node.name.text, node.initializer);
+        ts.forEachChild(node, collect);
+      };
+      collect(source);
+      const visit = (node: ts.Node) => {
+        if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) && /^[a-z]/.test(node.tagName.getText(source)))
+          for (const attribute of node.attributes.properties) {
+            if (ts.isJsxAttribute(attribute)) expect(valid(attribute.name.getText(source)), attribute.getText(source)).toBe(true);
+            else {
+              // A spread onto an element: a variable of the same module, an object literal with names of its own.
+              const name = attribute.expression.getText(source);
+              // (Or a choice between such objects, `kind === 'date' ? { min, max } : {}`, or one written in place.)
+              const literals = (expression: ts.Expression | undefined): (ts.ObjectLiteralExpression | undefined)[] => {
+                if (expression === undefined) return [undefined];
+                if (ts.isParenthesizedExpression(expression)) return literals(expression.expression);
+                if (ts.isIdentifier(expression)) return literals(objects.get(expression.text));
+                if (ts.isConditionalExpression(expression)) return [...literals(expression.whenTrue), ...literals(expression.whenFalse)];
+                return [ts.isObjectLiteralExpression(expression) ? expression : undefined];
+              };
+              const found = literals(attribute.expression);
+              expect(found.every(Boolean), `${file}: {...${name}}`).toBe(true);
+              for (const property of found.flatMap((object) => [...(object?.properties ?? [])])) {
+                expect(ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property), property.getText(source)).toBe(
+                  true,
+                );
+                const key = (property as ts.PropertyAssignment).name;
+                expect(ts.isIdentifier(key) || ts.isStringLiteral(key), key.getText(source)).toBe(true);
+                expect(valid((key as ts.Identifier | ts.StringLiteral).text), key.getText(source)).toBe(true);
+              }
+              spreads.push(`${file}: ${name}`);
+            }
+          }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(spreads.length).toBeGreaterThan(0);
+  });
+
   it('makes no tag a component: the hoisting components are plain nodes here, and there are no DOM renderers to give them', async () => {
     const plain = await import('../../src/views/jsx-plain');
     expect(Object.keys(plain.components_exports)).toEqual([]);
