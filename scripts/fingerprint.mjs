@@ -4,7 +4,7 @@
 // sqlite-update.js, sqlite-insert.js and sqlite-delete.js, drizzle-orm's SQLite dialect, database and query builders as the Worker bundles
 // them, and sqlite-session.js and d1-session.js, its sessions (scripts/lib/drizzle-dialect.mjs), and drizzle-sql.js, its SQL builder without views, subqueries, enums and inlined parameters (scripts/lib/drizzle-sql.mjs), and drizzle-utils.js, its utils.js's row mapping, field order and table name without joins, subqueries and views (scripts/lib/drizzle-utils.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
 // (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
-// names (scripts/lib/hono-jsx.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
+// names (scripts/lib/hono-jsx.mjs), and hono-html.js, hono's html`` without running callbacks it never has (scripts/lib/hono-html.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
 // hono-context.js and hono-request.js, hono's `c` and `c.req` without members the app never calls (scripts/lib/hono-context.mjs),
 // and hono-validator.js and zod-validator.js, hono's validator and zValidator without the targets the app never validates (scripts/lib/hono-validator.mjs),
 // and zod-schemas.js and zod-core.js, zod's schemas without the Standard Schema interface, the encode direction, an object's catchall and propValues (scripts/lib/zod-schemas.mjs),
@@ -29,6 +29,7 @@ import { trimSql } from './lib/drizzle-sql.mjs';
 import { trimUtils } from './lib/drizzle-utils.mjs';
 import { trimHonoBase } from './lib/hono-base.mjs';
 import { trimHonoContext, trimHonoRequest } from './lib/hono-context.mjs';
+import { HONO_HTML_TYPES, trimHonoHtml } from './lib/hono-html.mjs';
 import { trimJsxBase } from './lib/hono-jsx.mjs';
 import { trimHonoValidator, trimZodValidator, ZOD_VALIDATOR_TYPES } from './lib/hono-validator.mjs';
 import { LEAN_QR_TYPES, trimLeanQr } from './lib/lean-qr.mjs';
@@ -152,6 +153,11 @@ writeGenerated('d1-session.js', trimSession('d1', readFileSync(join(root, 'node_
 writeGenerated('lean-qr-nano.js', trimLeanQr(readFileSync(join(root, 'node_modules', 'lean-qr', 'nano.mjs'), 'utf8')));
 writeGenerated('lean-qr-nano.d.ts', LEAN_QR_TYPES);
 writeGenerated('jsx-base.js', trimJsxBase(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'jsx', 'base.js'), 'utf8')));
+writeGenerated(
+  'hono-html.js',
+  trimHonoHtml(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'helper', 'html', 'index.js'), 'utf8')),
+);
+writeGenerated('hono-html.d.ts', HONO_HTML_TYPES);
 writeGenerated('hono-base.js', trimHonoBase(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'hono-base.js'), 'utf8')));
 writeGenerated('hono-context.js', trimHonoContext(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'context.js'), 'utf8')));
 writeGenerated('hono-request.js', trimHonoRequest(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'request.js'), 'utf8')));

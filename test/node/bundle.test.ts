@@ -209,6 +209,9 @@ describe('production bundle', () => {
       ).outputs,
     ).find((entry) => entry.inputs?.['src/production.ts']);
     expect(output?.inputs?.['node_modules/zod/v4/core/compile.js']?.bytesInOutput ?? 0).toBe(0);
+    // Nor hono's own html`` helper (the app's pages take src/generated/hono-html.js), nor the callbacks' runner only it kept.
+    expect(output?.inputs?.['node_modules/hono/dist/helper/html/index.js']?.bytesInOutput ?? 0).toBe(0);
+    expect(code).not.toContain('phase:');
     // Nor its literal and enum schemas: the query's choices are one refinement each (oneOf, src/contacts/or-else.ts).
     for (const kind of ['"ZodMiniLiteral"', '"ZodMiniEnum"', '"$ZodEnum"']) expect(code).not.toContain(kind);
     // Nor its array schema: the claims' lists pass or fail by listOf (src/contacts/or-else.ts).

@@ -1,4 +1,4 @@
-import { html } from 'hono/html';
+import { html } from '../../generated/hono-html.js';
 import type { Shell } from '../../views/shell';
 import { phoneDigits } from '../keys';
 import type { PhoneListContact } from '../repository';

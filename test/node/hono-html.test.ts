@@ -1,0 +1,70 @@
+// hono's html`` template helper as the app's pages import it (src/generated/hono-html.js, written
+// by scripts/lib/hono-html.mjs from the installed hono): hono's module but for its last line,
+// which no longer runs callbacks the helper's buffer never has; the same templates' answers; and
+// the app takes html`` from it only (hono's own helper is not in the bundle: bundle.test.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EDIT, IMPORTS, trimHonoHtml } from '../../scripts/lib/hono-html.mjs';
+import { root, sources } from './drizzle-files';
+
+const originalPath = join(root, 'node_modules', 'hono', 'dist', 'helper', 'html', 'index.js');
+const generatedPath = join(root, 'src', 'generated', 'hono-html.js');
+const original = () => readFileSync(originalPath, 'utf8');
+const generated = () => readFileSync(generatedPath, 'utf8');
+
+type Html = (strings: TemplateStringsArray, ...values: unknown[]) => unknown;
+const hono = (await import(pathToFileURL(originalPath).href)) as { html: Html; raw: (value: string) => unknown };
+const ours = (await import(pathToFileURL(generatedPath).href)) as { html: Html; raw: (value: string) => unknown };
+
+describe('src/generated/hono-html.js, in place of hono/html in the app', () => {
+  it('is what scripts/fingerprint.mjs writes from the installed hono (not stale), refusing a text it was not written for', () => {
+    expect(generated()).toBe(trimHonoHtml(original()));
+    expect(() => trimHonoHtml(original().replace(EDIT.from, EDIT.from.replace('\t', '  ')))).toThrow(/not found once/);
+    expect(() => trimHonoHtml(`import { x } from "./other.js";\n${original()}`)).toThrow(/other imports than expected/);
+  });
+
+  it("is hono's module but for its last line, importing hono's own file; the helper never gives its buffer callbacks", () => {
+    const body = (text: string) =>
+      text.replace(/^(\/\/ Generated[^\n]*\n)?(import [^\n]*\n)*/, '').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+    expect(body(generated())).toBe(body(original()).replace(EDIT.from, EDIT.to));
+    expect(generated()).toContain(`import { escapeToBuffer, raw, stringBufferToString } from "${IMPORTS['../../utils/html.js']}";`);
+    expect(original()).toContain('import { escapeToBuffer, raw, resolveCallbackSync, stringBufferToString } from "../../utils/html.js";');
+    // What the left-out branch needed: a `callbacks` list on the buffer, which only an assignment could give it.
+    expect(original()).not.toMatch(/buffer\.callbacks\s*(\|\|)?=|buffer\[["']callbacks["']\]/);
+    expect(ours.raw).toBe(hono.raw);
+  });
+
+  it("answers as hono's does: text, numbers, lists, escaped strings, JSX's (also rendered with an async part) and promises", async () => {
+    const { JSXNode, jsx } = await import(pathToFileURL(join(root, 'src', 'generated', 'jsx-base.js')).href);
+    const Later = async ({ text }: { text: string }) => new JSXNode('b', {}, [text]);
+    const rendered = await new JSXNode('i', {}, [jsx(Later, { text: 'x & y' })]).toString();
+    const answers = async (html: Html, raw: (value: string) => unknown) => {
+      const templates = [
+        html`<p>${'Müller & <Söhne>'} ${7} ${null} ${undefined} ${false} ${['a', ['<b>', 2]]}</p>`,
+        html`<div>${raw('<hr/>')}${html`<span>${'"q"'}</span>`}</div>`,
+        html`<main>${new JSXNode('p', { class: 'a&b' }, ['t'])}${rendered}</main>`,
+        html`<main>${new JSXNode('div', {}, [jsx(Later, { text: 'später' })])}</main>`,
+        html`<p>${Promise.resolve('<x>')}${Promise.resolve(raw('<y/>'))}</p>`,
+        html``,
+      ];
+      return Promise.all(templates.map(async (template) => String(await template)));
+    };
+    expect(await answers(ours.html, ours.raw)).toEqual(await answers(hono.html, hono.raw));
+  });
+
+  it('the app takes html`` from the generated module only', () => {
+    const users: string[] = [];
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const [, names = ''] of text.matchAll(/^import \{([^}]*)\} from 'hono\/html';$/gm))
+        expect(
+          names.split(',').map((name) => name.trim()),
+          file,
+        ).not.toContain('html');
+      if (/from '(?:\.\.\/)+generated\/hono-html\.js';/.test(text)) users.push(file);
+    }
+    expect(users.sort()).toEqual(['src/contacts/views/print.tsx', 'src/views/layout.tsx']);
+  });
+});
