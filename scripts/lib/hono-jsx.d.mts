@@ -4,3 +4,8 @@ export const EDITS: readonly { from: string; to: string }[];
 export const IMPORTS: Readonly<Record<string, string>>;
 /** base.js with EDITS made and its imports as IMPORTS names them. */
 export function trimJsxBase(source: string): string;
+/** hono's empty tags and boolean attributes, and those of each the generated file keeps. */
+export const HONO_EMPTY_TAGS: readonly string[];
+export const EMPTY_TAGS: readonly string[];
+export const HONO_BOOLEAN_ATTRIBUTES: readonly string[];
+export const BOOLEAN_ATTRIBUTES: readonly string[];

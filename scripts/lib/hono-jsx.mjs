@@ -10,9 +10,63 @@
 // for a function given to an attribute, a node's `type` and `ref`, the render contexts an async
 // component and an `<svg>` or `<head>` would have used (0.2 KB), hono's components that the
 // hoisting tags would be (70 B), its React names of attributes (109 B) and its checks of a tag's
-// and an attribute's name (85 and 136 B). scripts/fingerprint.mjs writes it
+// and an attribute's name (85 and 136 B), and of its empty tags and boolean attributes those the
+// app's JSX never writes (166 B). scripts/fingerprint.mjs writes it
 // from the installed hono at every `prepare-assets`, so it never goes stale; a text it does not
 // find stops that script. test/node/jsx-base.test.ts holds it to hono's module and rendering.
+
+/** hono 4.13's empty tags, and those of them the app's JSX writes (test/node/jsx-base.test.ts). */
+export const HONO_EMPTY_TAGS = [
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+];
+export const EMPTY_TAGS = ['img', 'input'];
+/** hono 4.13's boolean attributes, and those of them the app's JSX writes. */
+export const HONO_BOOLEAN_ATTRIBUTES = [
+  'allowfullscreen',
+  'async',
+  'autofocus',
+  'autoplay',
+  'checked',
+  'controls',
+  'default',
+  'defer',
+  'disabled',
+  'download',
+  'formnovalidate',
+  'hidden',
+  'inert',
+  'ismap',
+  'itemscope',
+  'loop',
+  'multiple',
+  'muted',
+  'nomodule',
+  'novalidate',
+  'open',
+  'playsinline',
+  'readonly',
+  'required',
+  'reversed',
+  'selected',
+  'shadowrootclonable',
+  'shadowrootdelegatesfocus',
+  'shadowrootserializable',
+];
+export const BOOLEAN_ATTRIBUTES = ['autofocus', 'checked', 'disabled', 'download', 'formnovalidate', 'hidden', 'required', 'selected'];
 
 /** The edits, each an exact text of hono 4.13's jsx/base.js and what takes its place. */
 export const EDITS = [
@@ -168,6 +222,18 @@ export const EDITS = [
   {
     from: '\t\t\tif (!isValidAttributeName(key)) continue;\n',
     to: '',
+  },
+  // hono's lists of the empty tags (written `<input/>`) and of the boolean attributes (written
+  // `checked=""`, or left out for false) hold only those the app's JSX writes: an element's tag and
+  // attribute names are all in its source (the two tests above), and a name in neither list of
+  // hono's renders as before (test/node/jsx-base.test.ts; 166 B gzip).
+  {
+    from: `const emptyTags = [\n${HONO_EMPTY_TAGS.map((tag) => `\t"${tag}"`).join(',\n')}\n];`,
+    to: `const emptyTags = [${EMPTY_TAGS.map((tag) => `"${tag}"`).join(', ')}];`,
+  },
+  {
+    from: `const booleanAttributes = /* @__PURE__ */ new Set([\n${HONO_BOOLEAN_ATTRIBUTES.map((name) => `\t"${name}"`).join(',\n')}\n]);`,
+    to: `const booleanAttributes = /* @__PURE__ */ new Set([${BOOLEAN_ATTRIBUTES.map((name) => `"${name}"`).join(', ')}]);`,
   },
 ];
 

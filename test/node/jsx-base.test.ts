@@ -10,7 +10,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { EDITS, IMPORTS, trimJsxBase } from '../../scripts/lib/hono-jsx.mjs';
+import {
+  BOOLEAN_ATTRIBUTES,
+  EDITS,
+  EMPTY_TAGS,
+  HONO_BOOLEAN_ATTRIBUTES,
+  HONO_EMPTY_TAGS,
+  IMPORTS,
+  trimJsxBase,
+} from '../../scripts/lib/hono-jsx.mjs';
 import { root, sources } from './drizzle-files';
 
 const dist = join(root, 'node_modules', 'hono', 'dist');
@@ -103,7 +111,7 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
         node('input', { class: 'field', for: 'y', tabIndex: -1, maxLength: 40, autoComplete: 'off', inputMode: 'tel' }),
         node('label', { for: 'y', 'data-focus': true, hidden: undefined, title: null }, 'Vorname'),
         node('div', { style: 'color: red; --x: "a"', onClick: () => {}, ref: {}, key: 'k' }, [
-          node('br', {}),
+          node('img', {}),
           'text',
           7,
           null,
@@ -163,11 +171,11 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
     expect(generated()).not.toMatch(/captureRenderContext|createContext|globalContexts/);
     // React's names of attributes are written as given (hono writes them as HTML's).
     const react = { className: 'field', htmlFor: 'y', crossOrigin: 'anonymous', httpEquiv: 'refresh' };
-    expect(await new hono.JSXNode('meta', react, []).toString()).toBe(
-      '<meta class="field" for="y" crossorigin="anonymous" http-equiv="refresh"/>',
+    expect(await new hono.JSXNode('input', react, []).toString()).toBe(
+      '<input class="field" for="y" crossorigin="anonymous" http-equiv="refresh"/>',
     );
-    expect(await new ours.JSXNode('meta', react, []).toString()).toBe(
-      '<meta className="field" htmlFor="y" crossOrigin="anonymous" httpEquiv="refresh"/>',
+    expect(await new ours.JSXNode('input', react, []).toString()).toBe(
+      '<input className="field" htmlFor="y" crossOrigin="anonymous" httpEquiv="refresh"/>',
     );
     expect(generated()).not.toContain('normalizeIntrinsicElementKey');
   });
@@ -284,8 +292,49 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
     const common = await import(pathToFileURL(join(dist, 'jsx', 'intrinsic-element', 'common.js')).href);
     expect(Object.keys(common.domRenderers)).toEqual([]);
     expect(generated()).not.toMatch(/components_exports|domRenderers/);
+    // (A plain node of the module's own: `<meta>` and `<link>` are no empty tags of its, below.)
     for (const tag of ['title', 'meta', 'link', 'script', 'style', 'form', 'input', 'button'])
+      expect(await ours.jsx(tag, { class: 'a' }).toString(), tag).toBe(await new ours.JSXNode(tag, { class: 'a' }, []).toString());
+    for (const tag of ['title', 'script', 'style', 'form', 'input', 'button'])
       expect(await ours.jsx(tag, { class: 'a' }).toString(), tag).toBe(await new hono.JSXNode(tag, { class: 'a' }, []).toString());
+  });
+
+  it("keeps of hono's empty tags and boolean attributes those the app's JSX writes, and renders those as hono does", async () => {
+    const tags = new Set<string>();
+    const names = new Set<string>();
+    for (const file of sources('src').filter((path) => path.endsWith('.tsx'))) {
+      const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+      const visit = (node: ts.Node) => {
+        if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) && /^[a-z]/.test(node.tagName.getText(source))) {
+          tags.add(node.tagName.getText(source));
+          for (const attribute of node.attributes.properties) if (ts.isJsxAttribute(attribute)) names.add(attribute.name.getText(source));
+        }
+        // A spread's names: the object literals the test above holds every spread to.
+        if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node))
+          names.add(node.name.getText(source).replace(/['"]/g, ''));
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(tags.has('input') && names.has('checked') && names.has('formnovalidate')).toBe(true);
+    expect(HONO_EMPTY_TAGS.filter((tag) => tags.has(tag))).toEqual(EMPTY_TAGS);
+    expect(HONO_BOOLEAN_ATTRIBUTES.filter((name) => names.has(name))).toEqual(BOOLEAN_ATTRIBUTES);
+    for (const tag of HONO_EMPTY_TAGS) {
+      const render = async (base: Base) => String(await new base.JSXNode(tag, { class: 'a' }, []).toString());
+      const theirs = await render(hono);
+      expect(theirs, tag).toBe(`<${tag} class="a"/>`);
+      expect(await render(ours), tag).toBe(EMPTY_TAGS.includes(tag) ? theirs : `<${tag} class="a"></${tag}>`);
+    }
+    // The kept boolean attributes as hono writes them (`name=""`, or none for false), the others as any other attribute's value.
+    const props = Object.fromEntries(HONO_BOOLEAN_ATTRIBUTES.map((name, i) => [name, i % 2 === 0]));
+    const [mine, theirs] = await Promise.all([ours, hono].map(async (base) => String(await new base.JSXNode('p', props, []).toString())));
+    for (const [i, name] of HONO_BOOLEAN_ATTRIBUTES.entries()) {
+      const written = i % 2 === 0 ? ` ${name}=""` : '';
+      if (written) expect(theirs, name).toContain(written);
+      else expect(theirs, name).not.toContain(` ${name}=`);
+      expect(mine, name).toContain(BOOLEAN_ATTRIBUTES.includes(name) ? written : ` ${name}="${i % 2 === 0}"`);
+      if (BOOLEAN_ATTRIBUTES.includes(name) && !written) expect(mine, name).not.toContain(` ${name}=`);
+    }
   });
 
   it('leaves out a style object (hono writes it as CSS) by throwing', async () => {
