@@ -11,7 +11,8 @@
 // (z.strictObject, z.looseObject), which no schema of the app has (a throw in its place), and
 // every schema's lazy propValues, which only zod's discriminated union reads: 275 B. Nor every
 // schema's lazy values and pattern, which only its record, template literal, unions and JIT
-// compiler read: 176 B. Parsing is
+// compiler read: 176 B. Nor an object's check that its shape is made of schemas, which TypeScript
+// holds the app's to (52 B). Parsing is
 // zod's own, line for line (but that throw). scripts/fingerprint.mjs writes both files
 // from the installed zod at every `prepare-assets`, so they never go stale; a text it does not
 // find once stops that script. test/node/zod-schemas.test.ts holds them to zod's modules.
@@ -53,6 +54,15 @@ const PROP_VALUES = /\n( +)util\.defineLazyInternal\(inst, "propValues", \(zod\)
  */
 const VALUES_PATTERN = /\n( +)util\.defineLazyInternal\(inst, "(?:values|pattern)", \(zod\) => (?:[^\n{]*\);|\{\n[\s\S]*?\n\1\}\);)(?=\n)/g;
 const STRING_PATTERN = '\n    inst._zod.pattern = def.pattern ?? regexes.anyString;';
+
+/**
+ * An object's check, when it is made, that each value of its shape is a zod schema ("Invalid element
+ * at key"): the app's objects are made of zod's schemas, which TypeScript holds them to (z.object's
+ * shape is a record of schemas; `tsc --noEmit` runs in the tests), and none is made at run time of
+ * data (52 B).
+ */
+const SHAPE_CHECK =
+  /\n( +)for \(const k of allKeys\) \{\n\1 {4}if \(!def\.shape\?\.\[k\]\?\._zod\?\.traits\?\.has\("\$ZodType"\)\) \{\n[^\n]*Invalid element at key[^\n]*\n\1 {4}\}\n\1\}\n/;
 
 /** The names schemas.js exports, in its order. */
 export function exportsOf(source) {
@@ -98,6 +108,9 @@ export function trimZodSchemas(source) {
   if (text.split(VALUES_PATTERN).length < 3 || text.split(STRING_PATTERN).length !== 2)
     throw new Error("zod/v4/core/schemas.js: the schemas' values and patterns not found as expected; update scripts/lib/zod-schemas.mjs");
   text = text.replace(VALUES_PATTERN, '').replace(STRING_PATTERN, '');
+  if (text.split(SHAPE_CHECK).length !== 3)
+    throw new Error("zod/v4/core/schemas.js: the object's check of its shape not found as expected; update scripts/lib/zod-schemas.mjs");
+  text = text.replace(SHAPE_CHECK, '\n');
   if (/defineLazyInternal\(inst, "(values|pattern)"/.test(text))
     throw new Error("zod/v4/core/schemas.js: more of the schemas' values and patterns than expected; update scripts/lib/zod-schemas.mjs");
   text = text.replace(

@@ -50,6 +50,9 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     expect(() => trimZodSchemas(original().replace('function handleCatchall(', 'function catchall('))).toThrow(
       /catchall or propValues not found/,
     );
+    expect(() => trimZodSchemas(original().replace('for (const k of allKeys) {', 'for (const key of allKeys) {'))).toThrow(
+      /check of its shape not found/,
+    );
   });
 
   it("is zod's module line for line but for the Standard Schema interface, the encode direction, catchall, propValues, values and patterns, importing zod's own core files", () => {
@@ -83,9 +86,9 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     // A run is the Standard Schema's, or whole statements of what nothing in the bundle reaches:
     // a schema's `if (ctx.direction === "backward") { … }`, $ZodType's canary helper and its
     // `if (ctx.skipChecks) { … }`, the catchall's handler, every schema's lazy propValues, values
-    // and pattern, and the string's own pattern.
+    // and pattern, the string's own pattern, and an object's check that its shape is made of schemas.
     const leftStatement =
-      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "(?:propValues|values|pattern)", \(zod\) => (?:\{|[^{]*\);)|inst\._zod\.pattern = def\.pattern \?\? regexes\.anyString;)$/;
+      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "(?:propValues|values|pattern)", \(zod\) => (?:\{|[^{]*\);)|inst\._zod\.pattern = def\.pattern \?\? regexes\.anyString;|for \(const k of allKeys\) \{)$/;
     const left: string[] = [];
     const statements: string[] = [];
     for (const run of runs) {
@@ -116,6 +119,7 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       );
     expect(statements.filter((head) => !head.includes('backward') && !lazy.includes(head)).sort()).toEqual([
       'const handleCanaryResult = (canary, payload, ctx) => {',
+      'for (const k of allKeys) {',
       'function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {',
       'if (ctx.skipChecks) {',
       'inst._zod.pattern = def.pattern ?? regexes.anyString;',
