@@ -399,6 +399,12 @@ export const BUILDER_TEXTS_LEFT_OUT = {
     // (From the line before it: a join's, left out below, is the same line further in.)
     'the tables it reads, from its table': `
     for (const item of extractUsedTable(table)) this.usedTables.add(item);`,
+    // A builder without a database (drizzle's standalone QueryBuilder, which the app never makes:
+    // its selects are its database's, src/db/client.ts) would fail at its session all the same.
+    'the check for a session, made only for a builder without a database': `    if (!this.session) {
+      throw new Error("Cannot execute a query on a query builder. Please use a database instance instead.");
+    }
+`,
     'the tables it reads and its cache options, for the session': `,
       void 0,
       {
