@@ -71,3 +71,5 @@ export function trimColumnCommon(source: string): string;
 export const COLUMN_BUILDER_LEFT_OUT: readonly string[];
 /** drizzle-orm/column-builder.js's text as src/generated/drizzle-column-builder.js (see drizzle-dialect.mjs). */
 export function trimColumnBuilder(source: string): string;
+/** D1's prepared query's methods whose branch for a query without fields throws: each with the names drizzle takes from `this`, and those kept. */
+export const RAW_QUERY_BRANCHES: readonly (readonly [method: string, names: string, kept: string])[];

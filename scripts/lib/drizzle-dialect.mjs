@@ -574,6 +574,12 @@ export const SESSION_STAND_INS = {
 /** The one message of every stand-in, where drizzle would have gone on with what is left out. */
 const NOT_HERE = 'throw new Error("not part of this build");';
 
+/** D1's prepared query's methods whose branch for a query without fields throws: each with drizzle's names it takes from `this`, and those it still reads. */
+export const RAW_QUERY_BRANCHES = [
+  ['all', 'fields, query, logger, stmt, customResultMapper', 'fields, customResultMapper'],
+  ['get', 'fields, joinsNotNullableMap, query, logger, stmt, customResultMapper', 'fields, joinsNotNullableMap, customResultMapper'],
+];
+
 /** The text of drizzle's session module `kind` ('sqlite' or 'd1') as src/generated/<kind>-session.js. */
 export function trimSession(kind, source) {
   const file = kind === 'sqlite' ? 'drizzle-orm/sqlite-core/session.js' : 'drizzle-orm/d1/session.js';
@@ -604,6 +610,21 @@ export function trimSession(kind, source) {
       /\n {4}return new ExecuteResultSync\(\(\) => this\[this\.executeMethod\]\(placeholderValues\)\);\n/g,
       `\n    ${NOT_HERE}\n`,
     );
+  }
+  if (kind === 'd1') {
+    // A prepared query's `all` and `get` without fields: a raw query's (db.all, db.get, left out
+    // above) or a relational query's (src/db/no-relations.ts). Every query the app runs has its
+    // fields (a select's columns, an insert's, update's or delete's returning), so the branch for
+    // none throws, and the names only it read are not taken from the query (83 B).
+    for (const [method, names, kept] of RAW_QUERY_BRANCHES)
+      replace(
+        `raw branch of ${method}`,
+        new RegExp(
+          `\\n {2}async ${method}\\(placeholderValues\\) \\{\\n {4}const \\{ ${names} \\} = this;\\n {4}if \\(!fields && !customResultMapper\\) \\{\\n(?: {6}[^\\n]*\\n)+? {4}\\}\\n`,
+          'g',
+        ),
+        `\n  async ${method}(placeholderValues) {\n    const { ${kept} } = this;\n    if (!fields && !customResultMapper) ${NOT_HERE}\n`,
+      );
   }
   const exported = /\nexport \{\n([^}]*)\n\};\n$/.exec(text);
   if (!exported) throw new Error(`${file}: no export list at its end: update scripts/lib/drizzle-dialect.mjs`);

@@ -18,6 +18,7 @@ import {
   DATABASE_LEFT_OUT,
   d1Specifier,
   packageSpecifier,
+  RAW_QUERY_BRANCHES,
   SESSION_STAND_INS,
   SESSIONS_LEFT_OUT,
   SQLITE_SESSION_EXPORTS,
@@ -81,6 +82,24 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
           expect(body(node, after.source), member).toEqual([first, NOT_HERE]);
           const head = (t: string) => t.slice(0, t.indexOf('{'));
           expect(head(text), member).toBe(head(wasText));
+        } else if (kind === 'd1' && name === 'D1PreparedQuery' && (member === 'all' || member === 'get')) {
+          // drizzle's but for the branch of a query without fields (a throw in its place), and the
+          // names only that branch took from `this`; every later statement as drizzle wrote it.
+          const body = (n: ts.ClassElement | undefined, source: ts.SourceFile) =>
+            n && ts.isMethodDeclaration(n) ? (n.body?.statements.map((s) => s.getText(source)) ?? []) : [];
+          const [theirNames = '', raw = '', ...theirs] = body(wasNode, before.source);
+          const [ourNames = '', thrown = '', ...ours] = body(node, after.source);
+          const [, names, kept] = RAW_QUERY_BRANCHES.find(([method]) => method === member) ?? [];
+          expect(theirNames, member).toBe(`const { ${names} } = this;`);
+          expect(ourNames, member).toBe(`const { ${kept} } = this;`);
+          expect(raw, member).toMatch(/^if \(!fields && !customResultMapper\) \{\n[\s\S]*\n {4}\}$/);
+          expect(thrown, member).toBe(`if (!fields && !customResultMapper) ${NOT_HERE}`);
+          expect(ours, member).toEqual(theirs);
+          // The names left are the ones the rest reads, and those the rest reads are left.
+          for (const name of (names ?? '').split(', '))
+            expect(ours.some((t) => new RegExp(`\\b${name}\\b`).test(t)) || name === 'fields' || name === 'customResultMapper', name).toBe(
+              (kept ?? '').split(', ').includes(name),
+            );
         } else if (kind === 'sqlite' && name === 'SQLitePreparedQuery' && member === 'constructor') {
           // drizzle's statements but the two that set its cache options, which only another cache's branch read (left out).
           const body = (n: ts.ClassElement | undefined, source: ts.SourceFile) =>
@@ -209,6 +228,21 @@ describe('the sessions in the bundle', () => {
       prepared.all = async () => 'all rows';
       await expect(prepared.execute()).resolves.toBe('all rows');
     }
+    // D1's query without fields (a raw query's, which the app never runs) throws; with fields, drizzle's mapping.
+    const { D1PreparedQuery } = await import(pathToFileURL(generatedFile('d1')).href);
+    const logger = { logQuery: () => {} };
+    const stmt = { bind: () => ({ raw: async () => [[1, 'Anna']] }) };
+    const prepare = (fields: unknown) =>
+      new D1PreparedQuery(stmt, query, logger, new NoopCache(), undefined, undefined, fields, 'all', false, undefined);
+    await expect(prepare(undefined).all()).rejects.toThrow(/not part of this build/);
+    await expect(prepare(undefined).get()).rejects.toThrow(/not part of this build/);
+    const { sql } = await import('drizzle-orm');
+    const fields = [
+      { path: ['id'], field: sql`id`.mapWith(Number) },
+      { path: ['name'], field: sql`name` },
+    ];
+    await expect(prepare(fields).all()).resolves.toEqual([{ id: 1, name: 'Anna' }]);
+    await expect(prepare(fields).get()).resolves.toEqual({ id: 1, name: 'Anna' });
     const cached = new SQLitePreparedQuery('async', 'all', query, { strategy: () => 'explicit' }, { type: 'select', tables: [] });
     await expect(cached.queryWithCache('select 1', [], async () => 'rows')).rejects.toThrow(/not part of this build/);
     expect(() => new SQLitePreparedQuery('sync', 'all', query, new NoopCache()).execute()).toThrow(/not part of this build/);
