@@ -126,6 +126,10 @@ export const DIALECT_LEFT_OUT = {
   // sets one (COLUMN_BUILDER_LEFT_OUT, below). So an update sets only the values given, and an
   // insert's column without a value takes its default or null, as drizzle's do then.
   "a column's onUpdateFn, for an update": ' || tableColumns[colName]?.onUpdateFn !== void 0',
+  // (So each column an update sets has its value given: none to take from an onUpdateFn.)
+  "a column's onUpdateFn, for an update's value": `        const onUpdateFnResult = col.onUpdateFn?.();
+`,
+  "a column's onUpdateFn, as an update's value": ' ?? (is(onUpdateFnResult, SQL) ? onUpdateFnResult : sql.param(onUpdateFnResult, col))',
   "a column's defaultFn and onUpdateFn, for an insert": ` else if (col.defaultFn !== void 0) {
               const defaultFnResult = col.defaultFn();
               defaultValue = is(defaultFnResult, SQL) ? defaultFnResult : sql.param(defaultFnResult, col);
