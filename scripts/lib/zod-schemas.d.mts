@@ -6,3 +6,5 @@ export function trimZodSchemas(source: string): string;
 export function zodCore(schemasSource: string): string;
 /** What src/generated/zod-schemas.js says where zod's object parse would run a catchall. */
 export const CATCHALL_THROW: string;
+/** A container's allocation of its result through zod's memoizer (`memo ? memo.alloc(inst, payload, X, ctx) : X;`), X its first group. */
+export const MEMO_ALLOC: RegExp;

@@ -12,7 +12,7 @@
 // every schema's lazy propValues, which only zod's discriminated union reads: 275 B. Nor every
 // schema's lazy values and pattern, which only its record, template literal, unions and JIT
 // compiler read: 176 B. Nor an object's check that its shape is made of schemas, which TypeScript
-// holds the app's to (52 B). Parsing is
+// holds the app's to (52 B), nor zod's memoizer, which the app never configures (54 B). Parsing is
 // zod's own, line for line (but that throw). scripts/fingerprint.mjs writes both files
 // from the installed zod at every `prepare-assets`, so they never go stale; a text it does not
 // find once stops that script. test/node/zod-schemas.test.ts holds them to zod's modules.
@@ -64,6 +64,18 @@ const STRING_PATTERN = '\n    inst._zod.pattern = def.pattern ?? regexes.anyStri
 const SHAPE_CHECK =
   /\n( +)for \(const k of allKeys\) \{\n\1 {4}if \(!def\.shape\?\.\[k\]\?\._zod\?\.traits\?\.has\("\$ZodType"\)\) \{\n[^\n]*Invalid element at key[^\n]*\n\1 {4}\}\n\1\}\n/;
 
+/**
+ * zod's memoizer (core/memoizer.js: cycle support for containers, which zod/mini takes only after
+ * `z.config({ memoizer: memoizer() })`, which the app never calls): each container's hooks for it,
+ * its allocation of the result, the transform's guard, and the flag only it sets (`payload.memo`)
+ * read by the checks' run and carried up by a catch. The JIT compiler's use (not in the bundle)
+ * stays as zod wrote it (54 B).
+ */
+const MEMO_ATTACH = /\n( +)const memo = core\.globalConfig\.memoizer;\n\1memo\?\.attach\(inst\);(?=\n)/g;
+export const MEMO_ALLOC = /memo \? memo\.alloc\(inst, payload, ((?:[^()\n]|\([^()\n]*\))+?), ctx\) : \1;$/gm;
+const MEMO_GUARD = /\n +core\.globalConfig\.memoizer\?\.guard\(inst\);(?=\n)/g;
+const MEMO_FLAG = /\n( +)if \((?:payload|result)\.memo\)\n\1 {4}(?:return payload|payload\.memo = true);(?=\n)/g;
+
 /** The names schemas.js exports, in its order. */
 export function exportsOf(source) {
   const names = [...source.matchAll(/^export (?:const|function|class|async function) ([\w$]+)/gm)].map((match) => match[1]);
@@ -111,6 +123,18 @@ export function trimZodSchemas(source) {
   if (text.split(SHAPE_CHECK).length !== 3)
     throw new Error("zod/v4/core/schemas.js: the object's check of its shape not found as expected; update scripts/lib/zod-schemas.mjs");
   text = text.replace(SHAPE_CHECK, '\n');
+  const count = (pattern) => (text.match(pattern) ?? []).length;
+  if (
+    count(MEMO_ATTACH) < 3 ||
+    count(MEMO_ATTACH) !== count(/memo\?\.attach\(inst\)/g) ||
+    count(MEMO_ALLOC) < 3 ||
+    count(MEMO_GUARD) !== 1 ||
+    count(MEMO_FLAG) !== 2
+  )
+    throw new Error("zod/v4/core/schemas.js: the memoizer's hooks not found as expected; update scripts/lib/zod-schemas.mjs");
+  text = text.replace(MEMO_ATTACH, '').replace(MEMO_ALLOC, '$1;').replace(MEMO_GUARD, '').replace(MEMO_FLAG, '');
+  if (/memo\.alloc\(inst, payload, [^`]*$|memoizer\?\.|if \((?:payload|result)\.memo\)$/m.test(text))
+    throw new Error('zod/v4/core/schemas.js: more of the memoizer than expected; update scripts/lib/zod-schemas.mjs');
   if (/defineLazyInternal\(inst, "(values|pattern)"/.test(text))
     throw new Error("zod/v4/core/schemas.js: more of the schemas' values and patterns than expected; update scripts/lib/zod-schemas.mjs");
   text = text.replace(

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CATCHALL_THROW, exportsOf, trimZodSchemas, zodCore } from '../../scripts/lib/zod-schemas.mjs';
+import { CATCHALL_THROW, exportsOf, MEMO_ALLOC, trimZodSchemas, zodCore } from '../../scripts/lib/zod-schemas.mjs';
 import { root, sources } from './drizzle-files';
 
 const core = join(root, 'node_modules', 'zod', 'v4', 'core');
@@ -63,11 +63,14 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     const normalized = ours.map((line) => line.replace('"../../node_modules/zod/v4/core/', '"./'));
     // Every line of ours is zod's, in zod's order, but the throw in place of each call of the
     // catchall's handler; what is left out comes in runs of lines next to each other.
+    // (And a container's result allocated without the memoizer: `memo ? memo.alloc(…, {}, ctx) : {}` as `{}`.)
     const same = (theirsLine: string, line: string) =>
       theirsLine === line ||
-      (line.endsWith(CATCHALL_THROW) && theirsLine.startsWith(`${line.slice(0, -CATCHALL_THROW.length)}return handleCatchall(`));
+      (line.endsWith(CATCHALL_THROW) && theirsLine.startsWith(`${line.slice(0, -CATCHALL_THROW.length)}return handleCatchall(`)) ||
+      (theirsLine !== theirsLine.replace(MEMO_ALLOC, '$1;') && theirsLine.replace(MEMO_ALLOC, '$1;') === line);
     let at = 0;
     let throws = 0;
+    let allocs = 0;
     const runs: string[][] = [];
     const leave = (until: number) => {
       if (at < until) runs.push(theirs.slice(at, until));
@@ -77,18 +80,26 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       let next = at;
       while (next < theirs.length && !same(theirs[next] ?? '', line)) next += 1;
       expect(next, line).toBeLessThan(theirs.length);
-      if (theirs[next] !== line) throws += 1;
+      if (theirs[next] !== line) {
+        if (line.endsWith(CATCHALL_THROW)) throws += 1;
+        else allocs += 1;
+      }
       leave(next);
       at += 1;
     }
     leave(theirs.length);
     expect(throws).toBe(2);
+    expect(allocs).toBe((original().match(MEMO_ALLOC) ?? []).length);
+    expect(allocs).toBeGreaterThan(2);
+    // zod/mini takes the memoizer only from z.config({ memoizer: memoizer() }), which the app never calls.
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/\bmemoizer\b|\bz\.config\(/);
     // A run is the Standard Schema's, or whole statements of what nothing in the bundle reaches:
     // a schema's `if (ctx.direction === "backward") { … }`, $ZodType's canary helper and its
     // `if (ctx.skipChecks) { … }`, the catchall's handler, every schema's lazy propValues, values
-    // and pattern, the string's own pattern, and an object's check that its shape is made of schemas.
+    // and pattern, the string's own pattern, an object's check that its shape is made of schemas,
+    // and the memoizer's hooks (the JIT compiler's use of it, not in the bundle, stays).
     const leftStatement =
-      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "(?:propValues|values|pattern)", \(zod\) => (?:\{|[^{]*\);)|inst\._zod\.pattern = def\.pattern \?\? regexes\.anyString;|for \(const k of allKeys\) \{)$/;
+      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "(?:propValues|values|pattern)", \(zod\) => (?:\{|[^{]*\);)|inst\._zod\.pattern = def\.pattern \?\? regexes\.anyString;|for \(const k of allKeys\) \{|const memo = core\.globalConfig\.memoizer;|memo\?\.attach\(inst\);|core\.globalConfig\.memoizer\?\.guard\(inst\);|if \((?:payload|result)\.memo\))$/;
     const left: string[] = [];
     const statements: string[] = [];
     for (const run of runs) {
@@ -101,9 +112,12 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       for (let i = 0; i < run.length; ) {
         const [, indent = '', head = ''] = leftStatement.exec(run[i] ?? '') ?? [];
         expect(head, run.join('\n')).not.toBe('');
+        // (A brace-less `if` is its line and the one below it.)
         const end = head.endsWith('{')
           ? run.findIndex((line, j) => j > i && [`${indent}}`, `${indent}};`, `${indent}});`].includes(line))
-          : i;
+          : head.startsWith('if (')
+            ? i + 1
+            : i;
         expect(end, run.join('\n')).toBeGreaterThanOrEqual(i);
         for (const line of run.slice(i + 1, end)) expect(line === '' || line.startsWith(`${indent} `), line).toBe(true);
         statements.push(/"(propValues|values|pattern)"/.exec(head)?.[1] ?? head);
@@ -117,7 +131,16 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       expect(statements.filter((head) => head === name).length, name).toBe(
         count(new RegExp(`util\\.defineLazyInternal\\(inst, "${name}"`, 'g')),
       );
-    expect(statements.filter((head) => !head.includes('backward') && !lazy.includes(head)).sort()).toEqual([
+    // The memoizer's: each container's two lines, the transform's guard, and the flag's two reads.
+    const memo = statements.filter((head) => /memo/.test(head));
+    expect(memo.filter((head) => head === 'const memo = core.globalConfig.memoizer;').length).toBe(count(/memo\?\.attach\(inst\);/g));
+    expect(memo.filter((head) => head === 'memo?.attach(inst);').length).toBe(count(/memo\?\.attach\(inst\);/g));
+    expect(memo.filter((head) => !head.includes('const memo') && !head.includes('attach')).sort()).toEqual([
+      'core.globalConfig.memoizer?.guard(inst);',
+      'if (payload.memo)',
+      'if (result.memo)',
+    ]);
+    expect(statements.filter((head) => !head.includes('backward') && !lazy.includes(head) && !memo.includes(head)).sort()).toEqual([
       'const handleCanaryResult = (canary, payload, ctx) => {',
       'for (const k of allKeys) {',
       'function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {',
