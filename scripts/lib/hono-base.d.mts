@@ -4,3 +4,5 @@ export const LEFT_OUT: readonly string[];
 export const IMPORTS: Readonly<Record<string, string>>;
 /** hono/dist/hono-base.js's text as src/generated/hono-base.js (see hono-base.mjs). */
 export function trimHonoBase(source: string): string;
+/** Texts of hono-base.js replaced, each found once. */
+export const EDITS: readonly { from: string; to: string }[];

@@ -10,6 +10,17 @@
 // installed hono at every `prepare-assets`, so it never goes stale; a member it does not find once
 // stops that script. test/node/hono-base.test.ts holds it to hono's module and the app to neither call.
 
+/**
+ * Texts replaced: hono's message for a handler that answered nothing, without its hint (a
+ * developer's, which no answer of the app carries: the app's error page says nothing of it), 32 B.
+ */
+export const EDITS = [
+  {
+    from: 'throw new Error("Context is not finalized. Did you forget to return a Response object or `await next()`?");',
+    to: 'throw new Error("Context is not finalized");',
+  },
+];
+
 /** The members left out, each with its JSDoc: the arrow function field `fire` and the method `mount`. */
 export const LEFT_OUT = ['mount', 'fire'];
 
@@ -43,6 +54,11 @@ export function trimHonoBase(source) {
       return '\n';
     });
     if (found !== 1) throw new Error(`hono/dist/hono-base.js has ${found} members ${name}: update scripts/lib/hono-base.mjs`);
+  }
+  for (const { from, to } of EDITS) {
+    if (text.split(from).length !== 2)
+      throw new Error(`hono/dist/hono-base.js: ${from.slice(0, 60)}… not found once; update scripts/lib/hono-base.mjs`);
+    text = text.replace(from, () => to);
   }
   const imports = [];
   const body = text.replace(/^import \{([^}]*)\} from "([^"]+)";\n/gm, (_, names, from) => {
