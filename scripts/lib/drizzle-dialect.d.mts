@@ -73,3 +73,5 @@ export const COLUMN_BUILDER_LEFT_OUT: readonly string[];
 export function trimColumnBuilder(source: string): string;
 /** D1's prepared query's methods whose branch for a query without fields throws: each with the names drizzle takes from `this`, and those kept. */
 export const RAW_QUERY_BRANCHES: readonly (readonly [method: string, names: string, kept: string])[];
+/** The texts of D1's prepared query left out for a custom result mapper (and, in its batch mappers, for no fields). */
+export const CUSTOM_MAPPER_LEFT_OUT: readonly string[];

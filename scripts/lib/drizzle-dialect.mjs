@@ -580,8 +580,34 @@ const NOT_HERE = 'throw new Error("not part of this build");';
 
 /** D1's prepared query's methods whose branch for a query without fields throws: each with drizzle's names it takes from `this`, and those it still reads. */
 export const RAW_QUERY_BRANCHES = [
-  ['all', 'fields, query, logger, stmt, customResultMapper', 'fields, customResultMapper'],
-  ['get', 'fields, joinsNotNullableMap, query, logger, stmt, customResultMapper', 'fields, joinsNotNullableMap, customResultMapper'],
+  ['all', 'fields, query, logger, stmt, customResultMapper', 'fields'],
+  ['get', 'fields, joinsNotNullableMap, query, logger, stmt, customResultMapper', 'fields, joinsNotNullableMap'],
+];
+
+/**
+ * D1's prepared query's branches for a custom result mapper, which only drizzle's relational
+ * queries give (src/db/no-relations.ts: none in the bundle), and its batch mappers' for a query
+ * without fields (every query of the app's batches has them: a select's columns or a returning).
+ */
+export const CUSTOM_MAPPER_LEFT_OUT = [
+  `    if (customResultMapper) {
+      return customResultMapper(rows);
+    }
+`,
+  `    if (!this.fields && !this.customResultMapper) {
+      return rows;
+    }
+    if (this.customResultMapper) {
+      return this.customResultMapper(rows);
+    }
+`,
+  `    if (!this.fields && !this.customResultMapper) {
+      return result;
+    }
+    if (this.customResultMapper) {
+      return this.customResultMapper([result]);
+    }
+`,
 ];
 
 /** The text of drizzle's session module `kind` ('sqlite' or 'd1') as src/generated/<kind>-session.js. */
@@ -619,7 +645,8 @@ export function trimSession(kind, source) {
     // A prepared query's `all` and `get` without fields: a raw query's (db.all, db.get, left out
     // above) or a relational query's (src/db/no-relations.ts). Every query the app runs has its
     // fields (a select's columns, an insert's, update's or delete's returning), so the branch for
-    // none throws, and the names only it read are not taken from the query (83 B).
+    // none throws, and the names only it read are not taken from the query (83 B); nor has one a
+    // custom result mapper (CUSTOM_MAPPER_LEFT_OUT, 45 B).
     for (const [method, names, kept] of RAW_QUERY_BRANCHES)
       replace(
         `raw branch of ${method}`,
@@ -627,8 +654,10 @@ export function trimSession(kind, source) {
           `\\n {2}async ${method}\\(placeholderValues\\) \\{\\n {4}const \\{ ${names} \\} = this;\\n {4}if \\(!fields && !customResultMapper\\) \\{\\n(?: {6}[^\\n]*\\n)+? {4}\\}\\n`,
           'g',
         ),
-        `\n  async ${method}(placeholderValues) {\n    const { ${kept} } = this;\n    if (!fields && !customResultMapper) ${NOT_HERE}\n`,
+        `\n  async ${method}(placeholderValues) {\n    const { ${kept} } = this;\n    if (!fields) ${NOT_HERE}\n`,
       );
+    for (const [i, left] of CUSTOM_MAPPER_LEFT_OUT.entries())
+      replace(`custom result mapper ${i}`, new RegExp(left.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), '');
   }
   const exported = /\nexport \{\n([^}]*)\n\};\n$/.exec(text);
   if (!exported) throw new Error(`${file}: no export list at its end: update scripts/lib/drizzle-dialect.mjs`);

@@ -15,6 +15,7 @@ import { DrizzleQueryError } from 'drizzle-orm/errors';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
+  CUSTOM_MAPPER_LEFT_OUT,
   DATABASE_LEFT_OUT,
   d1Specifier,
   packageSpecifier,
@@ -82,24 +83,38 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
           expect(body(node, after.source), member).toEqual([first, NOT_HERE]);
           const head = (t: string) => t.slice(0, t.indexOf('{'));
           expect(head(text), member).toBe(head(wasText));
-        } else if (kind === 'd1' && name === 'D1PreparedQuery' && (member === 'all' || member === 'get')) {
-          // drizzle's but for the branch of a query without fields (a throw in its place), and the
-          // names only that branch took from `this`; every later statement as drizzle wrote it.
+        } else if (kind === 'd1' && name === 'D1PreparedQuery' && ['all', 'get', 'mapAllResult', 'mapGetResult'].includes(member)) {
+          // drizzle's but for the branch of a query without fields (a throw in its place in all()
+          // and get()), the names only that branch took from `this`, and the statements of a custom
+          // result mapper's (and, in the batch's mappers, of no fields); every other statement as
+          // drizzle wrote it.
           const body = (n: ts.ClassElement | undefined, source: ts.SourceFile) =>
             n && ts.isMethodDeclaration(n) ? (n.body?.statements.map((s) => s.getText(source)) ?? []) : [];
-          const [theirNames = '', raw = '', ...theirs] = body(wasNode, before.source);
-          const [ourNames = '', thrown = '', ...ours] = body(node, after.source);
-          const [, names, kept] = RAW_QUERY_BRANCHES.find(([method]) => method === member) ?? [];
-          expect(theirNames, member).toBe(`const { ${names} } = this;`);
-          expect(ourNames, member).toBe(`const { ${kept} } = this;`);
-          expect(raw, member).toMatch(/^if \(!fields && !customResultMapper\) \{\n[\s\S]*\n {4}\}$/);
-          expect(thrown, member).toBe(`if (!fields && !customResultMapper) ${NOT_HERE}`);
-          expect(ours, member).toEqual(theirs);
-          // The names left are the ones the rest reads, and those the rest reads are left.
-          for (const name of (names ?? '').split(', '))
-            expect(ours.some((t) => new RegExp(`\\b${name}\\b`).test(t)) || name === 'fields' || name === 'customResultMapper', name).toBe(
-              (kept ?? '').split(', ').includes(name),
-            );
+          const mapper = CUSTOM_MAPPER_LEFT_OUT.flatMap((text) => {
+            const method = shape(`class X {\n  m() {\n${text}  }\n}\n`);
+            return body(method.classes.get('X')?.get('m'), method.source);
+          });
+          expect(mapper).toHaveLength(5);
+          let theirs = body(wasNode, before.source);
+          let ours = body(node, after.source);
+          if (member === 'all' || member === 'get') {
+            const [theirNames = '', raw = '', ...theirRest] = theirs;
+            const [ourNames = '', thrown = '', ...ourRest] = ours;
+            const [, names, kept] = RAW_QUERY_BRANCHES.find(([method]) => method === member) ?? [];
+            expect(theirNames, member).toBe(`const { ${names} } = this;`);
+            expect(ourNames, member).toBe(`const { ${kept} } = this;`);
+            expect(raw, member).toMatch(/^if \(!fields && !customResultMapper\) \{\n[\s\S]*\n {4}\}$/);
+            expect(thrown, member).toBe(`if (!fields) ${NOT_HERE}`);
+            // The names left are those the rest reads (and `fields`, for the throw).
+            for (const name of (names ?? '').split(', '))
+              expect(ourRest.some((t) => new RegExp(`\\b${name}\\b`).test(t)) || name === 'fields', name).toBe(
+                (kept ?? '').split(', ').includes(name),
+              );
+            theirs = theirRest;
+            ours = ourRest;
+          }
+          expect(ours, member).toEqual(theirs.filter((t) => !mapper.includes(t)));
+          expect(ours.join('\n'), member).not.toMatch(/customResultMapper/);
         } else if (kind === 'sqlite' && name === 'SQLitePreparedQuery' && member === 'constructor') {
           // drizzle's statements but the two that set its cache options, which only another cache's branch read (left out).
           const body = (n: ts.ClassElement | undefined, source: ts.SourceFile) =>
