@@ -427,6 +427,12 @@ export const BUILDER_TEXTS_LEFT_OUT = {
       }`,
   },
   insert: {
+    // The app's inserts each give one row (an object: test/node/sqlite-dialect.test.ts), never an
+    // empty list, which SQLite would refuse all the same.
+    'the check for an empty list of rows': `    if (values.length === 0) {
+      throw new Error("values() must be called with at least one value");
+    }
+`,
     'the tables it writes, for the session': `,
       void 0,
       {
