@@ -433,6 +433,13 @@ export const BUILDER_TEXTS_LEFT_OUT = {
       throw new Error("values() must be called with at least one value");
     }
 `,
+    // An on-conflict-do-nothing of a target (and a where), which the app never gives: its two calls
+    // are \`onConflictDoNothing()\`, for any conflict (test/node/sqlite-dialect.test.ts).
+    "an on conflict do nothing's target": ` else {
+      const targetSql = Array.isArray(config.target) ? sql\`\${config.target}\` : sql\`\${[config.target]}\`;
+      const whereSql = config.where ? sql\` where \${config.where}\` : sql\`\`;
+      this.config.onConflict.push(sql\` on conflict \${targetSql} do nothing\${whereSql}\`);
+    }`,
     'the tables it writes, for the session': `,
       void 0,
       {

@@ -163,7 +163,7 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     expect(body(generated())).toBe(body(expected));
   });
 
-  it("gives each insert of drizzle's one row, an object written out (the insert builder's check for an empty list is left out)", () => {
+  it("gives each insert of drizzle's one row, an object written out, and no conflict target (the insert builder's check for an empty list and its target's branch are left out)", () => {
     expect(BUILDER_TEXTS_LEFT_OUT.insert['the check for an empty list of rows']).toContain('values.length === 0');
     const rows: string[] = [];
     for (const file of sources('src')) {
@@ -187,6 +187,11 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
       visit(source);
     }
     expect(rows.length).toBeGreaterThan(1);
+    // Its on-conflict-do-nothing for any conflict: `onConflictDoNothing()`, never of a target.
+    const calls = sources('src').flatMap((file) => readFileSync(join(root, file), 'utf8').match(/\.onConflictDoNothing\([^)]*\)/g) ?? []);
+    expect(calls.length).toBeGreaterThan(1);
+    expect(new Set(calls)).toEqual(new Set(['.onConflictDoNothing()']));
+    expect(BUILDER_TEXTS_LEFT_OUT.insert["an on conflict do nothing's target"]).toContain('config.target');
     // And no insert builder is kept to give its rows later.
     for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/=\s*\w+\.insert\([^)]*\);/);
   });
