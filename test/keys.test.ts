@@ -892,11 +892,16 @@ describe('a date written out in words (buyer review: the English list shows "10 
     expect(finds('3 Sept 2027', contact({ company: 'X', warrantyUntil: '2027-09-13' }))).toBe(false);
     expect(finds('10 May 2027', contact({ company: 'X', warrantyUntil: '2026-05-10' }))).toBe(false);
     // In ISO, as a calendar writes it (search walkthrough, stop 70: it found nothing).
-    for (const query of ['2027-05-10', '2027-5-10', 'Gewährleistung 2027-05-10']) {
+    // And "2027/05/10", "20270510" as a calendar file writes it (walkthrough, stop 71); not "2027-05/10".
+    for (const query of ['2027-05-10', '2027-5-10', 'Gewährleistung 2027-05-10', '2027/05/10', '20270510', 'bis 20270510']) {
       expect(finds(query, tiler), query).toBe(true);
       expect(finds(query, gardener), query).toBe(false);
     }
     expect(finds('2027-09-03', noted)).toBe(true);
+    for (const query of ['2027/09/03', '20270903']) expect(finds(query, noted), query).toBe(true);
+    for (const query of ['2027-05/10', '2027105', '202705100']) expect(finds(query, tiler), query).toBe(false);
+    // Still the digits of a number too, as a dotted date is.
+    expect(finds('20270510', contact({ company: 'X', phone: '089 20270510' }))).toBe(true);
     // A month in ISO as "09/2027" (walkthrough, stop 71: it found only a warranty's end).
     for (const query of ['2027-09', '2027-9', 'Sept 2027']) expect(finds(query, noted), query).toBe(true);
     for (const query of ['2027-05', '2027-5']) {

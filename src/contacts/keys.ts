@@ -1087,9 +1087,12 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
       replace.add(word);
       return;
     }
-    // (Or in ISO, "2027-03-12", as a calendar or a spreadsheet writes it: search walkthrough, stop 70.)
-    const iso = /^((?:19|20)\d\d|2100)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])$/.exec(plain(word));
-    const numeric = iso ? [word, iso[3], iso[2], iso[1]] : NUMERIC_DATE.exec(plain(word));
+    // (Or in ISO, "2027-03-12", as a calendar or a spreadsheet writes it: search walkthrough, stop 70;
+    // "2027/03/12", and "20270312" as a calendar file does: walkthrough, stop 71.)
+    const iso = /^((?:19|20)\d\d|2100)(?:([-/])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))$/.exec(
+      plain(word),
+    );
+    const numeric = iso ? [word, iso[4] ?? iso[6], iso[3] ?? iso[5], iso[1]] : NUMERIC_DATE.exec(plain(word));
     if (numeric) {
       const [, day = '', month = '', year = ''] = numeric;
       // Or as typed, at the start of a word of any field ("12.3.2027" in a company's name), never
