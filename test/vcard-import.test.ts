@@ -487,6 +487,33 @@ describe('mapping to the fields', () => {
     );
   });
 
+  it('gives the mobile field a further number whose digits say it is one, where the file filed none as a mobile (walkthrough, stop 71)', () => {
+    // Not a notes line, which a long note cut: the mobile field (its label "Notdienst" is a line only where the notes have room).
+    const long = `${'x'.repeat(1990)}ENDE`;
+    const full = only(
+      vcf(card('N:Bauer;;;;', `NOTE:${long}`, 'TEL;TYPE=WORK:089 3100 200', 'item1.TEL:0171 2223334', 'item1.X-ABLabel:Notdienst')),
+    );
+    expect(full.values).toMatchObject({ phone: '089 3100 200', mobile: '0171 2223334', notes: long });
+    const short = only(vcf(card('N:Bauer;;;;', 'NOTE:Erst anrufen', 'TEL:+49 171 2223334', 'TEL;TYPE=WORK:089 3100 200')));
+    expect(short.values).toMatchObject({ phone: '089 3100 200', mobile: '+49 171 2223334', notes: 'Erst anrufen' });
+    // One number alone stays the phone; a fax or pager is none to call; a number filed as a mobile keeps the field.
+    expect(only(vcf(card('N:Bauer;;;;', 'TEL:0171 2223334'))).values).toMatchObject({ phone: '0171 2223334', mobile: '' });
+    expect(only(vcf(card('N:Bauer;;;;', 'TEL:089 1', 'TEL;TYPE=FAX:0171 2'))).values).toMatchObject({ phone: '089 1', mobile: '' });
+    // The phone keeps the number it took before; the mobile is the first other in the phone's order (code review).
+    expect(only(vcf(card('N:Bauer;;;;', 'TEL;TYPE=HOME:0171 1', 'TEL;TYPE=WORK:0160 2', 'TEL;TYPE=WORK:089 3'))).values).toMatchObject({
+      phone: '0160 2',
+      mobile: '0171 1',
+      notes: 'Weitere Telefonnummer (geschäftlich): 089 3',
+    });
+    expect(only(vcf(card('N:Bauer;;;;', 'TEL;TYPE=WORK:0171 1', 'TEL;TYPE=HOME:089 2'))).values).toMatchObject({
+      phone: '0171 1',
+      mobile: '',
+      notes: 'Weitere Telefonnummer (privat): 089 2',
+    });
+    const filed = only(vcf(card('N:Bauer;;;;', 'TEL:089 1', 'TEL:0171 2', 'TEL;TYPE=CELL:0160 3')));
+    expect(filed.values).toMatchObject({ phone: '089 1', mobile: '0160 3', notes: 'Weitere Telefonnummer: 0171 2' });
+  });
+
   it('keeps the label Android writes as an X- type (2.1 TEL;X-Notdienst, 3.0 TYPE=X-Notdienst) as typed, as an X-ABLabel is (buyer review, stop 60)', () => {
     const [android, v30] = cardsOf(
       vcf([

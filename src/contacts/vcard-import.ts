@@ -905,8 +905,7 @@ class Overflow {
     // The value the card marks as preferred first (a buyer review: the first in the file won), then
     // a work one, one of no kind, a private one last (a review: iPhone's HOME number became the
     // phone, its WORK number a notes line); in the file's order within each (a stable sort).
-    const rank = ({ types, second }: Entry) => (second ? 4 : types.has('PREF') ? 0 : types.has('WORK') ? 1 : types.has('HOME') ? 3 : 2);
-    const ranked = [...entries].sort((a, b) => rank(a) - rank(b));
+    const ranked = byRank(entries);
     const picked = ranked.find((entry) => suits(entry) && isValid(field, entry.value));
     // Those that would have taken the field before it, but are invalid for it: problems.
     // (A Set: a card of 100,000 numbers made the file's order below quadratic: code review.)
@@ -935,6 +934,12 @@ class Overflow {
     return picked?.value ?? '';
   }
 }
+
+/** Entries as a field takes them: the one the card prefers first, then work, no kind, private, and the second numbers of a value (a stable sort). */
+const byRank = (entries: readonly Entry[]) => {
+  const rank = ({ types, second }: Entry) => (second ? 4 : types.has('PREF') ? 0 : types.has('WORK') ? 1 : types.has('HOME') ? 3 : 2);
+  return [...entries].sort((a, b) => rank(a) - rank(b));
+};
 
 /** A filter that keeps the first entry of each value, compared by `key`. */
 function firstOf(keyOf: (value: string) => string): (entry: Entry) => boolean {
@@ -1121,8 +1126,22 @@ function mapCard(card: RawCard, reader: CardReader, index: number, assetName: st
     const key = valid ? digits : entry.value.trim().replace(/\s+/g, ' ');
     return ownExport || entry.noCall || digits === '' || (!called.has(key) && !!called.add(key));
   };
-  const mobile = overflow.pick(phones.filter(isMobile).filter(once), 'mobile', 'Weitere Telefonnummer');
-  const phone = overflow.pick(phones.filter((entry) => !isMobile(entry)).filter(once), 'phone', 'Weitere Telefonnummer', isVoice);
+  const mobiles = phones.filter(isMobile).filter(once);
+  let voices = phones.filter((entry) => !isMobile(entry)).filter(once);
+  // None filed as a mobile: a further number whose digits say it is one ("Notdienst", 0171 …)
+  // takes the mobile field, not a notes line that a long note then cut (walkthrough, stop 71);
+  // the first in the phone's order besides the one the phone takes, which stays as it was (code review).
+  const ranked = byRank(voices).filter(isVoice);
+  const kept = ranked.find((entry) => isValid('phone', entry.value));
+  const spare = mobiles.length
+    ? undefined
+    : ranked.find((entry) => entry !== kept && GERMAN_MOBILE.test(entry.value.replace(/[^\d+]/g, '')) && isValid('mobile', entry.value));
+  if (spare) {
+    mobiles.push(spare);
+    voices = voices.filter((entry) => entry !== spare);
+  }
+  const mobile = overflow.pick(mobiles, 'mobile', 'Weitere Telefonnummer');
+  const phone = overflow.pick(voices, 'phone', 'Weitere Telefonnummer', isVoice);
   // An address or a web page given twice, under two types (Outlook: the same URL as HOME and
   // WORK), is kept once, as a number is (interop review, stop 62: a notes line repeated it).
   const email = overflow.pick(
