@@ -1,6 +1,6 @@
 // `npm run screenshots`: phone (360×800) and desktop (1280×900) screenshots of the list (also
 // grouped by position and in dark mode), a card (and one with every quick action), the form with errors, the empty state, the conflict view, the history, the import
-// preview, the phone list to print and "Zuletzt gelöscht", into docs/screenshots/*.png (they are
+// preview and the form it completes ("ergänzen"), the phone list to print and "Zuletzt gelöscht", into docs/screenshots/*.png (they are
 // committed, so they show the viewport only, at device scale 1). It starts its own server with
 // throwaway demo data (scripts/e2e.mjs startServer) and uses Debian's chromium.
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -148,13 +148,20 @@ async function run(baseURL, device) {
       buffer: Buffer.from(
         [
           'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Petra Lang\r\nN:Lang;Petra;;;\r\nORG:Gartenbau Lang\r\nTITLE:Gärtnerin\r\nTEL;TYPE=CELL:0171 2345678\r\nEMAIL:petra@gartenbau-lang.de\r\nEND:VCARD\r\n',
-          'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Fliesen Schmitt\r\nORG:Fliesen Schmitt GmbH\r\nTEL:089 3100 200\r\nEND:VCARD\r\n',
+          'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Fliesen Bauer & Söhne\r\nORG:Fliesen Bauer & Söhne\r\nTEL:089 3100 200\r\nTEL;TYPE=CELL:0171 5556667\r\nEMAIL:info@fliesen-bauer.example.de\r\nNOTE:Notdienst am Wochenende: 0171 5556667\r\nEND:VCARD\r\n',
         ].join(''),
       ),
     });
     await anna.page.getByRole('button', { name: 'Datei prüfen' }).click();
     await anna.page.locator('input[name=card]').first().waitFor();
     await shoot(anna.page, `${device}-import-preview`);
+    // The firm's card is likely the demo's tiler: his form completed from it ("ergänzen"), nothing saved.
+    await anna.page
+      .getByRole('link', { name: /^Fehlende Angaben bei/ })
+      .first()
+      .click();
+    await anna.page.getByRole('heading', { level: 1, name: /bearbeiten$/ }).waitFor();
+    await shoot(anna.page, `${device}-import-complete`);
     await anna.page.goto(`${list}/print`);
     await shoot(anna.page, `${device}-print`);
     await anna.page.goto(`${list}/demo-fliesen`);

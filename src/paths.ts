@@ -100,6 +100,12 @@ export function makePaths(basePath: string) {
     /** An upload's preview; `tick`: ticked all or none (the no-JS buttons), at its tick boxes. */
     confirmImport: (assetId: string, importId: string, tick?: 'all' | 'none') =>
       `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}${tick ? `?tick=${tick}#ticks` : ''}`,
+    /** "Ergänzen" of an upload's preview: the contact's edit form, completed with that card (contract §4). */
+    completeContact: (assetId: string, contactId: string, importId: string, card: number) =>
+      `${contact(assetId, contactId)}/edit?import=${encodeURIComponent(importId)}&card=${card}`,
+    /** The preview again after that save, at the card: it says the contact was completed (`contactId`: a save that wrote something). */
+    completedFrom: (assetId: string, importId: string, card: number, contactId?: string) =>
+      `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}${contactId ? `?completed=${encodeURIComponent(contactId)}#card-${card}-done` : `#card-${card}`}`,
     undoImport: (assetId: string, importId: string) => `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}/undo`,
     /** The card of a contact just added: it says "Gespeichert" (the id in `saved` is the one shown). */
     savedContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}?saved=${encodeURIComponent(contactId)}`,

@@ -46,8 +46,12 @@ export interface StagedCard {
   ignored: string[];
   /** Likely a contact the book already has (its UID, same e-mail, phone digits, or name and company): its name; IN_FILE. */
   duplicateOf?: string;
+  /** The id of the book's contact it likely is (the preview's link to complete it). */
+  duplicateId?: string;
   /** The card's UID where it is our export's, `kontakte-<contact id>` (at most 40 characters). */
   uid?: string;
+  /** Listed by its FN alone (no N): a name that may be a firm's ("Fliesen Bauer"). */
+  fn?: true;
   /** A group, no contact (ImportedCard.group): its members in the file. */
   group?: number;
 }
@@ -107,7 +111,9 @@ export interface DuplicateIndex {
    * The cards with what each likely duplicates: a contact's name (the preview says which: UX
    * review), or IN_FILE for a card that another importable card of the same file already is, with at least as many values.
    */
-  mark: <T extends Pick<StagedCard, 'values' | 'importable' | 'uid'>>(cards: readonly T[]) => (T & { duplicateOf?: string })[];
+  mark: <T extends Pick<StagedCard, 'values' | 'importable' | 'uid' | 'fn'>>(
+    cards: readonly T[],
+  ) => (T & Pick<StagedCard, 'duplicateOf' | 'duplicateId'>)[];
   live: number;
   /**
    * The state of the book the marks were read in ("live.bytes.writes" of asset_usage,
@@ -119,7 +125,7 @@ export interface DuplicateIndex {
 function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: string }[]): DuplicateIndex {
   // Each key with the contacts that have it, and the person each is: folded first and last name.
   type Person = [first: string, last: string];
-  const index = new Map<string, [shown: string, person: Person][]>();
+  const index = new Map<string, [shown: string, person: Person, id: string][]>();
   const name = (first: string, last: string, company: string) => `n:${fold(`${first} ${last}`).trim()}|${fold(company).trim()}`;
   const person = (values: { first: string; last: string }): Person => [fold(values.first).trim(), fold(values.last).trim()];
   // Not the same, as far as the names tell: a person against a firm's own entry (a new
@@ -130,17 +136,23 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
     (`${firstB}${lastB}` === '' && `${firstA}${lastA}` !== '') ||
     (lastA !== '' && lastB !== '' && lastA !== lastB) ||
     (firstA !== '' && firstB !== '' && !firstA.split(/\s+/).some((a) => firstB.split(/\s+/).some((b) => same(a, b) || same(b, a))));
+  // A name alone that may be a firm's: a card's FN ("Fliesen Bauer"), a contact's last name of
+  // more than one word (no surname alone: "Schmidt" the neighbour is no firm "Schmidt": code review).
+  const lastOnly = (title: string, first: string, last: string, company: string) =>
+    title || first || company || !last ? '' : name('', '', last);
   const details = (email: string, ...numbers: string[]) => [
     email ? `e:${email.toLowerCase()}` : '',
     ...numbers.map((number) => (number ? `p:${phoneDigits(number)}` : '')),
   ];
   for (const row of rows) {
-    const entry: [string, Person] = [displayName(row), person({ first: row.firstName, last: row.lastName })];
+    const entry: [string, Person, string] = [displayName(row), person({ first: row.firstName, last: row.lastName }), row.id];
     // Our export's UID names the contact it was: that one, whatever its name now (a backup read
     // back after a co-buyer corrected a name came in twice, ticked: buyer review, stop 60).
     for (const key of [
       `kontakte-${row.id}`,
       name(row.firstName, row.lastName, row.company),
+      // A name alone ("Fliesen Bauer" in a card of FN only) may be a firm's: under that too.
+      /\s/.test(row.lastName.trim()) ? lastOnly(row.title, row.firstName, row.lastName, row.company) : '',
       ...details(row.email, row.phone, row.mobile),
     ]) {
       if (!key) continue;
@@ -150,7 +162,7 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
     }
   }
   const mark: DuplicateIndex['mark'] = (cards) => {
-    type Marked = (typeof cards)[number] & { duplicateOf?: string };
+    type Marked = (typeof cards)[number] & Pick<StagedCard, 'duplicateOf' | 'duplicateId'>;
     // Each key of the file's ticked cards: the card's index (`kept`: an unticked twin's richer one).
     const inFile = new Map<string, number>();
     const peopleInFile = new Map<string, [Person, number][]>();
@@ -175,8 +187,13 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
       // address or a number is a firm's as often as a person's: it is no match between two
       // people the names tell apart (buyer review: a new colleague at a firm already in the book
       // was unticked as "vorhanden als" the firm's other contact).
-      const duplicateOf =
-        index.get(card.uid ?? '')?.[0]?.[0] ?? keys.flatMap((key) => index.get(key) ?? []).find(([, other]) => !others(who, other))?.[0];
+      // A card of a name alone is the firm's entry of that name (walkthrough, stop 71: a phone's
+      // "Fliesen Bauer" of FN only was a person, never the same as the book's firm).
+      const [duplicateOf, , duplicateId] =
+        index.get(card.uid ?? '')?.[0] ??
+        keys.flatMap((key) => index.get(key) ?? []).find(([, other]) => !others(who, other)) ??
+        (card.fn ? index.get(lastOnly(values.title, values.first_name, values.last_name, values.company))?.[0] : undefined) ??
+        [];
       // Within the file only the same name and company counts (a card without either: its last
       // detail): colleagues in one export often share an office's number or e-mail address.
       // But one person twice, by the same number or address (an Android export's account contact
@@ -196,7 +213,7 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
         // could be Anna or Lena Schmidt, and took both their ticks (code review, stop 63). One
         // of a contact the book has already is that contact's copy too.
         if (other.duplicateOf || filled(card) <= filled(other) || names[twin as number] !== who.join('\n')) {
-          marked.push({ ...card, duplicateOf: other.duplicateOf ?? IN_FILE });
+          marked.push({ ...card, duplicateOf: other.duplicateOf ?? IN_FILE, duplicateId: other.duplicateId });
           continue;
         }
         marked[twin as number] = { ...other, duplicateOf: IN_FILE };
@@ -209,7 +226,7 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
           if (people) people.push([who, at]);
           else peopleInFile.set(key, [[who, at]]);
         }
-      marked.push({ ...card, duplicateOf });
+      marked.push({ ...card, duplicateOf, duplicateId });
     }
     return marked;
   };

@@ -13,6 +13,7 @@ import { zValidator } from '../generated/zod-validator.js';
 import type { Language, Messages } from '../i18n';
 import { CONTACT_ID, DONE, type Done } from '../paths';
 import { fragment, render, wantsFragment } from '../views/render';
+import { complement, type Part } from './complement';
 import { type EditOutcome, fingerprintOf, mergeNoticeOf, saveEdit } from './edits';
 import { columnsOf, FIELDS, type FieldName, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
@@ -517,6 +518,7 @@ contactRoutes.post('/contacts/import', async (c) => {
     // Our export's UID, bounded as the staged cards are (a foreign or longer one is no contact of ours).
     uid: /^kontakte-[\w-]{1,31}$/.test(card.uid) ? card.uid : undefined,
     group: card.group,
+    fn: card.nameFrom === 'formattedName' || undefined,
   }));
   const importId = await stageImport(db, asset.id, staged, author(c));
   if (!importId) return refuse(t.contacts.importErrors.tooLarge ?? '');
@@ -535,7 +537,7 @@ function previewPage(
   { mark, live, book }: DuplicateIndex,
   staged: readonly StagedCard[],
   status: 200 | 409 | 422 = 200,
-  props: (cards: (StagedCard & { duplicateOf?: string })[], live: number) => Partial<Parameters<typeof ImportPreview>[0]> = () => ({}),
+  props: (cards: StagedCard[], live: number) => Partial<Parameters<typeof ImportPreview>[0]> = () => ({}),
 ) {
   const { shell, asset } = c.var;
   const cards = mark(staged);
@@ -572,11 +574,13 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
       body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors[staged ? 'undone' : 'gone']} />,
     });
   const tick = c.req.query('tick');
-  return previewPage(c, importId, index, staged.cards, 200, () =>
-    tick === 'all' || tick === 'none'
+  // After "ergänzen" was saved (`?completed=`): said at the card, by the name the book has now.
+  return previewPage(c, importId, index, staged.cards, 200, () => ({
+    completed: c.req.query('completed'),
+    ...(tick === 'all' || tick === 'none'
       ? { ticked: new Set(tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []) }
-      : {},
-  );
+      : {}),
+  }));
 });
 
 contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
@@ -754,8 +758,41 @@ const restoredHere = (c: Ctx, contact: Contact, done: Done | undefined, at: numb
   done === 'version' && at === contact.version && contact.updatedBy === author(c).userId ? at : undefined;
 
 contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
-  const contact = await liveContact(c, c.req.valid('param').contactId);
+  const { t } = c.var.shell;
+  // "Ergänzen" from an upload's preview (`?import=&card=`): that card, read beside the contact
+  // (at once, no second round trip after the first), this buyer's own upload while it is staged.
+  const importId = c.req.query('import');
+  const at = Number(c.req.query('card'));
+  const [contact, staged] = await Promise.all([
+    liveContact(c, c.req.valid('param').contactId),
+    importId && CONTACT_ID.test(importId) ? findStaged(c.var.db, c.var.asset.id, importId, c.var.session.userId) : undefined,
+  ]);
   if (contact instanceof Response) return contact;
+  const card = staged?.status === 'staged' ? staged.cards.find((card) => card.index === at && card.importable) : undefined;
+  const label = (part: Part) =>
+    part === 'name' ? t.contacts.print.name : part === 'address' ? t.contacts.address : t.contacts.fields[part];
+  const completed = card && complement(fieldValuesOf(contact), card.values, (part, value) => t.contacts.inFile(label(part), value));
+  const values = completed?.values ?? fieldValuesOf(contact);
+  // An end that acceptance and period give comes as that period: a new date or period counts.
+  // Without an address the country is suggested as for a new contact (an address added later
+  // had none: UX review); saved without an address it is dropped again (contactInput).
+  const formValues = {
+    ...values,
+    ...warrantyFormValues(contact.acceptedOn, contact.warrantyUntil),
+    ...(!values.street && !values.postal_code && !values.city && !values.country && { country: t.contacts.defaultCountry }),
+  };
+  // A value of the card the form would refuse (a postcode of four digits, notes over 2,000
+  // characters with the card's): said beside its field at once, not first at "Speichern" (code
+  // review); only of a field the card changed.
+  const checked = completed && readContactForm(formValues);
+  const errors =
+    checked &&
+    Object.fromEntries(
+      Object.entries({ ...typedErrors(formValues).errors, ...(checked.ok ? {} : checked.errors) }).filter(
+        ([name]) => name === 'notes' || completed.filled.includes(name as Part),
+      ),
+    );
+  const said = completed && t.contacts.completed(completed.filled.map(label).join(', '), completed.noted.map(label).join(', '));
   return formPage(c, 200, {
     mode: {
       kind: 'edit',
@@ -763,19 +800,23 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
       name: displayName(contact),
       version: contact.version,
       base: fingerprintOf(contact),
-      changed: c.var.shell.t.contacts.lastChanged(contact.updatedByName, formatDateTime(c.var.shell.t.locale, contact.updatedAt)),
+      changed: t.contacts.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
+      from: card && importId ? { importId, card: at } : undefined,
     },
-    // An end that acceptance and period give comes as that period: a new date or period counts.
-    // Without an address the country is suggested as for a new contact (an address added later
-    // had none: UX review); saved without an address it is dropped again (contactInput).
-    values: {
-      ...fieldValuesOf(contact),
-      ...warrantyFormValues(contact.acceptedOn, contact.warrantyUntil),
-      ...(!contact.street &&
-        !contact.postalCode &&
-        !contact.city &&
-        !contact.country && { country: c.var.shell.t.contacts.defaultCountry }),
-    },
+    // What was completed, and where what differs went; nothing is saved before "Speichern". A
+    // link of a preview that is gone (imported, undone, expired): the form as stored, and why (a
+    // notice, not the form's `message`: that would keep the stored values as unsent input).
+    notice: said ? (
+      <p class="notice" role="status" data-announce={said}>
+        {said}
+      </p>
+    ) : importId ? (
+      <p class="alert" role="alert">
+        {t.contacts.previewGone}
+      </p>
+    ) : undefined,
+    errors,
+    values: formValues,
   });
 });
 
@@ -791,7 +832,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // (session-expired.tsx): else a revive answered "gelöscht" again, a restore was saved as an
     // edit (data review). The form's fingerprint too (edits.ts fingerprintOf).
     keep: [
-      ...sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore']),
+      ...sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore', 'import']),
       ...sentAlong(form.raw as Record<string, unknown>, ['base'], 200),
     ],
   };
@@ -915,6 +956,9 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     const typedBad = Object.keys(typed).length > 0;
     const input = form.ok && !typedBad ? form.input : undefined;
     const base = typeof raw.base === 'string' ? raw.base : undefined;
+    // Completed from an upload's card: its preview is where the save goes back to.
+    const [, importId = '', card] = /^(.+)\.(\d{1,4})$/.exec(String(raw.import)) ?? [];
+    const from = CONTACT_ID.test(importId) ? { importId, card: Number(card) } : undefined;
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), { restore, revive, fingerprint: base });
     const errors = form.ok && !typedBad ? undefined : { ...typed, ...(form.ok ? {} : form.errors) };
     // Input to correct first: the same choice again, with the errors beside the fields.
@@ -927,7 +971,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     return answerEdit(
       c,
       outcome,
-      { version, base, values: form.values, errors },
+      { version, base, values: form.values, errors, from },
       revive ? 'restored' : raw.restore === 'undo' ? 'undone' : restore ? 'version' : 'saved',
     );
   });
@@ -940,7 +984,7 @@ const reviveOf = (deleted: Contact) => ({ version: deleted.version, by: deleted.
 function answerEdit(
   c: Ctx,
   outcome: EditOutcome,
-  form: { version: number | undefined; base?: string; values: FormValues; errors?: FieldErrors },
+  form: { version: number | undefined; base?: string; values: FormValues; errors?: FieldErrors; from?: { importId: string; card: number } },
   done: Done = 'saved',
   /** The earlier version a restore brought back: the card names it. */
   restored?: Version,
@@ -960,6 +1004,15 @@ function answerEdit(
       // window's); none for a contact someone else brought back already.
       const unwritten = outcome.unchanged === true && done === 'saved';
       const base = merged && (mine || unwritten) ? form.version : undefined;
+      // "Ergänzen" saved: the upload's preview again, at its card, which names the contact if the
+      // save wrote something (code review); with htmx as a whole page (HX-Redirect). A save that
+      // took over a co-buyer's change meanwhile: the card, which says what it merged.
+      if (form.from && done === 'saved' && !merged) {
+        const back = paths.completedFrom(asset.id, form.from.importId, form.from.card, unwritten ? undefined : contact.id);
+        if (c.req.header('hx-request') !== 'true') return c.redirect(back, 303);
+        c.header('HX-Redirect', back);
+        return c.body(null, 200);
+      }
       if (c.req.header('hx-request') !== 'true')
         return c.redirect(
           paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined, unwritten, restored?.version),
@@ -970,7 +1023,14 @@ function answerEdit(
     }
     case 'invalid':
       return formPage(c, 422, {
-        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version, base: form.base },
+        mode: {
+          kind: 'edit',
+          contactId: outcome.current.id,
+          name: displayName(outcome.current),
+          version: form.version,
+          base: form.base,
+          from: form.from,
+        },
         values: form.values,
         errors: form.errors,
       });
@@ -1025,7 +1085,14 @@ function answerEdit(
     case 'full':
     case 'noRoom':
       return formPage(c, 409, {
-        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: form.version, base: form.base },
+        mode: {
+          kind: 'edit',
+          contactId: outcome.current.id,
+          name: displayName(outcome.current),
+          version: form.version,
+          base: form.base,
+          from: form.from,
+        },
         values: form.values,
         message: outcome.kind === 'full' ? t.contacts.full(MAX_CONTACTS_PER_ASSET) : t.contacts.noRoom,
       });

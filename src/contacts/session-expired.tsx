@@ -33,7 +33,11 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // "Alles noch einmal bearbeiten" (`again`) keeps what its comparison shows, what co-buyers changed
   // and who (`theirs`, `by`): else the resend saved the form at once, with no comparison (data review).
   // So does "Gespeicherte Werte übernehmen" (`take`): else its resend saved the input (review).
-  const keep = [...sentAlong(body, ['edit_of', 'revive', 'restore', 'again']), ...sentAlong(body, ['theirs', 'by', 'base', 'take'], 1000)];
+  // So does "ergänzen" (`import`): its save goes back to the upload's preview (code review).
+  const keep = [
+    ...sentAlong(body, ['edit_of', 'revive', 'restore', 'again', 'import']),
+    ...sentAlong(body, ['theirs', 'by', 'base', 'take'], 1000),
+  ];
   const returnTo = contactId ? paths.editContact(assetId, contactId) : paths.newContact(assetId);
   // A new tab only signs in: it opens the list, not an empty form a buyer would type into again
   // while the input waits in this tab (walkthrough, stop 68).

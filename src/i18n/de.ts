@@ -340,6 +340,7 @@ export const de = {
     historyLimit: (max: number) =>
       `Es werden die letzten ${max} Fassungen aufbewahrt, auch nach dem Löschen, bis der Kontakt endgültig gelöscht ist.`,
     backToContact: 'Zurück zum Kontakt',
+    backToPreview: 'Zurück zur Vorschau',
     showContact: 'Kontakt ansehen',
     backToDeleted: 'Zurück zu „Zuletzt gelöscht“',
     deletedLink: 'Zuletzt gelöscht',
@@ -410,6 +411,13 @@ export const de = {
       return `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} neuen der Datei` : ''}.`;
     },
     previewDuplicate: (name: string) => `Wahrscheinlich schon bei Ihren Kontakten: „${name}“, daher zunächst nicht angehakt.`,
+    /** "Ergänzen" (glossary): the link beside a card the book likely has, the preview after its save, the form's notice and notes lines. */
+    previewComplete: (name: string) => `Fehlende Angaben bei „${name}“ ergänzen`,
+    previewCompleted: (name: string) => `„${name}“ wurde ergänzt und gespeichert.`,
+    completed: (filled: string, noted: string) =>
+      `${filled ? `Aus der Datei eingetragen: ${filled}. ` : ''}${noted ? `Was in der Datei anders steht, finden Sie unten in den Notizen: ${noted}. ` : ''}${filled || noted ? 'Gespeichert wird erst mit „Speichern“.' : 'Die Datei enthält nichts, was diesem Kontakt fehlt.'}`,
+    previewGone: 'Die Vorschau dieser Datei gilt nicht mehr. Der Kontakt steht unten, wie er gespeichert ist.',
+    inFile: (label: string, value: string) => `${label} in der Datei: ${value}`,
     previewAllKnown: 'Alle sind wahrscheinlich schon bei Ihren Kontakten.',
     previewTwiceInFile: 'Steht wahrscheinlich noch einmal in der Datei, mit mindestens so vielen Angaben: daher zunächst nicht angehakt.',
     importChanged:

@@ -300,6 +300,7 @@ export const en: Messages = {
     historyRestores: (fields: string) => `Restoring changes: ${fields}.`,
     historyLimit: (max: number) => `The last ${max} versions are kept, also after a delete, until the contact is deleted for good.`,
     backToContact: 'Back to the contact',
+    backToPreview: 'Back to the preview',
     showContact: 'View contact',
     backToDeleted: 'Back to “Recently deleted”',
     deletedLink: 'Recently deleted',
@@ -368,6 +369,12 @@ export const en: Messages = {
       return `Tick what to add. This property has room for ${n} more contacts${full ? `; the first ${n} new ones in the file are ticked` : ''}.`;
     },
     previewDuplicate: (name: string) => `Probably already in your contacts: “${name}”, so not ticked at first.`,
+    previewComplete: (name: string) => `Add missing details to “${name}”`,
+    previewCompleted: (name: string) => `“${name}” was completed and saved.`,
+    completed: (filled: string, noted: string) =>
+      `${filled ? `Added from the file: ${filled}. ` : ''}${noted ? `What the file has otherwise is in the notes below: ${noted}. ` : ''}${filled || noted ? 'Nothing is saved until “Save”.' : 'The file has nothing this contact is missing.'}`,
+    previewGone: 'The preview of that file is no longer valid. The contact is shown below as it is saved.',
+    inFile: (label: string, value: string) => `${label} in the file: ${value}`,
     previewAllKnown: 'All are probably among your contacts already.',
     previewTwiceInFile: 'Probably in the file a second time, with at least as many details: so not ticked at first.',
     importChanged: 'Contacts have been added or changed since your preview. Likely duplicates are now not ticked: please check the ticks.',

@@ -40,6 +40,8 @@ export type FormMode =
       /** What the form was loaded with (edits.ts fingerprintOf), sent along for a save after 20 others. */
       base?: string;
       changed?: string;
+      /** Completed from a card of an upload ("ergänzen"): its save goes back to that preview. */
+      from?: { importId: string; card: number };
     }
   /**
    * The contact was deleted while being edited: offer to save the input as a new contact, and
@@ -96,7 +98,13 @@ export function ContactForm(props: ContactFormProps) {
   const errorCount = Object.keys(errors).length;
   const editing = mode.kind === 'edit';
   const action = mode.kind === 'resend' ? mode.action : editing ? paths.contact(assetId, mode.contactId) : paths.contacts(assetId);
-  const cancel = editing ? paths.contact(assetId, mode.contactId) : paths.contacts(assetId);
+  // Completed from an upload ("ergänzen"): back to its preview, at the card (UX walkthrough: to the contact).
+  const from = editing && mode.from;
+  const cancel = from
+    ? paths.completedFrom(assetId, from.importId, from.card)
+    : editing
+      ? paths.contact(assetId, mode.contactId)
+      : paths.contacts(assetId);
   const heading =
     props.heading ?? (editing ? t.contacts.editTitle(mode.name) : mode.kind === 'gone' ? t.contacts.goneTitle : t.contacts.newTitle);
   const announcement = errorCount ? t.contacts.errorSummary(errorCount) : props.message;
@@ -116,7 +124,7 @@ export function ContactForm(props: ContactFormProps) {
     <section class="editor" aria-labelledby="form-title">
       {/* The way back at the top, as on every other page (UX review): leaving keeps the input as
           unsent (src/client/app.js), where "Abbrechen" drops it. */}
-      <Crumb href={cancel} label={editing ? t.contacts.backToContact : t.contacts.backToList} swap />
+      <Crumb href={cancel} label={from ? t.contacts.backToPreview : editing ? t.contacts.backToContact : t.contacts.backToList} swap />
       <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
         {heading}
       </h1>
@@ -168,6 +176,8 @@ export function ContactForm(props: ContactFormProps) {
             <input type="hidden" name={`v${mode.version}`} disabled />
             <input type="hidden" name="version" value={mode.version === undefined ? '' : String(mode.version)} />
             {mode.base ? <input type="hidden" name="base" value={mode.base} /> : null}
+            {/* (One field, not `card`: that name is the preview's boxes', which src/client/app.js counts.) */}
+            {mode.from ? <input type="hidden" name="import" value={`${mode.from.importId}.${mode.from.card}`} /> : null}
           </>
         ) : mode.kind === 'resend' ? (
           <>

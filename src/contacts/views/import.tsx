@@ -118,9 +118,12 @@ export function ImportPreview(props: {
   ticked?: ReadonlySet<string>;
   /** Confirmed with nothing ticked: said at the boxes, the first one focused (UX review: said at the top). */
   noneTicked?: boolean;
+  /** The contact of the book a card completed ("ergänzen") was saved: said at that card (`?completed=`). */
+  completed?: string;
 }) {
   const { shell, assetId, importId, cards, ticked, noneTicked } = props;
   const first = cards.find((card) => card.importable);
+  const allKnown = first && cards.every((card) => !card.importable || card.duplicateOf);
   // At first only as many are ticked as the asset has room for, the first ones in the file (UX
   // review: 840 ticked where 830 fit, and the confirm could only answer "too many").
   let room = props.room;
@@ -156,7 +159,7 @@ export function ImportPreview(props: {
             )
           : t.contacts.previewNothing}
         {/* Every card likely there already: said above, not only per card (walkthrough, stop 70: found out only by "übernehmen"). */}
-        {first && cards.every((card) => !card.importable || card.duplicateOf) ? ` ${t.contacts.previewAllKnown}` : null}
+        {allKnown ? ` ${t.contacts.previewAllKnown}` : null}
       </p>
       {/* A skipped photo is named with its card ("Nicht übernommen: …, Foto"), not once more above (review). */}
       <form method="post" action={action}>
@@ -237,8 +240,25 @@ export function ImportPreview(props: {
                   </p>
                 ) : null}
                 <ul class="notes" id={`${id}-notes`}>
+                  {/* Read out, and focused on arrival (src/client/app.js), where the page opens: at the card. */}
+                  {card.duplicateOf && card.duplicateId === props.completed ? (
+                    <li id={`${id}-done`} role="status" data-announce={t.contacts.previewCompleted(card.duplicateOf)}>
+                      {t.contacts.previewCompleted(card.duplicateOf)}
+                    </li>
+                  ) : null}
                   {card.duplicateOf ? (
-                    <li>{card.duplicateOf === IN_FILE ? t.contacts.previewTwiceInFile : t.contacts.previewDuplicate(card.duplicateOf)}</li>
+                    <li>
+                      {card.duplicateOf === IN_FILE ? t.contacts.previewTwiceInFile : t.contacts.previewDuplicate(card.duplicateOf)}
+                      {/* What the phone's copy has that the book's contact lacks goes there, in its edit form (walkthrough, stop 71). */}
+                      {card.duplicateId ? (
+                        <>
+                          {' '}
+                          <a href={paths.completeContact(assetId, card.duplicateId, importId, card.index)}>
+                            {t.contacts.previewComplete(card.duplicateOf)}
+                          </a>
+                        </>
+                      ) : null}
+                    </li>
                   ) : null}
                   {card.group !== undefined ? (
                     <li>{t.contacts.previewGroup(card.group)}</li>
@@ -261,7 +281,9 @@ export function ImportPreview(props: {
             </button>
           ) : null}
           <a class="button" href={paths.contacts(assetId)}>
-            {t.contacts.cancel}
+            {/* Nothing new to import (all there already, perhaps completed), or nothing ticked: the way back says so, not
+                "Abbrechen", which read as if it threw the completed contacts away (UX walkthrough). */}
+            {allKnown || noneTicked ? t.contacts.backToList : t.contacts.cancel}
           </a>
         </div>
       </form>

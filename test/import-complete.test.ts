@@ -1,0 +1,361 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { complement } from '../src/contacts/complement';
+import { EMPTY_FIELDS, FIELDS, type FieldValues } from '../src/contacts/fields';
+import { hiddenFields, seedContacts, send, type TestUser, textOf } from './helpers';
+import { formValue } from './html-values';
+import { household, previewOf, upload } from './import-helpers';
+
+// "Ergänzen" (walkthrough, stop 71): a card of an upload that the book likely has already can
+// complete that contact, in its edit form, instead of being left out (its extra number or note
+// lost) or imported twice.
+
+const vcard = (...lines: string[]) => `BEGIN:VCARD\r\nVERSION:3.0\r\n${lines.join('\r\n')}\r\nEND:VCARD\r\n`;
+const row = async (id: string) =>
+  env.DB.prepare('SELECT * FROM contacts WHERE id = ?').bind(id).first<Record<string, string | number | null>>();
+
+/** The preview's "ergänzen" link of a card: the edit form's address. */
+const completeLink = (html: string, index: number) =>
+  new RegExp(`href="([^"]*/edit\\?import=[A-Za-z0-9_-]+&amp;card=${index})"`).exec(html)?.[1]?.replace(/&amp;/g, '&');
+
+/** What a browser sends of the contact form as shown: its hidden fields and every field's value. */
+const sentForm = (html: string): Record<string, string> => ({
+  ...hiddenFields(html),
+  ...Object.fromEntries(FIELDS.map((spec) => [spec.name, formValue(html, spec.name) ?? ''])),
+});
+
+const line = (part: string, value: string) => `${part} in der Datei: ${value}`;
+const values = (fields: Partial<FieldValues>): FieldValues => ({ ...EMPTY_FIELDS, ...fields });
+
+describe('complement(): a contact completed from a card', () => {
+  it('fills what the contact lacks, keeps what it has and writes what differs into the notes', () => {
+    const stored = values({ company: 'Fliesen Bauer', phone: '089 3100 200', notes: 'Fliesen im Bad.' });
+    const card = values({
+      company: 'FLIESEN BAUER',
+      phone: '+49 89 3100 201',
+      mobile: '0171 2223334',
+      email: 'info@fliesen-bauer.de',
+      notes: 'Notdienst: 0171 9998887',
+    });
+    const result = complement(stored, card, line);
+    expect(result.values).toEqual({
+      ...stored,
+      mobile: '0171 2223334',
+      email: 'info@fliesen-bauer.de',
+      notes: 'Fliesen im Bad.\n\nphone in der Datei: +49 89 3100 201\n\nNotdienst: 0171 9998887',
+    });
+    expect(result.filled).toEqual(['mobile', 'email', 'notes']);
+    expect(result.noted).toEqual(['phone']);
+  });
+
+  it('adds of the card\u2019s notes only the lines the contact has not (its own note exported and added to on the phone: UX walkthrough)', () => {
+    const stored = values({ company: 'Parkett Seidl', notes: 'Eiche geölt, Raum 2.' });
+    const card = values({ company: 'Parkett Seidl', notes: 'Eiche geölt, Raum 2.\nRestposten im Keller.\n\n\nTor 3' });
+    const once = complement(stored, card, line);
+    expect(once.values.notes).toBe('Eiche geölt, Raum 2.\n\nRestposten im Keller.\n\nTor 3');
+    expect(complement(once.values, card, line).filled).toEqual([]);
+  });
+
+  it('fills an empty field however its notes mention the value, and counts as held only a whole line or its value (code review)', () => {
+    const notes = 'Baustelle ab Mai\nAbdeckung bestellt\nRechnung 2089123456\nTorcode 12345\nBüro: 089 7';
+    const result = complement(
+      values({ company: 'X', phone: '089 1', notes }),
+      values({ company: 'X', position: 'Bau', email: 'a@b.de', phone: '089 123456', mobile: 'auf Anfrage', notes: 'Torcode 1234' }),
+      line,
+    );
+    expect(result.values).toEqual(
+      values({
+        company: 'X',
+        phone: '089 1',
+        position: 'Bau',
+        email: 'a@b.de',
+        mobile: 'auf Anfrage',
+        notes: `${notes}\n\nphone in der Datei: 089 123456\n\nTorcode 1234`,
+      }),
+    );
+    // A number that is a line's value ("Büro: 089 7"), and the card's notes as lines the contact has: there already.
+    expect(
+      complement(
+        values({ company: 'X', phone: '089 1', notes }),
+        values({ company: 'X', phone: '+49 89 7', notes: 'Torcode 12345\n\nBaustelle ab Mai' }),
+        line,
+      ),
+    ).toMatchObject({
+      filled: [],
+      noted: [],
+    });
+  });
+
+  it('compares a website by its address, a country by what it names, and a firm\u2019s name as a name of FN only (code review)', () => {
+    for (const [mine, theirs] of [
+      ['fliesenbauer.de', 'fliesen-bauer.de'],
+      ['mueller.de', 'muller.de'],
+    ])
+      expect(complement(values({ company: 'X', website: mine }), values({ company: 'X', website: theirs }), line).noted).toEqual([
+        'website',
+      ]);
+    expect(
+      complement(values({ company: 'X', website: 'https://www.x.de/' }), values({ company: 'X', website: 'X.de' }), line).noted,
+    ).toEqual([]);
+    const address = { street: 'Hauptstr. 9', postal_code: '80333', city: 'München' };
+    expect(
+      complement(values({ ...address, company: 'X', country: 'Deutschland' }), values({ ...address, country: 'Germany' }), line),
+    ).toMatchObject({
+      filled: [],
+      noted: [],
+    });
+    // A firm and a card of its name alone, either way round: no person's name made of the firm's, no company of the name.
+    const firm = complement(values({ company: 'Fliesen Bauer' }), values({ last_name: 'Fliesen Bauer', phone: '089 2' }), line);
+    expect(firm.values).toEqual(values({ company: 'Fliesen Bauer', phone: '089 2' }));
+    const named = complement(values({ last_name: 'Pool Blau' }), values({ company: 'Pool Blau', email: 'a@pool.de' }), line);
+    expect(named.values).toEqual(values({ last_name: 'Pool Blau', email: 'a@pool.de' }));
+  });
+
+  it('adds nothing for a value the contact holds elsewhere, written otherwise, or in its notes', () => {
+    const stored = values({
+      first_name: 'Julia',
+      last_name: 'Ähler',
+      mobile: '+49 171 2223334',
+      website: 'https://www.aehler.de/',
+      email: 'Julia@Aehler.de',
+      notes: 'Festnetz: 089 1234567',
+    });
+    const card = values({
+      first_name: 'Julia',
+      last_name: 'Aehler',
+      phone: '0171 222 3334',
+      website: 'aehler.de',
+      email: 'julia@aehler.de',
+      notes: 'Festnetz: 089 1234567',
+    });
+    const result = complement(stored, card, line);
+    expect(result.values).toEqual(stored);
+    expect(result).toMatchObject({ filled: [], noted: [] });
+    // A second "ergänzen" of the same card: its lines are there already.
+    const first = complement(
+      values({ company: 'Pool Blau', phone: '089 1' }),
+      values({ company: 'Pool Blau', phone: '089 2', notes: 'Tor 3' }),
+      line,
+    );
+    expect(complement(first.values, values({ company: 'Pool Blau', phone: '089 2', notes: 'Tor 3' }), line)).toEqual({
+      values: first.values,
+      filled: [],
+      noted: [],
+    });
+  });
+
+  it('takes the name and the address whole: filled where every part agrees, else one line', () => {
+    const stored = values({ last_name: 'Ähler', street: 'Musterstr. 1', city: 'München' });
+    const same = complement(
+      stored,
+      values({ title: 'Dr.', first_name: 'Julia', last_name: 'Ähler', street: 'Musterstr 1', postal_code: '80331', city: 'München' }),
+      line,
+    );
+    expect(same.values).toMatchObject({
+      title: 'Dr.',
+      first_name: 'Julia',
+      last_name: 'Ähler',
+      street: 'Musterstr. 1',
+      postal_code: '80331',
+    });
+    expect(same.filled).toEqual(['title', 'first_name', 'postal_code']);
+    // Another street: the card's street beside the contact's city would be nobody's address.
+    const other = complement(
+      { ...stored, first_name: 'Julia' },
+      values({
+        first_name: 'Jana',
+        last_name: 'Ähler',
+        street: 'Hauptstr. 9',
+        postal_code: '80333',
+        city: 'München',
+        country: 'Deutschland',
+      }),
+      line,
+    );
+    expect(other.values).toEqual({
+      ...stored,
+      first_name: 'Julia',
+      notes: 'name in der Datei: Jana Ähler\naddress in der Datei: Hauptstr. 9, 80333 München, Deutschland',
+    });
+    expect(other.noted).toEqual(['name', 'address']);
+  });
+});
+
+describe('a card of a name alone', () => {
+  it('is likely the firm of that name, and the firm a card of FN only (walkthrough, stop 71)', async () => {
+    const user = household('imp-fn-only');
+    await seedContacts('imp-fn-only', 2, (i) => (i ? { last_name: 'Pool Blau' } : { company: 'Fliesen Bauer', phone: '089 1' }));
+    const html = await (
+      await upload(
+        user,
+        vcard('FN:Fliesen Bauer', 'TEL:089 2') + vcard('FN:Pool Blau', 'ORG:Pool Blau') + vcard('FN:Anna Bauer', 'N:Bauer;Anna;;;'),
+      )
+    ).text();
+    expect(previewOf(html).ticked).toEqual(['3']);
+    const text = textOf(html);
+    expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Bauer“');
+    expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Pool Blau“');
+  });
+
+  it('is not a firm of that name when it names a person by the surname alone (code review)', async () => {
+    const user = household('imp-surname');
+    await seedContacts('imp-surname', 2, (i) => (i ? { last_name: 'Huber' } : { company: 'Schmidt' }));
+    const html = await (
+      await upload(user, vcard('FN:Schmidt', 'N:Schmidt;;;;', 'NOTE:Nachbar von oben') + vcard('FN:Huber', 'ORG:Huber'))
+    ).text();
+    expect(previewOf(html).ticked).toEqual(['1', '2']);
+    expect(textOf(html)).not.toContain('Wahrscheinlich schon');
+  });
+});
+
+describe('"ergänzen" from the preview', () => {
+  it('opens the contact completed, saves only on "Speichern", then returns to the preview, which says so', async () => {
+    const user = household('imp-complete');
+    const [id = ''] = await seedContacts('imp-complete', 1, () => ({
+      company: 'Fliesen Bauer',
+      phone: '089 3100 200',
+      notes: 'Fliesen im Bad.',
+    }));
+    const before = await row(id);
+    const file = vcard(
+      'FN:Fliesen Bauer',
+      'ORG:Fliesen Bauer',
+      'TEL;TYPE=WORK:089 3100 201',
+      'TEL;TYPE=CELL:0171 2223334',
+      'EMAIL:info@fliesen-bauer.de',
+      'NOTE:Notdienst am Wochenende',
+    );
+    const preview = await (await upload(user, file)).text();
+    expect(previewOf(preview).ticked).toEqual([]);
+    expect(textOf(preview)).toContain(
+      'Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Bauer“, daher zunächst nicht angehakt. Fehlende Angaben bei „Fliesen Bauer“ ergänzen',
+    );
+    // Nothing new in it: its way back says so, not "Abbrechen" (UX walkthrough: it read as throwing completions away).
+    expect(preview).toMatch(/<a class="button" href="\/assets\/imp-complete\/contacts">Zurück zu den Kontakten<\/a>/);
+    const link = completeLink(preview, 1);
+    expect(link).toBe(`/assets/imp-complete/contacts/${id}/edit?import=${previewOf(preview).importId}&card=1`);
+
+    const form = await send(link ?? '', { user });
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    expect(formValue(html, 'phone')).toBe('089 3100 200');
+    expect(formValue(html, 'mobile')).toBe('0171 2223334');
+    expect(formValue(html, 'email')).toBe('info@fliesen-bauer.de');
+    expect(formValue(html, 'notes')).toBe('Fliesen im Bad.\n\nTelefonnummer in der Datei: 089 3100 201\n\nNotdienst am Wochenende');
+    expect(textOf(html)).toContain(
+      'Aus der Datei eingetragen: Mobilnummer, E-Mail-Adresse, Notizen. Was in der Datei anders steht, finden Sie unten in den Notizen: Telefonnummer. Gespeichert wird erst mit „Speichern“.',
+    );
+    // Carrying the upload, for the save's way back.
+    expect(hiddenFields(html)).toMatchObject({ import: `${previewOf(preview).importId}.1` });
+    // Its ways back ("← Zurück zur Vorschau", "Abbrechen") lead to the preview, at the card (UX walkthrough: to the contact).
+    const toPreview = `/assets/imp-complete/contacts/import/${previewOf(preview).importId}#card-1`;
+    expect(textOf(html)).toContain('← Zurück zur Vorschau');
+    expect(html.split(`href="${toPreview}"`)).toHaveLength(3);
+    // Not a box the preview's script counts (src/client/app.js: its button said "Speichern …").
+    expect(html).not.toMatch(/name="card"/);
+    // Nothing is stored before the save.
+    expect(await row(id)).toEqual(before);
+
+    const saved = await send(`/assets/imp-complete/contacts/${id}`, { user, form: sentForm(html) });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('Location')).toBe(
+      `/assets/imp-complete/contacts/import/${previewOf(preview).importId}?completed=${id}#card-1-done`,
+    );
+    expect(await row(id)).toMatchObject({
+      company: 'Fliesen Bauer',
+      phone: '089 3100 200',
+      mobile: '0171 2223334',
+      email: 'info@fliesen-bauer.de',
+      notes: 'Fliesen im Bad.\n\nTelefonnummer in der Datei: 089 3100 201\n\nNotdienst am Wochenende',
+      version: 2,
+      updated_by: user.sub,
+    });
+    // The history has the save, as any edit's (Verlauf: who changed what).
+    const history = textOf(await (await send(`/assets/imp-complete/contacts/${id}/history`, { user })).text());
+    expect(history).toContain('Mobilnummer');
+
+    const back = await (await send(saved.headers.get('Location') ?? '', { user })).text();
+    // Said at the card the page opens at, read out (role=status, and focused by src/client/app.js).
+    expect(back).toMatch(
+      /<ul class="notes" id="card-1-notes"><li id="card-1-done" role="status" data-announce="„Fliesen Bauer“ wurde ergänzt und gespeichert.">„Fliesen Bauer“ wurde ergänzt und gespeichert.<\/li>/,
+    );
+    // Still not ticked: the book has it now.
+    expect(previewOf(back).ticked).toEqual([]);
+
+    // Again: nothing left to complete, said so; the form holds what is stored.
+    const again = await (await send(link ?? '', { user })).text();
+    expect(textOf(again)).toContain('Die Datei enthält nichts, was diesem Kontakt fehlt.');
+    expect(formValue(again, 'notes')).toBe('Fliesen im Bad.\n\nTelefonnummer in der Datei: 089 3100 201\n\nNotdienst am Wochenende');
+  });
+
+  it('speaks English where the browser asks for it', async () => {
+    const user = household('imp-complete-en');
+    const [id = ''] = await seedContacts('imp-complete-en', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
+    const preview = await (await upload(user, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL:089 1', 'EMAIL:info@pool-blau.de'))).text();
+    const link = completeLink(preview, 1) ?? '';
+    const en = { 'Accept-Language': 'en' };
+    expect(
+      textOf(await (await send(`/assets/imp-complete-en/contacts/import/${previewOf(preview).importId}`, { user, headers: en })).text()),
+    ).toContain('Add missing details to “Pool Blau”');
+    const html = await (await send(link, { user, headers: en })).text();
+    expect(textOf(html)).toContain('Added from the file: Email address. Nothing is saved until “Save”.');
+    expect(formValue(html, 'email')).toBe('info@pool-blau.de');
+    expect(id).not.toBe('');
+  });
+
+  it("completes nothing from an upload that is not this buyer's own, or no longer staged", async () => {
+    const anna = household('imp-complete-own', 'anna-own');
+    const jonas: TestUser = { ...anna, sub: 'jonas-own', name: 'Jonas' };
+    const [id = ''] = await seedContacts('imp-complete-own', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
+    const preview = await (await upload(anna, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL:089 1', 'EMAIL:info@pool-blau.de'))).text();
+    const link = completeLink(preview, 1) ?? '';
+    // A co-buyer with the address: the contact's form as stored, and why not completed.
+    const other = await (await send(link, { user: jonas })).text();
+    expect(formValue(other, 'email')).toBe('');
+    expect(textOf(other)).toContain('Die Vorschau dieser Datei gilt nicht mehr. Der Kontakt steht unten, wie er gespeichert ist.');
+    expect(hiddenFields(other).import).toBeUndefined();
+    // A card index the upload does not have: the same.
+    const none = await (await send(link.replace('card=1', 'card=7'), { user: anna })).text();
+    expect(formValue(none, 'email')).toBe('');
+    expect(id).not.toBe('');
+  });
+
+  it('says at once what the form would refuse of the card\u2019s, and goes back without "ergänzt" where the save wrote nothing (code review)', async () => {
+    const user = household('imp-complete-bad');
+    const [id = ''] = await seedContacts('imp-complete-bad', 1, () => ({ company: 'Pool Blau', phone: '089 1', notes: 'n'.repeat(1995) }));
+    const preview = await (
+      await upload(user, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'ADR;TYPE=WORK:;;Hauptstr. 9;München;;8033;Deutschland', 'NOTE:Tor 3'))
+    ).text();
+    const html = await (await send(completeLink(preview, 1) ?? '', { user })).text();
+    expect(formValue(html, 'postal_code')).toBe('8033');
+    // Beside their fields, before "Speichern": the postcode of four digits, the notes over 2,000 characters with the card's.
+    expect(html).toMatch(/<input[^>]*name="postal_code"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/<textarea[^>]*aria-invalid="true"[^>]*name="notes"|<textarea[^>]*name="notes"[^>]*aria-invalid="true"/);
+    expect(textOf(html)).toContain('Bitte korrigieren Sie 2 Eingaben.');
+
+    // Nothing to complete, saved as it is: back at the card, no "ergänzt"; nothing written.
+    const { importId } = previewOf(preview);
+    const file = vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL:089 1');
+    const plain = previewOf(await (await upload(user, file)).text());
+    const same = await (await send(`/assets/imp-complete-bad/contacts/${id}/edit?import=${plain.importId}&card=1`, { user })).text();
+    expect(textOf(same)).toContain('Die Datei enthält nichts, was diesem Kontakt fehlt.');
+    const saved = await send(`/assets/imp-complete-bad/contacts/${id}`, { user, form: sentForm(same) });
+    expect(saved.headers.get('Location')).toBe(`/assets/imp-complete-bad/contacts/import/${plain.importId}#card-1`);
+    expect(await row(id)).toMatchObject({ version: 1 });
+    // With htmx: the same way back, as a whole page (HX-Redirect), not a swap of the preview into the form's place.
+    const ajax = await send(`/assets/imp-complete-bad/contacts/${id}`, { user, form: sentForm(same), htmx: true });
+    expect(ajax.status).toBe(200);
+    expect(ajax.headers.get('HX-Redirect')).toBe(`/assets/imp-complete-bad/contacts/import/${plain.importId}#card-1`);
+    expect(importId).not.toBe(plain.importId);
+  });
+
+  it('keeps its way back to the preview through a sign-in after the session ended', async () => {
+    const user = household('imp-complete-401');
+    const [id = ''] = await seedContacts('imp-complete-401', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
+    const preview = await (await upload(user, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'EMAIL:a@pool-blau.de'))).text();
+    const html = await (await send(completeLink(preview, 1) ?? '', { user })).text();
+    const expired = await send(`/assets/imp-complete-401/contacts/${id}`, { form: sentForm(html) });
+    expect(expired.status).toBe(401);
+    expect(hiddenFields(await expired.text())).toMatchObject({ import: `${previewOf(preview).importId}.1` });
+  });
+});
