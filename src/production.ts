@@ -20,7 +20,9 @@
 // a few imports of before left to where their importers put them: 125 B less (two passes).
 // After the import's "ergänzen" (src/contacts/complement.ts) the search placed that module beside
 // the calendar, the list's formatters and the 405 answer beside the session's token, the
-// platform's routes last, and left hono's validator to its importer. Nothing here is used; these modules only define, so running them earlier
+// platform's routes last, and left hono's validator to its importer; a second pass moved the
+// config, hono's render context stand-in, the session's claims and hono's validator up among the
+// modules they share words with: 65 B less (two passes). Nothing here is used; these modules only define, so running them earlier
 // changes nothing.
 import './i18n/en';
 import './db/no-tracing';
@@ -48,27 +50,29 @@ import './contacts/schema';
 import './contacts/vcard-import';
 import './contacts/ics';
 import './contacts/complement';
-import './session/jwt';
 import './contacts/or-else';
 import './contacts/views/format';
-import './security/method-not-allowed';
-import './views/escape';
+import './session/jwt';
+import './config';
+import './views/jsx-no-context';
 import './generated/hono-context.js';
 import './generated/hono-base.js';
 import './contacts/qr';
+import './contacts/derived';
+import './views/escape';
 import './security/bearer';
 import './db/prepared';
+import './session/claims';
 import './contacts/cursor';
+import './generated/hono-validator.js';
 import './i18n/index';
 import './security/headers';
 import 'hono/jsx/jsx-dev-runtime';
-import './config';
 import './contacts/merge';
 import './generated/zod-validator.js';
-import './security/strict-forms';
-import './contacts/derived';
+import './security/method-not-allowed';
 import './generated/hono-html.js';
-import './session/claims';
+import './security/strict-forms';
 import './session/index';
 import './paths';
 import './views/layout';
@@ -82,7 +86,6 @@ import './contacts/broken-encoding';
 import './contacts/session-expired';
 import './security/rate-limit';
 import './observability/request-log';
-import './platform/routes';
 import { worker } from './worker';
 
 // The entry `npm run deploy` uploads (wrangler.toml [env.production] main): the app without the
