@@ -34,8 +34,8 @@ export type Part = FieldName | (typeof GROUPS)[number][0];
  * "ergänzen"; walkthrough, stop 71: a duplicate could only be left out or imported twice, and a
  * note the phone's copy had was lost or doubled). A field the contact leaves empty takes the
  * card's value; where both hold a value and they differ, the contact's stays and the card's comes
- * into the notes as a line ("Telefonnummer in der Datei: …"), and the card's notes after the
- * contact's: nothing of either is lost, and the buyer sees it all in the edit form before
+ * into the notes as a line ("Telefonnummer in der Datei: …"), and the lines of the card's notes
+ * the contact lacks after its own: nothing of either is lost, and the buyer sees it all in the edit form before
  * anything is saved. A value the contact already holds adds nothing: in its field, in its other
  * number (the card's phone as its mobile), as a line of its notes or a line's value after ": "
  * (a second "ergänzen" of the same card; a line, not any text inside one: "Bau" is in

@@ -991,6 +991,15 @@ function answerEdit(
 ) {
   const { shell, asset } = c.var;
   const { t, paths } = shell;
+  // The form again (invalid input, no room): as it was sent, an upload's card it completes too.
+  const formAgain = (current: Contact): FormMode => ({
+    kind: 'edit',
+    contactId: current.id,
+    name: displayName(current),
+    version: form.version,
+    base: form.base,
+    from: form.from,
+  });
   switch (outcome.kind) {
     case 'saved': {
       const { contact, merged } = outcome;
@@ -1023,14 +1032,7 @@ function answerEdit(
     }
     case 'invalid':
       return formPage(c, 422, {
-        mode: {
-          kind: 'edit',
-          contactId: outcome.current.id,
-          name: displayName(outcome.current),
-          version: form.version,
-          base: form.base,
-          from: form.from,
-        },
+        mode: formAgain(outcome.current),
         values: form.values,
         errors: form.errors,
       });
@@ -1085,14 +1087,7 @@ function answerEdit(
     case 'full':
     case 'noRoom':
       return formPage(c, 409, {
-        mode: {
-          kind: 'edit',
-          contactId: outcome.current.id,
-          name: displayName(outcome.current),
-          version: form.version,
-          base: form.base,
-          from: form.from,
-        },
+        mode: formAgain(outcome.current),
         values: form.values,
         message: outcome.kind === 'full' ? t.contacts.full(MAX_CONTACTS_PER_ASSET) : t.contacts.noRoom,
       });
