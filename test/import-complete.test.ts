@@ -349,6 +349,65 @@ describe('"ergänzen" from the preview', () => {
     expect(importId).not.toBe(plain.importId);
   });
 
+  it('keeps its way back to the preview after a save that merged or met a co-buyer\u2019s change (walkthrough, stop 72)', async () => {
+    const anna = household('imp-complete-merge', 'anna-merge');
+    const jonas: TestUser = { ...anna, sub: 'jonas-merge', name: 'Jonas Müller' };
+    const list = '/assets/imp-complete-merge/contacts';
+    const [id = ''] = await seedContacts('imp-complete-merge', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
+    const file = vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL:089 1', 'EMAIL:info@pool-blau.de', 'TEL;TYPE=CELL:0171 1');
+    const preview = await (await upload(anna, file)).text();
+    const { importId } = previewOf(preview);
+    const toPreview = `${list}/import/${importId}?completed=${id}#card-1-done`;
+    const completed = sentForm(await (await send(completeLink(preview, 1) ?? '', { user: anna })).text());
+    const jonasSaves = async (fields: Record<string, string>) => {
+      const stored = sentForm(await (await send(`${list}/${id}/edit`, { user: jonas })).text());
+      expect((await send(`${list}/${id}`, { user: jonas, form: { ...stored, ...fields } })).status).toBe(303);
+    };
+
+    // Jonas meanwhile adds the website: merged, the card says so, and its way back is the preview.
+    await jonasSaves({ website: 'https://pool-blau.de' });
+    const saved = await send(`${list}/${id}`, { user: anna, form: completed });
+    expect(saved.status).toBe(303);
+    const card = saved.headers.get('Location') ?? '';
+    expect(card).toBe(`${list}/${id}?done=saved&merged=1&at=3&import=${importId}.1`);
+    const page = await (await send(card, { user: anna })).text();
+    expect(textOf(page)).toContain(
+      '„Pool Blau“ wurde gespeichert. Jonas Müller hat inzwischen die Webseite geändert – diese Änderung ist übernommen.',
+    );
+    expect(page).toContain(`<p class="crumb"><a href="${toPreview}"><span aria-hidden="true">← </span>Zurück zur Vorschau</a></p>`);
+    expect(await row(id)).toMatchObject({ website: 'https://pool-blau.de', mobile: '0171 1', email: 'info@pool-blau.de', version: 3 });
+    // Opened without it: the list, as before.
+    expect(await (await send(`${list}/${id}`, { user: anna })).text()).not.toContain('Zurück zur Vorschau');
+
+    // A second upload's card; Jonas meanwhile types another mobile number: the choice keeps the upload.
+    const second = await (await upload(anna, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL;TYPE=FAX:089 9', 'NOTE:Tor 3'))).text();
+    const again = sentForm(await (await send(completeLink(second, 1) ?? '', { user: anna })).text());
+    await jonasSaves({ notes: 'Tor 4' });
+    const clash = await send(`${list}/${id}`, { user: anna, form: again });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const upload2 = `${previewOf(second).importId}.1`;
+    // In both of its forms: the choice and "Alles noch einmal bearbeiten".
+    expect(html.split(`<input type="hidden" name="import" value="${upload2}"/>`)).toHaveLength(3);
+    const whole = await send(`${list}/${id}`, { user: anna, form: hiddenFields(html.slice(html.lastIndexOf('<form'))) });
+    expect(textOf(await whole.text())).toContain('← Zurück zur Vorschau');
+    const chosen = await send(`${list}/${id}`, {
+      user: anna,
+      form: { ...hiddenFields(html.slice(0, html.indexOf('</form>'))), notes: 'Tor 3' },
+    });
+    expect(chosen.status).toBe(303);
+    expect(chosen.headers.get('Location')).toBe(`${list}/import/${previewOf(second).importId}?completed=${id}#card-1-done`);
+    expect(await row(id)).toMatchObject({ notes: 'Tor 3', version: 5 });
+
+    // With htmx: the card swapped in after a merge, its address pushed with the upload, the same way back.
+    const third = await (await upload(anna, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TITLE:Poolbau'))).text();
+    const form = sentForm(await (await send(completeLink(third, 1) ?? '', { user: anna })).text());
+    await jonasSaves({ website: 'https://pool-blau.com' });
+    const ajax = await send(`${list}/${id}`, { user: anna, form, htmx: true });
+    expect(ajax.headers.get('HX-Push-Url')).toBe(`${list}/${id}?import=${previewOf(third).importId}.1`);
+    expect(await ajax.text()).toContain(`<a href="${list}/import/${previewOf(third).importId}?completed=${id}#card-1-done">`);
+  });
+
   it('keeps its way back to the preview through a sign-in after the session ended', async () => {
     const user = household('imp-complete-401');
     const [id = ''] = await seedContacts('imp-complete-401', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));

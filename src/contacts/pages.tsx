@@ -220,7 +220,15 @@ export function listLeft(c: Context<AppEnv>): ListQuery {
  * The card; `draftKey` names the form whose kept draft the save just made obsolete, `undo` the
  * version this user's restore of an earlier one wrote (its notice offers "Rückgängig").
  */
-export function contactPage(c: Context<AppEnv>, contact: Contact, message?: string, draftKey?: string, undo?: number) {
+export function contactPage(
+  c: Context<AppEnv>,
+  contact: Contact,
+  message?: string,
+  draftKey?: string,
+  undo?: number,
+  /** An upload's card the save completed the contact from: the card's way back is its preview. */
+  preview?: { importId: string; card: number },
+) {
   return render(c, {
     title: displayName(contact),
     body: (
@@ -232,6 +240,7 @@ export function contactPage(c: Context<AppEnv>, contact: Contact, message?: stri
         from={listLeft(c)}
         draftKey={draftKey}
         undo={undo}
+        preview={preview}
       />
     ),
   });

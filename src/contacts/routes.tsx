@@ -721,13 +721,15 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   // The version a restore brought back, said only after one (code review, stop 70: `?from=` alone said "gespeichert").
   const from = done === 'version' ? query.from : undefined;
   const { t } = c.var.shell;
+  // After "ergänzen" whose save merged a co-buyer's change: the way back to the upload's preview.
+  const preview = importOf(c.req.query('import'));
   if (merged === undefined && from === undefined) {
     const contact = await liveContact(c, contactId);
     if (contact instanceof Response) return contact;
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
     if (saved === contact.id)
       return contactPage(c, contact, t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
-    return contactPage(c, contact, done && savedMessage(t, contact, done), undefined, restoredHere(c, contact, done, at));
+    return contactPage(c, contact, done && savedMessage(t, contact, done), undefined, restoredHere(c, contact, done, at), preview);
   }
   // After a save that took over co-buyers' changes: name them (from the versions since the base);
   // after a restore, the version it brought back too (in the same round trip).
@@ -750,6 +752,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
     ),
     undefined,
     restoredHere(c, contact, done, at),
+    preview,
   );
 });
 
@@ -901,7 +904,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     );
     if (taken.length)
       return formPage(c, 200, {
-        mode: { kind: 'edit', contactId, name, version },
+        mode: { kind: 'edit', contactId, name, version, from: importOf(sent.import) },
         notice: (
           <p class="notice" role="status" data-announce={c.var.shell.t.contacts.conflictTaken}>
             {c.var.shell.t.contacts.conflictTaken}
@@ -912,7 +915,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
         unsaved: true,
       });
     return formPage(c, unchosen.length ? 422 : 200, {
-      mode: { kind: 'edit', contactId, name, version: atClash ? stored?.version : version },
+      mode: { kind: 'edit', contactId, name, version: atClash ? stored?.version : version, from: importOf(sent.import) },
       message: unchosen.length ? c.var.shell.t.contacts.chooseMissing : undefined,
       // As in the edit form: an end that acceptance and a period give comes as that period, so a
       // corrected acceptance date counts (the clash's form carries dates only).
@@ -957,8 +960,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     const input = form.ok && !typedBad ? form.input : undefined;
     const base = typeof raw.base === 'string' ? raw.base : undefined;
     // Completed from an upload's card: its preview is where the save goes back to.
-    const [, importId = '', card] = /^(.+)\.(\d{1,4})$/.exec(String(raw.import)) ?? [];
-    const from = CONTACT_ID.test(importId) ? { importId, card: Number(card) } : undefined;
+    const from = importOf(raw.import);
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), { restore, revive, fingerprint: base });
     const errors = form.ok && !typedBad ? undefined : { ...typed, ...(form.ok ? {} : form.errors) };
     // Input to correct first: the same choice again, with the errors beside the fields.
@@ -976,6 +978,12 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     );
   });
 });
+
+/** The upload's card an edit completes ("ergänzen": the form's, a clash's or a card's `import`, "<upload>.<card>"). */
+function importOf(sent: unknown) {
+  const [, importId = '', card] = /^(.+)\.(\d{1,4})$/.exec(String(sent)) ?? [];
+  return CONTACT_ID.test(importId) ? { importId, card: Number(card) } : undefined;
+}
 
 /** The deleted contact a "Mit meinen Eingaben wiederherstellen" brings back: its deleted version, who deleted it. */
 const reviveOf = (deleted: Contact) => ({ version: deleted.version, by: deleted.updatedByName });
@@ -1016,19 +1024,22 @@ function answerEdit(
       // "Ergänzen" saved: the upload's preview again, at its card, which names the contact if the
       // save wrote something (code review); with htmx as a whole page (HX-Redirect). A save that
       // took over a co-buyer's change meanwhile: the card, which says what it merged.
-      if (form.from && done === 'saved' && !merged) {
-        const back = paths.completedFrom(asset.id, form.from.importId, form.from.card, unwritten ? undefined : contact.id);
+      // (Its way back to the preview then: walkthrough, stop 72.)
+      const from = done === 'saved' ? form.from : undefined;
+      if (from && !merged) {
+        const back = paths.completedFrom(asset.id, from.importId, from.card, unwritten ? undefined : contact.id);
         if (c.req.header('hx-request') !== 'true') return c.redirect(back, 303);
         c.header('HX-Redirect', back);
         return c.body(null, 200);
       }
+      const withFrom = from ? `import=${from.importId}.${from.card}` : '';
       if (c.req.header('hx-request') !== 'true')
         return c.redirect(
-          paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined, unwritten, restored?.version),
+          `${paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined, unwritten, restored?.version)}${withFrom && `&${withFrom}`}`,
           303,
         );
-      c.header('HX-Push-Url', paths.contact(asset.id, contact.id));
-      return contactPage(c, contact, savedMessage(t, contact, done, merged, restored), undefined, undo);
+      c.header('HX-Push-Url', `${paths.contact(asset.id, contact.id)}${withFrom && `?${withFrom}`}`);
+      return contactPage(c, contact, savedMessage(t, contact, done, merged, restored), undefined, undo, from);
     }
     case 'invalid':
       return formPage(c, 422, {
@@ -1072,6 +1083,7 @@ function answerEdit(
           // A revive's clash ("Mit meinen Eingaben wiederherstellen" after a co-buyer restored and
           // changed the contact) is between the user's input and the co-buyer's: an edit's choice.
           restoring={done === 'version' || done === 'undone' ? done : undefined}
+          from={form.from && `${form.from.importId}.${form.from.card}`}
         />
       );
       return render(c, { status: 409, title: `${t.contacts.clashTitle}: ${displayName(outcome.current)}`, body });
@@ -1079,7 +1091,13 @@ function answerEdit(
     case 'conflict':
       // No base to merge against: both sides, as before merging existed.
       return formPage(c, 409, {
-        mode: { kind: 'edit', contactId: outcome.current.id, name: displayName(outcome.current), version: outcome.current.version },
+        mode: {
+          kind: 'edit',
+          contactId: outcome.current.id,
+          name: displayName(outcome.current),
+          version: outcome.current.version,
+          from: form.from,
+        },
         values: form.values,
         errors: form.errors,
         conflict: outcome.current,

@@ -27,6 +27,8 @@ export function ContactDetail(props: {
   draftKey?: string;
   /** The version this user's restore of an earlier one wrote: its "Rückgängig" restores the one before. */
   undo?: number;
+  /** After "ergänzen" (a save that merged a co-buyer's change): the upload's preview, the way back. */
+  preview?: { importId: string; card: number };
 }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
@@ -65,7 +67,14 @@ export function ContactDetail(props: {
   return (
     <article class="detail" aria-labelledby="contact-title">
       {/* A whole page load: the browser itself returns to the row (#c-…). */}
-      <Crumb href={back} label={props.from?.view === 'warranty' ? t.warranty.backToWarranty : t.contacts.backToList} />
+      {props.preview ? (
+        <Crumb
+          href={paths.completedFrom(assetId, props.preview.importId, props.preview.card, contact.id)}
+          label={t.contacts.backToPreview}
+        />
+      ) : (
+        <Crumb href={back} label={props.from?.view === 'warranty' ? t.warranty.backToWarranty : t.contacts.backToList} />
+      )}
       <div class="bar">
         <div>
           <h1 id="contact-title" tabindex={-1} data-focus>

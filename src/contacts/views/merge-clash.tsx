@@ -32,6 +32,8 @@ export interface ClashProps {
   restoring?: 'version' | 'undone';
   /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
   theirs: readonly FieldName[];
+  /** The upload's card ("<upload>.<card>") the edit completes ("ergänzen"): the choice's save goes back to its preview. */
+  from?: string;
   /** The version the edit started from: "Beide Änderungen" of the notes leaves out what either removed since; each side's address is marked where it differs from it. */
   base: FieldValues;
 }
@@ -161,6 +163,7 @@ export function MergeClash(props: ClashProps) {
         shown(spec, side[spec.name], side.warranty_until) || fieldText(spec, side[spec.name], t.locale)
       ),
     );
+  const fromImport = props.from ? <input type="hidden" name="import" value={props.from} /> : null;
   return (
     <section class="clash" aria-labelledby="clash-title">
       {/* Leaving saves nothing: the contact stays as it is stored. */}
@@ -177,6 +180,7 @@ export function MergeClash(props: ClashProps) {
       {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="version" value={String(props.version)} />
+        {fromImport}
         {/* The choice completes the restore: saved as one, said as one. */}
         {restoring ? <input type="hidden" name="restore" value={restoring === 'undone' ? 'undo' : '1'} /> : null}
         {FIELDS.filter((spec) => !clashes.includes(spec.name)).map((spec) => (
@@ -236,6 +240,7 @@ export function MergeClash(props: ClashProps) {
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="again" value="1" />
         <input type="hidden" name="version" value={String(props.version)} />
+        {fromImport}
         {told}
         {/* Only the form's comparison is worded for a restore; saving that form is an edit. */}
         {restoring ? <input type="hidden" name="restore" value={restoring === 'undone' ? 'undo' : '1'} /> : null}
