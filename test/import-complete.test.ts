@@ -197,6 +197,26 @@ describe('a card of a name alone', () => {
     expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Pool Blau“');
   });
 
+  it('is the firm\u2019s own entry where its FN is words of its company (walkthrough, stop 72)', async () => {
+    const user = household('imp-fn-firm');
+    await seedContacts('imp-fn-firm', 2, (i) =>
+      i ? { company: 'Fliesen Huber GmbH' } : { first_name: 'Tom', last_name: 'Maier', company: 'Elektro Maier GmbH', phone: '089 5' },
+    );
+    const html = await (
+      await upload(
+        user,
+        // The firm at Tom's number, the firm's entry of that company, and a colleague at that number (a person).
+        vcard('FN:Elektro Maier', 'ORG:Elektro Maier GmbH', 'TEL:089 5') +
+          vcard('FN:Fliesen Huber', 'ORG:Fliesen Huber GmbH') +
+          vcard('FN:Anna Maier', 'ORG:Elektro Maier GmbH', 'TEL:089 5'),
+      )
+    ).text();
+    expect(previewOf(html).ticked).toEqual(['3']);
+    const text = textOf(html);
+    expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Tom Maier“');
+    expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Huber GmbH“');
+  });
+
   it('is not a firm of that name when it names a person by the surname alone (code review)', async () => {
     const user = household('imp-surname');
     await seedContacts('imp-surname', 2, (i) => (i ? { last_name: 'Huber' } : { company: 'Schmidt' }));

@@ -178,11 +178,16 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
         continue;
       }
       const { values } = card;
-      const named =
-        values.first_name || values.last_name || values.company ? name(values.first_name, values.last_name, values.company) : '';
+      // A card of FN whose words are all its company's ("Elektro Maier" at "Elektro Maier GmbH")
+      // is the firm's own entry, as one of FN and ORG alike: no person (walkthrough, stop 72: it
+      // was "Elektro Maier" the person, never the firm's contact at that number).
+      const words = (text: string) => fold(text).split(/\s+/);
+      const last =
+        card.fn && values.company && words(values.last_name).every((word) => words(values.company).includes(word)) ? '' : values.last_name;
+      const named = values.first_name || last || values.company ? name(values.first_name, last, values.company) : '';
       const keys = [named, ...details(values.email, values.phone, values.mobile)].filter(Boolean);
       // A card listed under its e-mail address (no name in it) names no person.
-      const who = person({ first: values.first_name, last: values.last_name === values.email ? '' : values.last_name });
+      const who = person({ first: values.first_name, last: last === values.email ? '' : last });
       // The name first: the contact the preview names is the one of the same name. An e-mail
       // address or a number is a firm's as often as a person's: it is no match between two
       // people the names tell apart (buyer review: a new colleague at a firm already in the book
