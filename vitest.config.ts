@@ -81,6 +81,10 @@ export default defineConfig({
             },
           }),
         ],
+        // The .tsx files' classic JSX (tsconfig.json, src/views/jsx-factory.ts) as wrangler's esbuild
+        // builds it: vite's own transform would add React's development props (`__source`,
+        // `__self`) to every element, which hono renders as attributes.
+        oxc: { jsx: { runtime: 'classic', pragma: 'React.createElement', pragmaFrag: 'React.Fragment', development: false } },
         test: {
           name: 'workers',
           // Time is not what these tests assert (the bench measures speed): the heaviest (a tenant's

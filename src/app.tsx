@@ -21,6 +21,7 @@ import { sameOriginWrites } from './security/same-origin';
 import { strictFormEncoding } from './security/strict-forms';
 import { requireCustomer } from './session';
 import { AssetPicker } from './views/asset-picker';
+import * as React from './views/jsx-factory';
 import { render } from './views/render';
 
 export { configOf } from './config';

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
 import { ErrorPage } from './views/error-page';
+import * as React from './views/jsx-factory';
 import { render } from './views/render';
 
 /** Where the login link of a 401 points: the platform login, carrying the way back here. */

@@ -7,6 +7,7 @@ import { bookmarkSetCookie, StorageUnavailableError } from '../db/client';
 import type { AppEnv } from '../env';
 import type { Messages } from '../i18n';
 import type { Done, ListQuery } from '../paths';
+import * as React from '../views/jsx-factory';
 import { render, wantsFragment } from '../views/render';
 import type { MergeNotice } from './edits';
 import type { FieldName } from './fields';

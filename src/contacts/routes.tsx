@@ -12,6 +12,7 @@ import { HELP_PATHS } from '../generated/assets';
 import { zValidator } from '../generated/zod-validator.js';
 import type { Language, Messages } from '../i18n';
 import { CONTACT_ID, DONE, type Done } from '../paths';
+import * as React from '../views/jsx-factory';
 import { fragment, render, wantsFragment } from '../views/render';
 import { complement, type Part } from './complement';
 import { type EditOutcome, fingerprintOf, mergeNoticeOf, saveEdit } from './edits';

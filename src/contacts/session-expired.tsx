@@ -3,6 +3,7 @@ import { MAX_BODY_BYTES } from '../config';
 import type { AppEnv } from '../env';
 import { loginUrl } from '../errors';
 import { isSameOrigin } from '../security/same-origin';
+import * as React from '../views/jsx-factory';
 import { formPage } from './pages';
 import { formTokenOf, formValuesFrom, sentAlong, versionOf, withGrouped } from './schema';
 

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono/tiny';
 import type { AppEnv } from '../env';
 import { signHs256 } from '../session/jwt';
+import * as React from '../views/jsx-factory';
 import { render } from '../views/render';
 import { DEMO_USERS } from './demo-users';
 import { DEV_LOGIN_MESSAGES } from './messages';

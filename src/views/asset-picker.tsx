@@ -1,4 +1,5 @@
 import type { AssetClaim } from '../session/claims';
+import * as React from './jsx-factory';
 import type { Shell } from './shell';
 
 export function AssetPicker(props: { shell: Shell; assets: readonly AssetClaim[] }) {

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import * as React from './jsx-factory';
 import type { Shell } from './shell';
 
 export interface ErrorPageProps {

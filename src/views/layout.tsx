@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { CRITICAL_CSS_PATH, HTMX_PATH, PAGES_CSS_PATH, PRINT_CSS_PATH } from '../generated/assets';
 import { html, raw } from '../generated/hono-html.js';
+import * as React from './jsx-factory';
 import type { Shell } from './shell';
 
 /**

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { bookmarkSetCookie } from '../db/client';
 import type { AppEnv } from '../env';
 import { CRITICAL_CSS_PATH, PAGES_CSS_PATH } from '../generated/assets';
+import * as React from './jsx-factory';
 import { layout, type PagesCss } from './layout';
 
 /** An htmx request wants a fragment; anything else (no JS, reload, back) a whole page. */

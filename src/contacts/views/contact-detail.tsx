@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { ListQuery } from '../../paths';
 import { type IconName, icon } from '../../views/icon';
+import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { FIELDS, type FieldValues, fieldValuesOf } from '../fields';
 import { NAME_VISIBLE } from '../keys';

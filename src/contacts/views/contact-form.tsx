@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { FIELD_GROUPS, FIELDS, type FieldSpec, fieldValuesOf } from '../fields';
 import type { Contact } from '../repository';

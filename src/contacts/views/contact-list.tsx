@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import { escapeHtml } from '../../views/escape';
 import { icon, iconHtml } from '../../views/icon';
+import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { groupKey, seeksWarranty } from '../keys';
 import type { Contact, ContactPage, ListContact } from '../repository';

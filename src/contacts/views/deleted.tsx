@@ -1,3 +1,4 @@
+import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { type Contact, PURGE_AFTER_MS } from '../repository';
 import { displayName } from '../vcard';

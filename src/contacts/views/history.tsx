@@ -1,3 +1,4 @@
+import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from '../fields';
 import { changedFields } from '../merge';

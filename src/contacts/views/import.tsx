@@ -1,4 +1,5 @@
 import type { Messages } from '../../i18n';
+import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { IN_FILE, type StagedCard } from '../imports';
 import type { LastImport } from '../repository';

@@ -1,3 +1,4 @@
+import * as React from '../../views/jsx-factory';
 import { linesNotIn } from '../merge';
 
 /**

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { MAX_BODY_BYTES } from '../../config';
+import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { ADDRESS, FIELDS, type FieldName, type FieldValues, WARRANTY } from '../fields';
 import { linesNotIn, mergedLines, UNKNOWN_BASE } from '../merge';

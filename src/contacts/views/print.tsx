@@ -1,4 +1,5 @@
 import { html } from '../../generated/hono-html.js';
+import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { phoneDigits } from '../keys';
 import type { PhoneListContact } from '../repository';
