@@ -4,7 +4,7 @@ import { complement } from '../src/contacts/complement';
 import { EMPTY_FIELDS, FIELDS, type FieldValues } from '../src/contacts/fields';
 import { hiddenFields, seedContacts, send, type TestUser, textOf } from './helpers';
 import { formValue } from './html-values';
-import { household, previewOf, upload } from './import-helpers';
+import { confirm, household, previewOf, upload } from './import-helpers';
 
 // "Ergänzen" (walkthrough, stop 71): a card of an upload that the book likely has already can
 // complete that contact, in its edit form, instead of being left out (its extra number or note
@@ -426,6 +426,28 @@ describe('"ergänzen" from the preview', () => {
     const ajax = await send(`${list}/${id}`, { user: anna, form, htmx: true });
     expect(ajax.headers.get('HX-Push-Url')).toBe(`${list}/${id}?import=${previewOf(third).importId}.1`);
     expect(await ajax.text()).toContain(`<a href="${list}/import/${previewOf(third).importId}?completed=${id}#card-1-done">`);
+  });
+
+  it('goes to the contact it saved where the preview was confirmed meanwhile in another tab (walkthrough, stop 72)', async () => {
+    const user = household('imp-complete-done');
+    const list = '/assets/imp-complete-done/contacts';
+    const [id = ''] = await seedContacts('imp-complete-done', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
+    const preview = await (
+      await upload(user, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'EMAIL:info@pool-blau.de') + vcard('FN:Garten Grün', 'ORG:Garten Grün'))
+    ).text();
+    const form = sentForm(await (await send(completeLink(preview, 1) ?? '', { user })).text());
+    // The other tab confirms the preview (read again there, as the book's state changes with every save).
+    expect((await confirm(user, previewOf(preview), ['2'])).status).toBe(303);
+    const saved = await send(`${list}/${id}`, { user, form });
+    const back = saved.headers.get('Location') ?? '';
+    expect(back).toBe(`${list}/import/${previewOf(preview).importId}?completed=${id}#card-1-done`);
+    const gone = await send(back, { user });
+    expect(gone.status).toBe(303);
+    expect(gone.headers.get('Location')).toBe(`${list}/${id}?done=saved`);
+    expect(textOf(await (await send(`${list}/${id}?done=saved`, { user })).text())).toContain('„Pool Blau“ wurde gespeichert.');
+    expect(await row(id)).toMatchObject({ email: 'info@pool-blau.de' });
+    // Without `completed` (or with what is no contact's id): the list, as before.
+    expect((await send(`${list}/import/${previewOf(preview).importId}?completed=%3Cb%3E`, { user })).headers.get('Location')).toBe(list);
   });
 
   it('keeps its way back to the preview through a sign-in after the session ended', async () => {

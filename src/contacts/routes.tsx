@@ -567,7 +567,13 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
   const { shell, asset, db } = c.var;
   const { importId } = c.req.valid('param');
   const [staged, index] = await findStagedWith(db, asset.id, importId, c.get('session').userId);
-  if (staged?.status === 'done') return c.redirect(shell.paths.contacts(asset.id), 303);
+  // Imported meanwhile (another tab): the contact an "ergänzen" saved, else the list (walkthrough, stop 72).
+  const completed = c.req.query('completed') ?? '';
+  if (staged?.status === 'done')
+    return c.redirect(
+      CONTACT_ID.test(completed) ? shell.paths.editedContact(asset.id, completed, 'saved') : shell.paths.contacts(asset.id),
+      303,
+    );
   if (staged?.status !== 'staged')
     return render(c, {
       status: staged ? 409 : 404,
@@ -577,7 +583,7 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
   const tick = c.req.query('tick');
   // After "ergänzen" was saved (`?completed=`): said at the card, by the name the book has now.
   return previewPage(c, importId, index, staged.cards, 200, () => ({
-    completed: c.req.query('completed'),
+    completed,
     ...(tick === 'all' || tick === 'none'
       ? { ticked: new Set(tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []) }
       : {}),
