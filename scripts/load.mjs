@@ -444,7 +444,8 @@ const actions = {
     }
     const confirm = unescapeHtml(action);
     // As a browser sends it: with the book's state the preview was read in. A co-buyer's write
-    // since makes the preview come back (409, marks read anew); the buyer confirms that one.
+    // since that makes a ticked card likely a contact of the book makes the preview come back
+    // (409, marks read anew; the buyer confirms that one); any other is imported at once (stop 73).
     let page = preview.text;
     let response;
     for (let attempt = 0; attempt < 5; attempt += 1) {

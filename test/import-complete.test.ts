@@ -450,6 +450,24 @@ describe('"ergänzen" from the preview', () => {
     expect((await send(`${list}/import/${previewOf(preview).importId}?completed=%3Cb%3E`, { user })).headers.get('Location')).toBe(list);
   });
 
+  it('leaves the preview of another tab to be confirmed as it was ticked after the save (walkthrough, stop 72)', async () => {
+    const user = household('imp-complete-tab');
+    const [id = ''] = await seedContacts('imp-complete-tab', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
+    const file = vcard('FN:Pool Blau', 'ORG:Pool Blau', 'EMAIL:info@pool-blau.de') + vcard('FN:Garten Grün', 'ORG:Garten Grün');
+    const preview = await (await upload(user, file)).text();
+    expect(previewOf(preview).ticked).toEqual(['2']);
+    const form = sentForm(await (await send(completeLink(preview, 1) ?? '', { user })).text());
+    expect((await send(`/assets/imp-complete-tab/contacts/${id}`, { user, form })).status).toBe(303);
+    // The first tab's preview, read before that save: imported as ticked, not asked again.
+    const confirmed = await confirm(user, previewOf(preview), ['2']);
+    expect(confirmed.status).toBe(303);
+    const names = await env.DB.prepare("SELECT company, email FROM contacts WHERE asset_id = 'imp-complete-tab' ORDER BY company").all();
+    expect(names.results).toEqual([
+      { company: 'Garten Grün', email: '' },
+      { company: 'Pool Blau', email: 'info@pool-blau.de' },
+    ]);
+  });
+
   it('keeps its way back to the preview through a sign-in after the session ended', async () => {
     const user = household('imp-complete-401');
     const [id = ''] = await seedContacts('imp-complete-401', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));

@@ -609,9 +609,9 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   const previewAgain = async (
     status: 200 | 409 | 422,
     message?: (live: number) => string,
-    { choice = ticked, untickDuplicates = false, noneTicked = false } = {},
+    { choice = ticked, untickDuplicates = false, noneTicked = false, index = undefined as DuplicateIndex | undefined } = {},
   ) =>
-    previewPage(c, importId, await duplicateIndex(db, asset.id), staged.cards, status, (cards, live) => ({
+    previewPage(c, importId, index ?? (await duplicateIndex(db, asset.id)), staged.cards, status, (cards, live) => ({
       message: message?.(live),
       noneTicked,
       ticked: untickDuplicates
@@ -635,7 +635,13 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   }
   // The book as the preview showed it (sent without, as before this check: not compared).
   const book = typeof body.book === 'string' ? body.book : undefined;
-  const outcome = await confirmImport(db, asset.id, staged, chosen, author(c), book);
+  let outcome = await confirmImport(db, asset.id, staged, chosen, author(c), book);
+  // The book changed since the preview: where no card chosen is likely a contact of the book now
+  // (the buyer's own "ergänzen" in another tab, a co-buyer's edit of another contact), imported as
+  // chosen, against the book as now read (walkthrough, stop 72: it asked again, every tick undone).
+  const index = outcome.kind === 'changed' ? await duplicateIndex(db, asset.id) : undefined;
+  if (index?.mark(staged.cards).every((card) => !ticked.has(String(card.index)) || !card.duplicateOf || card.duplicateOf === IN_FILE))
+    outcome = await confirmImport(db, asset.id, staged, chosen, author(c), index.book);
   if (outcome.kind === 'imported' || outcome.kind === 'already')
     return c.redirect(shell.paths.contacts(asset.id, { imported: importId }), 303);
   if (outcome.kind === 'gone') throw new HTTPException(404);
@@ -647,7 +653,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
     });
   // The book changed since the preview (a co-buyer imported the same file, say): the duplicates
   // marked anew and unticked, the buyer decides again.
-  if (outcome.kind === 'changed') return previewAgain(409, () => shell.t.contacts.importChanged, { untickDuplicates: true });
+  if (outcome.kind === 'changed') return previewAgain(409, () => shell.t.contacts.importChanged, { untickDuplicates: true, index });
   return previewAgain(409, (live) =>
     outcome.kind === 'full' ? shell.t.contacts.importFull(MAX_CONTACTS_PER_ASSET - live) : shell.t.contacts.noRoom,
   );
