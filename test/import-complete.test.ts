@@ -215,6 +215,38 @@ describe('a card of a name alone', () => {
     const text = textOf(html);
     expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Tom Maier“');
     expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Huber GmbH“');
+    // "Ergänzen" of the firm's card into the firm's own contact: no person's name added ("Fliesen Huber" as its last name).
+    const form = await (await send(completeLink(html, 2) ?? '', { user })).text();
+    expect(formValue(form, 'last_name')).toBe('');
+    expect(formValue(form, 'notes')).toBe('');
+    // Written with a hyphen: the same firm, at Tom's number.
+    expect(previewOf(await (await upload(user, vcard('FN:Elektro Maier', 'ORG:Elektro-Maier GmbH', 'TEL:089 5'))).text()).ticked).toEqual(
+      [],
+    );
+  });
+
+  it('is a person where its FN is a surname, a title\u2019s or other words of the company (code review)', async () => {
+    const user = household('imp-fn-person');
+    await seedContacts('imp-fn-person', 2, (i) =>
+      i
+        ? { first_name: 'Eva', last_name: 'Roth', company: 'Zahnarztpraxis Dr. Maier', phone: '089 6' }
+        : { first_name: 'Anna', last_name: 'Schulz', company: 'Maier Bau', phone: '089 5' },
+    );
+    const html = await (
+      await upload(
+        user,
+        vcard('FN:Maier', 'ORG:Maier Bau', 'TEL:089 5', 'TEL;TYPE=CELL:0171 7') +
+          vcard('FN:Dr. Maier', 'ORG:Zahnarztpraxis Dr. Maier', 'TEL:089 6') +
+          vcard('FN:Bau Maier', 'ORG:Maier Bau', 'TEL:089 5'),
+      )
+    ).text();
+    expect(previewOf(html).ticked).toEqual(['1', '2', '3']);
+    const titled = await upload(user, vcard('N:;;;Herr;', 'FN:Herr Maier', 'ORG:Maier Bau', 'TEL:089 5'));
+    expect(previewOf(await titled.text()).ticked).toEqual(['1']);
+    // In one file: the firm, and its Maier with his mobile; both ticked.
+    const file =
+      vcard('FN:Maier Bau', 'ORG:Maier Bau', 'TEL:089 8') + vcard('FN:Maier', 'ORG:Maier Bau', 'TEL:089 8', 'TEL;TYPE=CELL:0171 8');
+    expect(previewOf(await (await upload(household('imp-fn-person-2'), file)).text()).ticked).toEqual(['1', '2']);
   });
 
   it('is not a firm of that name when it names a person by the surname alone (code review)', async () => {

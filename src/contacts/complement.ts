@@ -1,5 +1,5 @@
 import { FIELDS, type FieldName, type FieldValues } from './fields';
-import { fold, phoneDigits } from './keys';
+import { fold, ofCompany, phoneDigits } from './keys';
 import { inGermany } from './schema';
 
 /**
@@ -63,7 +63,8 @@ export function complement(
   const alone = (values: FieldValues) => (values.title || values.first_name ? '' : values.last_name);
   const asFirm = same('company', alone(card), stored.company) || same('company', alone(stored), card.company);
   for (const [part, names] of GROUPS) {
-    if (part === 'name' && asFirm) continue;
+    // (A card's name that is its company's, "Elektro Maier" at "Elektro Maier GmbH": no person's to add.)
+    if (part === 'name' && (asFirm || ofCompany(alone(card), card.company))) continue;
     const given = names.filter((name) => card[name].trim() !== '');
     if (given.every((name) => !stored[name].trim() || same(name, card[name], stored[name]) || card[name] === stored[name])) {
       for (const name of given)

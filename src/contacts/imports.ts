@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, lt, notInArray, or, sql } from 'drizzle-orm'
 import { type Database, guarded, randomToken } from '../db/client';
 import { assetUsage, contacts, importStaging } from '../db/schema';
 import { FIELDS, type FieldValues } from './fields';
-import { fold, phoneDigits } from './keys';
+import { fold, ofCompany, phoneDigits } from './keys';
 import {
   type Author,
   BUDGET_HEADROOM_BYTES,
@@ -178,12 +178,10 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
         continue;
       }
       const { values } = card;
-      // A card of FN whose words are all its company's ("Elektro Maier" at "Elektro Maier GmbH")
-      // is the firm's own entry, as one of FN and ORG alike: no person (walkthrough, stop 72: it
-      // was "Elektro Maier" the person, never the firm's contact at that number).
-      const words = (text: string) => fold(text).split(/\s+/);
-      const last =
-        card.fn && values.company && words(values.last_name).every((word) => words(values.company).includes(word)) ? '' : values.last_name;
+      // A card of FN that is its company's name ("Elektro Maier" at "Elektro Maier GmbH") is the
+      // firm's own entry, as one of FN and ORG alike: no person (walkthrough, stop 72: it was
+      // "Elektro Maier" the person, never the firm's contact at that number).
+      const last = card.fn && !values.title && ofCompany(values.last_name, values.company) ? '' : values.last_name;
       const named = values.first_name || last || values.company ? name(values.first_name, last, values.company) : '';
       const keys = [named, ...details(values.email, values.phone, values.mobile)].filter(Boolean);
       // A card listed under its e-mail address (no name in it) names no person.

@@ -268,6 +268,21 @@ export function fold(text: string): string {
 }
 
 /**
+ * A name that is its company's own, not a person's: two words or more, the first words of the
+ * company in their order ("Elektro Maier" of "Elektro-Maier GmbH", a phone's FN of a firm:
+ * walkthrough, stop 72); not a surname alone ("Maier" of "Maier Bau") nor "Dr. Maier" of
+ * "Zahnarztpraxis Dr. Maier" (code review).
+ */
+export function ofCompany(name: string, company: string): boolean {
+  const words = (text: string) =>
+    fold(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+  const own = words(company);
+  return words(name).every((word, at) => word === own[at]) && words(name).length > 1;
+}
+
+/**
  * What spellings differ in: an apostrophe ("OBrien"), `ae` `oe` `ue`, `dj` (đ as German and
  * English write it: "Djordjevic" for "Đorđević", folded "dordevic"), and a third equal letter
  * ("Rolladen", the spelling before 1996, for "Rollladen").
