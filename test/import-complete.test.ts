@@ -428,8 +428,14 @@ describe('"ergänzen" from the preview', () => {
     );
     expect(page).toContain(`<p class="crumb"><a href="${toPreview}"><span aria-hidden="true">← </span>Zurück zur Vorschau</a></p>`);
     expect(await row(id)).toMatchObject({ website: 'https://pool-blau.de', mobile: '0171 1', email: 'info@pool-blau.de', version: 3 });
-    // Opened without it: the list, as before.
+    // Opened without it: the list, as before; with the upload alone (no save named): the preview, not saying "ergänzt" (code review).
     expect(await (await send(`${list}/${id}`, { user: anna })).text()).not.toContain('Zurück zur Vorschau');
+    expect(await (await send(`${list}/${id}?done=saved&merged=1&upto=3&import=${importId}.1`, { user: anna })).text()).toContain(
+      `<a href="${list}/import/${importId}#card-1">`,
+    );
+    expect(await (await send(`${list}/${id}?import=${importId}.1`, { user: anna })).text()).toContain(
+      `<p class="crumb"><a href="${list}/import/${importId}#card-1"><span aria-hidden="true">← </span>Zurück zur Vorschau</a></p>`,
+    );
 
     // A second upload's card; Jonas meanwhile types another mobile number: the choice keeps the upload.
     const second = await (await upload(anna, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL;TYPE=FAX:089 9', 'NOTE:Tor 3'))).text();
@@ -439,8 +445,11 @@ describe('"ergänzen" from the preview', () => {
     expect(clash.status).toBe(409);
     const html = await clash.text();
     const upload2 = `${previewOf(second).importId}.1`;
-    // In both of its forms: the choice and "Alles noch einmal bearbeiten".
+    // In both of its forms: the choice and "Alles noch einmal bearbeiten"; its way back is the preview (code review).
     expect(html.split(`<input type="hidden" name="import" value="${upload2}"/>`)).toHaveLength(3);
+    expect(html).toContain(
+      `<p class="crumb"><a href="${list}/import/${previewOf(second).importId}#card-1"><span aria-hidden="true">← </span>Zurück zur Vorschau</a></p>`,
+    );
     const whole = await send(`${list}/${id}`, { user: anna, form: hiddenFields(html.slice(html.lastIndexOf('<form'))) });
     expect(textOf(await whole.text())).toContain('← Zurück zur Vorschau');
     const chosen = await send(`${list}/${id}`, {

@@ -227,8 +227,8 @@ export function contactPage(
   message?: string,
   draftKey?: string,
   undo?: number,
-  /** An upload's card the save completed the contact from: the card's way back is its preview. */
-  preview?: { importId: string; card: number },
+  /** After "ergänzen": the card's way back, the upload's preview. */
+  preview?: string,
 ) {
   return render(c, {
     title: displayName(contact),

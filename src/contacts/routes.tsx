@@ -735,14 +735,17 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   const from = done === 'version' ? query.from : undefined;
   const { t } = c.var.shell;
   // After "ergänzen" whose save merged a co-buyer's change: the way back to the upload's preview.
-  const preview = importOf(c.req.query('import'));
+  // (It says "ergänzt" where the save wrote something: `at`, code review.)
+  const upload = importOf(c.req.query('import'));
+  const preview = (wrote?: boolean) =>
+    upload && c.var.shell.paths.completedFrom(c.var.asset.id, upload.importId, upload.card, wrote ? contactId : undefined);
   if (merged === undefined && from === undefined) {
     const contact = await liveContact(c, contactId);
     if (contact instanceof Response) return contact;
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
     if (saved === contact.id)
       return contactPage(c, contact, t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
-    return contactPage(c, contact, done && savedMessage(t, contact, done), undefined, restoredHere(c, contact, done, at), preview);
+    return contactPage(c, contact, done && savedMessage(t, contact, done), undefined, restoredHere(c, contact, done, at), preview());
   }
   // After a save that took over co-buyers' changes: name them (from the versions since the base);
   // after a restore, the version it brought back too (in the same round trip).
@@ -765,7 +768,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
     ),
     undefined,
     restoredHere(c, contact, done, at),
-    preview,
+    preview(at !== undefined),
   );
 });
 
@@ -1052,7 +1055,14 @@ function answerEdit(
           303,
         );
       c.header('HX-Push-Url', `${paths.contact(asset.id, contact.id)}${withFrom && `?${withFrom}`}`);
-      return contactPage(c, contact, savedMessage(t, contact, done, merged, restored), undefined, undo, from);
+      return contactPage(
+        c,
+        contact,
+        savedMessage(t, contact, done, merged, restored),
+        undefined,
+        undo,
+        from && paths.completedFrom(asset.id, from.importId, from.card, unwritten ? undefined : contact.id),
+      );
     }
     case 'invalid':
       return formPage(c, 422, {
@@ -1096,7 +1106,7 @@ function answerEdit(
           // A revive's clash ("Mit meinen Eingaben wiederherstellen" after a co-buyer restored and
           // changed the contact) is between the user's input and the co-buyer's: an edit's choice.
           restoring={done === 'version' || done === 'undone' ? done : undefined}
-          from={form.from && `${form.from.importId}.${form.from.card}`}
+          from={form.from}
         />
       );
       return render(c, { status: 409, title: `${t.contacts.clashTitle}: ${displayName(outcome.current)}`, body });

@@ -29,7 +29,7 @@ export function ContactDetail(props: {
   /** The version this user's restore of an earlier one wrote: its "Rückgängig" restores the one before. */
   undo?: number;
   /** After "ergänzen" (a save that merged a co-buyer's change): the upload's preview, the way back. */
-  preview?: { importId: string; card: number };
+  preview?: string;
 }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
@@ -69,10 +69,7 @@ export function ContactDetail(props: {
     <article class="detail" aria-labelledby="contact-title">
       {/* A whole page load: the browser itself returns to the row (#c-…). */}
       {props.preview ? (
-        <Crumb
-          href={paths.completedFrom(assetId, props.preview.importId, props.preview.card, contact.id)}
-          label={t.contacts.backToPreview}
-        />
+        <Crumb href={props.preview} label={t.contacts.backToPreview} />
       ) : (
         <Crumb href={back} label={props.from?.view === 'warranty' ? t.warranty.backToWarranty : t.contacts.backToList} />
       )}

@@ -33,8 +33,8 @@ export interface ClashProps {
   restoring?: 'version' | 'undone';
   /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
   theirs: readonly FieldName[];
-  /** The upload's card ("<upload>.<card>") the edit completes ("ergänzen"): the choice's save goes back to its preview. */
-  from?: string;
+  /** The upload's card the edit completes ("ergänzen"): the way back and the choice's save go to its preview. */
+  from?: { importId: string; card: number };
   /** The version the edit started from: "Beide Änderungen" of the notes leaves out what either removed since; each side's address is marked where it differs from it. */
   base: FieldValues;
 }
@@ -164,11 +164,16 @@ export function MergeClash(props: ClashProps) {
         shown(spec, side[spec.name], side.warranty_until) || fieldText(spec, side[spec.name], t.locale)
       ),
     );
-  const fromImport = props.from ? <input type="hidden" name="import" value={props.from} /> : null;
+  const { from } = props;
+  const fromImport = from ? <input type="hidden" name="import" value={`${from.importId}.${from.card}`} /> : null;
   return (
     <section class="clash" aria-labelledby="clash-title">
       {/* Leaving saves nothing: the contact stays as it is stored. */}
-      <Crumb href={action} label={t.contacts.backToContact} swap />
+      {from ? (
+        <Crumb href={paths.completedFrom(assetId, from.importId, from.card)} label={t.contacts.backToPreview} />
+      ) : (
+        <Crumb href={action} label={t.contacts.backToContact} swap />
+      )}
       <h1 id="clash-title" tabindex={-1} data-focus>
         {/* Read (and taken for the tab's title after a swap) as "…: Name"; the name shown on a line
             of its own. The colon is shown: one hidden by .sr-only, out of the flow, was read "gilt :
