@@ -4,6 +4,12 @@ import { ASSET_ID } from './session/claims';
 /** Contact ids are opaque (contract §4): what we generate is 20 characters of these. */
 export const CONTACT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** The upload's card an edit completes ("ergänzen": the form's, a clash's or a card's `import`, "<upload>.<card>"). */
+export function importOf(sent: unknown) {
+  const [, importId = '', card] = /^(.+)\.(\d{1,4})$/.exec(String(sent)) ?? [];
+  return CONTACT_ID.test(importId) ? { importId, card: Number(card) } : undefined;
+}
+
 export type NoticeKind = 'saved' | 'deleted' | 'restored';
 
 /**

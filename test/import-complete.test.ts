@@ -516,6 +516,12 @@ describe('"ergänzen" from the preview', () => {
     const html = await (await send(completeLink(preview, 1) ?? '', { user })).text();
     const expired = await send(`/assets/imp-complete-401/contacts/${id}`, { form: sentForm(html) });
     expect(expired.status).toBe(401);
-    expect(hiddenFields(await expired.text())).toMatchObject({ import: `${previewOf(preview).importId}.1` });
+    const page = await expired.text();
+    expect(hiddenFields(page)).toMatchObject({ import: `${previewOf(preview).importId}.1` });
+    // With JS, "Weiter" signs in back to the completed form (which the kept draft then fills), not the plain edit form (code review).
+    const onward = /<a class="button primary js-only" href="([^"]+)"/.exec(page)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect([...new URL(onward, 'https://x').searchParams.values()]).toContain(
+      `/assets/imp-complete-401/contacts/${id}/edit?import=${previewOf(preview).importId}&card=1`,
+    );
   });
 });

@@ -11,7 +11,7 @@ import type { AppEnv } from '../env';
 import { HELP_PATHS } from '../generated/assets';
 import { zValidator } from '../generated/zod-validator.js';
 import type { Language, Messages } from '../i18n';
-import { CONTACT_ID, DONE, type Done } from '../paths';
+import { CONTACT_ID, DONE, type Done, importOf } from '../paths';
 import * as React from '../views/jsx-factory';
 import { fragment, render, wantsFragment } from '../views/render';
 import { complement, type Part } from './complement';
@@ -994,12 +994,6 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     );
   });
 });
-
-/** The upload's card an edit completes ("ergänzen": the form's, a clash's or a card's `import`, "<upload>.<card>"). */
-function importOf(sent: unknown) {
-  const [, importId = '', card] = /^(.+)\.(\d{1,4})$/.exec(String(sent)) ?? [];
-  return CONTACT_ID.test(importId) ? { importId, card: Number(card) } : undefined;
-}
 
 /** The deleted contact a "Mit meinen Eingaben wiederherstellen" brings back: its deleted version, who deleted it. */
 const reviveOf = (deleted: Contact) => ({ version: deleted.version, by: deleted.updatedByName });

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { MAX_BODY_BYTES } from '../config';
 import type { AppEnv } from '../env';
 import { loginUrl } from '../errors';
+import { importOf } from '../paths';
 import { isSameOrigin } from '../security/same-origin';
 import * as React from '../views/jsx-factory';
 import { formPage } from './pages';
@@ -39,7 +40,13 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
     ...sentAlong(body, ['edit_of', 'revive', 'restore', 'again', 'import']),
     ...sentAlong(body, ['theirs', 'by', 'base', 'take'], 1000),
   ];
-  const returnTo = contactId ? paths.editContact(assetId, contactId) : paths.newContact(assetId);
+  // (With JS, "ergänzen" signs in back to its completed form, which the draft then fills: code review.)
+  const upload = importOf(body.import);
+  const returnTo = contactId
+    ? upload
+      ? paths.completeContact(assetId, contactId, upload.importId, upload.card)
+      : paths.editContact(assetId, contactId)
+    : paths.newContact(assetId);
   // A new tab only signs in: it opens the list, not an empty form a buyer would type into again
   // while the input waits in this tab (walkthrough, stop 68).
   const signInElsewhere = loginUrl(c, paths.contacts(assetId));
