@@ -279,7 +279,8 @@ export function ofCompany(name: string, company: string): boolean {
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
   const own = words(company);
-  return words(name).every((word, at) => word === own[at]) && words(name).length > 1;
+  const mine = words(name);
+  return mine.length > 1 && mine.every((word, at) => word === own[at]);
 }
 
 /**
