@@ -471,7 +471,10 @@ describe('mapping to the fields', () => {
     const long = `${'x'.repeat(1979)}ENDE`;
     const full = only(vcf(card('N:A;;;;', `NOTE:${long}`, 'item1.TEL:089 123456', 'item1.X-ABLabel:Büro (nur vormittags)')));
     expect(full.values.notes).toBe(long);
-    expect(full.problems).toEqual([]);
+    // Not without a word: the preview says the notes are cut (stop 71's list).
+    expect(full.problems).toEqual([
+      { field: 'notes', kind: 'tooLong', value: 'Telefonnummer (Büro (nur vormittags)): 089 123456', outcome: 'truncated' },
+    ]);
     expect(c.values.notes).toBe(
       [
         'Erst anrufen',
@@ -494,6 +497,9 @@ describe('mapping to the fields', () => {
       vcf(card('N:Bauer;;;;', `NOTE:${long}`, 'TEL;TYPE=WORK:089 3100 200', 'item1.TEL:0171 2223334', 'item1.X-ABLabel:Notdienst')),
     );
     expect(full.values).toMatchObject({ phone: '089 3100 200', mobile: '0171 2223334', notes: long });
+    expect(full.problems).toEqual([
+      { field: 'notes', kind: 'tooLong', value: 'Mobilnummer (Notdienst): 0171 2223334', outcome: 'truncated' },
+    ]);
     const short = only(vcf(card('N:Bauer;;;;', 'NOTE:Erst anrufen', 'TEL:+49 171 2223334', 'TEL;TYPE=WORK:089 3100 200')));
     expect(short.values).toMatchObject({ phone: '089 3100 200', mobile: '+49 171 2223334', notes: 'Erst anrufen' });
     // One number alone stays the phone; a fax or pager is none to call; a number filed as a mobile keeps the field.

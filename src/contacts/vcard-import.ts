@@ -1219,10 +1219,12 @@ function mapCard(card: RawCard, reader: CardReader, index: number, assetName: st
   const added = overflow.lines.join('\n');
   let notes = joinNonEmpty('\n\n', [noteText, added]);
   const max = maxOf('notes');
-  // The labels typed on values that took their fields, only where the whole still fits.
+  // The labels typed on values that took their fields, only where the whole still fits; one that
+  // does not is said as the notes' cut (stop 71's list: it was left out without a word).
   for (const label of overflow.labels)
     if (codePoints(notes) + codePoints(label) + 2 <= max)
       notes = joinNonEmpty(added === '' && notes === noteText ? '\n\n' : '\n', [notes, label]);
+    else overflow.problems.push({ field: 'notes', kind: 'tooLong', value: label, outcome: 'truncated' });
   if (codePoints(notes) > max) {
     overflow.problems.push({ field: 'notes', kind: 'tooLong', value: notes, outcome: 'truncated' });
     // The added lines are short values the preview names ("in den Notizen"): the file's own note
