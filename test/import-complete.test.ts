@@ -469,6 +469,48 @@ describe('"ergänzen" from the preview', () => {
     expect(await ajax.text()).toContain(`<a href="${list}/import/${previewOf(third).importId}?completed=${id}#card-1-done">`);
   });
 
+  it('keeps its way back to the preview where a co-buyer deleted the contact meanwhile and it is brought back with the input (code review, stop 73)', async () => {
+    const anna = household('imp-complete-gone', 'anna-gone');
+    const jonas: TestUser = { ...anna, sub: 'jonas-gone', name: 'Jonas Müller' };
+    const list = '/assets/imp-complete-gone/contacts';
+    const [id = ''] = await seedContacts('imp-complete-gone', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
+    const preview = await (await upload(anna, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'EMAIL:info@pool-blau.de'))).text();
+    const { importId } = previewOf(preview);
+    const completed = sentForm(await (await send(completeLink(preview, 1) ?? '', { user: anna })).text());
+    expect((await send(`${list}/${id}/delete`, { user: jonas, form: { version: '1' } })).status).toBe(303);
+    const gone = await send(`${list}/${id}`, { user: anna, form: completed });
+    expect(gone.status).toBe(409);
+    const html = await gone.text();
+    expect(html).toContain('name="revive"');
+    expect(html).toContain(`<input type="hidden" name="import" value="${importId}.1"/>`);
+    // "Mit meinen Eingaben wiederherstellen", as the browser sends it: back, completed, and back to the preview.
+    const revived = await send(`${list}/${id}`, { user: anna, form: { ...hiddenFields(html), ...completed, version: '2', revive: '1' } });
+    expect(revived.status).toBe(303);
+    expect(revived.headers.get('Location')).toBe(`${list}/import/${importId}?completed=${id}#card-1-done`);
+    expect(await row(id)).toMatchObject({ email: 'info@pool-blau.de', deleted_at: null });
+  });
+
+  it('goes to the contact it saved where its upload is gone (a forged or purged one), not to a 404 page (code review, stop 72)', async () => {
+    const user = household('imp-complete-undone');
+    const list = '/assets/imp-complete-undone/contacts';
+    const [id = ''] = await seedContacts('imp-complete-undone', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
+    const saved = await send(`${list}/${id}`, {
+      user,
+      form: {
+        ...sentForm(await (await send(`${list}/${id}/edit`, { user })).text()),
+        email: 'info@pool-blau.de',
+        import: 'nosuchupload.1',
+      },
+    });
+    const back = saved.headers.get('Location') ?? '';
+    expect(back).toBe(`${list}/import/nosuchupload?completed=${id}#card-1-done`);
+    const card = await send(back, { user });
+    expect(card.status).toBe(303);
+    expect(card.headers.get('Location')).toBe(`${list}/${id}?done=saved`);
+    // Without a save named: the preview that is gone, as before.
+    expect((await send(`${list}/import/nosuchupload`, { user })).status).toBe(404);
+  });
+
   it('goes to the contact it saved where the preview was confirmed meanwhile in another tab (walkthrough, stop 72)', async () => {
     const user = household('imp-complete-done');
     const list = '/assets/imp-complete-done/contacts';

@@ -567,9 +567,11 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
   const { shell, asset, db } = c.var;
   const { importId } = c.req.valid('param');
   const [staged, index] = await findStagedWith(db, asset.id, importId, c.get('session').userId);
-  // Imported meanwhile (another tab): the contact an "ergänzen" saved, else the list (walkthrough, stop 72).
+  // Imported meanwhile (another tab): the contact an "ergänzen" saved, else the list (walkthrough,
+  // stop 72). Undone or gone meanwhile (or a forged upload): that contact too, not a 404 page
+  // after a save that succeeded (code review, stop 72).
   const completed = c.req.query('completed') ?? '';
-  if (staged?.status === 'done')
+  if (staged?.status === 'done' || (staged?.status !== 'staged' && CONTACT_ID.test(completed)))
     return c.redirect(
       CONTACT_ID.test(completed) ? shell.paths.editedContact(asset.id, completed, 'saved') : shell.paths.contacts(asset.id),
       303,
@@ -982,7 +984,14 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // Input to correct first: the same choice again, with the errors beside the fields.
     if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null)
       return formPage(c, 422, {
-        mode: { kind: 'gone', formToken: newFormToken(), contactId, revive: reviveOf(outcome.current), version: restoring || undefined },
+        mode: {
+          kind: 'gone',
+          formToken: newFormToken(),
+          contactId,
+          revive: reviveOf(outcome.current),
+          version: restoring || undefined,
+          from,
+        },
         values: form.values,
         errors,
       });
@@ -1035,7 +1044,8 @@ function answerEdit(
       // save wrote something (code review); with htmx as a whole page (HX-Redirect). A save that
       // took over a co-buyer's change meanwhile: the card, which says what it merged.
       // (Its way back to the preview then: walkthrough, stop 72.)
-      const from = done === 'saved' ? form.from : undefined;
+      // A contact deleted meanwhile and brought back with the input ("restored") too (code review, stop 73).
+      const from = done === 'saved' || done === 'restored' ? form.from : undefined;
       if (from && !merged) {
         const back = paths.completedFrom(asset.id, from.importId, from.card, unwritten ? undefined : contact.id);
         if (c.req.header('hx-request') !== 'true') return c.redirect(back, 303);
@@ -1147,6 +1157,7 @@ function answerEdit(
           // Changed, then deleted: who deleted it, and that it is under "Zuletzt gelöscht" with
           // those changes (co-buyer review, stop 62: "Der Kontakt wurde inzwischen gelöscht" alone).
           deletedBy: revive ? undefined : current.updatedByName,
+          from: form.from,
         },
         values: form.values,
         errors: form.errors,

@@ -57,6 +57,8 @@ export type FormMode =
       version?: boolean;
       /** Changed before its delete (no revive with this input): who deleted it. */
       deletedBy?: string;
+      /** As an edit's: the upload whose card it completed, for a revive's way back. */
+      from?: { importId: string; card: number };
     }
   /** The session ended before the form arrived: the same request, ready to be sent again. */
   | {
@@ -177,8 +179,6 @@ export function ContactForm(props: ContactFormProps) {
             <input type="hidden" name={`v${mode.version}`} disabled />
             <input type="hidden" name="version" value={mode.version === undefined ? '' : String(mode.version)} />
             {mode.base ? <input type="hidden" name="base" value={mode.base} /> : null}
-            {/* (One field, not `card`: that name is the preview's boxes', which src/client/app.js counts.) */}
-            {mode.from ? <input type="hidden" name="import" value={`${mode.from.importId}.${mode.from.card}`} /> : null}
           </>
         ) : mode.kind === 'resend' ? (
           <>
@@ -196,6 +196,11 @@ export function ContactForm(props: ContactFormProps) {
             {mode.kind === 'gone' && mode.version ? <input type="hidden" name="restore" value="1" /> : null}
           </>
         )}
+        {/* An edit's or a revive's of a contact completed from an upload's card ("ergänzen"). (One
+            field, not `card`: that name is the preview's boxes', which src/client/app.js counts.) */}
+        {(mode.kind === 'edit' || mode.kind === 'gone') && mode.from ? (
+          <input type="hidden" name="import" value={`${mode.from.importId}.${mode.from.card}`} />
+        ) : null}
         <p class="draft-note" data-draft-note hidden>
           {t.contacts.draftRestored}{' '}
           <button type="button" data-draft-discard>
