@@ -436,15 +436,15 @@ export async function confirmImport(
   // full of history, what counts is the rest of it; the triggers then purge while the rows go in.
   const claim = client
     .prepare(
-      `UPDATE import_staging SET status = 'done', done_token = ?1, imported = ?2, cards = '[]'
-       WHERE import_id = ?3 AND asset_id = ?4 AND status = 'staged' AND created_at > ?5
-         AND coalesce((SELECT live FROM asset_usage WHERE asset_id = ?4), 0) + ?2 <= ?6
-         AND (coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?4), 0) + ?7 <= ?8
-           OR coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?4), 0)
-             - coalesce((SELECT sum(v.bytes) FROM contact_versions v JOIN contacts c ON c.id = v.contact_id
-                 WHERE v.asset_id = ?4 AND v.version < c.version), 0) + ?7 <= ?8)
-         AND ${book === undefined ? '?9' : BOOK_STATE} = ?10
-       RETURNING import_id`,
+      `UPDATE import_staging SET status = 'done', done_token = ?1, imported = ?2, cards = '[]'` +
+        ` WHERE import_id = ?3 AND asset_id = ?4 AND status = 'staged' AND created_at > ?5` +
+        ` AND coalesce((SELECT live FROM asset_usage WHERE asset_id = ?4), 0) + ?2 <= ?6` +
+        ` AND (coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?4), 0) + ?7 <= ?8` +
+        ` OR coalesce((SELECT bytes FROM asset_usage WHERE asset_id = ?4), 0)` +
+        ` - coalesce((SELECT sum(v.bytes) FROM contact_versions v JOIN contacts c ON c.id = v.contact_id` +
+        ` WHERE v.asset_id = ?4 AND v.version < c.version), 0) + ?7 <= ?8)` +
+        ` AND ${book === undefined ? '?9' : BOOK_STATE} = ?10` +
+        ` RETURNING import_id`,
     )
     .bind(
       doneToken,
@@ -467,9 +467,10 @@ export async function confirmImport(
       // The guards stand in the innermost WHERE: terms of no table, SQLite tests them once before
       // it scans, so an import with room to spare reads no version (outside, the window ran on
       // every import: rows read by the bench's confirm 38 → 339).
-      purgeOldestSql(`
-         AND EXISTS (SELECT 1 FROM import_staging WHERE import_id = ?4 AND done_token = ?5)
-         AND NOT EXISTS (SELECT 1 FROM contacts WHERE id = ?6)`),
+      purgeOldestSql(
+        ` AND EXISTS (SELECT 1 FROM import_staging WHERE import_id = ?4 AND done_token = ?5)` +
+          ` AND NOT EXISTS (SELECT 1 FROM contacts WHERE id = ?6)`,
+      ),
     )
     .bind(assetId, 2 * bytes, STORAGE_BUDGET_BYTES - BUDGET_HEADROOM_BYTES, staged.importId, doneToken, rows[0]?.[0] ?? '');
   const columns = IMPORT_COLUMNS.join(', ');
@@ -481,9 +482,9 @@ export async function confirmImport(
   const inserts = chunks.map((chunk) =>
     client
       .prepare(
-        `INSERT INTO contacts (${columns}) SELECT ${values} FROM json_each(?) AS j
-         WHERE EXISTS (SELECT 1 FROM import_staging WHERE import_id = ? AND done_token = ?)
-           AND NOT EXISTS (SELECT 1 FROM contacts WHERE id = ?)`,
+        `INSERT INTO contacts (${columns}) SELECT ${values} FROM json_each(?) AS j` +
+          ` WHERE EXISTS (SELECT 1 FROM import_staging WHERE import_id = ? AND done_token = ?)` +
+          ` AND NOT EXISTS (SELECT 1 FROM contacts WHERE id = ?)`,
       )
       .bind(JSON.stringify(chunk), staged.importId, doneToken, chunk[0]?.[0]),
   );
