@@ -22,28 +22,30 @@
 // the calendar, the list's formatters and the 405 answer beside the session's token, the
 // platform's routes last, and left hono's validator to its importer; a second pass moved the
 // config, hono's render context stand-in, the session's claims and hono's validator up among the
-// modules they share words with: 65 B less (two passes). Nothing here is used; these modules only define, so running them earlier
+// modules they share words with: 65 B less (two passes). After the layout's escapes and the SQL's
+// pieces (stop 74, a helper) a pass moved drizzle's delete and select builders, hono's and the
+// database's small helpers, the list's formatters, the security headers and the repository: 31 B less. Nothing here is used; these modules only define, so running them earlier
 // changes nothing.
 import './i18n/en';
 import './db/no-tracing';
-import './db/sqlite-columns';
 import './db/plain-columns';
 import './views/jsx-plain';
 import './db/no-constraints';
-import './generated/sqlite-delete.js';
 import './generated/sqlite-update.js';
-import './generated/sqlite-select.js';
+import './db/sqlite-columns';
+import './generated/sqlite-delete.js';
 import './db/no-cache';
+import './generated/sqlite-select.js';
 import './generated/sqlite-insert.js';
 import './generated/sqlite-dialect.js';
 import './db/quiet-logger';
 import './generated/sqlite-session.js';
 import './db/schema';
-import 'zod/mini';
-import './kept';
 import './observability/timing';
+import 'zod/mini';
 import './contacts/charset';
 import './base64url';
+import './kept';
 import './memo-router';
 import './contacts/fields';
 import './contacts/schema';
@@ -51,36 +53,37 @@ import './contacts/vcard-import';
 import './contacts/ics';
 import './contacts/complement';
 import './contacts/or-else';
-import './contacts/views/format';
 import './session/jwt';
 import './config';
+import './contacts/views/format';
 import './views/jsx-no-context';
 import './generated/hono-context.js';
 import './generated/hono-base.js';
 import './contacts/qr';
 import './contacts/derived';
 import './views/escape';
-import './security/bearer';
 import './db/prepared';
 import './session/claims';
 import './contacts/cursor';
 import './generated/hono-validator.js';
 import './i18n/index';
-import './security/headers';
 import 'hono/jsx/jsx-dev-runtime';
+import './security/headers';
 import './contacts/merge';
 import './generated/zod-validator.js';
 import './security/method-not-allowed';
 import './generated/hono-html.js';
 import './security/strict-forms';
+import './security/bearer';
 import './session/index';
 import './paths';
 import './views/layout';
-import './views/icon';
 import './views/render';
-import './contacts/routes';
-import './views/error-page';
+import './views/icon';
+import './contacts/repository';
 import './views/asset-picker';
+import './views/error-page';
+import './contacts/routes';
 import './errors';
 import './contacts/broken-encoding';
 import './contacts/session-expired';
