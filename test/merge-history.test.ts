@@ -1075,7 +1075,7 @@ describe('history (Verlauf)', () => {
     expect(entry(1)).toContain('<p class="hint" id="rc-1">');
     expect(entry(1)).toMatch(/<button type="submit" id="r-1" aria-labelledby="r-1 h-1" aria-describedby="rc-1">/);
     const english = await (await send(`${LIST}/${id}/history`, { user: anna, headers: { 'Accept-Language': 'en' } })).text();
-    expect(textOf(english)).toContain('Restoring changes: Position / role. Restore this version');
+    expect(textOf(english)).toContain('Restoring this version changes: Position / role. Restore this version');
   });
 
   it('takes a restore back with one tap: "Rückgängig" on the card brings every field back as it was (buyer review)', async () => {

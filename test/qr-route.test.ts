@@ -105,7 +105,7 @@ describe('GET …/contacts/:id/qr.svg', () => {
       '<p class="hint">Für einen QR-Code sind Name, Unternehmen, Telefonnummern und E-Mail-Adresse dieses Kontakts zusammen zu lang. Nutzen Sie bitte die vCard.</p>',
     );
     const english = await (await send(`${LIST}/${id}`, { user: anna, headers: { 'Accept-Language': 'en' } })).text();
-    expect(english).toContain('Together, the name, company, phone numbers and e-mail address of this contact are too long for a QR code.');
+    expect(english).toContain('Together, the name, company, phone numbers and email address of this contact are too long for a QR code.');
   });
 
   it('is a 404 for another asset\u2019s contact and needs a session', async () => {

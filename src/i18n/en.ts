@@ -297,7 +297,7 @@ export const en: Messages = {
     historyHeld: 'This version held:',
     historyUnknown: 'What changed here is no longer known: the versions before it are no longer kept.',
     historyRestore: 'Restore this version',
-    historyRestores: (fields: string) => `Restoring changes: ${fields}.`,
+    historyRestores: (fields: string) => `Restoring this version changes: ${fields}.`,
     historyLimit: (max: number) => `The last ${max} versions are kept, also after a delete, until the contact is deleted for good.`,
     backToContact: 'Back to the contact',
     backToPreview: 'Back to the preview',
@@ -334,7 +334,7 @@ export const en: Messages = {
     qrLeavesOut: (parts: string) => `So that the code stays readable, it leaves out: ${parts}.`,
     qrOmissions: { url: 'website', adr: 'address', title: 'position' } as Record<'url' | 'adr' | 'title', string>,
     qrTooLong:
-      'Together, the name, company, phone numbers and e-mail address of this contact are too long for a QR code. Please use the vCard.',
+      'Together, the name, company, phone numbers and email address of this contact are too long for a QR code. Please use the vCard.',
     encodingTitle: 'Some input could not be read',
     searchScope:
       'Names, company, position, address, phone numbers, email addresses, websites, notes and the warranty end date (e.g. 2027) are searched. Every word must occur.',
@@ -447,7 +447,7 @@ export const en: Messages = {
     periodGives: (date: string) => `The period gives ${date}, which is saved. Fill in “Warranty until” only for another end.`,
     typedEnd: (date: string) => `The period would give ${date}; the end entered applies.`,
     noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
-    backToWarranty: 'Back to warranty',
+    backToWarranty: 'Back to the warranty list',
     viewLink: 'Warranty',
     viewTitle: 'Warranty',
     viewText: 'Every contact with a warranty end date: the next one first, ended ones at the bottom.',
