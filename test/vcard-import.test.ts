@@ -1194,7 +1194,8 @@ describe('what does not fit', () => {
     const note = 'ä'.repeat(1960);
     const c = only(vcf(card('N:A;;;;', `NOTE:${note}`, 'TEL:030 1', 'TEL:030 2', 'TEL:030 3')));
     const added = 'Weitere Telefonnummer: 030 2\nWeitere Telefonnummer: 030 3';
-    expect(c.values.notes).toBe(`${'ä'.repeat(2000 - added.length - 2)}\n\n${added}`);
+    // Its cut marked (UX walkthrough, stop 74: nothing in the stored note said text was missing).
+    expect(c.values.notes).toBe(`${'ä'.repeat(2000 - added.length - 3)}…\n\n${added}`);
     expect([...c.values.notes].length).toBe(2000);
     // The further numbers are named as in the notes (they are there, whole), the notes as cut.
     expect(c.problems).toEqual([
@@ -1207,10 +1208,10 @@ describe('what does not fit', () => {
 
   it('cuts an over-long NOTE of its own at exactly 2,000 code points, never inside a character', () => {
     const note = `${'😀'.repeat(1999)}ab`;
-    expect(only(vcf(card('N:A;;;;', `NOTE:${note}`, 'TEL:030 1'))).values.notes).toBe(`${'😀'.repeat(1999)}a`);
+    expect(only(vcf(card('N:A;;;;', `NOTE:${note}`, 'TEL:030 1'))).values.notes).toBe(`${'😀'.repeat(1999)}…`);
     const c = only(vcf(card('N:A;;;;', `NOTE:${note}`, 'TEL:030 1', 'TEL:030 2')));
     const added = 'Weitere Telefonnummer: 030 2';
-    expect(c.values.notes).toBe(`${'😀'.repeat(2000 - added.length - 2)}\n\n${added}`);
+    expect(c.values.notes).toBe(`${'😀'.repeat(2000 - added.length - 3)}…\n\n${added}`);
     expect(c.problems).toEqual([
       { field: 'phone', kind: 'further', value: '030 2', outcome: 'movedToNotes' },
       { field: 'notes', kind: 'tooLong', value: `${note}\n\n${added}`, outcome: 'truncated' },

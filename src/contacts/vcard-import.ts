@@ -1228,9 +1228,17 @@ function mapCard(card: RawCard, reader: CardReader, index: number, assetName: st
   if (codePoints(notes) > max) {
     overflow.problems.push({ field: 'notes', kind: 'tooLong', value: notes, outcome: 'truncated' });
     // The added lines are short values the preview names ("in den Notizen"): the file's own note
-    // text gives way first, cut at its end.
+    // text gives way first, cut at its end, which "…" marks for whoever reads it later (UX
+    // walkthrough, stop 74: a co-buyer could not tell that text was missing).
     const room = max - (added === '' ? 0 : codePoints(added) + 2);
-    if (room > 0) notes = joinNonEmpty('\n\n', [[...noteText].slice(0, room).join('').trim(), added]);
+    if (room > 0)
+      notes = joinNonEmpty('\n\n', [
+        `${[...noteText]
+          .slice(0, room - 1)
+          .join('')
+          .trim()}…`,
+        added,
+      ]);
     else {
       // The added lines alone are too long: whole lines are kept (half a phone number is worse
       // than none), and a value cut off is no longer named as being in the notes.
