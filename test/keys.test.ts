@@ -891,6 +891,14 @@ describe('a date written out in words (buyer review: the English list shows "10 
     // The 3rd is not the 13th, stored as "13.09.2027" and "13.9.2027"; nor another year's.
     expect(finds('3 Sept 2027', contact({ company: 'X', warrantyUntil: '2027-09-13' }))).toBe(false);
     expect(finds('10 May 2027', contact({ company: 'X', warrantyUntil: '2026-05-10' }))).toBe(false);
+    // With slashes, day first, as a British buyer writes it (UX walkthrough, stop 74: it found nothing).
+    for (const query of ['10/05/2027', '10/5/2027', '(10/05/27)', 'Gewährleistung 10/05/2027']) {
+      expect(finds(query, tiler), query).toBe(true);
+      expect(finds(query, gardener), query).toBe(false);
+    }
+    expect(finds('03/09/2027', noted)).toBe(true);
+    expect(finds('09/03/2027', noted)).toBe(false);
+    expect(finds('10/05/2027', contact({ company: 'X', notes: 'Abnahme 10/05/2027' }))).toBe(true);
     // In ISO, as a calendar writes it (search walkthrough, stop 70: it found nothing).
     // And "2027/05/10", "20270510" as a calendar file writes it (walkthrough, stop 71); not "2027-05/10".
     for (const query of ['2027-05-10', '2027-5-10', 'Gewährleistung 2027-05-10', '2027/05/10', '20270510', 'bis 20270510']) {

@@ -1004,8 +1004,12 @@ const monthOf = (word: string): string | undefined => {
 /** A word's plain form as typed, at the start of a word of any field ("12.3.2027" in a company's name). */
 const fromWordStart = (form: string): string[] => [NAME_MARK, HEAD_MARK, BODY_MARK].map((mark) => mark + form);
 
-/** A date in numbers ("12.03.2027", "2.3.2027", "(12.3.27)"), read from a word's plain form. */
-const NUMERIC_DATE = /^\(?(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)?\d\d|2100)\)?[.,]?$/;
+/**
+ * A date in numbers ("12.03.2027", "2.3.2027", "(12.3.27)"), read from a word's plain form; also
+ * with slashes, day first, as a British buyer writes it ("12/03/2027": UX walkthrough, stop 74, it
+ * found nothing; the English pages show "12 Mar 2027").
+ */
+const NUMERIC_DATE = /^\(?(0?[1-9]|[12]\d|3[01])[./](0?[1-9]|1[0-2])[./]((?:19|20)?\d\d|2100)\)?[.,]?$/;
 
 /**
  * The day as the warranty's end and every date in the notes are stored ("03.09.2027"; key
