@@ -795,6 +795,21 @@ describe('the list on a desktop (1280×800)', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('a postcode of another country shows whole in its field on a phone and a wide screen (UX walkthrough, stop 74: "SW1A 1AA" read "SW1A 1.")', async () => {
+    const { page } = browser;
+    await page.goto(`${listPath(BOOK)}/new`);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const code of ['SW1A 1AA', '1234 AB', 'A-1010']) {
+        await page.locator('#f-postal_code').fill(code);
+        const box = await page.locator('#f-postal_code').evaluate((input) => ({ scroll: input.scrollWidth, client: input.clientWidth }));
+        assert.ok(box.scroll <= box.client, `${width} px, ${code}: ${JSON.stringify(box)}`);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('the form in columns: Titel, Vorname and Nachname in one row, the title narrow; "Notizen" said once', async () => {
     const { page } = browser;
     await page.goto(`${listPath(BOOK)}/new`);
