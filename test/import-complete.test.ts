@@ -297,6 +297,9 @@ describe('"ergänzen" from the preview', () => {
     expect(textOf(html)).toContain(
       'Aus der Datei eingetragen: Mobilnummer, E-Mail-Adresse, Notizen. Was in der Datei anders steht, finden Sie unten in den Notizen: Telefonnummer. Gespeichert wird erst mit „Speichern“.',
     );
+    // Named as the preview's link, in its heading and title (UX walkthrough, stop 74: "Fliesen Bauer bearbeiten").
+    expect(html).toContain('<title>Fehlende Angaben bei „Fliesen Bauer“ ergänzen · ');
+    expect(html).toMatch(/<h1[^>]*>Fehlende Angaben bei „Fliesen Bauer“ ergänzen<\/h1>/);
     // Carrying the upload, for the save's way back.
     expect(hiddenFields(html)).toMatchObject({ import: `${previewOf(preview).importId}.1` });
     // Its ways back ("← Zurück zur Vorschau", "Abbrechen") lead to the preview, at the card (UX walkthrough: to the contact).
@@ -331,8 +334,12 @@ describe('"ergänzen" from the preview', () => {
     expect(back).toMatch(
       /<ul class="notes" id="card-1-notes"><li id="card-1-done" role="status" data-announce="„Fliesen Bauer“ wurde ergänzt und gespeichert.">„Fliesen Bauer“ wurde ergänzt und gespeichert.<\/li>/,
     );
-    // Still not ticked: the book has it now.
+    // Still not ticked: the book has it now. Its link not offered again right after (UX walkthrough, stop 74).
     expect(previewOf(back).ticked).toEqual([]);
+    expect(completeLink(back, 1)).toBeUndefined();
+    expect(
+      completeLink(await (await send(`/assets/imp-complete/contacts/import/${previewOf(preview).importId}`, { user })).text(), 1),
+    ).toBe(link);
 
     // Again: nothing left to complete, said so; the form holds what is stored.
     const again = await (await send(link ?? '', { user })).text();

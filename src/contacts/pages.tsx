@@ -40,7 +40,7 @@ export function formPage(
   const title =
     form.heading ??
     (form.mode.kind === 'edit'
-      ? t.contacts.editTitle(form.mode.name)
+      ? (form.mode.from ? t.contacts.previewComplete : t.contacts.editTitle)(form.mode.name)
       : form.mode.kind === 'gone'
         ? t.contacts.goneTitle
         : t.contacts.newTitle);

@@ -47,12 +47,12 @@ describe('as Anna (customer, JavaScript on)', () => {
     await page.getByRole('button', { name: 'Datei prüfen' }).click();
     assert.equal(await page.locator('input[name=card]').isChecked(), false, 'likely there already: not ticked');
     await page.getByRole('link', { name: `Fehlende Angaben bei „${company}“ ergänzen` }).click();
-    await page.getByRole('heading', { level: 1, name: `${company} bearbeiten` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Fehlende Angaben bei „${company}“ ergänzen` }).waitFor();
     // Its way back is the preview's (swapped in), and from there the link again.
     await page.getByRole('link', { name: 'Zurück zur Vorschau' }).click();
     await page.getByRole('heading', { level: 1, name: '1 Kontakt in der Datei' }).waitFor();
     await page.getByRole('link', { name: `Fehlende Angaben bei „${company}“ ergänzen` }).click();
-    await page.getByRole('heading', { level: 1, name: `${company} bearbeiten` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Fehlende Angaben bei „${company}“ ergänzen` }).waitFor();
     assert.equal(await page.getByLabel('Mobilnummer', { exact: true }).inputValue(), '0171 2223334');
     assert.equal(await page.getByLabel('Telefonnummer', { exact: true }).inputValue(), '089 3100 200');
     assert.equal(
@@ -70,6 +70,8 @@ describe('as Anna (customer, JavaScript on)', () => {
     assert.match(page.url(), /\/contacts\/import\/[A-Za-z0-9_-]+#card-1-done$/);
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), `„${company}“ wurde ergänzt und gespeichert.`);
     assert.equal(await page.locator('input[name=card]').isChecked(), false);
+    // Not offered again right after (UX walkthrough, stop 74).
+    assert.equal(await page.getByRole('link', { name: `Fehlende Angaben bei „${company}“ ergänzen` }).count(), 0);
     await page.goto(`${listPath()}?q=${encodeURIComponent(company)}`);
     await page.getByRole('link', { name: company, exact: true }).click();
     await page.getByText('0171 2223334').first().waitFor();

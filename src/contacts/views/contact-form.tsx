@@ -109,7 +109,13 @@ export function ContactForm(props: ContactFormProps) {
       ? paths.contact(assetId, mode.contactId)
       : paths.contacts(assetId);
   const heading =
-    props.heading ?? (editing ? t.contacts.editTitle(mode.name) : mode.kind === 'gone' ? t.contacts.goneTitle : t.contacts.newTitle);
+    props.heading ??
+    // Completed from an upload's card: named as the preview's link is (UX walkthrough, stop 74: "… bearbeiten").
+    (editing
+      ? (from ? t.contacts.previewComplete : t.contacts.editTitle)(mode.name)
+      : mode.kind === 'gone'
+        ? t.contacts.goneTitle
+        : t.contacts.newTitle);
   const announcement = errorCount ? t.contacts.errorSummary(errorCount) : props.message;
   // The form echoes input the server did not store: the browser keeps it as the draft, as
   // "pending" when a failure (not the user's input) stopped the save.

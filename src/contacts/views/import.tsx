@@ -251,7 +251,8 @@ export function ImportPreview(props: {
                     <li>
                       {card.duplicateOf === IN_FILE ? t.contacts.previewTwiceInFile : t.contacts.previewDuplicate(card.duplicateOf)}
                       {/* What the phone's copy has that the book's contact lacks goes there, in its edit form (walkthrough, stop 71). */}
-                      {card.duplicateId ? (
+                      {/* Not again right after it was completed (UX walkthrough, stop 74). */}
+                      {card.duplicateId && card.duplicateId !== props.completed ? (
                         <>
                           {' '}
                           <a href={paths.completeContact(assetId, card.duplicateId, importId, card.index)}>
