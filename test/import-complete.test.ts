@@ -314,7 +314,7 @@ describe('"ergänzen" from the preview', () => {
     const saved = await send(`/assets/imp-complete/contacts/${id}`, { user, form: sentForm(html) });
     expect(saved.status).toBe(303);
     expect(saved.headers.get('Location')).toBe(
-      `/assets/imp-complete/contacts/import/${previewOf(preview).importId}?completed=${id}#card-1-done`,
+      `/assets/imp-complete/contacts/import/${previewOf(preview).importId}?completed=${id}&card=1#card-1-done`,
     );
     expect(await row(id)).toMatchObject({
       company: 'Fliesen Bauer',
@@ -416,7 +416,7 @@ describe('"ergänzen" from the preview', () => {
     const file = vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL:089 1', 'EMAIL:info@pool-blau.de', 'TEL;TYPE=CELL:0171 1');
     const preview = await (await upload(anna, file)).text();
     const { importId } = previewOf(preview);
-    const toPreview = `${list}/import/${importId}?completed=${id}#card-1-done`;
+    const toPreview = `${list}/import/${importId}?completed=${id}&amp;card=1#card-1-done`;
     const completed = sentForm(await (await send(completeLink(preview, 1) ?? '', { user: anna })).text());
     const jonasSaves = async (fields: Record<string, string>) => {
       const stored = sentForm(await (await send(`${list}/${id}/edit`, { user: jonas })).text());
@@ -464,7 +464,7 @@ describe('"ergänzen" from the preview', () => {
       form: { ...hiddenFields(html.slice(0, html.indexOf('</form>'))), notes: 'Tor 3' },
     });
     expect(chosen.status).toBe(303);
-    expect(chosen.headers.get('Location')).toBe(`${list}/import/${previewOf(second).importId}?completed=${id}#card-1-done`);
+    expect(chosen.headers.get('Location')).toBe(`${list}/import/${previewOf(second).importId}?completed=${id}&card=1#card-1-done`);
     expect(await row(id)).toMatchObject({ notes: 'Tor 3', version: 5 });
 
     // With htmx: the card swapped in after a merge, its address pushed with the upload, the same way back.
@@ -473,7 +473,27 @@ describe('"ergänzen" from the preview', () => {
     await jonasSaves({ website: 'https://pool-blau.com' });
     const ajax = await send(`${list}/${id}`, { user: anna, form, htmx: true });
     expect(ajax.headers.get('HX-Push-Url')).toBe(`${list}/${id}?import=${previewOf(third).importId}.1`);
-    expect(await ajax.text()).toContain(`<a href="${list}/import/${previewOf(third).importId}?completed=${id}#card-1-done">`);
+    expect(await ajax.text()).toContain(`<a href="${list}/import/${previewOf(third).importId}?completed=${id}&amp;card=1#card-1-done">`);
+  });
+
+  it('says "ergänzt" at the card it completed only: another card of the same contact still offers its link (code review, stop 74)', async () => {
+    const user = household('imp-complete-two');
+    const [id = ''] = await seedContacts('imp-complete-two', 1, () => ({ company: 'Fliesen Bauer', phone: '089 3100200' }));
+    // An Android account's card and the SIM's of the same firm.
+    const file =
+      vcard('FN:Fliesen Bauer', 'ORG:Fliesen Bauer', 'TEL:089 3100200', 'EMAIL:info@fb.de') +
+      vcard('FN:Fliesen Bauer', 'ORG:Fliesen Bauer', 'TEL;TYPE=CELL:0171 2223334', 'NOTE:Notdienst');
+    const preview = await (await upload(user, file)).text();
+    expect([completeLink(preview, 1), completeLink(preview, 2)].every(Boolean)).toBe(true);
+    const saved = await send(`/assets/imp-complete-two/contacts/${id}`, {
+      user,
+      form: sentForm(await (await send(completeLink(preview, 1) ?? '', { user })).text()),
+    });
+    const back = await (await send(saved.headers.get('Location') ?? '', { user })).text();
+    expect(back.split('wurde ergänzt und gespeichert.</li>')).toHaveLength(2);
+    expect(back).toContain('<li id="card-1-done" role="status"');
+    expect(completeLink(back, 1)).toBeUndefined();
+    expect(completeLink(back, 2)).toBe(completeLink(preview, 2));
   });
 
   it('keeps its way back to the preview where a co-buyer deleted the contact meanwhile and it is brought back with the input (code review, stop 73)', async () => {
@@ -493,7 +513,7 @@ describe('"ergänzen" from the preview', () => {
     // "Mit meinen Eingaben wiederherstellen", as the browser sends it: back, completed, and back to the preview.
     const revived = await send(`${list}/${id}`, { user: anna, form: { ...hiddenFields(html), ...completed, version: '2', revive: '1' } });
     expect(revived.status).toBe(303);
-    expect(revived.headers.get('Location')).toBe(`${list}/import/${importId}?completed=${id}#card-1-done`);
+    expect(revived.headers.get('Location')).toBe(`${list}/import/${importId}?completed=${id}&card=1#card-1-done`);
     expect(await row(id)).toMatchObject({ email: 'info@pool-blau.de', deleted_at: null });
   });
 
@@ -510,7 +530,7 @@ describe('"ergänzen" from the preview', () => {
       },
     });
     const back = saved.headers.get('Location') ?? '';
-    expect(back).toBe(`${list}/import/nosuchupload?completed=${id}#card-1-done`);
+    expect(back).toBe(`${list}/import/nosuchupload?completed=${id}&card=1#card-1-done`);
     const card = await send(back, { user });
     expect(card.status).toBe(303);
     expect(card.headers.get('Location')).toBe(`${list}/${id}?done=saved`);
@@ -530,7 +550,7 @@ describe('"ergänzen" from the preview', () => {
     expect((await confirm(user, previewOf(preview), ['2'])).status).toBe(303);
     const saved = await send(`${list}/${id}`, { user, form });
     const back = saved.headers.get('Location') ?? '';
-    expect(back).toBe(`${list}/import/${previewOf(preview).importId}?completed=${id}#card-1-done`);
+    expect(back).toBe(`${list}/import/${previewOf(preview).importId}?completed=${id}&card=1#card-1-done`);
     const gone = await send(back, { user });
     expect(gone.status).toBe(303);
     expect(gone.headers.get('Location')).toBe(`${list}/${id}?done=saved`);

@@ -7,7 +7,7 @@
 (() => {
   // Per user: on a shared device the next user's form never takes up another's unsent input (review).
   var PREFIX = 'kontakte-draft:' + (document.body.getAttribute('data-user') || '') + ':';
-  var NOTICES = ['saved', 'done', 'merged', 'imported', 'deleted', 'restored', 'purged', 'undone', 'removed', 'at', 'completed'];
+  var NOTICES = ['saved', 'done', 'merged', 'imported', 'deleted', 'restored', 'purged', 'undone', 'removed', 'at', 'completed', 'card'];
   var NOTICE = /[?&](saved|done|merged|imported|deleted|restored|purged|undone|completed)=/;
   // The other pages' rules, fetched at the end of the list without holding this script up
   // (src/views/layout.tsx): applied now, for the cards and forms htmx swaps into it.
@@ -298,7 +298,7 @@
       if (sent !== '') clearDraft(sent || marker.getAttribute('data-draft-clear'));
     });
     // A one-time notice holds once: the address loses what put it there (?saved=, ?done=,
-    // ?merged=&at=, ?imported=, ?deleted=, ?restored=, ?purged=, ?undone=&removed=, ?completed=), so a reload, a bookmark or the way
+    // ?merged=&at=, ?imported=, ?deleted=, ?restored=, ?purged=, ?undone=&removed=, ?completed=&card=), so a reload, a bookmark or the way
     // back never says it again, nor clears a newer draft.
     if (NOTICE.test(location.search)) {
       // Arrived with a whole page (the import's "übernehmen" is a plain form): the message takes

@@ -585,7 +585,8 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
   const tick = c.req.query('tick');
   // After "ergänzen" was saved (`?completed=`): said at the card, by the name the book has now.
   return previewPage(c, importId, index, staged.cards, 200, () => ({
-    completed,
+    // At that card only: another card of the same contact still offers its "ergänzen" (code review, stop 74).
+    completed: `${completed}.${c.req.query('card')}`,
     ...(tick === 'all' || tick === 'none'
       ? { ticked: new Set(tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []) }
       : {}),

@@ -119,7 +119,7 @@ export function ImportPreview(props: {
   ticked?: ReadonlySet<string>;
   /** Confirmed with nothing ticked: said at the boxes, the first one focused (UX review: said at the top). */
   noneTicked?: boolean;
-  /** The contact of the book a card completed ("ergänzen") was saved: said at that card (`?completed=`). */
+  /** The contact of the book a card completed ("ergänzen") was saved, and that card (`?completed=&card=`), as `contactId.card`: said at that card. */
   completed?: string;
 }) {
   const { shell, assetId, importId, cards, ticked, noneTicked } = props;
@@ -211,6 +211,7 @@ export function ImportPreview(props: {
             });
             const more = [address.join(', '), values.website, notesStart(values.notes)].filter(Boolean);
             const id = `card-${card.index}`;
+            const done = `${card.duplicateId}.${card.index}` === props.completed;
             const movedFields = moved(card);
             return (
               <li>
@@ -242,7 +243,7 @@ export function ImportPreview(props: {
                 ) : null}
                 <ul class="notes" id={`${id}-notes`}>
                   {/* Read out, and focused on arrival (src/client/app.js), where the page opens: at the card. */}
-                  {card.duplicateOf && card.duplicateId === props.completed ? (
+                  {card.duplicateOf && done ? (
                     <li id={`${id}-done`} role="status" data-announce={t.contacts.previewCompleted(card.duplicateOf)}>
                       {t.contacts.previewCompleted(card.duplicateOf)}
                     </li>
@@ -252,7 +253,7 @@ export function ImportPreview(props: {
                       {card.duplicateOf === IN_FILE ? t.contacts.previewTwiceInFile : t.contacts.previewDuplicate(card.duplicateOf)}
                       {/* What the phone's copy has that the book's contact lacks goes there, in its edit form (walkthrough, stop 71). */}
                       {/* Not again right after it was completed (UX walkthrough, stop 74). */}
-                      {card.duplicateId && card.duplicateId !== props.completed ? (
+                      {card.duplicateId && !done ? (
                         <>
                           {' '}
                           <a href={paths.completeContact(assetId, card.duplicateId, importId, card.index)}>
