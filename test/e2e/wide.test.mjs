@@ -795,15 +795,26 @@ describe('the list on a desktop (1280×800)', () => {
     assert.deepEqual(browser.errors, []);
   });
 
-  test('a postcode of another country shows whole in its field on a phone and a wide screen (UX walkthrough, stop 74: "SW1A 1AA" read "SW1A 1.")', async () => {
+  test('a postcode of another country shows whole in its field on a phone and a wide screen, a long German town too (UX walkthrough, stop 74: "SW1A 1AA" read "SW1A 1.")', async () => {
     const { page } = browser;
     await page.goto(`${listPath(BOOK)}/new`);
+    const whole = async (selector, value, said) => {
+      await page.locator(selector).fill(value);
+      const box = await page.locator(selector).evaluate((input) => ({ scroll: input.scrollWidth, client: input.clientWidth }));
+      assert.ok(box.scroll <= box.client, `${said}, ${value}: ${JSON.stringify(box)}`);
+    };
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 800 });
-      for (const code of ['SW1A 1AA', '1234 AB', 'A-1010']) {
-        await page.locator('#f-postal_code').fill(code);
-        const box = await page.locator('#f-postal_code').evaluate((input) => ({ scroll: input.scrollWidth, client: input.clientWidth }));
-        assert.ok(box.scroll <= box.client, `${width} px, ${code}: ${JSON.stringify(box)}`);
+      await page.locator('#f-country').fill('Deutschland');
+      await whole('#f-city', 'Garmisch-Partenkirchen', `${width} px, Deutschland`);
+      await whole('#f-postal_code', '82467', `${width} px, Deutschland`);
+      for (const [country, code] of [
+        ['Vereinigtes Königreich', 'SW1A 1AA'],
+        ['Niederlande', '1234 AB'],
+        ['Österreich', 'A-1010'],
+      ]) {
+        await page.locator('#f-country').fill(country);
+        await whole('#f-postal_code', code, `${width} px, ${country}`);
       }
     }
     await page.setViewportSize({ width: 1280, height: 800 });
