@@ -916,14 +916,15 @@
     // "10.05.2027", "December 2026" finds "18 Dec 2026". The day then counts only as that date
     // (keys.ts: "10 Dec 2026" found a 10 in a phone number; buyer review, stop 60).
     folded.forEach((term, index) => {
-      // A date in numbers as the rows show it, "2.3.2027" as "02.03.2027" (German) or "2 Mar 2027".
+      // A date in numbers as the rows show it, "2.3.2027" as "02.03.2027" (German) or "2 Mar 2027";
+      // also with slashes, day first, "02/03/2027" (keys.ts NUMERIC_DATE, stop 74).
       var numeric =
-        term.words.length === 1 && /^\(?(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)?\d\d)\)?[.,]?$/.exec(term.words[0]);
+        term.words.length === 1 && /^\(?(0?[1-9]|[12]\d|3[01])([./])(0?[1-9]|1[0-2])\2((?:19|20)?\d\d)\)?[.,]?$/.exec(term.words[0]);
       if (numeric) {
         // A year of two digits as keys.ts fullYear reads it: "12.03.89" is 1989.
-        const full = (numeric[3].length === 2 ? (numeric[3] < '70' ? '20' : '19') : '') + numeric[3];
-        term.date = `${numeric[1].padStart(2, '0')}.${numeric[2].padStart(2, '0')}.${full}`;
-        term.named = new RegExp(`(?:^|\\D)${Number(numeric[1])} (?:${MONTH_NAMES[numeric[2] - 1]})\\.? ${full}`);
+        const full = (numeric[4].length === 2 ? (numeric[4] < '70' ? '20' : '19') : '') + numeric[4];
+        term.date = `${numeric[1].padStart(2, '0')}.${numeric[3].padStart(2, '0')}.${full}`;
+        term.named = new RegExp(`(?:^|\\D)${Number(numeric[1])} (?:${MONTH_NAMES[numeric[3] - 1]})\\.? ${full}`);
         return;
       }
       var month = term.words.length === 1 && MONTH.exec(term.words[0].replace(/[.,]$/, ''));

@@ -74,8 +74,10 @@
  *    its dates the warranty's only from the clause that names it, its later clauses only where
  *    that one has none, and a heading is a line without any date (walkthrough and code review,
  *    stop 71). (A format of its own, though 22 came in the same stop: code review.)
+ * 24: a date of the notes with slashes and a year, day first ("12/03/2027", as a British buyer
+ *    writes it), is stored as one, as a query with slashes reads it (code review, stop 74).
  */
-export const KEY_FORMAT = 23;
+export const KEY_FORMAT = 24;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -385,7 +387,9 @@ interface Entry {
 
 /**
  * A date in the notes, whose digits are no number to find (see searchKey): day and month with
- * dots, a year of four digits, two or none ("12.03.2027", "1.3.24", "12.03."), standing alone.
+ * dots, a year of four digits, two or none ("12.03.2027", "1.3.24", "12.03."), standing alone;
+ * or with slashes and a year, day first, as a British buyer writes it ("12/03/2027": key format
+ * 24, code review, stop 74).
  * Right after an area code it is a number grouped in pairs ("089 12.03.99", "(0171) 23.11.45",
  * "+49 (0)30 / 21.06.88" are 089 120399 …): nobody writes a date straight after an area code,
  * while after a whole number ("Rückruf 0911 654321 17.05.2024") or a date ("14.05.24 19.05.24")
@@ -395,7 +399,7 @@ interface Entry {
  */
 const AREA_CODE = String.raw`(?:(?:\+|00)[1-9]\d{0,2}[ -]?(?:\(0\)[ -]?)?[1-9]\d{0,4}|\(0\d{1,5}\)|0[1-9]\d{0,4})`;
 const NOTES_DATE = new RegExp(
-  String.raw`(?<![\d.])(?<!(?<!\d\.?)${AREA_CODE}[ /-]*)(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d\d)?(?!\.?\d)`,
+  String.raw`(?<![\d.])(?<!(?<!\d\.?)${AREA_CODE}[ /-]*)(?:0?[1-9]|[12]\d|3[01])(?:\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d\d)?(?!\.?\d)|/(?:0?[1-9]|1[0-2])/(?:\d{4}|\d\d)(?!/?\d))`,
   'g',
 );
 
@@ -409,7 +413,7 @@ export const fullYear = (year: string): string => (year.length === 2 ? (year < '
 function notesDates(value: string): string {
   let dates = '';
   for (const [date] of value.matchAll(NOTES_DATE)) {
-    const [, day = '', month = '', year = ''] = /^(\d+)\.(\d+)\.(\d*)$/.exec(date) ?? [];
+    const [, day = '', month = '', year = ''] = /^(\d+)[./](\d+)[./](\d*)$/.exec(date) ?? [];
     // Without its year ("Termin 20.5."), as the day of any year a query names ("20.5.", "20 Mai").
     dates += ` ${day.padStart(2, '0')}.${month.padStart(2, '0')}.${year && fullYear(year)}`;
   }
@@ -1009,7 +1013,7 @@ const fromWordStart = (form: string): string[] => [NAME_MARK, HEAD_MARK, BODY_MA
  * with slashes, day first, as a British buyer writes it ("12/03/2027": UX walkthrough, stop 74, it
  * found nothing; the English pages show "12 Mar 2027").
  */
-const NUMERIC_DATE = /^\(?(0?[1-9]|[12]\d|3[01])[./](0?[1-9]|1[0-2])[./]((?:19|20)?\d\d|2100)\)?[.,]?$/;
+const NUMERIC_DATE = /^\(?(0?[1-9]|[12]\d|3[01])([./])(0?[1-9]|1[0-2])\2((?:19|20)?\d\d|2100)\)?[.,]?$/;
 
 /**
  * The day as the warranty's end and every date in the notes are stored ("03.09.2027"; key
@@ -1112,9 +1116,9 @@ function datesNamed(words: readonly string[]): { dates: Map<string, readonly str
     const iso = /^((?:19|20)\d\d|2100)(?:([-/])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))$/.exec(
       plain(word),
     );
-    const numeric = iso ? [word, iso[4] ?? iso[6], iso[3] ?? iso[5], iso[1]] : NUMERIC_DATE.exec(plain(word));
+    const numeric = iso ? [word, iso[4] ?? iso[6], '', iso[3] ?? iso[5], iso[1]] : NUMERIC_DATE.exec(plain(word));
     if (numeric) {
-      const [, day = '', month = '', year = ''] = numeric;
+      const [, day = '', , month = '', year = ''] = numeric;
       // Or as typed, at the start of a word of any field ("12.3.2027" in a company's name), never
       // inside one ("2.3.2027" is no part of "12.3.2027").
       const date = [...dayNeedles(day, month, year), ...fromWordStart(plain(word))];

@@ -388,7 +388,7 @@ describe('the list on a phone (360×800)', () => {
   });
 });
 
-test('offline in English: a month in words finds the date the row shows in words, and another day is no match though its digit is in the number (buyer review, stop 60)', async () => {
+test('offline in English: a month in words, or a date with slashes, finds the date the row shows in words, and another day is no match though its digit is in the number (buyer review, stop 60)', async () => {
   await withBrowser(
     'selin',
     async ({ page, context, errors }) => {
@@ -412,6 +412,9 @@ test('offline in English: a month in words finds the date the row shows in words
         [`${tag} ${month} ${year}`, 1],
         [`${tag} ${end.getUTCDate()} ${month} ${year}`, 1],
         [`${tag} ${other} ${month} ${year}`, 0],
+        // With slashes, day first, as a British buyer writes it (stop 74), as the server reads it.
+        [`${tag} ${String(end.getUTCDate()).padStart(2, '0')}/${String(end.getUTCMonth() + 1).padStart(2, '0')}/${year}`, 1],
+        [`${tag} ${other}/${end.getUTCMonth() + 1}/${year}`, 0],
       ]) {
         await field.fill(typed);
         await page.waitForFunction((q) => document.getElementById('offline-found')?.textContent.includes(q), typed);
