@@ -1206,6 +1206,18 @@ describe('what does not fit', () => {
     expect(c.importable).toBe(true);
   });
 
+  it('cuts a note of words after a whole word, not inside one (code review, stop 74: "12.3.20…" was read as a date of 2020)', () => {
+    const note = 'Fliesen im Bad, Termin am 12.3.2027 '.repeat(60).trim();
+    const cut = only(vcf(card('N:A;;;;', `NOTE:${note}`))).values.notes;
+    expect(cut.endsWith('…')).toBe(true);
+    const kept = cut.slice(0, -1);
+    expect(note.startsWith(kept) && note[kept.length] === ' ').toBe(true);
+    expect([...cut].length).toBeGreaterThan(1960);
+    // Cut right after a word, it keeps that word; a word of over 40 characters is cut.
+    expect(only(vcf(card('N:A;;;;', `NOTE:${'x'.repeat(1998)} ${'y'.repeat(10)}`))).values.notes).toBe(`${'x'.repeat(1998)}…`);
+    expect(only(vcf(card('N:A;;;;', `NOTE:Bad ${'z'.repeat(2000)}`))).values.notes).toBe(`Bad ${'z'.repeat(1995)}…`);
+  });
+
   it('cuts an over-long NOTE of its own at exactly 2,000 code points, never inside a character', () => {
     const note = `${'😀'.repeat(1999)}ab`;
     expect(only(vcf(card('N:A;;;;', `NOTE:${note}`, 'TEL:030 1'))).values.notes).toBe(`${'😀'.repeat(1999)}…`);

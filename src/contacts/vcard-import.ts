@@ -1231,14 +1231,12 @@ function mapCard(card: RawCard, reader: CardReader, index: number, assetName: st
     // text gives way first, cut at its end, which "…" marks for whoever reads it later (UX
     // walkthrough, stop 74: a co-buyer could not tell that text was missing).
     const room = max - (added === '' ? 0 : codePoints(added) + 2);
+    // After a whole word where the cut falls inside one ("12.3.20…" was read as 12.03.2020: code
+    // review, stop 74); a word of over 40 characters is cut.
+    const chars = [...noteText];
+    const kept = chars.slice(0, room - 1).join('');
     if (room > 0)
-      notes = joinNonEmpty('\n\n', [
-        `${[...noteText]
-          .slice(0, room - 1)
-          .join('')
-          .trim()}…`,
-        added,
-      ]);
+      notes = joinNonEmpty('\n\n', [`${(/\S/.test(chars[room - 1] ?? '') ? kept.replace(/(?<=\s)\S{1,40}$/, '') : kept).trim()}…`, added]);
     else {
       // The added lines alone are too long: whole lines are kept (half a phone number is worse
       // than none), and a value cut off is no longer named as being in the notes.
