@@ -56,6 +56,19 @@ describe('complement(): a contact completed from a card', () => {
     expect(complement(once.values, card, line).filled).toEqual([]);
   });
 
+  it('holds a line the import cut ("…") where the contact has it, cut before the mark existed (code review, stop 74)', () => {
+    const long = 'Termin am 12.3.2027 im Bad '.repeat(80).trim();
+    const stored = values({ company: 'Fliesen Bauer', notes: long.slice(0, 1998) });
+    expect(complement(stored, values({ company: 'Fliesen Bauer', notes: `${long.slice(0, 1990).trim()}…` }), line).filled).toEqual([]);
+    // Not a line that only starts alike, nor one that says more.
+    expect(complement(stored, values({ company: 'Fliesen Bauer', notes: 'Termin am 12.3.2027 im Keller…' }), line).filled).toEqual([
+      'notes',
+    ]);
+    expect(complement(stored, values({ company: 'Fliesen Bauer', notes: `${long.slice(0, 1990)} und mehr` }), line).filled).toEqual([
+      'notes',
+    ]);
+  });
+
   it('fills an empty field however its notes mention the value, and counts as held only a whole line or its value (code review)', () => {
     const notes = 'Baustelle ab Mai\nAbdeckung bestellt\nRechnung 2089123456\nTorcode 12345\nBüro: 089 7';
     const result = complement(

@@ -105,10 +105,12 @@ export function complement(
     }
   }
   // The card's notes without the lines the contact has already (its own note, exported and added
-  // to on the phone: UX walkthrough).
+  // to on the phone: UX walkthrough); a line the import cut ("…") is held where a line starts with
+  // what it kept: one an import before stop 74 cut without the mark (code review, stop 74).
+  const held = (text: string) => notes.some((note) => note === text || (text.endsWith('…') && note.startsWith(text.slice(0, -1))));
   const theirs = card.notes
     .split('\n')
-    .filter((text) => !text.trim() || !notes.includes(text.trim()))
+    .filter((text) => !text.trim() || !held(text.trim()))
     .join('\n')
     .replace(/\n\s*\n(\s*\n)+/g, '\n\n')
     .trim();
