@@ -267,6 +267,34 @@ describe('on a phone (360×800)', () => {
     await assertPhoneFriendly(page, '"Zuletzt gelöscht"');
   });
 
+  test('the import preview\u2019s buttons show their whole labels at 360 px, also "Zurück zu den Kontakten" beside "Angehakte Kontakte übernehmen" (UX walkthrough, stop 74: "ngehak / ontakt")', async () => {
+    const { page } = browser;
+    const name = `Schon Da ${tag}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: name, phone: '089 7654321' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('main').getByText('wurde gespeichert.').waitFor();
+    await page.goto(`${listPath()}/import`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'schon-da.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(`BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nORG:${name}\r\nTEL:089 7654321\r\nEND:VCARD\r\n`),
+    });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    const bar = page.locator('.preview + .form-actions');
+    await bar.getByRole('link', { name: 'Zurück zu den Kontakten' }).waitFor();
+    const cut = await bar.evaluate((element) =>
+      [...element.children]
+        .filter((child) => child.scrollWidth > child.clientWidth + 0.5 || child.getBoundingClientRect().height < 44)
+        .map(
+          (child) => `${child.textContent}: ${child.scrollWidth} in ${child.clientWidth}, ${child.getBoundingClientRect().height} px tall`,
+        ),
+    );
+    assert.deepEqual(cut, [], 'labels cut or targets too small');
+    await assertPhoneFriendly(page, 'the import preview of a card the book has');
+    await page.screenshot({ path: 'test-results/screenshots/phone-import-preview-known.png' });
+  });
+
   test('the import preview\u2019s "Alle anhaken" and "Alle Haken entfernen" share one row at 360 px, in German and English; on a wide screen each label is one line', async () => {
     const cards = ['Ticks Eins', 'Ticks Zwei'].map(
       (name) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name} ${tag}\r\nORG:${name} ${tag}\r\nEND:VCARD\r\n`,
