@@ -884,6 +884,9 @@ describe('add', () => {
       ['089 123456 (Zentrale)', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein.'],
       // A number in letters (a firm's vanity number): digits are asked for too (UX review).
       ['0800 FLIESEN', 'de', 'Bitte geben Sie die Nummer mit Ziffern ein'],
+      // Letters typed inside the number are a typo, not words for the notes (UX walkthrough, stop 74).
+      ['0171 23abc45', 'de', 'Bitte geben Sie die Nummer mit Ziffern ein, z. B. +49 89 1234567.'],
+      ['089 12o4567', 'de', 'Bitte geben Sie die Nummer mit Ziffern ein'],
       ['+49 171 1234567 (nur WhatsApp)', 'en', 'Please enter the number only, in digits. “nur WhatsApp” belongs in the notes.'],
       // Two numbers: one a field, not "too long" (UX review).
       [

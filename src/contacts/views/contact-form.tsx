@@ -360,8 +360,9 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
     // number goes, named as typed, digits and all ("ab 14 Uhr"; buyer review; walkthrough, stop
     // 68: it named "Zentrale" for "Büro"). The number is its longest run of digits. A firm's
     // vanity number (capitals after at most five digits: "0800 FLIESEN") wants its letters as
-    // digits: the message below.
-    if (/\p{L}/u.test(value) && /(\d\D*){3}/.test(value) && !/^\D*(\d\D*){1,5}\p{Lu}{3}/u.test(value)) {
+    // digits: the message below; so do letters typed inside the number ("0171 23abc45": UX
+    // walkthrough, stop 74, "„abc45“ gehört in die Notizen").
+    if (/\p{L}/u.test(value) && /(\d\D*){3}/.test(value) && !/^\D*(\d\D*){1,5}\p{Lu}{3}|\d\p{L}+\d/u.test(value)) {
       const number = (value.match(/[+(]?\d[\d\s()/.-]*\d|\d/g) as string[]).reduce((a, b) => (b.length > a.length ? b : a));
       return messages.phoneWords(
         value
