@@ -9,7 +9,8 @@
 // nor passes the option), with the methods only they used, mapInlineParam() and inlineParams();
 // of the `sql` namespace, sql.empty() and sql.fromList(); of an aliased SQL, its clone() (only the
 // selection proxy calls it: src/db/no-selection-proxy.ts); of toQuery(), the attributes of a
-// tracing span, which the bundle's tracer never gives. SQL_LEFT_OUT names each; every one is
+// tracing span, which the bundle's tracer never gives; the class FakePrimitiveParam and the object
+// noopMapper, which no other module of drizzle's or the app's names. SQL_LEFT_OUT names each; every one is
 // found once or this script stops. scripts/fingerprint.mjs writes it at every `prepare-assets`;
 // test/node/drizzle-sql.test.ts holds it to drizzle's module and drizzle's modules to no call of
 // what is left out.
@@ -81,6 +82,22 @@ export const SQL_LEFT_OUT = {
       return new Aliased(this.sql, this.fieldAlias);
     }
 `,
+  // A class that no module of drizzle's or the app's names, and an object no other module reads
+  // (esbuild keeps a class with a computed static field, drizzle's `static [entityKind]`, and an
+  // object spread, even where nothing names them), each with its name in the module's exports: 29 B gzip.
+  FakePrimitiveParam: `class FakePrimitiveParam {
+  static [entityKind] = "FakePrimitiveParam";
+}
+`,
+  "FakePrimitiveParam's export": `  FakePrimitiveParam,
+`,
+  noopMapper: `const noopMapper = {
+  ...noopDecoder,
+  ...noopEncoder
+};
+`,
+  "noopMapper's export": `  noopMapper,
+`,
   // The span of a query's SQL, which the bundle's tracer never gives (src/db/no-tracing.ts runs the
   // function without one: drizzle's does so too without OpenTelemetry): 44 B gzip.
   "a span's attributes": `      span?.setAttributes({
@@ -102,7 +119,7 @@ export function trimSql(source) {
     if (count !== 1) throw new Error(`${file}: ${name} found ${count} times; update scripts/lib/drizzle-sql.mjs`);
     text = typeof left === 'string' ? text.replace(left, () => '') : text.replace(left, '\n');
   }
-  if (/mapInlineParam|prepareTyping\(|"indexes"|is\(chunk, (View|Subquery)\)|isPgEnum\(/.test(text))
+  if (/mapInlineParam|prepareTyping\(|"indexes"|is\(chunk, (View|Subquery)\)|isPgEnum\(|FakePrimitiveParam|noopMapper/.test(text))
     throw new Error(`${file}: more of what is left out than expected; update scripts/lib/drizzle-sql.mjs`);
   const imports = [];
   const body = text.replace(/^import \{([^}]*)\} from "([^"]+)";\n/gm, (_, names, from) => {
