@@ -12,6 +12,10 @@ export function withoutDialectTexts(source: string): string;
 export const STAND_INS: Readonly<Record<string, string>>;
 /** drizzle-orm/sqlite-core/dialect.js's text as src/generated/sqlite-dialect.js (see drizzle-dialect.mjs). */
 export function trimDialect(source: string): string;
+/** The dialect's classes the bundle never makes nor tests for, each made by a call marked pure (esbuild drops them). */
+export const PURE_CLASSES: readonly string[];
+/** A module's text with each class of `names` made by a call marked pure (the same class, the same name). */
+export function asPureClasses(source: string, names?: readonly string[], file?: string): string;
 /** A relative import of sqlite-core/dialect.js as drizzle-orm's package specifier. */
 export function packageSpecifier(from: string): string;
 /** What the Worker's bundle leaves out of drizzle-orm's SQLite select, update, insert and delete builders. */
