@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { createMiddleware } from 'hono/factory';
 import { raw } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono/tiny';
@@ -164,28 +163,25 @@ function versionSent(raw: Record<string, unknown>): { version: number | undefine
 }
 
 /** The asset must be one of the session's; any other id is a 404 (never reveal it exists). */
-contactRoutes.use(
-  '*',
-  createMiddleware<AppEnv>(async function requireAsset(c, next) {
-    const asset = c.get('session').assets.find((candidate) => candidate.id === c.req.param('assetId'));
-    if (!asset) throw new HTTPException(404);
-    c.set('asset', asset);
-    c.set('shell', { ...c.get('shell'), asset });
-    // The asset's tenant (a claim of the platform's token) picks its database.
-    const { binding, d1 } = databaseOf(c.env, asset.tenant);
-    const cookie = bookmarkCookie(binding);
-    const session = openSession(d1, getCookie(c, cookie), c.get('writeGate'));
-    c.set('db', session.db);
-    await next();
-    // After a write, this browser's next requests start from it: a buyer always sees their own
-    // change at once, even when a replica serves the read (docs/architecture.md).
-    const bookmark = c.req.method === 'GET' ? null : session.bookmark();
-    if (bookmark) {
-      const secure = new URL(c.req.url).protocol === 'https:';
-      c.header('Set-Cookie', bookmarkSetCookie(cookie, bookmark, c.var.shell.paths.base || '/', secure), { append: true });
-    }
-  }),
-);
+contactRoutes.use('*', async function requireAsset(c, next) {
+  const asset = c.get('session').assets.find((candidate) => candidate.id === c.req.param('assetId'));
+  if (!asset) throw new HTTPException(404);
+  c.set('asset', asset);
+  c.set('shell', { ...c.get('shell'), asset });
+  // The asset's tenant (a claim of the platform's token) picks its database.
+  const { binding, d1 } = databaseOf(c.env, asset.tenant);
+  const cookie = bookmarkCookie(binding);
+  const session = openSession(d1, getCookie(c, cookie), c.get('writeGate'));
+  c.set('db', session.db);
+  await next();
+  // After a write, this browser's next requests start from it: a buyer always sees their own
+  // change at once, even when a replica serves the read (docs/architecture.md).
+  const bookmark = c.req.method === 'GET' ? null : session.bookmark();
+  if (bookmark) {
+    const secure = new URL(c.req.url).protocol === 'https:';
+    c.header('Set-Cookie', bookmarkSetCookie(cookie, bookmark, c.var.shell.paths.base || '/', secure), { append: true });
+  }
+});
 
 type Ctx = Context<AppEnv>;
 const author = (c: Ctx) => ({ userId: c.var.session.userId, name: c.var.session.name });

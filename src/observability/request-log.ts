@@ -1,4 +1,4 @@
-import { createMiddleware } from 'hono/factory';
+import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes, routePath } from 'hono/route';
 import type { AppEnv } from '../env';
 import { withTimings } from './timing';
@@ -9,7 +9,7 @@ import { withTimings } from './timing';
  * URL with its search query), status, duration, asset id, our request id (never one a client
  * sent) and Cloudflare's ray id. No names, no tokens.
  */
-export const requestLog = createMiddleware<AppEnv>(async function requestLog(c, next) {
+export const requestLog: MiddlewareHandler<AppEnv> = async function requestLog(c, next) {
   const started = performance.now();
   c.set('requestId', crypto.randomUUID());
   const timings = await withTimings(next);
@@ -36,4 +36,4 @@ export const requestLog = createMiddleware<AppEnv>(async function requestLog(c, 
       assetId: c.get('asset')?.id,
     }),
   );
-});
+};

@@ -1,4 +1,3 @@
-import { createMiddleware } from 'hono/factory';
 import { Hono } from 'hono/tiny';
 import { anonymiseAuthor, wipeAsset } from '../contacts/repository';
 import { connect } from '../db/client';
@@ -13,14 +12,11 @@ import { bearerMatches } from '../security/bearer';
  */
 export const platformRoutes = new Hono<AppEnv>();
 
-platformRoutes.use(
-  '*',
-  createMiddleware<AppEnv>(async function requirePlatform(c, next) {
-    if (!(await bearerMatches(c.req.header('authorization'), c.env.PLATFORM_API_SECRET)))
-      return c.text('unauthorized', 401, { 'WWW-Authenticate': 'Bearer' });
-    await next();
-  }),
-);
+platformRoutes.use('*', async function requirePlatform(c, next) {
+  if (!(await bearerMatches(c.req.header('authorization'), c.env.PLATFORM_API_SECRET)))
+    return c.text('unauthorized', 401, { 'WWW-Authenticate': 'Bearer' });
+  await next();
+});
 
 /**
  * Everything of the asset goes: contacts, deleted ones, versions, counters; in every database

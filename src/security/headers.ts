@@ -1,4 +1,4 @@
-import { createMiddleware } from 'hono/factory';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { CRITICAL_CSS_HASH, PAGES_CSS_HASH } from '../generated/assets';
 
@@ -13,7 +13,7 @@ import { CRITICAL_CSS_HASH, PAGES_CSS_HASH } from '../generated/assets';
  * `frameAncestors` is the platform's list (FRAME_ANCESTORS, contract §7). X-Frame-Options cannot
  * name origins: with framing allowed, frame-ancestors alone decides.
  */
-export function securityHeaders(frameAncestors: readonly string[]) {
+export function securityHeaders(frameAncestors: readonly string[]): MiddlewareHandler<AppEnv> {
   const framingAllowed = !frameAncestors.includes("'none'");
   const policy = [
     "default-src 'none'",
@@ -39,9 +39,9 @@ export function securityHeaders(frameAncestors: readonly string[]) {
     ['X-XSS-Protection', '0'],
     ['Content-Security-Policy', policy],
   ];
-  return createMiddleware<AppEnv>(async function securityHeaders(c, next) {
+  return async function securityHeaders(c, next) {
     await next();
     for (const [name, value] of headers) c.res.headers.set(name, value);
     c.res.headers.delete('X-Powered-By');
-  });
+  };
 }

@@ -1,5 +1,4 @@
-import type { Context, Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { PatternRouter } from 'hono/router/pattern-router';
 import type { AppEnv } from '../env';
 import { kept } from '../kept';
@@ -16,9 +15,9 @@ import { kept } from '../kept';
 export function methodNotAllowed(
   app: Hono<AppEnv>,
   onMethodNotAllowed: (c: Context<AppEnv>, methods: string[]) => Response | Promise<Response>,
-) {
+): MiddlewareHandler<AppEnv> {
   let router: PatternRouter<string[]> | undefined;
-  return createMiddleware<AppEnv>(async function methodNotAllowed(c, next) {
+  return async function methodNotAllowed(c, next) {
     await next();
     if (c.res.status !== 404 || c.error) return;
     if (!router) {
@@ -38,5 +37,5 @@ export function methodNotAllowed(
     c.res.headers.delete('Allow');
     c.res.headers.delete('Content-Length');
     c.res = await onMethodNotAllowed(c, [...allowed]);
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import { createMiddleware } from 'hono/factory';
+import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env';
 import { timedWait } from '../observability/timing';
@@ -16,7 +16,7 @@ import { SAFE_METHODS } from './same-origin';
  * write needs one first (restoring a version, confirming an import), its first D1 round trip;
  * an upload waits for the check before its body is read (src/app.tsx).
  */
-export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateLimit(c, next) {
+export const writeRateLimit: MiddlewareHandler<AppEnv> = async function writeRateLimit(c, next) {
   const limiter = c.env.WRITE_LIMITER;
   if (!limiter || SAFE_METHODS.has(c.req.method)) return next();
   // What the gate answered when it refused (or the limiter failed), once.
@@ -49,7 +49,7 @@ export const writeRateLimit = createMiddleware<AppEnv>(async function writeRateL
     await gate().catch((error: unknown) => {
       if (wrote || !(error instanceof HTTPException) || error !== refusal || error.status !== 429) throw error;
     });
-});
+};
 
 /** The routes that search: the list (and its fragments), the printable list and the export. */
 const SEARCHES = /\/assets\/[^/]+\/contacts(?:\/print|\.vcf)?$/;
@@ -68,7 +68,7 @@ const LONG_QUERY_WORDS = 6;
  * failing limiter lets the search pass (a brake on reads, not a guard of data); where a binding is
  * absent, it does not count.
  */
-export const searchRateLimit = createMiddleware<AppEnv>(async function searchRateLimit(c, next) {
+export const searchRateLimit: MiddlewareHandler<AppEnv> = async function searchRateLimit(c, next) {
   const { SEARCH_LIMITER: every, LONG_SEARCH_LIMITER: long } = c.env;
   const query = (every || long) && SAFE_METHODS.has(c.req.method) ? c.req.query('q')?.trim() : undefined;
   // The path as the router reads it: "contacts//" is the list too (review: it passed unasked).
@@ -80,4 +80,4 @@ export const searchRateLimit = createMiddleware<AppEnv>(async function searchRat
   );
   if (answers.some((answer) => !answer.success)) throw new HTTPException(429, { message: 'search-limited' });
   return next();
-});
+};

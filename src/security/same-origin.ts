@@ -1,5 +1,4 @@
-import type { Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
+import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env';
 
@@ -12,10 +11,10 @@ export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Hand-written because hono/csrf only inspects form and text bodies (an htmx DELETE has none)
  * and lets a request with neither header pass; it also answers in plain text.
  */
-export const sameOriginWrites = createMiddleware<AppEnv>(async function sameOriginWrites(c, next) {
+export const sameOriginWrites: MiddlewareHandler<AppEnv> = async function sameOriginWrites(c, next) {
   if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c)) throw new HTTPException(403, { message: 'cross-site' });
   await next();
-});
+};
 
 export function isSameOrigin(c: Context): boolean {
   const origin = c.req.header('origin');

@@ -1,5 +1,4 @@
-import type { Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
+import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { strictUtf8 } from '../base64url';
 import type { AppEnv } from '../env';
@@ -29,8 +28,8 @@ export interface RecoveredForm {
 // ignoreBOM: a U+FEFF someone typed at the start of a value stays part of it.
 const decoder = strictUtf8;
 
-export function strictFormEncoding(options: StrictFormOptions = {}) {
-  return createMiddleware<AppEnv>(async function strictFormEncoding(c, next) {
+export function strictFormEncoding(options: StrictFormOptions = {}): MiddlewareHandler<AppEnv> {
+  return async function strictFormEncoding(c, next) {
     const type = (c.req.header('content-type') ?? '').toLowerCase();
     if (type.startsWith('application/x-www-form-urlencoded')) {
       const recovered = decodeStrictly(new Uint8Array(await c.req.arrayBuffer()));
@@ -49,7 +48,7 @@ export function strictFormEncoding(options: StrictFormOptions = {}) {
       }
     }
     await next();
-  });
+  };
 }
 
 /** application/x-www-form-urlencoded, decoded field by field and strictly. */

@@ -1,6 +1,5 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Bindings } from '../env';
 import { claimsOf, type Session, type SessionClaims, sessionFromClaims } from './claims';
@@ -89,9 +88,9 @@ export interface RequireCustomerOptions {
 }
 
 /** Requires a valid session (401 otherwise) of a customer (403 otherwise). */
-export function requireCustomer(options: RequireCustomerOptions = {}) {
+export function requireCustomer(options: RequireCustomerOptions = {}): MiddlewareHandler<AppEnv> {
   const { onUnauthenticated } = options;
-  return createMiddleware<AppEnv>(async function requireCustomer(c, next) {
+  return async function requireCustomer(c, next) {
     const token = getCookie(c, c.env.SESSION_COOKIE);
     const session = token ? await verifySessionToken(token, c.env) : null;
     if (!session) {
@@ -103,5 +102,5 @@ export function requireCustomer(options: RequireCustomerOptions = {}) {
     c.set('shell', { ...c.get('shell'), user: { id: session.userId, name: session.name, assets: session.assets } });
     if (session.role !== 'customer') throw new HTTPException(403, { message: 'forbidden' });
     await next();
-  });
+  };
 }

@@ -137,6 +137,9 @@ describe('production bundle', () => {
     // Nor lean-qr's canvas methods (src/generated/lean-qr-nano.js from scripts/lib/lean-qr.mjs); its QR code is there.
     expect(code).not.toContain('toCanvas');
     expect(code).toContain('lean-qr error');
+    // Nor hono's factory helper, whose module imports hono's own app class and with it its routers:
+    // the app's middlewares are plain functions of hono's MiddlewareHandler type.
+    for (const file of Object.keys(meta.inputs)) expect(file).not.toMatch(/hono\/dist\/(hono|helper\/factory\/index)\.js$/);
     // Nor hono's app.mount() and app.fire() (wrangler.toml [alias], src/generated/hono-base.js from scripts/lib/hono-base.mjs).
     expect(code).not.toContain('Invalid mounted path');
     expect(code).not.toContain('addEventListener');
