@@ -23,6 +23,7 @@ import {
   trimColumnCommon,
   trimDatabase,
   trimDialect,
+  trimErrors,
   trimSession,
 } from './lib/drizzle-dialect.mjs';
 import { trimSql } from './lib/drizzle-sql.mjs';
@@ -149,6 +150,7 @@ writeGenerated(
 );
 writeGenerated('drizzle-sql.js', trimSql(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sql', 'sql.js'), 'utf8')));
 writeGenerated('drizzle-utils.js', trimUtils(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'utils.js'), 'utf8')));
+writeGenerated('drizzle-errors.js', trimErrors(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'errors.js'), 'utf8')));
 writeGenerated('d1-session.js', trimSession('d1', readFileSync(join(root, 'node_modules', 'drizzle-orm', 'd1', 'session.js'), 'utf8')));
 writeGenerated('lean-qr-nano.js', trimLeanQr(readFileSync(join(root, 'node_modules', 'lean-qr', 'nano.mjs'), 'utf8')));
 writeGenerated('lean-qr-nano.d.ts', LEAN_QR_TYPES);

@@ -16,6 +16,10 @@ export function trimDialect(source: string): string;
 export const PURE_CLASSES: readonly string[];
 /** A module's text with each class of `names` made by a call marked pure (the same class, the same name). */
 export function asPureClasses(source: string, names?: readonly string[], file?: string): string;
+/** The classes of drizzle's errors.js the bundle never makes, made by pure calls in src/generated/drizzle-errors.js. */
+export const ERRORS_PURE_CLASSES: readonly string[];
+/** drizzle-orm/errors.js's text as src/generated/drizzle-errors.js. */
+export function trimErrors(source: string): string;
 /** A relative import of sqlite-core/dialect.js as drizzle-orm's package specifier. */
 export function packageSpecifier(from: string): string;
 /** What the Worker's bundle leaves out of drizzle-orm's SQLite select, update, insert and delete builders. */

@@ -200,10 +200,10 @@ export function trimDialect(source) {
  */
 export const PURE_CLASSES = ['SQLiteSyncDialect'];
 
-/** Each class of PURE_CLASSES, `class X extends Y {…}`, as `const X` made by an arrow function called at once, marked pure. */
-export function asPureClasses(source) {
+/** Each class of `names`, `class X extends Y {…}`, as `const X` made by an arrow function called at once, marked pure. */
+export function asPureClasses(source, names = PURE_CLASSES, file = 'drizzle-orm/sqlite-core/dialect.js') {
   let text = source;
-  for (const name of PURE_CLASSES) {
+  for (const name of names) {
     let found = 0;
     text = text.replace(
       new RegExp(`\\nclass ${name} (extends \\w+ )?\\{\\n((?:  [^\\n]*\\n)*)\\}\\n`, 'g'),
@@ -212,8 +212,7 @@ export function asPureClasses(source) {
         return `\nconst ${name} = /* @__PURE__ */ (() => class ${name} ${heritage}{\n${members}})();\n`;
       },
     );
-    if (found !== 1)
-      throw new Error(`drizzle-orm/sqlite-core/dialect.js has ${found} classes ${name}: update scripts/lib/drizzle-dialect.mjs`);
+    if (found !== 1) throw new Error(`${file} has ${found} classes ${name}: update scripts/lib/drizzle-dialect.mjs`);
   }
   return text;
 }
@@ -227,7 +226,11 @@ export const GENERATED_SQL = './drizzle-sql.js';
  * builder and its utils.js (src/generated/drizzle-utils.js, scripts/lib/drizzle-utils.mjs, which
  * has no alias: drizzle's texts for it are shared with hono's and sqlite-core's own utils.js).
  */
-export const GENERATED = { [SQL_SPECIFIER]: GENERATED_SQL, 'drizzle-orm/utils': './drizzle-utils.js' };
+export const GENERATED = {
+  [SQL_SPECIFIER]: GENERATED_SQL,
+  'drizzle-orm/utils': './drizzle-utils.js',
+  'drizzle-orm/errors': './drizzle-errors.js',
+};
 
 /** A package specifier, or the generated module the generated files import in its place. */
 export const generatedFor = (to) => GENERATED[to] ?? to;
@@ -716,6 +719,27 @@ export function trimSession(kind, source) {
     file,
     kind === 'sqlite' ? packageSpecifier : d1Specifier,
   );
+}
+
+// drizzle-orm's errors (errors.js) as the generated sessions import it (src/generated/drizzle-errors.js,
+// which GENERATED names in place of "drizzle-orm/errors"): the same module, with the two classes the
+// bundle never makes made by calls marked pure, as PURE_CLASSES are (esbuild then drops them):
+// TransactionRollbackError, which only drizzle's transactions throw (the sessions' are left out
+// above), and DrizzleError, which only it extends. drizzle's index.js re-exports the original, of
+// which nothing in the bundle then takes a name, so it is left out (drizzle-orm is free of side
+// effects by its package.json): 54 B gzip (stop 74). test/node/sqlite-session.test.ts holds it.
+
+/** The classes of drizzle's errors.js the bundle never makes. */
+export const ERRORS_PURE_CLASSES = ['DrizzleError', 'TransactionRollbackError'];
+
+/** drizzle's errors.js as src/generated/drizzle-errors.js: ERRORS_PURE_CLASSES made by pure calls, its imports by package specifiers. */
+export function trimErrors(source) {
+  const file = 'drizzle-orm/errors.js';
+  const text = asPureClasses(source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'), ERRORS_PURE_CLASSES, file);
+  return withPackageImports(text, 'errors.js', {}, file, (from) => {
+    if (!/^\.\/[\w-]+\.js$/.test(from)) throw new Error(`${file} imports ${from}: update scripts/lib/drizzle-dialect.mjs`);
+    return `drizzle-orm/${from.slice(2, -3)}`;
+  });
 }
 
 /** What src/generated/sqlite-session.js exports: drizzle's, without the classes left out. */

@@ -166,6 +166,20 @@ describe('production bundle', () => {
     for (const kind of ['"SQLiteRaw"', '"SQLiteTransaction"', '"D1Transaction"', '"ExecuteResultSync"']) expect(code).not.toContain(kind);
     expect(code).not.toContain('savepoint');
     expect(code).toContain('"SQLiteD1Session"');
+    // Nor drizzle's errors but a failed query's (src/generated/drizzle-errors.js, in place of drizzle's for the sessions).
+    expect(code).not.toContain('"TransactionRollbackError"');
+    expect(code).not.toContain('"DrizzleError"');
+    expect(code).toContain('Failed query: ');
+    const bytesOf = (file: string) =>
+      Object.values(
+        (
+          JSON.parse(readFileSync(join(outdir, 'meta.json'), 'utf8')) as {
+            outputs: Record<string, { inputs?: Record<string, { bytesInOutput: number }> }>;
+          }
+        ).outputs,
+      ).find((entry) => entry.inputs?.['src/production.ts'])?.inputs?.[file]?.bytesInOutput ?? 0;
+    expect(bytesOf('node_modules/drizzle-orm/errors.js')).toBe(0);
+    expect(bytesOf('src/generated/drizzle-errors.js')).toBeGreaterThan(0);
     // The bearer check is the runtime's; hono's helper would bring its hash's alias along (code review).
     expect(code).toContain('subtle.timingSafeEqual(');
     expect(code).not.toContain('alias:"sha256"');

@@ -11,18 +11,20 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NoopCache as DrizzleNoopCache } from 'drizzle-orm/cache/core';
-import { DrizzleQueryError } from 'drizzle-orm/errors';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
   CUSTOM_MAPPER_LEFT_OUT,
   DATABASE_LEFT_OUT,
   d1Specifier,
+  ERRORS_PURE_CLASSES,
+  GENERATED,
   packageSpecifier,
   RAW_QUERY_BRANCHES,
   SESSION_STAND_INS,
   SESSIONS_LEFT_OUT,
   SQLITE_SESSION_EXPORTS,
+  trimErrors,
   trimSession,
 } from '../../scripts/lib/drizzle-dialect.mjs';
 import { appUsesOf, asBundled, bundledDrizzle, drizzle, root, sources } from './drizzle-files';
@@ -139,7 +141,8 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
     const standIns: Record<string, string> = SESSION_STAND_INS[kind];
     for (const [, names = '', from = ''] of imports) {
       const to = standIns[from] ?? (kind === 'sqlite' ? packageSpecifier(from) : d1Specifier(from));
-      const line = kept.find(([, , specifier]) => specifier === to);
+      // drizzle's errors.js: the generated copy (src/generated/drizzle-errors.js, below).
+      const line = kept.find(([, , specifier]) => specifier === (GENERATED[to] ?? to));
       if (!line) continue; // only what is left out used it
       if (!(from in standIns))
         expect(realpathSync(fileURLToPath(import.meta.resolve(to))), from).toBe(realpathSync(fileURLToPath(new URL(from, file))));
@@ -230,6 +233,7 @@ describe('the sessions in the bundle', () => {
       'src/db/client.ts',
     ]);
     const { SQLitePreparedQuery } = await import(pathToFileURL(generatedFile('sqlite')).href);
+    const { DrizzleQueryError } = await import(pathToFileURL(join(root, 'src', 'generated', 'drizzle-errors.js')).href);
     const { NoopCache } = await import('../../src/db/no-cache');
     const query = { sql: 'select 1', params: [] };
     for (const cache of [new NoopCache(), new DrizzleNoopCache(), undefined]) {
@@ -261,5 +265,66 @@ describe('the sessions in the bundle', () => {
     const cached = new SQLitePreparedQuery('async', 'all', query, { strategy: () => 'explicit' }, { type: 'select', tables: [] });
     await expect(cached.queryWithCache('select 1', [], async () => 'rows')).rejects.toThrow(/not part of this build/);
     expect(() => new SQLitePreparedQuery('sync', 'all', query, new NoopCache()).execute()).toThrow(/not part of this build/);
+  });
+});
+
+describe("src/generated/drizzle-errors.js, in place of drizzle-orm's errors.js for the generated sessions", () => {
+  const errorsFile = join(root, 'src', 'generated', 'drizzle-errors.js');
+  const ours = () => readFileSync(errorsFile, 'utf8');
+  const theirs = () => drizzle('errors.js');
+
+  it('is what scripts/fingerprint.mjs writes from the installed drizzle-orm (not stale), and the sessions import it', () => {
+    expect(ours()).toBe(trimErrors(theirs()));
+    expect(GENERATED['drizzle-orm/errors']).toBe('./drizzle-errors.js');
+    expect(generated('sqlite')).toContain('import { DrizzleQueryError } from "./drizzle-errors.js";');
+    // Nothing else of the bundle takes drizzle's own: the app names none of its errors (were it to
+    // test a query's error against drizzle's DrizzleQueryError, it would be another class).
+    for (const file of sources('src'))
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/drizzle-orm\/errors|DrizzleQueryError|DrizzleError/);
+    const importers = bundledDrizzle().filter((path) => /from "\.\.?\/errors\.js"/.test(drizzle(path)));
+    // (The dialect's import is of a relational query's DrizzleError, which src/generated/sqlite-dialect.js leaves out: below.)
+    expect(importers.sort()).toEqual(['index.js', 'sqlite-core/dialect.js', 'sqlite-core/session.js']);
+    expect(drizzle('index.js')).toContain('export * from "./errors.js";');
+  });
+
+  it("is drizzle's module but for the classes the bundle never makes, each made by a call marked pure", () => {
+    // Read with TypeScript's parser: drizzle's text, each class of ERRORS_PURE_CLASSES as it is there.
+    let expected = theirs().replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+    const source = ts.createSourceFile('errors.js', expected, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+    const pure = source.statements.filter(
+      (statement): statement is ts.ClassDeclaration =>
+        ts.isClassDeclaration(statement) && ERRORS_PURE_CLASSES.includes(statement.name?.text ?? ''),
+    );
+    expect(pure.map((statement) => statement.name?.text)).toEqual(ERRORS_PURE_CLASSES);
+    for (const statement of pure.reverse())
+      expected = `${expected.slice(0, statement.getStart(source))}const ${statement.name?.text} = /* @__PURE__ */ (() => ${statement.getText(source)})();${expected.slice(statement.getEnd())}`;
+    const body = (text: string) => text.slice(text.search(/^(class|const) /m));
+    expect(body(ours())).toBe(body(expected));
+    expect(ours()).toContain('import { entityKind } from "drizzle-orm/entity";');
+    expect(realpathSync(fileURLToPath(import.meta.resolve('drizzle-orm/entity')))).toBe(
+      realpathSync(join(root, 'node_modules', 'drizzle-orm', 'entity.js')),
+    );
+  });
+
+  it("leaves to esbuild only classes nothing in the bundle makes or tests for: a transaction's rollback and its base class", async () => {
+    for (const path of bundledDrizzle().filter((p) => p !== 'errors.js'))
+      expect(asBundled(path), path).not.toMatch(/\b(TransactionRollbackError|DrizzleError)\b/);
+    // The same classes, by drizzle's entity kinds.
+    const { DrizzleError, TransactionRollbackError, DrizzleQueryError } = await import(pathToFileURL(errorsFile).href);
+    const original = await import('drizzle-orm/errors');
+    expect(new TransactionRollbackError()).toBeInstanceOf(DrizzleError);
+    expect(new TransactionRollbackError()).toMatchObject({ message: 'Rollback', name: 'DrizzleError' });
+    const { entityKind } = await import('drizzle-orm/entity');
+    const kind = (cls: unknown) => (cls as Record<symbol, unknown>)[entityKind];
+    expect([kind(DrizzleError), kind(TransactionRollbackError)]).toEqual([
+      kind(original.DrizzleError),
+      kind(original.TransactionRollbackError),
+    ]);
+    expect(new DrizzleQueryError('q', [1], 'c')).toMatchObject({
+      message: 'Failed query: q\nparams: 1',
+      query: 'q',
+      params: [1],
+      cause: 'c',
+    });
   });
 });
