@@ -489,23 +489,25 @@ const createdColumns = [
 /**
  * The create's INSERT … SELECT … WHERE, built once: the cap and budget are checked inside the
  * statement itself (drizzle's insert builder has no WHERE on a VALUES insert), every column a
- * placeholder of its own name.
+ * placeholder of its own name. Its template's texts have no line breaks, which with their
+ * indentation would stay in the bundle (as purgeOldestSql's pieces, above).
  */
 const insertStatement = () =>
   built('create', () =>
     BuiltRead.of({}, () => ({
       toSQL: () =>
-        new SQLiteAsyncDialect().sqlToQuery(sql`
-      INSERT INTO contacts (${sql.join(
-        createdColumns.map((name) => sql.identifier(contacts[name].name)),
-        sql`, `,
-      )})
-      SELECT ${sql.join(
-        createdColumns.map((name) => sql`${sql.placeholder(name)}`),
-        sql`, `,
-      )}
-      WHERE ${liveCount(sql.placeholder('asset'))} < ${MAX_CONTACTS_PER_ASSET} AND ${hasRoom(sql.placeholder('asset'), sql.placeholder('room'))}
-      ON CONFLICT DO NOTHING`),
+        new SQLiteAsyncDialect().sqlToQuery(
+          sql`INSERT INTO contacts (${sql.join(
+            createdColumns.map((name) => sql.identifier(contacts[name].name)),
+            sql`, `,
+          )}) SELECT ${sql.join(
+            createdColumns.map((name) => sql`${sql.placeholder(name)}`),
+            sql`, `,
+          )} WHERE ${liveCount(sql.placeholder('asset'))} < ${MAX_CONTACTS_PER_ASSET} AND ${hasRoom(
+            sql.placeholder('asset'),
+            sql.placeholder('room'),
+          )} ON CONFLICT DO NOTHING`,
+        ),
     })),
   );
 
