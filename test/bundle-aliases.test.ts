@@ -25,9 +25,10 @@ describe("drizzle's relations module in the Workers tests", () => {
 });
 
 describe("drizzle's SQLite dialect in the Workers tests", () => {
-  it('is the one the bundle has (src/generated/sqlite-dialect.js): its migration runner says it is not part of this build', async () => {
+  it('is the one the bundle has (src/generated/sqlite-dialect.js): without its migration runner', async () => {
     const { SQLiteAsyncDialect } = await import('drizzle-orm/sqlite-core');
-    await expect(new SQLiteAsyncDialect().migrate([], {} as never)).rejects.toThrow(/not part of this build/);
+    expect('migrate' in SQLiteAsyncDialect.prototype).toBe(false);
+    expect(typeof new SQLiteAsyncDialect().buildSelectQuery).toBe('function');
   });
 });
 
