@@ -49,6 +49,8 @@ export const BUILDER_STAND_INS: Readonly<Record<string, string>>;
 export function trimDatabase(source: string): string;
 /** What the Worker's bundle leaves out of drizzle-orm's session modules: whole classes, and methods of the session class. */
 export const SESSIONS_LEFT_OUT: Record<'sqlite' | 'd1', { readonly classes: readonly string[]; readonly methods: readonly string[] }>;
+/** Methods of each session module's prepared query class the Worker's bundle leaves out. */
+export const PREPARED_LEFT_OUT: Record<'sqlite' | 'd1', { readonly class: string; readonly methods: readonly string[] }>;
 /** The sessions' imports the bundle takes from a stand-in of its own or from the other generated session. */
 export const SESSION_STAND_INS: Record<'sqlite' | 'd1', Readonly<Record<string, string>>>;
 /** What src/generated/sqlite-session.js exports (and d1-session.js too, for drizzle's sqlite-core index). */
