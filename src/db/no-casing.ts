@@ -5,7 +5,8 @@
  * drizzle converts column names only for a `casing` option ('snake_case', 'camelCase'), which
  * src/db/client.ts never passes: without it drizzle's cache answers every column with its name as
  * declared, after keying and caching it per table. This says the same at once and throws for a
- * casing; drizzle's name-conversion code leaves the bundle. test/node/no-casing.test.ts holds it
+ * casing; drizzle's name-conversion code leaves the bundle. Nor has it drizzle's clearCache(),
+ * which no module of drizzle's calls (7 B gzip, stop 74). test/node/no-casing.test.ts holds it
  * to drizzle's answers for every column of the schema.
  */
 export class CasingCache {
@@ -15,5 +16,4 @@ export class CasingCache {
   getColumnCasing(column: { name: string }): string {
     return column.name;
   }
-  clearCache(): void {}
 }

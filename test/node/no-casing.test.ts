@@ -24,6 +24,10 @@ describe('src/db/no-casing.ts, in place of drizzle-orm\u2019s CasingCache in the
       'import { CasingCache } from "../db/no-casing";',
     );
     expect(bundledDrizzle().filter((path) => /from "[./]+casing\.js"/.test(drizzle(path)))).toEqual(['sqlite-core/dialect.js']);
+    // Of drizzle's cache only getColumnCasing is called (clearCache by no module of drizzle's: not here).
+    expect(Object.getOwnPropertyNames(CasingCache.prototype).sort()).toEqual(['constructor', 'getColumnCasing']);
+    expect(Object.getOwnPropertyNames(DrizzleCasingCache.prototype)).toContain('clearCache');
+    for (const path of bundledDrizzle()) expect(drizzle(path), path).not.toMatch(/\.clearCache\(/);
   });
 
   it('names every column of the schema as drizzle does without a casing option', () => {
