@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SQL_LEFT_OUT, trimSql } from '../../scripts/lib/drizzle-sql.mjs';
-import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
+import { asBundled, bundledDrizzle, drizzle, root, sources } from './drizzle-files';
 
 const original = () => drizzle('sql/sql.js');
 const generatedPath = join(root, 'src', 'generated', 'drizzle-sql.js');
@@ -47,7 +47,7 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
       expect(text.length).toBeGreaterThan(0);
       // A whole statement or member: it opens and closes at one indent; or a name of the module's exports.
       const lines = text.trimEnd().split('\n');
-      const indent = /^ */.exec(lines.find((line) => !line.trim().startsWith('/**')) ?? '')?.[0] ?? '';
+      const indent = /^ */.exec(lines.find((line) => !/^(\/\*\*|\*)/.test(line.trim())) ?? '')?.[0] ?? '';
       if (lines.length === 1 && /^ {2}\w+,$/.test(lines[0] ?? ''))
         expect(theirs).toMatch(new RegExp(`\\nexport \\{\\n(  \\w+,\\n)*${lines[0]}\\n`));
       else expect(lines.at(-1), text).toMatch(new RegExp(`^${indent}(\\}|\\}\\);|\\};|sql2\\.\\w+ = \\w+;)$`));
@@ -69,6 +69,11 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
         /\.inlineParams\(\)|inlineParams: true|sql\.(empty|fromList)\(|prepareTyping|\bFakePrimitiveParam\b|\bnoopMapper\b/,
       );
     }
+    // Nor an SQL's if(): in drizzle's modules as the bundle has them (the generated dialect, $count's stand-in), nor in the app's.
+    for (const file of bundledDrizzle().filter((path) => path !== 'sql/sql.js' && path !== 'sqlite-core/view.js'))
+      expect(asBundled(file), file).not.toMatch(/\.if\(/);
+    expect(drizzle('sqlite-core/dialect.js')).toMatch(/\.if\(/);
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/`\.if\(|\)\.if\(/);
     // The bundle's tracer (src/db/no-tracing.ts, which the generated module imports) gives no span.
     const { tracer } = await import('../../src/db/no-tracing');
     expect(tracer.startActiveSpan('drizzle.buildSQL', (...span: unknown[]) => span)).toEqual([]);
