@@ -69,6 +69,12 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
         /\.inlineParams\(\)|inlineParams: true|sql\.(empty|fromList)\(|prepareTyping|\bFakePrimitiveParam\b|\bnoopMapper\b/,
       );
     }
+    // No view is made: the one class of drizzle's for SQLite that extends View is the SQLite view's
+    // base, which only sqliteView()'s builder (sqlite-core/view.js, not in the bundle: bundle.test.ts) extends and makes.
+    expect(bundledDrizzle().filter((path) => /extends View\b|new View\(/.test(drizzle(path)))).toEqual(['sqlite-core/view-base.js']);
+    expect(bundledDrizzle().filter((path) => /extends SQLiteViewBase\b|new SQLiteView(Base)?\(/.test(drizzle(path)))).toEqual([
+      'sqlite-core/view.js',
+    ]);
     // Nor an SQL's if(): in drizzle's modules as the bundle has them (the generated dialect, $count's stand-in), nor in the app's.
     for (const file of bundledDrizzle().filter((path) => path !== 'sql/sql.js' && path !== 'sqlite-core/view.js'))
       expect(asBundled(file), file).not.toMatch(/\.if\(/);
