@@ -24,6 +24,7 @@ import {
   trimDatabase,
   trimDialect,
   trimErrors,
+  trimQueryPromise,
   trimSession,
 } from './lib/drizzle-dialect.mjs';
 import { trimSql } from './lib/drizzle-sql.mjs';
@@ -150,6 +151,10 @@ writeGenerated(
 );
 writeGenerated('drizzle-sql.js', trimSql(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sql', 'sql.js'), 'utf8')));
 writeGenerated('drizzle-utils.js', trimUtils(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'utils.js'), 'utf8')));
+writeGenerated(
+  'drizzle-query-promise.js',
+  trimQueryPromise(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'query-promise.js'), 'utf8')),
+);
 writeGenerated('drizzle-errors.js', trimErrors(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'errors.js'), 'utf8')));
 writeGenerated('d1-session.js', trimSession('d1', readFileSync(join(root, 'node_modules', 'drizzle-orm', 'd1', 'session.js'), 'utf8')));
 writeGenerated('lean-qr-nano.js', trimLeanQr(readFileSync(join(root, 'node_modules', 'lean-qr', 'nano.mjs'), 'utf8')));

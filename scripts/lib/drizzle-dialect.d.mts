@@ -20,6 +20,10 @@ export function asPureClasses(source: string, names?: readonly string[], file?: 
 export const ERRORS_PURE_CLASSES: readonly string[];
 /** drizzle-orm/errors.js's text as src/generated/drizzle-errors.js. */
 export function trimErrors(source: string): string;
+/** The methods of drizzle's QueryPromise the Worker's bundle leaves out. */
+export const QUERY_PROMISE_LEFT_OUT: readonly string[];
+/** drizzle-orm/query-promise.js's text as src/generated/drizzle-query-promise.js. */
+export function trimQueryPromise(source: string): string;
 /** A relative import of sqlite-core/dialect.js as drizzle-orm's package specifier. */
 export function packageSpecifier(from: string): string;
 /** What the Worker's bundle leaves out of drizzle-orm's SQLite select, update, insert and delete builders. */

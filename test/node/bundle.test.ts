@@ -180,6 +180,9 @@ describe('production bundle', () => {
       ).find((entry) => entry.inputs?.['src/production.ts'])?.inputs?.[file]?.bytesInOutput ?? 0;
     expect(bytesOf('node_modules/drizzle-orm/errors.js')).toBe(0);
     expect(bytesOf('src/generated/drizzle-errors.js')).toBeGreaterThan(0);
+    // Nor its QueryPromise's catch() and finally() (src/generated/drizzle-query-promise.js, in place of drizzle's for the builders).
+    expect(bytesOf('node_modules/drizzle-orm/query-promise.js')).toBe(0);
+    expect(bytesOf('src/generated/drizzle-query-promise.js')).toBeGreaterThan(0);
     // The bearer check is the runtime's; hono's helper would bring its hash's alias along (code review).
     expect(code).toContain('subtle.timingSafeEqual(');
     expect(code).not.toContain('alias:"sha256"');

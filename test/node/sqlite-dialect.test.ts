@@ -32,10 +32,12 @@ import {
   onlyEmpty,
   PURE_CLASSES,
   packageSpecifier,
+  QUERY_PROMISE_LEFT_OUT,
   STAND_INS,
   trimBuilder,
   trimDatabase,
   trimDialect,
+  trimQueryPromise,
 } from '../../scripts/lib/drizzle-dialect.mjs';
 import { assetUsage, contacts, importStaging } from '../../src/db/schema';
 import { appUsesOf, asBundled, bundledDrizzle, drizzle, root, sources } from './drizzle-files';
@@ -604,5 +606,62 @@ describe('src/generated/sqlite-db.js, in place of drizzle-orm/sqlite-core/db.js 
     }
     // The app's, read with TypeScript's checker (whatever its database is called).
     expect(await appUsesOf('sqlite-core/db.d.ts', leftOut)).toEqual([]);
+  });
+});
+
+describe("src/generated/drizzle-query-promise.js, in place of drizzle-orm's QueryPromise for the generated builders", () => {
+  const ours = () => readFileSync(join(root, 'src', 'generated', 'drizzle-query-promise.js'), 'utf8');
+  const theirs = () => drizzle('query-promise.js');
+
+  it('is what scripts/fingerprint.mjs writes from the installed drizzle-orm (not stale), and only the generated builders import it', () => {
+    expect(ours()).toBe(trimQueryPromise(theirs()));
+    expect(GENERATED['drizzle-orm/query-promise']).toBe('./drizzle-query-promise.js');
+    // drizzle's importers of its QueryPromise: the builders (generated, but for the raw query's,
+    // which the bundle has not), its index (a re-export), the relational query's (src/db/no-relations.ts)
+    // and the SQLite session's sync result (left out of src/generated/sqlite-session.js).
+    const importers = bundledDrizzle().filter((path) => /from "[./]+query-promise\.js"/.test(drizzle(path)));
+    expect(importers.sort()).toEqual(
+      [
+        'index.js',
+        'sqlite-core/query-builders/delete.js',
+        'sqlite-core/query-builders/insert.js',
+        'sqlite-core/query-builders/query.js',
+        'sqlite-core/query-builders/raw.js',
+        'sqlite-core/query-builders/select.js',
+        'sqlite-core/query-builders/update.js',
+        'sqlite-core/session.js',
+      ].sort(),
+    );
+    expect(readFileSync(join(root, 'src', 'generated', 'sqlite-session.js'), 'utf8')).not.toContain('QueryPromise');
+    for (const kind of ['select', 'update', 'insert', 'delete'])
+      expect(readFileSync(join(root, 'src', 'generated', `sqlite-${kind}.js`), 'utf8')).toContain(
+        'import { QueryPromise } from "./drizzle-query-promise.js";',
+      );
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/query-promise|\bQueryPromise\b/);
+  });
+
+  it("is drizzle's class but for catch() and finally(), which nothing in the bundle calls on a query", async () => {
+    const shape = (text: string) => {
+      const source = ts.createSourceFile('query-promise.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+      const members = new Map<string, string>();
+      for (const statement of source.statements)
+        if (ts.isClassDeclaration(statement))
+          for (const member of statement.members) members.set(member.name?.getText(source) ?? '', member.getText(source));
+      return members;
+    };
+    const before = shape(theirs());
+    const after = shape(ours());
+    expect([...before.keys()].filter((name) => !after.has(name))).toEqual([...QUERY_PROMISE_LEFT_OUT]);
+    for (const [name, text] of after) expect(text, name).toBe(before.get(name));
+    // No module of drizzle's as the bundle has it calls them, nor the app on any of its queries (TypeScript's checker).
+    for (const path of bundledDrizzle()) expect(asBundled(path), path).not.toMatch(/\.(catch|finally)\(/);
+    expect(await appUsesOf('query-promise.d.ts', QUERY_PROMISE_LEFT_OUT, 'QueryPromise')).toEqual([]);
+    // Awaited, a query runs by its then(); its tag stays drizzle's.
+    const { QueryPromise } = await import(pathToFileURL(join(root, 'src', 'generated', 'drizzle-query-promise.js')).href);
+    const query = new (class extends QueryPromise {
+      execute = async () => 'rows';
+    })();
+    expect(await query).toBe('rows');
+    expect(Object.prototype.toString.call(query)).toBe('[object QueryPromise]');
   });
 });
