@@ -11,7 +11,8 @@
 // selection proxy calls it: src/db/no-selection-proxy.ts); of toQuery(), the attributes of a
 // tracing span, which the bundle's tracer never gives; the class FakePrimitiveParam and the object
 // noopMapper, which no other module of drizzle's or the app's names; SQL's if(), which no query of
-// the bundle calls; a view's members (the bundle makes no view, so only its class's entity kind is read). SQL_LEFT_OUT names each; every one is
+// the bundle calls; a view's members (the bundle makes no view, so only its class's entity kind is
+// read); an aliased SQL's flag of a selection proxy's field, which nothing in the bundle sets or reads. SQL_LEFT_OUT names each; every one is
 // found once or this script stops. scripts/fingerprint.mjs writes it at every `prepare-assets`;
 // test/node/drizzle-sql.test.ts holds it to drizzle's module and drizzle's modules to no call of
 // what is left out.
@@ -111,6 +112,11 @@ export const SQL_LEFT_OUT = {
   if(condition) {
     return condition ? this : void 0;
   }
+`,
+  // (And its flag of a selection proxy's field, which only the proxy sets and only the dialect's
+  // branch for such a field reads: src/db/no-selection-proxy.ts, src/generated/sqlite-dialect.js; 10 B gzip, stop 74.)
+  "an aliased SQL's flag of a selection field": `    /** @internal */
+    isSelectionField = false;
 `,
   "an aliased SQL's clone()": `    /** @internal */
     clone() {
