@@ -2,7 +2,8 @@
 // src/generated/assets.ts, the module the page shell imports for those names, the inline
 // critical CSS and its CSP hash, and src/generated/sqlite-dialect.js, sqlite-db.js, sqlite-select.js
 // sqlite-update.js, sqlite-insert.js and sqlite-delete.js, drizzle-orm's SQLite dialect, database and query builders as the Worker bundles
-// them, and sqlite-session.js and d1-session.js, its sessions (scripts/lib/drizzle-dialect.mjs), and drizzle-sql.js, its SQL builder without views, subqueries, enums and inlined parameters (scripts/lib/drizzle-sql.mjs), and drizzle-utils.js, its utils.js's row mapping, field order and table name without joins, subqueries and views (scripts/lib/drizzle-utils.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
+// them, and sqlite-session.js and d1-session.js, its sessions, and drizzle-errors.js and drizzle-query-promise.js, its errors
+// and query promise as the generated modules import them (scripts/lib/drizzle-dialect.mjs), and drizzle-sql.js, its SQL builder without views, subqueries, enums and inlined parameters (scripts/lib/drizzle-sql.mjs), and drizzle-utils.js, its utils.js's row mapping, field order and table name without joins, subqueries and views (scripts/lib/drizzle-utils.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
 // (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
 // names (scripts/lib/hono-jsx.mjs), and hono-html.js, hono's html`` without running callbacks it never has (scripts/lib/hono-html.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
 // hono-context.js and hono-request.js, hono's `c` and `c.req` without members the app never calls (scripts/lib/hono-context.mjs),
