@@ -212,7 +212,7 @@ describe('a card of a name alone', () => {
 
   it('is the firm\u2019s own entry where its FN is words of its company (walkthrough, stop 72)', async () => {
     const user = household('imp-fn-firm');
-    await seedContacts('imp-fn-firm', 2, (i) =>
+    const [, huber] = await seedContacts('imp-fn-firm', 2, (i) =>
       i ? { company: 'Fliesen Huber GmbH' } : { first_name: 'Tom', last_name: 'Maier', company: 'Elektro Maier GmbH', phone: '089 5' },
     );
     const html = await (
@@ -228,8 +228,13 @@ describe('a card of a name alone', () => {
     const text = textOf(html);
     expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Tom Maier“');
     expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Huber GmbH“');
-    // "Ergänzen" of the firm's card into the firm's own contact: no person's name added ("Fliesen Huber" as its last name).
-    const form = await (await send(completeLink(html, 2) ?? '', { user })).text();
+    // "Ergänzen" of the firm's card into the firm's own contact: no person's name added ("Fliesen Huber" as its last name),
+    // so nothing to complete: no link (stop 74), and its form, opened all the same, adds nothing.
+    expect(completeLink(html, 2)).toBeUndefined();
+    const form = await (
+      await send(`/assets/imp-fn-firm/contacts/${huber}/edit?import=${previewOf(html).importId}&card=2`, { user })
+    ).text();
+    expect(textOf(form)).toContain('Die Datei enthält nichts, was diesem Kontakt fehlt.');
     expect(formValue(form, 'last_name')).toBe('');
     expect(formValue(form, 'notes')).toBe('');
     // Written with a hyphen: the same firm, at Tom's number.
@@ -350,9 +355,10 @@ describe('"ergänzen" from the preview', () => {
     // Still not ticked: the book has it now. Its link not offered again right after (UX walkthrough, stop 74).
     expect(previewOf(back).ticked).toEqual([]);
     expect(completeLink(back, 1)).toBeUndefined();
-    expect(
-      completeLink(await (await send(`/assets/imp-complete/contacts/import/${previewOf(preview).importId}`, { user })).text(), 1),
-    ).toBe(link);
+    // Nor later: the file has nothing the contact lacks now (UX walkthrough, stop 74: the link said so only once opened).
+    const later = await (await send(`/assets/imp-complete/contacts/import/${previewOf(preview).importId}`, { user })).text();
+    expect(completeLink(later, 1)).toBeUndefined();
+    expect(textOf(later)).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Bauer“, daher zunächst nicht angehakt.');
 
     // Again: nothing left to complete, said so; the form holds what is stored.
     const again = await (await send(link ?? '', { user })).text();
@@ -487,6 +493,22 @@ describe('"ergänzen" from the preview', () => {
     const ajax = await send(`${list}/${id}`, { user: anna, form, htmx: true });
     expect(ajax.headers.get('HX-Push-Url')).toBe(`${list}/${id}?import=${previewOf(third).importId}.1`);
     expect(await ajax.text()).toContain(`<a href="${list}/import/${previewOf(third).importId}?completed=${id}&amp;card=1#card-1-done">`);
+  });
+
+  it('offers "ergänzen" only where the card has something the contact lacks: not for the same file imported again (UX walkthrough, stop 74)', async () => {
+    const user = household('imp-complete-again');
+    const file =
+      vcard('FN:Garten Grün', 'ORG:Garten Grün', 'TEL:089 77', 'EMAIL:info@gruen.de', 'NOTE:Hecke im März') +
+      vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL:089 88');
+    const first = await (await upload(user, file)).text();
+    expect((await confirm(user, previewOf(first), previewOf(first).ticked)).status).toBe(303);
+    const again = await (await upload(user, file)).text();
+    expect(previewOf(again).ticked).toEqual([]);
+    expect(textOf(again).match(/Wahrscheinlich schon bei Ihren Kontakten/g)).toHaveLength(2);
+    expect([completeLink(again, 1), completeLink(again, 2)]).toEqual([undefined, undefined]);
+    // A number more in the phone's copy: offered there.
+    const more = await (await upload(user, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL:089 88', 'TEL;TYPE=CELL:0171 88'))).text();
+    expect(completeLink(more, 1)).toMatch(/\/edit\?import=/);
   });
 
   it('says "ergänzt" at the card it completed only: another card of the same contact still offers its link (code review, stop 74)', async () => {

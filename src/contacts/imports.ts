@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { type Database, guarded, randomToken } from '../db/client';
 import { assetUsage, contacts, importStaging } from '../db/schema';
-import { FIELDS, type FieldValues } from './fields';
+import { complement } from './complement';
+import { FIELDS, type FieldValues, fieldValuesOf } from './fields';
 import { fold, ofCompany, phoneDigits } from './keys';
 import {
   type Author,
@@ -48,6 +49,8 @@ export interface StagedCard {
   duplicateOf?: string;
   /** The id of the book's contact it likely is (the preview's link to complete it). */
   duplicateId?: string;
+  /** That contact holds every value of the card already: nothing to complete, no link (UX walkthrough, stop 74). */
+  complete?: true;
   /** The card's UID where it is our export's, `kontakte-<contact id>` (at most 40 characters). */
   uid?: string;
   /** Listed by its FN alone (no N): a name that may be a firm's ("Fliesen Bauer"). */
@@ -71,18 +74,10 @@ const newImportId = () => randomToken(15);
 
 /** The asset's live contacts, as far as duplicates are recognised by them. */
 function duplicateQuery(db: Database, assetId: string) {
+  // Every column: the name as the list shows it, title and all ("Dr. Julia Ähler": walkthrough,
+  // stop 66), and every value, for what a card would complete (StagedCard.complete).
   return db
-    .select({
-      id: contacts.id,
-      // The name as the list shows it, title and all ("Dr. Julia Ähler": walkthrough, stop 66).
-      title: contacts.title,
-      firstName: contacts.firstName,
-      lastName: contacts.lastName,
-      company: contacts.company,
-      email: contacts.email,
-      phone: contacts.phone,
-      mobile: contacts.mobile,
-    })
+    .select()
     .from(contacts)
     .where(and(eq(contacts.assetId, assetId), isNull(contacts.deletedAt)));
 }
@@ -113,7 +108,7 @@ export interface DuplicateIndex {
    */
   mark: <T extends Pick<StagedCard, 'values' | 'importable' | 'uid' | 'fn'>>(
     cards: readonly T[],
-  ) => (T & Pick<StagedCard, 'duplicateOf' | 'duplicateId'>)[];
+  ) => (T & Pick<StagedCard, 'duplicateOf' | 'duplicateId' | 'complete'>)[];
   live: number;
   /**
    * The state of the book the marks were read in ("live.bytes.writes" of asset_usage,
@@ -126,6 +121,7 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
   // Each key with the contacts that have it, and the person each is: folded first and last name.
   type Person = [first: string, last: string];
   const index = new Map<string, [shown: string, person: Person, id: string][]>();
+  const byId = new Map(rows.map((row) => [row.id, row]));
   const name = (first: string, last: string, company: string) => `n:${fold(`${first} ${last}`).trim()}|${fold(company).trim()}`;
   const person = (values: { first: string; last: string }): Person => [fold(values.first).trim(), fold(values.last).trim()];
   // Not the same, as far as the names tell: a person against a firm's own entry (a new
@@ -162,7 +158,7 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
     }
   }
   const mark: DuplicateIndex['mark'] = (cards) => {
-    type Marked = (typeof cards)[number] & Pick<StagedCard, 'duplicateOf' | 'duplicateId'>;
+    type Marked = (typeof cards)[number] & Pick<StagedCard, 'duplicateOf' | 'duplicateId' | 'complete'>;
     // Each key of the file's ticked cards: the card's index (`kept`: an unticked twin's richer one).
     const inFile = new Map<string, number>();
     const peopleInFile = new Map<string, [Person, number][]>();
@@ -230,6 +226,13 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
           else peopleInFile.set(key, [[who, at]]);
         }
       marked.push({ ...card, duplicateOf, duplicateId });
+    }
+    // Nothing the book's contact lacks: the file read again offered "ergänzen" at every card, to
+    // say there was nothing (UX walkthrough, stop 74). As the completed form's complement() finds it.
+    for (const card of marked) {
+      const row = card.duplicateId && byId.get(card.duplicateId);
+      const { filled, noted } = row ? complement(fieldValuesOf(row), card.values, String) : { filled: [1], noted: [] };
+      if (!filled.length && !noted.length) card.complete = true;
     }
     return marked;
   };

@@ -243,17 +243,17 @@ export function ImportPreview(props: {
                 ) : null}
                 <ul class="notes" id={`${id}-notes`}>
                   {/* Read out, and focused on arrival (src/client/app.js), where the page opens: at the card. */}
+                  {/* That alone, not "wahrscheinlich" beside it (UX walkthrough, stop 74). */}
                   {card.duplicateOf && done ? (
                     <li id={`${id}-done`} role="status" data-announce={t.contacts.previewCompleted(card.duplicateOf)}>
                       {t.contacts.previewCompleted(card.duplicateOf)}
                     </li>
-                  ) : null}
-                  {card.duplicateOf ? (
+                  ) : card.duplicateOf ? (
                     <li>
                       {card.duplicateOf === IN_FILE ? t.contacts.previewTwiceInFile : t.contacts.previewDuplicate(card.duplicateOf)}
                       {/* What the phone's copy has that the book's contact lacks goes there, in its edit form (walkthrough, stop 71). */}
-                      {/* Not again right after it was completed (UX walkthrough, stop 74). */}
-                      {card.duplicateId && !done ? (
+                      {/* Not where the file has nothing the contact lacks, as right after it was completed (UX walkthrough, stop 74). */}
+                      {card.duplicateId && !card.complete ? (
                         <>
                           {' '}
                           <a href={paths.completeContact(assetId, card.duplicateId, importId, card.index)}>
