@@ -160,7 +160,7 @@ async function run(baseURL, device) {
       .getByRole('link', { name: /^Fehlende Angaben bei/ })
       .first()
       .click();
-    await anna.page.getByRole('heading', { level: 1, name: /bearbeiten$/ }).waitFor();
+    await anna.page.getByRole('heading', { level: 1, name: /^Fehlende Angaben bei .* ergänzen$/ }).waitFor();
     await shoot(anna.page, `${device}-import-complete`);
     await anna.page.goto(`${list}/print`);
     await shoot(anna.page, `${device}-print`);
