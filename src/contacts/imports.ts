@@ -13,6 +13,7 @@ import {
   newContactId,
   purgeOldestSql,
   STORAGE_BUDGET_BYTES,
+  vcardColumns,
 } from './repository';
 import { displayName, utf8Length } from './vcard';
 import type { ImportedCard } from './vcard-import';
@@ -74,10 +75,11 @@ const newImportId = () => randomToken(15);
 
 /** The asset's live contacts, as far as duplicates are recognised by them. */
 function duplicateQuery(db: Database, assetId: string) {
-  // Every column: the name as the list shows it, title and all ("Dr. Julia Ähler": walkthrough,
-  // stop 66), and every value, for what a card would complete (StagedCard.complete).
+  // Every value: the name as the list shows it, title and all ("Dr. Julia Ähler": walkthrough,
+  // stop 66), and what a card would complete (StagedCard.complete); not the derived columns (the
+  // search key is most of a row's bytes: the bench's preview took 2.3 ms longer with them).
   return db
-    .select()
+    .select({ ...vcardColumns, acceptedOn: contacts.acceptedOn, warrantyUntil: contacts.warrantyUntil })
     .from(contacts)
     .where(and(eq(contacts.assetId, assetId), isNull(contacts.deletedAt)));
 }

@@ -359,8 +359,8 @@ function cursorValues(json: string): CursorValue[] {
     : [];
 }
 
-/** The columns a vCard needs: the export reads these 16 of the row's columns (it is the heaviest read). */
-const vcardColumns = {
+/** The columns a vCard needs: the export reads these 16 of the row's columns (it is the heaviest read); the import's duplicates too. */
+export const vcardColumns = {
   id: contacts.id,
   updatedAt: contacts.updatedAt,
   ...Object.fromEntries(FIELDS.map((spec) => [spec.column, contacts[spec.column]])),
