@@ -233,7 +233,8 @@ function indexOf(rows: readonly DuplicateRow[], [usage]: readonly { state: strin
     // say there was nothing (UX walkthrough, stop 74). As the completed form's complement() finds it.
     for (const card of marked) {
       const row = card.duplicateId && byId.get(card.duplicateId);
-      const { filled, noted } = row ? complement(fieldValuesOf(row), card.values, String) : { filled: [1], noted: [] };
+      if (!row) continue;
+      const { filled, noted } = complement(fieldValuesOf(row), card.values, String);
       if (!filled.length && !noted.length) card.complete = true;
     }
     return marked;
