@@ -2,6 +2,7 @@
 // quiet-logger.ts) read them: to hold each wrangler.toml alias to what drizzle imports.
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 
 export const root = join(import.meta.dirname, '..', '..');
 
@@ -125,4 +126,20 @@ export async function appUsesOf(file: string, names: readonly string[], owner?: 
     visit(source);
   }
   return found;
+}
+
+/**
+ * `text` (a module of drizzle's) with each top-level class of `names` made by a call marked pure,
+ * as scripts/lib/ writes it for esbuild to drop where nothing uses it; `found`: those classes, in
+ * the module's order. Read with TypeScript's parser: each class as its text is there.
+ */
+export function withPureClasses(text: string, names: readonly string[]): { text: string; found: string[] } {
+  const source = ts.createSourceFile('module.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const pure = source.statements.filter(
+    (statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && names.includes(statement.name?.text ?? ''),
+  );
+  let out = text;
+  for (const statement of [...pure].reverse())
+    out = `${out.slice(0, statement.getStart(source))}const ${statement.name?.text} = /* @__PURE__ */ (() => ${statement.getText(source)})();${out.slice(statement.getEnd())}`;
+  return { text: out, found: pure.map((statement) => statement.name?.text ?? '') };
 }
