@@ -1233,11 +1233,11 @@ function mapCard(card: RawCard, reader: CardReader, index: number, assetName: st
     const room = max - (added === '' ? 0 : codePoints(added) + 2);
     // After a whole word where the cut falls inside one ("12.3.20…" was read as 12.03.2020: code
     // review, stop 74); a word of over 40 characters is cut.
-    const chars = [...noteText];
-    const kept = chars.slice(0, room - 1).join('');
-    if (room > 0)
+    if (room > 0) {
+      const chars = [...noteText];
+      const kept = chars.slice(0, room - 1).join('');
       notes = joinNonEmpty('\n\n', [`${(/\S/.test(chars[room - 1] ?? '') ? kept.replace(/(?<=\s)\S{1,40}$/, '') : kept).trim()}…`, added]);
-    else {
+    } else {
       // The added lines alone are too long: whole lines are kept (half a phone number is worse
       // than none), and a value cut off is no longer named as being in the notes.
       const cut = [...added].slice(0, max).join('');
