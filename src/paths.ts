@@ -109,9 +109,13 @@ export function makePaths(basePath: string) {
     /** "Ergänzen" of an upload's preview: the contact's edit form, completed with that card (contract §4). */
     completeContact: (assetId: string, contactId: string, importId: string, card: number) =>
       `${contact(assetId, contactId)}/edit?import=${encodeURIComponent(importId)}&card=${card}`,
-    /** The preview again after that save, at the card: it says the contact was completed (`contactId`: a save that wrote something), at that card only. */
-    completedFrom: (assetId: string, importId: string, card: number, contactId?: string) =>
-      `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}${contactId ? `?completed=${encodeURIComponent(contactId)}&card=${card}#card-${card}-done` : `#card-${card}`}`,
+    /**
+     * The preview again after that save, at the card: it says the contact was completed, at that
+     * card only (`contactId`: the contact saved; `how`: the save wrote nothing, or brought the
+     * contact back, which the preview does not say but its contact's card does where the upload is gone).
+     */
+    completedFrom: (assetId: string, importId: string, card: number, contactId?: string, how?: 'same' | 'revived') =>
+      `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}${contactId ? `?completed=${encodeURIComponent(contactId)}&card=${card}${how ? `&${how}=1` : ''}` : ''}#card-${card}${contactId && how !== 'same' ? '-done' : ''}`,
     undoImport: (assetId: string, importId: string) => `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}/undo`,
     /** The card of a contact just added: it says "Gespeichert" (the id in `saved` is the one shown). */
     savedContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}?saved=${encodeURIComponent(contactId)}`,

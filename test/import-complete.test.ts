@@ -418,13 +418,22 @@ describe('"ergänzen" from the preview', () => {
     const same = await (await send(`/assets/imp-complete-bad/contacts/${id}/edit?import=${plain.importId}&card=1`, { user })).text();
     expect(textOf(same)).toContain('Die Datei enthält nichts, was diesem Kontakt fehlt.');
     const saved = await send(`/assets/imp-complete-bad/contacts/${id}`, { user, form: sentForm(same) });
-    expect(saved.headers.get('Location')).toBe(`/assets/imp-complete-bad/contacts/import/${plain.importId}#card-1`);
+    const back = `/assets/imp-complete-bad/contacts/import/${plain.importId}?completed=${id}&card=1&same=1#card-1`;
+    expect(saved.headers.get('Location')).toBe(back);
     expect(await row(id)).toMatchObject({ version: 1 });
+    const again = await send(back, { user });
+    expect(again.status).toBe(200);
+    expect(textOf(await again.text())).not.toContain('wurde ergänzt');
     // With htmx: the same way back, as a whole page (HX-Redirect), not a swap of the preview into the form's place.
     const ajax = await send(`/assets/imp-complete-bad/contacts/${id}`, { user, form: sentForm(same), htmx: true });
     expect(ajax.status).toBe(200);
-    expect(ajax.headers.get('HX-Redirect')).toBe(`/assets/imp-complete-bad/contacts/import/${plain.importId}#card-1`);
+    expect(ajax.headers.get('HX-Redirect')).toBe(back);
     expect(importId).not.toBe(plain.importId);
+    // Its upload gone meanwhile (expired, undone): the contact's card, not a 404 page (code review, stop 74).
+    await env.DB.prepare('DELETE FROM import_staging WHERE import_id = ?').bind(plain.importId).run();
+    const gone = await send(back, { user });
+    expect(gone.status).toBe(303);
+    expect(gone.headers.get('Location')).toBe(`/assets/imp-complete-bad/contacts/${id}?done=saved`);
   });
 
   it('keeps its way back to the preview after a save that merged or met a co-buyer\u2019s change (walkthrough, stop 72)', async () => {
@@ -456,8 +465,9 @@ describe('"ergänzen" from the preview', () => {
     expect(await row(id)).toMatchObject({ website: 'https://pool-blau.de', mobile: '0171 1', email: 'info@pool-blau.de', version: 3 });
     // Opened without it: the list, as before; with the upload alone (no save named): the preview, not saying "ergänzt" (code review).
     expect(await (await send(`${list}/${id}`, { user: anna })).text()).not.toContain('Zurück zur Vorschau');
+    // (The save named, `upto`: an upload gone meanwhile then leads to the contact, code review, stop 74.)
     expect(await (await send(`${list}/${id}?done=saved&merged=1&upto=3&import=${importId}.1`, { user: anna })).text()).toContain(
-      `<a href="${list}/import/${importId}#card-1">`,
+      `<a href="${list}/import/${importId}?completed=${id}&amp;card=1&amp;same=1#card-1">`,
     );
     expect(await (await send(`${list}/${id}?import=${importId}.1`, { user: anna })).text()).toContain(
       `<p class="crumb"><a href="${list}/import/${importId}#card-1"><span aria-hidden="true">← </span>Zurück zur Vorschau</a></p>`,
@@ -548,8 +558,15 @@ describe('"ergänzen" from the preview', () => {
     // "Mit meinen Eingaben wiederherstellen", as the browser sends it: back, completed, and back to the preview.
     const revived = await send(`${list}/${id}`, { user: anna, form: { ...hiddenFields(html), ...completed, version: '2', revive: '1' } });
     expect(revived.status).toBe(303);
-    expect(revived.headers.get('Location')).toBe(`${list}/import/${importId}?completed=${id}&card=1#card-1-done`);
+    const back = `${list}/import/${importId}?completed=${id}&card=1&revived=1#card-1-done`;
+    expect(revived.headers.get('Location')).toBe(back);
     expect(await row(id)).toMatchObject({ email: 'info@pool-blau.de', deleted_at: null });
+    expect(textOf(await (await send(back, { user: anna })).text())).toContain('„Pool Blau“ wurde ergänzt und gespeichert.');
+    // The upload gone meanwhile: the card says the contact is back, not only "gespeichert" (code review, stop 74).
+    await env.DB.prepare('DELETE FROM import_staging WHERE import_id = ?').bind(importId).run();
+    const goneNow = await send(back, { user: anna });
+    expect(goneNow.headers.get('Location')).toBe(`${list}/${id}?done=restored`);
+    expect(textOf(await (await send(`${list}/${id}?done=restored`, { user: anna })).text())).toContain('wiederhergestellt');
   });
 
   it('goes to the contact it saved where its upload is gone (a forged or purged one), not to a 404 page (code review, stop 72)', async () => {

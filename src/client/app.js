@@ -7,7 +7,22 @@
 (() => {
   // Per user: on a shared device the next user's form never takes up another's unsent input (review).
   var PREFIX = 'kontakte-draft:' + (document.body.getAttribute('data-user') || '') + ':';
-  var NOTICES = ['saved', 'done', 'merged', 'imported', 'deleted', 'restored', 'purged', 'undone', 'removed', 'at', 'completed', 'card'];
+  var NOTICES = [
+    'saved',
+    'done',
+    'merged',
+    'imported',
+    'deleted',
+    'restored',
+    'purged',
+    'undone',
+    'removed',
+    'at',
+    'completed',
+    'card',
+    'same',
+    'revived',
+  ];
   var NOTICE = /[?&](saved|done|merged|imported|deleted|restored|purged|undone|completed)=/;
   // The other pages' rules, fetched at the end of the list without holding this script up
   // (src/views/layout.tsx): applied now, for the cards and forms htmx swaps into it.

@@ -569,7 +569,10 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
   const completed = c.req.query('completed') ?? '';
   if (staged?.status === 'done' || (staged?.status !== 'staged' && CONTACT_ID.test(completed)))
     return c.redirect(
-      CONTACT_ID.test(completed) ? shell.paths.editedContact(asset.id, completed, 'saved') : shell.paths.contacts(asset.id),
+      // Brought back with the input (`revived`): said so, not "gespeichert" (code review, stop 74).
+      CONTACT_ID.test(completed)
+        ? shell.paths.editedContact(asset.id, completed, c.req.query('revived') ? 'restored' : 'saved')
+        : shell.paths.contacts(asset.id),
       303,
     );
   if (staged?.status !== 'staged')
@@ -582,7 +585,8 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
   // After "ergänzen" was saved (`?completed=`): said at the card, by the name the book has now.
   return previewPage(c, importId, index, staged.cards, 200, () => ({
     // At that card only: another card of the same contact still offers its "ergänzen" (code review, stop 74).
-    completed: `${completed}.${c.req.query('card')}`,
+    // A save that wrote nothing (`same`) is not said to have completed anything.
+    completed: c.req.query('same') ? undefined : `${completed}.${c.req.query('card')}`,
     ...(tick === 'all' || tick === 'none'
       ? { ticked: new Set(tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []) }
       : {}),
@@ -737,7 +741,14 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   // (It says "ergänzt" where the save wrote something: `at`, code review.)
   const upload = importOf(c.req.query('import'));
   const preview = (wrote?: boolean) =>
-    upload && c.var.shell.paths.completedFrom(c.var.asset.id, upload.importId, upload.card, wrote ? contactId : undefined);
+    upload &&
+    c.var.shell.paths.completedFrom(
+      c.var.asset.id,
+      upload.importId,
+      upload.card,
+      wrote === undefined ? undefined : contactId,
+      wrote ? undefined : 'same',
+    );
   if (merged === undefined && from === undefined) {
     const contact = await liveContact(c, contactId);
     if (contact instanceof Response) return contact;
@@ -767,7 +778,8 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
     ),
     undefined,
     restoredHere(c, contact, done, at),
-    preview(at !== undefined),
+    // Its save named (`at`, or `upto` where it wrote nothing): the preview leads to it where the upload is gone.
+    preview(at !== undefined ? true : upto !== undefined ? false : undefined),
   );
 });
 
@@ -1043,8 +1055,11 @@ function answerEdit(
       // (Its way back to the preview then: walkthrough, stop 72.)
       // A contact deleted meanwhile and brought back with the input ("restored") too (code review, stop 73).
       const from = done === 'saved' || done === 'restored' ? form.from : undefined;
+      // Its contact named also where the save wrote nothing: an upload gone meanwhile then leads to
+      // the contact, not to a 404 page (code review, stop 74).
+      const how = unwritten ? 'same' : done === 'restored' ? 'revived' : undefined;
       if (from && !merged) {
-        const back = paths.completedFrom(asset.id, from.importId, from.card, unwritten ? undefined : contact.id);
+        const back = paths.completedFrom(asset.id, from.importId, from.card, contact.id, how);
         if (c.req.header('hx-request') !== 'true') return c.redirect(back, 303);
         c.header('HX-Redirect', back);
         return c.body(null, 200);
@@ -1062,7 +1077,7 @@ function answerEdit(
         savedMessage(t, contact, done, merged, restored),
         undefined,
         undo,
-        from && paths.completedFrom(asset.id, from.importId, from.card, unwritten ? undefined : contact.id),
+        from && paths.completedFrom(asset.id, from.importId, from.card, contact.id, how),
       );
     }
     case 'invalid':
