@@ -527,7 +527,7 @@ describe('on a phone (360×800)', () => {
     );
   });
 
-  test('a long name is shown whole in the list, on a phone and on a wide screen; a tap leaves no row marked', async () => {
+  test('a long name and its firm are shown whole in the list, on a phone and on a wide screen; a tap leaves no row marked', async () => {
     await withBrowser(
       'anna',
       async ({ page }) => {
@@ -538,10 +538,17 @@ describe('on a phone (360×800)', () => {
           title: 'Dipl.-Ing.',
           first_name: 'Małgorzata',
           last_name: `Kowalczyk-Großmann ${tag}`,
+          position: 'Innenarchitektin',
           company: 'Innenarchitektur Kowalczyk-Großmann GmbH',
         });
         await page.getByRole('button', { name: 'Speichern' }).click();
         await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+        const unbroken = `Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft ${tag} `.repeat(2);
+        await page.goto(`${listPath()}/new`);
+        // (Found by its firm's name, which holds the tag; its own name does not.)
+        await fillContact(page, { first_name: 'Lange', last_name: 'Firma', position: 'Bauleiter', company: unbroken.trim() });
+        await page.getByRole('button', { name: 'Speichern' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Lange Firma', exact: true }).waitFor();
         for (const width of [360, 1280]) {
           await page.setViewportSize({ width, height: 800 });
           await page.goto(`${listPath()}?q=${encodeURIComponent(tag)}`);
@@ -550,11 +557,23 @@ describe('on a phone (360×800)', () => {
           const cut = await link.evaluate((el) => el.scrollWidth > el.clientWidth + 0.5 || el.scrollHeight > el.clientHeight + 0.5);
           assert.equal(cut, false, `the name is cut at ${width} px`);
           assert.equal((await link.innerText()).trim(), name);
+          // The line under it too: "Innenarchitektin · Innenarchitektur Kowalczyk-Gro…" hid the firm (walkthrough, stop 74).
+          const meta = page.locator('li.contact', { hasText: name }).locator('.meta');
+          const metaCut = await meta.evaluate((el) => el.scrollWidth > el.clientWidth + 0.5 || el.scrollHeight > el.clientHeight + 0.5);
+          assert.equal(metaCut, false, `the position and firm are cut at ${width} px`);
+          // On a phone two lines at most, then "…": a firm's name of 200 characters does not make a row of five lines.
+          if (width === 360) {
+            const lines = await page
+              .locator('li.contact', { hasText: 'Lange Firma' })
+              .locator('.meta')
+              .evaluate((el) => el.clientHeight / Number.parseFloat(getComputedStyle(el).lineHeight));
+            assert.ok(lines > 1.9 && lines < 2.1, `the long firm's line is ${lines} lines high`);
+          }
           if (width === 360) await assertPhoneFriendly(page, 'the list with a long name on a phone');
         }
         // A touch screen has no hover: the row a finger tapped is not left grey.
         await page.setViewportSize({ width: 360, height: 800 });
-        const row = page.locator('li.contact', { hasText: tag });
+        const row = page.locator('li.contact', { hasText: name });
         await row.hover();
         assert.equal(await row.evaluate((li) => getComputedStyle(li).backgroundColor), 'rgba(0, 0, 0, 0)');
       },
