@@ -102,6 +102,34 @@ describe('search finds what people type', () => {
     expect(await found('+43 89 3100200')).not.toContain('Stefan Schmidt');
   });
 
+  it('shows in each row the number a search for digits found: the mobile where only it holds them, also on a phone (walkthrough, stop 74)', async () => {
+    const asset = 'search-shown';
+    const buyer: TestUser = { ...anna, sub: 'u-search-shown', assets: [{ id: asset, name: 'Shown' }] };
+    await seedContacts(asset, 2, (index) =>
+      index === 0
+        ? { first_name: 'Jana', last_name: 'Berg', phone: '089 1234567', mobile: '+49 171 2223334' }
+        : { first_name: 'Olaf', last_name: 'Stein', phone: '089 7654321', mobile: '0171 2229999' },
+    );
+    const rows = async (q: string) => {
+      const html = await (await send(`/assets/${asset}/contacts${q && `?q=${encodeURIComponent(q)}`}`, { user: buyer })).text();
+      return [
+        ...html.matchAll(/<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>.*?<span class="(tel[^"]*)">([^<]+)<\/span>/g),
+      ].map((match) => `${match[1]}: ${match[2]} ${match[3]}`);
+    };
+    // Without a search: the phone, in the column a wide screen shows (a phone shows none).
+    expect(await rows('')).toEqual(['Jana Berg: tel 089 1234567', 'Olaf Stein: tel 089 7654321']);
+    // The mobile's digits, typed in any form: the mobile, marked to be shown on a phone too.
+    expect(await rows('0171 222 3334')).toEqual(['Jana Berg: tel hit Mobil +49 171 2223334']);
+    expect(await rows('+491712223334')).toEqual(['Jana Berg: tel hit Mobil +49 171 2223334']);
+    // A part of both mobiles: each row its own.
+    expect(await rows('0171 222')).toEqual(['Jana Berg: tel hit Mobil +49 171 2223334', 'Olaf Stein: tel hit Mobil 0171 2229999']);
+    // A part of the phone: the phone; where the phone and the mobile hold it, the phone.
+    expect(await rows('1234567')).toEqual(['Jana Berg: tel hit 089 1234567']);
+    expect(await rows('2')).toEqual(['Jana Berg: tel 089 1234567', 'Olaf Stein: tel 089 7654321']);
+    // Found by the name: no number marked.
+    expect(await rows('Berg')).toEqual(['Jana Berg: tel 089 1234567']);
+  });
+
   it('one international number only by its digits, not by its groups in different numbers (walkthrough, stop 67)', async () => {
     const asset = 'search-intl';
     const buyer: TestUser = { ...anna, sub: 'u-search-intl', assets: [{ id: asset, name: 'Intl' }] };

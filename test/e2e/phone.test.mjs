@@ -87,6 +87,12 @@ describe('on a phone (360×800)', () => {
     await page.getByRole('searchbox').fill('schmidt');
     await page.locator('#results').getByText('1 Treffer für „schmidt“').waitFor();
     await assertPhoneFriendly(page, 'search results');
+    // A number searched for: the row shows the number it found, on a phone too (walkthrough, stop 74).
+    await page.getByRole('searchbox').fill('89 123 456 789');
+    const found = page.locator('#results li.contact', { hasText: long.company }).locator('.tel');
+    await found.waitFor();
+    assert.equal((await found.innerText()).trim(), long.phone);
+    await assertPhoneFriendly(page, 'search results of a number');
     await page.getByRole('searchbox').fill(`nichts-${tag}`);
     await page
       .locator('#results')

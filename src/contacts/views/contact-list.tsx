@@ -3,7 +3,7 @@ import { escapeHtml } from '../../views/escape';
 import { icon, iconHtml } from '../../views/icon';
 import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
-import { groupKey, seeksWarranty } from '../keys';
+import { groupKey, parseQuery, phoneDigits, seeksWarranty } from '../keys';
 import type { Contact, ContactPage, ListContact } from '../repository';
 import { companyBeside, displayName } from '../vcard';
 import { formatDate, LAST_DAYS, warrantyBadge } from '../warranty';
@@ -364,6 +364,9 @@ export function Rows(props: {
   let rows = '';
   const showEnd = page.order === 'warranty' || seeksWarranty(view.q);
   const grouped = page.order === 'position' || page.order === 'searchPosition';
+  // A number searched for ("0171 23"): the row shows the number it matched, also on a phone
+  // (walkthrough, stop 74: nothing said which of a contact's numbers it was).
+  const numbers = view.q && parseQuery(view.q).flatMap((term) => (term.kind === 'phone' && term.digits.length > 2 ? [term.digits] : []));
   for (let index = 0; index < page.contacts.length; index++) {
     const contact = page.contacts[index] as ListContact;
     const row = contactRowHtml({
@@ -373,6 +376,7 @@ export function Rows(props: {
       today,
       showEnd,
       grouped,
+      numbers,
       focus:
         props.loadedMore === true && index === 0
           ? shell.t.contacts.loadedMore(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
@@ -491,6 +495,8 @@ export interface RowProps {
   /** Keyboard focus goes on to this row after "Mehr laden"; the text is read out. */
   focus?: string;
   focused?: boolean;
+  /** The canonical digits of the numbers searched for. */
+  numbers?: string[] | '';
 }
 
 function contactRowHtml(props: RowProps): string {
@@ -499,7 +505,10 @@ function contactRowHtml(props: RowProps): string {
   const href = escapeHtml(paths.contact(assetId, contact.id));
   const name = displayName(contact);
   const meta = metaLine(props.grouped ? { ...contact, position: '' } : contact);
-  const phone = contact.phone || contact.mobile;
+  const hit = (number: string) => number !== '' && props.numbers && props.numbers.some((digits) => phoneDigits(number).includes(digits));
+  // The phone, else the mobile; the mobile where only it holds a number searched for.
+  const mobile = !contact.phone || (hit(contact.mobile) && !hit(contact.phone));
+  const phone = mobile ? contact.mobile : contact.phone;
   const call = phone
     ? `<a class="round" href="${escapeHtml(telHref(phone))}">${iconHtml(paths, 'call')}<span class="sr-only">${escapeHtml(t.contacts.callName(name))}</span></a>`
     : '';
@@ -512,7 +521,9 @@ function contactRowHtml(props: RowProps): string {
   }>${escapeHtml(name)}</a>${meta ? `<span class="meta">${escapeHtml(meta)}</span>` : ''}${warrantyHtml(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
     // The number column says when its number is the mobile (review: it looked like the phone), before
     // it as the phone list and the import's preview do (walkthrough, stop 68: it came after here).
-    phone ? `<span class="tel">${contact.phone ? '' : `${escapeHtml(t.contacts.callMobile)} `}${escapeHtml(phone)}</span>` : ''
+    phone
+      ? `<span class="tel${hit(phone) ? ' hit' : ''}">${mobile ? `${escapeHtml(t.contacts.callMobile)} ` : ''}${escapeHtml(phone)}</span>`
+      : ''
   }${contact.email ? `<span class="mail">${escapeHtml(contact.email)}</span>` : ''}${call || mail ? `<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }
 
