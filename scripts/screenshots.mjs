@@ -1,5 +1,5 @@
 // `npm run screenshots`: phone (360×800) and desktop (1280×900) screenshots of the list (also
-// grouped by position and in dark mode), a card (and one with every quick action), the form with errors, the empty state, the conflict view, the history, the import
+// grouped by position, in dark mode and searched for a number), a card (and one with every quick action), the form with errors, the empty state, the conflict view, the history, the import
 // preview and the form it completes ("ergänzen"), the phone list to print and "Zuletzt gelöscht", into docs/screenshots/*.png (they are
 // committed, so they show the viewport only, at device scale 1). It starts its own server with
 // throwaway demo data (scripts/e2e.mjs startServer) and uses Debian's chromium.
@@ -78,6 +78,9 @@ async function run(baseURL, device) {
     await shoot(anna.page, `${device}-list`);
     await anna.page.goto(`${list}?group=position`);
     await shoot(anna.page, `${device}-grouped`);
+    // A search for a part of a number: each row shows the number it found (the mobile where only it holds it).
+    await anna.page.goto(`${list}?q=${encodeURIComponent('0171')}`);
+    await shoot(anna.page, `${device}-search-number`);
     await anna.page.goto(`${list}/demo-fliesen`);
     await shoot(anna.page, `${device}-card`);
     // A card with every quick action (call, mobile, e-mail, route, vCard): one row on a phone.
