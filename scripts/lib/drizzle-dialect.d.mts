@@ -46,6 +46,7 @@ export function trimBuilder(kind: 'select' | 'update' | 'insert' | 'delete', sou
 export function builderSpecifier(from: string): string;
 /** What the Worker's bundle leaves out of drizzle-orm's SQLite database class (sqlite-core/db.js). */
 export const DATABASE_LEFT_OUT: { readonly methods: readonly string[]; readonly fields: readonly string[] };
+export const DATABASE_CONSTRUCTOR_EDIT: { readonly from: RegExp; readonly to: string };
 /** db.js's imports the bundle takes from a stand-in of its own. */
 export const DATABASE_STAND_INS: Readonly<Record<string, string>>;
 export const BUILDER_STAND_INS: Readonly<Record<string, string>>;

@@ -24,6 +24,7 @@ import {
   BUILDER_TEXTS_LEFT_OUT,
   BUILDERS_LEFT_OUT,
   builderSpecifier,
+  DATABASE_CONSTRUCTOR_EDIT,
   DATABASE_LEFT_OUT,
   DIALECT_LEFT_OUT,
   GENERATED,
@@ -561,16 +562,43 @@ describe('src/generated/sqlite-db.js, in place of drizzle-orm/sqlite-core/db.js 
       const found = new Map<string, string>();
       for (const statement of source.statements)
         if (ts.isClassDeclaration(statement) && statement.name?.text === 'BaseSQLiteDatabase')
-          for (const member of statement.members) found.set(member.name?.getText(source) ?? member.getText(source), member.getText(source));
+          for (const member of statement.members)
+            found.set(
+              ts.isConstructorDeclaration(member) ? 'constructor' : (member.name?.getText(source) ?? member.getText(source)),
+              member.getText(source),
+            );
       return found;
     };
     const before = members(originalDb());
     const after = members(generatedDb());
     expect([...before.keys()].filter((key) => !after.has(key)).sort()).toEqual([...leftOut].sort());
-    for (const [key, text] of after) expect(text, key).toBe(before.get(key));
+    // The constructor but for its part for a schema (DATABASE_CONSTRUCTOR_EDIT; held below).
+    for (const [key, text] of after)
+      expect(text, key).toBe(
+        key === 'constructor' ? before.get(key)?.replace(DATABASE_CONSTRUCTOR_EDIT.from, DATABASE_CONSTRUCTOR_EDIT.to) : before.get(key),
+      );
+    expect(after.get('constructor')).not.toBe(before.get('constructor'));
     // The rest of the module (withReplicas, the exports) as drizzle wrote it.
     const tail = (text: string) => text.slice(text.indexOf('const withReplicas'));
     expect(tail(generatedDb())).toBe(tail(originalDb()).replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
+  });
+
+  it('a database made without a schema is the same as drizzle\u2019s; one given a schema throws where drizzle would build db.query', async () => {
+    const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'sqlite-db.js')).href);
+    const theirs = await import('drizzle-orm/sqlite-core/db');
+    const [a, b] = [
+      new ours.BaseSQLiteDatabase('async', {}, {}),
+      new theirs.BaseSQLiteDatabase('async', {} as never, {} as never, undefined),
+    ];
+    expect(a._).toEqual(b._);
+    expect(a.query).toEqual(b.query);
+    expect(Object.keys(a).sort()).toEqual(
+      Object.keys(b)
+        .filter((key) => !DATABASE_LEFT_OUT.fields.includes(key))
+        .sort(),
+    );
+    const schema = { schema: {}, fullSchema: {}, tableNamesMap: {} };
+    expect(() => new ours.BaseSQLiteDatabase('async', {}, {}, schema)).toThrow('not part of this build');
   });
 
   it('leaves out only what nothing the app reaches calls', async () => {
