@@ -241,8 +241,8 @@ describe("the bookmark cookie's Set-Cookie", () => {
             setCookie(c, name, bookmark, { httpOnly: true, secure, sameSite: 'Lax', path: at });
             return c.body(null);
           });
-          // hono's app.request is synchronous for a synchronous handler.
-          const response = hono.request('/') as Response;
+          // hono's app.fetch is synchronous for a synchronous handler.
+          const response = hono.fetch(new Request('http://localhost/')) as Response;
           expect(bookmarkSetCookie(name, bookmark, at, secure)).toBe(response.headers.get('set-cookie'));
         },
       ),

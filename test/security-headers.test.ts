@@ -30,7 +30,7 @@ async function headersOf(middleware: ReturnType<typeof hono>) {
     c.header('Referrer-Policy', 'unsafe-url');
     return c.text('ok');
   });
-  const response = await app.request('/');
+  const response = await app.fetch(new Request('http://localhost/'));
   return [...response.headers].sort(([a], [b]) => a.localeCompare(b));
 }
 

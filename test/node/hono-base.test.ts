@@ -1,8 +1,8 @@
 // hono's app class as wrangler.toml's [alias] puts it in the Worker's bundle
 // (src/generated/hono-base.js, written by scripts/lib/hono-base.mjs from the installed hono): the
 // alias names exactly the imports by which hono's presets reach it; the module is hono's, member
-// for member, but for app.mount() and app.fire(), with its imports from the same files (or the
-// stand-in another alias names); and the app calls neither. The Workers tests (vitest.config.ts
+// for member, but for app.mount(), app.fire() and app.request(), with its imports from the same
+// files (or the stand-in another alias names); and the app calls none of them. The Workers tests (vitest.config.ts
 // applies the same aliases; test/bundle-aliases.test.ts), the e2e suite and the bench run through
 // it; bundle.test.ts checks mount()'s and fire()'s code gone.
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
@@ -45,7 +45,7 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
     expect(() => trimHonoBase(`import { x } from "./other.js";\n${original()}`)).toThrow(/other imports than expected/);
   });
 
-  it("is hono's module member for member but for mount() and fire() and the texts replaced, and exports what hono's does", async () => {
+  it("is hono's module member for member but for mount(), fire() and request() and the texts replaced, and exports what hono's does", async () => {
     // (Each text replaced is found once in hono's, and what takes its place throws the same Error with a shorter message.)
     let theirs = original().replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
     for (const { from, to } of EDITS) {
@@ -62,10 +62,12 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
     const ours = await import(pathToFileURL(generatedPath).href);
     const hono = await import(pathToFileURL(originalPath).href);
     expect(Object.keys(ours).sort()).toEqual(Object.keys(hono).sort());
-    // An app of it routes as hono's does; it has no mount() and no fire().
+    // An app of it routes as hono's does; it has no mount(), no fire() and no request().
     for (const Base of [ours.HonoBase, hono.HonoBase]) expect(typeof Base.prototype.route).toBe('function');
     expect('mount' in ours.HonoBase.prototype).toBe(false);
     expect('mount' in hono.HonoBase.prototype).toBe(true);
+    expect(['fire', 'request'].filter((name) => name in new ours.HonoBase())).toEqual([]);
+    expect(['fire', 'request'].filter((name) => name in new hono.HonoBase())).toEqual(['fire', 'request']);
   });
 
   it('imports from the same files as hono, or the stand-in wrangler.toml names for one, only names it uses', () => {
@@ -93,11 +95,17 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
     expect(original().split('routePath(').length - 1).toBe(1);
   });
 
-  it('leaves out only what the app never calls: it mounts no application of another framework and exports its handlers', () => {
+  it('leaves out only what the app never calls: it mounts no application of another framework, exports its handlers and is sent Requests', () => {
     for (const file of sources('src')) {
       const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
-      expect(text, file).not.toMatch(/\.(mount|fire)\(|hono\/mount|hono\/service-worker/);
+      expect(text, file).not.toMatch(/\.(mount|fire|request)\(|hono\/mount|hono\/service-worker|hono\/testing/);
     }
+    // hono's own callers of app.request(): its testing and static-site helpers, which the app does not import.
+    const requesters = (readdirSync(dist, { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.js') && !file.startsWith('cjs') && file !== 'hono-base.js')
+      .filter((file) => /\.request\(/.test(readFileSync(join(dist, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')));
+    expect(requesters.sort()).toEqual(['helper/ssg/ssg.js', 'helper/testing/index.js']);
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/from 'hono\/(ssg|testing)'/);
     // No hono module of the bundle calls them either (hono/mount and hono/service-worker are their own modules).
     const users = (readdirSync(dist, { recursive: true }) as string[])
       .filter((file) => file.endsWith('.js') && !file.startsWith('cjs'))
