@@ -6,8 +6,9 @@
 // deep-partial.js, in-out.js) are copied here as they are, each importing the copies in place of
 // mini's files, zod's core as src/generated/zod-core.js (scripts/lib/zod-schemas.mjs), and zod's
 // other files by a path no alias matches. The copy of schemas.js is mini's without five methods of
-// every schema that nothing in the bundle calls: `with` (an alias of `check`), parseAsync, brand,
-// register and apply (the app calls parse, safeParse and check, @hono/zod-validator safeParseAsync),
+// every schema that nothing in the bundle calls: `with` (an alias of `check`), parseAsync,
+// safeParseAsync (the generated zValidator calls safeParse: scripts/lib/hono-validator.mjs), brand,
+// register and apply (the app calls parse, safeParse and check),
 // nor an object's `shape` accessor, which nothing reads (128 and 62 B).
 // Parsing is zod's own, line for line. scripts/fingerprint.mjs writes the files from the installed
 // zod at every `prepare-assets`, so they never go stale; a text it does not find once stops that
@@ -17,7 +18,7 @@
 export const MINI_COPIES = ['external', 'schemas', 'coerce', 'iso', 'deep-partial', 'in-out'];
 
 /** ZodMiniType's methods that nothing in the bundle calls (the `with` alias is a getter and a setter). */
-export const LEFT_METHODS = ['with', 'parseAsync', 'brand', 'register', 'apply'];
+export const LEFT_METHODS = ['with', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply'];
 
 /**
  * ZodMiniObject's `shape` accessor (schema.shape, the same object as its def's shape), which

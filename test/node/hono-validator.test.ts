@@ -92,7 +92,7 @@ describe('src/generated/hono-validator.js and zod-validator.js, in place of hono
       withoutMap(read(zodPath)),
       (their, line) =>
         their === line ||
-        (line === '\t\tconst result = await schema.safeParseAsync(validatorValue);' &&
+        (line === '\t\tconst result = schema.safeParse(validatorValue);' &&
           their ===
             '\t\tconst result = options && options.validationFunction ? await options.validationFunction(schema, validatorValue) : await schema.safeParseAsync(validatorValue);'),
     );
@@ -197,5 +197,28 @@ describe('src/generated/hono-validator.js and zod-validator.js, in place of hono
       import(pathToFileURL(zodPath).href),
     ]);
     expect(Object.keys(zMine)).toEqual(Object.keys(zOther));
+  });
+
+  it("zValidator parses synchronously: the app's schemas have no asynchronous part, for which safeParse and safeParseAsync agree", async () => {
+    // An asynchronous refinement, check, transform or preprocess is the only way a schema needs safeParseAsync.
+    for (const file of sources('src').filter((path) => !path.startsWith('src/generated/'))) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text, file).not.toMatch(
+        /\b(refine|superRefine|check|transform|overwrite|custom|preprocess|pipe)\(\s*(async\b|[^)]*\)\s*=>\s*\{?\s*await\b)/,
+      );
+    }
+    const schema = z.object({
+      a: z.pipe(
+        z.string(),
+        z.transform((value) => value.length),
+      ),
+    });
+    for (const value of [{ a: 'xy' }, { a: 3 }, {}]) expect(schema.safeParse(value)).toEqual(await schema.safeParseAsync(value));
+    // An asynchronous schema would fail loudly, not pass unchecked.
+    const later = z.pipe(
+      z.string(),
+      z.transform(async (value) => value),
+    );
+    expect(() => later.safeParse('x')).toThrow();
   });
 });
