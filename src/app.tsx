@@ -1,14 +1,15 @@
 import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono/tiny';
 import { type AppConfig, configOf, MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES } from './config';
 import { keepFormOnBrokenEncoding } from './contacts/broken-encoding';
 import { contactRoutes } from './contacts/routes';
 import { keepFormOnExpiredSession } from './contacts/session-expired';
-import { StorageUnavailableError } from './db/client';
+import { bookmarkSetCookie, StorageUnavailableError } from './db/client';
 import type { AppEnv, Bindings } from './env';
 import { renderError } from './errors';
-import { languageOf, messagesFor } from './i18n';
+import { LANGUAGE_COOKIE, languageOf, messagesFor } from './i18n';
 import { kept } from './kept';
 import { memoRouter } from './memo-router';
 import { requestLog } from './observability/request-log';
@@ -50,7 +51,7 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
   const paths = makePaths(config.basePath);
   // The shell of every page, also of a 404 outside the prefix: language, paths, platform.
   app.use(async function shell(c, next) {
-    const t = messagesFor(languageOf(c.req.header('accept-language')));
+    const t = messagesFor(languageOf(c.req.header('accept-language'), getCookie(c, LANGUAGE_COOKIE)));
     // The platform's name in the page's language where it has one for English (PLATFORM_NAME_EN).
     const platformName = (t.lang === 'en' && c.env.PLATFORM_NAME_EN) || c.env.PLATFORM_NAME;
     c.set('shell', { t, paths, platformName, platformUrl: c.env.PLATFORM_URL });
@@ -70,6 +71,24 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
       return new Response(file.body, file); // a copy: the middlewares add headers
     });
   }
+  // The language chosen at the foot of a page (a button, no JS): kept a year in a cookie, back to
+  // the page it was chosen on (same origin; else the start). Before the session, so that a page
+  // of an ended one switches too.
+  root.post('/language/:lang{de|en}', sameOriginWrites, (c) => {
+    const here = new URL(c.req.url);
+    c.header(
+      'Set-Cookie',
+      `${bookmarkSetCookie(LANGUAGE_COOKIE, c.req.param('lang'), paths.base || '/', here.protocol === 'https:')}; Max-Age=31536000`,
+    );
+    let back = paths.home();
+    try {
+      const from = new URL(c.req.header('referer') ?? '');
+      if (from.origin === here.origin) back = from.pathname + from.search;
+    } catch {
+      // No page named (or none readable): the start.
+    }
+    return c.redirect(back, 303);
+  });
   // The platform's own calls come before the customer session (they carry none).
   root.use('/platform/*', bodyLimitOf413());
   root.route('/platform', platformRoutes);

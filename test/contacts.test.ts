@@ -972,6 +972,40 @@ describe('add', () => {
     const onlyEnglish = await send(LIST, { user: anna, headers: { 'Accept-Language': 'fr-FR, en-GB;q=0.7' } });
     expect(await onlyEnglish.text()).toContain('<html lang="en">');
   });
+
+  it('switches to the other language at the foot of every page, kept in a cookie above what the browser asks for (contract §6, since stop 75)', async () => {
+    const german = { 'Accept-Language': 'de-DE,de;q=0.9' };
+    const page = await (await send(LIST, { user: anna, headers: german })).text();
+    // A form's button, no JS needed, the language named in itself.
+    expect(page).toContain(
+      '<footer class="foot"><form method="post" action="/language/en"><button lang="en">English</button></form></footer>',
+    );
+    const chosen = await send('/language/en', { method: 'POST', headers: { ...german, Referer: `${ORIGIN}${LIST}?q=Bad#c-1` } });
+    expect(chosen.status).toBe(303);
+    expect(chosen.headers.get('Location')).toBe(`${LIST}?q=Bad`);
+    expect(chosen.headers.get('Set-Cookie')).toBe('kontakte_lang=en; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=31536000');
+    // Every page after it, German browser or not; its foot offers German back.
+    const english = await (await send(LIST, { user: anna, headers: german, cookies: 'kontakte_lang=en' })).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('>Add new contact</span>');
+    expect(english).toContain('<form method="post" action="/language/de"><button lang="de">Deutsch</button></form>');
+    expect(await (await send(LIST, { user: anna, headers: { 'Accept-Language': 'en' }, cookies: 'kontakte_lang=de' })).text()).toContain(
+      '<html lang="de">',
+    );
+    // A page without a session too (the 401's foot), and back to the start where no page of this site is named.
+    expect(await (await send(LIST)).text()).toContain('action="/language/en"');
+    const bare = await send('/language/de', { method: 'POST' });
+    expect(bare.headers.get('Location')).toBe('/');
+    const elsewhere = await send('/language/de', { method: 'POST', headers: { Referer: 'https://evil.example/kontakte' } });
+    expect(elsewhere.headers.get('Location')).toBe('/');
+    // Only from this site's own pages, only by POST, only the two languages; a cookie of another value is no choice.
+    const crossSite = await send('/language/en', { method: 'POST', headers: { Origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get('Set-Cookie')).toBeNull();
+    expect((await send('/language/en', { user: anna })).status).toBe(405);
+    expect((await send('/language/fr', { method: 'POST', user: anna })).status).toBe(404);
+    expect(await (await send(LIST, { user: anna, headers: german, cookies: 'kontakte_lang=fr' })).text()).toContain('<html lang="de">');
+  });
 });
 
 describe('detail and edit', () => {

@@ -126,6 +126,12 @@ export function hiddenFields(html: string): Record<string, string> {
   return fields;
 }
 
+/** The last form of a page's content (or fragment): not the other language's, at every page's foot. */
+export function lastForm(html: string): string {
+  const content = html.split('<footer class="foot">')[0] ?? html;
+  return content.slice(content.lastIndexOf('<form'));
+}
+
 /** The text of an HTML body with tags dropped and whitespace folded, for assertions. */
 export function textOf(html: string): string {
   return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

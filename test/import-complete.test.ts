@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { complement } from '../src/contacts/complement';
 import { EMPTY_FIELDS, FIELDS, type FieldValues } from '../src/contacts/fields';
-import { hiddenFields, seedContacts, send, type TestUser, textOf } from './helpers';
+import { hiddenFields, lastForm, seedContacts, send, type TestUser, textOf } from './helpers';
 import { formValue } from './html-values';
 import { confirm, household, previewOf, upload } from './import-helpers';
 
@@ -486,7 +486,7 @@ describe('"ergänzen" from the preview', () => {
     expect(html).toContain(
       `<p class="crumb"><a href="${list}/import/${previewOf(second).importId}#card-1"><span aria-hidden="true">← </span>Zurück zur Vorschau</a></p>`,
     );
-    const whole = await send(`${list}/${id}`, { user: anna, form: hiddenFields(html.slice(html.lastIndexOf('<form'))) });
+    const whole = await send(`${list}/${id}`, { user: anna, form: hiddenFields(lastForm(html)) });
     expect(textOf(await whole.text())).toContain('← Zurück zur Vorschau');
     const chosen = await send(`${list}/${id}`, {
       user: anna,

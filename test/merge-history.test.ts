@@ -8,7 +8,7 @@ import { mergeFields } from '../src/contacts/merge';
 import { contactState, MAX_VERSIONS, PURGE_AFTER_MS } from '../src/contacts/repository';
 import { connect } from '../src/db/client';
 import worker from '../src/index';
-import { anna as annaOf, hiddenFields, jonas as jonasOf, ORIGIN, selin, send, type TestUser, textOf, withOwnId } from './helpers';
+import { anna as annaOf, hiddenFields, jonas as jonasOf, lastForm, ORIGIN, selin, send, type TestUser, textOf, withOwnId } from './helpers';
 
 // Every test has an Anna and a Jonas of its own (withOwnId: the write limit counts per user id).
 let anna = annaOf;
@@ -78,7 +78,7 @@ function firstFormHidden(html: string): Record<string, string> {
 }
 
 /** The hidden fields of a page's last form (a clash's "Alles noch einmal bearbeiten"). */
-const lastFormHidden = (html: string) => hiddenFields(html.slice(html.lastIndexOf('<form')));
+const lastFormHidden = (html: string) => hiddenFields(lastForm(html));
 
 describe('a stale edit is merged field by field', () => {
   it('keeps both co-buyers\u2019 changes when they touched different fields, and says what was combined', async () => {
@@ -533,7 +533,7 @@ describe('a stale edit is merged field by field', () => {
     const html = await clash.text();
     // Its own form, as the browser sends it: the merge, Mia's own notes (the radio button still on
     // Kai's, the default), and `again` as a field, so that even a resend without the button is no save.
-    const form2 = html.slice(html.lastIndexOf('<form'));
+    const form2 = lastForm(html);
     expect(form2).toContain('<input type="hidden" name="again" value="1"/>');
     const sent = hiddenFields(form2);
     // `theirs`: what Kai changed (his mobile, merged; the notes, the clash).
@@ -1320,7 +1320,7 @@ describe('history (Verlauf)', () => {
     // The edit form as the browser has it: the stored values and the hidden fields.
     const loaded = async (id: string) => {
       const page = await (await send(`${LIST}/${id}/edit`, { user: uta })).text();
-      return { ...(await formOf(id, uta)), ...hiddenFields(page.slice(page.lastIndexOf('<form'))) };
+      return { ...(await formOf(id, uta)), ...hiddenFields(lastForm(page)) };
     };
     const twentyOne = async (id: string, area: string) => {
       for (let index = 0; index <= 20; index += 1)

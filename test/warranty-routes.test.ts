@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { encodeCursor } from '../src/contacts/cursor';
 import { addDays, addMonths, addYears, berlinToday, formatDate } from '../src/contacts/warranty';
-import { anna, ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
+import { anna, lastForm, ORIGIN, seedContacts, send, type TestUser, textOf } from './helpers';
 import { formValue } from './html-values';
 
 // Issue 17 through HTTP: the warranty dates on the form (the period choice without JavaScript,
@@ -364,7 +364,7 @@ describe('editing the dates again', () => {
     expect(clash.status).toBe(409);
     const choice: Record<string, string> = {};
     const html = await clash.text();
-    for (const match of html.slice(html.lastIndexOf('<form')).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
+    for (const match of lastForm(html).matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"\/>/g))
       choice[match[1] ?? ''] = match[2] ?? '';
     expect(choice).toMatchObject({ again: '1', warranty_until: '2024-05-10' });
     // The whole form again, and a stale form sent with a period: the end it gives, beside Jonas's.

@@ -34,14 +34,19 @@ export function weightOf(acceptLanguage: string, language: string): number {
 }
 
 /**
+ * The language the buyer chose at the foot of a page (`chosen`, its cookie: LANGUAGE_COOKIE), else
  * German unless Accept-Language ranks English above German (contract §6): a tie, `*` or no
  * header is German. (hono's languageDetector takes the first of equally ranked languages, hence
  * this small rule of our own.)
  */
-export function languageOf(acceptLanguage: string | undefined): Language {
+export function languageOf(acceptLanguage: string | undefined, chosen?: string): Language {
+  if (chosen === 'de' || chosen === 'en') return chosen;
   if (!acceptLanguage) return 'de';
   return weightOf(acceptLanguage, 'en') > weightOf(acceptLanguage, 'de') ? 'en' : 'de';
 }
+
+/** The cookie of the language chosen at the foot of a page (contract §6, since stop 75). */
+export const LANGUAGE_COOKIE = 'kontakte_lang';
 
 export function messagesFor(language: string): Messages {
   return language === 'en' ? catalogs.en : catalogs.de;

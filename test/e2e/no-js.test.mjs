@@ -60,6 +60,12 @@ describe('with JavaScript disabled', () => {
     await page.getByRole('button', { name: 'Suchen' }).click();
     await page.waitForURL((url) => url.searchParams.get('q') === `eiche ${tag}`);
     await page.getByText(`1 Treffer für „eiche ${tag}“`).waitFor();
+    // The other language at the page's foot, and back: the same search, the same page (since stop 75).
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText(`1 match for “eiche ${tag}”`).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await page.getByText(`1 Treffer für „eiche ${tag}“`).waitFor();
 
     // Export one contact from its page, then all.
     await page.getByRole('link', { name, exact: true }).click();
