@@ -45,7 +45,15 @@ function templateRow(props: RowProps) {
   const { t, paths } = shell;
   const href = paths.contact(assetId, contact.id);
   const name = displayName(contact);
-  const meta = metaLine(props.grouped ? { ...contact, position: '' } : contact);
+  // (Since stop 75 the position and the firm each a span of their own, for a phone's line.)
+  const position = props.grouped ? '' : contact.position;
+  const firm = metaLine({ ...contact, position: '' });
+  const meta =
+    position && firm
+      ? html`<span>${position}</span><span> · </span><span>${firm}</span>`
+      : position || firm
+        ? html`<span>${position || firm}</span>`
+        : '';
   const phone = contact.phone || contact.mobile;
   const call = phone
     ? html`<a class="round" href="${telHref(phone)}">${templateIcon(paths, 'call')}<span class="sr-only">${t.contacts.callName(name)}</span></a>`

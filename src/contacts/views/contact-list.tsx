@@ -504,7 +504,12 @@ function contactRowHtml(props: RowProps): string {
   const { t, paths } = shell;
   const href = escapeHtml(paths.contact(assetId, contact.id));
   const name = displayName(contact);
-  const meta = metaLine(props.grouped ? { ...contact, position: '' } : contact);
+  // The position and the firm apart: on a phone the position gives way first ("Küchenb… · Küchen
+  // Schmidt GmbH"), whose firm tells rows apart (walkthrough, stop 74: "Küchenbauer · Küchen Schmi…");
+  // a line of two would leave fewer than 8 rows on the first screen (src/views/styles.css).
+  const position = props.grouped ? '' : contact.position;
+  const firm = companyBeside(contact);
+  const meta = position && firm ? `<span>${escapeHtml(position)}</span><span> · </span><span>${escapeHtml(firm)}</span>` : position || firm;
   const hit = (number: string) => number !== '' && props.numbers && props.numbers.some((digits) => phoneDigits(number).includes(digits));
   // The phone, else the mobile; the mobile where only it holds a number searched for.
   const mobile = !contact.phone || (hit(contact.mobile) && !hit(contact.phone));
@@ -518,7 +523,7 @@ function contactRowHtml(props: RowProps): string {
   // Empty cells are left out: on wide screens each cell has its own grid column.
   return `<li class="contact" id="c-${escapeHtml(contact.id)}"><a class="name" href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
     props.focus ? ` data-focus-row="${escapeHtml(props.focus)}"` : props.focused ? ' data-focus' : ''
-  }>${escapeHtml(name)}</a>${meta ? `<span class="meta">${escapeHtml(meta)}</span>` : ''}${warrantyHtml(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
+  }>${escapeHtml(name)}</a>${meta ? `<span class="meta">${position && firm ? meta : `<span>${escapeHtml(meta)}</span>`}</span>` : ''}${warrantyHtml(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
     // The number column says when its number is the mobile (review: it looked like the phone), before
     // it as the phone list and the import's preview do (walkthrough, stop 68: it came after here).
     phone
