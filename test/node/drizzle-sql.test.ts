@@ -2,12 +2,13 @@
 // (src/generated/drizzle-sql.js, written by scripts/lib/drizzle-sql.mjs from the installed
 // drizzle-orm): drizzle's sql/sql.js but for the texts SQL_LEFT_OUT names (views, subqueries,
 // enums, an index's columns, typings and inlined parameters, sql.empty(), sql.fromList(), an
-// aliased SQL's clone()), and nothing in the bundle reaches them; the same SQL for the same query.
+// aliased SQL's clone()) and with SQL_EDITS (a parameter's typings, ["none"], which nothing reads),
+// and nothing in the bundle reaches them; the same SQL and parameters for the same query.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SQL_LEFT_OUT, trimSql } from '../../scripts/lib/drizzle-sql.mjs';
+import { SQL_EDITS, SQL_LEFT_OUT, trimSql } from '../../scripts/lib/drizzle-sql.mjs';
 import { asBundled, bundledDrizzle, drizzle, root, sources } from './drizzle-files';
 
 const original = () => drizzle('sql/sql.js');
@@ -53,6 +54,12 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
       else expect(lines.at(-1), text).toMatch(new RegExp(`^${indent}(\\}|\\}\\);|\\};|(sql2\\.)?\\w+ = \\w+;)$`));
       theirs = theirs.replace(text, '');
     }
+    // Each edit leaves out a parameter's typings and nothing else.
+    for (const { from, to, count } of SQL_EDITS) {
+      expect(theirs.split(from)).toHaveLength(count + 1);
+      expect(from.replace(/, typings(: \["none"\])?(?= \})| *let typings = \["none"\];\n/, '')).toBe(to);
+      theirs = theirs.replaceAll(from, to);
+    }
     expect(body(generated())).toBe(theirs);
   });
 
@@ -69,6 +76,14 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
         /\.inlineParams\(\)|inlineParams: true|sql\.(empty|fromList)\(|prepareTyping|\bFakePrimitiveParam\b|\bnoopMapper\b/,
       );
     }
+    // Nor a query's typings: the only modules of the bundle that name them are the builders'
+    // toSQL(), which drop them (no SQLite dialect has prepareTyping), and the app names none.
+    for (const file of bundledDrizzle().filter((path) => path !== 'sql/sql.js')) {
+      const text = asBundled(file).replaceAll('const { typings: _typings, ...rest } = this.dialect.sqlToQuery(this.getSQL());', '');
+      expect(text, file).not.toMatch(/typings/);
+    }
+    for (const file of sources('src').filter((path) => !path.startsWith('src/generated/')))
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/typings/);
     // No view is made: the one class of drizzle's for SQLite that extends View is the SQLite view's
     // base, which only sqliteView()'s builder (sqlite-core/view.js, not in the bundle: bundle.test.ts) extends and makes.
     expect(bundledDrizzle().filter((path) => /extends View\b|new View\(/.test(drizzle(path)))).toEqual(['sqlite-core/view-base.js']);
@@ -114,6 +129,10 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
         config,
       );
     };
-    expect(query(ours)).toEqual(query(theirs));
+    // The same SQL and parameters; drizzle's also lists each parameter's typing, "none" for SQLite, which nothing reads.
+    const { typings, ...rest } = query(theirs) as ReturnType<typeof query> & { typings?: string[] };
+    expect(typings).toEqual(rest.params.map(() => 'none'));
+    expect(query(ours)).toEqual(rest);
+    expect(query(ours)).not.toHaveProperty('typings');
   });
 });
