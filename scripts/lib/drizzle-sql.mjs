@@ -15,7 +15,11 @@
 // read); an aliased SQL's flag of a selection proxy's field, which nothing in the bundle sets or reads. SQL_LEFT_OUT names each; every one is
 // found once or this script stops. And a parameter's `typings: ["none"]` with mergeQueries' list
 // of them (SQL_EDITS, each text found as many times as it says): no module of the bundle reads a
-// query's typings (the builders' toSQL() drops them, the sessions send sql and params). scripts/fingerprint.mjs writes it at every `prepare-assets`;
+// query's typings (the builders' toSQL() drops them, the sessions send sql and params). And a
+// table's and a column's name with a schema's prefix or an alias's branch (SQL_EDITS): a SQLite
+// table has no schema (sqlite-core/table.js makes every one with none) and the bundle makes no
+// alias (src/db/no-alias.ts); with them the list of tables an SQL names, which only a select's
+// cache and subqueries read (src/generated/sqlite-select.js leaves both out). scripts/fingerprint.mjs writes it at every `prepare-assets`;
 // test/node/drizzle-sql.test.ts holds it to drizzle's module and drizzle's modules to no call of
 // what is left out.
 
@@ -49,6 +53,20 @@ export const SQL_LEFT_OUT = {
       }
       result.typings.push(...query.typings);
     }
+`,
+  // The tables an SQL names (with a schema's prefix), read only by sqlite-core/utils.js's
+  // extractUsedTable(), which no module of the bundle calls (a select's cache tags and subqueries).
+  'the tables an SQL names': `    for (const chunk of queryChunks) {
+      if (is(chunk, Table)) {
+        const schemaName = chunk[Table.Symbol.Schema];
+        this.usedTables.push(
+          schemaName === void 0 ? chunk[Table.Symbol.Name] : schemaName + "." + chunk[Table.Symbol.Name]
+        );
+      }
+    }
+`,
+  'the list of the tables an SQL names': `  /** @internal */
+  usedTables = [];
 `,
   'a subquery': `      if (is(chunk, Subquery)) {
         if (chunk._.isWith) {
@@ -166,6 +184,27 @@ export const SQL_EDITS = [
   { name: "a parameter's typings", from: ', typings: ["none"] }', to: ' }', count: 3 },
   { name: "a mapped parameter's typings", from: '        let typings = ["none"];\n', to: '', count: 1 },
   { name: "a mapped parameter's typings returned", from: 'params: [mappedValue], typings }', to: 'params: [mappedValue] }', count: 1 },
+  // A table's name alone: SQLite's tables have no schema, and no alias is made in the bundle.
+  {
+    name: "a table's schema",
+    from: `        const schemaName = chunk[Table.Symbol.Schema];
+        const tableName = chunk[Table.Symbol.Name];
+        return {
+          sql: schemaName === void 0 || chunk[IsAlias] ? escapeName(tableName) : escapeName(schemaName) + "." + escapeName(tableName),`,
+    to: `        const tableName = chunk[Table.Symbol.Name];
+        return {
+          sql: escapeName(tableName),`,
+    count: 1,
+  },
+  {
+    name: "a column's table's schema",
+    from: `        const schemaName = chunk.table[Table.Symbol.Schema];
+        return {
+          sql: chunk.table[IsAlias] || schemaName === void 0 ? escapeName(chunk.table[Table.Symbol.Name]) + "." + escapeName(columnName) : escapeName(schemaName) + "." + escapeName(chunk.table[Table.Symbol.Name]) + "." + escapeName(columnName),`,
+    to: `        return {
+          sql: escapeName(chunk.table[Table.Symbol.Name]) + "." + escapeName(columnName),`,
+    count: 1,
+  },
 ];
 
 /** Imports the bundle takes from a stand-in of its own (wrangler.toml [alias] names the same for drizzle's modules). */
@@ -185,7 +224,11 @@ export function trimSql(source) {
     if (found !== count) throw new Error(`${file}: ${name} found ${found} times, not ${count}; update scripts/lib/drizzle-sql.mjs`);
     text = text.replaceAll(from, () => to);
   }
-  if (/typings|mapInlineParam|prepareTyping\(|"indexes"|is\(chunk, (View|Subquery)\)|isPgEnum\(|FakePrimitiveParam|noopMapper/.test(text))
+  if (
+    /typings|usedTables|IsAlias|Symbol\.Schema|mapInlineParam|prepareTyping\(|"indexes"|is\(chunk, (View|Subquery)\)|isPgEnum\(|FakePrimitiveParam|noopMapper/.test(
+      text.replace(/^import .*\n/gm, ''),
+    )
+  )
     throw new Error(`${file}: more of what is left out than expected; update scripts/lib/drizzle-sql.mjs`);
   const imports = [];
   const body = text.replace(/^import \{([^}]*)\} from "([^"]+)";\n/gm, (_, names, from) => {

@@ -39,6 +39,8 @@ describe('production bundle', () => {
     // drizzle-orm's Postgres classes stay out (wrangler.toml [alias], src/db/sqlite-only.ts); the SQLite ones are there.
     expect(code).not.toContain('"PgColumn"');
     expect(code).toContain('"SQLiteColumn"');
+    // Nor drizzle's list of the tables an SQL names (src/generated/drizzle-sql.js): only a subquery's own field.
+    expect(code.match(/usedTables/g)).toHaveLength(1);
     // Nor hono/jsx's hoisting components (wrangler.toml [alias], src/views/jsx-plain.ts).
     expect(code).not.toContain('data-precedence');
     // Nor drizzle's relational queries (wrangler.toml [alias], src/db/no-relations.ts).

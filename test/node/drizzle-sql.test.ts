@@ -2,13 +2,17 @@
 // (src/generated/drizzle-sql.js, written by scripts/lib/drizzle-sql.mjs from the installed
 // drizzle-orm): drizzle's sql/sql.js but for the texts SQL_LEFT_OUT names (views, subqueries,
 // enums, an index's columns, typings and inlined parameters, sql.empty(), sql.fromList(), an
-// aliased SQL's clone()) and with SQL_EDITS (a parameter's typings, ["none"], which nothing reads),
-// and nothing in the bundle reaches them; the same SQL and parameters for the same query.
+// aliased SQL's clone(), the tables an SQL names) and with SQL_EDITS (a parameter's typings,
+// ["none"], which nothing reads; a table's and a column's name without a schema's prefix or an
+// alias's branch), and nothing in the bundle reaches them; the same SQL and parameters for the same query.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { is } from 'drizzle-orm';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { SQL_EDITS, SQL_LEFT_OUT, trimSql } from '../../scripts/lib/drizzle-sql.mjs';
+import * as schema from '../../src/db/schema';
 import { asBundled, bundledDrizzle, drizzle, root, sources } from './drizzle-files';
 
 const original = () => drizzle('sql/sql.js');
@@ -51,13 +55,24 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
       const indent = /^ */.exec(lines.find((line) => !/^(\/\*\*|\*)/.test(line.trim())) ?? '')?.[0] ?? '';
       if (lines.length === 1 && /^ {2}\w+,$/.test(lines[0] ?? ''))
         expect(theirs).toMatch(new RegExp(`\\nexport \\{\\n(  \\w+,\\n)*${lines[0]}\\n`));
-      else expect(lines.at(-1), text).toMatch(new RegExp(`^${indent}(\\}|\\}\\);|\\};|(sql2\\.)?\\w+ = \\w+;)$`));
+      else expect(lines.at(-1), text).toMatch(new RegExp(`^${indent}(\\}|\\}\\);|\\};|(sql2\\.)?\\w+ = (\\w+|\\[\\]);)$`));
       theirs = theirs.replace(text, '');
     }
-    // Each edit leaves out a parameter's typings and nothing else.
-    for (const { from, to, count } of SQL_EDITS) {
+    for (const { name, from, to, count } of SQL_EDITS) {
       expect(theirs.split(from)).toHaveLength(count + 1);
-      expect(from.replace(/, typings(: \["none"\])?(?= \})| *let typings = \["none"\];\n/, '')).toBe(to);
+      if (name.includes('typings')) {
+        // A typings edit leaves out a parameter's typings and nothing else.
+        expect(from.replace(/, typings(: \["none"\])?(?= \})| *let typings = \["none"\];\n/, '')).toBe(to);
+      } else {
+        // A schema's edit keeps drizzle's lines but the schema's name, and of the name's
+        // conditional, the answer for a table without a schema that is no alias.
+        const [, answer = ''] = /\n {10}sql: (.+),$/.exec(to) ?? [];
+        expect(answer.length).toBeGreaterThan(0);
+        const condition = /(schemaName === void 0 \|\| chunk\[IsAlias\]|chunk\.table\[IsAlias\] \|\| schemaName === void 0)/.source;
+        expect(from).toContain(`\n          sql: ${from.match(new RegExp(condition))?.[0]} ? ${answer} : `);
+        const kept = from.split('\n').filter((line) => !/const schemaName = |^ {10}sql: /.test(line));
+        expect(to.split('\n').filter((line) => !/^ {10}sql: /.test(line))).toEqual(kept);
+      }
       theirs = theirs.replaceAll(from, to);
     }
     expect(body(generated())).toBe(theirs);
@@ -84,6 +99,34 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
     }
     for (const file of sources('src').filter((path) => !path.startsWith('src/generated/')))
       expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/typings/);
+    // Nor an SQL's list of the tables it names: only sqlite-core/utils.js's extractUsedTable()
+    // reads it, for a select's cache and its subqueries, which the bundle's builders leave out.
+    for (const file of bundledDrizzle().filter((path) => !['sql/sql.js', 'sqlite-core/utils.js'].includes(path)))
+      expect(asBundled(file).replace(/^import .*$/gm, ''), file).not.toMatch(/\.usedTables\b|extractUsedTable\(/);
+    // A table's schema or alias: SQLite's tables have none (sqlite-core/table.js makes each without
+    // a schema; only drizzle's alias proxies, src/db/no-alias.ts in the bundle, answer IsAlias).
+    const tableJs = drizzle('sqlite-core/table.js');
+    expect(tableJs.match(/sqliteTableBase\((?:[^()]|\([^()]*\))*\)/g)).toEqual([
+      'sqliteTableBase(name, columns, extraConfig, schema, baseName = name)',
+      'sqliteTableBase(name, columns, extraConfig)',
+      'sqliteTableBase(customizeTableName(name), columns, extraConfig, void 0, name)',
+    ]);
+    expect(
+      bundledDrizzle().filter((path) => /IsAlias\]? ===? |\[IsAlias\] = true|prop === Table\.Symbol\.IsAlias/.test(drizzle(path))),
+    ).toEqual(['alias.js']);
+    expect(toml()).toContain('"./alias.js" = "./src/db/no-alias.ts"');
+    expect(toml()).toContain('"../alias.js" = "./src/db/no-alias.ts"');
+    const tables = Object.values(schema).filter((value) => is(value, SQLiteTable)) as SQLiteTable[];
+    expect(tables.length).toBeGreaterThan(0);
+    // (drizzle's Table.Symbol.Schema and IsAlias, which its type declarations do not export.)
+    expect(drizzle('table.js')).toContain('const Schema = Symbol.for("drizzle:Schema");');
+    expect(drizzle('table.js')).toContain('const IsAlias = Symbol.for("drizzle:IsAlias");');
+    for (const table of tables) {
+      expect((table as unknown as Record<symbol, unknown>)[Symbol.for('drizzle:Schema')]).toBeUndefined();
+      expect((table as unknown as Record<symbol, unknown>)[Symbol.for('drizzle:IsAlias')]).toBe(false);
+    }
+    for (const file of sources('src').filter((path) => !path.startsWith('src/generated/')))
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/Symbol\.Schema|IsAlias|usedTables|sqliteTableCreator/);
     // No view is made: the one class of drizzle's for SQLite that extends View is the SQLite view's
     // base, which only sqliteView()'s builder (sqlite-core/view.js, not in the bundle: bundle.test.ts) extends and makes.
     expect(bundledDrizzle().filter((path) => /extends View\b|new View\(/.test(drizzle(path)))).toEqual(['sqlite-core/view-base.js']);
@@ -134,5 +177,13 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
     expect(typings).toEqual(rest.params.map(() => 'none'));
     expect(query(ours)).toEqual(rest);
     expect(query(ours)).not.toHaveProperty('typings');
+    // Each table and column of the app's schema, by name.
+    const tables = Object.values(schema).filter((value) => is(value, SQLiteTable)) as SQLiteTable[];
+    const names = (m: typeof theirs) =>
+      tables.map((table) =>
+        m.sql`select ${Object.values(table)[0]}, ${m.sql.join(Object.values(table), m.sql`, `)} from ${table}`.toQuery(config),
+      );
+    expect(names(ours)).toEqual(names(theirs).map(({ typings: _, ...rest }) => rest));
+    expect(names(ours)[0]?.sql).toMatch(/^select "contacts"\."id", "contacts"\."id", "contacts"\."asset_id", .* from "contacts"$/);
   });
 });
