@@ -1,4 +1,3 @@
-import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono/tiny';
@@ -9,6 +8,7 @@ import { keepFormOnExpiredSession } from './contacts/session-expired';
 import { bookmarkSetCookie, StorageUnavailableError } from './db/client';
 import type { AppEnv, Bindings } from './env';
 import { renderError } from './errors';
+import { bodyLimit } from './generated/hono-body-limit.js';
 import { LANGUAGE_COOKIE, languageOf, messagesFor } from './i18n';
 import { kept } from './kept';
 import { memoRouter } from './memo-router';
