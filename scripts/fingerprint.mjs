@@ -5,7 +5,7 @@
 // them, and sqlite-session.js and d1-session.js, its sessions, and drizzle-errors.js and drizzle-query-promise.js, its errors
 // and query promise as the generated modules import them (scripts/lib/drizzle-dialect.mjs), and drizzle-sql.js, its SQL builder without views, subqueries, enums and inlined parameters (scripts/lib/drizzle-sql.mjs), and drizzle-utils.js, its utils.js's row mapping, field order and table name without joins, subqueries and views (scripts/lib/drizzle-utils.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods
 // (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
-// names (scripts/lib/hono-jsx.mjs), and hono-html.js, hono's html`` without running callbacks it never has (scripts/lib/hono-html.mjs), and hono-body-limit.js, hono's body limit without its default error handler (scripts/lib/hono-body-limit.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
+// names (scripts/lib/hono-jsx.mjs), and hono-html.js, hono's html`` without running callbacks it never has (scripts/lib/hono-html.mjs), and hono-body-limit.js, hono's body limit without its default error handler (scripts/lib/hono-body-limit.mjs), and hono-cookie.js, hono's getCookie for a cookie's name only (scripts/lib/hono-cookie.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
 // hono-context.js and hono-request.js, hono's `c` and `c.req` without members the app never calls (scripts/lib/hono-context.mjs),
 // and hono-validator.js and zod-validator.js, hono's validator and zValidator without the targets the app never validates (scripts/lib/hono-validator.mjs),
 // and zod-schemas.js and zod-core.js, zod's schemas without the Standard Schema interface, the encode direction, an object's catchall and propValues (scripts/lib/zod-schemas.mjs),
@@ -33,6 +33,7 @@ import { trimUtils } from './lib/drizzle-utils.mjs';
 import { trimHonoBase } from './lib/hono-base.mjs';
 import { HONO_BODY_LIMIT_TYPES, trimHonoBodyLimit } from './lib/hono-body-limit.mjs';
 import { trimHonoContext, trimHonoRequest } from './lib/hono-context.mjs';
+import { HONO_COOKIE_TYPES, trimHonoCookie } from './lib/hono-cookie.mjs';
 import { HONO_HTML_TYPES, trimHonoHtml } from './lib/hono-html.mjs';
 import { trimJsxBase } from './lib/hono-jsx.mjs';
 import { trimHonoValidator, trimZodValidator, ZOD_VALIDATOR_TYPES } from './lib/hono-validator.mjs';
@@ -172,6 +173,11 @@ writeGenerated(
   trimHonoBodyLimit(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'middleware', 'body-limit', 'index.js'), 'utf8')),
 );
 writeGenerated('hono-body-limit.d.ts', HONO_BODY_LIMIT_TYPES);
+writeGenerated(
+  'hono-cookie.js',
+  trimHonoCookie(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'helper', 'cookie', 'index.js'), 'utf8')),
+);
+writeGenerated('hono-cookie.d.ts', HONO_COOKIE_TYPES);
 writeGenerated('hono-base.js', trimHonoBase(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'hono-base.js'), 'utf8')));
 writeGenerated('hono-context.js', trimHonoContext(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'context.js'), 'utf8')));
 writeGenerated('hono-request.js', trimHonoRequest(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'request.js'), 'utf8')));

@@ -1,4 +1,3 @@
-import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono/tiny';
 import { type AppConfig, configOf, MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES } from './config';
@@ -9,6 +8,7 @@ import { bookmarkSetCookie, StorageUnavailableError } from './db/client';
 import type { AppEnv, Bindings } from './env';
 import { renderError } from './errors';
 import { bodyLimit } from './generated/hono-body-limit.js';
+import { getCookie } from './generated/hono-cookie.js';
 import { LANGUAGE_COOKIE, languageOf, messagesFor } from './i18n';
 import { kept } from './kept';
 import { memoRouter } from './memo-router';

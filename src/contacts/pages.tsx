@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { bookmarkSetCookie, StorageUnavailableError } from '../db/client';
 import type { AppEnv } from '../env';
+import { getCookie } from '../generated/hono-cookie.js';
 import type { Messages } from '../i18n';
 import type { Done, ListQuery } from '../paths';
 import * as React from '../views/jsx-factory';

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Bindings } from '../env';
+import { getCookie } from '../generated/hono-cookie.js';
 import { claimsOf, type Session, type SessionClaims, sessionFromClaims } from './claims';
 import { verifyHs256 } from './jwt';
 

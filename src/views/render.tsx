@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { bookmarkSetCookie } from '../db/client';
 import type { AppEnv } from '../env';
 import { CRITICAL_CSS_PATH, PAGES_CSS_PATH } from '../generated/assets';
+import { getCookie } from '../generated/hono-cookie.js';
 import * as React from './jsx-factory';
 import { layout, type PagesCss } from './layout';
 

@@ -237,6 +237,9 @@ describe('production bundle', () => {
     // Nor hono's own body limit (the app takes src/generated/hono-body-limit.js), nor its default error's text.
     expect(output?.inputs?.['node_modules/hono/dist/middleware/body-limit/index.js']?.bytesInOutput ?? 0).toBe(0);
     expect(code).not.toContain('Payload Too Large');
+    // Nor hono's own getCookie (the app takes src/generated/hono-cookie.js), nor its prefixes.
+    expect(output?.inputs?.['node_modules/hono/dist/helper/cookie/index.js']?.bytesInOutput ?? 0).toBe(0);
+    expect(code).not.toContain('__Host-');
     // Nor its literal and enum schemas: the query's choices are one refinement each (oneOf, src/contacts/or-else.ts).
     for (const kind of ['"ZodMiniLiteral"', '"ZodMiniEnum"', '"$ZodEnum"']) expect(code).not.toContain(kind);
     // Nor its array schema: the claims' lists pass or fail by listOf (src/contacts/or-else.ts).
