@@ -38,6 +38,8 @@ export const BUILDERS_LEFT_OUT: Record<
 >;
 /** Texts of the builders' members left out, by builder and what they are, in the order they are left out. */
 export const BUILDER_TEXTS_LEFT_OUT: Record<'select' | 'update' | 'insert' | 'delete', Readonly<Record<string, string>>>;
+/** Texts of every builder replaced, each found once after BUILDER_TEXTS_LEFT_OUT. */
+export const BUILDER_EDITS: readonly { name: string; from: string; to: string }[];
 /** A builder's module text without its BUILDER_TEXTS_LEFT_OUT; throws for a text not found exactly once. */
 export function withoutBuilderTexts(kind: 'select' | 'update' | 'insert' | 'delete', source: string): string;
 /** drizzle-orm/sqlite-core/query-builders/<kind>.js's text as src/generated/sqlite-<kind>.js. */

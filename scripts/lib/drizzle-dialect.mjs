@@ -519,6 +519,23 @@ export function withoutBuilderTexts(kind, source) {
 }
 
 /**
+ * Texts of every builder replaced, each found once after BUILDER_TEXTS_LEFT_OUT: toSQL() without
+ * dropping a query's typings, which the bundle's SQL builder no longer writes (src/generated/drizzle-sql.js,
+ * scripts/lib/drizzle-sql.mjs SQL_EDITS): drizzle's copy of the query without them is the query
+ * itself, a new object from each sqlToQuery() (18 B gzip).
+ */
+export const BUILDER_EDITS = [
+  {
+    name: "toSQL()'s copy without typings",
+    from: `    const { typings: _typings, ...rest } = this.dialect.sqlToQuery(this.getSQL());
+    return rest;
+`,
+    to: `    return this.dialect.sqlToQuery(this.getSQL());
+`,
+  },
+];
+
+/**
  * Imports of the builders the bundle takes from a stand-in of its own: drizzle's selection proxy,
  * which they make only for a query given as a function of its columns, a select named as a
  * subquery or its fields read back (src/db/no-selection-proxy.ts).
@@ -544,6 +561,10 @@ export function trimBuilder(kind, source) {
   const file = `drizzle-orm/sqlite-core/query-builders/${kind}.js`;
   const left = BUILDERS_LEFT_OUT[kind];
   let text = withoutBuilderTexts(kind, source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
+  for (const { name, from, to } of BUILDER_EDITS) {
+    if (text.split(from).length !== 2) throw new Error(`${file}: ${name} not found once: update scripts/lib/drizzle-dialect.mjs`);
+    text = text.replace(from, () => to);
+  }
   const cut = (what, pattern) => {
     text = replaceOnce(text, file, what, pattern, '\n');
   };

@@ -20,6 +20,7 @@ import {
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
+  BUILDER_EDITS,
   BUILDER_STAND_INS,
   BUILDER_TEXTS_LEFT_OUT,
   BUILDERS_LEFT_OUT,
@@ -433,6 +434,13 @@ describe.each([
       expect(theirs.split(text).length - 1, name).toBe(1);
       theirs = theirs.replace(text, () => '');
     }
+    // toSQL() without dropping typings, which the bundle's SQL builder writes none of (test/node/drizzle-sql.test.ts).
+    for (const { name, from, to } of BUILDER_EDITS) {
+      expect(theirs.split(from).length - 1, name).toBe(1);
+      expect(from.replace('const { typings: _typings, ...rest } = ', 'return ').replace('\n    return rest;\n', '\n')).toBe(to);
+      theirs = theirs.replace(from, () => to);
+    }
+    expect(readFileSync(join(root, 'src', 'generated', 'drizzle-sql.js'), 'utf8')).not.toMatch(/typings/);
     const before = shape(theirs);
     const after = shape(generatedBuilder());
     const gone = [...before.members.keys()].filter((key) => !after.members.has(key));
