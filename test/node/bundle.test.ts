@@ -237,6 +237,9 @@ describe('production bundle', () => {
     // Nor hono's own body limit (the app takes src/generated/hono-body-limit.js), nor its default error's text.
     expect(output?.inputs?.['node_modules/hono/dist/middleware/body-limit/index.js']?.bytesInOutput ?? 0).toBe(0);
     expect(code).not.toContain('Payload Too Large');
+    // Nor drizzle's own entity.js (src/generated/drizzle-entity.js, without its check of a class not drizzle's).
+    expect(output?.inputs?.['node_modules/drizzle-orm/entity.js']?.bytesInOutput ?? 0).toBe(0);
+    expect(code).not.toContain('look like a Drizzle entity');
     // Nor hono's own getCookie (the app takes src/generated/hono-cookie.js), nor its prefixes.
     expect(output?.inputs?.['node_modules/hono/dist/helper/cookie/index.js']?.bytesInOutput ?? 0).toBe(0);
     expect(code).not.toContain('__Host-');
