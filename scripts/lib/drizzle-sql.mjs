@@ -19,7 +19,8 @@
 // table's and a column's name with a schema's prefix or an alias's branch (SQL_EDITS): a SQLite
 // table has no schema (sqlite-core/table.js makes every one with none) and the bundle makes no
 // alias (src/db/no-alias.ts); with them the list of tables an SQL names, which only a select's
-// cache and subqueries read (src/generated/sqlite-select.js leaves both out). scripts/fingerprint.mjs writes it at every `prepare-assets`;
+// cache and subqueries read (src/generated/sqlite-select.js leaves both out). And the flag of
+// inlined parameters, which nothing in the bundle sets, with the code that passes it on. scripts/fingerprint.mjs writes it at every `prepare-assets`;
 // test/node/drizzle-sql.test.ts holds it to drizzle's module and drizzle's modules to no call of
 // what is left out.
 
@@ -96,6 +97,9 @@ export const SQL_LEFT_OUT = {
     this.shouldInlineParams = true;
     return this;
   }
+`,
+  // (Its flag of inlined parameters, which only inlineParams() and a view's builder set: SQL_EDITS leaves out its readers.)
+  "an SQL's flag of inlined parameters": `  shouldInlineParams = false;
 `,
   'sql.empty()': `  function empty() {
     return new SQL([]);
@@ -184,6 +188,33 @@ export const SQL_EDITS = [
   { name: "a parameter's typings", from: ', typings: ["none"] }', to: ' }', count: 3 },
   { name: "a mapped parameter's typings", from: '        let typings = ["none"];\n', to: '', count: 1 },
   { name: "a mapped parameter's typings returned", from: 'params: [mappedValue], typings }', to: 'params: [mappedValue] }', count: 1 },
+  // No inlined parameters: nothing in the bundle sets an SQL's or a query's flag for them (its
+  // inlineParams() is left out above, no dialect passes the option), and nothing reads it but these
+  // (and prepareTyping, which no SQLite dialect has: a parameter's typing is left out above).
+  {
+    name: 'the flag of inlined parameters, given on',
+    from: `      inlineParams: _config.inlineParams || this.shouldInlineParams,
+`,
+    to: '',
+    count: 1,
+  },
+  {
+    name: 'the flag of inlined parameters and the typing, read',
+    from: `      prepareTyping,
+      inlineParams,
+`,
+    to: '',
+    count: 1,
+  },
+  {
+    name: "the flag of inlined parameters, given on to an SQL's chunks",
+    from: `        return this.buildQueryFromSourceParams(chunk.queryChunks, {
+          ...config,
+          inlineParams: inlineParams || chunk.shouldInlineParams
+        });`,
+    to: `        return this.buildQueryFromSourceParams(chunk.queryChunks, config);`,
+    count: 1,
+  },
   // A table's name alone: SQLite's tables have no schema, and no alias is made in the bundle.
   {
     name: "a table's schema",

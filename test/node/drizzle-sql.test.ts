@@ -60,7 +60,12 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
     }
     for (const { name, from, to, count } of SQL_EDITS) {
       expect(theirs.split(from)).toHaveLength(count + 1);
-      if (name.includes('typings')) {
+      if (name.includes('inlined parameters')) {
+        // An edit of inlined parameters leaves out the flag's lines (and prepareTyping's), or gives the config on as it is.
+        const given = from.replace(/\{\n {10}\.\.\.config,\n {10}inlineParams: [^\n]*\n {8}\}/, 'config');
+        expect(given !== from ? given : from.replace(/^ *(inlineParams: [^\n]*|prepareTyping,|inlineParams,)\n/gm, '')).toBe(to);
+        expect(to).not.toMatch(/nlineParams|prepareTyping/);
+      } else if (name.includes('typings')) {
         // A typings edit leaves out a parameter's typings and nothing else.
         expect(from.replace(/, typings(: \["none"\])?(?= \})| *let typings = \["none"\];\n/, '')).toBe(to);
       } else {
@@ -88,7 +93,7 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
       if (file === 'sql/sql.js' || file === 'sqlite-core/view.js' || file?.startsWith('src/generated/drizzle-sql')) continue;
       expect(text, file).not.toMatch(/\bsqliteView\(/);
       expect(text, file).not.toMatch(
-        /\.inlineParams\(\)|inlineParams: true|sql\.(empty|fromList)\(|prepareTyping|\bFakePrimitiveParam\b|\bnoopMapper\b/,
+        /\.inlineParams\(\)|inlineParams: true|\binlineParams:|shouldInlineParams|sql\.(empty|fromList)\(|prepareTyping|\bFakePrimitiveParam\b|\bnoopMapper\b/,
       );
     }
     // Nor a query's typings: the only modules of the bundle that name them are the builders'
