@@ -215,6 +215,18 @@ export const SQL_EDITS = [
     to: `        return this.buildQueryFromSourceParams(chunk.queryChunks, config);`,
     count: 1,
   },
+  // toQuery() without the tracer's span around the build: the bundle's tracer (src/db/no-tracing.ts,
+  // as drizzle's own without OpenTelemetry) runs the function as it is, and the span's attributes
+  // are left out above; with it the tracer's import.
+  {
+    name: "the tracer's span around a query's build",
+    from: `    return tracer.startActiveSpan("drizzle.buildSQL", (span) => {
+      const query = this.buildQueryFromSourceParams(this.queryChunks, config);
+      return query;
+    });`,
+    to: `    return this.buildQueryFromSourceParams(this.queryChunks, config);`,
+    count: 1,
+  },
   // A table's name alone: SQLite's tables have no schema, and no alias is made in the bundle.
   {
     name: "a table's schema",

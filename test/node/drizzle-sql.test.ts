@@ -60,7 +60,12 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
     }
     for (const { name, from, to, count } of SQL_EDITS) {
       expect(theirs.split(from)).toHaveLength(count + 1);
-      if (name.includes('inlined parameters')) {
+      if (name.includes('tracer')) {
+        // The span's function's build, returned as it is (what the bundle's tracer does: below).
+        expect(from).toBe(
+          `    return tracer.startActiveSpan("drizzle.buildSQL", (span) => {\n      const query = ${to.trim().slice('return '.length)}\n      return query;\n    });`,
+        );
+      } else if (name.includes('inlined parameters')) {
         // An edit of inlined parameters leaves out the flag's lines (and prepareTyping's), or gives the config on as it is.
         const given = from.replace(/\{\n {10}\.\.\.config,\n {10}inlineParams: [^\n]*\n {8}\}/, 'config');
         expect(given !== from ? given : from.replace(/^ *(inlineParams: [^\n]*|prepareTyping,|inlineParams,)\n/gm, '')).toBe(to);
@@ -151,10 +156,11 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
       expect(asBundled(file), file).not.toMatch(/\.if\(/);
     expect(drizzle('sqlite-core/dialect.js')).toMatch(/\.if\(/);
     for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/`\.if\(|\)\.if\(/);
-    // The bundle's tracer (src/db/no-tracing.ts, which the generated module imports) gives no span.
+    // The bundle's tracer (src/db/no-tracing.ts, drizzle's without OpenTelemetry) gives no span and runs the function as it is.
     const { tracer } = await import('../../src/db/no-tracing');
     expect(tracer.startActiveSpan('drizzle.buildSQL', (...span: unknown[]) => span)).toEqual([]);
-    expect(generated()).toContain('import { tracer } from "../db/no-tracing";');
+    expect(drizzle('sql/sql.js')).toContain('import { tracer } from "../tracing.js";');
+    expect(generated()).not.toMatch(/tracer/);
     // No view is made (sqlite-core/view.js, sqliteView, is not in the bundle), an index's SQL only by drizzle-kit.
     const bundle = readFileSync(join(root, 'src', 'generated', 'sqlite-dialect.js'), 'utf8');
     expect(bundle).not.toMatch(/"indexes"/);
