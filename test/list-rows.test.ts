@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { html } from 'hono/html';
 import { describe, expect, it } from 'vitest';
-import { groupKey } from '../src/contacts/keys';
+import { groupKey, phoneDigits } from '../src/contacts/keys';
 import type { ContactPage, ListContact } from '../src/contacts/repository';
 import { displayName } from '../src/contacts/vcard';
 import { ContactRow, letterOf, metaLine, type RowProps, Rows, warrantyLine } from '../src/contacts/views/contact-list';
@@ -54,7 +54,9 @@ function templateRow(props: RowProps) {
       : position || firm
         ? html`<span>${position || firm}</span>`
         : '';
-  const phone = contact.phone || contact.mobile;
+  // (Since stop 75 a number searched for: the number it found, the mobile where only it holds it, marked.)
+  const found = (number: string) => number !== '' && (props.numbers || []).some((digits) => phoneDigits(number).includes(digits));
+  const phone = contact.phone === '' || (found(contact.mobile) && !found(contact.phone)) ? contact.mobile : contact.phone;
   const call = phone
     ? html`<a class="round" href="${telHref(phone)}">${templateIcon(paths, 'call')}<span class="sr-only">${t.contacts.callName(name)}</span></a>`
     : '';
@@ -65,7 +67,9 @@ function templateRow(props: RowProps) {
     props.focus ? html` data-focus-row="${props.focus}"` : props.focused ? ' data-focus' : ''
   }>${name}</a>${meta ? html`<span class="meta">${meta}</span>` : ''}${templateWarrantyLine(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
     // (Since stop 69 "Mobil 0171 …", before the number, as the phone list writes it.)
-    phone ? html`<span class="tel">${contact.phone ? '' : `${t.contacts.callMobile} `}${phone}</span>` : ''
+    phone
+      ? html`<span class="tel${found(phone) ? ' hit' : ''}">${phone === contact.phone ? '' : `${t.contacts.callMobile} `}${phone}</span>`
+      : ''
   }${contact.email ? html`<span class="mail">${contact.email}</span>` : ''}${call || mail ? html`<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }
 
@@ -189,7 +193,16 @@ describe('list rows as plain strings', () => {
         hostile,
         contact,
         day,
-        fc.record({ showEnd: fc.boolean(), grouped: fc.boolean(), focus: fc.option(hostile, { nil: undefined }), focused: fc.boolean() }),
+        fc.record({
+          showEnd: fc.boolean(),
+          grouped: fc.boolean(),
+          focus: fc.option(hostile, { nil: undefined }),
+          focused: fc.boolean(),
+          // The digits of numbers searched for, or none ('' without a search).
+          numbers: fc.option(fc.array(fc.constantFrom('089', '0171', '123', '1234', '4930', '0049'), { maxLength: 2 }), {
+            nil: '' as const,
+          }),
+        }),
         (s, assetId, c, today, flags) => {
           const props = { shell: shellOf(s), assetId, contact: c, today, ...flags };
           expect(String(ContactRow(props))).toBe(String(templateRow(props)));

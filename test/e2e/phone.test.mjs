@@ -571,12 +571,27 @@ describe('on a phone (360×800)', () => {
           assert.equal((await link.innerText()).trim(), name);
           // The firm beside a position: whole, the position giving way on a phone ("Gartenb… · Grünwerk …";
           // walkthrough, stop 74: "Gartenbauer · Grünwerk Gart…"), both whole on a wide screen.
+          // (On a wide screen the spans are inline: each line of them within the column, none over the next: code review, stop 75.)
+          const spansCut = (spans) => {
+            const box = spans[0]?.parentElement?.getBoundingClientRect();
+            return [spans[0], spans[2]].map(
+              (span) =>
+                !span ||
+                !box ||
+                span.scrollWidth > span.clientWidth + 0.5 ||
+                [...span.getClientRects()].some((line) => line.right > box.right + 0.5),
+            );
+          };
           const [position, firm] = await page
             .locator('li.contact', { hasText: 'Lena Gärtner' })
             .locator('.meta > span')
-            .evaluateAll((spans) => [spans[0], spans[2]].map((span) => !span || span.scrollWidth > span.clientWidth + 0.5));
+            .evaluateAll(spansCut);
           assert.equal(firm, false, `the firm is cut at ${width} px`);
           assert.equal(position, width === 360, `the position is ${position ? '' : 'not '}cut at ${width} px`);
+          if (width === 1280) {
+            const [, long] = await page.locator('li.contact', { hasText: 'Lange Firma' }).locator('.meta > span').evaluateAll(spansCut);
+            assert.equal(long, false, 'the firm of 200 characters wraps within its column on a wide screen');
+          }
           if (width === 360) {
             // One line each: 8 rows on the first screen (UX issue), a firm of 200 characters ends in "…".
             for (const who of ['Lena Gärtner', 'Lange Firma']) {

@@ -510,9 +510,13 @@ function contactRowHtml(props: RowProps): string {
   const position = props.grouped ? '' : contact.position;
   const firm = companyBeside(contact);
   const meta = position && firm ? `<span>${escapeHtml(position)}</span><span> · </span><span>${escapeHtml(firm)}</span>` : position || firm;
-  const hit = (number: string) => number !== '' && props.numbers && props.numbers.some((digits) => phoneDigits(number).includes(digits));
-  // The phone, else the mobile; the mobile where only it holds a number searched for.
-  const mobile = !contact.phone || (hit(contact.mobile) && !hit(contact.phone));
+  // The phone, else the mobile; the mobile where only it holds a number searched for (each
+  // number's digits worked out once, and only for such a search: code review, stop 75).
+  const { numbers } = props;
+  const hit = (number: string) => numbers && number !== '' && numbers.some((digits) => phoneDigits(number).includes(digits));
+  const phoneHit = hit(contact.phone);
+  const mobileHit = hit(contact.mobile);
+  const mobile = !contact.phone || (mobileHit && !phoneHit);
   const phone = mobile ? contact.mobile : contact.phone;
   const call = phone
     ? `<a class="round" href="${escapeHtml(telHref(phone))}">${iconHtml(paths, 'call')}<span class="sr-only">${escapeHtml(t.contacts.callName(name))}</span></a>`
@@ -527,7 +531,7 @@ function contactRowHtml(props: RowProps): string {
     // The number column says when its number is the mobile (review: it looked like the phone), before
     // it as the phone list and the import's preview do (walkthrough, stop 68: it came after here).
     phone
-      ? `<span class="tel${hit(phone) ? ' hit' : ''}">${mobile ? `${escapeHtml(t.contacts.callMobile)} ` : ''}${escapeHtml(phone)}</span>`
+      ? `<span class="tel${(mobile ? mobileHit : phoneHit) ? ' hit' : ''}">${mobile ? `${escapeHtml(t.contacts.callMobile)} ` : ''}${escapeHtml(phone)}</span>`
       : ''
   }${contact.email ? `<span class="mail">${escapeHtml(contact.email)}</span>` : ''}${call || mail ? `<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }
