@@ -72,22 +72,19 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
     });
   }
   // The language chosen at the foot of a page (a button, no JS): kept a year in a cookie, back to
-  // the page it was chosen on (same origin; else the start). Before the session, so that a page
-  // of an ended one switches too.
+  // the page it was chosen on (`back`, which a page a GET answered writes: src/views/layout.tsx),
+  // a path of this app only, else the start (code review, stop 75: the Referer's "//host/…" led
+  // to another site, and a POST's answer came back as a GET of its address). Before the session,
+  // so that a page of an ended one switches too.
   root.post('/language/:lang{de|en}', sameOriginWrites, (c) => {
     const here = new URL(c.req.url);
     c.header(
       'Set-Cookie',
       `${bookmarkSetCookie(LANGUAGE_COOKIE, c.req.param('lang'), paths.base || '/', here.protocol === 'https:')}; Max-Age=31536000`,
     );
-    let back = paths.home();
-    try {
-      const from = new URL(c.req.header('referer') ?? '');
-      if (from.origin === here.origin) back = from.pathname + from.search;
-    } catch {
-      // No page named (or none readable): the start.
-    }
-    return c.redirect(back, 303);
+    const back = new URL(c.req.query('back') ?? '/', here);
+    const ours = back.origin === here.origin && back.pathname.startsWith(`${paths.base}/`) && !back.pathname.startsWith('//');
+    return c.redirect(ours ? back.pathname + back.search : paths.home(), 303);
   });
   // The platform's own calls come before the customer session (they carry none).
   root.use('/platform/*', bodyLimitOf413());

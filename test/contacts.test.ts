@@ -976,12 +976,13 @@ describe('add', () => {
 
   it('switches to the other language at the foot of every page, kept in a cookie above what the browser asks for (contract §6, since stop 75)', async () => {
     const german = { 'Accept-Language': 'de-DE,de;q=0.9' };
-    const page = await (await send(LIST, { user: anna, headers: german })).text();
-    // A form's button, no JS needed, the language named in itself.
+    const page = await (await send(`${LIST}?q=Bad`, { user: anna, headers: german })).text();
+    // A form's button, no JS needed, the language named in itself; it carries the page's own address.
+    const back = encodeURIComponent(`${LIST}?q=Bad`);
     expect(page).toContain(
-      '<footer class="foot"><form method="post" action="/language/en"><button lang="en">English</button></form></footer>',
+      `<footer class="foot"><form method="post" action="/language/en?back=${back}"><button lang="en">English</button></form></footer>`,
     );
-    const chosen = await send('/language/en', { method: 'POST', headers: { ...german, Referer: `${ORIGIN}${LIST}?q=Bad#c-1` } });
+    const chosen = await send(`/language/en?back=${back}`, { method: 'POST', headers: german });
     expect(chosen.status).toBe(303);
     expect(chosen.headers.get('Location')).toBe(`${LIST}?q=Bad`);
     expect(chosen.headers.get('Set-Cookie')).toBe('kontakte_lang=en; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=31536000');
@@ -989,16 +990,36 @@ describe('add', () => {
     const english = await (await send(LIST, { user: anna, headers: german, cookies: 'kontakte_lang=en' })).text();
     expect(english).toContain('<html lang="en">');
     expect(english).toContain('>Add new contact</span>');
-    expect(english).toContain('<form method="post" action="/language/de"><button lang="de">Deutsch</button></form>');
+    expect(english).toContain(
+      `<form method="post" action="/language/de?back=${encodeURIComponent(LIST)}"><button lang="de">Deutsch</button></form>`,
+    );
     expect(await (await send(LIST, { user: anna, headers: { 'Accept-Language': 'en' }, cookies: 'kontakte_lang=de' })).text()).toContain(
       '<html lang="de">',
     );
-    // A page without a session too (the 401's foot), and back to the start where no page of this site is named.
-    expect(await (await send(LIST)).text()).toContain('action="/language/en"');
-    const bare = await send('/language/de', { method: 'POST' });
-    expect(bare.headers.get('Location')).toBe('/');
-    const elsewhere = await send('/language/de', { method: 'POST', headers: { Referer: 'https://evil.example/kontakte' } });
-    expect(elsewhere.headers.get('Location')).toBe('/');
+    // A page without a session too (the 401's foot).
+    expect(await (await send(LIST)).text()).toContain(`action="/language/en?back=${encodeURIComponent(LIST)}"`);
+    // No page of this app named, or another site's (code review, stop 75: "//evil.example/x" through
+    // the Referer was an open redirect): the start.
+    for (const to of [
+      undefined,
+      '//evil.example/x',
+      '/\\evil.example/x',
+      'https://evil.example/kontakte',
+      'javascript:alert(1)',
+      '/a\r\nSet-Cookie: x=1',
+    ]) {
+      const answer = await send(`/language/de${to === undefined ? '' : `?back=${encodeURIComponent(to)}`}`, { method: 'POST' });
+      expect(answer.status, to).toBe(303);
+      expect(answer.headers.get('Location'), to).toMatch(/^\/(?![/\\])/);
+      if (to !== '/a\r\nSet-Cookie: x=1') expect(answer.headers.get('Location'), to).toBe('/');
+    }
+    const evilPage = await (await send('//evil.example/x', { user: anna })).text();
+    expect(evilPage).toContain(`action="/language/en?back=${encodeURIComponent('//evil.example/x')}"`);
+    // A POST's answer (a form with errors, a clash) has no switch: its address asked again as a GET
+    // is another page, and the input on it would be lost.
+    const refused = await send(LIST, { user: anna, form: { form_token: freshToken() } });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).not.toContain('class="foot"');
     // Only from this site's own pages, only by POST, only the two languages; a cookie of another value is no choice.
     const crossSite = await send('/language/en', { method: 'POST', headers: { Origin: 'https://evil.example' } });
     expect(crossSite.status).toBe(403);

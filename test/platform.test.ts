@@ -426,16 +426,21 @@ describe('living under a path prefix (BASE_PATH)', () => {
     expect(list).toContain('action="/kontakte/assets/whg-12/contacts"');
     expect(list).toMatch(/src="\/kontakte\/static\/htmx-[0-9a-f]{12}\.min\.js"/);
     // The other language at its foot, kept for the prefix's pages only (since stop 75).
-    expect(list).toContain('<form method="post" action="/kontakte/language/en">');
-    const english = await fetchWith(prefixed, '/kontakte/language/en', {
+    const listBack = encodeURIComponent('/kontakte/assets/whg-12/contacts');
+    expect(list).toContain(`<form method="post" action="/kontakte/language/en?back=${listBack}">`);
+    const english = await fetchWith(prefixed, `/kontakte/language/en?back=${listBack}`, {
       method: 'POST',
-      headers: { Cookie: cookie, Origin: ORIGIN, Referer: `${ORIGIN}/kontakte/assets/whg-12/contacts` },
+      headers: { Cookie: cookie, Origin: ORIGIN },
     });
     expect(english.headers.get('Set-Cookie')).toBe('kontakte_lang=en; Path=/kontakte; HttpOnly; Secure; SameSite=Lax; Max-Age=31536000');
     expect(english.headers.get('Location')).toBe('/kontakte/assets/whg-12/contacts');
-    expect(
-      (await fetchWith(prefixed, '/kontakte/language/en', { method: 'POST', headers: { Origin: ORIGIN } })).headers.get('Location'),
-    ).toBe('/kontakte/');
+    // No page, or one outside the prefix (the platform's own): the start.
+    for (const back of ['', '?back=%2Fassets%2Fwhg-12%2Fcontacts', '?back=%2Fkontakte'])
+      expect(
+        (await fetchWith(prefixed, `/kontakte/language/en${back}`, { method: 'POST', headers: { Origin: ORIGIN } })).headers.get(
+          'Location',
+        ),
+      ).toBe('/kontakte/');
     expect(list).not.toMatch(/(href|action|src|hx-get|hx-post)="\/(assets|static)\//);
     const id = new URL(location, ORIGIN).searchParams.get('saved');
     const vcard = await fetchWith(prefixed, `/kontakte/assets/whg-12/contacts/${id}.vcf`, { headers: { Cookie: cookie } });

@@ -23,7 +23,7 @@ const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout:
  */
 export type PagesCss = 'head' | 'end' | 'none' | { inline: string };
 
-export function layout(shell: Shell, title: string, body: Child, css: PagesCss, critical: string | undefined) {
+export function layout(shell: Shell, title: string, body: Child, css: PagesCss, critical: string | undefined, here?: string) {
   const { t, paths, user, asset } = shell;
   const pages = html`<link rel="stylesheet" href="${paths.file(PAGES_CSS_PATH)}"/>`;
   const print = html`<link rel="stylesheet" href="${paths.file(PRINT_CSS_PATH)}" media="print"/>`;
@@ -38,10 +38,15 @@ export function layout(shell: Shell, title: string, body: Child, css: PagesCss, 
   return html`<!DOCTYPE html><html lang="${t.lang}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><title>${title} \u00b7 ${t.appName}</title><meta name="htmx-config" content="${HTMX_CONFIG}"/><link rel="icon" href="data:,"/>${critical === undefined ? html`<link rel="stylesheet" href="${paths.file(CRITICAL_CSS_PATH)}"/>` : html`<style>${raw(critical)}</style>`}${typeof css === 'object' ? html`<style>${raw(css.inline)}</style>` : css === 'head' ? pages : ''}${css === 'end' ? '' : print}<script src="${paths.file(HTMX_PATH)}" defer=""><\/script></head><body${user ? html` data-user="${user.id}"` : ''}><a class="skip" href="#main">${t.skipToContent}</a><header class="top"><a class="back" href="${shell.platformUrl}"><span aria-hidden="true">\u2190</span><span class="sr-only">${t.backToPlatform}: </span><span class="pname">${shell.platformName}</span><span class="pshort" aria-hidden="true">${t.platformShort}</span></a>${
     // The way back to the platform, the asset's name (only here; it may wrap on a phone), the other assets where there are several.
     asset ? html`<span class="asset">${asset.name || asset.id}</span>` : ''
-  }${user && asset && user.assets.length > 1 ? html`<a class="switch" href="${paths.home()}">${t.switchAsset}</a>` : ''}</header><main id="main" tabindex="-1">${body}</main><footer class="foot"><form method="post" action="${paths.base}/language/${
-    // The other language, named in itself (contract §6, since stop 75: English only where the browser asked for it).
-    raw(t.lang === 'en' ? 'de"><button lang="de">Deutsch' : 'en"><button lang="en">English')
-  }</button></form></footer><div id="net" class="net" hidden=""><p>${
+  }${user && asset && user.assets.length > 1 ? html`<a class="switch" href="${paths.home()}">${t.switchAsset}</a>` : ''}</header><main id="main" tabindex="-1">${body}</main>${
+    // The other language, named in itself (contract §6, since stop 75: English only where the browser
+    // asked for it), back to this page (`here`: a GET's, see render).
+    here === undefined
+      ? ''
+      : html`<footer class="foot"><form method="post" action="${paths.base}/language/${t.lang === 'en' ? 'de' : 'en'}?back=${encodeURIComponent(here)}">${raw(
+          t.lang === 'en' ? '<button lang="de">Deutsch' : '<button lang="en">English',
+        )}</button></form></footer>`
+  }<div id="net" class="net" hidden=""><p>${
     // Shown by src/client/app.js when a request fails on the way (JS only, so hidden); the second sentence only for a form.
     t.contacts.offline
   }<span data-form=""> ${t.contacts.offlineForm}</span></p><button type="button" data-retry="true">${t.contacts.retry}</button></div><div id="announcer" class="sr-only" role="status" aria-live="polite"></div>${css === 'end' ? html`${later}${print}` : typeof css === 'object' ? later : ''}</body></html>`;

@@ -81,5 +81,9 @@ export async function render(
     const inline = css === 'head' ? await styleText(c, PAGES_CSS_PATH) : undefined;
     if (inline !== undefined) css = { inline };
   }
-  return c.html(layout(c.get('shell'), view.title, view.body, css, await styleText(c, CRITICAL_CSS_PATH)), status);
+  // The page's own address, for the other language's button: only a GET's answer can be asked for
+  // again; a POST's (a clash, a form with errors) has no button (code review, stop 75).
+  const { url } = c.req;
+  const here = c.req.method === 'GET' ? url.slice(url.indexOf('/', 8)) : undefined;
+  return c.html(layout(c.get('shell'), view.title, view.body, css, await styleText(c, CRITICAL_CSS_PATH), here), status);
 }
