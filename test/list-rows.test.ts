@@ -236,6 +236,7 @@ describe('list rows as plain strings', () => {
             next: flags.next ? 'cursor' : undefined,
             continued: false,
             hasDeleted: false,
+            deletedMatch: false,
             staleKeys: false,
             day: order === 'warranty' ? today : undefined,
           } as ContactPage;

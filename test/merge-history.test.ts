@@ -8,7 +8,19 @@ import { mergeFields } from '../src/contacts/merge';
 import { contactState, MAX_VERSIONS, PURGE_AFTER_MS } from '../src/contacts/repository';
 import { connect } from '../src/db/client';
 import worker from '../src/index';
-import { anna as annaOf, hiddenFields, jonas as jonasOf, lastForm, ORIGIN, selin, send, type TestUser, textOf, withOwnId } from './helpers';
+import {
+  anna as annaOf,
+  hiddenFields,
+  jonas as jonasOf,
+  lastForm,
+  ORIGIN,
+  seedContacts,
+  selin,
+  send,
+  type TestUser,
+  textOf,
+  withOwnId,
+} from './helpers';
 
 // Every test has an Anna and a Jonas of its own (withOwnId: the write limit counts per user id).
 let anna = annaOf;
@@ -1388,6 +1400,44 @@ describe('history (Verlauf)', () => {
 });
 
 describe('Zuletzt gelöscht', () => {
+  it('is offered where a search finds nothing but a deleted contact that matches, and only then (walkthrough, stop 75)', async () => {
+    const [a, j] = household('whg-del-search');
+    const list = '/assets/whg-del-search/contacts';
+    const link = `<p><a href="${list}/deleted" hx-get="${list}/deleted" hx-target="#main" hx-push-url="true">Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen</a></p>`;
+    const [weiss = '', other = ''] = await seedContacts(
+      'whg-del-search',
+      3,
+      (index) =>
+        [{ first_name: 'Markus', last_name: 'Weiß', position: 'Bauleiter' }, { company: 'Pool Blau' }, { company: 'Garten Grün' }][index] ??
+        {},
+    );
+    expect((await send(`${list}/${weiss}/delete`, { user: j, form: { version: '1' } })).status).toBe(303);
+    const search = async (q: string, htmx = false) =>
+      (await send(`${list}?q=${encodeURIComponent(q)}${htmx ? '&part=results' : ''}`, { user: a, htmx })).text();
+    // Jonas deleted him; Anna searches for him as she types it: nothing, and the way to bring him back.
+    for (const q of ['Markus Weiß', 'weiss', 'Bauleiter']) {
+      const html = await search(q);
+      expect(textOf(html), q).toContain(`Keine Treffer für „${q}“`);
+      expect(html, q).toContain(link);
+    }
+    expect(await search('Markus', true)).toContain(link);
+    // A search that matches no deleted contact: no such link; the one at the page's foot stays,
+    // as with live results and without a search (code review, stop 75).
+    const none = await search('Dachdecker');
+    expect(textOf(none)).toContain('Keine Treffer für „Dachdecker“');
+    expect(none).not.toContain(link);
+    const foot = `<a href="${list}/deleted" hx-get="${list}/deleted" hx-target="#main" hx-push-url="true">Zuletzt gelöscht</a>`;
+    expect(none).toContain(foot);
+    const live = await search('Pool');
+    expect(textOf(live)).toContain('1 Treffer für „Pool“');
+    expect(live).toContain(foot);
+    expect(await (await send(list, { user: a })).text()).toContain(foot);
+    // Deleted for good: nothing to bring back, no link.
+    expect((await send(`${list}/${weiss}/purge`, { user: a, form: {} })).status).toBe(303);
+    expect(await search('Weiß')).not.toContain(link);
+    expect(other).not.toBe('');
+  });
+
   it('lists deleted contacts with who deleted them; any co-buyer restores or deletes for good', async () => {
     const [a, j] = household('whg-del');
     const list = '/assets/whg-del/contacts';

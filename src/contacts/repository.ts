@@ -143,6 +143,8 @@ export interface ContactPage {
   continued: boolean;
   /** The asset has contacts deleted within 30 days ("Zuletzt gelöscht" is worth a link). */
   hasDeleted: boolean;
+  /** A search: one of those matches it. */
+  deletedMatch: boolean;
   /** Some of the asset's rows have keys of an older format (rebuildOldKeys brings them up to date). */
   staleKeys: boolean;
   /** The warranty view: the day its order splits running from ended ends at (its cursor's, else today). */
@@ -291,6 +293,7 @@ export async function listContacts(db: Database, assetId: string, options: ListO
     through: lastCursor,
     continued: after !== undefined,
     hasDeleted: fact?.hasDeleted === 1,
+    deletedMatch: fact?.deletedMatch === 1,
     staleKeys: fact?.staleKeys === 1,
     day,
   };
@@ -300,6 +303,7 @@ type ListRow = ListContact & { cursor: string };
 interface ListFacts {
   total: number;
   hasDeleted: number;
+  deletedMatch: number;
   staleKeys: number;
 }
 const listPages = builtOnce<ListRow>();
@@ -327,13 +331,16 @@ function listStatements(
   const matching = order === 'warranty' ? and(live(asset), hasWarrantyEnd) : selection(asset, terms);
   const total = terms.length || order === 'warranty' ? sql`(select count(*) from ${contacts} where ${matching})` : liveCount(asset);
   const pageColumns = { ...namedListColumns, cursor: sql<string>`json_array(${sql.join(columns, sql`, `)})`.as('cursor') };
+  const kept = and(eq(contacts.assetId, asset), isNotNull(contacts.deletedAt), gt(contacts.deletedAt, sql.placeholder('deletedSince')));
   const factColumns = {
     total: total.mapWith(Number),
-    hasDeleted: sql<number>`exists (select 1 from ${contacts} where ${and(
-      eq(contacts.assetId, asset),
-      isNotNull(contacts.deletedAt),
-      gt(contacts.deletedAt, sql.placeholder('deletedSince')),
-    )})`.mapWith(Number),
+    hasDeleted: sql<number>`exists (select 1 from ${contacts} where ${kept})`.mapWith(Number),
+    // Of a search: a kept deleted one that matches it (its "Keine Treffer" then leads there:
+    // co-buyer walkthrough, stop 75), beside the link at the page's foot, which stays (code review).
+    deletedMatch: (terms.length
+      ? sql<number>`exists (select 1 from ${contacts} where ${and(kept, keyTestSql(matchTest(terms)))})`
+      : sql<number>`false`
+    ).mapWith(Number),
     staleKeys: sql<number>`exists (select 1 from ${contacts} where ${and(
       eq(contacts.assetId, asset),
       lt(contacts.keyFormat, KEY_FORMAT),

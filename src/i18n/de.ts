@@ -344,6 +344,7 @@ export const de = {
     showContact: 'Kontakt ansehen',
     backToDeleted: 'Zurück zu „Zuletzt gelöscht“',
     deletedLink: 'Zuletzt gelöscht',
+    deletedMatch: 'Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen',
     deletedTitle: 'Zuletzt gelöscht',
     deletedText:
       'Gelöschte Kontakte der letzten 30 Tage. Jeder Käufer dieses Objekts kann sie wiederherstellen. Danach werden sie endgültig gelöscht.',

@@ -304,6 +304,7 @@ export const en: Messages = {
     showContact: 'View contact',
     backToDeleted: 'Back to “Recently deleted”',
     deletedLink: 'Recently deleted',
+    deletedMatch: 'See matching deleted contacts under “Recently deleted”',
     deletedTitle: 'Recently deleted',
     deletedText:
       'Contacts deleted in the last 30 days. Every buyer of this property can restore them. After that they are deleted for good.',

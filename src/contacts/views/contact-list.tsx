@@ -261,6 +261,14 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
             {t.contacts.noResults(view.q)}. <a href={paths.contacts(assetId, { group: view.group })}>{t.contacts.clearSearch}</a>
           </p>
           <p class="hint">{t.contacts.searchScope}</p>
+          {/* Deleted by a co-buyer, and still kept: the way to bring it back (walkthrough, stop 75). */}
+          {page.deletedMatch ? (
+            <p>
+              <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
+                {t.contacts.deletedMatch}
+              </a>
+            </p>
+          ) : null}
         </div>
       ) : (
         <>
