@@ -387,6 +387,32 @@ describe('a stale edit is merged field by field', () => {
     expect(textOf(await clash.text())).toMatch(/Both changes\s*Hecke im Mai\s+Rasen im April/);
   });
 
+  it('says so where the contact changed again while the choice was made: the same page no longer reads as if the choice were ignored (co-buyer walkthrough, stop 75)', async () => {
+    const { first, second, id, base, save } = await ownContact('whg-clash-again', { company: 'Noch einmal GmbH', notes: 'Fuge im Bad' });
+    const again = 'Während Sie gewählt haben, wurde der Kontakt noch einmal geändert: Bitte wählen Sie noch einmal.';
+    expect((await save(second, { ...base, notes: 'Fuge im Bad erledigt' })).status).toBe(303);
+    const clash = await save(first, { ...base, notes: 'Fuge im Bad am Montag' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    expect(textOf(html)).not.toContain(again);
+    // Jonas saves the notes once more while Anna chooses; her choice meets his newer notes.
+    const stored = { ...base, version: '2', notes: 'Fuge im Bad erledigt' };
+    expect((await save(second, { ...stored, notes: 'Fuge im Bad erledigt, Rechnung folgt' })).status).toBe(303);
+    const second409 = await save(first, { ...firstFormHidden(html), notes: 'Fuge im Bad am Montag' });
+    expect(second409.status).toBe(409);
+    const page = textOf(await second409.text());
+    expect(page).toContain(`${again} `);
+    expect(page).toContain('Fuge im Bad erledigt, Rechnung folgt');
+    expect(await row(id)).toMatchObject({ notes: 'Fuge im Bad erledigt, Rechnung folgt', version: 3 });
+    // In English too.
+    const english = await send(`/assets/whg-clash-again/contacts/${id}`, {
+      user: first,
+      form: { ...firstFormHidden(html), notes: 'Fuge im Bad am Montag' },
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(textOf(await english.text())).toContain('While you were choosing, the contact was changed again: please choose once more.');
+  });
+
   it('keeps a clash choice of the longest values in several-byte letters within the 64 KiB body limit (review: 413)', async () => {
     const { first, second, id, base, save } = await ownContact('whg-big-clash', { company: 'Lang GmbH' });
     // Both changed the notes (2,000 emoji, 4 bytes each) and the website (2,000 letters, 2 bytes each).

@@ -1007,7 +1007,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     return answerEdit(
       c,
       outcome,
-      { version, base, values: form.values, errors, from },
+      { version, base, values: form.values, errors, from, chosen: typeof raw.choose === 'string' },
       revive ? 'restored' : raw.restore === 'undo' ? 'undone' : restore ? 'version' : 'saved',
     );
   });
@@ -1020,7 +1020,15 @@ const reviveOf = (deleted: Contact) => ({ version: deleted.version, by: deleted.
 function answerEdit(
   c: Ctx,
   outcome: EditOutcome,
-  form: { version: number | undefined; base?: string; values: FormValues; errors?: FieldErrors; from?: { importId: string; card: number } },
+  form: {
+    version: number | undefined;
+    base?: string;
+    values: FormValues;
+    errors?: FieldErrors;
+    from?: { importId: string; card: number };
+    /** Sent from a clash's choice. */
+    chosen?: boolean;
+  },
   done: Done = 'saved',
   /** The earlier version a restore brought back: the card names it. */
   restored?: Version,
@@ -1123,6 +1131,7 @@ function answerEdit(
           // changed the contact) is between the user's input and the co-buyer's: an edit's choice.
           restoring={done === 'version' || done === 'undone' ? done : undefined}
           from={form.from}
+          again={form.chosen}
         />
       );
       return render(c, { status: 409, title: `${t.contacts.clashTitle}: ${displayName(outcome.current)}`, body });

@@ -297,6 +297,7 @@ export const de = {
     clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
     clashText: (by: string, people = 1) =>
       `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
+    clashAgain: 'Während Sie gewählt haben, wurde der Kontakt noch einmal geändert: Bitte wählen Sie noch einmal.',
     clashMine: 'Meine Eingabe',
     // The same choice when an older version is restored over a co-buyer's newer change.
     clashRestoreText: (by: string, people = 1) =>

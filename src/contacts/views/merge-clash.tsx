@@ -35,6 +35,8 @@ export interface ClashProps {
   theirs: readonly FieldName[];
   /** The upload's card the edit completes ("ergänzen"): the way back and the choice's save go to its preview. */
   from?: { importId: string; card: number };
+  /** Met while a choice was sent: the contact changed again since the last choice page (co-buyer walkthrough, stop 75). */
+  again?: boolean;
   /** The version the edit started from: "Beide Änderungen" of the notes leaves out what either removed since; each side's address is marked where it differs from it. */
   base: FieldValues;
 }
@@ -182,7 +184,10 @@ export function MergeClash(props: ClashProps) {
         <span class="sub">{props.name}</span>
       </h1>
       {/* role=alert is read out on arrival; a data-announce would say it twice. */}
-      <p role="alert">{(restoring ? t.contacts.clashRestoreText : t.contacts.clashText)(by, props.people)}</p>
+      <p role="alert">
+        {props.again ? `${t.contacts.clashAgain} ` : ''}
+        {(restoring ? t.contacts.clashRestoreText : t.contacts.clashText)(by, props.people)}
+      </p>
       {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="version" value={String(props.version)} />
