@@ -1230,7 +1230,12 @@ describe('detail and edit', () => {
     // Ada's (stop 60: "ist wiederhergestellt", as if his undo had brought it back).
     const undone = await send(`${LIST}/${id}/restore`, { user: jon, form: {} });
     expect(undone.status).toBe(200);
-    expect(textOf(await undone.text())).toContain(`„Zurück GmbH“ ist schon wieder da, zuletzt geändert von ${ada.name}`);
+    const undoneHtml = await undone.text();
+    expect(textOf(undoneHtml)).toContain(`„Zurück GmbH“ ist schon wieder da, zuletzt geändert von ${ada.name}`);
+    // With the way to the version it asks to look at (co-buyer walkthrough, stop 75: no link).
+    expect(undoneHtml).toMatch(
+      new RegExp(`Bitte prüfen Sie die aktuelle Fassung\\. <a href="${LIST}/${id}">Aktuelle Fassung ansehen</a></p>`),
+    );
     expect(await storedRow(id)).toMatchObject({ version: 3 });
     const named = await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE asset_id = ? AND company = 'Zurück GmbH'")
       .bind(ASSET)

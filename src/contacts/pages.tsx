@@ -88,6 +88,7 @@ export async function listPage(
     notice?: Notice;
     alert?: string;
     done?: string;
+    doneContact?: string;
     status?: ContentfulStatusCode;
     imported?: { count: number; importId: string };
   } = {},
@@ -126,6 +127,7 @@ export async function listPage(
         notice={extra.notice}
         alert={extra.alert}
         done={extra.done}
+        doneContact={extra.doneContact}
         imported={extra.imported}
       />
     ),

@@ -1432,6 +1432,8 @@ contactRoutes.post('/contacts/:contactId/restore', contactParam, deleteVersion, 
   if (contact.updatedBy !== author(c).userId)
     return listPage(c, from, {
       done: t.contacts.undoBackAlready(displayName(contact), contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
+      // With the way to it (co-buyer walkthrough, stop 75: "Bitte prüfen Sie die aktuelle Fassung" and no link).
+      doneContact: contact.id,
     });
   return afterWrite(c, { kind: 'restored', contact }, from);
 });

@@ -29,6 +29,8 @@ export interface ContactBookProps {
   alert?: string;
   /** What a write just did, e.g. an import undone. */
   done?: string;
+  /** The contact `done` asks to look at ("Aktuelle Fassung ansehen"). */
+  doneContact?: string;
   /** Just imported: how many, and the import to undo. */
   imported?: { count: number; importId: string };
   /** The page shown ("Weiter", "Mehr laden"): an undo returns to it. */
@@ -84,6 +86,12 @@ export function ContactBook(props: ContactBookProps) {
       {props.done ? (
         <p class="notice" role="status" data-announce={props.done}>
           {props.done}
+          {props.doneContact ? (
+            <>
+              {' '}
+              <a href={paths.contact(assetId, props.doneContact)}>{t.contacts.seeCurrent}</a>
+            </>
+          ) : null}
         </p>
       ) : null}
       {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} from={{ ...view, ...props.paging }} shown={shown} /> : null}
