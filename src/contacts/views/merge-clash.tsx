@@ -188,15 +188,6 @@ export function MergeClash(props: ClashProps) {
         {props.again ? `${t.contacts.clashAgain} ` : ''}
         {(restoring ? t.contacts.clashRestoreText : t.contacts.clashText)(by, props.people)}
       </p>
-      {/* Without JS the input lives only on this page: the browser's Back loads the edit form as it
-          is now, the input gone (co-buyer review, stop 62). Said under what happened, before any
-          choice: at the page's foot it came after the ways on and the way back it warns of
-          (co-buyer walkthrough, stop 75). With JS a draft keeps the input. */}
-      {restoring ? null : (
-        <noscript>
-          <p class="hint">{t.contacts.conflictOnlyHere}</p>
-        </noscript>
-      )}
       {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
         <input type="hidden" name="version" value={String(props.version)} />
@@ -269,6 +260,14 @@ export function MergeClash(props: ClashProps) {
         ))}
         <button type="submit">{t.contacts.clashEditAll}</button>
       </form>
+      {/* Without JS the input lives only on this page: the browser's Back loads the edit form as it
+          is now, the input gone (co-buyer review, stop 62). Said below the page's two ways on, where
+          one looks for a third; with JS a draft keeps the input. */}
+      {restoring ? null : (
+        <noscript>
+          <p class="hint">{t.contacts.conflictOnlyHere}</p>
+        </noscript>
+      )}
     </section>
   );
 }
