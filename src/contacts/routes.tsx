@@ -1132,6 +1132,7 @@ function answerEdit(
           restoring={done === 'version' || done === 'undone' ? done : undefined}
           from={form.from}
           again={form.chosen}
+          earlier={restored && `${formatDateTime(t.locale, restored.createdAt)} (${restored.authorName})`}
         />
       );
       return render(c, { status: 409, title: `${t.contacts.clashTitle}: ${displayName(outcome.current)}`, body });

@@ -303,6 +303,7 @@ export const de = {
     clashRestoreText: (by: string, people = 1) =>
       `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die in der früheren Fassung anders lauten. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; alles Übrige der früheren Fassung wird mit wiederhergestellt.`,
     clashRestoreMine: 'Frühere Fassung',
+    clashRestoreFrom: (when: string) => `Fassung vom ${when}`,
     clashTheirs: (by: string) => `Von ${by}`,
     clashTheirsOwn: 'Aus dem anderen Fenster',
     chooseMissing: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',

@@ -264,6 +264,7 @@ export const en: Messages = {
     clashRestoreText: (by: string, people = 1) =>
       `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed details that read differently in the earlier version. Nothing is saved yet: choose below what applies; the rest of the earlier version is restored with it.`,
     clashRestoreMine: 'Earlier version',
+    clashRestoreFrom: (when: string) => `Version from ${when}`,
     clashTheirs: (by: string) => `From ${by}`,
     clashTheirsOwn: 'From the other window',
     chooseMissing: 'Please choose which entry applies for each field. Nothing is saved yet.',

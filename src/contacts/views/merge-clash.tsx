@@ -35,6 +35,8 @@ export interface ClashProps {
   theirs: readonly FieldName[];
   /** The upload's card the edit completes ("ergänzen"): the way back and the choice's save go to its preview. */
   from?: { importId: string; card: number };
+  /** The earlier version restored: its date and author ("06.12.2026, 14:54 (Jonas Müller)"). */
+  earlier?: string;
   /** Met while a choice was sent: the contact changed again since the last choice page (co-buyer walkthrough, stop 75). */
   again?: boolean;
   /** The version the edit started from: "Beide Änderungen" of the notes leaves out what either removed since; each side's address is marked where it differs from it. */
@@ -138,7 +140,12 @@ export function MergeClash(props: ClashProps) {
       300 + sent(theirs) + sent(whose),
     ) <= MAX_BODY_BYTES;
   // "Meine Eingabe" (or the earlier version) first, then the co-buyer's (or this user's other window's).
-  const mineWho = restoring ? t.contacts.clashRestoreMine : t.contacts.clashMine;
+  // The earlier version by its date and author, as the card says it after a restore (co-buyer walkthrough, stop 75).
+  const mineWho = restoring
+    ? props.earlier
+      ? t.contacts.clashRestoreFrom(props.earlier)
+      : t.contacts.clashRestoreMine
+    : t.contacts.clashMine;
   const theirsWho = (names: readonly string[]) =>
     props.own?.some((name) => names.includes(name)) ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(by);
   const choice = (name: string, who: string, value: string, first: boolean, text: Child) => (
