@@ -1393,6 +1393,10 @@ describe('detail and edit', () => {
     const edit = await send(`${LIST}/${id}/edit`, { user: ada });
     expect(edit.status).toBe(404);
     expect(textOf(await edit.text())).toContain('Verlinkt GmbH · Gelöscht von Jonas Müller am');
+    // To Jonas, who deleted it, not "inzwischen", as if someone else had (co-buyer walkthrough, stop 75).
+    const his = textOf(await (await send(`${LIST}/${id}`, { user: jon })).text());
+    expect(his).toContain('„Verlinkt GmbH“ wurde gelöscht. Verlinkt GmbH · Gelöscht von Jonas Müller am');
+    expect(his).not.toContain('inzwischen');
     // Its "Wiederherstellen" brings it back; an id that never was stays a plain 404.
     expect((await send(`${LIST}/${id}/history/2/restore`, { user: ada, form: { version: '2' } })).status).toBe(303);
     expect((await send(`${LIST}/${id}`, { user: ada })).status).toBe(200);

@@ -69,7 +69,7 @@ import {
 } from './schema';
 import { companyBeside, contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
-import { DeleteConfirm, DeletedCard, NoWarrantyEnd } from './views/contact-detail';
+import { DeleteConfirm, DeletedCard, goneHeading, NoWarrantyEnd } from './views/contact-detail';
 import type { FormMode } from './views/contact-form';
 import {
   Count,
@@ -726,7 +726,7 @@ async function liveContact(c: Ctx, contactId: string): Promise<Contact | Respons
 function deletedCard(c: Ctx, contact: Contact): Response | Promise<Response> {
   return render(c, {
     status: 404,
-    title: c.var.shell.t.contacts.goneTitle,
+    title: goneHeading(c.var.shell, contact),
     body: <DeletedCard shell={c.var.shell} assetId={c.var.asset.id} contact={contact} />,
   });
 }

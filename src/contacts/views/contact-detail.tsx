@@ -243,6 +243,10 @@ export function NoWarrantyEnd(props: { shell: Shell; assetId: string; contactId:
  * A link to a contact that was deleted (a co-buyer's open tab, a bookmark, a link in a chat):
  * who deleted it and when, and the way back, instead of a bare "Nicht gefunden" (still 404).
  */
+/** A deleted contact's heading (and title): by this user, not "inzwischen", as if someone else had (co-buyer walkthrough, stop 75). */
+export const goneHeading = (shell: Shell, contact: Contact) =>
+  contact.updatedBy === shell.user?.id ? shell.t.contacts.deleted(displayName(contact)) : shell.t.contacts.goneTitle;
+
 export function DeletedCard(props: { shell: Shell; assetId: string; contact: Contact }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
@@ -250,7 +254,7 @@ export function DeletedCard(props: { shell: Shell; assetId: string; contact: Con
     <section class="detail" aria-labelledby="gone-title">
       <Crumb href={paths.contacts(assetId)} label={t.contacts.backToList} swap />
       <h1 id="gone-title" tabindex={-1} data-focus>
-        {t.contacts.goneTitle}
+        {goneHeading(shell, contact)}
       </h1>
       <p>
         <strong>{displayName(contact)}</strong> ·{' '}
