@@ -525,7 +525,12 @@ function contactRowHtml(props: RowProps): string {
   // a line of two would leave fewer than 8 rows on the first screen (src/views/styles.css).
   const position = props.grouped ? '' : contact.position;
   const firm = companyBeside(contact);
-  const meta = position && firm ? `<span>${escapeHtml(position)}</span><span> · </span><span>${escapeHtml(firm)}</span>` : position || firm;
+  const meta =
+    position && firm
+      ? `<span>${escapeHtml(position)}</span><span> · </span><span>${escapeHtml(firm)}</span>`
+      : position || firm
+        ? `<span>${escapeHtml(position || firm)}</span>`
+        : '';
   // The phone, else the mobile; the mobile where only it holds a number searched for (each
   // number's digits worked out once, and only for such a search: code review, stop 75).
   const { numbers } = props;
@@ -543,7 +548,7 @@ function contactRowHtml(props: RowProps): string {
   // Empty cells are left out: on wide screens each cell has its own grid column.
   return `<li class="contact" id="c-${escapeHtml(contact.id)}"><a class="name" href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
     props.focus ? ` data-focus-row="${escapeHtml(props.focus)}"` : props.focused ? ' data-focus' : ''
-  }>${escapeHtml(name)}</a>${meta ? `<span class="meta">${position && firm ? meta : `<span>${escapeHtml(meta)}</span>`}</span>` : ''}${warrantyHtml(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
+  }>${escapeHtml(name)}</a>${meta && `<span class="meta">${meta}</span>`}${warrantyHtml(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
     // The number column says when its number is the mobile (review: it looked like the phone), before
     // it as the phone list and the import's preview do (walkthrough, stop 68: it came after here).
     phone
