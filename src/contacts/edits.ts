@@ -289,6 +289,30 @@ export function mergeNoticeOf(versions: readonly Version[], base: number, curren
   return fields.length ? attributed(fields, meanwhile, base, author) : undefined;
 }
 
+/** A co-buyer's values that a save over a conflict's comparison replaced, and who saved them. */
+export interface Replaced {
+  fields: FieldName[];
+  values: FieldValues;
+  by: string;
+}
+
+/**
+ * What "Meine Eingaben trotzdem speichern" replaced (co-buyer walkthrough, stop 75: the card said
+ * only "gespeichert", though the comparison had shown a co-buyer's values): of the fields it
+ * compared (`over`: their names, space- or dot-separated; none named, all), those whose value in
+ * the version before `at`, a co-buyer's, differs from `at`, this user's save.
+ */
+export function replacedOf(versions: readonly Version[], at: number, over: string, me: string): Replaced | undefined {
+  const saved = versions.find((candidate) => candidate.version === at);
+  const before = versions.find((candidate) => candidate.version === at - 1);
+  if (!saved || !before || saved.authorId !== me || before.authorId === me) return undefined;
+  const named = over.split(/[ .]/);
+  const fields = FIELDS.map((spec) => spec.name).filter(
+    (name) => (!over || named.includes(name)) && before.values[name] !== saved.values[name],
+  );
+  return fields.length ? { fields, values: before.values, by: before.authorName } : undefined;
+}
+
 /** FNV-1a of a value's UTF-16 code units, as 8 hex digits. */
 function valueHash(value: string): string {
   let hash = 0x811c9dc5;

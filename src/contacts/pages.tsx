@@ -9,14 +9,14 @@ import type { Messages } from '../i18n';
 import type { Done, ListQuery } from '../paths';
 import * as React from '../views/jsx-factory';
 import { render, wantsFragment } from '../views/render';
-import type { MergeNotice } from './edits';
-import type { FieldName } from './fields';
+import type { MergeNotice, Replaced } from './edits';
+import { FIELDS, type FieldName } from './fields';
 import { type Contact, listContacts, rebuildOldKeys, type Version } from './repository';
 import { displayName } from './vcard';
 import { ContactDetail } from './views/contact-detail';
 import { ContactForm, type ContactFormProps } from './views/contact-form';
 import { ContactBook, type ListFrom, type ListView, type Notice } from './views/contact-list';
-import { formatDateTime } from './views/format';
+import { fieldText, formatDateTime } from './views/format';
 import { berlinToday } from './warranty';
 
 /**
@@ -134,10 +134,13 @@ export async function listPage(
   });
 }
 
+/** "a, b und c". */
+const listed = (t: Messages, items: readonly string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`;
+
 /** "Jonas Müller hat inzwischen die Telefonnummer und die Notizen geändert – beides ist übernommen." */
 export function mergedMessage(t: Messages, notice: MergeNotice, message = t.contacts.merged): string {
-  const list = (items: readonly string[]) =>
-    items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`;
+  const list = (items: readonly string[]) => listed(t, items);
   const fields = (names: readonly FieldName[]) => list(names.map((name) => t.contacts.fieldsInText[name]));
   // What this user saved meanwhile in another window is said as such (review: it said "Ein anderer
   // Käufer hat", or, with a co-buyer's save between, credited it to him).
@@ -153,7 +156,14 @@ export function mergedMessage(t: Messages, notice: MergeNotice, message = t.cont
  * What the card says after a save ("gespeichert", "wiederhergestellt"), after what the merge
  * took over from co-buyers if it did; a restore says first what it restored.
  */
-export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved', merged?: MergeNotice, restored?: Version): string {
+export function savedMessage(
+  t: Messages,
+  contact: Contact,
+  done: Done = 'saved',
+  merged?: MergeNotice,
+  restored?: Version,
+  replaced?: Replaced,
+): string {
   const name = displayName(contact);
   // Brought back by someone else already (this restore from a page left open wrote nothing): said
   // so, as the list's undo says it, not as this user's restore with a co-buyer's change "taken
@@ -169,7 +179,23 @@ export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved'
           : // Which version came back, by its date and author (walkthrough, stop 70: "die frühere Fassung" named none).
             t.contacts.versionRestored(name, restored && `${formatDateTime(t.locale, restored.createdAt)} (${restored.authorName})`);
   // What was saved first, then what a co-buyer's change added to it ("gespeichert" said once).
-  return merged ? `${said} ${mergedMessage(t, merged)}` : said;
+  if (merged) return `${said} ${mergedMessage(t, merged)}`;
+  // The co-buyer's values a save over a conflict's comparison replaced, each with the value it had
+  // (the notes by name only: they may be long), as the comparison showed them.
+  return replaced
+    ? `${said} ${t.contacts.replaced(
+        replaced.by,
+        listed(
+          t,
+          FIELDS.filter((spec) => replaced.fields.includes(spec.name)).map((spec) => {
+            const value = spec.name === 'notes' ? '' : replaced.values[spec.name];
+            const field = t.contacts.fieldsInText[spec.name];
+            return value ? t.contacts.replacedValue(field, fieldText(spec, value, t.locale)) : field;
+          }),
+        ),
+        replaced.fields.length,
+      )}`
+    : said;
 }
 
 const LIST_COOKIE = 'kontakte_list';

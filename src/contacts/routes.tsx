@@ -14,7 +14,7 @@ import { CONTACT_ID, DONE, type Done, importOf } from '../paths';
 import * as React from '../views/jsx-factory';
 import { fragment, render, wantsFragment } from '../views/render';
 import { complement, type Part } from './complement';
-import { type EditOutcome, fingerprintOf, mergeNoticeOf, saveEdit } from './edits';
+import { type EditOutcome, fingerprintOf, mergeNoticeOf, replacedOf, saveEdit } from './edits';
 import { columnsOf, FIELDS, type FieldName, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import {
@@ -709,6 +709,8 @@ const cardQuery = z.object({
   done: orElse(z.optional(oneOf(DONE)), undefined),
   // The earlier version a restore brought back (`done=version`): named by its date and author.
   from: version,
+  // A save over a conflict's comparison (`at`): the fields it showed, dot-separated (replacedOf).
+  over: orElse(z.optional(z.string().check(matching(/^[a-z_.]{0,300}$/))), undefined),
 });
 
 /**
@@ -733,7 +735,7 @@ function deletedCard(c: Ctx, contact: Contact): Response | Promise<Response> {
 
 contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', cardQuery), async (c) => {
   const { contactId } = c.req.valid('param');
-  const { merged, at, upto, saved, done, ...query } = c.req.valid('query');
+  const { merged, at, upto, saved, done, over, ...query } = c.req.valid('query');
   // The version a restore brought back, said only after one (code review, stop 70: `?from=` alone said "gespeichert").
   const from = done === 'version' ? query.from : undefined;
   const { t } = c.var.shell;
@@ -749,7 +751,9 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
       wrote === undefined ? undefined : contactId,
       wrote ? undefined : 'same',
     );
-  if (merged === undefined && from === undefined) {
+  // Replaced values are named after this user's save only (`at`).
+  const overAt = over === undefined || at === undefined || done !== 'saved' ? undefined : at;
+  if (merged === undefined && from === undefined && overAt === undefined) {
     const contact = await liveContact(c, contactId);
     if (contact instanceof Response) return contact;
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
@@ -761,7 +765,12 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   // after a restore, the version it brought back too (in the same round trip).
   // (Without `merged`, no merge is named: no kept version is that late.)
   const base = merged ?? 1e9;
-  const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, Math.min(base, from ?? base));
+  const { contact, versions } = await contactState(
+    c.var.db,
+    c.var.asset.id,
+    contactId,
+    Math.min(base, from ?? base, overAt === undefined ? base : overAt - 1),
+  );
   if (!contact) throw new HTTPException(404);
   // Deleted since (not for good): its page offers "Wiederherstellen", not the plain 404 whose
   // offer of kept input as a new contact would make a second one (code review).
@@ -775,6 +784,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
       done,
       upto ? mergeNoticeOf(versions, base, upto, author(c)) : mergeNoticeOf(versions, base, at ?? contact.version),
       versions.find((kept) => kept.version === from),
+      overAt === undefined ? undefined : replacedOf(versions, overAt, over ?? '', author(c).userId),
     ),
     undefined,
     restoredHere(c, contact, done, at),
@@ -1007,7 +1017,15 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     return answerEdit(
       c,
       outcome,
-      { version, base, values: form.values, errors, from, chosen: typeof raw.choose === 'string' },
+      {
+        version,
+        base,
+        values: form.values,
+        errors,
+        from,
+        chosen: typeof raw.choose === 'string',
+        over: typeof raw.over === 'string' ? raw.over : undefined,
+      },
       revive ? 'restored' : raw.restore === 'undo' ? 'undone' : restore ? 'version' : 'saved',
     );
   });
@@ -1017,7 +1035,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
 const reviveOf = (deleted: Contact) => ({ version: deleted.version, by: deleted.updatedByName });
 
 /** What an edit's outcome shows: the card (saved, maybe merged), the form again, or the choice of a clash. */
-function answerEdit(
+async function answerEdit(
   c: Ctx,
   outcome: EditOutcome,
   form: {
@@ -1028,6 +1046,8 @@ function answerEdit(
     from?: { importId: string; card: number };
     /** Sent from a clash's choice. */
     chosen?: boolean;
+    /** Sent over a conflict's comparison: the fields it showed (replacedOf). */
+    over?: string;
   },
   done: Done = 'saved',
   /** The earlier version a restore brought back: the card names it. */
@@ -1073,16 +1093,27 @@ function answerEdit(
         return c.body(null, 200);
       }
       const withFrom = from ? `import=${from.importId}.${from.card}` : '';
+      // "Meine Eingaben trotzdem speichern": the card names the co-buyer's values it replaced.
+      const over = form.over !== undefined && mine && !merged && !outcome.unchanged && done === 'saved' ? form.over : undefined;
       if (c.req.header('hx-request') !== 'true')
         return c.redirect(
-          `${paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined, unwritten, restored?.version)}${withFrom && `&${withFrom}`}`,
+          `${paths.editedContact(asset.id, contact.id, done, base, base || undo || over !== undefined ? contact.version : undefined, unwritten, restored?.version)}${over === undefined ? '' : `&over=${over.replaceAll(' ', '.')}`}${withFrom && `&${withFrom}`}`,
           303,
         );
       c.header('HX-Push-Url', `${paths.contact(asset.id, contact.id)}${withFrom && `?${withFrom}`}`);
+      const replaced =
+        over === undefined
+          ? undefined
+          : replacedOf(
+              (await contactState(c.var.db, asset.id, contact.id, contact.version - 1)).versions,
+              contact.version,
+              over,
+              author(c).userId,
+            );
       return contactPage(
         c,
         contact,
-        savedMessage(t, contact, done, merged, restored),
+        savedMessage(t, contact, done, merged, restored, replaced),
         undefined,
         undo,
         from && paths.completedFrom(asset.id, from.importId, from.card, contact.id, how),

@@ -284,6 +284,9 @@ export const de = {
       `${name} hat den Kontakt am ${date} geändert. Prüfen Sie die aktuelle Fassung, bevor Sie ihn löschen.`,
     noRoom:
       'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
+    replaced: (by: string, fields: string, count: number) =>
+      `${by} hatte ${fields} anders gespeichert – jetzt ${count === 1 ? 'gilt Ihre Eingabe' : 'gelten Ihre Eingaben'}. Die Fassung davor steht im Verlauf.`,
+    replacedValue: (field: string, value: string) => `${field} („${value}“)`,
     merged: (by: string, fields: string, count: number, people: number) =>
       `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen.`,
     /** On a clash page: what co-buyers changed besides the clashing fields (kept with the choice). */

@@ -249,6 +249,9 @@ export const en: Messages = {
       `${name} changed the contact on ${date}. Check the current version before deleting it.`,
     noRoom:
       'This property has used up its storage. Delete contacts you no longer need for good under “Recently deleted” or shorten long notes, then you can save again.',
+    replaced: (by: string, fields: string, count: number) =>
+      `${by} had saved ${fields} differently – your ${count === 1 ? 'input now applies' : 'inputs now apply'}. The version before is in the history.`,
+    replacedValue: (field: string, value: string) => `${field} (“${value}”)`,
     merged: (by: string, fields: string, count: number) =>
       `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
     clashAlsoMerged: (by: string, fields: string, count: number) =>
