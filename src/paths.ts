@@ -102,6 +102,8 @@ export function makePaths(basePath: string) {
     restoreVersion: (assetId: string, contactId: string, version: number) => `${contact(assetId, contactId)}/history/${version}/restore`,
     purgeContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/purge`,
     deleted: (assetId: string) => `${asset(assetId)}/contacts/deleted`,
+    /** What others changed since `since` (ms), this user's last visit. */
+    changes: (assetId: string, since: number) => `${asset(assetId)}/contacts/changes?since=${since}`,
     importContacts: (assetId: string) => `${asset(assetId)}/contacts/import`,
     /** An upload's preview; `tick`: ticked all or none (the no-JS buttons), at its tick boxes. */
     confirmImport: (assetId: string, importId: string, tick?: 'all' | 'none') =>

@@ -95,15 +95,19 @@ export async function listPage(
 ) {
   const shell = c.get('shell');
   const asset = c.get('asset');
+  // What others changed since the last visit: on the book's first page (no search, no view).
+  const since = view.q || view.view || view.after ? undefined : lastVisit(c);
   const page = await listContacts(c.get('db'), asset.id, {
     query: view.q,
     group: view.group,
     view: view.view,
     after: view.after,
     through: view.through,
+    since: since === undefined ? undefined : { at: since, me: c.get('session').userId },
   });
   rememberList(c, view);
-  const { t } = shell;
+  const { t, paths } = shell;
+  const changed = page.changed;
   const found = view.q ? (page.total ? t.contacts.found(page.total, view.q) : t.contacts.noResults(view.q)) : '';
   const before = view.view === 'warranty' ? t.warranty.viewTitle : found;
   // Rows whose keys an older format built are rebuilt after the answer (read-repair).
@@ -129,9 +133,40 @@ export async function listPage(
         done={extra.done}
         doneContact={extra.doneContact}
         imported={extra.imported}
+        changed={
+          changed && since !== undefined
+            ? { text: t.contacts.sinceVisit(listed(t, changed.by), changed.count, changed.by.length), href: paths.changes(asset.id, since) }
+            : undefined
+        }
       />
     ),
   });
+}
+
+const SEEN_COOKIE = 'kontakte_seen';
+/** A visit ends after this long without the list opened. */
+const VISIT_GAP = 30 * 60_000;
+
+/**
+ * The time of this browser's last visit to the book, if it has been here before (co-buyer
+ * walkthrough, stop 75: nothing said what a co-buyer had changed meanwhile). The list keeps when it
+ * was first and last opened in this visit, in a cookie of the book's path (no write to D1: a list
+ * is one read); after 30 minutes without it a new visit starts, whose "since" is the last one's end.
+ */
+function lastVisit(c: Context<AppEnv>): number | undefined {
+  const now = Date.now();
+  const [first = Number.NaN, last = Number.NaN] = (getCookie(c, SEEN_COOKIE) ?? '').split('.').map((part) => Number.parseInt(part, 36));
+  const known = first <= last;
+  const since = known ? (now - last > VISIT_GAP ? last : first) : undefined;
+  // Written at most once a minute: most list views send no cookie.
+  if (!known || now - last > 60_000) {
+    const list = c.get('shell').paths.contacts(c.get('asset').id);
+    const value = `${(since ?? now).toString(36)}.${now.toString(36)}`;
+    c.header('Set-Cookie', `${bookmarkSetCookie(SEEN_COOKIE, value, list, new URL(c.req.url).protocol === 'https:')}; Max-Age=34560000`, {
+      append: true,
+    });
+  }
+  return since;
 }
 
 /** "a, b und c". */

@@ -149,6 +149,8 @@ export interface ContactPage {
   staleKeys: boolean;
   /** The warranty view: the day its order splits running from ended ends at (its cursor's, else today). */
   day?: string;
+  /** With `since`: how many contacts others changed after it, and who (the latest three). */
+  changed?: { count: number; by: string[] };
 }
 
 export interface ListOptions {
@@ -161,6 +163,8 @@ export interface ListOptions {
   /** Rows from the start through this cursor (a reload after "Mehr laden" shows the same rows). */
   through?: string;
   now?: number;
+  /** This user's last visit and id: what others changed since (ContactPage `changed`). */
+  since?: { at: number; me: string };
 }
 
 /** A test of src/contacts/keys.ts as SQL: `instr()` only, so `%`, `_` and quotes are literal. */
@@ -263,6 +267,9 @@ export async function listContacts(db: Database, assetId: string, options: ListO
     deletedSince: now - PURGE_AFTER_MS,
     ...Object.fromEntries(cursor.map((value, i) => [`cursor${i}`, value])),
     today: day,
+    // Without a visit, a time after every version's: no row of the index is read.
+    since: options.since?.at ?? now + 1,
+    me: options.since?.me ?? '',
   };
   // A search's SQL follows the words typed: built per request. Every other list is one of a few
   // shapes, each built once: its key holds every argument of listStatements but the (absent)
@@ -296,6 +303,7 @@ export async function listContacts(db: Database, assetId: string, options: ListO
     deletedMatch: fact?.deletedMatch === 1,
     staleKeys: fact?.staleKeys === 1,
     day,
+    changed: options.since && fact?.changed ? { count: fact.changed, by: fact.changedBy?.split('\x1f') ?? [] } : undefined,
   };
 }
 
@@ -305,6 +313,8 @@ interface ListFacts {
   hasDeleted: number;
   deletedMatch: number;
   staleKeys: number;
+  changed: number;
+  changedBy: string | null;
 }
 const listPages = builtOnce<ListRow>();
 const listFacts = builtOnce<ListFacts>();
@@ -345,6 +355,15 @@ function listStatements(
       eq(contacts.assetId, asset),
       lt(contacts.keyFormat, KEY_FORMAT),
     )})`.mapWith(Number),
+    // Since this user's last visit (`since`, `me`): the contacts others changed, and who, the
+    // latest first (co-buyer walkthrough, stop 75). By the versions' index of asset and time: the
+    // rows read are the versions since.
+    changed: sql<number>`(select count(distinct ${contactVersions.contactId}) from ${contactVersions} where ${othersSince(asset)})`.mapWith(
+      Number,
+    ),
+    changedBy: sql<
+      string | null
+    >`(select group_concat(${contactVersions.authorName}, char(31)) from (select ${contactVersions.authorName} from ${contactVersions} where ${othersSince(asset)} group by ${contactVersions.authorName} order by max(${contactVersions.createdAt}) desc limit 3))`,
   };
   return [
     BuiltRead.of(pageColumns, (fields) =>
@@ -358,6 +377,57 @@ function listStatements(
     BuiltRead.of(factColumns, (fields) => db.select(fields).from(sql`(select 1)`)),
   ];
 }
+
+/** Versions of the asset after `since` by anyone but `me` (placeholders). */
+const othersSince = (asset: Placeholder) =>
+  and(
+    eq(contactVersions.assetId, asset),
+    gt(contactVersions.createdAt, sql.placeholder('since')),
+    ne(contactVersions.authorId, sql.placeholder('me')),
+  );
+
+/** One change of `changesSince`: a version, and its contact's name now. */
+export interface Change {
+  contactId: string;
+  version: number;
+  action: string;
+  authorName: string;
+  createdAt: number;
+  title: string;
+  firstName: string;
+  lastName: string;
+  company: string;
+}
+
+/**
+ * What others changed in the asset after `since` (this user's last visit), newest first, at most
+ * 100 changes: each version with its contact's name as it is now (one round trip; the name by a
+ * subquery: the app's drizzle copy has no joins, scripts/lib/drizzle-dialect.mjs).
+ */
+export async function changesSince(db: Database, assetId: string, since: number, me: string): Promise<Change[]> {
+  const rows = await guarded(() =>
+    db
+      .select({
+        contactId: contactVersions.contactId,
+        version: contactVersions.version,
+        action: contactVersions.action,
+        authorName: contactVersions.authorName,
+        createdAt: contactVersions.createdAt,
+        name: sql<string>`(select json_array(${contacts.title}, ${contacts.firstName}, ${contacts.lastName}, ${contacts.company}) from ${contacts} where ${contacts.id} = ${contactVersions.contactId})`,
+      })
+      .from(contactVersions)
+      .where(and(eq(contactVersions.assetId, assetId), gt(contactVersions.createdAt, since), ne(contactVersions.authorId, me)))
+      .orderBy(desc(contactVersions.createdAt), desc(contactVersions.version))
+      .limit(MAX_CHANGES),
+  );
+  return rows.map(({ name, ...row }) => {
+    const [title = '', firstName = '', lastName = '', company = ''] = JSON.parse(name ?? '[]') as string[];
+    return { ...row, title, firstName, lastName, company };
+  });
+}
+
+/** The changes page shows at most this many (the newest). */
+export const MAX_CHANGES = 100;
 
 function cursorValues(json: string): CursorValue[] {
   const parsed: unknown = JSON.parse(json);

@@ -36,6 +36,7 @@ import { fitsQr, qrSvg } from './qr';
 import {
   allContacts,
   type Contact,
+  changesSince,
   contactHistory,
   contactState,
   createContact,
@@ -46,6 +47,7 @@ import {
   findDeletedContact,
   lastImport,
   listContacts,
+  MAX_CHANGES,
   MAX_CONTACTS_PER_ASSET,
   MAX_VERSIONS,
   phoneList,
@@ -69,6 +71,7 @@ import {
 } from './schema';
 import { companyBeside, contentDisposition, displayName, qrPayload, serializeContact, serializeContacts } from './vcard';
 import { parseVcf } from './vcard-import';
+import { Changes } from './views/changes';
 import { DeleteConfirm, DeletedCard, goneHeading, NoWarrantyEnd } from './views/contact-detail';
 import type { FormMode } from './views/contact-form';
 import {
@@ -693,6 +696,20 @@ contactRoutes.get('/contacts/deleted', async (c) => {
   return render(c, {
     title: shell.t.contacts.deletedTitle,
     body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} message={message} />,
+  });
+});
+
+// ---- what others changed since the last visit (before /contacts/:contactId, as "deleted") ------
+
+contactRoutes.get('/contacts/changes', async (c) => {
+  const { shell } = c.var;
+  // The last visit the list named (its link): any time before now.
+  const since = Number(c.req.query('since'));
+  if (!Number.isSafeInteger(since) || since < 0) throw new HTTPException(404);
+  const changes = await changesSince(c.var.db, c.var.asset.id, since, c.var.session.userId);
+  return render(c, {
+    title: shell.t.contacts.changesTitle,
+    body: <Changes shell={shell} assetId={c.var.asset.id} since={since} changes={changes} more={changes.length === MAX_CHANGES} />,
   });
 });
 

@@ -287,6 +287,13 @@ export const de = {
     replaced: (by: string, fields: string, count: number) =>
       `${by} hatte ${fields} anders gespeichert – jetzt ${count === 1 ? 'gilt Ihre Eingabe' : 'gelten Ihre Eingaben'}. Die Fassung davor steht im Verlauf.`,
     replacedValue: (field: string, value: string) => `${field} („${value}“)`,
+    sinceVisit: (by: string, count: number, people: number) =>
+      `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${count === 1 ? 'einen Kontakt' : `${localNumber(count)} Kontakte`} geändert.`,
+    sinceLink: 'Änderungen ansehen',
+    changesTitle: 'Änderungen seit Ihrem letzten Besuch',
+    changesText: (since: string) => `Was andere seit ${since} im Adressbuch geändert haben, das Neueste zuerst.`,
+    changesEmpty: 'Seitdem hat niemand sonst etwas geändert.',
+    changesMore: 'Gezeigt sind die 100 neuesten Änderungen.',
     merged: (by: string, fields: string, count: number, people: number) =>
       `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen.`,
     /** On a clash page: what co-buyers changed besides the clashing fields (kept with the choice). */

@@ -252,6 +252,13 @@ export const en: Messages = {
     replaced: (by: string, fields: string, count: number) =>
       `${by} had saved ${fields} differently – your ${count === 1 ? 'input now applies' : 'inputs now apply'}. The version before is in the history.`,
     replacedValue: (field: string, value: string) => `${field} (“${value}”)`,
+    sinceVisit: (by: string, count: number) =>
+      `Since your last visit, ${by} changed ${count === 1 ? 'one contact' : `${localNumber(count)} contacts`}.`,
+    sinceLink: 'See the changes',
+    changesTitle: 'Changes since your last visit',
+    changesText: (since: string) => `What others have changed in the address book since ${since}, newest first.`,
+    changesEmpty: 'Nobody else has changed anything since.',
+    changesMore: 'Shown are the 100 newest changes.',
     merged: (by: string, fields: string, count: number) =>
       `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
     clashAlsoMerged: (by: string, fields: string, count: number) =>

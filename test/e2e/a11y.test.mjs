@@ -147,6 +147,42 @@ describe('axe-core, WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)',
     );
   });
 
+  test('"Seit Ihrem letzten Besuch" on the list and the page of changes it leads to, swapped in by htmx, focus on its heading', async () => {
+    await withBrowser(
+      'anna',
+      async ({ page, context }) => {
+        // Anna's last visit ended an hour ago (the list's cookie); Jonas has added a contact since.
+        const hour = Date.now() - 3_600_000;
+        await page.goto(listPath());
+        const { hostname } = new URL(page.url());
+        await context.addCookies([
+          { name: 'kontakte_seen', value: `${hour.toString(36)}.${hour.toString(36)}`, domain: hostname, path: listPath() },
+        ]);
+        const name = `Neu von Jonas ${unique()}`;
+        await withBrowser('jonas', async ({ page: other }) => {
+          await other.goto(`${listPath()}/new`);
+          await fillContact(other, { company: name });
+          await other.getByRole('button', { name: 'Speichern' }).click();
+          await other.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+        });
+        await page.goto(listPath());
+        const since = page.locator('.since');
+        await since.waitFor();
+        assert.match(await since.innerText(), /^Seit Ihrem letzten Besuch ha(t|ben) .*Jonas Müller .*geändert\. Änderungen ansehen$/);
+        await assertNoAxeViolations(page, 'the list with "Seit Ihrem letzten Besuch"');
+        await since.getByRole('link', { name: 'Änderungen ansehen' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Änderungen seit Ihrem letzten Besuch' }).waitFor();
+        await waitForFocus(page, 'changes-title', 'after opening the changes');
+        await page.getByRole('link', { name, exact: true }).waitFor();
+        await page.getByText('Jonas Müller hat den Kontakt angelegt').first().waitFor();
+        // Each contact's history link is named with the contact.
+        await page.getByRole('link', { name: `Verlauf ${name}`, exact: true }).waitFor();
+        await assertNoAxeViolations(page, 'the changes since the last visit');
+      },
+      { bypassCSP: true },
+    );
+  });
+
   test('the 403 page (Petra), the 401 page and the dev login', async () => {
     await withBrowser(
       null,

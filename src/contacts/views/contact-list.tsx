@@ -35,6 +35,8 @@ export interface ContactBookProps {
   imported?: { count: number; importId: string };
   /** The page shown ("Weiter", "Mehr laden"): an undo returns to it. */
   paging?: Pick<ListFrom, 'after' | 'through'>;
+  /** What others changed since this user's last visit, and the page that lists it. */
+  changed?: { text: string; href: string };
 }
 
 /** The list page: heading, actions, notice, search and results. */
@@ -100,6 +102,14 @@ export function ContactBook(props: ContactBookProps) {
           <p>{t.contacts.imported(props.imported.count)}</p>
           <UndoImport shell={shell} action={paths.undoImport(assetId, props.imported.importId)} />
         </div>
+      ) : null}
+      {props.changed ? (
+        <p class="since">
+          {props.changed.text}{' '}
+          <a href={props.changed.href} hx-get={props.changed.href} hx-target="#main" hx-push-url="true">
+            {t.contacts.sinceLink}
+          </a>
+        </p>
       ) : null}
       {noExport ? null : (
         <div class="export">
