@@ -124,6 +124,13 @@ async function run(baseURL, device) {
     for (const radio of await anna.page.getByRole('radio', { name: /^Von Jonas Müller/ }).all()) await radio.check();
     await anna.page.getByRole('button', { name: 'Auswahl speichern' }).click();
     await anna.page.getByRole('link', { name: 'Bearbeiten' }).waitFor();
+    // Back at the list, in the same visit: what Jonas changed since it was first opened, and the page of changes.
+    await anna.page.goto(list);
+    await anna.page.locator('.since').waitFor();
+    await shoot(anna.page, `${device}-list-since`);
+    await anna.page.getByRole('link', { name: 'Änderungen ansehen' }).click();
+    await anna.page.getByRole('heading', { level: 1, name: 'Änderungen seit Ihrem letzten Besuch' }).waitFor();
+    await shoot(anna.page, `${device}-changes`);
 
     // Warranty (issue 17): an end in three months shows as a badge in the list and in the warranty view.
     await anna.page.goto(edit);

@@ -65,6 +65,9 @@ describe('since the last visit', () => {
     // Per contact, its newest change first; each change with who and what; Anna's own not listed.
     expect(changes).toContain('Änderungen seit Ihrem letzten Besuch');
     expect(changes).toMatch(
+      /Was andere seit dem [0-9]{2}\.[0-9]{2}\.[0-9]{4}, [0-9]{2}:[0-9]{2} im Adressbuch geändert haben, das Neueste zuerst./,
+    );
+    expect(changes).toMatch(
       /Küchen Kraus GmbH Lena Schulz hat den Kontakt geändert · [0-9.]+, [0-9:]+ Jonas Müller hat den Kontakt angelegt · [0-9.]+, [0-9:]+ Verlauf Garten Gruber Lena Schulz hat den Kontakt angelegt/,
     );
     expect(changes).not.toContain('Annas Firma');

@@ -291,7 +291,7 @@ export const de = {
       `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${count === 1 ? 'einen Kontakt' : `${localNumber(count)} Kontakte`} geändert.`,
     sinceLink: 'Änderungen ansehen',
     changesTitle: 'Änderungen seit Ihrem letzten Besuch',
-    changesText: (since: string) => `Was andere seit ${since} im Adressbuch geändert haben, das Neueste zuerst.`,
+    changesText: (since: string) => `Was andere seit dem ${since} im Adressbuch geändert haben, das Neueste zuerst.`,
     changesEmpty: 'Seitdem hat niemand sonst etwas geändert.',
     changesMore: 'Gezeigt sind die 100 neuesten Änderungen.',
     merged: (by: string, fields: string, count: number, people: number) =>
