@@ -1207,6 +1207,14 @@ describe('history (Verlauf)', () => {
     expect(textOf(undone)).toContain('Rückgängig gemacht: „Wagner Haustechnik“ ist wieder wie vor der Wiederherstellung.');
     expect(undone).not.toContain('Rückgängig</button>');
     expect(textOf(undone)).not.toContain('wiederhergestellt.');
+    // Its history says it so too (co-buyer walkthrough, stop 75: it read as a second restore).
+    const history = textOf(await (await send(`${LIST}/${id}/history`, { user: tim })).text());
+    expect(history).toMatch(
+      /Ida Berg hat den Kontakt zurückgesetzt \(Wiederherstellung rückgängig gemacht\) · [^·]+ Ida Berg hat den Kontakt aus einer früheren Fassung wiederhergestellt/,
+    );
+    expect(await env.DB.prepare('SELECT action FROM contact_versions WHERE contact_id = ? AND version = 4').bind(id).first('action')).toBe(
+      'undo',
+    );
     // Without JS: the card the restore leads to offers it too, while that restore is the latest.
     const again = await send(`${LIST}/${id}/history/1/restore`, { user: ida, form: { version: '4' } });
     const location = again.headers.get('location') ?? '';
@@ -1256,6 +1264,10 @@ describe('history (Verlauf)', () => {
     const card = await (await send(chosen.headers.get('location') ?? '', { user: ida })).text();
     expect(textOf(card)).toContain('Rückgängig gemacht: „Kälte Nord“ ist wieder wie vor der Wiederherstellung.');
     expect(card).not.toContain('Rückgängig</button>');
+    // The undo chosen through the clash is an undo in the history too.
+    expect(await env.DB.prepare('SELECT action FROM contact_versions WHERE contact_id = ? AND version = 5').bind(id).first('action')).toBe(
+      'undo',
+    );
   });
 
   it('writes a restore sent twice (a double tap without JS) once, and says the same both times', async () => {

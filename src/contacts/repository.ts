@@ -767,8 +767,11 @@ export async function writeContact(
   version: number,
   values: FieldValues,
   author: Author,
-  /** `revive`: a deleted contact brought back with an edit's input; not a restored version. */
-  options: { restore?: boolean; revive?: boolean; now?: number } = {},
+  /**
+   * `revive`: a deleted contact brought back with an edit's input; not a restored version.
+   * `undo`: the restore is the card's "Rückgängig" of this user's restore (marked `undo`, not `revert`).
+   */
+  options: { restore?: boolean; revive?: boolean; undo?: boolean; now?: number } = {},
 ): Promise<WriteResult> {
   const now = options.now ?? Date.now();
   const restore = options.restore ?? false;
@@ -783,7 +786,7 @@ export async function writeContact(
           (
             await runStatements(db, [
               [write, written],
-              [revertMark(db), written],
+              [revertMark(db), { ...written, mark: options.undo ? 'undo' : 'revert' }],
             ])
           )[0] as D1Result,
         )
@@ -886,7 +889,8 @@ function updateStatement(db: Database, restore: boolean): BuiltRead<Contact> {
 }
 
 /**
- * Marks the version row that a restore of an older version has just written as `revert`. Only
+ * Marks the version row that a restore of an older version has just written as `revert` (`mark`;
+ * `undo` where it undid this user's restore: co-buyer walkthrough, stop 75). Only
  * that row matches: the next version, an update (a contact that comes back from deleted stays
  * `restore`), by this user at this very time; when the write changed nothing, nothing matches
  * (unless the same user saved the same contact in the same millisecond elsewhere, which a retry
@@ -899,7 +903,7 @@ function revertMark(db: Database): BuiltRead<unknown> {
       toSQL: () =>
         db
           .update(contactVersions)
-          .set({ action: 'revert' })
+          .set({ action: sql`${sql.placeholder('mark')}` })
           .where(
             and(
               eq(contactVersions.assetId, sql.placeholder('asset')),

@@ -1015,7 +1015,12 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     const base = typeof raw.base === 'string' ? raw.base : undefined;
     // Completed from an upload's card: its preview is where the save goes back to.
     const from = importOf(raw.import);
-    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), { restore, revive, fingerprint: base });
+    const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), {
+      restore,
+      revive,
+      undo: raw.restore === 'undo',
+      fingerprint: base,
+    });
     const errors = form.ok && !typedBad ? undefined : { ...typed, ...(form.ok ? {} : form.errors) };
     // Input to correct first: the same choice again, with the errors beside the fields.
     if (revive && outcome.kind === 'invalid' && outcome.current.deletedAt !== null)
@@ -1296,6 +1301,7 @@ contactRoutes.post(
     // since the history was loaded is answered as an edit of it (saveEdit: 'gone').
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
       restore: true,
+      undo,
       bringsBack,
       state: version === undefined ? undefined : state,
     });

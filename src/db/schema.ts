@@ -92,7 +92,7 @@ export const contactVersions = sqliteTable(
     contactId: text('contact_id').notNull(),
     version: integer('version').notNull(),
     assetId: text('asset_id').notNull(),
-    /** create, update, delete, restore (from deleted), revert (an older version restored) or import. */
+    /** create, update, delete, restore (from deleted), revert (an older version restored), undo (a revert undone by its "Rückgängig") or import. */
     action: text('action').notNull(),
     fields: text('fields').notNull(),
     authorId: text('author_id').notNull(),

@@ -337,6 +337,7 @@ export const de = {
       delete: 'gelöscht',
       restore: 'wiederhergestellt',
       revert: 'aus einer früheren Fassung wiederhergestellt',
+      undo: 'zurückgesetzt (Wiederherstellung rückgängig gemacht)',
     } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} hat den Kontakt ${action} · ${date}`,
     historyCurrent: 'Aktuelle Fassung',

@@ -299,6 +299,7 @@ export const en: Messages = {
       delete: 'deleted the contact',
       restore: 'restored the contact',
       revert: 'restored an earlier version of the contact',
+      undo: 'undid a restore of the contact',
     } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} ${action} · ${date}`,
     historyCurrent: 'Current version',
