@@ -9,7 +9,7 @@ import type { Messages } from '../i18n';
 import type { Done, ListQuery } from '../paths';
 import * as React from '../views/jsx-factory';
 import { render, wantsFragment } from '../views/render';
-import type { MergeNotice, Replaced } from './edits';
+import { type MergeNotice, type Replaced, valueHash } from './edits';
 import { FIELDS, type FieldName } from './fields';
 import { type Contact, listContacts, rebuildOldKeys, type Version } from './repository';
 import { displayName } from './vcard';
@@ -135,7 +135,15 @@ export async function listPage(
         imported={extra.imported}
         changed={
           changed && since !== undefined
-            ? { text: t.contacts.sinceVisit(listed(t, changed.by), changed.count, changed.by.length), href: paths.changes(asset.id, since) }
+            ? {
+                // "A, B, C und weitere": three names at most.
+                text: t.contacts.sinceVisit(
+                  listed(t, changed.by.length > 3 ? [...changed.by.slice(0, 3), t.contacts.others] : changed.by),
+                  changed.count,
+                  changed.by.length,
+                ),
+                href: paths.changes(asset.id, since),
+              }
             : undefined
         }
       />
@@ -146,27 +154,37 @@ export async function listPage(
 const SEEN_COOKIE = 'kontakte_seen';
 /** A visit ends after this long without the list opened. */
 const VISIT_GAP = 30 * 60_000;
+/**
+ * What a visit's "since" reaches back besides: a co-buyer's change stamped by another Worker's
+ * clock, or not yet on the replica a read reached, is said in the next visit too rather than never
+ * (code review, stop 76).
+ */
+const SINCE_MARGIN = 60_000;
 
 /**
- * The time of this browser's last visit to the book, if it has been here before (co-buyer
- * walkthrough, stop 75: nothing said what a co-buyer had changed meanwhile). The list keeps when it
- * was first and last opened in this visit, in a cookie of the book's path (no write to D1: a list
- * is one read); after 30 minutes without it a new visit starts, whose "since" is the last one's end.
+ * The time of this user's last visit to the book, if they have been here before in this browser
+ * (co-buyer walkthrough, stop 75: nothing said what a co-buyer had changed meanwhile). The list
+ * keeps when it was first and last opened in this visit, and whose visit it is (a hash of the user
+ * id: co-buyers may share a tablet), in a cookie of the book's path (no write to D1: a list is one
+ * read); after 30 minutes without it a new visit starts, whose "since" is the last one's end.
  */
 function lastVisit(c: Context<AppEnv>): number | undefined {
   const now = Date.now();
-  const [first = Number.NaN, last = Number.NaN] = (getCookie(c, SEEN_COOKIE) ?? '').split('.').map((part) => Number.parseInt(part, 36));
-  const known = first <= last;
-  const since = known ? (now - last > VISIT_GAP ? last : first) : undefined;
+  const who = valueHash(c.get('session').userId);
+  const [first = '', last = '', whose] = (getCookie(c, SEEN_COOKIE) ?? '').split('.');
+  const [from, to] = [Number.parseInt(first, 36), Number.parseInt(last, 36)];
+  // Another user's, unreadable, or from the future (a clock set wrong): a first visit.
+  const known = whose === who && from <= to && to <= now + 5 * 60_000;
+  const since = known ? (now - to > VISIT_GAP ? to : from) : undefined;
   // Written at most once a minute: most list views send no cookie.
-  if (!known || now - last > 60_000) {
+  if (!known || now - to > 60_000) {
     const list = c.get('shell').paths.contacts(c.get('asset').id);
-    const value = `${(since ?? now).toString(36)}.${now.toString(36)}`;
+    const value = `${(since ?? now).toString(36)}.${now.toString(36)}.${who}`;
     c.header('Set-Cookie', `${bookmarkSetCookie(SEEN_COOKIE, value, list, new URL(c.req.url).protocol === 'https:')}; Max-Age=34560000`, {
       append: true,
     });
   }
-  return since;
+  return since === undefined ? undefined : since - SINCE_MARGIN;
 }
 
 /** "a, b und c". */
@@ -215,22 +233,23 @@ export function savedMessage(
             t.contacts.versionRestored(name, restored && `${formatDateTime(t.locale, restored.createdAt)} (${restored.authorName})`);
   // What was saved first, then what a co-buyer's change added to it ("gespeichert" said once).
   if (merged) return `${said} ${mergedMessage(t, merged)}`;
-  // The co-buyer's values a save over a conflict's comparison replaced, each with the value it had
-  // (the notes by name only: they may be long), as the comparison showed them.
-  return replaced
-    ? `${said} ${t.contacts.replaced(
-        replaced.by,
-        listed(
-          t,
-          FIELDS.filter((spec) => replaced.fields.includes(spec.name)).map((spec) => {
-            const value = spec.name === 'notes' ? '' : replaced.values[spec.name];
-            const field = t.contacts.fieldsInText[spec.name];
-            return value ? t.contacts.replacedValue(field, fieldText(spec, value, t.locale)) : field;
-          }),
-        ),
-        replaced.fields.length,
-      )}`
-    : said;
+  // Others' values a save over a conflict's comparison replaced, each with the value it had (the
+  // notes by name only: they may be long), under who saved it; one whose author is not known first ("Jemand").
+  if (!replaced) return said;
+  const parts = replaced.parts.toSorted((a, b) => Number(a.by !== undefined) - Number(b.by !== undefined));
+  const fieldsOf = (fields: readonly FieldName[]) =>
+    listed(
+      t,
+      FIELDS.filter((spec) => fields.includes(spec.name)).map((spec) => {
+        const value = spec.name === 'notes' ? '' : replaced.values[spec.name];
+        const field = t.contacts.fieldsInText[spec.name];
+        return value ? t.contacts.replacedValue(field, fieldText(spec, value, t.locale)) : field;
+      }),
+    );
+  return `${said} ${t.contacts.replaced(
+    parts.map((part) => [part.by ?? t.contacts.someone, fieldsOf(part.fields)]),
+    parts.reduce((count, part) => count + part.fields.length, 0),
+  )}`;
 }
 
 const LIST_COOKIE = 'kontakte_list';

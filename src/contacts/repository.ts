@@ -303,7 +303,7 @@ export async function listContacts(db: Database, assetId: string, options: ListO
     deletedMatch: fact?.deletedMatch === 1,
     staleKeys: fact?.staleKeys === 1,
     day,
-    changed: options.since && fact?.changed ? { count: fact.changed, by: fact.changedBy?.split('\x1f') ?? [] } : undefined,
+    changed: changedOf(options.since && fact?.changed),
   };
 }
 
@@ -313,8 +313,14 @@ interface ListFacts {
   hasDeleted: number;
   deletedMatch: number;
   staleKeys: number;
-  changed: number;
-  changedBy: string | null;
+  /** JSON: how many contacts, and who (the latest first). */
+  changed: string | null;
+}
+
+/** The list's fact of what others changed since the last visit, when there is any. */
+function changedOf(json: string | null | undefined): ContactPage['changed'] {
+  const [count = 0, by = []] = json ? (JSON.parse(json) as [number, string[]]) : [];
+  return count ? { count, by } : undefined;
 }
 const listPages = builtOnce<ListRow>();
 const listFacts = builtOnce<ListFacts>();
@@ -356,14 +362,15 @@ function listStatements(
       lt(contacts.keyFormat, KEY_FORMAT),
     )})`.mapWith(Number),
     // Since this user's last visit (`since`, `me`): the contacts others changed, and who, the
-    // latest first (co-buyer walkthrough, stop 75). By the versions' index of asset and time: the
-    // rows read are the versions since.
-    changed: sql<number>`(select count(distinct ${contactVersions.contactId}) from ${contactVersions} where ${othersSince(asset)})`.mapWith(
-      Number,
-    ),
-    changedBy: sql<
+    // latest first (co-buyer walkthrough, stop 75), as JSON. Of the 100 latest versions since, by
+    // the versions' index of asset and time: at most 100 rows read, also where this user's own
+    // versions are most of them (code review, stop 76); none without a visit.
+    changed: sql<
       string | null
-    >`(select group_concat(${contactVersions.authorName}, char(31)) from (select ${contactVersions.authorName} from ${contactVersions} where ${othersSince(asset)} group by ${contactVersions.authorName} order by max(${contactVersions.createdAt}) desc limit 3))`,
+    >`(select json_array(count(distinct contact_id), json_group_array(distinct author_name)) from (select ${contactVersions.contactId} as contact_id, ${contactVersions.authorId} as author_id, ${contactVersions.authorName} as author_name from ${contactVersions} where ${and(
+      eq(contactVersions.assetId, asset),
+      gt(contactVersions.createdAt, sql.placeholder('since')),
+    )} order by ${contactVersions.createdAt} desc limit ${sql.raw(String(MAX_CHANGES))}) where author_id <> ${sql.placeholder('me')})`,
   };
   return [
     BuiltRead.of(pageColumns, (fields) =>
@@ -377,14 +384,6 @@ function listStatements(
     BuiltRead.of(factColumns, (fields) => db.select(fields).from(sql`(select 1)`)),
   ];
 }
-
-/** Versions of the asset after `since` by anyone but `me` (placeholders). */
-const othersSince = (asset: Placeholder) =>
-  and(
-    eq(contactVersions.assetId, asset),
-    gt(contactVersions.createdAt, sql.placeholder('since')),
-    ne(contactVersions.authorId, sql.placeholder('me')),
-  );
 
 /** One change of `changesSince`: a version, and its contact's name now. */
 export interface Change {
@@ -413,10 +412,21 @@ export async function changesSince(db: Database, assetId: string, since: number,
         action: contactVersions.action,
         authorName: contactVersions.authorName,
         createdAt: contactVersions.createdAt,
-        name: sql<string>`(select json_array(${contacts.title}, ${contacts.firstName}, ${contacts.lastName}, ${contacts.company}) from ${contacts} where ${contacts.id} = ${contactVersions.contactId})`,
+        name: sql<string>`(select json_array(${contacts.title}, ${contacts.firstName}, ${contacts.lastName}, ${contacts.company}) from ${contacts} where ${contacts.id} = ${contactVersions.contactId} and ${contacts.assetId} = ${contactVersions.assetId})`,
       })
       .from(contactVersions)
-      .where(and(eq(contactVersions.assetId, assetId), gt(contactVersions.createdAt, since), ne(contactVersions.authorId, me)))
+      .where(
+        and(
+          eq(contactVersions.assetId, assetId),
+          gt(contactVersions.createdAt, since),
+          // Of the 500 latest versions since at most (rows read bounded where this user's own are most).
+          sql`${contactVersions.createdAt} >= coalesce((select ${contactVersions.createdAt} from ${contactVersions} where ${and(
+            eq(contactVersions.assetId, assetId),
+            gt(contactVersions.createdAt, since),
+          )} order by ${contactVersions.createdAt} desc limit 1 offset 499), 0)`,
+          ne(contactVersions.authorId, me),
+        ),
+      )
       .orderBy(desc(contactVersions.createdAt), desc(contactVersions.version))
       .limit(MAX_CHANGES),
   );

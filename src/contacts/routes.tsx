@@ -703,9 +703,9 @@ contactRoutes.get('/contacts/deleted', async (c) => {
 
 contactRoutes.get('/contacts/changes', async (c) => {
   const { shell } = c.var;
-  // The last visit the list named (its link): any time before now.
+  // The last visit the list named (its link): any time before now (a later one cannot be a date to say: code review).
   const since = Number(c.req.query('since'));
-  if (!Number.isSafeInteger(since) || since < 0) throw new HTTPException(404);
+  if (!Number.isSafeInteger(since) || since < 0 || since > Date.now()) throw new HTTPException(404);
   const changes = await changesSince(c.var.db, c.var.asset.id, since, c.var.session.userId);
   return render(c, {
     title: shell.t.contacts.changesTitle,
@@ -786,7 +786,8 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
     c.var.db,
     c.var.asset.id,
     contactId,
-    Math.min(base, from ?? base, overAt === undefined ? base : overAt - 1),
+    // After a save over a conflict: every kept version, to name who saved each value it replaced.
+    overAt === undefined ? Math.min(base, from ?? base) : 0,
   );
   if (!contact) throw new HTTPException(404);
   // Deleted since (not for good): its page offers "Wiederherstellen", not the plain 404 whose
@@ -801,7 +802,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
       done,
       upto ? mergeNoticeOf(versions, base, upto, author(c)) : mergeNoticeOf(versions, base, at ?? contact.version),
       versions.find((kept) => kept.version === from),
-      overAt === undefined ? undefined : replacedOf(versions, overAt, over ?? '', author(c).userId),
+      replacedAt(versions, overAt, over, author(c).userId),
     ),
     undefined,
     restoredHere(c, contact, done, at),
@@ -809,6 +810,12 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
     preview(at !== undefined ? true : upto !== undefined ? false : undefined),
   );
 });
+
+/** What the save `at`, this user's, replaced of others' values (replacedOf), after a save over a conflict's comparison. */
+function replacedAt(versions: readonly Version[], at: number | undefined, over: string | undefined, me: string) {
+  const saved = at === undefined ? undefined : versions.find((kept) => kept.version === at);
+  return saved?.authorId === me && at !== undefined ? replacedOf(versions, at, saved.values, over ?? '', me) : undefined;
+}
 
 /** After this user's restore of an earlier version without JS (`?done=version&at=`): while it is still the latest, its version, for "Rückgängig". */
 const restoredHere = (c: Ctx, contact: Contact, done: Done | undefined, at: number | undefined) =>
@@ -1015,11 +1022,19 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     const base = typeof raw.base === 'string' ? raw.base : undefined;
     // Completed from an upload's card: its preview is where the save goes back to.
     const from = importOf(raw.import);
+    // A save over a conflict's comparison names what it replaced of others' (replacedOf): their
+    // versions are read first, as a merge reads them (two round trips, the second the write).
+    const over = overOf(raw.over);
+    const overState =
+      over !== undefined && input && version !== undefined && !restore
+        ? await contactState(c.var.db, c.var.asset.id, contactId, 0)
+        : undefined;
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), {
       restore,
       revive,
       undo: raw.restore === 'undo',
       fingerprint: base,
+      state: overState,
     });
     const errors = form.ok && !typedBad ? undefined : { ...typed, ...(form.ok ? {} : form.errors) };
     // Input to correct first: the same choice again, with the errors beside the fields.
@@ -1046,12 +1061,25 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
         errors,
         from,
         chosen: typeof raw.choose === 'string',
-        over: typeof raw.over === 'string' ? raw.over : undefined,
+        over,
+        versions: overState?.versions,
       },
       revive ? 'restored' : raw.restore === 'undo' ? 'undone' : restore ? 'version' : 'saved',
     );
   });
 });
+
+/**
+ * The fields a conflict's comparison showed (its form's `over`), as known field names joined by a
+ * space; empty: all. Anything else sent (no known name) is no such form (code review, stop 76: the
+ * text went into the card's address as it came).
+ */
+function overOf(sent: unknown): string | undefined {
+  if (typeof sent !== 'string') return undefined;
+  const named = sent.split(/[ .]/);
+  const known = FIELDS.filter((spec) => named.includes(spec.name)).map((spec) => spec.name);
+  return known.length || !sent ? known.join(' ') : undefined;
+}
 
 /** The deleted contact a "Mit meinen Eingaben wiederherstellen" brings back: its deleted version, who deleted it. */
 const reviveOf = (deleted: Contact) => ({ version: deleted.version, by: deleted.updatedByName });
@@ -1068,8 +1096,9 @@ async function answerEdit(
     from?: { importId: string; card: number };
     /** Sent from a clash's choice. */
     chosen?: boolean;
-    /** Sent over a conflict's comparison: the fields it showed (replacedOf). */
+    /** Sent over a conflict's comparison: the fields it showed (overOf), and the contact's kept versions, read before the save. */
     over?: string;
+    versions?: readonly Version[];
   },
   done: Done = 'saved',
   /** The earlier version a restore brought back: the card names it. */
@@ -1124,14 +1153,9 @@ async function answerEdit(
         );
       c.header('HX-Push-Url', `${paths.contact(asset.id, contact.id)}${withFrom && `?${withFrom}`}`);
       const replaced =
-        over === undefined
+        over === undefined || !form.versions
           ? undefined
-          : replacedOf(
-              (await contactState(c.var.db, asset.id, contact.id, contact.version - 1)).versions,
-              contact.version,
-              over,
-              author(c).userId,
-            );
+          : replacedOf(form.versions, contact.version, fieldValuesOf(contact), over, author(c).userId);
       return contactPage(
         c,
         contact,

@@ -284,14 +284,16 @@ export const de = {
       `${name} hat den Kontakt am ${date} geändert. Prüfen Sie die aktuelle Fassung, bevor Sie ihn löschen.`,
     noRoom:
       'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
-    replaced: (by: string, fields: string, count: number) =>
-      `${by} hatte ${fields} anders gespeichert – jetzt ${count === 1 ? 'gilt Ihre Eingabe' : 'gelten Ihre Eingaben'}. Die Fassung davor steht im Verlauf.`,
+    /** Each part: who, and the fields whose values of theirs were replaced ("Jonas Müller hatte …, Lena Schulz …"). */
+    replaced: (parts: string[][], count: number) =>
+      `${parts.map(([by, fields], i) => (i ? `${by} ${fields}` : `${by} hatte ${fields} anders gespeichert`)).join(', ')} – jetzt ${count === 1 ? 'gilt Ihre Eingabe' : 'gelten Ihre Eingaben'}. Die Fassung davor steht im Verlauf.`,
     replacedValue: (field: string, value: string) => `${field} („${value}“)`,
     sinceVisit: (by: string, count: number, people: number) =>
       `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${count === 1 ? 'einen Kontakt' : `${localNumber(count)} Kontakte`} geändert.`,
+    others: 'weitere',
     sinceLink: 'Änderungen ansehen',
     changesTitle: 'Änderungen seit Ihrem letzten Besuch',
-    changesText: (since: string) => `Was andere seit dem ${since} im Adressbuch geändert haben, das Neueste zuerst.`,
+    changesText: (since: string) => `Was andere seit dem ${since} bei den Kontakten geändert haben, das Neueste zuerst.`,
     changesEmpty: 'Seitdem hat niemand sonst etwas geändert.',
     changesMore: 'Gezeigt sind die 100 neuesten Änderungen.',
     merged: (by: string, fields: string, count: number, people: number) =>
@@ -337,7 +339,7 @@ export const de = {
       delete: 'gelöscht',
       restore: 'wiederhergestellt',
       revert: 'aus einer früheren Fassung wiederhergestellt',
-      undo: 'zurückgesetzt (Wiederherstellung rückgängig gemacht)',
+      undo: 'wieder so gespeichert wie vor der Wiederherstellung (Rückgängig)',
     } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} hat den Kontakt ${action} · ${date}`,
     historyCurrent: 'Aktuelle Fassung',

@@ -249,14 +249,15 @@ export const en: Messages = {
       `${name} changed the contact on ${date}. Check the current version before deleting it.`,
     noRoom:
       'This property has used up its storage. Delete contacts you no longer need for good under “Recently deleted” or shorten long notes, then you can save again.',
-    replaced: (by: string, fields: string, count: number) =>
-      `${by} had saved ${fields} differently – your ${count === 1 ? 'input now applies' : 'inputs now apply'}. The version before is in the history.`,
+    replaced: (parts: string[][], count: number) =>
+      `${parts.map(([by, fields], i) => (i ? `${by} ${fields}` : `${by} had saved ${fields} differently`)).join(', ')} – your ${count === 1 ? 'input now applies' : 'inputs now apply'}. The version before is in the history.`,
     replacedValue: (field: string, value: string) => `${field} (“${value}”)`,
     sinceVisit: (by: string, count: number) =>
       `Since your last visit, ${by} changed ${count === 1 ? 'one contact' : `${localNumber(count)} contacts`}.`,
+    others: 'others',
     sinceLink: 'See the changes',
     changesTitle: 'Changes since your last visit',
-    changesText: (since: string) => `What others have changed in the address book since ${since}, newest first.`,
+    changesText: (since: string) => `What others have changed in the contacts since ${since}, newest first.`,
     changesEmpty: 'Nobody else has changed anything since.',
     changesMore: 'Shown are the 100 newest changes.',
     merged: (by: string, fields: string, count: number) =>
