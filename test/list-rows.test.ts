@@ -236,7 +236,6 @@ describe('list rows as plain strings', () => {
             next: flags.next ? 'cursor' : undefined,
             continued: false,
             hasDeleted: false,
-            deletedMatch: false,
             staleKeys: false,
             day: order === 'warranty' ? today : undefined,
           } as ContactPage;

@@ -1539,7 +1539,6 @@ describe('Zuletzt gelöscht', () => {
   it('is offered where a search finds nothing but a deleted contact that matches, and only then (walkthrough, stop 75)', async () => {
     const [a, j] = household('whg-del-search');
     const list = '/assets/whg-del-search/contacts';
-    const link = `<p><a href="${list}/deleted" hx-get="${list}/deleted" hx-target="#main" hx-push-url="true">Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen</a></p>`;
     const [weiss = '', other = ''] = await seedContacts(
       'whg-del-search',
       3,
@@ -1548,6 +1547,9 @@ describe('Zuletzt gelöscht', () => {
         {},
     );
     expect((await send(`${list}/${weiss}/delete`, { user: j, form: { version: '1' } })).status).toBe(303);
+    // To him on that page (code review, stop 75: it opened the whole list), where his entry is.
+    const link = `<p><a href="${list}/deleted#c-${weiss}">Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen</a></p>`;
+    expect(await (await send(`${list}/deleted`, { user: a })).text()).toContain(`<li id="c-${weiss}"`);
     const search = async (q: string, htmx = false) =>
       (await send(`${list}?q=${encodeURIComponent(q)}${htmx ? '&part=results' : ''}`, { user: a, htmx })).text();
     // Jonas deleted him; Anna searches for him as she types it: nothing, and the way to bring him back.

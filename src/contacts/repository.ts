@@ -143,8 +143,8 @@ export interface ContactPage {
   continued: boolean;
   /** The asset has contacts deleted within 30 days ("Zuletzt gelöscht" is worth a link). */
   hasDeleted: boolean;
-  /** A search: one of those matches it. */
-  deletedMatch: boolean;
+  /** A search: the latest of those that matches it. */
+  deletedMatch?: string;
   /** Some of the asset's rows have keys of an older format (rebuildOldKeys brings them up to date). */
   staleKeys: boolean;
   /** The warranty view: the day its order splits running from ended ends at (its cursor's, else today). */
@@ -300,7 +300,7 @@ export async function listContacts(db: Database, assetId: string, options: ListO
     through: lastCursor,
     continued: after !== undefined,
     hasDeleted: fact?.hasDeleted === 1,
-    deletedMatch: fact?.deletedMatch === 1,
+    deletedMatch: fact?.deletedMatch ?? undefined,
     staleKeys: fact?.staleKeys === 1,
     day,
     changed: changedOf(options.since && fact?.changed),
@@ -311,7 +311,7 @@ type ListRow = ListContact & { cursor: string };
 interface ListFacts {
   total: number;
   hasDeleted: number;
-  deletedMatch: number;
+  deletedMatch: string | null;
   staleKeys: number;
   /** JSON: how many contacts, and who (the latest first). */
   changed: string | null;
@@ -351,12 +351,14 @@ function listStatements(
   const factColumns = {
     total: total.mapWith(Number),
     hasDeleted: sql<number>`exists (select 1 from ${contacts} where ${kept})`.mapWith(Number),
-    // Of a search: a kept deleted one that matches it (its "Keine Treffer" then leads there:
-    // co-buyer walkthrough, stop 75), beside the link at the page's foot, which stays (code review).
-    deletedMatch: (terms.length
-      ? sql<number>`exists (select 1 from ${contacts} where ${and(kept, keyTestSql(matchTest(terms)))})`
-      : sql<number>`false`
-    ).mapWith(Number),
+    // Of a search: the latest kept deleted one that matches it (its "Keine Treffer" then leads
+    // there, to it: co-buyer walkthrough and code review, stop 75), beside the link at the page's
+    // foot, which stays (code review).
+    deletedMatch: terms.length
+      ? sql<
+          string | null
+        >`(select ${contacts.id} from ${contacts} where ${and(kept, keyTestSql(matchTest(terms)))} order by ${contacts.deletedAt} desc limit 1)`
+      : sql<string | null>`null`,
     staleKeys: sql<number>`exists (select 1 from ${contacts} where ${and(
       eq(contacts.assetId, asset),
       lt(contacts.keyFormat, KEY_FORMAT),

@@ -280,11 +280,10 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
           </p>
           <p class="hint">{t.contacts.searchScope}</p>
           {/* Deleted by a co-buyer, and still kept: the way to bring it back (walkthrough, stop 75). */}
+          {/* At the latest match (a whole page: the browser goes to its place, and it is marked). */}
           {page.deletedMatch ? (
             <p>
-              <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
-                {t.contacts.deletedMatch}
-              </a>
+              <a href={`${paths.deleted(assetId)}#c-${page.deletedMatch}`}>{t.contacts.deletedMatch}</a>
             </p>
           ) : null}
         </div>
