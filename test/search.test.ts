@@ -204,7 +204,7 @@ describe('search finds what people type', () => {
     expect(text.match(/Keine Treffer für „zzz-nichts“/g)).toHaveLength(1);
     expect(html).toContain('<title>Keine Treffer für „zzz-nichts“ · ');
     expect(text).toContain('Gesucht wird in Namen, Unternehmen, Position, Adresse, Telefonnummern');
-    expect(html).toContain(`href="${LIST}">Suche leeren</a>`);
+    expect(html).toContain(`href="${LIST}" data-clear="">Suche leeren</a>`);
     expect(text).not.toMatch(/0 Treffer/);
   });
 });

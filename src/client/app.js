@@ -1397,20 +1397,11 @@
   // "Suche leeren" (a link to the whole list, without JS a page load): the field emptied and
   // searched in place, focus kept in it for the next search (a page load left focus nowhere).
   document.addEventListener('click', (event) => {
-    var link = event.target.closest && event.target.closest('.no-results a');
+    // (Only that link: not a suggestion's, "Meinten Sie …?", which searches for what it says, nor
+    // the way to a deleted contact that matches, which leads to it: walkthrough, stop 76.)
+    var link = event.target.closest && event.target.closest('.no-results a[data-clear]');
     var field = document.querySelector('form[role="search"] input[type="search"][hx-get]');
-    // (Not a suggestion's link, "Meinten Sie …?": that one searches for what it says.)
-    if (
-      !link ||
-      link.closest('.did-you-mean') ||
-      !field ||
-      !window.htmx ||
-      event.button !== 0 ||
-      event.ctrlKey ||
-      event.metaKey ||
-      event.shiftKey
-    )
-      return;
+    if (!link || !field || !window.htmx || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
     field.value = '';
     field.focus();

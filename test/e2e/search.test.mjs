@@ -448,3 +448,33 @@ describe('a search that finds nothing offers the nearest words of the book', () 
     });
   });
 });
+
+describe('a search that finds only a deleted contact', () => {
+  test('leads to it on "Zuletzt gelöscht", marked, with JS as without (walkthrough, stop 76: the link emptied the search)', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      await withBrowser(
+        'selin',
+        async ({ page }) => {
+          const name = `Verschwunden ${tagged()}`;
+          await addContact(page, { company: name }, name);
+          // Deleted (without JS through its confirmation page), then searched for as it was called.
+          await page.getByRole(javaScriptEnabled ? 'button' : 'link', { name: 'Löschen', exact: true }).click();
+          if (!javaScriptEnabled) await page.getByRole('button', { name: 'Ja, löschen' }).click();
+          await page.getByText(`„${name}“ wurde gelöscht.`).waitFor();
+          await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(name)}`);
+          await page.getByText(`Keine Treffer für „${name}“`).waitFor();
+          await page.getByRole('link', { name: 'Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen' }).click();
+          await page.getByRole('heading', { level: 1, name: 'Zuletzt gelöscht' }).waitFor();
+          const id = new URL(page.url()).hash.slice(1);
+          assert.match(id, /^c-/, `the deleted page at the contact (${page.url()})`);
+          const target = page.locator(`li#${id}`);
+          assert.equal(await target.getByRole('heading', { level: 2 }).textContent(), name);
+          // Marked (:target), and in view.
+          assert.notEqual(await target.evaluate((li) => getComputedStyle(li).backgroundColor), 'rgba(0, 0, 0, 0)');
+          assert.ok(await target.isVisible());
+        },
+        { ...PHONE, javaScriptEnabled },
+      );
+    }
+  });
+});

@@ -276,7 +276,10 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
         // The words it answers, for the "Meinten Sie" of src/client/app.js.
         <div class="no-results" role="status" data-q={view.q}>
           <p>
-            {t.contacts.noResults(view.q)}. <a href={paths.contacts(assetId, { group: view.group })}>{t.contacts.clearSearch}</a>
+            {t.contacts.noResults(view.q)}.{' '}
+            <a href={paths.contacts(assetId, { group: view.group })} data-clear="">
+              {t.contacts.clearSearch}
+            </a>
           </p>
           <p class="hint">{t.contacts.searchScope}</p>
           {/* Deleted by a co-buyer, and still kept: the way to bring it back (walkthrough, stop 75). */}
