@@ -1243,7 +1243,7 @@ describe('history (Verlauf)', () => {
     // Its history says it so too (co-buyer walkthrough, stop 75: it read as a second restore).
     const history = textOf(await (await send(`${LIST}/${id}/history`, { user: tim })).text());
     expect(history).toMatch(
-      /Ida Berg hat den Kontakt wieder so gespeichert wie vor der Wiederherstellung \(Rückgängig\) · [^·]+ Ida Berg hat den Kontakt aus einer früheren Fassung wiederhergestellt/,
+      /Ida Berg hat die Wiederherstellung rückgängig gemacht · [^·]+ Ida Berg hat den Kontakt aus einer früheren Fassung wiederhergestellt/,
     );
     expect(await env.DB.prepare('SELECT action FROM contact_versions WHERE contact_id = ? AND version = 4').bind(id).first('action')).toBe(
       'undo',

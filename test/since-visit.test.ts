@@ -58,9 +58,12 @@ describe('since the last visit', () => {
     expect(edit.status).toBe(303);
     const next = await send(list, { user: anna, cookies: visit });
     const html = await next.text();
-    expect(textOf(html)).toContain('Seit Ihrem letzten Besuch haben Lena Schulz und Jonas Müller 2 Kontakte geändert. Änderungen ansehen');
-    // A new visit starts from the last one's end.
-    expect(seenCookie(next)).toMatch(new RegExp(`^kontakte_seen=${at(before)}\\.[0-9a-z]+\\.${valueHash(anna.sub)};`));
+    // Each contact once, by what it is now to Anna: both added since (walkthrough, stop 76: "geändert" said it of new ones).
+    expect(textOf(html)).toContain(
+      'Seit Ihrem letzten Besuch haben Lena Schulz und Jonas Müller 2 Kontakte hinzugefügt. Änderungen ansehen',
+    );
+    // A new visit starts from the last one's end, less a minute.
+    expect(seenCookie(next)).toMatch(new RegExp(`^kontakte_seen=${at(before - MINUTE)}\\.[0-9a-z]+\\.${valueHash(anna.sub)};`));
     // From a minute before it: a change stamped by another Worker's clock, or not yet on the
     // replica that read, is said again rather than never (code review, stop 76).
     const link = html.match(/<a href="([^"]+)"[^>]*>Änderungen ansehen/)?.[1];
@@ -73,23 +76,53 @@ describe('since the last visit', () => {
     expect(changes).toMatch(
       /Was andere seit dem [0-9]{2}\.[0-9]{2}\.[0-9]{4}, [0-9]{2}:[0-9]{2} bei den Kontakten geändert haben, das Neueste zuerst\./,
     );
+    // An edit says what it changed (walkthrough, stop 76).
     expect(changes).toMatch(
-      /Küchen Kraus GmbH Lena Schulz hat den Kontakt geändert · [0-9.]+, [0-9:]+ Jonas Müller hat den Kontakt angelegt · [0-9.]+, [0-9:]+ Verlauf Garten Gruber Lena Schulz hat den Kontakt angelegt/,
+      /Küchen Kraus GmbH Lena Schulz hat das Unternehmen geändert · [0-9.]+, [0-9:]+ Jonas Müller hat den Kontakt angelegt · [0-9.]+, [0-9:]+ Verlauf Garten Gruber Lena Schulz hat den Kontakt angelegt/,
     );
     expect(changes).not.toContain('Annas Firma');
     expect(changes).not.toContain('Noch eine von Anna');
     // In English when the browser asks for it.
     const english = textOf(await (await send(list, { user: anna, cookies: visit, headers: { 'Accept-Language': 'en' } })).text());
-    expect(english).toContain('Since your last visit, Lena Schulz and Jonas Müller changed 2 contacts. See the changes');
+    expect(english).toContain('Since your last visit, Lena Schulz and Jonas Müller added 2 contacts. See the changes');
     const englishPage = textOf(await (await send(link ?? '', { user: anna, headers: { 'Accept-Language': 'en' } })).text());
     expect(englishPage).toContain('Changes since your last visit');
-    expect(englishPage).toContain('Lena Schulz changed the contact');
+    expect(englishPage).toContain('Lena Schulz changed the company');
     // A contact deleted since is listed with its deletion, its name linked to its card (which offers it back).
     expect((await send(`${list}/${kitchen}/delete`, { user: jonas, form: { version: '2' } })).status).toBe(303);
     const deleted = textOf(await (await send(link ?? '', { user: anna })).text());
     expect(deleted).toMatch(
-      /Küchen Kraus GmbH Jonas Müller hat den Kontakt gelöscht · [0-9.]+, [0-9:]+ Lena Schulz hat den Kontakt geändert/,
+      /Küchen Kraus GmbH Jonas Müller hat den Kontakt gelöscht · [0-9.]+, [0-9:]+ Lena Schulz hat das Unternehmen geändert/,
     );
+    // Before the page is seen: one added, one deleted, each said as what it is.
+    expect(textOf(await (await send(list, { user: anna, cookies: visit })).text())).toContain(
+      'Seit Ihrem letzten Besuch haben Jonas Müller und Lena Schulz einen Kontakt hinzugefügt und einen gelöscht.',
+    );
+    // Seen: the page moves the visit's news to now; the list says nothing more until someone changes something.
+    const seenNow = seenCookie(await send(link ?? '', { user: anna })) ?? '';
+    const shown = Number.parseInt(seenNow.slice('kontakte_seen='.length), 36);
+    expect(Math.abs(shown - Date.now())).toBeLessThan(MINUTE);
+    expect(seenNow).toBe(`${seen(anna, shown, shown)}; Path=/assets/since-1/contacts; HttpOnly; Secure; SameSite=Lax; Max-Age=34560000`);
+    expect(hasNews(await (await send(list, { user: anna, cookies: seen(anna, shown, shown) })).text())).toBe(false);
+  });
+
+  it('says one person\u2019s edits of a contact once, with every field they changed and how often', async () => {
+    const [anna, jonas] = household('since-6');
+    const list = '/assets/since-6/contacts';
+    const id = await create(anna, 'since-6', { company: 'Estrich Ernst', phone: '089 1' });
+    const since = Date.now() - MINUTE;
+    const form = { company: 'Estrich Ernst', phone: '089 1', city: '' };
+    for (const [version, change] of [
+      ['1', { phone: '089 2' }],
+      ['2', { phone: '089 3' }],
+      ['3', { phone: '089 3', city: 'Haar' }],
+    ] as const)
+      expect((await send(`${list}/${id}`, { user: jonas, form: { ...form, ...change, version } })).status).toBe(303);
+    const text = textOf(await (await send(list, { user: anna, cookies: seen(anna, since, since) })).text());
+    expect(text).toContain('Seit Ihrem letzten Besuch hat Jonas Müller einen Kontakt geändert.');
+    const page = textOf(await (await send(`${list}/changes?since=${since}`, { user: anna })).text());
+    expect(page).toMatch(/Estrich Ernst Jonas Müller hat die Telefonnummer und den Ort geändert \(3-mal\) · [0-9.]+, [0-9:]+ Verlauf/);
+    expect(page).not.toContain('Anna Müller');
   });
 
   it('within a visit the same news stays; a search, the warranty view, a shared tablet and a clock from the future say nothing', async () => {
@@ -99,11 +132,11 @@ describe('since the last visit', () => {
     // In a visit (the list opened 5 minutes ago): since its start, and the cookie written anew.
     await create(jonas, 'since-2', { company: 'Fliesen Brandt' });
     const within = await send(list, { user: anna, cookies: seen(anna, started, Date.now() - 5 * MINUTE) });
-    expect(textOf(await within.text())).toContain('Seit Ihrem letzten Besuch hat Jonas Müller einen Kontakt geändert.');
+    expect(textOf(await within.text())).toContain('Seit Ihrem letzten Besuch hat Jonas Müller einen Kontakt hinzugefügt.');
     expect(seenCookie(within)).toMatch(new RegExp(`^kontakte_seen=${at(started)}\\.`));
     // Opened again within the minute: no cookie written.
     const again = await send(list, { user: anna, cookies: seen(anna, started, Date.now() - 1000) });
-    expect(textOf(await again.text())).toContain('hat Jonas Müller einen Kontakt geändert');
+    expect(textOf(await again.text())).toContain('hat Jonas Müller einen Kontakt hinzugefügt');
     expect(seenCookie(again)).toBeUndefined();
     for (const query of ['?q=Fliesen', '?view=warranty']) {
       const other = await send(`${list}${query}`, { user: anna, cookies: seen(anna, started, started) });
@@ -158,7 +191,7 @@ describe('since the last visit', () => {
     for (const other of others) await create(other, 'since-5', { company: `Von ${other.name}` });
     const list = '/assets/since-5/contacts';
     const text = textOf(await (await send(list, { user: anna, cookies: seen(anna, since, since) })).text());
-    expect(text).toContain('Seit Ihrem letzten Besuch haben Emil Berg, Dora Berg, Carl Berg und weitere 4 Kontakte geändert.');
+    expect(text).toContain('Seit Ihrem letzten Besuch haben Emil Berg, Dora Berg, Carl Berg und weitere 4 Kontakte hinzugefügt.');
     // 152 versions of Anna's own since (written straight, as many saves would; 19 for each of 8
     // contacts, under the 20 kept): the news counts among the 100 latest, which are hers: nothing
     // to say, and not all of hers are read.

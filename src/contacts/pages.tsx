@@ -16,7 +16,7 @@ import { displayName } from './vcard';
 import { ContactDetail } from './views/contact-detail';
 import { ContactForm, type ContactFormProps } from './views/contact-form';
 import { ContactBook, type ListFrom, type ListView, type Notice } from './views/contact-list';
-import { fieldText, formatDateTime } from './views/format';
+import { fieldText, formatDateTime, listed } from './views/format';
 import { berlinToday } from './warranty';
 
 /**
@@ -139,8 +139,8 @@ export async function listPage(
                 // "A, B, C und weitere": three names at most.
                 text: t.contacts.sinceVisit(
                   listed(t, changed.by.length > 3 ? [...changed.by.slice(0, 3), t.contacts.others] : changed.by),
-                  changed.count,
                   changed.by.length,
+                  changed.counts,
                 ),
                 href: paths.changes(asset.id, since),
               }
@@ -155,18 +155,19 @@ const SEEN_COOKIE = 'kontakte_seen';
 /** A visit ends after this long without the list opened. */
 const VISIT_GAP = 30 * 60_000;
 /**
- * What a visit's "since" reaches back besides: a co-buyer's change stamped by another Worker's
- * clock, or not yet on the replica a read reached, is said in the next visit too rather than never
- * (code review, stop 76).
+ * What a new visit's "since" reaches back before the last one's end: a co-buyer's change stamped
+ * by another Worker's clock, or not yet on the replica a read reached, is said in the next visit
+ * too rather than never (code review, stop 76).
  */
 const SINCE_MARGIN = 60_000;
 
 /**
  * The time of this user's last visit to the book, if they have been here before in this browser
  * (co-buyer walkthrough, stop 75: nothing said what a co-buyer had changed meanwhile). The list
- * keeps when it was first and last opened in this visit, and whose visit it is (a hash of the user
- * id: co-buyers may share a tablet), in a cookie of the book's path (no write to D1: a list is one
- * read); after 30 minutes without it a new visit starts, whose "since" is the last one's end.
+ * keeps since when this visit tells news and when the list was last opened, and whose visit it is
+ * (a hash of the user id: co-buyers may share a tablet), in a cookie of the book's path (no write
+ * to D1: a list is one read); after 30 minutes without it a new visit starts, whose "since" is the
+ * last one's end (less the margin); the page of changes moves it to the time it was shown (seen).
  */
 function lastVisit(c: Context<AppEnv>): number | undefined {
   const now = Date.now();
@@ -175,21 +176,20 @@ function lastVisit(c: Context<AppEnv>): number | undefined {
   const [from, to] = [Number.parseInt(first, 36), Number.parseInt(last, 36)];
   // Another user's, unreadable, or from the future (a clock set wrong): a first visit.
   const known = whose === who && from <= to && to <= now + 5 * 60_000;
-  const since = known ? (now - to > VISIT_GAP ? to : from) : undefined;
+  const since = known ? (now - to > VISIT_GAP ? to - SINCE_MARGIN : from) : undefined;
   // Written at most once a minute: most list views send no cookie.
-  if (!known || now - to > 60_000) {
-    const list = c.get('shell').paths.contacts(c.get('asset').id);
-    const value = `${(since ?? now).toString(36)}.${now.toString(36)}.${who}`;
-    c.header('Set-Cookie', `${bookmarkSetCookie(SEEN_COOKIE, value, list, new URL(c.req.url).protocol === 'https:')}; Max-Age=34560000`, {
-      append: true,
-    });
-  }
-  return since === undefined ? undefined : since - SINCE_MARGIN;
+  if (!known || now - to > 60_000) seenVisit(c, since ?? now, now);
+  return since;
 }
 
-/** "a, b und c". */
-const listed = (t: Messages, items: readonly string[]) =>
-  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`;
+/** The visit's cookie: news since `since`, the list last opened at `last`. */
+export function seenVisit(c: Context<AppEnv>, since: number, last: number) {
+  const list = c.get('shell').paths.contacts(c.get('asset').id);
+  const value = `${since.toString(36)}.${last.toString(36)}.${valueHash(c.get('session').userId)}`;
+  c.header('Set-Cookie', `${bookmarkSetCookie(SEEN_COOKIE, value, list, new URL(c.req.url).protocol === 'https:')}; Max-Age=34560000`, {
+    append: true,
+  });
+}
 
 /** "Jonas Müller hat inzwischen die Telefonnummer und die Notizen geändert – beides ist übernommen." */
 export function mergedMessage(t: Messages, notice: MergeNotice, message = t.contacts.merged): string {

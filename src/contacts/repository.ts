@@ -6,7 +6,7 @@ import { assetUsage, type ContactRow, contacts, contactVersions, importStaging, 
 import { kept } from '../kept';
 import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './cursor';
 import { derivedColumns } from './derived';
-import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldValues, fieldValuesOf } from './fields';
+import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldName, type FieldValues, fieldValuesOf } from './fields';
 import {
   A_TRADE,
   KEY_FORMAT,
@@ -21,6 +21,7 @@ import {
   seeksPerson,
   tradeTest,
 } from './keys';
+import { changedFields } from './merge';
 import type { VCardContact } from './vcard';
 import { berlinToday } from './warranty';
 
@@ -149,8 +150,8 @@ export interface ContactPage {
   staleKeys: boolean;
   /** The warranty view: the day its order splits running from ended ends at (its cursor's, else today). */
   day?: string;
-  /** With `since`: how many contacts others changed after it, and who (the latest three). */
-  changed?: { count: number; by: string[] };
+  /** With `since`: how many contacts others added, changed and deleted after it, and who (the latest first). */
+  changed?: { counts: number[]; by: string[] };
 }
 
 export interface ListOptions {
@@ -317,10 +318,25 @@ interface ListFacts {
   changed: string | null;
 }
 
-/** The list's fact of what others changed since the last visit, when there is any. */
+/**
+ * The list's fact of what others changed since the last visit, when there is any: each contact
+ * counted once, as deleted where its latest change deleted it, else as added where it was added
+ * since, else as changed; who, the latest first.
+ */
 function changedOf(json: string | null | undefined): ContactPage['changed'] {
-  const [count = 0, by = []] = json ? (JSON.parse(json) as [number, string[]]) : [];
-  return count ? { count, by } : undefined;
+  const changes = json ? (JSON.parse(json) as [string, string, string][]) : [];
+  const kinds = new Map<string, number>();
+  const by: string[] = [];
+  for (const [id, action, name] of changes) {
+    if (!by.includes(name)) by.push(name);
+    const added = action === 'create' || action === 'import';
+    const kind = kinds.get(id);
+    if (kind === undefined) kinds.set(id, action === 'delete' ? 2 : added ? 0 : 1);
+    else if (kind === 1 && added) kinds.set(id, 0);
+  }
+  const counts = [0, 0, 0];
+  for (const kind of kinds.values()) counts[kind] = (counts[kind] ?? 0) + 1;
+  return kinds.size ? { counts, by } : undefined;
 }
 const listPages = builtOnce<ListRow>();
 const listFacts = builtOnce<ListFacts>();
@@ -363,13 +379,13 @@ function listStatements(
       eq(contacts.assetId, asset),
       lt(contacts.keyFormat, KEY_FORMAT),
     )})`.mapWith(Number),
-    // Since this user's last visit (`since`, `me`): the contacts others changed, and who, the
-    // latest first (co-buyer walkthrough, stop 75), as JSON. Of the 100 latest versions since, by
-    // the versions' index of asset and time: at most 100 rows read, also where this user's own
-    // versions are most of them (code review, stop 76); none without a visit.
+    // Since this user's last visit (`since`, `me`): each change of others, the latest first, as
+    // JSON (contact, action, author; changedOf counts them: co-buyer walkthrough, stop 75). Of the
+    // 100 latest versions since, by the versions' index of asset and time: at most 100 rows read,
+    // also where this user's own versions are most of them (code review, stop 76); none without a visit.
     changed: sql<
       string | null
-    >`(select json_array(count(distinct contact_id), json_group_array(distinct author_name)) from (select ${contactVersions.contactId} as contact_id, ${contactVersions.authorId} as author_id, ${contactVersions.authorName} as author_name from ${contactVersions} where ${and(
+    >`(select json_group_array(json_array(contact_id, action, author_name)) from (select ${contactVersions.contactId} as contact_id, ${contactVersions.action} as action, ${contactVersions.authorId} as author_id, ${contactVersions.authorName} as author_name from ${contactVersions} where ${and(
       eq(contactVersions.assetId, asset),
       gt(contactVersions.createdAt, sql.placeholder('since')),
     )} order by ${contactVersions.createdAt} desc limit ${sql.raw(String(MAX_CHANGES))}) where author_id <> ${sql.placeholder('me')})`,
@@ -387,13 +403,14 @@ function listStatements(
   ];
 }
 
-/** One change of `changesSince`: a version, and its contact's name now. */
+/** One change of `changesSince`: a version, the fields it changed (where the one before is kept), and its contact's name now. */
 export interface Change {
   contactId: string;
   version: number;
   action: string;
   authorName: string;
   createdAt: number;
+  fields?: FieldName[];
   title: string;
   firstName: string;
   lastName: string;
@@ -402,8 +419,9 @@ export interface Change {
 
 /**
  * What others changed in the asset after `since` (this user's last visit), newest first, at most
- * 100 changes: each version with its contact's name as it is now (one round trip; the name by a
- * subquery: the app's drizzle copy has no joins, scripts/lib/drizzle-dialect.mjs).
+ * 100 changes of the 500 latest versions since: each version with the fields it changed (against
+ * the version before it, read by its key) and its contact's name as it is now (one round trip; the
+ * name by a subquery: the app's drizzle copy has no joins, scripts/lib/drizzle-dialect.mjs).
  */
 export async function changesSince(db: Database, assetId: string, since: number, me: string): Promise<Change[]> {
   const rows = await guarded(() =>
@@ -414,7 +432,13 @@ export async function changesSince(db: Database, assetId: string, since: number,
         action: contactVersions.action,
         authorName: contactVersions.authorName,
         createdAt: contactVersions.createdAt,
-        name: sql<string>`(select json_array(${contacts.title}, ${contacts.firstName}, ${contacts.lastName}, ${contacts.company}) from ${contacts} where ${contacts.id} = ${contactVersions.contactId} and ${contacts.assetId} = ${contactVersions.assetId})`,
+        after: contactVersions.fields,
+        // Written out: drizzle names a column of the query's one table without it, which inside
+        // these subqueries would be the subquery's own.
+        before: sql<
+          string | null
+        >`(select p.fields from contact_versions p where p.contact_id = contact_versions.contact_id and p.version = contact_versions.version - 1)`,
+        name: sql<string>`(select json_array(c.title, c.first_name, c.last_name, c.company) from contacts c where c.id = contact_versions.contact_id and c.asset_id = contact_versions.asset_id)`,
       })
       .from(contactVersions)
       .where(
@@ -432,9 +456,10 @@ export async function changesSince(db: Database, assetId: string, since: number,
       .orderBy(desc(contactVersions.createdAt), desc(contactVersions.version))
       .limit(MAX_CHANGES),
   );
-  return rows.map(({ name, ...row }) => {
+  return rows.map(({ name, before, after, ...row }) => {
     const [title = '', firstName = '', lastName = '', company = ''] = JSON.parse(name ?? '[]') as string[];
-    return { ...row, title, firstName, lastName, company };
+    const fields = before === null ? undefined : changedFields(valuesOf(before), valuesOf(after));
+    return { ...row, fields, title, firstName, lastName, company };
   });
 }
 
@@ -671,13 +696,25 @@ export interface Version {
 }
 
 function versionOf(row: VersionRow): Version {
-  const parsed: unknown = JSON.parse(row.fields);
+  return {
+    version: row.version,
+    action: row.action,
+    values: valuesOf(row.fields),
+    authorId: row.authorId,
+    authorName: row.authorName,
+    createdAt: row.createdAt,
+  };
+}
+
+/** A version's field values from its JSON (`fields`). */
+function valuesOf(fields: string): FieldValues {
+  const parsed: unknown = JSON.parse(fields);
   const values: FieldValues = { ...EMPTY_FIELDS };
   for (const { name } of FIELDS) {
     const value: unknown = typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, name) : undefined;
     if (typeof value === 'string') values[name] = value;
   }
-  return { version: row.version, action: row.action, values, authorId: row.authorId, authorName: row.authorName, createdAt: row.createdAt };
+  return values;
 }
 
 /** Every column of a contact, in the table's order: what a write's RETURNING and a state read give back. */

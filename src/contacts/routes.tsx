@@ -31,7 +31,18 @@ import {
 } from './imports';
 import { MAX_QUERY_CODE_POINTS } from './keys';
 import { coercedNumber, fieldsThen, integerIn, lengthIn, matching, oneOf, orElse } from './or-else';
-import { afterWrite, contactPage, formPage, keepingInput, listLeft, listPage, mergedMessage, rememberList, savedMessage } from './pages';
+import {
+  afterWrite,
+  contactPage,
+  formPage,
+  keepingInput,
+  listLeft,
+  listPage,
+  mergedMessage,
+  rememberList,
+  savedMessage,
+  seenVisit,
+} from './pages';
 import { fitsQr, qrSvg } from './qr';
 import {
   allContacts,
@@ -707,6 +718,9 @@ contactRoutes.get('/contacts/changes', async (c) => {
   const since = Number(c.req.query('since'));
   if (!Number.isSafeInteger(since) || since < 0 || since > Date.now()) throw new HTTPException(404);
   const changes = await changesSince(c.var.db, c.var.asset.id, since, c.var.session.userId);
+  // Seen: the list's news starts again from now (walkthrough, stop 76: it stayed the whole visit).
+  const now = Date.now();
+  seenVisit(c, now, now);
   return render(c, {
     title: shell.t.contacts.changesTitle,
     body: <Changes shell={shell} assetId={c.var.asset.id} since={since} changes={changes} more={changes.length === MAX_CHANGES} />,

@@ -288,8 +288,16 @@ export const de = {
     replaced: (parts: string[][], count: number) =>
       `${parts.map(([by, fields], i) => (i ? `${by} ${fields}` : `${by} hatte ${fields} anders gespeichert`)).join(', ')} – jetzt ${count === 1 ? 'gilt Ihre Eingabe' : 'gelten Ihre Eingaben'}. Die Fassung davor steht im Verlauf.`,
     replacedValue: (field: string, value: string) => `${field} („${value}“)`,
-    sinceVisit: (by: string, count: number, people: number) =>
-      `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${count === 1 ? 'einen Kontakt' : `${localNumber(count)} Kontakte`} geändert.`,
+    /** `counts`: contacts added, changed and deleted ("hat einen Kontakt hinzugefügt, 2 geändert und einen gelöscht"). */
+    sinceVisit: (by: string, people: number, counts: number[]) => {
+      const said = ['hinzugefügt', 'geändert', 'gelöscht'].flatMap((verb, i) => {
+        const n = counts[i] ?? 0;
+        return n ? [`${n === 1 ? 'einen' : localNumber(n)}${` Kontakt${n === 1 ? '' : 'e'}`} ${verb}`] : [];
+      });
+      // The noun once, at the first count.
+      const words = said.map((part, i) => (i ? part.replace(/ Kontakte? /, ' ') : part));
+      return `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${words.length > 1 ? `${words.slice(0, -1).join(', ')} und ${words.at(-1)}` : words[0]}.`;
+    },
     others: 'weitere',
     sinceLink: 'Änderungen ansehen',
     changesTitle: 'Änderungen seit Ihrem letzten Besuch',
@@ -333,15 +341,18 @@ export const de = {
     historyRestoreText: 'Sie können jede ältere Fassung wiederherstellen; das wird eine neue Fassung, der Verlauf bleibt erhalten.',
     historyDeleted: 'Der Kontakt ist gelöscht. Eine ältere Fassung können Sie wiederherstellen, wenn Sie ihn zurückgeholt haben:',
     historyAction: {
-      create: 'angelegt',
-      import: 'aus einer Datei übernommen',
-      update: 'geändert',
-      delete: 'gelöscht',
-      restore: 'wiederhergestellt',
-      revert: 'aus einer früheren Fassung wiederhergestellt',
-      undo: 'wieder so gespeichert wie vor der Wiederherstellung (Rückgängig)',
+      create: 'den Kontakt angelegt',
+      import: 'den Kontakt aus einer Datei übernommen',
+      update: 'den Kontakt geändert',
+      delete: 'den Kontakt gelöscht',
+      restore: 'den Kontakt wiederhergestellt',
+      revert: 'den Kontakt aus einer früheren Fassung wiederhergestellt',
+      undo: 'die Wiederherstellung rückgängig gemacht',
     } as Record<string, string>,
-    historyEntry: (name: string, action: string, date: string) => `${name} hat den Kontakt ${action} · ${date}`,
+    historyEntry: (name: string, action: string, date: string) => `${name} hat ${action} · ${date}`,
+    /** The page of changes: what one person's changes of a contact changed ("Jonas Müller hat die Telefonnummer geändert"), how often. */
+    changedFields: (fields: string) => `${fields} geändert`,
+    times: (n: number) => ` (${n}-mal)`,
     historyCurrent: 'Aktuelle Fassung',
     /** Said (not shown) before a change's old and new value: the arrow between them is not read out (a11y review). */
     historyOld: 'alt:',

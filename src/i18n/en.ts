@@ -252,8 +252,15 @@ export const en: Messages = {
     replaced: (parts: string[][], count: number) =>
       `${parts.map(([by, fields], i) => (i ? `${by} ${fields}` : `${by} had saved ${fields} differently`)).join(', ')} – your ${count === 1 ? 'input now applies' : 'inputs now apply'}. The version before is in the history.`,
     replacedValue: (field: string, value: string) => `${field} (“${value}”)`,
-    sinceVisit: (by: string, count: number) =>
-      `Since your last visit, ${by} changed ${count === 1 ? 'one contact' : `${localNumber(count)} contacts`}.`,
+    sinceVisit: (by: string, _people: number, counts: number[]) => {
+      const said = ['added', 'changed', 'deleted'].flatMap((verb, i) => {
+        const n = counts[i] ?? 0;
+        return n ? [`${verb} ${n === 1 ? 'one' : localNumber(n)}`] : [];
+      });
+      const noun = (counts.find(Boolean) ?? 0) === 1 ? ' contact' : ' contacts';
+      const words = said.map((part, i) => (i ? part : part + noun));
+      return `Since your last visit, ${by} ${words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0]}.`;
+    },
     others: 'others',
     sinceLink: 'See the changes',
     changesTitle: 'Changes since your last visit',
@@ -303,6 +310,8 @@ export const en: Messages = {
       undo: 'undid a restore of the contact',
     } as Record<string, string>,
     historyEntry: (name: string, action: string, date: string) => `${name} ${action} · ${date}`,
+    changedFields: (fields: string) => `changed ${fields}`,
+    times: (n: number) => ` (${n} times)`,
     historyCurrent: 'Current version',
     historyOld: 'old:',
     historyNew: 'new:',

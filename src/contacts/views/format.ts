@@ -1,3 +1,4 @@
+import type { Messages } from '../../i18n';
 import { kept } from '../../kept';
 import type { FieldSpec } from '../fields';
 import type { Contact } from '../repository';
@@ -57,3 +58,7 @@ export function formatDateTime(locale: string, epochMs: number): string {
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
   ).format(epochMs);
 }
+
+/** "a, b und c". */
+export const listed = (t: Messages, items: readonly string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`;
