@@ -185,6 +185,15 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     }
   });
 
+  it("leaves out the dialect's escapeString, which only an inlined parameter's SQL calls, and nothing else of the bundle names", () => {
+    // drizzle's sql.js calls it (mapInlineParam); the bundle takes src/generated/drizzle-sql.js, without inlined parameters.
+    expect(drizzle('sql/sql.js')).toContain('escapeString(');
+    const bundled = (path: string) =>
+      path === 'sql/sql.js' ? readFileSync(join(root, 'src', 'generated', 'drizzle-sql.js'), 'utf8') : asBundled(path);
+    for (const path of bundledDrizzle()) expect(bundled(path), path).not.toContain('escapeString');
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toContain('escapeString');
+  });
+
   it("gives each insert of drizzle's one row, an object written out, and no conflict target (the insert builder's check for an empty list and its target's branch are left out)", () => {
     expect(BUILDER_TEXTS_LEFT_OUT.insert['the check for an empty list of rows']).toContain('values.length === 0');
     const rows: string[] = [];
