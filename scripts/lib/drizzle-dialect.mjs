@@ -658,11 +658,14 @@ export const SESSIONS_LEFT_OUT = {
 /**
  * Methods of a session module's prepared query the bundle leaves out: D1's isResponseInArrayMode,
  * which no module of drizzle's for SQLite calls, only the sessions of other drivers (neon-http,
- * netlify-db): 8 B gzip (stop 74).
+ * netlify-db): 8 B gzip (stop 74). And D1's `get` and `mapGetResult`, a query run for its first
+ * row: only a builder's `get()` (which the app never calls) and a query prepared with the "get"
+ * method (only the database's raw `db.get`, left out above) reach them; were one ever run, D1's
+ * batch would map it by the SQLite session's `mapGetResult`, which throws (stop 76: 46 B).
  */
 export const PREPARED_LEFT_OUT = {
   sqlite: { class: 'SQLitePreparedQuery', methods: [] },
-  d1: { class: 'D1PreparedQuery', methods: ['isResponseInArrayMode'] },
+  d1: { class: 'D1PreparedQuery', methods: ['get', 'isResponseInArrayMode', 'mapGetResult'] },
 };
 
 /** The sessions' imports the bundle takes from a stand-in of its own or from the other generated session. */
@@ -679,10 +682,7 @@ export const SESSION_STAND_INS = {
 const NOT_HERE = 'throw new Error("not part of this build");';
 
 /** D1's prepared query's methods whose branch for a query without fields throws: each with drizzle's names it takes from `this`, and those it still reads. */
-export const RAW_QUERY_BRANCHES = [
-  ['all', 'fields, query, logger, stmt, customResultMapper', 'fields'],
-  ['get', 'fields, joinsNotNullableMap, query, logger, stmt, customResultMapper', 'fields, joinsNotNullableMap'],
-];
+export const RAW_QUERY_BRANCHES = [['all', 'fields, query, logger, stmt, customResultMapper', 'fields']];
 
 /**
  * D1's prepared query's branches for a custom result mapper, which only drizzle's relational
@@ -690,22 +690,11 @@ export const RAW_QUERY_BRANCHES = [
  * without fields (every query of the app's batches has them: a select's columns or a returning).
  */
 export const CUSTOM_MAPPER_LEFT_OUT = [
-  `    if (customResultMapper) {
-      return customResultMapper(rows);
-    }
-`,
   `    if (!this.fields && !this.customResultMapper) {
       return rows;
     }
     if (this.customResultMapper) {
       return this.customResultMapper(rows);
-    }
-`,
-  `    if (!this.fields && !this.customResultMapper) {
-      return result;
-    }
-    if (this.customResultMapper) {
-      return this.customResultMapper([result]);
     }
 `,
 ];
@@ -742,8 +731,8 @@ export function trimSession(kind, source) {
     );
   }
   if (kind === 'd1') {
-    // A prepared query's `all` and `get` without fields: a raw query's (db.all, db.get, left out
-    // above) or a relational query's (src/db/no-relations.ts). Every query the app runs has its
+    // A prepared query's `all` without fields (its `get` is left out whole: PREPARED_LEFT_OUT): a
+    // raw query's (db.all, left out above) or a relational query's (src/db/no-relations.ts). Every query the app runs has its
     // fields (a select's columns, an insert's, update's or delete's returning), so the branch for
     // none throws, and the names only it read are not taken from the query (83 B); nor has one a
     // custom result mapper (CUSTOM_MAPPER_LEFT_OUT, 45 B).

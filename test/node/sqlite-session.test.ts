@@ -92,9 +92,9 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
           expect(body(node, after.source), member).toEqual([first, NOT_HERE]);
           const head = (t: string) => t.slice(0, t.indexOf('{'));
           expect(head(text), member).toBe(head(wasText));
-        } else if (kind === 'd1' && name === 'D1PreparedQuery' && ['all', 'get', 'mapAllResult', 'mapGetResult'].includes(member)) {
-          // drizzle's but for the branch of a query without fields (a throw in its place in all()
-          // and get()), the names only that branch took from `this`, and the statements of a custom
+        } else if (kind === 'd1' && name === 'D1PreparedQuery' && ['all', 'mapAllResult'].includes(member)) {
+          // drizzle's but for the branch of a query without fields (a throw in its place in all();
+          // get() is left out whole), the names only that branch took from `this`, and the statements of a custom
           // result mapper's (and, in the batch's mappers, of no fields); every other statement as
           // drizzle wrote it.
           const body = (n: ts.ClassElement | undefined, source: ts.SourceFile) =>
@@ -103,10 +103,10 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
             const method = shape(`class X {\n  m() {\n${text}  }\n}\n`);
             return body(method.classes.get('X')?.get('m'), method.source);
           });
-          expect(mapper).toHaveLength(5);
+          expect(mapper).toHaveLength(2);
           let theirs = body(wasNode, before.source);
           let ours = body(node, after.source);
-          if (member === 'all' || member === 'get') {
+          if (member === 'all') {
             const [theirNames = '', raw = '', ...theirRest] = theirs;
             const [ourNames = '', thrown = '', ...ourRest] = ours;
             const [, names, kept] = RAW_QUERY_BRANCHES.find(([method]) => method === member) ?? [];
@@ -199,11 +199,35 @@ describe('the sessions in the bundle', () => {
     const left =
       /\bsession\.(run|all|get|values|count|transaction)\(|extractRaw\w+FromBatchResult|ExecuteResultSync|SQLiteTransaction|D1Transaction/;
     for (const path of bundledDrizzle()) expect(asBundled(path), path).not.toMatch(left);
-    // A prepared query's methods left out: no module of drizzle's for SQLite calls one (only other drivers' sessions do).
-    const prepared = new RegExp(`\\.(${[...PREPARED_LEFT_OUT.sqlite.methods, ...PREPARED_LEFT_OUT.d1.methods].join('|')})\\(`);
-    expect(PREPARED_LEFT_OUT.d1.methods).toEqual(['isResponseInArrayMode']);
+    // A prepared query's methods left out: no module of drizzle's for SQLite calls isResponseInArrayMode (only other drivers' sessions do).
+    expect(PREPARED_LEFT_OUT.sqlite.methods).toEqual([]);
+    expect(PREPARED_LEFT_OUT.d1.methods).toEqual(['get', 'isResponseInArrayMode', 'mapGetResult']);
+    const prepared = /\.isResponseInArrayMode\(/;
     for (const path of bundledDrizzle()) expect(drizzle(path), path).not.toMatch(prepared);
     expect(drizzle('neon-http/session.js')).toMatch(prepared);
+    // Nor D1's get and mapGetResult: a builder's get() calls the one (`this._prepare().get(`), which
+    // the app never calls (below), and a query prepared with the "get" method the other, which no
+    // module of the bundle prepares (only drizzle's raw db.get did, left out of src/generated/sqlite-db.js):
+    // the SQLite session's dispatch on its method is the one text that names it.
+    for (const kind of ['select', 'update', 'insert', 'delete'])
+      expect(drizzle(`sqlite-core/query-builders/${kind}.js`), kind).toContain(
+        'get = (placeholderValues) => {\n    return this._prepare().get(placeholderValues);',
+      );
+    expect(drizzle('sqlite-core/db.js')).toContain('"get"');
+    for (const path of bundledDrizzle().filter((p) => p !== 'sqlite-core/session.js')) expect(asBundled(path), path).not.toContain('"get"');
+    expect(asBundled('sqlite-core/session.js').match(/"get"/g)).toEqual(['"get"']);
+    expect(asBundled('sqlite-core/session.js')).toContain('mapGetResult(_result, _isFromBatch) {\n    throw new Error("Not implemented");');
+    for (const [file, owner] of [
+      ['sqlite-core/query-builders/select.d.ts', 'SQLiteSelectBase'],
+      ['sqlite-core/query-builders/update.d.ts', 'SQLiteUpdateBase'],
+      ['sqlite-core/query-builders/insert.d.ts', 'SQLiteInsertBase'],
+      ['sqlite-core/query-builders/delete.d.ts', 'SQLiteDeleteBase'],
+      ['sqlite-core/session.d.ts', 'SQLitePreparedQuery'],
+      ['d1/session.d.ts', 'D1PreparedQuery'],
+    ] as const)
+      expect(await appUsesOf(file, ['get', 'mapGetResult'], owner), `${file} ${owner}`).toEqual([]);
+    // (It finds a builder's members the app does call: an update's returning.)
+    expect((await appUsesOf('sqlite-core/query-builders/update.d.ts', ['returning'], 'SQLiteUpdateBase')).length).toBeGreaterThan(0);
     // Before the generated modules and stand-ins, drizzle's own reached them from these alone.
     expect(
       bundledDrizzle()
@@ -266,14 +290,21 @@ describe('the sessions in the bundle', () => {
     const prepare = (fields: unknown) =>
       new D1PreparedQuery(stmt, query, logger, new NoopCache(), undefined, undefined, fields, 'all', false, undefined);
     await expect(prepare(undefined).all()).rejects.toThrow(/not part of this build/);
-    await expect(prepare(undefined).get()).rejects.toThrow(/not part of this build/);
+    // Its get and mapGetResult are left out (PREPARED_LEFT_OUT); a batch's answer of a "get" query would meet the SQLite session's throw.
+    expect(prepare(undefined).get).toBeUndefined();
+    expect(() => prepare(undefined).mapResult({ results: [] }, true)).not.toThrow();
+    expect(() =>
+      new D1PreparedQuery(stmt, query, logger, new NoopCache(), undefined, undefined, [], 'get', false, undefined).mapResult(
+        { results: [] },
+        true,
+      ),
+    ).toThrow(/Not implemented/);
     const { sql } = await import('drizzle-orm');
     const fields = [
       { path: ['id'], field: sql`id`.mapWith(Number) },
       { path: ['name'], field: sql`name` },
     ];
     await expect(prepare(fields).all()).resolves.toEqual([{ id: 1, name: 'Anna' }]);
-    await expect(prepare(fields).get()).resolves.toEqual({ id: 1, name: 'Anna' });
     const cached = new SQLitePreparedQuery('async', 'all', query, { strategy: () => 'explicit' }, { type: 'select', tables: [] });
     await expect(cached.queryWithCache('select 1', [], async () => 'rows')).rejects.toThrow(/not part of this build/);
     expect(() => new SQLitePreparedQuery('sync', 'all', query, new NoopCache()).execute()).toThrow(/not part of this build/);
