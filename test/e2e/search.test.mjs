@@ -460,7 +460,7 @@ describe('a search that finds only a deleted contact', () => {
           // Deleted (without JS through its confirmation page), then searched for as it was called.
           await page.getByRole(javaScriptEnabled ? 'button' : 'link', { name: 'Löschen', exact: true }).click();
           if (!javaScriptEnabled) await page.getByRole('button', { name: 'Ja, löschen' }).click();
-          await page.getByText(`„${name}“ wurde gelöscht.`).waitFor();
+          await page.getByText(`„${name}“ wurde gelöscht.`).first().waitFor();
           await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(name)}`);
           await page.getByText(`Keine Treffer für „${name}“`).waitFor();
           await page.getByRole('link', { name: 'Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen' }).click();
