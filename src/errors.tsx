@@ -109,15 +109,15 @@ export function renderError(
       case 404:
         return { title: t.errors.notFound.title, text: t.errors.notFound.text, action: home, draftOf: draftOf(c, assetId) };
       case 405:
-        return { title: t.errors.methodNotAllowed.title, text: t.errors.methodNotAllowed.text, action: home };
+        return { title: t.errors.notAllowed.title, text: t.errors.notAllowed.text, action: home };
       // The input is where the browser's Back button leads (the text says so); the link is the
       // way on where there is no going back (review: these pages had none).
       // With JS the form stays and these words stand above it (src/client/app.js): no way back to name.
       case 413:
         // A .vcf over the upload limit is a file too large, not input too long (review).
         return c.req.path === paths.importContacts(assetId)
-          ? { title: t.contacts.importTitle, text: t.errors.payloadTooLarge.file, action: home }
-          : { title: t.errors.payloadTooLarge.title, text: t.errors.payloadTooLarge[inPlace ? 'inPlace' : 'text'], action: home };
+          ? { title: t.contacts.importTitle, text: t.errors.tooLarge.file, action: home }
+          : { title: t.errors.tooLarge.title, text: t.errors.tooLarge[inPlace ? 'inPlace' : 'text'], action: home };
       case 429:
         // A search refused (src/security/rate-limit.ts) says so, not "Änderungen".
         return reason === 'search-limited'

@@ -194,7 +194,7 @@ export function seenVisit(c: Context<AppEnv>, since: number, last: number) {
 /** "Jonas Müller hat inzwischen die Telefonnummer und die Notizen geändert – beides ist übernommen." */
 export function mergedMessage(t: Messages, notice: MergeNotice, message = t.contacts.merged): string {
   const list = (items: readonly string[]) => listed(t, items);
-  const fields = (names: readonly FieldName[]) => list(names.map((name) => t.contacts.fieldsInText[name]));
+  const fields = (names: readonly FieldName[]) => list(names.map((name) => t.contacts.inText[name]));
   // What this user saved meanwhile in another window is said as such (review: it said "Ein anderer
   // Käufer hat", or, with a co-buyer's save between, credited it to him).
   const own = notice.own?.length ? message(t.contacts.yourself, fields(notice.own), notice.own.length, 2) : '';
@@ -242,7 +242,7 @@ export function savedMessage(
       t,
       FIELDS.filter((spec) => fields.includes(spec.name)).map((spec) => {
         const value = spec.name === 'notes' ? '' : replaced.values[spec.name];
-        const field = t.contacts.fieldsInText[spec.name];
+        const field = t.contacts.inText[spec.name];
         return value ? t.contacts.replacedValue(field, fieldText(spec, value, t.locale)) : field;
       }),
     );

@@ -403,7 +403,7 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
     title,
     body: (
       <section class="help-page" aria-labelledby="help-title">
-        <Crumb href={paths.contacts(asset.id, back)} label={back.view === 'warranty' ? t.warranty.backToWarranty : t.contacts.backToList} />
+        <Crumb href={paths.contacts(asset.id, back)} label={back.view === 'warranty' ? t.warranty.backToList : t.contacts.backToList} />
         <h1 id="help-title" tabindex={-1} data-focus>
           {title}
         </h1>

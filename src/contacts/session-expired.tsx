@@ -57,19 +57,19 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // from this page, as without JS.
   const fromHere = keep.some(([name]) => name === 'revive' || name === 'again' || name === 'take');
   const notice = (
-    <div class="alert" role="alert" data-announce={t.errors.sessionExpired.text(fromHere)}>
-      <p>{t.errors.sessionExpired.text(fromHere)}</p>
-      {fromHere ? null : <p class="no-js">{t.errors.sessionExpired.thisTab}</p>}
+    <div class="alert" role="alert" data-announce={t.errors.expired.text(fromHere)}>
+      <p>{t.errors.expired.text(fromHere)}</p>
+      {fromHere ? null : <p class="no-js">{t.errors.expired.thisTab}</p>}
       {/* With JS the draft is kept in this tab and comes back after signing in here; without JS
           only a second tab keeps this page (and its input) open. */}
       <p>
         {fromHere ? null : (
           <a class="button primary js-only" href={loginUrl(c, returnTo)}>
-            {t.errors.sessionExpired.continue}
+            {t.errors.expired.continue}
           </a>
         )}
         <a class={fromHere ? 'button primary' : 'button primary no-js'} href={signInElsewhere} target="_blank" rel="noopener">
-          {t.errors.sessionExpired.login}
+          {t.errors.expired.login}
         </a>
       </p>
     </div>
@@ -80,7 +80,7 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
     {
       mode: { kind: 'resend', action, hidden, keep },
       values: formValuesFrom(withGrouped(body)),
-      heading: t.errors.sessionExpired.title,
+      heading: t.errors.expired.title,
       notice,
       unsaved: true,
     },

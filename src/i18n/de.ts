@@ -16,7 +16,7 @@ export const de = {
   locale: 'de-DE',
   lang: 'de',
   appName: 'Kontakte',
-  skipToContent: 'Zum Inhalt springen',
+  skipLink: 'Zum Inhalt springen',
   backToPlatform: 'Zurück zur Kundenplattform',
   platformShort: 'Plattform',
   asset: 'Objekt',
@@ -29,7 +29,7 @@ export const de = {
         'Ihre Anmeldung ist abgelaufen, es wurde nichts geändert. Melden Sie sich bitte auf der Kundenplattform an: Danach kommen Sie auf diese Seite zurück und können den Schritt wiederholen.',
       action: 'Zur Anmeldung',
     },
-    sessionExpired: {
+    expired: {
       title: 'Anmeldung abgelaufen – Ihre Eingaben sind erhalten',
       // `here`: the form is sent again from this page (a revive, "Alles noch einmal bearbeiten"), not
       // the page the sign-in returns to: its button need not say "Speichern" (buyer review).
@@ -53,11 +53,11 @@ export const de = {
       title: 'Nicht gefunden',
       text: 'Diese Seite oder dieser Kontakt existiert nicht (mehr).',
     },
-    methodNotAllowed: {
+    notAllowed: {
       title: 'Aktion nicht möglich',
       text: 'Diese Aktion ist an dieser Adresse nicht möglich.',
     },
-    payloadTooLarge: {
+    tooLarge: {
       title: 'Zu lange Eingaben',
       text: 'Ihre Eingaben sind zu lang, um sie auf einmal zu speichern. Gehen Sie bitte mit der Zurück-Taste Ihres Browsers zum Formular zurück und kürzen Sie sie, zum Beispiel die Notizen.',
       inPlace: 'Ihre Eingaben sind zu lang, um sie auf einmal zu speichern. Bitte kürzen Sie sie, zum Beispiel die Notizen.',
@@ -169,7 +169,7 @@ export const de = {
     callName: (name: string) => `${name} anrufen`,
     mailName: (name: string) => `E-Mail an ${name}`,
     columns: { name: 'Name', meta: 'Position · Unternehmen', phone: 'Telefonnummer', email: 'E-Mail-Adresse' },
-    opensInNewTab: '(öffnet in neuem Tab)',
+    newTab: '(öffnet in neuem Tab)',
     groups: { person: 'Person und Unternehmen', reach: 'Erreichbarkeit', address: 'Adresse', warranty: 'Gewährleistung', notes: 'Notizen' },
     fields: {
       position: 'Position / Rolle',
@@ -190,7 +190,7 @@ export const de = {
       warranty_until: 'Gewährleistung bis',
     },
     /** The fields inside a sentence, with their article: "Jonas Müller hat inzwischen die Telefonnummer geändert". */
-    fieldsInText: {
+    inText: {
       position: 'die Position',
       company: 'das Unternehmen',
       title: 'den Titel',
@@ -277,8 +277,8 @@ export const de = {
       'Ihre Eingaben stehen nur auf dieser Seite: Mit „Zurück zum Kontakt“ oder „Zurück“ im Browser gingen sie verloren. Bitte entscheiden Sie hier.',
     conflictField: 'Feld',
     conflictYours: 'Meine Eingabe',
-    conflictKeepMine: 'Meine Eingaben trotzdem speichern',
-    conflictTakeStored: 'Gespeicherte Werte übernehmen',
+    keepMine: 'Meine Eingaben trotzdem speichern',
+    takeStored: 'Gespeicherte Werte übernehmen',
     conflictTaken:
       'Die gespeicherten Werte stehen jetzt im Formular, Ihre übrigen Eingaben sind erhalten. Gespeichert wird mit „Speichern“.',
     conflictDeleteText: (name: string, date: string) =>
@@ -377,7 +377,7 @@ export const de = {
       'Gelöschte Kontakte der letzten 30 Tage. Jeder Käufer dieses Objekts kann sie wiederherstellen. Danach werden sie endgültig gelöscht.',
     deletedEmpty: 'Hier ist zurzeit kein gelöschter Kontakt.',
     deletedBy: (name: string, date: string) => `Gelöscht von ${name} am ${date}`,
-    restorableUntil: (date: string) => ` · wiederherstellbar bis ${date}`,
+    keptUntil: (date: string) => ` · wiederherstellbar bis ${date}`,
     restore: 'Wiederherstellen',
     purge: 'Endgültig löschen',
     purgeConfirm: 'Ja, endgültig löschen',
@@ -400,8 +400,8 @@ export const de = {
     qrTitle: (name: string) => `QR-Code mit dem Kontakt ${name}`,
     qrHelp:
       'Richten Sie die Kamera eines Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Auf diesem Gerät selbst speichert ihn „vCard“. Notizen und Gewährleistungsdaten sind nicht enthalten.',
-    qrLeavesOut: (parts: string) => `Damit der Code lesbar bleibt, fehlen: ${parts}.`,
-    qrOmissions: { url: 'Webseite', adr: 'Adresse', title: 'Position' } as Record<'url' | 'adr' | 'title', string>,
+    qrOmits: (parts: string) => `Damit der Code lesbar bleibt, fehlen: ${parts}.`,
+    qrParts: { url: 'Webseite', adr: 'Adresse', title: 'Position' } as Record<'url' | 'adr' | 'title', string>,
     // What a code always holds (src/contacts/vcard.ts qrPayload): not only name and company (review, stop 61).
     qrTooLong:
       'Für einen QR-Code sind Name, Unternehmen, Telefonnummern und E-Mail-Adresse dieses Kontakts zusammen zu lang. Nutzen Sie bitte die vCard.',
@@ -411,8 +411,8 @@ export const de = {
     paging: 'Weitere Kontakte',
     backToStart: 'Zurück zum Anfang',
     noPosition: 'Ohne Position',
-    sortByName: 'Nach Name',
-    groupByPosition: 'Nach Position',
+    byName: 'Nach Name',
+    byPosition: 'Nach Position',
     importLink: 'Kontakte aus einer Datei übernehmen (.vcf)',
     importTitle: 'Kontakte aus einer Datei übernehmen',
     importText:
@@ -446,13 +446,13 @@ export const de = {
       `${filled ? `Aus der Datei eingetragen: ${filled}. ` : ''}${noted ? `Was in der Datei anders steht, finden Sie unten in den Notizen: ${noted}. ` : ''}${filled || noted ? 'Gespeichert wird erst mit „Speichern“.' : 'Die Datei enthält nichts, was diesem Kontakt fehlt.'}`,
     previewGone: 'Die Vorschau dieser Datei gilt nicht mehr. Der Kontakt steht unten, wie er gespeichert ist.',
     inFile: (label: string, value: string) => `${label} in der Datei: ${value}`,
-    previewAllKnown: 'Alle sind wahrscheinlich schon bei Ihren Kontakten.',
-    previewTwiceInFile: 'Steht wahrscheinlich noch einmal in der Datei, mit mindestens so vielen Angaben: daher zunächst nicht angehakt.',
+    allKnown: 'Alle sind wahrscheinlich schon bei Ihren Kontakten.',
+    previewTwice: 'Steht wahrscheinlich noch einmal in der Datei, mit mindestens so vielen Angaben: daher zunächst nicht angehakt.',
     importChanged:
       'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte Kontakte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
     tickAll: 'Alle anhaken',
     tickNone: 'Alle Haken entfernen',
-    previewNotImportable: 'Dieser Kontakt hat weder Namen noch Unternehmen noch E-Mail-Adresse und lässt sich daher nicht übernehmen.',
+    notImportable: 'Dieser Kontakt hat weder Namen noch Unternehmen noch E-Mail-Adresse und lässt sich daher nicht übernehmen.',
     previewGroup: (members: number) =>
       `Dies ist eine Gruppe, kein Kontakt: Sie wird nicht übernommen.${members ? ` ${members === 1 ? 'Der Kontakt dieser Gruppe in der Datei nennt' : `Die ${localNumber(members)} Kontakte dieser Gruppe in der Datei nennen`} sie in den Notizen unter „Kategorien“.` : ''}`,
     previewNothing:
@@ -475,10 +475,10 @@ export const de = {
     previewConfirm: 'Angehakte Kontakte übernehmen',
     imported: (n: number) => (n === 1 ? '1 Kontakt wurde übernommen.' : `${localNumber(n)} Kontakte wurden übernommen.`),
     importUndo: 'Import rückgängig',
-    importUndoWarning:
+    undoWarning:
       'Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
-    importUndoConfirm: 'Ja, Import rückgängig machen',
-    importUndoHint:
+    undoConfirm: 'Ja, Import rückgängig machen',
+    undoHint:
       'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat.',
     /** `names`: those the undo would delete (walkthrough, stop 67: it named only the kept ones, after the fact). */
     lastImport: (n: number, date: string, names: string) =>
@@ -487,7 +487,7 @@ export const de = {
     importUndone: (n: number) =>
       n === 1 ? '1 übernommener Kontakt wurde gelöscht.' : `${localNumber(n)} übernommene Kontakte wurden gelöscht.`,
     importNothing: 'Von diesem Import ist nichts mehr zu löschen.',
-    importNoneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',
+    noneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',
     importKept: (names: string) => `Behalten, da inzwischen geändert: ${names}.`,
     importFull: (room: number) =>
       `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${localNumber(room)}. Haken Sie weniger an.`,
@@ -495,7 +495,7 @@ export const de = {
     /** `version`: the form holds an older version a restore from the history brought, not input. */
     goneText: (by?: string, version?: boolean, deletedBy?: string) =>
       `${by ? `${by} hat den Kontakt gelöscht, ${version ? 'nachdem Sie den Verlauf geöffnet haben' : 'während Sie ihn bearbeitet haben'}.` : deletedBy ? `Der Kontakt wurde inzwischen geändert und von ${deletedBy} gelöscht; unter „Zuletzt gelöscht“ lässt er sich mit diesen Änderungen wiederherstellen.` : 'Der Kontakt wurde inzwischen gelöscht.'} ${version ? 'Die Fassung, die Sie wiederherstellen wollten, steht unten' : 'Ihre Eingaben sind unten erhalten'}: Sie können ${by ? 'den Kontakt damit wiederherstellen oder sie' : 'sie'} als neuen Kontakt speichern.`,
-    reviveWithInput: 'Mit meinen Eingaben wiederherstellen',
+    reviveMine: 'Mit meinen Eingaben wiederherstellen',
     saveAsNew: 'Als neuen Kontakt speichern',
     madeBefore: (name: string) =>
       `Mit diesem Formular haben Sie schon „${name}“ gespeichert. Ist das ein weiterer Kontakt, oder wollen Sie „${name}“ ändern?`,
@@ -527,7 +527,7 @@ export const de = {
       `Die Frist ergibt ${date}, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.`,
     typedEnd: (date: string) => `Die Frist ergäbe ${date}; es gilt das eingetragene Ende.`,
     noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
-    backToWarranty: 'Zurück zur Gewährleistung',
+    backToList: 'Zurück zur Gewährleistung',
     viewLink: 'Gewährleistung',
     viewTitle: 'Gewährleistung',
     viewText: 'Alle Kontakte mit einem Ende der Gewährleistung: das nächste zuerst, abgelaufene am Schluss.',

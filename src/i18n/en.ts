@@ -9,7 +9,7 @@ export const en: Messages = {
   locale: 'en-GB',
   lang: 'en',
   appName: 'Contacts',
-  skipToContent: 'Skip to content',
+  skipLink: 'Skip to content',
   backToPlatform: 'Back to the customer platform',
   platformShort: 'Platform',
   asset: 'Property',
@@ -22,7 +22,7 @@ export const en: Messages = {
         'Your sign-in has expired and nothing was changed. Please sign in on the customer platform: then you return to this page and can try again.',
       action: 'Go to sign-in',
     },
-    sessionExpired: {
+    expired: {
       title: 'Sign-in ended – your input is kept',
       text: (here?: boolean) =>
         `Your sign-in ended before the form arrived. Nothing is saved yet and your input is kept: ${here ? 'sign in in a new tab, then continue in this one.' : 'sign in, then save again.'}`,
@@ -39,8 +39,8 @@ export const en: Messages = {
       text: 'This change did not come from this page and was not carried out, for your safety. Please reload the page and try again.',
     },
     notFound: { title: 'Not found', text: 'This page or contact does not exist (any more).' },
-    methodNotAllowed: { title: 'Not possible', text: 'This action is not possible at this address.' },
-    payloadTooLarge: {
+    notAllowed: { title: 'Not possible', text: 'This action is not possible at this address.' },
+    tooLarge: {
       title: 'Input too long',
       text: 'Your input is too long to save at once. Please go back to the form with your browser’s Back button and shorten it, for example the notes.',
       inPlace: 'Your input is too long to save at once. Please shorten it, for example the notes.',
@@ -147,7 +147,7 @@ export const en: Messages = {
     callName: (name: string) => `Call ${name}`,
     mailName: (name: string) => `Email ${name}`,
     columns: { name: 'Name', meta: 'Position · Company', phone: 'Phone number', email: 'Email address' },
-    opensInNewTab: '(opens in a new tab)',
+    newTab: '(opens in a new tab)',
     groups: { person: 'Person and company', reach: 'Contact details', address: 'Address', warranty: 'Warranty', notes: 'Notes' },
     fields: {
       position: 'Position / role',
@@ -167,7 +167,7 @@ export const en: Messages = {
       accepted_on: 'Accepted on',
       warranty_until: 'Warranty until',
     },
-    fieldsInText: {
+    inText: {
       position: 'the position',
       company: 'the company',
       title: 'the title',
@@ -242,8 +242,8 @@ export const en: Messages = {
       'Your input is only on this page: “Back to the contact” or the browser’s Back button would lose it. Please decide here.',
     conflictField: 'Field',
     conflictYours: 'My input',
-    conflictKeepMine: 'Save my input anyway',
-    conflictTakeStored: 'Take the saved values',
+    keepMine: 'Save my input anyway',
+    takeStored: 'Take the saved values',
     conflictTaken: 'The saved values are in the form now, and the rest of your input is kept. “Save” saves it.',
     conflictDeleteText: (name: string, date: string) =>
       `${name} changed the contact on ${date}. Check the current version before deleting it.`,
@@ -333,7 +333,7 @@ export const en: Messages = {
       'Contacts deleted in the last 30 days. Every buyer of this property can restore them. After that they are deleted for good.',
     deletedEmpty: 'There are no deleted contacts here at the moment.',
     deletedBy: (name: string, date: string) => `Deleted by ${name} on ${date}`,
-    restorableUntil: (date: string) => ` · can be restored until ${date}`,
+    keptUntil: (date: string) => ` · can be restored until ${date}`,
     restore: 'Restore',
     purge: 'Delete for good',
     purgeConfirm: 'Yes, delete for good',
@@ -355,8 +355,8 @@ export const en: Messages = {
     qrTitle: (name: string) => `QR code with the contact ${name}`,
     qrHelp:
       'Point a phone’s camera at the code: the phone offers to save the contact. On this device itself, “vCard” saves it. Notes and warranty dates are not included.',
-    qrLeavesOut: (parts: string) => `So that the code stays readable, it leaves out: ${parts}.`,
-    qrOmissions: { url: 'website', adr: 'address', title: 'position' } as Record<'url' | 'adr' | 'title', string>,
+    qrOmits: (parts: string) => `So that the code stays readable, it leaves out: ${parts}.`,
+    qrParts: { url: 'website', adr: 'address', title: 'position' } as Record<'url' | 'adr' | 'title', string>,
     qrTooLong:
       'Together, the name, company, phone numbers and email address of this contact are too long for a QR code. Please use the vCard.',
     encodingTitle: 'Some input could not be read',
@@ -365,8 +365,8 @@ export const en: Messages = {
     paging: 'More contacts',
     backToStart: 'Back to the start',
     noPosition: 'No position',
-    sortByName: 'By name',
-    groupByPosition: 'By position',
+    byName: 'By name',
+    byPosition: 'By position',
     importLink: 'Add contacts from a file (.vcf)',
     importTitle: 'Add contacts from a file',
     importText:
@@ -399,14 +399,14 @@ export const en: Messages = {
       `${filled ? `Added from the file: ${filled}. ` : ''}${noted ? `What the file has otherwise is in the notes below: ${noted}. ` : ''}${filled || noted ? 'Nothing is saved until “Save”.' : 'The file has nothing this contact is missing.'}`,
     previewGone: 'The preview of that file is no longer valid. The contact is shown below as it is saved.',
     inFile: (label: string, value: string) => `${label} in the file: ${value}`,
-    previewAllKnown: 'All are probably among your contacts already.',
-    previewTwiceInFile: 'Probably in the file a second time, with at least as many details: so not ticked at first.',
+    allKnown: 'All are probably among your contacts already.',
+    previewTwice: 'Probably in the file a second time, with at least as many details: so not ticked at first.',
     importChanged: 'Contacts have been added or changed since your preview. Likely duplicates are now not ticked: please check the ticks.',
     tickAll: 'Tick all',
     tickNone: 'Untick all',
     previewGroup: (members: number) =>
       `This is a group, not a contact: it is not added.${members ? ` ${members === 1 ? 'The contact of this group in the file names' : `The ${localNumber(members)} contacts of this group in the file name`} it in the notes under “Kategorien”.` : ''}`,
-    previewNotImportable: 'This contact has no name, company or email address, so it cannot be added.',
+    notImportable: 'This contact has no name, company or email address, so it cannot be added.',
     previewNothing: 'No contact in this file has a name, company or email address, so nothing can be added.',
     previewMoved: (fields: string) => `In the notes, as it did not fit the fields: ${fields}.`,
     previewTruncated: 'The notes are longer than 2,000 characters and are cut.',
@@ -426,9 +426,9 @@ export const en: Messages = {
     previewConfirm: 'Add the ticked contacts',
     imported: (n: number) => (n === 1 ? '1 contact has been added.' : `${localNumber(n)} contacts have been added.`),
     importUndo: 'Undo import',
-    importUndoWarning: 'Every contact of this import that nobody has changed since is deleted for good. This cannot be undone.',
-    importUndoConfirm: 'Yes, undo the import',
-    importUndoHint:
+    undoWarning: 'Every contact of this import that nobody has changed since is deleted for good. This cannot be undone.',
+    undoConfirm: 'Yes, undo the import',
+    undoHint:
       'You added this contact from a file. “Undo import” applies to the whole file: not only this contact, every one from it that nobody has changed since.',
     lastImport: (n: number, date: string, names: string) =>
       `Your last import (${date}): ${n === 1 ? '1 imported contact is' : `${localNumber(n)} imported contacts are`} still unchanged: ${names}.`,
@@ -436,13 +436,13 @@ export const en: Messages = {
     importUndone: (n: number) =>
       n === 1 ? '1 imported contact has been deleted.' : `${localNumber(n)} imported contacts have been deleted.`,
     importNothing: 'Nothing of this import is left to delete.',
-    importNoneTicked: 'Please tick at least one contact.',
+    noneTicked: 'Please tick at least one contact.',
     importKept: (names: string) => `Kept, as changed after the import: ${names}.`,
     importFull: (room: number) => `That many contacts no longer fit this property: there is room for ${localNumber(room)}. Tick fewer.`,
     goneTitle: 'This contact has been deleted meanwhile',
     goneText: (by?: string, version?: boolean, deletedBy?: string) =>
       `${by ? `${by} deleted the contact ${version ? 'after you opened its history' : 'while you were editing it'}.` : deletedBy ? `The contact has been changed meanwhile and deleted by ${deletedBy}; under “Recently deleted” it can be restored with those changes.` : 'The contact has been deleted meanwhile.'} ${version ? 'The version you wanted to restore is below' : 'Your input is kept below'}: you can ${by ? 'restore the contact with it or save it' : 'save it'} as a new contact.`,
-    reviveWithInput: 'Restore with my input',
+    reviveMine: 'Restore with my input',
     saveAsNew: 'Save as new contact',
     madeBefore: (name: string) =>
       `You already saved “${name}” with this form. Is this another contact, or do you want to change “${name}”?`,
@@ -471,7 +471,7 @@ export const en: Messages = {
     periodGives: (date: string) => `The period gives ${date}, which is saved. Fill in “Warranty until” only for another end.`,
     typedEnd: (date: string) => `The period would give ${date}; the end entered applies.`,
     noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
-    backToWarranty: 'Back to the warranty list',
+    backToList: 'Back to the warranty list',
     viewLink: 'Warranty',
     viewTitle: 'Warranty',
     viewText: 'Every contact with a warranty end date: the next one first, ended ones at the bottom.',

@@ -53,7 +53,7 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; c
                   ? t.contacts.changedFields(
                       listed(
                         t,
-                        fields.map((spec) => t.contacts.fieldsInText[spec.name]),
+                        fields.map((spec) => t.contacts.inText[spec.name]),
                       ),
                     )
                   : (t.contacts.historyAction[latest.action] ?? latest.action);

@@ -40,7 +40,7 @@ export function ContactDetail(props: {
   const remove = paths.deleteContact(assetId, contact.id, props.from, contact.version);
   const meta = metaLine(contact);
   const today = berlinToday(new Date());
-  const newTab = <span class="sr-only"> {t.contacts.opensInNewTab}</span>;
+  const newTab = <span class="sr-only"> {t.contacts.newTab}</span>;
   const details: { label: string; value: Child; pre?: boolean }[] = [];
   // A title shows in the name; without a first or last name that shows, the heading is the company alone.
   if (contact.title && !NAME_VISIBLE.test(contact.firstName + contact.lastName))
@@ -71,7 +71,7 @@ export function ContactDetail(props: {
       {props.preview ? (
         <Crumb href={props.preview} label={t.contacts.backToPreview} />
       ) : (
-        <Crumb href={back} label={props.from?.view === 'warranty' ? t.warranty.backToWarranty : t.contacts.backToList} />
+        <Crumb href={back} label={props.from?.view === 'warranty' ? t.warranty.backToList : t.contacts.backToList} />
       )}
       <div class="bar">
         <div>
@@ -191,7 +191,7 @@ function Action(props: { shell: Shell; href: string; icon: IconName; label: stri
       >
         {icon(shell.paths, props.icon)}
         <span>{props.label}</span>
-        {props.newTab ? <span class="sr-only"> {shell.t.contacts.opensInNewTab}</span> : null}
+        {props.newTab ? <span class="sr-only"> {shell.t.contacts.newTab}</span> : null}
       </a>
     </li>
   );
@@ -211,7 +211,7 @@ function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
   const src = paths.qrCode(assetId, contact.id);
   const alt = t.contacts.qrTitle(displayName(contact));
   const leftOut = payload.dropped.length ? (
-    <p class="hint">{t.contacts.qrLeavesOut(payload.dropped.map((part) => t.contacts.qrOmissions[part]).join(', '))}</p>
+    <p class="hint">{t.contacts.qrOmits(payload.dropped.map((part) => t.contacts.qrParts[part]).join(', '))}</p>
   ) : null;
   return (
     <details class="qr">

@@ -302,19 +302,19 @@ export function ContactForm(props: ContactFormProps) {
           {mode.kind === 'gone' && mode.revive ? (
             <button type="submit" class="primary" name="revive" value="1" formaction={draft} hx-post={draft} hx-target="#main">
               {/* The earlier version a restore brought is no input of this user's (buyer review, stop 60). */}
-              {mode.version ? t.contacts.historyRestore : t.contacts.reviveWithInput}
+              {mode.version ? t.contacts.historyRestore : t.contacts.reviveMine}
             </button>
           ) : null}
           <button type="submit" class={mode.kind === 'gone' && mode.revive ? undefined : 'primary'}>
             {conflict
-              ? t.contacts.conflictKeepMine
+              ? t.contacts.keepMine
               : mode.kind === 'gone' || (mode.kind === 'create' && mode.made)
                 ? t.contacts.saveAsNew
                 : // A clash's whole form sent again (the 401 page): it opens that form, saving nothing yet.
                   mode.kind === 'resend' && mode.keep?.some(([name]) => name === 'again')
                   ? t.contacts.clashEditAll
                   : mode.kind === 'resend' && mode.keep?.some(([name]) => name === 'take')
-                    ? t.contacts.conflictTakeStored
+                    ? t.contacts.takeStored
                     : t.contacts.save}
             <span class="htmx-indicator"> …</span>
           </button>
@@ -654,7 +654,7 @@ function ConflictPanel(props: {
       {differing.length ? (
         <p>
           <button type="submit" form="contact-form" name="take" value={differing.map((spec) => spec.name).join(' ')} formnovalidate>
-            {t.contacts.conflictTakeStored}
+            {t.contacts.takeStored}
           </button>
         </p>
       ) : null}

@@ -183,9 +183,9 @@ export function ViewSwitch(props: { shell: Shell; assetId: string; view: ListVie
     current ? <span aria-current="true">{label}</span> : <a href={href}>{label}</a>;
   return (
     <p class="view-switch" id="view-switch" hx-swap-oob={props.oob ? 'true' : undefined}>
-      {item(!warranty && !grouped, t.contacts.sortByName, paths.contacts(assetId, { q: view.q }))}
+      {item(!warranty && !grouped, t.contacts.byName, paths.contacts(assetId, { q: view.q }))}
       <span class="sep"> · </span>
-      {item(grouped, t.contacts.groupByPosition, paths.contacts(assetId, { q: view.q, group: 'position' }))}
+      {item(grouped, t.contacts.byPosition, paths.contacts(assetId, { q: view.q, group: 'position' }))}
       <span class="sep"> · </span>
       {item(warranty, t.warranty.viewLink, paths.contacts(assetId, { view: 'warranty' }))}
     </p>
@@ -241,7 +241,7 @@ export function NoWarrantyEnds(props: { shell: Shell; assetId: string }) {
   const { t, paths } = props.shell;
   return (
     <section aria-labelledby="no-ends-title">
-      <Crumb href={paths.contacts(props.assetId, { view: 'warranty' })} label={t.warranty.backToWarranty} />
+      <Crumb href={paths.contacts(props.assetId, { view: 'warranty' })} label={t.warranty.backToList} />
       <h1 id="no-ends-title" tabindex={-1} data-focus>
         {t.warranty.viewTitle}
       </h1>
@@ -629,10 +629,10 @@ export function UndoImport(props: { shell: Shell; action: string; class?: string
       <summary>{t.contacts.importUndo}</summary>
       <form method="post" action={props.action} hx-post={props.action} hx-target="#main" hx-disable="find button[type=submit]">
         <p class="hint" id={warning}>
-          {t.contacts.importUndoWarning}
+          {t.contacts.undoWarning}
         </p>
         <button type="submit" class="danger" aria-describedby={warning}>
-          {t.contacts.importUndoConfirm}
+          {t.contacts.undoConfirm}
         </button>
       </form>
     </details>

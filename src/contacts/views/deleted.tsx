@@ -59,7 +59,7 @@ export function DeletedContacts(props: {
                 <p class="meta">
                   {t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
                   {/* When it leaves this page for good (walkthrough, stop 68: only "danach" said it). */}
-                  {t.contacts.restorableUntil(formatDateTime(t.locale, (contact.deletedAt ?? contact.updatedAt) + PURGE_AFTER_MS))}
+                  {t.contacts.keptUntil(formatDateTime(t.locale, (contact.deletedAt ?? contact.updatedAt) + PURGE_AFTER_MS))}
                 </p>
                 <div class="row-actions">
                   <form method="post" action={restore} hx-post={restore} hx-target="#main" hx-disable="find button[type=submit]">

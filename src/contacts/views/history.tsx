@@ -59,7 +59,7 @@ export function ContactHistory(props: {
           good, and it, not at all); it says that it deletes the import's untouched contacts. */}
       {contact.importId && contact.createdBy === props.userId && contact.version === 1 && !deleted ? (
         <>
-          <p class="hint">{t.contacts.importUndoHint}</p>
+          <p class="hint">{t.contacts.undoHint}</p>
           <UndoImport shell={shell} action={paths.undoImport(assetId, contact.importId)} />
         </>
       ) : null}

@@ -160,7 +160,7 @@ export function ImportPreview(props: {
             )
           : t.contacts.previewNothing}
         {/* Every card likely there already: said above, not only per card (walkthrough, stop 70: found out only by "übernehmen"). */}
-        {allKnown ? ` ${t.contacts.previewAllKnown}` : null}
+        {allKnown ? ` ${t.contacts.allKnown}` : null}
       </p>
       {/* A skipped photo is named with its card ("Nicht übernommen: …, Foto"), not once more above (review). */}
       <form method="post" action={action}>
@@ -181,7 +181,7 @@ export function ImportPreview(props: {
         ) : null}
         {noneTicked ? (
           <p class="field-error" id="ticks-error" role="alert">
-            {t.contacts.importNoneTicked}
+            {t.contacts.noneTicked}
           </p>
         ) : null}
         <ul class="preview">
@@ -250,7 +250,7 @@ export function ImportPreview(props: {
                     </li>
                   ) : card.duplicateOf ? (
                     <li>
-                      {card.duplicateOf === IN_FILE ? t.contacts.previewTwiceInFile : t.contacts.previewDuplicate(card.duplicateOf)}
+                      {card.duplicateOf === IN_FILE ? t.contacts.previewTwice : t.contacts.previewDuplicate(card.duplicateOf)}
                       {/* What the phone's copy has that the book's contact lacks goes there, in its edit form (walkthrough, stop 71). */}
                       {/* Not where the file has nothing the contact lacks, as right after it was completed (UX walkthrough, stop 74). */}
                       {card.duplicateId && !card.complete ? (
@@ -266,7 +266,7 @@ export function ImportPreview(props: {
                   {card.group !== undefined ? (
                     <li>{t.contacts.previewGroup(card.group)}</li>
                   ) : card.importable ? null : (
-                    <li>{t.contacts.previewNotImportable}</li>
+                    <li>{t.contacts.notImportable}</li>
                   )}
                   {card.problems.some((problem) => problem.outcome === 'truncated') ? <li>{t.contacts.previewTruncated}</li> : null}
                   {movedFields ? <li>{t.contacts.previewMoved(movedFields)}</li> : null}
