@@ -116,7 +116,7 @@ export function renderError(
       case 413:
         // A .vcf over the upload limit is a file too large, not input too long (review).
         return c.req.path === paths.importContacts(assetId)
-          ? { title: t.contacts.importTitle, text: t.errors.tooLarge.file, action: home }
+          ? { title: t.importTitle, text: t.errors.tooLarge.file, action: home }
           : { title: t.errors.tooLarge.title, text: t.errors.tooLarge[inPlace ? 'inPlace' : 'text'], action: home };
       case 429:
         // A search refused (src/security/rate-limit.ts) says so, not "Änderungen".

@@ -84,17 +84,17 @@ describe('formatDateTime: when a version was saved, in Berlin time', () => {
 
 describe('the default country', () => {
   it('is the stored value the merge knows as the form\u2019s, in both languages', () => {
-    expect(de.contacts.defaultCountry).toBe(DEFAULT_COUNTRY);
-    expect(en.contacts.defaultCountry).toBe(DEFAULT_COUNTRY);
+    expect(de.defaultCountry).toBe(DEFAULT_COUNTRY);
+    expect(en.defaultCountry).toBe(DEFAULT_COUNTRY);
   });
 });
 
 describe('counts and people in a sentence', () => {
   it('says one contact and several co-buyers the German way (and the English)', () => {
-    expect(de.contacts.importUndone(1)).toBe('1 übernommener Kontakt wurde gelöscht.');
-    expect(de.contacts.importUndone(1200)).toBe('1.200 übernommene Kontakte wurden gelöscht.');
-    expect(en.contacts.importUndone(1)).toBe('1 imported contact has been deleted.');
-    expect(en.contacts.importUndone(1200)).toBe('1,200 imported contacts have been deleted.');
+    expect(de.importUndone(1)).toBe('1 übernommener Kontakt wurde gelöscht.');
+    expect(de.importUndone(1200)).toBe('1.200 übernommene Kontakte wurden gelöscht.');
+    expect(en.importUndone(1)).toBe('1 imported contact has been deleted.');
+    expect(en.importUndone(1200)).toBe('1,200 imported contacts have been deleted.');
     expect(mergedMessage(de, { by: ['Jonas Müller'], fields: ['city'] })).toBe(
       'Jonas Müller hat inzwischen den Ort geändert – diese Änderung ist übernommen.',
     );
@@ -110,37 +110,35 @@ describe('counts and people in a sentence', () => {
 
 describe('what just happened to a contact, in one tense', () => {
   it('says "has been deleted" beside "has been restored", as German pairs "wurde gelöscht" and "ist wiederhergestellt" (review: "was deleted")', () => {
-    expect(en.contacts.saved('Pool Blau')).toBe('“Pool Blau” has been saved.');
-    expect(en.contacts.deleted('Pool Blau')).toBe('“Pool Blau” has been deleted.');
-    expect(en.contacts.restored('Pool Blau')).toBe('“Pool Blau” has been restored.');
-    expect(en.contacts.versionRestored('Pool Blau')).toBe('The earlier version of “Pool Blau” has been restored.');
-    expect(en.contacts.purged('Pool Blau')).toBe('“Pool Blau” has been deleted for good.');
-    expect(en.contacts.purgedOne).toBe('The contact has been deleted for good.');
-    expect(en.contacts.imported(1)).toBe('1 contact has been added.');
-    expect(en.contacts.imported(3)).toBe('3 contacts have been added.');
-    expect(en.contacts.draftRestored).toBe('Your input has been restored.');
+    expect(en.saved('Pool Blau')).toBe('“Pool Blau” has been saved.');
+    expect(en.deleted('Pool Blau')).toBe('“Pool Blau” has been deleted.');
+    expect(en.restored('Pool Blau')).toBe('“Pool Blau” has been restored.');
+    expect(en.versionRestored('Pool Blau')).toBe('The earlier version of “Pool Blau” has been restored.');
+    expect(en.purged('Pool Blau')).toBe('“Pool Blau” has been deleted for good.');
+    expect(en.purgedOne).toBe('The contact has been deleted for good.');
+    expect(en.imported(1)).toBe('1 contact has been added.');
+    expect(en.imported(3)).toBe('3 contacts have been added.');
+    expect(en.draftRestored).toBe('Your input has been restored.');
   });
 
   it('says what happened meanwhile, or since, in the same tense (buyer review: "was deleted meanwhile", "were added … since your preview")', () => {
-    expect(en.contacts.conflictTitle).toBe('This contact has been changed meanwhile');
-    expect(en.contacts.goneTitle).toBe('This contact has been deleted meanwhile');
-    expect(en.contacts.goneText()).toBe(
-      'The contact has been deleted meanwhile. Your input is kept below: you can save it as a new contact.',
-    );
-    expect(en.contacts.importChanged).toMatch(/^Contacts have been added or changed since your preview\. /);
+    expect(en.conflictTitle).toBe('This contact has been changed meanwhile');
+    expect(en.goneTitle).toBe('This contact has been deleted meanwhile');
+    expect(en.goneText()).toBe('The contact has been deleted meanwhile. Your input is kept below: you can save it as a new contact.');
+    expect(en.importChanged).toMatch(/^Contacts have been added or changed since your preview\. /);
   });
 });
 
 describe('the date error', () => {
   it('gives an example the date field takes as the day it shows, in the page’s own order (review: English got "12.03.2027")', () => {
-    expect(en.contacts.errors.date).toBe(
+    expect(en.fieldErrors.date).toBe(
       'This date does not exist or is incomplete. Please check year, month and day, for example 2027-03-12.',
     );
     for (const [messages, example] of [
       [de, '12.03.2027'],
       [en, '2027-03-12'],
     ] as const) {
-      expect(messages.contacts.errors.date).toContain(example);
+      expect(messages.fieldErrors.date).toContain(example);
       // Typed as the example says, the end is 12 March 2027.
       expect(resolveWarranty({ warranty_until: example })).toEqual({ ok: true, accepted_on: '', warranty_until: '2027-03-12' });
     }
@@ -149,17 +147,17 @@ describe('the date error', () => {
 
 describe('one word for a search result', () => {
   it('says a search\u2019s count and its empty result with the same word (UX review: "matches", then "No results")', () => {
-    expect(de.contacts.found(3, 'x')).toBe('3 Treffer für „x“');
-    expect(de.contacts.noResults('x')).toBe('Keine Treffer für „x“');
-    expect(en.contacts.found(3, 'x')).toBe('3 matches for “x”');
-    expect(en.contacts.noResults('x')).toBe('No matches for “x”');
+    expect(de.found(3, 'x')).toBe('3 Treffer für „x“');
+    expect(de.noResults('x')).toBe('Keine Treffer für „x“');
+    expect(en.found(3, 'x')).toBe('3 matches for “x”');
+    expect(en.noResults('x')).toBe('No matches for “x”');
   });
 });
 
 describe('help that names a button', () => {
   it('names the card’s download button by its label (a review found a label that no button had)', () => {
-    expect(HELP.de.phone.join(' ')).toContain(`„${de.contacts.vcard}“`);
-    expect(HELP.en.phone.join(' ')).toContain(`“${en.contacts.vcard}”`);
+    expect(HELP.de.phone.join(' ')).toContain(`„${de.vcard}“`);
+    expect(HELP.en.phone.join(' ')).toContain(`“${en.vcard}”`);
     // The warranty dates are not in a vCard (contract §7): the help says so and where they are.
     expect(HELP.de.phone.join(' ')).toContain(`„${de.warranty.viewLink}“`);
     expect(HELP.en.phone.join(' ')).toContain(`“${en.warranty.viewLink}”`);

@@ -58,18 +58,16 @@ function templateRow(props: RowProps) {
   const found = (number: string) => number !== '' && (props.numbers || []).some((digits) => phoneDigits(number).includes(digits));
   const phone = contact.phone === '' || (found(contact.mobile) && !found(contact.phone)) ? contact.mobile : contact.phone;
   const call = phone
-    ? html`<a class="round" href="${telHref(phone)}">${templateIcon(paths, 'call')}<span class="sr-only">${t.contacts.callName(name)}</span></a>`
+    ? html`<a class="round" href="${telHref(phone)}">${templateIcon(paths, 'call')}<span class="sr-only">${t.callName(name)}</span></a>`
     : '';
   const mail = contact.email
-    ? html`<a class="round" href="${mailtoHref(contact.email)}">${templateIcon(paths, 'mail')}<span class="sr-only">${t.contacts.mailName(name)}</span></a>`
+    ? html`<a class="round" href="${mailtoHref(contact.email)}">${templateIcon(paths, 'mail')}<span class="sr-only">${t.mailName(name)}</span></a>`
     : '';
   return html`<li class="contact" id="c-${contact.id}"><a class="name" href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
     props.focus ? html` data-focus-row="${props.focus}"` : props.focused ? ' data-focus' : ''
   }>${name}</a>${meta ? html`<span class="meta">${meta}</span>` : ''}${templateWarrantyLine(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
     // (Since stop 69 "Mobil 0171 …", before the number, as the phone list writes it.)
-    phone
-      ? html`<span class="tel${found(phone) ? ' hit' : ''}">${phone === contact.phone ? '' : `${t.contacts.callMobile} `}${phone}</span>`
-      : ''
+    phone ? html`<span class="tel${found(phone) ? ' hit' : ''}">${phone === contact.phone ? '' : `${t.callMobile} `}${phone}</span>` : ''
   }${contact.email ? html`<span class="mail">${contact.email}</span>` : ''}${call || mail ? html`<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }
 
@@ -97,7 +95,7 @@ function templateRows(props: {
         grouped: page.order === 'position' || page.order === 'searchPosition',
         focus:
           props.loadedMore === true && index === 0
-            ? shell.t.contacts.loadedMore(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
+            ? shell.t.loadedMore(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
             : undefined,
         focused: contact.id === props.focused,
       });
@@ -115,7 +113,7 @@ function templateRows(props: {
           ? shell.t.warranty.ended
           : page.order === 'name'
             ? section
-            : contact.position.trim() || shell.t.contacts.noPosition;
+            : contact.position.trim() || shell.t.noPosition;
       return html`<li class="group"><h2>${heading}</h2></li>${row}`;
     })
     .join('');

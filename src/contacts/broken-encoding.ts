@@ -31,10 +31,5 @@ export function keepFormOnBrokenEncoding(c: Context<AppEnv>, recovered: Recovere
         hidden: { name: 'version', value: String(versionOf(recovered.values) ?? '') },
       } as const)
     : ({ kind: 'create', formToken: formTokenOf(recovered.values) } as const);
-  return formPage(
-    c,
-    422,
-    { mode, values: formValuesFrom(withGrouped(recovered.values)), errors, heading: t.contacts.encodingTitle },
-    assetId,
-  );
+  return formPage(c, 422, { mode, values: formValuesFrom(withGrouped(recovered.values)), errors, heading: t.encodingTitle }, assetId);
 }

@@ -40,15 +40,15 @@ export function formPage(
   const title =
     form.heading ??
     (form.mode.kind === 'edit'
-      ? (form.mode.from ? t.contacts.previewComplete : t.contacts.editTitle)(form.mode.name)
+      ? (form.mode.from ? t.previewComplete : t.editTitle)(form.mode.name)
       : form.mode.kind === 'gone'
-        ? t.contacts.goneTitle
-        : t.contacts.newTitle);
+        ? t.goneTitle
+        : t.newTitle);
   // Its errors said in its title too, as its announcement says them: for a tab list and a reload (a11y review, stop 63).
   const count = Object.keys(form.errors ?? {}).length;
   return render(c, {
     status,
-    title: count ? `${t.contacts.errorSummary(count)} ${title}` : title,
+    title: count ? `${t.errorSummary(count)} ${title}` : title,
     body: <ContactForm shell={shell} assetId={assetId} {...form} />,
   });
 }
@@ -108,7 +108,7 @@ export async function listPage(
   rememberList(c, view);
   const { t, paths } = shell;
   const changed = page.changed;
-  const found = view.q ? (page.total ? t.contacts.found(page.total, view.q) : t.contacts.noResults(view.q)) : '';
+  const found = view.q ? (page.total ? t.found(page.total, view.q) : t.noResults(view.q)) : '';
   const before = view.view === 'warranty' ? t.warranty.viewTitle : found;
   // Rows whose keys an older format built are rebuilt after the answer (read-repair).
   if (page.staleKeys) c.executionCtx.waitUntil(rebuildOldKeys(c.get('db'), asset.id).catch(() => 0));
@@ -137,8 +137,8 @@ export async function listPage(
           changed && since !== undefined
             ? {
                 // "A, B, C und weitere": three names at most.
-                text: t.contacts.sinceVisit(
-                  listed(t, changed.by.length > 3 ? [...changed.by.slice(0, 3), t.contacts.others] : changed.by),
+                text: t.sinceVisit(
+                  listed(t, changed.by.length > 3 ? [...changed.by.slice(0, 3), t.others] : changed.by),
                   changed.by.length,
                   changed.counts,
                 ),
@@ -192,16 +192,16 @@ export function seenVisit(c: Context<AppEnv>, since: number, last: number) {
 }
 
 /** "Jonas Müller hat inzwischen die Telefonnummer und die Notizen geändert – beides ist übernommen." */
-export function mergedMessage(t: Messages, notice: MergeNotice, message = t.contacts.merged): string {
+export function mergedMessage(t: Messages, notice: MergeNotice, message = t.merged): string {
   const list = (items: readonly string[]) => listed(t, items);
-  const fields = (names: readonly FieldName[]) => list(names.map((name) => t.contacts.inText[name]));
+  const fields = (names: readonly FieldName[]) => list(names.map((name) => t.inText[name]));
   // What this user saved meanwhile in another window is said as such (review: it said "Ein anderer
   // Käufer hat", or, with a co-buyer's save between, credited it to him).
-  const own = notice.own?.length ? message(t.contacts.yourself, fields(notice.own), notice.own.length, 2) : '';
+  const own = notice.own?.length ? message(t.yourself, fields(notice.own), notice.own.length, 2) : '';
   const theirs = notice.fields.length
-    ? message(notice.by.length ? list(notice.by) : t.contacts.yourself, fields(notice.fields), notice.fields.length, notice.by.length || 2)
+    ? message(notice.by.length ? list(notice.by) : t.yourself, fields(notice.fields), notice.fields.length, notice.by.length || 2)
     : '';
-  const unknown = notice.unknown?.length ? message(t.contacts.someone, fields(notice.unknown), notice.unknown.length, 1) : '';
+  const unknown = notice.unknown?.length ? message(t.someone, fields(notice.unknown), notice.unknown.length, 1) : '';
   return [theirs, unknown, own].filter(Boolean).join(' ');
 }
 
@@ -221,16 +221,16 @@ export function savedMessage(
   // Brought back by someone else already (this restore from a page left open wrote nothing): said
   // so, as the list's undo says it, not as this user's restore with a co-buyer's change "taken
   // over" (co-buyer review, stop 62; without JS it said only "ist wiederhergestellt").
-  if (done === 'back') return t.contacts.undoBackAlready(name, contact.updatedByName, formatDateTime(t.locale, contact.updatedAt));
+  if (done === 'back') return t.undoBackAlready(name, contact.updatedByName, formatDateTime(t.locale, contact.updatedAt));
   const said =
     done === 'saved'
-      ? t.contacts.saved(name)
+      ? t.saved(name)
       : done === 'restored'
-        ? t.contacts.restored(name)
+        ? t.restored(name)
         : done === 'undone'
-          ? t.contacts.restoreUndone(name)
+          ? t.restoreUndone(name)
           : // Which version came back, by its date and author (walkthrough, stop 70: "die frühere Fassung" named none).
-            t.contacts.versionRestored(name, restored && `${formatDateTime(t.locale, restored.createdAt)} (${restored.authorName})`);
+            t.versionRestored(name, restored && `${formatDateTime(t.locale, restored.createdAt)} (${restored.authorName})`);
   // What was saved first, then what a co-buyer's change added to it ("gespeichert" said once).
   if (merged) return `${said} ${mergedMessage(t, merged)}`;
   // Others' values a save over a conflict's comparison replaced, each with the value it had (the
@@ -242,12 +242,12 @@ export function savedMessage(
       t,
       FIELDS.filter((spec) => fields.includes(spec.name)).map((spec) => {
         const value = spec.name === 'notes' ? '' : replaced.values[spec.name];
-        const field = t.contacts.inText[spec.name];
-        return value ? t.contacts.replacedValue(field, fieldText(spec, value, t.locale)) : field;
+        const field = t.inText[spec.name];
+        return value ? t.replacedValue(field, fieldText(spec, value, t.locale)) : field;
       }),
     );
-  return `${said} ${t.contacts.replaced(
-    parts.map((part) => [part.by ?? t.contacts.someone, fieldsOf(part.fields)]),
+  return `${said} ${t.replaced(
+    parts.map((part) => [part.by ?? t.someone, fieldsOf(part.fields)]),
     parts.reduce((count, part) => count + part.fields.length, 0),
   )}`;
 }
@@ -341,7 +341,7 @@ export async function afterWrite(c: Context<AppEnv>, notice: Notice, from: ListF
     const target = paths.savedContact(assetId, notice.contact.id);
     if (!wantsFragment(c)) return c.redirect(target, 303);
     c.header('HX-Push-Url', target);
-    return contactPage(c, notice.contact, t.contacts.saved(displayName(notice.contact)), paths.contacts(assetId));
+    return contactPage(c, notice.contact, t.saved(displayName(notice.contact)), paths.contacts(assetId));
   }
   const target = paths.contacts(assetId, { ...from, notice: { kind: notice.kind, id: notice.contact.id } });
   if (!wantsFragment(c)) return c.redirect(target, 303);

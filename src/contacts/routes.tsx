@@ -284,7 +284,7 @@ contactRoutes.get('/contacts.vcf', searchQuery, async (c) => {
     const { shell } = c.var;
     return render(c, {
       status: 404,
-      title: q ? shell.t.contacts.noResults(q) : shell.t.contacts.emptyTitle,
+      title: q ? shell.t.noResults(q) : shell.t.emptyTitle,
       body: <NothingToExport shell={shell} assetId={asset.id} q={q} />,
     });
   }
@@ -300,7 +300,7 @@ contactRoutes.get('/contacts/print', searchQuery, async (c) => {
   const assetName = asset.name || asset.id;
   const contacts = await phoneList(db, asset.id, q);
   return render(c, {
-    title: shell.t.contacts.print.title(assetName),
+    title: shell.t.print.title(assetName),
     body: <PhoneList shell={shell} assetId={asset.id} assetName={assetName} q={q} contacts={contacts} now={Date.now()} />,
   });
 });
@@ -323,7 +323,7 @@ contactRoutes.get('/contacts/:contactId/qr.svg', contactParam, async (c) => {
   const { text } = qrPayload(contact, fitsQr);
   // Names and company alone beyond a scannable code: the card says so instead of showing one.
   if (!fitsQr(text)) throw new HTTPException(404);
-  return new Response(qrSvg(text, c.var.shell.t.contacts.qrTitle(displayName(contact))), {
+  return new Response(qrSvg(text, c.var.shell.t.qrTitle(displayName(contact))), {
     headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'private, no-store' },
   });
 });
@@ -394,7 +394,7 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
   const phone = c.req.param('topic') === 'phone';
   const list = await c.env.ASSETS.fetch(new URL(HELP_PATHS[phone ? 'phone' : 'calendar'][t.lang as Language], c.req.url));
   if (!list.ok) throw new Error(`help: ${list.status}`);
-  const title = phone ? t.contacts.exportHelpTitle : t.warranty.helpTitle;
+  const title = phone ? t.exportHelpTitle : t.warranty.helpTitle;
   // Back to the list as it was left (its search, its page); the calendar's steps to the warranty view.
   // (The warranty view has no search: only its own page is kept, as it was left: code review.)
   const left = listLeft(c);
@@ -403,7 +403,7 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
     title,
     body: (
       <section class="help-page" aria-labelledby="help-title">
-        <Crumb href={paths.contacts(asset.id, back)} label={back.view === 'warranty' ? t.warranty.backToList : t.contacts.backToList} />
+        <Crumb href={paths.contacts(asset.id, back)} label={back.view === 'warranty' ? t.warranty.backToList : t.backToList} />
         <h1 id="help-title" tabindex={-1} data-focus>
           {title}
         </h1>
@@ -411,7 +411,7 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
         {/* The file the steps open, at hand (second buyer review): the whole book's, or the calendar. */}
         <p class="actions">
           <a class="button" href={phone ? paths.exportAll(asset.id) : paths.warrantyCalendar(asset.id)} download>
-            {phone ? t.contacts.exportAll : t.warranty.download}
+            {phone ? t.exportAll : t.warranty.download}
           </a>
         </p>
       </section>
@@ -424,7 +424,7 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
 contactRoutes.get('/contacts/new', async (c) => {
   const page = await formPage(c, 200, {
     mode: { kind: 'create', formToken: newFormToken() },
-    values: { country: c.var.shell.t.contacts.defaultCountry },
+    values: { country: c.var.shell.t.defaultCountry },
   });
   // An empty form the browser may keep for its way back (never served unasked: no-cache): back
   // from the saved contact, or from a lost answer, the same one-time token comes along, so
@@ -474,14 +474,13 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
           return formPage(c, 409, {
             mode: { kind: 'create', formToken: newFormToken(), made: { token: mode.formToken, name } },
             values: form.values,
-            message: c.var.shell.t.contacts.madeBefore(name),
+            message: c.var.shell.t.madeBefore(name),
           });
         }
       }
     }
-    if (result.kind === 'full')
-      return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.full(MAX_CONTACTS_PER_ASSET) });
-    if (result.kind === 'noRoom') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.contacts.noRoom });
+    if (result.kind === 'full') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.full(MAX_CONTACTS_PER_ASSET) });
+    if (result.kind === 'noRoom') return formPage(c, 409, { mode, values: form.values, message: c.var.shell.t.noRoom });
     if (result.kind === 'created') return afterWrite(c, { kind: 'saved', contact: result.contact });
     // The form was sent before (its answer lost, or back and corrected): what is sent now is an
     // edit of the contact it made, from its first version, merged with any change since. The same
@@ -501,7 +500,7 @@ const importParam = zValidator('param', z.object({ importId: z.string().check(ma
 contactRoutes.get('/contacts/import', async (c) => {
   const last = await lastImport(c.var.db, c.var.asset.id, c.var.session.userId);
   return render(c, {
-    title: c.var.shell.t.contacts.importTitle,
+    title: c.var.shell.t.importTitle,
     body: <ImportForm shell={c.var.shell} assetId={c.var.asset.id} last={last} />,
   });
 });
@@ -510,16 +509,16 @@ contactRoutes.post('/contacts/import', async (c) => {
   const { shell, asset, db } = c.var;
   const { t } = shell;
   const refuse = (error: string, status: 400 | 422 = 422) =>
-    render(c, { status, title: t.contacts.importTitle, body: <ImportForm shell={shell} assetId={asset.id} error={error} /> });
+    render(c, { status, title: t.importTitle, body: <ImportForm shell={shell} assetId={asset.id} error={error} /> });
   // A body that is no whole multipart form (an upload cut off on the way) is said as such, not a 500.
   const body = await c.req.parseBody().catch(() => undefined);
-  if (!body) return refuse(t.contacts.importErrors.cutOff ?? '', 400);
+  if (!body) return refuse(t.importErrors.cutOff ?? '', 400);
   const file = body.file;
   // A file chosen that holds nothing is said as such (review: "Bitte wählen Sie eine Datei aus", though one was).
-  if (file instanceof File && file.size === 0 && file.name !== '') return refuse(t.contacts.importErrors.empty ?? '');
-  if (!(file instanceof File) || file.size === 0) return refuse(t.contacts.importErrors.noFile ?? '');
+  if (file instanceof File && file.size === 0 && file.name !== '') return refuse(t.importErrors.empty ?? '');
+  if (!(file instanceof File) || file.size === 0) return refuse(t.importErrors.noFile ?? '');
   const parsed = parseVcf(new Uint8Array(await file.arrayBuffer()), asset.name || asset.id);
-  if (!parsed.ok) return refuse(t.contacts.importErrors[parsed.error] ?? '');
+  if (!parsed.ok) return refuse(t.importErrors[parsed.error] ?? '');
   const staged: StagedCard[] = parsed.cards.map((card) => ({
     index: card.index,
     values: card.values,
@@ -532,7 +531,7 @@ contactRoutes.post('/contacts/import', async (c) => {
     fn: card.nameFrom === 'formattedName' || undefined,
   }));
   const importId = await stageImport(db, asset.id, staged, author(c));
-  if (!importId) return refuse(t.contacts.importErrors.tooLarge ?? '');
+  if (!importId) return refuse(t.importErrors.tooLarge ?? '');
   // The preview at its own address: Back from the list and a reload show it, not the browser's
   // "Confirm Form Resubmission" that sent the file again (walkthrough, stop 64).
   return c.redirect(shell.paths.confirmImport(asset.id, importId), 303);
@@ -555,7 +554,7 @@ function previewPage(
   return render(c, {
     status,
     // Its contacts: a group in the file is none (the heading counts so too).
-    title: shell.t.contacts.previewTitle(cards.filter((card) => card.group === undefined).length),
+    title: shell.t.previewTitle(cards.filter((card) => card.group === undefined).length),
     body: (
       <ImportPreview
         shell={shell}
@@ -592,8 +591,8 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
   if (staged?.status !== 'staged')
     return render(c, {
       status: staged ? 409 : 404,
-      title: shell.t.contacts.importTitle,
-      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors[staged ? 'undone' : 'gone']} />,
+      title: shell.t.importTitle,
+      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.importErrors[staged ? 'undone' : 'gone']} />,
     });
   const tick = c.req.query('tick');
   // After "ergänzen" was saved (`?completed=`): said at the card, by the name the book has now.
@@ -618,8 +617,8 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   if (!staged) {
     return render(c, {
       status: 404,
-      title: shell.t.contacts.importTitle,
-      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors.gone} />,
+      title: shell.t.importTitle,
+      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.importErrors.gone} />,
     });
   }
   // The preview again (duplicates marked anew), with what stopped the import.
@@ -665,15 +664,13 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   if (outcome.kind === 'undone')
     return render(c, {
       status: 409,
-      title: shell.t.contacts.importTitle,
-      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.contacts.importErrors.undone} />,
+      title: shell.t.importTitle,
+      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.importErrors.undone} />,
     });
   // The book changed since the preview (a co-buyer imported the same file, say): the duplicates
   // marked anew and unticked, the buyer decides again.
-  if (outcome.kind === 'changed') return previewAgain(409, () => shell.t.contacts.importChanged, { untickDuplicates: true, index });
-  return previewAgain(409, (live) =>
-    outcome.kind === 'full' ? shell.t.contacts.importFull(MAX_CONTACTS_PER_ASSET - live) : shell.t.contacts.noRoom,
-  );
+  if (outcome.kind === 'changed') return previewAgain(409, () => shell.t.importChanged, { untickDuplicates: true, index });
+  return previewAgain(409, (live) => (outcome.kind === 'full' ? shell.t.importFull(MAX_CONTACTS_PER_ASSET - live) : shell.t.noRoom));
 });
 
 contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => {
@@ -693,9 +690,7 @@ contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => 
  */
 function undoneText(t: Messages, removed: number, kept: Parameters<typeof displayName>[0][]) {
   const names = kept.map((contact) => displayName(contact)).join(', ');
-  return [removed ? t.contacts.importUndone(removed) : t.contacts.importNothing, names ? t.contacts.importKept(names) : '']
-    .filter(Boolean)
-    .join(' ');
+  return [removed ? t.importUndone(removed) : t.importNothing, names ? t.importKept(names) : ''].filter(Boolean).join(' ');
 }
 
 // ---- recently deleted (before /contacts/:contactId: "deleted" is never a contact id) -------
@@ -703,9 +698,9 @@ function undoneText(t: Messages, removed: number, kept: Parameters<typeof displa
 contactRoutes.get('/contacts/deleted', async (c) => {
   const { shell } = c.var;
   const contacts = await deletedContacts(c.var.db, c.var.asset.id);
-  const message = c.req.query('purged') === '1' ? shell.t.contacts.purgedOne : undefined;
+  const message = c.req.query('purged') === '1' ? shell.t.purgedOne : undefined;
   return render(c, {
-    title: shell.t.contacts.deletedTitle,
+    title: shell.t.deletedTitle,
     body: <DeletedContacts shell={shell} assetId={c.var.asset.id} contacts={contacts} message={message} />,
   });
 });
@@ -722,7 +717,7 @@ contactRoutes.get('/contacts/changes', async (c) => {
   const now = Date.now();
   seenVisit(c, now, now);
   return render(c, {
-    title: shell.t.contacts.changesTitle,
+    title: shell.t.changesTitle,
     body: <Changes shell={shell} assetId={c.var.asset.id} since={since} changes={changes} more={changes.length === MAX_CHANGES} />,
   });
 });
@@ -788,8 +783,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
     const contact = await liveContact(c, contactId);
     if (contact instanceof Response) return contact;
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
-    if (saved === contact.id)
-      return contactPage(c, contact, t.contacts.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
+    if (saved === contact.id) return contactPage(c, contact, t.saved(displayName(contact)), c.var.shell.paths.contacts(c.var.asset.id));
     return contactPage(c, contact, done && savedMessage(t, contact, done), undefined, restoredHere(c, contact, done, at), preview());
   }
   // After a save that took over co-buyers' changes: name them (from the versions since the base);
@@ -847,9 +841,8 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
   ]);
   if (contact instanceof Response) return contact;
   const card = staged?.status === 'staged' ? staged.cards.find((card) => card.index === at && card.importable) : undefined;
-  const label = (part: Part) =>
-    part === 'name' ? t.contacts.print.name : part === 'address' ? t.contacts.address : t.contacts.fields[part];
-  const completed = card && complement(fieldValuesOf(contact), card.values, (part, value) => t.contacts.inFile(label(part), value));
+  const label = (part: Part) => (part === 'name' ? t.print.name : part === 'address' ? t.address : t.fields[part]);
+  const completed = card && complement(fieldValuesOf(contact), card.values, (part, value) => t.inFile(label(part), value));
   const values = completed?.values ?? fieldValuesOf(contact);
   // An end that acceptance and period give comes as that period: a new date or period counts.
   // Without an address the country is suggested as for a new contact (an address added later
@@ -857,7 +850,7 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
   const formValues = {
     ...values,
     ...warrantyFormValues(contact.acceptedOn, contact.warrantyUntil),
-    ...(!values.street && !values.postal_code && !values.city && !values.country && { country: t.contacts.defaultCountry }),
+    ...(!values.street && !values.postal_code && !values.city && !values.country && { country: t.defaultCountry }),
   };
   // A value of the card the form would refuse (a postcode of four digits, notes over 2,000
   // characters with the card's): said beside its field at once, not first at "Speichern" (code
@@ -870,7 +863,7 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
         ([name]) => name === 'notes' || completed.filled.includes(name as Part),
       ),
     );
-  const said = completed && t.contacts.completed(completed.filled.map(label).join(', '), completed.noted.map(label).join(', '));
+  const said = completed && t.completed(completed.filled.map(label).join(', '), completed.noted.map(label).join(', '));
   return formPage(c, 200, {
     mode: {
       kind: 'edit',
@@ -878,7 +871,7 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
       name: displayName(contact),
       version: contact.version,
       base: fingerprintOf(contact),
-      changed: t.contacts.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
+      changed: t.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
       from: card && importId ? { importId, card: at } : undefined,
     },
     // What was completed, and where what differs went; nothing is saved before "Speichern". A
@@ -890,7 +883,7 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
       </p>
     ) : importId ? (
       <p class="alert" role="alert">
-        {t.contacts.previewGone}
+        {t.previewGone}
       </p>
     ) : undefined,
     errors,
@@ -981,8 +974,8 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       return formPage(c, 200, {
         mode: { kind: 'edit', contactId, name, version, from: importOf(sent.import) },
         notice: (
-          <p class="notice" role="status" data-announce={c.var.shell.t.contacts.conflictTaken}>
-            {c.var.shell.t.contacts.conflictTaken}
+          <p class="notice" role="status" data-announce={c.var.shell.t.conflictTaken}>
+            {c.var.shell.t.conflictTaken}
           </p>
         ),
         values: v.warranty_years ? v : { ...v, ...warrantyFormValues(v.accepted_on ?? '', v.warranty_until ?? '') },
@@ -991,7 +984,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       });
     return formPage(c, unchosen.length ? 422 : 200, {
       mode: { kind: 'edit', contactId, name, version: atClash ? stored?.version : version, from: importOf(sent.import) },
-      message: unchosen.length ? c.var.shell.t.contacts.chooseMissing : undefined,
+      message: unchosen.length ? c.var.shell.t.chooseMissing : undefined,
       // As in the edit form: an end that acceptance and a period give comes as that period, so a
       // corrected acceptance date counts (the clash's form carries dates only).
       values: v.warranty_years ? v : { ...v, ...warrantyFormValues(v.accepted_on ?? '', v.warranty_until ?? '') },
@@ -1192,10 +1185,10 @@ async function answerEdit(
       // … haben", the choice "Aus dem anderen Fenster"), not a co-buyer (reviews).
       const own = outcome.clashes.every((name) => outcome.own.includes(name));
       const by = own
-        ? t.contacts.yourself
+        ? t.yourself
         : names.length > 1
-          ? `${names.slice(0, -1).join(', ')} ${t.contacts.and} ${names.at(-1)}`
-          : (names[0] ?? t.contacts.yourself);
+          ? `${names.slice(0, -1).join(', ')} ${t.and} ${names.at(-1)}`
+          : (names[0] ?? t.yourself);
       // What co-buyers (or this user's other window) changed besides the clashes: kept with the choice, said before it.
       const also = outcome.theirs.filter((name) => !outcome.clashes.includes(name));
       const alsoTheirs = also.filter((name) => !outcome.own.includes(name));
@@ -1206,9 +1199,7 @@ async function answerEdit(
           assetId={asset.id}
           contactId={outcome.current.id}
           name={displayName(outcome.current)}
-          alsoMerged={
-            also.length ? mergedMessage(t, { fields: alsoTheirs, by: outcome.by, own: alsoOwn }, t.contacts.clashAlsoMerged) : undefined
-          }
+          alsoMerged={also.length ? mergedMessage(t, { fields: alsoTheirs, by: outcome.by, own: alsoOwn }, t.clashAlsoMerged) : undefined}
           version={outcome.current.version}
           values={outcome.values}
           mine={outcome.mine}
@@ -1226,7 +1217,7 @@ async function answerEdit(
           earlier={restored && `${formatDateTime(t.locale, restored.createdAt)} (${restored.authorName})`}
         />
       );
-      return render(c, { status: 409, title: `${t.contacts.clashTitle}: ${displayName(outcome.current)}`, body });
+      return render(c, { status: 409, title: `${t.clashTitle}: ${displayName(outcome.current)}`, body });
     }
     case 'conflict':
       // No base to merge against: both sides, as before merging existed.
@@ -1247,7 +1238,7 @@ async function answerEdit(
       return formPage(c, 409, {
         mode: formAgain(outcome.current),
         values: form.values,
-        message: outcome.kind === 'full' ? t.contacts.full(MAX_CONTACTS_PER_ASSET) : t.contacts.noRoom,
+        message: outcome.kind === 'full' ? t.full(MAX_CONTACTS_PER_ASSET) : t.noRoom,
       });
     case 'gone': {
       // Back with the input only where the delete was the one change since the form was loaded:
@@ -1297,7 +1288,7 @@ contactRoutes.get('/contacts/:contactId/history', contactParam, async (c) => {
   if (!contact) throw new HTTPException(404);
   const { shell } = c.var;
   return render(c, {
-    title: shell.t.contacts.historyTitle(displayName(contact)),
+    title: shell.t.historyTitle(displayName(contact)),
     body: (
       <ContactHistory
         shell={shell}
@@ -1353,7 +1344,7 @@ contactRoutes.post(
       return deletedPage(
         c,
         409,
-        t.contacts.undoChanged(displayName(current), current.updatedByName, formatDateTime(t.locale, current.updatedAt), true),
+        t.undoChanged(displayName(current), current.updatedByName, formatDateTime(t.locale, current.updatedAt), true),
       );
     }
     // From "Zuletzt gelöscht" a deleted contact comes back (its form carries the deleted version;
@@ -1377,7 +1368,7 @@ contactRoutes.post(
 
 /** A restore of a contact deleted for good meanwhile: 404, said on "Zuletzt gelöscht" (where a restore comes from). */
 function goneForGood(c: Ctx) {
-  return deletedPage(c, 404, c.var.shell.t.contacts.goneForGood);
+  return deletedPage(c, 404, c.var.shell.t.goneForGood);
 }
 
 /** "Zuletzt gelöscht" as it is now, with why a restore from it did not happen. */
@@ -1386,7 +1377,7 @@ async function deletedPage(c: Ctx, status: 404 | 409, message: string) {
   const contacts = await deletedContacts(db, asset.id);
   return render(c, {
     status,
-    title: shell.t.contacts.deletedTitle,
+    title: shell.t.deletedTitle,
     body: <DeletedContacts shell={shell} assetId={asset.id} contacts={contacts} message={message} alert />,
   });
 }
@@ -1404,18 +1395,18 @@ contactRoutes.post('/contacts/:contactId/purge', contactParam, deleteVersion, as
   // for good without a look at what it is now (409, the list as it is now, and why).
   const changed = result.kind === 'changed';
   const message = changed
-    ? (result.current.deletedAt === null ? t.contacts.purgeRevived : t.contacts.purgeChanged)(
+    ? (result.current.deletedAt === null ? t.purgeRevived : t.purgeChanged)(
         displayName(result.current),
         result.current.updatedByName,
         formatDateTime(t.locale, result.current.updatedAt),
       )
     : result.kind === 'purged'
-      ? t.contacts.purged(displayName(result.contact))
-      : t.contacts.purgedOne;
+      ? t.purged(displayName(result.contact))
+      : t.purgedOne;
   const contacts = await deletedContacts(db, asset.id);
   return render(c, {
     status: changed ? 409 : 200,
-    title: t.contacts.deletedTitle,
+    title: t.deletedTitle,
     body: (
       <DeletedContacts
         shell={shell}
@@ -1449,11 +1440,9 @@ contactRoutes.get('/contacts/:contactId/delete', contactParam, deleteVersionQuer
   // From a card a co-buyer changed since: said before the question, as a delete with JS says it,
   // with what changed (buyer review: the page did not say what).
   const stale = !!version && version !== contact.version;
-  const message = stale
-    ? shell.t.contacts.conflictDeleteText(contact.updatedByName, formatDateTime(shell.t.locale, contact.updatedAt))
-    : undefined;
+  const message = stale ? shell.t.conflictDeleteText(contact.updatedByName, formatDateTime(shell.t.locale, contact.updatedAt)) : undefined;
   return render(c, {
-    title: shell.t.contacts.deleteTitle(displayName(contact)),
+    title: shell.t.deleteTitle(displayName(contact)),
     body: (
       <DeleteConfirm
         shell={shell}
@@ -1482,17 +1471,17 @@ async function remove(c: Ctx, contactId: string, version: number | undefined) {
     // Deleted by a co-buyer meanwhile: who, and where it is (the list, 404; review: a bare 404).
     const { current } = result;
     if (!current) throw new HTTPException(404);
-    return listPage(c, from, { status: 404, alert: c.var.shell.t.contacts.deletedBefore(displayName(current), current.updatedByName) });
+    return listPage(c, from, { status: 404, alert: c.var.shell.t.deletedBefore(displayName(current), current.updatedByName) });
   }
   if (result.kind === 'deleted') return afterWrite(c, { kind: 'deleted', contact: result.contact }, from);
   const { shell } = c.var;
   const current = result.current;
-  const message = shell.t.contacts.conflictDeleteText(current.updatedByName, formatDateTime(shell.t.locale, current.updatedAt));
+  const message = shell.t.conflictDeleteText(current.updatedByName, formatDateTime(shell.t.locale, current.updatedAt));
   // What changed since the card was shown: read only on this rare path (a second round trip).
   const shown = await shownAt(c, contactId, version);
   return render(c, {
     status: 409,
-    title: shell.t.contacts.deleteTitle(displayName(current)),
+    title: shell.t.deleteTitle(displayName(current)),
     body: <DeleteConfirm shell={shell} assetId={assetId} contact={current} message={message} from={from} shown={shown} />,
   });
 }
@@ -1511,20 +1500,20 @@ contactRoutes.post('/contacts/:contactId/restore', contactParam, deleteVersion, 
   const result = await restoreContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId, author(c), version);
   const from = fromList(c);
   // Deleted for good meanwhile (by a co-buyer in "Zuletzt gelöscht"): said on the list the undo was on.
-  if (result.kind === 'gone') return listPage(c, from, { status: 404, alert: t.contacts.goneForGood });
+  if (result.kind === 'gone') return listPage(c, from, { status: 404, alert: t.goneForGood });
   // Restored and deleted again since: that delete was someone's choice; it stays (409, and why).
   if (result.kind === 'changed') {
     const { current } = result;
-    const alert = t.contacts.undoChanged(displayName(current), current.updatedByName, formatDateTime(t.locale, current.updatedAt));
+    const alert = t.undoChanged(displayName(current), current.updatedByName, formatDateTime(t.locale, current.updatedAt));
     return listPage(c, from, { status: 409, alert });
   }
-  if (result.kind === 'full') return listPage(c, from, { status: 409, alert: t.contacts.full(MAX_CONTACTS_PER_ASSET) });
+  if (result.kind === 'full') return listPage(c, from, { status: 409, alert: t.full(MAX_CONTACTS_PER_ASSET) });
   const { contact } = result;
   // Back already, by a co-buyer (who may have changed it, "Mit meinen Eingaben wiederherstellen"):
   // said so, not as this undo's restore (buyer review, stop 60).
   if (contact.updatedBy !== author(c).userId)
     return listPage(c, from, {
-      done: t.contacts.undoBackAlready(displayName(contact), contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
+      done: t.undoBackAlready(displayName(contact), contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
       // With the way to it (co-buyer walkthrough, stop 75: "Bitte prüfen Sie die aktuelle Fassung" and no link).
       doneContact: contact.id,
     });

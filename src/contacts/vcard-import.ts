@@ -651,7 +651,7 @@ function multiLine(value: string): string {
 // They are the German form's labels (src/i18n/de.ts), but the website's, which the form says
 // is the company's: 142 B gzip less than a copy of its own. A new label there changes what an
 // import writes into the notes from then on (test/node/vcard-import-fixtures.test.ts shows some).
-const NOTE_LABELS: Readonly<Record<FieldName, string>> = { ...de.contacts.fields, website: 'Webseite' };
+const NOTE_LABELS: Readonly<Record<FieldName, string>> = { ...de.fields, website: 'Webseite' };
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   HOME: 'privat',

@@ -87,423 +87,421 @@ export const de = {
     },
     home: 'Zurück zu den Kontakten',
   },
-  contacts: {
-    title: 'Kontakte',
-    add: 'Neuen Kontakt hinzufügen',
-    exportAll: 'Auf das Handy übernehmen (.vcf)',
-    exportNone: 'Es gibt keine Kontakte, die in die Datei kommen könnten.',
-    // "Treffer" is its own plural, and 1 is written "1": one text for every count.
-    exportFound: (n: number) => `${localNumber(n)} Treffer auf das Handy übernehmen (.vcf)`,
-    exportHelpTitle: 'Wie kommen die Kontakte auf mein Handy?',
-    share: 'Teilen',
-    print: {
-      link: 'Telefonliste drucken',
-      found: (n: number) => `${localNumber(n)} Treffer drucken`,
-      title: (assetName: string) => `Telefonliste · ${assetName}`,
-      heading: 'Telefonliste',
-      asOf: (date: string) => `Stand: ${date}`,
-      // A search's rows are "Treffer", as in the list (glossary; a11y review, stop 61).
-      selection: (q: string, n: number) => `Auswahl: „${q}“ · ${localNumber(n)} Treffer`,
-      button: 'Drucken',
-      hint: 'Drucken Sie diese Seite über die Druckfunktion Ihres Browsers: am Handy im Menü unter „Teilen“ oder „Drucken“, am Computer mit Strg+P (am Mac ⌘+P).',
-      empty: 'Es gibt keine Kontakte zu drucken.',
-      name: 'Name',
-      phones: 'Telefonnummern',
-      reach: 'E-Mail-Adresse und Adresse',
-      mobile: 'Mobil',
-    },
-    count: (n: number) => (n === 1 ? '1 Kontakt' : `${localNumber(n)} Kontakte`),
-    countGrouped: ' · nach Position',
-    countFrom: (name: string) => ` · hier ab „${name}“`,
-    found: (n: number, q: string) => `${localNumber(n)} Treffer für „${q}“`,
-    noResults: (q: string) => `Keine Treffer für „${q}“`,
-    clearSearch: 'Suche leeren',
-    search: 'Kontakte durchsuchen',
-    searchHint: 'Name, Ort, Nummer',
-    searchButton: 'Suchen',
-    loadMore: 'Mehr laden',
-    noMore: (search: boolean): string => (search ? 'Keine weiteren Treffer.' : 'Keine weiteren Kontakte.'),
-    loadedMore: (n: number, search: boolean) =>
-      search
-        ? n === 1
-          ? '1 weiterer Treffer geladen.'
-          : `${localNumber(n)} weitere Treffer geladen.`
-        : n === 1
-          ? '1 weiterer Kontakt geladen.'
-          : `${localNumber(n)} weitere Kontakte geladen.`,
-    nextPage: 'Weiter',
-    emptyTitle: 'Hier sind noch keine Kontakte',
-    emptyText:
-      'Sammeln Sie hier alle Ansprechpartner rund um Ihr Objekt: Küchenbauer, Gartenbauer, Poolbauer, Innenarchitekt, Fliesenleger, Bauleiter und die Unternehmen, die in der Gewährleistung Mängel beheben. Alle Käufer des Objekts sehen und pflegen dieselben Kontakte.',
-    emptyAction: 'Ersten Kontakt hinzufügen',
-    backToList: 'Zurück zu den Kontakten',
-    edit: 'Bearbeiten',
-    editTitle: (name: string) => `${name} bearbeiten`,
-    newTitle: 'Neuen Kontakt hinzufügen',
-    save: 'Speichern',
-    cancel: 'Abbrechen',
-    seeCurrent: 'Aktuelle Fassung ansehen',
-    delete: 'Löschen',
-    deleteTitle: (name: string) => `„${name}“ löschen?`,
-    deleteText: 'Der Kontakt verschwindet für alle Käufer des Objekts. Sie können das Löschen danach noch rückgängig machen.',
-    deleteConfirm: 'Ja, löschen',
-    undo: 'Rückgängig',
-    saved: (name: string) => `„${name}“ wurde gespeichert.`,
-    deleted: (name: string) => `„${name}“ wurde gelöscht.`,
-    restored: (name: string) => `„${name}“ ist wiederhergestellt.`,
-    /** `when`: the restored version's date and author, "06.12.2026, 14:54 (Jonas Müller)". */
-    versionRestored: (name: string, when?: string) =>
-      when ? `Die Fassung von „${name}“ vom ${when} ist wiederhergestellt.` : `Die frühere Fassung von „${name}“ ist wiederhergestellt.`,
-    restoreUndone: (name: string) => `Rückgängig gemacht: „${name}“ ist wieder wie vor der Wiederherstellung.`,
-    lastChanged: (name: string, date: string) => `Zuletzt geändert von ${name} am ${date}`,
-    map: 'Karte',
-    call: 'Anrufen',
-    callMobile: 'Mobil',
-    callMobileName: 'Mobil anrufen',
-    mail: 'E-Mail',
-    vcard: 'vCard',
-    vcardName: 'vCard herunterladen',
-    address: 'Adresse',
-    department: 'Abteilung',
-    categories: 'Kategorien',
-    callName: (name: string) => `${name} anrufen`,
-    mailName: (name: string) => `E-Mail an ${name}`,
-    columns: { name: 'Name', meta: 'Position · Unternehmen', phone: 'Telefonnummer', email: 'E-Mail-Adresse' },
-    newTab: '(öffnet in neuem Tab)',
-    groups: { person: 'Person und Unternehmen', reach: 'Erreichbarkeit', address: 'Adresse', warranty: 'Gewährleistung', notes: 'Notizen' },
-    fields: {
-      position: 'Position / Rolle',
-      company: 'Unternehmen',
-      title: 'Titel',
-      first_name: 'Vorname',
-      last_name: 'Nachname',
-      street: 'Straße und Hausnummer',
-      postal_code: 'PLZ',
-      city: 'Ort',
-      country: 'Land',
-      phone: 'Telefonnummer',
-      mobile: 'Mobilnummer',
-      email: 'E-Mail-Adresse',
-      website: 'Webseite des Unternehmens',
-      notes: 'Notizen',
-      accepted_on: 'Abnahme am',
-      warranty_until: 'Gewährleistung bis',
-    },
-    /** The fields inside a sentence, with their article: "Jonas Müller hat inzwischen die Telefonnummer geändert". */
-    inText: {
-      position: 'die Position',
-      company: 'das Unternehmen',
-      title: 'den Titel',
-      first_name: 'den Vornamen',
-      last_name: 'den Nachnamen',
-      street: 'die Straße',
-      postal_code: 'die PLZ',
-      city: 'den Ort',
-      country: 'das Land',
-      phone: 'die Telefonnummer',
-      mobile: 'die Mobilnummer',
-      email: 'die E-Mail-Adresse',
-      website: 'die Webseite',
-      notes: 'die Notizen',
-      accepted_on: 'das Abnahmedatum',
-      warranty_until: 'das Ende der Gewährleistung',
-    },
-    hints: {
-      position: 'z. B. Küchenbauer, Fliesenleger, Bauleiter',
-      title: 'z. B. Dr. oder Prof.',
-      phone: 'z. B. +49 89 1234567',
-      website: 'z. B. www.kuechen-schmidt.de',
-    } satisfies Hints as Hints,
-    positions: [
-      'Küchenbauer',
-      'Gartenbauer',
-      'Poolbauer',
-      'Innenarchitekt',
-      'Fliesenleger',
-      'Bauleiter',
-      'Elektriker',
-      'Sanitär und Heizung',
-      'Maler',
-      'Schreiner',
-      'Bodenleger',
-      'Hausverwaltung',
-      'Mängelmanagement',
-    ],
-    defaultCountry: 'Deutschland',
-    nameRule: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',
-    errorSummary: (n: number) => (n === 1 ? 'Bitte korrigieren Sie 1 Eingabe.' : `Bitte korrigieren Sie ${n} Eingaben.`),
-    offline: 'Keine Verbindung.',
-    /** Said only where a form was sent (not when a page or a search did not come). */
-    offlineForm: 'Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.',
-    retry: 'Erneut senden',
-    errors: {
-      invalid: 'Bitte prüfen Sie diese Eingabe.',
-      tooLong: (max: number) => `Bitte kürzen Sie die Eingabe auf höchstens ${localNumber(max)} Zeichen.`,
-      controlCharacters: 'Die Eingabe enthält ein unsichtbares Sonderzeichen. Bitte tippen Sie sie neu ein.',
-      phone: 'Bitte geben Sie die Nummer mit Ziffern ein, z. B. +49 89 1234567.',
-      phoneWords: (words: string) => `Bitte tragen Sie nur die Nummer in Ziffern ein. „${words}“ gehört in die Notizen.`,
-      phoneShort: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.',
-      phoneMobile: (field: string) => `Bitte tragen Sie eine Mobilnummer unter „${field}“ ein.`,
-      phoneLong: 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.',
-      phoneTwo: (other: string) => `Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt in „${other}“ oder in die Notizen.`,
-      email: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein, z. B. name@firma.de.',
-      emailSpace: 'Die E-Mail-Adresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. name@firma.de.',
-      website: 'Bitte geben Sie eine Webadresse wie www.firma.de ein.',
-      websiteSpace: 'Die Webadresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. www.firma.de.',
-      encoding: 'Diese Eingabe kam beschädigt an. Bitte geben Sie sie noch einmal ein.',
-      nameRequired: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',
-      postalCode: 'Eine deutsche PLZ hat fünf Ziffern. Im Ausland bitte das Land ändern.',
-      // The words app.js says for a date the browser cannot read: one voice with and without JS (review).
-      date: 'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.',
-      // „12/03/2027“: the 12th of March or the 3rd of December? Asked, not guessed (walkthrough).
-      dateSlash:
-        'Bitte schreiben Sie das Datum als Tag.Monat.Jahr, z. B. 12.03.2027: So ist unklar, ob zuerst der Tag oder der Monat steht.',
-      dateRange: 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
-      periodRange: 'Mit dieser Frist endete die Gewährleistung nach 2100. Bitte prüfen Sie das Datum der Abnahme.',
-      endBeforeStart: 'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',
-      noStart:
-        'Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.',
-      period: 'Bitte wählen Sie 5, 4 oder 2 Jahre.',
-    },
-    full: (max: number) =>
-      `Es sind keine weiteren Kontakte möglich: Ein Objekt kann höchstens ${localNumber(max)} Kontakte haben. Löschen Sie nicht mehr benötigte Kontakte, um neue anzulegen.`,
-    conflictTitle: 'Dieser Kontakt wurde inzwischen geändert',
-    conflictText: (name: string, date: string) =>
-      `${name} hat den Kontakt am ${date} geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben. Vergleichen Sie die Angaben und entscheiden Sie.`,
-    // The same comparison when the input is an earlier version restored over a newer change.
-    conflictRestoreText: (name: string, date: string) =>
-      `${name} hat den Kontakt am ${date} geändert, nachdem Sie den Verlauf geöffnet haben. Nichts wurde überschrieben. Vergleichen Sie die frühere Fassung mit der gespeicherten und entscheiden Sie.`,
-    conflictOnlyHere:
-      'Ihre Eingaben stehen nur auf dieser Seite: Mit „Zurück zum Kontakt“ oder „Zurück“ im Browser gingen sie verloren. Bitte entscheiden Sie hier.',
-    conflictField: 'Feld',
-    conflictYours: 'Meine Eingabe',
-    keepMine: 'Meine Eingaben trotzdem speichern',
-    takeStored: 'Gespeicherte Werte übernehmen',
-    conflictTaken:
-      'Die gespeicherten Werte stehen jetzt im Formular, Ihre übrigen Eingaben sind erhalten. Gespeichert wird mit „Speichern“.',
-    conflictDeleteText: (name: string, date: string) =>
-      `${name} hat den Kontakt am ${date} geändert. Prüfen Sie die aktuelle Fassung, bevor Sie ihn löschen.`,
-    noRoom:
-      'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
-    /** Each part: who, and the fields whose values of theirs were replaced ("Jonas Müller hatte …, Lena Schulz …"). */
-    replaced: (parts: string[][], count: number) =>
-      `${parts.map(([by, fields], i) => (i ? `${by} ${fields}` : `${by} hatte ${fields} anders gespeichert`)).join(', ')} – jetzt ${count === 1 ? 'gilt Ihre Eingabe' : 'gelten Ihre Eingaben'}. Die Fassung davor steht im Verlauf.`,
-    replacedValue: (field: string, value: string) => `${field} („${value}“)`,
-    /** `counts`: contacts added, changed and deleted ("hat einen Kontakt hinzugefügt, 2 geändert und einen gelöscht"). */
-    sinceVisit: (by: string, people: number, counts: number[]) => {
-      const said = ['hinzugefügt', 'geändert', 'gelöscht'].flatMap((verb, i) => {
-        const n = counts[i] ?? 0;
-        return n ? [`${n === 1 ? 'einen' : localNumber(n)}${` Kontakt${n === 1 ? '' : 'e'}`} ${verb}`] : [];
-      });
-      // The noun once, at the first count.
-      const words = said.map((part, i) => (i ? part.replace(/ Kontakte? /, ' ') : part));
-      return `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${words.length > 1 ? `${words.slice(0, -1).join(', ')} und ${words.at(-1)}` : words[0]}.`;
-    },
-    others: 'weitere',
-    sinceLink: 'Änderungen ansehen',
-    changesTitle: 'Änderungen seit Ihrem letzten Besuch',
-    changesText: (since: string) => `Was andere seit dem ${since} bei den Kontakten geändert haben, das Neueste zuerst.`,
-    changesEmpty: 'Seitdem hat niemand sonst etwas geändert.',
-    changesMore: 'Gezeigt sind die 100 neuesten Änderungen.',
-    merged: (by: string, fields: string, count: number, people: number) =>
-      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen.`,
-    /** On a clash page: what co-buyers changed besides the clashing fields (kept with the choice). */
-    clashAlsoMerged: (by: string, fields: string, count: number, people: number) =>
-      `${by} ${people > 1 ? 'haben' : 'hat'} außerdem ${fields} geändert – ${count === 1 ? 'diese Änderung bleibt' : 'diese Änderungen bleiben'} erhalten.`,
-    /** Who saved meanwhile when it was this user, in another window or tab (a plural verb follows). */
-    yourself: 'Sie selbst (in einem anderen Fenster)',
-    /** Who changed a field in versions no longer kept (20 per contact). */
-    someone: 'Jemand',
-    and: 'und',
-    clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
-    clashText: (by: string, people = 1) =>
-      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
-    clashAgain: 'Während Sie gewählt haben, wurde der Kontakt noch einmal geändert: Bitte wählen Sie noch einmal.',
-    clashMine: 'Meine Eingabe',
-    // The same choice when an older version is restored over a co-buyer's newer change.
-    clashRestoreText: (by: string, people = 1) =>
-      `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die in der früheren Fassung anders lauten. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; alles Übrige der früheren Fassung wird mit wiederhergestellt.`,
-    clashRestoreMine: 'Frühere Fassung',
-    clashRestoreFrom: (when: string) => `Fassung vom ${when}`,
-    clashTheirs: (by: string) => `Von ${by}`,
-    clashTheirsOwn: 'Aus dem anderen Fenster',
-    chooseMissing: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',
-    clashBoth: 'Beide Änderungen',
-    clashMarked: 'Hervorgehoben: was nur in einer Fassung steht.',
-    clashOnlyHere: 'Nur hier: ',
-    clashChanged: 'Hervorgehoben: was jeweils geändert wurde.',
-    clashChangedHere: 'Geändert: ',
-    clashSave: 'Auswahl speichern',
-    clashEditAll: 'Alles noch einmal bearbeiten',
-    deleteAnyway: 'Trotzdem löschen',
-    history: 'Verlauf',
-    historyTitle: (name: string) => `Verlauf von ${name}`,
-    historyText: 'Jede Änderung an diesem Kontakt, die neueste zuerst.',
-    historyRestoreText: 'Sie können jede ältere Fassung wiederherstellen; das wird eine neue Fassung, der Verlauf bleibt erhalten.',
-    historyDeleted: 'Der Kontakt ist gelöscht. Eine ältere Fassung können Sie wiederherstellen, wenn Sie ihn zurückgeholt haben:',
-    historyAction: {
-      create: 'den Kontakt angelegt',
-      import: 'den Kontakt aus einer Datei übernommen',
-      update: 'den Kontakt geändert',
-      delete: 'den Kontakt gelöscht',
-      restore: 'den Kontakt wiederhergestellt',
-      revert: 'den Kontakt aus einer früheren Fassung wiederhergestellt',
-      undo: 'die Wiederherstellung rückgängig gemacht',
-    } as Record<string, string>,
-    historyEntry: (name: string, action: string, date: string) => `${name} hat ${action} · ${date}`,
-    /** The page of changes: what one person's changes of a contact changed ("Jonas Müller hat die Telefonnummer geändert"), how often. */
-    changedFields: (fields: string) => `${fields} geändert`,
-    times: (n: number) => ` (${n}-mal)`,
-    historyCurrent: 'Aktuelle Fassung',
-    /** Said (not shown) before a change's old and new value: the arrow between them is not read out (a11y review). */
-    historyOld: 'alt:',
-    historyNew: 'neu:',
-    historySame: 'Diese Fassung entspricht der aktuellen.',
-    historyNoChange: 'Keine Änderung an den Angaben.',
-    historyHeld: 'Diese Fassung enthielt:',
-    historyUnknown: 'Was sich hier geändert hat, ist nicht mehr bekannt: die Fassungen davor werden nicht mehr aufbewahrt.',
-    historyRestore: 'Diese Fassung wiederherstellen',
-    historyRestores: (fields: string) => `Wiederherstellen ändert: ${fields}.`,
-    historyLimit: (max: number) =>
-      `Es werden die letzten ${max} Fassungen aufbewahrt, auch nach dem Löschen, bis der Kontakt endgültig gelöscht ist.`,
-    backToContact: 'Zurück zum Kontakt',
-    backToPreview: 'Zurück zur Vorschau',
-    showContact: 'Kontakt ansehen',
-    backToDeleted: 'Zurück zu „Zuletzt gelöscht“',
-    deletedLink: 'Zuletzt gelöscht',
-    deletedMatch: 'Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen',
-    deletedTitle: 'Zuletzt gelöscht',
-    deletedText:
-      'Gelöschte Kontakte der letzten 30 Tage. Jeder Käufer dieses Objekts kann sie wiederherstellen. Danach werden sie endgültig gelöscht.',
-    deletedEmpty: 'Hier ist zurzeit kein gelöschter Kontakt.',
-    deletedBy: (name: string, date: string) => `Gelöscht von ${name} am ${date}`,
-    keptUntil: (date: string) => ` · wiederherstellbar bis ${date}`,
-    restore: 'Wiederherstellen',
-    purge: 'Endgültig löschen',
-    purgeConfirm: 'Ja, endgültig löschen',
-    purgeWarning: 'Das lässt sich nicht rückgängig machen.',
-    purged: (name: string) => `„${name}“ wurde endgültig gelöscht.`,
-    purgedOne: 'Der Kontakt wurde endgültig gelöscht.',
-    goneForGood: 'Dieser Kontakt wurde inzwischen endgültig gelöscht und lässt sich nicht mehr wiederherstellen.',
-    deletedBefore: (name: string, by: string) =>
-      `${by} hat „${name}“ inzwischen gelöscht. Unter „Zuletzt gelöscht“ können Sie den Kontakt wiederherstellen.`,
-    undoBackAlready: (name: string, by: string, date: string) =>
-      `„${name}“ ist schon wieder da, zuletzt geändert von ${by} am ${date}. Bitte prüfen Sie die aktuelle Fassung.`,
-    /** `here`: said on "Zuletzt gelöscht" itself, where the contact is listed again (walkthrough, stop 64). */
-    undoChanged: (name: string, by: string, date: string, here?: boolean) =>
-      `„${name}“ wurde inzwischen wiederhergestellt und am ${date} von ${by} wieder gelöscht. Diese Löschung bleibt; ${here ? 'hier' : 'unter „Zuletzt gelöscht“'} können Sie den Kontakt wiederherstellen.`,
-    purgeChanged: (name: string, by: string, date: string) =>
-      `${by} hat „${name}“ am ${date} geändert. Nichts wurde endgültig gelöscht: Bitte prüfen Sie die aktuelle Fassung.`,
-    purgeRevived: (name: string, by: string, date: string) =>
-      `„${name}“ ist wieder bei Ihren Kontakten (zuletzt geändert von ${by} am ${date}). Nichts wurde endgültig gelöscht.`,
-    qrShow: 'QR-Code zeigen',
-    qrTitle: (name: string) => `QR-Code mit dem Kontakt ${name}`,
-    qrHelp:
-      'Richten Sie die Kamera eines Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Auf diesem Gerät selbst speichert ihn „vCard“. Notizen und Gewährleistungsdaten sind nicht enthalten.',
-    qrOmits: (parts: string) => `Damit der Code lesbar bleibt, fehlen: ${parts}.`,
-    qrParts: { url: 'Webseite', adr: 'Adresse', title: 'Position' } as Record<'url' | 'adr' | 'title', string>,
-    // What a code always holds (src/contacts/vcard.ts qrPayload): not only name and company (review, stop 61).
-    qrTooLong:
-      'Für einen QR-Code sind Name, Unternehmen, Telefonnummern und E-Mail-Adresse dieses Kontakts zusammen zu lang. Nutzen Sie bitte die vCard.',
-    encodingTitle: 'Einige Eingaben konnten nicht gelesen werden',
-    searchScope:
-      'Gesucht wird in Namen, Unternehmen, Position, Adresse, Telefonnummern, E-Mail-Adressen, Webseiten, Notizen und dem Ende der Gewährleistung (z. B. 2027). Jedes Wort muss vorkommen.',
-    paging: 'Weitere Kontakte',
-    backToStart: 'Zurück zum Anfang',
-    noPosition: 'Ohne Position',
-    byName: 'Nach Name',
-    byPosition: 'Nach Position',
-    importLink: 'Kontakte aus einer Datei übernehmen (.vcf)',
-    importTitle: 'Kontakte aus einer Datei übernehmen',
-    importText:
-      'Wählen Sie eine vCard-Datei (.vcf), wie sie iPhone, Android, Google Kontakte oder Outlook exportieren. Sie sehen vorher jeden Kontakt und entscheiden, welche übernommen werden.',
-    importFile: 'vCard-Datei (.vcf)',
-    importSubmit: 'Datei prüfen',
-    importLimits: 'Höchstens 5 MB, ohne Fotos 1 MB, und 1.000 Kontakte. Fotos werden übersprungen.',
-    importErrors: {
-      notVcard: 'Diese Datei ist keine vCard-Datei. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',
-      onlyGroups: 'Diese Datei enthält nur Gruppen, keine Kontakte. Bitte exportieren Sie die Kontakte selbst, etwa alle einer Gruppe.',
-      truncated: 'Diese Datei ist unvollständig: Ein Kontakt hört mittendrin auf. Bitte exportieren Sie die Kontakte noch einmal.',
-      charset: 'Die Zeichen dieser Datei passen nicht zu dem Zeichensatz, den sie nennt. Bitte exportieren Sie die Kontakte noch einmal.',
-      tooLarge: `Diese Datei ist zu groß: höchstens 1 MB Text ohne Fotos. ${exportFewer}`,
-      tooManyCards: `Diese Datei enthält mehr als 1.000 Kontakte. ${exportFewer}`,
-      cutOff: 'Die Datei kam nicht vollständig an (brach die Verbindung ab?). Bitte wählen Sie sie noch einmal.',
-      noFile: 'Bitte wählen Sie eine Datei aus.',
-      empty: 'Diese Datei ist leer. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',
-      gone: 'Diese Vorschau gilt nicht mehr: nach einer Stunde oder nach vier neueren Dateien. Bitte laden Sie die Datei noch einmal hoch.',
-      undone: 'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',
-    } as Record<string, string>,
-    previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${localNumber(n)} Kontakte in der Datei`),
-    previewText: (room: number, full?: boolean) => {
-      const n = localNumber(room);
-      return `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} neuen der Datei` : ''}.`;
-    },
-    previewDuplicate: (name: string) => `Wahrscheinlich schon bei Ihren Kontakten: „${name}“, daher zunächst nicht angehakt.`,
-    /** "Ergänzen" (glossary): the link beside a card the book likely has, the preview after its save, the form's notice and notes lines. */
-    previewComplete: (name: string) => `Fehlende Angaben bei „${name}“ ergänzen`,
-    previewCompleted: (name: string) => `„${name}“ wurde ergänzt und gespeichert.`,
-    completed: (filled: string, noted: string) =>
-      `${filled ? `Aus der Datei eingetragen: ${filled}. ` : ''}${noted ? `Was in der Datei anders steht, finden Sie unten in den Notizen: ${noted}. ` : ''}${filled || noted ? 'Gespeichert wird erst mit „Speichern“.' : 'Die Datei enthält nichts, was diesem Kontakt fehlt.'}`,
-    previewGone: 'Die Vorschau dieser Datei gilt nicht mehr. Der Kontakt steht unten, wie er gespeichert ist.',
-    inFile: (label: string, value: string) => `${label} in der Datei: ${value}`,
-    allKnown: 'Alle sind wahrscheinlich schon bei Ihren Kontakten.',
-    previewTwice: 'Steht wahrscheinlich noch einmal in der Datei, mit mindestens so vielen Angaben: daher zunächst nicht angehakt.',
-    importChanged:
-      'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte Kontakte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
-    tickAll: 'Alle anhaken',
-    tickNone: 'Alle Haken entfernen',
-    notImportable: 'Dieser Kontakt hat weder Namen noch Unternehmen noch E-Mail-Adresse und lässt sich daher nicht übernehmen.',
-    previewGroup: (members: number) =>
-      `Dies ist eine Gruppe, kein Kontakt: Sie wird nicht übernommen.${members ? ` ${members === 1 ? 'Der Kontakt dieser Gruppe in der Datei nennt' : `Die ${localNumber(members)} Kontakte dieser Gruppe in der Datei nennen`} sie in den Notizen unter „Kategorien“.` : ''}`,
-    previewNothing:
-      'In dieser Datei hat kein Kontakt einen Namen, ein Unternehmen oder eine E-Mail-Adresse. Deshalb lässt sich nichts übernehmen.',
-    previewMoved: (fields: string) => `In den Notizen, da es nicht in die Felder passte: ${fields}.`,
-    previewTruncated: 'Die Notizen sind länger als 2.000 Zeichen und werden gekürzt.',
-    previewIgnored: (names: string) => `Nicht übernommen: ${names}.`,
-    ignoredKinds: {
-      birthday: 'Geburtstag',
-      dates: 'Jahrestage und weitere Daten',
-      nickname: 'Spitzname',
-      phonetic: 'Aussprache des Namens',
-      messengers: 'Messenger und Profile',
-      related: 'verbundene Personen',
-      photo: 'Foto',
-      gender: 'Geschlecht',
-      apps: 'Daten anderer Programme',
-      other: 'sonstige Angaben',
-    },
-    previewConfirm: 'Angehakte Kontakte übernehmen',
-    imported: (n: number) => (n === 1 ? '1 Kontakt wurde übernommen.' : `${localNumber(n)} Kontakte wurden übernommen.`),
-    importUndo: 'Import rückgängig',
-    undoWarning:
-      'Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
-    undoConfirm: 'Ja, Import rückgängig machen',
-    undoHint:
-      'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat.',
-    /** `names`: those the undo would delete (walkthrough, stop 67: it named only the kept ones, after the fact). */
-    lastImport: (n: number, date: string, names: string) =>
-      `Ihr letzter Import (${date}): ${n === 1 ? '1 übernommener Kontakt ist' : `${localNumber(n)} übernommene Kontakte sind`} noch unverändert: ${names}.`,
-    andOthers: (n: number) => (n === 1 ? 'und 1 weiterer' : `und ${localNumber(n)} weitere`),
-    importUndone: (n: number) =>
-      n === 1 ? '1 übernommener Kontakt wurde gelöscht.' : `${localNumber(n)} übernommene Kontakte wurden gelöscht.`,
-    importNothing: 'Von diesem Import ist nichts mehr zu löschen.',
-    noneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',
-    importKept: (names: string) => `Behalten, da inzwischen geändert: ${names}.`,
-    importFull: (room: number) =>
-      `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${localNumber(room)}. Haken Sie weniger an.`,
-    goneTitle: 'Dieser Kontakt wurde inzwischen gelöscht',
-    /** `version`: the form holds an older version a restore from the history brought, not input. */
-    goneText: (by?: string, version?: boolean, deletedBy?: string) =>
-      `${by ? `${by} hat den Kontakt gelöscht, ${version ? 'nachdem Sie den Verlauf geöffnet haben' : 'während Sie ihn bearbeitet haben'}.` : deletedBy ? `Der Kontakt wurde inzwischen geändert und von ${deletedBy} gelöscht; unter „Zuletzt gelöscht“ lässt er sich mit diesen Änderungen wiederherstellen.` : 'Der Kontakt wurde inzwischen gelöscht.'} ${version ? 'Die Fassung, die Sie wiederherstellen wollten, steht unten' : 'Ihre Eingaben sind unten erhalten'}: Sie können ${by ? 'den Kontakt damit wiederherstellen oder sie' : 'sie'} als neuen Kontakt speichern.`,
-    reviveMine: 'Mit meinen Eingaben wiederherstellen',
-    saveAsNew: 'Als neuen Kontakt speichern',
-    madeBefore: (name: string) =>
-      `Mit diesem Formular haben Sie schon „${name}“ gespeichert. Ist das ein weiterer Kontakt, oder wollen Sie „${name}“ ändern?`,
-    madeEdit: (name: string) => `„${name}“ ändern`,
-    empty: '(leer)',
-    draftRestored: 'Ihre Eingaben wurden wiederhergestellt.',
-    draftDiscard: 'Verwerfen',
+  // The contact book's own texts stand at the top level, beside the shell's: they are most of
+  // the catalog, and a `contacts` level cost the bundle a `.contacts` at each of ~370 uses.
+  title: 'Kontakte',
+  add: 'Neuen Kontakt hinzufügen',
+  exportAll: 'Auf das Handy übernehmen (.vcf)',
+  exportNone: 'Es gibt keine Kontakte, die in die Datei kommen könnten.',
+  // "Treffer" is its own plural, and 1 is written "1": one text for every count.
+  exportFound: (n: number) => `${localNumber(n)} Treffer auf das Handy übernehmen (.vcf)`,
+  exportHelpTitle: 'Wie kommen die Kontakte auf mein Handy?',
+  share: 'Teilen',
+  print: {
+    link: 'Telefonliste drucken',
+    found: (n: number) => `${localNumber(n)} Treffer drucken`,
+    title: (assetName: string) => `Telefonliste · ${assetName}`,
+    heading: 'Telefonliste',
+    asOf: (date: string) => `Stand: ${date}`,
+    // A search's rows are "Treffer", as in the list (glossary; a11y review, stop 61).
+    selection: (q: string, n: number) => `Auswahl: „${q}“ · ${localNumber(n)} Treffer`,
+    button: 'Drucken',
+    hint: 'Drucken Sie diese Seite über die Druckfunktion Ihres Browsers: am Handy im Menü unter „Teilen“ oder „Drucken“, am Computer mit Strg+P (am Mac ⌘+P).',
+    empty: 'Es gibt keine Kontakte zu drucken.',
+    name: 'Name',
+    phones: 'Telefonnummern',
+    reach: 'E-Mail-Adresse und Adresse',
+    mobile: 'Mobil',
   },
+  count: (n: number) => (n === 1 ? '1 Kontakt' : `${localNumber(n)} Kontakte`),
+  countGrouped: ' · nach Position',
+  countFrom: (name: string) => ` · hier ab „${name}“`,
+  found: (n: number, q: string) => `${localNumber(n)} Treffer für „${q}“`,
+  noResults: (q: string) => `Keine Treffer für „${q}“`,
+  clearSearch: 'Suche leeren',
+  search: 'Kontakte durchsuchen',
+  searchHint: 'Name, Ort, Nummer',
+  searchButton: 'Suchen',
+  loadMore: 'Mehr laden',
+  noMore: (search: boolean): string => (search ? 'Keine weiteren Treffer.' : 'Keine weiteren Kontakte.'),
+  loadedMore: (n: number, search: boolean) =>
+    search
+      ? n === 1
+        ? '1 weiterer Treffer geladen.'
+        : `${localNumber(n)} weitere Treffer geladen.`
+      : n === 1
+        ? '1 weiterer Kontakt geladen.'
+        : `${localNumber(n)} weitere Kontakte geladen.`,
+  nextPage: 'Weiter',
+  emptyTitle: 'Hier sind noch keine Kontakte',
+  emptyText:
+    'Sammeln Sie hier alle Ansprechpartner rund um Ihr Objekt: Küchenbauer, Gartenbauer, Poolbauer, Innenarchitekt, Fliesenleger, Bauleiter und die Unternehmen, die in der Gewährleistung Mängel beheben. Alle Käufer des Objekts sehen und pflegen dieselben Kontakte.',
+  emptyAction: 'Ersten Kontakt hinzufügen',
+  backToList: 'Zurück zu den Kontakten',
+  edit: 'Bearbeiten',
+  editTitle: (name: string) => `${name} bearbeiten`,
+  newTitle: 'Neuen Kontakt hinzufügen',
+  save: 'Speichern',
+  cancel: 'Abbrechen',
+  seeCurrent: 'Aktuelle Fassung ansehen',
+  delete: 'Löschen',
+  deleteTitle: (name: string) => `„${name}“ löschen?`,
+  deleteText: 'Der Kontakt verschwindet für alle Käufer des Objekts. Sie können das Löschen danach noch rückgängig machen.',
+  deleteConfirm: 'Ja, löschen',
+  undo: 'Rückgängig',
+  saved: (name: string) => `„${name}“ wurde gespeichert.`,
+  deleted: (name: string) => `„${name}“ wurde gelöscht.`,
+  restored: (name: string) => `„${name}“ ist wiederhergestellt.`,
+  /** `when`: the restored version's date and author, "06.12.2026, 14:54 (Jonas Müller)". */
+  versionRestored: (name: string, when?: string) =>
+    when ? `Die Fassung von „${name}“ vom ${when} ist wiederhergestellt.` : `Die frühere Fassung von „${name}“ ist wiederhergestellt.`,
+  restoreUndone: (name: string) => `Rückgängig gemacht: „${name}“ ist wieder wie vor der Wiederherstellung.`,
+  lastChanged: (name: string, date: string) => `Zuletzt geändert von ${name} am ${date}`,
+  map: 'Karte',
+  call: 'Anrufen',
+  callMobile: 'Mobil',
+  callMobileName: 'Mobil anrufen',
+  mail: 'E-Mail',
+  vcard: 'vCard',
+  vcardName: 'vCard herunterladen',
+  address: 'Adresse',
+  department: 'Abteilung',
+  categories: 'Kategorien',
+  callName: (name: string) => `${name} anrufen`,
+  mailName: (name: string) => `E-Mail an ${name}`,
+  columns: { name: 'Name', meta: 'Position · Unternehmen', phone: 'Telefonnummer', email: 'E-Mail-Adresse' },
+  newTab: '(öffnet in neuem Tab)',
+  groups: { person: 'Person und Unternehmen', reach: 'Erreichbarkeit', address: 'Adresse', warranty: 'Gewährleistung', notes: 'Notizen' },
+  fields: {
+    position: 'Position / Rolle',
+    company: 'Unternehmen',
+    title: 'Titel',
+    first_name: 'Vorname',
+    last_name: 'Nachname',
+    street: 'Straße und Hausnummer',
+    postal_code: 'PLZ',
+    city: 'Ort',
+    country: 'Land',
+    phone: 'Telefonnummer',
+    mobile: 'Mobilnummer',
+    email: 'E-Mail-Adresse',
+    website: 'Webseite des Unternehmens',
+    notes: 'Notizen',
+    accepted_on: 'Abnahme am',
+    warranty_until: 'Gewährleistung bis',
+  },
+  /** The fields inside a sentence, with their article: "Jonas Müller hat inzwischen die Telefonnummer geändert". */
+  inText: {
+    position: 'die Position',
+    company: 'das Unternehmen',
+    title: 'den Titel',
+    first_name: 'den Vornamen',
+    last_name: 'den Nachnamen',
+    street: 'die Straße',
+    postal_code: 'die PLZ',
+    city: 'den Ort',
+    country: 'das Land',
+    phone: 'die Telefonnummer',
+    mobile: 'die Mobilnummer',
+    email: 'die E-Mail-Adresse',
+    website: 'die Webseite',
+    notes: 'die Notizen',
+    accepted_on: 'das Abnahmedatum',
+    warranty_until: 'das Ende der Gewährleistung',
+  },
+  hints: {
+    position: 'z. B. Küchenbauer, Fliesenleger, Bauleiter',
+    title: 'z. B. Dr. oder Prof.',
+    phone: 'z. B. +49 89 1234567',
+    website: 'z. B. www.kuechen-schmidt.de',
+  } satisfies Hints as Hints,
+  positions: [
+    'Küchenbauer',
+    'Gartenbauer',
+    'Poolbauer',
+    'Innenarchitekt',
+    'Fliesenleger',
+    'Bauleiter',
+    'Elektriker',
+    'Sanitär und Heizung',
+    'Maler',
+    'Schreiner',
+    'Bodenleger',
+    'Hausverwaltung',
+    'Mängelmanagement',
+  ],
+  defaultCountry: 'Deutschland',
+  nameRule: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',
+  errorSummary: (n: number) => (n === 1 ? 'Bitte korrigieren Sie 1 Eingabe.' : `Bitte korrigieren Sie ${n} Eingaben.`),
+  offline: 'Keine Verbindung.',
+  /** Said only where a form was sent (not when a page or a search did not come). */
+  offlineForm: 'Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.',
+  retry: 'Erneut senden',
+  fieldErrors: {
+    invalid: 'Bitte prüfen Sie diese Eingabe.',
+    tooLong: (max: number) => `Bitte kürzen Sie die Eingabe auf höchstens ${localNumber(max)} Zeichen.`,
+    controlCharacters: 'Die Eingabe enthält ein unsichtbares Sonderzeichen. Bitte tippen Sie sie neu ein.',
+    phone: 'Bitte geben Sie die Nummer mit Ziffern ein, z. B. +49 89 1234567.',
+    phoneWords: (words: string) => `Bitte tragen Sie nur die Nummer in Ziffern ein. „${words}“ gehört in die Notizen.`,
+    phoneShort: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.',
+    phoneMobile: (field: string) => `Bitte tragen Sie eine Mobilnummer unter „${field}“ ein.`,
+    phoneLong: 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.',
+    phoneTwo: (other: string) => `Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt in „${other}“ oder in die Notizen.`,
+    email: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein, z. B. name@firma.de.',
+    emailSpace: 'Die E-Mail-Adresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. name@firma.de.',
+    website: 'Bitte geben Sie eine Webadresse wie www.firma.de ein.',
+    websiteSpace: 'Die Webadresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. www.firma.de.',
+    encoding: 'Diese Eingabe kam beschädigt an. Bitte geben Sie sie noch einmal ein.',
+    nameRequired: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',
+    postalCode: 'Eine deutsche PLZ hat fünf Ziffern. Im Ausland bitte das Land ändern.',
+    // The words app.js says for a date the browser cannot read: one voice with and without JS (review).
+    date: 'Dieses Datum gibt es nicht, oder es ist unvollständig. Bitte prüfen Sie Tag, Monat und Jahr, z. B. 12.03.2027.',
+    // „12/03/2027“: the 12th of March or the 3rd of December? Asked, not guessed (walkthrough).
+    dateSlash: 'Bitte schreiben Sie das Datum als Tag.Monat.Jahr, z. B. 12.03.2027: So ist unklar, ob zuerst der Tag oder der Monat steht.',
+    dateRange: 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
+    periodRange: 'Mit dieser Frist endete die Gewährleistung nach 2100. Bitte prüfen Sie das Datum der Abnahme.',
+    endBeforeStart: 'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',
+    noStart:
+      'Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.',
+    period: 'Bitte wählen Sie 5, 4 oder 2 Jahre.',
+  },
+  full: (max: number) =>
+    `Es sind keine weiteren Kontakte möglich: Ein Objekt kann höchstens ${localNumber(max)} Kontakte haben. Löschen Sie nicht mehr benötigte Kontakte, um neue anzulegen.`,
+  conflictTitle: 'Dieser Kontakt wurde inzwischen geändert',
+  conflictText: (name: string, date: string) =>
+    `${name} hat den Kontakt am ${date} geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben. Vergleichen Sie die Angaben und entscheiden Sie.`,
+  // The same comparison when the input is an earlier version restored over a newer change.
+  conflictRestoreText: (name: string, date: string) =>
+    `${name} hat den Kontakt am ${date} geändert, nachdem Sie den Verlauf geöffnet haben. Nichts wurde überschrieben. Vergleichen Sie die frühere Fassung mit der gespeicherten und entscheiden Sie.`,
+  conflictOnlyHere:
+    'Ihre Eingaben stehen nur auf dieser Seite: Mit „Zurück zum Kontakt“ oder „Zurück“ im Browser gingen sie verloren. Bitte entscheiden Sie hier.',
+  conflictField: 'Feld',
+  conflictYours: 'Meine Eingabe',
+  keepMine: 'Meine Eingaben trotzdem speichern',
+  takeStored: 'Gespeicherte Werte übernehmen',
+  conflictTaken: 'Die gespeicherten Werte stehen jetzt im Formular, Ihre übrigen Eingaben sind erhalten. Gespeichert wird mit „Speichern“.',
+  conflictDeleteText: (name: string, date: string) =>
+    `${name} hat den Kontakt am ${date} geändert. Prüfen Sie die aktuelle Fassung, bevor Sie ihn löschen.`,
+  noRoom:
+    'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
+  /** Each part: who, and the fields whose values of theirs were replaced ("Jonas Müller hatte …, Lena Schulz …"). */
+  replaced: (parts: string[][], count: number) =>
+    `${parts.map(([by, fields], i) => (i ? `${by} ${fields}` : `${by} hatte ${fields} anders gespeichert`)).join(', ')} – jetzt ${count === 1 ? 'gilt Ihre Eingabe' : 'gelten Ihre Eingaben'}. Die Fassung davor steht im Verlauf.`,
+  replacedValue: (field: string, value: string) => `${field} („${value}“)`,
+  /** `counts`: contacts added, changed and deleted ("hat einen Kontakt hinzugefügt, 2 geändert und einen gelöscht"). */
+  sinceVisit: (by: string, people: number, counts: number[]) => {
+    const said = ['hinzugefügt', 'geändert', 'gelöscht'].flatMap((verb, i) => {
+      const n = counts[i] ?? 0;
+      return n ? [`${n === 1 ? 'einen' : localNumber(n)}${` Kontakt${n === 1 ? '' : 'e'}`} ${verb}`] : [];
+    });
+    // The noun once, at the first count.
+    const words = said.map((part, i) => (i ? part.replace(/ Kontakte? /, ' ') : part));
+    return `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${words.length > 1 ? `${words.slice(0, -1).join(', ')} und ${words.at(-1)}` : words[0]}.`;
+  },
+  others: 'weitere',
+  sinceLink: 'Änderungen ansehen',
+  changesTitle: 'Änderungen seit Ihrem letzten Besuch',
+  changesText: (since: string) => `Was andere seit dem ${since} bei den Kontakten geändert haben, das Neueste zuerst.`,
+  changesEmpty: 'Seitdem hat niemand sonst etwas geändert.',
+  changesMore: 'Gezeigt sind die 100 neuesten Änderungen.',
+  merged: (by: string, fields: string, count: number, people: number) =>
+    `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen.`,
+  /** On a clash page: what co-buyers changed besides the clashing fields (kept with the choice). */
+  clashAlsoMerged: (by: string, fields: string, count: number, people: number) =>
+    `${by} ${people > 1 ? 'haben' : 'hat'} außerdem ${fields} geändert – ${count === 1 ? 'diese Änderung bleibt' : 'diese Änderungen bleiben'} erhalten.`,
+  /** Who saved meanwhile when it was this user, in another window or tab (a plural verb follows). */
+  yourself: 'Sie selbst (in einem anderen Fenster)',
+  /** Who changed a field in versions no longer kept (20 per contact). */
+  someone: 'Jemand',
+  and: 'und',
+  clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
+  clashText: (by: string, people = 1) =>
+    `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
+  clashAgain: 'Während Sie gewählt haben, wurde der Kontakt noch einmal geändert: Bitte wählen Sie noch einmal.',
+  clashMine: 'Meine Eingabe',
+  // The same choice when an older version is restored over a co-buyer's newer change.
+  clashRestoreText: (by: string, people = 1) =>
+    `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die in der früheren Fassung anders lauten. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; alles Übrige der früheren Fassung wird mit wiederhergestellt.`,
+  clashRestoreMine: 'Frühere Fassung',
+  clashRestoreFrom: (when: string) => `Fassung vom ${when}`,
+  clashTheirs: (by: string) => `Von ${by}`,
+  clashTheirsOwn: 'Aus dem anderen Fenster',
+  chooseMissing: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',
+  clashBoth: 'Beide Änderungen',
+  clashMarked: 'Hervorgehoben: was nur in einer Fassung steht.',
+  clashOnlyHere: 'Nur hier: ',
+  clashChanged: 'Hervorgehoben: was jeweils geändert wurde.',
+  clashChangedHere: 'Geändert: ',
+  clashSave: 'Auswahl speichern',
+  clashEditAll: 'Alles noch einmal bearbeiten',
+  deleteAnyway: 'Trotzdem löschen',
+  history: 'Verlauf',
+  historyTitle: (name: string) => `Verlauf von ${name}`,
+  historyText: 'Jede Änderung an diesem Kontakt, die neueste zuerst.',
+  historyRestoreText: 'Sie können jede ältere Fassung wiederherstellen; das wird eine neue Fassung, der Verlauf bleibt erhalten.',
+  historyDeleted: 'Der Kontakt ist gelöscht. Eine ältere Fassung können Sie wiederherstellen, wenn Sie ihn zurückgeholt haben:',
+  historyAction: {
+    create: 'den Kontakt angelegt',
+    import: 'den Kontakt aus einer Datei übernommen',
+    update: 'den Kontakt geändert',
+    delete: 'den Kontakt gelöscht',
+    restore: 'den Kontakt wiederhergestellt',
+    revert: 'den Kontakt aus einer früheren Fassung wiederhergestellt',
+    undo: 'die Wiederherstellung rückgängig gemacht',
+  } as Record<string, string>,
+  historyEntry: (name: string, action: string, date: string) => `${name} hat ${action} · ${date}`,
+  /** The page of changes: what one person's changes of a contact changed ("Jonas Müller hat die Telefonnummer geändert"), how often. */
+  changedFields: (fields: string) => `${fields} geändert`,
+  times: (n: number) => ` (${n}-mal)`,
+  historyCurrent: 'Aktuelle Fassung',
+  /** Said (not shown) before a change's old and new value: the arrow between them is not read out (a11y review). */
+  historyOld: 'alt:',
+  historyNew: 'neu:',
+  historySame: 'Diese Fassung entspricht der aktuellen.',
+  historyNoChange: 'Keine Änderung an den Angaben.',
+  historyHeld: 'Diese Fassung enthielt:',
+  historyUnknown: 'Was sich hier geändert hat, ist nicht mehr bekannt: die Fassungen davor werden nicht mehr aufbewahrt.',
+  historyRestore: 'Diese Fassung wiederherstellen',
+  historyRestores: (fields: string) => `Wiederherstellen ändert: ${fields}.`,
+  historyLimit: (max: number) =>
+    `Es werden die letzten ${max} Fassungen aufbewahrt, auch nach dem Löschen, bis der Kontakt endgültig gelöscht ist.`,
+  backToContact: 'Zurück zum Kontakt',
+  backToPreview: 'Zurück zur Vorschau',
+  showContact: 'Kontakt ansehen',
+  backToDeleted: 'Zurück zu „Zuletzt gelöscht“',
+  deletedLink: 'Zuletzt gelöscht',
+  deletedMatch: 'Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen',
+  deletedTitle: 'Zuletzt gelöscht',
+  deletedText:
+    'Gelöschte Kontakte der letzten 30 Tage. Jeder Käufer dieses Objekts kann sie wiederherstellen. Danach werden sie endgültig gelöscht.',
+  deletedEmpty: 'Hier ist zurzeit kein gelöschter Kontakt.',
+  deletedBy: (name: string, date: string) => `Gelöscht von ${name} am ${date}`,
+  keptUntil: (date: string) => ` · wiederherstellbar bis ${date}`,
+  restore: 'Wiederherstellen',
+  purge: 'Endgültig löschen',
+  purgeConfirm: 'Ja, endgültig löschen',
+  purgeWarning: 'Das lässt sich nicht rückgängig machen.',
+  purged: (name: string) => `„${name}“ wurde endgültig gelöscht.`,
+  purgedOne: 'Der Kontakt wurde endgültig gelöscht.',
+  goneForGood: 'Dieser Kontakt wurde inzwischen endgültig gelöscht und lässt sich nicht mehr wiederherstellen.',
+  deletedBefore: (name: string, by: string) =>
+    `${by} hat „${name}“ inzwischen gelöscht. Unter „Zuletzt gelöscht“ können Sie den Kontakt wiederherstellen.`,
+  undoBackAlready: (name: string, by: string, date: string) =>
+    `„${name}“ ist schon wieder da, zuletzt geändert von ${by} am ${date}. Bitte prüfen Sie die aktuelle Fassung.`,
+  /** `here`: said on "Zuletzt gelöscht" itself, where the contact is listed again (walkthrough, stop 64). */
+  undoChanged: (name: string, by: string, date: string, here?: boolean) =>
+    `„${name}“ wurde inzwischen wiederhergestellt und am ${date} von ${by} wieder gelöscht. Diese Löschung bleibt; ${here ? 'hier' : 'unter „Zuletzt gelöscht“'} können Sie den Kontakt wiederherstellen.`,
+  purgeChanged: (name: string, by: string, date: string) =>
+    `${by} hat „${name}“ am ${date} geändert. Nichts wurde endgültig gelöscht: Bitte prüfen Sie die aktuelle Fassung.`,
+  purgeRevived: (name: string, by: string, date: string) =>
+    `„${name}“ ist wieder bei Ihren Kontakten (zuletzt geändert von ${by} am ${date}). Nichts wurde endgültig gelöscht.`,
+  qrShow: 'QR-Code zeigen',
+  qrTitle: (name: string) => `QR-Code mit dem Kontakt ${name}`,
+  qrHelp:
+    'Richten Sie die Kamera eines Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Auf diesem Gerät selbst speichert ihn „vCard“. Notizen und Gewährleistungsdaten sind nicht enthalten.',
+  qrOmits: (parts: string) => `Damit der Code lesbar bleibt, fehlen: ${parts}.`,
+  qrParts: { url: 'Webseite', adr: 'Adresse', title: 'Position' } as Record<'url' | 'adr' | 'title', string>,
+  // What a code always holds (src/contacts/vcard.ts qrPayload): not only name and company (review, stop 61).
+  qrTooLong:
+    'Für einen QR-Code sind Name, Unternehmen, Telefonnummern und E-Mail-Adresse dieses Kontakts zusammen zu lang. Nutzen Sie bitte die vCard.',
+  encodingTitle: 'Einige Eingaben konnten nicht gelesen werden',
+  searchScope:
+    'Gesucht wird in Namen, Unternehmen, Position, Adresse, Telefonnummern, E-Mail-Adressen, Webseiten, Notizen und dem Ende der Gewährleistung (z. B. 2027). Jedes Wort muss vorkommen.',
+  paging: 'Weitere Kontakte',
+  backToStart: 'Zurück zum Anfang',
+  noPosition: 'Ohne Position',
+  byName: 'Nach Name',
+  byPosition: 'Nach Position',
+  importLink: 'Kontakte aus einer Datei übernehmen (.vcf)',
+  importTitle: 'Kontakte aus einer Datei übernehmen',
+  importText:
+    'Wählen Sie eine vCard-Datei (.vcf), wie sie iPhone, Android, Google Kontakte oder Outlook exportieren. Sie sehen vorher jeden Kontakt und entscheiden, welche übernommen werden.',
+  importFile: 'vCard-Datei (.vcf)',
+  importSubmit: 'Datei prüfen',
+  importLimits: 'Höchstens 5 MB, ohne Fotos 1 MB, und 1.000 Kontakte. Fotos werden übersprungen.',
+  importErrors: {
+    notVcard: 'Diese Datei ist keine vCard-Datei. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',
+    onlyGroups: 'Diese Datei enthält nur Gruppen, keine Kontakte. Bitte exportieren Sie die Kontakte selbst, etwa alle einer Gruppe.',
+    truncated: 'Diese Datei ist unvollständig: Ein Kontakt hört mittendrin auf. Bitte exportieren Sie die Kontakte noch einmal.',
+    charset: 'Die Zeichen dieser Datei passen nicht zu dem Zeichensatz, den sie nennt. Bitte exportieren Sie die Kontakte noch einmal.',
+    tooLarge: `Diese Datei ist zu groß: höchstens 1 MB Text ohne Fotos. ${exportFewer}`,
+    tooManyCards: `Diese Datei enthält mehr als 1.000 Kontakte. ${exportFewer}`,
+    cutOff: 'Die Datei kam nicht vollständig an (brach die Verbindung ab?). Bitte wählen Sie sie noch einmal.',
+    noFile: 'Bitte wählen Sie eine Datei aus.',
+    empty: 'Diese Datei ist leer. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',
+    gone: 'Diese Vorschau gilt nicht mehr: nach einer Stunde oder nach vier neueren Dateien. Bitte laden Sie die Datei noch einmal hoch.',
+    undone: 'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',
+  } as Record<string, string>,
+  previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${localNumber(n)} Kontakte in der Datei`),
+  previewText: (room: number, full?: boolean) => {
+    const n = localNumber(room);
+    return `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} neuen der Datei` : ''}.`;
+  },
+  previewDuplicate: (name: string) => `Wahrscheinlich schon bei Ihren Kontakten: „${name}“, daher zunächst nicht angehakt.`,
+  /** "Ergänzen" (glossary): the link beside a card the book likely has, the preview after its save, the form's notice and notes lines. */
+  previewComplete: (name: string) => `Fehlende Angaben bei „${name}“ ergänzen`,
+  previewCompleted: (name: string) => `„${name}“ wurde ergänzt und gespeichert.`,
+  completed: (filled: string, noted: string) =>
+    `${filled ? `Aus der Datei eingetragen: ${filled}. ` : ''}${noted ? `Was in der Datei anders steht, finden Sie unten in den Notizen: ${noted}. ` : ''}${filled || noted ? 'Gespeichert wird erst mit „Speichern“.' : 'Die Datei enthält nichts, was diesem Kontakt fehlt.'}`,
+  previewGone: 'Die Vorschau dieser Datei gilt nicht mehr. Der Kontakt steht unten, wie er gespeichert ist.',
+  inFile: (label: string, value: string) => `${label} in der Datei: ${value}`,
+  allKnown: 'Alle sind wahrscheinlich schon bei Ihren Kontakten.',
+  previewTwice: 'Steht wahrscheinlich noch einmal in der Datei, mit mindestens so vielen Angaben: daher zunächst nicht angehakt.',
+  importChanged:
+    'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte Kontakte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
+  tickAll: 'Alle anhaken',
+  tickNone: 'Alle Haken entfernen',
+  notImportable: 'Dieser Kontakt hat weder Namen noch Unternehmen noch E-Mail-Adresse und lässt sich daher nicht übernehmen.',
+  previewGroup: (members: number) =>
+    `Dies ist eine Gruppe, kein Kontakt: Sie wird nicht übernommen.${members ? ` ${members === 1 ? 'Der Kontakt dieser Gruppe in der Datei nennt' : `Die ${localNumber(members)} Kontakte dieser Gruppe in der Datei nennen`} sie in den Notizen unter „Kategorien“.` : ''}`,
+  previewNothing:
+    'In dieser Datei hat kein Kontakt einen Namen, ein Unternehmen oder eine E-Mail-Adresse. Deshalb lässt sich nichts übernehmen.',
+  previewMoved: (fields: string) => `In den Notizen, da es nicht in die Felder passte: ${fields}.`,
+  previewTruncated: 'Die Notizen sind länger als 2.000 Zeichen und werden gekürzt.',
+  previewIgnored: (names: string) => `Nicht übernommen: ${names}.`,
+  ignoredKinds: {
+    birthday: 'Geburtstag',
+    dates: 'Jahrestage und weitere Daten',
+    nickname: 'Spitzname',
+    phonetic: 'Aussprache des Namens',
+    messengers: 'Messenger und Profile',
+    related: 'verbundene Personen',
+    photo: 'Foto',
+    gender: 'Geschlecht',
+    apps: 'Daten anderer Programme',
+    other: 'sonstige Angaben',
+  },
+  previewConfirm: 'Angehakte Kontakte übernehmen',
+  imported: (n: number) => (n === 1 ? '1 Kontakt wurde übernommen.' : `${localNumber(n)} Kontakte wurden übernommen.`),
+  importUndo: 'Import rückgängig',
+  undoWarning:
+    'Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
+  undoConfirm: 'Ja, Import rückgängig machen',
+  undoHint:
+    'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat.',
+  /** `names`: those the undo would delete (walkthrough, stop 67: it named only the kept ones, after the fact). */
+  lastImport: (n: number, date: string, names: string) =>
+    `Ihr letzter Import (${date}): ${n === 1 ? '1 übernommener Kontakt ist' : `${localNumber(n)} übernommene Kontakte sind`} noch unverändert: ${names}.`,
+  andOthers: (n: number) => (n === 1 ? 'und 1 weiterer' : `und ${localNumber(n)} weitere`),
+  importUndone: (n: number) =>
+    n === 1 ? '1 übernommener Kontakt wurde gelöscht.' : `${localNumber(n)} übernommene Kontakte wurden gelöscht.`,
+  importNothing: 'Von diesem Import ist nichts mehr zu löschen.',
+  noneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',
+  importKept: (names: string) => `Behalten, da inzwischen geändert: ${names}.`,
+  importFull: (room: number) =>
+    `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${localNumber(room)}. Haken Sie weniger an.`,
+  goneTitle: 'Dieser Kontakt wurde inzwischen gelöscht',
+  /** `version`: the form holds an older version a restore from the history brought, not input. */
+  goneText: (by?: string, version?: boolean, deletedBy?: string) =>
+    `${by ? `${by} hat den Kontakt gelöscht, ${version ? 'nachdem Sie den Verlauf geöffnet haben' : 'während Sie ihn bearbeitet haben'}.` : deletedBy ? `Der Kontakt wurde inzwischen geändert und von ${deletedBy} gelöscht; unter „Zuletzt gelöscht“ lässt er sich mit diesen Änderungen wiederherstellen.` : 'Der Kontakt wurde inzwischen gelöscht.'} ${version ? 'Die Fassung, die Sie wiederherstellen wollten, steht unten' : 'Ihre Eingaben sind unten erhalten'}: Sie können ${by ? 'den Kontakt damit wiederherstellen oder sie' : 'sie'} als neuen Kontakt speichern.`,
+  reviveMine: 'Mit meinen Eingaben wiederherstellen',
+  saveAsNew: 'Als neuen Kontakt speichern',
+  madeBefore: (name: string) =>
+    `Mit diesem Formular haben Sie schon „${name}“ gespeichert. Ist das ein weiterer Kontakt, oder wollen Sie „${name}“ ändern?`,
+  madeEdit: (name: string) => `„${name}“ ändern`,
+  empty: '(leer)',
+  draftRestored: 'Ihre Eingaben wurden wiederhergestellt.',
+  draftDiscard: 'Verwerfen',
   /** Warranty dates (issue 17): the form's period, the list badges, the warranty view and warranty.ics. */
   warranty: {
     period: 'Frist ab Abnahme',

@@ -48,6 +48,6 @@ export function layout(shell: Shell, title: string, body: Child, css: PagesCss, 
         )}</button></form></footer>`
   }<div id="net" class="net" hidden=""><p>${
     // Shown by src/client/app.js when a request fails on the way (JS only, so hidden); the second sentence only for a form.
-    t.contacts.offline
-  }<span data-form=""> ${t.contacts.offlineForm}</span></p><button type="button" data-retry="true">${t.contacts.retry}</button></div><div id="announcer" class="sr-only" role="status" aria-live="polite"></div>${css === 'end' ? html`${later}${print}` : typeof css === 'object' ? later : ''}</body></html>`;
+    t.offline
+  }<span data-form=""> ${t.offlineForm}</span></p><button type="button" data-retry="true">${t.retry}</button></div><div id="announcer" class="sr-only" role="status" aria-live="polite"></div>${css === 'end' ? html`${later}${print}` : typeof css === 'object' ? later : ''}</body></html>`;
 }

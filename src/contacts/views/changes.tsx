@@ -28,13 +28,13 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; c
   }
   return (
     <section aria-labelledby="changes-title">
-      <Crumb href={paths.contacts(assetId)} label={t.contacts.backToList} swap />
+      <Crumb href={paths.contacts(assetId)} label={t.backToList} swap />
       <h1 id="changes-title" tabindex={-1} data-focus>
-        {t.contacts.changesTitle}
+        {t.changesTitle}
       </h1>
-      <p>{t.contacts.changesText(formatDateTime(t.locale, props.since))}</p>
+      <p>{t.changesText(formatDateTime(t.locale, props.since))}</p>
       {changes.length === 0 ? (
-        <p>{t.contacts.changesEmpty}</p>
+        <p>{t.changesEmpty}</p>
       ) : (
         <ul class="deleted-list">
           {[...byContact].map(([id, runs]) => (
@@ -50,18 +50,18 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; c
                     ? FIELDS.filter((spec) => run.some((change) => change.fields?.includes(spec.name)))
                     : [];
                 const action = fields.length
-                  ? t.contacts.changedFields(
+                  ? t.changedFields(
                       listed(
                         t,
-                        fields.map((spec) => t.contacts.inText[spec.name]),
+                        fields.map((spec) => t.inText[spec.name]),
                       ),
                     )
-                  : (t.contacts.historyAction[latest.action] ?? latest.action);
+                  : (t.historyAction[latest.action] ?? latest.action);
                 return (
                   <p class="meta">
-                    {t.contacts.historyEntry(
+                    {t.historyEntry(
                       latest.authorName,
-                      run.length > 1 ? action + t.contacts.times(run.length) : action,
+                      run.length > 1 ? action + t.times(run.length) : action,
                       formatDateTime(t.locale, latest.createdAt),
                     )}
                   </p>
@@ -69,13 +69,13 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; c
               })}
               {/* Named with the contact ("Verlauf Anna Müller"): a list of links tells them apart. */}
               <a href={paths.history(assetId, id)} id={`h-${id}`} aria-labelledby={`h-${id} n-${id}`}>
-                {t.contacts.history}
+                {t.history}
               </a>
             </li>
           ))}
         </ul>
       )}
-      {props.more ? <p class="hint">{t.contacts.changesMore}</p> : null}
+      {props.more ? <p class="hint">{t.changesMore}</p> : null}
     </section>
   );
 }

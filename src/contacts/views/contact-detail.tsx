@@ -40,17 +40,17 @@ export function ContactDetail(props: {
   const remove = paths.deleteContact(assetId, contact.id, props.from, contact.version);
   const meta = metaLine(contact);
   const today = berlinToday(new Date());
-  const newTab = <span class="sr-only"> {t.contacts.newTab}</span>;
+  const newTab = <span class="sr-only"> {t.newTab}</span>;
   const details: { label: string; value: Child; pre?: boolean }[] = [];
   // A title shows in the name; without a first or last name that shows, the heading is the company alone.
   if (contact.title && !NAME_VISIBLE.test(contact.firstName + contact.lastName))
-    details.push({ label: t.contacts.fields.title, value: contact.title });
-  if (contact.phone) details.push({ label: t.contacts.fields.phone, value: <a href={telHref(contact.phone)}>{contact.phone}</a> });
-  if (contact.mobile) details.push({ label: t.contacts.fields.mobile, value: <a href={telHref(contact.mobile)}>{contact.mobile}</a> });
-  if (contact.email) details.push({ label: t.contacts.fields.email, value: <a href={mailtoHref(contact.email)}>{contact.email}</a> });
+    details.push({ label: t.fields.title, value: contact.title });
+  if (contact.phone) details.push({ label: t.fields.phone, value: <a href={telHref(contact.phone)}>{contact.phone}</a> });
+  if (contact.mobile) details.push({ label: t.fields.mobile, value: <a href={telHref(contact.mobile)}>{contact.mobile}</a> });
+  if (contact.email) details.push({ label: t.fields.email, value: <a href={mailtoHref(contact.email)}>{contact.email}</a> });
   if (contact.website) {
     details.push({
-      label: t.contacts.fields.website,
+      label: t.fields.website,
       value: (
         <a href={contact.website} target="_blank" rel="noopener noreferrer">
           {contact.website}
@@ -59,19 +59,18 @@ export function ContactDetail(props: {
       ),
     });
   }
-  if (address.length) details.push({ label: t.contacts.address, value: address.join('\n'), pre: true });
-  if (contact.notes) details.push({ label: t.contacts.fields.notes, value: contact.notes, pre: true });
+  if (address.length) details.push({ label: t.address, value: address.join('\n'), pre: true });
+  if (contact.notes) details.push({ label: t.fields.notes, value: contact.notes, pre: true });
   // The warranty dates (issue 17), in German format on screen.
   const warranty = FIELDS.filter((spec) => spec.group === 'warranty' && contact[spec.column] !== '');
-  for (const spec of warranty)
-    details.push({ label: t.contacts.fields[spec.name], value: fieldText(spec, contact[spec.column], t.locale) });
+  for (const spec of warranty) details.push({ label: t.fields[spec.name], value: fieldText(spec, contact[spec.column], t.locale) });
   return (
     <article class="detail" aria-labelledby="contact-title">
       {/* A whole page load: the browser itself returns to the row (#c-…). */}
       {props.preview ? (
-        <Crumb href={props.preview} label={t.contacts.backToPreview} />
+        <Crumb href={props.preview} label={t.backToPreview} />
       ) : (
-        <Crumb href={back} label={props.from?.view === 'warranty' ? t.warranty.backToList : t.contacts.backToList} />
+        <Crumb href={back} label={props.from?.view === 'warranty' ? t.warranty.backToList : t.backToList} />
       )}
       <div class="bar">
         <div>
@@ -83,7 +82,7 @@ export function ContactDetail(props: {
           {warrantyLine(shell, contact.warrantyUntil, today, contact.warrantyUntil < today)}
         </div>
         <a class="button" href={edit} hx-get={edit} hx-target="#main" hx-push-url="true">
-          {t.contacts.edit}
+          {t.edit}
         </a>
       </div>
       {props.undo ? (
@@ -92,7 +91,7 @@ export function ContactDetail(props: {
           <p>{props.message}</p>
           <PostButton
             action={paths.restoreVersion(assetId, contact.id, props.undo - 1)}
-            label={t.contacts.undo}
+            label={t.undo}
             version={props.undo}
             hidden={{ name: 'restore', value: 'undo' }}
           />
@@ -108,26 +107,13 @@ export function ContactDetail(props: {
         </p>
       ) : null}
       <ul class="quick">
-        {contact.phone ? <Action shell={shell} href={telHref(contact.phone)} icon="call" label={t.contacts.call} /> : null}
+        {contact.phone ? <Action shell={shell} href={telHref(contact.phone)} icon="call" label={t.call} /> : null}
         {contact.mobile ? (
-          <Action
-            shell={shell}
-            href={telHref(contact.mobile)}
-            icon="mobile"
-            label={t.contacts.callMobile}
-            name={t.contacts.callMobileName}
-          />
+          <Action shell={shell} href={telHref(contact.mobile)} icon="mobile" label={t.callMobile} name={t.callMobileName} />
         ) : null}
-        {contact.email ? <Action shell={shell} href={mailtoHref(contact.email)} icon="mail" label={t.contacts.mail} /> : null}
-        {address.length ? <Action shell={shell} href={mapUrl(address)} icon="route" label={t.contacts.map} newTab /> : null}
-        <Action
-          shell={shell}
-          href={paths.exportOne(assetId, contact.id)}
-          icon="card"
-          label={t.contacts.vcard}
-          name={t.contacts.vcardName}
-          download
-        />
+        {contact.email ? <Action shell={shell} href={mailtoHref(contact.email)} icon="mail" label={t.mail} /> : null}
+        {address.length ? <Action shell={shell} href={mapUrl(address)} icon="route" label={t.map} newTab /> : null}
+        <Action shell={shell} href={paths.exportOne(assetId, contact.id)} icon="card" label={t.vcard} name={t.vcardName} download />
       </ul>
       {details.length ? (
         <dl class="fields">
@@ -151,9 +137,9 @@ export function ContactDetail(props: {
       <QrCode shell={shell} assetId={assetId} contact={contact} />
       {/* The link on a line of its own when they wrap (its 44 px target made a tall gap in a line of text). */}
       <p class="changed">
-        <span>{t.contacts.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))}</span>{' '}
+        <span>{t.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))}</span>{' '}
         <a href={paths.history(assetId, contact.id)} hx-get={paths.history(assetId, contact.id)} hx-target="#main" hx-push-url="true">
-          {t.contacts.history}
+          {t.history}
         </a>
       </p>
       {/* Deleting is undone with one tap on the next page, so it asks nothing first (without JS: its own page). */}
@@ -166,7 +152,7 @@ export function ContactDetail(props: {
           hx-target="#main"
           hx-sync="this:drop"
         >
-          {t.contacts.delete}
+          {t.delete}
         </a>
       </p>
     </article>
@@ -191,7 +177,7 @@ function Action(props: { shell: Shell; href: string; icon: IconName; label: stri
       >
         {icon(shell.paths, props.icon)}
         <span>{props.label}</span>
-        {props.newTab ? <span class="sr-only"> {shell.t.contacts.newTab}</span> : null}
+        {props.newTab ? <span class="sr-only"> {shell.t.newTab}</span> : null}
       </a>
     </li>
   );
@@ -207,17 +193,17 @@ function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
   const payload = qrPayload(contact, fitsQr);
-  if (!fitsQr(payload.text)) return <p class="hint">{t.contacts.qrTooLong}</p>;
+  if (!fitsQr(payload.text)) return <p class="hint">{t.qrTooLong}</p>;
   const src = paths.qrCode(assetId, contact.id);
-  const alt = t.contacts.qrTitle(displayName(contact));
+  const alt = t.qrTitle(displayName(contact));
   const leftOut = payload.dropped.length ? (
-    <p class="hint">{t.contacts.qrOmits(payload.dropped.map((part) => t.contacts.qrParts[part]).join(', '))}</p>
+    <p class="hint">{t.qrOmits(payload.dropped.map((part) => t.qrParts[part]).join(', '))}</p>
   ) : null;
   return (
     <details class="qr">
-      <summary>{t.contacts.qrShow}</summary>
+      <summary>{t.qrShow}</summary>
       <img src={src} alt={alt} width="320" height="320" loading="lazy" />
-      <p class="hint">{t.contacts.qrHelp}</p>
+      <p class="hint">{t.qrHelp}</p>
       {leftOut}
     </details>
   );
@@ -228,7 +214,7 @@ export function NoWarrantyEnd(props: { shell: Shell; assetId: string; contactId:
   const { t, paths } = props.shell;
   return (
     <section aria-labelledby="no-end-title">
-      <Crumb href={paths.contact(props.assetId, props.contactId)} label={t.contacts.backToContact} />
+      <Crumb href={paths.contact(props.assetId, props.contactId)} label={t.backToContact} />
       <h1 id="no-end-title" tabindex={-1} data-focus>
         {t.warranty.noEndTitle}
       </h1>
@@ -245,32 +231,32 @@ export function NoWarrantyEnd(props: { shell: Shell; assetId: string; contactId:
  */
 /** A deleted contact's heading (and title): by this user, not "inzwischen", as if someone else had (co-buyer walkthrough, stop 75). */
 export const goneHeading = (shell: Shell, contact: Contact) =>
-  contact.updatedBy === shell.user?.id ? shell.t.contacts.deleted(displayName(contact)) : shell.t.contacts.goneTitle;
+  contact.updatedBy === shell.user?.id ? shell.t.deleted(displayName(contact)) : shell.t.goneTitle;
 
 export function DeletedCard(props: { shell: Shell; assetId: string; contact: Contact }) {
   const { shell, assetId, contact } = props;
   const { t, paths } = shell;
   return (
     <section class="detail" aria-labelledby="gone-title">
-      <Crumb href={paths.contacts(assetId)} label={t.contacts.backToList} swap />
+      <Crumb href={paths.contacts(assetId)} label={t.backToList} swap />
       <h1 id="gone-title" tabindex={-1} data-focus>
         {goneHeading(shell, contact)}
       </h1>
       <p>
         <strong>{displayName(contact)}</strong> ·{' '}
-        {t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
+        {t.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
       </p>
       <div class="row-actions">
         {/* The page's one way forward, as on "Zuletzt gelöscht": primary there and here, and to the
             same place, the card (UX review: the list's undo left the buyer at the list's top). */}
         <PostButton
           action={paths.restoreVersion(assetId, contact.id, contact.version)}
-          label={t.contacts.restore}
+          label={t.restore}
           primary
           version={contact.version}
         />
         <a class="button" href={paths.deleted(assetId)}>
-          {t.contacts.deletedLink}
+          {t.deletedLink}
         </a>
       </div>
     </section>
@@ -294,7 +280,7 @@ export function DeleteConfirm(props: {
   return (
     <section class="confirm" aria-labelledby="confirm-title">
       <h1 id="confirm-title" tabindex={-1} data-focus>
-        {t.contacts.deleteTitle(displayName(contact))}
+        {t.deleteTitle(displayName(contact))}
       </h1>
       {props.message ? (
         <p class="alert" role="alert" data-announce={props.message}>
@@ -302,15 +288,15 @@ export function DeleteConfirm(props: {
         </p>
       ) : null}
       {props.shown ? <Changes shell={shell} older={props.shown} newer={fieldValuesOf(contact)} /> : null}
-      <p>{t.contacts.deleteText}</p>
+      <p>{t.deleteText}</p>
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]" class="form-actions">
         <input type="hidden" name="version" value={String(contact.version)} />
         <button type="submit" class="danger">
-          {props.message ? t.contacts.deleteAnyway : t.contacts.deleteConfirm}
+          {props.message ? t.deleteAnyway : t.deleteConfirm}
         </button>
         {/* After a co-buyer's change the way back is the way to check it (buyer review: "Prüfen Sie die aktuelle Fassung" beside "Abbrechen"). */}
         <a class="button" href={back} hx-get={back} hx-target="#main" hx-push-url="true">
-          {props.message ? t.contacts.seeCurrent : t.contacts.cancel}
+          {props.message ? t.seeCurrent : t.cancel}
         </a>
       </form>
     </section>

@@ -111,12 +111,8 @@ export function ContactForm(props: ContactFormProps) {
   const heading =
     props.heading ??
     // Completed from an upload's card: named as the preview's link is (UX walkthrough, stop 74: "… bearbeiten").
-    (editing
-      ? (from ? t.contacts.previewComplete : t.contacts.editTitle)(mode.name)
-      : mode.kind === 'gone'
-        ? t.contacts.goneTitle
-        : t.contacts.newTitle);
-  const announcement = errorCount ? t.contacts.errorSummary(errorCount) : props.message;
+    (editing ? (from ? t.previewComplete : t.editTitle)(mode.name) : mode.kind === 'gone' ? t.goneTitle : t.newTitle);
+  const announcement = errorCount ? t.errorSummary(errorCount) : props.message;
   // The form echoes input the server did not store: the browser keeps it as the draft, as
   // "pending" when a failure (not the user's input) stopped the save.
   // An earlier version a restore brought (a gone form's `version`) is no input: no draft of it (review).
@@ -133,7 +129,7 @@ export function ContactForm(props: ContactFormProps) {
     <section class="editor" aria-labelledby="form-title">
       {/* The way back at the top, as on every other page (UX review): leaving keeps the input as
           unsent (src/client/app.js), where "Abbrechen" drops it. */}
-      <Crumb href={cancel} label={from ? t.contacts.backToPreview : editing ? t.contacts.backToContact : t.contacts.backToList} swap />
+      <Crumb href={cancel} label={from ? t.backToPreview : editing ? t.backToContact : t.backToList} swap />
       <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
         {heading}
       </h1>
@@ -144,7 +140,7 @@ export function ContactForm(props: ContactFormProps) {
       {/* Read out as it arrives, as a clash's explanation is: the heading alone does not say what to do. */}
       {mode.kind === 'gone' ? (
         <p class="alert" role="alert">
-          {t.contacts.goneText(mode.revive?.by, mode.version, mode.deletedBy)}
+          {t.goneText(mode.revive?.by, mode.version, mode.deletedBy)}
         </p>
       ) : null}
       {props.message ? (
@@ -211,9 +207,9 @@ export function ContactForm(props: ContactFormProps) {
           <input type="hidden" name="import" value={`${mode.from.importId}.${mode.from.card}`} />
         ) : null}
         <p class="draft-note" data-draft-note hidden>
-          {t.contacts.draftRestored}{' '}
+          {t.draftRestored}{' '}
           <button type="button" data-draft-discard>
-            {t.contacts.draftDiscard}
+            {t.draftDiscard}
           </button>
         </p>
         {errorCount ? <ErrorSummary shell={shell} values={values} errors={errors} /> : null}
@@ -237,13 +233,13 @@ export function ContactForm(props: ContactFormProps) {
           );
           const specs = FIELDS.filter((spec) => spec.group === group);
           const [only] = specs;
-          if (specs.length === 1 && only && t.contacts.groups[group] === t.contacts.fields[only.name]) {
+          if (specs.length === 1 && only && t.groups[group] === t.fields[only.name]) {
             // A group of one field named as the group ("Notizen"): its heading is the field's label,
             // not a group around a label of the same name (seen twice, heard twice).
             return (
               <fieldset class={`group-${group}`} role="none">
                 <legend>
-                  <label for={`f-${only.name}`}>{t.contacts.fields[only.name]}</label>
+                  <label for={`f-${only.name}`}>{t.fields[only.name]}</label>
                 </legend>
                 <div class="cols">{field(only, false)}</div>
               </fieldset>
@@ -251,11 +247,11 @@ export function ContactForm(props: ContactFormProps) {
           }
           return (
             <fieldset class={`group-${group}`}>
-              <legend>{t.contacts.groups[group]}</legend>
+              <legend>{t.groups[group]}</legend>
               {group === 'person' ? (
                 // Said once: as the error beside the company when it is missed, else as a hint.
                 errors.company === 'nameRequired' ? null : (
-                  <p class="hint">{t.contacts.nameRule}</p>
+                  <p class="hint">{t.nameRule}</p>
                 )
               ) : group === 'warranty' ? (
                 <p class="hint" id="warranty-hint">
@@ -292,7 +288,7 @@ export function ContactForm(props: ContactFormProps) {
         })}
         {/* The suggestions are German in every language (stored values): said so, for a screen reader's voice. */}
         <datalist id="positions" lang={t.lang === 'de' ? undefined : 'de'}>
-          {t.contacts.positions.map((position) => (
+          {t.positions.map((position) => (
             <option value={position} />
           ))}
         </datalist>
@@ -302,31 +298,31 @@ export function ContactForm(props: ContactFormProps) {
           {mode.kind === 'gone' && mode.revive ? (
             <button type="submit" class="primary" name="revive" value="1" formaction={draft} hx-post={draft} hx-target="#main">
               {/* The earlier version a restore brought is no input of this user's (buyer review, stop 60). */}
-              {mode.version ? t.contacts.historyRestore : t.contacts.reviveMine}
+              {mode.version ? t.historyRestore : t.reviveMine}
             </button>
           ) : null}
           <button type="submit" class={mode.kind === 'gone' && mode.revive ? undefined : 'primary'}>
             {conflict
-              ? t.contacts.keepMine
+              ? t.keepMine
               : mode.kind === 'gone' || (mode.kind === 'create' && mode.made)
-                ? t.contacts.saveAsNew
+                ? t.saveAsNew
                 : // A clash's whole form sent again (the 401 page): it opens that form, saving nothing yet.
                   mode.kind === 'resend' && mode.keep?.some(([name]) => name === 'again')
-                  ? t.contacts.clashEditAll
+                  ? t.clashEditAll
                   : mode.kind === 'resend' && mode.keep?.some(([name]) => name === 'take')
-                    ? t.contacts.takeStored
-                    : t.contacts.save}
+                    ? t.takeStored
+                    : t.save}
             <span class="htmx-indicator"> …</span>
           </button>
           {/* After the primary button, which Enter in a field sends. */}
           {mode.kind === 'create' && mode.made ? (
             <button type="submit" name="edit_of" value={mode.made.token}>
-              {t.contacts.madeEdit(mode.made.name)}
+              {t.madeEdit(mode.made.name)}
             </button>
           ) : null}
           {mode.kind === 'resend' ? null : (
             <a class="button" href={cancel} hx-get={cancel} hx-target="#main" hx-push-url="true" data-draft-drop={draft} data-ask>
-              {t.contacts.cancel}
+              {t.cancel}
             </a>
           )}
         </div>
@@ -346,7 +342,7 @@ function firstError(errors: FieldErrors): FormFieldName | undefined {
 
 /** One plain sentence that says what to do; for a phone number or web address, what was wrong with it. */
 function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string): string {
-  const messages = shell.t.contacts.errors;
+  const messages = shell.t.fieldErrors;
   // A website typed without `https://` gets it added, and the limit counts it (schema.ts): what is left to type.
   if (code === 'tooLong')
     return messages.tooLong(spec.kind === 'website' && !/^https?:\/\//i.test(value.trim()) ? spec.max - 'https://'.length : spec.max);
@@ -356,9 +352,9 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
     // Two numbers ("0171 2345678, 0160 9876543", "… / 0160 …", "… – 0160 …"): not "too long" nor
     // "digits only" (UX reviews), and where the second fits.
     if (/(\d\D*){7}[,;]\s*[+0]/.test(value) || TWO_NUMBERS.test(value.replace(BIDI_CONTROLS, '')))
-      return messages.phoneTwo(shell.t.contacts.fields[spec.name === 'phone' ? 'mobile' : 'phone']);
+      return messages.phoneTwo(shell.t.fields[spec.name === 'phone' ? 'mobile' : 'phone']);
     // "Mobil 0171 …" in the phone field: the mobile's field is where it goes, not the notes (code review, stop 70).
-    if (spec.name === 'phone' && MOBILE_LABEL.test(value)) return messages.phoneMobile(shell.t.contacts.fields.mobile);
+    if (spec.name === 'phone' && MOBILE_LABEL.test(value)) return messages.phoneMobile(shell.t.fields.mobile);
     // A number with words ("089 123456 (Zentrale)", "Fax 089 …"): where what was typed beside the
     // number goes, named as typed, digits and all ("ab 14 Uhr"; buyer review; walkthrough, stop
     // 68: it named "Zentrale" for "Büro"). The number is its longest run of digits. A firm's
@@ -446,14 +442,14 @@ function PeriodChoice(props: { shell: Shell; values: FormValues; value: string; 
         data-text={t.warranty.periodGives('%')}
         data-typed={t.warranty.typedEnd('%')}
         data-none={t.warranty.noEnd}
-        data-start={shell.t.contacts.errors.noStart}
+        data-start={shell.t.fieldErrors.noStart}
         hidden={!end}
       >
         {end}
       </p>
       {error ? (
         <p class="field-error" id={`${id}-error`}>
-          {shell.t.contacts.errors[error === 'tooLong' ? 'invalid' : error]}
+          {shell.t.fieldErrors[error === 'tooLong' ? 'invalid' : error]}
         </p>
       ) : null}
     </div>
@@ -468,7 +464,7 @@ function ErrorSummary(props: { shell: Shell; values: FormValues; errors: FieldEr
   return (
     <div class="alert summary" id="form-errors">
       <p>
-        <strong>{t.contacts.errorSummary(wrong.length)}</strong>
+        <strong>{t.errorSummary(wrong.length)}</strong>
       </p>
       <ul>
         {wrong.map((spec) => {
@@ -476,7 +472,7 @@ function ErrorSummary(props: { shell: Shell; values: FormValues; errors: FieldEr
           return code ? (
             <li>
               <a href={`#f-${spec.name}`}>
-                {t.contacts.fields[spec.name]}: {errorText(shell, spec, code, values[spec.name] ?? '')}
+                {t.fields[spec.name]}: {errorText(shell, spec, code, values[spec.name] ?? '')}
               </a>
             </li>
           ) : null;
@@ -504,7 +500,7 @@ function Field(props: {
   const { shell, spec, value, error } = props;
   const { t } = shell;
   const id = `f-${spec.name}`;
-  const hint = t.contacts.hints[spec.name];
+  const hint = t.hints[spec.name];
   const describedBy =
     // The warranty's rule (how the end is computed) stands once above its three fields: each is described by it.
     [hint ? `${id}-hint` : '', spec.group === 'warranty' ? 'warranty-hint' : '', error ? `${id}-error` : '', props.sharedError ?? '']
@@ -534,10 +530,10 @@ function Field(props: {
     <div
       class={`field f-${spec.kind}${spec.name === 'street' ? ' wide' : spec.name === 'title' ? ' narrow' : ''}${error || props.sharedError ? ' invalid' : ''}`}
     >
-      {props.labelled ? <label for={id}>{t.contacts.fields[spec.name]}</label> : null}
+      {props.labelled ? <label for={id}>{t.fields[spec.name]}</label> : null}
       {hint ? (
         <span class="hint" id={`${id}-hint`}>
-          {t.lang === 'de' ? hint : germanWordsIn(hint, t.contacts.positions)}
+          {t.lang === 'de' ? hint : germanWordsIn(hint, t.positions)}
         </span>
       ) : null}
       {spec.kind === 'notes' ? (
@@ -592,7 +588,7 @@ function ConflictPanel(props: {
   const mineNotes = (values.notes ?? '').replace(/\r\n?/g, '\n').trim();
   // Named as the clash page names it ("Von Jonas Müller", "Aus dem anderen Fenster"; review:
   // "Jetzt gespeichert" there, then the last saver's name for every co-buyer's and own change).
-  const storedBy = props.by === '' ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(props.by ?? stored.updatedByName);
+  const storedBy = props.by === '' ? t.clashTheirsOwn : t.clashTheirs(props.by ?? stored.updatedByName);
   const differing = FIELDS.filter(
     (spec) =>
       // As it would be stored (a phone's label gone: data-safety review, stop 68).
@@ -604,28 +600,23 @@ function ConflictPanel(props: {
   const cell = (spec: FieldSpec, label: string, value: string, notes: string, against: string) => (
     <td class="pre" data-label={label}>
       {spec.name === 'notes' && marked && notes ? (
-        <MarkedLines text={notes} against={against} said={t.contacts.clashOnlyHere} />
+        <MarkedLines text={notes} against={against} said={t.clashOnlyHere} />
       ) : value ? (
         fieldText(spec, value, t.locale)
       ) : (
-        t.contacts.empty
+        t.empty
       )}
     </td>
   );
   return (
     <div class="conflict" role="alert">
-      <h2>{t.contacts.conflictTitle}</h2>
-      <p>
-        {(restoring ? t.contacts.conflictRestoreText : t.contacts.conflictText)(
-          stored.updatedByName,
-          formatDateTime(t.locale, stored.updatedAt),
-        )}
-      </p>
+      <h2>{t.conflictTitle}</h2>
+      <p>{(restoring ? t.conflictRestoreText : t.conflictText)(stored.updatedByName, formatDateTime(t.locale, stored.updatedAt))}</p>
       <table>
         <thead>
           <tr>
-            <th scope="col">{t.contacts.conflictField}</th>
-            <th scope="col">{restoring ? t.contacts.clashRestoreMine : t.contacts.conflictYours}</th>
+            <th scope="col">{t.conflictField}</th>
+            <th scope="col">{restoring ? t.clashRestoreMine : t.conflictYours}</th>
             <th scope="col">{storedBy}</th>
           </tr>
         </thead>
@@ -634,27 +625,21 @@ function ConflictPanel(props: {
         <tbody>
           {differing.map((spec) => (
             <tr>
-              <th scope="row">{t.contacts.fields[spec.name]}</th>
-              {cell(
-                spec,
-                restoring ? t.contacts.clashRestoreMine : t.contacts.conflictYours,
-                values[spec.name] ?? '',
-                mineNotes,
-                storedValues.notes,
-              )}
+              <th scope="row">{t.fields[spec.name]}</th>
+              {cell(spec, restoring ? t.clashRestoreMine : t.conflictYours, values[spec.name] ?? '', mineNotes, storedValues.notes)}
               {cell(spec, storedBy, storedValues[spec.name], storedValues.notes, mineNotes)}
             </tr>
           ))}
         </tbody>
       </table>
-      {marked ? <p class="hint">{t.contacts.clashMarked}</p> : null}
+      {marked ? <p class="hint">{t.clashMarked}</p> : null}
       {/* The stored values of these fields into the form, the rest of the input kept (buyer review,
           stop 60: it opened the stored contact, and the input of the fields not compared was gone);
           none where nothing differs any more. */}
       {differing.length ? (
         <p>
           <button type="submit" form="contact-form" name="take" value={differing.map((spec) => spec.name).join(' ')} formnovalidate>
-            {t.contacts.takeStored}
+            {t.takeStored}
           </button>
         </p>
       ) : null}

@@ -53,10 +53,10 @@ export function ContactBook(props: ContactBookProps) {
   const back = notice?.kind === 'restored' && shown ? notice.contact.id : '';
   const quietLinks = (
     <p class="quiet-link">
-      <a href={paths.importContacts(assetId)}>{t.contacts.importLink}</a>
+      <a href={paths.importContacts(assetId)}>{t.importLink}</a>
       {page.hasDeleted ? (
         <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
-          {t.contacts.deletedLink}
+          {t.deletedLink}
         </a>
       ) : null}
     </p>
@@ -65,7 +65,7 @@ export function ContactBook(props: ContactBookProps) {
     <section class="book" aria-labelledby="book-title">
       <div class="bar">
         <h1 id="book-title" tabindex={-1} data-focus={back ? undefined : true}>
-          {warranty ? t.warranty.viewTitle : t.contacts.title}
+          {warranty ? t.warranty.viewTitle : t.title}
         </h1>
         <div class="actions">
           <a
@@ -76,7 +76,7 @@ export function ContactBook(props: ContactBookProps) {
             hx-push-url="true"
           >
             {icon(paths, 'plus')}
-            <span class="label">{t.contacts.add}</span>
+            <span class="label">{t.add}</span>
           </a>
         </div>
       </div>
@@ -91,15 +91,15 @@ export function ContactBook(props: ContactBookProps) {
           {props.doneContact ? (
             <>
               {' '}
-              <a href={paths.contact(assetId, props.doneContact)}>{t.contacts.seeCurrent}</a>
+              <a href={paths.contact(assetId, props.doneContact)}>{t.seeCurrent}</a>
             </>
           ) : null}
         </p>
       ) : null}
       {notice ? <NoticeBox shell={shell} assetId={assetId} notice={notice} from={{ ...view, ...props.paging }} shown={shown} /> : null}
       {props.imported ? (
-        <div class="notice" role="status" data-announce={t.contacts.imported(props.imported.count)}>
-          <p>{t.contacts.imported(props.imported.count)}</p>
+        <div class="notice" role="status" data-announce={t.imported(props.imported.count)}>
+          <p>{t.imported(props.imported.count)}</p>
           <UndoImport shell={shell} action={paths.undoImport(assetId, props.imported.importId)} />
         </div>
       ) : null}
@@ -107,7 +107,7 @@ export function ContactBook(props: ContactBookProps) {
         <p class="since">
           {props.changed.text}{' '}
           <a href={props.changed.href} hx-get={props.changed.href} hx-target="#main" hx-push-url="true">
-            {t.contacts.sinceLink}
+            {t.sinceLink}
           </a>
         </p>
       ) : null}
@@ -133,7 +133,7 @@ export function ContactBook(props: ContactBookProps) {
           {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers of older phones; role="search" is the same landmark */}
           <form role="search" method="get" action={paths.contacts(assetId)} class="search">
             <label for="q" class="sr-only">
-              {t.contacts.search}
+              {t.search}
             </label>
             <div class="search-row">
               <input
@@ -141,7 +141,7 @@ export function ContactBook(props: ContactBookProps) {
                 type="search"
                 name="q"
                 value={view.q}
-                placeholder={t.contacts.searchHint}
+                placeholder={t.searchHint}
                 autocomplete="off"
                 enterkeyhint="search"
                 hx-get={paths.contacts(assetId)}
@@ -156,7 +156,7 @@ export function ContactBook(props: ContactBookProps) {
                 hx-sync="this:replace"
               />
               {view.group ? <input type="hidden" name="group" value={view.group} /> : null}
-              <button type="submit">{t.contacts.searchButton}</button>
+              <button type="submit">{t.searchButton}</button>
             </div>
           </form>
           <ViewSwitch shell={shell} assetId={assetId} view={view} />
@@ -183,9 +183,9 @@ export function ViewSwitch(props: { shell: Shell; assetId: string; view: ListVie
     current ? <span aria-current="true">{label}</span> : <a href={href}>{label}</a>;
   return (
     <p class="view-switch" id="view-switch" hx-swap-oob={props.oob ? 'true' : undefined}>
-      {item(!warranty && !grouped, t.contacts.byName, paths.contacts(assetId, { q: view.q }))}
+      {item(!warranty && !grouped, t.byName, paths.contacts(assetId, { q: view.q }))}
       <span class="sep"> · </span>
-      {item(grouped, t.contacts.byPosition, paths.contacts(assetId, { q: view.q, group: 'position' }))}
+      {item(grouped, t.byPosition, paths.contacts(assetId, { q: view.q, group: 'position' }))}
       <span class="sep"> · </span>
       {item(warranty, t.warranty.viewLink, paths.contacts(assetId, { view: 'warranty' }))}
     </p>
@@ -255,11 +255,11 @@ export function NothingToExport(props: { shell: Shell; assetId: string; q: strin
   const { t, paths } = props.shell;
   return (
     <section aria-labelledby="no-export-title">
-      <Crumb href={paths.contacts(props.assetId, { q: props.q })} label={t.contacts.backToList} />
+      <Crumb href={paths.contacts(props.assetId, { q: props.q })} label={t.backToList} />
       <h1 id="no-export-title" tabindex={-1} data-focus>
-        {props.q ? t.contacts.noResults(props.q) : t.contacts.emptyTitle}
+        {props.q ? t.noResults(props.q) : t.emptyTitle}
       </h1>
-      <p>{t.contacts.exportNone}</p>
+      <p>{t.exportNone}</p>
     </section>
   );
 }
@@ -276,17 +276,17 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
         // The words it answers, for the "Meinten Sie" of src/client/app.js.
         <div class="no-results" role="status" data-q={view.q}>
           <p>
-            {t.contacts.noResults(view.q)}.{' '}
+            {t.noResults(view.q)}.{' '}
             <a href={paths.contacts(assetId, { group: view.group })} data-clear="">
-              {t.contacts.clearSearch}
+              {t.clearSearch}
             </a>
           </p>
-          <p class="hint">{t.contacts.searchScope}</p>
+          <p class="hint">{t.searchScope}</p>
           {/* Deleted by a co-buyer, and still kept: the way to bring it back (walkthrough, stop 75). */}
           {/* At the latest match (a whole page: the browser goes to its place, and it is marked). */}
           {page.deletedMatch ? (
             <p>
-              <a href={`${paths.deleted(assetId)}#c-${page.deletedMatch}`}>{t.contacts.deletedMatch}</a>
+              <a href={`${paths.deleted(assetId)}#c-${page.deletedMatch}`}>{t.deletedMatch}</a>
             </p>
           ) : null}
         </div>
@@ -301,26 +301,26 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
           />
           <ul class="contacts" id="rows">
             <li class="head" aria-hidden="true">
-              <span>{t.contacts.columns.name}</span>
-              <span>{t.contacts.columns.meta}</span>
-              <span>{t.contacts.columns.phone}</span>
-              <span>{t.contacts.columns.email}</span>
+              <span>{t.columns.name}</span>
+              <span>{t.columns.meta}</span>
+              <span>{t.columns.phone}</span>
+              <span>{t.columns.email}</span>
             </li>
             <Rows shell={shell} assetId={assetId} page={page} view={view} today={today} focused={props.focused} />
           </ul>
         </>
       )}
       {page.continued || page.next ? (
-        <nav class="pages" aria-label={t.contacts.paging}>
+        <nav class="pages" aria-label={t.paging}>
           {/* Buttons, as "Mehr laden" is with JS: one way to page in either case. */}
           {page.continued ? (
             <a class="button" href={first}>
-              {t.contacts.backToStart}
+              {t.backToStart}
             </a>
           ) : null}
           {page.next ? (
             <a class="button" href={paths.contacts(assetId, { ...view, after: page.next })}>
-              {t.contacts.nextPage}
+              {t.nextPage}
             </a>
           ) : null}
         </nav>
@@ -338,14 +338,10 @@ export function Count(props: { shell: Shell; page: ContactPage; view: ListView; 
   const { t } = shell;
   return (
     <p class="count" role="status" id="count" hx-swap-oob={props.oob ? 'true' : undefined}>
-      {view.view === 'warranty'
-        ? t.warranty.count(page.total)
-        : view.q
-          ? t.contacts.found(page.total, view.q)
-          : t.contacts.count(page.total)}
+      {view.view === 'warranty' ? t.warranty.count(page.total) : view.q ? t.found(page.total, view.q) : t.count(page.total)}
       {/* The order shown, also on a phone, where the switch names only the others (walkthrough, stop 68). */}
-      {view.view !== 'warranty' && view.group === 'position' ? t.contacts.countGrouped : null}
-      {props.from ? t.contacts.countFrom(props.from) : null}
+      {view.view !== 'warranty' && view.group === 'position' ? t.countGrouped : null}
+      {props.from ? t.countFrom(props.from) : null}
     </p>
   );
 }
@@ -385,7 +381,7 @@ export function Rows(props: {
   // The warranty view judges every row and its heading by the day its order splits at (review).
   const today = page.day ?? props.today;
   const next = page.next ? shell.paths.contacts(assetId, { ...view, after: page.next }) : undefined;
-  const noMore = shell.t.contacts.noMore(view.q !== '');
+  const noMore = shell.t.noMore(view.q !== '');
   let group = props.previous;
   // One string for all rows (plain strings, escaped as hono/html does): no escaped String object
   // per row and per piece of it, and one child for the renderer.
@@ -407,7 +403,7 @@ export function Rows(props: {
       numbers,
       focus:
         props.loadedMore === true && index === 0
-          ? shell.t.contacts.loadedMore(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
+          ? shell.t.loadedMore(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
           : undefined,
       focused: contact.id === props.focused,
     });
@@ -430,11 +426,7 @@ export function Rows(props: {
     }
     group = section;
     const heading =
-      page.order === 'warranty'
-        ? shell.t.warranty.ended
-        : page.order === 'name'
-          ? section
-          : contact.position.trim() || shell.t.contacts.noPosition;
+      page.order === 'warranty' ? shell.t.warranty.ended : page.order === 'name' ? section : contact.position.trim() || shell.t.noPosition;
     rows += `<li class="group"><h2>${escapeHtml(heading)}</h2></li>${row}`;
   }
   return (
@@ -450,7 +442,7 @@ export function Rows(props: {
             hx-target="closest li"
             hx-swap="outerHTML"
           >
-            {shell.t.contacts.loadMore}
+            {shell.t.loadMore}
           </a>
         </li>
       ) : page.contacts.length === 0 && (props.loadedMore || page.continued) ? (
@@ -552,10 +544,10 @@ function contactRowHtml(props: RowProps): string {
   const mobile = !contact.phone || (mobileHit && !phoneHit);
   const phone = mobile ? contact.mobile : contact.phone;
   const call = phone
-    ? `<a class="round" href="${escapeHtml(telHref(phone))}">${iconHtml(paths, 'call')}<span class="sr-only">${escapeHtml(t.contacts.callName(name))}</span></a>`
+    ? `<a class="round" href="${escapeHtml(telHref(phone))}">${iconHtml(paths, 'call')}<span class="sr-only">${escapeHtml(t.callName(name))}</span></a>`
     : '';
   const mail = contact.email
-    ? `<a class="round" href="${escapeHtml(mailtoHref(contact.email))}">${iconHtml(paths, 'mail')}<span class="sr-only">${escapeHtml(t.contacts.mailName(name))}</span></a>`
+    ? `<a class="round" href="${escapeHtml(mailtoHref(contact.email))}">${iconHtml(paths, 'mail')}<span class="sr-only">${escapeHtml(t.mailName(name))}</span></a>`
     : '';
   // Empty cells are left out: on wide screens each cell has its own grid column.
   return `<li class="contact" id="c-${escapeHtml(contact.id)}"><a class="name" href="${href}" hx-get="${href}" hx-target="#main" hx-push-url="true"${
@@ -564,7 +556,7 @@ function contactRowHtml(props: RowProps): string {
     // The number column says when its number is the mobile (review: it looked like the phone), before
     // it as the phone list and the import's preview do (walkthrough, stop 68: it came after here).
     phone
-      ? `<span class="tel${(mobile ? mobileHit : phoneHit) ? ' hit' : ''}">${mobile ? `${escapeHtml(t.contacts.callMobile)} ` : ''}${escapeHtml(phone)}</span>`
+      ? `<span class="tel${(mobile ? mobileHit : phoneHit) ? ' hit' : ''}">${mobile ? `${escapeHtml(t.callMobile)} ` : ''}${escapeHtml(phone)}</span>`
       : ''
   }${contact.email ? `<span class="mail">${escapeHtml(contact.email)}</span>` : ''}${call || mail ? `<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }
@@ -573,8 +565,8 @@ function EmptyState(props: { shell: Shell; assetId: string }) {
   const { t, paths } = props.shell;
   return (
     <div class="empty">
-      <h2>{t.contacts.emptyTitle}</h2>
-      <p>{t.contacts.emptyText}</p>
+      <h2>{t.emptyTitle}</h2>
+      <p>{t.emptyText}</p>
       <p>
         <a
           class="button primary"
@@ -583,7 +575,7 @@ function EmptyState(props: { shell: Shell; assetId: string }) {
           hx-target="#main"
           hx-push-url="true"
         >
-          {t.contacts.emptyAction}
+          {t.emptyAction}
         </a>
       </p>
     </div>
@@ -594,22 +586,17 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; from:
   const { shell, assetId, notice } = props;
   const { t, paths } = shell;
   const name = displayName(notice.contact);
-  const text =
-    notice.kind === 'saved' ? t.contacts.saved(name) : notice.kind === 'deleted' ? t.contacts.deleted(name) : t.contacts.restored(name);
+  const text = notice.kind === 'saved' ? t.saved(name) : notice.kind === 'deleted' ? t.deleted(name) : t.restored(name);
   return (
     <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>
       <p>{text}</p>
       {notice.kind === 'deleted' ? (
-        <PostButton
-          action={paths.restoreContact(assetId, notice.contact.id, props.from)}
-          label={t.contacts.undo}
-          version={notice.contact.version}
-        />
+        <PostButton action={paths.restoreContact(assetId, notice.contact.id, props.from)} label={t.undo} version={notice.contact.version} />
       ) : !props.shown ? (
         // Back in a list that does not show it (a search it does not match, a later page): the
         // way to it (walkthrough, stop 67: "wiederhergestellt" above "Keine Treffer").
         <p>
-          <a href={paths.contact(assetId, notice.contact.id)}>{t.contacts.showContact}</a>
+          <a href={paths.contact(assetId, notice.contact.id)}>{t.showContact}</a>
         </p>
       ) : null}
     </div>
@@ -626,13 +613,13 @@ export function UndoImport(props: { shell: Shell; action: string; class?: string
   const warning = `undo-${props.action.split('/').at(-2) ?? 'import'}`;
   return (
     <details class={props.class ? `help undo-import ${props.class}` : 'help undo-import'}>
-      <summary>{t.contacts.importUndo}</summary>
+      <summary>{t.importUndo}</summary>
       <form method="post" action={props.action} hx-post={props.action} hx-target="#main" hx-disable="find button[type=submit]">
         <p class="hint" id={warning}>
-          {t.contacts.undoWarning}
+          {t.undoWarning}
         </p>
         <button type="submit" class="danger" aria-describedby={warning}>
-          {t.contacts.undoConfirm}
+          {t.undoConfirm}
         </button>
       </form>
     </details>

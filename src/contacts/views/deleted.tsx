@@ -21,9 +21,9 @@ export function DeletedContacts(props: {
   const list = paths.contacts(assetId);
   return (
     <section class="deleted" aria-labelledby="deleted-title">
-      <Crumb href={list} label={t.contacts.backToList} swap />
+      <Crumb href={list} label={t.backToList} swap />
       <h1 id="deleted-title" tabindex={-1} data-focus>
-        {t.contacts.deletedTitle}
+        {t.deletedTitle}
       </h1>
       {props.message ? (
         <p
@@ -35,9 +35,9 @@ export function DeletedContacts(props: {
           {props.message}
         </p>
       ) : null}
-      <p>{t.contacts.deletedText}</p>
+      <p>{t.deletedText}</p>
       {contacts.length === 0 ? (
-        <p>{t.contacts.deletedEmpty}</p>
+        <p>{t.deletedEmpty}</p>
       ) : (
         <ul class="deleted-list">
           {contacts.map((contact) => {
@@ -57,28 +57,28 @@ export function DeletedContacts(props: {
                 <h2 id={`n-${contact.id}`}>{displayName(contact)}</h2>
                 {known ? <p class="meta">{known}</p> : null}
                 <p class="meta">
-                  {t.contacts.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
+                  {t.deletedBy(contact.updatedByName, formatDateTime(t.locale, contact.deletedAt ?? contact.updatedAt))}
                   {/* When it leaves this page for good (walkthrough, stop 68: only "danach" said it). */}
-                  {t.contacts.keptUntil(formatDateTime(t.locale, (contact.deletedAt ?? contact.updatedAt) + PURGE_AFTER_MS))}
+                  {t.keptUntil(formatDateTime(t.locale, (contact.deletedAt ?? contact.updatedAt) + PURGE_AFTER_MS))}
                 </p>
                 <div class="row-actions">
                   <form method="post" action={restore} hx-post={restore} hx-target="#main" hx-disable="find button[type=submit]">
                     <input type="hidden" name="version" value={String(contact.version)} />
                     {/* Named with the contact ("Wiederherstellen Anna Müller"): a list of buttons tells them apart. */}
                     <button type="submit" class="primary" id={`r-${contact.id}`} aria-labelledby={`r-${contact.id} n-${contact.id}`}>
-                      {t.contacts.restore}
+                      {t.restore}
                     </button>
                   </form>
                   {/* Two steps, also without JS: it cannot be undone. */}
                   <details class="help">
                     <summary id={`p-${contact.id}`} aria-labelledby={`p-${contact.id} n-${contact.id}`}>
-                      {t.contacts.purge}
+                      {t.purge}
                     </summary>
                     <form method="post" action={purge} hx-post={purge} hx-target="#main" hx-disable="find button[type=submit]">
                       {/* Deleted for good only as shown here: not after a co-buyer's change since. */}
                       <input type="hidden" name="version" value={String(contact.version)} />
                       <p class="hint" id={`purge-${contact.id}`}>
-                        {t.contacts.purgeWarning}
+                        {t.purgeWarning}
                       </p>
                       <button
                         type="submit"
@@ -87,7 +87,7 @@ export function DeletedContacts(props: {
                         aria-labelledby={`f-${contact.id} n-${contact.id}`}
                         aria-describedby={`purge-${contact.id}`}
                       >
-                        {t.contacts.purgeConfirm}
+                        {t.purgeConfirm}
                       </button>
                     </form>
                   </details>

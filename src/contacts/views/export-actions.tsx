@@ -13,7 +13,7 @@ export function ExportActions(props: { shell: Shell; assetId: string; q: string;
       <ExportLinks {...props} />
       {/* Shown by src/client/app.js only where navigator.canShare({ files }) says yes. */}
       <button type="button" class="button" data-share="export-vcf" hidden>
-        {t.contacts.share}
+        {t.share}
       </button>
     </>
   );
@@ -34,10 +34,10 @@ export function ExportLinks(props: { shell: Shell; assetId: string; q: string; f
   return (
     <>
       <a class="button" href={paths.exportAll(props.assetId, props.q)} download id="export-vcf" hx-swap-oob={oob} hidden={none}>
-        {found === undefined ? t.contacts.exportAll : t.contacts.exportFound(found)}
+        {found === undefined ? t.exportAll : t.exportFound(found)}
       </a>
       <a class="button" href={paths.printList(props.assetId, props.q)} id="print-list" hx-swap-oob={oob} hidden={none}>
-        {found === undefined ? t.contacts.print.link : t.contacts.print.found(found)}
+        {found === undefined ? t.print.link : t.print.found(found)}
       </a>
       {/* How to get the file into iPhone, Android and Outlook: a page of its own (…/help/phone),
           linked right below the buttons (not after the rows), and hidden with them (review). */}
@@ -50,7 +50,7 @@ export function HelpLink(props: { shell: Shell; assetId: string; oob?: boolean; 
   const { t, paths } = props.shell;
   return (
     <p class="help" id="export-help" hx-swap-oob={props.oob ? 'true' : undefined} hidden={props.none}>
-      <a href={paths.help(props.assetId, 'phone')}>{t.contacts.exportHelpTitle}</a>
+      <a href={paths.help(props.assetId, 'phone')}>{t.exportHelpTitle}</a>
     </p>
   );
 }

@@ -61,4 +61,4 @@ export function formatDateTime(locale: string, epochMs: number): string {
 
 /** "a, b und c". */
 export const listed = (t: Messages, items: readonly string[]) =>
-  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.contacts.and} ${items.at(-1)}`;
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${t.and} ${items.at(-1)}`;

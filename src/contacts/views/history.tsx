@@ -34,24 +34,24 @@ export function ContactHistory(props: {
     <section class="history" aria-labelledby="history-title">
       {/* A deleted contact has no card to go back to (review: its link led to 404): back to "Zuletzt gelöscht". */}
       {deleted ? (
-        <Crumb href={paths.deleted(assetId)} label={t.contacts.backToDeleted} swap />
+        <Crumb href={paths.deleted(assetId)} label={t.backToDeleted} swap />
       ) : (
-        <Crumb href={paths.contact(assetId, contact.id)} label={t.contacts.backToContact} swap />
+        <Crumb href={paths.contact(assetId, contact.id)} label={t.backToContact} swap />
       )}
       <h1 id="history-title" tabindex={-1} data-focus>
-        {t.contacts.historyTitle(displayName(contact))}
+        {t.historyTitle(displayName(contact))}
       </h1>
       <p>
-        {t.contacts.historyText}{' '}
+        {t.historyText}{' '}
         {/* A deleted contact's older versions are restored once it is back (review: this said they could be, with no button). */}
         {!deleted ? (
-          t.contacts.historyRestoreText
+          t.historyRestoreText
         ) : (
           <>
-            {t.contacts.historyDeleted} <a href={paths.deleted(assetId)}>{t.contacts.deletedLink}</a>.
+            {t.historyDeleted} <a href={paths.deleted(assetId)}>{t.deletedLink}</a>.
           </>
         )}{' '}
-        {t.contacts.historyLimit(props.maxVersions)}
+        {t.historyLimit(props.maxVersions)}
       </p>
       {/* The undo of the import this contact came with: for the buyer who imported it (a
           co-buyer's would remove nothing), and only while it would delete this contact, unchanged
@@ -59,7 +59,7 @@ export function ContactHistory(props: {
           good, and it, not at all); it says that it deletes the import's untouched contacts. */}
       {contact.importId && contact.createdBy === props.userId && contact.version === 1 && !deleted ? (
         <>
-          <p class="hint">{t.contacts.undoHint}</p>
+          <p class="hint">{t.undoHint}</p>
           <UndoImport shell={shell} action={paths.undoImport(assetId, contact.importId)} />
         </>
       ) : null}
@@ -81,17 +81,17 @@ export function ContactHistory(props: {
           return (
             <li class="version" id={`v-${version.version}`}>
               <h2 id={`h-${version.version}`}>
-                {t.contacts.historyEntry(
+                {t.historyEntry(
                   version.authorName,
-                  t.contacts.historyAction[version.action] ?? version.action,
+                  t.historyAction[version.action] ?? version.action,
                   formatDateTime(t.locale, version.createdAt),
                 )}
               </h2>
               {unknown ? (
                 <>
                   <p class="hint">
-                    {t.contacts.historyUnknown}
-                    {current ? null : ` ${t.contacts.historyHeld}`}
+                    {t.historyUnknown}
+                    {current ? null : ` ${t.historyHeld}`}
                   </p>
                   {/* What a restore of it brings, as plain values, not as typed then (buyer review:
                       "Diese Fassung wiederherstellen" offered values nobody could see). */}
@@ -99,7 +99,7 @@ export function ContactHistory(props: {
                     <dl class="changes">
                       {FIELDS.filter((spec) => version.values[spec.name]).map((spec) => (
                         <div>
-                          <dt>{t.contacts.fields[spec.name]}</dt>
+                          <dt>{t.fields[spec.name]}</dt>
                           <dd class="pre">{fieldText(spec, version.values[spec.name], t.locale)}</dd>
                         </div>
                       ))}
@@ -110,24 +110,24 @@ export function ContactHistory(props: {
                 // Deleted or brought back as it was: its heading says it all (walkthrough, stop 70:
                 // "gelöscht · Keine Änderung an den Angaben." read oddly).
                 version.action === 'delete' || version.action === 'restore' ? null : (
-                  <p class="hint">{t.contacts.historyNoChange}</p>
+                  <p class="hint">{t.historyNoChange}</p>
                 )
               ) : (
                 <Changes shell={shell} older={older} newer={version.values} changed={changed} />
               )}
               {/* The deletion, where the contact is deleted, is no "Aktuelle Fassung": its heading says "gelöscht". */}
               {current && deleted ? null : current ? (
-                <p class="badge">{t.contacts.historyCurrent}</p>
+                <p class="badge">{t.historyCurrent}</p>
               ) : deleted || !offered ? null : restores.length === 0 ? (
                 // Restoring it would change nothing (and take one of the versions kept).
-                <p class="hint">{t.contacts.historySame}</p>
+                <p class="hint">{t.historySame}</p>
               ) : (
                 <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
                   <input type="hidden" name="version" value={String(contact.version)} />
                   {/* What it changes of the contact as it is now: the whole version comes back, also
                       fields its entry does not list (walkthrough, stop 66: a position came back unsaid). */}
                   <p class="hint" id={`rc-${version.version}`}>
-                    {t.contacts.historyRestores(restores.map((name) => t.contacts.fields[name]).join(', '))}
+                    {t.historyRestores(restores.map((name) => t.fields[name]).join(', '))}
                   </p>
                   {/* Named with its version ("… wiederherstellen Anna Müller hat … geändert"). */}
                   <button
@@ -136,7 +136,7 @@ export function ContactHistory(props: {
                     aria-labelledby={`r-${version.version} h-${version.version}`}
                     aria-describedby={`rc-${version.version}`}
                   >
-                    {t.contacts.historyRestore}
+                    {t.historyRestore}
                   </button>
                 </form>
               )}
@@ -164,31 +164,31 @@ export function Changes(props: { shell: Shell; older: FieldValues; newer: FieldV
         const b = newer[spec.name];
         const text = (value: string, against: string) =>
           against && marksLines(value, against) ? (
-            <MarkedLines text={value} against={against} said={t.contacts.clashOnlyHere} />
+            <MarkedLines text={value} against={against} said={t.clashOnlyHere} />
           ) : (
             fieldText(spec, value, t.locale)
           );
         return (
           <div>
-            <dt>{t.contacts.fields[spec.name]}</dt>
+            <dt>{t.fields[spec.name]}</dt>
             <dd>
               {/* The arrow is not read out, and del/ins are not said by most screen readers:
                   "alt: … neu: …" is (a11y review, stop 61). */}
               {a
                 ? [
-                    <span class="sr-only">{t.contacts.historyOld} </span>,
+                    <span class="sr-only">{t.historyOld} </span>,
                     // Marked line by line, only the marks are struck through (pages.css): also where
                     // no line went, as when one was only added (walkthrough, stop 69: all was struck).
                     <del class={b && marksLines(a, b) ? 'pre lines' : 'pre'}>{text(a, b)}</del>,
                     <span aria-hidden="true"> → </span>,
-                    <span class="sr-only">{t.contacts.historyNew} </span>,
+                    <span class="sr-only">{t.historyNew} </span>,
                   ]
                 : null}
               {b ? (
                 <ins class="pre">{text(b, a)}</ins>
               ) : (
                 // A removed value reads like any other change: "01.03.2027 → —".
-                <span class="meta">{t.contacts.empty}</span>
+                <span class="meta">{t.empty}</span>
               )}
             </dd>
           </div>

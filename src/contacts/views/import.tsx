@@ -7,7 +7,7 @@ import { displayName } from '../vcard';
 import { Crumb, UndoImport } from './contact-list';
 import { addressLines, formatDateTime } from './format';
 
-type Kind = keyof Messages['contacts']['ignoredKinds'];
+type Kind = keyof Messages['ignoredKinds'];
 
 /** The vCard properties a card can carry that Kontakte has no field for, by what people call them. */
 const KINDS: readonly [Kind, RegExp][] = [
@@ -31,7 +31,7 @@ const kindOf = (property: string) => KINDS.find(([, names]) => names.test(proper
  * which no buyer knows (UX review).
  */
 function ignoredNames(t: Messages, properties: readonly string[]): string {
-  return [...new Set(properties.map((name) => t.contacts.ignoredKinds[kindOf(name) ?? 'other']))].join(', ');
+  return [...new Set(properties.map((name) => t.ignoredKinds[kindOf(name) ?? 'other']))].join(', ');
 }
 
 /**
@@ -59,22 +59,22 @@ export function ImportForm(props: {
   const list = paths.contacts(assetId);
   return (
     <section class="import" aria-labelledby="import-title">
-      <Crumb href={list} label={t.contacts.backToList} />
+      <Crumb href={list} label={t.backToList} />
       <h1 id="import-title" tabindex={-1} data-focus={error ? undefined : true}>
-        {t.contacts.importTitle}
+        {t.importTitle}
       </h1>
-      <p>{t.contacts.importText}</p>
+      <p>{t.importText}</p>
       {last ? (
         <div class="notice">
-          <p>{t.contacts.lastImport(last.count, formatDateTime(t.locale, last.at), namesOf(shell, last))}</p>
+          <p>{t.lastImport(last.count, formatDateTime(t.locale, last.at), namesOf(shell, last))}</p>
           <UndoImport shell={shell} action={paths.undoImport(assetId, last.importId)} />
         </div>
       ) : null}
       <form method="post" action={action} enctype="multipart/form-data" class="stack">
         <div class={error ? 'field invalid' : 'field'}>
-          <label for="f-file">{t.contacts.importFile}</label>
+          <label for="f-file">{t.importFile}</label>
           <span class="hint" id="f-file-hint">
-            {t.contacts.importLimits}
+            {t.importLimits}
           </span>
           <input
             id="f-file"
@@ -94,7 +94,7 @@ export function ImportForm(props: {
         </div>
         <div class="form-actions">
           <button type="submit" class="primary">
-            {t.contacts.importSubmit}
+            {t.importSubmit}
           </button>
         </div>
       </form>
@@ -132,8 +132,8 @@ export function ImportPreview(props: {
   const action = paths.confirmImport(assetId, importId);
   const label = (field: string) =>
     field === 'address' || field === 'department' || field === 'categories'
-      ? t.contacts[field]
-      : ((t.contacts.fields as Record<string, string>)[field] ?? field);
+      ? t[field]
+      : ((t.fields as Record<string, string>)[field] ?? field);
   // What went into the notes, once per field: "Mobilnummer, Telefonnummer (5 ×)".
   const moved = (card: StagedCard) => {
     const counts = new Map<string, number>();
@@ -144,7 +144,7 @@ export function ImportPreview(props: {
   return (
     <section class="import" aria-labelledby="preview-title">
       <h1 id="preview-title" tabindex={-1} data-focus>
-        {t.contacts.previewTitle(cards.filter((card) => card.group === undefined).length)}
+        {t.previewTitle(cards.filter((card) => card.group === undefined).length)}
       </h1>
       {props.message ? (
         <p class="alert" role="alert">
@@ -154,13 +154,10 @@ export function ImportPreview(props: {
       {/* Nothing to tick: said once above, not only per card (UX review). */}
       <p>
         {cards.some((card) => card.importable)
-          ? t.contacts.previewText(
-              props.room,
-              !ticked && room > 0 && cards.filter((card) => card.importable && !card.duplicateOf).length > room,
-            )
-          : t.contacts.previewNothing}
+          ? t.previewText(props.room, !ticked && room > 0 && cards.filter((card) => card.importable && !card.duplicateOf).length > room)
+          : t.previewNothing}
         {/* Every card likely there already: said above, not only per card (walkthrough, stop 70: found out only by "übernehmen"). */}
-        {allKnown ? ` ${t.contacts.allKnown}` : null}
+        {allKnown ? ` ${t.allKnown}` : null}
       </p>
       {/* A skipped photo is named with its card ("Nicht übernommen: …, Foto"), not once more above (review). */}
       <form method="post" action={action}>
@@ -172,16 +169,16 @@ export function ImportPreview(props: {
         {cards.filter((card) => card.importable).length > 1 ? (
           <p class="actions" id="ticks">
             <button type="submit" name="tick" value="all" formaction={`${action}#ticks`}>
-              {t.contacts.tickAll}
+              {t.tickAll}
             </button>
             <button type="submit" name="tick" value="none" formaction={`${action}#ticks`}>
-              {t.contacts.tickNone}
+              {t.tickNone}
             </button>
           </p>
         ) : null}
         {noneTicked ? (
           <p class="field-error" id="ticks-error" role="alert">
-            {t.contacts.noneTicked}
+            {t.noneTicked}
           </p>
         ) : null}
         <ul class="preview">
@@ -197,9 +194,7 @@ export function ImportPreview(props: {
               .join(' · ');
             const values = card.values;
             // The mobile named as the phone list names it (walkthrough, stop 68: two numbers read alike).
-            const reach = [values.phone, values.mobile && `${t.contacts.print.mobile} ${values.mobile}`, values.email]
-              .filter(Boolean)
-              .join(' · ');
+            const reach = [values.phone, values.mobile && `${t.print.mobile} ${values.mobile}`, values.email].filter(Boolean).join(' · ');
             // Everything else the card would store, so nothing arrives unseen: the address, the
             // website and the start of the notes (an import sets no warranty dates). Beside the
             // checkbox's name, not in it: it describes the checkbox.
@@ -245,32 +240,28 @@ export function ImportPreview(props: {
                   {/* Read out, and focused on arrival (src/client/app.js), where the page opens: at the card. */}
                   {/* That alone, not "wahrscheinlich" beside it (UX walkthrough, stop 74). */}
                   {card.duplicateOf && done ? (
-                    <li id={`${id}-done`} role="status" data-announce={t.contacts.previewCompleted(card.duplicateOf)}>
-                      {t.contacts.previewCompleted(card.duplicateOf)}
+                    <li id={`${id}-done`} role="status" data-announce={t.previewCompleted(card.duplicateOf)}>
+                      {t.previewCompleted(card.duplicateOf)}
                     </li>
                   ) : card.duplicateOf ? (
                     <li>
-                      {card.duplicateOf === IN_FILE ? t.contacts.previewTwice : t.contacts.previewDuplicate(card.duplicateOf)}
+                      {card.duplicateOf === IN_FILE ? t.previewTwice : t.previewDuplicate(card.duplicateOf)}
                       {/* What the phone's copy has that the book's contact lacks goes there, in its edit form (walkthrough, stop 71). */}
                       {/* Not where the file has nothing the contact lacks, as right after it was completed (UX walkthrough, stop 74). */}
                       {card.duplicateId && !card.complete ? (
                         <>
                           {' '}
                           <a href={paths.completeContact(assetId, card.duplicateId, importId, card.index)}>
-                            {t.contacts.previewComplete(card.duplicateOf)}
+                            {t.previewComplete(card.duplicateOf)}
                           </a>
                         </>
                       ) : null}
                     </li>
                   ) : null}
-                  {card.group !== undefined ? (
-                    <li>{t.contacts.previewGroup(card.group)}</li>
-                  ) : card.importable ? null : (
-                    <li>{t.contacts.notImportable}</li>
-                  )}
-                  {card.problems.some((problem) => problem.outcome === 'truncated') ? <li>{t.contacts.previewTruncated}</li> : null}
-                  {movedFields ? <li>{t.contacts.previewMoved(movedFields)}</li> : null}
-                  {card.ignored.length ? <li>{t.contacts.previewIgnored(ignoredNames(t, card.ignored))}</li> : null}
+                  {card.group !== undefined ? <li>{t.previewGroup(card.group)}</li> : card.importable ? null : <li>{t.notImportable}</li>}
+                  {card.problems.some((problem) => problem.outcome === 'truncated') ? <li>{t.previewTruncated}</li> : null}
+                  {movedFields ? <li>{t.previewMoved(movedFields)}</li> : null}
+                  {card.ignored.length ? <li>{t.previewIgnored(ignoredNames(t, card.ignored))}</li> : null}
                 </ul>
               </li>
             );
@@ -280,13 +271,13 @@ export function ImportPreview(props: {
           {/* A file of which nothing can be imported offers nothing to confirm. */}
           {cards.some((card) => card.importable) ? (
             <button type="submit" class="primary">
-              {t.contacts.previewConfirm}
+              {t.previewConfirm}
             </button>
           ) : null}
           <a class="button" href={paths.contacts(assetId)}>
             {/* Nothing new to import (all there already, perhaps completed), or nothing ticked: the way back says so, not
                 "Abbrechen", which read as if it threw the completed contacts away (UX walkthrough). */}
-            {allKnown || noneTicked ? t.contacts.backToList : t.contacts.cancel}
+            {allKnown || noneTicked ? t.backToList : t.cancel}
           </a>
         </div>
       </form>
@@ -298,5 +289,5 @@ export function ImportPreview(props: {
 function namesOf(shell: Shell, last: LastImport): string {
   const names = last.contacts.map((contact) => displayName(contact));
   const rest = last.count - names.length;
-  return rest > 0 ? `${names.join(', ')} ${shell.t.contacts.andOthers(rest)}` : names.join(', ');
+  return rest > 0 ? `${names.join(', ')} ${shell.t.andOthers(rest)}` : names.join(', ');
 }

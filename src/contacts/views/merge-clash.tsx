@@ -95,8 +95,7 @@ export function MergeClash(props: ClashProps) {
       'warranty',
       WARRANTY,
       dates,
-      (side: FieldValues) =>
-        dates.map((name) => `${t.contacts.fields[name]} ${side[name] ? formatDate(side[name], t.locale) : t.contacts.empty}`),
+      (side: FieldValues) => dates.map((name) => `${t.fields[name]} ${side[name] ? formatDate(side[name], t.locale) : t.empty}`),
     ],
   ] as const;
   // This user's input for the clashing fields travels twice (the radio button chosen and
@@ -141,20 +140,15 @@ export function MergeClash(props: ClashProps) {
     ) <= MAX_BODY_BYTES;
   // "Meine Eingabe" (or the earlier version) first, then the co-buyer's (or this user's other window's).
   // The earlier version by its date and author, as the card says it after a restore (co-buyer walkthrough, stop 75).
-  const mineWho = restoring
-    ? props.earlier
-      ? t.contacts.clashRestoreFrom(props.earlier)
-      : t.contacts.clashRestoreMine
-    : t.contacts.clashMine;
-  const theirsWho = (names: readonly string[]) =>
-    props.own?.some((name) => names.includes(name)) ? t.contacts.clashTheirsOwn : t.contacts.clashTheirs(by);
+  const mineWho = restoring ? (props.earlier ? t.clashRestoreFrom(props.earlier) : t.clashRestoreMine) : t.clashMine;
+  const theirsWho = (names: readonly string[]) => (props.own?.some((name) => names.includes(name)) ? t.clashTheirsOwn : t.clashTheirs(by));
   const choice = (name: string, who: string, value: string, first: boolean, text: Child) => (
     <label class="choice">
       {/* One required radio makes its group required: the form is not sent before every field has a choice. */}
       <input type="radio" name={name} value={value} required={first ? true : undefined} />
       <span>
         <span class="who">{who}</span>
-        <span class="pre">{text || t.contacts.empty}</span>
+        <span class="pre">{text || t.empty}</span>
       </span>
     </label>
   );
@@ -168,7 +162,7 @@ export function MergeClash(props: ClashProps) {
       side[spec.name],
       first,
       marked(spec) && side.notes ? (
-        <MarkedLines text={side.notes} against={other(side).notes} said={t.contacts.clashOnlyHere} />
+        <MarkedLines text={side.notes} against={other(side).notes} said={t.clashOnlyHere} />
       ) : (
         shown(spec, side[spec.name], side.warranty_until) || fieldText(spec, side[spec.name], t.locale)
       ),
@@ -179,21 +173,21 @@ export function MergeClash(props: ClashProps) {
     <section class="clash" aria-labelledby="clash-title">
       {/* Leaving saves nothing: the contact stays as it is stored. */}
       {from ? (
-        <Crumb href={paths.completedFrom(assetId, from.importId, from.card)} label={t.contacts.backToPreview} />
+        <Crumb href={paths.completedFrom(assetId, from.importId, from.card)} label={t.backToPreview} />
       ) : (
-        <Crumb href={action} label={t.contacts.backToContact} swap />
+        <Crumb href={action} label={t.backToContact} swap />
       )}
       <h1 id="clash-title" tabindex={-1} data-focus>
         {/* Read (and taken for the tab's title after a swap) as "…: Name"; the name shown on a line
             of its own. The colon is shown: one hidden by .sr-only, out of the flow, was read "gilt :
             Name" (walkthrough, stop 68); one hidden by its size, some screen readers skip (code review). */}
-        {`${t.contacts.clashTitle}: `}
+        {`${t.clashTitle}: `}
         <span class="sub">{props.name}</span>
       </h1>
       {/* role=alert is read out on arrival; a data-announce would say it twice. */}
       <p role="alert">
-        {props.again ? `${t.contacts.clashAgain} ` : ''}
-        {(restoring ? t.contacts.clashRestoreText : t.contacts.clashText)(by, props.people)}
+        {props.again ? `${t.clashAgain} ` : ''}
+        {(restoring ? t.clashRestoreText : t.clashText)(by, props.people)}
       </p>
       {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
@@ -213,11 +207,11 @@ export function MergeClash(props: ClashProps) {
         {groups.map(([group, parts, asked, lines]) =>
           asked.length ? (
             <fieldset class="pick">
-              <legend>{t.contacts.groups[group]}</legend>
+              <legend>{t.groups[group]}</legend>
               {/* (A part removed is no line to mark: said only where a line is.) */}
               {group === 'address' &&
               [mine, values].some((side) => linesNotIn(addressText(side), against(side)).some((line) => line.only)) ? (
-                <p class="hint">{t.contacts.clashChanged}</p>
+                <p class="hint">{t.clashChanged}</p>
               ) : null}
               {[mine, values].map((side, index) =>
                 choice(
@@ -226,7 +220,7 @@ export function MergeClash(props: ClashProps) {
                   JSON.stringify(parts.map((name) => side[name])),
                   !index,
                   group === 'address' && addressText(side) ? (
-                    <MarkedLines text={addressText(side)} against={against(side)} said={t.contacts.clashChangedHere} />
+                    <MarkedLines text={addressText(side)} against={against(side)} said={t.clashChangedHere} />
                   ) : (
                     lines(side).join('\n')
                   ),
@@ -239,16 +233,16 @@ export function MergeClash(props: ClashProps) {
             under the other, from 48rem side by side (a table broke words and numbers at 360 px). */}
         {FIELDS.filter((spec) => clashes.includes(spec.name) && !address.includes(spec.name) && !dates.includes(spec.name)).map((spec) => (
           <fieldset class="pick">
-            <legend>{t.contacts.fields[spec.name]}</legend>
-            {marked(spec) ? <p class="hint">{t.contacts.clashMarked}</p> : null}
+            <legend>{t.fields[spec.name]}</legend>
+            {marked(spec) ? <p class="hint">{t.clashMarked}</p> : null}
             {fieldChoice(spec, mineWho, mine, true)}
             {fieldChoice(spec, theirsWho([spec.name]), values, false)}
-            {withBoth(spec) ? choice('notes', t.contacts.clashBoth, both, false, both) : null}
+            {withBoth(spec) ? choice('notes', t.clashBoth, both, false, both) : null}
           </fieldset>
         ))}
         <div class="form-actions">
           <button type="submit" class="primary">
-            {t.contacts.clashSave}
+            {t.clashSave}
           </button>
         </div>
       </form>
@@ -265,14 +259,14 @@ export function MergeClash(props: ClashProps) {
         {FIELDS.map((spec) => (
           <input type="hidden" name={spec.name} value={(props.clashes.includes(spec.name) ? mine : values)[spec.name]} />
         ))}
-        <button type="submit">{t.contacts.clashEditAll}</button>
+        <button type="submit">{t.clashEditAll}</button>
       </form>
       {/* Without JS the input lives only on this page: the browser's Back loads the edit form as it
           is now, the input gone (co-buyer review, stop 62). Said below the page's two ways on, where
           one looks for a third; with JS a draft keeps the input. */}
       {restoring ? null : (
         <noscript>
-          <p class="hint">{t.contacts.conflictOnlyHere}</p>
+          <p class="hint">{t.conflictOnlyHere}</p>
         </noscript>
       )}
     </section>

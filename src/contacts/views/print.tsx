@@ -36,14 +36,14 @@ export function PhoneList(props: PhoneListProps) {
   const { t, paths } = shell;
   const today = berlinToday(new Date(props.now));
   const about = [
-    t.contacts.print.heading,
-    t.contacts.print.asOf(printedOn(t.locale, props.now)),
-    q ? t.contacts.print.selection(q, contacts.length) : t.contacts.count(contacts.length),
+    t.print.heading,
+    t.print.asOf(printedOn(t.locale, props.now)),
+    q ? t.print.selection(q, contacts.length) : t.count(contacts.length),
   ];
   return (
     <section class="phone-list" aria-labelledby="print-title">
       {/* The way back as on every other page: above the heading. */}
-      <Crumb href={paths.contacts(assetId, { q })} label={t.contacts.backToList} />
+      <Crumb href={paths.contacts(assetId, { q })} label={t.backToList} />
       <div class="bar">
         <h1 id="print-title" tabindex={-1} data-focus>
           {props.assetName}
@@ -54,22 +54,22 @@ export function PhoneList(props: PhoneListProps) {
           <div class="actions">
             {/* window.print() through src/client/app.js (no inline script under the CSP); without it the hint below says how. */}
             <button type="button" class="primary" data-print="" hidden>
-              {t.contacts.print.button}
+              {t.print.button}
             </button>
           </div>
         ) : null}
       </div>
       {contacts.length === 0 ? (
-        <p>{q ? `${t.contacts.noResults(q)}.` : t.contacts.print.empty}</p>
+        <p>{q ? `${t.noResults(q)}.` : t.print.empty}</p>
       ) : (
         <>
-          <p class="print-hint">{t.contacts.print.hint}</p>
+          <p class="print-hint">{t.print.hint}</p>
           <table class="phones">
             <thead>
               <tr>
-                <th scope="col">{t.contacts.print.name}</th>
-                <th scope="col">{t.contacts.print.phones}</th>
-                <th scope="col">{t.contacts.print.reach}</th>
+                <th scope="col">{t.print.name}</th>
+                <th scope="col">{t.print.phones}</th>
+                <th scope="col">{t.print.reach}</th>
               </tr>
             </thead>
             <tbody>{contacts.map((contact) => PhoneRow({ shell, contact, today }))}</tbody>
@@ -93,7 +93,7 @@ function PhoneRow(props: { shell: Shell; contact: PhoneListContact; today: strin
   const address = addressLines({ ...rest, country: inGermany(country) ? '' : country }).join(', ');
   const line = (text: string) => (text ? html`<span>${text}</span>` : '');
   const numbered = (label: string, number: string) => html`<span><span class="k">${label}</span> ${number}</span>`;
-  const mobile = contact.mobile ? numbered(t.contacts.print.mobile, contact.mobile) : '';
+  const mobile = contact.mobile ? numbered(t.print.mobile, contact.mobile) : '';
   // A number a line of the notes gives ("Weitere Telefonnummer (Notdienst): 0800 …", as an import
   // keeps further numbers, or "Notdienst: 0171 …"), by its label: the emergency line was missing
   // from the sheet for the folder by the fuse box (walkthrough, stop 71). Only a phone's shape
