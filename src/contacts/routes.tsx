@@ -108,10 +108,12 @@ import { berlinToday, warrantyFormValues } from './warranty';
 /** The contact book of one asset, mounted at /assets/:assetId. Each route: validate → repository → page. */
 export const contactRoutes = new Hono<AppEnv>();
 
-/** A malformed contact id names no contact: 404, never the validator's JSON 400. */
-const contactParam = zValidator('param', z.object({ contactId: z.string().check(matching(CONTACT_ID)) }), (result) => {
-  if (!result.success) throw new HTTPException(404);
-});
+/** A malformed path parameter names nothing: 404, never the validator's JSON 400. */
+const paramOr404 = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
+  zValidator('param', z.object(shape), (result) => {
+    if (!result.success) throw new HTTPException(404);
+  });
+const contactParam = paramOr404({ contactId: z.string().check(matching(CONTACT_ID)) });
 /** A malformed query parameter falls back to its default instead of failing the page. */
 const optionalId = orElse(z.optional(z.string().check(matching(CONTACT_ID))), undefined);
 /**
@@ -265,14 +267,15 @@ contactRoutes.get('/contacts', listQuery, async (c) => {
 
 // ---- export ---------------------------------------------------------------------------------
 
-const vcard = (body: string, fileName: string, search?: string) =>
+/** A file of the book's (never kept by a cache: it holds contacts), saved under its name where one is given. */
+const file = (body: string, type: string, disposition?: string) =>
   new Response(body, {
-    headers: {
-      'Content-Type': 'text/vcard; charset=utf-8',
-      'Content-Disposition': contentDisposition(fileName, 'vcf', search),
-      'Cache-Control': 'private, no-store',
-    },
+    headers: { 'Content-Type': type, ...(disposition && { 'Content-Disposition': disposition }), 'Cache-Control': 'private, no-store' },
   });
+const vcard = (body: string, fileName: string, search?: string) =>
+  file(body, 'text/vcard; charset=utf-8', contentDisposition(fileName, 'vcf', search));
+const calendar = (events: Parameters<typeof warrantyCalendar>[0], fileName: string) =>
+  file(warrantyCalendar(events, { prodId: PROD_ID, now: new Date() }), ICS_CONTENT_TYPE, contentDisposition(fileName, 'ics'));
 
 contactRoutes.get('/contacts.vcf', searchQuery, async (c) => {
   const asset = c.get('asset');
@@ -307,9 +310,7 @@ contactRoutes.get('/contacts/print', searchQuery, async (c) => {
 
 contactRoutes.get(
   '/contacts/:file{[A-Za-z0-9_-]+\\.vcf}',
-  zValidator('param', z.object({ file: z.string().check(matching(/^[A-Za-z0-9_-]{1,64}\.vcf$/)) }), (result) => {
-    if (!result.success) throw new HTTPException(404);
-  }),
+  paramOr404({ file: z.string().check(matching(/^[A-Za-z0-9_-]{1,64}\.vcf$/)) }),
   async (c) => {
     const contact = await findContact(c.get('db'), c.get('asset').id, c.req.valid('param').file.slice(0, -'.vcf'.length));
     if (!contact) throw new HTTPException(404);
@@ -323,9 +324,7 @@ contactRoutes.get('/contacts/:contactId/qr.svg', contactParam, async (c) => {
   const { text } = qrPayload(contact, fitsQr);
   // Names and company alone beyond a scannable code: the card says so instead of showing one.
   if (!fitsQr(text)) throw new HTTPException(404);
-  return new Response(qrSvg(text, c.var.shell.t.qrTitle(displayName(contact))), {
-    headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'private, no-store' },
-  });
+  return file(qrSvg(text, c.var.shell.t.qrTitle(displayName(contact))), 'image/svg+xml; charset=utf-8');
 });
 
 // One contact's warranty end as a calendar file: its event in warranty.ics, the same UID and
@@ -345,13 +344,7 @@ contactRoutes.get('/contacts/:contactId/warranty.ics', contactParam, async (c) =
   }
   const assetName = asset.name || asset.id;
   const events = warrantyEvents(shell.t, [{ ...contact, name, company: companyBeside(contact) }], assetName, new Date());
-  return new Response(warrantyCalendar(events, { prodId: PROD_ID, now: new Date() }), {
-    headers: {
-      'Content-Type': ICS_CONTENT_TYPE,
-      'Content-Disposition': contentDisposition(shell.t.warranty.fileName(name), 'ics'),
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return calendar(events, shell.t.warranty.fileName(name));
 });
 
 // ---- warranty.ics (before /contacts/:contactId: "warranty" is never a contact id) -----------
@@ -376,13 +369,7 @@ contactRoutes.get('/contacts/warranty.ics', async (c) => {
       body: <NoWarrantyEnds shell={shell} assetId={asset.id} />,
     });
   }
-  return new Response(warrantyCalendar(events, { prodId: PROD_ID, now: new Date() }), {
-    headers: {
-      'Content-Type': ICS_CONTENT_TYPE,
-      'Content-Disposition': contentDisposition(shell.t.warranty.fileName(assetName), 'ics'),
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return calendar(events, shell.t.warranty.fileName(assetName));
 });
 
 // ---- help pages (before /contacts/:contactId: "help" is never a contact id) ------------------
@@ -493,9 +480,7 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
 
 // ---- import a .vcf (before /contacts/:contactId: "import" is never a contact id) -------------
 
-const importParam = zValidator('param', z.object({ importId: z.string().check(matching(CONTACT_ID)) }), (result) => {
-  if (!result.success) throw new HTTPException(404);
-});
+const importParam = paramOr404({ importId: z.string().check(matching(CONTACT_ID)) });
 
 contactRoutes.get('/contacts/import', async (c) => {
   const last = await lastImport(c.var.db, c.var.asset.id, c.var.session.userId);
@@ -1304,9 +1289,7 @@ contactRoutes.get('/contacts/:contactId/history', contactParam, async (c) => {
 
 contactRoutes.post(
   '/contacts/:contactId/history/:version{[1-9][0-9]{0,8}}/restore',
-  zValidator('param', z.object({ contactId: z.string().check(matching(CONTACT_ID)), version: coercedNumber() }), (result) => {
-    if (!result.success) throw new HTTPException(404);
-  }),
+  paramOr404({ contactId: z.string().check(matching(CONTACT_ID)), version: coercedNumber() }),
   zValidator(
     'form',
     fieldsThen((raw) => ({ ...versionSent(raw), undo: raw.restore === 'undo' })),
