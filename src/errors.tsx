@@ -85,6 +85,8 @@ export function renderError(
     ? { href: paths.contacts(assetId), label: t.errors.home }
     : { href: paths.home(), label: assets.length > 1 ? t.picker.back : t.errors.home };
   const inPlace = c.req.header('hx-request') === 'true';
+  // An error's page: its title, its text (or another of its texts) and the way on (home unless said).
+  const answer = (texts: { title: string; text: string }, text = texts.text, action = home) => ({ title: texts.title, text, action });
   const page = (() => {
     switch (code) {
       case 401: {
@@ -96,40 +98,36 @@ export function renderError(
         // took it as it comes (security review).
         const back = read ? url.pathname.replace(/^\/+/, '/') + url.search : actionPage(c, url);
         const action = { href: loginUrl(c, back), label: t.errors.unauthorized.action };
-        return { title: t.errors.unauthorized.title, text: read ? t.errors.unauthorized.text : t.errors.unauthorized.notDone, action };
+        return answer(t.errors.unauthorized, read ? t.errors.unauthorized.text : t.errors.unauthorized.notDone, action);
       }
       case 403:
         return reason === 'cross-site'
-          ? { title: t.errors.crossSite.title, text: t.errors.crossSite.text, action: home }
-          : {
-              title: t.errors.forbidden.title,
-              text: t.errors.forbidden.text,
-              action: { href: c.env.PLATFORM_URL, label: t.backToPlatform },
-            };
+          ? answer(t.errors.crossSite)
+          : answer(t.errors.forbidden, undefined, { href: c.env.PLATFORM_URL, label: t.backToPlatform });
       case 404:
-        return { title: t.errors.notFound.title, text: t.errors.notFound.text, action: home, draftOf: draftOf(c, assetId) };
+        return { ...answer(t.errors.notFound), draftOf: draftOf(c, assetId) };
       case 405:
-        return { title: t.errors.notAllowed.title, text: t.errors.notAllowed.text, action: home };
+        return answer(t.errors.notAllowed);
       // The input is where the browser's Back button leads (the text says so); the link is the
       // way on where there is no going back (review: these pages had none).
       // With JS the form stays and these words stand above it (src/client/app.js): no way back to name.
       case 413:
         // A .vcf over the upload limit is a file too large, not input too long (review).
         return c.req.path === paths.importContacts(assetId)
-          ? { title: t.importTitle, text: t.errors.tooLarge.file, action: home }
-          : { title: t.errors.tooLarge.title, text: t.errors.tooLarge[inPlace ? 'inPlace' : 'text'], action: home };
+          ? answer({ title: t.importTitle, text: t.errors.tooLarge.file })
+          : answer(t.errors.tooLarge, t.errors.tooLarge[inPlace ? 'inPlace' : 'text']);
       case 429:
         // A search refused (src/security/rate-limit.ts) says so, not "Änderungen".
         return reason === 'search-limited'
-          ? { title: t.errors.tooManySearches.title, text: t.errors.tooManySearches.text, action: home }
-          : { title: t.errors.tooManyRequests.title, text: t.errors.tooManyRequests[inPlace ? 'inPlace' : 'text'], action: home };
+          ? answer(t.errors.tooManySearches)
+          : answer(t.errors.tooManyRequests, t.errors.tooManyRequests[inPlace ? 'inPlace' : 'text']);
       case 503:
-        return { title: t.errors.unavailable.title, text: t.errors.unavailable.text, action: home };
+        return answer(t.errors.unavailable);
       case 400:
       case 422:
-        return { title: t.errors.badRequest.title, text: t.errors.badRequest.text, action: home };
+        return answer(t.errors.badRequest);
       default:
-        return { title: t.errors.internal.title, text: t.errors.internal.text, action: home };
+        return answer(t.errors.internal);
     }
   })();
   // A 404 that may offer kept input (app.js) takes the form rules for its buttons and question.
