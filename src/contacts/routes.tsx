@@ -481,6 +481,9 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
 // ---- import a .vcf (before /contacts/:contactId: "import" is never a contact id) -------------
 
 const importParam = paramOr404({ importId: z.string().check(matching(CONTACT_ID)) });
+/** The import's form again, with what stopped the import. */
+const importRefused = (c: Ctx, status: 400 | 404 | 409 | 422, error: string | undefined) =>
+  render(c, { status, title: c.var.shell.t.importTitle, body: <ImportForm shell={c.var.shell} assetId={c.var.asset.id} error={error} /> });
 
 contactRoutes.get('/contacts/import', async (c) => {
   const last = await lastImport(c.var.db, c.var.asset.id, c.var.session.userId);
@@ -493,8 +496,7 @@ contactRoutes.get('/contacts/import', async (c) => {
 contactRoutes.post('/contacts/import', async (c) => {
   const { shell, asset, db } = c.var;
   const { t } = shell;
-  const refuse = (error: string, status: 400 | 422 = 422) =>
-    render(c, { status, title: t.importTitle, body: <ImportForm shell={shell} assetId={asset.id} error={error} /> });
+  const refuse = (error: string, status: 400 | 422 = 422) => importRefused(c, status, error);
   // A body that is no whole multipart form (an upload cut off on the way) is said as such, not a 500.
   const body = await c.req.parseBody().catch(() => undefined);
   if (!body) return refuse(t.importErrors.cutOff ?? '', 400);
@@ -573,12 +575,7 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
         : shell.paths.contacts(asset.id),
       303,
     );
-  if (staged?.status !== 'staged')
-    return render(c, {
-      status: staged ? 409 : 404,
-      title: shell.t.importTitle,
-      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.importErrors[staged ? 'undone' : 'gone']} />,
-    });
+  if (staged?.status !== 'staged') return importRefused(c, staged ? 409 : 404, shell.t.importErrors[staged ? 'undone' : 'gone']);
   const tick = c.req.query('tick');
   // After "ergänzen" was saved (`?completed=`): said at the card, by the name the book has now.
   return previewPage(c, importId, index, staged.cards, 200, () => ({
@@ -599,13 +596,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
     (Array.isArray(body.card) ? body.card : [body.card]).filter((value): value is string => typeof value === 'string'),
   );
   const staged = await findStaged(db, asset.id, importId, c.get('session').userId);
-  if (!staged) {
-    return render(c, {
-      status: 404,
-      title: shell.t.importTitle,
-      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.importErrors.gone} />,
-    });
-  }
+  if (!staged) return importRefused(c, 404, shell.t.importErrors.gone);
   // The preview again (duplicates marked anew), with what stopped the import.
   const previewAgain = async (
     status: 200 | 409 | 422,
@@ -646,12 +637,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   if (outcome.kind === 'imported' || outcome.kind === 'already')
     return c.redirect(shell.paths.contacts(asset.id, { imported: importId }), 303);
   if (outcome.kind === 'gone') throw new HTTPException(404);
-  if (outcome.kind === 'undone')
-    return render(c, {
-      status: 409,
-      title: shell.t.importTitle,
-      body: <ImportForm shell={shell} assetId={asset.id} error={shell.t.importErrors.undone} />,
-    });
+  if (outcome.kind === 'undone') return importRefused(c, 409, shell.t.importErrors.undone);
   // The book changed since the preview (a co-buyer imported the same file, say): the duplicates
   // marked anew and unticked, the buyer decides again.
   if (outcome.kind === 'changed') return previewAgain(409, () => shell.t.importChanged, { untickDuplicates: true, index });
