@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { HELP } from '../src/i18n/help.ts';
+import { trimColumn } from './lib/drizzle-column.mjs';
 import {
   COLUMN_COMMON_TYPES,
   trimBuilder,
@@ -153,6 +154,7 @@ writeGenerated(
   'sqlite-session.js',
   trimSession('sqlite', readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'session.js'), 'utf8')),
 );
+writeGenerated('drizzle-column.js', trimColumn(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'column.js'), 'utf8')));
 writeGenerated('drizzle-entity.js', trimEntity(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'entity.js'), 'utf8')));
 writeGenerated('drizzle-sql.js', trimSql(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sql', 'sql.js'), 'utf8')));
 writeGenerated('drizzle-utils.js', trimUtils(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'utils.js'), 'utf8')));

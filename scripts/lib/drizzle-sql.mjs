@@ -251,7 +251,12 @@ export const SQL_EDITS = [
 ];
 
 /** Imports the bundle takes from a stand-in of its own (wrangler.toml [alias] names the same for drizzle's modules). */
-export const SQL_STAND_INS = { '../tracing.js': '../db/no-tracing', '../pg-core/columns/enum.js': '../db/sqlite-only' };
+export const SQL_STAND_INS = {
+  '../tracing.js': '../db/no-tracing',
+  '../pg-core/columns/enum.js': '../db/sqlite-only',
+  // drizzle's Column as the bundle has it (scripts/lib/drizzle-column.mjs; wrangler.toml names it for drizzle's modules).
+  '../column.js': './drizzle-column.js',
+};
 
 /** sql/sql.js without SQL_LEFT_OUT, with SQL_EDITS, its imports as drizzle-orm's package specifiers or SQL_STAND_INS. */
 export function trimSql(source) {

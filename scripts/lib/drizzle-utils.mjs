@@ -114,7 +114,7 @@ export const UTILS_SHORTER = {
 };
 
 /** The imports of the generated module: what its functions name, as drizzle-orm's package specifiers (SQL the generated one). */
-const IMPORTS = `import { Column } from "drizzle-orm/column";
+const IMPORTS = `import { Column } from "./drizzle-column.js";
 import { is } from "drizzle-orm/entity";
 import { SQL } from "./drizzle-sql.js";
 import { Table } from "drizzle-orm/table";
