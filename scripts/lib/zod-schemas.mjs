@@ -76,6 +76,12 @@ export const MEMO_ALLOC = /memo \? memo\.alloc\(inst, payload, ((?:[^()\n]|\([^(
 const MEMO_GUARD = /\n +core\.globalConfig\.memoizer\?\.guard\(inst\);(?=\n)/g;
 const MEMO_FLAG = /\n( +)if \((?:payload|result)\.memo\)\n\1 {4}(?:return payload|payload\.memo = true);(?=\n)/g;
 
+/**
+ * $ZodType's stamp of zod's version on each schema (`inst._zod.version`), which nothing in zod or
+ * the app reads (zod's versions.js object then leaves the bundle: 29 B gzip).
+ */
+const VERSION_STAMP = '\n    inst._zod.version = version;';
+
 /** The names schemas.js exports, in its order. */
 export function exportsOf(source) {
   const names = [...source.matchAll(/^export (?:const|function|class|async function) ([\w$]+)/gm)].map((match) => match[1]);
@@ -123,6 +129,9 @@ export function trimZodSchemas(source) {
   if (text.split(SHAPE_CHECK).length !== 3)
     throw new Error("zod/v4/core/schemas.js: the object's check of its shape not found as expected; update scripts/lib/zod-schemas.mjs");
   text = text.replace(SHAPE_CHECK, '\n');
+  if (text.split(VERSION_STAMP).length !== 2 || (text.match(/\._zod\.version\b/g) ?? []).length !== 1)
+    throw new Error("zod/v4/core/schemas.js: the schema's version stamp not found once; update scripts/lib/zod-schemas.mjs");
+  text = text.replace(VERSION_STAMP, '');
   const count = (pattern) => (text.match(pattern) ?? []).length;
   if (
     count(MEMO_ATTACH) < 3 ||

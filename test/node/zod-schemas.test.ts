@@ -97,9 +97,10 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     // a schema's `if (ctx.direction === "backward") { … }`, $ZodType's canary helper and its
     // `if (ctx.skipChecks) { … }`, the catchall's handler, every schema's lazy propValues, values
     // and pattern, the string's own pattern, an object's check that its shape is made of schemas,
-    // and the memoizer's hooks (the JIT compiler's use of it, not in the bundle, stays).
+    // the memoizer's hooks (the JIT compiler's use of it, not in the bundle, stays), and $ZodType's
+    // stamp of zod's version on each schema.
     const leftStatement =
-      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "(?:propValues|values|pattern)", \(zod\) => (?:\{|[^{]*\);)|inst\._zod\.pattern = def\.pattern \?\? regexes\.anyString;|for \(const k of allKeys\) \{|const memo = core\.globalConfig\.memoizer;|memo\?\.attach\(inst\);|core\.globalConfig\.memoizer\?\.guard\(inst\);|if \((?:payload|result)\.memo\))$/;
+      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "(?:propValues|values|pattern)", \(zod\) => (?:\{|[^{]*\);)|inst\._zod\.pattern = def\.pattern \?\? regexes\.anyString;|for \(const k of allKeys\) \{|const memo = core\.globalConfig\.memoizer;|memo\?\.attach\(inst\);|core\.globalConfig\.memoizer\?\.guard\(inst\);|if \((?:payload|result)\.memo\)|inst\._zod\.version = version;)$/;
     const left: string[] = [];
     const statements: string[] = [];
     for (const run of runs) {
@@ -146,7 +147,14 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       'function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {',
       'if (ctx.skipChecks) {',
       'inst._zod.pattern = def.pattern ?? regexes.anyString;',
+      'inst._zod.version = version;',
     ]);
+    // Nothing in zod's modules (nor the app) reads a schema's version: only $ZodType sets it.
+    const zodFiles = (readdirSync(core) as string[]).filter((file) => file.endsWith('.js'));
+    for (const file of zodFiles)
+      expect((readFileSync(join(core, file), 'utf8').match(/_zod\.version\b/g) ?? []).length, file).toBe(file === 'schemas.js' ? 1 : 0);
+    for (const file of sources('src'))
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/_zod\.version|\.version\.(major|minor|patch)\b/);
     // The only `skipChecks: true` is the canary's, in a left-out backward branch: what the generated run no longer reads.
     expect(original().match(/skipChecks: true/g)).toHaveLength(1);
     expect(generated('zod-schemas.js')).not.toMatch(/skipChecks: true|handleCanaryResult|handleCatchall\(|"propValues"/);
