@@ -56,6 +56,8 @@ export const BUILDER_STAND_INS: Readonly<Record<string, string>>;
 export function trimDatabase(source: string): string;
 /** What the Worker's bundle leaves out of drizzle-orm's session modules: whole classes, and methods of the session class. */
 export const SESSIONS_LEFT_OUT: Record<'sqlite' | 'd1', { readonly classes: readonly string[]; readonly methods: readonly string[] }>;
+/** Texts of the session modules left out (the prepared query's joinsNotNullableMap), each found once. */
+export const SESSION_TEXTS_LEFT_OUT: Record<'sqlite' | 'd1', readonly string[]>;
 /** Methods of each session module's prepared query class the Worker's bundle leaves out. */
 export const PREPARED_LEFT_OUT: Record<'sqlite' | 'd1', { readonly class: string; readonly methods: readonly string[] }>;
 /** The sessions' imports the bundle takes from a stand-in of its own or from the other generated session. */

@@ -475,6 +475,18 @@ export const BUILDER_TEXTS_LEFT_OUT = {
         tables: [...this.usedTables]
       },
       this.cacheConfig`,
+    // A select's table name and its map of which joined tables may be null, which only its joins
+    // (left out above) write and only drizzle's mapResultRow of a join reads: the bundle's maps a
+    // flat row (src/generated/drizzle-utils.js) and the D1 session no longer passes it
+    // (SESSION_TEXTS_LEFT_OUT, below): 81 B gzip with those.
+    "the joins' map and the table's name": `  joinsNotNullableMap;
+  tableName;
+`,
+    "the joins' map and the table's name, set from its table": `    this.tableName = getTableLikeName(table);
+    this.joinsNotNullableMap = typeof this.tableName === "string" ? { [this.tableName]: true } : {};
+`,
+    "the joins' map, handed to the prepared query": `    query.joinsNotNullableMap = this.joinsNotNullableMap;
+`,
   },
   update: {
     // (drizzle names an update's tables an insert's.)
@@ -681,6 +693,21 @@ export const SESSION_STAND_INS = {
   },
 };
 
+/**
+ * Texts of the session modules left out, each found once: the prepared query's map of which joined
+ * tables may be null, which only a select's joins write (left out of the select builder:
+ * BUILDER_TEXTS_LEFT_OUT) and only drizzle's mapResultRow of a join reads (the bundle's maps flat
+ * rows: src/generated/drizzle-utils.js, which takes no such map); D1's `all` handed it on.
+ */
+export const SESSION_TEXTS_LEFT_OUT = {
+  sqlite: [
+    `  /** @internal */
+  joinsNotNullableMap;
+`,
+  ],
+  d1: [', this.joinsNotNullableMap'],
+};
+
 /** The one message of every stand-in, where drizzle would have gone on with what is left out. */
 const NOT_HERE = 'throw new Error("not part of this build");';
 
@@ -710,10 +737,16 @@ export function trimSession(kind, source) {
   const replace = (what, pattern, by) => {
     text = replaceOnce(text, file, what, pattern, by);
   };
+  // (After the methods below, of which D1's get and mapGetResult hand it on too.)
+  const leftTexts = () => {
+    for (const [i, left] of SESSION_TEXTS_LEFT_OUT[kind].entries())
+      replace(`text left out ${i}`, new RegExp(left.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), '');
+  };
   for (const name of left.classes)
     replace(`classes ${name}`, new RegExp(`\\nclass ${name} (?:extends \\w+ )?\\{\\n(?:[^\\n]*\\n)*?\\}\\n`, 'g'), '\n');
   for (const name of [...left.methods, ...PREPARED_LEFT_OUT[kind].methods])
     replace(`methods ${name}`, new RegExp(`\\n(?:  /\\*\\* @internal \\*/\\n)?  (?:async )?${name}\\((?:[^\\n]*\\n)*?  \\}\\n`, 'g'), '\n');
+  leftTexts();
   if (kind === 'sqlite') {
     // queryWithCache: what drizzle does for its NoopCache (its first branch), and a throw for any other cache.
     replace(
