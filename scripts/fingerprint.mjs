@@ -31,6 +31,7 @@ import {
 } from './lib/drizzle-dialect.mjs';
 import { trimEntity } from './lib/drizzle-entity.mjs';
 import { trimSql } from './lib/drizzle-sql.mjs';
+import { trimTables } from './lib/drizzle-table.mjs';
 import { trimUtils } from './lib/drizzle-utils.mjs';
 import { trimHonoBase } from './lib/hono-base.mjs';
 import { HONO_BODY_LIMIT_TYPES, trimHonoBodyLimit } from './lib/hono-body-limit.mjs';
@@ -153,6 +154,13 @@ for (const kind of ['select', 'update', 'insert', 'delete'])
 writeGenerated(
   'sqlite-session.js',
   trimSession('sqlite', readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'session.js'), 'utf8')),
+);
+writeGenerated(
+  'drizzle-table.js',
+  trimTables(
+    readFileSync(join(root, 'node_modules', 'drizzle-orm', 'table.js'), 'utf8'),
+    readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'table.js'), 'utf8'),
+  ),
 );
 writeGenerated('drizzle-column.js', trimColumn(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'column.js'), 'utf8')));
 writeGenerated('drizzle-entity.js', trimEntity(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'entity.js'), 'utf8')));

@@ -234,7 +234,7 @@ export const GENERATED_SQL = './drizzle-sql.js';
  * drizzle's modules the generated ones import as generated too, by package specifier: its SQL
  * builder and its utils.js (src/generated/drizzle-utils.js, scripts/lib/drizzle-utils.mjs, which
  * has no alias: drizzle's texts for it are shared with hono's and sqlite-core's own utils.js), its
- * errors, query promise and Column.
+ * errors, query promise, Column and tables.
  */
 export const GENERATED = {
   [SQL_SPECIFIER]: GENERATED_SQL,
@@ -243,6 +243,9 @@ export const GENERATED = {
   'drizzle-orm/query-promise': './drizzle-query-promise.js',
   // Its Column without the fields nothing in the bundle reads (scripts/lib/drizzle-column.mjs).
   'drizzle-orm/column': './drizzle-column.js',
+  // Its tables without what only drizzle-kit reads of one (scripts/lib/drizzle-table.mjs).
+  'drizzle-orm/table': './drizzle-table.js',
+  'drizzle-orm/sqlite-core/table': './drizzle-table.js',
 };
 
 /** A package specifier, or the generated module the generated files import in its place. */

@@ -256,6 +256,8 @@ export const SQL_STAND_INS = {
   '../pg-core/columns/enum.js': '../db/sqlite-only',
   // drizzle's Column as the bundle has it (scripts/lib/drizzle-column.mjs; wrangler.toml names it for drizzle's modules).
   '../column.js': './drizzle-column.js',
+  // Its tables as the bundle has them (scripts/lib/drizzle-table.mjs).
+  '../table.js': './drizzle-table.js',
 };
 
 /** sql/sql.js without SQL_LEFT_OUT, with SQL_EDITS, its imports as drizzle-orm's package specifiers or SQL_STAND_INS. */

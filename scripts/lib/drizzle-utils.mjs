@@ -105,9 +105,11 @@ export const UTILS_SHORTER = {
   return is(table, Subquery) ? table._.alias : is(table, View) ? table[ViewBaseConfig].name : is(table, SQL) ? void 0 : table[Table.Symbol.IsAlias] ? table[Table.Symbol.Name] : table[Table.Symbol.BaseName];
 }
 `,
-    // No subquery, no view, no alias.
+    // No subquery, no view, no alias; and a table's name, which is its base name (the bundle's
+    // tables keep no base name: scripts/lib/drizzle-table.mjs), the name before a tableCreator's
+    // prefix, but the app makes its tables with sqliteTable(), whose base name is the name.
     ours: `function getTableLikeName(table) {
-  return is(table, SQL) ? void 0 : table[Table.Symbol.BaseName];
+  return is(table, SQL) ? void 0 : table[Table.Symbol.Name];
 }
 `,
   },
@@ -117,7 +119,7 @@ export const UTILS_SHORTER = {
 const IMPORTS = `import { Column } from "./drizzle-column.js";
 import { is } from "drizzle-orm/entity";
 import { SQL } from "./drizzle-sql.js";
-import { Table } from "drizzle-orm/table";
+import { Table } from "./drizzle-table.js";
 `;
 
 /** drizzle-orm/utils.js's text as src/generated/drizzle-utils.js: UTILS_SHORTER's functions, the rest re-exported. */
