@@ -94,3 +94,9 @@ export function trimColumnBuilder(source: string): string;
 export const RAW_QUERY_BRANCHES: readonly (readonly [method: string, names: string, kept: string])[];
 /** The texts of D1's prepared query left out for a custom result mapper (and, in its batch mappers, for no fields). */
 export const CUSTOM_MAPPER_LEFT_OUT: readonly string[];
+/** SQLiteColumn's naming of a column's unique constraint, left out of its constructor. */
+export const COLUMN_UNIQUE_NAME: string;
+/** A column builder's config as drizzle starts it, and as the bundle's does. */
+export const COLUMN_BUILDER_CONFIG: { readonly from: string; readonly to: string };
+/** The keys of a column's config the bundle's column builder no longer starts it with. */
+export const COLUMN_CONFIG_LEFT_OUT: readonly string[];

@@ -9,6 +9,7 @@ import { entityKind } from 'drizzle-orm';
 import { getTableConfig, integer, type SQLiteColumn, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { COLUMN_FIELDS_LEFT_OUT } from '../../scripts/lib/drizzle-column.mjs';
+import { COLUMN_CONFIG_LEFT_OUT } from '../../scripts/lib/drizzle-dialect.mjs';
 import * as plain from '../../src/db/plain-columns';
 import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
 
@@ -35,6 +36,10 @@ function described(column: SQLiteColumn) {
   const { table: _table, ...fields } = column as unknown as Record<string, unknown>;
   return {
     ...Object.fromEntries(Object.entries(fields).filter(([key]) => !COLUMN_FIELDS_LEFT_OUT.includes(key) || key === 'enumValues')),
+    // (Nor the keys of its config that only those read: test/node/sqlite-column-common.test.ts.)
+    config: Object.fromEntries(
+      Object.entries((fields.config ?? {}) as Record<string, unknown>).filter(([key]) => !COLUMN_CONFIG_LEFT_OUT.includes(key)),
+    ),
     kind: (column.constructor as unknown as Record<symbol, string>)[entityKind],
     sql: column.getSQLType(),
     mapped: [column.mapFromDriverValue('7'), column.mapToDriverValue(7)],

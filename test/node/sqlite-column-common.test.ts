@@ -6,16 +6,20 @@
 // same files or the bundle's stand-ins, its column builder's base drizzle's ColumnBuilder without
 // $type, $defaultFn and $onUpdateFn (src/generated/drizzle-column-builder.js); and the columns
 // built for the schema are drizzle's.
-import { readFileSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { COLUMN_FIELDS_LEFT_OUT } from '../../scripts/lib/drizzle-column.mjs';
 import {
+  COLUMN_BUILDER_CONFIG,
   COLUMN_BUILDER_LEFT_OUT,
+  COLUMN_CONFIG_LEFT_OUT,
   COLUMN_FOREIGN_KEYS,
   COLUMN_LEFT_OUT,
   COLUMN_STAND_INS,
+  COLUMN_UNIQUE_NAME,
   DIALECT_LEFT_OUT,
   GENERATED,
   trimColumnBuilder,
@@ -65,7 +69,18 @@ describe('src/generated/sqlite-column-common.js, in place of drizzle-orm/sqlite-
     const gone = [...before.keys()].filter((key) => !after.has(key));
     expect(gone.sort()).toEqual(COLUMN_LEFT_OUT.map((name) => `SQLiteColumnBuilder.${name}`).sort());
     for (const [key, text] of after)
-      expect(text, key).toBe(key === 'SQLiteColumnBuilder.buildForeignKeys' ? COLUMN_FOREIGN_KEYS : before.get(key));
+      expect(text, key).toBe(
+        key === 'SQLiteColumnBuilder.buildForeignKeys'
+          ? COLUMN_FOREIGN_KEYS
+          : key === 'SQLiteColumn.constructor'
+            ? before.get(key)?.replace(COLUMN_UNIQUE_NAME, '')
+            : before.get(key),
+      );
+    // SQLiteColumn's constructor but for its unique name, which only the Column's uniqueName read
+    // (drizzle-kit's; the bundle's Column has none: drizzle-column.test.ts); the schema declares no unique column.
+    expect(before.get('SQLiteColumn.constructor')).toContain(COLUMN_UNIQUE_NAME);
+    expect(COLUMN_FIELDS_LEFT_OUT).toContain('uniqueName');
+    expect(generated()).not.toMatch(/uniqueName|uniqueKeyName/);
     // What drizzle's gives for a column without references: the empty list (a map over none).
     expect(before.get('SQLiteColumnBuilder.buildForeignKeys')).toMatch(
       /^buildForeignKeys\(column, table\) \{\n {4}return this\.foreignKeyConfigs\.map\(/,
@@ -104,7 +119,25 @@ describe('src/generated/sqlite-column-common.js, in place of drizzle-orm/sqlite-
     expect([...before.keys()].filter((key) => !after.has(key)).sort()).toEqual(
       COLUMN_BUILDER_LEFT_OUT.map((name) => `ColumnBuilder.${name}`).sort(),
     );
-    for (const [key, text] of after) expect(text, key).toBe(before.get(key));
+    // (The constructor but for the keys of its config only drizzle-kit and the other dialects read.)
+    for (const [key, text] of after)
+      expect(text, key).toBe(
+        key === 'ColumnBuilder.constructor'
+          ? before.get(key)?.replace(COLUMN_BUILDER_CONFIG.from.trimStart(), COLUMN_BUILDER_CONFIG.to.trimStart())
+          : before.get(key),
+      );
+    expect(before.get('ColumnBuilder.constructor')).toContain(COLUMN_BUILDER_CONFIG.from.trimStart());
+    const keys = (text: string) => [...text.matchAll(/^ {6}(\w+)/gm)].map(([, key]) => key);
+    expect(keys(COLUMN_BUILDER_CONFIG.from).filter((key) => !keys(COLUMN_BUILDER_CONFIG.to).includes(key))).toEqual(COLUMN_CONFIG_LEFT_OUT);
+    // Nothing in the bundle reads them of a config: not the generated modules, nor the app's stand-ins.
+    for (const file of [
+      ...readdirSync(join(root, 'src', 'generated'))
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => join(root, 'src', 'generated', name)),
+      ...sources('src/db').map((path) => join(root, path)),
+    ])
+      for (const key of COLUMN_CONFIG_LEFT_OUT)
+        expect(readFileSync(file, 'utf8'), `${file} ${key}`).not.toMatch(new RegExp(`config\\??\\.${key}\\b(?!\\s*=[^=])`));
     const tail = (text: string) => text.slice(text.indexOf('export {')).replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
     expect(tail(builder)).toBe(tail(drizzle('column-builder.js')));
     expect(builder).toContain('import { entityKind } from "drizzle-orm/entity";');
