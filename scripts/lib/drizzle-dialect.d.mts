@@ -78,8 +78,8 @@ export const GENERATED: Readonly<Record<string, string>>;
 export function generatedFor(to: string): string;
 /** The members of drizzle's SQLiteColumnBuilder the Worker's bundle leaves out. */
 export const COLUMN_LEFT_OUT: readonly string[];
-/** The stand-in of SQLiteColumnBuilder's buildForeignKeys. */
-export const COLUMN_FOREIGN_KEYS: string;
+/** SQLiteColumnBuilder's members of references left out: its list and buildForeignKeys. */
+export const COLUMN_FOREIGN_KEYS_LEFT_OUT: readonly string[];
 /** common.js's imports the bundle takes from its stand-ins. */
 export const COLUMN_STAND_INS: Readonly<Record<string, string>>;
 /** The types of src/generated/sqlite-column-common.js: drizzle's own. */

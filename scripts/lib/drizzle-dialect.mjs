@@ -862,20 +862,19 @@ export function d1Specifier(from) {
 // them (wrangler.toml [alias] "./common.js", the text by which drizzle's column modules import it,
 // and src/db/plain-columns.ts's own import; src/generated/sqlite-column-common.js): the same
 // module without the builder's references(), unique() and generatedAlwaysAs(), which the schema
-// never calls (its keys and indexes are drizzle-kit's: src/db/no-constraints.ts), and with its
-// buildForeignKeys(), which every table calls for each of its columns, as the empty list it gives
-// then, throwing were a column ever given a reference (stop 71: 95 B). Its imports of drizzle's
+// never calls (its keys and indexes are drizzle-kit's: src/db/no-constraints.ts), nor its
+// buildForeignKeys() and the list of references it maps (stop 71: 95 B, as a stand-in that gave
+// the empty list; 33 B more without it): only drizzle's sqliteTable() called it, for each column,
+// which the bundle's no longer does (scripts/lib/drizzle-table.mjs), and only references() filled
+// the list. Its imports of drizzle's
 // constraints are the bundle's stand-ins, as wrangler.toml's aliases give drizzle's own modules.
 // test/node/sqlite-column-common.test.ts holds it to drizzle's module, member for member.
 
 /** The members of SQLiteColumnBuilder the Worker's bundle leaves out. */
 export const COLUMN_LEFT_OUT = ['references', 'unique', 'generatedAlwaysAs'];
 
-/** The stand-in of SQLiteColumnBuilder's buildForeignKeys: the empty list of a column without references. */
-export const COLUMN_FOREIGN_KEYS = `buildForeignKeys(column, table) {
-    if (this.foreignKeyConfigs.length) throw new Error("not part of this build");
-    return [];
-  }`;
+/** SQLiteColumnBuilder's list of references and its method that maps them to foreign keys, both left out. */
+export const COLUMN_FOREIGN_KEYS_LEFT_OUT = ['foreignKeyConfigs', 'buildForeignKeys'];
 
 /**
  * common.js's imports the bundle takes from its stand-ins (wrangler.toml [alias] gives drizzle's
@@ -909,10 +908,11 @@ export function trimColumnCommon(source) {
     text = replaceOnce(text, file, what, pattern, by);
   };
   for (const name of COLUMN_LEFT_OUT) replace(`methods ${name}`, new RegExp(`\\n  ${name}\\((?:[^\\n]*\\n)*?  \\}\\n`, 'g'), '\n');
+  replace('fields foreignKeyConfigs', /\n {2}foreignKeyConfigs = \[\];\n/g, '\n');
   replace(
     'methods buildForeignKeys',
-    /\n {2}buildForeignKeys\(column, table\) \{\n(?:[^\n]*\n)*? {2}\}\n/g,
-    `\n  ${COLUMN_FOREIGN_KEYS}\n`,
+    /\n {2}\/\*\* @internal \*\/\n {2}buildForeignKeys\(column, table\) \{\n(?:[^\n]*\n)*? {2}\}\n/g,
+    '\n',
   );
   replace('unique names', new RegExp(COLUMN_UNIQUE_NAME.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), '');
   const specifier = (from) => {
