@@ -296,13 +296,15 @@ export const DATABASE_LEFT_OUT = {
 
 /**
  * The constructor's part for a schema given to `drizzle()` (its tables' relational query builders
- * on `db.query`), which the app never gives (test/node/no-relations.test.ts): the state drizzle
- * sets without one, and the stand-in's builder made, which throws, where a schema is given
- * (80 B of the 100 KB gzip budget, stop 75).
+ * on `db.query`), which the app never gives (test/node/no-relations.test.ts): the stand-in's
+ * builder made, which throws, where a schema is given (80 B of the 100 KB gzip budget, stop 75).
+ * Nor the state drizzle sets without one, which only relational queries and drizzle-kit read
+ * (`db._`, `db.query`, the empty ones), nor `db.$cache`, which drizzle(d1) sets again as it makes
+ * the database (src/db/client.ts; D1's driver.js): 37 B gzip.
  */
 export const DATABASE_CONSTRUCTOR_EDIT = {
-  from: /\n {4}this\._ = schema \? \{\n(?:.*\n)*? {4}this\.query = \{\};\n {4}const query = this\.query;\n {4}if \(this\._\.schema\) \{\n(?:.*\n)*? {4}\}\n(?= {4}this\.\$cache = )/,
-  to: '\n    if (schema) new RelationalQueryBuilder();\n    this._ = { schema: void 0, fullSchema: {}, tableNamesMap: {} };\n    this.query = {};\n',
+  from: /\n {4}this\._ = schema \? \{\n(?:.*\n)*? {4}this\.query = \{\};\n {4}const query = this\.query;\n {4}if \(this\._\.schema\) \{\n(?:.*\n)*? {4}\}\n {4}this\.\$cache = \{ invalidate: async \(_params\) => \{\n {4}\} \};\n/,
+  to: '\n    if (schema) new RelationalQueryBuilder();\n',
 };
 
 /** Imports of db.js the bundle takes from a stand-in of its own: `db.query`'s builder (src/db/no-relations.ts). */

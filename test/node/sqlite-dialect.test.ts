@@ -6,7 +6,7 @@
 // code gone; the Workers tests (vitest.config.ts applies the same aliases), the e2e suite and the
 // bench run with it. The same for its select, update and insert builders, and its database class
 // (src/generated/sqlite-db.js).
-import { readFileSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
@@ -605,20 +605,36 @@ describe('src/generated/sqlite-db.js, in place of drizzle-orm/sqlite-core/db.js 
     expect(tail(generatedDb())).toBe(tail(originalDb()).replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
   });
 
-  it('a database made without a schema is the same as drizzle\u2019s; one given a schema throws where drizzle would build db.query', async () => {
+  it('a database made without a schema is the same as drizzle\u2019s but for its empty relational state and $cache; one given a schema throws where drizzle would build db.query', async () => {
     const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'sqlite-db.js')).href);
     const theirs = await import('drizzle-orm/sqlite-core/db');
     const [a, b] = [
       new ours.BaseSQLiteDatabase('async', {}, {}),
       new theirs.BaseSQLiteDatabase('async', {} as never, {} as never, undefined),
     ];
-    expect(a._).toEqual(b._);
-    expect(a.query).toEqual(b.query);
+    // drizzle's: the empty state of no schema, and a $cache that drizzle(d1) sets again.
+    expect(b._).toEqual({ schema: undefined, fullSchema: {}, tableNamesMap: {} });
+    expect(b.query).toEqual({});
+    expect([a._, a.query, a.$cache]).toEqual([undefined, undefined, undefined]);
+    // (query and $cache are fields of the class, undefined; `_` is only the constructor's.)
     expect(Object.keys(a).sort()).toEqual(
       Object.keys(b)
-        .filter((key) => !DATABASE_LEFT_OUT.fields.includes(key))
+        .filter((key) => !DATABASE_LEFT_OUT.fields.includes(key) && key !== '_')
         .sort(),
     );
+    // Nothing in the bundle reads them: no generated module (but withReplicas, in db.js itself,
+    // which the app never calls) nor the app; D1's driver sets db.$cache from its config.
+    for (const file of readdirSync(join(root, 'src', 'generated')).filter((name) => name.endsWith('.js')))
+      expect(readFileSync(join(root, 'src', 'generated', file), 'utf8').replace(/\nconst withReplicas[\s\S]*$/, ''), file).not.toMatch(
+        /\._\.(schema|fullSchema|tableNamesMap)\b|\.\$cache\b(?!;)|\bdb\.query\b/,
+      );
+    // (The app's code, not its comments: src/db/no-relations.ts tells of db.query.)
+    for (const file of sources('src'))
+      expect(readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1'), file).not.toMatch(
+        /\$cache|\bdb\._\b|\bdb\.query\b/,
+      );
+    expect(drizzle('d1/driver.js')).toMatch(/\n {2}db\.\$cache = config\.cache;\n/);
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toContain('withReplicas');
     const schema = { schema: {}, fullSchema: {}, tableNamesMap: {} };
     expect(() => new ours.BaseSQLiteDatabase('async', {}, {}, schema)).toThrow('not part of this build');
   });
