@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { HELP } from '../src/i18n/help.ts';
 import { trimColumn } from './lib/drizzle-column.mjs';
+import { trimD1Driver } from './lib/drizzle-d1-driver.mjs';
 import {
   COLUMN_COMMON_TYPES,
   trimBuilder,
@@ -162,6 +163,7 @@ writeGenerated(
     readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sqlite-core', 'table.js'), 'utf8'),
   ),
 );
+writeGenerated('d1-driver.js', trimD1Driver(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'd1', 'driver.js'), 'utf8')));
 writeGenerated('drizzle-column.js', trimColumn(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'column.js'), 'utf8')));
 writeGenerated('drizzle-entity.js', trimEntity(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'entity.js'), 'utf8')));
 writeGenerated('drizzle-sql.js', trimSql(readFileSync(join(root, 'node_modules', 'drizzle-orm', 'sql', 'sql.js'), 'utf8')));

@@ -46,6 +46,7 @@ export function asBundled(path: string): string {
     'sqlite-core/query-builders/delete.js': 'sqlite-delete.js',
     'sqlite-core/session.js': 'sqlite-session.js',
     'd1/session.js': 'd1-session.js',
+    'd1/driver.js': 'd1-driver.js',
   };
   const file = generated[path];
   if (file) return readFileSync(join(root, 'src', 'generated', file), 'utf8');

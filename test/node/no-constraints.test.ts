@@ -111,7 +111,9 @@ describe('src/db/no-cache.ts, in place of drizzle-orm/cache/core/cache in the bu
       const text = asBundled(path).replace('db.$cache["invalidate"] = config.cache?.onMutate;', '');
       expect(text, path).not.toMatch(/\.(strategy|onMutate)\b|cache\??\.(get|put)\(/);
     }
-    expect(asBundled('d1/driver.js')).toContain('db.$cache["invalidate"] = config.cache?.onMutate;');
+    // (drizzle's; the bundle's driver throws for a cache instead: test/node/d1-driver.test.ts.)
+    expect(drizzle('d1/driver.js')).toContain('db.$cache["invalidate"] = config.cache?.onMutate;');
+    expect(asBundled('d1/driver.js')).not.toContain('$cache');
     await expect(cache.hashQuery('select 1', [])).rejects.toThrow(/not part of this build/);
     expect(drizzle('sqlite-core/session.js')).toContain('import { hashQuery, NoopCache } from "../cache/core/cache.js";');
     expect(toml).toContain('"../cache/core/cache.js" = "./src/db/no-cache.ts"');
