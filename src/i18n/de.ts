@@ -284,26 +284,14 @@ export const de = {
     `${name} hat den Kontakt am ${date} geändert. Prüfen Sie die aktuelle Fassung, bevor Sie ihn löschen.`,
   noRoom:
     'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
-  /** Each part: who, and the fields whose values of theirs were replaced ("Jonas Müller hatte …, Lena Schulz …"). */
-  replaced: (parts: string[][], count: number) =>
-    `${parts.map(([by, fields], i) => (i ? `${by} ${fields}` : `${by} hatte ${fields} anders gespeichert`)).join(', ')} – jetzt ${count === 1 ? 'gilt Ihre Eingabe' : 'gelten Ihre Eingaben'}. Die Fassung davor steht im Verlauf.`,
-  replacedValue: (field: string, value: string) => `${field} („${value}“)`,
-  /** `counts`: contacts added, changed and deleted ("hat einen Kontakt hinzugefügt, 2 geändert und einen gelöscht"). */
-  sinceVisit: (by: string, people: number, counts: number[]) => {
-    const said = ['hinzugefügt', 'geändert', 'gelöscht'].flatMap((verb, i) => {
-      const n = counts[i] ?? 0;
-      return n ? [`${n === 1 ? 'einen' : localNumber(n)}${` Kontakt${n === 1 ? '' : 'e'}`} ${verb}`] : [];
-    });
-    // The noun once, at the first count.
-    const words = said.map((part, i) => (i ? part.replace(/ Kontakte? /, ' ') : part));
-    return `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${words.length > 1 ? `${words.slice(0, -1).join(', ')} und ${words.at(-1)}` : words[0]}.`;
-  },
-  others: 'weitere',
+  /** Since the last visit: one kind of change (0 added, 1 changed, 2 deleted) with its count, the noun at the first only ("einen Kontakt hinzugefügt", "2 geändert"). */
+  sinceDone: (n: number, kind: number, first: boolean) =>
+    `${n === 1 ? 'einen' : localNumber(n)}${first ? ` Kontakt${n === 1 ? '' : 'e'}` : ''} ${['hinzugefügt', 'geändert', 'gelöscht'][kind]}`,
+  sinceVisit: (by: string, people: number, done: string) => `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${done}.`,
   sinceLink: 'Änderungen ansehen',
   changesTitle: 'Änderungen seit Ihrem letzten Besuch',
   changesText: (since: string) => `Was andere seit dem ${since} bei den Kontakten geändert haben, das Neueste zuerst.`,
   changesEmpty: 'Seitdem hat niemand sonst etwas geändert.',
-  changesMore: 'Gezeigt sind die 100 neuesten Änderungen.',
   merged: (by: string, fields: string, count: number, people: number) =>
     `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen.`,
   /** On a clash page: what co-buyers changed besides the clashing fields (kept with the choice). */

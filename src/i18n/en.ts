@@ -248,24 +248,13 @@ export const en: Messages = {
     `${name} changed the contact on ${date}. Check the current version before deleting it.`,
   noRoom:
     'This property has used up its storage. Delete contacts you no longer need for good under “Recently deleted” or shorten long notes, then you can save again.',
-  replaced: (parts: string[][], count: number) =>
-    `${parts.map(([by, fields], i) => (i ? `${by} ${fields}` : `${by} had saved ${fields} differently`)).join(', ')} – your ${count === 1 ? 'input now applies' : 'inputs now apply'}. The version before is in the history.`,
-  replacedValue: (field: string, value: string) => `${field} (“${value}”)`,
-  sinceVisit: (by: string, _people: number, counts: number[]) => {
-    const said = ['added', 'changed', 'deleted'].flatMap((verb, i) => {
-      const n = counts[i] ?? 0;
-      return n ? [`${verb} ${n === 1 ? 'one' : localNumber(n)}`] : [];
-    });
-    const noun = (counts.find(Boolean) ?? 0) === 1 ? ' contact' : ' contacts';
-    const words = said.map((part, i) => (i ? part : part + noun));
-    return `Since your last visit, ${by} ${words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0]}.`;
-  },
-  others: 'others',
+  sinceDone: (n: number, kind: number, first: boolean) =>
+    `${['added', 'changed', 'deleted'][kind]} ${n === 1 ? 'one' : localNumber(n)}${first ? ` contact${n === 1 ? '' : 's'}` : ''}`,
+  sinceVisit: (by: string, _people: number, done: string) => `Since your last visit, ${by} ${done}.`,
   sinceLink: 'See the changes',
   changesTitle: 'Changes since your last visit',
   changesText: (since: string) => `What others have changed in the contacts since ${since}, newest first.`,
   changesEmpty: 'Nobody else has changed anything since.',
-  changesMore: 'Shown are the 100 newest changes.',
   merged: (by: string, fields: string, count: number) =>
     `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
   clashAlsoMerged: (by: string, fields: string, count: number) =>

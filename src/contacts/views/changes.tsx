@@ -13,7 +13,7 @@ import { formatDateTime, listed } from './format';
  * geändert (3-mal)": walkthrough, stop 76, twelve equal lines said nothing), and the way to the
  * contact's history.
  */
-export function Changes(props: { shell: Shell; assetId: string; since: number; changes: readonly Change[]; more: boolean }) {
+export function Changes(props: { shell: Shell; assetId: string; since: number; changes: readonly Change[] }) {
   const { shell, assetId, changes } = props;
   const { t, paths } = shell;
   // Per contact, its runs: one person's changes of one kind in a row.
@@ -75,7 +75,6 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; c
           ))}
         </ul>
       )}
-      {props.more ? <p class="hint">{t.changesMore}</p> : null}
     </section>
   );
 }

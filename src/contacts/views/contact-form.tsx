@@ -181,9 +181,6 @@ export function ContactForm(props: ContactFormProps) {
             <input type="hidden" name={`v${mode.version}`} disabled />
             <input type="hidden" name="version" value={mode.version === undefined ? '' : String(mode.version)} />
             {mode.base ? <input type="hidden" name="base" value={mode.base} /> : null}
-            {/* The fields the comparison shows (all without a list): a save over them names the
-                co-buyer's values it replaced (co-buyer walkthrough, stop 75). */}
-            {conflict ? <input type="hidden" name="over" value={props.conflictFields?.join(' ') ?? ''} /> : null}
           </>
         ) : mode.kind === 'resend' ? (
           <>
