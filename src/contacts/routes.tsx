@@ -58,7 +58,6 @@ import {
   findDeletedContact,
   lastImport,
   listContacts,
-  MAX_CHANGES,
   MAX_CONTACTS_PER_ASSET,
   MAX_VERSIONS,
   phoneList,
