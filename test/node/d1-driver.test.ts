@@ -3,12 +3,12 @@
 // drizzle-orm): drizzle's d1/driver.js, but drizzle() without a config's logger, schema and cache,
 // which the app never gives (it calls drizzle(d1) only); one given throws. A database made without
 // a config is drizzle's.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { D1_DRIVER_EDITS, D1_DRIVER_IMPORTS, trimD1Driver } from '../../scripts/lib/drizzle-d1-driver.mjs';
-import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
+import { bundledDrizzle, drizzle, esmOf, root, sources } from './drizzle-files';
 
 const generatedPath = join(root, 'src', 'generated', 'd1-driver.js');
 const generated = () => readFileSync(generatedPath, 'utf8');
@@ -19,12 +19,8 @@ describe('src/generated/d1-driver.js, in place of drizzle-orm/d1/driver.js in th
     for (const text of ['./driver.js', 'drizzle-orm/d1/driver']) expect(toml()).toContain(`"${text}" = "./src/generated/d1-driver.js"`);
     const importers = bundledDrizzle().filter((file) => drizzle(file).includes('from "./driver.js"'));
     expect(importers).toEqual(['d1/index.js']);
-    const esm = (dir: string): string[] =>
-      (readdirSync(join(root, 'node_modules', dir), { recursive: true }) as string[])
-        .filter((file) => /\.m?js$/.test(file) && !file.split(/[\\/]/).includes('cjs'))
-        .map((file) => join(dir, file));
     const others = ['hono/dist', 'zod', '@hono/zod-validator', 'lean-qr']
-      .flatMap(esm)
+      .flatMap(esmOf)
       .filter((file) => readFileSync(join(root, 'node_modules', file), 'utf8').includes('from "./driver.js"'));
     expect(others).toEqual([]);
     // Its imports: the bundle's generated modules for drizzle's, none for the logger and relations.

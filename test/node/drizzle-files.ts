@@ -144,3 +144,9 @@ export function withPureClasses(text: string, names: readonly string[]): { text:
     out = `${out.slice(0, statement.getStart(source))}const ${statement.name?.text} = /* @__PURE__ */ (() => ${statement.getText(source)})();${out.slice(statement.getEnd())}`;
   return { text: out, found: pure.map((statement) => statement.name?.text ?? '') };
 }
+
+/** A bundled package's ES modules (`dir` under node_modules, its CommonJS copies left out): where a test looks for who imports a text. */
+export const esmOf = (dir: string): string[] =>
+  (readdirSync(join(root, 'node_modules', dir), { recursive: true }) as string[])
+    .filter((file) => /\.m?js$/.test(file) && !file.split(/[\\/]/).includes('cjs'))
+    .map((file) => join(dir, file));

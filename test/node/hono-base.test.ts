@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EDITS, IMPORTS, LEFT_OUT, trimHonoBase } from '../../scripts/lib/hono-base.mjs';
 import { shape } from './class-shape';
-import { root, sources } from './drizzle-files';
+import { esmOf, root, sources } from './drizzle-files';
 
 const dist = join(root, 'node_modules', 'hono', 'dist');
 const originalPath = join(dist, 'hono-base.js');
@@ -24,12 +24,8 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
   it("wrangler.toml aliases the texts by which hono's modules import it, and no other bundled package imports those texts", () => {
     expect(toml()).toContain('"../hono-base.js" = "./src/generated/hono-base.js"');
     expect(toml()).toContain('"./hono-base.js" = "./src/generated/hono-base.js"');
-    const esm = (dir: string): string[] =>
-      (readdirSync(join(root, 'node_modules', dir), { recursive: true }) as string[])
-        .filter((file) => /\.m?js$/.test(file) && !file.split(/[\\/]/).includes('cjs'))
-        .map((file) => join(dir, file));
     const importers = ['hono/dist', 'zod', 'drizzle-orm', '@hono/zod-validator', 'lean-qr']
-      .flatMap(esm)
+      .flatMap(esmOf)
       .filter((file) => /from "\.\.?\/hono-base\.js"/.test(readFileSync(join(root, 'node_modules', file), 'utf8')))
       .sort();
     expect(importers).toEqual(['hono/dist/hono.js', 'hono/dist/preset/quick.js', 'hono/dist/preset/tiny.js']);

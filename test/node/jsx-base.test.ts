@@ -5,7 +5,7 @@
 // name); it renders what hono renders; and the app's JSX has neither thing it leaves out. The
 // Workers tests (vitest.config.ts applies the same aliases), the e2e suite and the bench render
 // through it; bundle.test.ts checks hono's style code gone.
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -19,7 +19,7 @@ import {
   IMPORTS,
   trimJsxBase,
 } from '../../scripts/lib/hono-jsx.mjs';
-import { root, sources } from './drizzle-files';
+import { esmOf, root, sources } from './drizzle-files';
 
 const dist = join(root, 'node_modules', 'hono', 'dist');
 const originalPath = join(dist, 'jsx', 'base.js');
@@ -43,12 +43,8 @@ const { raw } = await import('hono/html');
 describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bundle', () => {
   it("wrangler.toml aliases the text by which hono's JSX modules import it, and no other bundled package imports that text", () => {
     expect(toml()).toContain('"./base.js" = "./src/generated/jsx-base.js"');
-    const esm = (dir: string): string[] =>
-      (readdirSync(join(root, 'node_modules', dir), { recursive: true }) as string[])
-        .filter((file) => /\.m?js$/.test(file) && !file.split(/[\\/]/).includes('cjs'))
-        .map((file) => join(dir, file));
     const importers = ['hono/dist', 'zod', 'drizzle-orm', '@hono/zod-validator', 'lean-qr']
-      .flatMap(esm)
+      .flatMap(esmOf)
       .filter((file) => readFileSync(join(root, 'node_modules', file), 'utf8').includes('from "./base.js"'))
       .sort();
     expect(importers).toEqual(

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LEFT_METHODS, MINI_COPIES, rewriteImports, SHAPE_ACCESSOR, zodMini } from '../../scripts/lib/zod-mini.mjs';
-import { root, sources } from './drizzle-files';
+import { esmOf, root, sources } from './drizzle-files';
 
 const mini = join(root, 'node_modules', 'zod', 'v4', 'mini');
 const original = (file: string) => readFileSync(join(mini, `${file}.js`), 'utf8');
@@ -20,12 +20,8 @@ const withoutMap = (text: string) => text.replace(/\n\/\/# sourceMappingURL=.*\n
 describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', () => {
   it("wrangler.toml aliases the text by which zod/mini's entry imports the rest of it, and no other bundled package has it", () => {
     expect(toml()).toContain('"../v4/mini/external.js" = "./src/generated/zod-mini-external.js"');
-    const esm = (dir: string): string[] =>
-      (readdirSync(join(root, 'node_modules', dir), { recursive: true }) as string[])
-        .filter((file) => /\.m?js$/.test(file) && !file.split(/[\\/]/).includes('cjs'))
-        .map((file) => join(dir, file));
     const importers = ['hono/dist', 'zod', 'drizzle-orm/sqlite-core', 'drizzle-orm/d1', '@hono/zod-validator', 'lean-qr']
-      .flatMap(esm)
+      .flatMap(esmOf)
       .filter((file) => /from "\.\.\/v4\/mini\/external\.js"/.test(readFileSync(join(root, 'node_modules', file), 'utf8')))
       .sort();
     // zod/mini's entry, and zod/v4-mini's, the same module by another name.
