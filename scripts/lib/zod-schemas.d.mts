@@ -8,3 +8,7 @@ export function zodCore(schemasSource: string): string;
 export const CATCHALL_THROW: string;
 /** A container's allocation of its result through zod's memoizer (`memo ? memo.alloc(inst, payload, X, ctx) : X;`), X its first group. */
 export const MEMO_ALLOC: RegExp;
+/** The branches of an asynchronous parse left out: [name, zod's text, the text in its place (its lines less some)]. */
+export const ASYNC_BRANCHES: [string, string, string][];
+/** Whether the lines of `to` are lines of `from`, in their order. */
+export function onlyLeavesOut(from: string, to: string): boolean;

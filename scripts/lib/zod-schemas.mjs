@@ -82,6 +82,142 @@ const MEMO_FLAG = /\n( +)if \((?:payload|result)\.memo\)\n\1 {4}(?:return payloa
  */
 const VERSION_STAMP = '\n    inst._zod.version = version;';
 
+/**
+ * The branches of an asynchronous parse in the schemas the app builds ($ZodType's checks and run,
+ * object, transform, optional, catch, pipe). Every parse in the bundle is synchronous: zod/mini's
+ * parse() and safeParse() and @hono/zod-validator's safeParse() (the generated copy) pass
+ * `{ async: false }`, and nothing in the bundle passes `async: true` (test/node/bundle.test.ts).
+ * Then no schema's run returns a Promise: a transform that returns one throws zod's
+ * $ZodAsyncError, as does the checks' run for a refinement that returns one (both kept), so each
+ * `… instanceof Promise` branch below, and the chaining of a check's Promise after that throw,
+ * is never taken (a custom refinement's own branch, which that throw catches, stays). Each a
+ * text found once, of which only whole lines are left out (the rest as zod wrote it): 146 B gzip.
+ */
+export const ASYNC_BRANCHES = [
+  [
+    "$ZodType's checks: the Promise of a check, chained",
+    `            let asyncResult;
+`,
+    '',
+  ],
+  [
+    "$ZodType's checks: the Promise of a check, chained",
+    `                if (asyncResult || _ instanceof Promise) {
+                    asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+                        await _;
+                        const nextLen = payload.issues.length;
+                        if (nextLen === currLen)
+                            return;
+                        util.attachSchema(payload.issues, currLen, inst);
+                        if (!isAborted)
+                            isAborted = util.aborted(payload, currLen);
+                    });
+                }
+                else {
+                    const nextLen = payload.issues.length;
+                    if (nextLen === currLen)
+                        continue;
+                    util.attachSchema(payload.issues, currLen, inst);
+                    if (!isAborted)
+                        isAborted = util.aborted(payload, currLen);
+                }
+            }
+            if (asyncResult) {
+                return asyncResult.then(() => {
+                    return payload;
+                });
+            }
+`,
+    `                    const nextLen = payload.issues.length;
+                    if (nextLen === currLen)
+                        continue;
+                    util.attachSchema(payload.issues, currLen, inst);
+                    if (!isAborted)
+                        isAborted = util.aborted(payload, currLen);
+            }
+`,
+  ],
+  [
+    "$ZodType's run: a parse's Promise",
+    `            if (result instanceof Promise) {
+                if (ctx.async === false)
+                    throw new core.$ZodAsyncError();
+                return result.then((result) => runChecks(result, checks, ctx));
+            }
+            return runChecks(result, checks, ctx);
+`,
+    `            return runChecks(result, checks, ctx);
+`,
+  ],
+  [
+    "an object's property",
+    `            if (r instanceof Promise) {
+                proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
+            }
+            else {
+                handlePropertyResult(r, payload, key, input, optin, optout);
+            }
+`,
+    `                handlePropertyResult(r, payload, key, input, optin, optout);
+`,
+  ],
+  [
+    "a transform's asynchronous parse",
+    `        const _out = def.transform(payload.value, payload);
+        if (ctx.async) {
+            const output = _out instanceof Promise ? _out : Promise.resolve(_out);
+            return output.then((output) => {
+                payload.value = output;
+                return payload;
+            });
+        }
+`,
+    `        const _out = def.transform(payload.value, payload);
+`,
+  ],
+  [
+    "an optional's inner result",
+    `            if (result instanceof Promise)
+                return result.then((result) => handleOptionalResult(payload, result));
+            return handleOptionalResult(payload, result);
+`,
+    `            return handleOptionalResult(payload, result);
+`,
+  ],
+  [
+    "a catch's inner result",
+    `        if (result instanceof Promise) {
+            return result.then((result) => handleCatchResult(payload, result, def, ctx));
+        }
+        return handleCatchResult(payload, result, def, ctx);
+`,
+    `        return handleCatchResult(payload, result, def, ctx);
+`,
+  ],
+  [
+    "a pipe's input",
+    `        if (left instanceof Promise) {
+            return left.then((left) => handlePipeResult(left, def.out, ctx));
+        }
+        return handlePipeResult(left, def.out, ctx);
+`,
+    `        return handlePipeResult(left, def.out, ctx);
+`,
+  ],
+];
+
+/** Whether the lines of `to` are lines of `from`, in their order (an edit that only leaves lines out). */
+export function onlyLeavesOut(from, to) {
+  const theirs = from.split('\n');
+  let at = 0;
+  for (const line of to.split('\n')) {
+    while (at < theirs.length && theirs[at] !== line) at += 1;
+    if (at === theirs.length) return false;
+    at += 1;
+  }
+  return true;
+}
+
 /** The names schemas.js exports, in its order. */
 export function exportsOf(source) {
   const names = [...source.matchAll(/^export (?:const|function|class|async function) ([\w$]+)/gm)].map((match) => match[1]);
@@ -144,6 +280,11 @@ export function trimZodSchemas(source) {
   text = text.replace(MEMO_ATTACH, '').replace(MEMO_ALLOC, '$1;').replace(MEMO_GUARD, '').replace(MEMO_FLAG, '');
   if (/memo\.alloc\(inst, payload, [^`]*$|memoizer\?\.|if \((?:payload|result)\.memo\)$/m.test(text))
     throw new Error('zod/v4/core/schemas.js: more of the memoizer than expected; update scripts/lib/zod-schemas.mjs');
+  for (const [name, from, to] of ASYNC_BRANCHES) {
+    if (text.split(from).length !== 2 || !onlyLeavesOut(from, to))
+      throw new Error(`zod/v4/core/schemas.js: ${name} (asynchronous parse) not found once; update scripts/lib/zod-schemas.mjs`);
+    text = text.replace(from, to);
+  }
   if (/defineLazyInternal\(inst, "(values|pattern)"/.test(text))
     throw new Error("zod/v4/core/schemas.js: more of the schemas' values and patterns than expected; update scripts/lib/zod-schemas.mjs");
   text = text.replace(

@@ -208,6 +208,11 @@ describe('production bundle', () => {
     expect(code).not.toContain('catchall:');
     expect(code).not.toContain('propValues');
     expect(code).not.toContain('DiscriminatedUnion');
+    // Every parse in the bundle is synchronous (zod's parse() and safeParse() pass `async: false`;
+    // nothing passes `async: true`), which src/generated/zod-schemas.js's schemas without the
+    // branches of an asynchronous parse rely on (scripts/lib/zod-schemas.mjs ASYNC_BRANCHES).
+    expect(code).not.toMatch(/async:(?:!0|true)\b/);
+    expect(code.match(/async:!1\b/g)?.length).toBeGreaterThanOrEqual(2);
     // Nor zod/mini's schema methods that nothing calls: with, parseAsync, brand, register, apply
     // (wrangler.toml [alias] "../v4/mini/external.js", src/generated/zod-mini-schemas.js from scripts/lib/zod-mini.mjs).
     expect(code).not.toContain('brand(){return this}');

@@ -8,7 +8,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CATCHALL_THROW, exportsOf, MEMO_ALLOC, trimZodSchemas, zodCore } from '../../scripts/lib/zod-schemas.mjs';
+import {
+  ASYNC_BRANCHES,
+  CATCHALL_THROW,
+  exportsOf,
+  MEMO_ALLOC,
+  onlyLeavesOut,
+  trimZodSchemas,
+  zodCore,
+} from '../../scripts/lib/zod-schemas.mjs';
 import { esmOf, root, sources } from './drizzle-files';
 
 const core = join(root, 'node_modules', 'zod', 'v4', 'core');
@@ -53,9 +61,10 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
 
   it("is zod's module line for line but for the Standard Schema interface, the encode direction, catchall, propValues, values and patterns, importing zod's own core files", () => {
     const ours = generated('zod-schemas.js').split('\n').slice(1);
-    const theirs = original()
-      .replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n')
-      .split('\n');
+    // (Less the lines of the asynchronous parse's branches, held by the test below.)
+    let withoutAsync = original();
+    for (const [, from, to] of ASYNC_BRANCHES) withoutAsync = withoutAsync.replace(from, to);
+    const theirs = withoutAsync.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n').split('\n');
     const normalized = ours.map((line) => line.replace('"../../node_modules/zod/v4/core/', '"./'));
     // Every line of ours is zod's, in zod's order, but the throw in place of each call of the
     // catchall's handler; what is left out comes in runs of lines next to each other.
@@ -209,6 +218,77 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     expect(zod.safeParse(strict(zod), { name: 'Anna', extra: 1 }).error.issues[0].code).toBe('unrecognized_keys');
     expect('~standard' in new ours.$ZodString({ type: 'string' })).toBe(false);
     expect('~standard' in new zod.$ZodString({ type: 'string' })).toBe(true);
+  });
+
+  it("leaves out only the lines of an asynchronous parse's branches, which a synchronous parse never takes", async () => {
+    const text = original();
+    expect(ASYNC_BRANCHES.length).toBe(8);
+    for (const [name, from, to] of ASYNC_BRANCHES) {
+      expect(text.split(from).length, name).toBe(2);
+      expect(onlyLeavesOut(from, to), name).toBe(true);
+      // What goes comes in runs of lines, each starting at a Promise's branch (`let asyncResult;`, an
+      // `if` on a Promise, on the chained checks or on `ctx.async`), or at an `else {` or a closing
+      // brace whose `if` went with its body kept.
+      const lines = from.split('\n');
+      const kept = to.split('\n');
+      const runs: string[] = [];
+      for (let i = 0, k = 0; i < lines.length; i += 1) {
+        if (k < kept.length && lines[i] === kept[k]) k += 1;
+        else if (i === 0 || lines[i - 1] === kept[k - 1]) runs.push((lines[i] ?? '').trim());
+      }
+      expect(runs.length, name).toBeGreaterThan(0);
+      for (const head of runs)
+        expect(head, name).toMatch(/^(?:let asyncResult;|if \((?:asyncResult|ctx\.async|\w+ instanceof Promise)\b.*|\})$/);
+    }
+    expect(() =>
+      trimZodSchemas(text.replace('if (asyncResult || _ instanceof Promise) {', 'if (_ instanceof Promise || asyncResult) {')),
+    ).toThrow(/asynchronous parse\) not found once/);
+    expect(generated('zod-schemas.js')).not.toMatch(/asyncResult|\bctx\.async\b(?! === false)/);
+    // A synchronous parse answers as zod's, also where a transform or a refinement gives a Promise (zod's $ZodAsyncError).
+    const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-core.js')).href);
+    const zod = await import(pathToFileURL(join(core, 'index.js')).href);
+    const answers = (z: typeof ours) => {
+      const string = () => new z.$ZodString({ type: 'string' });
+      const refined = (fn: (value: unknown) => unknown) => new z.$ZodCustom({ type: 'custom', check: 'custom', fn });
+      const shape = {
+        name: new z.$ZodPipe({
+          type: 'pipe',
+          in: string(),
+          out: new z.$ZodTransform({ type: 'transform', transform: (value: string) => value.trim() }),
+        }),
+        note: new z.$ZodOptional({
+          type: 'optional',
+          innerType: new z.$ZodCatch({ type: 'catch', innerType: string(), catchValue: () => 'caught' }),
+        }),
+        tag: new z.$ZodOptional({
+          type: 'optional',
+          innerType: new z.$ZodDefault({ type: 'default', innerType: string(), defaultValue: 'none' }),
+        }),
+      };
+      const object = new z.$ZodObject({ type: 'object', shape });
+      const checked = new z.$ZodString({ type: 'string', checks: [refined((value) => value !== 'no')] });
+      const run = (schema: unknown, value: unknown) => {
+        try {
+          const result = z.safeParse(schema, value);
+          return result.success ? result : { success: false, issues: result.error.issues };
+        } catch (error) {
+          return { threw: (error as Error).constructor.name, message: (error as Error).message };
+        }
+      };
+      return [
+        ...[{ name: ' a ' }, { name: 1 }, { name: 'b', note: 2 }, { name: 'c', note: 'x', tag: undefined }, {}, 'x'].map((value) =>
+          run(object, value),
+        ),
+        ...['yes', 'no', 3].map((value) => run(checked, value)),
+        run(new z.$ZodTransform({ type: 'transform', transform: async () => 1 }), 'x'),
+        run(new z.$ZodString({ type: 'string', checks: [refined(async () => true)] }), 'x'),
+        run(new z.$ZodObject({ type: 'object', shape: { a: new z.$ZodTransform({ type: 'transform', transform: async () => 1 }) } }), {
+          a: 1,
+        }),
+      ];
+    };
+    expect(answers(ours)).toEqual(answers(zod));
+    expect(answers(ours).at(-1)).toMatchObject({ message: expect.stringMatching(/Encountered Promise during synchronous parse/) });
   });
 
   it("nothing in the bundle sets the encode direction: only zod's encode functions do, and the app never calls them", () => {
