@@ -10,7 +10,8 @@
 // "Müller" as ISO-8859-1 behind ECI 3 instead, and jsQR read that back as an empty string when
 // tried. Nano has no `maxVersion`; with one fixed encoding the capacity is a plain byte count, so
 // `fitsQr` checks it before generating.
-// Its canvas methods left out (scripts/lib/lean-qr.mjs): the same code otherwise.
+// Its canvas methods left out, and its table of blocks for every level but M, the one drawn here
+// (scripts/lib/lean-qr.mjs; another level throws): the same code otherwise.
 import { correction, generate } from '../generated/lean-qr-nano.js';
 
 /** Largest code we emit: version 20 (97×97 modules) still scans from a laptop screen. */
