@@ -6,3 +6,5 @@ export const IMPORTS: Readonly<Record<string, string>>;
 export function trimHonoBase(source: string): string;
 /** Texts of hono-base.js replaced, each found once. */
 export const EDITS: readonly { from: string; to: string }[];
+/** Texts of app.route() replaced, each found once: a sub-application's own error handler refused. */
+export const ROUTE_EDITS: readonly { from: string; to: string }[];

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EDITS, IMPORTS, LEFT_OUT, trimHonoBase } from '../../scripts/lib/hono-base.mjs';
+import { EDITS, IMPORTS, LEFT_OUT, ROUTE_EDITS, trimHonoBase } from '../../scripts/lib/hono-base.mjs';
 import { shape } from './class-shape';
 import { esmOf, root, sources } from './drizzle-files';
 
@@ -50,6 +50,11 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
       expect(from.startsWith(to.slice(0, -3))).toBe(true);
       theirs = theirs.replace(from, () => to);
     }
+    // (And route()'s wrapping of a sub-application's own error handler, held by the test below.)
+    for (const { from, to } of ROUTE_EDITS) {
+      expect(theirs.split(from)).toHaveLength(2);
+      theirs = theirs.replace(from, () => to);
+    }
     const before = shape(theirs);
     const after = shape(generated());
     expect([...before.members.keys()].filter((name) => !after.members.has(name)).sort()).toEqual([...LEFT_OUT].sort());
@@ -64,6 +69,59 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
     expect('mount' in hono.HonoBase.prototype).toBe(true);
     expect(['fire', 'request'].filter((name) => name in new ours.HonoBase())).toEqual([]);
     expect(['fire', 'request'].filter((name) => name in new hono.HonoBase())).toEqual(['fire', 'request']);
+  });
+
+  it("routes a sub-application's routes as hono does, without the wrapping only a sub-application's own error handler needs: none of the app's has one", async () => {
+    // route()'s one edit: its branch for a sub-application whose errorHandler is not hono's default.
+    expect(ROUTE_EDITS).toHaveLength(1);
+    const [{ from, to } = { from: '', to: '' }] = ROUTE_EDITS;
+    expect(original().split(from)).toHaveLength(2);
+    expect(from).toContain('if (app.errorHandler === errorHandler) handler = r.handler;');
+    expect(to).toBe(
+      '\t\t\tif (app.errorHandler !== errorHandler) throw new Error("not part of this build");\n\t\t\tsubApp.#addRoute(r.method, r.path, r.handler, r.basePath);',
+    );
+    // The app's only onError is the app's own (src/app.tsx: the app made there, whose sub-applications
+    // it routes); the mover (src/mover/index.ts) is a Worker of its own and routes none.
+    const setters = sources('src').filter((file) => /\.onError\(/.test(readFileSync(join(root, file), 'utf8')));
+    expect(setters.sort()).toEqual(['src/app.tsx', 'src/mover/index.ts']);
+    const app = readFileSync(join(root, 'src', 'app.tsx'), 'utf8');
+    const [, receiver = ''] = /\b(\w+)\.onError\(/.exec(app) ?? [];
+    expect(app).toMatch(new RegExp(`const ${receiver} = new Hono\\b`));
+    expect(app.match(/\.onError\(/g)).toHaveLength(1);
+    expect(readFileSync(join(root, 'src', 'mover', 'index.ts'), 'utf8')).not.toMatch(/\.route\(/);
+    // The same routes and answers through both; a sub-application with a handler of its own throws in ours.
+    const ours = await import(pathToFileURL(generatedPath).href);
+    const hono = await import(pathToFileURL(originalPath).href);
+    const { RegExpRouter } = await import(pathToFileURL(join(dist, 'router', 'reg-exp-router', 'index.js')).href);
+    const answers = async (Base: typeof ours.HonoBase) => {
+      const app = new Base({ router: new RegExpRouter() });
+      const sub = new Base({ router: new RegExpRouter() });
+      sub.get('/a/:id', (c: { text: (t: string) => Response; req: { param: (n: string) => string } }) => c.text(`a ${c.req.param('id')}`));
+      sub.post('/b', () => {
+        throw new Error('boom');
+      });
+      app.onError((_error: Error, c: { text: (t: string, s: number) => Response }) => c.text('app error', 500));
+      app.route('/sub', sub);
+      const texts = [];
+      for (const [method, path] of [
+        ['GET', '/sub/a/1'],
+        ['POST', '/sub/b'],
+        ['GET', '/sub/c'],
+      ]) {
+        const response = await app.fetch(new Request(`http://x${path}`, { method }));
+        texts.push(`${response.status} ${await response.text()}`);
+      }
+      return { texts, routes: app.routes.map((r: { method: string; path: string }) => `${r.method} ${r.path}`) };
+    };
+    expect(await answers(ours.HonoBase)).toEqual(await answers(hono.HonoBase));
+    const withHandler = (Base: typeof ours.HonoBase) => {
+      const sub = new Base({ router: new RegExpRouter() });
+      sub.get('/', (c: { text: (t: string) => Response }) => c.text('x'));
+      sub.onError((_error: Error, c: { text: (t: string) => Response }) => c.text('sub error'));
+      return () => new Base({ router: new RegExpRouter() }).route('/sub', sub);
+    };
+    expect(withHandler(ours.HonoBase)).toThrow('not part of this build');
+    expect(withHandler(hono.HonoBase)).not.toThrow();
   });
 
   it('imports from the same files as hono, or the stand-in wrangler.toml names for one, only names it uses', () => {
