@@ -100,3 +100,5 @@ export const COLUMN_UNIQUE_NAME: string;
 export const COLUMN_BUILDER_CONFIG: { readonly from: string; readonly to: string };
 /** The keys of a column's config the bundle's column builder no longer starts it with. */
 export const COLUMN_CONFIG_LEFT_OUT: readonly string[];
+/** D1's session and prepared query without its query logger: each text `from` found `count` times, and what takes its place. */
+export const LOGGER_LEFT_OUT: readonly { from: string; to: string; count: number }[];

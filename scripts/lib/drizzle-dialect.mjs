@@ -734,6 +734,23 @@ export const CUSTOM_MAPPER_LEFT_OUT = [
 `,
 ];
 
+/**
+ * D1's query logger: the session makes drizzle's NoopLogger (the app's driver takes no logger:
+ * src/generated/d1-driver.js throws for one), hands it to each prepared query, and each query
+ * calls its `logQuery()`, which does nothing (src/db/quiet-logger.ts, drizzle's word for word).
+ * So the session's logger, the prepared query's parameter and field for it, and those calls are
+ * left out (then the NoopLogger class too: 82 B gzip). Each `from` found `count` times, each `to`
+ * the same text without the logger's part (test/node/sqlite-session.test.ts).
+ */
+export const LOGGER_LEFT_OUT = [
+  { from: '    this.logger = options.logger ?? new NoopLogger();\n', to: '', count: 1 },
+  { from: '  logger;\n  cache;\n', to: '  cache;\n', count: 1 },
+  { from: '      this.logger,\n', to: '', count: 1 },
+  { from: '(stmt, query, logger, cache, ', to: '(stmt, query, cache, ', count: 1 },
+  { from: '    this.logger = logger;\n', to: '', count: 1 },
+  { from: '    this.logger.logQuery(this.query.sql, params);\n', to: '', count: 2 },
+];
+
 /** The text of drizzle's session module `kind` ('sqlite' or 'd1') as src/generated/<kind>-session.js. */
 export function trimSession(kind, source) {
   const file = kind === 'sqlite' ? 'drizzle-orm/sqlite-core/session.js' : 'drizzle-orm/d1/session.js';
@@ -788,6 +805,12 @@ export function trimSession(kind, source) {
       );
     for (const [i, left] of CUSTOM_MAPPER_LEFT_OUT.entries())
       replace(`custom result mapper ${i}`, new RegExp(left.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), '');
+    for (const { from, to, count } of LOGGER_LEFT_OUT) {
+      if (text.split(from).length - 1 !== count)
+        throw new Error(`${file}: the logger's ${JSON.stringify(from)} not found ${count} times: update scripts/lib/drizzle-dialect.mjs`);
+      text = text.split(from).join(to);
+    }
+    if (/\bthis\.logger\b/.test(text)) throw new Error(`${file}: more of the logger than expected: update scripts/lib/drizzle-dialect.mjs`);
   }
   const exported = /\nexport \{\n([^}]*)\n\};\n$/.exec(text);
   if (!exported) throw new Error(`${file}: no export list at its end: update scripts/lib/drizzle-dialect.mjs`);

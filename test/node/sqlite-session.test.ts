@@ -19,6 +19,7 @@ import {
   d1Specifier,
   ERRORS_PURE_CLASSES,
   GENERATED,
+  LOGGER_LEFT_OUT,
   PREPARED_LEFT_OUT,
   packageSpecifier,
   RAW_QUERY_BRANCHES,
@@ -66,6 +67,7 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
   });
 
   it("is drizzle's module member for member, but for the classes and methods left out and the two branches that throw", () => {
+    const loggerMembers: string[] = [];
     const before = shape(original(kind));
     const after = shape(generated(kind));
     expect([...before.classes.keys()].filter((name) => !after.classes.has(name)).sort()).toEqual([...left.classes].sort());
@@ -75,7 +77,8 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
       const gone = [...(was?.keys() ?? [])].filter((member) => !members.has(member));
       expect(gone.sort(), name).toEqual(
         name === sessionClass
-          ? [...left.methods].sort()
+          ? // (and D1's field for its query logger, LOGGER_LEFT_OUT)
+            [...left.methods, ...(kind === 'd1' ? ['logger'] : [])].sort()
           : name === PREPARED_LEFT_OUT[kind].class
             ? // (and the SQLite prepared query's field joinsNotNullableMap, SESSION_TEXTS_LEFT_OUT: only a join's mapping read it)
               [...PREPARED_LEFT_OUT[kind].methods, ...(kind === 'sqlite' ? ['joinsNotNullableMap'] : [])].sort()
@@ -143,8 +146,36 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
           expect(cacheOptions).toHaveLength(2);
           expect(body(node, after.source)).toEqual(theirs.filter((s) => !cacheOptions.includes(s)));
           expect(generated(kind).match(/this\.cacheConfig\b/g), 'set, never read').toEqual(['this.cacheConfig']);
+        } else if (kind === 'd1') {
+          // drizzle's text without its query logger's (LOGGER_LEFT_OUT): the session's logger, handed
+          // to each prepared query, whose constructor keeps it and whose run() and values() call it.
+          expect(text, `${name}.${member}`).toBe(LOGGER_LEFT_OUT.reduce((t, { from, to }) => t.split(from).join(to), wasText));
+          if (text !== wasText) loggerMembers.push(`${name}.${member}`);
         } else expect(text, `${name}.${member}`).toBe(wasText);
       }
+    }
+    if (kind === 'd1') {
+      expect(loggerMembers.sort()).toEqual([
+        'D1PreparedQuery.constructor',
+        'D1PreparedQuery.run',
+        'D1PreparedQuery.values',
+        'SQLiteD1Session.constructor',
+        'SQLiteD1Session.prepareQuery',
+      ]);
+      // Each text found as often as said, and what takes its place is the same text without the logger's part.
+      for (const { from, to, count } of LOGGER_LEFT_OUT) {
+        expect(original(kind).split(from).length - 1, from).toBe(count);
+        const cut = [...Array(from.length + 1).keys()].some(
+          (at) =>
+            from.startsWith(to.slice(0, at)) &&
+            from.endsWith(to.slice(at)) &&
+            from.length > to.length &&
+            from.slice(at, from.length - (to.length - at)).includes('logger'),
+        );
+        expect(cut, from).toBe(true);
+        expect(to, from).not.toMatch(/logger/);
+      }
+      expect(generated(kind)).not.toMatch(/logger|Logger/);
     }
     // No joins' map is left to hand on: the select builder no longer makes one (BUILDER_TEXTS_LEFT_OUT)
     // and the bundle's mapResultRow takes the fields and the row only.
@@ -300,19 +331,15 @@ describe('the sessions in the bundle', () => {
     }
     // D1's query without fields (a raw query's, which the app never runs) throws; with fields, drizzle's mapping.
     const { D1PreparedQuery } = await import(pathToFileURL(generatedFile('d1')).href);
-    const logger = { logQuery: () => {} };
     const stmt = { bind: () => ({ raw: async () => [[1, 'Anna']] }) };
     const prepare = (fields: unknown) =>
-      new D1PreparedQuery(stmt, query, logger, new NoopCache(), undefined, undefined, fields, 'all', false, undefined);
+      new D1PreparedQuery(stmt, query, new NoopCache(), undefined, undefined, fields, 'all', false, undefined);
     await expect(prepare(undefined).all()).rejects.toThrow(/not part of this build/);
     // Its get and mapGetResult are left out (PREPARED_LEFT_OUT); a batch's answer of a "get" query would meet the SQLite session's throw.
     expect(prepare(undefined).get).toBeUndefined();
     expect(() => prepare(undefined).mapResult({ results: [] }, true)).not.toThrow();
     expect(() =>
-      new D1PreparedQuery(stmt, query, logger, new NoopCache(), undefined, undefined, [], 'get', false, undefined).mapResult(
-        { results: [] },
-        true,
-      ),
+      new D1PreparedQuery(stmt, query, new NoopCache(), undefined, undefined, [], 'get', false, undefined).mapResult({ results: [] }, true),
     ).toThrow(/Not implemented/);
     const { sql } = await import('drizzle-orm');
     const fields = [
