@@ -12,7 +12,8 @@
 // tracing span, which the bundle's tracer never gives; the class FakePrimitiveParam and the object
 // noopMapper, which no other module of drizzle's or the app's names; SQL's if(), which no query of
 // the bundle calls; a view's members (the bundle makes no view, so only its class's entity kind is
-// read); an aliased SQL's flag of a selection proxy's field, which nothing in the bundle sets or reads. SQL_LEFT_OUT names each; every one is
+// read); an aliased SQL's flag of a selection proxy's field, which nothing in the bundle sets or reads; the getSQL() it sets on
+// drizzle's Subquery, of which the bundle makes none. SQL_LEFT_OUT names each; every one is
 // found once or this script stops. And a parameter's `typings: ["none"]` with mergeQueries' list
 // of them (SQL_EDITS, each text found as many times as it says): no module of the bundle reads a
 // query's typings (the builders' toSQL() drops them, the sessions send sql and params). And a
@@ -26,6 +27,13 @@
 
 /** Each text left out of drizzle-orm/sql/sql.js, found exactly once, by what it was. */
 export const SQL_LEFT_OUT = {
+  // A subquery's getSQL(), set on drizzle's Subquery class: the bundle makes no subquery (a select's
+  // as() and the database's $with are left out: scripts/lib/drizzle-dialect.mjs) and no module of
+  // it asks whether a value is one (test/node/bundle.test.ts: the class is not in it; 47 B gzip).
+  "a subquery's SQL": `Subquery.prototype.getSQL = function() {
+  return new SQL([this]);
+};
+`,
   'an index column': `        if (_config.invokeSource === "indexes") {
           return { sql: escapeName(columnName), params: [] };
         }
