@@ -8,3 +8,5 @@ export function rewriteImports(file: string, text: string): string;
 export function zodMini(file: string, source: string): string;
 /** The line of ZodMiniObject's `shape` accessor the copy of zod/v4/mini/schemas.js leaves out. */
 export const SHAPE_ACCESSOR: string;
+/** ZodMiniType's check that a core schema made its instance first, which zod's $constructor always does. */
+export const UNINITIALIZED_CHECK: string;

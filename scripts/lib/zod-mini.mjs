@@ -26,6 +26,13 @@ export const LEFT_METHODS = ['with', 'parseAsync', 'safeParseAsync', 'brand', 'r
  */
 export const SHAPE_ACCESSOR = '\n    util.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);\n';
 
+/**
+ * ZodMiniType's check that its instance was made by a core schema first ("Uninitialized schema"):
+ * zod's $constructor gives an instance its `_zod` before it runs any initializer, ZodMiniType's
+ * too (core/core.js), so the check never throws (23 B gzip).
+ */
+export const UNINITIALIZED_CHECK = '\n    if (!inst._zod)\n        throw new Error("Uninitialized schema in ZodMiniType.");\n';
+
 /** A method of ZodMiniType's prototype table (its constructor's third argument), with its comments, from its name to its closing brace. */
 const method = (name) =>
   new RegExp(`\\n(?: {4}//[^\\n]*\\n)* {4}(?:get |set )?${name}\\([^)\\n]*\\) \\{\\n(?: {8}[^\\n]*\\n)* {4}\\},(?=\\n|$)`, 'g');
@@ -69,6 +76,9 @@ export function zodMini(file, source) {
     if (text.split(SHAPE_ACCESSOR).length !== 2)
       throw new Error("zod/v4/mini/schemas.js: ZodMiniObject's shape accessor not found once; update scripts/lib/zod-mini.mjs");
     text = text.replace(SHAPE_ACCESSOR, '\n');
+    if (text.split(UNINITIALIZED_CHECK).length !== 2)
+      throw new Error("zod/v4/mini/schemas.js: ZodMiniType's check of its instance not found once; update scripts/lib/zod-mini.mjs");
+    text = text.replace(UNINITIALIZED_CHECK, '\n');
     if (/installLazyProp|"shape"/.test(text))
       throw new Error('zod/v4/mini/schemas.js: more lazy properties than expected; update scripts/lib/zod-mini.mjs');
   }

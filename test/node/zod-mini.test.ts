@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LEFT_METHODS, MINI_COPIES, rewriteImports, SHAPE_ACCESSOR, zodMini } from '../../scripts/lib/zod-mini.mjs';
+import { LEFT_METHODS, MINI_COPIES, rewriteImports, SHAPE_ACCESSOR, UNINITIALIZED_CHECK, zodMini } from '../../scripts/lib/zod-mini.mjs';
 import { esmOf, root, sources } from './drizzle-files';
 
 const mini = join(root, 'node_modules', 'zod', 'v4', 'mini');
@@ -83,6 +83,16 @@ describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', (
       const shape = left.indexOf(SHAPE_ACCESSOR.trim().padStart(SHAPE_ACCESSOR.trim().length + 4));
       expect(shape).toBeGreaterThan(-1);
       left.splice(shape, 1);
+      // And ZodMiniType's check of its instance, its two lines: zod's $constructor gives every
+      // instance its `_zod` before running an initializer (core/core.js), so it never throws.
+      const check = UNINITIALIZED_CHECK.split('\n').slice(1, -1);
+      expect(check).toHaveLength(2);
+      const checkAt = left.indexOf(check[0] ?? '');
+      expect(left.slice(checkAt, checkAt + 2)).toEqual(check);
+      left.splice(checkAt, 2);
+      expect(readFileSync(join(root, 'node_modules', 'zod', 'v4', 'core', 'core.js'), 'utf8')).toMatch(
+        /if \(!inst\._zod\) \{[\s\S]{0,300}?Object\.defineProperty\(inst, "_zod"[\s\S]{0,400}?initializer\(inst, def\);/,
+      );
       const heads = left.filter((line) => /^ {4}(get |set )?\w+\(/.test(line)).map((line) => line.trim().replace(/\(.*$/, ''));
       expect(heads).toEqual(['get with', 'set with', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply']);
       for (const line of left) expect(line, line).toMatch(/^ {4}(\/\/|get |set |\w+\(|\},$)|^ {8}/);
