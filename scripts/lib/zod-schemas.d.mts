@@ -12,3 +12,7 @@ export const MEMO_ALLOC: RegExp;
 export const ASYNC_BRANCHES: [string, string, string][];
 /** Whether the lines of `to` are lines of `from`, in their order. */
 export function onlyLeavesOut(from: string, to: string): boolean;
+/** $ZodString's coercion, left out. */
+export const STRING_COERCE: string;
+/** Texts of an object's normalized shape that nothing reads, left out. */
+export const NORMALIZED_UNREAD: string[];

@@ -218,6 +218,24 @@ export function onlyLeavesOut(from, to) {
   return true;
 }
 
+/**
+ * $ZodString's coercion (`String(value)` first), which only zod's coerce API asks for
+ * (`z.coerce.string()`, a def's `coerce: true`): no string schema of the app is one (13 B gzip).
+ * And of an object's normalized shape, what only its catchall (left out above) and no other
+ * reader took: the set and number of its keys and the set of its optional keys, with the call
+ * that found those (66 B gzip). Each found once; test/node/zod-schemas.test.ts holds them.
+ */
+export const STRING_COERCE = `        if (def.coerce)
+            try {
+                payload.value = String(payload.value);
+            }
+            catch (_) { }
+`;
+export const NORMALIZED_UNREAD = [
+  '    const okeys = util.optionalKeys(def.shape);\n',
+  '        // string-only: handleCatchall matches it against `for...in`, which never yields a symbol\n        keySet: new Set(keys),\n        numKeys: keys.length,\n        optionalKeys: new Set(okeys),\n',
+];
+
 /** The names schemas.js exports, in its order. */
 export function exportsOf(source) {
   const names = [...source.matchAll(/^export (?:const|function|class|async function) ([\w$]+)/gm)].map((match) => match[1]);
@@ -280,6 +298,16 @@ export function trimZodSchemas(source) {
   text = text.replace(MEMO_ATTACH, '').replace(MEMO_ALLOC, '$1;').replace(MEMO_GUARD, '').replace(MEMO_FLAG, '');
   if (/memo\.alloc\(inst, payload, [^`]*$|memoizer\?\.|if \((?:payload|result)\.memo\)$/m.test(text))
     throw new Error('zod/v4/core/schemas.js: more of the memoizer than expected; update scripts/lib/zod-schemas.mjs');
+  for (const [name, left] of [
+    ['the string coercion', STRING_COERCE],
+    ...NORMALIZED_UNREAD.map((text) => ["an object's unread keys", text]),
+  ]) {
+    if (text.split(left).length !== 2)
+      throw new Error(`zod/v4/core/schemas.js: ${name} not found once; update scripts/lib/zod-schemas.mjs`);
+    text = text.replace(left, '');
+  }
+  if (/\b(keySet|numKeys|optionalKeys)\b/.test(text))
+    throw new Error("zod/v4/core/schemas.js: a reader of an object's normalized keys; update scripts/lib/zod-schemas.mjs");
   for (const [name, from, to] of ASYNC_BRANCHES) {
     if (text.split(from).length !== 2 || !onlyLeavesOut(from, to))
       throw new Error(`zod/v4/core/schemas.js: ${name} (asynchronous parse) not found once; update scripts/lib/zod-schemas.mjs`);

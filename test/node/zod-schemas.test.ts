@@ -105,7 +105,7 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     // the memoizer's hooks (the JIT compiler's use of it, not in the bundle, stays), and $ZodType's
     // stamp of zod's version on each schema.
     const leftStatement =
-      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "(?:propValues|values|pattern)", \(zod\) => (?:\{|[^{]*\);)|inst\._zod\.pattern = def\.pattern \?\? regexes\.anyString;|for \(const k of allKeys\) \{|const memo = core\.globalConfig\.memoizer;|memo\?\.attach\(inst\);|core\.globalConfig\.memoizer\?\.guard\(inst\);|if \((?:payload|result)\.memo\)|inst\._zod\.version = version;)$/;
+      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "(?:propValues|values|pattern)", \(zod\) => (?:\{|[^{]*\);)|inst\._zod\.pattern = def\.pattern \?\? regexes\.anyString;|for \(const k of allKeys\) \{|const memo = core\.globalConfig\.memoizer;|memo\?\.attach\(inst\);|core\.globalConfig\.memoizer\?\.guard\(inst\);|if \((?:payload|result)\.memo\)|inst\._zod\.version = version;|if \(def\.coerce\)|const okeys = util\.optionalKeys\(def\.shape\);|\/\/ string-only: handleCatchall [^\n]*|keySet: new Set\(keys\),|numKeys: keys\.length,|optionalKeys: new Set\(okeys\),)$/;
     const left: string[] = [];
     const statements: string[] = [];
     for (const run of runs) {
@@ -118,12 +118,14 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       for (let i = 0; i < run.length; ) {
         const [, indent = '', head = ''] = leftStatement.exec(run[i] ?? '') ?? [];
         expect(head, run.join('\n')).not.toBe('');
-        // (A brace-less `if` is its line and the one below it.)
+        // (A brace-less `if` is its line and the one below it; the string's coercion, its try and catch.)
         const end = head.endsWith('{')
           ? run.findIndex((line, j) => j > i && [`${indent}}`, `${indent}};`, `${indent}});`].includes(line))
-          : head.startsWith('if (')
-            ? i + 1
-            : i;
+          : head === 'if (def.coerce)'
+            ? run.findIndex((line, j) => j > i && line === `${indent}    catch (_) { }`)
+            : head.startsWith('if (')
+              ? i + 1
+              : i;
         expect(end, run.join('\n')).toBeGreaterThanOrEqual(i);
         for (const line of run.slice(i + 1, end)) expect(line === '' || line.startsWith(`${indent} `), line).toBe(true);
         statements.push(/"(propValues|values|pattern)"/.exec(head)?.[1] ?? head);
@@ -146,14 +148,23 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       'if (payload.memo)',
       'if (result.memo)',
     ]);
-    expect(statements.filter((head) => !head.includes('backward') && !lazy.includes(head) && !memo.includes(head)).sort()).toEqual([
-      'const handleCanaryResult = (canary, payload, ctx) => {',
-      'for (const k of allKeys) {',
-      'function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {',
-      'if (ctx.skipChecks) {',
-      'inst._zod.pattern = def.pattern ?? regexes.anyString;',
-      'inst._zod.version = version;',
-    ]);
+    expect(statements.filter((head) => !head.includes('backward') && !lazy.includes(head) && !memo.includes(head)).sort()).toEqual(
+      [
+        'const handleCanaryResult = (canary, payload, ctx) => {',
+        'for (const k of allKeys) {',
+        'function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {',
+        'if (ctx.skipChecks) {',
+        'inst._zod.pattern = def.pattern ?? regexes.anyString;',
+        'inst._zod.version = version;',
+        // (The string's coercion, and of an object's normalized shape what nothing reads: STRING_COERCE, NORMALIZED_UNREAD.)
+        'if (def.coerce)',
+        'const okeys = util.optionalKeys(def.shape);',
+        '// string-only: handleCatchall matches it against `for...in`, which never yields a symbol',
+        'keySet: new Set(keys),',
+        'numKeys: keys.length,',
+        'optionalKeys: new Set(okeys),',
+      ].sort(),
+    );
     // Nothing in zod's modules (nor the app) reads a schema's version: only $ZodType sets it.
     const zodFiles = (readdirSync(core) as string[]).filter((file) => file.endsWith('.js'));
     for (const file of zodFiles)
@@ -289,6 +300,23 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     };
     expect(answers(ours)).toEqual(answers(zod));
     expect(answers(ours).at(-1)).toMatchObject({ message: expect.stringMatching(/Encountered Promise during synchronous parse/) });
+  });
+
+  it("no string schema of the app is coerced, and nothing reads the keys' set, number or optional set of an object's normalized shape", async () => {
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      if (!/from 'zod/.test(text)) continue;
+      expect(text, file).not.toMatch(/\bcoerce\b/);
+    }
+    expect(generated('zod-schemas.js')).not.toMatch(/String\(payload\.value\)|\b(keySet|numKeys|optionalKeys)\b/);
+    const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-core.js')).href);
+    const zod = await import(pathToFileURL(join(core, 'index.js')).href);
+    const answers = (z: typeof ours) =>
+      [1, 'a', null, undefined, { a: 1 }].map((value) => {
+        const result = z.safeParse(new z.$ZodString({ type: 'string' }), value);
+        return result.success ? result.data : result.error.issues;
+      });
+    expect(answers(ours)).toEqual(answers(zod));
   });
 
   it("nothing in the bundle sets the encode direction: only zod's encode functions do, and the app never calls them", () => {
