@@ -102,3 +102,5 @@ export const COLUMN_BUILDER_CONFIG: { readonly from: string; readonly to: string
 export const COLUMN_CONFIG_LEFT_OUT: readonly string[];
 /** D1's session and prepared query without its query logger: each text `from` found `count` times, and what takes its place. */
 export const LOGGER_LEFT_OUT: readonly { from: string; to: string; count: number }[];
+/** Texts of drizzle's dialect replaced, each found once: a delete's and an update's order by and limit. */
+export const DIALECT_EDITS: readonly { name: string; from: string; to: string }[];

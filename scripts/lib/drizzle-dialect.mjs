@@ -149,7 +149,31 @@ export const DIALECT_LEFT_OUT = {
             }`,
 };
 
-/** drizzle's dialect text `source` without DIALECT_LEFT_OUT; throws for a text not found exactly once. */
+/**
+ * Texts of the dialect replaced, each found once: a delete's and an update's ORDER BY and LIMIT
+ * (SQLite's optional clauses for them), which only the builders' orderBy() and limit() set, and
+ * the bundle's update and delete builders have neither (src/generated/sqlite-update.js,
+ * sqlite-delete.js; test/node/sqlite-dialect.test.ts finds no such call on a chain of the app's):
+ * their two statements and their place in the SQL, each query's text otherwise drizzle's (36 B gzip).
+ */
+export const DIALECT_EDITS = [
+  {
+    name: "a delete's order by and limit",
+    from: `    const orderBySql = this.buildOrderBy(orderBy);
+    const limitSql = this.buildLimit(limit);
+    return sql\`\${withSql}delete from \${table}\${whereSql}\${returningSql}\${orderBySql}\${limitSql}\`;`,
+    to: '    return sql`${withSql}delete from ${table}${whereSql}${returningSql}`;',
+  },
+  {
+    name: "an update's order by and limit",
+    from: `    const orderBySql = this.buildOrderBy(orderBy);
+    const limitSql = this.buildLimit(limit);
+    return sql\`\${withSql}update \${table} set \${setSql}\${joinsSql}\${whereSql}\${returningSql}\${orderBySql}\${limitSql}\`;`,
+    to: '    return sql`${withSql}update ${table} set ${setSql}${joinsSql}${whereSql}${returningSql}`;',
+  },
+];
+
+/** drizzle's dialect text `source` without DIALECT_LEFT_OUT and with DIALECT_EDITS; throws for a text not found exactly once. */
 export function withoutDialectTexts(source) {
   let text = source;
   for (const [name, left] of Object.entries(DIALECT_LEFT_OUT)) {
@@ -157,6 +181,12 @@ export function withoutDialectTexts(source) {
     if (count !== 1)
       throw new Error(`drizzle-orm/sqlite-core/dialect.js: ${name} found ${count} times: update scripts/lib/drizzle-dialect.mjs`);
     text = text.replace(left, () => '');
+  }
+  for (const { name, from, to } of DIALECT_EDITS) {
+    const count = text.split(from).length - 1;
+    if (count !== 1)
+      throw new Error(`drizzle-orm/sqlite-core/dialect.js: ${name} found ${count} times: update scripts/lib/drizzle-dialect.mjs`);
+    text = text.replace(from, () => to);
   }
   return text;
 }

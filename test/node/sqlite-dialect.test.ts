@@ -27,6 +27,7 @@ import {
   builderSpecifier,
   DATABASE_CONSTRUCTOR_EDIT,
   DATABASE_LEFT_OUT,
+  DIALECT_EDITS,
   DIALECT_LEFT_OUT,
   GENERATED,
   LEFT_OUT,
@@ -165,6 +166,20 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
       expect(left.length, name).toBeGreaterThan(0);
       expect(expected.split(left).length - 1, name).toBe(1);
       expected = expected.replace(left, () => '');
+    }
+    // And a delete's and an update's order by and limit, which their builders no longer set (the
+    // builders' orderBy() and limit() are left out, and no chain of the app's calls them: below):
+    // each text once, and in its place the same text without the two statements and their place in the SQL.
+    expect(DIALECT_EDITS.map(({ name }) => name)).toEqual(["a delete's order by and limit", "an update's order by and limit"]);
+    for (const { name, from, to } of DIALECT_EDITS) {
+      expect(expected.split(from).length - 1, name).toBe(1);
+      expect(
+        from
+          .replace('    const orderBySql = this.buildOrderBy(orderBy);\n    const limitSql = this.buildLimit(limit);\n', '')
+          .replace('${orderBySql}${limitSql}`', '`'),
+        name,
+      ).toBe(to);
+      expected = expected.replace(from, () => to);
     }
     // And each class of PURE_CLASSES made by a call marked pure: drizzle's class, as its text is there.
     const pure = withPureClasses(expected, PURE_CLASSES);
