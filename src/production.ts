@@ -34,81 +34,85 @@
 // stop's catalogs lost their `contacts` level (a helper), the search again: the form's fields by
 // drizzle's select builder, the list's derived names, the JSX factory, the page of changes, the
 // history and the pages' module among the views, the paths after them, the same-origin check
-// before the routes: 174 B less. Nothing here is used; these modules only
-// define, so running them earlier changes nothing.
+// before the routes: 174 B less. At stop 77 (a helper), after its cuts of zod's, drizzle's,
+// hono's and lean-qr's modules, the search again: drizzle's select builder, conditions and query
+// builder among its other modules, the import's charsets and the form's fields after the session's
+// and the router's small helpers, the QR code beside hono's body limit, the icons, the cursor and
+// the JSX factory among the small modules before the views: 89 B less. Nothing here is used; these
+// modules only define, so running them earlier changes nothing.
 import './i18n/en';
 import 'drizzle-orm/table.utils';
+import 'drizzle-orm/query-builders/query-builder';
 import './db/no-constraints';
 import 'drizzle-orm/sqlite-core/table';
 import 'drizzle-orm/table';
 import './db/plain-columns';
+import './generated/sqlite-select.js';
 import './generated/sqlite-update.js';
+import 'drizzle-orm/sql/expressions/conditions';
 import './generated/drizzle-sql.js';
-import 'drizzle-orm/query-builders/query-builder';
 import 'hono/http-exception';
 import './generated/drizzle-errors.js';
-import 'drizzle-orm/sql/expressions/conditions';
-import './generated/sqlite-select.js';
-import './contacts/fields';
 import 'drizzle-orm/d1/driver';
-import './observability/timing';
 import 'zod/mini';
-import './contacts/charset';
+import './observability/timing';
 import './kept';
-import './base64url';
 import './memo-router';
+import './contacts/charset';
+import './base64url';
+import './contacts/fields';
 import './db/client';
 import './contacts/vcard-import';
 import './contacts/ics';
 import './contacts/views/format';
 import './contacts/or-else';
-import './contacts/complement';
 import 'hono/utils/cookie';
+import './contacts/complement';
 import './security/strict-forms';
 import 'hono/tiny';
 import './generated/hono-cookie.js';
-import './contacts/cursor';
-import './views/escape';
 import './contacts/qr';
+import './generated/hono-body-limit.js';
 import './session/jwt';
 import './security/bearer';
+import './db/prepared';
 import './session/index';
+import './views/escape';
 import './generated/hono-validator.js';
 import 'hono/route';
-import './generated/hono-body-limit.js';
-import './db/prepared';
+import './views/icon';
 import './contacts/merge';
 import './i18n/index';
 import './security/method-not-allowed';
-import './security/headers';
 import './db/schema';
+import './contacts/cursor';
+import './views/jsx-factory';
 import './contacts/derived';
 import './config';
-import './views/jsx-factory';
-import './views/icon';
-import './views/layout';
 import './contacts/edits';
+import './views/layout';
 import './contacts/imports';
 import './contacts/views/deleted';
 import './views/asset-picker';
 import './contacts/views/changes';
 import './contacts/views/print';
 import './contacts/views/contact-list';
-import './views/error-page';
 import './contacts/views/marked-lines';
 import './contacts/views/history';
-import './contacts/views/contact-detail';
+import './views/error-page';
 import './contacts/views/contact-form';
+import './contacts/views/contact-detail';
 import './contacts/views/import';
 import './paths';
 import './contacts/pages';
 import './contacts/views/merge-clash';
 import './views/render';
 import './contacts/session-expired';
+import './security/headers';
 import './security/same-origin';
 import './contacts/broken-encoding';
-import './contacts/routes';
 import './security/rate-limit';
+import './contacts/routes';
 import { worker } from './worker';
 
 // The entry `npm run deploy` uploads (wrangler.toml [env.production] main): the app without the
