@@ -16,3 +16,5 @@ export function onlyLeavesOut(from: string, to: string): boolean;
 export const STRING_COERCE: string;
 /** Texts of an object's normalized shape that nothing reads, left out. */
 export const NORMALIZED_UNREAD: string[];
+/** $ZodType's run of a check's `when`, and what takes its place. */
+export const WHEN_BRANCH: { from: string; to: string };

@@ -206,6 +206,32 @@ export const ASYNC_BRANCHES = [
   ],
 ];
 
+/**
+ * $ZodType's run of a check that has a `when` (whether it runs at all, asked even of an aborted
+ * payload that is not explicitly aborted): zod's size and length checks set one by default, and a
+ * check's params may give one. The bundle has neither: its checks are the app's refinements
+ * (`$ZodCustom`, zod's `$ZodCheck` base; test/node/bundle.test.ts finds no other check's class),
+ * and the app gives no `when`. So a check runs unless the payload is aborted, as zod's `else` says
+ * (27 B gzip; test/node/zod-schemas.test.ts).
+ */
+export const WHEN_BRANCH = {
+  from: `                if (ch._zod.def.when) {
+                    if (util.explicitlyAborted(payload))
+                        continue;
+                    const shouldRun = ch._zod.def.when(payload);
+                    if (!shouldRun)
+                        continue;
+                }
+                else if (isAborted) {
+                    continue;
+                }
+`,
+  to: `                if (isAborted) {
+                    continue;
+                }
+`,
+};
+
 /** Whether the lines of `to` are lines of `from`, in their order (an edit that only leaves lines out). */
 export function onlyLeavesOut(from, to) {
   const theirs = from.split('\n');
@@ -308,6 +334,9 @@ export function trimZodSchemas(source) {
   }
   if (/\b(keySet|numKeys|optionalKeys)\b/.test(text))
     throw new Error("zod/v4/core/schemas.js: a reader of an object's normalized keys; update scripts/lib/zod-schemas.mjs");
+  if (text.split(WHEN_BRANCH.from).length !== 2)
+    throw new Error("zod/v4/core/schemas.js: the checks' run of a check's `when` not found once; update scripts/lib/zod-schemas.mjs");
+  text = text.replace(WHEN_BRANCH.from, WHEN_BRANCH.to);
   for (const [name, from, to] of ASYNC_BRANCHES) {
     if (text.split(from).length !== 2 || !onlyLeavesOut(from, to))
       throw new Error(`zod/v4/core/schemas.js: ${name} (asynchronous parse) not found once; update scripts/lib/zod-schemas.mjs`);

@@ -215,6 +215,9 @@ describe('production bundle', () => {
     // nothing passes `async: true`), which src/generated/zod-schemas.js's schemas without the
     // branches of an asynchronous parse rely on (scripts/lib/zod-schemas.mjs ASYNC_BRANCHES).
     expect(code).not.toMatch(/async:(?:!0|true)\b/);
+    // Its only checks are zod's $ZodCheck base and the app's refinements ($ZodCustom): none of zod's
+    // size or length checks, which give a check a `when` (src/generated/zod-schemas.js runs none).
+    expect(code.match(/"\$ZodCheck\w*"/g)?.every((name) => name === '"$ZodCheck"')).toBe(true);
     expect(code.match(/async:!1\b/g)?.length).toBeGreaterThanOrEqual(2);
     // Nor zod/mini's schema methods that nothing calls: with, parseAsync, brand, register, apply
     // (wrangler.toml [alias] "../v4/mini/external.js", src/generated/zod-mini-schemas.js from scripts/lib/zod-mini.mjs).

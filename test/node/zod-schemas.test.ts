@@ -15,6 +15,7 @@ import {
   MEMO_ALLOC,
   onlyLeavesOut,
   trimZodSchemas,
+  WHEN_BRANCH,
   zodCore,
 } from '../../scripts/lib/zod-schemas.mjs';
 import { esmOf, root, sources } from './drizzle-files';
@@ -62,7 +63,7 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
   it("is zod's module line for line but for the Standard Schema interface, the encode direction, catchall, propValues, values and patterns, importing zod's own core files", () => {
     const ours = generated('zod-schemas.js').split('\n').slice(1);
     // (Less the lines of the asynchronous parse's branches, held by the test below.)
-    let withoutAsync = original();
+    let withoutAsync = original().replace(WHEN_BRANCH.from, WHEN_BRANCH.to);
     for (const [, from, to] of ASYNC_BRANCHES) withoutAsync = withoutAsync.replace(from, to);
     const theirs = withoutAsync.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n').split('\n');
     const normalized = ours.map((line) => line.replace('"../../node_modules/zod/v4/core/', '"./'));
@@ -300,6 +301,41 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     };
     expect(answers(ours)).toEqual(answers(zod));
     expect(answers(ours).at(-1)).toMatchObject({ message: expect.stringMatching(/Encountered Promise during synchronous parse/) });
+  });
+
+  it("runs a check unless the payload is aborted: no check of the bundle has a `when` (zod's size and length checks, a check's params)", async () => {
+    // The one edit: the branch of a check with a `when` gone, its `else if (isAborted)` an `if`.
+    expect(original().split(WHEN_BRANCH.from)).toHaveLength(2);
+    expect(WHEN_BRANCH.from.endsWith(`                else ${WHEN_BRANCH.to.trimStart()}`)).toBe(true);
+    expect(WHEN_BRANCH.from.startsWith('                if (ch._zod.def.when) {\n')).toBe(true);
+    expect(generated('zod-schemas.js')).not.toMatch(/if \(ch\._zod\.def\.when\)|explicitlyAborted/);
+    // Who sets a check's `when` in zod: its checks.js (size and length checks) and a check's params.
+    const setters = (readdirSync(core) as string[]).filter(
+      (file) => file.endsWith('.js') && /\.when \?\?|when:/.test(readFileSync(join(core, file), 'utf8')),
+    );
+    expect(setters.sort()).toEqual(['checks.js']);
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      if (!/from 'zod/.test(text)) continue;
+      expect(text, file).not.toMatch(/\bwhen\b/);
+    }
+    // The same answers as zod's for the checks the app's schemas have: refinements, several on one schema, after a failed parse.
+    const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-core.js')).href);
+    const zod = await import(pathToFileURL(join(core, 'index.js')).href);
+    const answers = (z: typeof ours) => {
+      const refine = (fn: (value: unknown) => boolean, abort = false) => new z.$ZodCustom({ type: 'custom', check: 'custom', fn, abort });
+      const schema = new z.$ZodString({
+        type: 'string',
+        checks: [refine((value) => String(value).length > 1), refine((value) => value !== 'xx', true), refine((value) => value !== 'yy')],
+      });
+      return ['', 'x', 'xx', 'yy', 'zz', 3].map((value) => {
+        const result = z.safeParse(schema, value);
+        return result.success
+          ? result.data
+          : result.error.issues.map((issue: { code: string; message: string }) => [issue.code, issue.message]);
+      });
+    };
+    expect(answers(ours)).toEqual(answers(zod));
   });
 
   it("no string schema of the app is coerced, and nothing reads the keys' set, number or optional set of an object's normalized shape", async () => {
