@@ -781,6 +781,31 @@ export const LOGGER_LEFT_OUT = [
   { from: '    this.logger.logQuery(this.query.sql, params);\n', to: '', count: 2 },
 ];
 
+/**
+ * D1's query cache the same way: the session makes drizzle's NoopCache (the app's driver takes no
+ * cache: src/generated/d1-driver.js throws for one) and hands it to each prepared query, whose
+ * queryWithCache() runs a query without a cache as it does with a NoopCache (QUERY_WITHOUT_CACHE,
+ * below). So D1's prepared query is given none, and the NoopCache and its base class leave the
+ * bundle (64 B gzip with that edit). Applied after LOGGER_LEFT_OUT; test/node/sqlite-session.test.ts.
+ */
+export const CACHE_LEFT_OUT = [
+  { from: '    this.cache = options.cache ?? new NoopCache();\n', to: '', count: 1 },
+  { from: '  cache;\n', to: '', count: 1 },
+  { from: '      this.cache,\n', to: '', count: 1 },
+  { from: '(stmt, query, cache, ', to: '(stmt, query, ', count: 1 },
+  { from: 'super("async", executeMethod, query, cache, ', to: 'super("async", executeMethod, query, void 0, ', count: 1 },
+];
+
+/**
+ * The SQLite prepared query's test for a query it runs as drizzle does without a cache: no cache,
+ * drizzle's NoopCache, or no query metadata. The bundle's one prepared query, D1's, is given no
+ * cache (CACHE_LEFT_OUT), so the NoopCache's test goes; any cache given still throws, a NoopCache too.
+ */
+export const QUERY_WITHOUT_CACHE = {
+  from: 'if (this.cache === void 0 || is(this.cache, NoopCache) || this.queryMetadata === void 0) {',
+  to: 'if (this.cache === void 0 || this.queryMetadata === void 0) {',
+};
+
 /** The text of drizzle's session module `kind` ('sqlite' or 'd1') as src/generated/<kind>-session.js. */
 export function trimSession(kind, source) {
   const file = kind === 'sqlite' ? 'drizzle-orm/sqlite-core/session.js' : 'drizzle-orm/d1/session.js';
@@ -800,7 +825,11 @@ export function trimSession(kind, source) {
     replace(`methods ${name}`, new RegExp(`\\n(?:  /\\*\\* @internal \\*/\\n)?  (?:async )?${name}\\((?:[^\\n]*\\n)*?  \\}\\n`, 'g'), '\n');
   leftTexts();
   if (kind === 'sqlite') {
-    // queryWithCache: what drizzle does for its NoopCache (its first branch), and a throw for any other cache.
+    // queryWithCache: what drizzle does without a cache (its first branch, without the NoopCache's test:
+    // QUERY_WITHOUT_CACHE), and a throw for any cache.
+    if (text.split(QUERY_WITHOUT_CACHE.from).length !== 2)
+      throw new Error(`${file}: queryWithCache's test for no cache not found once: update scripts/lib/drizzle-dialect.mjs`);
+    text = text.replace(QUERY_WITHOUT_CACHE.from, QUERY_WITHOUT_CACHE.to);
     replace(
       'queryWithCache after its NoopCache branch',
       /\n {4}if \(this\.cacheConfig && !this\.cacheConfig\.enable\) \{\n(?:[^\n]*\n)*? {2}\}\n(?= {2}getQuery\(\) \{\n)/g,
@@ -841,6 +870,13 @@ export function trimSession(kind, source) {
       text = text.split(from).join(to);
     }
     if (/\bthis\.logger\b/.test(text)) throw new Error(`${file}: more of the logger than expected: update scripts/lib/drizzle-dialect.mjs`);
+    for (const { from, to, count } of CACHE_LEFT_OUT) {
+      if (text.split(from).length - 1 !== count)
+        throw new Error(`${file}: the cache's ${JSON.stringify(from)} not found ${count} times: update scripts/lib/drizzle-dialect.mjs`);
+      text = text.split(from).join(to);
+    }
+    if (/\bthis\.cache\b|NoopCache\(/.test(text))
+      throw new Error(`${file}: more of the cache than expected: update scripts/lib/drizzle-dialect.mjs`);
   }
   const exported = /\nexport \{\n([^}]*)\n\};\n$/.exec(text);
   if (!exported) throw new Error(`${file}: no export list at its end: update scripts/lib/drizzle-dialect.mjs`);

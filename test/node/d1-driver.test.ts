@@ -74,13 +74,14 @@ describe('src/generated/d1-driver.js, in place of drizzle-orm/d1/driver.js in th
     expect(a.$client).toBe(client);
     expect(a.$cache).toBe(b.$cache);
     expect(a.session.client).toBe(client);
-    // (But the session's logger, a NoopLogger drizzle's queries only called: LOGGER_LEFT_OUT in scripts/lib/drizzle-dialect.mjs.)
+    // (But the session's logger and cache, a NoopLogger drizzle's queries only called and a NoopCache they
+    // only tested for: LOGGER_LEFT_OUT and CACHE_LEFT_OUT in scripts/lib/drizzle-dialect.mjs.)
     expect(Object.keys(a.session).sort()).toEqual(
       Object.keys(b.session)
-        .filter((key) => key !== 'logger')
+        .filter((key) => key !== 'logger' && key !== 'cache')
         .sort(),
     );
-    expect(b.session.logger?.constructor.name).toBe('NoopLogger');
+    expect([b.session.logger?.constructor.name, b.session.cache?.constructor.name]).toEqual(['NoopLogger', 'NoopCache']);
     expect(a.resultKind).toBe(b.resultKind);
     for (const config of [{ logger: true }, { schema: {} }, { cache: {} }])
       expect(() => ours.drizzle(client, config)).toThrow('not part of this build');

@@ -103,7 +103,7 @@ describe('src/db/no-cache.ts, in place of drizzle-orm/cache/core/cache in the bu
     expect(is(noop, DrizzleNoopCache)).toBe(true);
     expect(is(new DrizzleNoopCache(), cache.NoopCache)).toBe(true);
     // Its methods, none here: nothing in the bundle calls a cache's (the sessions run a query
-    // as it is for the NoopCache and refuse any other cache: test/node/sqlite-session.test.ts).
+    // as drizzle does without a cache and refuse any cache: test/node/sqlite-session.test.ts).
     expect(Object.getOwnPropertyNames(cache.NoopCache.prototype)).toEqual(['constructor']);
     expect(Object.getOwnPropertyNames(DrizzleNoopCache.prototype).sort()).toEqual(['constructor', 'get', 'onMutate', 'put', 'strategy']);
     for (const path of bundledDrizzle()) {
@@ -117,7 +117,7 @@ describe('src/db/no-cache.ts, in place of drizzle-orm/cache/core/cache in the bu
     await expect(cache.hashQuery('select 1', [])).rejects.toThrow(/not part of this build/);
     expect(drizzle('sqlite-core/session.js')).toContain('import { hashQuery, NoopCache } from "../cache/core/cache.js";');
     expect(toml).toContain('"../cache/core/cache.js" = "./src/db/no-cache.ts"');
-    // The app hands drizzle no cache: its sessions make the NoopCache themselves.
+    // The app hands drizzle no cache (and the bundle's D1 session makes none: scripts/lib/drizzle-dialect.mjs CACHE_LEFT_OUT).
     expect(readFileSync(join(root, 'src', 'db', 'client.ts'), 'utf8')).not.toMatch(/\bcache\s*:/);
   });
 });

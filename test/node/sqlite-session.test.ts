@@ -14,6 +14,7 @@ import { NoopCache as DrizzleNoopCache } from 'drizzle-orm/cache/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
+  CACHE_LEFT_OUT,
   CUSTOM_MAPPER_LEFT_OUT,
   DATABASE_LEFT_OUT,
   d1Specifier,
@@ -22,6 +23,7 @@ import {
   LOGGER_LEFT_OUT,
   PREPARED_LEFT_OUT,
   packageSpecifier,
+  QUERY_WITHOUT_CACHE,
   RAW_QUERY_BRANCHES,
   SESSION_STAND_INS,
   SESSION_TEXTS_LEFT_OUT,
@@ -78,7 +80,7 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
       expect(gone.sort(), name).toEqual(
         name === sessionClass
           ? // (and D1's field for its query logger, LOGGER_LEFT_OUT)
-            [...left.methods, ...(kind === 'd1' ? ['logger'] : [])].sort()
+            [...left.methods, ...(kind === 'd1' ? ['cache', 'logger'] : [])].sort()
           : name === PREPARED_LEFT_OUT[kind].class
             ? // (and the SQLite prepared query's field joinsNotNullableMap, SESSION_TEXTS_LEFT_OUT: only a join's mapping read it)
               [...PREPARED_LEFT_OUT[kind].methods, ...(kind === 'sqlite' ? ['joinsNotNullableMap'] : [])].sort()
@@ -89,12 +91,14 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
         const wasNode = was?.get(member);
         const wasText = wasNode?.getText(before.source) ?? '';
         if (kind === 'sqlite' && name === 'SQLitePreparedQuery' && (member === 'queryWithCache' || member === 'execute')) {
-          // drizzle's first statement (its NoopCache's branch; its async mode's), then the throw in place of the rest.
+          // drizzle's first statement (its branch without a cache, less its test for a NoopCache, which
+          // the bundle's D1 session no longer gives: QUERY_WITHOUT_CACHE; its async mode's), then the throw in place of the rest.
           const body = (n: ts.ClassElement | undefined, source: ts.SourceFile) =>
             n && ts.isMethodDeclaration(n) ? (n.body?.statements.map((s) => s.getText(source)) ?? []) : [];
           const [first, ...rest] = body(wasNode, before.source);
           expect(rest.length, member).toBeGreaterThan(0);
-          expect(body(node, after.source), member).toEqual([first, NOT_HERE]);
+          expect(first?.split(QUERY_WITHOUT_CACHE.from).length, member).toBe(member === 'queryWithCache' ? 2 : 1);
+          expect(body(node, after.source), member).toEqual([first?.replace(QUERY_WITHOUT_CACHE.from, QUERY_WITHOUT_CACHE.to), NOT_HERE]);
           const head = (t: string) => t.slice(0, t.indexOf('{'));
           expect(head(text), member).toBe(head(wasText));
         } else if (kind === 'd1' && name === 'D1PreparedQuery' && ['all', 'mapAllResult'].includes(member)) {
@@ -149,7 +153,10 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
         } else if (kind === 'd1') {
           // drizzle's text without its query logger's (LOGGER_LEFT_OUT): the session's logger, handed
           // to each prepared query, whose constructor keeps it and whose run() and values() call it.
-          expect(text, `${name}.${member}`).toBe(LOGGER_LEFT_OUT.reduce((t, { from, to }) => t.split(from).join(to), wasText));
+          // (And its NoopCache, handed on the same way: CACHE_LEFT_OUT.)
+          expect(text, `${name}.${member}`).toBe(
+            [...LOGGER_LEFT_OUT, ...CACHE_LEFT_OUT].reduce((t, { from, to }) => t.split(from).join(to), wasText),
+          );
           if (text !== wasText) loggerMembers.push(`${name}.${member}`);
         } else expect(text, `${name}.${member}`).toBe(wasText);
       }
@@ -176,6 +183,15 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
         expect(to, from).not.toMatch(/logger/);
       }
       expect(generated(kind)).not.toMatch(/logger|Logger/);
+      // The cache's texts: each found as often as said once the logger's are out, each naming the cache, its replacement not.
+      let withoutLogger = original(kind);
+      for (const { from, to } of LOGGER_LEFT_OUT) withoutLogger = withoutLogger.split(from).join(to);
+      for (const { from, to, count } of CACHE_LEFT_OUT) {
+        expect(withoutLogger.split(from).length - 1, from).toBe(count);
+        expect(from, from).toMatch(/\bcache\b/);
+        expect(to, from).not.toMatch(/\bcache\b/);
+      }
+      expect(generated(kind)).not.toMatch(/NoopCache|this\.cache\b|\bcache,/);
     }
     // No joins' map is left to hand on: the select builder no longer makes one (BUILDER_TEXTS_LEFT_OUT)
     // and the bundle's mapResultRow takes the fields and the row only.
@@ -303,8 +319,9 @@ describe('the sessions in the bundle', () => {
     expect((await appUsesOf('d1/driver.d.ts', ['batch'], 'DrizzleD1Database')).length).toBeGreaterThan(3);
   });
 
-  it("run a prepared query as drizzle does with drizzle's NoopCache, which is the only cache and mode the app's queries have", async () => {
-    // D1's prepared query is always async; the app hands drizzle no cache (src/db/client.ts), so D1's session makes a NoopCache.
+  it("run a prepared query as drizzle does without a cache, which is the only cache and mode the app's queries have", async () => {
+    // D1's prepared query is always async; the app hands drizzle no cache (src/db/client.ts), so drizzle's D1 session makes a
+    // NoopCache, which the bundle's no longer makes nor hands on (CACHE_LEFT_OUT): its prepared queries have none.
     expect(original('d1')).toContain('super("async", executeMethod, query, cache, queryMetadata, cacheConfig);');
     expect(original('d1')).toContain('this.cache = options.cache ?? new NoopCache();');
     expect(bundledDrizzle().filter((path) => /extends SQLitePreparedQuery\b/.test(drizzle(path)))).toEqual(['d1/session.js']);
@@ -318,8 +335,8 @@ describe('the sessions in the bundle', () => {
     const { DrizzleQueryError } = await import(pathToFileURL(join(root, 'src', 'generated', 'drizzle-errors.js')).href);
     const { NoopCache } = await import('../../src/db/no-cache');
     const query = { sql: 'select 1', params: [] };
-    for (const cache of [new NoopCache(), new DrizzleNoopCache(), undefined]) {
-      const prepared = new SQLitePreparedQuery('async', 'all', query, cache, { type: 'select', tables: [] });
+    for (const metadata of [{ type: 'select', tables: [] }, undefined]) {
+      const prepared = new SQLitePreparedQuery('async', 'all', query, undefined, metadata);
       await expect(prepared.queryWithCache('select 1', [], async () => 'rows')).resolves.toBe('rows');
       const failed = prepared.queryWithCache('select 1', [7], async () => {
         throw new Error('D1_ERROR');
@@ -332,14 +349,13 @@ describe('the sessions in the bundle', () => {
     // D1's query without fields (a raw query's, which the app never runs) throws; with fields, drizzle's mapping.
     const { D1PreparedQuery } = await import(pathToFileURL(generatedFile('d1')).href);
     const stmt = { bind: () => ({ raw: async () => [[1, 'Anna']] }) };
-    const prepare = (fields: unknown) =>
-      new D1PreparedQuery(stmt, query, new NoopCache(), undefined, undefined, fields, 'all', false, undefined);
+    const prepare = (fields: unknown) => new D1PreparedQuery(stmt, query, undefined, undefined, fields, 'all', false, undefined);
     await expect(prepare(undefined).all()).rejects.toThrow(/not part of this build/);
     // Its get and mapGetResult are left out (PREPARED_LEFT_OUT); a batch's answer of a "get" query would meet the SQLite session's throw.
     expect(prepare(undefined).get).toBeUndefined();
     expect(() => prepare(undefined).mapResult({ results: [] }, true)).not.toThrow();
     expect(() =>
-      new D1PreparedQuery(stmt, query, new NoopCache(), undefined, undefined, [], 'get', false, undefined).mapResult({ results: [] }, true),
+      new D1PreparedQuery(stmt, query, undefined, undefined, [], 'get', false, undefined).mapResult({ results: [] }, true),
     ).toThrow(/Not implemented/);
     const { sql } = await import('drizzle-orm');
     const fields = [
@@ -347,8 +363,11 @@ describe('the sessions in the bundle', () => {
       { path: ['name'], field: sql`name` },
     ];
     await expect(prepare(fields).all()).resolves.toEqual([{ id: 1, name: 'Anna' }]);
-    const cached = new SQLitePreparedQuery('async', 'all', query, { strategy: () => 'explicit' }, { type: 'select', tables: [] });
-    await expect(cached.queryWithCache('select 1', [], async () => 'rows')).rejects.toThrow(/not part of this build/);
+    // Any cache given throws, a NoopCache too (the bundle gives none).
+    for (const cache of [{ strategy: () => 'explicit' }, new NoopCache(), new DrizzleNoopCache()]) {
+      const cached = new SQLitePreparedQuery('async', 'all', query, cache, { type: 'select', tables: [] });
+      await expect(cached.queryWithCache('select 1', [], async () => 'rows')).rejects.toThrow(/not part of this build/);
+    }
     expect(() => new SQLitePreparedQuery('sync', 'all', query, new NoopCache()).execute()).toThrow(/not part of this build/);
   });
 });
