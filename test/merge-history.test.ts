@@ -807,6 +807,26 @@ describe('a stale edit is merged field by field', () => {
     expect(card).toContain('Jonas Müller und Lena Schulz haben inzwischen die Telefonnummer und die E-Mail-Adresse geändert');
   });
 
+  it('a clash with two co-buyers names under each field who changed it, not both of them (walkthrough, stop 76)', async () => {
+    const id = await create(anna, { company: 'Drei Wege GmbH', street: 'Alte Straße 1', city: 'München' });
+    const [a, j, l] = [await formOf(id, anna), await formOf(id, jonas), await formOf(id, lena)];
+    expect((await edit(jonas, id, { ...j, phone: '089 3' })).status).toBe(303);
+    expect((await edit(lena, id, { ...l, email: 'l@drei.de', city: 'Haar' })).status).toBe(303);
+    const clash = await edit(anna, id, { ...a, phone: '089 4', email: 'a@drei.de', city: 'Aschheim' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    // The page says who changed the contact, both of them; each choice says whose value it is.
+    expect(textOf(html)).toContain('Jonas Müller und Lena Schulz haben inzwischen Angaben geändert');
+    const whose = (group: string) =>
+      [...html.matchAll(new RegExp(`<input type="radio" name="${group}"[^>]*/><span><span class="who">([^<]*)</span>`, 'g'))].map(
+        ([, who]) => who,
+      );
+    expect(whose('phone')).toEqual(['Meine Eingabe', 'Von Jonas Müller']);
+    expect(whose('email')).toEqual(['Meine Eingabe', 'Von Lena Schulz']);
+    expect(whose('address')).toEqual(['Meine Eingabe', 'Von Lena Schulz']);
+    expect(await row(id)).toMatchObject({ phone: '089 3', email: 'l@drei.de', city: 'Haar', version: 3 });
+  });
+
   it('treats a merge that would be invalid as a clash, never storing an invalid contact', async () => {
     const id = await create(anna, { company: 'Nur Firma', last_name: 'Maier' });
     const annas = await formOf(id);

@@ -29,6 +29,8 @@ export type EditOutcome =
       theirs: FieldName[];
       /** Fields whose stored value this user saved meanwhile, in another window. */
       own: FieldName[];
+      /** Who saved each field last since the form was loaded: a co-buyer by name, this user's other window `null`. */
+      whose: Map<FieldName, string | null>;
       /** The version the edit started from. */
       base: FieldValues;
     }
@@ -147,6 +149,7 @@ export async function saveEdit(
         const values = { ...merge.values };
         for (const name of keep) values[name] = stored[name];
         const theirs = told(merge.theirs, base.values, stored);
+        const whose = changers(versions, version, author);
         return {
           kind: 'clash',
           current,
@@ -155,7 +158,8 @@ export async function saveEdit(
           clashes,
           by,
           theirs,
-          own: ownOf(versions, version, author),
+          own: [...whose].filter(([, name]) => name === null).map(([field]) => field),
+          whose,
           base: base.values,
         };
       };
@@ -243,10 +247,6 @@ function changers(versions: readonly Version[], base: number, author: Author, sk
   }
   return who;
 }
-
-/** The fields this user saved last since `base`, in another window. */
-const ownOf = (versions: readonly Version[], base: number, author: Author) =>
-  [...changers(versions, base, author)].filter(([, name]) => name === null).map(([field]) => field);
 
 /**
  * The notice of a merge, each field credited to who changed it last: a co-buyer by name, or this

@@ -97,7 +97,7 @@ import {
 } from './views/contact-list';
 import { DeletedContacts } from './views/deleted';
 import { ExportLinks } from './views/export-actions';
-import { formatDateTime } from './views/format';
+import { formatDateTime, listed } from './views/format';
 import { ContactHistory } from './views/history';
 import { ImportForm, ImportPreview } from './views/import';
 import { MergeClash } from './views/merge-clash';
@@ -1106,11 +1106,7 @@ async function answerEdit(
       // Where this user's other window saved every clashing field, that window is named ("Sie selbst
       // … haben", the choice "Aus dem anderen Fenster"), not a co-buyer (reviews).
       const own = outcome.clashes.every((name) => outcome.own.includes(name));
-      const by = own
-        ? t.yourself
-        : names.length > 1
-          ? `${names.slice(0, -1).join(', ')} ${t.and} ${names.at(-1)}`
-          : (names[0] ?? t.yourself);
+      const by = own ? t.yourself : listed(t, names) || t.yourself;
       // What co-buyers (or this user's other window) changed besides the clashes: kept with the choice, said before it.
       const also = outcome.theirs.filter((name) => !outcome.clashes.includes(name));
       const alsoTheirs = also.filter((name) => !outcome.own.includes(name));
@@ -1131,6 +1127,7 @@ async function answerEdit(
           by={by}
           people={own ? 2 : names.length || 2}
           own={outcome.own}
+          whose={outcome.whose}
           // A revive's clash ("Mit meinen Eingaben wiederherstellen" after a co-buyer restored and
           // changed the contact) is between the user's input and the co-buyer's: an edit's choice.
           restoring={done === 'version' || done === 'undone' ? done : undefined}

@@ -6,7 +6,7 @@ import { ADDRESS, FIELDS, type FieldName, type FieldValues, WARRANTY } from '../
 import { linesNotIn, mergedLines, UNKNOWN_BASE } from '../merge';
 import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
-import { addressLines, fieldText } from './format';
+import { addressLines, fieldText, listed } from './format';
 import { MarkedLines, marksLines } from './marked-lines';
 
 export interface ClashProps {
@@ -29,6 +29,8 @@ export interface ClashProps {
   people: number;
   /** The fields whose stored value this user saved meanwhile in another window. */
   own?: readonly FieldName[];
+  /** Who saved each field last (edits.ts): each choice names its own co-buyer, not all of them (walkthrough, stop 76). */
+  whose?: ReadonlyMap<FieldName, string | null>;
   /** The choice comes from restoring an older version (its values are "mine"), not from an edit; `undone`: the undo of a restore. */
   restoring?: 'version' | 'undone';
   /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
@@ -141,7 +143,10 @@ export function MergeClash(props: ClashProps) {
   // "Meine Eingabe" (or the earlier version) first, then the co-buyer's (or this user's other window's).
   // The earlier version by its date and author, as the card says it after a restore (co-buyer walkthrough, stop 75).
   const mineWho = restoring ? (props.earlier ? t.clashRestoreFrom(props.earlier) : t.clashRestoreMine) : t.clashMine;
-  const theirsWho = (names: readonly string[]) => (props.own?.some((name) => names.includes(name)) ? t.clashTheirsOwn : t.clashTheirs(by));
+  const theirsWho = (names: readonly FieldName[]) => {
+    const who = [...new Set(names.map((name) => props.whose?.get(name)).filter((name) => typeof name === 'string'))];
+    return props.own?.some((name) => names.includes(name)) ? t.clashTheirsOwn : t.clashTheirs(who.length ? listed(t, who) : by);
+  };
   const choice = (name: string, who: string, value: string, first: boolean, text: Child) => (
     <label class="choice">
       {/* One required radio makes its group required: the form is not sent before every field has a choice. */}
