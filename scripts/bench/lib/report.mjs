@@ -204,6 +204,15 @@ export function evaluateBudgets(r) {
     // a request that does nothing: the budget is what the app and its round trips add to it.
     const effective = Math.max(rtt, r.effectiveRttMs ?? rtt);
     const floor = r.harnessFloorMs ?? 0;
+    // What the 5 ms must hold besides the delays, from the same route's run without them: the
+    // Worker's own time and the local D1's work in its round trips (SQLite, and Miniflare's ~0.7 ms
+    // per call even for `SELECT 1`; on Cloudflare the primary's work is inside the round trip).
+    const beyond = (route) => {
+      const local = r.routes?.[route];
+      if (local?.own === undefined || local.db === undefined) return '';
+      const limit = (local.app ?? 0) - local.db - local.own;
+      return `; without the delay, the Worker's own ${fmt(local.own)} ms and the local D1's work ${fmt(local.db)} ms${limit > 0.05 ? `, the local rate limiter's wait ${fmt(limit)} ms` : ''} (means)`;
+    };
     for (const [route, m] of Object.entries(r.routesRtt)) {
       const trips = r.routes?.[route]?.maxRoundTrips ?? (m.kind === 'read' ? 1 : 2);
       const limit = (m.kind === 'read' ? 1 : 2) * effective + 5;
@@ -213,7 +222,7 @@ export function evaluateBudgets(r) {
         `${m.kind === 'read' ? '≤ RTT + 5 ms' : '≤ 2 RTT + 5 ms'} (${fmt(limit)} ms)`,
         `${fmt(added)} ms`,
         added <= limit,
-        `${fmt(m.wall.p50)} ms at the client minus ${fmt(floor)} ms for a request that does nothing; ${fmt(trips)} round trip(s) of ${fmt(effective)} ms each as emulated here`,
+        `${fmt(m.wall.p50)} ms at the client minus ${fmt(floor)} ms for a request that does nothing; ${fmt(trips)} round trip(s) of ${fmt(effective)} ms each as emulated here${beyond(route)}`,
       );
     }
   }
