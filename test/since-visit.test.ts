@@ -73,9 +73,8 @@ describe('since the last visit', () => {
     const changes = textOf(await page.text());
     // Per contact, its newest change first; each change with who and what; Anna's own not listed.
     expect(changes).toContain('Änderungen seit Ihrem letzten Besuch');
-    expect(changes).toMatch(
-      /Was andere seit dem [0-9]{2}\.[0-9]{2}\.[0-9]{4}, [0-9]{2}:[0-9]{2} bei den Kontakten geändert haben, das Neueste zuerst\./,
-    );
+    // An hour ago: by its time, today's or (just after midnight) yesterday's (the test below).
+    expect(changes).toMatch(/Was andere seit (heute|gestern), [0-9]{2}:[0-9]{2} bei den Kontakten geändert haben, das Neueste zuerst\./);
     // An edit says what it changed (walkthrough, stop 76).
     expect(changes).toMatch(
       /Küchen Kraus GmbH Lena Schulz hat das Unternehmen geändert · [0-9.]+, [0-9:]+ Jonas Müller hat den Kontakt angelegt · [0-9.]+, [0-9:]+ Verlauf Garten Gruber Lena Schulz hat den Kontakt angelegt/,
@@ -88,11 +87,17 @@ describe('since the last visit', () => {
     const englishPage = textOf(await (await send(link ?? '', { user: anna, headers: { 'Accept-Language': 'en' } })).text());
     expect(englishPage).toContain('Changes since your last visit');
     expect(englishPage).toContain('Lena Schulz changed the company');
-    // A contact deleted since is listed with its deletion, its name linked to its card (which offers it back).
+    expect(changes).not.toContain('Gelöscht');
+    // A contact deleted since is listed with its deletion, its name linked to its card (which offers
+    // it back), marked as deleted under its name (walkthrough, stop 76).
     expect((await send(`${list}/${kitchen}/delete`, { user: jonas, form: { version: '2' } })).status).toBe(303);
-    const deleted = textOf(await (await send(link ?? '', { user: anna })).text());
-    expect(deleted).toMatch(
-      /Küchen Kraus GmbH Jonas Müller hat den Kontakt gelöscht · [0-9.]+, [0-9:]+ Lena Schulz hat das Unternehmen geändert/,
+    const deletedHtml = await (await send(link ?? '', { user: anna })).text();
+    expect(textOf(deletedHtml)).toMatch(
+      /Küchen Kraus GmbH Gelöscht Jonas Müller hat den Kontakt gelöscht · [0-9.]+, [0-9:]+ Lena Schulz hat das Unternehmen geändert/,
+    );
+    expect(deletedHtml.match(/<p class="badge">[^<]*<\/p>/g)).toEqual(['<p class="badge">Gelöscht</p>']);
+    expect(textOf(await (await send(link ?? '', { user: anna, headers: { 'Accept-Language': 'en' } })).text())).toMatch(
+      /Küchen Kraus GmbH Deleted Jonas Müller deleted the contact/,
     );
     // Before the page is seen: one added, one deleted, each said as what it is.
     expect(textOf(await (await send(list, { user: anna, cookies: visit })).text())).toContain(
@@ -104,6 +109,38 @@ describe('since the last visit', () => {
     expect(Math.abs(shown - Date.now())).toBeLessThan(MINUTE);
     expect(seenNow).toBe(`${seen(anna, shown, shown)}; Path=/assets/since-1/contacts; HttpOnly; Secure; SameSite=Lax; Max-Age=34560000`);
     expect(hasNews(await (await send(list, { user: anna, cookies: seen(anna, shown, shown) })).text())).toBe(false);
+  });
+
+  it('says since when in words: today\u2019s or yesterday\u2019s visit by its time, an older one by its date (walkthrough, stop 76)', async () => {
+    const [anna] = household('since-7');
+    const list = '/assets/since-7/contacts';
+    await create(anna, 'since-7', { company: 'Fliesen Fink' });
+    // Worked out here with Intl on its own: Berlin's calendar days and the time of day.
+    const day = (ms: number) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium' }).format(ms);
+    const time = (ms: number, locale = 'de-DE') =>
+      new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Berlin', timeStyle: 'short' }).format(ms);
+    const now = Date.now();
+    // Yesterday: the Berlin day before today's, found by stepping back an hour at a time.
+    let back = now;
+    while (day(back) === day(now)) back -= 60 * MINUTE;
+    const yesterday = day(back);
+    for (const since of [now - 61 * MINUTE, now - 26 * 60 * MINUTE, now - 3 * 24 * 60 * MINUTE]) {
+      const said =
+        day(since) === day(now)
+          ? [`seit heute, ${time(since)}`, `since ${time(since, 'en-GB')} today`]
+          : day(since) === yesterday
+            ? [`seit gestern, ${time(since)}`, `since ${time(since, 'en-GB')} yesterday`]
+            : [
+                `seit dem ${day(since)}, ${time(since)}`,
+                `since ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(since)},`,
+              ];
+      const page = textOf(await (await send(`${list}/changes?since=${since}`, { user: anna })).text());
+      expect(page).toContain(`Was andere ${said[0]} bei den Kontakten geändert haben`);
+      const english = textOf(
+        await (await send(`${list}/changes?since=${since}`, { user: anna, headers: { 'Accept-Language': 'en' } })).text(),
+      );
+      expect(english).toContain(`What others have changed in the contacts ${said[1]}`);
+    }
   });
 
   it('says one person\u2019s edits of a contact once, with every field they changed and how often', async () => {

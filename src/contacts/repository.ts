@@ -415,6 +415,8 @@ export interface Change {
   firstName: string;
   lastName: string;
   company: string;
+  /** The contact is deleted now ("Zuletzt gelöscht"). */
+  deleted: boolean;
 }
 
 /**
@@ -438,7 +440,7 @@ export async function changesSince(db: Database, assetId: string, since: number,
         before: sql<
           string | null
         >`(select p.fields from contact_versions p where p.contact_id = contact_versions.contact_id and p.version = contact_versions.version - 1)`,
-        name: sql<string>`(select json_array(c.title, c.first_name, c.last_name, c.company) from contacts c where c.id = contact_versions.contact_id and c.asset_id = contact_versions.asset_id)`,
+        name: sql<string>`(select json_array(c.title, c.first_name, c.last_name, c.company, c.deleted_at is not null) from contacts c where c.id = contact_versions.contact_id and c.asset_id = contact_versions.asset_id)`,
       })
       .from(contactVersions)
       .where(
@@ -457,9 +459,15 @@ export async function changesSince(db: Database, assetId: string, since: number,
       .limit(MAX_CHANGES),
   );
   return rows.map(({ name, before, after, ...row }) => {
-    const [title = '', firstName = '', lastName = '', company = ''] = JSON.parse(name ?? '[]') as string[];
+    const [title = '', firstName = '', lastName = '', company = '', deleted = 0] = JSON.parse(name ?? '[]') as [
+      string,
+      string,
+      string,
+      string,
+      number,
+    ];
     const fields = before === null ? undefined : changedFields(valuesOf(before), valuesOf(after));
-    return { ...row, fields, title, firstName, lastName, company };
+    return { ...row, fields, title, firstName, lastName, company, deleted: deleted === 1 };
   });
 }
 

@@ -688,7 +688,7 @@ contactRoutes.get('/contacts/changes', async (c) => {
   seenVisit(c, now, now);
   return render(c, {
     title: shell.t.changesTitle,
-    body: <Changes shell={shell} assetId={c.var.asset.id} since={since} changes={changes} />,
+    body: <Changes shell={shell} assetId={c.var.asset.id} since={since} now={now} changes={changes} />,
   });
 });
 

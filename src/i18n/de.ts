@@ -290,7 +290,10 @@ export const de = {
   sinceVisit: (by: string, people: number, done: string) => `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${done}.`,
   sinceLink: 'Änderungen ansehen',
   changesTitle: 'Änderungen seit Ihrem letzten Besuch',
-  changesText: (since: string) => `Was andere seit dem ${since} bei den Kontakten geändert haben, das Neueste zuerst.`,
+  /** `day`: 0 since today's visit, 1 since yesterday's (`since` its time), else `since` its date and time. */
+  changesText: (since: string, day: number) =>
+    `Was andere seit ${['heute, ', 'gestern, '][day] ?? 'dem '}${since} bei den Kontakten geändert haben, das Neueste zuerst.`,
+  changesDeleted: 'Gelöscht',
   changesEmpty: 'Seitdem hat niemand sonst etwas geändert.',
   merged: (by: string, fields: string, count: number, people: number) =>
     `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen.`,

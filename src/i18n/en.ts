@@ -253,7 +253,9 @@ export const en: Messages = {
   sinceVisit: (by: string, _people: number, done: string) => `Since your last visit, ${by} ${done}.`,
   sinceLink: 'See the changes',
   changesTitle: 'Changes since your last visit',
-  changesText: (since: string) => `What others have changed in the contacts since ${since}, newest first.`,
+  changesText: (since: string, day: number) =>
+    `What others have changed in the contacts since ${since}${[' today', ' yesterday'][day] ?? ''}, newest first.`,
+  changesDeleted: 'Deleted',
   changesEmpty: 'Nobody else has changed anything since.',
   merged: (by: string, fields: string, count: number) =>
     `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,

@@ -3,6 +3,7 @@ import type { Shell } from '../../views/shell';
 import { FIELDS } from '../fields';
 import type { Change } from '../repository';
 import { displayName } from '../vcard';
+import { addDays, berlinToday } from '../warranty';
 import { Crumb } from './contact-list';
 import { formatDateTime, listed } from './format';
 
@@ -13,9 +14,14 @@ import { formatDateTime, listed } from './format';
  * geändert (3-mal)": walkthrough, stop 76, twelve equal lines said nothing), and the way to the
  * contact's history.
  */
-export function Changes(props: { shell: Shell; assetId: string; since: number; changes: readonly Change[] }) {
-  const { shell, assetId, changes } = props;
+export function Changes(props: { shell: Shell; assetId: string; since: number; now: number; changes: readonly Change[] }) {
+  const { shell, assetId, changes, since } = props;
   const { t, paths } = shell;
+  // Since today's or yesterday's visit by its time ("seit heute, 06:44"), older ones by date and
+  // time (walkthrough, stop 76: "seit dem 07.12.2026, 06:44" on the day itself).
+  const when = formatDateTime(t.locale, since);
+  const today = berlinToday(new Date(props.now));
+  const day = [today, addDays(today, -1)].indexOf(berlinToday(new Date(since)));
   // Per contact, its runs: one person's changes of one kind in a row.
   const byContact = new Map<string, Change[][]>();
   for (const change of changes) {
@@ -32,7 +38,7 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; c
       <h1 id="changes-title" tabindex={-1} data-focus>
         {t.changesTitle}
       </h1>
-      <p>{t.changesText(formatDateTime(t.locale, props.since))}</p>
+      <p>{t.changesText(day < 0 ? when : when.slice(when.lastIndexOf(', ') + 2), day)}</p>
       {changes.length === 0 ? (
         <p>{t.changesEmpty}</p>
       ) : (
@@ -42,6 +48,8 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; c
               <h2 id={`n-${id}`}>
                 <a href={paths.contact(assetId, id)}>{displayName(runs[0]?.[0] as Change)}</a>
               </h2>
+              {/* Deleted now (walkthrough, stop 76: only its last line said so); its card offers "Wiederherstellen". */}
+              {runs[0]?.[0]?.deleted ? <p class="badge">{t.changesDeleted}</p> : null}
               {runs.map((run) => {
                 const [latest] = run as [Change];
                 // An edit's fields, where every change of the run tells them (the version before it is kept).
