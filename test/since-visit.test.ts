@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { valueHash } from '../src/contacts/edits';
-import { anna as annaOf, jonas as jonasOf, ORIGIN, send, type TestUser, textOf } from './helpers';
+import { anna as annaOf, hiddenFields, jonas as jonasOf, ORIGIN, send, type TestUser, textOf } from './helpers';
 
 // "Seit Ihrem letzten Besuch": the list says what others changed since this user's last visit in
 // this browser (co-buyer walkthrough, stop 75), and a page lists it.
@@ -141,6 +141,38 @@ describe('since the last visit', () => {
       );
       expect(english).toContain(`What others have changed in the contacts ${said[1]}`);
     }
+  });
+
+  it('tells a co-buyer whose input another\u2019s change replaced, and which, where not all (walkthrough, stop 76)', async () => {
+    const [anna, jonas, lena] = household('since-8');
+    const list = '/assets/since-8/contacts';
+    const form = { company: 'Pool Blau', phone: '089 1', city: 'München' };
+    const id = await create(anna, 'since-8', form);
+    const since = Date.now() - MINUTE;
+    // Jonas saves a number; Anna, from the form she opened before, typed another: a clash, and she keeps hers.
+    expect((await send(`${list}/${id}`, { user: jonas, form: { ...form, phone: '089 200', version: '1' } })).status).toBe(303);
+    const clash = await send(`${list}/${id}`, { user: anna, form: { ...form, phone: '089 300', version: '1' } });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const choice = hiddenFields(html.slice(0, html.indexOf('</form>')));
+    expect((await send(`${list}/${id}`, { user: anna, form: { ...choice, phone: '089 300' } })).status).toBe(303);
+    const page = async (user: TestUser, english = false) =>
+      textOf(await (await send(`${list}/changes?since=${since}`, { user, headers: english ? { 'Accept-Language': 'en' } : {} })).text());
+    expect(await page(jonas)).toMatch(/Pool Blau Anna Müller hat die Telefonnummer geändert und dabei Ihre Eingabe ersetzt · /);
+    expect(await page(jonas, true)).toMatch(/Pool Blau Anna Müller changed the phone number, replacing your entry · /);
+    // To Lena, whose input it was not, the same change is only a change.
+    const lenas = await page(lena);
+    expect(lenas).toMatch(/Pool Blau Anna Müller hat die Telefonnummer geändert · /);
+    expect(lenas).not.toContain('und dabei Ihre Eingabe');
+    // Jonas changes the number again; Lena changes it and the city: only his field is named.
+    expect((await send(`${list}/${id}`, { user: jonas, form: { ...form, phone: '089 201', version: '3' } })).status).toBe(303);
+    expect((await send(`${list}/${id}`, { user: lena, form: { ...form, phone: '089 400', city: 'Haar', version: '4' } })).status).toBe(303);
+    expect(await page(jonas)).toMatch(
+      /Pool Blau Lena Schulz hat die Telefonnummer und den Ort geändert und dabei Ihre Eingabe für die Telefonnummer ersetzt · .* Anna Müller hat die Telefonnummer geändert und dabei Ihre Eingabe ersetzt · /,
+    );
+    expect(await page(jonas, true)).toContain(
+      'Lena Schulz changed the phone number and the town, replacing your entry for the phone number · ',
+    );
   });
 
   it('says one person\u2019s edits of a contact once, with every field they changed and how often', async () => {

@@ -411,6 +411,8 @@ export interface Change {
   authorName: string;
   createdAt: number;
   fields?: FieldName[];
+  /** Of `fields`, those this user had changed in the version just before: their input replaced. */
+  replaced: FieldName[];
   title: string;
   firstName: string;
   lastName: string;
@@ -436,10 +438,11 @@ export async function changesSince(db: Database, assetId: string, since: number,
         createdAt: contactVersions.createdAt,
         after: contactVersions.fields,
         // Written out: drizzle names a column of the query's one table without it, which inside
-        // these subqueries would be the subquery's own.
+        // these subqueries would be the subquery's own. The version before, whether it was this
+        // user's, and the one before that: what this user's save changed, which this one replaced.
         before: sql<
           string | null
-        >`(select p.fields from contact_versions p where p.contact_id = contact_versions.contact_id and p.version = contact_versions.version - 1)`,
+        >`(select json_array(json(p.fields), p.author_id = ${me}, json(q.fields)) from contact_versions p left join contact_versions q on q.contact_id = p.contact_id and q.version = p.version - 1 where p.contact_id = contact_versions.contact_id and p.version = contact_versions.version - 1)`,
         name: sql<string>`(select json_array(c.title, c.first_name, c.last_name, c.company, c.deleted_at is not null) from contacts c where c.id = contact_versions.contact_id and c.asset_id = contact_versions.asset_id)`,
       })
       .from(contactVersions)
@@ -466,8 +469,12 @@ export async function changesSince(db: Database, assetId: string, since: number,
       string,
       number,
     ];
-    const fields = before === null ? undefined : changedFields(valuesOf(before), valuesOf(after));
-    return { ...row, fields, title, firstName, lastName, company, deleted: deleted === 1 };
+    const [previous, mine, older] = JSON.parse(before ?? '[]') as [object?, number?, object?];
+    const fields = previous && changedFields(valuesOf(previous), valuesOf(after));
+    // The fields this user had just changed (in the version before), which this change replaced.
+    const replaced =
+      mine && previous && older ? changedFields(valuesOf(older), valuesOf(previous)).filter((name) => fields?.includes(name)) : [];
+    return { ...row, fields, replaced, title, firstName, lastName, company, deleted: deleted === 1 };
   });
 }
 
@@ -714,9 +721,9 @@ function versionOf(row: VersionRow): Version {
   };
 }
 
-/** A version's field values from its JSON (`fields`). */
-function valuesOf(fields: string): FieldValues {
-  const parsed: unknown = JSON.parse(fields);
+/** A version's field values from its JSON (`fields`), or that JSON parsed. */
+function valuesOf(fields: string | object): FieldValues {
+  const parsed: unknown = typeof fields === 'string' ? JSON.parse(fields) : fields;
   const values: FieldValues = { ...EMPTY_FIELDS };
   for (const { name } of FIELDS) {
     const value: unknown = typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, name) : undefined;

@@ -344,6 +344,8 @@ export const de = {
   /** The page of changes: what one person's changes of a contact changed ("Jonas Müller hat die Telefonnummer geändert"), how often. */
   changedFields: (fields: string) => `${fields} geändert`,
   times: (n: number) => ` (${n}-mal)`,
+  /** After a change on the page of changes: it replaced what this user had just saved (`fields`: which, where not all). */
+  replacedMine: (fields: string) => ` und dabei Ihre Eingabe${fields && ` für ${fields}`} ersetzt`,
   historyCurrent: 'Aktuelle Fassung',
   /** Said (not shown) before a change's old and new value: the arrow between them is not read out (a11y review). */
   historyOld: 'alt:',

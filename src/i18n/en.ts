@@ -302,6 +302,7 @@ export const en: Messages = {
   historyEntry: (name: string, action: string, date: string) => `${name} ${action} · ${date}`,
   changedFields: (fields: string) => `changed ${fields}`,
   times: (n: number) => ` (${n} times)`,
+  replacedMine: (fields: string) => `, replacing your entry${fields && ` for ${fields}`}`,
   historyCurrent: 'Current version',
   historyOld: 'old:',
   historyNew: 'new:',

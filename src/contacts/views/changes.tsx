@@ -65,11 +65,25 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
                       ),
                     )
                   : (t.historyAction[latest.action] ?? latest.action);
+                // What this user had just saved, replaced (walkthrough, stop 76: Jonas was not told
+                // that Anna's choice "Meine Eingabe" replaced his number); the fields named only
+                // where not every one changed was his.
+                const replaced = FIELDS.filter((spec) => run.some((change) => change.replaced.includes(spec.name)));
                 return (
                   <p class="meta">
                     {t.historyEntry(
                       latest.authorName,
-                      run.length > 1 ? action + t.times(run.length) : action,
+                      (run.length > 1 ? action + t.times(run.length) : action) +
+                        (replaced.length
+                          ? t.replacedMine(
+                              replaced.length < fields.length
+                                ? listed(
+                                    t,
+                                    replaced.map((spec) => t.inText[spec.name]),
+                                  )
+                                : '',
+                            )
+                          : ''),
                       formatDateTime(t.locale, latest.createdAt),
                     )}
                   </p>
