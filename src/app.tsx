@@ -51,7 +51,7 @@ export function buildApp(config: AppConfig, devRoutes?: Hono<AppEnv>) {
   const paths = makePaths(config.basePath);
   // The shell of every page, also of a 404 outside the prefix: language, paths, platform.
   app.use(async function shell(c, next) {
-    const t = messagesFor(languageOf(c.req.header('accept-language'), getCookie(c, LANGUAGE_COOKIE)));
+    const t = messagesFor(languageOf(c.req.header('accept-language'), c.req.header('hx-lang'), getCookie(c, LANGUAGE_COOKIE)));
     // The platform's name in the page's language where it has one for English (PLATFORM_NAME_EN).
     const platformName = (t.lang === 'en' && c.env.PLATFORM_NAME_EN) || c.env.PLATFORM_NAME;
     c.set('shell', { t, paths, platformName, platformUrl: c.env.PLATFORM_URL });

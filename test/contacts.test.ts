@@ -1028,6 +1028,22 @@ describe('add', () => {
     expect((await send('/language/fr', { method: 'POST', user: anna })).status).toBe(404);
     expect(await (await send(LIST, { user: anna, headers: german, cookies: 'kontakte_lang=fr' })).text()).toContain('<html lang="de">');
   });
+
+  it('answers an htmx request in the language of the page it comes from (HX-Lang), over the cookie another tab set (code review, stop 75)', async () => {
+    const fragment = (lang: string | undefined, cookie: string) =>
+      send(`${LIST}?q=Zzyzx`, {
+        user: anna,
+        htmx: true,
+        headers: { 'Accept-Language': 'de-DE', ...(lang === undefined ? {} : { 'HX-Lang': lang }) },
+        cookies: `kontakte_lang=${cookie}`,
+      }).then((response) => response.text());
+    // A German page's search after English was chosen in another tab: German rows.
+    expect(await fragment('de', 'en')).toContain('Keine Treffer für „Zzyzx“.');
+    expect(await fragment('en', 'de')).toContain('No matches for “Zzyzx”.');
+    // Without it (no JS: every page is whole), or of another value: the choice the cookie holds.
+    expect(await fragment(undefined, 'en')).toContain('No matches for “Zzyzx”.');
+    expect(await fragment('fr', 'en')).toContain('No matches for “Zzyzx”.');
+  });
 });
 
 describe('detail and edit', () => {

@@ -34,13 +34,15 @@ export function weightOf(acceptLanguage: string, language: string): number {
 }
 
 /**
- * The language the buyer chose at the foot of a page (`chosen`, its cookie: LANGUAGE_COOKIE), else
- * German unless Accept-Language ranks English above German (contract §6): a tie, `*` or no
- * header is German. (hono's languageDetector takes the first of equally ranked languages, hence
- * this small rule of our own.)
+ * The language of the page an htmx request comes from (its `HX-Lang`: a fragment in the page's
+ * language, also after a switch in another tab), else the one the buyer chose at the foot of a
+ * page (its cookie: LANGUAGE_COOKIE), else German unless Accept-Language ranks English above
+ * German (contract §6): a tie, `*` or no header is German. (hono's languageDetector takes the
+ * first of equally ranked languages, hence this small rule of our own.)
  */
-export function languageOf(acceptLanguage: string | undefined, chosen?: string): Language {
-  if (chosen === 'de' || chosen === 'en') return chosen;
+export function languageOf(acceptLanguage: string | undefined, ...chosen: (string | undefined)[]): Language {
+  const language = chosen.find((value) => value === 'de' || value === 'en');
+  if (language) return language;
   if (!acceptLanguage) return 'de';
   return weightOf(acceptLanguage, 'en') > weightOf(acceptLanguage, 'de') ? 'en' : 'de';
 }

@@ -406,6 +406,26 @@ describe('a search that finds nothing offers the nearest words of the book', () 
     );
   });
 
+  test('a German page\u2019s search answers in German after English was chosen in another tab (code review, stop 75)', async () => {
+    await withBrowser('selin', async ({ page, context }) => {
+      const tag = tagged();
+      await addContact(page, { company: `Sprache ${tag}` }, `Sprache ${tag}`);
+      await page.goto(listPath(BOOK));
+      const other = await context.newPage();
+      await other.goto(listPath(BOOK));
+      await other.getByRole('button', { name: 'English' }).click();
+      await other.getByRole('link', { name: 'Add new contact' }).waitFor();
+      // The cookie says English now, for this tab too; its page is German, and so is what comes into it.
+      assert.ok((await context.cookies()).some((cookie) => cookie.name === 'kontakte_lang' && cookie.value === 'en'));
+      await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).fill(`Zzyzx${tag}`);
+      await page.locator('#results').getByText(`Keine Treffer für „Zzyzx${tag}“.`).waitFor();
+      assert.equal(await page.locator('#results').getByText('No matches').count(), 0);
+      // A whole page (a reload) takes the choice.
+      await page.reload();
+      await page.locator('html[lang="en"]').waitFor();
+    });
+  });
+
   test('too many searches (429): said above the field, the results and focus stay; the next answer takes it away (security review, stop 61)', async () => {
     await withBrowser('selin', async ({ page }) => {
       const tag = tagged();
