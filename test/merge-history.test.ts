@@ -1093,7 +1093,8 @@ describe('history (Verlauf)', () => {
     const history = await (await send(`${LIST}/${id}/history`, { user: anna })).text();
     const entry = (n: number) => textOf((history.split('<li class="version"')[n] ?? '').replace(/^[^>]*>/, '')).trim();
     const newest = entry(1);
-    expect(newest).toMatch(/^Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt · /);
+    // Which one, as the card said it (walkthrough, stop 76: "aus einer früheren Fassung" named none).
+    expect(newest).toMatch(/^Anna Müller hat die Fassung vom \d\d\.\d\d\.\d{4}, \d\d:\d\d \(Anna Müller\) wiederhergestellt · /);
     expect(newest).toContain('Telefonnummer alt: 089 2 → neu: 089 1');
     // Version 1 is what is stored now: restoring it would change nothing, so it is not offered.
     const oldest = history.split('<li class="version"')[3] ?? '';
@@ -1116,6 +1117,23 @@ describe('history (Verlauf)', () => {
       headers: { 'Accept-Language': 'en' },
     });
     expect(textOf(await english.text())).toMatch(/The version of “Pool Blau” from .+ \(Anna Müller\) has been restored\./);
+    const histories = textOf(await (await send(`${LIST}/${id}/history`, { user: anna, headers: { 'Accept-Language': 'en' } })).text());
+    expect(histories).toMatch(
+      /Anna Müller restored the version of .+ \(Anna Müller\) · .+ Anna Müller restored the version of .+ \(Jonas Müller\) · .+ Anna Müller restored the version of .+ \(Anna Müller\) · /,
+    );
+  });
+
+  it('a restore merged with a co-buyer\u2019s change since names no version in the history: none has its values', async () => {
+    const id = await create(anna, { company: 'Zaun Zorn', phone: '089 1' });
+    expect((await edit(jonas, id, { ...(await formOf(id, jonas)), phone: '089 2' })).status).toBe(303);
+    // Anna's page still shows version 2 when she restores version 1; Jonas meanwhile adds notes.
+    expect((await edit(jonas, id, { ...(await formOf(id, jonas)), notes: 'Tor klemmt' })).status).toBe(303);
+    const restored = await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } });
+    expect(restored.status).toBe(303);
+    expect(await row(id)).toMatchObject({ phone: '089 1', notes: 'Tor klemmt', version: 4 });
+    const history = textOf(await (await send(`${LIST}/${id}/history`, { user: anna })).text());
+    expect(history).toMatch(/Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt · /);
+    expect(history).not.toContain('hat die Fassung vom');
   });
 
   it('says beside each restore what it changes of the contact as it is now, also fields its entry does not list (walkthrough, stop 66)', async () => {
@@ -1168,7 +1186,7 @@ describe('history (Verlauf)', () => {
     // Its history says it so too (co-buyer walkthrough, stop 75: it read as a second restore).
     const history = textOf(await (await send(`${LIST}/${id}/history`, { user: tim })).text());
     expect(history).toMatch(
-      /Ida Berg hat die Wiederherstellung rückgängig gemacht · [^·]+ Ida Berg hat den Kontakt aus einer früheren Fassung wiederhergestellt/,
+      /Ida Berg hat die Wiederherstellung rückgängig gemacht · [^·]+ Ida Berg hat die Fassung vom [^·]+ \(Ida Berg\) wiederhergestellt/,
     );
     expect(await env.DB.prepare('SELECT action FROM contact_versions WHERE contact_id = ? AND version = 4').bind(id).first('action')).toBe(
       'undo',

@@ -341,6 +341,8 @@ export const de = {
     undo: 'die Wiederherstellung rückgängig gemacht',
   } as Record<string, string>,
   historyEntry: (name: string, action: string, date: string) => `${name} hat ${action} · ${date}`,
+  /** A restore of the version `when` ("05.12.2026, 14:54 (Jonas Müller)"), where it is known. */
+  revertOf: (when: string) => `die Fassung vom ${when} wiederhergestellt`,
   /** The page of changes: what one person's changes of a contact changed ("Jonas Müller hat die Telefonnummer geändert"), how often. */
   changedFields: (fields: string) => `${fields} geändert`,
   times: (n: number) => ` (${n}-mal)`,

@@ -300,6 +300,7 @@ export const en: Messages = {
     undo: 'undid a restore of the contact',
   } as Record<string, string>,
   historyEntry: (name: string, action: string, date: string) => `${name} ${action} · ${date}`,
+  revertOf: (when: string) => `restored the version of ${when}`,
   changedFields: (fields: string) => `changed ${fields}`,
   times: (n: number) => ` (${n} times)`,
   replacedMine: (fields: string) => `, replacing your entry${fields && ` for ${fields}`}`,
