@@ -1119,21 +1119,34 @@ describe('history (Verlauf)', () => {
     expect(textOf(await english.text())).toMatch(/The version of “Pool Blau” from .+ \(Anna Müller\) has been restored\./);
     const histories = textOf(await (await send(`${LIST}/${id}/history`, { user: anna, headers: { 'Accept-Language': 'en' } })).text());
     expect(histories).toMatch(
-      /Anna Müller restored the version of .+ \(Anna Müller\) · .+ Anna Müller restored the version of .+ \(Jonas Müller\) · .+ Anna Müller restored the version of .+ \(Anna Müller\) · /,
+      /Anna Müller restored the version from .+ \(Anna Müller\) · .+ Anna Müller restored the version from .+ \(Jonas Müller\) · .+ Anna Müller restored the version from .+ \(Anna Müller\) · /,
     );
   });
 
-  it('a restore merged with a co-buyer\u2019s change since names no version in the history: none has its values', async () => {
-    const id = await create(anna, { company: 'Zaun Zorn', phone: '089 1' });
-    expect((await edit(jonas, id, { ...(await formOf(id, jonas)), phone: '089 2' })).status).toBe(303);
-    // Anna's page still shows version 2 when she restores version 1; Jonas meanwhile adds notes.
+  it('the history names the very version a restore brought back: not an earlier restore of the same values, also when merged (code review, stop 77)', async () => {
+    const id = await create(jonas, { company: 'Zaun Zorn', phone: '089 1' });
+    expect((await edit(anna, id, { ...(await formOf(id)), phone: '089 2' })).status).toBe(303);
+    expect((await send(`${LIST}/${id}/history/1/restore`, { user: lena, form: { version: '2' } })).status).toBe(303);
+    expect((await edit(anna, id, { ...(await formOf(id)), phone: '089 3' })).status).toBe(303);
+    // Version 3 (Lena's restore) has version 1's values too; Anna restores version 1, Jonas's.
+    // Her page still shows version 4 when Jonas adds notes: merged, and still version 1 restored.
     expect((await edit(jonas, id, { ...(await formOf(id, jonas)), notes: 'Tor klemmt' })).status).toBe(303);
-    const restored = await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '2' } });
-    expect(restored.status).toBe(303);
-    expect(await row(id)).toMatchObject({ phone: '089 1', notes: 'Tor klemmt', version: 4 });
-    const history = textOf(await (await send(`${LIST}/${id}/history`, { user: anna })).text());
-    expect(history).toMatch(/Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt · /);
-    expect(history).not.toContain('hat die Fassung vom');
+    expect((await send(`${LIST}/${id}/history/1/restore`, { user: anna, form: { version: '4' } })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ phone: '089 1', notes: 'Tor klemmt', version: 6 });
+    const created = Number(
+      await env.DB.prepare('SELECT created_at FROM contact_versions WHERE contact_id = ? AND version = 1').bind(id).first('created_at'),
+    );
+    const then = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(created);
+    const history = await (await send(`${LIST}/${id}/history`, { user: anna })).text();
+    const entry = (n: number) => textOf(history.slice(history.indexOf(`id="v-${n}"`)).split('</h2>')[0] ?? '');
+    expect(entry(6)).toContain(`Anna Müller hat die Fassung vom ${then} (Jonas Müller) wiederhergestellt · `);
+    expect(entry(3)).toContain(`Lena Schulz hat die Fassung vom ${then} (Jonas Müller) wiederhergestellt · `);
+    // Once that version is no longer kept (20 per contact), the entry says "eine frühere Fassung".
+    await env.DB.prepare('DELETE FROM contact_versions WHERE contact_id = ? AND version = 1').bind(id).run();
+    const later = await (await send(`${LIST}/${id}/history`, { user: anna })).text();
+    expect(textOf(later.slice(later.indexOf('id="v-6"')).split('</h2>')[0] ?? '')).toContain(
+      'Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt · ',
+    );
   });
 
   it('says beside each restore what it changes of the contact as it is now, also fields its entry does not list (walkthrough, stop 66)', async () => {

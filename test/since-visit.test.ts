@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { valueHash } from '../src/contacts/edits';
+import { dayAndTime } from '../src/contacts/views/format';
 import { anna as annaOf, hiddenFields, jonas as jonasOf, ORIGIN, send, type TestUser, textOf } from './helpers';
 
 // "Seit Ihrem letzten Besuch": the list says what others changed since this user's last visit in
@@ -74,7 +75,9 @@ describe('since the last visit', () => {
     // Per contact, its newest change first; each change with who and what; Anna's own not listed.
     expect(changes).toContain('Änderungen seit Ihrem letzten Besuch');
     // An hour ago: by its time, today's or (just after midnight) yesterday's (the test below).
-    expect(changes).toMatch(/Was andere seit (heute|gestern), [0-9]{2}:[0-9]{2} bei den Kontakten geändert haben, das Neueste zuerst\./);
+    expect(changes).toMatch(
+      /Was andere seit (heute|gestern) um [0-9]{2}:[0-9]{2} Uhr bei den Kontakten geändert haben, das Neueste zuerst\./,
+    );
     // An edit says what it changed (walkthrough, stop 76).
     expect(changes).toMatch(
       /Küchen Kraus GmbH Lena Schulz hat das Unternehmen geändert · [0-9.]+, [0-9:]+ Jonas Müller hat den Kontakt angelegt · [0-9.]+, [0-9:]+ Verlauf Garten Gruber Lena Schulz hat den Kontakt angelegt/,
@@ -95,7 +98,8 @@ describe('since the last visit', () => {
     expect(textOf(deletedHtml)).toMatch(
       /Küchen Kraus GmbH Gelöscht Jonas Müller hat den Kontakt gelöscht · [0-9.]+, [0-9:]+ Lena Schulz hat das Unternehmen geändert/,
     );
-    expect(deletedHtml.match(/<p class="badge">[^<]*<\/p>/g)).toEqual(['<p class="badge">Gelöscht</p>']);
+    // In its heading, read with the name (code review, stop 77).
+    expect(deletedHtml.match(/<span class="badge">[^<]*<\/span><\/h2>/g)).toEqual(['<span class="badge">Gelöscht</span></h2>']);
     expect(textOf(await (await send(link ?? '', { user: anna, headers: { 'Accept-Language': 'en' } })).text())).toMatch(
       /Küchen Kraus GmbH Deleted Jonas Müller deleted the contact/,
     );
@@ -115,32 +119,39 @@ describe('since the last visit', () => {
     const [anna] = household('since-7');
     const list = '/assets/since-7/contacts';
     await create(anna, 'since-7', { company: 'Fliesen Fink' });
-    // Worked out here with Intl on its own: Berlin's calendar days and the time of day.
-    const day = (ms: number) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium' }).format(ms);
-    const time = (ms: number, locale = 'de-DE') =>
-      new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Berlin', timeStyle: 'short' }).format(ms);
-    const now = Date.now();
-    // Yesterday: the Berlin day before today's, found by stepping back an hour at a time.
-    let back = now;
-    while (day(back) === day(now)) back -= 60 * MINUTE;
-    const yesterday = day(back);
-    for (const since of [now - 61 * MINUTE, now - 26 * 60 * MINUTE, now - 3 * 24 * 60 * MINUTE]) {
-      const said =
-        day(since) === day(now)
-          ? [`seit heute, ${time(since)}`, `since ${time(since, 'en-GB')} today`]
-          : day(since) === yesterday
-            ? [`seit gestern, ${time(since)}`, `since ${time(since, 'en-GB')} yesterday`]
-            : [
-                `seit dem ${day(since)}, ${time(since)}`,
-                `since ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(since)},`,
-              ];
-      const page = textOf(await (await send(`${list}/changes?since=${since}`, { user: anna })).text());
-      expect(page).toContain(`Was andere ${said[0]} bei den Kontakten geändert haben`);
-      const english = textOf(
-        await (await send(`${list}/changes?since=${since}`, { user: anna, headers: { 'Accept-Language': 'en' } })).text(),
+    const at = async (since: number, english = false) =>
+      textOf(
+        await (await send(`${list}/changes?since=${since}`, { user: anna, headers: english ? { 'Accept-Language': 'en' } : {} })).text(),
       );
-      expect(english).toContain(`What others have changed in the contacts ${said[1]}`);
-    }
+    // Three days ago is never today or yesterday: by its date, worked out here with Intl on its own.
+    const since = Date.now() - 3 * 24 * 60 * MINUTE;
+    const date = (locale: string) => new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Berlin', dateStyle: 'medium' }).format(since);
+    const time = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', timeStyle: 'short' }).format(since);
+    expect(await at(since)).toContain(`Was andere seit dem ${date('de-DE')} um ${time} Uhr bei den Kontakten geändert haben`);
+    expect(await at(since, true)).toContain(`What others have changed in the contacts since ${time} on ${date('en-GB')}, newest first.`);
+    // Today or yesterday by the time alone (which of the two, the clock decides: the cases below fix it).
+    expect(await at(Date.now() - 61 * MINUTE)).toMatch(/Was andere seit (heute|gestern) um \d\d:\d\d Uhr bei/);
+  });
+
+  it('tells today and yesterday by Berlin\u2019s calendar, across midnight and both clock changes', () => {
+    const cases: [now: string, since: string, day: number | string, time: string][] = [
+      // 29 March 2026: Berlin's clocks go from 02:00 CET to 03:00 CEST.
+      ['2026-03-29T10:00:00Z', '2026-03-28T23:30:00Z', 0, '00:30'],
+      ['2026-03-29T10:00:00Z', '2026-03-28T22:59:00Z', 1, '23:59'],
+      ['2026-03-29T10:00:00Z', '2026-03-27T22:59:00Z', '27.03.2026', '23:59'],
+      ['2026-03-29T01:30:00Z', '2026-03-29T00:59:00Z', 0, '01:59'],
+      // 25 October 2026: from 03:00 CEST back to 02:00 CET; the next day just after midnight.
+      ['2026-10-25T23:30:00Z', '2026-10-25T00:30:00Z', 1, '02:30'],
+      ['2026-10-25T23:30:00Z', '2026-10-25T01:30:00Z', 1, '02:30'],
+      ['2026-10-25T23:30:00Z', '2026-10-25T22:59:00Z', 1, '23:59'],
+      ['2026-10-25T23:30:00Z', '2026-10-25T23:10:00Z', 0, '00:10'],
+      ['2026-10-25T23:30:00Z', '2026-10-24T21:59:00Z', '24.10.2026', '23:59'],
+      // New Year's Eve, a minute before midnight, seen a minute after it.
+      ['2026-12-31T23:01:00Z', '2026-12-31T22:59:00Z', 1, '23:59'],
+    ];
+    for (const [now, since, day, time] of cases)
+      expect(dayAndTime('de-DE', Date.parse(since), Date.parse(now)), `${since} seen ${now}`).toEqual([day, time]);
+    expect(dayAndTime('en-GB', Date.parse('2026-03-27T22:59:00Z'), Date.parse('2026-03-29T10:00:00Z'))).toEqual(['27 Mar 2026', '23:59']);
   });
 
   it('tells a co-buyer whose input another\u2019s change replaced, and which, where not all (walkthrough, stop 76)', async () => {
@@ -159,7 +170,7 @@ describe('since the last visit', () => {
     const page = async (user: TestUser, english = false) =>
       textOf(await (await send(`${list}/changes?since=${since}`, { user, headers: english ? { 'Accept-Language': 'en' } : {} })).text());
     expect(await page(jonas)).toMatch(/Pool Blau Anna Müller hat die Telefonnummer geändert und dabei Ihre Eingabe ersetzt · /);
-    expect(await page(jonas, true)).toMatch(/Pool Blau Anna Müller changed the phone number, replacing your entry · /);
+    expect(await page(jonas, true)).toMatch(/Pool Blau Anna Müller changed the phone number, replacing your input · /);
     // To Lena, whose input it was not, the same change is only a change.
     const lenas = await page(lena);
     expect(lenas).toMatch(/Pool Blau Anna Müller hat die Telefonnummer geändert · /);
@@ -171,7 +182,30 @@ describe('since the last visit', () => {
       /Pool Blau Lena Schulz hat die Telefonnummer und den Ort geändert und dabei Ihre Eingabe für die Telefonnummer ersetzt · .* Anna Müller hat die Telefonnummer geändert und dabei Ihre Eingabe ersetzt · /,
     );
     expect(await page(jonas, true)).toContain(
-      'Lena Schulz changed the phone number and the town, replacing your entry for the phone number · ',
+      'Lena Schulz changed the phone number and the town, replacing your input for the phone number · ',
+    );
+  });
+
+  it('says so also where another co-buyer saved in between, or the input was the reader\u2019s first (code review, stop 77)', async () => {
+    const [anna, jonas, lena] = household('since-9');
+    const list = '/assets/since-9/contacts';
+    const form = { company: 'Dach Dorn', phone: '089 1', email: '' };
+    const id = await create(lena, 'since-9', form);
+    const since = Date.now() - MINUTE;
+    // Jonas changes the number, Lena the e-mail; Anna, from the first version, keeps her number.
+    expect((await send(`${list}/${id}`, { user: jonas, form: { ...form, phone: '089 200', version: '1' } })).status).toBe(303);
+    expect(
+      (await send(`${list}/${id}`, { user: lena, form: { ...form, phone: '089 200', email: 'l@dorn.de', version: '2' } })).status,
+    ).toBe(303);
+    const clash = await (await send(`${list}/${id}`, { user: anna, form: { ...form, phone: '089 300', version: '1' } })).text();
+    const choice = hiddenFields(clash.slice(0, clash.indexOf('</form>')));
+    expect((await send(`${list}/${id}`, { user: anna, form: { ...choice, phone: '089 300' } })).status).toBe(303);
+    const page = async (user: TestUser) => textOf(await (await send(`${list}/changes?since=${since}`, { user })).text());
+    expect(await page(jonas)).toMatch(/Dach Dorn Anna Müller hat die Telefonnummer geändert und dabei Ihre Eingabe ersetzt · /);
+    // Lena's number was the first, replaced by Jonas: said to her of his change, not of Anna's.
+    const lenas = await page(lena);
+    expect(lenas).toMatch(
+      /Dach Dorn Anna Müller hat die Telefonnummer geändert · [^·]+ Jonas Müller hat die Telefonnummer geändert und dabei Ihre Eingabe ersetzt · /,
     );
   });
 
@@ -190,7 +224,10 @@ describe('since the last visit', () => {
     const text = textOf(await (await send(list, { user: anna, cookies: seen(anna, since, since) })).text());
     expect(text).toContain('Seit Ihrem letzten Besuch hat Jonas Müller einen Kontakt geändert.');
     const page = textOf(await (await send(`${list}/changes?since=${since}`, { user: anna })).text());
-    expect(page).toMatch(/Estrich Ernst Jonas Müller hat die Telefonnummer und den Ort geändert \(3-mal\) · [0-9.]+, [0-9:]+ Verlauf/);
+    // (The number was Anna's, typed when she added the contact: that is said too.)
+    expect(page).toMatch(
+      /Estrich Ernst Jonas Müller hat die Telefonnummer und den Ort geändert \(3-mal\) und dabei Ihre Eingabe für die Telefonnummer ersetzt · [0-9.]+, [0-9:]+ Verlauf/,
+    );
     expect(page).not.toContain('Anna Müller');
   });
 

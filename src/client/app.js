@@ -2077,15 +2077,12 @@
     if (document.getElementById('offline-found')) return false;
     return searching ? searching.q === q : !!results && results.getAttribute('data-q') === q;
   };
-  // Every htmx request says the page's language: its fragments come in it, also after the language
-  // was switched in another tab, whose cookie this tab sends too (code review, stop 75: English
-  // rows in a German page).
   document.addEventListener('htmx:config:request', (event) => {
     var ctx = event.detail && event.detail.ctx;
+    // Every htmx request says the page's language: its fragments come in it, also after the
+    // language was switched in another tab, whose cookie this tab sends too (code review, stop 75:
+    // English rows in a German page).
     if (ctx && ctx.request && ctx.request.headers) ctx.request.headers['HX-Lang'] = document.documentElement.lang;
-  });
-  document.addEventListener('htmx:config:request', (event) => {
-    var ctx = event.detail && event.detail.ctx;
     if (!ctx || !ctx.sourceElement || ctx.sourceElement.id !== 'q') return;
     var q = String((ctx.request.body && ctx.request.body.get('q')) || '').trim();
     // (Enter, "Suchen" and "Suche leeren" send as the field's "search" event.)

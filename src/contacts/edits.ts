@@ -66,7 +66,16 @@ export async function saveEdit(
    * them (restoring a version reads the old values): the first attempt uses it instead of a second
    * round trip to D1. Without it an edit first tries the write itself (one round trip).
    */
-  options: { restore?: boolean; revive?: boolean; undo?: boolean; bringsBack?: boolean; state?: ContactState; fingerprint?: string } = {},
+  options: {
+    restore?: boolean;
+    revive?: boolean;
+    undo?: boolean;
+    bringsBack?: boolean;
+    state?: ContactState;
+    fingerprint?: string;
+    /** The version restored (writeContact). */
+    from?: number;
+  } = {},
 ): Promise<EditOutcome> {
   let prefetched = options.state;
   // The common case first, in one round trip: nobody saved since the form was loaded, so the
@@ -205,6 +214,7 @@ export async function saveEdit(
       restore: options.restore,
       revive: options.revive,
       undo: options.undo,
+      from: options.from,
     });
     if (written.kind === 'written')
       return { kind: 'saved', contact: written.contact, merged, ...(written.unchanged && { unchanged: true }) };

@@ -438,11 +438,12 @@ export async function changesSince(db: Database, assetId: string, since: number,
         createdAt: contactVersions.createdAt,
         after: contactVersions.fields,
         // Written out: drizzle names a column of the query's one table without it, which inside
-        // these subqueries would be the subquery's own. The version before, whether it was this
-        // user's, and the one before that: what this user's save changed, which this one replaced.
+        // these subqueries would be the subquery's own. The version before (p), this user's latest
+        // up to it (m) and the one before that (q; none before a contact's first): what this user
+        // saved that this change replaced, also with co-buyers' saves between (code review, stop 77).
         before: sql<
           string | null
-        >`(select json_array(json(p.fields), p.author_id = ${me}, json(q.fields)) from contact_versions p left join contact_versions q on q.contact_id = p.contact_id and q.version = p.version - 1 where p.contact_id = contact_versions.contact_id and p.version = contact_versions.version - 1)`,
+        >`(select json_array(json(p.fields), json(m.fields), json(coalesce(q.fields, iif(m.version = 1, '{}', null)))) from contact_versions p left join contact_versions m on m.contact_id = p.contact_id and m.version = (select max(r.version) from contact_versions r where r.contact_id = p.contact_id and r.version <= p.version and r.author_id = ${me}) left join contact_versions q on q.contact_id = m.contact_id and q.version = m.version - 1 where p.contact_id = contact_versions.contact_id and p.version = contact_versions.version - 1)`,
         name: sql<string>`(select json_array(c.title, c.first_name, c.last_name, c.company, c.deleted_at is not null) from contacts c where c.id = contact_versions.contact_id and c.asset_id = contact_versions.asset_id)`,
       })
       .from(contactVersions)
@@ -469,11 +470,11 @@ export async function changesSince(db: Database, assetId: string, since: number,
       string,
       number,
     ];
-    const [previous, mine, older] = JSON.parse(before ?? '[]') as [object?, number?, object?];
-    const fields = previous && changedFields(valuesOf(previous), valuesOf(after));
-    // The fields this user had just changed (in the version before), which this change replaced.
+    const [previous, mine, older] = (JSON.parse(before ?? '[]') as (object | null)[]).map((json) => json && valuesOf(json));
+    const fields = previous ? changedFields(previous, valuesOf(after)) : undefined;
+    // What this user changed last, still so just before this change, which changed it.
     const replaced =
-      mine && previous && older ? changedFields(valuesOf(older), valuesOf(previous)).filter((name) => fields?.includes(name)) : [];
+      previous && mine && older ? changedFields(older, mine).filter((name) => fields?.includes(name) && mine[name] === previous[name]) : [];
     return { ...row, fields, replaced, title, firstName, lastName, company, deleted: deleted === 1 };
   });
 }
@@ -708,13 +709,17 @@ export interface Version {
   authorId: string;
   authorName: string;
   createdAt: number;
+  /** The version a restore (`revert`, `undo`) brought back, where the history's restore named it. */
+  from?: number;
 }
 
 function versionOf(row: VersionRow): Version {
+  const fields = JSON.parse(row.fields);
   return {
     version: row.version,
     action: row.action,
-    values: valuesOf(row.fields),
+    from: fields.from,
+    values: valuesOf(fields),
     authorId: row.authorId,
     authorName: row.authorName,
     createdAt: row.createdAt,
@@ -834,8 +839,9 @@ export async function writeContact(
   /**
    * `revive`: a deleted contact brought back with an edit's input; not a restored version.
    * `undo`: the restore is the card's "Rückgängig" of this user's restore (marked `undo`, not `revert`).
+   * `from`: the version restored, kept with the mark (the history names it).
    */
-  options: { restore?: boolean; revive?: boolean; undo?: boolean; now?: number } = {},
+  options: { restore?: boolean; revive?: boolean; undo?: boolean; from?: number; now?: number } = {},
 ): Promise<WriteResult> {
   const now = options.now ?? Date.now();
   const restore = options.restore ?? false;
@@ -850,7 +856,7 @@ export async function writeContact(
           (
             await runStatements(db, [
               [write, written],
-              [revertMark(db), { ...written, mark: options.undo ? 'undo' : 'revert' }],
+              [revertMark(db), { ...written, mark: options.undo ? 'undo' : 'revert', from: options.from ?? null }],
             ])
           )[0] as D1Result,
         )
@@ -967,7 +973,8 @@ function revertMark(db: Database): BuiltRead<unknown> {
       toSQL: () =>
         db
           .update(contactVersions)
-          .set({ action: sql`${sql.placeholder('mark')}` })
+          // The version restored is kept in its fields' JSON, which only versionOf reads it from.
+          .set({ action: sql`${sql.placeholder('mark')}`, fields: sql`json_set(fields, '$.from', ${sql.placeholder('from')})` })
           .where(
             and(
               eq(contactVersions.assetId, sql.placeholder('asset')),

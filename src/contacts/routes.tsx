@@ -416,7 +416,7 @@ contactRoutes.get('/contacts/new', async (c) => {
   // from the saved contact, or from a lost answer, the same one-time token comes along, so
   // corrected and sent again it is an edit of the contact it made, not a second one.
   page.headers.set('Cache-Control', 'private, no-cache');
-  page.headers.set('Vary', 'HX-Request, Accept-Language');
+  page.headers.set('Vary', 'HX-Request, HX-Lang, Accept-Language');
   return page;
 });
 
@@ -1248,6 +1248,7 @@ contactRoutes.post(
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, form.ok ? form.input : undefined, author(c), {
       restore: true,
       undo,
+      from: restoring,
       bringsBack,
       state: version === undefined ? undefined : state,
     });

@@ -290,9 +290,9 @@ export const de = {
   sinceVisit: (by: string, people: number, done: string) => `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${done}.`,
   sinceLink: 'Änderungen ansehen',
   changesTitle: 'Änderungen seit Ihrem letzten Besuch',
-  /** `day`: 0 since today's visit, 1 since yesterday's (`since` its time), else `since` its date and time. */
-  changesText: (since: string, day: number) =>
-    `Was andere seit ${['heute, ', 'gestern, '][day] ?? 'dem '}${since} bei den Kontakten geändert haben, das Neueste zuerst.`,
+  /** `day`: 0 since a visit today, 1 yesterday, else its date (views/format.ts dayAndTime). */
+  changesText: (day: number | string, time: string) =>
+    `Was andere seit ${day === 0 ? 'heute' : day === 1 ? 'gestern' : `dem ${day}`} um ${time} Uhr bei den Kontakten geändert haben, das Neueste zuerst.`,
   changesDeleted: 'Gelöscht',
   changesEmpty: 'Seitdem hat niemand sonst etwas geändert.',
   merged: (by: string, fields: string, count: number, people: number) =>
@@ -342,7 +342,7 @@ export const de = {
   } as Record<string, string>,
   historyEntry: (name: string, action: string, date: string) => `${name} hat ${action} · ${date}`,
   /** A restore of the version `when` ("05.12.2026, 14:54 (Jonas Müller)"), where it is known. */
-  revertOf: (when: string) => `die Fassung vom ${when} wiederhergestellt`,
+  revertOf: (when: string) => `die ${de.clashRestoreFrom(when)} wiederhergestellt`,
   /** The page of changes: what one person's changes of a contact changed ("Jonas Müller hat die Telefonnummer geändert"), how often. */
   changedFields: (fields: string) => `${fields} geändert`,
   times: (n: number) => ` (${n}-mal)`,

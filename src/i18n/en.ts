@@ -253,8 +253,8 @@ export const en: Messages = {
   sinceVisit: (by: string, _people: number, done: string) => `Since your last visit, ${by} ${done}.`,
   sinceLink: 'See the changes',
   changesTitle: 'Changes since your last visit',
-  changesText: (since: string, day: number) =>
-    `What others have changed in the contacts since ${since}${[' today', ' yesterday'][day] ?? ''}, newest first.`,
+  changesText: (day: number | string, time: string) =>
+    `What others have changed in the contacts since ${time} ${day === 0 ? 'today' : day === 1 ? 'yesterday' : `on ${day}`}, newest first.`,
   changesDeleted: 'Deleted',
   changesEmpty: 'Nobody else has changed anything since.',
   merged: (by: string, fields: string, count: number) =>
@@ -300,10 +300,10 @@ export const en: Messages = {
     undo: 'undid a restore of the contact',
   } as Record<string, string>,
   historyEntry: (name: string, action: string, date: string) => `${name} ${action} · ${date}`,
-  revertOf: (when: string) => `restored the version of ${when}`,
+  revertOf: (when: string) => `restored the version from ${when}`,
   changedFields: (fields: string) => `changed ${fields}`,
   times: (n: number) => ` (${n} times)`,
-  replacedMine: (fields: string) => `, replacing your entry${fields && ` for ${fields}`}`,
+  replacedMine: (fields: string) => `, replacing your input${fields && ` for ${fields}`}`,
   historyCurrent: 'Current version',
   historyOld: 'old:',
   historyNew: 'new:',

@@ -16,7 +16,7 @@ export function wantsFragment(c: Context<AppEnv>): boolean {
 /** Pages carry a customer's contacts: never stored by a browser or proxy cache; they vary by these. */
 function privateHtml(c: Context<AppEnv>) {
   c.header('Cache-Control', 'private, no-store');
-  c.header('Vary', 'HX-Request, Accept-Language, Cookie');
+  c.header('Vary', 'HX-Request, HX-Lang, Accept-Language, Cookie');
 }
 
 /** A piece of a page for htmx alone (search results, the next rows). */

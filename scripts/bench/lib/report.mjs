@@ -210,8 +210,9 @@ export function evaluateBudgets(r) {
     const beyond = (route) => {
       const local = r.routes?.[route];
       if (local?.own === undefined || local.db === undefined) return '';
-      const limit = (local.app ?? 0) - local.db - local.own;
-      return `; without the delay, the Worker's own ${fmt(local.own)} ms and the local D1's work ${fmt(local.db)} ms${limit > 0.05 ? `, the local rate limiter's wait ${fmt(limit)} ms` : ''} (means)`;
+      // (Results from before stop 77 have no `limit`: worked out from the means.)
+      const waited = local.limit ?? (local.app ?? 0) - local.db - local.own;
+      return `; without the delay, the Worker's own ${fmt(local.own)} ms and the local D1's work ${fmt(local.db)} ms${waited > 0.05 ? `, the local rate limiter's wait ${fmt(waited)} ms` : ''} (means)`;
     };
     for (const [route, m] of Object.entries(r.routesRtt)) {
       const trips = r.routes?.[route]?.maxRoundTrips ?? (m.kind === 'read' ? 1 : 2);

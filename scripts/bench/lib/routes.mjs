@@ -173,6 +173,7 @@ export async function measureRoutes(origin, { secret, asset, rows, repeat, run }
       rowsWritten: mean('written'),
       app: mean('app'),
       db: mean('db'),
+      limit: mean('limit'),
       own: owns.length ? owns.reduce((x, y) => x + y, 0) / owns.length : undefined,
       wall: { p50: percentile(walls, 50), p99: percentile(walls, 99), mean: mean('wall') },
     };

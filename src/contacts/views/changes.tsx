@@ -3,9 +3,8 @@ import type { Shell } from '../../views/shell';
 import { FIELDS } from '../fields';
 import type { Change } from '../repository';
 import { displayName } from '../vcard';
-import { addDays, berlinToday } from '../warranty';
 import { Crumb } from './contact-list';
-import { formatDateTime, listed } from './format';
+import { dayAndTime, formatDateTime, listed } from './format';
 
 /**
  * "Änderungen seit Ihrem letzten Besuch": what others changed in the book since, one entry per
@@ -17,11 +16,6 @@ import { formatDateTime, listed } from './format';
 export function Changes(props: { shell: Shell; assetId: string; since: number; now: number; changes: readonly Change[] }) {
   const { shell, assetId, changes, since } = props;
   const { t, paths } = shell;
-  // Since today's or yesterday's visit by its time ("seit heute, 06:44"), older ones by date and
-  // time (walkthrough, stop 76: "seit dem 07.12.2026, 06:44" on the day itself).
-  const when = formatDateTime(t.locale, since);
-  const today = berlinToday(new Date(props.now));
-  const day = [today, addDays(today, -1)].indexOf(berlinToday(new Date(since)));
   // Per contact, its runs: one person's changes of one kind in a row.
   const byContact = new Map<string, Change[][]>();
   for (const change of changes) {
@@ -38,18 +32,21 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
       <h1 id="changes-title" tabindex={-1} data-focus>
         {t.changesTitle}
       </h1>
-      <p>{t.changesText(day < 0 ? when : when.slice(when.lastIndexOf(', ') + 2), day)}</p>
+      <p>{t.changesText(...dayAndTime(t.locale, since, props.now))}</p>
       {changes.length === 0 ? (
         <p>{t.changesEmpty}</p>
       ) : (
         <ul class="deleted-list">
           {[...byContact].map(([id, runs]) => (
             <li>
-              <h2 id={`n-${id}`}>
-                <a href={paths.contact(assetId, id)}>{displayName(runs[0]?.[0] as Change)}</a>
+              <h2>
+                <a href={paths.contact(assetId, id)} id={`n-${id}`}>
+                  {displayName(runs[0]?.[0] as Change)}
+                </a>
+                {/* Deleted now (walkthrough, stop 76: only its last line said so), read with its
+                    heading (code review, stop 77); its card offers "Wiederherstellen". */}
+                {runs[0]?.[0]?.deleted ? <span class="badge">{t.changesDeleted}</span> : null}
               </h2>
-              {/* Deleted now (walkthrough, stop 76: only its last line said so); its card offers "Wiederherstellen". */}
-              {runs[0]?.[0]?.deleted ? <p class="badge">{t.changesDeleted}</p> : null}
               {runs.map((run) => {
                 const [latest] = run as [Change];
                 // An edit's fields, where every change of the run tells them (the version before it is kept).
@@ -68,7 +65,7 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
                 // What this user had just saved, replaced (walkthrough, stop 76: Jonas was not told
                 // that Anna's choice "Meine Eingabe" replaced his number); the fields named only
                 // where not every one changed was his.
-                const replaced = FIELDS.filter((spec) => run.some((change) => change.replaced.includes(spec.name)));
+                const replaced = fields.filter((spec) => run.some((change) => change.replaced.includes(spec.name)));
                 return (
                   <p class="meta">
                     {t.historyEntry(

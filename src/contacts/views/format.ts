@@ -3,7 +3,7 @@ import { kept } from '../../kept';
 import type { FieldSpec } from '../fields';
 import type { Contact } from '../repository';
 import { dialable, TWO_NUMBERS } from '../vcard';
-import { formatDate } from '../warranty';
+import { addDays, berlinToday, formatDate } from '../warranty';
 
 /**
  * A dialable tel: URI: digits and a leading plus only, without a "(0)" after the country code
@@ -58,6 +58,19 @@ export function formatDateTime(locale: string, epochMs: number): string {
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
   ).format(epochMs);
 }
+
+/**
+ * An instant as its Berlin day, 0 for today's and 1 for yesterday's (of `now`), else its date
+ * ("05.12.2026"), and its time ("06:44"): the page of changes says "seit heute um 06:44 Uhr"
+ * (walkthrough, stop 76: "seit dem 07.12.2026, 06:44" on the day itself).
+ */
+export function dayAndTime(locale: string, epochMs: number, now: number): [day: number | string, time: string] {
+  const day = berlinToday(new Date(epochMs));
+  const today = berlinToday(new Date(now));
+  const time = kept(timeFormats, locale, () => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Europe/Berlin' }));
+  return [day === today ? 0 : day === addDays(today, -1) ? 1 : formatDate(day, locale), time.format(epochMs)];
+}
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "a, b und c". */
 export const listed = (t: Messages, items: readonly string[]) =>

@@ -78,12 +78,9 @@ export function ContactHistory(props: {
           // A deletion's values are the entry's below it, which offers them: "Diese Fassung
           // wiederherstellen" on "… hat den Kontakt gelöscht" read as deleting it again (buyer review).
           const offered = !(version.action === 'delete' && changed.length === 0 && index + 1 < versions.length);
-          // Which version a restore brought back, by its date and author as the card said it, where
-          // a kept one has exactly its values (merged with a co-buyer's change since, none has:
-          // then "eine frühere Fassung"; walkthrough, stop 76).
-          const source =
-            version.action === 'revert' &&
-            versions.slice(index + 1).find((earlier) => changedFields(earlier.values, version.values).length === 0);
+          // Which version a restore brought back, by its date and author as the card said it, while
+          // that version is kept (walkthrough, stop 76: "aus einer früheren Fassung" named none).
+          const source = version.action === 'revert' && versions.find((earlier) => earlier.version === version.from);
           return (
             <li class="version" id={`v-${version.version}`}>
               <h2 id={`h-${version.version}`}>
