@@ -804,19 +804,24 @@ describe('a stale edit is merged field by field', () => {
     expect(saved.status).toBe(303);
     expect(await row(id)).toMatchObject({ phone: '089 3', email: 'l@drei.de', notes: 'von Anna', version: 4 });
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
-    expect(card).toContain('Jonas Müller und Lena Schulz haben inzwischen die Telefonnummer und die E-Mail-Adresse geändert');
+    // Each with what they changed (walkthrough, stop 76: both were credited with both).
+    expect(card).toContain(
+      '„Drei GmbH“ wurde gespeichert. Jonas Müller hat inzwischen die Telefonnummer geändert – diese Änderung ist übernommen. Lena Schulz hat inzwischen die E-Mail-Adresse geändert – diese Änderung ist übernommen.',
+    );
   });
 
   it('a clash with two co-buyers names under each field who changed it, not both of them (walkthrough, stop 76)', async () => {
     const id = await create(anna, { company: 'Drei Wege GmbH', street: 'Alte Straße 1', city: 'München' });
     const [a, j, l] = [await formOf(id, anna), await formOf(id, jonas), await formOf(id, lena)];
-    expect((await edit(jonas, id, { ...j, phone: '089 3' })).status).toBe(303);
+    expect((await edit(jonas, id, { ...j, phone: '089 3', notes: 'Tor hinten' })).status).toBe(303);
     expect((await edit(lena, id, { ...l, email: 'l@drei.de', city: 'Haar' })).status).toBe(303);
     const clash = await edit(anna, id, { ...a, phone: '089 4', email: 'a@drei.de', city: 'Aschheim' });
     expect(clash.status).toBe(409);
     const html = await clash.text();
     // The page says who changed the contact, both of them; each choice says whose value it is.
     expect(textOf(html)).toContain('Jonas Müller und Lena Schulz haben inzwischen Angaben geändert');
+    // What else changed, kept with the choice: his notes, said as his alone.
+    expect(textOf(html)).toContain('Jonas Müller hat außerdem die Notizen geändert – diese Änderung bleibt erhalten.');
     const whose = (group: string) =>
       [...html.matchAll(new RegExp(`<input type="radio" name="${group}"[^>]*/><span><span class="who">([^<]*)</span>`, 'g'))].map(
         ([, who]) => who,

@@ -49,6 +49,8 @@ export interface MergeNotice {
   own?: FieldName[];
   /** Fields changed in versions no longer kept: by whom is not known (a fingerprint's merge). */
   unknown?: FieldName[];
+  /** Who changed each field last (changers): with several co-buyers, each is named with theirs. */
+  whose?: ReadonlyMap<FieldName, string | null>;
 }
 
 /** Tries again when yet another save lands between reading and writing (bounded). */
@@ -270,7 +272,7 @@ function attributed(fields: FieldName[], versions: readonly Version[], base: num
   // name, not credited to whoever saved first among the kept (review, stop 60).
   const unknown = fields.filter((name) => !who.has(name));
   const by = [...new Set(theirs.map((name) => who.get(name)).filter((name): name is string => typeof name === 'string'))];
-  return { fields: theirs, by, ...(own.length && { own }), ...(unknown.length && { unknown }) };
+  return { fields: theirs, by, whose: who, ...(own.length && { own }), ...(unknown.length && { unknown }) };
 }
 
 /** Who saved since `version`, in order, without this user and without repeats. */

@@ -203,9 +203,17 @@ export function mergedMessage(t: Messages, notice: MergeNotice, message = t.merg
   // What this user saved meanwhile in another window is said as such (review: it said "Ein anderer
   // Käufer hat", or, with a co-buyer's save between, credited it to him).
   const own = notice.own?.length ? message(t.yourself, fields(notice.own), notice.own.length, 2) : '';
-  const theirs = notice.fields.length
-    ? message(notice.by.length ? list(notice.by) : t.yourself, fields(notice.fields), notice.fields.length, notice.by.length || 2)
-    : '';
+  // Several co-buyers, each with the fields they changed (walkthrough, stop 76: "Jonas Müller und
+  // Lena Schulz haben … die Telefonnummer und die E-Mail-Adresse geändert" credited both with both).
+  const { whose } = notice;
+  const theirs = (
+    whose && notice.by.length > 1
+      ? notice.by.map((name) => [name, notice.fields.filter((field) => whose.get(field) === name), 1] as const)
+      : [[notice.by.length ? list(notice.by) : t.yourself, notice.fields, notice.by.length || 2] as const]
+  )
+    .filter(([, named]) => named.length)
+    .map(([by, named, people]) => message(by, fields(named), named.length, people))
+    .join(' ');
   const unknown = notice.unknown?.length ? message(t.someone, fields(notice.unknown), notice.unknown.length, 1) : '';
   return [theirs, unknown, own].filter(Boolean).join(' ');
 }

@@ -1117,7 +1117,11 @@ async function answerEdit(
           assetId={asset.id}
           contactId={outcome.current.id}
           name={displayName(outcome.current)}
-          alsoMerged={also.length ? mergedMessage(t, { fields: alsoTheirs, by: outcome.by, own: alsoOwn }, t.clashAlsoMerged) : undefined}
+          alsoMerged={
+            also.length
+              ? mergedMessage(t, { fields: alsoTheirs, by: outcome.by, own: alsoOwn, whose: outcome.whose }, t.clashAlsoMerged)
+              : undefined
+          }
           version={outcome.current.version}
           values={outcome.values}
           mine={outcome.mine}
