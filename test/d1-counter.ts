@@ -1,6 +1,8 @@
 // A counting wrapper around the D1 binding (and its Sessions): every call that goes to the
 // database — a statement's run/all/first/raw, or one batch — is one round trip. Rows read and
-// written add up from D1's `meta` where the call returns it (batch, run, all).
+// written add up from D1's `meta`: raw() and first() drop it, so they are asked as all() and
+// answered in their shape, as the bench's wrapper does (scripts/bench/lib/d1-bench-worker.mjs;
+// stop 77: a page read by one raw() counted 0 rows, and its bound held whatever it read).
 
 export interface D1Count {
   /** Every round trip waits this long first (a database that far away). */
@@ -37,15 +39,24 @@ function countedStatement(statement: D1PreparedStatement, count: D1Count): D1Pre
       if (typeof value !== 'function') return value;
       if (property === 'bind')
         return (...args: unknown[]) => countedStatement(Reflect.apply(value, target, args) as D1PreparedStatement, count);
-      if (['run', 'all', 'first', 'raw'].includes(String(property))) {
-        return async (...args: unknown[]) => {
-          count.roundTrips += 1;
-          await far(count);
-          const result: unknown = await Reflect.apply(value, target, args);
-          tally(count, result);
-          return result;
+      const trip = async (call: () => Promise<unknown>) => {
+        count.roundTrips += 1;
+        await far(count);
+        const result = await call();
+        tally(count, result);
+        return result;
+      };
+      if (property === 'raw')
+        return async (options?: { columnNames?: boolean }) =>
+          options?.columnNames
+            ? trip(() => Reflect.apply(value, target, [options]))
+            : ((await trip(() => target.all())) as D1Result<Record<string, unknown>>).results.map((row) => Object.values(row));
+      if (property === 'first')
+        return async (column?: string) => {
+          const [row] = ((await trip(() => target.all())) as D1Result<Record<string, unknown>>).results;
+          return row === undefined ? null : column ? row[column] : row;
         };
-      }
+      if (property === 'run' || property === 'all') return (...args: unknown[]) => trip(() => Reflect.apply(value, target, args));
       return value.bind(target);
     },
   });
