@@ -403,7 +403,10 @@ describe("Server-Timing's db is the D1 wait alone (the bench's `app − db` is t
     // this handler depends on the machine (17 ms of 80 on a loaded one: soak, stop 66).
     expect(waited.app).toBeGreaterThanOrEqual(FAR_MS - 1);
     expect(waited.limit).toBeGreaterThan(0);
-    expect(waited.limit).toBeLessThanOrEqual(FAR_MS + 5);
+    // (Not much more than the limiter's delay: a timer of FAR_MS fired 107 ms late under two helpers'
+    // builds at stop 77, over the 5 ms this allowed; what it guards against, the check's wait counted
+    // twice or with the handler's, is FAR_MS more.)
+    expect(waited.limit).toBeLessThan(1.5 * FAR_MS);
     expect(waited.app - waited.db - waited.limit).toBeLessThan(FAR_MS);
   });
 
