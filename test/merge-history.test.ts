@@ -830,6 +830,35 @@ describe('a stale edit is merged field by field', () => {
     expect(whose('email')).toEqual(['Meine Eingabe', 'Von Lena Schulz']);
     expect(whose('address')).toEqual(['Meine Eingabe', 'Von Lena Schulz']);
     expect(await row(id)).toMatchObject({ phone: '089 3', email: 'l@drei.de', city: 'Haar', version: 3 });
+    // "Alles noch einmal bearbeiten": the whole form's comparison says the same, row by row, and
+    // names both in its sentence (UX walkthrough, stop 77: "Von Jonas Müller und Lena Schulz" under
+    // every field, and "Lena Schulz hat den Kontakt … geändert" above).
+    const again = await (await edit(anna, id, lastFormHidden(html))).text();
+    const rows = [
+      ...again.matchAll(/<th scope="row">([^<]*)<\/th><td class="pre"[^>]*>[^<]*<\/td><td class="pre" data-label="([^"]*)"/g),
+    ].map(([, field, who]) => `${field}: ${who}`);
+    expect(rows).toEqual(['Telefonnummer: Von Jonas Müller', 'E-Mail-Adresse: Von Lena Schulz', 'Ort: Von Lena Schulz']);
+    expect(textOf(again)).toMatch(
+      /Jonas Müller und Lena Schulz haben den Kontakt am [0-9.]+, [0-9:]+ geändert, während Sie ihn bearbeitet haben\./,
+    );
+    expect(again).toContain('<th scope="col">Von Jonas Müller und Lena Schulz</th>');
+  });
+
+  it('the form after a clash names this user\u2019s other window as the choice did, beside a co-buyer (UX walkthrough, stop 77)', async () => {
+    const id = await create(anna, { company: 'Fenster Fuchs' });
+    const [old, other, j] = [await formOf(id, anna), await formOf(id, anna), await formOf(id, jonas)];
+    expect((await edit(anna, id, { ...other, email: 'zwei@fuchs.de' })).status).toBe(303);
+    expect((await edit(jonas, id, { ...j, phone: '089 7', email: 'zwei@fuchs.de' })).status).toBe(303);
+    const clash = await edit(anna, id, { ...old, phone: '089 8', email: 'eins@fuchs.de' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    expect(textOf(html)).toContain('Aus dem anderen Fenster');
+    const again = await (await edit(anna, id, lastFormHidden(html))).text();
+    const labels = [...again.matchAll(/<td class="pre" data-label="([^"]*)"/g)]
+      .map(([, who]) => who)
+      .filter((who) => who !== 'Meine Eingabe');
+    expect(labels).toEqual(['Von Jonas Müller', 'Aus dem anderen Fenster']);
+    expect(textOf(again)).toMatch(/Jonas Müller und Sie selbst \(in einem anderen Fenster\) haben den Kontakt am/);
   });
 
   it('treats a merge that would be invalid as a clash, never storing an invalid contact', async () => {

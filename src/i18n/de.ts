@@ -268,11 +268,11 @@ export const de = {
   full: (max: number) =>
     `Es sind keine weiteren Kontakte möglich: Ein Objekt kann höchstens ${localNumber(max)} Kontakte haben. Löschen Sie nicht mehr benötigte Kontakte, um neue anzulegen.`,
   conflictTitle: 'Dieser Kontakt wurde inzwischen geändert',
-  conflictText: (name: string, date: string) =>
-    `${name} hat den Kontakt am ${date} geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben. Vergleichen Sie die Angaben und entscheiden Sie.`,
+  conflictText: (name: string, date: string, people = 1) =>
+    `${name} ${people > 1 ? 'haben' : 'hat'} den Kontakt am ${date} geändert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben. Vergleichen Sie die Angaben und entscheiden Sie.`,
   // The same comparison when the input is an earlier version restored over a newer change.
-  conflictRestoreText: (name: string, date: string) =>
-    `${name} hat den Kontakt am ${date} geändert, nachdem Sie den Verlauf geöffnet haben. Nichts wurde überschrieben. Vergleichen Sie die frühere Fassung mit der gespeicherten und entscheiden Sie.`,
+  conflictRestoreText: (name: string, date: string, people = 1) =>
+    `${name} ${people > 1 ? 'haben' : 'hat'} den Kontakt am ${date} geändert, nachdem Sie den Verlauf geöffnet haben. Nichts wurde überschrieben. Vergleichen Sie die frühere Fassung mit der gespeicherten und entscheiden Sie.`,
   conflictOnlyHere:
     'Ihre Eingaben stehen nur auf dieser Seite: Mit „Zurück zum Kontakt“ oder „Zurück“ im Browser gingen sie verloren. Bitte entscheiden Sie hier.',
   conflictField: 'Feld',

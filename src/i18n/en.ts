@@ -233,9 +233,9 @@ export const en: Messages = {
   full: (max: number) =>
     `No more contacts are possible: a property can have at most ${localNumber(max)} contacts. Delete contacts you no longer need to add new ones.`,
   conflictTitle: 'This contact has been changed meanwhile',
-  conflictText: (name: string, date: string) =>
+  conflictText: (name: string, date: string, _people?: number) =>
     `${name} changed the contact on ${date} while you were editing it. Nothing was overwritten. Compare the details and decide.`,
-  conflictRestoreText: (name: string, date: string) =>
+  conflictRestoreText: (name: string, date: string, _people?: number) =>
     `${name} changed the contact on ${date}, after you opened its history. Nothing was overwritten. Compare the earlier version with the saved one and decide.`,
   conflictOnlyHere:
     'Your input is only on this page: “Back to the contact” or the browser’s Back button would lose it. Please decide here.',

@@ -17,7 +17,7 @@ import {
 import { dialledDigits, TWO_NUMBERS } from '../vcard';
 import { formatDate, isIsoDate, isoOf, MAX_DATE, MIN_DATE, resolveWarranty, WARRANTY_PERIOD_KEYS, WARRANTY_PERIODS } from '../warranty';
 import { Crumb } from './contact-list';
-import { fieldText, formatDateTime } from './format';
+import { fieldText, formatDateTime, listed } from './format';
 import { MarkedLines, marksLines } from './marked-lines';
 
 export type FormMode =
@@ -560,6 +560,19 @@ function Field(props: {
   );
 }
 
+/** The clash page's `by` as who changed each field ("phone:Jonas%20M%C3%BCller,notes:"), where it is that. */
+function byFields(by = ''): Record<string, string> | undefined {
+  try {
+    return by.includes(':')
+      ? Object.fromEntries(
+          by.split(',').map((pair) => [pair.slice(0, pair.indexOf(':')), decodeURIComponent(pair.slice(pair.indexOf(':') + 1))]),
+        )
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function ConflictPanel(props: {
   shell: Shell;
   values: FormValues;
@@ -584,8 +597,12 @@ function ConflictPanel(props: {
   // empty line after each marked one, and identical notes as different: review).
   const mineNotes = (values.notes ?? '').replace(/\r\n?/g, '\n').trim();
   // Named as the clash page names it ("Von Jonas Müller", "Aus dem anderen Fenster"; review:
-  // "Jetzt gespeichert" there, then the last saver's name for every co-buyer's and own change).
-  const storedBy = props.by === '' ? t.clashTheirsOwn : t.clashTheirs(props.by ?? stored.updatedByName);
+  // "Jetzt gespeichert" there, then the last saver's name for every co-buyer's and own change),
+  // each field by who changed it where the clash page sent that (UX walkthrough, stop 77), else
+  // all by the one name sent, or by the last saver.
+  const sent = byFields(props.by);
+  const whoOf = (name: string) => (sent ? sent[name] : props.by) ?? stored.updatedByName;
+  const label = (who: string) => (who === '' ? t.clashTheirsOwn : t.clashTheirs(who));
   const differing = FIELDS.filter(
     (spec) =>
       // As it would be stored (a phone's label gone: data-safety review, stop 68).
@@ -605,10 +622,23 @@ function ConflictPanel(props: {
       )}
     </td>
   );
+  // Everyone whose change is compared: in the sentence (the verb agrees) and the column's head.
+  const who = [...new Set(differing.map((spec) => whoOf(spec.name)))];
+  const names = listed(
+    t,
+    who.map((name) => name || t.yourself),
+  );
+  const storedBy = who.length > 1 ? t.clashTheirs(names) : label(who[0] ?? stored.updatedByName);
   return (
     <div class="conflict" role="alert">
       <h2>{t.conflictTitle}</h2>
-      <p>{(restoring ? t.conflictRestoreText : t.conflictText)(stored.updatedByName, formatDateTime(t.locale, stored.updatedAt))}</p>
+      <p>
+        {(restoring ? t.conflictRestoreText : t.conflictText)(
+          names || stored.updatedByName,
+          formatDateTime(t.locale, stored.updatedAt),
+          who.length > 1 || who[0] === '' ? 2 : 1,
+        )}
+      </p>
       <table>
         <thead>
           <tr>
@@ -624,7 +654,7 @@ function ConflictPanel(props: {
             <tr>
               <th scope="row">{t.fields[spec.name]}</th>
               {cell(spec, restoring ? t.clashRestoreMine : t.conflictYours, values[spec.name] ?? '', mineNotes, storedValues.notes)}
-              {cell(spec, storedBy, storedValues[spec.name], storedValues.notes, mineNotes)}
+              {cell(spec, label(whoOf(spec.name)), storedValues[spec.name], storedValues.notes, mineNotes)}
             </tr>
           ))}
         </tbody>

@@ -121,7 +121,17 @@ export function MergeClash(props: ClashProps) {
   // forms: the whole form's comparison, on "Alles noch einmal bearbeiten" or after a choice sent
   // without one, shows those fields under that name (reviews: "Von Anna Müller" to Anna herself).
   const theirs = [...new Set([...props.theirs, ...props.clashes])].join(' ');
-  const whose = clashes.every((name) => props.own?.includes(name)) ? '' : by;
+  // Per field as the choice names it ("phone:Jonas%20M%C3%BCller,notes:"; empty for this user's
+  // other window): the form after it credited every field to every co-buyer, and her own to them
+  // (UX walkthrough, stop 77). contact-form.tsx byFields reads it.
+  // One name (or none) for all: that alone, as before.
+  const named = theirs
+    .split(' ')
+    .map((name) => [name, props.own?.includes(name as FieldName) ? '' : (props.whose?.get(name as FieldName) ?? by)] as const);
+  const whose =
+    new Set(named.map(([, who]) => who)).size > 1
+      ? named.map(([name, who]) => `${name}:${encodeURIComponent(who)}`).join(',')
+      : (named[0]?.[1] ?? by);
   const told = (
     <>
       <input type="hidden" name="theirs" value={theirs} />
