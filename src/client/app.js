@@ -2083,6 +2083,7 @@
     // language was switched in another tab, whose cookie this tab sends too (code review, stop 75:
     // English rows in a German page).
     if (ctx && ctx.request && ctx.request.headers) ctx.request.headers['HX-Lang'] = document.documentElement.lang;
+    if (ctx) ctx.kontakteFrom = location.href;
     if (!ctx || !ctx.sourceElement || ctx.sourceElement.id !== 'q') return;
     var q = String((ctx.request.body && ctx.request.body.get('q')) || '').trim();
     // (Enter, "Suchen" and "Suche leeren" send as the field's "search" event.)
@@ -2091,6 +2092,19 @@
   });
   document.addEventListener('htmx:finally:request', (event) => {
     if (searching && event.detail && event.detail.ctx === searching.ctx) searching = null;
+  });
+  // The language switch at the foot goes back to the page shown now, as the server writes it for a
+  // page it answers whole (UX walkthrough, stop 77: after an htmx swap it named the first page
+  // loaded); under a POST's answer that has no address of its own (a clash, a form with errors)
+  // there is none, as without JS (contract §6: its input would be lost).
+  document.addEventListener('htmx:after:swap', (event) => {
+    var ctx = event.detail && event.detail.ctx;
+    var form = document.querySelector('.foot form');
+    if (!ctx || !form || !ctx.request) return;
+    if (ctx.request.method === 'GET' || location.href !== ctx.kontakteFrom) {
+      form.parentNode.hidden = false;
+      form.action = form.action.split('?')[0] + '?back=' + encodeURIComponent(location.pathname + location.search);
+    } else if (ctx.target && ctx.target.id === 'main') form.parentNode.hidden = true;
   });
   // Words typed before this script ran (a slow network) are searched now, not left over an
   // unfiltered list: once htmx has taken up the page (a deferred script's htmx starts in a timer).

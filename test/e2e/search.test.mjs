@@ -426,6 +426,35 @@ describe('a search that finds nothing offers the nearest words of the book', () 
     });
   });
 
+  test('the language switch at the foot goes back to the page shown now after htmx swaps; under a clash there is none (UX walkthrough, stop 77)', async () => {
+    await withBrowser('selin', async ({ page }) => {
+      const tag = tagged();
+      const name = `Sprachweg ${tag}`;
+      await addContact(page, { company: name }, name);
+      await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(name)}`);
+      await page.getByRole('link', { name }).first().click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      const card = new URL(page.url()).pathname;
+      assert.match(card, /\/contacts\/[^/]+$/);
+      // The card came by htmx; "English" takes this card to English, not the list loaded first.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.locator('html[lang="en"]').waitFor();
+      assert.equal(new URL(page.url()).pathname, card);
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      // A form with errors (a POST's answer, no address of its own): no switch, as without JS.
+      await page.getByRole('link', { name: 'Edit' }).first().click();
+      await page.locator('#f-email').fill('no-at-sign');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.locator('.field-error').first().waitFor();
+      assert.equal(await page.locator('.foot').isVisible(), false);
+      // Back to the card (a GET): the switch is there again, for the card.
+      await page.getByRole('link', { name: /Back to the contact/ }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      assert.equal(await page.locator('.foot').isVisible(), true);
+      assert.equal(new URL(await page.locator('.foot form').getAttribute('action'), page.url()).searchParams.get('back'), card);
+    });
+  });
+
   test('too many searches (429): said above the field, the results and focus stay; the next answer takes it away (security review, stop 61)', async () => {
     await withBrowser('selin', async ({ page }) => {
       const tag = tagged();
