@@ -209,6 +209,26 @@ describe('since the last visit', () => {
     );
   });
 
+  it('says so of a co-buyer\u2019s restore of an earlier version too, naming the fields (UX walkthrough, stop 77)', async () => {
+    const [anna, jonas, lena] = household('since-10');
+    const list = '/assets/since-10/contacts';
+    const form = { company: 'Heizung Haas', phone: '089 1', city: 'München' };
+    const id = await create(jonas, 'since-10', form);
+    const since = Date.now() - MINUTE;
+    expect((await send(`${list}/${id}`, { user: lena, form: { ...form, phone: '089 300', city: 'Garching', version: '1' } })).status).toBe(
+      303,
+    );
+    expect((await send(`${list}/${id}/history/1/restore`, { user: anna, form: { version: '2' } })).status).toBe(303);
+    const page = textOf(await (await send(`${list}/changes?since=${since}`, { user: lena })).text());
+    expect(page).toMatch(
+      /Heizung Haas Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt und dabei Ihre Eingabe für die Telefonnummer und den Ort ersetzt · /,
+    );
+    // To Jonas, whose values the restore brought back, it replaced nothing of his; Lena's edit did.
+    expect(textOf(await (await send(`${list}/changes?since=${since}`, { user: jonas })).text())).toMatch(
+      /Heizung Haas Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt · [^·]+ Lena Schulz hat die Telefonnummer und den Ort geändert und dabei Ihre Eingabe ersetzt · /,
+    );
+  });
+
   it('says one person\u2019s edits of a contact once, with every field they changed and how often', async () => {
     const [anna, jonas] = household('since-6');
     const list = '/assets/since-6/contacts';

@@ -49,11 +49,9 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
               </h2>
               {runs.map((run) => {
                 const [latest] = run as [Change];
+                const changed = FIELDS.filter((spec) => run.some((change) => change.fields?.includes(spec.name)));
                 // An edit's fields, where every change of the run tells them (the version before it is kept).
-                const fields =
-                  latest.action === 'update' && run.every((change) => change.fields)
-                    ? FIELDS.filter((spec) => run.some((change) => change.fields?.includes(spec.name)))
-                    : [];
+                const fields = latest.action === 'update' && run.every((change) => change.fields) ? changed : [];
                 const action = fields.length
                   ? t.changedFields(
                       listed(
@@ -62,10 +60,13 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
                       ),
                     )
                   : (t.historyAction[latest.action] ?? latest.action);
-                // What this user had just saved, replaced (walkthrough, stop 76: Jonas was not told
-                // that Anna's choice "Meine Eingabe" replaced his number); the fields named only
-                // where not every one changed was his.
-                const replaced = fields.filter((spec) => run.some((change) => change.replaced.includes(spec.name)));
+                // What this user had saved, replaced by an edit or a co-buyer's restore of an earlier
+                // version (walkthrough, stop 76: Jonas was not told that Anna's choice "Meine Eingabe"
+                // replaced his number; UX walkthrough, stop 77: nor of a restore); the fields named
+                // where the entry does not name just those.
+                const replaced = ['update', 'revert'].includes(latest.action)
+                  ? changed.filter((spec) => run.some((change) => change.replaced.includes(spec.name)))
+                  : [];
                 return (
                   <p class="meta">
                     {t.historyEntry(
@@ -73,7 +74,7 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
                       (run.length > 1 ? action + t.times(run.length) : action) +
                         (replaced.length
                           ? t.replacedMine(
-                              replaced.length < fields.length
+                              replaced.length < fields.length || !fields.length
                                 ? listed(
                                     t,
                                     replaced.map((spec) => t.inText[spec.name]),
