@@ -91,6 +91,8 @@ describe('since the last visit', () => {
     expect(englishPage).toContain('Changes since your last visit');
     expect(englishPage).toContain('Lena Schulz changed the company');
     expect(changes).not.toContain('Gelöscht');
+    // Under 100 changes, no word of more (the test of many below).
+    expect(changes).not.toContain('Gezeigt sind');
     // A contact deleted since is listed with its deletion, its name linked to its card (which offers
     // it back), marked as deleted under its name (walkthrough, stop 76).
     expect((await send(`${list}/${kitchen}/delete`, { user: jonas, form: { version: '2' } })).status).toBe(303);
@@ -335,5 +337,31 @@ describe('since the last visit', () => {
     // The page of changes lists the others' while they are among the 500 latest.
     const page = textOf(await (await send(`${list}/changes?since=${since}`, { user: anna })).text());
     for (const other of others) expect(page).toContain(`Von ${other.name} ${other.name} hat den Kontakt angelegt`);
+  });
+
+  it('past the 100 latest changes says "viele" instead of counts, and the page that it shows the 100 latest (UX walkthrough, stop 77)', async () => {
+    const assets = [{ id: 'since-11', name: 'Haus since-11' }];
+    const [anna] = household('since-11');
+    const bea: TestUser = { ...annaOf, sub: 'u-bea-since-11', name: 'Bea Berg', assets };
+    const since = Date.now() - 60 * MINUTE;
+    // 120 versions of Bea's since (6 contacts, 20 each: the most kept).
+    for (let contact = 0; contact < 6; contact += 1) {
+      const id = await create(bea, 'since-11', { company: `Beas ${contact}` });
+      for (let version = 2; version <= 20; version += 1)
+        await env.DB.prepare(
+          "INSERT INTO contact_versions (contact_id, version, asset_id, action, fields, author_id, author_name, created_at, bytes) VALUES (?, ?, 'since-11', 'update', '{}', ?, 'Bea Berg', ?, 10)",
+        )
+          .bind(id, version, bea.sub, Date.now() + contact * 20 + version)
+          .run();
+    }
+    const list = '/assets/since-11/contacts';
+    const text = textOf(await (await send(list, { user: anna, cookies: seen(anna, since, since) })).text());
+    expect(text).toContain('Seit Ihrem letzten Besuch hat Bea Berg viele Änderungen gespeichert. Änderungen ansehen');
+    const english = textOf(
+      await (await send(list, { user: anna, cookies: seen(anna, since, since), headers: { 'Accept-Language': 'en' } })).text(),
+    );
+    expect(english).toContain('Since your last visit, Bea Berg saved many changes.');
+    const page = textOf(await (await send(`${list}/changes?since=${since}`, { user: anna })).text());
+    expect(page).toContain('Gezeigt sind die 100 neuesten Änderungen; ältere stehen im Verlauf der einzelnen Kontakte.');
   });
 });

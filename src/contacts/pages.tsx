@@ -137,15 +137,18 @@ export async function listPage(
           changed && since !== undefined
             ? {
                 // "hat Jonas Müller einen Kontakt hinzugefügt, 2 geändert und einen gelöscht".
+                // Past the 100 latest versions the counts would be short: said as many (UX walkthrough, stop 77).
                 text: t.sinceVisit(
                   listed(t, changed.by),
                   changed.by.length,
-                  listed(
-                    t,
-                    changed.counts
-                      .flatMap((n, kind) => (n ? [kind] : []))
-                      .map((kind, at) => t.sinceDone(changed.counts[kind] ?? 0, kind, !at)),
-                  ),
+                  changed.many
+                    ? t.sinceMany
+                    : listed(
+                        t,
+                        changed.counts
+                          .flatMap((n, kind) => (n ? [kind] : []))
+                          .map((kind, at) => t.sinceDone(changed.counts[kind] ?? 0, kind, !at)),
+                      ),
                 ),
                 href: paths.changes(asset.id, since),
               }

@@ -289,12 +289,15 @@ export const de = {
     `${n === 1 ? 'einen' : localNumber(n)}${first ? ` Kontakt${n === 1 ? '' : 'e'}` : ''} ${['hinzugefügt', 'geändert', 'gelöscht'][kind]}`,
   sinceVisit: (by: string, people: number, done: string) => `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${done}.`,
   sinceLink: 'Änderungen ansehen',
+  /** More than the 100 latest versions since: not counted. */
+  sinceMany: 'viele Änderungen gespeichert',
   changesTitle: 'Änderungen seit Ihrem letzten Besuch',
   /** `day`: 0 since a visit today, 1 yesterday, else its date (views/format.ts dayAndTime). */
   changesText: (day: number | string, time: string) =>
     `Was andere seit ${day === 0 ? 'heute' : day === 1 ? 'gestern' : `dem ${day}`} um ${time} Uhr bei den Kontakten geändert haben, das Neueste zuerst.`,
   changesDeleted: 'Gelöscht',
   changesEmpty: 'Seitdem hat niemand sonst etwas geändert.',
+  changesMore: 'Gezeigt sind die 100 neuesten Änderungen; ältere stehen im Verlauf der einzelnen Kontakte.',
   merged: (by: string, fields: string, count: number, people: number) =>
     `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen.`,
   /** On a clash page: what co-buyers changed besides the clashing fields (kept with the choice). */

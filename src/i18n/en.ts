@@ -252,11 +252,13 @@ export const en: Messages = {
     `${['added', 'changed', 'deleted'][kind]} ${n === 1 ? 'one' : localNumber(n)}${first ? ` contact${n === 1 ? '' : 's'}` : ''}`,
   sinceVisit: (by: string, _people: number, done: string) => `Since your last visit, ${by} ${done}.`,
   sinceLink: 'See the changes',
+  sinceMany: 'saved many changes',
   changesTitle: 'Changes since your last visit',
   changesText: (day: number | string, time: string) =>
     `What others have changed in the contacts since ${time} ${day === 0 ? 'today' : day === 1 ? 'yesterday' : `on ${day}`}, newest first.`,
   changesDeleted: 'Deleted',
   changesEmpty: 'Nobody else has changed anything since.',
+  changesMore: 'These are the 100 latest changes; older ones are in each contact’s history.',
   merged: (by: string, fields: string, count: number) =>
     `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
   clashAlsoMerged: (by: string, fields: string, count: number) =>

@@ -1,7 +1,7 @@
 import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { FIELDS } from '../fields';
-import type { Change } from '../repository';
+import { type Change, MAX_CHANGES } from '../repository';
 import { displayName } from '../vcard';
 import { Crumb } from './contact-list';
 import { dayAndTime, formatDateTime, listed } from './format';
@@ -95,6 +95,8 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
           ))}
         </ul>
       )}
+      {/* The 100 shown were not all (UX walkthrough, stop 77: the page ended without a word). */}
+      {changes.length >= MAX_CHANGES ? <p class="hint">{t.changesMore}</p> : null}
     </section>
   );
 }
