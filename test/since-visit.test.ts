@@ -231,6 +231,20 @@ describe('since the last visit', () => {
     );
   });
 
+  it('does not name the country the form filled in with a first address (UX walkthrough, stop 77)', async () => {
+    const [anna, jonas] = household('since-12');
+    const list = '/assets/since-12/contacts';
+    const id = await create(anna, 'since-12', { company: 'Ohne Ort' });
+    const since = Date.now() - MINUTE;
+    // The edit form offers "Deutschland" with an address: a town typed, the country comes along.
+    expect(
+      (await send(`${list}/${id}`, { user: jonas, form: { company: 'Ohne Ort', city: 'Haar', country: 'Deutschland', version: '1' } }))
+        .status,
+    ).toBe(303);
+    const page = textOf(await (await send(`${list}/changes?since=${since}`, { user: anna })).text());
+    expect(page).toMatch(/Ohne Ort Jonas Müller hat den Ort geändert · /);
+  });
+
   it('says one person\u2019s edits of a contact once, with every field they changed and how often', async () => {
     const [anna, jonas] = household('since-6');
     const list = '/assets/since-6/contacts';

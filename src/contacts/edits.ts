@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Database } from '../db/client';
-import { ADDRESS, DEFAULT_COUNTRY, FIELDS, type FieldName, type FieldValues, fieldValuesOf } from './fields';
-import { changedFields, mergeFields, UNKNOWN_BASE } from './merge';
+import { FIELDS, type FieldName, type FieldValues, fieldValuesOf } from './fields';
+import { ADDRESS_FIELDS, changedFields, hasAddress, mergeFields, told, UNKNOWN_BASE } from './merge';
 import { type Author, type Contact, type ContactState, contactState, type Version, writeContact, writeOrReadState } from './repository';
 import { type ContactInput, contactInput, fieldErrorsFrom, fieldsOfErrors } from './schema';
 
@@ -225,24 +225,6 @@ export async function saveEdit(
   const { contact: current } = await contactState(db, assetId, contactId, Number.MAX_SAFE_INTEGER);
   return current ? { kind: 'conflict', current } : { kind: 'missing' };
 }
-
-/**
- * What co-buyers changed, as it is named: a country that came with the first address of a contact
- * is the form's default ("Deutschland", filled in), which nobody typed; "hat inzwischen den Ort und
- * das Land geändert" named a change nobody made (review). Any other country is named.
- */
-function told(fields: FieldName[], before: FieldValues, after: FieldValues): FieldName[] {
-  const defaulted =
-    before.country === '' &&
-    !hasAddress(before) &&
-    after.country === DEFAULT_COUNTRY &&
-    fields.some((name) => ADDRESS_FIELDS.includes(name));
-  return defaulted ? fields.filter((name) => name !== 'country') : fields;
-}
-
-/** The fields that make an address: the country is kept only with one of them (schema.ts). */
-const ADDRESS_FIELDS: readonly FieldName[] = ADDRESS.filter((name) => name !== 'country');
-const hasAddress = (values: FieldValues) => ADDRESS_FIELDS.some((name) => values[name] !== '');
 
 /**
  * Who last changed each field after `base` (a version left out: a resend's own first send): this

@@ -1,4 +1,4 @@
-import { ADDRESS, FIELDS, type FieldName, type FieldValues, WARRANTY } from './fields';
+import { ADDRESS, DEFAULT_COUNTRY, FIELDS, type FieldName, type FieldValues, WARRANTY } from './fields';
 import { addYears, isIsoDate, warrantyFormValues } from './warranty';
 
 /**
@@ -224,3 +224,22 @@ export function linesNotIn(text: string, other: string): { line: string; only: b
 
 /** A base value nobody knows (edits.ts baseOfFingerprint): a control character no field holds. */
 export const UNKNOWN_BASE = '\u0000';
+
+/**
+ * What co-buyers changed, as it is named (edits.ts; since stop 77 the page of changes too: UX
+ * walkthrough): a country that came with the first address of a contact is the form's default
+ * ("Deutschland", filled in), which nobody typed; "hat inzwischen den Ort und das Land geändert"
+ * named a change nobody made (review). Any other country is named.
+ */
+export function told(fields: FieldName[], before: FieldValues, after: FieldValues): FieldName[] {
+  const defaulted =
+    before.country === '' &&
+    !hasAddress(before) &&
+    after.country === DEFAULT_COUNTRY &&
+    fields.some((name) => ADDRESS_FIELDS.includes(name));
+  return defaulted ? fields.filter((name) => name !== 'country') : fields;
+}
+
+/** The fields that make an address: the country is kept only with one of them (schema.ts). */
+export const ADDRESS_FIELDS: readonly FieldName[] = ADDRESS.filter((name) => name !== 'country');
+export const hasAddress = (values: FieldValues) => ADDRESS_FIELDS.some((name) => values[name] !== '');

@@ -21,7 +21,7 @@ import {
   seeksPerson,
   tradeTest,
 } from './keys';
-import { changedFields } from './merge';
+import { changedFields, told } from './merge';
 import type { VCardContact } from './vcard';
 import { berlinToday } from './warranty';
 
@@ -474,7 +474,8 @@ export async function changesSince(db: Database, assetId: string, since: number,
       number,
     ];
     const [previous, mine, older] = (JSON.parse(before ?? '[]') as (object | null)[]).map((json) => json && valuesOf(json));
-    const fields = previous ? changedFields(previous, valuesOf(after)) : undefined;
+    const now = valuesOf(after);
+    const fields = previous ? told(changedFields(previous, now), previous, now) : undefined;
     // What this user changed last, still so just before this change, which changed it.
     const replaced =
       previous && mine && older ? changedFields(older, mine).filter((name) => fields?.includes(name) && mine[name] === previous[name]) : [];
