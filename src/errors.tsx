@@ -82,8 +82,8 @@ export function renderError(
   // The start is the apartment picker for a buyer of two, and says so (walkthrough, stop 68:
   // "Zurück zu den Kontakten" led there from another's apartment); for one, that list.
   const home = assets.some((asset) => asset.id === assetId)
-    ? { href: paths.contacts(assetId), label: t.errors.home }
-    : { href: paths.home(), label: assets.length > 1 ? t.picker.back : t.errors.home };
+    ? { href: paths.contacts(assetId), label: t.backToList }
+    : { href: paths.home(), label: assets.length > 1 ? t.picker.back : t.backToList };
   const inPlace = c.req.header('hx-request') === 'true';
   // An error's page: its title, its text (or another of its texts) and the way on (home unless said).
   const answer = (texts: { title: string; text: string }, text = texts.text, action = home) => ({ title: texts.title, text, action });

@@ -159,8 +159,8 @@ describe('help that names a button', () => {
     expect(HELP.de.phone.join(' ')).toContain(`„${de.vcard}“`);
     expect(HELP.en.phone.join(' ')).toContain(`“${en.vcard}”`);
     // The warranty dates are not in a vCard (contract §7): the help says so and where they are.
-    expect(HELP.de.phone.join(' ')).toContain(`„${de.warranty.viewLink}“`);
-    expect(HELP.en.phone.join(' ')).toContain(`“${en.warranty.viewLink}”`);
+    expect(HELP.de.phone.join(' ')).toContain(`„${de.warranty.viewTitle}“`);
+    expect(HELP.en.phone.join(' ')).toContain(`“${en.warranty.viewTitle}”`);
   });
 
   it('says which reminder an end 30 days ahead keeps, in a whole phrase (buyer review: "hat nur noch die 14 Tage vorher")', () => {

@@ -43,7 +43,7 @@ export function formPage(
       ? (form.mode.from ? t.previewComplete : t.editTitle)(form.mode.name)
       : form.mode.kind === 'gone'
         ? t.goneTitle
-        : t.newTitle);
+        : t.add);
   // Its errors said in its title too, as its announcement says them: for a tab list and a reload (a11y review, stop 63).
   const count = Object.keys(form.errors ?? {}).length;
   return render(c, {

@@ -794,7 +794,7 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
   ]);
   if (contact instanceof Response) return contact;
   const card = staged?.status === 'staged' ? staged.cards.find((card) => card.index === at && card.importable) : undefined;
-  const label = (part: Part) => (part === 'name' ? t.print.name : part === 'address' ? t.address : t.fields[part]);
+  const label = (part: Part) => (part === 'name' ? t.columns.name : part === 'address' ? t.address : t.fields[part]);
   const completed = card && complement(fieldValuesOf(contact), card.values, (part, value) => t.inFile(label(part), value));
   const values = completed?.values ?? fieldValuesOf(contact);
   // An end that acceptance and period give comes as that period: a new date or period counts.

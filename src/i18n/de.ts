@@ -15,7 +15,6 @@ const exportFewer = 'Exportieren Sie bitte nur die Kontakte, die Sie übernehmen
 export const de = {
   locale: 'de-DE',
   lang: 'de',
-  appName: 'Kontakte',
   skipLink: 'Zum Inhalt springen',
   backToPlatform: 'Zurück zur Kundenplattform',
   platformShort: 'Plattform',
@@ -85,7 +84,6 @@ export const de = {
       title: 'Ein Fehler ist aufgetreten',
       text: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es noch einmal.',
     },
-    home: 'Zurück zu den Kontakten',
   },
   // The contact book's own texts stand at the top level, beside the shell's: they are most of
   // the catalog, and a `contacts` level cost the bundle a `.contacts` at each of ~370 uses.
@@ -108,10 +106,8 @@ export const de = {
     button: 'Drucken',
     hint: 'Drucken Sie diese Seite über die Druckfunktion Ihres Browsers: am Handy im Menü unter „Teilen“ oder „Drucken“, am Computer mit Strg+P (am Mac ⌘+P).',
     empty: 'Es gibt keine Kontakte zu drucken.',
-    name: 'Name',
     phones: 'Telefonnummern',
     reach: 'E-Mail-Adresse und Adresse',
-    mobile: 'Mobil',
   },
   count: (n: number) => (n === 1 ? '1 Kontakt' : `${localNumber(n)} Kontakte`),
   countGrouped: ' · nach Position',
@@ -140,7 +136,6 @@ export const de = {
   backToList: 'Zurück zu den Kontakten',
   edit: 'Bearbeiten',
   editTitle: (name: string) => `${name} bearbeiten`,
-  newTitle: 'Neuen Kontakt hinzufügen',
   save: 'Speichern',
   cancel: 'Abbrechen',
   seeCurrent: 'Aktuelle Fassung ansehen',
@@ -231,7 +226,6 @@ export const de = {
     'Mängelmanagement',
   ],
   defaultCountry: 'Deutschland',
-  nameRule: 'Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.',
   errorSummary: (n: number) => (n === 1 ? 'Bitte korrigieren Sie 1 Eingabe.' : `Bitte korrigieren Sie ${n} Eingaben.`),
   offline: 'Keine Verbindung.',
   /** Said only where a form was sent (not when a page or a search did not come). */
@@ -312,7 +306,6 @@ export const de = {
   clashText: (by: string, people = 1) =>
     `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
   clashAgain: 'Während Sie gewählt haben, wurde der Kontakt noch einmal geändert: Bitte wählen Sie noch einmal.',
-  clashMine: 'Meine Eingabe',
   // The same choice when an older version is restored over a co-buyer's newer change.
   clashRestoreText: (by: string, people = 1) =>
     `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die in der früheren Fassung anders lauten. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; alles Übrige der früheren Fassung wird mit wiederhergestellt.`,
@@ -367,7 +360,6 @@ export const de = {
   backToPreview: 'Zurück zur Vorschau',
   showContact: 'Kontakt ansehen',
   backToDeleted: 'Zurück zu „Zuletzt gelöscht“',
-  deletedLink: 'Zuletzt gelöscht',
   deletedMatch: 'Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen',
   deletedTitle: 'Zuletzt gelöscht',
   deletedText:
@@ -524,7 +516,6 @@ export const de = {
     typedEnd: (date: string) => `Die Frist ergäbe ${date}; es gilt das eingetragene Ende.`,
     noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
     backToList: 'Zurück zur Gewährleistung',
-    viewLink: 'Gewährleistung',
     viewTitle: 'Gewährleistung',
     viewText: 'Alle Kontakte mit einem Ende der Gewährleistung: das nächste zuerst, abgelaufene am Schluss.',
     ended: 'Abgelaufen',

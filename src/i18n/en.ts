@@ -8,7 +8,6 @@ const exportFewer = 'Please export only the contacts you want to add, such as a 
 export const en: Messages = {
   locale: 'en-GB',
   lang: 'en',
-  appName: 'Contacts',
   skipLink: 'Skip to content',
   backToPlatform: 'Back to the customer platform',
   platformShort: 'Platform',
@@ -65,7 +64,6 @@ export const en: Messages = {
       text: 'Your input could not be read. Please reload the page and try again.',
     },
     internal: { title: 'Something went wrong', text: 'Something went wrong. Please try again.' },
-    home: 'Back to the contacts',
   },
   title: 'Contacts',
   add: 'Add new contact',
@@ -84,10 +82,8 @@ export const en: Messages = {
     button: 'Print',
     hint: 'Print this page with your browser’s print function: on a phone from the menu under “Share” or “Print”, on a computer with Ctrl+P (on a Mac ⌘+P).',
     empty: 'There are no contacts to print.',
-    name: 'Name',
     phones: 'Phone numbers',
     reach: 'Email and address',
-    mobile: 'Mobile',
   },
   count: (n: number) => (n === 1 ? '1 contact' : `${localNumber(n)} contacts`),
   countGrouped: ' · by position',
@@ -116,7 +112,6 @@ export const en: Messages = {
   backToList: 'Back to the contacts',
   edit: 'Edit',
   editTitle: (name: string) => `Edit ${name}`,
-  newTitle: 'Add new contact',
   save: 'Save',
   cancel: 'Cancel',
   seeCurrent: 'See the current version',
@@ -197,7 +192,6 @@ export const en: Messages = {
   // The stored value, not UI text: the apartments and most firms are in Germany, and German
   // phones and address books expect "Deutschland" in the card.
   defaultCountry: 'Deutschland',
-  nameRule: 'Please enter at least a first name, last name or company.',
   errorSummary: (n: number) => (n === 1 ? 'Please correct 1 entry.' : `Please correct ${n} entries.`),
   offline: 'No connection.',
   offlineForm: 'Your input is kept; sending it again adds no duplicate.',
@@ -270,7 +264,6 @@ export const en: Messages = {
   clashText: (by: string, people = 1) =>
     `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed details that do not fit your changes. Nothing is saved yet: choose below what applies; your other changes are saved with it.`,
   clashAgain: 'While you were choosing, the contact was changed again: please choose once more.',
-  clashMine: 'My input',
   clashRestoreText: (by: string, people = 1) =>
     `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed details that read differently in the earlier version. Nothing is saved yet: choose below what applies; the rest of the earlier version is restored with it.`,
   clashRestoreMine: 'Earlier version',
@@ -320,7 +313,6 @@ export const en: Messages = {
   backToPreview: 'Back to the preview',
   showContact: 'View contact',
   backToDeleted: 'Back to “Recently deleted”',
-  deletedLink: 'Recently deleted',
   deletedMatch: 'See matching deleted contacts under “Recently deleted”',
   deletedTitle: 'Recently deleted',
   deletedText: 'Contacts deleted in the last 30 days. Every buyer of this property can restore them. After that they are deleted for good.',
@@ -463,7 +455,6 @@ export const en: Messages = {
     typedEnd: (date: string) => `The period would give ${date}; the end entered applies.`,
     noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
     backToList: 'Back to the warranty list',
-    viewLink: 'Warranty',
     viewTitle: 'Warranty',
     viewText: 'Every contact with a warranty end date: the next one first, ended ones at the bottom.',
     ended: 'Ended',

@@ -256,7 +256,7 @@ export function DeletedCard(props: { shell: Shell; assetId: string; contact: Con
           version={contact.version}
         />
         <a class="button" href={paths.deleted(assetId)}>
-          {t.deletedLink}
+          {t.deletedTitle}
         </a>
       </div>
     </section>

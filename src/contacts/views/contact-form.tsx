@@ -111,7 +111,7 @@ export function ContactForm(props: ContactFormProps) {
   const heading =
     props.heading ??
     // Completed from an upload's card: named as the preview's link is (UX walkthrough, stop 74: "… bearbeiten").
-    (editing ? (from ? t.previewComplete : t.editTitle)(mode.name) : mode.kind === 'gone' ? t.goneTitle : t.newTitle);
+    (editing ? (from ? t.previewComplete : t.editTitle)(mode.name) : mode.kind === 'gone' ? t.goneTitle : t.add);
   const announcement = errorCount ? t.errorSummary(errorCount) : props.message;
   // The form echoes input the server did not store: the browser keeps it as the draft, as
   // "pending" when a failure (not the user's input) stopped the save.
@@ -248,7 +248,7 @@ export function ContactForm(props: ContactFormProps) {
               {group === 'person' ? (
                 // Said once: as the error beside the company when it is missed, else as a hint.
                 errors.company === 'nameRequired' ? null : (
-                  <p class="hint">{t.nameRule}</p>
+                  <p class="hint">{t.fieldErrors.nameRequired}</p>
                 )
               ) : group === 'warranty' ? (
                 <p class="hint" id="warranty-hint">

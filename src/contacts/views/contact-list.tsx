@@ -56,7 +56,7 @@ export function ContactBook(props: ContactBookProps) {
       <a href={paths.importContacts(assetId)}>{t.importLink}</a>
       {page.hasDeleted ? (
         <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
-          {t.deletedLink}
+          {t.deletedTitle}
         </a>
       ) : null}
     </p>
@@ -187,7 +187,7 @@ export function ViewSwitch(props: { shell: Shell; assetId: string; view: ListVie
       <span class="sep"> · </span>
       {item(grouped, t.byPosition, paths.contacts(assetId, { q: view.q, group: 'position' }))}
       <span class="sep"> · </span>
-      {item(warranty, t.warranty.viewLink, paths.contacts(assetId, { view: 'warranty' }))}
+      {item(warranty, t.warranty.viewTitle, paths.contacts(assetId, { view: 'warranty' }))}
     </p>
   );
 }

@@ -48,7 +48,7 @@ export function ContactHistory(props: {
           t.historyRestoreText
         ) : (
           <>
-            {t.historyDeleted} <a href={paths.deleted(assetId)}>{t.deletedLink}</a>.
+            {t.historyDeleted} <a href={paths.deleted(assetId)}>{t.deletedTitle}</a>.
           </>
         )}{' '}
         {t.historyLimit(props.maxVersions)}

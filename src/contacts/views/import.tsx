@@ -194,7 +194,7 @@ export function ImportPreview(props: {
               .join(' · ');
             const values = card.values;
             // The mobile named as the phone list names it (walkthrough, stop 68: two numbers read alike).
-            const reach = [values.phone, values.mobile && `${t.print.mobile} ${values.mobile}`, values.email].filter(Boolean).join(' · ');
+            const reach = [values.phone, values.mobile && `${t.callMobile} ${values.mobile}`, values.email].filter(Boolean).join(' · ');
             // Everything else the card would store, so nothing arrives unseen: the address, the
             // website and the start of the notes (an import sets no warranty dates). Beside the
             // checkbox's name, not in it: it describes the checkbox.

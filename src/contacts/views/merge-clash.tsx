@@ -152,7 +152,7 @@ export function MergeClash(props: ClashProps) {
     ) <= MAX_BODY_BYTES;
   // "Meine Eingabe" (or the earlier version) first, then the co-buyer's (or this user's other window's).
   // The earlier version by its date and author, as the card says it after a restore (co-buyer walkthrough, stop 75).
-  const mineWho = restoring ? (props.earlier ? t.clashRestoreFrom(props.earlier) : t.clashRestoreMine) : t.clashMine;
+  const mineWho = restoring ? (props.earlier ? t.clashRestoreFrom(props.earlier) : t.clashRestoreMine) : t.conflictYours;
   const theirsWho = (names: readonly FieldName[]) => {
     const who = [...new Set(names.map((name) => props.whose?.get(name)).filter((name) => typeof name === 'string'))];
     return props.own?.some((name) => names.includes(name)) ? t.clashTheirsOwn : t.clashTheirs(who.length ? listed(t, who) : by);

@@ -67,7 +67,7 @@ export function PhoneList(props: PhoneListProps) {
           <table class="phones">
             <thead>
               <tr>
-                <th scope="col">{t.print.name}</th>
+                <th scope="col">{t.columns.name}</th>
                 <th scope="col">{t.print.phones}</th>
                 <th scope="col">{t.print.reach}</th>
               </tr>
@@ -93,7 +93,7 @@ function PhoneRow(props: { shell: Shell; contact: PhoneListContact; today: strin
   const address = addressLines({ ...rest, country: inGermany(country) ? '' : country }).join(', ');
   const line = (text: string) => (text ? html`<span>${text}</span>` : '');
   const numbered = (label: string, number: string) => html`<span><span class="k">${label}</span> ${number}</span>`;
-  const mobile = contact.mobile ? numbered(t.print.mobile, contact.mobile) : '';
+  const mobile = contact.mobile ? numbered(t.callMobile, contact.mobile) : '';
   // A number a line of the notes gives ("Weitere Telefonnummer (Notdienst): 0800 …", as an import
   // keeps further numbers, or "Notdienst: 0171 …"), by its label: the emergency line was missing
   // from the sheet for the folder by the fuse box (walkthrough, stop 71). Only a phone's shape
