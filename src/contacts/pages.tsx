@@ -25,7 +25,7 @@ import { berlinToday } from './warranty';
  */
 
 /** What a form page shows: the form's own props, less what the page supplies. */
-export type FormPage = Omit<ContactFormProps, 'shell' | 'assetId' | 'notice'>;
+export type FormPage = Omit<ContactFormProps, 'shell' | 'assetId' | 'notice' | 'heading'> & { heading?: string };
 
 /** The contact form as a page; `assetId` defaults to the route's asset (there is none without a session). */
 export function formPage(
@@ -35,10 +35,11 @@ export function formPage(
   assetId = c.get('asset').id,
 ) {
   const shell = c.get('shell');
-  // As the form's heading says (review: a contact deleted meanwhile was titled "Neuen Kontakt hinzufügen").
+  // The form's heading, and the page's title as it says (review: a contact deleted meanwhile was titled "Neuen Kontakt hinzufügen").
   const { t } = shell;
   const title =
     form.heading ??
+    // Completed from an upload's card: named as the preview's link is (UX walkthrough, stop 74: "… bearbeiten").
     (form.mode.kind === 'edit'
       ? (form.mode.from ? t.previewComplete : t.editTitle)(form.mode.name)
       : form.mode.kind === 'gone'
@@ -49,7 +50,7 @@ export function formPage(
   return render(c, {
     status,
     title: count ? `${t.errorSummary(count)} ${title}` : title,
-    body: <ContactForm shell={shell} assetId={assetId} {...form} />,
+    body: <ContactForm shell={shell} assetId={assetId} {...form} heading={title} />,
   });
 }
 

@@ -85,8 +85,8 @@ export interface ContactFormProps {
   conflictRestoring?: boolean;
   /** A page-level message (the cap was reached, storage was unavailable). */
   message?: string;
-  /** Replaces the heading (the session-expired page). */
-  heading?: string;
+  /** The page's heading: the session-expired page's, or as pages.tsx formPage names the form (and the page's title). */
+  heading: string;
   /** Shown under the heading, e.g. the login link when the session ended. */
   notice?: Child;
   /** The save failed for reasons outside the input (session ended, storage down). */
@@ -108,10 +108,6 @@ export function ContactForm(props: ContactFormProps) {
     : editing
       ? paths.contact(assetId, mode.contactId)
       : paths.contacts(assetId);
-  const heading =
-    props.heading ??
-    // Completed from an upload's card: named as the preview's link is (UX walkthrough, stop 74: "… bearbeiten").
-    (editing ? (from ? t.previewComplete : t.editTitle)(mode.name) : mode.kind === 'gone' ? t.goneTitle : t.add);
   const announcement = errorCount ? t.errorSummary(errorCount) : props.message;
   // The form echoes input the server did not store: the browser keeps it as the draft, as
   // "pending" when a failure (not the user's input) stopped the save.
@@ -131,7 +127,7 @@ export function ContactForm(props: ContactFormProps) {
           unsent (src/client/app.js), where "Abbrechen" drops it. */}
       <Crumb href={cancel} label={from ? t.backToPreview : editing ? t.backToContact : t.backToList} swap />
       <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
-        {heading}
+        {props.heading}
       </h1>
       {/* Without JS, the way back to an edit form a co-buyer saved meanwhile shows his values (the
           form's signature below): this line says whose they are (data review). */}
