@@ -607,12 +607,12 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; from:
  * "Import rückgängig" deletes for good what nobody changed since: two steps, also without JS, as
  * "Endgültig löschen" (one tap on the import page deleted a whole import by mistake: UX review).
  */
-export function UndoImport(props: { shell: Shell; action: string; class?: string }) {
+export function UndoImport(props: { shell: Shell; action: string }) {
   const { t } = props.shell;
   // The warning is the confirmation's description, as on "Endgültig löschen".
   const warning = `undo-${props.action.split('/').at(-2) ?? 'import'}`;
   return (
-    <details class={props.class ? `help undo-import ${props.class}` : 'help undo-import'}>
+    <details class="help undo-import">
       <summary>{t.importUndo}</summary>
       <form method="post" action={props.action} hx-post={props.action} hx-target="#main" hx-disable="find button[type=submit]">
         <p class="hint" id={warning}>
@@ -633,22 +633,14 @@ export function UndoImport(props: { shell: Shell; action: string; class?: string
 export function PostButton(props: {
   action: string;
   label: string;
-  class?: string;
   primary?: boolean;
-  version?: number;
+  version: number;
   /** One more field the post carries (the undo of a restore says it is one). */
   hidden?: { name: string; value: string };
 }) {
   return (
-    <form
-      method="post"
-      action={props.action}
-      hx-post={props.action}
-      hx-target="#main"
-      hx-disable="find button[type=submit]"
-      class={props.class}
-    >
-      {props.version ? <input type="hidden" name="version" value={String(props.version)} /> : null}
+    <form method="post" action={props.action} hx-post={props.action} hx-target="#main" hx-disable="find button[type=submit]">
+      <input type="hidden" name="version" value={String(props.version)} />
       {props.hidden ? <input type="hidden" name={props.hidden.name} value={props.hidden.value} /> : null}
       <button type="submit" class={props.primary ? 'primary' : undefined}>
         {props.label}
