@@ -1,4 +1,3 @@
-import type { Child } from 'hono/jsx';
 import * as React from './jsx-factory';
 import type { Shell } from './shell';
 
@@ -6,11 +5,10 @@ export interface ErrorPageProps {
   shell: Shell;
   title: string;
   text: string;
-  /** A link out of the error, e.g. to the login or back home. */
-  action?: { href: string; label: string };
+  /** The way on from the error, e.g. to the login or back home. */
+  action: { href: string; label: string };
   /** A 404 where a contact was: src/client/app.js offers this tab's unsent input for it (its draft's key). */
   draftOf?: string;
-  children?: Child;
 }
 
 /** The body of every error page (401, 403, 404, 405, 413, 429, 500, 503). */
@@ -19,14 +17,11 @@ export function ErrorPage(props: ErrorPageProps) {
     <section class="error" aria-labelledby="error-title">
       <h1 id="error-title">{props.title}</h1>
       <p data-draft-of={props.draftOf}>{props.text}</p>
-      {props.action ? (
-        <p>
-          <a class="button" href={props.action.href}>
-            {props.action.label}
-          </a>
-        </p>
-      ) : null}
-      {props.children}
+      <p>
+        <a class="button" href={props.action.href}>
+          {props.action.label}
+        </a>
+      </p>
     </section>
   );
 }
