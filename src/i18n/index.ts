@@ -5,8 +5,6 @@ export type { Messages };
 export const SUPPORTED_LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
-const catalogs: Record<Language, Messages> = { de, en };
-
 /**
  * The highest weight an Accept-Language header gives `language` or one of its subtags (RFC 9110
  * §12.4.2, §12.5.4: `range;q=value, …`; a missing or unreadable weight counts as 1, weights are
@@ -51,5 +49,5 @@ export function languageOf(acceptLanguage: string | undefined, ...chosen: (strin
 export const LANGUAGE_COOKIE = 'kontakte_lang';
 
 export function messagesFor(language: string): Messages {
-  return language === 'en' ? catalogs.en : catalogs.de;
+  return language === 'en' ? en : de;
 }
