@@ -13,6 +13,7 @@ import { de } from '../src/i18n/de';
 import { en } from '../src/i18n/en';
 import { HELP, HELP_TOPICS } from '../src/i18n/help';
 import { numberIn } from '../src/i18n/number';
+import { anna, send } from './helpers';
 import { assertProperty } from './property';
 
 const honoWeight = (header: string, language: string) =>
@@ -83,9 +84,12 @@ describe('formatDateTime: when a version was saved, in Berlin time', () => {
 });
 
 describe('the default country', () => {
-  it('is the stored value the merge knows as the form\u2019s, in both languages', () => {
-    expect(de.defaultCountry).toBe(DEFAULT_COUNTRY);
-    expect(en.defaultCountry).toBe(DEFAULT_COUNTRY);
+  it('is the stored value the merge knows as the form\u2019s, in both languages', async () => {
+    for (const language of ['de', 'en']) {
+      const html = await (await send('/assets/whg-12/contacts/new', { user: anna, headers: { 'Accept-Language': language } })).text();
+      expect(html).toContain(`<html lang="${language}">`);
+      expect(html.match(/<input[^>]*name="country"[^>]*>/)?.[0]).toContain(` value="${DEFAULT_COUNTRY}"`);
+    }
   });
 });
 

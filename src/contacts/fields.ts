@@ -72,7 +72,7 @@ export function fieldValuesOf(contact: ContactFields): FieldValues {
 }
 
 /** Every field empty: the start of a new contact, and the base of fixtures. */
-/** The country the form fills in for a contact without an address (both catalogs' `defaultCountry`, a stored value). */
+/** The country the form fills in for a contact without an address, in either language (a stored value, not a text). */
 export const DEFAULT_COUNTRY = 'Deutschland';
 
 export const EMPTY_FIELDS: FieldValues = Object.freeze(

@@ -15,7 +15,7 @@ import * as React from '../views/jsx-factory';
 import { fragment, render, wantsFragment } from '../views/render';
 import { complement, type Part } from './complement';
 import { type EditOutcome, fingerprintOf, mergeNoticeOf, saveEdit } from './edits';
-import { columnsOf, FIELDS, type FieldName, fieldValuesOf } from './fields';
+import { columnsOf, DEFAULT_COUNTRY, FIELDS, type FieldName, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import {
   confirmImport,
@@ -410,7 +410,7 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
 contactRoutes.get('/contacts/new', async (c) => {
   const page = await formPage(c, 200, {
     mode: { kind: 'create', formToken: newFormToken() },
-    values: { country: c.var.shell.t.defaultCountry },
+    values: { country: DEFAULT_COUNTRY },
   });
   // An empty form the browser may keep for its way back (never served unasked: no-cache): back
   // from the saved contact, or from a lost answer, the same one-time token comes along, so
@@ -803,7 +803,7 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
   const formValues = {
     ...values,
     ...warrantyFormValues(contact.acceptedOn, contact.warrantyUntil),
-    ...(!values.street && !values.postal_code && !values.city && !values.country && { country: t.defaultCountry }),
+    ...(!values.street && !values.postal_code && !values.city && !values.country && { country: DEFAULT_COUNTRY }),
   };
   // A value of the card the form would refuse (a postcode of four digits, notes over 2,000
   // characters with the card's): said beside its field at once, not first at "Speichern" (code

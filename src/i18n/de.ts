@@ -225,7 +225,6 @@ export const de = {
     'Hausverwaltung',
     'Mängelmanagement',
   ],
-  defaultCountry: 'Deutschland',
   errorSummary: (n: number) => (n === 1 ? 'Bitte korrigieren Sie 1 Eingabe.' : `Bitte korrigieren Sie ${n} Eingaben.`),
   offline: 'Keine Verbindung.',
   /** Said only where a form was sent (not when a page or a search did not come). */

@@ -189,9 +189,6 @@ export const en: Messages = {
   // Stored values, not UI text: the book is shared with German co-buyers, and a suggestion in
   // English ("Tiler") split one trade into two groups of the position order ("Fliesenleger").
   positions: de.positions,
-  // The stored value, not UI text: the apartments and most firms are in Germany, and German
-  // phones and address books expect "Deutschland" in the card.
-  defaultCountry: 'Deutschland',
   errorSummary: (n: number) => (n === 1 ? 'Please correct 1 entry.' : `Please correct ${n} entries.`),
   offline: 'No connection.',
   offlineForm: 'Your input is kept; sending it again adds no duplicate.',
