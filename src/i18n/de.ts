@@ -109,7 +109,7 @@ export const de = {
     phones: 'Telefonnummern',
     reach: 'E-Mail-Adresse und Adresse',
   },
-  count: (n: number) => (n === 1 ? '1 Kontakt' : `${localNumber(n)} Kontakte`),
+  count: (n: number) => `${localNumber(n)} Kontakt${n === 1 ? '' : 'e'}`,
   countGrouped: ' · nach Position',
   countFrom: (name: string) => ` · hier ab „${name}“`,
   found: (n: number, q: string) => `${localNumber(n)} Treffer für „${q}“`,
@@ -225,7 +225,7 @@ export const de = {
     'Hausverwaltung',
     'Mängelmanagement',
   ],
-  errorSummary: (n: number) => (n === 1 ? 'Bitte korrigieren Sie 1 Eingabe.' : `Bitte korrigieren Sie ${n} Eingaben.`),
+  errorSummary: (n: number) => `Bitte korrigieren Sie ${n} Eingabe${n === 1 ? '' : 'n'}.`,
   offline: 'Keine Verbindung.',
   /** Said only where a form was sent (not when a page or a search did not come). */
   offlineForm: 'Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.',
@@ -421,7 +421,7 @@ export const de = {
     gone: 'Diese Vorschau gilt nicht mehr: nach einer Stunde oder nach vier neueren Dateien. Bitte laden Sie die Datei noch einmal hoch.',
     undone: 'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',
   } as Record<string, string>,
-  previewTitle: (n: number) => (n === 1 ? '1 Kontakt in der Datei' : `${localNumber(n)} Kontakte in der Datei`),
+  previewTitle: (n: number) => `${localNumber(n)} Kontakt${n === 1 ? '' : 'e'} in der Datei`,
   previewText: (room: number, full?: boolean) => {
     const n = localNumber(room);
     return `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} neuen der Datei` : ''}.`;
@@ -518,7 +518,7 @@ export const de = {
     viewTitle: 'Gewährleistung',
     viewText: 'Alle Kontakte mit einem Ende der Gewährleistung: das nächste zuerst, abgelaufene am Schluss.',
     ended: 'Abgelaufen',
-    count: (n: number) => (n === 1 ? '1 Kontakt mit Gewährleistungsende' : `${localNumber(n)} Kontakte mit Gewährleistungsende`),
+    count: (n: number) => `${localNumber(n)} Kontakt${n === 1 ? '' : 'e'} mit Gewährleistungsende`,
     empty: 'Noch hat kein Kontakt ein Ende der Gewährleistung. Tragen Sie es beim Bearbeiten eines Kontakts unter „Gewährleistung“ ein.',
     download: 'Erinnerungen für den Kalender (.ics)',
     downloadOne: 'Erinnerungen an dieses Ende für den Kalender (.ics)',
