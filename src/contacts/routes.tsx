@@ -498,13 +498,13 @@ contactRoutes.post('/contacts/import', async (c) => {
   const refuse = (error: string, status: 400 | 422 = 422) => importRefused(c, status, error);
   // A body that is no whole multipart form (an upload cut off on the way) is said as such, not a 500.
   const body = await c.req.parseBody().catch(() => undefined);
-  if (!body) return refuse(t.importErrors.cutOff ?? '', 400);
+  if (!body) return refuse(t.importErrors.cutOff, 400);
   const file = body.file;
   // A file chosen that holds nothing is said as such (review: "Bitte wählen Sie eine Datei aus", though one was).
-  if (file instanceof File && file.size === 0 && file.name !== '') return refuse(t.importErrors.empty ?? '');
-  if (!(file instanceof File) || file.size === 0) return refuse(t.importErrors.noFile ?? '');
+  if (file instanceof File && file.size === 0 && file.name !== '') return refuse(t.importErrors.empty);
+  if (!(file instanceof File) || file.size === 0) return refuse(t.importErrors.noFile);
   const parsed = parseVcf(new Uint8Array(await file.arrayBuffer()), asset.name || asset.id);
-  if (!parsed.ok) return refuse(t.importErrors[parsed.error] ?? '');
+  if (!parsed.ok) return refuse(t.importErrors[parsed.error]);
   const staged: StagedCard[] = parsed.cards.map((card) => ({
     index: card.index,
     values: card.values,
@@ -517,7 +517,7 @@ contactRoutes.post('/contacts/import', async (c) => {
     fn: card.nameFrom === 'formattedName' || undefined,
   }));
   const importId = await stageImport(db, asset.id, staged, author(c));
-  if (!importId) return refuse(t.importErrors.tooLarge ?? '');
+  if (!importId) return refuse(t.importErrors.tooLarge);
   // The preview at its own address: Back from the list and a reload show it, not the browser's
   // "Confirm Form Resubmission" that sent the file again (walkthrough, stop 64).
   return c.redirect(shell.paths.confirmImport(asset.id, importId), 303);

@@ -420,7 +420,7 @@ export const de = {
     empty: 'Diese Datei ist leer. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',
     gone: 'Diese Vorschau gilt nicht mehr: nach einer Stunde oder nach vier neueren Dateien. Bitte laden Sie die Datei noch einmal hoch.',
     undone: 'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',
-  } as Record<string, string>,
+  },
   previewTitle: (n: number) => `${localNumber(n)} Kontakt${n === 1 ? '' : 'e'} in der Datei`,
   previewText: (room: number, full?: boolean) => {
     const n = localNumber(room);

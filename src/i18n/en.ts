@@ -368,7 +368,7 @@ export const en: Messages = {
     empty: 'This file is empty. Please choose a .vcf file from your address book.',
     gone: 'This preview is no longer valid: after an hour or four newer files. Please upload the file again.',
     undone: 'This import was undone. To repeat it, please upload the file again.',
-  } as Record<string, string>,
+  },
   previewTitle: (n: number) => `${localNumber(n)} contact${n === 1 ? '' : 's'} in the file`,
   previewText: (room: number, full?: boolean) => {
     const n = localNumber(room);
