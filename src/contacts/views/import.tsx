@@ -1,6 +1,7 @@
 import type { Messages } from '../../i18n';
 import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
+import { columnsOf } from '../fields';
 import { IN_FILE, type StagedCard } from '../imports';
 import type { LastImport } from '../repository';
 import { displayName } from '../vcard';
@@ -183,28 +184,17 @@ export function ImportPreview(props: {
         ) : null}
         <ul class="preview">
           {cards.map((card) => {
-            const name = displayName({
-              title: card.values.title,
-              firstName: card.values.first_name,
-              lastName: card.values.last_name,
-              company: card.values.company,
-            });
-            const meta = [card.values.position, card.values.first_name || card.values.last_name ? card.values.company : '']
-              .filter(Boolean)
-              .join(' · ');
             const values = card.values;
+            // The card's values as the book's columns: its name and address as a contact's.
+            const columns = columnsOf(values);
+            const name = displayName(columns);
+            const meta = [values.position, values.first_name || values.last_name ? values.company : ''].filter(Boolean).join(' · ');
             // The mobile named as the phone list names it (walkthrough, stop 68: two numbers read alike).
             const reach = [values.phone, values.mobile && `${t.callMobile} ${values.mobile}`, values.email].filter(Boolean).join(' · ');
             // Everything else the card would store, so nothing arrives unseen: the address, the
             // website and the start of the notes (an import sets no warranty dates). Beside the
             // checkbox's name, not in it: it describes the checkbox.
-            const address = addressLines({
-              street: values.street,
-              postalCode: values.postal_code,
-              city: values.city,
-              country: values.country,
-            });
-            const more = [address.join(', '), values.website, notesStart(values.notes)].filter(Boolean);
+            const more = [addressLines(columns).join(', '), values.website, notesStart(values.notes)].filter(Boolean);
             const id = `card-${card.index}`;
             const done = `${card.duplicateId}.${card.index}` === props.completed;
             const movedFields = moved(card);

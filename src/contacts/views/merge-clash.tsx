@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { MAX_BODY_BYTES } from '../../config';
 import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
-import { ADDRESS, FIELDS, type FieldName, type FieldValues, WARRANTY } from '../fields';
+import { ADDRESS, columnsOf, FIELDS, type FieldName, type FieldValues, WARRANTY } from '../fields';
 import { linesNotIn, mergedLines, UNKNOWN_BASE } from '../merge';
 import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
@@ -82,8 +82,7 @@ export function MergeClash(props: ClashProps) {
   // showed the old city beside a new street, and nothing said which part was whose). No "Beide
   // Änderungen" of its parts: one side's street with the other's postcode is an address nobody
   // typed ("Industriestraße 7, 80333 Garching"), and removals spliced left a country alone.
-  const addressText = (side: FieldValues) =>
-    addressLines({ street: side.street, postalCode: side.postal_code, city: side.city, country: side.country }).join('\n');
+  const addressText = (side: FieldValues) => addressLines(columnsOf(side)).join('\n');
   // A part whose base a fingerprint no longer knows (edits.ts) is compared with the other side's.
   const against = (side: FieldValues) =>
     addressText(
