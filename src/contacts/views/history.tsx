@@ -8,10 +8,6 @@ import { Crumb, UndoImport } from './contact-list';
 import { fieldText, formatDateTime } from './format';
 import { MarkedLines, marksLines } from './marked-lines';
 
-/** A deleted contact's own name, or the name its last version had. */
-export const nameOf = (values: FieldValues) =>
-  displayName({ title: values.title, firstName: values.first_name, lastName: values.last_name, company: values.company });
-
 /**
  * "Verlauf": who changed what and when, newest first; each version shows only the fields it
  * changed (old → new). Every older version can be restored: a form that carries the current
