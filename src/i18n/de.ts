@@ -121,13 +121,7 @@ export const de = {
   loadMore: 'Mehr laden',
   noMore: (search: boolean): string => (search ? 'Keine weiteren Treffer.' : 'Keine weiteren Kontakte.'),
   loadedMore: (n: number, search: boolean) =>
-    search
-      ? n === 1
-        ? '1 weiterer Treffer geladen.'
-        : `${localNumber(n)} weitere Treffer geladen.`
-      : n === 1
-        ? '1 weiterer Kontakt geladen.'
-        : `${localNumber(n)} weitere Kontakte geladen.`,
+    `${localNumber(n)} weitere${n === 1 ? 'r' : ''} ${search ? 'Treffer' : n === 1 ? 'Kontakt' : 'Kontakte'} geladen.`,
   nextPage: 'Weiter',
   emptyTitle: 'Hier sind noch keine Kontakte',
   emptyText:
@@ -471,7 +465,7 @@ export const de = {
   /** `names`: those the undo would delete (walkthrough, stop 67: it named only the kept ones, after the fact). */
   lastImport: (n: number, date: string, names: string) =>
     `Ihr letzter Import (${date}): ${n === 1 ? '1 übernommener Kontakt ist' : `${localNumber(n)} übernommene Kontakte sind`} noch unverändert: ${names}.`,
-  andOthers: (n: number) => (n === 1 ? 'und 1 weiterer' : `und ${localNumber(n)} weitere`),
+  andOthers: (n: number) => `und ${localNumber(n)} weitere${n === 1 ? 'r' : ''}`,
   importUndone: (n: number) =>
     n === 1 ? '1 übernommener Kontakt wurde gelöscht.' : `${localNumber(n)} übernommene Kontakte wurden gelöscht.`,
   importNothing: 'Von diesem Import ist nichts mehr zu löschen.',

@@ -97,13 +97,7 @@ export const en: Messages = {
   loadMore: 'Load more',
   noMore: (search: boolean) => (search ? 'No further matches.' : 'No further contacts.'),
   loadedMore: (n: number, search: boolean) =>
-    search
-      ? n === 1
-        ? '1 more match loaded.'
-        : `${localNumber(n)} more matches loaded.`
-      : n === 1
-        ? '1 more contact loaded.'
-        : `${localNumber(n)} more contacts loaded.`,
+    `${localNumber(n)} more ${search ? (n === 1 ? 'match' : 'matches') : n === 1 ? 'contact' : 'contacts'} loaded.`,
   nextPage: 'Next',
   emptyTitle: 'There are no contacts here yet',
   emptyText:
