@@ -119,7 +119,7 @@ export const de = {
   searchHint: 'Name, Ort, Nummer',
   searchButton: 'Suchen',
   loadMore: 'Mehr laden',
-  noMore: (search: boolean): string => (search ? 'Keine weiteren Treffer.' : 'Keine weiteren Kontakte.'),
+  noMore: (search: boolean): string => `Keine weiteren ${search ? 'Treffer' : 'Kontakte'}.`,
   loadedMore: (n: number, search: boolean) =>
     `${localNumber(n)} weitere${n === 1 ? 'r' : ''} ${search ? 'Treffer' : n === 1 ? 'Kontakt' : 'Kontakte'} geladen.`,
   nextPage: 'Weiter',

@@ -95,7 +95,7 @@ export const en: Messages = {
   searchHint: 'Name, town, number',
   searchButton: 'Search',
   loadMore: 'Load more',
-  noMore: (search: boolean) => (search ? 'No further matches.' : 'No further contacts.'),
+  noMore: (search: boolean) => `No further ${search ? 'matches' : 'contacts'}.`,
   loadedMore: (n: number, search: boolean) =>
     `${localNumber(n)} more ${search ? (n === 1 ? 'match' : 'matches') : n === 1 ? 'contact' : 'contacts'} loaded.`,
   nextPage: 'Next',
