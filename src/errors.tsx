@@ -86,7 +86,12 @@ export function renderError(
     : { href: paths.home(), label: assets.length > 1 ? t.picker.back : t.backToList };
   const inPlace = c.req.header('hx-request') === 'true';
   // An error's page: its title, its text (or another of its texts) and the way on (home unless said).
-  const answer = (texts: { title: string; text: string }, text = texts.text, action = home) => ({ title: texts.title, text, action });
+  const answer = (texts: { title: string; text: string }, text = texts.text, action = home, draftOf?: string) => ({
+    title: texts.title,
+    text,
+    action,
+    draftOf,
+  });
   const page = (() => {
     switch (code) {
       case 401: {
@@ -105,7 +110,7 @@ export function renderError(
           ? answer(t.errors.crossSite)
           : answer(t.errors.forbidden, undefined, { href: c.env.PLATFORM_URL, label: t.backToPlatform });
       case 404:
-        return { ...answer(t.errors.notFound), draftOf: draftOf(c, assetId) };
+        return answer(t.errors.notFound, undefined, home, draftOf(c, assetId));
       case 405:
         return answer(t.errors.notAllowed);
       // The input is where the browser's Back button leads (the text says so); the link is the
@@ -131,7 +136,7 @@ export function renderError(
     }
   })();
   // A 404 that may offer kept input (app.js) takes the form rules for its buttons and question.
-  const plain = !('draftOf' in page && page.draftOf);
+  const plain = !page.draftOf;
   return render(c, { status: code, plain, title: page.title, body: <ErrorPage shell={shell} {...page} /> });
 }
 
