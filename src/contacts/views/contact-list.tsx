@@ -586,7 +586,8 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; from:
   const { shell, assetId, notice } = props;
   const { t, paths } = shell;
   const name = displayName(notice.contact);
-  const text = notice.kind === 'saved' ? t.saved(name) : notice.kind === 'deleted' ? t.deleted(name) : t.restored(name);
+  // "„…“ wurde gespeichert.", "… gelöscht.", "… ist wiederhergestellt.": the catalog's text of that name.
+  const text = t[notice.kind](name);
   return (
     <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>
       <p>{text}</p>
