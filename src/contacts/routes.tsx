@@ -389,7 +389,7 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
     title,
     body: (
       <section class="help-page" aria-labelledby="help-title">
-        <Crumb href={paths.contacts(asset.id, back)} label={back.view === 'warranty' ? t.warranty.backToList : t.backToList} />
+        <Crumb href={paths.contacts(asset.id, back)} label={(back.view === 'warranty' ? t.warranty : t).backToList} />
         <h1 id="help-title" tabindex={-1} data-focus>
           {title}
         </h1>

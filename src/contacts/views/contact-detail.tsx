@@ -70,7 +70,7 @@ export function ContactDetail(props: {
       {props.preview ? (
         <Crumb href={props.preview} label={t.backToPreview} />
       ) : (
-        <Crumb href={back} label={props.from?.view === 'warranty' ? t.warranty.backToList : t.backToList} />
+        <Crumb href={back} label={(props.from?.view === 'warranty' ? t.warranty : t).backToList} />
       )}
       <div class="bar">
         <div>
