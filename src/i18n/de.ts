@@ -158,7 +158,8 @@ export const de = {
   categories: 'Kategorien',
   callName: (name: string) => `${name} anrufen`,
   mailName: (name: string) => `E-Mail an ${name}`,
-  columns: { name: 'Name', meta: 'Position · Unternehmen', phone: 'Telefonnummer', email: 'E-Mail-Adresse' },
+  /** The list's column headings (the phone's and the e-mail's are the fields' labels). */
+  columns: { name: 'Name', meta: 'Position · Unternehmen' },
   newTab: '(öffnet in neuem Tab)',
   groups: { person: 'Person und Unternehmen', reach: 'Erreichbarkeit', address: 'Adresse', warranty: 'Gewährleistung', notes: 'Notizen' },
   fields: {

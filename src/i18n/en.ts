@@ -134,7 +134,7 @@ export const en: Messages = {
   categories: 'Categories',
   callName: (name: string) => `Call ${name}`,
   mailName: (name: string) => `Email ${name}`,
-  columns: { name: 'Name', meta: 'Position · Company', phone: 'Phone number', email: 'Email address' },
+  columns: { name: 'Name', meta: 'Position · Company' },
   newTab: '(opens in a new tab)',
   groups: { person: 'Person and company', reach: 'Contact details', address: 'Address', warranty: 'Warranty', notes: 'Notes' },
   fields: {

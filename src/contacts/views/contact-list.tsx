@@ -303,8 +303,8 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
             <li class="head" aria-hidden="true">
               <span>{t.columns.name}</span>
               <span>{t.columns.meta}</span>
-              <span>{t.columns.phone}</span>
-              <span>{t.columns.email}</span>
+              <span>{t.fields.phone}</span>
+              <span>{t.fields.email}</span>
             </li>
             <Rows shell={shell} assetId={assetId} page={page} view={view} today={today} focused={props.focused} />
           </ul>
