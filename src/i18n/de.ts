@@ -456,7 +456,7 @@ export const de = {
     other: 'sonstige Angaben',
   },
   previewConfirm: 'Angehakte Kontakte übernehmen',
-  imported: (n: number) => (n === 1 ? '1 Kontakt wurde übernommen.' : `${localNumber(n)} Kontakte wurden übernommen.`),
+  imported: (n: number) => `${localNumber(n)} ${n === 1 ? 'Kontakt wurde' : 'Kontakte wurden'} übernommen.`,
   importUndo: 'Import rückgängig',
   undoWarning:
     'Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
@@ -465,10 +465,9 @@ export const de = {
     'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat.',
   /** `names`: those the undo would delete (walkthrough, stop 67: it named only the kept ones, after the fact). */
   lastImport: (n: number, date: string, names: string) =>
-    `Ihr letzter Import (${date}): ${n === 1 ? '1 übernommener Kontakt ist' : `${localNumber(n)} übernommene Kontakte sind`} noch unverändert: ${names}.`,
+    `Ihr letzter Import (${date}): ${localNumber(n)} ${n === 1 ? 'übernommener Kontakt ist' : 'übernommene Kontakte sind'} noch unverändert: ${names}.`,
   andOthers: (n: number) => `und ${localNumber(n)} weitere${n === 1 ? 'r' : ''}`,
-  importUndone: (n: number) =>
-    n === 1 ? '1 übernommener Kontakt wurde gelöscht.' : `${localNumber(n)} übernommene Kontakte wurden gelöscht.`,
+  importUndone: (n: number) => `${localNumber(n)} ${n === 1 ? 'übernommener Kontakt wurde' : 'übernommene Kontakte wurden'} gelöscht.`,
   importNothing: 'Von diesem Import ist nichts mehr zu löschen.',
   noneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',
   importKept: (names: string) => `Behalten, da inzwischen geändert: ${names}.`,

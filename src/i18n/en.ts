@@ -183,7 +183,7 @@ export const en: Messages = {
   // Stored values, not UI text: the book is shared with German co-buyers, and a suggestion in
   // English ("Tiler") split one trade into two groups of the position order ("Fliesenleger").
   positions: de.positions,
-  errorSummary: (n: number) => (n === 1 ? 'Please correct 1 entry.' : `Please correct ${n} entries.`),
+  errorSummary: (n: number) => `Please correct ${n} ${n === 1 ? 'entry' : 'entries'}.`,
   offline: 'No connection.',
   offlineForm: 'Your input is kept; sending it again adds no duplicate.',
   retry: 'Send again',
@@ -400,17 +400,16 @@ export const en: Messages = {
     other: 'other details',
   },
   previewConfirm: 'Add the ticked contacts',
-  imported: (n: number) => (n === 1 ? '1 contact has been added.' : `${localNumber(n)} contacts have been added.`),
+  imported: (n: number) => `${localNumber(n)} ${n === 1 ? 'contact has' : 'contacts have'} been added.`,
   importUndo: 'Undo import',
   undoWarning: 'Every contact of this import that nobody has changed since is deleted for good. This cannot be undone.',
   undoConfirm: 'Yes, undo the import',
   undoHint:
     'You added this contact from a file. “Undo import” applies to the whole file: not only this contact, every one from it that nobody has changed since.',
   lastImport: (n: number, date: string, names: string) =>
-    `Your last import (${date}): ${n === 1 ? '1 imported contact is' : `${localNumber(n)} imported contacts are`} still unchanged: ${names}.`,
+    `Your last import (${date}): ${localNumber(n)} imported ${n === 1 ? 'contact is' : 'contacts are'} still unchanged: ${names}.`,
   andOthers: (n: number) => `and ${localNumber(n)} more`,
-  importUndone: (n: number) =>
-    n === 1 ? '1 imported contact has been deleted.' : `${localNumber(n)} imported contacts have been deleted.`,
+  importUndone: (n: number) => `${localNumber(n)} imported ${n === 1 ? 'contact has' : 'contacts have'} been deleted.`,
   importNothing: 'Nothing of this import is left to delete.',
   noneTicked: 'Please tick at least one contact.',
   importKept: (names: string) => `Kept, as changed after the import: ${names}.`,
