@@ -446,11 +446,12 @@ describe('a search that finds nothing offers the nearest words of the book', () 
       await page.locator('#f-email').fill('no-at-sign');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.locator('.field-error').first().waitFor();
-      assert.equal(await page.locator('.foot').isVisible(), false);
+      // (Set once htmx's swap has settled: waited for, not read at once.)
+      await page.locator('.foot').waitFor({ state: 'hidden' });
       // Back to the card (a GET): the switch is there again, for the card.
       await page.getByRole('link', { name: /Back to the contact/ }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
-      assert.equal(await page.locator('.foot').isVisible(), true);
+      await page.locator('.foot').waitFor({ state: 'visible' });
       assert.equal(new URL(await page.locator('.foot form').getAttribute('action'), page.url()).searchParams.get('back'), card);
     });
   });
