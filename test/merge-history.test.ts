@@ -853,6 +853,8 @@ describe('a stale edit is merged field by field', () => {
     expect(clash.status).toBe(409);
     const html = await clash.text();
     expect(textOf(html)).toContain('Aus dem anderen Fenster');
+    // Its sentence names both (UX walkthrough, stop 77: only Jonas).
+    expect(textOf(html)).toContain('Jonas Müller und Sie selbst (in einem anderen Fenster) haben inzwischen Angaben geändert');
     const again = await (await edit(anna, id, lastFormHidden(html))).text();
     const labels = [...again.matchAll(/<td class="pre" data-label="([^"]*)"/g)]
       .map(([, who]) => who)

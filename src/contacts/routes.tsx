@@ -1106,7 +1106,10 @@ async function answerEdit(
       // Where this user's other window saved every clashing field, that window is named ("Sie selbst
       // … haben", the choice "Aus dem anderen Fenster"), not a co-buyer (reviews).
       const own = outcome.clashes.every((name) => outcome.own.includes(name));
-      const by = own ? t.yourself : listed(t, names) || t.yourself;
+      // Some from this user's other window, some from co-buyers: both named (UX walkthrough, stop 77).
+      const named =
+        own || !names.length ? [t.yourself] : outcome.clashes.some((name) => outcome.own.includes(name)) ? [...names, t.yourself] : names;
+      const by = listed(t, named);
       // What co-buyers (or this user's other window) changed besides the clashes: kept with the choice, said before it.
       const also = outcome.theirs.filter((name) => !outcome.clashes.includes(name));
       const alsoTheirs = also.filter((name) => !outcome.own.includes(name));
@@ -1129,7 +1132,7 @@ async function answerEdit(
           theirs={outcome.theirs}
           base={outcome.base}
           by={by}
-          people={own ? 2 : names.length || 2}
+          people={named.includes(t.yourself) ? 2 : named.length}
           own={outcome.own}
           whose={outcome.whose}
           // A revive's clash ("Mit meinen Eingaben wiederherstellen" after a co-buyer restored and
