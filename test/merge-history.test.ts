@@ -819,7 +819,10 @@ describe('a stale edit is merged field by field', () => {
     expect(clash.status).toBe(409);
     const html = await clash.text();
     // The page says who changed the contact, both of them; each choice says whose value it is.
-    expect(textOf(html)).toContain('Jonas Müller und Lena Schulz haben inzwischen Angaben geändert');
+    // Everything she changed is to choose: no word of other changes saved with it (UX walkthrough, stop 77).
+    expect(textOf(html)).toContain(
+      'Jonas Müller und Lena Schulz haben inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert: Wählen Sie unten, was gilt. ',
+    );
     // What else changed, kept with the choice: his notes, said as his alone.
     expect(textOf(html)).toContain('Jonas Müller hat außerdem die Notizen geändert – diese Änderung bleibt erhalten.');
     const whose = (group: string) =>
@@ -855,6 +858,9 @@ describe('a stale edit is merged field by field', () => {
     expect(textOf(html)).toContain('Aus dem anderen Fenster');
     // Its sentence names both (UX walkthrough, stop 77: only Jonas).
     expect(textOf(html)).toContain('Jonas Müller und Sie selbst (in einem anderen Fenster) haben inzwischen Angaben geändert');
+    // Only where this user changed more than the fields to choose is that said.
+    const more = await edit(anna, id, { ...old, phone: '089 9', email: 'drei@fuchs.de', position: 'Inhaber' });
+    expect(textOf(await more.text())).toContain('Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.');
     const again = await (await edit(anna, id, lastFormHidden(html))).text();
     const labels = [...again.matchAll(/<td class="pre" data-label="([^"]*)"/g)]
       .map(([, who]) => who)

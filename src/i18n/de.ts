@@ -297,8 +297,9 @@ export const de = {
   someone: 'Jemand',
   and: 'und',
   clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
-  clashText: (by: string, people = 1) =>
-    `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.`,
+  /** `others`: this user changed more than the fields to choose. */
+  clashText: (by: string, people = 1, others?: boolean) =>
+    `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert: Wählen Sie unten, was gilt${others ? '; Ihre übrigen Änderungen werden mit gespeichert' : ''}.`,
   clashAgain: 'Während Sie gewählt haben, wurde der Kontakt noch einmal geändert: Bitte wählen Sie noch einmal.',
   // The same choice when an older version is restored over a co-buyer's newer change.
   clashRestoreText: (by: string, people = 1) =>

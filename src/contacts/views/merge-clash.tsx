@@ -201,7 +201,12 @@ export function MergeClash(props: ClashProps) {
       {/* role=alert is read out on arrival; a data-announce would say it twice. */}
       <p role="alert">
         {props.again ? `${t.clashAgain} ` : ''}
-        {(restoring ? t.clashRestoreText : t.clashText)(by, props.people)}
+        {(restoring ? t.clashRestoreText : t.clashText)(
+          by,
+          props.people,
+          // "Ihre übrigen Änderungen werden mit gespeichert" only where there are any (UX walkthrough, stop 77).
+          FIELDS.some((spec) => !clashes.includes(spec.name) && ![mine[spec.name], UNKNOWN_BASE].includes(base[spec.name])),
+        )}
       </p>
       {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
