@@ -239,11 +239,11 @@ export const EDITS = [
 
 /**
  * Where the generated file takes each of base.js's imports from: hono's own files by a path no
- * alias matches, or the stand-ins wrangler.toml's aliases put in place of two of them (the Workers
+ * alias matches, hono's HTML utility without callbacks (scripts/lib/hono-utils-html.mjs), or the stand-ins wrangler.toml's aliases put in place of two of them (the Workers
  * tests apply those aliases to imports from node_modules only, so this file names them itself).
  */
 export const IMPORTS = {
-  '../utils/html.js': 'hono/utils/html',
+  '../utils/html.js': './hono-utils-html.js',
   './constants.js': '../../node_modules/hono/dist/jsx/constants.js',
   './context.js': '../views/jsx-no-context',
   './intrinsic-element/common.js': '../../node_modules/hono/dist/jsx/intrinsic-element/common.js',

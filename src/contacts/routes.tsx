@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { raw } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
@@ -8,6 +7,7 @@ import { databaseOf } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { HELP_PATHS } from '../generated/assets';
 import { getCookie } from '../generated/hono-cookie.js';
+import { raw } from '../generated/hono-utils-html.js';
 import { zValidator } from '../generated/zod-validator.js';
 import type { Language, Messages } from '../i18n';
 import { CONTACT_ID, DONE, type Done, importOf } from '../paths';

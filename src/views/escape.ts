@@ -1,4 +1,4 @@
-import { escapeToBuffer } from 'hono/utils/html';
+import { escapeToBuffer } from '../generated/hono-utils-html.js';
 
 const SPECIAL = /[&<>'"]/;
 

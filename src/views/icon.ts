@@ -1,5 +1,5 @@
-import { raw } from 'hono/html';
 import { ICONS_PATH } from '../generated/assets';
+import { raw } from '../generated/hono-utils-html.js';
 import type { Paths } from '../paths';
 import { escapeHtml } from './escape';
 

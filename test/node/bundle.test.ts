@@ -247,6 +247,9 @@ describe('production bundle', () => {
     // Nor hono's own html`` helper (the app's pages take src/generated/hono-html.js), nor the callbacks' runner only it kept.
     expect(output?.inputs?.['node_modules/hono/dist/helper/html/index.js']?.bytesInOutput ?? 0).toBe(0);
     expect(code).not.toContain('phase:');
+    // Nor hono's own HTML utility (the app, html`` and the renderer take src/generated/hono-utils-html.js), nor a string's callbacks.
+    expect(output?.inputs?.['node_modules/hono/dist/utils/html.js']?.bytesInOutput ?? 0).toBe(0);
+    expect(code).not.toContain('callbacks');
     // Nor hono's own body limit (the app takes src/generated/hono-body-limit.js), nor its default error's text.
     expect(output?.inputs?.['node_modules/hono/dist/middleware/body-limit/index.js']?.bytesInOutput ?? 0).toBe(0);
     expect(code).not.toContain('Payload Too Large');

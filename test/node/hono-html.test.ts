@@ -1,12 +1,14 @@
 // hono's html`` template helper as the app's pages import it (src/generated/hono-html.js, written
 // by scripts/lib/hono-html.mjs from the installed hono): hono's module but for its last line,
-// which no longer runs callbacks the helper's buffer never has; the same templates' answers; and
-// the app takes html`` from it only (hono's own helper is not in the bundle: bundle.test.ts).
+// which no longer runs callbacks the helper's buffer never has, and its branch of an escaped
+// string with callbacks, which the app's never have (src/generated/hono-utils-html.js, whose
+// raw() sets none); the same templates' answers; and the app takes html`` from it only (hono's
+// own helper is not in the bundle: bundle.test.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EDIT, IMPORTS, trimHonoHtml } from '../../scripts/lib/hono-html.mjs';
+import { BRANCH, EDIT, IMPORTS, trimHonoHtml } from '../../scripts/lib/hono-html.mjs';
 import { root, sources } from './drizzle-files';
 
 const originalPath = join(root, 'node_modules', 'hono', 'dist', 'helper', 'html', 'index.js');
@@ -22,18 +24,25 @@ describe('src/generated/hono-html.js, in place of hono/html in the app', () => {
   it('is what scripts/fingerprint.mjs writes from the installed hono (not stale), refusing a text it was not written for', () => {
     expect(generated()).toBe(trimHonoHtml(original()));
     expect(() => trimHonoHtml(original().replace(EDIT.from, EDIT.from.replace('\t', '  ')))).toThrow(/not found once/);
+    expect(() => trimHonoHtml(original().replace(BRANCH.from, BRANCH.from.replace('\t', '  ')))).toThrow(/callbacks not found once/);
     expect(() => trimHonoHtml(`import { x } from "./other.js";\n${original()}`)).toThrow(/other imports than expected/);
   });
 
-  it("is hono's module but for its last line, importing hono's own file; the helper never gives its buffer callbacks", () => {
+  it("is hono's module but for its last line and its branch of callbacks, importing hono's HTML utility without callbacks; the helper never gives its buffer callbacks", () => {
     const body = (text: string) =>
       text.replace(/^(\/\/ Generated[^\n]*\n)?(import [^\n]*\n)*/, '').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
-    expect(body(generated())).toBe(body(original()).replace(EDIT.from, EDIT.to));
+    expect(body(generated())).toBe(body(original()).replace(EDIT.from, EDIT.to).replace(BRANCH.from, BRANCH.to));
+    expect(IMPORTS['../../utils/html.js']).toBe('./hono-utils-html.js');
     expect(generated()).toContain(`import { escapeToBuffer, raw, stringBufferToString } from "${IMPORTS['../../utils/html.js']}";`);
     expect(original()).toContain('import { escapeToBuffer, raw, resolveCallbackSync, stringBufferToString } from "../../utils/html.js";');
     // What the left-out branch needed: a `callbacks` list on the buffer, which only an assignment could give it.
     expect(original()).not.toMatch(/buffer\.callbacks\s*(\|\|)?=|buffer\[["']callbacks["']\]/);
-    expect(ours.raw).toBe(hono.raw);
+    // The other left-out branch: the utility's raw() (test/node/hono-utils-html.test.ts) gives no string callbacks.
+    const utility = readFileSync(join(root, 'src', 'generated', 'hono-utils-html.js'), 'utf8');
+    expect(utility).not.toContain('callbacks');
+    expect(generated()).not.toContain('callbacks');
+    expect(String(ours.raw('<b>'))).toBe(String(hono.raw('<b>')));
+    expect((ours.raw('<b>') as { isEscaped?: boolean }).isEscaped).toBe(true);
   });
 
   it("answers as hono's does: text, numbers, lists, escaped strings, JSX's (also rendered with an async part) and promises", async () => {

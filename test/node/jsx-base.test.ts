@@ -2,7 +2,7 @@
 // (src/generated/jsx-base.js, written by scripts/lib/hono-jsx.mjs from the installed hono): the
 // alias names exactly the import by which hono's JSX modules reach it; the module is hono's but
 // for the edits, with its imports from the same files (or the stand-ins the other aliases
-// name); it renders what hono renders; and the app's JSX has neither thing it leaves out. The
+// name, or hono's HTML utility without callbacks, src/generated/hono-utils-html.js); it renders what hono renders; and the app's JSX has neither thing it leaves out. The
 // Workers tests (vitest.config.ts applies the same aliases), the e2e suite and the bench render
 // through it; bundle.test.ts checks hono's style code gone.
 import { readFileSync, realpathSync } from 'node:fs';
@@ -19,6 +19,7 @@ import {
   IMPORTS,
   trimJsxBase,
 } from '../../scripts/lib/hono-jsx.mjs';
+import { trimHonoUtilsHtml } from '../../scripts/lib/hono-utils-html.mjs';
 import { esmOf, root, sources } from './drizzle-files';
 
 const dist = join(root, 'node_modules', 'hono', 'dist');
@@ -80,6 +81,12 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
         continue;
       }
       const target = to.startsWith('.') ? fileURLToPath(new URL(to, generatedUrl)) : fileURLToPath(import.meta.resolve(to));
+      if (to === './hono-utils-html.js') {
+        // hono's HTML utility as scripts/lib/hono-utils-html.mjs writes it, without callbacks (test/node/hono-utils-html.test.ts).
+        const theirs = fileURLToPath(new URL(from, pathToFileURL(originalPath)));
+        expect(readFileSync(target, 'utf8'), from).toBe(trimHonoUtilsHtml(readFileSync(theirs, 'utf8')));
+        continue;
+      }
       expect(realpathSync(target), from).toBe(realpathSync(fileURLToPath(new URL(from, pathToFileURL(originalPath)))));
     }
     // Each name an import still gives is one hono's import of that file gave.

@@ -1,4 +1,4 @@
-import { raw } from 'hono/html';
+import { raw } from '../../generated/hono-utils-html.js';
 import { escapeHtml } from '../../views/escape';
 import { icon, iconHtml } from '../../views/icon';
 import * as React from '../../views/jsx-factory';
