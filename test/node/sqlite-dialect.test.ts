@@ -170,8 +170,9 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     // And a delete's and an update's order by and limit, which their builders no longer set (the
     // builders' orderBy() and limit() are left out, and no chain of the app's calls them: below):
     // each text once, and in its place the same text without the two statements and their place in the SQL.
-    expect(DIALECT_EDITS.map(({ name }) => name)).toEqual(["a delete's order by and limit", "an update's order by and limit"]);
-    for (const { name, from, to } of DIALECT_EDITS) {
+    const [orderAndLimit, parameters] = [DIALECT_EDITS.slice(0, 2), DIALECT_EDITS.slice(2)];
+    expect(orderAndLimit.map(({ name }) => name)).toEqual(["a delete's order by and limit", "an update's order by and limit"]);
+    for (const { name, from, to } of orderAndLimit) {
       expect(expected.split(from).length - 1, name).toBe(1);
       expect(
         from
@@ -181,6 +182,43 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
       ).toBe(to);
       expected = expected.replace(from, () => to);
     }
+    // And the parameters their methods no longer read, and an update's joins (its builder's are
+    // always [], below): each text once, and in its place the same text without the names it lists
+    // (a parameter's line, or a statement or an SQL's place naming only them), which the method
+    // in the generated dialect reads nowhere.
+    const words = (text: string) => text.match(/[\w$]+/g) ?? [];
+    const unread = new Map<string, string[]>();
+    for (const { name, names = [], from, to } of parameters) {
+      expect(names.length, name).toBeGreaterThan(0);
+      expect(expected.split(from).length - 1, name).toBe(1);
+      const removed = [...words(from)];
+      for (const word of words(to)) removed.splice(removed.indexOf(word), 1);
+      expect(
+        removed.filter((word) => !names.includes(word) && !/^(const|this|buildJoins|\$)$/.test(word)),
+        name,
+      ).toEqual([]);
+      expect(
+        words(to).filter((word) => names.includes(word)),
+        name,
+      ).toEqual([]);
+      const at = expected.indexOf(from);
+      const method = /^\n {2}(build(?:Delete|Update|Select|Insert)Query)\(\{/.exec(
+        expected.slice(expected.lastIndexOf('\n  build', at)),
+      )?.[1];
+      expect(method, name).toBeDefined();
+      unread.set(method ?? '', [...(unread.get(method ?? '') ?? []), ...names]);
+      expected = expected.replace(from, () => to);
+    }
+    expect([...unread.keys()].sort()).toEqual(['buildDeleteQuery', 'buildInsertQuery', 'buildSelectQuery', 'buildUpdateQuery']);
+    for (const [method, names] of unread) {
+      const start = expected.indexOf(`\n  ${method}({`);
+      const text = expected.slice(start, expected.indexOf('\n  }\n', start));
+      for (const word of names) expect(words(text), `${method}: ${word}`).not.toContain(word);
+    }
+    // An update's joins: its builder's, set once to [] and never added to.
+    const updateBuilder = readFileSync(join(root, 'src', 'generated', 'sqlite-update.js'), 'utf8');
+    expect(updateBuilder.match(/joins/g)).toEqual(['joins']);
+    expect(updateBuilder).toContain('this.config = { set, table, withList, joins: [] };');
     // And each class of PURE_CLASSES made by a call marked pure: drizzle's class, as its text is there.
     const pure = withPureClasses(expected, PURE_CLASSES);
     expect(pure.found).toEqual(PURE_CLASSES);
