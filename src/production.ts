@@ -38,15 +38,19 @@
 // hono's and lean-qr's modules, the search again: drizzle's select builder, conditions and query
 // builder among its other modules, the import's charsets and the form's fields after the session's
 // and the router's small helpers, the QR code beside hono's body limit, the icons, the cursor and
-// the JSX factory among the small modules before the views: 89 B less. Nothing here is used; these
-// modules only define, so running them earlier changes nothing.
+// the JSX factory among the small modules before the views: 89 B less. After a second helper's
+// cuts of hono's HTML utility and drizzle's dialect, the search again: the plain columns before
+// drizzle's query builder, the session's token after hono's cookie parser, the config after the
+// prepared queries, the list's derived names after the schema and the page of changes after the
+// form: 29 B less. Nothing here is used; these modules only define, so running them earlier
+// changes nothing.
 import './i18n/en';
 import 'drizzle-orm/table.utils';
+import './db/plain-columns';
 import 'drizzle-orm/query-builders/query-builder';
 import './db/no-constraints';
 import 'drizzle-orm/sqlite-core/table';
 import 'drizzle-orm/table';
-import './db/plain-columns';
 import './generated/sqlite-select.js';
 import './generated/sqlite-update.js';
 import 'drizzle-orm/sql/expressions/conditions';
@@ -67,15 +71,16 @@ import './contacts/ics';
 import './contacts/views/format';
 import './contacts/or-else';
 import 'hono/utils/cookie';
+import './session/jwt';
 import './contacts/complement';
 import './security/strict-forms';
 import 'hono/tiny';
 import './generated/hono-cookie.js';
 import './contacts/qr';
 import './generated/hono-body-limit.js';
-import './session/jwt';
 import './security/bearer';
 import './db/prepared';
+import './config';
 import './session/index';
 import './views/escape';
 import './generated/hono-validator.js';
@@ -85,22 +90,21 @@ import './contacts/merge';
 import './i18n/index';
 import './security/method-not-allowed';
 import './db/schema';
+import './contacts/derived';
 import './contacts/cursor';
 import './views/jsx-factory';
-import './contacts/derived';
-import './config';
 import './contacts/edits';
 import './views/layout';
 import './contacts/imports';
 import './contacts/views/deleted';
 import './views/asset-picker';
-import './contacts/views/changes';
 import './contacts/views/print';
 import './contacts/views/contact-list';
 import './contacts/views/marked-lines';
 import './contacts/views/history';
 import './views/error-page';
 import './contacts/views/contact-form';
+import './contacts/views/changes';
 import './contacts/views/contact-detail';
 import './contacts/views/import';
 import './paths';
