@@ -102,8 +102,8 @@ export const COLUMN_BUILDER_CONFIG: { readonly from: string; readonly to: string
 export const COLUMN_CONFIG_LEFT_OUT: readonly string[];
 /** D1's session and prepared query without its query logger: each text `from` found `count` times, and what takes its place. */
 export const LOGGER_LEFT_OUT: readonly { from: string; to: string; count: number }[];
-/** Texts of drizzle's dialect replaced, each found once: a delete's and an update's order by and limit, then the parameters their methods no longer read and an update's joins (`names`: what each leaves out). */
-export const DIALECT_EDITS: readonly { name: string; names?: readonly string[]; from: string; to: string }[];
+/** Texts of drizzle's dialect replaced, each found once: a delete's and an update's order by and limit, then the parameters their methods no longer read and an update's joins (`names`: what each leaves out), and buildSelection() for one table (`count`: found that many times, 1 if not given). */
+export const DIALECT_EDITS: readonly { name: string; names?: readonly string[]; count?: number; from: string; to: string }[];
 /** D1's session and prepared query without the NoopCache it handed on (after LOGGER_LEFT_OUT). */
 export const CACHE_LEFT_OUT: readonly { from: string; to: string; count: number }[];
 /** The SQLite prepared query's test for a query it runs without a cache, and what takes its place. */

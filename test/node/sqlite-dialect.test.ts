@@ -188,7 +188,32 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     // in the generated dialect reads nowhere.
     const words = (text: string) => text.match(/[\w$]+/g) ?? [];
     const unread = new Map<string, string[]>();
-    for (const { name, names = [], from, to } of parameters) {
+    // Every selection of one table (below): buildSelection()'s branches for it kept as plain
+    // blocks, its option and the callers' giving it left out, each text as often as `count` says.
+    const oneTable: Record<string, (from: string) => string> = {
+      "a selection's SQL, of one table": (from) =>
+        from
+          .replace(/^ {8}if \(isSingleTable\) \{\n/, '        {\n')
+          .replace(/ {8}\} else \{\n {10}chunk\.push\(query\);\n {8}\}\n$/, '        }\n'),
+      "a selection's column, of one table": (from) =>
+        from
+          .replace(/^ {8}const tableName = field\.table\[Table\.Symbol\.Name\];\n/, '')
+          .replace(/ {10}if \(isSingleTable\) \{\n/, '          {\n')
+          .replace(
+            / {10}\} else \{\n {12}chunk\.push\(\n {14}sql`\$\{sql\.identifier\(tableName\)\}\.[^\n]*\n {12}\);\n {10}\}\n/,
+            '          }\n',
+          ),
+      "a selection's option, of one table": (from) => from.replace(', { isSingleTable = false } = {}', ''),
+      'a selection of one table, as its callers ask': (from) => from.replace(', { isSingleTable: true }', ''),
+    };
+    for (const { name, names = [], from, to, count = 1 } of parameters) {
+      const asked = oneTable[name];
+      if (asked) {
+        expect(expected.split(from).length - 1, name).toBe(count);
+        expect(asked(from), name).toBe(to);
+        expected = expected.replaceAll(from, () => to);
+        continue;
+      }
       if (name === "a select's selection, of its one table") {
         // A select's joins are always none (its builder never sets them: below), so its selection
         // is always of one table: the same text without the statement that tested for joins, and
@@ -231,6 +256,13 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     }
     // A select's joins: its builder has none; an update's: its builder's, set once to [] and never added to.
     expect(readFileSync(join(root, 'src', 'generated', 'sqlite-select.js'), 'utf8')).not.toMatch(/joins/);
+    expect(Object.keys(oneTable).filter((name) => parameters.some((edit) => edit.name === name))).toHaveLength(4);
+    // Every selection of one table: a select's (above), and the others' returning, which drizzle asks of one table.
+    expect(drizzle('sqlite-core/dialect.js').match(/this\.buildSelection\(returning, \{ isSingleTable: true \}\)/g)).toHaveLength(3);
+    expect(drizzle('sqlite-core/dialect.js').match(/this\.buildSelection\(/g)).toHaveLength(4);
+    // (Only the method's comment still names the option.)
+    expect(generated().match(/isSingleTable/g)).toEqual(['isSingleTable']);
+    expect(generated()).toContain(" * If `isSingleTable` is true, then columns won't be prefixed with table name\n");
     expect(generated()).not.toMatch(/joins/i);
     const updateBuilder = readFileSync(join(root, 'src', 'generated', 'sqlite-update.js'), 'utf8');
     expect(updateBuilder.match(/joins/g)).toEqual(['joins']);
