@@ -806,8 +806,13 @@ describe('a stale edit is merged field by field', () => {
     const card = textOf(await (await send(saved.headers.get('location') ?? '', { user: anna })).text());
     // Each with what they changed (walkthrough, stop 76: both were credited with both).
     expect(card).toContain(
-      '„Drei GmbH“ wurde gespeichert. Jonas Müller hat inzwischen die Telefonnummer geändert – diese Änderung ist übernommen. Lena Schulz hat inzwischen die E-Mail-Adresse geändert – diese Änderung ist übernommen.',
+      '„Drei GmbH“ wurde gespeichert. Jonas Müller hat inzwischen die Telefonnummer, Lena Schulz die E-Mail-Adresse geändert – beides ist übernommen.',
     );
+    // One sentence, also in English (UX walkthrough, stop 77: a sentence each took eight lines on a phone).
+    const english = textOf(
+      await (await send(saved.headers.get('location') ?? '', { user: anna, headers: { 'Accept-Language': 'en' } })).text(),
+    );
+    expect(english).toContain('Jonas Müller changed the phone number, Lena Schulz the email address meanwhile – both are kept.');
   });
 
   it('a clash with two co-buyers names under each field who changed it, not both of them (walkthrough, stop 76)', async () => {

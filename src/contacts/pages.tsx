@@ -207,17 +207,24 @@ export function mergedMessage(t: Messages, notice: MergeNotice, message = t.merg
   // What this user saved meanwhile in another window is said as such (review: it said "Ein anderer
   // Käufer hat", or, with a co-buyer's save between, credited it to him).
   const own = notice.own?.length ? message(t.yourself, fields(notice.own), notice.own.length, 2) : '';
-  // Several co-buyers, each with the fields they changed (walkthrough, stop 76: "Jonas Müller und
-  // Lena Schulz haben … die Telefonnummer und die E-Mail-Adresse geändert" credited both with both).
+  // Several co-buyers, each with the fields they changed, in one sentence ("Jonas Müller hat
+  // inzwischen die Telefonnummer, Lena Schulz die E-Mail-Adresse geändert": walkthrough, stop 76,
+  // "Jonas Müller und Lena Schulz haben …" credited both with both; UX walkthrough, stop 77, a
+  // sentence each took eight lines on a phone).
   const { whose } = notice;
-  const theirs = (
-    whose && notice.by.length > 1
-      ? notice.by.map((name) => [name, notice.fields.filter((field) => whose.get(field) === name), 1] as const)
-      : [[notice.by.length ? list(notice.by) : t.yourself, notice.fields, notice.by.length || 2] as const]
-  )
-    .filter(([, named]) => named.length)
-    .map(([by, named, people]) => message(by, fields(named), named.length, people))
-    .join(' ');
+  const each = (whose ? notice.by : [])
+    .map((name) => [name, notice.fields.filter((field) => whose?.get(field) === name)] as const)
+    .filter(([, named]) => named.length);
+  const theirs = !notice.fields.length
+    ? ''
+    : each.length
+      ? message(
+          each[0]?.[0] ?? '',
+          each.map(([by, named], at) => (at ? `${by} ` : '') + fields(named)).join(', '),
+          each.reduce((sum, [, named]) => sum + named.length, 0),
+          1,
+        )
+      : message(notice.by.length ? list(notice.by) : t.yourself, fields(notice.fields), notice.fields.length, notice.by.length || 2);
   const unknown = notice.unknown?.length ? message(t.someone, fields(notice.unknown), notice.unknown.length, 1) : '';
   return [theirs, unknown, own].filter(Boolean).join(' ');
 }
