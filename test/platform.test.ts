@@ -175,6 +175,15 @@ describe('dev login (contract §3)', () => {
     expect(text).toContain('Anna Müller');
     expect(text).toContain('Jonas Müller');
     expect(text).toContain('project_manager');
+    // A third co-buyer of the same apartment, for what two others save at once (stop 77).
+    const lena = await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login', {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'user=lena',
+    });
+    expect(lena.status).toBe(303);
+    const lenaCookie = /propster_session=([^;]+)/.exec(lena.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    expect((await send('/', { token: lenaCookie })).headers.get('location')).toBe('/assets/lindenhof-whg-12/contacts');
     const login = await fetchWith({ DEV_LOGIN: 'true' }, '/dev/login', {
       method: 'POST',
       headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
