@@ -1188,12 +1188,17 @@ describe('history (Verlauf)', () => {
     const entry = (n: number) => textOf(history.slice(history.indexOf(`id="v-${n}"`)).split('</h2>')[0] ?? '');
     expect(entry(6)).toContain(`Anna Müller hat die Fassung vom ${then} (Jonas Müller) wiederhergestellt · `);
     expect(entry(3)).toContain(`Lena Schulz hat die Fassung vom ${then} (Jonas Müller) wiederhergestellt · `);
+    // With the way to that version's entry: two of one minute by one person read the same (UX walkthrough, stop 77).
+    const link = '<p class="quiet-link"><a href="#v-1">Wiederhergestellte Fassung ansehen</a></p>';
+    expect(history.slice(history.indexOf('id="v-6"')).split('</li>')[0]).toContain(link);
+    expect(history).toContain('<li class="version" id="v-1">');
     // Once that version is no longer kept (20 per contact), the entry says "eine frühere Fassung".
     await env.DB.prepare('DELETE FROM contact_versions WHERE contact_id = ? AND version = 1').bind(id).run();
     const later = await (await send(`${LIST}/${id}/history`, { user: anna })).text();
     expect(textOf(later.slice(later.indexOf('id="v-6"')).split('</h2>')[0] ?? '')).toContain(
       'Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt · ',
     );
+    expect(later).not.toContain('href="#v-1"');
   });
 
   it('says beside each restore what it changes of the contact as it is now, also fields its entry does not list (walkthrough, stop 66)', async () => {

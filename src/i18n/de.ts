@@ -333,6 +333,7 @@ export const de = {
   } as Record<string, string>,
   historyEntry: (name: string, action: string, date: string) => `${name} hat ${action} · ${date}`,
   /** A restore of the version `when` ("05.12.2026, 14:54 (Jonas Müller)"), where it is known. */
+  revertSeen: 'Wiederhergestellte Fassung ansehen',
   revertOf: (when: string) => `die ${de.clashRestoreFrom(when)} wiederhergestellt`,
   /** The page of changes: what one person's changes of a contact changed ("Jonas Müller hat die Telefonnummer geändert"), how often. */
   changedFields: (fields: string) => `${fields} geändert`,

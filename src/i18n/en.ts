@@ -286,6 +286,7 @@ export const en: Messages = {
     undo: 'undid a restore of the contact',
   } as Record<string, string>,
   historyEntry: (name: string, action: string, date: string) => `${name} ${action} · ${date}`,
+  revertSeen: 'See the restored version',
   revertOf: (when: string) => `restored the version from ${when}`,
   changedFields: (fields: string) => `changed ${fields}`,
   times: (n: number) => ` (${n} times)`,

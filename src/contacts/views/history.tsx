@@ -88,6 +88,13 @@ export function ContactHistory(props: {
                   formatDateTime(t.locale, version.createdAt),
                 )}
               </h2>
+              {/* To that version's entry, marked there: two saves of one minute by one person read
+                  the same (UX walkthrough, stop 77). */}
+              {source ? (
+                <p class="quiet-link">
+                  <a href={`#v-${source.version}`}>{t.revertSeen}</a>
+                </p>
+              ) : null}
               {unknown ? (
                 <>
                   <p class="hint">
