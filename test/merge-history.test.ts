@@ -1297,7 +1297,7 @@ describe('history (Verlauf)', () => {
     expect(again).toMatchObject({ again: '1', restore: 'undo' });
     const compared = textOf(await (await send(`${LIST}/${id}`, { user: ida, form: again })).text());
     expect(compared).toContain('nachdem Sie den Verlauf geöffnet haben');
-    expect(compared).toContain('Feld Frühere Fassung Von Tim Berg');
+    expect(compared).toContain('Feld Frühere Fassung Aktuell, von Tim Berg');
     const chosen = await send(`${LIST}/${id}`, { user: ida, form: { ...choice, phone: '089 2' } });
     expect(chosen.status).toBe(303);
     expect(chosen.headers.get('location')).toBe(`${LIST}/${id}?done=undone`);
@@ -1375,7 +1375,8 @@ describe('history (Verlauf)', () => {
     expect(html).toMatch(
       /<input type="radio" name="phone" value="089 1" required=""\/><span><span class="who">Fassung vom \d\d\.\d\d\.\d{4}, \d\d:\d\d \(Lea Berg\)<\/span>/,
     );
-    expect(html).toMatch(/<input type="radio" name="phone" value="089 3"\/><span><span class="who">Von Tom Berg<\/span>/);
+    // What is stored now says so: "Von Jonas Müller" beside "Fassung vom … (Jonas Müller)" looked alike (UX walkthrough, stop 77).
+    expect(html).toMatch(/<input type="radio" name="phone" value="089 3"\/><span><span class="who">Aktuell, von Tom Berg<\/span>/);
     expect(await row(id)).toMatchObject({ phone: '089 3', version: 3 });
     // In English the same.
     const english = await send(`${LIST}/${id}/history/1/restore`, {
@@ -1386,14 +1387,14 @@ describe('history (Verlauf)', () => {
     expect(english.status).toBe(409);
     const englishText = textOf(await english.text());
     expect(englishText).toContain('Tom Berg has meanwhile changed details that read differently in the earlier version.');
-    expect(englishText).toMatch(/Version from \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d \(Lea Berg\) 089 1/);
+    expect(englishText).toMatch(/Version from \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d \(Lea Berg\) 089 1 Current, from Tom Berg 089 3/);
     // "Alles noch einmal bearbeiten": the whole form, its comparison worded for the restore (the
     // earlier version beside what is stored), and saving that form is an edit (no restore field).
     const againForm = lastFormHidden(html);
     expect(againForm).toMatchObject({ again: '1', version: '3', restore: '1', phone: '089 1' });
     for (const [language, wording, columns] of [
-      ['de', 'Tom Berg hat den Kontakt am', 'Feld Frühere Fassung Von Tom Berg Telefonnummer 089 1 089 3'],
-      ['en', 'Tom Berg changed the contact on', 'Field Earlier version From Tom Berg Phone number 089 1 089 3'],
+      ['de', 'Tom Berg hat den Kontakt am', 'Feld Frühere Fassung Aktuell, von Tom Berg Telefonnummer 089 1 089 3'],
+      ['en', 'Tom Berg changed the contact on', 'Field Earlier version Current, from Tom Berg Phone number 089 1 089 3'],
     ] as const) {
       const opened = await send(`${LIST}/${id}`, { user: lea, form: againForm, headers: { 'Accept-Language': language } });
       expect(opened.status).toBe(200);

@@ -307,6 +307,8 @@ export const de = {
   clashRestoreMine: 'Frühere Fassung',
   clashRestoreFrom: (when: string) => `Fassung vom ${when}`,
   clashTheirs: (by: string) => `Von ${by}`,
+  /** On a restore's clash: what is stored now, beside the earlier version. */
+  clashCurrent: (by: string) => `Aktuell, von ${by}`,
   clashTheirsOwn: 'Aus dem anderen Fenster',
   chooseMissing: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',
   clashBoth: 'Beide Änderungen',

@@ -260,6 +260,7 @@ export const en: Messages = {
   clashRestoreMine: 'Earlier version',
   clashRestoreFrom: (when: string) => `Version from ${when}`,
   clashTheirs: (by: string) => `From ${by}`,
+  clashCurrent: (by: string) => `Current, from ${by}`,
   clashTheirsOwn: 'From the other window',
   chooseMissing: 'Please choose which entry applies for each field. Nothing is saved yet.',
   clashBoth: 'Both changes',

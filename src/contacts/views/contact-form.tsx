@@ -598,7 +598,9 @@ function ConflictPanel(props: {
   // all by the one name sent, or by the last saver.
   const sent = byFields(props.by);
   const whoOf = (name: string) => (sent ? sent[name] : props.by) ?? stored.updatedByName;
-  const label = (who: string) => (who === '' ? t.clashTheirsOwn : t.clashTheirs(who));
+  // Beside a restore's earlier version, "Aktuell, von …", as on its clash page.
+  const theirs = restoring ? t.clashCurrent : t.clashTheirs;
+  const label = (who: string) => (who === '' ? t.clashTheirsOwn : theirs(who));
   const differing = FIELDS.filter(
     (spec) =>
       // As it would be stored (a phone's label gone: data-safety review, stop 68).
@@ -624,7 +626,7 @@ function ConflictPanel(props: {
     t,
     who.map((name) => name || t.yourself),
   );
-  const storedBy = who.length > 1 ? t.clashTheirs(names) : label(who[0] ?? stored.updatedByName);
+  const storedBy = who.length > 1 ? theirs(names) : label(who[0] ?? stored.updatedByName);
   return (
     <div class="conflict" role="alert">
       <h2>{t.conflictTitle}</h2>

@@ -154,7 +154,11 @@ export function MergeClash(props: ClashProps) {
   const mineWho = restoring ? (props.earlier ? t.clashRestoreFrom(props.earlier) : t.clashRestoreMine) : t.conflictYours;
   const theirsWho = (names: readonly FieldName[]) => {
     const who = [...new Set(names.map((name) => props.whose?.get(name)).filter((name) => typeof name === 'string'))];
-    return props.own?.some((name) => names.includes(name)) ? t.clashTheirsOwn : t.clashTheirs(who.length ? listed(t, who) : by);
+    // Beside a restore's "Fassung vom … (Jonas Müller)", what is stored now says so: "Von Jonas
+    // Müller" beside it looked alike (UX walkthrough, stop 77).
+    return props.own?.some((name) => names.includes(name))
+      ? t.clashTheirsOwn
+      : (restoring ? t.clashCurrent : t.clashTheirs)(who.length ? listed(t, who) : by);
   };
   const choice = (name: string, who: string, value: string, first: boolean, text: Child) => (
     <label class="choice">
