@@ -173,10 +173,14 @@ describe('since the last visit', () => {
       textOf(await (await send(`${list}/changes?since=${since}`, { user, headers: english ? { 'Accept-Language': 'en' } : {} })).text());
     expect(await page(jonas)).toMatch(/Pool Blau Anna Müller hat die Telefonnummer geändert und dabei Ihre Eingabe ersetzt · /);
     expect(await page(jonas, true)).toMatch(/Pool Blau Anna Müller changed the phone number, replacing your input · /);
+    // Not grey like the other lines, where it was missed (UX walkthrough, stop 77): a line of its own kind.
+    const jonasHtml = await (await send(`${list}/changes?since=${since}`, { user: jonas })).text();
+    expect(jonasHtml).toMatch(/<p class="mine">Anna Müller hat die Telefonnummer geändert und dabei Ihre Eingabe ersetzt · /);
     // To Lena, whose input it was not, the same change is only a change.
     const lenas = await page(lena);
     expect(lenas).toMatch(/Pool Blau Anna Müller hat die Telefonnummer geändert · /);
     expect(lenas).not.toContain('und dabei Ihre Eingabe');
+    expect(await (await send(`${list}/changes?since=${since}`, { user: lena })).text()).not.toContain('class="mine"');
     // Jonas changes the number again; Lena changes it and the city: only his field is named.
     expect((await send(`${list}/${id}`, { user: jonas, form: { ...form, phone: '089 201', version: '3' } })).status).toBe(303);
     expect((await send(`${list}/${id}`, { user: lena, form: { ...form, phone: '089 400', city: 'Haar', version: '4' } })).status).toBe(303);

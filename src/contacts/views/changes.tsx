@@ -68,7 +68,8 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
                   ? changed.filter((spec) => run.some((change) => change.replaced.includes(spec.name)))
                   : [];
                 return (
-                  <p class="meta">
+                  // Not grey where it replaced this user's input: it was missed at the end of a grey line (UX walkthrough, stop 77).
+                  <p class={replaced.length ? 'mine' : 'meta'}>
                     {t.historyEntry(
                       latest.authorName,
                       (run.length > 1 ? action + t.times(run.length) : action) +
