@@ -556,11 +556,30 @@ describe('on a phone (360×800)', () => {
         );
         // (Found by the firm's name, which holds the tag; their own names do not.)
         await made(
-          { first_name: 'Lena', last_name: 'Quandt', position: 'Innenarchitektin', company: `Raumwerk ${tag} GmbH` },
+          // With a number and an address, whose buttons take their room in the row, as most have.
+          {
+            first_name: 'Lena',
+            last_name: 'Quandt',
+            position: 'Innenarchitektin und Lichtplanerin',
+            company: `Raumwerk ${tag} GmbH`,
+            phone: '089 1234567',
+            email: 'lena@raumwerk.example',
+          },
           'Lena Quandt',
         );
         const unbroken = `Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft ${tag} `.repeat(2);
         await made({ first_name: 'Lange', last_name: 'Firma', position: 'Bauleiter', company: unbroken.trim() }, 'Lange Firma');
+        await made(
+          {
+            first_name: 'Thomas',
+            last_name: 'Müller',
+            position: 'Küchenbauer',
+            company: `Küchen ${tag} Müller GmbH & Co. KG`,
+            phone: '089 7654321',
+            email: 'thomas@kuechen.example',
+          },
+          'Thomas Müller',
+        );
         const cutOff = (el) => el.scrollWidth > el.clientWidth + 0.5 || el.scrollHeight > el.clientHeight + 0.5;
         for (const width of [360, 1280]) {
           await page.setViewportSize({ width, height: 800 });
@@ -569,8 +588,9 @@ describe('on a phone (360×800)', () => {
           // Cut with "…", the surname the list sorts by was never seen (review).
           assert.equal(await link.evaluate(cutOff), false, `the name is cut at ${width} px`);
           assert.equal((await link.innerText()).trim(), name);
-          // The firm beside a position: whole, the position giving way on a phone ("Innenarch… · Raumwerk …";
-          // walkthrough, stop 74: "Gartenbauer · Grünwerk Gart…"), both whole on a wide screen.
+          // The firm beside a position: on a phone each keeps half of the line at least, the shorter one
+          // whole ("Küchenbauer · Küchen … Müller G…"; walkthrough, stop 74: "Gartenbauer · Grünwerk
+          // Gart…", UX walkthrough, stop 78: "Küche… · Küchen Müller Gm…" in every row), both whole on a wide screen.
           // (On a wide screen the spans are inline: each line of them within the column, none over the next: code review, stop 75.)
           const spansCut = (spans) => {
             const box = spans[0]?.parentElement?.getBoundingClientRect();
@@ -586,8 +606,29 @@ describe('on a phone (360×800)', () => {
             .locator('li.contact', { hasText: 'Lena Quandt' })
             .locator('.meta > span')
             .evaluateAll(spansCut);
-          assert.equal(firm, false, `the firm is cut at ${width} px`);
-          assert.equal(position, width === 360, `the position is ${position ? '' : 'not '}cut at ${width} px`);
+          const halves = async (who) =>
+            page
+              .locator('li.contact', { hasText: who })
+              .locator('.meta')
+              .evaluate((meta) => {
+                const [position, dot, firm] = [...meta.children].map((span) => span.getBoundingClientRect().width);
+                return { room: meta.getBoundingClientRect().width - (dot ?? 0), position, firm };
+              });
+          if (width === 360) {
+            // Both longer than half: each cut at half the room, neither down to a few letters.
+            assert.deepEqual([position, firm], [true, true], 'both cut on a phone');
+            const both = await halves('Lena Quandt');
+            for (const part of ['position', 'firm'])
+              assert.ok(Math.abs(both[part] - both.room / 2) < 2, `${part}: ${JSON.stringify(both)}`);
+            // A short trade stays whole beside a long firm, which takes the rest.
+            const [trade, firmCut] = await page
+              .locator('li.contact', { hasText: 'Thomas Müller' })
+              .locator('.meta > span')
+              .evaluateAll(spansCut);
+            assert.deepEqual([trade, firmCut], [false, true], '"Küchenbauer" whole, the firm cut');
+            const kitchen = await halves('Thomas Müller');
+            assert.ok(Math.abs(kitchen.position + kitchen.firm - kitchen.room) < 2, JSON.stringify(kitchen));
+          } else assert.deepEqual([position, firm], [false, false], `both whole at ${width} px`);
           if (width === 1280) {
             const [, long] = await page.locator('li.contact', { hasText: 'Lange Firma' }).locator('.meta > span').evaluateAll(spansCut);
             assert.equal(long, false, 'the firm of 200 characters wraps within its column on a wide screen');

@@ -524,9 +524,9 @@ function contactRowHtml(props: RowProps): string {
   const { t, paths } = shell;
   const href = escapeHtml(paths.contact(assetId, contact.id));
   const name = displayName(contact);
-  // The position and the firm apart: on a phone the position gives way first ("Küchenb… · Küchen
-  // Schmidt GmbH"), whose firm tells rows apart (walkthrough, stop 74: "Küchenbauer · Küchen Schmi…");
-  // a line of two would leave fewer than 8 rows on the first screen (src/views/styles.css).
+  // The position and the firm apart: on a phone each keeps half of the line at least, the shorter
+  // one whole (src/views/styles.css: the trade is what a buyer looks for, the firm tells rows apart);
+  // a line of two would leave fewer than 8 rows on the first screen.
   const position = props.grouped ? '' : contact.position;
   const firm = companyBeside(contact);
   const meta =
