@@ -270,6 +270,16 @@ describe('sections and the way on after a reload', () => {
     expect(headings(html)).toEqual(['Fliesenleger', 'Küchenbauer']);
   });
 
+  it('grouped by position: a feminine form is in the group of its trade ("Bauleiterin", "Bauleiter": UX walkthrough, stop 78)', async () => {
+    const assetId = 'sec-feminine-groups';
+    const user = household(assetId);
+    const positions = ['Bauleiterin', 'Bauleiter', 'Architektin', 'ARCHITEKT', 'Ingenieurin', 'Ingenieur', 'Terminplanung', 'Termin'];
+    await seedContacts(assetId, positions.length, (index) => ({ last_name: `N${index}`, position: positions[index] ?? '' }));
+    const html = await (await send(`/assets/${assetId}/contacts?group=position`, { user })).text();
+    // Headed as the first row of each group writes it; "Termin" keeps its ending (no r or t before "in").
+    expect(headings(html)).toEqual(['Architektin', 'Bauleiterin', 'Ingenieurin', 'Termin', 'Terminplanung']);
+  });
+
   it('the name order files contacts under "#" once: digits and signs first, other scripts under their own letters', async () => {
     const assetId = 'sec-hash';
     const user = household(assetId);

@@ -76,8 +76,10 @@
  *    stop 71). (A format of its own, though 22 came in the same stop: code review.)
  * 24: a date of the notes with slashes and a year, day first ("12/03/2027", as a British buyer
  *    writes it), is stored as one, as a query with slashes reads it (code review, stop 74).
+ * 25: the group key folds a word's feminine ending after r or t ("Bauleiterin" in the group of
+ *    "Bauleiter": UX walkthrough, stop 78).
  */
-export const KEY_FORMAT = 24;
+export const KEY_FORMAT = 25;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -1350,9 +1352,13 @@ export function compareKeys(a: string, b: string): number {
 /**
  * The position in dictionary form, for the list grouped by position: "Fliesenleger" and
  * "fliesenleger ", "Küchenbauer" and "Kuechenbauer" (umlauts spelled out, key format 15: search
- * review, stop 62) are one group. Contacts without a position come last (the largest code point).
+ * review, stop 62), "Bauleiterin" and "Bauleiter", "Architektin" and "Architekt" (a word's
+ * feminine ending after r or t, key format 25: UX walkthrough, stop 78) are one group. Contacts
+ * without a position come last (the largest code point).
  */
 export function groupKey(position: string): string {
-  const key = expanded(position).trim();
+  const key = expanded(position)
+    .trim()
+    .replace(/(?<=\p{L}{2}[rt])in(?:nen)?(?![\p{L}\d])/gu, '');
   return key === '' ? '\u{10FFFF}' : key;
 }
