@@ -170,7 +170,8 @@ describe('importing a .vcf', () => {
       `<button type="submit" class="danger" aria-describedby="undo-${importId}">Ja, Import rückgängig machen</button>`,
     );
     expect(textOf(offered)).toContain(
-      'Import rückgängig Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen. Ja, Import rückgängig machen',
+      // What was added to existing contacts ("ergänzen") stays, and says so (UX walkthrough, stop 78: it stayed unsaid).
+      'Import rückgängig Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen. Was Sie aus der Datei bei bestehenden Kontakten ergänzt haben, bleibt; es steht in deren Verlauf. Ja, Import rückgängig machen',
     );
     // Not to a co-buyer: that undo would delete for good what someone else brought in.
     const coBuyer = { ...user, sub: 'u-imp-a-co', name: 'Jonas Müller' };

@@ -463,7 +463,7 @@ export const de = {
   imported: (n: number) => `${localNumber(n)} ${n === 1 ? 'Kontakt wurde' : 'Kontakte wurden'} übernommen.`,
   importUndo: 'Import rückgängig',
   undoWarning:
-    'Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
+    'Alle Kontakte dieses Imports, die seitdem niemand geändert hat, werden endgültig gelöscht. Das lässt sich nicht rückgängig machen. Was Sie aus der Datei bei bestehenden Kontakten ergänzt haben, bleibt; es steht in deren Verlauf.',
   undoConfirm: 'Ja, Import rückgängig machen',
   undoHint:
     'Sie haben diesen Kontakt aus einer Datei übernommen. „Import rückgängig“ gilt für die ganze Datei: nicht nur dieser Kontakt, alle daraus, die seitdem niemand geändert hat.',

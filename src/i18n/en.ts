@@ -404,7 +404,8 @@ export const en: Messages = {
   previewConfirm: 'Add the ticked contacts',
   imported: (n: number) => `${localNumber(n)} ${n === 1 ? 'contact has' : 'contacts have'} been added.`,
   importUndo: 'Undo import',
-  undoWarning: 'Every contact of this import that nobody has changed since is deleted for good. This cannot be undone.',
+  undoWarning:
+    'Every contact of this import that nobody has changed since is deleted for good. This cannot be undone. What you added from the file to existing contacts stays; it is in their history.',
   undoConfirm: 'Yes, undo the import',
   undoHint:
     'You added this contact from a file. “Undo import” applies to the whole file: not only this contact, every one from it that nobody has changed since.',
