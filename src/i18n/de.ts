@@ -386,7 +386,7 @@ export const de = {
   qrShow: 'QR-Code zeigen',
   qrTitle: (name: string) => `QR-Code mit dem Kontakt ${name}`,
   qrHelp:
-    'Richten Sie die Kamera eines Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Auf diesem Gerät selbst speichert ihn „vCard“. Notizen und Gewährleistungsdaten sind nicht enthalten.',
+    'Richten Sie die Kamera eines Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Um ihn auf diesem Gerät zu speichern, tippen Sie auf „vCard“. Notizen und Gewährleistungsdaten sind nicht enthalten.',
   qrOmits: (parts: string) => `Damit der Code lesbar bleibt, fehlen: ${parts}.`,
   qrParts: { url: 'Webseite', adr: 'Adresse', title: 'Position' } as Record<'url' | 'adr' | 'title', string>,
   // What a code always holds (src/contacts/vcard.ts qrPayload): not only name and company (review, stop 61).

@@ -332,7 +332,7 @@ export const en: Messages = {
   qrShow: 'Show QR code',
   qrTitle: (name: string) => `QR code with the contact ${name}`,
   qrHelp:
-    'Point a phone’s camera at the code: the phone offers to save the contact. On this device itself, “vCard” saves it. Notes and warranty dates are not included.',
+    'Point a phone’s camera at the code: the phone offers to save the contact. To save it on this device, tap “vCard”. Notes and warranty dates are not included.',
   qrOmits: (parts: string) => `So that the code stays readable, it leaves out: ${parts}.`,
   qrParts: { url: 'website', adr: 'address', title: 'position' } as Record<'url' | 'adr' | 'title', string>,
   qrTooLong:
