@@ -102,15 +102,17 @@ function templateRows(props: {
       if (page.order === 'search') return row;
       const section =
         page.order === 'warranty'
-          ? contact.warrantyUntil < today && 'ended'
+          ? contact.warrantyUntil < today
+            ? 'ended'
+            : 'running'
           : page.order === 'name'
             ? letterOf(contact)
             : groupKey(contact.position);
-      if (!section || section === group) return row;
+      if (section === group) return row;
       group = section;
       const heading =
         page.order === 'warranty'
-          ? shell.t.warranty.ended
+          ? shell.t.warranty[section as 'ended' | 'running']
           : page.order === 'name'
             ? section
             : contact.position.trim() || shell.t.noPosition;

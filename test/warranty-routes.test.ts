@@ -594,7 +594,14 @@ describe('the warranty view', () => {
     // 2-year ends pushed the running ones off a phone's screen).
     expect(order).toEqual([tieA, tieB, late, early]);
     expect(view).toContain(`<li class="group"><h2>Abgelaufen</h2></li><li class="contact" id="c-${early}"`);
-    expect(view.match(/<li class="group">/g)).toHaveLength(1);
+    // The running ones under theirs too: a jump by headings skipped them (UX walkthrough, stop 78).
+    expect(view).toContain(`<li class="group"><h2>Laufend</h2></li><li class="contact" id="c-${tieA}"`);
+    expect(view.match(/<li class="group">/g)).toHaveLength(2);
+    const english = await (await send(`${list}?view=warranty`, { user, headers: { 'Accept-Language': 'en' } })).text();
+    expect(english.match(/<li class="group"><h2>[^<]+<\/h2>/g)).toEqual([
+      '<li class="group"><h2>Running</h2>',
+      '<li class="group"><h2>Ended</h2>',
+    ]);
     // The switch marks the view shown, as the list's does, and leads to the other two.
     expect(view).toContain(
       `<p class="view-switch" id="view-switch"><a href="${list}">Nach Name</a><span class="sep"> · </span><a href="${list}?group=position">Nach Position</a><span class="sep"> · </span><span aria-current="true">Gewährleistung</span></p>`,

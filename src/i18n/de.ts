@@ -515,6 +515,7 @@ export const de = {
     backToList: 'Zurück zur Gewährleistung',
     viewTitle: 'Gewährleistung',
     viewText: 'Alle Kontakte mit einem Ende der Gewährleistung: das nächste zuerst, abgelaufene am Schluss.',
+    running: 'Laufend',
     ended: 'Abgelaufen',
     count: (n: number) => `${localNumber(n)} Kontakt${n === 1 ? '' : 'e'} mit Gewährleistungsende`,
     empty: 'Noch hat kein Kontakt ein Ende der Gewährleistung. Tragen Sie es beim Bearbeiten eines Kontakts unter „Gewährleistung“ ein.',

@@ -450,6 +450,7 @@ export const en: Messages = {
     backToList: 'Back to the warranty list',
     viewTitle: 'Warranty',
     viewText: 'Every contact with a warranty end date: the next one first, ended ones at the bottom.',
+    running: 'Running',
     ended: 'Ended',
     count: (n: number) => `${localNumber(n)} contact${n === 1 ? '' : 's'} with a warranty end`,
     empty: 'No contact has a warranty end date yet. Enter one under “Warranty” when you edit a contact.',

@@ -412,21 +412,28 @@ export function Rows(props: {
       continue;
     }
     // Grouped, rows are ordered by the position's dictionary form: "Fliesenleger" and
-    // "fliesenleger" are one group, headed as its first row writes it. The warranty view heads
-    // only the ended ones, which follow the running ones.
+    // "fliesenleger" are one group, headed as its first row writes it. The warranty view heads the
+    // running ones and the ended ones, which follow (UX walkthrough, stop 78: only the ended had a
+    // heading, so a screen reader's jump by headings skipped the running ones).
     const section =
       page.order === 'warranty'
-        ? contact.warrantyUntil < today && 'ended'
+        ? contact.warrantyUntil < today
+          ? 'ended'
+          : 'running'
         : page.order === 'name'
           ? letterOf(contact)
           : groupKey(contact.position);
-    if (!section || section === group) {
+    if (section === group) {
       rows += row;
       continue;
     }
     group = section;
     const heading =
-      page.order === 'warranty' ? shell.t.warranty.ended : page.order === 'name' ? section : contact.position.trim() || shell.t.noPosition;
+      page.order === 'warranty'
+        ? shell.t.warranty[section as 'ended' | 'running']
+        : page.order === 'name'
+          ? section
+          : contact.position.trim() || shell.t.noPosition;
     rows += `<li class="group"><h2>${escapeHtml(heading)}</h2></li>${row}`;
   }
   return (
