@@ -48,7 +48,8 @@ describe('importing a .vcf', () => {
     const namedText = textOf(await named.text());
     expect(namedText).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Bauer“, daher zunächst nicht angehakt.');
     // Every card of the file so: said above the list too (walkthrough, stop 70: found out only by "übernehmen").
-    expect(namedText).toMatch(/Haken Sie an, was übernommen werden soll\. [^.]*\. Alle sind wahrscheinlich schon bei Ihren Kontakten\./);
+    // The room left is not said beside one card (UX walkthrough, stop 78: "noch Platz für 999 Kontakte" on a preview of 5).
+    expect(namedText).toContain('Haken Sie an, was übernommen werden soll. Alle sind wahrscheinlich schon bei Ihren Kontakten.');
     // A person at that number is a new colleague of the firm's entry: ticked (second buyer review).
     const person = await upload(
       user,

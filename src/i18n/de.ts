@@ -421,9 +421,10 @@ export const de = {
     undone: 'Dieser Import wurde rückgängig gemacht. Um ihn zu wiederholen, laden Sie die Datei bitte noch einmal hoch.',
   },
   previewTitle: (n: number) => `${localNumber(n)} Kontakt${n === 1 ? '' : 'e'} in der Datei`,
-  previewText: (room: number, full?: boolean) => {
-    const n = localNumber(room);
-    return `Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} neuen der Datei` : ''}.`;
+  /** `room` only where the file's cards could fill it (UX walkthrough, stop 78: "Platz für 999" beside 5 cards). */
+  previewText: (room?: number, full?: boolean) => {
+    const n = localNumber(room ?? 0);
+    return `Haken Sie an, was übernommen werden soll.${room === undefined ? '' : ` In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} neuen der Datei` : ''}.`}`;
   },
   previewDuplicate: (name: string) => `Wahrscheinlich schon bei Ihren Kontakten: „${name}“, daher zunächst nicht angehakt.`,
   /** "Ergänzen" (glossary): the link beside a card the book likely has, the preview after its save, the form's notice and notes lines. */

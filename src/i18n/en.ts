@@ -366,9 +366,9 @@ export const en: Messages = {
     undone: 'This import was undone. To repeat it, please upload the file again.',
   },
   previewTitle: (n: number) => `${localNumber(n)} contact${n === 1 ? '' : 's'} in the file`,
-  previewText: (room: number, full?: boolean) => {
-    const n = localNumber(room);
-    return `Tick what to add. This property has room for ${n} more contacts${full ? `; the first ${n} new ones in the file are ticked` : ''}.`;
+  previewText: (room?: number, full?: boolean) => {
+    const n = localNumber(room ?? 0);
+    return `Tick what to add.${room === undefined ? '' : ` This property has room for ${n} more contacts${full ? `; the first ${n} new ones in the file are ticked` : ''}.`}`;
   },
   previewDuplicate: (name: string) => `Probably already in your contacts: “${name}”, so not ticked at first.`,
   previewComplete: (name: string) => `Add missing details to “${name}”`,

@@ -155,7 +155,11 @@ export function ImportPreview(props: {
       {/* Nothing to tick: said once above, not only per card (UX review). */}
       <p>
         {cards.some((card) => card.importable)
-          ? t.previewText(props.room, !ticked && room > 0 && cards.filter((card) => card.importable && !card.duplicateOf).length > room)
+          ? t.previewText(
+              // The room only where the file's cards could fill it.
+              cards.filter((card) => card.importable).length < props.room ? undefined : props.room,
+              !ticked && room > 0 && cards.filter((card) => card.importable && !card.duplicateOf).length > room,
+            )
           : t.previewNothing}
         {/* Every card likely there already: said above, not only per card (walkthrough, stop 70: found out only by "übernehmen"). */}
         {allKnown ? ` ${t.allKnown}` : null}
