@@ -183,7 +183,7 @@ describe('ical.js reads back every event, alarm, UID and SEQUENCE exactly', () =
   /** The day each alarm rings at 09:00 for a file made at `now`, as ical.js reads it (09:00 is 9 h after the day's start). */
   const ringDaysAt = (now: Date) => {
     const events = warrantyEvents(
-      { locale: 'de-DE', warranty: de.warranty },
+      { locale: 'de-DE', warranty: de.warranty, fields: de.fields },
       ends.map((warrantyUntil, index) => ({ ...contact, id: `c${index}`, name: `Firma ${index}`, warrantyUntil })),
       'Lindenhof',
       now,
@@ -225,7 +225,7 @@ describe('ical.js reads back every event, alarm, UID and SEQUENCE exactly', () =
     // In summer time (CEST) the same: 12 July 2027, 08:59 and 09:00 in Berlin, an end 14 days ahead.
     const at = (now: string) =>
       warrantyEvents(
-        { locale: 'de-DE', warranty: de.warranty },
+        { locale: 'de-DE', warranty: de.warranty, fields: de.fields },
         [{ ...contact, id: 'c', name: 'F', warrantyUntil: '2027-07-26' }],
         '',
         new Date(now),
@@ -259,7 +259,7 @@ describe('what an event says', () => {
   };
 
   it('German: name and position (in brackets) in the summary; the company who owes it, the ways to reach them and the end date in the description', () => {
-    expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, contact)).toEqual({
+    expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty, fields: de.fields }, contact)).toEqual({
       summary: 'Gewährleistung endet: Bauer (Fliesenleger) – Mängel vorher melden',
       description:
         'Unternehmen: Fliesen Bauer GmbH\nTelefonnummer: +49 30 123456\nE-Mail-Adresse: info@fliesen-bauer.de\nGewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
@@ -267,7 +267,9 @@ describe('what an event says', () => {
   });
 
   it('English', () => {
-    expect(warrantyEventText({ locale: 'en-GB', warranty: en.warranty }, { ...contact, mobile: '0171 1234567' })).toEqual({
+    expect(
+      warrantyEventText({ locale: 'en-GB', warranty: en.warranty, fields: en.fields }, { ...contact, mobile: '0171 1234567' }),
+    ).toEqual({
       summary: 'Warranty for Bauer (Fliesenleger) ends – report defects before then',
       description:
         'Company: Fliesen Bauer GmbH\nPhone number: +49 30 123456\nMobile number: 0171 1234567\nEmail address: info@fliesen-bauer.de\nWarranty until 12 Mar 2027 (your own note, not legal advice)',
@@ -276,17 +278,17 @@ describe('what an event says', () => {
 
   it('without a position or any way to reach them', () => {
     const bare = { ...contact, position: '', phone: '', email: '', name: 'Küchen Schmidt GmbH', company: '' };
-    expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, bare)).toEqual({
+    expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty, fields: de.fields }, bare)).toEqual({
       summary: 'Gewährleistung endet: Küchen Schmidt GmbH – Mängel vorher melden',
       description: 'Gewährleistung bis 12.03.2027 (Ihre eigene Angabe, keine Rechtsberatung)',
     });
   });
 
   it('an end already passed: said in the past, with no "report before" (walkthrough, stop 68)', () => {
-    expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty }, contact, true).summary).toBe(
+    expect(warrantyEventText({ locale: 'de-DE', warranty: de.warranty, fields: de.fields }, contact, true).summary).toBe(
       'Gewährleistung endete: Bauer (Fliesenleger)',
     );
-    expect(warrantyEventText({ locale: 'en-GB', warranty: en.warranty }, contact, true).summary).toBe(
+    expect(warrantyEventText({ locale: 'en-GB', warranty: en.warranty, fields: en.fields }, contact, true).summary).toBe(
       'Warranty for Bauer (Fliesenleger) ended',
     );
   });

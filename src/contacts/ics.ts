@@ -182,6 +182,8 @@ export interface WarrantyEventContact {
 export interface WarrantyEventTranslator {
   locale: string;
   warranty: Pick<WarrantyMessages, 'calendar'>;
+  /** The description's labels are the form's (the same words). */
+  fields: Record<'company' | 'phone' | 'mobile' | 'email', string>;
 }
 
 /**
@@ -201,10 +203,10 @@ export function warrantyEventText(
   const words = t.warranty.calendar;
   const who = contact.position === '' ? contact.name : `${contact.name} (${contact.position})`;
   const reach: [string, string][] = [
-    [words.company, contact.company],
-    [words.phone, phoneValue(contact.phone)],
-    [words.mobile, phoneValue(contact.mobile)],
-    [words.email, contact.email],
+    [t.fields.company, contact.company],
+    [t.fields.phone, phoneValue(contact.phone)],
+    [t.fields.mobile, phoneValue(contact.mobile)],
+    [t.fields.email, contact.email],
   ];
   const lines = reach.filter(([, value]) => value !== '').map(([label, value]) => `${label}: ${value}`);
   lines.push(words.until(formatDate(contact.warrantyUntil, t.locale)));

@@ -318,10 +318,6 @@ export interface WarrantyMessages {
     summary: (who: string) => string;
     /** SUMMARY of an end already passed (no "report before" for a day gone) */
     ended: (who: string) => string;
-    company: string;
-    phone: string;
-    mobile: string;
-    email: string;
     /** the last line of DESCRIPTION */
     until: (date: string) => string;
   };

@@ -528,10 +528,6 @@ export const de = {
     calendar: {
       summary: (who: string) => `Gewährleistung endet: ${who} – Mängel vorher melden`,
       ended: (who: string) => `Gewährleistung endete: ${who}`,
-      company: 'Unternehmen',
-      phone: 'Telefonnummer',
-      mobile: 'Mobilnummer',
-      email: 'E-Mail-Adresse',
       until: (date: string) => `Gewährleistung bis ${date} (Ihre eigene Angabe, keine Rechtsberatung)`,
     },
   },

@@ -462,10 +462,6 @@ export const en: Messages = {
     calendar: {
       summary: (who: string) => `Warranty for ${who} ends – report defects before then`,
       ended: (who: string) => `Warranty for ${who} ended`,
-      company: 'Company',
-      phone: 'Phone number',
-      mobile: 'Mobile number',
-      email: 'Email address',
       until: (date: string) => `Warranty until ${date} (your own note, not legal advice)`,
     },
   },
