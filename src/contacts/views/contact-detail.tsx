@@ -290,7 +290,7 @@ export function DeleteConfirm(props: {
       {props.shown ? <Changes shell={shell} older={props.shown} newer={fieldValuesOf(contact)} /> : null}
       <p>{t.deleteText}</p>
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]" class="form-actions">
-        <input type="hidden" name="version" value={String(contact.version)} />
+        {React.hidden('version', contact.version)}
         <button type="submit" class="danger">
           {props.message ? t.deleteAnyway : t.deleteConfirm}
         </button>

@@ -175,30 +175,28 @@ export function ContactForm(props: ContactFormProps) {
                 version's form, whose save overwrote a co-buyer's change without a word (data
                 review); it shows that change now. With JS the draft keeps them (src/client/app.js). */}
             <input type="hidden" name={`v${mode.version}`} disabled />
-            <input type="hidden" name="version" value={mode.version === undefined ? '' : String(mode.version)} />
-            {mode.base ? <input type="hidden" name="base" value={mode.base} /> : null}
+            {React.hidden('version', mode.version ?? '')}
+            {mode.base ? React.hidden('base', mode.base) : null}
           </>
         ) : mode.kind === 'resend' ? (
           <>
-            <input type="hidden" name={mode.hidden.name} value={mode.hidden.value} />
-            {mode.keep?.map(([name, value]) => (
-              <input type="hidden" name={name} value={value} />
-            ))}
+            {React.hidden(mode.hidden.name, mode.hidden.value)}
+            {mode.keep?.map(([name, value]) => React.hidden(name, value))}
           </>
         ) : (
           <>
-            <input type="hidden" name="form_token" value={mode.formToken} />
-            {mode.kind === 'create' && mode.editOf ? <input type="hidden" name="edit_of" value={mode.formToken} /> : null}
-            {mode.kind === 'gone' && mode.revive ? <input type="hidden" name="version" value={String(mode.revive.version)} /> : null}
+            {React.hidden('form_token', mode.formToken)}
+            {mode.kind === 'create' && mode.editOf ? React.hidden('edit_of', mode.formToken) : null}
+            {mode.kind === 'gone' && mode.revive ? React.hidden('version', mode.revive.version) : null}
             {/* A restore met the delete: what it brings back is a stored version, not typed (code review). */}
-            {mode.kind === 'gone' && mode.version ? <input type="hidden" name="restore" value="1" /> : null}
+            {mode.kind === 'gone' && mode.version ? React.hidden('restore', '1') : null}
           </>
         )}
         {/* An edit's or a revive's of a contact completed from an upload's card ("ergänzen"). (One
             field, not `card`: that name is the preview's boxes', which src/client/app.js counts.) */}
-        {(mode.kind === 'edit' || mode.kind === 'gone') && mode.from ? (
-          <input type="hidden" name="import" value={`${mode.from.importId}.${mode.from.card}`} />
-        ) : null}
+        {(mode.kind === 'edit' || mode.kind === 'gone') && mode.from
+          ? React.hidden('import', `${mode.from.importId}.${mode.from.card}`)
+          : null}
         <p class="draft-note" data-draft-note hidden>
           {t.draftRestored}{' '}
           <button type="button" data-draft-discard>

@@ -155,7 +155,7 @@ export function ContactBook(props: ContactBookProps) {
                 hx-include="closest form"
                 hx-sync="this:replace"
               />
-              {view.group ? <input type="hidden" name="group" value={view.group} /> : null}
+              {view.group ? React.hidden('group', view.group) : null}
               <button type="submit">{t.searchButton}</button>
             </div>
           </form>
@@ -648,8 +648,8 @@ export function PostButton(props: {
 }) {
   return (
     <form method="post" action={props.action} hx-post={props.action} hx-target="#main" hx-disable="find button[type=submit]">
-      <input type="hidden" name="version" value={String(props.version)} />
-      {props.hidden ? <input type="hidden" name={props.hidden.name} value={props.hidden.value} /> : null}
+      {React.hidden('version', props.version)}
+      {props.hidden ? React.hidden(props.hidden.name, props.hidden.value) : null}
       <button type="submit" class={props.primary ? 'primary' : undefined}>
         {props.label}
       </button>

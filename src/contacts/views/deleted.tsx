@@ -63,7 +63,7 @@ export function DeletedContacts(props: {
                 </p>
                 <div class="row-actions">
                   <form method="post" action={restore} hx-post={restore} hx-target="#main" hx-disable="find button[type=submit]">
-                    <input type="hidden" name="version" value={String(contact.version)} />
+                    {React.hidden('version', contact.version)}
                     {/* Named with the contact ("Wiederherstellen Anna Müller"): a list of buttons tells them apart. */}
                     <button type="submit" class="primary" id={`r-${contact.id}`} aria-labelledby={`r-${contact.id} n-${contact.id}`}>
                       {t.restore}
@@ -76,7 +76,7 @@ export function DeletedContacts(props: {
                     </summary>
                     <form method="post" action={purge} hx-post={purge} hx-target="#main" hx-disable="find button[type=submit]">
                       {/* Deleted for good only as shown here: not after a co-buyer's change since. */}
-                      <input type="hidden" name="version" value={String(contact.version)} />
+                      {React.hidden('version', contact.version)}
                       <p class="hint" id={`purge-${contact.id}`}>
                         {t.purgeWarning}
                       </p>

@@ -131,7 +131,7 @@ export function ContactHistory(props: {
                 <p class="hint">{t.historySame}</p>
               ) : (
                 <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
-                  <input type="hidden" name="version" value={String(contact.version)} />
+                  {React.hidden('version', contact.version)}
                   {/* What it changes of the contact as it is now: the whole version comes back, also
                       fields its entry does not list (walkthrough, stop 66: a position came back unsaid). */}
                   <p class="hint" id={`rc-${version.version}`}>

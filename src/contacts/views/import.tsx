@@ -167,7 +167,7 @@ export function ImportPreview(props: {
       {/* A skipped photo is named with its card ("Nicht übernommen: …, Foto"), not once more above (review). */}
       <form method="post" action={action}>
         {/* The book these duplicate marks were read in: a confirm after it changed shows them anew. */}
-        <input type="hidden" name="book" value={props.book} />
+        {React.hidden('book', props.book)}
         {/* Out of a whole phone book, keep a few: untick all, then tick them. Without JS the preview
             comes back ticked so, at these buttons (not at the page's top); with JS
             (src/client/app.js) the boxes change at once. */}

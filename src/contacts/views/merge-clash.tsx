@@ -133,8 +133,8 @@ export function MergeClash(props: ClashProps) {
       : (named[0]?.[1] ?? by);
   const told = (
     <>
-      <input type="hidden" name="theirs" value={theirs} />
-      <input type="hidden" name="by" value={whose} />
+      {React.hidden('theirs', theirs)}
+      {React.hidden('by', whose)}
     </>
   );
   const withMine =
@@ -186,7 +186,7 @@ export function MergeClash(props: ClashProps) {
       ),
     );
   const { from } = props;
-  const fromImport = from ? <input type="hidden" name="import" value={`${from.importId}.${from.card}`} /> : null;
+  const fromImport = from ? React.hidden('import', `${from.importId}.${from.card}`) : null;
   return (
     <section class="clash" aria-labelledby="clash-title">
       {/* Leaving saves nothing: the contact stays as it is stored. */}
@@ -214,19 +214,19 @@ export function MergeClash(props: ClashProps) {
       </p>
       {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
-        <input type="hidden" name="version" value={String(props.version)} />
+        {React.hidden('version', props.version)}
         {fromImport}
         {/* The choice completes the restore: saved as one, said as one. */}
-        {restoring ? <input type="hidden" name="restore" value={restoring === 'undone' ? 'undo' : '1'} /> : null}
-        {FIELDS.filter((spec) => !clashes.includes(spec.name)).map((spec) => (
-          <input type="hidden" name={spec.name} value={linked && spec.name === 'warranty_until' ? '' : values[spec.name]} />
-        ))}
-        {linked ? <input type="hidden" name="warranty_years" value={mineYears} /> : null}
+        {restoring ? React.hidden('restore', restoring === 'undone' ? 'undo' : '1') : null}
+        {FIELDS.filter((spec) => !clashes.includes(spec.name)).map((spec) =>
+          React.hidden(spec.name, linked && spec.name === 'warranty_until' ? '' : values[spec.name]),
+        )}
+        {linked ? React.hidden('warranty_years', mineYears) : null}
         {/* The fields to choose, and this user's input for them: one sent without a choice is never
             stored empty; the server gives the whole form with that input instead. */}
-        <input type="hidden" name="choose" value={clashes.join(' ')} />
+        {React.hidden('choose', clashes.join(' '))}
         {told}
-        {withMine ? clashes.map((name) => <input type="hidden" name={`mine_${name}`} value={mine[name]} />) : null}
+        {withMine ? clashes.map((name) => React.hidden(`mine_${name}`, mine[name])) : null}
         {groups.map(([group, parts, asked, lines]) =>
           asked.length ? (
             <fieldset class="pick">
@@ -273,15 +273,13 @@ export function MergeClash(props: ClashProps) {
           changed (whichever way a radio button is set), against the version stored at the clash.
           `again` is a field of its own, so a resent form is never taken for a save. */}
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
-        <input type="hidden" name="again" value="1" />
-        <input type="hidden" name="version" value={String(props.version)} />
+        {React.hidden('again', '1')}
+        {React.hidden('version', props.version)}
         {fromImport}
         {told}
         {/* Only the form's comparison is worded for a restore; saving that form is an edit. */}
-        {restoring ? <input type="hidden" name="restore" value={restoring === 'undone' ? 'undo' : '1'} /> : null}
-        {FIELDS.map((spec) => (
-          <input type="hidden" name={spec.name} value={(props.clashes.includes(spec.name) ? mine : values)[spec.name]} />
-        ))}
+        {restoring ? React.hidden('restore', restoring === 'undone' ? 'undo' : '1') : null}
+        {FIELDS.map((spec) => React.hidden(spec.name, (props.clashes.includes(spec.name) ? mine : values)[spec.name]))}
         <button type="submit">{t.clashEditAll}</button>
       </form>
       {/* Without JS the input lives only on this page: the browser's Back loads the edit form as it
