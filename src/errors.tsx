@@ -102,13 +102,13 @@ export function renderError(
         // One leading slash: "//evil.example/x" would be another host's address to a login that
         // took it as it comes (security review).
         const back = read ? url.pathname.replace(/^\/+/, '/') + url.search : actionPage(c, url);
-        const action = { href: loginUrl(c, back), label: t.errors.unauthorized.action };
-        return answer(t.errors.unauthorized, read ? t.errors.unauthorized.text : t.errors.unauthorized.notDone, action);
+        const action = { href: loginUrl(c, back), label: t.errors.signIn.action };
+        return answer(t.errors.signIn, read ? t.errors.signIn.text : t.errors.signIn.notDone, action);
       }
       case 403:
         return reason === 'cross-site'
-          ? answer(t.errors.crossSite)
-          : answer(t.errors.forbidden, undefined, { href: c.env.PLATFORM_URL, label: t.backToPlatform });
+          ? answer(t.errors.cross)
+          : answer(t.errors.forbidden, undefined, { href: c.env.PLATFORM_URL, label: t.toPlatform });
       case 404:
         return answer(t.errors.notFound, undefined, home, draftOf(c, assetId));
       case 405:
@@ -124,13 +124,13 @@ export function renderError(
       case 429:
         // A search refused (src/security/rate-limit.ts) says so, not "Änderungen".
         return reason === 'search-limited'
-          ? answer(t.errors.tooManySearches)
-          : answer(t.errors.tooManyRequests, t.errors.tooManyRequests[inPlace ? 'inPlace' : 'text']);
+          ? answer(t.errors.searches)
+          : answer(t.errors.tooMany, t.errors.tooMany[inPlace ? 'inPlace' : 'text']);
       case 503:
         return answer(t.errors.unavailable);
       case 400:
       case 422:
-        return answer(t.errors.badRequest);
+        return answer(t.errors.bad);
       default:
         return answer(t.errors.internal);
     }

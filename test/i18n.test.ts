@@ -152,9 +152,9 @@ describe('the date error', () => {
 describe('one word for a search result', () => {
   it('says a search\u2019s count and its empty result with the same word (UX review: "matches", then "No results")', () => {
     expect(de.found(3, 'x')).toBe('3 Treffer für „x“');
-    expect(de.noResults('x')).toBe('Keine Treffer für „x“');
+    expect(de.noHits('x')).toBe('Keine Treffer für „x“');
     expect(en.found(3, 'x')).toBe('3 matches for “x”');
-    expect(en.noResults('x')).toBe('No matches for “x”');
+    expect(en.noHits('x')).toBe('No matches for “x”');
   });
 });
 

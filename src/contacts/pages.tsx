@@ -49,7 +49,7 @@ export function formPage(
   const count = Object.keys(form.errors ?? {}).length;
   return render(c, {
     status,
-    title: count ? `${t.errorSummary(count)} ${title}` : title,
+    title: count ? `${t.toFix(count)} ${title}` : title,
     body: <ContactForm shell={shell} assetId={assetId} {...form} heading={title} />,
   });
 }
@@ -70,13 +70,13 @@ export async function keepingInput(c: Context<AppEnv>, form: FormPage, write: ()
       const cause = error.cause instanceof Error ? error.cause.message : 'unknown';
       console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: 'storage unavailable', error: cause }));
     }
-    const page = limited ? t.errors.tooManyRequests : t.errors.unavailable;
+    const page = limited ? t.errors.tooMany : t.errors.unavailable;
     return formPage(c, limited ? 429 : 503, {
       ...form,
       unsaved: true,
       heading: page.title,
-      // The form is this page: not the words that send the user Back to it (tooManyRequests.text).
-      message: `${limited ? t.errors.tooManyRequests.inPlace : page.text} ${t.errors.unavailable.inputKept}`,
+      // The form is this page: not the words that send the user Back to it (tooMany.text).
+      message: `${limited ? t.errors.tooMany.inPlace : page.text} ${t.errors.unavailable.inputKept}`,
     });
   }
 }
@@ -109,7 +109,7 @@ export async function listPage(
   rememberList(c, view);
   const { t, paths } = shell;
   const changed = page.changed;
-  const found = view.q ? (page.total ? t.found(page.total, view.q) : t.noResults(view.q)) : '';
+  const found = view.q ? (page.total ? t.found(page.total, view.q) : t.noHits(view.q)) : '';
   const before = view.view === 'warranty' ? t.warranty.viewTitle : found;
   // Rows whose keys an older format built are rebuilt after the answer (read-repair).
   if (page.staleKeys) c.executionCtx.waitUntil(rebuildOldKeys(c.get('db'), asset.id).catch(() => 0));
@@ -139,7 +139,7 @@ export async function listPage(
             ? {
                 // "hat Jonas Müller einen Kontakt hinzugefügt, 2 geändert und einen gelöscht".
                 // Past the 100 latest versions the counts would be short: said as many (UX walkthrough, stop 77).
-                text: t.sinceVisit(
+                text: t.since(
                   listed(t, changed.by),
                   changed.by.length,
                   changed.many
@@ -238,7 +238,7 @@ export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved'
   // Brought back by someone else already (this restore from a page left open wrote nothing): said
   // so, as the list's undo says it, not as this user's restore with a co-buyer's change "taken
   // over" (co-buyer review, stop 62; without JS it said only "ist wiederhergestellt").
-  if (done === 'back') return t.undoBackAlready(name, contact.updatedByName, formatDateTime(t.locale, contact.updatedAt));
+  if (done === 'back') return t.backAlready(name, contact.updatedByName, formatDateTime(t.locale, contact.updatedAt));
   const said =
     done === 'saved'
       ? t.saved(name)

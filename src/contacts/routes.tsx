@@ -286,7 +286,7 @@ contactRoutes.get('/contacts.vcf', searchQuery, async (c) => {
     const { shell } = c.var;
     return render(c, {
       status: 404,
-      title: q ? shell.t.noResults(q) : shell.t.emptyTitle,
+      title: q ? shell.t.noHits(q) : shell.t.emptyTitle,
       body: <NothingToExport shell={shell} assetId={asset.id} q={q} />,
     });
   }
@@ -660,7 +660,7 @@ contactRoutes.post('/contacts/import/:importId/undo', importParam, async (c) => 
  */
 function undoneText(t: Messages, removed: number, kept: Parameters<typeof displayName>[0][]) {
   const names = kept.map((contact) => displayName(contact)).join(', ');
-  return [removed ? t.importUndone(removed) : t.importNothing, names ? t.importKept(names) : ''].filter(Boolean).join(' ');
+  return [removed ? t.importUndone(removed) : t.noneLeft, names ? t.importKept(names) : ''].filter(Boolean).join(' ');
 }
 
 // ---- recently deleted (before /contacts/:contactId: "deleted" is never a contact id) -------
@@ -927,8 +927,8 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       return formPage(c, 200, {
         mode: { kind: 'edit', contactId, name, version, from: importOf(sent.import) },
         notice: (
-          <p class="notice" role="status" data-announce={c.var.shell.t.conflictTaken}>
-            {c.var.shell.t.conflictTaken}
+          <p class="notice" role="status" data-announce={c.var.shell.t.taken}>
+            {c.var.shell.t.taken}
           </p>
         ),
         values: v.warranty_years ? v : { ...v, ...warrantyFormValues(v.accepted_on ?? '', v.warranty_until ?? '') },
@@ -937,7 +937,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
       });
     return formPage(c, unchosen.length ? 422 : 200, {
       mode: { kind: 'edit', contactId, name, version: atClash ? stored?.version : version, from: importOf(sent.import) },
-      message: unchosen.length ? c.var.shell.t.chooseMissing : undefined,
+      message: unchosen.length ? c.var.shell.t.chooseAll : undefined,
       // As in the edit form: an end that acceptance and a period give comes as that period, so a
       // corrected acceptance date counts (the clash's form carries dates only).
       values: v.warranty_years ? v : { ...v, ...warrantyFormValues(v.accepted_on ?? '', v.warranty_until ?? '') },
@@ -1122,7 +1122,7 @@ async function answerEdit(
           name={displayName(outcome.current)}
           alsoMerged={
             also.length
-              ? mergedMessage(t, { fields: alsoTheirs, by: outcome.by, own: alsoOwn, whose: outcome.whose }, t.clashAlsoMerged)
+              ? mergedMessage(t, { fields: alsoTheirs, by: outcome.by, own: alsoOwn, whose: outcome.whose }, t.alsoMerged)
               : undefined
           }
           version={outcome.current.version}
@@ -1293,7 +1293,7 @@ contactRoutes.post(
 
 /** A restore of a contact deleted for good meanwhile: 404, said on "Zuletzt gelöscht" (where a restore comes from). */
 function goneForGood(c: Ctx) {
-  return deletedPage(c, 404, c.var.shell.t.goneForGood);
+  return deletedPage(c, 404, c.var.shell.t.forGood);
 }
 
 /** "Zuletzt gelöscht" as it is now, with why a restore from it did not happen. */
@@ -1320,7 +1320,7 @@ contactRoutes.post('/contacts/:contactId/purge', contactParam, deleteVersion, as
   // for good without a look at what it is now (409, the list as it is now, and why).
   const changed = result.kind === 'changed';
   const message = changed
-    ? (result.current.deletedAt === null ? t.purgeRevived : t.purgeChanged)(
+    ? (result.current.deletedAt === null ? t.revived : t.purgeChanged)(
         displayName(result.current),
         result.current.updatedByName,
         formatDateTime(t.locale, result.current.updatedAt),
@@ -1365,7 +1365,7 @@ contactRoutes.get('/contacts/:contactId/delete', contactParam, deleteVersionQuer
   // From a card a co-buyer changed since: said before the question, as a delete with JS says it,
   // with what changed (buyer review: the page did not say what).
   const stale = !!version && version !== contact.version;
-  const message = stale ? shell.t.conflictDeleteText(contact.updatedByName, formatDateTime(shell.t.locale, contact.updatedAt)) : undefined;
+  const message = stale ? shell.t.deleteStale(contact.updatedByName, formatDateTime(shell.t.locale, contact.updatedAt)) : undefined;
   return render(c, {
     title: shell.t.deleteTitle(displayName(contact)),
     body: (
@@ -1401,7 +1401,7 @@ async function remove(c: Ctx, contactId: string, version: number | undefined) {
   if (result.kind === 'deleted') return afterWrite(c, { kind: 'deleted', contact: result.contact }, from);
   const { shell } = c.var;
   const current = result.current;
-  const message = shell.t.conflictDeleteText(current.updatedByName, formatDateTime(shell.t.locale, current.updatedAt));
+  const message = shell.t.deleteStale(current.updatedByName, formatDateTime(shell.t.locale, current.updatedAt));
   // What changed since the card was shown: read only on this rare path (a second round trip).
   const shown = await shownAt(c, contactId, version);
   return render(c, {
@@ -1425,7 +1425,7 @@ contactRoutes.post('/contacts/:contactId/restore', contactParam, deleteVersion, 
   const result = await restoreContact(c.get('db'), c.get('asset').id, c.req.valid('param').contactId, author(c), version);
   const from = fromList(c);
   // Deleted for good meanwhile (by a co-buyer in "Zuletzt gelöscht"): said on the list the undo was on.
-  if (result.kind === 'gone') return listPage(c, from, { status: 404, alert: t.goneForGood });
+  if (result.kind === 'gone') return listPage(c, from, { status: 404, alert: t.forGood });
   // Restored and deleted again since: that delete was someone's choice; it stays (409, and why).
   if (result.kind === 'changed') {
     const { current } = result;
@@ -1438,7 +1438,7 @@ contactRoutes.post('/contacts/:contactId/restore', contactParam, deleteVersion, 
   // said so, not as this undo's restore (buyer review, stop 60).
   if (contact.updatedBy !== author(c).userId)
     return listPage(c, from, {
-      done: t.undoBackAlready(displayName(contact), contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
+      done: t.backAlready(displayName(contact), contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
       // With the way to it (co-buyer walkthrough, stop 75: "Bitte prüfen Sie die aktuelle Fassung" and no link).
       doneContact: contact.id,
     });

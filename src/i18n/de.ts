@@ -15,13 +15,13 @@ const exportFewer = 'Exportieren Sie bitte nur die Kontakte, die Sie übernehmen
 export const de = {
   locale: 'de-DE',
   lang: 'de',
-  skipLink: 'Zum Inhalt springen',
-  backToPlatform: 'Zurück zur Kundenplattform',
+  skip: 'Zum Inhalt springen',
+  toPlatform: 'Zurück zur Kundenplattform',
   platformShort: 'Plattform',
   asset: 'Objekt',
   switchAsset: 'Objekt wechseln',
   errors: {
-    unauthorized: {
+    signIn: {
       title: 'Bitte melden Sie sich an',
       text: 'Um Ihre Kontakte zu sehen, melden Sie sich bitte auf der Kundenplattform an.',
       notDone:
@@ -44,7 +44,7 @@ export const de = {
       title: 'Kein Zugriff',
       text: 'Die Kontakte sind nur für die Käufer eines Objekts da. Projektleitungen und Administratoren können hier keine Kontakte sehen oder bearbeiten.',
     },
-    crossSite: {
+    cross: {
       title: 'Anfrage abgelehnt',
       text: 'Diese Änderung kam nicht von dieser Seite und wurde aus Sicherheitsgründen nicht ausgeführt. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
     },
@@ -62,12 +62,12 @@ export const de = {
       inPlace: 'Ihre Eingaben sind zu lang, um sie auf einmal zu speichern. Bitte kürzen Sie sie, zum Beispiel die Notizen.',
       file: 'Diese Datei ist größer als 5 MB. Exportieren Sie die Kontakte ohne Fotos oder in Teilen, und wählen Sie die neue Datei.',
     },
-    tooManyRequests: {
+    tooMany: {
       title: 'Zu viele Änderungen',
       text: 'Sie haben in kurzer Zeit sehr viele Änderungen gesendet. Bitte warten Sie einen Moment, gehen Sie mit der Zurück-Taste Ihres Browsers zurück und versuchen Sie es erneut.',
       inPlace: 'Sie haben in kurzer Zeit sehr viele Änderungen gesendet. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
     },
-    tooManySearches: {
+    searches: {
       title: 'Zu viele Suchen',
       text: 'Sie haben in kurzer Zeit sehr viele Suchen gesendet. Bitte warten Sie einen Moment und suchen Sie dann erneut.',
     },
@@ -76,7 +76,7 @@ export const de = {
       text: 'Die Kontakte können gerade nicht gespeichert oder geladen werden. Bitte versuchen Sie es in einem Moment noch einmal.',
       inputKept: 'Ihre Eingaben sind unten erhalten. Senden Sie das Formular einfach erneut.',
     },
-    badRequest: {
+    bad: {
       title: 'Anfrage nicht lesbar',
       text: 'Ihre Eingaben konnten nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
     },
@@ -110,10 +110,10 @@ export const de = {
     reach: 'E-Mail-Adresse und Adresse',
   },
   count: (n: number) => `${localNumber(n)} Kontakt${n === 1 ? '' : 'e'}`,
-  countGrouped: ' · nach Position',
+  grouped: ' · nach Position',
   countFrom: (name: string) => ` · hier ab „${name}“`,
   found: (n: number, q: string) => `${localNumber(n)} Treffer für „${q}“`,
-  noResults: (q: string) => `Keine Treffer für „${q}“`,
+  noHits: (q: string) => `Keine Treffer für „${q}“`,
   clearSearch: 'Suche leeren',
   search: 'Kontakte durchsuchen',
   searchHint: 'Name, Ort, Nummer',
@@ -122,7 +122,7 @@ export const de = {
   noMore: (search: boolean): string => `Keine weiteren ${search ? 'Treffer' : 'Kontakte'}.`,
   loadedMore: (n: number, search: boolean) =>
     `${localNumber(n)} weitere${n === 1 ? 'r' : ''} ${search ? 'Treffer' : n === 1 ? 'Kontakt' : 'Kontakte'} geladen.`,
-  nextPage: 'Weiter',
+  next: 'Weiter',
   emptyTitle: 'Hier sind noch keine Kontakte',
   emptyText:
     'Sammeln Sie hier alle Ansprechpartner rund um Ihr Objekt: Küchenbauer, Gartenbauer, Poolbauer, Innenarchitekt, Fliesenleger, Bauleiter und die Unternehmen, die in der Gewährleistung Mängel beheben. Alle Käufer des Objekts sehen und pflegen dieselben Kontakte.',
@@ -220,7 +220,7 @@ export const de = {
     'Hausverwaltung',
     'Mängelmanagement',
   ],
-  errorSummary: (n: number) => `Bitte korrigieren Sie ${n} Eingabe${n === 1 ? '' : 'n'}.`,
+  toFix: (n: number) => `Bitte korrigieren Sie ${n} Eingabe${n === 1 ? '' : 'n'}.`,
   offline: 'Keine Verbindung.',
   /** Said only where a form was sent (not when a page or a search did not come). */
   offlineForm: 'Ihre Eingaben bleiben erhalten; erneut senden legt nichts doppelt an.',
@@ -267,15 +267,15 @@ export const de = {
   conflictYours: 'Meine Eingabe',
   keepMine: 'Meine Eingaben trotzdem speichern',
   takeStored: 'Gespeicherte Werte übernehmen',
-  conflictTaken: 'Die gespeicherten Werte stehen jetzt im Formular, Ihre übrigen Eingaben sind erhalten. Gespeichert wird mit „Speichern“.',
-  conflictDeleteText: (name: string, date: string) =>
+  taken: 'Die gespeicherten Werte stehen jetzt im Formular, Ihre übrigen Eingaben sind erhalten. Gespeichert wird mit „Speichern“.',
+  deleteStale: (name: string, date: string) =>
     `${name} hat den Kontakt am ${date} geändert. Prüfen Sie die aktuelle Fassung, bevor Sie ihn löschen.`,
   noRoom:
     'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
   /** Since the last visit: one kind of change (0 added, 1 changed, 2 deleted) with its count, the noun at the first only ("einen Kontakt hinzugefügt", "2 geändert"). */
   sinceDone: (n: number, kind: number, first: boolean) =>
     `${n === 1 ? 'einen' : localNumber(n)}${first ? ` Kontakt${n === 1 ? '' : 'e'}` : ''} ${['hinzugefügt', 'geändert', 'gelöscht'][kind]}`,
-  sinceVisit: (by: string, people: number, done: string) => `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${done}.`,
+  since: (by: string, people: number, done: string) => `Seit Ihrem letzten Besuch ${people > 1 ? 'haben' : 'hat'} ${by} ${done}.`,
   sinceLink: 'Änderungen ansehen',
   /** More than the 100 latest versions since: not counted. */
   sinceMany: 'viele Änderungen gespeichert',
@@ -289,7 +289,7 @@ export const de = {
   merged: (by: string, fields: string, count: number, people: number) =>
     `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen.`,
   /** On a clash page: what co-buyers changed besides the clashing fields (kept with the choice). */
-  clashAlsoMerged: (by: string, fields: string, count: number, people: number) =>
+  alsoMerged: (by: string, fields: string, count: number, people: number) =>
     `${by} ${people > 1 ? 'haben' : 'hat'} außerdem ${fields} geändert – ${count === 1 ? 'diese Änderung bleibt' : 'diese Änderungen bleiben'} erhalten.`,
   /** Who saved meanwhile when it was this user, in another window or tab (a plural verb follows). */
   yourself: 'Sie selbst (in einem anderen Fenster)',
@@ -304,21 +304,21 @@ export const de = {
   // The same choice when an older version is restored over a co-buyer's newer change.
   clashRestoreText: (by: string, people = 1) =>
     `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die in der früheren Fassung anders lauten. Noch ist nichts gespeichert: Wählen Sie unten, was gilt; alles Übrige der früheren Fassung wird mit wiederhergestellt.`,
-  clashRestoreMine: 'Frühere Fassung',
+  earlier: 'Frühere Fassung',
   clashRestoreFrom: (when: string) => `Fassung vom ${when}`,
   clashTheirs: (by: string) => `Von ${by}`,
   /** On a restore's clash: what is stored now, beside the earlier version. */
   clashCurrent: (by: string) => `Aktuell, von ${by}`,
   clashTheirsOwn: 'Aus dem anderen Fenster',
-  chooseMissing: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',
+  chooseAll: 'Bitte wählen Sie für jede Angabe, was gilt. Noch ist nichts gespeichert.',
   clashBoth: 'Beide Änderungen',
-  clashMarked: 'Hervorgehoben: was nur in einer Fassung steht.',
+  marked: 'Hervorgehoben: was nur in einer Fassung steht.',
   clashOnlyHere: 'Nur hier: ',
   clashChanged: 'Hervorgehoben: was jeweils geändert wurde.',
   clashChangedHere: 'Geändert: ',
   clashSave: 'Auswahl speichern',
-  clashEditAll: 'Alles noch einmal bearbeiten',
-  deleteAnyway: 'Trotzdem löschen',
+  editAll: 'Alles noch einmal bearbeiten',
+  anyway: 'Trotzdem löschen',
   history: 'Verlauf',
   historyTitle: (name: string) => `Verlauf von ${name}`,
   historyText: 'Jede Änderung an diesem Kontakt, die neueste zuerst.',
@@ -333,7 +333,7 @@ export const de = {
     revert: 'den Kontakt aus einer früheren Fassung wiederhergestellt',
     undo: 'die Wiederherstellung rückgängig gemacht',
   } as Record<string, string>,
-  historyEntry: (name: string, action: string, date: string) => `${name} hat ${action} · ${date}`,
+  entry: (name: string, action: string, date: string) => `${name} hat ${action} · ${date}`,
   /** A restore of the version `when` ("05.12.2026, 14:54 (Jonas Müller)"), where it is known. */
   revertSeen: 'Wiederhergestellte Fassung ansehen',
   revertOf: (when: string) => `die ${de.clashRestoreFrom(when)} wiederhergestellt`,
@@ -347,18 +347,18 @@ export const de = {
   historyOld: 'alt:',
   historyNew: 'neu:',
   historySame: 'Diese Fassung entspricht der aktuellen.',
-  historyNoChange: 'Keine Änderung an den Angaben.',
+  noChange: 'Keine Änderung an den Angaben.',
   historyHeld: 'Diese Fassung enthielt:',
   historyUnknown: 'Was sich hier geändert hat, ist nicht mehr bekannt: die Fassungen davor werden nicht mehr aufbewahrt.',
   historyRestore: 'Diese Fassung wiederherstellen',
   historyRestores: (fields: string) => `Wiederherstellen ändert: ${fields}.`,
   historyLimit: (max: number) =>
     `Es werden die letzten ${max} Fassungen aufbewahrt, auch nach dem Löschen, bis der Kontakt endgültig gelöscht ist.`,
-  backToContact: 'Zurück zum Kontakt',
-  backToPreview: 'Zurück zur Vorschau',
+  toContact: 'Zurück zum Kontakt',
+  toPreview: 'Zurück zur Vorschau',
   showContact: 'Kontakt ansehen',
   backToDeleted: 'Zurück zu „Zuletzt gelöscht“',
-  deletedMatch: 'Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen',
+  goneMatch: 'Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen',
   deletedTitle: 'Zuletzt gelöscht',
   deletedText:
     'Gelöschte Kontakte der letzten 30 Tage. Jeder Käufer dieses Objekts kann sie wiederherstellen. Danach werden sie endgültig gelöscht.',
@@ -371,17 +371,17 @@ export const de = {
   purgeWarning: 'Das lässt sich nicht rückgängig machen.',
   purged: (name: string) => `„${name}“ wurde endgültig gelöscht.`,
   purgedOne: 'Der Kontakt wurde endgültig gelöscht.',
-  goneForGood: 'Dieser Kontakt wurde inzwischen endgültig gelöscht und lässt sich nicht mehr wiederherstellen.',
+  forGood: 'Dieser Kontakt wurde inzwischen endgültig gelöscht und lässt sich nicht mehr wiederherstellen.',
   deletedBefore: (name: string, by: string) =>
     `${by} hat „${name}“ inzwischen gelöscht. Unter „Zuletzt gelöscht“ können Sie den Kontakt wiederherstellen.`,
-  undoBackAlready: (name: string, by: string, date: string) =>
+  backAlready: (name: string, by: string, date: string) =>
     `„${name}“ ist schon wieder da, zuletzt geändert von ${by} am ${date}. Bitte prüfen Sie die aktuelle Fassung.`,
   /** `here`: said on "Zuletzt gelöscht" itself, where the contact is listed again (walkthrough, stop 64). */
   undoChanged: (name: string, by: string, date: string, here?: boolean) =>
     `„${name}“ wurde inzwischen wiederhergestellt und am ${date} von ${by} wieder gelöscht. Diese Löschung bleibt; ${here ? 'hier' : 'unter „Zuletzt gelöscht“'} können Sie den Kontakt wiederherstellen.`,
   purgeChanged: (name: string, by: string, date: string) =>
     `${by} hat „${name}“ am ${date} geändert. Nichts wurde endgültig gelöscht: Bitte prüfen Sie die aktuelle Fassung.`,
-  purgeRevived: (name: string, by: string, date: string) =>
+  revived: (name: string, by: string, date: string) =>
     `„${name}“ ist wieder bei Ihren Kontakten (zuletzt geändert von ${by} am ${date}). Nichts wurde endgültig gelöscht.`,
   qrShow: 'QR-Code zeigen',
   qrTitle: (name: string) => `QR-Code mit dem Kontakt ${name}`,
@@ -393,7 +393,7 @@ export const de = {
   qrTooLong:
     'Für einen QR-Code sind Name, Unternehmen, Telefonnummern und E-Mail-Adresse dieses Kontakts zusammen zu lang. Nutzen Sie bitte die vCard.',
   encodingTitle: 'Einige Eingaben konnten nicht gelesen werden',
-  searchScope:
+  scope:
     'Gesucht wird in Namen, Unternehmen, Position, Adresse, Telefonnummern, E-Mail-Adressen, Webseiten, Notizen und dem Ende der Gewährleistung (z. B. 2027). Jedes Wort muss vorkommen.',
   paging: 'Weitere Kontakte',
   backToStart: 'Zurück zum Anfang',
@@ -440,7 +440,7 @@ export const de = {
     'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte Kontakte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
   tickAll: 'Alle anhaken',
   tickNone: 'Alle Haken entfernen',
-  notImportable: 'Dieser Kontakt hat weder Namen noch Unternehmen noch E-Mail-Adresse und lässt sich daher nicht übernehmen.',
+  unusable: 'Dieser Kontakt hat weder Namen noch Unternehmen noch E-Mail-Adresse und lässt sich daher nicht übernehmen.',
   previewGroup: (members: number) =>
     `Dies ist eine Gruppe, kein Kontakt: Sie wird nicht übernommen.${members ? ` ${members === 1 ? 'Der Kontakt dieser Gruppe in der Datei nennt' : `Die ${localNumber(members)} Kontakte dieser Gruppe in der Datei nennen`} sie in den Notizen unter „Kategorien“.` : ''}`,
   previewNothing:
@@ -471,9 +471,9 @@ export const de = {
   /** `names`: those the undo would delete (walkthrough, stop 67: it named only the kept ones, after the fact). */
   lastImport: (n: number, date: string, names: string) =>
     `Ihr letzter Import (${date}): ${localNumber(n)} ${n === 1 ? 'übernommener Kontakt ist' : 'übernommene Kontakte sind'} noch unverändert: ${names}.`,
-  andOthers: (n: number) => `und ${localNumber(n)} weitere${n === 1 ? 'r' : ''}`,
+  others: (n: number) => `und ${localNumber(n)} weitere${n === 1 ? 'r' : ''}`,
   importUndone: (n: number) => `${localNumber(n)} ${n === 1 ? 'übernommener Kontakt wurde' : 'übernommene Kontakte wurden'} gelöscht.`,
-  importNothing: 'Von diesem Import ist nichts mehr zu löschen.',
+  noneLeft: 'Von diesem Import ist nichts mehr zu löschen.',
   noneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',
   importKept: (names: string) => `Behalten, da inzwischen geändert: ${names}.`,
   importFull: (room: number) =>
@@ -483,7 +483,7 @@ export const de = {
   goneText: (by?: string, version?: boolean, deletedBy?: string) =>
     `${by ? `${by} hat den Kontakt gelöscht, ${version ? 'nachdem Sie den Verlauf geöffnet haben' : 'während Sie ihn bearbeitet haben'}.` : deletedBy ? `Der Kontakt wurde inzwischen geändert und von ${deletedBy} gelöscht; unter „Zuletzt gelöscht“ lässt er sich mit diesen Änderungen wiederherstellen.` : 'Der Kontakt wurde inzwischen gelöscht.'} ${version ? 'Die Fassung, die Sie wiederherstellen wollten, steht unten' : 'Ihre Eingaben sind unten erhalten'}: Sie können ${by ? 'den Kontakt damit wiederherstellen oder sie' : 'sie'} als neuen Kontakt speichern.`,
   reviveMine: 'Mit meinen Eingaben wiederherstellen',
-  saveAsNew: 'Als neuen Kontakt speichern',
+  asNew: 'Als neuen Kontakt speichern',
   madeBefore: (name: string) =>
     `Mit diesem Formular haben Sie schon „${name}“ gespeichert. Ist das ein weiterer Kontakt, oder wollen Sie „${name}“ ändern?`,
   madeEdit: (name: string) => `„${name}“ ändern`,
@@ -509,9 +509,9 @@ export const de = {
     },
     until: (date: string) => `Gewährleistung bis ${date}`,
     // Beside the period: the end field below stays empty, which read as a lost date (walkthrough, stop 69).
-    periodGives: (date: string) =>
+    gives: (date: string) =>
       `Die Frist ergibt ${date}, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.`,
-    typedEnd: (date: string) => `Die Frist ergäbe ${date}; es gilt das eingetragene Ende.`,
+    typed: (date: string) => `Die Frist ergäbe ${date}; es gilt das eingetragene Ende.`,
     noEnd: 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.',
     backToList: 'Zurück zur Gewährleistung',
     viewTitle: 'Gewährleistung',

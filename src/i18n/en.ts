@@ -8,13 +8,13 @@ const exportFewer = 'Please export only the contacts you want to add, such as a 
 export const en: Messages = {
   locale: 'en-GB',
   lang: 'en',
-  skipLink: 'Skip to content',
-  backToPlatform: 'Back to the customer platform',
+  skip: 'Skip to content',
+  toPlatform: 'Back to the customer platform',
   platformShort: 'Platform',
   asset: 'Property',
   switchAsset: 'Switch property',
   errors: {
-    unauthorized: {
+    signIn: {
       title: 'Please sign in',
       text: 'To see your contacts, please sign in on the customer platform.',
       notDone:
@@ -33,7 +33,7 @@ export const en: Messages = {
       title: 'No access',
       text: 'The contacts are for the buyers of a property only. Project managers and administrators cannot see or edit contacts here.',
     },
-    crossSite: {
+    cross: {
       title: 'Request refused',
       text: 'This change did not come from this page and was not carried out, for your safety. Please reload the page and try again.',
     },
@@ -45,12 +45,12 @@ export const en: Messages = {
       inPlace: 'Your input is too long to save at once. Please shorten it, for example the notes.',
       file: 'This file is larger than 5 MB. Export the contacts without photos or in parts, and choose the new file.',
     },
-    tooManyRequests: {
+    tooMany: {
       title: 'Too many changes',
       text: 'You sent a great many changes in a short time. Please wait a moment, go back with your browser’s Back button and try again.',
       inPlace: 'You sent a great many changes in a short time. Please wait a moment and try again.',
     },
-    tooManySearches: {
+    searches: {
       title: 'Too many searches',
       text: 'You sent a great many searches in a short time. Please wait a moment and search again.',
     },
@@ -59,7 +59,7 @@ export const en: Messages = {
       text: 'Contacts cannot be saved or loaded right now. Please try again in a moment.',
       inputKept: 'Your input is kept below. Simply send the form again.',
     },
-    badRequest: {
+    bad: {
       title: 'Request could not be read',
       text: 'Your input could not be read. Please reload the page and try again.',
     },
@@ -86,10 +86,10 @@ export const en: Messages = {
     reach: 'Email and address',
   },
   count: (n: number) => `${localNumber(n)} contact${n === 1 ? '' : 's'}`,
-  countGrouped: ' · by position',
+  grouped: ' · by position',
   countFrom: (name: string) => ` · from “${name}” on`,
   found: (n: number, q: string) => `${localNumber(n)} match${n === 1 ? '' : 'es'} for “${q}”`,
-  noResults: (q: string) => `No matches for “${q}”`,
+  noHits: (q: string) => `No matches for “${q}”`,
   clearSearch: 'Clear search',
   search: 'Search contacts',
   searchHint: 'Name, town, number',
@@ -98,7 +98,7 @@ export const en: Messages = {
   noMore: (search: boolean) => `No further ${search ? 'matches' : 'contacts'}.`,
   loadedMore: (n: number, search: boolean) =>
     `${localNumber(n)} more ${search ? (n === 1 ? 'match' : 'matches') : n === 1 ? 'contact' : 'contacts'} loaded.`,
-  nextPage: 'Next',
+  next: 'Next',
   emptyTitle: 'There are no contacts here yet',
   emptyText:
     'Collect everyone involved with your property here: kitchen builder, gardener, pool builder, interior architect, tiler, site manager and the firms that fix defects under warranty. Every buyer of the property sees and keeps the same contacts.',
@@ -183,7 +183,7 @@ export const en: Messages = {
   // Stored values, not UI text: the book is shared with German co-buyers, and a suggestion in
   // English ("Tiler") split one trade into two groups of the position order ("Fliesenleger").
   positions: de.positions,
-  errorSummary: (n: number) => `Please correct ${n} ${n === 1 ? 'entry' : 'entries'}.`,
+  toFix: (n: number) => `Please correct ${n} ${n === 1 ? 'entry' : 'entries'}.`,
   offline: 'No connection.',
   offlineForm: 'Your input is kept; sending it again adds no duplicate.',
   retry: 'Send again',
@@ -228,14 +228,13 @@ export const en: Messages = {
   conflictYours: 'My input',
   keepMine: 'Save my input anyway',
   takeStored: 'Take the saved values',
-  conflictTaken: 'The saved values are in the form now, and the rest of your input is kept. “Save” saves it.',
-  conflictDeleteText: (name: string, date: string) =>
-    `${name} changed the contact on ${date}. Check the current version before deleting it.`,
+  taken: 'The saved values are in the form now, and the rest of your input is kept. “Save” saves it.',
+  deleteStale: (name: string, date: string) => `${name} changed the contact on ${date}. Check the current version before deleting it.`,
   noRoom:
     'This property has used up its storage. Delete contacts you no longer need for good under “Recently deleted” or shorten long notes, then you can save again.',
   sinceDone: (n: number, kind: number, first: boolean) =>
     `${['added', 'changed', 'deleted'][kind]} ${n === 1 ? 'one' : localNumber(n)}${first ? ` contact${n === 1 ? '' : 's'}` : ''}`,
-  sinceVisit: (by: string, _people: number, done: string) => `Since your last visit, ${by} ${done}.`,
+  since: (by: string, _people: number, done: string) => `Since your last visit, ${by} ${done}.`,
   sinceLink: 'See the changes',
   sinceMany: 'saved many changes',
   changesTitle: 'Changes since your last visit',
@@ -246,7 +245,7 @@ export const en: Messages = {
   changesMore: 'These are the 100 latest changes; older ones are in each contact’s history.',
   merged: (by: string, fields: string, count: number) =>
     `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
-  clashAlsoMerged: (by: string, fields: string, count: number) =>
+  alsoMerged: (by: string, fields: string, count: number) =>
     `${by} also changed ${fields} – ${count === 1 ? 'that change is' : 'those changes are'} kept.`,
   yourself: 'You (in another window)',
   someone: 'Someone',
@@ -257,20 +256,20 @@ export const en: Messages = {
   clashAgain: 'While you were choosing, the contact was changed again: please choose once more.',
   clashRestoreText: (by: string, people = 1) =>
     `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed details that read differently in the earlier version. Nothing is saved yet: choose below what applies; the rest of the earlier version is restored with it.`,
-  clashRestoreMine: 'Earlier version',
+  earlier: 'Earlier version',
   clashRestoreFrom: (when: string) => `Version from ${when}`,
   clashTheirs: (by: string) => `From ${by}`,
   clashCurrent: (by: string) => `Current, from ${by}`,
   clashTheirsOwn: 'From the other window',
-  chooseMissing: 'Please choose which entry applies for each field. Nothing is saved yet.',
+  chooseAll: 'Please choose which entry applies for each field. Nothing is saved yet.',
   clashBoth: 'Both changes',
-  clashMarked: 'Highlighted: what only one version has.',
+  marked: 'Highlighted: what only one version has.',
   clashOnlyHere: 'Only here: ',
   clashChanged: 'Highlighted: what each of you changed.',
   clashChangedHere: 'Changed: ',
   clashSave: 'Save my choice',
-  clashEditAll: 'Edit everything again',
-  deleteAnyway: 'Delete anyway',
+  editAll: 'Edit everything again',
+  anyway: 'Delete anyway',
   history: 'History',
   historyTitle: (name: string) => `History of ${name}`,
   historyText: 'Every change to this contact, newest first.',
@@ -286,7 +285,7 @@ export const en: Messages = {
     revert: 'restored an earlier version of the contact',
     undo: 'undid a restore of the contact',
   } as Record<string, string>,
-  historyEntry: (name: string, action: string, date: string) => `${name} ${action} · ${date}`,
+  entry: (name: string, action: string, date: string) => `${name} ${action} · ${date}`,
   revertSeen: 'See the restored version',
   revertOf: (when: string) => `restored the version from ${when}`,
   changedFields: (fields: string) => `changed ${fields}`,
@@ -296,17 +295,17 @@ export const en: Messages = {
   historyOld: 'old:',
   historyNew: 'new:',
   historySame: 'This version is the same as the current one.',
-  historyNoChange: 'No change to the details.',
+  noChange: 'No change to the details.',
   historyHeld: 'This version held:',
   historyUnknown: 'What changed here is no longer known: the versions before it are no longer kept.',
   historyRestore: 'Restore this version',
   historyRestores: (fields: string) => `Restoring this version changes: ${fields}.`,
   historyLimit: (max: number) => `The last ${max} versions are kept, also after a delete, until the contact is deleted for good.`,
-  backToContact: 'Back to the contact',
-  backToPreview: 'Back to the preview',
+  toContact: 'Back to the contact',
+  toPreview: 'Back to the preview',
   showContact: 'View contact',
   backToDeleted: 'Back to “Recently deleted”',
-  deletedMatch: 'See matching deleted contacts under “Recently deleted”',
+  goneMatch: 'See matching deleted contacts under “Recently deleted”',
   deletedTitle: 'Recently deleted',
   deletedText: 'Contacts deleted in the last 30 days. Every buyer of this property can restore them. After that they are deleted for good.',
   deletedEmpty: 'There are no deleted contacts here at the moment.',
@@ -318,16 +317,16 @@ export const en: Messages = {
   purgeWarning: 'This cannot be undone.',
   purged: (name: string) => `“${name}” has been deleted for good.`,
   purgedOne: 'The contact has been deleted for good.',
-  goneForGood: 'This contact has since been deleted for good and can no longer be restored.',
+  forGood: 'This contact has since been deleted for good and can no longer be restored.',
   deletedBefore: (name: string, by: string) =>
     `${by} has deleted “${name}” meanwhile. You can restore the contact under “Recently deleted”.`,
-  undoBackAlready: (name: string, by: string, date: string) =>
+  backAlready: (name: string, by: string, date: string) =>
     `“${name}” is back already, last changed by ${by} on ${date}. Please check the current version.`,
   undoChanged: (name: string, by: string, date: string, here?: boolean) =>
     `“${name}” was restored meanwhile and deleted again by ${by} on ${date}. That delete stands; you can restore the contact ${here ? 'here' : 'under “Recently deleted”'}.`,
   purgeChanged: (name: string, by: string, date: string) =>
     `${by} changed “${name}” on ${date}. Nothing was deleted for good: please check the current version.`,
-  purgeRevived: (name: string, by: string, date: string) =>
+  revived: (name: string, by: string, date: string) =>
     `“${name}” is back among your contacts (last changed by ${by} on ${date}). Nothing was deleted for good.`,
   qrShow: 'Show QR code',
   qrTitle: (name: string) => `QR code with the contact ${name}`,
@@ -338,7 +337,7 @@ export const en: Messages = {
   qrTooLong:
     'Together, the name, company, phone numbers and email address of this contact are too long for a QR code. Please use the vCard.',
   encodingTitle: 'Some input could not be read',
-  searchScope:
+  scope:
     'Names, company, position, address, phone numbers, email addresses, websites, notes and the warranty end date (e.g. 2027) are searched. Every word must occur.',
   paging: 'More contacts',
   backToStart: 'Back to the start',
@@ -384,7 +383,7 @@ export const en: Messages = {
   tickNone: 'Untick all',
   previewGroup: (members: number) =>
     `This is a group, not a contact: it is not added.${members ? ` ${members === 1 ? 'The contact of this group in the file names' : `The ${localNumber(members)} contacts of this group in the file name`} it in the notes under “Kategorien”.` : ''}`,
-  notImportable: 'This contact has no name, company or email address, so it cannot be added.',
+  unusable: 'This contact has no name, company or email address, so it cannot be added.',
   previewNothing: 'No contact in this file has a name, company or email address, so nothing can be added.',
   previewMoved: (fields: string) => `In the notes, as it did not fit the fields: ${fields}.`,
   previewTruncated: 'The notes are longer than 2,000 characters and are cut.',
@@ -411,9 +410,9 @@ export const en: Messages = {
     'You added this contact from a file. “Undo import” applies to the whole file: not only this contact, every one from it that nobody has changed since.',
   lastImport: (n: number, date: string, names: string) =>
     `Your last import (${date}): ${localNumber(n)} imported ${n === 1 ? 'contact is' : 'contacts are'} still unchanged: ${names}.`,
-  andOthers: (n: number) => `and ${localNumber(n)} more`,
+  others: (n: number) => `and ${localNumber(n)} more`,
   importUndone: (n: number) => `${localNumber(n)} imported ${n === 1 ? 'contact has' : 'contacts have'} been deleted.`,
-  importNothing: 'Nothing of this import is left to delete.',
+  noneLeft: 'Nothing of this import is left to delete.',
   noneTicked: 'Please tick at least one contact.',
   importKept: (names: string) => `Kept, as changed after the import: ${names}.`,
   importFull: (room: number) => `That many contacts no longer fit this property: there is room for ${localNumber(room)}. Tick fewer.`,
@@ -421,7 +420,7 @@ export const en: Messages = {
   goneText: (by?: string, version?: boolean, deletedBy?: string) =>
     `${by ? `${by} deleted the contact ${version ? 'after you opened its history' : 'while you were editing it'}.` : deletedBy ? `The contact has been changed meanwhile and deleted by ${deletedBy}; under “Recently deleted” it can be restored with those changes.` : 'The contact has been deleted meanwhile.'} ${version ? 'The version you wanted to restore is below' : 'Your input is kept below'}: you can ${by ? 'restore the contact with it or save it' : 'save it'} as a new contact.`,
   reviveMine: 'Restore with my input',
-  saveAsNew: 'Save as new contact',
+  asNew: 'Save as new contact',
   madeBefore: (name: string) => `You already saved “${name}” with this form. Is this another contact, or do you want to change “${name}”?`,
   madeEdit: (name: string) => `Change “${name}”`,
   empty: '(empty)',
@@ -444,8 +443,8 @@ export const en: Messages = {
       endedRecently: (date: string) => `Warranty ended on ${date}`,
     },
     until: (date: string) => `Warranty until ${date}`,
-    periodGives: (date: string) => `The period gives ${date}, which is saved. Fill in “Warranty until” only for another end.`,
-    typedEnd: (date: string) => `The period would give ${date}; the end entered applies.`,
+    gives: (date: string) => `The period gives ${date}, which is saved. Fill in “Warranty until” only for another end.`,
+    typed: (date: string) => `The period would give ${date}; the end entered applies.`,
     noEnd: 'Without a period or a “Warranty until” date this contact has no warranty end.',
     backToList: 'Back to the warranty list',
     viewTitle: 'Warranty',

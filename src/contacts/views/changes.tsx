@@ -70,7 +70,7 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
                 return (
                   // Not grey where it replaced this user's input: it was missed at the end of a grey line (UX walkthrough, stop 77).
                   <p class={replaced.length ? 'mine' : 'meta'}>
-                    {t.historyEntry(
+                    {t.entry(
                       latest.authorName,
                       (run.length > 1 ? action + t.times(run.length) : action) +
                         (replaced.length

@@ -68,7 +68,7 @@ export function ContactDetail(props: {
     <article class="detail" aria-labelledby="contact-title">
       {/* A whole page load: the browser itself returns to the row (#c-…). */}
       {props.preview ? (
-        <Crumb href={props.preview} label={t.backToPreview} />
+        <Crumb href={props.preview} label={t.toPreview} />
       ) : (
         <Crumb href={back} label={(props.from?.view === 'warranty' ? t.warranty : t).backToList} />
       )}
@@ -214,7 +214,7 @@ export function NoWarrantyEnd(props: { shell: Shell; assetId: string; contactId:
   const { t, paths } = props.shell;
   return (
     <section aria-labelledby="no-end-title">
-      <Crumb href={paths.contact(props.assetId, props.contactId)} label={t.backToContact} />
+      <Crumb href={paths.contact(props.assetId, props.contactId)} label={t.toContact} />
       <h1 id="no-end-title" tabindex={-1} data-focus>
         {t.warranty.noEndTitle}
       </h1>
@@ -292,7 +292,7 @@ export function DeleteConfirm(props: {
       <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]" class="form-actions">
         {React.hidden('version', contact.version)}
         <button type="submit" class="danger">
-          {props.message ? t.deleteAnyway : t.deleteConfirm}
+          {props.message ? t.anyway : t.deleteConfirm}
         </button>
         {/* After a co-buyer's change the way back is the way to check it (buyer review: "Prüfen Sie die aktuelle Fassung" beside "Abbrechen"). */}
         <a class="button" href={back} hx-get={back} hx-target="#main" hx-push-url="true">

@@ -108,7 +108,7 @@ export function ContactForm(props: ContactFormProps) {
     : editing
       ? paths.contact(assetId, mode.contactId)
       : paths.contacts(assetId);
-  const announcement = errorCount ? t.errorSummary(errorCount) : props.message;
+  const announcement = errorCount ? t.toFix(errorCount) : props.message;
   // The form echoes input the server did not store: the browser keeps it as the draft, as
   // "pending" when a failure (not the user's input) stopped the save.
   // An earlier version a restore brought (a gone form's `version`) is no input: no draft of it (review).
@@ -125,7 +125,7 @@ export function ContactForm(props: ContactFormProps) {
     <section class="editor" aria-labelledby="form-title">
       {/* The way back at the top, as on every other page (UX review): leaving keeps the input as
           unsent (src/client/app.js), where "Abbrechen" drops it. */}
-      <Crumb href={cancel} label={from ? t.backToPreview : editing ? t.backToContact : t.backToList} swap />
+      <Crumb href={cancel} label={from ? t.toPreview : editing ? t.toContact : t.backToList} swap />
       <h1 id="form-title" tabindex={-1} data-focus={errorCount ? undefined : true}>
         {props.heading}
       </h1>
@@ -296,10 +296,10 @@ export function ContactForm(props: ContactFormProps) {
             {conflict
               ? t.keepMine
               : mode.kind === 'gone' || (mode.kind === 'create' && mode.made)
-                ? t.saveAsNew
+                ? t.asNew
                 : // A clash's whole form sent again (the 401 page): it opens that form, saving nothing yet.
                   mode.kind === 'resend' && mode.keep?.some(([name]) => name === 'again')
-                  ? t.clashEditAll
+                  ? t.editAll
                   : mode.kind === 'resend' && mode.keep?.some(([name]) => name === 'take')
                     ? t.takeStored
                     : t.save}
@@ -405,9 +405,9 @@ function PeriodChoice(props: { shell: Shell; values: FormValues; value: string; 
       ? t.warranty.noEnd
       : ''
     : !props.values.warranty_until?.trim()
-      ? t.warranty.periodGives(date)
+      ? t.warranty.gives(date)
       : given.ok && period.ok && given.warranty_until !== period.warranty_until
-        ? t.warranty.typedEnd(date)
+        ? t.warranty.typed(date)
         : '';
   return (
     <div class={error ? 'field invalid' : 'field'}>
@@ -430,8 +430,8 @@ function PeriodChoice(props: { shell: Shell; values: FormValues; value: string; 
       <p
         class="hint end"
         id={`${id}-end`}
-        data-text={t.warranty.periodGives('%')}
-        data-typed={t.warranty.typedEnd('%')}
+        data-text={t.warranty.gives('%')}
+        data-typed={t.warranty.typed('%')}
         data-none={t.warranty.noEnd}
         data-start={shell.t.fieldErrors.noStart}
         hidden={!end}
@@ -455,7 +455,7 @@ function ErrorSummary(props: { shell: Shell; values: FormValues; errors: FieldEr
   return (
     <div class="alert summary" id="form-errors">
       <p>
-        <strong>{t.errorSummary(wrong.length)}</strong>
+        <strong>{t.toFix(wrong.length)}</strong>
       </p>
       <ul>
         {wrong.map((spec) => {
@@ -639,7 +639,7 @@ function ConflictPanel(props: {
         <thead>
           <tr>
             <th scope="col">{t.conflictField}</th>
-            <th scope="col">{restoring ? t.clashRestoreMine : t.conflictYours}</th>
+            <th scope="col">{restoring ? t.earlier : t.conflictYours}</th>
             <th scope="col">{storedBy}</th>
           </tr>
         </thead>
@@ -649,13 +649,13 @@ function ConflictPanel(props: {
           {differing.map((spec) => (
             <tr>
               <th scope="row">{t.fields[spec.name]}</th>
-              {cell(spec, restoring ? t.clashRestoreMine : t.conflictYours, values[spec.name] ?? '', mineNotes, storedValues.notes)}
+              {cell(spec, restoring ? t.earlier : t.conflictYours, values[spec.name] ?? '', mineNotes, storedValues.notes)}
               {cell(spec, label(whoOf(spec.name)), storedValues[spec.name], storedValues.notes, mineNotes)}
             </tr>
           ))}
         </tbody>
       </table>
-      {marked ? <p class="hint">{t.clashMarked}</p> : null}
+      {marked ? <p class="hint">{t.marked}</p> : null}
       {/* The stored values of these fields into the form, the rest of the input kept (buyer review,
           stop 60: it opened the stored contact, and the input of the fields not compared was gone);
           none where nothing differs any more. */}

@@ -257,7 +257,7 @@ export function NothingToExport(props: { shell: Shell; assetId: string; q: strin
     <section aria-labelledby="no-export-title">
       <Crumb href={paths.contacts(props.assetId, { q: props.q })} label={t.backToList} />
       <h1 id="no-export-title" tabindex={-1} data-focus>
-        {props.q ? t.noResults(props.q) : t.emptyTitle}
+        {props.q ? t.noHits(props.q) : t.emptyTitle}
       </h1>
       <p>{t.exportNone}</p>
     </section>
@@ -276,17 +276,17 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
         // The words it answers, for the "Meinten Sie" of src/client/app.js.
         <div class="no-results" role="status" data-q={view.q}>
           <p>
-            {t.noResults(view.q)}.{' '}
+            {t.noHits(view.q)}.{' '}
             <a href={paths.contacts(assetId, { group: view.group })} data-clear="">
               {t.clearSearch}
             </a>
           </p>
-          <p class="hint">{t.searchScope}</p>
+          <p class="hint">{t.scope}</p>
           {/* Deleted by a co-buyer, and still kept: the way to bring it back (walkthrough, stop 75). */}
           {/* At the latest match (a whole page: the browser goes to its place, and it is marked). */}
           {page.deletedMatch ? (
             <p>
-              <a href={`${paths.deleted(assetId)}#c-${page.deletedMatch}`}>{t.deletedMatch}</a>
+              <a href={`${paths.deleted(assetId)}#c-${page.deletedMatch}`}>{t.goneMatch}</a>
             </p>
           ) : null}
         </div>
@@ -320,7 +320,7 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
           ) : null}
           {page.next ? (
             <a class="button" href={paths.contacts(assetId, { ...view, after: page.next })}>
-              {t.nextPage}
+              {t.next}
             </a>
           ) : null}
         </nav>
@@ -340,7 +340,7 @@ export function Count(props: { shell: Shell; page: ContactPage; view: ListView; 
     <p class="count" role="status" id="count" hx-swap-oob={props.oob ? 'true' : undefined}>
       {view.view === 'warranty' ? t.warranty.count(page.total) : view.q ? t.found(page.total, view.q) : t.count(page.total)}
       {/* The order shown, also on a phone, where the switch names only the others (walkthrough, stop 68). */}
-      {view.view !== 'warranty' && view.group === 'position' ? t.countGrouped : null}
+      {view.view !== 'warranty' && view.group === 'position' ? t.grouped : null}
       {props.from ? t.countFrom(props.from) : null}
     </p>
   );

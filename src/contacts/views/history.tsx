@@ -32,7 +32,7 @@ export function ContactHistory(props: {
       {deleted ? (
         <Crumb href={paths.deleted(assetId)} label={t.backToDeleted} swap />
       ) : (
-        <Crumb href={paths.contact(assetId, contact.id)} label={t.backToContact} swap />
+        <Crumb href={paths.contact(assetId, contact.id)} label={t.toContact} swap />
       )}
       <h1 id="history-title" tabindex={-1} data-focus>
         {t.historyTitle(displayName(contact))}
@@ -80,7 +80,7 @@ export function ContactHistory(props: {
           return (
             <li class="version" id={`v-${version.version}`}>
               <h2 id={`h-${version.version}`}>
-                {t.historyEntry(
+                {t.entry(
                   version.authorName,
                   source
                     ? t.revertOf(`${formatDateTime(t.locale, source.createdAt)} (${source.authorName})`)
@@ -118,7 +118,7 @@ export function ContactHistory(props: {
                 // Deleted or brought back as it was: its heading says it all (walkthrough, stop 70:
                 // "gelöscht · Keine Änderung an den Angaben." read oddly).
                 version.action === 'delete' || version.action === 'restore' ? null : (
-                  <p class="hint">{t.historyNoChange}</p>
+                  <p class="hint">{t.noChange}</p>
                 )
               ) : (
                 <Changes shell={shell} older={older} newer={version.values} changed={changed} />

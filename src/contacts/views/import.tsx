@@ -252,7 +252,7 @@ export function ImportPreview(props: {
                       ) : null}
                     </li>
                   ) : null}
-                  {card.group !== undefined ? <li>{t.previewGroup(card.group)}</li> : card.importable ? null : <li>{t.notImportable}</li>}
+                  {card.group !== undefined ? <li>{t.previewGroup(card.group)}</li> : card.importable ? null : <li>{t.unusable}</li>}
                   {card.problems.some((problem) => problem.outcome === 'truncated') ? <li>{t.previewTruncated}</li> : null}
                   {movedFields ? <li>{t.previewMoved(movedFields)}</li> : null}
                   {card.ignored.length ? <li>{t.previewIgnored(ignoredNames(t, card.ignored))}</li> : null}
@@ -283,5 +283,5 @@ export function ImportPreview(props: {
 function namesOf(shell: Shell, last: LastImport): string {
   const names = last.contacts.map((contact) => displayName(contact));
   const rest = last.count - names.length;
-  return rest > 0 ? `${names.join(', ')} ${shell.t.andOthers(rest)}` : names.join(', ');
+  return rest > 0 ? `${names.join(', ')} ${shell.t.others(rest)}` : names.join(', ');
 }

@@ -151,7 +151,7 @@ export function MergeClash(props: ClashProps) {
     ) <= MAX_BODY_BYTES;
   // "Meine Eingabe" (or the earlier version) first, then the co-buyer's (or this user's other window's).
   // The earlier version by its date and author, as the card says it after a restore (co-buyer walkthrough, stop 75).
-  const mineWho = restoring ? (props.earlier ? t.clashRestoreFrom(props.earlier) : t.clashRestoreMine) : t.conflictYours;
+  const mineWho = restoring ? (props.earlier ? t.clashRestoreFrom(props.earlier) : t.earlier) : t.conflictYours;
   const theirsWho = (names: readonly FieldName[]) => {
     const who = [...new Set(names.map((name) => props.whose?.get(name)).filter((name) => typeof name === 'string'))];
     // Beside a restore's "Fassung vom … (Jonas Müller)", what is stored now says so: "Von Jonas
@@ -191,9 +191,9 @@ export function MergeClash(props: ClashProps) {
     <section class="clash" aria-labelledby="clash-title">
       {/* Leaving saves nothing: the contact stays as it is stored. */}
       {from ? (
-        <Crumb href={paths.completedFrom(assetId, from.importId, from.card)} label={t.backToPreview} />
+        <Crumb href={paths.completedFrom(assetId, from.importId, from.card)} label={t.toPreview} />
       ) : (
-        <Crumb href={action} label={t.backToContact} swap />
+        <Crumb href={action} label={t.toContact} swap />
       )}
       <h1 id="clash-title" tabindex={-1} data-focus>
         {/* Read (and taken for the tab's title after a swap) as "…: Name"; the name shown on a line
@@ -257,7 +257,7 @@ export function MergeClash(props: ClashProps) {
         {FIELDS.filter((spec) => clashes.includes(spec.name) && !address.includes(spec.name) && !dates.includes(spec.name)).map((spec) => (
           <fieldset class="pick">
             <legend>{t.fields[spec.name]}</legend>
-            {marked(spec) ? <p class="hint">{t.clashMarked}</p> : null}
+            {marked(spec) ? <p class="hint">{t.marked}</p> : null}
             {fieldChoice(spec, mineWho, mine, true)}
             {fieldChoice(spec, theirsWho([spec.name]), values, false)}
             {withBoth(spec) ? choice('notes', t.clashBoth, both, false, both) : null}
@@ -280,7 +280,7 @@ export function MergeClash(props: ClashProps) {
         {/* Only the form's comparison is worded for a restore; saving that form is an edit. */}
         {restoring ? React.hidden('restore', restoring === 'undone' ? 'undo' : '1') : null}
         {FIELDS.map((spec) => React.hidden(spec.name, (props.clashes.includes(spec.name) ? mine : values)[spec.name]))}
-        <button type="submit">{t.clashEditAll}</button>
+        <button type="submit">{t.editAll}</button>
       </form>
       {/* Without JS the input lives only on this page: the browser's Back loads the edit form as it
           is now, the input gone (co-buyer review, stop 62). Said below the page's two ways on, where

@@ -60,7 +60,7 @@ export function PhoneList(props: PhoneListProps) {
         ) : null}
       </div>
       {contacts.length === 0 ? (
-        <p>{q ? `${t.noResults(q)}.` : t.print.empty}</p>
+        <p>{q ? `${t.noHits(q)}.` : t.print.empty}</p>
       ) : (
         <>
           <p class="print-hint">{t.print.hint}</p>
