@@ -118,7 +118,7 @@ export function renderError(
       // With JS the form stays and these words stand above it (src/client/app.js): no way back to name.
       case 413:
         // A .vcf over the upload limit is a file too large, not input too long (review).
-        return c.req.path === paths.importContacts(assetId)
+        return c.req.path === paths.upload(assetId)
           ? answer({ title: t.importTitle, text: t.errors.tooLarge.file })
           : answer(t.errors.tooLarge, t.errors.tooLarge[inPlace ? 'inPlace' : 'text']);
       case 429:

@@ -82,10 +82,10 @@ export function makePaths(basePath: string) {
     },
     newContact: (assetId: string) => `${asset(assetId)}/contacts/new`,
     /** The vCard file of the whole book, or of what the search `q` finds (contract §4). */
-    exportAll: (assetId: string, q = '') => `${asset(assetId)}/contacts.vcf${search(listParams({ q }))}`,
+    vcf: (assetId: string, q = '') => `${asset(assetId)}/contacts.vcf${search(listParams({ q }))}`,
     /** The printable phone list, of the whole book or of what the search `q` finds. */
-    printList: (assetId: string, q = '') => `${asset(assetId)}/contacts/print${search(listParams({ q }))}`,
-    warrantyCalendar: (assetId: string) => `${asset(assetId)}/contacts/warranty.ics`,
+    print: (assetId: string, q = '') => `${asset(assetId)}/contacts/print${search(listParams({ q }))}`,
+    calendar: (assetId: string) => `${asset(assetId)}/contacts/warranty.ics`,
     /** A help page: how the .vcf gets onto a phone, how warranty.ics into a calendar. */
     help: (assetId: string, topic: HelpTopic) => `${asset(assetId)}/contacts/help/${topic}`,
     contact,
@@ -93,23 +93,23 @@ export function makePaths(basePath: string) {
     /** With the `version` a card shows, the page that asks without JS says if a co-buyer changed it since. */
     deleteContact: (assetId: string, contactId: string, view?: ListQuery, version?: number) =>
       `${contact(assetId, contactId)}/delete${from(view, version)}`,
-    restoreContact: (assetId: string, contactId: string, view?: ListQuery) => `${contact(assetId, contactId)}/restore${from(view)}`,
+    restore: (assetId: string, contactId: string, view?: ListQuery) => `${contact(assetId, contactId)}/restore${from(view)}`,
     exportOne: (assetId: string, contactId: string) => `${contact(assetId, contactId)}.vcf`,
-    qrCode: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/qr.svg`,
+    qr: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/qr.svg`,
     /** The reminders of one contact's warranty end: warranty.ics's event of that contact alone. */
-    warrantyEvent: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/warranty.ics`,
+    event: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/warranty.ics`,
     history: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/history`,
-    restoreVersion: (assetId: string, contactId: string, version: number) => `${contact(assetId, contactId)}/history/${version}/restore`,
-    purgeContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/purge`,
+    revert: (assetId: string, contactId: string, version: number) => `${contact(assetId, contactId)}/history/${version}/restore`,
+    purge: (assetId: string, contactId: string) => `${contact(assetId, contactId)}/purge`,
     deleted: (assetId: string) => `${asset(assetId)}/contacts/deleted`,
     /** What others changed since `since` (ms), this user's last visit. */
     changes: (assetId: string, since: number) => `${asset(assetId)}/contacts/changes?since=${since}`,
-    importContacts: (assetId: string) => `${asset(assetId)}/contacts/import`,
+    upload: (assetId: string) => `${asset(assetId)}/contacts/import`,
     /** An upload's preview; `tick`: ticked all or none (the no-JS buttons), at its tick boxes. */
-    confirmImport: (assetId: string, importId: string, tick?: 'all' | 'none') =>
+    preview: (assetId: string, importId: string, tick?: 'all' | 'none') =>
       `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}${tick ? `?tick=${tick}#ticks` : ''}`,
     /** "Ergänzen" of an upload's preview: the contact's edit form, completed with that card (contract §4). */
-    completeContact: (assetId: string, contactId: string, importId: string, card: number) =>
+    complete: (assetId: string, contactId: string, importId: string, card: number) =>
       `${contact(assetId, contactId)}/edit?import=${encodeURIComponent(importId)}&card=${card}`,
     /**
      * The preview again after that save, at the card: it says the contact was completed, at that
@@ -120,7 +120,7 @@ export function makePaths(basePath: string) {
       `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}${contactId ? `?completed=${encodeURIComponent(contactId)}&card=${card}${how ? `&${how}=1` : ''}` : ''}#card-${card}${contactId && how !== 'same' ? '-done' : ''}`,
     undoImport: (assetId: string, importId: string) => `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}/undo`,
     /** The card of a contact just added: it says "Gespeichert" (the id in `saved` is the one shown). */
-    savedContact: (assetId: string, contactId: string) => `${contact(assetId, contactId)}?saved=${encodeURIComponent(contactId)}`,
+    saved: (assetId: string, contactId: string) => `${contact(assetId, contactId)}?saved=${encodeURIComponent(contactId)}`,
     /**
      * The card after an edit or a restored version was saved without JavaScript: it says so, and
      * after a save that took over co-buyers' changes since `base`, it names them.
@@ -132,7 +132,7 @@ export function makePaths(basePath: string) {
      * The reverse of `contacts` and `contact` for the two form targets (create and update):
      * which asset and contact a path names, or null.
      */
-    formTarget(path: string): { assetId: string; contactId?: string } | null {
+    target(path: string): { assetId: string; contactId?: string } | null {
       if (!path.startsWith(`${base}/assets/`)) return null;
       const [assetId = '', section, contactId, ...rest] = path.slice(`${base}/assets/`.length).split('/');
       if (section !== 'contacts' || rest.length > 0 || !ASSET_ID.test(assetId)) return null;

@@ -13,7 +13,7 @@ import { type FieldErrors, formTokenOf, formValuesFrom, versionOf, withGrouped }
  */
 export function keepFormOnBrokenEncoding(c: Context<AppEnv>, recovered: RecoveredForm): Promise<Response> | Response | null {
   const { paths, t } = c.var.shell;
-  const target = paths.formTarget(c.req.path);
+  const target = paths.target(c.req.path);
   if (!target || (c.req.method !== 'POST' && c.req.method !== 'PUT')) return null;
   if (!c.var.session.assets.some((asset) => asset.id === target.assetId)) throw new HTTPException(404);
   const errors: FieldErrors = {};

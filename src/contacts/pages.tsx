@@ -338,7 +338,7 @@ export async function afterWrite(c: Context<AppEnv>, notice: Notice, from: ListF
   const assetId = c.get('asset').id;
   const { paths, t } = c.get('shell');
   if (notice.kind === 'saved') {
-    const target = paths.savedContact(assetId, notice.contact.id);
+    const target = paths.saved(assetId, notice.contact.id);
     if (!wantsFragment(c)) return c.redirect(target, 303);
     c.header('HX-Push-Url', target);
     return contactPage(c, notice.contact, t.saved(displayName(notice.contact)), paths.contacts(assetId));

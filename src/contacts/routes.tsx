@@ -396,7 +396,7 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
         {raw(await list.text())}
         {/* The file the steps open, at hand (second buyer review): the whole book's, or the calendar. */}
         <p class="actions">
-          <a class="button" href={phone ? paths.exportAll(asset.id) : paths.warrantyCalendar(asset.id)} download>
+          <a class="button" href={phone ? paths.vcf(asset.id) : paths.calendar(asset.id)} download>
             {phone ? t.exportAll : t.warranty.download}
           </a>
         </p>
@@ -520,7 +520,7 @@ contactRoutes.post('/contacts/import', async (c) => {
   if (!importId) return refuse(t.importErrors.tooLarge);
   // The preview at its own address: Back from the list and a reload show it, not the browser's
   // "Confirm Form Resubmission" that sent the file again (walkthrough, stop 64).
-  return c.redirect(shell.paths.confirmImport(asset.id, importId), 303);
+  return c.redirect(shell.paths.preview(asset.id, importId), 303);
 });
 
 /**
@@ -620,7 +620,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   if (staged.status === 'staged') {
     // "Alle anhaken" / "Alle Haken entfernen" without JS: the preview again, ticked so, at its own
     // address (Back over it is no resubmission: walkthrough, stop 64); nothing imported.
-    if (body.tick === 'all' || body.tick === 'none') return c.redirect(shell.paths.confirmImport(asset.id, importId, body.tick), 303);
+    if (body.tick === 'all' || body.tick === 'none') return c.redirect(shell.paths.preview(asset.id, importId, body.tick), 303);
     // Nothing ticked (all likely duplicates, say): not an import of nothing with an undo of nothing.
     if (chosen.length === 0) return previewAgain(422, undefined, { noneTicked: true });
   }

@@ -18,7 +18,7 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // Only for the app's own forms: a cross-site post gets the plain 401 and its values are dropped.
   if ((c.req.method !== 'POST' && c.req.method !== 'PUT') || !isSameOrigin(c)) return null;
   const { t, paths } = c.get('shell');
-  const target = paths.formTarget(c.req.path);
+  const target = paths.target(c.req.path);
   if (!target) return null;
   // Only a body of known, allowed size is read back (never a chunked upload of any length).
   const length = Number(c.req.header('content-length'));
@@ -44,7 +44,7 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   const upload = importOf(body.import);
   const returnTo = contactId
     ? upload
-      ? paths.completeContact(assetId, contactId, upload.importId, upload.card)
+      ? paths.complete(assetId, contactId, upload.importId, upload.card)
       : paths.editContact(assetId, contactId)
     : paths.newContact(assetId);
   // A new tab only signs in: it opens the list, not an empty form a buyer would type into again

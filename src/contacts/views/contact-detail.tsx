@@ -90,7 +90,7 @@ export function ContactDetail(props: {
         <div class="notice" data-announce={props.message} data-draft-clear={paths.contact(assetId, contact.id)}>
           <p>{props.message}</p>
           <PostButton
-            action={paths.restoreVersion(assetId, contact.id, props.undo - 1)}
+            action={paths.revert(assetId, contact.id, props.undo - 1)}
             label={t.undo}
             version={props.undo}
             hidden={{ name: 'restore', value: 'undo' }}
@@ -129,7 +129,7 @@ export function ContactDetail(props: {
       {/* The reminders of this end alone (an end still ahead: on its day or after it none is left to ring). */}
       {contact.warrantyUntil > today ? (
         <p class="help">
-          <a href={paths.warrantyEvent(assetId, contact.id)} download>
+          <a href={paths.event(assetId, contact.id)} download>
             {t.warranty.downloadOne}
           </a>
         </p>
@@ -194,7 +194,7 @@ function QrCode(props: { shell: Shell; assetId: string; contact: Contact }) {
   const { t, paths } = shell;
   const payload = qrPayload(contact, fitsQr);
   if (!fitsQr(payload.text)) return <p class="hint">{t.qrTooLong}</p>;
-  const src = paths.qrCode(assetId, contact.id);
+  const src = paths.qr(assetId, contact.id);
   const alt = t.qrTitle(displayName(contact));
   const leftOut = payload.dropped.length ? (
     <p class="hint">{t.qrOmits(payload.dropped.map((part) => t.qrParts[part]).join(', '))}</p>
@@ -249,12 +249,7 @@ export function DeletedCard(props: { shell: Shell; assetId: string; contact: Con
       <div class="row-actions">
         {/* The page's one way forward, as on "Zuletzt gelöscht": primary there and here, and to the
             same place, the card (UX review: the list's undo left the buyer at the list's top). */}
-        <PostButton
-          action={paths.restoreVersion(assetId, contact.id, contact.version)}
-          label={t.restore}
-          primary
-          version={contact.version}
-        />
+        <PostButton action={paths.revert(assetId, contact.id, contact.version)} label={t.restore} primary version={contact.version} />
         <a class="button" href={paths.deleted(assetId)}>
           {t.deletedTitle}
         </a>

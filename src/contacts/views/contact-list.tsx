@@ -53,7 +53,7 @@ export function ContactBook(props: ContactBookProps) {
   const back = notice?.kind === 'restored' && shown ? notice.contact.id : '';
   const quietLinks = (
     <p class="quiet-link">
-      <a href={paths.importContacts(assetId)}>{t.importLink}</a>
+      <a href={paths.upload(assetId)}>{t.importLink}</a>
       {page.hasDeleted ? (
         <a href={paths.deleted(assetId)} hx-get={paths.deleted(assetId)} hx-target="#main" hx-push-url="true">
           {t.deletedTitle}
@@ -212,7 +212,7 @@ export interface ListFrom extends ListView {
 function WarrantyView(props: { shell: Shell; assetId: string; page: ContactPage; view: ListView; today: string; focused?: string }) {
   const { shell, assetId, page, view, today } = props;
   const { t, paths } = shell;
-  const calendar = paths.warrantyCalendar(assetId);
+  const calendar = paths.calendar(assetId);
   return (
     <>
       <ViewSwitch shell={shell} assetId={assetId} view={view} />
@@ -599,7 +599,7 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; from:
     <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>
       <p>{text}</p>
       {notice.kind === 'deleted' ? (
-        <PostButton action={paths.restoreContact(assetId, notice.contact.id, props.from)} label={t.undo} version={notice.contact.version} />
+        <PostButton action={paths.restore(assetId, notice.contact.id, props.from)} label={t.undo} version={notice.contact.version} />
       ) : !props.shown ? (
         // Back in a list that does not show it (a search it does not match, a later page): the
         // way to it (walkthrough, stop 67: "wiederhergestellt" above "Keine Treffer").

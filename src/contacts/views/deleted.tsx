@@ -41,8 +41,8 @@ export function DeletedContacts(props: {
       ) : (
         <ul class="deleted-list">
           {contacts.map((contact) => {
-            const restore = paths.restoreVersion(assetId, contact.id, contact.version);
-            const purge = paths.purgeContact(assetId, contact.id);
+            const restore = paths.revert(assetId, contact.id, contact.version);
+            const purge = paths.purge(assetId, contact.id);
             // Enough to tell two "Müller" apart before restoring: role, firm, a number, the e-mail.
             const known = [metaLine(contact), contact.phone || contact.mobile, contact.email].filter(Boolean).join(' · ');
             return (

@@ -33,10 +33,10 @@ export function ExportLinks(props: { shell: Shell; assetId: string; q: string; f
   const none = props.q !== '' && props.found === 0;
   return (
     <>
-      <a class="button" href={paths.exportAll(props.assetId, props.q)} download id="export-vcf" hx-swap-oob={oob} hidden={none}>
+      <a class="button" href={paths.vcf(props.assetId, props.q)} download id="export-vcf" hx-swap-oob={oob} hidden={none}>
         {found === undefined ? t.exportAll : t.exportFound(found)}
       </a>
-      <a class="button" href={paths.printList(props.assetId, props.q)} id="print-list" hx-swap-oob={oob} hidden={none}>
+      <a class="button" href={paths.print(props.assetId, props.q)} id="print-list" hx-swap-oob={oob} hidden={none}>
         {found === undefined ? t.print.link : t.print.found(found)}
       </a>
       {/* How to get the file into iPhone, Android and Outlook: a page of its own (…/help/phone),

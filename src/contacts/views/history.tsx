@@ -70,7 +70,7 @@ export function ContactHistory(props: {
           const changed = changedFields(older, version.values);
           const current = version.version === contact.version;
           const restores = changedFields(stored, version.values);
-          const action = paths.restoreVersion(assetId, contact.id, version.version);
+          const action = paths.revert(assetId, contact.id, version.version);
           // A deletion's values are the entry's below it, which offers them: "Diese Fassung
           // wiederherstellen" on "… hat den Kontakt gelöscht" read as deleting it again (buyer review).
           const offered = !(version.action === 'delete' && changed.length === 0 && index + 1 < versions.length);

@@ -56,7 +56,7 @@ export function ImportForm(props: {
 }) {
   const { shell, assetId, error, last } = props;
   const { t, paths } = shell;
-  const action = paths.importContacts(assetId);
+  const action = paths.upload(assetId);
   const list = paths.contacts(assetId);
   return (
     <section class="import" aria-labelledby="import-title">
@@ -130,7 +130,7 @@ export function ImportPreview(props: {
   // review: 840 ticked where 830 fit, and the confirm could only answer "too many").
   let room = props.room;
   const { t, paths } = shell;
-  const action = paths.confirmImport(assetId, importId);
+  const action = paths.preview(assetId, importId);
   const label = (field: string) =>
     field === 'address' || field === 'department' || field === 'categories'
       ? t[field]
@@ -245,7 +245,7 @@ export function ImportPreview(props: {
                       {card.duplicateId && !card.complete ? (
                         <>
                           {' '}
-                          <a href={paths.completeContact(assetId, card.duplicateId, importId, card.index)}>
+                          <a href={paths.complete(assetId, card.duplicateId, importId, card.index)}>
                             {t.previewComplete(card.duplicateOf)}
                           </a>
                         </>
