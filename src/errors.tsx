@@ -108,7 +108,7 @@ export function renderError(
       case 403:
         return reason === 'cross-site'
           ? answer(t.errors.cross)
-          : answer(t.errors.forbidden, undefined, { href: c.env.PLATFORM_URL, label: t.toPlatform });
+          : answer(t.errors.denied, undefined, { href: c.env.PLATFORM_URL, label: t.toPlatform });
       case 404:
         return answer(t.errors.notFound, undefined, home, draftOf(c, assetId));
       case 405:
@@ -127,7 +127,7 @@ export function renderError(
           ? answer(t.errors.searches)
           : answer(t.errors.tooMany, t.errors.tooMany[inPlace ? 'inPlace' : 'text']);
       case 503:
-        return answer(t.errors.unavailable);
+        return answer(t.errors.down);
       case 400:
       case 422:
         return answer(t.errors.bad);

@@ -70,13 +70,13 @@ export async function keepingInput(c: Context<AppEnv>, form: FormPage, write: ()
       const cause = error.cause instanceof Error ? error.cause.message : 'unknown';
       console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: 'storage unavailable', error: cause }));
     }
-    const page = limited ? t.errors.tooMany : t.errors.unavailable;
+    const page = limited ? t.errors.tooMany : t.errors.down;
     return formPage(c, limited ? 429 : 503, {
       ...form,
       unsaved: true,
       heading: page.title,
       // The form is this page: not the words that send the user Back to it (tooMany.text).
-      message: `${limited ? t.errors.tooMany.inPlace : page.text} ${t.errors.unavailable.inputKept}`,
+      message: `${limited ? t.errors.tooMany.inPlace : page.text} ${t.errors.down.inputKept}`,
     });
   }
 }

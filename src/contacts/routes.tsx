@@ -380,7 +380,7 @@ contactRoutes.get('/contacts/help/:topic{phone|calendar}', async (c) => {
   const phone = c.req.param('topic') === 'phone';
   const list = await c.env.ASSETS.fetch(new URL(HELP_PATHS[phone ? 'phone' : 'calendar'][t.lang as Language], c.req.url));
   if (!list.ok) throw new Error(`help: ${list.status}`);
-  const title = phone ? t.exportHelpTitle : t.warranty.helpTitle;
+  const title = phone ? t.phoneHelp : t.warranty.helpTitle;
   // Back to the list as it was left (its search, its page); the calendar's steps to the warranty view.
   // (The warranty view has no search: only its own page is kept, as it was left: code review.)
   const left = listLeft(c);
@@ -824,7 +824,7 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
       name: displayName(contact),
       version: contact.version,
       base: fingerprintOf(contact),
-      changed: t.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
+      changed: t.lastBy(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
       from: card && importId ? { importId, card: at } : undefined,
     },
     // What was completed, and where what differs went; nothing is saved before "Speichern". A
@@ -1121,9 +1121,7 @@ async function answerEdit(
           contactId={outcome.current.id}
           name={displayName(outcome.current)}
           alsoMerged={
-            also.length
-              ? mergedMessage(t, { fields: alsoTheirs, by: outcome.by, own: alsoOwn, whose: outcome.whose }, t.alsoMerged)
-              : undefined
+            also.length ? mergedMessage(t, { fields: alsoTheirs, by: outcome.by, own: alsoOwn, whose: outcome.whose }, t.also) : undefined
           }
           version={outcome.current.version}
           values={outcome.values}
@@ -1365,7 +1363,7 @@ contactRoutes.get('/contacts/:contactId/delete', contactParam, deleteVersionQuer
   // From a card a co-buyer changed since: said before the question, as a delete with JS says it,
   // with what changed (buyer review: the page did not say what).
   const stale = !!version && version !== contact.version;
-  const message = stale ? shell.t.deleteStale(contact.updatedByName, formatDateTime(shell.t.locale, contact.updatedAt)) : undefined;
+  const message = stale ? shell.t.stale(contact.updatedByName, formatDateTime(shell.t.locale, contact.updatedAt)) : undefined;
   return render(c, {
     title: shell.t.deleteTitle(displayName(contact)),
     body: (
@@ -1401,7 +1399,7 @@ async function remove(c: Ctx, contactId: string, version: number | undefined) {
   if (result.kind === 'deleted') return afterWrite(c, { kind: 'deleted', contact: result.contact }, from);
   const { shell } = c.var;
   const current = result.current;
-  const message = shell.t.deleteStale(current.updatedByName, formatDateTime(shell.t.locale, current.updatedAt));
+  const message = shell.t.stale(current.updatedByName, formatDateTime(shell.t.locale, current.updatedAt));
   // What changed since the card was shown: read only on this rare path (a second round trip).
   const shown = await shownAt(c, contactId, version);
   return render(c, {

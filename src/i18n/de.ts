@@ -17,7 +17,7 @@ export const de = {
   lang: 'de',
   skip: 'Zum Inhalt springen',
   toPlatform: 'Zurück zur Kundenplattform',
-  platformShort: 'Plattform',
+  platform: 'Plattform',
   asset: 'Objekt',
   switchAsset: 'Objekt wechseln',
   errors: {
@@ -40,7 +40,7 @@ export const de = {
       continue: 'Anmelden und weitermachen',
       login: 'In neuem Tab anmelden',
     },
-    forbidden: {
+    denied: {
       title: 'Kein Zugriff',
       text: 'Die Kontakte sind nur für die Käufer eines Objekts da. Projektleitungen und Administratoren können hier keine Kontakte sehen oder bearbeiten.',
     },
@@ -71,7 +71,7 @@ export const de = {
       title: 'Zu viele Suchen',
       text: 'Sie haben in kurzer Zeit sehr viele Suchen gesendet. Bitte warten Sie einen Moment und suchen Sie dann erneut.',
     },
-    unavailable: {
+    down: {
       title: 'Vorübergehend nicht erreichbar',
       text: 'Die Kontakte können gerade nicht gespeichert oder geladen werden. Bitte versuchen Sie es in einem Moment noch einmal.',
       inputKept: 'Ihre Eingaben sind unten erhalten. Senden Sie das Formular einfach erneut.',
@@ -93,7 +93,7 @@ export const de = {
   exportNone: 'Es gibt keine Kontakte, die in die Datei kommen könnten.',
   // "Treffer" is its own plural, and 1 is written "1": one text for every count.
   exportFound: (n: number) => `${localNumber(n)} Treffer auf das Handy übernehmen (.vcf)`,
-  exportHelpTitle: 'Wie kommen die Kontakte auf mein Handy?',
+  phoneHelp: 'Wie kommen die Kontakte auf mein Handy?',
   share: 'Teilen',
   print: {
     link: 'Telefonliste drucken',
@@ -114,7 +114,7 @@ export const de = {
   countFrom: (name: string) => ` · hier ab „${name}“`,
   found: (n: number, q: string) => `${localNumber(n)} Treffer für „${q}“`,
   noHits: (q: string) => `Keine Treffer für „${q}“`,
-  clearSearch: 'Suche leeren',
+  clear: 'Suche leeren',
   search: 'Kontakte durchsuchen',
   searchHint: 'Name, Ort, Nummer',
   searchButton: 'Suchen',
@@ -145,7 +145,7 @@ export const de = {
   versionRestored: (name: string, when?: string) =>
     when ? `Die Fassung von „${name}“ vom ${when} ist wiederhergestellt.` : `Die frühere Fassung von „${name}“ ist wiederhergestellt.`,
   restoreUndone: (name: string) => `Rückgängig gemacht: „${name}“ ist wieder wie vor der Wiederherstellung.`,
-  lastChanged: (name: string, date: string) => `Zuletzt geändert von ${name} am ${date}`,
+  lastBy: (name: string, date: string) => `Zuletzt geändert von ${name} am ${date}`,
   map: 'Karte',
   call: 'Anrufen',
   callMobile: 'Mobil',
@@ -266,9 +266,9 @@ export const de = {
   conflictField: 'Feld',
   conflictYours: 'Meine Eingabe',
   keepMine: 'Meine Eingaben trotzdem speichern',
-  takeStored: 'Gespeicherte Werte übernehmen',
+  take: 'Gespeicherte Werte übernehmen',
   taken: 'Die gespeicherten Werte stehen jetzt im Formular, Ihre übrigen Eingaben sind erhalten. Gespeichert wird mit „Speichern“.',
-  deleteStale: (name: string, date: string) =>
+  stale: (name: string, date: string) =>
     `${name} hat den Kontakt am ${date} geändert. Prüfen Sie die aktuelle Fassung, bevor Sie ihn löschen.`,
   noRoom:
     'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
@@ -289,7 +289,7 @@ export const de = {
   merged: (by: string, fields: string, count: number, people: number) =>
     `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${fields} geändert – ${count === 1 ? 'diese Änderung ist' : count === 2 ? 'beides ist' : 'alles ist'} übernommen.`,
   /** On a clash page: what co-buyers changed besides the clashing fields (kept with the choice). */
-  alsoMerged: (by: string, fields: string, count: number, people: number) =>
+  also: (by: string, fields: string, count: number, people: number) =>
     `${by} ${people > 1 ? 'haben' : 'hat'} außerdem ${fields} geändert – ${count === 1 ? 'diese Änderung bleibt' : 'diese Änderungen bleiben'} erhalten.`,
   /** Who saved meanwhile when it was this user, in another window or tab (a plural verb follows). */
   yourself: 'Sie selbst (in einem anderen Fenster)',
@@ -356,7 +356,7 @@ export const de = {
     `Es werden die letzten ${max} Fassungen aufbewahrt, auch nach dem Löschen, bis der Kontakt endgültig gelöscht ist.`,
   toContact: 'Zurück zum Kontakt',
   toPreview: 'Zurück zur Vorschau',
-  showContact: 'Kontakt ansehen',
+  show: 'Kontakt ansehen',
   backToDeleted: 'Zurück zu „Zuletzt gelöscht“',
   goneMatch: 'Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen',
   deletedTitle: 'Zuletzt gelöscht',
@@ -406,7 +406,7 @@ export const de = {
     'Wählen Sie eine vCard-Datei (.vcf), wie sie iPhone, Android, Google Kontakte oder Outlook exportieren. Sie sehen vorher jeden Kontakt und entscheiden, welche übernommen werden.',
   importFile: 'vCard-Datei (.vcf)',
   importSubmit: 'Datei prüfen',
-  importLimits: 'Höchstens 5 MB, ohne Fotos 1 MB, und 1.000 Kontakte. Fotos werden übersprungen.',
+  limits: 'Höchstens 5 MB, ohne Fotos 1 MB, und 1.000 Kontakte. Fotos werden übersprungen.',
   importErrors: {
     notVcard: 'Diese Datei ist keine vCard-Datei. Bitte wählen Sie eine .vcf-Datei aus Ihrem Adressbuch.',
     onlyGroups: 'Diese Datei enthält nur Gruppen, keine Kontakte. Bitte exportieren Sie die Kontakte selbst, etwa alle einer Gruppe.',
@@ -434,7 +434,7 @@ export const de = {
     `${filled ? `Aus der Datei eingetragen: ${filled}. ` : ''}${noted ? `Was in der Datei anders steht, finden Sie unten in den Notizen: ${noted}. ` : ''}${filled || noted ? 'Gespeichert wird erst mit „Speichern“.' : 'Die Datei enthält nichts, was diesem Kontakt fehlt.'}`,
   previewGone: 'Die Vorschau dieser Datei gilt nicht mehr. Der Kontakt steht unten, wie er gespeichert ist.',
   inFile: (label: string, value: string) => `${label} in der Datei: ${value}`,
-  allKnown: 'Alle sind wahrscheinlich schon bei Ihren Kontakten.',
+  known: 'Alle sind wahrscheinlich schon bei Ihren Kontakten.',
   previewTwice: 'Steht wahrscheinlich noch einmal in der Datei, mit mindestens so vielen Angaben: daher zunächst nicht angehakt.',
   importChanged:
     'Seit Ihrer Vorschau wurden Kontakte angelegt oder geändert. Wahrscheinlich doppelte Kontakte sind jetzt nicht angehakt: Bitte prüfen Sie die Haken.',
@@ -443,8 +443,7 @@ export const de = {
   unusable: 'Dieser Kontakt hat weder Namen noch Unternehmen noch E-Mail-Adresse und lässt sich daher nicht übernehmen.',
   previewGroup: (members: number) =>
     `Dies ist eine Gruppe, kein Kontakt: Sie wird nicht übernommen.${members ? ` ${members === 1 ? 'Der Kontakt dieser Gruppe in der Datei nennt' : `Die ${localNumber(members)} Kontakte dieser Gruppe in der Datei nennen`} sie in den Notizen unter „Kategorien“.` : ''}`,
-  previewNothing:
-    'In dieser Datei hat kein Kontakt einen Namen, ein Unternehmen oder eine E-Mail-Adresse. Deshalb lässt sich nichts übernehmen.',
+  nothing: 'In dieser Datei hat kein Kontakt einen Namen, ein Unternehmen oder eine E-Mail-Adresse. Deshalb lässt sich nichts übernehmen.',
   previewMoved: (fields: string) => `In den Notizen, da es nicht in die Felder passte: ${fields}.`,
   previewTruncated: 'Die Notizen sind länger als 2.000 Zeichen und werden gekürzt.',
   previewIgnored: (names: string) => `Nicht übernommen: ${names}.`,

@@ -10,7 +10,7 @@ export const en: Messages = {
   lang: 'en',
   skip: 'Skip to content',
   toPlatform: 'Back to the customer platform',
-  platformShort: 'Platform',
+  platform: 'Platform',
   asset: 'Property',
   switchAsset: 'Switch property',
   errors: {
@@ -29,7 +29,7 @@ export const en: Messages = {
       continue: 'Sign in and continue',
       login: 'Sign in in a new tab',
     },
-    forbidden: {
+    denied: {
       title: 'No access',
       text: 'The contacts are for the buyers of a property only. Project managers and administrators cannot see or edit contacts here.',
     },
@@ -54,7 +54,7 @@ export const en: Messages = {
       title: 'Too many searches',
       text: 'You sent a great many searches in a short time. Please wait a moment and search again.',
     },
-    unavailable: {
+    down: {
       title: 'Temporarily unavailable',
       text: 'Contacts cannot be saved or loaded right now. Please try again in a moment.',
       inputKept: 'Your input is kept below. Simply send the form again.',
@@ -70,7 +70,7 @@ export const en: Messages = {
   exportAll: 'Add to your phone (.vcf)',
   exportNone: 'There are no contacts to put in the file.',
   exportFound: (n: number) => `Add ${localNumber(n)} match${n === 1 ? '' : 'es'} to your phone (.vcf)`,
-  exportHelpTitle: 'How do the contacts get onto my phone?',
+  phoneHelp: 'How do the contacts get onto my phone?',
   share: 'Share',
   print: {
     link: 'Print phone list',
@@ -90,7 +90,7 @@ export const en: Messages = {
   countFrom: (name: string) => ` · from “${name}” on`,
   found: (n: number, q: string) => `${localNumber(n)} match${n === 1 ? '' : 'es'} for “${q}”`,
   noHits: (q: string) => `No matches for “${q}”`,
-  clearSearch: 'Clear search',
+  clear: 'Clear search',
   search: 'Search contacts',
   searchHint: 'Name, town, number',
   searchButton: 'Search',
@@ -121,7 +121,7 @@ export const en: Messages = {
   versionRestored: (name: string, when?: string) =>
     when ? `The version of “${name}” from ${when} has been restored.` : `The earlier version of “${name}” has been restored.`,
   restoreUndone: (name: string) => `Undone: “${name}” is as it was before the restore.`,
-  lastChanged: (name: string, date: string) => `Last changed by ${name} on ${date}`,
+  lastBy: (name: string, date: string) => `Last changed by ${name} on ${date}`,
   map: 'Map',
   call: 'Call',
   callMobile: 'Mobile',
@@ -227,9 +227,9 @@ export const en: Messages = {
   conflictField: 'Field',
   conflictYours: 'My input',
   keepMine: 'Save my input anyway',
-  takeStored: 'Take the saved values',
+  take: 'Take the saved values',
   taken: 'The saved values are in the form now, and the rest of your input is kept. “Save” saves it.',
-  deleteStale: (name: string, date: string) => `${name} changed the contact on ${date}. Check the current version before deleting it.`,
+  stale: (name: string, date: string) => `${name} changed the contact on ${date}. Check the current version before deleting it.`,
   noRoom:
     'This property has used up its storage. Delete contacts you no longer need for good under “Recently deleted” or shorten long notes, then you can save again.',
   sinceDone: (n: number, kind: number, first: boolean) =>
@@ -245,7 +245,7 @@ export const en: Messages = {
   changesMore: 'These are the 100 latest changes; older ones are in each contact’s history.',
   merged: (by: string, fields: string, count: number) =>
     `${by} changed ${fields} meanwhile – ${count === 1 ? 'that change is' : count === 2 ? 'both are' : 'all of it is'} kept.`,
-  alsoMerged: (by: string, fields: string, count: number) =>
+  also: (by: string, fields: string, count: number) =>
     `${by} also changed ${fields} – ${count === 1 ? 'that change is' : 'those changes are'} kept.`,
   yourself: 'You (in another window)',
   someone: 'Someone',
@@ -303,7 +303,7 @@ export const en: Messages = {
   historyLimit: (max: number) => `The last ${max} versions are kept, also after a delete, until the contact is deleted for good.`,
   toContact: 'Back to the contact',
   toPreview: 'Back to the preview',
-  showContact: 'View contact',
+  show: 'View contact',
   backToDeleted: 'Back to “Recently deleted”',
   goneMatch: 'See matching deleted contacts under “Recently deleted”',
   deletedTitle: 'Recently deleted',
@@ -350,7 +350,7 @@ export const en: Messages = {
     'Choose a vCard file (.vcf) as exported by iPhone, Android, Google Contacts or Outlook. You see every contact first and decide which to add.',
   importFile: 'vCard file (.vcf)',
   importSubmit: 'Check the file',
-  importLimits: 'At most 5 MB, 1 MB without photos, and 1,000 contacts. Photos are skipped.',
+  limits: 'At most 5 MB, 1 MB without photos, and 1,000 contacts. Photos are skipped.',
   importErrors: {
     notVcard: 'This file is not a vCard file. Please choose a .vcf file from your address book.',
     onlyGroups: 'This file holds only groups, no contacts. Please export the contacts themselves, for example all of a group.',
@@ -376,7 +376,7 @@ export const en: Messages = {
     `${filled ? `Added from the file: ${filled}. ` : ''}${noted ? `What the file has otherwise is in the notes below: ${noted}. ` : ''}${filled || noted ? 'Nothing is saved until “Save”.' : 'The file has nothing this contact is missing.'}`,
   previewGone: 'The preview of that file is no longer valid. The contact is shown below as it is saved.',
   inFile: (label: string, value: string) => `${label} in the file: ${value}`,
-  allKnown: 'All are probably among your contacts already.',
+  known: 'All are probably among your contacts already.',
   previewTwice: 'Probably in the file a second time, with at least as many details: so not ticked at first.',
   importChanged: 'Contacts have been added or changed since your preview. Likely duplicates are now not ticked: please check the ticks.',
   tickAll: 'Tick all',
@@ -384,7 +384,7 @@ export const en: Messages = {
   previewGroup: (members: number) =>
     `This is a group, not a contact: it is not added.${members ? ` ${members === 1 ? 'The contact of this group in the file names' : `The ${localNumber(members)} contacts of this group in the file name`} it in the notes under “Kategorien”.` : ''}`,
   unusable: 'This contact has no name, company or email address, so it cannot be added.',
-  previewNothing: 'No contact in this file has a name, company or email address, so nothing can be added.',
+  nothing: 'No contact in this file has a name, company or email address, so nothing can be added.',
   previewMoved: (fields: string) => `In the notes, as it did not fit the fields: ${fields}.`,
   previewTruncated: 'The notes are longer than 2,000 characters and are cut.',
   previewIgnored: (names: string) => `Not added: ${names}.`,

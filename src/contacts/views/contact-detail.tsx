@@ -137,7 +137,7 @@ export function ContactDetail(props: {
       <QrCode shell={shell} assetId={assetId} contact={contact} />
       {/* The link on a line of its own when they wrap (its 44 px target made a tall gap in a line of text). */}
       <p class="changed">
-        <span>{t.lastChanged(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))}</span>{' '}
+        <span>{t.lastBy(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt))}</span>{' '}
         <a href={paths.history(assetId, contact.id)} hx-get={paths.history(assetId, contact.id)} hx-target="#main" hx-push-url="true">
           {t.history}
         </a>

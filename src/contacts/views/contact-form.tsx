@@ -301,7 +301,7 @@ export function ContactForm(props: ContactFormProps) {
                   mode.kind === 'resend' && mode.keep?.some(([name]) => name === 'again')
                   ? t.editAll
                   : mode.kind === 'resend' && mode.keep?.some(([name]) => name === 'take')
-                    ? t.takeStored
+                    ? t.take
                     : t.save}
             <span class="htmx-indicator"> …</span>
           </button>
@@ -662,7 +662,7 @@ function ConflictPanel(props: {
       {differing.length ? (
         <p>
           <button type="submit" form="contact-form" name="take" value={differing.map((spec) => spec.name).join(' ')} formnovalidate>
-            {t.takeStored}
+            {t.take}
           </button>
         </p>
       ) : null}

@@ -278,7 +278,7 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
           <p>
             {t.noHits(view.q)}.{' '}
             <a href={paths.contacts(assetId, { group: view.group })} data-clear="">
-              {t.clearSearch}
+              {t.clear}
             </a>
           </p>
           <p class="hint">{t.scope}</p>
@@ -604,7 +604,7 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; from:
         // Back in a list that does not show it (a search it does not match, a later page): the
         // way to it (walkthrough, stop 67: "wiederhergestellt" above "Keine Treffer").
         <p>
-          <a href={paths.contact(assetId, notice.contact.id)}>{t.showContact}</a>
+          <a href={paths.contact(assetId, notice.contact.id)}>{t.show}</a>
         </p>
       ) : null}
     </div>

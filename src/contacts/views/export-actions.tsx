@@ -50,7 +50,7 @@ export function HelpLink(props: { shell: Shell; assetId: string; oob?: boolean; 
   const { t, paths } = props.shell;
   return (
     <p class="help" id="export-help" hx-swap-oob={props.oob ? 'true' : undefined} hidden={props.none}>
-      <a href={paths.help(props.assetId, 'phone')}>{t.exportHelpTitle}</a>
+      <a href={paths.help(props.assetId, 'phone')}>{t.phoneHelp}</a>
     </p>
   );
 }

@@ -75,7 +75,7 @@ export function ImportForm(props: {
         <div class={error ? 'field invalid' : 'field'}>
           <label for="f-file">{t.importFile}</label>
           <span class="hint" id="f-file-hint">
-            {t.importLimits}
+            {t.limits}
           </span>
           <input
             id="f-file"
@@ -160,9 +160,9 @@ export function ImportPreview(props: {
               cards.filter((card) => card.importable).length < props.room ? undefined : props.room,
               !ticked && room > 0 && cards.filter((card) => card.importable && !card.duplicateOf).length > room,
             )
-          : t.previewNothing}
+          : t.nothing}
         {/* Every card likely there already: said above, not only per card (walkthrough, stop 70: found out only by "übernehmen"). */}
-        {allKnown ? ` ${t.allKnown}` : null}
+        {allKnown ? ` ${t.known}` : null}
       </p>
       {/* A skipped photo is named with its card ("Nicht übernommen: …, Foto"), not once more above (review). */}
       <form method="post" action={action}>
