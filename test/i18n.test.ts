@@ -117,12 +117,12 @@ describe('what just happened to a contact, in one tense', () => {
     expect(en.saved('Pool Blau')).toBe('“Pool Blau” has been saved.');
     expect(en.deleted('Pool Blau')).toBe('“Pool Blau” has been deleted.');
     expect(en.restored('Pool Blau')).toBe('“Pool Blau” has been restored.');
-    expect(en.versionRestored('Pool Blau')).toBe('The earlier version of “Pool Blau” has been restored.');
+    expect(en.reverted('Pool Blau')).toBe('The earlier version of “Pool Blau” has been restored.');
     expect(en.purged('Pool Blau')).toBe('“Pool Blau” has been deleted for good.');
     expect(en.purgedOne).toBe('The contact has been deleted for good.');
     expect(en.imported(1)).toBe('1 contact has been added.');
     expect(en.imported(3)).toBe('3 contacts have been added.');
-    expect(en.draftRestored).toBe('Your input has been restored.');
+    expect(en.draftBack).toBe('Your input has been restored.');
   });
 
   it('says what happened meanwhile, or since, in the same tense (buyer review: "was deleted meanwhile", "were added … since your preview")', () => {

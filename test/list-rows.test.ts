@@ -95,7 +95,7 @@ function templateRows(props: {
         grouped: page.order === 'position' || page.order === 'searchPosition',
         focus:
           props.loadedMore === true && index === 0
-            ? shell.t.loadedMore(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
+            ? shell.t.loaded(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
             : undefined,
         focused: contact.id === props.focused,
       });

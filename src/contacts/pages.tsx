@@ -247,7 +247,7 @@ export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved'
         : done === 'undone'
           ? t.restoreUndone(name)
           : // Which version came back, by its date and author (walkthrough, stop 70: "die frühere Fassung" named none).
-            t.versionRestored(name, restored && `${formatDateTime(t.locale, restored.createdAt)} (${restored.authorName})`);
+            t.reverted(name, restored && `${formatDateTime(t.locale, restored.createdAt)} (${restored.authorName})`);
   // What was saved first, then what a co-buyer's change added to it ("gespeichert" said once).
   return merged ? `${said} ${mergedMessage(t, merged)}` : said;
 }

@@ -460,7 +460,7 @@ contactRoutes.post('/contacts', contactForm, async (c) => {
           return formPage(c, 409, {
             mode: { kind: 'create', formToken: newFormToken(), made: { token: mode.formToken, name } },
             values: form.values,
-            message: c.var.shell.t.madeBefore(name),
+            message: c.var.shell.t.made(name),
           });
         }
       }

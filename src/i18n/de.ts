@@ -90,7 +90,7 @@ export const de = {
   title: 'Kontakte',
   add: 'Neuen Kontakt hinzufügen',
   exportAll: 'Auf das Handy übernehmen (.vcf)',
-  exportNone: 'Es gibt keine Kontakte, die in die Datei kommen könnten.',
+  noExport: 'Es gibt keine Kontakte, die in die Datei kommen könnten.',
   // "Treffer" is its own plural, and 1 is written "1": one text for every count.
   exportFound: (n: number) => `${localNumber(n)} Treffer auf das Handy übernehmen (.vcf)`,
   phoneHelp: 'Wie kommen die Kontakte auf mein Handy?',
@@ -117,22 +117,22 @@ export const de = {
   clear: 'Suche leeren',
   search: 'Kontakte durchsuchen',
   searchHint: 'Name, Ort, Nummer',
-  searchButton: 'Suchen',
+  find: 'Suchen',
   loadMore: 'Mehr laden',
   noMore: (search: boolean): string => `Keine weiteren ${search ? 'Treffer' : 'Kontakte'}.`,
-  loadedMore: (n: number, search: boolean) =>
+  loaded: (n: number, search: boolean) =>
     `${localNumber(n)} weitere${n === 1 ? 'r' : ''} ${search ? 'Treffer' : n === 1 ? 'Kontakt' : 'Kontakte'} geladen.`,
   next: 'Weiter',
   emptyTitle: 'Hier sind noch keine Kontakte',
   emptyText:
     'Sammeln Sie hier alle Ansprechpartner rund um Ihr Objekt: Küchenbauer, Gartenbauer, Poolbauer, Innenarchitekt, Fliesenleger, Bauleiter und die Unternehmen, die in der Gewährleistung Mängel beheben. Alle Käufer des Objekts sehen und pflegen dieselben Kontakte.',
-  emptyAction: 'Ersten Kontakt hinzufügen',
+  addFirst: 'Ersten Kontakt hinzufügen',
   backToList: 'Zurück zu den Kontakten',
   edit: 'Bearbeiten',
   editTitle: (name: string) => `${name} bearbeiten`,
   save: 'Speichern',
   cancel: 'Abbrechen',
-  seeCurrent: 'Aktuelle Fassung ansehen',
+  current: 'Aktuelle Fassung ansehen',
   delete: 'Löschen',
   deleteTitle: (name: string) => `„${name}“ löschen?`,
   deleteText: 'Der Kontakt verschwindet für alle Käufer des Objekts. Sie können das Löschen danach noch rückgängig machen.',
@@ -142,7 +142,7 @@ export const de = {
   deleted: (name: string) => `„${name}“ wurde gelöscht.`,
   restored: (name: string) => `„${name}“ ist wiederhergestellt.`,
   /** `when`: the restored version's date and author, "06.12.2026, 14:54 (Jonas Müller)". */
-  versionRestored: (name: string, when?: string) =>
+  reverted: (name: string, when?: string) =>
     when ? `Die Fassung von „${name}“ vom ${when} ist wiederhergestellt.` : `Die frühere Fassung von „${name}“ ist wiederhergestellt.`,
   restoreUndone: (name: string) => `Rückgängig gemacht: „${name}“ ist wieder wie vor der Wiederherstellung.`,
   lastBy: (name: string, date: string) => `Zuletzt geändert von ${name} am ${date}`,
@@ -357,7 +357,7 @@ export const de = {
   toContact: 'Zurück zum Kontakt',
   toPreview: 'Zurück zur Vorschau',
   show: 'Kontakt ansehen',
-  backToDeleted: 'Zurück zu „Zuletzt gelöscht“',
+  toDeleted: 'Zurück zu „Zuletzt gelöscht“',
   goneMatch: 'Passende gelöschte Kontakte unter „Zuletzt gelöscht“ ansehen',
   deletedTitle: 'Zuletzt gelöscht',
   deletedText:
@@ -368,7 +368,7 @@ export const de = {
   restore: 'Wiederherstellen',
   purge: 'Endgültig löschen',
   purgeConfirm: 'Ja, endgültig löschen',
-  purgeWarning: 'Das lässt sich nicht rückgängig machen.',
+  noUndo: 'Das lässt sich nicht rückgängig machen.',
   purged: (name: string) => `„${name}“ wurde endgültig gelöscht.`,
   purgedOne: 'Der Kontakt wurde endgültig gelöscht.',
   forGood: 'Dieser Kontakt wurde inzwischen endgültig gelöscht und lässt sich nicht mehr wiederherstellen.',
@@ -396,7 +396,7 @@ export const de = {
   scope:
     'Gesucht wird in Namen, Unternehmen, Position, Adresse, Telefonnummern, E-Mail-Adressen, Webseiten, Notizen und dem Ende der Gewährleistung (z. B. 2027). Jedes Wort muss vorkommen.',
   paging: 'Weitere Kontakte',
-  backToStart: 'Zurück zum Anfang',
+  toStart: 'Zurück zum Anfang',
   noPosition: 'Ohne Position',
   byName: 'Nach Name',
   byPosition: 'Nach Position',
@@ -473,7 +473,7 @@ export const de = {
   others: (n: number) => `und ${localNumber(n)} weitere${n === 1 ? 'r' : ''}`,
   importUndone: (n: number) => `${localNumber(n)} ${n === 1 ? 'übernommener Kontakt wurde' : 'übernommene Kontakte wurden'} gelöscht.`,
   noneLeft: 'Von diesem Import ist nichts mehr zu löschen.',
-  noneTicked: 'Bitte haken Sie mindestens einen Kontakt an.',
+  noTick: 'Bitte haken Sie mindestens einen Kontakt an.',
   importKept: (names: string) => `Behalten, da inzwischen geändert: ${names}.`,
   importFull: (room: number) =>
     `So viele Kontakte passen nicht mehr in dieses Objekt: Es ist noch Platz für ${localNumber(room)}. Haken Sie weniger an.`,
@@ -481,14 +481,14 @@ export const de = {
   /** `version`: the form holds an older version a restore from the history brought, not input. */
   goneText: (by?: string, version?: boolean, deletedBy?: string) =>
     `${by ? `${by} hat den Kontakt gelöscht, ${version ? 'nachdem Sie den Verlauf geöffnet haben' : 'während Sie ihn bearbeitet haben'}.` : deletedBy ? `Der Kontakt wurde inzwischen geändert und von ${deletedBy} gelöscht; unter „Zuletzt gelöscht“ lässt er sich mit diesen Änderungen wiederherstellen.` : 'Der Kontakt wurde inzwischen gelöscht.'} ${version ? 'Die Fassung, die Sie wiederherstellen wollten, steht unten' : 'Ihre Eingaben sind unten erhalten'}: Sie können ${by ? 'den Kontakt damit wiederherstellen oder sie' : 'sie'} als neuen Kontakt speichern.`,
-  reviveMine: 'Mit meinen Eingaben wiederherstellen',
+  revive: 'Mit meinen Eingaben wiederherstellen',
   asNew: 'Als neuen Kontakt speichern',
-  madeBefore: (name: string) =>
+  made: (name: string) =>
     `Mit diesem Formular haben Sie schon „${name}“ gespeichert. Ist das ein weiterer Kontakt, oder wollen Sie „${name}“ ändern?`,
   madeEdit: (name: string) => `„${name}“ ändern`,
   empty: '(leer)',
-  draftRestored: 'Ihre Eingaben wurden wiederhergestellt.',
-  draftDiscard: 'Verwerfen',
+  draftBack: 'Ihre Eingaben wurden wiederhergestellt.',
+  discard: 'Verwerfen',
   /** Warranty dates (issue 17): the form's period, the list badges, the warranty view and warranty.ics. */
   warranty: {
     period: 'Frist ab Abnahme',

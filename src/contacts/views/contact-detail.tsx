@@ -291,7 +291,7 @@ export function DeleteConfirm(props: {
         </button>
         {/* After a co-buyer's change the way back is the way to check it (buyer review: "Prüfen Sie die aktuelle Fassung" beside "Abbrechen"). */}
         <a class="button" href={back} hx-get={back} hx-target="#main" hx-push-url="true">
-          {props.message ? t.seeCurrent : t.cancel}
+          {props.message ? t.current : t.cancel}
         </a>
       </form>
     </section>

@@ -198,9 +198,9 @@ export function ContactForm(props: ContactFormProps) {
           ? React.hidden('import', `${mode.from.importId}.${mode.from.card}`)
           : null}
         <p class="draft-note" data-draft-note hidden>
-          {t.draftRestored}{' '}
+          {t.draftBack}{' '}
           <button type="button" data-draft-discard>
-            {t.draftDiscard}
+            {t.discard}
           </button>
         </p>
         {errorCount ? <ErrorSummary shell={shell} values={values} errors={errors} /> : null}
@@ -289,7 +289,7 @@ export function ContactForm(props: ContactFormProps) {
           {mode.kind === 'gone' && mode.revive ? (
             <button type="submit" class="primary" name="revive" value="1" formaction={draft} hx-post={draft} hx-target="#main">
               {/* The earlier version a restore brought is no input of this user's (buyer review, stop 60). */}
-              {mode.version ? t.historyRestore : t.reviveMine}
+              {mode.version ? t.historyRestore : t.revive}
             </button>
           ) : null}
           <button type="submit" class={mode.kind === 'gone' && mode.revive ? undefined : 'primary'}>

@@ -91,7 +91,7 @@ export function ContactBook(props: ContactBookProps) {
           {props.doneContact ? (
             <>
               {' '}
-              <a href={paths.contact(assetId, props.doneContact)}>{t.seeCurrent}</a>
+              <a href={paths.contact(assetId, props.doneContact)}>{t.current}</a>
             </>
           ) : null}
         </p>
@@ -156,7 +156,7 @@ export function ContactBook(props: ContactBookProps) {
                 hx-sync="this:replace"
               />
               {view.group ? React.hidden('group', view.group) : null}
-              <button type="submit">{t.searchButton}</button>
+              <button type="submit">{t.find}</button>
             </div>
           </form>
           <ViewSwitch shell={shell} assetId={assetId} view={view} />
@@ -259,7 +259,7 @@ export function NothingToExport(props: { shell: Shell; assetId: string; q: strin
       <h1 id="no-export-title" tabindex={-1} data-focus>
         {props.q ? t.noHits(props.q) : t.emptyTitle}
       </h1>
-      <p>{t.exportNone}</p>
+      <p>{t.noExport}</p>
     </section>
   );
 }
@@ -315,7 +315,7 @@ export function Results(props: { shell: Shell; assetId: string; page: ContactPag
           {/* Buttons, as "Mehr laden" is with JS: one way to page in either case. */}
           {page.continued ? (
             <a class="button" href={first}>
-              {t.backToStart}
+              {t.toStart}
             </a>
           ) : null}
           {page.next ? (
@@ -403,7 +403,7 @@ export function Rows(props: {
       numbers,
       focus:
         props.loadedMore === true && index === 0
-          ? shell.t.loadedMore(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
+          ? shell.t.loaded(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
           : undefined,
       focused: contact.id === props.focused,
     });
@@ -582,7 +582,7 @@ function EmptyState(props: { shell: Shell; assetId: string }) {
           hx-target="#main"
           hx-push-url="true"
         >
-          {t.emptyAction}
+          {t.addFirst}
         </a>
       </p>
     </div>

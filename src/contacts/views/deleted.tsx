@@ -78,7 +78,7 @@ export function DeletedContacts(props: {
                       {/* Deleted for good only as shown here: not after a co-buyer's change since. */}
                       {React.hidden('version', contact.version)}
                       <p class="hint" id={`purge-${contact.id}`}>
-                        {t.purgeWarning}
+                        {t.noUndo}
                       </p>
                       <button
                         type="submit"

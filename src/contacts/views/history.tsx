@@ -30,7 +30,7 @@ export function ContactHistory(props: {
     <section class="history" aria-labelledby="history-title">
       {/* A deleted contact has no card to go back to (review: its link led to 404): back to "Zuletzt gelöscht". */}
       {deleted ? (
-        <Crumb href={paths.deleted(assetId)} label={t.backToDeleted} swap />
+        <Crumb href={paths.deleted(assetId)} label={t.toDeleted} swap />
       ) : (
         <Crumb href={paths.contact(assetId, contact.id)} label={t.toContact} swap />
       )}

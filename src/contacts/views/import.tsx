@@ -183,7 +183,7 @@ export function ImportPreview(props: {
         ) : null}
         {noneTicked ? (
           <p class="field-error" id="ticks-error" role="alert">
-            {t.noneTicked}
+            {t.noTick}
           </p>
         ) : null}
         <ul class="preview">
