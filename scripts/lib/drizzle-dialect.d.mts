@@ -40,6 +40,12 @@ export const BUILDERS_LEFT_OUT: Record<
 export const BUILDER_TEXTS_LEFT_OUT: Record<'select' | 'update' | 'insert' | 'delete', Readonly<Record<string, string>>>;
 /** Texts of every builder replaced, each found once after BUILDER_TEXTS_LEFT_OUT. */
 export const BUILDER_EDITS: readonly { name: string; from: string; to: string }[];
+/** What every builder runs a query with besides `await` and a batch (prepare() and its four runners), which the app never calls on a builder. */
+export const RUNNERS_LEFT_OUT: readonly string[];
+/** The class of each builder's module whose members RUNNERS_LEFT_OUT are. */
+export const RUNNER_OWNER: Record<'select' | 'update' | 'insert' | 'delete', string>;
+/** Texts of each builder replaced once RUNNERS_LEFT_OUT are out: its execute() and its _prepare(). */
+export const RUNNER_EDITS: Record<'select' | 'update' | 'insert' | 'delete', readonly { name: string; from: string; to: string }[]>;
 /** A builder's module text without its BUILDER_TEXTS_LEFT_OUT; throws for a text not found exactly once. */
 export function withoutBuilderTexts(kind: 'select' | 'update' | 'insert' | 'delete', source: string): string;
 /** drizzle-orm/sqlite-core/query-builders/<kind>.js's text as src/generated/sqlite-<kind>.js. */

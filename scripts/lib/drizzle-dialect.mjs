@@ -795,6 +795,54 @@ function replaceOnce(text, file, what, pattern, by) {
   return replaced;
 }
 
+/**
+ * What every builder runs a query with besides `await` and a batch: `run()`, `all()`, `get()` and
+ * `values()` (each a field, an arrow function made for every builder) and `prepare()`, which the
+ * app never calls on a builder (test/node/sqlite-dialect.test.ts, with TypeScript's checker): it
+ * awaits one (QueryPromise's then() calls execute()), gives it to `db.batch()` (the D1 session
+ * calls its `_prepare()`) or reads its SQL (`toSQL()`, src/db/prepared.ts). A select's, an
+ * insert's and an update's execute() ran their query through `all()` or `run()`, which the
+ * prepared query's execute() does by the method they prepared it with (`"all"`, or `"all"` with a
+ * returning and `"run"` without): so each calls that, as the delete's execute() already did
+ * (RUNNER_EDITS). Without prepare() a builder prepares a query only for one run (`_prepare()`, its
+ * default), so `_prepare` loses the parameter that chose the session's prepareQuery (83 B gzip).
+ */
+export const RUNNERS_LEFT_OUT = ['prepare', 'run', 'all', 'get', 'values'];
+
+/** The class whose members RUNNERS_LEFT_OUT are, in each builder's module. */
+export const RUNNER_OWNER = {
+  select: 'SQLiteSelectBase',
+  update: 'SQLiteUpdateBase',
+  insert: 'SQLiteInsertBase',
+  delete: 'SQLiteDeleteBase',
+};
+
+const EXECUTE = '  async execute() {\n    return this._prepare().execute();\n  }';
+const EXECUTE_BY_RETURNING = '  async execute() {\n    return this.config.returning ? this.all() : this.run();\n  }';
+const ONE_TIME = [
+  { name: "_prepare()'s parameter", from: '  _prepare(isOneTimeQuery = true) {', to: '  _prepare() {' },
+  {
+    name: "_prepare()'s choice of the session's method",
+    from: 'this.session[isOneTimeQuery ? "prepareOneTimeQuery" : "prepareQuery"](',
+    to: 'this.session.prepareOneTimeQuery(',
+  },
+];
+
+/** Texts of each builder replaced once RUNNERS_LEFT_OUT are out (each found once): its execute() and its _prepare(). */
+export const RUNNER_EDITS = {
+  select: [{ name: 'execute()', from: '  async execute() {\n    return this.all();\n  }', to: EXECUTE }, ...ONE_TIME],
+  update: [{ name: 'execute()', from: EXECUTE_BY_RETURNING, to: EXECUTE }, ...ONE_TIME],
+  insert: [{ name: 'execute()', from: EXECUTE_BY_RETURNING, to: EXECUTE }, ...ONE_TIME],
+  delete: [
+    {
+      name: 'execute()',
+      from: '  async execute(placeholderValues) {\n    return this._prepare().execute(placeholderValues);\n  }',
+      to: EXECUTE,
+    },
+    ...ONE_TIME,
+  ],
+};
+
 /** A builder's module text without what BUILDERS_LEFT_OUT names, by drizzle-orm's package specifiers. */
 export function trimBuilder(kind, source) {
   const file = `drizzle-orm/sqlite-core/query-builders/${kind}.js`;
@@ -810,6 +858,20 @@ export function trimBuilder(kind, source) {
   // A member's JSDoc, if it has one.
   const doc = '(?:  /\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\n)?';
   for (const name of left.methods) cut(`methods ${name}`, new RegExp(`\\n  ${name.replace(/\$/g, '\\$')}\\((?:[^\\n]*\\n)*?  \\}\\n`, 'g'));
+  // RUNNERS_LEFT_OUT: prepare() and the four fields, each `name = (placeholderValues) => {` calling the prepared query's method of its name.
+  cut('methods prepare', /\n {2}prepare\(\) \{\n {4}return this\._prepare\(false\);\n {2}\}\n/g);
+  for (const name of RUNNERS_LEFT_OUT.filter((name) => name !== 'prepare'))
+    cut(
+      `runners ${name}`,
+      new RegExp(
+        `\\n  ${name} = \\(placeholderValues\\) => \\{\\n    return this\\._prepare\\(\\)\\.${name}\\(placeholderValues\\);\\n  \\};\\n`,
+        'g',
+      ),
+    );
+  for (const { name, from, to } of RUNNER_EDITS[kind]) {
+    if (text.split(from).length !== 2) throw new Error(`${file}: ${name} not found once: update scripts/lib/drizzle-dialect.mjs`);
+    text = text.replace(from, () => to);
+  }
   for (const name of left.fields)
     cut(`fields ${name}`, new RegExp(`\\n${doc}  ${name} = this\\.create(Join|SetOperator)\\([^\\n]*\\);\\n`, 'g'));
   for (const name of left.functions) cut(`functions ${name}`, new RegExp(`\\nfunction ${name}\\((?:[^\\n]*\\n)*?\\}\\n`, 'g'));

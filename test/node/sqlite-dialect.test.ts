@@ -36,6 +36,9 @@ import {
   PURE_CLASSES,
   packageSpecifier,
   QUERY_PROMISE_LEFT_OUT,
+  RUNNER_EDITS,
+  RUNNER_OWNER,
+  RUNNERS_LEFT_OUT,
   STAND_INS,
   trimBuilder,
   trimDatabase,
@@ -563,6 +566,12 @@ describe.each([
       theirs = theirs.replace(from, () => to);
     }
     expect(readFileSync(join(root, 'src', 'generated', 'drizzle-sql.js'), 'utf8')).not.toMatch(/typings/);
+    // execute() by the prepared query's own execute(), _prepare() for one run only (RUNNER_EDITS; the test below).
+    for (const { name, from, to } of RUNNER_EDITS[kind]) {
+      expect(theirs.split(from).length - 1, name).toBe(1);
+      theirs = theirs.replace(from, () => to);
+    }
+    expect(theirs).not.toMatch(/isOneTimeQuery/);
     const before = shape(theirs);
     const after = shape(generatedBuilder());
     const gone = [...before.members.keys()].filter((key) => !after.members.has(key));
@@ -576,12 +585,66 @@ describe.each([
           ? `${owner}.${name}`
           : `${name === 'select' ? 'SQLiteInsertBuilder' : 'SQLiteInsertBase'}.${name}`,
     );
-    expect(gone.sort()).toEqual(leftOut.sort());
+    expect(gone.sort()).toEqual([...leftOut, ...RUNNERS_LEFT_OUT.map((name) => `${RUNNER_OWNER[kind]}.${name}`)].sort());
     for (const [key, text] of after.members) expect(text, key).toBe(before.members.get(key));
     const names = (statements: string[]) =>
       statements.map((text) => /^(?:class|function|const) (\w+)|^(export \{)|^(applyMixins\()/.exec(text)?.slice(1).find(Boolean) ?? text);
     const kept = names(before.statements).filter((name) => !left.functions.includes(name) && !left.constants.includes(name));
     expect(names(after.statements)).toEqual(kind === 'select' ? [...kept, 'export {'] : kept);
+  });
+
+  it("leaves out run(), all(), get(), values() and prepare(), which the app never calls on a builder, and runs its query by the prepared query's execute()", async () => {
+    // The app's own calls, read with TypeScript's checker (a Map's get() or a D1 statement's run() is not a builder's).
+    const file = `sqlite-core/query-builders/${kind}.d.ts`;
+    expect(await appUsesOf(file, RUNNERS_LEFT_OUT, RUNNER_OWNER[kind]), file).toEqual([]);
+    // (It finds what the app does call on one: a where() on a select, update and delete, an insert's onConflictDoNothing().)
+    const called = await appUsesOf(
+      file,
+      [kind === 'insert' ? 'onConflictDoNothing' : 'where'],
+      kind === 'select' ? 'SQLiteSelectQueryBuilderBase' : RUNNER_OWNER[kind],
+    );
+    expect(called.length, file).toBeGreaterThan(0);
+    // No module of drizzle's calls them on a builder: its D1 session runs a builder of a batch by its
+    // _prepare() (d1/session.js), QueryPromise's then() by its execute(). What calls a run(), all(),
+    // get(), values() or prepare() as the bundle has drizzle's modules (comments aside) calls it on a
+    // D1 client or statement, the prepared query itself (D1's all() its values()) or, in
+    // withReplicas (which the app never calls), the primary database's raw queries (left out:
+    // src/generated/sqlite-db.js); the builders' own `this._prepare().x(` are left out.
+    const calls = bundledDrizzle().flatMap((path) =>
+      [
+        ...asBundled(path)
+          .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+          .matchAll(/([\w$.)\]]+)\.(run|all|get|values|prepare)\(/g),
+      ]
+        .map((match) => `${path}: ${match[0]}`)
+        .filter((call) => !call.endsWith(' Object.values(')),
+    );
+    expect(calls.sort()).toEqual([
+      'd1/session.js: ...params).run(',
+      'd1/session.js: this.client.prepare(',
+      'd1/session.js: this.client.prepare(',
+      'd1/session.js: this.values(',
+      'sqlite-core/db.js: primary.all(',
+      'sqlite-core/db.js: primary.get(',
+      'sqlite-core/db.js: primary.run(',
+      'sqlite-core/db.js: primary.values(',
+    ]);
+    expect(asBundled('d1/session.js')).toContain('const preparedQuery = query._prepare();');
+    // execute() runs the prepared query by the method _prepare() gave it: what all() (a select's),
+    // or all() with a returning and run() without (an update's, an insert's), ran.
+    const generatedText = generatedBuilder();
+    const method =
+      /this\.session\.prepareOneTimeQuery\(\n\s+this\.dialect\.sqlToQuery\(this\.getSQL\(\)\),\n\s+[^\n]+,\n\s+([^\n]+),\n/.exec(
+        generatedText,
+      )?.[1];
+    expect(method).toBe(kind === 'select' ? '"all"' : 'this.config.returning ? "all" : "run"');
+    expect(generatedText).toContain('  async execute() {\n    return this._prepare().execute();\n  }');
+    expect(readFileSync(join(root, 'src', 'generated', 'sqlite-session.js'), 'utf8')).toMatch(
+      /execute\(placeholderValues\) \{\n[^}]*return this\[this\.executeMethod\]\(placeholderValues\);/,
+    );
+    // No prepare(false): each query is prepared for one run, as a builder's _prepare() does by default.
+    expect(originalBuilder().match(/this\._prepare\(false\)/g)).toEqual(['this._prepare(false)']);
+    expect(generatedText).not.toMatch(/_prepare\(false\)|isOneTimeQuery|"prepareQuery"/);
   });
 
   it('leaves out only what nothing the app reaches calls', () => {
