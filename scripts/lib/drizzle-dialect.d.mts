@@ -114,3 +114,8 @@ export const DIALECT_EDITS: readonly { name: string; names?: readonly string[]; 
 export const CACHE_LEFT_OUT: readonly { from: string; to: string; count: number }[];
 /** The SQLite prepared query's test for a query it runs without a cache, and what takes its place. */
 export const QUERY_WITHOUT_CACHE: { from: string; to: string };
+/** What each builder carries that nothing in the bundle reads (withList, distinct, isPartialSelect, _, an update's joins, an insert's select): exact texts, each found once. */
+export const BUILDER_FIELDS_LEFT_OUT: Record<
+  'select' | 'update' | 'insert' | 'delete',
+  readonly { name: string; from: string; to: string }[]
+>;

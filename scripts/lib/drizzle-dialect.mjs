@@ -843,6 +843,97 @@ export const RUNNER_EDITS = {
   ],
 };
 
+/**
+ * What a builder carries that nothing in the bundle reads, each an exact text of the module as
+ * the edits above leave it (found once): a query's `withList` (its CTEs), which the database
+ * class gives its builders none of (src/generated/sqlite-db.js: its `$with` and `with` are left
+ * out) and the dialect reads no more (DIALECT_EDITS); a select's `distinct`, which only the
+ * database's selectDistinct (left out) gave and the dialect reads no more; a select's
+ * `isPartialSelect`, which only its joins (left out) read, and its `_` (its selected fields and
+ * config for TypeScript's types), which only drizzle's getSelectedFields() reads, called only
+ * for a subquery, a CTE, a view or a set operation (none in the bundle); an update's `joins`,
+ * set to [] and read by no one since its dialect's buildUpdateQuery() left them out; an insert's
+ * `select`, which only its select() (left out) set. test/node/sqlite-dialect.test.ts holds each
+ * (128 B gzip).
+ */
+export const BUILDER_FIELDS_LEFT_OUT = {
+  select: [
+    { name: "the select builder's withList and distinct", from: '  withList;\n  distinct;\n', to: '' },
+    {
+      name: "the select builder's withList and distinct, set",
+      from: '    this.withList = config.withList;\n    this.distinct = config.distinct;\n',
+      to: '',
+    },
+    { name: "the select's isPartialSelect, made", from: '    const isPartialSelect = !!this.fields;\n', to: '' },
+    { name: "the select's isPartialSelect, handed on", from: '      isPartialSelect,\n', to: '' },
+    {
+      name: "the select's withList and distinct, handed on",
+      from: '      dialect: this.dialect,\n      withList: this.withList,\n      distinct: this.distinct\n',
+      to: '      dialect: this.dialect\n',
+    },
+    { name: "the select's _", from: '  _;\n', to: '' },
+    { name: "the select's isPartialSelect", from: '  isPartialSelect;\n', to: '' },
+    {
+      name: "the select's isPartialSelect, withList and distinct, as parameters",
+      from: '  constructor({ table, fields, isPartialSelect, session, dialect, withList, distinct }) {',
+      to: '  constructor({ table, fields, session, dialect }) {',
+    },
+    {
+      name: "the select's withList and distinct, in its config",
+      from: '      withList,\n      table,\n      fields: { ...fields },\n      distinct\n',
+      to: '      table,\n      fields: { ...fields }\n',
+    },
+    { name: "the select's isPartialSelect, set", from: '    this.isPartialSelect = isPartialSelect;\n', to: '' },
+    {
+      name: "the select's _, set",
+      from: '    this._ = {\n      selectedFields: fields,\n      config: this.config\n    };\n',
+      to: '',
+    },
+  ],
+  update: [
+    {
+      name: "the update builder's withList, as a parameter",
+      from: '  constructor(table, session, dialect, withList) {',
+      to: '  constructor(table, session, dialect) {',
+    },
+    { name: "the update builder's withList, set", from: '    this.withList = withList;\n', to: '' },
+    { name: "the update builder's withList, handed on", from: '      this.dialect,\n      this.withList\n', to: '      this.dialect\n' },
+    {
+      name: "the update's withList, as a parameter",
+      from: '  constructor(table, set, session, dialect, withList) {',
+      to: '  constructor(table, set, session, dialect) {',
+    },
+    { name: "the update's withList and joins, in its config", from: '{ set, table, withList, joins: [] }', to: '{ set, table }' },
+  ],
+  insert: [
+    {
+      name: "the insert builder's withList, as a parameter",
+      from: '  constructor(table, session, dialect, withList) {',
+      to: '  constructor(table, session, dialect) {',
+    },
+    { name: "the insert builder's withList, set", from: '    this.withList = withList;\n', to: '' },
+    {
+      name: "the insert builder's withList, handed on",
+      from: 'this.session, this.dialect, this.withList);',
+      to: 'this.session, this.dialect);',
+    },
+    {
+      name: "the insert's withList and select, as parameters",
+      from: '  constructor(table, values, session, dialect, withList, select) {',
+      to: '  constructor(table, values, session, dialect) {',
+    },
+    { name: "the insert's withList and select, in its config", from: '{ table, values, withList, select }', to: '{ table, values }' },
+  ],
+  delete: [
+    {
+      name: "the delete's withList, as a parameter",
+      from: '  constructor(table, session, dialect, withList) {',
+      to: '  constructor(table, session, dialect) {',
+    },
+    { name: "the delete's withList, in its config", from: '{ table, withList }', to: '{ table }' },
+  ],
+};
+
 /** A builder's module text without what BUILDERS_LEFT_OUT names, by drizzle-orm's package specifiers. */
 export function trimBuilder(kind, source) {
   const file = `drizzle-orm/sqlite-core/query-builders/${kind}.js`;
@@ -869,6 +960,10 @@ export function trimBuilder(kind, source) {
       ),
     );
   for (const { name, from, to } of RUNNER_EDITS[kind]) {
+    if (text.split(from).length !== 2) throw new Error(`${file}: ${name} not found once: update scripts/lib/drizzle-dialect.mjs`);
+    text = text.replace(from, () => to);
+  }
+  for (const { name, from, to } of BUILDER_FIELDS_LEFT_OUT[kind]) {
     if (text.split(from).length !== 2) throw new Error(`${file}: ${name} not found once: update scripts/lib/drizzle-dialect.mjs`);
     text = text.replace(from, () => to);
   }

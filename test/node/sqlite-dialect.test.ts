@@ -21,6 +21,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
   BUILDER_EDITS,
+  BUILDER_FIELDS_LEFT_OUT,
   BUILDER_STAND_INS,
   BUILDER_TEXTS_LEFT_OUT,
   BUILDERS_LEFT_OUT,
@@ -269,8 +270,10 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     expect(generated()).toContain(" * If `isSingleTable` is true, then columns won't be prefixed with table name\n");
     expect(generated()).not.toMatch(/joins/i);
     const updateBuilder = readFileSync(join(root, 'src', 'generated', 'sqlite-update.js'), 'utf8');
-    expect(updateBuilder.match(/joins/g)).toEqual(['joins']);
-    expect(updateBuilder).toContain('this.config = { set, table, withList, joins: [] };');
+    // (Its builder set them to [] and never added to: BUILDER_FIELDS_LEFT_OUT leaves them out, below.)
+    expect(updateBuilder).not.toMatch(/joins/);
+    expect(drizzle('sqlite-core/query-builders/update.js')).toContain('this.config = { set, table, withList, joins: [] };');
+    expect(updateBuilder).toContain('this.config = { set, table };');
     // And each class of PURE_CLASSES made by a call marked pure: drizzle's class, as its text is there.
     const pure = withPureClasses(expected, PURE_CLASSES);
     expect(pure.found).toEqual(PURE_CLASSES);
@@ -347,7 +350,7 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     expect(BUILDERS_LEFT_OUT.update.methods).toContain('from');
     expect(builder('update')).not.toMatch(/config\.from =/);
     expect(BUILDERS_LEFT_OUT.insert.methods).toContain('select');
-    for (const [, args = ''] of builder('insert').matchAll(/new SQLiteInsertBase\(([^)]*)\)/g)) expect(args.split(',')).toHaveLength(5);
+    for (const [, args = ''] of builder('insert').matchAll(/new SQLiteInsertBase\(([^)]*)\)/g)) expect(args.split(',')).toHaveLength(4);
     // Aliased tables and the selection proxy's fields: their modules are the bundle's stand-ins.
     expect(toml).toContain('"./alias.js" = "./src/db/no-alias.ts"');
     expect(toml).toContain('"../../selection-proxy.js" = "./src/db/no-selection-proxy.ts"');
@@ -572,6 +575,11 @@ describe.each([
       theirs = theirs.replace(from, () => to);
     }
     expect(theirs).not.toMatch(/isOneTimeQuery/);
+    // Without what a builder carries that nothing reads (BUILDER_FIELDS_LEFT_OUT; the test below).
+    for (const { name, from, to } of BUILDER_FIELDS_LEFT_OUT[kind]) {
+      expect(theirs.split(from).length - 1, name).toBe(1);
+      theirs = theirs.replace(from, () => to);
+    }
     const before = shape(theirs);
     const after = shape(generatedBuilder());
     const gone = [...before.members.keys()].filter((key) => !after.members.has(key));
@@ -645,6 +653,57 @@ describe.each([
     // No prepare(false): each query is prepared for one run, as a builder's _prepare() does by default.
     expect(originalBuilder().match(/this\._prepare\(false\)/g)).toEqual(['this._prepare(false)']);
     expect(generatedText).not.toMatch(/_prepare\(false\)|isOneTimeQuery|"prepareQuery"/);
+  });
+
+  it('leaves out what a builder carries that nothing in the bundle reads: withList, distinct, isPartialSelect, _, an update\u2019s joins, an insert\u2019s select', async () => {
+    // Each text only leaves out: what stays is drizzle's, word for word.
+    const words = (text: string) => text.match(/[\w$]+|[^\s\w$]/g) ?? [];
+    const leftOut = new Set<string>();
+    for (const { name, from, to } of BUILDER_FIELDS_LEFT_OUT[kind]) {
+      const [theirs, ours] = [words(from), words(to)];
+      let at = 0;
+      for (const word of ours) {
+        while (at < theirs.length && theirs[at] !== word) leftOut.add(theirs[at++] ?? '');
+        expect(at < theirs.length, `${name}: ${word}`).toBe(true);
+        at += 1;
+      }
+      for (const word of theirs.slice(at)) leftOut.add(word);
+    }
+    const names = [...leftOut].filter((word) => /^[a-zA-Z_]\w*$/.test(word));
+    const expected = {
+      select: ['_', 'config', 'distinct', 'fields', 'isPartialSelect', 'selectedFields', 'this', 'withList', 'const'],
+      update: ['withList', 'joins', 'this'],
+      insert: ['withList', 'select', 'this'],
+      delete: ['withList'],
+    }[kind];
+    expect(names.sort()).toEqual([...expected].sort());
+    const generatedText = generatedBuilder();
+    expect(generatedText).not.toMatch(/withList|distinct|isPartialSelect|\bjoins\b|this\._\b|\bselect\b[,)]/);
+    // Nothing of the bundle reads them: the dialect's query methods take none of them (DIALECT_EDITS);
+    // the database class gives its builders no withList nor distinct; no other bundled module reads
+    // a builder's isPartialSelect, withList, config.distinct, config.joins or config.select.
+    const dialectText = generated();
+    expect(dialectText).not.toMatch(/withList|distinct|isPartialSelect|\bjoins\b/);
+    expect(dialectText).toContain('  buildInsertQuery({\n    table,\n    values: valuesOrSelect,\n    onConflict,\n    returning\n  }) {');
+    for (const path of bundledDrizzle())
+      expect(asBundled(path), path).not.toMatch(/\.(isPartialSelect|withList)\b|config\.(distinct|joins|select)\b/);
+    // A select's _ is read by drizzle's getSelectedFields() alone (TypedQueryBuilder, its base), which
+    // only a subquery's, a CTE's, a view's and a set operation's code calls: none of it in the bundle.
+    expect(drizzle('query-builders/query-builder.js')).toContain('return this._.selectedFields;');
+    const callers = bundledDrizzle().filter((path) => /\.getSelectedFields\(\)/.test(drizzle(path)));
+    expect(callers.sort()).toEqual([
+      'sqlite-core/db.js',
+      'sqlite-core/query-builders/query-builder.js',
+      'sqlite-core/query-builders/select.js',
+      'sqlite-core/view.js',
+    ]);
+    for (const path of callers.filter((p) => !['sqlite-core/query-builders/query-builder.js', 'sqlite-core/view.js'].includes(p)))
+      expect(asBundled(path), path).not.toMatch(/getSelectedFields\(\)/);
+    // (Nor the app: read with TypeScript's checker.)
+    if (kind === 'select') {
+      expect(await appUsesOf('query-builders/query-builder.d.ts', ['getSelectedFields'])).toEqual([]);
+      expect(await appUsesOf('sqlite-core/query-builders/select.d.ts', ['_', 'isPartialSelect', 'config'])).toEqual([]);
+    }
   });
 
   it('leaves out only what nothing the app reaches calls', () => {
