@@ -101,6 +101,10 @@ describe('production bundle', () => {
     // Nor hono's c.render(), c.setRenderer(), c.event, c.req.blob() and the like (src/generated/hono-context.js
     // and hono-request.js from scripts/lib/hono-context.mjs); its own context and request are there.
     expect(code).not.toContain('This context has no FetchEvent');
+    // Nor hono's own request module (whose cloneRawRequest asks for all headers) nor its proxy helper:
+    // the generated request asks for each header by its name, and its body cache for an arrayBuffer only.
+    for (const file of Object.keys(meta.inputs)) expect(file).not.toMatch(/hono\/dist\/(request|helper\/proxy\/index)\.js$/);
+    expect(code).not.toContain('Cannot clone request');
     // Nor a module of hono's that attaches callbacks to an escaped string (Suspense, ErrorBoundary,
     // streaming, css): the context's html() resolves a page without them (scripts/lib/hono-context.mjs).
     for (const file of Object.keys(meta.inputs)) expect(file).not.toMatch(/hono\/dist\/(jsx\/(components|streaming)\.js|helper\/css\/)/);

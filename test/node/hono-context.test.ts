@@ -16,6 +16,7 @@ import {
   CONTEXT_FIELDS_LEFT_OUT,
   CONTEXT_IMPORTS,
   CONTEXT_LEFT_OUT,
+  REQUEST_EDITS,
   REQUEST_IMPORTS,
   REQUEST_LEFT_OUT,
   trimHonoContext,
@@ -78,7 +79,8 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
       expect([...before.members.keys()].filter((member) => !after.members.has(member)).sort()).toEqual([...file.leftOut].sort());
       for (const [member, text] of after.members) {
         let theirs = before.members.get(member) ?? '';
-        for (const edit of name === 'context' ? CONTEXT_EDITS : []) if (edit.member === member) theirs = theirs.replace(edit.from, edit.to);
+        for (const edit of name === 'context' ? CONTEXT_EDITS : REQUEST_EDITS)
+          if (edit.member === member) theirs = theirs.replace(edit.from, edit.to);
         expect(text, member).toBe(theirs);
       }
       expect(after.statements).toEqual(before.statements);
@@ -173,6 +175,62 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
       };
       visit(source);
     }
+  });
+
+  it("the request's edits only leave out: its body cache's branch for a kind of body other than the one cached, and header() without a name", () => {
+    const original = readFileSync(files.request.originalPath, 'utf8');
+    for (const { member, from, to } of REQUEST_EDITS) {
+      expect(original.split(from).length - 1, member).toBe(1);
+      // What stays is hono's lines (the header's one line is its first line's return, its `if` dropped).
+      const lines = from.split('\n');
+      for (const line of to.split('\n').filter(Boolean))
+        expect(
+          lines.some((their) => their === line || their.replace(/^(\t+)if \(name\) /, '$1') === line),
+          `${member}: ${line}`,
+        ).toBe(true);
+    }
+    const generated = readFileSync(files.request.generatedPath, 'utf8');
+    expect(generated).not.toMatch(/anyCachedKey|headerData/);
+  });
+
+  it('asks the body cache only for an arrayBuffer, which is cached before anything else is, and asks for each header by its name', () => {
+    const request = readFileSync(files.request.generatedPath, 'utf8');
+    // The request's own readers of its cache: arrayBuffer() alone (json(), text(), formData(), blob(), bytes() are left out).
+    expect(request.match(/this\.#cachedBody\([^)]*\)/g)).toEqual(['this.#cachedBody("arrayBuffer")']);
+    // (cloneRawRequest reads the cache too: hono's helper, which the bundle leaves out, test/node/bundle.test.ts.)
+    // What else names the cache, in the app and the bundle's generated modules: hono's validator and
+    // the app's form reader, each caching a form made of the arrayBuffer it read through the cache first.
+    const users = [...sources('src'), ...readdirSync(join(root, 'src', 'generated')).map((file) => `src/generated/${file}`)]
+      .filter((file) => !file.startsWith('src/dev/') && file !== 'src/generated/hono-request.js' && /\.[jt]sx?$/.test(file))
+      .filter((file) => readFileSync(join(root, file), 'utf8').includes('bodyCache'));
+    expect(users.sort()).toEqual(['src/form-body.ts', 'src/generated/hono-validator.js']);
+    const formBody = readFileSync(join(root, 'src', 'form-body.ts'), 'utf8');
+    expect(formBody.match(/\bcache\.\w+/g)).toEqual(['cache.formData', 'cache.formData']);
+    expect(formBody).toContain('cache.formData ??= bufferToFormData(await request.arrayBuffer(), type);');
+    const validator = readFileSync(join(root, 'src', 'generated', 'hono-validator.js'), 'utf8');
+    expect(validator.match(/bodyCache\.\w+( = )?/g)).toEqual(['bodyCache.formData', 'bodyCache.formData', 'bodyCache.formData = ']);
+    expect(validator).toMatch(
+      /const arrayBuffer = await c\.req\.arrayBuffer\(\);\n\t+formData = await bufferToFormData\(arrayBuffer, contentType\);\n\t+c\.req\.bodyCache\.formData = formData;/,
+    );
+    // header(): the app's calls and the generated modules' each name a header (a string literal).
+    for (const file of [...sources('src'), ...readdirSync(join(root, 'src', 'generated')).map((f) => `src/generated/${f}`)]) {
+      // (The generated request's own cloneRawRequest, below.)
+      if (file.startsWith('src/dev/') || file === 'src/generated/hono-request.js' || !/\.[jt]sx?$/.test(file)) continue;
+      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      for (const [call] of text.matchAll(/\breq\.header\([^)]*\)/g)) expect(call, file).toMatch(/^req\.header\((['"])[\w-]+\1\)$/);
+    }
+    // hono's own modules that call it without a name: its request (cloneRawRequest), its validator's
+    // 'header' target and its proxy helper, none of them in the bundle (bundle.test.ts).
+    const honoCalls = (readdirSync(dist, { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.js') && !file.startsWith('cjs'))
+      // (A call's receiver right before the dot: hono's comments write \`.header()\` in backticks.)
+      .filter((file) => /[\w\])]\.header\(\)/.test(readFileSync(join(dist, file), 'utf8')))
+      .sort();
+    expect(honoCalls).toEqual(['helper/proxy/index.js', 'request.js', 'validator/validator.js']);
+    // (hono's cloneRawRequest, which asks for all headers, is exported by the generated request too, and
+    // imported by nothing: the generated context takes its HonoRequest alone, and no module of the app takes either.)
+    expect(readFileSync(files.context.generatedPath, 'utf8')).toContain('import { HonoRequest } from "./hono-request.js";');
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/cloneRawRequest|hono-request/);
   });
 
   it('leaves out only what the app never calls', () => {
