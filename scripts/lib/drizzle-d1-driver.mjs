@@ -56,6 +56,25 @@ export const D1_DRIVER_EDITS = [
   },
 ];
 
+/**
+ * What the driver hands the session and the database that neither reads, an exact text found once
+ * (after D1_DRIVER_EDITS), only leaving out: no logger nor schema (a config with either throws,
+ * above), the session's options of them (its logger and cache are left out), the database's
+ * result kind, "async" (only its raw and relational queries read it, both left out):
+ * scripts/lib/drizzle-dialect.mjs SESSION_UNREAD_LEFT_OUT and DATABASE_UNREAD_LEFT_OUT.
+ */
+export const D1_DRIVER_UNREAD = {
+  name: 'what the session and the database never read',
+  from: `  let logger;
+  let schema;
+  const session = new SQLiteD1Session(client, dialect, schema, { logger, cache: config.cache });
+  const db = new DrizzleD1Database("async", dialect, session, schema);
+`,
+  to: `  const session = new SQLiteD1Session(client, dialect);
+  const db = new DrizzleD1Database(dialect, session);
+`,
+};
+
 /** Where the generated module takes each import of drizzle's from: the bundle's generated modules, or none (left out). */
 export const D1_DRIVER_IMPORTS = {
   '../entity.js': 'drizzle-orm/entity',
@@ -66,11 +85,11 @@ export const D1_DRIVER_IMPORTS = {
   './session.js': './d1-session.js',
 };
 
-/** drizzle-orm/d1/driver.js's text as src/generated/d1-driver.js. */
-export function trimD1Driver(source) {
+/** drizzle-orm/d1/driver.js's text as src/generated/d1-driver.js (`unread: false`: with what D1_DRIVER_UNREAD leaves out, for its tests). */
+export function trimD1Driver(source, { unread = true } = {}) {
   const file = 'drizzle-orm/d1/driver.js';
   let text = source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
-  for (const { name, from, to } of D1_DRIVER_EDITS) {
+  for (const { name, from, to } of unread ? [...D1_DRIVER_EDITS, D1_DRIVER_UNREAD] : D1_DRIVER_EDITS) {
     const count = text.split(from).length - 1;
     if (count !== 1) throw new Error(`${file}: ${name} found ${count} times; update scripts/lib/drizzle-d1-driver.mjs`);
     text = text.replace(from, () => to);

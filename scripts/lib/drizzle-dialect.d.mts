@@ -59,7 +59,7 @@ export const DATABASE_CONSTRUCTOR_EDIT: { readonly from: RegExp; readonly to: st
 export const DATABASE_STAND_INS: Readonly<Record<string, string>>;
 export const BUILDER_STAND_INS: Readonly<Record<string, string>>;
 /** drizzle-orm/sqlite-core/db.js's text as src/generated/sqlite-db.js. */
-export function trimDatabase(source: string): string;
+export function trimDatabase(source: string, options?: { unread?: boolean }): string;
 /** What the Worker's bundle leaves out of drizzle-orm's session modules: whole classes, and methods of the session class. */
 export const SESSIONS_LEFT_OUT: Record<'sqlite' | 'd1', { readonly classes: readonly string[]; readonly methods: readonly string[] }>;
 /** Texts of the session modules left out (the prepared query's joinsNotNullableMap), each found once. */
@@ -71,7 +71,7 @@ export const SESSION_STAND_INS: Record<'sqlite' | 'd1', Readonly<Record<string, 
 /** What src/generated/sqlite-session.js exports (and d1-session.js too, for drizzle's sqlite-core index). */
 export const SQLITE_SESSION_EXPORTS: readonly string[];
 /** drizzle-orm/sqlite-core/session.js's ('sqlite') or d1/session.js's ('d1') text as src/generated/<kind>-session.js. */
-export function trimSession(kind: 'sqlite' | 'd1', source: string): string;
+export function trimSession(kind: 'sqlite' | 'd1', source: string, options?: { unread?: boolean }): string;
 /** A relative import of d1/session.js as drizzle-orm's package specifier. */
 export function d1Specifier(from: string): string;
 /** drizzle's SQL builder by its package specifier, as the generated files' imports would name it. */
@@ -119,3 +119,9 @@ export const BUILDER_FIELDS_LEFT_OUT: Record<
   'select' | 'update' | 'insert' | 'delete',
   readonly { name: string; from: string; to: string }[]
 >;
+/** What the database class keeps that nothing of the bundle reads (its result kind, a schema, query and $cache): exact texts, each found once. */
+export const DATABASE_UNREAD_LEFT_OUT: readonly { name: string; from: string; to: string }[];
+/** What the sessions are handed and keep that nothing of the bundle reads: exact texts, each found once. */
+export const SESSION_UNREAD_LEFT_OUT: Record<'sqlite' | 'd1', readonly { name: string; from: string; to: string }[]>;
+/** `text` with each edit (found once) made; throws otherwise. */
+export function editedOnce(text: string, file: string, edits: readonly { name: string; from: string; to: string }[]): string;

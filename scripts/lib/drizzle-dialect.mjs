@@ -520,8 +520,28 @@ export const DATABASE_CONSTRUCTOR_EDIT = {
 /** Imports of db.js the bundle takes from a stand-in of its own: `db.query`'s builder (src/db/no-relations.ts). */
 export const DATABASE_STAND_INS = { './query-builders/query.js': '../db/no-relations' };
 
-/** The database module's text without DATABASE_LEFT_OUT (each member with its JSDoc), by package specifiers. */
-export function trimDatabase(source) {
+/**
+ * What the database class keeps that nothing of the bundle reads, each an exact text found once,
+ * only leaving out: its `resultKind`, read only by the raw queries (left out above) and the
+ * relational queries (src/db/no-relations.ts); a schema, which D1's driver never hands it (the
+ * generated driver throws for one: scripts/lib/drizzle-d1-driver.mjs), so the stand-in's
+ * relational builder is never made (and leaves the bundle); and its fields `query` and `$cache`,
+ * declared undefined and read by nothing of the bundle (but withReplicas, which the app never
+ * calls) nor the app (58 B gzip with the driver's).
+ */
+export const DATABASE_UNREAD_LEFT_OUT = [
+  {
+    name: 'the resultKind and the schema, as parameters',
+    from: '  constructor(resultKind, dialect, session, schema) {\n    this.resultKind = resultKind;\n',
+    to: '  constructor(dialect, session) {\n',
+  },
+  { name: "a schema's relational builder", from: '    if (schema) new RelationalQueryBuilder();\n', to: '' },
+  { name: 'the field query', from: '\n  query;\n', to: '\n' },
+  { name: 'the field $cache', from: '\n  $cache;\n', to: '\n' },
+];
+
+/** The database module's text without DATABASE_LEFT_OUT (each member with its JSDoc), by package specifiers (`unread: false`: with what DATABASE_UNREAD_LEFT_OUT leaves out, for its tests). */
+export function trimDatabase(source, { unread = true } = {}) {
   let text = source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
   const doc = '(?:  /\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\n)?';
   const cut = (name, pattern) => {
@@ -539,6 +559,7 @@ export function trimDatabase(source) {
   if (edited === text)
     throw new Error('drizzle-orm/sqlite-core/db.js: its constructor is not the one scripts/lib/drizzle-dialect.mjs was written for');
   text = edited;
+  if (unread) text = editedOnce(text, 'drizzle-orm/sqlite-core/db.js', DATABASE_UNREAD_LEFT_OUT);
   return withPackageImports(text, 'db.js', DATABASE_STAND_INS);
 }
 
@@ -854,7 +875,8 @@ export const RUNNER_EDITS = {
  * for a subquery, a CTE, a view or a set operation (none in the bundle); an update's `joins`,
  * set to [] and read by no one since its dialect's buildUpdateQuery() left them out; an insert's
  * `select`, which only its select() (left out) set. test/node/sqlite-dialect.test.ts holds each
- * (128 B gzip).
+ * (128 B gzip). And the `true` each hands its session's prepareOneTimeQuery() (a response in
+ * arrays), which D1's prepared query kept and never read (SESSION_UNREAD_LEFT_OUT).
  */
 export const BUILDER_FIELDS_LEFT_OUT = {
   select: [
@@ -888,7 +910,8 @@ export const BUILDER_FIELDS_LEFT_OUT = {
       name: "the select's _, set",
       from: '    this._ = {\n      selectedFields: fields,\n      config: this.config\n    };\n',
       to: '',
-    },
+    }, // (The session's prepareOneTimeQuery() no longer takes it: SESSION_UNREAD_LEFT_OUT.)
+    { name: 'a response in arrays, for the session', from: '      "all",\n      true\n', to: '      "all"\n' },
   ],
   update: [
     {
@@ -904,6 +927,11 @@ export const BUILDER_FIELDS_LEFT_OUT = {
       to: '  constructor(table, set, session, dialect) {',
     },
     { name: "the update's withList and joins, in its config", from: '{ set, table, withList, joins: [] }', to: '{ set, table }' },
+    {
+      name: 'a response in arrays, for the session',
+      from: '      this.config.returning ? "all" : "run",\n      true\n',
+      to: '      this.config.returning ? "all" : "run"\n',
+    },
   ],
   insert: [
     {
@@ -923,6 +951,11 @@ export const BUILDER_FIELDS_LEFT_OUT = {
       to: '  constructor(table, values, session, dialect) {',
     },
     { name: "the insert's withList and select, in its config", from: '{ table, values, withList, select }', to: '{ table, values }' },
+    {
+      name: 'a response in arrays, for the session',
+      from: '      this.config.returning ? "all" : "run",\n      true\n',
+      to: '      this.config.returning ? "all" : "run"\n',
+    },
   ],
   delete: [
     {
@@ -931,6 +964,11 @@ export const BUILDER_FIELDS_LEFT_OUT = {
       to: '  constructor(table, session, dialect) {',
     },
     { name: "the delete's withList, in its config", from: '{ table, withList }', to: '{ table }' },
+    {
+      name: 'a response in arrays, for the session',
+      from: '      this.config.returning ? "all" : "run",\n      true\n',
+      to: '      this.config.returning ? "all" : "run"\n',
+    },
   ],
 };
 
@@ -1010,7 +1048,8 @@ export function builderSpecifier(from) {
 // drizzle's NoopCache (the app passes no cache: src/db/client.ts, src/db/no-cache.ts), so it runs
 // the query as drizzle does for a NoopCache and throws for any other cache; its mode is always
 // "async" (D1's), so `execute` throws for a sync one instead of building drizzle's
-// ExecuteResultSync. drizzle's D1 driver and index import the D1 session by the same text as its
+// ExecuteResultSync (since stop 78 neither the cache nor the mode is kept, nor their branches:
+// SESSION_UNREAD_LEFT_OUT, below). drizzle's D1 driver and index import the D1 session by the same text as its
 // sqlite-core index the SQLite one, "./session.js", so the D1 module exports the SQLite session's
 // classes too. test/node/sqlite-session.test.ts holds both to drizzle's modules, member for member,
 // and the app and the other drizzle modules to never reaching what is left out.
@@ -1143,8 +1182,102 @@ export const QUERY_WITHOUT_CACHE = {
   to: 'if (this.cache === void 0 || this.queryMetadata === void 0) {',
 };
 
-/** The text of drizzle's session module `kind` ('sqlite' or 'd1') as src/generated/<kind>-session.js. */
-export function trimSession(kind, source) {
+/**
+ * What the sessions are handed, and keep, that nothing of the bundle reads, each an exact text of
+ * the module as the edits above leave it (found once), each only leaving out (what stays is
+ * drizzle's, word for word; test/node/sqlite-session.test.ts). The prepared query's `mode`, always
+ * "async" (its one subclass in the bundle, D1's, says so), so its execute() runs the method it was
+ * prepared with and its test of the mode is a plain block; its `cache`, always none (D1's hands it
+ * `void 0`: CACHE_LEFT_OUT), so queryWithCache() runs the query as it does without one (a plain
+ * block for its test) and the throw for a cache goes, and with it the query's metadata and cache
+ * options, read only by that test and that branch. Its mapAllResult() and mapGetResult(), which
+ * throw: D1's prepared query has its own mapAllResult(), and no query is prepared with the "get"
+ * method (only drizzle's raw db.get did, left out of src/generated/sqlite-db.js; the builders
+ * prepare "all" or "run"), so the batch's mapResult() has no "get" case. The arguments of a
+ * session's prepareOneTimeQuery() and prepareQuery() past the method, which no builder gives any
+ * more (BUILDER_FIELDS_LEFT_OUT: their `true`, a response in arrays) and which D1's prepared query
+ * kept unread (its `_isResponseInArrayMode`, its `customResultMapper`: CUSTOM_MAPPER_LEFT_OUT).
+ * D1's session's schema and options (the logger and cache, both left out), kept and never read
+ * (145 B gzip with the builders' `true`).
+ */
+export const SESSION_UNREAD_LEFT_OUT = {
+  sqlite: [
+    {
+      name: "the prepared query's mode, cache, metadata and cache options, as parameters",
+      from: '  constructor(mode, executeMethod, query, cache, queryMetadata, cacheConfig) {\n    this.mode = mode;\n',
+      to: '  constructor(executeMethod, query) {\n',
+    },
+    {
+      name: "the prepared query's cache, metadata and cache options",
+      from: '    this.cache = cache;\n    this.queryMetadata = queryMetadata;\n    this.cacheConfig = cacheConfig;\n',
+      to: '',
+    },
+    {
+      name: "queryWithCache()'s test for no cache",
+      from: '    if (this.cache === void 0 || this.queryMetadata === void 0) {\n',
+      to: '    {\n',
+    },
+    {
+      name: "queryWithCache()'s throw for a cache",
+      from: '      }\n    }\n    throw new Error("not part of this build");\n  }\n',
+      to: '      }\n    }\n  }\n',
+    },
+    { name: 'mapAllResult()', from: '  mapAllResult(_result, _isFromBatch) {\n    throw new Error("Not implemented");\n  }\n', to: '' },
+    { name: 'mapGetResult()', from: '  mapGetResult(_result, _isFromBatch) {\n    throw new Error("Not implemented");\n  }\n', to: '' },
+    { name: "execute()'s test of the mode", from: '    if (this.mode === "async") {\n', to: '    {\n' },
+    {
+      name: "execute()'s throw for a sync mode",
+      from: '      return this[this.executeMethod](placeholderValues);\n    }\n    throw new Error("not part of this build");\n',
+      to: '      return this[this.executeMethod](placeholderValues);\n    }\n',
+    },
+    {
+      name: "mapResult()'s case of the get method",
+      from: '      case "get": {\n        return this.mapGetResult(response, isFromBatch);\n      }\n',
+      to: '',
+    },
+    {
+      name: "prepareOneTimeQuery()'s arguments past the method",
+      from: '  prepareOneTimeQuery(query, fields, executeMethod, isResponseInArrayMode, customResultMapper, queryMetadata, cacheConfig) {\n    return this.prepareQuery(\n      query,\n      fields,\n      executeMethod,\n      isResponseInArrayMode,\n      customResultMapper,\n      queryMetadata,\n      cacheConfig\n    );',
+      to: '  prepareOneTimeQuery(query, fields, executeMethod) {\n    return this.prepareQuery(\n      query,\n      fields,\n      executeMethod\n    );',
+    },
+  ],
+  d1: [
+    {
+      name: "the session's schema and options",
+      from: '  constructor(client, dialect, schema, options = {}) {\n    super(dialect);\n    this.client = client;\n    this.schema = schema;\n    this.options = options;\n',
+      to: '  constructor(client, dialect) {\n    super(dialect);\n    this.client = client;\n',
+    },
+    {
+      name: "prepareQuery()'s arguments past the method",
+      from: '  prepareQuery(query, fields, executeMethod, isResponseInArrayMode, customResultMapper, queryMetadata, cacheConfig) {',
+      to: '  prepareQuery(query, fields, executeMethod) {',
+    },
+    {
+      name: "the prepared query's metadata, cache options, arrays and mapper, handed on",
+      from: '      query,\n      queryMetadata,\n      cacheConfig,\n      fields,\n      executeMethod,\n      isResponseInArrayMode,\n      customResultMapper\n',
+      to: '      query,\n      fields,\n      executeMethod\n',
+    },
+    {
+      name: "the prepared query's metadata, cache options, arrays and mapper",
+      from: '  constructor(stmt, query, queryMetadata, cacheConfig, fields, executeMethod, _isResponseInArrayMode, customResultMapper) {\n    super("async", executeMethod, query, void 0, queryMetadata, cacheConfig);\n    this._isResponseInArrayMode = _isResponseInArrayMode;\n    this.customResultMapper = customResultMapper;\n',
+      to: '  constructor(stmt, query, fields, executeMethod) {\n    super(executeMethod, query);\n',
+    },
+    { name: "the prepared query's mapper field", from: '  /** @internal */\n  customResultMapper;\n', to: '' },
+  ],
+};
+
+/** `text` with each edit of `edits` (found once) made, or this script stops. */
+export function editedOnce(text, file, edits) {
+  let result = text;
+  for (const { name, from, to } of edits) {
+    if (result.split(from).length !== 2) throw new Error(`${file}: ${name} not found once: update scripts/lib/drizzle-dialect.mjs`);
+    result = result.replace(from, () => to);
+  }
+  return result;
+}
+
+/** The text of drizzle's session module `kind` ('sqlite' or 'd1') as src/generated/<kind>-session.js (`unread: false`: without SESSION_UNREAD_LEFT_OUT, for its tests). */
+export function trimSession(kind, source, { unread = true } = {}) {
   const file = kind === 'sqlite' ? 'drizzle-orm/sqlite-core/session.js' : 'drizzle-orm/d1/session.js';
   const left = SESSIONS_LEFT_OUT[kind];
   let text = source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
@@ -1215,6 +1348,7 @@ export function trimSession(kind, source) {
     if (/\bthis\.cache\b|NoopCache\(/.test(text))
       throw new Error(`${file}: more of the cache than expected: update scripts/lib/drizzle-dialect.mjs`);
   }
+  if (unread) text = editedOnce(text, file, SESSION_UNREAD_LEFT_OUT[kind]);
   const exported = /\nexport \{\n([^}]*)\n\};\n$/.exec(text);
   if (!exported) throw new Error(`${file}: no export list at its end: update scripts/lib/drizzle-dialect.mjs`);
   const names = exported[1].split(',').map((name) => name.trim());

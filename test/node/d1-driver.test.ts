@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { D1_DRIVER_EDITS, D1_DRIVER_IMPORTS, trimD1Driver } from '../../scripts/lib/drizzle-d1-driver.mjs';
-import { bundledDrizzle, drizzle, esmOf, root, sources } from './drizzle-files';
+import { D1_DRIVER_EDITS, D1_DRIVER_IMPORTS, D1_DRIVER_UNREAD, trimD1Driver } from '../../scripts/lib/drizzle-d1-driver.mjs';
+import { bundledDrizzle, drizzle, esmOf, onlyLeavesOutWords, root, sources } from './drizzle-files';
 
 const generatedPath = join(root, 'src', 'generated', 'd1-driver.js');
 const generated = () => readFileSync(generatedPath, 'utf8');
@@ -45,7 +45,13 @@ describe('src/generated/d1-driver.js, in place of drizzle-orm/d1/driver.js in th
       theirs = theirs.replace(from, () => to);
     }
     const body = (text: string) => text.replace(/^\/\/ Generated [^\n]*\n/, '').replace(/^import \{[^}]*\} from "[^"]+";\n/gm, '');
-    expect(body(generated())).toBe(body(theirs));
+    expect(body(trimD1Driver(drizzle('d1/driver.js'), { unread: false }))).toBe(body(theirs));
+    // And without what the session and the database never read (D1_DRIVER_UNREAD, only leaving out:
+    // scripts/lib/drizzle-dialect.mjs SESSION_UNREAD_LEFT_OUT and DATABASE_UNREAD_LEFT_OUT, held in
+    // test/node/sqlite-session.test.ts and sqlite-dialect.test.ts).
+    expect(theirs.split(D1_DRIVER_UNREAD.from)).toHaveLength(2);
+    expect(onlyLeavesOutWords(D1_DRIVER_UNREAD.from, D1_DRIVER_UNREAD.to)).toBe(true);
+    expect(body(generated())).toBe(body(theirs.replace(D1_DRIVER_UNREAD.from, () => D1_DRIVER_UNREAD.to)));
     // Where drizzle would take a logger, a schema or a cache, it throws.
     expect(D1_DRIVER_EDITS[0]?.to).toMatch(
       /^ {2}if \(config\.logger \|\| config\.schema \|\| config\.cache\) throw new Error\("not part of this build"\);\n/,
@@ -75,14 +81,17 @@ describe('src/generated/d1-driver.js, in place of drizzle-orm/d1/driver.js in th
     expect(a.$cache).toBe(b.$cache);
     expect(a.session.client).toBe(client);
     // (But the session's logger and cache, a NoopLogger drizzle's queries only called and a NoopCache they
-    // only tested for: LOGGER_LEFT_OUT and CACHE_LEFT_OUT in scripts/lib/drizzle-dialect.mjs.)
+    // only tested for: LOGGER_LEFT_OUT and CACHE_LEFT_OUT in scripts/lib/drizzle-dialect.mjs; and its
+    // schema and options, and the database's result kind, which nothing reads: SESSION_UNREAD_LEFT_OUT,
+    // DATABASE_UNREAD_LEFT_OUT.)
     expect(Object.keys(a.session).sort()).toEqual(
       Object.keys(b.session)
-        .filter((key) => key !== 'logger' && key !== 'cache')
+        .filter((key) => !['logger', 'cache', 'schema', 'options'].includes(key))
         .sort(),
     );
     expect([b.session.logger?.constructor.name, b.session.cache?.constructor.name]).toEqual(['NoopLogger', 'NoopCache']);
-    expect(a.resultKind).toBe(b.resultKind);
+    expect([b.session.schema, b.resultKind]).toEqual([undefined, 'async']);
+    expect(a.resultKind).toBeUndefined();
     for (const config of [{ logger: true }, { schema: {} }, { cache: {} }])
       expect(() => ours.drizzle(client, config)).toThrow('not part of this build');
     expect(() => ours.drizzle(client, { logger: false })).not.toThrow();

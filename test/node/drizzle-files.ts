@@ -150,3 +150,16 @@ export const esmOf = (dir: string): string[] =>
   (readdirSync(join(root, 'node_modules', dir), { recursive: true }) as string[])
     .filter((file) => /\.m?js$/.test(file) && !file.split(/[\\/]/).includes('cjs'))
     .map((file) => join(dir, file));
+
+/** Whether `to` is `from` with words (identifiers, numbers) and marks left out only: the words of `to` are those of `from`, in their order. */
+export function onlyLeavesOutWords(from: string, to: string): boolean {
+  const words = (text: string) => text.match(/[\w$]+|[^\s\w$]/g) ?? [];
+  const theirs = words(from);
+  let at = 0;
+  for (const word of words(to)) {
+    while (at < theirs.length && theirs[at] !== word) at += 1;
+    if (at === theirs.length) return false;
+    at += 1;
+  }
+  return true;
+}

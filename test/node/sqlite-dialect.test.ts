@@ -28,6 +28,7 @@ import {
   builderSpecifier,
   DATABASE_CONSTRUCTOR_EDIT,
   DATABASE_LEFT_OUT,
+  DATABASE_UNREAD_LEFT_OUT,
   DIALECT_EDITS,
   DIALECT_LEFT_OUT,
   GENERATED,
@@ -47,7 +48,7 @@ import {
   trimQueryPromise,
 } from '../../scripts/lib/drizzle-dialect.mjs';
 import { assetUsage, contacts, importStaging } from '../../src/db/schema';
-import { appUsesOf, asBundled, bundledDrizzle, drizzle, root, sources, withPureClasses } from './drizzle-files';
+import { appUsesOf, asBundled, bundledDrizzle, drizzle, onlyLeavesOutWords, root, sources, withPureClasses } from './drizzle-files';
 
 /** The builders a query is made with: drizzle's, or the bundle's generated ones. */
 interface Builders {
@@ -407,11 +408,11 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     for (const [name, build] of Object.entries(appQueries))
       expect(dialect.sqlToQuery(build(dialect, ours).getSQL()), name).toEqual(withoutTypings(theirs.sqlToQuery(build(theirs).getSQL())));
     // The tables a query reads or writes go to the session only for a query cache: the bundle's
-    // session runs a query as drizzle does without a cache when it has none of them, and throws
-    // for any cache (the app gives none, and the bundle's D1 session none either: src/db/client.ts,
-    // scripts/lib/drizzle-dialect.mjs CACHE_LEFT_OUT).
+    // session runs a query as drizzle does without a cache, the only way it has (the app gives
+    // none, and the bundle's D1 session none either: src/db/client.ts, scripts/lib/drizzle-dialect.mjs
+    // CACHE_LEFT_OUT and SESSION_UNREAD_LEFT_OUT).
     expect(asBundled('sqlite-core/session.js')).toMatch(
-      /\n {4}if \(this\.cache === void 0 \|\| this\.queryMetadata === void 0\) \{\n {6}try \{\n {8}return await query\(\);\n[\s\S]*?\n {4}\}\n {4}throw new Error\("not part of this build"\);\n/,
+      /\n {2}async queryWithCache\(queryString, params, query\) \{\n {4}\{\n {6}try \{\n {8}return await query\(\);\n[\s\S]*?\n {4}\}\n {2}\}\n/,
     );
     for (const kind of ['select', 'insert', 'update', 'delete'])
       expect(readFileSync(join(root, 'src', 'generated', `sqlite-${kind}.js`), 'utf8'), kind).not.toMatch(/tables:|cacheConfig|usedTables/);
@@ -642,7 +643,7 @@ describe.each([
     // or all() with a returning and run() without (an update's, an insert's), ran.
     const generatedText = generatedBuilder();
     const method =
-      /this\.session\.prepareOneTimeQuery\(\n\s+this\.dialect\.sqlToQuery\(this\.getSQL\(\)\),\n\s+[^\n]+,\n\s+([^\n]+),\n/.exec(
+      /this\.session\.prepareOneTimeQuery\(\n\s+this\.dialect\.sqlToQuery\(this\.getSQL\(\)\),\n\s+[^\n]+,\n\s+([^\n]+)\n\s+\);/.exec(
         generatedText,
       )?.[1];
     expect(method).toBe(kind === 'select' ? '"all"' : 'this.config.returning ? "all" : "run"');
@@ -671,10 +672,11 @@ describe.each([
     }
     const names = [...leftOut].filter((word) => /^[a-zA-Z_]\w*$/.test(word));
     const expected = {
-      select: ['_', 'config', 'distinct', 'fields', 'isPartialSelect', 'selectedFields', 'this', 'withList', 'const'],
-      update: ['withList', 'joins', 'this'],
-      insert: ['withList', 'select', 'this'],
-      delete: ['withList'],
+      // (`true`: what each hands its session's prepareOneTimeQuery() past the method, a response in arrays.)
+      select: ['_', 'config', 'distinct', 'fields', 'isPartialSelect', 'selectedFields', 'this', 'withList', 'const', 'true'],
+      update: ['withList', 'joins', 'this', 'true'],
+      insert: ['withList', 'select', 'this', 'true'],
+      delete: ['withList', 'true'],
     }[kind];
     expect(names.sort()).toEqual([...expected].sort());
     const generatedText = generatedBuilder();
@@ -807,8 +809,10 @@ describe('src/generated/sqlite-db.js, in place of drizzle-orm/sqlite-core/db.js 
     expect(generatedDb()).toBe(trimDatabase(originalDb()));
     const exported = Object.keys(await import(pathToFileURL(join(root, 'src', 'generated', 'sqlite-db.js')).href)).sort();
     expect(exported).toEqual(Object.keys(await import('drizzle-orm/sqlite-core/db')).sort());
-    // db.query's builder from the bundle's stand-in, as wrangler.toml aliases it for drizzle's own modules.
-    expect(generatedDb()).toContain('import { RelationalQueryBuilder } from "../db/no-relations";');
+    // db.query's builder from the bundle's stand-in, as wrangler.toml aliases it for drizzle's own modules
+    // (which the class, given no schema, never makes: DATABASE_UNREAD_LEFT_OUT, below).
+    expect(trimDatabase(originalDb(), { unread: false })).toContain('import { RelationalQueryBuilder } from "../db/no-relations";');
+    expect(generatedDb()).not.toContain('RelationalQueryBuilder');
     expect(readFileSync(join(root, 'wrangler.toml'), 'utf8')).toContain('"./query-builders/query.js" = "./src/db/no-relations.ts"');
   });
 
@@ -827,7 +831,8 @@ describe('src/generated/sqlite-db.js, in place of drizzle-orm/sqlite-core/db.js 
       return found;
     };
     const before = members(originalDb());
-    const after = members(generatedDb());
+    // (Without what DATABASE_UNREAD_LEFT_OUT leaves out of the constructor and fields: the test below.)
+    const after = members(trimDatabase(originalDb(), { unread: false }));
     expect([...before.keys()].filter((key) => !after.has(key)).sort()).toEqual([...leftOut].sort());
     // The constructor but for its part for a schema (DATABASE_CONSTRUCTOR_EDIT; held below).
     for (const [key, text] of after)
@@ -840,23 +845,41 @@ describe('src/generated/sqlite-db.js, in place of drizzle-orm/sqlite-core/db.js 
     expect(tail(generatedDb())).toBe(tail(originalDb()).replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
   });
 
-  it('a database made without a schema is the same as drizzle\u2019s but for its empty relational state and $cache; one given a schema throws where drizzle would build db.query', async () => {
+  it('a database made without a schema is the same as drizzle\u2019s but for its empty relational state, result kind, query and $cache, which nothing in the bundle reads', async () => {
     const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'sqlite-db.js')).href);
     const theirs = await import('drizzle-orm/sqlite-core/db');
+    const [dialect, session] = [{}, {}];
     const [a, b] = [
-      new ours.BaseSQLiteDatabase('async', {}, {}),
-      new theirs.BaseSQLiteDatabase('async', {} as never, {} as never, undefined),
+      new ours.BaseSQLiteDatabase(dialect, session),
+      new theirs.BaseSQLiteDatabase('async', dialect as never, session as never, undefined),
     ];
     // drizzle's: the empty state of no schema, and a $cache that drizzle(d1) sets again.
     expect(b._).toEqual({ schema: undefined, fullSchema: {}, tableNamesMap: {} });
     expect(b.query).toEqual({});
-    expect([a._, a.query, a.$cache]).toEqual([undefined, undefined, undefined]);
-    // (query and $cache are fields of the class, undefined; `_` is only the constructor's.)
-    expect(Object.keys(a).sort()).toEqual(
-      Object.keys(b)
-        .filter((key) => !DATABASE_LEFT_OUT.fields.includes(key) && key !== '_')
-        .sort(),
+    expect([a._, a.query, a.$cache, a.resultKind]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([a.dialect, a.session]).toEqual([dialect, session]);
+    expect(Object.values(b)).toEqual(expect.arrayContaining([dialect, session]));
+    // (Its own state is its dialect and session; drizzle's has its result kind, `_`, query and $cache besides, and $with, left out.)
+    expect(Object.keys(a).sort()).toEqual(['dialect', 'session']);
+    expect(Object.keys(b).sort()).toEqual(['$cache', '$with', '_', 'dialect', 'query', 'resultKind', 'session']);
+    // DATABASE_UNREAD_LEFT_OUT: each text found once in what the other edits leave, each only
+    // leaving out (what stays is drizzle's, word for word), and the result kind read by nothing
+    // but the raw and relational queries, left out (DATABASE_LEFT_OUT, src/db/no-relations.ts).
+    let text = trimDatabase(originalDb(), { unread: false });
+    for (const { name, from, to } of DATABASE_UNREAD_LEFT_OUT) {
+      expect(text.split(from).length - 1, name).toBe(1);
+      expect(onlyLeavesOutWords(from, to), name).toBe(true);
+      text = text.replace(from, () => to);
+    }
+    expect(originalDb().match(/this\.resultKind\b/g)?.length).toBeGreaterThan(1);
+    expect(generatedDb().replace(/\/\*[\s\S]*?\*\//g, '')).not.toMatch(/resultKind|schema|^ {2}(query|\$cache);$/m);
+    for (const path of bundledDrizzle().filter((p) => p !== 'sqlite-core/db.js'))
+      expect(asBundled(path), path).not.toMatch(/\.resultKind\b/);
+    // D1's driver, the one maker of a database in the bundle, gives it no schema (and throws for one in its config).
+    expect(readFileSync(join(root, 'src', 'generated', 'd1-driver.js'), 'utf8')).toContain(
+      'const db = new DrizzleD1Database(dialect, session);',
     );
+    expect(bundledDrizzle().filter((path) => /new \w*(BaseSQLiteDatabase|D1Database)\(/.test(asBundled(path)))).toEqual(['d1/driver.js']);
     // Nothing in the bundle reads them: no generated module (but withReplicas, in db.js itself,
     // which the app never calls) nor the app; D1's driver sets db.$cache from its config.
     for (const file of readdirSync(join(root, 'src', 'generated')).filter((name) => name.endsWith('.js')))
@@ -870,8 +893,8 @@ describe('src/generated/sqlite-db.js, in place of drizzle-orm/sqlite-core/db.js 
       );
     expect(drizzle('d1/driver.js')).toMatch(/\n {2}db\.\$cache = config\.cache;\n/);
     for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toContain('withReplicas');
-    const schema = { schema: {}, fullSchema: {}, tableNamesMap: {} };
-    expect(() => new ours.BaseSQLiteDatabase('async', {}, {}, schema)).toThrow('not part of this build');
+    // (Nor the app, read with TypeScript's checker.)
+    expect(await appUsesOf('sqlite-core/db.d.ts', ['resultKind', 'query', '$cache', '_'], 'BaseSQLiteDatabase')).toEqual([]);
   });
 
   it('leaves out only what nothing the app reaches calls', async () => {

@@ -2,15 +2,14 @@
 // (src/generated/sqlite-session.js and d1-session.js, written by scripts/lib/drizzle-dialect.mjs
 // from the installed drizzle-orm): the alias names the one text by which drizzle imports them
 // ("./session.js"); each module is drizzle's, member for member, but for what it leaves out (the
-// sessions' raw queries, their batch mappers and transactions; a prepared query's cache other than
-// drizzle's NoopCache and its sync mode, which throw in place); its imports are the same files or
+// sessions' raw queries, their batch mappers and transactions; a prepared query's cache and mode,
+// and what else they are handed that nothing reads); its imports are the same files or
 // the bundle's own stand-ins; and nothing the app reaches calls what is left out. bundle.test.ts
 // checks their code gone; the Workers tests (vitest.config.ts applies the same aliases), the e2e
 // suite and the bench run with them.
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NoopCache as DrizzleNoopCache } from 'drizzle-orm/cache/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
@@ -27,12 +26,13 @@ import {
   RAW_QUERY_BRANCHES,
   SESSION_STAND_INS,
   SESSION_TEXTS_LEFT_OUT,
+  SESSION_UNREAD_LEFT_OUT,
   SESSIONS_LEFT_OUT,
   SQLITE_SESSION_EXPORTS,
   trimErrors,
   trimSession,
 } from '../../scripts/lib/drizzle-dialect.mjs';
-import { appUsesOf, asBundled, bundledDrizzle, drizzle, root, sources, withPureClasses } from './drizzle-files';
+import { appUsesOf, asBundled, bundledDrizzle, drizzle, onlyLeavesOutWords, root, sources, withPureClasses } from './drizzle-files';
 
 const kinds = ['sqlite', 'd1'] as const;
 type Kind = (typeof kinds)[number];
@@ -71,7 +71,9 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
   it("is drizzle's module member for member, but for the classes and methods left out and the two branches that throw", () => {
     const loggerMembers: string[] = [];
     const before = shape(original(kind));
-    const after = shape(generated(kind));
+    // (Without what SESSION_UNREAD_LEFT_OUT leaves out besides: held in its own test, below.)
+    const base = trimSession(kind, original(kind), { unread: false });
+    const after = shape(base);
     expect([...before.classes.keys()].filter((name) => !after.classes.has(name)).sort()).toEqual([...left.classes].sort());
     for (const [name, members] of after.classes) {
       const was = before.classes.get(name);
@@ -149,7 +151,7 @@ describe.each(kinds)('src/generated/%s-session.js, in place of drizzle-orm\u2019
           const cacheOptions = theirs.filter((s) => s.startsWith('if (') && /this\.cacheConfig = /.test(s));
           expect(cacheOptions).toHaveLength(2);
           expect(body(node, after.source)).toEqual(theirs.filter((s) => !cacheOptions.includes(s)));
-          expect(generated(kind).match(/this\.cacheConfig\b/g), 'set, never read').toEqual(['this.cacheConfig']);
+          expect(base.match(/this\.cacheConfig\b/g), 'set, never read').toEqual(['this.cacheConfig']);
         } else if (kind === 'd1') {
           // drizzle's text without its query logger's (LOGGER_LEFT_OUT): the session's logger, handed
           // to each prepared query, whose constructor keeps it and whose run() and values() call it.
@@ -276,9 +278,10 @@ describe('the sessions in the bundle', () => {
         'get = (placeholderValues) => {\n    return this._prepare().get(placeholderValues);',
       );
     expect(drizzle('sqlite-core/db.js')).toContain('"get"');
-    for (const path of bundledDrizzle().filter((p) => p !== 'sqlite-core/session.js')) expect(asBundled(path), path).not.toContain('"get"');
-    expect(asBundled('sqlite-core/session.js').match(/"get"/g)).toEqual(['"get"']);
-    expect(asBundled('sqlite-core/session.js')).toContain('mapGetResult(_result, _isFromBatch) {\n    throw new Error("Not implemented");');
+    // (The SQLite session's dispatch on its method had a case for it, and its mapGetResult() threw:
+    // both left out, SESSION_UNREAD_LEFT_OUT, as nothing prepares a query with that method.)
+    for (const path of bundledDrizzle()) expect(asBundled(path), path).not.toMatch(/"get"|mapGetResult/);
+    expect(drizzle('sqlite-core/session.js')).toContain('case "get": {\n        return this.mapGetResult(response, isFromBatch);');
     for (const [file, owner] of [
       ['sqlite-core/query-builders/select.d.ts', 'SQLiteSelectBase'],
       ['sqlite-core/query-builders/update.d.ts', 'SQLiteUpdateBase'],
@@ -333,42 +336,91 @@ describe('the sessions in the bundle', () => {
     ]);
     const { SQLitePreparedQuery } = await import(pathToFileURL(generatedFile('sqlite')).href);
     const { DrizzleQueryError } = await import(pathToFileURL(join(root, 'src', 'generated', 'drizzle-errors.js')).href);
-    const { NoopCache } = await import('../../src/db/no-cache');
     const query = { sql: 'select 1', params: [] };
-    for (const metadata of [{ type: 'select', tables: [] }, undefined]) {
-      const prepared = new SQLitePreparedQuery('async', 'all', query, undefined, metadata);
-      await expect(prepared.queryWithCache('select 1', [], async () => 'rows')).resolves.toBe('rows');
-      const failed = prepared.queryWithCache('select 1', [7], async () => {
-        throw new Error('D1_ERROR');
-      });
-      await expect(failed).rejects.toBeInstanceOf(DrizzleQueryError);
-      await expect(failed).rejects.toMatchObject({ query: 'select 1', params: [7], cause: new Error('D1_ERROR') });
-      prepared.all = async () => 'all rows';
-      await expect(prepared.execute()).resolves.toBe('all rows');
-    }
+    // (No mode, cache, metadata nor cache options any more: SESSION_UNREAD_LEFT_OUT.)
+    const prepared = new SQLitePreparedQuery('all', query);
+    await expect(prepared.queryWithCache('select 1', [], async () => 'rows')).resolves.toBe('rows');
+    const failed = prepared.queryWithCache('select 1', [7], async () => {
+      throw new Error('D1_ERROR');
+    });
+    await expect(failed).rejects.toBeInstanceOf(DrizzleQueryError);
+    await expect(failed).rejects.toMatchObject({ query: 'select 1', params: [7], cause: new Error('D1_ERROR') });
+    prepared.all = async () => 'all rows';
+    await expect(prepared.execute()).resolves.toBe('all rows');
     // D1's query without fields (a raw query's, which the app never runs) throws; with fields, drizzle's mapping.
     const { D1PreparedQuery } = await import(pathToFileURL(generatedFile('d1')).href);
     const stmt = { bind: () => ({ raw: async () => [[1, 'Anna']] }) };
-    const prepare = (fields: unknown) => new D1PreparedQuery(stmt, query, undefined, undefined, fields, 'all', false, undefined);
+    const prepare = (fields: unknown) => new D1PreparedQuery(stmt, query, fields, 'all');
     await expect(prepare(undefined).all()).rejects.toThrow(/not part of this build/);
-    // Its get and mapGetResult are left out (PREPARED_LEFT_OUT); a batch's answer of a "get" query would meet the SQLite session's throw.
+    // Its get and mapGetResult are left out (PREPARED_LEFT_OUT), and the SQLite session's (SESSION_UNREAD_LEFT_OUT):
+    // a batch maps what the "all" and "run" methods prepared, the only ones the bundle prepares.
     expect(prepare(undefined).get).toBeUndefined();
+    expect(prepare(undefined).mapGetResult).toBeUndefined();
     expect(() => prepare(undefined).mapResult({ results: [] }, true)).not.toThrow();
-    expect(() =>
-      new D1PreparedQuery(stmt, query, undefined, undefined, [], 'get', false, undefined).mapResult({ results: [] }, true),
-    ).toThrow(/Not implemented/);
+    expect(new D1PreparedQuery(stmt, query, [], 'get').mapResult({ results: [] }, true)).toBeUndefined();
     const { sql } = await import('drizzle-orm');
     const fields = [
       { path: ['id'], field: sql`id`.mapWith(Number) },
       { path: ['name'], field: sql`name` },
     ];
     await expect(prepare(fields).all()).resolves.toEqual([{ id: 1, name: 'Anna' }]);
-    // Any cache given throws, a NoopCache too (the bundle gives none).
-    for (const cache of [{ strategy: () => 'explicit' }, new NoopCache(), new DrizzleNoopCache()]) {
-      const cached = new SQLitePreparedQuery('async', 'all', query, cache, { type: 'select', tables: [] });
-      await expect(cached.queryWithCache('select 1', [], async () => 'rows')).rejects.toThrow(/not part of this build/);
+  });
+
+  it('keep nothing they are handed that nothing reads (SESSION_UNREAD_LEFT_OUT): each text only leaves out', async () => {
+    for (const kind of kinds) {
+      let text = trimSession(kind, original(kind), { unread: false });
+      for (const { name, from, to } of SESSION_UNREAD_LEFT_OUT[kind]) {
+        expect(text.split(from).length - 1, name).toBe(1);
+        expect(onlyLeavesOutWords(from, to), name).toBe(true);
+        text = text.replace(from, () => to);
+      }
+      const body = (t: string) => t.slice(t.indexOf('\nclass '));
+      expect(body(generated(kind)), kind).toBe(body(text));
     }
-    expect(() => new SQLitePreparedQuery('sync', 'all', query, new NoopCache()).execute()).toThrow(/not part of this build/);
+    const sqlite = generated('sqlite');
+    const d1 = generated('d1');
+    // The prepared query's mode, always "async": its one subclass in the bundle is D1's, which said so.
+    expect(bundledDrizzle().filter((path) => /extends SQLitePreparedQuery\b/.test(drizzle(path)))).toEqual(['d1/session.js']);
+    expect(original('d1')).toContain('super("async", executeMethod, query, cache, queryMetadata, cacheConfig);');
+    // Its cache, always none (D1's gave it void 0: CACHE_LEFT_OUT), its metadata and cache options read
+    // by nothing else than the test for no cache and the cache's branch.
+    const base = trimSession('sqlite', original('sqlite'), { unread: false });
+    expect(trimSession('d1', original('d1'), { unread: false })).toContain(
+      'super("async", executeMethod, query, void 0, queryMetadata, cacheConfig);',
+    );
+    expect(base.match(/this\.(mode|cache|queryMetadata|cacheConfig)\b/g)?.sort()).toEqual(
+      ['this.mode', 'this.mode', 'this.cache', 'this.cache', 'this.queryMetadata', 'this.queryMetadata', 'this.cacheConfig'].sort(),
+    );
+    expect(sqlite).not.toMatch(/\b(mode|cache|queryMetadata|cacheConfig)\b/);
+    // (A column's config has a mode of its own: the modules that hold a prepared query are these.)
+    for (const path of bundledDrizzle()) expect(asBundled(path), path).not.toMatch(/\.(queryMetadata|cacheConfig)\b/);
+    const holders = ['d1/session.js', 'd1/driver.js', 'sqlite-core/session.js', 'sqlite-core/db.js'].concat(
+      ['select', 'update', 'insert', 'delete'].map((kind) => `sqlite-core/query-builders/${kind}.js`),
+    );
+    for (const path of holders) expect(asBundled(path), path).not.toMatch(/\.mode\b/);
+    // mapAllResult(): D1's own is the one a query has; mapGetResult(): nothing prepares a query with
+    // the "get" method (the builders prepare "all" or "run": test/node/sqlite-dialect.test.ts).
+    expect(d1).toContain('  mapAllResult(rows, isFromBatch) {');
+    for (const kind of ['select', 'update', 'insert', 'delete'])
+      expect(readFileSync(join(root, 'src', 'generated', `sqlite-${kind}.js`), 'utf8'), kind).toMatch(
+        /this\.session\.prepareOneTimeQuery\(\n\s+this\.dialect\.sqlToQuery\(this\.getSQL\(\)\),\n\s+[^\n]+,\n\s+("all"|this\.config\.returning \? "all" : "run")\n\s+\);/,
+      );
+    // The arguments past the method: no builder gives them (each gives a query, its fields and the
+    // method), and D1's prepared query read none of them (its _isResponseInArrayMode, customResultMapper).
+    for (const name of ['isResponseInArrayMode', 'customResultMapper', 'queryMetadata', 'cacheConfig'])
+      expect(`${sqlite}\n${d1}`, name).not.toMatch(new RegExp(`\\b${name}\\b`));
+    expect(trimSession('d1', original('d1'), { unread: false }).match(/this\.(_isResponseInArrayMode|customResultMapper)\b/g)).toEqual([
+      'this._isResponseInArrayMode',
+      'this.customResultMapper',
+    ]);
+    // D1's session's schema and options: set and never read (the logger and the cache they carried are left out).
+    expect(trimSession('d1', original('d1'), { unread: false }).match(/this\.(schema|options)\b/g)).toEqual([
+      'this.schema',
+      'this.options',
+    ]);
+    for (const path of bundledDrizzle()) expect(asBundled(path), path).not.toMatch(/session\.(schema|options)\b/);
+    expect(await appUsesOf('d1/session.d.ts', ['schema', 'options', 'customResultMapper'])).toEqual([]);
+    expect(await appUsesOf('sqlite-core/session.d.ts', ['mode', 'cache', 'queryMetadata', 'cacheConfig', 'mapGetResult'])).toEqual([]);
   });
 });
 
