@@ -10,3 +10,5 @@ export function zodMini(file: string, source: string): string;
 export const SHAPE_ACCESSOR: string;
 /** ZodMiniType's check that a core schema made its instance first, which zod's $constructor always does. */
 export const UNINITIALIZED_CHECK: string;
+/** ZodMiniType's check() of a plain function, and what takes its place: the checks handed on as they are. */
+export const CHECK_FUNCTIONS: { readonly from: string; readonly to: string };

@@ -33,6 +33,16 @@ export const SHAPE_ACCESSOR = '\n    util.installLazyProp(inst, "shape", (self) 
  */
 export const UNINITIALIZED_CHECK = '\n    if (!inst._zod)\n        throw new Error("Uninitialized schema in ZodMiniType.");\n';
 
+/**
+ * ZodMiniType's check() of a plain function (zod makes a check of it): the app's checks are all
+ * zod's own (z.refine(), z.superRefine() and its helpers of them: test/node/zod-mini.test.ts, with
+ * TypeScript's checker), so each is handed on as it is (26 B gzip).
+ */
+export const CHECK_FUNCTIONS = {
+  from: '                ...checks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch),\n',
+  to: '                ...checks,\n',
+};
+
 /** A method of ZodMiniType's prototype table (its constructor's third argument), with its comments, from its name to its closing brace. */
 const method = (name) =>
   new RegExp(`\\n(?: {4}//[^\\n]*\\n)* {4}(?:get |set )?${name}\\([^)\\n]*\\) \\{\\n(?: {8}[^\\n]*\\n)* {4}\\},(?=\\n|$)`, 'g');
@@ -79,6 +89,9 @@ export function zodMini(file, source) {
     if (text.split(UNINITIALIZED_CHECK).length !== 2)
       throw new Error("zod/v4/mini/schemas.js: ZodMiniType's check of its instance not found once; update scripts/lib/zod-mini.mjs");
     text = text.replace(UNINITIALIZED_CHECK, '\n');
+    if (text.split(CHECK_FUNCTIONS.from).length !== 2)
+      throw new Error("zod/v4/mini/schemas.js: ZodMiniType's check() of a function not found once; update scripts/lib/zod-mini.mjs");
+    text = text.replace(CHECK_FUNCTIONS.from, CHECK_FUNCTIONS.to);
     if (/installLazyProp|"shape"/.test(text))
       throw new Error('zod/v4/mini/schemas.js: more lazy properties than expected; update scripts/lib/zod-mini.mjs');
   }

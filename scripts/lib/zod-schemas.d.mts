@@ -18,3 +18,5 @@ export const STRING_COERCE: string;
 export const NORMALIZED_UNREAD: string[];
 /** $ZodType's run of a check's `when`, and what takes its place. */
 export const WHEN_BRANCH: { from: string; to: string };
+/** An object's parse without its abortEarly (no context of the bundle has one) and the promises it no longer collects: [name, from, to], each found once. */
+export const OBJECT_SYNC_EDITS: readonly (readonly [string, string, string])[];

@@ -232,6 +232,46 @@ export const WHEN_BRANCH = {
 `,
 };
 
+/**
+ * An object's parse without what only a context it never gets reads, each a text found once after
+ * ASYNC_BRANCHES, the lines left out (and its return without the promises it no longer collects):
+ * its `abortEarly`, which only zod's validate() and validateAsync() set (core/parse.js; neither is
+ * in the bundle, nor does the app give a parse a context: test/node/bundle.test.ts finds no
+ * `abortEarly` left in it), and its list of promises, which after ASYNC_BRANCHES nothing fills
+ * (53 B gzip).
+ */
+export const OBJECT_SYNC_EDITS = [
+  [
+    "an object's promises",
+    `        const proms = [];
+        const shape = value.shape;
+`,
+    `        const shape = value.shape;
+`,
+  ],
+  [
+    "an object's abortEarly",
+    `        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const key of value.allKeys) {
+            if (abortEarly && payload.issues.length !== seen) {
+                if (util.aborted(payload, seen))
+                    break;
+                seen = payload.issues.length;
+            }
+`,
+    `        for (const key of value.allKeys) {
+`,
+  ],
+  [
+    "an object's promises, awaited",
+    `            return proms.length ? Promise.all(proms).then(() => payload) : payload;
+`,
+    `            return payload;
+`,
+  ],
+];
+
 /** Whether the lines of `to` are lines of `from`, in their order (an edit that only leaves lines out). */
 export function onlyLeavesOut(from, to) {
   const theirs = from.split('\n');
@@ -340,6 +380,11 @@ export function trimZodSchemas(source) {
   for (const [name, from, to] of ASYNC_BRANCHES) {
     if (text.split(from).length !== 2 || !onlyLeavesOut(from, to))
       throw new Error(`zod/v4/core/schemas.js: ${name} (asynchronous parse) not found once; update scripts/lib/zod-schemas.mjs`);
+    text = text.replace(from, to);
+  }
+  for (const [name, from, to] of OBJECT_SYNC_EDITS) {
+    if (text.split(from).length !== 2)
+      throw new Error(`zod/v4/core/schemas.js: ${name} not found once; update scripts/lib/zod-schemas.mjs`);
     text = text.replace(from, to);
   }
   if (/defineLazyInternal\(inst, "(values|pattern)"/.test(text))

@@ -225,6 +225,9 @@ describe('production bundle', () => {
     // size or length checks, which give a check a `when` (src/generated/zod-schemas.js runs none).
     expect(code.match(/"\$ZodCheck\w*"/g)?.every((name) => name === '"$ZodCheck"')).toBe(true);
     expect(code.match(/async:!1\b/g)?.length).toBeGreaterThanOrEqual(2);
+    // No parse in the bundle aborts early (zod's validate() sets it, the app gives no parse a context):
+    // an object's parse no longer reads it (src/generated/zod-schemas.js, OBJECT_SYNC_EDITS).
+    expect(code).not.toContain('abortEarly');
     // Nor zod/mini's schema methods that nothing calls: with, parseAsync, brand, register, apply
     // (wrangler.toml [alias] "../v4/mini/external.js", src/generated/zod-mini-schemas.js from scripts/lib/zod-mini.mjs).
     expect(code).not.toContain('brand(){return this}');

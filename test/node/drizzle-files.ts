@@ -65,14 +65,8 @@ export function sources(dir: string): string[] {
 
 let program: import('typescript').Program | undefined;
 
-/**
- * Where the app's sources (src/, as tsconfig.json compiles them) name a member that one of
- * drizzle's type declarations declares: `file`, a path under drizzle-orm/ (`sqlite-core/db.d.ts`),
- * and the member names looked for, of the class `owner` there if given. Read with TypeScript's
- * checker, so a `db.run(…)` is found whatever the variable is called, and a `.run()` of a D1
- * statement or `.get()` of a Map is not. Each as "path:line name".
- */
-export async function appUsesOf(file: string, names: readonly string[], owner?: string): Promise<string[]> {
+/** The app's sources (src/) as tsconfig.json compiles them, read once with TypeScript (for its checker). */
+export async function appProgram(): Promise<import('typescript').Program> {
   const ts = (await import('typescript')).default;
   if (!program) {
     const config = ts.getParsedCommandLineOfConfigFile(
@@ -91,6 +85,19 @@ export async function appUsesOf(file: string, names: readonly string[], owner?: 
       config.options,
     );
   }
+  return program;
+}
+
+/**
+ * Where the app's sources (src/, as tsconfig.json compiles them) name a member that one of
+ * drizzle's type declarations declares: `file`, a path under drizzle-orm/ (`sqlite-core/db.d.ts`),
+ * and the member names looked for, of the class `owner` there if given. Read with TypeScript's
+ * checker, so a `db.run(…)` is found whatever the variable is called, and a `.run()` of a D1
+ * statement or `.get()` of a Map is not. Each as "path:line name".
+ */
+export async function appUsesOf(file: string, names: readonly string[], owner?: string): Promise<string[]> {
+  const ts = (await import('typescript')).default;
+  const program = await appProgram();
   const checker = program.getTypeChecker();
   const declaration = join(root, 'node_modules', 'drizzle-orm', file);
   const found: string[] = [];

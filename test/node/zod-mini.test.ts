@@ -7,9 +7,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { LEFT_METHODS, MINI_COPIES, rewriteImports, SHAPE_ACCESSOR, UNINITIALIZED_CHECK, zodMini } from '../../scripts/lib/zod-mini.mjs';
-import { esmOf, root, sources } from './drizzle-files';
+import {
+  CHECK_FUNCTIONS,
+  LEFT_METHODS,
+  MINI_COPIES,
+  rewriteImports,
+  SHAPE_ACCESSOR,
+  UNINITIALIZED_CHECK,
+  zodMini,
+} from '../../scripts/lib/zod-mini.mjs';
+import { appProgram, esmOf, root, sources } from './drizzle-files';
 
 const mini = join(root, 'node_modules', 'zod', 'v4', 'mini');
 const original = (file: string) => readFileSync(join(mini, `${file}.js`), 'utf8');
@@ -65,7 +74,8 @@ describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', (
       for (const from of imports)
         expect(from, file).not.toMatch(/node_modules\/zod\/v4\/(core\/index|mini\/(schemas|coerce|iso|deep-partial|in-out|external))\.js$/);
       const ours = generated(file).split('\n').slice(1);
-      const theirs = rewriteImports(file, withoutMap(original(file))).split('\n');
+      // (ZodMiniType's check() of a function handed on as it is: CHECK_FUNCTIONS, its own test below.)
+      const theirs = rewriteImports(file, withoutMap(original(file)).replace(CHECK_FUNCTIONS.from, CHECK_FUNCTIONS.to)).split('\n');
       if (file !== 'schemas') {
         expect(ours, file).toEqual(theirs);
         continue;
@@ -149,6 +159,44 @@ describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', (
     for (const file of (readdirSync(core) as string[]).filter((name) => name.endsWith('.js')))
       expect(readFileSync(join(core, file), 'utf8'), file).not.toMatch(read);
     expect(original('schemas')).toContain(SHAPE_ACCESSOR);
+  });
+
+  it("ZodMiniType's check() hands zod's checks on as they are: no check of the app is a plain function", async () => {
+    // The one line, the same but for the function's branch.
+    expect(original('schemas').split(CHECK_FUNCTIONS.from)).toHaveLength(2);
+    expect(CHECK_FUNCTIONS.from.replace(/\.map\(\(ch\) => typeof ch === "function" \? \{ _zod: \{[^\n]*\} \} : ch\)/, '')).toBe(
+      CHECK_FUNCTIONS.to,
+    );
+    // Every argument of a check() in the app, read with TypeScript's checker, is one of zod's checks
+    // (z.refine(), z.superRefine(), or src/contacts/or-else.ts's helpers of them): no call signature.
+    const program = await appProgram();
+    const checker = program.getTypeChecker();
+    const found: string[] = [];
+    for (const source of program.getSourceFiles()) {
+      if (!source.fileName.startsWith(join(root, 'src'))) continue;
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'check') {
+          const receiver = checker.getTypeAtLocation(node.expression.expression);
+          if (receiver.getProperty('_zod'))
+            for (const argument of node.arguments) {
+              found.push(argument.getText(source).slice(0, 40));
+              expect(checker.getTypeAtLocation(argument).getCallSignatures(), argument.getText(source)).toHaveLength(0);
+              expect(checker.getTypeAtLocation(argument).getProperty('_zod'), argument.getText(source)).toBeDefined();
+            }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(found.length).toBeGreaterThan(5);
+    // Nor does zod call a schema's check() itself (its checks' runs call `_zod.check(`, another function).
+    const core = join(root, 'node_modules', 'zod', 'v4', 'core');
+    const texts = [
+      ...MINI_COPIES.map((file) => generated(file)),
+      ...['zod-schemas.js', 'zod-validator.js'].map((file) => readFileSync(join(root, 'src', 'generated', file), 'utf8')),
+      ...(readdirSync(core) as string[]).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(core, name), 'utf8')),
+    ];
+    for (const text of texts) expect(text.replace(/\b_zod\.check\(/g, '')).not.toMatch(/\.check\(/);
   });
 
   it("nothing in the bundle calls a schema's with, parseAsync, brand, register or apply", () => {

@@ -13,6 +13,7 @@ import {
   CATCHALL_THROW,
   exportsOf,
   MEMO_ALLOC,
+  OBJECT_SYNC_EDITS,
   onlyLeavesOut,
   trimZodSchemas,
   WHEN_BRANCH,
@@ -65,6 +66,8 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     // (Less the lines of the asynchronous parse's branches, held by the test below.)
     let withoutAsync = original().replace(WHEN_BRANCH.from, WHEN_BRANCH.to);
     for (const [, from, to] of ASYNC_BRANCHES) withoutAsync = withoutAsync.replace(from, to);
+    // (And an object's parse without its abortEarly and promises, held by its own test below.)
+    for (const [, from, to] of OBJECT_SYNC_EDITS) withoutAsync = withoutAsync.replace(from, to);
     const theirs = withoutAsync.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n').split('\n');
     const normalized = ours.map((line) => line.replace('"../../node_modules/zod/v4/core/', '"./'));
     // Every line of ours is zod's, in zod's order, but the throw in place of each call of the
@@ -230,6 +233,37 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     expect(zod.safeParse(strict(zod), { name: 'Anna', extra: 1 }).error.issues[0].code).toBe('unrecognized_keys');
     expect('~standard' in new ours.$ZodString({ type: 'string' })).toBe(false);
     expect('~standard' in new zod.$ZodString({ type: 'string' })).toBe(true);
+  });
+
+  it('parses an object without its abortEarly, which no context of the bundle has, and without the promises nothing fills', () => {
+    let text = original().replace(WHEN_BRANCH.from, WHEN_BRANCH.to);
+    for (const [, from, to] of ASYNC_BRANCHES) text = text.replace(from, to);
+    for (const [name, from, to] of OBJECT_SYNC_EDITS) {
+      expect(text.split(from).length, name).toBe(2);
+      // Lines left out; the return's one line keeps its payload only (its promises' part was of none).
+      if (name.endsWith('awaited')) {
+        expect(from.trim()).toBe('return proms.length ? Promise.all(proms).then(() => payload) : payload;');
+        expect(to.trim()).toBe('return payload;');
+      } else expect(onlyLeavesOut(from, to), name).toBe(true);
+      text = text.replace(from, to);
+    }
+    // The object's parse in the bundle: no abortEarly read, no promise collected.
+    const ours = generated('zod-schemas.js');
+    const object = ours.slice(ours.indexOf('export const $ZodObject = '), ours.indexOf('export const $ZodObjectJIT = '));
+    expect(object).toContain('inst._zod.parse = (payload, ctx) => {');
+    expect(object).not.toMatch(/abortEarly|proms/);
+    // Before, the object's list of promises was filled only by the branches ASYNC_BRANCHES leave out.
+    const before = original().slice(original().indexOf('export const $ZodObject = '), original().indexOf('export const $ZodObjectJIT = '));
+    expect(before.match(/proms\.push\(/g)).toHaveLength(1);
+    expect(ASYNC_BRANCHES.find(([name]) => name === "an object's property")?.[1]).toContain('proms.push(');
+    // abortEarly: set only by zod's validate() and validateAsync() (core/parse.js), which the bundle
+    // has not, and a context the app would give a parse, which it gives none: bundle.test.ts finds
+    // no `abortEarly` in the bundle.
+    const setters = readdirSync(core)
+      .filter((file) => file.endsWith('.js') && /abortEarly: true/.test(readFileSync(join(core, file), 'utf8')))
+      .sort();
+    expect(setters).toEqual(['parse.js']);
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/abortEarly|\bz\.validate\b/);
   });
 
   it("leaves out only the lines of an asynchronous parse's branches, which a synchronous parse never takes", async () => {
