@@ -179,6 +179,13 @@ export const SQL_LEFT_OUT = {
 `,
   "noopMapper's export": `  noopMapper,
 `,
+  // An SQL wrapper that asks to be written without its parentheses: only a Postgres and a Gel
+  // schema have shouldOmitSQLParens() (pg-core/schema.js, gel-core/schema.js), neither in a D1
+  // bundle; every wrapper the app's queries hold (a select given as a value) is written in them (19 B gzip).
+  "a wrapper's SQL without parentheses": `        if (chunk.shouldOmitSQLParens?.()) {
+          return this.buildQueryFromSourceParams([chunk.getSQL()], config);
+        }
+`,
   // The span of a query's SQL, which the bundle's tracer never gives (src/db/no-tracing.ts runs the
   // function without one: drizzle's does so too without OpenTelemetry): 44 B gzip.
   "a span's attributes": `      span?.setAttributes({

@@ -101,6 +101,16 @@ describe('src/generated/drizzle-sql.js, in place of drizzle-orm/sql/sql.js in th
         /\.inlineParams\(\)|inlineParams: true|\binlineParams:|shouldInlineParams|sql\.(empty|fromList)\(|prepareTyping|\bFakePrimitiveParam\b|\bnoopMapper\b/,
       );
     }
+    // Nor a wrapper that is written without parentheses: only Postgres's and Gel's schemas are (not in the bundle).
+    const omitting = (await import('node:fs'))
+      .readdirSync(join(root, 'node_modules', 'drizzle-orm'), { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.js') && /shouldOmitSQLParens\(\)\s*\{/.test(drizzle(file)))
+      .sort();
+    expect(omitting).toEqual(['gel-core/schema.js', 'pg-core/schema.js']);
+    for (const file of omitting) expect(bundledDrizzle()).not.toContain(file);
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/shouldOmitSQLParens/);
+    expect(generated()).not.toMatch(/shouldOmitSQLParens/);
     // Nor a query's typings: the only modules of the bundle that name them are the builders'
     // toSQL(), which drop them (no SQLite dialect has prepareTyping), and the app names none.
     for (const file of bundledDrizzle().filter((path) => path !== 'sql/sql.js')) {
