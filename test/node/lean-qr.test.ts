@@ -1,12 +1,14 @@
 // lean-qr's nano build as the Worker bundles it (src/generated/lean-qr-nano.js, written by
 // scripts/lib/lean-qr.mjs from the installed package): the package's text without its two canvas
 // methods and with its block table for level M only (the app draws no other level, src/contacts/qr.ts;
-// another throws), nothing else changed, and the same QR codes for the same input at level M.
-import { readFileSync } from 'node:fs';
+// another throws), for versions 1 to 20 only (the app draws no larger one) and without generate()'s
+// minVersion and string check, nothing else changed, and the same QR codes for the same input at level M.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate as original, correction as originalCorrection } from 'lean-qr/nano';
 import { describe, expect, it } from 'vitest';
-import { LEVEL_M, levelMTable, TABLE, trimLeanQr } from '../../scripts/lib/lean-qr.mjs';
+import { GENERATE_HEAD, generateHead, LEVEL_M, levelMTable, loop, MAX_VERSION, TABLE, trimLeanQr } from '../../scripts/lib/lean-qr.mjs';
+import { QR_MAX_BYTES, QR_MAX_VERSION } from '../../src/contacts/qr';
 import { correction, generate } from '../../src/generated/lean-qr-nano.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -22,10 +24,14 @@ describe("lean-qr's nano build without its canvas methods", () => {
     expect(JSON.parse(`"${table?.[1]}"`)).toHaveLength(160);
     // The package's text with the table's column of level M read in its place, and generate()
     // refusing another level where it refuses a text that is not a string ...
+    // (And generate() without its minVersion and its check that its text is a string, looking no
+    // further than version MAX_VERSION: the test below.)
     const code = rest
       .join('\n')
       .replace(levelMTable(table?.[1] ?? ''), table?.[0] ?? '')
-      .replace('{"string"!=typeof t&&n(5),1!==r&&n(6),', '{"string"!=typeof t&&n(5),');
+      .replace(generateHead(), GENERATE_HEAD)
+      .replace(loop(), 'for(let e=l;e<41;++e)');
+    expect(generateHead()).toBe('m=(t,{minCorrectionLevel:r=0}={})=>{1!==r&&n(6),');
     expect(code).not.toContain('toCanvas');
     expect(code).not.toContain('createImageData');
     // ... and with one piece cut out, from `,u(` to toCanvas's end.
@@ -35,10 +41,27 @@ describe("lean-qr's nano build without its canvas methods", () => {
     expect(source.endsWith(code.slice(common))).toBe(true);
     expect(source.length - code.length).toBe(410);
     // The column: level M's character of every version 1-40, at `4 * version + level - 4` in the package's.
-    const column = JSON.parse(levelMTable(table?.[1] ?? '').replace(/\.charCodeAt\(o-1\)$/, ''));
+    const column = JSON.parse(levelMTable(table?.[1] ?? '', 40).replace(/\.charCodeAt\(o-1\)$/, ''));
     const full = JSON.parse(`"${table?.[1]}"`);
     expect(column).toHaveLength(40);
     for (let version = 1; version <= 40; version += 1) expect(column[version - 1]).toBe(full[4 * version + LEVEL_M - 4]);
+    // The bundle's: the rows of the versions the app draws.
+    expect(JSON.parse(levelMTable(table?.[1] ?? '').replace(/\.charCodeAt\(o-1\)$/, ''))).toBe(column.slice(0, MAX_VERSION));
+  });
+
+  it('is called by the app once, with a string that fits version 20 and level M only: no minVersion, no other text', () => {
+    // src/contacts/qr.ts is the one module that imports it; its one call of generate(), in qrSvg(),
+    // after fitsQr() refused a text of more than QR_MAX_BYTES (a RangeError), with a text typed a string.
+    const users = readdirSync(join(root, 'src'), { recursive: true })
+      .map(String)
+      .filter((file) => /\.tsx?$/.test(file) && readFileSync(join(root, 'src', file), 'utf8').includes('lean-qr-nano'));
+    expect(users).toEqual(['contacts/qr.ts']);
+    const qr = readFileSync(join(root, 'src', 'contacts', 'qr.ts'), 'utf8');
+    expect(qr.match(/\bgenerate\(/g)).toHaveLength(1);
+    expect(qr).toMatch(
+      /export function qrSvg\(text: string, title: string\): string \{\n {2}if \(!fitsQr\(text\)\) throw new RangeError\([^\n]*\);\n {2}const code = generate\(text, \{ minCorrectionLevel: correction\.M \}\);/,
+    );
+    expect(qr).not.toMatch(/minVersion/);
   });
 
   it('refuses a package text it was not written for', () => {
@@ -61,14 +84,21 @@ describe("lean-qr's nano build without its canvas methods", () => {
         for (let x = 0; x < mine.size; x += 1) if (mine.get(x, y) !== theirs.get(x, y)) expect(`${x},${y}`).toBe('the same module');
       return mine.size;
     };
-    // Every version (its table's row) at M: a short text from each version up, and texts of every
-    // 7th length up to the app's 665 bytes (versions 1-20), each at the smallest version it fits.
-    for (let version = 1; version <= 40; version += 1)
-      expect(same('Kontakte', { minCorrectionLevel: correction.M, minVersion: version })).toBe(4 * version + 17);
+    // Every version the app draws (its table's row) at M: texts of every 7th length up to the app's
+    // 665 bytes (versions 1-20), each at the smallest version it fits, and each version's largest.
     const sizes = new Set<number>();
     for (let length = 0; length <= 665; length += 7)
       sizes.add(same('ß'.repeat(length >> 1) + 'x'.repeat(length & 1), { minCorrectionLevel: correction.M }));
     expect(sizes.size).toBe(20);
+    let length = 0;
+    for (let version = 1; version <= MAX_VERSION; version += 1) {
+      while (original('x'.repeat(length + 1), { minCorrectionLevel: correction.M }).size === 4 * version + 17) length += 1;
+      expect(same('x'.repeat(length), { minCorrectionLevel: correction.M }), `version ${version}`).toBe(4 * version + 17);
+    }
+    // No further than version 20: the app's 665 bytes are its last (qr.ts refuses more before it calls generate()).
+    expect([MAX_VERSION, length]).toEqual([QR_MAX_VERSION, QR_MAX_BYTES]);
+    expect(() => generate('x'.repeat(666), { minCorrectionLevel: correction.M })).toThrow('lean-qr error 4');
+    expect(original('x'.repeat(666), { minCorrectionLevel: correction.M }).size).toBe(4 * 21 + 17);
     for (const level of [correction.L, correction.Q, correction.H]) {
       expect(() => generate('Kontakte', { minCorrectionLevel: level })).toThrow('lean-qr error 6');
       expect(() => original('Kontakte', { minCorrectionLevel: level })).not.toThrow();
