@@ -635,6 +635,101 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333', version: 7 });
   });
 
+  it('"Meine Eingaben trotzdem speichern" names the co-buyer\u2019s values it replaced, with and without JS (co-buyer walkthrough, stop 75)', async () => {
+    for (const htmx of [false, true]) {
+      const asset = htmx ? 'whg-over-js' : 'whg-over';
+      const {
+        first: mia,
+        second: kai,
+        id,
+        base,
+        save,
+      } = await ownContact(asset, { company: 'Fliesen Brandt', phone: '089 100', notes: 'alt' });
+      // The form as the stored contact fills it (its version and every field).
+      const stored = async () => {
+        const now = await row(id);
+        return Object.fromEntries([['version', String(now?.version)], ...FIELDS.map(({ name }) => [name, String(now?.[name] ?? '')])]);
+      };
+      // Kai changes the number and the e-mail, then Lena the town; Mia, from the first version, the number too.
+      const lena: TestUser = { ...mia, sub: `u-lena-${asset}`, name: 'Lena Schulz' };
+      expect((await save(kai, { ...base, phone: '089 200', email: 'kai@brandt.de' })).status).toBe(303);
+      expect((await save(lena, { ...(await stored()), city: 'Haar' })).status).toBe(303);
+      const clash = await save(mia, { ...base, phone: '089 300' });
+      expect(clash.status).toBe(409);
+      const sent = hiddenFields(lastForm(await clash.text()));
+      expect(sent).toMatchObject({ again: '1', version: '3', phone: '089 300', city: 'Haar', theirs: 'phone email city' });
+      // "Alles noch einmal bearbeiten": the whole form, compared with Kai's number.
+      const again = await save(mia, sent, htmx);
+      expect(again.status).toBe(200);
+      const hidden = hiddenFields(lastForm(await again.text()));
+      expect(hidden).toMatchObject({ version: '3', over: 'phone email city' });
+      // Mia also rewrites the notes, which Kai did not touch: hers alone, not named as replaced.
+      const { again: _again, theirs: _theirs, ...fields } = sent;
+      const saved = await save(mia, { ...fields, ...hidden, notes: 'neu' }, htmx);
+      let card: string;
+      if (htmx) card = textOf(await saved.text());
+      else {
+        expect(saved.status).toBe(303);
+        expect(saved.headers.get('location')).toBe(`/assets/${asset}/contacts/${id}?done=saved&at=4&over=phone.email.city`);
+        card = textOf(await (await send(saved.headers.get('location') ?? '', { user: mia })).text());
+      }
+      // The number is Kai's, though Lena saved last (code review, stop 76: it named her).
+      const said =
+        '„Fliesen Brandt“ wurde gespeichert. Jonas Müller hatte die Telefonnummer („089 200“) anders gespeichert – jetzt gilt Ihre Eingabe. Die Fassung davor steht im Verlauf.';
+      expect(card).toContain(said);
+      expect(await row(id)).toMatchObject({ phone: '089 300', email: 'kai@brandt.de', city: 'Haar', notes: 'neu', version: 4 });
+      // Her next plain save replaces nothing of his: said as a save only.
+      const next = await save(mia, { ...(await stored()), notes: 'neuer' }, htmx);
+      const nextCard = htmx ? await next.text() : await (await send(next.headers.get('location') ?? '', { user: mia })).text();
+      expect(textOf(nextCard)).toContain('„Fliesen Brandt“ wurde gespeichert.');
+      expect(nextCard).not.toContain('anders gespeichert');
+      // A form sent without its version (no base to merge against): every field compared, and
+      // every value of Kai's it replaced named, the notes by name only (they may be long); her
+      // own firm's name, which she typed when she made the contact, is not.
+      expect((await save(kai, { ...(await stored()), phone: '089 400', notes: 'Kai: Fugen\nneu' })).status).toBe(303);
+      const { version: _version, ...unversioned } = await stored();
+      // Her page still had her notes.
+      const conflict = await save(mia, { ...unversioned, phone: '089 500', email: 'mia@brandt.de', notes: 'neuer' }, htmx);
+      expect(conflict.status).toBe(409);
+      const overAll = hiddenFields(lastForm(await conflict.text()));
+      expect(overAll).toMatchObject({ version: '6', over: '' });
+      const all = await save(
+        mia,
+        { ...unversioned, ...overAll, company: 'Fliesen Brandt KG', phone: '089 500', email: 'mia@brandt.de', notes: 'neuer' },
+        htmx,
+      );
+      const allCard = htmx ? await all.text() : await (await send(all.headers.get('location') ?? '', { user: mia })).text();
+      expect(textOf(allCard)).toContain(
+        '„Fliesen Brandt KG“ wurde gespeichert. Jonas Müller hatte die Telefonnummer („089 400“), die E-Mail-Adresse („kai@brandt.de“) und die Notizen anders gespeichert – jetzt gelten Ihre Eingaben.',
+      );
+      // In English when the browser asks for it (the card's address without JS).
+      if (!htmx) {
+        const english = await send(all.headers.get('location') ?? '', { user: mia, headers: { 'Accept-Language': 'en' } });
+        expect(textOf(await english.text())).toContain(
+          'Jonas Müller had saved the phone number (“089 400”), the email address (“kai@brandt.de”) and the notes differently – your inputs now apply. The version before is in the history.',
+        );
+      }
+      // Values of two co-buyers: each named under who saved it.
+      expect((await save(kai, { ...(await stored()), phone: '089 600' })).status).toBe(303);
+      expect((await save(lena, { ...(await stored()), city: 'Haar-Ost' })).status).toBe(303);
+      const { version: _v, ...mine } = await stored();
+      const two = await save(mia, { ...mine, phone: '089 700', city: 'Haar' }, htmx);
+      const twoHidden = hiddenFields(lastForm(await two.text()));
+      const twoSaved = await save(mia, { ...mine, ...twoHidden, phone: '089 700', city: 'Haar' }, htmx);
+      const twoCard = htmx ? await twoSaved.text() : await (await send(twoSaved.headers.get('location') ?? '', { user: mia })).text();
+      expect(textOf(twoCard)).toContain(
+        'Jonas Müller hatte die Telefonnummer („089 600“) anders gespeichert, Lena Schulz den Ort („Haar-Ost“) – jetzt gelten Ihre Eingaben.',
+      );
+      // Garbled fields of that form name nothing, and the card's address carries none of it.
+      expect((await save(kai, { ...(await stored()), phone: '089 800' })).status).toBe(303);
+      const garbled = await save(mia, { ...(await stored()), phone: '089 900', over: 'x\r\n&done=version' }, htmx);
+      const garbledCard = htmx ? await garbled.text() : await (await send(garbled.headers.get('location') ?? '', { user: mia })).text();
+      if (!htmx) expect(garbled.headers.get('location')).not.toContain('over=');
+      expect(textOf(garbledCard)).toContain('„Fliesen Brandt KG“ wurde gespeichert.');
+      expect(garbledCard).not.toContain('anders gespeichert');
+    }
+  });
+
   it('"Alles noch einmal bearbeiten" after a later save: a value typed back over the newer one stays, by "Gespeicherte Werte übernehmen" and by a save (code review, stop 70)', async () => {
     const ute: TestUser = { ...anna, sub: 'u-ute', name: 'Ute Lang' };
     const max: TestUser = { ...jonas, sub: 'u-max', name: 'Max Lang' };

@@ -212,6 +212,10 @@ export async function saveEdit(
       const fields = told(merge.theirs, base.values, stored);
       merged = fields.length ? attributed(fields, versions, version, author) : undefined;
     }
+    // Stored already, read first (a save over a conflict's comparison: routes.tsx): nothing to write,
+    // as the first attempt's batch would have found (no third round trip to find it out).
+    if (!options.restore && current.version === version && FIELDS.every((spec) => current[spec.column] === values[spec.name]))
+      return { kind: 'saved', contact: current, unchanged: true };
     const written = await writeContact(db, assetId, contactId, current.version, values, author, {
       restore: options.restore,
       revive: options.revive,
@@ -282,6 +286,44 @@ export function mergeNoticeOf(versions: readonly Version[], base: number, curren
   const fields = told(changedFields(from.values, before.values), from.values, before.values);
   const meanwhile = versions.filter((candidate) => candidate.version <= before.version);
   return fields.length ? attributed(fields, meanwhile, base, author) : undefined;
+}
+
+/** Values of others that a save over a conflict's comparison replaced: each field under who saved its value. */
+export interface Replaced {
+  values: FieldValues;
+  /** Each author's fields, in the form's order of their first; `by` undefined: saved before the versions kept. */
+  parts: { by: string | undefined; fields: FieldName[] }[];
+}
+
+/**
+ * What "Meine Eingaben trotzdem speichern" replaced of others' (co-buyer walkthrough, stop 75: the
+ * card said only "gespeichert", though the comparison had shown a co-buyer's values): of the fields
+ * it compared (`over`: their names, space- or dot-separated; none named, all), those whose value
+ * in the version before `at` differs from `values`, this user's save; each under who saved the
+ * value it replaced (the first kept version of the run that holds it: code review, stop 76, a
+ * co-buyer's later save of another field made him its author). Values this user saved are left out.
+ */
+export function replacedOf(versions: readonly Version[], at: number, values: FieldValues, over: string, me: string): Replaced | undefined {
+  const byVersion = new Map(versions.map((kept) => [kept.version, kept]));
+  const before = byVersion.get(at - 1);
+  if (!before) return undefined;
+  const named = over.split(/[ .]/);
+  const parts = new Map<string | undefined, FieldName[]>();
+  for (const { name } of FIELDS) {
+    if ((over && !named.includes(name)) || before.values[name] === values[name]) continue;
+    let origin = before;
+    for (
+      let older = byVersion.get(origin.version - 1);
+      older?.values[name] === before.values[name];
+      older = byVersion.get(origin.version - 1)
+    )
+      origin = older;
+    if (origin.authorId === me) continue;
+    // Held since before the oldest version kept (not the first): by whom is not known.
+    const by = origin.version > 1 && !byVersion.has(origin.version - 1) ? undefined : origin.authorName;
+    parts.set(by, [...(parts.get(by) ?? []), name]);
+  }
+  return parts.size ? { values: before.values, parts: [...parts].map(([by, fields]) => ({ by, fields })) } : undefined;
 }
 
 /** FNV-1a of a value's UTF-16 code units, as 8 hex digits. */

@@ -9,14 +9,14 @@ import type { Messages } from '../i18n';
 import type { Done, ListQuery } from '../paths';
 import * as React from '../views/jsx-factory';
 import { render, wantsFragment } from '../views/render';
-import { type MergeNotice, valueHash } from './edits';
-import type { FieldName } from './fields';
+import { type MergeNotice, type Replaced, valueHash } from './edits';
+import { FIELDS, type FieldName } from './fields';
 import { type Contact, listContacts, rebuildOldKeys, type Version } from './repository';
 import { displayName } from './vcard';
 import { ContactDetail } from './views/contact-detail';
 import { ContactForm, type ContactFormProps } from './views/contact-form';
 import { ContactBook, type ListFrom, type ListView, type Notice } from './views/contact-list';
-import { formatDateTime, listed } from './views/format';
+import { fieldText, formatDateTime, listed } from './views/format';
 import { berlinToday } from './warranty';
 
 /**
@@ -233,7 +233,14 @@ export function mergedMessage(t: Messages, notice: MergeNotice, message = t.merg
  * What the card says after a save ("gespeichert", "wiederhergestellt"), after what the merge
  * took over from co-buyers if it did; a restore says first what it restored.
  */
-export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved', merged?: MergeNotice, restored?: Version): string {
+export function savedMessage(
+  t: Messages,
+  contact: Contact,
+  done: Done = 'saved',
+  merged?: MergeNotice,
+  restored?: Version,
+  replaced?: Replaced,
+): string {
   const name = displayName(contact);
   // Brought back by someone else already (this restore from a page left open wrote nothing): said
   // so, as the list's undo says it, not as this user's restore with a co-buyer's change "taken
@@ -249,7 +256,24 @@ export function savedMessage(t: Messages, contact: Contact, done: Done = 'saved'
           : // Which version came back, by its date and author (walkthrough, stop 70: "die frühere Fassung" named none).
             t.reverted(name, restored && `${formatDateTime(t.locale, restored.createdAt)} (${restored.authorName})`);
   // What was saved first, then what a co-buyer's change added to it ("gespeichert" said once).
-  return merged ? `${said} ${mergedMessage(t, merged)}` : said;
+  if (merged) return `${said} ${mergedMessage(t, merged)}`;
+  // Others' values a save over a conflict's comparison replaced, each with the value it had (the
+  // notes by name only: they may be long), under who saved it; one whose author is not known first ("Jemand").
+  if (!replaced) return said;
+  const parts = replaced.parts.toSorted((a, b) => Number(a.by !== undefined) - Number(b.by !== undefined));
+  const fieldsOf = (fields: readonly FieldName[]) =>
+    listed(
+      t,
+      FIELDS.filter((spec) => fields.includes(spec.name)).map((spec) => {
+        const value = spec.name === 'notes' ? '' : replaced.values[spec.name];
+        const field = t.inText[spec.name];
+        return value ? t.replacedValue(field, fieldText(spec, value, t.locale)) : field;
+      }),
+    );
+  return `${said} ${t.replaced(
+    parts.map((part) => [part.by ?? t.someone, fieldsOf(part.fields)]),
+    parts.reduce((count, part) => count + part.fields.length, 0),
+  )}`;
 }
 
 const LIST_COOKIE = 'kontakte_list';

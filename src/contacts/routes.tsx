@@ -14,7 +14,7 @@ import { CONTACT_ID, DONE, type Done, importOf } from '../paths';
 import * as React from '../views/jsx-factory';
 import { fragment, render, wantsFragment } from '../views/render';
 import { complement, type Part } from './complement';
-import { type EditOutcome, fingerprintOf, mergeNoticeOf, saveEdit } from './edits';
+import { type EditOutcome, fingerprintOf, mergeNoticeOf, replacedOf, saveEdit } from './edits';
 import { columnsOf, DEFAULT_COUNTRY, FIELDS, type FieldName, fieldValuesOf } from './fields';
 import { ICS_CONTENT_TYPE, PROD_ID, warrantyCalendar, warrantyEvents } from './ics';
 import {
@@ -705,6 +705,8 @@ const cardQuery = z.object({
   done: orElse(z.optional(oneOf(DONE)), undefined),
   // The earlier version a restore brought back (`done=version`): named by its date and author.
   from: version,
+  // A save over a conflict's comparison (`at`): the fields it showed, dot-separated (replacedOf).
+  over: orElse(z.optional(z.string().check(matching(/^[a-z_.]{0,300}$/))), undefined),
 });
 
 /**
@@ -729,7 +731,7 @@ function deletedCard(c: Ctx, contact: Contact): Response | Promise<Response> {
 
 contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', cardQuery), async (c) => {
   const { contactId } = c.req.valid('param');
-  const { merged, at, upto, saved, done, ...query } = c.req.valid('query');
+  const { merged, at, upto, saved, done, over, ...query } = c.req.valid('query');
   // The version a restore brought back, said only after one (code review, stop 70: `?from=` alone said "gespeichert").
   const from = done === 'version' ? query.from : undefined;
   const { t } = c.var.shell;
@@ -745,7 +747,9 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
       wrote === undefined ? undefined : contactId,
       wrote ? undefined : 'same',
     );
-  if (merged === undefined && from === undefined) {
+  // Replaced values are named after this user's save only (`at`).
+  const overAt = over === undefined || at === undefined || done !== 'saved' ? undefined : at;
+  if (merged === undefined && from === undefined && overAt === undefined) {
     const contact = await liveContact(c, contactId);
     if (contact instanceof Response) return contact;
     // Just added (the create's 303 names it): "Gespeichert", and the new-contact draft is done.
@@ -756,7 +760,13 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   // after a restore, the version it brought back too (in the same round trip).
   // (Without `merged`, no merge is named: no kept version is that late.)
   const base = merged ?? 1e9;
-  const { contact, versions } = await contactState(c.var.db, c.var.asset.id, contactId, Math.min(base, from ?? base));
+  const { contact, versions } = await contactState(
+    c.var.db,
+    c.var.asset.id,
+    contactId,
+    // After a save over a conflict: every kept version, to name who saved each value it replaced.
+    overAt === undefined ? Math.min(base, from ?? base) : 0,
+  );
   if (!contact) throw new HTTPException(404);
   // Deleted since (not for good): its page offers "Wiederherstellen", not the plain 404 whose
   // offer of kept input as a new contact would make a second one (code review).
@@ -770,6 +780,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
       done,
       upto ? mergeNoticeOf(versions, base, upto, author(c)) : mergeNoticeOf(versions, base, at ?? contact.version),
       versions.find((kept) => kept.version === from),
+      replacedAt(versions, overAt, over, author(c).userId),
     ),
     undefined,
     restoredHere(c, contact, done, at),
@@ -777,6 +788,12 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
     preview(at !== undefined ? true : upto !== undefined ? false : undefined),
   );
 });
+
+/** What the save `at`, this user's, replaced of others' values (replacedOf), after a save over a conflict's comparison. */
+function replacedAt(versions: readonly Version[], at: number | undefined, over: string | undefined, me: string) {
+  const saved = at === undefined ? undefined : versions.find((kept) => kept.version === at);
+  return saved?.authorId === me && at !== undefined ? replacedOf(versions, at, saved.values, over ?? '', me) : undefined;
+}
 
 /** After this user's restore of an earlier version without JS (`?done=version&at=`): while it is still the latest, its version, for "Rückgängig". */
 const restoredHere = (c: Ctx, contact: Contact, done: Done | undefined, at: number | undefined) =>
@@ -982,11 +999,19 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     const base = typeof raw.base === 'string' ? raw.base : undefined;
     // Completed from an upload's card: its preview is where the save goes back to.
     const from = importOf(raw.import);
+    // A save over a conflict's comparison names what it replaced of others' (replacedOf): their
+    // versions are read first, as a merge reads them (two round trips, the second the write).
+    const over = overOf(raw.over);
+    const overState =
+      over !== undefined && input && version !== undefined && !restore
+        ? await contactState(c.var.db, c.var.asset.id, contactId, 0)
+        : undefined;
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), {
       restore,
       revive,
       undo: raw.restore === 'undo',
       fingerprint: base,
+      state: overState,
     });
     const errors = form.ok && !typedBad ? undefined : { ...typed, ...(form.ok ? {} : form.errors) };
     // Input to correct first: the same choice again, with the errors beside the fields.
@@ -1013,11 +1038,25 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
         errors,
         from,
         chosen: typeof raw.choose === 'string',
+        over,
+        versions: overState?.versions,
       },
       revive ? 'restored' : raw.restore === 'undo' ? 'undone' : restore ? 'version' : 'saved',
     );
   });
 });
+
+/**
+ * The fields a conflict's comparison showed (its form's `over`), as known field names joined by a
+ * space; empty: all. Anything else sent (no known name) is no such form (code review, stop 76: the
+ * text went into the card's address as it came).
+ */
+function overOf(sent: unknown): string | undefined {
+  if (typeof sent !== 'string') return undefined;
+  const named = sent.split(/[ .]/);
+  const known = FIELDS.filter((spec) => named.includes(spec.name)).map((spec) => spec.name);
+  return known.length || !sent ? known.join(' ') : undefined;
+}
 
 /** The deleted contact a "Mit meinen Eingaben wiederherstellen" brings back: its deleted version, who deleted it. */
 const reviveOf = (deleted: Contact) => ({ version: deleted.version, by: deleted.updatedByName });
@@ -1034,6 +1073,9 @@ async function answerEdit(
     from?: { importId: string; card: number };
     /** Sent from a clash's choice. */
     chosen?: boolean;
+    /** Sent over a conflict's comparison: the fields it showed (overOf), and the contact's kept versions, read before the save. */
+    over?: string;
+    versions?: readonly Version[];
   },
   done: Done = 'saved',
   /** The earlier version a restore brought back: the card names it. */
@@ -1079,16 +1121,22 @@ async function answerEdit(
         return c.body(null, 200);
       }
       const withFrom = from ? `import=${from.importId}.${from.card}` : '';
+      // "Meine Eingaben trotzdem speichern": the card names the co-buyer's values it replaced.
+      const over = form.over !== undefined && mine && !merged && !outcome.unchanged && done === 'saved' ? form.over : undefined;
       if (c.req.header('hx-request') !== 'true')
         return c.redirect(
-          `${paths.editedContact(asset.id, contact.id, done, base, base || undo ? contact.version : undefined, unwritten, restored?.version)}${withFrom && `&${withFrom}`}`,
+          `${paths.editedContact(asset.id, contact.id, done, base, base || undo || over !== undefined ? contact.version : undefined, unwritten, restored?.version)}${over === undefined ? '' : `&over=${over.replaceAll(' ', '.')}`}${withFrom && `&${withFrom}`}`,
           303,
         );
       c.header('HX-Push-Url', `${paths.contact(asset.id, contact.id)}${withFrom && `?${withFrom}`}`);
+      const replaced =
+        over === undefined || !form.versions
+          ? undefined
+          : replacedOf(form.versions, contact.version, fieldValuesOf(contact), over, author(c).userId);
       return contactPage(
         c,
         contact,
-        savedMessage(t, contact, done, merged, restored),
+        savedMessage(t, contact, done, merged, restored, replaced),
         undefined,
         undo,
         from && paths.completedFrom(asset.id, from.importId, from.card, contact.id, how),

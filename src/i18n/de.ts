@@ -272,6 +272,10 @@ export const de = {
     `${name} hat den Kontakt am ${date} geändert. Prüfen Sie die aktuelle Fassung, bevor Sie ihn löschen.`,
   noRoom:
     'Der Speicherplatz dieses Objekts ist aufgebraucht. Löschen Sie nicht mehr benötigte Kontakte endgültig unter „Zuletzt gelöscht“ oder kürzen Sie lange Notizen, dann können Sie wieder speichern.',
+  /** Each part: who, and the fields whose values of theirs were replaced ("Jonas Müller hatte …, Lena Schulz …"). */
+  replaced: (parts: string[][], count: number) =>
+    `${parts.map(([by, fields], i) => (i ? `${by} ${fields}` : `${by} hatte ${fields} anders gespeichert`)).join(', ')} – jetzt ${count === 1 ? 'gilt Ihre Eingabe' : 'gelten Ihre Eingaben'}. Die Fassung davor steht im Verlauf.`,
+  replacedValue: (field: string, value: string) => `${field} („${value}“)`,
   /** Since the last visit: one kind of change (0 added, 1 changed, 2 deleted) with its count, the noun at the first only ("einen Kontakt hinzugefügt", "2 geändert"). */
   sinceDone: (n: number, kind: number, first: boolean) =>
     `${n === 1 ? 'einen' : localNumber(n)}${first ? ` Kontakt${n === 1 ? '' : 'e'}` : ''} ${['hinzugefügt', 'geändert', 'gelöscht'][kind]}`,

@@ -232,6 +232,9 @@ export const en: Messages = {
   stale: (name: string, date: string) => `${name} changed the contact on ${date}. Check the current version before deleting it.`,
   noRoom:
     'This property has used up its storage. Delete contacts you no longer need for good under “Recently deleted” or shorten long notes, then you can save again.',
+  replaced: (parts: string[][], count: number) =>
+    `${parts.map(([by, fields], i) => (i ? `${by} ${fields}` : `${by} had saved ${fields} differently`)).join(', ')} – your ${count === 1 ? 'input now applies' : 'inputs now apply'}. The version before is in the history.`,
+  replacedValue: (field: string, value: string) => `${field} (“${value}”)`,
   sinceDone: (n: number, kind: number, first: boolean) =>
     `${['added', 'changed', 'deleted'][kind]} ${n === 1 ? 'one' : localNumber(n)}${first ? ` contact${n === 1 ? '' : 's'}` : ''}`,
   since: (by: string, _people: number, done: string) => `Since your last visit, ${by} ${done}.`,

@@ -177,6 +177,9 @@ export function ContactForm(props: ContactFormProps) {
             <input type="hidden" name={`v${mode.version}`} disabled />
             {React.hidden('version', mode.version ?? '')}
             {mode.base ? React.hidden('base', mode.base) : null}
+            {/* The fields the comparison shows (all without a list): a save over them names the
+                co-buyer's values it replaced (co-buyer walkthrough, stop 75). */}
+            {conflict ? React.hidden('over', props.conflictFields?.join(' ') ?? '') : null}
           </>
         ) : mode.kind === 'resend' ? (
           <>
