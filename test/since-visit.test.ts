@@ -226,12 +226,27 @@ describe('since the last visit', () => {
     );
     expect((await send(`${list}/${id}/history/1/restore`, { user: anna, form: { version: '2' } })).status).toBe(303);
     const page = textOf(await (await send(`${list}/changes?since=${since}`, { user: lena })).text());
-    expect(page).toMatch(
-      /Heizung Haas Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt und dabei Ihre Eingabe für die Telefonnummer und den Ort ersetzt · /,
+    // The version brought back by its time and author, as the history names it (UX walkthrough, stop 78).
+    const created = Number(
+      await env.DB.prepare('SELECT created_at FROM contact_versions WHERE contact_id = ? AND version = 1').bind(id).first('created_at'),
+    );
+    const then = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(created);
+    expect(page).toContain(
+      `Heizung Haas Anna Müller hat die Fassung vom ${then} (Jonas Müller) wiederhergestellt und dabei Ihre Eingabe für die Telefonnummer und den Ort ersetzt · `,
     );
     // To Jonas, whose values the restore brought back, it replaced nothing of his; Lena's edit did.
-    expect(textOf(await (await send(`${list}/changes?since=${since}`, { user: jonas })).text())).toMatch(
-      /Heizung Haas Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt · [^·]+ Lena Schulz hat die Telefonnummer und den Ort geändert und dabei Ihre Eingabe ersetzt · /,
+    const jonasPage = textOf(await (await send(`${list}/changes?since=${since}`, { user: jonas })).text());
+    expect(jonasPage).toContain(`Heizung Haas Anna Müller hat die Fassung vom ${then} (Jonas Müller) wiederhergestellt · `);
+    expect(jonasPage).toMatch(
+      /wiederhergestellt · [^·]+ Lena Schulz hat die Telefonnummer und den Ort geändert und dabei Ihre Eingabe ersetzt · /,
+    );
+    // In English too; and once that version is no longer kept, "from an earlier version" as before.
+    expect(
+      textOf(await (await send(`${list}/changes?since=${since}`, { user: jonas, headers: { 'Accept-Language': 'en' } })).text()),
+    ).toMatch(/Heizung Haas Anna Müller restored the version from .+ \(Jonas Müller\) · /);
+    await env.DB.prepare('DELETE FROM contact_versions WHERE contact_id = ? AND version = 1').bind(id).run();
+    expect(textOf(await (await send(`${list}/changes?since=${since}`, { user: jonas })).text())).toContain(
+      'Heizung Haas Anna Müller hat den Kontakt aus einer früheren Fassung wiederhergestellt · ',
     );
   });
 

@@ -422,6 +422,8 @@ export interface Change {
   company: string;
   /** The contact is deleted now ("Zuletzt gelöscht"). */
   deleted: boolean;
+  /** Of a restore of an earlier version still kept: that version's time and author (the history names it so). */
+  from?: [number, string];
 }
 
 /**
@@ -448,6 +450,10 @@ export async function changesSince(db: Database, assetId: string, since: number,
           string | null
         >`(select json_array(json(p.fields), json(m.fields), json(coalesce(q.fields, iif(m.version = 1, '{}', null)))) from contact_versions p left join contact_versions m on m.contact_id = p.contact_id and m.version = (select max(r.version) from contact_versions r where r.contact_id = p.contact_id and r.version <= p.version and r.author_id = ${me}) left join contact_versions q on q.contact_id = m.contact_id and q.version = m.version - 1 where p.contact_id = contact_versions.contact_id and p.version = contact_versions.version - 1)`,
         name: sql<string>`(select json_array(c.title, c.first_name, c.last_name, c.company, c.deleted_at is not null) from contacts c where c.id = contact_versions.contact_id and c.asset_id = contact_versions.asset_id)`,
+        // A restore's version (its mark's "from", writeContact), while kept: as the history names it (UX walkthrough, stop 78).
+        from: sql<
+          string | null
+        >`(select json_array(s.created_at, s.author_name) from contact_versions s where s.contact_id = contact_versions.contact_id and s.version = contact_versions.fields ->> '$.from')`,
       })
       .from(contactVersions)
       .where(
@@ -465,7 +471,7 @@ export async function changesSince(db: Database, assetId: string, since: number,
       .orderBy(desc(contactVersions.createdAt), desc(contactVersions.version))
       .limit(MAX_CHANGES),
   );
-  return rows.map(({ name, before, after, ...row }) => {
+  return rows.map(({ name, before, after, from, ...row }) => {
     const [title = '', firstName = '', lastName = '', company = '', deleted = 0] = JSON.parse(name ?? '[]') as [
       string,
       string,
@@ -479,7 +485,17 @@ export async function changesSince(db: Database, assetId: string, since: number,
     // What this user changed last, still so just before this change, which changed it.
     const replaced =
       previous && mine && older ? changedFields(older, mine).filter((name) => fields?.includes(name) && mine[name] === previous[name]) : [];
-    return { ...row, fields, replaced, title, firstName, lastName, company, deleted: deleted === 1 };
+    return {
+      ...row,
+      fields,
+      replaced,
+      title,
+      firstName,
+      lastName,
+      company,
+      deleted: deleted === 1,
+      from: from ? JSON.parse(from) : undefined,
+    };
   });
 }
 

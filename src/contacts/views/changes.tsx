@@ -59,7 +59,10 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
                         fields.map((spec) => t.inText[spec.name]),
                       ),
                     )
-                  : (t.historyAction[latest.action] ?? latest.action);
+                  : // A restore by the version it brought back, as the history says it (UX walkthrough, stop 78).
+                    latest.from && run.length < 2
+                    ? t.revertOf(`${formatDateTime(t.locale, latest.from[0])} (${latest.from[1]})`)
+                    : (t.historyAction[latest.action] ?? latest.action);
                 // What this user had saved, replaced by an edit or a co-buyer's restore of an earlier
                 // version (walkthrough, stop 76: Jonas was not told that Anna's choice "Meine Eingabe"
                 // replaced his number; UX walkthrough, stop 77: nor of a restore); the fields named
