@@ -635,6 +635,32 @@ describe('a stale edit is merged field by field', () => {
     expect(await row(id)).toMatchObject({ notes: 'Mia schreibt', city: 'Haar', mobile: '0171 333', version: 7 });
   });
 
+  it('"Meine Eingaben trotzdem speichern" is still one where its form comes back first: a typo corrected (422), a 401 (code review, stop 78)', async () => {
+    const asset = 'whg-over-back';
+    const { first: mia, second: kai, id, base, save } = await ownContact(asset, { company: 'Fliesen Brandt', phone: '089 100' });
+    expect((await save(kai, { ...base, phone: '089 200' })).status).toBe(303);
+    const clash = await save(mia, { ...base, phone: '089 300' });
+    expect(clash.status).toBe(409);
+    const sent = hiddenFields(lastForm(await clash.text()));
+    const whole = hiddenFields(lastForm(await (await save(mia, sent)).text()));
+    expect(whole.over).toBe('phone');
+    const { again: _again, theirs: _theirs, by: _by, ...typed } = sent;
+    const typo = await save(mia, { ...typed, ...whole, email: 'mia at brandt' });
+    expect(typo.status).toBe(422);
+    const back = hiddenFields(lastForm(await typo.text()));
+    expect(back.over).toBe('phone');
+    // Her session ends before she sends it corrected: the 401 page's form keeps it too.
+    const expired = await send(`/assets/${asset}/contacts/${id}`, { form: { ...typed, ...back, email: 'mia@brandt.de' } });
+    expect(expired.status).toBe(401);
+    expect(hiddenFields(await expired.text()).over).toBe('phone');
+    const fixed = await save(mia, { ...typed, ...back, email: 'mia@brandt.de' });
+    expect(fixed.status).toBe(303);
+    expect(textOf(await (await send(fixed.headers.get('location') ?? '', { user: mia })).text())).toContain(
+      'Jonas Müller hatte die Telefonnummer („089 200“) anders gespeichert – jetzt gilt Ihre Eingabe.',
+    );
+    expect(await row(id)).toMatchObject({ phone: '089 300', email: 'mia@brandt.de', version: 3 });
+  });
+
   it('"Meine Eingaben trotzdem speichern" names the co-buyer\u2019s values it replaced, with and without JS (co-buyer walkthrough, stop 75)', async () => {
     for (const htmx of [false, true]) {
       const asset = htmx ? 'whg-over-js' : 'whg-over';

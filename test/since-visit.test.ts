@@ -250,6 +250,23 @@ describe('since the last visit', () => {
     );
   });
 
+  it('says an undo of a restore as the history says it, not as a second restore (code review, stop 78)', async () => {
+    const [anna, jonas, lena] = household('since-13');
+    const list = '/assets/since-13/contacts';
+    const form = { company: 'Heizung Hinz', phone: '089 1' };
+    const id = await create(jonas, 'since-13', form);
+    const since = Date.now() - MINUTE;
+    expect((await send(`${list}/${id}`, { user: jonas, form: { ...form, phone: '089 2', version: '1' } })).status).toBe(303);
+    // Anna restores version 1, then takes it back from the card ("Rückgängig").
+    expect((await send(`${list}/${id}/history/1/restore`, { user: anna, form: { version: '2' } })).status).toBe(303);
+    expect((await send(`${list}/${id}/history/2/restore`, { user: anna, form: { version: '3', restore: 'undo' } })).status).toBe(303);
+    const page = textOf(await (await send(`${list}/changes?since=${since}`, { user: lena })).text());
+    expect(page).toMatch(/Heizung Hinz Anna Müller hat die Wiederherstellung rückgängig gemacht · [^·]+ Anna Müller hat die Fassung vom /);
+    expect(textOf(await (await send(`${list}/${id}/history`, { user: lena })).text())).toContain(
+      'Anna Müller hat die Wiederherstellung rückgängig gemacht',
+    );
+  });
+
   it('does not name the country the form filled in with a first address (UX walkthrough, stop 77)', async () => {
     const [anna, jonas] = household('since-12');
     const list = '/assets/since-12/contacts';

@@ -875,6 +875,8 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     keep: [
       ...sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore', 'import']),
       ...sentAlong(form.raw as Record<string, unknown>, ['base'], 200),
+      // A save over a comparison stays one (it names what it replaced: code review, stop 78).
+      ...sentAlong(form.raw as Record<string, unknown>, ['over'], 300),
     ],
   };
   // "Alles noch einmal bearbeiten" on a clash: the whole form with the merge and this user's input
@@ -1091,6 +1093,7 @@ async function answerEdit(
     version: form.version,
     base: form.base,
     from: form.from,
+    over: form.over,
   });
   switch (outcome.kind) {
     case 'saved': {

@@ -38,7 +38,7 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // So does "ergänzen" (`import`): its save goes back to the upload's preview (code review).
   const keep = [
     ...sentAlong(body, ['edit_of', 'revive', 'restore', 'again', 'import']),
-    ...sentAlong(body, ['theirs', 'by', 'base', 'take'], 1000),
+    ...sentAlong(body, ['theirs', 'by', 'base', 'take', 'over'], 1000),
   ];
   // (With JS, "ergänzen" signs in back to its completed form, which the draft then fills: code review.)
   const upload = importOf(body.import);

@@ -60,7 +60,7 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
                       ),
                     )
                   : // A restore by the version it brought back, as the history says it (UX walkthrough, stop 78).
-                    latest.from && run.length < 2
+                    latest.action === 'revert' && latest.from && run.length < 2
                     ? t.revertOf(`${formatDateTime(t.locale, latest.from[0])} (${latest.from[1]})`)
                     : (t.historyAction[latest.action] ?? latest.action);
                 // What this user had saved, replaced by an edit or a co-buyer's restore of an earlier

@@ -43,6 +43,8 @@ export type FormMode =
       changed?: string;
       /** Completed from a card of an upload ("ergänzen"): its save goes back to that preview. */
       from?: { importId: string; card: number };
+      /** A save over a comparison, its form back (an error to correct): still one (code review, stop 78). */
+      over?: string;
     }
   /**
    * The contact was deleted while being edited: offer to save the input as a new contact, and
@@ -179,7 +181,11 @@ export function ContactForm(props: ContactFormProps) {
             {mode.base ? React.hidden('base', mode.base) : null}
             {/* The fields the comparison shows (all without a list): a save over them names the
                 co-buyer's values it replaced (co-buyer walkthrough, stop 75). */}
-            {conflict ? React.hidden('over', props.conflictFields?.join(' ') ?? '') : null}
+            {conflict
+              ? React.hidden('over', props.conflictFields?.join(' ') ?? '')
+              : mode.over === undefined
+                ? null
+                : React.hidden('over', mode.over)}
           </>
         ) : mode.kind === 'resend' ? (
           <>
