@@ -6,7 +6,6 @@ import { setCookie } from 'hono/cookie';
 import { describe, expect, it, vi } from 'vitest';
 import { appFor } from '../src/app';
 import { valueHash } from '../src/contacts/edits';
-import { MAX_VERSIONS } from '../src/contacts/repository';
 import { bookmarkCookie, bookmarkSetCookie, connect, guarded } from '../src/db/client';
 import { withTimings } from '../src/observability/timing';
 import { countingD1 } from './d1-counter';
@@ -152,8 +151,9 @@ describe('D1 round trips per request', () => {
     // 100 shown its name, the version before, this user's latest up to it (found among the 20 kept),
     // the one before that and, of a restore, the version it restored. (Counted since stop 77: the page
     // is one raw() read, whose rows the counter took for 0, so this bound held whatever the page read.)
+    // (The bound of docs/architecture.md, 2 × 500 + 100 × (5 + 20), is looser than what this book,
+    // whose versions have no runs of others between, reads: held to the tighter one.)
     expect(changes.count.rowsRead).toBeGreaterThan(100);
-    expect(changes.count.rowsRead).toBeLessThanOrEqual(2 * 500 + 100 * (5 + MAX_VERSIONS));
     expect(changes.count.rowsRead).toBeLessThanOrEqual(2 * 500 + 2 * 100);
   });
 
