@@ -200,3 +200,15 @@ describe('numbers in the catalogs', () => {
     }
   });
 });
+
+describe('the import preview says the room left', () => {
+  it('only where the file could fill it, one contact in the singular (code review, stop 78)', () => {
+    expect(de.previewText()).toBe('Haken Sie an, was übernommen werden soll.');
+    expect(de.previewText(1)).toBe('Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für 1 Kontakt.');
+    expect(de.previewText(2, true)).toBe(
+      'Haken Sie an, was übernommen werden soll. In diesem Objekt ist noch Platz für 2 Kontakte; angehakt sind die ersten 2 neuen der Datei.',
+    );
+    expect(en.previewText(1)).toBe('Tick what to add. This property has room for 1 more contact.');
+    expect(en.previewText(0)).toBe('Tick what to add. This property has room for 0 more contacts.');
+  });
+});

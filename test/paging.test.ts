@@ -273,7 +273,18 @@ describe('sections and the way on after a reload', () => {
   it('grouped by position: a feminine form is in the group of its trade ("Bauleiterin", "Bauleiter": UX walkthrough, stop 78)', async () => {
     const assetId = 'sec-feminine-groups';
     const user = household(assetId);
-    const positions = ['Bauleiterin', 'Bauleiter', 'Architektin', 'ARCHITEKT', 'Ingenieurin', 'Ingenieur', 'Terminplanung', 'Termin'];
+    const positions = [
+      'Bauleiterin',
+      'Bauleiter',
+      'Architektin',
+      'ARCHITEKT',
+      'Ingenieurin',
+      'Ingenieur',
+      'Terminplanung',
+      'Termin',
+      'Bauleiter*in',
+      'Architekt:innen',
+    ];
     await seedContacts(assetId, positions.length, (index) => ({ last_name: `N${index}`, position: positions[index] ?? '' }));
     const html = await (await send(`/assets/${assetId}/contacts?group=position`, { user })).text();
     // Headed as the first row of each group writes it; "Termin" keeps its ending (no r or t before "in").

@@ -51,10 +51,10 @@ describe('GET …/contacts/:id/qr.svg', () => {
     // The card says what the code leaves out, in both languages, and how to save the contact on the
     // device showing it, which cannot scan its own screen (walkthrough, stop 69: "Ihres Handys" on a phone).
     expect(await (await send(`${LIST}/${id}`, { user: anna })).text()).toContain(
-      'Richten Sie die Kamera eines Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Um ihn auf diesem Gerät zu speichern, tippen Sie auf „vCard“. Notizen und Gewährleistungsdaten sind nicht enthalten.',
+      'Richten Sie die Kamera eines Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Um ihn auf diesem Gerät zu speichern, wählen Sie „vCard“. Notizen und Gewährleistungsdaten sind nicht enthalten.',
     );
     expect(await (await send(`${LIST}/${id}`, { user: anna, headers: { 'accept-language': 'en' } })).text()).toContain(
-      'Point a phone’s camera at the code: the phone offers to save the contact. To save it on this device, tap “vCard”. Notes and warranty dates are not included.',
+      'Point a phone’s camera at the code: the phone offers to save the contact. To save it on this device, choose “vCard”. Notes and warranty dates are not included.',
     );
   });
 

@@ -1359,6 +1359,6 @@ export function compareKeys(a: string, b: string): number {
 export function groupKey(position: string): string {
   const key = expanded(position)
     .trim()
-    .replace(/(?<=\p{L}{2}[rt])in(?:nen)?(?![\p{L}\d])/gu, '');
+    .replace(/(?<=\p{L}{2}[rt])[*:/_]?in(?:nen)?(?![\p{L}\d])/gu, '');
   return key === '' ? '\u{10FFFF}' : key;
 }

@@ -390,7 +390,7 @@ export const de = {
   qrShow: 'QR-Code zeigen',
   qrTitle: (name: string) => `QR-Code mit dem Kontakt ${name}`,
   qrHelp:
-    'Richten Sie die Kamera eines Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Um ihn auf diesem Gerät zu speichern, tippen Sie auf „vCard“. Notizen und Gewährleistungsdaten sind nicht enthalten.',
+    'Richten Sie die Kamera eines Handys auf den Code: Das Handy bietet an, den Kontakt zu speichern. Um ihn auf diesem Gerät zu speichern, wählen Sie „vCard“. Notizen und Gewährleistungsdaten sind nicht enthalten.',
   qrOmits: (parts: string) => `Damit der Code lesbar bleibt, fehlen: ${parts}.`,
   qrParts: { url: 'Webseite', adr: 'Adresse', title: 'Position' } as Record<'url' | 'adr' | 'title', string>,
   // What a code always holds (src/contacts/vcard.ts qrPayload): not only name and company (review, stop 61).
@@ -428,7 +428,7 @@ export const de = {
   /** `room` only where the file's cards could fill it (UX walkthrough, stop 78: "Platz für 999" beside 5 cards). */
   previewText: (room?: number, full?: boolean) => {
     const n = localNumber(room ?? 0);
-    return `Haken Sie an, was übernommen werden soll.${room === undefined ? '' : ` In diesem Objekt ist noch Platz für ${n} Kontakte${full ? `; angehakt sind die ersten ${n} neuen der Datei` : ''}.`}`;
+    return `Haken Sie an, was übernommen werden soll.${room === undefined ? '' : ` In diesem Objekt ist noch Platz für ${n} Kontakt${room === 1 ? '' : 'e'}${full ? `; angehakt sind die ersten ${n} neuen der Datei` : ''}.`}`;
   },
   previewDuplicate: (name: string) => `Wahrscheinlich schon bei Ihren Kontakten: „${name}“, daher zunächst nicht angehakt.`,
   /** "Ergänzen" (glossary): the link beside a card the book likely has, the preview after its save, the form's notice and notes lines. */

@@ -334,7 +334,7 @@ export const en: Messages = {
   qrShow: 'Show QR code',
   qrTitle: (name: string) => `QR code with the contact ${name}`,
   qrHelp:
-    'Point a phone’s camera at the code: the phone offers to save the contact. To save it on this device, tap “vCard”. Notes and warranty dates are not included.',
+    'Point a phone’s camera at the code: the phone offers to save the contact. To save it on this device, choose “vCard”. Notes and warranty dates are not included.',
   qrOmits: (parts: string) => `So that the code stays readable, it leaves out: ${parts}.`,
   qrParts: { url: 'website', adr: 'address', title: 'position' } as Record<'url' | 'adr' | 'title', string>,
   qrTooLong:
@@ -370,7 +370,7 @@ export const en: Messages = {
   previewTitle: (n: number) => `${localNumber(n)} contact${n === 1 ? '' : 's'} in the file`,
   previewText: (room?: number, full?: boolean) => {
     const n = localNumber(room ?? 0);
-    return `Tick what to add.${room === undefined ? '' : ` This property has room for ${n} more contacts${full ? `; the first ${n} new ones in the file are ticked` : ''}.`}`;
+    return `Tick what to add.${room === undefined ? '' : ` This property has room for ${n} more contact${room === 1 ? '' : 's'}${full ? `; the first ${n} new ones in the file are ticked` : ''}.`}`;
   },
   previewDuplicate: (name: string) => `Probably already in your contacts: “${name}”, so not ticked at first.`,
   previewComplete: (name: string) => `Add missing details to “${name}”`,
