@@ -6,14 +6,18 @@
 // hono's resolveCallbackSync() is never taken, and without it resolveCallbackSync() and its phases
 // leave the bundle: 100 B of the 100 KB gzip budget. Nor does an escaped string it is given carry
 // callbacks (its raw() and buffers are hono's HTML utility without them, src/generated/hono-utils-html.js,
-// scripts/lib/hono-utils-html.mjs), so its branch for such a string is left out too (BRANCH). scripts/fingerprint.mjs writes it from the
+// scripts/lib/hono-utils-html.mjs), so its branch for such a string is left out too (BRANCH). Nor
+// does the app render a promise (test/node/render-sync.test.ts: TypeScript's checker over src/), nor
+// an escaped object whose toString() gives one (raw()'s strings, and JSX nodes, whose render gives its
+// string: scripts/lib/hono-jsx.mjs ASYNC): so its buffer never holds one after its string, the
+// template gives that string, and a promise given to it throws (BRANCH, EDIT). scripts/fingerprint.mjs writes it from the
 // installed hono at every `prepare-assets`, so it never goes stale; a text it does not find once
 // stops that script. test/node/hono-html.test.ts holds it to hono's module and templates.
 
 /** The edit: hono 4.13's last line of html``, and ours. */
 export const EDIT = {
   from: '\treturn buffer.length === 1 ? "callbacks" in buffer ? raw(resolveCallbackSync(raw(buffer[0], buffer.callbacks))) : raw(buffer[0]) : stringBufferToString(buffer, buffer.callbacks);',
-  to: '\treturn buffer.length === 1 ? raw(buffer[0]) : stringBufferToString(buffer);',
+  to: '\treturn raw(buffer[0]);',
 };
 
 /**
@@ -29,12 +33,9 @@ export const BRANCH = {
 					if (tmp instanceof Promise) buffer.unshift("", tmp);
 					else buffer[0] += tmp;
 				}
-			} else`,
-  to: `			else if (typeof child === "object" && child.isEscaped) {
-				const tmp = child.toString();
-				if (tmp instanceof Promise) buffer.unshift("", tmp);
-				else buffer[0] += tmp;
-			} else`,
+			} else if (child instanceof Promise) buffer.unshift("", child);`,
+  to: `			else if (typeof child === "object" && child.isEscaped) buffer[0] += child;
+			else if (child instanceof Promise) throw new Error("not part of this build");`,
 };
 
 /** Where the generated file takes the helper's one import from: hono's HTML utility without callbacks (scripts/lib/hono-utils-html.mjs). */

@@ -68,7 +68,62 @@ export const HONO_BOOLEAN_ATTRIBUTES = [
 ];
 export const BOOLEAN_ATTRIBUTES = ['autofocus', 'checked', 'disabled', 'download', 'formnovalidate', 'hidden', 'required', 'selected'];
 
-/** The edits, each an exact text of hono 4.13's jsx/base.js and what takes its place. */
+/** What a part this build leaves out does when reached anyway: it throws. */
+const NOT_IN_BUILD = 'throw new Error("not part of this build");';
+
+/**
+ * hono renders an async component, a promise among the children or given to an attribute, and an
+ * object whose toString() gives a promise by waiting for it: a render's buffer then holds the
+ * promises after its string, and the render gives a promise of the string
+ * (stringBufferToString()). No component of the app is async and nothing it renders is a promise
+ * (test/node/render-sync.test.ts: TypeScript's checker over src/), so a render is its one string:
+ * without the branches that wait and resolveFunctionComponentResult(), a promise reaching the renderer throws
+ * instead (a component's, a child, an attribute's value or its toString()'s), and a render gives
+ * its buffer's string (the edits of the child's, the component's and the render's branches above;
+ * 0.2 KB gzip with hono/html's, scripts/lib/hono-html.mjs).
+ */
+export const ASYNC = [
+  {
+    from: [
+      'const resolveFunctionComponentResult = (result, suspendedContext) => result.then((resolved) => {',
+      '\tif (typeof resolved !== "string" && !Array.isArray(resolved) && !(resolved instanceof JSXNode)) return resolved;',
+      '\tconst children = Array.isArray(resolved) ? resolved : [resolved];',
+      '\tconst render = () => {',
+      '\t\tconst buffer = [""];',
+      '\t\tchildrenToStringToBuffer(children, buffer);',
+      '\t\treturn buffer.length === 1 ? raw(buffer[0], buffer.callbacks) : stringBufferToString(buffer, buffer.callbacks);',
+      '\t};',
+      '\treturn suspendedContext ? suspendedContext(render) : runWithRenderContext(render);',
+      '});',
+      '',
+    ].join('\n'),
+    to: '',
+  },
+  {
+    from: '\treturn s instanceof Promise ? s.then(String) : String(s);',
+    to: [`\tif (s instanceof Promise) ${NOT_IN_BUILD}`, '\treturn String(s);'].join('\n'),
+  },
+  {
+    from: [
+      '\telse {',
+      '\t\tconst s = v instanceof Promise ? v.then((r) => typeof r === "object" && r !== null && !isEscapedAttribute(r) ? objectToAttributeString(r) : r) : objectToAttributeString(v);',
+      '\t\tif (s instanceof Promise) {',
+      '\t\t\tbuffer.unshift("\\"", s);',
+      '\t\t\treturn;',
+      '\t\t}',
+      '\t\tescapeToBuffer(s, buffer);',
+      '\t}',
+    ].join('\n'),
+    to: [
+      '\telse {',
+      `\t\tif (v instanceof Promise) ${NOT_IN_BUILD}`,
+      '\t\tescapeToBuffer(objectToAttributeString(v), buffer);',
+      '\t}',
+    ].join('\n'),
+  },
+];
+
+/** The edits, each an exact text of hono 4.13's jsx/base.js and what takes its place (ASYNC's last). */
 export const EDITS = [
   {
     // A style object throws (as the stand-ins do), any other value is written as before.
@@ -113,9 +168,10 @@ export const EDITS = [
       '\t\t\t\tbuffer.callbacks ||= [];',
       '\t\t\t\tbuffer.callbacks.push(...callbacks);',
       '\t\t\t}',
-      '\t\t} else if (child instanceof Promise)',
+      '\t\t} else if (child instanceof Promise) buffer.unshift("", child);',
     ].join('\n'),
-    to: ['\t\telse if (child.isEscaped) buffer[0] += child;', '\t\telse if (child instanceof Promise)'].join('\n'),
+    // (And a promise among the children throws: ASYNC below.)
+    to: ['\t\telse if (child.isEscaped) buffer[0] += child;', `\t\telse if (child instanceof Promise) ${NOT_IN_BUILD}`].join('\n'),
   },
   {
     from: [
@@ -131,15 +187,12 @@ export const EDITS = [
   },
   {
     from: '\t\t\treturn buffer.length === 1 ? "callbacks" in buffer ? resolveCallbackSync(raw(buffer[0], buffer.callbacks)).toString() : buffer[0] : stringBufferToString(buffer, buffer.callbacks).then(markRenderedJSX);',
-    to: '\t\t\treturn buffer.length === 1 ? buffer[0] : stringBufferToString(buffer).then(markRenderedJSX);',
-  },
-  {
-    from: '\n\t\treturn buffer.length === 1 ? raw(buffer[0], buffer.callbacks) : stringBufferToString(buffer, buffer.callbacks);',
-    to: '\n\t\treturn buffer.length === 1 ? raw(buffer[0]) : stringBufferToString(buffer);',
+    // (A render's buffer is never more than its one string without promises: ASYNC below.)
+    to: '\t\t\treturn buffer[0];',
   },
   {
     from: '\n\treturn buffer.length === 1 ? raw(buffer[0], buffer.callbacks) : stringBufferToString(buffer, buffer.callbacks);',
-    to: '\n\treturn buffer.length === 1 ? raw(buffer[0]) : stringBufferToString(buffer);',
+    to: '\n\treturn raw(buffer[0]);',
   },
   // No element of the app's JSX is given dangerouslySetInnerHTML (its markup of its own is
   // hono/html's raw()), and `children` is never an attribute (81 B gzip).
@@ -166,13 +219,18 @@ export const EDITS = [
     to: '',
   },
   // The render contexts' stand-in has none (globalContexts is always empty): an async component
-  // resumes without one to restore (20 B gzip).
+  // resumed without one to restore (20 B gzip). And since no component is async (ASYNC below), a
+  // component's promise throws.
   {
     from: [
+      '\t\telse if (res instanceof Promise) {',
       '\t\t\tif (globalContexts.length === 0) buffer.unshift("", resolveFunctionComponentResult(res));',
       '\t\t\telse buffer.unshift("", resolveFunctionComponentResult(res, captureRenderContext()));',
+      '\t\t} else if (res instanceof JSXNode) res.toStringToBuffer(buffer);',
     ].join('\n'),
-    to: '\t\t\tbuffer.unshift("", resolveFunctionComponentResult(res));',
+    to: [`\t\telse if (res instanceof Promise) ${NOT_IN_BUILD}`, '\t\telse if (res instanceof JSXNode) res.toStringToBuffer(buffer);'].join(
+      '\n',
+    ),
   },
   // An `<svg>` or `<head>` in JSX threw already (its namespace's context is left out: createContext
   // throws), now without making the context (55 B gzip); the app writes both as hono/html templates.
@@ -235,6 +293,7 @@ export const EDITS = [
     from: `const booleanAttributes = /* @__PURE__ */ new Set([\n${HONO_BOOLEAN_ATTRIBUTES.map((name) => `\t"${name}"`).join(',\n')}\n]);`,
     to: `const booleanAttributes = /* @__PURE__ */ new Set([${BOOLEAN_ATTRIBUTES.map((name) => `"${name}"`).join(', ')}]);`,
   },
+  ...ASYNC,
 ];
 
 /**

@@ -33,7 +33,7 @@ describe('src/generated/hono-html.js, in place of hono/html in the app', () => {
       text.replace(/^(\/\/ Generated[^\n]*\n)?(import [^\n]*\n)*/, '').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
     expect(body(generated())).toBe(body(original()).replace(EDIT.from, EDIT.to).replace(BRANCH.from, BRANCH.to));
     expect(IMPORTS['../../utils/html.js']).toBe('./hono-utils-html.js');
-    expect(generated()).toContain(`import { escapeToBuffer, raw, stringBufferToString } from "${IMPORTS['../../utils/html.js']}";`);
+    expect(generated()).toContain(`import { escapeToBuffer, raw } from "${IMPORTS['../../utils/html.js']}";`);
     expect(original()).toContain('import { escapeToBuffer, raw, resolveCallbackSync, stringBufferToString } from "../../utils/html.js";');
     // What the left-out branch needed: a `callbacks` list on the buffer, which only an assignment could give it.
     expect(original()).not.toMatch(/buffer\.callbacks\s*(\|\|)?=|buffer\[["']callbacks["']\]/);
@@ -45,22 +45,31 @@ describe('src/generated/hono-html.js, in place of hono/html in the app', () => {
     expect((ours.raw('<b>') as { isEscaped?: boolean }).isEscaped).toBe(true);
   });
 
-  it("answers as hono's does: text, numbers, lists, escaped strings, JSX's (also rendered with an async part) and promises", async () => {
+  it("answers as hono's does: text, numbers, lists, escaped strings, JSX's, objects, at once (an escaped string, not a promise)", async () => {
     const { JSXNode, jsx } = await import(pathToFileURL(join(root, 'src', 'generated', 'jsx-base.js')).href);
-    const Later = async ({ text }: { text: string }) => new JSXNode('b', {}, [text]);
-    const rendered = await new JSXNode('i', {}, [jsx(Later, { text: 'x & y' })]).toString();
-    const answers = async (html: Html, raw: (value: string) => unknown) => {
-      const templates = [
-        html`<p>${'Müller & <Söhne>'} ${7} ${null} ${undefined} ${false} ${['a', ['<b>', 2]]}</p>`,
-        html`<div>${raw('<hr/>')}${html`<span>${'"q"'}</span>`}</div>`,
-        html`<main>${new JSXNode('p', { class: 'a&b' }, ['t'])}${rendered}</main>`,
-        html`<main>${new JSXNode('div', {}, [jsx(Later, { text: 'später' })])}</main>`,
-        html`<p>${Promise.resolve('<x>')}${Promise.resolve(raw('<y/>'))}</p>`,
-        html``,
-      ];
-      return Promise.all(templates.map(async (template) => String(await template)));
-    };
-    expect(await answers(ours.html, ours.raw)).toEqual(await answers(hono.html, hono.raw));
+    const Now = ({ text }: { text: string }) => new JSXNode('b', {}, [text]);
+    const rendered = new JSXNode('i', {}, [jsx(Now, { text: 'x & y' })]).toString();
+    const answers = (html: Html, raw: (value: string) => unknown) => [
+      html`<p>${'Müller & <Söhne>'} ${7} ${null} ${undefined} ${false} ${['a', ['<b>', 2]]}</p>`,
+      html`<div>${raw('<hr/>')}${html`<span>${'"q"'}</span>`}</div>`,
+      html`<main>${new JSXNode('p', { class: 'a&b' }, ['t'])}${rendered}${raw(rendered)}</main>`,
+      html`<main>${new JSXNode('div', {}, [jsx(Now, { text: 'später' })])}${{ toString: () => '<o>' }}</main>`,
+      html``,
+    ];
+    const mine = answers(ours.html, ours.raw);
+    expect(mine.every((answer) => answer instanceof String)).toBe(true);
+    expect(mine.map(String)).toEqual(answers(hono.html, hono.raw).map(String));
+  });
+
+  it('throws where hono waits for a promise among its values (the app renders none: test/node/render-sync.test.ts)', async () => {
+    const values = (raw: (value: string) => unknown) => [Promise.resolve('<x>'), Promise.resolve(raw('<y/>')), [Promise.resolve('z')]];
+    expect(await Promise.all(values(hono.raw).map(async (value) => String(await hono.html`<p>${value}</p>`)))).toEqual([
+      '<p>&lt;x&gt;</p>',
+      '<p><y/></p>',
+      '<p>z</p>',
+    ]);
+    for (const value of values(ours.raw)) expect(() => ours.html`<p>${value}</p>`).toThrow(/not part of this build/);
+    expect(generated()).not.toMatch(/stringBufferToString|unshift/);
   });
 
   it('the app takes html`` from the generated module only', () => {
