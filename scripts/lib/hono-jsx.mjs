@@ -123,7 +123,21 @@ export const ASYNC = [
   },
 ];
 
-/** The edits, each an exact text of hono 4.13's jsx/base.js and what takes its place (ASYNC's last). */
+/**
+ * An escaped string given to an attribute is written as it is, but for one hono marks as a render's
+ * result (RENDERED_JSX), which it escapes again: only markRenderedJSX() sets that mark, which the
+ * render of an async part called (left out: ASYNC) and hono's jsx-runtime.js's jsxTemplate() calls,
+ * the precompiled JSX's, not in the bundle (the app's JSX is src/views/jsx-factory.ts's on
+ * jsx-dev-runtime.js: test/node/bundle.test.ts). So no value in the bundle has it, and the test
+ * goes with the mark's symbol (markRenderedJSX() stays exported, as hono's; 21 B gzip).
+ */
+const NEXT_LINES = '\nconst objectToAttributeString = (v) => {\n\tconst s = v.toString();';
+export const RENDERED_MARK = {
+  from: `const isEscapedAttribute = (value) => value instanceof String && value.isEscaped && !(RENDERED_JSX in value);${NEXT_LINES}`,
+  to: `const isEscapedAttribute = (value) => value instanceof String && value.isEscaped;${NEXT_LINES}`,
+};
+
+/** The edits, each an exact text of hono 4.13's jsx/base.js and what takes its place (ASYNC's and RENDERED_MARK last). */
 export const EDITS = [
   {
     // A style object throws (as the stand-ins do), any other value is written as before.
@@ -294,6 +308,7 @@ export const EDITS = [
     to: `const booleanAttributes = /* @__PURE__ */ new Set([${BOOLEAN_ATTRIBUTES.map((name) => `"${name}"`).join(', ')}]);`,
   },
   ...ASYNC,
+  RENDERED_MARK,
 ];
 
 /**

@@ -66,11 +66,17 @@ describe('production bundle', () => {
     // Nor its and hono/html's renders that wait for a promise, whose buffers held it after their string
     // (scripts/lib/hono-jsx.mjs ASYNC, hono-html.mjs): the app renders none (test/node/render-sync.test.ts).
     expect(code).not.toMatch(/\.unshift\((""|'"'),/);
+    // Nor the mark of a render's result that only that render and the precompiled JSX's jsxTemplate() set
+    // (scripts/lib/hono-jsx.mjs RENDERED_MARK): the app's JSX is jsx-dev-runtime's (src/views/jsx-factory.ts).
+    expect(code).not.toContain('RENDERED_JSX');
     // That alias matches the text "./base.js" from any importer: only hono's JSX modules may have
     // it, never a module of the app or of another package (code review: a file search missed src/).
     const meta = JSON.parse(readFileSync(join(outdir, 'meta.json'), 'utf8')) as {
       inputs: Record<string, { imports: { path: string }[] }>;
     };
+    // (The precompiled JSX's runtime, whose jsxTemplate() marks its results, is not in the bundle.)
+    expect(Object.keys(meta.inputs)).not.toContain('node_modules/hono/dist/jsx/jsx-runtime.js');
+    expect(Object.keys(meta.inputs)).toContain('node_modules/hono/dist/jsx/jsx-dev-runtime.js');
     const importers = Object.entries(meta.inputs)
       .filter(([, input]) => input.imports.some((entry) => entry.path === 'src/generated/jsx-base.js'))
       .map(([file]) => file);
@@ -371,7 +377,8 @@ describe('production bundle', () => {
     // check() of a function, -75 B; drizzle's SQL of a wrapper without parentheses, -19 B; lean-qr
     // past version 20, its minVersion and string check, -39 B).
     // 99,005 B at c4338cb, 98,761 B without hono/jsx's and hono/html's renders that wait for a
-    // promise (src/generated/jsx-base.js, hono-html.js: -244 B).
+    // promise (src/generated/jsx-base.js, hono-html.js: -244 B); 98,729 B without the mark of a
+    // render's result that nothing of the bundle sets any more (src/generated/jsx-base.js: -32 B).
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });
