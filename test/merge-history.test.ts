@@ -993,6 +993,12 @@ describe('a stale edit is merged field by field', () => {
       .filter((who) => who !== 'Meine Eingabe');
     expect(labels).toEqual(['Von Jonas Müller', 'Aus dem anderen Fenster']);
     expect(textOf(again)).toMatch(/Jonas Müller und Sie selbst \(in einem anderen Fenster\) haben den Kontakt am/);
+    // The column's head after "Von" in the dative (code review, stop 78: "Von Jonas Müller und Sie selbst").
+    expect(again).toContain('<th scope="col">Von Jonas Müller und Ihnen selbst (in einem anderen Fenster)</th>');
+    const english = await (
+      await send(`${LIST}/${id}`, { user: anna, form: lastFormHidden(html), headers: { 'Accept-Language': 'en' } })
+    ).text();
+    expect(english).toContain('<th scope="col">From Jonas Müller and you (in another window)</th>');
   });
 
   it('treats a merge that would be invalid as a clash, never storing an invalid contact', async () => {

@@ -1004,8 +1004,9 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // A save over a conflict's comparison names what it replaced of others' (replacedOf): their
     // versions are read first, as a merge reads them (two round trips, the second the write).
     const over = overOf(raw.over);
+    // (Not for an upload's card it completes, whose save goes back to the preview: code review, stop 78.)
     const overState =
-      over !== undefined && input && version !== undefined && !restore
+      over !== undefined && input && version !== undefined && !restore && !from
         ? await contactState(c.var.db, c.var.asset.id, contactId, 0)
         : undefined;
     const outcome = await saveEdit(c.var.db, c.var.asset.id, contactId, version, input, author(c), {

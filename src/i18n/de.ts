@@ -297,6 +297,7 @@ export const de = {
     `${by} ${people > 1 ? 'haben' : 'hat'} außerdem ${fields} geändert – ${count === 1 ? 'diese Änderung bleibt' : 'diese Änderungen bleiben'} erhalten.`,
   /** Who saved meanwhile when it was this user, in another window or tab (a plural verb follows). */
   yourself: 'Sie selbst (in einem anderen Fenster)',
+  yourselfFrom: 'Ihnen selbst (in einem anderen Fenster)',
   /** Who changed a field in versions no longer kept (20 per contact). */
   someone: 'Jemand',
   and: 'und',

@@ -251,6 +251,7 @@ export const en: Messages = {
   also: (by: string, fields: string, count: number) =>
     `${by} also changed ${fields} – ${count === 1 ? 'that change is' : 'those changes are'} kept.`,
   yourself: 'You (in another window)',
+  yourselfFrom: 'you (in another window)',
   someone: 'Someone',
   and: 'and',
   clashTitle: 'Please choose which entry applies',

@@ -633,7 +633,16 @@ function ConflictPanel(props: {
     t,
     who.map((name) => name || t.yourself),
   );
-  const storedBy = who.length > 1 ? theirs(names) : label(who[0] ?? stored.updatedByName);
+  // After "Von" this user's other window in the dative ("und Ihnen selbst": code review, stop 78).
+  const storedBy =
+    who.length > 1
+      ? theirs(
+          listed(
+            t,
+            who.map((name) => name || t.yourselfFrom),
+          ),
+        )
+      : label(who[0] ?? stored.updatedByName);
   return (
     <div class="conflict" role="alert">
       <h2>{t.conflictTitle}</h2>
