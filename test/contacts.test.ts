@@ -1580,6 +1580,9 @@ describe('delete and undo', () => {
     const list = await (await send(`${LIST}?deleted=${id}`, { user: anna })).text();
     expect(textOf(list)).toContain('„Löschbar GmbH“ wurde gelöscht.');
     expect(list).toContain(`action="${LIST}/${id}/restore"`);
+    // Beside the undo, the way to where it stays 30 days (UX walkthrough, stop 78: only at the page's foot).
+    const notice = list.slice(list.indexOf('<div class="notice"'), list.indexOf('</div>', list.indexOf('<div class="notice"')));
+    expect(notice).toContain(`<p><a href="${LIST}/deleted">Zuletzt gelöscht</a></p>`);
     expect((await send(`${LIST}/${id}`, { user: anna })).status).toBe(404);
     const undo = await send(`${LIST}/${id}/restore`, { user: anna, form: {} });
     expect(undo.status).toBe(303);

@@ -599,7 +599,14 @@ function NoticeBox(props: { shell: Shell; assetId: string; notice: Notice; from:
     <div class="notice" data-announce={text} data-draft-clear={notice.kind === 'saved' ? paths.contacts(assetId) : undefined}>
       <p>{text}</p>
       {notice.kind === 'deleted' ? (
-        <PostButton action={paths.restore(assetId, notice.contact.id, props.from)} label={t.undo} version={notice.contact.version} />
+        <>
+          <PostButton action={paths.restore(assetId, notice.contact.id, props.from)} label={t.undo} version={notice.contact.version} />
+          {/* Where deleted contacts stay 30 days, beside the undo (UX walkthrough, stop 78: the way
+              there stood only at the page's foot). */}
+          <p>
+            <a href={paths.deleted(assetId)}>{t.deletedTitle}</a>
+          </p>
+        </>
       ) : !props.shown ? (
         // Back in a list that does not show it (a search it does not match, a later page): the
         // way to it (walkthrough, stop 67: "wiederhergestellt" above "Keine Treffer").
