@@ -860,6 +860,17 @@ describe('mapping to the fields', () => {
     });
   });
 
+  it('leaves out the Land of a German address, which its postcode says (UX walkthrough, stop 78: "Gräfelfing, Bayern" in the town)', () => {
+    const town = (adr: string) => only(vcf(card('N:A;;;;', adr))).values.city;
+    expect(town('ADR:;;Schönfeldstraße 12;Gräfelfing;Bayern;82166;Deutschland')).toBe('Gräfelfing');
+    expect(town('ADR;TYPE=work:;;Unter den Linden 1;Berlin;Berlin;10117;')).toBe('Berlin');
+    expect(town('ADR:;;Markt 1;Halle (Saale);Sachsen-Anhalt;06108;Germany')).toBe('Halle (Saale)');
+    // Not another region, nor a Land beside a postcode that is not German.
+    expect(town('ADR:;;Hauptplatz 1;Graz;Steiermark;8010;Österreich')).toBe('Graz, Steiermark');
+    expect(town('ADR:;;Hauptstraße 1;Kreuzlingen;Thurgau;8280;Schweiz')).toBe('Kreuzlingen, Thurgau');
+    expect(town('ADR:;;Street 1;Bayern;Bayern;1234;')).toBe('Bayern, Bayern');
+  });
+
   it('adds https:// to a bare domain, as the form does', () => {
     expect(only(vcf(card('N:A;;;;', 'URL:www.example.de'))).values.website).toBe('https://www.example.de');
   });

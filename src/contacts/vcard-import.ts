@@ -1356,6 +1356,13 @@ function joinNonEmpty(separator: string, parts: string[]): string {
   return kept.map((part, i) => (i < kept.length - 1 && separator === ', ' ? part.replace(/,\s*$/, '') : part)).join(separator);
 }
 
+/**
+ * A German Land: a German address names none, its postcode says it (a phone's export of
+ * "82166 Gräfelfing" with "Bayern" read as the town "Gräfelfing, Bayern": UX walkthrough, stop 78).
+ */
+const LAND =
+  /^(?:Baden-Württemberg|Bayern|Berlin|Brandenburg|Bremen|Hamburg|Hessen|Mecklenburg-Vorpommern|Niedersachsen|Nordrhein-Westfalen|Rheinland-Pfalz|Saarland|Sachsen(?:-Anhalt)?|Schleswig-Holstein|Thüringen)$/i;
+
 /** ADR: post-office box; extended address; street; locality; region; postal code; country. */
 function toAddress(parts: readonly string[], types: ReadonlySet<string>, label: string): AddressEntry {
   const [box = '', extended = '', street = '', city = '', region = '', postalCode = '', country = ''] = parts;
@@ -1363,7 +1370,8 @@ function toAddress(parts: readonly string[], types: ReadonlySet<string>, label: 
     types,
     label,
     street: joinNonEmpty(', ', [street, extended, box]),
-    city: joinNonEmpty(', ', [city, region]),
+    // Other regions stay beside the town ("Albany, NY"), as there is no field of their own.
+    city: joinNonEmpty(', ', [city, /^\d{5}$/.test(postalCode.trim()) && LAND.test(region.trim()) ? '' : region]),
     postalCode,
     country,
   };
