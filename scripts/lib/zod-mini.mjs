@@ -47,13 +47,15 @@ export const CHECK_FUNCTIONS = {
 const method = (name) =>
   new RegExp(`\\n(?: {4}//[^\\n]*\\n)* {4}(?:get |set )?${name}\\([^)\\n]*\\) \\{\\n(?: {8}[^\\n]*\\n)* {4}\\},(?=\\n|$)`, 'g');
 
-/** A mini module's imports: its copies by their generated names, zod's core as zod-core.js, the rest by a path no alias matches. */
+/** A mini module's imports: its copies by their generated names, zod's core as zod-core.js, its util.js and core.js as their copies (zod-util.js, zod-constructor.js: scripts/lib/zod-schemas.mjs), the rest by a path no alias matches. */
 export function rewriteImports(file, text) {
   const rewritten = text.replace(/^((?:import|export) [^\n]* from )"([^"]+)";$/gm, (_, head, from) => {
     const local = /^\.\/([\w-]+)\.js$/.exec(from)?.[1];
     if (local !== undefined)
       return `${head}"${MINI_COPIES.includes(local) ? `./zod-mini-${local}.js` : `../../node_modules/zod/v4/mini/${local}.js`}";`;
     if (from === '../core/index.js') return `${head}"./zod-core.js";`;
+    if (from === '../core/util.js' || from === '../core/core.js')
+      return `${head}"./zod-${from === '../core/util.js' ? 'util' : 'constructor'}.js";`;
     const zod = /^\.\.\/(core|locales)\/([\w-]+\.js)$/.exec(from);
     if (zod) return `${head}"../../node_modules/zod/v4/${zod[1]}/${zod[2]}";`;
     throw new Error(`zod/v4/mini/${file}.js: an import from ${from} not expected; update scripts/lib/zod-mini.mjs`);

@@ -20,3 +20,11 @@ export const NORMALIZED_UNREAD: string[];
 export const WHEN_BRANCH: { from: string; to: string };
 /** An object's parse without its abortEarly (no context of the bundle has one) and the promises it no longer collects: [name, from, to], each found once. */
 export const OBJECT_SYNC_EDITS: readonly (readonly [string, string, string])[];
+/** The generated names of zod's core/util.js and core/core.js, by their file names. */
+export const ZOD_CORE_COPIES: { 'util.js': string; 'core.js': string };
+/** finalizeIssue's lookups of a message in zod's global config (customError, localeError), left out of src/generated/zod-util.js. */
+export const CONFIG_MESSAGES: string;
+/** $constructor's global postProcessor hook (zod/compile's), left out of src/generated/zod-constructor.js. */
+export const POST_PROCESSOR: RegExp;
+/** zod/v4/core/util.js's or core.js's text ('util.js', 'core.js') as src/generated/zod-util.js or zod-constructor.js (see zod-schemas.mjs). */
+export function trimZodCoreFile(file: string, source: string): string;

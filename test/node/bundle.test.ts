@@ -107,6 +107,28 @@ describe('production bundle', () => {
       .filter(([, input]) => input.imports.some((entry) => entry.path === 'src/generated/zod-mini-external.js'))
       .map(([file]) => file);
     expect(zodMini).toEqual(['node_modules/zod/mini/index.js']);
+    // And "./util.js" and "./core.js" (src/generated/zod-util.js and zod-constructor.js): only zod's
+    // core modules and the generated zod copies; zod's own util.js and core.js are not in the bundle.
+    for (const copy of ['src/generated/zod-util.js', 'src/generated/zod-constructor.js']) {
+      const importers = Object.entries(meta.inputs)
+        .filter(([, input]) => input.imports.some((entry) => entry.path === copy))
+        .map(([file]) => file);
+      expect(importers.length).toBeGreaterThan(1);
+      for (const file of importers) expect(file).toMatch(/^node_modules\/zod\/v4\/core\/[a-z-]+\.js$|^src\/generated\/zod-[a-z-]+\.js$/);
+    }
+    // Nor zod's messages of its global config nor its post-processor hook (the same generated copies),
+    // nor a locale of zod's, which would set one (zod's own util.js is parsed for them, never bundled).
+    const zodOutput = Object.values(
+      (
+        JSON.parse(readFileSync(join(outdir, 'meta.json'), 'utf8')) as {
+          outputs: Record<string, { inputs?: Record<string, { bytesInOutput: number }> }>;
+        }
+      ).outputs,
+    ).find((entry) => entry.inputs?.['src/production.ts'])?.inputs;
+    for (const [file, { bytesInOutput }] of Object.entries(zodOutput ?? {}))
+      if (/node_modules\/zod\/v4\/(core\/(util|core)|locales\/[\w-]+)\.js$/.test(file)) expect(bytesInOutput, file).toBe(0);
+    expect(zodOutput?.['src/generated/zod-util.js']?.bytesInOutput).toBeGreaterThan(0);
+    for (const left of ['customError', 'localeError', 'postProcessor']) expect(code).not.toContain(left);
     // Nor hono's c.render(), c.setRenderer(), c.event, c.req.blob() and the like (src/generated/hono-context.js
     // and hono-request.js from scripts/lib/hono-context.mjs); its own context and request are there.
     expect(code).not.toContain('This context has no FetchEvent');
@@ -379,6 +401,8 @@ describe('production bundle', () => {
     // 99,005 B at c4338cb, 98,761 B without hono/jsx's and hono/html's renders that wait for a
     // promise (src/generated/jsx-base.js, hono-html.js: -244 B); 98,729 B without the mark of a
     // render's result that nothing of the bundle sets any more (src/generated/jsx-base.js: -32 B).
+    // 99,908 B at e3d7577, 99,861 B without zod's config lookups of a message and its postProcessor
+    // hook (src/generated/zod-util.js, zod-constructor.js: -47 B).
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });

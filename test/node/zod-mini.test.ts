@@ -66,13 +66,15 @@ describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', (
       expect(imports.length, file).toBeGreaterThan(0);
       for (const from of imports)
         expect(from, file).toMatch(
-          /^\.\/zod-core\.js$|^\.\/zod-mini-[\w-]+\.js$|^\.\.\/\.\.\/node_modules\/zod\/v4\/(core|mini|locales)\/[\w-]+\.js$/,
+          /^\.\/zod-(core|util|constructor)\.js$|^\.\/zod-mini-[\w-]+\.js$|^\.\.\/\.\.\/node_modules\/zod\/v4\/(core|mini|locales)\/[\w-]+\.js$/,
         );
       for (const from of imports.filter((path) => path.startsWith('./zod-mini-')))
         expect(MINI_COPIES).toContain(from.slice('./zod-mini-'.length, -3));
       // Nothing of mini's that the copies replace is imported from node_modules.
       for (const from of imports)
-        expect(from, file).not.toMatch(/node_modules\/zod\/v4\/(core\/index|mini\/(schemas|coerce|iso|deep-partial|in-out|external))\.js$/);
+        expect(from, file).not.toMatch(
+          /node_modules\/zod\/v4\/(core\/(index|util|core)|mini\/(schemas|coerce|iso|deep-partial|in-out|external))\.js$/,
+        );
       const ours = generated(file).split('\n').slice(1);
       // (ZodMiniType's check() of a function handed on as it is: CHECK_FUNCTIONS, its own test below.)
       const theirs = rewriteImports(file, withoutMap(original(file)).replace(CHECK_FUNCTIONS.from, CHECK_FUNCTIONS.to)).split('\n');

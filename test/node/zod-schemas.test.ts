@@ -11,12 +11,16 @@ import { describe, expect, it } from 'vitest';
 import {
   ASYNC_BRANCHES,
   CATCHALL_THROW,
+  CONFIG_MESSAGES,
   exportsOf,
   MEMO_ALLOC,
   OBJECT_SYNC_EDITS,
   onlyLeavesOut,
+  POST_PROCESSOR,
+  trimZodCoreFile,
   trimZodSchemas,
   WHEN_BRANCH,
+  ZOD_CORE_COPIES,
   zodCore,
 } from '../../scripts/lib/zod-schemas.mjs';
 import { esmOf, root, sources } from './drizzle-files';
@@ -69,7 +73,11 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     // (And an object's parse without its abortEarly and promises, held by its own test below.)
     for (const [, from, to] of OBJECT_SYNC_EDITS) withoutAsync = withoutAsync.replace(from, to);
     const theirs = withoutAsync.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n').split('\n');
-    const normalized = ours.map((line) => line.replace('"../../node_modules/zod/v4/core/', '"./'));
+    const normalized = ours.map((line) =>
+      line
+        .replace('"../../node_modules/zod/v4/core/', '"./')
+        .replace(/"\.\/zod-(util|constructor)\.js"/, (_, name) => `"./${name === 'util' ? 'util' : 'core'}.js"`),
+    );
     // Every line of ours is zod's, in zod's order, but the throw in place of each call of the
     // catchall's handler; what is left out comes in runs of lines next to each other.
     // (And a container's result allocated without the memoizer: `memo ? memo.alloc(…, {}, ctx) : {}` as `{}`.)
@@ -186,7 +194,7 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     expect(code.match(/^export /gm)).toEqual(['export ']);
     expect(generated('zod-schemas.js')).not.toContain('standard');
     for (const [, from = ''] of generated('zod-schemas.js').matchAll(/ from "([^"]+)";$/gm))
-      expect(from).toMatch(/^\.\.\/\.\.\/node_modules\/zod\/v4\/core\/[\w-]+\.js$/);
+      expect(from).toMatch(/^\.\.\/\.\.\/node_modules\/zod\/v4\/core\/(?!util\.js|core\.js)[\w-]+\.js$|^\.\/zod-(util|constructor)\.js$/);
   });
 
   it("exports what zod's core does, its schemas the generated ones, and parses as zod's", async () => {
@@ -440,5 +448,79 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     const validator = readFileSync(join(root, 'node_modules', '@hono', 'zod-validator', 'dist', 'index.mjs'), 'utf8');
     expect(validator).not.toContain('~standard');
     expect(validator).toContain('safeParseAsync');
+  });
+});
+
+describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's core/util.js and core/core.js in the bundle", () => {
+  const zodFile = (file: string) => readFileSync(join(core, file), 'utf8');
+
+  it('wrangler.toml aliases "./util.js" and "./core.js", which of the bundled packages only zod\'s core modules import', () => {
+    expect(toml()).toContain('"./util.js" = "./src/generated/zod-util.js"');
+    expect(toml()).toContain('"./core.js" = "./src/generated/zod-constructor.js"');
+    const importers = [
+      'hono/dist',
+      'zod/v4/mini',
+      'zod/v4/core',
+      'zod/mini',
+      'drizzle-orm/sqlite-core',
+      'drizzle-orm/d1',
+      'drizzle-orm/sql',
+      '@hono/zod-validator',
+      'lean-qr',
+      'jose/dist/webapi',
+    ]
+      .flatMap(esmOf)
+      .filter((file) => /from ["']\.\/(util|core)\.js["']/.test(readFileSync(join(root, 'node_modules', file), 'utf8')));
+    expect(importers.length).toBeGreaterThan(0);
+    for (const file of importers) expect(file).toMatch(/^zod[\\/]v4[\\/]core[\\/]/);
+    // Nor does the app or a generated module import either by that text.
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/from ["']\.\/(util|core)\.js["']/);
+    for (const file of readdirSync(join(root, 'src', 'generated')))
+      expect(generated(file), file).not.toMatch(/from ["'](\.\/|[./]*node_modules\/zod\/v4\/core\/)(util|core)\.js["']/);
+  });
+
+  it('is what scripts/fingerprint.mjs writes from the installed zod (not stale), refusing a text it was not written for', () => {
+    expect(generated('zod-util.js')).toBe(trimZodCoreFile('util.js', zodFile('util.js')));
+    expect(generated('zod-constructor.js')).toBe(trimZodCoreFile('core.js', zodFile('core.js')));
+    expect(() => trimZodCoreFile('util.js', zodFile('util.js').replace('config.localeError?.(iss)', 'config.locale?.(iss)'))).toThrow(
+      /not found once/,
+    );
+    expect(() => trimZodCoreFile('core.js', zodFile('core.js').replace('if (pp)', 'if (pp !== undefined)'))).toThrow(/not found once/);
+    expect(() => trimZodCoreFile('util.js', `import { x } from "./other.js";\n${zodFile('util.js')}`)).toThrow(
+      /other imports than expected/,
+    );
+    expect(() => trimZodCoreFile('parse.js', zodFile('parse.js'))).toThrow(/is not copied/);
+  });
+
+  it("is zod's modules line for line but for finalizeIssue's config lookups, the postProcessor hook and the import of each other", () => {
+    for (const [file, left] of [
+      ['util.js', CONFIG_MESSAGES],
+      ['core.js', zodFile('core.js').match(POST_PROCESSOR)?.[0] ?? 'missing'],
+    ] as const) {
+      const ours = generated(ZOD_CORE_COPIES[file].slice(2))
+        .replace(/^\/\/ Generated by [^\n]*\n/, '')
+        .replace(/ from "\.\/zod-(util|constructor)\.js";/, (_, name) => ` from "./${name === 'util' ? 'util' : 'core'}.js";`);
+      expect(`${ours.slice(0, -1)}`).toBe(
+        zodFile(file)
+          .replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n')
+          .replace(left, '')
+          .slice(0, -1),
+      );
+      expect(onlyLeavesOut(zodFile(file), ours)).toBe(true);
+    }
+    expect(generated('zod-util.js')).toContain('unwrapMessage(ctx?.error?.(iss)) ??\n            "Invalid input");');
+    expect(generated('zod-constructor.js')).not.toContain('postProcessor');
+  });
+
+  it('nothing in the bundle sets a customError, localeError or postProcessor: only z.config() and zod/compile do, and neither is called or imported', () => {
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      expect(text, file).not.toMatch(
+        /\bz\.config\(|\bconfig\(\{|zod\/compile|zod\/locales|__zod_globalConfig|customError|localeError|postProcessor/,
+      );
+    }
+    // zod/mini, unlike zod's classic schemas (its ZodType sets English on first construction), sets no locale.
+    for (const file of esmOf('zod/v4/mini')) expect(readFileSync(join(root, 'node_modules', file), 'utf8'), file).not.toMatch(/\bconfig\(/);
+    expect(readFileSync(join(root, 'node_modules', 'zod', 'v4', 'classic', 'schemas.js'), 'utf8')).toMatch(/\bcore\.config\(en\(\)\)/);
   });
 });
