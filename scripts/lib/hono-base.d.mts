@@ -8,3 +8,5 @@ export function trimHonoBase(source: string): string;
 export const EDITS: readonly { from: string; to: string }[];
 /** Texts of app.route() replaced, each found once: a sub-application's own error handler refused. */
 export const ROUTE_EDITS: readonly { from: string; to: string }[];
+/** hono's default error handler, never called (every app that answers sets its own), and the function that throws in its place. */
+export const DEFAULT_ERROR_HANDLER: { from: string; to: string };

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EDITS, IMPORTS, LEFT_OUT, ROUTE_EDITS, trimHonoBase } from '../../scripts/lib/hono-base.mjs';
+import { DEFAULT_ERROR_HANDLER, EDITS, IMPORTS, LEFT_OUT, ROUTE_EDITS, trimHonoBase } from '../../scripts/lib/hono-base.mjs';
 import { shape } from './class-shape';
 import { esmOf, root, sources } from './drizzle-files';
 
@@ -51,7 +51,7 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
       theirs = theirs.replace(from, () => to);
     }
     // (And route()'s wrapping of a sub-application's own error handler, held by the test below.)
-    for (const { from, to } of ROUTE_EDITS) {
+    for (const { from, to } of [...ROUTE_EDITS, DEFAULT_ERROR_HANDLER]) {
       expect(theirs.split(from)).toHaveLength(2);
       theirs = theirs.replace(from, () => to);
     }
@@ -166,5 +166,44 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
       // (hono-base.js's own JSDoc shows `app.mount(…)`.)
       .filter((file) => /(?<!this)\.(mount|fire)\(/.test(readFileSync(join(dist, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')));
     expect(users.sort()).toEqual([]);
+  });
+
+  it("starts an app with an error handler that throws again, in place of hono's default, which no app that answers keeps", async () => {
+    const { from, to } = DEFAULT_ERROR_HANDLER;
+    expect(original().split(from)).toHaveLength(2);
+    expect(generated()).toContain(to);
+    expect(generated()).not.toContain('Internal Server Error');
+    // Every app that answers a request sets its own: the app (src/app.tsx, on the app it makes and
+    // whose fetch the Worker calls, before it returns it) and the mover (src/mover/index.ts, as it
+    // loads); the others are the app's sub-applications, whose routes route() adds to the app.
+    const makers = sources('src').filter((file) => /\bnew Hono\b/.test(readFileSync(join(root, file), 'utf8')));
+    expect(makers.sort()).toEqual([
+      'src/app.tsx',
+      'src/contacts/routes.tsx',
+      'src/dev/login.tsx',
+      'src/mover/index.ts',
+      'src/platform/routes.ts',
+    ]);
+    for (const file of ['src/contacts/routes.tsx', 'src/dev/login.tsx', 'src/platform/routes.ts']) {
+      const text = readFileSync(join(root, file), 'utf8');
+      const [, name = ''] = /export const (\w+) = new Hono\b/.exec(text) ?? [];
+      expect(name, file).not.toBe('');
+      for (const other of sources('src')) expect(readFileSync(join(root, other), 'utf8'), other).not.toContain(`${name}.fetch(`);
+      expect(readFileSync(join(root, 'src', 'app.tsx'), 'utf8'), file).toMatch(
+        new RegExp(`\\.route\\('[^']+', ${name}\\)|\\.route\\('/dev', devRoutes\\)`),
+      );
+    }
+    const app = readFileSync(join(root, 'src', 'app.tsx'), 'utf8');
+    expect(app.indexOf('app.onError(')).toBeGreaterThan(app.indexOf('const app = new Hono'));
+    expect(app.indexOf('app.onError(')).toBeLessThan(app.indexOf('return app;'));
+    expect(readFileSync(join(root, 'src', 'mover', 'index.ts'), 'utf8')).toMatch(/^mover\.onError\(/m);
+    // An app without one (none of the project's) lets the error out of its fetch, which the runtime answers with a 500.
+    const ours = await import(pathToFileURL(generatedPath).href);
+    const { RegExpRouter } = await import(pathToFileURL(join(dist, 'router', 'reg-exp-router', 'index.js')).href);
+    const bare = new ours.HonoBase({ router: new RegExpRouter() });
+    bare.get('/x', () => {
+      throw new Error('boom');
+    });
+    await expect(async () => bare.fetch(new Request('http://localhost/x'))).rejects.toThrow('boom');
   });
 });
