@@ -436,6 +436,9 @@ describe('add', () => {
     expect(html).toContain(
       '<p class="field-error" id="f-company-error">Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.</p>',
     );
+    // In the summary without a field's name before it: the rule names its three fields.
+    expect(html).toContain('<li><a href="#f-company">Bitte geben Sie mindestens Vorname, Nachname oder Unternehmen an.</a></li>');
+    expect(html).toContain('<li><a href="#f-email">E-Mail-Adresse: ');
     // Said as the error, not once more as the group's hint above it.
     expect(html).not.toContain('<p class="hint">Bitte geben Sie mindestens');
     expect(html).toContain('Bitte geben Sie eine vollständige E-Mail-Adresse ein');

@@ -472,7 +472,9 @@ function ErrorSummary(props: { shell: Shell; values: FormValues; errors: FieldEr
           return code ? (
             <li>
               <a href={`#f-${spec.name}`}>
-                {t.fields[spec.name]}: {errorText(shell, spec, code, values[spec.name] ?? '')}
+                {/* The name rule names its three fields itself: not "Unternehmen: …" (walkthrough, stop 78). */}
+                {code === 'nameRequired' ? null : `${t.fields[spec.name]}: `}
+                {errorText(shell, spec, code, values[spec.name] ?? '')}
               </a>
             </li>
           ) : null;
