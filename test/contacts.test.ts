@@ -1136,9 +1136,7 @@ describe('detail and edit', () => {
     const text = textOf(html);
     expect(html).toContain('>Bitte entscheiden Sie, welche Angabe gilt: <span class="sub">Konflikt GmbH</span></h1>');
     expect(html).toContain('<title>Bitte entscheiden Sie, welche Angabe gilt: Konflikt GmbH · Kontakte</title>');
-    expect(text).toContain(
-      'Jonas Müller hat inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert',
-    );
+    expect(text).toContain('Jonas Müller hat inzwischen dieselben Angaben anders geändert. Noch ist nichts gespeichert');
     expect(text).not.toContain('außerdem'); // Jonas changed nothing else
     // Neither side chosen before the user picks; the group must be answered (required).
     expect(html).toContain('<input type="radio" name="phone" value="089 333" required=""/>');
@@ -1352,7 +1350,7 @@ describe('detail and edit', () => {
     expect(clash.status).toBe(409);
     const html = await clash.text();
     // Her input against his, worded as an edit's choice: nothing here is an earlier version.
-    expect(textOf(html)).toContain('Jonas Müller hat inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen.');
+    expect(textOf(html)).toContain('Jonas Müller hat inzwischen dieselben Angaben anders geändert.');
     expect(html).toMatch(
       /<input type="radio" name="notes" value="Annas Notiz" required=""\/><span><span class="who">Meine Eingabe<\/span>/,
     );

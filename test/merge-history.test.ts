@@ -137,7 +137,7 @@ describe('a stale edit is merged field by field', () => {
     expect(text).toContain('Adresse Hervorgehoben: was jeweils geändert wurde. Meine Eingabe Hauptstraße 5 Geändert: 80333 München Von');
     expect(text).toContain('Von Jonas Müller Geändert: Industriestraße 7 Geändert: 80331 Garching Auswahl speichern');
     expect(html).toContain('<span class="pre">Hauptstraße 5\n<mark><span class="sr-only">Geändert: </span>80333 München</mark></span>');
-    expect(text).toContain('Jonas Müller hat inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen.');
+    expect(text).toContain('Jonas Müller hat inzwischen dieselben Angaben anders geändert.');
     // Without JS the input is only on this page: said (the browser's Back lost it unsaid: co-buyer review, stop 62).
     expect(html).toContain(
       '<noscript><p class="hint">Ihre Eingaben stehen nur auf dieser Seite: Mit „Zurück zum Kontakt“ oder „Zurück“ im Browser gingen sie verloren.',
@@ -171,6 +171,26 @@ describe('a stale edit is merged field by field', () => {
     expect(textOf(await clash.text())).toContain(
       'Meine Eingabe Geändert: Hauptstraße 7 80331 München Von Jonas Müller (leer) Auswahl speichern',
     );
+  });
+
+  it('takes the suggested "Deutschland" both sent for no change of either: not marked, no "übrige Änderungen" (UX walkthrough, stop 79)', async () => {
+    const { first, second, id, base, save } = await ownContact('whg-address-country', { last_name: 'Lang' });
+    // Both forms suggest the country beside an empty address; each buyer types a town.
+    expect((await save(second, { ...base, country: 'Deutschland', city: 'Erding' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ city: 'Erding', country: 'Deutschland' });
+    const clash = await save(first, { ...base, country: 'Deutschland', city: 'Dorfen' });
+    expect(clash.status).toBe(409);
+    const html = await clash.text();
+    const text = textOf(html);
+    expect(text).toContain(
+      'Jonas Müller hat inzwischen dieselben Angaben anders geändert. Noch ist nichts gespeichert: Wählen Sie unten, was gilt. ',
+    );
+    expect(text).not.toContain('übrigen Änderungen');
+    expect(html).toContain('<span class="pre"><mark><span class="sr-only">Geändert: </span>Dorfen</mark>\nDeutschland</span>');
+    expect(html).toContain('<span class="pre"><mark><span class="sr-only">Geändert: </span>Erding</mark>\nDeutschland</span>');
+    // Beside a change of her own elsewhere it is said, as before.
+    const more = await save(first, { ...base, country: 'Deutschland', city: 'Dorfen', position: 'Maler' });
+    expect(textOf(await more.text())).toContain('Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.');
   });
 
   it('writes nothing for a save that changes nothing, also from an older version, and says what was merged', async () => {
@@ -472,9 +492,7 @@ describe('a stale edit is merged field by field', () => {
     expect(clash.status).toBe(409);
     const page = await clash.text();
     const choice = textOf(page);
-    expect(choice).toContain(
-      'Sie selbst (in einem anderen Fenster) haben inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen',
-    );
+    expect(choice).toContain('Sie selbst (in einem anderen Fenster) haben inzwischen dieselben Angaben anders geändert');
     expect(choice).toContain('Aus dem anderen Fenster');
     expect(choice).not.toContain('Von ');
     // "Alles noch einmal bearbeiten": its comparison names the other window as the choice did, not
@@ -503,9 +521,7 @@ describe('a stale edit is merged field by field', () => {
     const clash = await save(ada, { ...base, notes: 'Fenster zwei' });
     expect(clash.status).toBe(409);
     const choice = textOf(await clash.text());
-    expect(choice).toContain(
-      'Sie selbst (in einem anderen Fenster) haben inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen',
-    );
+    expect(choice).toContain('Sie selbst (in einem anderen Fenster) haben inzwischen dieselben Angaben anders geändert');
     expect(choice).toContain('Aus dem anderen Fenster');
     expect(choice).toContain('Jonas Müller hat außerdem die Telefonnummer geändert');
     expect(choice).not.toContain('Von Jonas Müller');
@@ -947,7 +963,7 @@ describe('a stale edit is merged field by field', () => {
     // The page says who changed the contact, both of them; each choice says whose value it is.
     // Everything she changed is to choose: no word of other changes saved with it (UX walkthrough, stop 77).
     expect(textOf(html)).toContain(
-      'Jonas Müller und Lena Schulz haben inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert: Wählen Sie unten, was gilt. ',
+      'Jonas Müller und Lena Schulz haben inzwischen dieselben Angaben anders geändert. Noch ist nichts gespeichert: Wählen Sie unten, was gilt. ',
     );
     // What else changed, kept with the choice: his notes, said as his alone.
     expect(textOf(html)).toContain('Jonas Müller hat außerdem die Notizen geändert – diese Änderung bleibt erhalten.');
@@ -983,7 +999,9 @@ describe('a stale edit is merged field by field', () => {
     const html = await clash.text();
     expect(textOf(html)).toContain('Aus dem anderen Fenster');
     // Its sentence names both (UX walkthrough, stop 77: only Jonas).
-    expect(textOf(html)).toContain('Jonas Müller und Sie selbst (in einem anderen Fenster) haben inzwischen Angaben geändert');
+    expect(textOf(html)).toContain(
+      'Jonas Müller und Sie selbst (in einem anderen Fenster) haben inzwischen dieselben Angaben anders geändert',
+    );
     // Only where this user changed more than the fields to choose is that said.
     const more = await edit(anna, id, { ...old, phone: '089 9', email: 'drei@fuchs.de', position: 'Inhaber' });
     expect(textOf(await more.text())).toContain('Wählen Sie unten, was gilt; Ihre übrigen Änderungen werden mit gespeichert.');

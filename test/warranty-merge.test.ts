@@ -168,9 +168,7 @@ describe('a stale edit of the warranty dates', () => {
     expect((await edit(maria, { ...(await formOf(id)), warranty_until: '2027-07-01' })).status).toBe(303);
     const clash = await edit(anna, { ...annas, warranty_until: '2028-01-15' });
     expect(clash.status).toBe(409);
-    expect(textOf(await clash.text())).toContain(
-      'Jonas Müller und Maria Roth haben inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen',
-    );
+    expect(textOf(await clash.text())).toContain('Jonas Müller und Maria Roth haben inzwischen dieselben Angaben anders geändert');
     const english = await send(`${list}/${id}`, {
       user: anna,
       form: { ...annas, warranty_until: '2028-01-15' },

@@ -304,7 +304,7 @@ export const de = {
   clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
   /** `others`: this user changed more than the fields to choose. */
   clashText: (by: string, people = 1, others?: boolean) =>
-    `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen Angaben geändert, die zu Ihren Änderungen nicht passen. Noch ist nichts gespeichert: Wählen Sie unten, was gilt${others ? '; Ihre übrigen Änderungen werden mit gespeichert' : ''}.`,
+    `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen dieselben Angaben anders geändert. Noch ist nichts gespeichert: Wählen Sie unten, was gilt${others ? '; Ihre übrigen Änderungen werden mit gespeichert' : ''}.`,
   clashAgain: 'Während Sie gewählt haben, wurde der Kontakt noch einmal geändert: Bitte wählen Sie noch einmal.',
   // The same choice when an older version is restored over a co-buyer's newer change.
   clashRestoreText: (by: string, people = 1) =>

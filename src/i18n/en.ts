@@ -256,7 +256,7 @@ export const en: Messages = {
   and: 'and',
   clashTitle: 'Please choose which entry applies',
   clashText: (by: string, people = 1, others?: boolean) =>
-    `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed details that do not fit your changes. Nothing is saved yet: choose below what applies${others ? '; your other changes are saved with it' : ''}.`,
+    `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed the same details differently. Nothing is saved yet: choose below what applies${others ? '; your other changes are saved with it' : ''}.`,
   clashAgain: 'While you were choosing, the contact was changed again: please choose once more.',
   clashRestoreText: (by: string, people = 1) =>
     `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed details that read differently in the earlier version. Nothing is saved yet: choose below what applies; the rest of the earlier version is restored with it.`,

@@ -3,7 +3,7 @@ import { MAX_BODY_BYTES } from '../../config';
 import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { ADDRESS, columnsOf, FIELDS, type FieldName, type FieldValues, WARRANTY } from '../fields';
-import { linesNotIn, mergedLines, UNKNOWN_BASE } from '../merge';
+import { linesNotIn, mergedLines, told as saidChanged, UNKNOWN_BASE } from '../merge';
 import { formatDate, warrantyFormValues } from '../warranty';
 import { Crumb } from './contact-list';
 import { addressLines, fieldText, listed } from './format';
@@ -84,10 +84,15 @@ export function MergeClash(props: ClashProps) {
   // typed ("Industriestraße 7, 80333 Garching"), and removals spliced left a country alone.
   const addressText = (side: FieldValues) => addressLines(columnsOf(side)).join('\n');
   // A part whose base a fingerprint no longer knows (edits.ts) is compared with the other side's.
+  // A part both sides hold alike is no change to choose between: both took the form's suggested
+  // "Deutschland" (UX walkthrough, stop 79: "Geändert: Deutschland" on both sides).
   const against = (side: FieldValues) =>
     addressText(
       Object.fromEntries(
-        ADDRESS.map((name) => [name, base[name] === UNKNOWN_BASE ? (side === mine ? values : mine)[name] : base[name]]),
+        ADDRESS.map((name) => [
+          name,
+          base[name] === UNKNOWN_BASE ? (side === mine ? values : mine)[name] : mine[name] === values[name] ? side[name] : base[name],
+        ]),
       ) as FieldValues,
     );
   const groups = [
@@ -209,7 +214,12 @@ export function MergeClash(props: ClashProps) {
           by,
           props.people,
           // "Ihre übrigen Änderungen werden mit gespeichert" only where there are any (UX walkthrough, stop 77).
-          FIELDS.some((spec) => !clashes.includes(spec.name) && ![mine[spec.name], UNKNOWN_BASE].includes(base[spec.name])),
+          // (Not the form's suggested "Deutschland" beside a town typed: UX walkthrough, stop 79.)
+          saidChanged(
+            FIELDS.filter((spec) => ![mine[spec.name], UNKNOWN_BASE].includes(base[spec.name])).map((spec) => spec.name),
+            base,
+            mine,
+          ).some((name) => !clashes.includes(name)),
         )}
       </p>
       {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
