@@ -1690,6 +1690,29 @@ describe('history (Verlauf)', () => {
 });
 
 describe('Zuletzt gelöscht', () => {
+  it('after a delete from a card a search found, says "Keine Treffer" without the search help and the way to the deleted one twice (UX walkthrough, stop 79)', async () => {
+    const [a] = household('whg-del-found');
+    const list = '/assets/whg-del-found/contacts';
+    const [axel = ''] = await seedContacts(
+      'whg-del-found',
+      2,
+      (index) => [{ first_name: 'Axel', last_name: 'Albers' }, { company: 'Pool Blau' }][index] ?? {},
+    );
+    const deleted = await send(`${list}/${axel}/delete?q=${encodeURIComponent('Axel Albers')}`, { user: a, form: { version: '1' } });
+    expect(deleted.status).toBe(303);
+    const location = deleted.headers.get('location') ?? '';
+    expect(location).toContain('q=Axel');
+    const html = await (await send(location, { user: a })).text();
+    expect(textOf(html)).toContain('„Axel Albers“ wurde gelöscht. Rückgängig Zuletzt gelöscht');
+    expect(textOf(html)).toContain('Keine Treffer für „Axel Albers“. Suche leeren');
+    expect(textOf(html)).not.toContain('Gesucht wird in');
+    expect(html).not.toContain('Passende gelöschte Kontakte');
+    // The same search later, without the notice: the help and the way to bring him back.
+    const later = await (await send(`${list}?q=${encodeURIComponent('Axel Albers')}`, { user: a })).text();
+    expect(textOf(later)).toContain('Gesucht wird in');
+    expect(later).toContain('Passende gelöschte Kontakte');
+  });
+
   it('is offered where a search finds nothing but a deleted contact that matches, and only then (walkthrough, stop 75)', async () => {
     const [a, j] = household('whg-del-search');
     const list = '/assets/whg-del-search/contacts';
