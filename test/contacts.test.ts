@@ -482,6 +482,18 @@ describe('add', () => {
     );
     expect(html).toMatch(/id="f-website-error"[^>]*>Die Webadresse enthält ein Leerzeichen\./);
     expect(html).toContain('value="anna mueller@firma.de"');
+    // A comma for the dot: said as such; in two addresses, the general message.
+    for (const [email, said] of [
+      [
+        'thomas.wagner@kuechenstudio-wagner,de',
+        'Die E-Mail-Adresse enthält ein Komma. Bitte schreiben Sie dort einen Punkt, z. B. name@firma.de.',
+      ],
+      ['a@firma.de,b@firma.de', 'Bitte geben Sie eine vollständige E-Mail-Adresse ein'],
+    ] as const) {
+      const sent = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Komma GmbH', email } });
+      expect(sent.status).toBe(422);
+      expect(textOf(await sent.text()), email).toContain(said);
+    }
     // Without a space, the general message.
     const english = await send(LIST, {
       user: anna,

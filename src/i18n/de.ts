@@ -237,6 +237,7 @@ export const de = {
     phoneTwo: (other: string) => `Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt in „${other}“ oder in die Notizen.`,
     email: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein, z. B. name@firma.de.',
     emailSpace: 'Die E-Mail-Adresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. name@firma.de.',
+    emailComma: 'Die E-Mail-Adresse enthält ein Komma. Bitte schreiben Sie dort einen Punkt, z. B. name@firma.de.',
     website: 'Bitte geben Sie eine Webadresse wie www.firma.de ein.',
     websiteSpace: 'Die Webadresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. www.firma.de.',
     encoding: 'Diese Eingabe kam beschädigt an. Bitte geben Sie sie noch einmal ein.',

@@ -199,6 +199,7 @@ export const en: Messages = {
     phoneTwo: (other: string) => `Please enter one number here. A second one fits in “${other}” or in the notes.`,
     email: 'Please enter a complete email address, e.g. name@company.com.',
     emailSpace: 'The email address contains a space. Please enter it without spaces, e.g. name@company.com.',
+    emailComma: 'The email address contains a comma. Please type a full stop there, e.g. name@company.com.',
     website: 'Please enter a web address such as www.company.com.',
     websiteSpace: 'The web address contains a space. Please enter it without spaces, e.g. www.company.com.',
     encoding: 'This input arrived damaged. Please enter it again.',

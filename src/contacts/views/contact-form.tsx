@@ -380,6 +380,9 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
   if (code === 'website' && /\s/.test(value.trim())) return messages.websiteSpace;
   // "anna mueller@firma.de": the space is the mistake, said as such (review).
   if (code === 'email' && /\s/.test(value.trim())) return messages.emailSpace;
+  // "name@firma,de": a comma for the dot, a slip of a phone's keyboard; the general message called
+  // a whole address incomplete (UX walkthrough, stop 79). (Two addresses have two @.)
+  if (code === 'email' && /^[^@]+@[^@]*,[^@]*$/.test(value.trim())) return messages.emailComma;
   return messages[code];
 }
 
