@@ -184,7 +184,7 @@ describe('the form', () => {
       'a computed end after 2100',
       { accepted_on: '2099-06-01', warranty_years: '5' },
       'accepted_on',
-      'Mit dieser Frist endete die Gewährleistung nach 2100. Bitte prüfen Sie das Datum der Abnahme.',
+      'Mit dieser Frist würde die Gewährleistung erst nach 2100 enden. Bitte prüfen Sie das Datum der Abnahme.',
     ],
     [
       'an end before the acceptance',

@@ -248,7 +248,7 @@ export const de = {
     // „12/03/2027“: the 12th of March or the 3rd of December? Asked, not guessed (walkthrough).
     dateSlash: 'Bitte schreiben Sie das Datum als Tag.Monat.Jahr, z. B. 12.03.2027: So ist unklar, ob zuerst der Tag oder der Monat steht.',
     dateRange: 'Bitte geben Sie ein Datum zwischen 1990 und 2100 ein.',
-    periodRange: 'Mit dieser Frist endete die Gewährleistung nach 2100. Bitte prüfen Sie das Datum der Abnahme.',
+    periodRange: 'Mit dieser Frist würde die Gewährleistung erst nach 2100 enden. Bitte prüfen Sie das Datum der Abnahme.',
     endBeforeStart: 'Das Ende der Gewährleistung darf nicht vor der Abnahme liegen.',
     noStart:
       'Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.',
