@@ -338,10 +338,10 @@ describe('importing a .vcf', () => {
     );
     // Thunderbird's sample card has six numbers that are words and further numbers, e-mails and
     // websites: each field said once, with a count (review: the further values went unsaid).
-    expect(cards[0]).toContain('In den Notizen, da es nicht in die Felder passte: Telefonnummer.');
+    expect(cards[0]).toContain('Was nicht in die Felder passte, steht in den Notizen: Telefonnummer.');
     expect(cards[1]).toContain(
       // Its role and second address too (UX review: lines of the notes went unsaid).
-      'In den Notizen, da es nicht in die Felder passte: Position / Rolle, Adresse, Mobilnummer, Telefonnummer (9 ×), E-Mail-Adresse (3 ×), Webseite des Unternehmens (2 ×).',
+      'Was nicht in die Felder passte, steht in den Notizen: Position / Rolle, Adresse, Mobilnummer, Telefonnummer (9-mal), E-Mail-Adresse (3-mal), Webseite des Unternehmens (2-mal).',
     );
     for (const lines of cards) expect(new Set(lines).size).toBe(lines.length);
     const text = textOf(html);

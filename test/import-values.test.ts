@@ -188,7 +188,7 @@ describe('notes that must be cut', () => {
     const html = await (await upload(user, card)).text();
     const text = textOf(html);
     // The preview says the phone number and the further e-mail address went into the notes.
-    expect(text).toContain('In den Notizen, da es nicht in die Felder passte: Telefonnummer, E-Mail-Adresse.');
+    expect(text).toContain('Was nicht in die Felder passte, steht in den Notizen: Telefonnummer, E-Mail-Adresse.');
     expect(text).toContain('Die Notizen sind länger als 2.000 Zeichen und werden gekürzt.');
     const preview = previewOf(html);
     expect((await confirm(user, preview, preview.ticked)).status).toBe(303);

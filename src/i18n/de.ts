@@ -450,7 +450,7 @@ export const de = {
   previewGroup: (members: number) =>
     `Dies ist eine Gruppe, kein Kontakt: Sie wird nicht übernommen.${members ? ` ${members === 1 ? 'Der Kontakt dieser Gruppe in der Datei nennt' : `Die ${localNumber(members)} Kontakte dieser Gruppe in der Datei nennen`} sie in den Notizen unter „Kategorien“.` : ''}`,
   nothing: 'In dieser Datei hat kein Kontakt einen Namen, ein Unternehmen oder eine E-Mail-Adresse. Deshalb lässt sich nichts übernehmen.',
-  previewMoved: (fields: string) => `In den Notizen, da es nicht in die Felder passte: ${fields}.`,
+  previewMoved: (fields: string) => `Was nicht in die Felder passte, steht in den Notizen: ${fields}.`,
   previewTruncated: 'Die Notizen sind länger als 2.000 Zeichen und werden gekürzt.',
   previewIgnored: (names: string) => `Nicht übernommen: ${names}.`,
   ignoredKinds: {

@@ -390,7 +390,7 @@ export const en: Messages = {
     `This is a group, not a contact: it is not added.${members ? ` ${members === 1 ? 'The contact of this group in the file names' : `The ${localNumber(members)} contacts of this group in the file name`} it in the notes under “Kategorien”.` : ''}`,
   unusable: 'This contact has no name, company or email address, so it cannot be added.',
   nothing: 'No contact in this file has a name, company or email address, so nothing can be added.',
-  previewMoved: (fields: string) => `In the notes, as it did not fit the fields: ${fields}.`,
+  previewMoved: (fields: string) => `What did not fit the fields is in the notes: ${fields}.`,
   previewTruncated: 'The notes are longer than 2,000 characters and are cut.',
   previewIgnored: (names: string) => `Not added: ${names}.`,
   ignoredKinds: {

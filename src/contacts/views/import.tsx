@@ -135,12 +135,13 @@ export function ImportPreview(props: {
     field === 'address' || field === 'department' || field === 'categories'
       ? t[field]
       : ((t.fields as Record<string, string>)[field] ?? field);
-  // What went into the notes, once per field: "Mobilnummer, Telefonnummer (5 ×)".
+  // What went into the notes, once per field, counted as the glossary counts: "Mobilnummer,
+  // Telefonnummer (5-mal)" (UX walkthrough, stop 79: "(5 ×)").
   const moved = (card: StagedCard) => {
     const counts = new Map<string, number>();
     for (const problem of card.problems)
       if (problem.outcome === 'movedToNotes') counts.set(label(problem.field), (counts.get(label(problem.field)) ?? 0) + 1);
-    return [...counts].map(([field, n]) => (n > 1 ? `${field} (${n} ×)` : field)).join(', ');
+    return [...counts].map(([field, n]) => (n > 1 ? field + t.times(n) : field)).join(', ');
   };
   return (
     <section class="import" aria-labelledby="preview-title">
