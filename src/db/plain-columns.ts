@@ -6,9 +6,14 @@
  * `'timestamp'` or `'boolean'`. drizzle's `text()` and `integer()` name the builders of those
  * modes, so esbuild kept their classes (JSON, date and boolean mapping) for columns this app
  * never has. Here the builders and columns of the plain types are drizzle's, word for word (their
- * `entityKind` names too, which drizzle's `is()` compares), and a mode throws.
- * test/node/plain-columns.test.ts holds this module to drizzle's exports and to the columns
- * drizzle builds for the schema.
+ * `entityKind` names too, which drizzle's `is()` compares), and a mode throws; but for what only
+ * drizzle-kit reads of a column (a text's `enumValues` and `length`, an integer's `autoIncrement`,
+ * its SQL type `getSQLType()`, declared here for TypeScript alone) and the builder's settings only
+ * they were made of (an integer's `primaryKey()` of its own, which set them): nothing in the bundle
+ * reads them (drizzle-kit reads the schema with drizzle's own columns: only the Worker's build and
+ * its tests take this alias; 94 B gzip). test/node/plain-columns.test.ts holds this module to
+ * drizzle's exports, to the columns drizzle builds for the schema but those, and the bundle to no
+ * reader of them.
  */
 import { entityKind } from 'drizzle-orm/entity';
 import { SQLiteColumn, SQLiteColumnBuilder } from '../generated/sqlite-column-common.js';
@@ -17,18 +22,17 @@ type Config = { enum?: readonly string[]; length?: number; mode?: string };
 // drizzle's builders keep their settings in a protected `config`.
 type Settings = { config: Record<string, unknown> };
 
-function plain(a?: string | Config, b?: Config): { name: string; config: Config } {
+/** A column's name (drizzle's getColumnNameAndConfig), its config only read for a mode (the rest is drizzle-kit's). */
+function plainName(a?: string | Config, b?: Config): string {
   const config = typeof a === 'object' ? a : (b ?? {});
   if (config.mode) throw new Error('not part of this build');
-  return { name: typeof a === 'string' ? a : '', config };
+  return typeof a === 'string' ? a : '';
 }
 
 export class SQLiteTextBuilder extends SQLiteColumnBuilder {
   static override readonly [entityKind]: string = 'SQLiteTextBuilder';
-  constructor(name: string, config: Config) {
+  constructor(name: string) {
     super(name, 'string' as never, 'SQLiteText');
-    (this as unknown as Settings).config.enumValues = config.enum;
-    (this as unknown as Settings).config.length = config.length;
   }
   build(table: never) {
     return new SQLiteText(table, (this as unknown as Settings).config as never);
@@ -37,44 +41,26 @@ export class SQLiteTextBuilder extends SQLiteColumnBuilder {
 
 export class SQLiteText extends SQLiteColumn {
   static override readonly [entityKind]: string = 'SQLiteText';
-  override enumValues = (this as unknown as Settings).config.enumValues as string[] | undefined;
-  length = (this as unknown as Settings).config.length;
-  getSQLType() {
-    const length = (this as unknown as Settings).config.length;
-    return `text${length ? `(${length})` : ''}`;
-  }
+  declare getSQLType: () => string;
 }
 
 export function text(a?: string | Config, b?: Config) {
-  const { name, config } = plain(a, b);
-  return new SQLiteTextBuilder(name, config);
+  return new SQLiteTextBuilder(plainName(a, b));
 }
 
 export class SQLiteBaseIntegerBuilder extends SQLiteColumnBuilder {
   static override readonly [entityKind]: string = 'SQLiteBaseIntegerBuilder';
-  constructor(name: string, dataType: string, columnType: string) {
-    super(name, dataType as never, columnType);
-    (this as unknown as Settings).config.autoIncrement = false;
-  }
-  override primaryKey(config?: { autoIncrement?: boolean }) {
-    if (config?.autoIncrement) (this as unknown as Settings).config.autoIncrement = true;
-    (this as unknown as Settings).config.hasDefault = true;
-    return super.primaryKey();
-  }
 }
 
 export class SQLiteBaseInteger extends SQLiteColumn {
   static override readonly [entityKind]: string = 'SQLiteBaseInteger';
-  autoIncrement = (this as unknown as Settings).config.autoIncrement;
-  getSQLType() {
-    return 'integer';
-  }
+  declare getSQLType: () => string;
 }
 
 export class SQLiteIntegerBuilder extends SQLiteBaseIntegerBuilder {
   static override readonly [entityKind]: string = 'SQLiteIntegerBuilder';
   constructor(name: string) {
-    super(name, 'number', 'SQLiteInteger');
+    super(name, 'number' as never, 'SQLiteInteger');
   }
   build(table: never) {
     return new SQLiteInteger(table, (this as unknown as Settings).config as never);
@@ -86,6 +72,6 @@ export class SQLiteInteger extends SQLiteBaseInteger {
 }
 
 export function integer(a?: string | Config, b?: Config) {
-  return new SQLiteIntegerBuilder(plain(a, b).name);
+  return new SQLiteIntegerBuilder(plainName(a, b));
 }
 export const int = integer;

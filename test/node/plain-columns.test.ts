@@ -3,7 +3,7 @@
 // drizzle's imports of them; the stand-in exports their names but the modes' classes, and builds
 // the same columns as drizzle for every declaration the schema makes; a mode throws. The Workers
 // tests (vitest.config.ts applies the same aliases), the e2e suite and the bench run with it.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { entityKind, getTableColumns } from 'drizzle-orm';
@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { COLUMN_FIELDS_LEFT_OUT } from '../../scripts/lib/drizzle-column.mjs';
 import { COLUMN_CONFIG_LEFT_OUT } from '../../scripts/lib/drizzle-dialect.mjs';
 import * as plain from '../../src/db/plain-columns';
-import { bundledDrizzle, drizzle, root, sources } from './drizzle-files';
+import { appUsesOf, asBundled, bundledDrizzle, drizzle, root, sources } from './drizzle-files';
 
 const MODES = [
   'SQLiteTextJson',
@@ -29,20 +29,29 @@ const exportsOf = (file: string) =>
     .filter(Boolean);
 
 /**
+ * What only drizzle-kit reads of a text or integer column (it reads the schema with drizzle's own
+ * columns; only the Worker's build and its tests take the alias), which the stand-in leaves out:
+ * a text's enum values and length, an integer's autoIncrement (each a field of the column and a
+ * key of its config), and the column's SQL type, getSQLType() (declared for TypeScript alone).
+ */
+const LEFT_OUT = ['enumValues', 'length', 'autoIncrement'];
+
+/**
  * What a built column says of itself: everything drizzle reads of one when it writes SQL or maps
  * values. (Not the fields of drizzle's Column that only drizzle-kit and the other dialects read,
- * which the bundle's Column leaves out: test/node/drizzle-column.test.ts; a column's config keeps them.)
+ * which the bundle's Column leaves out: test/node/drizzle-column.test.ts, nor LEFT_OUT.)
  */
 function described(column: SQLiteColumn) {
   const { table: _table, ...fields } = column as unknown as Record<string, unknown>;
   return {
-    ...Object.fromEntries(Object.entries(fields).filter(([key]) => !COLUMN_FIELDS_LEFT_OUT.includes(key) || key === 'enumValues')),
-    // (Nor the keys of its config that only those read: test/node/sqlite-column-common.test.ts.)
+    ...Object.fromEntries(Object.entries(fields).filter(([key]) => !COLUMN_FIELDS_LEFT_OUT.includes(key) && !LEFT_OUT.includes(key))),
+    // (Nor the keys of its config that only those read: test/node/sqlite-column-common.test.ts, nor LEFT_OUT.)
     config: Object.fromEntries(
-      Object.entries((fields.config ?? {}) as Record<string, unknown>).filter(([key]) => !COLUMN_CONFIG_LEFT_OUT.includes(key)),
+      Object.entries((fields.config ?? {}) as Record<string, unknown>).filter(
+        ([key]) => !COLUMN_CONFIG_LEFT_OUT.includes(key) && !LEFT_OUT.includes(key),
+      ),
     ),
     kind: (column.constructor as unknown as Record<symbol, string>)[entityKind],
-    sql: column.getSQLType(),
     mapped: [column.mapFromDriverValue('7'), column.mapToDriverValue(7)],
   };
 }
@@ -89,7 +98,41 @@ describe('src/db/plain-columns.ts, in place of drizzle-orm/sqlite-core\u2019s te
     );
     expect(ours).toEqual(theirs);
     expect(ours.map((column) => column.kind)).toContain('SQLiteInteger');
-    expect(ours.map((column) => column.sql)).toContain('text(20)');
+    // drizzle's columns have what is left out, the stand-in's none of it.
+    const drizzles = getTableConfig(declare(text, integer)).columns as unknown as Record<string, unknown>[];
+    expect(drizzles.map((column) => (column as unknown as SQLiteColumn).getSQLType())).toContain('text(20)');
+    expect(drizzles.filter((column) => 'autoIncrement' in column && 'autoIncrement' in (column.config as object))).toHaveLength(4);
+    expect(drizzles.filter((column) => column.enumValues !== undefined)).toHaveLength(1);
+    for (const column of Object.values(getTableColumns(declare(plain.text as never, plain.integer as never, bundled.sqliteTable)))) {
+      const fields = column as unknown as Record<string, unknown>;
+      for (const name of LEFT_OUT) {
+        expect(name in fields, name).toBe(false);
+        expect(name in (fields.config as object), name).toBe(false);
+      }
+      expect((column as unknown as { getSQLType?: unknown }).getSQLType).toBeUndefined();
+    }
+  });
+
+  it('leaves out only what nothing in the bundle reads: no module of its drizzle and no source of the app reads those fields or asks a column its SQL type', async () => {
+    const texts: [string, string][] = [
+      ...bundledDrizzle()
+        // (The column modules define them: the alias takes text.js's and integer.js's place.)
+        .filter((file) => !file.startsWith('sqlite-core/columns/'))
+        .map((file): [string, string] => [file, asBundled(file)]),
+      ...readdirSync(join(root, 'src', 'generated'))
+        .filter((file) => file.endsWith('.js'))
+        .map((file): [string, string] => [`src/generated/${file}`, readFileSync(join(root, 'src', 'generated', file), 'utf8')]),
+      ...sources('src').map((file): [string, string] => [file, readFileSync(join(root, file), 'utf8')]),
+    ];
+    const reads: string[] = [];
+    // A column's length would be read as `column.length`, `col.length` or `field.length` (drizzle's names).
+    for (const [file, text] of texts)
+      if (/\.(enumValues|autoIncrement|getSQLType)\b|\b(column|col|field|columns\[\w+\])\.length\b/.test(text)) reads.push(file);
+    expect(reads).toEqual([]);
+    // The app's own reads by TypeScript's checker: none of drizzle's text or integer column's.
+    expect(await appUsesOf('sqlite-core/columns/text.d.ts', ['enumValues', 'length', 'getSQLType'])).toEqual([]);
+    expect(await appUsesOf('sqlite-core/columns/integer.d.ts', ['autoIncrement', 'getSQLType'])).toEqual([]);
+    expect(await appUsesOf('column.d.ts', ['getSQLType'])).toEqual([]);
   });
 
   it('throws for a mode, which the schema never asks for', () => {
