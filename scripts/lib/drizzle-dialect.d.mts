@@ -106,6 +106,8 @@ export const COLUMN_UNIQUE_NAME: string;
 export const COLUMN_BUILDER_CONFIG: { readonly from: string; readonly to: string };
 /** The keys of a column's config the bundle's column builder no longer starts it with. */
 export const COLUMN_CONFIG_LEFT_OUT: readonly string[];
+/** The lines of the column builder's notNull(), default() and primaryKey() that set those keys of its config, left out. */
+export const COLUMN_CONFIG_WRITES: RegExp;
 /** D1's session and prepared query without its query logger: each text `from` found `count` times, and what takes its place. */
 export const LOGGER_LEFT_OUT: readonly { from: string; to: string; count: number }[];
 /** Texts of drizzle's dialect replaced, each found once: a delete's and an update's order by and limit, then the parameters their methods no longer read and an update's joins (`names`: what each leaves out), and buildSelection() for one table (`count`: found that many times, 1 if not given). */

@@ -1500,8 +1500,8 @@ export const COLUMN_BUILDER_LEFT_OUT = ['$type', '$defaultFn', '$default', '$onU
  * A column builder's config as it starts: what the bundle reads of it, its name, default and
  * generated (a column's own, src/generated/drizzle-column.js, and its shouldDisableInsert()), not
  * the rest, which only drizzle-kit and the other dialects read (a column copied them into fields
- * the bundle's Column leaves out; the builder's notNull(), default() and primaryKey() still set
- * theirs): 53 B gzip.
+ * the bundle's Column leaves out; nor do the builder's notNull(), default() and primaryKey() set
+ * theirs: COLUMN_CONFIG_WRITES): 53 B gzip.
  */
 export const COLUMN_BUILDER_CONFIG = {
   from: `    this.config = {
@@ -1528,8 +1528,8 @@ export const COLUMN_BUILDER_CONFIG = {
 };
 
 /**
- * The keys of a column's config the bundle's builder no longer starts it with (but for notNull,
- * hasDefault and primaryKey, which the builder's methods still set), and SQLiteColumn's uniqueName.
+ * The keys of a column's config the bundle's builder no longer starts it with (nor its methods set
+ * notNull, hasDefault and primaryKey: COLUMN_CONFIG_WRITES), and SQLiteColumn's uniqueName.
  */
 export const COLUMN_CONFIG_LEFT_OUT = [
   'keyAsName',
@@ -1542,6 +1542,14 @@ export const COLUMN_CONFIG_LEFT_OUT = [
   'dataType',
   'columnType',
 ];
+
+/**
+ * And the builder's methods without their writes of those keys (notNull(), default() and
+ * primaryKey() set `notNull`, `hasDefault`, `primaryKey`), which nothing in the bundle reads of a
+ * config either (test/node/sqlite-column-common.test.ts): the methods return the builder as
+ * drizzle's do, default() still sets the config's `default` (18 B gzip). Each a whole line, four.
+ */
+export const COLUMN_CONFIG_WRITES = /^ {4}this\.config\.(?:notNull|hasDefault|primaryKey) = true;\n/gm;
 
 /** drizzle-orm/column-builder.js's text as src/generated/drizzle-column-builder.js. */
 export function trimColumnBuilder(source) {
@@ -1558,6 +1566,11 @@ export function trimColumnBuilder(source) {
   if (text.split(COLUMN_BUILDER_CONFIG.from).length !== 2)
     throw new Error(`${file}: its constructor's config not found once: update scripts/lib/drizzle-dialect.mjs`);
   text = text.replace(COLUMN_BUILDER_CONFIG.from, () => COLUMN_BUILDER_CONFIG.to);
+  if (text.match(COLUMN_CONFIG_WRITES)?.length !== 4)
+    throw new Error(`${file}: its methods' writes of the config not found four times: update scripts/lib/drizzle-dialect.mjs`);
+  text = text.replace(COLUMN_CONFIG_WRITES, '');
+  if (/config\.(?:notNull|hasDefault|primaryKey)\b/.test(text))
+    throw new Error(`${file}: more of the config's keys left out than expected: update scripts/lib/drizzle-dialect.mjs`);
   const specifier = (from) => {
     if (!/^\.\/[\w-]+\.js$/.test(from)) throw new Error(`${file} imports ${from}: update scripts/lib/drizzle-dialect.mjs`);
     return `drizzle-orm/${from.slice(2, -3)}`;

@@ -16,6 +16,7 @@ import {
   COLUMN_BUILDER_CONFIG,
   COLUMN_BUILDER_LEFT_OUT,
   COLUMN_CONFIG_LEFT_OUT,
+  COLUMN_CONFIG_WRITES,
   COLUMN_FOREIGN_KEYS_LEFT_OUT,
   COLUMN_LEFT_OUT,
   COLUMN_STAND_INS,
@@ -117,7 +118,7 @@ describe('src/generated/sqlite-column-common.js, in place of drizzle-orm/sqlite-
     }
   });
 
-  it("its column builder's base is drizzle's ColumnBuilder member for member, but for $type, $defaultFn, $default, $onUpdateFn and $onUpdate", async () => {
+  it("its column builder's base is drizzle's ColumnBuilder member for member, but for $type, $defaultFn, $default, $onUpdateFn and $onUpdate and the config's keys nothing reads", async () => {
     const builder = readFileSync(builderPath, 'utf8');
     expect(builder).toBe(trimColumnBuilder(drizzle('column-builder.js')));
     expect(() => trimColumnBuilder(drizzle('column-builder.js').replace('  $type() {', '  $type2() {'))).toThrow(/has 0 members \$type/);
@@ -126,13 +127,25 @@ describe('src/generated/sqlite-column-common.js, in place of drizzle-orm/sqlite-
     expect([...before.keys()].filter((key) => !after.has(key)).sort()).toEqual(
       COLUMN_BUILDER_LEFT_OUT.map((name) => `ColumnBuilder.${name}`).sort(),
     );
-    // (The constructor but for the keys of its config only drizzle-kit and the other dialects read.)
+    // (The constructor but for the keys of its config only drizzle-kit and the other dialects read,
+    // and notNull(), default() and primaryKey() but for their lines that set three of those keys.)
+    const written: string[] = [];
     for (const [key, text] of after)
       expect(text, key).toBe(
         key === 'ColumnBuilder.constructor'
           ? before.get(key)?.replace(COLUMN_BUILDER_CONFIG.from.trimStart(), COLUMN_BUILDER_CONFIG.to.trimStart())
-          : before.get(key),
+          : before.get(key)?.replace(COLUMN_CONFIG_WRITES, (line) => {
+              written.push(`${key}: ${line.trim()}`);
+              return '';
+            }),
       );
+    expect(written).toEqual([
+      'ColumnBuilder.notNull: this.config.notNull = true;',
+      'ColumnBuilder.default: this.config.hasDefault = true;',
+      'ColumnBuilder.primaryKey: this.config.primaryKey = true;',
+      'ColumnBuilder.primaryKey: this.config.notNull = true;',
+    ]);
+    expect(builder).toContain('  default(value) {\n    this.config.default = value;\n    return this;\n  }');
     expect(before.get('ColumnBuilder.constructor')).toContain(COLUMN_BUILDER_CONFIG.from.trimStart());
     const keys = (text: string) => [...text.matchAll(/^ {6}(\w+)/gm)].map(([, key]) => key);
     expect(keys(COLUMN_BUILDER_CONFIG.from).filter((key) => !keys(COLUMN_BUILDER_CONFIG.to).includes(key))).toEqual(COLUMN_CONFIG_LEFT_OUT);
