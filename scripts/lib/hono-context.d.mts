@@ -8,6 +8,8 @@ export const CONTEXT_EDITS: readonly { member: string; from: string; to: string 
 export const REQUEST_LEFT_OUT: readonly string[];
 /** Texts of request members replaced, each only leaving out: the body cache's branch for another kind, header() without a name. */
 export const REQUEST_EDITS: readonly { member: string; from: string; to: string }[];
+/** Texts of request members replaced for a router's match without a parameter stash (PatternRouter's), and `#getParamValue` left out (its text to ''). */
+export const PARAM_STASH_EDITS: readonly { member: string; from: string; to: string }[];
 /** Where src/generated/hono-context.js takes each of context.js's imports from. */
 export const CONTEXT_IMPORTS: Readonly<Record<string, string>>;
 /** Where src/generated/hono-request.js takes each of request.js's imports from. */

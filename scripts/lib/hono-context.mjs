@@ -77,6 +77,39 @@ export const REQUEST_EDITS = [
 ];
 
 /**
+ * The request's read of a path parameter without the router's parameter stash: a router's match is
+ * `[[handler, params][]]` (PatternRouter, TrieRouter: each handler's parameters by name) or, from
+ * RegExpRouter and LinearRouter, `[[handler, paramIndexMap][], paramStash]` (each name an index into
+ * the stash), which `#getParamValue` told apart. The app's and the mover's only router is hono/tiny's
+ * PatternRouter (src/app.tsx wraps it in src/memo-router.ts, which hands its match on), whose match
+ * has no stash, so a parameter's value is its key's match, as `#getParamValue` gave it (22 B gzip;
+ * test/node/hono-context.test.ts). Each text found once.
+ */
+export const PARAM_STASH_EDITS = [
+  {
+    member: '#getDecodedParam',
+    from: `\t\tconst paramKey = this.#matchResult[0][this.routeIndex]?.[1][key];
+\t\tconst param = this.#getParamValue(paramKey);
+`,
+    to: `\t\tconst param = this.#matchResult[0][this.routeIndex]?.[1][key];
+`,
+  },
+  {
+    member: '#getAllDecodedParams',
+    from: 'const value = this.#getParamValue(this.#matchResult[0][this.routeIndex][1][key]);',
+    to: 'const value = this.#matchResult[0][this.routeIndex][1][key];',
+  },
+  {
+    member: '#getParamValue',
+    from: `\t#getParamValue(paramKey) {
+\t\treturn this.#matchResult[1] ? this.#matchResult[1][paramKey] : paramKey;
+\t}
+`,
+    to: '',
+  },
+];
+
+/**
  * Where each generated file takes its hono module's imports from: hono's own files by a path no
  * alias matches, the other generated file, or the stand-in wrangler.toml's alias puts in place of
  * one of them (the Workers tests apply those aliases to imports from node_modules only, so the
@@ -140,5 +173,6 @@ function trim(file, source, names, fields, imports, edits = []) {
 /** context.js without CONTEXT_LEFT_OUT and CONTEXT_FIELDS_LEFT_OUT, with CONTEXT_EDITS, its imports as CONTEXT_IMPORTS names them. */
 export const trimHonoContext = (source) =>
   trim('context.js', source, CONTEXT_LEFT_OUT, CONTEXT_FIELDS_LEFT_OUT, CONTEXT_IMPORTS, CONTEXT_EDITS);
-/** request.js without REQUEST_LEFT_OUT, with REQUEST_EDITS, its imports as REQUEST_IMPORTS names them. */
-export const trimHonoRequest = (source) => trim('request.js', source, REQUEST_LEFT_OUT, [], REQUEST_IMPORTS, REQUEST_EDITS);
+/** request.js without REQUEST_LEFT_OUT, with REQUEST_EDITS and PARAM_STASH_EDITS, its imports as REQUEST_IMPORTS names them. */
+export const trimHonoRequest = (source) =>
+  trim('request.js', source, REQUEST_LEFT_OUT, [], REQUEST_IMPORTS, [...REQUEST_EDITS, ...PARAM_STASH_EDITS]);

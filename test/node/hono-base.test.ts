@@ -92,10 +92,11 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
     // The same routes and answers through both; a sub-application with a handler of its own throws in ours.
     const ours = await import(pathToFileURL(generatedPath).href);
     const hono = await import(pathToFileURL(originalPath).href);
-    const { RegExpRouter } = await import(pathToFileURL(join(dist, 'router', 'reg-exp-router', 'index.js')).href);
+    // (The app's router, hono/tiny's: the bundle's request reads its match's parameters, test/node/hono-context.test.ts.)
+    const { PatternRouter } = await import(pathToFileURL(join(dist, 'router', 'pattern-router', 'index.js')).href);
     const answers = async (Base: typeof ours.HonoBase) => {
-      const app = new Base({ router: new RegExpRouter() });
-      const sub = new Base({ router: new RegExpRouter() });
+      const app = new Base({ router: new PatternRouter() });
+      const sub = new Base({ router: new PatternRouter() });
       sub.get('/a/:id', (c: { text: (t: string) => Response; req: { param: (n: string) => string } }) => c.text(`a ${c.req.param('id')}`));
       sub.post('/b', () => {
         throw new Error('boom');
@@ -115,10 +116,10 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
     };
     expect(await answers(ours.HonoBase)).toEqual(await answers(hono.HonoBase));
     const withHandler = (Base: typeof ours.HonoBase) => {
-      const sub = new Base({ router: new RegExpRouter() });
+      const sub = new Base({ router: new PatternRouter() });
       sub.get('/', (c: { text: (t: string) => Response }) => c.text('x'));
       sub.onError((_error: Error, c: { text: (t: string) => Response }) => c.text('sub error'));
-      return () => new Base({ router: new RegExpRouter() }).route('/sub', sub);
+      return () => new Base({ router: new PatternRouter() }).route('/sub', sub);
     };
     expect(withHandler(ours.HonoBase)).toThrow('not part of this build');
     expect(withHandler(hono.HonoBase)).not.toThrow();

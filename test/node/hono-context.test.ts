@@ -16,6 +16,7 @@ import {
   CONTEXT_FIELDS_LEFT_OUT,
   CONTEXT_IMPORTS,
   CONTEXT_LEFT_OUT,
+  PARAM_STASH_EDITS,
   REQUEST_EDITS,
   REQUEST_IMPORTS,
   REQUEST_LEFT_OUT,
@@ -40,7 +41,8 @@ const files = {
     originalPath: join(dist, 'request.js'),
     generatedPath: join(root, 'src', 'generated', 'hono-request.js'),
     trim: trimHonoRequest,
-    leftOut: REQUEST_LEFT_OUT,
+    // (And the parameter stash's reader, PARAM_STASH_EDITS' last text: the whole member.)
+    leftOut: [...REQUEST_LEFT_OUT, '#getParamValue'],
     imports: REQUEST_IMPORTS,
   },
 };
@@ -79,7 +81,7 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
       expect([...before.members.keys()].filter((member) => !after.members.has(member)).sort()).toEqual([...file.leftOut].sort());
       for (const [member, text] of after.members) {
         let theirs = before.members.get(member) ?? '';
-        for (const edit of name === 'context' ? CONTEXT_EDITS : REQUEST_EDITS)
+        for (const edit of name === 'context' ? CONTEXT_EDITS : [...REQUEST_EDITS, ...PARAM_STASH_EDITS])
           if (edit.member === member) theirs = theirs.replace(edit.from, edit.to);
         expect(text, member).toBe(theirs);
       }
@@ -232,6 +234,74 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
     // imported by nothing: the generated context takes its HonoRequest alone, and no module of the app takes either.)
     expect(readFileSync(files.context.generatedPath, 'utf8')).toContain('import { HonoRequest } from "./hono-request.js";');
     for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/cloneRawRequest|hono-request/);
+  });
+
+  it("reads a path parameter as the match of hono/tiny's PatternRouter gives it, the only router of the app and the mover: without a parameter stash", async () => {
+    const original = readFileSync(files.request.originalPath, 'utf8');
+    const generated = readFileSync(files.request.generatedPath, 'utf8');
+    for (const { member, from } of PARAM_STASH_EDITS) expect(original.split(from).length - 1, member).toBe(1);
+    // A parameter's value is its key's match, where hono's asked #getParamValue, which goes.
+    expect(
+      PARAM_STASH_EDITS.map(({ member, from, to }) => [member, from.replace(/\bthis\.#getParamValue\((\w+|.*\])\)/, '$1'), to]),
+    ).toEqual([
+      [
+        '#getDecodedParam',
+        '\t\tconst paramKey = this.#matchResult[0][this.routeIndex]?.[1][key];\n\t\tconst param = paramKey;\n',
+        '\t\tconst param = this.#matchResult[0][this.routeIndex]?.[1][key];\n',
+      ],
+      [
+        '#getAllDecodedParams',
+        'const value = this.#matchResult[0][this.routeIndex][1][key];',
+        'const value = this.#matchResult[0][this.routeIndex][1][key];',
+      ],
+      [
+        '#getParamValue',
+        '\t#getParamValue(paramKey) {\n\t\treturn this.#matchResult[1] ? this.#matchResult[1][paramKey] : paramKey;\n\t}\n',
+        '',
+      ],
+    ]);
+    expect(generated).not.toMatch(/getParamValue|#matchResult\[1\]/);
+    // Every app of the project is hono/tiny's Hono (its router a PatternRouter), and the one router set
+    // after it is the app's memo of that router (src/memo-router.ts), which hands on the inner match.
+    for (const file of sources('src')) {
+      const text = readFileSync(join(root, file), 'utf8');
+      if (/\bnew Hono\b/.test(text)) expect(text, file).toMatch(/^import \{ Hono \} from 'hono\/tiny';$/m);
+      // (Types of hono's are no router: `import type`.)
+      expect(text, file).not.toMatch(/^import (?!type )[^;]* from 'hono(\/quick|\/router\/(reg-exp|linear|trie|smart)[\w/-]*)?';$/m);
+      // (No app is given a router: hono/tiny's sets its own; src/security/method-not-allowed.ts makes a PatternRouter of its own.)
+      for (const [, options] of text.matchAll(/\bnew Hono(?:<[^>]*>)?\(([^)]*)\)/g))
+        expect(['', '{ strict: false }'], file).toContain(options);
+      for (const [set] of text.matchAll(/\.router = [^;]*;/g)) expect(set, file).toBe('.router = memoRouter(app.router);');
+    }
+    const { Hono } = await import('hono/tiny');
+    const { PatternRouter } = await import('hono/router/pattern-router');
+    const { memoRouter } = await import('../../src/memo-router');
+    expect(new Hono().router).toBeInstanceOf(PatternRouter);
+    // Its matches, memoised or not, are one list: the handlers with their parameters by name.
+    const router = memoRouter(new PatternRouter<string>());
+    router.add('GET', '/assets/:assetId/contacts/:contactId', 'contact');
+    router.add('ALL', '/assets/:assetId/*', 'asset');
+    router.add('GET', '/contacts/:contactId/history/:version{[1-9][0-9]{0,8}}/restore', 'revert');
+    const hono = await import(pathToFileURL(files.request.originalPath).href);
+    const ours = await import(pathToFileURL(files.request.generatedPath).href);
+    for (const path of [
+      '/assets/a%20b/contacts/c1',
+      '/assets/x/contacts/%E2%82%AC',
+      '/contacts/c/history/12/restore',
+      '/none',
+      '/assets/%zz/contacts/y',
+    ]) {
+      for (const match of [router.match('GET', path), router.match('GET', path)]) {
+        expect(match).toHaveLength(1);
+        for (const index of match[0].keys()) {
+          const request = new Request(`https://example.com${path}`);
+          const [theirs, mine] = [new hono.HonoRequest(request, path, match), new ours.HonoRequest(request, path, match)];
+          theirs.routeIndex = mine.routeIndex = index;
+          expect(mine.param(), path).toEqual(theirs.param());
+          for (const key of ['assetId', 'contactId', 'version', 'other']) expect(mine.param(key), `${path} ${key}`).toBe(theirs.param(key));
+        }
+      }
+    }
   });
 
   it('leaves out only what the app never calls', () => {
