@@ -30,6 +30,8 @@ function mirror(routes: readonly { method: string; path: string }[], ours: boole
   if (ours) app.use(methodNotAllowed(app, answer));
   else app.use(honoMethodNotAllowed({ app: app as unknown as Hono, onMethodNotAllowed: answer }) as unknown as MiddlewareHandler<AppEnv>);
   for (const route of routes) if (route.method !== 'ALL') app.on(route.method, route.path, (c) => c.text('ok'));
+  // hono's own 404, which the bundle's app class leaves to each app that answers (scripts/lib/hono-base.mjs DEFAULT_NOT_FOUND).
+  app.notFound((c) => c.text('404 Not Found', 404));
   return app;
 }
 

@@ -10,3 +10,5 @@ export const EDITS: readonly { from: string; to: string }[];
 export const ROUTE_EDITS: readonly { from: string; to: string }[];
 /** hono's default error handler, never called (every app that answers sets its own), and the function that throws in its place. */
 export const DEFAULT_ERROR_HANDLER: { from: string; to: string };
+/** hono's default not-found handler, never called (every app that answers sets its own), left out, and the error handler that throws in its place. */
+export const DEFAULT_NOT_FOUND: readonly { from: string; to: string }[];

@@ -205,6 +205,10 @@ mover.use('*', async (c, next) => {
   await next();
 });
 
+// hono's own answer to a path the mover has no route for, set here: the app's bundle leaves hono's
+// default out (scripts/lib/hono-base.mjs DEFAULT_NOT_FOUND), and its tests run the mover with it.
+mover.notFound((c) => c.text('404 Not Found', 404));
+
 mover.onError((error, c) => {
   if (error instanceof MoveError) return c.json({ error: error.message }, error.status);
   console.error(JSON.stringify({ level: 'error', message: 'move failed', error: String(error), cause: String(error.cause ?? '') }));

@@ -9,7 +9,15 @@ import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ERROR_HANDLER, EDITS, IMPORTS, LEFT_OUT, ROUTE_EDITS, trimHonoBase } from '../../scripts/lib/hono-base.mjs';
+import {
+  DEFAULT_ERROR_HANDLER,
+  DEFAULT_NOT_FOUND,
+  EDITS,
+  IMPORTS,
+  LEFT_OUT,
+  ROUTE_EDITS,
+  trimHonoBase,
+} from '../../scripts/lib/hono-base.mjs';
 import { shape } from './class-shape';
 import { esmOf, root, sources } from './drizzle-files';
 
@@ -51,7 +59,7 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
       theirs = theirs.replace(from, () => to);
     }
     // (And route()'s wrapping of a sub-application's own error handler, held by the test below.)
-    for (const { from, to } of [...ROUTE_EDITS, DEFAULT_ERROR_HANDLER]) {
+    for (const { from, to } of [...ROUTE_EDITS, DEFAULT_ERROR_HANDLER, ...DEFAULT_NOT_FOUND]) {
       expect(theirs.split(from)).toHaveLength(2);
       theirs = theirs.replace(from, () => to);
     }
@@ -102,6 +110,8 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
         throw new Error('boom');
       });
       app.onError((_error: Error, c: { text: (t: string, s: number) => Response }) => c.text('app error', 500));
+      // (Its own answer to a path without a route, as every app of the project that answers has: the test below.)
+      app.notFound((c: { text: (t: string, s: number) => Response }) => c.text('no route', 404));
       app.route('/sub', sub);
       const texts = [];
       for (const [method, path] of [
@@ -206,5 +216,53 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
       throw new Error('boom');
     });
     await expect(async () => bare.fetch(new Request('http://localhost/x'))).rejects.toThrow('boom');
+  });
+
+  it("starts an app with that error handler for a path it has no route for, in place of hono's default 404, which no app that answers keeps", async () => {
+    expect(DEFAULT_NOT_FOUND).toEqual([
+      { from: 'const notFoundHandler = (c) => {\n\treturn c.text("404 Not Found", 404);\n};\n', to: '' },
+      { from: '#notFoundHandler = notFoundHandler;', to: '#notFoundHandler = errorHandler;' },
+    ]);
+    for (const { from } of DEFAULT_NOT_FOUND) expect(original().split(from)).toHaveLength(2);
+    expect(generated()).not.toContain('404 Not Found');
+    expect(generated()).not.toMatch(/(?<![#\w])notFoundHandler =/);
+    // Every app that answers a request sets its own: the app (src/app.tsx, before it returns it) and
+    // the mover (src/mover/index.ts, as it loads, hono's own answer); the others (the app's
+    // sub-applications, test above) answer none, and nothing calls a context's c.notFound()
+    // (left out: test/node/hono-context.test.ts).
+    const setters = sources('src').filter((file) => /\.notFound\(/.test(readFileSync(join(root, file), 'utf8')));
+    expect(setters.sort()).toEqual(['src/app.tsx', 'src/mover/index.ts']);
+    const app = readFileSync(join(root, 'src', 'app.tsx'), 'utf8');
+    expect(app.match(/\.notFound\(/g)).toEqual(['.notFound(']);
+    expect(app.indexOf('app.notFound(')).toBeGreaterThan(app.indexOf('const app = new Hono'));
+    expect(app.indexOf('app.notFound(')).toBeLessThan(app.indexOf('return app;'));
+    const mover = readFileSync(join(root, 'src', 'mover', 'index.ts'), 'utf8');
+    expect(mover).toMatch(/^mover\.notFound\(\(c\) => c\.text\('404 Not Found', 404\)\);$/m);
+    const ours = await import(pathToFileURL(generatedPath).href);
+    const hono = await import(pathToFileURL(originalPath).href);
+    const { PatternRouter } = await import(pathToFileURL(join(dist, 'router', 'pattern-router', 'index.js')).href);
+    const answer = async (response: Response) => {
+      const headers: string[] = [];
+      response.headers.forEach((value, name) => {
+        headers.push(`${name}: ${value}`);
+      });
+      return [response.status, headers, await response.text()];
+    };
+    // The mover's handler answers as hono's default does, with ours as with hono's, for GET and HEAD.
+    for (const method of ['GET', 'HEAD', 'POST']) {
+      const expected = await answer(
+        await new hono.HonoBase({ router: new PatternRouter() }).fetch(new Request('http://x/none', { method })),
+      );
+      for (const Base of [ours.HonoBase, hono.HonoBase]) {
+        const app = new Base({ router: new PatternRouter() });
+        app.get('/some', (c: { text: (t: string) => Response }) => c.text('x'));
+        app.notFound((c: { text: (t: string, s: number) => Response }) => c.text('404 Not Found', 404));
+        expect(await answer(await app.fetch(new Request('http://x/none', { method }))), method).toEqual(expected);
+      }
+    }
+    // An app without one (none of the project's that answers) fails the request: the runtime answers it with a 500.
+    const bare = new ours.HonoBase({ router: new PatternRouter() });
+    bare.get('/some', (c: { text: (t: string) => Response }) => c.text('x'));
+    await expect(async () => bare.fetch(new Request('http://x/none'))).rejects.toBeTruthy();
   });
 });
