@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { D1_DRIVER_EDITS, D1_DRIVER_IMPORTS, D1_DRIVER_UNREAD, trimD1Driver } from '../../scripts/lib/drizzle-d1-driver.mjs';
-import { bundledDrizzle, drizzle, esmOf, onlyLeavesOutWords, root, sources } from './drizzle-files';
+import { bundledDrizzle, drizzle, esmOf, onlyLeavesOutWords, root, sourceCode, sources } from './drizzle-files';
 
 const generatedPath = join(root, 'src', 'generated', 'd1-driver.js');
 const generated = () => readFileSync(generatedPath, 'utf8');
@@ -60,11 +60,7 @@ describe('src/generated/d1-driver.js, in place of drizzle-orm/d1/driver.js in th
 
   it('the app calls drizzle() with a client only', () => {
     const calls = sources('src').flatMap((file) =>
-      [
-        ...readFileSync(join(root, file), 'utf8')
-          .replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1')
-          .matchAll(/\bdrizzle\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g),
-      ].map(([, args = '']) => `${file}: ${args}`),
+      [...sourceCode(file).matchAll(/\bdrizzle\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g)].map(([, args = '']) => `${file}: ${args}`),
     );
     expect(calls.length).toBeGreaterThan(0);
     // (One argument: no comma outside the parentheses of its own calls.)

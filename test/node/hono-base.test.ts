@@ -19,7 +19,7 @@ import {
   trimHonoBase,
 } from '../../scripts/lib/hono-base.mjs';
 import { shape } from './class-shape';
-import { esmOf, root, sources } from './drizzle-files';
+import { esmOf, root, sourceCode, sources } from './drizzle-files';
 
 const dist = join(root, 'node_modules', 'hono', 'dist');
 const originalPath = join(dist, 'hono-base.js');
@@ -162,7 +162,7 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
 
   it('leaves out only what the app never calls: it mounts no application of another framework, exports its handlers and is sent Requests', () => {
     for (const file of sources('src')) {
-      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      const text = sourceCode(file);
       expect(text, file).not.toMatch(/\.(mount|fire|request)\(|hono\/mount|hono\/service-worker|hono\/testing/);
     }
     // hono's own callers of app.request(): its testing and static-site helpers, which the app does not import.

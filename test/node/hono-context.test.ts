@@ -25,7 +25,7 @@ import {
 } from '../../scripts/lib/hono-context.mjs';
 import * as stand from '../../src/views/jsx-no-context';
 import { shape } from './class-shape';
-import { root, sources } from './drizzle-files';
+import { root, sourceCode, sources } from './drizzle-files';
 
 const dist = join(root, 'node_modules', 'hono', 'dist');
 const toml = () => readFileSync(join(root, 'wrangler.toml'), 'utf8');
@@ -219,7 +219,7 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
     for (const file of [...sources('src'), ...readdirSync(join(root, 'src', 'generated')).map((f) => `src/generated/${f}`)]) {
       // (The generated request's own cloneRawRequest, below.)
       if (file.startsWith('src/dev/') || file === 'src/generated/hono-request.js' || !/\.[jt]sx?$/.test(file)) continue;
-      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      const text = sourceCode(file);
       for (const [call] of text.matchAll(/\breq\.header\([^)]*\)/g)) expect(call, file).toMatch(/^req\.header\((['"])[\w-]+\1\)$/);
     }
     // hono's own modules that call it without a name: its request (cloneRawRequest), its validator's
@@ -306,7 +306,7 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
 
   it('leaves out only what the app never calls', () => {
     for (const file of sources('src')) {
-      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      const text = sourceCode(file);
       expect(text, file).not.toMatch(/\.(render|setRenderer|setLayout|getLayout)\(|\bc\.event\b|hono\/jsx-renderer/);
       expect(text, file).not.toMatch(/\.req\.(bytes|blob)\(|\.req\.(matchedRoutes|routePath)\b/);
       // (A context's c.notFound(); an app's own handler, app.notFound() and mover.notFound(), is hono-base's: test/node/hono-base.test.ts.)

@@ -48,7 +48,17 @@ import {
   trimQueryPromise,
 } from '../../scripts/lib/drizzle-dialect.mjs';
 import { assetUsage, contacts, importStaging } from '../../src/db/schema';
-import { appUsesOf, asBundled, bundledDrizzle, drizzle, onlyLeavesOutWords, root, sources, withPureClasses } from './drizzle-files';
+import {
+  appUsesOf,
+  asBundled,
+  bundledDrizzle,
+  drizzle,
+  onlyLeavesOutWords,
+  root,
+  sourceCode,
+  sources,
+  withPureClasses,
+} from './drizzle-files';
 
 /** The builders a query is made with: drizzle's, or the bundle's generated ones. */
 interface Builders {
@@ -887,10 +897,7 @@ describe('src/generated/sqlite-db.js, in place of drizzle-orm/sqlite-core/db.js 
         /\._\.(schema|fullSchema|tableNamesMap)\b|\.\$cache\b(?!;)|\bdb\.query\b/,
       );
     // (The app's code, not its comments: src/db/no-relations.ts tells of db.query.)
-    for (const file of sources('src'))
-      expect(readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1'), file).not.toMatch(
-        /\$cache|\bdb\._\b|\bdb\.query\b/,
-      );
+    for (const file of sources('src')) expect(sourceCode(file), file).not.toMatch(/\$cache|\bdb\._\b|\bdb\.query\b/);
     expect(drizzle('d1/driver.js')).toMatch(/\n {2}db\.\$cache = config\.cache;\n/);
     for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toContain('withReplicas');
     // (Nor the app, read with TypeScript's checker.)
@@ -918,7 +925,7 @@ describe('src/generated/sqlite-db.js, in place of drizzle-orm/sqlite-core/db.js 
     expect([...new Set(receivers.filter((r) => !/: (this|Object|Promise|cache)$/.test(r)))]).toEqual(['sqlite-core/db.js: primary']);
     for (const file of sources('src')) {
       // (Comments may name them: src/db/sqlite-columns.ts says what `db.$count()` would need.)
-      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      const text = sourceCode(file);
       expect(text, file).not.toMatch(new RegExp(`\\.(${unique.map(escaped).join('|')})\\(`));
       expect(text, file).not.toMatch(/\bwithReplicas\b/);
     }

@@ -32,7 +32,17 @@ import {
   trimErrors,
   trimSession,
 } from '../../scripts/lib/drizzle-dialect.mjs';
-import { appUsesOf, asBundled, bundledDrizzle, drizzle, onlyLeavesOutWords, root, sources, withPureClasses } from './drizzle-files';
+import {
+  appUsesOf,
+  asBundled,
+  bundledDrizzle,
+  drizzle,
+  onlyLeavesOutWords,
+  root,
+  sourceCode,
+  sources,
+  withPureClasses,
+} from './drizzle-files';
 
 const kinds = ['sqlite', 'd1'] as const;
 type Kind = (typeof kinds)[number];
@@ -307,7 +317,7 @@ describe('the sessions in the bundle', () => {
       'sqlite-core/session.js',
     ]);
     for (const file of sources('src')) {
-      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      const text = sourceCode(file);
       expect(text, file).not.toMatch(/drizzle-orm\/[\w-]+\/migrator|\b(ExecuteResultSync|SQLiteTransaction|D1Transaction)\b/);
     }
     // The app's own calls, read with TypeScript's checker: none of the database's raw queries or

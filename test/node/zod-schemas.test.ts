@@ -23,7 +23,7 @@ import {
   ZOD_CORE_COPIES,
   zodCore,
 } from '../../scripts/lib/zod-schemas.mjs';
-import { esmOf, root, sources } from './drizzle-files';
+import { esmOf, root, sourceCode, sources } from './drizzle-files';
 
 const core = join(root, 'node_modules', 'zod', 'v4', 'core');
 const original = () => readFileSync(join(core, 'schemas.js'), 'utf8');
@@ -357,7 +357,7 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     );
     expect(setters.sort()).toEqual(['checks.js']);
     for (const file of sources('src')) {
-      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      const text = sourceCode(file);
       if (!/from 'zod/.test(text)) continue;
       expect(text, file).not.toMatch(/\bwhen\b/);
     }
@@ -382,7 +382,7 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
 
   it("no string schema of the app is coerced, and nothing reads the keys' set, number or optional set of an object's normalized shape", async () => {
     for (const file of sources('src')) {
-      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      const text = sourceCode(file);
       if (!/from 'zod/.test(text)) continue;
       expect(text, file).not.toMatch(/\bcoerce\b/);
     }
@@ -435,7 +435,7 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     // (A union's and the other schemas' reads are inside their own lazy values and pattern, left
     // out; zod's JIT compiler, compile.js, is not in the bundle either: bundle.test.ts.)
     for (const file of sources('src')) {
-      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      const text = sourceCode(file);
       if (!/from 'zod/.test(text)) continue;
       expect(text, file).not.toMatch(
         /\bz\.(record|partialRecord|looseRecord|templateLiteral|union|xor|discriminatedUnion|enum|literal|toJSONSchema)\b/,
@@ -514,7 +514,7 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
 
   it('nothing in the bundle sets a customError, localeError or postProcessor: only z.config() and zod/compile do, and neither is called or imported', () => {
     for (const file of sources('src')) {
-      const text = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+      const text = sourceCode(file);
       expect(text, file).not.toMatch(
         /\bz\.config\(|\bconfig\(\{|zod\/compile|zod\/locales|__zod_globalConfig|customError|localeError|postProcessor/,
       );
