@@ -486,9 +486,12 @@ describe('add', () => {
     for (const [email, said] of [
       [
         'thomas.wagner@kuechenstudio-wagner,de',
-        'Die E-Mail-Adresse enthält ein Komma. Bitte schreiben Sie dort einen Punkt, z. B. name@firma.de.',
+        'Die E-Mail-Adresse enthält ein Komma. Bitte schreiben Sie an seiner Stelle einen Punkt, z. B. name@firma.de.',
       ],
       ['a@firma.de,b@firma.de', 'Bitte geben Sie eine vollständige E-Mail-Adresse ein'],
+      // At the end (a paste from a list), a dot would not make it an address.
+      ['name@firma.de,', 'Bitte geben Sie eine vollständige E-Mail-Adresse ein'],
+      ['name@,firma.de', 'Bitte geben Sie eine vollständige E-Mail-Adresse ein'],
     ] as const) {
       const sent = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Komma GmbH', email } });
       expect(sent.status).toBe(422);

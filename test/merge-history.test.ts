@@ -134,7 +134,9 @@ describe('a stale edit is merged field by field', () => {
     const text = textOf(html);
     // Each side's lines marked where they differ from the address both started from: what each
     // changed (walkthrough, stop 70: nothing said that the city beside "Meine Eingabe" was not hers).
-    expect(text).toContain('Adresse Hervorgehoben: was jeweils geändert wurde. Meine Eingabe Hauptstraße 5 Geändert: 80333 München Von');
+    expect(text).toContain(
+      'Adresse Hervorgehoben: was jeweils anders geändert wurde. Meine Eingabe Hauptstraße 5 Geändert: 80333 München Von',
+    );
     expect(text).toContain('Von Jonas Müller Geändert: Industriestraße 7 Geändert: 80331 Garching Auswahl speichern');
     expect(html).toContain('<span class="pre">Hauptstraße 5\n<mark><span class="sr-only">Geändert: </span>80333 München</mark></span>');
     expect(text).toContain('Jonas Müller hat inzwischen dieselben Angaben anders geändert.');
@@ -1028,6 +1030,10 @@ describe('a stale edit is merged field by field', () => {
     expect(clash.status).toBe(409);
     const html = await clash.text();
     expect(html).toContain('name="last_name"');
+    // He changed another field than she did: not "dieselben Angaben" (code review, stop 79).
+    expect(textOf(html)).toContain(
+      'Jonas Müller hat inzwischen Angaben geändert, die mit Ihren Änderungen nicht zusammenpassen. Noch ist nichts gespeichert: Wählen Sie unten, was gilt. ',
+    );
     expect(await row(id)).toMatchObject({ company: '', last_name: 'Maier', version: 2 });
   });
 
@@ -1693,7 +1699,7 @@ describe('Zuletzt gelöscht', () => {
   it('after a delete from a card a search found, says "Keine Treffer" without the search help and the way to the deleted one twice (UX walkthrough, stop 79)', async () => {
     const [a] = household('whg-del-found');
     const list = '/assets/whg-del-found/contacts';
-    const [axel = ''] = await seedContacts(
+    const [axel = '', pool = ''] = await seedContacts(
       'whg-del-found',
       2,
       (index) => [{ first_name: 'Axel', last_name: 'Albers' }, { company: 'Pool Blau' }][index] ?? {},
@@ -1711,6 +1717,11 @@ describe('Zuletzt gelöscht', () => {
     const later = await (await send(`${list}?q=${encodeURIComponent('Axel Albers')}`, { user: a })).text();
     expect(textOf(later)).toContain('Gesucht wird in');
     expect(later).toContain('Passende gelöschte Kontakte');
+    // Another contact deleted from that search (renamed since): the way to him stays (code review, stop 79).
+    const other = await send(`${list}/${pool}/delete?q=${encodeURIComponent('Axel Albers')}`, { user: a, form: { version: '1' } });
+    const beside = await (await send(other.headers.get('location') ?? '', { user: a })).text();
+    expect(textOf(beside)).toContain('„Pool Blau“ wurde gelöscht.');
+    expect(beside).toContain(`<a href="${list}/deleted#c-${axel}">Passende gelöschte Kontakte`);
   });
 
   it('is offered where a search finds nothing but a deleted contact that matches, and only then (walkthrough, stop 75)', async () => {

@@ -91,6 +91,10 @@ describe('a stale edit of the warranty dates', () => {
     const text = textOf(html);
     expect(text).toContain('Meine Eingabe 20.06.2025 · Gewährleistung bis 20.06.2030');
     expect(text).toContain('Von Jonas Müller 10.01.2025 · Gewährleistung bis 10.01.2030');
+    // Her end follows her acceptance, which is the choice: no other change of hers to save with it (code review, stop 79).
+    expect(text).toContain(
+      'Jonas Müller hat inzwischen dieselben Angaben anders geändert. Noch ist nichts gespeichert: Wählen Sie unten, was gilt. ',
+    );
     // The choice as the page sends it: Anna picks her acceptance; the end is computed from it.
     const form: Record<string, string> = {};
     const save = html.slice(html.indexOf('<form'), html.indexOf('</form>'));

@@ -33,6 +33,8 @@ export type EditOutcome =
       whose: Map<FieldName, string | null>;
       /** The version the edit started from. */
       base: FieldValues;
+      /** Not the same fields changed on both sides: changes that do not go together (an invalid merge, an address it would empty). */
+      apart?: boolean;
     }
   /** No base to merge against (no version sent, or it was purged): both sides shown, as a conflict. */
   | { kind: 'conflict'; current: Contact }
@@ -155,7 +157,7 @@ export async function saveEdit(
       }
       const merge = mergeFields(base.values, fieldValuesOf(current), mine);
       // A choice to make: the merge, with the fields in `keep` as stored.
-      const clash = (clashes: FieldName[], keep: readonly FieldName[]): EditOutcome => {
+      const clash = (clashes: FieldName[], keep: readonly FieldName[], apart?: boolean): EditOutcome => {
         const stored = fieldValuesOf(current);
         const values = { ...merge.values };
         for (const name of keep) values[name] = stored[name];
@@ -172,6 +174,7 @@ export async function saveEdit(
           own: [...whose].filter(([, name]) => name === null).map(([field]) => field),
           whose,
           base: base.values,
+          apart,
         };
       };
       if (merge.clashes.length > 0) {
@@ -206,7 +209,7 @@ export async function saveEdit(
         const clashes = named.length ? named : invalid;
         // Each choice is between this user's input and what is stored now (not the merged value,
         // which for a field only this user changed is the input again: no choice at all).
-        return clash(clashes, clashes);
+        return clash(clashes, clashes, true);
       }
       values = checked.data;
       const fields = told(merge.theirs, base.values, stored);

@@ -1179,6 +1179,7 @@ async function answerEdit(
           values={outcome.values}
           mine={outcome.mine}
           clashes={outcome.clashes}
+          apart={outcome.apart}
           theirs={outcome.theirs}
           base={outcome.base}
           by={by}

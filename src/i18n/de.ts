@@ -237,7 +237,7 @@ export const de = {
     phoneTwo: (other: string) => `Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt in „${other}“ oder in die Notizen.`,
     email: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein, z. B. name@firma.de.',
     emailSpace: 'Die E-Mail-Adresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. name@firma.de.',
-    emailComma: 'Die E-Mail-Adresse enthält ein Komma. Bitte schreiben Sie dort einen Punkt, z. B. name@firma.de.',
+    emailComma: 'Die E-Mail-Adresse enthält ein Komma. Bitte schreiben Sie an seiner Stelle einen Punkt, z. B. name@firma.de.',
     website: 'Bitte geben Sie eine Webadresse wie www.firma.de ein.',
     websiteSpace: 'Die Webadresse enthält ein Leerzeichen. Bitte geben Sie sie ohne Leerzeichen ein, z. B. www.firma.de.',
     encoding: 'Diese Eingabe kam beschädigt an. Bitte geben Sie sie noch einmal ein.',
@@ -304,8 +304,8 @@ export const de = {
   and: 'und',
   clashTitle: 'Bitte entscheiden Sie, welche Angabe gilt',
   /** `others`: this user changed more than the fields to choose. */
-  clashText: (by: string, people = 1, others?: boolean) =>
-    `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen dieselben Angaben anders geändert. Noch ist nichts gespeichert: Wählen Sie unten, was gilt${others ? '; Ihre übrigen Änderungen werden mit gespeichert' : ''}.`,
+  clashText: (by: string, people = 1, others?: boolean, apart?: boolean) =>
+    `${by} ${people > 1 ? 'haben' : 'hat'} inzwischen ${apart ? 'Angaben geändert, die mit Ihren Änderungen nicht zusammenpassen' : 'dieselben Angaben anders geändert'}. Noch ist nichts gespeichert: Wählen Sie unten, was gilt${others ? '; Ihre übrigen Änderungen werden mit gespeichert' : ''}.`,
   clashAgain: 'Während Sie gewählt haben, wurde der Kontakt noch einmal geändert: Bitte wählen Sie noch einmal.',
   // The same choice when an older version is restored over a co-buyer's newer change.
   clashRestoreText: (by: string, people = 1) =>
@@ -320,7 +320,7 @@ export const de = {
   clashBoth: 'Beide Änderungen',
   marked: 'Hervorgehoben: was nur in einer Fassung steht.',
   clashOnlyHere: 'Nur hier: ',
-  clashChanged: 'Hervorgehoben: was jeweils geändert wurde.',
+  clashChanged: 'Hervorgehoben: was jeweils anders geändert wurde.',
   clashChangedHere: 'Geändert: ',
   clashSave: 'Auswahl speichern',
   editAll: 'Alles noch einmal bearbeiten',

@@ -199,7 +199,7 @@ export const en: Messages = {
     phoneTwo: (other: string) => `Please enter one number here. A second one fits in “${other}” or in the notes.`,
     email: 'Please enter a complete email address, e.g. name@company.com.',
     emailSpace: 'The email address contains a space. Please enter it without spaces, e.g. name@company.com.',
-    emailComma: 'The email address contains a comma. Please type a full stop there, e.g. name@company.com.',
+    emailComma: 'The email address contains a comma. Please type a full stop in its place, e.g. name@company.com.',
     website: 'Please enter a web address such as www.company.com.',
     websiteSpace: 'The web address contains a space. Please enter it without spaces, e.g. www.company.com.',
     encoding: 'This input arrived damaged. Please enter it again.',
@@ -256,8 +256,8 @@ export const en: Messages = {
   someone: 'Someone',
   and: 'and',
   clashTitle: 'Please choose which entry applies',
-  clashText: (by: string, people = 1, others?: boolean) =>
-    `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed the same details differently. Nothing is saved yet: choose below what applies${others ? '; your other changes are saved with it' : ''}.`,
+  clashText: (by: string, people = 1, others?: boolean, apart?: boolean) =>
+    `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed ${apart ? 'details that do not go together with your changes' : 'the same details differently'}. Nothing is saved yet: choose below what applies${others ? '; your other changes are saved with it' : ''}.`,
   clashAgain: 'While you were choosing, the contact was changed again: please choose once more.',
   clashRestoreText: (by: string, people = 1) =>
     `${by} ${people > 1 ? 'have' : 'has'} meanwhile changed details that read differently in the earlier version. Nothing is saved yet: choose below what applies; the rest of the earlier version is restored with it.`,
@@ -270,7 +270,7 @@ export const en: Messages = {
   clashBoth: 'Both changes',
   marked: 'Highlighted: what only one version has.',
   clashOnlyHere: 'Only here: ',
-  clashChanged: 'Highlighted: what each of you changed.',
+  clashChanged: 'Highlighted: what each of you changed differently.',
   clashChangedHere: 'Changed: ',
   clashSave: 'Save my choice',
   editAll: 'Edit everything again',

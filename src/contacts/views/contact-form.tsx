@@ -381,8 +381,9 @@ function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string
   // "anna mueller@firma.de": the space is the mistake, said as such (review).
   if (code === 'email' && /\s/.test(value.trim())) return messages.emailSpace;
   // "name@firma,de": a comma for the dot, a slip of a phone's keyboard; the general message called
-  // a whole address incomplete (UX walkthrough, stop 79). (Two addresses have two @.)
-  if (code === 'email' && /^[^@]+@[^@]*,[^@]*$/.test(value.trim())) return messages.emailComma;
+  // a whole address incomplete (UX walkthrough, stop 79). Only between two letters or digits of
+  // the domain: a comma at its end or start, or in two addresses, is no dot (code review).
+  if (code === 'email' && /^[^@,\s]+@[^@,\s]*[\p{L}\p{N}],[\p{L}\p{N}][^@,\s]*$/u.test(value.trim())) return messages.emailComma;
   return messages[code];
 }
 

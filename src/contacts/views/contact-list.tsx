@@ -167,7 +167,7 @@ export function ContactBook(props: ContactBookProps) {
             view={view}
             today={today}
             focused={back}
-            deleted={notice?.kind === 'deleted'}
+            deleted={notice?.kind === 'deleted' ? notice.contact.id : undefined}
           />
         </>
       )}
@@ -280,8 +280,8 @@ export function Results(props: {
   view: ListView;
   today: string;
   focused?: string;
-  /** Above, the notice of a delete with its undo and its way to "Zuletzt gelöscht". */
-  deleted?: boolean;
+  /** Above, the notice of this contact's delete, with its undo and its way to "Zuletzt gelöscht". */
+  deleted?: string;
 }) {
   const { shell, assetId, page, view, today } = props;
   const { t, paths } = shell;
@@ -304,7 +304,7 @@ export function Results(props: {
           {props.deleted ? null : <p class="hint">{t.scope}</p>}
           {/* Deleted by a co-buyer, and still kept: the way to bring it back (walkthrough, stop 75). */}
           {/* At the latest match (a whole page: the browser goes to its place, and it is marked). */}
-          {page.deletedMatch && !props.deleted ? (
+          {page.deletedMatch && page.deletedMatch !== props.deleted ? (
             <p>
               <a href={`${paths.deleted(assetId)}#c-${page.deletedMatch}`}>{t.goneMatch}</a>
             </p>

@@ -41,6 +41,8 @@ export interface ClashProps {
   earlier?: string;
   /** Met while a choice was sent: the contact changed again since the last choice page (co-buyer walkthrough, stop 75). */
   again?: boolean;
+  /** Not the same fields changed on both sides (edits.ts): said as changes that do not go together. */
+  apart?: boolean;
   /** The version the edit started from: "Beide Änderungen" of the notes leaves out what either removed since; each side's address is marked where it differs from it. */
   base: FieldValues;
 }
@@ -219,7 +221,8 @@ export function MergeClash(props: ClashProps) {
             FIELDS.filter((spec) => ![mine[spec.name], UNKNOWN_BASE].includes(base[spec.name])).map((spec) => spec.name),
             base,
             mine,
-          ).some((name) => !clashes.includes(name)),
+          ).some((name) => !props.clashes.includes(name)),
+          props.apart,
         )}
       </p>
       {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
