@@ -6,7 +6,7 @@ import { setCookie } from 'hono/cookie';
 import { describe, expect, it, vi } from 'vitest';
 import { appFor } from '../src/app';
 import { valueHash } from '../src/contacts/edits';
-import { bookmarkCookie, bookmarkSetCookie, connect, guarded } from '../src/db/client';
+import { bookmarkCookie, bookmarkSetCookie, connect, guarded, overHttps } from '../src/db/client';
 import { withTimings } from '../src/observability/timing';
 import { countingD1 } from './d1-counter';
 import { anna, ORIGIN, seedContacts, textOf, tokenFor } from './helpers';
@@ -293,6 +293,22 @@ describe("the bookmark cookie's Set-Cookie", () => {
           expect(bookmarkSetCookie(name, bookmark, at, secure)).toBe(response.headers.get('set-cookie'));
         },
       ),
+    );
+  });
+  it("is Secure exactly where the request's URL parsed says https (overHttps, without parsing it)", () => {
+    const scheme = fc.constantFrom('https', 'HTTPS', 'http', 'HTTP', 'Https', 'httpS', 'ws', 'wss');
+    const rest = fc.constantFrom(
+      '//kontakte.example/',
+      '//localhost:8787/assets/a1/contacts?q=x',
+      '//[::1]/https:',
+      '//h/',
+      '//https:x@h/',
+    );
+    assertProperty(
+      fc.property(scheme, rest, (at, then) => {
+        const { url } = new Request(`${at}:${then}`);
+        expect(overHttps(url)).toBe(new URL(url).protocol === 'https:');
+      }),
     );
   });
 });

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { bookmarkSetCookie, StorageUnavailableError } from '../db/client';
+import { bookmarkSetCookie, overHttps, StorageUnavailableError } from '../db/client';
 import type { AppEnv } from '../env';
 import { getCookie } from '../generated/hono-cookie.js';
 import type { Messages } from '../i18n';
@@ -195,7 +195,7 @@ function lastVisit(c: Context<AppEnv>): number | undefined {
 export function seenVisit(c: Context<AppEnv>, since: number, last: number) {
   const list = c.get('shell').paths.contacts(c.get('asset').id);
   const value = `${since.toString(36)}.${last.toString(36)}.${valueHash(c.get('session').userId)}`;
-  c.header('Set-Cookie', `${bookmarkSetCookie(SEEN_COOKIE, value, list, new URL(c.req.url).protocol === 'https:')}; Max-Age=34560000`, {
+  c.header('Set-Cookie', `${bookmarkSetCookie(SEEN_COOKIE, value, list, overHttps(c.req.url))}; Max-Age=34560000`, {
     append: true,
   });
 }
@@ -297,7 +297,7 @@ export function rememberList(c: Context<AppEnv>, view: ListFrom) {
   if (!fits(value)) value = '';
   if (getCookie(c, LIST_COOKIE) === value) return;
   // The bookmark's Set-Cookie, held to hono's setCookie (the same options: HttpOnly, SameSite=Lax).
-  c.header('Set-Cookie', bookmarkSetCookie(LIST_COOKIE, value, list, new URL(c.req.url).protocol === 'https:'), { append: true });
+  c.header('Set-Cookie', bookmarkSetCookie(LIST_COOKIE, value, list, overHttps(c.req.url)), { append: true });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
-import { bookmarkCookie, bookmarkSetCookie, openSession } from '../db/client';
+import { bookmarkCookie, bookmarkSetCookie, openSession, overHttps } from '../db/client';
 import { databaseOf } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { HELP_PATHS } from '../generated/assets';
@@ -193,8 +193,7 @@ contactRoutes.use('*', async function requireAsset(c, next) {
   // change at once, even when a replica serves the read (docs/architecture.md).
   const bookmark = c.req.method === 'GET' ? null : session.bookmark();
   if (bookmark) {
-    const secure = new URL(c.req.url).protocol === 'https:';
-    c.header('Set-Cookie', bookmarkSetCookie(cookie, bookmark, c.var.shell.paths.base || '/', secure), { append: true });
+    c.header('Set-Cookie', bookmarkSetCookie(cookie, bookmark, c.var.shell.paths.base || '/', overHttps(c.req.url)), { append: true });
   }
 });
 

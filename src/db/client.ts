@@ -99,6 +99,13 @@ export const bookmarkSetCookie = (name: string, bookmark: string, path: string, 
   `${name}=${encodeURIComponent(bookmark)}; Path=${path}; HttpOnly${secure ? '; Secure' : ''}; SameSite=Lax`;
 
 /**
+ * Whether a request came over HTTPS (its cookies are `Secure`): a Request's url is serialised, its
+ * scheme first and in lower case, so this is `new URL(url).protocol === 'https:'` without parsing
+ * the URL (a list page wrote three cookies, each parsing it).
+ */
+export const overHttps = (url: string) => url.startsWith('https:');
+
+/**
  * A D1 session (Sessions API) for one request: reads may be served by a nearby read replica,
  * but never one older than `bookmark`, the position of this browser's last write. Without one,
  * the first query may go to any replica ('first-unconstrained'); writes always reach the

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { bookmarkSetCookie } from '../db/client';
+import { bookmarkSetCookie, overHttps } from '../db/client';
 import type { AppEnv } from '../env';
 import { CRITICAL_CSS_PATH, PAGES_CSS_PATH } from '../generated/assets';
 import { getCookie } from '../generated/hono-cookie.js';
@@ -72,7 +72,7 @@ export async function render(
     // Told by a page that went well only: an answer without a session (the form kept after it
     // ended, 401) or a refusal writes no cookie.
     if (status === 200) {
-      const secure = new URL(c.req.url).protocol === 'https:';
+      const secure = overHttps(c.req.url);
       c.header('Set-Cookie', `${bookmarkSetCookie(CSS_COOKIE, PAGES_CSS_PATH, c.var.shell.paths.base || '/', secure)}; Max-Age=31536000`, {
         append: true,
       });
