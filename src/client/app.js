@@ -546,8 +546,33 @@
     if (summary) summary.focus();
   });
 
+  // A search's count as it is typed is said once the typing pauses (a second after the last
+  // letter; a letter typed meanwhile drops it, its own answer is said): typed a letter at a time,
+  // as with a phone's screen reader, each answer's count was said, six in a row for "schmid",
+  // queued behind the letters (a11y walkthrough, stop 79). Enter, "Suchen" and "Suche leeren" are
+  // said at once.
+  var typedAt = 0;
+  var found = 0;
+  function sayFound(text) {
+    clearTimeout(found);
+    var field = document.getElementById('q');
+    var wait = field && document.activeElement === field ? typedAt + 1000 - Date.now() : 0;
+    if (wait > 0) found = setTimeout(() => announce(text), wait);
+    else announce(text);
+  }
+  document.addEventListener(
+    'submit',
+    (event) => {
+      if (event.target.querySelector('#q')) typedAt = 0;
+    },
+    true,
+  );
   document.addEventListener('input', (event) => {
     var form = event.target.form;
+    if (event.target.id === 'q') {
+      typedAt = Date.now();
+      clearTimeout(found);
+    }
     if (form && form.hasAttribute('data-draft')) saveDraft(form);
     if (form && event.target.name === 'country') postalPad(form);
   });
@@ -807,7 +832,7 @@
       // The new result count (or "Keine Treffer …") is read out; focus stays in the search field.
       const none = document.querySelector('#results .no-results p');
       const count = document.querySelector('#results .count') || (none && none.firstChild);
-      if (count) announce(count.textContent.trim());
+      if (count) sayFound(count.textContent.trim());
       // The tab's title says what the search found, as a page loaded with it does (pages.tsx
       // listPage; search review, stop 62): "12 Treffer für „Müller“ · <apartment> · Kontakte".
       const asset = document.querySelector('header .asset');

@@ -53,6 +53,21 @@ describe('announcements and focus after partial swaps', () => {
     await page.waitForFunction((book) => document.title === book, book);
   });
 
+  test('a search typed a letter at a time says its count once, when the typing pauses (a11y walkthrough, stop 79)', async () => {
+    const { page } = anna;
+    await page.goto(listPath());
+    const said = await recordAnnouncements(page);
+    const answers = [];
+    page.on('response', (response) => {
+      if (response.url().includes('part=results')) answers.push(new URL(response.url()).searchParams.get('q'));
+    });
+    // As a phone's screen reader types: each letter a request of its own, answered before the next.
+    await page.getByLabel('Kontakte durchsuchen').pressSequentially('schmidt', { delay: 450 });
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '1 Treffer für „schmidt“');
+    assert.ok(answers.length >= 4, `answered as typed: ${answers.join(', ')}`);
+    assert.deepEqual(said, ['1 Treffer für „schmidt“']);
+  });
+
   test('Enter in the search field and "Suchen" swap the results in place; focus stays in the field', async () => {
     const { page } = anna;
     await page.goto(listPath());
