@@ -271,6 +271,16 @@ describe('on a phone (360×800)', () => {
     // Its buttons are named with the contact, as a screen reader lists them.
     assert.equal(await page.getByRole('button', { name: `Wiederherstellen ${gone}`, exact: true }).count(), 1);
     await assertPhoneFriendly(page, '"Zuletzt gelöscht"');
+    // In large text (200 %) "Wiederherstellen" stays on the screen: divided, no sideways scrolling (a11y walkthrough, stop 79).
+    const large = await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+      const page = document.documentElement;
+      const buttons = [...document.querySelectorAll('.row-actions button')].map((button) => button.getBoundingClientRect().right);
+      const result = { scrollWidth: page.scrollWidth, clientWidth: page.clientWidth, right: Math.max(...buttons) };
+      document.documentElement.style.fontSize = '';
+      return result;
+    });
+    assert.ok(large.scrollWidth <= large.clientWidth && large.right <= large.clientWidth, JSON.stringify(large));
   });
 
   test('the import preview\u2019s buttons show their whole labels at 360 px, also "Zurück zu den Kontakten" beside "Angehakte Kontakte übernehmen" (UX walkthrough, stop 74: "ngehak / ontakt")', async () => {
