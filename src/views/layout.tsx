@@ -46,8 +46,9 @@ export function layout(shell: Shell, title: string, body: Child, css: PagesCss, 
       : html`<footer class="foot"><form method="post" action="${paths.base}/language/${t.lang === 'en' ? 'de' : 'en'}?back=${encodeURIComponent(here)}">${raw(
           t.lang === 'en' ? '<button lang="de">Deutsch' : '<button lang="en">English',
         )}</button></form></footer>`
-  }<div id="net" class="net" hidden=""><p>${
+  }<div id="net" class="net" role="region" aria-label="${t.offline}" hidden=""><p>${
     // Shown by src/client/app.js when a request fails on the way (JS only, so hidden); the second sentence only for a form.
+    // A landmark of its own: outside main, one jumping by landmarks met it nowhere (a11y walkthrough, stop 79).
     t.offline
   }<span data-form=""> ${t.offlineForm}</span></p><button type="button" data-retry="true">${t.retry}</button></div><div id="announcer" class="sr-only" role="status" aria-live="polite"></div>${css === 'end' ? html`${later}${print}` : typeof css === 'object' ? later : ''}</body></html>`;
 }

@@ -160,6 +160,8 @@ describe('the list on a phone (360×800)', () => {
       `focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`,
     );
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company, 'the input stays');
+    // A landmark of its own, as one jumping by landmarks finds it (a11y walkthrough, stop 79).
+    assert.equal(await page.getByRole('region', { name: 'Keine Verbindung.' }).count(), 1);
     // The box covers neither the save bar's buttons (it stands above the box) nor the page's end.
     for (const name of ['Speichern', 'Abbrechen']) {
       const control = page
