@@ -1223,6 +1223,22 @@ describe('history (Verlauf)', () => {
     expect(html).toContain(`href="${LIST}/${id}/history"`.replace('/history', '')); // back to the card
   });
 
+  it('gives the seconds of versions saved in the same minute, where their headings and restore buttons read alike (a11y walkthrough, stop 79)', async () => {
+    const id = await create(anna, { company: 'Minute GmbH', phone: '089 100' });
+    for (const phone of ['089 101', '089 102']) expect((await edit(anna, id, { ...(await formOf(id)), phone })).status).toBe(303);
+    const html = await (await send(`${LIST}/${id}/history`, { user: anna })).text();
+    const times = [...html.matchAll(/<h2 id="h-\d+">[^<]* · (\d\d\.\d\d\.\d{4}, \d\d:\d\d)(:\d\d)?<\/h2>/g)].map(([, minute, seconds]) => ({
+      minute,
+      seconds,
+    }));
+    expect(times).toHaveLength(3);
+    // Each with its seconds where another has its minute, and only there.
+    for (const time of times)
+      expect(Boolean(time.seconds), JSON.stringify(times)).toBe(times.filter((other) => other.minute === time.minute).length > 1);
+    const english = await (await send(`${LIST}/${id}/history`, { user: anna, headers: { 'Accept-Language': 'en' } })).text();
+    if (times.some((time) => time.seconds)) expect(english).toMatch(/ · \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d:\d\d<\/h2>/);
+  });
+
   it('shows a removed value as a change to nothing, on the same line: "old → (leer)"', async () => {
     const id = await create(anna, { company: 'Dach Rot', phone: '089 7' });
     expect((await edit(anna, id, { ...(await formOf(id)), phone: '' })).status).toBe(303);
@@ -2098,8 +2114,8 @@ describe('Zuletzt gelöscht', () => {
     expect(history).not.toContain(`${list}/${id}/history/2/restore`);
     expect(history).toContain(`${list}/${id}/history/1/restore`);
     // Said by its heading alone (walkthrough, stop 70: "Keine Änderung an den Angaben." beside it read oddly).
-    expect(textOf(history)).toMatch(/hat den Kontakt gelöscht · [^·]+ \d\d:\d\d (?!\s*(Diese Fassung|Keine Änderung))/);
-    expect(textOf(history)).toMatch(/hat den Kontakt wiederhergestellt · [^·]+ \d\d:\d\d (?!\s*(Diese Fassung|Keine Änderung))/);
+    expect(textOf(history)).toMatch(/hat den Kontakt gelöscht · [^·]+ \d\d:\d\d(:\d\d)? (?!\s*(Diese Fassung|Keine Änderung))/);
+    expect(textOf(history)).toMatch(/hat den Kontakt wiederhergestellt · [^·]+ \d\d:\d\d(:\d\d)? (?!\s*(Diese Fassung|Keine Änderung))/);
     const restored = await send(`${list}/${id}/history/2/restore`, { user: a, form: { version: '4' } });
     expect(restored.status).toBe(303);
     expect(await row(id)).toMatchObject({ deleted_at: null, phone: '089 1', email: 'j@alt.de', version: 6 });

@@ -51,11 +51,11 @@ export function fieldText(spec: Pick<FieldSpec, 'kind'>, value: string, locale: 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** German (or English) date and time in the platform's time zone (one formatter per language and isolate: building one is the slow part). */
-export function formatDateTime(locale: string, epochMs: number): string {
+export function formatDateTime(locale: string, epochMs: number, seconds?: boolean): string {
   return kept(
     dateTimeFormats,
-    locale,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
+    seconds ? `${locale}s` : locale,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short', timeZone: 'Europe/Berlin' }),
   ).format(epochMs);
 }
 

@@ -13,6 +13,16 @@ import { MarkedLines, marksLines } from './marked-lines';
  * changed (old → new). Every older version can be restored: a form that carries the current
  * version, so restoring over a co-buyer's newer change goes through the same merge as an edit.
  */
+/**
+ * A version's time, with its seconds where another version kept has the same minute: two saves of
+ * one minute (a typo corrected) had headings and restore buttons a screen reader could not tell
+ * apart (a11y walkthrough, stop 79).
+ */
+function when(locale: string, at: number, versions: readonly { createdAt: number }[]): string {
+  const minute = (time: number) => Math.floor(time / 60_000);
+  return formatDateTime(locale, at, versions.filter((other) => minute(other.createdAt) === minute(at)).length > 1);
+}
+
 export function ContactHistory(props: {
   shell: Shell;
   assetId: string;
@@ -60,7 +70,7 @@ export function ContactHistory(props: {
         </>
       ) : null}
       <ol class="versions">
-        {versions.map((version, index) => {
+        {versions.map((version, index, all) => {
           const older = versions[index + 1]?.values ?? EMPTY_FIELDS;
           // The oldest version kept, once older ones made room (historyLimit), or the one version a
           // contact from before the history had (migration 0003, "angelegt" at its version then):
@@ -85,7 +95,7 @@ export function ContactHistory(props: {
                   source
                     ? t.revertOf(`${formatDateTime(t.locale, source.createdAt)} (${source.authorName})`)
                     : (t.historyAction[version.action] ?? version.action),
-                  formatDateTime(t.locale, version.createdAt),
+                  when(t.locale, version.createdAt, all),
                 )}
               </h2>
               {/* To that version's entry, marked there: two saves of one minute by one person read
