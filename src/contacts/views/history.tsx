@@ -9,11 +9,6 @@ import { fieldText, formatDateTime } from './format';
 import { MarkedLines, marksLines } from './marked-lines';
 
 /**
- * "Verlauf": who changed what and when, newest first; each version shows only the fields it
- * changed (old → new). Every older version can be restored: a form that carries the current
- * version, so restoring over a co-buyer's newer change goes through the same merge as an edit.
- */
-/**
  * A version's time, with its seconds where another version kept has the same minute: two saves of
  * one minute (a typo corrected) had headings and restore buttons a screen reader could not tell
  * apart (a11y walkthrough, stop 79).
@@ -23,6 +18,11 @@ function when(locale: string, at: number, versions: readonly { createdAt: number
   return formatDateTime(locale, at, versions.filter((other) => minute(other.createdAt) === minute(at)).length > 1);
 }
 
+/**
+ * "Verlauf": who changed what and when, newest first; each version shows only the fields it
+ * changed (old → new). Every older version can be restored: a form that carries the current
+ * version, so restoring over a co-buyer's newer change goes through the same merge as an edit.
+ */
 export function ContactHistory(props: {
   shell: Shell;
   assetId: string;
