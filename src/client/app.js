@@ -551,13 +551,26 @@
   // as with a phone's screen reader, each answer's count was said, six in a row for "schmid",
   // queued behind the letters (a11y walkthrough, stop 79). Enter, "Suchen" and "Suche leeren" are
   // said at once.
+  // "Meinten Sie …?" comes after its "Keine Treffer", not before it and then overwritten by it
+  // (CI, stop 79: a suggestion found within the second was said first, and the region then held
+  // "Keine Treffer" alone).
   var typedAt = 0;
   var found = 0;
+  var foundThen = '';
   function sayFound(text) {
     clearTimeout(found);
+    foundThen = '';
     var field = document.getElementById('q');
     var wait = field && document.activeElement === field ? typedAt + 1000 - Date.now() : 0;
-    if (wait > 0) found = setTimeout(() => announce(text), wait);
+    if (wait <= 0) return announce(text);
+    found = setTimeout(() => {
+      found = 0;
+      announce(text);
+      if (foundThen) setTimeout(announce, 100, foundThen);
+    }, wait);
+  }
+  function sayAfterFound(text) {
+    if (found) foundThen = text;
     else announce(text);
   }
   document.addEventListener(
@@ -572,6 +585,7 @@
     if (event.target.id === 'q') {
       typedAt = Date.now();
       clearTimeout(found);
+      found = 0;
     }
     if (form && form.hasAttribute('data-draft')) saveDraft(form);
     if (form && event.target.name === 'country') postalPad(form);
@@ -2056,7 +2070,7 @@
           // itself (the box, a live region, would read all of it again).
           none.setAttribute('aria-live', 'off');
           none.querySelector('p').after(line);
-          announce(line.textContent);
+          sayAfterFound(line.textContent);
         })
         .catch(() => {});
     }, 600);

@@ -84,6 +84,11 @@ describe('a search that finds nothing offers the nearest words of the book', () 
         assert.equal(await suggestion.textContent(), `Meinten Sie „${family}“?`);
         // Said by itself, after "Keine Treffer" (the box, a live region, would read all of it again).
         await page.waitForFunction((text) => document.getElementById('announcer')?.textContent === text, `Meinten Sie „${family}“?`);
+        // And stays the last said, after its "Keine Treffer" (CI, stop 79: a suggestion found within
+        // the second the count waits for the typing to pause was said first, then overwritten).
+        await page.waitForTimeout(1200);
+        assert.equal(await page.locator('#announcer').textContent(), `Meinten Sie „${family}“?`);
+        assert.deepEqual(said.slice(-2), [`Keine Treffer für „Sonleitner${tag}“.`, `Meinten Sie „${family}“?`]);
         assert.equal(await results.locator('.no-results').getAttribute('aria-live'), 'off');
         const link = suggestion.getByRole('link', { name: `„${family}“` });
         assert.equal(new URL(await link.getAttribute('href'), 'http://x').searchParams.get('q'), family);
