@@ -95,6 +95,9 @@
   var words = WORDS[document.documentElement.lang] || WORDS.de;
 
   function announce(text) {
+    // Anything said later than a search's answer is newer than its count still waiting to be said (sayFound).
+    clearTimeout(found);
+    found = 0;
     var region = document.getElementById('announcer');
     if (!region) return;
     region.textContent = '';
