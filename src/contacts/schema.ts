@@ -122,7 +122,9 @@ export const phoneAsStored = (value: string, name: string) =>
   value.replace(ODD_SPACES, ' ').replace(name === 'mobile' ? MOBILE_LABEL : PHONE_LABEL, '');
 
 function normalise(spec: FieldSpec, value: string): string {
-  const trimmed = value.replace(BIDI_CONTROLS, '').trim();
+  // A tab (a spreadsheet's row pasted) is a space, as an import's is (walkthrough, stop 80: it was
+  // refused as a character nobody could see, and the note had to be typed anew).
+  const trimmed = value.replace(BIDI_CONTROLS, '').replace(/\t/g, ' ').trim();
   if (spec.kind === 'notes') return trimmed.replace(/\r\n?/g, '\n');
   if (spec.kind === 'website') return withScheme(trimmed);
   if (spec.kind === 'phone') return phoneAsStored(trimmed, spec.name);

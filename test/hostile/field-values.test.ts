@@ -211,7 +211,6 @@ describe('8: emoji, RTL and combining marks stay intact; controls and lone surro
     '\u0001',
     '\u0007',
     '\u0008',
-    '\t',
     '\u000b',
     '\u000c',
     '\r',
@@ -265,6 +264,29 @@ describe('8: emoji, RTL and combining marks stay intact; controls and lone surro
     expect(kept.status).toBe(303);
     const id = savedId(kept);
     expect(await row(id)).toMatchObject({ notes: 'A\nB\nC' });
+  });
+
+  it('8: a tab (a spreadsheet row pasted) is a space, as in an import, in every field; nothing refused (walkthrough, stop 80)', async () => {
+    await seedBook();
+    const response = await send(LIST, {
+      user: fresh(anna),
+      form: {
+        form_token: formToken(),
+        company: 'Fliesen\tKrämer',
+        first_name: '\tIda\t',
+        phone: '089\t123 45',
+        city: 'Bad\tTölz',
+        notes: 'Termin\t12.3.\tBad\nZeile 2',
+      },
+    });
+    expect(response.status).toBe(303);
+    expect(await row(savedId(response))).toMatchObject({
+      company: 'Fliesen Krämer',
+      first_name: 'Ida',
+      phone: '089 123 45',
+      city: 'Bad Tölz',
+      notes: 'Termin 12.3. Bad\nZeile 2',
+    });
   });
 
   it('8: lone surrogates are refused by the schema, in every field', () => {
