@@ -128,7 +128,7 @@ export function hiddenFields(html: string): Record<string, string> {
 
 /** The last form of a page's content (or fragment): not the other language's, at every page's foot. */
 export function lastForm(html: string): string {
-  const content = html.split('<footer class="foot">')[0] ?? html;
+  const content = html.split('<footer class="foot"')[0] ?? html;
   return content.slice(content.lastIndexOf('<form'));
 }
 

@@ -735,6 +735,10 @@
     if (link && document.activeElement === document.body) link.focus({ preventScroll: true });
   }
   document.addEventListener('DOMContentLoaded', () => {
+    // The other language on a contact form: hidden without JS, whose page asked again lost the
+    // input (layout.tsx); here the input is kept as a draft and comes back.
+    var foot = document.querySelector('footer.foot');
+    if (foot) foot.hidden = false;
     enhance(document, true);
     takeUpSpot();
     focusDiscarded();

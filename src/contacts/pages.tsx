@@ -50,6 +50,7 @@ export function formPage(
   return render(c, {
     status,
     title: count ? `${t.toFix(count)} ${title}` : title,
+    form: true,
     body: <ContactForm shell={shell} assetId={assetId} {...form} heading={title} />,
   });
 }

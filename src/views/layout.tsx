@@ -23,7 +23,15 @@ const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout:
  */
 export type PagesCss = 'head' | 'end' | 'none' | { inline: string };
 
-export function layout(shell: Shell, title: string, body: Child, css: PagesCss, critical: string | undefined, here?: string) {
+export function layout(
+  shell: Shell,
+  title: string,
+  body: Child,
+  css: PagesCss,
+  critical: string | undefined,
+  here?: string,
+  form?: boolean,
+) {
   const { t, paths, user, asset } = shell;
   const pages = html`<link rel="stylesheet" href="${paths.file(PAGES_CSS_PATH)}"/>`;
   const print = html`<link rel="stylesheet" href="${paths.file(PRINT_CSS_PATH)}" media="print"/>`;
@@ -40,10 +48,12 @@ export function layout(shell: Shell, title: string, body: Child, css: PagesCss, 
     asset ? html`<span class="asset">${asset.name || asset.id}</span>` : ''
   }${user && asset && user.assets.length > 1 ? html`<a class="switch" href="${paths.home()}">${t.switchAsset}</a>` : ''}</header><main id="main" tabindex="-1">${body}</main>${
     // The other language, named in itself (contract §6, since stop 75: English only where the browser
-    // asked for it), back to this page (`here`: a GET's, see render).
+    // asked for it), back to this page (`here`: a GET's, see render). Hidden on a contact form, where
+    // without JS the page asked again lost what was typed (walkthrough, stop 80); shown by app.js,
+    // whose drafts keep it.
     here === undefined
       ? ''
-      : html`<footer class="foot"><form method="post" action="${paths.base}/language/${t.lang === 'en' ? 'de' : 'en'}?back=${encodeURIComponent(here)}">${raw(
+      : html`<footer class="foot"${form ? raw(' hidden=""') : ''}><form method="post" action="${paths.base}/language/${t.lang === 'en' ? 'de' : 'en'}?back=${encodeURIComponent(here)}">${raw(
           t.lang === 'en' ? '<button lang="de">Deutsch' : '<button lang="en">English',
         )}</button></form></footer>`
   }<div id="net" class="net" role="region" aria-label="${t.offline}" hidden=""><p>${

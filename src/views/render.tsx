@@ -58,11 +58,11 @@ async function styleText(c: Context<AppEnv>, path: string): Promise<string | und
 /**
  * One helper decides page vs fragment: the fragment is the very body of the page. `list` is the
  * list page (the other pages' rules at its end), `plain` a page that uses none of them (an error,
- * the apartment picker).
+ * the apartment picker), `form` a contact form (its foot's other language hidden without JS: layout).
  */
 export async function render(
   c: Context<AppEnv>,
-  view: { title: string; body: Child; status?: ContentfulStatusCode; list?: boolean; plain?: boolean },
+  view: { title: string; body: Child; status?: ContentfulStatusCode; list?: boolean; plain?: boolean; form?: boolean },
 ) {
   const status = view.status ?? 200;
   privateHtml(c);
@@ -85,5 +85,5 @@ export async function render(
   // again; a POST's (a clash, a form with errors) has no button (code review, stop 75).
   const { url } = c.req;
   const here = c.req.method === 'GET' ? url.slice(url.indexOf('/', 8)) : undefined;
-  return c.html(layout(c.get('shell'), view.title, view.body, css, await styleText(c, CRITICAL_CSS_PATH), here), status);
+  return c.html(layout(c.get('shell'), view.title, view.body, css, await styleText(c, CRITICAL_CSS_PATH), here, view.form), status);
 }

@@ -2,7 +2,7 @@
 // forms, links and 303 redirects; contract §4).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { browserForSuite, cardWith, download, fillContact, listPath, unique } from './helpers.mjs';
+import { browserForSuite, cardWith, download, fillContact, listPath, unique, withBrowser } from './helpers.mjs';
 
 describe('with JavaScript disabled', () => {
   const browser = browserForSuite('anna', { javaScriptEnabled: false });
@@ -93,6 +93,26 @@ describe('with JavaScript disabled', () => {
     await page.getByRole('button', { name: 'Rückgängig' }).click();
     await page.getByText(`„${name}“ ist wiederhergestellt.`).waitFor();
     assert.ok(await page.getByRole('link', { name, exact: true }).isVisible());
+  });
+
+  test('a contact form offers no other language without JS, whose page asked again lost what was typed; with JS it does, and the input comes back (walkthrough, stop 80)', async () => {
+    const { page } = browser;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: `Sprachwechsel ${unique()}`, notes: 'Angebot bis Freitag' });
+    assert.equal(await page.locator('footer.foot button').count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'English' }).count(), 0);
+    await page.goto(listPath());
+    assert.equal(await page.getByRole('button', { name: 'English' }).isVisible(), true);
+    await withBrowser('anna', async ({ page: withJs }) => {
+      await withJs.goto(`${listPath()}/new`);
+      await fillContact(withJs, { notes: 'Angebot bis Freitag' });
+      await withJs.getByRole('button', { name: 'English' }).click();
+      await withJs.locator('html[lang="en"]').waitFor();
+      await withJs.getByRole('heading', { level: 1, name: 'Add new contact' }).waitFor();
+      await withJs.waitForFunction(() => document.getElementById('f-notes')?.value === 'Angebot bis Freitag');
+      await withJs.getByRole('button', { name: 'Deutsch' }).click();
+      await withJs.locator('html[lang="de"]').waitFor();
+    });
   });
 
   test('cancelling the delete confirmation keeps the contact', async () => {
