@@ -1456,6 +1456,51 @@
 
   // The import preview's confirm says how many it adds ("3 Kontakte übernehmen"; UX review); with
   // none ticked, as the server wrote it ("Angehakte Kontakte übernehmen").
+  // The import preview's ticks the buyer changed are kept in this tab per upload (the form's
+  // address) and set again when the preview comes back: after "ergänzen" of another card, a reload,
+  // the other language or a sign-in, the preview came with its own ticks, and "übernehmen" took
+  // the cards the buyer had unticked (walkthrough, stop 80). A card being completed ("ergänzen")
+  // goes back to the preview's own tick for it.
+  function ticksKey(form) {
+    return 'kontakte-ticks:' + form.getAttribute('action');
+  }
+  function readTicks(form) {
+    var store = storage();
+    try {
+      return (store && JSON.parse(store.getItem(ticksKey(form)) || '{}')) || {};
+    } catch (e) {
+      return {};
+    }
+  }
+  function keepTicks(form, boxes) {
+    var store = storage();
+    if (!store) return;
+    var kept = readTicks(form);
+    for (const box of boxes) kept[box.value] = box.checked;
+    try {
+      store.setItem(ticksKey(form), JSON.stringify(kept));
+    } catch (e) {}
+  }
+  function takeTicks(root) {
+    Array.prototype.forEach.call(root.querySelectorAll('form'), (form) => {
+      if (!form.querySelector('input[name="card"]')) return;
+      var kept = readTicks(form);
+      Array.prototype.forEach.call(form.querySelectorAll('input[name="card"]:not(:disabled)'), (box) => {
+        if (typeof kept[box.value] === 'boolean') box.checked = kept[box.value];
+      });
+    });
+  }
+  document.addEventListener('click', (event) => {
+    var link = event.target.closest && event.target.closest('.preview a[href*="/edit?import="]');
+    var box = link && link.closest('li') && link.closest('li').querySelector('input[name="card"]');
+    if (!box) return;
+    var kept = readTicks(box.form);
+    delete kept[box.value];
+    var store = storage();
+    try {
+      if (store) store.setItem(ticksKey(box.form), JSON.stringify(kept));
+    } catch (e) {}
+  });
   function countAdding(form) {
     var confirm = form && form.querySelector('input[name="card"]') && form.querySelector('button.primary[type="submit"]');
     if (!confirm) return;
@@ -1464,12 +1509,16 @@
     confirm.textContent = n ? words.adding(n) : confirm.getAttribute('data-none');
   }
   document.addEventListener('change', (event) => {
-    if (event.target.name === 'card') countAdding(event.target.form);
+    if (event.target.name !== 'card' || !event.target.form) return;
+    keepTicks(event.target.form, [event.target]);
+    countAdding(event.target.form);
   });
   document.addEventListener('htmx:after:swap', () => {
+    takeTicks(document);
     Array.prototype.forEach.call(document.querySelectorAll('form'), countAdding);
   });
   document.addEventListener('DOMContentLoaded', () => {
+    takeTicks(document);
     Array.prototype.forEach.call(document.querySelectorAll('form'), countAdding);
   });
 
@@ -1481,6 +1530,7 @@
     event.preventDefault();
     var boxes = button.form.querySelectorAll('input[name="card"]:not(:disabled)');
     for (const box of boxes) box.checked = button.value === 'all';
+    keepTicks(button.form, boxes);
     countAdding(button.form);
     // Said, as the boxes changed out of sight. The words live here, not in the Worker's catalogs:
     // only this script says them, and the Worker's bundle is at its size budget (issue 18).

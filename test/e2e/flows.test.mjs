@@ -77,6 +77,44 @@ describe('as Anna (customer, JavaScript on)', () => {
     await page.getByText('0171 2223334').first().waitFor();
   });
 
+  test('the preview keeps the ticks the buyer changed after "ergänzen" of another card and a reload (walkthrough, stop 80: "übernehmen" took the cards unticked)', async () => {
+    const { page } = browser;
+    const tag = unique();
+    const company = `Maler Haken ${tag}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company, phone: '089 4100 200' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
+    await page.goto(`${listPath()}/import`);
+    const card = (org, more = '') => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${org}\r\nORG:${org}\r\n${more}END:VCARD\r\n`;
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'handy.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(card(`Gärtner Haken ${tag}`) + card(`Elektro Haken ${tag}`) + card(company, 'TEL;TYPE=CELL:0171 4100 201\r\n')),
+    });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    const boxes = page.locator('input[name=card]');
+    assert.deepEqual(await Promise.all([0, 1, 2].map((i) => boxes.nth(i).isChecked())), [true, true, false]);
+    await boxes.nth(0).uncheck();
+    await boxes.nth(1).uncheck();
+    await page.getByRole('link', { name: `Fehlende Angaben bei „${company}“ ergänzen` }).click();
+    await page.getByRole('heading', { level: 1, name: `Fehlende Angaben bei „${company}“ ergänzen` }).waitFor();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText(`„${company}“ wurde ergänzt und gespeichert.`).waitFor();
+    assert.deepEqual(await Promise.all([0, 1, 2].map((i) => boxes.nth(i).isChecked())), [false, false, false]);
+    assert.match(await page.locator('button.primary[type=submit]').innerText(), /^Angehakte Kontakte übernehmen$/);
+    // One ticked again, then the page reloaded: as the buyer left it.
+    await boxes.nth(1).check();
+    await page.reload();
+    await page.locator('input[name=card]').first().waitFor();
+    assert.deepEqual(await Promise.all([0, 1, 2].map((i) => boxes.nth(i).isChecked())), [false, true, false]);
+    assert.equal(await page.locator('button.primary[type=submit]').innerText(), '1 Kontakt übernehmen');
+    await page.locator('button.primary[type=submit]').click();
+    await page.getByText('1 Kontakt wurde übernommen').first().waitFor();
+    await page.goto(`${listPath()}?q=${encodeURIComponent(`Haken ${tag}`)}`);
+    assert.deepEqual((await page.locator('li.contact > a.name').allInnerTexts()).sort(), [`Elektro Haken ${tag}`, company].sort());
+  });
+
   test('add, see it in the list without a reload, edit, fix a validation error, search, delete and undo, export', async () => {
     const { page } = browser;
     const tag = unique();
