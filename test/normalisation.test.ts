@@ -2,6 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { findContact } from '../src/contacts/repository';
+import { typedValue } from '../src/contacts/schema';
 import { connect } from '../src/db/client';
 import worker from '../src/index';
 import { anna, ORIGIN, seedContacts, send } from './helpers';
@@ -74,6 +75,13 @@ describe('line and paragraph separators', () => {
       expect(answer.status, field).toBe(422);
       expect(answer.body).toContain(`id="f-${field}-error"`);
     }
+  });
+});
+
+describe('a tab', () => {
+  it('is compared as it is stored, a space, where a form meets a stored value (code review, stop 80: a clash listed "Bad\tTölz" against "Bad Tölz")', () => {
+    expect(typedValue({ city: 'Bad\tTölz\t' }, 'city')).toBe('Bad Tölz');
+    expect(typedValue({ phone: 'Tel.\t089\t123 45' }, 'phone')).toBe('089 123 45');
   });
 });
 

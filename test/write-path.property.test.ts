@@ -66,9 +66,12 @@ const codePoints = (value: string) => [...value].length;
 /** What UTF-8 form encoding does to a lone surrogate: U+FFFD. */
 const overHttp = (value: string) => value.replace(LONE_SURROGATES, '\ufffd');
 
-/** Contract §5 normalisation: the bidi embeddings, overrides and isolates dropped; trim; CRLF → LF in notes (a lone CR is a line break too); https:// before a bare domain. */
+/** Contract §5 normalisation: the bidi embeddings, overrides and isolates dropped; a tab a space; trim; CRLF → LF in notes (a lone CR is a line break too); https:// before a bare domain. */
 function normalise(field: Field, raw: string): string {
-  let value = raw.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  let value = raw
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\t/g, ' ')
+    .trim();
   if (field === 'notes') value = value.replace(/\r\n?/g, '\n');
   if (field === 'website' && value !== '' && !/^https?:\/\//i.test(value)) value = `https://${value}`;
   return value;
@@ -666,10 +669,10 @@ describe('the contact schema, property-tested directly (lone surrogates and cont
     );
   });
 
-  it('refuses a control character other than a line break in notes, naming that field', () => {
+  it('refuses a control character other than a line break in notes and a tab (a space: stop 80), naming that field', () => {
     const withControl = fc
       .tuple(fc.constantFrom(...FIELDS), controlCharacter)
-      .filter(([field, control]) => !(field === 'notes' && (control === '\n' || control === '\r')));
+      .filter(([field, control]) => control !== '\t' && !(field === 'notes' && (control === '\n' || control === '\r')));
     assertProperty(
       fc.property(withControl, ([field, control]) => {
         const result = contactInput.safeParse({ last_name: 'Kontrolle', [field]: `a${control}b` });

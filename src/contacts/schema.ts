@@ -121,10 +121,14 @@ export const MOBILE_LABEL = labelBefore(PHONE_LABELS.mobile);
 export const phoneAsStored = (value: string, name: string) =>
   value.replace(ODD_SPACES, ' ').replace(name === 'mobile' ? MOBILE_LABEL : PHONE_LABEL, '');
 
+/**
+ * A value without bidi controls, trimmed, a tab a space, as an import's is (walkthrough, stop 80: a
+ * spreadsheet's row pasted was refused as a character nobody could see, the note typed anew).
+ */
+const plain = (value: string) => value.replace(BIDI_CONTROLS, '').replace(/\t/g, ' ').trim();
+
 function normalise(spec: FieldSpec, value: string): string {
-  // A tab (a spreadsheet's row pasted) is a space, as an import's is (walkthrough, stop 80: it was
-  // refused as a character nobody could see, and the note had to be typed anew).
-  const trimmed = value.replace(BIDI_CONTROLS, '').replace(/\t/g, ' ').trim();
+  const trimmed = plain(value);
   if (spec.kind === 'notes') return trimmed.replace(/\r\n?/g, '\n');
   if (spec.kind === 'website') return withScheme(trimmed);
   if (spec.kind === 'phone') return phoneAsStored(trimmed, spec.name);
@@ -346,9 +350,9 @@ export function readContactForm(raw: unknown): FormResult {
 const GERMANY = /^(?:deutschland|germany|brd|de|d)$/i;
 export const inGermany = (country: string) => GERMANY.test(country.trim());
 
-/** A field's value as a form typed it, as it is stored (without bidi controls, trimmed). */
+/** A field's value as a form typed it, as it is stored (plain: without bidi controls, trimmed, a tab a space). */
 export const typedValue = (values: FormValues, name: FieldName) => {
-  const value = (values[name] ?? '').replace(BIDI_CONTROLS, '').trim();
+  const value = plain(values[name] ?? '');
   return name === 'phone' || name === 'mobile' ? phoneAsStored(value, name) : value;
 };
 

@@ -603,8 +603,8 @@ function ConflictPanel(props: {
   if (!values.street && !values.postal_code && !values.city) values.country = '';
   const storedValues = fieldValuesOf(stored);
   // The notes as typed come with the browser's CRLF; stored ones with LF (a lone CR showed as an
-  // empty line after each marked one, and identical notes as different: review).
-  const mineNotes = (values.notes ?? '').replace(/\r\n?/g, '\n').trim();
+  // empty line after each marked one, and identical notes as different: review); a tab as a space (schema.ts plain).
+  const mineNotes = (values.notes ?? '').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').trim();
   // Named as the clash page names it ("Von Jonas Müller", "Aus dem anderen Fenster"; review:
   // "Jetzt gespeichert" there, then the last saver's name for every co-buyer's and own change),
   // each field by who changed it where the clash page sent that (UX walkthrough, stop 77), else
