@@ -113,6 +113,22 @@ describe('with JavaScript disabled', () => {
       await withJs.getByRole('button', { name: 'Deutsch' }).click();
       await withJs.locator('html[lang="de"]').waitFor();
     });
+    // With JS but the site's storage blocked, nothing keeps the input: hidden as without JS (code review, stop 80).
+    await withBrowser('anna', async ({ page: blocked }) => {
+      await blocked.addInitScript(() => {
+        Object.defineProperty(window, 'sessionStorage', {
+          get() {
+            throw new DOMException('blocked', 'SecurityError');
+          },
+        });
+      });
+      await blocked.goto(`${listPath()}/new`);
+      await blocked.waitForFunction(() => typeof window.htmx === 'object');
+      await blocked.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen' }).waitFor();
+      assert.equal(await blocked.getByRole('button', { name: 'English' }).count(), 0);
+      await blocked.goto(listPath());
+      assert.equal(await blocked.getByRole('button', { name: 'English' }).isVisible(), true);
+    });
   });
 
   test('cancelling the delete confirmation keeps the contact', async () => {
