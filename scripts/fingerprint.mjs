@@ -8,7 +8,7 @@
 // names (scripts/lib/hono-jsx.mjs), and hono-html.js, hono's html`` without running callbacks it never has (scripts/lib/hono-html.mjs), and hono-utils-html.js, hono's raw() and string buffers without callbacks (scripts/lib/hono-utils-html.mjs), and hono-body-limit.js, hono's body limit without its default error handler (scripts/lib/hono-body-limit.mjs), and hono-cookie.js, hono's getCookie for a cookie's name only (scripts/lib/hono-cookie.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
 // hono-context.js and hono-request.js, hono's `c` and `c.req` without members the app never calls (scripts/lib/hono-context.mjs),
 // and hono-validator.js and zod-validator.js, hono's validator and zValidator without the targets the app never validates (scripts/lib/hono-validator.mjs),
-// and zod-schemas.js and zod-core.js, zod's schemas without the Standard Schema interface, the encode direction, an object's catchall and propValues, and zod-util.js and zod-constructor.js, its util.js and core.js without the global config's messages and post-processor (scripts/lib/zod-schemas.mjs),
+// and zod-schemas.js and zod-core.js, zod's schemas without the Standard Schema interface, the encode direction, an object's catchall and propValues, and zod-util.js and zod-constructor.js, its util.js and core.js without the global config's messages, the reading of params given and the post-processor (scripts/lib/zod-schemas.mjs),
 // and zod-mini-*.js, zod/mini without the schema methods nothing calls (scripts/lib/zod-mini.mjs). Every entry point (start, test,
 // bench, deploy) runs it first, so the generated files never go into git and never go stale.
 import { createHash } from 'node:crypto';

@@ -24,6 +24,8 @@ export const OBJECT_SYNC_EDITS: readonly (readonly [string, string, string])[];
 export const ZOD_CORE_COPIES: { 'util.js': string; 'core.js': string };
 /** finalizeIssue's lookups of a message in zod's global config (customError, localeError), left out of src/generated/zod-util.js. */
 export const CONFIG_MESSAGES: string;
+/** normalizeParams's reading of given params (a string, a `message`, an `error` string), left out of src/generated/zod-util.js. */
+export const NORMALIZE_PARAMS: string;
 /** $constructor's global postProcessor hook (zod/compile's), left out of src/generated/zod-constructor.js. */
 export const POST_PROCESSOR: RegExp;
 /** zod/v4/core/util.js's or core.js's text ('util.js', 'core.js') as src/generated/zod-util.js or zod-constructor.js (see zod-schemas.mjs). */

@@ -324,11 +324,28 @@ export function exportsOf(source) {
  * $constructor without its global `postProcessor` hook: only z.config() sets the first two (the app
  * never calls it, and zod/mini, unlike zod's classic API, sets no locale), and only
  * `import "zod/compile"` the hook (not in the bundle: test/node/bundle.test.ts). Each a text found
- * once, only left out; the rest as zod wrote it (test/node/zod-schemas.test.ts).
+ * once, only left out; the rest as zod wrote it (test/node/zod-schemas.test.ts). And util.js's
+ * normalizeParams without what it makes of a schema's or a check's params (a string, a `message`,
+ * an `error` string as a function; NORMALIZE_PARAMS, 79 B gzip): no call of the app gives params
+ * (z.string(), z.object(shape), z.refine(fn), z.custom(fn), z.superRefine(fn), found by
+ * TypeScript's checker in test/node/zod-schemas.test.ts), so they are none or the `{}` that
+ * zod/mini's refine() passes for none, which it returns as they are, as zod does.
  */
 export const ZOD_CORE_COPIES = { 'util.js': './zod-util.js', 'core.js': './zod-constructor.js' };
 export const CONFIG_MESSAGES = `            unwrapMessage(config.customError?.(iss)) ??
             unwrapMessage(config.localeError?.(iss)) ??
+`;
+/** normalizeParams's reading of params that are given, found once and left out. */
+export const NORMALIZE_PARAMS = `    if (typeof params === "string")
+        return { error: () => params };
+    if (params?.message !== undefined) {
+        if (params?.error !== undefined)
+            throw new Error("Cannot specify both \`message\` and \`error\` params");
+        params.error = params.message;
+    }
+    delete params.message;
+    if (typeof params.error === "string")
+        return { ...params, error: () => params.error };
 `;
 export const POST_PROCESSOR =
   /\n {8}\/\/ Global post-processor hook\.[^\n]*\n {8}const pp = globalThis\.__zod_globalConfig\?\.postProcessor;\n {8}if \(pp\)\n {12}pp\(inst\);(?=\n)/;
@@ -340,6 +357,9 @@ export function trimZodCoreFile(file, source) {
     if (text.split(CONFIG_MESSAGES).length !== 2)
       throw new Error("zod/v4/core/util.js: finalizeIssue's config lookups not found once; update scripts/lib/zod-schemas.mjs");
     text = text.replace(CONFIG_MESSAGES, '');
+    if (text.split(NORMALIZE_PARAMS).length !== 2)
+      throw new Error("zod/v4/core/util.js: normalizeParams's reading of params not found once; update scripts/lib/zod-schemas.mjs");
+    text = text.replace(NORMALIZE_PARAMS, '');
     if (/customError|localeError|\bconfig\./.test(text))
       throw new Error("zod/v4/core/util.js: more reads of zod's config than expected; update scripts/lib/zod-schemas.mjs");
   } else if (file === 'core.js') {
