@@ -26,6 +26,8 @@ export const ZOD_CORE_COPIES: { 'util.js': string; 'core.js': string };
 export const CONFIG_MESSAGES: string;
 /** normalizeParams's reading of given params (a string, a `message`, an `error` string), left out of src/generated/zod-util.js. */
 export const NORMALIZE_PARAMS: string;
+/** finalizeIssue's lookups of what only params set (a def's or a context's error, reportInput): [name, from, to], each found once in zod/v4/core/util.js. */
+export const FINALIZE_UNSET: readonly (readonly [string, string, string])[];
 /** $constructor's global postProcessor hook (zod/compile's), left out of src/generated/zod-constructor.js. */
 export const POST_PROCESSOR: RegExp;
 /** zod/v4/core/util.js's or core.js's text ('util.js', 'core.js') as src/generated/zod-util.js or zod-constructor.js (see zod-schemas.mjs). */

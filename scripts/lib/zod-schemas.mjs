@@ -329,7 +329,12 @@ export function exportsOf(source) {
  * an `error` string as a function; NORMALIZE_PARAMS, 79 B gzip): no call of the app gives params
  * (z.string(), z.object(shape), z.refine(fn), z.custom(fn), z.superRefine(fn), found by
  * TypeScript's checker in test/node/zod-schemas.test.ts), so they are none or the `{}` that
- * zod/mini's refine() passes for none, which it returns as they are, as zod does.
+ * zod/mini's refine() passes for none, which it returns as they are, as zod does. So no def of
+ * the bundle has an `error` (only params give one), nor has a parse's context an `error` or
+ * `reportInput` (only a parse's params: the app's parse() and safeParse() are given none, nor
+ * does @hono/zod-validator give any): finalizeIssue without its lookups of those and the
+ * stamping of a schema on an issue only they read (FINALIZE_UNSET), an issue's own message or
+ * "Invalid input" as before.
  */
 export const ZOD_CORE_COPIES = { 'util.js': './zod-util.js', 'core.js': './zod-constructor.js' };
 export const CONFIG_MESSAGES = `            unwrapMessage(config.customError?.(iss)) ??
@@ -347,6 +352,42 @@ export const NORMALIZE_PARAMS = `    if (typeof params === "string")
     if (typeof params.error === "string")
         return { ...params, error: () => params.error };
 `;
+/** finalizeIssue without what only params set (a def's or a context's \`error\`, \`reportInput\`): [name, from, to], each found once. */
+export const FINALIZE_UNSET = [
+  [
+    "the stamping of a schema on an issue, which only the lookup of the schema's error read",
+    `    // A schema that raised an issue itself owns it outright, and outranks any stamp an enclosing check left in \`attachSchema\`. String formats and z.custom() are schema and check at once, so when they act as a check they defer to that stamp instead.
+    const traits = iss.inst?._zod?.traits;
+    if (traits?.has("$ZodType")) {
+        if (traits.has("$ZodCheck"))
+            (_a = iss).schema ?? (_a.schema = iss.inst);
+        else
+            iss.schema = iss.inst;
+    }
+    // Decreasing specificity, first map to return a message wins. \`inst\` is whatever raised the issue, so a check's own map outranks the owning schema's.
+    const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : undefined;
+`,
+    '',
+  ],
+  [
+    "the lookups of a check's, a schema's and a context's error",
+    `        : (unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ??
+            unwrapMessage(schemaError?.(iss)) ??
+            unwrapMessage(ctx?.error?.(iss)) ??
+            "Invalid input");
+`,
+    `        : "Invalid input";
+`,
+  ],
+  [
+    "a context's reportInput",
+    `    if (ctx?.reportInput) {
+        full.input = iss.input;
+    }
+`,
+    '',
+  ],
+];
 export const POST_PROCESSOR =
   /\n {8}\/\/ Global post-processor hook\.[^\n]*\n {8}const pp = globalThis\.__zod_globalConfig\?\.postProcessor;\n {8}if \(pp\)\n {12}pp\(inst\);(?=\n)/;
 
@@ -360,6 +401,13 @@ export function trimZodCoreFile(file, source) {
     if (text.split(NORMALIZE_PARAMS).length !== 2)
       throw new Error("zod/v4/core/util.js: normalizeParams's reading of params not found once; update scripts/lib/zod-schemas.mjs");
     text = text.replace(NORMALIZE_PARAMS, '');
+    for (const [name, from, to] of FINALIZE_UNSET) {
+      if (text.split(from).length !== 2)
+        throw new Error(`zod/v4/core/util.js: finalizeIssue's ${name} not found once; update scripts/lib/zod-schemas.mjs`);
+      text = text.replace(from, to);
+    }
+    if (/\bctx\?\.|_zod\.def\?\.error/.test(text))
+      throw new Error("zod/v4/core/util.js: more reads of a context or a def's error than expected; update scripts/lib/zod-schemas.mjs");
     if (/customError|localeError|\bconfig\./.test(text))
       throw new Error("zod/v4/core/util.js: more reads of zod's config than expected; update scripts/lib/zod-schemas.mjs");
   } else if (file === 'core.js') {

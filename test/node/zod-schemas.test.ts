@@ -14,6 +14,7 @@ import {
   CATCHALL_THROW,
   CONFIG_MESSAGES,
   exportsOf,
+  FINALIZE_UNSET,
   MEMO_ALLOC,
   NORMALIZE_PARAMS,
   OBJECT_SYNC_EDITS,
@@ -491,13 +492,16 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
     expect(() => trimZodCoreFile('util.js', zodFile('util.js').replace('delete params.message;', 'params.message = undefined;'))).toThrow(
       /normalizeParams's reading of params not found once/,
     );
+    expect(() =>
+      trimZodCoreFile('util.js', zodFile('util.js').replace('if (ctx?.reportInput) {', 'if (ctx?.reportInput === true) {')),
+    ).toThrow(/finalizeIssue's a context's reportInput not found once/);
     expect(() => trimZodCoreFile('util.js', `import { x } from "./other.js";\n${zodFile('util.js')}`)).toThrow(
       /other imports than expected/,
     );
     expect(() => trimZodCoreFile('parse.js', zodFile('parse.js'))).toThrow(/is not copied/);
   });
 
-  it("is zod's modules line for line but for finalizeIssue's config lookups, normalizeParams's reading of params, the postProcessor hook and the import of each other", () => {
+  it("is zod's modules line for line but for finalizeIssue's lookups, normalizeParams's reading of params, the postProcessor hook and the import of each other", () => {
     for (const [file, left] of [
       ['util.js', CONFIG_MESSAGES],
       ['core.js', zodFile('core.js').match(POST_PROCESSOR)?.[0] ?? 'missing'],
@@ -508,10 +512,15 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
       const theirs = zodFile(file)
         .replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n')
         .replace(left, '');
-      expect(`${ours.slice(0, -1)}`).toBe((file === 'util.js' ? theirs.replace(NORMALIZE_PARAMS, '') : theirs).slice(0, -1));
-      expect(onlyLeavesOut(zodFile(file), ours)).toBe(true);
+      const edited =
+        file === 'util.js'
+          ? FINALIZE_UNSET.reduce((text, [, from, to]) => text.replace(from, to), theirs.replace(NORMALIZE_PARAMS, ''))
+          : theirs;
+      expect(`${ours.slice(0, -1)}`).toBe(edited.slice(0, -1));
+      // Lines left out, but finalizeIssue's fallback message, "Invalid input" where zod's lookups found none.
+      expect(onlyLeavesOut(zodFile(file), ours.replace('        : "Invalid input";\n', ''))).toBe(true);
     }
-    expect(generated('zod-util.js')).toContain('unwrapMessage(ctx?.error?.(iss)) ??\n            "Invalid input");');
+    expect(generated('zod-util.js')).toContain('const message = iss.message\n        ? iss.message\n        : "Invalid input";\n');
     expect(generated('zod-constructor.js')).not.toContain('postProcessor');
   });
 
@@ -528,8 +537,8 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
     expect(theirs.normalizeParams('Pflichtfeld')).not.toBe('Pflichtfeld');
     expect(ours.normalizeParams('Pflichtfeld')).toBe('Pflichtfeld');
     // Read with TypeScript's checker: no call of the app to a function of zod's gives an argument
-    // for a parameter named params (z.string(params), z.object(shape, params), z.refine(fn, params),
-    // z.custom(fn, params), z.superRefine(fn, params), …); its schemas are built as its modules load.
+    // for a parameter named params or ctx (z.string(params), z.object(shape, params), z.refine(fn, params),
+    // z.custom(fn, params), z.superRefine(fn, params), schema.parse(value, params), z.safeParse(schema, value, ctx), …).
     const program = await appProgram();
     const checker = program.getTypeChecker();
     const calls: string[] = [];
@@ -541,7 +550,7 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
           if (declaration?.getSourceFile().fileName.includes('/node_modules/zod/')) {
             calls.push(node.expression.getText(source));
             declaration.parameters.forEach((parameter, index) => {
-              if (/params/i.test(parameter.name.getText()))
+              if (/^_?(params|ctx)$/i.test(parameter.name.getText()))
                 expect(node.arguments.length, `${source.fileName}: ${node.getText(source).slice(0, 60)}`).toBeLessThanOrEqual(index);
             });
           }
@@ -550,7 +559,45 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
       };
       visit(source);
     }
-    for (const name of ['z.string', 'z.object', 'z.refine', 'z.custom', 'z.superRefine']) expect(calls).toContain(name);
+    for (const name of ['z.string', 'z.object', 'z.refine', 'z.custom', 'z.superRefine', 'z.safeParse']) expect(calls).toContain(name);
+  });
+
+  it("finalizes the issues of the bundle's parses as zod does, without the lookups of errors that only params set", async () => {
+    type Util = { finalizeIssue(iss: Record<string, unknown>, ctx: unknown, config: unknown): unknown };
+    const ours = (await import(pathToFileURL(join(root, 'src', 'generated', 'zod-util.js')).href)) as Util;
+    const theirs = (await import(pathToFileURL(join(core, 'util.js')).href)) as Util;
+    const zod = await import(pathToFileURL(join(core, 'index.js')).href);
+    // A schema, a check (a refinement: z.custom() is both) and a bare issue, as the app's schemas raise them.
+    const schema = new zod.$ZodString({ type: 'string' });
+    const check = new zod.$ZodCustom({ type: 'custom', check: 'custom', fn: () => false, abort: true });
+    const issues = () => [
+      { code: 'invalid_type', expected: 'string', input: 3, inst: schema },
+      { code: 'custom', input: 'x', inst: check, path: ['company'], message: 'nameRequired', continue: false },
+      { code: 'custom', input: 'x', inst: check, schema, path: [] },
+      { code: 'custom', input: 1, message: 'item' },
+      { code: 'custom', input: 1, message: '' },
+    ];
+    for (const ctx of [{ async: false }, undefined]) {
+      const mine = issues().map((iss) => ours.finalizeIssue(iss, ctx, {}));
+      expect(mine).toEqual(issues().map((iss) => theirs.finalizeIssue(iss, ctx, {})));
+      expect(mine.map((iss) => (iss as { message: string }).message)).toEqual([
+        'Invalid input',
+        'nameRequired',
+        'Invalid input',
+        'item',
+        'Invalid input',
+      ]);
+    }
+    // What only params set, which the bundle never has: a def's error (z.string({ error })), a
+    // context's error and reportInput (schema.parse(value, { error, reportInput })).
+    const withError = new zod.$ZodString({ type: 'string', error: () => 'Text' });
+    expect(theirs.finalizeIssue({ code: 'invalid_type', inst: withError }, undefined, {})).toMatchObject({ message: 'Text' });
+    expect(ours.finalizeIssue({ code: 'invalid_type', inst: withError }, undefined, {})).toMatchObject({ message: 'Invalid input' });
+    expect(theirs.finalizeIssue({ code: 'custom', input: 1 }, { reportInput: true }, {})).toHaveProperty('input', 1);
+    // No def of the bundle gets an error: zod/mini's builders put one only from params, which the
+    // app never gives (above); nor does the one def the app writes itself, its catch's.
+    expect(sourceCode('src/contacts/or-else.ts')).toContain("new z.ZodMiniCatch({ type: 'catch', innerType, catchValue: () => value })");
+    expect(sourceCode('src/contacts/or-else.ts')).not.toMatch(/\berror\b|reportInput/);
   });
 
   it('nothing in the bundle sets a customError, localeError or postProcessor: only z.config() and zod/compile do, and neither is called or imported', () => {
