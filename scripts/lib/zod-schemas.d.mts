@@ -22,6 +22,10 @@ export const WHEN_BRANCH: { from: string; to: string };
 export const OBJECT_SYNC_EDITS: readonly (readonly [string, string, string])[];
 /** The generated names of zod's core/util.js and core/core.js, by their file names. */
 export const ZOD_CORE_COPIES: { 'util.js': string; 'core.js': string };
+/** A check's stamp of its schema on the issues it raised, left out of src/generated/zod-schemas.js (two). */
+export const ISSUE_STAMP: RegExp;
+/** A refinement's copy of its def's params onto its issue, left out of src/generated/zod-schemas.js. */
+export const REFINE_PARAMS: string;
 /** finalizeIssue's lookups of a message in zod's global config (customError, localeError), left out of src/generated/zod-util.js. */
 export const CONFIG_MESSAGES: string;
 /** normalizeParams's reading of given params (a string, a `message`, an `error` string), left out of src/generated/zod-util.js. */

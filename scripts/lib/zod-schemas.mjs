@@ -285,6 +285,17 @@ export function onlyLeavesOut(from, to) {
 }
 
 /**
+ * The checks' stamp of their schema on the issues they raise (util.attachSchema), which only
+ * finalizeIssue's lookup of the schema's error read (left out: FINALIZE_UNSET; 33 B gzip), and a
+ * refinement's `params`, which only params give its def (z.refine(fn, { params }); the app gives
+ * none: test/node/zod-schemas.test.ts). Left out where the parse is synchronous, after the edits above.
+ */
+export const ISSUE_STAMP = /\n +util\.attachSchema\(payload\.issues, (?:currLen|start), inst\);(?=\n)/g;
+export const REFINE_PARAMS = `
+        if (inst._zod.def.params)
+            _iss.params = inst._zod.def.params;`;
+
+/**
  * $ZodString's coercion (`String(value)` first), which only zod's coerce API asks for
  * (`z.coerce.string()`, a def's `coerce: true`): no string schema of the app is one (13 B gzip).
  * And of an object's normalized shape, what only its catchall (left out above) and no other
@@ -499,6 +510,15 @@ export function trimZodSchemas(source) {
   }
   if (/defineLazyInternal\(inst, "(values|pattern)"/.test(text))
     throw new Error("zod/v4/core/schemas.js: more of the schemas' values and patterns than expected; update scripts/lib/zod-schemas.mjs");
+  if (count(ISSUE_STAMP) !== 2 || text.split(REFINE_PARAMS).length !== 2)
+    throw new Error(
+      "zod/v4/core/schemas.js: the stamps of a schema on its issues or a refinement's params not found as expected; update scripts/lib/zod-schemas.mjs",
+    );
+  text = text.replace(ISSUE_STAMP, '').replace(REFINE_PARAMS, '');
+  if (/attachSchema|_iss\.params/.test(text))
+    throw new Error(
+      "zod/v4/core/schemas.js: more stamps of a schema or reads of a def's params than expected; update scripts/lib/zod-schemas.mjs",
+    );
   text = text.replace(
     /^((?:import|export) [^\n]* from )"\.\/([\w-]+\.js)";$/gm,
     (_, head, file) => `${head}"${ZOD_CORE_COPIES[file] ?? `../../node_modules/zod/v4/core/${file}`}";`,

@@ -120,7 +120,7 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     // the memoizer's hooks (the JIT compiler's use of it, not in the bundle, stays), and $ZodType's
     // stamp of zod's version on each schema.
     const leftStatement =
-      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "(?:propValues|values|pattern)", \(zod\) => (?:\{|[^{]*\);)|inst\._zod\.pattern = def\.pattern \?\? regexes\.anyString;|for \(const k of allKeys\) \{|const memo = core\.globalConfig\.memoizer;|memo\?\.attach\(inst\);|core\.globalConfig\.memoizer\?\.guard\(inst\);|if \((?:payload|result)\.memo\)|inst\._zod\.version = version;|if \(def\.coerce\)|const okeys = util\.optionalKeys\(def\.shape\);|\/\/ string-only: handleCatchall [^\n]*|keySet: new Set\(keys\),|numKeys: keys\.length,|optionalKeys: new Set\(okeys\),)$/;
+      /^( *)(if \(ctx\.direction === "backward"\) \{|if \(ctx\.skipChecks\) \{|const handleCanaryResult = \(canary, payload, ctx\) => \{|function handleCatchall\(proms, input, payload, ctx, def, inst, abortEarly\) \{|util\.defineLazyInternal\(inst, "(?:propValues|values|pattern)", \(zod\) => (?:\{|[^{]*\);)|inst\._zod\.pattern = def\.pattern \?\? regexes\.anyString;|for \(const k of allKeys\) \{|const memo = core\.globalConfig\.memoizer;|memo\?\.attach\(inst\);|core\.globalConfig\.memoizer\?\.guard\(inst\);|if \((?:payload|result)\.memo\)|inst\._zod\.version = version;|if \(def\.coerce\)|const okeys = util\.optionalKeys\(def\.shape\);|\/\/ string-only: handleCatchall [^\n]*|keySet: new Set\(keys\),|numKeys: keys\.length,|optionalKeys: new Set\(okeys\),|util\.attachSchema\(payload\.issues, (?:currLen|start), inst\);|if \(inst\._zod\.def\.params\))$/;
     const left: string[] = [];
     const statements: string[] = [];
     for (const run of runs) {
@@ -178,6 +178,10 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
         'keySet: new Set(keys),',
         'numKeys: keys.length,',
         'optionalKeys: new Set(okeys),',
+        // (The checks' stamps of their schema on an issue and a refinement's params: ISSUE_STAMP, REFINE_PARAMS.)
+        'util.attachSchema(payload.issues, currLen, inst);',
+        'util.attachSchema(payload.issues, start, inst);',
+        'if (inst._zod.def.params)',
       ].sort(),
     );
     // Nothing in zod's modules (nor the app) reads a schema's version: only $ZodType sets it.
@@ -594,6 +598,15 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
     expect(theirs.finalizeIssue({ code: 'invalid_type', inst: withError }, undefined, {})).toMatchObject({ message: 'Text' });
     expect(ours.finalizeIssue({ code: 'invalid_type', inst: withError }, undefined, {})).toMatchObject({ message: 'Invalid input' });
     expect(theirs.finalizeIssue({ code: 'custom', input: 1 }, { reportInput: true }, {})).toHaveProperty('input', 1);
+    // Nor does anything read the stamp of a schema on an issue (util.attachSchema) but the lookups
+    // left out: finalizeIssue copies every key of an issue but `schema`, and no other module of
+    // zod's in the bundle reads it; so the generated schemas stamp none (ISSUE_STAMP), nor copy a
+    // refinement's params, which only params give its def (REFINE_PARAMS).
+    expect(generated('zod-schemas.js')).not.toMatch(/attachSchema|_iss\.params/);
+    for (const file of ['parse.js', 'errors.js', 'api.js', 'checks.js'])
+      expect(readFileSync(join(core, file), 'utf8'), file).not.toMatch(/\.schema\b(?!\._zod)/);
+    for (const file of ['zod-util.js', 'zod-constructor.js', 'zod-schemas.js', 'zod-validator.js'])
+      expect(generated(file).replace(/\nexport function attachSchema\([\s\S]*?\n\}\n/, '\n'), file).not.toMatch(/\.schema\b|attachSchema/);
     // No def of the bundle gets an error: zod/mini's builders put one only from params, which the
     // app never gives (above); nor does the one def the app writes itself, its catch's.
     expect(sourceCode('src/contacts/or-else.ts')).toContain("new z.ZodMiniCatch({ type: 'catch', innerType, catchValue: () => value })");
