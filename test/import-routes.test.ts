@@ -138,6 +138,10 @@ describe('importing a .vcf', () => {
     expect(textOf(html)).toMatch(/Nicht übernommen: [^.]*Foto/);
     const { importId, ticked } = previewOf(html);
     expect(ticked).toHaveLength(6);
+    // Its address asked again: the other language hidden (shown by app.js, which keeps the ticks in
+    // the tab), so that without JS a switch loses no tick (code review, stop 80).
+    const asked = await (await send(`/assets/imp-a/contacts/import/${importId}`, { user })).text();
+    expect(asked).toContain(`<footer class="foot" hidden=""><form method="post" action="/language/en?back=`);
     expect(await rows('imp-a')).toHaveLength(0);
     const done = await confirm(user, importId, ticked);
     expect(done.status).toBe(303);

@@ -540,6 +540,8 @@ function previewPage(
     status,
     // Its contacts: a group in the file is none (the heading counts so too).
     title: shell.t.previewTitle(cards.filter((card) => card.group === undefined).length),
+    // The other language hidden without JS, as on a contact form: the ticks changed would be lost (code review, stop 80).
+    form: true,
     body: (
       <ImportPreview
         shell={shell}

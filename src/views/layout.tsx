@@ -48,9 +48,9 @@ export function layout(
     asset ? html`<span class="asset">${asset.name || asset.id}</span>` : ''
   }${user && asset && user.assets.length > 1 ? html`<a class="switch" href="${paths.home()}">${t.switchAsset}</a>` : ''}</header><main id="main" tabindex="-1">${body}</main>${
     // The other language, named in itself (contract §6, since stop 75: English only where the browser
-    // asked for it), back to this page (`here`: a GET's, see render). Hidden on a contact form, where
-    // without JS the page asked again lost what was typed (walkthrough, stop 80); shown by app.js,
-    // whose drafts keep it.
+    // asked for it), back to this page (`here`: a GET's, see render). Hidden on a contact form and
+    // the import's preview, where without JS the page asked again lost what was typed or ticked
+    // (walkthrough and code review, stop 80); shown by app.js, which keeps both in the tab.
     here === undefined
       ? ''
       : html`<footer class="foot"${form ? raw(' hidden=""') : ''}><form method="post" action="${paths.base}/language/${t.lang === 'en' ? 'de' : 'en'}?back=${encodeURIComponent(here)}">${raw(

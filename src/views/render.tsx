@@ -58,7 +58,8 @@ async function styleText(c: Context<AppEnv>, path: string): Promise<string | und
 /**
  * One helper decides page vs fragment: the fragment is the very body of the page. `list` is the
  * list page (the other pages' rules at its end), `plain` a page that uses none of them (an error,
- * the apartment picker), `form` a contact form (its foot's other language hidden without JS: layout).
+ * the apartment picker), `form` a page whose input the other language would lose without JS (a
+ * contact form, the import's preview: its foot's switch hidden, see layout).
  */
 export async function render(
   c: Context<AppEnv>,
