@@ -192,6 +192,25 @@ describe('since the last visit', () => {
     );
   });
 
+  it('does not say notes replaced that still hold the reader\u2019s whole input, added to (walkthrough, stop 80)', async () => {
+    const [anna, jonas] = household('since-15');
+    const list = '/assets/since-15/contacts';
+    const form = { company: 'Zeilen GmbH', notes: '' };
+    const id = await create(jonas, 'since-15', form);
+    const since = Date.now() - MINUTE;
+    expect((await send(`${list}/${id}`, { user: anna, form: { ...form, notes: 'eins', version: '1' } })).status).toBe(303);
+    // Jonas adds a line under hers: a change, not her input replaced.
+    expect((await send(`${list}/${id}`, { user: jonas, form: { ...form, notes: 'eins\nzwei', version: '2' } })).status).toBe(303);
+    const page = async () => textOf(await (await send(`${list}/changes?since=${since}`, { user: anna })).text());
+    expect(await page()).toMatch(/Zeilen GmbH Jonas Müller hat die Notizen geändert · /);
+    expect(await page()).not.toContain('Ihre Eingabe ersetzt');
+    // Rewritten (another contact), it is.
+    const other = await create(jonas, 'since-15', { company: 'Neu GmbH', notes: '' });
+    expect((await send(`${list}/${other}`, { user: anna, form: { company: 'Neu GmbH', notes: 'eins', version: '1' } })).status).toBe(303);
+    expect((await send(`${list}/${other}`, { user: jonas, form: { company: 'Neu GmbH', notes: 'zwei', version: '2' } })).status).toBe(303);
+    expect(await page()).toMatch(/Neu GmbH Jonas Müller hat die Notizen geändert und dabei Ihre Eingabe ersetzt · /);
+  });
+
   it('says so also where another co-buyer saved in between, or the input was the reader\u2019s first (code review, stop 77)', async () => {
     const [anna, jonas, lena] = household('since-9');
     const list = '/assets/since-9/contacts';

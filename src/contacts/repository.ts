@@ -483,9 +483,14 @@ export async function changesSince(db: Database, assetId: string, since: number,
     const [previous, mine, older] = (JSON.parse(before ?? '[]') as (object | null)[]).map((json) => json && valuesOf(json));
     const now = valuesOf(after);
     const fields = previous ? told(changedFields(previous, now), previous, now) : undefined;
-    // What this user changed last, still so just before this change, which changed it.
+    // What this user changed last, still so just before this change, which changed it; not notes
+    // that still hold all of it, added to (walkthrough, stop 80: a line added read as "ersetzt").
     const replaced =
-      previous && mine && older ? changedFields(older, mine).filter((name) => fields?.includes(name) && mine[name] === previous[name]) : [];
+      previous && mine && older
+        ? changedFields(older, mine).filter(
+            (name) => fields?.includes(name) && mine[name] === previous[name] && !(name === 'notes' && now.notes.includes(mine.notes)),
+          )
+        : [];
     return {
       ...row,
       fields,
