@@ -211,6 +211,41 @@ describe('since the last visit', () => {
     expect(await page()).toMatch(/Neu GmbH Jonas Müller hat die Notizen geändert und dabei Ihre Eingabe ersetzt · /);
   });
 
+  it('counts a run whose first changes are no longer kept as "mindestens" (walkthrough, stop 80: "19-mal" for 23 changes)', async () => {
+    const [anna, jonas] = household('since-16');
+    const list = '/assets/since-16/contacts';
+    const since = Date.now() - MINUTE;
+    const id = await create(jonas, 'since-16', { company: 'Oft GmbH', phone: '089 100' });
+    const few = await create(jonas, 'since-16', { company: 'Selten GmbH', phone: '089 100' });
+    // 22 changes after its creation: the contact keeps its 20 latest versions (MAX_VERSIONS).
+    for (let version = 1; version <= 22; version += 1)
+      expect(
+        (
+          await send(`${list}/${id}`, {
+            user: jonas,
+            form: { company: 'Oft GmbH', phone: `089 ${101 + version}`, version: String(version) },
+          })
+        ).status,
+      ).toBe(303);
+    for (let version = 1; version <= 3; version += 1)
+      expect(
+        (
+          await send(`${list}/${few}`, {
+            user: jonas,
+            form: { company: 'Selten GmbH', phone: `089 ${101 + version}`, version: String(version) },
+          })
+        ).status,
+      ).toBe(303);
+    const page = async (english = false) =>
+      textOf(
+        await (await send(`${list}/changes?since=${since}`, { user: anna, headers: english ? { 'Accept-Language': 'en' } : {} })).text(),
+      );
+    expect(await page()).toMatch(/Oft GmbH Jonas Müller hat den Kontakt geändert \(mindestens 20-mal\) · /);
+    expect(await page(true)).toMatch(/Oft GmbH Jonas Müller changed the contact \(at least 20 times\) · /);
+    // All kept: counted as they are.
+    expect(await page()).toMatch(/Selten GmbH Jonas Müller hat die Telefonnummer geändert \(3-mal\) · /);
+  });
+
   it('says so also where another co-buyer saved in between, or the input was the reader\u2019s first (code review, stop 77)', async () => {
     const [anna, jonas, lena] = household('since-9');
     const list = '/assets/since-9/contacts';

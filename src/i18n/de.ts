@@ -345,7 +345,8 @@ export const de = {
   revertOf: (when: string) => `die ${de.clashRestoreFrom(when)} wiederhergestellt`,
   /** The page of changes: what one person's changes of a contact changed ("Jonas Müller hat die Telefonnummer geändert"), how often. */
   changedFields: (fields: string) => `${fields} geändert`,
-  times: (n: number) => ` (${n}-mal)`,
+  /** `more`: older changes of the run no longer kept, so there may have been more. */
+  times: (n: number, more?: boolean) => ` (${more ? 'mindestens ' : ''}${n}-mal)`,
   /** After a change on the page of changes: it replaced what this user had just saved (`fields`: which, where not all). */
   replacedMine: (fields: string) => ` und dabei Ihre Eingabe${fields && ` für ${fields}`} ersetzt`,
   historyCurrent: 'Aktuelle Fassung',

@@ -294,7 +294,7 @@ export const en: Messages = {
   revertSeen: 'See the restored version',
   revertOf: (when: string) => `restored the version from ${when}`,
   changedFields: (fields: string) => `changed ${fields}`,
-  times: (n: number) => ` (${n} times)`,
+  times: (n: number, more?: boolean) => ` (${more ? 'at least ' : ''}${n} times)`,
   replacedMine: (fields: string) => `, replacing your input${fields && ` for ${fields}`}`,
   historyCurrent: 'Current version',
   historyOld: 'old:',

@@ -75,7 +75,9 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
                   <p class={replaced.length ? 'mine' : 'meta'}>
                     {t.entry(
                       latest.authorName,
-                      (run.length > 1 ? action + t.times(run.length) : action) +
+                      // "mindestens": the version before the run's first is no longer kept, nor what
+                      // came before it (walkthrough, stop 80: "19-mal" for 23 changes).
+                      (run.length > 1 ? action + t.times(run.length, !run.at(-1)?.fields && (run.at(-1)?.version ?? 0) > 1) : action) +
                         (replaced.length
                           ? t.replacedMine(
                               replaced.length < fields.length || !fields.length
