@@ -209,6 +209,29 @@ describe('since the last visit', () => {
     expect((await send(`${list}/${other}`, { user: anna, form: { company: 'Neu GmbH', notes: 'eins', version: '1' } })).status).toBe(303);
     expect((await send(`${list}/${other}`, { user: jonas, form: { company: 'Neu GmbH', notes: 'zwei', version: '2' } })).status).toBe(303);
     expect(await page()).toMatch(/Neu GmbH Jonas Müller hat die Notizen geändert und dabei Ihre Eingabe ersetzt · /);
+    // A line she removed, put back (code review: it still held what she left), and notes she
+    // emptied, written again: her input replaced.
+    const removed = await create(jonas, 'since-15', { company: 'Weg GmbH', notes: 'A\nB' });
+    expect((await send(`${list}/${removed}`, { user: anna, form: { company: 'Weg GmbH', notes: 'A', version: '1' } })).status).toBe(303);
+    expect((await send(`${list}/${removed}`, { user: jonas, form: { company: 'Weg GmbH', notes: 'A\nB', version: '2' } })).status).toBe(
+      303,
+    );
+    expect(await page()).toMatch(/Weg GmbH Jonas Müller hat die Notizen geändert und dabei Ihre Eingabe ersetzt · /);
+    const emptied = await create(jonas, 'since-15', { company: 'Leer GmbH', notes: 'Alter Code 1234' });
+    expect((await send(`${list}/${emptied}`, { user: anna, form: { company: 'Leer GmbH', notes: '', version: '1' } })).status).toBe(303);
+    expect(
+      (await send(`${list}/${emptied}`, { user: jonas, form: { company: 'Leer GmbH', notes: 'Alter Code 1234', version: '2' } })).status,
+    ).toBe(303);
+    expect(await page()).toMatch(/Leer GmbH Jonas Müller hat die Notizen geändert und dabei Ihre Eingabe ersetzt · /);
+    // A number her line had, made longer: replaced, not added to.
+    const longer = await create(jonas, 'since-15', { company: 'Code GmbH', notes: '' });
+    expect((await send(`${list}/${longer}`, { user: anna, form: { company: 'Code GmbH', notes: 'Code 471', version: '1' } })).status).toBe(
+      303,
+    );
+    expect(
+      (await send(`${list}/${longer}`, { user: jonas, form: { company: 'Code GmbH', notes: 'Code 4712', version: '2' } })).status,
+    ).toBe(303);
+    expect(await page()).toMatch(/Code GmbH Jonas Müller hat die Notizen geändert und dabei Ihre Eingabe ersetzt · /);
   });
 
   it('counts a run whose first changes are no longer kept as "mindestens" (walkthrough, stop 80: "19-mal" for 23 changes)', async () => {
@@ -244,6 +267,18 @@ describe('since the last visit', () => {
     expect(await page(true)).toMatch(/Oft GmbH Jonas Müller changed the contact \(at least 20 times\) · /);
     // All kept: counted as they are.
     expect(await page()).toMatch(/Selten GmbH Jonas Müller hat die Telefonnummer geändert \(3-mal\) · /);
+    // Only its creation no longer kept (20 changes after it): each change of the run is there (code review).
+    const twenty = await create(jonas, 'since-16', { company: 'Zwanzig GmbH', phone: '089 100' });
+    for (let version = 1; version <= 20; version += 1)
+      expect(
+        (
+          await send(`${list}/${twenty}`, {
+            user: jonas,
+            form: { company: 'Zwanzig GmbH', phone: `089 ${101 + version}`, version: String(version) },
+          })
+        ).status,
+      ).toBe(303);
+    expect(await page()).toMatch(/Zwanzig GmbH Jonas Müller hat den Kontakt geändert \(20-mal\) · /);
   });
 
   it('says so also where another co-buyer saved in between, or the input was the reader\u2019s first (code review, stop 77)', async () => {

@@ -433,6 +433,13 @@ export interface Change {
  * the version before it, read by its key) and its contact's name as it is now (one round trip; the
  * name by a subquery: the app's drizzle copy has no joins, scripts/lib/drizzle-dialect.mjs).
  */
+/** Whether notes `now` keep what `mine` did to `before`: every line it added there, none it removed back. */
+function keptLines(before: string, mine: string, now: string) {
+  const lines = (notes: string) => new Set(notes.split('\n'));
+  const [was, is, after] = [lines(before), lines(mine), lines(now)];
+  return [...is].every((line) => was.has(line) || after.has(line)) && [...was].every((line) => is.has(line) || !after.has(line));
+}
+
 export async function changesSince(db: Database, assetId: string, since: number, me: string): Promise<Change[]> {
   const rows = await guarded(() =>
     db
@@ -484,11 +491,16 @@ export async function changesSince(db: Database, assetId: string, since: number,
     const now = valuesOf(after);
     const fields = previous ? told(changedFields(previous, now), previous, now) : undefined;
     // What this user changed last, still so just before this change, which changed it; not notes
-    // that still hold all of it, added to (walkthrough, stop 80: a line added read as "ersetzt").
+    // where every line this user added is still there and none removed is back, added to
+    // (walkthrough, stop 80: a line added under hers read as "ersetzt"; code review: a line she
+    // removed, put back, is her input replaced).
     const replaced =
       previous && mine && older
         ? changedFields(older, mine).filter(
-            (name) => fields?.includes(name) && mine[name] === previous[name] && !(name === 'notes' && now.notes.includes(mine.notes)),
+            (name) =>
+              fields?.includes(name) &&
+              mine[name] === previous[name] &&
+              !(name === 'notes' && keptLines(older.notes, mine.notes, now.notes)),
           )
         : [];
     return {

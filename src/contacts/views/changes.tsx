@@ -76,8 +76,9 @@ export function Changes(props: { shell: Shell; assetId: string; since: number; n
                     {t.entry(
                       latest.authorName,
                       // "mindestens": the version before the run's first is no longer kept, nor what
-                      // came before it (walkthrough, stop 80: "19-mal" for 23 changes).
-                      (run.length > 1 ? action + t.times(run.length, !run.at(-1)?.fields && (run.at(-1)?.version ?? 0) > 1) : action) +
+                      // came before it (walkthrough, stop 80: "19-mal" for 23 changes); a first
+                      // version is always the contact's creation, not one of an edit's run (code review).
+                      (run.length > 1 ? action + t.times(run.length, !run.at(-1)?.fields && (run.at(-1)?.version ?? 0) > 2) : action) +
                         (replaced.length
                           ? t.replacedMine(
                               replaced.length < fields.length || !fields.length
