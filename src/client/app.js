@@ -1463,8 +1463,6 @@
     field.dispatchEvent(new Event('search'));
   });
 
-  // The import preview's confirm says how many it adds ("3 Kontakte übernehmen"; UX review); with
-  // none ticked, as the server wrote it ("Angehakte Kontakte übernehmen").
   // The import preview's ticks the buyer changed are kept in this tab per upload (the form's
   // address) and set again when the preview comes back: after "ergänzen" of another card, a reload,
   // the other language or a sign-in, the preview came with its own ticks, and "übernehmen" took
@@ -1527,6 +1525,8 @@
     var store = storage();
     if (store) store.removeItem(ticksKey(form));
   });
+  // The import preview's confirm says how many it adds ("3 Kontakte übernehmen"; UX review); with
+  // none ticked, as the server wrote it ("Angehakte Kontakte übernehmen").
   function countAdding(form) {
     var confirm = form && form.querySelector('input[name="card"]') && form.querySelector('button.primary[type="submit"]');
     if (!confirm) return;
@@ -2149,8 +2149,9 @@
             if (index === found.length - 1) whole.append('?');
             line.append(whole);
           });
-          // In the box that says "Keine Treffer" (said already), under its first line; said by
-          // itself (the box, a live region, would read all of it again).
+          // In the box that says "Keine Treffer" (said already, or said with it where the count
+          // still waits: sayAfterFound), under its first line; said by itself, not by the box (a live
+          // region, it would read all of it again).
           none.setAttribute('aria-live', 'off');
           none.querySelector('p').after(line);
           sayAfterFound(line.textContent);
