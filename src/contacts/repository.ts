@@ -427,12 +427,6 @@ export interface Change {
   from?: [number, string];
 }
 
-/**
- * What others changed in the asset after `since` (this user's last visit), newest first, at most
- * 100 changes of the 500 latest versions since: each version with the fields it changed (against
- * the version before it, read by its key) and its contact's name as it is now (one round trip; the
- * name by a subquery: the app's drizzle copy has no joins, scripts/lib/drizzle-dialect.mjs).
- */
 /** Whether notes `now` keep what `mine` did to `before`: every line it added there, none it removed back. */
 function keptLines(before: string, mine: string, now: string) {
   const lines = (notes: string) => new Set(notes.split('\n'));
@@ -440,6 +434,12 @@ function keptLines(before: string, mine: string, now: string) {
   return [...is].every((line) => was.has(line) || after.has(line)) && [...was].every((line) => is.has(line) || !after.has(line));
 }
 
+/**
+ * What others changed in the asset after `since` (this user's last visit), newest first, at most
+ * 100 changes of the 500 latest versions since: each version with the fields it changed (against
+ * the version before it, read by its key) and its contact's name as it is now (one round trip; the
+ * name by a subquery: the app's drizzle copy has no joins, scripts/lib/drizzle-dialect.mjs).
+ */
 export async function changesSince(db: Database, assetId: string, since: number, me: string): Promise<Change[]> {
   const rows = await guarded(() =>
     db
