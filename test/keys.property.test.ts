@@ -211,6 +211,9 @@ describe('the search key, property-tested', () => {
     const word = fc.string({ unit: fc.constantFrom(..."aäeouüßıİéøKlmn%_'"), minLength: 1, maxLength: 4 });
     check(
       fc.property(fieldsArb, fc.array(word, { minLength: 1, maxLength: 4 }), (fields, words) => {
+        // Not where a word is left out beside others, as a salutation is ("Mme", Madame, as "Frau":
+        // keys.ts FILLER; CI, stop 80: "a mme" found what "mme" alone did not): held by test/keys.test.ts and test/search.test.ts.
+        fc.pre(parseQuery(words.join(' ')).length === words.length);
         const key = searchKey(fields);
         const each = words.every((one) => matches(key, parseQuery(one)));
         expect(matches(key, parseQuery(words.join(' ')))).toBe(each);
