@@ -115,6 +115,22 @@
       return null;
     }
   }
+  /** What this tab kept under `name` as JSON, or `none` (nothing kept, unreadable, no storage). */
+  function readKept(name, none) {
+    try {
+      return JSON.parse(storage().getItem(name)) || none;
+    } catch (e) {
+      return none;
+    }
+  }
+  /** Keeps `value` as JSON under `name` in this tab; where storage is full, disabled or missing, not. */
+  function keep(name, value) {
+    try {
+      storage().setItem(name, JSON.stringify(value));
+    } catch (e) {
+      /* full, disabled or no storage */
+    }
+  }
 
   // Drafts this tab kept before they were kept per user ("kontakte-draft:/assets/…"): once to the
   // user this page names, so that an unsent input open across that update is not lost.
@@ -152,12 +168,7 @@
   }
 
   function readDraft(key) {
-    var store = storage();
-    try {
-      return JSON.parse((store && store.getItem(PREFIX + key)) || 'null');
-    } catch (e) {
-      return null;
-    }
+    return readKept(PREFIX + key, null);
   }
   /** Whether a kept draft holds something typed (not only the form's token and version). */
   function hasInput(draft) {
@@ -181,8 +192,7 @@
    * form opens again. Other drafts come back only on a reload of the same page.
    */
   function saveDraft(form, pending, sent, refused) {
-    var store = storage();
-    if (!store) return;
+    if (!storage()) return;
     var key = form.getAttribute('data-draft');
     var values = {};
     // Only what the user typed (and the form's token and version): restored into a form loaded
@@ -232,11 +242,7 @@
     // Sent back with an error to correct (`refused`): no longer on its way, but the next
     // new-contact form still takes it up where the tab has no new contact of its own (adopt).
     else if (asNew(form) && (refused || (sent === undefined && previous && previous.refused))) draft.refused = true;
-    try {
-      store.setItem(PREFIX + key, JSON.stringify(draft));
-    } catch (e) {
-      /* full or disabled */
-    }
+    keep(PREFIX + key, draft);
   }
 
   /** A form that sends another key's input as a new contact: the adopted new-contact form, a deleted contact's form. */
@@ -761,11 +767,7 @@
   // Back or Forward. At most 30 addresses.
   var SPOTS = 'kontakte-spots';
   function spots() {
-    try {
-      return JSON.parse(storage().getItem(SPOTS)) || {};
-    } catch (e) {
-      return {};
-    }
+    return readKept(SPOTS, {});
   }
   document.addEventListener('htmx:before:request', () => {
     var all = spots();
@@ -775,11 +777,7 @@
     all[here] = { y: window.scrollY, id: holder && holder.id !== 'main' ? holder.id : '' };
     var addresses = Object.keys(all);
     if (addresses.length > 30) delete all[addresses[0]];
-    try {
-      storage().setItem(SPOTS, JSON.stringify(all));
-    } catch (e) {
-      /* full, disabled or no storage */
-    }
+    keep(SPOTS, all);
   });
   // htmx announces the reload of the way back: only that load takes the spot up (a reload of the
   // user's own keeps the browser's restoring).
@@ -1475,23 +1473,12 @@
     return 'kontakte-ticks:' + form.getAttribute('action');
   }
   function readTicks(form) {
-    var store = storage();
-    try {
-      return (store && JSON.parse(store.getItem(ticksKey(form)) || '{}')) || {};
-    } catch (e) {
-      return {};
-    }
-  }
-  function writeTicks(form, kept) {
-    var store = storage();
-    try {
-      if (store) store.setItem(ticksKey(form), JSON.stringify(kept));
-    } catch (e) {}
+    return readKept(ticksKey(form), {});
   }
   function keepTicks(form, boxes) {
     var kept = readTicks(form);
     for (const box of boxes) kept[box.value] = [box.checked, box.defaultChecked];
-    writeTicks(form, kept);
+    keep(ticksKey(form), kept);
   }
   function takeTicks(root) {
     Array.prototype.forEach.call(root.querySelectorAll('form'), (form) => {
@@ -1516,7 +1503,7 @@
     if (!box || !box.form) return;
     var kept = readTicks(box.form);
     delete kept[box.value];
-    writeTicks(box.form, kept);
+    keep(ticksKey(box.form), kept);
   });
   document.addEventListener('submit', (event) => {
     var form = event.target;
