@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { randomToken } from '../db/client';
 import { ADDRESS, FIELDS, type FieldName, type FieldSpec, type FieldValues, WARRANTY } from './fields';
 import { NAME_VISIBLE, PHONE_LABELS } from './keys';
+import { superRefined } from './or-else';
 import { dialledDigits, TWO_NUMBERS } from './vcard';
 import { resolveWarranty, type WarrantyError } from './warranty';
 
@@ -171,7 +172,7 @@ function fieldSchema(spec: FieldSpec) {
       z.transform((value: string | undefined) => normalise(spec, value ?? '')),
     )
     .check(
-      z.superRefine((value, ctx) => {
+      superRefined((value, ctx) => {
         const problem = problemOf(spec, value);
         if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
       }),
@@ -195,7 +196,7 @@ export function isValidField(name: FieldName, value: string): boolean {
  */
 export const contactInput = z.pipe(
   z.object({ ...fieldSchemas, warranty_years: z.optional(z.string()) }).check(
-    z.superRefine((value, ctx) => {
+    superRefined((value, ctx) => {
       // A name one can see: not only invisible characters (a zero-width space, a Hangul filler, a
       // braille blank: data-safety review, a list row without text to tap).
       if (!NAME_VISIBLE.test(value.first_name + value.last_name + value.company)) {

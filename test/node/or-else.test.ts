@@ -7,7 +7,19 @@ import fc from 'fast-check';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { coercedNumber, fieldsThen, finiteNumber, integerIn, lengthIn, listOf, matching, oneOf, orElse } from '../../src/contacts/or-else';
+import {
+  coercedNumber,
+  fieldsThen,
+  finiteNumber,
+  integerIn,
+  lengthIn,
+  listOf,
+  matching,
+  oneOf,
+  orElse,
+  type RaisedIssue,
+  superRefined,
+} from '../../src/contacts/or-else';
 import { TENANT } from '../../src/db/tenants';
 import { CONTACT_ID } from '../../src/paths';
 import { ASSET_ID } from '../../src/session/claims';
@@ -493,5 +505,70 @@ describe('fieldsThen(then) answers as z.pipe(z.record(z.string(), z.unknown()), 
     same(await bothOf('query', new Request(`http://x/?${new URLSearchParams(pairs)}`)));
     same(await bothOf('query', new Request('http://x/')));
     same(await bothOf('form', new Request('http://x/', { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } })));
+  });
+});
+
+describe("superRefined(fn) answers as z.superRefine(fn) (src/contacts/schema.ts: the form's fields and the form)", () => {
+  type Refine = <T>(fn: (value: T, ctx: { addIssue(issue: RaisedIssue): void }) => void) => z.core.$ZodCheck<T>;
+  // As schema.ts builds the form: each field normalised, then a rule of its own that may add an
+  // issue; the object's rule adding issues with paths (also where a field has one already), then a
+  // transform; a second check after the first, which runs only where the first let it.
+  const form = (refine: Refine) => {
+    const field = () =>
+      z
+        .pipe(
+          z.optional(z.string()),
+          z.transform((value: string | undefined) => (value ?? '').trim()),
+        )
+        .check(
+          refine((value: string, ctx) => {
+            if (value.includes('!')) ctx.addIssue({ code: 'custom', message: 'bang', input: value });
+          }),
+          refine((value: string, ctx) => {
+            if (value.includes('?')) ctx.addIssue({ code: 'custom', message: 'query', input: value });
+          }),
+        );
+    return z.pipe(
+      z.object({ first_name: field(), company: field(), notes: z.optional(z.string()) }).check(
+        refine((value: { first_name: string; company: string }, ctx) => {
+          if (!value.first_name && !value.company)
+            ctx.addIssue({ code: 'custom', message: 'nameRequired', path: ['company'], input: value });
+          for (const name of ['first_name', 'company'] as const)
+            if (value[name].length > 3) ctx.addIssue({ code: 'custom', message: 'long', path: [name], input: value });
+        }),
+      ),
+      z.transform((value) => ({ ...value, seen: true })),
+    );
+  };
+  const ours = form(superRefined);
+  const zods = form(z.superRefine as Refine);
+  /** A result with its issues as plain data (the error's class aside). */
+  const plain = (result: { success: boolean; data?: unknown; error?: { issues: readonly unknown[] } }) => ({
+    success: result.success,
+    data: result.data,
+    issues: result.error && [...result.error.issues],
+  });
+  const texts = [undefined, '', ' ', 'a', 'a!', 'a?', '!?', 'abcd', 'abcd!', ' x ', 7, null, ['a']];
+
+  it('for every pair of those values as first name and company, with the issues in their order', () => {
+    for (const first_name of texts)
+      for (const company of texts)
+        for (const sent of [
+          { first_name, company },
+          { first_name, company, notes: 'n' },
+          { first_name, company, notes: 1 },
+        ])
+          expect({ sent, result: plain(ours.safeParse(sent)) }).toEqual({ sent, result: plain(zods.safeParse(sent)) });
+    for (const sent of [undefined, null, 'x', [], {}])
+      expect({ sent, result: plain(ours.safeParse(sent)) }).toEqual({ sent, result: plain(zods.safeParse(sent)) });
+  });
+
+  it('for any strings', () => {
+    assertProperty(
+      fc.property(fc.record({ first_name: fc.string(), company: fc.string() }, { requiredKeys: [] }), (sent) => {
+        expect(plain(ours.safeParse(sent))).toEqual(plain(zods.safeParse(sent)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

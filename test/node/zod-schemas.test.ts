@@ -542,7 +542,7 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
     expect(ours.normalizeParams('Pflichtfeld')).toBe('Pflichtfeld');
     // Read with TypeScript's checker: no call of the app to a function of zod's gives an argument
     // for a parameter named params or ctx (z.string(params), z.object(shape, params), z.refine(fn, params),
-    // z.custom(fn, params), z.superRefine(fn, params), schema.parse(value, params), z.safeParse(schema, value, ctx), …).
+    // z.custom(fn, params), z.check(fn, params), schema.parse(value, params), z.safeParse(schema, value, ctx), …).
     const program = await appProgram();
     const checker = program.getTypeChecker();
     const calls: string[] = [];
@@ -563,7 +563,7 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
       };
       visit(source);
     }
-    for (const name of ['z.string', 'z.object', 'z.refine', 'z.custom', 'z.superRefine', 'z.safeParse']) expect(calls).toContain(name);
+    for (const name of ['z.string', 'z.object', 'z.refine', 'z.custom', 'z.check', 'z.safeParse']) expect(calls).toContain(name);
   });
 
   it("finalizes the issues of the bundle's parses as zod does, without the lookups of errors that only params set", async () => {
