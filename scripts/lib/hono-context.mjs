@@ -5,8 +5,10 @@
 // never calls, which a class keeps in the bundle whether called or not. Of the context:
 // `c.render()`, `c.setRenderer()`, `c.setLayout()` and `c.getLayout()` (hono's layout renderer;
 // the app renders its pages itself: src/views/render.tsx) with the two private fields only they
-// used, `c.event` (a Service Worker's FetchEvent; a module Worker has none) and `c.notFound()`
-// (the app answers 404 by HTTPException, hono by its app's own handler). Of the request:
+// used, `c.event` (a Service Worker's FetchEvent; a module Worker has none), `c.notFound()`
+// (the app answers 404 by HTTPException, hono by its app's own handler) and `c.newResponse()`
+// (only hono's default error handler calls it, which src/generated/hono-base.js leaves out; the
+// context's redirect() calls the private #newResponse() it handed its arguments to: 15 B). Of the request:
 // `c.req.bytes()`, `c.req.blob()`, `c.req.json()`, `c.req.text()` and `c.req.formData()` (the app
 // reads bodies as forms and files: src/form-body.ts, and its validators take forms, queries and
 // parameters, never 'json', the one target whose branch of hono's validator calls `c.req.json()`),
@@ -27,6 +29,11 @@
  */
 export const CONTEXT_EDITS = [
   {
+    member: 'redirect',
+    from: 'return this.newResponse(null, status ?? 302);',
+    to: 'return this.#newResponse(null, status ?? 302);',
+  },
+  {
     member: 'html',
     from: 'resolveCallback(html, HtmlEscapedCallbackPhase.Stringify, false, {}).then(res)',
     to: 'Promise.resolve(html instanceof String || html instanceof Promise ? html : html.toString()).then(res)',
@@ -34,7 +41,7 @@ export const CONTEXT_EDITS = [
 ];
 
 /** The context's members left out, each with its JSDoc; and its private fields only they used. */
-export const CONTEXT_LEFT_OUT = ['render', 'setLayout', 'getLayout', 'setRenderer', 'event', 'notFound'];
+export const CONTEXT_LEFT_OUT = ['render', 'setLayout', 'getLayout', 'setRenderer', 'event', 'notFound', 'newResponse'];
 export const CONTEXT_FIELDS_LEFT_OUT = ['#layout', '#renderer'];
 /** The request's members left out, each with its JSDoc. */
 export const REQUEST_LEFT_OUT = ['bytes', 'blob', 'matchedRoutes', 'routePath', 'json', 'text', 'formData'];
@@ -136,10 +143,11 @@ function trim(file, source, names, fields, imports, edits = []) {
     text = text.replace(from, () => to);
   }
   for (const name of names) {
-    // The member's JSDoc (a tab, `/**`, its lines, `*/`), then `\tname(…) {`, `\tget name() {` or
-    // `\tname = (…) => {` up to its closing `\t}` or `\t};` line, or `\tname = (…) => …;` on one line.
+    // The member's JSDoc where it has one (a tab, `/**`, its lines, `*/`: c.newResponse() has none),
+    // then `\tname(…) {`, `\tget name() {` or `\tname = (…) => {` up to its closing `\t}` or `\t};`
+    // line, or `\tname = (…) => …;` on one line.
     const pattern = new RegExp(
-      `\\n\\t/\\*\\*\\n(?:\\t\\*[^\\n]*\\n)*?\\t\\*/\\n\\t(?:get )?${literal(name)}(?:(?:\\(| = \\()[^\\n]*\\{\\n(?:[^\\n]*\\n)*?\\t\\};?| = \\([^\\n]*\\) => [^\\n{]*;)\\n`,
+      `\\n(?:\\t/\\*\\*\\n(?:\\t\\*[^\\n]*\\n)*?\\t\\*/\\n)?\\t(?:get )?${literal(name)}(?:(?:\\(| = \\()[^\\n]*\\{\\n(?:[^\\n]*\\n)*?\\t\\};?| = \\([^\\n]*\\) => [^\\n{]*;)\\n`,
       'g',
     );
     let found = 0;

@@ -2,7 +2,7 @@
 // and hono-request.js, written by scripts/lib/hono-context.mjs from the installed hono, reached
 // through src/views/jsx-no-context.ts, wrangler.toml's [alias] "./context.js"): hono's modules,
 // member for member, but for the context's render(), setRenderer(), setLayout(), getLayout(),
-// event and notFound() and the request's bytes(), blob(), json(), text(), formData(), matchedRoutes
+// event, notFound() and newResponse() (its redirect() calls the private #newResponse) and the request's bytes(), blob(), json(), text(), formData(), matchedRoutes
 // and routePath, with their imports from the
 // same files (or the stand-in another alias names); and the app calls none of them. The Workers
 // tests (vitest.config.ts applies the same aliases), the e2e suite and the bench run through them.
@@ -130,6 +130,21 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
       expect(c.req.query('q')).toBe('1');
       expect(new TextDecoder().decode(await c.req.arrayBuffer())).toBe('x=1');
     }
+    // c.redirect() answers through the private #newResponse, as c.newResponse() (left out) did for it.
+    const redirects = async (Context: typeof hono.Context) =>
+      Promise.all(
+        [
+          ['/a?b=c', 303],
+          ['/ä ö', undefined],
+          ['https://example.com/x', 302],
+        ].map(async ([location, status]) => {
+          const c = new Context(new Request('https://example.com/'));
+          c.header('Set-Cookie', 'a=1', { append: true });
+          const response = c.redirect(String(location), status as 302 | 303 | undefined);
+          return [response.status, [...response.headers], await response.text()];
+        }),
+      );
+    expect(await redirects(ours.Context)).toEqual(await redirects(hono.Context));
     const c = new ours.Context(new Request('https://example.com/'));
     for (const member of CONTEXT_LEFT_OUT) expect(member in c, member).toBe(false);
     for (const member of REQUEST_LEFT_OUT) expect(member in c.req, member).toBe(false);
@@ -307,7 +322,7 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
   it('leaves out only what the app never calls', () => {
     for (const file of sources('src')) {
       const text = sourceCode(file);
-      expect(text, file).not.toMatch(/\.(render|setRenderer|setLayout|getLayout)\(|\bc\.event\b|hono\/jsx-renderer/);
+      expect(text, file).not.toMatch(/\.(render|setRenderer|setLayout|getLayout|newResponse)\(|\bc\.event\b|hono\/jsx-renderer/);
       expect(text, file).not.toMatch(/\.req\.(bytes|blob)\(|\.req\.(matchedRoutes|routePath)\b/);
       // (A context's c.notFound(); an app's own handler, app.notFound() and mover.notFound(), is hono-base's: test/node/hono-base.test.ts.)
       expect(text, file).not.toMatch(/\.req\.(json|text|formData)\(|(?<!\b(?:app|mover))\.notFound\(/);
@@ -316,6 +331,10 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
         expect(['form', 'query', 'param'], file).toContain(target);
       expect(text, file).not.toMatch(/\b(?:zValidator|validator)\(\s*[^'\s]/);
     }
+    // Nor does a generated module the bundle takes in place of hono's call c.newResponse() (hono's own
+    // hono-base.js does in its default error handler, which src/generated/hono-base.js leaves out).
+    for (const file of readdirSync(join(root, 'src', 'generated')).filter((name) => name.endsWith('.js')))
+      expect(readFileSync(join(root, 'src', 'generated', file), 'utf8'), file).not.toMatch(/\.newResponse\(/);
     // hono's route helpers, which the request log uses, read the match themselves.
     const route = readFileSync(join(dist, 'helper', 'route', 'index.js'), 'utf8');
     expect(route).toContain('c.req[GET_MATCH_RESULT]');
