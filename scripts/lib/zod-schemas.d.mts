@@ -33,6 +33,7 @@ export const NORMALIZE_PARAMS: string;
 /** finalizeIssue's lookups of what only params set (a def's or a context's error, reportInput): [name, from, to], each found once in zod/v4/core/util.js. */
 export const FINALIZE_UNSET: readonly (readonly [string, string, string])[];
 /** $constructor's global postProcessor hook (zod/compile's), left out of src/generated/zod-constructor.js. */
+export const HAS_INSTANCE: string;
 export const POST_PROCESSOR: RegExp;
 /** zod/v4/core/util.js's or core.js's text ('util.js', 'core.js') as src/generated/zod-util.js or zod-constructor.js (see zod-schemas.mjs). */
 export function trimZodCoreFile(file: string, source: string): string;

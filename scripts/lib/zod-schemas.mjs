@@ -399,6 +399,20 @@ export const FINALIZE_UNSET = [
     '',
   ],
 ];
+/**
+ * $constructor's `Symbol.hasInstance`, which makes `x instanceof` a zod class ask the instance's
+ * traits (a schema of another copy of zod, a subclass's instance): no `instanceof` in the bundle has a
+ * zod class on its right (zod's z.tuple() and z.instanceof() do, which the app never calls; nor does
+ * the app itself: test/node/zod-schemas.test.ts), so it is never asked (41 B gzip).
+ */
+export const HAS_INSTANCE = `    Object.defineProperty(_, Symbol.hasInstance, {
+        value: (inst) => {
+            if (params?.Parent && inst instanceof params.Parent)
+                return true;
+            return inst?._zod?.traits?.has(name);
+        },
+    });
+`;
 export const POST_PROCESSOR =
   /\n {8}\/\/ Global post-processor hook\.[^\n]*\n {8}const pp = globalThis\.__zod_globalConfig\?\.postProcessor;\n {8}if \(pp\)\n {12}pp\(inst\);(?=\n)/;
 
@@ -427,6 +441,11 @@ export function trimZodCoreFile(file, source) {
     text = text.replace(POST_PROCESSOR, '');
     if (/postProcessor/.test(text))
       throw new Error('zod/v4/core/core.js: more of the postProcessor than expected; update scripts/lib/zod-schemas.mjs');
+    if (text.split(HAS_INSTANCE).length !== 2)
+      throw new Error("zod/v4/core/core.js: $constructor's Symbol.hasInstance not found once; update scripts/lib/zod-schemas.mjs");
+    text = text.replace(HAS_INSTANCE, '');
+    if (/hasInstance/.test(text))
+      throw new Error('zod/v4/core/core.js: more of Symbol.hasInstance than expected; update scripts/lib/zod-schemas.mjs');
   } else throw new Error(`zod/v4/core/${file} is not copied; see scripts/lib/zod-schemas.mjs`);
   const other = file === 'util.js' ? 'core.js' : 'util.js';
   const imports = text.match(/^import [^\n]* from "[^"]+";$/gm) ?? [];

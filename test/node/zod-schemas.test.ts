@@ -15,6 +15,7 @@ import {
   CONFIG_MESSAGES,
   exportsOf,
   FINALIZE_UNSET,
+  HAS_INSTANCE,
   MEMO_ALLOC,
   NORMALIZE_PARAMS,
   OBJECT_SYNC_EDITS,
@@ -519,13 +520,67 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
       const edited =
         file === 'util.js'
           ? FINALIZE_UNSET.reduce((text, [, from, to]) => text.replace(from, to), theirs.replace(NORMALIZE_PARAMS, ''))
-          : theirs;
+          : theirs.replace(HAS_INSTANCE, '');
       expect(`${ours.slice(0, -1)}`).toBe(edited.slice(0, -1));
       // Lines left out, but finalizeIssue's fallback message, "Invalid input" where zod's lookups found none.
       expect(onlyLeavesOut(zodFile(file), ours.replace('        : "Invalid input";\n', ''))).toBe(true);
     }
     expect(generated('zod-util.js')).toContain('const message = iss.message\n        ? iss.message\n        : "Invalid input";\n');
     expect(generated('zod-constructor.js')).not.toContain('postProcessor');
+    expect(generated('zod-constructor.js')).not.toContain('hasInstance');
+    expect(() => trimZodCoreFile('core.js', zodFile('core.js').replace('Symbol.hasInstance', 'Symbol.iterator'))).toThrow(
+      /Symbol.hasInstance not found once/,
+    );
+  });
+
+  it("no instanceof in the bundle asks a zod class (its Symbol.hasInstance is left out): zod's modules ask only other classes, but in what the app never calls", async () => {
+    // Every instanceof of zod's modules the bundle takes (zod/mini's, zod's core's, their generated
+    // copies), by its right side: a zod class only in z.tuple() and z.instanceof() (and core's _tuple(),
+    // which only z.tuple() calls); `params.Parent` is a $constructor's Parent (Error, for $ZodError).
+    // (zod/compile's JIT compiler, core/compile.js, is not in the bundle: test/node/bundle.test.ts finds
+    // no postProcessor, the hook by which it comes in; zod-validator.js's Response is a hook's answer.)
+    const others = new Set(['Promise', 'Date', 'File', 'Map', 'Set', 'RegExp', 'Error', 'Response', 'params.Parent']);
+    const zodClass: Record<string, string[]> = {};
+    const files = [
+      ...readdirSync(core).map((file) => join(core, file)),
+      ...readdirSync(join(root, 'node_modules', 'zod', 'v4', 'mini')).map((file) => join(root, 'node_modules', 'zod', 'v4', 'mini', file)),
+      ...readdirSync(join(root, 'src', 'generated'))
+        .filter((file) => file.startsWith('zod-'))
+        .map((file) => join(root, 'src', 'generated', file)),
+    ].filter((file) => file.endsWith('.js') && !file.endsWith('compile.js'));
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      let within = '';
+      for (const line of text.split('\n')) {
+        within = /^(?:export )?function (\w+)/.exec(line)?.[1] ?? within;
+        for (const [, right = ''] of line.matchAll(/\binstanceof ([\w$.]+)/g))
+          if (!others.has(right)) zodClass[within] = [...(zodClass[within] ?? []), `${file.slice(root.length + 1)}: ${right}`];
+      }
+    }
+    expect(Object.keys(zodClass).sort()).toEqual(['_instanceof', '_tuple', 'tuple']);
+    // The app calls neither (TypeScript's checker: every call of src/ that resolves to zod), nor asks a zod class itself.
+    const program = await appProgram();
+    const checker = program.getTypeChecker();
+    const calls: string[] = [];
+    for (const source of program.getSourceFiles()) {
+      if (!source.fileName.startsWith(join(root, 'src'))) continue;
+      const visit = (node: ts.Node): void => {
+        if (
+          ts.isCallExpression(node) &&
+          checker.getResolvedSignature(node)?.getDeclaration()?.getSourceFile().fileName.includes('/node_modules/zod/')
+        )
+          calls.push(node.expression.getText(source));
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) {
+          const right = checker.getTypeAtLocation(node.right);
+          const made = right.getConstructSignatures().map((signature) => signature.getReturnType());
+          for (const type of made) expect(type.getProperty('_zod'), `${source.fileName}: ${node.getText(source)}`).toBeUndefined();
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(calls).toContain('z.object');
+    for (const call of calls) expect(call).not.toMatch(/\b(tuple|instanceof)$/);
   });
 
   it("normalizes no params as zod does (none, or zod/mini's refine's `{}`), and no call of the app's gives zod params", async () => {
