@@ -12,3 +12,5 @@ export const ROUTE_EDITS: readonly { from: string; to: string }[];
 export const DEFAULT_ERROR_HANDLER: { from: string; to: string };
 /** hono's default not-found handler, never called (every app that answers sets its own), left out, and the error handler that throws in its place. */
 export const DEFAULT_NOT_FOUND: readonly { from: string; to: string }[];
+/** dispatch()'s fast path for a request one handler alone matches, left out: compose() answers it the same. */
+export const SINGLE_HANDLER: { from: string; to: string };

@@ -88,6 +88,33 @@ export const DEFAULT_NOT_FOUND = [
   { from: '#notFoundHandler = notFoundHandler;', to: '#notFoundHandler = errorHandler;' },
 ];
 
+/**
+ * dispatch()'s fast path for a request that matches one handler alone, which it calls itself
+ * rather than through compose(): the same answer either way for the handlers of the project's apps
+ * that a request can match alone. Only two can: the app's shell (src/app.tsx, registered before
+ * the prefix, with BASE_PATH set the one handler of a request outside it) and the mover's bearer
+ * check (src/mover/index.ts, for a path it has no route for). Each calls next() (or, the mover's,
+ * returns an answer), touches no c.res, and neither app reads c.error outside its other
+ * middlewares; each not-found handler answers or throws, and an answer or its error handler's
+ * answer to what it throws becomes the request's answer through either path, the same Response
+ * (test/node/hono-base.test.ts; 74 B gzip).
+ */
+export const SINGLE_HANDLER = {
+  from: `		if (matchResult[0].length === 1) {
+			let res;
+			try {
+				res = matchResult[0][0][0][0](c, async () => {
+					c.res = await this.#notFoundHandler(c);
+				});
+			} catch (err) {
+				return this.#handleError(err, c);
+			}
+			return res instanceof Promise ? res.then((resolved) => resolved || (c.finalized ? c.res : this.#notFoundHandler(c))).catch((err) => this.#handleError(err, c)) : res ?? this.#notFoundHandler(c);
+		}
+`,
+  to: '',
+};
+
 /** The members left out, each with its JSDoc: the arrow function fields `fire` and `request` and the method `mount`. */
 export const LEFT_OUT = ['mount', 'fire', 'request'];
 
@@ -122,7 +149,7 @@ export function trimHonoBase(source) {
     });
     if (found !== 1) throw new Error(`hono/dist/hono-base.js has ${found} members ${name}: update scripts/lib/hono-base.mjs`);
   }
-  for (const { from, to } of [...EDITS, ...ROUTE_EDITS, DEFAULT_ERROR_HANDLER, ...DEFAULT_NOT_FOUND]) {
+  for (const { from, to } of [...EDITS, ...ROUTE_EDITS, DEFAULT_ERROR_HANDLER, ...DEFAULT_NOT_FOUND, SINGLE_HANDLER]) {
     if (text.split(from).length !== 2)
       throw new Error(`hono/dist/hono-base.js: ${from.slice(0, 60)}… not found once; update scripts/lib/hono-base.mjs`);
     text = text.replace(from, () => to);

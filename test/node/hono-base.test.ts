@@ -16,6 +16,7 @@ import {
   IMPORTS,
   LEFT_OUT,
   ROUTE_EDITS,
+  SINGLE_HANDLER,
   trimHonoBase,
 } from '../../scripts/lib/hono-base.mjs';
 import { shape } from './class-shape';
@@ -59,7 +60,7 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
       theirs = theirs.replace(from, () => to);
     }
     // (And route()'s wrapping of a sub-application's own error handler, held by the test below.)
-    for (const { from, to } of [...ROUTE_EDITS, DEFAULT_ERROR_HANDLER, ...DEFAULT_NOT_FOUND]) {
+    for (const { from, to } of [...ROUTE_EDITS, DEFAULT_ERROR_HANDLER, ...DEFAULT_NOT_FOUND, SINGLE_HANDLER]) {
       expect(theirs.split(from)).toHaveLength(2);
       theirs = theirs.replace(from, () => to);
     }
@@ -264,5 +265,124 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
     const bare = new ours.HonoBase({ router: new PatternRouter() });
     bare.get('/some', (c: { text: (t: string) => Response }) => c.text('x'));
     await expect(async () => bare.fetch(new Request('http://x/none'))).rejects.toBeTruthy();
+  });
+
+  it("answers a request that one handler alone matches through compose(), as hono's fast path does for the project's two such handlers", async () => {
+    // The fast path, found once in hono's and gone from ours; what follows it (compose()) answers every other request.
+    expect(SINGLE_HANDLER.to).toBe('');
+    expect(SINGLE_HANDLER.from).toMatch(/^\t\tif \(matchResult\[0\]\.length === 1\) \{\n[\s\S]*\n\t\t\}\n$/);
+    expect(original().split(SINGLE_HANDLER.from)).toHaveLength(2);
+    expect(original()).toContain(
+      `${SINGLE_HANDLER.from}\t\tconst composed = compose(matchResult[0], this.errorHandler, this.#notFoundHandler);`,
+    );
+    expect(generated()).not.toContain('matchResult[0].length');
+    // The app (src/app.tsx): its one handler on the app itself is the shell, which sets the shell's
+    // values and awaits next(), returning nothing and touching neither c.res nor c.error; everything
+    // else is on root (the basePath() app, or the app itself without BASE_PATH), whose first
+    // middleware matches every path of it: so the shell alone matches only a path outside the prefix,
+    // and there it is the not-found handler's answer (renderError(c, 404), which reads the shell's
+    // values and sets headers: never c.res) or, for what that throws, the error handler's.
+    const app = readFileSync(join(root, 'src', 'app.tsx'), 'utf8');
+    expect(app.match(/\bapp\.(use|get|post|put|patch|delete|all|on|route|options)\(/g)).toEqual(['app.use(']);
+    const shell = /\n {2}app\.use\(async function shell\(c, next\) \{\n([\s\S]*?)\n {2}\}\);\n/.exec(app)?.[1] ?? '';
+    expect(shell).toMatch(/\n {4}await next\(\);$/);
+    expect(shell).not.toMatch(/\breturn\b|c\.res\b|c\.error\b|throw\b/);
+    expect(app.match(/\broot\.(use|get|post|put|patch|delete|all|on|route|options)\(/)?.[0]).toBe('root.use(');
+    expect(app).toMatch(/\n {2}root\.use\(requestLog\);\n/);
+    expect(app.indexOf('root.use(requestLog);')).toBeLessThan(app.search(/\broot\.(get|post|all|route)\(/));
+    expect(app).toContain('\n  app.notFound((c) => renderError(c, 404));\n');
+    // The mover (src/mover/index.ts): its one middleware (every path) answers or awaits next(); its
+    // routes each add a handler, so it matches alone a path without a route, answered by hono's text.
+    const mover = readFileSync(join(root, 'src', 'mover', 'index.ts'), 'utf8');
+    expect(mover.match(/\bmover\.use\(/g)).toEqual(['mover.use(']);
+    expect(mover).toMatch(
+      /\nmover\.use\('\*', async \(c, next\) => \{\n {2}if \([^\n]*\)\n {4}return c\.json\([^\n]*\);\n {2}await next\(\);\n\}\);\n/,
+    );
+    // The same answers (status, headers, body) through ours as through hono's, or the same failure,
+    // for such a handler with every kind of not-found and error handler: one that answers (with
+    // headers set before), one that throws an Error (the error handler answers, with headers of its
+    // own), one that throws what is no Error, and an error handler that throws in its turn (a request
+    // that fails then, through both).
+    const ours = await import(pathToFileURL(generatedPath).href);
+    const hono = await import(pathToFileURL(originalPath).href);
+    const { PatternRouter } = await import(pathToFileURL(join(dist, 'router', 'pattern-router', 'index.js')).href);
+    type C = {
+      set: (k: string, v: string) => void;
+      get: (k: string) => string;
+      header: (n: string, v: string, o?: { append: boolean }) => void;
+      html: (t: string, s: number) => Response;
+      json: (o: unknown, s: number, h?: Record<string, string>) => Response;
+      req: { header: (n: string) => string | undefined };
+    };
+    const outcome = async (
+      Base: typeof ours.HonoBase,
+      middleware: 'shell' | 'mover',
+      notFound: 'answers' | 'throws' | 'throws no Error',
+      onError: 'answers' | 'throws',
+      request: Request,
+    ) => {
+      const app = new Base({ router: new PatternRouter() });
+      if (middleware === 'shell')
+        app.use(async (c: C, next: () => Promise<void>) => {
+          c.set('shell', `shell of ${c.req.header('accept-language') ?? 'de'}`);
+          await next();
+        });
+      else
+        app.use('*', async (c: C, next: () => Promise<void>) => {
+          if (c.req.header('authorization') !== 'Bearer s') return c.json({ error: 'unauthorized' }, 401, { 'WWW-Authenticate': 'Bearer' });
+          await next();
+        });
+      app.get('/prefix/page', (c: C) => c.html('page', 200));
+      app.notFound(async (c: C) => {
+        c.header('Cache-Control', 'private, no-store');
+        c.header('Set-Cookie', 'a=1', { append: true });
+        if (notFound === 'throws') throw new Error(`broken ${c.get('shell')}`);
+        if (notFound === 'throws no Error') throw `broken ${c.get('shell')}`;
+        return c.html(`not found: ${c.get('shell')}`, 404);
+      });
+      app.onError(async (error: Error, c: C) => {
+        if (onError === 'throws') throw new Error(`error handler broken: ${error.message}`);
+        c.header('Set-Cookie', 'b=2', { append: true });
+        return c.html(`error: ${error.message}`, 500);
+      });
+      try {
+        const response: Response = await app.fetch(request);
+        const headers: string[] = [];
+        response.headers.forEach((value, name) => {
+          headers.push(`${name}: ${value}`);
+        });
+        return { status: response.status, headers, body: await response.text() };
+      } catch {
+        // A request whose error handler throws fails (the runtime answers it with a 500) through
+        // either: compose() hands the error handler's own error to it once more, as for every other
+        // request (the app's, renderError, reads the same context then).
+        return { failed: true };
+      }
+    };
+    let cases = 0;
+    for (const middleware of ['shell', 'mover'] as const)
+      for (const notFound of ['answers', 'throws', 'throws no Error'] as const)
+        for (const onError of ['answers', 'throws'] as const)
+          for (const method of ['GET', 'HEAD', 'POST'])
+            for (const headers of [{}, { 'Accept-Language': 'en', Authorization: 'Bearer s' }] as Record<string, string>[]) {
+              const request = () => new Request('http://x/elsewhere', { method, headers });
+              const theirs = await outcome(hono.HonoBase, middleware, notFound, onError, request());
+              expect(
+                await outcome(ours.HonoBase, middleware, notFound, onError, request()),
+                JSON.stringify([middleware, notFound, onError, method, headers]),
+              ).toEqual(theirs);
+              cases++;
+            }
+    expect(cases).toBe(72);
+    // (And a sample of those answers, so that the comparison compares answers.)
+    expect(await outcome(ours.HonoBase, 'shell', 'answers', 'answers', new Request('http://x/elsewhere'))).toEqual({
+      status: 404,
+      headers: ['cache-control: private, no-store', 'content-type: text/html; charset=UTF-8', 'set-cookie: a=1'],
+      body: 'not found: shell of de',
+    });
+    expect(await outcome(ours.HonoBase, 'shell', 'throws', 'answers', new Request('http://x/elsewhere'))).toMatchObject({
+      status: 500,
+      body: 'error: broken shell of de',
+    });
   });
 });
