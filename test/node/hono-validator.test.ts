@@ -2,8 +2,9 @@
 // (src/generated/hono-validator.js and zod-validator.js, written by scripts/lib/hono-validator.mjs
 // from the installed packages; src/contacts/routes.tsx imports the latter): the packages' modules
 // line for line but for the targets 'json', 'header' and 'cookie' (a throw in their place), the
-// header schema's key map and an options' validationFunction; the same answers for the targets
-// the app validates; and the app validates no other, and passes no options.
+// header schema's key map, an options' validationFunction and the answer to a failed parse without
+// a hook; the same answers for the targets the app validates; and the app validates no other, passes
+// no options, and gives each zValidator a hook or a schema that cannot fail.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +20,7 @@ import {
   ZOD_VALIDATOR_TYPES,
 } from '../../scripts/lib/hono-validator.mjs';
 import { zValidator as ours } from '../../src/generated/zod-validator.js';
-import { root, sourceCode, sources } from './drizzle-files';
+import { appProgram, root, sourceCode, sources } from './drizzle-files';
 
 const honoPath = join(root, 'node_modules', 'hono', 'dist', 'validator', 'validator.js');
 const zodPath = join(root, 'node_modules', '@hono', 'zod-validator', 'dist', 'index.mjs');
@@ -61,6 +62,9 @@ describe('src/generated/hono-validator.js and zod-validator.js, in place of hono
       /validationFunction not found once/,
     );
     expect(() => trimZodValidator(`import { x } from "./other.js";\n${read(zodPath)}`)).toThrow(/other imports than expected/);
+    expect(() => trimZodValidator(read(zodPath).replace('return c.json(result, 400);', 'return c.json(result, 422);'))).toThrow(
+      /without a hook not found once/,
+    );
   });
 
   it("hono's validator: line for line but for the targets 'json', 'header' and 'cookie', a throw in the last one's place", () => {
@@ -97,20 +101,27 @@ describe('src/generated/hono-validator.js and zod-validator.js, in place of hono
             '\t\tconst result = options && options.validationFunction ? await options.validationFunction(schema, validatorValue) : await schema.safeParseAsync(validatorValue);'),
     );
     expect(changed).toBe(1);
-    expect(runs).toHaveLength(2);
+    expect(runs).toHaveLength(3);
     expect(runs[0]).toMatch(/^\tconst caseInsensitiveKeymap = target === "header" && [^\n]*$/);
     expect(runs[1]).toMatch(/^\t\tif \(caseInsensitiveKeymap\) validatorValue = [^\n]*$/);
+    // Its answer to a failed parse without a hook, which no zValidator of the app gives (the test below).
+    expect(runs[2]).toBe('\t\tif (!result.success) return c.json(result, 400);');
     expect(read(zodPath)).toMatch(/^import \{ validator \} from "hono\/validator";\n/);
     expect(generated('zod-validator.js').split('\n')[1]).toBe('import { validator } from "./hono-validator.js";');
   });
 
   it("answers as the packages' own do for forms, queries and parameters, with and without a hook, and throws for another target", async () => {
     const schema = z.object({ name: z.string(), tags: z.optional(z.array(z.string())) });
+    // Without a hook, a schema that cannot fail, as the app's are (the test below): each field caught.
+    const caught = z.object({
+      name: z.catch(z.string(), 'none'),
+      tags: z.catch(z.optional(z.array(z.string())), ['caught']),
+    });
     const app = (zValidator: typeof ours) =>
       new Hono()
-        .post('/form', zValidator('form', schema), (c) => c.json(c.req.valid('form')))
-        .get('/query', zValidator('query', schema), (c) => c.json(c.req.valid('query')))
-        .get('/p/:name', zValidator('param', schema), (c) => c.json(c.req.valid('param')))
+        .post('/form', zValidator('form', caught), (c) => c.json(c.req.valid('form')))
+        .get('/query', zValidator('query', caught), (c) => c.json(c.req.valid('query')))
+        .get('/p/:name', zValidator('param', caught), (c) => c.json(c.req.valid('param')))
         .get(
           '/hook',
           zValidator('query', schema, (result) => (result.success ? undefined : new Response(`hooked ${result.target}`, { status: 422 }))),
@@ -153,6 +164,12 @@ describe('src/generated/hono-validator.js and zod-validator.js, in place of hono
       const [x, y] = [await mine.request(request), await other.request(b[i] as Request)];
       expect([x.status, await x.text()], request.url).toEqual([y.status, await y.text()]);
     }
+    // A failed parse without a hook (no zValidator of the app's): the package's answer is a 400 of the
+    // result as JSON; ours has none, and the route is handed no value.
+    const failing = (zValidator: typeof ours) => new Hono().get('/', zValidator('query', schema), (c) => c.text(`${c.req.valid('query')}`));
+    const [fails, theirFails] = [await failing(ours).request('/'), await failing(theirs as typeof ours).request('/')];
+    expect([fails.status, await fails.text()]).toEqual([200, 'undefined']);
+    expect([theirFails.status, ((await theirFails.json()) as { success: boolean }).success]).toEqual([400, false]);
     const json = new Hono().post('/', ours('json' as 'form', schema), (c) => c.text('ok'));
     const answer = await json.request('/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"A"}' });
     expect(answer.status).toBe(500);
@@ -220,5 +237,75 @@ describe('src/generated/hono-validator.js and zod-validator.js, in place of hono
       z.transform(async (value) => value),
     );
     expect(() => later.safeParse('x')).toThrow();
+  });
+
+  it('no zValidator of the app answers a failed parse itself: each has a hook, or a schema that cannot fail', async () => {
+    // TypeScript's checker: every call in src/ of the package's zValidator (src/generated/zod-validator.d.ts
+    // gives its types), whatever it is called. Its schema without a hook: an object of fields each
+    // caught (orElse, a zod catch: its value for whatever the field fails on), or fieldsThen's
+    // transform, which takes no context to raise an issue with; the object is given an object
+    // always (the query's or the form's values).
+    const ts = (await import('typescript')).default;
+    const program = await appProgram();
+    const checker = program.getTypeChecker();
+    const orElsePath = join(root, 'src', 'contacts', 'or-else.ts');
+    const calls: string[] = [];
+    for (const source of program.getSourceFiles()) {
+      if (!source.fileName.startsWith(join(root, 'src'))) continue;
+      const visit = (node: import('typescript').Node): void => {
+        const declaration = ts.isCallExpression(node) ? checker.getResolvedSignature(node)?.getDeclaration() : undefined;
+        if (ts.isCallExpression(node) && declaration?.getSourceFile().fileName.includes('/node_modules/@hono/zod-validator/')) {
+          const where = `${source.fileName}: ${node.getText(source).slice(0, 80)}`;
+          const [target, schema, hook] = node.arguments;
+          expect(target && ts.isStringLiteral(target) ? target.text : '', where).toMatch(/^(form|query|param)$/);
+          if (!schema) throw new Error(where);
+          const type = checker.getTypeAtLocation(schema);
+          if (hook) calls.push('hook');
+          else if (type.getSymbol()?.getName() === 'ZodMiniObject') {
+            const [shape] = checker.getTypeArguments(type as import('typescript').TypeReference);
+            if (!shape) throw new Error(where);
+            const fields = checker.getPropertiesOfType(shape);
+            expect(fields.length, where).toBeGreaterThan(0);
+            for (const field of fields)
+              expect(checker.getTypeOfSymbolAtLocation(field, schema).getSymbol()?.getName(), `${where} ${field.getName()}`).toBe(
+                'ZodMiniCatch',
+              );
+            calls.push('caught fields');
+          } else {
+            // fieldsThen(…), or-else.ts's.
+            const made = ts.isCallExpression(schema) ? checker.getResolvedSignature(schema)?.getDeclaration() : undefined;
+            expect(made?.getSourceFile().fileName, where).toBe(orElsePath);
+            expect(made && ts.isVariableDeclaration(made.parent) ? made.parent.name.getText() : '', where).toBe('fieldsThen');
+            calls.push('fieldsThen');
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(calls.sort()).toEqual([
+      'caught fields',
+      'caught fields',
+      'caught fields',
+      'fieldsThen',
+      'fieldsThen',
+      'fieldsThen',
+      'fieldsThen',
+      'hook',
+    ]);
+    // orElse is a zod catch; fieldsThen a transform whose function takes the fields alone.
+    const orElseText = read(orElsePath);
+    expect(orElseText).toContain("new z.ZodMiniCatch({ type: 'catch', innerType, catchValue: () => value }) as z.ZodMiniCatch<T>;");
+    expect(orElseText).toContain(
+      "z.transform((sent: unknown) => then(Object.fromEntries(Object.entries(sent as object).filter(([key]) => key !== '__proto__'))));",
+    );
+    // A catch answers its value for any input, an object of catches any object, and such a transform any object.
+    const { fieldsThen, orElse } = await import('../../src/contacts/or-else');
+    const object = z.object({ a: orElse(z.string().check(z.minLength(3)), 'x'), b: orElse(z.optional(z.array(z.string())), undefined) });
+    const transform = fieldsThen((fields) => Object.keys(fields));
+    for (const value of [{}, { a: 'y' }, { a: ['1', '2'], b: 'z' }, { b: ['q'] }, Object.create(null), { __proto__: { a: 1 } }]) {
+      expect(object.safeParse(value).success, JSON.stringify(value)).toBe(true);
+      expect(transform.safeParse(value).success, JSON.stringify(value)).toBe(true);
+    }
   });
 });
