@@ -37,3 +37,5 @@ export const HAS_INSTANCE: string;
 export const POST_PROCESSOR: RegExp;
 /** zod/v4/core/util.js's or core.js's text ('util.js', 'core.js') as src/generated/zod-util.js or zod-constructor.js (see zod-schemas.mjs). */
 export function trimZodCoreFile(file: string, source: string): string;
+/** A custom refinement's check returning its function's Promise itself (the checks' run throws for it). */
+export const CUSTOM_PROMISE: { from: string; to: string };

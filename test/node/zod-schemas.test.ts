@@ -13,6 +13,7 @@ import {
   ASYNC_BRANCHES,
   CATCHALL_THROW,
   CONFIG_MESSAGES,
+  CUSTOM_PROMISE,
   exportsOf,
   FINALIZE_UNSET,
   HAS_INSTANCE,
@@ -88,10 +89,13 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     const same = (theirsLine: string, line: string) =>
       theirsLine === line ||
       (line.endsWith(CATCHALL_THROW) && theirsLine.startsWith(`${line.slice(0, -CATCHALL_THROW.length)}return handleCatchall(`)) ||
-      (theirsLine !== theirsLine.replace(MEMO_ALLOC, '$1;') && theirsLine.replace(MEMO_ALLOC, '$1;') === line);
+      (theirsLine !== theirsLine.replace(MEMO_ALLOC, '$1;') && theirsLine.replace(MEMO_ALLOC, '$1;') === line) ||
+      // (A custom refinement's Promise returned as it is: the test of the asynchronous branches below.)
+      (`${theirsLine}\n` === CUSTOM_PROMISE.from && `${line}\n` === CUSTOM_PROMISE.to);
     let at = 0;
     let throws = 0;
     let allocs = 0;
+    let promises = 0;
     const runs: string[][] = [];
     const leave = (until: number) => {
       if (at < until) runs.push(theirs.slice(at, until));
@@ -103,6 +107,7 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       expect(next, line).toBeLessThan(theirs.length);
       if (theirs[next] !== line) {
         if (line.endsWith(CATCHALL_THROW)) throws += 1;
+        else if (`${line}\n` === CUSTOM_PROMISE.to) promises += 1;
         else allocs += 1;
       }
       leave(next);
@@ -110,6 +115,7 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     }
     leave(theirs.length);
     expect(throws).toBe(2);
+    expect(promises).toBe(1);
     expect(allocs).toBe((original().match(MEMO_ALLOC) ?? []).length);
     expect(allocs).toBeGreaterThan(2);
     // zod/mini takes the memoizer only from z.config({ memoizer: memoizer() }), which the app never calls.
@@ -306,6 +312,16 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       trimZodSchemas(text.replace('if (asyncResult || _ instanceof Promise) {', 'if (_ instanceof Promise || asyncResult) {')),
     ).toThrow(/asynchronous parse\) not found once/);
     expect(generated('zod-schemas.js')).not.toMatch(/asyncResult|\bctx\.async\b(?! === false)/);
+    // A custom refinement's check gives its function's Promise as it is, for which the checks' run throws.
+    expect(text.split(CUSTOM_PROMISE.from)).toHaveLength(2);
+    expect(text).toContain(`        if (r instanceof Promise) {\n${CUSTOM_PROMISE.from}        }\n`);
+    expect(generated('zod-schemas.js')).toContain(`        if (r instanceof Promise) {\n${CUSTOM_PROMISE.to}        }\n`);
+    expect(generated('zod-schemas.js')).toContain(
+      '                if (_ instanceof Promise && ctx?.async === false) {\n                    throw new core.$ZodAsyncError();',
+    );
+    expect(() => trimZodSchemas(text.replace(CUSTOM_PROMISE.from, CUSTOM_PROMISE.from.replace('(r) =>', 'r =>')))).toThrow(
+      /custom refinement's Promise not found once/,
+    );
     // A synchronous parse answers as zod's, also where a transform or a refinement gives a Promise (zod's $ZodAsyncError).
     const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-core.js')).href);
     const zod = await import(pathToFileURL(join(core, 'index.js')).href);
