@@ -167,7 +167,7 @@ async function run(baseURL, device) {
     await shoot(anna.page, `${device}-import-preview`);
     // The firm's card is likely the demo's tiler: his form completed from it ("ergänzen"), nothing saved.
     await anna.page
-      .getByRole('link', { name: /^Fehlende Angaben bei/ })
+      .getByRole('button', { name: /^Fehlende Angaben bei/ })
       .first()
       .click();
     await anna.page.getByRole('heading', { level: 1, name: /^Fehlende Angaben bei .* ergänzen$/ }).waitFor();

@@ -58,7 +58,7 @@ function draftOf(c: Context<AppEnv>, assetId: string): string | undefined {
 export function renderError(
   c: Context<AppEnv>,
   status: number,
-  options: { reason?: string; headers?: Record<string, string>; cause?: unknown } = {},
+  options: { reason?: string; headers?: Record<string, string>; cause?: unknown; back?: string } = {},
 ) {
   const { reason, headers, cause } = options;
   const shell = c.get('shell');
@@ -101,7 +101,7 @@ export function renderError(
         const read = c.req.method === 'GET' || c.req.method === 'HEAD';
         // One leading slash: "//evil.example/x" would be another host's address to a login that
         // took it as it comes (security review).
-        const back = read ? url.pathname.replace(/^\/+/, '/') + url.search : actionPage(c, url);
+        const back = read ? url.pathname.replace(/^\/+/, '/') + url.search : (options.back ?? actionPage(c, url));
         const action = { href: loginUrl(c, back), label: t.errors.signIn.action };
         return answer(t.errors.signIn, read ? t.errors.signIn.text : t.errors.signIn.notDone, action);
       }

@@ -4,11 +4,33 @@ import { ASSET_ID } from './session/claims';
 /** Contact ids are opaque (contract §4): what we generate is 20 characters of these. */
 export const CONTACT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The upload's card an edit completes ("ergänzen": the form's, a clash's or a card's `import`, "<upload>.<card>"). */
-export function importOf(sent: unknown) {
-  const [, importId = '', card] = /^(.+)\.(\d{1,4})$/.exec(String(sent)) ?? [];
-  return CONTACT_ID.test(importId) ? { importId, card: Number(card) } : undefined;
+/**
+ * The upload's card an edit completes ("ergänzen": the form's, a clash's or a card's `import`,
+ * "<upload>.<card>", then ".<ticks>" where the preview's ticks go along), or a preview's
+ * "ergänzen" button ("<contact>.<card>").
+ */
+export function importOf(sent: unknown): ImportFrom | undefined {
+  const [, importId = '', card, on] = /^([^.]+)\.(\d{1,4})(?:\.([\d-]{0,3900}))?$/.exec(String(sent)) ?? [];
+  return CONTACT_ID.test(importId) ? { importId, card: Number(card), on } : undefined;
 }
+
+export interface ImportFrom {
+  importId: string;
+  card: number;
+  /**
+   * The cards the preview had ticked when "ergänzen" left it, their indices joined by "-" (at most
+   * 1,000 cards: 3,890 characters): they go along to the
+   * edit form and back, also without JS (walkthrough, stop 81: the preview came back with its
+   * own ticks, and "übernehmen" took the cards the buyer had unticked). Absent: the preview's own.
+   */
+  on?: string;
+}
+
+/** An ImportFrom as the forms' `import` carries it. */
+export const importValue = (from: ImportFrom) => `${from.importId}.${from.card}${from.on === undefined ? '' : `.${from.on}`}`;
+
+/** `on` as an address carries it: the indices ticked, joined by "-" (an upload holds at most 1,000 cards). */
+export const ticksParam = (on: string | undefined) => (on !== undefined && /^[\d-]{0,3900}$/.test(on) ? on : undefined);
 
 export type NoticeKind = 'saved' | 'deleted' | 'restored';
 
@@ -115,15 +137,15 @@ export function makePaths(basePath: string) {
     preview: (assetId: string, importId: string, tick?: 'all' | 'none') =>
       `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}${tick ? `?tick=${tick}#ticks` : ''}`,
     /** "Ergänzen" of an upload's preview: the contact's edit form, completed with that card (contract §4). */
-    complete: (assetId: string, contactId: string, importId: string, card: number) =>
-      `${contact(assetId, contactId)}/edit?import=${encodeURIComponent(importId)}&card=${card}`,
+    complete: (assetId: string, contactId: string, { importId, card, on }: ImportFrom) =>
+      `${contact(assetId, contactId)}/edit?import=${encodeURIComponent(importId)}&card=${card}${on === undefined ? '' : `&on=${on}`}`,
     /**
      * The preview again after that save, at the card: it says the contact was completed, at that
      * card only (`contactId`: the contact saved; `how`: the save wrote nothing, or brought the
      * contact back, which the preview does not say but its contact's card does where the upload is gone).
      */
-    completedFrom: (assetId: string, importId: string, card: number, contactId?: string, how?: 'same' | 'revived') =>
-      `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}${contactId ? `?completed=${encodeURIComponent(contactId)}&card=${card}${how ? `&${how}=1` : ''}` : ''}#card-${card}${contactId && how !== 'same' ? '-done' : ''}`,
+    completedFrom: (assetId: string, { importId, card, on }: ImportFrom, contactId?: string, how?: 'same' | 'revived') =>
+      `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}${contactId ? `?completed=${encodeURIComponent(contactId)}&card=${card}${how ? `&${how}=1` : ''}` : ''}${on === undefined ? '' : `${contactId ? '&' : '?'}on=${on}`}#card-${card}${contactId && how !== 'same' ? '-done' : ''}`,
     undoImport: (assetId: string, importId: string) => `${asset(assetId)}/contacts/import/${encodeURIComponent(importId)}/undo`,
     /** The card of a contact just added: it says "Gespeichert" (the id in `saved` is the one shown). */
     saved: (assetId: string, contactId: string) => `${contact(assetId, contactId)}?saved=${encodeURIComponent(contactId)}`,

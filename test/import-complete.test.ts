@@ -4,7 +4,7 @@ import { complement } from '../src/contacts/complement';
 import { EMPTY_FIELDS, FIELDS, type FieldValues } from '../src/contacts/fields';
 import { hiddenFields, lastForm, seedContacts, send, type TestUser, textOf } from './helpers';
 import { formValue } from './html-values';
-import { confirm, household, previewOf, upload } from './import-helpers';
+import { completeButton, completeLink, confirm, household, previewOf, upload } from './import-helpers';
 
 // "Ergänzen" (walkthrough, stop 71): a card of an upload that the book likely has already can
 // complete that contact, in its edit form, instead of being left out (its extra number or note
@@ -13,10 +13,6 @@ import { confirm, household, previewOf, upload } from './import-helpers';
 const vcard = (...lines: string[]) => `BEGIN:VCARD\r\nVERSION:3.0\r\n${lines.join('\r\n')}\r\nEND:VCARD\r\n`;
 const row = async (id: string) =>
   env.DB.prepare('SELECT * FROM contacts WHERE id = ?').bind(id).first<Record<string, string | number | null>>();
-
-/** The preview's "ergänzen" link of a card: the edit form's address. */
-const completeLink = (html: string, index: number) =>
-  new RegExp(`href="([^"]*/edit\\?import=[A-Za-z0-9_-]+&amp;card=${index})"`).exec(html)?.[1]?.replace(/&amp;/g, '&');
 
 /** What a browser sends of the contact form as shown: its hidden fields and every field's value. */
 const sentForm = (html: string): Record<string, string> => ({
@@ -230,7 +226,7 @@ describe('a card of a name alone', () => {
     expect(text).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Huber GmbH“');
     // "Ergänzen" of the firm's card into the firm's own contact: no person's name added ("Fliesen Huber" as its last name),
     // so nothing to complete: no link (stop 74), and its form, opened all the same, adds nothing.
-    expect(completeLink(html, 2)).toBeUndefined();
+    expect(completeButton(html, 2)).toBeUndefined();
     const form = await (
       await send(`/assets/imp-fn-firm/contacts/${huber}/edit?import=${previewOf(html).importId}&card=2`, { user })
     ).text();
@@ -302,8 +298,10 @@ describe('"ergänzen" from the preview', () => {
     );
     // Nothing new in it: its way back says so, not "Abbrechen" (UX walkthrough: it read as throwing completions away).
     expect(preview).toMatch(/<a class="button" href="\/assets\/imp-complete\/contacts">Zurück zu den Kontakten<\/a>/);
-    const link = completeLink(preview, 1);
-    expect(link).toBe(`/assets/imp-complete/contacts/${id}/edit?import=${previewOf(preview).importId}&card=1`);
+    // A button of the preview's form (the ticks go along: none here).
+    expect(completeButton(preview, 1)).toBe(`${id}.1`);
+    const link = await completeLink(user, preview, 1);
+    expect(link).toBe(`/assets/imp-complete/contacts/${id}/edit?import=${previewOf(preview).importId}&card=1&on=`);
 
     const form = await send(link ?? '', { user });
     expect(form.status).toBe(200);
@@ -319,9 +317,10 @@ describe('"ergänzen" from the preview', () => {
     expect(html).toContain('<title>Fehlende Angaben bei „Fliesen Bauer“ ergänzen · ');
     expect(html).toMatch(/<h1[^>]*>Fehlende Angaben bei „Fliesen Bauer“ ergänzen<\/h1>/);
     // Carrying the upload, for the save's way back.
-    expect(hiddenFields(html)).toMatchObject({ import: `${previewOf(preview).importId}.1` });
+    // Carrying the upload and the preview's ticks (none), for the save's way back.
+    expect(hiddenFields(html)).toMatchObject({ import: `${previewOf(preview).importId}.1.` });
     // Its ways back ("← Zurück zur Vorschau", "Abbrechen") lead to the preview, at the card (UX walkthrough: to the contact).
-    const toPreview = `/assets/imp-complete/contacts/import/${previewOf(preview).importId}#card-1`;
+    const toPreview = `/assets/imp-complete/contacts/import/${previewOf(preview).importId}?on=#card-1`;
     expect(textOf(html)).toContain('← Zurück zur Vorschau');
     expect(html.split(`href="${toPreview}"`)).toHaveLength(3);
     // Not a box the preview's script counts (src/client/app.js: its button said "Speichern …").
@@ -332,7 +331,7 @@ describe('"ergänzen" from the preview', () => {
     const saved = await send(`/assets/imp-complete/contacts/${id}`, { user, form: sentForm(html) });
     expect(saved.status).toBe(303);
     expect(saved.headers.get('Location')).toBe(
-      `/assets/imp-complete/contacts/import/${previewOf(preview).importId}?completed=${id}&card=1#card-1-done`,
+      `/assets/imp-complete/contacts/import/${previewOf(preview).importId}?completed=${id}&card=1&on=#card-1-done`,
     );
     expect(await row(id)).toMatchObject({
       company: 'Fliesen Bauer',
@@ -354,10 +353,10 @@ describe('"ergänzen" from the preview', () => {
     );
     // Still not ticked: the book has it now. Its link not offered again right after (UX walkthrough, stop 74).
     expect(previewOf(back).ticked).toEqual([]);
-    expect(completeLink(back, 1)).toBeUndefined();
+    expect(completeButton(back, 1)).toBeUndefined();
     // Nor later: the file has nothing the contact lacks now (UX walkthrough, stop 74: the link said so only once opened).
     const later = await (await send(`/assets/imp-complete/contacts/import/${previewOf(preview).importId}`, { user })).text();
-    expect(completeLink(later, 1)).toBeUndefined();
+    expect(completeButton(later, 1)).toBeUndefined();
     expect(textOf(later)).toContain('Wahrscheinlich schon bei Ihren Kontakten: „Fliesen Bauer“, daher zunächst nicht angehakt.');
 
     // Again: nothing left to complete, said so; the form holds what is stored.
@@ -366,11 +365,75 @@ describe('"ergänzen" from the preview', () => {
     expect(formValue(again, 'notes')).toBe('Fliesen im Bad.\n\nTelefonnummer in der Datei: 089 3100 201\n\nNotdienst am Wochenende');
   });
 
+  it('keeps the ticks the buyer set through "ergänzen", its save and the way back, also without JS (walkthrough, stop 81)', async () => {
+    const user = household('imp-complete-ticks');
+    const [id = ''] = await seedContacts('imp-complete-ticks', 1, () => ({ company: 'Fliesen Bauer', phone: '089 3100 200' }));
+    const people = ['Paula Zwei', 'Paul Drei', 'Petra Vier', 'Peter Fünf'].map((name) =>
+      vcard(`FN:${name}`, `N:${name.split(' ')[1]};${name.split(' ')[0]};;;`),
+    );
+    const preview = await (await upload(user, vcard('FN:Fliesen Bauer', 'ORG:Fliesen Bauer', 'EMAIL:info@fb.de') + people.join(''))).text();
+    const { importId } = previewOf(preview);
+    expect(previewOf(preview).ticked).toEqual(['2', '3', '4', '5']);
+    // Cards 3 and 4 unticked, the likely duplicate ticked: "ergänzen" of it, the ticks along.
+    const link = await completeLink(user, preview, 1, ['1', '2', '5']);
+    expect(link).toBe(`/assets/imp-complete-ticks/contacts/${id}/edit?import=${importId}&card=1&on=1-2-5`);
+    const html = await (await send(link, { user })).text();
+    expect(hiddenFields(html)).toMatchObject({ import: `${importId}.1.1-2-5` });
+    // The way back without saving: ticked as left, but the likely duplicate, as the preview ticks it.
+    const toPreview = `/assets/imp-complete-ticks/contacts/import/${importId}?on=1-2-5#card-1`;
+    expect(html.split(`href="${toPreview}"`)).toHaveLength(3);
+    expect(previewOf(await (await send(toPreview, { user })).text()).ticked).toEqual(['2', '5']);
+    // Saved: back at the preview, so again, and "übernehmen" imports those two only.
+    const saved = await send(`/assets/imp-complete-ticks/contacts/${id}`, { user, form: sentForm(html) });
+    expect(saved.headers.get('Location')).toBe(
+      `/assets/imp-complete-ticks/contacts/import/${importId}?completed=${id}&card=1&on=1-2-5#card-1-done`,
+    );
+    const back = await (await send(saved.headers.get('Location') ?? '', { user })).text();
+    expect(textOf(back)).toContain('„Fliesen Bauer“ wurde ergänzt und gespeichert.');
+    expect(previewOf(back).ticked).toEqual(['2', '5']);
+    // A co-buyer adds Paula meanwhile: opened again, her card is likely there and left unticked.
+    await seedContacts('imp-complete-ticks', 1, () => ({ first_name: 'Paula', last_name: 'Zwei' }));
+    const again = await (await send(saved.headers.get('Location') ?? '', { user })).text();
+    expect(previewOf(again).ticked).toEqual(['5']);
+    expect((await confirm(user, previewOf(again), previewOf(again).ticked)).status).toBe(303);
+    const names = await env.DB.prepare(
+      "SELECT first_name FROM contacts WHERE asset_id = 'imp-complete-ticks' AND deleted_at IS NULL ORDER BY first_name",
+    ).all();
+    expect(names.results.map((row) => row.first_name)).toEqual(['', 'Paula', 'Peter']);
+  });
+
+  it('brings the preview back ticked as sent where its confirm found the session ended (walkthrough, stop 81)', async () => {
+    const user = household('imp-ticks-401');
+    const preview = await (await upload(user, vcard('FN:Anna Eins') + vcard('FN:Bert Zwei') + vcard('FN:Carla Drei'))).text();
+    const { importId, book } = previewOf(preview);
+    expect(previewOf(preview).ticked).toEqual(['1', '2', '3']);
+    const expired = await send(`/assets/imp-ticks-401/contacts/import/${importId}`, {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['book', book],
+        ['card', '1'],
+        ['card', '3'],
+      ]).toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(expired.status).toBe(401);
+    const page = await expired.text();
+    expect(textOf(page)).toContain('es wurde nichts geändert');
+    // Signed in, the preview ticked as sent.
+    const login = /href="([^"]*returnTo=[^"]*)"/.exec(page)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const returnTo = new URL(login, 'https://x').searchParams.get('returnTo') ?? '';
+    expect(returnTo).toBe(`/assets/imp-ticks-401/contacts/import/${importId}?on=1-3`);
+    expect(previewOf(await (await send(returnTo, { user })).text()).ticked).toEqual(['1', '3']);
+    // Nothing imported.
+    expect(await row('x')).toBeNull();
+    expect((await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE asset_id = 'imp-ticks-401'").first())?.n).toBe(0);
+  });
+
   it('speaks English where the browser asks for it', async () => {
     const user = household('imp-complete-en');
     const [id = ''] = await seedContacts('imp-complete-en', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
     const preview = await (await upload(user, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL:089 1', 'EMAIL:info@pool-blau.de'))).text();
-    const link = completeLink(preview, 1) ?? '';
+    const link = await completeLink(user, preview, 1);
     const en = { 'Accept-Language': 'en' };
     expect(
       textOf(await (await send(`/assets/imp-complete-en/contacts/import/${previewOf(preview).importId}`, { user, headers: en })).text()),
@@ -386,7 +449,7 @@ describe('"ergänzen" from the preview', () => {
     const jonas: TestUser = { ...anna, sub: 'jonas-own', name: 'Jonas' };
     const [id = ''] = await seedContacts('imp-complete-own', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
     const preview = await (await upload(anna, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL:089 1', 'EMAIL:info@pool-blau.de'))).text();
-    const link = completeLink(preview, 1) ?? '';
+    const link = await completeLink(anna, preview, 1);
     // A co-buyer with the address: the contact's form as stored, and why not completed.
     const other = await (await send(link, { user: jonas })).text();
     expect(formValue(other, 'email')).toBe('');
@@ -404,7 +467,7 @@ describe('"ergänzen" from the preview', () => {
     const preview = await (
       await upload(user, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'ADR;TYPE=WORK:;;Hauptstr. 9;München;;8033;Deutschland', 'NOTE:Tor 3'))
     ).text();
-    const html = await (await send(completeLink(preview, 1) ?? '', { user })).text();
+    const html = await (await send(await completeLink(user, preview, 1), { user })).text();
     expect(formValue(html, 'postal_code')).toBe('8033');
     // Beside their fields, before "Speichern": the postcode of four digits, the notes over 2,000 characters with the card's.
     expect(html).toMatch(/<input[^>]*name="postal_code"[^>]*aria-invalid="true"/);
@@ -444,8 +507,8 @@ describe('"ergänzen" from the preview', () => {
     const file = vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL:089 1', 'EMAIL:info@pool-blau.de', 'TEL;TYPE=CELL:0171 1');
     const preview = await (await upload(anna, file)).text();
     const { importId } = previewOf(preview);
-    const toPreview = `${list}/import/${importId}?completed=${id}&amp;card=1#card-1-done`;
-    const completed = sentForm(await (await send(completeLink(preview, 1) ?? '', { user: anna })).text());
+    const toPreview = `${list}/import/${importId}?completed=${id}&amp;card=1&amp;on=#card-1-done`;
+    const completed = sentForm(await (await send(await completeLink(anna, preview, 1), { user: anna })).text());
     const jonasSaves = async (fields: Record<string, string>) => {
       const stored = sentForm(await (await send(`${list}/${id}/edit`, { user: jonas })).text());
       expect((await send(`${list}/${id}`, { user: jonas, form: { ...stored, ...fields } })).status).toBe(303);
@@ -456,7 +519,7 @@ describe('"ergänzen" from the preview', () => {
     const saved = await send(`${list}/${id}`, { user: anna, form: completed });
     expect(saved.status).toBe(303);
     const card = saved.headers.get('Location') ?? '';
-    expect(card).toBe(`${list}/${id}?done=saved&merged=1&at=3&import=${importId}.1`);
+    expect(card).toBe(`${list}/${id}?done=saved&merged=1&at=3&import=${importId}.1.`);
     const page = await (await send(card, { user: anna })).text();
     expect(textOf(page)).toContain(
       '„Pool Blau“ wurde gespeichert. Jonas Müller hat inzwischen die Webseite geändert – diese Änderung ist übernommen.',
@@ -475,16 +538,16 @@ describe('"ergänzen" from the preview', () => {
 
     // A second upload's card; Jonas meanwhile types another mobile number: the choice keeps the upload.
     const second = await (await upload(anna, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL;TYPE=FAX:089 9', 'NOTE:Tor 3'))).text();
-    const again = sentForm(await (await send(completeLink(second, 1) ?? '', { user: anna })).text());
+    const again = sentForm(await (await send(await completeLink(anna, second, 1), { user: anna })).text());
     await jonasSaves({ notes: 'Tor 4' });
     const clash = await send(`${list}/${id}`, { user: anna, form: again });
     expect(clash.status).toBe(409);
     const html = await clash.text();
-    const upload2 = `${previewOf(second).importId}.1`;
+    const upload2 = `${previewOf(second).importId}.1.`;
     // In both of its forms: the choice and "Alles noch einmal bearbeiten"; its way back is the preview (code review).
     expect(html.split(`<input type="hidden" name="import" value="${upload2}"/>`)).toHaveLength(3);
     expect(html).toContain(
-      `<p class="crumb"><a href="${list}/import/${previewOf(second).importId}#card-1"><span aria-hidden="true">← </span>Zurück zur Vorschau</a></p>`,
+      `<p class="crumb"><a href="${list}/import/${previewOf(second).importId}?on=#card-1"><span aria-hidden="true">← </span>Zurück zur Vorschau</a></p>`,
     );
     const whole = await send(`${list}/${id}`, { user: anna, form: hiddenFields(lastForm(html)) });
     expect(textOf(await whole.text())).toContain('← Zurück zur Vorschau');
@@ -493,16 +556,18 @@ describe('"ergänzen" from the preview', () => {
       form: { ...hiddenFields(html.slice(0, html.indexOf('</form>'))), notes: 'Tor 3' },
     });
     expect(chosen.status).toBe(303);
-    expect(chosen.headers.get('Location')).toBe(`${list}/import/${previewOf(second).importId}?completed=${id}&card=1#card-1-done`);
+    expect(chosen.headers.get('Location')).toBe(`${list}/import/${previewOf(second).importId}?completed=${id}&card=1&on=#card-1-done`);
     expect(await row(id)).toMatchObject({ notes: 'Tor 3', version: 5 });
 
     // With htmx: the card swapped in after a merge, its address pushed with the upload, the same way back.
     const third = await (await upload(anna, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TITLE:Poolbau'))).text();
-    const form = sentForm(await (await send(completeLink(third, 1) ?? '', { user: anna })).text());
+    const form = sentForm(await (await send(await completeLink(anna, third, 1), { user: anna })).text());
     await jonasSaves({ website: 'https://pool-blau.com' });
     const ajax = await send(`${list}/${id}`, { user: anna, form, htmx: true });
-    expect(ajax.headers.get('HX-Push-Url')).toBe(`${list}/${id}?import=${previewOf(third).importId}.1`);
-    expect(await ajax.text()).toContain(`<a href="${list}/import/${previewOf(third).importId}?completed=${id}&amp;card=1#card-1-done">`);
+    expect(ajax.headers.get('HX-Push-Url')).toBe(`${list}/${id}?import=${previewOf(third).importId}.1.`);
+    expect(await ajax.text()).toContain(
+      `<a href="${list}/import/${previewOf(third).importId}?completed=${id}&amp;card=1&amp;on=#card-1-done">`,
+    );
   });
 
   it('offers "ergänzen" only where the card has something the contact lacks: not for the same file imported again (UX walkthrough, stop 74)', async () => {
@@ -515,10 +580,10 @@ describe('"ergänzen" from the preview', () => {
     const again = await (await upload(user, file)).text();
     expect(previewOf(again).ticked).toEqual([]);
     expect(textOf(again).match(/Wahrscheinlich schon bei Ihren Kontakten/g)).toHaveLength(2);
-    expect([completeLink(again, 1), completeLink(again, 2)]).toEqual([undefined, undefined]);
+    expect([completeButton(again, 1), completeButton(again, 2)]).toEqual([undefined, undefined]);
     // A number more in the phone's copy: offered there.
     const more = await (await upload(user, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'TEL:089 88', 'TEL;TYPE=CELL:0171 88'))).text();
-    expect(completeLink(more, 1)).toMatch(/\/edit\?import=/);
+    expect(completeButton(more, 1)).toMatch(/\.1$/);
   });
 
   it('says "ergänzt" at the card it completed only: another card of the same contact still offers its link (code review, stop 74)', async () => {
@@ -529,16 +594,16 @@ describe('"ergänzen" from the preview', () => {
       vcard('FN:Fliesen Bauer', 'ORG:Fliesen Bauer', 'TEL:089 3100200', 'EMAIL:info@fb.de') +
       vcard('FN:Fliesen Bauer', 'ORG:Fliesen Bauer', 'TEL;TYPE=CELL:0171 2223334', 'NOTE:Notdienst');
     const preview = await (await upload(user, file)).text();
-    expect([completeLink(preview, 1), completeLink(preview, 2)].every(Boolean)).toBe(true);
+    expect([completeButton(preview, 1), completeButton(preview, 2)].every(Boolean)).toBe(true);
     const saved = await send(`/assets/imp-complete-two/contacts/${id}`, {
       user,
-      form: sentForm(await (await send(completeLink(preview, 1) ?? '', { user })).text()),
+      form: sentForm(await (await send(await completeLink(user, preview, 1), { user })).text()),
     });
     const back = await (await send(saved.headers.get('Location') ?? '', { user })).text();
     expect(back.split('wurde ergänzt und gespeichert.</li>')).toHaveLength(2);
     expect(back).toContain('<li id="card-1-done" role="status"');
-    expect(completeLink(back, 1)).toBeUndefined();
-    expect(completeLink(back, 2)).toBe(completeLink(preview, 2));
+    expect(completeButton(back, 1)).toBeUndefined();
+    expect(completeButton(back, 2)).toBe(completeButton(preview, 2));
   });
 
   it('keeps its way back to the preview where a co-buyer deleted the contact meanwhile and it is brought back with the input (code review, stop 73)', async () => {
@@ -548,17 +613,17 @@ describe('"ergänzen" from the preview', () => {
     const [id = ''] = await seedContacts('imp-complete-gone', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
     const preview = await (await upload(anna, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'EMAIL:info@pool-blau.de'))).text();
     const { importId } = previewOf(preview);
-    const completed = sentForm(await (await send(completeLink(preview, 1) ?? '', { user: anna })).text());
+    const completed = sentForm(await (await send(await completeLink(anna, preview, 1), { user: anna })).text());
     expect((await send(`${list}/${id}/delete`, { user: jonas, form: { version: '1' } })).status).toBe(303);
     const gone = await send(`${list}/${id}`, { user: anna, form: completed });
     expect(gone.status).toBe(409);
     const html = await gone.text();
     expect(html).toContain('name="revive"');
-    expect(html).toContain(`<input type="hidden" name="import" value="${importId}.1"/>`);
+    expect(html).toContain(`<input type="hidden" name="import" value="${importId}.1."/>`);
     // "Mit meinen Eingaben wiederherstellen", as the browser sends it: back, completed, and back to the preview.
     const revived = await send(`${list}/${id}`, { user: anna, form: { ...hiddenFields(html), ...completed, version: '2', revive: '1' } });
     expect(revived.status).toBe(303);
-    const back = `${list}/import/${importId}?completed=${id}&card=1&revived=1#card-1-done`;
+    const back = `${list}/import/${importId}?completed=${id}&card=1&revived=1&on=#card-1-done`;
     expect(revived.headers.get('Location')).toBe(back);
     expect(await row(id)).toMatchObject({ email: 'info@pool-blau.de', deleted_at: null });
     expect(textOf(await (await send(back, { user: anna })).text())).toContain('„Pool Blau“ wurde ergänzt und gespeichert.');
@@ -597,12 +662,13 @@ describe('"ergänzen" from the preview', () => {
     const preview = await (
       await upload(user, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'EMAIL:info@pool-blau.de') + vcard('FN:Garten Grün', 'ORG:Garten Grün'))
     ).text();
-    const form = sentForm(await (await send(completeLink(preview, 1) ?? '', { user })).text());
+    const form = sentForm(await (await send(await completeLink(user, preview, 1), { user })).text());
     // The other tab confirms the preview (read again there, as the book's state changes with every save).
     expect((await confirm(user, previewOf(preview), ['2'])).status).toBe(303);
     const saved = await send(`${list}/${id}`, { user, form });
     const back = saved.headers.get('Location') ?? '';
-    expect(back).toBe(`${list}/import/${previewOf(preview).importId}?completed=${id}&card=1#card-1-done`);
+    // The ticks along: the other card's.
+    expect(back).toBe(`${list}/import/${previewOf(preview).importId}?completed=${id}&card=1&on=2#card-1-done`);
     const gone = await send(back, { user });
     expect(gone.status).toBe(303);
     expect(gone.headers.get('Location')).toBe(`${list}/${id}?done=saved`);
@@ -618,7 +684,7 @@ describe('"ergänzen" from the preview', () => {
     const file = vcard('FN:Pool Blau', 'ORG:Pool Blau', 'EMAIL:info@pool-blau.de') + vcard('FN:Garten Grün', 'ORG:Garten Grün');
     const preview = await (await upload(user, file)).text();
     expect(previewOf(preview).ticked).toEqual(['2']);
-    const form = sentForm(await (await send(completeLink(preview, 1) ?? '', { user })).text());
+    const form = sentForm(await (await send(await completeLink(user, preview, 1), { user })).text());
     expect((await send(`/assets/imp-complete-tab/contacts/${id}`, { user, form })).status).toBe(303);
     // The first tab's preview, read before that save: imported as ticked, not asked again.
     const confirmed = await confirm(user, previewOf(preview), ['2']);
@@ -634,15 +700,15 @@ describe('"ergänzen" from the preview', () => {
     const user = household('imp-complete-401');
     const [id = ''] = await seedContacts('imp-complete-401', 1, () => ({ company: 'Pool Blau', phone: '089 1' }));
     const preview = await (await upload(user, vcard('FN:Pool Blau', 'ORG:Pool Blau', 'EMAIL:a@pool-blau.de'))).text();
-    const html = await (await send(completeLink(preview, 1) ?? '', { user })).text();
+    const html = await (await send(await completeLink(user, preview, 1), { user })).text();
     const expired = await send(`/assets/imp-complete-401/contacts/${id}`, { form: sentForm(html) });
     expect(expired.status).toBe(401);
     const page = await expired.text();
-    expect(hiddenFields(page)).toMatchObject({ import: `${previewOf(preview).importId}.1` });
+    expect(hiddenFields(page)).toMatchObject({ import: `${previewOf(preview).importId}.1.` });
     // With JS, "Weiter" signs in back to the completed form (which the kept draft then fills), not the plain edit form (code review).
     const onward = /<a class="button primary js-only" href="([^"]+)"/.exec(page)?.[1]?.replace(/&amp;/g, '&') ?? '';
     expect([...new URL(onward, 'https://x').searchParams.values()]).toContain(
-      `/assets/imp-complete-401/contacts/${id}/edit?import=${previewOf(preview).importId}&card=1`,
+      `/assets/imp-complete-401/contacts/${id}/edit?import=${previewOf(preview).importId}&card=1&on=`,
     );
   });
 });

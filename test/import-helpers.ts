@@ -45,3 +45,25 @@ export async function confirm(user: TestUser, preview: string | { importId: stri
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
   });
 }
+
+/** The value of a preview's "ergänzen" button of card `index` ("<contact>.<card>"), where it has one. */
+export const completeButton = (html: string, index: number) =>
+  new RegExp(`name="complete" value="([A-Za-z0-9_-]+\\.${index})"`).exec(html)?.[1];
+
+/**
+ * "Ergänzen" of card `index` as a browser sends it, a button of the preview's form: with the
+ * cards ticked as shown (or `cards`); the address of the edit form it leads to ('' for none).
+ */
+export async function completeLink(user: TestUser, html: string, index: number, cards = previewOf(html).ticked) {
+  const value = completeButton(html, index);
+  if (!value) return '';
+  const { importId, book } = previewOf(html);
+  const body = new URLSearchParams([['book', book], ...cards.map((card) => ['card', card]), ['complete', value]]);
+  const response = await send(`/assets/${user.assets[0]?.id}/contacts/import/${importId}`, {
+    user,
+    method: 'POST',
+    body: body.toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
+  return response.status === 303 ? (response.headers.get('Location') ?? '') : '';
+}

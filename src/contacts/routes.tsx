@@ -10,7 +10,7 @@ import { getCookie } from '../generated/hono-cookie.js';
 import { raw } from '../generated/hono-utils-html.js';
 import { zValidator } from '../generated/zod-validator.js';
 import type { Language, Messages } from '../i18n';
-import { CONTACT_ID, DONE, type Done, importOf } from '../paths';
+import { CONTACT_ID, DONE, type Done, type ImportFrom, importOf, importValue, ticksParam } from '../paths';
 import * as React from '../views/jsx-factory';
 import { fragment, render, wantsFragment } from '../views/render';
 import { complement, type Part } from './complement';
@@ -523,6 +523,18 @@ contactRoutes.post('/contacts/import', async (c) => {
 });
 
 /**
+ * Of `ticked`, the cards the book likely has not, as marked: a card likely there is left unticked,
+ * as the preview first showed it; a second copy in the file stays as chosen (the book has nothing
+ * to do with it: code review).
+ */
+const notInBook = (cards: readonly StagedCard[], ticked: ReadonlySet<string>) =>
+  new Set(
+    cards
+      .filter((card) => (!card.duplicateOf || card.duplicateOf === IN_FILE) && ticked.has(String(card.index)))
+      .map((card) => String(card.index)),
+  );
+
+/**
  * The import's preview of `staged`, marked against the book as `index` read it; `props` says
  * more (a message, the cards ticked) where a confirm comes back to it.
  */
@@ -577,14 +589,20 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
     );
   if (staged?.status !== 'staged') return importRefused(c, staged ? 409 : 404, shell.t.importErrors[staged ? 'undone' : 'gone']);
   const tick = c.req.query('tick');
+  const on = c.req.query('on');
   // After "ergänzen" was saved (`?completed=`): said at the card, by the name the book has now.
-  return previewPage(c, importId, index, staged.cards, 200, () => ({
+  return previewPage(c, importId, index, staged.cards, 200, (cards) => ({
     // At that card only: another card of the same contact still offers its "ergänzen" (code review, stop 74).
     // A save that wrote nothing (`same`) is not said to have completed anything.
     completed: c.req.query('same') ? undefined : `${completed}.${c.req.query('card')}`,
-    ...(tick === 'all' || tick === 'none'
-      ? { ticked: new Set(tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : []) }
-      : {}),
+    ticked:
+      tick === 'all' || tick === 'none'
+        ? new Set(tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : [])
+        : // Back from "ergänzen" (`on`): ticked as it was left, the card completed and any the book
+          // has now (a co-buyer's meanwhile) not.
+          on === undefined
+          ? undefined
+          : notInBook(cards, new Set(on.split('-'))),
   }));
 });
 
@@ -595,6 +613,10 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   const ticked = new Set(
     (Array.isArray(body.card) ? body.card : [body.card]).filter((value): value is string => typeof value === 'string'),
   );
+  // "Ergänzen" of a card (`<contact>.<card>`): its edit form, the ticks along.
+  const complete = importOf(body.complete);
+  if (complete)
+    return c.redirect(shell.paths.complete(asset.id, complete.importId, { importId, card: complete.card, on: [...ticked].join('-') }), 303);
   const staged = await findStaged(db, asset.id, importId, c.get('session').userId);
   if (!staged) return importRefused(c, 404, shell.t.importErrors.gone);
   // The preview again (duplicates marked anew), with what stopped the import.
@@ -606,14 +628,7 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
     previewPage(c, importId, index ?? (await duplicateIndex(db, asset.id)), staged.cards, status, (cards, live) => ({
       message: message?.(live),
       noneTicked,
-      ticked: untickDuplicates
-        ? // A second copy of a card in the file stays as chosen: the book has nothing to do with it (code review).
-          new Set(
-            cards
-              .filter((card) => (!card.duplicateOf || card.duplicateOf === IN_FILE) && choice.has(String(card.index)))
-              .map((card) => String(card.index)),
-          )
-        : choice,
+      ticked: untickDuplicates ? notInBook(cards, choice) : choice,
     }));
   const chosen = staged.cards.filter((card) => card.importable && ticked.has(String(card.index)));
   // An upload confirmed or undone since goes on as its confirm does (code review: "Alle anhaken"
@@ -741,13 +756,7 @@ contactRoutes.get('/contacts/:contactId', contactParam, zValidator('query', card
   const upload = importOf(c.req.query('import'));
   const preview = (wrote?: boolean) =>
     upload &&
-    c.var.shell.paths.completedFrom(
-      c.var.asset.id,
-      upload.importId,
-      upload.card,
-      wrote === undefined ? undefined : contactId,
-      wrote ? undefined : 'same',
-    );
+    c.var.shell.paths.completedFrom(c.var.asset.id, upload, wrote === undefined ? undefined : contactId, wrote ? undefined : 'same');
   // Replaced values are named after this user's save only (`at`).
   const overAt = over === undefined || at === undefined || done !== 'saved' ? undefined : at;
   if (merged === undefined && from === undefined && overAt === undefined) {
@@ -843,7 +852,7 @@ contactRoutes.get('/contacts/:contactId/edit', contactParam, async (c) => {
       version: contact.version,
       base: fingerprintOf(contact),
       changed: t.lastBy(contact.updatedByName, formatDateTime(t.locale, contact.updatedAt)),
-      from: card && importId ? { importId, card: at } : undefined,
+      from: card && importId ? { importId, card: at, on: ticksParam(c.req.query('on')) } : undefined,
     },
     // What was completed, and where what differs went; nothing is saved before "Speichern". A
     // link of a preview that is gone (imported, undone, expired): the form as stored, and why (a
@@ -874,7 +883,8 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // (session-expired.tsx): else a revive answered "gelöscht" again, a restore was saved as an
     // edit (data review). The form's fingerprint too (edits.ts fingerprintOf).
     keep: [
-      ...sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore', 'import']),
+      // ("ergänzen"'s `import` with the preview's ticks: up to 3,960 characters, paths.ts ImportFrom.)
+      ...sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore', 'import'], 4000),
       ...sentAlong(form.raw as Record<string, unknown>, ['base'], 200),
       // A save over a comparison stays one (it names what it replaced: code review, stop 78).
       ...sentAlong(form.raw as Record<string, unknown>, ['over'], 300),
@@ -1074,7 +1084,7 @@ async function answerEdit(
     base?: string;
     values: FormValues;
     errors?: FieldErrors;
-    from?: { importId: string; card: number };
+    from?: ImportFrom;
     /** Sent from a clash's choice. */
     chosen?: boolean;
     /** Sent over a conflict's comparison: the fields it showed (overOf), and the contact's kept versions, read before the save. */
@@ -1120,12 +1130,12 @@ async function answerEdit(
       // the contact, not to a 404 page (code review, stop 74).
       const how = unwritten ? 'same' : done === 'restored' ? 'revived' : undefined;
       if (from && !merged) {
-        const back = paths.completedFrom(asset.id, from.importId, from.card, contact.id, how);
+        const back = paths.completedFrom(asset.id, from, contact.id, how);
         if (c.req.header('hx-request') !== 'true') return c.redirect(back, 303);
         c.header('HX-Redirect', back);
         return c.body(null, 200);
       }
-      const withFrom = from ? `import=${from.importId}.${from.card}` : '';
+      const withFrom = from ? `import=${importValue(from)}` : '';
       // "Meine Eingaben trotzdem speichern": the card names the co-buyer's values it replaced.
       const over = form.over !== undefined && mine && !merged && !outcome.unchanged && done === 'saved' ? form.over : undefined;
       if (c.req.header('hx-request') !== 'true')
@@ -1144,7 +1154,7 @@ async function answerEdit(
         savedMessage(t, contact, done, merged, restored, replaced),
         undefined,
         undo,
-        from && paths.completedFrom(asset.id, from.importId, from.card, contact.id, how),
+        from && paths.completedFrom(asset.id, from, contact.id, how),
       );
     }
     case 'invalid':

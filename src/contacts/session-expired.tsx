@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { MAX_BODY_BYTES } from '../config';
 import type { AppEnv } from '../env';
-import { loginUrl } from '../errors';
+import { loginUrl, renderError } from '../errors';
 import { importOf } from '../paths';
 import { isSameOrigin } from '../security/same-origin';
 import * as React from '../views/jsx-factory';
@@ -19,12 +19,16 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   if ((c.req.method !== 'POST' && c.req.method !== 'PUT') || !isSameOrigin(c)) return null;
   const { t, paths } = c.get('shell');
   const target = paths.target(c.req.path);
-  if (!target) return null;
+  // An upload's preview confirmed: signed in, the preview comes back ticked as sent (walkthrough, stop 81).
+  const preview = /\/contacts\/import\/[\w-]+$/.test(c.req.path);
+  if (!target && !preview) return null;
   // Only a body of known, allowed size is read back (never a chunked upload of any length).
   const length = Number(c.req.header('content-length'));
   if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded') || !(length >= 0 && length <= MAX_BODY_BYTES))
     return null;
-  const body = await c.req.parseBody();
+  // (Every card ticked of a preview; a contact form's fields one value each, as its route reads them.)
+  const body = await c.req.parseBody({ all: !target });
+  if (!target) return renderError(c, 401, { back: `${c.req.path}?on=${[body.card ?? []].flat().join('-')}` });
   const { assetId, contactId } = target;
   const hidden = contactId
     ? { name: 'version' as const, value: String(versionOf(body) ?? '') }
@@ -37,14 +41,15 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // So does "Gespeicherte Werte übernehmen" (`take`): else its resend saved the input (review).
   // So does "ergänzen" (`import`): its save goes back to the upload's preview (code review).
   const keep = [
-    ...sentAlong(body, ['edit_of', 'revive', 'restore', 'again', 'import']),
+    // ("ergänzen"'s `import` with the preview's ticks: up to 3,960 characters, paths.ts ImportFrom.)
+    ...sentAlong(body, ['edit_of', 'revive', 'restore', 'again', 'import'], 4000),
     ...sentAlong(body, ['theirs', 'by', 'base', 'take', 'over'], 1000),
   ];
   // (With JS, "ergänzen" signs in back to its completed form, which the draft then fills: code review.)
   const upload = importOf(body.import);
   const returnTo = contactId
     ? upload
-      ? paths.complete(assetId, contactId, upload.importId, upload.card)
+      ? paths.complete(assetId, contactId, upload)
       : paths.editContact(assetId, contactId)
     : paths.newContact(assetId);
   // A new tab only signs in: it opens the list, not an empty form a buyer would type into again

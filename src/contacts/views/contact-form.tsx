@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { type ImportFrom, importValue } from '../../paths';
 import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { FIELD_GROUPS, FIELDS, type FieldSpec, fieldValuesOf } from '../fields';
@@ -42,7 +43,7 @@ export type FormMode =
       base?: string;
       changed?: string;
       /** Completed from a card of an upload ("ergänzen"): its save goes back to that preview. */
-      from?: { importId: string; card: number };
+      from?: ImportFrom;
       /** A save over a comparison, its form back (an error to correct): still one (code review, stop 78). */
       over?: string;
     }
@@ -60,7 +61,7 @@ export type FormMode =
       /** Changed before its delete (no revive with this input): who deleted it. */
       deletedBy?: string;
       /** As an edit's: the upload whose card it completed, for a revive's way back. */
-      from?: { importId: string; card: number };
+      from?: ImportFrom;
     }
   /** The session ended before the form arrived: the same request, ready to be sent again. */
   | {
@@ -105,11 +106,7 @@ export function ContactForm(props: ContactFormProps) {
   const action = mode.kind === 'resend' ? mode.action : editing ? paths.contact(assetId, mode.contactId) : paths.contacts(assetId);
   // Completed from an upload ("ergänzen"): back to its preview, at the card (UX walkthrough: to the contact).
   const from = editing && mode.from;
-  const cancel = from
-    ? paths.completedFrom(assetId, from.importId, from.card)
-    : editing
-      ? paths.contact(assetId, mode.contactId)
-      : paths.contacts(assetId);
+  const cancel = from ? paths.completedFrom(assetId, from) : editing ? paths.contact(assetId, mode.contactId) : paths.contacts(assetId);
   const announcement = errorCount ? t.toFix(errorCount) : props.message;
   // The form echoes input the server did not store: the browser keeps it as the draft, as
   // "pending" when a failure (not the user's input) stopped the save.
@@ -203,9 +200,7 @@ export function ContactForm(props: ContactFormProps) {
         )}
         {/* An edit's or a revive's of a contact completed from an upload's card ("ergänzen"). (One
             field, not `card`: that name is the preview's boxes', which src/client/app.js counts.) */}
-        {(mode.kind === 'edit' || mode.kind === 'gone') && mode.from
-          ? React.hidden('import', `${mode.from.importId}.${mode.from.card}`)
-          : null}
+        {(mode.kind === 'edit' || mode.kind === 'gone') && mode.from ? React.hidden('import', importValue(mode.from)) : null}
         <p class="draft-note" data-draft-note hidden>
           {t.draftBack}{' '}
           <button type="button" data-draft-discard>

@@ -243,12 +243,14 @@ export function ImportPreview(props: {
                       {card.duplicateOf === IN_FILE ? t.previewTwice : t.previewDuplicate(card.duplicateOf)}
                       {/* What the phone's copy has that the book's contact lacks goes there, in its edit form (walkthrough, stop 71). */}
                       {/* Not where the file has nothing the contact lacks, as right after it was completed (UX walkthrough, stop 74). */}
+                      {/* A button of this form, not a link: the ticks go along to the edit form and back, also
+                          without JS (routes.tsx; walkthrough, stop 81). */}
                       {card.duplicateId && !card.complete ? (
                         <>
                           {' '}
-                          <a href={paths.complete(assetId, card.duplicateId, importId, card.index)}>
+                          <button type="submit" name="complete" value={`${card.duplicateId}.${card.index}`}>
                             {t.previewComplete(card.duplicateOf)}
-                          </a>
+                          </button>
                         </>
                       ) : null}
                     </li>

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { MAX_BODY_BYTES } from '../../config';
+import { type ImportFrom, importValue } from '../../paths';
 import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
 import { ADDRESS, columnsOf, FIELDS, type FieldName, type FieldValues, WARRANTY } from '../fields';
@@ -36,7 +37,7 @@ export interface ClashProps {
   /** The fields co-buyers changed besides the clashes (merged): "Alles noch einmal bearbeiten" compares only theirs. */
   theirs: readonly FieldName[];
   /** The upload's card the edit completes ("ergänzen"): the way back and the choice's save go to its preview. */
-  from?: { importId: string; card: number };
+  from?: ImportFrom;
   /** The earlier version restored: its date and author ("06.12.2026, 14:54 (Jonas Müller)"). */
   earlier?: string;
   /** Met while a choice was sent: the contact changed again since the last choice page (co-buyer walkthrough, stop 75). */
@@ -193,15 +194,11 @@ export function MergeClash(props: ClashProps) {
       ),
     );
   const { from } = props;
-  const fromImport = from ? React.hidden('import', `${from.importId}.${from.card}`) : null;
+  const fromImport = from ? React.hidden('import', importValue(from)) : null;
   return (
     <section class="clash" aria-labelledby="clash-title">
       {/* Leaving saves nothing: the contact stays as it is stored. */}
-      {from ? (
-        <Crumb href={paths.completedFrom(assetId, from.importId, from.card)} label={t.toPreview} />
-      ) : (
-        <Crumb href={action} label={t.toContact} swap />
-      )}
+      {from ? <Crumb href={paths.completedFrom(assetId, from)} label={t.toPreview} /> : <Crumb href={action} label={t.toContact} swap />}
       <h1 id="clash-title" tabindex={-1} data-focus>
         {/* Read (and taken for the tab's title after a swap) as "…: Name"; the name shown on a line
             of its own. The colon is shown: one hidden by .sr-only, out of the flow, was read "gilt :
