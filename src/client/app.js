@@ -1462,13 +1462,14 @@
   });
 
   // The import preview's ticks the buyer changed are kept in this tab per upload (the form's
-  // address) and set again when the preview comes back: after "ergänzen" of another card, a reload,
-  // the other language or a sign-in, the preview came with its own ticks, and "übernehmen" took
+  // address) and set again when the preview comes back: after a reload, the other language or a
+  // sign-in, the preview came with its own ticks, and "übernehmen" took
   // the cards the buyer had unticked (walkthrough, stop 80). Each with the tick the preview had
   // given it: where the preview now gives another (a co-buyer added that contact meanwhile, the
-  // preview marks it as likely there), the preview's stands (code review, stop 80). A card being
-  // completed ("ergänzen") goes back to the preview's own tick; "Alle anhaken" / "Alle Haken
-  // entfernen" sent without the script, and "übernehmen", end what was kept.
+  // preview marks it as likely there), the preview's stands (code review, stop 80). "Ergänzen", a
+  // button of the form, takes the ticks along in the address (`on`, also without JS: stop 81),
+  // which the preview then shows, so it ends what was kept, as "Alle anhaken" / "Alle Haken
+  // entfernen" sent without the script and "übernehmen" do.
   function ticksKey(form) {
     return 'kontakte-ticks:' + form.getAttribute('action');
   }
@@ -1495,16 +1496,6 @@
       });
     });
   }
-  document.addEventListener('click', (event) => {
-    if (event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    var link = event.target.closest && event.target.closest('.preview a[href*="/edit?import="]');
-    var card = link && link.closest('.preview > li');
-    var box = card && card.querySelector('input[name="card"]');
-    if (!box || !box.form) return;
-    var kept = readTicks(box.form);
-    delete kept[box.value];
-    keep(ticksKey(box.form), kept);
-  });
   document.addEventListener('submit', (event) => {
     var form = event.target;
     var by = event.submitter;
