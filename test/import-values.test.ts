@@ -207,8 +207,8 @@ describe('notes that must be cut', () => {
 /** The warnings under each card of a preview ("<ul class="notes">"). */
 const notesOf = (html: string) =>
   [...html.matchAll(/<ul class="notes" id="card-[0-9]+-notes">(.*?)<\/ul>/gs)].map((match) =>
-    // Without a likely duplicate's link to complete it (test/import-complete.test.ts).
-    [...(match[1] ?? '').matchAll(/<li>(.*?)<\/li>/g)].map((line) => (line[1] ?? '').replace(/ <a [^>]*>[^<]*<\/a>$/, '')),
+    // Without a likely duplicate's button to complete it (test/import-complete.test.ts).
+    [...(match[1] ?? '').matchAll(/<li>(.*?)<\/li>/g)].map((line) => (line[1] ?? '').replace(/ <button [^>]*>[^<]*<\/button>$/, '')),
   );
 
 describe('values a reader could drop without a word', () => {

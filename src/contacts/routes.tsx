@@ -883,8 +883,9 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // (session-expired.tsx): else a revive answered "gelöscht" again, a restore was saved as an
     // edit (data review). The form's fingerprint too (edits.ts fingerprintOf).
     keep: [
-      // ("ergänzen"'s `import` with the preview's ticks: up to 3,960 characters, paths.ts ImportFrom.)
-      ...sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore', 'import'], 4000),
+      ...sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore']),
+      // "ergänzen"'s card with the preview's ticks: up to 3,960 characters (paths.ts ImportFrom).
+      ...sentAlong(form.raw as Record<string, unknown>, ['import'], 4000),
       ...sentAlong(form.raw as Record<string, unknown>, ['base'], 200),
       // A save over a comparison stays one (it names what it replaced: code review, stop 78).
       ...sentAlong(form.raw as Record<string, unknown>, ['over'], 300),

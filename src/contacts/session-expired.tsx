@@ -41,9 +41,10 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // So does "Gespeicherte Werte übernehmen" (`take`): else its resend saved the input (review).
   // So does "ergänzen" (`import`): its save goes back to the upload's preview (code review).
   const keep = [
-    // ("ergänzen"'s `import` with the preview's ticks: up to 3,960 characters, paths.ts ImportFrom.)
-    ...sentAlong(body, ['edit_of', 'revive', 'restore', 'again', 'import'], 4000),
+    ...sentAlong(body, ['edit_of', 'revive', 'restore', 'again']),
     ...sentAlong(body, ['theirs', 'by', 'base', 'take', 'over'], 1000),
+    // "ergänzen"'s card with the preview's ticks: up to 3,960 characters (paths.ts ImportFrom).
+    ...sentAlong(body, ['import'], 4000),
   ];
   // (With JS, "ergänzen" signs in back to its completed form, which the draft then fills: code review.)
   const upload = importOf(body.import);
