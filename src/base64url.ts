@@ -10,8 +10,11 @@ export const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: tru
 export function toBase64url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return binaryToBase64url(binary);
 }
+
+/** A binary string (one character per byte) as unpadded base64url. */
+export const binaryToBase64url = (binary: string) => btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** The bytes of base64url `text` as `atob` reads them (it throws where `atob` throws). */
 export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {

@@ -4,7 +4,7 @@
  * co-buyers add or delete contacts, where paging by offset does. A cursor names its order: one
  * from another order (or a damaged one) is no cursor, and the list starts at the beginning.
  */
-import { fromBase64url, strictUtf8, toBase64url } from '../base64url';
+import { binaryToBase64url, fromBase64url, strictUtf8 } from '../base64url';
 import { groupKey } from './keys';
 
 export type ListOrder = 'name' | 'search' | 'position' | 'searchPosition' | 'warranty';
@@ -18,7 +18,9 @@ const isCursorValue = (value: unknown): value is CursorValue =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
 export function encodeCursor(order: ListOrder, values: readonly CursorValue[]): string {
-  return toBase64url(new TextEncoder().encode(JSON.stringify([order, ...values])));
+  // Its UTF-8 bytes as the characters btoa takes (JSON.stringify escapes a lone surrogate, so
+  // encodeURIComponent never throws): what TextEncoder and a loop over its bytes wrote, without them.
+  return binaryToBase64url(unescape(encodeURIComponent(JSON.stringify([order, ...values]))));
 }
 
 export function decodeCursor(token: string | undefined, order: ListOrder): CursorValue[] | undefined {
