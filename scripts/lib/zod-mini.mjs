@@ -5,10 +5,12 @@
 // it: the entry's module and each of mini's modules that imports its schemas (coerce.js, iso.js,
 // deep-partial.js, in-out.js) are copied here as they are, each importing the copies in place of
 // mini's files, zod's core as src/generated/zod-core.js (scripts/lib/zod-schemas.mjs), and zod's
-// other files by a path no alias matches. The copy of schemas.js is mini's without five methods of
-// every schema that nothing in the bundle calls: `with` (an alias of `check`), parseAsync,
+// other files by a path no alias matches. The copy of schemas.js is mini's without seven methods of
+// every schema that nothing in the bundle calls: `with` (an alias of `check`), parse (the app
+// parses with safeParse and z.safeParse; the method took zod's throwing parse, its error's stack
+// capture and the global config's lookup along: 110 B gzip), parseAsync,
 // safeParseAsync (the generated zValidator calls safeParse: scripts/lib/hono-validator.mjs), brand,
-// register and apply (the app calls parse, safeParse and check),
+// register and apply (the app calls safeParse and check),
 // nor an object's `shape` accessor, which nothing reads (128 and 62 B).
 // Parsing is zod's own, line for line. scripts/fingerprint.mjs writes the files from the installed
 // zod at every `prepare-assets`, so they never go stale; a text it does not find once stops that
@@ -18,7 +20,7 @@
 export const MINI_COPIES = ['external', 'schemas', 'coerce', 'iso', 'deep-partial', 'in-out'];
 
 /** ZodMiniType's methods that nothing in the bundle calls (the `with` alias is a getter and a setter). */
-export const LEFT_METHODS = ['with', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply'];
+export const LEFT_METHODS = ['with', 'parse', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply'];
 
 /**
  * ZodMiniObject's `shape` accessor (schema.shape, the same object as its def's shape), which
@@ -82,7 +84,8 @@ export function zodMini(file, source) {
         throw new Error(`zod/v4/mini/schemas.js: ZodMiniType's ${name}() not found as expected; update scripts/lib/zod-mini.mjs`);
       type = type.replace(method(name), '');
     }
-    if (new RegExp(`\\b(?:${LEFT_METHODS.join('|')})\\b`).test(type))
+    // (`parse.` is mini's parse module, through which safeParse parses.)
+    if (new RegExp(`\\b(?:${LEFT_METHODS.join('|')})\\b(?!\\.)`).test(type))
       throw new Error("zod/v4/mini/schemas.js: more of ZodMiniType's left methods than expected; update scripts/lib/zod-mini.mjs");
     text = text.slice(0, start) + type + text.slice(end);
     if (text.split(SHAPE_ACCESSOR).length !== 2)

@@ -1,7 +1,7 @@
 // zod/mini as wrangler.toml's [alias] "../v4/mini/external.js" puts it in the Worker's bundle
 // (src/generated/zod-mini-*.js, written by scripts/lib/zod-mini.mjs from the installed zod): mini's
 // modules line for line, importing each other's copies and zod's core as src/generated/zod-core.js,
-// and its schemas without ZodMiniType's `with`, parseAsync, safeParseAsync, brand, register and apply, which nothing
+// and its schemas without ZodMiniType's `with`, parse, parseAsync, safeParseAsync, brand, register and apply, which nothing
 // in the bundle calls. The Workers tests (vitest.config.ts applies the same aliases), the e2e suite
 // and the bench parse through it.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -60,7 +60,7 @@ describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', (
     expect(() => zodMini('checks', original('checks'))).toThrow(/is not copied/);
   });
 
-  it("is zod's modules line for line but for their imports and ZodMiniType's six methods, importing the copies, zod-core.js and zod's own files", () => {
+  it("is zod's modules line for line but for their imports and ZodMiniType's seven methods, importing the copies, zod-core.js and zod's own files", () => {
     for (const file of MINI_COPIES) {
       const imports = [...generated(file).matchAll(/ from "([^"]+)";$/gm)].map((match) => match[1] ?? '');
       expect(imports.length, file).toBeGreaterThan(0);
@@ -106,14 +106,15 @@ describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', (
         /if \(!inst\._zod\) \{[\s\S]{0,300}?Object\.defineProperty\(inst, "_zod"[\s\S]{0,400}?initializer\(inst, def\);/,
       );
       const heads = left.filter((line) => /^ {4}(get |set )?\w+\(/.test(line)).map((line) => line.trim().replace(/\(.*$/, ''));
-      expect(heads).toEqual(['get with', 'set with', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply']);
+      expect(heads).toEqual(['get with', 'set with', 'parse', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply']);
       for (const line of left) expect(line, line).toMatch(/^ {4}(\/\/|get |set |\w+\(|\},$)|^ {8}/);
       const type = ours.slice(ours.findIndex((line) => line.startsWith('export const ZodMiniType = ')));
-      expect(type.slice(0, type.indexOf('});')).join('\n')).not.toMatch(new RegExp(`\\b(${LEFT_METHODS.join('|')})\\b`));
+      // (`parse.` is mini's parse module, through which safeParse parses.)
+      expect(type.slice(0, type.indexOf('});')).join('\n')).not.toMatch(new RegExp(`\\b(${LEFT_METHODS.join('|')})\\b(?!\\.)`));
     }
   });
 
-  it("exports what zod/mini does and parses as zod/mini's, its schemas without the six methods", async () => {
+  it("exports what zod/mini does and parses as zod/mini's, its schemas without the seven methods", async () => {
     const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-mini-external.js')).href);
     const zod = await import(pathToFileURL(join(mini, 'external.js')).href);
     expect(Object.keys(ours).sort()).toEqual(Object.keys(zod).sort());
@@ -136,12 +137,12 @@ describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', (
         ),
         kind: z.catch(z.string().check(z.refine((value: string) => value === 'a')), 'a'),
       });
-      expect(schema.parse({ name: ' Anna ', age: '3', kind: 'b', extra: 1 })).toEqual({ name: 'Anna', age: 3, kind: 'a' });
+      expect(z.parse(schema, { name: ' Anna ', age: '3', kind: 'b', extra: 1 })).toEqual({ name: 'Anna', age: 3, kind: 'a' });
       expect(z.safeParse(schema, { name: ' ' }).error.issues[0].path).toEqual(['name']);
       expect(schema.safeParse({ name: 1 }).success).toBe(false);
       expect(await z.safeParseAsync(schema, { name: 'x' })).toEqual({ success: true, data: { name: 'x', kind: 'a' } });
-      expect(z.coerce.number().parse('4')).toBe(4);
-      expect(schema.clone().parse({ name: 'y' })).toEqual({ name: 'y', kind: 'a' });
+      expect(z.parse(z.coerce.number(), '4')).toBe(4);
+      expect(z.parse(schema.clone(), { name: 'y' })).toEqual({ name: 'y', kind: 'a' });
     }
     for (const name of LEFT_METHODS) {
       expect(name in ours.string(), name).toBe(false);
@@ -201,10 +202,16 @@ describe('src/generated/zod-mini-*.js, in place of zod/v4/mini in the bundle', (
     for (const text of texts) expect(text.replace(/\b_zod\.check\(/g, '')).not.toMatch(/\.check\(/);
   });
 
-  it("nothing in the bundle calls a schema's with, parseAsync, brand, register or apply", () => {
+  it("nothing in the bundle calls a schema's with, parse, parseAsync, brand, register or apply", () => {
     const call = /\.(with|parseAsync|safeParseAsync|brand|register|apply)\(/;
-    for (const file of sources('src').filter((path) => !path.startsWith('src/generated/')))
+    // A schema's parse(): JavaScript's JSON, Date and URL parse, zod's core its schemas' own _zod.parse().
+    const parse = /(?<!\b(JSON|Date|URL|URLStatic|_zod))\.parse\(/;
+    for (const file of sources('src').filter((path) => !path.startsWith('src/generated/'))) {
       expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(call);
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(parse);
+    }
+    for (const file of ['zod-validator.js', 'hono-validator.js', 'zod-schemas.js'])
+      expect(readFileSync(join(root, 'src', 'generated', file), 'utf8'), file).not.toMatch(parse);
     for (const file of ['zod-validator.js', 'hono-validator.js', 'zod-schemas.js'])
       expect(readFileSync(join(root, 'src', 'generated', file), 'utf8'), file).not.toMatch(
         /\.(with|parseAsync|safeParseAsync|brand|register)\(|[^t]\.apply\(/,
