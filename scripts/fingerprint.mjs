@@ -8,7 +8,7 @@
 // names (scripts/lib/hono-jsx.mjs), and hono-html.js, hono's html`` without running callbacks it never has (scripts/lib/hono-html.mjs), and hono-utils-html.js, hono's raw() and string buffers without callbacks (scripts/lib/hono-utils-html.mjs), and hono-body-limit.js, hono's body limit without its default error handler (scripts/lib/hono-body-limit.mjs), and hono-cookie.js, hono's getCookie for a cookie's name only (scripts/lib/hono-cookie.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
 // hono-context.js and hono-request.js, hono's `c` and `c.req` without members the app never calls (scripts/lib/hono-context.mjs),
 // and hono-validator.js and zod-validator.js, hono's validator and zValidator without the targets the app never validates (scripts/lib/hono-validator.mjs),
-// and zod-schemas.js and zod-core.js, zod's schemas without the Standard Schema interface, the encode direction, an object's catchall and propValues, and zod-util.js and zod-constructor.js, its util.js and core.js without the global config's messages, the reading of params given and what only params set, and the post-processor (scripts/lib/zod-schemas.mjs),
+// and zod-schemas.js and zod-core.js, zod's schemas without the Standard Schema interface, the encode direction, an object's catchall and propValues, and zod-util.js and zod-constructor.js, its util.js and core.js without the global config's messages, the reading of params given and what only params set, and the post-processor, and zod-errors.js and zod-parse.js, its errors without their message and parse importing them (scripts/lib/zod-schemas.mjs),
 // and zod-mini-*.js, zod/mini without the schema methods nothing calls (scripts/lib/zod-mini.mjs). Every entry point (start, test,
 // bench, deploy) runs it first, so the generated files never go into git and never go stale.
 import { createHash } from 'node:crypto';
@@ -44,7 +44,7 @@ import { HONO_UTILS_HTML_TYPES, trimHonoUtilsHtml } from './lib/hono-utils-html.
 import { trimHonoValidator, trimZodValidator, ZOD_VALIDATOR_TYPES } from './lib/hono-validator.mjs';
 import { LEAN_QR_TYPES, trimLeanQr } from './lib/lean-qr.mjs';
 import { MINI_COPIES, zodMini } from './lib/zod-mini.mjs';
-import { trimZodCoreFile, trimZodSchemas, zodCore } from './lib/zod-schemas.mjs';
+import { trimZodCoreFile, trimZodErrorFile, trimZodSchemas, zodCore } from './lib/zod-schemas.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staticDir = join(root, 'public', 'static');
@@ -212,7 +212,10 @@ writeGenerated(
 writeGenerated('zod-validator.d.ts', ZOD_VALIDATOR_TYPES);
 const zodSchemas = readFileSync(join(root, 'node_modules', 'zod', 'v4', 'core', 'schemas.js'), 'utf8');
 writeGenerated('zod-schemas.js', trimZodSchemas(zodSchemas));
-writeGenerated('zod-core.js', zodCore(zodSchemas));
+const zodCoreFile = (file) => readFileSync(join(root, 'node_modules', 'zod', 'v4', 'core', file), 'utf8');
+writeGenerated('zod-core.js', zodCore(zodSchemas, zodCoreFile('parse.js'), zodCoreFile('errors.js')));
+writeGenerated('zod-parse.js', trimZodErrorFile('parse.js', zodCoreFile('parse.js')));
+writeGenerated('zod-errors.js', trimZodErrorFile('errors.js', zodCoreFile('errors.js')));
 for (const [file, copy] of [
   ['util.js', 'zod-util.js'],
   ['core.js', 'zod-constructor.js'],

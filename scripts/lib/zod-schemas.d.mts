@@ -3,7 +3,7 @@ export function exportsOf(source: string): string[];
 /** zod/v4/core/schemas.js's text as src/generated/zod-schemas.js (see zod-schemas.mjs). */
 export function trimZodSchemas(source: string): string;
 /** src/generated/zod-core.js for zod/v4/core/schemas.js's text (see zod-schemas.mjs). */
-export function zodCore(schemasSource: string): string;
+export function zodCore(schemasSource: string, parseSource: string, errorsSource: string): string;
 /** What src/generated/zod-schemas.js says where zod's object parse would run a catchall. */
 export const CATCHALL_THROW: string;
 /** A container's allocation of its result through zod's memoizer (`memo ? memo.alloc(inst, payload, X, ctx) : X;`), X its first group. */
@@ -39,3 +39,6 @@ export const POST_PROCESSOR: RegExp;
 export function trimZodCoreFile(file: string, source: string): string;
 /** A custom refinement's check returning its function's Promise itself (the checks' run throws for it). */
 export const CUSTOM_PROMISE: { from: string; to: string };
+export const ZOD_ERROR_COPIES: { 'errors.js': string; 'parse.js': string };
+export const ERROR_MESSAGE: readonly (readonly [string, string])[];
+export function trimZodErrorFile(file: string, source: string): string;
