@@ -42,3 +42,4 @@ export const CUSTOM_PROMISE: { from: string; to: string };
 export const ZOD_ERROR_COPIES: { 'errors.js': string; 'parse.js': string };
 export const ERROR_MESSAGE: readonly (readonly [string, string])[];
 export function trimZodErrorFile(file: string, source: string): string;
+export const PURE_EXPORTS: readonly (readonly [string, string, string])[];

@@ -428,6 +428,36 @@ export const HAS_INSTANCE = `    Object.defineProperty(_, Symbol.hasInstance, {
 export const POST_PROCESSOR =
   /\n {8}\/\/ Global post-processor hook\.[^\n]*\n {8}const pp = globalThis\.__zod_globalConfig\?\.postProcessor;\n {8}if \(pp\)\n {12}pp\(inst\);(?=\n)/;
 
+/**
+ * Two exports no module of the bundle uses, which esbuild keeps for their initializers' possible
+ * side effects: util.js's captureStackTrace (only zod's throwing parses, not in the bundle, call
+ * it; an \`in\` may throw, so its conditional stays) and errors.js's $ZodError (the bundle's parse
+ * makes $ZodRealError; a $constructor call is not marked pure). Each marked pure, its value the
+ * same, so that esbuild leaves it out where nothing reads it: [file, from, to], each found once (20 B gzip).
+ */
+export const PURE_EXPORTS = [
+  [
+    'util.js',
+    'export const captureStackTrace = ("captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => { });\n',
+    'export const captureStackTrace = /* @__PURE__ */ (() => "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => { })();\n',
+  ],
+  [
+    'errors.js',
+    'export const $ZodError = $constructor("$ZodError", initializer);\n',
+    'export const $ZodError = /* @__PURE__ */ $constructor("$ZodError", initializer);\n',
+  ],
+];
+/** A file's PURE_EXPORTS applied, each found once. */
+function markPure(file, text) {
+  for (const [of, from, to] of PURE_EXPORTS) {
+    if (of !== file) continue;
+    if (text.split(from).length !== 2)
+      throw new Error(`zod/v4/core/${file}: an export to mark pure not found once; update scripts/lib/zod-schemas.mjs`);
+    text = text.replace(from, to);
+  }
+  return text;
+}
+
 /** core/util.js (file 'util.js') or core/core.js ('core.js') as src/generated/zod-util.js or zod-constructor.js. */
 export function trimZodCoreFile(file, source) {
   let text = source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
@@ -447,6 +477,7 @@ export function trimZodCoreFile(file, source) {
       throw new Error("zod/v4/core/util.js: more reads of a context or a def's error than expected; update scripts/lib/zod-schemas.mjs");
     if (/customError|localeError|\bconfig\./.test(text))
       throw new Error("zod/v4/core/util.js: more reads of zod's config than expected; update scripts/lib/zod-schemas.mjs");
+    text = markPure('util.js', text);
   } else if (file === 'core.js') {
     if (text.split(POST_PROCESSOR).length !== 2)
       throw new Error("zod/v4/core/core.js: $constructor's postProcessor not found once; update scripts/lib/zod-schemas.mjs");
@@ -508,6 +539,7 @@ export function trimZodErrorFile(file, source) {
     }
     if (/_messageDesc|_installedToString|, "(message|toString)"/.test(text))
       throw new Error("zod/v4/core/errors.js: more of an error's message than expected; update scripts/lib/zod-schemas.mjs");
+    text = markPure('errors.js', text);
   } else if (file !== 'parse.js') throw new Error(`zod/v4/core/${file} is not copied; see scripts/lib/zod-schemas.mjs`);
   const copies = { ...ZOD_CORE_COPIES, ...ZOD_ERROR_COPIES };
   text = text.replace(/^(import [^\n]* from )"\.\/([\w-]+\.js)";$/gm, (line, head, from) =>
