@@ -10,7 +10,7 @@ export const CONTACT_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * "ergänzen" button ("<contact>.<card>").
  */
 export function importOf(sent: unknown): ImportFrom | undefined {
-  const [, importId = '', card, on] = /^([^.]+)\.(\d{1,4})(?:\.([\d-]{0,3900}))?$/.exec(String(sent)) ?? [];
+  const [, importId = '', card, on] = /^([^.]+)\.(\d{1,4})(?:\.([\dd-]{0,4900}))?$/.exec(String(sent)) ?? [];
   return CONTACT_ID.test(importId) ? { importId, card: Number(card), on } : undefined;
 }
 
@@ -18,8 +18,8 @@ export interface ImportFrom {
   importId: string;
   card: number;
   /**
-   * The cards the preview had ticked when "ergänzen" left it, their indices joined by "-" (at most
-   * 1,000 cards: 3,890 characters): they go along to the
+   * The cards the preview had ticked when "ergänzen" left it, their indices joined by "-", each
+   * that the book likely had then with a "d" (at most 1,000 cards: 4,890 characters): they go along to the
    * edit form and back, also without JS (walkthrough, stop 81: the preview came back with its
    * own ticks, and "übernehmen" took the cards the buyer had unticked). Absent: the preview's own.
    */
@@ -29,8 +29,8 @@ export interface ImportFrom {
 /** An ImportFrom as the forms' `import` carries it. */
 export const importValue = (from: ImportFrom) => `${from.importId}.${from.card}${from.on === undefined ? '' : `.${from.on}`}`;
 
-/** `on` as an address carries it: the indices ticked, joined by "-" (an upload holds at most 1,000 cards). */
-export const ticksParam = (on: string | undefined) => (on !== undefined && /^[\d-]{0,3900}$/.test(on) ? on : undefined);
+/** `on` as an address carries it (an upload holds at most 1,000 cards). */
+export const ticksParam = (on: string | undefined) => (on !== undefined && /^[\dd-]{0,4900}$/.test(on) ? on : undefined);
 
 export type NoticeKind = 'saved' | 'deleted' | 'restored';
 

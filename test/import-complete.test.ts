@@ -368,38 +368,65 @@ describe('"ergänzen" from the preview', () => {
   it('keeps the ticks the buyer set through "ergänzen", its save and the way back, also without JS (walkthrough, stop 81)', async () => {
     const user = household('imp-complete-ticks');
     const [id = ''] = await seedContacts('imp-complete-ticks', 1, () => ({ company: 'Fliesen Bauer', phone: '089 3100 200' }));
-    const people = ['Paula Zwei', 'Paul Drei', 'Petra Vier', 'Peter Fünf'].map((name) =>
+    await seedContacts('imp-complete-ticks', 1, () => ({ first_name: 'Max', last_name: 'Muster' }));
+    const people = ['Paula Zwei', 'Paul Drei', 'Petra Vier', 'Peter Fünf', 'Max Muster'].map((name) =>
       vcard(`FN:${name}`, `N:${name.split(' ')[1]};${name.split(' ')[0]};;;`),
     );
     const preview = await (await upload(user, vcard('FN:Fliesen Bauer', 'ORG:Fliesen Bauer', 'EMAIL:info@fb.de') + people.join(''))).text();
     const { importId } = previewOf(preview);
     expect(previewOf(preview).ticked).toEqual(['2', '3', '4', '5']);
-    // Cards 3 and 4 unticked, the likely duplicate ticked: "ergänzen" of it, the ticks along.
-    const link = await completeLink(user, preview, 1, ['1', '2', '5']);
-    expect(link).toBe(`/assets/imp-complete-ticks/contacts/${id}/edit?import=${importId}&card=1&on=1-2-5`);
+    // Cards 3 and 4 unticked; the likely duplicates ticked: Max Muster, another of that name
+    // (`d`, chosen so: code review), and "Fliesen Bauer", completed instead ("ergänzen"): its own
+    // tick goes back to the preview's (not ticked: the book has it).
+    const link = await completeLink(user, preview, 1, ['1', '2', '5', '6']);
+    expect(link).toBe(`/assets/imp-complete-ticks/contacts/${id}/edit?import=${importId}&card=1&on=2-5-6d`);
     const html = await (await send(link, { user })).text();
-    expect(hiddenFields(html)).toMatchObject({ import: `${importId}.1.1-2-5` });
-    // The way back without saving: ticked as left, but the likely duplicate, as the preview ticks it.
-    const toPreview = `/assets/imp-complete-ticks/contacts/import/${importId}?on=1-2-5#card-1`;
+    expect(hiddenFields(html)).toMatchObject({ import: `${importId}.1.2-5-6d` });
+    // The way back without saving: ticked as left.
+    const toPreview = `/assets/imp-complete-ticks/contacts/import/${importId}?on=2-5-6d#card-1`;
     expect(html.split(`href="${toPreview}"`)).toHaveLength(3);
-    expect(previewOf(await (await send(toPreview, { user })).text()).ticked).toEqual(['2', '5']);
-    // Saved: back at the preview, so again, and "übernehmen" imports those two only.
+    expect(previewOf(await (await send(toPreview, { user })).text()).ticked).toEqual(['2', '5', '6']);
+    // Saved: back at the preview, so again.
     const saved = await send(`/assets/imp-complete-ticks/contacts/${id}`, { user, form: sentForm(html) });
     expect(saved.headers.get('Location')).toBe(
-      `/assets/imp-complete-ticks/contacts/import/${importId}?completed=${id}&card=1&on=1-2-5#card-1-done`,
+      `/assets/imp-complete-ticks/contacts/import/${importId}?completed=${id}&card=1&on=2-5-6d#card-1-done`,
     );
     const back = await (await send(saved.headers.get('Location') ?? '', { user })).text();
     expect(textOf(back)).toContain('„Fliesen Bauer“ wurde ergänzt und gespeichert.');
-    expect(previewOf(back).ticked).toEqual(['2', '5']);
-    // A co-buyer adds Paula meanwhile: opened again, her card is likely there and left unticked.
+    expect(previewOf(back).ticked).toEqual(['2', '5', '6']);
+    // A co-buyer adds Paula meanwhile: opened again, her card is likely there and left unticked
+    // (stop 80's rule); Max stays ticked, as the buyer chose.
     await seedContacts('imp-complete-ticks', 1, () => ({ first_name: 'Paula', last_name: 'Zwei' }));
     const again = await (await send(saved.headers.get('Location') ?? '', { user })).text();
-    expect(previewOf(again).ticked).toEqual(['5']);
+    expect(previewOf(again).ticked).toEqual(['5', '6']);
     expect((await confirm(user, previewOf(again), previewOf(again).ticked)).status).toBe(303);
     const names = await env.DB.prepare(
-      "SELECT first_name FROM contacts WHERE asset_id = 'imp-complete-ticks' AND deleted_at IS NULL ORDER BY first_name",
+      "SELECT first_name FROM contacts WHERE asset_id = 'imp-complete-ticks' AND deleted_at IS NULL ORDER BY first_name, last_name",
     ).all();
-    expect(names.results.map((row) => row.first_name)).toEqual(['', 'Paula', 'Peter']);
+    expect(names.results.map((row) => row.first_name)).toEqual(['', 'Max', 'Max', 'Paula', 'Peter']);
+  });
+
+  it('imports nothing for an "ergänzen" value no button sends (code review, stop 81)', async () => {
+    const user = household('imp-complete-odd');
+    await seedContacts('imp-complete-odd', 1, () => ({ company: 'Fliesen Bauer', phone: '089 3100 200' }));
+    const preview = await (
+      await upload(user, vcard('FN:Fliesen Bauer', 'ORG:Fliesen Bauer', 'EMAIL:info@fb.de') + vcard('FN:Neu Eins'))
+    ).text();
+    const { importId, book } = previewOf(preview);
+    for (const complete of ['a.b.1', '.1', `${'x'.repeat(65)}.1`]) {
+      const answer = await send(`/assets/imp-complete-odd/contacts/import/${importId}`, {
+        user,
+        method: 'POST',
+        body: new URLSearchParams([
+          ['book', book],
+          ['card', '2'],
+          ['complete', complete],
+        ]).toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+      expect(answer.headers.get('Location')).toBe(`/assets/imp-complete-odd/contacts/import/${importId}`);
+    }
+    expect((await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE asset_id = 'imp-complete-odd'").first())?.n).toBe(1);
   });
 
   it('brings the preview back ticked as sent where its confirm found the session ended (walkthrough, stop 81)', async () => {
@@ -407,25 +434,32 @@ describe('"ergänzen" from the preview', () => {
     const preview = await (await upload(user, vcard('FN:Anna Eins') + vcard('FN:Bert Zwei') + vcard('FN:Carla Drei'))).text();
     const { importId, book } = previewOf(preview);
     expect(previewOf(preview).ticked).toEqual(['1', '2', '3']);
-    const expired = await send(`/assets/imp-ticks-401/contacts/import/${importId}`, {
-      method: 'POST',
-      body: new URLSearchParams([
-        ['book', book],
-        ['card', '1'],
-        ['card', '3'],
-      ]).toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
+    const confirmAt = (path: string) =>
+      send(path, {
+        method: 'POST',
+        body: new URLSearchParams([
+          ['book', book],
+          ['card', '1'],
+          ['card', '3'],
+          ['card', '3&tick=all'],
+        ]).toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+    const expired = await confirmAt(`/assets/imp-ticks-401/contacts/import/${importId}`);
     expect(expired.status).toBe(401);
     const page = await expired.text();
     expect(textOf(page)).toContain('es wurde nichts geändert');
-    // Signed in, the preview ticked as sent.
-    const login = /href="([^"]*returnTo=[^"]*)"/.exec(page)?.[1]?.replace(/&amp;/g, '&') ?? '';
-    const returnTo = new URL(login, 'https://x').searchParams.get('returnTo') ?? '';
-    expect(returnTo).toBe(`/assets/imp-ticks-401/contacts/import/${importId}?on=1-3`);
-    expect(previewOf(await (await send(returnTo, { user })).text()).ticked).toEqual(['1', '3']);
+    // Signed in, the preview ticked as sent, each kept as chosen (`d`); nothing but card numbers.
+    const returnTo = async (answer: Response) => {
+      const login = /href="([^"]*returnTo=[^"]*)"/.exec(await answer.text())?.[1]?.replace(/&amp;/g, '&') ?? '';
+      return new URL(login, 'https://x').searchParams.get('returnTo') ?? '';
+    };
+    const back = await returnTo(new Response(page));
+    expect(back).toBe(`/assets/imp-ticks-401/contacts/import/${importId}?on=1d-3d`);
+    expect(previewOf(await (await send(back, { user })).text()).ticked).toEqual(['1', '3']);
+    // Never another host's address ("//…"), as the login's return (code review).
+    expect(await returnTo(await confirmAt(`//evil.example/assets/imp-ticks-401/contacts/import/${importId}`))).not.toMatch(/^\/\//);
     // Nothing imported.
-    expect(await row('x')).toBeNull();
     expect((await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE asset_id = 'imp-ticks-401'").first())?.n).toBe(0);
   });
 

@@ -1467,9 +1467,9 @@
   // the cards the buyer had unticked (walkthrough, stop 80). Each with the tick the preview had
   // given it: where the preview now gives another (a co-buyer added that contact meanwhile, the
   // preview marks it as likely there), the preview's stands (code review, stop 80). "Ergänzen", a
-  // button of the form, takes the ticks along in the address (`on`, also without JS: stop 81),
-  // which the preview then shows, so it ends what was kept, as "Alle anhaken" / "Alle Haken
-  // entfernen" sent without the script and "übernehmen" do.
+  // button of the form, takes the ticks along in the address too (`on`, also without JS: stop
+  // 81). "Alle anhaken" / "Alle Haken entfernen" sent without the script, and "übernehmen", end
+  // what was kept.
   function ticksKey(form) {
     return 'kontakte-ticks:' + form.getAttribute('action');
   }
@@ -1500,6 +1500,14 @@
     var form = event.target;
     var by = event.submitter;
     if (!form.querySelector || !form.querySelector('input[name="card"]') || (by && by.name === 'tick')) return;
+    // "Ergänzen": the address takes the ticks along, and those kept stay for the way Back (code
+    // review, stop 81), all but the card completed, which goes back to the preview's own tick.
+    if (by && by.name === 'complete') {
+      const kept = readTicks(form);
+      delete kept[by.value.split('.').pop()];
+      keep(ticksKey(form), kept);
+      return;
+    }
     var store = storage();
     if (store) store.removeItem(ticksKey(form));
   });

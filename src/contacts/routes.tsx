@@ -525,13 +525,15 @@ contactRoutes.post('/contacts/import', async (c) => {
 
 /**
  * Of `ticked`, the cards the book likely has not, as marked: a card likely there is left unticked,
- * as the preview first showed it; a second copy in the file stays as chosen (the book has nothing
- * to do with it: code review).
+ * as the preview first showed it, unless ticked as such (`<index>d`: "ergänzen"'s `on`); a second
+ * copy in the file stays as chosen (the book has nothing to do with it: code review).
  */
 const notInBook = (cards: readonly StagedCard[], ticked: ReadonlySet<string>) =>
   new Set(
     cards
-      .filter((card) => (!card.duplicateOf || card.duplicateOf === IN_FILE) && ticked.has(String(card.index)))
+      .filter(
+        (card) => ticked.has(`${card.index}d`) || ((!card.duplicateOf || card.duplicateOf === IN_FILE) && ticked.has(String(card.index))),
+      )
       .map((card) => String(card.index)),
   );
 
@@ -599,8 +601,8 @@ contactRoutes.get('/contacts/import/:importId', importParam, async (c) => {
     ticked:
       tick === 'all' || tick === 'none'
         ? new Set(tick === 'all' ? staged.cards.filter((card) => card.importable).map((card) => String(card.index)) : [])
-        : // Back from "ergänzen" (`on`): ticked as it was left, the card completed and any the book
-          // has now (a co-buyer's meanwhile) not.
+        : // Back from "ergänzen" (`on`): ticked as it was left, but a card the book has now (a
+          // co-buyer's meanwhile) and was not ticked as such.
           on === undefined
           ? undefined
           : notInBook(cards, new Set(on.split('-'))),
@@ -614,10 +616,20 @@ contactRoutes.post('/contacts/import/:importId', importParam, async (c) => {
   const ticked = new Set(
     (Array.isArray(body.card) ? body.card : [body.card]).filter((value): value is string => typeof value === 'string'),
   );
-  // "Ergänzen" of a card (`<contact>.<card>`): its edit form, the ticks along.
-  const complete = importOf(body.complete);
-  if (complete)
-    return c.redirect(shell.paths.complete(asset.id, complete.importId, { importId, card: complete.card, on: [...ticked].join('-') }), 303);
+  // "Ergänzen" of a card (`<contact>.<card>`): its edit form, the ticks along, but that card's
+  // (the book then has it); a card ticked that is likely the book's marked `d`, chosen so (code
+  // review, stop 81: the preview had unticked it again). Read, not written: one round trip.
+  if (body.complete !== undefined) {
+    const complete = importOf(body.complete);
+    // (A value no button sends imports nothing: code review, stop 81.)
+    if (!complete) return c.redirect(shell.paths.preview(asset.id, importId), 303);
+    const [staged, index] = await findStagedWith(db, asset.id, importId, c.get('session').userId);
+    const on = index
+      .mark(staged?.cards ?? [])
+      .filter((card) => card.index !== complete.card && ticked.has(String(card.index)))
+      .map((card) => `${card.index}${card.duplicateOf && card.duplicateOf !== IN_FILE ? 'd' : ''}`);
+    return c.redirect(shell.paths.complete(asset.id, complete.importId, { importId, card: complete.card, on: on.join('-') }), 303);
+  }
   const staged = await findStaged(db, asset.id, importId, c.get('session').userId);
   if (!staged) return importRefused(c, 404, shell.t.importErrors.gone);
   // The preview again (duplicates marked anew), with what stopped the import.
@@ -885,8 +897,8 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // edit (data review). The form's fingerprint too (edits.ts fingerprintOf).
     keep: [
       ...sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore']),
-      // "ergänzen"'s card with the preview's ticks: up to 3,960 characters (paths.ts ImportFrom).
-      ...sentAlong(form.raw as Record<string, unknown>, ['import'], 4000),
+      // "ergänzen"'s card with the preview's ticks: up to 4,960 characters (paths.ts ImportFrom).
+      ...sentAlong(form.raw as Record<string, unknown>, ['import'], 5000),
       ...sentAlong(form.raw as Record<string, unknown>, ['base'], 200),
       // A save over a comparison stays one (it names what it replaced: code review, stop 78).
       ...sentAlong(form.raw as Record<string, unknown>, ['over'], 300),

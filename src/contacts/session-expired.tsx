@@ -19,8 +19,11 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   if ((c.req.method !== 'POST' && c.req.method !== 'PUT') || !isSameOrigin(c)) return null;
   const { t, paths } = c.get('shell');
   const target = paths.target(c.req.path);
-  // An upload's preview confirmed: signed in, the preview comes back ticked as sent (walkthrough, stop 81).
-  const preview = /\/contacts\/import\/[\w-]+$/.test(c.req.path);
+  // An upload's preview confirmed: signed in, the preview comes back ticked as sent, each kept
+  // (`d`) as chosen (walkthrough, stop 81); its path under `${base}/assets/` (code review).
+  const preview =
+    c.req.path.startsWith(`${paths.base}/assets/`) &&
+    /^\/[^/]+\/contacts\/import\/[\w-]+$/.test(c.req.path.slice(`${paths.base}/assets`.length));
   if (!target && !preview) return null;
   // Only a body of known, allowed size is read back (never a chunked upload of any length).
   const length = Number(c.req.header('content-length'));
@@ -28,7 +31,14 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
     return null;
   // (Every card ticked of a preview; a contact form's fields one value each, as its route reads them.)
   const body = await c.req.parseBody({ all: !target });
-  if (!target) return renderError(c, 401, { back: `${c.req.path}?on=${[body.card ?? []].flat().join('-')}` });
+  if (!target)
+    return renderError(c, 401, {
+      back: `${c.req.path}?on=${[body.card ?? []]
+        .flat()
+        .filter((card) => /^\d{1,4}$/.test(String(card)))
+        .map((card) => `${card}d`)
+        .join('-')}`,
+    });
   const { assetId, contactId } = target;
   const hidden = contactId
     ? { name: 'version' as const, value: String(versionOf(body) ?? '') }
@@ -43,8 +53,8 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   const keep = [
     ...sentAlong(body, ['edit_of', 'revive', 'restore', 'again']),
     ...sentAlong(body, ['theirs', 'by', 'base', 'take', 'over'], 1000),
-    // "ergänzen"'s card with the preview's ticks: up to 3,960 characters (paths.ts ImportFrom).
-    ...sentAlong(body, ['import'], 4000),
+    // "ergänzen"'s card with the preview's ticks: up to 4,960 characters (paths.ts ImportFrom).
+    ...sentAlong(body, ['import'], 5000),
   ];
   // (With JS, "ergänzen" signs in back to its completed form, which the draft then fills: code review.)
   const upload = importOf(body.import);
