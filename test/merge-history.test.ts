@@ -311,8 +311,9 @@ describe('a stale edit is merged field by field', () => {
     const html = await clash.text();
     // Her changed line replaces the one she changed, in its place, with the line she wrote after
     // it; his new line stays, after the line he added it to: both changes, against the version
-    // both started from (stop 67: her changed line had moved to the end).
-    const both = 'Aufmaß Montag\nLieferung KW 14\nAngebot Arbeitsplatte kommt\nRechnung bezahlt';
+    // both started from (stop 67: her changed line had moved to the end), after her empty line
+    // (walkthrough, stop 81: her paragraphs were joined).
+    const both = 'Aufmaß Montag\nLieferung KW 14\n\nAngebot Arbeitsplatte kommt\nRechnung bezahlt';
     const choices = [
       ...html.matchAll(
         /<label class="choice"><input type="radio" name="notes" value="([^"]*)"[^>]*\/><span><span class="who">([^<]*)<\/span><span class="pre">(.*?)<\/span><\/span><\/label>/gs,

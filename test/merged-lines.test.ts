@@ -29,8 +29,19 @@ describe('mergedLines', () => {
     ['A\nB', 'A\nJ\nB', 'A\nM\nB', 'A\nJ\nM\nB'],
     // A line both changed stands twice, once as each wrote it.
     ['Termin 12.03.', 'Termin 14.03.', 'Termin 15.03.', 'Termin 14.03.\nTermin 15.03.'],
-    // Spaces at a line's end do not make it another line; blank lines of mine are not added.
-    ['A', 'A\nTermin Montag \nB', 'A\nTermin Montag\n\nC', 'A\nTermin Montag \nB\nC'],
+    // Spaces at a line's end do not make it another line; an empty line of mine before a line of
+    // mine added stays, as a paragraph's end (walkthrough, stop 81: "Beide Änderungen" joined her paragraphs).
+    ['A', 'A\nTermin Montag \nB', 'A\nTermin Montag\n\nC', 'A\nTermin Montag \nB\n\nC'],
+    [
+      'alt',
+      'alt\nJonas: Rechnung bezahlt',
+      'alt\n\nTelefon in der Datei: 089 222\n\nNotdienst 0800 1',
+      'alt\nJonas: Rechnung bezahlt\n\nTelefon in der Datei: 089 222\n\nNotdienst 0800 1',
+    ],
+    // One, not two in a row, none at either end, none beside a line of mine not added.
+    ['alt', 'alt\nJ', '\n\nalt\n\n\nM\n\n', 'alt\nJ\n\nM'],
+    ['alt', 'alt\n\nJ', 'alt\n\nM', 'alt\n\nJ\n\nM'],
+    ['A\nB', 'A\nJ\nB', 'A\n\nB', 'A\nJ\nB'],
     // The co-buyer emptied the notes: mine alone (no third text to offer).
     ['alt', '', 'neu', 'neu'],
     // An empty base: every line of both.

@@ -130,23 +130,28 @@ export function mergedLines(base: string, theirs: string, mine: string): string 
     },
   );
   // Of this user's line, the copies beyond what the base and the stored text hold; first those
-  // the alignment found new, in their place (never an empty line).
+  // the alignment found new, in their place. An empty line this user added beside a line added
+  // separates paragraphs: it stays where a line stands before it and another after it (one, not
+  // two in a row; none at either end: the walkthrough of stop 81 saw her paragraphs joined).
   const add = chosen(
     myLines,
     (line) => (line.trim() ? inMine(line) - Math.max(inBase(line), stored(line)) : 0),
     (i) => (mine_.base[i] ?? -1) < 0,
   );
-  return (
-    [
-      ...theirLines.map((line, j) => ({ line, place: theirs_.places[j] ?? END, keep: !drop.has(j) })),
-      ...myLines.map((line, i) => ({ line, place: mine_.places[i] ?? END, keep: add.has(i) })),
-    ]
-      .filter(({ keep }) => keep)
-      // Each side's places rise with its lines: a stable sort interleaves the two, each in its order.
-      .sort((a, b) => a.place - b.place)
-      .map(({ line }) => line)
-      .join('\n')
-  );
+  const lines_ = [
+    ...theirLines.map((line, j) => ({ line, place: theirs_.places[j] ?? END, keep: !drop.has(j), gap: false })),
+    ...myLines.map((line, i) => {
+      const gap = !line.trim() && (mine_.base[i] ?? -1) < 0 && (add.has(i - 1) || add.has(i + 1));
+      return { line, place: mine_.places[i] ?? END, keep: add.has(i) || gap, gap };
+    }),
+  ]
+    .filter(({ keep }) => keep)
+    // Each side's places rise with its lines: a stable sort interleaves the two, each in its order.
+    .sort((a, b) => a.place - b.place);
+  const merged: string[] = [];
+  for (const [k, { line, gap }] of lines_.entries())
+    if (!gap || (merged.at(-1)?.trim() && lines_.slice(k + 1).some((next) => next.line.trim()))) merged.push(line);
+  return merged.join('\n');
 }
 
 /**
