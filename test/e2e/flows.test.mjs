@@ -18,6 +18,16 @@ import {
   withBrowser,
 } from './helpers.mjs';
 
+/** Uploads a .vcf of firms (`[name, more lines]`) on the import page and opens its preview. */
+async function uploadFirms(page, firms) {
+  await page.goto(`${listPath()}/import`);
+  const card = ([org, more = '']) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${org}\r\nORG:${org}\r\n${more}END:VCARD\r\n`;
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'handy.vcf', mimeType: 'text/vcard', buffer: Buffer.from(firms.map(card).join('')) });
+  await page.getByRole('button', { name: 'Datei prüfen' }).click();
+}
+
 describe('as Anna (customer, JavaScript on)', () => {
   const browser = browserForSuite('anna');
 
@@ -89,14 +99,7 @@ describe('as Anna (customer, JavaScript on)', () => {
     await fillContact(page, { company, phone: '089 4100 200' });
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
-    await page.goto(`${listPath()}/import`);
-    const card = (org, more = '') => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${org}\r\nORG:${org}\r\n${more}END:VCARD\r\n`;
-    await page.locator('input[type=file]').setInputFiles({
-      name: 'handy.vcf',
-      mimeType: 'text/vcard',
-      buffer: Buffer.from(card(`Haken Süd ${tag}`) + card(`${fence} 00`) + card(company, 'TEL;TYPE=CELL:0171 4100 201\r\n')),
-    });
-    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    await uploadFirms(page, [[`Haken Süd ${tag}`], [`${fence} 00`], [company, 'TEL;TYPE=CELL:0171 4100 201\r\n']]);
     const boxes = page.locator('input[name=card]');
     // The ticks as the page shows them, once the script has set them (polled: its swap settles after the content).
     const ticked = (expected) =>
@@ -151,14 +154,7 @@ describe('as Anna (customer, JavaScript on)', () => {
         await fillContact(page, { company, phone: '089 4200 200' });
         await page.getByRole('button', { name: 'Speichern' }).click();
         await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
-        await page.goto(`${listPath()}/import`);
-        const card = (org, more = '') => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${org}\r\nORG:${org}\r\n${more}END:VCARD\r\n`;
-        await page.locator('input[type=file]').setInputFiles({
-          name: 'handy.vcf',
-          mimeType: 'text/vcard',
-          buffer: Buffer.from(card(`Haken Eins ${tag}`) + card(`Haken Zwei ${tag}`) + card(company, 'TEL;TYPE=CELL:0171 4200 201\r\n')),
-        });
-        await page.getByRole('button', { name: 'Datei prüfen' }).click();
+        await uploadFirms(page, [[`Haken Eins ${tag}`], [`Haken Zwei ${tag}`], [company, 'TEL;TYPE=CELL:0171 4200 201\r\n']]);
         const boxes = page.locator('input[name=card]');
         const ticks = () => Promise.all([0, 1, 2].map((i) => boxes.nth(i).isChecked()));
         assert.deepEqual(await ticks(), [true, true, false]);
