@@ -301,6 +301,11 @@ describe('production bundle', () => {
     // Nor hono's own getCookie (the app takes src/generated/hono-cookie.js), nor its prefixes.
     expect(output?.inputs?.['node_modules/hono/dist/helper/cookie/index.js']?.bytesInOutput ?? 0).toBe(0);
     expect(code).not.toContain('__Host-');
+    // Nor hono's own URL utilities (src/generated/hono-url.js, through wrangler.toml's [alias]), nor getQueryParam's fast path for one key.
+    expect(output?.inputs?.['node_modules/hono/dist/utils/url.js']?.bytesInOutput ?? 0).toBe(0);
+    expect(output?.inputs?.['src/generated/hono-url.js']?.bytesInOutput ?? 0).toBeGreaterThan(0);
+    expect(code).not.toContain('(?:^|&)[^=&]*[%+]');
+    expect(code).not.toContain('[%+&=]');
     // Nor its literal and enum schemas: the query's choices are one refinement each (oneOf, src/contacts/or-else.ts).
     for (const kind of ['"ZodMiniLiteral"', '"ZodMiniEnum"', '"$ZodEnum"']) expect(code).not.toContain(kind);
     // Nor its array schema: the claims' lists pass or fail by listOf (src/contacts/or-else.ts).
@@ -416,6 +421,7 @@ describe('production bundle', () => {
     // 99,810 B without zod's lookups of an issue's message in a def's or a parse's error, which only params set (src/generated/zod-util.js: -100 B);
     // 99,750 B without the checks' stamp of their schema on an issue, which only those lookups read, and a refinement's params (src/generated/zod-schemas.js: -60 B).
     // 99,892 B at stop 80's end (a walkthrough's and two reviews' fixes: the other language hidden on forms, tabs as spaces, "mindestens", notes added to by lines: +142 B).
+    // 99,868 B at a04a4ba, 99,720 B without hono's getQueryParam fast path for one key (src/generated/hono-url.js: -148 B).
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });
