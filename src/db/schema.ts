@@ -7,6 +7,21 @@ declare global {
 }
 
 /**
+ * `text(name).notNull()` and `integer(name).notNull()`: NOT NULL is drizzle-kit's (it writes the
+ * migrations from here) and the row types'. In the Worker's build drizzle's notNull() does nothing
+ * (its column builder there returns itself, src/generated/drizzle-column-builder.js, and its
+ * columns keep no notNull, src/generated/drizzle-column.js), so there these are `text` and
+ * `integer` themselves, without a call per column (37 B of the gzip budget).
+ * test/node/schema-columns.test.ts holds the Worker's tables to drizzle-kit's but for that.
+ */
+const notNullText = (name: string) => text(name).notNull();
+const notNullInteger = (name: string) => integer(name).notNull();
+const requiredText = (globalThis.KONTAKTE_WORKER ? text : notNullText) as typeof notNullText;
+const requiredInteger = (globalThis.KONTAKTE_WORKER ? integer : notNullInteger) as typeof notNullInteger;
+/** A text field stored as '' when empty: NOT NULL DEFAULT ''. */
+const blankText = (name: string) => requiredText(name).default('');
+
+/**
  * The indexes and keys below are for drizzle-kit, which writes migrations/ from them; the Worker
  * runs the migrations' SQL and never builds them (drizzle calls a table's extra config only in
  * `getTableConfig`), so its build leaves them out (about 200 B of the gzip budget): each
@@ -23,43 +38,43 @@ export const contacts = sqliteTable(
   'contacts',
   {
     id: text('id').primaryKey(),
-    assetId: text('asset_id').notNull(),
-    position: text('position').notNull().default(''),
-    company: text('company').notNull().default(''),
-    title: text('title').notNull().default(''),
-    firstName: text('first_name').notNull().default(''),
-    lastName: text('last_name').notNull().default(''),
-    street: text('street').notNull().default(''),
-    postalCode: text('postal_code').notNull().default(''),
-    city: text('city').notNull().default(''),
-    country: text('country').notNull().default(''),
-    phone: text('phone').notNull().default(''),
-    mobile: text('mobile').notNull().default(''),
-    email: text('email').notNull().default(''),
-    website: text('website').notNull().default(''),
-    notes: text('notes').notNull().default(''),
+    assetId: requiredText('asset_id'),
+    position: blankText('position'),
+    company: blankText('company'),
+    title: blankText('title'),
+    firstName: blankText('first_name'),
+    lastName: blankText('last_name'),
+    street: blankText('street'),
+    postalCode: blankText('postal_code'),
+    city: blankText('city'),
+    country: blankText('country'),
+    phone: blankText('phone'),
+    mobile: blankText('mobile'),
+    email: blankText('email'),
+    website: blankText('website'),
+    notes: blankText('notes'),
     /** "Abnahme am" and "Gewährleistung bis": ISO calendar dates `YYYY-MM-DD`, '' when none. */
-    acceptedOn: text('accepted_on').notNull().default(''),
-    warrantyUntil: text('warranty_until').notNull().default(''),
-    sortKey: text('sort_key').notNull(),
-    searchKey: text('search_key').notNull(),
+    acceptedOn: blankText('accepted_on'),
+    warrantyUntil: blankText('warranty_until'),
+    sortKey: requiredText('sort_key'),
+    searchKey: requiredText('search_key'),
     /** The position in dictionary form, for the list grouped by position (`?group=position`). */
-    groupKey: text('group_key').notNull().default(''),
+    groupKey: blankText('group_key'),
     /** Which format of src/contacts/keys.ts built the keys (KEY_FORMAT); older rows are rebuilt. */
-    keyFormat: integer('key_format').notNull().default(0),
+    keyFormat: requiredInteger('key_format').default(0),
     /** What the row takes in storage (fields and keys, UTF-8): the asset's byte budget counts it. */
-    bytes: integer('bytes').notNull().default(0),
+    bytes: requiredInteger('bytes').default(0),
     /** The .vcf import that created the contact, for "Import rückgängig". */
     importId: text('import_id'),
-    version: integer('version').notNull().default(1),
+    version: requiredInteger('version').default(1),
     /** The one-time token of the form that created the contact: a resubmission finds it. */
     createToken: text('create_token'),
-    createdAt: integer('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
-    createdByName: text('created_by_name').notNull(),
-    updatedAt: integer('updated_at').notNull(),
-    updatedBy: text('updated_by').notNull(),
-    updatedByName: text('updated_by_name').notNull(),
+    createdAt: requiredInteger('created_at'),
+    createdBy: requiredText('created_by'),
+    createdByName: requiredText('created_by_name'),
+    updatedAt: requiredInteger('updated_at'),
+    updatedBy: requiredText('updated_by'),
+    updatedByName: requiredText('updated_by_name'),
     deletedAt: integer('deleted_at'),
   },
   (table) =>
@@ -89,16 +104,16 @@ export type ContactRow = typeof contacts.$inferSelect;
 export const contactVersions = sqliteTable(
   'contact_versions',
   {
-    contactId: text('contact_id').notNull(),
-    version: integer('version').notNull(),
-    assetId: text('asset_id').notNull(),
+    contactId: requiredText('contact_id'),
+    version: requiredInteger('version'),
+    assetId: requiredText('asset_id'),
     /** create, update, delete, restore (from deleted), revert (an older version restored), undo (a revert undone by its "Rückgängig") or import. */
-    action: text('action').notNull(),
-    fields: text('fields').notNull(),
-    authorId: text('author_id').notNull(),
-    authorName: text('author_name').notNull(),
-    createdAt: integer('created_at').notNull(),
-    bytes: integer('bytes').notNull(),
+    action: requiredText('action'),
+    fields: requiredText('fields'),
+    authorId: requiredText('author_id'),
+    authorName: requiredText('author_name'),
+    createdAt: requiredInteger('created_at'),
+    bytes: requiredInteger('bytes'),
   },
   (table) =>
     globalThis.KONTAKTE_WORKER
@@ -114,13 +129,13 @@ export type VersionRow = typeof contactVersions.$inferSelect;
 /** What each asset holds, kept by the same triggers: live contacts (the cap) and bytes (the budget). */
 export const assetUsage = sqliteTable('asset_usage', {
   assetId: text('asset_id').primaryKey(),
-  live: integer('live').notNull().default(0),
-  bytes: integer('bytes').notNull().default(0),
+  live: requiredInteger('live').default(0),
+  bytes: requiredInteger('bytes').default(0),
   /**
    * Version rows ever written for the asset (each create, edit, delete, restore, imported row):
    * only grows, and moves with the asset (src/mover). The import's book state (src/contacts/imports.ts).
    */
-  writes: integer('writes').notNull().default(0),
+  writes: requiredInteger('writes').default(0),
 });
 
 /**
@@ -133,13 +148,13 @@ export const importStaging = sqliteTable(
   'import_staging',
   {
     importId: text('import_id').primaryKey(),
-    assetId: text('asset_id').notNull(),
-    createdBy: text('created_by').notNull(),
-    createdAt: integer('created_at').notNull(),
-    cards: text('cards').notNull(),
-    status: text('status').notNull().default('staged'),
+    assetId: requiredText('asset_id'),
+    createdBy: requiredText('created_by'),
+    createdAt: requiredInteger('created_at'),
+    cards: requiredText('cards'),
+    status: requiredText('status').default('staged'),
     doneToken: text('done_token'),
-    imported: integer('imported').notNull().default(0),
+    imported: requiredInteger('imported').default(0),
   },
   (table) => (globalThis.KONTAKTE_WORKER ? [] : [index('import_staging_asset').on(table.assetId, table.createdAt)]),
 );
