@@ -8,7 +8,8 @@
 // used, `c.event` (a Service Worker's FetchEvent; a module Worker has none), `c.notFound()`
 // (the app answers 404 by HTTPException, hono by its app's own handler) and `c.newResponse()`
 // (only hono's default error handler calls it, which src/generated/hono-base.js leaves out; the
-// context's redirect() calls the private #newResponse() it handed its arguments to: 15 B). Of the request:
+// context's redirect() calls the private #newResponse() it handed its arguments to: 15 B), and
+// `c.status()` with its field (the app gives each answer its status itself: 20 B). Of the request:
 // `c.req.bytes()`, `c.req.blob()`, `c.req.json()`, `c.req.text()` and `c.req.formData()` (the app
 // reads bodies as forms and files: src/form-body.ts, and its validators take forms, queries and
 // parameters, never 'json', the one target whose branch of hono's validator calls `c.req.json()`),
@@ -25,13 +26,26 @@
  * which runs the callbacks that hono's Suspense, ErrorBoundary and streaming components attach to
  * an escaped string. Nothing in the bundle attaches one (test/node/hono-context.test.ts), so
  * resolveCallback() returned what is resolved here: the escaped string as it is, a promise's
- * value, or an object's toString(), awaited (111 B of the 100 KB gzip budget).
+ * value, or an object's toString(), awaited (111 B of the 100 KB gzip budget). And the reads of
+ * the status `c.status()` keeps, which no module of the bundle calls (the app gives a status with
+ * its answer): undefined always, so `arg?.status ?? this.#status` is `arg?.status` and
+ * `!this.#status &&` true (with c.status() and its field left out below).
  */
 export const CONTEXT_EDITS = [
   {
     member: 'redirect',
     from: 'return this.newResponse(null, status ?? 302);',
     to: 'return this.#newResponse(null, status ?? 302);',
+  },
+  {
+    member: '#newResponse',
+    from: 'const status = typeof arg === "number" ? arg : arg?.status ?? this.#status;',
+    to: 'const status = typeof arg === "number" ? arg : arg?.status;',
+  },
+  {
+    member: 'text',
+    from: 'return !this.#preparedHeaders && !this.#status && !arg && ',
+    to: 'return !this.#preparedHeaders && !arg && ',
   },
   {
     member: 'html',
@@ -41,8 +55,8 @@ export const CONTEXT_EDITS = [
 ];
 
 /** The context's members left out, each with its JSDoc; and its private fields only they used. */
-export const CONTEXT_LEFT_OUT = ['render', 'setLayout', 'getLayout', 'setRenderer', 'event', 'notFound', 'newResponse'];
-export const CONTEXT_FIELDS_LEFT_OUT = ['#layout', '#renderer'];
+export const CONTEXT_LEFT_OUT = ['render', 'setLayout', 'getLayout', 'setRenderer', 'event', 'notFound', 'newResponse', 'status'];
+export const CONTEXT_FIELDS_LEFT_OUT = ['#layout', '#renderer', '#status'];
 /** The request's members left out, each with its JSDoc. */
 export const REQUEST_LEFT_OUT = ['bytes', 'blob', 'matchedRoutes', 'routePath', 'json', 'text', 'formData'];
 

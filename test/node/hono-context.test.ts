@@ -322,7 +322,7 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
   it('leaves out only what the app never calls', () => {
     for (const file of sources('src')) {
       const text = sourceCode(file);
-      expect(text, file).not.toMatch(/\.(render|setRenderer|setLayout|getLayout|newResponse)\(|\bc\.event\b|hono\/jsx-renderer/);
+      expect(text, file).not.toMatch(/\.(render|setRenderer|setLayout|getLayout|newResponse|status)\(|\bc\.event\b|hono\/jsx-renderer/);
       expect(text, file).not.toMatch(/\.req\.(bytes|blob)\(|\.req\.(matchedRoutes|routePath)\b/);
       // (A context's c.notFound(); an app's own handler, app.notFound() and mover.notFound(), is hono-base's: test/node/hono-base.test.ts.)
       expect(text, file).not.toMatch(/\.req\.(json|text|formData)\(|(?<!\b(?:app|mover))\.notFound\(/);
@@ -335,6 +335,14 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
     // hono-base.js does in its default error handler, which src/generated/hono-base.js leaves out).
     for (const file of readdirSync(join(root, 'src', 'generated')).filter((name) => name.endsWith('.js')))
       expect(readFileSync(join(root, 'src', 'generated', file), 'utf8'), file).not.toMatch(/\.newResponse\(/);
+    // Nor c.status(), which only the context itself defined: no module of the bundle calls it.
+    for (const file of [
+      ...sources('src'),
+      ...readdirSync(join(dist), { recursive: true }).map((name) => `node_modules/hono/dist/${name}`),
+    ].filter(
+      (name) => name.endsWith('.js') && !name.includes('/cjs/') && !name.endsWith('/context.js') && !name.endsWith('hono-context.js'),
+    ))
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/\bc\.status\(|\.status\((?!\))/);
     // hono's route helpers, which the request log uses, read the match themselves.
     const route = readFileSync(join(dist, 'helper', 'route', 'index.js'), 'utf8');
     expect(route).toContain('c.req[GET_MATCH_RESULT]');
