@@ -34,6 +34,8 @@ export const NORMALIZE_PARAMS: string;
 export const FINALIZE_UNSET: readonly (readonly [string, string, string])[];
 /** $constructor's global postProcessor hook (zod/compile's), left out of src/generated/zod-constructor.js. */
 export const HAS_INSTANCE: string;
+/** $constructor's newError() left out, an error built as `new Definition()` (see zod-schemas.mjs): [from, to] each. */
+export const NEW_ERROR: readonly (readonly [string, string])[];
 export const POST_PROCESSOR: RegExp;
 /** zod/v4/core/util.js's or core.js's text ('util.js', 'core.js') as src/generated/zod-util.js or zod-constructor.js (see zod-schemas.mjs). */
 export function trimZodCoreFile(file: string, source: string): string;

@@ -425,6 +425,47 @@ export const HAS_INSTANCE = `    Object.defineProperty(_, Symbol.hasInstance, {
         },
     });
 `;
+/**
+ * $constructor's newError(), which builds an instance of a class with a Parent (Error: zod's
+ * $ZodError and $ZodRealError) with Error.stackTraceLimit at 0, so that V8 captures no stack
+ * frames for it, which zod's throwing parse() puts back with captureStackTrace: a failed parse's
+ * time. The bundle's one parse is safeParse, whose failed result makes its $ZodRealError when its
+ * `error` is read (a route parameter's 404, src/contacts/routes.tsx), and nothing reads that
+ * error's stack (test/node/zod-schemas.test.ts). Without it the error is built as `new
+ * Definition()`, the same error but for its stack's frames (77 B gzip): [from, to], each found once.
+ */
+export const NEW_ERROR = [
+  [
+    `// null where suppressing the capture would be unrecoverable: \`parse()\` puts the frames back with \`captureStackTrace\`, so without it the throw would lose its stack. also latched to null once \`stackTraceLimit\` proves unassignable, which a realm can do at any point by hardening Error
+let _E = "captureStackTrace" in Error ? Error : null;
+// v8 captures a stack trace inside the Error constructor, which dominates a failed parse; costs only the frames, and parse() restores those. the constructor must RUN: Object.create is cheaper and passes instanceof, but Error.isError and util.types.isNativeError check an internal slot
+function newError(Definition) {
+    const E = _E;
+    if (E) {
+        const saved = E.stackTraceLimit;
+        if (typeof saved === "number") {
+            try {
+                E.stackTraceLimit = 0;
+            }
+            catch {
+                _E = null;
+                return new Definition();
+            }
+            try {
+                return new Definition();
+            }
+            finally {
+                E.stackTraceLimit = saved;
+            }
+        }
+    }
+    return new Definition();
+}
+`,
+    '',
+  ],
+  ['const inst = params?.Parent ? newError(Definition) : this;', 'const inst = params?.Parent ? new Definition() : this;'],
+];
 export const POST_PROCESSOR =
   /\n {8}\/\/ Global post-processor hook\.[^\n]*\n {8}const pp = globalThis\.__zod_globalConfig\?\.postProcessor;\n {8}if \(pp\)\n {12}pp\(inst\);(?=\n)/;
 
@@ -489,6 +530,13 @@ export function trimZodCoreFile(file, source) {
     text = text.replace(HAS_INSTANCE, '');
     if (/hasInstance/.test(text))
       throw new Error('zod/v4/core/core.js: more of Symbol.hasInstance than expected; update scripts/lib/zod-schemas.mjs');
+    for (const [from, to] of NEW_ERROR) {
+      if (text.split(from).length !== 2)
+        throw new Error("zod/v4/core/core.js: $constructor's newError not found once; update scripts/lib/zod-schemas.mjs");
+      text = text.replace(from, () => to);
+    }
+    if (/stackTraceLimit|newError/.test(text))
+      throw new Error('zod/v4/core/core.js: more of newError than expected; update scripts/lib/zod-schemas.mjs');
   } else throw new Error(`zod/v4/core/${file} is not copied; see scripts/lib/zod-schemas.mjs`);
   const other = file === 'util.js' ? 'core.js' : 'util.js';
   const imports = text.match(/^import [^\n]* from "[^"]+";$/gm) ?? [];

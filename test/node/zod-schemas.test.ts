@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import {
   ASYNC_BRANCHES,
   CATCHALL_THROW,
@@ -19,6 +20,7 @@ import {
   FINALIZE_UNSET,
   HAS_INSTANCE,
   MEMO_ALLOC,
+  NEW_ERROR,
   NORMALIZE_PARAMS,
   OBJECT_SYNC_EDITS,
   onlyLeavesOut,
@@ -556,10 +558,16 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
       const edited =
         file === 'util.js'
           ? FINALIZE_UNSET.reduce((text, [, from, to]) => text.replace(from, to), theirs.replace(NORMALIZE_PARAMS, ''))
-          : theirs.replace(HAS_INSTANCE, '');
+          : NEW_ERROR.reduce((text, [from, to]) => text.replace(from, to), theirs.replace(HAS_INSTANCE, ''));
       expect(`${ours.slice(0, -1)}`).toBe(edited.slice(0, -1));
       // Lines left out, but finalizeIssue's fallback message, "Invalid input" where zod's lookups found none.
-      expect(onlyLeavesOut(zodFile(file), ours.replace('        : "Invalid input";\n', ''))).toBe(true);
+      // (And newError(Definition), whose error is built as `new Definition()`: NEW_ERROR, its own test below.)
+      expect(
+        onlyLeavesOut(
+          zodFile(file),
+          ours.replace('        : "Invalid input";\n', '').replace(NEW_ERROR[1]?.[1] ?? 'missing', NEW_ERROR[1]?.[0] ?? ''),
+        ),
+      ).toBe(true);
     }
     expect(generated('zod-util.js')).toContain('const message = iss.message\n        ? iss.message\n        : "Invalid input";\n');
     expect(generated('zod-constructor.js')).not.toContain('postProcessor');
@@ -567,6 +575,35 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
     expect(() => trimZodCoreFile('core.js', zodFile('core.js').replace('Symbol.hasInstance', 'Symbol.iterator'))).toThrow(
       /Symbol.hasInstance not found once/,
     );
+  });
+
+  it("builds a failed parse's error as zod does but for its stack's frames (newError left out), and nothing in src/ reads an error's stack", async () => {
+    expect(zodFile('core.js').split(NEW_ERROR[0]?.[0] ?? 'missing').length).toBe(2);
+    expect(zodFile('core.js').split(NEW_ERROR[1]?.[0] ?? 'missing').length).toBe(2);
+    expect(generated('zod-constructor.js')).not.toMatch(/stackTraceLimit|newError/);
+    expect(() => trimZodCoreFile('core.js', zodFile('core.js').replace('E.stackTraceLimit = 0;', 'E.stackTraceLimit = 1;'))).toThrow(
+      /newError not found once/,
+    );
+    // The same failed result, its error of the same name, issues and keys, an Error to Error.isError.
+    const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-core.js')).href);
+    const schema = z.object({ id: z.string().check(z.refine((value: string) => value.length > 2)) });
+    for (const value of [{ id: 'a' }, { id: 1 }, {}, null, 'x']) {
+      const theirs = z.safeParse(schema, value);
+      const mine = ours.safeParse(schema, value);
+      expect(mine.success).toBe(false);
+      expect(theirs.success).toBe(false);
+      const [a, b] = [mine.error, theirs.error] as [Error & { issues: unknown }, Error & { issues: unknown }];
+      expect(a.issues).toEqual(b.issues);
+      // (Its message zod makes of the issues when read, which the bundle's errors leave out: ERROR_MESSAGE.)
+      expect([a.name, a instanceof Error, (Error as { isError?: (e: unknown) => boolean }).isError?.(a) ?? true]).toEqual([
+        b.name,
+        true,
+        true,
+      ]);
+      expect(Object.keys(a)).toEqual(Object.keys(b).filter((key) => key !== 'message'));
+    }
+    // No module of the app nor a generated one reads an error's stack.
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/\.stack\b/);
   });
 
   it("no instanceof in the bundle asks a zod class (its Symbol.hasInstance is left out): zod's modules ask only other classes, but in what the app never calls", async () => {
