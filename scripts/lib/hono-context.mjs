@@ -29,7 +29,9 @@
  * value, or an object's toString(), awaited (111 B of the 100 KB gzip budget). And the reads of
  * the status `c.status()` keeps, which no module of the bundle calls (the app gives a status with
  * its answer): undefined always, so `arg?.status ?? this.#status` is `arg?.status` and
- * `!this.#status &&` true (with c.status() and its field left out below).
+ * `!this.#status &&` true (with c.status() and its field left out below). And #newResponse()'s
+ * shortcut for an answer's one header given as a string (its object handed to the Response as it
+ * is, no Headers made): the Response makes the same Headers of it that set() makes (37 B).
  */
 export const CONTEXT_EDITS = [
   {
@@ -41,6 +43,26 @@ export const CONTEXT_EDITS = [
     member: '#newResponse',
     from: 'const status = typeof arg === "number" ? arg : arg?.status ?? this.#status;',
     to: 'const status = typeof arg === "number" ? arg : arg?.status;',
+  },
+  {
+    member: '#newResponse',
+    from: `\t\t\tif (!responseHeaders) {
+\t\t\t\tlet count = 0;
+\t\t\t\tfor (const k in headers) if (++count > 1 || typeof headers[k] !== "string") {
+\t\t\t\t\tresponseHeaders = new Headers();
+\t\t\t\t\tbreak;
+\t\t\t\t}
+\t\t\t}
+\t\t\tif (responseHeaders) for (const k in headers) {
+`,
+    to: `\t\t\tresponseHeaders ??= new Headers();
+\t\t\tfor (const k in headers) {
+`,
+  },
+  {
+    member: '#newResponse',
+    from: 'headers: responseHeaders ?? headers\n',
+    to: 'headers: responseHeaders\n',
   },
   {
     member: 'text',

@@ -153,6 +153,46 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
     for (const member of REQUEST_LEFT_OUT) expect(member in theirs.req, member).toBe(true);
   });
 
+  it("an answer's headers are hono's, for any headers given beside an answer's status or init and a context's own (#newResponse without its shortcut for one header)", async () => {
+    const ours = await import(pathToFileURL(files.context.generatedPath).href);
+    const hono = await import(pathToFileURL(files.context.originalPath).href);
+    const headerSets = [
+      undefined,
+      {},
+      { 'X-One': 'a' },
+      { 'content-type': 'text/csv; charset=utf-8' },
+      { 'X-One': 'a', 'X-Two': 'b' },
+      { 'X-Many': ['a', 'b'] },
+      { 'Set-Cookie': ['a=1', 'b=2'] },
+      { 'X-One': ' padded ' },
+    ];
+    const args = [undefined, 201, { status: 409 }, { status: 303, headers: { Location: '/x', 'Set-Cookie': 'c=3' } }];
+    const befores = [
+      (_c: unknown) => {},
+      (c: { header: (name: string, value: string, options?: { append?: boolean }) => void }) =>
+        c.header('Set-Cookie', 'z=9', { append: true }),
+      (c: { res: Response }) => {
+        c.res = new Response('earlier', { headers: { 'X-Earlier': 'e' } });
+      },
+    ];
+    type Answering = { [method: string]: (...a: unknown[]) => Response | Promise<Response> };
+    const answers = async (Context: new (request: Request) => Answering) => {
+      const all: unknown[] = [];
+      for (const method of ['body', 'text', 'json', 'html'])
+        for (const headers of headerSets)
+          for (const arg of args)
+            for (const before of befores) {
+              const c = new Context(new Request('https://example.com/'));
+              before(c as never);
+              const response = await c[method]?.(method === 'json' ? { a: 1 } : 'x', arg, headers);
+              if (!response) throw new Error(method);
+              all.push([method, response.status, [...(response.headers as unknown as Iterable<[string, string]>)], await response.text()]);
+            }
+      return all;
+    };
+    expect(await answers(ours.Context)).toEqual(await answers(hono.Context));
+  });
+
   it('c.html() answers as hono\u2019s does for a string, an escaped string, a JSX node (also with a component) and a promise', async () => {
     const ours = await import(pathToFileURL(files.context.generatedPath).href);
     const hono = await import(pathToFileURL(files.context.originalPath).href);
