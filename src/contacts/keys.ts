@@ -142,6 +142,22 @@ const BODY_MARK = '\t';
 const DIGITS_MARK = '\n';
 const FULLWIDTH_ZERO = 0xff10;
 
+/**
+ * Lower priority numbers are kept first when the bound is reached. Constants of their own, not an
+ * object's fields: esbuild writes a constant's number where it is read, and no object of names is
+ * left in the bundle (110 B gzip). (Not an enum: node runs this module with its types stripped,
+ * scripts/rebuild-keys.mjs, and cannot strip an enum; and here, before the module's first
+ * statement that calls anything: esbuild inlines no constant declared after one.)
+ */
+const PRIORITY_HEAD_PLAIN = 0;
+const PRIORITY_DIGITS = 1;
+const PRIORITY_BODY_PLAIN = 2;
+const PRIORITY_PART = 2.5;
+const PRIORITY_FOLDED = 3;
+const PRIORITY_EXPANDED = 4;
+const PRIORITY_PART_FOLDED = 5;
+const PRIORITY_NOTES_DIGITS = 6;
+
 /** The bound of issue 12: a key holds at most 3 code points per code point of its text, and at most 16 KiB. */
 export const KEY_MAX_FACTOR = 3;
 export const KEY_MAX_BYTES = 16 * 1024;
@@ -378,9 +394,6 @@ const fieldValue = (fields: Partial<KeyFields>, name: FieldName): string => fiel
 /** A character that shows: none of the separators, controls, format marks, combining marks or blank letters. */
 export const NAME_VISIBLE = /[^\p{Z}\p{C}\p{M}\u115f\u1160\u2800\u3164\uffa0]/u;
 
-/** Lower priority numbers are kept first when the bound is reached. */
-const PRIORITY = { headPlain: 0, digits: 1, bodyPlain: 2, part: 2.5, folded: 3, expanded: 4, partFolded: 5, notesDigits: 6 } as const;
-
 interface Entry {
   mark: string;
   form: string;
@@ -472,7 +485,7 @@ export function searchKey(fields: KeyFields): string {
     // and by the word, so "Gewährleistung Fliesen" finds the tiler with an end (format 19).
     const iso = name === 'warrantyUntil' ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(value) : null;
     if (iso) value += ` ${iso[3]}.${iso[2]}.${iso[1]} ${Number(iso[3])}.${Number(iso[2])}.${iso[1]}`;
-    if (iso) entries.push({ mark: HEAD_MARK, form: WARRANTY_FORM, priority: PRIORITY.headPlain });
+    if (iso) entries.push({ mark: HEAD_MARK, form: WARRANTY_FORM, priority: PRIORITY_HEAD_PLAIN });
     // The end's date and, in the notes, the dates of a line that names the warranty ("Gewährleistung
     // bis Ende 2029") and of the lines after such a line without a date, up to an empty one
     // ("Gewährleistung:\n- Fliesen bis 31.05.2029"; code review, stop 70), marked as the
@@ -508,7 +521,7 @@ export function searchKey(fields: KeyFields): string {
         year && `.${year}`,
         !year && day && `${day}.${month}.`,
       ])
-        if (form) entries.push({ mark: HEAD_MARK, form: WARRANTY_DATE + form, priority: iso ? PRIORITY.headPlain : PRIORITY.folded });
+        if (form) entries.push({ mark: HEAD_MARK, form: WARRANTY_DATE + form, priority: iso ? PRIORITY_HEAD_PLAIN : PRIORITY_FOLDED });
     }
     // A postcode typed with a space ("50 672", as the form allows) is found by its digits too.
     if (name === 'postalCode' && /\d\s+\d/.test(value)) value += ` ${value.replace(/\s+/g, '')}`;
@@ -525,9 +538,9 @@ export function searchKey(fields: KeyFields): string {
     const add = (word: string, part: boolean) => {
       const forms = formsOf(word);
       if (!forms) return;
-      entries.push({ mark, form: forms.plain, priority: part ? PRIORITY.part : head ? PRIORITY.headPlain : PRIORITY.bodyPlain });
-      if (forms.folded) entries.push({ mark, form: forms.folded, priority: part ? PRIORITY.partFolded : PRIORITY.folded });
-      if (forms.expanded) entries.push({ mark, form: forms.expanded, priority: part ? PRIORITY.partFolded : PRIORITY.expanded });
+      entries.push({ mark, form: forms.plain, priority: part ? PRIORITY_PART : head ? PRIORITY_HEAD_PLAIN : PRIORITY_BODY_PLAIN });
+      if (forms.folded) entries.push({ mark, form: forms.folded, priority: part ? PRIORITY_PART_FOLDED : PRIORITY_FOLDED });
+      if (forms.expanded) entries.push({ mark, form: forms.expanded, priority: part ? PRIORITY_PART_FOLDED : PRIORITY_EXPANDED });
     };
     for (const word of words) add(word, false);
     // The trades a company's or position's words name, also by a part ("Sanitär-Heizung"): only
@@ -536,7 +549,7 @@ export function searchKey(fields: KeyFields): string {
     if ((name === 'company' || name === 'position') && !NO_TRADE.test(fold(value)))
       for (const word of words)
         for (const form of tradeForms([word, ...word.split('-')].flatMap((part) => Object.values(formsOf(part) ?? {}))))
-          if (form !== WARRANTY_FORM) entries.push({ mark: HEAD_MARK, form, priority: PRIORITY.headPlain });
+          if (form !== WARRANTY_FORM) entries.push({ mark: HEAD_MARK, form, priority: PRIORITY_HEAD_PLAIN });
     // A compound with hyphens is also typed as one word ("Fliesenmeier"), and its later parts
     // start a name as much as its first ("Meier" ranks Fliesen-Meier with the Meiers): stored
     // as words of their own, their plain forms admitted before any folded one under the bound (a
@@ -548,7 +561,7 @@ export function searchKey(fields: KeyFields): string {
   }
   for (const name of PHONE_FIELDS) {
     const { digits } = canonicalPhone(fieldValue(fields, name));
-    if (digits !== '') entries.push({ mark: DIGITS_MARK, form: storedDigits(digits), priority: PRIORITY.digits });
+    if (digits !== '') entries.push({ mark: DIGITS_MARK, form: storedDigits(digits), priority: PRIORITY_DIGITS });
   }
   // A number in the notes, of six digits or more, is found by its digits however it is typed,
   // as the phone fields' are (UX review: an imported phone's emergency line, kept in the notes,
@@ -561,7 +574,7 @@ export function searchKey(fields: KeyFields): string {
     const groups = run.split(/(?<=[\s/])(?=[+(0])/);
     for (let start = 0; start < groups.length; start += 1) {
       const { digits } = canonicalPhone(groups.slice(start, start + 6).join(''));
-      if (digits.length >= 6) entries.push({ mark: DIGITS_MARK, form: storedDigits(digits), priority: PRIORITY.notesDigits });
+      if (digits.length >= 6) entries.push({ mark: DIGITS_MARK, form: storedDigits(digits), priority: PRIORITY_NOTES_DIGITS });
     }
   }
 
