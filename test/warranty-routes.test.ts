@@ -341,6 +341,58 @@ describe('editing the dates again', () => {
     expect(await stored(id)).toMatchObject({ warranty_until: '2027-12-31', version: 3 });
   });
 
+  it('"Keine Frist" where the page said the period\u2019s end is saved (no JS changed it): asked beside the end, nothing saved; saved again, no end (walkthrough, stop 81)', async () => {
+    const user = buyer('w-dropped');
+    const list = listOf('w-dropped');
+    const id = createdId(await create(user, { company: 'Fliesen Bauer', accepted_on: '2024-02-29', warranty_years: '5' }));
+    const form = await (await send(`${list}/${id}/edit`, { user })).text();
+    // The form says the period's end is saved, and carries that end beside it.
+    expect(form).toMatch(/id="f-warranty_years-end"[^>]*>Die Frist ergibt 28\.02\.2029, das wird gespeichert\./);
+    expect(formValue(form, 'period_end')).toBe('2029-02-28');
+    const sent: Record<string, string> = {};
+    for (const name of ['version', 'company', 'accepted_on', 'warranty_until', 'period_end']) sent[name] = formValue(form, name) ?? '';
+    // "Keine Frist" chosen, no end typed: a 422 that says the end is dropped, beside the end field
+    // and in the summary; nothing stored changes.
+    const asked = await send(`${list}/${id}`, { user, form: { ...sent, warranty_years: '' } });
+    expect(asked.status).toBe(422);
+    const again = await asked.text();
+    const words =
+      'Ohne Frist fällt das Ende weg, das die Frist ergab. Tragen Sie es hier ein, wählen Sie wieder eine Frist, oder speichern Sie noch einmal ohne Ende.';
+    expect(errorBeside(again, 'warranty_until')).toBe(words);
+    expect(again).toContain(`<a href="#f-warranty_until">Gewährleistung bis: ${words}</a>`);
+    expect(again).toMatch(/<input[^>]*name="warranty_until"[^>]*aria-invalid="true"/);
+    expect(await stored(id)).toMatchObject({ accepted_on: '2024-02-29', warranty_until: '2029-02-28', version: 1 });
+    // The form shown again says there is no end now, and no longer carries the period's end:
+    // sent again as it stands, the contact is saved without an end (the history keeps the old one).
+    expect(again).not.toMatch(/<option value="\d" selected/);
+    expect(formValue(again, 'period_end')).toBeUndefined();
+    const resent: Record<string, string> = { warranty_years: '' };
+    for (const name of ['version', 'company', 'accepted_on', 'warranty_until']) resent[name] = formValue(again, name) ?? '';
+    expect(resent).toMatchObject({ version: '1', accepted_on: '2024-02-29', warranty_until: '' });
+    expect((await send(`${list}/${id}`, { user, form: resent })).status).toBe(303);
+    expect(await stored(id)).toMatchObject({ accepted_on: '2024-02-29', warranty_until: '', version: 2 });
+    // With the period's end beside it, an end typed or another period saves at once, as before.
+    const other = createdId(await create(user, { company: 'Garten Grün', accepted_on: '2024-02-29', warranty_years: '5' }));
+    const base = { version: '1', company: 'Garten Grün', accepted_on: '2024-02-29', period_end: '2029-02-28' };
+    expect((await send(`${list}/${other}`, { user, form: { ...base, warranty_years: '', warranty_until: '2030-01-31' } })).status).toBe(303);
+    expect(await stored(other)).toMatchObject({ warranty_until: '2030-01-31', version: 2 });
+    // The form of an end no period gives carries no period's end (its sentence says the typed end applies).
+    expect(formValue(await (await send(`${list}/${other}/edit`, { user })).text(), 'period_end')).toBeUndefined();
+    expect((await send(`${list}/${other}`, { user, form: { ...base, version: '2', warranty_years: '4' } })).status).toBe(303);
+    expect(await stored(other)).toMatchObject({ warranty_until: '2028-02-29', version: 3 });
+    // In English too.
+    const english = await send(`${list}/${other}`, {
+      user,
+      form: { version: '3', company: 'Garten Grün', accepted_on: '2024-02-29', period_end: '2028-02-29', warranty_years: '' },
+      headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
+    });
+    expect(english.status).toBe(422);
+    expect(errorBeside(await english.text(), 'warranty_until')).toBe(
+      'Without a period, the end it gave is dropped. Enter it here, choose the period again, or save again without an end.',
+    );
+    expect(await stored(other)).toMatchObject({ warranty_until: '2028-02-29', version: 3 });
+  });
+
   it('a co-buyer\u2019s change meanwhile: the comparison shows the end a period gives, not an empty field', async () => {
     const user = buyer('w-panel');
     const other: TestUser = { ...user, sub: 'u-w-panel-2', name: 'Jonas Müller' };

@@ -1395,6 +1395,9 @@
     else if (years && !until && form.elements.accepted_on.value === '' && !form.elements.accepted_on.validity.badInput)
       text = document.getElementById('f-accepted_on-error') ? '' : hint.getAttribute('data-start');
     if (text === hint.textContent) return;
+    // The page's sentence no longer stands: what the server asks before dropping the end it
+    // said (period_end, src/contacts/warranty.ts endDropped) is said here as it changes.
+    if (form.elements.period_end) form.elements.period_end.remove();
     hint.textContent = text;
     hint.hidden = !text;
     if ((say || until || !years || !accepted) && text) announce(text);

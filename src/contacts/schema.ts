@@ -195,7 +195,7 @@ export function isValidField(name: FieldName, value: string): boolean {
  * Its errors land on the field they concern, so the form shows them beside it.
  */
 export const contactInput = z.pipe(
-  z.object({ ...fieldSchemas, warranty_years: z.optional(z.string()) }).check(
+  z.object({ ...fieldSchemas, warranty_years: z.optional(z.string()), period_end: z.optional(z.string()) }).check(
     superRefined((value, ctx) => {
       // A name one can see: not only invisible characters (a zero-width space, a Hangul filler, a
       // braille blank: data-safety review, a list row without text to tap).
@@ -208,7 +208,7 @@ export const contactInput = z.pipe(
         ctx.addIssue({ code: 'custom', message: code, path: [name], input: value });
     }),
   ),
-  z.transform(({ warranty_years, ...value }) => {
+  z.transform(({ warranty_years, period_end, ...value }) => {
     const warranty = resolveWarranty({ ...value, warranty_years });
     const dated = warranty.ok ? { ...value, accepted_on: warranty.accepted_on, warranty_until: warranty.warranty_until } : value;
     return dated.street || dated.postal_code || dated.city ? dated : { ...dated, country: '' };
@@ -290,6 +290,7 @@ function toErrorCode(message: string): ErrorCode {
     'endBeforeStart',
     'period',
     'noStart',
+    'endDropped',
   ];
   return codes.find((code) => code === message) ?? 'invalid';
 }

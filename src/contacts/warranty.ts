@@ -244,9 +244,13 @@ export type WarrantyField = 'accepted_on' | 'warranty_years' | 'warranty_until';
  * - period: `warranty_years` is not one of 5, 4, 2;
  * - noStart: a period chosen with neither an acceptance date to count from nor a typed end
  *   (reported on `accepted_on`, the date that is missing; ignoring the period would drop the
- *   end an edit form showed as a period).
+ *   end an edit form showed as a period);
+ * - endDropped: the form said the end its period gave "is saved" (`period_end`), and what it
+ *   sent gives no end: "Keine Frist" chosen without typing one, where no script changed that
+ *   sentence (walkthrough, stop 81). Reported on `warranty_until`, where the end can be typed;
+ *   the form sent again no longer carries `period_end`, so saving again saves without an end.
  */
-export type WarrantyError = 'date' | 'dateRange' | 'periodRange' | 'endBeforeStart' | 'period' | 'noStart';
+export type WarrantyError = 'date' | 'dateRange' | 'periodRange' | 'endBeforeStart' | 'period' | 'noStart' | 'endDropped';
 export type WarrantyFieldErrors = Partial<Record<WarrantyField, WarrantyError>>;
 
 export interface WarrantyInput {
@@ -254,6 +258,8 @@ export interface WarrantyInput {
   /** the form's choice: '5', '4', '2' or '' (none) */
   warranty_years?: string | undefined;
   warranty_until?: string | undefined;
+  /** the end the form showed for its period (contract §5 `period_end`): never stored */
+  period_end?: string | undefined;
 }
 
 export type WarrantyResult = { ok: true; accepted_on: string; warranty_until: string } | { ok: false; errors: WarrantyFieldErrors };
@@ -300,6 +306,7 @@ export function resolveWarranty(input: WarrantyInput): WarrantyResult {
   if (!errors.accepted_on && !errors.warranty_until && acceptedOn !== '' && until !== '' && until < acceptedOn) {
     errors.warranty_until = 'endBeforeStart';
   }
+  if (until === '' && input.period_end && !Object.keys(errors).length) errors.warranty_until = 'endDropped';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, accepted_on: acceptedOn, warranty_until: until };
 }

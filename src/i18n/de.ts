@@ -253,6 +253,8 @@ export const de = {
     noStart:
       'Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.',
     period: 'Bitte wählen Sie 5, 4 oder 2 Jahre.',
+    // "Keine Frist" chosen where the page still said the period's end "wird gespeichert" (no JS: walkthrough, stop 81).
+    endDropped: 'Ohne Frist fällt das Ende weg, das die Frist ergab. Tragen Sie es hier ein, wählen Sie wieder eine Frist, oder speichern Sie noch einmal ohne Ende.',
   },
   full: (max: number) =>
     `Es sind keine weiteren Kontakte möglich: Ein Objekt kann höchstens ${localNumber(max)} Kontakte haben. Löschen Sie nicht mehr benötigte Kontakte, um neue anzulegen.`,

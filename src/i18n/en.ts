@@ -215,6 +215,7 @@ export const en: Messages = {
     endBeforeStart: 'The warranty cannot end before the acceptance.',
     noStart: 'The period counts from the acceptance: please enter its date or the warranty end, or choose “None”.',
     period: 'Please choose 5, 4 or 2 years.',
+    endDropped: 'Without a period, the end it gave is dropped. Enter it here, choose the period again, or save again without an end.',
   },
   full: (max: number) =>
     `No more contacts are possible: a property can have at most ${localNumber(max)} contacts. Delete contacts you no longer need to add new ones.`,

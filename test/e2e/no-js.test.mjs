@@ -343,6 +343,43 @@ describe('with JavaScript disabled', () => {
     }
   });
 
+  test('"Keine Frist" chosen where the page says the period\u2019s end is saved: asked beside the end first, saved without it only when sent again (walkthrough, stop 81)', async () => {
+    const { page } = browser;
+    const name = `Frist Weg ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await fillContact(page, { company: name, website: 'www.frist-weg.example.de' });
+    await page.getByLabel('Abnahme am', { exact: true }).fill('2024-03-12');
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('5');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.getByText('12.03.2029', { exact: true }).waitFor();
+    const card = page.url();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: `${name} bearbeiten`, exact: true }).waitFor();
+    // Without JS the sentence under the period stays as the page came, whatever is chosen.
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('');
+    assert.equal(
+      await page.locator('#f-warranty_years-end').textContent(),
+      'Die Frist ergibt 12.03.2029, das wird gespeichert. Füllen Sie „Gewährleistung bis“ nur für ein anderes Ende aus.',
+    );
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    const words =
+      'Ohne Frist fällt das Ende weg, das die Frist ergab. Tragen Sie es hier ein, wählen Sie wieder eine Frist, oder speichern Sie noch einmal ohne Ende.';
+    const error = page.locator('#f-warranty_until-error');
+    await error.waitFor();
+    assert.equal(await error.textContent(), words);
+    // Focus on the field where the end can be typed, described by the error.
+    await page.waitForFunction(() => document.activeElement?.id === 'f-warranty_until');
+    assert.match((await page.locator('#f-warranty_until').getAttribute('aria-describedby')) ?? '', /f-warranty_until-error/);
+    // Nothing was saved meanwhile.
+    assert.match(await (await page.request.get(card)).text(), /12\.03\.2029/);
+    // Sent again as it stands: saved, without an end.
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.getByText('wurde gespeichert').first().waitFor();
+    assert.equal(await page.getByText('12.03.2029', { exact: true }).count(), 0, 'no end on the card');
+  });
+
   test('a date the browser cannot read is not sent: the browser stops it at the field, and the stored warranty end stays (buyer review, stop 61)', async () => {
     const { page } = browser;
     const name = `Ende Halten ${unique()}`;

@@ -288,6 +288,30 @@ describe('the form on a desktop', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('"Keine Frist" chosen, the sentence under it says no end is left: saved at once, not asked again as without JS (stop 82)', async () => {
+    const { page } = browser;
+    const name = `Frist Frei ${unique()}`;
+    await page.goto(`${listPath()}/new`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await fillContact(page, { company: name });
+    await page.getByLabel('Abnahme am', { exact: true }).fill('2024-03-12');
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('5');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.getByText('12.03.2029', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: `${name} bearbeiten` }).waitFor();
+    const end = page.locator('#f-warranty_years-end');
+    await page.getByLabel('Frist ab Abnahme', { exact: true }).selectOption('');
+    assert.equal(await end.textContent(), 'Ohne Frist und ohne „Gewährleistung bis“ hat dieser Kontakt kein Ende der Gewährleistung.');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    assert.equal(await page.locator('#f-warranty_until-error').count(), 0);
+    assert.equal(await page.getByText('12.03.2029', { exact: true }).count(), 0, 'no end on the card');
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('a period without an acceptance date says before saving that it counts from the acceptance (walkthrough, stop 65)', async () => {
     const { page } = browser;
     await page.goto(`${listPath()}/new`);
