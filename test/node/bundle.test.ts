@@ -310,6 +310,10 @@ describe('production bundle', () => {
     expect(code).not.toContain('.notNull()');
     // Nor zod's newError() (src/generated/zod-constructor.js): a failed parse's error is built with its stack.
     expect(code).not.toContain('stackTraceLimit');
+    // Nor hono's own HTTPException (src/generated/hono-http-exception.js, through wrangler.toml's [alias]), nor its getResponse().
+    expect(output?.inputs?.['node_modules/hono/dist/http-exception.js']?.bytesInOutput ?? 0).toBe(0);
+    expect(output?.inputs?.['src/generated/hono-http-exception.js']?.bytesInOutput ?? 0).toBeGreaterThan(0);
+    expect(code).not.toContain('getResponse');
     // Nor the names of the search key's priorities (src/contacts/keys.ts: constants esbuild inlines).
     expect(code).not.toContain('headPlain');
     // Nor its literal and enum schemas: the query's choices are one refinement each (oneOf, src/contacts/or-else.ts).
@@ -433,6 +437,7 @@ describe('production bundle', () => {
     // 99,586 B without zod's newError(), which built its errors without stack frames (src/generated/zod-constructor.js: -77 B).
     // 99,549 B without the context's shortcut for an answer's one header, which the Response makes the same Headers of (src/generated/hono-context.js: -37 B).
     // 99,439 B with the search key's priorities constants of their own, whose numbers esbuild writes where they are read (src/contacts/keys.ts: -110 B).
+    // 99,605 B at 2fa0caa, 99,552 B without HTTPException's getResponse() and `res`, which only hono's own error handler reads (src/generated/hono-http-exception.js: -53 B).
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });
