@@ -45,3 +45,7 @@ export const ZOD_ERROR_COPIES: { 'errors.js': string; 'parse.js': string };
 export const ERROR_MESSAGE: readonly (readonly [string, string])[];
 export function trimZodErrorFile(file: string, source: string): string;
 export const PURE_EXPORTS: readonly (readonly [string, string, string])[];
+/** finalizeIssue's calls with config() (`from`) and without (`to`), in parse.js and schemas.js. */
+export const CONFIG_ARG: { from: string; to: string };
+/** core.js's global config on globalThis (`from`) and the module's own object in its place (`to`). */
+export const GLOBAL_CONFIG: { from: string; to: string };

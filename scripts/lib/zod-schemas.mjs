@@ -466,6 +466,32 @@ function newError(Definition) {
   ],
   ['const inst = params?.Parent ? newError(Definition) : this;', 'const inst = params?.Parent ? new Definition() : this;'],
 ];
+/**
+ * zod's global config (core.js: an object kept on globalThis as `__zod_globalConfig`, so that every
+ * copy of zod in a realm shares it, and config(), which returns it): the bundle's one reader of it
+ * was config() handing it to finalizeIssue (parse.js, and a catch's issues in schemas.js), whose
+ * lookups of its customError and localeError are left out (CONFIG_MESSAGES): finalizeIssue no
+ * longer reads its `config` parameter, so those calls are given none (CONFIG_ARG). Nothing else of
+ * the bundle reads the config (its other readers, an object's JIT and util's allowsEval, are not
+ * in the bundle), nor sets it (no z.config(), no locale, nothing of the app names
+ * __zod_globalConfig: test/node/zod-schemas.test.ts). So the config is an object of the module's
+ * own (GLOBAL_CONFIG), which, read by nothing, leaves the bundle with config() and the statement
+ * that put it on globalThis (50 B gzip). Each text found as counted, only replaced.
+ */
+export const CONFIG_ARG = { from: 'util.finalizeIssue(iss, ctx, core.config())', to: 'util.finalizeIssue(iss, ctx)' };
+export const GLOBAL_CONFIG = {
+  from: '(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});\nexport const globalConfig = globalThis.__zod_globalConfig;\n',
+  to: 'export const globalConfig = {};\n',
+};
+/** A file's calls of finalizeIssue with config() as CONFIG_ARG's; refuses a file with none or with another call of config(). */
+function withoutConfigArg(file, text) {
+  if (!text.includes(CONFIG_ARG.from))
+    throw new Error(`zod/v4/core/${file}: finalizeIssue(iss, ctx, core.config()) not found; update scripts/lib/zod-schemas.mjs`);
+  const out = text.replaceAll(CONFIG_ARG.from, CONFIG_ARG.to);
+  if (/\bconfig\(/.test(out))
+    throw new Error(`zod/v4/core/${file}: more calls of config() than expected; update scripts/lib/zod-schemas.mjs`);
+  return out;
+}
 export const POST_PROCESSOR =
   /\n {8}\/\/ Global post-processor hook\.[^\n]*\n {8}const pp = globalThis\.__zod_globalConfig\?\.postProcessor;\n {8}if \(pp\)\n {12}pp\(inst\);(?=\n)/;
 
@@ -537,6 +563,11 @@ export function trimZodCoreFile(file, source) {
     }
     if (/stackTraceLimit|newError/.test(text))
       throw new Error('zod/v4/core/core.js: more of newError than expected; update scripts/lib/zod-schemas.mjs');
+    if (text.split(GLOBAL_CONFIG.from).length !== 2)
+      throw new Error("zod/v4/core/core.js: the global config's statement not found once; update scripts/lib/zod-schemas.mjs");
+    text = text.replace(GLOBAL_CONFIG.from, () => GLOBAL_CONFIG.to);
+    if (/__zod_globalConfig|globalThis/.test(text))
+      throw new Error('zod/v4/core/core.js: more of the global config than expected; update scripts/lib/zod-schemas.mjs');
   } else throw new Error(`zod/v4/core/${file} is not copied; see scripts/lib/zod-schemas.mjs`);
   const other = file === 'util.js' ? 'core.js' : 'util.js';
   const imports = text.match(/^import [^\n]* from "[^"]+";$/gm) ?? [];
@@ -588,7 +619,8 @@ export function trimZodErrorFile(file, source) {
     if (/_messageDesc|_installedToString|, "(message|toString)"/.test(text))
       throw new Error("zod/v4/core/errors.js: more of an error's message than expected; update scripts/lib/zod-schemas.mjs");
     text = markPure('errors.js', text);
-  } else if (file !== 'parse.js') throw new Error(`zod/v4/core/${file} is not copied; see scripts/lib/zod-schemas.mjs`);
+  } else if (file === 'parse.js') text = withoutConfigArg(file, text);
+  else throw new Error(`zod/v4/core/${file} is not copied; see scripts/lib/zod-schemas.mjs`);
   const copies = { ...ZOD_CORE_COPIES, ...ZOD_ERROR_COPIES };
   text = text.replace(/^(import [^\n]* from )"\.\/([\w-]+\.js)";$/gm, (line, head, from) =>
     copies[from] ? `${head}"${copies[from]}";` : line,
@@ -680,6 +712,7 @@ export function trimZodSchemas(source) {
   if (text.split(CUSTOM_PROMISE.from).length !== 2)
     throw new Error("zod/v4/core/schemas.js: a custom refinement's Promise not found once; update scripts/lib/zod-schemas.mjs");
   text = text.replace(CUSTOM_PROMISE.from, CUSTOM_PROMISE.to);
+  text = withoutConfigArg('schemas.js', text);
   if (/attachSchema|_iss\.params/.test(text))
     throw new Error(
       "zod/v4/core/schemas.js: more stamps of a schema or reads of a def's params than expected; update scripts/lib/zod-schemas.mjs",

@@ -13,11 +13,13 @@ import * as z from 'zod/mini';
 import {
   ASYNC_BRANCHES,
   CATCHALL_THROW,
+  CONFIG_ARG,
   CONFIG_MESSAGES,
   CUSTOM_PROMISE,
   ERROR_MESSAGE,
   exportsOf,
   FINALIZE_UNSET,
+  GLOBAL_CONFIG,
   HAS_INSTANCE,
   MEMO_ALLOC,
   NEW_ERROR,
@@ -88,6 +90,8 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     for (const [, from, to] of ASYNC_BRANCHES) withoutAsync = withoutAsync.replace(from, to);
     // (And an object's parse without its abortEarly and promises, held by its own test below.)
     for (const [, from, to] of OBJECT_SYNC_EDITS) withoutAsync = withoutAsync.replace(from, to);
+    // (And finalizeIssue given no config: CONFIG_ARG, held by its own test below.)
+    withoutAsync = withoutAsync.replaceAll(CONFIG_ARG.from, CONFIG_ARG.to);
     const theirs = withoutAsync.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n').split('\n');
     const normalized = ours.map((line) =>
       line
@@ -558,14 +562,20 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
       const edited =
         file === 'util.js'
           ? FINALIZE_UNSET.reduce((text, [, from, to]) => text.replace(from, to), theirs.replace(NORMALIZE_PARAMS, ''))
-          : NEW_ERROR.reduce((text, [from, to]) => text.replace(from, to), theirs.replace(HAS_INSTANCE, ''));
+          : NEW_ERROR.reduce((text, [from, to]) => text.replace(from, to), theirs.replace(HAS_INSTANCE, '')).replace(
+              GLOBAL_CONFIG.from,
+              GLOBAL_CONFIG.to,
+            );
       expect(`${ours.slice(0, -1)}`).toBe(edited.slice(0, -1));
       // Lines left out, but finalizeIssue's fallback message, "Invalid input" where zod's lookups found none.
       // (And newError(Definition), whose error is built as `new Definition()`: NEW_ERROR, its own test below.)
       expect(
         onlyLeavesOut(
           zodFile(file),
-          ours.replace('        : "Invalid input";\n', '').replace(NEW_ERROR[1]?.[1] ?? 'missing', NEW_ERROR[1]?.[0] ?? ''),
+          ours
+            .replace('        : "Invalid input";\n', '')
+            .replace(NEW_ERROR[1]?.[1] ?? 'missing', NEW_ERROR[1]?.[0] ?? '')
+            .replace(GLOBAL_CONFIG.to, GLOBAL_CONFIG.from),
         ),
       ).toBe(true);
     }
@@ -741,6 +751,57 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
     expect(sourceCode('src/contacts/or-else.ts')).not.toMatch(/\berror\b|reportInput/);
   });
 
+  it("gives finalizeIssue no config, which it no longer reads, and keeps zod's config as the module's own object, which nothing of the bundle reads", async () => {
+    // Every call of finalizeIssue with config() in zod's parse.js and schemas.js, as CONFIG_ARG's: no other call of config() left.
+    for (const [file, copy] of [
+      ['parse.js', 'zod-parse.js'],
+      ['schemas.js', 'zod-schemas.js'],
+    ] as const) {
+      const count = zodFile(file).split(CONFIG_ARG.from).length - 1;
+      expect(count, file).toBeGreaterThan(0);
+      // (schemas.js's one in toStandardResult, the Standard Schema's, which the generated copy leaves out.)
+      expect(generated(copy).split(CONFIG_ARG.to).length - 1, copy).toBe(file === 'schemas.js' ? count - 1 : count);
+      expect(generated(copy), copy).not.toMatch(/\bconfig\(/);
+    }
+    expect(() =>
+      trimZodErrorFile('parse.js', zodFile('parse.js').replaceAll(CONFIG_ARG.from, 'util.finalizeIssue(iss, ctx, core.config(1))')),
+    ).toThrow(/finalizeIssue\(iss, ctx, core\.config\(\)\) not found/);
+    expect(() => trimZodErrorFile('parse.js', `${zodFile('parse.js')}\ncore.config();\n`)).toThrow(/more calls of config\(\)/);
+    // finalizeIssue reads no config: the same issue with none, an empty one and one that sets every message zod's would.
+    type Util = { finalizeIssue(iss: Record<string, unknown>, ctx: unknown, config?: unknown): unknown };
+    const ours = (await import(pathToFileURL(join(root, 'src', 'generated', 'zod-util.js')).href)) as Util;
+    expect(generated('zod-util.js')).toMatch(/export function finalizeIssue\(iss, ctx, config\) \{\n(?:(?!\n\}\n)[\s\S])*\n\}\n/);
+    const body =
+      /export function finalizeIssue\(iss, ctx, config\) \{\n((?:(?!\n\}\n)[\s\S])*)\n\}\n/.exec(generated('zod-util.js'))?.[1] ?? 'config';
+    expect(body).not.toMatch(/\bconfig\b/);
+    for (const iss of [
+      { code: 'custom', input: 1 },
+      { code: 'invalid_type', message: 'nameRequired', path: ['company'] },
+    ])
+      for (const config of [{}, { customError: () => 'custom', localeError: () => 'locale' }])
+        expect(ours.finalizeIssue({ ...iss }, undefined, config)).toEqual(ours.finalizeIssue({ ...iss }, undefined));
+    // core.js's config on globalThis, as the module's own object: found once, no other mention of globalThis left.
+    expect(zodFile('core.js').split(GLOBAL_CONFIG.from).length).toBe(2);
+    expect(generated('zod-constructor.js')).toContain(GLOBAL_CONFIG.to);
+    expect(generated('zod-constructor.js')).not.toMatch(/__zod_globalConfig|globalThis/);
+    expect(() =>
+      trimZodCoreFile(
+        'core.js',
+        zodFile('core.js').replace('(_a.__zod_globalConfig = {})', '(_a.__zod_globalConfig = Object.create(null))'),
+      ),
+    ).toThrow(/global config's statement not found once/);
+    // Its readers in the generated modules are config() and what the bundle leaves out (an object's JIT, util's allowsEval):
+    // test/node/bundle.test.ts finds neither the config nor those in the bundle.
+    const readers = readdirSync(join(root, 'src', 'generated'))
+      .filter((file) => file.endsWith('.js'))
+      .flatMap((file) => (generated(file).match(/\bglobalConfig\.\w+/g) ?? []).map((read) => `${file} ${read}`));
+    expect(readers.sort()).toEqual([
+      'zod-schemas.js globalConfig.jitless',
+      'zod-schemas.js globalConfig.memoizer',
+      'zod-util.js globalConfig.jitless',
+    ]);
+  });
+
   it('nothing in the bundle sets a customError, localeError or postProcessor: only z.config() and zod/compile do, and neither is called or imported', () => {
     for (const file of sources('src')) {
       const text = sourceCode(file);
@@ -759,7 +820,8 @@ describe("src/generated/zod-errors.js and zod-parse.js, zod's errors without the
   const back = (text: string) =>
     text
       .replace(/^\/\/ Generated by [^\n]*\n/, '')
-      .replace(/ from "\.\/zod-(util|constructor|errors)\.js";/g, (_, name) => ` from "./${name === 'constructor' ? 'core' : name}.js";`);
+      .replace(/ from "\.\/zod-(util|constructor|errors)\.js";/g, (_, name) => ` from "./${name === 'constructor' ? 'core' : name}.js";`)
+      .replaceAll(CONFIG_ARG.to, CONFIG_ARG.from);
   const withoutMap = (text: string) => text.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
 
   it('is what scripts/fingerprint.mjs writes from the installed zod (not stale), refusing a text it was not written for', () => {
