@@ -41,7 +41,7 @@ import { trimHonoContext, trimHonoRequest } from './lib/hono-context.mjs';
 import { HONO_COOKIE_TYPES, trimHonoCookie } from './lib/hono-cookie.mjs';
 import { HONO_HTML_TYPES, trimHonoHtml } from './lib/hono-html.mjs';
 import { trimHonoHttpException } from './lib/hono-http-exception.mjs';
-import { trimJsxBase } from './lib/hono-jsx.mjs';
+import { JSX_BASE_TYPES, trimJsxBase } from './lib/hono-jsx.mjs';
 import { trimHonoPatternRouter } from './lib/hono-pattern-router.mjs';
 import { trimHonoUrl } from './lib/hono-url.mjs';
 import { HONO_UTILS_HTML_TYPES, trimHonoUtilsHtml } from './lib/hono-utils-html.mjs';
@@ -182,6 +182,7 @@ writeGenerated('d1-session.js', trimSession('d1', readFileSync(join(root, 'node_
 writeGenerated('lean-qr-nano.js', trimLeanQr(readFileSync(join(root, 'node_modules', 'lean-qr', 'nano.mjs'), 'utf8')));
 writeGenerated('lean-qr-nano.d.ts', LEAN_QR_TYPES);
 writeGenerated('jsx-base.js', trimJsxBase(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'jsx', 'base.js'), 'utf8')));
+writeGenerated('jsx-base.d.ts', JSX_BASE_TYPES);
 writeGenerated(
   'hono-html.js',
   trimHonoHtml(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'helper', 'html', 'index.js'), 'utf8')),

@@ -9,3 +9,5 @@ export const HONO_EMPTY_TAGS: readonly string[];
 export const EMPTY_TAGS: readonly string[];
 export const HONO_BOOLEAN_ATTRIBUTES: readonly string[];
 export const BOOLEAN_ATTRIBUTES: readonly string[];
+/** The types of src/generated/jsx-base.js for the app's JSX factory (src/generated/jsx-base.d.ts). */
+export const JSX_BASE_TYPES: string;

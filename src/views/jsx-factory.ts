@@ -11,6 +11,10 @@
  * `{}`, one child as itself, more as an array of them, none as no `children` key at all, and never
  * a key (the app's JSX writes none). `props` is the object literal esbuild writes for each
  * element, never shared, so setting `children` on it is what the automatic runtime's literal did.
+ * It makes the node with hono's jsxFn (src/generated/jsx-base.js, hono/jsx's base.js, which the
+ * bundle has for every JSX module of hono's), as hono's jsxDEV did: the props' children as a list
+ * (none, one as a list of itself, a list as it is), without jsxDEV's setting the node's `key` to the
+ * key it is given, undefined here as the node's own `key` field already is (test/node/jsx-factory.test.ts).
  *
  * No rest parameter: `...children` made an array for every element, and in workerd the list of
  * 50's own time rose by about 0.2 ms with it (bench, `BENCH_ONLY='^(list@50)$'`, three alternating
@@ -18,10 +22,10 @@
  * it was (0.64 / 0.76 against 0.81 / 0.84 ms).
  */
 import type { Child, JSXNode } from 'hono/jsx';
-import { jsxDEV } from 'hono/jsx/jsx-dev-runtime';
 import type { JSX as HonoJSX } from 'hono/jsx/jsx-runtime';
+import { jsxFn } from '../generated/jsx-base.js';
 
-export { Fragment } from 'hono/jsx/jsx-dev-runtime';
+export { Fragment } from '../generated/jsx-base.js';
 
 type Tag = string | ((props: never) => unknown);
 export function createElement(tag: Tag, props: Record<string, unknown> | null, ...children: Child[]): JSXNode;
@@ -30,7 +34,8 @@ export function createElement(tag: Tag, props: Record<string, unknown> | null, c
   // biome-ignore lint/complexity/noArguments: no rest array per element (see above)
   if (arguments.length > 3) props.children = Array.prototype.slice.call(arguments, 2);
   else if (arguments.length === 3) props.children = child;
-  return jsxDEV(tag as string, props);
+  const { children } = props;
+  return jsxFn(tag, props, 'children' in props ? (Array.isArray(children) ? children : [children as Child]) : []);
 }
 
 /** What TypeScript checks the JSX against (it looks for `React.JSX`): hono's JSX, as `jsxImportSource` gave. */
