@@ -117,6 +117,25 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
     });
   }
 
+  it("gives the request's ExecutionContext as hono's does, and every context of the bundle has one: the Worker hands its ctx to app.fetch()", async () => {
+    const ours = await import(pathToFileURL(files.context.generatedPath).href);
+    const hono = await import(pathToFileURL(files.context.originalPath).href);
+    const ctx = { waitUntil: () => {}, passThroughOnException: () => {}, props: {} };
+    for (const Context of [ours.Context, hono.Context])
+      expect(new Context(new Request('https://example.com/'), { executionCtx: ctx }).executionCtx).toBe(ctx);
+    // Without one hono's getter throws, ours gives undefined: no context of the bundle is made without one.
+    expect(() => new hono.Context(new Request('https://example.com/')).executionCtx).toThrow(/no ExecutionContext/);
+    expect(new ours.Context(new Request('https://example.com/')).executionCtx).toBeUndefined();
+    expect(sourceCode('src/worker.ts')).toMatch(
+      /fetch\(request: Request, env: Bindings, ctx: ExecutionContext\) \{\n\s+return appFor\(env, devRoutes\)\.fetch\(request, env, ctx\);/,
+    );
+    // hono-base makes a request's context with the executionCtx its fetch() was given, and nothing else of the bundle makes one.
+    expect(readFileSync(join(root, 'src', 'generated', 'hono-base.js'), 'utf8')).toMatch(/new Context\(request, \{[^}]*executionCtx[,\s]/);
+    const readers = sources('src').filter((file) => /\.executionCtx\b/.test(sourceCode(file)));
+    expect(readers).toEqual(['src/contacts/pages.tsx']);
+    for (const file of sources('src')) expect(sourceCode(file), file).not.toMatch(/new Context\(/);
+  });
+
   it('a context of it answers as hono\u2019s does, without the members left out', async () => {
     const ours = await import(pathToFileURL(files.context.generatedPath).href);
     const hono = await import(pathToFileURL(files.context.originalPath).href);
