@@ -14,3 +14,5 @@ export const DEFAULT_ERROR_HANDLER: { from: string; to: string };
 export const DEFAULT_NOT_FOUND: readonly { from: string; to: string }[];
 /** dispatch()'s fast path for a request one handler alone matches, left out: compose() answers it the same. */
 export const SINGLE_HANDLER: { from: string; to: string };
+/** The fields of the methods no app of the bundle calls (options, patch, query), left out, and the methods made named (see hono-base.mjs). */
+export const VERB_METHODS: { from: string; to: string }[];

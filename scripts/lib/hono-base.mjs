@@ -115,6 +115,21 @@ export const SINGLE_HANDLER = {
   to: '',
 };
 
+/**
+ * The methods of an app for its routes of one HTTP method: hono makes one for each name of its
+ * router's METHODS (get, post, put, delete, options, patch, query) and `all`, each a field of the
+ * app. No app of the bundle (the Worker's app, its sub-applications, the mover) calls options(),
+ * patch() or query() (test/node/hono-base.test.ts reads every call in src/ with TypeScript): the
+ * app's routes are get, post, put, delete, all, on() and use()'s. So those three fields are left
+ * out and the methods made are the others, named here: METHODS's import goes, and hono's
+ * router.js, which nothing else of the bundle imports, leaves it (44 B gzip). A request of any
+ * method routes as before: the routes, and so the router's answers, are the same.
+ */
+export const VERB_METHODS = [
+  { from: '\toptions;\n\tpatch;\n\tquery;\n', to: '' },
+  { from: '[...METHODS, "all"].forEach((method) => {', to: '["get", "post", "put", "delete", "all"].forEach((method) => {' },
+];
+
 /** The members left out, each with its JSDoc: the arrow function fields `fire` and `request` and the method `mount`. */
 export const LEFT_OUT = ['mount', 'fire', 'request'];
 
@@ -149,7 +164,7 @@ export function trimHonoBase(source) {
     });
     if (found !== 1) throw new Error(`hono/dist/hono-base.js has ${found} members ${name}: update scripts/lib/hono-base.mjs`);
   }
-  for (const { from, to } of [...EDITS, ...ROUTE_EDITS, DEFAULT_ERROR_HANDLER, ...DEFAULT_NOT_FOUND, SINGLE_HANDLER]) {
+  for (const { from, to } of [...EDITS, ...ROUTE_EDITS, DEFAULT_ERROR_HANDLER, ...DEFAULT_NOT_FOUND, SINGLE_HANDLER, ...VERB_METHODS]) {
     if (text.split(from).length !== 2)
       throw new Error(`hono/dist/hono-base.js: ${from.slice(0, 60)}… not found once; update scripts/lib/hono-base.mjs`);
     text = text.replace(from, () => to);
@@ -161,6 +176,8 @@ export function trimHonoBase(source) {
   });
   if (/^import /m.test(body) || imports.length !== Object.keys(IMPORTS).length)
     throw new Error('hono/dist/hono-base.js: other imports than expected; update scripts/lib/hono-base.mjs');
+  if (/\bMETHODS\b/.test(body))
+    throw new Error('hono/dist/hono-base.js: more reads of METHODS than expected; update scripts/lib/hono-base.mjs');
   const kept = imports.flatMap(({ names, from }) => {
     if (!(from in IMPORTS)) throw new Error(`hono/dist/hono-base.js imports ${from}; update scripts/lib/hono-base.mjs`);
     const used = names.filter((name) => new RegExp(`(?<![\\w$])(?<![^.]\\.)${name}(?![\\w$])`).test(body));

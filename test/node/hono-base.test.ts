@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_ERROR_HANDLER,
@@ -18,9 +19,10 @@ import {
   ROUTE_EDITS,
   SINGLE_HANDLER,
   trimHonoBase,
+  VERB_METHODS,
 } from '../../scripts/lib/hono-base.mjs';
 import { shape } from './class-shape';
-import { esmOf, root, sourceCode, sources } from './drizzle-files';
+import { appProgram, esmOf, root, sourceCode, sources } from './drizzle-files';
 
 const dist = join(root, 'node_modules', 'hono', 'dist');
 const originalPath = join(dist, 'hono-base.js');
@@ -60,7 +62,7 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
       theirs = theirs.replace(from, () => to);
     }
     // (And route()'s wrapping of a sub-application's own error handler, held by the test below.)
-    for (const { from, to } of [...ROUTE_EDITS, DEFAULT_ERROR_HANDLER, ...DEFAULT_NOT_FOUND, SINGLE_HANDLER]) {
+    for (const { from, to } of [...ROUTE_EDITS, DEFAULT_ERROR_HANDLER, ...DEFAULT_NOT_FOUND, SINGLE_HANDLER, ...VERB_METHODS]) {
       expect(theirs.split(from)).toHaveLength(2);
       theirs = theirs.replace(from, () => to);
     }
@@ -178,6 +180,50 @@ describe('src/generated/hono-base.js, in place of hono/dist/hono-base.js in the 
       // (hono-base.js's own JSDoc shows `app.mount(…)`.)
       .filter((file) => /(?<!this)\.(mount|fire)\(/.test(readFileSync(join(dist, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')));
     expect(users.sort()).toEqual([]);
+  });
+
+  it('makes an app the methods of the HTTP methods its routes have, get, post, put, delete and all: no app of the bundle calls options(), patch() or query()', async () => {
+    const [fields, methods] = VERB_METHODS;
+    expect(original().split(fields?.from ?? 'missing')).toHaveLength(2);
+    expect(original().split(methods?.from ?? 'missing')).toHaveLength(2);
+    expect(generated()).not.toMatch(/\bMETHODS\b|router\.js/);
+    // hono's METHODS: the three left out and the four named.
+    const { METHODS } = await import(pathToFileURL(join(dist, 'router.js')).href);
+    expect(METHODS).toEqual(['get', 'post', 'put', 'delete', 'options', 'patch', 'query']);
+    expect(methods?.to).toBe('["get", "post", "put", "delete", "all"].forEach((method) => {');
+    // An app of it has those methods, hono's the three more; both route what they add alike.
+    const ours = await import(pathToFileURL(generatedPath).href);
+    const hono = await import(pathToFileURL(originalPath).href);
+    const { PatternRouter } = await import(pathToFileURL(join(dist, 'router', 'pattern-router', 'index.js')).href);
+    const verbs = (app: Record<string, unknown>) => [...METHODS, 'all', 'on', 'use'].filter((name) => typeof app[name] === 'function');
+    expect(verbs(new ours.HonoBase({ router: new PatternRouter() }))).toEqual(['get', 'post', 'put', 'delete', 'all', 'on', 'use']);
+    expect(verbs(new hono.HonoBase({ router: new PatternRouter() }))).toEqual([...METHODS, 'all', 'on', 'use']);
+    for (const name of ['options', 'patch', 'query']) expect(name in new ours.HonoBase({ router: new PatternRouter() }), name).toBe(false);
+    const routes = (Base: typeof ours.HonoBase) => {
+      const app = new Base({ router: new PatternRouter() });
+      const ok = (c: { text: (t: string) => Response }) => c.text('ok');
+      app.get('/a', ok).post('/a', ok).put('/b', ok).delete('/b', ok).all('/c', ok).on(['POST', 'PUT'], '/d', ok).use('/e', ok);
+      return app.routes.map((r: { method: string; path: string }) => `${r.method} ${r.path}`);
+    };
+    expect(routes(ours.HonoBase)).toEqual(routes(hono.HonoBase));
+    // Every call in src/ of a member of that name, read with TypeScript's checker: none is an app's (a Hono's).
+    const program = await appProgram();
+    const checker = program.getTypeChecker();
+    const calls: string[] = [];
+    for (const source of program.getSourceFiles()) {
+      if (!source.fileName.startsWith(join(root, 'src'))) continue;
+      const visit = (node: ts.Node): void => {
+        if (ts.isPropertyAccessExpression(node) && ['options', 'patch', 'query'].includes(node.name.text)) {
+          const receiver = checker.getTypeAtLocation(node.expression);
+          const honoLike = ['route', 'basePath', 'onError', 'notFound'].every((member) => receiver.getProperty(member));
+          calls.push(`${honoLike ? 'app' : 'other'} ${node.getText(source)}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((call) => call.startsWith('app '))).toEqual([]);
   });
 
   it("starts an app with an error handler that throws again, in place of hono's default, which no app that answers keeps", async () => {
