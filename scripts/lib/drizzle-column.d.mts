@@ -4,3 +4,5 @@ export const COLUMN_FIELDS_LEFT_OUT: readonly string[];
 export function fieldLines(name: string): RegExp;
 /** drizzle-orm/column.js's text as src/generated/drizzle-column.js (see drizzle-column.mjs). */
 export function trimColumn(source: string): string;
+/** Column's shouldDisableInsert(), left out (see drizzle-column.mjs). */
+export const SHOULD_DISABLE_INSERT: string;

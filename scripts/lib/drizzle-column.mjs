@@ -5,8 +5,8 @@
 // drizzle-zod and the other dialects read (a column's keyAsName, notNull, defaultFn, onUpdateFn,
 // hasDefault, primary, isUnique, uniqueName, uniqueType, dataType, columnType, enumValues,
 // generated and generatedIdentity, each copied from the column's config as it is built): nothing
-// in the bundle reads them (the SQL names a column by `name`, an insert reads `default`,
-// `shouldDisableInsert()` its `config`). Its `config` keeps them all. scripts/fingerprint.mjs
+// in the bundle reads them (the SQL names a column by `name`, an insert reads `default`). Nor
+// shouldDisableInsert() (SHOULD_DISABLE_INSERT). Its `config` keeps them all. scripts/fingerprint.mjs
 // writes it at every `prepare-assets`; a text it does not find once stops that script.
 // test/node/drizzle-column.test.ts holds it to drizzle's module minus exactly those lines, and the
 // bundle's modules and the app to never reading one of those fields of a column.
@@ -29,6 +29,19 @@ export const COLUMN_FIELDS_LEFT_OUT = [
   'generatedIdentity',
 ];
 
+/**
+ * Column's shouldDisableInsert(), which the dialect's insert asked of each column of its table (a
+ * column generated always is given no value): no column of the bundle is generated (the column
+ * builder's generatedAlwaysAs() is left out, and its config starts with no `generated`:
+ * scripts/lib/drizzle-dialect.mjs), so it was false for every one, and the dialect's insert no
+ * longer asks (DIALECT_LEFT_OUT). Found once, left out.
+ */
+export const SHOULD_DISABLE_INSERT = `  // ** @internal */
+  shouldDisableInsert() {
+    return this.config.generated !== void 0 && this.config.generated.type !== "byDefault";
+  }
+`;
+
 /** The lines of drizzle-orm/column.js that set or declare `name`: `this.name = config.x;`, `name;`, `name = void 0;`. */
 export const fieldLines = (name) => new RegExp(`^(?: {4}this\\.${name} = config\\.\\w+;| {2}${name};| {2}${name} = void 0;)\\n`, 'gm');
 
@@ -44,6 +57,9 @@ export function trimColumn(source) {
       throw new Error(`${file}: ${lines.length} lines of its field ${name}, not ${expected}; update scripts/lib/drizzle-column.mjs`);
     text = text.replace(fieldLines(name), '');
   }
+  if (text.split(SHOULD_DISABLE_INSERT).length !== 2)
+    throw new Error(`${file}: shouldDisableInsert() not found once; update scripts/lib/drizzle-column.mjs`);
+  text = text.replace(SHOULD_DISABLE_INSERT, '');
   const imports = [...text.matchAll(/^import .*$/gm)].map(([line]) => line);
   if (imports.join('\n') !== 'import { entityKind } from "./entity.js";')
     throw new Error(`${file}: other imports than expected; update scripts/lib/drizzle-column.mjs`);

@@ -142,6 +142,13 @@ export const DIALECT_LEFT_OUT = {
   // No column has a `defaultFn` or an `onUpdateFn`: the bundle's column builder has no method that
   // sets one (COLUMN_BUILDER_LEFT_OUT, below). So an update sets only the values given, and an
   // insert's column without a value takes its default or null, as drizzle's do then.
+  // No column of the bundle is generated: the column builder's generatedAlwaysAs() is left out
+  // (src/generated/sqlite-column-common.js) and its config starts with no `generated`
+  // (COLUMN_BUILDER_CONFIG, below), so a column's shouldDisableInsert() was false for every one and
+  // an insert's filter of them kept all (46 B gzip with the method: src/generated/drizzle-column.js).
+  "a generated column's shouldDisableInsert(), for an insert": `.filter(
+      ([_, col]) => !col.shouldDisableInsert()
+    )`,
   "a column's onUpdateFn, for an update": ' || tableColumns[colName]?.onUpdateFn !== void 0',
   // (So each column an update sets has its value given: none to take from an onUpdateFn.)
   "a column's onUpdateFn, for an update's value": `        const onUpdateFnResult = col.onUpdateFn?.();

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { COLUMN_FIELDS_LEFT_OUT, fieldLines, trimColumn } from '../../scripts/lib/drizzle-column.mjs';
-import { GENERATED } from '../../scripts/lib/drizzle-dialect.mjs';
+import { COLUMN_FIELDS_LEFT_OUT, fieldLines, SHOULD_DISABLE_INSERT, trimColumn } from '../../scripts/lib/drizzle-column.mjs';
+import { DIALECT_LEFT_OUT, GENERATED } from '../../scripts/lib/drizzle-dialect.mjs';
 import { SQL_STAND_INS } from '../../scripts/lib/drizzle-sql.mjs';
 import { appUsesOf, asBundled, bundledDrizzle, drizzle, esmOf, root } from './drizzle-files';
 
@@ -60,7 +60,9 @@ describe('src/generated/drizzle-column.js, in place of drizzle-orm/column.js in 
         .replace(/^\/\/ Generated [^\n]*\n/, '')
         .replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n')
         .replace('from "drizzle-orm/entity";', 'from "./entity.js";');
-    const theirs = body(drizzle('column.js')).split('\n');
+    // (Less shouldDisableInsert(), held by its own test below.)
+    expect(drizzle('column.js').split(SHOULD_DISABLE_INSERT)).toHaveLength(2);
+    const theirs = body(drizzle('column.js').replace(SHOULD_DISABLE_INSERT, '')).split('\n');
     const ours = body(generated()).split('\n');
     const left = theirs.filter((line) => !ours.includes(line));
     expect(ours.filter((line) => !theirs.includes(line))).toEqual([]);
@@ -99,7 +101,14 @@ describe('src/generated/drizzle-column.js, in place of drizzle-orm/column.js in 
   it("builds the schema's columns as drizzle's do, but for the fields left out", async () => {
     const ours = (await import(pathToFileURL(generatedPath).href)).Column;
     // (Untyped: drizzle declares Column abstract, its config protected and shouldDisableInsert internal.)
-    type Built = { table: unknown; config: unknown; name: string; shouldDisableInsert(): boolean };
+    type Built = {
+      table: unknown;
+      config: { generated?: unknown };
+      name: string;
+      shouldDisableInsert(): boolean;
+      mapToDriverValue(v: unknown): unknown;
+      mapFromDriverValue(v: unknown): unknown;
+    };
     const Column = (await import('drizzle-orm/column')).Column as unknown as new (table: unknown, config: unknown) => Built;
     const { contacts, contactVersions, assetUsage } = await import('../../src/db/schema');
     let columns = 0;
@@ -115,10 +124,42 @@ describe('src/generated/drizzle-column.js, in place of drizzle-orm/column.js in 
         expect({ ...mine }).toEqual(expected);
         expect(Object.keys(mine).sort()).toEqual(['config', 'default', 'name', 'table']);
         expect(mine.name).toBe(column.name);
-        expect(mine.shouldDisableInsert()).toBe(column.shouldDisableInsert());
+        // (No column of the schema is generated: drizzle's shouldDisableInsert() is false for each, and ours has none.)
+        expect(column.shouldDisableInsert()).toBe(false);
+        expect(theirs.shouldDisableInsert()).toBe(false);
+        expect('shouldDisableInsert' in mine).toBe(false);
         expect(mine.mapToDriverValue('x')).toBe('x');
         expect(mine.mapFromDriverValue(1)).toBe(1);
       }
+    expect(columns).toBeGreaterThan(20);
+  });
+
+  it("has no shouldDisableInsert(): no column of the bundle is generated, and the dialect's insert no longer asks it", async () => {
+    expect(generated()).not.toContain('shouldDisableInsert');
+    expect(() =>
+      trimColumn(drizzle('column.js').replace('this.config.generated.type !== "byDefault"', 'this.config.generated.type !== "virtual"')),
+    ).toThrow(/shouldDisableInsert\(\) not found once/);
+    // The one caller of it in the bundle's drizzle, the dialect's insert, leaves it out; no other module of the bundle calls it.
+    const left = Object.entries(DIALECT_LEFT_OUT).find(([name]) => name.includes('shouldDisableInsert'))?.[1];
+    expect(left).toBe('.filter(\n      ([_, col]) => !col.shouldDisableInsert()\n    )');
+    const callers = [
+      ...bundledDrizzle().filter((file) => drizzle(file).includes('shouldDisableInsert()')),
+      ...readdirSync(join(root, 'src', 'generated')).filter((file) =>
+        readFileSync(join(root, 'src', 'generated', file), 'utf8').includes('shouldDisableInsert'),
+      ),
+    ];
+    expect(callers.sort()).toEqual(['column.js', 'sqlite-core/dialect.js']);
+    // No column is generated: the builder has no generatedAlwaysAs(), and its config starts without one.
+    const { contacts, contactVersions, assetUsage } = await import('../../src/db/schema');
+    const common = readFileSync(join(root, 'src', 'generated', 'sqlite-column-common.js'), 'utf8');
+    expect(common).not.toContain('generatedAlwaysAs');
+    let columns = 0;
+    for (const table of [contacts, contactVersions, assetUsage])
+      for (const column of Object.values(table) as { config?: { generated?: unknown } }[])
+        if (column?.config) {
+          columns++;
+          expect(column.config.generated).toBeUndefined();
+        }
     expect(columns).toBeGreaterThan(20);
   });
 });
