@@ -127,3 +127,5 @@ export const DATABASE_UNREAD_LEFT_OUT: readonly { name: string; from: string; to
 export const SESSION_UNREAD_LEFT_OUT: Record<'sqlite' | 'd1', readonly { name: string; from: string; to: string }[]>;
 /** `text` with each edit (found once) made; throws otherwise. */
 export function editedOnce(text: string, file: string, edits: readonly { name: string; from: string; to: string }[]): string;
+/** DrizzleQueryError's constructor's end, its captureStackTrace() and second setting of the cause (see drizzle-dialect.mjs). */
+export const QUERY_ERROR_TAIL: string;

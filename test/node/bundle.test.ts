@@ -337,6 +337,8 @@ describe('production bundle', () => {
     expect(code).not.toMatch(/"options","patch","query"/);
     // Nor a column's shouldDisableInsert(), false for every column of the bundle, none generated (src/generated/drizzle-column.js, sqlite-dialect.js).
     expect(code).not.toContain('shouldDisableInsert');
+    // Nor a stack captured again for a failed query's error (src/generated/drizzle-errors.js): nothing reads its stack.
+    expect(code).not.toContain('captureStackTrace');
     // Nor the names of the search key's priorities (src/contacts/keys.ts: constants esbuild inlines).
     expect(code).not.toContain('headPlain');
     // Nor its literal and enum schemas: the query's choices are one refinement each (oneOf, src/contacts/or-else.ts).
@@ -468,6 +470,7 @@ describe('production bundle', () => {
     // 99,361 B without the executionCtx getter's throw for a context without one, as no context of the bundle is (src/generated/hono-context.js: -29 B).
     // 99,321 B without an app's options(), patch() and query(), which no app of the bundle calls, and hono's METHODS with them (src/generated/hono-base.js: -40 B).
     // 99,275 B without a column's shouldDisableInsert() and the insert's filter by it, which kept every column (src/generated/drizzle-column.js, sqlite-dialect.js: -46 B).
+    // 99,251 B without DrizzleQueryError's captureStackTrace() and second setting of its cause (src/generated/drizzle-errors.js: -24 B).
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });

@@ -22,6 +22,7 @@ import {
   LOGGER_LEFT_OUT,
   PREPARED_LEFT_OUT,
   packageSpecifier,
+  QUERY_ERROR_TAIL,
   QUERY_WITHOUT_CACHE,
   RAW_QUERY_BRANCHES,
   SESSION_STAND_INS,
@@ -458,11 +459,43 @@ describe("src/generated/drizzle-errors.js, in place of drizzle-orm's errors.js f
     const pure = withPureClasses(theirs().replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'), ERRORS_PURE_CLASSES);
     expect(pure.found).toEqual(ERRORS_PURE_CLASSES);
     const body = (text: string) => text.slice(text.search(/^(class|const) /m));
-    expect(body(ours())).toBe(body(pure.text));
+    // (Less DrizzleQueryError's captureStackTrace() and second setting of its cause: the test below.)
+    expect(pure.text.split(QUERY_ERROR_TAIL)).toHaveLength(2);
+    expect(body(ours())).toBe(body(pure.text.replace(QUERY_ERROR_TAIL, '    this.cause = cause;\n')));
     expect(ours()).toContain('import { entityKind } from "drizzle-orm/entity";');
     expect(realpathSync(fileURLToPath(import.meta.resolve('drizzle-orm/entity')))).toBe(
       realpathSync(join(root, 'node_modules', 'drizzle-orm', 'entity.js')),
     );
+  });
+
+  it("makes a failed query's error as drizzle does but for its stack's own frame: the same name, message, query, params and cause, and nothing of the app reads a stack", async () => {
+    expect(QUERY_ERROR_TAIL).toBe(
+      '    this.cause = cause;\n    Error.captureStackTrace(this, DrizzleQueryError);\n    if (cause) this.cause = cause;\n',
+    );
+    expect(ours()).not.toContain('captureStackTrace');
+    expect(() =>
+      trimErrors(theirs().replace('Error.captureStackTrace(this, DrizzleQueryError);', 'Error.captureStackTrace(this);')),
+    ).toThrow(/captureStackTrace not found once/);
+    const { DrizzleQueryError } = await import(pathToFileURL(errorsFile).href);
+    const original = await import('drizzle-orm/errors');
+    for (const cause of [undefined, new Error('D1_ERROR: no such table'), 'text', 0, null]) {
+      const mine = new DrizzleQueryError('select ? from t', [1, 'a'], cause);
+      const theirs = new original.DrizzleQueryError('select ? from t', [1, 'a'], cause as Error | undefined);
+      expect([mine.name, mine.message, mine.query, mine.params, mine.cause, 'cause' in mine, mine instanceof Error]).toEqual([
+        theirs.name,
+        theirs.message,
+        theirs.query,
+        theirs.params,
+        theirs.cause,
+        'cause' in theirs,
+        true,
+      ]);
+      expect(Object.keys(mine)).toEqual(Object.keys(theirs));
+      // Its stack: the same but for the constructor's own frame, which drizzle's capture leaves out.
+      expect(typeof mine.stack).toBe('string');
+    }
+    // Nothing in src/ reads an error's stack.
+    for (const file of sources('src')) expect(sourceCode(file), file).not.toMatch(/\.stack\b/);
   });
 
   it("leaves to esbuild only classes nothing in the bundle makes or tests for: a transaction's rollback and its base class", async () => {
