@@ -5,7 +5,7 @@
 // them, and sqlite-session.js and d1-session.js, its sessions, and drizzle-errors.js and drizzle-query-promise.js, its errors
 // and query promise as the generated modules import them (scripts/lib/drizzle-dialect.mjs), and drizzle-entity.js, its is() without the check of a class it never meets (scripts/lib/drizzle-entity.mjs), and drizzle-sql.js, its SQL builder without views, subqueries, enums and inlined parameters (scripts/lib/drizzle-sql.mjs), and drizzle-utils.js, its utils.js's row mapping, field order and table name without joins, subqueries and views (scripts/lib/drizzle-utils.mjs), and lean-qr-nano.js, lean-qr's nano build without its canvas methods and with its block table for level M only
 // (scripts/lib/lean-qr.mjs), and jsx-base.js, hono/jsx's renderer without style objects and SVG attribute
-// names (scripts/lib/hono-jsx.mjs), and hono-html.js, hono's html`` without running callbacks it never has (scripts/lib/hono-html.mjs), and hono-utils-html.js, hono's raw() and string buffers without callbacks (scripts/lib/hono-utils-html.mjs), and hono-body-limit.js, hono's body limit without its default error handler (scripts/lib/hono-body-limit.mjs), and hono-cookie.js, hono's getCookie for a cookie's name only (scripts/lib/hono-cookie.mjs), and hono-url.js, hono's URL utilities without getQueryParam's fast path for one key (scripts/lib/hono-url.mjs), and hono-http-exception.js, hono's HTTPException without getResponse() (scripts/lib/hono-http-exception.mjs), and hono-pattern-router.js, hono/tiny's router without optional parameters (scripts/lib/hono-pattern-router.mjs), and hono-compose.js, hono's compose() without its guard against a second next() (scripts/lib/hono-compose.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
+// names (scripts/lib/hono-jsx.mjs), and hono-html.js, hono's html`` without running callbacks it never has (scripts/lib/hono-html.mjs), and hono-utils-html.js, hono's raw() and string buffers without callbacks (scripts/lib/hono-utils-html.mjs), and hono-body-limit.js, hono's body limit without its default error handler (scripts/lib/hono-body-limit.mjs), and hono-cookie.js, hono's getCookie for a cookie's name only (scripts/lib/hono-cookie.mjs), and hono-utils-cookie.js, hono's cookie parser without two shortcuts (scripts/lib/hono-utils-cookie.mjs), and hono-url.js, hono's URL utilities without getQueryParam's fast path for one key (scripts/lib/hono-url.mjs), and hono-http-exception.js, hono's HTTPException without getResponse() (scripts/lib/hono-http-exception.mjs), and hono-pattern-router.js, hono/tiny's router without optional parameters (scripts/lib/hono-pattern-router.mjs), and hono-compose.js, hono's compose() without its guard against a second next() (scripts/lib/hono-compose.mjs), and hono-base.js, hono's app class without mount() and fire() (scripts/lib/hono-base.mjs), and
 // hono-context.js and hono-request.js, hono's `c` and `c.req` without members the app never calls (scripts/lib/hono-context.mjs),
 // and hono-validator.js and zod-validator.js, hono's validator and zValidator without the targets the app never validates (scripts/lib/hono-validator.mjs),
 // and zod-schemas.js and zod-core.js, zod's schemas without the Standard Schema interface, the encode direction, an object's catchall and propValues, and zod-util.js and zod-constructor.js, its util.js and core.js without the global config's messages, the reading of params given and what only params set, and the post-processor, and zod-errors.js and zod-parse.js, its errors without their message and parse importing them (scripts/lib/zod-schemas.mjs),
@@ -44,6 +44,7 @@ import { trimHonoHttpException } from './lib/hono-http-exception.mjs';
 import { JSX_BASE_TYPES, trimJsxBase } from './lib/hono-jsx.mjs';
 import { trimHonoPatternRouter } from './lib/hono-pattern-router.mjs';
 import { trimHonoUrl } from './lib/hono-url.mjs';
+import { trimHonoUtilsCookie } from './lib/hono-utils-cookie.mjs';
 import { HONO_UTILS_HTML_TYPES, trimHonoUtilsHtml } from './lib/hono-utils-html.mjs';
 import { trimHonoValidator, trimZodValidator, ZOD_VALIDATOR_TYPES } from './lib/hono-validator.mjs';
 import { LEAN_QR_TYPES, trimLeanQr } from './lib/lean-qr.mjs';
@@ -203,6 +204,10 @@ writeGenerated(
   trimHonoCookie(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'helper', 'cookie', 'index.js'), 'utf8')),
 );
 writeGenerated('hono-cookie.d.ts', HONO_COOKIE_TYPES);
+writeGenerated(
+  'hono-utils-cookie.js',
+  trimHonoUtilsCookie(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'utils', 'cookie.js'), 'utf8')),
+);
 writeGenerated('hono-url.js', trimHonoUrl(readFileSync(join(root, 'node_modules', 'hono', 'dist', 'utils', 'url.js'), 'utf8')));
 writeGenerated(
   'hono-http-exception.js',

@@ -339,6 +339,10 @@ describe('production bundle', () => {
     expect(code).not.toContain('shouldDisableInsert');
     // Nor a stack captured again for a failed query's error (src/generated/drizzle-errors.js): nothing reads its stack.
     expect(code).not.toContain('captureStackTrace');
+    // Nor hono's own cookie utilities (src/generated/hono-utils-cookie.js, through wrangler.toml's [alias]), nor parse()'s shortcut.
+    expect(output?.inputs?.['node_modules/hono/dist/utils/cookie.js']?.bytesInOutput ?? 0).toBe(0);
+    expect(output?.inputs?.['src/generated/hono-utils-cookie.js']?.bytesInOutput ?? 0).toBeGreaterThan(0);
+    expect(code).not.toMatch(/\.indexOf\(\w\)===-1\)return\{\}/);
     // Nor the names of the search key's priorities (src/contacts/keys.ts: constants esbuild inlines).
     expect(code).not.toContain('headPlain');
     // Nor its literal and enum schemas: the query's choices are one refinement each (oneOf, src/contacts/or-else.ts).
@@ -471,6 +475,7 @@ describe('production bundle', () => {
     // 99,321 B without an app's options(), patch() and query(), which no app of the bundle calls, and hono's METHODS with them (src/generated/hono-base.js: -40 B).
     // 99,275 B without a column's shouldDisableInsert() and the insert's filter by it, which kept every column (src/generated/drizzle-column.js, sqlite-dialect.js: -46 B).
     // 99,251 B without DrizzleQueryError's captureStackTrace() and second setting of its cause (src/generated/drizzle-errors.js: -24 B).
+    // 99,228 B without two shortcuts of hono's cookie parser, optimisations only (src/generated/hono-utils-cookie.js: -23 B).
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });
