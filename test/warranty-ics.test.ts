@@ -315,7 +315,7 @@ describe("one contact's warranty.ics", () => {
     expect(await card(await create(buyer, { company: 'Dach Morgen', warranty_until: addDays(today, 1) }))).toContain('/warranty.ics');
     // English: the words of the browser's language, the file after the contact.
     const english = await send(`${LIST}/${ahead}`, { user: buyer, headers: { 'Accept-Language': 'en' } });
-    expect(await english.text()).toContain('>Reminders of this end for your calendar (.ics)</a>');
+    expect(await english.text()).toContain('>Calendar reminders for this warranty end (.ics)</a>');
     const file = await send(one(ahead), { user: buyer, headers: { 'Accept-Language': 'en' } });
     expect(file.headers.get('Content-Disposition')).toMatch(/^attachment; filename="Warranty Dach Vorn\.ics";/);
   });

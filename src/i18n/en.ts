@@ -460,7 +460,7 @@ export const en: Messages = {
     count: (n: number) => `${localNumber(n)} contact${n === 1 ? '' : 's'} with a warranty end`,
     empty: 'No contact has a warranty end date yet. Enter one under “Warranty” when you edit a contact.',
     download: 'Reminders for your calendar (.ics)',
-    downloadOne: 'Reminders of this end for your calendar (.ics)',
+    downloadOne: 'Calendar reminders for this warranty end (.ics)',
     noEndTitle: 'No warranty end',
     fileName: (assetName: string) => `Warranty ${assetName}`,
     helpTitle: 'How do the reminders get into my calendar?',
