@@ -844,6 +844,57 @@ describe('add', () => {
     }
   });
 
+  it('links the numbers that lines of the notes give after their label on the card, not a date, a time, a fax, a customer\u2019s number or a number inside a sentence (walkthrough, stop 82)', async () => {
+    const caller: TestUser = { ...anna, sub: 'u-noted', assets: [{ id: 'noted-numbers', name: 'Notizen' }] };
+    const list = '/assets/noted-numbers/contacts';
+    const notes = [
+      'Notdienst: 0800 1234567',
+      'Weitere Telefonnummer (Büro): +49 (0)89 5555-4444',
+      'Privat (nur Notfall):0171 9876543',
+      'Fax: 089 5555-4445',
+      'Abnahme: 01.03.2024',
+      'Kundennr.: 123456789',
+      'Rückruf unter 089 123456 ab 14 Uhr',
+      'Hausmeister: 0171 1',
+      // No phone's by its shape or label (code review, stop 82): dates and times, a customer's,
+      // file's or account's number, two numbers, a fax after another label.
+      'Gewährleistung bis: 03/2029',
+      'Termin: 01/03/2024',
+      'Erreichbar: 08.00 - 17.00',
+      'Kundennummer: 0012345678',
+      'Az.: 0123/45',
+      'Konto: 0532 0130 00',
+      'Rufbereitschaft: 0800 7654321 / 0171 7654321',
+      'Büro: Tel. 089 123456, Fax: 089 123457',
+      'Bauleiter Schmidt: (0171) 555 66 77',
+    ].join('\n');
+    const created = await send(list, { user: caller, form: { form_token: freshToken(), company: 'Notdienst Bauer', notes } });
+    expect(created.status).toBe(303);
+    const card = await (await send(created.headers.get('Location') ?? '', { user: caller })).text();
+    const dd = /<dt>Notizen<\/dt><dd class="pre">([\s\S]*?)<\/dd>/.exec(card)?.[1] ?? '';
+    expect(dd).toBe(
+      [
+        'Notdienst: <a href="tel:08001234567">0800 1234567</a>',
+        'Weitere Telefonnummer (Büro): <a href="tel:+498955554444">+49 (0)89 5555-4444</a>',
+        'Privat (nur Notfall):<a href="tel:01719876543">0171 9876543</a>',
+        'Fax: 089 5555-4445',
+        'Abnahme: 01.03.2024',
+        'Kundennr.: 123456789',
+        'Rückruf unter 089 123456 ab 14 Uhr',
+        'Hausmeister: 0171 1',
+        'Gewährleistung bis: 03/2029',
+        'Termin: 01/03/2024',
+        'Erreichbar: 08.00 - 17.00',
+        'Kundennummer: 0012345678',
+        'Az.: 0123/45',
+        'Konto: 0532 0130 00',
+        'Rufbereitschaft: 0800 7654321 / 0171 7654321',
+        'Büro: Tel. 089 123456, Fax: 089 123457',
+        'Bauleiter Schmidt: <a href="tel:01715556677">(0171) 555 66 77</a>',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a phone number with fewer than 3 digits to dial: "+49 (0)" would come back from the export as "+49"', async () => {
     // A user and an apartment of their own: the write rate limit counts per user, and the other
     // tests of this file count the contacts of anna's apartment.

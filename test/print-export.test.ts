@@ -236,6 +236,17 @@ describe('the printable phone list', () => {
         'Tel: +49 (0)89 4455667',
         'Notfall: 0800 123 4567',
         'Hausmeister (Herr Koch): 0171 9998887',
+        // Dates and times with slashes or dashes, a customer's, file's or account's number with a
+        // phone's shape, two numbers in one line, a fax after another label (code review, stop 82).
+        'Gewährleistung bis: 03/2029',
+        'Termin: 01/03/2024',
+        'Datum: 01-03-2024',
+        'Erreichbar: 08.00 - 17.00',
+        'Kundennummer: 0012345678',
+        'Az.: 0123/45',
+        'Konto: 0532 0130 00',
+        'Rufbereitschaft: 0800 7654321 / 0171 7654321',
+        'Büro: Tel. 089 123456, Fax: 089 123457',
       ].join('\n'),
     }));
     const html = await (await send('/assets/print-noted/contacts/print', { user })).text();

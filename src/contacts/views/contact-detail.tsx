@@ -10,7 +10,7 @@ import type { Contact } from '../repository';
 import { displayName, qrPayload } from '../vcard';
 import { berlinToday } from '../warranty';
 import { Crumb, metaLine, PostButton, warrantyLine } from './contact-list';
-import { addressLines, fieldText, formatDateTime, mailtoHref, mapUrl, telHref } from './format';
+import { addressLines, fieldText, formatDateTime, mailtoHref, mapUrl, notedPhone, telHref } from './format';
 import { Changes } from './history';
 
 /**
@@ -60,7 +60,20 @@ export function ContactDetail(props: {
     });
   }
   if (address.length) details.push({ label: t.address, value: address.join('\n'), pre: true });
-  if (contact.notes) details.push({ label: t.fields.notes, value: contact.notes, pre: true });
+  // A line of the notes that gives a phone's number after its label (notedPhone: "Notdienst: 0800
+  // …") links it, as the print view lists it: with only two number fields the others stand there,
+  // and a phone's browser does not link them (walkthrough, stop 82). The split's parts: text,
+  // label, number, text, …
+  if (contact.notes)
+    details.push({
+      label: t.fields.notes,
+      value: contact.notes
+        .split(/^(.{1,80}?: *)((?:\+|\(?0)[\d ()/.-]{4,28}\d)$/m)
+        .map((part, index, parts) =>
+          index % 3 > 1 && notedPhone(parts[index - 1] ?? '', part) ? <a href={telHref(part)}>{part}</a> : part,
+        ),
+      pre: true,
+    });
   // The warranty dates (issue 17), in German format on screen.
   const warranty = FIELDS.filter((spec) => spec.group === 'warranty' && contact[spec.column] !== '');
   for (const spec of warranty) details.push({ label: t.fields[spec.name], value: fieldText(spec, contact[spec.column], t.locale) });

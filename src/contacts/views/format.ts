@@ -1,6 +1,7 @@
 import type { Messages } from '../../i18n';
 import { kept } from '../../kept';
 import type { FieldSpec } from '../fields';
+import { phoneDigits } from '../keys';
 import type { Contact } from '../repository';
 import { dialable, TWO_NUMBERS } from '../vcard';
 import { addDays, berlinToday, formatDate } from '../warranty';
@@ -18,6 +19,20 @@ export const telHref = (number: string): string =>
     number,
     () => `tel:${dialable(number.replace(/(?<=\d)\s*\/\s*[-\u2010-\u2014\u2212].*/, '').split(TWO_NUMBERS)[0] ?? '')}`,
   );
+
+/**
+ * Whether a line of the notes that gives a number after its label ("Notdienst: 0800 …",
+ * "Weitere Telefonnummer (Büro): 089 …", as an import keeps further numbers) gives a phone's: the
+ * print view lists it, the card links it. A phone's shape (+, 00, 0 or "(0" first, six digits or
+ * more), not a date ("01.03.2024", "01/03/2024", "03/2029"), a time ("08.00 - 17.00"), two
+ * numbers, nor a fax's or a customer's, an account's, a file's, an invoice's or a contract's
+ * number by its label (code review, stop 82: the card linked them).
+ */
+export const notedPhone = (label: string, number: string) =>
+  !/fax|kunde|konto|iban|akten|\baz\b|rechnung|vertrag|auftrag|steuer|datum|termin|zeit|erreichbar/i.test(label) &&
+  !/\d[./-]\d\d?[./-]\d|^\(?0?\d[./]\d{4}$|\d\.\d\d\s*-/.test(number) &&
+  !TWO_NUMBERS.test(number) &&
+  phoneDigits(number).length > 5;
 
 /**
  * Each number's link, kept for the isolate as the dates' texts are (src/contacts/warranty.ts): its

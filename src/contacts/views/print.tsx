@@ -7,7 +7,7 @@ import { inGermany } from '../schema';
 import { companyBeside, displayName } from '../vcard';
 import { berlinToday, formatDate } from '../warranty';
 import { Crumb } from './contact-list';
-import { addressLines } from './format';
+import { addressLines, notedPhone } from './format';
 
 /**
  * The printable phone list (issue 16, for the "Hausakte" by the fuse box): every contact in one
@@ -97,17 +97,10 @@ function PhoneRow(props: { shell: Shell; contact: PhoneListContact; today: strin
   // A number a line of the notes gives ("Weitere Telefonnummer (Notdienst): 0800 …", as an import
   // keeps further numbers, or "Notdienst: 0171 …"), by its label: the emergency line was missing
   // from the sheet for the folder by the fuse box (walkthrough, stop 71). Only a phone's shape
-  // (+, 00, 0 or "(0" first, six digits or more; no date or span of dates: a customer's,
-  // invoice's or tax number is none: code review), each number once, not the phone's or mobile's.
+  // (notedPhone), each number once, not the phone's or mobile's.
   const seen = new Set([contact.phone, contact.mobile].filter(Boolean).map(phoneDigits));
   const noted = [...contact.notes.matchAll(/^(.{1,80}?): *((?:\+|\(?0)[\d ()/.-]{4,28}\d)$/gm)]
-    .filter(
-      ([, , number = '']) =>
-        !/\d\.\d\d?\.\d/.test(number) &&
-        phoneDigits(number).length >= 6 &&
-        !seen.has(phoneDigits(number)) &&
-        !!seen.add(phoneDigits(number)),
-    )
+    .filter(([, label = '', number = '']) => notedPhone(label, number) && !seen.has(phoneDigits(number)) && !!seen.add(phoneDigits(number)))
     .map(([, label = '', number = '']) => numbered(/(?:Telefon|Mobil)nummer \((.*)\)$/.exec(label)?.[1] ?? label, number));
   // The warranty's end (issue 17) under the name: what the folder by the fuse box is for. One
   // already passed says so, as the list does (walkthrough, stop 69: "Gewährleistung bis" a past day),
