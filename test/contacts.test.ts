@@ -796,7 +796,9 @@ describe('add', () => {
     expect(ok.status).toBe(303);
     const tooLong = await send(LIST, { user: anna, form: { form_token: freshToken(), company: '😀'.repeat(201) } });
     expect(tooLong.status).toBe(422);
-    expect(await tooLong.text()).toMatch(/id="f-company-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 200 Zeichen\./);
+    expect(await tooLong.text()).toMatch(
+      /id="f-company-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 200 Zeichen; jetzt sind es 201\./,
+    );
     // A website counts as stored, with the `https://` a bare domain gets: 1,992 typed without it
     // are kept, 1,993 are too long, and the message says how many can be typed so.
     const domain = (length: number) => `www.beispiel.de/${'a'.repeat(length - 16)}`;
@@ -806,12 +808,30 @@ describe('add', () => {
     expect(card).toContain(`href="https://${domain(1992)}"`);
     const longer = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: domain(1993) } });
     expect(longer.status).toBe(422);
-    expect(await longer.text()).toMatch(/id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 1\.992 Zeichen\./);
+    expect(await longer.text()).toMatch(
+      /id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 1\.992 Zeichen; jetzt sind es 1\.993\./,
+    );
     const typed = await send(LIST, {
       user: anna,
       form: { form_token: freshToken(), company: 'Web GmbH', website: `https://${domain(1993)}` },
     });
-    expect(await typed.text()).toMatch(/id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 2\.000 Zeichen\./);
+    expect(await typed.text()).toMatch(
+      /id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 2\.000 Zeichen; jetzt sind es 2\.001\./,
+    );
+    // A link without its scheme ("//…") gets "https:": what is left to type, as typed (code review, stop 82).
+    const slashes = await send(LIST, { user: anna, form: { form_token: freshToken(), company: 'Web GmbH', website: `//${domain(1993)}` } });
+    expect(await slashes.text()).toMatch(
+      /id="f-website-error"[^>]*>Bitte kürzen Sie die Eingabe auf höchstens 1\.994 Zeichen; jetzt sind es 1\.995\./,
+    );
+    // Notes as a browser sends them (CRLF), a line break counted once, as stored, and in English too.
+    const defects = `${Array.from({ length: 190 }, (_, i) => `Mangel ${String(i).padStart(3, '0')}`).join('\r\n')}\r\n  `;
+    const log = await send(LIST, {
+      user: anna,
+      form: { form_token: freshToken(), company: 'Bau GmbH', notes: defects },
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(log.status).toBe(422);
+    expect(await log.text()).toMatch(/id="f-notes-error"[^>]*>Please shorten the entry to at most 2,000 characters; it has 2,089\./);
     // What was stored passes again (review: a count of what was typed stored 2,008, which blocked
     // every later save): an edit of another field, and its own export imported again.
     const id = new URL(website.headers.get('location') ?? '', ORIGIN).searchParams.get('saved') ?? '';
@@ -841,6 +861,64 @@ describe('add', () => {
     for (const [field, value] of cases) {
       const response = await send(LIST, { user: anna, form: { form_token: freshToken(), last_name: 'Test', [field]: value } });
       expect(response.status, `${field}=${JSON.stringify(value)}`).toBe(422);
+    }
+  });
+
+  it('says two numbers with a word between as two, and an extension in words as the field takes it (walkthrough, stop 82)', async () => {
+    const dialler: TestUser = { ...anna, sub: 'u-extension', assets: [{ id: 'phone-words', name: 'Durchwahlen' }] };
+    const list = '/assets/phone-words/contacts';
+    for (const [phone, lang, text] of [
+      // With a word between, the same (walkthrough, stop 82: it called "089 123456 oder" words for the notes).
+      [
+        '089 123456 oder 0171 1234567',
+        'de',
+        'Bitte tragen Sie hier nur eine Nummer ein. Eine zweite passt in „Mobilnummer“ oder in die Notizen.',
+      ],
+      ['089 123456 bzw. 089 654321', 'de', 'Bitte tragen Sie hier nur eine Nummer ein.'],
+      ['089 123456 u. (0171) 1234567', 'de', 'Bitte tragen Sie hier nur eine Nummer ein.'],
+      ['089 123456 und +49 171 1234567', 'de', 'Bitte tragen Sie hier nur eine Nummer ein.'],
+      ['089 123456 or 0171 1234567', 'en', 'Please enter one number here. A second one fits in “Mobile number” or in the notes.'],
+      // Six digits before the word, as before a slash; "od." and "o."; wrapped in the bidi controls
+      // Outlook pastes (code review, stop 82).
+      ['116117 oder 0171 1234567', 'de', 'Bitte tragen Sie hier nur eine Nummer ein.'],
+      ['089 123456 od. 0171 1234567', 'de', 'Bitte tragen Sie hier nur eine Nummer ein.'],
+      ['\u202a089 123456\u202c oder \u202a0171 1234567\u202c', 'de', 'Bitte tragen Sie hier nur eine Nummer ein.'],
+      // Words after a number that are no second number stay words for the notes.
+      ['089 123456 oder später', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. „oder später“ gehört in die Notizen.'],
+      // An extension in words: written as the field takes it (walkthrough, stop 82: the notes lost it from the call).
+      ['0221 998877 ext. 12', 'de', 'Bitte schreiben Sie die Durchwahl mit Bindestrich: „0221 998877-12“.'],
+      ['+49 (0)89 3100200 Durchwahl 15', 'de', 'Bitte schreiben Sie die Durchwahl mit Bindestrich: „+49 (0)89 3100200-15“.'],
+      ['Tel. 0221 998877 App. 12', 'de', 'Bitte schreiben Sie die Durchwahl mit Bindestrich: „0221 998877-12“.'],
+      ['0221 998877 DW 3', 'de', 'Bitte schreiben Sie die Durchwahl mit Bindestrich: „0221 998877-3“.'],
+      ['0221 998877 x12', 'en', 'Please write the extension with a hyphen: “0221 998877-12”.'],
+      // A switchboard's "-0" gives way to the extension; bidi controls go (code review, stop 82).
+      ['089 123456-0 Durchwahl 12', 'de', 'Bitte schreiben Sie die Durchwahl mit Bindestrich: „089 123456-12“.'],
+      ['089 123456-0, DW -12', 'de', 'Bitte schreiben Sie die Durchwahl mit Bindestrich: „089 123456-12“.'],
+      ['(0221) 998877 App. 5', 'de', 'Bitte schreiben Sie die Durchwahl mit Bindestrich: „(0221) 998877-5“.'],
+      ['\u202a0221 998877\u202c Durchwahl 12', 'de', 'Bitte schreiben Sie die Durchwahl mit Bindestrich: „0221 998877-12“.'],
+      // Not abroad ("+1 … ext. 12" is no "+1 …-12"), nor where the number would be too long.
+      ['+1 212 555 1234 ext. 12', 'en', 'Please enter the number only, in digits. “ext. 12” belongs in the notes.'],
+      ['0221 9988 7766 5544 DW 123456', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. „DW 123456“ gehört in die Notizen.'],
+      // A word that only starts like one is no extension.
+      ['0221 998877 Apple 12', 'de', 'Bitte tragen Sie nur die Nummer in Ziffern ein. „Apple 12“ gehört in die Notizen.'],
+    ]) {
+      const response = await send(list, {
+        user: dialler,
+        form: { form_token: freshToken(), last_name: 'Nummer', phone: phone ?? '' },
+        headers: { 'Accept-Language': lang ?? '' },
+      });
+      expect(response.status, phone).toBe(422);
+      expect(await response.text(), phone).toContain(`id="f-phone-error">${text}`);
+    }
+    // What the extension's message suggests is taken, and dialled with its extension.
+    for (const [phone, href] of [
+      ['0221 998877-12', 'tel:022199887712'],
+      ['+49 (0)89 3100200-15', 'tel:+4989310020015'],
+    ] as const) {
+      const response = await send(list, { user: dialler, form: { form_token: freshToken(), last_name: 'Durchwahl', phone } });
+      expect(response.status, phone).toBe(303);
+      const card = await (await send(response.headers.get('Location') ?? '', { user: dialler })).text();
+      expect(card, phone).toContain(`<a href="${href}">${phone}</a>`);
     }
   });
 

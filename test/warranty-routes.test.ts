@@ -356,12 +356,29 @@ describe('editing the dates again', () => {
     const asked = await send(`${list}/${id}`, { user, form: { ...sent, warranty_years: '' } });
     expect(asked.status).toBe(422);
     const again = await asked.text();
+    // The end named: the page no longer shows it (code review, stop 82).
     const words =
-      'Ohne Frist fällt das Ende weg, das die Frist ergab. Tragen Sie es hier ein, wählen Sie wieder eine Frist, oder speichern Sie noch einmal ohne Ende.';
+      'Ohne Frist fällt das Ende am 28.02.2029 weg. Tragen Sie es hier ein, wählen Sie wieder eine Frist, oder speichern Sie noch einmal ohne Ende.';
     expect(errorBeside(again, 'warranty_until')).toBe(words);
     expect(again).toContain(`<a href="#f-warranty_until">Gewährleistung bis: ${words}</a>`);
     expect(again).toMatch(/<input[^>]*name="warranty_until"[^>]*aria-invalid="true"/);
     expect(await stored(id)).toMatchObject({ accepted_on: '2024-02-29', warranty_until: '2029-02-28', version: 1 });
+    // Sent after the session ended: the 401 page keeps the end with the input, and sending it again
+    // signed in asks as the save would have (code review, stop 82).
+    const expired = await send(`${list}/${id}`, { form: { ...sent, warranty_years: '' } });
+    expect(expired.status).toBe(401);
+    const kept = await expired.text();
+    expect(formValue(kept, 'period_end')).toBe('2029-02-28');
+    const again401: Record<string, string> = { warranty_years: '' };
+    for (const name of ['version', 'company', 'accepted_on', 'warranty_until', 'period_end']) again401[name] = formValue(kept, name) ?? '';
+    const resentAsked = await send(`${list}/${id}`, { user, form: again401 });
+    expect(resentAsked.status).toBe(422);
+    expect(errorBeside(await resentAsked.text(), 'warranty_until')).toBe(words);
+    // Beside a period, the 401 page carries the period's end once: its own.
+    const withPeriod = await send(`${list}/${id}`, { form: { ...sent, warranty_years: '4' } });
+    expect(withPeriod.status).toBe(401);
+    expect((await withPeriod.text()).match(/name="period_end"/g)).toEqual(['name="period_end"']);
+    expect(await stored(id)).toMatchObject({ warranty_until: '2029-02-28', version: 1 });
     // The form shown again says there is no end now, and no longer carries the period's end:
     // sent again as it stands, the contact is saved without an end (the history keeps the old one).
     expect(again).not.toMatch(/<option value="\d" selected/);
@@ -374,7 +391,9 @@ describe('editing the dates again', () => {
     // With the period's end beside it, an end typed or another period saves at once, as before.
     const other = createdId(await create(user, { company: 'Garten Grün', accepted_on: '2024-02-29', warranty_years: '5' }));
     const base = { version: '1', company: 'Garten Grün', accepted_on: '2024-02-29', period_end: '2029-02-28' };
-    expect((await send(`${list}/${other}`, { user, form: { ...base, warranty_years: '', warranty_until: '2030-01-31' } })).status).toBe(303);
+    expect((await send(`${list}/${other}`, { user, form: { ...base, warranty_years: '', warranty_until: '2030-01-31' } })).status).toBe(
+      303,
+    );
     expect(await stored(other)).toMatchObject({ warranty_until: '2030-01-31', version: 2 });
     // The form of an end no period gives carries no period's end (its sentence says the typed end applies).
     expect(formValue(await (await send(`${list}/${other}/edit`, { user })).text(), 'period_end')).toBeUndefined();
@@ -388,7 +407,7 @@ describe('editing the dates again', () => {
     });
     expect(english.status).toBe(422);
     expect(errorBeside(await english.text(), 'warranty_until')).toBe(
-      'Without a period, the end it gave is dropped. Enter it here, choose the period again, or save again without an end.',
+      'With “None”, the warranty end of 29 Feb 2028 is dropped. Enter it here, choose a period again, or save again without an end.',
     );
     expect(await stored(other)).toMatchObject({ warranty_until: '2028-02-29', version: 3 });
   });

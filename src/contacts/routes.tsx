@@ -896,7 +896,7 @@ contactRoutes.on(['POST', 'PUT'], '/contacts/:contactId', contactParam, contactF
     // (session-expired.tsx): else a revive answered "gelöscht" again, a restore was saved as an
     // edit (data review). The form's fingerprint too (edits.ts fingerprintOf).
     keep: [
-      ...sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore']),
+      ...sentAlong(form.raw as Record<string, unknown>, ['revive', 'restore', ...(form.values.warranty_years ? [] : ['period_end'])]),
       // "ergänzen"'s card with the preview's ticks: up to 4,960 characters (paths.ts ImportFrom).
       ...sentAlong(form.raw as Record<string, unknown>, ['import'], 5000),
       ...sentAlong(form.raw as Record<string, unknown>, ['base'], 200),

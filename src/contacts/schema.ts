@@ -29,7 +29,7 @@ export type ErrorCode =
  * What a contact form sends besides the stored fields: the period beside "Abnahme am" (contract
  * §5 `warranty_years`), read once to compute `warranty_until` and never stored.
  */
-export const FORM_ONLY_FIELDS = ['warranty_years'] as const;
+export const FORM_ONLY_FIELDS = ['warranty_years', 'period_end'] as const;
 export type FormOnlyName = (typeof FORM_ONLY_FIELDS)[number];
 export type FormFieldName = FieldName | FormOnlyName;
 
@@ -134,6 +134,17 @@ function normalise(spec: FieldSpec, value: string): string {
   if (spec.kind === 'website') return withScheme(trimmed);
   if (spec.kind === 'phone') return phoneAsStored(trimmed, spec.name);
   return trimmed;
+}
+
+/**
+ * The length rule in what was typed: what it allows and how many there are, counted as stored
+ * (below: trimmed, a line break one, a phone's label gone), a website's added `https://` (or
+ * `https:` before `//`) taken off both.
+ */
+export function typedLimit(spec: FieldSpec, value: string): [number, number] {
+  const now = codePoints(normalise(spec, value));
+  const added = spec.kind === 'website' ? now - codePoints(plain(value)) : 0;
+  return [spec.max - added, now - added];
 }
 
 function problemOf(spec: FieldSpec, value: string): ErrorCode | undefined {

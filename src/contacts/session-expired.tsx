@@ -52,6 +52,9 @@ export async function keepFormOnExpiredSession(c: Context<AppEnv>): Promise<Resp
   // So does "ergänzen" (`import`): its save goes back to the upload's preview (code review).
   const keep = [
     ...sentAlong(body, ['edit_of', 'revive', 'restore', 'again']),
+    // The end "Keine Frist" drops, as sent: the resend asks as the save would have (code review,
+    // stop 82). Not beside a period, whose form carries its own.
+    ...sentAlong(body, body.warranty_years ? [] : ['period_end']),
     ...sentAlong(body, ['theirs', 'by', 'base', 'take', 'over'], 1000),
     // "ergänzen"'s card with the preview's ticks: up to 4,960 characters (paths.ts ImportFrom).
     ...sentAlong(body, ['import'], 5000),

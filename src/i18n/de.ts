@@ -227,10 +227,12 @@ export const de = {
   retry: 'Erneut senden',
   fieldErrors: {
     invalid: 'Bitte prüfen Sie diese Eingabe.',
-    tooLong: (max: number) => `Bitte kürzen Sie die Eingabe auf höchstens ${localNumber(max)} Zeichen.`,
+    tooLong: (max: number, now: number) =>
+      `Bitte kürzen Sie die Eingabe auf höchstens ${localNumber(max)} Zeichen; jetzt sind es ${localNumber(now)}.`,
     controlCharacters: 'Die Eingabe enthält ein unsichtbares Sonderzeichen. Bitte tippen Sie sie neu ein.',
     phone: 'Bitte geben Sie die Nummer mit Ziffern ein, z. B. +49 89 1234567.',
     phoneWords: (words: string) => `Bitte tragen Sie nur die Nummer in Ziffern ein. „${words}“ gehört in die Notizen.`,
+    phoneExtension: (number: string) => `Bitte schreiben Sie die Durchwahl mit Bindestrich: „${number}“.`,
     phoneShort: 'Die Nummer ist zu kurz. Bitte geben Sie mindestens 3 Ziffern ein.',
     phoneMobile: (field: string) => `Bitte tragen Sie eine Mobilnummer unter „${field}“ ein.`,
     phoneLong: 'Die Nummer ist zu lang. Bitte geben Sie höchstens 20 Ziffern ein.',
@@ -254,7 +256,8 @@ export const de = {
       'Die Frist zählt ab der Abnahme: Bitte geben Sie das Datum an oder das Ende der Gewährleistung, oder wählen Sie „Keine Frist“.',
     period: 'Bitte wählen Sie 5, 4 oder 2 Jahre.',
     // "Keine Frist" chosen where the page still said the period's end "wird gespeichert" (no JS: walkthrough, stop 81).
-    endDropped: 'Ohne Frist fällt das Ende weg, das die Frist ergab. Tragen Sie es hier ein, wählen Sie wieder eine Frist, oder speichern Sie noch einmal ohne Ende.',
+    endDropped: (date: string) =>
+      `Ohne Frist fällt das Ende am ${date} weg. Tragen Sie es hier ein, wählen Sie wieder eine Frist, oder speichern Sie noch einmal ohne Ende.`,
   },
   full: (max: number) =>
     `Es sind keine weiteren Kontakte möglich: Ein Objekt kann höchstens ${localNumber(max)} Kontakte haben. Löschen Sie nicht mehr benötigte Kontakte, um neue anzulegen.`,

@@ -189,11 +189,13 @@ export const en: Messages = {
   retry: 'Send again',
   fieldErrors: {
     invalid: 'Please check this entry.',
-    tooLong: (max: number) => `Please shorten the entry to at most ${localNumber(max)} characters.`,
+    tooLong: (max: number, now: number) =>
+      `Please shorten the entry to at most ${localNumber(max)} characters; it has ${localNumber(now)}.`,
     controlCharacters: 'The entry contains an invisible special character. Please type it again.',
     phone: 'Please enter the number in digits, e.g. +49 89 1234567.',
     phoneWords: (words: string) => `Please enter the number only, in digits. “${words}” belongs in the notes.`,
     phoneShort: 'The number is too short. Please enter at least 3 digits.',
+    phoneExtension: (number: string) => `Please write the extension with a hyphen: “${number}”.`,
     phoneMobile: (field: string) => `Please enter a mobile number under “${field}”.`,
     phoneLong: 'The number is too long. Please enter at most 20 digits.',
     phoneTwo: (other: string) => `Please enter one number here. A second one fits in “${other}” or in the notes.`,
@@ -215,7 +217,8 @@ export const en: Messages = {
     endBeforeStart: 'The warranty cannot end before the acceptance.',
     noStart: 'The period counts from the acceptance: please enter its date or the warranty end, or choose “None”.',
     period: 'Please choose 5, 4 or 2 years.',
-    endDropped: 'Without a period, the end it gave is dropped. Enter it here, choose the period again, or save again without an end.',
+    endDropped: (date: string) =>
+      `With “None”, the warranty end of ${date} is dropped. Enter it here, choose a period again, or save again without an end.`,
   },
   full: (max: number) =>
     `No more contacts are possible: a property can have at most ${localNumber(max)} contacts. Delete contacts you no longer need to add new ones.`,

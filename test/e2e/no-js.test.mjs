@@ -364,7 +364,7 @@ describe('with JavaScript disabled', () => {
     );
     await page.getByRole('button', { name: 'Speichern' }).click();
     const words =
-      'Ohne Frist fällt das Ende weg, das die Frist ergab. Tragen Sie es hier ein, wählen Sie wieder eine Frist, oder speichern Sie noch einmal ohne Ende.';
+      'Ohne Frist fällt das Ende am 12.03.2029 weg. Tragen Sie es hier ein, wählen Sie wieder eine Frist, oder speichern Sie noch einmal ohne Ende.';
     const error = page.locator('#f-warranty_until-error');
     await error.waitFor();
     assert.equal(await error.textContent(), words);

@@ -13,6 +13,7 @@ import {
   inGermany,
   MOBILE_LABEL,
   phoneAsStored,
+  typedLimit,
   typedValue,
 } from '../schema';
 import { dialledDigits, TWO_NUMBERS } from '../vcard';
@@ -215,6 +216,7 @@ export function ContactForm(props: ContactFormProps) {
               spec={spec}
               labelled={labelled}
               value={values[spec.name] ?? ''}
+              dropped={values.period_end}
               // The number keyboard for a German postcode (app.js follows the country as it is typed).
               inputMode={spec.name === 'postal_code' && inGermany(values.country ?? '') ? 'numeric' : undefined}
               error={errors[spec.name]}
@@ -336,18 +338,31 @@ function firstError(errors: FieldErrors): FormFieldName | undefined {
 }
 
 /** One plain sentence that says what to do; for a phone number or web address, what was wrong with it. */
-function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string): string {
+function errorText(shell: Shell, spec: FieldSpec, code: ErrorCode, value: string, dropped = ''): string {
   const messages = shell.t.fieldErrors;
-  // A website typed without `https://` gets it added, and the limit counts it (schema.ts): what is left to type.
-  if (code === 'tooLong')
-    return messages.tooLong(spec.kind === 'website' && !/^https?:\/\//i.test(value.trim()) ? spec.max - 'https://'.length : spec.max);
+  // A website typed without `https://` gets it added, and the limit counts it (schema.ts): what is
+  // left to type, and how many there are now, as they count (walkthrough, stop 82: a defect log
+  // pasted into the notes was refused without saying by how much).
+  if (code === 'tooLong') return messages.tooLong(...typedLimit(spec, value));
+  // The end "Keine Frist" would drop, named: the page no longer shows it (code review, stop 82).
+  if (code === 'endDropped') return messages.endDropped(formatDate(dropped, shell.t.locale));
   if (code === 'phone') {
     // Judged as stored: a label before it ("Tel. 12") is gone there, and "12" is too short.
-    value = phoneAsStored(value.trim(), spec.name);
+    // Without the bidi controls Outlook and Windows wrap a pasted number in (code review, stop 82).
+    value = phoneAsStored(value.replace(BIDI_CONTROLS, '').trim(), spec.name);
     // Two numbers ("0171 2345678, 0160 9876543", "… / 0160 …", "… – 0160 …"): not "too long" nor
     // "digits only" (UX reviews), and where the second fits.
-    if (/(\d\D*){7}[,;]\s*[+0]/.test(value) || TWO_NUMBERS.test(value.replace(BIDI_CONTROLS, '')))
+    // Also with a word between ("089 123456 oder 0171 …", "bzw.", "u.", "und"): it named the first
+    // number and "oder" as words for the notes (walkthrough, stop 82).
+    if (/(\d\D*){7}[,;]\s*[+0]|(\d\D*){6}\s(?:oder|od\.|o\.|bzw\.?|u\.|und|or|and|&)\s*\(?[+0]/i.test(value) || TWO_NUMBERS.test(value))
       return messages.phoneTwo(shell.t.fields[spec.name === 'phone' ? 'mobile' : 'phone']);
+    // A German number's extension in words ("ext. 12", "Durchwahl 15", "App. 12", "x12"): as the
+    // field takes it, with a hyphen, for the switchboard's "-0" (code review); the notes lost it from
+    // the call, the export and the QR code (walkthrough, stop 82). Not abroad: "+1 … ext. 12" is no
+    // "+1 …-12".
+    const extension = /^(\(?(?:\+49|0)[\d\s()/-]*\d)\W*(?:ext|x|durchw(?:ahl)?|dw|app(?:arat)?)\W*(\d{1,6})$/i.exec(value);
+    const extended = extension && `${extension[1]?.replace(/\s*-\s*0$/, '')}-${extension[2]}`;
+    if (extended && dialledDigits(extended) <= 20) return messages.phoneExtension(extended);
     // "Mobil 0171 …" in the phone field: the mobile's field is where it goes, not the notes (code review, stop 70).
     if (spec.name === 'phone' && MOBILE_LABEL.test(value)) return messages.phoneMobile(shell.t.fields.mobile);
     // A number with words ("089 123456 (Zentrale)", "Fax 089 …"): where what was typed beside the
@@ -478,7 +493,7 @@ function ErrorSummary(props: { shell: Shell; values: FormValues; errors: FieldEr
               <a href={`#f-${spec.name}`}>
                 {/* The name rule names its three fields itself: not "Unternehmen: …" (walkthrough, stop 78). */}
                 {code === 'nameRequired' ? null : `${t.fields[spec.name]}: `}
-                {errorText(shell, spec, code, values[spec.name] ?? '')}
+                {errorText(shell, spec, code, values[spec.name] ?? '', values.period_end)}
               </a>
             </li>
           ) : null;
@@ -501,6 +516,8 @@ function Field(props: {
   sharedError?: string;
   /** false: the label stands elsewhere (a one-field group's heading). */
   labelled: boolean;
+  /** The end a save without a period would drop (`period_end`), for its error. */
+  dropped?: string | undefined;
   inputMode?: 'numeric';
 }) {
   const { shell, spec, value, error } = props;
@@ -562,7 +579,7 @@ function Field(props: {
       )}
       {error ? (
         <p class="field-error" id={`${id}-error`}>
-          {errorText(shell, spec, error, value)}
+          {errorText(shell, spec, error, value, props.dropped)}
         </p>
       ) : null}
     </div>
