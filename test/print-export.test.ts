@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContactInput } from '../src/contacts/schema';
 import { HELP_PATHS, HTMX_PATH, PAGES_CSS_PATH, PRINT_CSS_PATH } from '../src/generated/assets';
 import { HELP_TOPICS } from '../src/i18n/help';
-import { anna, gzipSize, seedContacts, send, type TestUser, textOf } from './helpers';
+import { anna, gzipSize, NOTES_WITHOUT_PHONES, seedContacts, send, type TestUser, textOf } from './helpers';
 import { parseWithIcal } from './ical';
 
 // Issue 16 items 3 and 4: the printable phone list and the export of what the list shows,
@@ -236,17 +236,7 @@ describe('the printable phone list', () => {
         'Tel: +49 (0)89 4455667',
         'Notfall: 0800 123 4567',
         'Hausmeister (Herr Koch): 0171 9998887',
-        // Dates and times with slashes or dashes, a customer's, file's or account's number with a
-        // phone's shape, two numbers in one line, a fax after another label (code review, stop 82).
-        'Gewährleistung bis: 03/2029',
-        'Termin: 01/03/2024',
-        'Datum: 01-03-2024',
-        'Erreichbar: 08.00 - 17.00',
-        'Kundennummer: 0012345678',
-        'Az.: 0123/45',
-        'Konto: 0532 0130 00',
-        'Rufbereitschaft: 0800 7654321 / 0171 7654321',
-        'Büro: Tel. 089 123456, Fax: 089 123457',
+        ...NOTES_WITHOUT_PHONES,
       ].join('\n'),
     }));
     const html = await (await send('/assets/print-noted/contacts/print', { user })).text();
