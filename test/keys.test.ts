@@ -27,6 +27,7 @@ import {
   seeksFirm,
   seeksPerson,
   sortKey,
+  soundOf,
 } from '../src/contacts/keys';
 import { letterOf } from '../src/contacts/views/contact-list';
 import { emptyColumns } from './vcard-fixtures';
@@ -196,6 +197,15 @@ describe('every word counts, in any field (issue 12.1)', () => {
     expect(bound.size).toBeLessThanOrEqual(MAX_QUERY_NEEDLES);
     // As many words as before the name's own tests (stop 62): 45 of one form each.
     expect(terms.length).toBe(45);
+    // Words of four letters or more bind their sound too (stop 83): 30 of them.
+    const consonant = (index: number) => 'bdfgklmnprst'[index % 12];
+    const letters = (index: number) => `wort${consonant(Math.floor(index / 12))}${consonant(index)}`;
+    const named = parseQuery(Array.from({ length: 200 }, (_, index) => letters(index)).join(' '));
+    bound.clear();
+    collect(matchTest(named));
+    for (const term of named) for (const test of [prefixTest(term), nameTest(term)]) collect(test);
+    expect(bound.size).toBeLessThanOrEqual(MAX_QUERY_NEEDLES);
+    expect(named.map((term) => term.kind === 'text' && term.sound !== undefined)).toEqual(Array(30).fill(true));
   });
 });
 
@@ -338,7 +348,88 @@ describe('folding for the names German buyers meet (issue 12.3)', () => {
   it('folds, but does not make everything equal', () => {
     expect(finds('Müller', contact({ lastName: 'Miller' }))).toBe(false);
     expect(finds('Yılmaz', contact({ lastName: 'Yalmaz' }))).toBe(false);
-    expect(finds('Weiß', contact({ lastName: 'Weis' }))).toBe(false);
+    // (By its sound only, ranked behind "Weiß" as typed: a name spelled another way, below.)
+    expect(finds('Weiß', contact({ lastName: 'Weis' }))).toBe(true);
+    expect(rank(searchKey(contact({ lastName: 'Weis' })), parseQuery('Weiß'))).toBe(1);
+    expect(rank(searchKey(contact({ lastName: 'Weiß' })), parseQuery('Weiß'))).toBe(0);
+  });
+});
+
+describe('a name spelled another way, by its sound (buyer walkthrough, stop 82)', () => {
+  it('gives the spellings of one name one sound', () => {
+    for (const names of [
+      ['Meier', 'Maier', 'Meyer', 'Mayer', 'Mayr', 'Mair', 'MEYER'],
+      ['Schmidt', 'Schmitt', 'Schmid', 'Schmied'],
+      ['Hoffmann', 'Hofmann'],
+      ['Philipp', 'Filip', 'Phillip'],
+      ['Christoph', 'Kristof'],
+      ['Claudia', 'Klaudia'],
+      ['Walther', 'Walter'],
+      ['Seitz', 'Seiz'],
+      ['Nowak', 'Novak', 'Nowack'],
+      ['Yvonne', 'Ivonne'],
+      ['Stephan', 'Stefan'],
+      ['Kaiser', 'Keyser', 'Kayser'],
+      ['Bayer', 'Baier', 'Beyer', 'Beier'],
+      ['Weiß', 'Weiss', 'Weis'],
+      ['Kuhn', 'Kühn'],
+      ['Dietrich', 'Dittrich'],
+      ['Raphael', 'Rafael'],
+    ])
+      expect(new Set(names.map(soundOf)), names.join(' ')).toHaveProperty('size', 1);
+  });
+
+  it('keeps names apart that sound different', () => {
+    for (const names of [
+      ['Müller', 'Miller', 'Mahler', 'Möller'],
+      ['Lang', 'Lange'],
+      ['Kraus', 'Krause'],
+      ['Schulz', 'Schulze'],
+      ['Michael', 'Michel'],
+      ['Meier', 'Meister', 'Maik'],
+      ['Becker', 'Bäcker'],
+      ['Vogel', 'Fogel'],
+    ])
+      expect(new Set(names.map(soundOf)).size, names.join(' ')).toBe(names.length);
+    // Only words of three Latin letters or more have one.
+    expect(['Al', 'Μαρία', 'Müller2', 'O-Neil', ''].map(soundOf)).toEqual(['', '', '', '', '']);
+    expect(soundOf('O’Brien')).toBe(soundOf('OBrien'));
+  });
+
+  const meier = contact({ firstName: 'Stefan', lastName: 'Meyer', phone: '089 123456' });
+  const firm = contact({ company: 'Fliesen-Maier GmbH', phone: '089 654321' });
+  const staff = contact({ firstName: 'Eva', lastName: 'Braun', company: 'Schmitt Bau', phone: '089 111111' });
+
+  it('finds a name, a firm and a company its person works at by another spelling', () => {
+    for (const query of ['Meier', 'Maier', 'Mayr', 'Stephan Meier', 'Herr Maier']) expect(finds(query, meier), query).toBe(true);
+    for (const query of ['Meier', 'Fliesen Meyer', 'Mair']) expect(finds(query, firm), query).toBe(true);
+    expect(finds('Schmidt', staff)).toBe(true);
+    // The other words still count.
+    expect(finds('Stephan Müller', meier)).toBe(false);
+  });
+
+  it('ranks it behind a match as typed', () => {
+    const typed = contact({ firstName: 'Karl', lastName: 'Meier' });
+    expect(rank(searchKey(typed), parseQuery('Meier'))).toBe(0);
+    expect(rank(searchKey(meier), parseQuery('Meier'))).toBe(1);
+    expect(rank(searchKey(meier), parseQuery('Stefan Meier'))).toBe(1);
+  });
+
+  it('is a whole word of four letters or more, not a part, nor a word of the notes or the position', () => {
+    // A part of a name as typed ("Mai" on the way to "Maier") and a word's part find no sound.
+    for (const query of ['Mai', 'air', 'Maie']) expect(finds(query, meier), query).toBe(false);
+    expect(finds('Maierhofer', meier)).toBe(false);
+    expect(finds('Meier', contact({ lastName: 'Bauer', notes: 'Nachfolger von Herrn Mayer' }))).toBe(false);
+    expect(finds('Meier', contact({ lastName: 'Bauer', position: 'Mayer' }))).toBe(false);
+    // Nor is it the sound of a longer word: "Mayrhofer" is no "Meier".
+    expect(finds('Meier', contact({ lastName: 'Mayrhofer' }))).toBe(false);
+    expect(finds('Maierhofer', contact({ lastName: 'Mayrhofer' }))).toBe(true);
+  });
+
+  it('is stored after each word, the first to go under the bound', () => {
+    expect(searchKey(meier)).toBe('\rstefan\x03ｓｔｅｆａｎ\x03\rmeyer\x03ｍａｉｒ\x03\t089\t123456\n０８９１２３４５６');
+    // A name alone with its umlaut's two forms fills its bound (3× its text) before the sound.
+    expect(searchKey(contact({ lastName: 'Jäger' }))).toBe('\rjager\rjaeger');
   });
 });
 
@@ -717,7 +808,7 @@ describe('a trade by its word (search walkthrough, stop 69)', () => {
       expect(found(query), query).not.toContain('Heizung Roth');
     expect(found('Dachau')).toEqual(['Dachau Immobilien']);
     expect(found('Elektrohuber')).toEqual([]);
-    expect(parseQuery('Fischer')).toEqual([{ kind: 'text', word: 'Fischer', needles: ['fischer'] }]);
+    expect(parseQuery('Fischer')).toEqual([{ kind: 'text', word: 'Fischer', needles: ['fischer'], sound: '\x03ｆｉｓｃｈｅｒ\x03' }]);
     // A name or firm that only starts like a trade's stem is none (code review: they were found).
     expect(found('Schornsteinfeger')).toEqual(['Kaminkehrer Vogt']);
     expect(found('Dachdecker')).toEqual([]);
@@ -800,8 +891,8 @@ describe('a trade by its word (search walkthrough, stop 69)', () => {
     expect(found('Bauer manager')).toEqual([]);
     expect(found('site')).toEqual([]);
     expect(parseQuery('Fischer Service')).toEqual([
-      { kind: 'text', word: 'Fischer', needles: ['fischer'] },
-      { kind: 'text', word: 'Service', needles: ['service'] },
+      { kind: 'text', word: 'Fischer', needles: ['fischer'], sound: '\x03ｆｉｓｃｈｅｒ\x03' },
+      { kind: 'text', word: 'Service', needles: ['service'], sound: '\x03ｓｅｒｗｉｚｅ\x03' },
     ]);
     // A firm named by both words ranks first.
     const named = contact({ company: 'Kitchen Fitters Ltd' });
@@ -1393,10 +1484,14 @@ describe('bounded stored keys (issue 12.6)', () => {
   it('stores a word once however often it occurs, and a form once per section', () => {
     const key = searchKey(contact({ lastName: 'Müller', company: 'Müller Müller', notes: 'Müller müller MÜLLER Mueller' }));
     // Once, as a word of the name ('\r'): that covers the company's head words and the notes.
-    expect(key).toBe('\rmuller\rmueller');
+    // And its sound once (soundOf).
+    expect(key).toBe('\rmuller\rmueller\x03ｍｕｌｅｒ\x03');
     // A firm's company is its name; a person's company a head word of its own section (' ').
-    expect(searchKey(contact({ company: 'Müller GmbH' }))).toBe('\rmuller\rmueller\rgmbh');
-    expect(searchKey(contact({ lastName: 'Fuß', company: 'Müller GmbH' }))).toBe('\rfuss muller mueller gmbh');
+    // (Each word's sound after its forms; none of a legal form.)
+    expect(searchKey(contact({ company: 'Müller GmbH' }))).toBe('\rmuller\rmueller\rgmbh\x03ｍｕｌｅｒ\x03');
+    expect(searchKey(contact({ lastName: 'Fuß', company: 'Müller GmbH' }))).toBe(
+      '\rfuss\x03ｆｕｓ\x03 muller mueller gmbh\x03ｍｕｌｅｒ\x03',
+    );
   });
 
   it('has an integer format version above the implicit 0 of old rows', () => {

@@ -287,6 +287,41 @@ describe('who is named so ranks before who only works there (search review, stop
   });
 });
 
+describe('a name spelled another way (buyer walkthrough, stop 82), through the SQL', () => {
+  const names = searchedBook('search-sound', 'Klang', [
+    { first_name: 'Peter', last_name: 'Maier', phone: '089 1' },
+    { first_name: 'Karl', last_name: 'Meier', phone: '089 2' },
+    { company: 'Fliesen-Mayer GmbH', phone: '089 3' },
+    { first_name: 'Ute', last_name: 'Bauer', company: 'Hausverwaltung', notes: 'Vertretung: Herr Meier' },
+    { first_name: 'Stephan', last_name: 'Schmitt', phone: '089 4' },
+    { first_name: 'Anna', last_name: 'Mayrhofer', phone: '089 5' },
+    { first_name: 'Maik', last_name: 'Müller', phone: '089 6' },
+  ]);
+
+  it('finds it by its sound, behind what matches as typed, in German order within each rank', async () => {
+    // Karl Meier as typed (rank 0); then, in German order, the firm and Peter Maier by their
+    // sound and Ute Bauer by her notes (rank 1; the firm files under F); not Mayrhofer, Maik or Müller.
+    expect(await names('Meier')).toEqual(['Karl Meier', 'Ute Bauer', 'Fliesen-Mayer GmbH', 'Peter Maier']);
+    expect(await names('Mayr')).toEqual(['Anna Mayrhofer', 'Fliesen-Mayer GmbH', 'Peter Maier', 'Karl Meier']);
+    expect(await names('Stefan Schmidt')).toEqual(['Stephan Schmitt']);
+    expect(await names('Herr Schmid')).toEqual(['Stephan Schmitt']);
+    // No sound of a part typed on the way: "Mai" is what it starts.
+    expect(await names('Mai')).toEqual(['Peter Maier', 'Maik Müller']);
+  });
+
+  it("exports the same selection, in the book's order", async () => {
+    await names('Meier');
+    const buyer: TestUser = { ...anna, sub: 'u-search-sound', assets: [{ id: 'search-sound', name: 'Klang' }] };
+    const vcf = await (await send('/assets/search-sound/contacts.vcf?q=Meier', { user: buyer })).text();
+    expect(vcf.match(/^FN:.*$/gm)?.map((line) => line.trim())).toEqual([
+      'FN:Ute Bauer',
+      'FN:Fliesen-Mayer GmbH',
+      'FN:Peter Maier',
+      'FN:Karl Meier',
+    ]);
+  });
+});
+
 describe('a trade by its word (search walkthrough, stop 69), through the SQL', () => {
   const names = searchedBook('search-trades', 'Gewerke', [
     { first_name: 'Tom', last_name: 'Bergmann', position: 'Elektro / Smart Home' },

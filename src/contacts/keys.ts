@@ -78,8 +78,10 @@
  *    writes it), is stored as one, as a query with slashes reads it (code review, stop 74).
  * 25: the group key folds a word's feminine ending after r or t ("Bauleiterin" in the group of
  *    "Bauleiter": UX walkthrough, stop 78).
+ * 26: the sound of each word of a name or company (soundOf), so that a name spelled another way
+ *    finds it ("Meier" finds "Maier" and "Mayer", "Schmidt" "Schmitt": buyer walkthrough, stop 82).
  */
-export const KEY_FORMAT = 25;
+export const KEY_FORMAT = 26;
 
 /** The 16 user-entered fields, in the repository's (camelCase) names. */
 export interface KeyFields {
@@ -136,11 +138,14 @@ const PHONE_FIELDS: readonly FieldName[] = ['phone', 'mobile'];
 //   '\n' + digits  the canonical digits of phone and mobile, written in full-width digits
 //                  (U+FF10-FF19), so that text needles never match them and digit needles
 //                  never match text ("3100" typed as text still finds "3100" in the notes).
+//   '\x03' + sound + '\x03'  the sound of a word of a name or company (soundOf), in full-width
+//                  letters (U+FF41-FF5A) that no other needle holds, between two marks: only a
+//                  whole word's sound finds it.
 const NAME_MARK = '\r';
 const HEAD_MARK = ' ';
 const BODY_MARK = '\t';
 const DIGITS_MARK = '\n';
-const FULLWIDTH_ZERO = 0xff10;
+const SOUND_MARK = '\x03';
 
 /**
  * Lower priority numbers are kept first when the bound is reached. Constants of their own, not an
@@ -157,6 +162,7 @@ const PRIORITY_FOLDED = 3;
 const PRIORITY_EXPANDED = 4;
 const PRIORITY_PART_FOLDED = 5;
 const PRIORITY_NOTES_DIGITS = 6;
+const PRIORITY_SOUND = 7;
 
 /** The bound of issue 12: a key holds at most 3 code points per code point of its text, and at most 16 KiB. */
 export const KEY_MAX_FACTOR = 3;
@@ -314,6 +320,38 @@ const spelling = (base: string): string =>
     .replace(/([aou])e+|(d)j+(?=\p{L})/gu, '$1$2')
     .replace(/(\p{L})\1\1+/gu, '$1$1');
 
+/**
+ * How a name sounds, as German spells one name several ways (buyer walkthrough, stop 82: "Meier"
+ * found no "Maier"): Meier, Maier, Meyer, Mayer, Mayr and Mair are "mair"; Schmidt, Schmitt, Schmid
+ * and Schmied "schmit"; Hoffmann and Hofmann, Philipp and Filip, Christoph and Kristof, Claudia and
+ * Klaudia, Walther and Walter, Seitz and Seiz, Nowak and Novak, Yvonne and Ivonne, Kuhn and Kühn
+ * alike. Only spellings of one sound: the Kölner Phonetik (the library way) gives Müller, Miller,
+ * Mahler and Möller one code, so that a name would list a good part of a book. Latin letters
+ * only (`fold`), three or more; none for a word of other letters, digits or signs ('').
+ */
+export function soundOf(word: string): string {
+  const base = fold(word);
+  if (!/^[a-z]{3,}$/.test(base)) return '';
+  return base
+    .replace(/^chr/, 'kr')
+    .replace(/ph/g, 'f')
+    .replace(/th|dt/g, 't')
+    .replace(/qu/g, 'kw')
+    .replace(/ck|c(?=[aoulr])/g, 'k')
+    .replace(/tz|c(?=[eiy])/g, 'z')
+    .replace(/x/g, 'ks')
+    .replace(/v/g, 'w')
+    .replace(/y/g, 'i')
+    .replace(/ei/g, 'ai')
+    .replace(/ie/g, 'i')
+    .replace(/(?<=[aeiou])h(?![aeiou])/g, '')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/d$/, 't');
+}
+
+/** A sound as the key stores it after its mark: in full-width letters, and the mark again (a needle is both). */
+const soundForm = (sound: string): string => fullWidth(sound) + SOUND_MARK;
+
 // ---- phone numbers --------------------------------------------------------------------------
 
 function canonicalPhone(value: string): { digits: string; plus: boolean } {
@@ -342,7 +380,8 @@ export function phoneDigits(value: string): string {
   return canonicalPhone(value).digits;
 }
 
-const storedDigits = (digits: string): string => digits.replace(/[0-9]/g, (digit) => String.fromCharCode(FULLWIDTH_ZERO + Number(digit)));
+/** Digits and letters in their full-width forms (U+FF10-FF19, U+FF41-FF5A), which no needle as typed holds. */
+const fullWidth = (text: string): string => text.replace(/[0-9a-z]/g, (character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0));
 
 // ---- words ----------------------------------------------------------------------------------
 
@@ -558,10 +597,18 @@ export function searchKey(fields: KeyFields): string {
     if (name !== 'email' && name !== 'website')
       for (const word of words)
         if (/\p{L}-\p{L}/u.test(word)) for (const part of [word.replace(/-/g, ''), ...word.split('-').slice(1)]) add(part, true);
+    // The sound of each word of a name or company, also of a part with hyphens ("Müller-Meyer"):
+    // "Maier" finds "Meier" (soundOf; format 26), the first to go under the bound. Not a legal
+    // form's or a salutation's ("GmbH", "Frau"), which a search leaves out.
+    if (name === 'firstName' || name === 'lastName' || name === 'company')
+      for (const part of value.split(/[^\p{L}\p{M}'’]+/u)) {
+        const sound = FILLER.test(part) ? '' : soundOf(part);
+        if (sound) entries.push({ mark: SOUND_MARK, form: soundForm(sound), priority: PRIORITY_SOUND });
+      }
   }
   for (const name of PHONE_FIELDS) {
     const { digits } = canonicalPhone(fieldValue(fields, name));
-    if (digits !== '') entries.push({ mark: DIGITS_MARK, form: storedDigits(digits), priority: PRIORITY_DIGITS });
+    if (digits !== '') entries.push({ mark: DIGITS_MARK, form: fullWidth(digits), priority: PRIORITY_DIGITS });
   }
   // A number in the notes, of six digits or more, is found by its digits however it is typed,
   // as the phone fields' are (UX review: an imported phone's emergency line, kept in the notes,
@@ -574,7 +621,7 @@ export function searchKey(fields: KeyFields): string {
     const groups = run.split(/(?<=[\s/])(?=[+(0])/);
     for (let start = 0; start < groups.length; start += 1) {
       const { digits } = canonicalPhone(groups.slice(start, start + 6).join(''));
-      if (digits.length >= 6) entries.push({ mark: DIGITS_MARK, form: storedDigits(digits), priority: PRIORITY_NOTES_DIGITS });
+      if (digits.length >= 6) entries.push({ mark: DIGITS_MARK, form: fullWidth(digits), priority: PRIORITY_NOTES_DIGITS });
     }
   }
 
@@ -641,6 +688,11 @@ export interface TextTerm {
    * "Müller/Bauer", "„Bauer“", "Ansprechpartner:Bauer", "anna.bauer@…"): after a salutation, "Herr Bauer" is no "Gartenbauer".
    */
   readonly start?: boolean;
+  /**
+   * A word of four letters or more: its sound as stored for the words of a name or company
+   * (soundOf), so that "Meier" also finds "Maier" and "Mayer", ranked behind a match as typed.
+   */
+  readonly sound?: string;
 }
 
 /**
@@ -687,7 +739,8 @@ export const MAX_QUERY_CODE_POINTS = 2000;
  * statement binds up to 6 more (asset, limit, a cursor of 4). Terms beyond it are dropped (the
  * search gets broader, never wrong): from the 46th plain word, or the 23rd spelled with ae, oe or
  * ue ("Bauer": two forms, each to match and to rank); fewer where a word names a trade (its marks)
- * or a salutation names it (each form from a word's start and after six marks of punctuation).
+ * or a salutation names it (each form from a word's start and after six marks of punctuation),
+ * and from the 31st word of four letters or more (its sound: soundOf).
  */
 export const MAX_QUERY_NEEDLES = 90;
 
@@ -868,7 +921,16 @@ function wordTerm(word: string): TextTerm | null {
             : [...form.slice(4)].map((_, at) => form.slice(at + 4)).filter((part) => !/^(?:gart|verwalt|garant)/.test(part)),
         ),
       );
-  return { kind: 'text', word, needles, ...(parts.length > 1 ? { parts } : {}), ...(kin.length ? { kin } : {}) };
+  // (Not of a shorter word: "Mai" as typed on the way to "Maier" would list every "May".)
+  const sound = base.length > 3 ? soundOf(word) : '';
+  return {
+    kind: 'text',
+    word,
+    needles,
+    ...(parts.length > 1 ? { parts } : {}),
+    ...(kin.length ? { kin } : {}),
+    ...(sound ? { sound: SOUND_MARK + soundForm(sound) } : {}),
+  };
 }
 
 function phoneTerm(run: readonly string[], dates?: ReadonlyMap<string, readonly string[]>): SearchTerm[] {
@@ -884,7 +946,7 @@ function phoneTerm(run: readonly string[], dates?: ReadonlyMap<string, readonly 
   if (!run.some((word) => /[0-9]/.test(plain(word)))) return words;
   const text = run.join(' ');
   const { digits, plus } = canonicalPhone(text);
-  const needleOf = (number: { digits: string; plus: boolean }) => (number.plus ? DIGITS_MARK : '') + storedDigits(number.digits);
+  const needleOf = (number: { digits: string; plus: boolean }) => (number.plus ? DIGITS_MARK : '') + fullWidth(number.digits);
   // An international start with a number's digits: its tails, each a number of the first words
   // (8 to 15 digits, as E.164 allows) and the words after it.
   if (run.length > 1 && /^\(?(?:\+|00)/.test(plain(run[0] ?? '')) && digits.length >= 8) {
@@ -987,7 +1049,8 @@ export function parseQuery(query: string): SearchTerm[] {
     if (seen.has(identity)) continue;
     // A needle's match, name and head tests bind one value (the repository writes the marks in
     // the SQL), so D1's limit would allow more; counted as a match and one head test, as before
-    // the name's test, a query keeps the 45 words it had: the bound on a search's work.
+    // the name's test, a query keeps the 45 words it had (30 of four letters or more, which count
+    // their sound too): the bound on a search's work.
     const cost = needleCount(termTest(term)) + needleCount(nameTest(term));
     if (needles + cost > MAX_QUERY_NEEDLES) break;
     seen.add(identity);
@@ -1189,6 +1252,7 @@ export function termTest(term: SearchTerm): KeyTest {
         ),
         ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : []),
         ...kinTests(term),
+        ...(term.sound ? [{ contains: term.sound }] : []),
       ],
     };
   const digits: KeyTest = { contains: term.digitsNeedle };
