@@ -8,6 +8,7 @@ import {
   type Author,
   BUDGET_HEADROOM_BYTES,
   columnsFrom,
+  columnsNamed,
   liveCount,
   MAX_CONTACTS_PER_ASSET,
   newContactId,
@@ -589,13 +590,7 @@ export async function undoneImport(db: Database, assetId: string, importId: stri
 /** The import's contacts still in the book: after its undo, those changed since (kept). */
 export function keptQuery(db: Database, assetId: string, importId: string) {
   return db
-    .select({
-      id: contacts.id,
-      company: contacts.company,
-      firstName: contacts.firstName,
-      lastName: contacts.lastName,
-      title: contacts.title,
-    })
+    .select(columnsNamed('id', 'company', 'firstName', 'lastName', 'title'))
     .from(contacts)
     .where(and(eq(contacts.assetId, assetId), eq(contacts.importId, importId), isNull(contacts.deletedAt)));
 }

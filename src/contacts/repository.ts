@@ -98,25 +98,32 @@ export const liveCount = (assetId: string | Placeholder) =>
 /** 20 characters of [A-Za-z0-9_-]: opaque, unguessable, safe in a URL. */
 export const newContactId = () => randomToken(15);
 
+/**
+ * Columns of the contacts table by name, in the order given: the object a select takes, the same
+ * as writing `{ id: contacts.id, … }` out (one object literal per selection cost more bundle).
+ */
+export const columnsNamed = <K extends keyof ContactRow>(...names: K[]) =>
+  Object.fromEntries(names.map((name) => [name, contacts[name]])) as { [P in K]: (typeof contacts)[P] };
+
 const live = (assetId: string | Placeholder) => and(eq(contacts.assetId, assetId), isNull(contacts.deletedAt));
 
 /**
  * The columns a row of the list shows (and its section letter): the list reads only these, not
  * the ~35 of a contact — mapping and sending fewer columns is most of a list page's D1 cost.
  */
-const listColumns = {
-  id: contacts.id,
-  title: contacts.title,
-  firstName: contacts.firstName,
-  lastName: contacts.lastName,
-  company: contacts.company,
-  position: contacts.position,
-  phone: contacts.phone,
-  mobile: contacts.mobile,
-  email: contacts.email,
-  warrantyUntil: contacts.warrantyUntil,
-  sortKey: contacts.sortKey,
-};
+const listColumns = columnsNamed(
+  'id',
+  'title',
+  'firstName',
+  'lastName',
+  'company',
+  'position',
+  'phone',
+  'mobile',
+  'email',
+  'warrantyUntil',
+  'sortKey',
+);
 export type ListContact = Pick<Contact, keyof typeof listColumns>;
 /**
  * The list's columns, each named as its key: D1's objects of the page are then its rows as they
@@ -528,11 +535,9 @@ function cursorValues(json: string): CursorValue[] {
 }
 
 /** The columns a vCard needs: the export reads these 16 of the row's columns (it is the heaviest read); the import's duplicates too. */
-export const vcardColumns = {
-  id: contacts.id,
-  updatedAt: contacts.updatedAt,
-  ...Object.fromEntries(FIELDS.map((spec) => [spec.column, contacts[spec.column]])),
-} as { [K in keyof VCardContact]: (typeof contacts)[K] };
+export const vcardColumns = columnsNamed('id', 'updatedAt', ...FIELDS.map((spec) => spec.column)) as {
+  [K in keyof VCardContact]: (typeof contacts)[K];
+};
 
 /** What a warranty.ics event needs of a contact: its name, reach, end date and version (SEQUENCE). */
 export type WarrantyEventRow = Pick<
@@ -540,19 +545,19 @@ export type WarrantyEventRow = Pick<
   'id' | 'version' | 'position' | 'title' | 'firstName' | 'lastName' | 'company' | 'phone' | 'mobile' | 'email' | 'warrantyUntil'
 >;
 
-const warrantyEventColumns = {
-  id: contacts.id,
-  version: contacts.version,
-  position: contacts.position,
-  title: contacts.title,
-  firstName: contacts.firstName,
-  lastName: contacts.lastName,
-  company: contacts.company,
-  phone: contacts.phone,
-  mobile: contacts.mobile,
-  email: contacts.email,
-  warrantyUntil: contacts.warrantyUntil,
-};
+const warrantyEventColumns = columnsNamed(
+  'id',
+  'version',
+  'position',
+  'title',
+  'firstName',
+  'lastName',
+  'company',
+  'phone',
+  'mobile',
+  'email',
+  'warrantyUntil',
+);
 const warrantyEvents = builtOnce<WarrantyEventRow>();
 
 /** Every live contact of the asset with a warranty end, the soonest first: one query. */
@@ -602,23 +607,23 @@ async function readInNameOrder<Row>(
 }
 
 /** The columns of the printed phone list: no website or bookkeeping (a lighter read than the export's); the notes for their numbers. */
-const phoneListColumns = {
-  id: contacts.id,
-  title: contacts.title,
-  firstName: contacts.firstName,
-  lastName: contacts.lastName,
-  company: contacts.company,
-  position: contacts.position,
-  phone: contacts.phone,
-  mobile: contacts.mobile,
-  email: contacts.email,
-  street: contacts.street,
-  postalCode: contacts.postalCode,
-  city: contacts.city,
-  country: contacts.country,
-  warrantyUntil: contacts.warrantyUntil,
-  notes: contacts.notes,
-};
+const phoneListColumns = columnsNamed(
+  'id',
+  'title',
+  'firstName',
+  'lastName',
+  'company',
+  'position',
+  'phone',
+  'mobile',
+  'email',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'warrantyUntil',
+  'notes',
+);
 export type PhoneListContact = { [K in keyof typeof phoneListColumns]: Contact[K] };
 
 /** The printed phone list: the same selection as the list's search `query`, in name order, in one query. */
@@ -1163,10 +1168,7 @@ export async function lastImport(db: Database, assetId: string, userId: string, 
         // Over all its rows, before the limit: how many, and when the import came.
         count: sql<number>`count(*) over ()`.mapWith(Number),
         at: sql<number>`max(${contacts.createdAt}) over ()`.mapWith(Number),
-        title: contacts.title,
-        firstName: contacts.firstName,
-        lastName: contacts.lastName,
-        company: contacts.company,
+        ...columnsNamed('title', 'firstName', 'lastName', 'company'),
       })
       .from(contacts)
       .where(and(untouched, eq(contacts.importId, latest)))
