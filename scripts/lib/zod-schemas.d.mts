@@ -20,6 +20,8 @@ export const NORMALIZED_UNREAD: string[];
 export const WHEN_BRANCH: { from: string; to: string };
 /** An object's parse without its abortEarly (no context of the bundle has one) and the promises it no longer collects: [name, from, to], each found once. */
 export const OBJECT_SYNC_EDITS: readonly (readonly [string, string, string])[];
+/** An object's symbol keys and lazy copy of its shape, a catch's context for its fallback, none of which the app's schemas give or read: [name, from, to], each found once. */
+export const LEAN_EDITS: readonly (readonly [string, string, string])[];
 /** The generated names of zod's core/util.js and core/core.js, by their file names. */
 export const ZOD_CORE_COPIES: { 'util.js': string; 'core.js': string };
 /** A check's stamp of its schema on the issues it raised, left out of src/generated/zod-schemas.js (two). */

@@ -284,6 +284,66 @@ export const OBJECT_SYNC_EDITS = [
   ],
 ];
 
+/**
+ * What an object and a catch do for what the app never gives them (each from zod's text, found once,
+ * to its stand-in): an object's symbol keys (Object.getOwnPropertySymbols of its shape), which no
+ * shape of the app has (its z.object()s are given object literals of named keys), so that its keys
+ * are those of Object.keys() and its symbol keys zod's own empty list, as zod answers a string-only
+ * shape; an object's lazy copy of its shape behind an accessor of its def (for a shape's getters,
+ * resolved once, and for zod's extend(), pick() and omit(), which read the accessor's `raw`), where
+ * the app's shapes are plain values and nothing in the bundle reads the accessor: the def keeps the
+ * shape it was given, of the same schemas under the same keys; and a catch's context for its
+ * fallback (the inner result's issues, each finalized, as an error), which the app's one catch
+ * (orElse, src/contacts/or-else.ts: `() => value`) never reads. test/node/zod-schemas.test.ts.
+ */
+export const LEAN_EDITS = [
+  [
+    "an object's symbol keys",
+    `    const keys = Object.keys(def.shape);
+    const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+    const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+    // aliases \`keys\` when there are no symbols, so a string-only shape keeps one array
+    const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+`,
+    `    const allKeys = Object.keys(def.shape);
+    const symbolKeys = NO_SYMBOL_KEYS;
+`,
+  ],
+  [
+    "an object's lazy copy of its shape",
+    `    const desc = Object.getOwnPropertyDescriptor(def, "shape");
+    // a cloned def carries its source's accessor, which knows the shape it answers from; adopting that keeps the clone's keys readable without running it
+    const sh = desc?.get ? desc.get.raw : (def.shape ?? {});
+    if (sh) {
+        // Freezes the shape on first read, so its getters resolve once and every later read sees the same schemas.
+        const get = () => {
+            const newSh = { ...sh };
+            Object.defineProperty(def, "shape", { value: newSh });
+            get.raw = newSh;
+            return newSh;
+        };
+        get.raw = sh;
+        Object.defineProperty(def, "shape", { get });
+    }
+`,
+    '',
+  ],
+  [
+    "a catch's context for its fallback",
+    `    payload.value = def.catchValue({
+        ...result,
+        value: payload.value,
+        error: {
+            issues: result.issues.map((iss) => util.finalizeIssue(iss, ctx)),
+        },
+        input: payload.value,
+    });
+`,
+    `    payload.value = def.catchValue();
+`,
+  ],
+];
+
 /** Whether the lines of `to` are lines of `from`, in their order (an edit that only leaves lines out). */
 export function onlyLeavesOut(from, to) {
   const theirs = from.split('\n');
@@ -713,6 +773,11 @@ export function trimZodSchemas(source) {
     throw new Error("zod/v4/core/schemas.js: a custom refinement's Promise not found once; update scripts/lib/zod-schemas.mjs");
   text = text.replace(CUSTOM_PROMISE.from, CUSTOM_PROMISE.to);
   text = withoutConfigArg('schemas.js', text);
+  for (const [name, from, to] of LEAN_EDITS) {
+    if (text.split(from).length !== 2)
+      throw new Error(`zod/v4/core/schemas.js: ${name} not found once; update scripts/lib/zod-schemas.mjs`);
+    text = text.replace(from, to);
+  }
   if (/attachSchema|_iss\.params/.test(text))
     throw new Error(
       "zod/v4/core/schemas.js: more stamps of a schema or reads of a def's params than expected; update scripts/lib/zod-schemas.mjs",

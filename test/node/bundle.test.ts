@@ -343,6 +343,8 @@ describe('production bundle', () => {
     expect(output?.inputs?.['node_modules/hono/dist/utils/cookie.js']?.bytesInOutput ?? 0).toBe(0);
     expect(output?.inputs?.['src/generated/hono-utils-cookie.js']?.bytesInOutput ?? 0).toBeGreaterThan(0);
     expect(code).not.toMatch(/\.indexOf\(\w\)===-1\)return\{\}/);
+    // Nor an object's symbol keys and lazy copy of its shape, nor a catch's context for its fallback (src/generated/zod-schemas.js, LEAN_EDITS).
+    expect(code).not.toMatch(/getOwnPropertySymbols|catchValue\(\{|\{get:\w+\}/);
     // Nor the names of the search key's priorities (src/contacts/keys.ts: constants esbuild inlines).
     expect(code).not.toContain('headPlain');
     // Nor its literal and enum schemas: the query's choices are one refinement each (oneOf, src/contacts/or-else.ts).

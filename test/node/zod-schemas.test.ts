@@ -21,6 +21,7 @@ import {
   FINALIZE_UNSET,
   GLOBAL_CONFIG,
   HAS_INSTANCE,
+  LEAN_EDITS,
   MEMO_ALLOC,
   NEW_ERROR,
   NORMALIZE_PARAMS,
@@ -92,6 +93,8 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     for (const [, from, to] of OBJECT_SYNC_EDITS) withoutAsync = withoutAsync.replace(from, to);
     // (And finalizeIssue given no config: CONFIG_ARG, held by its own test below.)
     withoutAsync = withoutAsync.replaceAll(CONFIG_ARG.from, CONFIG_ARG.to);
+    // (And an object's symbol keys and lazy shape, a catch's context: LEAN_EDITS, held by their own test below.)
+    for (const [, from, to] of LEAN_EDITS) withoutAsync = withoutAsync.replace(from, to);
     const theirs = withoutAsync.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n').split('\n');
     const normalized = ours.map((line) =>
       line
@@ -468,6 +471,62 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     }
   });
 
+  it("leaves out an object's symbol keys and lazy copy of its shape and a catch's context for its fallback (LEAN_EDITS), none of which the app's schemas give or read, and parses as zod's", async () => {
+    const text = original().replaceAll(CONFIG_ARG.from, CONFIG_ARG.to);
+    expect(LEAN_EDITS.map(([name]) => name)).toEqual([
+      "an object's symbol keys",
+      "an object's lazy copy of its shape",
+      "a catch's context for its fallback",
+    ]);
+    for (const [name, from, to] of LEAN_EDITS) {
+      expect(text.split(from).length, name).toBe(2);
+      if (to) expect(generated('zod-schemas.js').split(to).length, name).toBe(2);
+      expect(generated('zod-schemas.js').includes(from), name).toBe(false);
+    }
+    expect(() =>
+      trimZodSchemas(original().replace('Object.getOwnPropertySymbols(def.shape)', 'Object.getOwnPropertySymbols(def.shape ?? {})')),
+    ).toThrow(/symbol keys not found once/);
+    expect(generated('zod-schemas.js')).not.toMatch(/getOwnPropertySymbols|get\.raw|\{ get \}/);
+    // The app's schemas: z.object()s of named keys, plain values (no symbol, no getter), and one
+    // catch, orElse's, whose fallback takes nothing; no z.catch, extend, pick, omit or partial.
+    for (const file of sources('src')) {
+      const code = sourceCode(file);
+      if (!/from 'zod/.test(code)) continue;
+      expect(code, file).not.toMatch(
+        /\bSymbol\b|\bget\s+[\w$]+\s*\(|\bz\.(catch|extend|safeExtend|pick|omit|partial|required|keyof|merge)\(|\.shape\b/,
+      );
+      expect(code.match(/\bcatchValue\b/g)?.length ?? 0, file).toBe(file.endsWith('or-else.ts') ? 1 : 0);
+    }
+    expect(sourceCode('src/contacts/or-else.ts')).toContain('catchValue: () => value })');
+    // The same answers as zod's: objects as zod/mini makes them (a def of its own, cloned by a
+    // check), a catch with a constant fallback, over good and bad inputs.
+    const mini = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-mini-external.js')).href);
+    const theirsMini = await import(pathToFileURL(join(root, 'node_modules', 'zod', 'v4', 'mini', 'index.js')).href);
+    const answers = (z: typeof theirsMini) => {
+      const caught = new z.ZodMiniCatch({ type: 'catch', innerType: z.optional(z.string()), catchValue: () => 'none' });
+      const object = z
+        .object({ name: z.string(), note: z.optional(z.string()), kind: caught })
+        .check(z.refine((value: { name: string }) => value.name !== 'x'));
+      const shape = { a: z.string() };
+      const plain = z.object(shape);
+      return [
+        ...[
+          { name: 'Anna' },
+          { name: 'Anna', note: 'n', kind: 'k', extra: 1 },
+          { name: 1, kind: 2 },
+          { name: 'x' },
+          null,
+          'text',
+          { kind: [] },
+        ].map((value) => z.safeParse(object, value)),
+        z.safeParse(plain, { a: 'b' }),
+        Object.keys(plain._zod.def.shape),
+        plain._zod.def.shape.a === shape.a,
+      ].map((result) => JSON.parse(JSON.stringify(result)));
+    };
+    expect(answers(mini)).toEqual(answers(theirsMini));
+  });
+
   it("nothing in the bundle reads a schema's values or pattern: zod's record, template literal, unions and JIT compiler, their only readers, are not in it", () => {
     const getters = /util\.defineLazyInternal\(inst, "(?:values|pattern|propValues)", \(zod\) => (?:[^{\n]*\);|\{\n[\s\S]*?\n {4}\}\);)/g;
     const text = original()
@@ -759,8 +818,8 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
     ] as const) {
       const count = zodFile(file).split(CONFIG_ARG.from).length - 1;
       expect(count, file).toBeGreaterThan(0);
-      // (schemas.js's one in toStandardResult, the Standard Schema's, which the generated copy leaves out.)
-      expect(generated(copy).split(CONFIG_ARG.to).length - 1, copy).toBe(file === 'schemas.js' ? count - 1 : count);
+      // (schemas.js's one in toStandardResult, the Standard Schema's, and its catch's context, LEAN_EDITS, which the generated copy leaves out.)
+      expect(generated(copy).split(CONFIG_ARG.to).length - 1, copy).toBe(file === 'schemas.js' ? count - 2 : count);
       expect(generated(copy), copy).not.toMatch(/\bconfig\(/);
     }
     expect(() =>
