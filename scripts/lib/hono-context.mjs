@@ -21,12 +21,16 @@
 // holds them to hono's modules and the app to none of these calls.
 
 /**
- * A text of a context member replaced: `c.html()` of an object (a JSX node, or hono/html's escaped
- * string, or a promise of one) resolves it itself instead of through hono's resolveCallback(),
- * which runs the callbacks that hono's Suspense, ErrorBoundary and streaming components attach to
- * an escaped string. Nothing in the bundle attaches one (test/node/hono-context.test.ts), so
- * resolveCallback() returned what is resolved here: the escaped string as it is, a promise's
- * value, or an object's toString(), awaited (111 B of the 100 KB gzip budget). And the reads of
+ * A text of a context member replaced: `c.html()` answers with its page's toString() at once
+ * instead of resolving an object (a JSX node, or hono/html's escaped string, or a promise of one)
+ * through hono's resolveCallback(), which runs the callbacks that hono's Suspense, ErrorBoundary
+ * and streaming components attach to an escaped string. Nothing in the bundle attaches one
+ * (test/node/hono-context.test.ts), so resolveCallback() returned the escaped string as it is or
+ * an object's toString() (111 B of the 100 KB gzip budget); and the bundle's pages are never a
+ * promise (hono/jsx's and hono/html's copies throw where hono's would wait for one:
+ * test/node/render-sync.test.ts), nor a primitive string (src/views/render.tsx hands it a JSX
+ * node or layout()'s html``), so the answer is that of a Response made of the same text, given
+ * its handler's await a turn earlier (41 B). And the reads of
  * the status `c.status()` keeps, which no module of the bundle calls (the app gives a status with
  * its answer): undefined always, so `arg?.status ?? this.#status` is `arg?.status` and
  * `!this.#status &&` true (with c.status() and its field left out below). And #newResponse()'s
@@ -80,8 +84,11 @@ export const CONTEXT_EDITS = [
   },
   {
     member: 'html',
-    from: 'resolveCallback(html, HtmlEscapedCallbackPhase.Stringify, false, {}).then(res)',
-    to: 'Promise.resolve(html instanceof String || html instanceof Promise ? html : html.toString()).then(res)',
+    from: `\t\tconst res = (html) => this.#newResponse(html, arg, setDefaultContentType("text/html; charset=UTF-8", headers));
+\t\treturn typeof html === "object" ? resolveCallback(html, HtmlEscapedCallbackPhase.Stringify, false, {}).then(res) : res(html);
+`,
+    to: `\t\treturn this.#newResponse(html.toString(), arg, setDefaultContentType("text/html; charset=UTF-8", headers));
+`,
   },
 ];
 

@@ -345,6 +345,8 @@ describe('production bundle', () => {
     expect(code).not.toMatch(/\.indexOf\(\w\)===-1\)return\{\}/);
     // Nor an object's symbol keys and lazy copy of its shape, nor a catch's context for its fallback (src/generated/zod-schemas.js, LEAN_EDITS).
     expect(code).not.toMatch(/getOwnPropertySymbols|catchValue\(\{|\{get:\w+\}/);
+    // Nor c.html()'s resolving of a page it is handed (src/generated/hono-context.js): its toString() at once.
+    expect(code).not.toMatch(/instanceof String\|\|\w+ instanceof Promise/);
     // Nor the names of the search key's priorities (src/contacts/keys.ts: constants esbuild inlines).
     expect(code).not.toContain('headPlain');
     // Nor its literal and enum schemas: the query's choices are one refinement each (oneOf, src/contacts/or-else.ts).

@@ -212,7 +212,7 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
     expect(await answers(ours.Context)).toEqual(await answers(hono.Context));
   });
 
-  it('c.html() answers as hono\u2019s does for a string, an escaped string, a JSX node (also with a component) and a promise', async () => {
+  it('c.html() answers as hono\u2019s does for a string, an escaped string, a JSX node (also with a component), and the app hands it a JSX node or layout()\u2019s html`` only', async () => {
     const ours = await import(pathToFileURL(files.context.generatedPath).href);
     const hono = await import(pathToFileURL(files.context.originalPath).href);
     const { html, raw } = await import('hono/html');
@@ -224,7 +224,6 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
       raw('<p>fett</p>'),
       new JSXNode('p', { class: 'a&b' }, ['Kontakt & mehr', new JSXNode('br', {}, [])]),
       new JSXNode('div', {}, [jsx(Now, { text: 'später <x>' })]),
-      Promise.resolve(raw('<i>bald</i>')),
       html`<main>${new JSXNode('div', {}, [jsx(Now, { text: 'a' })])}${'<b>'}</main>`,
     ];
     const answers = async (Context: new (request: Request) => { html: (body: unknown, status?: number) => Response | Promise<Response> }) =>
@@ -235,6 +234,15 @@ describe('src/generated/hono-context.js and hono-request.js, in place of hono/di
         }),
       );
     expect(await answers(ours.Context)).toEqual(await answers(hono.Context));
+    // Never a promise (the bundle's hono/jsx and hono/html throw where hono's would wait for one:
+    // render-sync.test.ts): the app's every c.html() is src/views/render.tsx's, of a fragment or a page.
+    const callers = sources('src').filter((file) => /\.html\(/.test(sourceCode(file)));
+    expect(callers).toEqual(['src/views/render.tsx']);
+    expect(sourceCode('src/views/render.tsx').match(/\bc\.html\([^,]*/g)).toEqual([
+      'c.html(<>{body}</>',
+      'c.html(<>{view.body}</>',
+      "c.html(layout(c.get('shell')",
+    ]);
   });
 
   it('nothing in the bundle attaches callbacks to an escaped string (c.html() resolves it without them)', () => {
