@@ -21,6 +21,17 @@ const HONO_LEFT_OUT = [
   ["the target 'json'", /\n\t\t\tcase "json":\n(?:\t\t\t\t[^\n]*\n)*?\t\t\t\tbreak;\n/],
   ["the target 'header'", /\n\t\t\tcase "header":\n\t\t\t\tvalue = c\.req\.header\(\);\n\t\t\t\tbreak;\n/],
 ];
+/**
+ * The message of a form whose body does not parse ("Malformed FormData request." and the parser's
+ * error), built for hono's own error handler, which answers with it: the app's (src/app.tsx)
+ * reads an HTTPException's message only as the reason of a 403 or a 429 (renderError,
+ * src/errors.tsx), and answers this 400 by its status alone. Its catch throws the 400 without it
+ * (test/node/hono-validator.test.ts).
+ */
+export const HONO_MALFORMED_FORM = {
+  from: /\} catch \(e\) \{\n\t+let message = "Malformed FormData request\.";\n\t+message \+= e instanceof Error \? ` \$\{e\.message\}` : ` \$\{String\(e\)\}`;\n(\t+)throw new HTTPException\(400, \{ message \}\);\n/,
+  to: '} catch {\n$1throw new HTTPException(400);\n',
+};
 /** The target 'cookie', the switch's last case, whose place the throw takes. */
 const HONO_COOKIE = /\n(\t\t\t)case "cookie": value = getCookie\(c\);\n/;
 
@@ -67,7 +78,10 @@ function leaveOut(file, text, left) {
 /** hono/dist/validator/validator.js without the targets 'json', 'header' and 'cookie', its imports as HONO_IMPORTS names them. */
 export function trimHonoValidator(source) {
   const file = 'hono/dist/validator/validator.js';
-  let text = leaveOut(file, source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'), HONO_LEFT_OUT);
+  let text = leaveOut(file, source.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'), [
+    ...HONO_LEFT_OUT,
+    ['the message of a malformed form', HONO_MALFORMED_FORM.from, HONO_MALFORMED_FORM.to],
+  ]);
   if (text.split(HONO_COOKIE).length !== 3)
     throw new Error(`${file}: the target 'cookie' not found once; update scripts/lib/hono-validator.mjs`);
   text = text.replace(HONO_COOKIE, `\n$1${HONO_VALIDATOR_THROW}\n`);

@@ -72,14 +72,22 @@ describe('src/generated/hono-validator.js and zod-validator.js, in place of hono
       generated('hono-validator.js'),
       withoutMap(read(honoPath)),
       (their, line) =>
-        their === line || (line === `\t\t\t${HONO_VALIDATOR_THROW}` && their === '\t\t\tcase "cookie": value = getCookie(c);'),
+        their === line ||
+        (line === `\t\t\t${HONO_VALIDATOR_THROW}` && their === '\t\t\tcase "cookie": value = getCookie(c);') ||
+        // (A malformed form's catch: HONO_MALFORMED_FORM.)
+        (line === '\t\t\t\t} catch {' && their === '\t\t\t\t} catch (e) {') ||
+        (line === '\t\t\t\t\tthrow new HTTPException(400);' && their === '\t\t\t\t\tthrow new HTTPException(400, { message });'),
     );
-    expect(changed).toBe(1);
-    expect(runs).toHaveLength(3);
+    expect(changed).toBe(3);
+    expect(runs).toHaveLength(4);
     expect(runs[0]).toMatch(/^const jsonRegex = [^\n]*$/);
     expect(runs[1]).toMatch(/^\t\t\tcase "json":\n[\s\S]*c\.req\.json\(\)[\s\S]*\n\t\t\t\tbreak;$/);
     expect(runs[1]?.split('\n').filter((line) => !line.startsWith('\t\t\t\t'))).toEqual(['\t\t\tcase "json":']);
-    expect(runs[2]).toBe('\t\t\tcase "header":\n\t\t\t\tvalue = c.req.header();\n\t\t\t\tbreak;');
+    expect(runs[2]).toBe(
+      '\t\t\t\t\tlet message = "Malformed FormData request.";\n\t\t\t\t\tmessage += e instanceof Error ? ` ${e.message}` : ` ${String(e)}`;',
+    );
+    expect(runs[3]).toBe('\t\t\tcase "header":\n\t\t\t\tvalue = c.req.header();\n\t\t\t\tbreak;');
+    expect(generated('hono-validator.js')).not.toMatch(/\bmessage\b/);
     // Its imports: hono's own files, but the cookie parser only the target 'cookie' called.
     const imports = [...generated('hono-validator.js').matchAll(/^import \{ ([^}]*) \} from "([^"]+)";$/gm)];
     expect(imports.map(([, names, from]) => [names, from])).toEqual([
@@ -162,7 +170,16 @@ describe('src/generated/hono-validator.js and zod-validator.js, in place of hono
     const [a, b] = [requests(), requests()];
     for (const [i, request] of a.entries()) {
       const [x, y] = [await mine.request(request), await other.request(b[i] as Request)];
-      expect([x.status, await x.text()], request.url).toEqual([y.status, await y.text()]);
+      // (A multipart body that does not parse: the same 400, without the message hono's own error
+      // handler answers with and the app's never reads: the test below.)
+      if (request.headers.get('Content-Type') === 'multipart/form-data; boundary=x')
+        expect([x.status, await x.text(), y.status, (await y.text()).startsWith('Malformed FormData request. ')]).toEqual([
+          400,
+          '',
+          400,
+          true,
+        ]);
+      else expect([x.status, await x.text()], request.url).toEqual([y.status, await y.text()]);
     }
     // A failed parse without a hook (no zValidator of the app's): the package's answer is a 400 of the
     // result as JSON; ours has none, and the route is handed no value.
@@ -173,6 +190,19 @@ describe('src/generated/hono-validator.js and zod-validator.js, in place of hono
     const json = new Hono().post('/', ours('json' as 'form', schema), (c) => c.text('ok'));
     const answer = await json.request('/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"A"}' });
     expect(answer.status).toBe(500);
+  });
+
+  it("a malformed form's 400 is answered by its status alone: the app's error handler reads an HTTPException's message only as the reason of a 403 or a 429", () => {
+    const app = sourceCode('src/app.tsx');
+    expect(app.match(/\.onError\(/g)).toHaveLength(1);
+    expect(app).toContain(
+      'return renderError(c, error.status, { reason: error.message, cause: error.cause === undefined ? undefined : error });',
+    );
+    const errors = sourceCode('src/errors.tsx');
+    expect(errors.match(/\breason\b/g)?.length).toBe(4);
+    expect(errors.match(/reason === '[\w-]+'/g)).toEqual(["reason === 'cross-site'", "reason === 'search-limited'"]);
+    // The mover's own handler (its routes validate no form) answers its own errors.
+    expect(sourceCode('src/mover/index.ts')).not.toMatch(/zValidator|validator\(/);
   });
 
   it('is the only zValidator the app imports, and no call of it passes a fourth argument (the options left out)', () => {
