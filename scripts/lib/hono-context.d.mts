@@ -4,6 +4,8 @@ export const CONTEXT_LEFT_OUT: readonly string[];
 export const CONTEXT_FIELDS_LEFT_OUT: readonly string[];
 /** The texts of hono's Context replaced in the Worker's bundle, each inside the member it names. */
 export const CONTEXT_EDITS: readonly { member: string; from: string; to: string }[];
+/** The answers of the context whose arguments #newResponse() takes as the bundle gives them: a status as a number or none, headers as a record of strings. */
+export const NEW_RESPONSE_ARGS: readonly string[];
 /** The members of hono's HonoRequest that the Worker's bundle leaves out. */
 export const REQUEST_LEFT_OUT: readonly string[];
 /** Texts of request members replaced, each only leaving out: the body cache's branch for another kind, header() without a name. */
