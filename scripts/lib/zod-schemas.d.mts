@@ -51,3 +51,5 @@ export const PURE_EXPORTS: readonly (readonly [string, string, string])[];
 export const CONFIG_ARG: { from: string; to: string };
 /** core.js's global config on globalThis (`from`) and the module's own object in its place (`to`). */
 export const GLOBAL_CONFIG: { from: string; to: string };
+/** $ZodAsyncError's message, never thrown by the app's synchronous schemas, as the bundle's message for a path it never reaches. */
+export const ASYNC_MESSAGE: { from: string; to: string };

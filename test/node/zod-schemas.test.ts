@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import {
   ASYNC_BRANCHES,
+  ASYNC_MESSAGE,
   CATCHALL_THROW,
   CONFIG_ARG,
   CONFIG_MESSAGES,
@@ -393,8 +394,11 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
         }),
       ];
     };
-    expect(answers(ours)).toEqual(answers(zod));
-    expect(answers(ours).at(-1)).toMatchObject({ message: expect.stringMatching(/Encountered Promise during synchronous parse/) });
+    // (Its $ZodAsyncError with the bundle's message for a path it never reaches: ASYNC_MESSAGE, its own test below.)
+    const zodMessage = ASYNC_MESSAGE.from.slice('super(`'.length, -'`);'.length);
+    expect(JSON.parse(JSON.stringify(answers(ours)).replaceAll('not part of this build', zodMessage))).toEqual(answers(zod));
+    expect(answers(zod).at(-1)).toMatchObject({ message: expect.stringMatching(/Encountered Promise during synchronous parse/) });
+    expect(answers(ours).at(-1)).toMatchObject({ threw: '$ZodAsyncError', message: 'not part of this build' });
   });
 
   it("runs a check unless the payload is aborted: no check of the bundle has a `when` (zod's size and length checks, a check's params)", async () => {
@@ -621,10 +625,9 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
       const edited =
         file === 'util.js'
           ? FINALIZE_UNSET.reduce((text, [, from, to]) => text.replace(from, to), theirs.replace(NORMALIZE_PARAMS, ''))
-          : NEW_ERROR.reduce((text, [from, to]) => text.replace(from, to), theirs.replace(HAS_INSTANCE, '')).replace(
-              GLOBAL_CONFIG.from,
-              GLOBAL_CONFIG.to,
-            );
+          : NEW_ERROR.reduce((text, [from, to]) => text.replace(from, to), theirs.replace(HAS_INSTANCE, ''))
+              .replace(GLOBAL_CONFIG.from, GLOBAL_CONFIG.to)
+              .replace(ASYNC_MESSAGE.from, ASYNC_MESSAGE.to);
       expect(`${ours.slice(0, -1)}`).toBe(edited.slice(0, -1));
       // Lines left out, but finalizeIssue's fallback message, "Invalid input" where zod's lookups found none.
       // (And newError(Definition), whose error is built as `new Definition()`: NEW_ERROR, its own test below.)
@@ -634,7 +637,8 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
           ours
             .replace('        : "Invalid input";\n', '')
             .replace(NEW_ERROR[1]?.[1] ?? 'missing', NEW_ERROR[1]?.[0] ?? '')
-            .replace(GLOBAL_CONFIG.to, GLOBAL_CONFIG.from),
+            .replace(GLOBAL_CONFIG.to, GLOBAL_CONFIG.from)
+            .replace(ASYNC_MESSAGE.to, ASYNC_MESSAGE.from),
         ),
       ).toBe(true);
     }
@@ -644,6 +648,24 @@ describe("src/generated/zod-util.js and zod-constructor.js, in place of zod's co
     expect(() => trimZodCoreFile('core.js', zodFile('core.js').replace('Symbol.hasInstance', 'Symbol.iterator'))).toThrow(
       /Symbol.hasInstance not found once/,
     );
+  });
+
+  it("throws $ZodAsyncError where zod does, with the bundle's message for a path it never reaches: no schema of the app is asynchronous", async () => {
+    expect(zodFile('core.js').split(ASYNC_MESSAGE.from)).toHaveLength(2);
+    expect(generated('zod-constructor.js').split(ASYNC_MESSAGE.to)).toHaveLength(2);
+    expect(generated('zod-constructor.js')).not.toContain('Encountered Promise');
+    const ours = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-core.js')).href);
+    const zod = await import(pathToFileURL(join(core, 'index.js')).href);
+    const thrown = (z: typeof ours) => {
+      try {
+        z.safeParse(new z.$ZodTransform({ type: 'transform', transform: async (value: unknown) => value }), 'x');
+      } catch (error) {
+        return [(error as Error).constructor.name, error instanceof Error, (error as Error).message];
+      }
+    };
+    expect(thrown(ours)).toEqual(['$ZodAsyncError', true, 'not part of this build']);
+    expect(thrown(zod)).toEqual(['$ZodAsyncError', true, ASYNC_MESSAGE.from.slice('super(`'.length, -'`);'.length)]);
+    // (The app's schemas: test/node/hono-validator.test.ts parses each of src/ synchronously.)
   });
 
   it("builds a failed parse's error as zod does but for its stack's frames (newError left out), and nothing in src/ reads an error's stack", async () => {
