@@ -125,6 +125,8 @@ export const BUILDER_FIELDS_LEFT_OUT: Record<
 export const DATABASE_UNREAD_LEFT_OUT: readonly { name: string; from: string; to: string }[];
 /** What the sessions are handed and keep that nothing of the bundle reads: exact texts, each found once. */
 export const SESSION_UNREAD_LEFT_OUT: Record<'sqlite' | 'd1', readonly { name: string; from: string; to: string }[]>;
+/** D1's batch binding each query's own statement, also one without parameters (drizzle prepared its SQL again). */
+export const D1_BATCH_BIND: { name: string; from: string; to: string };
 /** `text` with each edit (found once) made; throws otherwise. */
 export function editedOnce(text: string, file: string, edits: readonly { name: string; from: string; to: string }[]): string;
 /** DrizzleQueryError's constructor's end, its captureStackTrace() and second setting of the cause (see drizzle-dialect.mjs). */

@@ -1273,6 +1273,28 @@ export const SESSION_UNREAD_LEFT_OUT = {
   ],
 };
 
+/**
+ * D1's batch binds each query's own statement, also a query without parameters, for which drizzle
+ * prepares the query's SQL again on the same client and binds none: the prepared query's statement
+ * is that SQL prepared on that client (its prepareQuery(): \`this.client.prepare(query.sql)\`), so
+ * bound with no values it is the same statement (on the app's client, src/db/client.ts, the same
+ * wrapper with the same write gate, which it picks by the SQL). test/node/sqlite-session.test.ts (23 B).
+ */
+export const D1_BATCH_BIND = {
+  name: "the batch's second prepare of a query without parameters",
+  from: `      if (builtQuery.params.length > 0) {
+        builtQueries.push(preparedQuery.stmt.bind(...builtQuery.params));
+      } else {
+        const builtQuery2 = preparedQuery.getQuery();
+        builtQueries.push(
+          this.client.prepare(builtQuery2.sql).bind(...builtQuery2.params)
+        );
+      }
+`,
+  to: `      builtQueries.push(preparedQuery.stmt.bind(...builtQuery.params));
+`,
+};
+
 /** `text` with each edit of `edits` (found once) made, or this script stops. */
 export function editedOnce(text, file, edits) {
   let result = text;
@@ -1355,7 +1377,7 @@ export function trimSession(kind, source, { unread = true } = {}) {
     if (/\bthis\.cache\b|NoopCache\(/.test(text))
       throw new Error(`${file}: more of the cache than expected: update scripts/lib/drizzle-dialect.mjs`);
   }
-  if (unread) text = editedOnce(text, file, SESSION_UNREAD_LEFT_OUT[kind]);
+  if (unread) text = editedOnce(text, file, [...SESSION_UNREAD_LEFT_OUT[kind], ...(kind === 'd1' ? [D1_BATCH_BIND] : [])]);
   const exported = /\nexport \{\n([^}]*)\n\};\n$/.exec(text);
   if (!exported) throw new Error(`${file}: no export list at its end: update scripts/lib/drizzle-dialect.mjs`);
   const names = exported[1].split(',').map((name) => name.trim());

@@ -354,6 +354,8 @@ describe('production bundle', () => {
     expect(code).not.toMatch(/of new Headers\(\w\.headers\)|typeof \w=="number"\?\w:\w\?\.status/);
     // Nor $ZodAsyncError's message, never thrown by the app's synchronous schemas (src/generated/zod-constructor.js).
     expect(code).not.toContain('Encountered Promise');
+    // Nor D1's batch's second prepare of a query without parameters (src/generated/d1-session.js): its own statement, bound.
+    expect(code).not.toMatch(/\.params\.length>0\)/);
     // Nor the names of the search key's priorities (src/contacts/keys.ts: constants esbuild inlines).
     expect(code).not.toContain('headPlain');
     // Nor its literal and enum schemas: the query's choices are one refinement each (oneOf, src/contacts/or-else.ts).

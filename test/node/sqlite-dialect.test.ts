@@ -640,7 +640,7 @@ describe.each([
     );
     expect(calls.sort()).toEqual([
       'd1/session.js: ...params).run(',
-      'd1/session.js: this.client.prepare(',
+      // (One: its batch binds each query's own statement, D1_BATCH_BIND, test/node/sqlite-session.test.ts.)
       'd1/session.js: this.client.prepare(',
       'd1/session.js: this.values(',
       'sqlite-core/db.js: primary.all(',

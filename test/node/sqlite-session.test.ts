@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CACHE_LEFT_OUT,
   CUSTOM_MAPPER_LEFT_OUT,
+  D1_BATCH_BIND,
   DATABASE_LEFT_OUT,
   d1Specifier,
   ERRORS_PURE_CLASSES,
@@ -385,6 +386,8 @@ describe('the sessions in the bundle', () => {
         expect(onlyLeavesOutWords(from, to), name).toBe(true);
         text = text.replace(from, () => to);
       }
+      // (And D1's batch binding each query's own statement: D1_BATCH_BIND, its own test below.)
+      if (kind === 'd1') text = text.replace(D1_BATCH_BIND.from, () => D1_BATCH_BIND.to);
       const body = (t: string) => t.slice(t.indexOf('\nclass '));
       expect(body(generated(kind)), kind).toBe(body(text));
     }
@@ -433,6 +436,57 @@ describe('the sessions in the bundle', () => {
     expect(await appUsesOf('d1/session.d.ts', ['schema', 'options', 'customResultMapper'])).toEqual([]);
     expect(await appUsesOf('sqlite-core/session.d.ts', ['mode', 'cache', 'queryMetadata', 'cacheConfig', 'mapGetResult'])).toEqual([]);
   });
+});
+
+it("D1's batch binds each query's own statement, also one without parameters, which drizzle prepared again on the same client: the same statements", async () => {
+  const text = trimSession('d1', original('d1'), { unread: false });
+  expect(text.split(D1_BATCH_BIND.from)).toHaveLength(2);
+  expect(generated('d1').split(D1_BATCH_BIND.to)).toHaveLength(2);
+  expect(generated('d1')).not.toContain('builtQuery2');
+  // The prepared query's statement is its SQL prepared on the session's client.
+  expect(generated('d1')).toContain('    const stmt = this.client.prepare(query.sql);\n');
+  const run = async (
+    Session: new (...args: never[]) => { prepareQuery: (...a: unknown[]) => unknown; batch: (q: unknown[]) => Promise<unknown[]> },
+  ) => {
+    const calls: string[] = [];
+    const client = {
+      prepare: (sql: string) => {
+        calls.push(`prepare ${sql}`);
+        return { bind: (...params: unknown[]) => ({ sql, params }) };
+      },
+      batch: async (statements: unknown[]) => {
+        calls.push(`batch ${JSON.stringify(statements)}`);
+        return statements.map(() => ({ results: [], meta: {} }));
+      },
+    };
+    const session = new Session(client as never, {} as never);
+    const queries = [
+      { sql: 'delete from a', params: [] },
+      { sql: 'delete from b where id = ?', params: ['x'] },
+      { sql: 'update c set n = n + 1', params: [] },
+    ].map((query) => {
+      const prepared = session.prepareQuery(query, undefined, 'run');
+      return { _prepare: () => prepared };
+    });
+    const results = await session.batch(queries);
+    // Our statements bind the first prepare's; drizzle's prepares a query without parameters again.
+    return {
+      statements: calls.filter((call) => call.startsWith('batch')),
+      results,
+      prepares: calls.filter((call) => call.startsWith('prepare')),
+    };
+  };
+  const ours = await run((await import(pathToFileURL(generatedFile('d1')).href)).SQLiteD1Session);
+  const theirs = await run(
+    (await import(pathToFileURL(join(root, 'node_modules', 'drizzle-orm', 'd1', 'session.js')).href)).SQLiteD1Session,
+  );
+  expect(ours.statements).toEqual(theirs.statements);
+  expect(ours.results).toEqual(theirs.results);
+  expect(ours.prepares).toEqual(['prepare delete from a', 'prepare delete from b where id = ?', 'prepare update c set n = n + 1']);
+  expect(theirs.prepares).toEqual([...ours.prepares, 'prepare delete from a', 'prepare update c set n = n + 1']);
+  // The app's client (src/db/client.ts) picks a statement's write gate by its SQL, and bind() keeps it.
+  const client = sourceCode('src/db/client.ts');
+  expect(client).toContain('return new TimedStatement(this.statement.bind(...values), this.gate);');
 });
 
 describe("src/generated/drizzle-errors.js, in place of drizzle-orm's errors.js for the generated sessions", () => {
