@@ -294,7 +294,10 @@ export const OBJECT_SYNC_EDITS = [
  * the app's shapes are plain values and nothing in the bundle reads the accessor: the def keeps the
  * shape it was given, of the same schemas under the same keys; and a catch's context for its
  * fallback (the inner result's issues, each finalized, as an error), which the app's one catch
- * (orElse, src/contacts/or-else.ts: `() => value`) never reads. test/node/zod-schemas.test.ts.
+ * (orElse, src/contacts/or-else.ts: `() => value`) never reads. And every schema's `bag` (where zod's
+ * string formats, sizes and z.instanceof() leave what its JSON Schema and JIT read), which nothing
+ * in the bundle writes or reads, with $ZodType's fallback for no instance, which $constructor
+ * always gives. test/node/zod-schemas.test.ts.
  */
 export const LEAN_EDITS = [
   [
@@ -340,6 +343,15 @@ export const LEAN_EDITS = [
     });
 `,
     `    payload.value = def.catchValue();
+`,
+  ],
+  [
+    "a schema's bag",
+    `    inst ?? (inst = {});
+    inst._zod.def = def; // set _def property
+    inst._zod.bag = inst._zod.bag || {}; // initialize _bag object
+`,
+    `    inst._zod.def = def; // set _def property
 `,
   ],
 ];

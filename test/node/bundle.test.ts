@@ -346,6 +346,8 @@ describe('production bundle', () => {
     expect(code).not.toMatch(/\.indexOf\(\w\)===-1\)return\{\}/);
     // Nor an object's symbol keys and lazy copy of its shape, nor a catch's context for its fallback (src/generated/zod-schemas.js, LEAN_EDITS).
     expect(code).not.toMatch(/getOwnPropertySymbols|catchValue\(\{|\{get:\w+\}/);
+    // Nor a schema's bag, which nothing in the bundle writes or reads (src/generated/zod-schemas.js, LEAN_EDITS).
+    expect(code).not.toMatch(/\.bag\b/);
     // Nor c.html()'s resolving of a page it is handed (src/generated/hono-context.js): its toString() at once.
     expect(code).not.toMatch(/instanceof String\|\|\w+ instanceof Promise/);
     // Nor the message of a malformed form's 400, which the app's error handler never reads (src/generated/hono-validator.js).

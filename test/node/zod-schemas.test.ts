@@ -475,12 +475,13 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
     }
   });
 
-  it("leaves out an object's symbol keys and lazy copy of its shape and a catch's context for its fallback (LEAN_EDITS), none of which the app's schemas give or read, and parses as zod's", async () => {
+  it("leaves out an object's symbol keys and lazy copy of its shape, a catch's context for its fallback and a schema's bag (LEAN_EDITS), none of which the app's schemas give or read, and parses as zod's", async () => {
     const text = original().replaceAll(CONFIG_ARG.from, CONFIG_ARG.to);
     expect(LEAN_EDITS.map(([name]) => name)).toEqual([
       "an object's symbol keys",
       "an object's lazy copy of its shape",
       "a catch's context for its fallback",
+      "a schema's bag",
     ]);
     for (const [name, from, to] of LEAN_EDITS) {
       expect(text.split(from).length, name).toBe(2);
@@ -502,6 +503,12 @@ describe('src/generated/zod-core.js and zod-schemas.js, in place of zod/v4/core 
       expect(code.match(/\bcatchValue\b/g)?.length ?? 0, file).toBe(file.endsWith('or-else.ts') ? 1 : 0);
     }
     expect(sourceCode('src/contacts/or-else.ts')).toContain('catchValue: () => value })');
+    // A schema's bag: only zod's string formats and sizes, z.instanceof(), its discriminated union,
+    // JSON Schema and JIT write or read it (test/node/bundle.test.ts finds no `.bag` in the bundle);
+    // $constructor's init reads the instance's _zod before it calls $ZodType's initializer: never without one.
+    expect(generated('zod-constructor.js')).toMatch(
+      /function init\(inst, def\) \{\n {8}if \(!inst\._zod\) \{[\s\S]*?\n {8}initializer\(inst, def\);/,
+    );
     // The same answers as zod's: objects as zod/mini makes them (a def of its own, cloned by a
     // check), a catch with a constant fallback, over good and bad inputs.
     const mini = await import(pathToFileURL(join(root, 'src', 'generated', 'zod-mini-external.js')).href);
