@@ -296,15 +296,21 @@ describe('a name spelled another way (buyer walkthrough, stop 82), through the S
     { first_name: 'Stephan', last_name: 'Schmitt', phone: '089 4' },
     { first_name: 'Anna', last_name: 'Mayrhofer', phone: '089 5' },
     { first_name: 'Maik', last_name: 'Müller', phone: '089 6' },
+    // Code review: who only works at a firm of that sound, or mentions it, after the one named so.
+    { first_name: 'Eva', last_name: 'Braun', company: 'Schmitt Bau' },
+    { first_name: 'Anton', last_name: 'Abel', notes: 'Vertretung: Herr Schmidt' },
   ]);
 
   it('finds it by its sound, behind what matches as typed, in German order within each rank', async () => {
-    // Karl Meier as typed (rank 0); then, in German order, the firm and Peter Maier by their
-    // sound and Ute Bauer by her notes (rank 1; the firm files under F); not Mayrhofer, Maik or Müller.
-    expect(await names('Meier')).toEqual(['Karl Meier', 'Ute Bauer', 'Fliesen-Mayer GmbH', 'Peter Maier']);
+    // Karl Meier as typed (rank 0); then, in German order, the firm and Peter Maier by the sound
+    // of their own names (a half; the firm files under F), then Ute Bauer by her notes (1); not
+    // Mayrhofer, Maik or Müller.
+    expect(await names('Meier')).toEqual(['Karl Meier', 'Fliesen-Mayer GmbH', 'Peter Maier', 'Ute Bauer']);
     expect(await names('Mayr')).toEqual(['Anna Mayrhofer', 'Fliesen-Mayer GmbH', 'Peter Maier', 'Karl Meier']);
     expect(await names('Stefan Schmidt')).toEqual(['Stephan Schmitt']);
-    expect(await names('Herr Schmid')).toEqual(['Stephan Schmitt']);
+    // The one named so, then who works at a firm of that sound (three quarters), then who mentions it (1).
+    for (const q of ['Schmidt', 'Herr Schmidt', 'Herr Schmid'])
+      expect(await names(q), q).toEqual(['Stephan Schmitt', 'Eva Braun', 'Anton Abel']);
     // No sound of a part typed on the way: "Mai" is what it starts.
     expect(await names('Mai')).toEqual(['Peter Maier', 'Maik Müller']);
   });

@@ -79,7 +79,8 @@
  * 25: the group key folds a word's feminine ending after r or t ("Bauleiterin" in the group of
  *    "Bauleiter": UX walkthrough, stop 78).
  * 26: the sound of each word of a name or company (soundOf), so that a name spelled another way
- *    finds it ("Meier" finds "Maier" and "Mayer", "Schmidt" "Schmitt": buyer walkthrough, stop 82).
+ *    finds it ("Meier" finds "Maier" and "Mayer", "Schmidt" "Schmitt": buyer walkthrough, stop 82),
+ *    marked apart for the contact's own name and for a company its person works at (ranking).
  */
 export const KEY_FORMAT = 26;
 
@@ -138,14 +139,16 @@ const PHONE_FIELDS: readonly FieldName[] = ['phone', 'mobile'];
 //   '\n' + digits  the canonical digits of phone and mobile, written in full-width digits
 //                  (U+FF10-FF19), so that text needles never match them and digit needles
 //                  never match text ("3100" typed as text still finds "3100" in the notes).
-//   '\x03' + sound + '\x03'  the sound of a word of a name or company (soundOf), in full-width
-//                  letters (U+FF41-FF5A) that no other needle holds, between two marks: only a
-//                  whole word's sound finds it.
+//   '\x03' + sound + '\x03'  the sound of a word of the contact's own name (soundOf), in
+//                  full-width letters (U+FF41-FF5A) that no other needle holds, between two
+//                  marks: only a whole word's sound finds it
+//   '\x04' + sound + '\x03'  the same of a word of a company its person works at
 const NAME_MARK = '\r';
 const HEAD_MARK = ' ';
 const BODY_MARK = '\t';
 const DIGITS_MARK = '\n';
 const SOUND_MARK = '\x03';
+const HEAD_SOUND_MARK = '\x04';
 
 /**
  * Lower priority numbers are kept first when the bound is reached. Constants of their own, not an
@@ -162,6 +165,7 @@ const PRIORITY_FOLDED = 3;
 const PRIORITY_EXPANDED = 4;
 const PRIORITY_PART_FOLDED = 5;
 const PRIORITY_NOTES_DIGITS = 6;
+/** The last name's sounds first, then the company's, then the first name's. */
 const PRIORITY_SOUND = 7;
 
 /** The bound of issue 12: a key holds at most 3 code points per code point of its text, and at most 16 KiB. */
@@ -322,31 +326,37 @@ const spelling = (base: string): string =>
 
 /**
  * How a name sounds, as German spells one name several ways (buyer walkthrough, stop 82: "Meier"
- * found no "Maier"): Meier, Maier, Meyer, Mayer, Mayr and Mair are "mair"; Schmidt, Schmitt, Schmid
- * and Schmied "schmit"; Hoffmann and Hofmann, Philipp and Filip, Christoph and Kristof, Claudia and
- * Klaudia, Walther and Walter, Seitz and Seiz, Nowak and Novak, Yvonne and Ivonne, Kuhn and Kühn
- * alike. Only spellings of one sound: the Kölner Phonetik (the library way) gives Müller, Miller,
- * Mahler and Möller one code, so that a name would list a good part of a book. Latin letters
- * only (`fold`), three or more; none for a word of other letters, digits or signs ('').
+ * found no "Maier"): Meier, Maier, Meyer, Mayer, Mayr and Mair are "mair"; Schmidt, Schmitt and
+ * Schmid "schmit"; Hoffmann and Hofmann, Philipp and Filip, Christoph and Kristof, Claudia and
+ * Klaudia, Marc and Mark, Walther and Walter, Seitz and Seiz, Nowak and Novak, Sergej and Sergei,
+ * Yusuf and Jusuf, Yvonne and Ivonne alike. Only spellings of one sound: a long vowel stays apart
+ * from a short one (its h, "ie", "aa", "ee", "oo" are written "h" after the vowel: Köhler is no
+ * Koller, Stahl no Stall, Schmied no Schmidt; code review), and the Kölner Phonetik (the library
+ * way) gives Müller, Miller, Mahler and Möller one code, so that a name would list a good part of
+ * a book. Of Latin letters only (`fold`), and only a sound of four letters or more: "Jan", "Han"
+ * or "May" would be found by too much ("Meie", on the way to "Meier", found "May": code review).
+ * None ('') for a word of other letters, digits or signs.
  */
 export function soundOf(word: string): string {
   const base = fold(word);
-  if (!/^[a-z]{3,}$/.test(base)) return '';
-  return base
+  if (!/^[a-z]{4,}$/.test(base)) return '';
+  const sound = base
+    .replace(/^y(?=[aeiou])/, 'j')
     .replace(/^chr/, 'kr')
     .replace(/ph/g, 'f')
     .replace(/th|dt/g, 't')
     .replace(/qu/g, 'kw')
-    .replace(/ck|c(?=[aoulr])/g, 'k')
+    .replace(/ck|c(?![eiyh])/g, 'k')
     .replace(/tz|c(?=[eiy])/g, 'z')
     .replace(/x/g, 'ks')
     .replace(/v/g, 'w')
+    .replace(/(?<=[aeiou])j(?![aeiou])/g, 'i')
     .replace(/y/g, 'i')
-    .replace(/ei/g, 'ai')
-    .replace(/ie/g, 'i')
-    .replace(/(?<=[aeiou])h(?![aeiou])/g, '')
+    .replace(/[ae]ie?/g, 'ai')
+    .replace(/ie|([aeo])\1/g, (long) => `${long[0]}h`)
     .replace(/(.)\1+/g, '$1')
     .replace(/d$/, 't');
+  return sound.length > 3 ? sound : '';
 }
 
 /** A sound as the key stores it after its mark: in full-width letters, and the mark again (a needle is both). */
@@ -598,12 +608,18 @@ export function searchKey(fields: KeyFields): string {
       for (const word of words)
         if (/\p{L}-\p{L}/u.test(word)) for (const part of [word.replace(/-/g, ''), ...word.split('-').slice(1)]) add(part, true);
     // The sound of each word of a name or company, also of a part with hyphens ("Müller-Meyer"):
-    // "Maier" finds "Meier" (soundOf; format 26), the first to go under the bound. Not a legal
-    // form's or a salutation's ("GmbH", "Frau"), which a search leaves out.
+    // "Maier" finds "Meier" (soundOf; format 26), the first to go under the bound, the last name's
+    // last (code review: "Jürgen Müller-Maier" kept only "Jürgen"'s). Not a legal form's or a
+    // salutation's ("GmbH", "Frau"), which a search leaves out. Each word once.
     if (name === 'firstName' || name === 'lastName' || name === 'company')
-      for (const part of value.split(/[^\p{L}\p{M}'’]+/u)) {
+      for (const part of new Set(value.split(/[^\p{L}\p{M}'’]+/u))) {
         const sound = FILLER.test(part) ? '' : soundOf(part);
-        if (sound) entries.push({ mark: SOUND_MARK, form: soundForm(sound), priority: PRIORITY_SOUND });
+        if (sound)
+          entries.push({
+            mark: mark === HEAD_MARK ? HEAD_SOUND_MARK : SOUND_MARK,
+            form: soundForm(sound),
+            priority: PRIORITY_SOUND + (name === 'company' ? 0.5 : name === 'firstName' ? 1 : 0),
+          });
       }
   }
   for (const name of PHONE_FIELDS) {
@@ -689,8 +705,9 @@ export interface TextTerm {
    */
   readonly start?: boolean;
   /**
-   * A word of four letters or more: its sound as stored for the words of a name or company
-   * (soundOf), so that "Meier" also finds "Maier" and "Mayer", ranked behind a match as typed.
+   * A word whose sound has four letters or more: that sound as stored for the words of a name or
+   * company, after its mark (soundForm), so that "Meier" also finds "Maier" and "Mayer", ranked
+   * behind a match as typed (soundTests).
    */
   readonly sound?: string;
 }
@@ -921,15 +938,14 @@ function wordTerm(word: string): TextTerm | null {
             : [...form.slice(4)].map((_, at) => form.slice(at + 4)).filter((part) => !/^(?:gart|verwalt|garant)/.test(part)),
         ),
       );
-  // (Not of a shorter word: "Mai" as typed on the way to "Maier" would list every "May".)
-  const sound = base.length > 3 ? soundOf(word) : '';
+  const sound = soundOf(word);
   return {
     kind: 'text',
     word,
     needles,
     ...(parts.length > 1 ? { parts } : {}),
     ...(kin.length ? { kin } : {}),
-    ...(sound ? { sound: SOUND_MARK + soundForm(sound) } : {}),
+    ...(sound ? { sound: soundForm(sound) } : {}),
   };
 }
 
@@ -1051,7 +1067,8 @@ export function parseQuery(query: string): SearchTerm[] {
     // the SQL), so D1's limit would allow more; counted as a match and one head test, as before
     // the name's test, a query keeps the 45 words it had (30 of four letters or more, which count
     // their sound too): the bound on a search's work.
-    const cost = needleCount(termTest(term)) + needleCount(nameTest(term));
+    // (A sound's two tests, of the name's and of the head's, bind one value: repository.ts MARKS.)
+    const cost = needleCount(termTest(term)) + needleCount(nameTest(term)) - (term.kind === 'text' && term.sound ? 1 : 0);
     if (needles + cost > MAX_QUERY_NEEDLES) break;
     seen.add(identity);
     kept.push(term);
@@ -1250,9 +1267,12 @@ export function termTest(term: SearchTerm): KeyTest {
             contains: form,
           })),
         ),
-        ...(term.parts ? [{ all: term.parts.map(prefixTest) }] : []),
+        // (Each part also by its sound: "Sanitär-Meier" finds "Sanitär-Maier"; code review.)
+        ...(term.parts
+          ? [{ all: term.parts.map((part) => (part.sound ? { any: [prefixTest(part), ...soundTests(part)] } : prefixTest(part))) }]
+          : []),
         ...kinTests(term),
-        ...(term.sound ? [{ contains: term.sound }] : []),
+        ...soundTests(term),
       ],
     };
   const digits: KeyTest = { contains: term.digitsNeedle };
@@ -1278,6 +1298,18 @@ export function prefixTest(term: SearchTerm): KeyTest {
     };
   return { all: term.words.map(prefixTest) };
 }
+
+/** A word's sound in a word of the contact's own name, and in a company its person works at. */
+const soundTests = (term: TextTerm): KeyTest[] =>
+  term.sound ? [{ contains: SOUND_MARK + term.sound }, { contains: HEAD_SOUND_MARK + term.sound }] : [];
+
+/**
+ * Whether a term sounds like a word of the contact's own name (`own`) or of a company its person
+ * works at: the ranking's fourth test, behind a trade (code review: a sound ranked with a word of
+ * the notes, so "Schmidt" listed who only mentions a Schmidt before Stephan Schmitt).
+ */
+export const soundTest = (term: SearchTerm, own: boolean): KeyTest | undefined =>
+  term.kind === 'text' && term.sound ? { contains: (own ? SOUND_MARK : HEAD_SOUND_MARK) + term.sound } : undefined;
 
 /** A trade word's trades (TRADES), marked in the head: they rank as a word of the head, not of the name. */
 const kinTests = (term: TextTerm): KeyTest[] => (term.kin ?? []).map((form) => ({ contains: HEAD_MARK + form }));
@@ -1326,23 +1358,39 @@ export function matches(key: string, terms: readonly SearchTerm[]): boolean {
 /**
  * The JS mirror of the SQL ranking (0 ranks first): each term that starts no head word counts 1,
  * one that starts a word of the name, company or position but not of the contact's own name a
- * quarter (search review, stop 62: "Herr Müller" listed the staff of "Müller GmbH" before him).
+ * quarter (search review, stop 62: "Herr Müller" listed the staff of "Müller GmbH" before him),
+ * one that names the head's trade or sounds like a word of the contact's own name a half, one that
+ * sounds like a word of a company the contact works at three quarters (soundTest).
  * Within a rank, the list keeps its German order (sort key, then id).
  */
 export function rank(key: string, terms: readonly SearchTerm[]): number {
   return terms.reduce((sum, term) => {
     const trade = tradeTest(term);
+    const own = soundTest(term, true);
+    const head = soundTest(term, false);
     return (
       sum +
-      (evaluate(key, nameTest(term)) ? 0 : evaluate(key, otherHeadTest(term)) ? NOT_THE_NAME : trade && evaluate(key, trade) ? A_TRADE : 1)
+      (evaluate(key, nameTest(term))
+        ? 0
+        : evaluate(key, otherHeadTest(term))
+          ? NOT_THE_NAME
+          : trade && evaluate(key, trade)
+            ? A_TRADE
+            : own && evaluate(key, own)
+              ? A_TRADE
+              : head && evaluate(key, head)
+                ? A_SOUND
+                : 1)
     );
   }, 0);
 }
 
 /** What a term that starts a head word, but not of the contact's own name, adds to its rank. */
 export const NOT_THE_NAME = 0.25;
-/** What a term that names a trade of the head (tradeTest), but starts no head word, adds. */
+/** What a term that names a trade of the head (tradeTest), or sounds like a word of the contact's own name (soundTest), but starts no head word, adds. */
 export const A_TRADE = 0.5;
+/** What a term that only sounds like a word of a company the contact works at adds. */
+export const A_SOUND = 0.75;
 
 // ---- the sort key ---------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import { type CursorValue, decodeCursor, encodeCursor, type ListOrder } from './
 import { derivedColumns } from './derived';
 import { columnsOf, EMPTY_FIELDS, FIELDS, type FieldName, type FieldValues, fieldValuesOf } from './fields';
 import {
+  A_SOUND,
   A_TRADE,
   KEY_FORMAT,
   type KeyTest,
@@ -19,6 +20,7 @@ import {
   type SearchTerm,
   seeksFirm,
   seeksPerson,
+  soundTest,
   tradeTest,
 } from './keys';
 import { changedFields, told } from './merge';
@@ -190,8 +192,8 @@ function keyTestSql(test: KeyTest): SQL {
   return sql`(${sql.join(parts, 'all' in test ? sql` AND ` : sql` OR `)})`;
 }
 
-/** The search key's marks of the name's and the head's words (keys.ts) as SQL. */
-const MARKS: Readonly<Record<string, string>> = { '\r': 'char(13)', ' ': "' '" };
+/** The search key's marks of the name's and the head's words and of their sounds (keys.ts) as SQL. */
+const MARKS: Readonly<Record<string, string>> = { '\r': 'char(13)', ' ': "' '", '\x03': 'char(3)', '\x04': 'char(4)' };
 
 /** Contacts with a warranty end: a literal '' so that the partial index contacts_asset_warranty applies. */
 const hasWarrantyEnd = sql`${contacts.warrantyUntil} <> ''`;
@@ -232,9 +234,11 @@ function orderOf(options: ListOptions, terms: readonly SearchTerm[]): { order: L
       [
         ...terms.map((term) => {
           const trade = tradeTest(term);
+          const own = soundTest(term, true);
+          const head = soundTest(term, false);
           return sql`(CASE WHEN ${keyTestSql(nameTest(term))} THEN 0 WHEN ${keyTestSql(otherHeadTest(term))} THEN ${sql.raw(String(NOT_THE_NAME))} ${
             trade ? sql`WHEN ${keyTestSql(trade)} THEN ${sql.raw(String(A_TRADE))} ` : sql``
-          }ELSE 1 END)`;
+          }${own && head ? sql`WHEN ${keyTestSql(own)} THEN ${sql.raw(String(A_TRADE))} WHEN ${keyTestSql(head)} THEN ${sql.raw(String(A_SOUND))} ` : sql``}ELSE 1 END)`;
         }),
         ...firms,
       ],

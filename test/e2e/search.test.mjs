@@ -54,7 +54,8 @@ describe('a search that finds nothing offers the nearest words of the book', () 
         await addContact(page, { company: `Küchenstudio Müller${tag}` }, `Küchenstudio Müller${tag}`);
         await page.goto(listPath(BOOK));
         const suggestion = page.locator('#results .did-you-mean');
-        await page.getByRole('searchbox').fill(`Müler${tag}`);
+        // (A letter missing that is no doubled one's: "Müler" the server finds by its sound, stop 83.)
+        await page.getByRole('searchbox').fill(`Müllr${tag}`);
         await suggestion.waitFor();
         assert.equal(await suggestion.textContent(), `Meinten Sie „Müller${tag}“?`);
         assert.deepEqual(errors, []);
@@ -77,16 +78,16 @@ describe('a search that finds nothing offers the nearest words of the book', () 
         const search = page.getByRole('searchbox');
         const results = page.locator('#results');
         const suggestion = results.locator('.did-you-mean');
-        // One n missing.
-        await search.fill(`Sonleitner${tag}`);
-        await results.getByText(`Keine Treffer für „Sonleitner${tag}“.`).waitFor();
+        // One e missing (one n missing the server finds by its sound, stop 83).
+        await search.fill(`Sonnleitnr${tag}`);
+        await results.getByText(`Keine Treffer für „Sonnleitnr${tag}“.`).waitFor();
         await suggestion.waitFor();
         assert.equal(await suggestion.textContent(), `Meinten Sie „${family}“?`);
         // Said by itself, after "Keine Treffer" (the box, a live region, would read all of it again).
         // Said after its "Keine Treffer", or with it where found while the count waited for the
         // typing to pause, in one update (CI, stop 79: said first, then overwritten by the count;
         // code review, stop 80: said 100 ms after it, a screen reader may skip the count).
-        const none = `Keine Treffer für „Sonleitner${tag}“.`;
+        const none = `Keine Treffer für „Sonnleitnr${tag}“.`;
         const offer = `Meinten Sie „${family}“?`;
         await page.waitForFunction((offer) => document.getElementById('announcer')?.textContent.endsWith(offer), offer);
         await page.waitForTimeout(1200);
@@ -111,7 +112,7 @@ describe('a search that finds nothing offers the nearest words of the book', () 
 
         // Tapped, then typed on before its answer came: focus stays where the buyer types (code
         // review: the later answer took it to the count).
-        await search.fill(`Sonleitner${tag}`);
+        await search.fill(`Sonnleitnr${tag}`);
         await suggestion.waitFor();
         await page.route(
           (url) => url.pathname === listPath(BOOK) && url.searchParams.get('q') === family,
@@ -139,12 +140,12 @@ describe('a search that finds nothing offers the nearest words of the book', () 
         assert.equal(searches.length, sent);
         // But typed anew after a suggestion set the field, the words typed before are searched
         // again (htmx's "changed" had remembered them and sent nothing).
-        await search.fill(`Sonleitner${tag}`);
+        await search.fill(`Sonnleitnr${tag}`);
         await suggestion.waitFor();
         await suggestion.getByRole('link').tap();
         await results.getByRole('link', { name: new RegExp(`Maria ${family}`) }).waitFor();
-        await search.fill(`Sonleitner${tag}`);
-        await results.getByText(`Keine Treffer für „Sonleitner${tag}“.`).waitFor();
+        await search.fill(`Sonnleitnr${tag}`);
+        await results.getByText(`Keine Treffer für „Sonnleitnr${tag}“.`).waitFor();
 
         // Safari and Firefox on a Mac focus no tapped link but <main> (its tabindex): focus still
         // goes to the count (code review).
@@ -220,14 +221,24 @@ describe('a search that finds nothing offers the nearest words of the book', () 
         await suggestion.waitFor();
         return suggestion.textContent();
       };
-      // An l typed once: "Kellner" first; the word of a note one letter away after it.
-      assert.equal(await offered(`Kelner${a}`), `Meinten Sie „Kellner${a}“ oder „Keller${a}“?`);
+      // What the server finds by a name's sound (stop 83) needs no suggestion: a doubled letter
+      // typed once ("Kelner"), "ß" as one "s", another spelling.
+      const found = async (typed, name) => {
+        await search.fill(typed);
+        await page.locator('#results').getByRole('link', { name, exact: true }).waitFor();
+        await page.waitForTimeout(800);
+        assert.equal(await suggestion.count(), 0, typed);
+      };
+      await found(`Kelner${a}`, `Jonas Kellner${a}`);
+      await found(`Müler${b}`, `Eva Müller${b}`);
+      await found(`Mueler${b}`, `Eva Müller${b}`);
+      await found(`Grosmann${d}`, `Großmann${d} Bäder`);
       // Both one letter away: the name before the word of a note (code review: "Keller" came first).
       assert.equal(await offered(`Kellnr${a}`), `Meinten Sie „Kellner${a}“ oder „Keller${a}“?`);
-      assert.equal(await offered(`Müler${b}`), `Meinten Sie „Müller${b}“?`);
-      assert.equal(await offered(`Mueler${b}`), `Meinten Sie „Müller${b}“?`);
-      assert.equal(await offered(`Grosmann${d}`), `Meinten Sie „Großmann${d}“?`);
-      assert.equal(await offered(`Fliesen-Maier${c}`), `Meinten Sie „Fliesen-Meier${c}“?`);
+      assert.equal(await offered(`Müllr${b}`), `Meinten Sie „Müller${b}“?`);
+      assert.equal(await offered(`Mueller${b}x`), `Meinten Sie „Müller${b}“?`);
+      assert.equal(await offered(`Großmnn${d}`), `Meinten Sie „Großmann${d}“?`);
+      assert.equal(await offered(`Fliesen-Meler${c}`), `Meinten Sie „Fliesen-Meier${c}“?`);
       // Two near words of one contact: one choice (buyer review: "Hausmeister" oder "Hausmeisterservice").
       assert.equal(await offered(`Zanderwek${e}`), `Meinten Sie „Zanderweg${e}“?`);
       // A word of four letters, with a word the book has as typed.
@@ -244,15 +255,11 @@ describe('a search that finds nothing offers the nearest words of the book', () 
       // In a word of six letters, the swap across the middle spoils both parts asked (UX
       // review: "Brnadl" was offered nothing).
       assert.equal(await offered('Brnadl'), 'Meinten Sie „Brandl“?');
-      // One name's other spellings (UX review: "Meyer" and "Mayer" were offered nothing; then
-      // "Meyer" only the "Mayer" its end found, not the "Meier" beside it).
-      const spellings = bookQuestions(page);
-      assert.match(await offered('Meyer'), /^Meinten Sie („Meier“ oder „Mayer“|„Mayer“ oder „Meier“)\?$/);
-      await spellings.settled();
-      // Its start and end, its three other starts, and the check of the suggestion (code review:
-      // asking every spelling of every part at once sent up to eight for one word).
-      assert.ok(spellings.asked <= 7, `${spellings.asked} exports asked`);
-      assert.match(await offered('Maier'), /^Meinten Sie („Meier“ oder „Mayer“|„Mayer“ oder „Meier“)\?$/);
+      // One name's other spellings (UX review: "Meyer" and "Mayer" were offered nothing): since stop
+      // 83 the server finds them by their sound.
+      await found('Meyer', 'Hans Meier');
+      assert.equal(await page.locator('#results').getByRole('link', { name: 'Bernd Mayer', exact: true }).count(), 1);
+      await found('Maier', 'Bernd Mayer');
       // Two words of a firm typed as one (UX review: "Fliesenmeier" was offered "Fliesenleger"),
       // also where its website joins them with a hyphen (UX review: nothing was offered).
       assert.equal(await offered(`Kachelwunder${e}`), `Meinten Sie „Kachel Wunder${e}“?`);
@@ -261,9 +268,9 @@ describe('a search that finds nothing offers the nearest words of the book', () 
       assert.equal(await offered(`${f}hausmeistr`), `Meinten Sie „${f}hausmeister“?`);
       // A letter beyond the BMP (two UTF-16 units) is no end for the parts asked (code review:
       // half of it could not be sent, and nothing was offered).
-      assert.equal(await offered(`Kelner${a} wq𠀀x`), `Meinten Sie „Kellner${a}“ oder „Keller${a}“?`);
+      assert.equal(await offered(`Kellnr${a} wq𠀀x`), `Meinten Sie „Kellner${a}“ oder „Keller${a}“?`);
       // A word with nothing near goes when another is corrected (code review: "Familie" cancelled all).
-      assert.equal(await offered(`Qwertz Müler${b}`), `Meinten Sie „Müller${b}“?`);
+      assert.equal(await offered(`Qwertz Müllr${b}`), `Meinten Sie „Müller${b}“?`);
       // Words of two contacts: the corrected search finds none, so nothing is offered.
       const book = bookQuestions(page);
       await search.fill(`Großmann${d} Kelner${a}`);
@@ -343,8 +350,8 @@ describe('a search that finds nothing offers the nearest words of the book', () 
         await route.continue();
       });
       let book = bookQuestions(page);
-      await search.fill(`Sonleitner${tag}`);
-      await results.getByText(`Keine Treffer für „Sonleitner${tag}“.`).waitFor();
+      await search.fill(`Sonnleitnr${tag}`);
+      await results.getByText(`Keine Treffer für „Sonnleitnr${tag}“.`).waitFor();
       for (let wait = 0; book.asked === 0; wait += 1) {
         assert.ok(wait < 100, 'the book was asked');
         await page.waitForTimeout(50);
@@ -356,19 +363,19 @@ describe('a search that finds nothing offers the nearest words of the book', () 
       slowBook = false;
 
       // The list's answer still on its way: the box of the last search says nothing of a word typed since.
-      await search.fill(`Sonleitner${tag}`);
-      await results.getByText(`Keine Treffer für „Sonleitner${tag}“.`).waitFor();
+      await search.fill(`Sonnleitnr${tag}`);
+      await results.getByText(`Keine Treffer für „Sonnleitnr${tag}“.`).waitFor();
       let slowList = true;
       await page.route(/\/contacts\?/, async (route) => {
         if (slowList) await new Promise((resolve) => setTimeout(resolve, 3000));
         await route.continue();
       });
-      await search.fill(`Sonnlaitner${tag}`);
+      await search.fill(`Sonnlietner${tag}`);
       book = bookQuestions(page);
       await book.settled();
       assert.equal(await page.locator('.did-you-mean').count(), 0, 'no suggestion under the old answer');
       slowList = false;
-      await results.getByText(`Keine Treffer für „Sonnlaitner${tag}“.`).waitFor();
+      await results.getByText(`Keine Treffer für „Sonnlietner${tag}“.`).waitFor();
       await page.locator('.did-you-mean').waitFor();
       assert.equal(await page.locator('.did-you-mean').textContent(), `Meinten Sie „${family}“?`);
 
@@ -391,7 +398,7 @@ describe('a search that finds nothing offers the nearest words of the book', () 
     await withBrowser(
       'selin',
       async ({ page }) => {
-        await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Sonleitner${tag}`)}`);
+        await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Sonnleitnr${tag}`)}`);
         await page
           .locator('#results')
           .getByText(/Keine Treffer für/)
@@ -405,7 +412,7 @@ describe('a search that finds nothing offers the nearest words of the book', () 
       'selin',
       async ({ page }) => {
         // A page loaded with the search (a link, a bookmark) offers it too.
-        await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Sonleitner${tag}`)}`);
+        await page.goto(`${listPath(BOOK)}?q=${encodeURIComponent(`Sonnleitnr${tag}`)}`);
         await page.locator('.did-you-mean').waitFor();
         assert.equal(await page.locator('.did-you-mean').textContent(), `Did you mean “${family}”?`);
         await assertNoAxeViolations(page, 'no results with a suggestion');
