@@ -947,6 +947,9 @@ describe('add', () => {
       'Hausmeister: 0171 1',
       ...NOTES_WITHOUT_PHONES,
       'Bauleiter Schmidt: (0171) 555 66 77',
+      // A plus in brackets, a full stop or a space after the number (code review, stop 82).
+      'Hausmeister: 0171 2345678. ',
+      'Bauleitung: (+49) 89 7654321',
     ].join('\n');
     const created = await send(list, { user: caller, form: { form_token: freshToken(), company: 'Notdienst Bauer', notes } });
     expect(created.status).toBe(303);
@@ -964,6 +967,8 @@ describe('add', () => {
         'Hausmeister: 0171 1',
         ...NOTES_WITHOUT_PHONES,
         'Bauleiter Schmidt: <a href="tel:01715556677">(0171) 555 66 77</a>',
+        'Hausmeister: <a href="tel:01712345678">0171 2345678</a>. ',
+        'Bauleitung: <a href="tel:+49897654321">(+49) 89 7654321</a>',
       ].join('\n'),
     );
   });

@@ -5,11 +5,11 @@
 import fc from 'fast-check';
 import { html } from 'hono/html';
 import { describe, expect, it } from 'vitest';
-import { groupKey, phoneDigits } from '../src/contacts/keys';
+import { fold, groupKey, phoneDigits } from '../src/contacts/keys';
 import type { ContactPage, ListContact } from '../src/contacts/repository';
 import { displayName } from '../src/contacts/vcard';
 import { ContactRow, letterOf, metaLine, type RowProps, Rows, warrantyLine } from '../src/contacts/views/contact-list';
-import { mailtoHref, telHref } from '../src/contacts/views/format';
+import { mailtoHref, notedPhone, telHref } from '../src/contacts/views/format';
 import { formatDate, LAST_DAYS, warrantyBadge } from '../src/contacts/warranty';
 import { ICONS_PATH } from '../src/generated/assets';
 import { messagesFor } from '../src/i18n';
@@ -56,9 +56,27 @@ function templateRow(props: RowProps) {
         : '';
   // (Since stop 75 a number searched for: the number it found, the mobile where only it holds it, marked.)
   const found = (number: string) => number !== '' && (props.numbers || []).some((digits) => phoneDigits(number).includes(digits));
-  const phone = contact.phone === '' || (found(contact.mobile) && !found(contact.phone)) ? contact.mobile : contact.phone;
+  // (Since stop 83 a search's row found by a number of the notes, or a word of its label that the
+  // name, position and firm do not hold: that number, after its label.)
+  const head = fold(`${name} ${contact.position} ${contact.company}`);
+  const noted =
+    contact.notes && !found(contact.phone) && !found(contact.mobile)
+      ? [...contact.notes.matchAll(/^(.{1,80}?): *(\(?[+0][\d ()/.-]{4,28}\d)(?=[ .]*$)/gm)].find(
+          ([, said = '', number = '']) =>
+            notedPhone(said, number) &&
+            (found(number) || (props.words ?? []).some((word) => fold(said).includes(word) && !head.includes(word))),
+        )
+      : undefined;
+  const label = noted && (/(?:Telefon|Mobil)nummer \((.*)\)$/.exec(noted[1] ?? '')?.[1] ?? noted[1]);
+  const phone = noted
+    ? (noted[2] ?? '')
+    : contact.phone === '' || (found(contact.mobile) && !found(contact.phone))
+      ? contact.mobile
+      : contact.phone;
   const call = phone
-    ? html`<a class="round" href="${telHref(phone)}">${templateIcon(paths, 'call')}<span class="sr-only">${t.callName(name)}</span></a>`
+    ? html`<a class="round" href="${telHref(phone)}">${templateIcon(paths, 'call')}<span class="sr-only">${t.callName(
+        noted ? `${name} (${label})` : name,
+      )}</span></a>`
     : '';
   const mail = contact.email
     ? html`<a class="round" href="${mailtoHref(contact.email)}">${templateIcon(paths, 'mail')}<span class="sr-only">${t.mailName(name)}</span></a>`
@@ -67,7 +85,9 @@ function templateRow(props: RowProps) {
     props.focus ? html` data-focus-row="${props.focus}"` : props.focused ? ' data-focus' : ''
   }>${name}</a>${meta ? html`<span class="meta">${meta}</span>` : ''}${templateWarrantyLine(shell, contact.warrantyUntil, props.today, props.showEnd === true)}${
     // (Since stop 69 "Mobil 0171 …", before the number, as the phone list writes it.)
-    phone ? html`<span class="tel${found(phone) ? ' hit' : ''}">${phone === contact.phone ? '' : `${t.callMobile} `}${phone}</span>` : ''
+    phone
+      ? html`<span class="tel${noted || found(phone) ? ' hit' : ''}">${noted ? `${label} ` : phone === contact.phone ? '' : `${t.callMobile} `}${phone}</span>`
+      : ''
   }${contact.email ? html`<span class="mail">${contact.email}</span>` : ''}${call || mail ? html`<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }
 
@@ -155,6 +175,29 @@ const contact = fc.record({
   ),
   warrantyUntil: fc.oneof(fc.constant(''), day, hostile),
   sortKey: fc.oneof(fc.string(), fc.constantFrom('', 'ärzte', 'zz', '9', 'жук')),
+  // A search's rows carry the notes (since stop 83): lines that give a number after a label.
+  notes: fc.option(
+    fc.oneof(
+      hostile,
+      fc
+        .array(
+          fc.oneof(
+            hostile,
+            fc.constantFrom(
+              'Notdienst: 0800 1234567',
+              'Weitere Telefonnummer (Notdienst 24h): +49 89 1234567',
+              'Fax: 089 123457',
+              'Büro <&> "x": (0171) 23 45 67',
+              'Notdienst: 01.03.2024',
+              'Hausmeister: (+49) 171 2345678. ',
+            ),
+          ),
+          { maxLength: 4 },
+        )
+        .map((lines) => lines.join('\n')),
+    ),
+    { nil: undefined },
+  ),
 }) as fc.Arbitrary<ListContact>;
 const shell = fc.record({
   language: fc.constantFrom('de', 'en'),
@@ -199,8 +242,12 @@ describe('list rows as plain strings', () => {
           focus: fc.option(hostile, { nil: undefined }),
           focused: fc.boolean(),
           // The digits of numbers searched for, or none ('' without a search).
-          numbers: fc.option(fc.array(fc.constantFrom('089', '0171', '123', '1234', '4930', '0049'), { maxLength: 2 }), {
-            nil: '' as const,
+          numbers: fc.option(fc.array(fc.constantFrom('089', '0171', '123', '1234', '4930', '0049', '0800'), { maxLength: 2 }), {
+            nil: undefined,
+          }),
+          // The folded words searched for (since stop 83).
+          words: fc.option(fc.array(fc.constantFrom('notdienst', 'buro', '24h', 'fax', 'x', 'weitere'), { maxLength: 2 }), {
+            nil: undefined,
           }),
         }),
         (s, assetId, c, today, flags) => {

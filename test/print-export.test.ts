@@ -237,12 +237,14 @@ describe('the printable phone list', () => {
         'Notfall: 0800 123 4567',
         'Hausmeister (Herr Koch): 0171 9998887',
         ...NOTES_WITHOUT_PHONES,
+        // A plus in brackets, a full stop after the number (code review, stop 82).
+        'Bauleitung: (+49) 89 7654321.',
       ].join('\n'),
     }));
     const html = await (await send('/assets/print-noted/contacts/print', { user })).text();
     const row = textOf(decode(html.match(/<tr><th scope="row">.*?<\/tr>/)?.[0] ?? '')).trim();
     expect(row).toBe(
-      'Kaminski Schornsteinfeger +49 89 4455667 Notdienst Wochenende 0171 1112223 Notdienst 0800 123 4567 Hausmeister (Herr Koch) 0171 9998887',
+      'Kaminski Schornsteinfeger +49 89 4455667 Notdienst Wochenende 0171 1112223 Notdienst 0800 123 4567 Hausmeister (Herr Koch) 0171 9998887 Bauleitung (+49) 89 7654321',
     );
   });
 

@@ -130,6 +130,56 @@ describe('search finds what people type', () => {
     expect(await rows('Berg')).toEqual(['Jana Berg: tel 089 1234567']);
   });
 
+  it('shows and dials a number of the notes that the search found by its digits or by its label (walkthrough, stop 82, M1)', async () => {
+    const asset = 'search-noted-row';
+    const buyer: TestUser = { ...anna, sub: 'u-search-noted-row', assets: [{ id: asset, name: 'Notiert' }] };
+    await seedContacts(
+      asset,
+      3,
+      (index) =>
+        [
+          {
+            company: 'Sanitär Huber',
+            phone: '089 1234567',
+            notes: 'Weitere Telefonnummer (Notdienst 24h): 0800 123 4567\nFax: 089 1234568\nKundennummer: 0012345678',
+          },
+          { first_name: 'Eva', last_name: 'Notdienst', phone: '089 7654321', notes: 'Notdienst: 0171 2229999' },
+          { company: 'Elektro Roth', phone: '089 5550000', notes: 'Privat: 0171 5550001\nNotdienst ab 18 Uhr über die Zentrale' },
+        ][index] ?? {},
+    );
+    const rows = async (q: string) => {
+      const html = await (await send(`/assets/${asset}/contacts?q=${encodeURIComponent(q)}`, { user: buyer })).text();
+      return [
+        ...html.matchAll(
+          /<li class="contact"[^>]*><a class="name" [^>]*>([^<]+)<\/a>.*?<span class="(tel[^"]*)">([^<]+)<\/span>.*?<a class="round" href="([^"]+)">.*?<span class="sr-only">([^<]+)<\/span>/g,
+        ),
+      ].map((match) => `${match[1]}: ${match[2]} ${match[3]} → ${match[4]} (${match[5]})`);
+    };
+    const huber = 'Sanitär Huber: tel hit Notdienst 24h 0800 123 4567 → tel:08001234567 (Sanitär Huber (Notdienst 24h) anrufen)';
+    // By the label's word, or by the number's digits however typed: that number, marked, its label
+    // before it, dialled and named by the call button.
+    expect(await rows('Notdienst')).toEqual([
+      'Eva Notdienst: tel 089 7654321 → tel:0897654321 (Eva Notdienst anrufen)',
+      'Elektro Roth: tel 089 5550000 → tel:0895550000 (Elektro Roth anrufen)',
+      huber,
+    ]);
+    expect(await rows('0800 1234567')).toEqual([huber]);
+    expect(await rows('Huber Notdienst')).toEqual([huber]);
+    expect(await rows('0171 5550001')).toEqual([
+      'Elektro Roth: tel hit Privat 0171 5550001 → tel:01715550001 (Elektro Roth (Privat) anrufen)',
+    ]);
+    // Found by the name, or by a label's word that the name holds: the phone, as before; never a fax
+    // or a customer's number.
+    expect(await rows('Huber')).toEqual(['Sanitär Huber: tel 089 1234567 → tel:0891234567 (Sanitär Huber anrufen)']);
+    expect(await rows('Fax')).toEqual(['Sanitär Huber: tel 089 1234567 → tel:0891234567 (Sanitär Huber anrufen)']);
+    expect(await rows('0012345678')).toEqual(['Sanitär Huber: tel 089 1234567 → tel:0891234567 (Sanitär Huber anrufen)']);
+    // In English too: the label as typed.
+    const english = await (
+      await send(`/assets/${asset}/contacts?q=Notdienst`, { user: buyer, headers: { 'Accept-Language': 'en' } })
+    ).text();
+    expect(english).toContain('<span class="sr-only">Call Sanitär Huber (Notdienst 24h)</span>');
+  });
+
   it('one international number only by its digits, not by its groups in different numbers (walkthrough, stop 67)', async () => {
     const asset = 'search-intl';
     const buyer: TestUser = { ...anna, sub: 'u-search-intl', assets: [{ id: asset, name: 'Intl' }] };

@@ -126,7 +126,8 @@ const listColumns = columnsNamed(
   'warrantyUntil',
   'sortKey',
 );
-export type ListContact = Pick<Contact, keyof typeof listColumns>;
+/** A search's rows also carry the notes: a row found by a number or a label there shows that number (contact-list.tsx). */
+export type ListContact = Pick<Contact, keyof typeof listColumns> & { notes?: string };
 /**
  * The list's columns, each named as its key: D1's objects of the page are then its rows as they
  * come (BuiltRead.rowsOf), with no copy of 50 rows. Each keeps its column's decoder (`mapWith`):
@@ -377,7 +378,11 @@ function listStatements(
     shape.window === 'after' ? sql`${position} > ${cursor}` : shape.window === 'through' ? sql`${position} <= ${cursor}` : undefined;
   const matching = order === 'warranty' ? and(live(asset), hasWarrantyEnd) : selection(asset, terms);
   const total = terms.length || order === 'warranty' ? sql`(select count(*) from ${contacts} where ${matching})` : liveCount(asset);
-  const pageColumns = { ...namedListColumns, cursor: sql<string>`json_array(${sql.join(columns, sql`, `)})`.as('cursor') };
+  const pageColumns = {
+    ...namedListColumns,
+    ...(terms.length ? { notes: sql<string>`${contacts.notes}`.as('notes') } : {}),
+    cursor: sql<string>`json_array(${sql.join(columns, sql`, `)})`.as('cursor'),
+  };
   const kept = and(eq(contacts.assetId, asset), isNotNull(contacts.deletedAt), gt(contacts.deletedAt, sql.placeholder('deletedSince')));
   const factColumns = {
     total: total.mapWith(Number),

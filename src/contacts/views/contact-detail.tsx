@@ -62,13 +62,14 @@ export function ContactDetail(props: {
   if (address.length) details.push({ label: t.address, value: address.join('\n'), pre: true });
   // A line of the notes that gives a phone's number after its label (notedPhone: "Notdienst: 0800
   // …") links it, as the print view lists it: with only two number fields the others stand there,
-  // and a phone's browser does not link them (walkthrough, stop 82). The split's parts: text,
-  // label, number, text, …
+  // and a phone's browser does not link them (walkthrough, stop 82); also "(+49) 89 …" and one
+  // followed by a full stop or a space (code review, stop 82). The split's parts: text, label,
+  // number, text, …
   if (contact.notes)
     details.push({
       label: t.fields.notes,
       value: contact.notes
-        .split(/^(.{1,80}?: *)((?:\+|\(?0)[\d ()/.-]{4,28}\d)$/m)
+        .split(/^(.{1,80}?: *)(\(?[+0][\d ()/.-]{4,28}\d)(?=[ .]*$)/m)
         .map((part, index, parts) =>
           index % 3 > 1 && notedPhone(parts[index - 1] ?? '', part) ? <a href={telHref(part)}>{part}</a> : part,
         ),

@@ -3,12 +3,12 @@ import { escapeHtml } from '../../views/escape';
 import { icon, iconHtml } from '../../views/icon';
 import * as React from '../../views/jsx-factory';
 import type { Shell } from '../../views/shell';
-import { groupKey, parseQuery, phoneDigits, seeksWarranty } from '../keys';
+import { fold, groupKey, parseQuery, phoneDigits, seeksWarranty } from '../keys';
 import type { Contact, ContactPage, ListContact } from '../repository';
 import { companyBeside, displayName } from '../vcard';
 import { formatDate, LAST_DAYS, warrantyBadge } from '../warranty';
 import { ExportActions, HelpLink } from './export-actions';
-import { mailtoHref, telHref } from './format';
+import { mailtoHref, notedPhones, telHref } from './format';
 
 export interface Notice {
   kind: 'saved' | 'deleted' | 'restored';
@@ -410,7 +410,10 @@ export function Rows(props: {
   const grouped = page.order === 'position' || page.order === 'searchPosition';
   // A number searched for ("0171 23"): the row shows the number it matched, also on a phone
   // (walkthrough, stop 74: nothing said which of a contact's numbers it was).
-  const numbers = view.q && parseQuery(view.q).flatMap((term) => (term.kind === 'phone' && term.digits.length > 2 ? [term.digits] : []));
+  const terms = view.q ? parseQuery(view.q) : [];
+  const numbers = terms.flatMap((term) => (term.kind === 'phone' && term.digits.length > 2 ? [term.digits] : []));
+  // And the words a label of the notes may hold ("Notdienst"), folded.
+  const words = terms.flatMap((term) => (term.kind === 'text' && term.word.length > 2 ? [fold(term.word)] : []));
   const contacts = contactsHref(shell, assetId);
   for (let index = 0; index < page.contacts.length; index++) {
     const contact = page.contacts[index] as ListContact;
@@ -423,6 +426,7 @@ export function Rows(props: {
       showEnd,
       grouped,
       numbers,
+      words,
       focus:
         props.loadedMore === true && index === 0
           ? shell.t.loaded(page.contacts.length, page.order === 'search' || page.order === 'searchPosition')
@@ -545,7 +549,9 @@ export interface RowProps {
   focus?: string;
   focused?: boolean;
   /** The canonical digits of the numbers searched for. */
-  numbers?: string[] | '';
+  numbers?: string[];
+  /** The words searched for, folded. */
+  words?: string[];
   /** contactsHref's, worked out once for all rows of a page. */
   contacts?: string;
 }
@@ -578,14 +584,30 @@ function contactRowHtml(props: RowProps): string {
         : '';
   // The phone, else the mobile; the mobile where only it holds a number searched for (each
   // number's digits worked out once, and only for such a search: code review, stop 75).
-  const { numbers } = props;
-  const hit = (number: string) => numbers && number !== '' && numbers.some((digits) => phoneDigits(number).includes(digits));
+  const { numbers, words } = props;
+  const hit = (number: string) => numbers?.length && number !== '' && numbers.some((digits) => phoneDigits(number).includes(digits));
   const phoneHit = hit(contact.phone);
   const mobileHit = hit(contact.mobile);
   const mobile = !contact.phone || (mobileHit && !phoneHit);
-  const phone = mobile ? contact.mobile : contact.phone;
+  // A number of the notes (notedPhones) that the search found there, by its digits or by a word
+  // of its label that the row's name, position and firm do not hold, where the phone's and the
+  // mobile's were not: "Notdienst" shows and dials the emergency line, not the office
+  // (walkthrough, stop 82, M1; only a search's rows carry the notes).
+  const noted =
+    contact.notes && !phoneHit && !mobileHit
+      ? notedPhones(contact.notes).find(
+          ({ said, number }) =>
+            hit(number) ||
+            words?.some(
+              (word) => fold(said).includes(word) && !fold(`${displayName(contact)} ${contact.position} ${contact.company}`).includes(word),
+            ),
+        )
+      : undefined;
+  const phone = noted ? noted.number : mobile ? contact.mobile : contact.phone;
   const call = phone
-    ? `<a class="round" href="${escapeHtml(telHref(phone))}">${iconHtml(paths, 'call')}<span class="sr-only">${t.callName(name)}</span></a>`
+    ? `<a class="round" href="${escapeHtml(telHref(phone))}">${iconHtml(paths, 'call')}<span class="sr-only">${t.callName(
+        noted ? `${name} (${escapeHtml(noted.label)})` : name,
+      )}</span></a>`
     : '';
   const mail = contact.email
     ? `<a class="round" href="${escapeHtml(mailtoHref(contact.email))}">${iconHtml(paths, 'mail')}<span class="sr-only">${t.mailName(name)}</span></a>`
@@ -597,7 +619,9 @@ function contactRowHtml(props: RowProps): string {
     // The number column says when its number is the mobile (review: it looked like the phone), before
     // it as the phone list and the import's preview do (walkthrough, stop 68: it came after here).
     phone
-      ? `<span class="tel${(mobile ? mobileHit : phoneHit) ? ' hit' : ''}">${mobile ? `${escapeHtml(t.callMobile)} ` : ''}${escapeHtml(phone)}</span>`
+      ? `<span class="tel${noted || (mobile ? mobileHit : phoneHit) ? ' hit' : ''}">${
+          noted ? `${escapeHtml(noted.label)} ` : mobile ? `${escapeHtml(t.callMobile)} ` : ''
+        }${escapeHtml(phone)}</span>`
       : ''
   }${contact.email ? `<span class="mail">${escapeHtml(contact.email)}</span>` : ''}${call || mail ? `<span class="acts">${call}${mail}</span>` : ''}</li>`;
 }

@@ -23,8 +23,8 @@ export const telHref = (number: string): string =>
 /**
  * Whether a line of the notes that gives a number after its label ("Notdienst: 0800 …",
  * "Weitere Telefonnummer (Büro): 089 …", as an import keeps further numbers) gives a phone's: the
- * print view lists it, the card links it. A phone's shape (+, 00, 0 or "(0" first, six digits or
- * more), not a date ("01.03.2024", "01/03/2024", "03/2029"), a time ("08.00 - 17.00"), two
+ * print view lists it, the card links it. A phone's shape (+, 00, 0, "(0" or "(+" first, six
+ * digits or more), not a date ("01.03.2024", "01/03/2024", "03/2029"), a time ("08.00 - 17.00"), two
  * numbers, nor a fax's or a customer's, an account's, a file's, an invoice's or a contract's
  * number by its label (code review, stop 82: the card linked them).
  */
@@ -33,6 +33,17 @@ export const notedPhone = (label: string, number: string) =>
   !/\d[./-]\d\d?[./-]\d|^\(?0?\d[./]\d{4}$|\d\.\d\d\s*-/.test(number) &&
   !TWO_NUMBERS.test(number) &&
   phoneDigits(number).length > 5;
+
+/**
+ * The phones' numbers the notes' lines give after their labels (notedPhone), each with its label
+ * (`said`) and the label shown beside it: the brackets' words of an import's "Weitere
+ * Telefonnummer (Notdienst 24h)", else the label itself. The print view lists them, a search's
+ * row may show one.
+ */
+export const notedPhones = (notes: string) =>
+  [...notes.matchAll(/^(.{1,80}?): *(\(?[+0][\d ()/.-]{4,28}\d)(?=[ .]*$)/gm)].flatMap(([, said = '', number = '']) =>
+    notedPhone(said, number) ? [{ said, label: /(?:Telefon|Mobil)nummer \((.*)\)$/.exec(said)?.[1] ?? said, number }] : [],
+  );
 
 /**
  * Each number's link, kept for the isolate as the dates' texts are (src/contacts/warranty.ts): its

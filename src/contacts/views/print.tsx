@@ -7,7 +7,7 @@ import { inGermany } from '../schema';
 import { companyBeside, displayName } from '../vcard';
 import { berlinToday, formatDate } from '../warranty';
 import { Crumb } from './contact-list';
-import { addressLines, notedPhone } from './format';
+import { addressLines, notedPhones } from './format';
 
 /**
  * The printable phone list (issue 16, for the "Hausakte" by the fuse box): every contact in one
@@ -99,9 +99,9 @@ function PhoneRow(props: { shell: Shell; contact: PhoneListContact; today: strin
   // from the sheet for the folder by the fuse box (walkthrough, stop 71). Only a phone's shape
   // (notedPhone), each number once, not the phone's or mobile's.
   const seen = new Set([contact.phone, contact.mobile].filter(Boolean).map(phoneDigits));
-  const noted = [...contact.notes.matchAll(/^(.{1,80}?): *((?:\+|\(?0)[\d ()/.-]{4,28}\d)$/gm)]
-    .filter(([, label = '', number = '']) => notedPhone(label, number) && !seen.has(phoneDigits(number)) && !!seen.add(phoneDigits(number)))
-    .map(([, label = '', number = '']) => numbered(/(?:Telefon|Mobil)nummer \((.*)\)$/.exec(label)?.[1] ?? label, number));
+  const noted = notedPhones(contact.notes)
+    .filter(({ number }) => !seen.has(phoneDigits(number)) && !!seen.add(phoneDigits(number)))
+    .map(({ label, number }) => numbered(label, number));
   // The warranty's end (issue 17) under the name: what the folder by the fuse box is for. One
   // already passed says so, as the list does (walkthrough, stop 69: "Gewährleistung bis" a past day),
   // one ahead in the list's words too ("endet am": walkthrough, stop 71, the sheet mixed the two).
