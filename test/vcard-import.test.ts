@@ -520,6 +520,26 @@ describe('mapping to the fields', () => {
     expect(filed.values).toMatchObject({ phone: '089 1', mobile: '0160 3', notes: 'Weitere Telefonnummer: 0171 2' });
   });
 
+  it('gives the phone field the office, not an emergency or on-call line, even a preferred one (buyer walkthrough, stop 83)', () => {
+    // An iPhone's preferred "Notdienst" (a mobile by its digits: the mobile field, its label a line).
+    const iphone = only(
+      vcf(card('N:Maier;Stephan;;;', 'item1.TEL;type=pref:+49 171 5554443', 'item1.X-ABLabel:Notdienst', 'TEL;type=WORK:089 4445556')),
+    );
+    expect(iphone.values).toMatchObject({
+      phone: '089 4445556',
+      mobile: '+49 171 5554443',
+      notes: 'Mobilnummer (Notdienst): +49 171 5554443',
+    });
+    // Android's X- label on a landline, after a private number too: a labelled line of the notes.
+    for (const label of ['X-Notdienst', 'X-Notfall', 'X-Bereitschaft', 'X-Störung 24h'])
+      expect(only(vcf(card21('N:Bauer;;;;', `TEL;${label}:0800 9998877`, 'TEL;HOME:089 1'))).values, label).toMatchObject({
+        phone: '089 1',
+        notes: `Weitere Telefonnummer (${label.slice(2)}): 0800 9998877`,
+      });
+    // Alone, it is the phone still.
+    expect(only(vcf(card21('N:Bauer;;;;', 'TEL;X-Notdienst:0800 9998877'))).values).toMatchObject({ phone: '0800 9998877' });
+  });
+
   it('keeps the label Android writes as an X- type (2.1 TEL;X-Notdienst, 3.0 TYPE=X-Notdienst) as typed, as an X-ABLabel is (buyer review, stop 60)', () => {
     const [android, v30] = cardsOf(
       vcf([

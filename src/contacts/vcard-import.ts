@@ -935,11 +935,21 @@ class Overflow {
   }
 }
 
-/** Entries as a field takes them: the one the card prefers first, then work, no kind, private, and the second numbers of a value (a stable sort). */
+/**
+ * Entries as a field takes them: the one the card prefers first, then work, no kind, private,
+ * one whose label names an emergency or on-call line ("Notdienst", "Notfall", "Bereitschaft",
+ * "24h"), preferred or not: the phone is the office's, the other a labelled line of the notes,
+ * which the card links and a search's row dials (buyer walkthrough, stop 83: an iPhone's
+ * preferred "Notdienst" took the phone, the office's number went to the notes); then the
+ * second numbers of a value (a stable sort).
+ */
 const byRank = (entries: readonly Entry[]) => {
-  const rank = ({ types, second }: Entry) => (second ? 4 : types.has('PREF') ? 0 : types.has('WORK') ? 1 : types.has('HOME') ? 3 : 2);
+  const rank = ({ types, second, label }: Entry) =>
+    second ? 4 : ON_CALL.test(label) ? 3.5 : types.has('PREF') ? 0 : types.has('WORK') ? 1 : types.has('HOME') ? 3 : 2;
   return [...entries].sort((a, b) => rank(a) - rank(b));
 };
+
+const ON_CALL = /not(?:dienst|fall|ruf)|bereitschaft|störung|emergency|24 ?h/i;
 
 /** A filter that keeps the first entry of each value, compared by `key`. */
 function firstOf(keyOf: (value: string) => string): (entry: Entry) => boolean {
