@@ -60,6 +60,7 @@
       qrHide: 'QR-Code ausblenden',
       orphan: (name) =>
         `Ihre Eingaben zu ${name ? `„${name}“` : 'diesem Kontakt'} sind noch erhalten: Sie können sie als neuen Kontakt anlegen.`,
+      restoredFields: (labels) => `(${labels.join(', ')})`,
       orphanNew: 'Als neuen Kontakt anlegen',
       orphanKeep: 'Behalten',
       adding: (n) => (n === 1 ? '1 Kontakt übernehmen' : `${n.toLocaleString('de-DE')} Kontakte übernehmen`),
@@ -87,6 +88,7 @@
       or: ' or ',
       qrHide: 'Hide QR code',
       orphan: (name) => `Your input for ${name ? `“${name}”` : 'this contact'} is still kept: you can add it as a new contact.`,
+      restoredFields: (labels) => `(${labels.join(', ')})`,
       orphanNew: 'Add as new contact',
       orphanKeep: 'Keep',
       adding: (n) => (n === 1 ? 'Add 1 contact' : `Add ${n.toLocaleString('en')} contacts`),
@@ -267,7 +269,7 @@
     if (!draft || !draft.values || form.hasAttribute('data-draft-server')) return;
     if (!adopted && !draft.pending && !(initialLoad && isReload())) return;
     var values = draft.values;
-    var changed = false;
+    var changed = [];
     // Nobody changed the typed fields since the draft's version: the form's newer version stays, so
     // the save is an edit of what the form shows. Otherwise the draft's, and the server asks.
     var base = draft.base;
@@ -281,15 +283,21 @@
       if (fresh && field.name === 'version') return;
       if (typeof values[field.name] === 'string' && values[field.name] !== field.value) {
         field.value = values[field.name];
-        if (field.type !== 'hidden') changed = true;
+        if (field.type !== 'hidden') changed.push(field.labels && field.labels[0] ? field.labels[0].textContent.trim() : field.name);
       }
     });
     postalPad(form);
     var note = form.querySelector('[data-draft-note]');
-    if (changed && note) {
+    var fields;
+    if (changed.length && note) {
       note.hidden = false;
-      // The sentence, not its "Verwerfen" button.
-      announce(note.firstChild.textContent.trim());
+      // Which fields came back, also those below the fold (buyer walkthrough, stop 83: a new
+      // contact given up after an error brought its e-mail address into the next one unnoticed).
+      fields = note.querySelector('[data-draft-fields]') || note.insertBefore(document.createElement('span'), note.lastElementChild);
+      fields.setAttribute('data-draft-fields', '');
+      fields.textContent = `${words.restoredFields(changed)} `;
+      // The sentence and the fields, not its "Verwerfen" button.
+      announce(`${note.firstChild.textContent.trim()} ${fields.textContent.trim()}`);
     }
   }
 

@@ -83,6 +83,11 @@ describe('drafts and an expired session', () => {
     assert.equal(await page.getByLabel('Unternehmen', { exact: true }).inputValue(), company);
     assert.equal(await page.getByLabel('Notizen', { exact: true }).inputValue(), 'Zeile 1\nZeile 2');
     await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
+    // It names the fields that came back, also those below the fold (buyer walkthrough, stop 83).
+    assert.equal(
+      (await page.locator('[data-draft-note]').textContent()).replace(/\s+/g, ' ').trim(),
+      'Ihre Eingaben wurden wiederhergestellt. (Unternehmen, Notizen) Verwerfen',
+    );
     await page.getByRole('button', { name: 'Verwerfen' }).click();
     await page.waitForLoadState('load');
     await page.getByRole('heading', { level: 1, name: 'Neuen Kontakt hinzufügen' }).waitFor();
