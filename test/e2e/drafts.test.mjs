@@ -752,7 +752,11 @@ describe('drafts and an expired session', () => {
     await page.locator('main').getByText('Ihre Eingaben wurden wiederhergestellt.').waitFor();
     assert.equal(await page.getByLabel('Frist ab Abnahme', { exact: true }).inputValue(), '4');
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent !== '');
-    assert.equal(await page.locator('#announcer').textContent(), 'Ihre Eingaben wurden wiederhergestellt.');
+    // With the fields that came back (stop 83), without the button's "Verwerfen".
+    assert.equal(
+      await page.locator('#announcer').textContent(),
+      'Ihre Eingaben wurden wiederhergestellt. (Unternehmen, Abnahme am, Frist ab Abnahme)',
+    );
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: company, exact: true }).waitFor();
     // "Gewährleistung bis": 4 years from the acceptance (before the fix: no end at all).
