@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, gt, gte, isNotNull, isNull, lt, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+// drizzle's own function, which the bundle takes from the generated copy of its module (wrangler.toml [alias] "drizzle-orm/utils").
+import { getTableColumns } from 'drizzle-orm/utils';
 import { type Database, guarded, randomToken } from '../db/client';
 import { BuiltRead, builtOnce, runBatch, runRead, runStatements } from '../db/prepared';
 import { assetUsage, type ContactRow, contacts, contactVersions, importStaging, type VersionRow } from '../db/schema';

@@ -152,6 +152,10 @@ describe('production bundle', () => {
     // drizzle's row mapping, field order and table name without joins, subqueries and nested selections
     // (src/generated/drizzle-utils.js from scripts/lib/drizzle-utils.mjs, which the generated drizzle modules import).
     expect(Object.keys(meta.inputs)).toContain('src/generated/drizzle-utils.js');
+    // Nor drizzle's own utils.js (the app's getTableColumns through that module too: wrangler.toml [alias]
+    // "drizzle-orm/utils"), nor its TextDecoder, which nothing of the bundle reads (marked pure there).
+    expect(zodOutput?.['node_modules/drizzle-orm/utils.js']?.bytesInOutput ?? 0).toBe(0);
+    expect(code).not.toMatch(/typeof TextDecoder>"u"\?null:new TextDecoder/);
     // Nor hono's validator's targets 'json', 'header' and 'cookie', nor zValidator's header key map and
     // options (src/generated/hono-validator.js and zod-validator.js from scripts/lib/hono-validator.mjs).
     expect(code).not.toContain('Malformed JSON in request body');
