@@ -53,3 +53,5 @@ export const CONFIG_ARG: { from: string; to: string };
 export const GLOBAL_CONFIG: { from: string; to: string };
 /** $ZodAsyncError's message, never thrown by the app's synchronous schemas, as the bundle's message for a path it never reaches. */
 export const ASYNC_MESSAGE: { from: string; to: string };
+/** safeParse's context as zod writes it and as the generated zod-parse.js does. */
+export const SAFE_PARSE_CTX: { readonly from: string; readonly to: string };

@@ -556,6 +556,16 @@ export const GLOBAL_CONFIG = {
   to: 'export const globalConfig = {};\n',
 };
 /** A file's calls of finalizeIssue with config() as CONFIG_ARG's; refuses a file with none or with another call of config(). */
+/**
+ * safeParse's context, the parse's own options with async false: `{ ..._ctx, async: false }` for
+ * zod's `_ctx ? { ..._ctx, async: false } : { async: false }`, as spreading a value that is not an
+ * object (undefined, as the app always gives none) copies no key: the same keys in the same order,
+ * a new object each time (6 B). Only _safeParse's (the bundle's one parse), found once.
+ */
+export const SAFE_PARSE_CTX = {
+  from: 'export const _safeParse = (_Err) => (schema, value, _ctx) => {\n    const ctx = _ctx ? { ..._ctx, async: false } : { async: false };\n',
+  to: 'export const _safeParse = (_Err) => (schema, value, _ctx) => {\n    const ctx = { ..._ctx, async: false };\n',
+};
 function withoutConfigArg(file, text) {
   if (!text.includes(CONFIG_ARG.from))
     throw new Error(`zod/v4/core/${file}: finalizeIssue(iss, ctx, core.config()) not found; update scripts/lib/zod-schemas.mjs`);
@@ -705,8 +715,11 @@ export function trimZodErrorFile(file, source) {
     if (/_messageDesc|_installedToString|, "(message|toString)"/.test(text))
       throw new Error("zod/v4/core/errors.js: more of an error's message than expected; update scripts/lib/zod-schemas.mjs");
     text = markPure('errors.js', text);
-  } else if (file === 'parse.js') text = withoutConfigArg(file, text);
-  else throw new Error(`zod/v4/core/${file} is not copied; see scripts/lib/zod-schemas.mjs`);
+  } else if (file === 'parse.js') {
+    if (text.split(SAFE_PARSE_CTX.from).length !== 2)
+      throw new Error("zod/v4/core/parse.js: safeParse's context not found once; update scripts/lib/zod-schemas.mjs");
+    text = withoutConfigArg(file, text.replace(SAFE_PARSE_CTX.from, SAFE_PARSE_CTX.to));
+  } else throw new Error(`zod/v4/core/${file} is not copied; see scripts/lib/zod-schemas.mjs`);
   const copies = { ...ZOD_CORE_COPIES, ...ZOD_ERROR_COPIES };
   text = text.replace(/^(import [^\n]* from )"\.\/([\w-]+\.js)";$/gm, (line, head, from) =>
     copies[from] ? `${head}"${copies[from]}";` : line,
