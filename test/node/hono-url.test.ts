@@ -3,15 +3,15 @@
 // wrangler.toml's [alias]): hono's module but for getQueryParam's fast path for one key, an
 // optimisation only; the same answers as hono's getQueryParam and getQueryParams for every URL and
 // key tried; every importer of hono's file in the bundle takes the generated one instead.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import * as theirs from 'hono/utils/url';
 import { describe, expect, it } from 'vitest';
-import { FAST_PATH, trimHonoUrl } from '../../scripts/lib/hono-url.mjs';
+import { FAST_PATH, MERGE_PATH_REST, trimHonoUrl } from '../../scripts/lib/hono-url.mjs';
 import { assertProperty } from '../property.ts';
-import { root } from './drizzle-files';
+import { root, sources } from './drizzle-files';
 
 const originalPath = join(root, 'node_modules', 'hono', 'dist', 'utils', 'url.js');
 const generatedPath = join(root, 'src', 'generated', 'hono-url.js');
@@ -29,6 +29,30 @@ describe('src/generated/hono-url.js, in place of hono/dist/utils/url.js in the b
     expect(() => trimHonoUrl(`import { x } from "./x.js";\n${original()}`)).toThrow(/imports now/);
   });
 
+  it("merges two paths as hono's mergePath, and every call of it in the bundle gives two", async () => {
+    expect(original().split(MERGE_PATH_REST.from)).toHaveLength(2);
+    expect(() =>
+      trimHonoUrl(original().replace(MERGE_PATH_REST.from, MERGE_PATH_REST.from.replace('rest.length', 'rest.length > 0'))),
+    ).toThrow(/mergePath's rest arguments not found once/);
+    const { mergePath } = await ours();
+    const paths = ['', '/', '/a', 'a', '/a/', 'a/', '/kontakte', '/kontakte/', '/:asset/contacts', '*', '/*'];
+    for (const base of paths) for (const sub of paths) expect(mergePath(base, sub), `${base} ${sub}`).toBe(theirs.mergePath(base, sub));
+    // Its callers in the bundle: the generated hono-base.js (hono's app class), two arguments each;
+    // no other module of the bundle, nor src/, calls it.
+    const base = readFileSync(join(root, 'src', 'generated', 'hono-base.js'), 'utf8');
+    const calls = [...base.matchAll(/\bmergePath\(([^()]*)\)/g)].map((m) => m[1] ?? '');
+    expect(calls.length).toBeGreaterThan(0);
+    expect(base.split(/\bmergePath\(/).length - 1).toBe(calls.length);
+    for (const args of calls) expect(args.split(',')).toHaveLength(2);
+    for (const file of readdirSync(join(root, 'src', 'generated')).filter((name) => name.endsWith('.js')))
+      if (file !== 'hono-url.js' && file !== 'hono-base.js')
+        expect(readFileSync(join(root, 'src', 'generated', file), 'utf8'), file).not.toContain('mergePath');
+    for (const file of sources('src')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/\bmergePath\s*\(/);
+    // (hono's other importers of url.js in the bundle, its cookie parser and route helper, call it not.)
+    for (const file of ['utils/cookie.js', 'helper/route/index.js'])
+      expect(readFileSync(join(root, 'node_modules', 'hono', 'dist', file), 'utf8'), file).not.toContain('mergePath');
+  });
+
   it("is hono's text but the fast path, which only getQueryParam's one key reaches and which only returns or falls through", () => {
     expect(original().split(FAST_PATH).length).toBe(2);
     const [header, ...rest] = generated().split('\n');
@@ -36,7 +60,8 @@ describe('src/generated/hono-url.js, in place of hono/dist/utils/url.js in the b
     expect(rest.join('\n')).toBe(
       original()
         .replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n')
-        .replace(FAST_PATH, ''),
+        .replace(FAST_PATH, '')
+        .replace(MERGE_PATH_REST.from, MERGE_PATH_REST.to),
     );
     // What follows the fast path in hono's function computes `encoded` itself when the fast path did not.
     expect(original()).toContain(`	let encoded;\n${FAST_PATH}	const results = Object.create(null);\n	encoded ??= /[%+]/.test(url);\n`);
