@@ -52,3 +52,17 @@ export declare namespace JSX {
  * them), as one call: the same node (a number's value is written as its digits, as `String()` of it).
  */
 export const hidden = (name: string, value?: string | number): JSXNode => createElement('input', { type: 'hidden', name, value });
+
+/**
+ * The attributes of a form posted through htmx into #main, its submit buttons disabled while it is
+ * sent (`method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find
+ * button[type=submit]"`, nine forms of the views), spread where they stood: the same attributes in
+ * the same order, a new object for each form, as the literal was (createElement sets its children).
+ */
+export const postForm = (action: string) => ({
+  method: 'post' as const,
+  action,
+  'hx-post': action,
+  'hx-target': '#main',
+  'hx-disable': 'find button[type=submit]',
+});

@@ -512,6 +512,8 @@ describe('production bundle', () => {
     // hono's mergePath without its rest arguments, which no call of the bundle gives (src/generated/hono-url.js, MERGE_PATH_REST).
     expect(code).toMatch(/=\(\w+,\w+\)=>`\$\{\w+\?\.\[0\]==="\/"\?"":"\/"\}/);
     expect(code).not.toMatch(/\(\w+,\w+,\.\.\.\w+\)=>\(\w+\.length&&/);
+    // The attributes of the forms posted through htmx written once (src/views/jsx-factory.ts postForm).
+    expect(code.split('"hx-disable":"find button[type=submit]"')).toHaveLength(2);
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });

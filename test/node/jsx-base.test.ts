@@ -271,6 +271,27 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
     // hono's test: a name of letters, digits, - _ . :, or of other characters but for these.
     const valid = (name: string) => name !== '' && !/[\s"'<>/=`\\\x00-\x1f\x7f-\x9f]/.test(name);
     const spreads: string[] = [];
+    // (Or the attributes of a form posted through htmx, React.postForm(action): the object literal
+    // that src/views/jsx-factory.ts's postForm returns, written out there.)
+    const factory = ts.createSourceFile(
+      'src/views/jsx-factory.ts',
+      readFileSync(join(root, 'src', 'views', 'jsx-factory.ts'), 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    );
+    let postForm: ts.Expression | undefined;
+    const findPostForm = (node: ts.Node) => {
+      if (
+        ts.isVariableDeclaration(node) &&
+        node.name.getText(factory) === 'postForm' &&
+        node.initializer &&
+        ts.isArrowFunction(node.initializer)
+      )
+        postForm = ts.isBlock(node.initializer.body) ? undefined : node.initializer.body;
+      ts.forEachChild(node, findPostForm);
+    };
+    findPostForm(factory);
+    expect(postForm && ts.isParenthesizedExpression(postForm) && ts.isObjectLiteralExpression(postForm.expression)).toBe(true);
     for (const file of sources('src').filter((path) => path.endsWith('.tsx'))) {
       const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
       const objects = new Map<string, ts.Expression | undefined>();
@@ -292,6 +313,8 @@ describe('src/generated/jsx-base.js, in place of hono/dist/jsx/base.js in the bu
                 if (ts.isParenthesizedExpression(expression)) return literals(expression.expression);
                 if (ts.isIdentifier(expression)) return literals(objects.get(expression.text));
                 if (ts.isConditionalExpression(expression)) return [...literals(expression.whenTrue), ...literals(expression.whenFalse)];
+                if (ts.isCallExpression(expression) && expression.expression.getText(source) === 'React.postForm')
+                  return literals(postForm);
                 return [ts.isObjectLiteralExpression(expression) ? expression : undefined];
               };
               const found = literals(attribute.expression);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Child } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
-import { createElement, Fragment } from '../../src/views/jsx-factory';
+import { createElement, Fragment, postForm } from '../../src/views/jsx-factory';
 import { root, sources } from './drizzle-files';
 
 const basePath = join(root, 'src', 'generated', 'jsx-base.js');
@@ -109,5 +109,39 @@ describe("src/views/jsx-factory.ts with hono's jsxFn (src/generated/jsx-base.js)
       if (file !== 'src/views/jsx-factory.ts') expect(text, file).not.toMatch(/generated\/jsx-base|jsx-dev-runtime/);
       if (file.endsWith('.tsx')) expect(text, file).not.toMatch(/<[\w.]+[^>]*\skey=/);
     }
+  });
+});
+
+describe('postForm(), the attributes of a form posted through htmx into #main', () => {
+  it('makes the node and the HTML the literal made, in the same order, a new object for each form', () => {
+    const literal = (action: string) => ({
+      method: 'post',
+      action,
+      'hx-post': action,
+      'hx-target': '#main',
+      'hx-disable': 'find button[type=submit]',
+    });
+    for (const action of ['/kontakte/a1/contacts/x/delete', '/a?b=1&c="d"', ''])
+      for (const [before, after] of [
+        [{}, {}],
+        [{ id: 'contact-form' }, { class: 'contact-form', 'data-draft': '{}' }],
+        [{}, { class: 'form-actions' }],
+      ]) {
+        const ours = createElement('form', { ...before, ...postForm(action), ...after }, 'x', createElement('button', { type: 'submit' }));
+        const theirs = createElement('form', { ...before, ...literal(action), ...after }, 'x', createElement('button', { type: 'submit' }));
+        expect(ours).toEqual(theirs);
+        expect(String(ours)).toBe(String(theirs));
+      }
+    expect(postForm('/a')).not.toBe(postForm('/a'));
+  });
+
+  it('is every such form of the views: no form of src/ writes those attributes itself', () => {
+    let uses = 0;
+    for (const file of sources('src').filter((name) => name.endsWith('.tsx'))) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text, file).not.toMatch(/hx-disable="find button\[type=submit\]"/);
+      uses += text.split('{...React.postForm(').length - 1;
+    }
+    expect(uses).toBe(9);
   });
 });

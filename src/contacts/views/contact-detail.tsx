@@ -298,7 +298,7 @@ export function DeleteConfirm(props: {
       ) : null}
       {props.shown ? <Changes shell={shell} older={props.shown} newer={fieldValuesOf(contact)} /> : null}
       <p>{t.deleteText}</p>
-      <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]" class="form-actions">
+      <form {...React.postForm(action)} class="form-actions">
         {React.hidden('version', contact.version)}
         <button type="submit" class="danger">
           {props.message ? t.anyway : t.deleteConfirm}

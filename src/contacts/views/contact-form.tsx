@@ -156,11 +156,7 @@ export function ContactForm(props: ContactFormProps) {
       ) : null}
       <form
         id="contact-form"
-        method="post"
-        action={action}
-        hx-post={action}
-        hx-target="#main"
-        hx-disable="find button[type=submit]"
+        {...React.postForm(action)}
         class="contact-form"
         data-announce={announcement}
         data-draft={draft}

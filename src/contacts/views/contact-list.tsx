@@ -687,7 +687,7 @@ export function UndoImport(props: { shell: Shell; action: string }) {
   return (
     <details class="help undo-import">
       <summary>{t.importUndo}</summary>
-      <form method="post" action={props.action} hx-post={props.action} hx-target="#main" hx-disable="find button[type=submit]">
+      <form {...React.postForm(props.action)}>
         <p class="hint" id={warning}>
           {t.undoWarning}
         </p>
@@ -712,7 +712,7 @@ export function PostButton(props: {
   hidden?: { name: string; value: string };
 }) {
   return (
-    <form method="post" action={props.action} hx-post={props.action} hx-target="#main" hx-disable="find button[type=submit]">
+    <form {...React.postForm(props.action)}>
       {React.hidden('version', props.version)}
       {props.hidden ? React.hidden(props.hidden.name, props.hidden.value) : null}
       <button type="submit" class={props.primary ? 'primary' : undefined}>

@@ -62,7 +62,7 @@ export function DeletedContacts(props: {
                   {t.keptUntil(formatDateTime(t.locale, (contact.deletedAt ?? contact.updatedAt) + PURGE_AFTER_MS))}
                 </p>
                 <div class="row-actions">
-                  <form method="post" action={restore} hx-post={restore} hx-target="#main" hx-disable="find button[type=submit]">
+                  <form {...React.postForm(restore)}>
                     {React.hidden('version', contact.version)}
                     {/* Named with the contact ("Wiederherstellen Anna Müller"): a list of buttons tells them apart. */}
                     <button type="submit" class="primary" id={`r-${contact.id}`} aria-labelledby={`r-${contact.id} n-${contact.id}`}>
@@ -74,7 +74,7 @@ export function DeletedContacts(props: {
                     <summary id={`p-${contact.id}`} aria-labelledby={`p-${contact.id} n-${contact.id}`}>
                       {t.purge}
                     </summary>
-                    <form method="post" action={purge} hx-post={purge} hx-target="#main" hx-disable="find button[type=submit]">
+                    <form {...React.postForm(purge)}>
                       {/* Deleted for good only as shown here: not after a co-buyer's change since. */}
                       {React.hidden('version', contact.version)}
                       <p class="hint" id={`purge-${contact.id}`}>

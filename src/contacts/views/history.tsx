@@ -140,7 +140,7 @@ export function ContactHistory(props: {
                 // Restoring it would change nothing (and take one of the versions kept).
                 <p class="hint">{t.historySame}</p>
               ) : (
-                <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
+                <form {...React.postForm(action)}>
                   {React.hidden('version', contact.version)}
                   {/* What it changes of the contact as it is now: the whole version comes back, also
                       fields its entry does not list (walkthrough, stop 66: a position came back unsaid). */}

@@ -223,7 +223,7 @@ export function MergeClash(props: ClashProps) {
         )}
       </p>
       {props.alsoMerged ? <p>{props.alsoMerged}</p> : null}
-      <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
+      <form {...React.postForm(action)}>
         {React.hidden('version', props.version)}
         {fromImport}
         {/* The choice completes the restore: saved as one, said as one. */}
@@ -282,7 +282,7 @@ export function MergeClash(props: ClashProps) {
       {/* The whole form again, nothing saved yet: the merge, and this user's own input where both
           changed (whichever way a radio button is set), against the version stored at the clash.
           `again` is a field of its own, so a resent form is never taken for a save. */}
-      <form method="post" action={action} hx-post={action} hx-target="#main" hx-disable="find button[type=submit]">
+      <form {...React.postForm(action)}>
         {React.hidden('again', '1')}
         {React.hidden('version', props.version)}
         {fromImport}
