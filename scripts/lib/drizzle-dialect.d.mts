@@ -121,6 +121,8 @@ export const BUILDER_FIELDS_LEFT_OUT: Record<
   'select' | 'update' | 'insert' | 'delete',
   readonly { name: string; from: string; to: string }[]
 >;
+/** A builder's text written shorter (the select's orderBy() without its copy of the columns): exact texts, each found once. */
+export const BUILDER_REWRITES: Record<'select' | 'update' | 'insert' | 'delete', readonly { name: string; from: string; to: string }[]>;
 /** What the database class keeps that nothing of the bundle reads (its result kind, a schema, query and $cache): exact texts, each found once. */
 export const DATABASE_UNREAD_LEFT_OUT: readonly { name: string; from: string; to: string }[];
 /** What the sessions are handed and keep that nothing of the bundle reads: exact texts, each found once. */

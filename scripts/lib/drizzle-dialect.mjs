@@ -885,6 +885,25 @@ export const RUNNER_EDITS = {
  * (128 B gzip). And the `true` each hands its session's prepareOneTimeQuery() (a response in
  * arrays), which D1's prepared query kept and never read (SESSION_UNREAD_LEFT_OUT).
  */
+/**
+ * A builder's text written shorter, as the texts left out above leave it (found once): the select's
+ * orderBy() without its copy of the columns into \`orderByArray\` and the block around its setting,
+ * which the set operators' branch (left out: BUILDER_TEXTS_LEFT_OUT) had shared: it sets the
+ * columns it is given as its config's orderBy, as groupBy() sets its own (10 B gzip, stop 86).
+ */
+export const BUILDER_REWRITES = {
+  select: [
+    {
+      name: "orderBy()'s copy of its columns",
+      from: '      const orderByArray = columns;\n      {\n        this.config.orderBy = orderByArray;\n      }\n',
+      to: '      this.config.orderBy = columns;\n',
+    },
+  ],
+  update: [],
+  insert: [],
+  delete: [],
+};
+
 export const BUILDER_FIELDS_LEFT_OUT = {
   select: [
     { name: "the select builder's withList and distinct", from: '  withList;\n  distinct;\n', to: '' },
@@ -1008,7 +1027,7 @@ export function trimBuilder(kind, source) {
     if (text.split(from).length !== 2) throw new Error(`${file}: ${name} not found once: update scripts/lib/drizzle-dialect.mjs`);
     text = text.replace(from, () => to);
   }
-  for (const { name, from, to } of BUILDER_FIELDS_LEFT_OUT[kind]) {
+  for (const { name, from, to } of [...BUILDER_FIELDS_LEFT_OUT[kind], ...BUILDER_REWRITES[kind]]) {
     if (text.split(from).length !== 2) throw new Error(`${file}: ${name} not found once: update scripts/lib/drizzle-dialect.mjs`);
     text = text.replace(from, () => to);
   }

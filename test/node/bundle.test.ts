@@ -514,6 +514,8 @@ describe('production bundle', () => {
     expect(code).not.toMatch(/\(\w+,\w+,\.\.\.\w+\)=>\(\w+\.length&&/);
     // The attributes of the forms posted through htmx written once (src/views/jsx-factory.ts postForm).
     expect(code.split('"hx-disable":"find button[type=submit]"')).toHaveLength(2);
+    // The select's orderBy() without its copy of the columns (src/generated/sqlite-select.js, BUILDER_REWRITES).
+    expect(code).toMatch(/orderBy\(\.\.\.(\w+)\)\{return this\.config\.orderBy=\1,this\}/);
     expect(gzip).toBeLessThanOrEqual(100_000);
     console.log(`production bundle: ${bundle.length} B raw, ${gzip} B gzip`);
   });

@@ -22,6 +22,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BUILDER_EDITS,
   BUILDER_FIELDS_LEFT_OUT,
+  BUILDER_REWRITES,
   BUILDER_STAND_INS,
   BUILDER_TEXTS_LEFT_OUT,
   BUILDERS_LEFT_OUT,
@@ -417,6 +418,25 @@ describe('src/generated/sqlite-dialect.js, in place of drizzle-orm/sqlite-core/d
     const theirs = new SQLiteAsyncDialect();
     for (const [name, build] of Object.entries(appQueries))
       expect(dialect.sqlToQuery(build(dialect, ours).getSQL()), name).toEqual(withoutTypings(theirs.sqlToQuery(build(theirs).getSQL())));
+    // The select's orderBy() sets the columns it is given as drizzle's does, for one, two or none
+    // (BUILDER_REWRITES): the same list, not a copy, as drizzle's without set operators.
+    for (const columns of [[contacts.id], [desc(contacts.sortKey), contacts.id], []]) {
+      const [a, b] = [ours, drizzleBuilders].map(
+        (builders) =>
+          (
+            new builders.SQLiteSelectBuilder({ fields: { id: contacts.id }, session, dialect })
+              .from(contacts)
+              .orderBy(...columns) as unknown as {
+              config: { orderBy: unknown[] };
+            }
+          ).config.orderBy,
+      );
+      expect(a).toEqual(b);
+      expect(a).toEqual(columns);
+    }
+    expect(readFileSync(join(root, 'src', 'generated', 'sqlite-select.js'), 'utf8')).toContain(
+      '  orderBy(...columns) {\n    {\n      this.config.orderBy = columns;\n    }\n    return this;\n  }\n',
+    );
     // The tables a query reads or writes go to the session only for a query cache: the bundle's
     // session runs a query as drizzle does without a cache, the only way it has (the app gives
     // none, and the bundle's D1 session none either: src/db/client.ts, scripts/lib/drizzle-dialect.mjs
@@ -588,6 +608,11 @@ describe.each([
     expect(theirs).not.toMatch(/isOneTimeQuery/);
     // Without what a builder carries that nothing reads (BUILDER_FIELDS_LEFT_OUT; the test below).
     for (const { name, from, to } of BUILDER_FIELDS_LEFT_OUT[kind]) {
+      expect(theirs.split(from).length - 1, name).toBe(1);
+      theirs = theirs.replace(from, () => to);
+    }
+    // The select's orderBy() setting the columns it is given (BUILDER_REWRITES; the test below).
+    for (const { name, from, to } of BUILDER_REWRITES[kind]) {
       expect(theirs.split(from).length - 1, name).toBe(1);
       theirs = theirs.replace(from, () => to);
     }
