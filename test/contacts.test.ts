@@ -950,6 +950,9 @@ describe('add', () => {
       // A plus in brackets, a full stop or a space after the number (code review, stop 82).
       'Hausmeister: 0171 2345678. ',
       'Bauleitung: (+49) 89 7654321',
+      // Words in brackets after the number; a label that names the business hours (code review, stop 83).
+      'Wochenende: 0800 2222222 (nur Notfälle)',
+      'Notdienst außerhalb der Geschäftszeiten: 0800 3333333',
     ].join('\n');
     const created = await send(list, { user: caller, form: { form_token: freshToken(), company: 'Notdienst Bauer', notes } });
     expect(created.status).toBe(303);
@@ -969,6 +972,8 @@ describe('add', () => {
         'Bauleiter Schmidt: <a href="tel:01715556677">(0171) 555 66 77</a>',
         'Hausmeister: <a href="tel:01712345678">0171 2345678</a>. ',
         'Bauleitung: <a href="tel:+49897654321">(+49) 89 7654321</a>',
+        'Wochenende: <a href="tel:08002222222">0800 2222222</a> (nur Notfälle)',
+        'Notdienst außerhalb der Geschäftszeiten: <a href="tel:08003333333">0800 3333333</a>',
       ].join('\n'),
     );
   });

@@ -56,20 +56,33 @@ function templateRow(props: RowProps) {
         : '';
   // (Since stop 75 a number searched for: the number it found, the mobile where only it holds it, marked.)
   const found = (number: string) => number !== '' && (props.numbers || []).some((digits) => phoneDigits(number).includes(digits));
-  // (Since stop 83 a search's row found by a number of the notes, or a word of its label that the
-  // name, position and firm do not hold: that number, after its label.)
+  // (Since stop 83 a search's row found by a number of the notes: the line whose number holds
+  // the digits searched for, else the one whose label starts the most words searched for that the
+  // name, position and firm do not hold, the first of equals; that number, after its label.)
   const head = fold(`${name} ${contact.position} ${contact.company}`);
-  const noted =
+  const sought = (props.words ?? []).filter((word) => !head.includes(word));
+  const lines = (
     contact.notes && !found(contact.phone) && !found(contact.mobile)
-      ? [...contact.notes.matchAll(/^(.{1,80}?): *(\(?[+0][\d ()/.-]{4,28}\d)(?=[ .]*$)/gm)].find(
-          ([, said = '', number = '']) =>
-            notedPhone(said, number) &&
-            (found(number) || (props.words ?? []).some((word) => fold(said).includes(word) && !head.includes(word))),
-        )
-      : undefined;
-  const label = noted && (/(?:Telefon|Mobil)nummer \((.*)\)$/.exec(noted[1] ?? '')?.[1] ?? noted[1]);
+      ? [...contact.notes.matchAll(/^(.{1,80}?): *(\(?[+0][\d ()/.-]{4,28}\d)(?=[ .]*(?:\([^\d)]*\)[ .]*)?$)/gm)]
+      : []
+  )
+    .filter(([, said = '', number = '']) => notedPhone(said, number))
+    .map(([, said = '', number = '']) => ({ label: /(?:Telefon|Mobil)nummer \((.*)\)$/.exec(said)?.[1] ?? said, number }));
+  const score = (line: { label: string; number: string }) =>
+    found(line.number)
+      ? 99
+      : sought.filter((word) =>
+          fold(line.label)
+            .split(/\W+/)
+            .some((part) => part.startsWith(word)),
+        ).length;
+  const noted = lines.reduce<{ label: string; number: string } | undefined>(
+    (best, line) => (score(line) > (best ? score(best) : 0) ? line : best),
+    undefined,
+  );
+  const label = noted?.label;
   const phone = noted
-    ? (noted[2] ?? '')
+    ? noted.number
     : contact.phone === '' || (found(contact.mobile) && !found(contact.phone))
       ? contact.mobile
       : contact.phone;
@@ -190,6 +203,9 @@ const contact = fc.record({
               'Büro <&> "x": (0171) 23 45 67',
               'Notdienst: 01.03.2024',
               'Hausmeister: (+49) 171 2345678. ',
+              'Elektro Büro: 089 111111',
+              'Notdienst außerhalb der Geschäftszeiten: 0800 222222 (Wochenende)',
+              'Badausstellung/Notdienst: 089 333333',
             ),
           ),
           { maxLength: 4 },
@@ -246,9 +262,12 @@ describe('list rows as plain strings', () => {
             nil: undefined,
           }),
           // The folded words searched for (since stop 83).
-          words: fc.option(fc.array(fc.constantFrom('notdienst', 'buro', '24h', 'fax', 'x', 'weitere'), { maxLength: 2 }), {
-            nil: undefined,
-          }),
+          words: fc.option(
+            fc.array(fc.constantFrom('notdienst', 'buro', '24h', 'fax', 'x', 'weitere', 'elektro', 'bad', 'dienst'), { maxLength: 3 }),
+            {
+              nil: undefined,
+            },
+          ),
         }),
         (s, assetId, c, today, flags) => {
           const props = { shell: shellOf(s), assetId, contact: c, today, ...flags };

@@ -135,7 +135,7 @@ describe('search finds what people type', () => {
     const buyer: TestUser = { ...anna, sub: 'u-search-noted-row', assets: [{ id: asset, name: 'Notiert' }] };
     await seedContacts(
       asset,
-      3,
+      4,
       (index) =>
         [
           {
@@ -145,6 +145,14 @@ describe('search finds what people type', () => {
           },
           { first_name: 'Eva', last_name: 'Notdienst', phone: '089 7654321', notes: 'Notdienst: 0171 2229999' },
           { company: 'Elektro Roth', phone: '089 5550000', notes: 'Privat: 0171 5550001\nNotdienst ab 18 Uhr über die Zentrale' },
+          // Code review, stop 83: the label with the most words searched for, each from a word's start.
+          {
+            company: 'Huber GmbH',
+            position: 'Elektriker',
+            phone: '089 999999',
+            notes:
+              'Elektro Büro: 089 111111\nBadausstellung: 089 333333\nNotdienst außerhalb der Geschäftszeiten: 0800 222222 (Wochenende)',
+          },
         ][index] ?? {},
     );
     const rows = async (q: string) => {
@@ -158,20 +166,33 @@ describe('search finds what people type', () => {
     const huber = 'Sanitär Huber: tel hit Notdienst 24h 0800 123 4567 → tel:08001234567 (Sanitär Huber (Notdienst 24h) anrufen)';
     // By the label's word, or by the number's digits however typed: that number, marked, its label
     // before it, dialled and named by the call button.
+    const huberGmbh =
+      'Huber GmbH: tel hit Notdienst außerhalb der Geschäftszeiten 0800 222222 → tel:0800222222 (Huber GmbH (Notdienst außerhalb der Geschäftszeiten) anrufen)';
     expect(await rows('Notdienst')).toEqual([
       'Eva Notdienst: tel 089 7654321 → tel:0897654321 (Eva Notdienst anrufen)',
       'Elektro Roth: tel 089 5550000 → tel:0895550000 (Elektro Roth anrufen)',
+      huberGmbh,
       huber,
     ]);
+    // The label with the most words searched for wins, not the first with one ("Büro" is in
+    // "Elektro Büro", "Notdienst" and "außerhalb" in the other); "Bad" starts no word of "Elektro
+    // Büro", and "Badausstellung" is a word of its own.
+    expect(await rows('Büro Notdienst außerhalb')).toEqual([huberGmbh]);
+    expect(await rows('Büro Huber')).toEqual([
+      'Huber GmbH: tel hit Elektro Büro 089 111111 → tel:089111111 (Huber GmbH (Elektro Büro) anrufen)',
+    ]);
+    expect(await rows('Badausstellung')).toEqual([
+      'Huber GmbH: tel hit Badausstellung 089 333333 → tel:089333333 (Huber GmbH (Badausstellung) anrufen)',
+    ]);
     expect(await rows('0800 1234567')).toEqual([huber]);
-    expect(await rows('Huber Notdienst')).toEqual([huber]);
+    expect(await rows('Huber Notdienst')).toEqual([huberGmbh, huber]);
     expect(await rows('0171 5550001')).toEqual([
       'Elektro Roth: tel hit Privat 0171 5550001 → tel:01715550001 (Elektro Roth (Privat) anrufen)',
     ]);
     // Found by the name, or by a label's word that the name holds: the phone, as before; never a fax
     // or a customer's number.
-    expect(await rows('Huber')).toEqual(['Sanitär Huber: tel 089 1234567 → tel:0891234567 (Sanitär Huber anrufen)']);
-    expect(await rows('Fax')).toEqual(['Sanitär Huber: tel 089 1234567 → tel:0891234567 (Sanitär Huber anrufen)']);
+    expect(await rows('Sanitär Huber')).toEqual(['Sanitär Huber: tel 089 1234567 → tel:0891234567 (Sanitär Huber anrufen)']);
+    expect(await rows('Fax Sanitär')).toEqual(['Sanitär Huber: tel 089 1234567 → tel:0891234567 (Sanitär Huber anrufen)']);
     expect(await rows('0012345678')).toEqual(['Sanitär Huber: tel 089 1234567 → tel:0891234567 (Sanitär Huber anrufen)']);
     // In English too: the label as typed.
     const english = await (

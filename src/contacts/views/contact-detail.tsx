@@ -69,7 +69,7 @@ export function ContactDetail(props: {
     details.push({
       label: t.fields.notes,
       value: contact.notes
-        .split(/^(.{1,80}?: *)(\(?[+0][\d ()/.-]{4,28}\d)(?=[ .]*$)/m)
+        .split(/^(.{1,80}?: *)(\(?[+0][\d ()/.-]{4,28}\d)(?=[ .]*(?:\([^\d)]*\)[ .]*)?$)/m)
         .map((part, index, parts) =>
           index % 3 > 1 && notedPhone(parts[index - 1] ?? '', part) ? <a href={telHref(part)}>{part}</a> : part,
         ),

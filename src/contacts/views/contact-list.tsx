@@ -589,20 +589,28 @@ function contactRowHtml(props: RowProps): string {
   const phoneHit = hit(contact.phone);
   const mobileHit = hit(contact.mobile);
   const mobile = !contact.phone || (mobileHit && !phoneHit);
-  // A number of the notes (notedPhones) that the search found there, by its digits or by a word
-  // of its label that the row's name, position and firm do not hold, where the phone's and the
+  // A number of the notes (notedPhones) that the search found there, where the phone's and the
   // mobile's were not: "Notdienst" shows and dials the emergency line, not the office
-  // (walkthrough, stop 82, M1; only a search's rows carry the notes).
-  const noted =
-    contact.notes && !phoneHit && !mobileHit
-      ? notedPhones(contact.notes).find(
-          ({ said, number }) =>
-            hit(number) ||
-            words?.some(
-              (word) => fold(said).includes(word) && !fold(`${displayName(contact)} ${contact.position} ${contact.company}`).includes(word),
-            ),
-        )
-      : undefined;
+  // (walkthrough, stop 82, M1; only a search's rows carry the notes). The line whose number
+  // holds the digits searched for, else the one whose label has the most words searched for that
+  // the row's name, position and firm do not hold, each from a word's start (code review, stop
+  // 83: the first label with any won, "Elektro Notdienst" dialled "Elektro Büro", "Bad" a
+  // "Badausstellung"); an import's "Weitere Telefonnummer (…)" by the brackets' words.
+  let noted: { label: string; number: string } | undefined;
+  if (contact.notes && !phoneHit && !mobileHit) {
+    const head = fold(`${displayName(contact)} ${contact.position} ${contact.company}`);
+    const sought = words?.filter((word) => !head.includes(word)) ?? [];
+    let best = 0;
+    if (numbers?.length || sought.length)
+      for (const line of notedPhones(contact.notes)) {
+        const said = ` ${fold(line.label).replace(/\W+/g, ' ')}`;
+        const score = hit(line.number) ? 99 : sought.filter((word) => said.includes(` ${word}`)).length;
+        if (score > best) {
+          best = score;
+          noted = line;
+        }
+      }
+  }
   const phone = noted ? noted.number : mobile ? contact.mobile : contact.phone;
   const call = phone
     ? `<a class="round" href="${escapeHtml(telHref(phone))}">${iconHtml(paths, 'call')}<span class="sr-only">${t.callName(

@@ -29,7 +29,7 @@ export const telHref = (number: string): string =>
  * number by its label (code review, stop 82: the card linked them).
  */
 export const notedPhone = (label: string, number: string) =>
-  !/fax|kunde|konto|iban|akten|\baz\b|rechnung|vertrag|auftrag|steuer|datum|termin|zeit|erreichbar/i.test(label) &&
+  !/fax|kunde|konto|iban|akten|\baz\b|rechnung|vertrag|auftrag|steuer|datum|termin/i.test(label) &&
   !/\d[./-]\d\d?[./-]\d|^\(?0?\d[./]\d{4}$|\d\.\d\d\s*-/.test(number) &&
   !TWO_NUMBERS.test(number) &&
   phoneDigits(number).length > 5;
@@ -41,7 +41,7 @@ export const notedPhone = (label: string, number: string) =>
  * row may show one.
  */
 export const notedPhones = (notes: string) =>
-  [...notes.matchAll(/^(.{1,80}?): *(\(?[+0][\d ()/.-]{4,28}\d)(?=[ .]*$)/gm)].flatMap(([, said = '', number = '']) =>
+  [...notes.matchAll(/^(.{1,80}?): *(\(?[+0][\d ()/.-]{4,28}\d)(?=[ .]*(?:\([^\d)]*\)[ .]*)?$)/gm)].flatMap(([, said = '', number = '']) =>
     notedPhone(said, number) ? [{ said, label: /(?:Telefon|Mobil)nummer \((.*)\)$/.exec(said)?.[1] ?? said, number }] : [],
   );
 
