@@ -760,7 +760,7 @@ export const MAX_QUERY_CODE_POINTS = 2000;
  * search gets broader, never wrong): from the 46th plain word, or the 23rd spelled with ae, oe or
  * ue ("Bauer": two forms, each to match and to rank); fewer where a word names a trade (its marks)
  * or a salutation names it (each form from a word's start and after six marks of punctuation),
- * and from the 31st word of four letters or more (its sound: soundOf).
+ * and from the 31st word with a sound (soundOf: one more value each).
  */
 export const MAX_QUERY_NEEDLES = 90;
 
@@ -1068,8 +1068,8 @@ export function parseQuery(query: string): SearchTerm[] {
     if (seen.has(identity)) continue;
     // A needle's match, name and head tests bind one value (the repository writes the marks in
     // the SQL), so D1's limit would allow more; counted as a match and one head test, as before
-    // the name's test, a query keeps the 45 words it had (30 of four letters or more, which count
-    // their sound too): the bound on a search's work.
+    // the name's test, a query keeps the 45 words it had (30 with a sound of four letters or
+    // more, which count it too): the bound on a search's work.
     // (A sound's two tests, of the name's and of the head's, bind one value: repository.ts MARKS.)
     const cost = needleCount(termTest(term)) + needleCount(nameTest(term)) - (term.kind === 'text' && term.sound ? 1 : 0);
     if (needles + cost > MAX_QUERY_NEEDLES) break;

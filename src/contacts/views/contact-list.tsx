@@ -593,9 +593,9 @@ function contactRowHtml(props: RowProps): string {
   // mobile's were not: "Notdienst" shows and dials the emergency line, not the office
   // (walkthrough, stop 82, M1; only a search's rows carry the notes). The line whose number
   // holds the digits searched for, else the one whose label has the most words searched for that
-  // the row's name, position and firm do not hold, each from a word's start (code review, stop
-  // 83: the first label with any won, "Elektro Notdienst" dialled "Elektro Büro", "Bad" a
-  // "Badausstellung"); an import's "Weitere Telefonnummer (…)" by the brackets' words.
+  // the row's name, position and firm do not hold, each from a word's start, the first of equals
+  // (code review, stop 83: the first label with any word won, and "Bad" took a "Badausstellung");
+  // an import's "Weitere Telefonnummer (…)" by the brackets' words.
   let noted: { label: string; number: string } | undefined;
   if (contact.notes && !phoneHit && !mobileHit) {
     const head = fold(`${displayName(contact)} ${contact.position} ${contact.company}`);

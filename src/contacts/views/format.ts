@@ -35,14 +35,13 @@ export const notedPhone = (label: string, number: string) =>
   phoneDigits(number).length > 5;
 
 /**
- * The phones' numbers the notes' lines give after their labels (notedPhone), each with its label
- * (`said`) and the label shown beside it: the brackets' words of an import's "Weitere
- * Telefonnummer (Notdienst 24h)", else the label itself. The print view lists them, a search's
- * row may show one.
+ * The phones' numbers the notes' lines give after their labels (notedPhone), each with the label
+ * shown beside it: the brackets' words of an import's "Weitere Telefonnummer (Notdienst 24h)", else
+ * the label as written. The print view lists them, a search's row may show one.
  */
 export const notedPhones = (notes: string) =>
   [...notes.matchAll(/^(.{1,80}?): *(\(?[+0][\d ()/.-]{4,28}\d)(?=[ .]*(?:\([^\d)]*\)[ .]*)?$)/gm)].flatMap(([, said = '', number = '']) =>
-    notedPhone(said, number) ? [{ said, label: /(?:Telefon|Mobil)nummer \((.*)\)$/.exec(said)?.[1] ?? said, number }] : [],
+    notedPhone(said, number) ? [{ label: /(?:Telefon|Mobil)nummer \((.*)\)$/.exec(said)?.[1] ?? said, number }] : [],
   );
 
 /**
