@@ -49,7 +49,7 @@
 // after the page of changes and the apartment picker after the views: 116 B less; after this
 // stop's cuts of hono's, zod's and drizzle's modules, the search again: the import's charsets
 // before the form's fields, hono's cookie helper and the bearer check after the database's client,
-// hono's route helper before hono's html``: 5 B less. At stop 86 (a helper), after its cuts of
+// hono's route helper before hono's html``: 5 B less. At stop 83 (a second helper), after its cuts of
 // drizzle's utils.js, zod's safeParse, hono's mergePath, the forms' attributes and a select's
 // orderBy(), the search again (one pass): the database's client, the form's fields and the search
 // keys after zod/mini, the import's charsets after the router's memo, the list's formatters after

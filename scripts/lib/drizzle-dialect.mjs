@@ -889,7 +889,7 @@ export const RUNNER_EDITS = {
  * A builder's text written shorter, as the texts left out above leave it (found once): the select's
  * orderBy() without its copy of the columns into \`orderByArray\` and the block around its setting,
  * which the set operators' branch (left out: BUILDER_TEXTS_LEFT_OUT) had shared: it sets the
- * columns it is given as its config's orderBy, as groupBy() sets its own (10 B gzip, stop 86).
+ * columns it is given as its config's orderBy, as groupBy() sets its own (10 B gzip, stop 83).
  */
 export const BUILDER_REWRITES = {
   select: [

@@ -506,7 +506,7 @@ describe('production bundle', () => {
     // 99,216 B without D1's batch's second prepare of a query without parameters (src/generated/d1-session.js: -23 B).
     // 99,211 B with the module order searched again (src/production.ts: -5 B).
     // 99,201 B without a schema's bag, which nothing in the bundle writes or reads (src/generated/zod-schemas.js: -10 B).
-    // At 99,981 B (stop 86): 99,949 B without drizzle's utils.js and its TextDecoder (src/generated/drizzle-utils.js, a whole copy: -32 B).
+    // At 99,981 B (stop 83): 99,949 B without drizzle's utils.js and its TextDecoder (src/generated/drizzle-utils.js, a whole copy: -32 B).
     // 99,945 B with safeParse's context one literal (src/generated/zod-parse.js: -4 B).
     // 99,923 B without mergePath's rest arguments, which no call gives (src/generated/hono-url.js: -22 B).
     // 99,920 B with the forms' htmx attributes written once (src/views/jsx-factory.ts postForm: -3 B).
